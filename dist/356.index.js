@@ -817,8 +817,8 @@ function failedSummary(outcome, detail = false) {
 var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/action/io.ts
-var action_io = __webpack_require__(23152);
+// EXTERNAL MODULE: ./src/action/io.ts + 1 modules
+var action_io = __webpack_require__(72623);
 ;// CONCATENATED MODULE: ./src/action/verify.ts
 // The verify sub-action (actions/verify/action.yml): `ml-image verify` as a step a deploy job gates
 // on. It shares dist/index.js with the other actions; its action.yml sets the `command` input to
@@ -3451,10 +3451,11 @@ function gpusFromTests(tests) {
 }
 function gpusOf(input) {
     const r = input.record;
+    // A GPU whose memory nvidia-smi does not give (unified memory: GB10) has none in the predicate.
     const recorded = (r?.gpus ?? []).map((g) => ({
         name: g.name,
         driver: g.driver,
-        memoryMiB: g.memoryMiB,
+        ...(g.memoryMiB !== null && { memoryMiB: g.memoryMiB }),
         computeCapability: g.computeCapability,
     }));
     return {

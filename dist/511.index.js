@@ -194,7 +194,8 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         .nullable(),
     gpus: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+        /** null where nvidia-smi has none: a unified-memory GPU (GB10) prints memory.total "[N/A]". */
+        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nullable(),
         computeCapability: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
         driver: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
     })
@@ -1311,10 +1312,11 @@ function variantFromPlan(plan, variant) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kd: () => (/* binding */ MAX_COMMENT_ARTIFACT_BYTES),
 /* harmony export */   V1: () => (/* binding */ writeCommentArtifact),
-/* harmony export */   kb: () => (/* binding */ COMMENT_ARTIFACT_FILE),
+/* harmony export */   kb: () => (/* reexport safe */ _results_names_js__WEBPACK_IMPORTED_MODULE_8__.kb),
+/* harmony export */   qZ: () => (/* binding */ COMMENT_ARTIFACT_SCHEMA_VERSION),
 /* harmony export */   sB: () => (/* binding */ readCommentArtifact)
 /* harmony export */ });
-/* unused harmony exports COMMENT_ARTIFACT_SCHEMA_VERSION, HiddenChangeSchema, TrimmedListSchema, CommentArtifactSchema */
+/* unused harmony exports HiddenChangeSchema, TrimmedListSchema, CommentArtifactSchema */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
@@ -1322,11 +1324,12 @@ function variantFromPlan(plan, variant) {
 /* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92857);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
 /* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2996);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
-/* harmony import */ var _model_schema_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(463);
+/* harmony import */ var _results_names_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(78022);
+/* harmony import */ var _model_schema_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(463);
 // The fork-safe hand-off: a pull request from a fork runs with a read-only token, so its job
 // writes the reports to an artifact and a privileged `workflow_run` job posts the comment.
 // That job runs with write access on data an untrusted job produced: everything read here is
@@ -1341,7 +1344,9 @@ function variantFromPlan(plan, variant) {
 
 
 
-const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
+
+/** The artifact's file name (the result directory's names: src/results/names.ts). */
+
 const COMMENT_ARTIFACT_SCHEMA_VERSION = 1;
 /**
  * Reports of a few variants are well under 1 MB; bigger ones have their package lists cut to what a
@@ -1354,51 +1359,51 @@ const MAX_REPORTS = 64;
  * stand-in in its place, so the table's counts and the verdict stay those of the full report;
  * equal changes of a report's platforms share an id, as they share a row.
  */
-const HiddenChangeSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .tuple */ .PVZ([
-    zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+const HiddenChangeSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .tuple */ .PVZ([
+    zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
     _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .PackageChangeSchema */ .cv.shape.kind,
     _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .ChangeLevelSchema */ .sG.nullable(),
 ]);
 /** What follows the entries a report's package list keeps in the artifact (artifact-fit.ts). */
-const TrimmedListSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+const TrimmedListSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .strictObject */ .rej({
     /** Index in reports. */
-    report: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    report: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
     /** Index in that report's platforms. */
-    platform: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
-    eco: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['pip', 'apt']),
+    platform: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
+    eco: zod__WEBPACK_IMPORTED_MODULE_10__/* ["enum"] */ .k5n(['pip', 'apt']),
     /** The rest of the list, in order: a change a comment could show in full, else a hidden one. */
-    tail: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_9__/* .union */ .KCZ([HiddenChangeSchema, _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .PackageChangeSchema */ .cv])),
+    tail: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_10__/* .union */ .KCZ([HiddenChangeSchema, _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .PackageChangeSchema */ .cv])),
 });
 const REPOSITORY_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 function artifactSchema(reports) {
-    return zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
-        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_9__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
-        prNumber: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: 'expected a pull-request number' })
+    return zod__WEBPACK_IMPORTED_MODULE_10__/* .strictObject */ .rej({
+        schemaVersion: zod__WEBPACK_IMPORTED_MODULE_10__/* .literal */ .euz(COMMENT_ARTIFACT_SCHEMA_VERSION),
+        prNumber: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig({ error: 'expected a pull-request number' })
             .int({ error: 'expected a positive whole number' })
             .positive({ error: 'expected a positive whole number' })
             .max(2 ** 31 - 1, { error: 'expected a pull-request number' }),
-        headSha: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
+        headSha: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP({ error: 'expected a commit SHA' }).regex(/^[0-9a-f]{40}$/, {
             error: 'expected a full commit SHA (40 lowercase hex characters)',
         }),
-        repository: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'expected "owner/repo"' })
+        repository: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP({ error: 'expected "owner/repo"' })
             .regex(REPOSITORY_RE, { error: 'expected "owner/repo"' }),
         /** The run's comment key (one comment for every report); absent in artifacts of older versions. */
-        markerKey: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().min(1).max(1000).optional(),
-        reports: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
+        markerKey: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().min(1).max(1000).optional(),
+        reports: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
         /** Package lists cut to fit the size limit; absent when none is (and in older versions). */
-        trimmed: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(TrimmedListSchema)
-            .max(MAX_REPORTS * _model_schema_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_REPORT_PLATFORMS */ .Nd * 2)
+        trimmed: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(TrimmedListSchema)
+            .max(MAX_REPORTS * _model_schema_js__WEBPACK_IMPORTED_MODULE_9__/* .MAX_REPORT_PLATFORMS */ .Nd * 2)
             .optional(),
     });
 }
 /** Without a report schema the entries stay unknown (src/report/model.ts's ReportModelSchema fits here). */
-const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_9__/* .unknown */ .L5J());
+const CommentArtifactSchema = artifactSchema(zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J());
 /**
  * Write `dir/ml-image-comment.json`; returns the file. Validates first: the poster would reject it
  * anyway. The report stage fits the reports under the size limit first (fitCommentArtifact).
  */
 function writeCommentArtifact(dir, payload) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, COMMENT_ARTIFACT_FILE);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, _results_names_js__WEBPACK_IMPORTED_MODULE_8__/* .COMMENT_ARTIFACT_FILE */ .kb);
     const parsed = CommentArtifactSchema.safeParse(payload);
     if (!parsed.success) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: cannot write the comment artifact: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, payload, CommentArtifactSchema).join('; ')}`);
@@ -1413,7 +1418,7 @@ function writeCommentArtifact(dir, payload) {
 }
 /** Read and validate `dir/ml-image-comment.json`, treating it as hostile input. */
 function readCommentArtifact(dir, expected) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, COMMENT_ARTIFACT_FILE);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, _results_names_js__WEBPACK_IMPORTED_MODULE_8__/* .COMMENT_ARTIFACT_FILE */ .kb);
     const maxBytes = expected.maxBytes ?? MAX_COMMENT_ARTIFACT_BYTES;
     const text = readBounded(file, maxBytes);
     let data;
@@ -1427,7 +1432,7 @@ function readCommentArtifact(dir, expected) {
     if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: schemaVersion: expected ${COMMENT_ARTIFACT_SCHEMA_VERSION}, got ${version}`, 'the pull-request job and the poster workflow use different versions of ml-image-action: pin both to the same one');
     }
-    const schema = artifactSchema(expected.reportSchema ?? zod__WEBPACK_IMPORTED_MODULE_9__/* .unknown */ .L5J());
+    const schema = artifactSchema(expected.reportSchema ?? zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J());
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
         const problems = (0,_config_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .formatIssues */ .og)(parsed.error, data, schema);
@@ -2103,7 +2108,14 @@ function versionOp(v, op, spec) {
 // --pypi-url for --index-url) by unique prefix, short ones by letter, values inline (`--opt=v`,
 // `-iv`) or in the next token, words that are no option's value ignored (pip ignores optparse's
 // positional arguments: `--pre foo` installs no foo), and pip's shlex split of the options part of
-// a line (shlexTokens: POSIX quotes and backslashes, with where each character came from). Pure.
+// a line (shlexTokens: POSIX quotes and backslashes, with where each character came from). An
+// option only some pips take (pip 26's --only-final, one pip removed such as --global-option) is
+// refused with the pip version that takes it: the resolver and the build run the base image's pip.
+// Pure.
+/** Why an option of pip VERSION and later is refused: the bases' pip may be older. */
+const newerPip = (option, version, instead) => `${option} is an option of pip ${version} and later: the pip of the base image, which the resolver and the build run, may be older and refuse the line ("no such option: ${option}"); ${instead}`;
+/** Why an option pip VERSION removed is refused. */
+const removedFromPip = (option, version, older) => `${option} was removed in pip ${version} (a base image's newer pip refuses the line: "no such option"${older}); pass build settings with -C/--config-settings instead`;
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
 const OPTIONS = [
     { long: 'index-url', aliases: ['pypi-url'], short: 'i', takesValue: true },
@@ -2117,7 +2129,22 @@ const OPTIONS = [
     { long: 'only-binary', takesValue: true },
     { long: 'prefer-binary', takesValue: false },
     { long: 'require-hashes', takesValue: false },
+    {
+        long: 'no-require-hashes',
+        takesValue: false,
+        refused: newerPip('--no-require-hashes', '26.2', 'drop the --hash options instead (every requirement then installs without a hash check)'),
+    },
     { long: 'pre', takesValue: false },
+    {
+        long: 'all-releases',
+        takesValue: true,
+        refused: newerPip('--all-releases', '26.0', 'use --pre (every project), or name a pre-release in the requirement (foo>=2.0rc1)'),
+    },
+    {
+        long: 'only-final',
+        takesValue: true,
+        refused: newerPip('--only-final', '26.0', 'leave it out (without --pre, pip takes a pre-release only where a requirement names one or a project has no final release), or pin final releases'),
+    },
     { long: 'trusted-host', takesValue: true },
     { long: 'use-feature', takesValue: true },
     {
@@ -2137,8 +2164,18 @@ const OPTIONS = [
         },
     },
     { long: 'config-settings', short: 'C', takesValue: true, perRequirement: true },
-    { long: 'global-option', takesValue: true, perRequirement: true },
-    { long: 'install-option', takesValue: true, perRequirement: true },
+    {
+        long: 'global-option',
+        takesValue: true,
+        perRequirement: true,
+        refused: removedFromPip('--global-option', '25.3', '; an older one builds every project from source with it, --no-binary :all:'),
+    },
+    {
+        long: 'install-option',
+        takesValue: true,
+        perRequirement: true,
+        refused: removedFromPip('--install-option', '23.1', ''),
+    },
 ];
 /**
  * optparse accepts a unique prefix of a long option string (`--extra-index` for --extra-index-url,
@@ -2188,6 +2225,8 @@ function parseOptions(tokens, pool) {
         }
         if (typeof spec === 'string')
             return { options, error: spec, rest };
+        if (spec.refused !== undefined)
+            return { options, error: spec.refused, rest };
         let value;
         if (spec.takesValue) {
             value = inline ?? tokens[++i];
@@ -2443,7 +2482,7 @@ function breakArgsOptions(text) {
 /**
  * Parse one logical line (after comment removal and ${VAR} expansion). As pip: a word among the
  * options that is no option's value (`--pre foo`) is ignored, and so is a per-requirement option
- * (`--hash`, `-C`, `--global-option`) on a line without a requirement (pip warns of a `--hash`).
+ * (`--hash`, `-C`) on a line without a requirement (pip warns of a `--hash`).
  */
 function parseLine(text) {
     const parts = breakArgsOptions(text);
@@ -2464,6 +2503,7 @@ function parseLine(text) {
             options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
         };
     }
+    const hashed = options.some((o) => o.spec.long === 'hash') && { hashed: true };
     const loc = asLocation(args);
     if (loc)
         return {
@@ -2471,6 +2511,7 @@ function parseLine(text) {
             url: loc.url,
             editable: false,
             ...(loc.name !== undefined && { name: loc.name }),
+            ...hashed,
         };
     try {
         const r = (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePep508 */ .W_)(args);
@@ -2480,6 +2521,7 @@ function parseLine(text) {
             editable: false,
             ...(r.url !== undefined && { url: r.url }),
             ...(r.extras.length > 0 && { extras: r.extras }),
+            ...hashed,
         };
     }
     catch (e) {
@@ -2590,6 +2632,7 @@ function remoteIncludes(text) {
 /* harmony export */   n6: () => (/* binding */ pep508MarkerTree),
 /* harmony export */   w4: () => (/* binding */ Syntax)
 /* harmony export */ });
+/* unused harmony export MAX_MARKER_DEPTH */
 // PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
 // them: name, extras, version specifiers (one version pattern per operator family), a URL after
 // "@", and environment markers. Pure: a string in, the name, extras, URL and marker out, or a
@@ -2647,10 +2690,17 @@ const MARKER_VARIABLES = new Set([
 /** A requirement that packaging would reject; the message says where and why. */
 class Syntax extends Error {
 }
+/**
+ * The deepest marker group read: a deeper one is refused (pip's own parser, recursive, fails past
+ * about 400 levels; this one would overflow the stack near 5,000).
+ */
+const MAX_MARKER_DEPTH = 100;
 /** A cursor over one requirement string, with packaging's grammar as methods. */
 class Cursor {
     s;
     i = 0;
+    /** The marker groups open at i. */
+    depth = 0;
     constructor(s) {
         this.s = s;
     }
@@ -2748,10 +2798,15 @@ function extraValue(value, other) {
 function parseMarkerAtom(c) {
     c.ws();
     if (c.eat('(')) {
+        if (++c.depth > MAX_MARKER_DEPTH) {
+            c.i--;
+            c.fail(`more than ${MAX_MARKER_DEPTH} nested parentheses in the marker`);
+        }
         const group = parseMarker(c);
         c.ws();
         if (!c.eat(')'))
             c.fail('expected ")" to close the marker group');
+        c.depth--;
         return group;
     }
     const lhs = parseMarkerVar(c);
@@ -2886,8 +2941,10 @@ function parseWithTree(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   By: () => (/* binding */ ResolutionV1Schema),
 /* harmony export */   Cg: () => (/* binding */ ResolutionSchema),
 /* harmony export */   Cp: () => (/* binding */ replaceVerb),
+/* harmony export */   W9: () => (/* binding */ RESOLUTION_V1_SCHEMA_VERSION),
 /* harmony export */   Wl: () => (/* binding */ SHADOW_NOTE),
 /* harmony export */   bO: () => (/* binding */ explanationLines),
 /* harmony export */   e1: () => (/* binding */ UNHELD_REPLACEMENT),
@@ -2899,7 +2956,13 @@ function parseWithTree(s) {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 // Resolution: what the resolve stage found and decided (resolution.json, schemaVersion'd).
 
-const RESOLUTION_SCHEMA_VERSION = 1;
+/**
+ * 2: constraints.sha256, the digest of the constraints the build gets (what provenance names when
+ * attest runs in another job). A file of version 1 is read as one of 2 without it (results/read.ts).
+ */
+const RESOLUTION_SCHEMA_VERSION = 2;
+/** The version before: read through ResolutionV1Schema. */
+const RESOLUTION_V1_SCHEMA_VERSION = 1;
 const Break = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ dist: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), requirement: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
 const Pull = Break.extend({ requested: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY() });
 const ReplacementSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
@@ -2923,6 +2986,11 @@ const HazardSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
 });
+/** The base packages held (pinned) and those left free (skipped, with why). */
+const ConstraintsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    pinned: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    skipped: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+});
 const ResolutionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(RESOLUTION_SCHEMA_VERSION),
     image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
@@ -2944,11 +3012,25 @@ const ResolutionSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     conflict: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ causes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), chain: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), options: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()) })
         .optional(),
     hazards: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(HazardSchema),
-    constraints: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        pinned: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-        skipped: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+    constraints: ConstraintsSchema.extend({
+        /**
+         * sha256 (hex) of the constraints the build gets (ResolveOutput.constraints): the provenance's
+         * "constraints (resolver)" dependency, read from here when attest runs in another job. Set by
+         * resolveAgainstBase; absent only in a file of schemaVersion 1.
+         */
+        sha256: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+            .regex(/^[0-9a-f]{64}$/)
+            .optional(),
     }),
     durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+});
+/**
+ * A resolution of schemaVersion 1 (an earlier release's result directory, an artifact of an older
+ * job): the same fields, without constraints.sha256. Read as one of this version (results/read.ts).
+ */
+const ResolutionV1Schema = ResolutionSchema.extend({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(RESOLUTION_V1_SCHEMA_VERSION),
+    constraints: ConstraintsSchema,
 });
 /** What a plan does to a base package: replace it, or shadow one pip does not uninstall. Pure. */
 const replaceVerb = (r) => r.shadows ? 'shadow' : 'replace';
@@ -2995,23 +3077,102 @@ function explanationLines(r) {
 
 /***/ }),
 
+/***/ 78022:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $v: () => (/* binding */ resolutionFile),
+/* harmony export */   CQ: () => (/* binding */ ATTEST_DIR),
+/* harmony export */   D: () => (/* binding */ attestationFile),
+/* harmony export */   MG: () => (/* binding */ COMMENT_DIR),
+/* harmony export */   NR: () => (/* binding */ envelopeFile),
+/* harmony export */   SC: () => (/* binding */ RUN_REPORT_FILE),
+/* harmony export */   TM: () => (/* binding */ digestFile),
+/* harmony export */   VI: () => (/* binding */ PLAN_FILE),
+/* harmony export */   eO: () => (/* binding */ RECORD_KINDS),
+/* harmony export */   kb: () => (/* binding */ COMMENT_ARTIFACT_FILE),
+/* harmony export */   mR: () => (/* binding */ recordFile),
+/* harmony export */   n3: () => (/* binding */ devcontainerFile),
+/* harmony export */   nq: () => (/* binding */ ATTEST_FILE),
+/* harmony export */   oS: () => (/* binding */ BUILD_FILE),
+/* harmony export */   rn: () => (/* binding */ reportFile)
+/* harmony export */ });
+/* unused harmony exports DIGESTS_DIR, DEVCONTAINER_DIR, commentArtifactFile */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15063);
+// The names of a result directory's files: every file the stages hand each other (and the jobs of a
+// matrix hand each other as artifacts), relative to the directory. Pure and a leaf (it imports no
+// stage), so that a module a stage's files import (the comment artifact's, the devcontainer's) takes
+// its name from here without a cycle; results.ts re-exports every name with its reader and writer.
+//
+//   plan.json                                 Plan                 (src/plan/schema.ts)
+//   resolution-<variant>-<os>-<arch>.json     Resolution           (src/resolve/result.ts)
+//   build.json                                BuildResult          (src/build/result.ts)
+//   digests/<variant>__<arch>.json            DigestFile           (results.ts: one matrix job's share)
+//   env-<variant>-<arch>.json                 EnvRecord            (src/capture/record.ts)
+//   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
+//   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
+//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest [+ content] + inputs)
+//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model-schema.ts)
+//   report.md                                 the run's report: every variant (what the comment says)
+//   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
+//   attest.json                               AttestResult         (src/attest/result.ts)
+//   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke; sbom.spdx: the SBOM as SPDX)
+//   attest/<variant>-<arch>.<kind>.dsse.json  its signed DSSE envelope, as attached (built-in signer)
+//   devcontainer/<variant>/devcontainer.json  the action's devcontainer output (src/devcontainer/)
+
+
+const PLAN_FILE = 'plan.json';
+const BUILD_FILE = 'build.json';
+const DIGESTS_DIR = 'digests';
+const COMMENT_DIR = 'comment';
+/** The fork-safe comment artifact, in COMMENT_DIR (src/report/artifact.ts writes and reads it). */
+const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
+const ATTEST_FILE = 'attest.json';
+const ATTEST_DIR = 'attest';
+const DEVCONTAINER_DIR = 'devcontainer';
+const RECORD_KINDS = ['env', 'smoke', 'junit', 'smoke-key'];
+const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
+/** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
+const recordFile = (kind, variant, platform) => `${kind}-${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.${extension(kind)}`;
+/** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
+const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
+/** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
+const digestFile = (variant, platform) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(DIGESTS_DIR, `${variant}__${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.json`);
+const reportFile = (variant, ext) => `report-${variant}.${ext}`;
+/** The run's report: all variants in one document, as the pull-request comment and the job summary. */
+const RUN_REPORT_FILE = 'report.md';
+/** comment/ml-image-comment.json: the fork-safe comment artifact. */
+const commentArtifactFile = () => path.join(COMMENT_DIR, COMMENT_ARTIFACT_FILE);
+/** attest/<variant>-<arch>.<kind>.json: one predicate, as attached (kind sbom.spdx: the SPDX copy). */
+const attestationFile = (variant, platform, kind) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(ATTEST_DIR, `${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.${kind}.json`);
+/** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
+const envelopeFile = (variant, platform, kind) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(ATTEST_DIR, `${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.${kind}.dsse.json`);
+/** devcontainer/<variant>/devcontainer.json: the action's `devcontainer` output for a variant. */
+const devcontainerFile = (variant) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(DEVCONTAINER_DIR, variant, 'devcontainer.json');
+
+
+/***/ }),
+
 /***/ 4584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  oS: () => (/* binding */ BUILD_FILE),
-  MG: () => (/* binding */ COMMENT_DIR),
-  SC: () => (/* binding */ RUN_REPORT_FILE),
-  NR: () => (/* binding */ envelopeFile),
+  oS: () => (/* reexport */ names/* BUILD_FILE */.oS),
+  MG: () => (/* reexport */ names/* COMMENT_DIR */.MG),
+  SC: () => (/* reexport */ names/* RUN_REPORT_FILE */.SC),
+  n3: () => (/* reexport */ names/* devcontainerFile */.n3),
+  NR: () => (/* reexport */ names/* envelopeFile */.NR),
   lR: () => (/* binding */ openResultDir),
   g7: () => (/* binding */ readDigestFiles),
-  mR: () => (/* binding */ recordFile),
-  rn: () => (/* binding */ reportFile)
+  mR: () => (/* reexport */ names/* recordFile */.mR),
+  rn: () => (/* reexport */ names/* reportFile */.rn)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, PLAN_FILE, attestationFile, digestFile, digestFiles, readBuildResult, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, DEVCONTAINER_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, PLAN_FILE, RECORD_KINDS, attestationFile, commentArtifactFile, digestFile, digestFiles, readBuildResult, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -3030,8 +3191,6 @@ var redact = __webpack_require__(58772);
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var config_issues = __webpack_require__(11012);
-// EXTERNAL MODULE: ./src/config/platform.ts
-var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/plan/schema.ts
@@ -3206,13 +3365,20 @@ function parseAs(schema, data, file, what, fix) {
         throw new errors/* InputError */.dz(`${file}: not ${what}: ${(0,config_issues/* formatIssues */.og)(parsed.error, data, schema)[0]}`, fix);
     return parsed.data;
 }
-/** A resolution; another version's (a reused directory) is left out, a broken one is bad input. */
+/**
+ * A resolution. One of schemaVersion 1 is read as one of this version (it lacks only
+ * constraints.sha256); another version's (a reused directory) is left out; a broken one is bad input.
+ */
 function readResolutionFile(file) {
     if (!(0,external_node_fs_.existsSync)(file))
         return undefined;
     const data = (0,json_file/* readJsonFile */.JE)(file);
     const version = versionOf(data);
-    if (typeof version === 'number' && version !== 1)
+    if (version === resolve_result/* RESOLUTION_V1_SCHEMA_VERSION */.W9) {
+        const v1 = parseAs(resolve_result/* ResolutionV1Schema */.By, data, file, 'a resolution');
+        return { ...v1, schemaVersion: resolve_result/* RESOLUTION_SCHEMA_VERSION */.wF };
+    }
+    if (typeof version === 'number' && version !== resolve_result/* RESOLUTION_SCHEMA_VERSION */.wF)
         return undefined;
     return parseAs(resolve_result/* ResolutionSchema */.Cg, data, file, 'a resolution');
 }
@@ -3269,6 +3435,8 @@ function readAttestFile(file) {
     return parseAs(attest_result/* AttestResultSchema */.uv, (0,json_file/* readJsonFile */.JE)(file), file, 'an attest result');
 }
 
+// EXTERNAL MODULE: ./src/results/names.ts
+var names = __webpack_require__(78022);
 ;// CONCATENATED MODULE: ./src/results/write.ts
 
 const json = (v) => `${JSON.stringify(v, null, 2)}\n`;
@@ -3286,22 +3454,8 @@ function checked(schema, value, file) {
 
 ;// CONCATENATED MODULE: ./src/results/results.ts
 // The result-directory contract: every file the stages hand each other (and the jobs of a matrix
-// hand each other as artifacts), its name, and the schema it is written and read through.
-//
-//   plan.json                                 Plan                 (src/plan/schema.ts)
-//   resolution-<variant>-<os>-<arch>.json     Resolution           (src/resolve/result.ts)
-//   build.json                                BuildResult          (src/build/result.ts)
-//   digests/<variant>__<arch>.json            DigestFile           (below: one matrix job's share)
-//   env-<variant>-<arch>.json                 EnvRecord            (src/capture/record.ts)
-//   smoke-<variant>-<arch>.json               SmokeResult          (src/smoke/result.ts)
-//   junit-<variant>-<arch>.xml                the SmokeResult as JUnit XML
-//   smoke-key-<variant>-<arch>.txt            what decided the smoke result (image digest [+ content] + inputs)
-//   report-<variant>.md / .json               the report, rendered / its ReportModel (src/report/model-schema.ts)
-//   report.md                                 the run's report: every variant (what the comment says)
-//   comment/ml-image-comment.json             the fork-safe comment artifact (src/report/artifact.ts)
-//   attest.json                               AttestResult         (src/attest/result.ts)
-//   attest/<variant>-<arch>.<kind>.json       a predicate (CycloneDX SBOM, SLSA provenance, smoke)
-//   attest/<variant>-<arch>.<kind>.dsse.json  its signed DSSE envelope, as attached (built-in signer)
+// hand each other as artifacts), its name (names.ts, where the table of them is), and the schema it
+// is written and read through.
 //
 // Every write is atomic (a later run never trusts a half-written file) and free of URL credentials
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
@@ -3326,28 +3480,8 @@ function checked(schema, value, file) {
 
 
 
-// ---- names -------------------------------------------------------------------------------------
-const PLAN_FILE = 'plan.json';
-const BUILD_FILE = 'build.json';
-const DIGESTS_DIR = 'digests';
-const COMMENT_DIR = 'comment';
-const ATTEST_FILE = 'attest.json';
-const ATTEST_DIR = 'attest';
-const RECORD_KINDS = ['env', 'smoke', 'junit', 'smoke-key'];
-const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
-/** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
-const recordFile = (kind, variant, platform) => `${kind}-${variant}-${(0,config_platform/* archOf */.Q)(platform)}.${extension(kind)}`;
-/** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
-const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
-/** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
-const digestFile = (variant, platform) => external_node_path_default().join(DIGESTS_DIR, `${variant}__${(0,config_platform/* archOf */.Q)(platform)}.json`);
-const reportFile = (variant, ext) => `report-${variant}.${ext}`;
-/** The run's report: all variants in one document, as the pull-request comment and the job summary. */
-const RUN_REPORT_FILE = 'report.md';
-/** attest/<variant>-<arch>.<kind>.json: one predicate, as attached. */
-const attestationFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${(0,config_platform/* archOf */.Q)(platform)}.${kind}.json`);
-/** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
-const envelopeFile = (variant, platform, kind) => external_node_path_default().join(ATTEST_DIR, `${variant}-${(0,config_platform/* archOf */.Q)(platform)}.${kind}.dsse.json`);
+// ---- names: names.ts, re-exported with the readers and writers ------------------------------------
+
 /** A predicate is a JSON object (its own schema is checked where it is built). */
 const PredicateSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
 // ---- schemas of the files without a stage of their own -------------------------------------------
@@ -3376,49 +3510,50 @@ opts = {}) {
     };
     const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);
     const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
-        .map((k) => at(recordFile(k, variant, platform)))
+        .map((k) => at((0,names/* recordFile */.mR)(k, variant, platform)))
         .filter((f) => (0,external_node_fs_.existsSync)(f));
     return {
         dir: root,
-        writePlan: (plan) => writeJson(PLAN_FILE, schema/* PlanSchema */.fB, plan),
-        readPlan: (as) => readPlanFile(at(PLAN_FILE), as),
-        writeResolution: (v, p, r) => writeJson(resolutionFile(v, p), resolve_result/* ResolutionSchema */.Cg, r),
-        readResolution: (v, p) => readResolutionFile(at(resolutionFile(v, p))),
-        writeBuild: (build) => writeJson(BUILD_FILE, result/* BuildResultSchema */.fh, build),
-        readBuild: (as) => readBuildFile(at(BUILD_FILE), as),
+        writePlan: (plan) => writeJson(names/* PLAN_FILE */.VI, schema/* PlanSchema */.fB, plan),
+        readPlan: (as) => readPlanFile(at(names/* PLAN_FILE */.VI), as),
+        writeResolution: (v, p, r) => writeJson((0,names/* resolutionFile */.$v)(v, p), resolve_result/* ResolutionSchema */.Cg, r),
+        readResolution: (v, p) => readResolutionFile(at((0,names/* resolutionFile */.$v)(v, p))),
+        removeResolution: (v, p) => removeFile(at((0,names/* resolutionFile */.$v)(v, p)), label),
+        writeBuild: (build) => writeJson(names/* BUILD_FILE */.oS, result/* BuildResultSchema */.fh, build),
+        readBuild: (as) => readBuildFile(at(names/* BUILD_FILE */.oS), as),
         writeDigests: (build) => {
             for (const d of digestFiles(build))
-                writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
+                writeJson((0,names/* digestFile */.TM)(d.variant, d.build.platform), DigestFileSchema, d);
         },
-        writeEnv: (v, p, record, l) => writeJson(recordFile('env', v, p), capture_record/* EnvRecordSchema */.iv, record, l),
-        readEnv: (v, p) => readEnvFile(at(recordFile('env', v, p))),
+        writeEnv: (v, p, record, l) => writeJson((0,names/* recordFile */.mR)('env', v, p), capture_record/* EnvRecordSchema */.iv, record, l),
+        readEnv: (v, p) => readEnvFile(at((0,names/* recordFile */.mR)('env', v, p))),
         writeSmoke: (v, p, result, l) => {
-            writeJson(recordFile('smoke', v, p), smoke_result/* SmokeResultSchema */.wp, result, l);
-            write(recordFile('junit', v, p), (0,smoke_result/* toJUnit */.U5)(result), l);
+            writeJson((0,names/* recordFile */.mR)('smoke', v, p), smoke_result/* SmokeResultSchema */.wp, result, l);
+            write((0,names/* recordFile */.mR)('junit', v, p), (0,smoke_result/* toJUnit */.U5)(result), l);
         },
-        readSmoke: (v, p) => readSmokeFile(at(recordFile('smoke', v, p))),
-        writeSmokeKey: (v, p, key, l) => write(recordFile('smoke-key', v, p), `${checked(SmokeKeySchema, key, recordFile('smoke-key', v, p))}\n`, l),
-        readSmokeKey: (v, p) => readSmokeKeyFile(at(recordFile('smoke-key', v, p))),
-        hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at(recordFile('env', v, p))),
+        readSmoke: (v, p) => readSmokeFile(at((0,names/* recordFile */.mR)('smoke', v, p))),
+        writeSmokeKey: (v, p, key, l) => write((0,names/* recordFile */.mR)('smoke-key', v, p), `${checked(SmokeKeySchema, key, (0,names/* recordFile */.mR)('smoke-key', v, p))}\n`, l),
+        readSmokeKey: (v, p) => readSmokeKeyFile(at((0,names/* recordFile */.mR)('smoke-key', v, p))),
+        hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at((0,names/* recordFile */.mR)('env', v, p))),
         recordFiles: records,
         removeRecords: (v, p) => {
-            for (const kind of RECORD_KINDS)
-                removeFile(at(recordFile(kind, v, p)), label);
+            for (const kind of names/* RECORD_KINDS */.eO)
+                removeFile(at((0,names/* recordFile */.mR)(kind, v, p)), label);
         },
         writeReport: (variant, markdown, model) => {
-            write(reportFile(variant, 'md'), markdown);
-            writeJson(reportFile(variant, 'json'), model_schema/* ReportModelSchema */.R9, model);
-            return at(reportFile(variant, 'md'));
+            write((0,names/* reportFile */.rn)(variant, 'md'), markdown);
+            writeJson((0,names/* reportFile */.rn)(variant, 'json'), model_schema/* ReportModelSchema */.R9, model);
+            return at((0,names/* reportFile */.rn)(variant, 'md'));
         },
-        writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
+        writeRunReport: (markdown) => (write(names/* RUN_REPORT_FILE */.SC, markdown), at(names/* RUN_REPORT_FILE */.SC)),
         writeComment: (payload) => {
-            (0,external_node_fs_.mkdirSync)(at(COMMENT_DIR), { recursive: true });
-            (0,artifact/* writeCommentArtifact */.V1)(at(COMMENT_DIR), payload);
-            return at(COMMENT_DIR);
+            (0,external_node_fs_.mkdirSync)(at(names/* COMMENT_DIR */.MG), { recursive: true });
+            (0,artifact/* writeCommentArtifact */.V1)(at(names/* COMMENT_DIR */.MG), payload);
+            return at(names/* COMMENT_DIR */.MG);
         },
         ...attestFiles(root, label),
-        writeAttest: (result) => writeJson(ATTEST_FILE, attest_result/* AttestResultSchema */.uv, result),
-        readAttest: () => readAttestFile(at(ATTEST_FILE)),
+        writeAttest: (result) => writeJson(names/* ATTEST_FILE */.nq, attest_result/* AttestResultSchema */.uv, result),
+        readAttest: () => readAttestFile(at(names/* ATTEST_FILE */.nq)),
     };
 }
 /** FILE removed when it is there; one that cannot be (a directory, no permission) is bad input naming it. */
@@ -3441,22 +3576,22 @@ function attestFiles(root, label) {
         // Copies of what is attached to the image: no fsync, and off node's thread (the attest stage
         // writes a dozen of them while it signs and the registry answers).
         writeAttestation: (v, p, kind, predicate) => {
-            const file = at(attestationFile(v, p, kind));
+            const file = at((0,names/* attestationFile */.D)(v, p, kind));
             const text = (0,redact/* redactUrls */.sK)(json(checked(PredicateSchema, predicate, file)));
             return { file, text, written: writeLater(file, text) };
         },
         // Signed bytes: written as they are (the signature covers them; a statement holds no URL
         // credentials, every attestation is scrubbed before it is signed).
         writeEnvelope: (v, p, kind, envelope) => {
-            const file = at(envelopeFile(v, p, kind));
+            const file = at((0,names/* envelopeFile */.NR)(v, p, kind));
             return { file, written: writeLater(file, envelope) };
         },
-        envelopeNames: () => new Set(envelopeNames(at(ATTEST_DIR))),
+        envelopeNames: () => new Set(envelopeNames(at(names/* ATTEST_DIR */.CQ))),
         takeEnvelopes: () => {
             // The earlier attest.json names them: it goes too (a stage stopped by a signal leaves none).
-            (0,external_node_fs_.rmSync)(external_node_path_default().join(root, ATTEST_FILE), { force: true });
+            (0,external_node_fs_.rmSync)(external_node_path_default().join(root, names/* ATTEST_FILE */.nq), { force: true });
             const taken = new Map();
-            for (const name of envelopeNames(at(ATTEST_DIR))) {
+            for (const name of envelopeNames(at(names/* ATTEST_DIR */.CQ))) {
                 const file = at(name);
                 try {
                     taken.set(name, (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj));
@@ -3475,7 +3610,7 @@ function envelopeNames(dir) {
     try {
         return (0,external_node_fs_.readdirSync)(dir)
             .filter((n) => n.endsWith('.dsse.json'))
-            .map((n) => external_node_path_default().join(ATTEST_DIR, n));
+            .map((n) => external_node_path_default().join(names/* ATTEST_DIR */.CQ, n));
     }
     catch {
         return []; // no attest/ yet

@@ -28368,25 +28368,53 @@ module.exports = {
 
 /***/ }),
 
-/***/ 23152:
+/***/ 72623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I0: () => (/* binding */ coreIo),
-/* harmony export */   fJ: () => (/* binding */ fail),
-/* harmony export */   l_: () => (/* binding */ COMMAND_INPUT)
-/* harmony export */ });
-/* unused harmony export asText */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33838);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58772);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49997);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(37878);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(83916);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l_: () => (/* binding */ COMMAND_INPUT),
+  I0: () => (/* binding */ coreIo),
+  fJ: () => (/* binding */ fail)
+});
+
+// UNUSED EXPORTS: asText
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __nccwpck_require__(58772);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(49997);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
+var engine = __nccwpck_require__(37878);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
+var exec_runner = __nccwpck_require__(78617);
+;// CONCATENATED MODULE: ./src/docker/git-head.ts
+/** The commit the checkout at CWD holds (undefined: no git, or not a repository). */
+async function checkoutHead(exec, cwd) {
+    try {
+        const r = await exec.run('git', ['rev-parse', 'HEAD'], { cwd });
+        const head = r.stdout.trim();
+        return r.exitCode === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head) ? head : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/action/io.ts
 // The action's side of GitHub: inputs, outputs, annotations, the summary, state shared by the main
 // and the post step (@actions/core), and the Docker adapter, made when first asked for. Its own
 // module, so that the post step (src/main.ts) loads this and post.ts, not the stages.
+
+
 
 
 
@@ -28401,30 +28429,31 @@ const COMMAND_INPUT = 'command';
 function coreIo() {
     let docker;
     return {
-        getInput: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(n),
+        getInput: (n) => core/* getInput */.V4(n),
         // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs);
         // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
         // message may quote from an input (a token put where a name belongs).
-        setOutput: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(n, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(v)),
-        setFailed: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(m))),
+        setOutput: (n, v) => core/* setOutput */.uH(n, (0,redact/* redactUrls */.sK)(v)),
+        setFailed: (m) => core/* setFailed */.C1((0,redact/* redactText */.Rd)((0,redact/* maskBareLogins */.pb)(m))),
         setExitCode: (code) => {
             process.exitCode = code;
         },
-        error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .maskBareLogins */ .pb)(m)), p),
-        warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m), p),
+        error: (m, p) => core/* error */.z3((0,redact/* redactText */.Rd)((0,redact/* maskBareLogins */.pb)(m)), p),
+        warning: (m, p) => core/* warning */.$e((0,redact/* redactText */.Rd)(m), p),
         // Container output and what an image said reach the log through info: a line that a runner
         // would take as a workflow command (::add-mask::, ::stop-commands::, ::error::) is shown as text.
-        info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(asText((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(m))),
-        setSecret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(v),
-        group: (n, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os(n, fn),
+        info: (m) => core/* info */.pq(asText((0,redact/* redactText */.Rd)(m))),
+        setSecret: (v) => core/* setSecret */.Pq(v),
+        group: (n, fn) => core/* group */.Os(n, fn),
         summary: async (md) => {
-            await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactText */ .Rd)(md), true).write();
+            await core/* summary */.z.addRaw((0,redact/* redactText */.Rd)(md), true).write();
         },
         cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
         env: process.env,
-        docker: () => (docker ??= (0,_docker_engine_js__WEBPACK_IMPORTED_MODULE_4__/* .createDefaultDockerAdapter */ .Pp)()),
-        saveState: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(n, v),
-        getState: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(n),
+        docker: () => (docker ??= (0,engine/* createDefaultDockerAdapter */.Pp)()),
+        saveState: (n, v) => core/* saveState */.LZ(n, v),
+        getState: (n) => core/* getState */.Gu(n),
+        checkoutHead: (dir) => checkoutHead(new exec_runner/* ActionsExecRunner */.L(), dir),
     };
 }
 function annotationTitle(err) {
@@ -28438,7 +28467,7 @@ function annotationTitle(err) {
 function annotationPlace(io, err, problem) {
     if (err.problemsNameFiles) {
         const at = /^(.+?):(\d+): /.exec(problem);
-        return at ? { file: node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(io.cwd, at[1]), startLine: Number(at[2]) } : {};
+        return at ? { file: external_node_path_default().relative(io.cwd, at[1]), startLine: Number(at[2]) } : {};
     }
     // "no config: neither ml-image.yml nor ...; the flags or inputs given ..." (loadConfig): no file.
     if (err.source === 'inputs' || err.source === 'plan' || err.source.startsWith('no config: '))
@@ -28451,21 +28480,21 @@ function annotationPlace(io, err, problem) {
     };
 }
 /** TEXT kept from being a workflow command (noWorkflowCommands): what the action logs. */
-const asText = _util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .noWorkflowCommands */ .L1;
+const asText = util_text/* noWorkflowCommands */.L1;
 /**
  * One annotation per config problem (on the config file's line when there is one; a requirements
  * problem on its own file and line), then the failure.
  */
 function fail(io, err) {
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL) {
+    if (err instanceof errors/* ConfigError */.xL) {
         for (const p of err.problems)
             io.error(p, { title: annotationTitle(err), ...annotationPlace(io, err, p) });
     }
-    io.setFailed(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn
-        ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(err, false).replace(/^error: /, '')
-        : (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(err, true));
+    io.setFailed(err instanceof errors/* MlImageError */.zn
+        ? (0,errors/* describeError */.Uc)(err, false).replace(/^error: /, '')
+        : (0,errors/* describeError */.Uc)(err, true));
     // As the CLI: 2 bad input, 3 the environment, 1 a check that failed (what setFailed sets).
-    io.setExitCode?.((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .exitCodeOf */ .FO)(err));
+    io.setExitCode?.((0,errors/* exitCodeOf */.FO)(err));
 }
 
 
@@ -29228,11 +29257,17 @@ function parseBuildxInspect(inspectOutput) {
     // Older buildx prints the engine's version there for the docker driver ("20.10.24+dfsg1"):
     // BuildKit versions are 0.x, so anything else is not one.
     const buildkit = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+    // One "Endpoint:" a node, under "Nodes:" (a builder made with --append has several).
+    const nodes = /^Nodes:\s*$/m.exec(inspectOutput);
+    const endpoints = nodes
+        ? [...inspectOutput.slice(nodes.index).matchAll(/^\s*Endpoint:\s*(\S.*)$/gm)].map((m) => m[1].trim())
+        : [];
     return {
         name: field('Name'),
         driver: field('Driver'),
         platforms: parseBuildxPlatforms(inspectOutput),
         ...(buildkit !== undefined && { buildkitVersion: buildkit }),
+        ...(endpoints.length > 0 && { endpoints }),
     };
 }
 function parseBuildxPlatforms(inspectOutput) {
@@ -29410,7 +29445,7 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry
         async buildxInspect(name) {
             const r = await run(['buildx', 'inspect', ...(name ? [name] : [])]);
             if (r.exitCode !== 0)
-                throw (0,failures/* cliFailure */.$l)(`docker buildx inspect${name ? ` ${name}` : ''}`, r);
+                throw (0,failures/* builderMissing */.Gi)(name, r) ?? (0,failures/* cliFailure */.$l)(`docker buildx inspect${name ? ` ${name}` : ''}`, r);
             return parseBuildxInspect(r.stdout);
         },
         buildx: (args, options) => run(['buildx', ...args], options),
@@ -30945,12 +30980,14 @@ class ActionsExecRunner {
 /* harmony export */   AE: () => (/* binding */ registryRefusal),
 /* harmony export */   AG: () => (/* binding */ REGISTRY_FIX),
 /* harmony export */   B4: () => (/* binding */ REGISTRY_FAILING),
+/* harmony export */   Gi: () => (/* binding */ builderMissing),
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
 /* harmony export */   PU: () => (/* binding */ statusCodeOf),
 /* harmony export */   Wp: () => (/* binding */ parseAnswer),
 /* harmony export */   f1: () => (/* binding */ readFailure),
 /* harmony export */   fe: () => (/* binding */ REGISTRY_INTERRUPTED),
 /* harmony export */   g4: () => (/* binding */ engineMessage),
+/* harmony export */   ku: () => (/* binding */ BuilderMissingError),
 /* harmony export */   n2: () => (/* binding */ REGISTRY_UNREACHABLE),
 /* harmony export */   oV: () => (/* binding */ parseJsonAnswer),
 /* harmony export */   ow: () => (/* binding */ registryLoginFix),
@@ -31101,6 +31138,23 @@ function connectionError(err, docker) {
         });
     }
     return undefined;
+}
+/** What buildx says of a builder name it does not know (`docker buildx inspect NAME`, BUILDX_BUILDER). */
+const NO_BUILDER = /no builder "([^"\n]*)" found/;
+/** A buildx builder that does not exist (exit 3): nothing can build until it does. */
+class BuilderMissingError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG {
+}
+/**
+ * A failed `docker buildx inspect [NAME]` whose builder does not exist, as exit 3 naming it and
+ * where the name came from (NAME: the `builder` input; none given: BUILDX_BUILDER), with the fix;
+ * undefined for any other failure.
+ */
+function builderMissing(name, result) {
+    const missing = NO_BUILDER.exec(tailOf(result))?.[1];
+    if (missing === undefined)
+        return undefined;
+    const from = name ? 'the builder input' : 'BUILDX_BUILDER';
+    return new BuilderMissingError(`docker buildx inspect${name ? ` ${name}` : ''}: there is no buildx builder "${missing}" (${from} names it)\n${tailOf(result)}`, `create it first ("docker buildx create --name ${missing} --driver docker-container"; in GitHub Actions docker/setup-buildx-action, whose "name" output is the builder to pass), or name one that exists ("docker buildx ls"); to build with the current builder, ${name ? 'drop the builder input' : 'unset BUILDX_BUILDER'}`);
 }
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 function cliFailure(what, result) {
@@ -31703,6 +31757,7 @@ function exitCodeOf(err) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MZ: () => (/* binding */ readGitHubEventFile),
+/* harmony export */   dV: () => (/* binding */ defaultBranchOf),
 /* harmony export */   rH: () => (/* binding */ readRunEventFacts)
 /* harmony export */ });
 /* unused harmony exports GitHubEventSchema, parseGitHubEvent */
@@ -31766,6 +31821,25 @@ function parseGitHubEvent(json) {
     const r = GitHubEventSchema.safeParse(json);
     return r.success ? r.data : {};
 }
+/**
+ * The repository's default branch: the payload's repository.default_branch, else on a schedule run
+ * the branch it runs on. A schedule's payload is only {"schedule": "<cron>"}, and GitHub runs every
+ * scheduled workflow on the default branch (GITHUB_REF is it), so a nightly rebuild gets the
+ * default branch's tags and saves its baseline, as the reusable workflow's attest job counts it.
+ * CHECKED_OUT, where the caller read it: the commit the checkout holds. A schedule run that checked
+ * out another commit than GITHUB_SHA (a nightly rebuild of release/1.x) is not told to be the
+ * default branch's: its image must not move `latest`, nor its records become the baseline.
+ */
+function defaultBranchOf(env, event, checkedOut) {
+    const schedule = env.GITHUB_EVENT_NAME === 'schedule';
+    if (schedule && checkedOut !== undefined && checkedOut !== env.GITHUB_SHA)
+        return undefined;
+    const named = event.repository?.default_branch;
+    if (named !== undefined)
+        return named;
+    const ref = env.GITHUB_REF;
+    return schedule && ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
 /** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
 function readGitHubEventFile(path) {
     if (!path)
@@ -31797,7 +31871,7 @@ function readRunEventFacts(env) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(23152);
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72623);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27718);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
@@ -31827,7 +31901,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(356), __nccwpck_require__.e(511), __nccwpck_require__.e(602)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37602));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(356), __nccwpck_require__.e(511), __nccwpck_require__.e(574)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60574));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.

@@ -24,9 +24,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58947);
 /* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(52013);
 /* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31246);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(87978);
+/* harmony import */ var _smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(29094);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(17474);
+
 
 
 
@@ -54,9 +56,10 @@ function renderSmoke(r) {
 /**
  * What the plan of the config says about the image's variant, as the pipeline's smoke stage takes
  * it: its Python (the imports suite imports what pip installed there: environment markers on
- * python_version) and its NVIDIA driver floor (the gpu suite). The variant: --variant, else the
- * config's only one. A config of several variants without --variant: python.version (export's
- * fallback) and no floor, said on stderr. No config: neither.
+ * python_version), its NVIDIA driver floor (the gpu suite) and the kind that decides whether it
+ * gets GPUs (gpuKindOf: a cpu variant of the cpu template never does). The variant: --variant, else
+ * the config's only one. A config of several variants without --variant: python.version (export's
+ * fallback), no floor and no kind, said on stderr. No config: none of them.
  */
 function smokeVariant(loaded, variant, io) {
     if (loaded === undefined) {
@@ -75,9 +78,13 @@ function smokeVariant(loaded, variant, io) {
         const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .closestWord */ .En)(name, names);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`, `give one of: ${names.join(', ')}`);
     }
-    const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_13__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_5__/* .gitContextFromGitHubEnv */ .s)(io.env) ?? {});
+    const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_5__/* .gitContextFromGitHubEnv */ .sp)(io.env) ?? {});
     const planned = plan.variants.find((v) => v.name === name);
-    return { python: planned.python, ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }) };
+    return {
+        python: planned.python,
+        ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
+        kind: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_11__/* .gpuKindOf */ .c4)(planned),
+    };
 }
 const smokeCommand = {
     name: 'smoke',
@@ -87,7 +94,7 @@ const smokeCommand = {
   imports    import every module of each requirement (NumPy 1.x/2.x ABI errors are recognised)
   pip-check  python -m pip check
   gpu        GPUs visible, driver at or above the variant's floor (with --config, from its plan;
-             skipped without GPUs)
+             below it only through NVIDIA's forward compatibility; skipped without GPUs)
   compute    matmul throughput (fp32 on CPU; fp32, tf32 and bf16 on GPU)
   train      a tiny model; the loss must fall by half
   ddp        torchrun --standalone: all-reduce across 2 CPU processes (gloo) or every GPU (nccl); busbw
@@ -100,7 +107,9 @@ Options:
   --gpus auto|all|none  GPUs for the containers: auto (default) when the engine has the NVIDIA
                       runtime or an nvidia.com/gpu CDI device; all = the "--gpus all" equivalent.
                       A runner pinned with NVIDIA_VISIBLE_DEVICES (else CUDA_VISIBLE_DEVICES) in
-                      its environment gets only those GPUs (-1 or none: no GPU)
+                      its environment gets only those GPUs (-1 or none: no GPU). As in the
+                      pipeline, a cpu variant (--variant) and a --platform the engine runs
+                      emulated get none: their GPU tests are skipped with the reason
   --require-gpu       GPU suites fail instead of skipping without a GPU
   --config FILE       read requirements (for imports), custom tests and defaults from ml-image.yml
   --variant NAME      the config's variant the image was built as (default: its only one): its
@@ -112,7 +121,7 @@ Options:
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommandArgs */ .Qx)('smoke', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .parseCommandArgs */ .Qx)('smoke', argv, {
             image: { type: 'string' },
             suites: { type: 'string' },
             gpus: { type: 'string', default: 'auto' },
@@ -122,28 +131,40 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             variant: { type: 'string' },
             timeout: { type: 'string' },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .imageFlag */ .m4)('smoke', values.image);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .imageFlag */ .m4)('smoke', values.image);
         const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .platformFlag */ ._G)('smoke', values.platform);
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .platformFlag */ ._G)('smoke', values.platform);
         const loaded = values.config !== undefined ? (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
-        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
-        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
+        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
+        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
         // The same inputs the pipeline's smoke stage gives the suites: the names pip installed on the
         // variant's Python and the platform, the floors, the variant's driver floor.
-        const { python, driverFloor } = smokeVariant(loaded, values.variant, io);
-        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .configSmokeInputs */ .P)(loaded, io.env, {
+        const { python, driverFloor, kind } = smokeVariant(loaded, values.variant, io);
+        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .configSmokeInputs */ .P)(loaded, io.env, {
             ...(platform !== undefined && { platform }),
             ...(python !== undefined && { python }),
         });
         const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
-        if (choice.pin !== undefined)
+        const requireGpu = values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false);
+        // As the smoke stage decides a target's GPUs: none for a cpu variant or an emulated --platform,
+        // whose GPU tests skip with the reason. Without a variant the image may hold CUDA (custom).
+        const target = await (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_11__/* .gpusOfTarget */ .oM)(kind ?? 'custom', platform, {
+            gpus: choice.gpus,
+            requireGpu,
+            host: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_11__/* .hostPlatformOnce */ .H7)(io.docker()),
+        });
+        if (target.withheld !== undefined)
+            io.stderr(`smoke: no GPU: ${target.withheld}\n`);
+        else if (choice.pin !== undefined)
             io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
         const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_10__/* .runSmoke */ .Lw)({
             image,
             ...(platform !== undefined && { platform }),
             suites,
             ...choice,
-            requireGpu: values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false),
+            gpus: target.gpus,
+            ...(target.withheld !== undefined && { gpuWithheld: target.withheld }),
+            requireGpu,
             distributions,
             ...(driverFloor !== undefined && { driverFloor }),
             tests: loaded?.config.smoke.tests ?? [],
@@ -330,6 +351,88 @@ function parseGpuMode(raw, source) {
     if (mode === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${source}: expected auto, all or none, got "${raw}"`);
     return mode;
+}
+
+
+/***/ }),
+
+/***/ 29094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G8: () => (/* binding */ lookUpGpus),
+/* harmony export */   H7: () => (/* binding */ hostPlatformOnce),
+/* harmony export */   c4: () => (/* binding */ gpuKindOf),
+/* harmony export */   oM: () => (/* binding */ gpusOfTarget)
+/* harmony export */ });
+/* unused harmony exports enginePlatform, targetGpus, needsHost */
+/* harmony import */ var _gpu_pin_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52013);
+
+/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
+const ARCH_ALIASES = {
+    x64: 'amd64',
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+};
+/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
+function enginePlatform(info) {
+    const arch = info.arch.toLowerCase();
+    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+}
+/**
+ * The kind that decides a variant's GPUs: `cpu` only for a cpu variant the `cpu` template builds
+ * (CPU torch); a cpu variant built from the config's own Dockerfile or another template may install
+ * anything (a CUDA torch on nvidia/cuda), so it counts as `custom`.
+ */
+function gpuKindOf(v) {
+    return v.kind === 'cpu' && v.template !== 'cpu' ? 'custom' : v.kind;
+}
+/**
+ * A cpu variant never gets GPUs (CPU torch cannot use one); a target of another platform than the
+ * engine's runs emulated and gets none either. Every other target gets the run's GPUs. A `custom`
+ * variant (the config's own base image) may hold CUDA, so it is treated as a CUDA one.
+ */
+function targetGpus(t) {
+    if (t.kind === 'cpu')
+        return { gpus: 'none', withheld: 'cpu variant: no GPU tests' };
+    if (t.host !== undefined && t.platform !== undefined && !samePlatform(t.platform, t.host))
+        return { gpus: 'none', withheld: `${t.platform} runs emulated on this ${t.host} host: no GPU` };
+    return { gpus: t.gpus };
+}
+/** linux/arm64 and linux/arm64/v8 are the same machine. */
+const samePlatform = (a, b) => a.split('/').slice(0, 2).join('/') === b.split('/').slice(0, 2).join('/');
+/**
+ * Whether the engine's platform matters to KIND's targets: for a variant that may get GPUs, on a
+ * run with GPUs or one that requires them (the emulated targets' GPU tests skip, not fail).
+ */
+const needsHost = (kind, gpus, requireGpu) => kind !== 'cpu' && (gpus === 'all' || requireGpu);
+/**
+ * The GPUs a target of KIND and PLATFORM (undefined: the engine's own) gets on RUN; the engine's
+ * platform is asked only when it matters. The smoke stage and `ml-image smoke` both decide so.
+ */
+async function gpusOfTarget(kind, platform, run) {
+    const host = platform !== undefined && needsHost(kind, run.gpus, run.requireGpu) ? await run.host() : undefined;
+    return targetGpus({ kind, platform, gpus: run.gpus, host });
+}
+/** The engine's platform, asked once (its version: os and architecture). */
+function hostPlatformOnce(docker) {
+    let asked;
+    return () => (asked ??= docker.ping().then(enginePlatform));
+}
+/**
+ * The GPUs of the engine's host for the reuse key (io.hostGpus: nvidia-smi on the host), the pinned
+ * ones only when the runner is pinned; unknown (never reused) when they cannot be looked up.
+ */
+async function lookUpGpus(io, pin) {
+    const pinned = (0,_gpu_pin_js__WEBPACK_IMPORTED_MODULE_0__/* .containerGpus */ .j_)(pin);
+    const found = io.hostGpus
+        ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e) => ({
+            unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,
+        }))
+        : { unknown: 'no way to look up the GPUs was given' };
+    if ('unknown' in found)
+        io.progress('smoke', `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`);
+    return found;
 }
 
 

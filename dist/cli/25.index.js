@@ -28,7 +28,7 @@ var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 34 modules
-var pipeline = __webpack_require__(40694);
+var pipeline = __webpack_require__(78277);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: external "node:fs"
@@ -66,6 +66,7 @@ function discardResults() {
         readPlan: none,
         writeResolution: none,
         readResolution: none,
+        removeResolution: none,
         writeBuild: none,
         readBuild: () => {
             throw new errors/* InputError */.dz(`no result directory to read ${results/* BUILD_FILE */.oS} from`, 'pass --out DIR');
@@ -95,8 +96,8 @@ function discardResults() {
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
-// EXTERNAL MODULE: ./src/cli/commands/shared.ts + 1 modules
-var shared = __webpack_require__(87978);
+// EXTERNAL MODULE: ./src/cli/commands/shared.ts + 2 modules
+var shared = __webpack_require__(17474);
 ;// CONCATENATED MODULE: ./src/cli/commands/build.ts
 
 
@@ -185,6 +186,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         }, {
             docker: io.docker,
             env: io.env,
+            ...(io.lookupHost && { lookupHost: io.lookupHost }),
             // The plan is in plan.json (and `ml-image plan`): here a line per resolve and build step.
             progress: (stage, line) => {
                 if (stage !== 'plan')

@@ -2,1767 +2,5119 @@ export const id = 277;
 export const ids = [277];
 export const modules = {
 
-/***/ 89298:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  OS: () => (/* reexport */ github_errors/* GitHubApiError */.OS),
-  createGitHubClient: () => (/* binding */ createGitHubClient)
-});
-
-// UNUSED EXPORTS: DEFAULT_RETRIES, DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_S, REQUEST_TIMEOUT_MS, callGitHub, isConnectionError, parseResponse, parseRetryAfter, toGitHubApiError
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./src/config/issues.ts
-var issues = __webpack_require__(11012);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/github/errors.ts
-var github_errors = __webpack_require__(73116);
-;// CONCATENATED MODULE: ./src/github/retry.ts
-
-/** One request's time limit (connect + answer); each retry gets its own. */
-const REQUEST_TIMEOUT_MS = 15_000;
-/** Retries of one request unless RetryPolicy.retries says otherwise. */
-const DEFAULT_RETRIES = 3;
-/** A rate limit that resets later than this is not waited for: failing the comment is better. */
-const MAX_RATE_LIMIT_WAIT_S = 120;
-/**
- * Statuses plugin-retry leaves alone: its defaults (the 4xx a retry cannot fix: 403 forbidden,
- * 404, 422 validation ...) plus 429, a rate limit, which is plugin-throttling's to retry (else a
- * rate-limited request would be retried by both).
- */
-const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
-/**
- * Octokit reports a request that got no answer (connection refused, DNS failure, reset, timeout)
- * as status 500 without a response; a real HTTP 500 from GitHub carries one.
- */
-function isConnectionError(err) {
-    if (typeof err !== 'object' || err === null)
-        return false;
-    const e = err;
-    if (e.name === 'AbortError' || e.name === 'TimeoutError')
-        return true;
-    return e.status === 500 && e.response === undefined;
-}
-/** The options for getOctokit(): plugin-retry's and plugin-throttling's, from one policy. */
-async function retryOptions(policy, log) {
-    const retries = policy.retries ?? DEFAULT_RETRIES;
-    const msPerSecond = policy.msPerSecond ?? 1000;
-    const onLimit = (what) => (retryAfterS, o, _octokit, retryCount) => rateLimitRetry(what, retryAfterS, o, retryCount, retries, log);
-    // Unlimited groups: writes go out at once (the default groups space them). Loaded only then.
-    const unpaced = policy.paceWrites === false ? (await __webpack_require__.e(/* import() */ 251).then(__webpack_require__.t.bind(__webpack_require__, 63251, 23))).default : undefined;
-    return {
-        retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [...DO_NOT_RETRY] },
-        throttle: {
-            retryAfterBaseValue: msPerSecond,
-            onSecondaryRateLimit: onLimit('secondary rate limit'),
-            onRateLimit: onLimit('rate limit spent'),
-            ...(unpaced && { write: new unpaced.Group(), notifications: new unpaced.Group() }),
-        },
-    };
-}
-/** `GET /repos/acme/app/issues/7/comments`: method and path, without the host and the query. */
-function route(o) {
-    const params = o;
-    const path = String(o.url ?? '')
-        .replace(/^[a-z]+:\/\/[^/]+/i, '')
-        .replace(/[?#].*$/, '')
-        .replace(/\{(\w+)\}/g, (m, k) => typeof params[k] === 'string' || typeof params[k] === 'number' ? String(params[k]) : m);
-    return `${String(o.method ?? 'GET')} ${path}`;
-}
-/** The throttle's answer to a rate limit: wait and retry while retries are left and the wait is short. */
-function rateLimitRetry(what, retryAfterS, o, retryCount, retries, log) {
-    if (retryCount >= retries) {
-        log(`GitHub API ${route(o)}: ${what}; no retries left (${retries})`);
-        return false;
-    }
-    if (retryAfterS > MAX_RATE_LIMIT_WAIT_S) {
-        log(`GitHub API ${route(o)}: ${what}; it resets in ${retryAfterS}s, not waiting that long`);
-        return false;
-    }
-    log(`GitHub API ${route(o)}: ${what}; retry ${retryCount + 1} of ${retries} in ${retryAfterS}s`);
-    return true;
-}
-/**
- * plugin-throttling retries a secondary rate limit only when the error's message matches
- * /\bsecondary rate\b/. GitHub's older "abuse detection" answer (a 403 that toGitHubApiError counts
- * as a secondary limit, as it does one with retry-after) would be a plain 403, never retried: its
- * message gets those words, so that plugin-throttling waits (retry-after, else its fallback) and
- * retries it. What the user reads comes from the answer's body (toGitHubApiError), not from this.
- */
-function nameSecondaryLimit(err) {
-    if (typeof err !== 'object' || err === null)
-        return;
-    const e = err;
-    if (typeof e.message !== 'string' || /\bsecondary rate\b/i.test(e.message))
-        return;
-    const mapped = (0,github_errors/* toGitHubApiError */.Vu)(err, 'request');
-    if (mapped instanceof github_errors/* GitHubApiError */.OS && mapped.secondaryRateLimit)
-        e.message = `${e.message} (a secondary rate limit)`;
-}
-/** How many times the request an error ended was sent (set by attemptsPlugin). */
-const triesOf = new WeakMap();
-function attemptsOf(err) {
-    return typeof err === 'object' && err !== null ? triesOf.get(err) : undefined;
-}
-/**
- * An Octokit plugin to load before plugin-retry (hooks of earlier plugins run inside later ones),
- * so that it sees every single try: each gets its own REQUEST_TIMEOUT_MS; each is counted (the
- * error that ends a request says how many were sent); a try that plugin-retry will retry is logged.
- */
-function attemptsPlugin(policy, log) {
-    const retries = policy.retries ?? DEFAULT_RETRIES;
-    return (octokit) => {
-        // Keyed by the request's options object, which the plugins pass unchanged to every try.
-        const state = new WeakMap();
-        octokit.hook.wrap('request', async (request, options) => {
-            const s = state.get(options) ?? { tries: 0, serverFailures: 0 };
-            state.set(options, s);
-            s.tries++;
-            options.request = { ...options.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
-            try {
-                return await request(options);
-            }
-            catch (err) {
-                if (typeof err === 'object' && err !== null)
-                    triesOf.set(err, s.tries);
-                const e = err;
-                const status = typeof e.status === 'number' ? e.status : 0;
-                // A rate limit goes up to plugin-throttling, whose retry starts plugin-retry's count anew.
-                if (status === 403 || status === 429) {
-                    s.serverFailures = 0;
-                    nameSecondaryLimit(err);
-                }
-                else if (e.request !== undefined && status >= 400 && !DO_NOT_RETRY.includes(status)) {
-                    s.serverFailures++;
-                    if (s.serverFailures <= retries) {
-                        const why = isConnectionError(err) ? 'no answer' : `HTTP ${status}`;
-                        log(`GitHub API ${route(options)}: ${why}; retry ${s.serverFailures} of ${retries}`);
-                    }
-                }
-                throw err;
-            }
-        });
-    };
-}
-
-;// CONCATENATED MODULE: ./src/github/client.ts
-// Thin adapter over Octokit: only the issue-comment routes the report stage uses, behind an
-// interface so the sticky-comment logic can be tested against a fake server or a plain object.
-// Retries happen inside Octokit (plugin-retry, plugin-throttling: retry.ts); nothing above retries.
-
-
-
-
-
-
-
-
-/**
- * Octokit from @actions/github (proxy-aware fetch, GHES base URL) with plugin-retry and
- * plugin-throttling (see retry.ts). Loaded on demand so that the CLI commands that never talk to
- * GitHub do not pay for it.
- */
-async function createGitHubClient(opts) {
-    if (!opts.token || opts.token.trim() === '') {
-        throw new errors/* InputError */.dz('github-token is empty: cannot post the pull-request comment', 'pass `github-token: ${{ github.token }}` (the default) or a token with pull-requests: write');
-    }
-    let gh;
-    let retry;
-    let throttling;
-    try {
-        [gh, { retry }, { throttling }] = await Promise.all([
-            Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(758)]).then(__webpack_require__.bind(__webpack_require__, 11758)),
-            Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 49735)),
-            Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 86856)),
-        ]);
-    }
-    catch (err) {
-        throw new errors/* EnvironmentError */.eG(`cannot load @actions/github and its Octokit plugins: ${err instanceof Error ? err.message : String(err)}`, 'reinstall the action (its dist/ bundle is incomplete)', { cause: err });
-    }
-    const policy = opts.retry ?? {};
-    const log = opts.log ?? (() => undefined);
-    const options = {
-        userAgent: opts.userAgent ?? `ml-image-action/${version/* VERSION */.x}`,
-        ...(await retryOptions(policy, log)),
-    };
-    // An explicit `baseUrl: undefined` would replace @actions/github's GITHUB_API_URL default.
-    if (opts.baseUrl)
-        options.baseUrl = opts.baseUrl.replace(/\/+$/, '');
-    // Hooks of earlier plugins run inside later ones: the attempts plugin sees every single try
-    // under plugin-retry, which runs under plugin-throttling (retry before throttling, as usual).
-    const octokit = gh.getOctokit(opts.token, options, attemptsPlugin(policy, log), retry, throttling);
-    const baseUrl = String(octokit.request.endpoint.DEFAULTS.baseUrl ?? opts.baseUrl ?? 'https://api.github.com');
-    return octokitClient(octokit, { baseUrl });
-}
-function connectionReason(err) {
-    const seen = new Set();
-    let cur = err;
-    while (typeof cur === 'object' && cur !== null && !seen.has(cur)) {
-        seen.add(cur);
-        const c = cur;
-        if (typeof c.code === 'string' && /^E[A-Z_]+$|^UND_ERR/.test(c.code))
-            return c.code;
-        if (c.name === 'TimeoutError' || c.name === 'AbortError')
-            return `no answer within ${REQUEST_TIMEOUT_MS / 1000}s`;
-        cur = c.cause ?? (Array.isArray(c.errors) ? c.errors[0] : undefined);
-    }
-    return err instanceof Error ? err.message : String(err);
-}
-/**
- * Run one API call; Octokit's plugins have done the retrying by the time it throws. HTTP errors
- * become GitHubApiError; an API that could not be reached at all is an EnvironmentError (exit 3)
- * saying so, how many times the request was sent and for how long.
- */
-async function callGitHub(operation, fn, opts) {
-    const t0 = Date.now();
-    try {
-        return await fn();
-    }
-    catch (err) {
-        if (!isConnectionError(err))
-            throw (0,github_errors/* toGitHubApiError */.Vu)(err, operation);
-        const tries = attemptsOf(err) ?? 1;
-        const secs = ((Date.now() - t0) / 1000).toFixed(1);
-        throw new errors/* EnvironmentError */.eG(`cannot reach the GitHub API at ${opts.baseUrl} (${operation}: ${connectionReason(err)}; tried ${tries} time${tries === 1 ? '' : 's'} over ${secs}s)`, 'check the network and any proxy (HTTPS_PROXY), and GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3); then re-run the job', { cause: err });
-    }
-}
-// Response bodies are parsed with schemas of the fields used, never trusted from Octokit's types:
-// a proxy or an API of another shape fails here, naming the field, not later.
-const RawCommentSchema = schemas/* object */.Ikc({
-    id: schemas/* number */.aig().int(),
-    body: schemas/* string */.YjP().nullish(),
-    user: schemas/* object */.Ikc({ login: schemas/* string */.YjP(), type: schemas/* string */.YjP().optional() }).nullable(),
-    created_at: schemas/* string */.YjP(),
-});
-const RawPullRequestSchema = schemas/* object */.Ikc({
-    number: schemas/* number */.aig().int(),
-    state: schemas/* string */.YjP(),
-    head: schemas/* object */.Ikc({ sha: schemas/* string */.YjP(), repo: schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() }).nullable() }),
-});
-const AuthenticatedUserSchema = schemas/* object */.Ikc({ login: schemas/* string */.YjP() });
-/** A response body through its schema; another shape is an environment problem (exit 3). */
-function parseResponse(schema, data, operation) {
-    const r = schema.safeParse(data);
-    if (r.success)
-        return r.data;
-    throw new errors/* EnvironmentError */.eG(`GitHub API ${operation}: unexpected response: ${(0,issues/* formatIssues */.og)(r.error, data, schema).slice(0, 5).join('; ')}`, 'check GITHUB_API_URL (on GitHub Enterprise Server: https://HOST/api/v3) and any proxy in between');
-}
-function toComment(c) {
-    return {
-        id: c.id,
-        body: c.body ?? '',
-        user: c.user ? { login: c.user.login, ...(c.user.type ? { type: c.user.type } : {}) } : null,
-        created_at: c.created_at,
-    };
-}
-function octokitClient(octokit, callOpts) {
-    const call = (operation, fn) => callGitHub(operation, fn, callOpts);
-    return {
-        listIssueComments: ({ owner, repo, issueNumber }) => call('list issue comments', async () => {
-            const all = await octokit.paginate(octokit.rest.issues.listComments, {
-                owner,
-                repo,
-                issue_number: issueNumber,
-                per_page: 100,
-            });
-            return parseResponse(schemas/* array */.YOg(RawCommentSchema), all, 'list issue comments').map(toComment);
-        }),
-        createIssueComment: ({ owner, repo, issueNumber, body }) => call('create issue comment', async () => {
-            const res = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-            return toComment(parseResponse(RawCommentSchema, res.data, 'create issue comment'));
-        }),
-        updateIssueComment: ({ owner, repo, commentId, body }) => call('update issue comment', async () => {
-            const res = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
-            return toComment(parseResponse(RawCommentSchema, res.data, 'update issue comment'));
-        }),
-        deleteIssueComment: ({ owner, repo, commentId }) => call('delete issue comment', async () => {
-            await octokit.rest.issues.deleteComment({ owner, repo, comment_id: commentId });
-        }),
-        getPullRequest: ({ owner, repo, pullNumber }) => call('get pull request', async () => {
-            const res = await octokit.rest.pulls.get({ owner, repo, pull_number: pullNumber });
-            const data = parseResponse(RawPullRequestSchema, res.data, 'get pull request');
-            return {
-                number: data.number,
-                state: data.state,
-                headSha: data.head.sha,
-                headRepo: data.head.repo?.full_name ?? null,
-            };
-        }),
-        authenticatedLogin: async () => {
-            try {
-                return await call('get authenticated user', async () => {
-                    const res = await octokit.rest.users.getAuthenticated();
-                    return parseResponse(AuthenticatedUserSchema, res.data, 'get authenticated user').login;
-                });
-            }
-            catch (mapped) {
-                // GITHUB_TOKEN (an installation token) may not read /user: that is expected, not an error.
-                if (mapped instanceof github_errors/* GitHubApiError */.OS &&
-                    (mapped.status === 403 || mapped.status === 401) &&
-                    !mapped.secondaryRateLimit &&
-                    !mapped.rateLimited)
-                    return undefined;
-                throw mapped;
-            }
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 73116:
+/***/ 96912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OS: () => (/* binding */ GitHubApiError),
-/* harmony export */   Vu: () => (/* binding */ toGitHubApiError)
+/* harmony export */   O$: () => (/* binding */ captureImage)
 /* harmony export */ });
-/* unused harmony export parseRetryAfter */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-// GitHub API errors: what Octokit throws (status, headers, the error body) mapped to one
-// GitHubApiError that carries what callers need (a rate limit told apart from a read-only token,
-// retry-after, 422 details) and a fix. Octokit's plugins have retried by then (retry.ts). The
-// error body crosses the process boundary: it is parsed, never cast.
-
-
-/**
- * A non-2xx answer from the GitHub API, after Octokit's retries. Carries what callers need and
- * nothing that could leak: no request body (the comment), no headers (the token).
- */
-class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MlImageError */ .zn {
-    status;
-    details;
-    constructor(message, status, details = {}) {
-        super(message, _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Environment, fixFor(status, details.secondaryRateLimit || details.rateLimited));
-        this.status = status;
-        this.details = details;
-    }
-    get apiMessage() {
-        return this.details.apiMessage;
-    }
-    get retryAfter() {
-        return this.details.retryAfter;
-    }
-    get secondaryRateLimit() {
-        return this.details.secondaryRateLimit === true;
-    }
-    get rateLimited() {
-        return this.details.rateLimited === true;
-    }
-    get errors() {
-        return this.details.errors ?? [];
-    }
-}
-function fixFor(status, rateLimit) {
-    if (rateLimit)
-        return 'wait for the rate limit to reset, or space out runs that comment on the same repository';
-    if (status === 401)
-        return 'the token is missing, expired or revoked: check the github-token input';
-    if (status === 403)
-        return 'give the workflow `permissions: pull-requests: write` (fork pull requests get a read-only token: post from a workflow_run workflow instead)';
-    if (status === 404)
-        return 'check the repository and pull-request number, and that the token can read the repository';
-    if (status >= 500)
-        return 'GitHub had a server error: re-run the job';
-    return undefined;
-}
-const SECONDARY_RE = /secondary rate limit|abuse detection/i;
-/** Seconds from a `retry-after` header: delta-seconds or an HTTP date. */
-function parseRetryAfter(value, nowMs) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const v = value.trim();
-    if (/^\d+$/.test(v))
-        return Number(v);
-    const at = Date.parse(v);
-    return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
-}
-function header(headers, name) {
-    if (!headers)
-        return undefined;
-    for (const [k, v] of Object.entries(headers))
-        if (k.toLowerCase() === name && v !== undefined)
-            return String(v);
-    return undefined;
-}
-// Each field is optional and kept only when it has the documented type.
-const loose = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined);
-/** The fields of GitHub's error body that are used; anything not a JSON object has none. */
-const ErrorBodySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    message: loose,
-    documentation_url: loose,
-    errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).optional().catch(undefined),
-});
-const ValidationErrorSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ resource: loose, field: loose, code: loose, message: loose });
-/** A 422's `errors`: strings or objects; anything else is left out. */
-function validationErrors(items) {
-    return items.flatMap((x) => {
-        if (typeof x === 'string')
-            return [{ code: 'custom', message: x }];
-        const o = ValidationErrorSchema.safeParse(x);
-        if (!o.success)
-            return [];
-        return [
-            {
-                resource: o.data.resource,
-                field: o.data.field,
-                code: o.data.code ?? 'custom',
-                message: o.data.message,
-            },
-        ];
-    });
-}
-/**
- * Map what Octokit throws (RequestError: status, response.headers, response.data) to a
- * GitHubApiError. Anything else (a bug, a thrown string) is passed through untouched.
- */
-function toGitHubApiError(err, operation, nowMs = Date.now()) {
-    if (err instanceof GitHubApiError)
-        return err;
-    if (typeof err !== 'object' || err === null)
-        return err;
-    const e = err;
-    // Octokit's RequestError (name "HttpError"); network failures arrive as status 500 without a
-    // response: those are not HTTP errors (callGitHub reports them as "cannot reach").
-    if (typeof e.status !== 'number' || e.status < 400)
-        return err;
-    const status = e.status;
-    const headers = e.response?.headers;
-    const body = ErrorBodySchema.safeParse(e.response?.data);
-    const data = body.success ? body.data : {};
-    const apiMessage = data.message ??
-        (typeof e.response?.data === 'string' && e.response.data.length < 500 ? e.response.data : undefined);
-    const errors = data.errors && validationErrors(data.errors);
-    let retryAfter = parseRetryAfter(header(headers, 'retry-after'), nowMs);
-    const remaining = header(headers, 'x-ratelimit-remaining');
-    const reset = header(headers, 'x-ratelimit-reset');
-    const rateLimited = (status === 403 || status === 429) && remaining === '0';
-    if (retryAfter === undefined && rateLimited && reset && /^\d+$/.test(reset)) {
-        retryAfter = Math.max(0, Number(reset) - Math.floor(nowMs / 1000));
-    }
-    const secondaryRateLimit = (status === 403 || status === 429) &&
-        !rateLimited &&
-        (SECONDARY_RE.test(apiMessage ?? '') || header(headers, 'retry-after') !== undefined);
-    const detail = apiMessage ?? (status >= 500 ? 'server error' : 'no message');
-    const fieldErrors = errors?.length
-        ? ` (${errors.map((x) => [x.field, x.message ?? x.code].filter(Boolean).join(': ')).join('; ')})`
-        : '';
-    return new GitHubApiError(`GitHub API ${operation} failed: ${status} ${detail}${fieldErrors}`, status, {
-        operation,
-        apiMessage,
-        documentationUrl: data.documentation_url,
-        retryAfter,
-        secondaryRateLimit,
-        rateLimited,
-        errors,
-        requestId: header(headers, 'x-github-request-id'),
-    });
-}
-
-
-/***/ }),
-
-/***/ 67355:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IV: () => (/* binding */ dirBaselineStore),
-/* harmony export */   W3: () => (/* binding */ restoreBaseline)
-/* harmony export */ });
-/* unused harmony exports baselineSlug, BASELINE_SHA_FILE, actionsCacheBaselineStore */
+/* unused harmony exports imageCreated, layerHistory */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
-// The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
-// per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
-// restore its base branch's caches). Locally and on self-hosted runners: a directory.
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
+/* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38201);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(311);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(66917);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58772);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(55242);
+// capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
+// knows of the image. The container is removed in every case (DockerAdapter.runContainer).
 
 
 
 
 
-/** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
-function baselineSlug(key) {
-    const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
-    return `${readable}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
-}
-const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
-/** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
-const COMMIT = /^[0-9a-f]{7,64}$/i;
+
+
+
+
+
+
+/** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
+const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
 /**
- * The newest records of BRANCH under the first of KEYS that has any (the baseline's key, then the
- * keys earlier versions saved it under: keys.ts baselineKeys), the commit only when it is a git
- * commit's hex name (a directory's file, a cache key: nothing else reaches the report).
+ * The image's creation time: the engine's own when the adapter reports one, else the OCI label
+ * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
-async function restoreBaseline(store, keys, branch) {
-    for (const key of keys) {
-        const r = await store.restore(key, branch);
-        if (r)
-            return { dir: r.dir, ...(r.sha !== undefined && COMMIT.test(r.sha) && { sha: r.sha }) };
+function imageCreated(details) {
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_7__/* .CREATED_LABEL */ .Kh] || null;
+}
+/** The image's name in the record and in messages: its tag when it runs by ID. */
+const nameOf = (input) => input.name ?? input.image;
+/**
+ * The probe's container, with the GPUs asked for. When the engine refuses to start it with them
+ * (no GPU runtime, a driver older than the image's CUDA: nvidia-container-cli's requirement check),
+ * it runs again without them and `gpuError` says why: the record is still made, and the gpu suite
+ * reports the cause.
+ */
+async function runProbe(input, timeoutMs, docker) {
+    const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+    const attempt = (gpus) => docker
+        .runContainer({
+        image: input.image,
+        ...(input.platform !== undefined && { platform: input.platform }),
+        // The probe needs no shell and no entrypoint of the image.
+        entrypoint: ['python3'],
+        cmd: [
+            '-c',
+            probe,
+            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            ...(input.noTorch ? ['--no-torch'] : []),
+            ...(input.torchRuntime ? ['--torch-runtime'] : []),
+        ],
+        ...(input.env !== undefined && { env: input.env }),
+        ...(gpus !== undefined && { gpus }),
+        labels: { 'io.github.ml-image-action.stage': 'capture' },
+        timeoutMs,
+    })
+        .catch((e) => {
+        // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn || !NO_PYTHON.test(String(e?.message ?? e)))
+            throw e;
+        return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
+    });
+    if (input.gpus === undefined)
+        return { run: await attempt(undefined) };
+    try {
+        return { run: await attempt(input.gpus) };
     }
-    return undefined;
+    catch (e) {
+        // Only a refusal of the GPU request is retried without it: a missing image or a full disk is
+        // the error to report, not a second try that would hide it.
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn ||
+            ((0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .statusCodeOf */ .PU)(e) ?? 0) < 400 ||
+            !_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .GPU_REQUEST_REFUSED */ .s7.test((0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(e)))
+            throw e;
+        const first = (0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(e);
+        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${first}`;
+        try {
+            return { run: await attempt(undefined), gpuError };
+        }
+        catch (again) {
+            // The second failure names the first (the GPUs' refusal), which it would otherwise hide.
+            const both = `${(0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(again)} (without GPUs; with them the engine said: ${first})`;
+            if (again instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn) {
+                again.message = both;
+                throw again;
+            }
+            throw Object.assign(new Error(both, { cause: again }), { statusCode: (0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .statusCodeOf */ .PU)(again) });
+        }
+    }
 }
-/** The directory store's note of the commit a save is of (absent in saves before it was written). */
-const BASELINE_SHA_FILE = 'baseline-sha.txt';
+async function captureImage(input, deps) {
+    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const platform = input.platform ?? `${details.os}/${details.architecture}`;
+    const timeoutMs = input.timeoutMs ?? 300_000;
+    const name = nameOf(input);
+    const { run, gpuError } = await runProbe(input, timeoutMs, deps.docker);
+    if (run.timedOut)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
+    if (run.exitCode !== 0) {
+        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
+        if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
+        }
+        // Its container removed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt's.
+        throw ((0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__/* .interruptedFailure */ .rn)(`the probe in ${name}`, `exit ${run.exitCode}`) ??
+            new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`));
+    }
+    let probed;
+    try {
+        probed = JSON.parse(run.stdout);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
+    }
+    const history = await layerHistory(input.image, deps.docker);
+    const record = redactRecord({
+        ...probed,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_7__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        image: imageFacts(input, details, platform, history),
+        errors: [
+            ...(probed.errors ?? []),
+            ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+            ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
+        ],
+        capture: {
+            ...probed.capture,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x,
+            time: new Date().toISOString(),
+            host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
+        },
+    });
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_7__/* .EnvRecordSchema */ .iv.safeParse(record);
+    if (!parsed.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_7__/* .EnvRecordSchema */ .iv)[0]}`);
+    }
+    return parsed.data;
+}
 /**
- * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
- * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
- * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ * The image's layers with the instruction that made each (oldest first), from the engine; a
+ * string when the engine could not tell (the record says why under errors). Values of secret names
+ * (`RUN |1 HF_TOKEN=... /bin/sh -c`, `ENV DB_PASSWORD=two words`) are masked, then the text
+ * patterns apply (redactInstruction).
  */
-function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(root, label, { create: false, flag });
+async function layerHistory(image, docker) {
+    if (!docker.imageHistory)
+        return undefined;
+    try {
+        const entries = await docker.imageHistory(image);
+        return entries.map((h) => ({
+            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_9__/* .redactInstruction */ .QT)(h.createdBy),
+            sizeBytes: h.sizeBytes,
+            ...(h.empty && { empty: true }),
+        }));
+    }
+    catch (e) {
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+    }
+}
+/** What the engine knows of the image (record.image). */
+function imageFacts(input, details, platform, history) {
+    const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
     return {
-        describe: () => root,
-        restore(key, branch) {
-            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
-            const records = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).some((n) => n !== BASELINE_SHA_FILE);
-            if (!records)
-                return Promise.resolve(undefined);
-            const note = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, BASELINE_SHA_FILE);
-            const sha = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(note) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(note, 'utf8').slice(0, 100).trim() : undefined;
-            return Promise.resolve({ dir, ...(sha && { sha }) });
-        },
-        save(key, branch, sha, files) {
-            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
-            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
-            // rather than none or a truncated one.
-            const next = `${dir}.${process.pid}.tmp`;
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(next, { recursive: true });
-                for (const f of files)
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)(f, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(next, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f)));
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(next, BASELINE_SHA_FILE), `${sha}\n`);
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(next, dir);
-            }
-            catch (e) {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
-                // The report is written; only the baseline for the next run is missing.
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
-            }
-            return Promise.resolve();
-        },
+        ref: nameOf(input),
+        id: details.id,
+        digest: repoDigest ?? null,
+        platform,
+        sizeBytes: details.sizeBytes,
+        layers: details.layers,
+        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactLabels */ .PU)(details.labels),
+        user: details.user,
+        entrypoint: details.entrypoint,
+        cmd: details.cmd,
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_7__/* .VARIANT_LABEL */ .z] ?? null,
+        created: imageCreated(details),
+        ...(Array.isArray(history) && { history }),
     };
 }
 /**
- * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
- * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
- * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
+ * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
+ * the package lists only tokens of known forms and URL logins. A package's name, version or
+ * requirement is no secret by its shape: PyPI names of 40 letters and digits exist
+ * (mypy-boto3-serverlessapplicationrepository), and masking them merged two packages into one
+ * SBOM component and dropped their dependencies.
  */
-function actionsCacheBaselineStore(runnerTemp, log, api) {
-    const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(830), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 35329)));
-    const dirFor = (key) => path.join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
-    const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
-    return {
-        describe: () => 'the Actions cache',
-        async restore(key, branch) {
-            const dir = dirFor(key);
-            rmSync(dir, { recursive: true, force: true });
-            mkdirSync(dir, { recursive: true });
-            try {
-                const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
-                if (hit === undefined || readdirSync(dir).length === 0)
-                    return undefined;
-                // The key the entry was saved under ends with its commit.
-                return {
-                    dir,
-                    ...(hit.startsWith(prefix(key, branch)) && { sha: hit.slice(prefix(key, branch).length) }),
-                };
-            }
-            catch (e) {
-                // The cache service is best effort: a report without a baseline beats a failed job.
-                log.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
-                return undefined;
-            }
-        },
-        async save(key, branch, sha, files) {
-            const dir = dirFor(key);
-            // Copied beside it first: FILES may be in it (a platform's records kept from the restored
-            // baseline, stage.ts).
-            const next = `${dir}.next`;
-            rmSync(next, { recursive: true, force: true });
-            mkdirSync(next, { recursive: true });
-            for (const f of files)
-                cpSync(f, path.join(next, path.basename(f)));
-            rmSync(dir, { recursive: true, force: true });
-            renameSync(next, dir);
-            try {
-                await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
-            }
-            catch (e) {
-                // A re-run of the same commit finds its entry already there: nothing is lost.
-                if (/already exists|unable to reserve/i.test(e.message))
-                    return;
-                log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
-            }
-        },
-    };
+function redactRecord(r) {
+    const python = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v);
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [
+        k,
+        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v),
+    ]));
 }
 
 
 /***/ }),
 
-/***/ 38277:
+/***/ 78277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  p8: () => (/* binding */ COMMENT_MODES),
-  Kb: () => (/* reexport */ baselineKeys),
-  U3: () => (/* reexport */ configVariantNames),
-  pz: () => (/* binding */ reportStage),
-  W3: () => (/* reexport */ baseline/* restoreBaseline */.W3)
+  w6: () => (/* binding */ checkStageInputs),
+  lj: () => (/* reexport */ parseStages),
+  VJ: () => (/* binding */ pipelineResultOf),
+  aI: () => (/* binding */ runPipeline)
 });
 
-// UNUSED EXPORTS: replacedMarkers, reportKey, runMarkerKey, runReportStage
+// UNUSED EXPORTS: STAGES, mergeFromDigestFiles, overallStatus, readBuildResult
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/resolve/result.ts
-var result = __webpack_require__(83447);
-// EXTERNAL MODULE: ./src/report/artifact.ts
-var artifact = __webpack_require__(80954);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(12011);
-// EXTERNAL MODULE: ./src/report/render.ts + 3 modules
-var render = __webpack_require__(33365);
-// EXTERNAL MODULE: ./src/report/render/markdown.ts
-var markdown = __webpack_require__(18298);
-// EXTERNAL MODULE: ./src/github/client.ts + 1 modules
-var github_client = __webpack_require__(89298);
-;// CONCATENATED MODULE: ./src/report/sticky.ts
-// One pull-request comment per report key, updated in place ("sticky"), as
-// marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
-// find our comment; a re-list after creating settles races between concurrent jobs. Retries of
-// 5xx and rate limits happen inside the client (Octokit's plugin-retry and plugin-throttling).
-
-/** GitHub's limit for an issue comment body, in characters. */
-const GITHUB_COMMENT_MAX_CHARS = 65_536;
-/** Never shrink below this: a report that does not fit in 1000 characters is not worth posting. */
-const MIN_COMMENT_CHARS = 1_000;
-/** Is this the 422 GitHub answers for a body over its limit? */
-function isBodyTooLong(err) {
-    if (!(err instanceof github_client/* GitHubApiError */.OS) || err.status !== 422)
-        return false;
-    return [err.apiMessage, ...err.errors.map((e) => e.message)].some((m) => m !== undefined && /too long/i.test(m));
-}
-/**
- * The next size to render after a body-too-long 422: GitHub's stated maximum when it is below what
- * we tried, else half; undefined when we are already at the floor.
- */
-function nextMaxChars(current, err) {
-    if (current <= MIN_COMMENT_CHARS)
-        return undefined;
-    const stated = [err.apiMessage, ...err.errors.map((e) => e.message)]
-        .map((m) => /maximum is (\d+)/i.exec(m ?? '')?.[1])
-        .find((m) => m !== undefined);
-    const limit = stated === undefined ? undefined : Number(stated);
-    const next = limit !== undefined && limit < current ? limit : Math.floor(current / 2);
-    return Math.max(MIN_COMMENT_CHARS, next);
-}
-function firstLine(body) {
-    const nl = body.indexOf('\n');
-    return (nl === -1 ? body : body.slice(0, nl)).replace(/\r$/, '').trim();
-}
-const byAge = (a, b) => a.created_at === b.created_at ? a.id - b.id : a.created_at < b.created_at ? -1 : 1;
-/**
- * The login of GITHUB_TOKEN's comments. With an installation token (GET /user refused) only this
- * bot's comments are taken as ours before we post: any other bot carrying our marker (another
- * app's, or one planted) is left alone, since GITHUB_TOKEN's write access could overwrite it. A
- * GitHub App's own token learns its login from the comment it creates, and then settles onto its
- * oldest comment as concurrent jobs do.
- */
-const GITHUB_TOKEN_BOT = 'github-actions[bot]';
-function checkedMarker(raw) {
-    const marker = raw.trim();
-    if (!/^<!--[\s\S]*-->$/.test(marker) || marker.includes('\n')) {
-        throw new Error(`sticky comment marker must be one HTML comment line, got ${JSON.stringify(marker)}`);
-    }
-    return marker;
-}
-async function upsertStickyComment(client, opts) {
-    const marker = checkedMarker(opts.marker);
-    const maxChars = Math.min(opts.maxChars ?? GITHUB_COMMENT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
-    const u = {
-        client,
-        owner: opts.owner,
-        repo: opts.repo,
-        issueNumber: opts.issueNumber,
-        marker,
-        log: opts.log,
-        render: opts.render,
-        maxChars,
-        replaces: opts.replaces,
-        replaced: [],
-        body: sticky_render(opts.render, maxChars, marker),
-        deleted: [],
-    };
-    try {
-        const who = await whoPosts(u, opts.author);
-        const listed = await listComments(u);
-        u.replaced = listed.filter((c) => isReplaced(u, c));
-        const [target, ...dupes] = listed.filter((c) => isOurs(u, who, c, who.author)).sort(byAge);
-        if (target)
-            return await updateExisting(u, who, target, dupes);
-        return await createAndSettle(u, who);
-    }
-    catch (err) {
-        if (err instanceof github_client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited) {
-            u.log.warning(`Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
-                'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
-                'To comment on fork pull requests, post from a workflow_run workflow, or grant `permissions: pull-requests: write`.');
-            return { action: 'forbidden', deleted: u.deleted, bodyLength: u.body.length };
-        }
-        throw err;
-    }
-}
-async function whoPosts(u, author) {
-    // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
-    if (author === undefined && u.client.authenticatedLogin) {
-        const login = await u.client.authenticatedLogin();
-        return { author: login, botAuthor: login === undefined };
-    }
-    return { author, botAuthor: false };
-}
-/** GitHub logins are case-insensitive: `My-App[bot]` and `my-app[bot]` are one account. */
-const sameLogin = (a, b) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-function isOurs(u, who, c, login) {
-    return (firstLine(c.body) === u.marker &&
-        (login !== undefined
-            ? sameLogin(c.user?.login, login)
-            : !who.botAuthor || sameLogin(c.user?.login, GITHUB_TOKEN_BOT)));
-}
-/** A comment with a marker this one replaces (whose author is checked before it is deleted). */
-function isReplaced(u, c) {
-    const line = firstLine(c.body);
-    return u.replaces !== undefined && line !== u.marker && line.startsWith('<!--') && u.replaces(line);
-}
-/** Delete the replaced comments that are surely ours: by `author`, our login or the bot that posts. */
-async function removeReplaced(u, author) {
-    if (author === undefined || u.replaced.length === 0)
-        return;
-    const gone = u.replaced.filter((c) => sameLogin(c.user?.login, author));
-    await removeAll(u, gone);
-    if (gone.length > 0)
-        u.log.info(`removed ${gone.length} earlier comment(s) this one replaces (${gone.map((c) => c.id).join(', ')})`);
-}
-function listComments(u) {
-    const { owner, repo, issueNumber } = u;
-    return u.client.listIssueComments({ owner, repo, issueNumber });
-}
-/** Create or update, rendering smaller while GitHub says the body is too long. */
-async function write(u, what, fn) {
-    for (;;) {
-        try {
-            return await fn(u.body);
-        }
-        catch (err) {
-            if (!isBodyTooLong(err))
-                throw err;
-            const next = nextMaxChars(Math.min(u.maxChars, u.body.length), err);
-            if (next === undefined)
-                throw err;
-            u.log.info(`GitHub ${what}: comment too long (${u.body.length} characters); rendering in ${next}`);
-            u.maxChars = next;
-            u.body = sticky_render(u.render, u.maxChars, u.marker);
-        }
-    }
-}
-async function removeAll(u, comments) {
-    const { owner, repo } = u;
-    for (const c of comments) {
-        try {
-            await u.client.deleteIssueComment({ owner, repo, commentId: c.id });
-            u.deleted.push(c.id);
-        }
-        catch (err) {
-            // Another writer deleted it first: the goal (one comment) holds.
-            if (!(err instanceof github_client/* GitHubApiError */.OS && err.status === 404))
-                throw err;
-        }
-    }
-}
-/** Bring `target` to our body; true when a PATCH was needed. */
-async function updateTo(u, target) {
-    // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
-    if (target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
-        return false;
-    const { owner, repo } = u;
-    await write(u, 'update comment', (b) => u.client.updateIssueComment({ owner, repo, commentId: target.id, body: b }));
-    return true;
-}
-/** Our comment exists: update the oldest, remove the duplicates that are surely ours. */
-async function updateExisting(u, who, target, dupes) {
-    const changed = await updateTo(u, target);
-    // Duplicates go only when they are surely ours: by the known author, or (installation token)
-    // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
-    const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
-    if (dupeAuthor !== undefined)
-        await removeAll(u, dupes.filter((d) => sameLogin(d.user?.login, dupeAuthor)));
-    await removeReplaced(u, dupeAuthor);
-    u.log.info(`pull-request comment ${target.id} ${changed ? 'updated' : 'unchanged'}`);
-    return {
-        action: changed ? 'updated' : 'unchanged',
-        commentId: target.id,
-        deleted: u.deleted,
-        bodyLength: u.body.length,
-    };
-}
-/** No comment of ours yet: create one, then settle a race with concurrent jobs on the oldest. */
-async function createAndSettle(u, who) {
-    const { owner, repo, issueNumber } = u;
-    const created = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
-    // The login GitHub gave the comment is the author: a comment-author that names another (a typo,
-    // no `[bot]`) would never find this comment again, and every run would post a new one.
-    const posted = created.user?.login;
-    if (who.author !== undefined && posted !== undefined && !sameLogin(who.author, posted))
-        u.log.warning(`comment-author "${who.author}" is not the login that posts (${posted}): ${posted}'s comments are the ones updated; set comment-author to it`);
-    const author = posted ?? who.author;
-    // Two jobs may have created at once: all of them keep the oldest and delete the rest.
-    const after = (await listComments(u)).filter((c) => isOurs(u, who, c, author));
-    if (!after.some((c) => c.id === created.id))
-        after.push({ ...created, body: u.body });
-    after.sort(byAge);
-    const oldest = after[0];
-    // The comment we created names its author: the replaced comments of that author are ours.
-    await removeReplaced(u, author);
-    if (oldest.id === created.id) {
-        await removeAll(u, after.slice(1));
-        u.log.info(`pull-request comment ${created.id} created`);
-        return { action: 'created', commentId: created.id, deleted: u.deleted, bodyLength: u.body.length };
-    }
-    await updateTo(u, oldest);
-    await removeAll(u, after.filter((c) => c.id !== oldest.id));
-    u.log.info(`pull-request comment ${oldest.id} updated (a concurrent job had created it)`);
-    return { action: 'updated', commentId: oldest.id, deleted: u.deleted, bodyLength: u.body.length };
-}
-function sticky_render(fn, maxChars, marker) {
-    const body = fn(maxChars);
-    // Without the marker first we would never find this comment again and post a new one each run.
-    if (firstLine(body) !== marker) {
-        throw new Error(`rendered comment must start with the marker line ${marker}`);
-    }
-    return body;
-}
-
-;// CONCATENATED MODULE: ./src/report/artifact-fit.ts
-
-
-
-
-
-
-const ECOS = ['pip', 'apt'];
-/** The most characters the poster renders its comment in: no table in it shows a row past these. */
-const COMMENT_ROW_CHARS = Math.max(render/* DEFAULT_MAX_CHARS */.PN, GITHUB_COMMENT_MAX_CHARS);
-/** Shorter cuts, tried in turn when the exact one is over the limit: the comment may then lose rows. */
-const SHORTER_ROW_CHARS = [32_768, 16_384, 8_192, 4_096, 2_048, 1_024, 0];
-/** The artifact's size as writeCommentArtifact writes it. */
-const artifactBytes = (payload) => Buffer.byteLength(`${JSON.stringify(payload)}\n`);
-/** The payload as it is when it fits, else with its package lists cut to fit (see above). */
-function fitCommentArtifact(payload, maxBytes = artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
-    const fullBytes = artifactBytes(payload);
-    if (fullBytes <= maxBytes)
-        return { payload, bytes: fullBytes, fullBytes, rowChars: null };
-    const sizes = rowSizes();
-    let bytes = fullBytes;
-    for (const rowChars of [COMMENT_ROW_CHARS, ...SHORTER_ROW_CHARS]) {
-        const trimmed = trimArtifact(payload, rowChars, sizes);
-        bytes = artifactBytes(trimmed);
-        if (bytes <= maxBytes)
-            return { payload: trimmed, bytes, fullBytes, rowChars };
-    }
-    return { payload: null, bytes, fullBytes, rowChars: 0 };
-}
-/** What the report stage logs of a fit: a warning when the comment may differ; undefined: nothing cut. */
-function fitMessage(fit, maxBytes = artifact/* MAX_COMMENT_ARTIFACT_BYTES */.Kd) {
-    const over = `the reports are ${(0,format/* fmtInt */.L5)(fit.fullBytes)} bytes, over the ${(0,format/* fmtInt */.L5)(maxBytes)}-byte limit the poster accepts`;
-    if (fit.payload === null)
-        return {
-            warn: true,
-            text: `comment artifact not written: ${over}, and still ${(0,format/* fmtInt */.L5)(fit.bytes)} bytes with every package table left out; report fewer variants per job (the reports are in report.md and the job summary)`,
-        };
-    if (fit.rowChars === null)
-        return undefined;
-    if (fit.rowChars >= COMMENT_ROW_CHARS)
-        return {
-            warn: false,
-            text: `comment artifact: ${over}: each package table keeps the rows a ${(0,format/* fmtInt */.L5)(COMMENT_ROW_CHARS)}-character comment can show, and the count of the rest (${(0,format/* fmtInt */.L5)(fit.bytes)} bytes; the comment is the same)`,
-        };
-    return {
-        warn: true,
-        text: `comment artifact: ${over}, even with each package table cut to the rows a comment can show: each keeps ${(0,format/* fmtInt */.L5)(fit.rowChars)} characters of rows and the count of the rest (${(0,format/* fmtInt */.L5)(fit.bytes)} bytes), so the posted comment may name fewer packages than report.md; report fewer variants per job to keep them all`,
-    };
-}
-/** Each list's row sizes, summed (as the renderer's table counts them), computed once per list. */
-function rowSizes() {
-    const known = new WeakMap();
-    return (changes) => {
-        let sums = known.get(changes);
-        if (!sums) {
-            sums = [0];
-            // The pip and apt tables' row (render/sections.ts packagePart), and its newline.
-            for (const c of changes)
-                sums.push(sums.at(-1) +
-                    (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)(c.name, 80), (0,markdown/* cell */.Hn)(c.from, 60), (0,markdown/* cell */.Hn)(c.to, 60), (0,markdown/* changeCell */.fd)(c.kind, c.level)]).length +
-                    1);
-            known.set(changes, sums);
-        }
-        return sums;
-    };
-}
-/** The payload with each package list cut after the rows that fit in rowChars (see above). */
-function trimArtifact(payload, rowChars, sizes = rowSizes()) {
-    const trimmed = [];
-    const reports = payload.reports.map((model, report) => {
-        let platforms = model.platforms;
-        for (const eco of ECOS) {
-            const cut = cutLists(platforms, eco, rowChars, sizes);
-            platforms = platforms.map((p, platform) => {
-                const tail = cut[platform];
-                if (!tail || !p.diff)
-                    return p;
-                trimmed.push({ report, platform, eco, tail: tail.tail });
-                return { ...p, diff: { ...p.diff, [eco]: { ...p.diff[eco], changes: tail.kept } } };
-            });
-        }
-        return platforms === model.platforms ? model : { ...model, platforms };
-    });
-    return trimmed.length === 0 ? payload : { ...payload, reports, trimmed };
-}
-/** The verdict's key of a package change (model.ts packageFindings): equal ones count once. */
-const changeKey = (c) => `${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`;
-/** One report's lists of one ecosystem: per platform, the changes kept and the tail (null: all kept). */
-function cutLists(platforms, eco, rowChars, sizes) {
-    const lists = platforms.map((p) => p.diff?.[eco].changes ?? []);
-    const cuts = lists.map((l) => {
-        const sums = sizes(l);
-        let n = 0;
-        while (n < l.length && sums[n + 1] <= rowChars)
-            n++;
-        return n;
-    });
-    const kept = new Set(lists.flatMap((l, i) => l.slice(0, cuts[i]).map(changeKey)));
-    const ids = new Map();
-    return lists.map((l, i) => {
-        if (cuts[i] === l.length)
-            return null;
-        const tail = l.slice(cuts[i]).map((c) => {
-            const key = changeKey(c);
-            if (kept.has(key))
-                return c;
-            let id = ids.get(key);
-            if (id === undefined)
-                ids.set(key, (id = ids.size));
-            return [id, c.kind, c.level];
-        });
-        return { kept: l.slice(0, cuts[i]), tail };
-    });
-}
-/** The stand-in for a hidden change: never shown by an exact cut; its name says what it is when shown. */
-function standIn([id, kind, level]) {
-    return { name: `(left out of the comment artifact: ${id + 1})`, kind, from: null, to: null, level };
-}
-/**
- * The reports with each trimmed list whole again, a stand-in in the place of each hidden change
- * (the poster renders these). InputError naming `source` for a trimmed list that names none.
- */
-function restoreTrimmed(artifact, source) {
-    const reports = [...artifact.reports];
-    const seen = new Set();
-    (artifact.trimmed ?? []).forEach((t, i) => {
-        const at = `${source}: trimmed[${i}]`;
-        const model = reports[t.report];
-        if (!model)
-            throw new InputError(`${at}.report: ${t.report} is not a report's index (${reports.length} reports)`);
-        const p = model.platforms[t.platform];
-        if (!p)
-            throw new InputError(`${at}.platform: ${t.platform} is not a platform's index of report ${t.report}`);
-        if (!p.diff)
-            throw new InputError(`${at}.platform: report ${t.report}'s ${JSON.stringify(p.platform.slice(0, 40))} has no diff`);
-        const list = `${t.report}/${t.platform}/${t.eco}`;
-        if (seen.has(list))
-            throw new InputError(`${at}: report ${t.report}'s platform ${t.platform} ${t.eco} list is trimmed twice`);
-        seen.add(list);
-        const d = p.diff[t.eco];
-        const changes = [...d.changes, ...t.tail.map((c) => (Array.isArray(c) ? standIn(c) : c))];
-        const restored = { ...p, diff: { ...p.diff, [t.eco]: { ...d, changes } } };
-        reports[t.report] = {
-            ...model,
-            platforms: model.platforms.map((x, j) => (j === t.platform ? restored : x)),
-        };
-    });
-    return reports;
-}
-
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results_results = __webpack_require__(78838);
-// EXTERNAL MODULE: ./src/report/baseline.ts
-var baseline = __webpack_require__(67355);
-;// CONCATENATED MODULE: ./src/report/base-records.ts
-// The records a variant's report compares with: the baseline store's newest save of the base
-// branch (or of the default branch, when the base branch has none) and the commit it was saved at,
-// or why there are none; this run's and the baseline's records per platform (readEntries); and what
-// a run of the default branch saves for the next pull request.
-
-
-/**
- * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
- * base branch without any (a pull request into release-1.x: only the default branch saves) falls
- * back to the default branch's. Undefined: no store, no base branch, none saved.
- */
-async function restoreBase(lookup, keys) {
-    const { store, baseBranch, defaultBranch } = lookup;
-    if (!store || !baseBranch)
-        return undefined;
-    const own = await (0,baseline/* restoreBaseline */.W3)(store, keys, baseBranch);
-    if (own)
-        return { ...own, ref: baseBranch };
-    if (!defaultBranch || defaultBranch === baseBranch)
-        return undefined;
-    const fallback = await (0,baseline/* restoreBaseline */.W3)(store, keys, defaultBranch);
-    return fallback && { ...fallback, ref: defaultBranch, noRecordOf: baseBranch };
-}
-/** The model's baseline: the branch compared with, its commit, the base branch that had none. */
-function baselineOf(base) {
-    return {
-        ref: base.ref,
-        ...(base.sha !== undefined && { sha: base.sha }),
-        ...(base.noRecordOf !== undefined && { noRecordOf: base.noRecordOf }),
-    };
-}
-/** Why a report has no baseline (its intro and verdict say it). */
-function noBaselineReason(lookup, baseUnreadable, 
-/** The branch whose records could not be read (the default branch's, after the fallback). */
-unreadableRef = lookup.baseBranch) {
-    const { store, baseBranch, defaultBranch } = lookup;
-    if (baseUnreadable)
-        return `the baseline of ${unreadableRef ?? 'the base branch'} could not be read (${baseUnreadable})`;
-    if (!store)
-        return 'baseline: none (no comparison asked for)';
-    if (!baseBranch)
-        return 'no base branch to compare with';
-    const where = store.describe();
-    if (defaultBranch && defaultBranch !== baseBranch)
-        return `first run: no record of ${defaultBranch} in ${where} yet (nor of ${baseBranch}: only the default branch saves one)`;
-    // On GitHub only the default branch's runs save; which that is, this run's event did not say.
-    if (defaultBranch === null)
-        return `first run: no record of ${baseBranch} in ${where} yet (baselines are saved for the default branch only)`;
-    return `first run: no record of ${baseBranch} in ${where} yet`;
-}
-/** This run's records and the baseline's per platform. The baseline is best effort: a newer,
- * corrupt or foreign record is reported (baseUnreadable), not fatal. */
-function readEntries(results, baseDir, variant, platforms) {
-    let baseUnreadable;
-    const unreadable = (e) => {
-        baseUnreadable ??= e.message.split('\n')[0];
-        return null;
-    };
-    // The baseline store's directory, only read.
-    let baseline;
-    try {
-        baseline = baseDir ? (0,results_results/* openResultDir */.lR)(baseDir, 'baseline', { create: false }) : undefined;
-    }
-    catch (e) {
-        unreadable(e);
-    }
-    const base = (read) => {
-        if (!baseline)
-            return null;
-        try {
-            return read(baseline);
-        }
-        catch (e) {
-            return unreadable(e);
-        }
-    };
-    const entries = platforms.map((p) => ({
-        platform: p,
-        head: results.readEnv(variant, p),
-        base: base((b) => b.readEnv(variant, p)),
-        headSmoke: results.readSmoke(variant, p),
-        baseSmoke: base((b) => b.readSmoke(variant, p)),
-    }));
-    return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
-}
-/**
- * Save this run's records as the variant's baseline. A platform of the config this run has no record
- * of (its job failed, was cancelled or skipped) keeps its records from the previous save (RESTORED,
- * when that is the same branch's, else restored now): a save replaces the last, and would otherwise
- * wipe that platform until its next good run. A platform no longer in the config is let go. Returns
- * the platforms kept.
- */
-async function saveBase(save, restored) {
-    const { store, saveAs, keys, variant } = save;
-    const missing = save.planned.filter((p) => !save.recorded.includes(p));
-    let kept = { files: [], platforms: [] };
-    if (missing.length > 0) {
-        const previous = restored?.ref === saveAs.branch ? restored : await (0,baseline/* restoreBaseline */.W3)(store, keys, saveAs.branch);
-        if (previous)
-            kept = keptRecords(previous.dir, variant, missing);
-    }
-    await store.save(keys[0], saveAs.branch, saveAs.sha, [...save.files, ...kept.files]);
-    return kept.platforms;
-}
-/** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */
-function keptRecords(dir, variant, platforms) {
-    let previous;
-    try {
-        previous = (0,results_results/* openResultDir */.lR)(dir, 'baseline', { create: false });
-    }
-    catch {
-        return { files: [], platforms: [] };
-    }
-    const readable = platforms.filter((p) => {
-        try {
-            return previous.readEnv(variant, p) !== null;
-        }
-        catch {
-            return false;
-        }
-    });
-    return { files: readable.flatMap((p) => previous.recordFiles(variant, p)), platforms: readable };
-}
-
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/model.ts + 4 modules
-var report_model = __webpack_require__(25816);
-;// CONCATENATED MODULE: ./src/report/keys.ts
-
-
-
-
-/**
- * The comment's key: one per run. report.markerKey when set, else the image repository; no
- * variant (the per-variant keys stay the baselines' keys, see reportKey). A run that reports only
- * some of the config file's variants (CONFIG_VARIANTS; jobs of a matrix, each with its own
- * `variants`) appends them, sorted (`<key>:cpu,cuda12.8`): each such job keeps its own comment
- * rather than overwriting the others'.
- */
-function runKeyOf(plan, config, configVariants) {
-    const key = config.report.markerKey ?? plan.repository;
-    if (!narrowsVariants(plan, configVariants))
-        return { key };
-    const subset = plan.variants.map((v) => v.name).sort();
-    return { key: `${key}:${subset.join(',')}`, subset };
-}
-/**
- * Whether PLAN reports only some of the config file's variants (CONFIG_VARIANTS): each of its
- * variants is one the file lists, and the file lists more. Variants an input or flag put in the
- * file's place (`variants: cuda12.8` where the file lists only the default cpu) do not narrow it.
- */
-function narrowsVariants(plan, configVariants) {
-    if (configVariants === undefined)
-        return false;
-    const names = plan.variants.map((v) => v.name);
-    return names.every((n) => configVariants.includes(n)) && !configVariants.every((n) => names.includes(n));
-}
-function runMarkerKey(plan, config, configVariants) {
-    return runKeyOf(plan, config, configVariants).key;
-}
-/**
- * The variant names the config file lists (its own `variants`, whatever an input or flag put in
- * their place; the default `cpu` when it lists none), as loadConfig read them; undefined when the
- * config came from inputs alone.
- */
-function configVariantNames(loaded) {
-    return loaded.fileVariants;
-}
-/**
- * The markers of the comments one per run replaces: the per-variant markers of these reports (one
- * comment per variant, before), and any default per-variant marker of the same image
- * (`<image>:<variant>@<platforms>`: a variant since renamed or a platform set since changed).
- * A run of a SUBSET of the variants replaces only the per-variant comments of those variants, and
- * never the comment keyed `subset.keep` (the whole run's key, which report.markerKey gives a run of
- * one variant as its per-variant key too): the other jobs' variants keep theirs.
- */
-function replacedMarkers(models, images, subset) {
-    const exact = new Set(models.map((m) => (0,render/* markerFor */._Z)(m.markerKey)));
-    if (subset)
-        exact.delete((0,render/* markerFor */._Z)(subset.keep));
-    const keyChar = '[A-Za-z0-9._/:@,+-]';
-    const variant = subset ? `(?:${subset.variants.map(util_text/* escapeRegExp */.Nt).join('|')})` : '[A-Za-z0-9._-]+';
-    const patterns = [...new Set([...images, ...models.map((m) => m.image)])].map((image) => new RegExp(`^<!-- ${(0,util_text/* escapeRegExp */.Nt)(render/* MARKER_PREFIX */.Km + (0,report_escape/* markerKey */.s8)(image, 120))}:${variant}@${keyChar}* -->$`));
-    return (line) => exact.has(line) || patterns.some((p) => p.test(line));
-}
-/**
- * The key of a variant's report: the marker of report-<variant>.md (until one comment per run, also
- * its comment's; runKeyOf keys the comment now, and replacedMarkers recognises these), and the key
- * its baseline was saved under before baselineKeys. report.markerKey replaces the image part; with
- * several variants each still gets its own (":<variant>" appended).
- */
-function reportKey(plan, config, variant, configVariants) {
-    const v = plan.variants.find((x) => x.name === variant);
-    const set = config.report.markerKey;
-    // A job of a matrix that reports one of several variants (narrowsVariants) keys its baseline by
-    // the variant too: the jobs would otherwise save over each other's baselines under one key.
-    if (set !== undefined)
-        return plan.variants.length > 1 || narrowsVariants(plan, configVariants) ? `${set}:${variant}` : set;
-    return (0,report_model/* defaultMarkerKey */.DY)(plan.repository, variant, v?.platforms ?? []);
-}
-/**
- * The keys of a variant's baseline: the one it is saved under, `<report.markerKey or image>:<variant>`
- * (no platform set: the records are one file per platform, so a platform added to the config, or a
- * variant added beside one with a markerKey, keeps the baseline the others compare with), then the
- * one earlier versions saved it under (reportKey: `<image>:<variant>@<platforms>`, or the markerKey
- * alone for one variant), read only, so that a baseline saved before the upgrade is still found.
- */
-function baselineKeys(plan, config, variant, configVariants) {
-    const key = `${config.report.markerKey ?? plan.repository}:${variant}`;
-    const earlier = reportKey(plan, config, variant, configVariants);
-    return earlier === key ? [key] : [key, earlier];
-}
-
-// EXTERNAL MODULE: ./src/report/render/charts.ts
-var charts = __webpack_require__(86994);
-// EXTERNAL MODULE: ./src/report/render/size.ts
-var render_size = __webpack_require__(28974);
-// EXTERNAL MODULE: ./src/report/render/verdict.ts
-var render_verdict = __webpack_require__(12654);
-;// CONCATENATED MODULE: ./src/report/render/run.ts
-// One run, one comment: every variant (and platform) of a run in ONE document. Layout: marker,
-// heading, a verdict line per variant, one overview table (variant, platforms, verdict, size change,
-// smoke), then each variant's own report (renderVariantBody) in a <details> section, the links.
-// A single variant renders as the plain per-variant report (under the run's marker).
-// Under maxChars: the charts go first (all of them), then unchanged variants collapse to one line
-// (last first), then the remaining sections share what is left (each shrinks as a per-variant
-// report does, the biggest capped first), then every section collapses, the verdict lines shorten,
-// the table goes; last, only a count of verdicts is left. Every value is escaped.
-
-
-
-
-
-
-
-
-const SEP = '\n\n';
-/** Worst first: the headline and the fallback count. */
-const VERDICT_ORDER = ['failure', 'warning', 'changed', 'no-baseline', 'unchanged'];
-function renderRun(models, opts) {
-    const maxChars = (0,render/* checkedMaxChars */.l_)(opts.maxChars);
-    if (models.length === 0)
-        throw new Error('renderRun: no reports');
-    const marker = (0,render/* markerFor */._Z)(opts.markerKey);
-    if (models.length === 1) {
-        const r = (0,render/* renderReport */.B1)(models[0], { maxChars, markerKey: opts.markerKey });
-        return { ...r, variants: [{ variant: models[0].variant, verdict: r.verdict }] };
-    }
-    const views = models.map((model) => view(model, maxChars));
-    const variants = views.map((v) => ({ variant: v.model.variant, verdict: v.verdict }));
-    const verdict = variants.map((v) => `${v.variant}: ${v.verdict}`).join('; ');
-    const images = [...new Set(models.map((m) => m.image))];
-    const heading = `### 🐳 ml-image report: ${(0,report_escape.md)(images.join(', '), 200)} (${(0,format/* fmtInt */.L5)(models.length)} variants)`;
-    const table = overviewTable(views);
-    const links = linksText(models);
-    const state = { verdictLen: 200, table: true, charts: true };
-    const compose = () => {
-        const lines = views.map((v) => `- **${(0,report_escape.md)(v.model.variant, 40)}**: ${(0,report_escape.md)((0,render_verdict/* verdictText */.n)(v.assessment, state.verdictLen))}`);
-        const sections = views.map((v) => v.text).filter(Boolean);
-        const note = noteText(views, maxChars, !state.charts);
-        const parts = [heading, lines.join('\n'), state.table ? table : '', ...sections, links, note];
-        return `${marker}\n${parts.filter(Boolean).join(SEP)}\n`;
-    };
-    const fits = () => compose().length <= maxChars;
-    const done = () => ({
-        markdown: compose(),
-        marker,
-        verdict,
-        omitted: [...(state.charts ? [] : ['charts']), ...omittedOf(views)],
-        variants,
-    });
-    const set = (v, mode, text) => {
-        v.mode = mode;
-        v.text = text;
-    };
-    if (fits())
-        return done();
-    // 0. The charts go first, in every section (the tables beside them hold the same figures).
-    if (dropCharts(views)) {
-        state.charts = false;
-        if (fits())
-            return done();
-    }
-    // 1. Unchanged variants say all in their verdict line: one line each, the last first.
-    for (const v of [...views].reverse())
-        if (v.assessment.verdict === 'unchanged') {
-            set(v, 'collapsed', v.collapsed);
-            if (fits())
-                return done();
-        }
-    // 2. The other sections share the room left, the biggest capped first (as a per-variant report
-    // shrinks: its tables trimmed, then its detail sections dropped).
-    const open = views.filter((v) => v.mode === 'full');
-    for (const v of open)
-        set(v, 'collapsed', v.collapsed);
-    if (open.length > 0 && fits()) {
-        // Room for the open sections beyond their collapsed lines (the note may grow by a few digits).
-        const room = maxChars - compose().length - 20;
-        const extra = (v, cap) => sizeAt(v, cap) - v.collapsed.length;
-        let lo = 0;
-        let hi = Math.max(...open.map((v) => v.full.length));
-        while (lo < hi) {
-            const mid = Math.ceil((lo + hi) / 2);
-            if (open.reduce((n, v) => n + extra(v, mid), 0) <= room)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        for (const v of open) {
-            if (v.full.length <= lo)
-                set(v, 'full', v.full);
-            else if (lo - wrap(v) >= render/* MIN_MAX_CHARS */.Et)
-                set(v, 'shortened', `${v.open}${(0,render/* renderVariantBody */.Yo)(v.model, lo - wrap(v)).markdown}${v.close}`);
-        }
-        // A body renders in at most its cap, so this holds; should it not, the sections stay collapsed.
-        if (fits())
-            return done();
-        for (const v of open)
-            set(v, 'collapsed', v.collapsed);
-    }
-    if (fits())
-        return done();
-    // 3. Nothing but the overview: the collapsed lines go, the verdict lines shorten, the table goes.
-    for (const v of views)
-        set(v, 'dropped', '');
-    if (fits())
-        return done();
-    state.verdictLen = 80;
-    if (fits())
-        return done();
-    state.table = false;
-    if (fits())
-        return done();
-    // 4. Only a count of the verdicts.
-    return countOnly(views, marker, maxChars, variants, verdict);
-}
-function view(model, maxChars) {
-    const assessment = (0,report_model/* assessReport */.vF)(model);
-    const verdict = (0,render_verdict/* verdictText */.n)(assessment, 240);
-    const name = (0,report_escape.md)(model.variant, 40);
-    // Markdown is not parsed inside <summary>, entities are.
-    const open = `<details><summary>${(0,report_escape/* html */.qy)(model.variant, 40)}: ${render_verdict/* VERDICT_EMOJI */.v[assessment.verdict]} ${assessment.verdict}</summary>\n\n`;
-    const close = '\n\n</details>';
-    const full = `${open}${(0,render/* renderVariantBody */.Yo)(model, maxChars).markdown}${close}`;
-    const plain = (0,charts/* withoutCharts */.CZ)(full);
-    const file = (0,report_escape.md)(`report-${model.variant}.md`, 60);
-    const collapsed = `_${name}: section left out to fit; the full report is ${file} in the report artifact._`;
-    return { model, assessment, verdict, open, close, collapsed, full, plain, mode: 'full', text: full };
-}
-/** Every section without its charts (they are left out first); false when there were none. */
-function dropCharts(views) {
-    if (views.every((v) => v.plain === v.full))
-        return false;
-    for (const v of views) {
-        v.full = v.plain;
-        v.text = v.full;
-    }
-    return true;
-}
-const wrap = (v) => v.open.length + v.close.length;
-/** The section's length when capped at `cap` characters (collapsed below the smallest body). */
-function sizeAt(v, cap) {
-    if (v.full.length <= cap)
-        return v.full.length;
-    return cap - wrap(v) >= render/* MIN_MAX_CHARS */.Et ? cap : v.collapsed.length;
-}
-function overviewTable(views) {
-    const lines = views.map((v) => {
-        const m = v.model;
-        const platforms = m.platforms.map((p) => p.platform);
-        const sizes = m.platforms.map((p) => {
-            const change = (0,render_size/* sizeChangeCell */.sn)(p);
-            return change === null ? null : { platform: p.platform, change };
-        });
-        const known = sizes.filter((s) => s !== null);
-        const size = known.length === 0
-            ? '—'
-            : new Set(known.map((s) => s.change)).size === 1 && known.length === platforms.length
-                ? known[0].change
-                : known.map((s) => `${(0,markdown/* cell */.Hn)(s.platform, 40)}: ${s.change}`).join('<br>');
-        const smoke = m.platforms.map((p) => p.smoke?.head ?? null);
-        const smokeCell = smoke.every((s) => s === null)
-            ? '—'
-            : (0,markdown/* smokeTally */.eu)(smoke.reduce((a, s) => (s ? { pass: a.pass + s.pass, fail: a.fail + s.fail, skip: a.skip + s.skip } : a), { pass: 0, fail: 0, skip: 0 }));
-        return (0,markdown/* row */.nM)([
-            (0,markdown/* cell */.Hn)(m.variant, 40),
-            platforms.map((p) => (0,markdown/* cell */.Hn)(p, 40)).join(', '),
-            `${render_verdict/* VERDICT_EMOJI */.v[v.assessment.verdict]} ${v.assessment.verdict}`,
-            size,
-            smokeCell,
-        ]);
-    });
-    return `${(0,markdown/* header */.wx)(['Variant', 'Platforms', 'Verdict', 'Size change', 'Smoke (pass · fail · skip)'])}\n${lines.join('\n')}`;
-}
-function linksText(models) {
-    const m = models[0];
-    const links = [];
-    const run = m.links.run ? (0,report_escape/* safeUrl */.Pl)(m.links.run) : null;
-    const artifact = m.links.artifact ? (0,report_escape/* safeUrl */.Pl)(m.links.artifact) : null;
-    if (run)
-        links.push(`[Workflow run](${run})`);
-    if (artifact)
-        links.push(`[Report artifact](${artifact})`);
-    links.push(`ml-image-action ${(0,report_escape.md)(m.tool.version, 30)}`);
-    return links.join(' · ');
-}
-function omittedOf(views) {
-    return views
-        .filter((v) => v.mode !== 'full')
-        .map((v) => `${v.model.variant}: ${v.mode === 'shortened' ? 'section shortened' : 'section left out'}`);
-}
-function noteText(views, maxChars, chartsDropped) {
-    const collapsed = views.filter((v) => v.mode === 'collapsed' || v.mode === 'dropped').length;
-    const shortened = views.filter((v) => v.mode === 'shortened').length;
-    if (collapsed + shortened === 0 && !chartsDropped)
-        return '';
-    const of = `of ${(0,format/* fmtInt */.L5)(views.length)} variant sections`;
-    const what = [
-        chartsDropped ? 'charts left out' : '',
-        collapsed ? `${(0,format/* fmtInt */.L5)(collapsed)} ${of} left out` : '',
-        shortened ? `${(0,format/* fmtInt */.L5)(shortened)}${collapsed ? '' : ` ${of}`} shortened` : '',
-    ]
-        .filter(Boolean)
-        .join(', ');
-    return `_Report shortened to fit ${(0,format/* fmtInt */.L5)(maxChars)} characters: ${what}. The full reports are in the report artifact._`;
-}
-function countOnly(views, marker, maxChars, variants, verdict) {
-    const counts = VERDICT_ORDER.map((k) => [k, views.filter((v) => v.assessment.verdict === k).length])
-        .filter(([, n]) => n > 0)
-        .map(([k, n]) => `${(0,format/* fmtInt */.L5)(n)} ${k}`);
-    const worst = VERDICT_ORDER.find((k) => views.some((v) => v.assessment.verdict === k));
-    const line = `**${render_verdict/* VERDICT_EMOJI */.v[worst]} ${(0,format/* fmtInt */.L5)(views.length)} variants: ${counts.join(', ')}**`;
-    const note = `_Report truncated to fit ${(0,format/* fmtInt */.L5)(maxChars)} characters: see the report artifact._`;
-    let markdown = `${marker}\n${line}${SEP}${note}\n`;
-    if (markdown.length > maxChars)
-        markdown = `${marker}\n${line}\n`;
-    return { markdown, marker, verdict, omitted: ['everything but the verdict count'], variants };
-}
-
-// EXTERNAL MODULE: ./src/report/size.ts
-var size = __webpack_require__(29437);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/report/stale.ts
-// The report stage's own files an earlier run left, removed when this run has nothing to put in
-// their place: a run whose smoke stage recorded nothing must not leave the previous image's report
-// (another digest, perhaps "pass") beside its own build.json, where an upload step would take it.
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/config/bpa-list.ts
+// docker/build-push-action's list inputs as actions-toolkit reads them (Util.getInputList: one item
+// a line, each line CSV). Config reads `build-args` with it (config/inputs.ts), the build stage its
+// own BPA inputs (build/action-inputs.ts): it is about reading action inputs, so it lives in config,
+// which every stage may import, and it imports only the error classes.
+
+/**
+ * The records of a CSV text as csv-parse reads them (columns: false, relaxQuotes): records end at a
+ * newline outside quotes, fields at a comma; a field that starts with `"` runs to the closing quote
+ * (newlines and commas included, `""` is a quote); a quote anywhere else is a plain character.
+ * A closing quote followed by anything but a comma, a line break or the end does not end the
+ * quoting as CSV would (relaxQuotes): the field is kept as written, its quotes too (`"a=1"x` is
+ * `"a=1"x`; the only change is `""` read as `"` before that quote). A quote never closed is
+ * `unclosed` (csv-parse throws "Quote Not Closed"); the rest of the text is then its field.
+ * Empty lines are skipped.
+ */
+function csvRecords(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    let line = 1;
+    let unclosed;
+    let i = 0;
+    const endRecord = () => {
+        record.push(field);
+        if (!(record.length === 1 && record[0] === ''))
+            records.push(record);
+        record = [];
+        field = '';
+    };
+    const breakAt = (j) => text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n');
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"' && field === '') {
+            const opened = line;
+            let j = i + 1;
+            let quoted = '';
+            for (; j < text.length; j++) {
+                if (text[j] === '"') {
+                    if (text[j + 1] === '"') {
+                        quoted += '"';
+                        j++;
+                    }
+                    else
+                        break;
+                }
+                else {
+                    if (breakAt(j))
+                        line++;
+                    quoted += text[j];
+                }
+            }
+            if (j >= text.length)
+                unclosed ??= { line: opened };
+            const next = text[j + 1];
+            // Closed before a comma, a line break or the end: a CSV field. Else kept as written.
+            field = next === undefined || next === ',' || next === '\n' || next === '\r' ? quoted : `"${quoted}"`;
+            i = j + 1;
+            continue;
+        }
+        if (c === ',') {
+            record.push(field);
+            field = '';
+        }
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            line++;
+            endRecord();
+        }
+        else
+            field += c;
+        i++;
+    }
+    endRecord();
+    return { records, ...(unclosed && { unclosed }) };
+}
+/** The fields of one CSV line (a buildx `--output` spec), as csvRecords reads them. */
+function csvFields(line) {
+    return csvRecords(line).records[0] ?? [''];
+}
+/**
+ * A buildx `KEY=VALUE,...` spec (`--output`, `--cache-from`, `--cache-to`) read as buildx reads it
+ * (buildflags: one line of CSV fields, tonistiigi/go-csvvalue): each key lowercased, the value
+ * after its first `=` as written, the last value of a key winning. Keys are trimmed too, as buildx
+ * trims output keys (a cache key with spaces around it is no key to buildx, so a cache spec is read
+ * more strictly here, never less). `problem` says why buildx could read the spec otherwise than
+ * this, and the caller refuses it: a key given twice (a check of the first value would pass what
+ * buildx replaces with the last), or a line break (go-csvvalue reads it as a plain character, the
+ * CSV reader here as the end of the spec).
+ */
+function bpa_list_specAttrs(spec) {
+    const attrs = new Map();
+    if (/[\r\n]/.test(spec))
+        return { attrs, problem: 'holds a line break (buildx reads one line)' };
+    for (const field of csvFields(spec)) {
+        const at = field.indexOf('=');
+        const key = (at < 0 ? field : field.slice(0, at)).trim().toLowerCase();
+        if (attrs.has(key))
+            return { attrs, problem: `gives ${key} twice (buildx would take the last)` };
+        attrs.set(key, at < 0 ? '' : field.slice(at + 1));
+    }
+    return { attrs };
+}
+/**
+ * BPA's list inputs (actions-toolkit Util.getInputList): the input is CSV, one record a line, and a
+ * quoted field may span lines (`"KEY=line1\nline2"`, its quotes removed). With ignoreComma (labels,
+ * annotations, build-args, secrets, cache specs) a record's fields are joined back with commas;
+ * without it (tags, platforms, secret-envs) each field is an item. Blank items are dropped, items
+ * trimmed unless `trim` is false (secrets keep their whitespace, as BPA's). A quote never closed is
+ * refused, as csv-parse refuses it, naming INPUT and the line the quote opens on, never the text
+ * (a secret's): read on, it would swallow every later line into that one item.
+ */
+function bpa_list_parseBpaList(raw, opts) {
+    const text = opts.trim === false ? raw : raw.trim();
+    if (text === '')
+        return [];
+    // quote: false (BPA's `outputs`): lines as given, quotes kept for buildx's own CSV parsing.
+    if (opts.quote === false)
+        return text
+            .split(/\r?\n/)
+            .flatMap((l) => (opts.ignoreComma ? [l] : l.split(',')))
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+    const { records, unclosed } = csvRecords(text);
+    if (unclosed) {
+        // Lines of the input as given: the blank lines trimmed off its start count.
+        const skipped = raw.slice(0, raw.length - raw.trimStart().length);
+        const line = unclosed.line + (opts.trim === false ? 0 : (skipped.match(/\r\n|\r|\n/g) ?? []).length);
+        throw new InputError(`input "${opts.input ?? 'list'}": the item on line ${line} opens a quote (") that is never closed, so every line after it would be read as part of that item`, 'close the quote after the last line of the item ("ID=line1<newline>line2"), and write a " inside a quoted value as "" (as docker/build-push-action reads it, csv-parse: "Quote Not Closed")');
+    }
+    const out = [];
+    for (const record of records) {
+        if (record.length === 1)
+            out.push(...(opts.ignoreComma ? record : record[0].split(',')));
+        else if (!opts.ignoreComma)
+            out.push(...record);
+        else
+            out.push(record.join(','));
+    }
+    return out.map((s) => (opts.trim === false ? s : s.trim())).filter((s) => s !== '');
+}
+
+// EXTERNAL MODULE: ./src/config/build-args.ts
+var build_args = __webpack_require__(71534);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(58772);
+;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
+// docker/build-push-action's list inputs: the types they become, and the small parsers the build
+// inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
 
 
 
 
+/**
+ * `KEY=VALUE` split at the first `=`; both sides non-empty (BPA's parseSecretKvp), or with
+ * EMPTY_VALUE a `KEY=` too: a label or annotation docker/metadata-action writes for a repository
+ * without a description or license (`org.opencontainers.image.description=`), as buildx takes it.
+ */
+function bpa_lists_keyValue(input, item, what, { emptyValue = false } = {}) {
+    const at = item.indexOf('=');
+    const key = at > 0 ? item.slice(0, at).trim() : '';
+    const value = at > 0 ? item.slice(at + 1) : '';
+    if (key === '' || (value === '' && !emptyValue))
+        throw new InputError(`input "${input}": ${JSON.stringify(redactValue(input, item))} is not ${what}`, `write one ${what} a line`);
+    return [key, value];
+}
+/** A secret value never goes into an error message. */
+function redactValue(input, item) {
+    if (input !== 'secrets')
+        return item;
+    const at = item.indexOf('=');
+    return at < 0 ? '***' : `${item.slice(0, at)}=***`;
+}
+const ANNOTATION_TYPES = (/* unused pure expression or super */ null && (['manifest', 'index', 'manifest-descriptor', 'index-descriptor']));
+/** `index,manifest[linux/amd64]:key=value`, `manifest:key=value` or `key=value` (type manifest). */
+function bpa_lists_parseAnnotation(item) {
+    const [keyPart, value] = bpa_lists_keyValue('annotations', item, 'an annotation (KEY=VALUE)', { emptyValue: true });
+    const m = /^(?:([a-z,-]+)(?:\[([^\]]+)\])?:)?([^:=]+)$/.exec(keyPart);
+    const types = m?.[1]?.split(',') ?? [];
+    const bad = types.filter((t) => !ANNOTATION_TYPES.includes(t));
+    if (!m || bad.length > 0)
+        throw new InputError(`input "annotations": ${JSON.stringify(item)} has ${bad.length ? `an unknown type ${bad.join(', ')}` : 'no valid key'}`, `write [TYPE:]KEY=VALUE, TYPE one of ${ANNOTATION_TYPES.join(', ')} (comma-separated)`);
+    if (types.includes('index-descriptor'))
+        throw new InputError(`input "annotations": ${JSON.stringify(`${keyPart}=...`)}: index-descriptor annotates the descriptor of an index in an OCI layout's index.json, which this action never writes (it pushes each platform's image, then merges them into a list in the registry): the annotation would be dropped`, 'use index: to annotate the merged multi-arch list, or manifest: (the default) for each platform image');
+    return { types, ...(m[2] !== undefined && { platform: m[2] }), key: m[3].trim(), value };
+}
+/** The annotation as buildx writes it on the command line. */
+function annotationArg(a) {
+    const prefix = a.types.length ? `${a.types.join(',')}${a.platform ? `[${a.platform}]` : ''}:` : '';
+    return `${prefix}${a.key}=${a.value}`;
+}
+/**
+ * What a per-platform build takes of an annotation: its manifest and manifest-descriptor types (none
+ * given: manifest, as buildx), or undefined when it has neither. BuildKit refuses an index type on a
+ * single-platform export ("index annotations not supported for single platform export"), so
+ * `index,manifest:k=v` gives each build `manifest:k=v`; the merge applies `index:k=v`
+ * (indexAnnotations).
+ */
+function manifestPart(a) {
+    if (a.types.length === 0)
+        return a;
+    const types = a.types.filter((t) => t === 'manifest' || t === 'manifest-descriptor');
+    return types.length === 0 ? undefined : { ...a, types };
+}
+/**
+ * The type of a `cache-from` / `cache-to` spec as buildx reads it (buildflags.ParseCacheEntry): a
+ * spec without `=` is image references (registry cache), else the `type=` of specAttrs. Whether a
+ * run may write a cache turns on this type, so a spec buildx could read as another type (a key
+ * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type.
+ */
+function bpa_lists_cacheSpecType(input, spec) {
+    if (!spec.includes('=') && !/[\r\n]/.test(spec))
+        return 'registry';
+    const { attrs, problem } = bpa_list_specAttrs(spec);
+    const type = attrs.get('type');
+    if (problem === undefined && type)
+        return type;
+    throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(shownSpec(spec))} ${problem ?? 'has no type='}`, 'write one spec a line, each key once, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE');
+}
+/** A `KEY=VALUE,...` spec for an error: the value of a key that names a secret (token=) masked. */
+function shownSpec(spec) {
+    return csvFields(spec.replace(/[\r\n]+/g, ' '))
+        .map((f) => {
+        const at = f.indexOf('=');
+        if (at < 0)
+            return (0,redact/* redactEnvValue */.OI)('', f);
+        const key = f.slice(0, at);
+        return `${(0,redact/* redactEnvValue */.OI)('', key)}=${(0,redact/* redactEnvValue */.OI)(key, f.slice(at + 1))}`;
+    })
+        .join(',');
+}
+function bpa_lists_parseBool(input, raw) {
+    const v = raw.trim().toLowerCase();
+    if (v === '')
+        return undefined;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new InputError(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
+}
+/** A secret id as buildx accepts it. */
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/**
+ * How BPA reads a multi-line `secrets` value: one CSV field in double quotes that runs over lines
+ * (actions-toolkit's getInputList, config/bpa-list.ts).
+ */
+const SECRETS_FIX = 'write one ID=VALUE a line; put a multi-line value in double quotes from before its ID to after its last line ("ID=line1<newline>line2", a " inside it doubled), as docker/build-push-action reads it';
+function bpa_lists_secretMap(input, items, what) {
+    if (input === 'secrets')
+        return valueSecrets(items, what);
+    const out = {};
+    for (const item of items) {
+        const [id, value] = bpa_lists_keyValue(input, item, what);
+        if (!SECRET_ID.test(id) || /^\.+$/.test(id))
+            throw new InputError(`input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`);
+        out[id] = value;
+    }
+    return out;
+}
+/**
+ * The `secrets` input: id -> value. An error names the item by its position and never shows its
+ * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
+ * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
+ */
+function valueSecrets(items, what) {
+    const out = {};
+    items.forEach((item, i) => {
+        const at = item.indexOf('=');
+        const id = at > 0 ? item.slice(0, at).trim() : '';
+        const value = at > 0 ? item.slice(at + 1) : '';
+        const problem = id === '' || value === ''
+            ? `is not ${what}`
+            : // `"gcp={"type": ...}"`: text after the closing quote, so the quotes are kept (csv-parse).
+                id.startsWith('"')
+                    ? 'starts with a quote that text follows after its closing quote, so the quotes are kept as written (a " inside a quoted value is written "")'
+                    : !SECRET_ID.test(id) || /^\.+$/.test(id)
+                        ? 'has an id with characters other than letters, digits, _ . - (or is . or ..)'
+                        : // `AbCd12==`, the last line of a base64 value, would be id AbCd12 with the value "=".
+                            /^\s*=+\s*$/.test(value)
+                                ? 'has a value of only "=" (the end of a base64 text?)'
+                                : undefined;
+        if (problem === undefined) {
+            out[id] = value;
+            return;
+        }
+        const multiLine = i > 0 && !id.startsWith('"')
+            ? '; it looks like a line of a multi-line value, which must be quoted as in docker/build-push-action'
+            : '';
+        throw new InputError(`input "secrets": item ${i + 1} ${problem}${multiLine}`, SECRETS_FIX);
+    });
+    return out;
+}
+/** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
+function bpa_lists_splitTagRef(ref) {
+    if (ref.includes('@'))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    const [repository, tag] = colon > slash ? [ref.slice(0, colon), ref.slice(colon + 1)] : [ref, 'latest'];
+    // Docker's reference grammar (src/oci/ref.ts), as for every other image reference.
+    // A NAME:TAG would pass the grammar as a name: a second tag is refused here.
+    const problem = repository.slice(repository.lastIndexOf('/') + 1).includes(':')
+        ? 'more than one tag'
+        : (0,oci_ref/* imageRefProblem */.OD)(repository);
+    if (problem !== undefined)
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is not a valid image name (lowercase REPOSITORY:TAG): ${problem}`);
+    if (!(0,oci_ref/* isTag */.dz)(tag))
+        throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} has an invalid tag ${JSON.stringify(tag)}`);
+    return { repository, tag };
+}
 
-/** report-<variant>.md and .json: a variant's report. */
-const variantReportFiles = (variant) => [
-    (0,results_results/* reportFile */.rn)(variant, 'md'),
-    (0,results_results/* reportFile */.rn)(variant, 'json'),
-];
-/** report.md and the fork-safe comment payload: the run's report. */
-const runReportFiles = () => [
-    results_results/* RUN_REPORT_FILE */.SC,
-    external_node_path_default().join(results_results/* COMMENT_DIR */.MG, artifact/* COMMENT_ARTIFACT_FILE */.kb),
+;// CONCATENATED MODULE: ./src/build/bpa-tags.ts
+// The `tags`, `labels` and `annotations` inputs applied: per-variant tags, the plan with them, one
+// `imagetools create` per repository, and the annotations of the merged multi-arch index.
+
+
+
+/**
+ * The tags of variant `index` of `count` from the `tags` input. One variant: the tags as given.
+ * Several: every tag gets the suffix `-<variant>` (`ghcr.io/o/r:1.2.0` -> `ghcr.io/o/r:1.2.0-cpu`),
+ * except `latest`: it becomes `<variant>` on every variant (the variant's moving tag, as the
+ * config's own default-branch rule), and the first variant also keeps plain `latest`
+ * (metadata-action's `flavor: latest` on the default variant only).
+ */
+function variantTags(tags, variant, index, count) {
+    if (count === 1)
+        return [...new Set(tags)];
+    const out = [];
+    const add = (t) => {
+        if (!out.includes(t))
+            out.push(t);
+    };
+    for (const ref of tags) {
+        const { repository, tag } = bpa_lists_splitTagRef(ref);
+        if (tag === 'latest') {
+            add(`${repository}:${checkedTag(ref, variant, variant)}`);
+            if (index === 0)
+                add(`${repository}:latest`);
+        }
+        else
+            add(`${repository}:${checkedTag(ref, `${tag}-${variant}`, variant)}`);
+    }
+    return out;
+}
+/**
+ * TAG, the tag REF of the `tags` input gives VARIANT, when it is a valid tag: a tag at most 128
+ * characters long, as the input's own was, may be too long once `-<variant>` is added. Checked
+ * here, when the plan is made, rather than by the merge after every platform was built and pushed.
+ */
+function checkedTag(ref, tag, variant) {
+    if ((0,oci_ref/* isTag */.dz)(tag))
+        return tag;
+    const long = tag.length > 128;
+    const room = 128 - 1 - variant.length;
+    throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} gives variant ${variant} the tag ${JSON.stringify(tag)}, ${long ? `${tag.length} characters long (a tag is at most 128)` : 'which is not a valid tag'}`, tag === variant
+        ? 'name the variant as a tag may be named (letters, digits, "_", "." and "-"), or give tags other than latest'
+        : `shorten the tag to at most ${room} characters: with several variants each variant's tags get "-${variant}" added`);
+}
+/**
+ * The registry host of a repository (`ghcr.io/o/r` -> ghcr.io; `o/r` is on Docker Hub), as
+ * distribution/reference splits it (and parseImageRef, and buildx when it pushes): a first
+ * component with "." or ":", localhost, or capitals names the registry (`MyOrg/model` is the host
+ * MyOrg, where buildx would push, not Docker Hub).
+ */
+function registryHost(repository) {
+    const first = repository.split('/')[0];
+    return repository.includes('/') &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())
+        ? first
+        : 'docker.io';
+}
+/**
+ * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
+ * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
+ * image.registry/image.name: nothing is pushed where no tag points. TAGGED: the variants the tags
+ * follow (taggedVariants: the config file's own list first, then any planned variant it does not
+ * list, as in a matrix job that builds one), so each variant of a file with several gets its suffix
+ * and only the file's first keeps plain `latest`.
+ */
+function applyToPlan(plan, opts, tagged = plan.variants.map((v) => v.name)) {
+    checkOutputTargets(plan, opts);
+    if (!opts?.tags && !opts?.labels)
+        return plan;
+    const variants = plan.variants.map((v) => ({
+        ...v,
+        ...(opts.tags && { tags: variantTags(opts.tags, v.name, tagged.indexOf(v.name), tagged.length) }),
+        ...(opts.labels && { labels: { ...v.labels, ...opts.labels } }),
+    }));
+    return {
+        ...plan,
+        ...(opts.tags?.[0] !== undefined && { repository: bpa_lists_splitTagRef(opts.tags[0]).repository }),
+        variants,
+    };
+}
+/**
+ * Several targets (variants x platforms) each export to `outputs`: a dest without `{variant}`
+ * (several variants) or `{arch}` (several platforms) would be overwritten by the next target.
+ */
+function checkOutputTargets(plan, opts) {
+    const platforms = new Set(plan.variants.flatMap((v) => v.platforms));
+    for (const spec of opts?.outputs ?? []) {
+        const missing = [
+            ...(plan.variants.length > 1 && !spec.includes('{variant}') ? ['{variant}'] : []),
+            ...(platforms.size > 1 && !spec.includes('{arch}') ? ['{arch}'] : []),
+        ];
+        if (missing.length)
+            throw new errors/* InputError */.dz(`input "outputs": ${JSON.stringify(spec)}: ${plan.variants.length} variants x ${platforms.size} platforms are built one at a time, and each would overwrite dest`, `put ${missing.join(' and ')} in dest (e.g. dest=out/{variant}-{arch})`);
+    }
+}
+/**
+ * The tags in the order of `imagetools create` calls: those of the build repository together,
+ * then per other repository one tag alone (its blobs are copied there) and then the rest.
+ */
+function tagsByRepository(buildRepository, tags) {
+    const groups = new Map([[buildRepository, []]]);
+    for (const t of tags) {
+        const { repository } = bpa_lists_splitTagRef(t);
+        groups.set(repository, [...(groups.get(repository) ?? []), t]);
+    }
+    return [...groups]
+        .flatMap(([repo, group]) => repo === buildRepository || group.length < 2 ? [group] : [group.slice(0, 1), group.slice(1)])
+        .filter((g) => g.length > 0);
+}
+/** OCI keys that, as labels of a variant, also annotate its merged index (registries show them). */
+const INDEX_LABEL_KEYS = [
+    'org.opencontainers.image.title',
+    'org.opencontainers.image.description',
+    'org.opencontainers.image.source',
+    'org.opencontainers.image.url',
+    'org.opencontainers.image.version',
+    'org.opencontainers.image.revision',
+    'org.opencontainers.image.licenses',
+    'org.opencontainers.image.created',
 ];
 /**
- * NAMES (relative to OUT's directory) removed where they are; returns the ones that were there.
- * One that cannot be removed (a directory of that name, no permission) is bad input naming it.
+ * `--annotation index:KEY=VALUE` arguments for `imagetools create`: the `index:` annotations given,
+ * then the variant's OCI labels (title, description, source ...) not already given, so a registry
+ * shows a description for the multi-arch image too.
  */
-function removeStale(out, names) {
-    if (out.dir === undefined)
-        return [];
-    const removed = [];
-    for (const name of names) {
-        const file = external_node_path_default().join(out.dir, name);
-        if (!(0,external_node_fs_.existsSync)(file) && !isLink(file))
-            continue;
-        try {
-            (0,external_node_fs_.rmSync)(file, { force: true });
-        }
-        catch (e) {
-            throw new errors/* InputError */.dz(`${out.dir}: cannot remove ${file}, an earlier run's report: ${String(e.message ?? e).split('\n')[0]}`, 'remove it yourself, or pass another result directory', { cause: e });
-        }
-        removed.push(name);
-    }
-    return removed;
+function indexAnnotations(labels, given = []) {
+    const out = new Map();
+    for (const a of given.filter((x) => x.types.includes('index')))
+        out.set(a.key, a.value);
+    for (const k of INDEX_LABEL_KEYS)
+        if (labels[k] !== undefined && !out.has(k))
+            out.set(k, labels[k]);
+    return [...out].map(([k, v]) => `index:${k}=${v}`);
 }
-/** A link, dangling or not (existsSync follows it). */
-function isLink(file) {
+
+;// CONCATENATED MODULE: ./src/build/action-inputs.ts
+// The action inputs that docker/build-push-action (BPA) users already pass, with BPA's names and
+// list semantics (docker/actions-toolkit Util.getInputList): `tags`, `labels`, `annotations`,
+// `secrets`, `secret-envs`, `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`,
+// `shm-size`, `ulimit`, `cache-from`, `cache-to`, `target`, `builder`, `no-cache`, `sbom`, `load`.
+// (`build-args`, `pull`, `provenance`, `network`, `platforms` and `push` override config keys:
+// config/inputs.ts.)
+// Parsed once at the edge into BuildInputOptions; the plan and the buildx argv take them from there.
+// Their names are BUILD_INPUTS in config/inputs.ts (the table of every action input), the list
+// reader parseBpaList is config/bpa-list.ts; the small parsers are in bpa-lists.ts, the tag rules
+// and index annotations in bpa-tags.ts.
+
+
+
+
+
+
+
+
+/** The options from the inputs (`get` returns '' for an unset input). */
+function buildOptionsFromInputs(get, cwd = process.cwd()) {
+    const opts = {};
+    const list = (name, ignoreComma) => parseBpaList(get(name), { input: name, ignoreComma });
+    const tags = list('tags', false);
+    if (tags.length) {
+        for (const t of tags)
+            splitTagRef(t);
+        opts.tags = tags;
+    }
+    const labels = list('labels', true);
+    if (labels.length)
+        opts.labels = Object.fromEntries(labels.map((l) => keyValue('labels', l, 'a label (KEY=VALUE)', { emptyValue: true })));
+    const annotations = list('annotations', true);
+    if (annotations.length)
+        opts.annotations = annotations.map(parseAnnotation);
+    // Both are written into the image (its config, its manifests) for anyone who pulls it.
+    for (const [input, [key, value]] of [
+        ...Object.entries(opts.labels ?? {}).map((kv) => ['labels', kv]),
+        ...(opts.annotations ?? []).map((a) => ['annotations', [a.key, a.value]]),
+    ]) {
+        const why = credentialInValue(value);
+        if (why !== undefined)
+            throw new InputError(`input "${input}": ${key}: ${why}; ${input} are stored in the image for anyone who pulls it`, 'leave credentials out of labels and annotations (a URL without its login, e.g. https://github.com/org/repo)');
+    }
+    const secrets = parseBpaList(get('secrets'), { input: 'secrets', ignoreComma: true, trim: false });
+    if (secrets.length)
+        opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
+    const secretEnvs = list('secret-envs', false);
+    if (secretEnvs.length) {
+        opts.secretEnvs = secretMap('secret-envs', secretEnvs, 'a secret env (ID=ENVNAME)');
+        for (const [id, env] of Object.entries(opts.secretEnvs))
+            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env))
+                throw new InputError(`input "secret-envs": ${id}=${env}: ${JSON.stringify(env)} is no environment variable name`);
+    }
+    for (const [name, key] of [
+        ['cache-from', 'cacheFrom'],
+        ['cache-to', 'cacheTo'],
+    ]) {
+        const specs = list(name, true);
+        for (const s of specs)
+            cacheSpecType(name, s);
+        if (specs.length)
+            opts[key] = specs;
+    }
+    const target = get('target').trim();
+    if (target)
+        opts.target = target;
+    const builder = get('builder').trim();
+    if (builder)
+        opts.builder = builder;
+    const noCache = parseBool('no-cache', get('no-cache'));
+    if (noCache !== undefined)
+        opts.noCache = noCache;
+    const sbom = parseBool('sbom', get('sbom'));
+    if (sbom !== undefined)
+        opts.sbom = sbom;
+    const load = parseBool('load', get('load'));
+    if (load !== undefined)
+        opts.load = load;
+    Object.assign(opts, moreBuildOptions(get, opts, cwd));
+    return opts;
+}
+/** A path of an input, relative to the workspace (the step's working directory) as BPA reads it. */
+const resolvePath = (p, cwd) => path.resolve(cwd, p);
+/** `secret-files`: id -> the absolute path of an existing file (BPA: "secret file ... not found"). */
+function secretFileOptions(raw, given, cwd) {
+    const secretFiles = parseBpaList(raw, { input: 'secret-files', ignoreComma: true });
+    if (!secretFiles.length)
+        return undefined;
+    const files = secretMap('secret-files', secretFiles, 'a secret file (ID=PATH)');
+    for (const [id, file] of Object.entries(files)) {
+        const abs = resolvePath(file.trim(), cwd);
+        if (!existsSync(abs) || !statSync(abs).isFile())
+            throw new InputError(`input "secret-files": ${id}=${file}: secret file ${abs} not found`, 'give the path of an existing file, relative to the workspace (write it in an earlier step)');
+        files[id] = abs;
+    }
+    const twice = Object.keys(files).filter((id) => id in (given.secrets ?? {}) || id in (given.secretEnvs ?? {}));
+    if (twice.length)
+        throw new InputError(`inputs "secrets"/"secret-envs"/"secret-files": secret id ${twice.join(', ')} is given twice`, 'give each secret id once');
+    return files;
+}
+/** `attests`: each with a type; provenance has its own input, and sbom is set once. */
+function attestOptions(raw, given) {
+    const attests = parseBpaList(raw, { input: 'attests', ignoreComma: true });
+    for (const a of attests) {
+        const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
+        if (!type)
+            throw new InputError(`input "attests": ${JSON.stringify(a)} has no type= (e.g. type=sbom,generator=IMAGE)`);
+        if (type === 'provenance')
+            throw new InputError(`input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, mode=min or mode=max)`, 'move it to the provenance input');
+        if (type === 'sbom' && given.sbom !== undefined)
+            throw new InputError(`inputs "sbom" and "attests": ${JSON.stringify(a)} sets the SBOM attestation twice`, 'keep one of them (build-push-action lets the sbom input win)');
+    }
+    return attests;
+}
+/** An `ssh` item with its path (ID=PATH, default=SOCKET) made absolute; `default` as given. */
+function sshItem(item, cwd) {
+    const eq = item.indexOf('=');
+    return eq < 0 ? item : `${item.slice(0, eq)}=${resolvePath(item.slice(eq + 1).trim(), cwd)}`;
+}
+/** `secret-files`, `ssh`, `build-contexts`, `outputs`, `attests`, `add-hosts`, `shm-size`, `ulimit`. */
+function moreBuildOptions(get, given, cwd) {
+    const opts = {};
+    const secretFiles = secretFileOptions(get('secret-files'), given, cwd);
+    if (secretFiles)
+        opts.secretFiles = secretFiles;
+    const ssh = parseBpaList(get('ssh'), { input: 'ssh', ignoreComma: false });
+    for (const item of ssh)
+        if (!/^[A-Za-z0-9_.-]+(=.+)?$/.test(item))
+            throw new InputError(`input "ssh": ${JSON.stringify(item)} is not default, default=SOCKET or ID=PATH`, 'write one SSH agent socket or key a line (e.g. default, or github=/home/runner/.ssh/id_ed25519)');
+    // A key's path, relative to the workspace as buildx reads it, made absolute: the build keeps the
+    // file out of its context (src/pipeline/keep-out.ts), which needs to know where it is.
+    if (ssh.length)
+        opts.ssh = ssh.map((item) => sshItem(item, cwd));
+    const contexts = parseBpaList(get('build-contexts'), { input: 'build-contexts', ignoreComma: true });
+    if (contexts.length) {
+        opts.buildContexts = {};
+        for (const item of contexts) {
+            const [name, value] = keyValue('build-contexts', item, 'a build context (NAME=PATH or NAME=docker-image://REF)');
+            if (!/^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/.test(name))
+                throw new InputError(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
+            if (value.includes('{{'))
+                throw new InputError(`input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`, 'give a path relative to the workspace, a URL or docker-image://REF');
+            opts.buildContexts[name] = value.trim();
+        }
+    }
+    const outputs = parseBpaList(get('outputs'), { ignoreComma: true, quote: false });
+    if (outputs.length)
+        opts.outputs = outputs.map(checkOutput);
+    const attests = attestOptions(get('attests'), given);
+    if (attests.length)
+        opts.attests = attests;
+    const hosts = parseBpaList(get('add-hosts'), { input: 'add-hosts', ignoreComma: false });
+    for (const h of hosts)
+        if (!/^[A-Za-z0-9_.-]+[:=]\S+$/.test(h))
+            throw new InputError(`input "add-hosts": ${JSON.stringify(h)} is not HOST:IP (or HOST=IP)`);
+    if (hosts.length)
+        opts.addHosts = hosts;
+    const shm = get('shm-size').trim();
+    if (shm) {
+        if (!/^[0-9]+(?:\.[0-9]+)?\s*[bkmgtp]?i?b?$/i.test(shm))
+            throw new InputError(`input "shm-size": ${JSON.stringify(shm)} is not a size (e.g. 2g, 512m)`);
+        opts.shmSize = shm;
+    }
+    const ulimits = parseBpaList(get('ulimit'), { input: 'ulimit', ignoreComma: true });
+    for (const u of ulimits)
+        if (!/^[a-z]+=-?[0-9]+(?::-?[0-9]+)?$/.test(u))
+            throw new InputError(`input "ulimit": ${JSON.stringify(u)} is not TYPE=SOFT[:HARD] (e.g. nofile=1024:1024)`);
+    if (ulimits.length)
+        opts.ulimits = ulimits;
+    return { ...opts, ...privilegedOptions(get) };
+}
+/** `allow`, `cgroup-parent`, `no-cache-filters`, and `call` (only `build`: this action needs the image). */
+function privilegedOptions(get) {
+    const opts = {};
+    const allow = parseBpaList(get('allow'), { input: 'allow', ignoreComma: false });
+    for (const a of allow)
+        if (!/^[a-z]+(\.[a-z-]+)*$/.test(a))
+            throw new InputError(`input "allow": ${JSON.stringify(a)} is not an entitlement`, 'e.g. network.host or security.insecure (the builder must allow it too)');
+    if (allow.length)
+        opts.allow = allow;
+    const cgroup = get('cgroup-parent').trim();
+    if (cgroup) {
+        if (/\s/.test(cgroup))
+            throw new InputError(`input "cgroup-parent": ${JSON.stringify(cgroup)} holds a space`);
+        opts.cgroupParent = cgroup;
+    }
+    const filters = parseBpaList(get('no-cache-filters'), { input: 'no-cache-filters', ignoreComma: false });
+    if (filters.length)
+        opts.noCacheFilters = filters;
+    const call = get('call').trim();
+    if (call !== '' && call !== 'build')
+        throw new InputError(`input "call": ${JSON.stringify(call)} makes buildx evaluate the Dockerfile instead of building the image, and this action pushes and smoke-tests the image`, `run "docker buildx build --call ${call.replace(/[^A-Za-z0-9=,._-]/g, '')}" in a step of its own (or leave call unset: build)`);
+    return opts;
+}
+/** The exporters `outputs` may add: the action itself pushes (`tags`, `push`) or loads (`load`). */
+const OUTPUT_TYPES = (/* unused pure expression or super */ null && (['local', 'tar', 'oci', 'docker']));
+/**
+ * One `outputs` item checked: a bare path is `type=local,dest=PATH` (as buildx reads it). The
+ * action always exports the image itself (pushed by digest for the merge, or loaded for the
+ * smoke stage), so `outputs` adds a second exporter: image/registry (use `tags` and `push`),
+ * docker without dest (use `load`), cacheonly and stdout (`-`, the log) cannot work and are refused.
+ */
+function checkOutput(item) {
+    const spec = item.includes('=') ? item : `type=local,dest=${item}`;
+    const refuse = (why, fix) => new InputError(`input "outputs": ${JSON.stringify(item)} ${why}`, fix);
+    // As buildx reads it (specAttrs); a key given twice is refused: the check and buildx would read two specs.
+    const { attrs, problem } = specAttrs(spec);
+    if (problem !== undefined)
+        throw refuse(problem, 'give each key once, on one line, e.g. type=local,dest=DIR');
+    const type = attrs.get('type');
+    const dest = attrs.get('dest');
+    if (item === '-' || dest === '-')
+        throw refuse('writes to stdout, which is the build log', 'give dest=FILE');
+    if (type === undefined)
+        throw refuse('has no type=', 'write type=local,dest=DIR (or tar, oci, docker)');
+    if (type === 'image' || type === 'registry')
+        throw refuse('pushes an image; the action pushes the built images itself', 'use the tags input with push: true (outputs takes local, tar, oci and docker with dest=)');
+    if (type === 'cacheonly')
+        throw refuse('exports nothing; the action always exports the image', 'drop it');
+    if (type === 'docker' && dest === undefined)
+        throw refuse('loads the image into the engine', 'use load: true (with push: false the images are always loaded)');
+    if (!OUTPUT_TYPES.includes(type))
+        throw refuse(`has an unknown type ${type}`, `use one of ${OUTPUT_TYPES.join(', ')}`);
+    if (dest === undefined || dest === '')
+        throw refuse('has no dest=', `write type=${type},dest=PATH`);
+    return spec;
+}
+/**
+ * `{variant}` and `{arch}` in an outputs, cache-from or cache-to spec replaced by the target's (a
+ * gha scope or a registry cache ref of its own: one shared by all targets is overwritten by each).
+ */
+function specFor(spec, variant, arch) {
+    return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
+}
+/**
+ * The BuildRequest fields these inputs add for the target `variant`/`arch` (target.ts spreads
+ * them into the request; buildx-args.ts turns them into argv).
+ */
+function requestFromOptions(o, variant, arch) {
+    if (!o)
+        return {};
+    return {
+        ...(o.secretFiles && { secretFiles: o.secretFiles }),
+        ...(o.ssh && { ssh: o.ssh }),
+        ...(o.buildContexts && { buildContexts: o.buildContexts }),
+        ...(o.outputs && { outputs: o.outputs.map((s) => specFor(s, variant, arch)) }),
+        ...(o.cacheFrom && { cacheFrom: o.cacheFrom.map((s) => specFor(s, variant, arch)) }),
+        ...(o.cacheTo && { cacheTo: o.cacheTo.map((s) => specFor(s, variant, arch)) }),
+        ...(o.attests && { attests: o.attests }),
+        ...(o.addHosts && { addHosts: o.addHosts }),
+        ...(o.shmSize !== undefined && { shmSize: o.shmSize }),
+        ...(o.ulimits && { ulimits: o.ulimits }),
+        ...(o.allow && { allow: o.allow }),
+        ...(o.cgroupParent !== undefined && { cgroupParent: o.cgroupParent }),
+        ...(o.noCacheFilters && { noCacheFilters: o.noCacheFilters }),
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/build/builder-facts.ts
+// What the build stage needs to know of the builder (buildx version, driver, BuildKit version, its
+// nodes' endpoints): asked once per Docker adapter (a process), and kept between runs in the cache
+// directory under a key made of everything that changes the answer without a command: the buildx
+// plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state (current
+// builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its
+// socket and the daemon's pid file (both rewritten when the daemon restarts or is upgraded). An
+// entry also expires: a day for the local engine, ten minutes for a remote one or a builder whose
+// driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
+// that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
+
+
+
+
+const LOCAL_TTL_MS = 24 * 3600_000;
+const REMOTE_TTL_MS = 10 * 60_000;
+/** Drivers whose BuildKit runs elsewhere: their facts hold as long as a remote engine's. */
+const REMOTE_DRIVERS = new Set(['remote', 'kubernetes']);
+const ENV_KEYS = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'BUILDX_BUILDER', 'BUILDX_CONFIG'];
+/** Where the docker CLI looks for plugins (after DOCKER_CONFIG/cli-plugins), in its order. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+const realFs = {
+    stat: (f) => {
+        try {
+            const s = (0,external_node_fs_.statSync)(f);
+            return `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+        }
+        catch {
+            return '-';
+        }
+    },
+    read: (f) => {
+        try {
+            return (0,external_node_fs_.readFileSync)(f, 'utf8');
+        }
+        catch {
+            return '';
+        }
+    },
+    list: (d) => {
+        try {
+            return (0,external_node_fs_.readdirSync)(d).sort();
+        }
+        catch {
+            return [];
+        }
+    },
+};
+/** The cache key of the builder's facts and how long an entry holds (see the header). */
+function builderFactsKey(env, name, fs = realFs) {
+    const configDir = env.DOCKER_CONFIG ?? external_node_path_default().join(env.HOME ?? (0,external_node_os_.homedir)(), '.docker');
+    const buildxDir = env.BUILDX_CONFIG ?? external_node_path_default().join(configDir, 'buildx');
+    const instances = external_node_path_default().join(buildxDir, 'instances');
+    const plugins = [external_node_path_default().join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS].map((d) => fs.stat(external_node_path_default().join(d, 'docker-buildx')));
+    const host = env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
+    const config = fs.read(external_node_path_default().join(configDir, 'config.json'));
+    const otherContext = (env.DOCKER_CONTEXT ?? '') !== '' || /"currentContext"\s*:\s*"(?!default")/.test(config);
+    const local = host.startsWith('unix://') && !otherContext;
+    const socket = host.slice('unix://'.length);
+    const parts = [
+        // The facts' shape: 2 holds the nodes' endpoints (an entry written before has none).
+        'facts=2',
+        `name=${name ?? ''}`,
+        ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
+        `plugins=${plugins.join(',')}`,
+        `config=${config}`,
+        `current=${fs.read(external_node_path_default().join(buildxDir, 'current'))}`,
+        `instances=${fs
+            .list(instances)
+            .map((i) => `${i}@${fs.stat(external_node_path_default().join(instances, i))}`)
+            .join(',')}`,
+        `socket=${local ? fs.stat(socket) : host}`,
+        ...(local ? [`pid=${daemonPidStat(socket, fs)}`] : []),
+    ];
+    return {
+        key: (0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex').slice(0, 32),
+        ttlMs: local ? LOCAL_TTL_MS : REMOTE_TTL_MS,
+    };
+}
+/**
+ * The daemon's pid file next to its socket (dockerd writes docker.pid in the socket's directory:
+ * /var/run for the system daemon, $XDG_RUNTIME_DIR when rootless), else /var/run/docker.pid.
+ */
+function daemonPidStat(socket, fs) {
+    const beside = fs.stat(external_node_path_default().join(external_node_path_default().dirname(socket), 'docker.pid'));
+    return beside !== '-' ? beside : fs.stat('/var/run/docker.pid');
+}
+/** `buildx version` and `buildx inspect`, side by side. */
+async function askBuildx(docker, name) {
+    const [buildxVersion, inspect] = await Promise.all([
+        docker.buildxVersion(),
+        name !== undefined ? docker.buildxInspect(name) : docker.buildxInspect(),
+    ]);
+    return {
+        buildxVersion,
+        driver: inspect.driver,
+        ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
+        ...(inspect.endpoints !== undefined && { endpoints: inspect.endpoints }),
+    };
+}
+function readEntry(file, ttlMs, now) {
     try {
-        return (0,external_node_fs_.lstatSync)(file).isSymbolicLink();
+        const e = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        const endpoints = e.facts?.endpoints;
+        const valid = typeof e.facts?.buildxVersion === 'string' &&
+            typeof e.facts.driver === 'string' &&
+            (endpoints === undefined ||
+                (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
+        if (!valid)
+            return undefined;
+        const holds = REMOTE_DRIVERS.has(e.facts.driver) ? Math.min(ttlMs, REMOTE_TTL_MS) : ttlMs;
+        const fresh = typeof e.savedAt === 'number' && now - e.savedAt >= 0 && now - e.savedAt < holds;
+        return fresh ? e.facts : undefined;
     }
     catch {
-        return false;
+        return undefined;
     }
 }
-
-;// CONCATENATED MODULE: ./src/report/stage.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-const COMMENT_MODES = ['auto', 'post', 'artifact', 'off'];
-/** The report stage; a size-budget breach fails it (thrown) after the reports are written and posted. */
-async function runReportStage(input, io) {
-    const { outcomes, failure } = await reportStage(input, io);
-    if (failure)
-        throw failure;
-    return outcomes;
+function writeEntry(file, entry) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(entry));
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch {
+        // A cache that cannot be written is only slower next time; no half-written file stays in it.
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+    }
+}
+function entryFile(cache, name) {
+    const at = builderFactsKey(cache.env, name, cache.fs);
+    return { file: external_node_path_default().join(cache.dir, 'builders', `${at.key}.json`), ttlMs: at.ttlMs };
+}
+/** Per adapter (one per process, or per test): the facts of each builder name, asked once. */
+const perAdapter = new WeakMap();
+/**
+ * The builder's facts: from this process's earlier answer, else the cache directory (when given),
+ * else buildx (and then kept). Only a builder that reported its BuildKit version is kept on disk:
+ * a docker-container builder that is not running yet reports none, and will after its first build.
+ */
+async function lookUpBuilder(docker, name, cache) {
+    const memo = perAdapter.get(docker) ?? new Map();
+    perAdapter.set(docker, memo);
+    const known = memo.get(name ?? '');
+    if (known)
+        return { facts: await known, from: 'process' };
+    const now = cache?.now ?? Date.now;
+    const at = cache && entryFile(cache, name);
+    const file = at?.file;
+    const stored = at ? readEntry(at.file, at.ttlMs, now()) : undefined;
+    const asked = stored ? Promise.resolve(stored) : askBuildx(docker, name);
+    memo.set(name ?? '', asked);
+    try {
+        const facts = await asked;
+        if (!stored && file && facts.buildkitVersion !== undefined)
+            writeEntry(file, { savedAt: now(), facts });
+        return { facts, from: stored ? 'disk' : 'asked' };
+    }
+    catch (e) {
+        memo.delete(name ?? '');
+        throw e;
+    }
 }
 /**
- * The report stage, its failure handed back rather than thrown: a caller says what was reported
- * (the action's outputs, the CLI's printed report.md) before it fails with it.
+ * After a failed build: the builder's facts are forgotten (this process's answer and the entry in
+ * the cache directory), so the next run asks buildx again, in case they were what went wrong.
  */
-async function reportStage(input, io) {
-    const outcomes = [];
-    const models = [];
-    const out = input.out ?? input.results;
-    const runKey = runKeyOf(input.plan, input.config, input.configVariants);
-    for (const v of input.plan.variants) {
-        const r = await reportVariant(input, io, v);
-        if (!r) {
-            removeEarlier(out, io, variantReportFiles(v.name));
+function forgetBuilder(docker, name, cache) {
+    perAdapter.get(docker)?.delete(name ?? '');
+    if (!cache)
+        return;
+    try {
+        (0,external_node_fs_.rmSync)(entryFile(cache, name).file, { force: true });
+    }
+    catch {
+        // Nothing to forget.
+    }
+}
+
+// EXTERNAL MODULE: ./src/config/secret-id.ts
+var secret_id = __webpack_require__(92916);
+// EXTERNAL MODULE: ./src/python/indexes.ts + 1 modules
+var python_indexes = __webpack_require__(3788);
+;// CONCATENATED MODULE: ./src/build/inputs.ts
+// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
+// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
+// directory, never as build arguments (which the image history keeps for anyone who can pull it,
+// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
+
+
+
+
+
+
+
+/**
+ * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
+ * list with the config's, which refuses them as build.secrets ids.
+ */
+const BUILD_SECRET_IDS = secret_id/* TOOL_SECRET_IDS */.bn;
+/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
+const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
+/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
+const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
+/** Index variables that the pip.conf secret carries (config first, else the environment). */
+const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
+/** The plan's build args that may be build arguments (those that travel as secrets removed). */
+function publicPlanArgs(args) {
+    return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
+}
+/** build.secrets by name -> value from the environment; each must be set. */
+function secretEnvFrom(secrets, env) {
+    const out = {};
+    for (const id of secrets) {
+        const value = env[id];
+        if (value === undefined) {
+            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
+        }
+        out[id] = value;
+    }
+    return out;
+}
+/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
+/**
+ * Names the install step itself uses, or that would change how its shell runs: never exported
+ * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
+ */
+const RESERVED_ENV = new Set([
+    's',
+    'c',
+    'ti',
+    'PATH',
+    'IFS',
+    'HOME',
+    'SHELL',
+    'ENV',
+    'PS4',
+    'TORCH_VERSION',
+    'ML_IMAGE_CUDA',
+]);
+function secretEnvScript(env) {
+    return (Object.entries(env)
+        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
+        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
+        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+        .join(''));
+}
+/**
+ * The indexes and the torch index the build's pip is given, their logins in a netrc file (the
+ * ml_image_netrc secret, which the templates name in NETRC), as in the resolver (runIndexes).
+ */
+function buildIndexes(i) {
+    return (0,python_indexes/* netrcIndexes */.vT)(i.indexes, i.torchIndexUrl);
+}
+/**
+ * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
+ * torch index as one more extra index where the build installs torch, as every resolver dry run
+ * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
+ * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
+ * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
+ * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
+ * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver. The URLs
+ * carry no login the netrc file carries (buildIndexes).
+ */
+function buildPipConf(i) {
+    return pipConfOf(buildIndexes(i));
+}
+const pipConfOf = (ix) => (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(ix.indexes, ix.torchIndexUrl));
+/**
+ * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
+ * requirements, constraints or indexes change, and not when only a token is rotated.
+ */
+function inputsDigest(i) {
+    const text = JSON.stringify({
+        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
+        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
+        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
+        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
+        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
+        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
+        // a change in how it is written rebuilds the layer too).
+        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
+        secrets: Object.keys(i.secretEnv).sort(),
+    });
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path.
+ * A login that stays in its index URL (buildIndexes) is a warning through SAY, once per host.
+ */
+function writeBuildInputs(dir, i, say = () => undefined) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const ix = buildIndexes(i);
+    (0,python_indexes/* warnKeptLogins */.NB)(ix.kept, say);
+    const files = {
+        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
+        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
+        [BUILD_SECRET_IDS.pipConf]: pipConfOf(ix),
+        [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.netrc]: ix.netrc,
+        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+    };
+    const out = {};
+    for (const [id, content] of Object.entries(files)) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
+        out[id] = file;
+    }
+    return out;
+}
+/**
+ * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
+ * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
+ * version, whose pip would get 401 from a private index. Undefined where there is no login to
+ * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
+ */
+function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) => (0,external_node_fs_.readFileSync)(f, 'utf8')) {
+    if ((0,python_indexes/* netrcIndexes */.vT)(indexes, torchIndexUrl).netrc === '')
+        return undefined;
+    let text;
+    try {
+        text = read(dockerfile);
+    }
+    catch {
+        return undefined;
+    }
+    if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc))
+        return undefined;
+    return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
+}
+
+;// CONCATENATED MODULE: ./src/build/input-secrets.ts
+// The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
+// each a BuildKit secret of its own id, never a build argument; each value, a secret file's text
+// too, masked in the build's output.
+
+
+
+
+/**
+ * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
+ * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`,
+ * `secret-envs` and `secret-files` inputs' ids each given once (and none a build.secrets id or one
+ * this action mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by
+ * id.
+ */
+function checkBuildSecrets(options, config, env) {
+    secretEnvFrom(config.build.secrets, env);
+    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+    // The secret-files ids among themselves and against secrets/secret-envs: checked when read.
+    const files = Object.keys(options?.secretFiles ?? {});
+    for (const [i, id] of [...ids, ...files].entries()) {
+        if (taken.has(id))
+            throw new errors/* InputError */.dz(`${i < ids.length ? 'inputs "secrets"/"secret-envs"' : 'input "secret-files"'}: secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+        taken.add(id);
+    }
+    const values = {};
+    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+        const value = env[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
+        values[id] = value;
+    }
+    return values;
+}
+/** The most of a `secret-files` file read for the output's mask: a larger one is left out. */
+const MAX_MASKED_FILE_BYTES = 64 * 1024;
+/**
+ * The text of FILE (a `secret-files` path) for the build output's mask, trimmed: undefined for a
+ * file over MAX_MASKED_FILE_BYTES, a binary one (a NUL byte, or not UTF-8: a keystore, an archive,
+ * which no log line quotes whole), one that is no regular file (opened without blocking, never
+ * read: a FIFO would wait for a writer), or one that cannot be read (buildx says so when it mounts
+ * it). Reads at most MAX_MASKED_FILE_BYTES + 1 bytes, whatever the file's size.
+ */
+function secretFileText(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile() || st.size > MAX_MASKED_FILE_BYTES)
+            return undefined;
+        const buf = Buffer.alloc(MAX_MASKED_FILE_BYTES + 1);
+        let n = 0;
+        for (let got = 1; got > 0 && n < buf.length; n += got)
+            got = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, n);
+        if (n > MAX_MASKED_FILE_BYTES || buf.subarray(0, n).includes(0))
+            return undefined;
+        return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n)).trim();
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment (checkBuildSecrets, again); returns the files and every secret value
+ * (masked in build output): each `secrets` and `secret-envs` value, and each `secret-files` file's
+ * text read with READ (secretFileText: a RUN --mount=type=secret step, or a pip or curl error,
+ * may print it). A value too short to mask safely is dropped where the mask is made (valueMasks).
+ */
+function inputSecrets(options, config, env, dir, read = secretFileText) {
+    const files = {};
+    const values = {};
+    for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
+        values[`secret-env:${id}`] = value;
+    for (const [id, file] of Object.entries(options?.secretFiles ?? {})) {
+        const text = read(file);
+        if (text)
+            values[`secret-file:${id}`] = text;
+    }
+    const secrets = Object.entries(options?.secrets ?? {});
+    if (secrets.length > 0)
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    for (const [id, value] of secrets) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
+        files[id] = file;
+        values[`secret:${id}`] = value;
+    }
+    return { files, values };
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var schema = __webpack_require__(47684);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
+// EXTERNAL MODULE: ./src/util/versions.ts
+var versions = __webpack_require__(20395);
+;// CONCATENATED MODULE: ./src/build/buildx-args.ts
+// The buildx argv for one build target: a pure function of the request and what the builder can do
+// (buildx version and driver), tested as a table of cases.
+
+
+
+
+const atLeast = (v, min) => (0,versions/* compareVersions */.Z)(v, min) >= 0;
+/**
+ * `--secret id=X,src=FILE` is as old as buildx itself; `--secret id=X,env=VAR` came with buildx
+ * 0.6.0 (docker/buildx#488). Secrets are the only way credentials and requirements reach the build,
+ * so an older buildx is refused rather than fall back to build arguments.
+ */
+const SECRETS_MIN_BUILDX = '0.6.0';
+/** `RUN --mount=type=secret` without a `# syntax=` line: dockerfile frontend 1.2, built into BuildKit 0.8. */
+const SECRET_MOUNTS_MIN_BUILDKIT = '0.8.0';
+/** Why this builder cannot mount build secrets (undefined when it can). */
+function secretMountsUnsupported(b) {
+    if (!atLeast(b.buildxVersion, SECRETS_MIN_BUILDX))
+        return `buildx ${b.buildxVersion} cannot pass build secrets from the environment (needs buildx >= ${SECRETS_MIN_BUILDX})`;
+    if (b.buildkitVersion !== undefined && !atLeast(b.buildkitVersion, SECRET_MOUNTS_MIN_BUILDKIT))
+        return `BuildKit ${b.buildkitVersion} of builder ${b.name ?? '(current)'} does not understand RUN --mount=type=secret (needs BuildKit >= ${SECRET_MOUNTS_MIN_BUILDKIT}, Docker >= 20.10)`;
+    return undefined;
+}
+const buildx_args_SECRETS_FIX = `install buildx >= ${SECRETS_MIN_BUILDX} (https://github.com/docker/buildx/releases, or docker/setup-buildx-action) and Docker Engine >= 20.10; credentials and requirements reach the build only through secret mounts, never build arguments`;
+/**
+ * build.args end up in the image history (`docker history --no-trunc`) for anyone who can pull it:
+ * refuse an entry whose name looks like a credential or whose value carries URL userinfo or a
+ * token. The config schema refuses them already; this holds for a config that came another way.
+ */
+function checkBuildArgs(args) {
+    for (const [name, value] of Object.entries(args)) {
+        const why = (0,build_args/* buildArgSecretProblem */._y)(name, value);
+        if (why !== undefined)
+            throw new errors/* InputError */.dz(`build.args.${name}: ${why}`, build_args/* BUILD_ARGS_FIX */.bL);
+    }
+}
+/** A field of buildx's CSV-parsed --secret value, quoted when it holds a comma or a quote. */
+function csvField(s) {
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+/** The docker driver (dockerd's built-in BuildKit) cannot push by digest, export cache or attest. */
+function canPushByDigest(b) {
+    return b.driver !== 'docker';
+}
+/** --build-context: named build contexts need buildx >= 0.8.0. */
+function buildContextArgs(req, builder) {
+    if (!req.buildContexts || Object.keys(req.buildContexts).length === 0)
+        return [];
+    if (!atLeast(builder.buildxVersion, '0.8.0')) {
+        throw new errors/* EnvironmentError */.eG(`named build contexts need buildx >= 0.8.0 (found ${builder.buildxVersion})`, 'update the buildx CLI plugin (docker-buildx-plugin, or docker-buildx on Debian 13+/Ubuntu)');
+    }
+    return Object.entries(req.buildContexts).flatMap(([k, v]) => ['--build-context', `${k}=${v}`]);
+}
+/** --secret: from the environment (build.secrets) and from files; refused where unsupported. */
+function secretArgs(req, builder) {
+    const fileSecrets = [...Object.entries(req.fileSecrets ?? {}), ...Object.entries(req.secretFiles ?? {})];
+    const secretEnvs = Object.entries(req.secretEnvs ?? {});
+    if (req.secrets.length > 0 || fileSecrets.length > 0 || secretEnvs.length > 0) {
+        const why = secretMountsUnsupported(builder);
+        if (why !== undefined)
+            throw new errors/* EnvironmentError */.eG(why, buildx_args_SECRETS_FIX);
+    }
+    const ids = [...req.secrets, ...secretEnvs.map(([id]) => id), ...fileSecrets.map(([id]) => id)];
+    const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (twice.length)
+        throw new errors/* InputError */.dz(`secret id ${[...new Set(twice)].join(', ')} is given twice (build.secrets, secrets, secret-envs, secret-files, or one this action mounts itself)`, 'give each secret id once');
+    return [
+        ...req.secrets.flatMap((id) => ['--secret', `id=${id},env=${id}`]),
+        ...secretEnvs.flatMap(([id, env]) => ['--secret', `id=${id},env=${env}`]),
+        ...fileSecrets.flatMap(([id, file]) => ['--secret', `id=${id},${csvField(`src=${file}`)}`]),
+    ];
+}
+/** --ssh, --add-host, --shm-size, --ulimit, --allow, --cgroup-parent, --no-cache-filter: as given. */
+function runArgs(req) {
+    return [
+        ...(req.ssh ?? []).flatMap((s) => ['--ssh', s]),
+        ...(req.addHosts ?? []).flatMap((h) => ['--add-host', h]),
+        ...(req.shmSize !== undefined ? ['--shm-size', req.shmSize] : []),
+        ...(req.ulimits ?? []).flatMap((u) => ['--ulimit', u]),
+        ...(req.allow ?? []).flatMap((a) => ['--allow', a]),
+        ...(req.cgroupParent !== undefined ? ['--cgroup-parent', req.cgroupParent] : []),
+        ...(req.noCacheFilters ?? []).flatMap((f) => ['--no-cache-filter', f]),
+    ];
+}
+/** The `outputs` input: more exporters next to the action's own, which needs buildx >= 0.13. */
+function givenOutputArgs(req, builder) {
+    if (!req.outputs?.length)
+        return [];
+    if (!atLeast(builder.buildxVersion, '0.13.0'))
+        throw new errors/* EnvironmentError */.eG(`outputs: the action exports the image itself (${req.push ? 'push' : 'load'}), and a second exporter needs buildx >= 0.13.0 (found ${builder.buildxVersion})`, 'update buildx (docker/setup-buildx-action), or drop the outputs input');
+    if (builder.buildkitVersion !== undefined && !atLeast(builder.buildkitVersion, '0.13.0'))
+        throw new errors/* EnvironmentError */.eG(`outputs: the action exports the image itself (${req.push ? 'push' : 'load'}), and BuildKit ${builder.buildkitVersion} of builder ${builder.name ?? '(current)'} exports once (a second exporter needs BuildKit >= 0.13)`, 'use a docker-container builder (docker/setup-buildx-action, then its name as the builder input), or drop the outputs input');
+    return req.outputs.flatMap((o) => ['--output', o]);
+}
+/**
+ * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
+ * exports only inline cache, so other `cache-to` specs are left out with a note. A run that may
+ * build a pull request's code (cacheReadOnly) writes no cache that other branches read either: only
+ * inline cache (on its own image) and gha where GitHub scopes its entries to the pull request
+ * (ghaCacheOwnScope) are kept.
+ */
+function givenCacheArgs(req, builder, notes) {
+    // The type buildx will use (the last type=), or refused: a spec it could read as another type.
+    for (const spec of req.cacheFrom ?? [])
+        bpa_lists_cacheSpecType('cache-from', spec);
+    const to = (req.cacheTo ?? []).filter((spec) => {
+        const type = bpa_lists_cacheSpecType('cache-to', spec);
+        if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
+            notes.push(`may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
+            return false;
+        }
+        if (builder.driver !== 'docker' || type === 'inline')
+            return true;
+        notes.push(`docker driver: cannot export cache type=${type}; cache-to left out (use a docker-container builder)`);
+        return false;
+    });
+    return [
+        ...(req.cacheFrom ?? []).flatMap((spec) => ['--cache-from', spec]),
+        ...to.flatMap((spec) => ['--cache-to', spec]),
+    ];
+}
+/**
+ * --cache-from / --cache-to for what the driver can do (notes say what was adapted). The registry
+ * cache is written only by a build that pushes: push: false reads it.
+ */
+function cacheArgs(req, builder, notes) {
+    if (req.cacheFrom !== undefined || req.cacheTo !== undefined)
+        return givenCacheArgs(req, builder, notes);
+    // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
+    if (builder.driver === 'docker') {
+        if (req.cache.type === 'none')
+            return [];
+        notes.push('docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)');
+        return req.push
+            ? ['--cache-to', 'type=inline', '--cache-from', `type=registry,ref=${req.repository}:${req.pushTag}`]
+            : [];
+    }
+    if (req.cache.type === 'gha') {
+        if (atLeast(builder.buildxVersion, '0.21.0')) {
+            if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
+                notes.push(`may build a pull request's code: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
+                return ['--cache-from', `type=gha,scope=${req.cache.scope}`];
+            }
+            return [
+                '--cache-from',
+                `type=gha,scope=${req.cache.scope}`,
+                '--cache-to',
+                `type=gha,scope=${req.cache.scope},mode=max`,
+            ];
+        }
+        notes.push(`GitHub Actions cache needs buildx >= 0.21.0 (found ${builder.buildxVersion}; the old cache service is gone): building without cache`);
+        return [];
+    }
+    if (req.cache.type === 'registry') {
+        const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
+        if (req.cacheReadOnly) {
+            notes.push(`may build a pull request's code: the registry cache ${req.cache.ref} is read, not written`);
+            return from;
+        }
+        // push: false (--load) pushes nothing to the registry, its cache included.
+        if (!req.push) {
+            notes.push(`push: false: the registry cache ${req.cache.ref} is read, not written`);
+            return from;
+        }
+        return [
+            ...from,
+            '--cache-to',
+            `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`,
+        ];
+    }
+    return [];
+}
+/** --provenance: buildx >= 0.10 knows the flag; the docker driver cannot produce attestations. */
+function provenanceArgs(req, builder, notes) {
+    if (!atLeast(builder.buildxVersion, '0.10.0'))
+        return [];
+    const mode = builder.driver === 'docker' ? 'false' : req.provenance;
+    if (mode !== req.provenance)
+        notes.push('docker driver: provenance attestations are not supported, disabled');
+    return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
+}
+/** --sbom (buildx >= 0.10, not with the docker driver) and --annotation (buildx >= 0.12). */
+function attestationArgs(req, builder, notes) {
+    const args = [];
+    if (req.sbom !== undefined) {
+        if (!atLeast(builder.buildxVersion, '0.10.0'))
+            notes.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+        else if (builder.driver === 'docker' && req.sbom)
+            notes.push('docker driver: SBOM attestations are not supported, left out');
+        else
+            args.push(`--sbom=${req.sbom}`);
+    }
+    if (req.attests?.length) {
+        if (!atLeast(builder.buildxVersion, '0.10.0'))
+            notes.push(`attests: need buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+        else if (builder.driver === 'docker')
+            notes.push('docker driver: attestations are not supported, attests left out');
+        else
+            args.push(...req.attests.flatMap((a) => ['--attest', a]));
+    }
+    if (req.annotations?.length) {
+        if (builder.driver === 'docker')
+            notes.push('docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)');
+        else if (atLeast(builder.buildxVersion, '0.12.0'))
+            args.push(...req.annotations.flatMap((a) => ['--annotation', a]));
+        else
+            notes.push(`annotations: need buildx >= 0.12.0 (found ${builder.buildxVersion}), left out`);
+    }
+    return args;
+}
+/** The names of a loaded image: its local tag, then the tags it carries too (loadTags). */
+const loadNames = (req) => [...new Set([req.loadTag ?? [], req.loadTags ?? []].flat())];
+/** Where the image goes: loaded into the engine, pushed by digest, or pushed by tag (docker driver). */
+function outputArgs(req, builder, notes) {
+    if (!req.push)
+        return ['--load', ...loadNames(req).flatMap((t) => ['--tag', t])];
+    if (canPushByDigest(builder)) {
+        return [
+            '--output',
+            `type=image,name=${req.repository},push-by-digest=true,name-canonical=true,push=true${req.ociMediatypes ? ',oci-mediatypes=true' : ''}`,
+            ...loadToo(req, builder),
+        ];
+    }
+    if (req.load)
+        notes.push(req.loadTags?.length
+            ? `docker driver: the pushed image is in the engine already (load), under its push tag ${req.pushTag} only (the tags name the merged list in the registry)`
+            : 'docker driver: the pushed image is in the engine already (load)');
+    notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
+    return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
+}
+/** push and load: a second exporter into the engine (buildx >= 0.13 can export twice). */
+function loadToo(req, builder) {
+    if (!req.load)
+        return [];
+    if (!atLeast(builder.buildxVersion, '0.13.0'))
+        throw new errors/* EnvironmentError */.eG(`load with push needs buildx >= 0.13.0 to export twice (found ${builder.buildxVersion})`, 'update buildx, or set push: false to load only');
+    // Several names in one field, quoted for buildx's CSV: `type=docker,"name=a,b"`.
+    const names = loadNames(req);
+    return ['--output', `type=docker${names.length ? `,${csvField(`name=${names.join(',')}`)}` : ''}`];
+}
+function buildxBuildArgs(req, builder) {
+    const notes = [];
+    const args = ['build'];
+    if (builder.name)
+        args.push('--builder', builder.name);
+    args.push('--platform', req.platform, '--file', req.dockerfile, '--progress', 'plain');
+    args.push('--metadata-file', req.metadataFile);
+    for (const [k, v] of Object.entries(req.buildArgs))
+        args.push('--build-arg', `${k}=${v}`);
+    for (const [k, v] of Object.entries(req.labels))
+        args.push('--label', `${k}=${v}`);
+    args.push(...buildContextArgs(req, builder), ...secretArgs(req, builder), ...runArgs(req));
+    if (req.network && req.network !== 'default')
+        args.push('--network', req.network);
+    if (req.pull)
+        args.push('--pull');
+    if (req.noCache)
+        args.push('--no-cache');
+    if (req.target)
+        args.push('--target', req.target);
+    args.push(...cacheArgs(req, builder, notes), ...provenanceArgs(req, builder, notes));
+    args.push(...attestationArgs(req, builder, notes));
+    args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
+    return { args, notes };
+}
+
+;// CONCATENATED MODULE: ./src/build/base-digest.ts
+
+/** REGISTRY/PATH of a reference, Docker Hub however spelled: pure. */
+function repositoryKey(ref) {
+    const r = (0,oci_ref/* parseImageRef */.Q)(ref);
+    return `${oci_ref/* DOCKER_HUB */.Xb.has(r.registry) ? 'docker.io' : r.registry}/${r.path}`;
+}
+/** Whether the local image is the one the engine takes for PLATFORM (`os/arch[/variant]`). */
+const servesPlatform = (local, platform) => platform === `${local.os}/${local.architecture}` ||
+    (local.variant !== undefined && platform === `${local.os}/${local.architecture}/${local.variant}`);
+/** The registry digests the engine knows the local image by, in REF's repository: pure. */
+function ownDigests(ref, local) {
+    const repository = repositoryKey(ref);
+    return local.repoDigests.flatMap((r) => {
+        const at = r.lastIndexOf('@');
+        const digest = r.slice(at + 1);
+        return at > 0 && (0,oci_ref/* isDigest */.Bc)(digest) && repositoryKey(r.slice(0, at)) === repository ? [digest] : [];
+    });
+}
+/**
+ * The digest a docker-driver build without build.pull starts from (see the top of this file):
+ * REGISTRY (the registry's answer, undefined when it gave none) unless LOCAL, the engine's image
+ * under the tag, is what it takes for one of PLATFORMS. A local image that is not the registry's
+ * is recorded by its own registry digest when every platform built takes it; else (a local build
+ * no registry digest names, or other platforms that are pulled) nothing is recorded. Pure.
+ */
+function builtBase(base, registry, local) {
+    const registryOnly = registry !== undefined ? { digest: registry } : {};
+    if ((0,oci_ref/* parseImageRef */.Q)(base.ref).digest !== undefined)
+        return registryOnly;
+    if (local === undefined || !base.platforms.some((p) => servesPlatform(local, p)))
+        return registryOnly;
+    const own = ownDigests(base.ref, local);
+    if (registry !== undefined && own.includes(registry))
+        return registryOnly;
+    const every = base.platforms.every((p) => servesPlatform(local, p));
+    const digest = every ? own[0] : undefined;
+    // The registry gave no answer (already warned): what the engine holds is all there is to go by.
+    if (registry === undefined)
+        return digest !== undefined ? { digest } : {};
+    const why = digest !== undefined
+        ? `so the build records its digest ${digest}`
+        : own.length === 0
+            ? 'which no registry digest names (built or tagged on this machine), so the build records no base digest'
+            : "while its other platforms are pulled, so the build records no base digest (none names every platform's base)";
+    return {
+        ...(digest !== undefined && { digest }),
+        warning: `the image this machine holds under ${base.ref} (${local.id.slice(0, 19)}) is not the registry's (${registry.slice(0, 19)}): dockerd's own builder (the docker driver, build.pull false) builds from the local one, ${why}; build.pull: true builds from the registry's, and "docker pull ${base.ref}" refreshes the local one`,
+    };
+}
+/**
+ * Each variant's recorded base digest (BASES in order): one registry lookup per distinct reference,
+ * started at once; the engine's own image is looked at only where LOCAL_FIRST says the build takes
+ * it (the docker driver without build.pull), once known. A lookup that fails is a warning, and the
+ * digest unknown (the labels set empty); a local image that cannot be inspected counts as none.
+ */
+async function recordedBaseDigests(docker, bases, localFirst, warn) {
+    const registry = new Map();
+    for (const { ref } of bases)
+        if (!registry.has(ref))
+            registry.set(ref, docker.imageDigest(ref).catch((e) => {
+                warn(`could not resolve the digest of ${ref}: ${e.message.split('\n')[0]}`);
+                return undefined;
+            }));
+    const local = new Map();
+    const localOf = (ref) => {
+        if (!local.has(ref))
+            local.set(ref, docker.inspectLocalImage(ref).catch(() => undefined));
+        return local.get(ref);
+    };
+    const first = await localFirst.catch(() => false);
+    const records = await Promise.all(bases.map(async (b) => builtBase(b, await registry.get(b.ref), first ? await localOf(b.ref) : undefined)));
+    for (const w of new Set(records.flatMap((r) => r.warning ?? [])))
+        warn(w);
+    return records.map((r) => r.digest);
+}
+
+;// CONCATENATED MODULE: ./src/build/source-date.ts
+
+const CREATED_LABEL = 'org.opencontainers.image.created';
+async function sourceDateEpoch(env, context, exec) {
+    const given = env.SOURCE_DATE_EPOCH;
+    if (given !== undefined && given !== '') {
+        if (!/^\d{1,12}$/.test(given))
+            throw new errors/* InputError */.dz(`environment variable SOURCE_DATE_EPOCH: expected seconds since 1970-01-01 (an integer), got "${given.slice(0, 40)}"`, 'set it to a Unix time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it');
+        return {
+            epoch: given,
+            why: `created label ${isoTime(given)}: SOURCE_DATE_EPOCH from the environment (buildx passes it on)`,
+        };
+    }
+    try {
+        const r = await exec.run('git', ['-C', context, 'log', '-1', '--format=%ct']);
+        const ct = r.stdout.trim();
+        if (r.exitCode === 0 && /^\d+$/.test(ct))
+            return {
+                epoch: ct,
+                why: `created label ${isoTime(ct)}: commit time of the context's git repository (no SOURCE_DATE_EPOCH build argument)`,
+            };
+    }
+    catch {
+        // no git on PATH: the same as not a repository
+    }
+    return {
+        why: `created label as planned: the build context ${context} is not in a git repository with a commit (or git is missing)`,
+    };
+}
+/** The created label as the commit time, unless the user gave it (the labels input). */
+function withSourceDate(labels, source, givenLabels) {
+    if (source.epoch === undefined || labels[CREATED_LABEL] === undefined || givenLabels?.[CREATED_LABEL])
+        return { ...labels };
+    return { ...labels, [CREATED_LABEL]: isoTime(source.epoch) };
+}
+/** Seconds since 1970 as plan.json writes a commit time (src/plan/git-context.ts): ISO 8601, UTC. */
+function isoTime(epoch) {
+    return new Date(Number(epoch) * 1000).toISOString();
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+;// CONCATENATED MODULE: ./src/build/timing.ts
+// Where the build stage's time goes, for --verbose: one "timing:" line per step (process start,
+// the builder and base-digest checks, each build, each merge) and a last one with the totals.
+
+/** When this module was evaluated: about when the bundle's modules had loaded. */
+const LOADED_AT_MS = external_node_perf_hooks_.performance.now();
+const s = (ms) => `${(ms / 1000).toFixed(2)}s`;
+class StepTimer {
+    emit;
+    started = external_node_perf_hooks_.performance.now();
+    constructor(emit) {
+        this.emit = emit;
+    }
+    /** Process start up to this stage: node's own start, the modules, then config, plan and checks. */
+    startup() {
+        const boot = external_node_perf_hooks_.performance.nodeTiming.bootstrapComplete;
+        this.emit?.(`timing: node started in ${s(boot)}, modules loaded by ${s(LOADED_AT_MS)}, build stage started at ${s(this.started)} (config, plan, git context, registry check and resolve in between)`);
+    }
+    /** Runs fn, then says how long it took, with a note made of its result. */
+    async step(label, fn, note) {
+        const t0 = external_node_perf_hooks_.performance.now();
+        const result = await fn();
+        const n = note?.(result);
+        this.emit?.(`timing: ${label} ${s(external_node_perf_hooks_.performance.now() - t0)}${n ? ` (${n})` : ''}`);
+        return result;
+    }
+    say(text) {
+        this.emit?.(`timing: ${text}`);
+    }
+    done() {
+        const now = external_node_perf_hooks_.performance.now();
+        this.emit?.(`timing: build stage ${s(now - this.started)}, ${s(now)} since the process started`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
+var engine = __webpack_require__(37878);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/build/retry.ts
+
+
+
+
+
+const TRANSIENT = /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
+const MAX_ATTEMPTS = 3;
+/**
+ * No new attempt starts this long after a target's first failure (the waits and the retried
+ * attempts together). Counted from the first failure, not the first attempt: a build that ran
+ * for 20 minutes (a torch install, arm64 under QEMU) before its push was reset still gets its
+ * retries; the bound keeps a registry that keeps failing slowly from holding the job.
+ */
+const RETRY_BUDGET_MS = 120_000;
+function isTransient(log) {
+    return TRANSIENT.test(log);
+}
+/** The one line that says why a build failed (buildx's last ERROR line, else the last line). */
+function failureReason(log) {
+    const lines = log
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const err = [...lines].reverse().find((l) => /^ERROR[:\s]/.test(l) || /^error:/i.test(l));
+    const line = (err ?? lines.at(-1) ?? 'no output').replace(/^ERROR:?\s*/, '');
+    // Long RUN scripts are quoted whole by BuildKit: keep their start, the log excerpt has the rest.
+    const quoted = elide(line, '[/bin/sh -c ', ']: exit code');
+    return elide(quoted, 'process "/bin/sh -c ', '" did not complete').slice(0, 400);
+}
+/**
+ * LINE with the script between OPEN and CLOSE cut to its first 60 characters and "...", where it is
+ * over 80: what line.replace(/(OPEN)(.{60}).{20,}(CLOSE)/, '$1$2...$3') gives. That expression ran
+ * from each OPEN to the line's end and back (a line repeating OPEN 16,384 times took 6 s); here
+ * each stretch between line terminators is searched once, from its first OPEN to its last CLOSE.
+ */
+function elide(line, open, close) {
+    let from = line.indexOf(open);
+    while (from >= 0) {
+        const end = (0,util_text/* lineEnd */.kd)(line, from);
+        const start = from + open.length;
+        const to = line.slice(start, end).lastIndexOf(close);
+        if (to >= 80)
+            return `${line.slice(0, start + 60)}...${line.slice(start + to)}`;
+        from = line.indexOf(open, end);
+    }
+    return line;
+}
+/** The backoff before the attempt after ATTEMPT: 2 s, 4 s, 8 s ... */
+function retryWaitMs(attempt) {
+    return 2000 * 2 ** (attempt - 1);
+}
+/**
+ * The retry decision the build and the merge share: after failed attempt ATTEMPT whose log ends in
+ * LOG, SPENT_MS after the first failure (the waits and retried attempts since; 0 after the first
+ * attempt, however long it ran), the wait before the next attempt, or undefined:
+ * the failure is not transient, or the attempts or the budget are used up. Only the end of the log
+ * counts: an earlier pip "Retrying ... connection reset" that pip recovered from must not make a
+ * deterministic failure look transient.
+ */
+function nextAttempt(log, attempt, spentMs) {
+    if (!isTransient(lastLines(log)))
+        return undefined;
+    const waitMs = retryWaitMs(attempt);
+    if (attempt >= MAX_ATTEMPTS || spentMs + waitMs > RETRY_BUDGET_MS)
+        return undefined;
+    return { waitMs, reason: failureReason(log) };
+}
+/** The end of a log that says why an attempt failed. */
+const lastLines = (log) => log.split('\n').slice(-15).join('\n');
+/**
+ * dockerd's built-in BuildKit (docker driver) can take a cache hit from an imported cache whose
+ * layers the engine no longer has (its images were pruned, a fresh machine), then fail to export
+ * it: "failed to get layer sha256:...: layer does not exist" (moby/buildkit#1981 and kin); or take a
+ * cached step whose snapshot an image removal took from under it (images removed while another
+ * build ran, on a shared runner's engine), then fail the next step: "failed to prepare <id>: open
+ * /var/lib/docker/overlay2/<dir>/committed: no such file or directory".
+ */
+const MISSING_CACHED_LAYER = /failed to get layer sha256:[0-9a-f]{64}: layer does not exist|failed to prepare \S+: open \S+\/committed: no such file or directory/;
+/**
+ * A build that lacks a layer or snapshot even without any cache: the engine's image store changed
+ * under it (images removed while it ran, on an engine another job shares) or is damaged (the base
+ * image's own layers: --no-cache does not unpack FROM again).
+ */
+function engineStorageError(id, log) {
+    return new errors/* EnvironmentError */.eG(`build ${id}: the engine lacks a layer or snapshot it holds as present, also when built without any cache: ${failureReason(log)}`, "the engine's image store changed under the build or is damaged: make sure nothing removes images while it builds (a prune on a shared runner), then remove the base image (docker rmi) so that it is pulled again, or prune the build cache (docker builder prune), and run it again");
+}
+/**
+ * `buildx build` ARGS (the context last) for a build without any cache: no cache imports
+ * (--cache-from SPEC, --cache-from=SPEC) and --no-cache; cache exports are kept.
+ */
+function uncachedArgs(args) {
+    const out = [];
+    for (let i = 0; i < args.length - 1; i++) {
+        if (args[i] === '--cache-from')
+            i++;
+        else if (!args[i].startsWith('--cache-from=') && args[i] !== '--no-cache')
+            out.push(args[i]);
+    }
+    return [...out, '--no-cache', ...args.slice(-1)];
+}
+/** A program the build ran is for another architecture than the machine that ran it. */
+const EXEC_FORMAT = /exec format error/i;
+/** The disk the builder writes to is full (pip's OSError [Errno 28] says it the same way). */
+const NO_SPACE = /no space left on device/i;
+/** The first line of LOG that PATTERN matches, without BuildKit's step prefix ("#7 0.101 "). */
+const lineOf = (log, pattern) => (log.split('\n').find((l) => pattern.test(l)) ?? '')
+    .trim()
+    .replace(/^#\d+ (?:\d+\.\d+ )?/, '')
+    .slice(0, 300);
+const NO_SPACE_FIX = 'free disk space where the builder keeps its data (Docker\'s data root, /var/lib/docker by default; a docker-container builder\'s volume): "docker builder prune" (the build cache) and "docker image prune" (dangling images; -a: every image no container uses); on a GitHub-hosted runner, remove the preinstalled toolchains before the build (e.g. "sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc /opt/hostedtoolcache/CodeQL", or jlumbroso/free-disk-space), or use a runner with a larger disk; then build again';
+/** How to let a machine of another architecture run PLATFORM's programs: QEMU, through binfmt_misc. */
+const qemuFix = (platform) => {
+    const arch = platform?.split('/')[1] ?? 'all';
+    const elsewhere = platform !== undefined ? `; or build ${platform} on a ${platform} machine` : '';
+    return `register QEMU for ${arch === 'all' ? "the target's architecture" : arch} on the machine that builds: in GitHub Actions docker/setup-qemu-action before this step; elsewhere "docker run --privileged --rm tonistiigi/binfmt --install ${arch}" (again after a reboot)${elsewhere}`;
+};
+/**
+ * The environment's failures a build log shows whatever the Dockerfile (exit 3, with the fix): a
+ * full disk; a program of PLATFORM that could not start (exec format error) where the builder's
+ * own platform is not PLATFORM: no QEMU registered for it. Where the builder's platform is unknown
+ * (a remote or kubernetes builder, a docker-container builder on another machine or with several
+ * nodes, an engine that did not answer: builderPlatformFor) the fix says both; where it is
+ * PLATFORM, the base image or a file the build copied holds a program of another architecture:
+ * the build's own failure (undefined here). The whole tail is read: BuildKit ends it with the
+ * Dockerfile's lines, which can be more than lastLines holds. Pure.
+ */
+function environmentFailure(f) {
+    if (NO_SPACE.test(f.log))
+        return new errors/* EnvironmentError */.eG(`build ${f.id}: the disk the builder writes to is full: ${lineOf(f.log, NO_SPACE)}`, NO_SPACE_FIX);
+    if (!EXEC_FORMAT.test(f.log))
+        return undefined;
+    const { platform, builderPlatform: host } = f;
+    const said = lineOf(f.log, EXEC_FORMAT);
+    if (host !== undefined && platform !== undefined) {
+        if (host.split('/')[1] === platform.split('/')[1])
+            return undefined;
+        return new errors/* EnvironmentError */.eG(`build ${f.id}: a ${platform} program could not start on the builder's ${host} machine (${said}): no emulator is registered there for ${platform}`, qemuFix(platform));
+    }
+    return new errors/* EnvironmentError */.eG(`build ${f.id}: a program could not start (${said}): it is for another architecture than the machine that ran it`, `if the builder's machine is not ${platform ?? "the target's platform"}: ${qemuFix(platform)}. If it is, the base image or a file the build copies in holds a program for another architecture: fix that (docker image inspect --format "{{.Architecture}}" on the base image)`);
+}
+/** Engine architectures as the platforms write them. */
+const ARCH_ALIASES = { x86_64: 'amd64', x64: 'amd64', aarch64: 'arm64' };
+/** The engine without DOCKER_HOST, as `docker buildx create` names a node made on it. */
+const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
+/**
+ * Whether BUILDER builds on the engine docker.ping asks (DOCKER_HOST's, else the default socket):
+ * a docker or docker-container builder with one node whose endpoint is that engine, "default"
+ * (the default context: DOCKER_HOST's engine) or its address, which `docker buildx create` without
+ * an endpoint records. A docker-container builder made on another machine (`docker buildx create
+ * ssh://arm-host`, tcp://..., another context's name) or with several nodes (--append: a build may
+ * run on any) does not, as far as can be told here; nor do the remote and kubernetes drivers. The
+ * docker driver is its context's engine: the local one where buildx names no endpoint. Pure.
+ */
+function buildsOnEngine(builder, dockerHost) {
+    const { driver, endpoints } = builder;
+    if (driver !== 'docker' && driver !== 'docker-container')
+        return false;
+    if (endpoints === undefined)
+        return driver === 'docker';
+    return endpoints.length === 1 && ['default', dockerHost || DEFAULT_DOCKER_HOST].includes(endpoints[0]);
+}
+/**
+ * { builderPlatform } for a log with an exec format error, asked of the engine only then: the
+ * engine's own platform where the builder builds on it (buildsOnEngine); nothing for a builder
+ * elsewhere, or on several machines, or an engine that does not answer.
+ */
+async function builderPlatformFor(ctx, log) {
+    if (!EXEC_FORMAT.test(log) || !buildsOnEngine(ctx.builder, ctx.dockerHost))
+        return {};
+    const info = await ctx.docker.ping().catch(() => undefined);
+    if (info === undefined)
+        return {};
+    const arch = info.arch.toLowerCase();
+    return { builderPlatform: `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}` };
+}
+/**
+ * After a failed attempt: how long to wait before the next one (and why it failed), or the error
+ * that ends the target: environment problems exit 3, a deterministic build failure exits 1.
+ */
+function afterFailedAttempt(f) {
+    const { id, log, attempt } = f;
+    if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
+        throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, buildx_args_SECRETS_FIX);
+    }
+    // A full disk, a foreign platform without QEMU: no retry passes, and no Dockerfile fix either.
+    const environment = environmentFailure(f);
+    if (environment)
+        throw environment;
+    const next = nextAttempt(log, attempt, f.spentMs);
+    if (next)
+        return next;
+    // No daemon, no registry, or one that refused the push or a base's pull: an environment problem
+    // (exit 3, the login fix), not the build's.
+    const refused = (0,failures/* registryRefusal */.AE)(`build ${id}`, failureReason(log), lastLines(log), f.registries);
+    if (refused)
+        throw refused;
+    const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
+    if (classified instanceof errors/* EnvironmentError */.eG)
+        throw classified;
+    throw finalFailure(f, isTransient(lastLines(log)));
+}
+function finalFailure(f, transient) {
+    const excerpt = f.log.split('\n').slice(-25).join('\n');
+    const what = `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${failureReason(f.log)}\n--- last lines of the build log ---\n${excerpt}`;
+    // A registry or network that keeps failing is the environment's problem (exit 3), not the build's.
+    if (transient) {
+        return new errors/* EnvironmentError */.eG(what, `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s after a target's first failure); check the registry's status and try again later`);
+    }
+    return new errors/* CheckFailedError */.CO(what, 'fix the Dockerfile or requirements named above; the build was not retried because the failure is deterministic');
+}
+
+;// CONCATENATED MODULE: ./src/build/merge.ts
+// Multi-arch tags: `imagetools create` merges each variant's per-platform digests into one
+// manifest list under every tag; an image built with push: false gets a local tag instead (and,
+// a variant built for one platform, its tags too: buildx loads it under them, stage.ts).
+
+
+
+
+
+
+/** The tag of an image built with push: false (loaded into the engine, never pushed). */
+function localTag(repository, variant, arch) {
+    return `${repository}:ml-image-local-${variant}-${arch}`;
+}
+/** imagetools create: one multi-arch manifest list from per-platform digests, under every tag. */
+async function mergeVariant(deps, variant, tags, sources, 
+/** `index:KEY=VALUE` annotations of the merged index (buildx >= 0.12). */
+annotations = []) {
+    const now = deps.now ?? Date.now;
+    const t0 = now();
+    // One `imagetools create` per repository, the sources' own first: buildx copies blobs into
+    // another repository once per tag, concurrently, and a registry refuses a list whose manifests
+    // are not copied yet (400).
+    const buildRepository = sources[0]?.split('@')[0] ?? '';
+    let digest;
+    for (const group of tagsByRepository(buildRepository, tags)) {
+        const d = await withRetries(deps, `merge ${variant}`, group, () => annotations.length > 0
+            ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
+            : deps.docker.imagetoolsCreate(group, [...sources]));
+        digest ??= d;
+    }
+    if (digest === undefined)
+        throw new Error(`merge ${variant}: no tags`);
+    deps.progress(`merge ${variant}: ${sources.length} platform(s) -> ${tags.join(', ')} (${digest.slice(0, 19)}) in ${((now() - t0) / 1000).toFixed(1)}s`);
+    return digest;
+}
+/**
+ * A merge pushes one index under several tags at once; a registry's passing 5xx, a reset or a
+ * rate limit is tried again with the build's backoff (2 s, 4 s) within its budget, counted from
+ * the first failure. Pushing the same index again is harmless. A registry that keeps failing is
+ * the environment's problem (exit 3).
+ */
+async function withRetries(deps, what, tags, push) {
+    const now = deps.now ?? Date.now;
+    const sleep = deps.sleep ?? promises_.setTimeout;
+    let firstFailure;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await push();
+        }
+        catch (e) {
+            const tail = lastLines(e instanceof Error ? e.message : String(e));
+            if (!isTransient(tail))
+                throw refusal(e, what, tail, tags) ?? e;
+            const next = nextAttempt(tail, attempt, now() - (firstFailure ??= now()));
+            if (!next) {
+                if (e instanceof errors/* EnvironmentError */.eG)
+                    throw e;
+                const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
+                throw new errors/* EnvironmentError */.eG(`${what} into ${tags.join(', ')} failed after ${tries}: ${failureReason(tail)}\n--- last lines of buildx ---\n${tail}`, `the registry kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s after the first failure); check the registry's status and run the merge again`, { cause: e });
+            }
+            deps.progress(`${what}: transient registry failure (${next.reason}); retrying in ${next.waitMs / 1000}s`);
+            await sleep(next.waitMs);
+        }
+    }
+}
+/**
+ * A push of the list (or a read of its sources) the registry refused: exit 3 with the login fix
+ * for the tags' registry, as a build's refused push (retry.ts). Undefined: another failure.
+ */
+function refusal(e, what, tail, tags) {
+    if (e instanceof errors/* EnvironmentError */.eG)
+        return undefined;
+    const host = (0,oci_ref/* parseImageRef */.Q)(tags[0] ?? '').registry;
+    const refused = (0,failures/* registryRefusal */.AE)(`${what} into ${tags.join(', ')}`, failureReason(tail), tail, {
+        write: host,
+    });
+    if (refused)
+        refused.cause = e;
+    return refused;
+}
+
+// EXTERNAL MODULE: ./src/build/result.ts
+var result = __webpack_require__(99183);
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(85015);
+// EXTERNAL MODULE: ./src/util/pull-request-code.ts
+var pull_request_code = __webpack_require__(23419);
+;// CONCATENATED MODULE: ./src/build/push-tag.ts
+// The tag the docker driver pushes a target by (it cannot push by digest), and the pull request a
+// runner builds, which gives that tag its own name (its inline cache is never a default-branch
+// build's). Pure: shared by the build stage and the action's post step, which removes the tag a
+// run left on a self-hosted runner.
+
+/** The pull request a GitHub runner builds (GITHUB_REF refs/pull/N/...), else undefined. */
+function pullRequestOf(env) {
+    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
+        return undefined;
+    const n = /^refs\/pull\/([1-9]\d*)\//.exec(env.GITHUB_REF ?? '')?.[1];
+    return n !== undefined ? Number(n) : undefined;
+}
+function untrustedRunOf(env, event = {}) {
+    if (!(0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event))
+        return undefined;
+    const pr = pullRequestOf(env);
+    return pr !== undefined
+        ? { pushScope: `pr${pr}`, ghaOwnScope: true }
+        : { pushScope: 'untrusted', ghaOwnScope: false };
+}
+/** `ml-image-build-[SCOPE-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
+const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undefined ? `${scope}-` : ''}${variant}-${arch}`;
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+;// CONCATENATED MODULE: ./src/build/cache-scope.ts
+// Where a target's build cache lives when the inputs give no cache-from / cache-to: a gha scope or
+// a registry ref per image, variant and platform. Pure.
+
+/** The first 8 hex digits of the repository's sha256: short, and only [0-9a-f] in a scope. */
+const repositoryHash = (repository) => (0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 8);
+/**
+ * Cache scope/ref per image, variant and platform, so one target's cache never evicts another's:
+ * each gha write replaces its scope's index, and the scopes are the GitHub repository's, whose
+ * images may share a variant name (hence the image repository's hash in the scope; the registry
+ * ref is the image's own already).
+ */
+function cacheFor(kind, repository, variant, arch) {
+    if (kind === 'gha')
+        return { type: 'gha', scope: `ml-image-${repositoryHash(repository)}-${variant}-${arch}` };
+    if (kind === 'registry')
+        return { type: 'registry', ref: `${repository}:cache-${variant}-${arch}` };
+    return { type: 'none' };
+}
+
+;// CONCATENATED MODULE: ./src/build/target.ts
+// One build target (a variant on one platform): its secret files, its buildx argv, and the
+// attempts, retried while the failure is transient (see retry.ts).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** What buildx writes with --metadata-file: an object with the image digest among other keys. */
+const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+/** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
+const pushTagOf = (ctx, t, arch) => buildPushTag(t.v.name, arch, ctx.untrusted?.pushScope);
+/**
+ * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
+ * or push and load as a second exporter); the docker driver's pushed image is already in the
+ * engine, under the tag it pushed by (buildx names it nothing else). Undefined: only pushed.
+ * A local ref does not mean "not pushed": the build result says that in `pushed` (isPushed).
+ */
+function localRefOf(ctx, t, arch) {
+    if (exportsLoad(ctx))
+        return localTag(ctx.repository, t.v.name, arch);
+    return ctx.options?.load ? `${ctx.repository}:${pushTagOf(ctx, t, arch)}` : undefined;
+}
+/** Whether an exporter of the build loads the image (push: false, or push and load by digest), under its local tag and loadTags. */
+const exportsLoad = (ctx) => !ctx.push || (!!ctx.options?.load && canPushByDigest(ctx.builder));
+/** The tags a loaded image carries besides its local ref (buildx-args.ts outputArgs). */
+const loadedTagsOf = (ctx, t) => exportsLoad(ctx) ? [...(t.loadTags ?? [])] : [];
+/** The secret files and the buildx argv of one target. */
+function prepareTarget(ctx, t, arch, metadataFile) {
+    const resolved = ctx.resolved?.[`${t.v.name}/${t.platform}`];
+    const inputs = {
+        requirements: resolved?.requirements ?? ctx.requirements,
+        constraints: resolved?.constraints ?? ctx.constraints,
+        indexes: ctx.indexes,
+        ...(t.v.torch?.indexUrl !== undefined && { torchIndexUrl: t.v.torch.indexUrl }),
+        secretEnv: ctx.secretEnv,
+    };
+    const fileSecrets = {
+        ...writeBuildInputs(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs, ctx.progress),
+        ...ctx.valueSecretFiles,
+    };
+    const o = ctx.options ?? {};
+    // The manifest types of each annotation: an index type is the merge's (mergeAnnotations).
+    const annotations = (o.annotations ?? []).flatMap((a) => manifestPart(a) ?? []).map(annotationArg);
+    const { args, notes } = buildxBuildArgs({
+        context: ctx.context,
+        dockerfile: t.dockerfile,
+        platform: t.platform,
+        repository: ctx.repository,
+        pushTag: pushTagOf(ctx, t, arch),
+        push: ctx.push,
+        ...((!ctx.push || o.load) && {
+            loadTag: localTag(ctx.repository, t.v.name, arch),
+            ...(t.loadTags && t.loadTags.length > 0 && { loadTags: t.loadTags }),
+        }),
+        labels: t.labels,
+        buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
+        cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
+        ...(ctx.untrusted && { cacheReadOnly: true, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
+        metadataFile,
+        provenance: ctx.build.provenance,
+        secrets: ctx.build.secrets,
+        fileSecrets,
+        network: ctx.build.network,
+        pull: ctx.build.pull,
+        ...(o.noCache !== undefined && { noCache: o.noCache }),
+        ...(o.target !== undefined && { target: o.target }),
+        ...(o.secretEnvs && { secretEnvs: o.secretEnvs }),
+        ...(annotations.length > 0 && { annotations }),
+        ...(o.sbom !== undefined && { sbom: o.sbom }),
+        ...(ctx.push && o.load && { load: true }),
+        ...((t.ociMediatypes || annotations.length > 0) && { ociMediatypes: true }),
+        ...requestFromOptions(o, t.v.name, arch),
+    }, ctx.builder);
+    for (const n of notes) {
+        if (!ctx.notesShown.has(n))
+            ctx.progress(`note: ${n}`);
+        ctx.notesShown.add(n);
+    }
+    return args;
+}
+/** The image digest from buildx's metadata file, the metadata kept without URL credentials. */
+function readMetadata(id, metadataFile) {
+    // buildx's metadata can quote build inputs (provenance): no URL credentials in build.json.
+    const parsed = MetadataSchema.safeParse((0,redact/* redactUrlsDeep */.w5)(JSON.parse((0,external_node_fs_.readFileSync)(metadataFile, 'utf8'))));
+    const metadata = parsed.success ? parsed.data : {};
+    const digest = metadata['containerimage.digest'];
+    if (typeof digest !== 'string')
+        throw new errors/* CheckFailedError */.CO(`build ${id}: buildx wrote no image digest to ${metadataFile}`);
+    return { digest, metadata };
+}
+/**
+ * Builds one target, retrying transient failures; throws the classified error of the last attempt,
+ * after telling T.left of the image a failed push of the docker driver left under its push tag.
+ */
+async function buildTarget(ctx, t) {
+    const arch = (0,config_platform/* archOf */.Q)(t.platform);
+    const pushRef = t.left && ctx.push && !canPushByDigest(ctx.builder)
+        ? `${ctx.repository}:${pushTagOf(ctx, t, arch)}`
+        : undefined;
+    // The image the tag named before (null: none): one this build did not make is never reported,
+    // and an engine that could not say (an error) leaves nothing to compare with.
+    const before = pushRef === undefined
+        ? undefined
+        : await ctx.docker.inspectLocalImage(pushRef).then((d) => d?.id ?? null, () => undefined);
+    const outcome = attempts(ctx, t, arch);
+    if (pushRef === undefined || before === undefined)
+        return outcome;
+    let looked;
+    const look = () => (looked ??= leftImage(ctx, t, pushRef, before));
+    // A signal: the process exits once its cleanups end, before this function's catch would run
+    // (its buildx is stopped by a cleanup of its own). This one waits for the build to end, then looks.
+    const unregister = (0,cleanup/* registerCleanup */.qE)(() => outcome.then(() => undefined, look));
+    try {
+        return await outcome;
+    }
+    catch (e) {
+        await look();
+        throw e;
+    }
+    finally {
+        unregister();
+    }
+}
+/**
+ * The image a failed build left under PUSHREF, for T.left: a new one (not BEFORE) that carries
+ * every label this build set (the variant, the commit, the created time, the base digest): not an
+ * image another build of another commit or base put under the tag meanwhile. Looked at by its tag
+ * alone; an engine that cannot answer tells nothing.
+ */
+async function leftImage(ctx, t, pushRef, before) {
+    const d = await ctx.docker.inspectLocalImage(pushRef).catch(() => undefined);
+    if (d === undefined || d.id === before || d.labels[`${schema/* LABEL_PREFIX */.Ag}.variant`] !== t.v.name)
+        return;
+    if (!Object.entries(t.labels).every(([k, v]) => d.labels[k] === v))
+        return;
+    t.left?.({
+        platform: t.platform,
+        digest: d.id,
+        durationMs: 0,
+        attempts: 1,
+        metadata: { 'containerimage.config.digest': d.id },
+        localRef: pushRef,
+        pushed: false,
+    });
+}
+/** buildTarget's attempts: build, and retry what may pass on a second try. */
+async function attempts(ctx, t, arch) {
+    const id = `${t.v.name}/${arch}`;
+    const metadataFile = external_node_path_default().join(ctx.work, `metadata-${t.v.name}-${arch}.json`);
+    let args = prepareTarget(ctx, t, arch, metadataFile);
+    const started = ctx.now();
+    // The retry budget counts from here: a long first attempt still gets its retries.
+    let firstFailure;
+    for (let attempt = 1;; attempt++) {
+        ctx.signal?.throwIfAborted();
+        (0,cleanup/* throwIfInterrupted */.sK)(`build ${id}`);
+        ctx.progress(`build ${id}: started${attempt > 1 ? ` (attempt ${attempt}/${MAX_ATTEMPTS})` : ''}`);
+        const tail = [];
+        const r = await ctx.docker.buildx(args, {
+            ...(ctx.buildxEnv && { env: { ...ctx.buildxEnv } }),
+            ...(ctx.signal && { signal: ctx.signal }),
+            onLine: (raw) => {
+                // pip masks passwords itself; this also covers a token used as a URL's user name.
+                const line = ctx.mask(raw);
+                tail.push(line);
+                if (tail.length > 400)
+                    tail.shift();
+                ctx.output?.(line, id);
+            },
+        });
+        // Stopped because another platform failed: that failure is the stage's, not this exit.
+        if (r.exitCode !== 0)
+            ctx.signal?.throwIfAborted();
+        const finished = ctx.now();
+        const elapsed = ((finished - started) / 1000).toFixed(1);
+        if (r.exitCode === 0) {
+            const { digest, metadata } = readMetadata(id, metadataFile);
+            const localRef = localRefOf(ctx, t, arch);
+            const loadedTags = loadedTagsOf(ctx, t);
+            ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
+            return {
+                platform: t.platform,
+                digest,
+                durationMs: finished - started,
+                finishedAt: new Date(finished).toISOString(),
+                attempts: attempt,
+                metadata,
+                ...(localRef !== undefined && { localRef }),
+                ...(loadedTags.length > 0 && { loadedTags }),
+                pushed: ctx.push,
+            };
+        }
+        const log = tail.join('\n') || ctx.mask(r.stderr);
+        const missing = MISSING_CACHED_LAYER.test(lastLines(log));
+        // Without the cache it lacks a layer again: the engine's storage, not the build (exit 3).
+        if (missing && args.includes('--no-cache'))
+            throw engineStorageError(id, log);
+        if (missing) {
+            // Once: the same build without any cache (the imported cache's steps stay cached in
+            // BuildKit until pruned: a build without --cache-from alone hits them again). It still
+            // exports its own cache for the next run.
+            ctx.progress(`build ${id}: the engine lacks a layer of a cached step (${failureReason(log)}); building again without the cache`);
+            args = uncachedArgs(args);
             continue;
         }
-        models.push(r.model);
-        outcomes.push({ ...r.outcome, runMarkerKey: runKey.key });
-    }
-    if (models.length === 0) {
-        removeEarlier(out, io, runReportFiles());
-        return { outcomes };
-    }
-    // The run's report: what the comment says, and the job summary.
-    const run = renderRun(models, { markerKey: runKey.key, maxChars: input.options.maxChars ?? 65_536 });
-    const runFile = out.writeRunReport(run.markdown);
-    for (const o of outcomes)
-        o.runFile = runFile;
-    if (models.length > 1)
-        io.progress(`run: ${models.length} variants -> ${runFile}`);
-    if (input.config.report.summary && io.summary)
-        await io.summary(run.markdown);
-    // A comment that could not be posted (GitHub down, a token without the right): the reports are
-    // written by now, and the caller says so (outputs, the printed report.md) before it fails.
-    const posted = await comment(input, io, models, outcomes, runKey).then(() => undefined, (err) => (err instanceof Error ? err : new Error(String(err))));
-    const budget = overBudget(models);
-    if (posted && budget)
-        io.warning(budget.message, { title: 'ml-image report' });
-    const failure = posted ?? budget;
-    return { outcomes, ...(failure && { failure }) };
-}
-/** An earlier run's report files that this run has nothing to put in place of (stale.ts). */
-function removeEarlier(out, io, names) {
-    const removed = removeStale(out, names);
-    if (removed.length > 0)
-        io.progress(`removed an earlier run's ${removed.join(', ')} from ${out.dir}`);
-}
-/** After the report is written and posted: a size-budget breach fails the stage (exit 1). */
-function overBudget(models) {
-    const lines = models.flatMap((m) => (0,size/* budgetBreaches */.Bq)(m.sizeBudget, m.platforms).map((b) => `${m.variant}: ${b.text}`));
-    if (lines.length === 0)
-        return undefined;
-    return new errors/* CheckFailedError */.CO(`the image is over its size budget (config size.budget):\n${lines.map((l) => `  ${l}`).join('\n')}`);
-}
-/** One variant: its records vs the baseline's -> report-<variant>.md/.json, the summary, the baseline. */
-async function reportVariant(input, io, v) {
-    const { plan, config, results, options } = input;
-    const platforms = v.platforms.filter((p) => results.hasEnv(v.name, p));
-    if (platforms.length === 0) {
-        io.progress(`${v.name}: no env-${v.name}-*.json in ${results.dir} (smoke not run?): nothing to report`);
-        return undefined;
-    }
-    const files = platforms.flatMap((p) => results.recordFiles(v.name, p));
-    const markerKey = reportKey(plan, config, v.name, input.configVariants);
-    const keys = baselineKeys(plan, config, v.name, input.configVariants);
-    const lookup = {
-        store: options.baseline,
-        baseBranch: options.baseBranch,
-        defaultBranch: options.github?.defaultBranch,
-    };
-    const base = await restoreBase(lookup, keys);
-    const { entries, baseUnreadable } = readEntries(results, base?.dir, v.name, platforms);
-    if (baseUnreadable)
-        io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
-            title: 'ml-image report',
-        });
-    const hasBase = !!base && baseUnreadable === undefined;
-    const gh = options.github;
-    const resolution = resolutionLines(results, v.name, v.platforms);
-    const supplyChain = supplyChainOf(results, v.name);
-    const model = (0,report_model/* buildReportModel */.MW)({
-        image: plan.repository,
-        variant: v.name,
-        // The plan's platforms, not the ones that produced records: a missing platform must not
-        // change the marker (a second comment).
-        markerKey,
-        entries: hasBase ? entries : entries.map((e) => ({ ...e, base: null, baseSmoke: null })),
-        baseline: hasBase ? baselineOf(base) : null,
-        ...(!hasBase && { noBaselineReason: noBaselineReason(lookup, baseUnreadable, base?.ref) }),
-        ...(resolution.length > 0 && { resolution }),
-        links: {
-            ...(gh?.runUrl && { run: gh.runUrl, artifact: `${gh.runUrl}#artifacts` }),
-        },
-        head: { ...(input.git.ref && { ref: input.git.ref }), ...(input.git.sha && { sha: input.git.sha }) },
-        ...(supplyChain && { supplyChain }),
-        ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
-    });
-    const rendered = (0,render/* renderReport */.B1)(model, { maxChars: options.maxChars ?? 65_536 });
-    const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
-    io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
-    if (options.saveAs && options.baseline) {
-        const save = { store: options.baseline, saveAs: options.saveAs, keys, variant: v.name };
-        const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms }, base);
-        io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
-    }
-    return {
-        model,
-        outcome: {
-            variant: v.name,
-            markerKey,
-            file,
-            runFile: '',
-            verdict: rendered.verdict,
-            hasBaseline: hasBase,
-        },
-    };
-}
-/** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
-async function comment(input, io, models, outcomes, { key: runKey, subset }) {
-    const { config, options } = input;
-    const gh = options.github;
-    const mode = config.report.comment ? options.mode : 'off';
-    if (mode === 'off' || models.length === 0 || !gh?.prNumber) {
-        if (mode !== 'off' && models.length > 0)
-            io.progress('no pull request: comment skipped');
-        return;
-    }
-    const toArtifact = mode === 'artifact' || (mode === 'auto' && (gh.fromFork || !gh.token));
-    if (toArtifact)
-        return writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
-    if (!gh.token) {
-        io.warning('comment-mode post needs github-token; the report is in the job summary only', {
-            title: 'ml-image report',
-        });
-        return;
-    }
-    const client = await (options.client ?? defaultClient(io.progress))(gh.token, gh.apiUrl);
-    const [owner, repo] = gh.repository.split('/');
-    const r = await upsertStickyComment(client, {
-        owner,
-        repo,
-        issueNumber: gh.prNumber,
-        marker: (0,render/* markerFor */._Z)(runKey),
-        render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
-        replaces: replacedMarkers(models, [input.plan.repository], subset && { variants: subset, keep: runKeyOf(input.plan, config).key }),
-        ...(gh.author !== undefined && { author: gh.author }),
-        log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
-    });
-    const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
-    for (const o of outcomes)
-        o.comment = done;
-    io.progress(`comment ${r.action}${r.commentId ? ` (#${r.commentId})` : ''} for ${models.length} variant(s)`);
-    // auto: "post when the token can write, else write the fork-safe artifact". A same-repository
-    // pull request's token may be read-only too (the repository's default workflow permissions).
-    if (r.action === 'forbidden' && mode === 'auto') {
-        io.progress('comment-mode auto: the token cannot write the comment (403): writing the fork-safe artifact');
-        writeArtifact(input, io, { ...gh, prNumber: gh.prNumber }, models, runKey);
-    }
-}
-/** The fork-safe artifact of the run's comment, for the poster workflow (workflow_run) to post. */
-function writeArtifact(input, io, gh, models, runKey) {
-    const headSha = gh.headSha ?? input.git.sha;
-    if (!headSha) {
-        io.warning('no head commit known (GITHUB_SHA): the comment artifact cannot be written', {
-            title: 'ml-image report',
-        });
-        return;
-    }
-    // Over the poster's size limit, the package lists are cut to what the comment can show
-    // (artifact-fit.ts): a big run is never a failed job.
-    const fit = fitCommentArtifact({
-        schemaVersion: 1,
-        prNumber: gh.prNumber,
-        headSha,
-        repository: gh.repository,
-        markerKey: runKey,
-        reports: [...models],
-    });
-    const said = fitMessage(fit);
-    if (said?.warn)
-        io.warning(said.text, { title: 'ml-image report' });
-    else if (said)
-        io.progress(said.text);
-    if (!fit.payload)
-        return;
-    const dir = (input.out ?? input.results).writeComment(fit.payload);
-    io.progress(`comment payload written to ${dir}: upload it as the "ml-image-comment" artifact for the poster workflow`);
-}
-/** The real client; its retries and rate-limit waits are logged as progress. */
-function defaultClient(log) {
-    return async (token, apiUrl) => {
-        const { createGitHubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 89298));
-        return createGitHubClient({ token, baseUrl: apiUrl, log });
-    };
-}
-/** The resolver's findings for this variant (what the pipeline wrote per platform), as text lines. */
-function resolutionLines(results, variant, platforms) {
-    const lines = [];
-    for (const p of platforms) {
-        const r = results.readResolution(variant, p);
-        // Only what changed something is worth a reviewer's time.
-        if (r && (r.status !== 'clean' || r.hazards.length > 0))
-            lines.push(...(0,result/* explanationLines */.bO)(r));
-    }
-    return lines;
-}
-/** What the attest stage did for a variant (attest.json), when it ran in this job or an earlier one. */
-function supplyChainOf(results, variant) {
-    const attest = results.readAttest();
-    const targets = attest?.targets.filter((t) => t.variant === variant) ?? [];
-    if (!attest || targets.length === 0)
-        return undefined;
-    return {
-        signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
-        targets: targets.map((t) => ({
+        const registries = {
+            write: (0,oci_ref/* parseImageRef */.Q)(ctx.repository).registry,
+            read: (0,oci_ref/* parseImageRef */.Q)(t.v.base.ref).registry,
+        };
+        const retry = afterFailedAttempt({
+            id,
+            result: r,
+            log,
+            attempt,
+            spentMs: ctx.now() - (firstFailure ??= ctx.now()),
+            elapsed,
+            registries,
             platform: t.platform,
-            ref: t.ref,
-            signed: t.signed,
-            attestations: t.attestations.map((a) => ({
-                kind: a.kind,
-                attached: a.attached,
-                ...(a.verify !== undefined && { verify: a.verify }),
-            })),
-            notes: t.notes,
-        })),
+            ...(await builderPlatformFor(ctx, log)),
+        });
+        ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
+        // The wait ends early when another platform failed, or at SIGINT/SIGTERM (the loop's top then
+        // stops this build, and the process's exit is not held for the wait). Its listener goes with
+        // it: the abort signal is the variant's, shared by every platform and wait.
+        await new Promise((resolve) => {
+            let unregister = () => { };
+            const done = () => {
+                ctx.signal?.removeEventListener('abort', done);
+                unregister();
+                resolve();
+            };
+            unregister = (0,cleanup/* registerCleanup */.qE)(done);
+            ctx.signal?.addEventListener('abort', done, { once: true });
+            void ctx.sleep(retry.waitMs).then(done);
+        });
+    }
+}
+/** Index annotations of the merged list: `imagetools create --annotation` needs buildx >= 0.12. */
+function mergeAnnotations(ctx, labels, given) {
+    const wanted = indexAnnotations(labels, given);
+    if (wanted.length === 0)
+        return wanted;
+    const why = ctx.builder.driver === 'docker'
+        ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
+        : (0,versions/* compareVersions */.Z)(ctx.builder.buildxVersion, '0.12.0') < 0
+            ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
+            : undefined;
+    if (why === undefined)
+        return wanted;
+    noteOnce(ctx, why);
+    return [];
+}
+/** WHY as a note, once per stage. */
+function noteOnce(ctx, why) {
+    if (!ctx.notesShown.has(why))
+        ctx.progress(`note: ${why}`);
+    ctx.notesShown.add(why);
+}
+
+;// CONCATENATED MODULE: ./src/build/templates.ts
+// Where a build's Dockerfile comes from: this tool's images/ templates, else the user's own.
+
+
+
+/** The variant's template from images/, else the user's Dockerfile (build.dockerfile). */
+function dockerfileFor(v, config, baseDir, imagesDir) {
+    if (v.template === undefined) {
+        if (config.build.dockerfile === undefined)
+            throw new errors/* InputError */.dz(`variant ${v.name}: no template and no build.dockerfile`);
+        return external_node_path_default().resolve(baseDir, config.build.dockerfile);
+    }
+    const file = external_node_path_default().join(imagesDir, v.template, 'Dockerfile');
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* InputError */.dz(`template "${v.template}" not found: ${file}`);
+    return file;
+}
+
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+;// CONCATENATED MODULE: ./src/build/context-ignore.ts
+// Keep the run's own files out of the image. The result directory (plan.json, resolution-*.json,
+// an earlier run's records) usually sits inside the build context (`ml-image-results` beside
+// ml-image.yml, context "."), and the templates' `COPY . /app` would copy it into every image: a
+// new last layer, and a new digest, on every run with the same inputs. The config itself (an index
+// URL's login is written in it) and the files read as secrets (the signing key, `secret-files`)
+// would be pushed with the image. BuildKit reads a
+// Dockerfile-specific ignore file (`<Dockerfile>.dockerignore` beside the Dockerfile) instead of
+// the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
+// directory beside such a file: the ignore file BuildKit would have read, then one line per path
+// kept out. The user's files are never written to.
+
+
+
+
+/** Whether a path.relative() result leaves its base ("..", "../x"; not a name like "..x"). */
+const outside = (rel) => rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel);
+/**
+ * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined. A path
+ * with a line break cannot be one line of an ignore file: it is left as it is.
+ */
+function insideContext(context, p) {
+    const rel = external_node_path_default().relative((0,read_regular/* realPathOrSelf */.rX)(context), (0,read_regular/* realPathOrSelf */.rX)(p));
+    if (rel === '' || outside(rel) || /[\r\n]/.test(rel))
+        return undefined;
+    return rel.split((external_node_path_default()).sep).join('/');
+}
+/**
+ * One ignore-file line that excludes exactly REL (a context-relative path, "/" separated): anchored
+ * at the context's root, with the pattern characters of Go's filepath.Match escaped. BuildKit trims
+ * each line and drops the leading "/" only after it has looked for a leading "!": a name that starts
+ * with "!" is escaped (else it would re-include), and trailing blanks are written as classes.
+ */
+function ignoreLine(rel) {
+    const escaped = rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
+    return `/${escaped.replace(/\s+$/, (blanks) => [...blanks].map((c) => `[${c}]`).join(''))}`;
+}
+/** A file's lstat; undefined when there is none, or its name is too long to be one (ENAMETOOLONG). */
+function lstatOrAbsent(f) {
+    try {
+        return (0,external_node_fs_.lstatSync)(f, { throwIfNoEntry: false });
+    }
+    catch (e) {
+        if (e.code === 'ENAMETOOLONG')
+            return undefined;
+        throw e;
+    }
+}
+/** The longest file name (bytes) of the file systems the work directory is on (NAME_MAX). */
+const NAME_MAX = 255;
+const IGNORE_SUFFIX = '.dockerignore';
+/**
+ * The name of the Dockerfile's copy: the user's own (BuildKit's messages name it), unless the
+ * ignore file beside it would be too long a name; then "Dockerfile".
+ */
+function copyName(dockerfile) {
+    const base = external_node_path_default().basename(dockerfile);
+    return Buffer.byteLength(base + IGNORE_SUFFIX) <= NAME_MAX ? base : 'Dockerfile';
+}
+/**
+ * The ignore file BuildKit reads for DOCKERFILE and CONTEXT, as text ('' when there is none). As
+ * BuildKit reads it: from inside the directory it is in (the Dockerfile's, the context), so a link
+ * that points out of that directory is no ignore file, never a file of this machine read for it.
+ */
+function ignoreFileOf(dockerfile, context) {
+    const candidates = [
+        [`${dockerfile}${IGNORE_SUFFIX}`, external_node_path_default().dirname(dockerfile)],
+        [external_node_path_default().join(context, '.dockerignore'), context],
+    ];
+    for (const [f, within] of candidates) {
+        if (lstatOrAbsent(f) === undefined)
+            continue;
+        const target = (0,read_regular/* realPathOrSelf */.rX)(f);
+        const rel = external_node_path_default().relative((0,read_regular/* realPathOrSelf */.rX)(within), target);
+        if (outside(rel))
+            continue;
+        const st = (0,read_regular/* statPath */.qW)(target);
+        // A link loop: BuildKit cannot read it either; say so rather than end in an internal error.
+        if (typeof st === 'string')
+            throw new errors/* InputError */.dz(`${f}: ${st}, and the build needs it: it says what stays out of the image`, 'make it a regular file or remove it');
+        if (!st?.isFile())
+            continue;
+        try {
+            return (0,external_node_fs_.readFileSync)(target, 'utf8');
+        }
+        catch (e) {
+            throw new errors/* InputError */.dz(`${f}: cannot read it (${e.code ?? String(e)}), and the build needs it: it says what stays out of the image`, 'make it readable by the user that runs ml-image');
+        }
+    }
+    return '';
+}
+/**
+ * The Dockerfile that builds CONTEXT without KEEPOUT's paths: DOCKERFILE itself when none of them
+ * is inside the context, else a copy under WORK/NAME/ with its own ignore file.
+ */
+function dockerfileKeepingOut(dockerfile, context, keepOut, work, name) {
+    const keptOut = keepOut.flatMap((p) => insideContext(context, p) ?? []);
+    if (keptOut.length === 0)
+        return { dockerfile, keptOut };
+    const dir = external_node_path_default().join(work, `dockerfile-${name}`);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const copy = external_node_path_default().join(dir, copyName(dockerfile));
+    (0,external_node_fs_.copyFileSync)(dockerfile, copy);
+    const own = ignoreFileOf(dockerfile, context);
+    const sep = own === '' || own.endsWith('\n') ? '' : '\n';
+    const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
+    (0,external_node_fs_.writeFileSync)(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its config, records and secret files)\n${added}`, {
+        mode: 0o600,
+    });
+    return { dockerfile: copy, keptOut };
+}
+
+// EXTERNAL MODULE: ./src/util/map-limit.ts
+var map_limit = __webpack_require__(9992);
+// EXTERNAL MODULE: ./src/requirements/references.ts
+var references = __webpack_require__(32780);
+;// CONCATENATED MODULE: ./src/build/stage.ts
+// The build stage: one buildx build per variant and platform, each pushed (by digest where the
+// driver allows), then `imagetools create` merges each variant's platform digests under its tags.
+// Transient failures (connection reset, registry 5xx, i/o timeout) are retried with backoff; a
+// deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log
+// (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
+// reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
+function cacheKind(config, env) {
+    if (config.build.cache !== 'auto')
+        return config.build.cache;
+    const onRunner = env.ACTIONS_RUNTIME_TOKEN !== undefined &&
+        (env.ACTIONS_RESULTS_URL ?? env.ACTIONS_CACHE_URL) !== undefined;
+    return onRunner ? 'gha' : 'registry';
+}
+/** Where the builder's facts are kept between runs (none without a cache directory). */
+function factsCache(input, deps) {
+    return input.cacheDir !== undefined ? { dir: input.cacheDir, env: deps.env } : undefined;
+}
+/**
+ * The builder's abilities, each variant's base digest (one lookup per distinct base; the engine's
+ * own image too where the build takes it: base-digest.ts) and the context's commit time:
+ * independent, so side by side.
+ */
+async function lookUp(input, deps, variants, timer) {
+    const builderName = input.options?.builder;
+    const context = external_node_path_default().resolve(input.baseDir, input.config.build.context);
+    const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
+    // dockerd's own builder without --pull starts from the engine's image under the tag.
+    const localFirst = facts.then((f) => f.facts.driver === 'docker' && !input.config.build.pull);
+    const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
+    const [found, baseDigests, sourceDate] = await Promise.all([
+        timer.step('builder facts', () => facts, (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
+        timer.step('base digest', () => recordedBaseDigests(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
+        timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec), (d) => d.why),
+    ]);
+    const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
+    return { builder, baseDigests, sourceDate };
+}
+/** The platforms of V this run builds (a matrix job's: only some). */
+const platformsOf = (input, v) => v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
+/** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
+function variantLabels(input, v, run) {
+    const labels = withSourceDate(v.labels, run.sourceDate, input.options?.labels);
+    // Unknown: set empty, so that the base image's own labels (its base's digest) are not inherited
+    // under this image's base name.
+    const digest = run.baseDigest ?? '';
+    return {
+        ...labels,
+        'org.opencontainers.image.base.digest': digest,
+        [`${schema/* LABEL_PREFIX */.Ag}.base-digest`]: digest,
     };
+}
+/** Builds every selected platform of one variant, then merges them under its tags when asked. */
+async function buildVariant(input, v, run) {
+    const { plan, config } = input;
+    const { ctx, timer } = run;
+    const group = ctx.group;
+    const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
+    const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, input.keepOut ?? [], ctx.work, v.name);
+    const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
+    if (unmounted !== undefined)
+        ctx.progress(`warning: ${unmounted}`);
+    if (keptOut.length > 0)
+        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, and the files read as secrets: never copied into the image)`);
+    const labels = variantLabels(input, v, run);
+    // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
+    // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
+    // reaches the build anyway: buildx passes it on itself.
+    // The plan's own args last: build.args never replaces them (the config refuses their names too).
+    const buildArgs = { ...config.build.args, ...publicPlanArgs(v.buildArgs) };
+    const platforms = platformsOf(input, v);
+    // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
+    const limit = ctx.builder.driver === 'docker' ? 1 : 2;
+    const merging = input.push && input.merge !== false;
+    const annotations = merging ? mergeAnnotations(ctx, labels, input.options?.annotations) : [];
+    // OCI manifests where the list gets annotations: this run's merge, or (merge: false, a matrix
+    // build job) the merge job's, which annotates the list it makes. From Docker manifests buildx
+    // makes a Docker list and drops the annotations without a word. The docker driver pushes Docker
+    // manifests whatever is asked (dockerd's own exporter): that merge job warns.
+    const ociMediatypes = annotations.length > 0 || (input.push && input.merge === false);
+    // A platform that fails stops the others' builds (they would run on, minutes under QEMU, and
+    // their work files are removed when the stage ends); mapLimit waits for them to end.
+    const stop = new AbortController();
+    // keep-images: false: each target built (or left by a failed push) is told as soon as it is.
+    const { builtTarget } = run;
+    const record = builtTarget &&
+        ((b) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
+    const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
+        v,
+        platform,
+        dockerfile,
+        labels,
+        buildArgs,
+        // One platform: the image loaded (push: false, or load) carries the variant's tags too,
+        // as build-push-action's (docker run TAG after the step). Several: each its local tag
+        // only (one tag cannot name each platform's image in the engine).
+        ...(platforms.length === 1 && { loadTags: v.tags }),
+        ...(ociMediatypes && { ociMediatypes: true }),
+        ...(record && { left: record }),
+    }))).then((b) => {
+        record?.(b);
+        return b;
+    }, (e) => {
+        stop.abort(e);
+        throw e;
+    }));
+    const sources = built.map((b) => `${plan.repository}@${b.digest}`);
+    let digest;
+    if (merging) {
+        digest = await timer.step(`merge ${v.name}`, () => mergeVariant(ctx, v.name, v.tags, sources, annotations));
+    }
+    return {
+        ...variantOf(input, v, run),
+        ...(digest !== undefined && { digest }),
+        tags: input.push ? v.tags : built.flatMap((b) => (b.localRef ? [b.localRef] : [])),
+        platforms: built,
+    };
+}
+/** What a variant's build result holds besides its platforms, tags and merged digest. */
+function variantOf(input, v, run) {
+    return {
+        variant: v.name,
+        repository: input.plan.repository,
+        baseImage: v.base.ref,
+        ...(run.baseDigest !== undefined && { baseDigest: run.baseDigest }),
+    };
+}
+/**
+ * buildx reads the context's git state (seven git commands per build) only to record it in a
+ * provenance attestation: with provenance off (provenance "false" and no provenance in the attests
+ * input), whatever the driver, that is skipped, unless BUILDX_GIT_INFO is set.
+ */
+function skipGitInfo(input, env) {
+    if (env.BUILDX_GIT_INFO !== undefined)
+        return false;
+    const attested = (input.options?.attests ?? []).some((a) => /type=provenance/.test(a));
+    return input.config.build.provenance === 'false' && !attested;
+}
+/**
+ * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
+ * the resolver left none). Checked with the stage's environment, as the resolve stage checks them
+ * (never process.env), and with only build.secrets filled in (the others are refused here): no
+ * message quotes another variable's value.
+ */
+function configRequirements(config, baseDir, env) {
+    // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
+    const read = (0,references/* readListedRequirements */.c)(config.python.requirements, config.build.secrets, baseDir, env);
+    return { requirements: read.text, constraints: read.constraints.text };
+}
+async function runBuildStage(input, deps) {
+    const { plan, config, baseDir } = input;
+    const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
+    checkBuildArgs(config.build.args);
+    const indexes = (0,python_indexes/* pipIndexes */.iP)(config.python, deps.env);
+    const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
+    const timer = new StepTimer(deps.timing);
+    timer.startup();
+    const { builder, baseDigests, sourceDate } = await lookUp(input, deps, variants, timer);
+    // Secret mounts or nothing: never a fallback to build arguments.
+    const unsupported = secretMountsUnsupported(builder);
+    if (unsupported !== undefined)
+        throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
+    const { requirements, constraints } = configRequirements(config, baseDir, deps.env);
+    const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
+    const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
+    let given;
+    try {
+        given = inputSecrets(input.options, config, deps.env, external_node_path_default().join(work, 'input-secrets'));
+    }
+    catch (e) {
+        (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+        unregister();
+        throw e;
+    }
+    const untrusted = untrustedRunOf(deps.env, (0,github_event/* readRunEventFacts */.rH)(deps.env));
+    if (untrusted)
+        deps.progress(`${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it may build a pull request's code, so it writes no cache a branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`);
+    const ctx = {
+        docker: deps.docker,
+        progress: deps.progress,
+        ...(deps.output && { output: deps.output }),
+        sleep: deps.sleep ?? promises_.setTimeout,
+        now: deps.now ?? Date.now,
+        repository: plan.repository,
+        push: input.push,
+        build: config.build,
+        builder,
+        ...(deps.env.DOCKER_HOST && { dockerHost: deps.env.DOCKER_HOST }),
+        cache: cacheKind(config, deps.env),
+        ...(untrusted && { untrusted }),
+        context: external_node_path_default().resolve(baseDir, config.build.context),
+        work,
+        requirements,
+        constraints,
+        ...(input.resolved && { resolved: input.resolved }),
+        indexes,
+        secretEnv,
+        // Every line of build output is shown with URL userinfo masked and secret values replaced.
+        mask: (0,python_indexes/* outputMasker */.pN)({ ...secretEnv, ...given.values }, indexes, plan.variants.flatMap((v) => v.torch?.indexUrl ?? [])),
+        notesShown: new Set(),
+        group: deps.group ?? ((_n, fn) => fn()),
+        ...(input.options && { options: input.options }),
+        valueSecretFiles: given.files,
+        ...(skipGitInfo(input, deps.env) && { buildxEnv: { BUILDX_GIT_INFO: 'false' } }),
+    };
+    try {
+        const results = [];
+        for (const [i, v] of variants.entries()) {
+            const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer, builtTarget: deps.builtTarget };
+            // A failed build forgets the builder's facts: the next run asks buildx again.
+            results.push(await buildVariant(input, v, run).catch((e) => {
+                forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
+                throw e;
+            }));
+        }
+        timer.done();
+        return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants: results };
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+        unregister();
+    }
+}
+
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
+var exec_runner = __webpack_require__(78617);
+// EXTERNAL MODULE: ./src/docker/host-lookup.ts
+var host_lookup = __webpack_require__(2391);
+// EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
+var catalog = __webpack_require__(9668);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
+var plan_plan = __webpack_require__(73960);
+// EXTERNAL MODULE: ./src/report/stage.ts + 7 modules
+var stage = __webpack_require__(8079);
+// EXTERNAL MODULE: ./src/requirements/plan-check.ts
+var plan_check = __webpack_require__(46496);
+// EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
+var snapshot_cache = __webpack_require__(42405);
+// EXTERNAL MODULE: ./src/resolve/stage.ts
+var resolve_stage = __webpack_require__(50810);
+// EXTERNAL MODULE: ./src/smoke/interrupt.ts
+var interrupt = __webpack_require__(16102);
+;// CONCATENATED MODULE: ./src/smoke/gpu-identity.ts
+
+/** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
+const UNKNOWN_GPUS = 'unknown';
+const CPU_ONLY = { devices: 'none' };
+/** A run that never reuses results (the action) does not look its GPUs up. */
+const NOT_LOOKED_UP = {
+    unknown: 'not looked up: results of this run are never reused',
+};
+/**
+ * The argv after nvidia-smi: one "name, driver, MIG mode" line per GPU. The MIG mode is part of what
+ * a result was measured on: the same GPUs split into MIG instances give a fraction of the throughput.
+ */
+const NVIDIA_SMI_QUERY = [
+    '--query-gpu=name,driver_version,mig.mode.current',
+    '--format=csv,noheader',
+];
+/** A MIG mode as nvidia-smi prints it (a GPU without MIG: [N/A] or [Not Supported]). */
+const MIG_MODE = /^(?:enabled|disabled|pending|\[?n\/a\]?|\[not supported\])$/i;
+/** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
+const NVIDIA_SMI_TIMEOUT_MS = 60_000;
+const MAX_NAME = 100;
+// eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const clean = (s) => s.replace(CONTROL, ' ').trim().slice(0, MAX_NAME);
+/**
+ * nvidia-smi's "name, driver[, MIG mode]" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models
+ * sorted, so the order the GPUs are listed in never matters; a GPU in MIG mode is "MODEL (MIG)";
+ * undefined when no line names a GPU.
+ */
+function gpuDevicesOf(stdout) {
+    const counts = new Map();
+    const drivers = new Set();
+    for (const raw of stdout.split('\n')) {
+        let line = raw;
+        let mig = false;
+        const last = line.lastIndexOf(',');
+        if (last >= 0 && MIG_MODE.test(clean(line.slice(last + 1)))) {
+            mig = /^enabled$/i.test(clean(line.slice(last + 1)));
+            line = line.slice(0, last);
+        }
+        const comma = line.lastIndexOf(',');
+        if (comma < 0)
+            continue;
+        const name = `${clean(line.slice(0, comma))}${mig ? ' (MIG)' : ''}`;
+        const driver = clean(line.slice(comma + 1));
+        if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver))
+            continue;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        drivers.add(driver);
+    }
+    if (counts.size === 0)
+        return undefined;
+    const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
+}
+/** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
+const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
+/**
+ * Why the engine is not on this host (so this host's GPUs are not its containers'), or undefined
+ * when it is: DOCKER_HOST unset or a unix socket, as dockerode connects. Only the scheme is named.
+ */
+function remoteEngine(env) {
+    const host = env.DOCKER_HOST?.trim();
+    if (!host || host.startsWith('unix://'))
+        return undefined;
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host)?.[1];
+    return `the Docker engine is not on this host (DOCKER_HOST is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
+}
+/** The host's nvidia-smi did not name a GPU: why, in one line. */
+function smiFailure(r, timedOut) {
+    if (timedOut)
+        return `nvidia-smi on this host did not answer within ${NVIDIA_SMI_TIMEOUT_MS / 1000}s`;
+    const said = (0,interrupt/* firstLine */.TM)(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
+    return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
+}
+/**
+ * The nvidia-smi argv that names DEVICES (the GPUs a runner is pinned to: gpu-pin.ts), or every
+ * GPU; undefined when a device is a MIG instance, which `--query-gpu` cannot name (its GPU's
+ * model and driver would not tell a slice from the whole GPU).
+ */
+function nvidiaSmiArgs(devices) {
+    if (devices === undefined)
+        return [...NVIDIA_SMI_QUERY];
+    if (devices.some((d) => d.includes(':') || d.startsWith('MIG-')))
+        return undefined;
+    return [...NVIDIA_SMI_QUERY, `--id=${devices.join(',')}`];
+}
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
+ * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image:
+ * DEVICES only when the runner is pinned to them (gpu-pin.ts), else every GPU. Unknown, with the
+ * reason, when the engine is elsewhere, a device is a MIG instance, or nvidia-smi is missing,
+ * fails or hangs.
+ */
+async function hostGpuDevices(runner, env, devices) {
+    const remote = remoteEngine(env);
+    if (remote !== undefined)
+        return { unknown: remote };
+    const args = nvidiaSmiArgs(devices);
+    if (args === undefined)
+        return { unknown: `a MIG instance is among the pinned GPUs (${devices.join(',')}): not looked up` };
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
+    timer.unref?.();
+    try {
+        const r = await runner.run('nvidia-smi', args, { signal: abort.signal });
+        const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
+        return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
+    }
+    catch (e) {
+        const missing = e?.code === 'ENOENT';
+        return {
+            unknown: missing
+                ? 'nvidia-smi is not on this host (PATH)'
+                : `nvidia-smi on this host did not run: ${clean((0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e)))}`,
+        };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+// EXTERNAL MODULE: ./src/smoke/config-inputs.ts
+var config_inputs = __webpack_require__(46985);
+// EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
+var gpu_pin = __webpack_require__(52013);
+// EXTERNAL MODULE: ./src/capture/capture.ts
+var capture = __webpack_require__(96912);
+// EXTERNAL MODULE: ./src/capture/record.ts
+var capture_record = __webpack_require__(66917);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/smoke/scripts-key.ts
+// What the smoke reuse key says of the tool: its version and the in-container scripts that made the
+// result (the probe that writes env.json, the smoke script, the redaction rules both apply). A
+// result made by other scripts (an older probe's record: no apt source packages, say) is then never
+// reused as this tool's, although the version string did not move.
+
+
+
+
+/** The files under IMAGES_DIR/probe whose bytes the key covers. */
+const KEYED_SCRIPTS = ['ml_image_probe.py', 'ml_image_smoke.py', 'redaction-rules.json'];
+const memo = new Map();
+/** `VERSION scripts:<sha256>` for IMAGES_DIR (read once per process); a missing file counts as such. */
+function toolKey(imagesDir) {
+    let key = memo.get(imagesDir);
+    if (key === undefined) {
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        for (const f of KEYED_SCRIPTS) {
+            let bytes;
+            try {
+                bytes = (0,external_node_fs_.readFileSync)(external_node_path_default().join(imagesDir, 'probe', f));
+            }
+            catch {
+                bytes = '(missing)';
+            }
+            h.update(`${f}\0${bytes.length}\0`).update(bytes);
+        }
+        key = `${version/* VERSION */.x} scripts:${h.digest('hex')}`;
+        memo.set(imagesDir, key);
+    }
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/local-image.ts
+
+
+/** The config digest buildx recorded (`containerimage.config.digest`), when it did. */
+function recordedConfigDigest(r) {
+    const c = r.metadata?.['containerimage.config.digest'];
+    return typeof c === 'string' && /^sha256:[0-9a-f]{64}$/.test(c) ? c : undefined;
+}
+/**
+ * Whether the engine's image is the one the build recorded. Its ID is the recorded digest (the
+ * docker driver's --load records the config digest, which is the classic store's image ID; the
+ * containerd image store's ID is the manifest digest it records), or the recorded config digest
+ * (a docker-container builder's --load records the manifest digest and the config digest), or
+ * the image has a repository digest of it (pushed and loaded). Each is content-addressed.
+ */
+function isRecordedImage(d, r) {
+    return (d.id === r.digest ||
+        d.id === recordedConfigDigest(r) ||
+        d.repoDigests.some((x) => x.endsWith(`@${r.digest}`)));
+}
+/** The tag names another image: a concurrent job re-tagged it. */
+const RETAGGED_FIX = 'another job on this runner tagged the same name after this build: give concurrent jobs their own image.name (or runners), or push the image (push: true) so that the smoke stage runs it by digest; then run the build and smoke again';
+/** The engine holds no image under the tag: it was removed or pruned after the build. */
+const GONE_FIX = 'build again and run the smoke stage right after the build, with no `docker image prune`/`docker system prune` (or image removal) on this runner in between; or push the image (push: true) so that the smoke stage runs it by digest';
+/**
+ * The image ID of TAG when it still names the image the build recorded; else exit 3 naming the
+ * tag, the recorded digest and what happened: the engine holds no image under the tag (removed or
+ * pruned since the build), or the tag now names another image. The tag is only inspected, never
+ * pulled: with push and load on the docker driver it is a tag other jobs push to.
+ */
+async function verifiedLocalImage(docker, tag, platform, recorded) {
+    const config = recordedConfigDigest(recorded);
+    const digest = `${recorded.digest}${config !== undefined && config !== recorded.digest ? ` (config ${config})` : ''}`;
+    let details;
+    try {
+        details = await docker.inspectLocalImage(tag);
+    }
+    catch (e) {
+        if (e instanceof errors/* EnvironmentError */.eG || (0,interrupt/* isDaemonGone */.W$)(e))
+            throw e;
+        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} cannot be inspected: ${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))}`, `check the engine with "docker image inspect ${tag}"; then run the build and smoke again`, { cause: e });
+    }
+    if (details === undefined)
+        throw new errors/* EnvironmentError */.eG(`the local image ${tag} (${platform}) that the build recorded as ${digest} is gone from the engine: it was removed or pruned after the build; the smoke stage does not pull the tag in its place`, GONE_FIX);
+    if (isRecordedImage(details, recorded))
+        return details.id;
+    throw new errors/* EnvironmentError */.eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, RETAGGED_FIX);
+}
+
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results_results = __webpack_require__(78838);
+;// CONCATENATED MODULE: ./src/smoke/reuse.ts
+// Smoke reuse: when the capture and the suites of an identical earlier run may stand for this run's.
+//
+// The key file (smoke-key-<variant>-<arch>.txt, src/results) holds one line per identity of the
+// image, each followed by the digest of every smoke input:
+//
+//   sha256:<manifest digest> <inputs sha256>             the pushed bits (every version writes it)
+//   content:sha256:<content digest> <inputs sha256>      what the image IS (since 0.x: this line)
+//
+// The content digest covers what a container of the image runs: the layers (their diff IDs: the
+// uncompressed tar digests), the platform and the whole runtime config (user, env, entrypoint,
+// cmd, workdir, ports, volumes, healthcheck, stop signal, labels), and leaves out what only says
+// when or from which commit it was built: the `created` times, the history, and the created and
+// revision labels (unless a custom metadata test checks labels: then every label counts). So a
+// rebuild that yields new manifest bits from identical layers (a config with another `created`)
+// still reuses the results; any change in a layer, the config, the smoke config, the runner's GPU
+// mode, its GPU models or driver (gpu-identity.ts: the host's nvidia-smi; part of the inputs
+// digest) or the suites does not. A key file of an older version (the manifest line alone) still
+// matches by manifest digest. The inputs digest of a version before the GPU models were in it never
+// matches: the suites run again, and the note says that the earlier results do not name their GPUs
+// (their smoke result has no gpuDevices). Results whose GPUs could not be identified (or were not
+// looked up: the action's) are never reused.
+
+
+
+
+const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+/** The prefix of a content identity in a key line. */
+const CONTENT_PREFIX = 'content:';
+/** Labels that say when and from which commit an image was built, not what it runs. */
+const VOLATILE_LABELS = [
+    'org.opencontainers.image.created',
+    'org.opencontainers.image.revision',
+    'org.label-schema.build-date',
+    'org.label-schema.vcs-ref',
+];
+/** JSON with object keys sorted, so that key order in the registry's JSON never matters. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value !== null && typeof value === 'object')
+        return `{${Object.keys(value)
+            .sort()
+            .filter((k) => value[k] !== undefined)
+            .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(value);
+}
+/**
+ * The content identity of an image config: "content:sha256:<hex>" over the layers, the platform
+ * and the runtime config, without the build time, the history or the volatile labels (which count
+ * when `keepAllLabels`: a custom metadata test checks labels).
+ */
+function contentId(blob, keepAllLabels = false) {
+    const labels = { ...(blob.config?.Labels ?? {}) };
+    if (!keepAllLabels)
+        for (const l of VOLATILE_LABELS)
+            delete labels[l];
+    const content = {
+        os: blob.os ?? null,
+        architecture: blob.architecture ?? null,
+        variant: blob.variant ?? null,
+        osVersion: blob['os.version'] ?? null,
+        osFeatures: blob['os.features'] ?? null,
+        config: { ...(blob.config ?? {}), Labels: labels },
+        rootfs: { type: blob.rootfs?.type ?? null, diffIds: blob.rootfs?.diff_ids ?? null },
+    };
+    return `${CONTENT_PREFIX}sha256:${sha256(canonical(content))}`;
+}
+/** Whether a custom metadata test checks labels (then every label is part of the content). */
+const testsCheckLabels = (config) => (config.smoke.tests ?? []).some((t) => t.metadata?.labels !== undefined);
+/**
+ * The config blob of a pushed single-platform image (`repo@sha256:...`), from the registry
+ * (`docker buildx imagetools inspect --format '{{json .Image}}'`, with the engine's credentials);
+ * for a manifest list, the platform's. Undefined when the registry does not tell.
+ */
+async function fetchImageConfig(docker, ref, platform) {
+    const r = await docker.buildx(['imagetools', 'inspect', ref, '--format', '{{json .Image}}']);
+    if (r.exitCode !== 0)
+        return undefined;
+    const parsed = JSON.parse(r.stdout);
+    const blob = 'rootfs' in parsed ? parsed : parsed[platform];
+    return blob?.rootfs?.diff_ids ? blob : undefined;
+}
+/** The key lines of a target: its manifest line, and its content line when the content is known. */
+const keyLines = (manifestKey, content) => content === undefined ? manifestKey : `${manifestKey}\n${content} ${manifestKey.split(' ')[1]}`;
+/** What an earlier key file says: the manifest line and the content line (when it has one). */
+function parseKeyFile(text) {
+    const lines = text.split('\n').map((l) => l.trim());
+    const content = lines.find((l) => l.startsWith(CONTENT_PREFIX));
+    const manifest = lines.find((l) => l !== '' && !l.startsWith(CONTENT_PREFIX));
+    return { ...(manifest && { manifest }), ...(content && { content }) };
+}
+/** How this run's target compares with the earlier one: 'manifest', 'content', or why not. */
+function compareKeys(earlier, manifestKey, content) {
+    const inputs = manifestKey.split(' ')[1];
+    if (earlier.manifest === manifestKey)
+        return 'manifest';
+    const contentKey = content === undefined ? undefined : `${content} ${inputs}`;
+    if (contentKey !== undefined && earlier.content === contentKey)
+        return 'content';
+    const earlierInputs = (earlier.manifest ?? earlier.content)?.split(' ')[1];
+    const sameImage = earlier.manifest?.split(' ')[0] === manifestKey.split(' ')[0] ||
+        (content !== undefined && earlier.content?.split(' ')[0] === content);
+    if (sameImage && earlierInputs !== inputs)
+        return 'the smoke inputs changed';
+    return 'the image changed';
+}
+/**
+ * Why results measured with the EARLIER GPUs do not stand for a run with NOW's (the models and the
+ * driver, or "none"); undefined when they are the same GPUs.
+ */
+function gpusChanged(earlier, now) {
+    if (earlier === undefined)
+        return 'the earlier results do not say which GPUs they ran on: an older version wrote them';
+    if (earlier === UNKNOWN_GPUS)
+        return `the earlier run did not identify its GPUs (now: ${now}): the action, or a host whose GPUs could not be looked up, wrote them`;
+    if (earlier !== now)
+        return `the GPUs changed (earlier: ${earlier}; now: ${now})`;
+    return undefined;
+}
+/** The earlier run's directory (the baseline store's), only read. */
+const earlierRun = (dir) => (0,results_results/* openResultDir */.lR)(dir, 'the earlier run', { create: false });
+/** The earlier run's record and result in `dir`, or why they cannot be used. */
+function earlierEntry(dir, variant, platform, image) {
+    try {
+        const earlier = earlierRun(dir);
+        const record = earlier.readEnv(variant, platform);
+        const result = earlier.readSmoke(variant, platform);
+        if (!record || !result)
+            return 'the earlier results are incomplete';
+        return { variant, platform, image, record, result };
+    }
+    catch (e) {
+        return `the earlier results are unreadable (${e.message.split('\n')[0]})`;
+    }
+}
+/**
+ * The config digest (the engine's image id) of the platform manifest DIGEST of IMAGE's repository,
+ * from the registry (the manifest's raw bytes); undefined when the registry does not tell.
+ */
+async function configDigestOf(docker, image, digest) {
+    const r = await docker.buildx(['imagetools', 'inspect', `${image.split('@')[0]}@${digest}`, '--raw']);
+    if (r.exitCode !== 0)
+        return undefined;
+    try {
+        const id = JSON.parse(r.stdout).config?.digest;
+        return typeof id === 'string' && id.startsWith('sha256:') ? id : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The earlier entry, made to describe this run's image: same content, but the reference (also of
+ * the smoke result), the manifest digest, the image id (CONFIG digest), the labels and the
+ * creation time are this build's. The size, the layer count and the history stay the earlier
+ * record's: the content key covers the layers' diff ids, so both images have the same layers (the
+ * same uncompressed bytes, hence size and count); their histories differ only in timestamps.
+ */
+function asThisImage(entry, image, digest, blob, config) {
+    const labels = blob.config?.Labels ?? {};
+    const created = blob.created ?? labels['org.opencontainers.image.created'] ?? entry.record.image.created;
+    return {
+        ...entry,
+        image,
+        result: { ...entry.result, image },
+        record: {
+            ...entry.record,
+            image: {
+                ...entry.record.image,
+                ref: image,
+                ...(config !== undefined && { id: config }),
+                ...(entry.record.image.digest != null && { digest }),
+                // Masked by key as capture masks them: the record never holds a secret-named label's value.
+                labels: (0,redact/* redactLabels */.PU)(labels),
+                created: created ?? null,
+            },
+        },
+    };
+}
+/** The earlier key file of a target in `dir`, parsed; undefined when there is none. */
+function earlierKeys(dir, variant, platform) {
+    const text = earlierRun(dir).readSmokeKey(variant, platform);
+    return text === undefined ? undefined : parseKeyFile(text);
+}
+/** The content identity of a pushed target (a registry read), or undefined when it cannot tell. */
+async function contentOf(t, deps) {
+    if (t.local)
+        return undefined;
+    const blob = await fetchImageConfig(deps.docker, t.image, t.platform).catch(() => undefined);
+    return blob && { blob, id: contentId(blob, testsCheckLabels(deps.config)) };
+}
+/**
+ * Whether an identical earlier run's capture and suites stand for this target's: by manifest
+ * digest (no registry read: the content line is carried over), else by content. The progress line
+ * says which way, or why the suites run.
+ */
+async function reuseOf(t, deps) {
+    const dir = await deps.lookup(t.variant);
+    let earlier;
+    let unreadable;
+    try {
+        earlier = dir === undefined ? undefined : earlierKeys(dir, t.variant, t.platform);
+    }
+    catch (e) {
+        // A key file that cannot be read is no earlier result: the suites run (the note says why).
+        unreadable = `the earlier reuse key is unreadable (${e.message.split('\n')[0]})`;
+    }
+    const carried = earlier?.manifest === t.key ? earlier.content?.split(' ')[0] : undefined;
+    const content = carried === undefined ? await contentOf(t, deps) : undefined;
+    const id = carried ?? content?.id;
+    const keyFile = keyLines(t.key, id);
+    const run = (why) => {
+        deps.progress(`${t.id}: running the suites (${why})`);
+        return { keyFile };
+    };
+    if (dir === undefined)
+        return run('no earlier run');
+    if (unreadable !== undefined)
+        return run(unreadable);
+    if (earlier === undefined)
+        return run('no earlier result for this platform');
+    if ('unknown' in t.gpus)
+        return run(`this runner's GPUs could not be identified: ${t.gpus.unknown}`);
+    const how = compareKeys(earlier, t.key, id);
+    const found = earlierEntry(dir, t.variant, t.platform, t.image);
+    if (how === 'the smoke inputs changed' && typeof found !== 'string')
+        return run(gpusChanged(found.result.gpuDevices, t.gpus.devices) ?? how);
+    if (how !== 'manifest' && how !== 'content')
+        return run(how);
+    if (typeof found === 'string')
+        return run(found);
+    if (how === 'manifest') {
+        deps.progress(`${t.id}: reused the results of an identical earlier run (same image digest and smoke inputs)`);
+        return { entry: found, keyFile };
+    }
+    deps.progress(`${t.id}: reused the results of an identical earlier run (same image content and smoke inputs; new manifest ${t.digest.slice(0, 19)})`);
+    // The registry answered a moment ago; should it not now, the id stays the earlier (same layers).
+    const config = await configDigestOf(deps.docker, t.image, t.digest).catch(() => undefined);
+    return { entry: asThisImage(found, t.image, t.digest, content.blob, config), keyFile };
+}
+
+// EXTERNAL MODULE: ./src/smoke/run.ts + 8 modules
+var run = __webpack_require__(31246);
+// EXTERNAL MODULE: ./src/smoke/target-gpus.ts
+var target_gpus = __webpack_require__(29094);
+;// CONCATENATED MODULE: ./src/smoke/stage.ts
+// The smoke stage: for each built variant and platform, capture the environment record and run the
+// smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
+ * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
+ */
+function smokeKey(digest, inputs) {
+    return `${digest} ${(0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(inputs)).digest('hex')}`;
+}
+/**
+ * The image's name in the record (image.ref) and the smoke result: the platform's own manifest by
+ * digest when the build pushed it (also when it loaded it: the attest stage signs that digest and
+ * takes only results of it), else the local tag. What the containers run is Prepared.runImage.
+ */
+function imageUnderTest(v, p) {
+    return (0,result/* isPushed */.Yx)(p) || p.localRef === undefined ? `${v.repository}@${p.digest}` : p.localRef;
+}
+async function runSmokeStage(input, io) {
+    const docker = io.docker();
+    const env = input.env ?? process.env;
+    const { gpus, pin } = await (0,run/* resolveGpuChoice */.KI)(input.gpus, docker, env);
+    const ctx = {
+        input,
+        io,
+        config: input.loaded.config,
+        docker,
+        gpus,
+        pin,
+        host: (0,target_gpus/* hostPlatformOnce */.H7)(docker),
+        ...(0,config_inputs/* configSmokeInputs */.P)(input.loaded, env),
+    };
+    const entries = [];
+    const errors = [];
+    const planned = targets(ctx);
+    // The result directory outlives a run: a target that cannot be tested this time must not leave
+    // an earlier image's record and results there (the report and the attest stage read them).
+    for (const t of planned)
+        input.results.removeRecords(t.v.variant, t.p.platform);
+    for (const target of planned) {
+        const r = await smokeTarget(ctx, await prepare(ctx, target));
+        if (typeof r === 'string')
+            errors.push(r);
+        else
+            entries.push(r);
+    }
+    return { entries, errors };
+}
+/** Every built platform of every planned variant (a smoke job of a matrix gets the whole build.json;
+ * its variants/platforms inputs pick its share). */
+function targets(ctx) {
+    return ctx.input.build.variants.flatMap((v) => {
+        const planned = ctx.input.plan.variants.find((p) => p.name === v.variant);
+        if (!planned)
+            return [];
+        return v.platforms
+            .filter((x) => planned.platforms.includes(x.platform))
+            .map((p) => ({ v, p, planned, id: `${v.variant} ${p.platform}`, image: imageUnderTest(v, p) }));
+    });
+}
+/**
+ * The key of a target covers every input of the suites and the GPUs they run with (gpusOf). The
+ * image a local build's tag names is checked once, before its first container (verifiedLocalImage):
+ * a run never tests another image than the one built. A target also pushed runs that local image
+ * too (no pull), named by its digest.
+ */
+async function prepare(ctx, t) {
+    const { config } = ctx;
+    const { p } = t;
+    let checked;
+    const runImage = () => (checked ??=
+        p.localRef === undefined
+            ? Promise.resolve(t.image)
+            : verifiedLocalImage(ctx.docker, p.localRef, p.platform, p));
+    const run = await (0,target_gpus/* gpusOfTarget */.oM)((0,target_gpus/* gpuKindOf */.c4)(t.planned), p.platform, {
+        ...ctx,
+        requireGpu: config.smoke.requireGpu,
+    });
+    const gpus = await gpusOf(ctx, run.gpus);
+    const key = smokeKey(p.digest, {
+        platform: p.platform,
+        suites: config.smoke.suites,
+        requireGpu: config.smoke.requireGpu,
+        tests: config.smoke.tests,
+        network: config.smoke.network,
+        timeoutSeconds: config.smoke.timeoutSeconds,
+        distributions: ctx.distributionsFor(p.platform, t.planned.python),
+        baseline: ctx.baseline,
+        gpus: run.gpus,
+        gpuWithheld: run.withheld ?? null,
+        gpuDevices: devicesKey(gpus),
+        driverFloor: t.planned.cuda?.minorCompatDriverMin ?? null,
+        tool: toolKey(ctx.input.imagesDir),
+    });
+    return { ...t, key, run, gpus, runImage };
+}
+/**
+ * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus:
+ * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
+ * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
+ */
+function gpusOf(ctx, gpus) {
+    if (gpus === 'none')
+        return Promise.resolve(CPU_ONLY);
+    if (!ctx.input.reuse)
+        return Promise.resolve(NOT_LOOKED_UP);
+    return (ctx.devices ??= (0,target_gpus/* lookUpGpus */.G8)(ctx.io, ctx.pin));
+}
+/** One target: its entry, or the line saying why it could not run (also annotated). */
+async function smokeTarget(ctx, t) {
+    const { io, input } = ctx;
+    const { v, p, id } = t;
+    const t0 = Date.now();
+    const reuse = await reuseOutcome(ctx, t)?.catch((e) => {
+        if (e instanceof errors/* EnvironmentError */.eG)
+            throw e;
+        // Reuse is a shortcut: an earlier result that cannot be read is no earlier result.
+        io.progress('smoke', `${id}: running the suites (the earlier results are unreadable: ${String(e?.message ?? e).split('\n')[0]})`);
+        return undefined;
+    });
+    const reused = reuse?.entry;
+    const group = io.group ?? ((_n, fn) => fn());
+    let entry;
+    try {
+        entry = reused ?? stamped(ctx, await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
+    }
+    catch (e) {
+        // One target that cannot be captured or tested must not cost the others their results
+        // or the pull request its report; the stage fails at the end. No daemon: stop now.
+        if (e instanceof errors/* EnvironmentError */.eG)
+            throw e;
+        const message = (0,errors/* describeError */.Uc)(e, false).replace(/^error: /, '');
+        io.error(message, { title: `ml-image smoke ${id}` });
+        return `${id}: ${message.split('\n')[0]}`;
+    }
+    // The reuse key goes last: only a complete set of results is ever reused.
+    if (reused)
+        input.results.writeEnv(v.variant, p.platform, entry.record, `smoke ${id}`);
+    input.results.writeSmoke(v.variant, p.platform, entry.result, `smoke ${id}`);
+    input.results.writeSmokeKey(v.variant, p.platform, reuse?.keyFile ?? t.key, `smoke ${id}`);
+    const s = entry.result.summary;
+    io.progress('smoke', `${id}: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    for (const a of failureAnnotations(id, entry.result))
+        io.error(a.message, { title: a.title });
+    const skippedGpu = entry.result.tests.filter((x) => x.status === 'skip' && x.suite === 'gpu');
+    if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && t.run.gpus === 'none')
+        io.warning(`${id}: GPU suites skipped: ${skippedGpu[0].reason ?? 'no GPU'}`, {
+            title: `ml-image smoke ${id}`,
+        });
+    return entry;
+}
+/**
+ * A new result with when and where its suites ran; a reused one keeps its own (the earlier run's
+ * time and runner), so that the smoke attestation names the run that tested the image.
+ */
+function stamped(ctx, entry) {
+    return { ...entry, result: stampedResult(ctx.input, entry.result) };
+}
+/** RESULT with when its suites ended and on which runner (none named off a GitHub runner). */
+function stampedResult(input, result) {
+    const { runner, now } = input;
+    const finishedAt = (now?.() ?? new Date()).toISOString();
+    const hasRunner = runner !== undefined && Object.keys(runner).length > 0;
+    return { ...result, finishedAt, ...(hasRunner && { runner: { ...runner } }) };
+}
+/** Reuse (src/smoke/reuse.ts), when on: the earlier run's entry when it matches, and the key file. */
+function reuseOutcome(ctx, t) {
+    const lookup = ctx.input.reuse;
+    if (!lookup)
+        return undefined;
+    return reuseOf({
+        variant: t.v.variant,
+        platform: t.p.platform,
+        id: t.id,
+        image: t.image,
+        digest: t.p.digest,
+        local: !(0,result/* isPushed */.Yx)(t.p),
+        key: t.key,
+        gpus: t.gpus,
+    }, { lookup, docker: ctx.docker, config: ctx.config, progress: (l) => ctx.io.progress('smoke', l) });
+}
+/**
+ * Capture, then the suites. Each file is written as soon as what it holds is known (the record
+ * right after capture, the results when the suites end, also when they end early), atomically, so
+ * that a later failure loses nothing already measured and no half-written JSON is left to trust.
+ */
+async function captureAndTest(ctx, t) {
+    const { io, input, config, docker, pin } = ctx;
+    const { v, p, id, image } = t;
+    const { gpus, withheld } = t.run;
+    const runImage = await t.runImage();
+    io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
+    // The record and capture's messages name the image by its tag; its id is the image ID that ran.
+    // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
+    // made from it) names the GPUs and driver the tests ran on.
+    const record = await (0,capture/* captureImage */.O$)({
+        image: runImage,
+        name: image,
+        platform: p.platform,
+        imagesDir: input.imagesDir,
+        variant: v.variant,
+        ...(gpus === 'all' && { gpus: (0,gpu_pin/* containerGpus */.j_)(pin) }),
+    }, { docker });
+    input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
+    const incomplete = (0,capture_record/* packageListProblem */.o8)(record);
+    if (incomplete !== undefined)
+        io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
+    io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${withheld ? `no GPU: ${withheld}` : (0,gpu_pin/* gpusLine */.i8)(gpus, pin)})`);
+    const result = await (0,run/* runSmoke */.Lw)({
+        image,
+        ...(runImage !== image && { runImage }),
+        platform: p.platform,
+        suites: config.smoke.suites,
+        gpus,
+        ...(withheld !== undefined && { gpuWithheld: withheld }),
+        ...(pin !== undefined && { pin }),
+        network: config.smoke.network,
+        requireGpu: config.smoke.requireGpu,
+        distributions: ctx.distributionsFor(p.platform, t.planned.python),
+        tests: config.smoke.tests,
+        ...(t.planned.cuda && { driverFloor: t.planned.cuda.minorCompatDriverMin }),
+        timeoutMs: config.smoke.timeoutSeconds * 1000,
+        imagesDir: input.imagesDir,
+        baseline: ctx.baseline,
+    }, {
+        docker,
+        progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
+        ...(io.output && { output: (chunk) => io.output(chunk.replace(/\n$/, '')) }),
+    }).catch((e) => {
+        // The daemon went away mid-run: keep the tests that finished (no reuse key: the
+        // results are incomplete), then end the stage with the environment error.
+        if (e instanceof run/* SmokeInterruptedError */.Yi) {
+            // Stamped as a finished one is: a later attest job names where and when these ran.
+            const partial = { ...e.partial, gpuDevices: devicesKey(t.gpus) };
+            input.results.writeSmoke(v.variant, p.platform, stampedResult(input, partial), `smoke ${id}`);
+            const s = e.partial.summary;
+            io.progress('smoke', `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`);
+        }
+        throw e;
+    });
+    return {
+        variant: v.variant,
+        platform: p.platform,
+        image,
+        record,
+        result: { ...result, gpuDevices: devicesKey(t.gpus) },
+    };
+}
+/** One annotation per failing test, with the classified cause and fix when known. */
+function failureAnnotations(id, result) {
+    return result.tests
+        .filter((t) => t.status === 'fail')
+        .map((t) => ({
+        title: `ml-image smoke ${id}: ${t.id}`,
+        message: [t.reason ?? 'failed', t.cause && `Cause: ${t.cause.cause}`, t.cause && `Fix: ${t.cause.fix}`]
+            .filter(Boolean)
+            .join('\n'),
+    }));
+}
+
+// EXTERNAL MODULE: ./src/github/run.ts
+var github_run = __webpack_require__(31738);
+;// CONCATENATED MODULE: ./src/attest/of-image.ts
+
+/** The digest REF names (repository@sha256:...); undefined for a reference by tag only. */
+function refDigest(ref) {
+    const at = ref.lastIndexOf('@');
+    const digest = at < 0 ? undefined : ref.slice(at + 1);
+    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
+}
+/** The image a smoke result is of: the smoke stage names it repository@digest (imageUnderTest). */
+const smokeImage = (s) => {
+    const digest = refDigest(s.image);
+    return { ref: s.image, ...(digest !== undefined && { digest }) };
+};
+/**
+ * The image a record is of: the reference it was captured by (repository@digest, as the smoke
+ * stage captures a pushed image), else the registry digest the engine knew it by.
+ */
+const recordImage = (r) => {
+    const digest = refDigest(r.image.ref) ?? ((0,oci_ref/* isDigest */.Bc)(r.image.digest) ? r.image.digest : undefined);
+    return { ref: r.image.ref, ...(digest !== undefined && { digest }) };
+};
+const of_image_short = (digest) => digest.slice(0, 19);
+/**
+ * Undefined when FOUND (WHAT, read from FILE) is of DIGEST; otherwise the note that says it is not
+ * attested: "the smoke result in FILE is of another image (sha256:...), not attested".
+ */
+function otherImage(what, file, found, digest) {
+    if (found.digest === digest)
+        return undefined;
+    const which = found.digest !== undefined ? of_image_short(found.digest) : `${found.ref}, no digest`;
+    return `the ${what} in ${file} is of another image (${which}), not attested`;
+}
+
+// EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
+var attest_signing = __webpack_require__(10854);
+// EXTERNAL MODULE: ./src/attest/cosign-key.ts
+var cosign_key = __webpack_require__(98224);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 2 modules
+var signers = __webpack_require__(23838);
+// EXTERNAL MODULE: ./src/attest/purl.ts
+var purl = __webpack_require__(11276);
+// EXTERNAL MODULE: ./src/attest/types.ts
+var types = __webpack_require__(79124);
+// EXTERNAL MODULE: ./src/attest/result.ts
+var attest_result = __webpack_require__(29476);
+;// CONCATENATED MODULE: ./src/attest/provenance.ts
+// The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
+// what was built from what (the config, the requirement and constraint files, the base image by
+// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+
+
+
+
+
+// Its predicate type is defined with the other kinds' in result.ts (KIND_TYPES).
+
+const BUILD_TYPE = 'https://ml-image-action.github.io/buildtypes/buildx/v1';
+/** The builder id outside GitHub Actions. */
+const CLI_BUILDER_ID = 'https://ml-image-action.github.io/builders/cli';
+/** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
+function builderFromEnv(env) {
+    return { id: (0,github_run/* runUrlFromEnv */.kk)(env) ?? CLI_BUILDER_ID };
+}
+/**
+ * The base image as a resolved dependency: pkg:docker/<path>@<digest, else tag>?repository_url=<registry>
+ * (the docker purl type), with its sha256 when known.
+ */
+function baseImageDependency(base) {
+    const ref = (0,oci_ref/* parseImageRef */.Q)(base.ref);
+    const hex = (0,types/* sha256Hex */.fg)(base.digest ?? ref.digest);
+    const version = hex !== undefined ? `sha256:${hex}` : ref.tag;
+    const path = ref.path.split('/').map(purl/* purlEncode */.EK).join('/');
+    return {
+        uri: `pkg:docker/${path}${version !== undefined ? `@${(0,purl/* purlEncode */.EK)(version)}` : ''}?repository_url=${(0,purl/* purlEncode */.EK)(ref.registry)}`,
+        name: base.ref,
+        ...(hex !== undefined && { digest: { sha256: hex } }),
+    };
+}
+function fileDependency(f) {
+    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
+    return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
+}
+function invocationIdFor(input) {
+    const run = (0,github_run/* runUrlFromEnv */.kk)(input.env);
+    if (run !== undefined)
+        return input.env.GITHUB_JOB ? `${run}#${input.env.GITHUB_JOB}` : run;
+    const h = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${input.digest}\n${input.platform}\n${input.startedOn.toISOString()}`)
+        .digest('hex');
+    return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+/**
+ * The resolver's constraints: made by the run, so no file anyone can fetch; named, with the
+ * sha256 of their text (a ResourceDescriptor needs a uri, a digest or the content, not all).
+ */
+function constraintsDependency(f) {
+    const hex = (0,types/* sha256Hex */.fg)(f.sha256);
+    return { name: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
+}
+/** The SLSA v1 predicate; every string scrubbed (no URL credentials, no tokens). */
+function buildProvenance(input) {
+    const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
+    const seen = new Set();
+    const deps = [
+        baseImageDependency(input.baseImage),
+        ...input.inputs.map(fileDependency),
+        ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
+    ].filter((d) => {
+        const key = `${d.uri ?? `name:${d.name}`}\n${d.digest?.sha256 ?? ''}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+    const predicate = {
+        buildDefinition: {
+            buildType: BUILD_TYPE,
+            externalParameters: {
+                ...(input.config && { config: { path: input.config.path, sha256: input.config.sha256 } }),
+                variant: input.variant,
+                platform: input.platform,
+                tags: [...input.tags],
+            },
+            internalParameters: { toolVersion: input.toolVersion },
+            resolvedDependencies: deps,
+        },
+        runDetails: {
+            builder: builderFromEnv(input.env),
+            metadata: {
+                invocationId: input.invocationId ?? invocationIdFor(input),
+                startedOn: input.startedOn.toISOString(),
+                finishedOn: input.finishedOn.toISOString(),
+            },
+        },
+    };
+    // Names from the config and the plan: not secrets, however long.
+    const names = [input.variant, input.platform, ...input.tags, ...files.map((f) => f.path)];
+    return (0,types/* scrubDeep */.wE)(predicate, input.config ? [...names, input.config.path] : names);
+}
+
+// EXTERNAL MODULE: ./src/attest/sbom.ts + 1 modules
+var sbom = __webpack_require__(91622);
+// EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
+var smoke_predicate = __webpack_require__(97432);
+;// CONCATENATED MODULE: ./src/attest/predicates.ts
+
+
+
+
+
+/** The predicate of a kind, with its types. */
+function made(kind, predicate) {
+    return { predicate, ...attest_result/* KIND_TYPES */.pC[kind] };
+}
+/** What a target's SBOM is made of. */
+function sbomInput(ctx, record) {
+    return {
+        record,
+        variant: ctx.variant,
+        imageRef: `${ctx.repository}@${ctx.digest}`,
+        imageDigest: ctx.digest,
+        platform: ctx.platform,
+        baseImage: ctx.baseImage,
+        driverFloor: ctx.driverFloor ?? null,
+        toolVersion: ctx.toolVersion,
+    };
+}
+/** The kinds earlierPredicate may find: only an SBOM is worth not making again. */
+const REUSABLE_KINDS = new Set(['sbom']);
+/**
+ * The predicate of KIND that an earlier run made for this target, from STATEMENT (which the
+ * signing key signed: the caller checked), when it is the one predicateFor would make now: an SBOM
+ * of this digest whose recorded inputs (sbomInputsDigest) are this target's. Undefined otherwise:
+ * the provenance names this run's build, and the smoke predicate is quick to make.
+ */
+function earlierPredicate(kind, ctx, statement) {
+    if (kind !== 'sbom' || !ctx.record || statement.predicateType !== types/* CYCLONEDX_PREDICATE_TYPE */.nv)
+        return undefined;
+    if (!statement.subject.some((s) => `sha256:${s.digest.sha256}` === ctx.digest))
+        return undefined;
+    const predicate = statement.predicate;
+    const props = predicate?.metadata?.properties;
+    const inputs = Array.isArray(props)
+        ? props.find((p) => p?.name === sbom/* SBOM_INPUTS_PROPERTY */.C_)?.value
+        : undefined;
+    if (inputs !== (0,sbom/* sbomInputsDigest */.jL)(sbomInput(ctx, ctx.record)))
+        return undefined;
+    return made('sbom', predicate);
+}
+const built = (ctx) => (ctx.buildFinishedAt ? new Date(ctx.buildFinishedAt) : ctx.now);
+function predicateFor(kind, ctx) {
+    const imageRef = `${ctx.repository}@${ctx.digest}`;
+    switch (kind) {
+        case 'sbom':
+            if (!ctx.record)
+                return {
+                    missing: ctx.notOfThisImage?.record ?? 'no environment record in this job (the smoke stage captures it)',
+                };
+            return made('sbom', (0,sbom/* buildSbom */.s2)(sbomInput(ctx, ctx.record)));
+        case 'provenance':
+            return made('provenance', buildProvenance({
+                repository: ctx.repository,
+                digest: ctx.digest,
+                platform: ctx.platform,
+                variant: ctx.variant,
+                tags: [...ctx.tags],
+                baseImage: ctx.baseImage,
+                ...(ctx.config && { config: ctx.config }),
+                inputs: [...ctx.inputs],
+                ...(ctx.constraints && { constraints: ctx.constraints }),
+                env: ctx.env,
+                // The build's own times: the attestation may come much later (after the smoke tests,
+                // in another job).
+                startedOn: new Date(built(ctx).getTime() - ctx.buildDurationMs),
+                finishedOn: built(ctx),
+                toolVersion: ctx.toolVersion,
+            }));
+        case 'smoke':
+            if (!ctx.smoke)
+                return { missing: ctx.notOfThisImage?.smoke ?? 'no smoke result in this job' };
+            return made('smoke', (0,smoke_predicate/* buildSmokePredicate */.LZ)({
+                smoke: ctx.smoke,
+                ...(ctx.record && { record: ctx.record }),
+                variant: ctx.variant,
+                imageRef,
+                digest: ctx.digest,
+                platform: ctx.platform,
+                env: ctx.env,
+                toolVersion: ctx.toolVersion,
+                finishedAt: ctx.now,
+            }));
+    }
+}
+
+// EXTERNAL MODULE: ./src/attest/spdx.ts
+var spdx = __webpack_require__(54130);
+;// CONCATENATED MODULE: ./src/attest/targets.ts
+// The attest stage's targets (pure): each platform image the build pushed, in the build's order,
+// with its entry in attest.json as it starts (nothing attached, not signed). A platform only
+// loaded into the local engine (not pushed: isPushed) has no digest in a registry: nothing to
+// attest there. One pushed and loaded too (the `load` input) is in the registry: a target.
+
+/** BUILD's targets (repository@digest of each pushed platform) and the platforms not pushed. */
+function attestTargets(build) {
+    const targets = [];
+    const notPushed = [];
+    for (const v of build.variants)
+        for (const p of v.platforms) {
+            if (!(0,result/* isPushed */.Yx)(p)) {
+                notPushed.push({
+                    variant: v.variant,
+                    platform: p.platform,
+                    ...(p.localRef !== undefined && { localRef: p.localRef }),
+                });
+                continue;
+            }
+            const target = {
+                variant: v.variant,
+                platform: p.platform,
+                ref: `${v.repository}@${p.digest}`,
+                attestations: [],
+                signed: false,
+                notes: [],
+            };
+            targets.push({ v, p, target });
+        }
+    return { targets, notPushed };
+}
+
+;// CONCATENATED MODULE: ./src/attest/stage.ts
+
+
+
+
+
+
+
+
+
+
+/** Attach one target's predicates and sign the image (JOB.target says what was done). */
+async function attestTarget(job, 
+/** This target's turn on node's one thread (see `turns`): awaited, then released. */
+turn) {
+    const release = await turn();
+    let calls = [];
+    try {
+        calls = await startTarget(job);
+    }
+    catch (e) {
+        // The files it started writing are there (or failed) before the stage records anything.
+        await Promise.allSettled(job.writes);
+        (0,attest_result/* forgetFiles */.Pe)(job.target, job.unwritten);
+        throw e;
+    }
+    finally {
+        // The next target's turn once this one's requests are out (an I/O round and its callbacks).
+        setImmediate(release);
+    }
+    const settled = await Promise.allSettled(calls);
+    // The files: each write's own failure (no room: exit 3) after the registry's.
+    const wrote = await Promise.allSettled(job.writes);
+    (0,attest_result/* forgetFiles */.Pe)(job.target, job.unwritten);
+    const failed = [...settled, ...wrote].find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
+/** A file being written, in JOB's list (its failure is the target's, when it is awaited). */
+function track(job, w) {
+    w.written.catch(() => job.unwritten.add(relative(job.input.results, w.file)));
+    job.writes.push(w.written);
+    return w;
+}
+/**
+ * KIND's predicate as an earlier run made it, from its envelope BEFORE, when the signing key signed
+ * it and it is what would be made now (earlierPredicate: an SBOM of the same inputs). A warm rerun
+ * then attaches it again without making it.
+ */
+async function madeBefore(input, io, ref, kind, ctx, before) {
+    const { identity, tlog } = input.signing;
+    if (!before || !identity || !REUSABLE_KINDS.has(kind))
+        return undefined;
+    const statement = await io.signer().signedBefore?.(ref, before, identity, { tlog });
+    return statement ? earlierPredicate(kind, ctx, statement) : undefined;
+}
+/** attest.spdx: the SBOM (CycloneDX) as SPDX 2.3 too, in the result directory only. */
+function writeSpdx(job, sbom, entry) {
+    const { input, v, p } = job;
+    if (!input.attest.spdx || input.results.dir === undefined)
+        return;
+    const doc = (0,spdx/* spdxFromCycloneDx */.Xi)(sbom);
+    const { file } = track(job, input.results.writeAttestation(v.variant, p.platform, 'sbom.spdx', doc));
+    entry.spdx = relative(input.results, file);
+}
+/**
+ * An SBOM made from a record whose pip package list is incomplete (the probe could not read every
+ * distribution) lacks those packages: the target's notes (attest.json, the report) and a warning say so.
+ */
+function noteIncompletePackages(job, record) {
+    const incomplete = record && (0,capture_record/* packageListProblem */.o8)(record);
+    if (incomplete === undefined)
+        return;
+    job.target.notes.push(`sbom: ${incomplete}`);
+    job.io.warning(`${job.v.variant} ${job.p.platform}: sbom: ${incomplete}`, { title: 'ml-image attest' });
+}
+/** Make and write a target's predicates, and start signing and attaching (the calls under way). */
+async function startTarget(job) {
+    const { input, io, v, p, target, earlier } = job;
+    const { ref } = target;
+    const identity = input.signing.identity;
+    const ctx = input.context(v, p);
+    const { tlog } = input.signing;
+    const attached = [];
+    for (const kind of input.attest.types) {
+        const before = earlier.get((0,results_results/* envelopeFile */.NR)(v.variant, p.platform, kind));
+        const made = (await madeBefore(input, io, ref, kind, ctx, before)) ?? predicateFor(kind, ctx);
+        if ('missing' in made) {
+            target.notes.push(`${kind}: ${made.missing}`);
+            continue;
+        }
+        const { file, text, written } = track(job, input.results.writeAttestation(v.variant, p.platform, kind, made.predicate));
+        const entry = {
+            kind,
+            predicateType: made.predicateType,
+            file: relative(input.results, file),
+            attached: false,
+        };
+        target.attestations.push(entry);
+        if (kind === 'sbom') {
+            writeSpdx(job, made.predicate, entry);
+            noteIncompletePackages(job, ctx.record);
+        }
+        attached.push({
+            entry,
+            spec: { predicatePath: file, text, written, type: made.cosignType, ...(before && { earlier: before }) },
+        });
+    }
+    if (!identity)
+        return [];
+    const signer = io.signer();
+    const done = ({ entry, spec }, envelope) => {
+        entry.attached = true;
+        entry.verify = (0,attest_signing/* verifyCommand */.p0)(ref, spec.type, identity, tlog, input.repository, input.workflowRepository);
+        const w = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
+        if (w)
+            entry.envelope = relative(input.results, track(job, w).file);
+    };
+    // One image's attestations share one .att tag that each `cosign attest` reads, extends and
+    // pushes: they go one after the other (at once, the last push would drop the others), or in one
+    // update where the signer can. The signature (.sig) is another tag: it is made meanwhile.
+    const attach = async () => {
+        if (attached.length === 0)
+            return;
+        if (signer.attestAll) {
+            const specs = attached.map((a) => a.spec);
+            await signer.attestAll(ref, specs, identity, { tlog }, (i, envelope) => done(attached[i], envelope));
+            return;
+        }
+        for (const a of attached) {
+            await signer.attest(ref, a.spec, identity, { tlog });
+            done(a);
+        }
+    };
+    const sign = () => signer.sign(ref, identity, { tlog }).then(() => {
+        target.signed = true;
+    });
+    // With the transparency log (keyless, or a key with tlog) both are cosign runs, which share the
+    // Sigstore cache: one after the other. Otherwise the signature is made meanwhile.
+    return tlog ? [attach().then(sign)] : [attach(), sign()];
+}
+/**
+ * Turns for the targets, one after the other: a target makes its predicates (node's one thread,
+ * a few milliseconds each) and starts its updates, then the next one begins, while the registry
+ * answers the first. At once, the second target's predicates would hold back the first one's
+ * requests, and both images would wait for the registry at the end.
+ */
+function turns() {
+    let last = Promise.resolve();
+    return () => {
+        let release;
+        const mine = new Promise((resolve) => (release = resolve));
+        const before = last;
+        last = last.then(() => mine);
+        return before.then(() => release);
+    };
+}
+const firstLine = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+const relative = (results, file) => results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
+/** One progress line per target: whether it was signed, and each attestation attached or written only. */
+function describe(t) {
+    const list = (xs) => xs.map((a) => a.kind).join(', ') || 'no attestations';
+    const attached = t.attestations.filter((a) => a.attached);
+    const written = t.attestations.filter((a) => !a.attached);
+    const parts = [];
+    if (t.signed || attached.length > 0)
+        parts.push(`${t.signed ? 'signed' : 'not signed'}, attached: ${list(attached)}`);
+    if (written.length > 0 || parts.length === 0)
+        parts.push(`written (not attached): ${list(written)}`);
+    return `${t.variant} ${t.platform}: ${parts.join('; ')}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
+}
+/**
+ * The uploads a target's `.att` update will likely need: its config, and each envelope that will
+ * be new. One an earlier run left (TAKEN) is usually attached again, unless it is the provenance,
+ * which names this run's build and is signed anew. Too many: the rest are cancelled; too few: the
+ * update opens its own.
+ */
+function uploadsAhead(input, t, 
+/** The envelope files an earlier run left (ResultDir.envelopeNames). */
+taken) {
+    const fresh = input.attest.types.filter((kind) => kind === 'provenance' || !taken.has((0,results_results/* envelopeFile */.NR)(t.variant, t.platform, kind)));
+    return fresh.length > 0 ? 1 + fresh.length : 0;
+}
+/**
+ * What the signer will update is read, and the uploads it will need are opened, while the
+ * predicates are made (one thread makes them; the registry answers meanwhile): the requests go out
+ * before the first predicate is begun.
+ */
+async function startAhead(signer, input, targets, taken) {
+    if (!signer.prefetch || !input.signing.identity)
+        return;
+    try {
+        const ahead = targets.map((t) => ({ ref: t.ref, uploads: uploadsAhead(input, t, taken) }));
+        await signer.prefetch(ahead, input.signing.identity, { tlog: input.signing.tlog });
+    }
+    catch {
+        // Only a head start: each update reads and opens what it needs itself.
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+}
+/**
+ * The envelopes an earlier run attached (kept in the result directory), which the signer may
+ * attach again: all taken out, so that what is there when the stage ends is what this run
+ * attached. When that fails (a file it may not remove), the uploads opened ahead are cancelled
+ * before the error goes on.
+ */
+async function takeEarlier(input, signer, unregister) {
+    try {
+        return input.results.takeEnvelopes();
+    }
+    catch (e) {
+        // Registered until the DELETEs are done: a signal meanwhile waits for them (release again).
+        await signer?.release?.().catch(() => undefined);
+        unregister?.();
+        throw e;
+    }
+}
+/** Targets attached at once: each may run a cosign process or two. */
+const MAX_TARGETS_AT_ONCE = 4;
+async function runAttestStage(input, io) {
+    const { signing } = input;
+    const { targets, notPushed } = attestTargets(input.build);
+    const result = {
+        schemaVersion: attest_result/* ATTEST_RESULT_SCHEMA_VERSION */.fx,
+        signing: {
+            mode: signing.identity?.kind ?? 'none',
+            reason: signing.reason,
+            tlog: signing.tlog,
+        },
+        targets: targets.map((t) => t.target),
+    };
+    // Not signing is a note, not a warning: most local runs and forks have no identity.
+    io.progress(signing.reason);
+    for (const n of notPushed)
+        io.progress(`${n.variant} ${n.platform}: not pushed${n.localRef !== undefined ? ` (loaded as ${n.localRef})` : ''}: nothing to attest`);
+    const signer = signing.identity && targets.length > 0 ? io.signer() : undefined;
+    // On SIGINT/SIGTERM too: the uploads opened ahead are cancelled, not left on the registry.
+    const unregister = signer?.release && (0,cleanup/* registerCleanup */.qE)(() => signer.release().catch(() => undefined));
+    // The first requests go out before anything else: which envelopes an earlier run left is one
+    // directory listing, and reading and removing them (below) happens while the registry answers.
+    if (signer)
+        await startAhead(signer, input, result.targets, input.results.envelopeNames());
+    const taken = await takeEarlier(input, signer, unregister);
+    const turn = turns();
+    const work = targets.map(({ v, p, target }) => {
+        const job = { input, io, v, p, target, earlier: taken, writes: [], unwritten: new Set() };
+        return { target, run: () => attestTarget(job, turn) };
+    });
+    // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
+    // a time, targets of one digest one after the other. With the transparency log (keyless, or a
+    // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
+    // their shared Sigstore cache. After any failure no target starts.
+    const limit = signing.tlog ? 1 : MAX_TARGETS_AT_ONCE;
+    let error;
+    const attaching = (0,map_limit/* mapLimitSerialByKey */.IH)(work, limit, (w) => w.target.ref, (w) => {
+        const run = w.run();
+        // The first registry failure to come (exit 3), whichever target it was.
+        run.catch((reason) => {
+            if (reason instanceof errors/* EnvironmentError */.eG)
+                error ??= reason;
+        });
+        return run;
+    });
+    let settled;
+    try {
+        settled = await attaching;
+    }
+    finally {
+        // Uploads opened ahead that no update took (a guess that was too high, or a stopped stage).
+        // The cleanup stays registered until their DELETEs are done: a SIGINT/SIGTERM meanwhile runs
+        // it, and its release waits for them, rather than finding nothing to clean up and exiting.
+        await signer?.release?.().catch(() => undefined);
+        unregister?.();
+    }
+    // Targets that never started are not in attest.json (as if the stage had stopped before them).
+    result.targets = result.targets.filter((_, i) => settled[i] !== undefined);
+    // Any other failure (bad input, a bug) is thrown, after attest.json says what was done: the
+    // earlier run's file, which names envelopes taken out above, must not stay.
+    let thrown;
+    settled.forEach((s, i) => {
+        if (s === undefined)
+            return;
+        const { target } = work[i];
+        if (s.status === 'fulfilled')
+            return io.progress(describe(target));
+        if (!(s.reason instanceof errors/* EnvironmentError */.eG))
+            thrown ??= { reason: s.reason };
+        io.progress(`${describe(target)}: stopped`);
+    });
+    // The error the stage ends with (thrown, or handed back for exit 3) is the one recorded.
+    const failure = thrown?.reason ?? error;
+    if (failure !== undefined)
+        result.error = firstLine(failure);
+    input.results.writeAttest(result);
+    if (thrown)
+        throw thrown.reason;
+    return { result, ...(error && { error }) };
+}
+
+// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
+var read = __webpack_require__(33440);
+;// CONCATENATED MODULE: ./src/pipeline/attest.ts
+// The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
+// smoke entries or the result directory's records; the config and requirements files by digest, -r
+// includes and -c files too; the resolver's constraints by digest, this process's or the one its
+// resolution file records), the signing identity, and cosign.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+function fileDigest(file, shown) {
+    return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
+}
+/**
+ * Every requirements file the build read: python.requirements with their -r includes and -c files,
+ * read as the build stage reads them. Should that read fail now (a file changed since the build),
+ * the files the config names, as before includes were followed.
+ */
+function requirementsFiles(loaded, env) {
+    const { requirements } = loaded.config.python;
+    try {
+        return (0,read/* readRequirements */.F2)(requirements, loaded.baseDir, env, {
+            ...(0,read/* workspaceRoot */.oS)(env, loaded.baseDir),
+            expandable: loaded.config.build.secrets,
+        }).files;
+    }
+    catch {
+        return requirements.map((r) => external_node_path_default().resolve(loaded.baseDir, r));
+    }
+}
+/** The config file and the requirements files by digest: the same for every target of a run. */
+function runFiles(loaded, env) {
+    const rel = (f) => external_node_path_default().relative(loaded.baseDir, f) || external_node_path_default().basename(f);
+    return {
+        config: loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined,
+        inputs: requirementsFiles(loaded, env)
+            .map((f) => fileDigest(f, rel(f)))
+            .filter((d) => d !== undefined),
+    };
+}
+/**
+ * A target's record and smoke result from the result directory (this run's smoke stage did not
+ * test it: `--stages attest`, a separate attest job, or its smoke target failed), each only when it
+ * is of this platform's digest. The directory outlives a run: an earlier image's files there are
+ * not signed as this one's; the note says they were left out.
+ */
+function fromResultDir(results, v, p) {
+    const file = (kind) => external_node_path_default().join(results.dir ?? '.', (0,results_results/* recordFile */.mR)(kind, v.variant, p.platform));
+    const record = results.readEnv(v.variant, p.platform) ?? undefined;
+    const smoke = results.readSmoke(v.variant, p.platform) ?? undefined;
+    const staleRecord = record && otherImage('environment record', file('env'), recordImage(record), p.digest);
+    const staleSmoke = smoke && otherImage('smoke result', file('smoke'), smokeImage(smoke), p.digest);
+    return {
+        ...(record && !staleRecord && { record }),
+        ...(smoke && !staleSmoke && { smoke }),
+        ...((staleRecord || staleSmoke) && {
+            notOfThisImage: {
+                ...(staleRecord && { record: staleRecord }),
+                ...(staleSmoke && { smoke: staleSmoke }),
+            },
+        }),
+    };
+}
+/**
+ * The resolver's constraints the build of a target got, by digest (provenance's "constraints
+ * (resolver)"): this process's resolve stage's, else (attest in another job: the reusable
+ * workflow's, `--stages attest`) the digest its resolution file records. Such a file is this
+ * build's: the pipeline removes the file of every target it builds without one (removeResolution).
+ */
+function constraintsOf(input, v, p) {
+    const here = input.resolved[(0,resolve_stage/* resolvedKey */.Er)(v.variant, p.platform)]?.constraints;
+    if (here !== undefined)
+        return { path: CONSTRAINTS_PATH, sha256: attest_sha256(here) };
+    const recorded = input.results.readResolution(v.variant, p.platform);
+    const digest = recorded?.platform === p.platform ? recorded.constraints.sha256 : undefined;
+    return digest !== undefined ? { path: CONSTRAINTS_PATH, sha256: digest } : undefined;
+}
+/** How provenance names the resolver's constraints: made by the run, no file anyone can fetch. */
+const CONSTRAINTS_PATH = 'constraints (resolver)';
+/** What the predicates of one target are made of (FILES: runFiles, read once per stage). */
+function contextFor(input, files, v, p) {
+    const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
+    const { record, smoke, notOfThisImage } = entry
+        ? { record: entry.record, smoke: entry.result, notOfThisImage: undefined }
+        : fromResultDir(input.results, v, p);
+    const planned = input.plan.variants.find((x) => x.name === v.variant);
+    const { config, inputs } = files();
+    const constraints = constraintsOf(input, v, p);
+    return {
+        variant: v.variant,
+        platform: p.platform,
+        repository: v.repository,
+        digest: p.digest,
+        tags: v.tags,
+        baseImage: { ref: v.baseImage, ...(v.baseDigest !== undefined && { digest: v.baseDigest }) },
+        ...(planned?.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
+        ...(record && { record }),
+        ...(smoke && { smoke }),
+        ...(notOfThisImage && { notOfThisImage }),
+        ...(config && { config }),
+        inputs,
+        ...(constraints !== undefined && { constraints }),
+        buildDurationMs: p.durationMs,
+        ...(p.finishedAt !== undefined && { buildFinishedAt: p.finishedAt }),
+        env: input.env,
+        now: input.now,
+        toolVersion: version/* VERSION */.x,
+    };
+}
+/** What signs when nothing was pushed (a --load run, a fork's): nothing to sign, nothing to ask. */
+const NOTHING_PUSHED = {
+    identity: null,
+    reason: 'not signed: nothing was pushed',
+    tlog: false,
+};
+/** The runner's tools for signing; with a signer given (tests), whatever it needs is there. */
+const toolsFor = (env, given) => (given ? { cosign: true } : (0,attest_signing/* signingTools */.r2)(env));
+function runAttest(input, io) {
+    const attest = input.loaded.config.attest;
+    const pushed = attestTargets(input.build).targets.length > 0;
+    const signing = pushed
+        ? (0,attest_signing/* chooseSigning */.T)(attest, input.env, input.loaded.baseDir, toolsFor(input.env, io.signer !== undefined))
+        : NOTHING_PUSHED;
+    let signer;
+    let files;
+    const filesOnce = () => (files ??= runFiles(input.loaded, input.env));
+    return runAttestStage({
+        build: input.build,
+        attest,
+        signing,
+        results: input.results,
+        context: (v, p) => contextFor(input, filesOnce, v, p),
+        repository: input.env.GITHUB_REPOSITORY,
+        // The reusable workflow sets it to its own repository (job.workflow_repository).
+        workflowRepository: input.env.ML_IMAGE_WORKFLOW_REPOSITORY,
+    }, {
+        signer: () => (signer ??= io.signer?.() ?? (0,signers/* createSigner */.rO)({ env: input.env, tlog: signing.tlog })),
+        progress: io.progress,
+        warning: io.warning,
+    });
+}
+/**
+ * Before anything is built: a signing setup that cannot work (attest.sign: key without a key,
+ * keyless without an OIDC token, a key file that is not there) is bad input now (exit 2), not
+ * after the build, push and smoke tests. Then decrypting the signing key starts (scrypt, off the
+ * main thread) so that the attest stage does not wait for it. The decryption is handed back (when
+ * the built-in signer will sign): the pipeline awaits it before it pushes anything, so that a
+ * wrong password stops the run before unsigned images are pushed.
+ */
+function prepareSigning(loaded, env, startKey = true) {
+    const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, !startKey));
+    if (!startKey || !signing.identity)
+        return undefined;
+    // COSIGN_KEY must hold the key's PEM text (cosign reads it as env://COSIGN_KEY): a key stored
+    // otherwise (base64, a file name) is said now, not after the push.
+    if (signing.identity.kind === 'key' &&
+        signing.identity.key === 'env://COSIGN_KEY' &&
+        !(0,cosign_key/* isEncryptedCosignKey */.dT)(env.COSIGN_KEY ?? ''))
+        throw new errors/* InputError */.dz('COSIGN_KEY does not hold an encrypted cosign private key (no "ENCRYPTED SIGSTORE PRIVATE KEY" block)', 'store the text of the cosign.key file that "cosign generate-key-pair" wrote (not base64 of it, nor its path: that is attest.key)');
+    // signingKey keeps a failure from going unhandled; the pipeline and the attest stage await it.
+    return (0,signers/* signingKey */.NR)(signing.identity, env, signing.tlog);
+}
+/**
+ * As the build starts: the connections the attest stage will use to the image's registry are
+ * opened (when the built-in signer signs there), while node waits for buildx. A warm run's attest
+ * stage then starts on open sockets; after a long build they have been closed again (idle), and
+ * the stage opens its own.
+ */
+function warmRegistry(loaded, env, repository, targets) {
+    const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, false));
+    if (!signing.identity)
+        return;
+    // The stage's first round: each target's .sig and .att reads, then its uploads.
+    (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
+}
+
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
+var verify_inputs = __webpack_require__(26367);
+;// CONCATENATED MODULE: ./src/pipeline/keep-out.ts
+// What the build keeps out of its context though it may sit inside it (src/build/context-ignore.ts
+// writes the ignore file): this run's records and this tool's own files (the reusable workflows
+// check the action out into the workspace), its cache directory (an actions/cache folder such as
+// .cache/ml-image, or a relative ML_IMAGE_CACHE_DIR: a builder-facts file there changes every run,
+// and so would the image's digest), and the files the run reads that may hold a secret:
+// the config (an index URL's login is written there), the signing key file, the action's
+// secret-files and the `ssh` input's key files. The templates' `COPY . /app` would otherwise push
+// them with the image. Pure.
+
+
+/**
+ * The key files of the `ssh` input: its ID=PATH items (absolute: src/build/action-inputs.ts), not
+ * `default` or `default=SOCKET` (the agent's socket: no key is in the context for it).
+ */
+function sshKeyFiles(ssh) {
+    return ssh.flatMap((item) => {
+        const eq = item.indexOf('=');
+        return eq < 0 || item.slice(0, eq) === 'default' ? [] : [item.slice(eq + 1)];
+    });
+}
+/** The absolute paths the build keeps out of its context (those inside it). */
+function contextKeepOut(input) {
+    const { loaded } = input;
+    const key = loaded.config.attest.key;
+    return [
+        ...(input.resultDir !== undefined ? [input.resultDir] : []),
+        external_node_path_default().dirname(input.imagesDir),
+        input.cacheDir,
+        ...(loaded.file !== undefined ? [loaded.file] : []),
+        // A key file, not a KMS or PKCS#11 reference (cosign reads those elsewhere).
+        ...(key !== undefined && !(0,verify_inputs/* isKeyReference */.NI)(key) ? [external_node_path_default().resolve(loaded.baseDir, key)] : []),
+        ...Object.values(input.buildOptions?.secretFiles ?? {}),
+        // A deploy key in the workspace: `COPY . /app` would put it into the image.
+        ...sshKeyFiles(input.buildOptions?.ssh ?? []),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/report.ts
+
+/** The report stage; its failure (a size-budget breach) handed back, not thrown. */
+function runReport(input, plan, io) {
+    return (0,stage/* reportStage */.pz)({
+        plan,
+        config: input.loaded.config,
+        results: input.results,
+        configVariants: (0,stage/* configVariantNames */.U3)(input.loaded),
+        git: input.git,
+        options: input.report,
+    }, io);
+}
+/** The result of the run each error ended, when it ended after the reports (withResult). */
+const failedRuns = new WeakMap();
+/** ERR, with RESULT (what the run produced) kept for resultOf. */
+function withResult(err, result) {
+    failedRuns.set(err, result);
+    return err;
+}
+/** The result withResult kept with ERR; undefined for any other error. */
+function resultOf(err) {
+    return err instanceof Error ? failedRuns.get(err) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+// The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
+// manifest list per variant (src/results reads and checks the files).
+
+
+
+
+
+
+
+/** The digest files of `dir` by variant; a second digest for one platform is bad input. */
+function byVariant(dir) {
+    const files = (0,results_results/* readDigestFiles */.g7)(dir);
+    if (files.length === 0)
+        throw new errors/* InputError */.dz(`merge-from ${dir}: no digest files`, "download the build jobs' digests artifacts into it");
+    const out = new Map();
+    for (const { file, digest } of files) {
+        const list = out.get(digest.variant) ?? [];
+        if (list.some((x) => x.build.platform === digest.build.platform))
+            throw new errors/* InputError */.dz(`${file}: a second digest for ${digest.variant} ${digest.build.platform}`);
+        out.set(digest.variant, [...list, digest]);
+    }
+    return out;
+}
+/** A missing platform would publish a single-arch image under the release tags: refuse. */
+function mergeProblems(plan, have) {
+    const problems = [];
+    for (const v of plan.variants) {
+        const platforms = new Set((have.get(v.name) ?? []).map((x) => x.build.platform));
+        const missing = v.platforms.filter((p) => !platforms.has(p));
+        if (missing.length)
+            problems.push(`${v.name}: no digest for ${missing.join(', ')}`);
+    }
+    const extra = [...have.keys()].filter((n) => !plan.variants.some((v) => v.name === n));
+    if (extra.length)
+        problems.push(`digests for variants the plan does not have: ${extra.join(', ')}`);
+    return problems;
+}
+/**
+ * The merge job: the digest files of every matrix job -> one multi-arch manifest list per variant,
+ * annotated (buildx >= 0.12) with the `index:` annotations given and the variant's OCI labels (title,
+ * description, source ...), as a one-job build annotates its list.
+ */
+async function mergeFromDigestFiles(dir, io, plan, given = []) {
+    const found = byVariant(dir);
+    const problems = plan ? mergeProblems(plan, found) : [];
+    if (problems.length)
+        throw new errors/* InputError */.dz(`merge-from ${dir}: ${problems.join('; ')}`, 'every build job of the matrix must succeed and upload its digests before the merge');
+    const docker = io.docker();
+    const annotate = (0,versions/* compareVersions */.Z)(await docker.buildxVersion(), '0.12.0') >= 0;
+    if (!annotate)
+        io.progress('build', 'note: index annotations need buildx >= 0.12.0: left out');
+    const variants = [];
+    for (const [variant, parts] of found) {
+        const first = parts[0];
+        const platforms = parts.map((p) => p.build).sort((a, b) => (0,util_text/* compareText */.n6)(a.platform, b.platform));
+        const annotations = annotate
+            ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given)
+            : [];
+        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotations);
+        if (annotations.length > 0) {
+            const dropped = await annotationsDropped(docker, `${first.repository}@${digest}`, platforms);
+            if (dropped)
+                io.progress('build', `warning: ${variant}: ${dropped}`);
+        }
+        variants.push({
+            variant,
+            repository: first.repository,
+            digest,
+            tags: first.tags,
+            platforms,
+            baseImage: first.baseImage,
+            ...(first.baseDigest !== undefined && { baseDigest: first.baseDigest }),
+        });
+    }
+    return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants };
+}
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+/** The media type buildx recorded for a platform image it pushed (its metadata's descriptor). */
+function pushedMediaType(p) {
+    const descriptor = p.metadata['containerimage.descriptor'];
+    const type = typeof descriptor === 'object' && descriptor !== null ? Reflect.get(descriptor, 'mediaType') : undefined;
+    return typeof type === 'string' ? type : undefined;
+}
+/**
+ * Why the index annotations asked for are not on the merged list REF, or undefined: buildx makes
+ * a Docker manifest list from Docker manifests (the build jobs ran on the docker driver, whose
+ * dockerd pushes Docker manifests, or an older version of this tool) and drops the annotations
+ * without a word. Platform images buildx recorded as OCI manifests need no look; else the list's
+ * media type is read (a list that cannot be read is not judged: the merge itself succeeded).
+ */
+async function annotationsDropped(docker, ref, platforms) {
+    if (platforms.every((p) => pushedMediaType(p) === OCI_MANIFEST))
+        return undefined;
+    const index = await docker.imagetoolsInspect(ref).catch(() => undefined);
+    if (index?.mediaType !== DOCKER_LIST)
+        return undefined;
+    return `the index annotations were not applied: ${ref} is a Docker manifest list, which carries none, because its platform images were pushed with Docker media types (build jobs on the docker driver); build them with a docker-container builder (docker/setup-buildx-action) to have the list annotated`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+// The pipeline's stages by name, and a stages flag or input (`run --stages`, the action's `stages`)
+// read into a set of them. Pure.
+
+const STAGES = ['plan', 'resolve', 'build', 'smoke', 'attest', 'report'];
+const isStage = (n) => STAGES.includes(n);
+/**
+ * "resolve,build" -> the set; "all" every stage. Unknown names, and a value that names no stage (""
+ * or ", ,": an unset variable, which would otherwise run every stage, pushes included), are bad
+ * input naming the source and the value (exit 2).
+ */
+function parseStages(raw, source) {
+    const names = raw
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const bad = names.filter((n) => !isStage(n) && n !== 'all');
+    if (bad.length)
+        throw new errors/* InputError */.dz(`${source}: unknown stage(s) ${bad.join(', ')}`, `expected some of ${STAGES.join(', ')}, or all`);
+    if (names.length === 0)
+        throw new errors/* InputError */.dz(`${source}: ${JSON.stringify(raw)} names no stage`, `give some of ${STAGES.join(', ')}, or all`);
+    if (names.includes('all'))
+        return new Set(STAGES);
+    return new Set(names.filter(isStage));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
+
+// The stages by name, and a stages flag or input read: their own module (stages.ts).
+
+const groupOf = (io) => io.group ?? ((_n, fn) => fn());
+/** fn, its time reported to io.timing under `stage`. */
+async function timed(io, stage, fn) {
+    // An interrupted run (SIGINT/SIGTERM, cleaning up) starts no further stage: no push, no comment.
+    (0,cleanup/* throwIfInterrupted */.sK)(`the ${stage} stage`);
+    const t0 = performance.now();
+    try {
+        return await fn();
+    }
+    finally {
+        io.timing?.(stage, performance.now() - t0);
+    }
+}
+/**
+ * The stages' inputs from files that have a shape of their own, checked before the engine or the
+ * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
+ * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
+ * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list when the smoke stage
+ * asks for GPUs (GPU.mode all). Under auto the smoke stage reads the pin only where the engine has
+ * GPUs: a CPU runner's odd CUDA_VISIBLE_DEVICES does not stop its build.
+ */
+function checkStageInputs(loaded, stages, gpu) {
+    if (!stages.has('smoke'))
+        return;
+    (0,config_inputs/* configBaseline */.E)(loaded);
+    if (gpu !== undefined && gpu.mode === 'all')
+        (0,gpu_pin/* gpuPinOf */.Vy)(gpu.env);
+}
+/** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */
+const hostGpusHere = (env) => (devices) => hostGpuDevices(new exec_runner/* ActionsExecRunner */.L(), env, devices);
+async function runPipeline(opts, io) {
+    // A signing setup that cannot work is said before anything is built (the key is decrypted
+    // meanwhile, unless a signer is given).
+    // Only when images are pushed: a run that loads them (--load, a fork's) signs nothing.
+    const key = opts.stages.has('attest') && opts.push ? prepareSigning(opts.loaded, io.env, !io.signer) : undefined;
+    const plan = await timed(io, 'plan', () => runPlan(opts, io));
+    const resolved = {};
+    let build = await resolveAndBuild(opts, io, plan, resolved, key);
+    if (build)
+        opts.results.writeBuild(build);
+    let smoke = [];
+    let smokeErrors = [];
+    if (opts.stages.has('smoke')) {
+        build ??= opts.results.readBuild();
+        const b = build;
+        ({ entries: smoke, errors: smokeErrors } = await timed(io, 'smoke', () => runSmokeStage({
+            plan,
+            loaded: opts.loaded,
+            build: b,
+            results: opts.results,
+            gpus: opts.gpus,
+            imagesDir: opts.imagesDir,
+            ...(opts.reuse && opts.report.baseline && opts.report.saveAs && { reuse: reuseLookup(opts, plan) }),
+            runner: (0,github_run/* runnerFromEnv */.W1)(io.env),
+            env: io.env,
+        }, { ...io, hostGpus: io.hostGpus ?? hostGpusHere(io.env) })));
+    }
+    const smokeStatus = smokeErrors.length > 0 ? 'fail' : overallStatus(smoke);
+    let attest;
+    if (opts.stages.has('attest')) {
+        build ??= opts.results.readBuild();
+        const b = build;
+        attest = await timed(io, 'attest', () => groupOf(io)('attest', () => runAttest({
+            plan,
+            loaded: opts.loaded,
+            build: b,
+            smoke,
+            resolved,
+            results: opts.results,
+            env: io.env,
+            now: opts.now ?? new Date(),
+        }, {
+            ...(io.signer && { signer: io.signer }),
+            progress: (l) => io.progress('attest', l),
+            warning: io.warning,
+        })));
+    }
+    const report = opts.stages.has('report')
+        ? await timed(io, 'report', () => runReport(opts, plan, {
+            env: io.env,
+            progress: (l) => io.progress('report', l),
+            warning: io.warning,
+            ...(io.summary && { summary: io.summary }),
+        }))
+        : { outcomes: [] };
+    const result = {
+        plan,
+        ...(build && { build }),
+        smoke,
+        smokeErrors,
+        smokeStatus,
+        ...(attest && { attest: attest.result }),
+        reports: report.outcomes,
+    };
+    // A size-budget breach (exit 1), else a registry that went away while attaching (exit 3): the
+    // images are pushed and reported, then the run fails, its result kept for pipelineResultOf.
+    const failure = report.failure ?? attest?.error;
+    if (failure)
+        throw withResult(failure, result);
+    return result;
+}
+/** What a run that failed after its reports produced (the callers' outputs, report.md); else undefined. */
+const pipelineResultOf = (err) => resultOf(err);
+/** The plan, always: its warnings annotated, a line per variant, plan.json written. */
+function runPlan(opts, io) {
+    const { config, fileVariants, label: configFile, lineOf } = opts.loaded;
+    const now = opts.now ?? new Date();
+    const ctx = { catalog: (0,catalog/* bundledCatalog */.Ot)(), git: opts.git, now, configFile, lineOf, fileVariants };
+    const tagged = (0,plan_plan/* taggedVariants */.Bp)(config.variants.map((v) => v.name), fileVariants);
+    const plan = applyToPlan((0,plan_plan/* planBuild */.C7)(config, ctx), opts.buildOptions, tagged);
+    for (const w of plan.warnings)
+        io.warning(w, { title: 'ml-image plan' });
+    for (const v of plan.variants)
+        io.progress('plan', `${v.name}: ${v.base.ref} (${v.base.reason}) -> ${v.platforms.join(', ')}`);
+    opts.results.writePlan(plan);
+    return plan;
+}
+/** Resolve and build (or merge the matrix jobs' digests); undefined when neither stage runs. */
+async function resolveAndBuild(opts, io, plan, into, 
+/** The signing key being decrypted: a wrong password stops the run before anything is pushed. */
+key) {
+    const { config, baseDir } = opts.loaded;
+    if (opts.mergeFrom !== undefined && opts.stages.has('build'))
+        return timed(io, 'build', () => mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations));
+    if (!opts.stages.has('build') && !opts.stages.has('resolve'))
+        return undefined;
+    // A build secret the environment lacks, an id given twice, requirements the variants cannot
+    // install as written (requirements/plan-check.ts): exit 2 before any container runs.
+    if (opts.stages.has('build'))
+        checkBuildSecrets(opts.buildOptions, config, io.env);
+    (0,plan_check/* checkPlanRequirements */.M)(plan.variants, opts.loaded, io.env, io.warning);
+    const docker = io.docker();
+    const resolved = opts.stages.has('resolve')
+        ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
+        : {};
+    Object.assign(into, resolved);
+    // A target resolved or built without a resolution has none: an earlier run's file is no longer
+    // taken for this build's (attest's provenance in another job, the report).
+    for (const v of plan.variants)
+        for (const p of v.platforms)
+            if (!resolved[(0,resolve_stage/* resolvedKey */.Er)(v.name, p)])
+                opts.results.removeResolution(v.name, p);
+    if (!opts.stages.has('build'))
+        return undefined;
+    // Decrypting ran meanwhile (about 0.15 s of scrypt): waited for only when there is still some.
+    if (opts.push)
+        await key;
+    if (opts.push && opts.stages.has('attest') && !io.signer)
+        warmRegistry(opts.loaded, io.env, plan.repository, plan.targets.length);
+    const build = await timed(io, 'build', () => runBuildStage({
+        plan,
+        config,
+        baseDir,
+        imagesDir: opts.imagesDir,
+        push: opts.push,
+        merge: opts.merge,
+        resolved,
+        ...(opts.buildOptions && { options: opts.buildOptions }),
+        cacheDir: opts.cacheDir,
+        // Never the image's, though in the context by where they sit: src/pipeline/keep-out.ts.
+        keepOut: contextKeepOut({
+            ...(opts.results.dir !== undefined && { resultDir: opts.results.dir }),
+            imagesDir: opts.imagesDir,
+            cacheDir: opts.cacheDir,
+            loaded: opts.loaded,
+            ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
+        }),
+    }, {
+        docker,
+        // git, for the context's commit time.
+        exec: new exec_runner/* ActionsExecRunner */.L(),
+        env: io.env,
+        progress: (l) => io.progress('build', l),
+        ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
+        ...(io.output && { output: (line, target) => io.output(line, target) }),
+        group: groupOf(io),
+        ...(io.builtTarget && { builtTarget: io.builtTarget }),
+    }));
+    if (!opts.merge && opts.push)
+        opts.results.writeDigests(build);
+    return build;
+}
+/**
+ * Whether the build's builder takes its base images from the registry whatever this engine holds
+ * (any driver but dockerd's own: docker-container, kubernetes, remote): the resolver then resolves
+ * against the registry's base too (resolve/base.ts). Asked once: the build stage reuses the answer
+ * (lookUpBuilder keeps it per adapter and in the cache directory). Unknown (buildx missing): false,
+ * and the build stage says what is wrong; a builder that does not exist (the builder input,
+ * BUILDX_BUILDER) ends the run here, before the resolve stage's work that no build would use.
+ */
+async function builderPullsBases(opts, io, docker) {
+    const found = await lookUpBuilder(docker, opts.buildOptions?.builder, {
+        dir: opts.cacheDir,
+        env: io.env,
+    }).catch((e) => {
+        if (e instanceof failures/* BuilderMissingError */.ku)
+            throw e;
+        return undefined;
+    });
+    return found !== undefined && found.facts.driver !== 'docker';
+}
+/** The resolve stage: a resolution file per target, its hazards as warnings. */
+async function runResolve(opts, io, plan, docker) {
+    const { config, baseDir } = opts.loaded;
+    const registryBase = opts.stages.has('build') && (await builderPullsBases(opts, io, docker));
+    const resolved = await groupOf(io)('resolve', () => (0,resolve_stage/* runResolveStage */.wr)(plan, config, baseDir, {
+        docker,
+        env: io.env,
+        lookupHost: io.lookupHost ?? host_lookup/* systemLookup */.O,
+        ...(registryBase && { registryBase }),
+        progress: (l) => io.progress('resolve', l),
+        cache: opts.snapshotCache ?? (0,snapshot_cache/* fileSnapshotCache */.JZ)(opts.cacheDir),
+        ...(opts.reuse && { reuse: true }),
+    }));
+    for (const v of plan.variants)
+        for (const p of v.platforms) {
+            const key = (0,resolve_stage/* resolvedKey */.Er)(v.name, p);
+            const r = resolved[key];
+            if (!r)
+                continue;
+            opts.results.writeResolution(v.name, p, r.resolution);
+            for (const h of r.resolution.hazards)
+                io.warning(`${h.message}. Fix: ${h.fix}`, { title: `ml-image resolve (${key})` });
+        }
+    return resolved;
+}
+/** `ml-image run`: the earlier run's records are the baseline this run saved last time. */
+function reuseLookup(opts, plan) {
+    const { baseline, saveAs } = opts.report;
+    const { config, fileVariants } = opts.loaded;
+    return async (v) => (await (0,stage/* restoreBaseline */.W3)(baseline, (0,stage/* baselineKeys */.Kb)(plan, config, v, fileVariants), saveAs.branch))?.dir;
+}
+function overallStatus(entries) {
+    const s = entries.map((e) => e.result.summary);
+    if (s.length === 0)
+        return 'none';
+    if (s.some((x) => x.fail > 0))
+        return 'fail';
+    return s.some((x) => x.pass > 0) ? 'pass' : 'skip';
+}
+
+
+/***/ }),
+
+/***/ 46496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ checkPlanRequirements)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
+/* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32780);
+// The requirements against the plan, before any container runs (the pipeline, when it resolves or
+// builds, and `validate`): what the files allow but the variants' builds cannot do as written.
+// - pip's hash-checking mode (any --hash, or --require-hashes) with a variant that installs torch:
+//   the build's torch step (`pip install torch==V`, the templates' first pip step) installs torch and
+//   its dependencies without a hash, and the requirements step then finds them installed and checks
+//   nothing; the resolver's dry runs ask for the same torch==V, unhashed, which that mode refuses.
+// - a local --find-links (a path, a file: URL) or a requirement by a relative path: a template's
+//   pip step runs before the build context is copied in, and the resolver's container has none of
+//   the repository either. pip ignores a missing --find-links location with a warning and takes the
+//   project from the index instead (a private name: from whoever publishes it there). With the
+//   user's own Dockerfile (which may COPY them first) a --find-links is a warning.
+// Structural types only: requirements/ imports no stage (plan) nor config.
+
+
+
+const names = (vs) => vs.map((v) => v.name).join(', ');
+/** The problem of hash-checking mode with the variants that install torch (undefined: none). */
+function hashProblem(facts, variants, resolveMode) {
+    const on = facts.hashChecking;
+    // Installed by the templates' torch step, and asked for by every dry run (off: none runs).
+    const torch = variants.filter((v) => v.torch?.indexUrl !== undefined && (v.template !== undefined || resolveMode !== 'off'));
+    if (on === undefined || torch.length === 0)
+        return undefined;
+    const each = torch.map((v) => `${v.name} torch ${v.torch.version} from ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(v.torch.indexUrl)}`);
+    const index = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(torch[0].torch.indexUrl);
+    return {
+        problem: `${on.origin}: ${on.option} puts pip in hash-checking mode for every requirement, and variant${torch.length === 1 ? '' : 's'} ${each.join('; ')} install${torch.length === 1 ? 's' : ''} torch before the requirements, without a hash: the build's torch step would install torch and its dependencies unchecked (the requirements step then finds them installed and checks nothing), and where the resolver runs, its dry runs ask for that torch too, unhashed, which pip refuses in that mode`,
+        fix: `either let the requirements install torch, with its hashes: give ${names(torch)} no torch (no torch: on the variant nor at the top level; a CUDA variant given by cuda: always gets one, a variant given by base: an nvidia/cuda image with its cuda: gets none) and pin torch with its --hash in the requirements, its wheel index in the file (--extra-index-url ${index}); or drop the --hash options (pip-compile / uv pip compile without --generate-hashes, poetry export --without-hashes)`,
+    };
+}
+const LOCAL_WHY = {
+    'find-links': "--find-links names a directory (or file: URL) on this machine, which the build's pip does not have: pip ignores a missing --find-links location with a warning and takes the project from the index instead, a private name from whoever publishes it there",
+    path: "a requirement by a relative path names a file of your repository, which the build's pip does not have (pip fails on it)",
+};
+/** The problems of lines naming local files, when a template builds some variant. */
+function localProblems(facts, templated) {
+    if (templated.length === 0 || facts.localFiles.length === 0)
+        return undefined;
+    const where = `variant${templated.length === 1 ? '' : 's'} ${names(templated)} ${templated.length === 1 ? 'is' : 'are'} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
+    return {
+        problems: facts.localFiles.map((f) => `${f.origin}: "${f.line}": ${LOCAL_WHY[f.kind]}: ${where}`),
+        fix: 'serve the wheels from an index or a URL (--extra-index-url, --find-links https://host/wheels/, or name @ https://host/name-1.0-py3-none-any.whl), or build from your own Dockerfile (build.dockerfile, no template) that copies them in before its pip install',
+    };
+}
+/**
+ * The requirements (read as the stages read them: readListedRequirements) against the plan's
+ * VARIANTS: hash-checking mode with a variant that installs torch, and a line naming local files
+ * when a template builds a variant, are exit 2 naming each line, with the way out. A local
+ * --find-links with only the user's own Dockerfile is a WARNing (the resolver's container still
+ * lacks it). Nothing without requirements.
+ */
+function checkPlanRequirements(variants, loaded, env, warn) {
+    const { python, build, resolve } = loaded.config;
+    if (python.requirements.length === 0)
+        return;
+    const facts = (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env).facts;
+    if (facts === undefined)
+        return;
+    const templated = variants.filter((v) => v.template !== undefined);
+    const hash = hashProblem(facts, variants, resolve.mode);
+    const local = localProblems(facts, templated);
+    if (hash === undefined && local === undefined) {
+        for (const f of facts.localFiles.filter((x) => x.kind === 'find-links'))
+            warn(`${f.origin}: "${f.line}": --find-links names a directory on this machine: the resolver's container does not have it (pip there ignores it, with a warning, and resolves the project from the index), so copy it into the image before your Dockerfile's pip install, or serve the wheels from a URL`, { title: 'ml-image requirements' });
+        return;
+    }
+    const problems = [...(hash ? [hash.problem] : []), ...(local?.problems ?? [])];
+    const fix = [hash?.fix, local?.fix].filter((x) => x !== undefined).join('; and ');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(python.requirements.join(', '), problems, { fix, problemsNameFiles: true });
+}
+
+
+/***/ }),
+
+/***/ 29094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G8: () => (/* binding */ lookUpGpus),
+/* harmony export */   H7: () => (/* binding */ hostPlatformOnce),
+/* harmony export */   c4: () => (/* binding */ gpuKindOf),
+/* harmony export */   oM: () => (/* binding */ gpusOfTarget)
+/* harmony export */ });
+/* unused harmony exports enginePlatform, targetGpus, needsHost */
+/* harmony import */ var _gpu_pin_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52013);
+
+/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
+const ARCH_ALIASES = {
+    x64: 'amd64',
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+};
+/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
+function enginePlatform(info) {
+    const arch = info.arch.toLowerCase();
+    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+}
+/**
+ * The kind that decides a variant's GPUs: `cpu` only for a cpu variant the `cpu` template builds
+ * (CPU torch); a cpu variant built from the config's own Dockerfile or another template may install
+ * anything (a CUDA torch on nvidia/cuda), so it counts as `custom`.
+ */
+function gpuKindOf(v) {
+    return v.kind === 'cpu' && v.template !== 'cpu' ? 'custom' : v.kind;
+}
+/**
+ * A cpu variant never gets GPUs (CPU torch cannot use one); a target of another platform than the
+ * engine's runs emulated and gets none either. Every other target gets the run's GPUs. A `custom`
+ * variant (the config's own base image) may hold CUDA, so it is treated as a CUDA one.
+ */
+function targetGpus(t) {
+    if (t.kind === 'cpu')
+        return { gpus: 'none', withheld: 'cpu variant: no GPU tests' };
+    if (t.host !== undefined && t.platform !== undefined && !samePlatform(t.platform, t.host))
+        return { gpus: 'none', withheld: `${t.platform} runs emulated on this ${t.host} host: no GPU` };
+    return { gpus: t.gpus };
+}
+/** linux/arm64 and linux/arm64/v8 are the same machine. */
+const samePlatform = (a, b) => a.split('/').slice(0, 2).join('/') === b.split('/').slice(0, 2).join('/');
+/**
+ * Whether the engine's platform matters to KIND's targets: for a variant that may get GPUs, on a
+ * run with GPUs or one that requires them (the emulated targets' GPU tests skip, not fail).
+ */
+const needsHost = (kind, gpus, requireGpu) => kind !== 'cpu' && (gpus === 'all' || requireGpu);
+/**
+ * The GPUs a target of KIND and PLATFORM (undefined: the engine's own) gets on RUN; the engine's
+ * platform is asked only when it matters. The smoke stage and `ml-image smoke` both decide so.
+ */
+async function gpusOfTarget(kind, platform, run) {
+    const host = platform !== undefined && needsHost(kind, run.gpus, run.requireGpu) ? await run.host() : undefined;
+    return targetGpus({ kind, platform, gpus: run.gpus, host });
+}
+/** The engine's platform, asked once (its version: os and architecture). */
+function hostPlatformOnce(docker) {
+    let asked;
+    return () => (asked ??= docker.ping().then(enginePlatform));
+}
+/**
+ * The GPUs of the engine's host for the reuse key (io.hostGpus: nvidia-smi on the host), the pinned
+ * ones only when the runner is pinned; unknown (never reused) when they cannot be looked up.
+ */
+async function lookUpGpus(io, pin) {
+    const pinned = (0,_gpu_pin_js__WEBPACK_IMPORTED_MODULE_0__/* .containerGpus */ .j_)(pin);
+    const found = io.hostGpus
+        ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e) => ({
+            unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,
+        }))
+        : { unknown: 'no way to look up the GPUs was given' };
+    if ('unknown' in found)
+        io.progress('smoke', `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`);
+    return found;
+}
+
+
+/***/ }),
+
+/***/ 54868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jI: () => (/* binding */ runTempDir)
+/* harmony export */ });
+/* unused harmony exports TEMP_ROOT_PREFIX, runTempRoot, runTempBase, STALE_ROOT_MS, sweepStaleRoots */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72679);
+// Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
+// action's post step (and a person) can remove all of them at once even after a SIGKILL.
+
+
+
+
+
+const TEMP_ROOT_PREFIX = 'ml-image-';
+/** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
+function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
+}
+let rootMade;
+/**
+ * Create the run's temp root under base and return it, for mkdtemp calls. The caller still removes
+ * its own dir (registerCleanup); the root is removed when the process exits with it empty.
+ */
+function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
+    if (rootMade !== root) {
+        checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
+        rootMade = root;
+        sweepStaleRoots(base); // never this run's own root (see there)
+        process.once('exit', () => {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)
+            }
+            catch {
+                // not empty, or already gone
+            }
+        });
+    }
+    return root;
+}
+/**
+ * The root holds the build's secret files (pip.conf with index credentials, build.secrets values):
+ * it must be this user's own directory that no one else may enter. Its name can be guessed (pid and
+ * time), so on a shared /tmp another user could make it first, open to all, and then swap the
+ * directories made inside it: such a root is refused (exit 3), never used.
+ */
+function checkPrivate(root, st) {
+    const uid = process.getuid?.();
+    const problem = !st.isDirectory()
+        ? 'is not a directory'
+        : uid !== undefined && st.uid !== uid
+            ? `belongs to another user (uid ${st.uid})`
+            : (st.mode & 0o077) !== 0
+                ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
+                : undefined;
+    if (problem !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`the run's temp directory ${root} ${problem}: the build's secret files would be readable there`, 'remove it (someone else may have made it), or set TMPDIR to a directory only you can enter, and run again');
+}
+/** mkdtemp under the run's temp root. */
+function runTempDir(prefix) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+        // The root went while it was empty: another run's sweep, when a custom ML_IMAGE_RUN_ID makes
+        // this run look like a gone process there. It is made (and checked) again.
+        rootMade = undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+    }
+}
+/**
+ * A root of a gone process not touched for this long is removed with what it holds (secret files
+ * of a build that was killed with SIGKILL): no run lasts a day, so a root that old in a pid
+ * namespace this process cannot see is no live run's either.
+ */
+const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
+/**
+ * Remove the temp roots of runs whose process is gone (a process that ended without its 'exit'
+ * event: killed, or a test worker): an empty one at once, one with something in it when it is this
+ * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid, nor OWN (this
+ * run's root: a custom ML_IMAGE_RUN_ID may look like `<pid>-<id>` with a number that is no live
+ * process here, such as `<run id>-<attempt>` or a parent's pid in another pid namespace).
+ */
+function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now(), own = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(runTempRoot())) {
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
+        if (pid === undefined || name === own || Number(pid) === process.pid || isAlive(Number(pid)))
+            continue;
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(dir); // fails unless empty
+        }
+        catch (e) {
+            if (e.code === 'ENOTEMPTY')
+                removeIfStale(dir, now);
+        }
+    }
+}
+/** DIR (a gone process's root) with what it holds, when it is this user's and stale. */
+function removeIfStale(dir, now) {
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+        const mine = process.getuid === undefined || st.uid === process.getuid();
+        if (st.isDirectory() && mine && now - st.mtimeMs > STALE_ROOT_MS)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    }
+    catch {
+        // gone, or not ours to remove
+    }
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM'; // alive, another user's
+    }
 }
 
 

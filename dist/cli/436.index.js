@@ -25,8 +25,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/requirements/read.ts + 2 modules
-var read = __webpack_require__(38960);
+// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
+var read = __webpack_require__(33440);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js

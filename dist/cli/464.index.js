@@ -11,13 +11,31 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderPlan: () => (/* binding */ renderPlan)
 /* harmony export */ });
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89436);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43140);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87978);
+/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47684);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43140);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17474);
 
 
 
 
+
+/** The label prefixes a plan's labels are grouped under, one line each. */
+const LABEL_GROUPS = ['org.opencontainers.image.', `${_plan_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .LABEL_PREFIX */ .Ag}.`];
+/** A variant's labels, compactly: `prefix{key=value, ...}` per group, any other label on its own. */
+function labelLines(labels) {
+    const entries = Object.entries(labels);
+    const grouped = LABEL_GROUPS.map((prefix) => {
+        const own = entries.filter(([k]) => k.startsWith(prefix));
+        return own.length === 0
+            ? undefined
+            : `${prefix}{${own.map(([k, v]) => `${k.slice(prefix.length)}=${v}`).join(', ')}}`;
+    });
+    const others = entries
+        .filter(([k]) => !LABEL_GROUPS.some((p) => k.startsWith(p)))
+        .map(([k, v]) => `${k}=${v}`);
+    return [...grouped.filter((l) => l !== undefined), ...others];
+}
 function renderPlan(plan) {
     const lines = [`${plan.repository}${plan.version ? ` (version ${plan.version})` : ''}`];
     for (const v of plan.variants) {
@@ -29,6 +47,7 @@ function renderPlan(plan) {
         if (v.cuda)
             lines.push(`  driver:   CUDA ${v.cuda.version} needs NVIDIA driver >= ${v.cuda.toolkitDriverMin} (>= ${v.cuda.minorCompatDriverMin} with minor-version compatibility)`);
         lines.push(`  tags:     ${v.tags.join('\n            ')}`);
+        lines.push(`  labels:   ${labelLines(v.labels).join('\n            ')}`);
     }
     lines.push('', `targets:  ${plan.targets.map((t) => `${t.id} -> ${t.runner}`).join(', ')}`);
     return `${lines.join('\n')}\n`;
@@ -44,13 +63,13 @@ ones the catalog does not know, naming the nearest valid ones.
 
 Options:
   --config FILE      config file (default ml-image.yml)
-${_shared_js__WEBPACK_IMPORTED_MODULE_3__/* .configOverrideFlags */ .i7}
+${_shared_js__WEBPACK_IMPORTED_MODULE_4__/* .configOverrideFlags */ .i7}
   --json             print the plan as JSON; its "matrix" is a GitHub Actions matrix
   --out DIR          write DIR/plan.json and DIR/matrix.json
 
 Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combination.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommandArgs */ .Qx)('plan', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandArgs */ .Qx)('plan', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
@@ -59,12 +78,12 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
             cwd: io.cwd,
             env: io.env,
             ...(values.config !== undefined && { file: values.config }),
-            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_3__/* .overridesFromFlags */ .du)(values),
+            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_4__/* .overridesFromFlags */ .du)(values),
         });
-        const git = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_3__/* .gitContextFor */ .Tr)(io);
-        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_3__/* .planOfConfig */ .DH)(loaded, git);
+        const git = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_4__/* .gitContextFor */ .Tr)(io);
+        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_4__/* .planOfConfig */ .DH)(loaded, git);
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_1__/* .openOutDir */ .cE)(io.cwd, values.out).writePlan(plan);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .openOutDir */ .cE)(io.cwd, values.out).writePlan(plan);
         }
         if (values.json)
             io.stdout(`${JSON.stringify(plan, null, 2)}\n`);

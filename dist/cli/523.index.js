@@ -124,7 +124,8 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         .nullable(),
     gpus: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+        /** null where nvidia-smi has none: a unified-memory GPU (GB10) prints memory.total "[N/A]". */
+        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nullable(),
         computeCapability: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
         driver: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
     })

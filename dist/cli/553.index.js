@@ -1524,10 +1524,11 @@ function gpusFromTests(tests) {
 }
 function gpusOf(input) {
     const r = input.record;
+    // A GPU whose memory nvidia-smi does not give (unified memory: GB10) has none in the predicate.
     const recorded = (r?.gpus ?? []).map((g) => ({
         name: g.name,
         driver: g.driver,
-        memoryMiB: g.memoryMiB,
+        ...(g.memoryMiB !== null && { memoryMiB: g.memoryMiB }),
         computeCapability: g.computeCapability,
     }));
     return {

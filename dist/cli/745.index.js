@@ -68,14 +68,14 @@ var github_errors = __webpack_require__(73116);
 var run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/report/baseline.ts
 var baseline = __webpack_require__(67355);
-// EXTERNAL MODULE: ./src/report/stage.ts + 6 modules
-var stage = __webpack_require__(38277);
+// EXTERNAL MODULE: ./src/report/stage.ts + 7 modules
+var stage = __webpack_require__(8079);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
-// EXTERNAL MODULE: ./src/cli/commands/shared.ts + 1 modules
-var shared = __webpack_require__(87978);
+// EXTERNAL MODULE: ./src/cli/commands/shared.ts + 2 modules
+var shared = __webpack_require__(17474);
 ;// CONCATENATED MODULE: ./src/cli/commands/report.ts
 // `ml-image report`: render the report from the records and smoke results in a result directory,
 // against a baseline directory; post it as the sticky comment when a PR and a token are given.

@@ -137,9 +137,10 @@ function devcontainerJson(input) {
         image: input.image,
         // The image's own user: the workspace and cache volumes are used as it, never as root.
         ...(user !== undefined && { remoteUser: user }),
-        // The image itself, not a derived one with its user's UID changed to the host's (its files and
-        // the cache volumes are owned by that UID).
-        updateRemoteUserUID: false,
+        // The Dev Containers default, said: on Linux the CLI runs a copy of the image whose user has
+        // the host user's UID, so it owns the bind-mounted workspace (a host UID other than the image
+        // user's could not write it); the templates' cache directories are writable by any UID.
+        updateRemoteUserUID: true,
         runArgs: [`--shm-size=${SHM_SIZE}`],
         // GPUs for a CUDA variant only: the CLI adds --gpus all where the host has them.
         ...(input.cuda && { hostRequirements: { gpu: true } }),
@@ -215,7 +216,7 @@ function devcontainerFromResults(dir, variant, label = dir) {
     return { json, text: devcontainerText(json), chosen, ...(found && { recordFile: found.file }) };
 }
 /** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
-const resultDevcontainerFile = (dir, variant) => path.join(dir, 'devcontainer', variant, 'devcontainer.json');
+const resultDevcontainerFile = (dir, variant) => path.join(dir, devcontainerFile(variant));
 /**
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is
  * pinned by digest (a pushed build), written under the result directory; returns their paths.
@@ -284,8 +285,8 @@ and DIR/env-<variant>-<arch>.json (the captured record, when there) and writes a
 definition for VS Code, Codespaces or the devcontainer CLI:
   image            REPOSITORY@sha256:... (the merged manifest list, else the one pushed platform); a
                    build that only loaded its image (push: false) gets its local tag, with a note
-  remoteUser       the image's non-root USER (from the record); updateRemoteUserUID false: the image
-                   runs as built, no derived image with the host's UID
+  remoteUser       the image's non-root USER (from the record); updateRemoteUserUID true: on Linux that
+                   user gets the host user's UID, so it can write the workspace
   mounts           named volumes ml-image-hf-cache, ml-image-torch-cache, ml-image-pip-cache at the
                    image's HF_HOME, TORCH_HOME, PIP_CACHE_DIR (pip's only where the image does not
                    set PIP_NO_CACHE_DIR, which the templates do)

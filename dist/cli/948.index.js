@@ -22,13 +22,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10854);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
-/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(40694);
+/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(78277);
 /* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(67355);
 /* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42405);
 /* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(78838);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(58947);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(87978);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(17474);
 // `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
 // runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
 
@@ -158,6 +158,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         }, {
             docker: io.docker,
             env: io.env,
+            ...(io.lookupHost && { lookupHost: io.lookupHost }),
             progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${line}\n`),
             ...(!values.quiet && { output: (l, at) => io.stderr(outputLine(l, at)) }),
             error: (m, p) => io.stderr(`error: ${p?.title ? `${p.title}: ` : ''}${m}\n`),

@@ -264,7 +264,7 @@ function renderRecord(r) {
         `  python:  ${p(r.python.version)}, ${r.python.packages.length} packages, ${r.apt.length} apt packages`,
         `  torch:   ${t ? `${p(t.version)} (CUDA build ${p(t.cuda ?? 'none')}, CUDA available: ${p(t.cudaAvailable)})` : 'not installed'}`,
         `  cuda:    runtime ${p(r.cuda.runtime ?? '-')}, cuDNN ${p(r.cuda.cudnn ?? '-')}, NCCL ${p(r.cuda.nccl ?? '-')}, driver max ${p(r.cuda.driverMaxCuda ?? '-')}`,
-        `  gpus:    ${r.gpus.map((g) => `${p(g.name)} (${p(g.memoryMiB)} MiB, sm ${p(g.computeCapability)})`).join(', ') || 'none visible'}`,
+        `  gpus:    ${r.gpus.map((g) => `${p(g.name)} (${g.memoryMiB === null ? 'memory unknown' : `${p(g.memoryMiB)} MiB`}, sm ${p(g.computeCapability)})`).join(', ') || 'none visible'}`,
         `  not collected: ${r.errors.map((e) => p(e.field)).join(', ') || 'nothing'}`,
         '',
     ].join('\n');

@@ -13,11 +13,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10854);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89436);
 /* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74725);
-/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96657);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(87978);
+/* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46496);
+/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96657);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(17474);
+
 
 
 
@@ -33,7 +35,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 function checkRequirements(loaded, env) {
     const { python, build } = loaded.config;
-    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_4__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env);
+    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_5__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env);
 }
 const validateCommand = {
     name: 'validate',
@@ -45,11 +47,13 @@ smoke.baseline holds a throughput table, that attest.key is an encrypted cosign 
 the requirements files read as the build reads them (each line, every -r/-c include: file:line
 for each problem; pip is not run), and that the plan can be made: each variant's base image,
 CUDA, torch and Python against the bundled catalog, and its tags (what "ml-image plan" refuses,
-validate refuses; its warnings are printed too).
+validate refuses; its warnings are printed too), and that its variants can install the
+requirements as written (hashes with a variant's torch, a local --find-links or path with a
+template: what a run that resolves or builds refuses).
 
 Options:
   --config FILE        config file to read
-${_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .configOverrideFlags */ .i7}
+${_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .configOverrideFlags */ .i7}
   --skip-file-checks   validate the shape only; do not look for (or read) the files the config names
   --json               print the normalized config as JSON (machine output)
   --out DIR            also write DIR/config.json
@@ -57,13 +61,13 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .configOverrideFlags */ .i7}
 
 Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment problem.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Qx)('validate', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('validate', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
             'skip-file-checks': { type: 'boolean', default: false },
         });
-        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .overridesFromFlags */ .du)(values);
+        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .overridesFromFlags */ .du)(values);
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
             env: io.env,
@@ -75,17 +79,20 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
         // The files the config names whose content has a shape of its own: smoke.baseline's floors,
         // attest.key (an encrypted cosign private key), the requirements files.
         if (!values['skip-file-checks']) {
-            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .configBaseline */ .E)(loaded);
+            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .configBaseline */ .E)(loaded);
             (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .checkConfigKey */ .WM)(loaded);
             checkRequirements(loaded, io.env);
         }
         // The plan's checks (pure: the catalog; the git context of the Actions environment, git itself
         // is not asked): a config that plan would refuse is not valid.
-        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_3__/* .gitContextFromGitHubEnv */ .s)(io.env) ?? {});
+        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_3__/* .gitContextFromGitHubEnv */ .sp)(io.env) ?? {});
         for (const w of plan.warnings)
             io.stderr(`warning: ${w}\n`);
+        // The requirements against the plan's variants, as a run that resolves or builds checks them.
+        if (!values['skip-file-checks'])
+            (0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPlanRequirements */ .M)(plan.variants, loaded, io.env, (w) => io.stderr(`warning: ${w}\n`));
         if (values.out !== undefined)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
         if (values.json) {
             io.stdout(`${JSON.stringify(config, null, 2)}\n`);
         }
@@ -296,6 +303,89 @@ function variantFromPlan(plan, variant) {
 
 /***/ }),
 
+/***/ 46496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ checkPlanRequirements)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
+/* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32780);
+// The requirements against the plan, before any container runs (the pipeline, when it resolves or
+// builds, and `validate`): what the files allow but the variants' builds cannot do as written.
+// - pip's hash-checking mode (any --hash, or --require-hashes) with a variant that installs torch:
+//   the build's torch step (`pip install torch==V`, the templates' first pip step) installs torch and
+//   its dependencies without a hash, and the requirements step then finds them installed and checks
+//   nothing; the resolver's dry runs ask for the same torch==V, unhashed, which that mode refuses.
+// - a local --find-links (a path, a file: URL) or a requirement by a relative path: a template's
+//   pip step runs before the build context is copied in, and the resolver's container has none of
+//   the repository either. pip ignores a missing --find-links location with a warning and takes the
+//   project from the index instead (a private name: from whoever publishes it there). With the
+//   user's own Dockerfile (which may COPY them first) a --find-links is a warning.
+// Structural types only: requirements/ imports no stage (plan) nor config.
+
+
+
+const names = (vs) => vs.map((v) => v.name).join(', ');
+/** The problem of hash-checking mode with the variants that install torch (undefined: none). */
+function hashProblem(facts, variants, resolveMode) {
+    const on = facts.hashChecking;
+    // Installed by the templates' torch step, and asked for by every dry run (off: none runs).
+    const torch = variants.filter((v) => v.torch?.indexUrl !== undefined && (v.template !== undefined || resolveMode !== 'off'));
+    if (on === undefined || torch.length === 0)
+        return undefined;
+    const each = torch.map((v) => `${v.name} torch ${v.torch.version} from ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(v.torch.indexUrl)}`);
+    const index = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(torch[0].torch.indexUrl);
+    return {
+        problem: `${on.origin}: ${on.option} puts pip in hash-checking mode for every requirement, and variant${torch.length === 1 ? '' : 's'} ${each.join('; ')} install${torch.length === 1 ? 's' : ''} torch before the requirements, without a hash: the build's torch step would install torch and its dependencies unchecked (the requirements step then finds them installed and checks nothing), and where the resolver runs, its dry runs ask for that torch too, unhashed, which pip refuses in that mode`,
+        fix: `either let the requirements install torch, with its hashes: give ${names(torch)} no torch (no torch: on the variant nor at the top level; a CUDA variant given by cuda: always gets one, a variant given by base: an nvidia/cuda image with its cuda: gets none) and pin torch with its --hash in the requirements, its wheel index in the file (--extra-index-url ${index}); or drop the --hash options (pip-compile / uv pip compile without --generate-hashes, poetry export --without-hashes)`,
+    };
+}
+const LOCAL_WHY = {
+    'find-links': "--find-links names a directory (or file: URL) on this machine, which the build's pip does not have: pip ignores a missing --find-links location with a warning and takes the project from the index instead, a private name from whoever publishes it there",
+    path: "a requirement by a relative path names a file of your repository, which the build's pip does not have (pip fails on it)",
+};
+/** The problems of lines naming local files, when a template builds some variant. */
+function localProblems(facts, templated) {
+    if (templated.length === 0 || facts.localFiles.length === 0)
+        return undefined;
+    const where = `variant${templated.length === 1 ? '' : 's'} ${names(templated)} ${templated.length === 1 ? 'is' : 'are'} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
+    return {
+        problems: facts.localFiles.map((f) => `${f.origin}: "${f.line}": ${LOCAL_WHY[f.kind]}: ${where}`),
+        fix: 'serve the wheels from an index or a URL (--extra-index-url, --find-links https://host/wheels/, or name @ https://host/name-1.0-py3-none-any.whl), or build from your own Dockerfile (build.dockerfile, no template) that copies them in before its pip install',
+    };
+}
+/**
+ * The requirements (read as the stages read them: readListedRequirements) against the plan's
+ * VARIANTS: hash-checking mode with a variant that installs torch, and a line naming local files
+ * when a template builds a variant, are exit 2 naming each line, with the way out. A local
+ * --find-links with only the user's own Dockerfile is a WARNing (the resolver's container still
+ * lacks it). Nothing without requirements.
+ */
+function checkPlanRequirements(variants, loaded, env, warn) {
+    const { python, build, resolve } = loaded.config;
+    if (python.requirements.length === 0)
+        return;
+    const facts = (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env).facts;
+    if (facts === undefined)
+        return;
+    const templated = variants.filter((v) => v.template !== undefined);
+    const hash = hashProblem(facts, variants, resolve.mode);
+    const local = localProblems(facts, templated);
+    if (hash === undefined && local === undefined) {
+        for (const f of facts.localFiles.filter((x) => x.kind === 'find-links'))
+            warn(`${f.origin}: "${f.line}": --find-links names a directory on this machine: the resolver's container does not have it (pip there ignores it, with a warning, and resolves the project from the index), so copy it into the image before your Dockerfile's pip install, or serve the wheels from a URL`, { title: 'ml-image requirements' });
+        return;
+    }
+    const problems = [...(hash ? [hash.problem] : []), ...(local?.problems ?? [])];
+    const fix = [hash?.fix, local?.fix].filter((x) => x !== undefined).join('; and ');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(python.requirements.join(', '), problems, { fix, problemsNameFiles: true });
+}
+
+
+/***/ }),
+
 /***/ 32780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -304,7 +394,7 @@ function variantFromPlan(plan, variant) {
 /* harmony export */ });
 /* unused harmony export checkListedReferences */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38960);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33440);
 // The ${NAME} references of a requirements file against build.secrets: the build passes pip only
 // the variables listed there (by secret mount), so the resolver passes only those too (by
 // environment). A file a pull request changes could otherwise hand pip, and any index it names,

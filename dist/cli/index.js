@@ -187,16 +187,16 @@ __webpack_async_result__();
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(810), __nccwpck_require__.e(694)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(553), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(277), __nccwpck_require__.e(130), __nccwpck_require__.e(313), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(828), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(553), __nccwpck_require__.e(501), __nccwpck_require__.e(828), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(277), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(501), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(985), __nccwpck_require__.e(501), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(501), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(365), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(365), __nccwpck_require__.e(277), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(978), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(553), __nccwpck_require__.e(501), __nccwpck_require__.e(810), __nccwpck_require__.e(277), __nccwpck_require__.e(130), __nccwpck_require__.e(313), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(960), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(553), __nccwpck_require__.e(874), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(365), __nccwpck_require__.e(79), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(365), __nccwpck_require__.e(553), __nccwpck_require__.e(501), __nccwpck_require__.e(828), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(277), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(553), __nccwpck_require__.e(874), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
@@ -1601,11 +1601,17 @@ function parseBuildxInspect(inspectOutput) {
     // Older buildx prints the engine's version there for the docker driver ("20.10.24+dfsg1"):
     // BuildKit versions are 0.x, so anything else is not one.
     const buildkit = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+    // One "Endpoint:" a node, under "Nodes:" (a builder made with --append has several).
+    const nodes = /^Nodes:\s*$/m.exec(inspectOutput);
+    const endpoints = nodes
+        ? [...inspectOutput.slice(nodes.index).matchAll(/^\s*Endpoint:\s*(\S.*)$/gm)].map((m) => m[1].trim())
+        : [];
     return {
         name: field('Name'),
         driver: field('Driver'),
         platforms: parseBuildxPlatforms(inspectOutput),
         ...(buildkit !== undefined && { buildkitVersion: buildkit }),
+        ...(endpoints.length > 0 && { endpoints }),
     };
 }
 function parseBuildxPlatforms(inspectOutput) {
@@ -1783,7 +1789,7 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry
         async buildxInspect(name) {
             const r = await run(['buildx', 'inspect', ...(name ? [name] : [])]);
             if (r.exitCode !== 0)
-                throw (0,failures/* cliFailure */.$l)(`docker buildx inspect${name ? ` ${name}` : ''}`, r);
+                throw (0,failures/* builderMissing */.Gi)(name, r) ?? (0,failures/* cliFailure */.$l)(`docker buildx inspect${name ? ` ${name}` : ''}`, r);
             return parseBuildxInspect(r.stdout);
         },
         buildx: (args, options) => run(['buildx', ...args], options),
@@ -3318,12 +3324,14 @@ class ActionsExecRunner {
 /* harmony export */   AE: () => (/* binding */ registryRefusal),
 /* harmony export */   AG: () => (/* binding */ REGISTRY_FIX),
 /* harmony export */   B4: () => (/* binding */ REGISTRY_FAILING),
+/* harmony export */   Gi: () => (/* binding */ builderMissing),
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
 /* harmony export */   PU: () => (/* binding */ statusCodeOf),
 /* harmony export */   Wp: () => (/* binding */ parseAnswer),
 /* harmony export */   f1: () => (/* binding */ readFailure),
 /* harmony export */   fe: () => (/* binding */ REGISTRY_INTERRUPTED),
 /* harmony export */   g4: () => (/* binding */ engineMessage),
+/* harmony export */   ku: () => (/* binding */ BuilderMissingError),
 /* harmony export */   n2: () => (/* binding */ REGISTRY_UNREACHABLE),
 /* harmony export */   oV: () => (/* binding */ parseJsonAnswer),
 /* harmony export */   ow: () => (/* binding */ registryLoginFix),
@@ -3474,6 +3482,23 @@ function connectionError(err, docker) {
         });
     }
     return undefined;
+}
+/** What buildx says of a builder name it does not know (`docker buildx inspect NAME`, BUILDX_BUILDER). */
+const NO_BUILDER = /no builder "([^"\n]*)" found/;
+/** A buildx builder that does not exist (exit 3): nothing can build until it does. */
+class BuilderMissingError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG {
+}
+/**
+ * A failed `docker buildx inspect [NAME]` whose builder does not exist, as exit 3 naming it and
+ * where the name came from (NAME: the `builder` input; none given: BUILDX_BUILDER), with the fix;
+ * undefined for any other failure.
+ */
+function builderMissing(name, result) {
+    const missing = NO_BUILDER.exec(tailOf(result))?.[1];
+    if (missing === undefined)
+        return undefined;
+    const from = name ? 'the builder input' : 'BUILDX_BUILDER';
+    return new BuilderMissingError(`docker buildx inspect${name ? ` ${name}` : ''}: there is no buildx builder "${missing}" (${from} names it)\n${tailOf(result)}`, `create it first ("docker buildx create --name ${missing} --driver docker-container"; in GitHub Actions docker/setup-buildx-action, whose "name" output is the builder to pass), or name one that exists ("docker buildx ls"); to build with the current builder, ${name ? 'drop the builder input' : 'unset BUILDX_BUILDER'}`);
 }
 /** Classify a failed docker CLI call: registry/daemon connectivity -> exit 3, else exit 1. */
 function cliFailure(what, result) {
@@ -4920,7 +4945,14 @@ function versionOp(v, op, spec) {
 // --pypi-url for --index-url) by unique prefix, short ones by letter, values inline (`--opt=v`,
 // `-iv`) or in the next token, words that are no option's value ignored (pip ignores optparse's
 // positional arguments: `--pre foo` installs no foo), and pip's shlex split of the options part of
-// a line (shlexTokens: POSIX quotes and backslashes, with where each character came from). Pure.
+// a line (shlexTokens: POSIX quotes and backslashes, with where each character came from). An
+// option only some pips take (pip 26's --only-final, one pip removed such as --global-option) is
+// refused with the pip version that takes it: the resolver and the build run the base image's pip.
+// Pure.
+/** Why an option of pip VERSION and later is refused: the bases' pip may be older. */
+const newerPip = (option, version, instead) => `${option} is an option of pip ${version} and later: the pip of the base image, which the resolver and the build run, may be older and refuse the line ("no such option: ${option}"); ${instead}`;
+/** Why an option pip VERSION removed is refused. */
+const removedFromPip = (option, version, older) => `${option} was removed in pip ${version} (a base image's newer pip refuses the line: "no such option"${older}); pass build settings with -C/--config-settings instead`;
 const STRONG_HASHES = ['sha256', 'sha384', 'sha512'];
 const OPTIONS = [
     { long: 'index-url', aliases: ['pypi-url'], short: 'i', takesValue: true },
@@ -4934,7 +4966,22 @@ const OPTIONS = [
     { long: 'only-binary', takesValue: true },
     { long: 'prefer-binary', takesValue: false },
     { long: 'require-hashes', takesValue: false },
+    {
+        long: 'no-require-hashes',
+        takesValue: false,
+        refused: newerPip('--no-require-hashes', '26.2', 'drop the --hash options instead (every requirement then installs without a hash check)'),
+    },
     { long: 'pre', takesValue: false },
+    {
+        long: 'all-releases',
+        takesValue: true,
+        refused: newerPip('--all-releases', '26.0', 'use --pre (every project), or name a pre-release in the requirement (foo>=2.0rc1)'),
+    },
+    {
+        long: 'only-final',
+        takesValue: true,
+        refused: newerPip('--only-final', '26.0', 'leave it out (without --pre, pip takes a pre-release only where a requirement names one or a project has no final release), or pin final releases'),
+    },
     { long: 'trusted-host', takesValue: true },
     { long: 'use-feature', takesValue: true },
     {
@@ -4954,8 +5001,18 @@ const OPTIONS = [
         },
     },
     { long: 'config-settings', short: 'C', takesValue: true, perRequirement: true },
-    { long: 'global-option', takesValue: true, perRequirement: true },
-    { long: 'install-option', takesValue: true, perRequirement: true },
+    {
+        long: 'global-option',
+        takesValue: true,
+        perRequirement: true,
+        refused: removedFromPip('--global-option', '25.3', '; an older one builds every project from source with it, --no-binary :all:'),
+    },
+    {
+        long: 'install-option',
+        takesValue: true,
+        perRequirement: true,
+        refused: removedFromPip('--install-option', '23.1', ''),
+    },
 ];
 /**
  * optparse accepts a unique prefix of a long option string (`--extra-index` for --extra-index-url,
@@ -5005,6 +5062,8 @@ function parseOptions(tokens, pool) {
         }
         if (typeof spec === 'string')
             return { options, error: spec, rest };
+        if (spec.refused !== undefined)
+            return { options, error: spec.refused, rest };
         let value;
         if (spec.takesValue) {
             value = inline ?? tokens[++i];
@@ -5260,7 +5319,7 @@ function breakArgsOptions(text) {
 /**
  * Parse one logical line (after comment removal and ${VAR} expansion). As pip: a word among the
  * options that is no option's value (`--pre foo`) is ignored, and so is a per-requirement option
- * (`--hash`, `-C`, `--global-option`) on a line without a requirement (pip warns of a `--hash`).
+ * (`--hash`, `-C`) on a line without a requirement (pip warns of a `--hash`).
  */
 function parseLine(text) {
     const parts = breakArgsOptions(text);
@@ -5281,6 +5340,7 @@ function parseLine(text) {
             options: global.map((o) => ({ option: o.spec.long, ...(o.value !== undefined && { value: o.value }) })),
         };
     }
+    const hashed = options.some((o) => o.spec.long === 'hash') && { hashed: true };
     const loc = asLocation(args);
     if (loc)
         return {
@@ -5288,6 +5348,7 @@ function parseLine(text) {
             url: loc.url,
             editable: false,
             ...(loc.name !== undefined && { name: loc.name }),
+            ...hashed,
         };
     try {
         const r = (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePep508 */ .W_)(args);
@@ -5297,6 +5358,7 @@ function parseLine(text) {
             editable: false,
             ...(r.url !== undefined && { url: r.url }),
             ...(r.extras.length > 0 && { extras: r.extras }),
+            ...hashed,
         };
     }
     catch (e) {
@@ -5407,6 +5469,7 @@ function remoteIncludes(text) {
 /* harmony export */   n6: () => (/* binding */ pep508MarkerTree),
 /* harmony export */   w4: () => (/* binding */ Syntax)
 /* harmony export */ });
+/* unused harmony export MAX_MARKER_DEPTH */
 // PEP 508 requirement strings, as `packaging` >= 22 (the parser of every current pip) judges
 // them: name, extras, version specifiers (one version pattern per operator family), a URL after
 // "@", and environment markers. Pure: a string in, the name, extras, URL and marker out, or a
@@ -5464,10 +5527,17 @@ const MARKER_VARIABLES = new Set([
 /** A requirement that packaging would reject; the message says where and why. */
 class Syntax extends Error {
 }
+/**
+ * The deepest marker group read: a deeper one is refused (pip's own parser, recursive, fails past
+ * about 400 levels; this one would overflow the stack near 5,000).
+ */
+const MAX_MARKER_DEPTH = 100;
 /** A cursor over one requirement string, with packaging's grammar as methods. */
 class Cursor {
     s;
     i = 0;
+    /** The marker groups open at i. */
+    depth = 0;
     constructor(s) {
         this.s = s;
     }
@@ -5565,10 +5635,15 @@ function extraValue(value, other) {
 function parseMarkerAtom(c) {
     c.ws();
     if (c.eat('(')) {
+        if (++c.depth > MAX_MARKER_DEPTH) {
+            c.i--;
+            c.fail(`more than ${MAX_MARKER_DEPTH} nested parentheses in the marker`);
+        }
         const group = parseMarker(c);
         c.ws();
         if (!c.eat(')'))
             c.fail('expected ")" to close the marker group');
+        c.depth--;
         return group;
     }
     const lhs = parseMarkerVar(c);

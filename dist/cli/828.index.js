@@ -1,6 +1,35 @@
-export const id = 810;
-export const ids = [810];
+export const id = 828;
+export const ids = [828];
 export const modules = {
+
+/***/ 2391:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ systemLookup)
+/* harmony export */ });
+/* harmony import */ var node_dns_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71553);
+/* harmony import */ var node_dns_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_dns_promises__WEBPACK_IMPORTED_MODULE_0__);
+// This machine's resolver, for the resolver's network choice (src/resolve/network-lookup.ts): the
+// addresses a host name an index URL names resolves to here (getaddrinfo: /etc/hosts, then DNS).
+// The resolve stage takes it as a dependency (HostLookup); the composition roots (the pipeline,
+// `ml-image resolve`) hand it this one, tests a fake: no test looks a name up for real.
+
+/** How long a lookup may take before it counts as failed (no addresses). */
+const LOOKUP_TIMEOUT_MS = 5000;
+/** The system's resolver (dns.lookup, every address), given up after LOOKUP_TIMEOUT_MS. */
+const systemLookup = (hostname) => {
+    let timer;
+    const late = new Promise((resolve) => {
+        timer = setTimeout(() => resolve([]), LOOKUP_TIMEOUT_MS);
+        timer.unref();
+    });
+    const found = (0,node_dns_promises__WEBPACK_IMPORTED_MODULE_0__.lookup)(hostname, { all: true }).then((as) => as.map((a) => a.address));
+    return Promise.race([found, late]).finally(() => clearTimeout(timer));
+};
+
+
+/***/ }),
 
 /***/ 3788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -243,7 +272,7 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
 /* harmony export */ });
 /* unused harmony export checkListedReferences */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38960);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33440);
 // The ${NAME} references of a requirements file against build.secrets: the build passes pip only
 // the variables listed there (by secret mount), so the resolver passes only those too (by
 // environment). A file a pull request changes could otherwise hand pip, and any index it names,
@@ -290,7 +319,7 @@ function readListedRequirements(files, secrets, baseDir, env) {
 /* harmony export */ });
 /* unused harmony export TORCH_INDEX_ENV */
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3788);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38960);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33440);
 /* harmony import */ var _workdir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62592);
 // What resolving one base image for one platform takes, and the views of it the steps share.
 
@@ -437,37 +466,11 @@ function pipOutputMask(input) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Of: () => (/* binding */ systemLookup),
 /* harmony export */   mX: () => (/* binding */ chooseNetwork)
 /* harmony export */ });
 /* unused harmony exports namedHosts, loopbackName */
-/* harmony import */ var node_dns_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71553);
-/* harmony import */ var node_dns_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_dns_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63926);
-// The resolver's network as the stage chooses it: network.ts's pure choice, and one more case it
-// cannot see: an index (or --find-links, or direct URL) named by a host name that this machine's
-// resolver answers with a loopback address (a name in /etc/hosts for 127.0.0.1, Debian's 127.0.1.1
-// line for the machine's own name). From Docker's bridge such a name leads nowhere (the container
-// has its own /etc/hosts, and its own loopback), so pip must run on the host's network there too.
-// The name is looked up through an injected function (HostLookup); a lookup that fails, or takes
-// too long, changes nothing.
+/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63926);
 
-
-
-/** How long a lookup may take before it counts as failed. */
-const LOOKUP_TIMEOUT_MS = 5000;
-/** The system's resolver (dns.lookup, every address), given up after LOOKUP_TIMEOUT_MS. */
-const systemLookup = (hostname) => {
-    let timer;
-    const late = new Promise((resolve) => {
-        timer = setTimeout(() => resolve([]), LOOKUP_TIMEOUT_MS);
-        timer.unref();
-    });
-    const found = (0,node_dns_promises__WEBPACK_IMPORTED_MODULE_0__.lookup)(hostname, { all: true }).then((as) => as.map((a) => a.address));
-    return Promise.race([found, late]).finally(() => clearTimeout(timer));
-};
 /**
  * The hosts worth a lookup, each once: the URLs pip may fetch (http, https, ftp) that name a host,
  * not an address and not a name network.ts already knows as loopback. host: as shown (with the
@@ -475,7 +478,7 @@ const systemLookup = (hostname) => {
  */
 function namedHosts(input) {
     const seen = new Map();
-    for (const u of (0,_network_js__WEBPACK_IMPORTED_MODULE_2__/* .urlsPipMayReach */ .i8)(input)) {
+    for (const u of (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .urlsPipMayReach */ .i8)(input)) {
         let url;
         try {
             url = new URL(u);
@@ -484,7 +487,7 @@ function namedHosts(input) {
             continue;
         }
         const name = url.hostname.replace(/^\[|\]$/g, '');
-        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(name) !== 0 || (0,_network_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(name))
+        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .isIpAddress */ .oX)(name) || (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(name))
             continue;
         if (!seen.has(name))
             seen.set(name, url.host);
@@ -495,7 +498,7 @@ function namedHosts(input) {
 async function loopbackName(input, lookup) {
     for (const { host, name } of namedHosts(input)) {
         const addresses = await lookup(name).catch(() => []);
-        const address = addresses.find((a) => (0,_network_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(a));
+        const address = addresses.find((a) => (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(a));
         if (address !== undefined)
             return { host, address };
     }
@@ -506,7 +509,7 @@ async function loopbackName(input, lookup) {
  * reach resolves to this machine's loopback.
  */
 async function chooseNetwork(input, buildNetwork, lookup) {
-    const pure = (0,_network_js__WEBPACK_IMPORTED_MODULE_2__/* .resolverNetwork */ .Fd)(input, buildNetwork);
+    const pure = (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .resolverNetwork */ .Fd)(input, buildNetwork);
     if (pure.network === 'host')
         return pure;
     const found = await loopbackName(input, lookup);
@@ -528,7 +531,8 @@ async function chooseNetwork(input, buildNetwork, lookup) {
 /* harmony export */   Fd: () => (/* binding */ resolverNetwork),
 /* harmony export */   Jv: () => (/* binding */ urlsInText),
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
-/* harmony export */   i8: () => (/* binding */ urlsPipMayReach)
+/* harmony export */   i8: () => (/* binding */ urlsPipMayReach),
+/* harmony export */   oX: () => (/* binding */ isIpAddress)
 /* harmony export */ });
 /* unused harmony export loopbackUrl */
 /* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18604);
@@ -549,6 +553,11 @@ function isLoopbackHost(hostname) {
     // IPv4-mapped IPv6 (URL writes ::ffff:127.0.0.1 as ::ffff:7f00:1).
     return /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(h);
 }
+/**
+ * An address rather than a name, as WHATWG URL's hostname writes one (brackets taken off): IPv4 in
+ * any notation comes out dotted-decimal, and only an IPv6 address holds a colon.
+ */
+const isIpAddress = (hostname) => hostname.includes(':') || /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 /** `${NAME}` expanded from pip's environment, as pip expands it (an unknown name stays as it is). */
 const expand = (url, env) => url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name) => env[name] ?? whole);
 /**
@@ -717,7 +726,7 @@ function mayCarryCredentials(url) {
 
 /***/ }),
 
-/***/ 64685:
+/***/ 63762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1201,9 +1210,47 @@ function vcsFailure(output) {
 }
 const requirementOf = (r) => (r !== undefined ? { requirement: r } : {});
 
+;// CONCATENATED MODULE: ./src/resolve/hash-failure.ts
+// pip's hash-checking failures told apart, each with the requirements pip lists under its message
+// (pip prints one block per kind, operations/prepare.py's HashErrors): a downloaded file that does not
+// match its --hash (HashMismatch), requirements without a --hash in that mode (HashMissing: a line
+// without one, or a dependency the files do not list), and requirements not pinned with ==
+// (HashUnpinned). Pure.
+/** pip's heading of each kind, in the order they are reported here (a mismatch first: tampering?). */
+const HEADINGS = [
+    ['mismatch', /DO NOT MATCH THE HASHES/],
+    ['missing', /Hashes are required in --require-hashes mode/],
+    ['unpinned', /In --require-hashes mode, all requirements must/],
+];
+/**
+ * The hash-checking failure in pip's OUTPUT, if any: which kind, where its heading starts (pip's
+ * "(line N)" follows it, for a mismatch), and the requirements listed under it as pip writes them
+ * up to their first space (`numpy==2.0.0`; a mismatch's `foo==1.0`), once each.
+ */
+function hashFailureOf(output) {
+    for (const [problem, heading] of HEADINGS) {
+        const at = output.search(heading);
+        if (at < 0)
+            continue;
+        const requirements = [];
+        // The block: the lines after the heading's, indented; it ends at the first that is not.
+        for (const line of output.slice(at).split(/\r?\n/).slice(1)) {
+            if (!/^\s/.test(line))
+                break;
+            // A requirement is indented by 4 (a mismatch's "Expected sha256 ..." and "Got ..." deeper).
+            const req = /^ {4}(\S+)/.exec(line)?.[1];
+            if (req !== undefined && !requirements.includes(req))
+                requirements.push(req);
+        }
+        return { problem, at, requirements };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
+
 
 
 
@@ -1503,9 +1550,10 @@ function classifyPipFailure(output, loginHosts) {
             line: 0,
             message,
         };
-    if (/DO NOT MATCH THE HASHES|Hashes are required in --require-hashes mode|In --require-hashes mode, all requirements must/.test(output)) {
-        const at = output.search(/HASHES|--require-hashes mode/);
-        return { kind: 'hash', line: lineRef(output.slice(at)), message };
+    const hash = hashFailureOf(output);
+    if (hash) {
+        const { problem, requirements } = hash;
+        return { kind: 'hash', problem, requirements, line: lineRef(output.slice(hash.at)), message };
     }
     const ran = subprocessFailure(output, message);
     if (ran)
@@ -2817,8 +2865,22 @@ function refused(f, { ctx, said }) {
 function failure_invalidRequirement(f, { at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)');
 }
-function hashMismatch(f, { at, said }) {
-    return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed; with any --hash, every requirement needs one');
+/**
+ * A hash-checking failure: a file that does not match its --hash; requirements without a --hash in
+ * that mode (blamed on the first line that names one of them: else they are dependencies the files
+ * do not list); requirements not pinned with ==. Exit 2.
+ */
+function hashFailure(f, { ctx, at, said }) {
+    if (f.problem === 'mismatch')
+        return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed');
+    const listed = f.requirements.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ') || 'some requirements';
+    const named = f.requirements.flatMap((r) => lineNaming(ctx, r) ?? []);
+    const mode = "pip's hash-checking mode is on (a --hash on any requirement or constraint line turns it on for every requirement, as --require-hashes does)";
+    const drop = 'or drop every --hash and --require-hashes to leave that mode';
+    if (f.problem === 'unpinned')
+        return new errors/* InputError */.dz(`${prefix(named[0]?.origin ?? at(f.line))}${mode}, and ${listed} ${f.requirements.length === 1 ? 'is' : 'are'} not pinned with ==${said(f.message)}`, `pin each to one version (name==1.2.3) with its --hash, ${drop}`);
+    const unnamed = f.requirements.filter((r) => lineNaming(ctx, r) === undefined);
+    return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${mode}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${drop}`);
 }
 function localPath(f, { ctx, at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"');
@@ -2888,7 +2950,7 @@ function pipFailureError(pipOut, ctx) {
         case 'direct-url':
             return directUrl(f, b);
         case 'hash':
-            return hashMismatch(f, b);
+            return hashFailure(f, b);
         case 'local-path':
             return localPath(f, b);
         case 'build-failed':
@@ -3419,7 +3481,7 @@ function resolutionKey(baseDigest, input) {
 }
 async function resolveAgainstBase(input, deps) {
     const t0 = Date.now();
-    const env = deps.env ?? process.env;
+    const { env } = deps;
     const limitMs = resolveTimeoutMs(env);
     const progress = deps.progress ?? (() => undefined);
     const say = (line) => progress(`resolve ${input.platform}: ${line}`);
@@ -3479,28 +3541,9 @@ async function resolveAgainstBase(input, deps) {
             say,
         };
         const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
-        const resolution = {
-            ...withOwnConstraintOptions(answer.resolution, input, base.basePins),
-            // The steps' own (a base package no pin could hold), then the table's.
-            hazards: [
-                ...answer.resolution.hazards,
-                ...findHazards({
-                    snapshot: base.snap,
-                    install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
-                    platform: input.platform,
-                    ...(input.variant !== undefined && { variant: input.variant }),
-                }),
-            ],
-            durationMs: Date.now() - t0,
-        };
-        const out = {
-            ...answer,
-            constraints: (0,resolve_input/* withUserConstraints */.yj)(answer.constraints, input),
-            resolution,
-            explanation: renderExplanation(resolution),
-        };
+        const out = finished(answer, base, input, t0);
         // Only a finished answer is kept: a conflict is worth re-checking next time.
-        if (earlier.key !== undefined && resolution.status !== 'conflict')
+        if (earlier.key !== undefined && out.resolution.status !== 'conflict')
             deps.cache?.set(earlier.key, JSON.stringify(out));
         return out;
     }
@@ -3510,6 +3553,31 @@ async function resolveAgainstBase(input, deps) {
         if (deps.verbose)
             say(times.line(Date.now() - t0));
     }
+}
+/**
+ * The steps' ANSWER as the stage hands it on: the build's constraints with the requirements' own
+ * -c lines, the options that name those lines, the hazards (the steps' own, a base package no pin
+ * could hold, then the table's), the constraints' digest, the duration and the explanation.
+ */
+function finished(answer, base, input, t0) {
+    const constraints = (0,resolve_input/* withUserConstraints */.yj)(answer.constraints, input);
+    const own = withOwnConstraintOptions(answer.resolution, input, base.basePins);
+    const resolution = {
+        ...own,
+        // What provenance names the build's constraints by, when attest runs in another job.
+        constraints: { ...own.constraints, sha256: sha256Hex(constraints) },
+        hazards: [
+            ...answer.resolution.hazards,
+            ...findHazards({
+                snapshot: base.snap,
+                install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
+                platform: input.platform,
+                ...(input.variant !== undefined && { variant: input.variant }),
+            }),
+        ],
+        durationMs: Date.now() - t0,
+    };
+    return { ...answer, constraints, resolution, explanation: renderExplanation(resolution) };
 }
 /**
  * The base the build will use, pinned (base.ts) as far as it is needed: by the registry digest when
@@ -3536,7 +3604,7 @@ async function openSession(input, deps, o) {
         : undefined;
     const net = input.network !== undefined
         ? { network: input.network }
-        : await (0,network_lookup/* chooseNetwork */.mX)(input, undefined, deps.lookupHost ?? network_lookup/* systemLookup */.Of);
+        : await (0,network_lookup/* chooseNetwork */.mX)(input, undefined, deps.lookupHost);
     if (deps.verbose)
         o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
     const commands = maxResolveCommands((0,parse/* requirementNames */.QT)(input.requirements.text).length);
@@ -3641,6 +3709,7 @@ function withOwnConstraintOptions(resolution, input, basePins) {
     return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };
 }
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
+const sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 function resolutionBase(input, base, diagnosis) {
     return {
         schemaVersion: result/* RESOLUTION_SCHEMA_VERSION */.wF,
@@ -3771,7 +3840,7 @@ function cachedJson(cache, key, schema) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3788);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64685);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63762);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80393);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
 
@@ -3784,7 +3853,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
     const mode = config.resolve.mode;
     if (mode === 'off' || config.python.requirements.length === 0)
         return {};
-    const env = deps.env ?? process.env;
+    const { env } = deps;
     // Lines are checked with only build.secrets filled in: the others are refused just below.
     const requirements = (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_4__/* .readListedRequirements */ .c)(config.python.requirements, config.build.secrets, baseDir, env);
     const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_1__/* .pipIndexes */ .iP)(config.python, env);
@@ -3814,7 +3883,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
             };
             // bridge unless the build itself uses the host's network or pip must reach this machine's
             // loopback (network.ts), a host name this machine resolves to it included (network-lookup.ts).
-            const { network } = await (0,_network_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseNetwork */ .mX)(input, config.build.network, deps.lookupHost ?? _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .systemLookup */ .Of);
+            const { network } = await (0,_network_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseNetwork */ .mX)(input, config.build.network, deps.lookupHost);
             const out = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAgainstBase */ .f)({ ...input, network }, deps);
             const r = out.resolution;
             for (const m of r.resolved?.moved ?? [])
@@ -3867,71 +3936,6 @@ const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
  * put on a command line.
  */
 const NETRC_FILE = 'netrc';
-
-
-/***/ }),
-
-/***/ 23419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
-/* harmony export */   lw: () => (/* binding */ untrustedReason)
-/* harmony export */ });
-/* unused harmony export TRUSTED_EVENTS */
-// Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
-// a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
-// report's baseline). Pure over the runner's environment and the facts of its event payload.
-/**
- * The events whose runs build only what is on a branch of the repository already: a push, a
- * schedule, a manual run, the merge queue, a release, a branch or tag created (pushed). Any other
- * may build a pull request's code: pull_request and pull_request_target, issue_comment workflows
- * that check out a pull request's head, repository_dispatch and deployment (started by someone
- * with write access, but the "/ok-to-test" and preview-deploy patterns check out a pull request's
- * head), and events this list does not know yet. workflow_run: see mayBuildPullRequestCode.
- */
-const TRUSTED_EVENTS = new Set([
-    'push',
-    'schedule',
-    'workflow_dispatch',
-    'merge_group',
-    'release',
-    'create',
-]);
-/**
- * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
- * GITHUB_HEAD_REF set (a pull request's run, whatever the event). A workflow_run run is trusted
- * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
- * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
- * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
- * no pull request to tell apart.
- */
-function mayBuildPullRequestCode(env, event = {}) {
-    if (env.GITHUB_ACTIONS !== 'true')
-        return false;
-    if (env.GITHUB_HEAD_REF)
-        return true;
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    if (name === 'workflow_run')
-        return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);
-    return !TRUSTED_EVENTS.has(name);
-}
-function trustedTrigger(repository, run) {
-    const head = run?.head_repository?.full_name;
-    return (repository !== undefined &&
-        head !== undefined &&
-        head.toLowerCase() === repository.toLowerCase() &&
-        TRUSTED_EVENTS.has(run?.event ?? ''));
-}
-/** Why a run that may build a pull request's code is treated so, for the one log line. */
-function untrustedReason(env) {
-    if (env.GITHUB_HEAD_REF)
-        return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    return name === 'workflow_run'
-        ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
-        : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release and create runs are trusted)`;
-}
 
 
 /***/ })

@@ -1,5 +1,5 @@
-export const id = 960;
-export const ids = [960];
+export const id = 440;
+export const ids = [440];
 export const modules = {
 
 /***/ 30744:
@@ -264,7 +264,7 @@ function readRequirementsFile(abs, from, root) {
 
 /***/ }),
 
-/***/ 38960:
+/***/ 33440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -542,6 +542,49 @@ function commentCredentialProblems(file, text) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./src/requirements/line-facts.ts
+// What of the requirements depends on how the plan builds them, gathered line by line as read.ts
+// reads them (plan-check.ts judges it against the variants): pip's hash-checking mode (a --hash on
+// any requirement or constraint line, or --require-hashes), and the lines that name files of the
+// repository or of this machine (a local --find-links, a requirement by a relative path), which the
+// resolver's container and a template's pip step, run before the build context is copied in, lack.
+
+/** A value still holding a ${NAME} (not set where it is checked): what pip fills in is not judged. */
+const unfilled = (v) => v.includes('${');
+/** Whether a --find-links value names no remote page: a path, or a file: URL (pip ignores a missing one). */
+const isLocalFindLinks = (v) => !unfilled(v) && (/^file:/i.test(v) || !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(v));
+/**
+ * Whether a requirement's location is a relative path (`.`, `./x.whl`, `pkg/`, `x.tar.gz`): one in
+ * the repository. An absolute path or URL may name a file of the base image, and pip fails loudly
+ * where it is missing.
+ */
+const isRelativePath = (url) => !unfilled(url) && !url.startsWith('/') && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url);
+/** The facts of lines read: line() each one as read.ts keeps it, then result(). */
+function lineFacts() {
+    const facts = { localFiles: [] };
+    const hashing = (origin, option) => {
+        facts.hashChecking ??= { origin, option };
+    };
+    return {
+        line(l, origin) {
+            if (l.kind === 'requirement') {
+                if (l.hashed)
+                    hashing(origin, '--hash');
+                if (l.url !== undefined && isRelativePath(l.url))
+                    facts.localFiles.push({ origin, line: quotedLine(l.text), kind: 'path' });
+                return;
+            }
+            for (const o of l.options) {
+                if (o.option === 'require-hashes')
+                    hashing(origin, '--require-hashes');
+                if (o.option === 'find-links' && o.value !== undefined && isLocalFindLinks(o.value))
+                    facts.localFiles.push({ origin, line: quotedLine(l.text), kind: 'find-links' });
+            }
+        },
+        result: () => facts,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
@@ -562,6 +605,7 @@ function commentCredentialProblems(file, text) {
 
 
 
+
 /** More invalid lines than this are counted, not listed. */
 const MAX_LISTED_ERRORS = 20;
 /** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
@@ -572,6 +616,7 @@ function constraintsFileText(constraints) {
 const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
 const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
 const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file";
+const MANY_INCLUDES = 'more than one -r/-c on a line: pip reads only one of them (the first -r, else the first -c) and drops the others, whose requirements would be missing from the image; write each -r/-c on a line of its own';
 /** Why a line of a constraints file (-c) is refused: what pip itself refuses there, said before it runs. */
 function constraintLineWhy(l) {
     if (l.kind !== 'requirement')
@@ -654,7 +699,9 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 continue;
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
-            const refusedWhy = (include && refusedInclude(include, l.expanded === true)) || (asConstraints && constraintLineWhy(l));
+            const refusedWhy = (includeCount(l) > 1 && MANY_INCLUDES) ||
+                (include && refusedInclude(include, l.expanded === true)) ||
+                (asConstraints && constraintLineWhy(l));
             if (refusedWhy) {
                 problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
                 continue;
@@ -696,8 +743,10 @@ function readInto() {
     const constraints = { lines: [], origins: [] };
     const requirements = [];
     const indexes = { extraIndexUrls: [] };
+    const facts = lineFacts();
     return {
         line(l, origin, asConstraints) {
+            facts.line(l, origin);
             if (asConstraints && (l.kind === 'requirement' || includeOf(l)?.constraint === true)) {
                 constraints.lines.push(l.text);
                 constraints.origins.push(origin);
@@ -732,6 +781,7 @@ function readInto() {
             requirements,
             indexes,
             constraints: { text: constraints.lines.join('\n'), origins: constraints.origins },
+            facts: facts.result(),
         }),
     };
 }
@@ -820,6 +870,10 @@ function problemsError(files, found, credentials) {
         problemsNameFiles: true,
     });
 }
+/** How many -r/-c values an option line gives (pip follows one of them). */
+const includeCount = (l) => l.kind === 'option'
+    ? l.options.filter((o) => o.option === 'requirement' || o.option === 'constraint').length
+    : 0;
 function includeOf(l) {
     if (l.kind !== 'option')
         return undefined;

@@ -1,8 +1,8 @@
-export const id = 602;
-export const ids = [602];
+export const id = 574;
+export const ids = [574];
 export const modules = {
 
-/***/ 37602:
+/***/ 60574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -281,9 +281,9 @@ function registryHost(repository) {
  * The plan with the `tags` and `labels` inputs applied (plan.json, build, merge and report see
  * them). With `tags`, the images are pushed (by digest) to the first tag's repository, not to
  * image.registry/image.name: nothing is pushed where no tag points. TAGGED: the variants the tags
- * follow (taggedVariants: the config file's own list when the plan's are a selection of it, as in
- * a matrix job that builds one), so each variant of a file with several gets its suffix and only
- * the file's first keeps plain `latest`.
+ * follow (taggedVariants: the config file's own list first, then any planned variant it does not
+ * list, as in a matrix job that builds one), so each variant of a file with several gets its suffix
+ * and only the file's first keeps plain `latest`.
  */
 function applyToPlan(plan, opts, tagged = plan.variants.map((v) => v.name)) {
     checkOutputTargets(plan, opts);
@@ -1113,6 +1113,49 @@ function commentCredentialProblems(file, text) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./src/requirements/line-facts.ts
+// What of the requirements depends on how the plan builds them, gathered line by line as read.ts
+// reads them (plan-check.ts judges it against the variants): pip's hash-checking mode (a --hash on
+// any requirement or constraint line, or --require-hashes), and the lines that name files of the
+// repository or of this machine (a local --find-links, a requirement by a relative path), which the
+// resolver's container and a template's pip step, run before the build context is copied in, lack.
+
+/** A value still holding a ${NAME} (not set where it is checked): what pip fills in is not judged. */
+const unfilled = (v) => v.includes('${');
+/** Whether a --find-links value names no remote page: a path, or a file: URL (pip ignores a missing one). */
+const isLocalFindLinks = (v) => !unfilled(v) && (/^file:/i.test(v) || !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(v));
+/**
+ * Whether a requirement's location is a relative path (`.`, `./x.whl`, `pkg/`, `x.tar.gz`): one in
+ * the repository. An absolute path or URL may name a file of the base image, and pip fails loudly
+ * where it is missing.
+ */
+const isRelativePath = (url) => !unfilled(url) && !url.startsWith('/') && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url);
+/** The facts of lines read: line() each one as read.ts keeps it, then result(). */
+function lineFacts() {
+    const facts = { localFiles: [] };
+    const hashing = (origin, option) => {
+        facts.hashChecking ??= { origin, option };
+    };
+    return {
+        line(l, origin) {
+            if (l.kind === 'requirement') {
+                if (l.hashed)
+                    hashing(origin, '--hash');
+                if (l.url !== undefined && isRelativePath(l.url))
+                    facts.localFiles.push({ origin, line: quotedLine(l.text), kind: 'path' });
+                return;
+            }
+            for (const o of l.options) {
+                if (o.option === 'require-hashes')
+                    hashing(origin, '--require-hashes');
+                if (o.option === 'find-links' && o.value !== undefined && isLocalFindLinks(o.value))
+                    facts.localFiles.push({ origin, line: quotedLine(l.text), kind: 'find-links' });
+            }
+        },
+        result: () => facts,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
@@ -1133,6 +1176,7 @@ function commentCredentialProblems(file, text) {
 
 
 
+
 /** More invalid lines than this are counted, not listed. */
 const MAX_LISTED_ERRORS = 20;
 /** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
@@ -1143,6 +1187,7 @@ function constraintsFileText(constraints) {
 const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
 const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
 const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file";
+const MANY_INCLUDES = 'more than one -r/-c on a line: pip reads only one of them (the first -r, else the first -c) and drops the others, whose requirements would be missing from the image; write each -r/-c on a line of its own';
 /** Why a line of a constraints file (-c) is refused: what pip itself refuses there, said before it runs. */
 function constraintLineWhy(l) {
     if (l.kind !== 'requirement')
@@ -1225,7 +1270,9 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
                 continue;
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
-            const refusedWhy = (include && refusedInclude(include, l.expanded === true)) || (asConstraints && constraintLineWhy(l));
+            const refusedWhy = (includeCount(l) > 1 && MANY_INCLUDES) ||
+                (include && refusedInclude(include, l.expanded === true)) ||
+                (asConstraints && constraintLineWhy(l));
             if (refusedWhy) {
                 problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
                 continue;
@@ -1267,8 +1314,10 @@ function readInto() {
     const constraints = { lines: [], origins: [] };
     const requirements = [];
     const indexes = { extraIndexUrls: [] };
+    const facts = lineFacts();
     return {
         line(l, origin, asConstraints) {
+            facts.line(l, origin);
             if (asConstraints && (l.kind === 'requirement' || includeOf(l)?.constraint === true)) {
                 constraints.lines.push(l.text);
                 constraints.origins.push(origin);
@@ -1303,6 +1352,7 @@ function readInto() {
             requirements,
             indexes,
             constraints: { text: constraints.lines.join('\n'), origins: constraints.origins },
+            facts: facts.result(),
         }),
     };
 }
@@ -1391,6 +1441,10 @@ function problemsError(files, found, credentials) {
         problemsNameFiles: true,
     });
 }
+/** How many -r/-c values an option line gives (pip follows one of them). */
+const includeCount = (l) => l.kind === 'option'
+    ? l.options.filter((o) => o.option === 'requirement' || o.option === 'constraint').length
+    : 0;
 function includeOf(l) {
     if (l.kind !== 'option')
         return undefined;
@@ -2119,9 +2173,10 @@ function devcontainerJson(input) {
         image: input.image,
         // The image's own user: the workspace and cache volumes are used as it, never as root.
         ...(user !== undefined && { remoteUser: user }),
-        // The image itself, not a derived one with its user's UID changed to the host's (its files and
-        // the cache volumes are owned by that UID).
-        updateRemoteUserUID: false,
+        // The Dev Containers default, said: on Linux the CLI runs a copy of the image whose user has
+        // the host user's UID, so it owns the bind-mounted workspace (a host UID other than the image
+        // user's could not write it); the templates' cache directories are writable by any UID.
+        updateRemoteUserUID: true,
         runArgs: [`--shm-size=${SHM_SIZE}`],
         // GPUs for a CUDA variant only: the CLI adds --gpus all where the host has them.
         ...(input.cuda && { hostRequirements: { gpu: true } }),
@@ -2189,7 +2244,7 @@ function devcontainerFromResults(dir, variant, label = dir) {
     return { json, text: devcontainerText(json), chosen, ...(found && { recordFile: found.file }) };
 }
 /** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
-const resultDevcontainerFile = (dir, variant) => external_node_path_default().join(dir, 'devcontainer', variant, 'devcontainer.json');
+const resultDevcontainerFile = (dir, variant) => external_node_path_default().join(dir, (0,results_results/* devcontainerFile */.n3)(variant));
 /**
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is
  * pinned by digest (a pushed build), written under the result directory; returns their paths.
@@ -2223,7 +2278,10 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __webpack_require__(85015);
+// EXTERNAL MODULE: ./src/util/pull-request-code.ts
+var pull_request_code = __webpack_require__(23419);
 ;// CONCATENATED MODULE: ./src/plan/git-context.ts
+
 
 /**
  * The commit time in ISO 8601, when TEXT is a time: one that is not (an odd event payload, a git
@@ -2233,26 +2291,42 @@ function withCommitTime(text) {
     const time = text ? new Date(text) : undefined;
     return time && !Number.isNaN(time.getTime()) ? { commitTime: time.toISOString() } : {};
 }
-/** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
-function gitContextFromGitHubEnv(env) {
+/**
+ * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. CHECKED_OUT: the commit the
+ * checkout holds, where the caller read it (a schedule run: see defaultBranchOf); it is then the
+ * commit tags and labels name. A run that may build a pull request's code (an issue_comment
+ * "/ok-to-test" run, a workflow_run after a pull request's: its GITHUB_REF is the default branch's)
+ * is never the default branch's: no `latest`, `<variant>` or version tag for its image.
+ */
+function gitContextFromGitHubEnv(env, checkedOut) {
     if (env.GITHUB_ACTIONS !== 'true')
         return undefined;
     const event = (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH);
     const pr = event.pull_request?.number;
-    const defaultBranch = event.repository?.default_branch;
+    const defaultBranch = (0,github_event/* defaultBranchOf */.dV)(env, event, checkedOut);
     const ref = env.GITHUB_REF;
+    // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
+    const sha = event.pull_request?.head?.sha ?? checkedOut ?? env.GITHUB_SHA;
     return {
-        // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
-        ...((event.pull_request?.head?.sha ?? env.GITHUB_SHA) !== undefined && {
-            sha: event.pull_request?.head?.sha ?? env.GITHUB_SHA,
-        }),
+        ...(sha !== undefined && { sha }),
         ...(ref !== undefined && { ref }),
-        isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
+        isDefaultBranch: pr === undefined &&
+            defaultBranch !== undefined &&
+            ref === `refs/heads/${defaultBranch}` &&
+            !(0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event),
         ...(pr !== undefined && { prNumber: pr }),
         ...withCommitTime(event.head_commit?.timestamp),
         ...(env.GITHUB_SERVER_URL &&
             env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
     };
+}
+/**
+ * What a run reads of its checkout before the git context: the checked-out commit on a schedule
+ * run only (the one event whose default branch comes from GITHUB_REF alone: see defaultBranchOf),
+ * one git process; undefined elsewhere.
+ */
+async function scheduledCheckout(env, head) {
+    return env.GITHUB_ACTIONS === 'true' && env.GITHUB_EVENT_NAME === 'schedule' ? head() : undefined;
 }
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
 async function gitContextFromCheckout(exec, cwd) {
@@ -2293,15 +2367,15 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/build/builder-facts.ts
-// What the build stage needs to know of the builder (buildx version, driver, BuildKit version):
-// asked once per Docker adapter (a process), and kept between runs in the cache directory under a
-// key made of everything that changes the answer without a command: the buildx plugin binaries
-// (path, size, mtime), Docker's config.json and buildx's builder state (current builder, builder
-// instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its socket and the
-// daemon's pid file (both rewritten when the daemon restarts or is upgraded). An entry also
-// expires: a day for the local engine, ten minutes for a remote one or a builder whose driver is
-// `remote` or `kubernetes` (their BuildKit can change without a local trace). A build that fails
-// deletes the entry (forgetBuilder), so the next run asks buildx again.
+// What the build stage needs to know of the builder (buildx version, driver, BuildKit version, its
+// nodes' endpoints): asked once per Docker adapter (a process), and kept between runs in the cache
+// directory under a key made of everything that changes the answer without a command: the buildx
+// plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state (current
+// builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its
+// socket and the daemon's pid file (both rewritten when the daemon restarts or is upgraded). An
+// entry also expires: a day for the local engine, ten minutes for a remote one or a builder whose
+// driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
+// that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
 
 
 
@@ -2357,6 +2431,8 @@ function builderFactsKey(env, name, fs = realFs) {
     const local = host.startsWith('unix://') && !otherContext;
     const socket = host.slice('unix://'.length);
     const parts = [
+        // The facts' shape: 2 holds the nodes' endpoints (an entry written before has none).
+        'facts=2',
         `name=${name ?? ''}`,
         ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
         `plugins=${plugins.join(',')}`,
@@ -2392,12 +2468,17 @@ async function askBuildx(docker, name) {
         buildxVersion,
         driver: inspect.driver,
         ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
+        ...(inspect.endpoints !== undefined && { endpoints: inspect.endpoints }),
     };
 }
 function readEntry(file, ttlMs, now) {
     try {
         const e = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        const valid = typeof e.facts?.buildxVersion === 'string' && typeof e.facts.driver === 'string';
+        const endpoints = e.facts?.endpoints;
+        const valid = typeof e.facts?.buildxVersion === 'string' &&
+            typeof e.facts.driver === 'string' &&
+            (endpoints === undefined ||
+                (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
         if (!valid)
             return undefined;
         const holds = REMOTE_DRIVERS.has(e.facts.driver) ? Math.min(ttlMs, REMOTE_TTL_MS) : ttlMs;
@@ -3223,6 +3304,83 @@ function buildxBuildArgs(req, builder) {
     return { args, notes };
 }
 
+;// CONCATENATED MODULE: ./src/build/base-digest.ts
+
+/** REGISTRY/PATH of a reference, Docker Hub however spelled: pure. */
+function repositoryKey(ref) {
+    const r = (0,oci_ref/* parseImageRef */.Q)(ref);
+    return `${oci_ref/* DOCKER_HUB */.Xb.has(r.registry) ? 'docker.io' : r.registry}/${r.path}`;
+}
+/** Whether the local image is the one the engine takes for PLATFORM (`os/arch[/variant]`). */
+const servesPlatform = (local, platform) => platform === `${local.os}/${local.architecture}` ||
+    (local.variant !== undefined && platform === `${local.os}/${local.architecture}/${local.variant}`);
+/** The registry digests the engine knows the local image by, in REF's repository: pure. */
+function ownDigests(ref, local) {
+    const repository = repositoryKey(ref);
+    return local.repoDigests.flatMap((r) => {
+        const at = r.lastIndexOf('@');
+        const digest = r.slice(at + 1);
+        return at > 0 && (0,oci_ref/* isDigest */.Bc)(digest) && repositoryKey(r.slice(0, at)) === repository ? [digest] : [];
+    });
+}
+/**
+ * The digest a docker-driver build without build.pull starts from (see the top of this file):
+ * REGISTRY (the registry's answer, undefined when it gave none) unless LOCAL, the engine's image
+ * under the tag, is what it takes for one of PLATFORMS. A local image that is not the registry's
+ * is recorded by its own registry digest when every platform built takes it; else (a local build
+ * no registry digest names, or other platforms that are pulled) nothing is recorded. Pure.
+ */
+function builtBase(base, registry, local) {
+    const registryOnly = registry !== undefined ? { digest: registry } : {};
+    if ((0,oci_ref/* parseImageRef */.Q)(base.ref).digest !== undefined)
+        return registryOnly;
+    if (local === undefined || !base.platforms.some((p) => servesPlatform(local, p)))
+        return registryOnly;
+    const own = ownDigests(base.ref, local);
+    if (registry !== undefined && own.includes(registry))
+        return registryOnly;
+    const every = base.platforms.every((p) => servesPlatform(local, p));
+    const digest = every ? own[0] : undefined;
+    // The registry gave no answer (already warned): what the engine holds is all there is to go by.
+    if (registry === undefined)
+        return digest !== undefined ? { digest } : {};
+    const why = digest !== undefined
+        ? `so the build records its digest ${digest}`
+        : own.length === 0
+            ? 'which no registry digest names (built or tagged on this machine), so the build records no base digest'
+            : "while its other platforms are pulled, so the build records no base digest (none names every platform's base)";
+    return {
+        ...(digest !== undefined && { digest }),
+        warning: `the image this machine holds under ${base.ref} (${local.id.slice(0, 19)}) is not the registry's (${registry.slice(0, 19)}): dockerd's own builder (the docker driver, build.pull false) builds from the local one, ${why}; build.pull: true builds from the registry's, and "docker pull ${base.ref}" refreshes the local one`,
+    };
+}
+/**
+ * Each variant's recorded base digest (BASES in order): one registry lookup per distinct reference,
+ * started at once; the engine's own image is looked at only where LOCAL_FIRST says the build takes
+ * it (the docker driver without build.pull), once known. A lookup that fails is a warning, and the
+ * digest unknown (the labels set empty); a local image that cannot be inspected counts as none.
+ */
+async function recordedBaseDigests(docker, bases, localFirst, warn) {
+    const registry = new Map();
+    for (const { ref } of bases)
+        if (!registry.has(ref))
+            registry.set(ref, docker.imageDigest(ref).catch((e) => {
+                warn(`could not resolve the digest of ${ref}: ${e.message.split('\n')[0]}`);
+                return undefined;
+            }));
+    const local = new Map();
+    const localOf = (ref) => {
+        if (!local.has(ref))
+            local.set(ref, docker.inspectLocalImage(ref).catch(() => undefined));
+        return local.get(ref);
+    };
+    const first = await localFirst.catch(() => false);
+    const records = await Promise.all(bases.map(async (b) => builtBase(b, await registry.get(b.ref), first ? await localOf(b.ref) : undefined)));
+    for (const w of new Set(records.flatMap((r) => r.warning ?? [])))
+        warn(w);
+    return records.map((r) => r.digest);
+}
+
 ;// CONCATENATED MODULE: ./src/build/source-date.ts
 
 const CREATED_LABEL = 'org.opencontainers.image.created';
@@ -3375,6 +3533,112 @@ function nextAttempt(log, attempt, spentMs) {
 /** The end of a log that says why an attempt failed. */
 const lastLines = (log) => log.split('\n').slice(-15).join('\n');
 /**
+ * dockerd's built-in BuildKit (docker driver) can take a cache hit from an imported cache whose
+ * layers the engine no longer has (its images were pruned, a fresh machine), then fail to export
+ * it: "failed to get layer sha256:...: layer does not exist" (moby/buildkit#1981 and kin); or take a
+ * cached step whose snapshot an image removal took from under it (images removed while another
+ * build ran, on a shared runner's engine), then fail the next step: "failed to prepare <id>: open
+ * /var/lib/docker/overlay2/<dir>/committed: no such file or directory".
+ */
+const MISSING_CACHED_LAYER = /failed to get layer sha256:[0-9a-f]{64}: layer does not exist|failed to prepare \S+: open \S+\/committed: no such file or directory/;
+/**
+ * A build that lacks a layer or snapshot even without any cache: the engine's image store changed
+ * under it (images removed while it ran, on an engine another job shares) or is damaged (the base
+ * image's own layers: --no-cache does not unpack FROM again).
+ */
+function engineStorageError(id, log) {
+    return new errors/* EnvironmentError */.eG(`build ${id}: the engine lacks a layer or snapshot it holds as present, also when built without any cache: ${failureReason(log)}`, "the engine's image store changed under the build or is damaged: make sure nothing removes images while it builds (a prune on a shared runner), then remove the base image (docker rmi) so that it is pulled again, or prune the build cache (docker builder prune), and run it again");
+}
+/**
+ * `buildx build` ARGS (the context last) for a build without any cache: no cache imports
+ * (--cache-from SPEC, --cache-from=SPEC) and --no-cache; cache exports are kept.
+ */
+function uncachedArgs(args) {
+    const out = [];
+    for (let i = 0; i < args.length - 1; i++) {
+        if (args[i] === '--cache-from')
+            i++;
+        else if (!args[i].startsWith('--cache-from=') && args[i] !== '--no-cache')
+            out.push(args[i]);
+    }
+    return [...out, '--no-cache', ...args.slice(-1)];
+}
+/** A program the build ran is for another architecture than the machine that ran it. */
+const EXEC_FORMAT = /exec format error/i;
+/** The disk the builder writes to is full (pip's OSError [Errno 28] says it the same way). */
+const NO_SPACE = /no space left on device/i;
+/** The first line of LOG that PATTERN matches, without BuildKit's step prefix ("#7 0.101 "). */
+const lineOf = (log, pattern) => (log.split('\n').find((l) => pattern.test(l)) ?? '')
+    .trim()
+    .replace(/^#\d+ (?:\d+\.\d+ )?/, '')
+    .slice(0, 300);
+const NO_SPACE_FIX = 'free disk space where the builder keeps its data (Docker\'s data root, /var/lib/docker by default; a docker-container builder\'s volume): "docker builder prune" (the build cache) and "docker image prune" (dangling images; -a: every image no container uses); on a GitHub-hosted runner, remove the preinstalled toolchains before the build (e.g. "sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc /opt/hostedtoolcache/CodeQL", or jlumbroso/free-disk-space), or use a runner with a larger disk; then build again';
+/** How to let a machine of another architecture run PLATFORM's programs: QEMU, through binfmt_misc. */
+const qemuFix = (platform) => {
+    const arch = platform?.split('/')[1] ?? 'all';
+    const elsewhere = platform !== undefined ? `; or build ${platform} on a ${platform} machine` : '';
+    return `register QEMU for ${arch === 'all' ? "the target's architecture" : arch} on the machine that builds: in GitHub Actions docker/setup-qemu-action before this step; elsewhere "docker run --privileged --rm tonistiigi/binfmt --install ${arch}" (again after a reboot)${elsewhere}`;
+};
+/**
+ * The environment's failures a build log shows whatever the Dockerfile (exit 3, with the fix): a
+ * full disk; a program of PLATFORM that could not start (exec format error) where the builder's
+ * own platform is not PLATFORM: no QEMU registered for it. Where the builder's platform is unknown
+ * (a remote or kubernetes builder, a docker-container builder on another machine or with several
+ * nodes, an engine that did not answer: builderPlatformFor) the fix says both; where it is
+ * PLATFORM, the base image or a file the build copied holds a program of another architecture:
+ * the build's own failure (undefined here). The whole tail is read: BuildKit ends it with the
+ * Dockerfile's lines, which can be more than lastLines holds. Pure.
+ */
+function environmentFailure(f) {
+    if (NO_SPACE.test(f.log))
+        return new errors/* EnvironmentError */.eG(`build ${f.id}: the disk the builder writes to is full: ${lineOf(f.log, NO_SPACE)}`, NO_SPACE_FIX);
+    if (!EXEC_FORMAT.test(f.log))
+        return undefined;
+    const { platform, builderPlatform: host } = f;
+    const said = lineOf(f.log, EXEC_FORMAT);
+    if (host !== undefined && platform !== undefined) {
+        if (host.split('/')[1] === platform.split('/')[1])
+            return undefined;
+        return new errors/* EnvironmentError */.eG(`build ${f.id}: a ${platform} program could not start on the builder's ${host} machine (${said}): no emulator is registered there for ${platform}`, qemuFix(platform));
+    }
+    return new errors/* EnvironmentError */.eG(`build ${f.id}: a program could not start (${said}): it is for another architecture than the machine that ran it`, `if the builder's machine is not ${platform ?? "the target's platform"}: ${qemuFix(platform)}. If it is, the base image or a file the build copies in holds a program for another architecture: fix that (docker image inspect --format "{{.Architecture}}" on the base image)`);
+}
+/** Engine architectures as the platforms write them. */
+const ARCH_ALIASES = { x86_64: 'amd64', x64: 'amd64', aarch64: 'arm64' };
+/** The engine without DOCKER_HOST, as `docker buildx create` names a node made on it. */
+const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
+/**
+ * Whether BUILDER builds on the engine docker.ping asks (DOCKER_HOST's, else the default socket):
+ * a docker or docker-container builder with one node whose endpoint is that engine, "default"
+ * (the default context: DOCKER_HOST's engine) or its address, which `docker buildx create` without
+ * an endpoint records. A docker-container builder made on another machine (`docker buildx create
+ * ssh://arm-host`, tcp://..., another context's name) or with several nodes (--append: a build may
+ * run on any) does not, as far as can be told here; nor do the remote and kubernetes drivers. The
+ * docker driver is its context's engine: the local one where buildx names no endpoint. Pure.
+ */
+function buildsOnEngine(builder, dockerHost) {
+    const { driver, endpoints } = builder;
+    if (driver !== 'docker' && driver !== 'docker-container')
+        return false;
+    if (endpoints === undefined)
+        return driver === 'docker';
+    return endpoints.length === 1 && ['default', dockerHost || DEFAULT_DOCKER_HOST].includes(endpoints[0]);
+}
+/**
+ * { builderPlatform } for a log with an exec format error, asked of the engine only then: the
+ * engine's own platform where the builder builds on it (buildsOnEngine); nothing for a builder
+ * elsewhere, or on several machines, or an engine that does not answer.
+ */
+async function builderPlatformFor(ctx, log) {
+    if (!EXEC_FORMAT.test(log) || !buildsOnEngine(ctx.builder, ctx.dockerHost))
+        return {};
+    const info = await ctx.docker.ping().catch(() => undefined);
+    if (info === undefined)
+        return {};
+    const arch = info.arch.toLowerCase();
+    return { builderPlatform: `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}` };
+}
+/**
  * After a failed attempt: how long to wait before the next one (and why it failed), or the error
  * that ends the target: environment problems exit 3, a deterministic build failure exits 1.
  */
@@ -3383,6 +3647,10 @@ function afterFailedAttempt(f) {
     if (/unknown flag: mount|the --mount option requires BuildKit/i.test(log)) {
         throw new errors/* EnvironmentError */.eG(`build ${id}: the builder's Dockerfile frontend does not understand RUN --mount=type=secret`, buildx_args_SECRETS_FIX);
     }
+    // A full disk, a foreign platform without QEMU: no retry passes, and no Dockerfile fix either.
+    const environment = environmentFailure(f);
+    if (environment)
+        throw environment;
     const next = nextAttempt(log, attempt, f.spentMs);
     if (next)
         return next;
@@ -3488,8 +3756,6 @@ function refusal(e, what, tail, tags) {
     return refused;
 }
 
-// EXTERNAL MODULE: ./src/util/pull-request-code.ts
-var pull_request_code = __webpack_require__(23419);
 // EXTERNAL MODULE: ./src/build/push-tag.ts
 var push_tag = __webpack_require__(2851);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
@@ -3618,37 +3884,6 @@ function readMetadata(id, metadataFile) {
     return { digest, metadata };
 }
 /**
- * dockerd's built-in BuildKit (docker driver) can take a cache hit from an imported cache whose
- * layers the engine no longer has (its images were pruned, a fresh machine), then fail to export
- * it: "failed to get layer sha256:...: layer does not exist" (moby/buildkit#1981 and kin); or take a
- * cached step whose snapshot an image removal took from under it (images removed while another
- * build ran, on a shared runner's engine), then fail the next step: "failed to prepare <id>: open
- * /var/lib/docker/overlay2/<dir>/committed: no such file or directory".
- */
-const MISSING_CACHED_LAYER = /failed to get layer sha256:[0-9a-f]{64}: layer does not exist|failed to prepare \S+: open \S+\/committed: no such file or directory/;
-/**
- * A build that lacks a layer or snapshot even without any cache: the engine's image store changed
- * under it (images removed while it ran, on an engine another job shares) or is damaged (the base
- * image's own layers: --no-cache does not unpack FROM again).
- */
-function engineStorageError(id, log) {
-    return new errors/* EnvironmentError */.eG(`build ${id}: the engine lacks a layer or snapshot it holds as present, also when built without any cache: ${failureReason(log)}`, "the engine's image store changed under the build or is damaged: make sure nothing removes images while it builds (a prune on a shared runner), then remove the base image (docker rmi) so that it is pulled again, or prune the build cache (docker builder prune), and run it again");
-}
-/**
- * `buildx build` ARGS (the context last) for a build without any cache: no cache imports
- * (--cache-from SPEC, --cache-from=SPEC) and --no-cache; cache exports are kept.
- */
-function uncachedArgs(args) {
-    const out = [];
-    for (let i = 0; i < args.length - 1; i++) {
-        if (args[i] === '--cache-from')
-            i++;
-        else if (!args[i].startsWith('--cache-from=') && args[i] !== '--no-cache')
-            out.push(args[i]);
-    }
-    return [...out, '--no-cache', ...args.slice(-1)];
-}
-/**
  * Builds one target, retrying transient failures; throws the classified error of the last attempt,
  * after telling T.left of the image a failed push of the docker driver left under its push tag.
  */
@@ -3775,6 +4010,8 @@ async function attempts(ctx, t, arch) {
             spentMs: ctx.now() - (firstFailure ??= ctx.now()),
             elapsed,
             registries,
+            platform: t.platform,
+            ...(await builderPlatformFor(ctx, log)),
         });
         ctx.progress(`build ${id}: transient failure (${retry.reason}); retrying in ${retry.waitMs / 1000}s`);
         // The wait ends early when another platform failed, or at SIGINT/SIGTERM (the loop's top then
@@ -4004,6 +4241,7 @@ function readListedRequirements(files, secrets, baseDir, env) {
 
 
 
+
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -4017,29 +4255,27 @@ function factsCache(input, deps) {
     return input.cacheDir !== undefined ? { dir: input.cacheDir, env: deps.env } : undefined;
 }
 /**
- * The builder's abilities, each variant's base digest (one lookup per distinct base) and the
- * context's commit time: independent, so side by side.
+ * The builder's abilities, each variant's base digest (one lookup per distinct base; the engine's
+ * own image too where the build takes it: base-digest.ts) and the context's commit time:
+ * independent, so side by side.
  */
 async function lookUp(input, deps, variants, timer) {
     const builderName = input.options?.builder;
-    const digests = new Map();
-    const digestOf = (ref) => deps.docker.imageDigest(ref).catch((e) => {
-        deps.progress(`warning: could not resolve the digest of ${ref}: ${e.message.split('\n')[0]}`);
-        return undefined;
-    });
-    for (const v of variants)
-        if (!digests.has(v.base.ref))
-            digests.set(v.base.ref, digestOf(v.base.ref));
     const context = external_node_path_default().resolve(input.baseDir, input.config.build.context);
-    const cache = factsCache(input, deps);
+    const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
+    // dockerd's own builder without --pull starts from the engine's image under the tag.
+    const localFirst = facts.then((f) => f.facts.driver === 'docker' && !input.config.build.pull);
+    const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
     const [found, baseDigests, sourceDate] = await Promise.all([
-        timer.step('builder facts', () => lookUpBuilder(deps.docker, builderName, cache), (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
-        timer.step('base digest', () => Promise.all(variants.map((v) => digests.get(v.base.ref))), () => `${digests.size} base image(s)`),
+        timer.step('builder facts', () => facts, (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
+        timer.step('base digest', () => recordedBaseDigests(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
         timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec), (d) => d.why),
     ]);
     const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
     return { builder, baseDigests, sourceDate };
 }
+/** The platforms of V this run builds (a matrix job's: only some). */
+const platformsOf = (input, v) => v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
 /** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
 function variantLabels(input, v, run) {
     const labels = withSourceDate(v.labels, run.sourceDate, input.options?.labels);
@@ -4070,7 +4306,7 @@ async function buildVariant(input, v, run) {
     // reaches the build anyway: buildx passes it on itself.
     // The plan's own args last: build.args never replaces them (the config refuses their names too).
     const buildArgs = { ...config.build.args, ...publicPlanArgs(v.buildArgs) };
-    const platforms = v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
+    const platforms = platformsOf(input, v);
     // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
     const merging = input.push && input.merge !== false;
@@ -4187,6 +4423,7 @@ async function runBuildStage(input, deps) {
         push: input.push,
         build: config.build,
         builder,
+        ...(deps.env.DOCKER_HOST && { dockerHost: deps.env.DOCKER_HOST }),
         cache: cacheKind(config, deps.env),
         ...(untrusted && { untrusted }),
         context: external_node_path_default().resolve(baseDir, config.build.context),
@@ -4225,8 +4462,29 @@ async function runBuildStage(input, deps) {
 
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
 var exec_runner = __webpack_require__(78617);
+// EXTERNAL MODULE: external "node:dns/promises"
+var external_node_dns_promises_ = __webpack_require__(71553);
+;// CONCATENATED MODULE: ./src/docker/host-lookup.ts
+// This machine's resolver, for the resolver's network choice (src/resolve/network-lookup.ts): the
+// addresses a host name an index URL names resolves to here (getaddrinfo: /etc/hosts, then DNS).
+// The resolve stage takes it as a dependency (HostLookup); the composition roots (the pipeline,
+// `ml-image resolve`) hand it this one, tests a fake: no test looks a name up for real.
+
+/** How long a lookup may take before it counts as failed (no addresses). */
+const LOOKUP_TIMEOUT_MS = 5000;
+/** The system's resolver (dns.lookup, every address), given up after LOOKUP_TIMEOUT_MS. */
+const systemLookup = (hostname) => {
+    let timer;
+    const late = new Promise((resolve) => {
+        timer = setTimeout(() => resolve([]), LOOKUP_TIMEOUT_MS);
+        timer.unref();
+    });
+    const found = (0,external_node_dns_promises_.lookup)(hostname, { all: true }).then((as) => as.map((a) => a.address));
+    return Promise.race([found, late]).finally(() => clearTimeout(timer));
+};
+
 ;// CONCATENATED MODULE: ./src/plan/catalog.json
-const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8","12.9"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
+const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-12-03","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14","3.15"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8","12.9"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
 ;// CONCATENATED MODULE: ./src/plan/catalog-schema.ts
 // Schema of the base-image catalog (src/plan/catalog.json). The catalog is data, never code: every
 // row names its source, and a unit test validates the file against this schema.
@@ -4484,18 +4742,41 @@ var variant_origin = __webpack_require__(52454);
 
 /**
  * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
- * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
+ * Ubuntu Python of an nvidia/cuda tag; undefined otherwise (pytorch/pytorch rows name none).
  */
-function customPython(v, base, fam, where, warnings) {
+function shippedPython(base, fam) {
     const tag = (0,oci_ref/* parseImageRef */.Q)(base).tag ?? '';
-    const shipped = fam?.family === 'python-slim'
+    return fam?.family === 'python-slim'
         ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
         : fam !== undefined && 'ubuntuPython' in fam
             ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
             : undefined;
+}
+/**
+ * The Python a custom base ships (shippedPython), else the one asked, else 3.12. A `python` given
+ * otherwise than the image's is a warning (the image decides).
+ */
+function customPython(v, base, fam, where, warnings) {
+    const shipped = shippedPython(base, fam);
     if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
         warnings.push(`${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`);
     return shipped ?? v.python ?? '3.12';
+}
+/**
+ * Why the torch asked of a python:X.Y-slim or nvidia/cuda base cannot work, checked as a cpu or
+ * cudaX.Y variant's is: a release the catalog knows without wheels for the image's Python (else the
+ * one asked), the variant's CUDA (else the CPU wheels) or, with linux/arm64, aarch64 CUDA wheels.
+ * Undefined when it can, for another base, or for a torch the catalog does not know.
+ */
+function familyTorchProblem(catalog, v, fam, platforms) {
+    if (v.torch === undefined || (fam?.family !== 'python-slim' && fam?.family !== 'nvidia-cuda'))
+        return undefined;
+    const python = shippedPython(v.base, fam) ?? v.python;
+    return impossibleTorchCombination(catalog, {
+        torch: v.torch,
+        ...(v.cuda !== undefined && { cuda: v.cuda }),
+        ...(python !== undefined && { python }),
+    }, platforms);
 }
 /**
  * The torch version installed: "2.7" means the newest 2.7.x the catalog knows (CPU and CUDA alike:
@@ -4607,6 +4888,9 @@ function ngcBase(input) {
 function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const base = v.base;
     const fam = familyOfImage(catalog, base);
+    const impossible = familyTorchProblem(catalog, v, fam, config.platforms);
+    if (impossible !== undefined)
+        out.errors.push(`${whereOf('torch')}: ${impossible}`);
     if (!fam) {
         out.warnings.push(`${where}: base image ${base} is not in the catalog; its platforms, CUDA and torch are not checked`);
     }
@@ -4623,6 +4907,10 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,oci_ref/* parseImageRef */.Q)(base).tag ?? ''));
     if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
         out.warnings.push(`${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
+    // Its CUDA is its torch build's, as an NGC release's: the driver floor (and a GPU runner) follow it.
+    const cuda = shipped?.cuda ?? v.cuda;
+    if (shipped && v.cuda !== undefined && majorMinor(v.cuda) !== majorMinor(shipped.cuda))
+        out.warnings.push(`${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`);
     if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
         out.warnings.push(`${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
@@ -4638,7 +4926,7 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
                 indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
             },
         }),
-        ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
+        ...(cuda !== undefined && { cuda: cudaFloor(catalog, cuda, where, out) }),
         base: {
             ref: base,
             canonical: base,
@@ -4803,7 +5091,9 @@ function chooseBase(v, index, config, catalog, out) {
 // Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
 //
 // Tag rules (docs/configuration.md "Tags"):
-//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
+//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag), on a
+//                              release build: not a pull request, nor a branch known not to be the
+//                              default (see releaseBuild)
 //   sha-<sha7>-<variant>       whenever the commit is known
 //   pr-<n>-<variant>           on pull requests
 //   <variant>                  on the default branch (the variant's moving "latest")
@@ -4815,6 +5105,17 @@ function versionFromRef(ref) {
     const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
     return m ? m[1].replace(/\+/g, '-') : undefined;
 }
+/**
+ * Whether a build may push the version tag: a tag ref, or no pull request and no branch known not
+ * to be the default one. A pull request (same repository: its image is pushed), another branch or
+ * the merge queue would otherwise move `1.4.0-cpu` to unmerged code; a local build whose branch
+ * cannot be told from the default one (isDefaultBranch unknown) keeps it.
+ */
+function releaseBuild(git) {
+    if (git.ref?.startsWith('refs/tags/'))
+        return true;
+    return git.prNumber === undefined && git.isDefaultBranch !== false;
+}
 function computeTags(t) {
     const tags = [];
     const add = (tag) => {
@@ -4823,7 +5124,7 @@ function computeTags(t) {
             tags.push(full);
     };
     const version = t.version ?? versionFromRef(t.git.ref);
-    if (version !== undefined)
+    if (version !== undefined && releaseBuild(t.git))
         add(`${version}-${t.variant}`);
     if (t.git.sha)
         add(`sha-${t.git.sha.slice(0, 7)}-${t.variant}`);
@@ -4874,15 +5175,17 @@ const DEFAULT_RUNNERS = {
     'linux/arm64': 'ubuntu-24.04-arm',
 };
 /**
- * The variants whose order and count the tags follow: the config file's own list when the planned
- * variants are a selection of it (--variants, the variants input: a matrix job builds one), so the
- * file's first variant alone gets `latest` and every variant of a file with several gets its
- * suffix in whichever job builds it. Planned variants the file does not list come after its own
- * (never fewer than are planned: two planned variants never share the tags input's tags); when
- * none of them is the file's (or there is no file), the planned variants alone.
+ * The variants whose order and count the tags follow: the config file's own list (a file listing
+ * none: its default, cpu) whenever there is a file, so its first variant alone gets `latest` and
+ * every variant of a file with several gets its suffix in whichever job builds it (--variants, the
+ * variants input: a matrix job builds one). Planned variants the file does not list come after its
+ * own, also when none of the planned is the file's: a matrix job of `cuda12.8` beside one of `cpu`
+ * on a file of [cpu] must not push `latest` (or the tags input's plain tags) too. Never fewer than
+ * are planned: two planned variants never share the tags input's tags. Without a file, the planned
+ * variants alone.
  */
 function taggedVariants(planned, fileVariants) {
-    if (fileVariants === undefined || !planned.some((n) => fileVariants.includes(n)))
+    if (fileVariants === undefined)
         return planned;
     return [...fileVariants, ...planned.filter((n) => !fileVariants.includes(n))];
 }
@@ -4968,11 +5271,15 @@ function targetsOf(variants) {
 /**
  * Two variants must never push one tag: the second push would move the first variant's tag (a
  * variant named "latest", or "1.0.0-cpu" beside a variant "cpu" at version 1.0.0). Checked in the
- * run's own git context and in that of a push to the default branch that is also a pull request
- * (every tag rule at once), so a local plan finds what CI would push.
+ * run's own git context, in that of a push to the default branch and in that of a pull request,
+ * so a local plan finds what CI would push.
  */
 function checkTagCollisions(config, git, naming, out) {
-    const contexts = [git, { ...git, isDefaultBranch: true, prNumber: git.prNumber ?? 1 }];
+    const contexts = [
+        git,
+        { ...git, isDefaultBranch: true, prNumber: undefined },
+        { ...git, isDefaultBranch: false, prNumber: git.prNumber ?? 1 },
+    ];
     const reported = new Set();
     for (const context of contexts) {
         const owner = new Map();
@@ -4997,6 +5304,21 @@ function checkTagCollisions(config, git, naming, out) {
         });
     }
 }
+/**
+ * PROBLEM with the variants it names that the config file does not list said to come from the
+ * variants selection (--variants, the action's variants input): shorthand it made, named by its
+ * index in that list ("variants[1] (cuda12.4)" where the file's variants[1] is another).
+ */
+function withSelectionNamed(problem, ctx) {
+    const listed = ctx.fileVariants;
+    if (listed === undefined)
+        return problem;
+    const named = [...problem.matchAll(/\bvariants\[\d+\] \(([^()\s]+)\)|\(variants\[\d+\] ([^()\s]+)\)/g)];
+    const made = [...new Set(named.map((m) => (m[1] ?? m[2])).filter((n) => !listed.includes(n)))];
+    if (made.length === 0)
+        return problem;
+    return `${problem} (from --variants or the variants input: ${ctx.configFile ?? 'the config file'} lists no ${made.map((n) => `"${n}"`).join(' or ')})`;
+}
 function planBuild(config, ctx) {
     const out = new Collector();
     const repository = `${config.image.registry}/${config.image.name}`;
@@ -5011,8 +5333,9 @@ function planBuild(config, ctx) {
     if (out.errors.length > 0)
         throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, 
         // The line first (ctx.lineOf takes the config's paths), then a variant the file lists named
-        // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]).
-        out.errors.map((e) => variantsAsInFile((0,issues/* withFieldLine */.d0)(e, ctx.lineOf), ctx.fileVariants, (i) => ctx.lineOf?.(['variants', i]) !== undefined)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
+        // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]), and one
+        // it does not list as the selection's.
+        out.errors.map((e) => withSelectionNamed(variantsAsInFile((0,issues/* withFieldLine */.d0)(e, ctx.lineOf), ctx.fileVariants, (i) => ctx.lineOf?.(['variants', i]) !== undefined), ctx)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
     const targets = targetsOf(variants);
     return {
         schemaVersion: plan_schema/* PLAN_SCHEMA_VERSION */.jk,
@@ -7770,6 +8093,8 @@ function baselineKeys(plan, config, variant, configVariants) {
     return earlier === key ? [key] : [key, earlier];
 }
 
+// EXTERNAL MODULE: ./src/results/names.ts
+var names = __webpack_require__(78022);
 ;// CONCATENATED MODULE: ./src/report/render/run.ts
 // One run, one comment: every variant (and platform) of a run in ONE document. Layout: marker,
 // heading, a verdict line per variant, one overview table (variant, platforms, verdict, size change,
@@ -7779,6 +8104,7 @@ function baselineKeys(plan, config, variant, configVariants) {
 // (last first), then the remaining sections share what is left (each shrinks as a per-variant
 // report does, the biggest capped first), then every section collapses, the verdict lines shorten,
 // the table goes; last, only a count of verdicts is left. Every value is escaped.
+
 
 
 
@@ -7896,7 +8222,7 @@ function view(model, maxChars) {
     const close = '\n\n</details>';
     const full = `${open}${renderVariantBody(model, maxChars).markdown}${close}`;
     const plain = withoutCharts(full);
-    const file = (0,report_escape.md)(`report-${model.variant}.md`, 60);
+    const file = (0,report_escape.md)((0,names/* reportFile */.rn)(model.variant, 'md'), 60);
     const collapsed = `_${name}: section left out to fit; the full report is ${file} in the report artifact._`;
     return { model, assessment, verdict, open, close, collapsed, full, plain, mode: 'full', text: full };
 }
@@ -8041,7 +8367,83 @@ function isLink(file) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/supply-chain.ts
+
+/** The digest a reference names (repository@sha256:...); undefined for one by tag only. */
+function refDigest(ref) {
+    const at = ref.lastIndexOf('@');
+    const digest = at < 0 ? undefined : ref.slice(at + 1);
+    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
+}
+const supply_chain_short = (digest) => digest.slice(0, 19);
+/**
+ * The variant's attest targets of the images reported (DIGEST_OF: the digest of this run's image of
+ * a platform, from its record or build.json; undefined when neither names one), as the report's
+ * supply chain; every other target is left out, each with a line that says why (DROPPED).
+ */
+function supplyChainOf(attest, variant, digestOf) {
+    const dropped = [];
+    const targets = (attest?.targets ?? []).filter((t) => {
+        if (t.variant !== variant)
+            return false;
+        const attested = refDigest(t.ref);
+        const reported = digestOf(t.platform);
+        if (attested !== undefined && attested === reported)
+            return true;
+        const which = attested !== undefined ? supply_chain_short(attested) : `${t.ref}, no digest`;
+        dropped.push(`attest.json's ${variant} ${t.platform} image (${which}) is not ${reported !== undefined ? `the one reported (${supply_chain_short(reported)})` : "one this run's record or build.json names"}: left out of the supply chain (an earlier run's attest stage?)`);
+        return false;
+    });
+    if (!attest || targets.length === 0)
+        return { dropped };
+    return {
+        supplyChain: {
+            signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
+            targets: targets.map((t) => ({
+                platform: t.platform,
+                ref: t.ref,
+                signed: t.signed,
+                attestations: t.attestations.map((a) => ({
+                    kind: a.kind,
+                    attached: a.attached,
+                    ...(a.verify !== undefined && { verify: a.verify }),
+                })),
+                notes: t.notes,
+            })),
+        },
+        dropped,
+    };
+}
+/**
+ * The digest of this run's image of a platform of VARIANT: its record's (the reference it was
+ * captured by, else the registry digest the engine knew it by), else build.json's (a platform
+ * without a record); undefined when neither names one.
+ */
+function reportedDigests(results, variant, records) {
+    let build;
+    const built = (platform) => {
+        // Only asked for a platform without a record; a directory without build.json: none.
+        if (build === undefined)
+            try {
+                build = results.readBuild();
+            }
+            catch {
+                build = null;
+            }
+        return build?.variants.find((b) => b.variant === variant)?.platforms.find((p) => p.platform === platform)
+            ?.digest;
+    };
+    return (platform) => {
+        const head = records.find((e) => e.platform === platform)?.head.image;
+        if (head === undefined)
+            return built(platform);
+        return refDigest(head.ref) ?? ((0,oci_ref/* isDigest */.Bc)(head.digest) ? head.digest : undefined);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/stage.ts
+
+
 
 
 
@@ -8141,7 +8543,9 @@ async function reportVariant(input, io, v) {
     const hasBase = !!base && baseUnreadable === undefined;
     const gh = options.github;
     const resolution = resolutionLines(results, v.name, v.platforms);
-    const supplyChain = supplyChainOf(results, v.name);
+    const { supplyChain, dropped } = supplyChainOf(results.readAttest(), v.name, reportedDigests(results, v.name, entries));
+    for (const line of dropped)
+        io.warning(line, { title: 'ml-image report' });
     const model = buildReportModel({
         image: plan.repository,
         variant: v.name,
@@ -8233,7 +8637,7 @@ function writeArtifact(input, io, gh, models, runKey) {
     // Over the poster's size limit, the package lists are cut to what the comment can show
     // (artifact-fit.ts): a big run is never a failed job.
     const fit = fitCommentArtifact({
-        schemaVersion: 1,
+        schemaVersion: report_artifact/* COMMENT_ARTIFACT_SCHEMA_VERSION */.qZ,
         prNumber: gh.prNumber,
         headSha,
         repository: gh.repository,
@@ -8268,26 +8672,77 @@ function resolutionLines(results, variant, platforms) {
     }
     return lines;
 }
-/** What the attest stage did for a variant (attest.json), when it ran in this job or an earlier one. */
-function supplyChainOf(results, variant) {
-    const attest = results.readAttest();
-    const targets = attest?.targets.filter((t) => t.variant === variant) ?? [];
-    if (!attest || targets.length === 0)
+
+;// CONCATENATED MODULE: ./src/requirements/plan-check.ts
+// The requirements against the plan, before any container runs (the pipeline, when it resolves or
+// builds, and `validate`): what the files allow but the variants' builds cannot do as written.
+// - pip's hash-checking mode (any --hash, or --require-hashes) with a variant that installs torch:
+//   the build's torch step (`pip install torch==V`, the templates' first pip step) installs torch and
+//   its dependencies without a hash, and the requirements step then finds them installed and checks
+//   nothing; the resolver's dry runs ask for the same torch==V, unhashed, which that mode refuses.
+// - a local --find-links (a path, a file: URL) or a requirement by a relative path: a template's
+//   pip step runs before the build context is copied in, and the resolver's container has none of
+//   the repository either. pip ignores a missing --find-links location with a warning and takes the
+//   project from the index instead (a private name: from whoever publishes it there). With the
+//   user's own Dockerfile (which may COPY them first) a --find-links is a warning.
+// Structural types only: requirements/ imports no stage (plan) nor config.
+
+
+
+const plan_check_names = (vs) => vs.map((v) => v.name).join(', ');
+/** The problem of hash-checking mode with the variants that install torch (undefined: none). */
+function hashProblem(facts, variants, resolveMode) {
+    const on = facts.hashChecking;
+    // Installed by the templates' torch step, and asked for by every dry run (off: none runs).
+    const torch = variants.filter((v) => v.torch?.indexUrl !== undefined && (v.template !== undefined || resolveMode !== 'off'));
+    if (on === undefined || torch.length === 0)
         return undefined;
+    const each = torch.map((v) => `${v.name} torch ${v.torch.version} from ${(0,redact/* redactUrls */.sK)(v.torch.indexUrl)}`);
+    const index = (0,redact/* redactUrls */.sK)(torch[0].torch.indexUrl);
     return {
-        signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
-        targets: targets.map((t) => ({
-            platform: t.platform,
-            ref: t.ref,
-            signed: t.signed,
-            attestations: t.attestations.map((a) => ({
-                kind: a.kind,
-                attached: a.attached,
-                ...(a.verify !== undefined && { verify: a.verify }),
-            })),
-            notes: t.notes,
-        })),
+        problem: `${on.origin}: ${on.option} puts pip in hash-checking mode for every requirement, and variant${torch.length === 1 ? '' : 's'} ${each.join('; ')} install${torch.length === 1 ? 's' : ''} torch before the requirements, without a hash: the build's torch step would install torch and its dependencies unchecked (the requirements step then finds them installed and checks nothing), and where the resolver runs, its dry runs ask for that torch too, unhashed, which pip refuses in that mode`,
+        fix: `either let the requirements install torch, with its hashes: give ${plan_check_names(torch)} no torch (no torch: on the variant nor at the top level; a CUDA variant given by cuda: always gets one, a variant given by base: an nvidia/cuda image with its cuda: gets none) and pin torch with its --hash in the requirements, its wheel index in the file (--extra-index-url ${index}); or drop the --hash options (pip-compile / uv pip compile without --generate-hashes, poetry export --without-hashes)`,
     };
+}
+const LOCAL_WHY = {
+    'find-links': "--find-links names a directory (or file: URL) on this machine, which the build's pip does not have: pip ignores a missing --find-links location with a warning and takes the project from the index instead, a private name from whoever publishes it there",
+    path: "a requirement by a relative path names a file of your repository, which the build's pip does not have (pip fails on it)",
+};
+/** The problems of lines naming local files, when a template builds some variant. */
+function localProblems(facts, templated) {
+    if (templated.length === 0 || facts.localFiles.length === 0)
+        return undefined;
+    const where = `variant${templated.length === 1 ? '' : 's'} ${plan_check_names(templated)} ${templated.length === 1 ? 'is' : 'are'} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
+    return {
+        problems: facts.localFiles.map((f) => `${f.origin}: "${f.line}": ${LOCAL_WHY[f.kind]}: ${where}`),
+        fix: 'serve the wheels from an index or a URL (--extra-index-url, --find-links https://host/wheels/, or name @ https://host/name-1.0-py3-none-any.whl), or build from your own Dockerfile (build.dockerfile, no template) that copies them in before its pip install',
+    };
+}
+/**
+ * The requirements (read as the stages read them: readListedRequirements) against the plan's
+ * VARIANTS: hash-checking mode with a variant that installs torch, and a line naming local files
+ * when a template builds a variant, are exit 2 naming each line, with the way out. A local
+ * --find-links with only the user's own Dockerfile is a WARNing (the resolver's container still
+ * lacks it). Nothing without requirements.
+ */
+function checkPlanRequirements(variants, loaded, env, warn) {
+    const { python, build, resolve } = loaded.config;
+    if (python.requirements.length === 0)
+        return;
+    const facts = readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env).facts;
+    if (facts === undefined)
+        return;
+    const templated = variants.filter((v) => v.template !== undefined);
+    const hash = hashProblem(facts, variants, resolve.mode);
+    const local = localProblems(facts, templated);
+    if (hash === undefined && local === undefined) {
+        for (const f of facts.localFiles.filter((x) => x.kind === 'find-links'))
+            warn(`${f.origin}: "${f.line}": --find-links names a directory on this machine: the resolver's container does not have it (pip there ignores it, with a warning, and resolves the project from the index), so copy it into the image before your Dockerfile's pip install, or serve the wheels from a URL`, { title: 'ml-image requirements' });
+        return;
+    }
+    const problems = [...(hash ? [hash.problem] : []), ...(local?.problems ?? [])];
+    const fix = [hash?.fix, local?.fix].filter((x) => x !== undefined).join('; and ');
+    throw new errors/* ConfigError */.xL(python.requirements.join(', '), problems, { fix, problemsNameFiles: true });
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/snapshot-cache.ts
@@ -8982,9 +9437,47 @@ function vcsFailure(output) {
 }
 const requirementOf = (r) => (r !== undefined ? { requirement: r } : {});
 
+;// CONCATENATED MODULE: ./src/resolve/hash-failure.ts
+// pip's hash-checking failures told apart, each with the requirements pip lists under its message
+// (pip prints one block per kind, operations/prepare.py's HashErrors): a downloaded file that does not
+// match its --hash (HashMismatch), requirements without a --hash in that mode (HashMissing: a line
+// without one, or a dependency the files do not list), and requirements not pinned with ==
+// (HashUnpinned). Pure.
+/** pip's heading of each kind, in the order they are reported here (a mismatch first: tampering?). */
+const HEADINGS = [
+    ['mismatch', /DO NOT MATCH THE HASHES/],
+    ['missing', /Hashes are required in --require-hashes mode/],
+    ['unpinned', /In --require-hashes mode, all requirements must/],
+];
+/**
+ * The hash-checking failure in pip's OUTPUT, if any: which kind, where its heading starts (pip's
+ * "(line N)" follows it, for a mismatch), and the requirements listed under it as pip writes them
+ * up to their first space (`numpy==2.0.0`; a mismatch's `foo==1.0`), once each.
+ */
+function hashFailureOf(output) {
+    for (const [problem, heading] of HEADINGS) {
+        const at = output.search(heading);
+        if (at < 0)
+            continue;
+        const requirements = [];
+        // The block: the lines after the heading's, indented; it ends at the first that is not.
+        for (const line of output.slice(at).split(/\r?\n/).slice(1)) {
+            if (!/^\s/.test(line))
+                break;
+            // A requirement is indented by 4 (a mismatch's "Expected sha256 ..." and "Got ..." deeper).
+            const req = /^ {4}(\S+)/.exec(line)?.[1];
+            if (req !== undefined && !requirements.includes(req))
+                requirements.push(req);
+        }
+        return { problem, at, requirements };
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
+
 
 
 
@@ -9284,9 +9777,10 @@ function classifyPipFailure(output, loginHosts) {
             line: 0,
             message,
         };
-    if (/DO NOT MATCH THE HASHES|Hashes are required in --require-hashes mode|In --require-hashes mode, all requirements must/.test(output)) {
-        const at = output.search(/HASHES|--require-hashes mode/);
-        return { kind: 'hash', line: lineRef(output.slice(at)), message };
+    const hash = hashFailureOf(output);
+    if (hash) {
+        const { problem, requirements } = hash;
+        return { kind: 'hash', problem, requirements, line: lineRef(output.slice(hash.at)), message };
     }
     const ran = subprocessFailure(output, message);
     if (ran)
@@ -10588,8 +11082,22 @@ function refused(f, { ctx, said }) {
 function failure_invalidRequirement(f, { at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)');
 }
-function hashMismatch(f, { at, said }) {
-    return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed; with any --hash, every requirement needs one');
+/**
+ * A hash-checking failure: a file that does not match its --hash; requirements without a --hash in
+ * that mode (blamed on the first line that names one of them: else they are dependencies the files
+ * do not list); requirements not pinned with ==. Exit 2.
+ */
+function hashFailure(f, { ctx, at, said }) {
+    if (f.problem === 'mismatch')
+        return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed');
+    const listed = f.requirements.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ') || 'some requirements';
+    const named = f.requirements.flatMap((r) => lineNaming(ctx, r) ?? []);
+    const mode = "pip's hash-checking mode is on (a --hash on any requirement or constraint line turns it on for every requirement, as --require-hashes does)";
+    const drop = 'or drop every --hash and --require-hashes to leave that mode';
+    if (f.problem === 'unpinned')
+        return new errors/* InputError */.dz(`${prefix(named[0]?.origin ?? at(f.line))}${mode}, and ${listed} ${f.requirements.length === 1 ? 'is' : 'are'} not pinned with ==${said(f.message)}`, `pin each to one version (name==1.2.3) with its --hash, ${drop}`);
+    const unnamed = f.requirements.filter((r) => lineNaming(ctx, r) === undefined);
+    return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${mode}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${drop}`);
 }
 function localPath(f, { ctx, at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"');
@@ -10659,7 +11167,7 @@ function pipFailureError(pipOut, ctx) {
         case 'direct-url':
             return directUrl(f, b);
         case 'hash':
-            return hashMismatch(f, b);
+            return hashFailure(f, b);
         case 'local-path':
             return localPath(f, b);
         case 'build-failed':
@@ -11000,6 +11508,11 @@ function isLoopbackHost(hostname) {
     // IPv4-mapped IPv6 (URL writes ::ffff:127.0.0.1 as ::ffff:7f00:1).
     return /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(h);
 }
+/**
+ * An address rather than a name, as WHATWG URL's hostname writes one (brackets taken off): IPv4 in
+ * any notation comes out dotted-decimal, and only an IPv6 address holds a colon.
+ */
+const isIpAddress = (hostname) => hostname.includes(':') || /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 /** `${NAME}` expanded from pip's environment, as pip expands it (an unknown name stays as it is). */
 const expand = (url, env) => url.replace(/\$\{([A-Za-z0-9_]+)\}/g, (whole, name) => env[name] ?? whole);
 /**
@@ -11248,33 +11761,8 @@ function basePullError(e, ref, platform) {
     return new errors/* EnvironmentError */.eG(`${e.message}\nthe registry refused the pull of the base image: it needs a credential, and the resolver pulls through the Docker engine's API, which sends none`, `log in with a credential that may read it ("docker login ${host}"; in GitHub Actions docker/login-action) and pull it with the docker CLI, which sends that credential: "docker pull --platform ${platform} ${ref}"; the resolver then runs the local image. Some registries refuse a misspelled reference the same way: check it too`, { cause: e });
 }
 
-// EXTERNAL MODULE: external "node:dns/promises"
-var external_node_dns_promises_ = __webpack_require__(71553);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
 ;// CONCATENATED MODULE: ./src/resolve/network-lookup.ts
-// The resolver's network as the stage chooses it: network.ts's pure choice, and one more case it
-// cannot see: an index (or --find-links, or direct URL) named by a host name that this machine's
-// resolver answers with a loopback address (a name in /etc/hosts for 127.0.0.1, Debian's 127.0.1.1
-// line for the machine's own name). From Docker's bridge such a name leads nowhere (the container
-// has its own /etc/hosts, and its own loopback), so pip must run on the host's network there too.
-// The name is looked up through an injected function (HostLookup); a lookup that fails, or takes
-// too long, changes nothing.
 
-
-
-/** How long a lookup may take before it counts as failed. */
-const LOOKUP_TIMEOUT_MS = 5000;
-/** The system's resolver (dns.lookup, every address), given up after LOOKUP_TIMEOUT_MS. */
-const systemLookup = (hostname) => {
-    let timer;
-    const late = new Promise((resolve) => {
-        timer = setTimeout(() => resolve([]), LOOKUP_TIMEOUT_MS);
-        timer.unref();
-    });
-    const found = (0,external_node_dns_promises_.lookup)(hostname, { all: true }).then((as) => as.map((a) => a.address));
-    return Promise.race([found, late]).finally(() => clearTimeout(timer));
-};
 /**
  * The hosts worth a lookup, each once: the URLs pip may fetch (http, https, ftp) that name a host,
  * not an address and not a name network.ts already knows as loopback. host: as shown (with the
@@ -11291,7 +11779,7 @@ function namedHosts(input) {
             continue;
         }
         const name = url.hostname.replace(/^\[|\]$/g, '');
-        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || (0,external_node_net_.isIP)(name) !== 0 || isLoopbackHost(name))
+        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || isIpAddress(name) || isLoopbackHost(name))
             continue;
         if (!seen.has(name))
             seen.set(name, url.host);
@@ -11422,7 +11910,7 @@ function resolutionKey(baseDigest, input) {
 }
 async function resolveAgainstBase(input, deps) {
     const t0 = Date.now();
-    const env = deps.env ?? process.env;
+    const { env } = deps;
     const limitMs = resolveTimeoutMs(env);
     const progress = deps.progress ?? (() => undefined);
     const say = (line) => progress(`resolve ${input.platform}: ${line}`);
@@ -11482,28 +11970,9 @@ async function resolveAgainstBase(input, deps) {
             say,
         };
         const { answer, base } = await answerFor(ws, input, snapshotOptions, times);
-        const resolution = {
-            ...withOwnConstraintOptions(answer.resolution, input, base.basePins),
-            // The steps' own (a base package no pin could hold), then the table's.
-            hazards: [
-                ...answer.resolution.hazards,
-                ...findHazards({
-                    snapshot: base.snap,
-                    install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
-                    platform: input.platform,
-                    ...(input.variant !== undefined && { variant: input.variant }),
-                }),
-            ],
-            durationMs: Date.now() - t0,
-        };
-        const out = {
-            ...answer,
-            constraints: withUserConstraints(answer.constraints, input),
-            resolution,
-            explanation: renderExplanation(resolution),
-        };
+        const out = finished(answer, base, input, t0);
         // Only a finished answer is kept: a conflict is worth re-checking next time.
-        if (earlier.key !== undefined && resolution.status !== 'conflict')
+        if (earlier.key !== undefined && out.resolution.status !== 'conflict')
             deps.cache?.set(earlier.key, JSON.stringify(out));
         return out;
     }
@@ -11513,6 +11982,31 @@ async function resolveAgainstBase(input, deps) {
         if (deps.verbose)
             say(times.line(Date.now() - t0));
     }
+}
+/**
+ * The steps' ANSWER as the stage hands it on: the build's constraints with the requirements' own
+ * -c lines, the options that name those lines, the hazards (the steps' own, a base package no pin
+ * could hold, then the table's), the constraints' digest, the duration and the explanation.
+ */
+function finished(answer, base, input, t0) {
+    const constraints = withUserConstraints(answer.constraints, input);
+    const own = withOwnConstraintOptions(answer.resolution, input, base.basePins);
+    const resolution = {
+        ...own,
+        // What provenance names the build's constraints by, when attest runs in another job.
+        constraints: { ...own.constraints, sha256: sha256Hex(constraints) },
+        hazards: [
+            ...answer.resolution.hazards,
+            ...findHazards({
+                snapshot: base.snap,
+                install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
+                platform: input.platform,
+                ...(input.variant !== undefined && { variant: input.variant }),
+            }),
+        ],
+        durationMs: Date.now() - t0,
+    };
+    return { ...answer, constraints, resolution, explanation: renderExplanation(resolution) };
 }
 /**
  * The base the build will use, pinned (base.ts) as far as it is needed: by the registry digest when
@@ -11539,7 +12033,7 @@ async function openSession(input, deps, o) {
         : undefined;
     const net = input.network !== undefined
         ? { network: input.network }
-        : await chooseNetwork(input, undefined, deps.lookupHost ?? systemLookup);
+        : await chooseNetwork(input, undefined, deps.lookupHost);
     if (deps.verbose)
         o.say(`container network ${net.network}${'reason' in net ? ` (${net.reason})` : ''}`);
     const commands = maxResolveCommands((0,parse/* requirementNames */.QT)(input.requirements.text).length);
@@ -11644,6 +12138,7 @@ function withOwnConstraintOptions(resolution, input, basePins) {
     return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };
 }
 const emptyExec = { exitCode: -1, stdout: '', stderr: 'no snapshot' };
+const sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 function resolutionBase(input, base, diagnosis) {
     return {
         schemaVersion: resolve_result/* RESOLUTION_SCHEMA_VERSION */.wF,
@@ -11673,7 +12168,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
     const mode = config.resolve.mode;
     if (mode === 'off' || config.python.requirements.length === 0)
         return {};
-    const env = deps.env ?? process.env;
+    const { env } = deps;
     // Lines are checked with only build.secrets filled in: the others are refused just below.
     const requirements = readListedRequirements(config.python.requirements, config.build.secrets, baseDir, env);
     const indexes = pipIndexes(config.python, env);
@@ -11703,7 +12198,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
             };
             // bridge unless the build itself uses the host's network or pip must reach this machine's
             // loopback (network.ts), a host name this machine resolves to it included (network-lookup.ts).
-            const { network } = await chooseNetwork(input, config.build.network, deps.lookupHost ?? systemLookup);
+            const { network } = await chooseNetwork(input, config.build.network, deps.lookupHost);
             const out = await resolveAgainstBase({ ...input, network }, deps);
             const r = out.resolution;
             for (const m of r.resolved?.moved ?? [])
@@ -12754,7 +13249,7 @@ async function reuseOf(t, deps) {
 // EXTERNAL MODULE: ./src/docker/cdi.ts
 var cdi = __webpack_require__(78446);
 ;// CONCATENATED MODULE: ./src/smoke/failures.json
-const failures_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"rules":[{"id":"no-gpu-runtime","pattern":"could not select device driver \\"[^\\"\\\\n]{0,100}\\" with capabilities: \\\\[\\\\[gpu\\\\]\\\\]","cause":"Docker has no GPU runtime: the NVIDIA Container Toolkit is not installed or not configured, so the container cannot get GPUs","fix":"install nvidia-container-toolkit and run \'nvidia-ctk runtime configure --runtime=docker\', then restart dockerd; or run on a GPU runner","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"},{"id":"cuda-requirement-unsatisfied","pattern":"unsatisfied condition: cuda ?>=","cause":"the host driver is older than the image\'s NVIDIA_REQUIRE_CUDA asks for: the NVIDIA Container Toolkit refused to start the container","fix":"upgrade the NVIDIA driver on the runner to one that supports the image\'s CUDA (see the plan\'s driver floor), or build a variant for an older CUDA","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"},{"id":"nvidia-container-cli-init","pattern":"nvidia-container-cli: (initialization|detection) error","cause":"the NVIDIA Container Toolkit could not reach the driver when starting the container: the driver is not loaded, or its user-space libraries do not match the kernel module (after a driver upgrade without a reboot)","fix":"check nvidia-smi on the host; after a driver upgrade reboot (or reload the nvidia kernel modules); reinstall the driver if its libraries are missing","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-system-not-ready","pattern":"cuInit returned 802|CUDA_ERROR_SYSTEM_NOT_READY|cudaErrorSystemNotReady|system not yet initialized","cause":"CUDA error 802 (system not yet initialized): on an NVSwitch system (HGX/DGX A100, H100, H200, B200) the NVIDIA Fabric Manager is not running, or its version differs from the driver\'s, so the GPUs are visible but CUDA cannot start","fix":"install and start nvidia-fabricmanager of exactly the driver\'s version (systemctl enable --now nvidia-fabricmanager; on NVL5+ systems also nvlsm), check \\"nvidia-smi -q | grep -A2 Fabric\\" shows State Completed, then run again","source":"https://docs.nvidia.com/datacenter/tesla/fabric-manager-user-guide"},{"id":"cuda-compat-unsupported","pattern":"cuInit returned 804|CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE|cudaErrorCompatNotSupportedOnDevice|forward compatibility was attempted on non supported HW","cause":"CUDA error 804: the image\'s CUDA forward-compatibility libraries (cuda-compat, /usr/local/cuda/compat) were loaded on a GPU that does not support forward compatibility (GeForce and most workstation GPUs), or with a driver they do not match","fix":"on such GPUs keep cuda-compat out of the image (or off LD_LIBRARY_PATH) and upgrade the host driver to one that supports the image\'s CUDA; on data-center GPUs use the cuda-compat package built for the host driver\'s branch","source":"https://docs.nvidia.com/deploy/cuda-compatibility/forward-compatibility.html"},{"id":"cuda-driver-mismatch","pattern":"cuInit returned 803|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|cudaErrorSystemDriverMismatch|unsupported display driver / cuda driver combination","cause":"CUDA error 803: the user-space CUDA driver (libcuda) does not match the loaded kernel module: a driver upgraded without a reboot, or a libcuda shipped in the image (cuda-compat) that does not fit the host driver","fix":"reboot the host (or reload the nvidia kernel modules) after a driver upgrade, and do not ship libcuda.so in the image: the NVIDIA Container Toolkit mounts the host\'s","source":"https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html"},{"id":"driver-insufficient","pattern":"cuInit returned 35\\\\b|CUDA_ERROR_INSUFFICIENT_DRIVER|cudaErrorInsufficientDriver|CUDA driver version is insufficient for CUDA runtime version","cause":"CUDA error 35: the host driver is older than the CUDA runtime in the image","fix":"upgrade the driver to the variant\'s floor (see the plan), or choose a CUDA variant the driver supports","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"driver-too-old","pattern":"The NVIDIA driver on your system is too old","cause":"torch was built for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver, or install torch from the wheel index of an older CUDA","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"nvml","pattern":"Failed to initialize NVML","cause":"the container cannot talk to the NVIDIA driver (driver/library mismatch, or a cgroup change dropped the device)","fix":"restart the container (or the host after a driver upgrade); check nvidia-smi on the host","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-unknown-error","pattern":"cuInit returned 999|CUDA_ERROR_UNKNOWN|CUDA unknown error|999\\\\)? ?: unknown error","cause":"CUDA error 999 (unknown): the driver could not initialise CUDA; commonly the nvidia_uvm kernel module is not loaded (or /dev/nvidia-uvm is missing in the container), the driver is in a bad state after suspend/resume or an Xid error, or a GPU has fallen off the bus","fix":"check nvidia-smi and dmesg (Xid errors) on the host; load nvidia_uvm (nvidia-modprobe -u -c 0, or modprobe -r nvidia_uvm && modprobe nvidia_uvm); if it persists, reset the GPU or reboot the node","source":"https://github.com/pytorch/pytorch/issues/49081"},{"id":"gpu-busy","pattern":"CUDA-capable device\\\\(s\\\\) is/are busy or unavailable|CUDA_ERROR_DEVICE_UNAVAILABLE|cudaErrorDevicesUnavailable|cuInit returned 46\\\\b","cause":"the GPU is busy or unavailable: it is in Exclusive Process compute mode and another process holds it, or it is being reset","fix":"wait for (or stop) the other process using the GPU (nvidia-smi lists it), or set the compute mode back to Default (nvidia-smi -c DEFAULT)","source":"https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html"},{"id":"cuda-no-device","pattern":"cuInit returned 100\\\\b|CUDA_ERROR_NO_DEVICE|cudaErrorNoDevice|No CUDA GPUs are available|no CUDA-capable device is detected","cause":"CUDA sees no GPU: CUDA_VISIBLE_DEVICES is empty or names GPUs that are not there, or the container was given no GPU (no --gpus, NVIDIA_VISIBLE_DEVICES=void/none)","fix":"leave CUDA_VISIBLE_DEVICES unset (or list GPUs that exist, e.g. 0,1), and give the container GPUs (--gpus all; smoke: --gpus all, or auto on an engine with the NVIDIA runtime)","source":"https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#env-vars"},{"id":"no-kernel-image","pattern":"no kernel image is available for execution on the device","cause":"the installed torch/CUDA build has no kernels for this GPU\'s compute capability","fix":"use a torch build whose architecture list includes this GPU (newer CUDA variants cover newer GPUs)","source":"https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"},{"id":"cuda-out-of-memory","pattern":"CUDA out of memory|CUDA error: out of memory|CUDA_ERROR_OUT_OF_MEMORY|cudaErrorMemoryAllocation","cause":"the GPU ran out of memory: another process holds most of it, or the test needs more than this GPU (or MIG slice) has","fix":"check nvidia-smi for other processes on the GPU and run the smoke test on an idle GPU; for your own tests use a smaller batch or model, or a GPU with more memory","source":"https://pytorch.org/docs/stable/notes/cuda.html#memory-management"},{"id":"nccl-shm","pattern":"(NCCL WARN[^\\\\n]{0,300}?(shm|shared memory)|Error while creating shared memory segment|/dev/shm)","cause":"NCCL cannot create its shared-memory segments: the container\'s /dev/shm is too small","fix":"run with --ipc=host or --shm-size=16g (the smoke runner gives DDP 1 GiB of shm)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"torchrun-sigbus","pattern":"Signal 7 \\\\(SIGBUS\\\\)|exitcode\\\\s{0,10}: -7\\\\b","cause":"a torchrun worker died of SIGBUS: the container\'s /dev/shm is too small for NCCL or the DataLoader (Docker gives 64 MiB by default)","fix":"run with --shm-size=16g or --ipc=host (the smoke runner gives the ddp suite 1 GiB; your own jobs and custom tests need the flag themselves)","source":"https://docs.docker.com/reference/cli/docker/container/run/"},{"id":"nccl-system-error","pattern":"unhandled system error|ncclSystemError","cause":"NCCL failed in a system call (shared memory, sockets or InfiniBand) and the output does not say which","fix":"run with NCCL_DEBUG=INFO (NCCL_DEBUG_SUBSYS=INIT,NET,SHM) to see the failing call; most often /dev/shm is too small (--shm-size=16g or --ipc=host), no usable network interface is found (set NCCL_SOCKET_IFNAME, e.g. eth0) or InfiniBand is not reachable in the container (NCCL_IB_DISABLE=1 to rule it out)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"numpy2-abi","pattern":"A module that was compiled using NumPy 1\\\\.x cannot be run in\\\\s+NumPy 2","cause":"a package built against NumPy 1.x is imported with NumPy 2 installed","fix":"hold numpy<2 (ml-image resolve finds such plans), or upgrade that package to a release built for NumPy 2","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"numpy-dtype-size","pattern":"numpy\\\\.dtype size changed, may indicate binary incompatibility","cause":"a compiled extension was built against a different NumPy ABI than the one installed","fix":"reinstall that package against the installed NumPy, or pin NumPy to the version it was built with","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"cuda-library-missing","pattern":"lib(cudart|cublas|cudnn|nccl)[^ ]{0,200}?\\\\.so[.0-9]{0,20}: cannot open shared object file","cause":"a CUDA library the wheel needs is not in the image","fix":"install torch from the CUDA wheel index of the image\'s CUDA major (it carries the libraries), or use an image with them","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"dataloader-shm","pattern":"(Bus error|DataLoader worker \\\\(pid \\\\d+\\\\) is killed)","cause":"PyTorch DataLoader workers ran out of shared memory","fix":"run with --shm-size=16g or --ipc=host","source":"https://pytorch.org/docs/stable/data.html#multi-process-data-loading"},{"id":"cache-permission","pattern":"Permission denied: \'/cache","cause":"a cache directory is not writable by the container user","fix":"create cache directories owned by the user before USER (the templates do), or mount volumes with matching ownership","source":"https://docs.docker.com/engine/storage/volumes/"},{"id":"module-missing","pattern":"ModuleNotFoundError: No module named \'([^\']+)\'","cause":"a module is not installed in the image","fix":"add its distribution to python.requirements","source":"https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError"},{"id":"no-python","pattern":"has no python3: the smoke suites need python3|\\"python3\\": executable file not found","cause":"the image has no python3: the smoke suites, the probe and file tests run python3 in the image","fix":"test an image with python3 on PATH (every template installs it), or leave out the python suites (smoke.suites: [custom] with command and metadata tests only)","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"},{"id":"command-not-found","pattern":"command not found in the image|executable file not found in \\\\$PATH|sh: (\\\\d+: )?[^:\\\\n]{1,200}: not found|: command not found","cause":"the test\'s command does not exist in the image (exit 127; 126: not executable)","fix":"install the program in the image, or use its full path in smoke.tests[].command","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"}]}');
+const failures_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"rules":[{"id":"no-gpu-runtime","pattern":"could not select device driver \\"[^\\"\\\\n]{0,100}\\" with capabilities: \\\\[\\\\[gpu\\\\]\\\\]","cause":"Docker has no GPU runtime: the NVIDIA Container Toolkit is not installed or not configured, so the container cannot get GPUs","fix":"install nvidia-container-toolkit and run \'nvidia-ctk runtime configure --runtime=docker\', then restart dockerd; or run on a GPU runner","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"},{"id":"cuda-requirement-unsatisfied","pattern":"unsatisfied condition: cuda ?>=","cause":"the host driver is older than the image\'s NVIDIA_REQUIRE_CUDA asks for: the NVIDIA Container Toolkit refused to start the container","fix":"upgrade the NVIDIA driver on the runner to the CUDA release\'s toolkit driver (the plan\'s toolkitDriverMin: \'ml-image plan\' prints it, e.g. 575.51.03 for CUDA 12.9), which this check enforces, not the lower minor-version-compatibility floor; on a driver at or above that floor (525.60.13 for 12.x, 580.65.06 for 13.x) the CUDA runtime still runs: set NVIDIA_DISABLE_REQUIRE=1 in the image (ENV) to skip the check; or build a variant for an older CUDA","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/docker-specialized.html"},{"id":"nvidia-container-cli-init","pattern":"nvidia-container-cli: (initialization|detection) error","cause":"the NVIDIA Container Toolkit could not reach the driver when starting the container: the driver is not loaded, or its user-space libraries do not match the kernel module (after a driver upgrade without a reboot)","fix":"check nvidia-smi on the host; after a driver upgrade reboot (or reload the nvidia kernel modules); reinstall the driver if its libraries are missing","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-system-not-ready","pattern":"cuInit returned 802|CUDA_ERROR_SYSTEM_NOT_READY|cudaErrorSystemNotReady|system not yet initialized","cause":"CUDA error 802 (system not yet initialized): on an NVSwitch system (HGX/DGX A100, H100, H200, B200) the NVIDIA Fabric Manager is not running, or its version differs from the driver\'s, so the GPUs are visible but CUDA cannot start","fix":"install and start nvidia-fabricmanager of exactly the driver\'s version (systemctl enable --now nvidia-fabricmanager; on NVL5+ systems also nvlsm), check \\"nvidia-smi -q | grep -A2 Fabric\\" shows State Completed, then run again","source":"https://docs.nvidia.com/datacenter/tesla/fabric-manager-user-guide"},{"id":"cuda-compat-unsupported","pattern":"cuInit returned 804|CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE|cudaErrorCompatNotSupportedOnDevice|forward compatibility was attempted on non supported HW","cause":"CUDA error 804: the image\'s CUDA forward-compatibility libraries (cuda-compat, /usr/local/cuda/compat) were loaded on a GPU that does not support forward compatibility (GeForce and most workstation GPUs), or with a driver they do not match","fix":"on such GPUs keep cuda-compat out of the image (or off LD_LIBRARY_PATH) and upgrade the host driver to one that supports the image\'s CUDA; on data-center GPUs use the cuda-compat package built for the host driver\'s branch","source":"https://docs.nvidia.com/deploy/cuda-compatibility/forward-compatibility.html"},{"id":"cuda-driver-mismatch","pattern":"cuInit returned 803|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|cudaErrorSystemDriverMismatch|unsupported display driver / cuda driver combination","cause":"CUDA error 803: the user-space CUDA driver (libcuda) does not match the loaded kernel module: a driver upgraded without a reboot, or a libcuda shipped in the image (cuda-compat) that does not fit the host driver","fix":"reboot the host (or reload the nvidia kernel modules) after a driver upgrade, and do not ship libcuda.so in the image: the NVIDIA Container Toolkit mounts the host\'s","source":"https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html"},{"id":"driver-insufficient","pattern":"cuInit returned 35\\\\b|CUDA_ERROR_INSUFFICIENT_DRIVER|cudaErrorInsufficientDriver|CUDA driver version is insufficient for CUDA runtime version","cause":"CUDA error 35: the host driver is older than the CUDA runtime in the image","fix":"upgrade the driver to the variant\'s floor (see the plan), or choose a CUDA variant the driver supports","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"driver-too-old","pattern":"The NVIDIA driver on your system is too old","cause":"torch was built for a newer CUDA than the host driver supports","fix":"upgrade the NVIDIA driver, or install torch from the wheel index of an older CUDA","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"driver-below-floor","pattern":"NVIDIA driver [0-9][0-9.]{0,30} is older than [0-9][0-9.]{0,30}, which this CUDA needs","cause":"the host\'s NVIDIA driver is below the minor-version-compatibility floor of the image\'s CUDA (525.60.13 for 12.x, 580.65.06 for 13.x), and no forward-compatibility libcuda whose CUDA covers the image\'s runtime is loaded: the CUDA runtime is not supported on this driver","fix":"upgrade the driver to at least the floor the message names (\'ml-image plan\' prints each variant\'s), or build a variant for a CUDA the driver supports; on data-centre GPUs NVIDIA\'s forward-compatibility package (cuda-compat-X-Y of the image\'s CUDA, /usr/local/cuda/compat on the library path) lets an older driver branch run it","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"nvml","pattern":"Failed to initialize NVML","cause":"the container cannot talk to the NVIDIA driver (driver/library mismatch, or a cgroup change dropped the device)","fix":"restart the container (or the host after a driver upgrade); check nvidia-smi on the host","source":"https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/troubleshooting.html"},{"id":"cuda-unknown-error","pattern":"cuInit returned 999|CUDA_ERROR_UNKNOWN|CUDA unknown error|999\\\\)? ?: unknown error","cause":"CUDA error 999 (unknown): the driver could not initialise CUDA; commonly the nvidia_uvm kernel module is not loaded (or /dev/nvidia-uvm is missing in the container), the driver is in a bad state after suspend/resume or an Xid error, or a GPU has fallen off the bus","fix":"check nvidia-smi and dmesg (Xid errors) on the host; load nvidia_uvm (nvidia-modprobe -u -c 0, or modprobe -r nvidia_uvm && modprobe nvidia_uvm); if it persists, reset the GPU or reboot the node","source":"https://github.com/pytorch/pytorch/issues/49081"},{"id":"gpu-busy","pattern":"CUDA-capable device\\\\(s\\\\) is/are busy or unavailable|CUDA_ERROR_DEVICE_UNAVAILABLE|cudaErrorDevicesUnavailable|cuInit returned 46\\\\b","cause":"the GPU is busy or unavailable: it is in Exclusive Process compute mode and another process holds it, or it is being reset","fix":"wait for (or stop) the other process using the GPU (nvidia-smi lists it), or set the compute mode back to Default (nvidia-smi -c DEFAULT)","source":"https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html"},{"id":"cuda-no-device","pattern":"cuInit returned 100\\\\b|CUDA_ERROR_NO_DEVICE|cudaErrorNoDevice|No CUDA GPUs are available|no CUDA-capable device is detected","cause":"CUDA sees no GPU: CUDA_VISIBLE_DEVICES is empty or names GPUs that are not there, or the container was given no GPU (no --gpus, NVIDIA_VISIBLE_DEVICES=void/none)","fix":"leave CUDA_VISIBLE_DEVICES unset (or list GPUs that exist, e.g. 0,1), and give the container GPUs (--gpus all; smoke: --gpus all, or auto on an engine with the NVIDIA runtime)","source":"https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#env-vars"},{"id":"cuda-sees-fewer-gpus","pattern":"GPU\\\\(s\\\\) visible to nvidia-smi, but CUDA sees [0-9]","cause":"CUDA enumerates fewer GPUs than nvidia-smi shows: CUDA_VISIBLE_DEVICES lists a GPU that is not there (CUDA stops at the first invalid entry), a GPU is in MIG mode with no instance created (CUDA then cannot use it), or a GPU is in a bad state (an Xid error, fallen off the bus)","fix":"compare nvidia-smi -L with CUDA_VISIBLE_DEVICES in the container (indices or UUIDs that exist, or unset); on a MIG GPU create instances (nvidia-smi mig -cgi ... -C) or disable MIG (nvidia-smi -mig 0); check dmesg for Xid errors on the host and reset the GPU (nvidia-smi -r) or reboot the node","source":"https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#env-vars"},{"id":"no-kernel-image","pattern":"no kernel image is available for execution on the device","cause":"the installed torch/CUDA build has no kernels for this GPU\'s compute capability","fix":"use a torch build whose architecture list includes this GPU (newer CUDA variants cover newer GPUs)","source":"https://docs.nvidia.com/cuda/cuda-compiler-driver-nvcc/index.html#gpu-feature-list"},{"id":"cuda-out-of-memory","pattern":"CUDA out of memory|CUDA error: out of memory|CUDA_ERROR_OUT_OF_MEMORY|cudaErrorMemoryAllocation","cause":"the GPU ran out of memory: another process holds most of it, or the test needs more than this GPU (or MIG slice) has","fix":"check nvidia-smi for other processes on the GPU and run the smoke test on an idle GPU; for your own tests use a smaller batch or model, or a GPU with more memory","source":"https://pytorch.org/docs/stable/notes/cuda.html#memory-management"},{"id":"nccl-shm","pattern":"(NCCL WARN[^\\\\n]{0,300}?(shm|shared memory)|Error while creating shared memory segment|/dev/shm)","cause":"NCCL cannot create its shared-memory segments: the container\'s /dev/shm is too small","fix":"run with --ipc=host or --shm-size=16g (the smoke runner gives DDP 1 GiB of shm)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"torchrun-sigbus","pattern":"Signal 7 \\\\(SIGBUS\\\\)|exitcode\\\\s{0,10}: -7\\\\b","cause":"a torchrun worker died of SIGBUS: the container\'s /dev/shm is too small for NCCL or the DataLoader (Docker gives 64 MiB by default)","fix":"run with --shm-size=16g or --ipc=host (the smoke runner gives the ddp suite 1 GiB; your own jobs and custom tests need the flag themselves)","source":"https://docs.docker.com/reference/cli/docker/container/run/"},{"id":"nccl-system-error","pattern":"unhandled system error|ncclSystemError","cause":"NCCL failed in a system call (shared memory, sockets or InfiniBand) and the output does not say which","fix":"run with NCCL_DEBUG=INFO (NCCL_DEBUG_SUBSYS=INIT,NET,SHM) to see the failing call; most often /dev/shm is too small (--shm-size=16g or --ipc=host), no usable network interface is found (set NCCL_SOCKET_IFNAME, e.g. eth0) or InfiniBand is not reachable in the container (NCCL_IB_DISABLE=1 to rule it out)","source":"https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html"},{"id":"numpy2-abi","pattern":"A module that was compiled using NumPy 1\\\\.x cannot be run in\\\\s+NumPy 2","cause":"a package built against NumPy 1.x is imported with NumPy 2 installed","fix":"hold numpy<2 (ml-image resolve finds such plans), or upgrade that package to a release built for NumPy 2","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"numpy-dtype-size","pattern":"numpy\\\\.dtype size changed, may indicate binary incompatibility","cause":"a compiled extension was built against a different NumPy ABI than the one installed","fix":"reinstall that package against the installed NumPy, or pin NumPy to the version it was built with","source":"https://numpy.org/devdocs/numpy_2_0_migration_guide.html"},{"id":"cuda-library-missing","pattern":"lib(cudart|cublas|cudnn|nccl)[^ ]{0,200}?\\\\.so[.0-9]{0,20}: cannot open shared object file","cause":"a CUDA library the wheel needs is not in the image","fix":"install torch from the CUDA wheel index of the image\'s CUDA major (it carries the libraries), or use an image with them","source":"https://docs.nvidia.com/deploy/cuda-compatibility/"},{"id":"dataloader-shm","pattern":"(Bus error|DataLoader worker \\\\(pid \\\\d+\\\\) is killed)","cause":"PyTorch DataLoader workers ran out of shared memory","fix":"run with --shm-size=16g or --ipc=host","source":"https://pytorch.org/docs/stable/data.html#multi-process-data-loading"},{"id":"cache-permission","pattern":"Permission denied: \'/cache","cause":"a cache directory is not writable by the container user","fix":"create cache directories owned by the user before USER (the templates do), or mount volumes with matching ownership","source":"https://docs.docker.com/engine/storage/volumes/"},{"id":"module-missing","pattern":"ModuleNotFoundError: No module named \'([^\']+)\'","cause":"a module is not installed in the image","fix":"add its distribution to python.requirements","source":"https://docs.python.org/3/library/exceptions.html#ModuleNotFoundError"},{"id":"no-python","pattern":"has no python3: the smoke suites need python3|\\"python3\\": executable file not found","cause":"the image has no python3: the smoke suites, the probe and file tests run python3 in the image","fix":"test an image with python3 on PATH (every template installs it), or leave out the python suites (smoke.suites: [custom] with command and metadata tests only)","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"},{"id":"command-not-found","pattern":"command not found in the image|executable file not found in \\\\$PATH|sh: (\\\\d+: )?[^:\\\\n]{1,200}: not found|: command not found","cause":"the test\'s command does not exist in the image (exit 127; 126: not executable)","fix":"install the program in the image, or use its full path in smoke.tests[].command","source":"https://docs.docker.com/reference/cli/docker/container/run/#exit-status"}]}');
 ;// CONCATENATED MODULE: ./src/smoke/classify.ts
 // The failure classifier: known messages -> cause and fix (failures.json, a source per row).
 
@@ -13924,7 +14419,7 @@ async function runSmoke(input, deps) {
 ;// CONCATENATED MODULE: ./src/smoke/target-gpus.ts
 
 /** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
-const ARCH_ALIASES = {
+const target_gpus_ARCH_ALIASES = {
     x64: 'amd64',
     x86_64: 'amd64',
     aarch64: 'arm64',
@@ -13932,7 +14427,7 @@ const ARCH_ALIASES = {
 /** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
 function enginePlatform(info) {
     const arch = info.arch.toLowerCase();
-    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+    return `${info.os.toLowerCase()}/${target_gpus_ARCH_ALIASES[arch] ?? arch}`;
 }
 /**
  * The kind that decides a variant's GPUs: `cpu` only for a cpu variant the `cpu` template builds
@@ -13950,7 +14445,7 @@ function gpuKindOf(v) {
 function targetGpus(t) {
     if (t.kind === 'cpu')
         return { gpus: 'none', withheld: 'cpu variant: no GPU tests' };
-    if (t.host !== undefined && !samePlatform(t.platform, t.host))
+    if (t.host !== undefined && t.platform !== undefined && !samePlatform(t.platform, t.host))
         return { gpus: 'none', withheld: `${t.platform} runs emulated on this ${t.host} host: no GPU` };
     return { gpus: t.gpus };
 }
@@ -13961,9 +14456,12 @@ const samePlatform = (a, b) => a.split('/').slice(0, 2).join('/') === b.split('/
  * run with GPUs or one that requires them (the emulated targets' GPU tests skip, not fail).
  */
 const needsHost = (kind, gpus, requireGpu) => kind !== 'cpu' && (gpus === 'all' || requireGpu);
-/** The GPUs a target of KIND and PLATFORM gets on RUN; the engine's platform is asked only when it matters. */
+/**
+ * The GPUs a target of KIND and PLATFORM (undefined: the engine's own) gets on RUN; the engine's
+ * platform is asked only when it matters. The smoke stage and `ml-image smoke` both decide so.
+ */
 async function gpusOfTarget(kind, platform, run) {
-    const host = needsHost(kind, run.gpus, run.requireGpu) ? await run.host() : undefined;
+    const host = platform !== undefined && needsHost(kind, run.gpus, run.requireGpu) ? await run.host() : undefined;
     return targetGpus({ kind, platform, gpus: run.gpus, host });
 }
 /** The engine's platform, asked once (its version: os and architecture). */
@@ -14265,14 +14763,14 @@ var github_run = __webpack_require__(31738);
 ;// CONCATENATED MODULE: ./src/attest/of-image.ts
 
 /** The digest REF names (repository@sha256:...); undefined for a reference by tag only. */
-function refDigest(ref) {
+function of_image_refDigest(ref) {
     const at = ref.lastIndexOf('@');
     const digest = at < 0 ? undefined : ref.slice(at + 1);
     return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
 }
 /** The image a smoke result is of: the smoke stage names it repository@digest (imageUnderTest). */
 const smokeImage = (s) => {
-    const digest = refDigest(s.image);
+    const digest = of_image_refDigest(s.image);
     return { ref: s.image, ...(digest !== undefined && { digest }) };
 };
 /**
@@ -14280,7 +14778,7 @@ const smokeImage = (s) => {
  * stage captures a pushed image), else the registry digest the engine knew it by.
  */
 const recordImage = (r) => {
-    const digest = refDigest(r.image.ref) ?? ((0,oci_ref/* isDigest */.Bc)(r.image.digest) ? r.image.digest : undefined);
+    const digest = of_image_refDigest(r.image.ref) ?? ((0,oci_ref/* isDigest */.Bc)(r.image.digest) ? r.image.digest : undefined);
     return { ref: r.image.ref, ...(digest !== undefined && { digest }) };
 };
 const of_image_short = (digest) => digest.slice(0, 19);
@@ -15389,8 +15887,9 @@ async function runAttestStage(input, io) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/attest.ts
 // The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
-// smoke entries or the result directory's records, the config and requirements files by digest
-// (-r includes and -c files too), the resolver's constraints), the signing identity, and cosign.
+// smoke entries or the result directory's records; the config and requirements files by digest, -r
+// includes and -c files too; the resolver's constraints by digest, this process's or the one its
+// resolution file records), the signing identity, and cosign.
 
 
 
@@ -15459,6 +15958,22 @@ function fromResultDir(results, v, p) {
         }),
     };
 }
+/**
+ * The resolver's constraints the build of a target got, by digest (provenance's "constraints
+ * (resolver)"): this process's resolve stage's, else (attest in another job: the reusable
+ * workflow's, `--stages attest`) the digest its resolution file records. Such a file is this
+ * build's: the pipeline removes the file of every target it builds without one (removeResolution).
+ */
+function constraintsOf(input, v, p) {
+    const here = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
+    if (here !== undefined)
+        return { path: attest_CONSTRAINTS_PATH, sha256: attest_sha256(here) };
+    const recorded = input.results.readResolution(v.variant, p.platform);
+    const digest = recorded?.platform === p.platform ? recorded.constraints.sha256 : undefined;
+    return digest !== undefined ? { path: attest_CONSTRAINTS_PATH, sha256: digest } : undefined;
+}
+/** How provenance names the resolver's constraints: made by the run, no file anyone can fetch. */
+const attest_CONSTRAINTS_PATH = 'constraints (resolver)';
 /** What the predicates of one target are made of (FILES: runFiles, read once per stage). */
 function contextFor(input, files, v, p) {
     const entry = input.smoke.find((e) => e.variant === v.variant && e.platform === p.platform);
@@ -15467,7 +15982,7 @@ function contextFor(input, files, v, p) {
         : fromResultDir(input.results, v, p);
     const planned = input.plan.variants.find((x) => x.name === v.variant);
     const { config, inputs } = files();
-    const constraints = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
+    const constraints = constraintsOf(input, v, p);
     return {
         variant: v.variant,
         platform: p.platform,
@@ -15481,9 +15996,7 @@ function contextFor(input, files, v, p) {
         ...(notOfThisImage && { notOfThisImage }),
         ...(config && { config }),
         inputs,
-        ...(constraints !== undefined && {
-            constraints: { path: 'constraints (resolver)', sha256: attest_sha256(constraints) },
-        }),
+        ...(constraints !== undefined && { constraints }),
         buildDurationMs: p.durationMs,
         ...(p.finishedAt !== undefined && { buildFinishedAt: p.finishedAt }),
         env: input.env,
@@ -15772,6 +16285,9 @@ function parseStages(raw, source) {
 
 
 
+
+
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 // The stages by name, and a stages flag or input read: their own module (stages.ts).
@@ -15902,14 +16418,22 @@ key) {
         return timed(io, 'build', () => mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations));
     if (!opts.stages.has('build') && !opts.stages.has('resolve'))
         return undefined;
-    // A build secret the environment lacks, an id given twice: exit 2 before any container runs.
+    // A build secret the environment lacks, an id given twice, requirements the variants cannot
+    // install as written (requirements/plan-check.ts): exit 2 before any container runs.
     if (opts.stages.has('build'))
         checkBuildSecrets(opts.buildOptions, config, io.env);
+    checkPlanRequirements(plan.variants, opts.loaded, io.env, io.warning);
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
         ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
         : {};
     Object.assign(into, resolved);
+    // A target resolved or built without a resolution has none: an earlier run's file is no longer
+    // taken for this build's (attest's provenance in another job, the report).
+    for (const v of plan.variants)
+        for (const p of v.platforms)
+            if (!resolved[resolvedKey(v.name, p)])
+                opts.results.removeResolution(v.name, p);
     if (!opts.stages.has('build'))
         return undefined;
     // Decrypting ran meanwhile (about 0.15 s of scrypt): waited for only when there is still some.
@@ -15955,13 +16479,18 @@ key) {
  * (any driver but dockerd's own: docker-container, kubernetes, remote): the resolver then resolves
  * against the registry's base too (resolve/base.ts). Asked once: the build stage reuses the answer
  * (lookUpBuilder keeps it per adapter and in the cache directory). Unknown (buildx missing): false,
- * and the build stage says what is wrong.
+ * and the build stage says what is wrong; a builder that does not exist (the builder input,
+ * BUILDX_BUILDER) ends the run here, before the resolve stage's work that no build would use.
  */
 async function builderPullsBases(opts, io, docker) {
     const found = await lookUpBuilder(docker, opts.buildOptions?.builder, {
         dir: opts.cacheDir,
         env: io.env,
-    }).catch(() => undefined);
+    }).catch((e) => {
+        if (e instanceof failures/* BuilderMissingError */.ku)
+            throw e;
+        return undefined;
+    });
     return found !== undefined && found.facts.driver !== 'docker';
 }
 /** The resolve stage: a resolution file per target, its hazards as warnings. */
@@ -15971,6 +16500,7 @@ async function runResolve(opts, io, plan, docker) {
     const resolved = await groupOf(io)('resolve', () => runResolveStage(plan, config, baseDir, {
         docker,
         env: io.env,
+        lookupHost: io.lookupHost ?? systemLookup,
         ...(registryBase && { registryBase }),
         progress: (l) => io.progress('resolve', l),
         cache: opts.snapshotCache ?? fileSnapshotCache(opts.cacheDir),
@@ -16013,11 +16543,13 @@ function overallStatus(entries) {
 function readGitHubEvent(env) {
     return (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH);
 }
-function githubReportContext(env, token, event = readGitHubEvent(env)) {
+function githubReportContext(env, token, event = readGitHubEvent(env), 
+/** The commit the checkout holds, where read (a schedule run: see defaultBranchOf). */
+checkedOut) {
     if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY)
         return {};
     const pr = event.pull_request;
-    const defaultBranch = event.repository?.default_branch;
+    const defaultBranch = (0,github_event/* defaultBranchOf */.dV)(env, event, checkedOut);
     const branch = env.GITHUB_REF?.startsWith('refs/heads/')
         ? env.GITHUB_REF.slice('refs/heads/'.length)
         : undefined;
@@ -16027,7 +16559,9 @@ function githubReportContext(env, token, event = readGitHubEvent(env)) {
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
         repository: env.GITHUB_REPOSITORY,
         ...(pr?.number !== undefined && { prNumber: pr.number }),
-        ...((pr?.head?.sha ?? env.GITHUB_SHA) && { headSha: pr?.head?.sha ?? env.GITHUB_SHA }),
+        ...((pr?.head?.sha ?? checkedOut ?? env.GITHUB_SHA) && {
+            headSha: pr?.head?.sha ?? checkedOut ?? env.GITHUB_SHA,
+        }),
         // Another repository's head (or a deleted fork: head.repo null) gets a read-only token.
         // head.repo.fork only says the head repository is some fork, maybe this very one.
         ...(pr && { fromFork: !headRepo || headRepo.toLowerCase() !== env.GITHUB_REPOSITORY.toLowerCase() }),
@@ -16371,8 +16905,8 @@ function checkSecretEnvs(secretEnvs, env) {
             throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
 }
 
-// EXTERNAL MODULE: ./src/action/io.ts
-var action_io = __webpack_require__(23152);
+// EXTERNAL MODULE: ./src/action/io.ts + 1 modules
+var action_io = __webpack_require__(72623);
 ;// CONCATENATED MODULE: ./src/action/mask.ts
 // What the action masks in the job's log (core.setSecret through ActionIo): the `secrets` input
 // before it is parsed, and the values the parsed inputs and the config name. One threshold for all.
@@ -16654,7 +17188,9 @@ async function runStages(io, inputs) {
         : config.image.registry;
     if (push && (stages.has('build') || mergeFrom !== ''))
         await (0,docker_registry/* checkRegistry */.qW)(registry);
-    const gh = githubReportContext(io.env, token);
+    // A schedule run's checkout, which may hold another branch than GITHUB_REF's (see defaultBranchOf).
+    const checkedOut = await scheduledCheckout(io.env, async () => io.checkoutHead?.(loaded.file !== undefined ? external_node_path_default().dirname(external_node_path_default().resolve(io.cwd, loaded.file)) : io.cwd));
+    const gh = githubReportContext(io.env, token, undefined, checkedOut);
     if (gh.saveSkipped && stages.has('report'))
         io.info(gh.saveSkipped);
     if (gh.target && inputs.author !== undefined)
@@ -16670,7 +17206,7 @@ async function runStages(io, inputs) {
         ...(mergeFrom !== '' && { mergeFrom: external_node_path_default().resolve(io.cwd, mergeFrom) }),
         gpus: inputs.gpus,
         imagesDir: findImagesDir(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
-        git: gitContextFromGitHubEnv(io.env) ?? {},
+        git: gitContextFromGitHubEnv(io.env, checkedOut) ?? {},
         cacheDir: defaultCacheDir(io.env, io.cwd),
         report: {
             mode: inputs.commentMode,

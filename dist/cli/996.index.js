@@ -1,5 +1,5 @@
-export const id = 694;
-export const ids = [694];
+export const id = 996;
+export const ids = [996];
 export const modules = {
 
 /***/ 96269:
@@ -9,17 +9,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   resolveCommand: () => (/* binding */ resolveCommand)
 /* harmony export */ });
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38960);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
-/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3788);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58772);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(64685);
-/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(50810);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43140);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(42405);
-/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31374);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(77593);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33440);
+/* harmony import */ var _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2391);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
+/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3788);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58772);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(63762);
+/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(50810);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43140);
+/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(42405);
+/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31374);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(77593);
+
 
 
 
@@ -62,10 +64,10 @@ Options:
 
 Base-image snapshots are cached by digest (a local image that is not the registry's: by its image
 id) in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image); pip's HTTP cache is kept in a Docker volume,
-${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
+${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
 URLs; none when one carries credentials). The tool never removes these volumes (old ones, those
 of past base digests); to remove them all:
-  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
+  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
 Every command in the resolver's container is stopped after 15 minutes
 (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
@@ -75,7 +77,7 @@ is not there, a package the index does not have: named with its file and line; a
 python3); 3 no Docker daemon, the index or a direct URL is unreachable (after retries), or the
 registry refused the base image's pull (pull it with "docker pull" after "docker login").`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .parseCommandArgs */ .Qx)('resolve', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_11__/* .parseCommandArgs */ .Qx)('resolve', argv, {
             image: { type: 'string' },
             requirements: { type: 'string', multiple: true },
             'index-url': { type: 'string' },
@@ -85,46 +87,47 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
             network: { type: 'string' },
         });
         if (!values.image)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
-        const imageProblem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .imageRefProblem */ .OD)(values.image);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
+        const imageProblem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .imageRefProblem */ .OD)(values.image);
         if (imageProblem !== undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
         if (!values.requirements?.length)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_10__/* .platformFlag */ ._G)('resolve', values.platform) ?? 'linux/amd64';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_11__/* .platformFlag */ ._G)('resolve', values.platform) ?? 'linux/amd64';
         if (values.mode !== 'auto' && values.mode !== 'check') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
         }
         if (values.network !== undefined && values.network !== 'host' && values.network !== 'bridge') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
         }
         // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
-        const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_3__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env, { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' });
+        const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_4__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env, { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' });
         for (const [flag, urls] of [
             ['--index-url', [values['index-url'] ?? '']],
             ['--extra-index-url', values['extra-index-url'] ?? []],
         ])
-            if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redactUrls */ .sK)(u) !== u))
+            if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrls */ .sK)(u) !== u))
                 io.stderr(`warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`);
         const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(values.requirements, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
-        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveAgainstBase */ .f)({
+        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveAgainstBase */ .f)({
             image: values.image,
             platform,
             requirements,
             indexes,
-            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_6__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
+            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_7__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
             mode: values.mode,
             ...(values.network !== undefined && { network: values.network }),
         }, {
             docker: io.docker(),
             env: io.env,
+            lookupHost: io.lookupHost ?? _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .systemLookup */ .O,
             progress: (l) => io.stderr(`${l}\n`),
-            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .fileSnapshotCache */ .JZ)((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultCacheDir */ .$g)(io.env, io.cwd)),
+            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .fileSnapshotCache */ .JZ)((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .defaultCacheDir */ .$g)(io.env, io.cwd)),
             // --verbose: a per-step timing line at the end of the progress.
             verbose: values.verbose === true,
         });
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
         }
         for (const h of out.resolution.hazards)
             io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);
@@ -142,6 +145,7 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MZ: () => (/* binding */ readGitHubEventFile),
+/* harmony export */   dV: () => (/* binding */ defaultBranchOf),
 /* harmony export */   rH: () => (/* binding */ readRunEventFacts)
 /* harmony export */ });
 /* unused harmony exports GitHubEventSchema, parseGitHubEvent */
@@ -204,6 +208,25 @@ const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 function parseGitHubEvent(json) {
     const r = GitHubEventSchema.safeParse(json);
     return r.success ? r.data : {};
+}
+/**
+ * The repository's default branch: the payload's repository.default_branch, else on a schedule run
+ * the branch it runs on. A schedule's payload is only {"schedule": "<cron>"}, and GitHub runs every
+ * scheduled workflow on the default branch (GITHUB_REF is it), so a nightly rebuild gets the
+ * default branch's tags and saves its baseline, as the reusable workflow's attest job counts it.
+ * CHECKED_OUT, where the caller read it: the commit the checkout holds. A schedule run that checked
+ * out another commit than GITHUB_SHA (a nightly rebuild of release/1.x) is not told to be the
+ * default branch's: its image must not move `latest`, nor its records become the baseline.
+ */
+function defaultBranchOf(env, event, checkedOut) {
+    const schedule = env.GITHUB_EVENT_NAME === 'schedule';
+    if (schedule && checkedOut !== undefined && checkedOut !== env.GITHUB_SHA)
+        return undefined;
+    const named = event.repository?.default_branch;
+    if (named !== undefined)
+        return named;
+    const ref = env.GITHUB_REF;
+    return schedule && ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
 }
 /** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
 function readGitHubEventFile(path) {
@@ -325,6 +348,71 @@ function openOutDir(cwd, out) {
             put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 23419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
+/* harmony export */   lw: () => (/* binding */ untrustedReason)
+/* harmony export */ });
+/* unused harmony export TRUSTED_EVENTS */
+// Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
+// a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
+// report's baseline). Pure over the runner's environment and the facts of its event payload.
+/**
+ * The events whose runs build only what is on a branch of the repository already: a push, a
+ * schedule, a manual run, the merge queue, a release, a branch or tag created (pushed). Any other
+ * may build a pull request's code: pull_request and pull_request_target, issue_comment workflows
+ * that check out a pull request's head, repository_dispatch and deployment (started by someone
+ * with write access, but the "/ok-to-test" and preview-deploy patterns check out a pull request's
+ * head), and events this list does not know yet. workflow_run: see mayBuildPullRequestCode.
+ */
+const TRUSTED_EVENTS = new Set([
+    'push',
+    'schedule',
+    'workflow_dispatch',
+    'merge_group',
+    'release',
+    'create',
+]);
+/**
+ * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
+ * GITHUB_HEAD_REF set (a pull request's run, whatever the event). A workflow_run run is trusted
+ * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
+ * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
+ * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
+ * no pull request to tell apart.
+ */
+function mayBuildPullRequestCode(env, event = {}) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return false;
+    if (env.GITHUB_HEAD_REF)
+        return true;
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    if (name === 'workflow_run')
+        return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);
+    return !TRUSTED_EVENTS.has(name);
+}
+function trustedTrigger(repository, run) {
+    const head = run?.head_repository?.full_name;
+    return (repository !== undefined &&
+        head !== undefined &&
+        head.toLowerCase() === repository.toLowerCase() &&
+        TRUSTED_EVENTS.has(run?.event ?? ''));
+}
+/** Why a run that may build a pull request's code is treated so, for the one log line. */
+function untrustedReason(env) {
+    if (env.GITHUB_HEAD_REF)
+        return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    return name === 'workflow_run'
+        ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
+        : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release and create runs are trusted)`;
 }
 
 

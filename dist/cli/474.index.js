@@ -1,8 +1,8 @@
-export const id = 978;
-export const ids = [978];
+export const id = 474;
+export const ids = [474];
 export const modules = {
 
-/***/ 87978:
+/***/ 17474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -145,6 +145,19 @@ function wantsColor(isTTY, env) {
 
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
 var exec_runner = __webpack_require__(78617);
+;// CONCATENATED MODULE: ./src/docker/git-head.ts
+/** The commit the checkout at CWD holds (undefined: no git, or not a repository). */
+async function checkoutHead(exec, cwd) {
+    try {
+        const r = await exec.run('git', ['rev-parse', 'HEAD'], { cwd });
+        const head = r.stdout.trim();
+        return r.exitCode === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head) ? head : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./src/plan/git-context.ts
 var git_context = __webpack_require__(74725);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
@@ -153,6 +166,7 @@ var catalog = __webpack_require__(9668);
 var plan = __webpack_require__(73960);
 ;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
 // Flags several commands share: config overrides, the same ones the action takes as inputs.
+
 
 
 
@@ -175,7 +189,9 @@ function overridesFromFlags(values) {
 }
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 async function gitContextFor(io) {
-    return (0,git_context/* gitContextFromGitHubEnv */.s)(io.env) ?? (await (0,git_context/* gitContextFromCheckout */.Y)(new exec_runner/* ActionsExecRunner */.L(), io.cwd));
+    const exec = new exec_runner/* ActionsExecRunner */.L();
+    const checkedOut = await (0,git_context/* scheduledCheckout */.yw)(io.env, () => checkoutHead(exec, io.cwd));
+    return (0,git_context/* gitContextFromGitHubEnv */.sp)(io.env, checkedOut) ?? (await (0,git_context/* gitContextFromCheckout */.Yc)(exec, io.cwd));
 }
 /**
  * The plan of a loaded config, as the pipeline plans it (the bundled catalog, now): a refused plan
@@ -204,6 +220,7 @@ function printedReport(io, markdown) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MZ: () => (/* binding */ readGitHubEventFile),
+/* harmony export */   dV: () => (/* binding */ defaultBranchOf),
 /* harmony export */   rH: () => (/* binding */ readRunEventFacts)
 /* harmony export */ });
 /* unused harmony exports GitHubEventSchema, parseGitHubEvent */
@@ -267,6 +284,25 @@ function parseGitHubEvent(json) {
     const r = GitHubEventSchema.safeParse(json);
     return r.success ? r.data : {};
 }
+/**
+ * The repository's default branch: the payload's repository.default_branch, else on a schedule run
+ * the branch it runs on. A schedule's payload is only {"schedule": "<cron>"}, and GitHub runs every
+ * scheduled workflow on the default branch (GITHUB_REF is it), so a nightly rebuild gets the
+ * default branch's tags and saves its baseline, as the reusable workflow's attest job counts it.
+ * CHECKED_OUT, where the caller read it: the commit the checkout holds. A schedule run that checked
+ * out another commit than GITHUB_SHA (a nightly rebuild of release/1.x) is not told to be the
+ * default branch's: its image must not move `latest`, nor its records become the baseline.
+ */
+function defaultBranchOf(env, event, checkedOut) {
+    const schedule = env.GITHUB_EVENT_NAME === 'schedule';
+    if (schedule && checkedOut !== undefined && checkedOut !== env.GITHUB_SHA)
+        return undefined;
+    const named = event.repository?.default_branch;
+    if (named !== undefined)
+        return named;
+    const ref = env.GITHUB_REF;
+    return schedule && ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
 /** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
 function readGitHubEventFile(path) {
     if (!path)
@@ -313,7 +349,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: hasCudaWheels, nearestValidChoices
 
 ;// CONCATENATED MODULE: ./src/plan/catalog.json
-const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-11-22","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8","12.9"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
+const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-12-03","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14","3.15"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8","12.9"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/plan/catalog-schema.ts
@@ -576,10 +612,13 @@ function impossibleTorchCombination(catalog, want, platforms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ gitContextFromCheckout),
-/* harmony export */   s: () => (/* binding */ gitContextFromGitHubEnv)
+/* harmony export */   Yc: () => (/* binding */ gitContextFromCheckout),
+/* harmony export */   sp: () => (/* binding */ gitContextFromGitHubEnv),
+/* harmony export */   yw: () => (/* binding */ scheduledCheckout)
 /* harmony export */ });
 /* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85015);
+/* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23419);
+
 
 /**
  * The commit time in ISO 8601, when TEXT is a time: one that is not (an odd event payload, a git
@@ -589,26 +628,42 @@ function withCommitTime(text) {
     const time = text ? new Date(text) : undefined;
     return time && !Number.isNaN(time.getTime()) ? { commitTime: time.toISOString() } : {};
 }
-/** On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. */
-function gitContextFromGitHubEnv(env) {
+/**
+ * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. CHECKED_OUT: the commit the
+ * checkout holds, where the caller read it (a schedule run: see defaultBranchOf); it is then the
+ * commit tags and labels name. A run that may build a pull request's code (an issue_comment
+ * "/ok-to-test" run, a workflow_run after a pull request's: its GITHUB_REF is the default branch's)
+ * is never the default branch's: no `latest`, `<variant>` or version tag for its image.
+ */
+function gitContextFromGitHubEnv(env, checkedOut) {
     if (env.GITHUB_ACTIONS !== 'true')
         return undefined;
     const event = (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .readGitHubEventFile */ .MZ)(env.GITHUB_EVENT_PATH);
     const pr = event.pull_request?.number;
-    const defaultBranch = event.repository?.default_branch;
+    const defaultBranch = (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultBranchOf */ .dV)(env, event, checkedOut);
     const ref = env.GITHUB_REF;
+    // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
+    const sha = event.pull_request?.head?.sha ?? checkedOut ?? env.GITHUB_SHA;
     return {
-        // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
-        ...((event.pull_request?.head?.sha ?? env.GITHUB_SHA) !== undefined && {
-            sha: event.pull_request?.head?.sha ?? env.GITHUB_SHA,
-        }),
+        ...(sha !== undefined && { sha }),
         ...(ref !== undefined && { ref }),
-        isDefaultBranch: pr === undefined && defaultBranch !== undefined && ref === `refs/heads/${defaultBranch}`,
+        isDefaultBranch: pr === undefined &&
+            defaultBranch !== undefined &&
+            ref === `refs/heads/${defaultBranch}` &&
+            !(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__/* .mayBuildPullRequestCode */ .HE)(env, event),
         ...(pr !== undefined && { prNumber: pr }),
         ...withCommitTime(event.head_commit?.timestamp),
         ...(env.GITHUB_SERVER_URL &&
             env.GITHUB_REPOSITORY && { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
     };
+}
+/**
+ * What a run reads of its checkout before the git context: the checked-out commit on a schedule
+ * run only (the one event whose default branch comes from GITHUB_REF alone: see defaultBranchOf),
+ * one git process; undefined elsewhere.
+ */
+async function scheduledCheckout(env, head) {
+    return env.GITHUB_ACTIONS === 'true' && env.GITHUB_EVENT_NAME === 'schedule' ? head() : undefined;
 }
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
 async function gitContextFromCheckout(exec, cwd) {
@@ -680,18 +735,41 @@ var ref = __webpack_require__(17700);
 
 /**
  * The Python a custom base ships, when its catalog family tells: a python:X.Y-slim tag's, the
- * Ubuntu Python of an nvidia/cuda tag. A `python` given otherwise is a warning (the image decides).
+ * Ubuntu Python of an nvidia/cuda tag; undefined otherwise (pytorch/pytorch rows name none).
  */
-function customPython(v, base, fam, where, warnings) {
+function shippedPython(base, fam) {
     const tag = (0,ref/* parseImageRef */.Q)(base).tag ?? '';
-    const shipped = fam?.family === 'python-slim'
+    return fam?.family === 'python-slim'
         ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
         : fam !== undefined && 'ubuntuPython' in fam
             ? fam.ubuntuPython[/-ubuntu(\d+\.\d+)$/.exec(tag)?.[1] ?? '']
             : undefined;
+}
+/**
+ * The Python a custom base ships (shippedPython), else the one asked, else 3.12. A `python` given
+ * otherwise than the image's is a warning (the image decides).
+ */
+function customPython(v, base, fam, where, warnings) {
+    const shipped = shippedPython(base, fam);
     if (shipped !== undefined && v.python !== undefined && v.python !== shipped)
         warnings.push(`${where}: python ${v.python} is not what ${base} ships (Python ${shipped}); the image's Python is used`);
     return shipped ?? v.python ?? '3.12';
+}
+/**
+ * Why the torch asked of a python:X.Y-slim or nvidia/cuda base cannot work, checked as a cpu or
+ * cudaX.Y variant's is: a release the catalog knows without wheels for the image's Python (else the
+ * one asked), the variant's CUDA (else the CPU wheels) or, with linux/arm64, aarch64 CUDA wheels.
+ * Undefined when it can, for another base, or for a torch the catalog does not know.
+ */
+function familyTorchProblem(catalog, v, fam, platforms) {
+    if (v.torch === undefined || (fam?.family !== 'python-slim' && fam?.family !== 'nvidia-cuda'))
+        return undefined;
+    const python = shippedPython(v.base, fam) ?? v.python;
+    return (0,plan_catalog/* impossibleTorchCombination */.tQ)(catalog, {
+        torch: v.torch,
+        ...(v.cuda !== undefined && { cuda: v.cuda }),
+        ...(python !== undefined && { python }),
+    }, platforms);
 }
 /**
  * The torch version installed: "2.7" means the newest 2.7.x the catalog knows (CPU and CUDA alike:
@@ -803,6 +881,9 @@ function ngcBase(input) {
 function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const base = v.base;
     const fam = (0,plan_catalog/* familyOfImage */.lW)(catalog, base);
+    const impossible = familyTorchProblem(catalog, v, fam, config.platforms);
+    if (impossible !== undefined)
+        out.errors.push(`${whereOf('torch')}: ${impossible}`);
     if (!fam) {
         out.warnings.push(`${where}: base image ${base} is not in the catalog; its platforms, CUDA and torch are not checked`);
     }
@@ -819,6 +900,10 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,ref/* parseImageRef */.Q)(base).tag ?? ''));
     if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
         out.warnings.push(`${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
+    // Its CUDA is its torch build's, as an NGC release's: the driver floor (and a GPU runner) follow it.
+    const cuda = shipped?.cuda ?? v.cuda;
+    if (shipped && v.cuda !== undefined && (0,versions/* majorMinor */.v)(v.cuda) !== (0,versions/* majorMinor */.v)(shipped.cuda))
+        out.warnings.push(`${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`);
     if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
         out.warnings.push(`${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
@@ -834,7 +919,7 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
                 indexUrl: (0,plan_catalog/* torchWheelIndex */.CS)(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
             },
         }),
-        ...(v.cuda !== undefined && { cuda: cudaFloor(catalog, v.cuda, where, out) }),
+        ...(cuda !== undefined && { cuda: cudaFloor(catalog, cuda, where, out) }),
         base: {
             ref: base,
             canonical: base,
@@ -1001,7 +1086,9 @@ var schema = __webpack_require__(47684);
 // Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
 //
 // Tag rules (docs/configuration.md "Tags"):
-//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag)
+//   <version>-<variant>        when a version is known (image.version, or a v1.2.3 git tag), on a
+//                              release build: not a pull request, nor a branch known not to be the
+//                              default (see releaseBuild)
 //   sha-<sha7>-<variant>       whenever the commit is known
 //   pr-<n>-<variant>           on pull requests
 //   <variant>                  on the default branch (the variant's moving "latest")
@@ -1013,6 +1100,17 @@ function versionFromRef(ref) {
     const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
     return m ? m[1].replace(/\+/g, '-') : undefined;
 }
+/**
+ * Whether a build may push the version tag: a tag ref, or no pull request and no branch known not
+ * to be the default one. A pull request (same repository: its image is pushed), another branch or
+ * the merge queue would otherwise move `1.4.0-cpu` to unmerged code; a local build whose branch
+ * cannot be told from the default one (isDefaultBranch unknown) keeps it.
+ */
+function releaseBuild(git) {
+    if (git.ref?.startsWith('refs/tags/'))
+        return true;
+    return git.prNumber === undefined && git.isDefaultBranch !== false;
+}
 function computeTags(t) {
     const tags = [];
     const add = (tag) => {
@@ -1021,7 +1119,7 @@ function computeTags(t) {
             tags.push(full);
     };
     const version = t.version ?? versionFromRef(t.git.ref);
-    if (version !== undefined)
+    if (version !== undefined && releaseBuild(t.git))
         add(`${version}-${t.variant}`);
     if (t.git.sha)
         add(`sha-${t.git.sha.slice(0, 7)}-${t.variant}`);
@@ -1072,15 +1170,17 @@ const DEFAULT_RUNNERS = {
     'linux/arm64': 'ubuntu-24.04-arm',
 };
 /**
- * The variants whose order and count the tags follow: the config file's own list when the planned
- * variants are a selection of it (--variants, the variants input: a matrix job builds one), so the
- * file's first variant alone gets `latest` and every variant of a file with several gets its
- * suffix in whichever job builds it. Planned variants the file does not list come after its own
- * (never fewer than are planned: two planned variants never share the tags input's tags); when
- * none of them is the file's (or there is no file), the planned variants alone.
+ * The variants whose order and count the tags follow: the config file's own list (a file listing
+ * none: its default, cpu) whenever there is a file, so its first variant alone gets `latest` and
+ * every variant of a file with several gets its suffix in whichever job builds it (--variants, the
+ * variants input: a matrix job builds one). Planned variants the file does not list come after its
+ * own, also when none of the planned is the file's: a matrix job of `cuda12.8` beside one of `cpu`
+ * on a file of [cpu] must not push `latest` (or the tags input's plain tags) too. Never fewer than
+ * are planned: two planned variants never share the tags input's tags. Without a file, the planned
+ * variants alone.
  */
 function taggedVariants(planned, fileVariants) {
-    if (fileVariants === undefined || !planned.some((n) => fileVariants.includes(n)))
+    if (fileVariants === undefined)
         return planned;
     return [...fileVariants, ...planned.filter((n) => !fileVariants.includes(n))];
 }
@@ -1166,11 +1266,15 @@ function targetsOf(variants) {
 /**
  * Two variants must never push one tag: the second push would move the first variant's tag (a
  * variant named "latest", or "1.0.0-cpu" beside a variant "cpu" at version 1.0.0). Checked in the
- * run's own git context and in that of a push to the default branch that is also a pull request
- * (every tag rule at once), so a local plan finds what CI would push.
+ * run's own git context, in that of a push to the default branch and in that of a pull request,
+ * so a local plan finds what CI would push.
  */
 function checkTagCollisions(config, git, naming, out) {
-    const contexts = [git, { ...git, isDefaultBranch: true, prNumber: git.prNumber ?? 1 }];
+    const contexts = [
+        git,
+        { ...git, isDefaultBranch: true, prNumber: undefined },
+        { ...git, isDefaultBranch: false, prNumber: git.prNumber ?? 1 },
+    ];
     const reported = new Set();
     for (const context of contexts) {
         const owner = new Map();
@@ -1195,6 +1299,21 @@ function checkTagCollisions(config, git, naming, out) {
         });
     }
 }
+/**
+ * PROBLEM with the variants it names that the config file does not list said to come from the
+ * variants selection (--variants, the action's variants input): shorthand it made, named by its
+ * index in that list ("variants[1] (cuda12.4)" where the file's variants[1] is another).
+ */
+function withSelectionNamed(problem, ctx) {
+    const listed = ctx.fileVariants;
+    if (listed === undefined)
+        return problem;
+    const named = [...problem.matchAll(/\bvariants\[\d+\] \(([^()\s]+)\)|\(variants\[\d+\] ([^()\s]+)\)/g)];
+    const made = [...new Set(named.map((m) => (m[1] ?? m[2])).filter((n) => !listed.includes(n)))];
+    if (made.length === 0)
+        return problem;
+    return `${problem} (from --variants or the variants input: ${ctx.configFile ?? 'the config file'} lists no ${made.map((n) => `"${n}"`).join(' or ')})`;
+}
 function planBuild(config, ctx) {
     const out = new Collector();
     const repository = `${config.image.registry}/${config.image.name}`;
@@ -1209,8 +1328,9 @@ function planBuild(config, ctx) {
     if (out.errors.length > 0)
         throw new errors/* ConfigError */.xL(ctx.configFile === undefined ? 'plan' : `plan of ${ctx.configFile}`, 
         // The line first (ctx.lineOf takes the config's paths), then a variant the file lists named
-        // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]).
-        out.errors.map((e) => (0,variant_place/* variantsAsInFile */.Mg)((0,issues/* withFieldLine */.d0)(e, ctx.lineOf), ctx.fileVariants, (i) => ctx.lineOf?.(['variants', i]) !== undefined)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
+        // by its index there (a --variants selection plans [old] from [cpu, cuda12.8, old]), and one
+        // it does not list as the selection's.
+        out.errors.map((e) => withSelectionNamed((0,variant_place/* variantsAsInFile */.Mg)((0,issues/* withFieldLine */.d0)(e, ctx.lineOf), ctx.fileVariants, (i) => ctx.lineOf?.(['variants', i]) !== undefined), ctx)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
     const targets = targetsOf(variants);
     return {
         schemaVersion: schema/* PLAN_SCHEMA_VERSION */.jk,
@@ -1228,6 +1348,71 @@ function planBuild(config, ctx) {
             })),
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 23419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
+/* harmony export */   lw: () => (/* binding */ untrustedReason)
+/* harmony export */ });
+/* unused harmony export TRUSTED_EVENTS */
+// Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
+// a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
+// report's baseline). Pure over the runner's environment and the facts of its event payload.
+/**
+ * The events whose runs build only what is on a branch of the repository already: a push, a
+ * schedule, a manual run, the merge queue, a release, a branch or tag created (pushed). Any other
+ * may build a pull request's code: pull_request and pull_request_target, issue_comment workflows
+ * that check out a pull request's head, repository_dispatch and deployment (started by someone
+ * with write access, but the "/ok-to-test" and preview-deploy patterns check out a pull request's
+ * head), and events this list does not know yet. workflow_run: see mayBuildPullRequestCode.
+ */
+const TRUSTED_EVENTS = new Set([
+    'push',
+    'schedule',
+    'workflow_dispatch',
+    'merge_group',
+    'release',
+    'create',
+]);
+/**
+ * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
+ * GITHUB_HEAD_REF set (a pull request's run, whatever the event). A workflow_run run is trusted
+ * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
+ * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
+ * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
+ * no pull request to tell apart.
+ */
+function mayBuildPullRequestCode(env, event = {}) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return false;
+    if (env.GITHUB_HEAD_REF)
+        return true;
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    if (name === 'workflow_run')
+        return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);
+    return !TRUSTED_EVENTS.has(name);
+}
+function trustedTrigger(repository, run) {
+    const head = run?.head_repository?.full_name;
+    return (repository !== undefined &&
+        head !== undefined &&
+        head.toLowerCase() === repository.toLowerCase() &&
+        TRUSTED_EVENTS.has(run?.event ?? ''));
+}
+/** Why a run that may build a pull request's code is treated so, for the one log line. */
+function untrustedReason(env) {
+    if (env.GITHUB_HEAD_REF)
+        return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    return name === 'workflow_run'
+        ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
+        : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release and create runs are trusted)`;
 }
 
 
