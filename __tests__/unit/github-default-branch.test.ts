@@ -152,6 +152,20 @@ describe('a run that may build a pull request', () => {
     ["a workflow_run after a pull request's run", 'workflow_run', AFTER('pull_request', 'o/r'), false],
     ["a workflow_run after a fork's push", 'workflow_run', AFTER('push', 'fork/r'), false],
     ['a workflow_run after a push of this repository', 'workflow_run', AFTER('push', 'o/r'), true],
+    [
+      'a workflow_run after a push of this repository to another branch',
+      'workflow_run',
+      {
+        ...PUSH,
+        workflow_run: {
+          event: 'push',
+          head_branch: 'feature-x',
+          head_sha: SHA,
+          head_repository: { full_name: 'o/r' },
+        },
+      },
+      false,
+    ],
     ['a push (control)', 'push', PUSH, true],
   ])('%s: the default branch %s', (_, eventName, payload, onDefault) => {
     const git = gitContextFromGitHubEnv(runnerEnv(eventName, payload))!;

@@ -39,7 +39,10 @@ export function gitContextFromGitHubEnv(
       pr === undefined &&
       defaultBranch !== undefined &&
       ref === `refs/heads/${defaultBranch}` &&
-      !mayBuildPullRequestCode(env, event),
+      !mayBuildPullRequestCode(env, event) &&
+      // A workflow_run run has the default branch's GITHUB_REF whatever the run it follows built:
+      // only after one of the default branch (as the report's baseline, github-env.ts baselineOf).
+      (env.GITHUB_EVENT_NAME !== 'workflow_run' || event.workflow_run?.head_branch === defaultBranch),
     ...(pr !== undefined && { prNumber: pr }),
     ...withCommitTime(event.head_commit?.timestamp),
     ...(env.GITHUB_SERVER_URL &&
