@@ -15,6 +15,7 @@ import {
   pipMessage,
   transientIndexError,
 } from './pip-output.js';
+import { hashFailureOf } from './hash-failure.js';
 import { DIR, USER_CONSTRAINTS_FILE } from './workdir.js';
 
 export interface FailureContext {
@@ -218,31 +219,68 @@ function invalidRequirement(
   );
 }
 
+const HASH_MODE =
+  "pip's hash-checking mode is on (a --hash on any requirement or constraint line turns it on for every requirement, as --require-hashes does)";
+const LEAVE_MODE = 'or drop every --hash and --require-hashes to leave that mode';
+const listedAll = (reqs: readonly string[]) => reqs.map((r) => redactUrls(r)).join(', ');
+
+/**
+ * Requirements not pinned with ==: a line's own (blamed on the first line that names one), or a
+ * dependency no line lists, which pip asks for as its dependent's metadata does, unpinned, and
+ * writes with its dependent's "(line N)" (hash-failure.ts requiredBy): blamed on that line as what
+ * needs it, never as unpinned itself. Exit 2.
+ */
+function unpinned(f: Extract<PipFailure, { kind: 'hash' }>, { ctx, out, at, said }: Blame): MlImageError {
+  const by = hashFailureOf(out)?.requiredBy ?? {};
+  const deps = f.requirements.filter((r) => by[r] !== undefined && lineNaming(ctx, r) === undefined);
+  const own = f.requirements.filter((r) => !deps.includes(r));
+  const ownToo = own.length > 0 || deps.length === 0;
+  const dependency = (r: string) => {
+    const { chain, line } = by[r]!;
+    return `${redactUrls(r)} is not pinned with ==: it is a dependency of ${chain.map((c) => redactUrls(c)).join(', required by ')}${line > 0 ? ` (${at(line)})` : ''} that no line lists, so pip takes it as ${redactUrls(chain[0]!)} asks for it, with no == pin`;
+  };
+  const problems = [
+    ...(ownToo
+      ? [`${listedAll(own) || 'some requirements'} ${own.length === 1 ? 'is' : 'are'} not pinned with ==`]
+      : []),
+    ...deps.map(dependency),
+  ];
+  const named = own.flatMap((r) => lineNaming(ctx, r) ?? []);
+  const origin = named[0]?.origin ?? at(deps.length > 0 ? by[deps[0]!]!.line : f.line);
+  const add = deps.map((r) => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(r)?.[0] ?? r).join(', ');
+  const fixes = [
+    ...(deps.length > 0
+      ? [
+          `add ${add} to the requirements, pinned with == and with ${deps.length === 1 ? 'its' : 'their'} hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export list every dependency so)`,
+        ]
+      : []),
+    ...(ownToo ? ['pin each to one version (name==1.2.3) with its --hash'] : []),
+  ];
+  return new InputError(
+    `${prefix(origin)}${HASH_MODE}, and ${problems.join('; and ')}${said(f.message)}`,
+    `${fixes.join(', and ')}, ${LEAVE_MODE}`,
+  );
+}
+
 /**
  * A hash-checking failure: a file that does not match its --hash; requirements without a --hash in
  * that mode (blamed on the first line that names one of them: else they are dependencies the files
- * do not list); requirements not pinned with ==. Exit 2.
+ * do not list); requirements not pinned with == (unpinned). Exit 2.
  */
-function hashFailure(f: Extract<PipFailure, { kind: 'hash' }>, { ctx, at, said }: Blame): MlImageError {
+function hashFailure(f: Extract<PipFailure, { kind: 'hash' }>, b: Blame): MlImageError {
+  const { ctx, at, said } = b;
   if (f.problem === 'mismatch')
     return new InputError(
       `${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`,
       'update the --hash values (pip hash FILE), or find out why the file changed',
     );
-  const listed = f.requirements.map((r) => redactUrls(r)).join(', ') || 'some requirements';
+  if (f.problem === 'unpinned') return unpinned(f, b);
+  const listed = listedAll(f.requirements) || 'some requirements';
   const named = f.requirements.flatMap((r) => lineNaming(ctx, r) ?? []);
-  const mode =
-    "pip's hash-checking mode is on (a --hash on any requirement or constraint line turns it on for every requirement, as --require-hashes does)";
-  const drop = 'or drop every --hash and --require-hashes to leave that mode';
-  if (f.problem === 'unpinned')
-    return new InputError(
-      `${prefix(named[0]?.origin ?? at(f.line))}${mode}, and ${listed} ${f.requirements.length === 1 ? 'is' : 'are'} not pinned with ==${said(f.message)}`,
-      `pin each to one version (name==1.2.3) with its --hash, ${drop}`,
-    );
   const unnamed = f.requirements.filter((r) => lineNaming(ctx, r) === undefined);
   return new InputError(
-    `${prefix(named[0]?.origin)}${mode}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => redactUrls(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`,
-    `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${drop}`,
+    `${prefix(named[0]?.origin)}${HASH_MODE}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => redactUrls(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`,
+    `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${LEAVE_MODE}`,
   );
 }
 
