@@ -1,8 +1,12 @@
 // The requirements against the plan's variants, before any container runs (plan-check.ts): pip's
-// hash-checking mode with a variant whose build installs torch (the templates' torch step, and the
-// resolver's torch==V, carry no hash), and lines naming local files (a --find-links path, a
-// requirement by a relative path) when a template builds, are exit 2 naming each line; with only the
-// user's own Dockerfile a local --find-links is a warning. pip 26 (the reviewer's harness):
+// hash-checking mode with a variant the resolver dry-runs with its torch (its torch==V carries no
+// hash) is exit 2; where none runs (resolve off, the cuda template: resolve/stage.ts) a template's
+// torch step installs torch unchecked, a warning naming the variant (exit 2 before, though such a
+// build installed and checked the rest). Lines naming files of the repository (a relative
+// --find-links, a requirement by a relative path) when a template builds are exit 2 naming each
+// line; with only the user's own Dockerfile a relative --find-links is a warning. An absolute
+// --find-links (/opt/wheels, file:///opt/wheels: the base image's, maybe) is left to pip, as an
+// absolute requirement path is (exit 2 before). pip 26 (the reviewer's harness):
 // `pip install --dry-run torch==2.0.0 -r hashed.txt` fails "Hashes are required in
 // --require-hashes mode", a hashed -c line turns the mode on too, an installed torch with a wrong
 // --hash is "already satisfied", and `--find-links ./wheels` missing is only "Location './wheels'
@@ -81,13 +85,13 @@ describe("hash-checking mode with a variant's torch: exit 2 before anything runs
   it.each<[string, PlannedVariant[], string, string, RegExp]>([
     ['a --hash, the cpu template', [CPU], `numpy==2.1.3 \\\n    ${H}\n`, 'auto', /^--hash puts pip/],
     [
-      '--require-hashes, the cuda template',
-      [NO_TORCH, CUDA],
+      '--require-hashes, the cpu template, next to a variant without torch',
+      [NO_TORCH, CPU],
       `numpy\n--require-hashes\n`,
       'auto',
       /^--require-hashes/,
     ],
-    ['a --hash after unhashed lines', [CPU], `tqdm\nnumpy==2.1.3 ${H}\n`, 'off', /^--hash/],
+    ['a --hash after unhashed lines', [CPU], `tqdm\nnumpy==2.1.3 ${H}\n`, 'check', /^--hash/],
     ['own Dockerfile, resolver on (it asks for torch==V)', [OWN], `numpy==2.1.3 ${H}\n`, 'check', /^--hash/],
   ])('%s', (_what, variants, text, mode, option) => {
     const { error } = check(variants, text, mode);
@@ -99,7 +103,7 @@ describe("hash-checking mode with a variant's torch: exit 2 before anything runs
     expect(p.startsWith(`${req(line)}: `)).toBe(true);
     expect(p.slice(req(line).length + 2)).toMatch(option);
     expect(p).toContain(`${torch.name} torch ${torch.torch!.version} from `);
-    expect(p).toMatch(/install.? torch before the requirements, without a hash/);
+    expect(p).toMatch(/install.? torch before the requirements, without a hash: the resolver's dry runs ask/);
     // The way out: no torch on the variant and torch hashed in the requirements, or no hashes.
     expect(error!.fix).toContain(`give ${torch.name} no torch`);
     expect(error!.fix).toMatch(
@@ -125,9 +129,42 @@ describe("hash-checking mode with a variant's torch: exit 2 before anything runs
     ],
     ["NGC: torch is the base image's, not installed", [NGC], `numpy==2.1.3 ${H}\n`, 'auto'],
     ['own Dockerfile, resolve off', [OWN], `numpy==2.1.3 ${H}\n`, 'off'],
+    ['resolve off, no variant installs torch', [NO_TORCH, NGC], `numpy==2.1.3 ${H}\n`, 'off'],
     ['no hashes', [CPU, CUDA], 'numpy==2.1.3\n', 'auto'],
   ])('passes: %s', (_what, variants, text, mode) => {
     expect(check(variants, text, mode)).toEqual({ warnings: [] });
+  });
+
+  // No dry run asks for torch (resolve off, the cuda template): the build installs the rest checked.
+  it.each<[string, PlannedVariant[], string, string, PlannedVariant[]]>([
+    ['the cuda template, resolve on', [CUDA], `numpy==2.1.3 ${H}\n`, 'auto', [CUDA]],
+    ['the cpu template, resolve off', [CPU], `numpy\n--require-hashes\n`, 'off', [CPU]],
+    ['both, resolve off; own Dockerfile', [OWN, CPU, CUDA], `numpy==2.1.3 ${H}\n`, 'off', [CPU, CUDA]],
+  ])('a warning naming the variants: %s', (_what, variants, text, mode, named) => {
+    const { error, warnings } = check(variants, text, mode);
+    expect(error).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    const w = warnings[0]!;
+    const line = text.startsWith('numpy\n') ? 2 : 1;
+    expect(
+      w.startsWith(
+        `${req(line)}: ${line === 2 ? '--require-hashes' : '--hash'} puts pip in hash-checking mode`,
+      ),
+    ).toBe(true);
+    expect(w).toContain(`, but variant${named.length === 1 ? '' : 's'} ${named[0]!.name} torch `);
+    for (const v of variants)
+      expect(w.includes(`${v.name} torch ${v.torch!.version} from `)).toBe(named.includes(v));
+    expect(w).toMatch(/torch and its dependencies go in unchecked .*, the rest is checked/);
+    expect(w).toContain(`To check torch too, give ${named.map((v) => v.name).join(', ')} no torch`);
+    expect(w).not.toContain('s3cr3tpass');
+  });
+
+  it('a variant dry-run with its torch is refused, one only built with it is not named', () => {
+    const { error, warnings } = check([CPU, CUDA], `numpy==2.1.3 ${H}\n`);
+    expect(error!.problems).toHaveLength(1);
+    expect(error!.problems[0]).toContain('variant cpu torch 2.7.1 from ');
+    expect(error!.problems[0]).not.toContain('cuda12.8');
+    expect(warnings).toEqual([]);
   });
 
   it('the way out as planned: a CPU variant without torch, a base: nvidia/cuda variant without torch', () => {
@@ -159,10 +196,11 @@ describe("hash-checking mode with a variant's torch: exit 2 before anything runs
     ]);
     const text = `--extra-index-url https://download.pytorch.org/whl/cu128\ntorch==2.7.1+cu128 ${H}\n`;
     expect(check([cpu!, gpu!], text)).toEqual({ warnings: [] });
-    // A variant given by cuda: always gets a torch (the newest of its CUDA): refused.
-    expect(check([cpu!, gpu!, cuda!], text).error?.problems[0]).toContain(
-      `cuda12.8 torch ${cuda!.torch!.version}`,
-    );
+    // A variant given by cuda: always gets a torch (the newest of its CUDA), installed unchecked:
+    // the cuda template is not dry-run, so a warning.
+    const r = check([cpu!, gpu!, cuda!], text);
+    expect(r.error).toBeUndefined();
+    expect(r.warnings).toEqual([expect.stringContaining(`cuda12.8 torch ${cuda!.torch!.version}`)]);
   });
 });
 
@@ -170,8 +208,8 @@ describe('lines naming local files', () => {
   it.each<[string, string, 'find-links' | 'path']>([
     ['--find-links ./wheels', '--find-links ./wheels', 'find-links'],
     ['-f wheels', '-f wheels', 'find-links'],
-    ['an absolute path', '--find-links=/opt/wheels', 'find-links'],
-    ['a file: URL', '--find-links file:///home/me/wheels', 'find-links'],
+    ['a relative file: URL', '--find-links file:wheels', 'find-links'],
+    ['a relative file: URL, ./', '-f file:./wheels', 'find-links'],
     ['a ${NAME} set to a path', '--find-links ${WHEELS}', 'find-links'],
     ['./x.whl', './dist/pkg-1.0-py3-none-any.whl', 'path'],
     ['-e .', '-e .', 'path'],
@@ -183,7 +221,7 @@ describe('lines naming local files', () => {
     expect(error!.problems).toEqual([expect.stringContaining(`${req(2)}: "${line}": `)]);
     expect(error!.problems[0]).toMatch(
       kind === 'find-links'
-        ? /ignores a missing --find-links location with a warning and takes the project from the index instead/
+        ? /a relative --find-links \(a path, a file: URL\) names a directory of your repository.*ignores a missing --find-links location with a warning and takes the project from the index instead/
         : /a requirement by a relative path names a file of your repository/,
     );
     expect(error!.problems[0]).toMatch(
@@ -200,20 +238,31 @@ describe('lines naming local files', () => {
     ['--find-links ${WHEELS_URL}'], // not set here: pip fills it in
     ['pkg @ https://host.example/pkg-1.0-py3-none-any.whl'],
     ['/opt/base/pkg-1.0-py3-none-any.whl'], // may be the base image's: pip fails loudly without it
+    // May be the base image's (a base that ships wheels), where both pips run: left to pip.
+    ['--find-links=/opt/wheels'],
+    ['-f /opt/wheels'],
+    ['--find-links file:///opt/wheels'],
+    ['--find-links file:/opt/wheels'],
+    ['--find-links file://localhost/opt/wheels'],
+    ['--find-links ${WHEELS}'], // set to an absolute path
     ['pkg @ file:///opt/base/pkg-1.0-py3-none-any.whl'],
     ['-e git+https://github.com/acme/pkg.git#egg=pkg'],
   ])('%s: kept', (line) => {
     // WHEELS_URL listed in build.secrets, not set where this runs (validate, say).
-    expect(check([NO_TORCH], `numpy\n${line}\n`, 'auto', {}, ['WHEELS_URL'])).toEqual({ warnings: [] });
+    const env = { WHEELS: '/opt/wheels' };
+    for (const variants of [[NO_TORCH], [OWN]])
+      expect(check(variants, `--no-index\n${line}\nnumpy\n`, 'auto', env, ['WHEELS', 'WHEELS_URL'])).toEqual({
+        warnings: [],
+      });
   });
 
-  it("only the user's own Dockerfile: a local --find-links is a warning (the resolver still lacks it), a path nothing", () => {
+  it("only the user's own Dockerfile: a relative --find-links is a warning (the resolver still lacks it), a path nothing", () => {
     const r = check([OWN], 'numpy\n--find-links ./wheels\n-e .\n', 'off');
     expect(r.error).toBeUndefined();
     expect(r.warnings).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^${req(2)}: "--find-links ./wheels": --find-links names a directory on this machine: the resolver's container does not have it`,
+          `^${req(2)}: "--find-links ./wheels": a relative --find-links names a directory of your repository: the resolver's container does not have it`,
         ),
       ),
     ]);
@@ -227,8 +276,9 @@ describe('lines naming local files', () => {
 });
 
 describe('the run and validate refuse it before the engine is asked', () => {
+  // A CPU variant with torch: the resolver dry-runs it (a cuda template variant it skips).
   const CONFIG =
-    'image:\n  name: o/m\nvariants: [cuda12.8]\nplatforms: [linux/amd64]\npython:\n  requirements: [requirements.txt]\n';
+    'image:\n  name: o/m\nvariants:\n  - name: cpu\n    torch: "2.5.1"\nplatforms: [linux/amd64]\npython:\n  requirements: [requirements.txt]\n';
 
   it('runPipeline (resolve, build): exit 2 after the plan, nothing started', async () => {
     put('requirements.txt', `numpy==2.1.3 ${H}\n`);
@@ -280,9 +330,23 @@ describe('the run and validate refuse it before the engine is asked', () => {
     expect(r.err).toContain(`${req(1)}: --hash puts pip in hash-checking mode`);
     expect((await run(['validate', '--skip-file-checks'])).code).toBe(0);
     put('requirements.txt', 'numpy\n--find-links ./wheels\n');
-    put('ml-image.yml', CONFIG.replace('cuda12.8', 'cpu'));
     const local = await run(['validate']);
     expect(local.code).toBe(2);
     expect(local.err).toContain(`${req(2)}: "--find-links ./wheels"`);
+  });
+
+  it('validate: variants [cuda12.8] with hashed requirements (not dry-run): a warning naming it, exit 0', async () => {
+    put('requirements.txt', `numpy==2.1.3 ${H}\n`);
+    put(
+      'ml-image.yml',
+      CONFIG.replace('variants:\n  - name: cpu\n    torch: "2.5.1"\n', 'variants: [cuda12.8]\n'),
+    );
+    const io = captureIo(dir, fakeDocker(), { ML_IMAGE_CACHE_DIR: path.join(dir, '.cache') });
+    expect(await runCli(['validate'], io)).toBe(0);
+    expect(io.err()).toMatch(
+      new RegExp(
+        `warning: ${req(1)}: --hash puts pip in hash-checking mode, but variant cuda12\\.8 torch \\S+ from https://download\\.pytorch\\.org/whl/cu128 installs torch before the requirements, without a hash`,
+      ),
+    );
   });
 });

@@ -1,8 +1,9 @@
 // What of the requirements depends on how the plan builds them, gathered line by line as read.ts
 // reads them (plan-check.ts judges it against the variants): pip's hash-checking mode (a --hash on
 // any requirement or constraint line, or --require-hashes), and the lines that name files of the
-// repository or of this machine (a local --find-links, a requirement by a relative path), which the
-// resolver's container and a template's pip step, run before the build context is copied in, lack.
+// repository (a relative --find-links, a requirement by a relative path), which the resolver's
+// container and a template's pip step, run before the build context is copied in, lack. An absolute
+// path or file: URL may name the base image's own files, where both pips run: left to pip.
 import { quotedLine } from './credential-problems.js';
 import type { ParsedLine } from './parse.js';
 
@@ -10,8 +11,8 @@ export interface LineFacts {
   /** The first line that turns pip's hash-checking mode on, and the option that does. */
   hashChecking?: { origin: string; option: '--hash' | '--require-hashes' };
   /**
-   * Lines naming local files: a --find-links that is no http(s) URL (a path, a file: URL), and a
-   * requirement (or -e) by a relative path (`./pkg.whl`, `-e .`). Each quoted as quotedLine does.
+   * Lines naming files of the repository: a relative --find-links (`./wheels`, `file:wheels`), and
+   * a requirement (or -e) by a relative path (`./pkg.whl`, `-e .`). Each quoted as quotedLine does.
    */
   localFiles: { origin: string; line: string; kind: 'find-links' | 'path' }[];
 }
@@ -19,9 +20,15 @@ export interface LineFacts {
 /** A value still holding a ${NAME} (not set where it is checked): what pip fills in is not judged. */
 const unfilled = (v: string) => v.includes('${');
 
-/** Whether a --find-links value names no remote page: a path, or a file: URL (pip ignores a missing one). */
-export const isLocalFindLinks = (v: string) =>
-  !unfilled(v) && (/^file:/i.test(v) || !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(v));
+/**
+ * Whether a --find-links value is a relative path (`./wheels`, `wheels`) or a relative file: URL
+ * (`file:wheels`, which pip reads from its working directory): one in the repository (pip ignores a
+ * missing one). An absolute path or file: URL (`/opt/wheels`, `file:///opt/wheels`) may name a
+ * directory of the base image, where the resolver's pip and the template's run: left to pip.
+ */
+export const isRelativeFindLinks = (v: string) =>
+  !unfilled(v) &&
+  (/^file:/i.test(v) ? !/^file:\//i.test(v) : !v.startsWith('/') && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(v));
 
 /**
  * Whether a requirement's location is a relative path (`.`, `./x.whl`, `pkg/`, `x.tar.gz`): one in
@@ -47,7 +54,7 @@ export function lineFacts() {
       }
       for (const o of l.options) {
         if (o.option === 'require-hashes') hashing(origin, '--require-hashes');
-        if (o.option === 'find-links' && o.value !== undefined && isLocalFindLinks(o.value))
+        if (o.option === 'find-links' && o.value !== undefined && isRelativeFindLinks(o.value))
           facts.localFiles.push({ origin, line: quotedLine(l.text), kind: 'find-links' });
       }
     },

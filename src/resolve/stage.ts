@@ -9,6 +9,7 @@ import { chooseNetwork, type HostLookup } from './network-lookup.js';
 import type { ResolveOutput } from './result.js';
 import type { SnapshotCache } from './snapshot-cache.js';
 import { readListedRequirements } from '../requirements/references.js';
+import { resolverDryRuns } from '../requirements/plan-check.js';
 
 export type Resolved = Record<string, ResolveOutput>;
 
@@ -53,7 +54,8 @@ export async function runResolveStage(
   const pipEnv = referencedEnv(requirements.envReferences, env);
   const resolved: Resolved = {};
   for (const v of plan.variants) {
-    if (v.template === 'cuda') {
+    // plan-check.ts refuses hashed requirements only for the variants dry-run here: one predicate.
+    if (!resolverDryRuns(v, mode)) {
       // nvidia/cuda carries no Python: requirements install into a fresh environment next to torch.
       deps.progress(`resolve ${v.name}: skipped (${v.base.ref} has no Python packages to conflict with)`);
       continue;
