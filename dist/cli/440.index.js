@@ -546,13 +546,20 @@ function commentCredentialProblems(file, text) {
 // What of the requirements depends on how the plan builds them, gathered line by line as read.ts
 // reads them (plan-check.ts judges it against the variants): pip's hash-checking mode (a --hash on
 // any requirement or constraint line, or --require-hashes), and the lines that name files of the
-// repository or of this machine (a local --find-links, a requirement by a relative path), which the
-// resolver's container and a template's pip step, run before the build context is copied in, lack.
+// repository (a relative --find-links, a requirement by a relative path), which the resolver's
+// container and a template's pip step, run before the build context is copied in, lack. An absolute
+// path or file: URL may name the base image's own files, where both pips run: left to pip.
 
 /** A value still holding a ${NAME} (not set where it is checked): what pip fills in is not judged. */
 const unfilled = (v) => v.includes('${');
-/** Whether a --find-links value names no remote page: a path, or a file: URL (pip ignores a missing one). */
-const isLocalFindLinks = (v) => !unfilled(v) && (/^file:/i.test(v) || !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(v));
+/**
+ * Whether a --find-links value is a relative path (`./wheels`, `wheels`) or a relative file: URL
+ * (`file:wheels`, which pip reads from its working directory): one in the repository (pip ignores a
+ * missing one). An absolute path or file: URL (`/opt/wheels`, `file:///opt/wheels`) may name a
+ * directory of the base image, where the resolver's pip and the template's run: left to pip.
+ */
+const isRelativeFindLinks = (v) => !unfilled(v) &&
+    (/^file:/i.test(v) ? !/^file:\//i.test(v) : !v.startsWith('/') && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(v));
 /**
  * Whether a requirement's location is a relative path (`.`, `./x.whl`, `pkg/`, `x.tar.gz`): one in
  * the repository. An absolute path or URL may name a file of the base image, and pip fails loudly
@@ -577,7 +584,7 @@ function lineFacts() {
             for (const o of l.options) {
                 if (o.option === 'require-hashes')
                     hashing(origin, '--require-hashes');
-                if (o.option === 'find-links' && o.value !== undefined && isLocalFindLinks(o.value))
+                if (o.option === 'find-links' && o.value !== undefined && isRelativeFindLinks(o.value))
                     facts.localFiles.push({ origin, line: quotedLine(l.text), kind: 'find-links' });
             }
         },

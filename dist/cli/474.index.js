@@ -650,7 +650,10 @@ function gitContextFromGitHubEnv(env, checkedOut) {
         isDefaultBranch: pr === undefined &&
             defaultBranch !== undefined &&
             ref === `refs/heads/${defaultBranch}` &&
-            !(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__/* .mayBuildPullRequestCode */ .HE)(env, event),
+            !(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__/* .mayBuildPullRequestCode */ .HE)(env, event) &&
+            // A workflow_run run has the default branch's GITHUB_REF whatever the run it follows built:
+            // only after one of the default branch (as the report's baseline, github-env.ts baselineOf).
+            (env.GITHUB_EVENT_NAME !== 'workflow_run' || event.workflow_run?.head_branch === defaultBranch),
         ...(pr !== undefined && { prNumber: pr }),
         ...withCommitTime(event.head_commit?.timestamp),
         ...(env.GITHUB_SERVER_URL &&

@@ -264,6 +264,117 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
 
 /***/ }),
 
+/***/ 46496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ checkPlanRequirements),
+/* harmony export */   c: () => (/* binding */ resolverDryRuns)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
+/* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32780);
+// The requirements against the plan, before any container runs (the pipeline, when it resolves or
+// builds, and `validate`): what the files allow but the variants' builds cannot do as written.
+// - pip's hash-checking mode (any --hash, or --require-hashes) with a variant the resolver dry-runs
+//   with its torch: each dry run asks for torch==V, unhashed, which that mode refuses (every one
+//   fails). Where no dry run runs (resolve mode off, the cuda template) a template's torch step
+//   (`pip install torch==V`, its first pip step) still installs torch and its dependencies without
+//   a hash, and the requirements step then finds them installed and checks nothing of them: a
+//   warning naming the variants, the rest being checked.
+// - a relative --find-links (./wheels, file:wheels) or a requirement by a relative path: a
+//   template's pip step runs before the build context is copied in, and the resolver's container
+//   has none of the repository either. pip ignores a missing --find-links location with a warning
+//   and takes the project from the index instead (a private name: from whoever publishes it
+//   there). With the user's own Dockerfile (which may COPY them first) a --find-links is a warning.
+//   An absolute one (/opt/wheels, file:///opt/wheels) may be the base image's, where both pips run:
+//   left to pip, as an absolute requirement path is.
+// Structural types only: requirements/ imports no stage (plan) nor config.
+
+
+
+const names = (vs) => vs.map((v) => v.name).join(', ');
+const plural = (vs, one, more) => (vs.length === 1 ? one : more);
+/**
+ * Whether the resolver dry-runs VARIANT in resolve MODE (resolve/stage.ts skips the others): not
+ * with mode off, nor for the cuda template (nvidia/cuda carries no Python packages to conflict with).
+ */
+const resolverDryRuns = (variant, mode) => mode !== 'off' && variant.template !== 'cuda';
+/** The variants with their torch, as named in a problem or warning (their index's login masked). */
+const withTorch = (vs) => vs.map((v) => `${v.name} torch ${v.torch.version} from ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(v.torch.indexUrl)}`).join('; ');
+/** How torch itself gets checked: the requirements install it, hashed, with its index. */
+const torchHashed = (vs) => `give ${names(vs)} no torch (no torch: on the variant nor at the top level; a CUDA variant given by cuda: always gets one, a variant given by base: an nvidia/cuda image with its cuda: gets none) and pin torch with its --hash in the requirements, its wheel index in the file (--extra-index-url ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(vs[0].torch.indexUrl)})`;
+/**
+ * Hash-checking mode with the variants that install torch: the problem of those the resolver
+ * dry-runs (undefined: none), and the warning of those only a template's torch step installs it on.
+ */
+function hashProblem(facts, variants, resolveMode) {
+    const on = facts.hashChecking;
+    const torch = on === undefined ? [] : variants.filter((v) => v.torch?.indexUrl !== undefined);
+    // Every dry run asks for torch==V (resolve/stage.ts): refused in that mode.
+    const resolved = torch.filter((v) => resolverDryRuns(v, resolveMode));
+    // No dry run: the template's torch step installs it (the user's own Dockerfile: whatever it does).
+    const unchecked = torch.filter((v) => !resolverDryRuns(v, resolveMode) && v.template !== undefined);
+    const warning = unchecked.length === 0
+        ? undefined
+        : `${on.origin}: ${on.option} puts pip in hash-checking mode, but variant${plural(unchecked, '', 's')} ${withTorch(unchecked)} install${plural(unchecked, 's', '')} torch before the requirements, without a hash (the template's torch step): torch and its dependencies go in unchecked (the requirements step then finds them installed and checks nothing of them), the rest is checked. To check torch too, ${torchHashed(unchecked)}`;
+    if (resolved.length === 0)
+        return { warning };
+    return {
+        warning,
+        problem: `${on.origin}: ${on.option} puts pip in hash-checking mode for every requirement, and variant${plural(resolved, '', 's')} ${withTorch(resolved)} install${plural(resolved, 's', '')} torch before the requirements, without a hash: the resolver's dry runs ask for that torch, unhashed, which pip refuses in that mode (every one would fail), and a template's torch step would install torch and its dependencies unchecked (the requirements step then finds them installed and checks nothing of them)`,
+        fix: `either let the requirements install torch, with its hashes: ${torchHashed(resolved)}; or drop the --hash options (pip-compile / uv pip compile without --generate-hashes, poetry export --without-hashes)`,
+    };
+}
+const LOCAL_WHY = {
+    'find-links': "a relative --find-links (a path, a file: URL) names a directory of your repository, which the build's pip does not have: pip ignores a missing --find-links location with a warning and takes the project from the index instead, a private name from whoever publishes it there",
+    path: "a requirement by a relative path names a file of your repository, which the build's pip does not have (pip fails on it)",
+};
+/** The problems of lines naming local files, when a template builds some variant. */
+function localProblems(facts, templated) {
+    if (templated.length === 0 || facts.localFiles.length === 0)
+        return undefined;
+    const where = `variant${plural(templated, '', 's')} ${names(templated)} ${plural(templated, 'is', 'are')} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
+    return {
+        problems: facts.localFiles.map((f) => `${f.origin}: "${f.line}": ${LOCAL_WHY[f.kind]}: ${where}`),
+        fix: 'serve the wheels from an index or a URL (--extra-index-url, --find-links https://host/wheels/, or name @ https://host/name-1.0-py3-none-any.whl), put them in the base image and name them by their absolute path there (--find-links /opt/wheels), or build from your own Dockerfile (build.dockerfile, no template) that copies them in before its pip install',
+    };
+}
+/**
+ * The requirements (read as the stages read them: readListedRequirements) against the plan's
+ * VARIANTS: hash-checking mode with a variant the resolver dry-runs with its torch, and a line
+ * naming files of the repository when a template builds a variant, are exit 2 naming each line,
+ * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
+ * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
+ * WARNings. Nothing without requirements.
+ */
+function checkPlanRequirements(variants, loaded, env, warn) {
+    const { python, build, resolve } = loaded.config;
+    if (python.requirements.length === 0)
+        return;
+    const facts = (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env).facts;
+    if (facts === undefined)
+        return;
+    const templated = variants.filter((v) => v.template !== undefined);
+    const hash = hashProblem(facts, variants, resolve.mode);
+    const local = localProblems(facts, templated);
+    if (hash.problem === undefined && local === undefined) {
+        const findLinks = facts.localFiles.filter((x) => x.kind === 'find-links');
+        for (const w of [
+            ...(hash.warning === undefined ? [] : [hash.warning]),
+            ...findLinks.map((f) => `${f.origin}: "${f.line}": a relative --find-links names a directory of your repository: the resolver's container does not have it (pip there ignores it, with a warning, and resolves the project from the index), so copy it into the image before your Dockerfile's pip install, or serve the wheels from a URL`),
+        ])
+            warn(w, { title: 'ml-image requirements' });
+        return;
+    }
+    const problems = [...(hash.problem ? [hash.problem] : []), ...(local?.problems ?? [])];
+    const fix = [hash.fix, local?.fix].filter((x) => x !== undefined).join('; and ');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(python.requirements.join(', '), problems, { fix, problemsNameFiles: true });
+}
+
+
+/***/ }),
+
 /***/ 32780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1215,17 +1326,40 @@ const requirementOf = (r) => (r !== undefined ? { requirement: r } : {});
 // (pip prints one block per kind, operations/prepare.py's HashErrors): a downloaded file that does not
 // match its --hash (HashMismatch), requirements without a --hash in that mode (HashMissing: a line
 // without one, or a dependency the files do not list), and requirements not pinned with ==
-// (HashUnpinned). Pure.
+// (HashUnpinned). A dependency no line lists is unpinned unless its dependent pins it (pip's
+// _get_linked_req_hashes raises HashUnpinned before HashMissing): pip writes it with the chain that
+// asks for it, "filelock from URL (from torch==2.5.1->-r DIR/requirements.txt (line 2))" (pip 23 to
+// 26 alike), and "(line 2)" is its dependent's line, not its own. Pure.
+
 /** pip's heading of each kind, in the order they are reported here (a mismatch first: tampering?). */
 const HEADINGS = [
     ['mismatch', /DO NOT MATCH THE HASHES/],
     ['missing', /Hashes are required in --require-hashes mode/],
     ['unpinned', /In --require-hashes mode, all requirements must/],
 ];
+const FILE_LINE = new RegExp(`^(?:-r )?${workdir/* DIR */.q6.replace(/[.]/g, '\\.')}/requirements\\.txt \\(line (\\d+)\\)$`);
+/**
+ * The chain of a requirement pip lists with its "(from A->B->-r FILE (line N))" (undefined: none,
+ * or a line's own requirement, "(from -r FILE (line N))"). Pure.
+ */
+function requiredBy(listed) {
+    const from = / \(from (.*)\):?$/.exec(listed.trimEnd())?.[1];
+    if (from === undefined)
+        return undefined;
+    const all = from.split('->').map((r) => r.replace(/;.*$/, '').trim());
+    const line = FILE_LINE.exec(all[all.length - 1])?.[1];
+    if (line !== undefined)
+        all.pop();
+    // pip 26 (not 23) writes a requirement with extras after its own project: "torch==2.5.1->torch[gpu]==2.5.1".
+    const project = (r) => /^[A-Za-z0-9._-]*/.exec(r ?? '')[0].toLowerCase();
+    const chain = all.filter((r, i) => project(r) !== project(all[i + 1]));
+    return chain.length === 0 ? undefined : { chain, line: Number(line ?? 0) };
+}
 /**
  * The hash-checking failure in pip's OUTPUT, if any: which kind, where its heading starts (pip's
- * "(line N)" follows it, for a mismatch), and the requirements listed under it as pip writes them
- * up to their first space (`numpy==2.0.0`; a mismatch's `foo==1.0`), once each.
+ * "(line N)" follows it, for a mismatch), the requirements listed under it as pip writes them up to
+ * their first space or marker (`numpy==2.0.0`; a mismatch's `foo==1.0`), once each, and what asks
+ * for those pip lists as dependencies (keyed by the requirement as listed).
  */
 function hashFailureOf(output) {
     for (const [problem, heading] of HEADINGS) {
@@ -1233,16 +1367,21 @@ function hashFailureOf(output) {
         if (at < 0)
             continue;
         const requirements = [];
+        const by = {};
         // The block: the lines after the heading's, indented; it ends at the first that is not.
         for (const line of output.slice(at).split(/\r?\n/).slice(1)) {
             if (!/^\s/.test(line))
                 break;
             // A requirement is indented by 4 (a mismatch's "Expected sha256 ..." and "Got ..." deeper).
-            const req = /^ {4}(\S+)/.exec(line)?.[1];
-            if (req !== undefined && !requirements.includes(req))
-                requirements.push(req);
+            const req = /^ {4}([^\s;]+)/.exec(line)?.[1];
+            if (req === undefined || requirements.includes(req))
+                continue;
+            requirements.push(req);
+            const chain = requiredBy(line);
+            if (chain)
+                by[req] = chain;
         }
-        return { problem, at, requirements };
+        return { problem, at, requirements, requiredBy: by };
     }
     return undefined;
 }
@@ -2739,6 +2878,7 @@ var indexes = __webpack_require__(3788);
 
 
 
+
 /**
  * What an unreachable index or URL adds to its fix when the container ran on Docker's bridge: an
  * index the build machine reaches may be out of the container's reach, and how to switch.
@@ -2865,22 +3005,58 @@ function refused(f, { ctx, said }) {
 function failure_invalidRequirement(f, { at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)');
 }
+const HASH_MODE = "pip's hash-checking mode is on (a --hash on any requirement or constraint line turns it on for every requirement, as --require-hashes does)";
+const LEAVE_MODE = 'or drop every --hash and --require-hashes to leave that mode';
+const listedAll = (reqs) => reqs.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ');
+/**
+ * Requirements not pinned with ==: a line's own (blamed on the first line that names one), or a
+ * dependency no line lists, which pip asks for as its dependent's metadata does, unpinned, and
+ * writes with its dependent's "(line N)" (hash-failure.ts requiredBy): blamed on that line as what
+ * needs it, never as unpinned itself. Exit 2.
+ */
+function unpinned(f, { ctx, out, at, said }) {
+    const by = hashFailureOf(out)?.requiredBy ?? {};
+    const deps = f.requirements.filter((r) => by[r] !== undefined && lineNaming(ctx, r) === undefined);
+    const own = f.requirements.filter((r) => !deps.includes(r));
+    const ownToo = own.length > 0 || deps.length === 0;
+    const dependency = (r) => {
+        const { chain, line } = by[r];
+        return `${(0,redact/* redactUrls */.sK)(r)} is not pinned with ==: it is a dependency of ${chain.map((c) => (0,redact/* redactUrls */.sK)(c)).join(', required by ')}${line > 0 ? ` (${at(line)})` : ''} that no line lists, so pip takes it as ${(0,redact/* redactUrls */.sK)(chain[0])} asks for it, with no == pin`;
+    };
+    const problems = [
+        ...(ownToo
+            ? [`${listedAll(own) || 'some requirements'} ${own.length === 1 ? 'is' : 'are'} not pinned with ==`]
+            : []),
+        ...deps.map(dependency),
+    ];
+    const named = own.flatMap((r) => lineNaming(ctx, r) ?? []);
+    const origin = named[0]?.origin ?? at(deps.length > 0 ? by[deps[0]].line : f.line);
+    const add = deps.map((r) => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(r)?.[0] ?? r).join(', ');
+    const fixes = [
+        ...(deps.length > 0
+            ? [
+                `add ${add} to the requirements, pinned with == and with ${deps.length === 1 ? 'its' : 'their'} hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export list every dependency so)`,
+            ]
+            : []),
+        ...(ownToo ? ['pin each to one version (name==1.2.3) with its --hash'] : []),
+    ];
+    return new errors/* InputError */.dz(`${prefix(origin)}${HASH_MODE}, and ${problems.join('; and ')}${said(f.message)}`, `${fixes.join(', and ')}, ${LEAVE_MODE}`);
+}
 /**
  * A hash-checking failure: a file that does not match its --hash; requirements without a --hash in
  * that mode (blamed on the first line that names one of them: else they are dependencies the files
- * do not list); requirements not pinned with ==. Exit 2.
+ * do not list); requirements not pinned with == (unpinned). Exit 2.
  */
-function hashFailure(f, { ctx, at, said }) {
+function hashFailure(f, b) {
+    const { ctx, at, said } = b;
     if (f.problem === 'mismatch')
         return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed');
-    const listed = f.requirements.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ') || 'some requirements';
-    const named = f.requirements.flatMap((r) => lineNaming(ctx, r) ?? []);
-    const mode = "pip's hash-checking mode is on (a --hash on any requirement or constraint line turns it on for every requirement, as --require-hashes does)";
-    const drop = 'or drop every --hash and --require-hashes to leave that mode';
     if (f.problem === 'unpinned')
-        return new errors/* InputError */.dz(`${prefix(named[0]?.origin ?? at(f.line))}${mode}, and ${listed} ${f.requirements.length === 1 ? 'is' : 'are'} not pinned with ==${said(f.message)}`, `pin each to one version (name==1.2.3) with its --hash, ${drop}`);
+        return unpinned(f, b);
+    const listed = listedAll(f.requirements) || 'some requirements';
+    const named = f.requirements.flatMap((r) => lineNaming(ctx, r) ?? []);
     const unnamed = f.requirements.filter((r) => lineNaming(ctx, r) === undefined);
-    return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${mode}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${drop}`);
+    return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${HASH_MODE}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${LEAVE_MODE}`);
 }
 function localPath(f, { ctx, at, said }) {
     return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"');
@@ -3843,6 +4019,8 @@ function cachedJson(cache, key, schema) {
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63762);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80393);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
+/* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46496);
+
 
 
 
@@ -3860,7 +4038,8 @@ async function runResolveStage(plan, config, baseDir, deps) {
     const pipEnv = referencedEnv(requirements.envReferences, env);
     const resolved = {};
     for (const v of plan.variants) {
-        if (v.template === 'cuda') {
+        // plan-check.ts refuses hashed requirements only for the variants dry-run here: one predicate.
+        if (!(0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__/* .resolverDryRuns */ .c)(v, mode)) {
             // nvidia/cuda carries no Python: requirements install into a fresh environment next to torch.
             deps.progress(`resolve ${v.name}: skipped (${v.base.ref} has no Python packages to conflict with)`);
             continue;

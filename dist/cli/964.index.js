@@ -307,61 +307,85 @@ function variantFromPlan(plan, variant) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ checkPlanRequirements)
+/* harmony export */   M: () => (/* binding */ checkPlanRequirements),
+/* harmony export */   c: () => (/* binding */ resolverDryRuns)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
 /* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32780);
 // The requirements against the plan, before any container runs (the pipeline, when it resolves or
 // builds, and `validate`): what the files allow but the variants' builds cannot do as written.
-// - pip's hash-checking mode (any --hash, or --require-hashes) with a variant that installs torch:
-//   the build's torch step (`pip install torch==V`, the templates' first pip step) installs torch and
-//   its dependencies without a hash, and the requirements step then finds them installed and checks
-//   nothing; the resolver's dry runs ask for the same torch==V, unhashed, which that mode refuses.
-// - a local --find-links (a path, a file: URL) or a requirement by a relative path: a template's
-//   pip step runs before the build context is copied in, and the resolver's container has none of
-//   the repository either. pip ignores a missing --find-links location with a warning and takes the
-//   project from the index instead (a private name: from whoever publishes it there). With the
-//   user's own Dockerfile (which may COPY them first) a --find-links is a warning.
+// - pip's hash-checking mode (any --hash, or --require-hashes) with a variant the resolver dry-runs
+//   with its torch: each dry run asks for torch==V, unhashed, which that mode refuses (every one
+//   fails). Where no dry run runs (resolve mode off, the cuda template) a template's torch step
+//   (`pip install torch==V`, its first pip step) still installs torch and its dependencies without
+//   a hash, and the requirements step then finds them installed and checks nothing of them: a
+//   warning naming the variants, the rest being checked.
+// - a relative --find-links (./wheels, file:wheels) or a requirement by a relative path: a
+//   template's pip step runs before the build context is copied in, and the resolver's container
+//   has none of the repository either. pip ignores a missing --find-links location with a warning
+//   and takes the project from the index instead (a private name: from whoever publishes it
+//   there). With the user's own Dockerfile (which may COPY them first) a --find-links is a warning.
+//   An absolute one (/opt/wheels, file:///opt/wheels) may be the base image's, where both pips run:
+//   left to pip, as an absolute requirement path is.
 // Structural types only: requirements/ imports no stage (plan) nor config.
 
 
 
 const names = (vs) => vs.map((v) => v.name).join(', ');
-/** The problem of hash-checking mode with the variants that install torch (undefined: none). */
+const plural = (vs, one, more) => (vs.length === 1 ? one : more);
+/**
+ * Whether the resolver dry-runs VARIANT in resolve MODE (resolve/stage.ts skips the others): not
+ * with mode off, nor for the cuda template (nvidia/cuda carries no Python packages to conflict with).
+ */
+const resolverDryRuns = (variant, mode) => mode !== 'off' && variant.template !== 'cuda';
+/** The variants with their torch, as named in a problem or warning (their index's login masked). */
+const withTorch = (vs) => vs.map((v) => `${v.name} torch ${v.torch.version} from ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(v.torch.indexUrl)}`).join('; ');
+/** How torch itself gets checked: the requirements install it, hashed, with its index. */
+const torchHashed = (vs) => `give ${names(vs)} no torch (no torch: on the variant nor at the top level; a CUDA variant given by cuda: always gets one, a variant given by base: an nvidia/cuda image with its cuda: gets none) and pin torch with its --hash in the requirements, its wheel index in the file (--extra-index-url ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(vs[0].torch.indexUrl)})`;
+/**
+ * Hash-checking mode with the variants that install torch: the problem of those the resolver
+ * dry-runs (undefined: none), and the warning of those only a template's torch step installs it on.
+ */
 function hashProblem(facts, variants, resolveMode) {
     const on = facts.hashChecking;
-    // Installed by the templates' torch step, and asked for by every dry run (off: none runs).
-    const torch = variants.filter((v) => v.torch?.indexUrl !== undefined && (v.template !== undefined || resolveMode !== 'off'));
-    if (on === undefined || torch.length === 0)
-        return undefined;
-    const each = torch.map((v) => `${v.name} torch ${v.torch.version} from ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(v.torch.indexUrl)}`);
-    const index = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(torch[0].torch.indexUrl);
+    const torch = on === undefined ? [] : variants.filter((v) => v.torch?.indexUrl !== undefined);
+    // Every dry run asks for torch==V (resolve/stage.ts): refused in that mode.
+    const resolved = torch.filter((v) => resolverDryRuns(v, resolveMode));
+    // No dry run: the template's torch step installs it (the user's own Dockerfile: whatever it does).
+    const unchecked = torch.filter((v) => !resolverDryRuns(v, resolveMode) && v.template !== undefined);
+    const warning = unchecked.length === 0
+        ? undefined
+        : `${on.origin}: ${on.option} puts pip in hash-checking mode, but variant${plural(unchecked, '', 's')} ${withTorch(unchecked)} install${plural(unchecked, 's', '')} torch before the requirements, without a hash (the template's torch step): torch and its dependencies go in unchecked (the requirements step then finds them installed and checks nothing of them), the rest is checked. To check torch too, ${torchHashed(unchecked)}`;
+    if (resolved.length === 0)
+        return { warning };
     return {
-        problem: `${on.origin}: ${on.option} puts pip in hash-checking mode for every requirement, and variant${torch.length === 1 ? '' : 's'} ${each.join('; ')} install${torch.length === 1 ? 's' : ''} torch before the requirements, without a hash: the build's torch step would install torch and its dependencies unchecked (the requirements step then finds them installed and checks nothing), and where the resolver runs, its dry runs ask for that torch too, unhashed, which pip refuses in that mode`,
-        fix: `either let the requirements install torch, with its hashes: give ${names(torch)} no torch (no torch: on the variant nor at the top level; a CUDA variant given by cuda: always gets one, a variant given by base: an nvidia/cuda image with its cuda: gets none) and pin torch with its --hash in the requirements, its wheel index in the file (--extra-index-url ${index}); or drop the --hash options (pip-compile / uv pip compile without --generate-hashes, poetry export --without-hashes)`,
+        warning,
+        problem: `${on.origin}: ${on.option} puts pip in hash-checking mode for every requirement, and variant${plural(resolved, '', 's')} ${withTorch(resolved)} install${plural(resolved, 's', '')} torch before the requirements, without a hash: the resolver's dry runs ask for that torch, unhashed, which pip refuses in that mode (every one would fail), and a template's torch step would install torch and its dependencies unchecked (the requirements step then finds them installed and checks nothing of them)`,
+        fix: `either let the requirements install torch, with its hashes: ${torchHashed(resolved)}; or drop the --hash options (pip-compile / uv pip compile without --generate-hashes, poetry export --without-hashes)`,
     };
 }
 const LOCAL_WHY = {
-    'find-links': "--find-links names a directory (or file: URL) on this machine, which the build's pip does not have: pip ignores a missing --find-links location with a warning and takes the project from the index instead, a private name from whoever publishes it there",
+    'find-links': "a relative --find-links (a path, a file: URL) names a directory of your repository, which the build's pip does not have: pip ignores a missing --find-links location with a warning and takes the project from the index instead, a private name from whoever publishes it there",
     path: "a requirement by a relative path names a file of your repository, which the build's pip does not have (pip fails on it)",
 };
 /** The problems of lines naming local files, when a template builds some variant. */
 function localProblems(facts, templated) {
     if (templated.length === 0 || facts.localFiles.length === 0)
         return undefined;
-    const where = `variant${templated.length === 1 ? '' : 's'} ${names(templated)} ${templated.length === 1 ? 'is' : 'are'} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
+    const where = `variant${plural(templated, '', 's')} ${names(templated)} ${plural(templated, 'is', 'are')} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
     return {
         problems: facts.localFiles.map((f) => `${f.origin}: "${f.line}": ${LOCAL_WHY[f.kind]}: ${where}`),
-        fix: 'serve the wheels from an index or a URL (--extra-index-url, --find-links https://host/wheels/, or name @ https://host/name-1.0-py3-none-any.whl), or build from your own Dockerfile (build.dockerfile, no template) that copies them in before its pip install',
+        fix: 'serve the wheels from an index or a URL (--extra-index-url, --find-links https://host/wheels/, or name @ https://host/name-1.0-py3-none-any.whl), put them in the base image and name them by their absolute path there (--find-links /opt/wheels), or build from your own Dockerfile (build.dockerfile, no template) that copies them in before its pip install',
     };
 }
 /**
  * The requirements (read as the stages read them: readListedRequirements) against the plan's
- * VARIANTS: hash-checking mode with a variant that installs torch, and a line naming local files
- * when a template builds a variant, are exit 2 naming each line, with the way out. A local
- * --find-links with only the user's own Dockerfile is a WARNing (the resolver's container still
- * lacks it). Nothing without requirements.
+ * VARIANTS: hash-checking mode with a variant the resolver dry-runs with its torch, and a line
+ * naming files of the repository when a template builds a variant, are exit 2 naming each line,
+ * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
+ * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
+ * WARNings. Nothing without requirements.
  */
 function checkPlanRequirements(variants, loaded, env, warn) {
     const { python, build, resolve } = loaded.config;
@@ -373,13 +397,17 @@ function checkPlanRequirements(variants, loaded, env, warn) {
     const templated = variants.filter((v) => v.template !== undefined);
     const hash = hashProblem(facts, variants, resolve.mode);
     const local = localProblems(facts, templated);
-    if (hash === undefined && local === undefined) {
-        for (const f of facts.localFiles.filter((x) => x.kind === 'find-links'))
-            warn(`${f.origin}: "${f.line}": --find-links names a directory on this machine: the resolver's container does not have it (pip there ignores it, with a warning, and resolves the project from the index), so copy it into the image before your Dockerfile's pip install, or serve the wheels from a URL`, { title: 'ml-image requirements' });
+    if (hash.problem === undefined && local === undefined) {
+        const findLinks = facts.localFiles.filter((x) => x.kind === 'find-links');
+        for (const w of [
+            ...(hash.warning === undefined ? [] : [hash.warning]),
+            ...findLinks.map((f) => `${f.origin}: "${f.line}": a relative --find-links names a directory of your repository: the resolver's container does not have it (pip there ignores it, with a warning, and resolves the project from the index), so copy it into the image before your Dockerfile's pip install, or serve the wheels from a URL`),
+        ])
+            warn(w, { title: 'ml-image requirements' });
         return;
     }
-    const problems = [...(hash ? [hash.problem] : []), ...(local?.problems ?? [])];
-    const fix = [hash?.fix, local?.fix].filter((x) => x !== undefined).join('; and ');
+    const problems = [...(hash.problem ? [hash.problem] : []), ...(local?.problems ?? [])];
+    const fix = [hash.fix, local?.fix].filter((x) => x !== undefined).join('; and ');
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(python.requirements.join(', '), problems, { fix, problemsNameFiles: true });
 }
 
