@@ -2,6 +2,7 @@
 // are one data file (images/probe/redaction-rules.json) that the in-container probe applies too.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   holdsToken,
@@ -113,6 +114,20 @@ describe('redaction of huge and hostile text (no stack overflow, no quadratic ti
   ])('findJwts finds what the JWT pattern matches: %s', (text) => {
     const expected = [...text.matchAll(JWT_RE)].map((m) => [m.index, m.index + m[0].length]);
     expect(findJwts(text)).toEqual(expected);
+  });
+
+  // The one-pass scanner against the pattern it stands for, on texts of the characters that matter
+  // (runs, dots, the prefix, separators).
+  it('findJwts finds what the JWT pattern matches, on any text of those characters', () => {
+    const piece = fc.constantFrom('eyJ', 'a', 'b8', '_', '-', '.', '..', ' ', '!', 'aaaaaaaa', 'eyJaaaaaaaa');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const expected = [...text.matchAll(JWT_RE)].map((m) => [m.index, m.index + m[0].length]);
+        expect(findJwts(text)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('redactUrls leaves an already-masked userinfo alone (records stay the same when shown again)', () => {

@@ -4,9 +4,11 @@
 // `https://***@h/` for a token as the user name, `https://***:***@h/`, `?token=***`, Anaconda's
 // `/t/***/`) and connection strings' (`Password=***;`, `AccountKey=***;`: redact-connection.ts).
 // The rules are data, one copy for both: images/probe/redaction-rules.json (redact-rules.ts).
+import { findJwts } from './find-jwts.js';
 import { maskConnectionSecrets } from './redact-connection.js';
 import { REDACTION_RULES } from './redact-rules.js';
 export { REDACTION_RULES, type RedactionRules } from './redact-rules.js';
+export { findJwts } from './find-jwts.js';
 
 export const REDACTED = REDACTION_RULES.redacted;
 /** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
@@ -39,7 +41,6 @@ function schemeLength(rule: string): number {
   if (!m) throw new Error(`redaction-rules.json: urlUserinfo must begin ([A-Za-z][A-Za-z0-9+.-]{0,N}://)`);
   return 1 + Number(m[1]);
 }
-const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
 
 /**
  * The secret value patterns, global: redactText masks each token in free text with them, and
@@ -47,45 +48,6 @@ const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULE
  * RegExp object per pattern: V8 compiles each object's pattern on its first use in a process.
  */
 const SECRET_VALUE_G: RegExp[] = REDACTION_RULES.secretValues.map((p) => new RegExp(p, 'g'));
-
-/**
- * Runs of base64url characters joined by dots, each found once: a match may only start where a
- * run starts (the lookbehind), and a lookahead + backreference consumes each run without
- * backtracking into it. Linear on any input, where `eyJ[...]{8,}\.[...]{8,}\.[...]{8,}` is
- * quadratic (a 300 KB line of "eyJeyJ..." took 33 s, 10 MB would take hours).
- */
-const DOTTED_RUNS = /(?<![A-Za-z0-9_-])(?=([A-Za-z0-9_-]+))\1(?:\.(?=([A-Za-z0-9_-]*))\2)+/g;
-
-/**
- * Where JSON Web Tokens are in a text, [start, end) each: what
- * /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g would match, found in linear time.
- */
-export function findJwts(text: string): [number, number][] {
-  const found: [number, number][] = [];
-  if (!text.includes(JWT_PREFIX)) return found;
-  for (const m of text.matchAll(DOTTED_RUNS)) {
-    const segs = m[0].split('.');
-    let offset = m.index;
-    const starts = segs.map((s) => {
-      const at = offset;
-      offset += s.length + 1;
-      return at;
-    });
-    for (let i = 0; i + 2 < segs.length; i++) {
-      const p = segs[i]!.indexOf(JWT_PREFIX);
-      if (
-        p < 0 ||
-        segs[i]!.length - p - JWT_PREFIX.length < JWT_MIN_SEGMENT ||
-        segs[i + 1]!.length < JWT_MIN_SEGMENT ||
-        segs[i + 2]!.length < JWT_MIN_SEGMENT
-      )
-        continue;
-      found.push([starts[i]! + p, starts[i + 2]! + segs[i + 2]!.length]);
-      i += 2;
-    }
-  }
-  return found;
-}
 
 /** Whether TEXT holds a token of a known form (GitHub, Hugging Face, AWS, Slack, OpenAI, a JWT ...). */
 export function holdsToken(text: string): boolean {
