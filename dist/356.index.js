@@ -2229,8 +2229,8 @@ var read_regular = __webpack_require__(23387);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var util_redact = __webpack_require__(58772);
+// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
+var util_redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/util/run-id.ts
 var run_id = __webpack_require__(72679);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
@@ -3318,7 +3318,7 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81583);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -3516,7 +3516,7 @@ function buildSmokePredicate(input) {
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
 // What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
 // pass every attestation goes through before it leaves. The in-toto statement that wraps each
 // predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
@@ -5439,7 +5439,7 @@ function dockerConfigPath(env) {
 /* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).
@@ -5490,7 +5490,7 @@ function runnerFromEnv(env) {
 /* harmony export */   s8: () => (/* binding */ markerKey)
 /* harmony export */ });
 /* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81583);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
@@ -5638,7 +5638,7 @@ function mapLimitSerialByKey(items, limit, keyOf, fn) {
 /* harmony export */ });
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81583);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
 // src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's

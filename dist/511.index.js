@@ -271,7 +271,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony export */ });
 /* unused harmony export PLAN_BUILD_ARGS */
 /* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53088);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81583);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
@@ -449,8 +449,8 @@ var build_args = __webpack_require__(71534);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(58772);
+// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
+var redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
@@ -1319,7 +1319,7 @@ function variantFromPlan(plan, variant) {
 /* unused harmony exports HiddenChangeSchema, TrimmedListSchema, CommentArtifactSchema */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81583);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80019);
 /* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
@@ -1569,8 +1569,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/url-secrets.ts
 var url_secrets = __webpack_require__(92561);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(58772);
+// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
+var redact = __webpack_require__(81583);
 ;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
 // What a value written in a credential's place in a requirements file is, for the refusal at the
 // door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
@@ -3185,8 +3185,8 @@ var schemas = __webpack_require__(92857);
 var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(58772);
+// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
+var redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
@@ -4199,7 +4199,7 @@ function indexUrlProblem(url) {
 /* harmony export */   nJ: () => (/* binding */ redactOutput)
 /* harmony export */ });
 /* unused harmony export MAX_INSTRUCTION */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
@@ -4370,7 +4370,7 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 /* harmony export */   gJ: () => (/* binding */ urlTokens),
 /* harmony export */   u2: () => (/* binding */ isLiteralSecret)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the

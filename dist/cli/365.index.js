@@ -66,8 +66,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/capture/record.ts
 var record = __webpack_require__(66917);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(58772);
+// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
+var redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/requirements/parse.ts
 var parse = __webpack_require__(39459);
 // EXTERNAL MODULE: ./src/diff/schema.ts

@@ -286,8 +286,8 @@ var errors = __webpack_require__(83916);
 var runner_env = __webpack_require__(2426);
 // EXTERNAL MODULE: ./src/requirements/read-file.ts
 var read_file = __webpack_require__(39077);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(58772);
+// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
+var redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 2 modules
 var credentials = __webpack_require__(37899);
 // EXTERNAL MODULE: ./src/requirements/options.ts

@@ -164,8 +164,8 @@ var redact_instruction = __webpack_require__(55242);
 var cdi = __webpack_require__(78446);
 // EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
 var gpu_pin = __webpack_require__(52013);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(58772);
+// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
+var redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/errors.ts

@@ -203,7 +203,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81583);
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55242);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20317);
 
@@ -527,7 +527,7 @@ function toJUnit(r) {
 /* harmony export */   nJ: () => (/* binding */ redactOutput)
 /* harmony export */ });
 /* unused harmony export MAX_INSTRUCTION */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:

@@ -22,8 +22,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var load = __webpack_require__(89436);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(58772);
+// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
+var redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/github/api-url.ts
@@ -265,7 +265,7 @@ unreachable, or it refused the request.`,
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
 /* unused harmony export actionsRunUrl */
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).

@@ -1652,7 +1652,7 @@ function asConfigProblem(loaded, check) {
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
 /* unused harmony export actionsRunUrl */
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).

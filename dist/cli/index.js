@@ -19,7 +19,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32430);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(81583);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49997);
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
 
@@ -166,7 +166,7 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37878);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(81583);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49997);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(38201);
@@ -453,7 +453,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
 /* harmony export */ });
 /* unused harmony exports credentialInValue, PLAN_BUILD_ARGS */
 /* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37899);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81583);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49997);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
@@ -571,7 +571,7 @@ const PLAN_BUILD_ARGS = new Set([
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58772);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81583);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
@@ -862,8 +862,8 @@ var build_args = __nccwpck_require__(71534);
 var oci_ref = __nccwpck_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __nccwpck_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __nccwpck_require__(58772);
+// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
+var redact = __nccwpck_require__(81583);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __nccwpck_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
@@ -4321,8 +4321,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ literalCredentials)
 });
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __nccwpck_require__(58772);
+// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
+var redact = __nccwpck_require__(81583);
 ;// CONCATENATED MODULE: ./src/util/url-secrets.ts
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
@@ -6575,7 +6575,7 @@ function readRegularText(file, maxBytes, refused) {
 
 /***/ }),
 
-/***/ 58772:
+/***/ 81583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6584,7 +6584,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   v5: () => (/* binding */ MASK),
   XF: () => (/* binding */ REDACTED),
   iz: () => (/* reexport */ REDACTION_RULES),
-  OK: () => (/* binding */ findJwts),
+  OK: () => (/* reexport */ findJwts),
   Qe: () => (/* binding */ holdsToken),
   pb: () => (/* binding */ maskBareLogins),
   KL: () => (/* binding */ redactDeep),
@@ -6635,6 +6635,71 @@ const RedactionRulesSchema = schemas/* object */.Ikc({
 /** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
 const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObject);
 
+;// CONCATENATED MODULE: ./src/util/find-jwts.ts
+// JSON Web Tokens in free text, found in one pass (redact.ts masks them; the requirements' token
+// check refuses them). Pure.
+
+const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
+/** Whether the UTF-16 unit C is a base64url character ([A-Za-z0-9_-]). */
+const isBase64Url = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+/**
+ * The runs of base64url characters joined by dots (a first run, then one or more ".RUN", a RUN
+ * maybe empty) that start where no base64url character precedes: [start, end) of each segment.
+ * One pass over TEXT, no regular expression: a lookahead over a 10 MB run could exhaust V8's
+ * regexp backtrack stack ("Maximum call stack size exceeded") depending on how the pattern was
+ * compiled in that process, and `eyJ[...]{8,}\.[...]{8,}\.[...]{8,}` is quadratic (a 300 KB line
+ * of "eyJeyJ..." took 33 s, 10 MB would take hours).
+ */
+function* dottedRuns(text) {
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        if (!isBase64Url(text.charCodeAt(i))) {
+            i++;
+            continue;
+        }
+        const segs = [];
+        let j = i;
+        for (;;) {
+            const start = j;
+            while (j < n && isBase64Url(text.charCodeAt(j)))
+                j++;
+            segs.push([start, j]);
+            if (j < n && text.charCodeAt(j) === 46 /* . */)
+                j++;
+            else
+                break;
+        }
+        if (segs.length > 1)
+            yield segs;
+        i = j;
+    }
+}
+/**
+ * Where JSON Web Tokens are in a text, [start, end) each: what
+ * /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g would match, found in linear time.
+ */
+function findJwts(text) {
+    const found = [];
+    if (!text.includes(JWT_PREFIX))
+        return found;
+    for (const segs of dottedRuns(text)) {
+        for (let i = 0; i + 2 < segs.length; i++) {
+            const [start, end] = segs[i];
+            const p = text.slice(start, end).indexOf(JWT_PREFIX);
+            const len = ([s, e]) => e - s;
+            if (p < 0 ||
+                end - start - p - JWT_PREFIX.length < JWT_MIN_SEGMENT ||
+                len(segs[i + 1]) < JWT_MIN_SEGMENT ||
+                len(segs[i + 2]) < JWT_MIN_SEGMENT)
+                continue;
+            found.push([start + p, segs[i + 2][1]]);
+            i += 2;
+        }
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/util/redact-connection.ts
 // Credentials in connection strings, ADO.NET's, ODBC's and Azure Storage's
 // (`Server=db;User Id=sa;Password=...;`, `DRIVER=...;PWD=...;`, `AccountKey=...;`): the value of
@@ -6667,6 +6732,8 @@ function maskConnectionSecrets(text, masks) {
 
 
 
+
+
 const REDACTED = REDACTION_RULES.redacted;
 /** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
 const MASK = '***';
@@ -6695,49 +6762,12 @@ function schemeLength(rule) {
         throw new Error(`redaction-rules.json: urlUserinfo must begin ([A-Za-z][A-Za-z0-9+.-]{0,N}://)`);
     return 1 + Number(m[1]);
 }
-const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
 /**
  * The secret value patterns, global: redactText masks each token in free text with them, and
  * holdsToken asks whether any matches with String#search, which ignores `g` and lastIndex. One
  * RegExp object per pattern: V8 compiles each object's pattern on its first use in a process.
  */
 const SECRET_VALUE_G = REDACTION_RULES.secretValues.map((p) => new RegExp(p, 'g'));
-/**
- * Runs of base64url characters joined by dots, each found once: a match may only start where a
- * run starts (the lookbehind), and a lookahead + backreference consumes each run without
- * backtracking into it. Linear on any input, where `eyJ[...]{8,}\.[...]{8,}\.[...]{8,}` is
- * quadratic (a 300 KB line of "eyJeyJ..." took 33 s, 10 MB would take hours).
- */
-const DOTTED_RUNS = /(?<![A-Za-z0-9_-])(?=([A-Za-z0-9_-]+))\1(?:\.(?=([A-Za-z0-9_-]*))\2)+/g;
-/**
- * Where JSON Web Tokens are in a text, [start, end) each: what
- * /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g would match, found in linear time.
- */
-function findJwts(text) {
-    const found = [];
-    if (!text.includes(JWT_PREFIX))
-        return found;
-    for (const m of text.matchAll(DOTTED_RUNS)) {
-        const segs = m[0].split('.');
-        let offset = m.index;
-        const starts = segs.map((s) => {
-            const at = offset;
-            offset += s.length + 1;
-            return at;
-        });
-        for (let i = 0; i + 2 < segs.length; i++) {
-            const p = segs[i].indexOf(JWT_PREFIX);
-            if (p < 0 ||
-                segs[i].length - p - JWT_PREFIX.length < JWT_MIN_SEGMENT ||
-                segs[i + 1].length < JWT_MIN_SEGMENT ||
-                segs[i + 2].length < JWT_MIN_SEGMENT)
-                continue;
-            found.push([starts[i] + p, starts[i + 2] + segs[i + 2].length]);
-            i += 2;
-        }
-    }
-    return found;
-}
 /** Whether TEXT holds a token of a known form (GitHub, Hugging Face, AWS, Slack, OpenAI, a JWT ...). */
 function holdsToken(text) {
     return SECRET_VALUE_G.some((p) => text.search(p) >= 0) || findJwts(text).length > 0;
