@@ -318,6 +318,43 @@ describe('the run and validate refuse it before the engine is asked', () => {
     expect(engine.asked).toBe(0);
   });
 
+  // A build without the resolve stage makes no dry run: the template's torch step installs torch
+  // unchecked, which is a warning, not the dry runs' refusal.
+  it('runPipeline (build only): the warning, not the refusal', async () => {
+    put('requirements.txt', `numpy==2.1.3 ${H}\n`);
+    put('ml-image.yml', CONFIG);
+    const warnings: string[] = [];
+    const err = await runPipeline(
+      {
+        loaded: loadConfig({ cwd: dir, checkFiles: false }),
+        stages: new Set(['plan', 'build'] as const),
+        results: openResultDir(path.join(dir, 'out')),
+        push: false,
+        merge: true,
+        gpus: 'none',
+        imagesDir: dir,
+        git: {},
+        cacheDir: path.join(dir, 'cache'),
+        report: { mode: 'off', baseline: null },
+      },
+      {
+        // Past the check, the engine is asked: far enough (the build itself is not this test's).
+        docker: () => {
+          throw new Error('the engine is asked');
+        },
+        env: {},
+        progress: () => undefined,
+        error: () => undefined,
+        warning: (m) => warnings.push(m),
+      },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((err as Error).message).toBe('the engine is asked');
+    expect(warnings.some((w) => w.startsWith(`${req(1)}: --hash puts pip in hash-checking mode`))).toBe(true);
+  });
+
   it('validate: exit 2 naming the line; --skip-file-checks does not read the files', async () => {
     put('requirements.txt', `numpy==2.1.3 ${H}\n`);
     put('ml-image.yml', CONFIG);

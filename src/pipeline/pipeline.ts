@@ -275,7 +275,7 @@ async function resolveAndBuild(
   // A build secret the environment lacks, an id given twice, requirements the variants cannot
   // install as written (requirements/plan-check.ts): exit 2 before any container runs.
   if (opts.stages.has('build')) checkBuildSecrets(opts.buildOptions, config, io.env);
-  checkPlanRequirements(plan.variants, opts.loaded, io.env, io.warning);
+  checkPlanRequirements(plan.variants, opts.loaded, io.env, io.warning, opts.stages.has('resolve'));
   const docker = io.docker();
   const resolved = opts.stages.has('resolve')
     ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))

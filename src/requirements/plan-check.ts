@@ -101,15 +101,18 @@ function localProblems(facts: LineFacts, templated: readonly PlannedVariant[]) {
  * naming files of the repository when a template builds a variant, are exit 2 naming each line,
  * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
  * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
- * WARNings. Nothing without requirements.
+ * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
+ * it no dry run runs, whatever resolve.mode says).
  */
 export function checkPlanRequirements(
   variants: readonly PlannedVariant[],
   loaded: PlanRequirementsInput,
   env: Readonly<Record<string, string | undefined>>,
   warn: (message: string, props?: { title?: string }) => void,
+  resolving = true,
 ): void {
-  const { python, build, resolve } = loaded.config;
+  const { python, build } = loaded.config;
+  const resolve = { mode: resolving ? loaded.config.resolve.mode : 'off' };
   if (python.requirements.length === 0) return;
   const facts = readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env).facts;
   if (facts === undefined) return;
