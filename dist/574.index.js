@@ -8756,10 +8756,12 @@ function localProblems(facts, templated) {
  * naming files of the repository when a template builds a variant, are exit 2 naming each line,
  * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
  * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
- * WARNings. Nothing without requirements.
+ * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
+ * it no dry run runs, whatever resolve.mode says).
  */
-function checkPlanRequirements(variants, loaded, env, warn) {
-    const { python, build, resolve } = loaded.config;
+function checkPlanRequirements(variants, loaded, env, warn, resolving = true) {
+    const { python, build } = loaded.config;
+    const resolve = { mode: resolving ? loaded.config.resolve.mode : 'off' };
     if (python.requirements.length === 0)
         return;
     const facts = readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env).facts;
@@ -16526,7 +16528,7 @@ key) {
     // install as written (requirements/plan-check.ts): exit 2 before any container runs.
     if (opts.stages.has('build'))
         checkBuildSecrets(opts.buildOptions, config, io.env);
-    checkPlanRequirements(plan.variants, opts.loaded, io.env, io.warning);
+    checkPlanRequirements(plan.variants, opts.loaded, io.env, io.warning, opts.stages.has('resolve'));
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
         ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))

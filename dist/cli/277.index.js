@@ -4699,7 +4699,7 @@ key) {
     // install as written (requirements/plan-check.ts): exit 2 before any container runs.
     if (opts.stages.has('build'))
         checkBuildSecrets(opts.buildOptions, config, io.env);
-    (0,plan_check/* checkPlanRequirements */.M)(plan.variants, opts.loaded, io.env, io.warning);
+    (0,plan_check/* checkPlanRequirements */.M)(plan.variants, opts.loaded, io.env, io.warning, opts.stages.has('resolve'));
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
         ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))

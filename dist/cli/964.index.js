@@ -385,10 +385,12 @@ function localProblems(facts, templated) {
  * naming files of the repository when a template builds a variant, are exit 2 naming each line,
  * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
  * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
- * WARNings. Nothing without requirements.
+ * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
+ * it no dry run runs, whatever resolve.mode says).
  */
-function checkPlanRequirements(variants, loaded, env, warn) {
-    const { python, build, resolve } = loaded.config;
+function checkPlanRequirements(variants, loaded, env, warn, resolving = true) {
+    const { python, build } = loaded.config;
+    const resolve = { mode: resolving ? loaded.config.resolve.mode : 'off' };
     if (python.requirements.length === 0)
         return;
     const facts = (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env).facts;
