@@ -6,6 +6,7 @@
 // registry or login) stops at once too, as exit 3 with the fix.
 import type { DockerAdapter, ExecResult } from '../docker/adapter.js';
 import { cliFailure } from '../docker/engine.js';
+import { enginePlatform } from '../docker/engine-platform.js';
 import { registryRefusal } from '../docker/failures.js';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
 import { lineEnd } from '../util/text.js';
@@ -201,9 +202,6 @@ export function environmentFailure(
   );
 }
 
-/** Engine architectures as the platforms write them. */
-const ARCH_ALIASES: Readonly<Record<string, string>> = { x86_64: 'amd64', x64: 'amd64', aarch64: 'arm64' };
-
 /** The engine without DOCKER_HOST, as `docker buildx create` names a node made on it. */
 const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
 
@@ -241,9 +239,7 @@ export async function builderPlatformFor(
 ): Promise<{ builderPlatform?: string }> {
   if (!EXEC_FORMAT.test(log) || !buildsOnEngine(ctx.builder, ctx.dockerHost)) return {};
   const info = await ctx.docker.ping().catch(() => undefined);
-  if (info === undefined) return {};
-  const arch = info.arch.toLowerCase();
-  return { builderPlatform: `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}` };
+  return info === undefined ? {} : { builderPlatform: enginePlatform(info) };
 }
 
 /**

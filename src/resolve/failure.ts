@@ -15,7 +15,6 @@ import {
   pipMessage,
   transientIndexError,
 } from './pip-output.js';
-import { hashFailureOf } from './hash-failure.js';
 import { DIR, USER_CONSTRAINTS_FILE } from './workdir.js';
 
 export interface FailureContext {
@@ -230,8 +229,8 @@ const listedAll = (reqs: readonly string[]) => reqs.map((r) => redactUrls(r)).jo
  * writes with its dependent's "(line N)" (hash-failure.ts requiredBy): blamed on that line as what
  * needs it, never as unpinned itself. Exit 2.
  */
-function unpinned(f: Extract<PipFailure, { kind: 'hash' }>, { ctx, out, at, said }: Blame): MlImageError {
-  const by = hashFailureOf(out)?.requiredBy ?? {};
+function unpinned(f: Extract<PipFailure, { kind: 'hash' }>, { ctx, at, said }: Blame): MlImageError {
+  const by = f.requiredBy;
   const deps = f.requirements.filter((r) => by[r] !== undefined && lineNaming(ctx, r) === undefined);
   const own = f.requirements.filter((r) => !deps.includes(r));
   const ownToo = own.length > 0 || deps.length === 0;

@@ -3,7 +3,7 @@
 import { canonicalName } from '../requirements/parse.js';
 import { lineEnd } from '../util/text.js';
 import { buildFailure, vcsFailure, type VcsFailure } from './pip-subprocess.js';
-import { hashFailureOf, type HashProblem } from './hash-failure.js';
+import { hashFailureOf, type HashProblem, type RequiredBy } from './hash-failure.js';
 
 export interface ConflictCause {
   line: string;
@@ -172,7 +172,15 @@ export type PipFailure =
       line: number;
       message: string;
     }
-  | { kind: 'hash'; problem: HashProblem; requirements: string[]; line: number; message: string }
+  | {
+      kind: 'hash';
+      problem: HashProblem;
+      requirements: string[];
+      /** What asks for each requirement pip lists as a dependency (hash-failure.ts). */
+      requiredBy: Record<string, RequiredBy>;
+      line: number;
+      message: string;
+    }
   | { kind: 'local-path'; line: number; message: string }
   | { kind: 'build-failed'; requirement?: string; message: string }
   | (VcsFailure & { message: string })
@@ -360,8 +368,8 @@ export function classifyPipFailure(output: string, loginHosts?: ReadonlySet<stri
     };
   const hash = hashFailureOf(output);
   if (hash) {
-    const { problem, requirements } = hash;
-    return { kind: 'hash', problem, requirements, line: lineRef(output.slice(hash.at)), message };
+    const { problem, requirements, requiredBy } = hash;
+    return { kind: 'hash', problem, requirements, requiredBy, line: lineRef(output.slice(hash.at)), message };
   }
   const ran = subprocessFailure(output, message);
   if (ran) return ran;

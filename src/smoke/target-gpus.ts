@@ -2,9 +2,12 @@
 // one), on the engine's own platform (CUDA cannot start in a process QEMU emulates); and the
 // host's GPUs a target with GPUs is keyed by for reuse.
 import type { VariantKind } from '../config/schema.js';
-import type { DockerAdapter, EngineInfo } from '../docker/adapter.js';
+import type { DockerAdapter } from '../docker/adapter.js';
+import { enginePlatform } from '../docker/engine-platform.js';
 import type { GpuDevices } from './gpu-identity.js';
 import { containerGpus, type GpuPin } from './gpu-pin.js';
+
+export { enginePlatform };
 
 /** What one target's containers get: the GPUs or none, and why none when the run has some. */
 export interface TargetGpus {
@@ -14,19 +17,6 @@ export interface TargetGpus {
    * tests are skipped with this reason, also under require-gpu (they could never see a GPU).
    */
   withheld?: string;
-}
-
-/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
-const ARCH_ALIASES: Readonly<Record<string, string>> = {
-  x64: 'amd64',
-  x86_64: 'amd64',
-  aarch64: 'arm64',
-};
-
-/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
-export function enginePlatform(info: Pick<EngineInfo, 'os' | 'arch'>): string {
-  const arch = info.arch.toLowerCase();
-  return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
 }
 
 export interface TargetGpuInput {
