@@ -230,6 +230,27 @@ function asConfigProblem(loaded, check) {
 
 /***/ }),
 
+/***/ 74234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ enginePlatform)
+/* harmony export */ });
+/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
+const ARCH_ALIASES = {
+    x64: 'amd64',
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+};
+/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
+function enginePlatform(info) {
+    const arch = info.arch.toLowerCase();
+    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+}
+
+
+/***/ }),
+
 /***/ 43140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -365,20 +386,12 @@ function parseGpuMode(raw, source) {
 /* harmony export */   c4: () => (/* binding */ gpuKindOf),
 /* harmony export */   oM: () => (/* binding */ gpusOfTarget)
 /* harmony export */ });
-/* unused harmony exports enginePlatform, targetGpus, needsHost */
-/* harmony import */ var _gpu_pin_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52013);
+/* unused harmony exports targetGpus, needsHost */
+/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74234);
+/* harmony import */ var _gpu_pin_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52013);
 
-/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
-const ARCH_ALIASES = {
-    x64: 'amd64',
-    x86_64: 'amd64',
-    aarch64: 'arm64',
-};
-/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
-function enginePlatform(info) {
-    const arch = info.arch.toLowerCase();
-    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
-}
+
+
 /**
  * The kind that decides a variant's GPUs: `cpu` only for a cpu variant the `cpu` template builds
  * (CPU torch); a cpu variant built from the config's own Dockerfile or another template may install
@@ -417,14 +430,14 @@ async function gpusOfTarget(kind, platform, run) {
 /** The engine's platform, asked once (its version: os and architecture). */
 function hostPlatformOnce(docker) {
     let asked;
-    return () => (asked ??= docker.ping().then(enginePlatform));
+    return () => (asked ??= docker.ping().then(_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .enginePlatform */ .q));
 }
 /**
  * The GPUs of the engine's host for the reuse key (io.hostGpus: nvidia-smi on the host), the pinned
  * ones only when the runner is pinned; unknown (never reused) when they cannot be looked up.
  */
 async function lookUpGpus(io, pin) {
-    const pinned = (0,_gpu_pin_js__WEBPACK_IMPORTED_MODULE_0__/* .containerGpus */ .j_)(pin);
+    const pinned = (0,_gpu_pin_js__WEBPACK_IMPORTED_MODULE_1__/* .containerGpus */ .j_)(pin);
     const found = io.hostGpus
         ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e) => ({
             unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,

@@ -216,6 +216,27 @@ function redactRecord(r) {
 
 /***/ }),
 
+/***/ 74234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ enginePlatform)
+/* harmony export */ });
+/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
+const ARCH_ALIASES = {
+    x64: 'amd64',
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+};
+/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
+function enginePlatform(info) {
+    const arch = info.arch.toLowerCase();
+    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+}
+
+
+/***/ }),
+
 /***/ 78277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1828,9 +1849,12 @@ class StepTimer {
 var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
 var engine = __webpack_require__(37878);
+// EXTERNAL MODULE: ./src/docker/engine-platform.ts
+var engine_platform = __webpack_require__(74234);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/build/retry.ts
+
 
 
 
@@ -1971,8 +1995,6 @@ function environmentFailure(f) {
     }
     return new errors/* EnvironmentError */.eG(`build ${f.id}: a program could not start (${said}): it is for another architecture than the machine that ran it`, `if the builder's machine is not ${platform ?? "the target's platform"}: ${qemuFix(platform)}. If it is, the base image or a file the build copies in holds a program for another architecture: fix that (docker image inspect --format "{{.Architecture}}" on the base image)`);
 }
-/** Engine architectures as the platforms write them. */
-const ARCH_ALIASES = { x86_64: 'amd64', x64: 'amd64', aarch64: 'arm64' };
 /** The engine without DOCKER_HOST, as `docker buildx create` names a node made on it. */
 const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
 /**
@@ -2001,10 +2023,7 @@ async function builderPlatformFor(ctx, log) {
     if (!EXEC_FORMAT.test(log) || !buildsOnEngine(ctx.builder, ctx.dockerHost))
         return {};
     const info = await ctx.docker.ping().catch(() => undefined);
-    if (info === undefined)
-        return {};
-    const arch = info.arch.toLowerCase();
-    return { builderPlatform: `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}` };
+    return info === undefined ? {} : { builderPlatform: (0,engine_platform/* enginePlatform */.q)(info) };
 }
 /**
  * After a failed attempt: how long to wait before the next one (and why it failed), or the error
@@ -4822,20 +4841,12 @@ function overallStatus(entries) {
 /* harmony export */   c4: () => (/* binding */ gpuKindOf),
 /* harmony export */   oM: () => (/* binding */ gpusOfTarget)
 /* harmony export */ });
-/* unused harmony exports enginePlatform, targetGpus, needsHost */
-/* harmony import */ var _gpu_pin_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52013);
+/* unused harmony exports targetGpus, needsHost */
+/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74234);
+/* harmony import */ var _gpu_pin_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52013);
 
-/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
-const ARCH_ALIASES = {
-    x64: 'amd64',
-    x86_64: 'amd64',
-    aarch64: 'arm64',
-};
-/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
-function enginePlatform(info) {
-    const arch = info.arch.toLowerCase();
-    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
-}
+
+
 /**
  * The kind that decides a variant's GPUs: `cpu` only for a cpu variant the `cpu` template builds
  * (CPU torch); a cpu variant built from the config's own Dockerfile or another template may install
@@ -4874,14 +4885,14 @@ async function gpusOfTarget(kind, platform, run) {
 /** The engine's platform, asked once (its version: os and architecture). */
 function hostPlatformOnce(docker) {
     let asked;
-    return () => (asked ??= docker.ping().then(enginePlatform));
+    return () => (asked ??= docker.ping().then(_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .enginePlatform */ .q));
 }
 /**
  * The GPUs of the engine's host for the reuse key (io.hostGpus: nvidia-smi on the host), the pinned
  * ones only when the runner is pinned; unknown (never reused) when they cannot be looked up.
  */
 async function lookUpGpus(io, pin) {
-    const pinned = (0,_gpu_pin_js__WEBPACK_IMPORTED_MODULE_0__/* .containerGpus */ .j_)(pin);
+    const pinned = (0,_gpu_pin_js__WEBPACK_IMPORTED_MODULE_1__/* .containerGpus */ .j_)(pin);
     const found = io.hostGpus
         ? await io.hostGpus(...(pinned === 'all' ? [] : [pinned])).catch((e) => ({
             unknown: `the lookup failed: ${String(e?.message ?? e).split('\n')[0]}`,

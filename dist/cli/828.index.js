@@ -1693,8 +1693,8 @@ function classifyPipFailure(output, loginHosts) {
         };
     const hash = hashFailureOf(output);
     if (hash) {
-        const { problem, requirements } = hash;
-        return { kind: 'hash', problem, requirements, line: lineRef(output.slice(hash.at)), message };
+        const { problem, requirements, requiredBy } = hash;
+        return { kind: 'hash', problem, requirements, requiredBy, line: lineRef(output.slice(hash.at)), message };
     }
     const ran = subprocessFailure(output, message);
     if (ran)
@@ -2880,7 +2880,6 @@ var indexes = __webpack_require__(3788);
 
 
 
-
 /**
  * What an unreachable index or URL adds to its fix when the container ran on Docker's bridge: an
  * index the build machine reaches may be out of the container's reach, and how to switch.
@@ -3016,8 +3015,8 @@ const listedAll = (reqs) => reqs.map((r) => (0,redact/* redactUrls */.sK)(r)).jo
  * writes with its dependent's "(line N)" (hash-failure.ts requiredBy): blamed on that line as what
  * needs it, never as unpinned itself. Exit 2.
  */
-function unpinned(f, { ctx, out, at, said }) {
-    const by = hashFailureOf(out)?.requiredBy ?? {};
+function unpinned(f, { ctx, at, said }) {
+    const by = f.requiredBy;
     const deps = f.requirements.filter((r) => by[r] !== undefined && lineNaming(ctx, r) === undefined);
     const own = f.requirements.filter((r) => !deps.includes(r));
     const ownToo = own.length > 0 || deps.length === 0;

@@ -1,8 +1,8 @@
-export const id = 574;
-export const ids = [574];
+export const id = 21;
+export const ids = [21];
 export const modules = {
 
-/***/ 60574:
+/***/ 9021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3472,7 +3472,21 @@ class StepTimer {
 var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
 var engine = __webpack_require__(37878);
+;// CONCATENATED MODULE: ./src/docker/engine-platform.ts
+/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
+const ARCH_ALIASES = {
+    x64: 'amd64',
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+};
+/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
+function enginePlatform(info) {
+    const arch = info.arch.toLowerCase();
+    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+}
+
 ;// CONCATENATED MODULE: ./src/build/retry.ts
+
 
 
 
@@ -3613,8 +3627,6 @@ function environmentFailure(f) {
     }
     return new errors/* EnvironmentError */.eG(`build ${f.id}: a program could not start (${said}): it is for another architecture than the machine that ran it`, `if the builder's machine is not ${platform ?? "the target's platform"}: ${qemuFix(platform)}. If it is, the base image or a file the build copies in holds a program for another architecture: fix that (docker image inspect --format "{{.Architecture}}" on the base image)`);
 }
-/** Engine architectures as the platforms write them. */
-const ARCH_ALIASES = { x86_64: 'amd64', x64: 'amd64', aarch64: 'arm64' };
 /** The engine without DOCKER_HOST, as `docker buildx create` names a node made on it. */
 const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
 /**
@@ -3643,10 +3655,7 @@ async function builderPlatformFor(ctx, log) {
     if (!EXEC_FORMAT.test(log) || !buildsOnEngine(ctx.builder, ctx.dockerHost))
         return {};
     const info = await ctx.docker.ping().catch(() => undefined);
-    if (info === undefined)
-        return {};
-    const arch = info.arch.toLowerCase();
-    return { builderPlatform: `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}` };
+    return info === undefined ? {} : { builderPlatform: enginePlatform(info) };
 }
 /**
  * After a failed attempt: how long to wait before the next one (and why it failed), or the error
@@ -9846,8 +9855,8 @@ function classifyPipFailure(output, loginHosts) {
         };
     const hash = hashFailureOf(output);
     if (hash) {
-        const { problem, requirements } = hash;
-        return { kind: 'hash', problem, requirements, line: lineRef(output.slice(hash.at)), message };
+        const { problem, requirements, requiredBy } = hash;
+        return { kind: 'hash', problem, requirements, requiredBy, line: lineRef(output.slice(hash.at)), message };
     }
     const ran = subprocessFailure(output, message);
     if (ran)
@@ -11023,7 +11032,6 @@ if __name__ == "__main__":
 
 
 
-
 /**
  * What an unreachable index or URL adds to its fix when the container ran on Docker's bridge: an
  * index the build machine reaches may be out of the container's reach, and how to switch.
@@ -11159,8 +11167,8 @@ const listedAll = (reqs) => reqs.map((r) => (0,redact/* redactUrls */.sK)(r)).jo
  * writes with its dependent's "(line N)" (hash-failure.ts requiredBy): blamed on that line as what
  * needs it, never as unpinned itself. Exit 2.
  */
-function unpinned(f, { ctx, out, at, said }) {
-    const by = hashFailureOf(out)?.requiredBy ?? {};
+function unpinned(f, { ctx, at, said }) {
+    const by = f.requiredBy;
     const deps = f.requirements.filter((r) => by[r] !== undefined && lineNaming(ctx, r) === undefined);
     const own = f.requirements.filter((r) => !deps.includes(r));
     const ownToo = own.length > 0 || deps.length === 0;
@@ -14524,17 +14532,8 @@ async function runSmoke(input, deps) {
 
 ;// CONCATENATED MODULE: ./src/smoke/target-gpus.ts
 
-/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
-const target_gpus_ARCH_ALIASES = {
-    x64: 'amd64',
-    x86_64: 'amd64',
-    aarch64: 'arm64',
-};
-/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
-function enginePlatform(info) {
-    const arch = info.arch.toLowerCase();
-    return `${info.os.toLowerCase()}/${target_gpus_ARCH_ALIASES[arch] ?? arch}`;
-}
+
+
 /**
  * The kind that decides a variant's GPUs: `cpu` only for a cpu variant the `cpu` template builds
  * (CPU torch); a cpu variant built from the config's own Dockerfile or another template may install
