@@ -856,6 +856,17 @@ describe('src/', () => {
   it('turns no size rule off with an eslint-disable comment (max-lines, max-lines-per-function)', () => {
     expect(sizeRuleDisables(files)).toEqual([]);
   });
+
+  // Node 24's `throwIfNoEntry: false` answers undefined for ENOTDIR too (Node 20 throws): the same
+  // path would be "not found" on a runner and "not a directory on the way" here. statOrAbsent
+  // (src/util/read-regular.ts) is the one way to ask.
+  it('passes no throwIfNoEntry to a stat (its meaning changed in Node 24): statOrAbsent instead', () => {
+    const code = (text: string) => text.split('\n').filter((l) => !/^\s*(\/\/|\/?\*)/.test(l));
+    const hits = Object.entries(files).flatMap(([f, t]) =>
+      code(t).some((l) => l.includes('throwIfNoEntry')) ? [f] : [],
+    );
+    expect(hits).toEqual([]);
+  });
 });
 
 // --- docs/architecture.md ------------------------------------------------------------------------

@@ -8,10 +8,10 @@
 // the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
 // directory beside such a file: the ignore file BuildKit would have read, then one line per path
 // kept out. The user's files are never written to.
-import { copyFileSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { realPathOrSelf, statPath } from '../util/read-regular.js';
+import { realPathOrSelf, statOrAbsent, statPath } from '../util/read-regular.js';
 
 /** What the build builds with, and what it says about it (once per stage). */
 export interface IgnoringDockerfile {
@@ -47,7 +47,7 @@ export function ignoreLine(rel: string): string {
 /** A file's lstat; undefined when there is none, or its name is too long to be one (ENAMETOOLONG). */
 function lstatOrAbsent(f: string) {
   try {
-    return lstatSync(f, { throwIfNoEntry: false });
+    return statOrAbsent(f, true);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENAMETOOLONG') return undefined;
     throw e;

@@ -1,9 +1,10 @@
-import { type Stats, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import {
   MAX_JSON_INPUT_BYTES,
   notRegularFile,
   readRegularFile,
+  statOrAbsent,
   UnreadableFileError,
 } from '../util/read-regular.js';
 import { redactUrls } from '../util/redact.js';
@@ -54,7 +55,7 @@ export function writeOutFileNamed(cwd: string, out: string, content: string): st
  */
 export function targetStat(file: string, label: string): Stats | undefined {
   try {
-    return statSync(file, { throwIfNoEntry: false });
+    return statOrAbsent(file);
   } catch (e) {
     throw writeError(e, file, label);
   }

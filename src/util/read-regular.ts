@@ -2,7 +2,16 @@
 // given size, opened without blocking. readFileSync on a FIFO waits for a writer forever on the
 // main thread (where SIGINT is never handled), /dev/zero never ends, and a huge file exhausts
 // memory; each of these is refused at once instead, saying which it is.
-import { closeSync, constants, fstatSync, openSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { readBounded } from './read-bounded.js';
 
 /** The limit on a JSON file the tool reads back: its records are a few MB; this is generous. */
@@ -59,13 +68,28 @@ export function statErrorText(e: unknown): string {
 }
 
 /**
+ * stat P (lstat with LINK: the link itself): its Stats, undefined when nothing is there (ENOENT);
+ * any other failure is thrown. Not `throwIfNoEntry: false`: from Node 24 that also answers
+ * undefined for a file where a directory should be on the way (ENOTDIR), which Node 20 throws, so
+ * the same path would be "not found" on a runner's node24 and "not a directory on the way" here.
+ */
+export function statOrAbsent(p: string, link = false): Stats | undefined {
+  try {
+    return link ? lstatSync(p) : statSync(p);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/**
  * stat P (following links): its Stats, undefined when nothing is there (ENOENT), or, when the
  * path cannot be looked at (a link loop, a file where a directory should be, a name too long, no
  * permission), a string saying why (statErrorText) instead of a throw.
  */
 export function statPath(p: string): Stats | undefined | string {
   try {
-    return statSync(p, { throwIfNoEntry: false });
+    return statOrAbsent(p);
   } catch (e) {
     return statErrorText(e);
   }

@@ -1,7 +1,7 @@
 // What `ml-image export` prints when it has written a job: the --json summary and the human lines
 // (files, image, what runs where, how to submit and collect, and notes); and the job files in --out
 // DIR: which are an export's, and their removal when an export stops without writing its own.
-import { lstatSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { SmokeSuite } from '../../config/schema.js';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../export/common.js';
 import { K8S_JOB_FILE } from '../../export/k8s.js';
 import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE } from '../../export/slurm.js';
-import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../../util/read-regular.js';
+import { MAX_JSON_INPUT_BYTES, readRegularFile, statOrAbsent } from '../../util/read-regular.js';
 import type { ForeignFileCheck } from '../output.js';
 
 export interface Written {
@@ -125,7 +125,7 @@ export function removeEarlierJob(cwd: string, out: string, slurm: boolean, e: un
   for (const name of slurm ? [SLURM_JOB_FILE, SMOKE_SCRIPT_FILE] : [K8S_JOB_FILE]) {
     const file = path.join(dir, name);
     try {
-      if (!lstatSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+      if (!statOrAbsent(file, true)?.isFile()) continue;
       const text = readRegularFile(file, MAX_JSON_INPUT_BYTES).toString('utf8');
       if (!foreignCheck(out, false, name).ours(text)) continue;
     } catch {
