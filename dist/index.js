@@ -32502,6 +32502,7 @@ function readBounded(fd, capacity) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Aj: () => (/* binding */ readRegularText),
+/* harmony export */   Hg: () => (/* binding */ statOrAbsent),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
@@ -32573,13 +32574,29 @@ function statErrorText(e) {
     return `${STAT_CODE_TEXT[code] ?? 'cannot be looked at'} (${code})`;
 }
 /**
+ * stat P (lstat with LINK: the link itself): its Stats, undefined when nothing is there (ENOENT);
+ * any other failure is thrown. Not `throwIfNoEntry: false`: from Node 24 that also answers
+ * undefined for a file where a directory should be on the way (ENOTDIR), which Node 20 throws, so
+ * the same path would be "not found" on a runner's node24 and "not a directory on the way" here.
+ */
+function statOrAbsent(p, link = false) {
+    try {
+        return link ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p) : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+/**
  * stat P (following links): its Stats, undefined when nothing is there (ENOENT), or, when the
  * path cannot be looked at (a link loop, a file where a directory should be, a name too long, no
  * permission), a string saying why (statErrorText) instead of a throw.
  */
 function statPath(p) {
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p, { throwIfNoEntry: false });
+        return statOrAbsent(p);
     }
     catch (e) {
         return statErrorText(e);

@@ -2527,7 +2527,7 @@ function ignoreLine(rel) {
 /** A file's lstat; undefined when there is none, or its name is too long to be one (ENAMETOOLONG). */
 function lstatOrAbsent(f) {
     try {
-        return (0,external_node_fs_.lstatSync)(f, { throwIfNoEntry: false });
+        return (0,read_regular/* statOrAbsent */.Hg)(f, true);
     }
     catch (e) {
         if (e.code === 'ENAMETOOLONG')

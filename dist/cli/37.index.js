@@ -1410,7 +1410,7 @@ function removeEarlierJob(cwd, out, slurm, e) {
     for (const name of slurm ? [SLURM_JOB_FILE, SMOKE_SCRIPT_FILE] : [K8S_JOB_FILE]) {
         const file = external_node_path_default().join(dir, name);
         try {
-            if (!(0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false })?.isFile())
+            if (!(0,read_regular/* statOrAbsent */.Hg)(file, true)?.isFile())
                 continue;
             const text = (0,read_regular/* readRegularFile */.XF)(file, read_regular/* MAX_JSON_INPUT_BYTES */.lj).toString('utf8');
             if (!foreignCheck(out, false, name).ours(text))
