@@ -6,14 +6,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { md } from '../../src/report/escape.js';
 import { displayWidth, toTerminal, wantsColor } from '../../src/report/render/terminal.js';
-import { REPO_ROOT } from '../helpers/docker-env.js';
+import { isCi, REPO_ROOT } from '../helpers/docker-env.js';
 
 const FIXTURES = path.join(REPO_ROOT, '__tests__/fixtures/report');
 const reports = readdirSync(FIXTURES).filter((f) => f.endsWith('.md'));
 
 function golden(name: string, actual: string) {
   const file = path.join(FIXTURES, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+    // In CI a missing golden file is a failure, never a new file that the run then agrees with.
+    if (isCi() && !existsSync(file)) throw new Error(`missing golden file ${file}`);
+    writeFileSync(file, actual);
+  }
   expect(actual, `${name} (regenerate with UPDATE_GOLDEN=1)`).toBe(readFileSync(file, 'utf8'));
 }
 
