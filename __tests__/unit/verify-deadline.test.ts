@@ -304,8 +304,12 @@ describe('a check that fails before the deadline', () => {
   ])(
     '%s ends the verify with that error at once, the other checks stopped (not the deadline error)',
     async (_name, failure, exitCode) => {
-      // A real timer: unfixed, the hanging sibling held the verify to it, and its error won.
-      const deadline = new VerifyDeadline(2);
+      // Unfixed, the hanging sibling held the verify to the deadline, and its error won. The
+      // deadline's timer is ours: it fires only if the verify is still under way after a generous
+      // 10 s (a hang guard, not a speed goal); it must not have fired when the verify ends.
+      const timer = new AbortController();
+      const hangGuard = setTimeout(() => timer.abort(new Error('the deadline fired')), 10_000);
+      const deadline = new VerifyDeadline(2, timer.signal);
       let siblingStopped = false;
       const signer = {
         verify: async () => {
@@ -322,13 +326,13 @@ describe('a check that fails before the deadline', () => {
             deadline.signal.addEventListener('abort', stop, { once: true });
           }),
       } as unknown as Signer;
-      const started = Date.now();
-      const e = await verifyImage({ docker, signer, deadline }, INDEX, keyRequest('2')).catch(
-        (x: unknown) => x,
-      );
+      const e = await verifyImage({ docker, signer, deadline }, INDEX, keyRequest('2'))
+        .catch((x: unknown) => x)
+        .finally(() => clearTimeout(hangGuard));
       expect(e).toBe(failure);
       expect((e as { exitCode: number }).exitCode).toBe(exitCode);
-      expect(Date.now() - started).toBeLessThan(1_000);
+      // Ended by the failure, before the deadline: the timer never fired.
+      expect(timer.signal.aborted).toBe(false);
       // The sibling was told to stop at once, with that error.
       expect(siblingStopped).toBe(true);
       expect(deadline.signal.reason).toBe(failure);
