@@ -345,6 +345,7 @@ export type CosignFailure =
   | { kind: 'unreachable'; service: 'registry' | 'sigstore'; detail: string }
   | { kind: 'denied'; detail: string } // the registry refused the credentials
   | { kind: 'input'; detail: string } // key, password, predicate file, reference
+  | { kind: 'cache'; detail: string } // its Sigstore cache (TUF_ROOT) held or written by another cosign
   | { kind: 'unknown'; detail: string };
 
 /** cosign's own error line ("Error: ..."), else the last non-empty line. */
@@ -375,6 +376,9 @@ const INVALID =
 const MISSING =
   /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN|no child with platform \S+ in index \S+\.(sig|att)$/i;
 
+// The cache (sigstore/cosign#2576) before INVALID: cosign may report it after "no matching signatures: ".
+const CACHE = /creating cached local store|failed to persist metadata|local cache may be corrupt/i;
+
 /**
  * A registry or the log failing while cosign reads (a 5xx, throttling, a blob the registry lists
  * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
@@ -386,6 +390,7 @@ export function classifyFailure(stderr: string): CosignFailure {
   const detail = cosignErrorLine(stderr);
   if (NETWORK.test(detail))
     return { kind: 'unreachable', service: SIGSTORE.test(detail) ? 'sigstore' : 'registry', detail };
+  if (CACHE.test(detail)) return { kind: 'cache', detail };
   if (DENIED.test(detail)) return { kind: 'denied', detail };
   if (TROUBLE.test(detail)) return { kind: 'unknown', detail };
   if (INVALID.test(detail)) return { kind: 'invalid', detail };

@@ -1,15 +1,15 @@
 // Signer: sign, attest and verify images by digest with the real cosign binary. The argv comes
-// from the pure builders in cosign-args.ts; the process is behind CosignExec so that unit tests
-// pass a plain function and integration tests the real one. Secrets reach cosign only through
-// the environment (COSIGN_PASSWORD; `env://VAR` keys), and cosign's stderr is redacted before it
-// appears in any error. A missing or non-matching signature is a check result (`ok: false`), an
-// unreachable registry an EnvironmentError (exit 3), a bad key, password or file an InputError.
+// from the pure builders in cosign-args.ts; the process is behind CosignExec (cosign-run.ts: one
+// run, and what its failure means) so that unit tests pass a plain function and integration tests
+// the real one. Secrets reach cosign only through the environment (COSIGN_PASSWORD; `env://VAR`
+// keys), and cosign's stderr is redacted before it appears in any error. A missing or non-matching
+// signature is a check result (`ok: false`), an unreachable registry an EnvironmentError (exit 3),
+// a bad key, password or file an InputError. A run that reads Sigstore's TUF metadata (keyless,
+// the log) gets a TUF_ROOT of the run's own (cosign-env.ts).
 import { spawn } from 'node:child_process';
-import { CheckFailedError, EnvironmentError, InputError } from '../errors.js';
+import { CheckFailedError, EnvironmentError } from '../errors.js';
 import { REDACTED, redactText, valueMasks } from '../util/redact.js';
-import { InterruptedError, registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
-import { RUN_ID } from '../util/run-id.js';
-import { RUN_ID_ENV } from '../docker/exec-runner.js';
+import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { parseDigestRef } from '../oci/ref.js';
 import {
   type CosignArgOptions,
@@ -20,7 +20,6 @@ import {
   type VerifiedSignature,
   type VerifyIdentity,
   attestArgs,
-  classifyFailure,
   describeIdentity,
   parseAttestations,
   parseVerifiedSignatures,
@@ -29,28 +28,21 @@ import {
   verifyAttestationArgs,
   versionArgs,
 } from './cosign-args.js';
+import { cosignEnv, givenTufRoot, runTufRoot } from './cosign-env.js';
+import {
+  type CosignExec,
+  type CosignExecOptions,
+  type CosignExecResult,
+  CACHE_RETRY_MS,
+  DEFAULT_TIMEOUT_MS,
+  INSTALL_FIX,
+  type RunContext,
+  runCosign,
+} from './cosign-run.js';
 
+export { cosignEnv };
+export type { CosignExec, CosignExecOptions, CosignExecResult };
 export type { CosignArgOptions, PredicateSpec, SignIdentity, Statement, VerifiedSignature, VerifyIdentity };
-
-export interface CosignExecOptions {
-  /** Added to the inherited environment (COSIGN_PASSWORD goes here, never into args). */
-  env: Record<string, string>;
-  input?: string;
-  timeoutMs: number;
-  /** A caller's deadline: cosign is killed when it aborts, and the call rejects with its reason. */
-  signal?: AbortSignal;
-}
-
-export interface CosignExecResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-  /** The run was stopped because it took longer than timeoutMs. */
-  timedOut?: boolean;
-}
-
-/** Runs `cosign ARGS`; never throws for a non-zero exit (it rejects only when cosign cannot start). */
-export type CosignExec = (args: string[], opts: CosignExecOptions) => Promise<CosignExecResult>;
 
 export interface SignerOptions extends CosignArgOptions {
   /** Password of an encrypted key: passed as COSIGN_PASSWORD, masked in every message. */
@@ -61,6 +53,8 @@ export interface SignerOptions extends CosignArgOptions {
   timeoutMs?: number;
   /** A verify's deadline: a cosign run under way then is killed (each run's timeout cut short). */
   signal?: AbortSignal;
+  /** The pause before a run that met a busy Sigstore cache is tried once more (default 2 s). */
+  cacheRetryMs?: number;
 }
 
 /** Why a verification did not hold: nothing there, or there but not by the expected signer. */
@@ -134,10 +128,6 @@ export function requireVerified<T>(v: Verification<T>): T[] {
   throw new CheckFailedError(v.failure.message);
 }
 
-const DEFAULT_TIMEOUT_MS = 180_000;
-const INSTALL_FIX =
-  'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
-
 export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}): Signer {
   // A PEM key (COSIGN_KEY) is several lines: each of them is masked too (cosign may quote one).
   const secrets = valueMasks(
@@ -146,39 +136,21 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
   const redact = (text: string) => secrets.reduce((t, s) => t.split(s).join(REDACTED), redactText(text));
   const env: Record<string, string> = { ...options.env };
   if (options.password !== undefined) env.COSIGN_PASSWORD = options.password;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { signal } = options;
-
-  /** Run cosign; a failure comes back classified (check results) or is thrown (everything else). */
-  async function run(args: string[], target: string | undefined): Promise<CosignExecResult | CosignFailure> {
-    let res: CosignExecResult;
-    try {
-      signal?.throwIfAborted();
-      res = await exec(args, { env, timeoutMs, ...(signal && { signal }) });
-    } catch (e) {
-      // Not started because the process is exiting (SIGINT/SIGTERM), or stopped at the caller's
-      // deadline (the caller says what it waited for): said as it is.
-      if (e instanceof InterruptedError || signal?.aborted) throw e;
-      const code = (e as { code?: string }).code;
-      throw new EnvironmentError(
-        `cannot run cosign (${code ?? redact((e as Error).message)})`,
-        code === 'ENOENT' ? INSTALL_FIX : 'check that cosign is installed and executable',
-        { cause: e },
-      );
-    }
-    if (res.exitCode === 0) return res;
-    const what = target === undefined ? `cosign ${args[0]}` : `cosign ${args[0]} ${target}`;
-    if (res.timedOut === true)
-      throw new EnvironmentError(
-        `${what} did not finish within ${Math.round(timeoutMs / 1000)}s`,
-        `check that the registry ${target === undefined ? '' : `${parseDigestRef(target).registry} `}answers quickly, or raise the timeout`,
-      );
-    const failure = classifyFailure(redact(res.stderr));
-    if (failure.kind === 'missing' || failure.kind === 'invalid') return failure;
-    throw failureError(what, target, failure, res.exitCode, args[0]!.startsWith('verify'));
-  }
+  const ctx: RunContext = {
+    exec,
+    env,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    signal: options.signal,
+    redact,
+    cacheRetryMs: options.cacheRetryMs ?? CACHE_RETRY_MS,
+    givenTufRoot: givenTufRoot(env, process.env),
+  };
+  const run = (args: string[], target: string | undefined, tuf = false) => runCosign(ctx, args, target, tuf);
 
   const tlogOf = (o?: CosignArgOptions): CosignArgOptions => ({ tlog: (o?.tlog ?? options.tlog) === true });
+  // Keyless (Fulcio's roots, the CT log's and Rekor's keys) and the log (Rekor's keys) read them.
+  const readsTuf = (identity: { kind: string }, o?: CosignArgOptions) =>
+    identity.kind === 'keyless' || tlogOf(o).tlog === true;
   async function version(): Promise<CosignVersion> {
     const res = await run(versionArgs(), undefined);
     if (!('exitCode' in res)) throw new EnvironmentError(`cosign version failed: ${res.detail}`, INSTALL_FIX);
@@ -190,17 +162,20 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
     async sign(ref, identity, opts) {
       const args = signArgs(ref, identity, tlogOf(opts));
       await writesClassicTags();
-      expectDone(await run(args, ref), `cosign sign ${ref}`);
+      expectDone(await run(args, ref, readsTuf(identity, opts)), `cosign sign ${ref}`);
     },
     async attest(ref, predicate, identity, opts) {
       const args = attestArgs(ref, predicate, identity, tlogOf(opts));
       await writesClassicTags();
       // cosign reads the predicate's file, which the caller may still be writing.
       await predicate.written;
-      expectDone(await run(args, ref), `cosign attest --type ${predicate.type} ${ref}`);
+      expectDone(
+        await run(args, ref, readsTuf(identity, opts)),
+        `cosign attest --type ${predicate.type} ${ref}`,
+      );
     },
     async verify(ref, identity, opts) {
-      const res = await run(verifyArgs(ref, identity, tlogOf(opts)), ref);
+      const res = await run(verifyArgs(ref, identity, tlogOf(opts)), ref, readsTuf(identity, opts));
       if (!('exitCode' in res)) return checkFailed(ref, 'signature', undefined, identity, res);
       const items = parseVerifiedSignatures(res.stdout);
       const digest = parseDigestRef(ref).digest;
@@ -210,7 +185,11 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
       return { ok: true, items };
     },
     async verifyAttestations(ref, type, identity, opts) {
-      const res = await run(verifyAttestationArgs(ref, type, identity, tlogOf(opts)), ref);
+      const res = await run(
+        verifyAttestationArgs(ref, type, identity, tlogOf(opts)),
+        ref,
+        readsTuf(identity, opts),
+      );
       if (!('exitCode' in res)) return checkFailed(ref, 'attestation', type, identity, res);
       const items = parseAttestations(res.stdout);
       if (items === undefined)
@@ -270,51 +249,6 @@ function wrongSubject(
   };
 }
 
-function failureError(
-  what: string,
-  target: string | undefined,
-  failure: Exclude<CosignFailure, { kind: 'missing' | 'invalid' }>,
-  exitCode: number,
-  verifying: boolean,
-): Error {
-  const registry = target === undefined ? 'the registry' : `registry ${parseDigestRef(target).registry}`;
-  switch (failure.kind) {
-    case 'unreachable':
-      return failure.service === 'registry'
-        ? new EnvironmentError(
-            `${what}: ${registry} is unreachable (${failure.detail})`,
-            /localhost|127\.\d/.test(registry)
-              ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
-              : 'check the registry host name, your network, and any proxy settings',
-          )
-        : new EnvironmentError(
-            `${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`,
-            verifying
-              ? 'verify needs sigstore.dev (TUF, Rekor) for keyless images and --tlog: run where sigstore.dev is reachable, or drop --tlog for a key-signed image'
-              : 'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner',
-          );
-    case 'denied':
-      return new EnvironmentError(
-        `${what}: ${registry} refused the credentials (${failure.detail})`,
-        `log in with ${verifying ? 'a credential that may read the image' : 'push rights'} first (docker/login-action, or \`docker login\`); cosign uses the Docker credentials`,
-      );
-    case 'input':
-      return new InputError(`${what}: ${inputProblem(failure.detail)}`);
-    case 'unknown':
-      return new EnvironmentError(
-        `${what} failed (exit ${exitCode}): ${failure.detail}`,
-        'run the same cosign command with --verbose to see why',
-      );
-  }
-}
-
-function inputProblem(detail: string): string {
-  if (/inappropriate ioctl|reading password/i.test(detail))
-    return `the signing key is encrypted and no password was given: set COSIGN_PASSWORD (${detail})`;
-  if (/decrypt/i.test(detail)) return `wrong password for the signing key (COSIGN_PASSWORD) (${detail})`;
-  return detail;
-}
-
 function parseVersion(stdout: string): CosignVersion {
   try {
     const v = JSON.parse(stdout) as Partial<CosignVersion>;
@@ -332,17 +266,6 @@ function parseVersion(stdout: string): CosignVersion {
 }
 
 /**
- * cosign's environment: this process's, the call's own, and the run's id (ML_IMAGE_RUN_ID), by
- * which the action's post step finds a cosign a cancelled job left running, as it finds docker CLIs.
- */
-export function cosignEnv(
-  extra: Readonly<Record<string, string>> | undefined,
-  base: Readonly<Record<string, string | undefined>> = process.env,
-): Record<string, string | undefined> {
-  return { ...base, ...extra, [RUN_ID_ENV]: RUN_ID };
-}
-
-/**
  * The real cosign: spawned without a shell (one process, no group of its own), killed at the
  * timeout, at the caller's deadline (opts.signal: the call then rejects with its reason, once the
  * process has ended) and on SIGINT/SIGTERM.
@@ -353,7 +276,7 @@ export function defaultCosignExec(binary = 'cosign'): CosignExec {
       throwIfInterrupted('cosign');
       if (opts.signal?.aborted) return reject(opts.signal.reason as Error);
       const child = spawn(binary, args, {
-        env: cosignEnv(opts.env),
+        env: cosignEnv(opts.env, process.env, opts.tuf === true ? runTufRoot : undefined),
         stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       });
       const out: Buffer[] = [];

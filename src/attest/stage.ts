@@ -213,7 +213,8 @@ async function startTarget(job: TargetJob): Promise<Promise<void>[]> {
       target.signed = true;
     });
   // With the transparency log (keyless, or a key with tlog) both are cosign runs, which share the
-  // Sigstore cache: one after the other. Otherwise the signature is made meanwhile.
+  // run's Sigstore cache (its TUF_ROOT, cosign-env.ts): one after the other. Otherwise the
+  // signature is made meanwhile.
   return tlog ? [attach().then(sign)] : [attach(), sign()];
 }
 
@@ -347,7 +348,8 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
   // a time, targets of one digest one after the other. With the transparency log (keyless, or a
   // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
-  // their shared Sigstore cache. After any failure no target starts.
+  // the Sigstore cache they share (the run's own TUF_ROOT: cosign-env.ts). After any failure no
+  // target starts.
   const limit = signing.tlog ? 1 : MAX_TARGETS_AT_ONCE;
   let error: EnvironmentError | undefined;
   const attaching = mapLimitSerialByKey(

@@ -117,7 +117,7 @@ export function smokeChecks(platform: string, p: SmokePredicate, policy: VerifyP
 }
 
 // Checks at once: cosign with the log (keyless, or --tlog) one at a time (concurrent runs trip over
-// their shared Sigstore cache); others side by side.
+// the Sigstore cache they share, the run's own TUF_ROOT: cosign-env.ts); others side by side.
 const atOnce = (identity: VerifyIdentity, tlog: boolean) => (identity.kind === 'keyless' || tlog ? 1 : 16);
 
 /**
