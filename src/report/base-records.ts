@@ -2,6 +2,7 @@
 // branch (or of the default branch, when the base branch has none) and the commit it was saved at,
 // or why there are none; this run's and the baseline's records per platform (readEntries); and what
 // a run of the default branch saves for the next pull request.
+import { existsSync } from 'node:fs';
 import { openResultDir, type ResultDir } from '../results/results.js';
 import type { ReportInput } from './model.js';
 import { type BaselineStore, restoreBaseline } from './baseline.js';
@@ -111,6 +112,10 @@ export function readEntries(
     headSmoke: results.readSmoke(variant, p),
     baseSmoke: base((b) => b.readSmoke(variant, p)),
   }));
+  // Removed before or while it was read (the directory store: by another run, long after it
+  // replaced it): some or all of its records read as none, which is no "removed platform".
+  if (baseline && baseDir && !existsSync(baseDir))
+    unreadable(new Error(`${baseDir} is gone (removed as it was read: by another run's save, or by hand)`));
   return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
 
@@ -126,25 +131,34 @@ export interface BaseSave {
   /** This run's record files, of the platforms it has records of (RECORDED). */
   files: readonly string[];
   recorded: readonly string[];
+  /** What the store did not manage without failing the save (its lock), for the log. */
+  warning?: (message: string) => void;
 }
 
 /**
  * Save this run's records as the variant's baseline. A platform of the config this run has no record
- * of (its job failed, was cancelled or skipped) keeps its records from the previous save (RESTORED,
- * when that is the same branch's, else restored now): a save replaces the last, and would otherwise
- * wipe that platform until its next good run. A platform no longer in the config is let go. Returns
- * the platforms kept.
+ * of (its job failed, was cancelled or skipped) keeps its records from the save this one replaces,
+ * as the store finds it then (another run may have saved since RESTORED was: the directory store
+ * asks under its lock), else from RESTORED (when that is the same branch's) or an earlier key's save
+ * (restored now): a save replaces the last, and would otherwise wipe that platform until its next
+ * good run. A platform no longer in the config is let go. Returns the platforms kept.
  */
 export async function saveBase(save: BaseSave, restored: BaseRecords | undefined): Promise<string[]> {
   const { store, saveAs, keys, variant } = save;
   const missing = save.planned.filter((p) => !save.recorded.includes(p));
+  const fallback =
+    missing.length === 0 || restored?.ref === saveAs.branch
+      ? restored
+      : await restoreBaseline(store, keys, saveAs.branch);
   let kept: { files: string[]; platforms: string[] } = { files: [], platforms: [] };
-  if (missing.length > 0) {
-    const previous =
-      restored?.ref === saveAs.branch ? restored : await restoreBaseline(store, keys, saveAs.branch);
-    if (previous) kept = keptRecords(previous.dir, variant, missing);
-  }
-  await store.save(keys[0]!, saveAs.branch, saveAs.sha, [...save.files, ...kept.files]);
+  await store.save(keys[0]!, saveAs.branch, saveAs.sha, save.files, {
+    keep: (previous) => {
+      const from = missing.length > 0 ? (previous ?? fallback) : undefined;
+      if (from) kept = keptRecords(from.dir, variant, missing);
+      return kept.files;
+    },
+    ...(save.warning && { warning: save.warning }),
+  });
   return kept.platforms;
 }
 

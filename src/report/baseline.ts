@@ -1,35 +1,37 @@
 // The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
 // per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
 // restore its base branch's caches). Locally and on self-hosted runners: a directory.
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { ensureResultDir } from '../util/json-file.js';
+import {
+  type DirStoreTuning,
+  type Place,
+  type RestoredBaseline,
+  restoreDir,
+  saveDir,
+  type SaveOptions,
+} from './baseline-dir.js';
 
-/** What a store restored: the records' directory, and the commit they were saved at. */
-export interface RestoredBaseline {
-  dir: string;
-  /** The commit of the save, when the store knows it (not checked: see restoreBaseline). */
-  sha?: string;
-}
+export {
+  BASELINE_SHA_FILE,
+  type DirStoreTuning,
+  type RestoredBaseline,
+  type SaveOptions,
+} from './baseline-dir.js';
 
 export interface BaselineStore {
   /** Where the records are; e.g. "cache" or the directory. */
   describe(): string;
   /** The newest saved records of `branch`, or undefined when there are none. */
   restore(key: string, branch: string): Promise<RestoredBaseline | undefined>;
-  /** Save these files (and only these: a save replaces the last) as the records of `branch` at `sha`. */
-  save(key: string, branch: string, sha: string, files: readonly string[]): Promise<void>;
+  /**
+   * Save these files (and only these, with what OPTS keeps of the last save: a save replaces the
+   * last) as the records of `branch` at `sha`.
+   */
+  save(key: string, branch: string, sha: string, files: readonly string[], opts?: SaveOptions): Promise<void>;
 }
 
 /** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
@@ -60,51 +62,38 @@ export async function restoreBaseline(
   return undefined;
 }
 
-/** The directory store's note of the commit a save is of (absent in saves before it was written). */
-export const BASELINE_SHA_FILE = 'baseline-sha.txt';
-
 /**
- * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
- * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
+ * root/<slug>/<branch>: the newest save of a branch, which replaces the previous one. ROOT is checked
+ * now (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
  * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ * Runs may save and restore the same key and branch at once (a shared self-hosted runner, two local
+ * runs): baseline-dir.ts.
  */
 export function dirBaselineStore(
   root: string,
   label = `baseline directory ${root}`,
   flag = '--baseline DIR',
+  tuning: DirStoreTuning = {},
 ): BaselineStore {
   ensureResultDir(root, label, { create: false, flag });
+  const place = (key: string, branch: string): Place => ({
+    dir: path.join(root, baselineSlug(key)),
+    name: branchSlug(branch),
+  });
   return {
     describe: () => root,
-    restore(key, branch) {
-      const dir = path.join(root, baselineSlug(key), branchSlug(branch));
-      const records = existsSync(dir) && readdirSync(dir).some((n) => n !== BASELINE_SHA_FILE);
-      if (!records) return Promise.resolve(undefined);
-      const note = path.join(dir, BASELINE_SHA_FILE);
-      const sha = existsSync(note) ? readFileSync(note, 'utf8').slice(0, 100).trim() : undefined;
-      return Promise.resolve({ dir, ...(sha && { sha }) });
-    },
-    save(key, branch, sha, files) {
-      const dir = path.join(root, baselineSlug(key), branchSlug(branch));
-      // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
-      // rather than none or a truncated one.
-      const next = `${dir}.${process.pid}.tmp`;
-      try {
-        rmSync(next, { recursive: true, force: true });
-        mkdirSync(next, { recursive: true });
-        for (const f of files) cpSync(f, path.join(next, path.basename(f)));
-        writeFileSync(path.join(next, BASELINE_SHA_FILE), `${sha}\n`);
-        rmSync(dir, { recursive: true, force: true });
-        renameSync(next, dir);
-      } catch (e) {
-        rmSync(next, { recursive: true, force: true });
+    restore: (key, branch) => Promise.resolve(restoreDir(place(key, branch))),
+    save(key, branch, sha, files, opts = {}) {
+      const p = place(key, branch);
+      saveDir(p, sha, files, opts, tuning, (e) => {
+        const where = path.join(p.dir, p.name);
         // The report is written; only the baseline for the next run is missing.
-        throw new EnvironmentError(
-          `${label}: cannot save the baseline in ${dir} (${String((e as Error).message ?? e).split('\n')[0]})`,
+        return new EnvironmentError(
+          `${label}: cannot save the baseline in ${where} (${String((e as Error).message ?? e).split('\n')[0]})`,
           `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`,
           { cause: e },
         );
-      }
+      });
       return Promise.resolve();
     },
   };
@@ -152,14 +141,15 @@ export function actionsCacheBaselineStore(
         return undefined;
       }
     },
-    async save(key, branch, sha, files) {
+    async save(key, branch, sha, files, opts) {
       const dir = dirFor(key);
-      // Copied beside it first: FILES may be in it (a platform's records kept from the restored
-      // baseline, stage.ts).
+      // Copied beside it first: what is kept may be in it (a platform's records kept from the
+      // restored baseline, base-records.ts saveBase).
       const next = `${dir}.next`;
       rmSync(next, { recursive: true, force: true });
       mkdirSync(next, { recursive: true });
-      for (const f of files) cpSync(f, path.join(next, path.basename(f)));
+      for (const f of [...files, ...(opts?.keep?.(undefined) ?? [])])
+        cpSync(f, path.join(next, path.basename(f)));
       rmSync(dir, { recursive: true, force: true });
       renameSync(next, dir);
       try {

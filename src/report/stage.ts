@@ -230,7 +230,8 @@ async function reportVariant(
   io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
   if (options.saveAs && options.baseline) {
     const save = { store: options.baseline, saveAs: options.saveAs, keys, variant: v.name };
-    const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms }, base);
+    const warning = (m: string) => io.warning(`${v.name}: ${m}`, { title: 'ml-image report' });
+    const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms, warning }, base);
     io.progress(
       `${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})${
         kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''

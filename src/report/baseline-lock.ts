@@ -1,0 +1,131 @@
+// The directory baseline store's lock (baseline.ts): one save of a key and branch at a time reads
+// the save it replaces, carries a platform's records over from it and switches to its own. A file
+// created exclusively (O_EXCL) names its owner (host, pid, a token); one whose owner is gone (this
+// host, no such process) is broken at once, one unchanged for `staleMs` (an owner hung, or gone on
+// another host of a shared filesystem) then. A lock not had within `waitMs` is done without: the
+// caller says so (a warning), and its save still replaces the last one whole.
+import {
+  closeSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+
+export interface LockTiming {
+  /** How long a save waits for the lock before it saves without it. */
+  waitMs: number;
+  /** A lock unchanged this long is its owner's leftover: broken. A save holds it for milliseconds. */
+  staleMs: number;
+}
+
+export const LOCK_TIMING: LockTiming = { waitMs: 60_000, staleMs: 20_000 };
+
+/** A lock had: release it (only if it is still this one); `takenAt`: its time by the filesystem's clock. */
+export interface HeldLock {
+  release(): void;
+  takenAt: number;
+}
+
+const POLL_MS = 25;
+
+/** Sleep on this thread: the store's steps are synchronous (a save throws at once, as it always has). */
+export function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+const codeOf = (e: unknown) => (e as NodeJS.ErrnoException).code ?? '';
+
+/** The lock's owner as written (host pid token); undefined when there is none (released meanwhile). */
+function ownerOf(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if (codeOf(e) === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/** The owner is a process of this host that is no more (another host's cannot be asked). */
+function ownerGone(owner: string): boolean {
+  const [host, pid] = owner.split(' ');
+  if (host !== hostname() || !/^[1-9][0-9]*$/.test(pid ?? '')) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (e) {
+    // EPERM: it is there, as another user.
+    return codeOf(e) === 'ESRCH';
+  }
+}
+
+/**
+ * Break OWNER's lock: moved aside first, so that of two runs breaking it at once one does; one that
+ * moved a lock taken meanwhile (not OWNER's) puts it back unless another was taken by then.
+ */
+function breakLock(file: string, owner: string): void {
+  const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    return; // broken or released by someone else
+  }
+  try {
+    if (ownerOf(aside) !== owner) linkSync(aside, file);
+  } catch {
+    // taken again meanwhile: that owner has it
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
+/** The lock FILE, waited for; the reason why not (a string) when it is not had within waitMs. */
+export function takeLock(file: string, timing: LockTiming = LOCK_TIMING): HeldLock | string {
+  const me = `${hostname()} ${process.pid} ${randomBytes(6).toString('hex')}`;
+  const start = Date.now();
+  let seen: { owner: string; since: number } | undefined;
+  for (;;) {
+    try {
+      const fd = openSync(file, 'wx', 0o644);
+      try {
+        writeSync(fd, me);
+      } finally {
+        closeSync(fd);
+      }
+      return { release: () => release(file, me), takenAt: takenAt(file) };
+    } catch (e) {
+      if (codeOf(e) !== 'EEXIST') return `cannot create ${file}: ${codeOf(e) || (e as Error).message}`;
+    }
+    const owner = ownerOf(file);
+    if (owner === undefined) continue;
+    if (seen?.owner !== owner) seen = { owner, since: Date.now() };
+    if (ownerGone(owner) || Date.now() - seen.since >= timing.staleMs) {
+      breakLock(file, owner);
+      continue;
+    }
+    if (Date.now() - start >= timing.waitMs)
+      return `${file} is held by ${owner.split(' ').slice(0, 2).join(' pid ') || 'another run'}`;
+    sleepSync(POLL_MS);
+  }
+}
+
+function takenAt(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}
+
+function release(file: string, me: string): void {
+  try {
+    if (ownerOf(file) === me) rmSync(file, { force: true });
+  } catch {
+    // best effort: a lock left behind is broken as its owner's leftover
+  }
+}
