@@ -15,7 +15,7 @@ import {
   type CosignExecResult,
   type Signer,
 } from '../../src/attest/cosign.js';
-import { sigstoreCacheError, tufRootOnce } from '../../src/attest/cosign-env.js';
+import { initializedTufRoot, sigstoreCacheError, tufRootOnce } from '../../src/attest/cosign-env.js';
 import { EnvironmentError, ExitCode } from '../../src/errors.js';
 import { RUN_ID } from '../../src/util/run-id.js';
 import { runTempRoot } from '../../src/util/temp.js';
@@ -119,6 +119,42 @@ describe("cosign runs that read Sigstore's TUF metadata get the run's own TUF_RO
     });
     expect(env.TUF_ROOT).toBe(expected);
     expect(made).toBe(expected === OWN ? 1 : 0);
+  });
+
+  it.each<[string, string | undefined, boolean]>([
+    ['no remote.json (never initialized)', undefined, false],
+    ["Sigstore's public CDN", '{"mirror":"https://tuf-repo-cdn.sigstore.dev"}', false],
+    [
+      "Sigstore's public GCS bucket, by URL",
+      '{"mirror":"https://sigstore-tuf-root.storage.googleapis.com"}',
+      false,
+    ],
+    ["Sigstore's public GCS bucket, by name", '{"mirror":"sigstore-tuf-root"}', false],
+    ['a private mirror', '{"mirror":"https://tuf.corp.example"}', true],
+    ['a private GCS bucket', '{"mirror":"corp-tuf-root"}', true],
+    ['not JSON', 'mirror=https://tuf.corp.example', false],
+    ['no mirror in it', '{}', false],
+  ])('~/.sigstore/root initialized for %s: kept as the cache (%s)', (_n, remote, kept) => {
+    const read = (file: string) => {
+      expect(file).toBe(path.join('/home/runner', '.sigstore', 'root', 'remote.json'));
+      if (remote === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return remote;
+    };
+    const dir = initializedTufRoot(BASE, read);
+    expect(dir).toBe(kept ? path.join('/home/runner', '.sigstore', 'root') : undefined);
+    const env = cosignEnv(
+      undefined,
+      BASE,
+      () => OWN,
+      (b) => initializedTufRoot(b, read),
+    );
+    expect(env.TUF_ROOT).toBe(kept ? undefined : OWN);
+  });
+
+  it('no HOME: no initialized cache to keep', () => {
+    expect(
+      initializedTufRoot({ PATH: '/bin' }, () => '{"mirror":"https://tuf.corp.example"}'),
+    ).toBeUndefined();
   });
 
   it("is one dir per run, under the run's temp root (removed with it), private, empty; removed by the run's cleanup", () => {

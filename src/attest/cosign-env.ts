@@ -7,8 +7,11 @@
 // to persist metadata"). The run's own is an empty directory under the run's temp root, made once
 // and removed with it: cosign starts an empty one from the root it embeds and fetches the current
 // metadata from tuf-repo-cdn.sigstore.dev (sigstore/sigstore pkg/tuf, sigstore-go's tuf client),
-// one refresh per run. A TUF_ROOT the user set is theirs, and used as it is.
-import { rmSync } from 'node:fs';
+// one refresh per run. A TUF_ROOT the user set is theirs, and used as it is; so is the default
+// ~/.sigstore/root where `cosign initialize --mirror` pointed it at a TUF repository other than
+// Sigstore's public one (a private Sigstore, whose root a fresh TUF_ROOT would not know).
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { RUN_ID_ENV } from '../docker/exec-runner.js';
 import { registerCleanup } from '../util/cleanup.js';
@@ -66,18 +69,55 @@ export function givenTufRoot(
   return dir === undefined || dir === '' ? undefined : dir;
 }
 
+/** Sigstore's public TUF repository, by the names `cosign initialize --mirror` takes for it. */
+const PUBLIC_TUF_MIRRORS = new Set([
+  'tuf-repo-cdn.sigstore.dev',
+  'sigstore-tuf-root.storage.googleapis.com',
+  'sigstore-tuf-root',
+]);
+
+/**
+ * ~/.sigstore/root (HOME from BASE) when `cosign initialize --mirror` wrote it for a TUF repository
+ * other than Sigstore's public one: its remote.json names that mirror (a URL, or a GCS bucket's
+ * name). cosign then trusts the root kept there, which a fresh TUF_ROOT would not have; so that
+ * cache is used as before. Anything else there (none, the public mirror, unreadable): undefined.
+ */
+export function initializedTufRoot(
+  base: Env,
+  read: (file: string) => string = (f) => readFileSync(f, 'utf8'),
+): string | undefined {
+  if (base.HOME === undefined || base.HOME === '') return undefined;
+  const dir = path.join(base.HOME, '.sigstore', 'root');
+  let mirror: unknown;
+  try {
+    mirror = (JSON.parse(read(path.join(dir, 'remote.json'))) as { mirror?: unknown } | null)?.mirror;
+  } catch {
+    return undefined;
+  }
+  if (typeof mirror !== 'string' || mirror.trim() === '') return undefined;
+  let name = mirror.trim();
+  try {
+    name = new URL(name).hostname;
+  } catch {
+    // a GCS bucket's name
+  }
+  return PUBLIC_TUF_MIRRORS.has(name.toLowerCase()) ? undefined : dir;
+}
+
 /**
  * cosign's environment: BASE (this process's), the call's own (EXTRA), and the run's id
  * (ML_IMAGE_RUN_ID), by which the action's post step finds a cosign a cancelled job left running,
  * as it finds docker CLIs. Given TUF_ROOT (the call reads Sigstore's TUF metadata), the run's own
- * TUF_ROOT from it, unless the user set one.
+ * TUF_ROOT from it, unless the user set one or initialized the default for a mirror of their own.
  */
 export function cosignEnv(
   extra: Readonly<Record<string, string>> | undefined,
   base: Env,
   tufRoot?: () => string,
+  initialized: (base: Env) => string | undefined = initializedTufRoot,
 ): Record<string, string | undefined> {
-  const own = tufRoot !== undefined && givenTufRoot(extra, base) === undefined;
+  const own =
+    tufRoot !== undefined && givenTufRoot(extra, base) === undefined && initialized(base) === undefined;
   return { ...base, ...extra, ...(own && { [TUF_ROOT_ENV]: tufRoot() }), [RUN_ID_ENV]: RUN_ID };
 }
 
