@@ -82,6 +82,9 @@ describe('registry credentials from docker-credential-* helpers', () => {
 
   it('anything else a helper prints stays out of the message', async () => {
     const e = await rejection(deps().helper('chatty', 'reg.example.com'));
+    // It failed, with the message a failed helper gets (a resolved call would pass the check below).
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect(e.message).toMatch(/docker-credential-chatty failed for reg\.example\.com/);
     expect(e.message).not.toContain('s3cret');
   });
 
