@@ -1,6 +1,7 @@
 // The build stage with docker/build-push-action's inputs, against a fake docker: the named builder
 // is inspected and used, `secrets` values reach buildx only as 0600 files (and are masked in its
 // output), `secret-envs` must be set, the merged index gets its annotations; and the BPA outputs.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,9 @@ const NO_GIT: CommandRunner = {
 };
 
 const DIGEST = (n: number) => `sha256:${String(n).repeat(64).slice(0, 64)}`;
+/** The manifest of the image the fake builds (config DIGEST(3)), as the registry has it. */
+const MANIFEST = JSON.stringify({ schemaVersion: 2, config: { digest: DIGEST(3) }, layers: [] });
+const sha256 = (s: string) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'ml-image-bpa-'));
@@ -71,6 +75,8 @@ async function build(
     },
     imageDigest: async () => DIGEST(9),
     buildx: async (args, opts) => {
+      // The docker driver's push by tag is read back (pushed-image.ts): this build's manifest.
+      if (args[0] === 'imagetools') return { exitCode: 0, stdout: MANIFEST, stderr: '' };
       calls.push([...args]);
       args.forEach((a, i) => {
         const m = args[i - 1] === '--secret' ? /^id=([^,]+),src=(.+)$/.exec(a) : null;
@@ -82,7 +88,10 @@ async function build(
       if (fail) return { exitCode: 1, stdout: '', stderr: say.join('\n') };
       writeFileSync(
         args[args.indexOf('--metadata-file') + 1]!,
-        JSON.stringify({ 'containerimage.digest': DIGEST(1), 'containerimage.config.digest': DIGEST(3) }),
+        JSON.stringify({
+          'containerimage.digest': driver === 'docker' ? sha256(MANIFEST) : DIGEST(1),
+          'containerimage.config.digest': DIGEST(3),
+        }),
       );
       return { exitCode: 0, stdout: '', stderr: '' };
     },

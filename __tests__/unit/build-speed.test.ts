@@ -97,7 +97,7 @@ describe('builder facts', () => {
     const cache = { dir, env, fs: fs() };
     const first = countingDocker('0.8');
     expect(await lookUpBuilder(first.docker, undefined, cache)).toEqual({
-      facts: { buildxVersion: '0.13.1', driver: 'docker', buildkitVersion: '0.8' },
+      facts: { buildxVersion: '0.13.1', name: 'default', driver: 'docker', buildkitVersion: '0.8' },
       from: 'asked',
     });
     expect((await lookUpBuilder(first.docker, undefined, cache)).from).toBe('process');
@@ -105,7 +105,7 @@ describe('builder facts', () => {
     const next = countingDocker('0.8');
     const again = await lookUpBuilder(next.docker, undefined, cache);
     expect(again).toEqual({
-      facts: { buildxVersion: '0.13.1', driver: 'docker', buildkitVersion: '0.8' },
+      facts: { buildxVersion: '0.13.1', name: 'default', driver: 'docker', buildkitVersion: '0.8' },
       from: 'disk',
     });
     expect(next.asked).toEqual({ version: 0, inspect: 0 });

@@ -1,12 +1,12 @@
-// What the build stage needs to know of the builder (buildx version, driver, BuildKit version, its
-// nodes' endpoints): asked once per Docker adapter (a process), and kept between runs in the cache
-// directory under a key made of everything that changes the answer without a command: the buildx
-// plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state (current
-// builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its
-// socket and the daemon's pid file (both rewritten when the daemon restarts or is upgraded). An
-// entry also expires: a day for the local engine, ten minutes for a remote one or a builder whose
-// driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
-// that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
+// What the build stage needs to know of the builder (its name, buildx version, driver, BuildKit
+// version, its nodes' endpoints): asked once per Docker adapter (a process), and kept between runs
+// in the cache directory under a key made of everything that changes the answer without a command:
+// the buildx plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state
+// (current builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local
+// engine, its socket and the daemon's pid file (both rewritten when the daemon restarts or is
+// upgraded). An entry also expires: a day for the local engine, ten minutes for a remote one or a
+// builder whose driver is `remote` or `kubernetes` (their BuildKit can change without a local
+// trace). A build that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -15,7 +15,12 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import type { BuilderInfo } from './buildx-args.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
-export type BuilderFacts = Omit<BuilderInfo, 'name'>;
+/**
+ * The builder's facts, its name among them: the one `buildx inspect` reported (the current builder
+ * where none was named), which every later buildx call of the run names (--builder): another job on
+ * this HOME that switches the current builder (`buildx create --use`) does not move the run.
+ */
+export type BuilderFacts = BuilderInfo;
 
 const LOCAL_TTL_MS = 24 * 3600_000;
 const REMOTE_TTL_MS = 10 * 60_000;
@@ -80,8 +85,8 @@ export function builderFactsKey(
   const local = host.startsWith('unix://') && !otherContext;
   const socket = host.slice('unix://'.length);
   const parts = [
-    // The facts' shape: 2 holds the nodes' endpoints (an entry written before has none).
-    'facts=2',
+    // The facts' shape: 2 holds the nodes' endpoints, 3 the builder's name (older entries lack them).
+    'facts=3',
     `name=${name ?? ''}`,
     ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
     `plugins=${plugins.join(',')}`,
@@ -117,6 +122,7 @@ async function askBuildx(docker: DockerAdapter, name: string | undefined): Promi
   ]);
   return {
     buildxVersion,
+    ...(inspect.name !== '' && { name: inspect.name }),
     driver: inspect.driver,
     ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
     ...(inspect.endpoints !== undefined && { endpoints: inspect.endpoints }),
@@ -135,6 +141,7 @@ function readEntry(file: string, ttlMs: number, now: number): BuilderFacts | und
     const valid =
       typeof e.facts?.buildxVersion === 'string' &&
       typeof e.facts.driver === 'string' &&
+      (e.facts.name === undefined || typeof e.facts.name === 'string') &&
       (endpoints === undefined ||
         (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
     if (!valid) return undefined;

@@ -11,7 +11,7 @@ export interface BuilderInfo {
   buildxVersion: string;
   /** Driver of the builder: docker (dockerd's BuildKit), docker-container, kubernetes, remote. */
   driver: string;
-  /** --builder NAME, when not the current one. */
+  /** --builder NAME: the builder input's, else the current one's at the start of the run. */
   name?: string;
   /** BuildKit version of the builder when known, e.g. "0.8.2" (dockerd 20.10's built-in). */
   buildkitVersion?: string;

@@ -27,6 +27,8 @@ export interface MergeDeps {
   now?: () => number;
   /** Waits between attempts (default: a timer). */
   sleep?: (ms: number) => Promise<void>;
+  /** The run's builder: its name goes to `imagetools create` (--builder), as to the build. */
+  builder?: { name?: string | undefined };
 }
 
 /** imagetools create: one multi-arch manifest list from per-platform digests, under every tag. */
@@ -45,10 +47,15 @@ export async function mergeVariant(
   // are not copied yet (400).
   const buildRepository = sources[0]?.split('@')[0] ?? '';
   let digest: string | undefined;
+  const builder = deps.builder?.name;
+  const options = {
+    ...(annotations.length > 0 && { annotations }),
+    ...(builder !== undefined && { builder }),
+  };
   for (const group of tagsByRepository(buildRepository, tags)) {
     const d = await withRetries(deps, `merge ${variant}`, group, () =>
-      annotations.length > 0
-        ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
+      Object.keys(options).length > 0
+        ? deps.docker.imagetoolsCreate(group, [...sources], options)
         : deps.docker.imagetoolsCreate(group, [...sources]),
     );
     digest ??= d;

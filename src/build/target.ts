@@ -25,6 +25,7 @@ import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
 import { buildPushTag, type UntrustedRun } from './push-tag.js';
+import { checkPushedByTag } from './pushed-image.js';
 import type { PlatformBuild } from './result.js';
 import {
   afterFailedAttempt,
@@ -198,6 +199,31 @@ function readMetadata(
 }
 
 /**
+ * What a build that passed made: its digest and metadata (checked to be this build's image where
+ * the docker driver pushed by tag: pushed-image.ts) and where it is in the engine.
+ */
+async function builtImage(
+  ctx: TargetContext,
+  t: Target,
+  arch: string,
+  metadataFile: string,
+): Promise<{ digest: string; rest: Pick<PlatformBuild, 'metadata' | 'localRef' | 'loadedTags' | 'pushed'> }> {
+  const id = `${t.v.name}/${arch}`;
+  const { digest, metadata } = readMetadata(id, metadataFile);
+  if (ctx.push && !canPushByDigest(ctx.builder)) {
+    const { repository, builder } = ctx;
+    const pushRef = `${repository}:${pushTagOf(ctx, t, arch)}`;
+    const p = { id, pushRef, repository, platform: t.platform, digest, metadata, builder: builder.name };
+    const warning = await checkPushedByTag(ctx.docker, p);
+    if (warning !== undefined) ctx.progress(`warning: ${warning}`);
+  }
+  const localRef = localRefOf(ctx, t, arch);
+  const loadedTags = loadedTagsOf(ctx, t);
+  const where = { ...(localRef !== undefined && { localRef }), ...(loadedTags.length > 0 && { loadedTags }) };
+  return { digest, rest: { metadata, ...where, pushed: ctx.push } };
+}
+
+/**
  * Builds one target, retrying transient failures; throws the classified error of the last attempt,
  * after telling T.left of the image a failed push of the docker driver left under its push tag.
  */
@@ -283,20 +309,15 @@ async function attempts(ctx: TargetContext, t: Target, arch: string): Promise<Pl
     const finished = ctx.now();
     const elapsed = ((finished - started) / 1000).toFixed(1);
     if (r.exitCode === 0) {
-      const { digest, metadata } = readMetadata(id, metadataFile);
-      const localRef = localRefOf(ctx, t, arch);
-      const loadedTags = loadedTagsOf(ctx, t);
-      ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
+      const built = await builtImage(ctx, t, arch, metadataFile);
+      ctx.progress(`build ${id}: done in ${elapsed}s (${built.digest.slice(0, 19)})`);
       return {
         platform: t.platform,
-        digest,
+        digest: built.digest,
         durationMs: finished - started,
         finishedAt: new Date(finished).toISOString(),
         attempts: attempt,
-        metadata,
-        ...(localRef !== undefined && { localRef }),
-        ...(loadedTags.length > 0 && { loadedTags }),
-        pushed: ctx.push,
+        ...built.rest,
       };
     }
     const log = tail.join('\n') || ctx.mask(r.stderr);

@@ -232,11 +232,14 @@ export interface DockerAdapter {
   buildxInspect(name?: string): Promise<BuilderDescription>;
   /** `docker buildx ARGS...`: the argv comes from a pure builder; output streams to onLine. */
   buildx(args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
-  /** Merge per-platform digests into one manifest list under each tag; returns the list's digest. */
+  /**
+   * Merge per-platform digests into one manifest list under each tag; returns the list's digest.
+   * BUILDER: the buildx builder to use (--builder), else the current one.
+   */
   imagetoolsCreate(
     tags: readonly string[],
     sources: readonly string[],
-    options?: { annotations?: readonly string[] },
+    options?: { annotations?: readonly string[]; builder?: string },
   ): Promise<string>;
   /** The index (or image) REF names; SIGNAL (a caller's deadline) stops the reads and buildx. */
   imagetoolsInspect(ref: string, options?: { signal?: AbortSignal }): Promise<ImageIndex>;

@@ -186,8 +186,8 @@ function cliRunner(exec: CommandRunner, cli: string): RunCli {
   };
 }
 
-async function imageDigest(run: RunCli, ref: string): Promise<string> {
-  const r = await run(['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', ref]);
+async function imageDigest(run: RunCli, ref: string, on: readonly string[] = []): Promise<string> {
+  const r = await run(['buildx', 'imagetools', 'inspect', ...on, '--format', '{{json .Manifest}}', ref]);
   if (r.exitCode !== 0) throw cliFailure(`resolving the digest of ${ref}`, r);
   const digest = parseManifestDigest(r.stdout, ref);
   if (!digest) throw new MlImageError(`no digest in the manifest of ${ref}`, 1);
@@ -205,22 +205,25 @@ async function imagetoolsCreate(
   run: RunCli,
   tags: readonly string[],
   sources: readonly string[],
-  options: { annotations?: readonly string[] } = {},
+  options: { annotations?: readonly string[]; builder?: string } = {},
 ): Promise<string> {
   if (tags.length === 0 || sources.length === 0) {
     throw new InputError('imagetools create needs at least one tag and one source');
   }
+  // The run's builder, named: the current one can change under a run (another job's `create --use`).
+  const on = options.builder !== undefined ? ['--builder', options.builder] : [];
   const r = await run([
     'buildx',
     'imagetools',
     'create',
+    ...on,
     ...tags.flatMap((t) => ['-t', t]),
     ...(options.annotations ?? []).flatMap((a) => ['--annotation', a]),
     ...sources,
   ]);
   if (r.exitCode !== 0) throw cliFailure(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
   // buildx reports the digest it pushed; else ask the registry.
-  return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0]!));
+  return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0]!, on));
 }
 
 export type BuildxCli = Pick<

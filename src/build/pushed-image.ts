@@ -1,0 +1,102 @@
+// The docker driver cannot push by digest: dockerd pushes the image by its push tag, then buildx
+// asks the registry what that tag names now and reports it as the image's digest
+// (containerimage.digest). A run of the same repository, variant and arch on this engine pushes by
+// the same tag: had it pushed in between, the digest would be its image, which this run would
+// merge, smoke-test and sign as its own. The build's own image is the config dockerd's exporter
+// reports (containerimage.config.digest, the image ID): the manifest at the reported digest is read
+// back from the registry, its bytes checked against that digest, and must name that config.
+import { z } from 'zod';
+import type { DockerAdapter } from '../docker/adapter.js';
+import { parseImageIndex } from '../docker/buildx.js';
+import { parseJsonAnswer, readFailure } from '../docker/failures.js';
+import { sha256Digest } from '../docker/oci-types.js';
+import { splitImageRef } from '../docker/registry.js';
+import { EnvironmentError } from '../errors.js';
+import { isDigest } from '../oci/ref.js';
+
+/** A target the docker driver pushed by tag, and what buildx reported of it. */
+export interface PushedByTag {
+  /** The target, `variant/arch`. */
+  id: string;
+  /** REPOSITORY:PUSH_TAG, the tag it was pushed by. */
+  pushRef: string;
+  repository: string;
+  /** The target's platform (`os/arch[/variant]`): the entry read where the digest is an index. */
+  platform: string;
+  /** containerimage.digest of buildx's metadata. */
+  digest: string;
+  metadata: Readonly<Record<string, unknown>>;
+  /** The run's builder (--builder NAME), for buildx's reads. */
+  builder?: string | undefined;
+}
+
+/** What reads the registry: `docker buildx imagetools inspect --raw`, on the run's builder. */
+type Reader = Pick<DockerAdapter, 'buildx'>;
+
+const ManifestSchema = z.object({ config: z.object({ digest: z.string() }).optional() });
+
+/** Whether an index entry is the image for PLATFORM (`os/arch`, or `os/arch/variant`). */
+const isPlatform = (e: { os: string; architecture: string; variant?: string }, platform: string) =>
+  platform === `${e.os}/${e.architecture}` ||
+  (e.variant !== undefined && platform === `${e.os}/${e.architecture}/${e.variant}`);
+
+/**
+ * The config digest of the image REF (`REPOSITORY@DIGEST`) names: its manifest's, or where it is an
+ * index (an engine with the containerd image store may push one), the PLATFORM entry's. Undefined:
+ * it names no image of PLATFORM. A registry that does not answer is exit 3: the push just worked.
+ */
+async function configOf(
+  docker: Reader,
+  p: PushedByTag,
+  ref: string,
+  nested = false,
+): Promise<string | undefined> {
+  const { host } = splitImageRef(ref);
+  const r = await docker.buildx([
+    'imagetools',
+    'inspect',
+    ...(p.builder ? ['--builder', p.builder] : []),
+    '--raw',
+    ref,
+  ]);
+  if (r.exitCode !== 0) {
+    const e = readFailure(
+      `build ${p.id}: reading ${ref} back to check the push by tag ${p.pushRef}`,
+      r,
+      host,
+    );
+    if (e instanceof EnvironmentError) throw e;
+    throw new EnvironmentError(
+      e.message,
+      `check that the registry ${host} answers reads with this engine's login (docker buildx imagetools inspect --raw ${ref}), then run the build again`,
+    );
+  }
+  const pinned = ref.slice(ref.lastIndexOf('@') + 1);
+  if (sha256Digest(r.stdout) !== pinned)
+    throw new EnvironmentError(
+      `registry ${host}: the manifest ${ref} came back with other content (${sha256Digest(r.stdout)})`,
+      'check the registry or any proxy in between: it changed a manifest',
+    );
+  const config = parseJsonAnswer(ManifestSchema, r.stdout, `the manifest of ${ref}`).config?.digest;
+  if (config !== undefined || nested) return config;
+  const entry = parseImageIndex(r.stdout).platforms.find((e) => isPlatform(e, p.platform));
+  return entry && configOf(docker, p, `${p.repository}@${entry.digest}`, true);
+}
+
+/**
+ * Checks that the image the docker driver reported after its push by tag is this build's (see the
+ * top of this file); throws exit 3 when another build's push came in between, or the registry
+ * cannot be read for the check. Returns a warning when the check cannot be made (the engine
+ * reported no config digest: buildx's report is taken as it is, as before).
+ */
+export async function checkPushedByTag(docker: Reader, p: PushedByTag): Promise<string | undefined> {
+  const expected = p.metadata['containerimage.config.digest'];
+  if (typeof expected !== 'string' || !isDigest(expected))
+    return `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
+  const found = await configOf(docker, p, `${p.repository}@${p.digest}`);
+  if (found === expected) return undefined;
+  throw new EnvironmentError(
+    `build ${p.id}: another build pushed ${p.pushRef} at the same time: buildx reported ${p.digest} as this build's push, but its image is ${found ?? `no ${p.platform} image`}, not this build's ${expected}`,
+    'run the build again. Runs of the same repository, variant and arch on one engine with the docker driver push by the same tag: keep them from overlapping (a concurrency group), or use a docker-container builder (docker/setup-buildx-action), which pushes by digest',
+  );
+}
