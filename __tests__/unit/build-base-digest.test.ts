@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtBase } from '../../src/build/base-digest.js';
+import type { BuildResult } from '../../src/build/result.js';
 import { runBuildStage } from '../../src/build/stage.js';
 import { validateConfigData } from '../../src/config/load.js';
 import type { CommandRunner, ImageDetails } from '../../src/docker/adapter.js';
+import { EnvironmentError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { fakeDocker, imageDetails } from '../helpers/fakes.js';
@@ -121,8 +123,16 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** One cpu variant on DRIVER built, the engine holding HELD under the base's tag. */
-async function build(driver: string, held: ImageDetails | undefined, pull = false) {
+/**
+ * One cpu variant on DRIVER built, the engine holding HELD under the base's tag, and AFTER the build
+ * (default: HELD still; null: none; 'error': the engine does not answer).
+ */
+async function build(
+  driver: string,
+  held: ImageDetails | undefined,
+  pull = false,
+  after: ImageDetails | null | 'error' | 'same' = 'same',
+) {
   const config = validateConfigData(
     { image: { name: 'o/m', registry: 'localhost:5000' }, platforms: ['linux/amd64'], build: { pull } },
     'x',
@@ -131,6 +141,7 @@ async function build(driver: string, held: ImageDetails | undefined, pull = fals
   const base = plan.variants[0]!.base.ref;
   const inspected: string[] = [];
   let args: readonly string[] = [];
+  let built = false;
   const progress: string[] = [];
   const docker = fakeDocker({
     buildxVersion: async () => '0.21.2',
@@ -138,10 +149,13 @@ async function build(driver: string, held: ImageDetails | undefined, pull = fals
     imageDigest: async () => REGISTRY,
     inspectLocalImage: async (ref) => {
       inspected.push(ref);
-      return ref === base ? held : undefined;
+      if (built && after === 'error') throw new Error('the engine did not answer');
+      if (ref !== base) return undefined;
+      return built && after !== 'same' && after !== 'error' ? (after ?? undefined) : held;
     },
     buildx: async (a) => {
       args = a;
+      built = true;
       const meta = a[a.indexOf('--metadata-file') + 1]!;
       (await import('node:fs')).writeFileSync(meta, JSON.stringify({ 'containerimage.digest': D('2') }));
       return { exitCode: 0, stdout: '', stderr: '' };
@@ -150,11 +164,13 @@ async function build(driver: string, held: ImageDetails | undefined, pull = fals
   const result = await runBuildStage(
     { plan, config, baseDir: dir, imagesDir: path.join(process.cwd(), 'images'), push: false },
     { docker, exec: NO_GIT, env: { SOURCE_DATE_EPOCH: '0' }, progress: (l) => progress.push(l) },
-  );
+  ).catch((e: unknown) => e);
+  if (result instanceof Error) return { error: result, base, inspected, progress: progress.join('\n') };
   const label = (k: string) =>
     args.find((a, i) => args[i - 1] === '--label' && a.startsWith(`${k}=`))?.slice(k.length + 1);
   return {
-    baseDigest: result.variants[0]!.baseDigest,
+    error: undefined,
+    baseDigest: (result as BuildResult).variants[0]!.baseDigest,
     labels: [label('org.opencontainers.image.base.digest'), label('io.github.ml-image-action.base-digest')],
     inspected: inspected.filter((r) => r === base),
     progress: progress.join('\n'),
@@ -186,9 +202,44 @@ describe('the build stage records the base it starts from', () => {
     ],
   ])('%s', async (_what, driver, held, pull, digest, warned) => {
     const r = await build(driver, held, pull);
+    expect(r.error).toBeUndefined();
     expect(r.baseDigest).toBe(digest);
     expect(r.labels).toEqual([digest ?? '', digest ?? '']);
     expect(r.progress.includes('is not the registry')).toBe(warned);
-    expect(r.inspected.length).toBe(driver === 'docker' && !pull ? 1 : 0);
+    // Where the build takes the held image, the tag is looked at again after the build.
+    expect(r.inspected.length).toBe(driver === 'docker' && !pull ? (held ? 2 : 1) : 0);
+  });
+});
+
+// Another job's `docker pull` (or build) of the base on this engine between the record and the
+// build: the build may start from an image the record does not name.
+describe('the held base is looked at again after each build (docker driver, no build.pull)', () => {
+  const stale = local([`python@${STALE}`]);
+  const pulled = imageDetails({ id: D('7'), repoDigests: [`python@${REGISTRY}`] });
+  it.each<[string, ImageDetails | null, string]>([
+    ['another image under the tag now', pulled, D('7')],
+    ['no image under the tag now', null, 'none'],
+  ])('%s: exit 3 naming the tag and both images', async (_n, after, now) => {
+    const r = await build('docker', stale, false, after);
+    expect(r.error).toBeInstanceOf(EnvironmentError);
+    expect((r.error as EnvironmentError).exitCode).toBe(3);
+    expect((r.error as Error).message).toContain(
+      `the image this machine holds under ${r.base} changed while the build ran (${LOCAL_ID} when its digest was recorded, ${now} after the build)`,
+    );
+  });
+  it('the same image still: passes, recorded as before', async () => {
+    const r = await build('docker', stale, false, stale);
+    expect(r.error).toBeUndefined();
+    expect(r.baseDigest).toBe(STALE);
+  });
+  it('an engine that does not answer then: a warning, the record kept', async () => {
+    const r = await build('docker', stale, false, 'error');
+    expect(r.error).toBeUndefined();
+    expect(r.baseDigest).toBe(STALE);
+    expect(r.progress).toMatch(/warning: build cpu\/amd64: could not check that this machine still holds/);
+  });
+  it('with build.pull, or none held: never looked at again', async () => {
+    expect((await build('docker', stale, true, pulled)).error).toBeUndefined();
+    expect((await build('docker', undefined, false, pulled)).error).toBeUndefined();
   });
 });

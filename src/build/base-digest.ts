@@ -16,8 +16,11 @@
 // Pinning BASE_IMAGE to REPOSITORY@DIGEST instead would make `build.pull: false` build from the
 // registry's image too, unlike the resolver (which resolved against the local one) and unlike a
 // local base that was never pushed (which would no longer build at all): the record follows the
-// build, not the other way round.
+// build, not the other way round. The engine's tag can move while the stage runs (another job's
+// `docker pull` or build on this engine): after each target that took the local image, the tag is
+// read again (checkBaseHeld), and an image other than the one recorded is exit 3.
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import { EnvironmentError } from '../errors.js';
 import { DOCKER_HUB, isDigest, parseImageRef } from '../oci/ref.js';
 
 /** One variant's base: its reference and the platforms this run builds of it. */
@@ -30,6 +33,11 @@ export interface BaseOf {
 export interface BaseRecord {
   digest?: string;
   warning?: string;
+  /**
+   * The ID of the engine's image under the tag, where the build takes it (the docker driver without
+   * build.pull, an image of a platform built): checked again after each build (checkBaseHeld).
+   */
+  localId?: string;
 }
 
 /** REGISTRY/PATH of a reference, Docker Hub however spelled: pure. */
@@ -87,17 +95,18 @@ export function builtBase(
 }
 
 /**
- * Each variant's recorded base digest (BASES in order): one registry lookup per distinct reference,
- * started at once; the engine's own image is looked at only where LOCAL_FIRST says the build takes
- * it (the docker driver without build.pull), once known. A lookup that fails is a warning, and the
- * digest unknown (the labels set empty); a local image that cannot be inspected counts as none.
+ * Each variant's recorded base digest (BASES in order), with the local image's ID where the build
+ * takes it: one registry lookup per distinct reference, started at once; the engine's own image is
+ * looked at only where LOCAL_FIRST says the build takes it (the docker driver without build.pull),
+ * once known. A lookup that fails is a warning, and the digest unknown (the labels set empty); a
+ * local image that cannot be inspected counts as none.
  */
-export async function recordedBaseDigests(
+export async function recordedBases(
   docker: Pick<DockerAdapter, 'imageDigest' | 'inspectLocalImage'>,
   bases: readonly BaseOf[],
   localFirst: Promise<boolean>,
   warn: (line: string) => void,
-): Promise<(string | undefined)[]> {
+): Promise<Pick<BaseRecord, 'digest' | 'localId'>[]> {
   const registry = new Map<string, Promise<string | undefined>>();
   for (const { ref } of bases)
     if (!registry.has(ref))
@@ -119,10 +128,41 @@ export async function recordedBaseDigests(
   };
   const first = await localFirst.catch(() => false);
   const records = await Promise.all(
-    bases.map(async (b) =>
-      builtBase(b, await registry.get(b.ref)!, first ? await localOf(b.ref) : undefined),
-    ),
+    bases.map(async (b) => {
+      const held = first ? await localOf(b.ref) : undefined;
+      const r = builtBase(b, await registry.get(b.ref)!, held);
+      const taken = held && !parseImageRef(b.ref).digest && b.platforms.some((p) => servesPlatform(held, p));
+      return taken ? { ...r, localId: held.id } : r;
+    }),
   );
   for (const w of new Set(records.flatMap((r) => r.warning ?? []))) warn(w);
-  return records.map((r) => r.digest);
+  return records.map((r) => ({
+    ...(r.digest !== undefined && { digest: r.digest }),
+    ...(r.localId !== undefined && { localId: r.localId }),
+  }));
+}
+
+/**
+ * After a target's build that took the engine's image under REF (recordedBases' localId): the
+ * record names that image, so REF must name it still. Another job's `docker pull` or build of REF
+ * in between may have given the build another one (exit 3: the record may be wrong); an engine that
+ * does not answer leaves it unchecked (a warning).
+ */
+export async function checkBaseHeld(
+  docker: Pick<DockerAdapter, 'inspectLocalImage'>,
+  ref: string,
+  localId: string,
+  target: string,
+): Promise<string | undefined> {
+  let now: ImageDetails | undefined;
+  try {
+    now = await docker.inspectLocalImage(ref);
+  } catch (e) {
+    return `build ${target}: could not check that this machine still holds ${localId} under ${ref}, the base image whose digest the build records (${(e as Error).message.split('\n')[0]})`;
+  }
+  if (now?.id === localId) return undefined;
+  throw new EnvironmentError(
+    `build ${target}: the image this machine holds under ${ref} changed while the build ran (${localId} when its digest was recorded, ${now?.id ?? 'none'} after the build): another job pulled, built, tagged or removed it, so the base digest recorded (the labels, build.json, the provenance) may not name the image the build started from`,
+    "run the build again, and keep jobs that pull or build this base image on this machine from overlapping with it; build.pull: true builds from the registry's image whatever this machine holds",
+  );
 }

@@ -17,7 +17,7 @@ import { outputMasker, pipIndexes } from '../python/indexes.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { runTempDir } from '../util/temp.js';
 import { type BuilderInfo, checkBuildArgs, SECRETS_FIX, secretMountsUnsupported } from './buildx-args.js';
-import { recordedBaseDigests } from './base-digest.js';
+import { checkBaseHeld, recordedBases } from './base-digest.js';
 import { type FactsCache, type FactsSource, forgetBuilder, lookUpBuilder } from './builder-facts.js';
 import { type SourceDate, sourceDateEpoch, withSourceDate } from './source-date.js';
 import { StepTimer } from './timing.js';
@@ -100,7 +100,7 @@ function factsCache(input: BuildStageInput, deps: BuildStageDeps): FactsCache | 
 
 interface LookedUp {
   builder: BuilderInfo;
-  baseDigests: (string | undefined)[];
+  bases: Awaited<ReturnType<typeof recordedBases>>;
   sourceDate: SourceDate;
 }
 
@@ -121,7 +121,7 @@ async function lookUp(
   // dockerd's own builder without --pull starts from the engine's image under the tag.
   const localFirst = facts.then((f) => f.facts.driver === 'docker' && !input.config.build.pull);
   const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
-  const [found, baseDigests, sourceDate] = await Promise.all([
+  const [found, baseRecords, sourceDate] = await Promise.all([
     timer.step(
       'builder facts',
       () => facts,
@@ -130,7 +130,7 @@ async function lookUp(
     ),
     timer.step(
       'base digest',
-      () => recordedBaseDigests(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)),
+      () => recordedBases(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)),
       () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`,
     ),
     timer.step(
@@ -140,7 +140,7 @@ async function lookUp(
     ),
   ]);
   const builder: BuilderInfo = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
-  return { builder, baseDigests, sourceDate };
+  return { builder, bases: baseRecords, sourceDate };
 }
 
 /** The platforms of V this run builds (a matrix job's: only some). */
@@ -151,6 +151,8 @@ const platformsOf = (input: BuildStageInput, v: VariantPlan): string[] =>
 interface VariantRun {
   ctx: TargetContext;
   baseDigest: string | undefined;
+  /** The engine's image under the base's tag, where the build takes it (checked after each build). */
+  baseHeld: string | undefined;
   sourceDate: SourceDate;
   timer: StepTimer;
   builtTarget: BuildStageDeps['builtTarget'];
@@ -233,16 +235,16 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
           },
         ),
       ),
-    ).then(
-      (b) => {
+    )
+      .then(async (b) => {
         record?.(b);
+        await baseStillHeld(ctx, v, run, platform);
         return b;
-      },
-      (e: unknown) => {
+      })
+      .catch((e: unknown) => {
         stop.abort(e);
         throw e;
-      },
-    ),
+      }),
   );
   const sources = built.map((b) => `${plan.repository}@${b.digest}`);
   let digest: string | undefined;
@@ -257,6 +259,13 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
     tags: input.push ? v.tags : built.flatMap((b) => (b.localRef ? [b.localRef] : [])),
     platforms: built,
   };
+}
+
+/** A build that took the engine's image under the base's tag: the tag names it still (base-digest.ts). */
+async function baseStillHeld(ctx: TargetContext, v: VariantPlan, run: VariantRun, platform: string) {
+  if (run.baseHeld === undefined) return;
+  const warning = await checkBaseHeld(ctx.docker, v.base.ref, run.baseHeld, `${v.name}/${archOf(platform)}`);
+  if (warning !== undefined) ctx.progress(`warning: ${warning}`);
 }
 
 /** What a variant's build result holds besides its platforms, tags and merged digest. */
@@ -308,7 +317,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
   const timer = new StepTimer(deps.timing);
   timer.startup();
-  const { builder, baseDigests, sourceDate } = await lookUp(input, deps, variants, timer);
+  const { builder, bases, sourceDate } = await lookUp(input, deps, variants, timer);
   // Secret mounts or nothing: never a fallback to build arguments.
   const unsupported = secretMountsUnsupported(builder);
   if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
@@ -364,7 +373,8 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   try {
     const results: VariantBuild[] = [];
     for (const [i, v] of variants.entries()) {
-      const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer, builtTarget: deps.builtTarget };
+      const [baseDigest, baseHeld] = [bases[i]?.digest, bases[i]?.localId];
+      const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget };
       // A failed build forgets the builder's facts: the next run asks buildx again.
       results.push(
         await buildVariant(input, v, run).catch((e: unknown) => {
