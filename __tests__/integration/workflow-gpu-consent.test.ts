@@ -3,7 +3,9 @@
 // gpu-environment only when that environment exists and requires a reviewer. GitHub creates an
 // environment a job names on the fly, without protection rules, so every other answer fails
 // closed. The job's `if:` and smoke-gpu's dependence on it are evaluated in
-// __tests__/unit/workflows.test.ts.
+// __tests__/unit/workflows.test.ts. What gh is asked and each canned answer are checked against
+// GitHub's OpenAPI description (__tests__/helpers/github-api.ts): a path GitHub does not serve, or
+// an answer GitHub never sends, fails the test.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../helpers/docker-env.js';
+import { checkRequest, checkResponse, sampleOf } from '../helpers/github-api.js';
 import { missingTools } from '../helpers/tools.js';
 
 const SKIP = missingTools('the gpu-consent step (workflow-gpu-consent.test.ts)', ['bash', 'jq']);
@@ -20,6 +23,33 @@ const workflow = parse(readFileSync(path.join(REPO_ROOT, '.github/workflows/ml-i
   jobs: Record<string, { steps: Step[] }>;
 };
 const step = workflow.jobs['gpu-consent']!.steps.find((s) => s.run !== undefined)!;
+
+// gh sets these itself (the step passes no -H): the check below is of the route, the method and the
+// path parameters.
+const GH_HEADERS = {
+  authorization: 'token ghs_token',
+  accept: 'application/vnd.github+json',
+  'user-agent': 'gh',
+};
+
+/** What "Get an environment" answers: GitHub's required fields, then ours. */
+const environment = (fields: object) => ({
+  ...(sampleOf('environment') as object),
+  id: 161088068,
+  node_id: 'EN_kwDOAbc123',
+  name: 'gpu-review',
+  url: 'https://api.github.com/repos/octo/models/environments/gpu-review',
+  html_url: 'https://github.com/octo/models/deployments/activity_log?environments_filter=gpu-review',
+  ...fields,
+});
+let ruleId = 3000;
+/** A protection rule as GitHub lists it (each has an id and a node id). */
+const rule = (type: string, fields: object = {}) => ({
+  id: ++ruleId,
+  node_id: `GA_kwDO${ruleId}`,
+  type,
+  ...fields,
+});
 
 describe.skipIf(SKIP)('gpu-consent: the environment must require a reviewer', () => {
   let dir: string;
@@ -57,20 +87,33 @@ describe.skipIf(SKIP)('gpu-consent: the environment must require a reviewer', ()
     } catch {
       // gh was not run
     }
+    checkAsked(args, answer);
     return { code: r.status, out: r.stdout, args };
   }
 
-  const reviewers = (n: number) => ({
-    type: 'required_reviewers',
-    prevent_self_review: false,
-    reviewers: Array.from({ length: n }, (_, i) => ({ type: 'User', reviewer: { login: `m${i}` } })),
-  });
+  /** `gh api PATH` (no fields, no --method: a GET) is a route GitHub serves; ANSWER is its 200. */
+  function checkAsked(args: string, answer: object | undefined): void {
+    const [api, route, ...rest] = args.split('\n');
+    expect([api, rest]).toEqual(['api', ['']]);
+    const request = checkRequest('GET', new URL(route!, 'https://api.github.com/'), GH_HEADERS, '');
+    expect(request.problems).toEqual([]);
+    expect(request.operation?.operationId).toBe('repos/get-environment');
+    if (answer !== undefined) expect(checkResponse(request.operation!, 200, answer)).toEqual([]);
+  }
+
+  const reviewers = (n: number) =>
+    rule('required_reviewers', {
+      prevent_self_review: false,
+      reviewers: Array.from({ length: n }, (_, i) => ({
+        type: 'User',
+        reviewer: { ...(sampleOf('simple-user') as object), login: `m${i}`, type: 'User' },
+      })),
+    });
 
   it('passes when the environment requires a reviewer, and says so', () => {
-    const r = consent({
-      name: 'gpu-review',
-      protection_rules: [{ type: 'wait_timer', wait_timer: 5 }, reviewers(2)],
-    });
+    const r = consent(
+      environment({ protection_rules: [rule('wait_timer', { wait_timer: 5 }), reviewers(2)] }),
+    );
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain('gpu-environment requires one of 2 reviewers');
     expect(r.args.split('\n')).toEqual(['api', 'repos/octo/models/environments/gpu-review', '']);
@@ -78,19 +121,13 @@ describe.skipIf(SKIP)('gpu-consent: the environment must require a reviewer', ()
 
   it.each<[string, object | undefined]>([
     ['no such environment (a typo, or not created yet)', undefined],
-    [
-      'an environment GitHub made on the fly: no protection rules',
-      { name: 'gpu-review', protection_rules: [] },
-    ],
-    ['no protection_rules field at all', { name: 'gpu-review' }],
+    ['an environment GitHub made on the fly: no protection rules', environment({ protection_rules: [] })],
+    ['no protection_rules field at all', environment({})],
     [
       'a wait timer and a branch policy, but no reviewer',
-      {
-        name: 'gpu-review',
-        protection_rules: [{ type: 'wait_timer', wait_timer: 30 }, { type: 'branch_policy' }],
-      },
+      environment({ protection_rules: [rule('wait_timer', { wait_timer: 30 }), rule('branch_policy')] }),
     ],
-    ['a required-reviewers rule listing nobody', { name: 'gpu-review', protection_rules: [reviewers(0)] }],
+    ['a required-reviewers rule listing nobody', environment({ protection_rules: [reviewers(0)] })],
   ])('fails closed: %s', (_, answer) => {
     const r = consent(answer);
     expect(r.code, r.out).toBe(1);
@@ -106,7 +143,10 @@ describe.skipIf(SKIP)('gpu-consent: the environment must require a reviewer', ()
   });
 
   it("puts the environment's name in the API path encoded, never as a path of its own", () => {
-    const r = consent({ protection_rules: [reviewers(1)] }, 'gpu review/../x?y');
+    const r = consent(
+      environment({ name: 'gpu review/../x?y', protection_rules: [reviewers(1)] }),
+      'gpu review/../x?y',
+    );
     expect(r.code, r.out).toBe(0);
     expect(r.args.split('\n')[1]).toBe('repos/octo/models/environments/gpu%20review%2F..%2Fx%3Fy');
   });
