@@ -116,9 +116,11 @@ interface Host {
   env?: Record<string, string>;
 }
 
-function run(script: string, args: string[], host: Host = {}) {
+/** SCRIPT under the host's python3; TIMEOUT_MS, when given, kills it then (a hang guard). */
+function run(script: string, args: string[], host: Host = {}, timeoutMs?: number) {
   return spawnSync('python3', [script, ...args], {
     encoding: 'utf8',
+    ...(timeoutMs !== undefined && { timeout: timeoutMs }),
     env: {
       PATH: `${bin}:${process.env.PATH}`,
       HOME: process.env.HOME ?? '/root',
@@ -432,8 +434,10 @@ from . import distributed
 n = int([a for a in sys.argv if a.startswith("--nproc_per_node=")][0].split("=")[1])
 if os.environ.get("FAKE_HANG"):
     print("rank 0 started", flush=True)
-    subprocess.Popen(["sleep", "30"])
-    time.sleep(30)
+    rank = subprocess.Popen(["sleep", "600"])
+    with open(os.environ["FAKE_PIDS"], "w") as f:
+        f.write("%d %d" % (os.getpid(), rank.pid))
+    time.sleep(600)
 print("ML_IMAGE_DDP " + json.dumps({"ok": True, "world": n, "backend": "nccl", "message_mib": 256, "iters": 20,
       "algbw_gbps": 100.0, "busbw_gbps": round(200.0 * (n - 1) / n, 3), "gpu": "NVIDIA H200"}))
 `;
@@ -462,13 +466,34 @@ print("ML_IMAGE_DDP " + json.dumps({"ok": True, "world": n, "backend": "nccl", "
     expect(r).toMatchObject({ status: 'pass', metrics: { world: 2, busbw_gbps: 100 } });
   });
 
-  it('a launcher that hangs stops within ML_IMAGE_SMOKE_TIMEOUT, with its output', () => {
-    const t0 = Date.now();
-    const r = ddp(['2', '--cuda'], { FAKE_HANG: '1', ML_IMAGE_SMOKE_TIMEOUT: '3' });
-    expect(Date.now() - t0).toBeLessThan(15_000);
-    expect(r.status).toBe('fail');
-    expect(r.reason).toBe("torchrun did not finish within 2s (the test's timeout)");
-    expect(r.output).toContain('rank 0 started');
+  /** Whether process PID has ended: gone, or a zombie nobody has reaped yet. */
+  const ended = (pid: number) => {
+    try {
+      return /^\S+ \(.*\) Z /s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return true;
+    }
+  };
+
+  it('a launcher that hangs is stopped with its ranks at ML_IMAGE_SMOKE_TIMEOUT, with its output', () => {
+    // The launcher and its rank sleep 600 s, the rank holding the output pipe open: a script that
+    // waited for either would not return, and run's 120 s limit (a hang guard, not a speed goal)
+    // would kill it, failing the status check.
+    const pids = path.join(dir, 'ddp-pids');
+    const env = { PYTHONPATH: py, FAKE_HANG: '1', FAKE_PIDS: pids, ML_IMAGE_SMOKE_TIMEOUT: '3' };
+    const p = run(SCRIPT, ['ddp', '2', '--cuda'], { env }, 120_000);
+    const launched = readFileSync(pids, 'utf8').split(' ').map(Number);
+    try {
+      expect(p.status, `${p.error ?? ''} ${p.stderr}`).toBe(0);
+      const r = JSON.parse(p.stdout.trim().split('\n').at(-1)!);
+      expect(r.status).toBe('fail');
+      expect(r.reason).toBe("torchrun did not finish within 2s (the test's timeout)");
+      expect(r.output).toContain('rank 0 started');
+      // The launcher and its rank were killed, not left running.
+      expect(launched.filter((pid) => !ended(pid))).toEqual([]);
+    } finally {
+      for (const pid of launched.filter((x) => !ended(x))) process.kill(pid, 'SIGKILL');
+    }
   });
 });
 
