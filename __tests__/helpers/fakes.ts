@@ -13,6 +13,7 @@ export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapte
     buildx: unexpected('buildx'),
     imagetoolsCreate: unexpected('imagetoolsCreate'),
     imagetoolsInspect: unexpected('imagetoolsInspect'),
+    imagetoolsRaw: unexpected('imagetoolsRaw'),
     imagePlatform: unexpected('imagePlatform'),
     runContainer: unexpected('runContainer'),
     inspectImage: unexpected('inspectImage'),

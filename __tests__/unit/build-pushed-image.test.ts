@@ -49,21 +49,34 @@ const TAG = `${REPO}:ml-image-build-cpu-amd64`;
 const OURS = D(3);
 const THEIRS = D(4);
 
-/** A registry of these manifests (by digest), read through `buildx imagetools inspect --raw`. */
-function registry(manifests: string[], answer?: Partial<ExecResult>) {
+/**
+ * A registry of these manifests (by digest), read through the adapter's imagetoolsRaw: over HTTP
+ * where HTTP answers (by digest), else `buildx imagetools inspect --raw` (READS: its argv).
+ */
+function registry(manifests: string[], answer?: Partial<ExecResult>, overHttp = false) {
   const byDigest = new Map(manifests.map((m) => [sha256(m), m]));
   const reads: string[][] = [];
-  const docker = {
-    buildx: async (args: readonly string[]): Promise<ExecResult> => {
-      reads.push([...args]);
-      if (answer) return { exitCode: 1, stdout: '', stderr: '', ...answer };
-      const m = byDigest.get(args.at(-1)!.split('@')[1]!);
-      return m !== undefined
-        ? { exitCode: 0, stdout: m, stderr: '' }
-        : { exitCode: 1, stdout: '', stderr: 'ERROR: localhost:5000/o/m: not found' };
-    },
+  const httpReads: string[] = [];
+  const buildx = async (args: readonly string[]): Promise<ExecResult> => {
+    reads.push([...args]);
+    if (answer) return { exitCode: 1, stdout: '', stderr: '', ...answer };
+    const m = byDigest.get(args.at(-1)!.split('@')[1]!);
+    return m !== undefined
+      ? { exitCode: 0, stdout: m, stderr: '' }
+      : { exitCode: 1, stdout: '', stderr: 'ERROR: localhost:5000/o/m: not found' };
   };
-  return { docker, reads };
+  const exec: CommandRunner = { run: async (_cli, args) => buildx(args.slice(1)) };
+  const cli = createBuildxCli(
+    exec,
+    'docker',
+    async () => undefined,
+    async (ref) => {
+      httpReads.push(ref);
+      return overHttp ? byDigest.get(ref.split('@')[1]!) : undefined;
+    },
+  );
+  const docker = { buildx, imagetoolsRaw: cli.imagetoolsRaw };
+  return { docker, reads, httpReads };
 }
 
 const pushed = (digest: string, over: Partial<PushedByTag> = {}): PushedByTag => ({
@@ -160,6 +173,17 @@ describe('the docker driver push by tag is read back (checkPushedByTag)', () => 
     expect(r.reads).toEqual([]);
   });
 
+  it('a registry that answers over HTTP: read there, no buildx started', async () => {
+    const r = registry([indexOf(ours), ours], undefined, true);
+    expect(await checkPushedByTag(r.docker, pushed(sha256(indexOf(ours))))).toBeUndefined();
+    expect(r.httpReads).toEqual([`${REPO}@${sha256(indexOf(ours))}`, `${REPO}@${sha256(ours)}`]);
+    expect(r.reads).toEqual([]);
+    const theirsRead = registry([theirs], undefined, true);
+    await expect(checkPushedByTag(theirsRead.docker, pushed(sha256(theirs)))).rejects.toThrow(
+      /another build pushed/,
+    );
+  });
+
   it('no builder name: no --builder', async () => {
     const r = registry([ours]);
     const { builder: _, ...unnamed } = pushed(sha256(ours));
@@ -208,6 +232,7 @@ describe('the build stage on a shared engine', () => {
         buildkitVersion: '0.17',
       }),
       imageDigest: async () => D(9),
+      imagetoolsRaw: r.docker.imagetoolsRaw,
       buildx: async (args) => {
         if (args[0] === 'imagetools') return r.docker.buildx(args);
         builds.push([...args]);

@@ -8,8 +8,7 @@
 import { z } from 'zod';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { parseImageIndex } from '../docker/buildx.js';
-import { parseJsonAnswer, readFailure } from '../docker/failures.js';
-import { sha256Digest } from '../docker/oci-types.js';
+import { parseJsonAnswer } from '../docker/failures.js';
 import { splitImageRef } from '../docker/registry.js';
 import { EnvironmentError } from '../errors.js';
 import { isDigest } from '../oci/ref.js';
@@ -30,8 +29,8 @@ export interface PushedByTag {
   builder?: string | undefined;
 }
 
-/** What reads the registry: `docker buildx imagetools inspect --raw`, on the run's builder. */
-type Reader = Pick<DockerAdapter, 'buildx'>;
+/** What reads the registry: over HTTP by digest, else `buildx imagetools inspect --raw` on the run's builder. */
+type Reader = Pick<DockerAdapter, 'imagetoolsRaw'>;
 
 const ManifestSchema = z.object({ config: z.object({ digest: z.string() }).optional() });
 
@@ -51,35 +50,17 @@ async function configOf(
   ref: string,
   nested = false,
 ): Promise<string | undefined> {
-  const { host } = splitImageRef(ref);
-  const r = await docker.buildx([
-    'imagetools',
-    'inspect',
-    ...(p.builder ? ['--builder', p.builder] : []),
-    '--raw',
-    ref,
-  ]);
-  if (r.exitCode !== 0) {
-    const e = readFailure(
-      `build ${p.id}: reading ${ref} back to check the push by tag ${p.pushRef}`,
-      r,
-      host,
-    );
-    if (e instanceof EnvironmentError) throw e;
-    throw new EnvironmentError(
-      e.message,
-      `check that the registry ${host} answers reads with this engine's login (docker buildx imagetools inspect --raw ${ref}), then run the build again`,
-    );
-  }
-  const pinned = ref.slice(ref.lastIndexOf('@') + 1);
-  if (sha256Digest(r.stdout) !== pinned)
-    throw new EnvironmentError(
-      `registry ${host}: the manifest ${ref} came back with other content (${sha256Digest(r.stdout)})`,
-      'check the registry or any proxy in between: it changed a manifest',
-    );
-  const config = parseJsonAnswer(ManifestSchema, r.stdout, `the manifest of ${ref}`).config?.digest;
+  const raw = await docker
+    .imagetoolsRaw(ref, p.builder !== undefined ? { builder: p.builder } : undefined)
+    .catch((e: unknown) => {
+      const what = `build ${p.id}: reading ${ref} back to check the push by tag ${p.pushRef}`;
+      const fix = `check that the registry ${splitImageRef(ref).host} answers reads with this engine's login (docker buildx imagetools inspect --raw ${ref}), then run the build again`;
+      const given = e instanceof EnvironmentError ? e.fix : undefined;
+      throw new EnvironmentError(`${what}: ${(e as Error).message}`, given ?? fix, { cause: e });
+    });
+  const config = parseJsonAnswer(ManifestSchema, raw, `the manifest of ${ref}`).config?.digest;
   if (config !== undefined || nested) return config;
-  const entry = parseImageIndex(r.stdout).platforms.find((e) => isPlatform(e, p.platform));
+  const entry = parseImageIndex(raw).platforms.find((e) => isPlatform(e, p.platform));
   return entry && configOf(docker, p, `${p.repository}@${entry.digest}`, true);
 }
 

@@ -244,6 +244,11 @@ export interface DockerAdapter {
   /** The index (or image) REF names; SIGNAL (a caller's deadline) stops the reads and buildx. */
   imagetoolsInspect(ref: string, options?: { signal?: AbortSignal }): Promise<ImageIndex>;
   /**
+   * The manifest (or index) bytes REF names, as `buildx imagetools inspect --raw` prints them: by
+   * digest over HTTP first, checked against it; else buildx (on BUILDER where named).
+   */
+  imagetoolsRaw(ref: string, options?: { builder?: string; signal?: AbortSignal }): Promise<string>;
+  /**
    * The platform a single-platform image's config names (`os/architecture[/variant]`); undefined
    * for an index, or a config that names none.
    */

@@ -226,6 +226,25 @@ async function imagetoolsCreate(
   return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0]!, on));
 }
 
+/**
+ * The manifest bytes REF names, as `docker buildx imagetools inspect --raw` prints them (ON: the
+ * builder named); by digest, checked against it, as the HTTP read checks: a registry or proxy
+ * cannot answer with another image.
+ */
+async function buildxRaw(run: RunCli, ref: string, on: string[], signal?: AbortSignal): Promise<string> {
+  const r = await run(['buildx', 'imagetools', 'inspect', ...on, '--raw', ref], signal && { signal });
+  // Stopped at the caller's deadline: that is what ended it, not what buildx said then.
+  signal?.throwIfAborted();
+  if (r.exitCode !== 0) throw readFailure(`inspecting ${ref}`, r, splitImageRef(ref).host);
+  const pinned = /@(sha256:[0-9a-f]{64})$/.exec(ref)?.[1];
+  if (pinned !== undefined && sha256Digest(r.stdout) !== pinned)
+    throw new EnvironmentError(
+      `registry ${splitImageRef(ref).host}: the manifest ${ref} came back with other content (${sha256Digest(r.stdout)})`,
+      'check the registry or any proxy in between: it changed a manifest',
+    );
+  return r.stdout;
+}
+
 export type BuildxCli = Pick<
   DockerAdapter,
   | 'buildxVersion'
@@ -233,6 +252,7 @@ export type BuildxCli = Pick<
   | 'buildx'
   | 'imagetoolsCreate'
   | 'imagetoolsInspect'
+  | 'imagetoolsRaw'
   | 'imagePlatform'
   | 'imageDigest'
 >;
@@ -277,19 +297,13 @@ export function createBuildxCli(
           // Not a manifest this reads: buildx says what it is.
         }
       }
-      const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref], signal && { signal });
-      // Stopped at the caller's deadline: that is what ended it, not what buildx said then.
-      signal?.throwIfAborted();
-      if (r.exitCode !== 0) throw readFailure(`inspecting ${ref}`, r, splitImageRef(ref).host);
-      // By digest, the bytes must be that digest (buildx prints them as the registry sent them), as
-      // the HTTP read checks: a registry or proxy cannot answer with another image.
-      const pinned = /@(sha256:[0-9a-f]{64})$/.exec(ref)?.[1];
-      if (pinned !== undefined && sha256Digest(r.stdout) !== pinned)
-        throw new EnvironmentError(
-          `registry ${splitImageRef(ref).host}: the manifest ${ref} came back with other content (${sha256Digest(r.stdout)})`,
-          'check the registry or any proxy in between: it changed a manifest',
-        );
-      return parseImageIndex(r.stdout);
+      return parseImageIndex(await buildxRaw(run, ref, [], signal));
+    },
+    async imagetoolsRaw(ref, options) {
+      const raw = await httpManifest(ref, options?.signal);
+      options?.signal?.throwIfAborted();
+      const on = options?.builder !== undefined ? ['--builder', options.builder] : [];
+      return raw ?? buildxRaw(run, ref, on, options?.signal);
     },
     async imagePlatform(ref, options) {
       // A single image's config (an index prints one per platform, keyed by platform).
