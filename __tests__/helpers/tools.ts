@@ -12,6 +12,8 @@ const PROBES: Record<string, string[]> = {
   python3: ['python3', '-c', 'import importlib.metadata'],
   mkfifo: ['mkfifo', '--version'],
   pyspdxtools: ['pyspdxtools', '--help'],
+  // python3 with an installed distribution to read (the smoke script's imports suite).
+  'python3-pip': ['python3', '-c', 'import importlib.metadata as m; m.distribution("pip")'],
 };
 
 function present(tool: string): boolean {
@@ -27,9 +29,20 @@ function present(tool: string): boolean {
 export function missingTools(what: string, tools: readonly string[]): boolean {
   const missing = tools.filter((t) => !present(t));
   if (missing.length === 0) return false;
-  const reason = `${missing.join(', ')} not found on PATH`;
+  return cannotRun(
+    what,
+    `${missing.join(', ')} not found on PATH`,
+    `install ${missing.join(' and ')} to run them`,
+  );
+}
+
+/**
+ * WHAT cannot run for REASON (a tool, a privilege): outside CI one line says so and HOW to run it,
+ * and the answer is true (skip); in CI it throws, failing the file.
+ */
+export function cannotRun(what: string, reason: string, how: string): boolean {
   if (decide(isCi(), false) === 'fail')
     throw new Error(`CI=true but ${what} cannot run: ${reason}. Integration tests never skip in CI.`);
-  console.warn(`[integration] ${what} skipped: ${reason} — install ${missing.join(' and ')} to run them`);
+  console.warn(`[integration] ${what} skipped: ${reason} — ${how}`);
   return true;
 }

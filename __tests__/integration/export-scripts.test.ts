@@ -568,9 +568,8 @@ describe.skipIf(SKIP)('slurmScript', () => {
     });
 
     // The real script needs python3 with an installed distribution to import (pip, here).
-    const python =
-      spawnSync('python3', ['-c', 'import importlib.metadata as m; m.distribution("pip")']).status === 0;
-    it.skipIf(!python)('captures the real ml_image_smoke.py result lines (json.dumps layout)', () => {
+    const noPython = missingTools('the real-script test of export-scripts.test.ts', ['python3-pip']);
+    it.skipIf(noPython)('captures the real ml_image_smoke.py result lines (json.dumps layout)', () => {
       const r = runSlurm(local({ suites: ['imports', 'custom'], distributions: ['pip'] }), {
         FAKE_REAL: dir,
       });
