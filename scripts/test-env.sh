@@ -552,6 +552,36 @@ if ! index_up; then
 fi
 phase_end
 
+# --- Node 24 (the runners' node24) -------------------------------------------------------------------
+# The action runs on node24 on GitHub's runners, this machine's Node is 20, and dist/ must run on
+# both (__tests__/integration/node24.test.ts runs its commands on each). Node's own build comes from
+# the npm registry (the node-linux-<arch> package: a tarball holding bin/node), unpacked under
+# $STATE/node24; nothing goes on PATH.
+NODE24_VERSION=24.22.3
+NODE24_DIR=$STATE/node24
+phase_start node24
+if [[ $("$NODE24_DIR/bin/node" --version 2>/dev/null) != "v$NODE24_VERSION" ]]; then
+  case $(uname -m) in
+  x86_64) node_arch=x64 ;;
+  aarch64) node_arch=arm64 ;;
+  *) die 3 "no Node $NODE24_VERSION package for $(uname -m)" ;;
+  esac
+  command -v npm >/dev/null || die 3 "npm not found: Node $NODE24_VERSION for the tests comes from the npm registry; install Node 20 with npm"
+  log "fetching Node $NODE24_VERSION (node-linux-$node_arch) from the npm registry into $NODE24_DIR"
+  node_tmp=$(mktemp -d)
+  if ! (cd "$node_tmp" && npm pack --silent "node-linux-$node_arch@$NODE24_VERSION") >"$STATE/logs/node24.log" 2>&1; then
+    rm -rf "$node_tmp"
+    die 3 "could not fetch node-linux-$node_arch@$NODE24_VERSION from the npm registry: see $STATE/logs/node24.log"
+  fi
+  rm -rf "$NODE24_DIR.new" && mkdir -p "$NODE24_DIR.new"
+  tar xzf "$node_tmp"/node-linux-*.tgz -C "$NODE24_DIR.new" --strip-components=1
+  rm -rf "$node_tmp" "$NODE24_DIR" && mv "$NODE24_DIR.new" "$NODE24_DIR"
+  [[ $("$NODE24_DIR/bin/node" --version 2>/dev/null) == "v$NODE24_VERSION" ]] ||
+    die 3 "Node $NODE24_VERSION was unpacked in $NODE24_DIR but '$NODE24_DIR/bin/node --version' fails"
+  changed
+fi
+phase_end
+
 # --- env file for the tests ------------------------------------------------------------------------------
 mkdir -p "$(dirname "$ENV_FILE")"
 new_env=$(cat <<EOF
@@ -569,6 +599,7 @@ ML_IMAGE_TEST_INDEX_URL=http://$INDEX_ADDR/simple
 ML_IMAGE_TEST_COSIGN_KEY=$COSIGN_KEY
 ML_IMAGE_TEST_COSIGN_PUB=$COSIGN_PUB
 ML_IMAGE_TEST_COSIGN_PASSWORD_FILE=$COSIGN_PASSWORD_FILE
+ML_IMAGE_TEST_NODE24=$NODE24_DIR/bin/node
 EOF
 )
 if [[ ! -f $ENV_FILE ]] || [[ $(cat "$ENV_FILE") != "$new_env" ]]; then
@@ -578,7 +609,7 @@ if [[ ! -f $ENV_FILE ]] || [[ $(cat "$ENV_FILE") != "$new_env" ]]; then
 fi
 
 if ((CHANGED)); then
-  log "ready in $(($(date +%s) - T0))s: dockerd, buildx, qemu-aarch64, registry $REGISTRY_ADDR, base images under $NS, cosign, pyspdxtools"
+  log "ready in $(($(date +%s) - T0))s: dockerd, buildx, qemu-aarch64, registry $REGISTRY_ADDR, base images under $NS, cosign, pyspdxtools, Node $NODE24_VERSION"
 else
   log "nothing to do: everything was already in place (dockerd, buildx, qemu-aarch64, registry, base images, $ENV_FILE)"
 fi

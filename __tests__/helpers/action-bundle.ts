@@ -42,6 +42,7 @@ export function runBundle(
   event: object,
   env: Record<string, string>,
   bundle = path.join(REPO_ROOT, 'dist/index.js'),
+  node = process.execPath,
 ): Promise<BundleRun> {
   const outputFile = path.join(workspace, 'github-output');
   const summaryFile = path.join(workspace, 'step-summary.md');
@@ -67,7 +68,7 @@ export function runBundle(
   const all = { stages: STAGES_DEFAULT, ...inputs };
   for (const [k, v] of Object.entries(all)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bundle], {
+    const child = spawn(node, [bundle], {
       env: childEnv,
       cwd: workspace,
     });

@@ -94,6 +94,16 @@ export function readCosignFacts(env: NodeJS.ProcessEnv = process.env): CosignTes
   return facts as CosignTestFacts;
 }
 
+/** The test bed's Node 24 (the runners' node24; scripts/test-env.sh fetches it), checked to exist. */
+export function readNode24(env: NodeJS.ProcessEnv = process.env): { node: string } | { missing: string } {
+  const file = envFilePath(env);
+  const fromFile = existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
+  const node = env.ML_IMAGE_TEST_NODE24 ?? fromFile.ML_IMAGE_TEST_NODE24;
+  if (!node) return { missing: `ML_IMAGE_TEST_NODE24 is not set (env file ${file})` };
+  if (!existsSync(node)) return { missing: `ML_IMAGE_TEST_NODE24=${node} does not exist` };
+  return { node };
+}
+
 export type Decision = 'run' | 'skip' | 'fail';
 
 /** In CI a missing Docker environment fails the run; locally the integration tests skip. */
