@@ -15,6 +15,7 @@ import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { captureIo } from '../helpers/fakes.js';
 import { type RegistryProxy, startRegistryProxy } from '../helpers/registry-proxy.js';
 import { MANIFEST_ACCEPT } from '../helpers/net.js';
+import { deleteRepository } from '../helpers/registry-cleanup.js';
 
 const env = inject('dockerEnv');
 
@@ -31,13 +32,15 @@ describe.skipIf(!env.available || !env.cosign)(
       proxy = await startRegistryProxy(images.registry);
       dir = mkdtempSync(path.join(tmpdir(), 'ml-image-attest-down-'));
     });
+    const name = `ml-image-it/attest-down-${Date.now().toString(36)}`;
     afterAll(async () => {
       await proxy?.close();
       rmSync(dir, { recursive: true, force: true });
+      // Pushed through the proxy: the repository is in the registry behind it.
+      await deleteRepository(`${images.registry}/${name}`);
     });
 
     it('exit 3 naming the registry; the image stays pushed and reported; attest.json says what was done', async () => {
-      const name = `ml-image-it/attest-down-${Date.now().toString(36)}`;
       writeFileSync(
         path.join(dir, 'Dockerfile'),
         `ARG BASE_IMAGE\nFROM \${BASE_IMAGE}\nRUN echo built > /built\n`,

@@ -14,6 +14,7 @@ import { runCli } from '../../src/cli/main.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo } from '../helpers/fakes.js';
+import { deleteRepository } from '../helpers/registry-cleanup.js';
 
 const env = inject('dockerEnv');
 
@@ -38,9 +39,11 @@ describe.skipIf(!env.available)('the build context keeps the config and the key 
         'attest: {sign: off, key: keys.pem}\n',
     );
   });
-  afterAll(() => {
+  afterAll(async () => {
     if (ref) spawnSync('docker', ['rmi', '-f', ref]);
     rmSync(dir, { recursive: true, force: true });
+    // Pushed to the example's registry (test-env) under this run's name.
+    await deleteRepository(`localhost:5000/${name}`);
   });
 
   it('the image has the app, not the config nor the key, and neither planted value', async () => {

@@ -34,6 +34,7 @@ import {
 } from '../helpers/attest-predicates.js';
 import { captureIo } from '../helpers/fakes.js';
 import { fulcioCa } from '../helpers/fulcio-cert.js';
+import { deleteRepositories, deleteRepository } from '../helpers/registry-cleanup.js';
 
 const env = inject('dockerEnv');
 
@@ -83,8 +84,12 @@ describe.skipIf(!env.available || !env.cosign)('cosign Signer (real cosign, real
     signer = createCosignSigner(recording, { password });
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+    const digests = [indexRef, singleRef, ...platforms]
+      .filter(Boolean)
+      .map((r) => r.slice(r.indexOf('@') + 1));
+    if (repo) await deleteRepository(repo, digests);
   });
 
   const predicatePath = (type: string) => predicateFile(dir, type);
@@ -230,6 +235,7 @@ describe.skipIf(!env.available || !env.cosign)(
       ref: 'refs/heads/main',
     };
     let dir = '';
+    let base = ''; // this run's repositories: <base>-main and <base>-v2
     let caPath = '';
     let mainRef = ''; // signed and attested by a push to main
     let v2Ref = ''; // signed with a certificate of the v2 extensions only
@@ -254,7 +260,7 @@ describe.skipIf(!env.available || !env.cosign)(
     beforeAll(async () => {
       dir = mkdtempSync(path.join(tmpdir(), 'ml-image-keyless-'));
       const docker = createDefaultDockerAdapter();
-      const base = `${env.images!.registry}/ml-image-test/keyless-${randomUUID().slice(0, 8)}`;
+      base = `${env.images!.registry}/ml-image-test/keyless-${randomUUID().slice(0, 8)}`;
       // The platform image itself (a manifest, no index): what is signed is what is checked.
       const platformOf = async (name: string) => {
         await copyImage(docker, `${name}:1`, env.images!.busyboxAmd64);
@@ -301,8 +307,9 @@ describe.skipIf(!env.available || !env.cosign)(
       }
     });
 
-    afterAll(() => {
+    afterAll(async () => {
       if (dir) rmSync(dir, { recursive: true, force: true });
+      if (base) await deleteRepositories([`${base}-main`, `${base}-v2`]);
     });
 
     const check = async (ref: string, pins: Record<string, string>) => {

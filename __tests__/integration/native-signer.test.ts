@@ -34,6 +34,7 @@ import {
   writePredicates,
 } from '../helpers/attest-predicates.js';
 import { captureIo } from '../helpers/fakes.js';
+import { deleteRepository } from '../helpers/registry-cleanup.js';
 import { startRegistryProxy } from '../helpers/registry-proxy.js';
 
 const env = inject('dockerEnv');
@@ -116,8 +117,13 @@ describe.skipIf(!env.available || !env.cosign)('built-in signer vs the real cosi
     cosign = createCosignSigner(defaultCosignExec(), { password });
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (repo)
+      await deleteRepository(
+        repo,
+        [indexRef, singleRef, copyRef, ...platforms].filter(Boolean).map(digestOf),
+      );
   });
 
   it('(1) built-in signs and attests both platforms; the real cosign verifies every one', async () => {

@@ -16,6 +16,7 @@ import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import type { SmokeResult } from '../../src/smoke/result.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo } from '../helpers/fakes.js';
+import { deleteRepository } from '../helpers/registry-cleanup.js';
 
 const env = inject('dockerEnv');
 
@@ -33,7 +34,11 @@ describe.skipIf(!env.available)('ml-image run: a warm run reuses capture and smo
       readFileSync(config, 'utf8').replace(/name: ml-image-examples\/hello-ml/, `name: ${name}`),
     );
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    // Pushed to the example's registry (test-env) under this run's name.
+    await deleteRepository(`localhost:5000/${name}`);
+  });
 
   /** One run into results-<n> (or OUT), with the cache (resolutions, baselines) shared between runs. */
   async function run(n: number, out = path.join(dir, `results-${n}`)) {
