@@ -15,6 +15,7 @@ import { stringify } from 'yaml';
 import { type BundleRun, runBundle } from '../helpers/action-bundle.js';
 import { type GitHubApi, startGitHubApi } from '../helpers/github-api.js';
 import { MANIFEST_ACCEPT } from '../helpers/net.js';
+import { deleteRepository } from '../helpers/registry-cleanup.js';
 
 const env = inject('dockerEnv');
 /** The current builder's driver and BuildKit version, as `docker buildx inspect` prints them. */
@@ -129,6 +130,7 @@ describe.skipIf(!env.available)('the bundled action with metadata-action inputs 
   afterAll(async () => {
     await api?.close();
     if (ws) rmSync(ws, { recursive: true, force: true });
+    await deleteRepository(`${registry}/${repo}`);
     // The docker driver keeps the pushed images in the engine: remove this test's.
     const ids = spawnSync('docker', ['image', 'ls', '-q', '--filter', `reference=${registry}/${repo}*`], {
       encoding: 'utf8',

@@ -13,11 +13,15 @@ import { stringify } from 'yaml';
 import { type ActionIo, run } from '../../src/action/run.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { MANIFEST_ACCEPT } from '../helpers/net.js';
+import { deleteRepositories } from '../helpers/registry-cleanup.js';
 
 const env = inject('dockerEnv');
 /** The config's image name: a fresh one, so that nothing pushed there by an earlier run is found. */
 const RUN = `${process.pid}-${Date.now()}`;
 const CONFIG_NAME = `ml-image-it/bpa-config-${RUN}`;
+/** The repositories the two tests push to, fresh each run (why: see the first test). */
+const TAGS_REPO = `ml-image-it/bpa-tags-${RUN}`;
+const SINGLE_REPO = `ml-image-it/bpa-single-${RUN}`;
 const SECRET_SHA = createHash('sha256').update('bpa-s3cret-value').digest('hex').slice(0, 16);
 
 interface Descriptor {
@@ -110,7 +114,8 @@ describe.skipIf(!env.available)('BPA-style inputs through the action (real engin
       }),
     );
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await deleteRepositories([TAGS_REPO, SINGLE_REPO].map((r) => `${registry}/${r}`));
     rmSync(ws, { recursive: true, force: true });
     // The docker driver leaves the pushed per-platform images in the engine: remove this test's.
     const ids = spawnSync(
@@ -127,7 +132,7 @@ describe.skipIf(!env.available)('BPA-style inputs through the action (real engin
     // Fresh repositories each run: an inline cache left in the registry by an earlier run is never
     // imported (BuildKit 0.8's docker driver fails to export a result taken from a registry cache
     // once the engine's own build cache was pruned: "failed to get layer ...: layer does not exist").
-    const repo = `ml-image-it/bpa-tags-${RUN}`;
+    const repo = TAGS_REPO;
     const inputs: Record<string, string> = {
       config: 'ml-image.yml',
       stages: 'plan,build',
@@ -219,7 +224,7 @@ describe.skipIf(!env.available)('BPA-style inputs through the action (real engin
   }, 600_000);
 
   it('one variant: digest, imageid and metadata as build-push-action sets them', async () => {
-    const repo = `ml-image-it/bpa-single-${RUN}`;
+    const repo = SINGLE_REPO;
     const inputs: Record<string, string> = {
       config: 'ml-image-single.yml',
       stages: 'plan,build',
