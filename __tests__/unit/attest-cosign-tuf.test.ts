@@ -276,9 +276,8 @@ describe("cosign's Sigstore cache held by another cosign", () => {
       return fail(BUSY);
     });
     const signer = createCosignSigner(exec, { signal: controller.signal, cacheRetryMs: 60_000 });
-    const started = Date.now();
+    // A second try would wait out the 60 s pause: the test's own timeout is the hang guard.
     await expect(signer.verify(REF, GH)).rejects.toBe(reason);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(calls).toHaveLength(1);
   });
 });

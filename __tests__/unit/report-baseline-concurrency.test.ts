@@ -332,9 +332,8 @@ describe("the save's lock", () => {
     hold(owner);
     const store = dirBaselineStore(root, undefined, undefined, lock ? { lock } : {});
     const warnings: string[] = [];
-    const started = Date.now();
+    // Waiting out waitMs (60 s) would pass the test's own timeout: that is the hang guard.
     await store.save(KEY, 'main', 'a'.repeat(40), files('one'), { warning: (m) => warnings.push(m) });
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(holds(await store.restore(KEY, 'main'))).toBe('one');
     expect(warnings).toEqual(warned ? [expect.stringMatching(warned)] : []);
     // Another run's lock is left to it; one broken is gone (this save's own, released).
