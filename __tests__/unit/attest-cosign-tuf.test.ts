@@ -243,7 +243,7 @@ describe("cosign's Sigstore cache held by another cosign", () => {
     expect(calls.filter((c) => c.args[0] !== 'version')).toHaveLength(2);
   });
 
-  it.each<[string, string | undefined, boolean, RegExp, RegExp]>([
+  it.each<[string, string | undefined, boolean, RegExp, RegExp, string?]>([
     ["the user's", '/srv/tuf', true, /in TUF_ROOT \/srv\/tuf\)/, /give each job a TUF_ROOT of its own/],
     [
       "the run's own",
@@ -261,8 +261,16 @@ describe("cosign's Sigstore cache held by another cosign", () => {
       /in ~\/\.sigstore\/root\)/,
       /set TUF_ROOT to a directory of this job's own/,
     ],
-  ])('the message names the cache: %s', (_n, given, own, message, fix) => {
-    const e = sigstoreCacheError('cosign sign x', PERSIST, given, own);
+    [
+      '~/.sigstore/root kept for a private mirror (a keyless run)',
+      undefined,
+      true,
+      /in ~\/\.sigstore\/root\)/,
+      /set up for your own TUF mirror .*initialized for your mirror/,
+      '/home/runner/.sigstore/root',
+    ],
+  ])('the message names the cache: %s', (_n, given, own, message, fix, initialized) => {
+    const e = sigstoreCacheError('cosign sign x', PERSIST, given, own, initialized);
     expect(e.message).toMatch(/^cosign sign x: cosign could not use its Sigstore cache \(the TUF metadata /);
     expect(e.message).toMatch(message);
     expect(e.fix).toMatch(fix);

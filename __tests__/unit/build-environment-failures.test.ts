@@ -378,3 +378,27 @@ describe('the build stage', () => {
     expect(builds).toBe(1);
   });
 });
+
+describe('the builder the run pinned at its start is removed during the run', () => {
+  const GONE = 'ERROR: no builder "builder-3f2a" found';
+  it('a build on it: exit 3 naming the builder and the fix, not "fix the Dockerfile", not retried', () => {
+    const err = thrown(attempt(GONE, 'linux/amd64'));
+    expect(exitCodeOf(err)).toBe(3);
+    expect(err.message).toContain('the buildx builder "builder-3f2a" this run uses is gone');
+    expect(err.fix).toContain('the builder input');
+    expect(err.fix).not.toContain('Dockerfile');
+  });
+
+  it('the merge on it (imagetools create): exit 3, not an exit-1 CLI failure', async () => {
+    const { createBuildxCli } = await import('../../src/docker/buildx.js');
+    const exec: CommandRunner = { run: async () => ({ exitCode: 1, stdout: '', stderr: GONE }) };
+    const err = await createBuildxCli(exec)
+      .imagetoolsCreate(['r/x:1'], ['r/x@sha256:' + '1'.repeat(64)], { builder: 'builder-3f2a' })
+      .then(
+        () => undefined,
+        (e: unknown) => e as MlImageError,
+      );
+    expect(exitCodeOf(err)).toBe(3);
+    expect(err?.message).toContain('"builder-3f2a" this run uses is gone');
+  });
+});

@@ -16,6 +16,7 @@ import { validateConfigData } from '../../src/config/load.js';
 import type { CommandRunner, ExecResult } from '../../src/docker/adapter.js';
 import { createBuildxCli } from '../../src/docker/buildx.js';
 import { EnvironmentError } from '../../src/errors.js';
+import { InterruptedError } from '../../src/util/cleanup.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import { findImagesDir } from '../../src/util/images-dir.js';
@@ -182,6 +183,12 @@ describe('the docker driver push by tag is read back (checkPushedByTag)', () => 
     await expect(checkPushedByTag(theirsRead.docker, pushed(sha256(theirs)))).rejects.toThrow(
       /another build pushed/,
     );
+  });
+
+  it('a read stopped by SIGINT stays an interrupt (not a registry that could not be read)', async () => {
+    const stopped = new InterruptedError('SIGINT', 'docker buildx imagetools inspect', { detail: 'x' });
+    const docker = { imagetoolsRaw: async () => Promise.reject(stopped) };
+    await expect(checkPushedByTag(docker, pushed(sha256(ours)))).rejects.toBe(stopped);
   });
 
   it('no builder name: no --builder', async () => {

@@ -124,23 +124,30 @@ export function cosignEnv(
 /**
  * cosign could not open or update its Sigstore cache, twice (cosign-run.ts tries once more): in a
  * TUF_ROOT the user set (GIVEN) another cosign most likely uses it too, as in cosign's default
- * ~/.sigstore/root (a run without OWN, the run's own: one that reads no TUF metadata); in the
- * run's own the temp dir is the suspect.
+ * ~/.sigstore/root (a run without OWN, the run's own: one that reads no TUF metadata, or one that
+ * keeps the default because cosign initialize set it up for a private mirror: INITIALIZED); in
+ * the run's own the temp dir is the suspect.
  */
 export function sigstoreCacheError(
   what: string,
   detail: string,
   given: string | undefined,
   own: boolean,
+  initialized?: string,
 ): EnvironmentError {
+  const ownUsed = own && given === undefined && initialized === undefined;
   const where =
-    given !== undefined ? `TUF_ROOT ${given}` : own ? "the run's own TUF_ROOT" : '~/.sigstore/root';
-  return new EnvironmentError(
-    `${what}: cosign could not use its Sigstore cache (the TUF metadata in ${where}) (${detail})`,
+    given !== undefined ? `TUF_ROOT ${given}` : ownUsed ? "the run's own TUF_ROOT" : '~/.sigstore/root';
+  const fix =
     given !== undefined
       ? 'the TUF_ROOT set in the environment is shared by every cosign run that has it (another job on this machine): give each job a TUF_ROOT of its own, or unset it (each run then uses one of its own), and run again'
-      : own
+      : ownUsed
         ? `each run's cosign keeps that cache in a TUF_ROOT of its own under ${runTempRoot()}: check that the temp dir (TMPDIR) is writable and has room, and run again`
-        : "another cosign of this user (another job on this machine) was using it: set TUF_ROOT to a directory of this job's own, and run again",
+        : initialized !== undefined
+          ? `${initialized} is set up for your own TUF mirror (cosign initialize), so every cosign of this user shares it (another job on this machine was using it): give each job a TUF_ROOT of its own, initialized for your mirror ("TUF_ROOT=DIR cosign initialize --mirror ... --root ..."), and run again`
+          : "another cosign of this user (another job on this machine) was using it: set TUF_ROOT to a directory of this job's own, and run again";
+  return new EnvironmentError(
+    `${what}: cosign could not use its Sigstore cache (the TUF metadata in ${where}) (${detail})`,
+    fix,
   );
 }

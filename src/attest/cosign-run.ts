@@ -45,6 +45,8 @@ export interface RunContext {
   cacheRetryMs: number;
   /** The TUF_ROOT the user set (cosign's environment has it), if any: a busy cache's fix names it. */
   givenTufRoot: string | undefined;
+  /** ~/.sigstore/root where cosign initialize set it up for a private mirror (kept shared), if so. */
+  initializedTufRoot: string | undefined;
 }
 
 /** One cosign run; only its failing to start (or the caller's deadline, an interrupt) is thrown. */
@@ -101,7 +103,8 @@ export async function runCosign(
     );
   const failure = classifyFailure(c.redact(res.stderr));
   if (failure.kind === 'missing' || failure.kind === 'invalid') return failure;
-  if (failure.kind === 'cache') throw sigstoreCacheError(what, failure.detail, c.givenTufRoot, tuf);
+  if (failure.kind === 'cache')
+    throw sigstoreCacheError(what, failure.detail, c.givenTufRoot, tuf, c.initializedTufRoot);
   throw failureError(what, target, failure, res.exitCode, args[0]!.startsWith('verify'));
 }
 

@@ -28,7 +28,7 @@ import {
   verifyAttestationArgs,
   versionArgs,
 } from './cosign-args.js';
-import { cosignEnv, givenTufRoot, runTufRoot } from './cosign-env.js';
+import { cosignEnv, givenTufRoot, initializedTufRoot, runTufRoot } from './cosign-env.js';
 import {
   type CosignExec,
   type CosignExecOptions,
@@ -144,6 +144,7 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
     redact,
     cacheRetryMs: options.cacheRetryMs ?? CACHE_RETRY_MS,
     givenTufRoot: givenTufRoot(env, process.env),
+    initializedTufRoot: initializedTufRoot(process.env),
   };
   const run = (args: string[], target: string | undefined, tuf = false) => runCosign(ctx, args, target, tuf);
 

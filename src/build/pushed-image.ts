@@ -11,6 +11,7 @@ import { parseImageIndex } from '../docker/buildx.js';
 import { parseJsonAnswer } from '../docker/failures.js';
 import { splitImageRef } from '../docker/registry.js';
 import { EnvironmentError } from '../errors.js';
+import { InterruptedError } from '../util/cleanup.js';
 import { isDigest } from '../oci/ref.js';
 
 /** A target the docker driver pushed by tag, and what buildx reported of it. */
@@ -53,6 +54,8 @@ async function configOf(
   const raw = await docker
     .imagetoolsRaw(ref, p.builder !== undefined ? { builder: p.builder } : undefined)
     .catch((e: unknown) => {
+      // Stopped by SIGINT/SIGTERM: said as it is, not as a registry that could not be read.
+      if (e instanceof InterruptedError) throw e;
       const what = `build ${p.id}: reading ${ref} back to check the push by tag ${p.pushRef}`;
       const fix = `check that the registry ${splitImageRef(ref).host} answers reads with this engine's login (docker buildx imagetools inspect --raw ${ref}), then run the build again`;
       const given = e instanceof EnvironmentError ? e.fix : undefined;

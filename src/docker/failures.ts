@@ -231,6 +231,15 @@ export function cliFailure(what: string, result: ExecResult): MlImageError {
   if (REGISTRY_UNREACHABLE.test(tail)) {
     return new EnvironmentError(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
   }
+  const gone = NO_BUILDER.exec(tail)?.[1];
+  if (gone !== undefined) {
+    // The builder the run named (--builder: the one current at its start, or the builder input)
+    // went away during the run: nothing can build or merge on it, and no Dockerfile fix helps.
+    return new BuilderMissingError(
+      `${what}: the buildx builder "${gone}" this run uses is gone (removed while the run went on: a docker/setup-buildx-action job's post step on the same runner removes its builder)\n${tail}`,
+      'run again; on a runner shared by several jobs, give this job a builder of its own (the builder input, e.g. docker/setup-buildx-action\'s "name" output in this job) so that another job cannot remove it',
+    );
+  }
   return new MlImageError(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
 }
 
