@@ -29399,8 +29399,8 @@ function cliRunner(exec, cli) {
         }
     };
 }
-async function imageDigest(run, ref) {
-    const r = await run(['buildx', 'imagetools', 'inspect', '--format', '{{json .Manifest}}', ref]);
+async function imageDigest(run, ref, on = []) {
+    const r = await run(['buildx', 'imagetools', 'inspect', ...on, '--format', '{{json .Manifest}}', ref]);
     if (r.exitCode !== 0)
         throw (0,failures/* cliFailure */.$l)(`resolving the digest of ${ref}`, r);
     const digest = parseManifestDigest(r.stdout, ref);
@@ -29419,10 +29419,13 @@ async function imagetoolsCreate(run, tags, sources, options = {}) {
     if (tags.length === 0 || sources.length === 0) {
         throw new errors/* InputError */.dz('imagetools create needs at least one tag and one source');
     }
+    // The run's builder, named: the current one can change under a run (another job's `create --use`).
+    const on = options.builder !== undefined ? ['--builder', options.builder] : [];
     const r = await run([
         'buildx',
         'imagetools',
         'create',
+        ...on,
         ...tags.flatMap((t) => ['-t', t]),
         ...(options.annotations ?? []).flatMap((a) => ['--annotation', a]),
         ...sources,
@@ -29430,7 +29433,23 @@ async function imagetoolsCreate(run, tags, sources, options = {}) {
     if (r.exitCode !== 0)
         throw (0,failures/* cliFailure */.$l)(`merging ${sources.length} digest(s) into ${tags.join(', ')}`, r);
     // buildx reports the digest it pushed; else ask the registry.
-    return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0]));
+    return pushedDigest(r.stderr + r.stdout) ?? (await imageDigest(run, tags[0], on));
+}
+/**
+ * The manifest bytes REF names, as `docker buildx imagetools inspect --raw` prints them (ON: the
+ * builder named); by digest, checked against it, as the HTTP read checks: a registry or proxy
+ * cannot answer with another image.
+ */
+async function buildxRaw(run, ref, on, signal) {
+    const r = await run(['buildx', 'imagetools', 'inspect', ...on, '--raw', ref], signal && { signal });
+    // Stopped at the caller's deadline: that is what ended it, not what buildx said then.
+    signal?.throwIfAborted();
+    if (r.exitCode !== 0)
+        throw (0,failures/* readFailure */.f1)(`inspecting ${ref}`, r, (0,registry/* splitImageRef */.l2)(ref).host);
+    const pinned = /@(sha256:[0-9a-f]{64})$/.exec(ref)?.[1];
+    if (pinned !== undefined && (0,oci_types/* sha256Digest */.sI)(r.stdout) !== pinned)
+        throw new errors/* EnvironmentError */.eG(`registry ${(0,registry/* splitImageRef */.l2)(ref).host}: the manifest ${ref} came back with other content (${(0,oci_types/* sha256Digest */.sI)(r.stdout)})`, 'check the registry or any proxy in between: it changed a manifest');
+    return r.stdout;
 }
 /**
  * The adapter's buildx methods over `cli` (default "docker") run by `exec`. A digest is asked of
@@ -29462,17 +29481,13 @@ function createBuildxCli(exec, cli = 'docker', httpDigest = (ref) => (0,registry
                     // Not a manifest this reads: buildx says what it is.
                 }
             }
-            const r = await run(['buildx', 'imagetools', 'inspect', '--raw', ref], signal && { signal });
-            // Stopped at the caller's deadline: that is what ended it, not what buildx said then.
-            signal?.throwIfAborted();
-            if (r.exitCode !== 0)
-                throw (0,failures/* readFailure */.f1)(`inspecting ${ref}`, r, (0,registry/* splitImageRef */.l2)(ref).host);
-            // By digest, the bytes must be that digest (buildx prints them as the registry sent them), as
-            // the HTTP read checks: a registry or proxy cannot answer with another image.
-            const pinned = /@(sha256:[0-9a-f]{64})$/.exec(ref)?.[1];
-            if (pinned !== undefined && (0,oci_types/* sha256Digest */.sI)(r.stdout) !== pinned)
-                throw new errors/* EnvironmentError */.eG(`registry ${(0,registry/* splitImageRef */.l2)(ref).host}: the manifest ${ref} came back with other content (${(0,oci_types/* sha256Digest */.sI)(r.stdout)})`, 'check the registry or any proxy in between: it changed a manifest');
-            return parseImageIndex(r.stdout);
+            return parseImageIndex(await buildxRaw(run, ref, [], signal));
+        },
+        async imagetoolsRaw(ref, options) {
+            const raw = await httpManifest(ref, options?.signal);
+            options?.signal?.throwIfAborted();
+            const on = options?.builder !== undefined ? ['--builder', options.builder] : [];
+            return raw ?? buildxRaw(run, ref, on, options?.signal);
         },
         async imagePlatform(ref, options) {
             // A single image's config (an index prints one per platform, keyed by platform).
@@ -31165,6 +31180,12 @@ function cliFailure(what, result) {
     if (REGISTRY_UNREACHABLE.test(tail)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${what}: registry unreachable\n${tail}`, REGISTRY_FIX);
     }
+    const gone = NO_BUILDER.exec(tail)?.[1];
+    if (gone !== undefined) {
+        // The builder the run named (--builder: the one current at its start, or the builder input)
+        // went away during the run: nothing can build or merge on it, and no Dockerfile fix helps.
+        return new BuilderMissingError(`${what}: the buildx builder "${gone}" this run uses is gone (removed while the run went on: a docker/setup-buildx-action job's post step on the same runner removes its builder)\n${tail}`, 'run again; on a runner shared by several jobs, give this job a builder of its own (the builder input, e.g. docker/setup-buildx-action\'s "name" output in this job) so that another job cannot remove it');
+    }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MlImageError */ .zn(`${what} failed (exit ${result.exitCode})\n${tail}`, 1);
 }
 /**
@@ -31901,7 +31922,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(356), __nccwpck_require__.e(511), __nccwpck_require__.e(21)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9021));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(356), __nccwpck_require__.e(511), __nccwpck_require__.e(489)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45489));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.

@@ -66,8 +66,8 @@ function apiUrlMessage(url, where) {
 var github_errors = __webpack_require__(73116);
 // EXTERNAL MODULE: ./src/github/run.ts
 var run = __webpack_require__(31738);
-// EXTERNAL MODULE: ./src/report/baseline.ts
-var baseline = __webpack_require__(67355);
+// EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
+var baseline = __webpack_require__(36379);
 // EXTERNAL MODULE: ./src/report/stage.ts + 7 modules
 var stage = __webpack_require__(8079);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules

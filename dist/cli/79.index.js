@@ -471,22 +471,371 @@ function toGitHubApiError(err, operation, nowMs = Date.now()) {
 
 /***/ }),
 
-/***/ 67355:
+/***/ 36379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IV: () => (/* binding */ dirBaselineStore),
-/* harmony export */   W3: () => (/* binding */ restoreBaseline)
-/* harmony export */ });
-/* unused harmony exports baselineSlug, BASELINE_SHA_FILE, actionsCacheBaselineStore */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  IV: () => (/* binding */ dirBaselineStore),
+  W3: () => (/* binding */ restoreBaseline)
+});
+
+// UNUSED EXPORTS: BASELINE_SHA_FILE, actionsCacheBaselineStore, baselineSlug
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/report/baseline-lock.ts
+// The directory baseline store's lock (baseline.ts): one save of a key and branch at a time reads
+// the save it replaces, carries a platform's records over from it and switches to its own. A file
+// created exclusively (O_EXCL) names its owner (host, pid, a token); one whose owner is gone (this
+// host, no such process) is broken at once, one unchanged for `staleMs` (an owner hung, or gone on
+// another host of a shared filesystem) then. A lock not had within `waitMs` is done without: the
+// caller says so (a warning), and its save still replaces the last one whole.
+
+
+
+const LOCK_TIMING = { waitMs: 60_000, staleMs: 20_000 };
+const POLL_MS = 25;
+/** Sleep on this thread: the store's steps are synchronous (a save throws at once, as it always has). */
+function sleepSync(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+const codeOf = (e) => e.code ?? '';
+/** The lock's owner as written (host pid token); undefined when there is none (released meanwhile). */
+function ownerOf(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        if (codeOf(e) === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+/** The owner is a process of this host that is no more (another host's cannot be asked). */
+function ownerGone(owner) {
+    const [host, pid] = owner.split(' ');
+    if (host !== (0,external_node_os_.hostname)() || !/^[1-9][0-9]*$/.test(pid ?? ''))
+        return false;
+    try {
+        process.kill(Number(pid), 0);
+        return false;
+    }
+    catch (e) {
+        // EPERM: it is there, as another user.
+        return codeOf(e) === 'ESRCH';
+    }
+}
+/**
+ * Break OWNER's lock: moved aside first, so that of two runs breaking it at once one does; one that
+ * moved a lock taken meanwhile (not OWNER's) puts it back unless another was taken by then.
+ */
+function breakLock(file, owner) {
+    const aside = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.stale`;
+    try {
+        (0,external_node_fs_.renameSync)(file, aside);
+    }
+    catch {
+        return; // broken or released by someone else
+    }
+    try {
+        if (ownerOf(aside) !== owner)
+            (0,external_node_fs_.linkSync)(aside, file);
+    }
+    catch {
+        // taken again meanwhile: that owner has it
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(aside, { force: true });
+    }
+}
+/** The lock FILE, waited for; the reason why not (a string) when it is not had within waitMs. */
+function takeLock(file, timing = LOCK_TIMING) {
+    const me = `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const start = Date.now();
+    let seen;
+    for (;;) {
+        try {
+            const fd = (0,external_node_fs_.openSync)(file, 'wx', 0o644);
+            try {
+                (0,external_node_fs_.writeSync)(fd, me);
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            return { release: () => release(file, me), takenAt: takenAt(file) };
+        }
+        catch (e) {
+            if (codeOf(e) !== 'EEXIST')
+                return `cannot create ${file}: ${codeOf(e) || e.message}`;
+        }
+        const owner = ownerOf(file);
+        if (owner === undefined)
+            continue;
+        if (seen?.owner !== owner)
+            seen = { owner, since: Date.now() };
+        if (ownerGone(owner) || Date.now() - seen.since >= timing.staleMs) {
+            breakLock(file, owner);
+            continue;
+        }
+        if (Date.now() - start >= timing.waitMs)
+            return `${file} is held by ${owner.split(' ').slice(0, 2).join(' pid ') || 'another run'}`;
+        sleepSync(POLL_MS);
+    }
+}
+function takenAt(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).mtimeMs;
+    }
+    catch {
+        return Date.now();
+    }
+}
+function release(file, me) {
+    try {
+        if (ownerOf(file) === me)
+            (0,external_node_fs_.rmSync)(file, { force: true });
+    }
+    catch {
+        // best effort: a lock left behind is broken as its owner's leftover
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/baseline-dir.ts
+// The directory baseline store's files (baseline.ts dirBaselineStore), safe for runs that save and
+// restore the same key and branch at once (a shared self-hosted runner, two local runs):
+//   <slug>/<branch>            a link to the newest save (a directory: a save of an earlier version)
+//   <slug>/<branch>+<id>/      a save: written whole before the link names it, never changed after
+//   <slug>/<branch>+lock       held while a save reads the one it replaces and switches the link
+// A restore reads the link once and is given the save it names: another run switching the link
+// meanwhile changes nothing it reads. A replaced save is removed by a later save GRACE_MS after it
+// was replaced.
+// On a filesystem without links the save's directory is renamed into <branch> instead (an earlier
+// version's way, under the lock).
+
+
+
+
+
+/** The directory store's note of the commit a save is of (absent in saves before it was written). */
+const BASELINE_SHA_FILE = 'baseline-sha.txt';
+/** How long a replaced save is kept, for a run that restored it just before and still reads it. */
+const GRACE_MS = 10 * 60_000;
+const baseline_dir_codeOf = (e) => e.code ?? '';
+/** What a save that is gone (replaced and removed, or moved aside) answers. */
+const GONE = new Set(['ENOENT', 'ENOTDIR', 'EINVAL']);
+/** What making a link answers where the filesystem (or the system) has none. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+/** What renaming the link answers when a directory is in its place (an earlier version's save). */
+const DIR_IN_PLACE = new Set(['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR']);
+const lockFile = (p) => external_node_path_default().join(p.dir, `${p.name}+lock`);
+const newName = (p) => `${p.name}+${Date.now().toString(36)}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+/** The save <branch> names: the link's target, the directory itself (an earlier version's), none. */
+function currentDir(p) {
+    const at = external_node_path_default().join(p.dir, p.name);
+    const st = (0,read_regular/* statOrAbsent */.Hg)(at, true);
+    if (!st)
+        return undefined;
+    return st.isSymbolicLink() ? external_node_path_default().resolve(p.dir, (0,external_node_fs_.readlinkSync)(at)) : at;
+}
+/** The newest save, none, or the directory that went away while it was read (`gone`). */
+function readSave(p) {
+    let dir;
+    let names;
+    try {
+        dir = currentDir(p);
+        if (dir === undefined)
+            return undefined;
+        names = (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch (e) {
+        if (GONE.has(baseline_dir_codeOf(e)))
+            return { gone: dir ?? external_node_path_default().join(p.dir, p.name) };
+        throw e;
+    }
+    if (!names.some((n) => n !== BASELINE_SHA_FILE))
+        return undefined;
+    let sha;
+    try {
+        sha = (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, BASELINE_SHA_FILE), 'utf8').slice(0, 100).trim();
+    }
+    catch (e) {
+        if (!GONE.has(baseline_dir_codeOf(e)))
+            throw e;
+    }
+    return { dir, ...(sha && { sha }) };
+}
+/**
+ * The newest save of P. Read again once when what it named went away (replaced and removed since)
+ * or when there is none while a save holds the lock (an earlier version's directory being replaced
+ * by a link: gone for an instant). Gone twice: its directory all the same, which the report says it
+ * could not read (base-records.ts readEntries), rather than a "first run".
+ */
+function restoreDir(p) {
+    const first = readSave(p);
+    if (first !== undefined && !('gone' in first))
+        return first;
+    if (first === undefined) {
+        if (!(0,external_node_fs_.existsSync)(lockFile(p)))
+            return undefined;
+        sleepSync(50);
+    }
+    const again = readSave(p);
+    if (again !== undefined && 'gone' in again)
+        return { dir: again.gone };
+    return again;
+}
+/**
+ * Save FILES (and the sha note) as P's newest: written whole in a directory of its own, then, under
+ * the lock, what OPTS keeps of the save it replaces, and the link switched to it (one rename: a
+ * restore sees the last save or this one). FAIL makes the error of a save that cannot be written
+ * (thrown, its directory removed); a lock not had is a warning.
+ */
+function saveDir(p, sha, files, opts, tuning, fail) {
+    const name = newName(p);
+    const dir = external_node_path_default().join(p.dir, name);
+    const removeAndFail = (e) => {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        return fail(e);
+    };
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        for (const f of files)
+            (0,external_node_fs_.cpSync)(f, external_node_path_default().join(dir, external_node_path_default().basename(f)));
+        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, BASELINE_SHA_FILE), `${sha}\n`);
+    }
+    catch (e) {
+        throw removeAndFail(e);
+    }
+    let lock;
+    try {
+        lock = takeLock(lockFile(p), tuning.lock);
+    }
+    catch (e) {
+        lock = `cannot read ${lockFile(p)}: ${baseline_dir_codeOf(e) || e.message}`;
+    }
+    if (typeof lock === 'string')
+        opts.warning?.(`saved the baseline without its lock (${lock}): a platform kept from the last save may lack another run's newer records`);
+    let replaced;
+    let now;
+    try {
+        replaced = keepFrom(p, dir, opts);
+        now = typeof lock === 'string' ? (0,external_node_fs_.statSync)(dir).mtimeMs : lock.takenAt;
+        switchTo(p, name, replaced, now, tuning.link ?? external_node_fs_.symlinkSync);
+    }
+    catch (e) {
+        throw removeAndFail(e);
+    }
+    finally {
+        if (typeof lock !== 'string')
+            lock.release();
+    }
+    removeReplaced(p, [name, replaced], now - (tuning.graceMs ?? GRACE_MS));
+}
+/** Copy into DIR what OPTS keeps of P's newest save; that save's directory (the one replaced). */
+function keepFrom(p, dir, opts) {
+    const found = readSave(p);
+    const previous = found !== undefined && !('gone' in found) ? found : undefined;
+    for (const f of opts.keep?.(previous) ?? [])
+        (0,external_node_fs_.cpSync)(f, external_node_path_default().join(dir, external_node_path_default().basename(f)));
+    return previous?.dir;
+}
+/**
+ * Point <branch> at the save NAME: a link made beside it and renamed over it. The save it replaces
+ * (REPLACED) is touched, so that its grace counts from now; a directory an earlier version saved
+ * is moved aside first (a save like the others from then on). Without links: NAME is renamed into
+ * <branch>, what was there moved aside.
+ */
+function switchTo(p, name, replaced, now, link) {
+    const at = external_node_path_default().join(p.dir, p.name);
+    const tmp = external_node_path_default().join(p.dir, `${name}.link`);
+    let linked = true;
+    try {
+        link(name, tmp);
+    }
+    catch (e) {
+        if (!NO_LINKS.has(baseline_dir_codeOf(e)))
+            throw e;
+        linked = false;
+    }
+    if (replaced !== undefined)
+        touch(replaced, now);
+    try {
+        for (let tries = 1;; tries++) {
+            const st = (0,read_regular/* statOrAbsent */.Hg)(at, true);
+            if (st && (st.isDirectory() || !linked))
+                touch(moveAside(p, at), now);
+            try {
+                (0,external_node_fs_.renameSync)(linked ? tmp : external_node_path_default().join(p.dir, name), at);
+                return;
+            }
+            catch (e) {
+                // An earlier version saved a directory there meanwhile: moved aside too.
+                if (tries >= 3 || !DIR_IN_PLACE.has(baseline_dir_codeOf(e)))
+                    throw e;
+            }
+        }
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+    }
+}
+/** Move what is at AT aside, under a save's name; that name (gone already: AT's). */
+function moveAside(p, at) {
+    const aside = external_node_path_default().join(p.dir, newName(p));
+    try {
+        (0,external_node_fs_.renameSync)(at, aside);
+        return aside;
+    }
+    catch (e) {
+        if (GONE.has(baseline_dir_codeOf(e)))
+            return at;
+        throw e;
+    }
+}
+function touch(dir, now) {
+    try {
+        (0,external_node_fs_.utimesSync)(dir, now / 1000, now / 1000);
+    }
+    catch {
+        // not ours to touch (another user's) or gone: its grace counts from when it was written
+    }
+}
+/**
+ * Remove P's saves (and leftovers: a link or lock moved aside) not touched since BEFORE, except KEEP
+ * and the save <branch> names now. Best effort: another run may be removing them too.
+ */
+function removeReplaced(p, keep, before) {
+    try {
+        const kept = new Set([...keep, currentDir(p)].map((k) => k && external_node_path_default().basename(k)));
+        for (const n of (0,external_node_fs_.readdirSync)(p.dir)) {
+            if (!n.startsWith(`${p.name}+`) || n === `${p.name}+lock` || kept.has(n))
+                continue;
+            const st = (0,read_regular/* statOrAbsent */.Hg)(external_node_path_default().join(p.dir, n), true);
+            if (st && st.mtimeMs < before)
+                (0,external_node_fs_.rmSync)(external_node_path_default().join(p.dir, n), { recursive: true, force: true });
+        }
+    }
+    catch {
+        // the next save tries again
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/baseline.ts
 // The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
 // per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
 // restore its base branch's caches). Locally and on self-hosted runners: a directory.
@@ -495,10 +844,12 @@ function toGitHubApiError(err, operation, nowMs = Date.now()) {
 
 
 
+
+
 /** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
 function baselineSlug(key) {
     const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
-    return `${readable}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
+    return `${readable}-${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
 const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
 /** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
@@ -516,45 +867,29 @@ async function restoreBaseline(store, keys, branch) {
     }
     return undefined;
 }
-/** The directory store's note of the commit a save is of (absent in saves before it was written). */
-const BASELINE_SHA_FILE = 'baseline-sha.txt';
 /**
- * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
- * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
+ * root/<slug>/<branch>: the newest save of a branch, which replaces the previous one. ROOT is checked
+ * now (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
  * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ * Runs may save and restore the same key and branch at once (a shared self-hosted runner, two local
+ * runs): baseline-dir.ts.
  */
-function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(root, label, { create: false, flag });
+function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR', tuning = {}) {
+    (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
+    const place = (key, branch) => ({
+        dir: external_node_path_default().join(root, baselineSlug(key)),
+        name: branchSlug(branch),
+    });
     return {
         describe: () => root,
-        restore(key, branch) {
-            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
-            const records = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).some((n) => n !== BASELINE_SHA_FILE);
-            if (!records)
-                return Promise.resolve(undefined);
-            const note = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, BASELINE_SHA_FILE);
-            const sha = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(note) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(note, 'utf8').slice(0, 100).trim() : undefined;
-            return Promise.resolve({ dir, ...(sha && { sha }) });
-        },
-        save(key, branch, sha, files) {
-            const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, baselineSlug(key), branchSlug(branch));
-            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
-            // rather than none or a truncated one.
-            const next = `${dir}.${process.pid}.tmp`;
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(next, { recursive: true });
-                for (const f of files)
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)(f, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(next, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f)));
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(next, BASELINE_SHA_FILE), `${sha}\n`);
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(next, dir);
-            }
-            catch (e) {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(next, { recursive: true, force: true });
+        restore: (key, branch) => Promise.resolve(restoreDir(place(key, branch))),
+        save(key, branch, sha, files, opts = {}) {
+            const p = place(key, branch);
+            saveDir(p, sha, files, opts, tuning, (e) => {
+                const where = external_node_path_default().join(p.dir, p.name);
                 // The report is written; only the baseline for the next run is missing.
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
-            }
+                return new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${where} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
+            });
             return Promise.resolve();
         },
     };
@@ -590,14 +925,14 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
                 return undefined;
             }
         },
-        async save(key, branch, sha, files) {
+        async save(key, branch, sha, files, opts) {
             const dir = dirFor(key);
-            // Copied beside it first: FILES may be in it (a platform's records kept from the restored
-            // baseline, stage.ts).
+            // Copied beside it first: what is kept may be in it (a platform's records kept from the
+            // restored baseline, base-records.ts saveBase).
             const next = `${dir}.next`;
             rmSync(next, { recursive: true, force: true });
             mkdirSync(next, { recursive: true });
-            for (const f of files)
+            for (const f of [...files, ...(opts?.keep?.(undefined) ?? [])])
                 cpSync(f, path.join(next, path.basename(f)));
             rmSync(dir, { recursive: true, force: true });
             renameSync(next, dir);
@@ -1011,15 +1346,18 @@ function restoreTrimmed(artifact, source) {
     return reports;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
-// EXTERNAL MODULE: ./src/report/baseline.ts
-var baseline = __webpack_require__(67355);
+// EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
+var baseline = __webpack_require__(36379);
 ;// CONCATENATED MODULE: ./src/report/base-records.ts
 // The records a variant's report compares with: the baseline store's newest save of the base
 // branch (or of the default branch, when the base branch has none) and the commit it was saved at,
 // or why there are none; this run's and the baseline's records per platform (readEntries); and what
 // a run of the default branch saves for the next pull request.
+
 
 
 /**
@@ -1099,25 +1437,36 @@ function readEntries(results, baseDir, variant, platforms) {
         headSmoke: results.readSmoke(variant, p),
         baseSmoke: base((b) => b.readSmoke(variant, p)),
     }));
+    // Removed before or while it was read (the directory store: by another run, long after it
+    // replaced it): some or all of its records read as none, which is no "removed platform".
+    if (baseline && baseDir && !(0,external_node_fs_.existsSync)(baseDir))
+        unreadable(new Error(`${baseDir} is gone (removed as it was read: by another run's save, or by hand)`));
     return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
 /**
  * Save this run's records as the variant's baseline. A platform of the config this run has no record
- * of (its job failed, was cancelled or skipped) keeps its records from the previous save (RESTORED,
- * when that is the same branch's, else restored now): a save replaces the last, and would otherwise
- * wipe that platform until its next good run. A platform no longer in the config is let go. Returns
- * the platforms kept.
+ * of (its job failed, was cancelled or skipped) keeps its records from the save this one replaces,
+ * as the store finds it then (another run may have saved since RESTORED was: the directory store
+ * asks under its lock), else from RESTORED (when that is the same branch's) or an earlier key's save
+ * (restored now): a save replaces the last, and would otherwise wipe that platform until its next
+ * good run. A platform no longer in the config is let go. Returns the platforms kept.
  */
 async function saveBase(save, restored) {
     const { store, saveAs, keys, variant } = save;
     const missing = save.planned.filter((p) => !save.recorded.includes(p));
+    const fallback = missing.length === 0 || restored?.ref === saveAs.branch
+        ? restored
+        : await (0,baseline/* restoreBaseline */.W3)(store, keys, saveAs.branch);
     let kept = { files: [], platforms: [] };
-    if (missing.length > 0) {
-        const previous = restored?.ref === saveAs.branch ? restored : await (0,baseline/* restoreBaseline */.W3)(store, keys, saveAs.branch);
-        if (previous)
-            kept = keptRecords(previous.dir, variant, missing);
-    }
-    await store.save(keys[0], saveAs.branch, saveAs.sha, [...save.files, ...kept.files]);
+    await store.save(keys[0], saveAs.branch, saveAs.sha, save.files, {
+        keep: (previous) => {
+            const from = missing.length > 0 ? (previous ?? fallback) : undefined;
+            if (from)
+                kept = keptRecords(from.dir, variant, missing);
+            return kept.files;
+        },
+        ...(save.warning && { warning: save.warning }),
+    });
     return kept.platforms;
 }
 /** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */
@@ -1463,8 +1812,6 @@ function countOnly(views, marker, maxChars, variants, verdict) {
 
 // EXTERNAL MODULE: ./src/report/size.ts
 var size = __webpack_require__(29437);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -1722,7 +2069,8 @@ async function reportVariant(input, io, v) {
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
     if (options.saveAs && options.baseline) {
         const save = { store: options.baseline, saveAs: options.saveAs, keys, variant: v.name };
-        const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms }, base);
+        const warning = (m) => io.warning(`${v.name}: ${m}`, { title: 'ml-image report' });
+        const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms, warning }, base);
         io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
     }
     return {

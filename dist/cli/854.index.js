@@ -282,6 +282,8 @@ const INVALID = /invalid signature|signature mismatch|accepted signatures do not
 // An image index pushed at the .sig/.att tag holds no signature or attestation layers: nothing
 // there, as the built-in verifier reads it (go-containerregistry looks for this platform's child).
 const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN|no child with platform \S+ in index \S+\.(sig|att)$/i;
+// The cache (sigstore/cosign#2576) before INVALID: cosign may report it after "no matching signatures: ".
+const CACHE = /creating cached local store|failed to persist metadata|local cache may be corrupt/i;
 /**
  * A registry or the log failing while cosign reads (a 5xx, throttling, a blob the registry lists
  * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
@@ -291,6 +293,8 @@ function classifyFailure(stderr) {
     const detail = cosignErrorLine(stderr);
     if (NETWORK.test(detail))
         return { kind: 'unreachable', service: SIGSTORE.test(detail) ? 'sigstore' : 'registry', detail };
+    if (CACHE.test(detail))
+        return { kind: 'cache', detail };
     if (DENIED.test(detail))
         return { kind: 'denied', detail };
     if (TROUBLE.test(detail))

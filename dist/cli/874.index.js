@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
-// EXTERNAL MODULE: ./src/attest/signers.ts + 2 modules
-var signers = __webpack_require__(23838);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 4 modules
+var signers = __webpack_require__(23111);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/attest/cosign-push.ts
@@ -657,7 +657,7 @@ function smokeChecks(platform, p, policy) {
     return checks;
 }
 // Checks at once: cosign with the log (keyless, or --tlog) one at a time (concurrent runs trip over
-// their shared Sigstore cache); others side by side.
+// the Sigstore cache they share, the run's own TUF_ROOT: cosign-env.ts); others side by side.
 const atOnce = (identity, tlog) => (identity.kind === 'keyless' || tlog ? 1 : 16);
 /**
  * The statement of KIND about this digest (cosign checks the signature, this the subject). For

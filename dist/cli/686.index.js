@@ -1,5 +1,5 @@
-export const id = 553;
-export const ids = [553];
+export const id = 686;
+export const ids = [686];
 export const modules = {
 
 /***/ 1614:
@@ -479,7 +479,7 @@ async function readTagLayers(client, repository, tag, mediaType, kind, known) {
 
 /***/ }),
 
-/***/ 23838:
+/***/ 23111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -523,17 +523,238 @@ var external_node_child_process_ = __webpack_require__(31421);
 var util_redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
-// EXTERNAL MODULE: ./src/util/run-id.ts
-var run_id = __webpack_require__(72679);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
 var exec_runner = __webpack_require__(78617);
+// EXTERNAL MODULE: ./src/util/run-id.ts
+var run_id = __webpack_require__(72679);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
+;// CONCATENATED MODULE: ./src/attest/cosign-env.ts
+// cosign's environment: the run's id, and for a cosign run that reads Sigstore's TUF metadata
+// (Fulcio's and Rekor's keys: keyless signing and verifying, the transparency log) a TUF_ROOT of
+// the run's own. cosign keeps that metadata in TUF_ROOT, by default ~/.sigstore/root, one cache for
+// every cosign of the user: two jobs on self-hosted runners sharing a HOME (two attest stages, an
+// attest stage and a deploy gate's verify) trip over its lock ("creating cached local store:
+// resource temporarily unavailable", sigstore/cosign#2576) or over each other's writes ("failed
+// to persist metadata"). The run's own is an empty directory under the run's temp root, made once
+// and removed with it: cosign starts an empty one from the root it embeds and fetches the current
+// metadata from tuf-repo-cdn.sigstore.dev (sigstore/sigstore pkg/tuf, sigstore-go's tuf client),
+// one refresh per run. A TUF_ROOT the user set is theirs, and used as it is; so is the default
+// ~/.sigstore/root where `cosign initialize --mirror` pointed it at a TUF repository other than
+// Sigstore's public one (a private Sigstore, whose root a fresh TUF_ROOT would not know).
+
+
+
+
+
+
+
+const TUF_ROOT_ENV = 'TUF_ROOT';
+/** An empty dir under the run's temp root; one that cannot be made is exit 3, before cosign starts. */
+function makeTufRoot() {
+    try {
+        return (0,temp/* runTempDir */.jI)('cosign-tuf-');
+    }
+    catch (e) {
+        if (e instanceof errors/* EnvironmentError */.eG)
+            throw e; // the temp root is not private (temp.ts says so)
+        throw new errors/* EnvironmentError */.eG(`cannot make a TUF_ROOT for cosign under ${(0,temp/* runTempRoot */.a8)()} (${e.code ?? e.message})`, "check that the temp dir (TMPDIR) is writable and has room, or set TUF_ROOT to a directory of this job's own", { cause: e });
+    }
+}
+/**
+ * A run's own TUF_ROOT, made on the first call (MAKE: a temp dir under the run's temp root) and
+ * the same after; REGISTER's cleanup removes it, and a call after that makes another.
+ */
+function tufRootOnce(make = makeTufRoot, register = cleanup/* registerCleanup */.qE) {
+    let dir;
+    return () => {
+        if (dir !== undefined)
+            return dir;
+        const made = make();
+        dir = made;
+        register(() => {
+            if (dir === made)
+                dir = undefined;
+            (0,external_node_fs_.rmSync)(made, { recursive: true, force: true });
+        });
+        return made;
+    };
+}
+/** This run's own TUF_ROOT (see tufRootOnce). */
+const runTufRoot = tufRootOnce();
+/** The TUF_ROOT the user gave (the call's environment over BASE), if any: an empty one is none. */
+function givenTufRoot(extra, base) {
+    const dir = extra?.[TUF_ROOT_ENV] ?? base[TUF_ROOT_ENV];
+    return dir === undefined || dir === '' ? undefined : dir;
+}
+/** Sigstore's public TUF repository, by the names `cosign initialize --mirror` takes for it. */
+const PUBLIC_TUF_MIRRORS = new Set([
+    'tuf-repo-cdn.sigstore.dev',
+    'sigstore-tuf-root.storage.googleapis.com',
+    'sigstore-tuf-root',
+]);
+/**
+ * ~/.sigstore/root (HOME from BASE) when `cosign initialize --mirror` wrote it for a TUF repository
+ * other than Sigstore's public one: its remote.json names that mirror (a URL, or a GCS bucket's
+ * name). cosign then trusts the root kept there, which a fresh TUF_ROOT would not have; so that
+ * cache is used as before. Anything else there (none, the public mirror, unreadable): undefined.
+ */
+function initializedTufRoot(base, read = (f) => (0,external_node_fs_.readFileSync)(f, 'utf8')) {
+    if (base.HOME === undefined || base.HOME === '')
+        return undefined;
+    const dir = external_node_path_default().join(base.HOME, '.sigstore', 'root');
+    let mirror;
+    try {
+        mirror = JSON.parse(read(external_node_path_default().join(dir, 'remote.json')))?.mirror;
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof mirror !== 'string' || mirror.trim() === '')
+        return undefined;
+    let name = mirror.trim();
+    try {
+        name = new URL(name).hostname;
+    }
+    catch {
+        // a GCS bucket's name
+    }
+    return PUBLIC_TUF_MIRRORS.has(name.toLowerCase()) ? undefined : dir;
+}
+/**
+ * cosign's environment: BASE (this process's), the call's own (EXTRA), and the run's id
+ * (ML_IMAGE_RUN_ID), by which the action's post step finds a cosign a cancelled job left running,
+ * as it finds docker CLIs. Given TUF_ROOT (the call reads Sigstore's TUF metadata), the run's own
+ * TUF_ROOT from it, unless the user set one or initialized the default for a mirror of their own.
+ */
+function cosignEnv(extra, base, tufRoot, initialized = initializedTufRoot) {
+    const own = tufRoot !== undefined && givenTufRoot(extra, base) === undefined && initialized(base) === undefined;
+    return { ...base, ...extra, ...(own && { [TUF_ROOT_ENV]: tufRoot() }), [exec_runner/* RUN_ID_ENV */.I]: run_id/* RUN_ID */.UC };
+}
+/**
+ * cosign could not open or update its Sigstore cache, twice (cosign-run.ts tries once more): in a
+ * TUF_ROOT the user set (GIVEN) another cosign most likely uses it too, as in cosign's default
+ * ~/.sigstore/root (a run without OWN, the run's own: one that reads no TUF metadata, or one that
+ * keeps the default because cosign initialize set it up for a private mirror: INITIALIZED); in
+ * the run's own the temp dir is the suspect.
+ */
+function sigstoreCacheError(what, detail, given, own, initialized) {
+    const ownUsed = own && given === undefined && initialized === undefined;
+    const where = given !== undefined ? `TUF_ROOT ${given}` : ownUsed ? "the run's own TUF_ROOT" : '~/.sigstore/root';
+    const fix = given !== undefined
+        ? 'the TUF_ROOT set in the environment is shared by every cosign run that has it (another job on this machine): give each job a TUF_ROOT of its own, or unset it (each run then uses one of its own), and run again'
+        : ownUsed
+            ? `each run's cosign keeps that cache in a TUF_ROOT of its own under ${(0,temp/* runTempRoot */.a8)()}: check that the temp dir (TMPDIR) is writable and has room, and run again`
+            : initialized !== undefined
+                ? `${initialized} is set up for your own TUF mirror (cosign initialize), so every cosign of this user shares it (another job on this machine was using it): give each job a TUF_ROOT of its own, initialized for your mirror ("TUF_ROOT=DIR cosign initialize --mirror ... --root ..."), and run again`
+                : "another cosign of this user (another job on this machine) was using it: set TUF_ROOT to a directory of this job's own, and run again";
+    return new errors/* EnvironmentError */.eG(`${what}: cosign could not use its Sigstore cache (the TUF metadata in ${where}) (${detail})`, fix);
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./src/attest/cosign-run.ts
+// One cosign run of a signer (cosign.ts): the process behind CosignExec, started once more when
+// it met a busy Sigstore cache, and what its failure means: a check result (`missing`, `invalid`)
+// handed back, anything else thrown as an EnvironmentError (exit 3) or InputError (exit 2) with
+// the fix for the operation.
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 180_000;
+const CACHE_RETRY_MS = 2_000;
+const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
+/** One cosign run; only its failing to start (or the caller's deadline, an interrupt) is thrown. */
+async function attempt(c, args, tuf) {
+    const { signal } = c;
+    try {
+        signal?.throwIfAborted();
+        return await c.exec(args, {
+            env: c.env,
+            timeoutMs: c.timeoutMs,
+            ...(signal && { signal }),
+            ...(tuf && { tuf }),
+        });
+    }
+    catch (e) {
+        // Not started because the process is exiting (SIGINT/SIGTERM: an InterruptedError), or its
+        // TUF_ROOT could not be made, or stopped at the caller's deadline (the caller says what it
+        // waited for): said as it is.
+        if (e instanceof errors/* EnvironmentError */.eG || signal?.aborted)
+            throw e;
+        const code = e.code;
+        throw new errors/* EnvironmentError */.eG(`cannot run cosign (${code ?? c.redact(e.message)})`, code === 'ENOENT' ? INSTALL_FIX : 'check that cosign is installed and executable', { cause: e });
+    }
+}
+const cacheBusy = (c, res) => res.exitCode !== 0 && res.timedOut !== true && (0,cosign_args/* classifyFailure */.XE)(c.redact(res.stderr)).kind === 'cache';
+/**
+ * Run cosign (TUF: it reads Sigstore's TUF metadata); a failure comes back classified (check
+ * results) or is thrown (everything else). A Sigstore cache another cosign holds (a TUF_ROOT the
+ * user set, shared by two jobs) is free again within seconds: that run is tried once more.
+ */
+async function runCosign(c, args, target, tuf) {
+    let res = await attempt(c, args, tuf);
+    if (cacheBusy(c, res)) {
+        // Aborted meanwhile: the attempt throws the deadline's reason.
+        await (0,promises_.setTimeout)(c.cacheRetryMs, undefined, c.signal && { signal: c.signal }).catch(() => undefined);
+        res = await attempt(c, args, tuf);
+    }
+    if (res.exitCode === 0)
+        return res;
+    const what = target === undefined ? `cosign ${args[0]}` : `cosign ${args[0]} ${target}`;
+    if (res.timedOut === true)
+        throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(c.timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${(0,oci_ref/* parseDigestRef */.Tf)(target).registry} `}answers quickly, or raise the timeout`);
+    const failure = (0,cosign_args/* classifyFailure */.XE)(c.redact(res.stderr));
+    if (failure.kind === 'missing' || failure.kind === 'invalid')
+        return failure;
+    if (failure.kind === 'cache')
+        throw sigstoreCacheError(what, failure.detail, c.givenTufRoot, tuf, c.initializedTufRoot);
+    throw failureError(what, target, failure, res.exitCode, args[0].startsWith('verify'));
+}
+function failureError(what, target, failure, exitCode, verifying) {
+    const registry = target === undefined ? 'the registry' : `registry ${(0,oci_ref/* parseDigestRef */.Tf)(target).registry}`;
+    switch (failure.kind) {
+        case 'unreachable':
+            return failure.service === 'registry'
+                ? new errors/* EnvironmentError */.eG(`${what}: ${registry} is unreachable (${failure.detail})`, /localhost|127\.\d/.test(registry)
+                    ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+                    : 'check the registry host name, your network, and any proxy settings')
+                : new errors/* EnvironmentError */.eG(`${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`, verifying
+                    ? 'verify needs sigstore.dev (TUF, Rekor) for keyless images and --tlog: run where sigstore.dev is reachable, or drop --tlog for a key-signed image'
+                    : 'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner');
+        case 'denied':
+            return new errors/* EnvironmentError */.eG(`${what}: ${registry} refused the credentials (${failure.detail})`, `log in with ${verifying ? 'a credential that may read the image' : 'push rights'} first (docker/login-action, or \`docker login\`); cosign uses the Docker credentials`);
+        case 'input':
+            return new errors/* InputError */.dz(`${what}: ${inputProblem(failure.detail)}`);
+        case 'unknown':
+            return new errors/* EnvironmentError */.eG(`${what} failed (exit ${exitCode}): ${failure.detail}`, 'run the same cosign command with --verbose to see why');
+    }
+}
+function inputProblem(detail) {
+    if (/inappropriate ioctl|reading password/i.test(detail))
+        return `the signing key is encrypted and no password was given: set COSIGN_PASSWORD (${detail})`;
+    if (/decrypt/i.test(detail))
+        return `wrong password for the signing key (COSIGN_PASSWORD) (${detail})`;
+    return detail;
+}
+
 ;// CONCATENATED MODULE: ./src/attest/cosign.ts
 // Signer: sign, attest and verify images by digest with the real cosign binary. The argv comes
-// from the pure builders in cosign-args.ts; the process is behind CosignExec so that unit tests
-// pass a plain function and integration tests the real one. Secrets reach cosign only through
-// the environment (COSIGN_PASSWORD; `env://VAR` keys), and cosign's stderr is redacted before it
-// appears in any error. A missing or non-matching signature is a check result (`ok: false`), an
-// unreachable registry an EnvironmentError (exit 3), a bad key, password or file an InputError.
+// from the pure builders in cosign-args.ts; the process is behind CosignExec (cosign-run.ts: one
+// run, and what its failure means) so that unit tests pass a plain function and integration tests
+// the real one. Secrets reach cosign only through the environment (COSIGN_PASSWORD; `env://VAR`
+// keys), and cosign's stderr is redacted before it appears in any error. A missing or non-matching
+// signature is a check result (`ok: false`), an unreachable registry an EnvironmentError (exit 3),
+// a bad key, password or file an InputError. A run that reads Sigstore's TUF metadata (keyless,
+// the log) gets a TUF_ROOT of the run's own (cosign-env.ts).
+
 
 
 
@@ -562,8 +783,6 @@ function requireVerified(v) {
         return v.items;
     throw new CheckFailedError(v.failure.message);
 }
-const DEFAULT_TIMEOUT_MS = 180_000;
-const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
 function createCosignSigner(exec, options = {}) {
     // A PEM key (COSIGN_KEY) is several lines: each of them is masked too (cosign may quote one).
     const secrets = (0,util_redact/* valueMasks */.xJ)([options.password, ...Object.values(options.env ?? {})].filter((s) => s !== undefined));
@@ -571,34 +790,20 @@ function createCosignSigner(exec, options = {}) {
     const env = { ...options.env };
     if (options.password !== undefined)
         env.COSIGN_PASSWORD = options.password;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const { signal } = options;
-    /** Run cosign; a failure comes back classified (check results) or is thrown (everything else). */
-    async function run(args, target) {
-        let res;
-        try {
-            signal?.throwIfAborted();
-            res = await exec(args, { env, timeoutMs, ...(signal && { signal }) });
-        }
-        catch (e) {
-            // Not started because the process is exiting (SIGINT/SIGTERM), or stopped at the caller's
-            // deadline (the caller says what it waited for): said as it is.
-            if (e instanceof cleanup/* InterruptedError */.p4 || signal?.aborted)
-                throw e;
-            const code = e.code;
-            throw new errors/* EnvironmentError */.eG(`cannot run cosign (${code ?? redact(e.message)})`, code === 'ENOENT' ? INSTALL_FIX : 'check that cosign is installed and executable', { cause: e });
-        }
-        if (res.exitCode === 0)
-            return res;
-        const what = target === undefined ? `cosign ${args[0]}` : `cosign ${args[0]} ${target}`;
-        if (res.timedOut === true)
-            throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${(0,oci_ref/* parseDigestRef */.Tf)(target).registry} `}answers quickly, or raise the timeout`);
-        const failure = (0,cosign_args/* classifyFailure */.XE)(redact(res.stderr));
-        if (failure.kind === 'missing' || failure.kind === 'invalid')
-            return failure;
-        throw failureError(what, target, failure, res.exitCode, args[0].startsWith('verify'));
-    }
+    const ctx = {
+        exec,
+        env,
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        signal: options.signal,
+        redact,
+        cacheRetryMs: options.cacheRetryMs ?? CACHE_RETRY_MS,
+        givenTufRoot: givenTufRoot(env, process.env),
+        initializedTufRoot: initializedTufRoot(process.env),
+    };
+    const run = (args, target, tuf = false) => runCosign(ctx, args, target, tuf);
     const tlogOf = (o) => ({ tlog: (o?.tlog ?? options.tlog) === true });
+    // Keyless (Fulcio's roots, the CT log's and Rekor's keys) and the log (Rekor's keys) read them.
+    const readsTuf = (identity, o) => identity.kind === 'keyless' || tlogOf(o).tlog === true;
     async function version() {
         const res = await run((0,cosign_args/* versionArgs */.Gz)(), undefined);
         if (!('exitCode' in res))
@@ -611,17 +816,17 @@ function createCosignSigner(exec, options = {}) {
         async sign(ref, identity, opts) {
             const args = (0,cosign_args/* signArgs */.Ng)(ref, identity, tlogOf(opts));
             await writesClassicTags();
-            expectDone(await run(args, ref), `cosign sign ${ref}`);
+            expectDone(await run(args, ref, readsTuf(identity, opts)), `cosign sign ${ref}`);
         },
         async attest(ref, predicate, identity, opts) {
             const args = (0,cosign_args/* attestArgs */.r7)(ref, predicate, identity, tlogOf(opts));
             await writesClassicTags();
             // cosign reads the predicate's file, which the caller may still be writing.
             await predicate.written;
-            expectDone(await run(args, ref), `cosign attest --type ${predicate.type} ${ref}`);
+            expectDone(await run(args, ref, readsTuf(identity, opts)), `cosign attest --type ${predicate.type} ${ref}`);
         },
         async verify(ref, identity, opts) {
-            const res = await run((0,cosign_args/* verifyArgs */.H$)(ref, identity, tlogOf(opts)), ref);
+            const res = await run((0,cosign_args/* verifyArgs */.H$)(ref, identity, tlogOf(opts)), ref, readsTuf(identity, opts));
             if (!('exitCode' in res))
                 return checkFailed(ref, 'signature', undefined, identity, res);
             const items = (0,cosign_args/* parseVerifiedSignatures */.j)(res.stdout);
@@ -632,7 +837,7 @@ function createCosignSigner(exec, options = {}) {
             return { ok: true, items };
         },
         async verifyAttestations(ref, type, identity, opts) {
-            const res = await run((0,cosign_args/* verifyAttestationArgs */.xt)(ref, type, identity, tlogOf(opts)), ref);
+            const res = await run((0,cosign_args/* verifyAttestationArgs */.xt)(ref, type, identity, tlogOf(opts)), ref, readsTuf(identity, opts));
             if (!('exitCode' in res))
                 return checkFailed(ref, 'attestation', type, identity, res);
             const items = (0,cosign_args/* parseAttestations */.nU)(res.stdout);
@@ -678,32 +883,6 @@ function wrongSubject(ref, what, type, found) {
         failure: { ref, what, ...(type !== undefined && { type }), reason: 'invalid', message },
     };
 }
-function failureError(what, target, failure, exitCode, verifying) {
-    const registry = target === undefined ? 'the registry' : `registry ${(0,oci_ref/* parseDigestRef */.Tf)(target).registry}`;
-    switch (failure.kind) {
-        case 'unreachable':
-            return failure.service === 'registry'
-                ? new errors/* EnvironmentError */.eG(`${what}: ${registry} is unreachable (${failure.detail})`, /localhost|127\.\d/.test(registry)
-                    ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
-                    : 'check the registry host name, your network, and any proxy settings')
-                : new errors/* EnvironmentError */.eG(`${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`, verifying
-                    ? 'verify needs sigstore.dev (TUF, Rekor) for keyless images and --tlog: run where sigstore.dev is reachable, or drop --tlog for a key-signed image'
-                    : 'keyless signing needs network access to sigstore.dev; sign with a key (tlog off) on an offline runner');
-        case 'denied':
-            return new errors/* EnvironmentError */.eG(`${what}: ${registry} refused the credentials (${failure.detail})`, `log in with ${verifying ? 'a credential that may read the image' : 'push rights'} first (docker/login-action, or \`docker login\`); cosign uses the Docker credentials`);
-        case 'input':
-            return new errors/* InputError */.dz(`${what}: ${inputProblem(failure.detail)}`);
-        case 'unknown':
-            return new errors/* EnvironmentError */.eG(`${what} failed (exit ${exitCode}): ${failure.detail}`, 'run the same cosign command with --verbose to see why');
-    }
-}
-function inputProblem(detail) {
-    if (/inappropriate ioctl|reading password/i.test(detail))
-        return `the signing key is encrypted and no password was given: set COSIGN_PASSWORD (${detail})`;
-    if (/decrypt/i.test(detail))
-        return `wrong password for the signing key (COSIGN_PASSWORD) (${detail})`;
-    return detail;
-}
 function parseVersion(stdout) {
     try {
         const v = JSON.parse(stdout);
@@ -721,13 +900,6 @@ function parseVersion(stdout) {
     return { gitVersion: m?.[1] ?? 'unknown' };
 }
 /**
- * cosign's environment: this process's, the call's own, and the run's id (ML_IMAGE_RUN_ID), by
- * which the action's post step finds a cosign a cancelled job left running, as it finds docker CLIs.
- */
-function cosignEnv(extra, base = process.env) {
-    return { ...base, ...extra, [exec_runner/* RUN_ID_ENV */.I]: run_id/* RUN_ID */.UC };
-}
-/**
  * The real cosign: spawned without a shell (one process, no group of its own), killed at the
  * timeout, at the caller's deadline (opts.signal: the call then rejects with its reason, once the
  * process has ended) and on SIGINT/SIGTERM.
@@ -738,7 +910,7 @@ function defaultCosignExec(binary = 'cosign') {
         if (opts.signal?.aborted)
             return reject(opts.signal.reason);
         const child = (0,external_node_child_process_.spawn)(binary, args, {
-            env: cosignEnv(opts.env),
+            env: cosignEnv(opts.env, process.env, opts.tuf === true ? runTufRoot : undefined),
             stdio: [opts.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
         });
         const out = [];
@@ -2253,6 +2425,149 @@ function mapLimitSerialByKey(items, limit, keyOf, fn) {
             return { status: 'rejected', reason };
         });
     });
+}
+
+
+/***/ }),
+
+/***/ 54868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a8: () => (/* binding */ runTempRoot),
+/* harmony export */   jI: () => (/* binding */ runTempDir)
+/* harmony export */ });
+/* unused harmony exports TEMP_ROOT_PREFIX, runTempBase, STALE_ROOT_MS, sweepStaleRoots */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72679);
+// Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
+// action's post step (and a person) can remove all of them at once even after a SIGKILL.
+
+
+
+
+
+const TEMP_ROOT_PREFIX = 'ml-image-';
+/** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
+function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
+}
+let rootMade;
+/**
+ * Create the run's temp root under base and return it, for mkdtemp calls. The caller still removes
+ * its own dir (registerCleanup); the root is removed when the process exits with it empty.
+ */
+function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
+    if (rootMade !== root) {
+        checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
+        rootMade = root;
+        sweepStaleRoots(base); // never this run's own root (see there)
+        process.once('exit', () => {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)
+            }
+            catch {
+                // not empty, or already gone
+            }
+        });
+    }
+    return root;
+}
+/**
+ * The root holds the build's secret files (pip.conf with index credentials, build.secrets values):
+ * it must be this user's own directory that no one else may enter. Its name can be guessed (pid and
+ * time), so on a shared /tmp another user could make it first, open to all, and then swap the
+ * directories made inside it: such a root is refused (exit 3), never used.
+ */
+function checkPrivate(root, st) {
+    const uid = process.getuid?.();
+    const problem = !st.isDirectory()
+        ? 'is not a directory'
+        : uid !== undefined && st.uid !== uid
+            ? `belongs to another user (uid ${st.uid})`
+            : (st.mode & 0o077) !== 0
+                ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
+                : undefined;
+    if (problem !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`the run's temp directory ${root} ${problem}: the build's secret files would be readable there`, 'remove it (someone else may have made it), or set TMPDIR to a directory only you can enter, and run again');
+}
+/** mkdtemp under the run's temp root. */
+function runTempDir(prefix) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+        // The root went while it was empty: another run's sweep, when a custom ML_IMAGE_RUN_ID makes
+        // this run look like a gone process there. It is made (and checked) again.
+        rootMade = undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
+    }
+}
+/**
+ * A root of a gone process not touched for this long is removed with what it holds (secret files
+ * of a build that was killed with SIGKILL): no run lasts a day, so a root that old in a pid
+ * namespace this process cannot see is no live run's either.
+ */
+const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
+/**
+ * Remove the temp roots of runs whose process is gone (a process that ended without its 'exit'
+ * event: killed, or a test worker): an empty one at once, one with something in it when it is this
+ * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid, nor OWN (this
+ * run's root: a custom ML_IMAGE_RUN_ID may look like `<pid>-<id>` with a number that is no live
+ * process here, such as `<run id>-<attempt>` or a parent's pid in another pid namespace).
+ */
+function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now(), own = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(runTempRoot())) {
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
+        if (pid === undefined || name === own || Number(pid) === process.pid || isAlive(Number(pid)))
+            continue;
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(dir); // fails unless empty
+        }
+        catch (e) {
+            if (e.code === 'ENOTEMPTY')
+                removeIfStale(dir, now);
+        }
+    }
+}
+/** DIR (a gone process's root) with what it holds, when it is this user's and stale. */
+function removeIfStale(dir, now) {
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+        const mine = process.getuid === undefined || st.uid === process.getuid();
+        if (st.isDirectory() && mine && now - st.mtimeMs > STALE_ROOT_MS)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    }
+    catch {
+        // gone, or not ours to remove
+    }
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM'; // alive, another user's
+    }
 }
 
 

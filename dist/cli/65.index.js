@@ -1,5 +1,5 @@
-export const id = 277;
-export const ids = [277];
+export const id = 65;
+export const ids = [65];
 export const modules = {
 
 /***/ 96912:
@@ -237,7 +237,7 @@ function enginePlatform(info) {
 
 /***/ }),
 
-/***/ 78277:
+/***/ 81065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -975,15 +975,15 @@ var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./src/build/builder-facts.ts
-// What the build stage needs to know of the builder (buildx version, driver, BuildKit version, its
-// nodes' endpoints): asked once per Docker adapter (a process), and kept between runs in the cache
-// directory under a key made of everything that changes the answer without a command: the buildx
-// plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state (current
-// builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its
-// socket and the daemon's pid file (both rewritten when the daemon restarts or is upgraded). An
-// entry also expires: a day for the local engine, ten minutes for a remote one or a builder whose
-// driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
-// that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
+// What the build stage needs to know of the builder (its name, buildx version, driver, BuildKit
+// version, its nodes' endpoints): asked once per Docker adapter (a process), and kept between runs
+// in the cache directory under a key made of everything that changes the answer without a command:
+// the buildx plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state
+// (current builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local
+// engine, its socket and the daemon's pid file (both rewritten when the daemon restarts or is
+// upgraded). An entry also expires: a day for the local engine, ten minutes for a remote one or a
+// builder whose driver is `remote` or `kubernetes` (their BuildKit can change without a local
+// trace). A build that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
 
 
 
@@ -1039,8 +1039,8 @@ function builderFactsKey(env, name, fs = realFs) {
     const local = host.startsWith('unix://') && !otherContext;
     const socket = host.slice('unix://'.length);
     const parts = [
-        // The facts' shape: 2 holds the nodes' endpoints (an entry written before has none).
-        'facts=2',
+        // The facts' shape: 2 holds the nodes' endpoints, 3 the builder's name (older entries lack them).
+        'facts=3',
         `name=${name ?? ''}`,
         ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
         `plugins=${plugins.join(',')}`,
@@ -1074,6 +1074,7 @@ async function askBuildx(docker, name) {
     ]);
     return {
         buildxVersion,
+        ...(inspect.name !== '' && { name: inspect.name }),
         driver: inspect.driver,
         ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
         ...(inspect.endpoints !== undefined && { endpoints: inspect.endpoints }),
@@ -1085,6 +1086,7 @@ function readEntry(file, ttlMs, now) {
         const endpoints = e.facts?.endpoints;
         const valid = typeof e.facts?.buildxVersion === 'string' &&
             typeof e.facts.driver === 'string' &&
+            (e.facts.name === undefined || typeof e.facts.name === 'string') &&
             (endpoints === undefined ||
                 (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
         if (!valid)
@@ -1693,6 +1695,7 @@ function buildxBuildArgs(req, builder) {
 
 ;// CONCATENATED MODULE: ./src/build/base-digest.ts
 
+
 /** REGISTRY/PATH of a reference, Docker Hub however spelled: pure. */
 function repositoryKey(ref) {
     const r = (0,oci_ref/* parseImageRef */.Q)(ref);
@@ -1742,12 +1745,13 @@ function builtBase(base, registry, local) {
     };
 }
 /**
- * Each variant's recorded base digest (BASES in order): one registry lookup per distinct reference,
- * started at once; the engine's own image is looked at only where LOCAL_FIRST says the build takes
- * it (the docker driver without build.pull), once known. A lookup that fails is a warning, and the
- * digest unknown (the labels set empty); a local image that cannot be inspected counts as none.
+ * Each variant's recorded base digest (BASES in order), with the local image's ID where the build
+ * takes it: one registry lookup per distinct reference, started at once; the engine's own image is
+ * looked at only where LOCAL_FIRST says the build takes it (the docker driver without build.pull),
+ * once known. A lookup that fails is a warning, and the digest unknown (the labels set empty); a
+ * local image that cannot be inspected counts as none.
  */
-async function recordedBaseDigests(docker, bases, localFirst, warn) {
+async function recordedBases(docker, bases, localFirst, warn) {
     const registry = new Map();
     for (const { ref } of bases)
         if (!registry.has(ref))
@@ -1762,10 +1766,36 @@ async function recordedBaseDigests(docker, bases, localFirst, warn) {
         return local.get(ref);
     };
     const first = await localFirst.catch(() => false);
-    const records = await Promise.all(bases.map(async (b) => builtBase(b, await registry.get(b.ref), first ? await localOf(b.ref) : undefined)));
+    const records = await Promise.all(bases.map(async (b) => {
+        const held = first ? await localOf(b.ref) : undefined;
+        const r = builtBase(b, await registry.get(b.ref), held);
+        const taken = held && !(0,oci_ref/* parseImageRef */.Q)(b.ref).digest && b.platforms.some((p) => servesPlatform(held, p));
+        return taken ? { ...r, localId: held.id } : r;
+    }));
     for (const w of new Set(records.flatMap((r) => r.warning ?? [])))
         warn(w);
-    return records.map((r) => r.digest);
+    return records.map((r) => ({
+        ...(r.digest !== undefined && { digest: r.digest }),
+        ...(r.localId !== undefined && { localId: r.localId }),
+    }));
+}
+/**
+ * After a target's build that took the engine's image under REF (recordedBases' localId): the
+ * record names that image, so REF must name it still. Another job's `docker pull` or build of REF
+ * in between may have given the build another one (exit 3: the record may be wrong); an engine that
+ * does not answer leaves it unchecked (a warning).
+ */
+async function checkBaseHeld(docker, ref, localId, target) {
+    let now;
+    try {
+        now = await docker.inspectLocalImage(ref);
+    }
+    catch (e) {
+        return `build ${target}: could not check that this machine still holds ${localId} under ${ref}, the base image whose digest the build records (${e.message.split('\n')[0]})`;
+    }
+    if (now?.id === localId)
+        return undefined;
+    throw new errors/* EnvironmentError */.eG(`build ${target}: the image this machine holds under ${ref} changed while the build ran (${localId} when its digest was recorded, ${now?.id ?? 'none'} after the build): another job pulled, built, tagged or removed it, so the base digest recorded (the labels, build.json, the provenance) may not name the image the build started from`, "run the build again, and keep jobs that pull or build this base image on this machine from overlapping with it; build.pull: true builds from the registry's image whatever this machine holds");
 }
 
 ;// CONCATENATED MODULE: ./src/build/source-date.ts
@@ -2086,9 +2116,14 @@ annotations = []) {
     // are not copied yet (400).
     const buildRepository = sources[0]?.split('@')[0] ?? '';
     let digest;
+    const builder = deps.builder?.name;
+    const options = {
+        ...(annotations.length > 0 && { annotations }),
+        ...(builder !== undefined && { builder }),
+    };
     for (const group of tagsByRepository(buildRepository, tags)) {
-        const d = await withRetries(deps, `merge ${variant}`, group, () => annotations.length > 0
-            ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
+        const d = await withRetries(deps, `merge ${variant}`, group, () => Object.keys(options).length > 0
+            ? deps.docker.imagetoolsCreate(group, [...sources], options)
             : deps.docker.imagetoolsCreate(group, [...sources]));
         digest ??= d;
     }
@@ -2195,9 +2230,72 @@ function cacheFor(kind, repository, variant, arch) {
     return { type: 'none' };
 }
 
+// EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
+var buildx = __webpack_require__(49618);
+// EXTERNAL MODULE: ./src/docker/registry.ts
+var registry = __webpack_require__(98925);
+;// CONCATENATED MODULE: ./src/build/pushed-image.ts
+// The docker driver cannot push by digest: dockerd pushes the image by its push tag, then buildx
+// asks the registry what that tag names now and reports it as the image's digest
+// (containerimage.digest). A run of the same repository, variant and arch on this engine pushes by
+// the same tag: had it pushed in between, the digest would be its image, which this run would
+// merge, smoke-test and sign as its own. The build's own image is the config dockerd's exporter
+// reports (containerimage.config.digest, the image ID): the manifest at the reported digest is read
+// back from the registry, its bytes checked against that digest, and must name that config.
+
+
+
+
+
+
+
+const ManifestSchema = schemas/* object */.Ikc({ config: schemas/* object */.Ikc({ digest: schemas/* string */.YjP() }).optional() });
+/** Whether an index entry is the image for PLATFORM (`os/arch`, or `os/arch/variant`). */
+const isPlatform = (e, platform) => platform === `${e.os}/${e.architecture}` ||
+    (e.variant !== undefined && platform === `${e.os}/${e.architecture}/${e.variant}`);
+/**
+ * The config digest of the image REF (`REPOSITORY@DIGEST`) names: its manifest's, or where it is an
+ * index (an engine with the containerd image store may push one), the PLATFORM entry's. Undefined:
+ * it names no image of PLATFORM. A registry that does not answer is exit 3: the push just worked.
+ */
+async function configOf(docker, p, ref, nested = false) {
+    const raw = await docker
+        .imagetoolsRaw(ref, p.builder !== undefined ? { builder: p.builder } : undefined)
+        .catch((e) => {
+        // Stopped by SIGINT/SIGTERM: said as it is, not as a registry that could not be read.
+        if (e instanceof cleanup/* InterruptedError */.p4)
+            throw e;
+        const what = `build ${p.id}: reading ${ref} back to check the push by tag ${p.pushRef}`;
+        const fix = `check that the registry ${(0,registry/* splitImageRef */.l2)(ref).host} answers reads with this engine's login (docker buildx imagetools inspect --raw ${ref}), then run the build again`;
+        const given = e instanceof errors/* EnvironmentError */.eG ? e.fix : undefined;
+        throw new errors/* EnvironmentError */.eG(`${what}: ${e.message}`, given ?? fix, { cause: e });
+    });
+    const config = (0,failures/* parseJsonAnswer */.oV)(ManifestSchema, raw, `the manifest of ${ref}`).config?.digest;
+    if (config !== undefined || nested)
+        return config;
+    const entry = (0,buildx/* parseImageIndex */.n4)(raw).platforms.find((e) => isPlatform(e, p.platform));
+    return entry && configOf(docker, p, `${p.repository}@${entry.digest}`, true);
+}
+/**
+ * Checks that the image the docker driver reported after its push by tag is this build's (see the
+ * top of this file); throws exit 3 when another build's push came in between, or the registry
+ * cannot be read for the check. Returns a warning when the check cannot be made (the engine
+ * reported no config digest: buildx's report is taken as it is, as before).
+ */
+async function checkPushedByTag(docker, p) {
+    const expected = p.metadata['containerimage.config.digest'];
+    if (typeof expected !== 'string' || !(0,oci_ref/* isDigest */.Bc)(expected))
+        return `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
+    const found = await configOf(docker, p, `${p.repository}@${p.digest}`);
+    if (found === expected)
+        return undefined;
+    throw new errors/* EnvironmentError */.eG(`build ${p.id}: another build pushed ${p.pushRef} at the same time: buildx reported ${p.digest} as this build's push, but its image is ${found ?? `no ${p.platform} image`}, not this build's ${expected}`, 'run the build again. Runs of the same repository, variant and arch on one engine with the docker driver push by the same tag: keep them from overlapping (a concurrency group), or use a docker-container builder (docker/setup-buildx-action), which pushes by digest');
+}
+
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
+
 
 
 
@@ -2299,6 +2397,26 @@ function readMetadata(id, metadataFile) {
     return { digest, metadata };
 }
 /**
+ * What a build that passed made: its digest and metadata (checked to be this build's image where
+ * the docker driver pushed by tag: pushed-image.ts) and where it is in the engine.
+ */
+async function builtImage(ctx, t, arch, metadataFile) {
+    const id = `${t.v.name}/${arch}`;
+    const { digest, metadata } = readMetadata(id, metadataFile);
+    if (ctx.push && !canPushByDigest(ctx.builder)) {
+        const { repository, builder } = ctx;
+        const pushRef = `${repository}:${pushTagOf(ctx, t, arch)}`;
+        const p = { id, pushRef, repository, platform: t.platform, digest, metadata, builder: builder.name };
+        const warning = await checkPushedByTag(ctx.docker, p);
+        if (warning !== undefined)
+            ctx.progress(`warning: ${warning}`);
+    }
+    const localRef = localRefOf(ctx, t, arch);
+    const loadedTags = loadedTagsOf(ctx, t);
+    const where = { ...(localRef !== undefined && { localRef }), ...(loadedTags.length > 0 && { loadedTags }) };
+    return { digest, rest: { metadata, ...where, pushed: ctx.push } };
+}
+/**
  * Builds one target, retrying transient failures; throws the classified error of the last attempt,
  * after telling T.left of the image a failed push of the docker driver left under its push tag.
  */
@@ -2384,20 +2502,15 @@ async function attempts(ctx, t, arch) {
         const finished = ctx.now();
         const elapsed = ((finished - started) / 1000).toFixed(1);
         if (r.exitCode === 0) {
-            const { digest, metadata } = readMetadata(id, metadataFile);
-            const localRef = localRefOf(ctx, t, arch);
-            const loadedTags = loadedTagsOf(ctx, t);
-            ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
+            const built = await builtImage(ctx, t, arch, metadataFile);
+            ctx.progress(`build ${id}: done in ${elapsed}s (${built.digest.slice(0, 19)})`);
             return {
                 platform: t.platform,
-                digest,
+                digest: built.digest,
                 durationMs: finished - started,
                 finishedAt: new Date(finished).toISOString(),
                 attempts: attempt,
-                metadata,
-                ...(localRef !== undefined && { localRef }),
-                ...(loadedTags.length > 0 && { loadedTags }),
-                pushed: ctx.push,
+                ...built.rest,
             };
         }
         const log = tail.join('\n') || ctx.mask(r.stderr);
@@ -2660,13 +2773,13 @@ async function lookUp(input, deps, variants, timer) {
     // dockerd's own builder without --pull starts from the engine's image under the tag.
     const localFirst = facts.then((f) => f.facts.driver === 'docker' && !input.config.build.pull);
     const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
-    const [found, baseDigests, sourceDate] = await Promise.all([
+    const [found, baseRecords, sourceDate] = await Promise.all([
         timer.step('builder facts', () => facts, (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
-        timer.step('base digest', () => recordedBaseDigests(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
+        timer.step('base digest', () => recordedBases(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
         timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec), (d) => d.why),
     ]);
     const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
-    return { builder, baseDigests, sourceDate };
+    return { builder, bases: baseRecords, sourceDate };
 }
 /** The platforms of V this run builds (a matrix job's: only some). */
 const platformsOf = (input, v) => v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
@@ -2729,10 +2842,13 @@ async function buildVariant(input, v, run) {
         ...(platforms.length === 1 && { loadTags: v.tags }),
         ...(ociMediatypes && { ociMediatypes: true }),
         ...(record && { left: record }),
-    }))).then((b) => {
+    })))
+        .then(async (b) => {
         record?.(b);
+        await baseStillHeld(ctx, v, run, platform);
         return b;
-    }, (e) => {
+    })
+        .catch((e) => {
         stop.abort(e);
         throw e;
     }));
@@ -2747,6 +2863,14 @@ async function buildVariant(input, v, run) {
         tags: input.push ? v.tags : built.flatMap((b) => (b.localRef ? [b.localRef] : [])),
         platforms: built,
     };
+}
+/** A build that took the engine's image under the base's tag: the tag names it still (base-digest.ts). */
+async function baseStillHeld(ctx, v, run, platform) {
+    if (run.baseHeld === undefined)
+        return;
+    const warning = await checkBaseHeld(ctx.docker, v.base.ref, run.baseHeld, `${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`);
+    if (warning !== undefined)
+        ctx.progress(`warning: ${warning}`);
 }
 /** What a variant's build result holds besides its platforms, tags and merged digest. */
 function variantOf(input, v, run) {
@@ -2787,7 +2911,7 @@ async function runBuildStage(input, deps) {
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
     const timer = new StepTimer(deps.timing);
     timer.startup();
-    const { builder, baseDigests, sourceDate } = await lookUp(input, deps, variants, timer);
+    const { builder, bases, sourceDate } = await lookUp(input, deps, variants, timer);
     // Secret mounts or nothing: never a fallback to build arguments.
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
@@ -2838,7 +2962,8 @@ async function runBuildStage(input, deps) {
     try {
         const results = [];
         for (const [i, v] of variants.entries()) {
-            const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer, builtTarget: deps.builtTarget };
+            const [baseDigest, baseHeld] = [bases[i]?.digest, bases[i]?.localId];
+            const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget };
             // A failed build forgets the builder's facts: the next run asks buildx again.
             results.push(await buildVariant(input, v, run).catch((e) => {
                 forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
@@ -3648,8 +3773,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 2 modules
-var signers = __webpack_require__(23838);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 4 modules
+var signers = __webpack_require__(23111);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
 // EXTERNAL MODULE: ./src/attest/types.ts
@@ -4018,7 +4143,8 @@ async function startTarget(job) {
         target.signed = true;
     });
     // With the transparency log (keyless, or a key with tlog) both are cosign runs, which share the
-    // Sigstore cache: one after the other. Otherwise the signature is made meanwhile.
+    // run's Sigstore cache (its TUF_ROOT, cosign-env.ts): one after the other. Otherwise the
+    // signature is made meanwhile.
     return tlog ? [attach().then(sign)] : [attach(), sign()];
 }
 /**
@@ -4131,7 +4257,8 @@ async function runAttestStage(input, io) {
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
     // a time, targets of one digest one after the other. With the transparency log (keyless, or a
     // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
-    // their shared Sigstore cache. After any failure no target starts.
+    // the Sigstore cache they share (the run's own TUF_ROOT: cosign-env.ts). After any failure no
+    // target starts.
     const limit = signing.tlog ? 1 : MAX_TARGETS_AT_ONCE;
     let error;
     const attaching = (0,map_limit/* mapLimitSerialByKey */.IH)(work, limit, (w) => w.target.ref, (w) => {
@@ -4901,148 +5028,6 @@ async function lookUpGpus(io, pin) {
     if ('unknown' in found)
         io.progress('smoke', `the GPUs could not be identified (earlier results are not reused): ${found.unknown}`);
     return found;
-}
-
-
-/***/ }),
-
-/***/ 54868:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   jI: () => (/* binding */ runTempDir)
-/* harmony export */ });
-/* unused harmony exports TEMP_ROOT_PREFIX, runTempRoot, runTempBase, STALE_ROOT_MS, sweepStaleRoots */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72679);
-// Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
-// action's post step (and a person) can remove all of them at once even after a SIGKILL.
-
-
-
-
-
-const TEMP_ROOT_PREFIX = 'ml-image-';
-/** The run's temp root (not created): <tmpdir>/ml-image-<run id>. */
-function runTempRoot(runId = _run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, `${TEMP_ROOT_PREFIX}${runId}`);
-}
-let rootMade;
-/**
- * Create the run's temp root under base and return it, for mkdtemp calls. The caller still removes
- * its own dir (registerCleanup); the root is removed when the process exits with it empty.
- */
-function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
-    const root = runTempRoot(_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, base);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root, { recursive: true, mode: 0o700 });
-    if (rootMade !== root) {
-        checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
-        rootMade = root;
-        sweepStaleRoots(base); // never this run's own root (see there)
-        process.once('exit', () => {
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)
-            }
-            catch {
-                // not empty, or already gone
-            }
-        });
-    }
-    return root;
-}
-/**
- * The root holds the build's secret files (pip.conf with index credentials, build.secrets values):
- * it must be this user's own directory that no one else may enter. Its name can be guessed (pid and
- * time), so on a shared /tmp another user could make it first, open to all, and then swap the
- * directories made inside it: such a root is refused (exit 3), never used.
- */
-function checkPrivate(root, st) {
-    const uid = process.getuid?.();
-    const problem = !st.isDirectory()
-        ? 'is not a directory'
-        : uid !== undefined && st.uid !== uid
-            ? `belongs to another user (uid ${st.uid})`
-            : (st.mode & 0o077) !== 0
-                ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
-                : undefined;
-    if (problem !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`the run's temp directory ${root} ${problem}: the build's secret files would be readable there`, 'remove it (someone else may have made it), or set TMPDIR to a directory only you can enter, and run again');
-}
-/** mkdtemp under the run's temp root. */
-function runTempDir(prefix) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
-    }
-    catch (e) {
-        if (e.code !== 'ENOENT')
-            throw e;
-        // The root went while it was empty: another run's sweep, when a custom ML_IMAGE_RUN_ID makes
-        // this run look like a gone process there. It is made (and checked) again.
-        rootMade = undefined;
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(runTempBase(), prefix));
-    }
-}
-/**
- * A root of a gone process not touched for this long is removed with what it holds (secret files
- * of a build that was killed with SIGKILL): no run lasts a day, so a root that old in a pid
- * namespace this process cannot see is no live run's either.
- */
-const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
-/**
- * Remove the temp roots of runs whose process is gone (a process that ended without its 'exit'
- * event: killed, or a test worker): an empty one at once, one with something in it when it is this
- * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid, nor OWN (this
- * run's root: a custom ML_IMAGE_RUN_ID may look like `<pid>-<id>` with a number that is no live
- * process here, such as `<run id>-<attempt>` or a parent's pid in another pid namespace).
- */
-function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now(), own = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(runTempRoot())) {
-    let names;
-    try {
-        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
-        if (pid === undefined || name === own || Number(pid) === process.pid || isAlive(Number(pid)))
-            continue;
-        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(dir); // fails unless empty
-        }
-        catch (e) {
-            if (e.code === 'ENOTEMPTY')
-                removeIfStale(dir, now);
-        }
-    }
-}
-/** DIR (a gone process's root) with what it holds, when it is this user's and stale. */
-function removeIfStale(dir, now) {
-    try {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
-        const mine = process.getuid === undefined || st.uid === process.getuid();
-        if (st.isDirectory() && mine && now - st.mtimeMs > STALE_ROOT_MS)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-    }
-    catch {
-        // gone, or not ours to remove
-    }
-}
-function isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM'; // alive, another user's
-    }
 }
 
 

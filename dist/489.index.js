@@ -1,8 +1,8 @@
-export const id = 21;
-export const ids = [21];
+export const id = 489;
+export const ids = [489];
 export const modules = {
 
-/***/ 9021:
+/***/ 45489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2377,15 +2377,15 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/build/builder-facts.ts
-// What the build stage needs to know of the builder (buildx version, driver, BuildKit version, its
-// nodes' endpoints): asked once per Docker adapter (a process), and kept between runs in the cache
-// directory under a key made of everything that changes the answer without a command: the buildx
-// plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state (current
-// builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local engine, its
-// socket and the daemon's pid file (both rewritten when the daemon restarts or is upgraded). An
-// entry also expires: a day for the local engine, ten minutes for a remote one or a builder whose
-// driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
-// that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
+// What the build stage needs to know of the builder (its name, buildx version, driver, BuildKit
+// version, its nodes' endpoints): asked once per Docker adapter (a process), and kept between runs
+// in the cache directory under a key made of everything that changes the answer without a command:
+// the buildx plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state
+// (current builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local
+// engine, its socket and the daemon's pid file (both rewritten when the daemon restarts or is
+// upgraded). An entry also expires: a day for the local engine, ten minutes for a remote one or a
+// builder whose driver is `remote` or `kubernetes` (their BuildKit can change without a local
+// trace). A build that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
 
 
 
@@ -2441,8 +2441,8 @@ function builderFactsKey(env, name, fs = realFs) {
     const local = host.startsWith('unix://') && !otherContext;
     const socket = host.slice('unix://'.length);
     const parts = [
-        // The facts' shape: 2 holds the nodes' endpoints (an entry written before has none).
-        'facts=2',
+        // The facts' shape: 2 holds the nodes' endpoints, 3 the builder's name (older entries lack them).
+        'facts=3',
         `name=${name ?? ''}`,
         ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
         `plugins=${plugins.join(',')}`,
@@ -2476,6 +2476,7 @@ async function askBuildx(docker, name) {
     ]);
     return {
         buildxVersion,
+        ...(inspect.name !== '' && { name: inspect.name }),
         driver: inspect.driver,
         ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
         ...(inspect.endpoints !== undefined && { endpoints: inspect.endpoints }),
@@ -2487,6 +2488,7 @@ function readEntry(file, ttlMs, now) {
         const endpoints = e.facts?.endpoints;
         const valid = typeof e.facts?.buildxVersion === 'string' &&
             typeof e.facts.driver === 'string' &&
+            (e.facts.name === undefined || typeof e.facts.name === 'string') &&
             (endpoints === undefined ||
                 (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
         if (!valid)
@@ -3316,6 +3318,7 @@ function buildxBuildArgs(req, builder) {
 
 ;// CONCATENATED MODULE: ./src/build/base-digest.ts
 
+
 /** REGISTRY/PATH of a reference, Docker Hub however spelled: pure. */
 function repositoryKey(ref) {
     const r = (0,oci_ref/* parseImageRef */.Q)(ref);
@@ -3365,12 +3368,13 @@ function builtBase(base, registry, local) {
     };
 }
 /**
- * Each variant's recorded base digest (BASES in order): one registry lookup per distinct reference,
- * started at once; the engine's own image is looked at only where LOCAL_FIRST says the build takes
- * it (the docker driver without build.pull), once known. A lookup that fails is a warning, and the
- * digest unknown (the labels set empty); a local image that cannot be inspected counts as none.
+ * Each variant's recorded base digest (BASES in order), with the local image's ID where the build
+ * takes it: one registry lookup per distinct reference, started at once; the engine's own image is
+ * looked at only where LOCAL_FIRST says the build takes it (the docker driver without build.pull),
+ * once known. A lookup that fails is a warning, and the digest unknown (the labels set empty); a
+ * local image that cannot be inspected counts as none.
  */
-async function recordedBaseDigests(docker, bases, localFirst, warn) {
+async function recordedBases(docker, bases, localFirst, warn) {
     const registry = new Map();
     for (const { ref } of bases)
         if (!registry.has(ref))
@@ -3385,10 +3389,36 @@ async function recordedBaseDigests(docker, bases, localFirst, warn) {
         return local.get(ref);
     };
     const first = await localFirst.catch(() => false);
-    const records = await Promise.all(bases.map(async (b) => builtBase(b, await registry.get(b.ref), first ? await localOf(b.ref) : undefined)));
+    const records = await Promise.all(bases.map(async (b) => {
+        const held = first ? await localOf(b.ref) : undefined;
+        const r = builtBase(b, await registry.get(b.ref), held);
+        const taken = held && !(0,oci_ref/* parseImageRef */.Q)(b.ref).digest && b.platforms.some((p) => servesPlatform(held, p));
+        return taken ? { ...r, localId: held.id } : r;
+    }));
     for (const w of new Set(records.flatMap((r) => r.warning ?? [])))
         warn(w);
-    return records.map((r) => r.digest);
+    return records.map((r) => ({
+        ...(r.digest !== undefined && { digest: r.digest }),
+        ...(r.localId !== undefined && { localId: r.localId }),
+    }));
+}
+/**
+ * After a target's build that took the engine's image under REF (recordedBases' localId): the
+ * record names that image, so REF must name it still. Another job's `docker pull` or build of REF
+ * in between may have given the build another one (exit 3: the record may be wrong); an engine that
+ * does not answer leaves it unchecked (a warning).
+ */
+async function checkBaseHeld(docker, ref, localId, target) {
+    let now;
+    try {
+        now = await docker.inspectLocalImage(ref);
+    }
+    catch (e) {
+        return `build ${target}: could not check that this machine still holds ${localId} under ${ref}, the base image whose digest the build records (${e.message.split('\n')[0]})`;
+    }
+    if (now?.id === localId)
+        return undefined;
+    throw new errors/* EnvironmentError */.eG(`build ${target}: the image this machine holds under ${ref} changed while the build ran (${localId} when its digest was recorded, ${now?.id ?? 'none'} after the build): another job pulled, built, tagged or removed it, so the base digest recorded (the labels, build.json, the provenance) may not name the image the build started from`, "run the build again, and keep jobs that pull or build this base image on this machine from overlapping with it; build.pull: true builds from the registry's image whatever this machine holds");
 }
 
 ;// CONCATENATED MODULE: ./src/build/source-date.ts
@@ -3718,9 +3748,14 @@ annotations = []) {
     // are not copied yet (400).
     const buildRepository = sources[0]?.split('@')[0] ?? '';
     let digest;
+    const builder = deps.builder?.name;
+    const options = {
+        ...(annotations.length > 0 && { annotations }),
+        ...(builder !== undefined && { builder }),
+    };
     for (const group of tagsByRepository(buildRepository, tags)) {
-        const d = await withRetries(deps, `merge ${variant}`, group, () => annotations.length > 0
-            ? deps.docker.imagetoolsCreate(group, [...sources], { annotations })
+        const d = await withRetries(deps, `merge ${variant}`, group, () => Object.keys(options).length > 0
+            ? deps.docker.imagetoolsCreate(group, [...sources], options)
             : deps.docker.imagetoolsCreate(group, [...sources]));
         digest ??= d;
     }
@@ -3799,9 +3834,70 @@ function cacheFor(kind, repository, variant, arch) {
     return { type: 'none' };
 }
 
+// EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
+var buildx = __webpack_require__(49618);
+;// CONCATENATED MODULE: ./src/build/pushed-image.ts
+// The docker driver cannot push by digest: dockerd pushes the image by its push tag, then buildx
+// asks the registry what that tag names now and reports it as the image's digest
+// (containerimage.digest). A run of the same repository, variant and arch on this engine pushes by
+// the same tag: had it pushed in between, the digest would be its image, which this run would
+// merge, smoke-test and sign as its own. The build's own image is the config dockerd's exporter
+// reports (containerimage.config.digest, the image ID): the manifest at the reported digest is read
+// back from the registry, its bytes checked against that digest, and must name that config.
+
+
+
+
+
+
+
+const ManifestSchema = schemas/* object */.Ikc({ config: schemas/* object */.Ikc({ digest: schemas/* string */.YjP() }).optional() });
+/** Whether an index entry is the image for PLATFORM (`os/arch`, or `os/arch/variant`). */
+const isPlatform = (e, platform) => platform === `${e.os}/${e.architecture}` ||
+    (e.variant !== undefined && platform === `${e.os}/${e.architecture}/${e.variant}`);
+/**
+ * The config digest of the image REF (`REPOSITORY@DIGEST`) names: its manifest's, or where it is an
+ * index (an engine with the containerd image store may push one), the PLATFORM entry's. Undefined:
+ * it names no image of PLATFORM. A registry that does not answer is exit 3: the push just worked.
+ */
+async function configOf(docker, p, ref, nested = false) {
+    const raw = await docker
+        .imagetoolsRaw(ref, p.builder !== undefined ? { builder: p.builder } : undefined)
+        .catch((e) => {
+        // Stopped by SIGINT/SIGTERM: said as it is, not as a registry that could not be read.
+        if (e instanceof cleanup/* InterruptedError */.p4)
+            throw e;
+        const what = `build ${p.id}: reading ${ref} back to check the push by tag ${p.pushRef}`;
+        const fix = `check that the registry ${(0,docker_registry/* splitImageRef */.l2)(ref).host} answers reads with this engine's login (docker buildx imagetools inspect --raw ${ref}), then run the build again`;
+        const given = e instanceof errors/* EnvironmentError */.eG ? e.fix : undefined;
+        throw new errors/* EnvironmentError */.eG(`${what}: ${e.message}`, given ?? fix, { cause: e });
+    });
+    const config = (0,failures/* parseJsonAnswer */.oV)(ManifestSchema, raw, `the manifest of ${ref}`).config?.digest;
+    if (config !== undefined || nested)
+        return config;
+    const entry = (0,buildx/* parseImageIndex */.n4)(raw).platforms.find((e) => isPlatform(e, p.platform));
+    return entry && configOf(docker, p, `${p.repository}@${entry.digest}`, true);
+}
+/**
+ * Checks that the image the docker driver reported after its push by tag is this build's (see the
+ * top of this file); throws exit 3 when another build's push came in between, or the registry
+ * cannot be read for the check. Returns a warning when the check cannot be made (the engine
+ * reported no config digest: buildx's report is taken as it is, as before).
+ */
+async function checkPushedByTag(docker, p) {
+    const expected = p.metadata['containerimage.config.digest'];
+    if (typeof expected !== 'string' || !(0,oci_ref/* isDigest */.Bc)(expected))
+        return `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
+    const found = await configOf(docker, p, `${p.repository}@${p.digest}`);
+    if (found === expected)
+        return undefined;
+    throw new errors/* EnvironmentError */.eG(`build ${p.id}: another build pushed ${p.pushRef} at the same time: buildx reported ${p.digest} as this build's push, but its image is ${found ?? `no ${p.platform} image`}, not this build's ${expected}`, 'run the build again. Runs of the same repository, variant and arch on one engine with the docker driver push by the same tag: keep them from overlapping (a concurrency group), or use a docker-container builder (docker/setup-buildx-action), which pushes by digest');
+}
+
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
+
 
 
 
@@ -3903,6 +3999,26 @@ function readMetadata(id, metadataFile) {
     return { digest, metadata };
 }
 /**
+ * What a build that passed made: its digest and metadata (checked to be this build's image where
+ * the docker driver pushed by tag: pushed-image.ts) and where it is in the engine.
+ */
+async function builtImage(ctx, t, arch, metadataFile) {
+    const id = `${t.v.name}/${arch}`;
+    const { digest, metadata } = readMetadata(id, metadataFile);
+    if (ctx.push && !canPushByDigest(ctx.builder)) {
+        const { repository, builder } = ctx;
+        const pushRef = `${repository}:${pushTagOf(ctx, t, arch)}`;
+        const p = { id, pushRef, repository, platform: t.platform, digest, metadata, builder: builder.name };
+        const warning = await checkPushedByTag(ctx.docker, p);
+        if (warning !== undefined)
+            ctx.progress(`warning: ${warning}`);
+    }
+    const localRef = localRefOf(ctx, t, arch);
+    const loadedTags = loadedTagsOf(ctx, t);
+    const where = { ...(localRef !== undefined && { localRef }), ...(loadedTags.length > 0 && { loadedTags }) };
+    return { digest, rest: { metadata, ...where, pushed: ctx.push } };
+}
+/**
  * Builds one target, retrying transient failures; throws the classified error of the last attempt,
  * after telling T.left of the image a failed push of the docker driver left under its push tag.
  */
@@ -3988,20 +4104,15 @@ async function attempts(ctx, t, arch) {
         const finished = ctx.now();
         const elapsed = ((finished - started) / 1000).toFixed(1);
         if (r.exitCode === 0) {
-            const { digest, metadata } = readMetadata(id, metadataFile);
-            const localRef = localRefOf(ctx, t, arch);
-            const loadedTags = loadedTagsOf(ctx, t);
-            ctx.progress(`build ${id}: done in ${elapsed}s (${digest.slice(0, 19)})`);
+            const built = await builtImage(ctx, t, arch, metadataFile);
+            ctx.progress(`build ${id}: done in ${elapsed}s (${built.digest.slice(0, 19)})`);
             return {
                 platform: t.platform,
-                digest,
+                digest: built.digest,
                 durationMs: finished - started,
                 finishedAt: new Date(finished).toISOString(),
                 attempts: attempt,
-                metadata,
-                ...(localRef !== undefined && { localRef }),
-                ...(loadedTags.length > 0 && { loadedTags }),
-                pushed: ctx.push,
+                ...built.rest,
             };
         }
         const log = tail.join('\n') || ctx.mask(r.stderr);
@@ -4285,13 +4396,13 @@ async function lookUp(input, deps, variants, timer) {
     // dockerd's own builder without --pull starts from the engine's image under the tag.
     const localFirst = facts.then((f) => f.facts.driver === 'docker' && !input.config.build.pull);
     const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
-    const [found, baseDigests, sourceDate] = await Promise.all([
+    const [found, baseRecords, sourceDate] = await Promise.all([
         timer.step('builder facts', () => facts, (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
-        timer.step('base digest', () => recordedBaseDigests(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
+        timer.step('base digest', () => recordedBases(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
         timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec), (d) => d.why),
     ]);
     const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
-    return { builder, baseDigests, sourceDate };
+    return { builder, bases: baseRecords, sourceDate };
 }
 /** The platforms of V this run builds (a matrix job's: only some). */
 const platformsOf = (input, v) => v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
@@ -4354,10 +4465,13 @@ async function buildVariant(input, v, run) {
         ...(platforms.length === 1 && { loadTags: v.tags }),
         ...(ociMediatypes && { ociMediatypes: true }),
         ...(record && { left: record }),
-    }))).then((b) => {
+    })))
+        .then(async (b) => {
         record?.(b);
+        await baseStillHeld(ctx, v, run, platform);
         return b;
-    }, (e) => {
+    })
+        .catch((e) => {
         stop.abort(e);
         throw e;
     }));
@@ -4372,6 +4486,14 @@ async function buildVariant(input, v, run) {
         tags: input.push ? v.tags : built.flatMap((b) => (b.localRef ? [b.localRef] : [])),
         platforms: built,
     };
+}
+/** A build that took the engine's image under the base's tag: the tag names it still (base-digest.ts). */
+async function baseStillHeld(ctx, v, run, platform) {
+    if (run.baseHeld === undefined)
+        return;
+    const warning = await checkBaseHeld(ctx.docker, v.base.ref, run.baseHeld, `${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`);
+    if (warning !== undefined)
+        ctx.progress(`warning: ${warning}`);
 }
 /** What a variant's build result holds besides its platforms, tags and merged digest. */
 function variantOf(input, v, run) {
@@ -4412,7 +4534,7 @@ async function runBuildStage(input, deps) {
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
     const timer = new StepTimer(deps.timing);
     timer.startup();
-    const { builder, baseDigests, sourceDate } = await lookUp(input, deps, variants, timer);
+    const { builder, bases, sourceDate } = await lookUp(input, deps, variants, timer);
     // Secret mounts or nothing: never a fallback to build arguments.
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
@@ -4463,7 +4585,8 @@ async function runBuildStage(input, deps) {
     try {
         const results = [];
         for (const [i, v] of variants.entries()) {
-            const run = { ctx, baseDigest: baseDigests[i], sourceDate, timer, builtTarget: deps.builtTarget };
+            const [baseDigest, baseHeld] = [bases[i]?.digest, bases[i]?.localId];
+            const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget };
             // A failed build forgets the builder's facts: the next run asks buildx again.
             results.push(await buildVariant(input, v, run).catch((e) => {
                 forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
@@ -7773,10 +7896,349 @@ function restoreTrimmed(artifact, source) {
     return reports;
 }
 
+;// CONCATENATED MODULE: ./src/report/baseline-lock.ts
+// The directory baseline store's lock (baseline.ts): one save of a key and branch at a time reads
+// the save it replaces, carries a platform's records over from it and switches to its own. A file
+// created exclusively (O_EXCL) names its owner (host, pid, a token); one whose owner is gone (this
+// host, no such process) is broken at once, one unchanged for `staleMs` (an owner hung, or gone on
+// another host of a shared filesystem) then. A lock not had within `waitMs` is done without: the
+// caller says so (a warning), and its save still replaces the last one whole.
+
+
+
+const LOCK_TIMING = { waitMs: 60_000, staleMs: 20_000 };
+const POLL_MS = 25;
+/** Sleep on this thread: the store's steps are synchronous (a save throws at once, as it always has). */
+function sleepSync(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+const codeOf = (e) => e.code ?? '';
+/** The lock's owner as written (host pid token); undefined when there is none (released meanwhile). */
+function ownerOf(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        if (codeOf(e) === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+/** The owner is a process of this host that is no more (another host's cannot be asked). */
+function ownerGone(owner) {
+    const [host, pid] = owner.split(' ');
+    if (host !== (0,external_node_os_.hostname)() || !/^[1-9][0-9]*$/.test(pid ?? ''))
+        return false;
+    try {
+        process.kill(Number(pid), 0);
+        return false;
+    }
+    catch (e) {
+        // EPERM: it is there, as another user.
+        return codeOf(e) === 'ESRCH';
+    }
+}
+/**
+ * Break OWNER's lock: moved aside first, so that of two runs breaking it at once one does; one that
+ * moved a lock taken meanwhile (not OWNER's) puts it back unless another was taken by then.
+ */
+function breakLock(file, owner) {
+    const aside = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.stale`;
+    try {
+        (0,external_node_fs_.renameSync)(file, aside);
+    }
+    catch {
+        return; // broken or released by someone else
+    }
+    try {
+        if (ownerOf(aside) !== owner)
+            (0,external_node_fs_.linkSync)(aside, file);
+    }
+    catch {
+        // taken again meanwhile: that owner has it
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(aside, { force: true });
+    }
+}
+/** The lock FILE, waited for; the reason why not (a string) when it is not had within waitMs. */
+function takeLock(file, timing = LOCK_TIMING) {
+    const me = `${(0,external_node_os_.hostname)()} ${process.pid} ${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const start = Date.now();
+    let seen;
+    for (;;) {
+        try {
+            const fd = (0,external_node_fs_.openSync)(file, 'wx', 0o644);
+            try {
+                (0,external_node_fs_.writeSync)(fd, me);
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            return { release: () => release(file, me), takenAt: takenAt(file) };
+        }
+        catch (e) {
+            if (codeOf(e) !== 'EEXIST')
+                return `cannot create ${file}: ${codeOf(e) || e.message}`;
+        }
+        const owner = ownerOf(file);
+        if (owner === undefined)
+            continue;
+        if (seen?.owner !== owner)
+            seen = { owner, since: Date.now() };
+        if (ownerGone(owner) || Date.now() - seen.since >= timing.staleMs) {
+            breakLock(file, owner);
+            continue;
+        }
+        if (Date.now() - start >= timing.waitMs)
+            return `${file} is held by ${owner.split(' ').slice(0, 2).join(' pid ') || 'another run'}`;
+        sleepSync(POLL_MS);
+    }
+}
+function takenAt(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).mtimeMs;
+    }
+    catch {
+        return Date.now();
+    }
+}
+function release(file, me) {
+    try {
+        if (ownerOf(file) === me)
+            (0,external_node_fs_.rmSync)(file, { force: true });
+    }
+    catch {
+        // best effort: a lock left behind is broken as its owner's leftover
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/baseline-dir.ts
+// The directory baseline store's files (baseline.ts dirBaselineStore), safe for runs that save and
+// restore the same key and branch at once (a shared self-hosted runner, two local runs):
+//   <slug>/<branch>            a link to the newest save (a directory: a save of an earlier version)
+//   <slug>/<branch>+<id>/      a save: written whole before the link names it, never changed after
+//   <slug>/<branch>+lock       held while a save reads the one it replaces and switches the link
+// A restore reads the link once and is given the save it names: another run switching the link
+// meanwhile changes nothing it reads. A replaced save is removed by a later save GRACE_MS after it
+// was replaced.
+// On a filesystem without links the save's directory is renamed into <branch> instead (an earlier
+// version's way, under the lock).
+
+
+
+
+
+/** The directory store's note of the commit a save is of (absent in saves before it was written). */
+const BASELINE_SHA_FILE = 'baseline-sha.txt';
+/** How long a replaced save is kept, for a run that restored it just before and still reads it. */
+const GRACE_MS = 10 * 60_000;
+const baseline_dir_codeOf = (e) => e.code ?? '';
+/** What a save that is gone (replaced and removed, or moved aside) answers. */
+const GONE = new Set(['ENOENT', 'ENOTDIR', 'EINVAL']);
+/** What making a link answers where the filesystem (or the system) has none. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+/** What renaming the link answers when a directory is in its place (an earlier version's save). */
+const DIR_IN_PLACE = new Set(['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR']);
+const lockFile = (p) => external_node_path_default().join(p.dir, `${p.name}+lock`);
+const newName = (p) => `${p.name}+${Date.now().toString(36)}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+/** The save <branch> names: the link's target, the directory itself (an earlier version's), none. */
+function currentDir(p) {
+    const at = external_node_path_default().join(p.dir, p.name);
+    const st = (0,read_regular/* statOrAbsent */.Hg)(at, true);
+    if (!st)
+        return undefined;
+    return st.isSymbolicLink() ? external_node_path_default().resolve(p.dir, (0,external_node_fs_.readlinkSync)(at)) : at;
+}
+/** The newest save, none, or the directory that went away while it was read (`gone`). */
+function readSave(p) {
+    let dir;
+    let names;
+    try {
+        dir = currentDir(p);
+        if (dir === undefined)
+            return undefined;
+        names = (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch (e) {
+        if (GONE.has(baseline_dir_codeOf(e)))
+            return { gone: dir ?? external_node_path_default().join(p.dir, p.name) };
+        throw e;
+    }
+    if (!names.some((n) => n !== BASELINE_SHA_FILE))
+        return undefined;
+    let sha;
+    try {
+        sha = (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, BASELINE_SHA_FILE), 'utf8').slice(0, 100).trim();
+    }
+    catch (e) {
+        if (!GONE.has(baseline_dir_codeOf(e)))
+            throw e;
+    }
+    return { dir, ...(sha && { sha }) };
+}
+/**
+ * The newest save of P. Read again once when what it named went away (replaced and removed since)
+ * or when there is none while a save holds the lock (an earlier version's directory being replaced
+ * by a link: gone for an instant). Gone twice: its directory all the same, which the report says it
+ * could not read (base-records.ts readEntries), rather than a "first run".
+ */
+function restoreDir(p) {
+    const first = readSave(p);
+    if (first !== undefined && !('gone' in first))
+        return first;
+    if (first === undefined) {
+        if (!(0,external_node_fs_.existsSync)(lockFile(p)))
+            return undefined;
+        sleepSync(50);
+    }
+    const again = readSave(p);
+    if (again !== undefined && 'gone' in again)
+        return { dir: again.gone };
+    return again;
+}
+/**
+ * Save FILES (and the sha note) as P's newest: written whole in a directory of its own, then, under
+ * the lock, what OPTS keeps of the save it replaces, and the link switched to it (one rename: a
+ * restore sees the last save or this one). FAIL makes the error of a save that cannot be written
+ * (thrown, its directory removed); a lock not had is a warning.
+ */
+function saveDir(p, sha, files, opts, tuning, fail) {
+    const name = newName(p);
+    const dir = external_node_path_default().join(p.dir, name);
+    const removeAndFail = (e) => {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        return fail(e);
+    };
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        for (const f of files)
+            (0,external_node_fs_.cpSync)(f, external_node_path_default().join(dir, external_node_path_default().basename(f)));
+        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, BASELINE_SHA_FILE), `${sha}\n`);
+    }
+    catch (e) {
+        throw removeAndFail(e);
+    }
+    let lock;
+    try {
+        lock = takeLock(lockFile(p), tuning.lock);
+    }
+    catch (e) {
+        lock = `cannot read ${lockFile(p)}: ${baseline_dir_codeOf(e) || e.message}`;
+    }
+    if (typeof lock === 'string')
+        opts.warning?.(`saved the baseline without its lock (${lock}): a platform kept from the last save may lack another run's newer records`);
+    let replaced;
+    let now;
+    try {
+        replaced = keepFrom(p, dir, opts);
+        now = typeof lock === 'string' ? (0,external_node_fs_.statSync)(dir).mtimeMs : lock.takenAt;
+        switchTo(p, name, replaced, now, tuning.link ?? external_node_fs_.symlinkSync);
+    }
+    catch (e) {
+        throw removeAndFail(e);
+    }
+    finally {
+        if (typeof lock !== 'string')
+            lock.release();
+    }
+    baseline_dir_removeReplaced(p, [name, replaced], now - (tuning.graceMs ?? GRACE_MS));
+}
+/** Copy into DIR what OPTS keeps of P's newest save; that save's directory (the one replaced). */
+function keepFrom(p, dir, opts) {
+    const found = readSave(p);
+    const previous = found !== undefined && !('gone' in found) ? found : undefined;
+    for (const f of opts.keep?.(previous) ?? [])
+        (0,external_node_fs_.cpSync)(f, external_node_path_default().join(dir, external_node_path_default().basename(f)));
+    return previous?.dir;
+}
+/**
+ * Point <branch> at the save NAME: a link made beside it and renamed over it. The save it replaces
+ * (REPLACED) is touched, so that its grace counts from now; a directory an earlier version saved
+ * is moved aside first (a save like the others from then on). Without links: NAME is renamed into
+ * <branch>, what was there moved aside.
+ */
+function switchTo(p, name, replaced, now, link) {
+    const at = external_node_path_default().join(p.dir, p.name);
+    const tmp = external_node_path_default().join(p.dir, `${name}.link`);
+    let linked = true;
+    try {
+        link(name, tmp);
+    }
+    catch (e) {
+        if (!NO_LINKS.has(baseline_dir_codeOf(e)))
+            throw e;
+        linked = false;
+    }
+    if (replaced !== undefined)
+        touch(replaced, now);
+    try {
+        for (let tries = 1;; tries++) {
+            const st = (0,read_regular/* statOrAbsent */.Hg)(at, true);
+            if (st && (st.isDirectory() || !linked))
+                touch(moveAside(p, at), now);
+            try {
+                (0,external_node_fs_.renameSync)(linked ? tmp : external_node_path_default().join(p.dir, name), at);
+                return;
+            }
+            catch (e) {
+                // An earlier version saved a directory there meanwhile: moved aside too.
+                if (tries >= 3 || !DIR_IN_PLACE.has(baseline_dir_codeOf(e)))
+                    throw e;
+            }
+        }
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+    }
+}
+/** Move what is at AT aside, under a save's name; that name (gone already: AT's). */
+function moveAside(p, at) {
+    const aside = external_node_path_default().join(p.dir, newName(p));
+    try {
+        (0,external_node_fs_.renameSync)(at, aside);
+        return aside;
+    }
+    catch (e) {
+        if (GONE.has(baseline_dir_codeOf(e)))
+            return at;
+        throw e;
+    }
+}
+function touch(dir, now) {
+    try {
+        (0,external_node_fs_.utimesSync)(dir, now / 1000, now / 1000);
+    }
+    catch {
+        // not ours to touch (another user's) or gone: its grace counts from when it was written
+    }
+}
+/**
+ * Remove P's saves (and leftovers: a link or lock moved aside) not touched since BEFORE, except KEEP
+ * and the save <branch> names now. Best effort: another run may be removing them too.
+ */
+function baseline_dir_removeReplaced(p, keep, before) {
+    try {
+        const kept = new Set([...keep, currentDir(p)].map((k) => k && external_node_path_default().basename(k)));
+        for (const n of (0,external_node_fs_.readdirSync)(p.dir)) {
+            if (!n.startsWith(`${p.name}+`) || n === `${p.name}+lock` || kept.has(n))
+                continue;
+            const st = (0,read_regular/* statOrAbsent */.Hg)(external_node_path_default().join(p.dir, n), true);
+            if (st && st.mtimeMs < before)
+                (0,external_node_fs_.rmSync)(external_node_path_default().join(p.dir, n), { recursive: true, force: true });
+        }
+    }
+    catch {
+        // the next save tries again
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/baseline.ts
 // The baseline store: the records (env-*.json, smoke-*.json) of one image+variant+platform set, saved
 // per branch and commit, restored by the base branch. On GitHub: @actions/cache (a pull request may
 // restore its base branch's caches). Locally and on self-hosted runners: a directory.
+
+
 
 
 
@@ -7803,45 +8265,29 @@ async function restoreBaseline(store, keys, branch) {
     }
     return undefined;
 }
-/** The directory store's note of the commit a save is of (absent in saves before it was written). */
-const BASELINE_SHA_FILE = 'baseline-sha.txt';
 /**
- * root/<slug>/<branch>/: the newest save of a branch replaces the previous one. ROOT is checked now
- * (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
+ * root/<slug>/<branch>: the newest save of a branch, which replaces the previous one. ROOT is checked
+ * now (a directory, or none yet, not under /proc, /sys or /dev: exit 2 naming LABEL, the flag or
  * variable that chose it), before any stage runs; a save that fails later is exit 3 naming it.
+ * Runs may save and restore the same key and branch at once (a shared self-hosted runner, two local
+ * runs): baseline-dir.ts.
  */
-function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR') {
+function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--baseline DIR', tuning = {}) {
     (0,json_file/* ensureResultDir */.dc)(root, label, { create: false, flag });
+    const place = (key, branch) => ({
+        dir: external_node_path_default().join(root, baselineSlug(key)),
+        name: branchSlug(branch),
+    });
     return {
         describe: () => root,
-        restore(key, branch) {
-            const dir = external_node_path_default().join(root, baselineSlug(key), branchSlug(branch));
-            const records = (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.readdirSync)(dir).some((n) => n !== BASELINE_SHA_FILE);
-            if (!records)
-                return Promise.resolve(undefined);
-            const note = external_node_path_default().join(dir, BASELINE_SHA_FILE);
-            const sha = (0,external_node_fs_.existsSync)(note) ? (0,external_node_fs_.readFileSync)(note, 'utf8').slice(0, 100).trim() : undefined;
-            return Promise.resolve({ dir, ...(sha && { sha }) });
-        },
-        save(key, branch, sha, files) {
-            const dir = external_node_path_default().join(root, baselineSlug(key), branchSlug(branch));
-            // Copied beside it first: a copy that fails (a full disk) keeps the last baseline whole,
-            // rather than none or a truncated one.
-            const next = `${dir}.${process.pid}.tmp`;
-            try {
-                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
-                (0,external_node_fs_.mkdirSync)(next, { recursive: true });
-                for (const f of files)
-                    (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
-                (0,external_node_fs_.writeFileSync)(external_node_path_default().join(next, BASELINE_SHA_FILE), `${sha}\n`);
-                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-                (0,external_node_fs_.renameSync)(next, dir);
-            }
-            catch (e) {
-                (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
+        restore: (key, branch) => Promise.resolve(restoreDir(place(key, branch))),
+        save(key, branch, sha, files, opts = {}) {
+            const p = place(key, branch);
+            saveDir(p, sha, files, opts, tuning, (e) => {
+                const where = external_node_path_default().join(p.dir, p.name);
                 // The report is written; only the baseline for the next run is missing.
-                throw new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${dir} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
-            }
+                return new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${where} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
+            });
             return Promise.resolve();
         },
     };
@@ -7877,14 +8323,14 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
                 return undefined;
             }
         },
-        async save(key, branch, sha, files) {
+        async save(key, branch, sha, files, opts) {
             const dir = dirFor(key);
-            // Copied beside it first: FILES may be in it (a platform's records kept from the restored
-            // baseline, stage.ts).
+            // Copied beside it first: what is kept may be in it (a platform's records kept from the
+            // restored baseline, base-records.ts saveBase).
             const next = `${dir}.next`;
             (0,external_node_fs_.rmSync)(next, { recursive: true, force: true });
             (0,external_node_fs_.mkdirSync)(next, { recursive: true });
-            for (const f of files)
+            for (const f of [...files, ...(opts?.keep?.(undefined) ?? [])])
                 (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
             (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
             (0,external_node_fs_.renameSync)(next, dir);
@@ -7906,6 +8352,7 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
 // branch (or of the default branch, when the base branch has none) and the commit it was saved at,
 // or why there are none; this run's and the baseline's records per platform (readEntries); and what
 // a run of the default branch saves for the next pull request.
+
 
 
 /**
@@ -7985,25 +8432,36 @@ function readEntries(results, baseDir, variant, platforms) {
         headSmoke: results.readSmoke(variant, p),
         baseSmoke: base((b) => b.readSmoke(variant, p)),
     }));
+    // Removed before or while it was read (the directory store: by another run, long after it
+    // replaced it): some or all of its records read as none, which is no "removed platform".
+    if (baseline && baseDir && !(0,external_node_fs_.existsSync)(baseDir))
+        unreadable(new Error(`${baseDir} is gone (removed as it was read: by another run's save, or by hand)`));
     return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
 /**
  * Save this run's records as the variant's baseline. A platform of the config this run has no record
- * of (its job failed, was cancelled or skipped) keeps its records from the previous save (RESTORED,
- * when that is the same branch's, else restored now): a save replaces the last, and would otherwise
- * wipe that platform until its next good run. A platform no longer in the config is let go. Returns
- * the platforms kept.
+ * of (its job failed, was cancelled or skipped) keeps its records from the save this one replaces,
+ * as the store finds it then (another run may have saved since RESTORED was: the directory store
+ * asks under its lock), else from RESTORED (when that is the same branch's) or an earlier key's save
+ * (restored now): a save replaces the last, and would otherwise wipe that platform until its next
+ * good run. A platform no longer in the config is let go. Returns the platforms kept.
  */
 async function saveBase(save, restored) {
     const { store, saveAs, keys, variant } = save;
     const missing = save.planned.filter((p) => !save.recorded.includes(p));
+    const fallback = missing.length === 0 || restored?.ref === saveAs.branch
+        ? restored
+        : await restoreBaseline(store, keys, saveAs.branch);
     let kept = { files: [], platforms: [] };
-    if (missing.length > 0) {
-        const previous = restored?.ref === saveAs.branch ? restored : await restoreBaseline(store, keys, saveAs.branch);
-        if (previous)
-            kept = keptRecords(previous.dir, variant, missing);
-    }
-    await store.save(keys[0], saveAs.branch, saveAs.sha, [...save.files, ...kept.files]);
+    await store.save(keys[0], saveAs.branch, saveAs.sha, save.files, {
+        keep: (previous) => {
+            const from = missing.length > 0 ? (previous ?? fallback) : undefined;
+            if (from)
+                kept = keptRecords(from.dir, variant, missing);
+            return kept.files;
+        },
+        ...(save.warning && { warning: save.warning }),
+    });
     return kept.platforms;
 }
 /** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */
@@ -8587,7 +9045,8 @@ async function reportVariant(input, io, v) {
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
     if (options.saveAs && options.baseline) {
         const save = { store: options.baseline, saveAs: options.saveAs, keys, variant: v.name };
-        const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms }, base);
+        const warning = (m) => io.warning(`${v.name}: ${m}`, { title: 'ml-image report' });
+        const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms, warning }, base);
         io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
     }
     return {
@@ -9079,14 +9538,14 @@ function hazardTable() {
     return table;
 }
 /** "2.6.0a0+ecf3bae40a" -> "2.6.0a0" for range checks (local versions do not change the release). */
-const release = (v) => v.split('+')[0];
+const hazards_release = (v) => v.split('+')[0];
 /**
  * Whether an installed (or planned) version V is in RANGE. A pre-release counts (as packaging's
  * contains(v, prereleases=True), as the helper judges): PEP 440 leaves pre-releases out of a range
  * only when choosing what to install, and NGC's torch 2.2.0a0+... or Debian's 1.13.0a0+gitunknown
  * is what the image has.
  */
-const inRange = (v, range) => (0,pep440.valid)(release(v)) !== null && (0,pep440.satisfies)(release(v), range, { prereleases: true });
+const inRange = (v, range) => (0,pep440.valid)(hazards_release(v)) !== null && (0,pep440.satisfies)(hazards_release(v), range, { prereleases: true });
 function findHazards(h, t = hazardTable()) {
     const out = [];
     // The environment after the install: base versions, overridden by what pip installs.
@@ -9095,7 +9554,7 @@ function findHazards(h, t = hazardTable()) {
         final.set((0,parse/* canonicalName */.Ew)(i.name), i.version);
     const installing = new Map(h.install.map((i) => [(0,parse/* canonicalName */.Ew)(i.name), i.version]));
     const numpy = final.get('numpy');
-    const numpy2 = numpy !== undefined && (0,pep440.valid)(release(numpy)) !== null && (0,pep440.satisfies)(release(numpy), '>=2');
+    const numpy2 = numpy !== undefined && (0,pep440.valid)(hazards_release(numpy)) !== null && (0,pep440.satisfies)(hazards_release(numpy), '>=2');
     if (numpy2) {
         for (const row of t.numpy1Abi) {
             const v = final.get((0,parse/* canonicalName */.Ew)(row.package));
@@ -14902,8 +15361,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 3 modules
-var signers = __webpack_require__(57614);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 5 modules
+var signers = __webpack_require__(84869);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts
@@ -15829,7 +16288,8 @@ async function startTarget(job) {
         target.signed = true;
     });
     // With the transparency log (keyless, or a key with tlog) both are cosign runs, which share the
-    // Sigstore cache: one after the other. Otherwise the signature is made meanwhile.
+    // run's Sigstore cache (its TUF_ROOT, cosign-env.ts): one after the other. Otherwise the
+    // signature is made meanwhile.
     return tlog ? [attach().then(sign)] : [attach(), sign()];
 }
 /**
@@ -15942,7 +16402,8 @@ async function runAttestStage(input, io) {
     // The targets are independent images (their own .sig/.att tags): attached side by side, a few at
     // a time, targets of one digest one after the other. With the transparency log (keyless, or a
     // key with tlog) they go one at a time: cosign runs them, and concurrent cosign runs trip over
-    // their shared Sigstore cache. After any failure no target starts.
+    // the Sigstore cache they share (the run's own TUF_ROOT: cosign-env.ts). After any failure no
+    // target starts.
     const limit = signing.tlog ? 1 : MAX_TARGETS_AT_ONCE;
     let error;
     const attaching = (0,map_limit/* mapLimitSerialByKey */.IH)(work, limit, (w) => w.target.ref, (w) => {
