@@ -25,6 +25,22 @@ describe('secret redaction', () => {
     expect(redactEnvValue(name, value)).toBe(expected);
   });
 
+  // A proxy login without a scheme (curl and pip read it as http://) is masked as one with a scheme.
+  it.each([
+    ['ALL_PROXY', 'user:pw@proxy.corp:3128', `user:${REDACTED}@proxy.corp:3128`],
+    ['HTTP_PROXY', 'user:pw@proxy.corp', `user:${REDACTED}@proxy.corp`],
+    ['https_proxy', 'corp%5Cuser:S3cr3t@10.0.0.1:8080', `corp%5Cuser:${REDACTED}@10.0.0.1:8080`],
+    ['FTP_PROXY', 'user:pw@proxy.corp:21', `user:${REDACTED}@proxy.corp:21`],
+    ['ALL_PROXY', 'http://user:pw@proxy.corp:3128', `http://user:${REDACTED}@proxy.corp:3128`],
+    ['ALL_PROXY', 'proxy.corp:3128', 'proxy.corp:3128'],
+    ['NO_PROXY', '.corp,localhost,127.0.0.1', '.corp,localhost,127.0.0.1'],
+    // Not a proxy's name: a value with an @ stays as it is (a mail address, `pkg@1.2`).
+    ['MAINTAINER', 'me:x@example.com', 'me:x@example.com'],
+  ])('%s=%s without a scheme: %s', (name, value, expected) => {
+    expect(redactEnvValue(name, value)).toBe(expected);
+    expect(redactEnvList([`${name}=${value}`])).toEqual({ [name]: expected });
+  });
+
   it('redacts Docker env lists and every string in a record, keeping keys', () => {
     expect(redactEnvList(['A=1', 'API_KEY=zzz', 'EMPTY'])).toEqual({ A: '1', API_KEY: REDACTED, EMPTY: '' });
     expect(

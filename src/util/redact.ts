@@ -228,10 +228,21 @@ function urlPart(raw: string): string {
   }
 }
 
+/**
+ * A *_PROXY variable's login without a scheme (`ALL_PROXY=user:pw@proxy.corp:3128`, which curl
+ * and pip read as http://): no URL to redactUrls, so it is given the scheme it stands for first.
+ */
+const PROXY_NAME = /_proxy$/i;
+const SCHEMELESS_LOGIN = /^(?![a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/i;
+
 /** The value to show for an environment variable NAME=value. */
 export function redactEnvValue(name: string, value: string): string {
   if (SECRET_NAME.test(name)) return REDACTED;
-  const noCreds = maskConnectionSecrets(redactUrls(value, REDACTED), [REDACTED, MASK]);
+  const schemeless = PROXY_NAME.test(name) && SCHEMELESS_LOGIN.test(value);
+  const urls = schemeless
+    ? redactUrls(`http://${value}`, REDACTED).slice('http://'.length)
+    : redactUrls(value, REDACTED);
+  const noCreds = maskConnectionSecrets(urls, [REDACTED, MASK]);
   return looksSecret(noCreds) ? REDACTED : noCreds;
 }
 
