@@ -5,6 +5,7 @@ import { type ChildProcess, execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { EnvironmentError } from '../errors.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import { simpleFetch } from './http-fetch.js';
 import { dockerConfigPath, type RegistryAuthDeps } from './registry-auth.js';
 
 /** How a credential helper is run: node's execFile (tests give one that starts no process). */
@@ -17,13 +18,16 @@ export type HelperExec = (
 
 const nodeExec: HelperExec = (file, args, options, callback) => execFile(file, args, options, callback);
 
-/** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
+/**
+ * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
+ * the host, as docker's push goes), Docker's config file, credential helpers.
+ */
 export function registryDeps(
   env: Readonly<Record<string, string | undefined>>,
   exec: HelperExec = nodeExec,
 ): RegistryAuthDeps {
   return {
-    fetch: (url, init) => fetch(url, init),
+    fetch: (url, init) => simpleFetch(url, init, env),
     dockerConfig: () => {
       const file = dockerConfigPath(env);
       return file && existsSync(file) ? { file, text: readFileSync(file, 'utf8') } : undefined;
