@@ -126,3 +126,53 @@ export function fail(io: ActionIo, err: unknown): void {
   // As the CLI: 2 bad input, 3 the environment, 1 a check that failed (what setFailed sets).
   io.setExitCode?.(exitCodeOf(err));
 }
+
+/**
+ * The error annotations a step gets one by one: GitHub shows at most 10 a step, and setFailed's
+ * own is the last, so that past these the rest are counted into one annotation before it.
+ */
+export const ERROR_ANNOTATION_BUDGET = 8;
+
+/**
+ * IO whose error annotations stop at BUDGET: each one past it goes to the log as a line, and one
+ * annotation says how many (written before setFailed, or by FLUSH at the end of a run that did not
+ * fail), so that the step's own failure is always among the 10 GitHub shows.
+ */
+export function capErrors(io: ActionIo, budget = ERROR_ANNOTATION_BUDGET): ActionIo & { flush: () => void } {
+  let shown = 0;
+  let held = 0;
+  let tests = 0;
+  const flush = () => {
+    if (held === 0) return;
+    const s = held === 1 ? '' : 's';
+    const what = tests === held ? `failing test${s}` : `error${s}`;
+    const some = tests > 0 && tests < held ? ` (${tests} of them failing tests)` : '';
+    const where = tests > 0 ? ": every test's result is in the job summary and smoke.json" : '';
+    io.error(
+      `${held} more ${what}${some} in the log above, not annotated (GitHub shows at most 10 error annotations a step)${where}`,
+      { title: `ml-image: ${held} more ${what}` },
+    );
+    held = 0;
+    tests = 0;
+  };
+  return {
+    ...io,
+    error: (message, props) => {
+      if (shown < budget) {
+        shown += 1;
+        io.error(message, props);
+        return;
+      }
+      held += 1;
+      // A failing smoke test's title is "ml-image smoke TARGET: TEST" (stage.ts, failureAnnotations).
+      if (/^ml-image smoke [^:]+: /.test(props?.title ?? '')) tests += 1;
+      // As error would have written it: bare logins masked too (info masks tokens and URLs).
+      io.info(maskBareLogins(`error: ${props?.title ? `${props.title}: ` : ''}${message}`));
+    },
+    setFailed: (message) => {
+      flush();
+      io.setFailed(message);
+    },
+    flush,
+  };
+}

@@ -36,7 +36,7 @@ import { defaultCacheDir } from '../resolve/snapshot-cache.js';
 import { openResultDir } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
 import { checkSecretEnvs, stageInputReader } from './inputs.js';
-import { type ActionIo, COMMAND_INPUT, coreIo, fail } from './io.js';
+import { type ActionIo, capErrors, COMMAND_INPUT, coreIo, fail } from './io.js';
 import { MIN_MASKED_CHARS, maskBuildSecrets, maskSecretsInput } from './mask.js';
 import { builtTargetRecorder, saveImageState } from './post.js';
 import { runVerify } from './verify.js';
@@ -83,7 +83,9 @@ function baselineStore(io: ActionIo, raw: string): BaselineStore | null {
   );
 }
 
-export async function run(io: ActionIo = coreIo()): Promise<void> {
+export async function run(given: ActionIo = coreIo()): Promise<void> {
+  // The step's own failure stays among the 10 error annotations GitHub shows (capErrors).
+  const io = capErrors(given);
   try {
     const command = io.getInput(COMMAND_INPUT).trim();
     if (command === 'verify') return await runVerify(io);
@@ -99,6 +101,8 @@ export async function run(io: ActionIo = coreIo()): Promise<void> {
     }
   } catch (err) {
     fail(io, err);
+  } finally {
+    io.flush();
   }
 }
 
