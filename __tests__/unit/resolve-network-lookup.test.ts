@@ -254,6 +254,9 @@ ERROR: No matching distribution found for tqdm
     for (const part of ["Docker's bridge network", 'build.network: host', '--network host', '/etc/hosts'])
       expect(e.fix!.includes(part)).toBe(named);
     expect(bridgeHint({ ...(network && { network }) }) !== '').toBe(named);
+    // Behind a proxy: the variables pip in the container takes, whatever the network.
+    expect(e.fix).toContain("set HTTPS_PROXY / HTTP_PROXY (and NO_PROXY) in the run's environment");
+    expect(e.fix!.includes("a proxy on this machine's loopback, 127.0.0.1")).toBe(named);
   });
 
   it('a resolve on the bridge that cannot reach its index fails with that fix', async () => {

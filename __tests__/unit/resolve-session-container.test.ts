@@ -13,7 +13,9 @@ import {
   RESOLVE_TIMEOUT_ENV,
   sessionDeadlineMs,
 } from '../../src/resolve/exec-limit.js';
+import { pipOutputMask } from '../../src/resolve/input.js';
 import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve.js';
+import { PIP_ENV } from '../../src/resolve/workdir.js';
 import { fakeDocker, fakeSession } from '../helpers/fakes.js';
 import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
 import { NO_WORLD } from '../helpers/resolve-world.js';
@@ -122,6 +124,85 @@ describe("the resolver container's lifetime", () => {
     // Ten packages, 10 min each: (10 + 30 + 2) x 600 s.
     const ten = Array.from({ length: 10 }, (_, i) => `pkg${i}`).join('\n');
     expect(await deadlineFor(ten, { [RESOLVE_TIMEOUT_ENV]: '600' })).toBe(42 * 600_000);
+  });
+});
+
+describe("the resolver's container behind a proxy", () => {
+  const input: ResolveInput = {
+    image: 'localhost:5000/base:1',
+    platform: 'linux/amd64',
+    requirements: { text: 'tqdm', origins: [] },
+    mode: 'auto',
+  };
+  const run = async (env: Record<string, string>) => {
+    const specs: SessionSpec[] = [];
+    const played = viaHelperRun(
+      (cmd) => {
+        if (cmd[0] === 'sh') return { stdout: EMPTY_SNAPSHOT };
+        if (cmd.includes('analyze'))
+          return { stdout: JSON.stringify({ install: [], replaced: [], holders: {}, environment: {} }) };
+        return {};
+      },
+      () => session.files,
+    );
+    const session = fakeSession(played.answer);
+    const out = await resolveAgainstBase(input, {
+      ...NO_WORLD,
+      docker: fakeDocker({
+        startSession: (spec) => {
+          specs.push(spec);
+          return Promise.resolve(session);
+        },
+      }),
+      env,
+    });
+    return { spec: specs[0]!, out, session };
+  };
+
+  it.each([
+    [
+      'both cases, a login among them',
+      {
+        HTTPS_PROXY: 'http://corp%5Cuser:S3cr3tPw@proxy.corp:3128',
+        http_proxy: 'http://proxy.corp:3128',
+        NO_PROXY: '.corp,localhost',
+        no_proxy: '.corp',
+        ALL_PROXY_OTHER: 'x',
+      },
+      {
+        HTTPS_PROXY: 'http://corp%5Cuser:S3cr3tPw@proxy.corp:3128',
+        http_proxy: 'http://proxy.corp:3128',
+        NO_PROXY: '.corp,localhost',
+        no_proxy: '.corp',
+      },
+    ],
+    ['upper case only', { HTTP_PROXY: 'http://p:3128' }, { HTTP_PROXY: 'http://p:3128' }],
+    ['none set', { HOME: '/root' }, {}],
+    ['set empty', { HTTPS_PROXY: '' }, {}],
+  ])("the session's environment carries the run's proxy variables: %s", async (_, env, proxies) => {
+    const { spec, out, session } = await run(env);
+    expect(spec.env).toEqual({ ...PIP_ENV, ...proxies });
+    // As the container's environment only: no exec's command line or environment, no record.
+    const shown = JSON.stringify([session.calls, session.files, out]);
+    for (const v of Object.values(proxies)) expect(shown).not.toContain(v);
+  });
+
+  it("masks a proxy's login in pip's output: with a scheme or without, decoded or as written", () => {
+    const mask = pipOutputMask(input, {
+      HTTPS_PROXY: 'http://corp%5Cuser:S3cr3t%21pw@proxy.corp:3128',
+      http_proxy: 'bob:hunter22@proxy.corp:3128',
+      NO_PROXY: '.corp',
+    });
+    const out = mask(
+      [
+        "ProxyError('Cannot connect to proxy.', http://corp%5Cuser:S3cr3t%21pw@proxy.corp:3128)",
+        'proxy bob:hunter22@proxy.corp:3128 refused; password S3cr3t!pw',
+        'no_proxy .corp kept',
+      ].join('\n'),
+    );
+    for (const secret of ['S3cr3t%21pw', 'S3cr3t!pw', 'hunter22']) expect(out).not.toContain(secret);
+    expect(out).toContain('proxy.corp:3128');
+    expect(out).toContain('no_proxy .corp kept');
   });
 });
 

@@ -15,7 +15,7 @@ import {
   pipMessage,
   transientIndexError,
 } from './pip-output.js';
-import { DIR, USER_CONSTRAINTS_FILE } from './workdir.js';
+import { DIR, proxyHint, USER_CONSTRAINTS_FILE } from './workdir.js';
 
 export interface FailureContext {
   image: string;
@@ -152,11 +152,11 @@ function unreachable(
   if (line)
     return new EnvironmentError(
       `${line.origin}: the direct URL ${redactUrls(line.url!)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}${said(pipMessage(out))}`,
-      `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`,
+      `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`,
     );
   return new EnvironmentError(
     `the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}`,
-    `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`,
+    `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`,
   );
 }
 

@@ -8,6 +8,7 @@ import {
   withExtraIndex,
 } from '../python/indexes.js';
 import { constraintsFileText, type RequirementOrigin } from '../requirements/read.js';
+import { urlSecret, valueMasks } from '../util/redact.js';
 import type { FailureContext } from './failure.js';
 import { DIR, NETRC_FILE } from './workdir.js';
 
@@ -186,10 +187,27 @@ export function pipRunEnv(input: ResolveInput): Record<string, string> {
 
 /**
  * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
- * URL's query, `?sig=${SAS}`) and the index and torch index credentials, as the build masks its
- * output. pip prints each URL it fetched in its errors, which then reach messages and records.
+ * URL's query, `?sig=${SAS}`), the index and torch index credentials, as the build masks its
+ * output, and the logins of PROXIES (workdir.ts proxyEnv: `http://u:pw@proxy:3128`, or
+ * `u:pw@proxy:3128` without a scheme, which pip reads as http://). pip prints each URL it fetched
+ * in its errors, which then reach messages and records.
  */
-export function pipOutputMask(input: ResolveInput): (text: string) => string {
+export function pipOutputMask(
+  input: ResolveInput,
+  proxies: Readonly<Record<string, string>> = {},
+): (text: string) => string {
   const torch = input.variant?.torchIndexUrl;
-  return outputMasker(input.pipEnv ?? {}, input.indexes ?? { extraIndexUrls: [] }, torch ? [torch] : []);
+  const mask = outputMasker(
+    input.pipEnv ?? {},
+    input.indexes ?? { extraIndexUrls: [] },
+    torch ? [torch] : [],
+  );
+  const logins = valueMasks(Object.values(proxies).flatMap(proxyLogin));
+  return (text: string) => mask(logins.reduce((t, m) => t.split(m).join('***'), text));
+}
+
+/** A proxy URL's password (else its user name, a token), decoded and as written; none without. */
+function proxyLogin(value: string): string[] {
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  return [urlSecret(url), urlSecret(url, 'raw')].filter((s) => s !== '');
 }

@@ -53,7 +53,7 @@ import { maxResolveCommands, resolveTimeoutMs, sessionDeadlineMs, withExecLimit 
 import { chooseNetwork, type HostLookup } from './network-lookup.js';
 import type { ResolverNetwork } from './network.js';
 import { type Step, StepTimes } from './timing.js';
-import { DIR, PIP_ENV, USER_CONSTRAINTS_FILE } from './workdir.js';
+import { DIR, proxyEnv, sessionEnv, USER_CONSTRAINTS_FILE } from './workdir.js';
 import { pipWorkspace, type Workspace } from './workspace.js';
 import { VERSION } from '../version.js';
 import { warnKeptLogins } from '../python/indexes.js';
@@ -135,7 +135,7 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
       // The torch index, after the requirements: their --index-url line would drop it otherwise.
       after: torchIndexArgs(input, `${DIR}/${TORCH_INDEX_FILE}`),
-      mask: pipOutputMask(input),
+      mask: pipOutputMask(input, proxyEnv(env)),
       failure: { ...failureContext(input), network },
       onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
       ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
@@ -257,7 +257,7 @@ async function openSession(
         image,
         platform: input.platform,
         network: net.network,
-        env: PIP_ENV,
+        env: sessionEnv(o.env),
         labels: { 'io.github.ml-image-action.stage': 'resolve' },
         deadlineMs: sessionDeadlineMs(o.limitMs, commands),
         ...(volume !== undefined && { volumes: [volume] }),

@@ -20,3 +20,33 @@ export const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
  * put on a command line.
  */
 export const NETRC_FILE = 'netrc';
+
+/**
+ * The proxy variables of the run's environment that reach pip in the resolver's container (pip
+ * reads either case): as the container's environment, never on a command line nor in a record.
+ * The build has its own (buildx passes ~/.docker/config.json's proxies).
+ */
+export const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];
+
+/** The PROXY_VARS set (not empty) in ENV. Pure. */
+export function proxyEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(PROXY_VARS.flatMap((k) => (env[k] ? [[k, env[k]]] : [])));
+}
+
+/** The resolver's container's environment: PIP_ENV and the run's proxy variables (proxyEnv). */
+export function sessionEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return { ...PIP_ENV, ...proxyEnv(env) };
+}
+
+/**
+ * What an unreachable index or URL adds to its fix for a runner behind a proxy: pip in the
+ * resolver's container uses the run's proxy variables (PROXY_VARS); one on this machine's loopback
+ * is out of reach from Docker's bridge network (failure.ts bridgeHint).
+ */
+export function proxyHint(ctx: { network?: 'host' | 'bridge' }): string {
+  const loopback =
+    ctx.network === 'bridge'
+      ? " (a proxy on this machine's loopback, 127.0.0.1, is out of the bridge network's reach: set build.network: host)"
+      : '';
+  return `; behind a proxy, set HTTPS_PROXY / HTTP_PROXY (and NO_PROXY) in the run's environment: the resolver passes them to pip in its container${loopback}`;
+}
