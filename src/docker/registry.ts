@@ -44,10 +44,35 @@ export function fetchFailureCause(e: unknown): string {
   return inner?.code ?? inner?.message ?? (e as Error).message;
 }
 
+/** The code and message of a failed request's cause (fetch's and node:http's `cause`), else its own. */
+function causeText(e: unknown): string {
+  type Failure = { code?: string; message?: string; cause?: Failure } | undefined;
+  const inner = (e as Failure)?.cause ?? (e as Failure);
+  return `${inner?.code ?? ''} ${inner?.message ?? ''}`;
+}
+
+/** Node refused the registry's certificate: a private CA, a self-signed or mis-named certificate. */
+export function isCertificateError(e: unknown): boolean {
+  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH/i.test(causeText(e));
+}
+
+/** The registry answered the TLS handshake with something else: plain HTTP, most likely. */
+export function isTlsProtocolError(e: unknown): boolean {
+  return /EPROTO|WRONG_VERSION_NUMBER|wrong version number|packet length too long|http request/i.test(
+    causeText(e),
+  );
+}
+
+/** The fix for a registry whose certificate Node refused (Node reads its own CA list, not the system's). */
+export const CERTIFICATE_FIX =
+  "Node does not trust the registry's certificate (a private CA?): point NODE_EXTRA_CA_CERTS at your " +
+  'CA bundle (PEM), as docker trusts it through /etc/docker/certs.d; for signing, ML_IMAGE_SIGNER=cosign also works';
+
 /**
  * "registry HOST is unreachable (WHAT: why)", exit 3, for request E that got no answer (why: its
- * cause, unless given): the fix starts the test bed's registry for a loopback one, else points at
- * the name, network and proxy (unless given).
+ * cause, unless given): the fix starts the test bed's registry for a loopback one, names
+ * NODE_EXTRA_CA_CERTS for a certificate Node refused, a plain-HTTP registry for a TLS protocol
+ * error, else points at the name, network and proxy (unless given).
  */
 export function registryUnreachable(
   host: string,
@@ -55,12 +80,17 @@ export function registryUnreachable(
   e: unknown,
   { why, fix }: { why?: string; fix?: string | undefined } = {},
 ): EnvironmentError {
+  const loopback = isPlainHttpRegistry(host);
   return new EnvironmentError(
     `registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`,
     fix ??
-      (isPlainHttpRegistry(host)
+      (loopback
         ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
-        : 'check the registry host name, your network, and any proxy settings'),
+        : isCertificateError(e)
+          ? CERTIFICATE_FIX
+          : isTlsProtocolError(e)
+            ? `the registry does not speak HTTPS (plain HTTP?): serve ${host} over HTTPS, or check the port`
+            : 'check the registry host name, your network, and any proxy settings (HTTPS_PROXY, NO_PROXY)'),
     { cause: e },
   );
 }
@@ -81,17 +111,34 @@ export function tokenOf(body: unknown): string | undefined {
   return typeof found === 'string' && found ? found : undefined;
 }
 
+/** Where checkRegistry's notes go: stderr, as the CLI's progress (the action's log). */
+const stderrNote = (line: string) => void process.stderr.write(`${line}\n`);
+
+/**
+ * Is HOST's registry there? GET /v2/ (no credentials: this check sends none) answers 200 or 401.
+ * A registry that answers the TLS handshake with plain HTTP (one docker's daemon.json lists under
+ * insecure-registries, registry.lan:5000) is asked again at http://HOST/v2/, still anonymously: if
+ * that answers, the run goes on with a NOTE (buildx and dockerd decide whether they push there).
+ */
 export async function checkRegistry(
   host: string,
   fetchFn: Fetch = simpleFetch,
   timeoutMs = 5000,
+  note: (line: string) => void = stderrNote,
 ): Promise<number> {
   const url = `${registryBaseUrl(host)}/v2/`;
   let status: number;
   try {
     status = (await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) })).status;
   } catch (e) {
-    throw registryUnreachable(host, url, e);
+    const plain = isTlsProtocolError(e) ? await plainHttpStatus(host, fetchFn, timeoutMs) : undefined;
+    if (plain === undefined) throw registryUnreachable(host, url, e);
+    note(
+      `registry ${host} speaks plain HTTP (http://${host}/v2/ answered HTTP ${plain}): the push goes ` +
+        "as the Docker daemon's insecure-registries allow; signing and attesting reach only loopback " +
+        'registries over plain HTTP (docs/signing.md)',
+    );
+    return plain;
   }
   if (status !== 200 && status !== 401) {
     throw new EnvironmentError(
@@ -100,6 +147,16 @@ export async function checkRegistry(
     );
   }
   return status;
+}
+
+/** http://HOST/v2/'s status when it is a registry's (200, 401), asked without credentials; else undefined. */
+async function plainHttpStatus(host: string, fetchFn: Fetch, timeoutMs: number): Promise<number | undefined> {
+  try {
+    const { status } = await fetchFn(`http://${host}/v2/`, { signal: AbortSignal.timeout(timeoutMs) });
+    return status === 200 || status === 401 ? status : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
