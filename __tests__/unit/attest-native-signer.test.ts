@@ -1686,6 +1686,30 @@ describe('nativeReaches: can the built-in client reach the registry as docker wo
     ['ghcr.io with HTTPS_PROXY', GHCR_REF, () => ({ HTTPS_PROXY: 'http://proxy:3128' }), false],
     ['ghcr.io with https_proxy', GHCR_REF, () => ({ https_proxy: 'http://proxy:3128' }), false],
     ['ghcr.io with ALL_PROXY', GHCR_REF, () => ({ ALL_PROXY: 'socks5://proxy:1080' }), false],
+    ...(
+      [
+        ['ghcr.io', true],
+        ['.ghcr.io', true],
+        ['*', true],
+        ['other.example,ghcr.io:443', true],
+        ['ghcr.io:5000', false],
+        ['io.example', false],
+      ] as const
+    ).map(
+      ([list, direct]) =>
+        [
+          `ghcr.io with HTTPS_PROXY and NO_PROXY=${list}`,
+          GHCR_REF,
+          () => ({ HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: list }),
+          direct,
+        ] as [string, string, () => Record<string, string>, boolean],
+    ),
+    [
+      'ghcr.io with HTTPS_PROXY and no_proxy',
+      GHCR_REF,
+      () => ({ HTTPS_PROXY: 'http://p:1', no_proxy: 'ghcr.io' }),
+      true,
+    ],
     [
       'ghcr.io, an identity-token login',
       GHCR_REF,

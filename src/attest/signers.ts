@@ -7,7 +7,8 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { configPlatform, parseImageIndex } from '../docker/buildx.js';
 import { nodeHttpFetch } from '../docker/http-fetch.js';
 import { createOciClient, type OciClient, type OciFetch } from '../docker/oci-client.js';
-import { isPlainHttpRegistry, MANIFEST_MEDIA_TYPES, PROXY_VARS, splitImageRef } from '../docker/registry.js';
+import { proxyApplies } from '../docker/plain-http.js';
+import { isPlainHttpRegistry, MANIFEST_MEDIA_TYPES, splitImageRef } from '../docker/registry.js';
 import { CheckFailedError } from '../errors.js';
 import { findCredential } from '../docker/registry-auth.js';
 import { registryDeps } from '../docker/registry-io.js';
@@ -184,7 +185,8 @@ export function cosignFromEnv(env: Env, tlog: boolean, signal?: AbortSignal): Si
 
 /**
  * Can the built-in client reach REF's registry as docker would? Not through a proxy (cosign and
- * docker honour HTTPS_PROXY, the built-in client does not), and not with an identity-token login
+ * docker honour HTTPS_PROXY, the built-in client does not; a host NO_PROXY names is reached
+ * directly, by Go's rules as docker and cosign apply them), and not with an identity-token login
  * (docker's refresh-token grant): those go to cosign. Loopback registries always.
  */
 export function nativeReaches(ref: string, env: Env): boolean {
@@ -200,7 +202,7 @@ export function nativeReaches(ref: string, env: Env): boolean {
 /** nativeReaches for a registry host. */
 function nativeReachesHost(registry: string, env: Env): boolean {
   if (isPlainHttpRegistry(registry)) return true;
-  if (PROXY_VARS.some((v) => env[v])) return false;
+  if (proxyApplies(registry, env)) return false;
   try {
     return findCredential(registry, registryDeps(env)).kind !== 'token';
   } catch {
