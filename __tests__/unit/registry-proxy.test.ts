@@ -75,6 +75,15 @@ describe('simpleFetch through a proxy', () => {
     ]);
   });
 
+  it('a SOCKS proxy (ALL_PROXY, which docker ignores) is not used: the request goes directly', async () => {
+    seen.length = 0;
+    const env = { ALL_PROXY: `socks5://127.0.0.1:${port}` };
+    // localhost. (not loopback to the proxy rules) at port 1: refused, without asking a resolver.
+    const e = await simpleFetch('https://localhost.:1/v2/', {}, env).catch((x: unknown) => x);
+    expect(seen).toEqual([]);
+    expect((e as { cause: { code: string } }).cause.code).toBe('ECONNREFUSED');
+  });
+
   it('a proxy variable that is no URL is reported without its value', async () => {
     const env = { HTTPS_PROXY: 'http://user:s3cret@[bad' };
     const e = await simpleFetch('https://registry.corp.invalid/v2/', {}, env).catch((x: unknown) => x);

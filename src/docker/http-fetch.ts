@@ -110,8 +110,6 @@ function tunnel(url: URL, proxy: URL, signal: AbortSignal): Promise<Socket> {
  * in the proxy's absolute form for plain HTTP. No kept-alive sockets: these are one-off questions.
  */
 async function viaProxy(url: URL, init: Parameters<OciFetch>[1], proxy: URL): Promise<Answer> {
-  if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:')
-    throw new Error(`a ${proxy.protocol}// proxy is not supported (${proxyShown(proxy)})`);
   if (url.protocol === 'http:') {
     const host = proxy.hostname.replace(/^\[|\]$/g, '');
     const port = proxy.port || '80';
@@ -247,7 +245,10 @@ async function fetchVia(raw: string, init: Parameters<OciFetch>[1], env?: Env): 
 /** proxyFor, with a proxy variable that is no URL reported without its value (it may hold a login). */
 function proxyOf(url: URL, env: Env): URL | undefined {
   try {
-    return proxyFor(url, env);
+    const proxy = proxyFor(url, env);
+    // A SOCKS proxy (ALL_PROXY=socks5://..., which docker ignores): the request goes directly, as
+    // docker's push does.
+    return proxy?.protocol === 'http:' || proxy?.protocol === 'https:' ? proxy : undefined;
   } catch {
     throw new TypeError('fetch failed', {
       cause: new Error('the proxy variable (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY) is not a URL'),
