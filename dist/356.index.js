@@ -2161,6 +2161,8 @@ var buildx = __webpack_require__(49618);
 var http_fetch = __webpack_require__(14911);
 // EXTERNAL MODULE: ./src/docker/oci-client.ts
 var oci_client = __webpack_require__(7589);
+// EXTERNAL MODULE: ./src/docker/plain-http.ts
+var plain_http = __webpack_require__(12177);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -2182,11 +2184,15 @@ var cleanup = __webpack_require__(38201);
 
 
 
+
 const nodeExec = (file, args, options, callback) => (0,external_node_child_process_.execFile)(file, args, options, callback);
-/** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
+/**
+ * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
+ * the host, as docker's push goes), Docker's config file, credential helpers.
+ */
 function registryDeps(env, exec = nodeExec) {
     return {
-        fetch: (url, init) => fetch(url, init),
+        fetch: (url, init) => (0,http_fetch/* simpleFetch */.Ze)(url, init, env),
         dockerConfig: () => {
             const file = (0,registry_auth/* dockerConfigPath */.Q1)(env);
             return file && (0,external_node_fs_.existsSync)(file) ? { file, text: (0,external_node_fs_.readFileSync)(file, 'utf8') } : undefined;
@@ -2979,6 +2985,7 @@ var verify_inputs = __webpack_require__(26367);
 
 
 
+
 const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
 const forcedCosign = (env) => env.ML_IMAGE_SIGNER?.trim().toLowerCase() === 'cosign';
 /** The key text of IDENTITY when the built-in signer can sign with it; undefined for cosign. */
@@ -3063,7 +3070,8 @@ function cosignFromEnv(env, tlog, signal) {
 }
 /**
  * Can the built-in client reach REF's registry as docker would? Not through a proxy (cosign and
- * docker honour HTTPS_PROXY, the built-in client does not), and not with an identity-token login
+ * docker honour HTTPS_PROXY, the built-in client does not; a host NO_PROXY names is reached
+ * directly, by Go's rules as docker and cosign apply them), and not with an identity-token login
  * (docker's refresh-token grant): those go to cosign. Loopback registries always.
  */
 function nativeReaches(ref, env) {
@@ -3080,7 +3088,7 @@ function nativeReaches(ref, env) {
 function nativeReachesHost(registry, env) {
     if ((0,docker_registry/* isPlainHttpRegistry */.sL)(registry))
         return true;
-    if (docker_registry/* PROXY_VARS */.e$.some((v) => env[v]))
+    if ((0,plain_http/* proxyApplies */.dy)(registry, env))
         return false;
     try {
         return (0,registry_auth/* findCredential */.L4)(registry, registryDeps(env)).kind !== 'token';

@@ -9653,9 +9653,35 @@ const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
  * put on a command line.
  */
 const NETRC_FILE = 'netrc';
+/**
+ * The proxy variables of the run's environment that reach pip in the resolver's container (pip
+ * reads either case): as the container's environment, never on a command line nor in a record.
+ * The build has its own (buildx passes ~/.docker/config.json's proxies).
+ */
+const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];
+/** The PROXY_VARS set (not empty) in ENV. Pure. */
+function proxyEnv(env) {
+    return Object.fromEntries(PROXY_VARS.flatMap((k) => (env[k] ? [[k, env[k]]] : [])));
+}
+/** The resolver's container's environment: PIP_ENV and the run's proxy variables (proxyEnv). */
+function sessionEnv(env) {
+    return { ...PIP_ENV, ...proxyEnv(env) };
+}
+/**
+ * What an unreachable index or URL adds to its fix for a runner behind a proxy: pip in the
+ * resolver's container uses the run's proxy variables (PROXY_VARS); one on this machine's loopback
+ * is out of reach from Docker's bridge network (failure.ts bridgeHint).
+ */
+function proxyHint(ctx) {
+    const loopback = ctx.network === 'bridge'
+        ? " (a proxy on this machine's loopback, 127.0.0.1, is out of the bridge network's reach: set build.network: host)"
+        : '';
+    return `; behind a proxy, set HTTPS_PROXY / HTTP_PROXY (and NO_PROXY) in the run's environment: the resolver passes them to pip in its container${loopback}`;
+}
 
 ;// CONCATENATED MODULE: ./src/resolve/input.ts
 // What resolving one base image for one platform takes, and the views of it the steps share.
+
 
 
 
@@ -9785,12 +9811,21 @@ function pipRunEnv(input) {
 }
 /**
  * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
- * URL's query, `?sig=${SAS}`) and the index and torch index credentials, as the build masks its
- * output. pip prints each URL it fetched in its errors, which then reach messages and records.
+ * URL's query, `?sig=${SAS}`), the index and torch index credentials, as the build masks its
+ * output, and the logins of PROXIES (workdir.ts proxyEnv: `http://u:pw@proxy:3128`, or
+ * `u:pw@proxy:3128` without a scheme, which pip reads as http://). pip prints each URL it fetched
+ * in its errors, which then reach messages and records.
  */
-function pipOutputMask(input) {
+function pipOutputMask(input, proxies = {}) {
     const torch = input.variant?.torchIndexUrl;
-    return outputMasker(input.pipEnv ?? {}, input.indexes ?? { extraIndexUrls: [] }, torch ? [torch] : []);
+    const mask = outputMasker(input.pipEnv ?? {}, input.indexes ?? { extraIndexUrls: [] }, torch ? [torch] : []);
+    const logins = (0,redact/* valueMasks */.xJ)(Object.values(proxies).flatMap(proxyLogin));
+    return (text) => mask(logins.reduce((t, m) => t.split(m).join('***'), text));
+}
+/** A proxy URL's password (else its user name, a token), decoded and as written; none without. */
+function proxyLogin(value) {
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+    return [(0,redact/* urlSecret */.mz)(url), (0,redact/* urlSecret */.mz)(url, 'raw')].filter((s) => s !== '');
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/helper-output.ts
@@ -11575,8 +11610,8 @@ function unreachable(f, { ctx, out, said }) {
     const u = f.url;
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
-        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
-    return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`);
+    return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`);
 }
 function noMatch(f, { ctx, out, said }) {
     const line = lineNaming(ctx, f.requirement);
@@ -12512,7 +12547,7 @@ async function resolveAgainstBase(input, deps) {
             ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
             // The torch index, after the requirements: their --index-url line would drop it otherwise.
             after: torchIndexArgs(input, `${DIR}/${TORCH_INDEX_FILE}`),
-            mask: pipOutputMask(input),
+            mask: pipOutputMask(input, proxyEnv(env)),
             failure: { ...failureContext(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
             ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
@@ -12616,7 +12651,7 @@ async function openSession(input, deps, o) {
             image,
             platform: input.platform,
             network: net.network,
-            env: PIP_ENV,
+            env: sessionEnv(o.env),
             labels: { 'io.github.ml-image-action.stage': 'resolve' },
             deadlineMs: sessionDeadlineMs(o.limitMs, commands),
             ...(volume !== undefined && { volumes: [volume] }),
@@ -14388,6 +14423,28 @@ function processSteps(steps, at) {
 /** The variable that hands the script the plan of its process (its argv stays the first test's). */
 const BATCH_ENV = 'ML_IMAGE_SMOKE_BATCH';
 /**
+ * The most bytes of a plan in BATCH_ENV. Linux refuses a single variable or argument over 128 KiB
+ * (MAX_ARG_STRLEN): the container's exec fails with "argument list too long" and every test of the
+ * process with it. A plan stops before the step that would take it past this; a step too large
+ * alone (imports of a lock file of thousands of names) runs in a container of its own, its words
+ * each an argument of their own on the command line.
+ */
+const PLAN_ENV_MAX_BYTES = 64 * 1024;
+/** The plan of a process of STEPS that fits PLAN_ENV_MAX_BYTES; undefined when not even its first step does. */
+function fittingPlan(steps, timeoutS, nonce) {
+    const plan = { nonce, steps: [] };
+    // The JSON's size counted step by step: each step's own JSON and the comma before it.
+    let bytes = Buffer.byteLength(JSON.stringify(plan));
+    for (const x of steps) {
+        const step = { id: x.id, argv: x.argv, timeout: timeoutS };
+        bytes += Buffer.byteLength(JSON.stringify(step)) + (plan.steps.length > 0 ? 1 : 0);
+        if (bytes > PLAN_ENV_MAX_BYTES)
+            break;
+        plan.steps.push(step);
+    }
+    return plan.steps.length > 0 ? plan : undefined;
+}
+/**
  * The variable that tells the smoke script a test's timeout in seconds: the ddp suite stops its
  * launcher within it (a hang is then reported with torchrun's output), instead of after 600 s.
  */
@@ -14415,12 +14472,12 @@ async function batchOutcome(s, id) {
         return undefined;
     // A GPU ddp step never joins a process that ran tests before it (CUDA may be initialised there:
     // an EXCLUSIVE_PROCESS GPU would refuse its rank 0, and the memory it holds is not the ranks').
-    const steps = processSteps(b.steps, at);
+    // The steps past what the environment can hold start a process of their own when reached.
     const nonce = newNonce();
-    const plan = {
-        nonce,
-        steps: steps.map((x) => ({ id: x.id, argv: x.argv, timeout: s.input.timeoutMs / 1000 })),
-    };
+    const plan = fittingPlan(processSteps(b.steps, at), s.input.timeoutMs / 1000, nonce);
+    if (!plan)
+        return undefined;
+    const steps = processSteps(b.steps, at).slice(0, plan.steps.length);
     // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
     // filter for both would label stdout with the test that stderr has already moved on to).
     const filters = s.output && {
@@ -17617,7 +17674,9 @@ function baselineStore(io, raw) {
     }
     return dirBaselineStore(external_node_path_default().resolve(io.cwd, v), `input "baseline" (${v})`, 'the "baseline" input (cache, none, or a directory)');
 }
-async function run(io = (0,action_io/* coreIo */.I0)()) {
+async function run(given = (0,action_io/* coreIo */.I0)()) {
+    // The step's own failure stays among the 10 error annotations GitHub shows (capErrors).
+    const io = (0,action_io/* capErrors */._s)(given);
     try {
         const command = io.getInput(action_io/* COMMAND_INPUT */.l_).trim();
         if (command === 'verify')
@@ -17634,6 +17693,9 @@ async function run(io = (0,action_io/* coreIo */.I0)()) {
     }
     catch (err) {
         (0,action_io/* fail */.fJ)(io, err);
+    }
+    finally {
+        io.flush();
     }
 }
 /**

@@ -28375,11 +28375,12 @@ module.exports = {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   l_: () => (/* binding */ COMMAND_INPUT),
+  _s: () => (/* binding */ capErrors),
   I0: () => (/* binding */ coreIo),
   fJ: () => (/* binding */ fail)
 });
 
-// UNUSED EXPORTS: asText
+// UNUSED EXPORTS: ERROR_ANNOTATION_BUDGET, asText
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
@@ -28495,6 +28496,53 @@ function fail(io, err) {
         : (0,errors/* describeError */.Uc)(err, true));
     // As the CLI: 2 bad input, 3 the environment, 1 a check that failed (what setFailed sets).
     io.setExitCode?.((0,errors/* exitCodeOf */.FO)(err));
+}
+/**
+ * The error annotations a step gets one by one: GitHub shows at most 10 a step, and setFailed's
+ * own is the last, so that past these the rest are counted into one annotation before it.
+ */
+const ERROR_ANNOTATION_BUDGET = 8;
+/**
+ * IO whose error annotations stop at BUDGET: each one past it goes to the log as a line, and one
+ * annotation says how many (written before setFailed, or by FLUSH at the end of a run that did not
+ * fail), so that the step's own failure is always among the 10 GitHub shows.
+ */
+function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
+    let shown = 0;
+    let held = 0;
+    let tests = 0;
+    const flush = () => {
+        if (held === 0)
+            return;
+        const s = held === 1 ? '' : 's';
+        const what = tests === held ? `failing test${s}` : `error${s}`;
+        const some = tests > 0 && tests < held ? ` (${tests} of them failing tests)` : '';
+        const where = tests > 0 ? ": every test's result is in the job summary and smoke.json" : '';
+        io.error(`${held} more ${what}${some} in the log above, not annotated (GitHub shows at most 10 error annotations a step)${where}`, { title: `ml-image: ${held} more ${what}` });
+        held = 0;
+        tests = 0;
+    };
+    return {
+        ...io,
+        error: (message, props) => {
+            if (shown < budget) {
+                shown += 1;
+                io.error(message, props);
+                return;
+            }
+            held += 1;
+            // A failing smoke test's title is "ml-image smoke TARGET: TEST" (stage.ts, failureAnnotations).
+            if (/^ml-image smoke [^:]+: /.test(props?.title ?? ''))
+                tests += 1;
+            // As error would have written it: bare logins masked too (info masks tokens and URLs).
+            io.info((0,redact/* maskBareLogins */.pb)(`error: ${props?.title ? `${props.title}: ` : ''}${message}`));
+        },
+        setFailed: (message) => {
+            flush();
+            io.setFailed(message);
+        },
+        flush,
+    };
 }
 
 
@@ -31226,13 +31274,16 @@ function parseJsonAnswer(schema, text, what) {
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2329);
-/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(12177);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(311);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(41692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2329);
+/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(12177);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
 // The registry client's HTTP on node:http/https with keep-alive agents: the global fetch (undici)
 // costs about 20 ms of module loading on its first call in a process, which is most of what a
 // verify of a local registry takes. Redirects are followed (registries send blob reads to storage)
 // and the Authorization header is dropped when a redirect leaves the host, as fetch does.
+
 
 
 
@@ -31270,11 +31321,13 @@ function loopbackFor(url) {
 }
 const MAX_REDIRECTS = 5;
 /** What the registry's logs see of this tool's one-off requests (the global fetch sent `node`). */
-const USER_AGENT = `ml-image/${_version_js__WEBPACK_IMPORTED_MODULE_3__/* .VERSION */ .x}`;
+const USER_AGENT = `ml-image/${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .VERSION */ .x}`;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 /** One request; localhost goes to its loopback address (the other one when that is not there). */
-async function once(url, init) {
+async function once(url, init, proxy) {
+    if (proxy !== undefined)
+        return viaProxy(url, init, proxy);
     const first = loopbackFor(url);
     if (first === undefined)
         return exchange(url, init);
@@ -31293,7 +31346,60 @@ async function once(url, init) {
         return r;
     }
 }
-function exchange(url, init, address) {
+/** The Proxy-Authorization header for PROXY's user name and password (Basic), if it has them. */
+function proxyAuth(proxy) {
+    if (proxy.username === '' && proxy.password === '')
+        return {};
+    const login = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    return { 'proxy-authorization': `Basic ${Buffer.from(login).toString('base64')}` };
+}
+/** A tunnel to URL's host through PROXY (HTTP CONNECT), as docker and undici's ProxyAgent open it. */
+function tunnel(url, proxy, signal) {
+    const port = url.port || '443';
+    const target = `${url.hostname}:${port}`;
+    const lib = proxy.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
+    return new Promise((resolve, reject) => {
+        const req = lib.request({
+            method: 'CONNECT',
+            host: proxy.hostname.replace(/^\[|\]$/g, ''),
+            port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+            path: target,
+            headers: { host: target, ...proxyAuth(proxy) },
+            agent: false,
+            signal,
+        });
+        req.on('connect', (res, socket) => {
+            if (res.statusCode === 200)
+                return resolve(socket);
+            socket.destroy();
+            const e = new Error(`the proxy ${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyShown */ .mg)(proxy)} answered HTTP ${res.statusCode} to CONNECT ${target}`);
+            reject(e);
+        });
+        req.on('error', reject);
+        req.end();
+    });
+}
+/**
+ * One request through PROXY: over a CONNECT tunnel for HTTPS (TLS end to end with the registry),
+ * in the proxy's absolute form for plain HTTP. No kept-alive sockets: these are one-off questions.
+ */
+async function viaProxy(url, init, proxy) {
+    if (url.protocol === 'http:') {
+        const host = proxy.hostname.replace(/^\[|\]$/g, '');
+        const port = proxy.port || '80';
+        const headers = { host: url.host, ...init.headers, ...proxyAuth(proxy) };
+        return exchange(new URL(`http://${proxy.host}/`), init, undefined, {
+            host,
+            port,
+            path: url.href,
+            headers,
+        });
+    }
+    const socket = await tunnel(url, proxy, init.signal);
+    const createConnection = () => node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({ socket, servername: url.hostname });
+    return exchange(url, init, undefined, { agent: undefined, createConnection });
+}
+function exchange(url, init, address, extra = {}) {
     const lib = url.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
     const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
     // To a loopback address: the Host header and TLS's server name stay the URL's host.
@@ -31301,14 +31407,14 @@ function exchange(url, init, address) {
         ? {}
         : { hostname: address, servername: url.hostname, headers: { host: url.host, ...init.headers } };
     return new Promise((resolve, reject) => {
-        const req = lib.request(url, { method: init.method, headers: init.headers, agent, signal: init.signal, ...to }, (res) => {
+        const req = lib.request(url, { method: init.method, headers: init.headers, agent, signal: init.signal, ...to, ...extra }, (res) => {
             const chunks = [];
             let size = 0;
             res.on('data', (c) => {
                 size += c.length;
                 if (size > MAX_BODY_BYTES) {
                     const over = new Error(`the answer is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
-                    req.destroy(Object.assign(over, { code: _oci_types_js__WEBPACK_IMPORTED_MODULE_2__/* .ANSWER_TOO_LARGE */ .QA }));
+                    req.destroy(Object.assign(over, { code: _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ANSWER_TOO_LARGE */ .QA }));
                     return;
                 }
                 chunks.push(c);
@@ -31327,13 +31433,16 @@ function exchange(url, init, address) {
 const STALE_CODES = new Set(['ECONNRESET', 'EPIPE']);
 const isStale = (e) => e.stale === true && STALE_CODES.has(e.code ?? '');
 /** OciFetch over node:http(s); rejects like fetch does (network errors, aborts), with `cause`. */
-const nodeHttpFetch = async (raw, init) => {
+const nodeHttpFetch = (raw, init) => fetchVia(raw, init);
+/** nodeHttpFetch, each hop through the proxy ENV names for it (none without ENV). */
+async function fetchVia(raw, init, env) {
     let url = new URL(raw);
     let headers = { ...init.headers };
     let { method, body } = init;
     for (let hop = 0;; hop++) {
         let r;
-        const send = () => once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) });
+        const proxy = env === undefined ? undefined : proxyOf(url, env);
+        const send = () => once(url, { method, headers, signal: init.signal, ...(body !== undefined && { body }) }, proxy);
         try {
             r = await send().catch((e) => {
                 if (init.resendable === true && isStale(e))
@@ -31349,7 +31458,7 @@ const nodeHttpFetch = async (raw, init) => {
         const location = r.headers.location;
         if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
             const next = new URL(location, url);
-            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(next.hostname))
+            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(next.hostname))
                 throw new TypeError('fetch failed', {
                     cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
                 });
@@ -31379,30 +31488,41 @@ const nodeHttpFetch = async (raw, init) => {
         };
         return response;
     }
-};
+}
+/** proxyFor, with a proxy variable that is no URL reported without its value (it may hold a login). */
+function proxyOf(url, env) {
+    try {
+        const proxy = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyFor */ .iJ)(url, env);
+        // A SOCKS proxy (ALL_PROXY=socks5://..., which docker ignores): the request goes directly, as
+        // docker's push does.
+        return proxy?.protocol === 'http:' || proxy?.protocol === 'https:' ? proxy : undefined;
+    }
+    catch {
+        throw new TypeError('fetch failed', {
+            cause: new Error('the proxy variable (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY) is not a URL'),
+        });
+    }
+}
 /** A request of simpleFetch's without a signal of its own gives up after this long. */
 const SIMPLE_FETCH_TIMEOUT_MS = 30_000;
 /**
  * One request as the global fetch makes it (status, headers, body), over nodeHttpFetch: the
  * registry's one-off questions (is it there, a tag's digest, a manifest by digest) load neither
  * undici nor its WHATWG streams (about 20 ms and 2.7 MB of a warm run's heap). Where a proxy
- * variable is set, a registry that is not loopback is asked through the global fetch as before
- * (Node 24 sends it through the proxy under NODE_USE_ENV_PROXY; node:http never does).
+ * variable applies to the host (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY; not for a host NO_PROXY
+ * names, nor loopback), the request goes through that proxy, as docker's and buildx's do: on any
+ * Node version, without NODE_USE_ENV_PROXY.
  */
 async function simpleFetch(url, init = {}, env = process.env) {
     const signal = init.signal ?? AbortSignal.timeout(SIMPLE_FETCH_TIMEOUT_MS);
-    if (_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .PROXY_VARS */ .e.some((v) => env[v]) && !(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(new URL(url).host))
-        return fetch(url, { ...init, signal });
-    const r = await nodeHttpFetch(url, {
+    const r = await fetchVia(url, {
         method: init.method ?? 'GET',
         headers: { 'User-Agent': USER_AGENT, ...init.headers },
         signal,
         resendable: true,
-    });
-    return {
-        ...r,
-        json: async () => JSON.parse(Buffer.from(await r.arrayBuffer()).toString('utf8')),
-    };
+    }, env);
+    const text = async () => Buffer.from(await r.arrayBuffer()).toString('utf8');
+    return { ...r, text, json: async () => JSON.parse(await text()) };
 }
 
 
@@ -31443,9 +31563,13 @@ class RegistryAnswerError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .Env
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ PROXY_VARS),
-/* harmony export */   s: () => (/* binding */ isPlainHttpRegistry)
+/* harmony export */   dy: () => (/* binding */ proxyApplies),
+/* harmony export */   e$: () => (/* binding */ PROXY_VARS),
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   mg: () => (/* binding */ proxyShown),
+/* harmony export */   sL: () => (/* binding */ isPlainHttpRegistry)
 /* harmony export */ });
+/* unused harmony export noProxyExempts */
 // Which registries speak plain HTTP, and which variables send registry traffic through a proxy: a
 // leaf module, so that the HTTP client (http-fetch.ts) and the registry checks (registry.ts) that
 // use it do not import each other.
@@ -31462,6 +31586,61 @@ const PROXY_VARS = [
     'ALL_PROXY',
     'all_proxy',
 ];
+/** HOST (`name`, `name:port`, `[v6]:port`) without its port and brackets, lower case, no final dot. */
+function splitHost(host) {
+    const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(host) ?? /^([^:]+)(?::(\d+))?$/.exec(host);
+    const name = (m?.[1] ?? host).toLowerCase().replace(/\.$/, '');
+    return { name, port: m?.[2] };
+}
+/**
+ * Whether NO_PROXY (or no_proxy) exempts HOST (`name[:port]`, DEFAULT_PORT when it names none) from
+ * the proxy, by Go's and undici's rules: `*` exempts every host; an entry matches the name itself
+ * and its subdomains (`corp.example` and `.corp.example` alike); an entry with a port matches that
+ * port only; an IP literal matches that address (`[::1]` or `::1`). Loopback hosts always.
+ */
+function noProxyExempts(host, env, defaultPort = '443') {
+    if (isPlainHttpRegistry(host))
+        return true;
+    const { name, port = defaultPort } = splitHost(host);
+    const list = env.no_proxy ?? env.NO_PROXY ?? '';
+    return list
+        .split(/[,\s]+/)
+        .filter(Boolean)
+        .some((raw) => {
+        if (raw === '*')
+            return true;
+        const entry = /^[^[].*:.*:/.test(raw) ? { name: raw.toLowerCase(), port: undefined } : splitHost(raw);
+        if (entry.port !== undefined && entry.port !== port)
+            return false;
+        const want = entry.name.replace(/^\*?\./, '');
+        return want !== '' && (name === want || name.endsWith(`.${want}`));
+    });
+}
+/** Whether a proxy variable applies to HOST: one is set, and NO_PROXY does not exempt the host. */
+function proxyApplies(host, env) {
+    return PROXY_VARS.some((v) => env[v]) && !noProxyExempts(host, env);
+}
+/**
+ * The proxy URL for a request to URL, as undici's EnvHttpProxyAgent picks it (HTTPS_PROXY for
+ * https, falling back to HTTP_PROXY; HTTP_PROXY for http; ALL_PROXY last), lower case first;
+ * undefined when none is set or NO_PROXY exempts the host. A bare `host:port` is taken as http://.
+ */
+function proxyFor(url, env) {
+    const https = url.protocol === 'https:';
+    if (noProxyExempts(url.host, env, https ? '443' : '80'))
+        return undefined;
+    const names = https
+        ? ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']
+        : ['http_proxy', 'HTTP_PROXY'];
+    const raw = [...names, 'all_proxy', 'ALL_PROXY'].map((v) => env[v]).find(Boolean);
+    if (raw === undefined)
+        return undefined;
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+}
+/** A proxy URL as it may be printed: without its user name and password. */
+function proxyShown(proxy) {
+    return `${proxy.protocol}//${proxy.host}`;
+}
 
 
 /***/ }),
@@ -31476,17 +31655,16 @@ const PROXY_VARS = [
 /* harmony export */   K5: () => (/* binding */ manifestOverHttp),
 /* harmony export */   WC: () => (/* binding */ tokenRequestUrl),
 /* harmony export */   _9: () => (/* binding */ manifestDigestOverHttp),
-/* harmony export */   e$: () => (/* reexport safe */ _plain_http_js__WEBPACK_IMPORTED_MODULE_4__.e),
 /* harmony export */   hr: () => (/* binding */ tokenServiceAllowed),
 /* harmony export */   l2: () => (/* binding */ splitImageRef),
 /* harmony export */   qC: () => (/* binding */ registryUnreachable),
 /* harmony export */   qW: () => (/* binding */ checkRegistry),
-/* harmony export */   sL: () => (/* reexport safe */ _plain_http_js__WEBPACK_IMPORTED_MODULE_4__.s),
+/* harmony export */   sL: () => (/* reexport safe */ _plain_http_js__WEBPACK_IMPORTED_MODULE_4__.sL),
 /* harmony export */   t5: () => (/* binding */ requestTarget),
 /* harmony export */   vO: () => (/* binding */ registryApiBase),
 /* harmony export */   xy: () => (/* binding */ parseChallenge)
 /* harmony export */ });
-/* unused harmony export registryBaseUrl */
+/* unused harmony exports registryBaseUrl, isCertificateError, isTlsProtocolError, CERTIFICATE_FIX */
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17700);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(14911);
@@ -31515,27 +31693,49 @@ function requestTarget(url, base) {
  * registry, a tunnel say, naming one would have the login cross the network in clear).
  */
 function tokenServiceAllowed(url, base) {
-    return (requestTarget(url, base) !== 'refused' && (url.protocol === 'https:' || (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(url.host)));
+    return (requestTarget(url, base) !== 'refused' && (url.protocol === 'https:' || (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .sL)(url.host)));
 }
 /** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
 function registryBaseUrl(host) {
-    return `${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(host) ? 'http' : 'https'}://${host}`;
+    return `${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .sL)(host) ? 'http' : 'https'}://${host}`;
 }
 /** Why a fetch failed, as fetch and node:http report it: its cause's code or message, else its own. */
 function fetchFailureCause(e) {
     const inner = e.cause;
     return inner?.code ?? inner?.message ?? e.message;
 }
+/** The code and message of a failed request's cause (fetch's and node:http's `cause`), else its own. */
+function causeText(e) {
+    const inner = e?.cause ?? e;
+    return `${inner?.code ?? ''} ${inner?.message ?? ''}`;
+}
+/** Node refused the registry's certificate: a private CA, a self-signed or mis-named certificate. */
+function isCertificateError(e) {
+    return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH/i.test(causeText(e));
+}
+/** The registry answered the TLS handshake with something else: plain HTTP, most likely. */
+function isTlsProtocolError(e) {
+    return /EPROTO|WRONG_VERSION_NUMBER|wrong version number|packet length too long|http request/i.test(causeText(e));
+}
+/** The fix for a registry whose certificate Node refused (Node reads its own CA list, not the system's). */
+const CERTIFICATE_FIX = "Node does not trust the registry's certificate (a private CA?): point NODE_EXTRA_CA_CERTS at your " +
+    'CA bundle (PEM), as docker trusts it through /etc/docker/certs.d; for signing, ML_IMAGE_SIGNER=cosign also works';
 /**
  * "registry HOST is unreachable (WHAT: why)", exit 3, for request E that got no answer (why: its
- * cause, unless given): the fix starts the test bed's registry for a loopback one, else points at
- * the name, network and proxy (unless given).
+ * cause, unless given): the fix starts the test bed's registry for a loopback one, names
+ * NODE_EXTRA_CA_CERTS for a certificate Node refused, a plain-HTTP registry for a TLS protocol
+ * error, else points at the name, network and proxy (unless given).
  */
 function registryUnreachable(host, what, e, { why, fix } = {}) {
+    const loopback = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .sL)(host);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`, fix ??
-        ((0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(host)
+        (loopback
             ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
-            : 'check the registry host name, your network, and any proxy settings'), { cause: e });
+            : isCertificateError(e)
+                ? CERTIFICATE_FIX
+                : isTlsProtocolError(e)
+                    ? `the registry does not speak HTTPS (plain HTTP?): serve ${host} over HTTPS, or check the port`
+                    : 'check the registry host name, your network, and any proxy settings (HTTPS_PROXY, NO_PROXY)'), { cause: e });
 }
 /** The token service's URL of a Bearer challenge's parameters, for SCOPE. */
 function tokenRequestUrl(params, scope) {
@@ -31553,19 +31753,43 @@ function tokenOf(body) {
     const found = typeof token === 'string' && token ? token : access;
     return typeof found === 'string' && found ? found : undefined;
 }
-async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, timeoutMs = 5000) {
+/** Where checkRegistry's notes go: stderr, as the CLI's progress (the action's log). */
+const stderrNote = (line) => void process.stderr.write(`${line}\n`);
+/**
+ * Is HOST's registry there? GET /v2/ (no credentials: this check sends none) answers 200 or 401.
+ * A registry that answers the TLS handshake with plain HTTP (one docker's daemon.json lists under
+ * insecure-registries, registry.lan:5000) is asked again at http://HOST/v2/, still anonymously: if
+ * that answers, the run goes on with a NOTE (buildx and dockerd decide whether they push there).
+ */
+async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, timeoutMs = 5000, note = stderrNote) {
     const url = `${registryBaseUrl(host)}/v2/`;
     let status;
     try {
         status = (await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) })).status;
     }
     catch (e) {
-        throw registryUnreachable(host, url, e);
+        const plain = isTlsProtocolError(e) ? await plainHttpStatus(host, fetchFn, timeoutMs) : undefined;
+        if (plain === undefined)
+            throw registryUnreachable(host, url, e);
+        note(`registry ${host} speaks plain HTTP (http://${host}/v2/ answered HTTP ${plain}): the push goes ` +
+            "as the Docker daemon's insecure-registries allow; signing and attesting reach only loopback " +
+            'registries over plain HTTP (docs/signing.md)');
+        return plain;
     }
     if (status !== 200 && status !== 401) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} answered HTTP ${status} at ${url}: not a container registry API`, 'check the registry host name (e.g. ghcr.io, docker.io, localhost:5000)');
     }
     return status;
+}
+/** http://HOST/v2/'s status when it is a registry's (200, 401), asked without credentials; else undefined. */
+async function plainHttpStatus(host, fetchFn, timeoutMs) {
+    try {
+        const { status } = await fetchFn(`http://${host}/v2/`, { signal: AbortSignal.timeout(timeoutMs) });
+        return status === 200 || status === 401 ? status : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * registry host, repository path and tag (or digest) of an image reference, as docker reads it
@@ -31600,7 +31824,7 @@ function parseChallenge(header) {
  */
 async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, deadline) {
     const { host, repository, reference } = splitImageRef(ref);
-    if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .s)(host) && _plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .PROXY_VARS */ .e.some((v) => env[v]))
+    if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .sL)(host) && _plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .PROXY_VARS */ .e$.some((v) => env[v]))
         return undefined;
     const url = `${registryApiBase(host)}/v2/${repository}/manifests/${reference}`;
     // Each request's own timeout, and the caller's deadline when it comes first.
@@ -33069,11 +33293,21 @@ function urlPart(raw) {
         return raw;
     }
 }
+/**
+ * A *_PROXY variable's login without a scheme (`ALL_PROXY=user:pw@proxy.corp:3128`, which curl
+ * and pip read as http://): no URL to redactUrls, so it is given the scheme it stands for first.
+ */
+const PROXY_NAME = /_proxy$/i;
+const SCHEMELESS_LOGIN = /^(?![a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/i;
 /** The value to show for an environment variable NAME=value. */
 function redactEnvValue(name, value) {
     if (SECRET_NAME.test(name))
         return REDACTED;
-    const noCreds = maskConnectionSecrets(redactUrls(value, REDACTED), [REDACTED, MASK]);
+    const schemeless = PROXY_NAME.test(name) && SCHEMELESS_LOGIN.test(value);
+    const urls = schemeless
+        ? redactUrls(`http://${value}`, REDACTED).slice('http://'.length)
+        : redactUrls(value, REDACTED);
+    const noCreds = maskConnectionSecrets(urls, [REDACTED, MASK]);
     return looksSecret(noCreds) ? REDACTED : noCreds;
 }
 /**

@@ -747,6 +747,28 @@ function processSteps(steps, at) {
 /** The variable that hands the script the plan of its process (its argv stays the first test's). */
 const BATCH_ENV = 'ML_IMAGE_SMOKE_BATCH';
 /**
+ * The most bytes of a plan in BATCH_ENV. Linux refuses a single variable or argument over 128 KiB
+ * (MAX_ARG_STRLEN): the container's exec fails with "argument list too long" and every test of the
+ * process with it. A plan stops before the step that would take it past this; a step too large
+ * alone (imports of a lock file of thousands of names) runs in a container of its own, its words
+ * each an argument of their own on the command line.
+ */
+const PLAN_ENV_MAX_BYTES = 64 * 1024;
+/** The plan of a process of STEPS that fits PLAN_ENV_MAX_BYTES; undefined when not even its first step does. */
+function fittingPlan(steps, timeoutS, nonce) {
+    const plan = { nonce, steps: [] };
+    // The JSON's size counted step by step: each step's own JSON and the comma before it.
+    let bytes = Buffer.byteLength(JSON.stringify(plan));
+    for (const x of steps) {
+        const step = { id: x.id, argv: x.argv, timeout: timeoutS };
+        bytes += Buffer.byteLength(JSON.stringify(step)) + (plan.steps.length > 0 ? 1 : 0);
+        if (bytes > PLAN_ENV_MAX_BYTES)
+            break;
+        plan.steps.push(step);
+    }
+    return plan.steps.length > 0 ? plan : undefined;
+}
+/**
  * The variable that tells the smoke script a test's timeout in seconds: the ddp suite stops its
  * launcher within it (a hang is then reported with torchrun's output), instead of after 600 s.
  */
@@ -774,12 +796,12 @@ async function batchOutcome(s, id) {
         return undefined;
     // A GPU ddp step never joins a process that ran tests before it (CUDA may be initialised there:
     // an EXCLUSIVE_PROCESS GPU would refuse its rank 0, and the memory it holds is not the ranks').
-    const steps = processSteps(b.steps, at);
+    // The steps past what the environment can hold start a process of their own when reached.
     const nonce = newNonce();
-    const plan = {
-        nonce,
-        steps: steps.map((x) => ({ id: x.id, argv: x.argv, timeout: s.input.timeoutMs / 1000 })),
-    };
+    const plan = fittingPlan(processSteps(b.steps, at), s.input.timeoutMs / 1000, nonce);
+    if (!plan)
+        return undefined;
+    const steps = processSteps(b.steps, at).slice(0, plan.steps.length);
     // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
     // filter for both would label stdout with the test that stderr has already moved on to).
     const filters = s.output && {

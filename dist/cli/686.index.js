@@ -503,6 +503,8 @@ var buildx = __webpack_require__(49618);
 var http_fetch = __webpack_require__(14911);
 // EXTERNAL MODULE: ./src/docker/oci-client.ts
 var oci_client = __webpack_require__(7589);
+// EXTERNAL MODULE: ./src/docker/plain-http.ts
+var plain_http = __webpack_require__(12177);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -1269,6 +1271,7 @@ var verify_inputs = __webpack_require__(26367);
 
 
 
+
 const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
 const forcedCosign = (env) => env.ML_IMAGE_SIGNER?.trim().toLowerCase() === 'cosign';
 /** The key text of IDENTITY when the built-in signer can sign with it; undefined for cosign. */
@@ -1353,7 +1356,8 @@ function cosignFromEnv(env, tlog, signal) {
 }
 /**
  * Can the built-in client reach REF's registry as docker would? Not through a proxy (cosign and
- * docker honour HTTPS_PROXY, the built-in client does not), and not with an identity-token login
+ * docker honour HTTPS_PROXY, the built-in client does not; a host NO_PROXY names is reached
+ * directly, by Go's rules as docker and cosign apply them), and not with an identity-token login
  * (docker's refresh-token grant): those go to cosign. Loopback registries always.
  */
 function nativeReaches(ref, env) {
@@ -1370,7 +1374,7 @@ function nativeReaches(ref, env) {
 function nativeReachesHost(registry, env) {
     if ((0,docker_registry/* isPlainHttpRegistry */.sL)(registry))
         return true;
-    if (docker_registry/* PROXY_VARS */.e$.some((v) => env[v]))
+    if ((0,plain_http/* proxyApplies */.dy)(registry, env))
         return false;
     try {
         return (0,registry_auth/* findCredential */.L4)(registry, (0,registry_io/* registryDeps */.G)(env)).kind !== 'token';
@@ -2310,7 +2314,8 @@ function dockerConfigPath(env) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
-/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8516);
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14911);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8516);
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
 // both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
@@ -2319,13 +2324,17 @@ function dockerConfigPath(env) {
 
 
 
+
 const nodeExec = (file, args, options, callback) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, options, callback);
-/** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
+/**
+ * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
+ * the host, as docker's push goes), Docker's config file, credential helpers.
+ */
 function registryDeps(env, exec = nodeExec) {
     return {
-        fetch: (url, init) => fetch(url, init),
+        fetch: (url, init) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleFetch */ .Ze)(url, init, env),
         dockerConfig: () => {
-            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerConfigPath */ .Q1)(env);
+            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .dockerConfigPath */ .Q1)(env);
             return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
         },
         helper: (name, server, signal) => new Promise((resolve, reject) => {

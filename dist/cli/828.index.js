@@ -433,8 +433,10 @@ function readListedRequirements(files, secrets, baseDir, env) {
 /* unused harmony export TORCH_INDEX_ENV */
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3788);
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33440);
-/* harmony import */ var _workdir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62592);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81583);
+/* harmony import */ var _workdir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62592);
 // What resolving one base image for one platform takes, and the views of it the steps share.
+
 
 
 
@@ -559,17 +561,26 @@ function pipRunEnv(input) {
         ...(0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .pipIndexEnv */ .DV)(ix.indexes),
         ...input.pipEnv,
         ...(ix.torchIndexUrl !== undefined && { [TORCH_INDEX_ENV]: ix.torchIndexUrl }),
-        ...(ix.netrc !== '' && { NETRC: `${_workdir_js__WEBPACK_IMPORTED_MODULE_2__/* .DIR */ .q6}/${_workdir_js__WEBPACK_IMPORTED_MODULE_2__/* .NETRC_FILE */ .wU}` }),
+        ...(ix.netrc !== '' && { NETRC: `${_workdir_js__WEBPACK_IMPORTED_MODULE_3__/* .DIR */ .q6}/${_workdir_js__WEBPACK_IMPORTED_MODULE_3__/* .NETRC_FILE */ .wU}` }),
     };
 }
 /**
  * Masks what pip prints: the ${NAME} values (build.secrets, which a requirement line may put in a
- * URL's query, `?sig=${SAS}`) and the index and torch index credentials, as the build masks its
- * output. pip prints each URL it fetched in its errors, which then reach messages and records.
+ * URL's query, `?sig=${SAS}`), the index and torch index credentials, as the build masks its
+ * output, and the logins of PROXIES (workdir.ts proxyEnv: `http://u:pw@proxy:3128`, or
+ * `u:pw@proxy:3128` without a scheme, which pip reads as http://). pip prints each URL it fetched
+ * in its errors, which then reach messages and records.
  */
-function pipOutputMask(input) {
+function pipOutputMask(input, proxies = {}) {
     const torch = input.variant?.torchIndexUrl;
-    return (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .outputMasker */ .pN)(input.pipEnv ?? {}, input.indexes ?? { extraIndexUrls: [] }, torch ? [torch] : []);
+    const mask = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_0__/* .outputMasker */ .pN)(input.pipEnv ?? {}, input.indexes ?? { extraIndexUrls: [] }, torch ? [torch] : []);
+    const logins = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .valueMasks */ .xJ)(Object.values(proxies).flatMap(proxyLogin));
+    return (text) => mask(logins.reduce((t, m) => t.split(m).join('***'), text));
+}
+/** A proxy URL's password (else its user name, a token), decoded and as written; none without. */
+function proxyLogin(value) {
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+    return [(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .urlSecret */ .mz)(url), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .urlSecret */ .mz)(url, 'raw')].filter((s) => s !== '');
 }
 
 
@@ -2964,8 +2975,8 @@ function unreachable(f, { ctx, out, said }) {
     const u = f.url;
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
-        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
-    return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}`);
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${(0,workdir/* proxyHint */.CJ)(ctx)}`);
+    return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${(0,workdir/* proxyHint */.CJ)(ctx)}`);
 }
 function noMatch(f, { ctx, out, said }) {
     const line = lineNaming(ctx, f.requirement);
@@ -3689,7 +3700,7 @@ async function resolveAgainstBase(input, deps) {
             ...(firstArgs.length > 0 && { preinstalled: firstArgs }),
             // The torch index, after the requirements: their --index-url line would drop it otherwise.
             after: (0,resolve_input/* torchIndexArgs */._R)(input, `${workdir/* DIR */.q6}/${TORCH_INDEX_FILE}`),
-            mask: (0,resolve_input/* pipOutputMask */.lH)(input),
+            mask: (0,resolve_input/* pipOutputMask */.lH)(input, (0,workdir/* proxyEnv */.cS)(env)),
             failure: { ...(0,resolve_input/* failureContext */.u2)(input), network },
             onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
             ...(volume !== undefined && { pipCache: pip_cache/* PIP_CACHE_DIR */.nC }),
@@ -3793,7 +3804,7 @@ async function openSession(input, deps, o) {
             image,
             platform: input.platform,
             network: net.network,
-            env: workdir/* PIP_ENV */.SD,
+            env: (0,workdir/* sessionEnv */.Gn)(o.env),
             labels: { 'io.github.ml-image-action.stage': 'resolve' },
             deadlineMs: sessionDeadlineMs(o.limitMs, commands),
             ...(volume !== undefined && { volumes: [volume] }),
@@ -4093,11 +4104,14 @@ function referencedEnv(names, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CJ: () => (/* binding */ proxyHint),
+/* harmony export */   Gn: () => (/* binding */ sessionEnv),
 /* harmony export */   Mh: () => (/* binding */ USER_CONSTRAINTS_FILE),
-/* harmony export */   SD: () => (/* binding */ PIP_ENV),
+/* harmony export */   cS: () => (/* binding */ proxyEnv),
 /* harmony export */   q6: () => (/* binding */ DIR),
 /* harmony export */   wU: () => (/* binding */ NETRC_FILE)
 /* harmony export */ });
+/* unused harmony exports PIP_ENV, PROXY_VARS */
 // Where the resolver works inside the base image's container, and the environment of every pip
 // run there.
 /** The directory in the container: requirements, constraints, the helper and pip's reports. */
@@ -4116,6 +4130,31 @@ const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
  * put on a command line.
  */
 const NETRC_FILE = 'netrc';
+/**
+ * The proxy variables of the run's environment that reach pip in the resolver's container (pip
+ * reads either case): as the container's environment, never on a command line nor in a record.
+ * The build has its own (buildx passes ~/.docker/config.json's proxies).
+ */
+const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];
+/** The PROXY_VARS set (not empty) in ENV. Pure. */
+function proxyEnv(env) {
+    return Object.fromEntries(PROXY_VARS.flatMap((k) => (env[k] ? [[k, env[k]]] : [])));
+}
+/** The resolver's container's environment: PIP_ENV and the run's proxy variables (proxyEnv). */
+function sessionEnv(env) {
+    return { ...PIP_ENV, ...proxyEnv(env) };
+}
+/**
+ * What an unreachable index or URL adds to its fix for a runner behind a proxy: pip in the
+ * resolver's container uses the run's proxy variables (PROXY_VARS); one on this machine's loopback
+ * is out of reach from Docker's bridge network (failure.ts bridgeHint).
+ */
+function proxyHint(ctx) {
+    const loopback = ctx.network === 'bridge'
+        ? " (a proxy on this machine's loopback, 127.0.0.1, is out of the bridge network's reach: set build.network: host)"
+        : '';
+    return `; behind a proxy, set HTTPS_PROXY / HTTP_PROXY (and NO_PROXY) in the run's environment: the resolver passes them to pip in its container${loopback}`;
+}
 
 
 /***/ })

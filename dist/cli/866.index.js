@@ -496,7 +496,8 @@ function dockerConfigPath(env) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
-/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8516);
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14911);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8516);
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
 // both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
@@ -505,13 +506,17 @@ function dockerConfigPath(env) {
 
 
 
+
 const nodeExec = (file, args, options, callback) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, options, callback);
-/** The real side effects of the registry checks: fetch, Docker's config file, credential helpers. */
+/**
+ * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
+ * the host, as docker's push goes), Docker's config file, credential helpers.
+ */
 function registryDeps(env, exec = nodeExec) {
     return {
-        fetch: (url, init) => fetch(url, init),
+        fetch: (url, init) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleFetch */ .Ze)(url, init, env),
         dockerConfig: () => {
-            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerConfigPath */ .Q1)(env);
+            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .dockerConfigPath */ .Q1)(env);
             return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
         },
         helper: (name, server, signal) => new Promise((resolve, reject) => {
