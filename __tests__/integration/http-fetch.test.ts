@@ -6,7 +6,7 @@
 // on 127.0.0.1, or on ::1 only, with its Host header. Integration: it opens sockets.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loopbackFor, nodeHttpFetch, simpleFetch } from '../../src/docker/http-fetch.js';
 import { checkRegistry, manifestDigestOverHttp, manifestOverHttp } from '../../src/docker/registry.js';
@@ -395,18 +395,40 @@ describe("the registry's one-off questions over simpleFetch (no undici)", () => 
     expect(registry.seen.at(-1)?.headers['user-agent']).toMatch(/^ml-image\/\d/);
   });
 
-  it('with a proxy variable set, any other registry goes through the global fetch, as before', async () => {
+  it('with a proxy variable set, any other registry is asked through that proxy (not the global fetch)', async () => {
     const asked: string[] = [];
     vi.stubGlobal('fetch', async (url: string) => {
       asked.push(url);
       return new Response('{}', { status: 401 });
     });
+    // A proxy that answers every CONNECT with 407: the request went to it, not to the global fetch.
+    const refusing = http.createServer();
+    refusing.on('connect', (_req, socket: Socket) => {
+      socket.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
+    });
+    await new Promise<void>((r) => refusing.listen(0, '127.0.0.1', r));
+    const port = (refusing.address() as AddressInfo).port;
     try {
-      const r = await simpleFetch('https://ghcr.io/v2/', {}, { HTTPS_PROXY: 'http://proxy.invalid:3128' });
-      expect(r.status).toBe(401);
-      expect(asked).toEqual(['https://ghcr.io/v2/']);
+      const err = await simpleFetch(
+        'https://registry.invalid/v2/',
+        {},
+        {
+          HTTPS_PROXY: `http://user:s3cret@127.0.0.1:${port}`,
+        },
+      ).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(String((err?.cause as Error | undefined)?.message ?? err?.message)).toContain(
+        `answered HTTP 407 to CONNECT registry.invalid:443`,
+      );
+      expect(JSON.stringify(String(err)) + String((err?.cause as Error | undefined)?.message)).not.toContain(
+        's3cret',
+      );
+      expect(asked).toEqual([]);
     } finally {
       vi.unstubAllGlobals();
+      await new Promise<void>((r) => refusing.close(() => r()));
     }
   });
 

@@ -156,7 +156,10 @@ const SIDE_EFFECTS: Record<string, Record<string, string>> = {
   'node:https': {
     'docker/': 'the registry over HTTPS (http-fetch.ts), the engine over TLS (daemon-info.ts)',
   },
-  'node:net': {},
+  'node:net': {
+    'docker/http-fetch.ts':
+      "the socket of a proxy's CONNECT tunnel (its type: the registry through HTTPS_PROXY)",
+  },
 };
 
 type Graph = Map<string, string[]>;
