@@ -17,7 +17,6 @@ import {
 } from './oci-types.js';
 import { basicAuth, type Credential, registryErrorText } from './registry-auth.js';
 import {
-  fetchFailureCause,
   parseChallenge,
   registryApiBase,
   registryUnreachable,
@@ -75,7 +74,6 @@ function parseJson(body: Buffer): unknown {
 class RegistryClient implements OciClient {
   private readonly base: string;
   private readonly timeoutMs: number;
-  private readonly loopback: boolean;
   private readonly sleep: (ms: number) => Promise<void>;
   private credential: Credential | undefined;
   private pair: Promise<{ username: string; secret: string } | undefined> | undefined;
@@ -88,7 +86,6 @@ class RegistryClient implements OciClient {
   ) {
     this.base = registryApiBase(host);
     this.timeoutMs = deps.timeoutMs ?? 30_000;
-    this.loopback = this.base.startsWith('http:');
     const deadline = deps.signal;
     this.sleep = deps.sleep ?? ((ms) => delay(ms, undefined, deadline && { signal: deadline }));
   }
@@ -136,12 +133,8 @@ class RegistryClient implements OciClient {
         throw registryUnreachable(this.host, what, e, {
           why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
         });
-      const tls = !this.loopback && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(fetchFailureCause(e));
-      throw registryUnreachable(this.host, what, e, {
-        fix: tls
-          ? "Node does not trust the registry's certificate: point NODE_EXTRA_CA_CERTS at your CA bundle, or set ML_IMAGE_SIGNER=cosign"
-          : undefined,
-      });
+      // registryUnreachable names NODE_EXTRA_CA_CERTS for a certificate Node refused.
+      throw registryUnreachable(this.host, what, e);
     }
     return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
   }

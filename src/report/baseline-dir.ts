@@ -25,7 +25,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { statOrAbsent } from '../util/read-regular.js';
-import { type LockTiming, sleepSync, takeLock } from './baseline-lock.js';
+import { codeOf, type LockTiming, sleepSync, takeLock } from './baseline-lock.js';
 
 /** What a store restored: the records' directory, and the commit they were saved at. */
 export interface RestoredBaseline {
@@ -66,7 +66,6 @@ export interface Place {
   name: string;
 }
 
-const codeOf = (e: unknown) => (e as NodeJS.ErrnoException).code ?? '';
 /** What a save that is gone (replaced and removed, or moved aside) answers. */
 const GONE = new Set(['ENOENT', 'ENOTDIR', 'EINVAL']);
 /** What making a link answers where the filesystem (or the system) has none. */

@@ -39,7 +39,8 @@ export function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-const codeOf = (e: unknown) => (e as NodeJS.ErrnoException).code ?? '';
+/** A failed file system call's code (ENOENT), '' when it has none. */
+export const codeOf = (e: unknown) => (e as NodeJS.ErrnoException).code ?? '';
 
 /** The lock's owner as written (host pid token); undefined when there is none (released meanwhile). */
 function ownerOf(file: string): string | undefined {

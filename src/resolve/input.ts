@@ -8,7 +8,7 @@ import {
   withExtraIndex,
 } from '../python/indexes.js';
 import { constraintsFileText, type RequirementOrigin } from '../requirements/read.js';
-import { urlSecret, valueMasks } from '../util/redact.js';
+import { proxyUrlText, urlSecret, valueMasks } from '../util/redact.js';
 import type { FailureContext } from './failure.js';
 import { DIR, NETRC_FILE } from './workdir.js';
 
@@ -208,6 +208,6 @@ export function pipOutputMask(
 
 /** A proxy URL's password (else its user name, a token), decoded and as written; none without. */
 function proxyLogin(value: string): string[] {
-  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  const url = proxyUrlText(value);
   return [urlSecret(url), urlSecret(url, 'raw')].filter((s) => s !== '');
 }

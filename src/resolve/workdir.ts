@@ -26,11 +26,18 @@ export const NETRC_FILE = 'netrc';
  * reads either case): as the container's environment, never on a command line nor in a record.
  * The build has its own (buildx passes ~/.docker/config.json's proxies).
  */
-export const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];
+export const PIP_PROXY_VARS = [
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+];
 
-/** The PROXY_VARS set (not empty) in ENV. Pure. */
+/** The PIP_PROXY_VARS set (not empty) in ENV. Pure. */
 export function proxyEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  return Object.fromEntries(PROXY_VARS.flatMap((k) => (env[k] ? [[k, env[k]]] : [])));
+  return Object.fromEntries(PIP_PROXY_VARS.flatMap((k) => (env[k] ? [[k, env[k]]] : [])));
 }
 
 /** The resolver's container's environment: PIP_ENV and the run's proxy variables (proxyEnv). */
@@ -40,7 +47,7 @@ export function sessionEnv(env: Readonly<Record<string, string | undefined>>): R
 
 /**
  * What an unreachable index or URL adds to its fix for a runner behind a proxy: pip in the
- * resolver's container uses the run's proxy variables (PROXY_VARS); one on this machine's loopback
+ * resolver's container uses the run's proxy variables (PIP_PROXY_VARS); one on this machine's loopback
  * is out of reach from Docker's bridge network (failure.ts bridgeHint).
  */
 export function proxyHint(ctx: { network?: 'host' | 'bridge' }): string {

@@ -233,14 +233,18 @@ function urlPart(raw: string): string {
  * and pip read as http://): no URL to redactUrls, so it is given the scheme it stands for first.
  */
 const PROXY_NAME = /_proxy$/i;
-const SCHEMELESS_LOGIN = /^(?![a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/i;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const LOGIN_FIRST = /^[^\s/@]+@/;
+
+/** A proxy variable's value as a URL's text: one without a scheme is http://, as curl, pip and Go read it. */
+export const proxyUrlText = (value: string) => (URL_SCHEME.test(value) ? value : `http://${value}`);
 
 /** The value to show for an environment variable NAME=value. */
 export function redactEnvValue(name: string, value: string): string {
   if (SECRET_NAME.test(name)) return REDACTED;
-  const schemeless = PROXY_NAME.test(name) && SCHEMELESS_LOGIN.test(value);
+  const schemeless = PROXY_NAME.test(name) && !URL_SCHEME.test(value) && LOGIN_FIRST.test(value);
   const urls = schemeless
-    ? redactUrls(`http://${value}`, REDACTED).slice('http://'.length)
+    ? redactUrls(proxyUrlText(value), REDACTED).slice('http://'.length)
     : redactUrls(value, REDACTED);
   const noCreds = maskConnectionSecrets(urls, [REDACTED, MASK]);
   return looksSecret(noCreds) ? REDACTED : noCreds;
