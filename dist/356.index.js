@@ -5122,7 +5122,6 @@ class RegistryClient {
     deps;
     base;
     timeoutMs;
-    loopback;
     sleep;
     credential;
     pair;
@@ -5133,7 +5132,6 @@ class RegistryClient {
         this.deps = deps;
         this.base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryApiBase */ .vO)(host);
         this.timeoutMs = deps.timeoutMs ?? 30_000;
-        this.loopback = this.base.startsWith('http:');
         const deadline = deps.signal;
         this.sleep = deps.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, deadline && { signal: deadline }));
     }
@@ -5170,12 +5168,8 @@ class RegistryClient {
                 throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(this.host, what, e, {
                     why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
                 });
-            const tls = !this.loopback && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test((0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .fetchFailureCause */ .Iw)(e));
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(this.host, what, e, {
-                fix: tls
-                    ? "Node does not trust the registry's certificate: point NODE_EXTRA_CA_CERTS at your CA bundle, or set ML_IMAGE_SIGNER=cosign"
-                    : undefined,
-            });
+            // registryUnreachable names NODE_EXTRA_CA_CERTS for a certificate Node refused.
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(this.host, what, e);
         }
         return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
     }

@@ -7912,6 +7912,7 @@ const POLL_MS = 25;
 function sleepSync(ms) {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
+/** A failed file system call's code (ENOENT), '' when it has none. */
 const codeOf = (e) => e.code ?? '';
 /** The lock's owner as written (host pid token); undefined when there is none (released meanwhile). */
 function ownerOf(file) {
@@ -8033,7 +8034,6 @@ function release(file, me) {
 const BASELINE_SHA_FILE = 'baseline-sha.txt';
 /** How long a replaced save is kept, for a run that restored it just before and still reads it. */
 const GRACE_MS = 10 * 60_000;
-const baseline_dir_codeOf = (e) => e.code ?? '';
 /** What a save that is gone (replaced and removed, or moved aside) answers. */
 const GONE = new Set(['ENOENT', 'ENOTDIR', 'EINVAL']);
 /** What making a link answers where the filesystem (or the system) has none. */
@@ -8061,7 +8061,7 @@ function readSave(p) {
         names = (0,external_node_fs_.readdirSync)(dir);
     }
     catch (e) {
-        if (GONE.has(baseline_dir_codeOf(e)))
+        if (GONE.has(codeOf(e)))
             return { gone: dir ?? external_node_path_default().join(p.dir, p.name) };
         throw e;
     }
@@ -8072,7 +8072,7 @@ function readSave(p) {
         sha = (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, BASELINE_SHA_FILE), 'utf8').slice(0, 100).trim();
     }
     catch (e) {
-        if (!GONE.has(baseline_dir_codeOf(e)))
+        if (!GONE.has(codeOf(e)))
             throw e;
     }
     return { dir, ...(sha && { sha }) };
@@ -8124,7 +8124,7 @@ function saveDir(p, sha, files, opts, tuning, fail) {
         lock = takeLock(lockFile(p), tuning.lock);
     }
     catch (e) {
-        lock = `cannot read ${lockFile(p)}: ${baseline_dir_codeOf(e) || e.message}`;
+        lock = `cannot read ${lockFile(p)}: ${codeOf(e) || e.message}`;
     }
     if (typeof lock === 'string')
         opts.warning?.(`saved the baseline without its lock (${lock}): a platform kept from the last save may lack another run's newer records`);
@@ -8166,7 +8166,7 @@ function switchTo(p, name, replaced, now, link) {
         link(name, tmp);
     }
     catch (e) {
-        if (!NO_LINKS.has(baseline_dir_codeOf(e)))
+        if (!NO_LINKS.has(codeOf(e)))
             throw e;
         linked = false;
     }
@@ -8183,7 +8183,7 @@ function switchTo(p, name, replaced, now, link) {
             }
             catch (e) {
                 // An earlier version saved a directory there meanwhile: moved aside too.
-                if (tries >= 3 || !DIR_IN_PLACE.has(baseline_dir_codeOf(e)))
+                if (tries >= 3 || !DIR_IN_PLACE.has(codeOf(e)))
                     throw e;
             }
         }
@@ -8200,7 +8200,7 @@ function moveAside(p, at) {
         return aside;
     }
     catch (e) {
-        if (GONE.has(baseline_dir_codeOf(e)))
+        if (GONE.has(codeOf(e)))
             return at;
         throw e;
     }
@@ -9658,10 +9658,17 @@ const NETRC_FILE = 'netrc';
  * reads either case): as the container's environment, never on a command line nor in a record.
  * The build has its own (buildx passes ~/.docker/config.json's proxies).
  */
-const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];
-/** The PROXY_VARS set (not empty) in ENV. Pure. */
+const PIP_PROXY_VARS = [
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+];
+/** The PIP_PROXY_VARS set (not empty) in ENV. Pure. */
 function proxyEnv(env) {
-    return Object.fromEntries(PROXY_VARS.flatMap((k) => (env[k] ? [[k, env[k]]] : [])));
+    return Object.fromEntries(PIP_PROXY_VARS.flatMap((k) => (env[k] ? [[k, env[k]]] : [])));
 }
 /** The resolver's container's environment: PIP_ENV and the run's proxy variables (proxyEnv). */
 function sessionEnv(env) {
@@ -9669,7 +9676,7 @@ function sessionEnv(env) {
 }
 /**
  * What an unreachable index or URL adds to its fix for a runner behind a proxy: pip in the
- * resolver's container uses the run's proxy variables (PROXY_VARS); one on this machine's loopback
+ * resolver's container uses the run's proxy variables (PIP_PROXY_VARS); one on this machine's loopback
  * is out of reach from Docker's bridge network (failure.ts bridgeHint).
  */
 function proxyHint(ctx) {
@@ -9824,7 +9831,7 @@ function pipOutputMask(input, proxies = {}) {
 }
 /** A proxy URL's password (else its user name, a token), decoded and as written; none without. */
 function proxyLogin(value) {
-    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+    const url = (0,redact/* proxyUrlText */.J9)(value);
     return [(0,redact/* urlSecret */.mz)(url), (0,redact/* urlSecret */.mz)(url, 'raw')].filter((s) => s !== '');
 }
 
@@ -14474,10 +14481,11 @@ async function batchOutcome(s, id) {
     // an EXCLUSIVE_PROCESS GPU would refuse its rank 0, and the memory it holds is not the ranks').
     // The steps past what the environment can hold start a process of their own when reached.
     const nonce = newNonce();
-    const plan = fittingPlan(processSteps(b.steps, at), s.input.timeoutMs / 1000, nonce);
+    const candidates = processSteps(b.steps, at);
+    const plan = fittingPlan(candidates, s.input.timeoutMs / 1000, nonce);
     if (!plan)
         return undefined;
-    const steps = processSteps(b.steps, at).slice(0, plan.steps.length);
+    const steps = candidates.slice(0, plan.steps.length);
     // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
     // filter for both would label stdout with the test that stderr has already moved on to).
     const filters = s.output && {

@@ -798,10 +798,11 @@ async function batchOutcome(s, id) {
     // an EXCLUSIVE_PROCESS GPU would refuse its rank 0, and the memory it holds is not the ranks').
     // The steps past what the environment can hold start a process of their own when reached.
     const nonce = newNonce();
-    const plan = fittingPlan(processSteps(b.steps, at), s.input.timeoutMs / 1000, nonce);
+    const candidates = processSteps(b.steps, at);
+    const plan = fittingPlan(candidates, s.input.timeoutMs / 1000, nonce);
     if (!plan)
         return undefined;
-    const steps = processSteps(b.steps, at).slice(0, plan.steps.length);
+    const steps = candidates.slice(0, plan.steps.length);
     // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
     // filter for both would label stdout with the test that stderr has already moved on to).
     const filters = s.output && {

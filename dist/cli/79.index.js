@@ -514,6 +514,7 @@ const POLL_MS = 25;
 function sleepSync(ms) {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
+/** A failed file system call's code (ENOENT), '' when it has none. */
 const codeOf = (e) => e.code ?? '';
 /** The lock's owner as written (host pid token); undefined when there is none (released meanwhile). */
 function ownerOf(file) {
@@ -635,7 +636,6 @@ function release(file, me) {
 const BASELINE_SHA_FILE = 'baseline-sha.txt';
 /** How long a replaced save is kept, for a run that restored it just before and still reads it. */
 const GRACE_MS = 10 * 60_000;
-const baseline_dir_codeOf = (e) => e.code ?? '';
 /** What a save that is gone (replaced and removed, or moved aside) answers. */
 const GONE = new Set(['ENOENT', 'ENOTDIR', 'EINVAL']);
 /** What making a link answers where the filesystem (or the system) has none. */
@@ -663,7 +663,7 @@ function readSave(p) {
         names = (0,external_node_fs_.readdirSync)(dir);
     }
     catch (e) {
-        if (GONE.has(baseline_dir_codeOf(e)))
+        if (GONE.has(codeOf(e)))
             return { gone: dir ?? external_node_path_default().join(p.dir, p.name) };
         throw e;
     }
@@ -674,7 +674,7 @@ function readSave(p) {
         sha = (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, BASELINE_SHA_FILE), 'utf8').slice(0, 100).trim();
     }
     catch (e) {
-        if (!GONE.has(baseline_dir_codeOf(e)))
+        if (!GONE.has(codeOf(e)))
             throw e;
     }
     return { dir, ...(sha && { sha }) };
@@ -726,7 +726,7 @@ function saveDir(p, sha, files, opts, tuning, fail) {
         lock = takeLock(lockFile(p), tuning.lock);
     }
     catch (e) {
-        lock = `cannot read ${lockFile(p)}: ${baseline_dir_codeOf(e) || e.message}`;
+        lock = `cannot read ${lockFile(p)}: ${codeOf(e) || e.message}`;
     }
     if (typeof lock === 'string')
         opts.warning?.(`saved the baseline without its lock (${lock}): a platform kept from the last save may lack another run's newer records`);
@@ -768,7 +768,7 @@ function switchTo(p, name, replaced, now, link) {
         link(name, tmp);
     }
     catch (e) {
-        if (!NO_LINKS.has(baseline_dir_codeOf(e)))
+        if (!NO_LINKS.has(codeOf(e)))
             throw e;
         linked = false;
     }
@@ -785,7 +785,7 @@ function switchTo(p, name, replaced, now, link) {
             }
             catch (e) {
                 // An earlier version saved a directory there meanwhile: moved aside too.
-                if (tries >= 3 || !DIR_IN_PLACE.has(baseline_dir_codeOf(e)))
+                if (tries >= 3 || !DIR_IN_PLACE.has(codeOf(e)))
                     throw e;
             }
         }
@@ -802,7 +802,7 @@ function moveAside(p, at) {
         return aside;
     }
     catch (e) {
-        if (GONE.has(baseline_dir_codeOf(e)))
+        if (GONE.has(codeOf(e)))
             return at;
         throw e;
     }

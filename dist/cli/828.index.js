@@ -579,7 +579,7 @@ function pipOutputMask(input, proxies = {}) {
 }
 /** A proxy URL's password (else its user name, a token), decoded and as written; none without. */
 function proxyLogin(value) {
-    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+    const url = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyUrlText */ .J9)(value);
     return [(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .urlSecret */ .mz)(url), (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .urlSecret */ .mz)(url, 'raw')].filter((s) => s !== '');
 }
 
@@ -4111,7 +4111,7 @@ function referencedEnv(names, env) {
 /* harmony export */   q6: () => (/* binding */ DIR),
 /* harmony export */   wU: () => (/* binding */ NETRC_FILE)
 /* harmony export */ });
-/* unused harmony exports PIP_ENV, PROXY_VARS */
+/* unused harmony exports PIP_ENV, PIP_PROXY_VARS */
 // Where the resolver works inside the base image's container, and the environment of every pip
 // run there.
 /** The directory in the container: requirements, constraints, the helper and pip's reports. */
@@ -4135,10 +4135,17 @@ const NETRC_FILE = 'netrc';
  * reads either case): as the container's environment, never on a command line nor in a record.
  * The build has its own (buildx passes ~/.docker/config.json's proxies).
  */
-const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];
-/** The PROXY_VARS set (not empty) in ENV. Pure. */
+const PIP_PROXY_VARS = [
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+];
+/** The PIP_PROXY_VARS set (not empty) in ENV. Pure. */
 function proxyEnv(env) {
-    return Object.fromEntries(PROXY_VARS.flatMap((k) => (env[k] ? [[k, env[k]]] : [])));
+    return Object.fromEntries(PIP_PROXY_VARS.flatMap((k) => (env[k] ? [[k, env[k]]] : [])));
 }
 /** The resolver's container's environment: PIP_ENV and the run's proxy variables (proxyEnv). */
 function sessionEnv(env) {
@@ -4146,7 +4153,7 @@ function sessionEnv(env) {
 }
 /**
  * What an unreachable index or URL adds to its fix for a runner behind a proxy: pip in the
- * resolver's container uses the run's proxy variables (PROXY_VARS); one on this machine's loopback
+ * resolver's container uses the run's proxy variables (PIP_PROXY_VARS); one on this machine's loopback
  * is out of reach from Docker's bridge network (failure.ts bridgeHint).
  */
 function proxyHint(ctx) {

@@ -3947,7 +3947,6 @@ function proxyShown(proxy) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $T: () => (/* binding */ MANIFEST_MEDIA_TYPES),
 /* harmony export */   B9: () => (/* binding */ tokenOf),
-/* harmony export */   Iw: () => (/* binding */ fetchFailureCause),
 /* harmony export */   K5: () => (/* binding */ manifestOverHttp),
 /* harmony export */   WC: () => (/* binding */ tokenRequestUrl),
 /* harmony export */   _9: () => (/* binding */ manifestDigestOverHttp),
@@ -3960,7 +3959,7 @@ function proxyShown(proxy) {
 /* harmony export */   vO: () => (/* binding */ registryApiBase),
 /* harmony export */   xy: () => (/* binding */ parseChallenge)
 /* harmony export */ });
-/* unused harmony exports registryBaseUrl, isCertificateError, isTlsProtocolError, CERTIFICATE_FIX */
+/* unused harmony exports registryBaseUrl, fetchFailureCause, isCertificateError, isTlsProtocolError, CERTIFICATE_FIX */
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17700);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(14911);
@@ -6801,6 +6800,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   OK: () => (/* reexport */ findJwts),
   Qe: () => (/* binding */ holdsToken),
   pb: () => (/* binding */ maskBareLogins),
+  J9: () => (/* binding */ proxyUrlText),
   KL: () => (/* binding */ redactDeep),
   V1: () => (/* binding */ redactEnvList),
   $i: () => (/* binding */ redactEnvMap),
@@ -7163,14 +7163,17 @@ function urlPart(raw) {
  * and pip read as http://): no URL to redactUrls, so it is given the scheme it stands for first.
  */
 const PROXY_NAME = /_proxy$/i;
-const SCHEMELESS_LOGIN = /^(?![a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/i;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const LOGIN_FIRST = /^[^\s/@]+@/;
+/** A proxy variable's value as a URL's text: one without a scheme is http://, as curl, pip and Go read it. */
+const proxyUrlText = (value) => (URL_SCHEME.test(value) ? value : `http://${value}`);
 /** The value to show for an environment variable NAME=value. */
 function redactEnvValue(name, value) {
     if (SECRET_NAME.test(name))
         return REDACTED;
-    const schemeless = PROXY_NAME.test(name) && SCHEMELESS_LOGIN.test(value);
+    const schemeless = PROXY_NAME.test(name) && !URL_SCHEME.test(value) && LOGIN_FIRST.test(value);
     const urls = schemeless
-        ? redactUrls(`http://${value}`, REDACTED).slice('http://'.length)
+        ? redactUrls(proxyUrlText(value), REDACTED).slice('http://'.length)
         : redactUrls(value, REDACTED);
     const noCreds = maskConnectionSecrets(urls, [REDACTED, MASK]);
     return looksSecret(noCreds) ? REDACTED : noCreds;
