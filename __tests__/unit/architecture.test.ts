@@ -870,6 +870,17 @@ describe('src/', () => {
     );
     expect(hits).toEqual([]);
   });
+
+  // On Node 20 AbortSignal.any holds its sources weakly: an AbortSignal.timeout source nothing else
+  // holds is collected at a GC and never fires (nodejs/node#57736). anySignal (src/util/abort.ts)
+  // keeps them.
+  it('combines signals with anySignal only (AbortSignal.any loses a timeout source at a GC on Node 20)', () => {
+    const code = (text: string) => text.split('\n').filter((l) => !/^\s*(\/\/|\/?\*)/.test(l));
+    const hits = Object.entries(files).flatMap(([f, t]) =>
+      f !== 'util/abort.ts' && code(t).some((l) => l.includes('AbortSignal.any(')) ? [f] : [],
+    );
+    expect(hits).toEqual([]);
+  });
 });
 
 // --- docs/architecture.md ------------------------------------------------------------------------

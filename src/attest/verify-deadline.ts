@@ -6,6 +6,7 @@
 // stop at once, and the verify ends with that error, not with the deadline's.
 import { setMaxListeners } from 'node:events';
 import { EnvironmentError } from '../errors.js';
+import { anySignal } from '../util/abort.js';
 import { VERIFY_TIMEOUT_MAX_S } from './verify-flags.js';
 
 /** What a verify waits for: a read from HOST's registry, or a check (cosign) about an image there. */
@@ -31,7 +32,7 @@ export class VerifyDeadline {
     private readonly now: () => number = Date.now,
   ) {
     const timer = signal ?? AbortSignal.timeout(Math.max(1, Math.round(seconds * 1000)));
-    this.signal = AbortSignal.any([timer, this.failed.signal]);
+    this.signal = anySignal([timer, this.failed.signal]);
     // Every registry request, retry wait and cosign run of the verify listens on it, many at
     // once (16 key-signed checks side by side): no "possible EventTarget memory leak" warning.
     setMaxListeners(0, this.signal);

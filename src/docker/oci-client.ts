@@ -6,6 +6,7 @@
 // EnvironmentError (exit 3) that names the registry and the request, never a credential.
 import { setTimeout as delay } from 'node:timers/promises';
 import { EnvironmentError } from '../errors.js';
+import { anySignal } from '../util/abort.js';
 import { registryLoginFix } from './failures.js';
 import {
   ANSWER_TOO_LARGE,
@@ -115,7 +116,7 @@ class RegistryClient implements OciClient {
         headers,
         ...(body !== undefined && { body }),
         ...(resendable && { resendable }),
-        signal: deadline ? AbortSignal.any([own, deadline]) : own,
+        signal: deadline ? anySignal([own, deadline]) : own,
       });
     } catch (e) {
       const what = `${method} ${url.split('?')[0]}`;

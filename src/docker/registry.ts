@@ -1,6 +1,7 @@
 // Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
 import { DOCKER_HUB, isDigest, parseImageRef } from '../oci/ref.js';
 import { EnvironmentError } from '../errors.js';
+import { anySignal } from '../util/abort.js';
 import { simpleFetch } from './http-fetch.js';
 import { sha256Digest } from './oci-types.js';
 import { isPlainHttpRegistry, PROXY_VARS } from './plain-http.js';
@@ -213,7 +214,7 @@ async function anonymousManifestRequest<A extends Answer>(
   const url = `${registryApiBase(host)}/v2/${repository}/manifests/${reference}`;
   // Each request's own timeout, and the caller's deadline when it comes first.
   const signal = () =>
-    deadline ? AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
+    deadline ? anySignal([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
   const ask = (authorization?: string) =>
     fetchFn(url, {
       method,
