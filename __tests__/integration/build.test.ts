@@ -257,7 +257,9 @@ LABEL maintainer="NVIDIA CORPORATION <cudatools@nvidia.com>" com.nvidia.cudnn.ve
       const r = await cli([], minimal({ image: { name: 'ml-image-it/bad', registry: 'localhost:5999' } }));
       expect(r.code).toBe(3);
       expect(r.err).toContain('registry localhost:5999 is unreachable');
-      expect(r.err).toContain('fix: start the local registry');
+      expect(r.err).toContain('fix: start the registry at localhost:5999, or, if that host or port is wrong');
+      expect(r.err).toContain('image.registry in the config');
+      expect(r.err).not.toContain('test-env.sh');
       expect(r.err).not.toContain('build cpu/amd64: started');
     });
 

@@ -27,11 +27,18 @@ describe('registryUnreachable names the fix for the cause', () => {
       /does not speak HTTPS/,
     ],
     ['no such host', 'registry.corp.example', failed('ENOTFOUND'), /host name, your network.*NO_PROXY/],
-    ['a loopback one', 'localhost:5000', failed('ECONNREFUSED'), /start the local registry/],
+    [
+      'a loopback one',
+      'localhost:5000',
+      failed('ECONNREFUSED'),
+      /^start the registry at localhost:5000, or, if that host or port is wrong, name the right one: image\.registry in the config \(ml-image\.yml/,
+    ],
   ])('%s', (_what, host, e, fix) => {
     const err = registryUnreachable(host, `https://${host}/v2/`, e);
     expect(err.exitCode).toBe(3);
     expect(err.fix).toMatch(fix);
+    // A user's project has no test bed: its script is never the fix.
+    expect(err.fix).not.toMatch(/test-env|test machine/);
   });
 
   it('keeps a caller fix', () => {

@@ -4,6 +4,7 @@
 // the fix for the operation.
 import { setTimeout as delay } from 'node:timers/promises';
 import { EnvironmentError, InputError } from '../errors.js';
+import { isPlainHttpRegistry, loopbackRegistryFix } from '../docker/registry.js';
 import { parseDigestRef } from '../oci/ref.js';
 import { type CosignFailure, classifyFailure } from './cosign-args.js';
 import { sigstoreCacheError } from './cosign-env.js';
@@ -115,14 +116,15 @@ function failureError(
   exitCode: number,
   verifying: boolean,
 ): Error {
-  const registry = target === undefined ? 'the registry' : `registry ${parseDigestRef(target).registry}`;
+  const host = target === undefined ? undefined : parseDigestRef(target).registry;
+  const registry = host === undefined ? 'the registry' : `registry ${host}`;
   switch (failure.kind) {
     case 'unreachable':
       return failure.service === 'registry'
         ? new EnvironmentError(
             `${what}: ${registry} is unreachable (${failure.detail})`,
-            /localhost|127\.\d/.test(registry)
-              ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+            host !== undefined && isPlainHttpRegistry(host)
+              ? loopbackRegistryFix(host)
               : 'check the registry host name, your network, and any proxy settings',
           )
         : new EnvironmentError(

@@ -70,8 +70,20 @@ export const CERTIFICATE_FIX =
   'CA bundle (PEM), as docker trusts it through /etc/docker/certs.d; for signing, ML_IMAGE_SIGNER=cosign also works';
 
 /**
+ * The fix for a loopback registry nothing answers at: start it, or name the right one (the config's
+ * image.registry, which the action's registry or tags input overrides), and check the port.
+ */
+export function loopbackRegistryFix(host: string): string {
+  return (
+    `start the registry at ${host}, or, if that host or port is wrong, name the right one: ` +
+    "image.registry in the config (ml-image.yml, or the file --config or the action's config input " +
+    "names; the action's registry and tags inputs override it)"
+  );
+}
+
+/**
  * "registry HOST is unreachable (WHAT: why)", exit 3, for request E that got no answer (why: its
- * cause, unless given): the fix starts the test bed's registry for a loopback one, names
+ * cause, unless given): the fix for a loopback one is loopbackRegistryFix's, it names
  * NODE_EXTRA_CA_CERTS for a certificate Node refused, a plain-HTTP registry for a TLS protocol
  * error, else points at the name, network and proxy (unless given).
  */
@@ -86,7 +98,7 @@ export function registryUnreachable(
     `registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`,
     fix ??
       (loopback
-        ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+        ? loopbackRegistryFix(host)
         : isCertificateError(e)
           ? CERTIFICATE_FIX
           : isTlsProtocolError(e)
