@@ -21,6 +21,7 @@ import { checkBaseHeld, recordedBases } from './base-digest.js';
 import { type FactsCache, type FactsSource, forgetBuilder, lookUpBuilder } from './builder-facts.js';
 import { type SourceDate, sourceDateEpoch, withSourceDate } from './source-date.js';
 import { StepTimer } from './timing.js';
+import { BuildLogs } from './log-groups.js';
 import type { BuildInputOptions } from './action-inputs.js';
 import { netrcUnmountedWarning, publicPlanArgs, secretEnvFrom } from './inputs.js';
 import { inputSecrets } from './input-secrets.js';
@@ -68,7 +69,7 @@ export interface BuildStageDeps {
   progress: (line: string) => void;
   /** Every line of buildx output, with the target it belongs to. */
   output?: (line: string, target: string) => void;
-  /** Wraps each target's build (the action opens a log group). */
+  /** Wraps each target's build (the action opens a log group; builds side by side: log-groups.ts). */
   group?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -156,6 +157,7 @@ interface VariantRun {
   sourceDate: SourceDate;
   timer: StepTimer;
   builtTarget: BuildStageDeps['builtTarget'];
+  logs: BuildLogs;
 }
 
 /** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
@@ -175,7 +177,6 @@ function variantLabels(input: BuildStageInput, v: VariantPlan, run: VariantRun):
 async function buildVariant(input: BuildStageInput, v: VariantPlan, run: VariantRun): Promise<VariantBuild> {
   const { plan, config } = input;
   const { ctx, timer } = run;
-  const group = ctx.group;
   const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
   const { dockerfile, keptOut } = dockerfileKeepingOut(
     base,
@@ -200,6 +201,8 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   const platforms = platformsOf(input, v);
   // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
   const limit = ctx.builder.driver === 'docker' ? 1 : 2;
+  // Side by side, each build's lines are held and written as a log group of its own when it ends.
+  const held = Math.min(limit, platforms.length) > 1;
   const merging = input.push && input.merge !== false;
   const annotations = merging ? mergeAnnotations(ctx, labels, input.options?.annotations) : [];
   // OCI manifests where the list gets annotations: this run's merge, or (merge: false, a matrix
@@ -216,26 +219,27 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
     builtTarget &&
     ((b: PlatformBuild) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
   const built = await mapLimit(platforms, limit, (platform) =>
-    group(`build ${v.name} ${platform}`, () =>
-      timer.step(`build ${v.name}/${archOf(platform)}`, () =>
-        buildTarget(
-          { ...ctx, signal: stop.signal },
-          {
-            v,
-            platform,
-            dockerfile,
-            labels,
-            buildArgs,
-            // One platform: the image loaded (push: false, or load) carries the variant's tags too,
-            // as build-push-action's (docker run TAG after the step). Several: each its local tag
-            // only (one tag cannot name each platform's image in the engine).
-            ...(platforms.length === 1 && { loadTags: v.tags }),
-            ...(ociMediatypes && { ociMediatypes: true }),
-            ...(record && { left: record }),
-          },
+    run.logs
+      .group(`build ${v.name} ${platform}`, held, (output) =>
+        timer.step(`build ${v.name}/${archOf(platform)}`, () =>
+          buildTarget(
+            { ...ctx, ...(output && { output }), signal: stop.signal },
+            {
+              v,
+              platform,
+              dockerfile,
+              labels,
+              buildArgs,
+              // One platform: the image loaded (push: false, or load) carries the variant's tags too,
+              // as build-push-action's (docker run TAG after the step). Several: each its local tag
+              // only (one tag cannot name each platform's image in the engine).
+              ...(platforms.length === 1 && { loadTags: v.tags }),
+              ...(ociMediatypes && { ociMediatypes: true }),
+              ...(record && { left: record }),
+            },
+          ),
         ),
-      ),
-    )
+      )
       .then(async (b) => {
         record?.(b);
         await baseStillHeld(ctx, v, run, platform);
@@ -315,7 +319,8 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   checkBuildArgs(config.build.args);
   const indexes = pipIndexes(config.python, deps.env);
   const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
-  const timer = new StepTimer(deps.timing);
+  const logs = new BuildLogs(deps);
+  const timer = new StepTimer(deps.timing && logs.timing);
   timer.startup();
   const { builder, bases, sourceDate } = await lookUp(input, deps, variants, timer);
   // Secret mounts or nothing: never a fallback to build arguments.
@@ -340,8 +345,8 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     );
   const ctx: TargetContext = {
     docker: deps.docker,
-    progress: deps.progress,
-    ...(deps.output && { output: deps.output }),
+    progress: logs.progress,
+    ...(deps.output && { output: logs.output }),
     sleep: deps.sleep ?? delay,
     now: deps.now ?? Date.now,
     repository: plan.repository,
@@ -374,7 +379,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     const results: VariantBuild[] = [];
     for (const [i, v] of variants.entries()) {
       const [baseDigest, baseHeld] = [bases[i]?.digest, bases[i]?.localId];
-      const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget };
+      const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget, logs };
       // A failed build forgets the builder's facts: the next run asks buildx again.
       results.push(
         await buildVariant(input, v, run).catch((e: unknown) => {

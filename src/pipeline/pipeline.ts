@@ -320,7 +320,7 @@ async function resolveAndBuild(
         progress: (l) => io.progress('build', l),
         ...(io.stepTiming && { timing: (l: string) => io.stepTiming!('build', l) }),
         ...(io.output && { output: (line: string, target: string) => io.output!(line, target) }),
-        group: groupOf(io),
+        ...(io.group && { group: io.group }), // none (the command line): build lines live
         ...(io.builtTarget && { builtTarget: io.builtTarget }),
       },
     ),
