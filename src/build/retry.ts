@@ -8,7 +8,7 @@ import type { DockerAdapter, ExecResult } from '../docker/adapter.js';
 import { cliFailure } from '../docker/engine.js';
 import { enginePlatform } from '../docker/engine-platform.js';
 import { registryRefusal } from '../docker/failures.js';
-import { CheckFailedError, EnvironmentError } from '../errors.js';
+import { CheckFailedError, EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import { lineEnd } from '../util/text.js';
 import { type BuilderInfo, SECRETS_FIX } from './buildx-args.js';
 
@@ -265,7 +265,48 @@ export function afterFailedAttempt(f: FailedAttempt): { waitMs: number; reason: 
   if (refused) throw refused;
   const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
   if (classified instanceof EnvironmentError) throw classified;
-  throw finalFailure(f, isTransient(lastLines(log)));
+  throw referenceFailure(f) ?? finalFailure(f, isTransient(lastLines(log)));
+}
+
+/**
+ * buildx, BuildKit or the engine refused an image reference or name. The tags (and the cache's
+ * references) are made of the config's image.registry, image.name, image.version and the variant
+ * names: no Dockerfile's fault.
+ */
+const REFERENCE_REFUSED =
+  /invalid reference format|repository name must (?:not be more than \d+ characters|be lowercase)|invalid tag format|invalid tag "/i;
+/** A reference the Dockerfile's FROM names (after its build args), not one the config made. */
+const DOCKERFILE_REFERENCE = /failed to parse stage name|base name \(.*\) should not be blank/i;
+
+/** An IPv6 literal host, [::1]:5000. */
+const isIpv6Host = (host: string | undefined): host is string => host?.startsWith('[') === true;
+
+/**
+ * The error for a build that failed as a reference was refused (REFERENCE_REFUSED), or undefined
+ * when its log shows no such refusal. With an [IPv6] registry (the pushed image's or the base's),
+ * "invalid reference format" is a builder older than the reference grammar that takes IPv6 hosts
+ * (distribution/reference 0.5, 2023: Docker 26 with its BuildKit 0.13, buildx 0.12): the
+ * environment's (exit 3), its FROM too. Any other refused tag or name is the config's (exit 2): it
+ * passed the config's checks where the builder's grammar is stricter; a FROM the Dockerfile
+ * wrote (a stage name it cannot parse) stays the build's.
+ */
+export function referenceFailure(
+  f: Pick<FailedAttempt, 'id' | 'log' | 'registries'>,
+): MlImageError | undefined {
+  const reason = failureReason(f.log);
+  if (!REFERENCE_REFUSED.test(reason)) return undefined;
+  const { write, read } = f.registries;
+  const ipv6 = [write, read].find(isIpv6Host);
+  if (ipv6 !== undefined && /invalid reference format/i.test(reason))
+    return new EnvironmentError(
+      `build ${f.id}: the builder refused a reference on the [IPv6] registry ${ipv6} (${reason}): its Docker engine, BuildKit or buildx predates [IPv6] registry hosts`,
+      `use Docker 26 or later (BuildKit 0.13 or later in a docker-container builder) and buildx 0.12 or later (docker version; docker buildx version; docker buildx inspect); or give the registry a host name (an /etc/hosts entry) and set that in ${ipv6 === write ? 'image.registry' : "build.mirrors or the variant's base"}`,
+    );
+  if (DOCKERFILE_REFERENCE.test(reason)) return undefined;
+  return new InputError(
+    `build ${f.id}: the builder refused the image's name or a tag: ${reason}`,
+    'the tags are image.registry/image.name:<tag>, each tag made of image.version (or the git tag) and a variant\'s name: fix the one named above in the config (a repository name is lowercase and at most 255 characters with its registry host; a tag at most 128 characters of letters, digits, "_", "." and "-")',
+  );
 }
 
 function finalFailure(f: FailedAttempt, transient: boolean): Error {

@@ -3,7 +3,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { BUILD_ARGS_FIX, buildArgNameProblem, buildArgSecretProblem } from './build-args.js';
-import { imageRefProblem, mirrorProblem, registryHostProblem } from '../oci/ref.js';
+import {
+  imageRefProblem,
+  mirrorProblem,
+  nameLengthProblem,
+  registryHostProblem,
+  registryInName,
+  tagSafeVersion,
+} from '../oci/ref.js';
 import { INDEX_PROTOCOL, indexUrlProblem } from '../util/pip-index-url.js';
 import { shownUrl } from '../util/redact.js';
 import { AttestConfigSchema } from './attest.js';
@@ -37,22 +44,6 @@ export type Platform = (typeof PLATFORMS)[number];
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
-
-/** Registries whose host, written first in image.name, is surely a host (not a path component). */
-const KNOWN_REGISTRY =
-  /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|ghcr\.io|quay\.io|nvcr\.io|(?:[a-z0-9-]+\.)?gcr\.io|registry\.gitlab\.com|public\.ecr\.aws|mcr\.microsoft\.com|[a-z0-9-]+\.azurecr\.io|[0-9]+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com|[a-z0-9-]+-docker\.pkg\.dev)$/;
-
-/**
- * The registry host image.name starts with, when it does (the registry named twice in the tags):
- * the configured registry, or a well-known one. A first component that merely has a dot stays a
- * path component ("team.ai/model" on a registry that takes dots).
- */
-function hostInName(name: string, registry: string): string | undefined {
-  const slash = name.indexOf('/');
-  if (slash < 0) return undefined;
-  const first = name.slice(0, slash);
-  return first === registry.toLowerCase() || KNOWN_REGISTRY.test(first) ? first : undefined;
-}
 
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
 function isFilesystemRoot(p: string): boolean {
@@ -159,7 +150,9 @@ export const ConfigFileSchema = z
         name: z
           .string({ error: 'expected a repository name like "my-org/my-model"' })
           .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
-          .describe('Repository path, without registry or tag.'),
+          .describe(
+            'Repository path, without registry or tag; with the registry host (`ghcr.io/...`) at most 255 characters.',
+          ),
         registry: z
           .string({ error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
           .refine((host) => registryHostProblem(host) === undefined, {
@@ -167,16 +160,25 @@ export const ConfigFileSchema = z
           })
           .default('ghcr.io')
           .describe(
-            'Registry host the image is pushed to: a dotted name (each part starting and ending with a letter or digit), `localhost` or `[IPv6]`, with an optional port.',
+            'Registry host the image is pushed to: a dotted name (each part starting and ending with a letter or digit), `localhost` or `[IPv6]` (Docker 26 and buildx 0.12 or later), with an optional port.',
           ),
         version: z
           .string()
-          .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })
+          .regex(/^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/, {
+            error:
+              'expected a tag-safe version like "1.4.0": letters, digits, "_", ".", "-" or "+", not starting with "." or "-"',
+          })
+          .overwrite(tagSafeVersion)
           .optional()
-          .describe('Version used in tags (`<version>-<variant>`); default: from git.'),
+          .describe(
+            'Version used in tags (`<version>-<variant>`, at most 128 characters); default: from a `v1.2.3` git tag. A `+` (build metadata, `1.0.0+build.5`) becomes `-` in tags and labels, as in a git tag: a tag cannot hold `+`.',
+          ),
       })
       .superRefine((image, ctx) => {
-        const host = hostInName(image.name, image.registry);
+        const long = nameLengthProblem(`${image.registry}/${image.name}`);
+        if (long !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['name'], input: image.name, message: long });
+        const host = registryInName(image.name, image.registry);
         if (host !== undefined)
           ctx.addIssue({
             code: 'custom',

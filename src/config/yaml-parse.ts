@@ -93,6 +93,14 @@ function keyProblems(items: readonly { key: unknown }[], at: At): string[] {
 }
 
 /**
+ * TEXT with each lone carriage return (an old Mac's line end) made a line feed: YAML 1.2 breaks a
+ * line at either (and reads a break inside a scalar as a line feed), the yaml package at "\n" and
+ * "\r\n" only, and read the whole file as one line. The same length, so every offset, and the
+ * lines counted (an editor's), stay right; "\r\n" is kept.
+ */
+const withLineFeeds = (text: string): string => text.replace(/\r(?!\n)/g, '\n');
+
+/**
  * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
  * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
  * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
@@ -100,7 +108,8 @@ function keyProblems(items: readonly { key: unknown }[], at: At): string[] {
  * the file, not a crash). A merge key (`<<: *base`, YAML 1.1's) brings in the keys of the mapping
  * it names that the mapping it is in does not set itself.
  */
-export function parseYamlDocument(text: string, fileLabel: string): { data: unknown; lineOf: LineOf } {
+export function parseYamlDocument(raw: string, fileLabel: string): { data: unknown; lineOf: LineOf } {
+  const text = withLineFeeds(raw);
   const lineCounter = new LineCounter();
   // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
   // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date

@@ -99,6 +99,28 @@ const SHAPE_PROBLEM = 'expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-mod
 export const isTag = (tag: string): boolean => TAG_RE.test(tag);
 
 /**
+ * A version as a tag holds it: a "+" (semver build metadata, 1.0.0+build.5) becomes "-", since a
+ * tag cannot hold "+". image.version and a git tag's version are mapped alike.
+ */
+export const tagSafeVersion = (version: string): string => version.replace(/\+/g, '-');
+
+/** The longest repository name, its registry host included (distribution/reference's NameTotalLengthMax). */
+export const MAX_NAME_LENGTH = 255;
+
+/**
+ * Why the repository NAME (REGISTRY/PATH, no tag or digest) is too long for docker, or undefined:
+ * counted as docker counts it, with the docker.io/ (and library/) a name without a host gets.
+ */
+export function nameLengthProblem(name: string): string | undefined {
+  const { registry, path } = parseImageRef(name);
+  const host = DOCKER_HUB.has(registry) ? 'docker.io' : registry;
+  const length = host.length + 1 + path.length;
+  return length > MAX_NAME_LENGTH
+    ? `the repository name is ${length} characters with its registry host ("${host}/..."); docker takes at most ${MAX_NAME_LENGTH}`
+    : undefined;
+}
+
+/**
  * Why `ref` is not a valid image reference, or undefined when it is. Accepts what `docker run`
  * accepts: name[:tag][@digest] (lowercase repository path, optional registry host) or an image id.
  */
@@ -113,7 +135,8 @@ export function imageRefProblem(ref: string): string | undefined {
       return 'a sha256 digest is 64 lowercase hex digits';
     // The grammar takes any digits after the host's ":"; no registry listens past 65535.
     const { registry } = parseImageRef(ref);
-    return ref.startsWith(`${registry}/`) ? portProblem(registry) : undefined;
+    const port = ref.startsWith(`${registry}/`) ? portProblem(registry) : undefined;
+    return port ?? nameLengthProblem(repositoryOf(ref));
   }
   const bad = ref.match(/[^a-zA-Z0-9._:/@+\-[\]]/);
   if (bad) return `character ${JSON.stringify(bad[0])} is not allowed in an image reference`;
@@ -142,6 +165,22 @@ function portProblem(host: string): string | undefined {
   if (port === undefined) return undefined;
   const n = Number(port);
   return n >= 1 && n <= 65535 ? undefined : `port ${port} is out of range (1 to 65535)`;
+}
+
+/** Registries whose host, written first in image.name, is surely a host (not a path component). */
+const KNOWN_REGISTRY =
+  /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|ghcr\.io|quay\.io|nvcr\.io|(?:[a-z0-9-]+\.)?gcr\.io|registry\.gitlab\.com|public\.ecr\.aws|mcr\.microsoft\.com|[a-z0-9-]+\.azurecr\.io|[0-9]+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com|[a-z0-9-]+-docker\.pkg\.dev)$/;
+
+/**
+ * The registry host image.name starts with, when it does (the registry named twice in the tags):
+ * the configured registry, or a well-known one. A first component that merely has a dot stays a
+ * path component ("team.ai/model" on a registry that takes dots).
+ */
+export function registryInName(name: string, registry: string): string | undefined {
+  const slash = name.indexOf('/');
+  if (slash < 0) return undefined;
+  const first = name.slice(0, slash);
+  return first === registry.toLowerCase() || KNOWN_REGISTRY.test(first) ? first : undefined;
 }
 
 /**

@@ -9,12 +9,16 @@
 //   <variant>                  on the default branch (the variant's moving "latest")
 //   latest                     on the default branch, for the first variant of the config only
 //   dev-<variant>              when none of the above applies (a local build outside git)
+import { tagSafeVersion } from '../oci/ref.js';
 import { type GitContext, LABEL_PREFIX } from './schema.js';
 
-/** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
+/**
+ * A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0"; a "+" becomes "-" (tagSafeVersion),
+ * as in image.version: refs/tags/v1.0.0+build.5 -> "1.0.0-build.5".
+ */
 export function versionFromRef(ref: string | undefined): string | undefined {
   const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
-  return m ? m[1]!.replace(/\+/g, '-') : undefined;
+  return m ? tagSafeVersion(m[1]!) : undefined;
 }
 
 export interface TagInput {
