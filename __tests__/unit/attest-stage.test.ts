@@ -391,8 +391,8 @@ describe('runAttestStage', () => {
       'slsaprovenance1',
       'slsaprovenance1',
     ]);
-    expect(lines[1]).toMatch(
-      /cpu linux\/amd64: signed, attached: provenance \(sbom: no environment record.*; smoke: no smoke result/,
+    expect(lines.find((l) => l.startsWith('cpu linux/amd64: signed'))).toMatch(
+      /^cpu linux\/amd64: signed and attached provenance in \d+\.\ds \(sbom: no environment record.*; smoke: no smoke result/,
     );
   });
 
@@ -416,7 +416,7 @@ describe('runAttestStage', () => {
       ['linux/arm64', [note]],
     ]);
     expect(warnings).toEqual([`cpu linux/arm64: ${note}`]);
-    expect(lines.find((l) => l.startsWith('cpu linux/arm64:'))).toContain(`(${note})`);
+    expect(lines.find((l) => l.startsWith('cpu linux/arm64: signed'))).toContain(`(${note})`);
   });
 
   it('an image loaded into the engine (not pushed) has nothing to attest', async () => {
@@ -666,7 +666,9 @@ describe('runAttestStage with a batch signer (attestAll)', () => {
       expect(t.signed).toBe(false);
       expect(t.attestations.map((a) => [a.attached, a.envelope])).toEqual(Array(3).fill([false, undefined]));
     }
-    expect(lines.filter((l) => l.endsWith(': stopped'))).toHaveLength(2);
+    expect(
+      lines.filter((l) => /: not signed; written \(not attached\): .*: stopped after \d+\.\ds$/.test(l)),
+    ).toHaveLength(2);
   });
 
   it('a registry failure on one image and bad input on another: attest.json records the one thrown', async () => {
@@ -693,8 +695,10 @@ describe('runAttestStage with a batch signer (attestAll)', () => {
     const lines: string[] = [];
     const out = await runAttestStage(input(), io(signer, lines));
     expect(out.error).toBeInstanceOf(EnvironmentError);
-    expect(lines).toContain(
-      'cpu linux/amd64: signed, attached: no attestations; written (not attached): sbom, provenance, smoke: stopped',
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^cpu linux\/amd64: signed; written \(not attached\): sbom, provenance, smoke: stopped after \d+\.\ds$/,
+      ),
     );
   });
 
@@ -999,7 +1003,7 @@ describe('runAttestStage: keyless one image at a time; no image starts after a r
     const written = readAttest(dir)!;
     expect(written.targets.map((x) => x.ref)).toEqual([first]);
     expect(written.error).toMatch(/not reachable/);
-    expect(lines.some((l) => l.endsWith(': stopped'))).toBe(true);
+    expect(lines.some((l) => /: stopped after \d+\.\ds$/.test(l))).toBe(true);
   });
 });
 
@@ -1266,5 +1270,76 @@ describe('runAttestStage: requests ahead (prefetch, release)', () => {
     expect(err).toBeInstanceOf(InputError);
     // The second target ran to the end (its three attestations and its signature).
     expect(calls.filter((c) => c.ref.endsWith(D('2')))).toHaveLength(4);
+  });
+});
+
+// The log says how the stage will sign before it signs, and each target's line comes as that
+// target ends, with its time: never "signed" for an image that was not.
+describe('runAttestStage: the progress lines', () => {
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** A signer whose calls for the amd64 image take SLOW ms (the arm64 one's 10), failing where FAIL says. */
+  const timed = (slow: number, fail?: (ref: string) => boolean): AttestSigner => {
+    const call = async (ref: string) => {
+      await wait(ref === REF_AMD64 ? slow : 10);
+      if (fail?.(ref))
+        throw new EnvironmentError('registry localhost:5000 is unreachable (ECONNREFUSED)', 'x');
+    };
+    return { sign: call, attest: (ref) => call(ref) };
+  };
+  const REF_AMD64 = `localhost:5000/acme/model@${D('1')}`;
+
+  it('signed: "signing with" up front, a start line per target, each end line with its time as it ends', async () => {
+    const lines: string[] = [];
+    const out = await runAttestStage(input(), io(timed(300), lines));
+    expect(out.error).toBeUndefined();
+    expect(lines[0]).toBe('signing with the key in COSIGN_KEY');
+    expect(lines.slice(1, 3)).toEqual(['cpu linux/amd64: started', 'cpu linux/arm64: started']);
+    // arm64 (quick) ends first and says so first; amd64's three attestations take 3 x 300 ms.
+    expect(lines[3]).toMatch(/^cpu linux\/arm64: signed and attached sbom, provenance, smoke in 0\.\ds$/);
+    expect(lines[4]).toMatch(
+      /^cpu linux\/amd64: signed and attached sbom, provenance, smoke in (0\.9|1\.\d)s$/,
+    );
+    expect(lines).toHaveLength(5);
+    // attest.json and the report keep the choice as it was made.
+    expect(readAttest(dir)!.signing.reason).toBe('signed with the key in COSIGN_KEY');
+  });
+
+  it('the registry down: nothing claims a signature; each target says it was not signed nor attached', async () => {
+    const lines: string[] = [];
+    const out = await runAttestStage(
+      input(),
+      io(
+        timed(10, () => true),
+        lines,
+      ),
+    );
+    expect(out.error).toBeInstanceOf(EnvironmentError);
+    expect(lines.filter((l) => /\bsigned with\b/.test(l) || /^signed/.test(l))).toEqual([]);
+    expect(lines[0]).toBe('signing with the key in COSIGN_KEY');
+    for (const platform of ['linux/amd64', 'linux/arm64'])
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^cpu ${platform}: not signed; written \\(not attached\\): sbom, provenance, smoke: stopped after \\d+\\.\\ds$`,
+          ),
+        ),
+      );
+  });
+
+  it('keyless says "signing keyless"; without an identity the reason stands and no target "starts"', async () => {
+    const keyless: string[] = [];
+    await runAttestStage(input({ env: OIDC }), io(timed(1), keyless));
+    expect(keyless[0]).toBe('signing keyless (GitHub OIDC, Sigstore)');
+    const none: string[] = [];
+    await runAttestStage(input({ env: {} }), io(timed(1), none));
+    expect(none[0]).toMatch(/^not signed: no OIDC token and no key/);
+    expect(none.slice(1)).toEqual([
+      expect.stringMatching(
+        /^cpu linux\/amd64: written \(not attached\): sbom, provenance, smoke in \d+\.\ds$/,
+      ),
+      expect.stringMatching(
+        /^cpu linux\/arm64: written \(not attached\): sbom, provenance, smoke in \d+\.\ds$/,
+      ),
+    ]);
   });
 });

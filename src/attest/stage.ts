@@ -24,6 +24,7 @@ import type { PredicateSpec, Signer } from './cosign.js';
 import type { BatchSigner } from './signers.js';
 import { spdxFromCycloneDx } from './spdx.js';
 import { type SigningChoice, verifyCommand } from './signing.js';
+import { endLine, signingLine, startLine } from './stage-lines.js';
 import { attestTargets } from './targets.js';
 
 /**
@@ -240,18 +241,6 @@ const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 const relative = (results: ResultDir, file: string) =>
   results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
 
-/** One progress line per target: whether it was signed, and each attestation attached or written only. */
-function describe(t: AttestTarget): string {
-  const list = (xs: Attestation[]) => xs.map((a) => a.kind).join(', ') || 'no attestations';
-  const attached = t.attestations.filter((a) => a.attached);
-  const written = t.attestations.filter((a) => !a.attached);
-  const parts: string[] = [];
-  if (t.signed || attached.length > 0)
-    parts.push(`${t.signed ? 'signed' : 'not signed'}, attached: ${list(attached)}`);
-  if (written.length > 0 || parts.length === 0) parts.push(`written (not attached): ${list(written)}`);
-  return `${t.variant} ${t.platform}: ${parts.join('; ')}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
-}
-
 /**
  * The uploads a target's `.att` update will likely need: its config, and each envelope that will
  * be new. One an earlier run left (TAKEN) is usually attached again, unless it is the provenance,
@@ -327,8 +316,9 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
     },
     targets: targets.map((t) => t.target),
   };
-  // Not signing is a note, not a warning: most local runs and forks have no identity.
-  io.progress(signing.reason);
+  // How it will sign, not yet that it did; not signing is a note, not a warning: most local runs
+  // and forks have no identity.
+  io.progress(signingLine(signing));
   for (const n of notPushed)
     io.progress(
       `${n.variant} ${n.platform}: not pushed${n.localRef !== undefined ? ` (loaded as ${n.localRef})` : ''}: nothing to attest`,
@@ -357,11 +347,20 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
     limit,
     (w) => w.target.ref,
     (w) => {
+      const started = performance.now();
+      if (signer) io.progress(startLine(w.target));
       const run = w.run();
-      // The first registry failure to come (exit 3), whichever target it was.
-      run.catch((reason: unknown) => {
-        if (reason instanceof EnvironmentError) error ??= reason;
-      });
+      // Each target's line as it ends, with its time; the first registry failure to come (exit
+      // 3), whichever target it was, is the stage's.
+      const ended = (stopped: boolean) =>
+        io.progress(endLine(w.target, { signing: !!signer, ms: performance.now() - started, stopped }));
+      run.then(
+        () => ended(false),
+        (reason: unknown) => {
+          ended(true);
+          if (reason instanceof EnvironmentError) error ??= reason;
+        },
+      );
       return run;
     },
   );
@@ -380,13 +379,8 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
   // Any other failure (bad input, a bug) is thrown, after attest.json says what was done: the
   // earlier run's file, which names envelopes taken out above, must not stay.
   let thrown: { reason: unknown } | undefined;
-  settled.forEach((s, i) => {
-    if (s === undefined) return;
-    const { target } = work[i]!;
-    if (s.status === 'fulfilled') return io.progress(describe(target));
-    if (!(s.reason instanceof EnvironmentError)) thrown ??= { reason: s.reason };
-    io.progress(`${describe(target)}: stopped`);
-  });
+  for (const s of settled)
+    if (s?.status === 'rejected' && !(s.reason instanceof EnvironmentError)) thrown ??= { reason: s.reason };
   // The error the stage ends with (thrown, or handed back for exit 3) is the one recorded.
   const failure = thrown?.reason ?? error;
   if (failure !== undefined) result.error = firstLine(failure);
