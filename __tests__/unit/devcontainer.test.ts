@@ -22,7 +22,13 @@ import {
   writeResultDevcontainers,
 } from '../../src/devcontainer/from-results.js';
 import { runCli } from '../../src/cli/main.js';
-import { chooseImage, devcontainerJson, nonRootUser } from '../../src/devcontainer/devcontainer.js';
+import { SUMMARY_FIELDS } from '../../src/cli/commands/devcontainer.js';
+import {
+  chooseImage,
+  devcontainerJson,
+  nonRootUser,
+  SERVICE_PORTS,
+} from '../../src/devcontainer/devcontainer.js';
 import { captureIo } from '../helpers/fakes.js';
 import { CUDA_128, makePlan, planVariant } from '../helpers/plans.js';
 import { makeRecord } from '../helpers/records.js';
@@ -285,6 +291,23 @@ describe('ml-image devcontainer', () => {
     expect(dc.remoteUser).toBe('app');
   });
 
+  it('--help names the fields --json prints, every Jupyter distribution and each exit-2 reason', async () => {
+    const help = (await cli('--help')).out.replace(/\s+/g, ' ');
+    const arch = hostPlatform().split('/')[1];
+    write('build.json', build([{ digest: D1, platforms: [platform(hostPlatform(), D2)] }]));
+    write(`env-cpu-${arch}.json`, templateRecord());
+    const r = await cli('--from', 'results', '--json');
+    expect(r.code, r.err).toBe(0);
+    const fields = Object.keys(JSON.parse(r.out));
+    expect(fields).toContain('record');
+    expect(fields).toEqual([...SUMMARY_FIELDS]);
+    expect(help).toContain(`--json print {${fields.map((f) => `"${f}"`).join(', ')}}`);
+    for (const d of SERVICE_PORTS.flatMap((p) => p.distributions))
+      expect(help).toMatch(new RegExp(`\\b${d}\\b`));
+    expect(help).toContain('nbclassic');
+    expect(help).toContain('several variants without --variant');
+  });
+
   it('--out FILE, a --load build (local tag, noted) and no record (noted)', async () => {
     write('build.json', build([{ platforms: [platform(hostPlatform(), D2, 'model:cpu')] }]));
     const r = await cli('--from', 'results', '--out', 'x/dc.json');
@@ -343,6 +366,15 @@ describe('ml-image devcontainer', () => {
     expect(statSync(file).size).toBe(300 * 1024 * 1024);
     expect((await cli('--from', 'results', '--out', 'big.json', '--force')).code).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8')).image).toBe(`ghcr.io/acme/model@${D1}`);
+  });
+
+  it('--out under /proc: exit 2 about the FILE (not the directory flag of other commands)', async () => {
+    write('build.json', build([{ digest: D1 }]));
+    const r = await cli('--from', 'results', '--out', '/proc/ml-image-none/dc.json');
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/--out \/proc\/ml-image-none\/dc\.json: .*the file needs a real directory/);
+    expect(r.err).toContain('pass --out FILE naming a file on disk');
+    expect(r.err).not.toMatch(/result files|--out DIR|internal error/);
   });
 
   it.each([

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { md } from '../../src/report/escape.js';
 import { displayWidth, toTerminal, wantsColor } from '../../src/report/render/terminal.js';
+import { buildReportModel } from '../../src/report/model.js';
+import { renderReport } from '../../src/report/render.js';
+import { numpyUpgrade } from '../helpers/report-scenarios.js';
 import { isCi, REPO_ROOT } from '../helpers/docker-env.js';
 
 const FIXTURES = path.join(REPO_ROOT, '__tests__/fixtures/report');
@@ -71,6 +74,45 @@ describe('the terminal rendering of the report', () => {
         '═'.repeat(displayWidth('🐳 report')) +
         '\n▸ pip: 1 upgraded\n\n• cpu: run <https://x.example/1>\n',
     );
+  });
+
+  it('prints a keyless verify command of the supply chain verbatim (an indented fence is code)', () => {
+    const ref = `ghcr.io/acme/model@sha256:${'1'.repeat(64)}`;
+    const cmd =
+      "cosign verify-attestation --type cyclonedx --certificate-identity-regexp '^https://github\\.com/acme/model/\\.github/workflows/' " +
+      `--certificate-oidc-issuer https://token.actions.githubusercontent.com ${ref}`;
+    const { markdown } = renderReport(
+      buildReportModel({
+        ...numpyUpgrade(),
+        supplyChain: {
+          signing: 'keyless',
+          targets: [
+            {
+              platform: 'linux/amd64',
+              ref,
+              signed: true,
+              attestations: [{ kind: 'sbom', attached: true, verify: cmd }],
+              notes: [],
+            },
+          ],
+        },
+      }),
+      { maxChars: 65_536 },
+    );
+    expect(markdown).toContain(`  \`\`\`sh\n  ${cmd}\n  \`\`\``);
+    const text = toTerminal(markdown, { color: false });
+    expect(text).toContain(`\n    ${cmd}\n`);
+    expect(text).toContain('github\\.com');
+    expect(text).not.toMatch(/^\s*`*sh$|^\s*`+$/m);
+  });
+
+  it.each([
+    ['no indent', '```sh\na\\.b `x` **y**\n```\n', '    a\\.b `x` **y**\n'],
+    ['three spaces', '   ```\n   a\\.b\n     c\n   ```\n', '    a\\.b\n      c\n'],
+    ['a list item', '- item\n  ```sh\n  a\\.b\n  ```\n', '• item\n    a\\.b\n'],
+    ['tildes, a longer closing fence', '~~~\n```\na\\.b\n~~~~\n', '    ```\n    a\\.b\n'],
+  ])('a fenced code block (%s) keeps its text', (_name, markdown, want) => {
+    expect(toTerminal(markdown, { color: false })).toBe(want);
   });
 
   it('bold only with colour', () => {

@@ -43,9 +43,20 @@ export function writeOutFile(
   return file;
 }
 
-/** `--out FILE` (sbom, diff): the file itself, named in messages as given. */
+const NOT_REGULAR_FIX = 'pass --out FILE naming a new file, or a regular file to replace';
+
+/**
+ * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
+ * messages are about a file: /dev/null is a device, not a regular file (not "a directory on disk").
+ */
 export function writeOutFileNamed(cwd: string, out: string, content: string): string {
-  return writeOutFile(cwd, path.dirname(out), path.basename(out), content, `--out ${out}`);
+  const label = `--out ${out}`;
+  const file = path.resolve(cwd, out);
+  const st = targetStat(file, label);
+  if (st !== undefined && !st.isFile())
+    throw new InputError(`${label}: ${file} ${notRegularFile(st)}`, NOT_REGULAR_FIX);
+  ensureResultDir(path.dirname(file), label, { forFile: true });
+  return writeOutFile(cwd, path.dirname(file), path.basename(file), content, label);
 }
 
 /**

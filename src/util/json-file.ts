@@ -156,9 +156,10 @@ function reasonOf(e: unknown): string {
 export function ensureResultDir(
   dir: string,
   label: string = dir,
-  opts: { create?: boolean; flag?: string } = {},
+  /** forFile: `dir` is where the file a flag names goes (`--out FILE`), and messages say so. */
+  opts: { create?: boolean; flag?: string; forFile?: boolean } = {},
 ): string {
-  const flag = opts.flag ?? '--out DIR';
+  const flag = opts.flag ?? (opts.forFile ? '--out FILE' : '--out DIR');
   const abs = path.resolve(dir);
   // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
   let probe = abs;
@@ -172,15 +173,19 @@ export function ensureResultDir(
   const under = (root: string) => real === root || real.startsWith(`${root}/`);
   if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
     throw new InputError(
-      `${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`,
-      `pass ${flag} naming a directory on disk (it is created when missing)`,
+      opts.forFile
+        ? `${label}: ${abs} is on a pseudo filesystem (${real}); the file needs a real directory`
+        : `${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`,
+      opts.forFile
+        ? `pass ${flag} naming a file on disk (its directory is created when missing)`
+        : `pass ${flag} naming a directory on disk (it is created when missing)`,
     );
   }
   if (existsSync(abs)) {
     if (!statSync(abs).isDirectory())
       throw new InputError(
         `${label}: ${abs} exists and is not a directory`,
-        `pass ${flag} naming a directory`,
+        opts.forFile ? `pass ${flag} naming a file in a directory` : `pass ${flag} naming a directory`,
       );
     return abs;
   }

@@ -2,13 +2,14 @@ import path from 'node:path';
 import {
   DEVCONTAINER_FILE,
   type DevcontainerJson,
+  SERVICE_PORTS,
   writtenByMlImage,
 } from '../../devcontainer/devcontainer.js';
 import { devcontainerFromResults, hostPlatform } from '../../devcontainer/from-results.js';
 import { InputError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { refuseForeignFile, writeOutFile } from '../output.js';
+import { refuseForeignFile, writeOutFileNamed } from '../output.js';
 import type { Command } from './types.js';
 
 const OPTIONS = {
@@ -29,6 +30,29 @@ interface Summary {
   forwardPorts: number[];
   notes: string[];
 }
+
+/** The fields of --json, in order: the help names these, so it cannot drift from the output. */
+export const SUMMARY_FIELDS = [
+  'file',
+  'image',
+  'variant',
+  'pinned',
+  'cuda',
+  'record',
+  'remoteUser',
+  'mounts',
+  'forwardPorts',
+  'notes',
+] as const satisfies readonly (keyof Summary)[];
+
+const orList = (names: readonly string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
+
+/** "8888 (Jupyter) when jupyter, ... or nbclassic is installed, 5000 (MLflow) when mlflow is". */
+const portsHelp = SERVICE_PORTS.map(
+  ({ port, label, distributions }, i) =>
+    `${port} (${label}) when ${orList(distributions)} ${i === 0 ? 'is installed' : 'is'}`,
+).join(',\n                   ');
 
 function notesFor(
   json: DevcontainerJson,
@@ -72,8 +96,7 @@ definition for VS Code, Codespaces or the devcontainer CLI:
                    set PIP_NO_CACHE_DIR, which the templates do)
   runArgs          --shm-size=16g (DataLoader workers, NCCL)
   hostRequirements gpu: true for a CUDA variant only (the CLI then passes --gpus all where there are GPUs)
-  forwardPorts     8888 (Jupyter) when jupyter/jupyterlab/notebook/jupyter-server is installed,
-                   5000 (MLflow) when mlflow is
+  forwardPorts     ${portsHelp}
 
 Options:
   --from DIR       the result directory of the build
@@ -81,10 +104,10 @@ Options:
   --out FILE       where to write (default ${DEVCONTAINER_FILE}); a file there that ml-image did
                    not write (its name is not "ml-image (VARIANT)") is kept: exit 2
   --force          replace such a file
-  --json           print {"file", "image", "variant", "pinned", "cuda", "remoteUser", "mounts", "forwardPorts", "notes"}
+  --json           print {${SUMMARY_FIELDS.map((f) => `"${f}"`).join(', ')}}
 
-Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, a variant with neither a
-digest nor a local tag, a file at --out that ml-image did not write).`,
+Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, several variants without
+--variant, a variant with neither a digest nor a local tag, a file at --out that ml-image did not write).`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('devcontainer', argv, OPTIONS);
     if (values.from === undefined)
@@ -104,7 +127,7 @@ digest nor a local tag, a file at --out that ml-image did not write).`,
       force: values.force === true,
       fix: 'pass --out FILE naming another file (default .devcontainer/devcontainer.json)',
     });
-    const file = writeOutFile(io.cwd, path.dirname(out), path.basename(out), text);
+    const file = writeOutFileNamed(io.cwd, out, text);
     const summary: Summary = {
       file,
       image: json.image,

@@ -79,24 +79,56 @@ function table(rows: string[], bold: (s: string) => string): string[] {
   return [line(head!), widths.map((w) => '─'.repeat(w)).join('  '), ...rest.map(line)];
 }
 
+/** An open fenced code block: its indent, its fence (``` or ~~~, 3 or more), and whether it is a chart. */
+interface Fence {
+  indent: number;
+  marker: string;
+  chart: boolean;
+}
+
+const FENCE = /^( *)(`{3,}|~{3,})(.*)$/;
+
+/**
+ * A line that opens a fenced code block (CommonMark: up to 3 spaces of indent, more inside a list
+ * item: sections.ts writes a platform's verify commands as a fence under its item), or null.
+ */
+function fenceOpen(line: string, listIndent: number): Fence | null {
+  const m = FENCE.exec(line);
+  // A backtick fence's info string holds no backtick (else the line is inline code).
+  if (!m || m[1]!.length > listIndent + 3 || (m[2]!.startsWith('`') && m[3]!.includes('`'))) return null;
+  return { indent: m[1]!.length, marker: m[2]!, chart: m[3]!.trim().split(/\s/)[0] === 'mermaid' };
+}
+
+/** A line that closes the block: the same character, at least as long, nothing after it. */
+const closes = (line: string, f: Fence): boolean => {
+  const m = /^( *)(`{3,}|~{3,})\s*$/.exec(line);
+  return (
+    m !== null && m[1]!.length <= f.indent + 3 && m[2]![0] === f.marker[0] && m[2]!.length >= f.marker.length
+  );
+};
+
 /** report.md (GitHub Markdown) -> text for a terminal. */
 export function toTerminal(markdown: string, options: TerminalOptions): string {
   const bold = BOLD(options.color);
   const out: string[] = [];
   const lines = markdown.replace(/<!--[\s\S]*?-->\n?/g, '').split('\n');
-  let fence: 'code' | 'chart' | null = null;
+  let fence: Fence | null = null;
+  // The content column of the list item the text is in (0 outside a list).
+  let listIndent = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.startsWith('```')) {
-      fence = fence ? null : line.trim() === '```mermaid' ? 'chart' : 'code';
-      continue;
-    }
-    // A chart is for GitHub to draw; its figures are in the table beside it.
-    if (fence === 'chart') continue;
     if (fence) {
-      out.push(`    ${line}`);
+      if (closes(line, fence)) fence = null;
+      // A chart is for GitHub to draw; its figures are in the table beside it. Code is verbatim,
+      // less the fence's own indent (a command copied from the terminal runs as written).
+      else if (!fence.chart) out.push(`    ${line.replace(new RegExp(`^ {0,${fence.indent}}`), '')}`);
       continue;
     }
+    fence = fenceOpen(line, listIndent);
+    if (fence) continue;
+    const listed = /^(\s*)[-*]\s+/.exec(line);
+    if (listed) listIndent = listed[0].length;
+    else if (line.trim() !== '' && !line.startsWith(' ')) listIndent = 0;
     if (line.trimStart().startsWith('|')) {
       const rows: string[] = [];
       while (i < lines.length && lines[i]!.trimStart().startsWith('|')) rows.push(lines[i++]!);
