@@ -467,6 +467,13 @@ describe('a size-budget breach: the outputs are set, then the step fails (exit 1
         },
       ],
     });
+    // The smoke stage captures a pushed image by its digest: the report takes a record of build.json's.
+    const ref = `ghcr.io/acme/model@${DIGEST}`;
+    openResultDir(path.join(dir, 'ml-image-results')).writeEnv(
+      'cpu',
+      'linux/amd64',
+      makeRecord({ sizeBytes: 2e9, ref }),
+    );
     const f = failing({ stages: 'attest,report' });
     await run(f.io);
     expect(f.failed[0]).toMatch(/^the image is over its size budget/);

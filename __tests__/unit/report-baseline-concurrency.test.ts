@@ -227,7 +227,8 @@ describe('a platform kept from the last save, by runs saving at once', () => {
       const r = recordsOf(name, [platform], numpy);
       const save = { store, saveAs: { branch: 'main', sha: 'b'.repeat(40) }, keys: [KEY], variant: 'cpu' };
       const files = r.recordFiles('cpu', platform);
-      return () => saveBase({ ...save, planned: [AMD64, ARM64], files, recorded: [platform] }, restored);
+      return async () =>
+        (await saveBase({ ...save, planned: [AMD64, ARM64], files, recorded: [platform] }, restored)).kept;
     };
     const [a, b] = [run('a', AMD64, '2.0.0'), run('b', ARM64, '3.0.0')];
     let keptByA: Promise<string[]> | undefined;

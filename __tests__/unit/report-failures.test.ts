@@ -109,6 +109,9 @@ describe('the pipeline: a run that fails after its reports hands back what it pr
     );
     const res = records('res', 1e9);
     openResultDir(res).writeBuild(build);
+    // The smoke stage captures a pushed image by its digest: the report takes a record of build.json's.
+    const ref = `ghcr.io/acme/model@${DIGEST}`;
+    openResultDir(res).writeEnv('cpu', 'linux/amd64', makeRecord({ variant: 'cpu', sizeBytes: 1e9, ref }));
     const gone = new EnvironmentError('registry ghcr.io went away', 'try again');
     const err = await runPipeline(
       {

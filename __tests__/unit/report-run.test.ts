@@ -60,7 +60,7 @@ function setupRun(opts: { markerKey?: string } = {}) {
   const results = openResultDir(path.join(dir, 'results'));
   const base = openResultDir(path.join(dir, 'base'));
   const store = dirBaselineStore(path.join(dir, 'baselines'));
-  const saves: Promise<void>[] = [];
+  const saves: Promise<unknown>[] = [];
   for (const v of VARIANTS)
     for (const p of PLATFORMS) {
       // cpu: numpy 1 -> 2 and a failing test on arm64; cuda12.8: nothing changed.

@@ -74,6 +74,7 @@ function baselineStore(io: ActionIo, raw: string): BaselineStore | null {
     }
     return actionsCacheBaselineStore(io.env.RUNNER_TEMP ?? path.join(io.cwd, '.ml-image-tmp'), {
       warning: (m) => io.warning(m, { title: 'ml-image report' }),
+      run: { id: io.env.GITHUB_RUN_ID, attempt: io.env.GITHUB_RUN_ATTEMPT },
     });
   }
   return dirBaselineStore(

@@ -46,6 +46,11 @@ export interface LoadedConfig {
    */
   fileVariants?: string[];
   /**
+   * The platforms the file itself lists, before any override (a `platforms` input or flag replaces
+   * them): the default when it lists none; undefined with no file or when they do not validate.
+   */
+  filePlatforms?: string[];
+  /**
    * On a GitHub runner, where the files the config names must lie (workspaceRoot: the workspace,
    * or the config's directory when it is outside): smoke.baseline is read there.
    */
@@ -330,6 +335,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     if (problems.length > 0) throw new ConfigError(label, problems);
   }
   const fileVariants = parsed && variantNamesOf(parsed.data);
+  const filePlatforms = parsed && platformsOf(parsed.data);
   return {
     config,
     file,
@@ -337,8 +343,19 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     ...(file !== undefined && { label }),
     ...(lineOf && { lineOf }),
     ...(fileVariants && { fileVariants }),
+    ...(filePlatforms && { filePlatforms }),
     ...(workspace !== undefined && { workspace }),
   };
+}
+
+/** DATA's own platforms (the default when it lists none); undefined when they do not validate. */
+function platformsOf(data: unknown): string[] | undefined {
+  const raw =
+    data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? (data as Record<string, unknown>).platforms
+      : undefined;
+  const parsed = ConfigFileSchema.shape.platforms.safeParse(raw);
+  return parsed.success ? [...parsed.data] : undefined;
 }
 
 /** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */

@@ -27,6 +27,7 @@ export function runReport(input: ReportRunInput, plan: Plan, io: ReportStageIo):
       config: input.loaded.config,
       results: input.results,
       configVariants: configVariantNames(input.loaded),
+      ...(input.loaded.filePlatforms && { configPlatforms: input.loaded.filePlatforms }),
       git: input.git,
       options: input.report,
     },

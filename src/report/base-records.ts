@@ -3,9 +3,13 @@
 // or why there are none; this run's and the baseline's records per platform (readEntries); and what
 // a run of the default branch saves for the next pull request.
 import { existsSync } from 'node:fs';
-import { openResultDir, type ResultDir } from '../results/results.js';
+import type { PlatformBuild } from '../build/result.js';
+import type { EnvRecord } from '../capture/record.js';
+import { isDigest } from '../oci/ref.js';
+import { BUILD_FILE, openResultDir, recordFile, type ResultDir } from '../results/results.js';
 import type { ReportInput } from './model.js';
 import { type BaselineStore, restoreBaseline } from './baseline.js';
+import { refDigest } from './supply-chain.js';
 
 /** What a report compares with: the records' directory, their branch and commit. */
 export interface BaseRecords {
@@ -119,6 +123,67 @@ export function readEntries(
   return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
 
+/** Of a variant's platforms, those whose records and resolver findings are this build's. */
+export interface ThisBuild {
+  /** The platforms with a record of this build's image (what is reported, and saved). */
+  records: string[];
+  /** The platforms whose resolution is this build's: those build.json names (all, without one). */
+  resolutions: string[];
+  /** One line per record left out: an earlier image's. */
+  notes: string[];
+}
+
+/**
+ * Which of PLATFORMS' records in RESULTS are of this build: with a build.json there, a record of an
+ * image it does not name for the variant and platform (an earlier run's, left in a result directory
+ * a run of fewer platforms reused) is not this build's: left out of the report and the baseline,
+ * with a note; so is the resolution of a platform build.json does not name. Without a build.json (a
+ * fork's records, downloaded alone) every record is taken.
+ */
+export function thisBuild(results: ResultDir, variant: string, platforms: readonly string[]): ThisBuild {
+  const recorded = platforms.filter((p) => results.hasEnv(variant, p));
+  if (!results.hasBuild()) return { records: recorded, resolutions: [...platforms], notes: [] };
+  let built: readonly PlatformBuild[];
+  try {
+    built = results.readBuild().variants.find((b) => b.variant === variant)?.platforms ?? [];
+  } catch (e) {
+    const why = (e as Error).message.split('\n')[0];
+    return { records: recorded, resolutions: [...platforms], notes: [`records not checked: ${why}`] };
+  }
+  const notes: string[] = [];
+  const records = recorded.filter((p) => {
+    const build = built.find((b) => b.platform === p);
+    const record = results.readEnv(variant, p)!;
+    if (build && ofBuild(record, build)) return true;
+    const image = refDigest(record.image.ref) ?? record.image.ref;
+    const of = build ? `its ${short(build.digest)}` : `no ${p} image of ${variant}`;
+    notes.push(
+      `${recordFile('env', variant, p)} is of ${short(image)}, but ${BUILD_FILE} names ${of}: an earlier run's, left out of the report and the baseline`,
+    );
+    return false;
+  });
+  return { records, resolutions: platforms.filter((p) => built.some((b) => b.platform === p)), notes };
+}
+
+const short = (ref: string) => (isDigest(ref) ? ref.slice(0, 19) : ref);
+
+/**
+ * Whether RECORD is of BUILD's image: the digest it was captured by (the smoke stage captures a
+ * pushed image as repository@digest), else (a build that only loaded it: a local tag) the tag the
+ * build loaded it under, or a digest of the engine's that is the build's.
+ */
+function ofBuild(record: EnvRecord, build: PlatformBuild): boolean {
+  const { ref, id, digest } = record.image;
+  const captured = refDigest(ref);
+  if (captured !== undefined) return captured === build.digest;
+  return (
+    ref === build.localRef ||
+    (build.loadedTags ?? []).includes(ref) ||
+    id === build.digest ||
+    digest === build.digest
+  );
+}
+
 /** What a run saves as a variant's baseline, and the branch and commit it saves it as. */
 export interface BaseSave {
   store: BaselineStore;
@@ -126,7 +191,10 @@ export interface BaseSave {
   /** The variant's key first (the one saved under), then the earlier ones (keys.ts baselineKeys). */
   keys: readonly string[];
   variant: string;
-  /** The variant's platforms in the config (the plan's). */
+  /**
+   * The variant's platforms in the config, before a platforms filter (--platforms, the `platforms`
+   * input) narrowed the run to some: a platform the run left out keeps its records.
+   */
   planned: readonly string[];
   /** This run's record files, of the platforms it has records of (RECORDED). */
   files: readonly string[];
@@ -137,13 +205,17 @@ export interface BaseSave {
 
 /**
  * Save this run's records as the variant's baseline. A platform of the config this run has no record
- * of (its job failed, was cancelled or skipped) keeps its records from the save this one replaces,
- * as the store finds it then (another run may have saved since RESTORED was: the directory store
- * asks under its lock), else from RESTORED (when that is the same branch's) or an earlier key's save
- * (restored now): a save replaces the last, and would otherwise wipe that platform until its next
- * good run. A platform no longer in the config is let go. Returns the platforms kept.
+ * of (its job failed, was cancelled or skipped; a platforms filter left it out) keeps its records
+ * from the save this one replaces, as the store finds it then (another run may have saved since
+ * RESTORED was: the directory store asks under its lock), else from RESTORED (when that is the same
+ * branch's) or an earlier key's save (restored now): a save replaces the last, and would otherwise
+ * wipe that platform until its next good run. A platform no longer in the config is let go.
+ * Returns whether the store took the save (it warned why not) and the platforms kept.
  */
-export async function saveBase(save: BaseSave, restored: BaseRecords | undefined): Promise<string[]> {
+export async function saveBase(
+  save: BaseSave,
+  restored: BaseRecords | undefined,
+): Promise<{ saved: boolean; kept: string[] }> {
   const { store, saveAs, keys, variant } = save;
   const missing = save.planned.filter((p) => !save.recorded.includes(p));
   const fallback =
@@ -151,7 +223,7 @@ export async function saveBase(save: BaseSave, restored: BaseRecords | undefined
       ? restored
       : await restoreBaseline(store, keys, saveAs.branch);
   let kept: { files: string[]; platforms: string[] } = { files: [], platforms: [] };
-  await store.save(keys[0]!, saveAs.branch, saveAs.sha, save.files, {
+  const saved = await store.save(keys[0]!, saveAs.branch, saveAs.sha, save.files, {
     keep: (previous) => {
       const from = missing.length > 0 ? (previous ?? fallback) : undefined;
       if (from) kept = keptRecords(from.dir, variant, missing);
@@ -159,7 +231,7 @@ export async function saveBase(save: BaseSave, restored: BaseRecords | undefined
     },
     ...(save.warning && { warning: save.warning }),
   });
-  return kept.platforms;
+  return { saved: saved !== false, kept: kept.platforms };
 }
 
 /** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */

@@ -29,9 +29,16 @@ export interface BaselineStore {
   restore(key: string, branch: string): Promise<RestoredBaseline | undefined>;
   /**
    * Save these files (and only these, with what OPTS keeps of the last save: a save replaces the
-   * last) as the records of `branch` at `sha`.
+   * last) as the records of `branch` at `sha`. Resolves false when the store did not take them (it
+   * has said why, in a warning): the last save stays the baseline.
    */
-  save(key: string, branch: string, sha: string, files: readonly string[], opts?: SaveOptions): Promise<void>;
+  save(
+    key: string,
+    branch: string,
+    sha: string,
+    files: readonly string[],
+    opts?: SaveOptions,
+  ): Promise<boolean | void>;
 }
 
 /** Cache keys may not hold commas and are at most 512 characters: a readable slug plus a hash. */
@@ -94,7 +101,7 @@ export function dirBaselineStore(
           { cause: e },
         );
       });
-      return Promise.resolve();
+      return Promise.resolve(true);
     },
   };
 }
@@ -102,19 +109,37 @@ export function dirBaselineStore(
 /** The subset of @actions/cache used, so tests can pass a plain object. */
 export interface CacheApi {
   restoreCache(paths: string[], primaryKey: string, restoreKeys?: string[]): Promise<string | undefined>;
+  /** The entry's id; -1 when it was not saved (@actions/cache logs why and does not throw). */
   saveCache(paths: string[], key: string): Promise<number>;
 }
 
+/** The workflow run a save is made in (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT); absent off GitHub. */
+export interface CacheRun {
+  id?: string | undefined;
+  attempt?: string | undefined;
+}
+
+/** What a key appends after the commit: "-<run id>-<attempt>", each only when it is a number. */
+const runSuffix = (run: CacheRun): string =>
+  [run.id, run.attempt]
+    .filter((x): x is string => x !== undefined && /^\d+$/.test(x))
+    .map((x) => `-${x}`)
+    .join('');
+
 /**
- * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
- * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
- * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
+ * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>-<run id>-<attempt>`,
+ * restored by the prefix without the commit: the newest entry of the branch. Cache entries are
+ * immutable and a save under a key that is there is refused, hence a key per run attempt: a re-run
+ * of the same commit saves again, and is the newest. The path must be the same on save and
+ * restore, so it is fixed under RUNNER_TEMP.
  */
 export function actionsCacheBaselineStore(
   runnerTemp: string,
-  log: { warning(m: string): void },
+  /** RUN: the workflow run, whose id and attempt end each key (a key per run attempt). */
+  io: { warning(m: string): void; run?: CacheRun },
   api?: CacheApi,
 ): BaselineStore {
+  const { run = {} } = io;
   const load = async (): Promise<CacheApi> => api ?? (await import('@actions/cache'));
   const dirFor = (key: string) => path.join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
   const prefix = (key: string, branch: string) =>
@@ -130,14 +155,17 @@ export function actionsCacheBaselineStore(
           await load()
         ).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
         if (hit === undefined || readdirSync(dir).length === 0) return undefined;
-        // The key the entry was saved under ends with its commit.
+        // The key the entry was saved under goes on with its commit (then, since keys name the
+        // run, "-<run id>-<attempt>").
         return {
           dir,
-          ...(hit.startsWith(prefix(key, branch)) && { sha: hit.slice(prefix(key, branch).length) }),
+          ...(hit.startsWith(prefix(key, branch)) && {
+            sha: hit.slice(prefix(key, branch).length).split('-')[0]!,
+          }),
         };
       } catch (e) {
         // The cache service is best effort: a report without a baseline beats a failed job.
-        log.warning(`baseline restore failed (${(e as Error).message}); reporting without a baseline`);
+        io.warning(`baseline restore failed (${(e as Error).message}); reporting without a baseline`);
         return undefined;
       }
     },
@@ -152,15 +180,18 @@ export function actionsCacheBaselineStore(
         cpSync(f, path.join(next, path.basename(f)));
       rmSync(dir, { recursive: true, force: true });
       renameSync(next, dir);
+      const entry = `${prefix(key, branch)}${sha}${runSuffix(run)}`;
+      const stays = `a pull request into ${branch} compares with its earlier save, if any`;
       try {
-        await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
-      } catch (e) {
-        // A re-run of the same commit finds its entry already there: nothing is lost.
-        if (/already exists|unable to reserve/i.test((e as Error).message)) return;
-        log.warning(
-          `baseline save failed (${(e as Error).message}); the next pull request will have no baseline`,
+        // -1: not saved (a key already there, a write the cache refused); @actions/cache logs why.
+        if ((await (await load()).saveCache([dir], entry)) !== -1) return true;
+        io.warning(
+          `baseline not saved: the Actions cache did not take ${entry} (its log says why); ${stays}`,
         );
+      } catch (e) {
+        io.warning(`baseline save failed (${(e as Error).message}); ${stays}`);
       }
+      return false;
     },
   };
 }

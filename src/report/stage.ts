@@ -12,7 +12,15 @@ import type { ResultDir } from '../results/results.js';
 import { COMMENT_ARTIFACT_SCHEMA_VERSION } from './artifact.js';
 import { fitCommentArtifact, fitMessage } from './artifact-fit.js';
 import type { BaselineStore } from './baseline.js';
-import { baselineOf, noBaselineReason, readEntries, restoreBase, saveBase } from './base-records.js';
+import {
+  type BaseRecords,
+  baselineOf,
+  noBaselineReason,
+  readEntries,
+  restoreBase,
+  saveBase,
+  thisBuild,
+} from './base-records.js';
 import { baselineKeys, replacedMarkers, reportKey, type RunKey, runKeyOf } from './keys.js';
 import { buildReportModel } from './model.js';
 import type { ReportModel } from './model-schema.js';
@@ -88,6 +96,12 @@ export interface ReportStageInput {
    * of them keys its comment on those (runKeyOf). Undefined: the plan's are all of them.
    */
   configVariants?: readonly string[];
+  /**
+   * The config file's platforms, before a platforms filter (--platforms, the `platforms` input): a
+   * platform the run left out keeps its records in the baseline it saves (saveBase). Undefined:
+   * the plan's are all of them.
+   */
+  configPlatforms?: readonly string[];
   git: GitContext;
   options: ReportOptions;
 }
@@ -180,7 +194,10 @@ async function reportVariant(
   v: Plan['variants'][number],
 ): Promise<{ model: ReportModel; outcome: Omit<ReportOutcome, 'runMarkerKey'> } | undefined> {
   const { plan, config, results, options } = input;
-  const platforms = v.platforms.filter((p) => results.hasEnv(v.name, p));
+  // An earlier image's records (a result directory a run of fewer platforms reused) are not this PR's.
+  const built = thisBuild(results, v.name, v.platforms);
+  for (const note of built.notes) io.progress(`${v.name}: ${note}`);
+  const platforms = built.records;
   if (platforms.length === 0) {
     io.progress(`${v.name}: no env-${v.name}-*.json in ${results.dir} (smoke not run?): nothing to report`);
     return undefined;
@@ -201,7 +218,7 @@ async function reportVariant(
     });
   const hasBase = !!base && baseUnreadable === undefined;
   const gh = options.github;
-  const resolution = resolutionLines(results, v.name, v.platforms);
+  const resolution = resolutionLines(results, v.name, built.resolutions);
   const { supplyChain, dropped } = supplyChainOf(
     results.readAttest(),
     v.name,
@@ -228,16 +245,7 @@ async function reportVariant(
   const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
   const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
   io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
-  if (options.saveAs && options.baseline) {
-    const save = { store: options.baseline, saveAs: options.saveAs, keys, variant: v.name };
-    const warning = (m: string) => io.warning(`${v.name}: ${m}`, { title: 'ml-image report' });
-    const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms, warning }, base);
-    io.progress(
-      `${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})${
-        kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''
-      }`,
-    );
-  }
+  await saveBaseline(input, io, { variant: v, keys, files, recorded: platforms }, base);
   return {
     model,
     outcome: {
@@ -249,6 +257,33 @@ async function reportVariant(
       hasBaseline: hasBase,
     },
   };
+}
+
+/**
+ * On the default branch (or a local run): this run's records as the variant's baseline. A platform
+ * of the config the run has no record of keeps the last save's (saveBase); the log says what was
+ * saved, and a save the store did not take (it warned why) is never said to be.
+ */
+async function saveBaseline(
+  input: ReportStageInput,
+  io: ReportStageIo,
+  run: { variant: Plan['variants'][number]; keys: string[]; files: string[]; recorded: string[] },
+  base: BaseRecords | undefined,
+): Promise<void> {
+  const { saveAs, baseline: store } = input.options;
+  if (!saveAs || !store) return;
+  const v = run.variant;
+  const warning = (m: string) => io.warning(`${v.name}: ${m}`, { title: 'ml-image report' });
+  const planned = input.configPlatforms ?? v.platforms;
+  const save = { store, saveAs, keys: run.keys, variant: v.name, files: run.files, recorded: run.recorded };
+  const { saved, kept } = await saveBase({ ...save, planned, warning }, base);
+  const where = `the baseline of ${saveAs.branch} (${store.describe()})`;
+  if (!saved) return io.progress(`${v.name}: records not saved as ${where}`);
+  io.progress(
+    `${v.name}: records saved as ${where}${
+      kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''
+    }`,
+  );
 }
 
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */

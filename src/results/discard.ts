@@ -30,6 +30,7 @@ export function discardResults(): ResultDir {
     readBuild: () => {
       throw new InputError(`no result directory to read ${BUILD_FILE} from`, 'pass --out DIR');
     },
+    hasBuild: () => false,
     writeDigests: none,
     writeEnv: none,
     readEnv: nothing,

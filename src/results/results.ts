@@ -115,6 +115,8 @@ export interface ResultDir {
    * one (default: run the build stage, or download its build.json), for a `--from DIR`.
    */
   readBuild(as?: ReadAs): BuildResult;
+  /** Whether build.json is there (what readBuild reads; it may still be broken). */
+  hasBuild(): boolean;
   /** One digest file per variant and platform (a matrix build job without merge). */
   writeDigests(build: BuildResult): void;
   writeEnv(variant: string, platform: string, record: EnvRecord, label?: string): void;
@@ -193,6 +195,7 @@ export function openResultDir(
     removeResolution: (v, p) => removeFile(at(resolutionFile(v, p)), label),
     writeBuild: (build) => writeJson(BUILD_FILE, BuildResultSchema, build),
     readBuild: (as) => readBuildFile(at(BUILD_FILE), as),
+    hasBuild: () => existsSync(at(BUILD_FILE)),
     writeDigests: (build) => {
       for (const d of digestFiles(build))
         writeJson(digestFile(d.variant, d.build.platform), DigestFileSchema, d);
