@@ -14,23 +14,45 @@ export type ShutdownSignal = keyof typeof SignalExitCode;
 export type ExitCode =
   (typeof ExitCode)[keyof typeof ExitCode] | (typeof SignalExitCode)[keyof typeof SignalExitCode];
 
+/**
+ * The line of a file an error is about (a requirement line pip failed on, the -r line that includes
+ * a missing file): the action annotates it there. The message names it too ("FILE:LINE: ...").
+ */
+export interface ErrorLocation {
+  file: string;
+  line: number;
+}
+
+/** ORIGIN ("FILE:LINE", as requirements lines are named) as a location; undefined for another form. */
+export function locationOf(origin: string | undefined): ErrorLocation | undefined {
+  const m = origin === undefined ? null : /^(.+):(\d+)$/.exec(origin);
+  return m && Number(m[2]) > 0 ? { file: m[1]!, line: Number(m[2]) } : undefined;
+}
+
 /** An error the tool expected: printed as one message (no stack trace unless --verbose). */
 export class MlImageError extends Error {
+  /** The file and line the error is about, when it is about one. */
+  readonly location: ErrorLocation | undefined;
   constructor(
     message: string,
     readonly exitCode: ExitCode,
     /** What the user can do about it, printed after the message. */
     readonly fix?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; location?: ErrorLocation | undefined },
   ) {
     super(message, options);
     this.name = new.target.name;
+    this.location = options?.location;
   }
 }
 
 /** Bad usage, bad config, bad input file (exit 2). The message names the file / field / value. */
 export class InputError extends MlImageError {
-  constructor(message: string, fix?: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    fix?: string,
+    options?: { cause?: unknown; location?: ErrorLocation | undefined },
+  ) {
     super(message, ExitCode.BadInput, fix, options);
   }
 }
@@ -67,7 +89,11 @@ export class EnvironmentError extends MlImageError {
   constructor(
     message: string,
     fix: string,
-    options?: { cause?: unknown; exitCode?: (typeof SignalExitCode)[ShutdownSignal] },
+    options?: {
+      cause?: unknown;
+      exitCode?: (typeof SignalExitCode)[ShutdownSignal];
+      location?: ErrorLocation | undefined;
+    },
   ) {
     super(message, options?.exitCode ?? ExitCode.Environment, fix, options);
   }
@@ -75,8 +101,8 @@ export class EnvironmentError extends MlImageError {
 
 /** The thing checked failed: an unresolvable conflict, a failing smoke test (exit 1). */
 export class CheckFailedError extends MlImageError {
-  constructor(message: string, fix?: string) {
-    super(message, ExitCode.CheckFailed, fix);
+  constructor(message: string, fix?: string, options?: { location?: ErrorLocation | undefined }) {
+    super(message, ExitCode.CheckFailed, fix, options);
   }
 }
 

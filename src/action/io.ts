@@ -111,18 +111,24 @@ export const asText = noWorkflowCommands;
 
 /**
  * One annotation per config problem (on the config file's line when there is one; a requirements
- * problem on its own file and line), then the failure.
+ * problem on its own file and line), or one on the line an error is about (its location), then the
+ * failure.
  */
 export function fail(io: ActionIo, err: unknown): void {
+  const message =
+    err instanceof MlImageError
+      ? describeError(err, false).replace(/^error: /, '')
+      : describeError(err, true);
   if (err instanceof ConfigError) {
     for (const p of err.problems)
       io.error(p, { title: annotationTitle(err), ...annotationPlace(io, err, p) });
+  } else if (err instanceof MlImageError && err.location !== undefined) {
+    // An error about a line (a requirement pip found no release of): annotated there too, so that
+    // it shows in the pull request's files view; the failure itself follows, as for any error.
+    const { file, line } = err.location;
+    io.error(message, { title: 'ml-image', file: path.relative(io.cwd, file), startLine: line });
   }
-  io.setFailed(
-    err instanceof MlImageError
-      ? describeError(err, false).replace(/^error: /, '')
-      : describeError(err, true),
-  );
+  io.setFailed(message);
   // As the CLI: 2 bad input, 3 the environment, 1 a check that failed (what setFailed sets).
   io.setExitCode?.(exitCodeOf(err));
 }

@@ -5,7 +5,7 @@
 // `coding:` comment, else UTF-8); a file pip cannot decode is exit 2 too.
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { type ErrorLocation, InputError, locationOf } from '../errors.js';
 import { notRegularFile } from '../util/read-regular.js';
 import { decodeRequirements } from './decode.js';
 
@@ -21,8 +21,16 @@ export const isInside = (p: string, dir: string): boolean => {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 };
 
-/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
-function checkedRealPath(abs: string, where: string, root: string | undefined): string {
+/**
+ * The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root,
+ * the error PLACED on the -r / -c line that includes it.
+ */
+function checkedRealPath(
+  abs: string,
+  where: string,
+  root: string | undefined,
+  placed: { location: ErrorLocation | undefined },
+): string {
   let real: string;
   try {
     real = realpathSync(abs);
@@ -30,6 +38,7 @@ function checkedRealPath(abs: string, where: string, root: string | undefined): 
     throw new InputError(
       `cannot read the requirements file ${abs}${where}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
       'check its permissions',
+      placed,
     );
   }
   // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
@@ -38,6 +47,7 @@ function checkedRealPath(abs: string, where: string, root: string | undefined): 
     throw new InputError(
       `requirements file ${abs}${where} is under ${system}: system files are never read as requirements`,
       'name a requirements file of your repository',
+      placed,
     );
   if (root === undefined) return real;
   let realRoot: string;
@@ -52,6 +62,7 @@ function checkedRealPath(abs: string, where: string, root: string | undefined): 
     throw new InputError(
       `requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`,
       'keep requirements files, and every -r include, inside the repository',
+      placed,
     );
   return real;
 }
@@ -63,6 +74,8 @@ function checkedRealPath(abs: string, where: string, root: string | undefined): 
  */
 export function readRequirementsFile(abs: string, from?: string, root?: string): string {
   const where = from ? ` (included from ${from})` : '';
+  // An included file's problem is annotated on the line that includes it (FROM is "FILE:LINE").
+  const placed = { location: locationOf(from) };
   let st: Stats;
   try {
     st = statSync(abs);
@@ -72,23 +85,27 @@ export function readRequirementsFile(abs: string, from?: string, root?: string):
       throw new InputError(
         `requirements file not found: ${abs}${where}`,
         'check the path in python.requirements / --requirements',
+        placed,
       );
     throw new InputError(
       `cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`,
       'check its permissions',
+      placed,
     );
   }
   if (!st.isFile())
     throw new InputError(
       `requirements file ${abs}${where} ${notRegularFile(st)}`,
       'name a requirements file (a text file of requirement lines)',
+      placed,
     );
   if (st.size > MAX_REQUIREMENTS_BYTES)
     throw new InputError(
       `requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`,
       'a requirements file lists packages; split it or remove what is not a requirement',
+      placed,
     );
-  const real = checkedRealPath(abs, where, root);
+  const real = checkedRealPath(abs, where, root, placed);
   let data: Buffer;
   try {
     data = readFileSync(real);
@@ -96,9 +113,11 @@ export function readRequirementsFile(abs: string, from?: string, root?: string):
     throw new InputError(
       `cannot read the requirements file ${abs}${where}: ${(e as Error).message}`,
       'check its permissions',
+      placed,
     );
   }
   const decoded = decodeRequirements(data);
-  if ('why' in decoded) throw new InputError(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix);
+  if ('why' in decoded)
+    throw new InputError(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix, placed);
   return decoded.text;
 }

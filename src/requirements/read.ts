@@ -10,7 +10,7 @@
 // "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
 // /dev, nor, given a root (the workspace), from outside it.
 import path from 'node:path';
-import { ConfigError, InputError } from '../errors.js';
+import { ConfigError, InputError, locationOf } from '../errors.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
 import { readRequirementsFile } from './read-file.js';
 import {
@@ -178,6 +178,8 @@ export function readRequirements(
       throw new InputError(
         `requirements include loop: ${[...links, abs].join(' -> ')}`,
         'remove one of these -r/-c lines (a file cannot include itself, directly or through others)',
+        // On the line that closes the loop.
+        { location: locationOf(links.at(-1)) },
       );
     }
     // The same file reached through two parents: once is enough (once as each, requirements and

@@ -3,19 +3,16 @@
 // requirement line or the index, with the exit class that fits (2 input, 3 environment, 1 other).
 // One function per kind of failure. Pure.
 import { redactUrls, shownUrl } from '../util/redact.js';
-import { CheckFailedError, EnvironmentError, InputError, type MlImageError } from '../errors.js';
+import { CheckFailedError, EnvironmentError, InputError, locationOf, type MlImageError } from '../errors.js';
 import { describeIndexes, type PipIndexes } from '../python/indexes.js';
 import { canonicalName } from '../requirements/parse.js';
 import type { RequirementOrigin } from '../requirements/read.js';
-import {
-  classifyPipFailure,
-  indexesSearched,
-  indexUnreachable,
-  type PipFailure,
-  pipMessage,
-  transientIndexError,
-} from './pip-output.js';
-import { DIR, proxyHint, USER_CONSTRAINTS_FILE } from './workdir.js';
+import { classifyPipFailure, indexesSearched, type PipFailure, pipMessage } from './pip-output.js';
+import { DIR, proxyHint } from './workdir.js';
+import { withConstraintOrigins } from './constraint-origins.js';
+
+export { withConstraintOrigins } from './constraint-origins.js';
+export { looksTransient, transientSummary } from './transient.js';
 
 export interface FailureContext {
   image: string;
@@ -36,20 +33,6 @@ export function bridgeHint(ctx: Pick<FailureContext, 'network'>): string {
   if (ctx.network !== 'bridge') return '';
   return "; the resolver's container ran on Docker's bridge network: for an index or URL reachable only from this machine (on its loopback, or through a name in its /etc/hosts) set build.network: host in the config, or pass --network host to ml-image resolve";
 }
-
-/** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
-export function looksTransient(out: string): boolean {
-  if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out)) return false;
-  return (
-    transientIndexError(out) !== undefined ||
-    indexUnreachable(out) !== undefined ||
-    /\(from versions: none\)/.test(out)
-  );
-}
-
-/** The line of pip's output that says what failed, redacted and short (for a progress line). */
-export const transientSummary = (out: string) =>
-  redactUrls(transientIndexError(out) ?? indexUnreachable(out) ?? 'no versions found').slice(0, 200);
 
 const sameUrl = (a: string, b: string) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
 
@@ -104,21 +87,6 @@ function blame(out: string, ctx: FailureContext): Blame {
   return { ctx, out, at, said };
 }
 
-const CONSTRAINTS_PATH = `${DIR}/${USER_CONSTRAINTS_FILE}`.replace(/[.]/g, '\\.');
-const CONSTRAINT_LINE = new RegExp(`(?:-c )?${CONSTRAINTS_PATH} \\(line (\\d+)\\)`, 'g');
-const FROM_CONSTRAINT_LINE = new RegExp(`\\(from line (\\d+) of ${CONSTRAINTS_PATH}\\)`, 'g');
-
-/**
- * OUT with pip's references to a line of the -c files' text ("-c DIR/user-constraints.txt (line
- * N)", "(from line N of DIR/user-constraints.txt)") replaced by the user's "file:line". Pure.
- */
-export function withConstraintOrigins(out: string, origins: readonly string[]): string {
-  const at = (n: string) => origins[Number(n) - 1];
-  return out
-    .replace(CONSTRAINT_LINE, (x, n: string) => at(n) ?? x)
-    .replace(FROM_CONSTRAINT_LINE, (x, n: string) => (at(n) === undefined ? x : `(from ${at(n)})`));
-}
-
 /** The requirement line of the project REQUIREMENT (pip's words, "numpy>=2") names, if any. */
 function lineNaming(ctx: FailureContext, requirement: string | undefined): RequirementOrigin | undefined {
   const project = requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0];
@@ -126,6 +94,8 @@ function lineNaming(ctx: FailureContext, requirement: string | undefined): Requi
 }
 
 const prefix = (origin: string | undefined) => (origin ? `${origin}: ` : '');
+/** An error's options that place it on ORIGIN's file and line ("FILE:LINE"), for the action's annotation. */
+const placed = (origin: string | undefined) => ({ location: locationOf(origin) });
 
 function directUrl(f: Extract<PipFailure, { kind: 'direct-url' }>, { ctx, said }: Blame): MlImageError {
   const line =
@@ -135,10 +105,15 @@ function directUrl(f: Extract<PipFailure, { kind: 'direct-url' }>, { ctx, said }
   const url = redactUrls(f.url);
   const msg = `${prefix(line?.origin)}the direct URL ${url} failed: ${redactUrls(f.reason)}${said(f.message)}`;
   return f.notFound
-    ? new InputError(msg, 'fix the URL on that requirement line (pip fetches it from that URL as written)')
+    ? new InputError(
+        msg,
+        'fix the URL on that requirement line (pip fetches it from that URL as written)',
+        placed(line?.origin),
+      )
     : new EnvironmentError(
         msg,
         `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`,
+        placed(line?.origin),
       );
 }
 
@@ -153,6 +128,7 @@ function unreachable(
     return new EnvironmentError(
       `${line.origin}: the direct URL ${redactUrls(line.url!)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}${said(pipMessage(out))}`,
       `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`,
+      placed(line.origin),
     );
   return new EnvironmentError(
     `the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}`,
@@ -176,6 +152,7 @@ function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, out, said 
         ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
         : ''
     }${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`,
+    placed(line?.origin),
   );
 }
 
@@ -205,6 +182,7 @@ function refused(f: Extract<PipFailure, { kind: 'refused' }>, { ctx, said }: Bla
   return new EnvironmentError(
     `${prefix(line?.origin)}no release of "${redactUrls(f.requirement)}" found: the package index refused pip (${by})${said(f.message)}`,
     "check the index's credentials (python.indexUrl / python.extraIndexUrls, PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, or a --index-url line with a ${NAME} listed in build.secrets): the token may be wrong, expired, or not allowed to read that project",
+    placed(line?.origin),
   );
 }
 
@@ -215,6 +193,7 @@ function invalidRequirement(
   return new InputError(
     `${prefix(at(f.line))}invalid requirement "${redactUrls(f.requirement)}"${said(f.message)}`,
     'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)',
+    placed(at(f.line)),
   );
 }
 
@@ -258,6 +237,7 @@ function unpinned(f: Extract<PipFailure, { kind: 'hash' }>, { ctx, at, said }: B
   return new InputError(
     `${prefix(origin)}${HASH_MODE}, and ${problems.join('; and ')}${said(f.message)}`,
     `${fixes.join(', and ')}, ${LEAVE_MODE}`,
+    placed(origin),
   );
 }
 
@@ -272,6 +252,7 @@ function hashFailure(f: Extract<PipFailure, { kind: 'hash' }>, b: Blame): MlImag
     return new InputError(
       `${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`,
       'update the --hash values (pip hash FILE), or find out why the file changed',
+      placed(at(f.line)),
     );
   if (f.problem === 'unpinned') return unpinned(f, b);
   const listed = listedAll(f.requirements) || 'some requirements';
@@ -280,6 +261,7 @@ function hashFailure(f: Extract<PipFailure, { kind: 'hash' }>, b: Blame): MlImag
   return new InputError(
     `${prefix(named[0]?.origin)}${HASH_MODE}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => redactUrls(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`,
     `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${LEAVE_MODE}`,
+    placed(named[0]?.origin),
   );
 }
 
@@ -287,6 +269,7 @@ function localPath(f: Extract<PipFailure, { kind: 'local-path' }>, { ctx, at, sa
   return new InputError(
     `${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`,
     'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"',
+    placed(at(f.line)),
   );
 }
 
@@ -296,6 +279,7 @@ function buildFailed(f: Extract<PipFailure, { kind: 'build-failed' }>, { ctx, sa
   return new CheckFailedError(
     `${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`,
     'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements',
+    placed(line?.origin),
   );
 }
 
@@ -331,6 +315,7 @@ function vcsMissing(f: Extract<PipFailure, { kind: 'vcs-missing' }>, { ctx, said
   return new InputError(
     `${prefix(line?.origin)}pip needs ${f.command} to install a ${f.command}+ URL requirement, and the base image ${ctx.image} has no ${f.command}${said(f.message)}`,
     `install ${f.command} in the base image (its Dockerfile: apt-get install ${f.command}, say), or ask for the project as a wheel: from an index, or by its wheel's URL (NAME @ https://.../NAME-1.0-py3-none-any.whl)`,
+    placed(line?.origin),
   );
 }
 
@@ -347,10 +332,12 @@ function vcsFailed(f: Extract<PipFailure, { kind: 'vcs-failed' }>, { ctx, said }
     return new InputError(
       msg,
       "check the revision after the URL's @ on that line: a branch, tag or commit the repository has",
+      placed(line?.origin),
     );
   return new EnvironmentError(
     msg,
     `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}`,
+    placed(line?.origin),
   );
 }
 

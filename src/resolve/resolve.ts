@@ -137,7 +137,8 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       after: torchIndexArgs(input, `${DIR}/${TORCH_INDEX_FILE}`),
       mask: pipOutputMask(input, proxyEnv(env)),
       failure: { ...failureContext(input), network },
-      onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
+      // The reason says what failed: the index (pip logged how), or no versions of a project found.
+      onRetry: (reason) => say(`${reason}; trying once more`),
       ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
       onAttempt: (report, a, wallMs) => {
         const step = STEP_OF[report];
