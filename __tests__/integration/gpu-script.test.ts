@@ -753,7 +753,8 @@ describe('the shared smoke process (batch mode) on a CUDA variant', () => {
     expect(result.tests[0]).toMatchObject({
       id: 'imports',
       status: 'fail',
-      reason: 'timed out after 2s (the container was removed)',
+      reason:
+        'timed out after 2s (the container was removed); a test that needs longer: raise smoke.timeoutSeconds in ml-image.yml (ml-image smoke: --timeout)',
     });
     expect(result.tests[0]!.output).toContain('importing');
     expect(result.tests[1]).toMatchObject({ id: 'gpu', status: 'pass' });

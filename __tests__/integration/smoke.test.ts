@@ -166,7 +166,9 @@ RUN set -e; d=/usr/local/lib/python3.11/dist-packages; mkdir -p $d/badext $d/bad
     expect(byId(res, 'custom:exits-zero').reason).toBe('exit code 3, expected 0');
     expect(byId(res, 'custom:has-app').reason).toBe('/app does not exist');
     expect(byId(res, 'custom:runs-as-app').reason).toBe('user is "", expected "app"');
-    expect(byId(res, 'custom:hangs').reason).toBe('timed out after 3s (the container was removed)');
+    expect(byId(res, 'custom:hangs').reason).toBe(
+      'timed out after 3s (the container was removed); a test that needs longer: raise smoke.timeoutSeconds in ml-image.yml (ml-image smoke: --timeout)',
+    );
     expect(byId(res, 'custom:has-python').status).toBe('pass');
     expect(r.junit()).toContain(
       '<failure message="cannot import badext (badext) | cause: a package built against NumPy 1.x',

@@ -176,7 +176,8 @@ describe('the python3 tests share one container', () => {
     expect(runs).toHaveLength(2);
     expect(result.tests.find((t) => t.id === 'compute-cpu')).toMatchObject({
       status: 'fail',
-      reason: 'timed out after 30s (the container was removed)',
+      reason:
+        'timed out after 30s (the container was removed); a test that needs longer: raise smoke.timeoutSeconds in ml-image.yml (ml-image smoke: --timeout)',
     });
     expect(result.tests.filter((t) => t.status === 'pass').map((t) => t.id)).toEqual([
       'imports',

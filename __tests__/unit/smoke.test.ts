@@ -154,7 +154,9 @@ describe('container outcomes', () => {
     expect(lacksPython({ exitCode, stderr })).toBe(py);
   });
   it('says how long a test may run', () => {
-    expect(timedOutReason(90_000)).toBe('timed out after 90s (the container was removed)');
+    expect(timedOutReason(90_000)).toBe(
+      'timed out after 90s (the container was removed); a test that needs longer: raise smoke.timeoutSeconds in ml-image.yml (ml-image smoke: --timeout)',
+    );
   });
 });
 

@@ -102,6 +102,8 @@ export function liveFilter(
   current: () => string,
   emit: (text: string, test: string) => void,
   nonce: string,
+  /** Each test's start marker as it arrives: the process has reached that test. */
+  onStart?: (test: string) => void,
 ): ((chunk: string) => void) & { flush: () => void } {
   let test: string | undefined;
   let carry = '';
@@ -126,7 +128,10 @@ export function liveFilter(
       if (!isMarker(marker, nonce)) continue;
       out(m.index);
       from = m.index + m[0].length;
-      if (marker.event === 'start') test = marker.id;
+      if (marker.event === 'start') {
+        test = marker.id;
+        onStart?.(marker.id);
+      }
     }
     out(text.length);
   };
@@ -243,6 +248,37 @@ export const timeoutEnv = (timeoutMs: number): Record<string, string> => ({
 });
 
 /**
+ * The progress line of a process about to start: the tests it runs in turn (their results follow
+ * when it ends), and the first of them running; each later one says so as the process reaches it.
+ */
+function announceProcess(s: SmokeSession, steps: readonly BatchStep[]): void {
+  if (steps.length > 1)
+    s.progress(`smoke ${steps.map((x) => x.id).join(', ')}: one container runs these in turn`);
+  s.progress(`smoke ${steps[0]!.id}: running`);
+}
+
+/**
+ * One live filter per stream: both carry the markers, and a stream's test is its own markers' (one
+ * filter for both would label stdout with the test that stderr has already moved on to). The
+ * progress says which test runs as the process reaches it (stdout's start markers; the first test
+ * said so as the process started: announceProcess).
+ */
+function streamFilters(s: SmokeSession, steps: readonly BatchStep[], nonce: string) {
+  const emit = s.output ?? (() => undefined);
+  const later = new Set(steps.slice(1).map((x) => x.id));
+  const reached = (id: string) => {
+    if (later.has(id)) s.progress(`smoke ${id}: running`);
+  };
+  return {
+    stdout: liveFilter(() => s.current, emit, nonce, reached),
+    stderr: liveFilter(() => s.current, emit, nonce),
+  };
+}
+
+/** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
+export const ranInBatch = (s: SmokeSession, id: string): boolean => s.batch?.outcomes.has(id) ?? false;
+
+/**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
  * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
  * a pip-check or file check that no process reached (it runs in a container of its own).
@@ -265,12 +301,8 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
   const plan = fittingPlan(candidates, s.input.timeoutMs / 1000, nonce);
   if (!plan) return undefined;
   const steps = candidates.slice(0, plan.steps.length);
-  // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
-  // filter for both would label stdout with the test that stderr has already moved on to).
-  const filters = s.output && {
-    stdout: liveFilter(() => s.current, s.output, nonce),
-    stderr: liveFilter(() => s.current, s.output, nonce),
-  };
+  announceProcess(s, steps);
+  const filters = streamFilters(s, steps, nonce);
   const started = Date.now();
   // The command is the first test's own (as if it ran alone); the plan comes in the environment.
   const r = await s.run({
@@ -280,12 +312,10 @@ export async function batchOutcome(s: SmokeSession, id: string): Promise<BatchOu
     // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
     timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
     ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
-    ...(filters && {
-      onOutput: (chunk: string, stream: 'stdout' | 'stderr') => filters[stream](chunk),
-    }),
+    onOutput: (chunk: string, stream: 'stdout' | 'stderr') => filters[stream](chunk),
   });
-  filters?.stdout.flush();
-  filters?.stderr.flush();
+  filters.stdout.flush();
+  filters.stderr.flush();
   const totalMs = Date.now() - started;
   const out = sections(r.stdout, nonce);
   const err = sections(r.stderr, nonce);

@@ -85,6 +85,26 @@ export function noPythonReason(image: string): string {
   return `${image} has no python3: the smoke suites need python3 in the image`;
 }
 
+/** A test past its timeout: the reason names the setting that gives it longer. */
 export function timedOutReason(timeoutMs: number): string {
-  return `timed out after ${timeoutMs / 1000}s (the container was removed)`;
+  return `timed out after ${timeoutMs / 1000}s (the container was removed); a test that needs longer: raise smoke.timeoutSeconds in ml-image.yml (ml-image smoke: --timeout)`;
 }
+
+/** How much of a failing test's output is shown under its failure (the CLI, the annotation). */
+export const FAILURE_TAIL_LINES = 20;
+export const FAILURE_TAIL_CHARS = 4096;
+
+/**
+ * The end of a failing test's output as people see it under the failure (ml-image smoke's FAIL
+ * line, the test's annotation): its last FAILURE_TAIL_LINES lines, at most FAILURE_TAIL_CHARS,
+ * redacted as the records are (a result read back from disk is masked again). None when empty.
+ */
+export function failureTail(output: string | undefined): string[] {
+  if (output === undefined || output.trim() === '') return [];
+  const end = redactOutput(boundedTail(output, FAILURE_TAIL_CHARS + 4096)).trimEnd();
+  return boundedTail(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
+}
+
+/** The heading of a failureTail: "last line", "last 20 lines". */
+export const failureTailHeading = (lines: readonly string[]): string =>
+  `last ${lines.length === 1 ? 'line' : `${lines.length} lines`}`;

@@ -91,18 +91,23 @@ export function readSuiteLine(test: SmokeTest, r: RunOutcome): void {
   }
 }
 
-/** What a test's run gave: from the shared process (batch.ts), else from its own container. */
+/**
+ * What a test's run gave: from the shared process (batch.ts), else from its own container. The
+ * progress says a test runs when it does: the shared process as it reaches each of its tests
+ * (batch.ts), a container of its own as it starts (never a suite whose tests ran already).
+ */
 async function outcomeOf(
   s: SmokeSession,
   id: string,
   spec: Parameters<SmokeSession['run']>[0],
 ): Promise<RunOutcome & { durationMs: number }> {
-  const started = Date.now();
   const shared = await batchOutcome(s, id);
   if (shared) {
     timing(s, id, shared.timing);
     return shared;
   }
+  s.progress(`smoke ${id}: running`);
+  const started = Date.now();
   const r = await s.run(spec);
   const durationMs = Date.now() - started;
   timing(s, id, `a container of its own, ${(durationMs / 1000).toFixed(1)}s in all`);
@@ -154,7 +159,7 @@ async function pipCheck(s: SmokeSession, name: SmokeSuite): Promise<SmokeTest> {
     ...(!ok &&
       !noPip && {
         reason: r.timedOut
-          ? 'timed out'
+          ? timedOutReason(s.input.timeoutMs)
           : missing
             ? noPythonReason(s.input.image)
             : 'pip check found broken requirements',
@@ -257,7 +262,6 @@ export async function runSuite(s: SmokeSession, name: SmokeSuite): Promise<void>
     record(s, gpuAbsent(name, name, input));
     return;
   }
-  if (name !== 'custom') s.progress(`smoke ${name}: running`);
   const suite = (id: string, args: string[], extra?: Partial<TestRunSpec>) =>
     probeSuite(s, id, name, args, extra);
   // The tests that use a GPU: only their containers get the run's GPUs.

@@ -8,6 +8,7 @@ import { closestWord } from '../../util/text.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import type { SmokeResult } from '../../smoke/result.js';
+import { failureTail, failureTailHeading } from '../../smoke/output.js';
 import { gpusLine } from '../../smoke/gpu-pin.js';
 import { resolveGpuChoice, runSmoke, SmokeInterruptedError } from '../../smoke/run.js';
 import { gpuKindOf, gpusOfTarget, hostPlatformOnce } from '../../smoke/target-gpus.js';
@@ -24,7 +25,12 @@ export function renderSmoke(r: SmokeResult): string {
       .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
       .join(' ');
     const head = `${t.status.toUpperCase().padEnd(4)} ${t.id.padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${t.reason ?? ''}${metrics ? ` ${metrics}` : ''}`;
-    return t.cause ? `${head}\n     cause: ${t.cause.cause}\n     fix:   ${t.cause.fix}` : head;
+    const cause = t.cause ? [`     cause: ${t.cause.cause}`, `     fix:   ${t.cause.fix}`] : [];
+    // A failure's output where people look (smoke.json and junit.xml keep more of it).
+    const out = t.status === 'fail' ? failureTail(t.output) : [];
+    const shown =
+      out.length > 0 ? [`     output (${failureTailHeading(out)}):`, ...out.map((l) => `     | ${l}`)] : [];
+    return [head, ...cause, ...shown].join('\n');
   });
   return `${lines.join('\n')}\n${r.summary.pass} passed, ${r.summary.fail} failed, ${r.summary.skip} skipped in ${(r.summary.durationMs / 1000).toFixed(1)}s\n`;
 }
