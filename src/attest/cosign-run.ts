@@ -34,7 +34,7 @@ export type CosignExec = (args: string[], opts: CosignExecOptions) => Promise<Co
 export const DEFAULT_TIMEOUT_MS = 180_000;
 export const CACHE_RETRY_MS = 2_000;
 export const INSTALL_FIX =
-  'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
+  'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign` (in a clone of ml-image-action itself, `sudo scripts/test-env.sh` installs it)';
 
 /** What each cosign run of a signer shares: how it runs, and how its stderr is redacted. */
 export interface RunContext {

@@ -9,9 +9,9 @@ import { DOCKER_HUB, parseImageRef } from '../oci/ref.js';
 import type { ExecResult } from './adapter.js';
 
 export const DAEMON_FIX =
-  'start the Docker engine (e.g. "sudo systemctl start docker"; on a Debian test machine: "sudo scripts/test-env.sh"), or point DOCKER_HOST at a running one';
+  'start the Docker engine (e.g. "sudo systemctl start docker"), or point DOCKER_HOST at a running one (in a clone of ml-image-action itself, "sudo scripts/test-env.sh" starts its test bed)';
 export const BUILDX_FIX =
-  'install the buildx CLI plugin: "apt-get install docker-buildx" (Debian 13+/Ubuntu) or "docker-buildx-plugin" from Docker\'s repository; on a Debian test machine "sudo scripts/test-env.sh" does it';
+  'install the buildx CLI plugin: "apt-get install docker-buildx" (Debian 13+/Ubuntu) or "docker-buildx-plugin" from Docker\'s repository; on GitHub Actions docker/setup-buildx-action (in a clone of ml-image-action itself, "sudo scripts/test-env.sh" installs it)';
 export const REGISTRY_FIX =
   'check that the registry is running and reachable from this machine, and that you are logged in to it';
 const ANSWER_FIX =
