@@ -571,7 +571,9 @@ describe('ml-image doctor (with a plain-object Docker adapter)', () => {
     expect(io.out()).toContain(
       `FAIL registry: registry 127.0.0.1:${port} is unreachable (http://127.0.0.1:${port}/v2/: ECONNREFUSED)`,
     );
-    expect(io.out()).toContain(`fix: start the registry at 127.0.0.1:${port}, or, if that host or port is wrong`);
+    expect(io.out()).toContain(
+      `fix: start the registry at 127.0.0.1:${port}, or, if that host or port is wrong`,
+    );
   });
 });
 

@@ -403,7 +403,9 @@ describe('adapter environment errors (exit 3, with the fix)', () => {
     expect(err).toBeInstanceOf(EnvironmentError);
     expect(err.message).toBe('cannot reach the Docker daemon at unix:///nonexistent/docker.sock (ENOENT)');
     // The user's fix first; the test bed's script only as ml-image-action's own (a user's project has none).
-    expect(err.fix).toMatch(/^start the Docker engine \(e\.g\. "sudo systemctl start docker"\), or point DOCKER_HOST/);
+    expect(err.fix).toMatch(
+      /^start the Docker engine \(e\.g\. "sudo systemctl start docker"\), or point DOCKER_HOST/,
+    );
     expect(err.fix).toContain('in a clone of ml-image-action itself, "sudo scripts/test-env.sh"');
   });
 

@@ -318,7 +318,12 @@ describe('the token flow and the unreachable registry, shared by the signer, ver
   });
 
   it.each([
-    ['a loopback registry: start it, or name the right one', 'localhost:5000', {}, /^start the registry at localhost:5000, or.*image\.registry/],
+    [
+      'a loopback registry: start it, or name the right one',
+      'localhost:5000',
+      {},
+      /^start the registry at localhost:5000, or.*image\.registry/,
+    ],
     ['a remote one: name, network, proxy', 'ghcr.io', {}, /check the registry host name, your network/],
     ['a fix given wins', 'ghcr.io', { fix: 'trust the CA' }, /^trust the CA$/],
   ])('registryUnreachable: %s', (_what, host, opts, fix) => {

@@ -282,7 +282,9 @@ describe('createOciClient', () => {
     expect(e.message).toBe(
       'registry 127.0.0.1:5999 is unreachable (GET http://127.0.0.1:5999/v2/r/manifests/v1: ECONNREFUSED)',
     );
-    expect(e.fix).toMatch(/^start the registry at 127\.0\.0\.1:5999, or, if that host or port is wrong, name the right one/);
+    expect(e.fix).toMatch(
+      /^start the registry at 127\.0\.0\.1:5999, or, if that host or port is wrong, name the right one/,
+    );
     expect(e.fix).not.toContain('test-env');
     expect(e.cause).toBeInstanceOf(TypeError);
 
