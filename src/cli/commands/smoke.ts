@@ -83,7 +83,9 @@ export const smokeCommand: Command = {
   summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
   usage:
     'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE [--variant NAME]] [--timeout S] --out DIR',
-  help: `Each suite runs in its own container of the image (removed in every case, also on timeout):
+  help: `The suites run in containers of the image (removed in every case, also on timeout); the python3
+tests share one container and one python3, and a test that fails or times out ends it (the rest
+run in a fresh one):
   imports    import every module of each requirement (NumPy 1.x/2.x ABI errors are recognised)
   pip-check  python -m pip check
   gpu        GPUs visible, driver at or above the variant's floor (with --config, from its plan;
