@@ -615,20 +615,6 @@ const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
-/** Registries whose host, written first in image.name, is surely a host (not a path component). */
-const KNOWN_REGISTRY = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|ghcr\.io|quay\.io|nvcr\.io|(?:[a-z0-9-]+\.)?gcr\.io|registry\.gitlab\.com|public\.ecr\.aws|mcr\.microsoft\.com|[a-z0-9-]+\.azurecr\.io|[0-9]+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com|[a-z0-9-]+-docker\.pkg\.dev)$/;
-/**
- * The registry host image.name starts with, when it does (the registry named twice in the tags):
- * the configured registry, or a well-known one. A first component that merely has a dot stays a
- * path component ("team.ai/model" on a registry that takes dots).
- */
-function hostInName(name, registry) {
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const first = name.slice(0, slash);
-    return first === registry.toLowerCase() || KNOWN_REGISTRY.test(first) ? first : undefined;
-}
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
 function isFilesystemRoot(p) {
     const n = external_node_path_default().posix.normalize(p.replace(/\\/g, '/'));
@@ -710,20 +696,26 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
     image: schemas/* strictObject */.rej({
         name: schemas/* string */.YjP({ error: 'expected a repository name like "my-org/my-model"' })
             .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
-            .describe('Repository path, without registry or tag.'),
+            .describe('Repository path, without registry or tag; with the registry host (`ghcr.io/...`) at most 255 characters.'),
         registry: schemas/* string */.YjP({ error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
             .refine((host) => (0,oci_ref/* registryHostProblem */.r6)(host) === undefined, {
             error: (iss) => (0,oci_ref/* registryHostProblem */.r6)(String(iss.input)),
         })
             .default('ghcr.io')
-            .describe('Registry host the image is pushed to: a dotted name (each part starting and ending with a letter or digit), `localhost` or `[IPv6]`, with an optional port.'),
+            .describe('Registry host the image is pushed to: a dotted name (each part starting and ending with a letter or digit), `localhost` or `[IPv6]` (Docker 26 and buildx 0.12 or later), with an optional port.'),
         version: schemas/* string */.YjP()
-            .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })
+            .regex(/^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/, {
+            error: 'expected a tag-safe version like "1.4.0": letters, digits, "_", ".", "-" or "+", not starting with "." or "-"',
+        })
+            .overwrite(oci_ref/* tagSafeVersion */.IU)
             .optional()
-            .describe('Version used in tags (`<version>-<variant>`); default: from git.'),
+            .describe('Version used in tags (`<version>-<variant>`, at most 128 characters); default: from a `v1.2.3` git tag. A `+` (build metadata, `1.0.0+build.5`) becomes `-` in tags and labels, as in a git tag: a tag cannot hold `+`.'),
     })
         .superRefine((image, ctx) => {
-        const host = hostInName(image.name, image.registry);
+        const long = (0,oci_ref/* nameLengthProblem */.nz)(`${image.registry}/${image.name}`);
+        if (long !== undefined)
+            ctx.addIssue({ code: 'custom', path: ['name'], input: image.name, message: long });
+        const host = (0,oci_ref/* registryInName */._x)(image.name, image.registry);
         if (host !== undefined)
             ctx.addIssue({
                 code: 'custom',
@@ -3521,6 +3513,7 @@ opts = {}) {
         removeResolution: (v, p) => removeFile(at((0,names/* resolutionFile */.$v)(v, p)), label),
         writeBuild: (build) => writeJson(names/* BUILD_FILE */.oS, result/* BuildResultSchema */.fh, build),
         readBuild: (as) => readBuildFile(at(names/* BUILD_FILE */.oS), as),
+        hasBuild: () => (0,external_node_fs_.existsSync)(at(names/* BUILD_FILE */.oS)),
         writeDigests: (build) => {
             for (const d of digestFiles(build))
                 writeJson((0,names/* digestFile */.TM)(d.variant, d.build.platform), DigestFileSchema, d);
@@ -4029,8 +4022,10 @@ function reasonOf(e) {
  * block a write forever). A full or read-only filesystem is exit 3 naming the path. With
  * `create: false` it only checks (the CLI does so before any work, creating nothing).
  */
-function ensureResultDir(dir, label = dir, opts = {}) {
-    const flag = opts.flag ?? '--out DIR';
+function ensureResultDir(dir, label = dir, 
+/** forFile: `dir` is where the file a flag names goes (`--out FILE`), and messages say so. */
+opts = {}) {
+    const flag = opts.flag ?? (opts.forFile ? '--out FILE' : '--out DIR');
     const abs = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir);
     // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
     let probe = abs;
@@ -4045,11 +4040,15 @@ function ensureResultDir(dir, label = dir, opts = {}) {
     }
     const under = (root) => real === root || real.startsWith(`${root}/`);
     if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, `pass ${flag} naming a directory on disk (it is created when missing)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(opts.forFile
+            ? `${label}: ${abs} is on a pseudo filesystem (${real}); the file needs a real directory`
+            : `${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, opts.forFile
+            ? `pass ${flag} naming a file on disk (its directory is created when missing)`
+            : `pass ${flag} naming a directory on disk (it is created when missing)`);
     }
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(abs)) {
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(abs).isDirectory())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${abs} exists and is not a directory`, `pass ${flag} naming a directory`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${abs} exists and is not a directory`, opts.forFile ? `pass ${flag} naming a file in a directory` : `pass ${flag} naming a directory`);
         return abs;
     }
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(probe).isDirectory())

@@ -22,12 +22,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49997);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43140);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(52013);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31246);
-/* harmony import */ var _smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(29094);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(17474);
+/* harmony import */ var _smoke_output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(71800);
+/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(52013);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(99540);
+/* harmony import */ var _smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(29094);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(17474);
+
 
 
 
@@ -49,7 +51,11 @@ function renderSmoke(r) {
             .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
             .join(' ');
         const head = `${t.status.toUpperCase().padEnd(4)} ${t.id.padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${t.reason ?? ''}${metrics ? ` ${metrics}` : ''}`;
-        return t.cause ? `${head}\n     cause: ${t.cause.cause}\n     fix:   ${t.cause.fix}` : head;
+        const cause = t.cause ? [`     cause: ${t.cause.cause}`, `     fix:   ${t.cause.fix}`] : [];
+        // A failure's output where people look (smoke.json and junit.xml keep more of it).
+        const out = t.status === 'fail' ? (0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_9__/* .failureTail */ .PE)(t.output) : [];
+        const shown = out.length > 0 ? [`     output (${(0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_9__/* .failureTailHeading */ .vQ)(out)}):`, ...out.map((l) => `     | ${l}`)] : [];
+        return [head, ...cause, ...shown].join('\n');
     });
     return `${lines.join('\n')}\n${r.summary.pass} passed, ${r.summary.fail} failed, ${r.summary.skip} skipped in ${(r.summary.durationMs / 1000).toFixed(1)}s\n`;
 }
@@ -78,19 +84,21 @@ function smokeVariant(loaded, variant, io) {
         const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .closestWord */ .En)(name, names);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`, `give one of: ${names.join(', ')}`);
     }
-    const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_5__/* .gitContextFromGitHubEnv */ .sp)(io.env) ?? {});
+    const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_5__/* .gitContextFromGitHubEnv */ .sp)(io.env) ?? {});
     const planned = plan.variants.find((v) => v.name === name);
     return {
         python: planned.python,
         ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
-        kind: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_11__/* .gpuKindOf */ .c4)(planned),
+        kind: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_12__/* .gpuKindOf */ .c4)(planned),
     };
 }
 const smokeCommand = {
     name: 'smoke',
     summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
     usage: 'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE [--variant NAME]] [--timeout S] --out DIR',
-    help: `Each suite runs in its own container of the image (removed in every case, also on timeout):
+    help: `The suites run in containers of the image (removed in every case, also on timeout); the python3
+tests share one container and one python3, and a test that fails or times out ends it (the rest
+run in a fresh one):
   imports    import every module of each requirement (NumPy 1.x/2.x ABI errors are recognised)
   pip-check  python -m pip check
   gpu        GPUs visible, driver at or above the variant's floor (with --config, from its plan;
@@ -121,7 +129,7 @@ Options:
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .parseCommandArgs */ .Qx)('smoke', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .parseCommandArgs */ .Qx)('smoke', argv, {
             image: { type: 'string' },
             suites: { type: 'string' },
             gpus: { type: 'string', default: 'auto' },
@@ -131,33 +139,33 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             variant: { type: 'string' },
             timeout: { type: 'string' },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .imageFlag */ .m4)('smoke', values.image);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .imageFlag */ .m4)('smoke', values.image);
         const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .platformFlag */ ._G)('smoke', values.platform);
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .platformFlag */ ._G)('smoke', values.platform);
         const loaded = values.config !== undefined ? (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
-        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
-        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
+        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
+        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
         // The same inputs the pipeline's smoke stage gives the suites: the names pip installed on the
         // variant's Python and the platform, the floors, the variant's driver floor.
         const { python, driverFloor, kind } = smokeVariant(loaded, values.variant, io);
-        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .configSmokeInputs */ .P)(loaded, io.env, {
+        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .configSmokeInputs */ .P)(loaded, io.env, {
             ...(platform !== undefined && { platform }),
             ...(python !== undefined && { python }),
         });
-        const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
+        const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_11__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
         const requireGpu = values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false);
         // As the smoke stage decides a target's GPUs: none for a cpu variant or an emulated --platform,
         // whose GPU tests skip with the reason. Without a variant the image may hold CUDA (custom).
-        const target = await (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_11__/* .gpusOfTarget */ .oM)(kind ?? 'custom', platform, {
+        const target = await (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_12__/* .gpusOfTarget */ .oM)(kind ?? 'custom', platform, {
             gpus: choice.gpus,
             requireGpu,
-            host: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_11__/* .hostPlatformOnce */ .H7)(io.docker()),
+            host: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_12__/* .hostPlatformOnce */ .H7)(io.docker()),
         });
         if (target.withheld !== undefined)
             io.stderr(`smoke: no GPU: ${target.withheld}\n`);
         else if (choice.pin !== undefined)
-            io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
-        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_10__/* .runSmoke */ .Lw)({
+            io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_10__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
+        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_11__/* .runSmoke */ .Lw)({
             image,
             ...(platform !== undefined && { platform }),
             suites,
@@ -181,7 +189,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             }),
         }).catch((e) => {
             // The daemon went away mid-run: the tests that finished are written before exit 3.
-            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_10__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
+            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_11__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
                 (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(e.partial);
             throw e;
         });

@@ -183,9 +183,19 @@ label = `--out ${outDir}`) {
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(content), label);
     return file;
 }
-/** `--out FILE` (sbom, diff): the file itself, named in messages as given. */
+const NOT_REGULAR_FIX = 'pass --out FILE naming a new file, or a regular file to replace';
+/**
+ * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
+ * messages are about a file: /dev/null is a device, not a regular file (not "a directory on disk").
+ */
 function writeOutFileNamed(cwd, out, content) {
-    return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(out), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(out), content, `--out ${out}`);
+    const label = `--out ${out}`;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out);
+    const st = targetStat(file, label);
+    if (st !== undefined && !st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, NOT_REGULAR_FIX);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label, { forFile: true });
+    return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file), content, label);
 }
 /**
  * What is at an output FILE (following links), undefined when nothing is; a path that cannot be

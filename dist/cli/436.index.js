@@ -190,6 +190,13 @@ function keyProblems(items, at) {
     return problems;
 }
 /**
+ * TEXT with each lone carriage return (an old Mac's line end) made a line feed: YAML 1.2 breaks a
+ * line at either (and reads a break inside a scalar as a line feed), the yaml package at "\n" and
+ * "\r\n" only, and read the whole file as one line. The same length, so every offset, and the
+ * lines counted (an editor's), stay right; "\r\n" is kept.
+ */
+const withLineFeeds = (text) => text.replace(/\r(?!\n)/g, '\n');
+/**
  * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
  * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
  * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
@@ -197,7 +204,8 @@ function keyProblems(items, at) {
  * the file, not a crash). A merge key (`<<: *base`, YAML 1.1's) brings in the keys of the mapping
  * it names that the mapping it is in does not set itself.
  */
-function parseYamlDocument(text, fileLabel) {
+function parseYamlDocument(raw, fileLabel) {
+    const text = withLineFeeds(raw);
     const lineCounter = new dist/* LineCounter */.HN();
     // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
     // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
@@ -544,6 +552,7 @@ function loadConfig(opts = {}) {
             throw new errors/* ConfigError */.xL(label, problems);
     }
     const fileVariants = parsed && variantNamesOf(parsed.data);
+    const filePlatforms = parsed && platformsOf(parsed.data);
     return {
         config,
         file,
@@ -551,8 +560,17 @@ function loadConfig(opts = {}) {
         ...(file !== undefined && { label }),
         ...(lineOf && { lineOf }),
         ...(fileVariants && { fileVariants }),
+        ...(filePlatforms && { filePlatforms }),
         ...(workspace !== undefined && { workspace }),
     };
+}
+/** DATA's own platforms (the default when it lists none); undefined when they do not validate. */
+function platformsOf(data) {
+    const raw = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? data.platforms
+        : undefined;
+    const parsed = schema/* ConfigFileSchema */.Kx.shape.platforms.safeParse(raw);
+    return parsed.success ? [...parsed.data] : undefined;
 }
 /** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
 function variantNamesOf(data) {

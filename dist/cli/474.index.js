@@ -82,25 +82,50 @@ function table(rows, bold) {
     const [head, ...rest] = grid;
     return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rest.map(line)];
 }
+const FENCE = /^( *)(`{3,}|~{3,})(.*)$/;
+/**
+ * A line that opens a fenced code block (CommonMark: up to 3 spaces of indent, more inside a list
+ * item: sections.ts writes a platform's verify commands as a fence under its item), or null.
+ */
+function fenceOpen(line, listIndent) {
+    const m = FENCE.exec(line);
+    // A backtick fence's info string holds no backtick (else the line is inline code).
+    if (!m || m[1].length > listIndent + 3 || (m[2].startsWith('`') && m[3].includes('`')))
+        return null;
+    return { indent: m[1].length, marker: m[2], chart: m[3].trim().split(/\s/)[0] === 'mermaid' };
+}
+/** A line that closes the block: the same character, at least as long, nothing after it. */
+const closes = (line, f) => {
+    const m = /^( *)(`{3,}|~{3,})\s*$/.exec(line);
+    return (m !== null && m[1].length <= f.indent + 3 && m[2][0] === f.marker[0] && m[2].length >= f.marker.length);
+};
 /** report.md (GitHub Markdown) -> text for a terminal. */
 function toTerminal(markdown, options) {
     const bold = BOLD(options.color);
     const out = [];
     const lines = markdown.replace(/<!--[\s\S]*?-->\n?/g, '').split('\n');
     let fence = null;
+    // The content column of the list item the text is in (0 outside a list).
+    let listIndent = 0;
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
-        if (line.startsWith('```')) {
-            fence = fence ? null : line.trim() === '```mermaid' ? 'chart' : 'code';
-            continue;
-        }
-        // A chart is for GitHub to draw; its figures are in the table beside it.
-        if (fence === 'chart')
-            continue;
         if (fence) {
-            out.push(`    ${line}`);
+            if (closes(line, fence))
+                fence = null;
+            // A chart is for GitHub to draw; its figures are in the table beside it. Code is verbatim,
+            // less the fence's own indent (a command copied from the terminal runs as written).
+            else if (!fence.chart)
+                out.push(`    ${line.replace(new RegExp(`^ {0,${fence.indent}}`), '')}`);
             continue;
         }
+        fence = fenceOpen(line, listIndent);
+        if (fence)
+            continue;
+        const listed = /^(\s*)[-*]\s+/.exec(line);
+        if (listed)
+            listIndent = listed[0].length;
+        else if (line.trim() !== '' && !line.startsWith(' '))
+            listIndent = 0;
         if (line.trimStart().startsWith('|')) {
             const rows = [];
             while (i < lines.length && lines[i].trimStart().startsWith('|'))
@@ -731,7 +756,7 @@ var versions = __webpack_require__(20395);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
 var plan_catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/oci/ref.ts
-var ref = __webpack_require__(17700);
+var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/plan/torch-python.ts
 
 
@@ -741,7 +766,7 @@ var ref = __webpack_require__(17700);
  * Ubuntu Python of an nvidia/cuda tag; undefined otherwise (pytorch/pytorch rows name none).
  */
 function shippedPython(base, fam) {
-    const tag = (0,ref/* parseImageRef */.Q)(base).tag ?? '';
+    const tag = (0,oci_ref/* parseImageRef */.Q)(base).tag ?? '';
     return fam?.family === 'python-slim'
         ? /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1]
         : fam !== undefined && 'ubuntuPython' in fam
@@ -837,7 +862,7 @@ function ngcBase(input) {
     const fam = (0,plan_catalog/* familyOfImage */.lW)(catalog, base);
     if (fam?.family !== 'ngc-pytorch')
         return customBase(input);
-    const tag = (0,ref/* parseImageRef */.Q)(base).tag ?? '';
+    const tag = (0,oci_ref/* parseImageRef */.Q)(base).tag ?? '';
     const rel = fam.releases.find((r) => r.tag === tag);
     if (!rel) {
         const known = fam.releases.map((r) => r.tag.replace('-py3', ''));
@@ -900,7 +925,7 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     // torch asked otherwise is said. Elsewhere the template installs the torch asked for, from the
     // wheel index of the variant's CUDA.
     const pytorchImage = fam?.family === 'pytorch-pytorch' ? fam : undefined;
-    const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,ref/* parseImageRef */.Q)(base).tag ?? ''));
+    const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,oci_ref/* parseImageRef */.Q)(base).tag ?? ''));
     if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
         out.warnings.push(`${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
     // Its CUDA is its torch build's, as an NGC release's: the driver floor (and a GPU runner) follow it.
@@ -1098,10 +1123,14 @@ var schema = __webpack_require__(47684);
 //   latest                     on the default branch, for the first variant of the config only
 //   dev-<variant>              when none of the above applies (a local build outside git)
 
-/** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
+
+/**
+ * A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0"; a "+" becomes "-" (tagSafeVersion),
+ * as in image.version: refs/tags/v1.0.0+build.5 -> "1.0.0-build.5".
+ */
 function versionFromRef(ref) {
     const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
-    return m ? m[1].replace(/\+/g, '-') : undefined;
+    return m ? (0,oci_ref/* tagSafeVersion */.IU)(m[1]) : undefined;
 }
 /**
  * Whether a build may push the version tag: a tag ref, or no pull request and no branch known not
@@ -1197,7 +1226,7 @@ function checkPlatforms(chosen, where, config, out) {
 }
 /** The base through the config's mirrors; the reason says so when a mirror applies. */
 function mirroredBase(chosen, config) {
-    const mirrored = (0,ref/* applyMirrors */.J4)(chosen.base.ref, config.build.mirrors);
+    const mirrored = (0,oci_ref/* applyMirrors */.J4)(chosen.base.ref, config.build.mirrors);
     return {
         ...chosen.base,
         ref: mirrored,

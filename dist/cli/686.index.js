@@ -670,9 +670,10 @@ var promises_ = __webpack_require__(58500);
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 180_000;
 const CACHE_RETRY_MS = 2_000;
-const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign`, on the test bed `sudo scripts/test-env.sh`';
+const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign` (in a clone of ml-image-action itself, `sudo scripts/test-env.sh` installs it)';
 /** One cosign run; only its failing to start (or the caller's deadline, an interrupt) is thrown. */
 async function attempt(c, args, tuf) {
     const { signal } = c;
@@ -721,12 +722,13 @@ async function runCosign(c, args, target, tuf) {
     throw failureError(what, target, failure, res.exitCode, args[0].startsWith('verify'));
 }
 function failureError(what, target, failure, exitCode, verifying) {
-    const registry = target === undefined ? 'the registry' : `registry ${(0,oci_ref/* parseDigestRef */.Tf)(target).registry}`;
+    const host = target === undefined ? undefined : (0,oci_ref/* parseDigestRef */.Tf)(target).registry;
+    const registry = host === undefined ? 'the registry' : `registry ${host}`;
     switch (failure.kind) {
         case 'unreachable':
             return failure.service === 'registry'
-                ? new errors/* EnvironmentError */.eG(`${what}: ${registry} is unreachable (${failure.detail})`, /localhost|127\.\d/.test(registry)
-                    ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+                ? new errors/* EnvironmentError */.eG(`${what}: ${registry} is unreachable (${failure.detail})`, host !== undefined && (0,docker_registry/* isPlainHttpRegistry */.sL)(host)
+                    ? (0,docker_registry/* loopbackRegistryFix */.GV)(host)
                     : 'check the registry host name, your network, and any proxy settings')
                 : new errors/* EnvironmentError */.eG(`${what}: the Sigstore services (Fulcio, Rekor, TUF) are unreachable (${failure.detail})`, verifying
                     ? 'verify needs sigstore.dev (TUF, Rekor) for keyless images and --tlog: run where sigstore.dev is reachable, or drop --tlog for a key-signed image'
@@ -1760,23 +1762,25 @@ function buildSmokePredicate(input) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dj: () => (/* binding */ createOciClient),
-/* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_3__.ap),
-/* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_3__.sI)
+/* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.ap),
+/* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.sI)
 /* harmony export */ });
 /* unused harmony export ociRetryWaitMs */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
-/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2329);
-/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8516);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98925);
+/* harmony import */ var _util_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42334);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76873);
+/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2329);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8516);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
 // A small OCI distribution client: read and write manifests and blobs of one registry over HTTP,
 // with the credentials docker would use (Docker's config: credHelpers, credsStore, auths) and the
 // distribution token flow (Bearer realm/service/scope, or Basic). The native signer pushes cosign's
 // `.sig`/`.att` images with it: one keep-alive connection instead of a cosign process per call.
 // Plain HTTP only for loopback registries, as dockerd and buildx allow. Every failure is an
 // EnvironmentError (exit 3) that names the registry and the request, never a credential.
+
 
 
 
@@ -1795,7 +1799,7 @@ function ociRetryWaitMs(attempt, retryAfter) {
     const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
     return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
 }
-const registryError = (status, body) => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .registryErrorText */ .vC)(status, body.toString('utf8'));
+const registryError = (status, body) => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .registryErrorText */ .vC)(status, body.toString('utf8'));
 /** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
 function parseJson(body) {
     try {
@@ -1819,7 +1823,7 @@ class RegistryClient {
     constructor(host, deps) {
         this.host = host;
         this.deps = deps;
-        this.base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryApiBase */ .vO)(host);
+        this.base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryApiBase */ .vO)(host);
         this.timeoutMs = deps.timeoutMs ?? 30_000;
         const deadline = deps.signal;
         this.sleep = deps.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, deadline && { signal: deadline }));
@@ -1842,34 +1846,34 @@ class RegistryClient {
                 headers,
                 ...(body !== undefined && { body }),
                 ...(resendable && { resendable }),
-                signal: deadline ? AbortSignal.any([own, deadline]) : own,
+                signal: deadline ? (0,_util_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .anySignal */ .J)([own, deadline]) : own,
             });
         }
         catch (e) {
             const what = `${method} ${url.split('?')[0]}`;
             // The caller's deadline passed (a verify's: it names what it waited for).
             if (deadline?.aborted)
-                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(this.host, what, e, { why: "the caller's deadline passed" });
+                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(this.host, what, e, { why: "the caller's deadline passed" });
             const inner = e.cause;
-            if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ANSWER_TOO_LARGE */ .QA)
+            if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .ANSWER_TOO_LARGE */ .QA)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
             if (e.name === 'TimeoutError')
-                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(this.host, what, e, {
+                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(this.host, what, e, {
                     why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
                 });
             // registryUnreachable names NODE_EXTRA_CA_CERTS for a certificate Node refused.
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(this.host, what, e);
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(this.host, what, e);
         }
         return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
     }
     /** A refused login or request; SCOPE says whether reading was enough (verify) or it writes. */
     denied(detail, scope) {
         const access = scope.endsWith(':pull') ? 'read' : 'write';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${detail}`, (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLoginFix */ .ow)(this.host, access));
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${detail}`, (0,_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .registryLoginFix */ .ow)(this.host, access));
     }
     /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
     async authorize(challenge, scope) {
-        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChallenge */ .xy)(challenge);
+        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .parseChallenge */ .xy)(challenge);
         const creds = await this.login();
         const who = this.credential?.describe ?? 'no credential';
         if (creds?.username === '<token>')
@@ -1877,20 +1881,20 @@ class RegistryClient {
         if (scheme === 'basic') {
             if (!creds)
                 throw this.denied(`${this.host} asks for a login and there is none (${who})`, scope);
-            return (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .basicAuth */ .tB)(creds);
+            return (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicAuth */ .tB)(creds);
         }
         if (scheme !== 'bearer' || !params.realm)
             throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`, scope);
-        const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenRequestUrl */ .WC)(params, scope);
-        if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenServiceAllowed */ .hr)(url, this.base))
+        const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenRequestUrl */ .WC)(params, scope);
+        if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenServiceAllowed */ .hr)(url, this.base))
             throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
-        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .basicAuth */ .tB)(creds) } : {}, undefined, true));
+        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicAuth */ .tB)(creds) } : {}, undefined, true));
         if (t.status !== 200)
             throw this.denied(`${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`, scope);
         const parsed = parseJson(t.body);
         if (parsed === undefined)
             throw this.denied(`${this.host}'s token service answered without JSON`, scope);
-        const token = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenOf */ .B9)(parsed);
+        const token = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenOf */ .B9)(parsed);
         if (!token)
             throw this.denied(`${this.host} answered the token request for ${scope} without a token`, scope);
         return `Bearer ${token}`;
@@ -1900,7 +1904,7 @@ class RegistryClient {
         const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
         const url = path.startsWith('http') ? path : `${this.base}${path}`;
         // Credentials go to the registry's own origin only (an upload Location may name another host).
-        const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .requestTarget */ .t5)(new URL(url), this.base);
+        const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .requestTarget */ .t5)(new URL(url), this.base);
         const own = target === 'own';
         if (target === 'refused')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`, 'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP');
@@ -1958,7 +1962,7 @@ class RegistryClient {
      * refusal is READ's (a GET of a manifest or a blob) or the push's.
      */
     fail(what, r, read) {
-        return new _oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryAnswerError */ .ap(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
+        return new _oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryAnswerError */ .ap(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
             ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
             : read === 'blob'
                 ? 'the registry lists a blob it cannot serve: check the registry (its storage) and any proxy in between'
@@ -1985,7 +1989,7 @@ class RegistryClient {
             return undefined;
         if (r.status !== 200)
             throw this.fail(`reading the manifest ${repository}:${reference}`, r, 'manifest');
-        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(r.body);
+        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.body);
         // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
         if (reference.startsWith('sha256:') && digest !== reference)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the manifest ${repository}@${reference} came back with other content (${digest})`, 'check the registry or any proxy in between: it changed a manifest');
@@ -2001,7 +2005,7 @@ class RegistryClient {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
         if (r.status !== 200)
             throw this.fail(`reading the blob ${repository}@${digest}`, r, 'blob');
-        if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(r.body) !== digest)
+        if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.body) !== digest)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the blob ${repository}@${digest} came back with other content`, 'check the registry or any proxy in between: it changed a blob');
         return r.body;
     }
@@ -2027,7 +2031,7 @@ class RegistryClient {
         return new URL(location, `${this.base}/`).toString();
     }
     async finishUpload(repository, upload, data) {
-        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(data);
+        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(data);
         const url = new URL(upload);
         url.searchParams.set('digest', digest);
         const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(data.length) };
@@ -2047,7 +2051,7 @@ class RegistryClient {
         const r = await this.call(repository, true, 'PUT', path, { 'Content-Type': mediaType }, bytes);
         if (r.status !== 201)
             throw this.fail(`pushing the manifest ${repository}:${tag}`, r);
-        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(bytes);
+        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(bytes);
     }
 }
 function createOciClient(host, deps) {

@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  SUMMARY_FIELDS: () => (/* binding */ SUMMARY_FIELDS),
   devcontainerCommand: () => (/* binding */ devcontainerCommand)
 });
 
@@ -262,6 +263,22 @@ const OPTIONS = {
     variant: { type: 'string' },
     force: { type: 'boolean', default: false },
 };
+/** The fields of --json, in order: the help names these, so it cannot drift from the output. */
+const SUMMARY_FIELDS = [
+    'file',
+    'image',
+    'variant',
+    'pinned',
+    'cuda',
+    'record',
+    'remoteUser',
+    'mounts',
+    'forwardPorts',
+    'notes',
+];
+const orList = (names) => names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
+/** "8888 (Jupyter) when jupyter, ... or nbclassic is installed, 5000 (MLflow) when mlflow is". */
+const portsHelp = SERVICE_PORTS.map(({ port, label, distributions }, i) => `${port} (${label}) when ${orList(distributions)} ${i === 0 ? 'is installed' : 'is'}`).join(',\n                   ');
 function notesFor(json, { pinned, platforms }, record, dir, host = hostPlatform()) {
     const notes = [];
     // Pulled by digest, an image of one other architecture has nothing for this machine's.
@@ -292,8 +309,7 @@ definition for VS Code, Codespaces or the devcontainer CLI:
                    set PIP_NO_CACHE_DIR, which the templates do)
   runArgs          --shm-size=16g (DataLoader workers, NCCL)
   hostRequirements gpu: true for a CUDA variant only (the CLI then passes --gpus all where there are GPUs)
-  forwardPorts     8888 (Jupyter) when jupyter/jupyterlab/notebook/jupyter-server is installed,
-                   5000 (MLflow) when mlflow is
+  forwardPorts     ${portsHelp}
 
 Options:
   --from DIR       the result directory of the build
@@ -301,10 +317,10 @@ Options:
   --out FILE       where to write (default ${DEVCONTAINER_FILE}); a file there that ml-image did
                    not write (its name is not "ml-image (VARIANT)") is kept: exit 2
   --force          replace such a file
-  --json           print {"file", "image", "variant", "pinned", "cuda", "remoteUser", "mounts", "forwardPorts", "notes"}
+  --json           print {${SUMMARY_FIELDS.map((f) => `"${f}"`).join(', ')}}
 
-Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, a variant with neither a
-digest nor a local tag, a file at --out that ml-image did not write).`,
+Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, several variants without
+--variant, a variant with neither a digest nor a local tag, a file at --out that ml-image did not write).`,
     async run(argv, io) {
         const { values } = (0,args/* parseCommandArgs */.Qx)('devcontainer', argv, OPTIONS);
         if (values.from === undefined)
@@ -320,7 +336,7 @@ digest nor a local tag, a file at --out that ml-image did not write).`,
             force: values.force === true,
             fix: 'pass --out FILE naming another file (default .devcontainer/devcontainer.json)',
         });
-        const file = (0,output/* writeOutFile */.Wd)(io.cwd, external_node_path_default().dirname(out), external_node_path_default().basename(out), text);
+        const file = (0,output/* writeOutFileNamed */.LM)(io.cwd, out, text);
         const summary = {
             file,
             image: json.image,
@@ -399,9 +415,19 @@ label = `--out ${outDir}`) {
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(content), label);
     return file;
 }
-/** `--out FILE` (sbom, diff): the file itself, named in messages as given. */
+const NOT_REGULAR_FIX = 'pass --out FILE naming a new file, or a regular file to replace';
+/**
+ * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
+ * messages are about a file: /dev/null is a device, not a regular file (not "a directory on disk").
+ */
 function writeOutFileNamed(cwd, out, content) {
-    return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(out), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(out), content, `--out ${out}`);
+    const label = `--out ${out}`;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out);
+    const st = targetStat(file, label);
+    if (st !== undefined && !st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, NOT_REGULAR_FIX);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label, { forFile: true });
+    return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file), content, label);
 }
 /**
  * What is at an output FILE (following links), undefined when nothing is; a path that cannot be

@@ -890,16 +890,26 @@ function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--
                 // The report is written; only the baseline for the next run is missing.
                 return new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${where} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
             });
-            return Promise.resolve();
+            return Promise.resolve(true);
         },
     };
 }
+/** What a key appends after the commit: "-<run id>-<attempt>", each only when it is a number. */
+const runSuffix = (run) => [run.id, run.attempt]
+    .filter((x) => x !== undefined && /^\d+$/.test(x))
+    .map((x) => `-${x}`)
+    .join('');
 /**
- * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
- * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
- * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
+ * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>-<run id>-<attempt>`,
+ * restored by the prefix without the commit: the newest entry of the branch. Cache entries are
+ * immutable and a save under a key that is there is refused, hence a key per run attempt: a re-run
+ * of the same commit saves again, and is the newest. The path must be the same on save and
+ * restore, so it is fixed under RUNNER_TEMP.
  */
-function actionsCacheBaselineStore(runnerTemp, log, api) {
+function actionsCacheBaselineStore(runnerTemp, 
+/** RUN: the workflow run, whose id and attempt end each key (a key per run attempt). */
+io, api) {
+    const { run = {} } = io;
     const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(830), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 35329)));
     const dirFor = (key) => path.join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
     const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
@@ -913,15 +923,18 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
                 const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
                 if (hit === undefined || readdirSync(dir).length === 0)
                     return undefined;
-                // The key the entry was saved under ends with its commit.
+                // The key the entry was saved under goes on with its commit (then, since keys name the
+                // run, "-<run id>-<attempt>").
                 return {
                     dir,
-                    ...(hit.startsWith(prefix(key, branch)) && { sha: hit.slice(prefix(key, branch).length) }),
+                    ...(hit.startsWith(prefix(key, branch)) && {
+                        sha: hit.slice(prefix(key, branch).length).split('-')[0],
+                    }),
                 };
             }
             catch (e) {
                 // The cache service is best effort: a report without a baseline beats a failed job.
-                log.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
+                io.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
                 return undefined;
             }
         },
@@ -936,15 +949,18 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
                 cpSync(f, path.join(next, path.basename(f)));
             rmSync(dir, { recursive: true, force: true });
             renameSync(next, dir);
+            const entry = `${prefix(key, branch)}${sha}${runSuffix(run)}`;
+            const stays = `a pull request into ${branch} compares with its earlier save, if any`;
             try {
-                await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
+                // -1: not saved (a key already there, a write the cache refused); @actions/cache logs why.
+                if ((await (await load()).saveCache([dir], entry)) !== -1)
+                    return true;
+                io.warning(`baseline not saved: the Actions cache did not take ${entry} (its log says why); ${stays}`);
             }
             catch (e) {
-                // A re-run of the same commit finds its entry already there: nothing is lost.
-                if (/already exists|unable to reserve/i.test(e.message))
-                    return;
-                log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
+                io.warning(`baseline save failed (${e.message}); ${stays}`);
             }
+            return false;
         },
     };
 }
@@ -1348,15 +1364,93 @@ function restoreTrimmed(artifact, source) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
 var baseline = __webpack_require__(36379);
+;// CONCATENATED MODULE: ./src/report/supply-chain.ts
+
+/** The digest a reference names (repository@sha256:...); undefined for one by tag only. */
+function refDigest(ref) {
+    const at = ref.lastIndexOf('@');
+    const digest = at < 0 ? undefined : ref.slice(at + 1);
+    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
+}
+const supply_chain_short = (digest) => digest.slice(0, 19);
+/**
+ * The variant's attest targets of the images reported (DIGEST_OF: the digest of this run's image of
+ * a platform, from its record or build.json; undefined when neither names one), as the report's
+ * supply chain; every other target is left out, each with a line that says why (DROPPED).
+ */
+function supplyChainOf(attest, variant, digestOf) {
+    const dropped = [];
+    const targets = (attest?.targets ?? []).filter((t) => {
+        if (t.variant !== variant)
+            return false;
+        const attested = refDigest(t.ref);
+        const reported = digestOf(t.platform);
+        if (attested !== undefined && attested === reported)
+            return true;
+        const which = attested !== undefined ? supply_chain_short(attested) : `${t.ref}, no digest`;
+        dropped.push(`attest.json's ${variant} ${t.platform} image (${which}) is not ${reported !== undefined ? `the one reported (${supply_chain_short(reported)})` : "one this run's record or build.json names"}: left out of the supply chain (an earlier run's attest stage?)`);
+        return false;
+    });
+    if (!attest || targets.length === 0)
+        return { dropped };
+    return {
+        supplyChain: {
+            signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
+            targets: targets.map((t) => ({
+                platform: t.platform,
+                ref: t.ref,
+                signed: t.signed,
+                attestations: t.attestations.map((a) => ({
+                    kind: a.kind,
+                    attached: a.attached,
+                    ...(a.verify !== undefined && { verify: a.verify }),
+                })),
+                notes: t.notes,
+            })),
+        },
+        dropped,
+    };
+}
+/**
+ * The digest of this run's image of a platform of VARIANT: its record's (the reference it was
+ * captured by, else the registry digest the engine knew it by), else build.json's (a platform
+ * without a record); undefined when neither names one.
+ */
+function reportedDigests(results, variant, records) {
+    let build;
+    const built = (platform) => {
+        // Only asked for a platform without a record; a directory without build.json: none.
+        if (build === undefined)
+            try {
+                build = results.readBuild();
+            }
+            catch {
+                build = null;
+            }
+        return build?.variants.find((b) => b.variant === variant)?.platforms.find((p) => p.platform === platform)
+            ?.digest;
+    };
+    return (platform) => {
+        const head = records.find((e) => e.platform === platform)?.head.image;
+        if (head === undefined)
+            return built(platform);
+        return refDigest(head.ref) ?? ((0,oci_ref/* isDigest */.Bc)(head.digest) ? head.digest : undefined);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/base-records.ts
 // The records a variant's report compares with: the baseline store's newest save of the base
 // branch (or of the default branch, when the base branch has none) and the commit it was saved at,
 // or why there are none; this run's and the baseline's records per platform (readEntries); and what
 // a run of the default branch saves for the next pull request.
+
+
 
 
 
@@ -1444,12 +1538,61 @@ function readEntries(results, baseDir, variant, platforms) {
     return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
 /**
+ * Which of PLATFORMS' records in RESULTS are of this build: with a build.json there, a record of an
+ * image it does not name for the variant and platform (an earlier run's, left in a result directory
+ * a run of fewer platforms reused) is not this build's: left out of the report and the baseline,
+ * with a note; so is the resolution of a platform build.json does not name. Without a build.json (a
+ * fork's records, downloaded alone) every record is taken.
+ */
+function thisBuild(results, variant, platforms) {
+    const recorded = platforms.filter((p) => results.hasEnv(variant, p));
+    if (!results.hasBuild())
+        return { records: recorded, resolutions: [...platforms], notes: [] };
+    let built;
+    try {
+        built = results.readBuild().variants.find((b) => b.variant === variant)?.platforms ?? [];
+    }
+    catch (e) {
+        const why = e.message.split('\n')[0];
+        return { records: recorded, resolutions: [...platforms], notes: [`records not checked: ${why}`] };
+    }
+    const notes = [];
+    const records = recorded.filter((p) => {
+        const build = built.find((b) => b.platform === p);
+        const record = results.readEnv(variant, p);
+        if (build && ofBuild(record, build))
+            return true;
+        const image = refDigest(record.image.ref) ?? record.image.ref;
+        const of = build ? `its ${base_records_short(build.digest)}` : `no ${p} image of ${variant}`;
+        notes.push(`${(0,results_results/* recordFile */.mR)('env', variant, p)} is of ${base_records_short(image)}, but ${results_results/* BUILD_FILE */.oS} names ${of}: an earlier run's, left out of the report and the baseline`);
+        return false;
+    });
+    return { records, resolutions: platforms.filter((p) => built.some((b) => b.platform === p)), notes };
+}
+const base_records_short = (ref) => ((0,oci_ref/* isDigest */.Bc)(ref) ? ref.slice(0, 19) : ref);
+/**
+ * Whether RECORD is of BUILD's image: the digest it was captured by (the smoke stage captures a
+ * pushed image as repository@digest), else (a build that only loaded it: a local tag) the tag the
+ * build loaded it under, or a digest of the engine's that is the build's.
+ */
+function ofBuild(record, build) {
+    const { ref, id, digest } = record.image;
+    const captured = refDigest(ref);
+    if (captured !== undefined)
+        return captured === build.digest;
+    return (ref === build.localRef ||
+        (build.loadedTags ?? []).includes(ref) ||
+        id === build.digest ||
+        digest === build.digest);
+}
+/**
  * Save this run's records as the variant's baseline. A platform of the config this run has no record
- * of (its job failed, was cancelled or skipped) keeps its records from the save this one replaces,
- * as the store finds it then (another run may have saved since RESTORED was: the directory store
- * asks under its lock), else from RESTORED (when that is the same branch's) or an earlier key's save
- * (restored now): a save replaces the last, and would otherwise wipe that platform until its next
- * good run. A platform no longer in the config is let go. Returns the platforms kept.
+ * of (its job failed, was cancelled or skipped; a platforms filter left it out) keeps its records
+ * from the save this one replaces, as the store finds it then (another run may have saved since
+ * RESTORED was: the directory store asks under its lock), else from RESTORED (when that is the same
+ * branch's) or an earlier key's save (restored now): a save replaces the last, and would otherwise
+ * wipe that platform until its next good run. A platform no longer in the config is let go.
+ * Returns whether the store took the save (it warned why not) and the platforms kept.
  */
 async function saveBase(save, restored) {
     const { store, saveAs, keys, variant } = save;
@@ -1458,7 +1601,7 @@ async function saveBase(save, restored) {
         ? restored
         : await (0,baseline/* restoreBaseline */.W3)(store, keys, saveAs.branch);
     let kept = { files: [], platforms: [] };
-    await store.save(keys[0], saveAs.branch, saveAs.sha, save.files, {
+    const saved = await store.save(keys[0], saveAs.branch, saveAs.sha, save.files, {
         keep: (previous) => {
             const from = missing.length > 0 ? (previous ?? fallback) : undefined;
             if (from)
@@ -1467,7 +1610,7 @@ async function saveBase(save, restored) {
         },
         ...(save.warning && { warning: save.warning }),
     });
-    return kept.platforms;
+    return { saved: saved !== false, kept: kept.platforms };
 }
 /** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */
 function keptRecords(dir, variant, platforms) {
@@ -1866,82 +2009,6 @@ function isLink(file) {
     }
 }
 
-// EXTERNAL MODULE: ./src/oci/ref.ts
-var oci_ref = __webpack_require__(17700);
-;// CONCATENATED MODULE: ./src/report/supply-chain.ts
-
-/** The digest a reference names (repository@sha256:...); undefined for one by tag only. */
-function refDigest(ref) {
-    const at = ref.lastIndexOf('@');
-    const digest = at < 0 ? undefined : ref.slice(at + 1);
-    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
-}
-const supply_chain_short = (digest) => digest.slice(0, 19);
-/**
- * The variant's attest targets of the images reported (DIGEST_OF: the digest of this run's image of
- * a platform, from its record or build.json; undefined when neither names one), as the report's
- * supply chain; every other target is left out, each with a line that says why (DROPPED).
- */
-function supplyChainOf(attest, variant, digestOf) {
-    const dropped = [];
-    const targets = (attest?.targets ?? []).filter((t) => {
-        if (t.variant !== variant)
-            return false;
-        const attested = refDigest(t.ref);
-        const reported = digestOf(t.platform);
-        if (attested !== undefined && attested === reported)
-            return true;
-        const which = attested !== undefined ? supply_chain_short(attested) : `${t.ref}, no digest`;
-        dropped.push(`attest.json's ${variant} ${t.platform} image (${which}) is not ${reported !== undefined ? `the one reported (${supply_chain_short(reported)})` : "one this run's record or build.json names"}: left out of the supply chain (an earlier run's attest stage?)`);
-        return false;
-    });
-    if (!attest || targets.length === 0)
-        return { dropped };
-    return {
-        supplyChain: {
-            signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
-            targets: targets.map((t) => ({
-                platform: t.platform,
-                ref: t.ref,
-                signed: t.signed,
-                attestations: t.attestations.map((a) => ({
-                    kind: a.kind,
-                    attached: a.attached,
-                    ...(a.verify !== undefined && { verify: a.verify }),
-                })),
-                notes: t.notes,
-            })),
-        },
-        dropped,
-    };
-}
-/**
- * The digest of this run's image of a platform of VARIANT: its record's (the reference it was
- * captured by, else the registry digest the engine knew it by), else build.json's (a platform
- * without a record); undefined when neither names one.
- */
-function reportedDigests(results, variant, records) {
-    let build;
-    const built = (platform) => {
-        // Only asked for a platform without a record; a directory without build.json: none.
-        if (build === undefined)
-            try {
-                build = results.readBuild();
-            }
-            catch {
-                build = null;
-            }
-        return build?.variants.find((b) => b.variant === variant)?.platforms.find((p) => p.platform === platform)
-            ?.digest;
-    };
-    return (platform) => {
-        const head = records.find((e) => e.platform === platform)?.head.image;
-        if (head === undefined)
-            return built(platform);
-        return refDigest(head.ref) ?? ((0,oci_ref/* isDigest */.Bc)(head.digest) ? head.digest : undefined);
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/report/stage.ts
 
 
@@ -2022,7 +2089,11 @@ function overBudget(models) {
 /** One variant: its records vs the baseline's -> report-<variant>.md/.json, the summary, the baseline. */
 async function reportVariant(input, io, v) {
     const { plan, config, results, options } = input;
-    const platforms = v.platforms.filter((p) => results.hasEnv(v.name, p));
+    // An earlier image's records (a result directory a run of fewer platforms reused) are not this PR's.
+    const built = thisBuild(results, v.name, v.platforms);
+    for (const note of built.notes)
+        io.progress(`${v.name}: ${note}`);
+    const platforms = built.records;
     if (platforms.length === 0) {
         io.progress(`${v.name}: no env-${v.name}-*.json in ${results.dir} (smoke not run?): nothing to report`);
         return undefined;
@@ -2043,7 +2114,7 @@ async function reportVariant(input, io, v) {
         });
     const hasBase = !!base && baseUnreadable === undefined;
     const gh = options.github;
-    const resolution = resolutionLines(results, v.name, v.platforms);
+    const resolution = resolutionLines(results, v.name, built.resolutions);
     const { supplyChain, dropped } = supplyChainOf(results.readAttest(), v.name, reportedDigests(results, v.name, entries));
     for (const line of dropped)
         io.warning(line, { title: 'ml-image report' });
@@ -2067,12 +2138,7 @@ async function reportVariant(input, io, v) {
     const rendered = (0,render/* renderReport */.B1)(model, { maxChars: options.maxChars ?? 65_536 });
     const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
-    if (options.saveAs && options.baseline) {
-        const save = { store: options.baseline, saveAs: options.saveAs, keys, variant: v.name };
-        const warning = (m) => io.warning(`${v.name}: ${m}`, { title: 'ml-image report' });
-        const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms, warning }, base);
-        io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
-    }
+    await saveBaseline(input, io, { variant: v, keys, files, recorded: platforms }, base);
     return {
         model,
         outcome: {
@@ -2084,6 +2150,25 @@ async function reportVariant(input, io, v) {
             hasBaseline: hasBase,
         },
     };
+}
+/**
+ * On the default branch (or a local run): this run's records as the variant's baseline. A platform
+ * of the config the run has no record of keeps the last save's (saveBase); the log says what was
+ * saved, and a save the store did not take (it warned why) is never said to be.
+ */
+async function saveBaseline(input, io, run, base) {
+    const { saveAs, baseline: store } = input.options;
+    if (!saveAs || !store)
+        return;
+    const v = run.variant;
+    const warning = (m) => io.warning(`${v.name}: ${m}`, { title: 'ml-image report' });
+    const planned = input.configPlatforms ?? v.platforms;
+    const save = { store, saveAs, keys: run.keys, variant: v.name, files: run.files, recorded: run.recorded };
+    const { saved, kept } = await saveBase({ ...save, planned, warning }, base);
+    const where = `the baseline of ${saveAs.branch} (${store.describe()})`;
+    if (!saved)
+        return io.progress(`${v.name}: records not saved as ${where}`);
+    io.progress(`${v.name}: records saved as ${where}${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
 }
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
 async function comment(input, io, models, outcomes, { key: runKey, subset }) {

@@ -850,7 +850,7 @@ function mayCarryCredentials(url) {
 
 /***/ }),
 
-/***/ 63762:
+/***/ 68662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2880,11 +2880,106 @@ if __name__ == "__main__":
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/python/indexes.ts + 1 modules
 var indexes = __webpack_require__(3788);
+;// CONCATENATED MODULE: ./src/resolve/constraint-origins.ts
+// pip's references to a line of the requirements' -c files (which the resolver hands pip as one
+// file), as the user's own "file:line". Pure.
+
+const CONSTRAINTS_PATH = `${workdir/* DIR */.q6}/${workdir/* USER_CONSTRAINTS_FILE */.Mh}`.replace(/[.]/g, '\\.');
+const CONSTRAINT_LINE = new RegExp(`(?:-c )?${CONSTRAINTS_PATH} \\(line (\\d+)\\)`, 'g');
+const FROM_CONSTRAINT_LINE = new RegExp(`\\(from line (\\d+) of ${CONSTRAINTS_PATH}\\)`, 'g');
+/**
+ * OUT with pip's references to a line of the -c files' text ("-c DIR/user-constraints.txt (line
+ * N)", "(from line N of DIR/user-constraints.txt)") replaced by the user's "file:line". Pure.
+ */
+function withConstraintOrigins(out, origins) {
+    const at = (n) => origins[Number(n) - 1];
+    return out
+        .replace(CONSTRAINT_LINE, (x, n) => at(n) ?? x)
+        .replace(FROM_CONSTRAINT_LINE, (x, n) => (at(n) === undefined ? x : `(from ${at(n)})`));
+}
+
+;// CONCATENATED MODULE: ./src/resolve/transient.ts
+// Whether a failed pip run is worth one more, at pip's debug level: an index that failed (5xx past
+// pip's retries, a reset, a timeout, a refused connection), or "from versions: none" that may be
+// one. Pure.
+
+
+
+/**
+ * The line where pip logged trouble with the network: an index that failed (5xx past its retries,
+ * a reset, a timeout), one out of reach, or a request it retried ("WARNING: Retrying (Retry(...))
+ * after connection broken by ..."), trimmed.
+ */
+function networkTrouble(out) {
+    return (transientIndexError(out) ??
+        indexUnreachable(out) ??
+        out
+            .split(/\r?\n/)
+            .find((l) => /Retrying \(Retry\(|\bConnectionError\b/.test(l))
+            ?.trim());
+}
+/**
+ * The projects pip found on an index in this run: "Collecting NAME..." is logged once it has a
+ * link for NAME (not for a direct URL: "Collecting NAME @ URL", "Collecting file://...").
+ */
+function projectsFound(out) {
+    const found = new Set();
+    for (const m of out.matchAll(/^\s*Collecting ([A-Za-z0-9][A-Za-z0-9._-]*)(.*)$/gm))
+        if (!/^\s*@|^:/.test(m[2]))
+            found.add((0,parse/* canonicalName */.Ew)(m[1]));
+    return found;
+}
+/**
+ * pip listed no version of a project ("(from versions: none)") from an index that answered: another
+ * project was found on it in this run, and it was the only index searched (pip's "Looking in
+ * indexes:" names one, or none: PyPI). A name the index lacks, then, not an index that failed: at
+ * pip's normal level a 5xx past its retries and a refused login (401, 403) read the same as a
+ * missing name, and only the debug level tells them apart, so without that evidence the run is
+ * worth one more.
+ */
+function namedWhatTheIndexLacks(out) {
+    const missing = noMatchingDistribution(out);
+    const name = missing && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(missing)?.[0];
+    if (!name)
+        return false;
+    if ((indexesSearched(out)?.length ?? 1) !== 1)
+        return false;
+    const others = [...projectsFound(out)].filter((p) => p !== (0,parse/* canonicalName */.Ew)(name));
+    return others.length > 0;
+}
+/**
+ * A failure worth one more run: 5xx, resets, timeouts, refused connections, retries (pip logged
+ * them), or "versions: none" that an index that failed or refused pip would show alike (unless
+ * namedWhatTheIndexLacks).
+ */
+function looksTransient(out) {
+    if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
+        return false;
+    if (networkTrouble(out) !== undefined)
+        return true;
+    return /\(from versions: none\)/.test(out) && !namedWhatTheIndexLacks(out);
+}
+/**
+ * Why a run is tried once more, redacted and short (for a progress line, which adds "; trying once
+ * more"): the line of pip's output that says how the index failed, else what "versions: none" may be.
+ */
+function transientSummary(out) {
+    const failed = networkTrouble(out);
+    if (failed !== undefined)
+        return `the package index failed (${(0,redact/* redactUrls */.sK)(failed).slice(0, 200)})`;
+    const missing = noMatchingDistribution(out);
+    const what = missing ? `"${(0,redact/* redactUrls */.sK)(missing).slice(0, 100)}"` : 'a requirement';
+    return `no versions of ${what} found: a name the index lacks, or an index that failed or refused pip's login, which pip tells apart only at its debug level`;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/failure.ts
 // A pip run that failed for another reason than a conflict, as the error the user sees: pip's own
 // words (redacted, with the user's "file:line" in place of the container's file), blamed on the
 // requirement line or the index, with the exit class that fits (2 input, 3 environment, 1 other).
 // One function per kind of failure. Pure.
+
+
+
 
 
 
@@ -2900,16 +2995,6 @@ function bridgeHint(ctx) {
         return '';
     return "; the resolver's container ran on Docker's bridge network: for an index or URL reachable only from this machine (on its loopback, or through a name in its /etc/hosts) set build.network: host in the config, or pass --network host to ml-image resolve";
 }
-/** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
-function looksTransient(out) {
-    if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
-        return false;
-    return (transientIndexError(out) !== undefined ||
-        indexUnreachable(out) !== undefined ||
-        /\(from versions: none\)/.test(out));
-}
-/** The line of pip's output that says what failed, redacted and short (for a progress line). */
-const transientSummary = (out) => (0,redact/* redactUrls */.sK)(transientIndexError(out) ?? indexUnreachable(out) ?? 'no versions found').slice(0, 200);
 const sameUrl = (a, b) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
 function urlMatches(url, at) {
     try {
@@ -2941,25 +3026,14 @@ function blame(out, ctx) {
         .replaceAll(`${workdir/* DIR */.q6}/`, '')).replace(/^/gm, '  ')}`;
     return { ctx, out, at, said };
 }
-const CONSTRAINTS_PATH = `${workdir/* DIR */.q6}/${workdir/* USER_CONSTRAINTS_FILE */.Mh}`.replace(/[.]/g, '\\.');
-const CONSTRAINT_LINE = new RegExp(`(?:-c )?${CONSTRAINTS_PATH} \\(line (\\d+)\\)`, 'g');
-const FROM_CONSTRAINT_LINE = new RegExp(`\\(from line (\\d+) of ${CONSTRAINTS_PATH}\\)`, 'g');
-/**
- * OUT with pip's references to a line of the -c files' text ("-c DIR/user-constraints.txt (line
- * N)", "(from line N of DIR/user-constraints.txt)") replaced by the user's "file:line". Pure.
- */
-function withConstraintOrigins(out, origins) {
-    const at = (n) => origins[Number(n) - 1];
-    return out
-        .replace(CONSTRAINT_LINE, (x, n) => at(n) ?? x)
-        .replace(FROM_CONSTRAINT_LINE, (x, n) => (at(n) === undefined ? x : `(from ${at(n)})`));
-}
 /** The requirement line of the project REQUIREMENT (pip's words, "numpy>=2") names, if any. */
 function lineNaming(ctx, requirement) {
     const project = requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0];
     return project ? ctx.requirements.find((r) => r.name === (0,parse/* canonicalName */.Ew)(project)) : undefined;
 }
 const prefix = (origin) => (origin ? `${origin}: ` : '');
+/** An error's options that place it on ORIGIN's file and line ("FILE:LINE"), for the action's annotation. */
+const placed = (origin) => ({ location: (0,errors/* locationOf */.hD)(origin) });
 function directUrl(f, { ctx, said }) {
     const line = ctx.requirements.find((r) => r.url !== undefined && sameUrl(r.url, f.url)) ??
         (f.line > 0 ? ctx.requirements.find((r) => r.origin === ctx.origins[f.line - 1]) : undefined) ??
@@ -2967,15 +3041,15 @@ function directUrl(f, { ctx, said }) {
     const url = (0,redact/* redactUrls */.sK)(f.url);
     const msg = `${prefix(line?.origin)}the direct URL ${url} failed: ${(0,redact/* redactUrls */.sK)(f.reason)}${said(f.message)}`;
     return f.notFound
-        ? new errors/* InputError */.dz(msg, 'fix the URL on that requirement line (pip fetches it from that URL as written)')
-        : new errors/* EnvironmentError */.eG(msg, `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`);
+        ? new errors/* InputError */.dz(msg, 'fix the URL on that requirement line (pip fetches it from that URL as written)', placed(line?.origin))
+        : new errors/* EnvironmentError */.eG(msg, `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`, placed(line?.origin));
 }
 function unreachable(f, { ctx, out, said }) {
     // A direct URL that cannot be fetched is that line's fault, not the index's.
     const u = f.url;
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
-        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${(0,workdir/* proxyHint */.CJ)(ctx)}`);
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${(0,workdir/* proxyHint */.CJ)(ctx)}`, placed(line.origin));
     return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${(0,workdir/* proxyHint */.CJ)(ctx)}`);
 }
 function noMatch(f, { ctx, out, said }) {
@@ -2988,7 +3062,7 @@ function noMatch(f, { ctx, out, said }) {
     const otherPython = pythonSkipped(out);
     return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${otherPython
         ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
-        : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`);
+        : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, placed(line?.origin));
 }
 /**
  * The releases pip skipped for their Requires-Python ("ERROR: Ignored the following versions that
@@ -3012,10 +3086,10 @@ function pythonSkipped(out, max = 5) {
 function refused(f, { ctx, said }) {
     const line = lineNaming(ctx, f.requirement);
     const by = [...new Set(f.refusals.map((r) => `${(0,redact/* redactUrls */.sK)(r.url)} answered ${r.status}`))].join('; ');
-    return new errors/* EnvironmentError */.eG(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found: the package index refused pip (${by})${said(f.message)}`, "check the index's credentials (python.indexUrl / python.extraIndexUrls, PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, or a --index-url line with a ${NAME} listed in build.secrets): the token may be wrong, expired, or not allowed to read that project");
+    return new errors/* EnvironmentError */.eG(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found: the package index refused pip (${by})${said(f.message)}`, "check the index's credentials (python.indexUrl / python.extraIndexUrls, PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, or a --index-url line with a ${NAME} listed in build.secrets): the token may be wrong, expired, or not allowed to read that project", placed(line?.origin));
 }
 function failure_invalidRequirement(f, { at, said }) {
-    return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)');
+    return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)', placed(at(f.line)));
 }
 const HASH_MODE = "pip's hash-checking mode is on (a --hash on any requirement or constraint line turns it on for every requirement, as --require-hashes does)";
 const LEAVE_MODE = 'or drop every --hash and --require-hashes to leave that mode';
@@ -3052,7 +3126,7 @@ function unpinned(f, { ctx, at, said }) {
             : []),
         ...(ownToo ? ['pin each to one version (name==1.2.3) with its --hash'] : []),
     ];
-    return new errors/* InputError */.dz(`${prefix(origin)}${HASH_MODE}, and ${problems.join('; and ')}${said(f.message)}`, `${fixes.join(', and ')}, ${LEAVE_MODE}`);
+    return new errors/* InputError */.dz(`${prefix(origin)}${HASH_MODE}, and ${problems.join('; and ')}${said(f.message)}`, `${fixes.join(', and ')}, ${LEAVE_MODE}`, placed(origin));
 }
 /**
  * A hash-checking failure: a file that does not match its --hash; requirements without a --hash in
@@ -3062,21 +3136,21 @@ function unpinned(f, { ctx, at, said }) {
 function hashFailure(f, b) {
     const { ctx, at, said } = b;
     if (f.problem === 'mismatch')
-        return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed');
+        return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed', placed(at(f.line)));
     if (f.problem === 'unpinned')
         return unpinned(f, b);
     const listed = listedAll(f.requirements) || 'some requirements';
     const named = f.requirements.flatMap((r) => lineNaming(ctx, r) ?? []);
     const unnamed = f.requirements.filter((r) => lineNaming(ctx, r) === undefined);
-    return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${HASH_MODE}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${LEAVE_MODE}`);
+    return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${HASH_MODE}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${LEAVE_MODE}`, placed(named[0]?.origin));
 }
 function localPath(f, { ctx, at, said }) {
-    return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"');
+    return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"', placed(at(f.line)));
 }
 function buildFailed(f, { ctx, said }) {
     const line = lineNaming(ctx, f.requirement);
     const what = f.requirement ? `"${(0,redact/* redactUrls */.sK)(f.requirement)}"` : 'a requirement';
-    return new errors/* CheckFailedError */.CO(`${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`, 'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements');
+    return new errors/* CheckFailedError */.CO(`${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`, 'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements', placed(line?.origin));
 }
 /** A URL as a line to compare: no VCS prefix, login, revision (`@v1.0` after the path) or fragment. */
 const repoOf = (url) => url
@@ -3102,7 +3176,7 @@ function vcsLine(ctx, requirement, url) {
 /** The base image has no git (hg, svn, bzr) for a `pkg @ git+https://...` line: exit 2, what to change. */
 function vcsMissing(f, { ctx, said }) {
     const line = vcsLine(ctx, f.requirement);
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}pip needs ${f.command} to install a ${f.command}+ URL requirement, and the base image ${ctx.image} has no ${f.command}${said(f.message)}`, `install ${f.command} in the base image (its Dockerfile: apt-get install ${f.command}, say), or ask for the project as a wheel: from an index, or by its wheel's URL (NAME @ https://.../NAME-1.0-py3-none-any.whl)`);
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}pip needs ${f.command} to install a ${f.command}+ URL requirement, and the base image ${ctx.image} has no ${f.command}${said(f.message)}`, `install ${f.command} in the base image (its Dockerfile: apt-get install ${f.command}, say), or ask for the project as a wheel: from an index, or by its wheel's URL (NAME @ https://.../NAME-1.0-py3-none-any.whl)`, placed(line?.origin));
 }
 /**
  * A VCS command pip ran failed (`git clone`: credentials, a host out of reach; `git checkout`: a
@@ -3114,8 +3188,8 @@ function vcsFailed(f, { ctx, said }) {
     const why = f.said.length > 0 ? `: ${(0,redact/* redactUrls */.sK)(f.said.join('; '))}` : '';
     const msg = `${prefix(line?.origin)}${f.command} ${f.subcommand}${url} failed inside ${ctx.image}${why}${said(f.message)}`;
     if (f.subcommand === 'checkout')
-        return new errors/* InputError */.dz(msg, "check the revision after the URL's @ on that line: a branch, tag or commit the repository has");
-    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}`);
+        return new errors/* InputError */.dz(msg, "check the revision after the URL's @ on that line: a branch, tag or commit the repository has", placed(line?.origin));
+    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}`, placed(line?.origin));
 }
 /**
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
@@ -3702,7 +3776,8 @@ async function resolveAgainstBase(input, deps) {
             after: (0,resolve_input/* torchIndexArgs */._R)(input, `${workdir/* DIR */.q6}/${TORCH_INDEX_FILE}`),
             mask: (0,resolve_input/* pipOutputMask */.lH)(input, (0,workdir/* proxyEnv */.cS)(env)),
             failure: { ...(0,resolve_input/* failureContext */.u2)(input), network },
-            onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
+            // The reason says what failed: the index (pip logged how), or no versions of a project found.
+            onRetry: (reason) => say(`${reason}; trying once more`),
             ...(volume !== undefined && { pipCache: pip_cache/* PIP_CACHE_DIR */.nC }),
             onAttempt: (report, a, wallMs) => {
                 const step = STEP_OF[report];
@@ -4028,7 +4103,7 @@ function cachedJson(cache, key, schema) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3788);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63762);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68662);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80393);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
 /* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46496);

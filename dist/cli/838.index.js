@@ -1218,6 +1218,7 @@ opts = {}) {
         removeResolution: (v, p) => removeFile(at((0,names/* resolutionFile */.$v)(v, p)), label),
         writeBuild: (build) => writeJson(names/* BUILD_FILE */.oS, result/* BuildResultSchema */.fh, build),
         readBuild: (as) => readBuildFile(at(names/* BUILD_FILE */.oS), as),
+        hasBuild: () => (0,external_node_fs_.existsSync)(at(names/* BUILD_FILE */.oS)),
         writeDigests: (build) => {
             for (const d of digestFiles(build))
                 writeJson((0,names/* digestFile */.TM)(d.variant, d.build.platform), DigestFileSchema, d);

@@ -190,12 +190,12 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(828), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(501), __nccwpck_require__.e(828), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(65), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
-    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(501), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(501), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(843), __nccwpck_require__.e(828), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(549), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(843), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(843), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(365), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(365), __nccwpck_require__.e(79), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(501), __nccwpck_require__.e(828), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(65), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(843), __nccwpck_require__.e(828), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(549), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(874), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
     {
         name: 'devcontainer',
@@ -1049,20 +1049,6 @@ const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
-/** Registries whose host, written first in image.name, is surely a host (not a path component). */
-const KNOWN_REGISTRY = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|ghcr\.io|quay\.io|nvcr\.io|(?:[a-z0-9-]+\.)?gcr\.io|registry\.gitlab\.com|public\.ecr\.aws|mcr\.microsoft\.com|[a-z0-9-]+\.azurecr\.io|[0-9]+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com|[a-z0-9-]+-docker\.pkg\.dev)$/;
-/**
- * The registry host image.name starts with, when it does (the registry named twice in the tags):
- * the configured registry, or a well-known one. A first component that merely has a dot stays a
- * path component ("team.ai/model" on a registry that takes dots).
- */
-function hostInName(name, registry) {
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const first = name.slice(0, slash);
-    return first === registry.toLowerCase() || KNOWN_REGISTRY.test(first) ? first : undefined;
-}
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
 function isFilesystemRoot(p) {
     const n = external_node_path_default().posix.normalize(p.replace(/\\/g, '/'));
@@ -1144,20 +1130,26 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
     image: schemas/* strictObject */.rej({
         name: schemas/* string */.YjP({ error: 'expected a repository name like "my-org/my-model"' })
             .regex(REPOSITORY, { error: 'expected a lowercase repository name like "my-org/my-model"' })
-            .describe('Repository path, without registry or tag.'),
+            .describe('Repository path, without registry or tag; with the registry host (`ghcr.io/...`) at most 255 characters.'),
         registry: schemas/* string */.YjP({ error: 'expected a registry host like "ghcr.io" or "localhost:5000"' })
             .refine((host) => (0,oci_ref/* registryHostProblem */.r6)(host) === undefined, {
             error: (iss) => (0,oci_ref/* registryHostProblem */.r6)(String(iss.input)),
         })
             .default('ghcr.io')
-            .describe('Registry host the image is pushed to: a dotted name (each part starting and ending with a letter or digit), `localhost` or `[IPv6]`, with an optional port.'),
+            .describe('Registry host the image is pushed to: a dotted name (each part starting and ending with a letter or digit), `localhost` or `[IPv6]` (Docker 26 and buildx 0.12 or later), with an optional port.'),
         version: schemas/* string */.YjP()
-            .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, { error: 'expected a tag-safe version like "1.4.0"' })
+            .regex(/^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/, {
+            error: 'expected a tag-safe version like "1.4.0": letters, digits, "_", ".", "-" or "+", not starting with "." or "-"',
+        })
+            .overwrite(oci_ref/* tagSafeVersion */.IU)
             .optional()
-            .describe('Version used in tags (`<version>-<variant>`); default: from git.'),
+            .describe('Version used in tags (`<version>-<variant>`, at most 128 characters); default: from a `v1.2.3` git tag. A `+` (build metadata, `1.0.0+build.5`) becomes `-` in tags and labels, as in a git tag: a tag cannot hold `+`.'),
     })
         .superRefine((image, ctx) => {
-        const host = hostInName(image.name, image.registry);
+        const long = (0,oci_ref/* nameLengthProblem */.nz)(`${image.registry}/${image.name}`);
+        if (long !== undefined)
+            ctx.addIssue({ code: 'custom', path: ['name'], input: image.name, message: long });
+        const host = (0,oci_ref/* registryInName */._x)(image.name, image.registry);
         if (host !== undefined)
             ctx.addIssue({
                 code: 'custom',
@@ -3360,8 +3352,8 @@ class ActionsExecRunner {
 
 
 
-const DAEMON_FIX = 'start the Docker engine (e.g. "sudo systemctl start docker"; on a Debian test machine: "sudo scripts/test-env.sh"), or point DOCKER_HOST at a running one';
-const BUILDX_FIX = 'install the buildx CLI plugin: "apt-get install docker-buildx" (Debian 13+/Ubuntu) or "docker-buildx-plugin" from Docker\'s repository; on a Debian test machine "sudo scripts/test-env.sh" does it';
+const DAEMON_FIX = 'start the Docker engine (e.g. "sudo systemctl start docker"), or point DOCKER_HOST at a running one (in a clone of ml-image-action itself, "sudo scripts/test-env.sh" starts its test bed)';
+const BUILDX_FIX = 'install the buildx CLI plugin: "apt-get install docker-buildx" (Debian 13+/Ubuntu) or "docker-buildx-plugin" from Docker\'s repository; on GitHub Actions docker/setup-buildx-action (in a clone of ml-image-action itself, "sudo scripts/test-env.sh" installs it)';
 const REGISTRY_FIX = 'check that the registry is running and reachable from this machine, and that you are logged in to it';
 const ANSWER_FIX = 'update the Docker engine and the buildx plugin; if they are current, please report the answer quoted';
 const CONNECT_CODES = new Set([
@@ -3947,6 +3939,7 @@ function proxyShown(proxy) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $T: () => (/* binding */ MANIFEST_MEDIA_TYPES),
 /* harmony export */   B9: () => (/* binding */ tokenOf),
+/* harmony export */   GV: () => (/* binding */ loopbackRegistryFix),
 /* harmony export */   K5: () => (/* binding */ manifestOverHttp),
 /* harmony export */   WC: () => (/* binding */ tokenRequestUrl),
 /* harmony export */   _9: () => (/* binding */ manifestDigestOverHttp),
@@ -3954,7 +3947,7 @@ function proxyShown(proxy) {
 /* harmony export */   l2: () => (/* binding */ splitImageRef),
 /* harmony export */   qC: () => (/* binding */ registryUnreachable),
 /* harmony export */   qW: () => (/* binding */ checkRegistry),
-/* harmony export */   sL: () => (/* reexport safe */ _plain_http_js__WEBPACK_IMPORTED_MODULE_4__.sL),
+/* harmony export */   sL: () => (/* reexport safe */ _plain_http_js__WEBPACK_IMPORTED_MODULE_5__.sL),
 /* harmony export */   t5: () => (/* binding */ requestTarget),
 /* harmony export */   vO: () => (/* binding */ registryApiBase),
 /* harmony export */   xy: () => (/* binding */ parseChallenge)
@@ -3962,10 +3955,12 @@ function proxyShown(proxy) {
 /* unused harmony exports registryBaseUrl, fetchFailureCause, isCertificateError, isTlsProtocolError, CERTIFICATE_FIX */
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17700);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
-/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(14911);
-/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2329);
-/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(12177);
+/* harmony import */ var _util_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42334);
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(14911);
+/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2329);
+/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(12177);
 // Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
+
 
 
 
@@ -3988,11 +3983,11 @@ function requestTarget(url, base) {
  * registry, a tunnel say, naming one would have the login cross the network in clear).
  */
 function tokenServiceAllowed(url, base) {
-    return (requestTarget(url, base) !== 'refused' && (url.protocol === 'https:' || (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .sL)(url.host)));
+    return (requestTarget(url, base) !== 'refused' && (url.protocol === 'https:' || (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(url.host)));
 }
 /** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
 function registryBaseUrl(host) {
-    return `${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .sL)(host) ? 'http' : 'https'}://${host}`;
+    return `${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(host) ? 'http' : 'https'}://${host}`;
 }
 /** Why a fetch failed, as fetch and node:http report it: its cause's code or message, else its own. */
 function fetchFailureCause(e) {
@@ -4016,16 +4011,25 @@ function isTlsProtocolError(e) {
 const CERTIFICATE_FIX = "Node does not trust the registry's certificate (a private CA?): point NODE_EXTRA_CA_CERTS at your " +
     'CA bundle (PEM), as docker trusts it through /etc/docker/certs.d; for signing, ML_IMAGE_SIGNER=cosign also works';
 /**
+ * The fix for a loopback registry nothing answers at: start it, or name the right one (the config's
+ * image.registry, which the action's registry or tags input overrides), and check the port.
+ */
+function loopbackRegistryFix(host) {
+    return (`start the registry at ${host}, or, if that host or port is wrong, name the right one: ` +
+        "image.registry in the config (ml-image.yml, or the file --config or the action's config input " +
+        "names; the action's registry and tags inputs override it)");
+}
+/**
  * "registry HOST is unreachable (WHAT: why)", exit 3, for request E that got no answer (why: its
- * cause, unless given): the fix starts the test bed's registry for a loopback one, names
+ * cause, unless given): the fix for a loopback one is loopbackRegistryFix's, it names
  * NODE_EXTRA_CA_CERTS for a certificate Node refused, a plain-HTTP registry for a TLS protocol
  * error, else points at the name, network and proxy (unless given).
  */
 function registryUnreachable(host, what, e, { why, fix } = {}) {
-    const loopback = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .sL)(host);
+    const loopback = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(host);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`, fix ??
         (loopback
-            ? 'start the local registry (on a Debian test machine: "sudo scripts/test-env.sh")'
+            ? loopbackRegistryFix(host)
             : isCertificateError(e)
                 ? CERTIFICATE_FIX
                 : isTlsProtocolError(e)
@@ -4056,7 +4060,7 @@ const stderrNote = (line) => void process.stderr.write(`${line}\n`);
  * insecure-registries, registry.lan:5000) is asked again at http://HOST/v2/, still anonymously: if
  * that answers, the run goes on with a NOTE (buildx and dockerd decide whether they push there).
  */
-async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, timeoutMs = 5000, note = stderrNote) {
+async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, timeoutMs = 5000, note = stderrNote) {
     const url = `${registryBaseUrl(host)}/v2/`;
     let status;
     try {
@@ -4119,11 +4123,11 @@ function parseChallenge(header) {
  */
 async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, deadline) {
     const { host, repository, reference } = splitImageRef(ref);
-    if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .isPlainHttpRegistry */ .sL)(host) && _plain_http_js__WEBPACK_IMPORTED_MODULE_4__/* .PROXY_VARS */ .e$.some((v) => env[v]))
+    if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(host) && _plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .PROXY_VARS */ .e$.some((v) => env[v]))
         return undefined;
     const url = `${registryApiBase(host)}/v2/${repository}/manifests/${reference}`;
     // Each request's own timeout, and the caller's deadline when it comes first.
-    const signal = () => deadline ? AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
+    const signal = () => deadline ? (0,_util_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .anySignal */ .J)([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
     const ask = (authorization) => fetchFn(url, {
         method,
         headers: { Accept: MANIFEST_TYPES, ...(authorization && { Authorization: authorization }) },
@@ -4154,7 +4158,7 @@ async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, de
  * configured, no Docker-Content-Digest, any error): the caller then asks buildx, which knows the
  * credentials, proxies and registry settings.
  */
-async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
+async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
     const { reference } = splitImageRef(ref);
     if (reference.startsWith('sha256:'))
         return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) ? reference : undefined;
@@ -4168,7 +4172,7 @@ async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMP
  * prints) when they hash to that digest. Undefined for a tag, for Docker Hub, and whenever it
  * cannot tell: the caller then asks buildx. DEADLINE (a caller's) cuts each request's timeout short.
  */
-async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000, deadline) {
+async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000, deadline) {
     const { host, reference } = splitImageRef(ref);
     // Docker Hub counts a manifest GET as a pull (a HEAD it does not): asked anonymously, it would
     // spend the runner's shared quota where buildx spends the login's.
@@ -4179,7 +4183,7 @@ async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_
         return undefined;
     try {
         const bytes = Buffer.from(await r.arrayBuffer());
-        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Digest */ .sI)(bytes) === reference ? bytes.toString('utf8') : undefined;
+        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(bytes) === reference ? bytes.toString('utf8') : undefined;
     }
     catch {
         return undefined;
@@ -4199,6 +4203,7 @@ async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   eG: () => (/* binding */ EnvironmentError),
 /* harmony export */   gp: () => (/* binding */ SignalExitCode),
+/* harmony export */   hD: () => (/* binding */ locationOf),
 /* harmony export */   xL: () => (/* binding */ ConfigError),
 /* harmony export */   yU: () => (/* binding */ ExitCode),
 /* harmony export */   zn: () => (/* binding */ MlImageError)
@@ -4214,10 +4219,17 @@ const ExitCode = {
 };
 /** A run stopped by a signal exits 128 + the signal's number, as shells report it. */
 const SignalExitCode = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+/** ORIGIN ("FILE:LINE", as requirements lines are named) as a location; undefined for another form. */
+function locationOf(origin) {
+    const m = origin === undefined ? null : /^(.+):(\d+)$/.exec(origin);
+    return m && Number(m[2]) > 0 ? { file: m[1], line: Number(m[2]) } : undefined;
+}
 /** An error the tool expected: printed as one message (no stack trace unless --verbose). */
 class MlImageError extends Error {
     exitCode;
     fix;
+    /** The file and line the error is about, when it is about one. */
+    location;
     constructor(message, exitCode, 
     /** What the user can do about it, printed after the message. */
     fix, options) {
@@ -4225,6 +4237,7 @@ class MlImageError extends Error {
         this.exitCode = exitCode;
         this.fix = fix;
         this.name = new.target.name;
+        this.location = options?.location;
     }
 }
 /** Bad usage, bad config, bad input file (exit 2). The message names the file / field / value. */
@@ -4264,8 +4277,8 @@ class EnvironmentError extends MlImageError {
 }
 /** The thing checked failed: an unresolvable conflict, a failing smoke test (exit 1). */
 class CheckFailedError extends MlImageError {
-    constructor(message, fix) {
-        super(message, ExitCode.CheckFailed, fix);
+    constructor(message, fix, options) {
+        super(message, ExitCode.CheckFailed, fix, options);
     }
 }
 /** Format any thrown value for a terminal or a log: message + fix, stack only when verbose. */
@@ -4298,6 +4311,7 @@ function exitCodeOf(err) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   Bm: () => (/* binding */ mirrorProblem),
+/* harmony export */   IU: () => (/* binding */ tagSafeVersion),
 /* harmony export */   J4: () => (/* binding */ applyMirrors),
 /* harmony export */   Ki: () => (/* binding */ repositoryProblem),
 /* harmony export */   OD: () => (/* binding */ imageRefProblem),
@@ -4307,10 +4321,12 @@ function exitCodeOf(err) {
 /* harmony export */   Vt: () => (/* binding */ DIGEST_RE),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   _x: () => (/* binding */ registryInName),
 /* harmony export */   dz: () => (/* binding */ isTag),
+/* harmony export */   nz: () => (/* binding */ nameLengthProblem),
 /* harmony export */   r6: () => (/* binding */ registryHostProblem)
 /* harmony export */ });
-/* unused harmony export REGISTRY_HOST */
+/* unused harmony exports MAX_NAME_LENGTH, REGISTRY_HOST */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 // Image references, one grammar for every caller: Docker's reference grammar (imageRefProblem),
 // splitting and normalizing (docker.io and library/ defaults), references by digest, registry
@@ -4392,6 +4408,25 @@ const SHAPE_PROBLEM = 'expected NAME[:TAG][@DIGEST], e.g. "ghcr.io/my-org/my-mod
 /** Whether `tag` is a valid tag (the TAG of NAME:TAG): [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}. */
 const isTag = (tag) => TAG_RE.test(tag);
 /**
+ * A version as a tag holds it: a "+" (semver build metadata, 1.0.0+build.5) becomes "-", since a
+ * tag cannot hold "+". image.version and a git tag's version are mapped alike.
+ */
+const tagSafeVersion = (version) => version.replace(/\+/g, '-');
+/** The longest repository name, its registry host included (distribution/reference's NameTotalLengthMax). */
+const MAX_NAME_LENGTH = 255;
+/**
+ * Why the repository NAME (REGISTRY/PATH, no tag or digest) is too long for docker, or undefined:
+ * counted as docker counts it, with the docker.io/ (and library/) a name without a host gets.
+ */
+function nameLengthProblem(name) {
+    const { registry, path } = parseImageRef(name);
+    const host = DOCKER_HUB.has(registry) ? 'docker.io' : registry;
+    const length = host.length + 1 + path.length;
+    return length > MAX_NAME_LENGTH
+        ? `the repository name is ${length} characters with its registry host ("${host}/..."); docker takes at most ${MAX_NAME_LENGTH}`
+        : undefined;
+}
+/**
  * Why `ref` is not a valid image reference, or undefined when it is. Accepts what `docker run`
  * accepts: name[:tag][@digest] (lowercase repository path, optional registry host) or an image id.
  */
@@ -4409,7 +4444,8 @@ function imageRefProblem(ref) {
             return 'a sha256 digest is 64 lowercase hex digits';
         // The grammar takes any digits after the host's ":"; no registry listens past 65535.
         const { registry } = parseImageRef(ref);
-        return ref.startsWith(`${registry}/`) ? portProblem(registry) : undefined;
+        const port = ref.startsWith(`${registry}/`) ? portProblem(registry) : undefined;
+        return port ?? nameLengthProblem(repositoryOf(ref));
     }
     const bad = ref.match(/[^a-zA-Z0-9._:/@+\-[\]]/);
     if (bad)
@@ -4436,6 +4472,20 @@ function portProblem(host) {
         return undefined;
     const n = Number(port);
     return n >= 1 && n <= 65535 ? undefined : `port ${port} is out of range (1 to 65535)`;
+}
+/** Registries whose host, written first in image.name, is surely a host (not a path component). */
+const KNOWN_REGISTRY = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|ghcr\.io|quay\.io|nvcr\.io|(?:[a-z0-9-]+\.)?gcr\.io|registry\.gitlab\.com|public\.ecr\.aws|mcr\.microsoft\.com|[a-z0-9-]+\.azurecr\.io|[0-9]+\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com|[a-z0-9-]+-docker\.pkg\.dev)$/;
+/**
+ * The registry host image.name starts with, when it does (the registry named twice in the tags):
+ * the configured registry, or a well-known one. A first component that merely has a dot stays a
+ * path component ("team.ai/model" on a registry that takes dots).
+ */
+function registryInName(name, registry) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const first = name.slice(0, slash);
+    return first === registry.toLowerCase() || KNOWN_REGISTRY.test(first) ? first : undefined;
 }
 /**
  * Why `host` is not a registry host (REGISTRY_HOST's shape, a port from 1 to 65535), or undefined
@@ -5970,6 +6020,29 @@ function parseWithTree(s) {
 
 /***/ }),
 
+/***/ 42334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ anySignal)
+/* harmony export */ });
+// AbortSignal.any that keeps its sources alive for as long as the signal it returns. On Node 20 a
+// composite holds its sources only weakly, and a source made by AbortSignal.timeout that nothing
+// else holds is collected at the next GC, its timer cleared: the composite then never aborts at
+// that deadline (nodejs/node#57736; Node 24 keeps them). A verify whose registry never answered
+// waited past --timeout that way, and a request past its own timeout.
+/** Each composite's sources, held for as long as the composite is (a WeakMap value is). */
+const held = new WeakMap();
+/** A signal that aborts when the first of SIGNALS does, with its reason; SIGNALS stay reachable. */
+function anySignal(signals) {
+    const any = AbortSignal.any([...signals]);
+    held.set(any, signals);
+    return any;
+}
+
+
+/***/ }),
+
 /***/ 14367:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -6416,8 +6489,10 @@ function reasonOf(e) {
  * block a write forever). A full or read-only filesystem is exit 3 naming the path. With
  * `create: false` it only checks (the CLI does so before any work, creating nothing).
  */
-function ensureResultDir(dir, label = dir, opts = {}) {
-    const flag = opts.flag ?? '--out DIR';
+function ensureResultDir(dir, label = dir, 
+/** forFile: `dir` is where the file a flag names goes (`--out FILE`), and messages say so. */
+opts = {}) {
+    const flag = opts.flag ?? (opts.forFile ? '--out FILE' : '--out DIR');
     const abs = external_node_path_default().resolve(dir);
     // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
     let probe = abs;
@@ -6432,11 +6507,15 @@ function ensureResultDir(dir, label = dir, opts = {}) {
     }
     const under = (root) => real === root || real.startsWith(`${root}/`);
     if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
-        throw new errors/* InputError */.dz(`${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, `pass ${flag} naming a directory on disk (it is created when missing)`);
+        throw new errors/* InputError */.dz(opts.forFile
+            ? `${label}: ${abs} is on a pseudo filesystem (${real}); the file needs a real directory`
+            : `${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, opts.forFile
+            ? `pass ${flag} naming a file on disk (its directory is created when missing)`
+            : `pass ${flag} naming a directory on disk (it is created when missing)`);
     }
     if ((0,external_node_fs_.existsSync)(abs)) {
         if (!(0,external_node_fs_.statSync)(abs).isDirectory())
-            throw new errors/* InputError */.dz(`${label}: ${abs} exists and is not a directory`, `pass ${flag} naming a directory`);
+            throw new errors/* InputError */.dz(`${label}: ${abs} exists and is not a directory`, opts.forFile ? `pass ${flag} naming a file in a directory` : `pass ${flag} naming a directory`);
         return abs;
     }
     if (!(0,external_node_fs_.statSync)(probe).isDirectory())

@@ -1,5 +1,5 @@
-export const id = 65;
-export const ids = [65];
+export const id = 549;
+export const ids = [549];
 export const modules = {
 
 /***/ 96912:
@@ -237,7 +237,7 @@ function enginePlatform(info) {
 
 /***/ }),
 
-/***/ 81065:
+/***/ 79549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1875,6 +1875,131 @@ class StepTimer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/build/log-groups.ts
+// The build stage's log groups. The action wraps each build in a log group (core.group), and
+// GitHub does not nest groups: two builds side by side (any driver but docker builds two platforms
+// at once) would share the group opened second, the first build's lines under the second's name and
+// its last lines after the first group's end. So builds that run side by side have their lines
+// held and each written as a whole group of its own when it ends (the first finished first; a
+// failed one before its error reaches the caller), while the progress lines (started, done,
+// retrying) stay live, outside every group. A build that runs alone keeps its group live around it.
+// Without groups (the command line) every line is shown live.
+/** How much of one build's log is held (its last lines): two builds side by side hold twice this. */
+const HELD_LOG_CHARS = 2 * 1024 * 1024;
+/** One build's lines while it runs: the last CAP characters, and how much was cut before them. */
+class HeldLines {
+    cap;
+    lines = [];
+    /** lines[0..start) are cut (emptied): compacted now and then rather than shifted line by line. */
+    start = 0;
+    chars = 0;
+    cutLines = 0;
+    cutChars = 0;
+    target = '';
+    constructor(cap) {
+        this.cap = cap;
+    }
+    push(raw, target) {
+        this.target = target;
+        // A single line over the cap keeps its end.
+        const line = raw.length > this.cap ? raw.slice(raw.length - this.cap) : raw;
+        this.lines.push(line);
+        this.chars += line.length + 1;
+        while (this.chars > this.cap + 1 && this.start < this.lines.length - 1) {
+            const old = this.lines[this.start];
+            this.lines[this.start++] = '';
+            this.chars -= old.length + 1;
+            this.cutLines++;
+            this.cutChars += old.length + 1;
+        }
+        if (this.start > 1024 && this.start * 2 > this.lines.length) {
+            this.lines = this.lines.slice(this.start);
+            this.start = 0;
+        }
+    }
+    /** What is held, led by a line that says what was cut, if anything was. */
+    take() {
+        const kept = this.lines.slice(this.start);
+        if (this.cutLines === 0)
+            return kept;
+        const kb = (n) => Math.round(n / 1024);
+        return [
+            `[${this.cutLines} lines (${kb(this.cutChars)} KB) cut: only the last ${kb(this.cap)} KB of this build's log are kept]`,
+            ...kept,
+        ];
+    }
+    get empty() {
+        return this.start === this.lines.length;
+    }
+}
+class BuildLogs {
+    sinks;
+    cap;
+    /** The groups written one after the other, in the order their builds ended. */
+    writing = Promise.resolve();
+    /** Whether a held group is open now: live lines wait until it closes. */
+    open = false;
+    waiting = [];
+    constructor(sinks, cap = HELD_LOG_CHARS) {
+        this.sinks = sinks;
+        this.cap = cap;
+    }
+    progress = (line) => this.live(() => this.sinks.progress(line));
+    timing = (line) => this.live(() => this.sinks.timing?.(line));
+    output = (line, target) => this.live(() => this.sinks.output?.(line, target));
+    /**
+     * fn in the group NAME. HELD (builds side by side): the lines fn writes to the output it is given
+     * are held and written as one group when fn ends, fulfilled or not, before its result or error;
+     * else the group is open around fn as it runs and its lines are live. fn's output is undefined
+     * where the stage shows no build output.
+     */
+    async group(name, held, fn) {
+        const { group, output } = this.sinks;
+        if (group === undefined)
+            return fn(output && this.output);
+        if (!held || output === undefined)
+            return group(name, () => fn(output && this.output));
+        const lines = new HeldLines(this.cap);
+        try {
+            return await fn((line, target) => lines.push(line, target));
+        }
+        finally {
+            if (!lines.empty)
+                await this.write(name, lines, group, output);
+        }
+    }
+    /** A live line: now, or after the held group being written closes. */
+    live(write) {
+        if (this.open)
+            this.waiting.push(write);
+        else
+            write();
+    }
+    write(name, lines, group, output) {
+        const written = this.writing.then(async () => {
+            this.open = true;
+            try {
+                await group(name, async () => {
+                    for (const line of lines.take())
+                        output(line, lines.target);
+                });
+            }
+            catch {
+                // The log's own failure: never in place of the build's result or error.
+            }
+            finally {
+                this.open = false;
+                const waiting = this.waiting;
+                this.waiting = [];
+                for (const w of waiting)
+                    w();
+            }
+        });
+        this.writing = written;
+        return written;
+    }
+}
+
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
@@ -2079,7 +2204,38 @@ function afterFailedAttempt(f) {
     const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
     if (classified instanceof errors/* EnvironmentError */.eG)
         throw classified;
-    throw finalFailure(f, isTransient(lastLines(log)));
+    throw referenceFailure(f) ?? finalFailure(f, isTransient(lastLines(log)));
+}
+/**
+ * buildx, BuildKit or the engine refused an image reference or name. The tags (and the cache's
+ * references) are made of the config's image.registry, image.name, image.version and the variant
+ * names: no Dockerfile's fault.
+ */
+const REFERENCE_REFUSED = /invalid reference format|repository name must (?:not be more than \d+ characters|be lowercase)|invalid tag format|invalid tag "/i;
+/** A reference the Dockerfile's FROM names (after its build args), not one the config made. */
+const DOCKERFILE_REFERENCE = /failed to parse stage name|base name \(.*\) should not be blank/i;
+/** An IPv6 literal host, [::1]:5000. */
+const isIpv6Host = (host) => host?.startsWith('[') === true;
+/**
+ * The error for a build that failed as a reference was refused (REFERENCE_REFUSED), or undefined
+ * when its log shows no such refusal. With an [IPv6] registry (the pushed image's or the base's),
+ * "invalid reference format" is a builder older than the reference grammar that takes IPv6 hosts
+ * (distribution/reference 0.5, 2023: Docker 26 with its BuildKit 0.13, buildx 0.12): the
+ * environment's (exit 3), its FROM too. Any other refused tag or name is the config's (exit 2): it
+ * passed the config's checks where the builder's grammar is stricter; a FROM the Dockerfile
+ * wrote (a stage name it cannot parse) stays the build's.
+ */
+function referenceFailure(f) {
+    const reason = failureReason(f.log);
+    if (!REFERENCE_REFUSED.test(reason))
+        return undefined;
+    const { write, read } = f.registries;
+    const ipv6 = [write, read].find(isIpv6Host);
+    if (ipv6 !== undefined && /invalid reference format/i.test(reason))
+        return new errors/* EnvironmentError */.eG(`build ${f.id}: the builder refused a reference on the [IPv6] registry ${ipv6} (${reason}): its Docker engine, BuildKit or buildx predates [IPv6] registry hosts`, `use Docker 26 or later (BuildKit 0.13 or later in a docker-container builder) and buildx 0.12 or later (docker version; docker buildx version; docker buildx inspect); or give the registry a host name (an /etc/hosts entry) and set that in ${ipv6 === write ? 'image.registry' : "build.mirrors or the variant's base"}`);
+    if (DOCKERFILE_REFERENCE.test(reason))
+        return undefined;
+    return new errors/* InputError */.dz(`build ${f.id}: the builder refused the image's name or a tag: ${reason}`, 'the tags are image.registry/image.name:<tag>, each tag made of image.version (or the git tag) and a variant\'s name: fix the one named above in the config (a repository name is lowercase and at most 255 characters with its registry host; a tag at most 128 characters of letters, digits, "_", "." and "-")');
 }
 function finalFailure(f, transient) {
     const excerpt = f.log.split('\n').slice(-25).join('\n');
@@ -2749,6 +2905,7 @@ var references = __webpack_require__(32780);
 
 
 
+
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -2799,7 +2956,6 @@ function variantLabels(input, v, run) {
 async function buildVariant(input, v, run) {
     const { plan, config } = input;
     const { ctx, timer } = run;
-    const group = ctx.group;
     const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
     const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, input.keepOut ?? [], ctx.work, v.name);
     const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
@@ -2816,6 +2972,8 @@ async function buildVariant(input, v, run) {
     const platforms = platformsOf(input, v);
     // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
+    // Side by side, each build's lines are held and written as a log group of its own when it ends.
+    const held = Math.min(limit, platforms.length) > 1;
     const merging = input.push && input.merge !== false;
     const annotations = merging ? mergeAnnotations(ctx, labels, input.options?.annotations) : [];
     // OCI manifests where the list gets annotations: this run's merge, or (merge: false, a matrix
@@ -2830,7 +2988,8 @@ async function buildVariant(input, v, run) {
     const { builtTarget } = run;
     const record = builtTarget &&
         ((b) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
-    const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
+    const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => run.logs
+        .group(`build ${v.name} ${platform}`, held, (output) => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`, () => buildTarget({ ...ctx, ...(output && { output }), signal: stop.signal }, {
         v,
         platform,
         dockerfile,
@@ -2909,7 +3068,8 @@ async function runBuildStage(input, deps) {
     checkBuildArgs(config.build.args);
     const indexes = (0,python_indexes/* pipIndexes */.iP)(config.python, deps.env);
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
-    const timer = new StepTimer(deps.timing);
+    const logs = new BuildLogs(deps);
+    const timer = new StepTimer(deps.timing && logs.timing);
     timer.startup();
     const { builder, bases, sourceDate } = await lookUp(input, deps, variants, timer);
     // Secret mounts or nothing: never a fallback to build arguments.
@@ -2933,8 +3093,8 @@ async function runBuildStage(input, deps) {
         deps.progress(`${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it may build a pull request's code, so it writes no cache a branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`);
     const ctx = {
         docker: deps.docker,
-        progress: deps.progress,
-        ...(deps.output && { output: deps.output }),
+        progress: logs.progress,
+        ...(deps.output && { output: logs.output }),
         sleep: deps.sleep ?? promises_.setTimeout,
         now: deps.now ?? Date.now,
         repository: plan.repository,
@@ -2963,7 +3123,7 @@ async function runBuildStage(input, deps) {
         const results = [];
         for (const [i, v] of variants.entries()) {
             const [baseDigest, baseHeld] = [bases[i]?.digest, bases[i]?.localId];
-            const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget };
+            const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget, logs };
             // A failed build forgets the builder's facts: the next run asks buildx again.
             results.push(await buildVariant(input, v, run).catch((e) => {
                 forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
@@ -3457,13 +3617,16 @@ async function reuseOf(t, deps) {
     return { entry: asThisImage(found, t.image, t.digest, content.blob, config), keyFile };
 }
 
-// EXTERNAL MODULE: ./src/smoke/run.ts + 8 modules
-var run = __webpack_require__(31246);
+// EXTERNAL MODULE: ./src/smoke/run.ts + 6 modules
+var run = __webpack_require__(99540);
+// EXTERNAL MODULE: ./src/smoke/output.ts
+var output = __webpack_require__(71800);
 // EXTERNAL MODULE: ./src/smoke/target-gpus.ts
 var target_gpus = __webpack_require__(29094);
 ;// CONCATENATED MODULE: ./src/smoke/stage.ts
 // The smoke stage: for each built variant and platform, capture the environment record and run the
 // smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
+
 
 
 
@@ -3571,9 +3734,8 @@ async function prepare(ctx, t) {
     return { ...t, key, run, gpus, runImage };
 }
 /**
- * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus:
- * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
- * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
+ * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus),
+ * looked up once per stage and only when results may be reused (`ml-image run`; the action: unknown).
  */
 function gpusOf(ctx, gpus) {
     if (gpus === 'none')
@@ -3625,10 +3787,7 @@ async function smokeTarget(ctx, t) {
         });
     return entry;
 }
-/**
- * A new result with when and where its suites ran; a reused one keeps its own (the earlier run's
- * time and runner), so that the smoke attestation names the run that tested the image.
- */
+/** A new result with when and where its suites ran (a reused one keeps the run's that tested the image). */
 function stamped(ctx, entry) {
     return { ...entry, result: stampedResult(ctx.input, entry.result) };
 }
@@ -3667,8 +3826,7 @@ async function captureAndTest(ctx, t) {
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
     // The record and capture's messages name the image by its tag; its id is the image ID that ran.
-    // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
-    // made from it) names the GPUs and driver the tests ran on.
+    // On a GPU run the probe gets the suites' GPUs: the record (and attestation) names those.
     const record = await (0,capture/* captureImage */.O$)({
         image: runImage,
         name: image,
@@ -3701,7 +3859,7 @@ async function captureAndTest(ctx, t) {
     }, {
         docker,
         progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
-        ...(io.output && { output: (chunk) => io.output(chunk.replace(/\n$/, '')) }),
+        ...(io.output && { output: (chunk, test) => testLines(chunk, test, io.output) }),
     }).catch((e) => {
         // The daemon went away mid-run: keep the tests that finished (no reuse key: the
         // results are incomplete), then end the stage with the environment error.
@@ -3722,16 +3880,26 @@ async function captureAndTest(ctx, t) {
         result: { ...result, gpuDevices: devicesKey(t.gpus) },
     };
 }
-/** One annotation per failing test, with the classified cause and fix when known. */
+/** A test's live output, each line labelled with the test that printed it (one process runs several). */
+function testLines(chunk, test, output) {
+    for (const line of chunk.replace(/\n$/, '').split('\n'))
+        output(`[${test}] ${line}`);
+}
+/** One annotation per failing test. */
 function failureAnnotations(id, result) {
     return result.tests
         .filter((t) => t.status === 'fail')
-        .map((t) => ({
-        title: `ml-image smoke ${id}: ${t.id}`,
-        message: [t.reason ?? 'failed', t.cause && `Cause: ${t.cause.cause}`, t.cause && `Fix: ${t.cause.fix}`]
-            .filter(Boolean)
-            .join('\n'),
-    }));
+        .map((t) => ({ title: `ml-image smoke ${id}: ${t.id}`, message: failureMessage(t) }));
+}
+/** A failing test's reason, the classified cause and fix when known, and the end of its output. */
+function failureMessage(t) {
+    const out = (0,output/* failureTail */.PE)(t.output);
+    const lines = [t.reason ?? 'failed'];
+    if (t.cause)
+        lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
+    if (out.length > 0)
+        lines.push(`Output (${(0,output/* failureTailHeading */.vQ)(out)}):`, ...out);
+    return lines.join('\n');
 }
 
 // EXTERNAL MODULE: ./src/github/run.ts
@@ -3972,6 +4140,42 @@ function predicateFor(kind, ctx) {
 
 // EXTERNAL MODULE: ./src/attest/spdx.ts
 var spdx = __webpack_require__(54130);
+;// CONCATENATED MODULE: ./src/attest/stage-lines.ts
+/**
+ * The first line: how the stage will sign ("signing with the key file ..."), or why it does not.
+ * SigningChoice.reason says it as done ("signed ..."), as attest.json and the report record it.
+ */
+function signingLine(signing) {
+    return signing.identity ? signing.reason.replace(/^signed\b/, 'signing') : signing.reason;
+}
+/** A target's line as it starts (signing only: without a signer it is done at once). */
+const startLine = (t) => `${t.variant} ${t.platform}: started`;
+const seconds = (ms) => `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
+/**
+ * A target's line as it ends, after MS: whether it was signed (when the stage signs), what was
+ * attached and what only written, its notes; "stopped after" when it failed.
+ */
+function endLine(t, { signing, ms, stopped }) {
+    const list = (xs) => xs.map((a) => a.kind).join(', ');
+    const attached = t.attestations.filter((a) => a.attached);
+    const written = t.attestations.filter((a) => !a.attached);
+    const parts = [];
+    if (t.signed && attached.length > 0 && written.length === 0)
+        parts.push(`signed and attached ${list(attached)}`);
+    else {
+        if (signing || t.signed)
+            parts.push(t.signed ? 'signed' : 'not signed');
+        if (attached.length > 0)
+            parts.push(`attached ${list(attached)}`);
+        if (written.length > 0)
+            parts.push(`written (not attached): ${list(written)}`);
+        if (t.attestations.length === 0)
+            parts.push('no attestations');
+    }
+    const notes = t.notes.length ? ` (${t.notes.join('; ')})` : '';
+    return `${t.variant} ${t.platform}: ${parts.join('; ')}${stopped ? `: stopped after ${seconds(ms)}` : ` in ${seconds(ms)}`}${notes}`;
+}
+
 ;// CONCATENATED MODULE: ./src/attest/targets.ts
 // The attest stage's targets (pure): each platform image the build pushed, in the build's order,
 // with its entry in attest.json as it starts (nothing attached, not signed). A platform only
@@ -4006,6 +4210,7 @@ function attestTargets(build) {
 }
 
 ;// CONCATENATED MODULE: ./src/attest/stage.ts
+
 
 
 
@@ -4165,18 +4370,6 @@ function turns() {
 }
 const firstLine = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 const relative = (results, file) => results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
-/** One progress line per target: whether it was signed, and each attestation attached or written only. */
-function describe(t) {
-    const list = (xs) => xs.map((a) => a.kind).join(', ') || 'no attestations';
-    const attached = t.attestations.filter((a) => a.attached);
-    const written = t.attestations.filter((a) => !a.attached);
-    const parts = [];
-    if (t.signed || attached.length > 0)
-        parts.push(`${t.signed ? 'signed' : 'not signed'}, attached: ${list(attached)}`);
-    if (written.length > 0 || parts.length === 0)
-        parts.push(`written (not attached): ${list(written)}`);
-    return `${t.variant} ${t.platform}: ${parts.join('; ')}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
-}
 /**
  * The uploads a target's `.att` update will likely need: its config, and each envelope that will
  * be new. One an earlier run left (TAKEN) is usually attached again, unless it is the provenance,
@@ -4237,8 +4430,9 @@ async function runAttestStage(input, io) {
         },
         targets: targets.map((t) => t.target),
     };
-    // Not signing is a note, not a warning: most local runs and forks have no identity.
-    io.progress(signing.reason);
+    // How it will sign, not yet that it did; not signing is a note, not a warning: most local runs
+    // and forks have no identity.
+    io.progress(signingLine(signing));
     for (const n of notPushed)
         io.progress(`${n.variant} ${n.platform}: not pushed${n.localRef !== undefined ? ` (loaded as ${n.localRef})` : ''}: nothing to attest`);
     const signer = signing.identity && targets.length > 0 ? io.signer() : undefined;
@@ -4262,9 +4456,15 @@ async function runAttestStage(input, io) {
     const limit = signing.tlog ? 1 : MAX_TARGETS_AT_ONCE;
     let error;
     const attaching = (0,map_limit/* mapLimitSerialByKey */.IH)(work, limit, (w) => w.target.ref, (w) => {
+        const started = performance.now();
+        if (signer)
+            io.progress(startLine(w.target));
         const run = w.run();
-        // The first registry failure to come (exit 3), whichever target it was.
-        run.catch((reason) => {
+        // Each target's line as it ends, with its time; the first registry failure to come (exit
+        // 3), whichever target it was, is the stage's.
+        const ended = (stopped) => io.progress(endLine(w.target, { signing: !!signer, ms: performance.now() - started, stopped }));
+        run.then(() => ended(false), (reason) => {
+            ended(true);
             if (reason instanceof errors/* EnvironmentError */.eG)
                 error ??= reason;
         });
@@ -4286,16 +4486,9 @@ async function runAttestStage(input, io) {
     // Any other failure (bad input, a bug) is thrown, after attest.json says what was done: the
     // earlier run's file, which names envelopes taken out above, must not stay.
     let thrown;
-    settled.forEach((s, i) => {
-        if (s === undefined)
-            return;
-        const { target } = work[i];
-        if (s.status === 'fulfilled')
-            return io.progress(describe(target));
-        if (!(s.reason instanceof errors/* EnvironmentError */.eG))
+    for (const s of settled)
+        if (s?.status === 'rejected' && !(s.reason instanceof errors/* EnvironmentError */.eG))
             thrown ??= { reason: s.reason };
-        io.progress(`${describe(target)}: stopped`);
-    });
     // The error the stage ends with (thrown, or handed back for exit 3) is the one recorded.
     const failure = thrown?.reason ?? error;
     if (failure !== undefined)
@@ -4543,6 +4736,7 @@ function runReport(input, plan, io) {
         config: input.loaded.config,
         results: input.results,
         configVariants: (0,stage/* configVariantNames */.U3)(input.loaded),
+        ...(input.loaded.filePlatforms && { configPlatforms: input.loaded.filePlatforms }),
         git: input.git,
         options: input.report,
     }, io);
@@ -4890,7 +5084,7 @@ key) {
         progress: (l) => io.progress('build', l),
         ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
         ...(io.output && { output: (line, target) => io.output(line, target) }),
-        group: groupOf(io),
+        ...(io.group && { group: io.group }), // none (the command line): build lines live
         ...(io.builtTarget && { builtTarget: io.builtTarget }),
     }));
     if (!opts.merge && opts.push)

@@ -1,8 +1,8 @@
-export const id = 489;
-export const ids = [489];
+export const id = 510;
+export const ids = [510];
 export const modules = {
 
-/***/ 45489:
+/***/ 14510:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -798,19 +798,22 @@ const isInside = (p, dir) => {
     const rel = external_node_path_default().relative(dir, p);
     return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
 };
-/** The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root. */
-function checkedRealPath(abs, where, root) {
+/**
+ * The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root,
+ * the error PLACED on the -r / -c line that includes it.
+ */
+function checkedRealPath(abs, where, root, placed) {
     let real;
     try {
         real = (0,external_node_fs_.realpathSync)(abs);
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions');
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions', placed);
     }
     // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
     const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
     if (system !== undefined)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository');
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository', placed);
     if (root === undefined)
         return real;
     let realRoot;
@@ -821,7 +824,7 @@ function checkedRealPath(abs, where, root) {
         throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
     }
     if (!isInside(real, realRoot))
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository');
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository', placed);
     return real;
 }
 /**
@@ -831,6 +834,8 @@ function checkedRealPath(abs, where, root) {
  */
 function readRequirementsFile(abs, from, root) {
     const where = from ? ` (included from ${from})` : '';
+    // An included file's problem is annotated on the line that includes it (FROM is "FILE:LINE").
+    const placed = { location: (0,errors/* locationOf */.hD)(from) };
     let st;
     try {
         st = (0,external_node_fs_.statSync)(abs);
@@ -838,24 +843,24 @@ function readRequirementsFile(abs, from, root) {
     catch (e) {
         const code = e.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements');
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions');
+            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements', placed);
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions', placed);
     }
     if (!st.isFile())
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)');
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)', placed);
     if (st.size > MAX_REQUIREMENTS_BYTES)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement');
-    const real = checkedRealPath(abs, where, root);
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement', placed);
+    const real = checkedRealPath(abs, where, root, placed);
     let data;
     try {
         data = (0,external_node_fs_.readFileSync)(real);
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions');
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions', placed);
     }
     const decoded = decodeRequirements(data);
     if ('why' in decoded)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix);
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix, placed);
     return decoded.text;
 }
 
@@ -1257,7 +1262,9 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
             const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)');
+            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)', 
+            // On the line that closes the loop.
+            { location: (0,errors/* locationOf */.hD)(links.at(-1)) });
         }
         // The same file reached through two parents: once is enough (once as each, requirements and
         // constraints: pip reads it as both then).
@@ -1622,6 +1629,13 @@ function keyProblems(items, at) {
     return problems;
 }
 /**
+ * TEXT with each lone carriage return (an old Mac's line end) made a line feed: YAML 1.2 breaks a
+ * line at either (and reads a break inside a scalar as a line feed), the yaml package at "\n" and
+ * "\r\n" only, and read the whole file as one line. The same length, so every offset, and the
+ * lines counted (an editor's), stay right; "\r\n" is kept.
+ */
+const withLineFeeds = (text) => text.replace(/\r(?!\n)/g, '\n');
+/**
  * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
  * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
  * mapping (the yaml package's own `uniqueKeys` check compares every pair, which made a 1 MB config
@@ -1629,7 +1643,8 @@ function keyProblems(items, at) {
  * the file, not a crash). A merge key (`<<: *base`, YAML 1.1's) brings in the keys of the mapping
  * it names that the mapping it is in does not set itself.
  */
-function parseYamlDocument(text, fileLabel) {
+function parseYamlDocument(raw, fileLabel) {
+    const text = withLineFeeds(raw);
     const lineCounter = new dist/* LineCounter */.HN();
     // resolveKnownTags: false: an explicit !!binary, !!timestamp, !!set ... stays the text it tags
     // (a config has strings, numbers, booleans, lists and mappings only), not a Buffer or a Date
@@ -2038,6 +2053,7 @@ function loadConfig(opts = {}) {
             throw new errors/* ConfigError */.xL(label, problems);
     }
     const fileVariants = parsed && variantNamesOf(parsed.data);
+    const filePlatforms = parsed && platformsOf(parsed.data);
     return {
         config,
         file,
@@ -2045,8 +2061,17 @@ function loadConfig(opts = {}) {
         ...(file !== undefined && { label }),
         ...(lineOf && { lineOf }),
         ...(fileVariants && { fileVariants }),
+        ...(filePlatforms && { filePlatforms }),
         ...(workspace !== undefined && { workspace }),
     };
+}
+/** DATA's own platforms (the default when it lists none); undefined when they do not validate. */
+function platformsOf(data) {
+    const raw = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? data.platforms
+        : undefined;
+    const parsed = schema/* ConfigFileSchema */.Kx.shape.platforms.safeParse(raw);
+    return parsed.success ? [...parsed.data] : undefined;
 }
 /** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
 function variantNamesOf(data) {
@@ -3498,6 +3523,131 @@ class StepTimer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/build/log-groups.ts
+// The build stage's log groups. The action wraps each build in a log group (core.group), and
+// GitHub does not nest groups: two builds side by side (any driver but docker builds two platforms
+// at once) would share the group opened second, the first build's lines under the second's name and
+// its last lines after the first group's end. So builds that run side by side have their lines
+// held and each written as a whole group of its own when it ends (the first finished first; a
+// failed one before its error reaches the caller), while the progress lines (started, done,
+// retrying) stay live, outside every group. A build that runs alone keeps its group live around it.
+// Without groups (the command line) every line is shown live.
+/** How much of one build's log is held (its last lines): two builds side by side hold twice this. */
+const HELD_LOG_CHARS = 2 * 1024 * 1024;
+/** One build's lines while it runs: the last CAP characters, and how much was cut before them. */
+class HeldLines {
+    cap;
+    lines = [];
+    /** lines[0..start) are cut (emptied): compacted now and then rather than shifted line by line. */
+    start = 0;
+    chars = 0;
+    cutLines = 0;
+    cutChars = 0;
+    target = '';
+    constructor(cap) {
+        this.cap = cap;
+    }
+    push(raw, target) {
+        this.target = target;
+        // A single line over the cap keeps its end.
+        const line = raw.length > this.cap ? raw.slice(raw.length - this.cap) : raw;
+        this.lines.push(line);
+        this.chars += line.length + 1;
+        while (this.chars > this.cap + 1 && this.start < this.lines.length - 1) {
+            const old = this.lines[this.start];
+            this.lines[this.start++] = '';
+            this.chars -= old.length + 1;
+            this.cutLines++;
+            this.cutChars += old.length + 1;
+        }
+        if (this.start > 1024 && this.start * 2 > this.lines.length) {
+            this.lines = this.lines.slice(this.start);
+            this.start = 0;
+        }
+    }
+    /** What is held, led by a line that says what was cut, if anything was. */
+    take() {
+        const kept = this.lines.slice(this.start);
+        if (this.cutLines === 0)
+            return kept;
+        const kb = (n) => Math.round(n / 1024);
+        return [
+            `[${this.cutLines} lines (${kb(this.cutChars)} KB) cut: only the last ${kb(this.cap)} KB of this build's log are kept]`,
+            ...kept,
+        ];
+    }
+    get empty() {
+        return this.start === this.lines.length;
+    }
+}
+class BuildLogs {
+    sinks;
+    cap;
+    /** The groups written one after the other, in the order their builds ended. */
+    writing = Promise.resolve();
+    /** Whether a held group is open now: live lines wait until it closes. */
+    open = false;
+    waiting = [];
+    constructor(sinks, cap = HELD_LOG_CHARS) {
+        this.sinks = sinks;
+        this.cap = cap;
+    }
+    progress = (line) => this.live(() => this.sinks.progress(line));
+    timing = (line) => this.live(() => this.sinks.timing?.(line));
+    output = (line, target) => this.live(() => this.sinks.output?.(line, target));
+    /**
+     * fn in the group NAME. HELD (builds side by side): the lines fn writes to the output it is given
+     * are held and written as one group when fn ends, fulfilled or not, before its result or error;
+     * else the group is open around fn as it runs and its lines are live. fn's output is undefined
+     * where the stage shows no build output.
+     */
+    async group(name, held, fn) {
+        const { group, output } = this.sinks;
+        if (group === undefined)
+            return fn(output && this.output);
+        if (!held || output === undefined)
+            return group(name, () => fn(output && this.output));
+        const lines = new HeldLines(this.cap);
+        try {
+            return await fn((line, target) => lines.push(line, target));
+        }
+        finally {
+            if (!lines.empty)
+                await this.write(name, lines, group, output);
+        }
+    }
+    /** A live line: now, or after the held group being written closes. */
+    live(write) {
+        if (this.open)
+            this.waiting.push(write);
+        else
+            write();
+    }
+    write(name, lines, group, output) {
+        const written = this.writing.then(async () => {
+            this.open = true;
+            try {
+                await group(name, async () => {
+                    for (const line of lines.take())
+                        output(line, lines.target);
+                });
+            }
+            catch {
+                // The log's own failure: never in place of the build's result or error.
+            }
+            finally {
+                this.open = false;
+                const waiting = this.waiting;
+                this.waiting = [];
+                for (const w of waiting)
+                    w();
+            }
+        });
+        this.writing = written;
+        return written;
+    }
+}
+
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
@@ -3711,7 +3861,38 @@ function afterFailedAttempt(f) {
     const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
     if (classified instanceof errors/* EnvironmentError */.eG)
         throw classified;
-    throw finalFailure(f, isTransient(lastLines(log)));
+    throw referenceFailure(f) ?? finalFailure(f, isTransient(lastLines(log)));
+}
+/**
+ * buildx, BuildKit or the engine refused an image reference or name. The tags (and the cache's
+ * references) are made of the config's image.registry, image.name, image.version and the variant
+ * names: no Dockerfile's fault.
+ */
+const REFERENCE_REFUSED = /invalid reference format|repository name must (?:not be more than \d+ characters|be lowercase)|invalid tag format|invalid tag "/i;
+/** A reference the Dockerfile's FROM names (after its build args), not one the config made. */
+const DOCKERFILE_REFERENCE = /failed to parse stage name|base name \(.*\) should not be blank/i;
+/** An IPv6 literal host, [::1]:5000. */
+const isIpv6Host = (host) => host?.startsWith('[') === true;
+/**
+ * The error for a build that failed as a reference was refused (REFERENCE_REFUSED), or undefined
+ * when its log shows no such refusal. With an [IPv6] registry (the pushed image's or the base's),
+ * "invalid reference format" is a builder older than the reference grammar that takes IPv6 hosts
+ * (distribution/reference 0.5, 2023: Docker 26 with its BuildKit 0.13, buildx 0.12): the
+ * environment's (exit 3), its FROM too. Any other refused tag or name is the config's (exit 2): it
+ * passed the config's checks where the builder's grammar is stricter; a FROM the Dockerfile
+ * wrote (a stage name it cannot parse) stays the build's.
+ */
+function referenceFailure(f) {
+    const reason = failureReason(f.log);
+    if (!REFERENCE_REFUSED.test(reason))
+        return undefined;
+    const { write, read } = f.registries;
+    const ipv6 = [write, read].find(isIpv6Host);
+    if (ipv6 !== undefined && /invalid reference format/i.test(reason))
+        return new errors/* EnvironmentError */.eG(`build ${f.id}: the builder refused a reference on the [IPv6] registry ${ipv6} (${reason}): its Docker engine, BuildKit or buildx predates [IPv6] registry hosts`, `use Docker 26 or later (BuildKit 0.13 or later in a docker-container builder) and buildx 0.12 or later (docker version; docker buildx version; docker buildx inspect); or give the registry a host name (an /etc/hosts entry) and set that in ${ipv6 === write ? 'image.registry' : "build.mirrors or the variant's base"}`);
+    if (DOCKERFILE_REFERENCE.test(reason))
+        return undefined;
+    return new errors/* InputError */.dz(`build ${f.id}: the builder refused the image's name or a tag: ${reason}`, 'the tags are image.registry/image.name:<tag>, each tag made of image.version (or the git tag) and a variant\'s name: fix the one named above in the config (a repository name is lowercase and at most 255 characters with its registry host; a tag at most 128 characters of letters, digits, "_", "." and "-")');
 }
 function finalFailure(f, transient) {
     const excerpt = f.log.split('\n').slice(-25).join('\n');
@@ -4372,6 +4553,7 @@ function readListedRequirements(files, secrets, baseDir, env) {
 
 
 
+
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -4395,7 +4577,7 @@ async function lookUp(input, deps, variants, timer) {
     const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
     // dockerd's own builder without --pull starts from the engine's image under the tag.
     const localFirst = facts.then((f) => f.facts.driver === 'docker' && !input.config.build.pull);
-    const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
+    const bases = variants.map((v) => ({ ref: v.base.ref, platforms: stage_platformsOf(input, v) }));
     const [found, baseRecords, sourceDate] = await Promise.all([
         timer.step('builder facts', () => facts, (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
         timer.step('base digest', () => recordedBases(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
@@ -4405,7 +4587,7 @@ async function lookUp(input, deps, variants, timer) {
     return { builder, bases: baseRecords, sourceDate };
 }
 /** The platforms of V this run builds (a matrix job's: only some). */
-const platformsOf = (input, v) => v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
+const stage_platformsOf = (input, v) => v.platforms.filter((p) => !input.only?.platforms || input.only.platforms.includes(p));
 /** The variant's labels: its plan's, the base digest, and the created label from the commit time. */
 function variantLabels(input, v, run) {
     const labels = withSourceDate(v.labels, run.sourceDate, input.options?.labels);
@@ -4422,7 +4604,6 @@ function variantLabels(input, v, run) {
 async function buildVariant(input, v, run) {
     const { plan, config } = input;
     const { ctx, timer } = run;
-    const group = ctx.group;
     const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
     const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, input.keepOut ?? [], ctx.work, v.name);
     const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
@@ -4436,9 +4617,11 @@ async function buildVariant(input, v, run) {
     // reaches the build anyway: buildx passes it on itself.
     // The plan's own args last: build.args never replaces them (the config refuses their names too).
     const buildArgs = { ...config.build.args, ...publicPlanArgs(v.buildArgs) };
-    const platforms = platformsOf(input, v);
+    const platforms = stage_platformsOf(input, v);
     // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
+    // Side by side, each build's lines are held and written as a log group of its own when it ends.
+    const held = Math.min(limit, platforms.length) > 1;
     const merging = input.push && input.merge !== false;
     const annotations = merging ? mergeAnnotations(ctx, labels, input.options?.annotations) : [];
     // OCI manifests where the list gets annotations: this run's merge, or (merge: false, a matrix
@@ -4453,7 +4636,8 @@ async function buildVariant(input, v, run) {
     const { builtTarget } = run;
     const record = builtTarget &&
         ((b) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
-    const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => group(`build ${v.name} ${platform}`, () => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`, () => buildTarget({ ...ctx, signal: stop.signal }, {
+    const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => run.logs
+        .group(`build ${v.name} ${platform}`, held, (output) => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`, () => buildTarget({ ...ctx, ...(output && { output }), signal: stop.signal }, {
         v,
         platform,
         dockerfile,
@@ -4532,7 +4716,8 @@ async function runBuildStage(input, deps) {
     checkBuildArgs(config.build.args);
     const indexes = pipIndexes(config.python, deps.env);
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
-    const timer = new StepTimer(deps.timing);
+    const logs = new BuildLogs(deps);
+    const timer = new StepTimer(deps.timing && logs.timing);
     timer.startup();
     const { builder, bases, sourceDate } = await lookUp(input, deps, variants, timer);
     // Secret mounts or nothing: never a fallback to build arguments.
@@ -4556,8 +4741,8 @@ async function runBuildStage(input, deps) {
         deps.progress(`${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it may build a pull request's code, so it writes no cache a branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`);
     const ctx = {
         docker: deps.docker,
-        progress: deps.progress,
-        ...(deps.output && { output: deps.output }),
+        progress: logs.progress,
+        ...(deps.output && { output: logs.output }),
         sleep: deps.sleep ?? promises_.setTimeout,
         now: deps.now ?? Date.now,
         repository: plan.repository,
@@ -4586,7 +4771,7 @@ async function runBuildStage(input, deps) {
         const results = [];
         for (const [i, v] of variants.entries()) {
             const [baseDigest, baseHeld] = [bases[i]?.digest, bases[i]?.localId];
-            const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget };
+            const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget, logs };
             // A failed build forgets the builder's facts: the next run asks buildx again.
             results.push(await buildVariant(input, v, run).catch((e) => {
                 forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
@@ -5242,10 +5427,14 @@ function chooseBase(v, index, config, catalog, out) {
 //   latest                     on the default branch, for the first variant of the config only
 //   dev-<variant>              when none of the above applies (a local build outside git)
 
-/** A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0". */
+
+/**
+ * A version from a tag ref like refs/tags/v1.4.0 -> "1.4.0"; a "+" becomes "-" (tagSafeVersion),
+ * as in image.version: refs/tags/v1.0.0+build.5 -> "1.0.0-build.5".
+ */
 function versionFromRef(ref) {
     const m = /^refs\/tags\/v?(\d+\.\d+\.\d+[A-Za-z0-9.+-]*)$/.exec(ref ?? '');
-    return m ? m[1].replace(/\+/g, '-') : undefined;
+    return m ? (0,oci_ref/* tagSafeVersion */.IU)(m[1]) : undefined;
 }
 /**
  * Whether a build may push the version tag: a tag ref, or no pull request and no branch known not
@@ -8288,16 +8477,26 @@ function dirBaselineStore(root, label = `baseline directory ${root}`, flag = '--
                 // The report is written; only the baseline for the next run is missing.
                 return new errors/* EnvironmentError */.eG(`${label}: cannot save the baseline in ${where} (${String(e.message ?? e).split('\n')[0]})`, `check that ${root} is a writable directory with free space (or pass ${flag}, or --baseline none), then run again`, { cause: e });
             });
-            return Promise.resolve();
+            return Promise.resolve(true);
         },
     };
 }
+/** What a key appends after the commit: "-<run id>-<attempt>", each only when it is a number. */
+const runSuffix = (run) => [run.id, run.attempt]
+    .filter((x) => x !== undefined && /^\d+$/.test(x))
+    .map((x) => `-${x}`)
+    .join('');
 /**
- * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>`, restored by the prefix
- * without the sha (the newest entry of the branch). Cache entries are immutable, hence the sha.
- * The path must be the same on save and restore, so it is fixed under RUNNER_TEMP.
+ * @actions/cache under keys `ml-image-baseline-v1-<slug>-<branch>-<sha>-<run id>-<attempt>`,
+ * restored by the prefix without the commit: the newest entry of the branch. Cache entries are
+ * immutable and a save under a key that is there is refused, hence a key per run attempt: a re-run
+ * of the same commit saves again, and is the newest. The path must be the same on save and
+ * restore, so it is fixed under RUNNER_TEMP.
  */
-function actionsCacheBaselineStore(runnerTemp, log, api) {
+function actionsCacheBaselineStore(runnerTemp, 
+/** RUN: the workflow run, whose id and attempt end each key (a key per run attempt). */
+io, api) {
+    const { run = {} } = io;
     const load = async () => api ?? (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 82641)));
     const dirFor = (key) => external_node_path_default().join(runnerTemp, 'ml-image-baseline', baselineSlug(key));
     const prefix = (key, branch) => `ml-image-baseline-v1-${baselineSlug(key)}-${branchSlug(branch)}-`;
@@ -8311,15 +8510,18 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
                 const hit = await (await load()).restoreCache([dir], `${prefix(key, branch)}none`, [prefix(key, branch)]);
                 if (hit === undefined || (0,external_node_fs_.readdirSync)(dir).length === 0)
                     return undefined;
-                // The key the entry was saved under ends with its commit.
+                // The key the entry was saved under goes on with its commit (then, since keys name the
+                // run, "-<run id>-<attempt>").
                 return {
                     dir,
-                    ...(hit.startsWith(prefix(key, branch)) && { sha: hit.slice(prefix(key, branch).length) }),
+                    ...(hit.startsWith(prefix(key, branch)) && {
+                        sha: hit.slice(prefix(key, branch).length).split('-')[0],
+                    }),
                 };
             }
             catch (e) {
                 // The cache service is best effort: a report without a baseline beats a failed job.
-                log.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
+                io.warning(`baseline restore failed (${e.message}); reporting without a baseline`);
                 return undefined;
             }
         },
@@ -8334,16 +8536,93 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
                 (0,external_node_fs_.cpSync)(f, external_node_path_default().join(next, external_node_path_default().basename(f)));
             (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
             (0,external_node_fs_.renameSync)(next, dir);
+            const entry = `${prefix(key, branch)}${sha}${runSuffix(run)}`;
+            const stays = `a pull request into ${branch} compares with its earlier save, if any`;
             try {
-                await (await load()).saveCache([dir], `${prefix(key, branch)}${sha}`);
+                // -1: not saved (a key already there, a write the cache refused); @actions/cache logs why.
+                if ((await (await load()).saveCache([dir], entry)) !== -1)
+                    return true;
+                io.warning(`baseline not saved: the Actions cache did not take ${entry} (its log says why); ${stays}`);
             }
             catch (e) {
-                // A re-run of the same commit finds its entry already there: nothing is lost.
-                if (/already exists|unable to reserve/i.test(e.message))
-                    return;
-                log.warning(`baseline save failed (${e.message}); the next pull request will have no baseline`);
+                io.warning(`baseline save failed (${e.message}); ${stays}`);
             }
+            return false;
         },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/supply-chain.ts
+
+/** The digest a reference names (repository@sha256:...); undefined for one by tag only. */
+function refDigest(ref) {
+    const at = ref.lastIndexOf('@');
+    const digest = at < 0 ? undefined : ref.slice(at + 1);
+    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
+}
+const supply_chain_short = (digest) => digest.slice(0, 19);
+/**
+ * The variant's attest targets of the images reported (DIGEST_OF: the digest of this run's image of
+ * a platform, from its record or build.json; undefined when neither names one), as the report's
+ * supply chain; every other target is left out, each with a line that says why (DROPPED).
+ */
+function supplyChainOf(attest, variant, digestOf) {
+    const dropped = [];
+    const targets = (attest?.targets ?? []).filter((t) => {
+        if (t.variant !== variant)
+            return false;
+        const attested = refDigest(t.ref);
+        const reported = digestOf(t.platform);
+        if (attested !== undefined && attested === reported)
+            return true;
+        const which = attested !== undefined ? supply_chain_short(attested) : `${t.ref}, no digest`;
+        dropped.push(`attest.json's ${variant} ${t.platform} image (${which}) is not ${reported !== undefined ? `the one reported (${supply_chain_short(reported)})` : "one this run's record or build.json names"}: left out of the supply chain (an earlier run's attest stage?)`);
+        return false;
+    });
+    if (!attest || targets.length === 0)
+        return { dropped };
+    return {
+        supplyChain: {
+            signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
+            targets: targets.map((t) => ({
+                platform: t.platform,
+                ref: t.ref,
+                signed: t.signed,
+                attestations: t.attestations.map((a) => ({
+                    kind: a.kind,
+                    attached: a.attached,
+                    ...(a.verify !== undefined && { verify: a.verify }),
+                })),
+                notes: t.notes,
+            })),
+        },
+        dropped,
+    };
+}
+/**
+ * The digest of this run's image of a platform of VARIANT: its record's (the reference it was
+ * captured by, else the registry digest the engine knew it by), else build.json's (a platform
+ * without a record); undefined when neither names one.
+ */
+function reportedDigests(results, variant, records) {
+    let build;
+    const built = (platform) => {
+        // Only asked for a platform without a record; a directory without build.json: none.
+        if (build === undefined)
+            try {
+                build = results.readBuild();
+            }
+            catch {
+                build = null;
+            }
+        return build?.variants.find((b) => b.variant === variant)?.platforms.find((p) => p.platform === platform)
+            ?.digest;
+    };
+    return (platform) => {
+        const head = records.find((e) => e.platform === platform)?.head.image;
+        if (head === undefined)
+            return built(platform);
+        return refDigest(head.ref) ?? ((0,oci_ref/* isDigest */.Bc)(head.digest) ? head.digest : undefined);
     };
 }
 
@@ -8352,6 +8631,8 @@ function actionsCacheBaselineStore(runnerTemp, log, api) {
 // branch (or of the default branch, when the base branch has none) and the commit it was saved at,
 // or why there are none; this run's and the baseline's records per platform (readEntries); and what
 // a run of the default branch saves for the next pull request.
+
+
 
 
 
@@ -8439,12 +8720,61 @@ function readEntries(results, baseDir, variant, platforms) {
     return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
 /**
+ * Which of PLATFORMS' records in RESULTS are of this build: with a build.json there, a record of an
+ * image it does not name for the variant and platform (an earlier run's, left in a result directory
+ * a run of fewer platforms reused) is not this build's: left out of the report and the baseline,
+ * with a note; so is the resolution of a platform build.json does not name. Without a build.json (a
+ * fork's records, downloaded alone) every record is taken.
+ */
+function thisBuild(results, variant, platforms) {
+    const recorded = platforms.filter((p) => results.hasEnv(variant, p));
+    if (!results.hasBuild())
+        return { records: recorded, resolutions: [...platforms], notes: [] };
+    let built;
+    try {
+        built = results.readBuild().variants.find((b) => b.variant === variant)?.platforms ?? [];
+    }
+    catch (e) {
+        const why = e.message.split('\n')[0];
+        return { records: recorded, resolutions: [...platforms], notes: [`records not checked: ${why}`] };
+    }
+    const notes = [];
+    const records = recorded.filter((p) => {
+        const build = built.find((b) => b.platform === p);
+        const record = results.readEnv(variant, p);
+        if (build && ofBuild(record, build))
+            return true;
+        const image = refDigest(record.image.ref) ?? record.image.ref;
+        const of = build ? `its ${base_records_short(build.digest)}` : `no ${p} image of ${variant}`;
+        notes.push(`${(0,results_results/* recordFile */.mR)('env', variant, p)} is of ${base_records_short(image)}, but ${results_results/* BUILD_FILE */.oS} names ${of}: an earlier run's, left out of the report and the baseline`);
+        return false;
+    });
+    return { records, resolutions: platforms.filter((p) => built.some((b) => b.platform === p)), notes };
+}
+const base_records_short = (ref) => ((0,oci_ref/* isDigest */.Bc)(ref) ? ref.slice(0, 19) : ref);
+/**
+ * Whether RECORD is of BUILD's image: the digest it was captured by (the smoke stage captures a
+ * pushed image as repository@digest), else (a build that only loaded it: a local tag) the tag the
+ * build loaded it under, or a digest of the engine's that is the build's.
+ */
+function ofBuild(record, build) {
+    const { ref, id, digest } = record.image;
+    const captured = refDigest(ref);
+    if (captured !== undefined)
+        return captured === build.digest;
+    return (ref === build.localRef ||
+        (build.loadedTags ?? []).includes(ref) ||
+        id === build.digest ||
+        digest === build.digest);
+}
+/**
  * Save this run's records as the variant's baseline. A platform of the config this run has no record
- * of (its job failed, was cancelled or skipped) keeps its records from the save this one replaces,
- * as the store finds it then (another run may have saved since RESTORED was: the directory store
- * asks under its lock), else from RESTORED (when that is the same branch's) or an earlier key's save
- * (restored now): a save replaces the last, and would otherwise wipe that platform until its next
- * good run. A platform no longer in the config is let go. Returns the platforms kept.
+ * of (its job failed, was cancelled or skipped; a platforms filter left it out) keeps its records
+ * from the save this one replaces, as the store finds it then (another run may have saved since
+ * RESTORED was: the directory store asks under its lock), else from RESTORED (when that is the same
+ * branch's) or an earlier key's save (restored now): a save replaces the last, and would otherwise
+ * wipe that platform until its next good run. A platform no longer in the config is let go.
+ * Returns whether the store took the save (it warned why not) and the platforms kept.
  */
 async function saveBase(save, restored) {
     const { store, saveAs, keys, variant } = save;
@@ -8453,7 +8783,7 @@ async function saveBase(save, restored) {
         ? restored
         : await restoreBaseline(store, keys, saveAs.branch);
     let kept = { files: [], platforms: [] };
-    await store.save(keys[0], saveAs.branch, saveAs.sha, save.files, {
+    const saved = await store.save(keys[0], saveAs.branch, saveAs.sha, save.files, {
         keep: (previous) => {
             const from = missing.length > 0 ? (previous ?? fallback) : undefined;
             if (from)
@@ -8462,7 +8792,7 @@ async function saveBase(save, restored) {
         },
         ...(save.warning && { warning: save.warning }),
     });
-    return kept.platforms;
+    return { saved: saved !== false, kept: kept.platforms };
 }
 /** The previous baseline's record files of PLATFORMS, of those whose env record reads (a corrupt one is let go). */
 function keptRecords(dir, variant, platforms) {
@@ -8844,80 +9174,6 @@ function isLink(file) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/supply-chain.ts
-
-/** The digest a reference names (repository@sha256:...); undefined for one by tag only. */
-function refDigest(ref) {
-    const at = ref.lastIndexOf('@');
-    const digest = at < 0 ? undefined : ref.slice(at + 1);
-    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
-}
-const supply_chain_short = (digest) => digest.slice(0, 19);
-/**
- * The variant's attest targets of the images reported (DIGEST_OF: the digest of this run's image of
- * a platform, from its record or build.json; undefined when neither names one), as the report's
- * supply chain; every other target is left out, each with a line that says why (DROPPED).
- */
-function supplyChainOf(attest, variant, digestOf) {
-    const dropped = [];
-    const targets = (attest?.targets ?? []).filter((t) => {
-        if (t.variant !== variant)
-            return false;
-        const attested = refDigest(t.ref);
-        const reported = digestOf(t.platform);
-        if (attested !== undefined && attested === reported)
-            return true;
-        const which = attested !== undefined ? supply_chain_short(attested) : `${t.ref}, no digest`;
-        dropped.push(`attest.json's ${variant} ${t.platform} image (${which}) is not ${reported !== undefined ? `the one reported (${supply_chain_short(reported)})` : "one this run's record or build.json names"}: left out of the supply chain (an earlier run's attest stage?)`);
-        return false;
-    });
-    if (!attest || targets.length === 0)
-        return { dropped };
-    return {
-        supplyChain: {
-            signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
-            targets: targets.map((t) => ({
-                platform: t.platform,
-                ref: t.ref,
-                signed: t.signed,
-                attestations: t.attestations.map((a) => ({
-                    kind: a.kind,
-                    attached: a.attached,
-                    ...(a.verify !== undefined && { verify: a.verify }),
-                })),
-                notes: t.notes,
-            })),
-        },
-        dropped,
-    };
-}
-/**
- * The digest of this run's image of a platform of VARIANT: its record's (the reference it was
- * captured by, else the registry digest the engine knew it by), else build.json's (a platform
- * without a record); undefined when neither names one.
- */
-function reportedDigests(results, variant, records) {
-    let build;
-    const built = (platform) => {
-        // Only asked for a platform without a record; a directory without build.json: none.
-        if (build === undefined)
-            try {
-                build = results.readBuild();
-            }
-            catch {
-                build = null;
-            }
-        return build?.variants.find((b) => b.variant === variant)?.platforms.find((p) => p.platform === platform)
-            ?.digest;
-    };
-    return (platform) => {
-        const head = records.find((e) => e.platform === platform)?.head.image;
-        if (head === undefined)
-            return built(platform);
-        return refDigest(head.ref) ?? ((0,oci_ref/* isDigest */.Bc)(head.digest) ? head.digest : undefined);
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/report/stage.ts
 
 
@@ -8998,7 +9254,11 @@ function overBudget(models) {
 /** One variant: its records vs the baseline's -> report-<variant>.md/.json, the summary, the baseline. */
 async function reportVariant(input, io, v) {
     const { plan, config, results, options } = input;
-    const platforms = v.platforms.filter((p) => results.hasEnv(v.name, p));
+    // An earlier image's records (a result directory a run of fewer platforms reused) are not this PR's.
+    const built = thisBuild(results, v.name, v.platforms);
+    for (const note of built.notes)
+        io.progress(`${v.name}: ${note}`);
+    const platforms = built.records;
     if (platforms.length === 0) {
         io.progress(`${v.name}: no env-${v.name}-*.json in ${results.dir} (smoke not run?): nothing to report`);
         return undefined;
@@ -9019,7 +9279,7 @@ async function reportVariant(input, io, v) {
         });
     const hasBase = !!base && baseUnreadable === undefined;
     const gh = options.github;
-    const resolution = resolutionLines(results, v.name, v.platforms);
+    const resolution = resolutionLines(results, v.name, built.resolutions);
     const { supplyChain, dropped } = supplyChainOf(results.readAttest(), v.name, reportedDigests(results, v.name, entries));
     for (const line of dropped)
         io.warning(line, { title: 'ml-image report' });
@@ -9043,12 +9303,7 @@ async function reportVariant(input, io, v) {
     const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
     const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
     io.progress(`${v.name}: ${rendered.verdict} -> ${file}`);
-    if (options.saveAs && options.baseline) {
-        const save = { store: options.baseline, saveAs: options.saveAs, keys, variant: v.name };
-        const warning = (m) => io.warning(`${v.name}: ${m}`, { title: 'ml-image report' });
-        const kept = await saveBase({ ...save, planned: v.platforms, files, recorded: platforms, warning }, base);
-        io.progress(`${v.name}: records saved as the baseline of ${options.saveAs.branch} (${options.baseline.describe()})${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
-    }
+    await saveBaseline(input, io, { variant: v, keys, files, recorded: platforms }, base);
     return {
         model,
         outcome: {
@@ -9060,6 +9315,25 @@ async function reportVariant(input, io, v) {
             hasBaseline: hasBase,
         },
     };
+}
+/**
+ * On the default branch (or a local run): this run's records as the variant's baseline. A platform
+ * of the config the run has no record of keeps the last save's (saveBase); the log says what was
+ * saved, and a save the store did not take (it warned why) is never said to be.
+ */
+async function saveBaseline(input, io, run, base) {
+    const { saveAs, baseline: store } = input.options;
+    if (!saveAs || !store)
+        return;
+    const v = run.variant;
+    const warning = (m) => io.warning(`${v.name}: ${m}`, { title: 'ml-image report' });
+    const planned = input.configPlatforms ?? v.platforms;
+    const save = { store, saveAs, keys: run.keys, variant: v.name, files: run.files, recorded: run.recorded };
+    const { saved, kept } = await saveBase({ ...save, planned, warning }, base);
+    const where = `the baseline of ${saveAs.branch} (${store.describe()})`;
+    if (!saved)
+        return io.progress(`${v.name}: records not saved as ${where}`);
+    io.progress(`${v.name}: records saved as ${where}${kept.length > 0 ? `; ${kept.join(', ')} kept from the previous one (no record in this run)` : ''}`);
 }
 /** ONE sticky comment for the run on the pull request, or the fork-safe artifact, or nothing. */
 async function comment(input, io, models, outcomes, { key: runKey, subset }) {
@@ -11522,11 +11796,106 @@ if __name__ == "__main__":
     main(sys.argv)
 `;
 
+;// CONCATENATED MODULE: ./src/resolve/constraint-origins.ts
+// pip's references to a line of the requirements' -c files (which the resolver hands pip as one
+// file), as the user's own "file:line". Pure.
+
+const CONSTRAINTS_PATH = `${DIR}/${USER_CONSTRAINTS_FILE}`.replace(/[.]/g, '\\.');
+const CONSTRAINT_LINE = new RegExp(`(?:-c )?${CONSTRAINTS_PATH} \\(line (\\d+)\\)`, 'g');
+const FROM_CONSTRAINT_LINE = new RegExp(`\\(from line (\\d+) of ${CONSTRAINTS_PATH}\\)`, 'g');
+/**
+ * OUT with pip's references to a line of the -c files' text ("-c DIR/user-constraints.txt (line
+ * N)", "(from line N of DIR/user-constraints.txt)") replaced by the user's "file:line". Pure.
+ */
+function withConstraintOrigins(out, origins) {
+    const at = (n) => origins[Number(n) - 1];
+    return out
+        .replace(CONSTRAINT_LINE, (x, n) => at(n) ?? x)
+        .replace(FROM_CONSTRAINT_LINE, (x, n) => (at(n) === undefined ? x : `(from ${at(n)})`));
+}
+
+;// CONCATENATED MODULE: ./src/resolve/transient.ts
+// Whether a failed pip run is worth one more, at pip's debug level: an index that failed (5xx past
+// pip's retries, a reset, a timeout, a refused connection), or "from versions: none" that may be
+// one. Pure.
+
+
+
+/**
+ * The line where pip logged trouble with the network: an index that failed (5xx past its retries,
+ * a reset, a timeout), one out of reach, or a request it retried ("WARNING: Retrying (Retry(...))
+ * after connection broken by ..."), trimmed.
+ */
+function networkTrouble(out) {
+    return (transientIndexError(out) ??
+        indexUnreachable(out) ??
+        out
+            .split(/\r?\n/)
+            .find((l) => /Retrying \(Retry\(|\bConnectionError\b/.test(l))
+            ?.trim());
+}
+/**
+ * The projects pip found on an index in this run: "Collecting NAME..." is logged once it has a
+ * link for NAME (not for a direct URL: "Collecting NAME @ URL", "Collecting file://...").
+ */
+function projectsFound(out) {
+    const found = new Set();
+    for (const m of out.matchAll(/^\s*Collecting ([A-Za-z0-9][A-Za-z0-9._-]*)(.*)$/gm))
+        if (!/^\s*@|^:/.test(m[2]))
+            found.add((0,parse/* canonicalName */.Ew)(m[1]));
+    return found;
+}
+/**
+ * pip listed no version of a project ("(from versions: none)") from an index that answered: another
+ * project was found on it in this run, and it was the only index searched (pip's "Looking in
+ * indexes:" names one, or none: PyPI). A name the index lacks, then, not an index that failed: at
+ * pip's normal level a 5xx past its retries and a refused login (401, 403) read the same as a
+ * missing name, and only the debug level tells them apart, so without that evidence the run is
+ * worth one more.
+ */
+function namedWhatTheIndexLacks(out) {
+    const missing = noMatchingDistribution(out);
+    const name = missing && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(missing)?.[0];
+    if (!name)
+        return false;
+    if ((indexesSearched(out)?.length ?? 1) !== 1)
+        return false;
+    const others = [...projectsFound(out)].filter((p) => p !== (0,parse/* canonicalName */.Ew)(name));
+    return others.length > 0;
+}
+/**
+ * A failure worth one more run: 5xx, resets, timeouts, refused connections, retries (pip logged
+ * them), or "versions: none" that an index that failed or refused pip would show alike (unless
+ * namedWhatTheIndexLacks).
+ */
+function looksTransient(out) {
+    if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
+        return false;
+    if (networkTrouble(out) !== undefined)
+        return true;
+    return /\(from versions: none\)/.test(out) && !namedWhatTheIndexLacks(out);
+}
+/**
+ * Why a run is tried once more, redacted and short (for a progress line, which adds "; trying once
+ * more"): the line of pip's output that says how the index failed, else what "versions: none" may be.
+ */
+function transientSummary(out) {
+    const failed = networkTrouble(out);
+    if (failed !== undefined)
+        return `the package index failed (${(0,redact/* redactUrls */.sK)(failed).slice(0, 200)})`;
+    const missing = noMatchingDistribution(out);
+    const what = missing ? `"${(0,redact/* redactUrls */.sK)(missing).slice(0, 100)}"` : 'a requirement';
+    return `no versions of ${what} found: a name the index lacks, or an index that failed or refused pip's login, which pip tells apart only at its debug level`;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/failure.ts
 // A pip run that failed for another reason than a conflict, as the error the user sees: pip's own
 // words (redacted, with the user's "file:line" in place of the container's file), blamed on the
 // requirement line or the index, with the exit class that fits (2 input, 3 environment, 1 other).
 // One function per kind of failure. Pure.
+
+
+
 
 
 
@@ -11542,16 +11911,6 @@ function bridgeHint(ctx) {
         return '';
     return "; the resolver's container ran on Docker's bridge network: for an index or URL reachable only from this machine (on its loopback, or through a name in its /etc/hosts) set build.network: host in the config, or pass --network host to ml-image resolve";
 }
-/** A failure worth one more run: 5xx, resets, timeouts, refused connections, or "versions: none". */
-function looksTransient(out) {
-    if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
-        return false;
-    return (transientIndexError(out) !== undefined ||
-        indexUnreachable(out) !== undefined ||
-        /\(from versions: none\)/.test(out));
-}
-/** The line of pip's output that says what failed, redacted and short (for a progress line). */
-const transientSummary = (out) => (0,redact/* redactUrls */.sK)(transientIndexError(out) ?? indexUnreachable(out) ?? 'no versions found').slice(0, 200);
 const sameUrl = (a, b) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
 function urlMatches(url, at) {
     try {
@@ -11583,25 +11942,14 @@ function blame(out, ctx) {
         .replaceAll(`${DIR}/`, '')).replace(/^/gm, '  ')}`;
     return { ctx, out, at, said };
 }
-const CONSTRAINTS_PATH = `${DIR}/${USER_CONSTRAINTS_FILE}`.replace(/[.]/g, '\\.');
-const CONSTRAINT_LINE = new RegExp(`(?:-c )?${CONSTRAINTS_PATH} \\(line (\\d+)\\)`, 'g');
-const FROM_CONSTRAINT_LINE = new RegExp(`\\(from line (\\d+) of ${CONSTRAINTS_PATH}\\)`, 'g');
-/**
- * OUT with pip's references to a line of the -c files' text ("-c DIR/user-constraints.txt (line
- * N)", "(from line N of DIR/user-constraints.txt)") replaced by the user's "file:line". Pure.
- */
-function withConstraintOrigins(out, origins) {
-    const at = (n) => origins[Number(n) - 1];
-    return out
-        .replace(CONSTRAINT_LINE, (x, n) => at(n) ?? x)
-        .replace(FROM_CONSTRAINT_LINE, (x, n) => (at(n) === undefined ? x : `(from ${at(n)})`));
-}
 /** The requirement line of the project REQUIREMENT (pip's words, "numpy>=2") names, if any. */
 function lineNaming(ctx, requirement) {
     const project = requirement && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0];
     return project ? ctx.requirements.find((r) => r.name === (0,parse/* canonicalName */.Ew)(project)) : undefined;
 }
 const prefix = (origin) => (origin ? `${origin}: ` : '');
+/** An error's options that place it on ORIGIN's file and line ("FILE:LINE"), for the action's annotation. */
+const placed = (origin) => ({ location: (0,errors/* locationOf */.hD)(origin) });
 function directUrl(f, { ctx, said }) {
     const line = ctx.requirements.find((r) => r.url !== undefined && sameUrl(r.url, f.url)) ??
         (f.line > 0 ? ctx.requirements.find((r) => r.origin === ctx.origins[f.line - 1]) : undefined) ??
@@ -11609,15 +11957,15 @@ function directUrl(f, { ctx, said }) {
     const url = (0,redact/* redactUrls */.sK)(f.url);
     const msg = `${prefix(line?.origin)}the direct URL ${url} failed: ${(0,redact/* redactUrls */.sK)(f.reason)}${said(f.message)}`;
     return f.notFound
-        ? new errors/* InputError */.dz(msg, 'fix the URL on that requirement line (pip fetches it from that URL as written)')
-        : new errors/* EnvironmentError */.eG(msg, `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`);
+        ? new errors/* InputError */.dz(msg, 'fix the URL on that requirement line (pip fetches it from that URL as written)', placed(line?.origin))
+        : new errors/* EnvironmentError */.eG(msg, `check that ${url} is reachable from inside ${ctx.image} (the resolver runs pip there)`, placed(line?.origin));
 }
 function unreachable(f, { ctx, out, said }) {
     // A direct URL that cannot be fetched is that line's fault, not the index's.
     const u = f.url;
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
-        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`);
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`, placed(line.origin));
     return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`);
 }
 function noMatch(f, { ctx, out, said }) {
@@ -11630,7 +11978,7 @@ function noMatch(f, { ctx, out, said }) {
     const otherPython = pythonSkipped(out);
     return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${otherPython
         ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
-        : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`);
+        : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, placed(line?.origin));
 }
 /**
  * The releases pip skipped for their Requires-Python ("ERROR: Ignored the following versions that
@@ -11654,10 +12002,10 @@ function pythonSkipped(out, max = 5) {
 function refused(f, { ctx, said }) {
     const line = lineNaming(ctx, f.requirement);
     const by = [...new Set(f.refusals.map((r) => `${(0,redact/* redactUrls */.sK)(r.url)} answered ${r.status}`))].join('; ');
-    return new errors/* EnvironmentError */.eG(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found: the package index refused pip (${by})${said(f.message)}`, "check the index's credentials (python.indexUrl / python.extraIndexUrls, PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, or a --index-url line with a ${NAME} listed in build.secrets): the token may be wrong, expired, or not allowed to read that project");
+    return new errors/* EnvironmentError */.eG(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found: the package index refused pip (${by})${said(f.message)}`, "check the index's credentials (python.indexUrl / python.extraIndexUrls, PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, or a --index-url line with a ${NAME} listed in build.secrets): the token may be wrong, expired, or not allowed to read that project", placed(line?.origin));
 }
 function failure_invalidRequirement(f, { at, said }) {
-    return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)');
+    return new errors/* InputError */.dz(`${prefix(at(f.line))}invalid requirement "${(0,redact/* redactUrls */.sK)(f.requirement)}"${said(f.message)}`, 'fix that line (PEP 508 syntax, e.g. "numpy>=1.26,<2"; a local path must exist inside the base image)', placed(at(f.line)));
 }
 const HASH_MODE = "pip's hash-checking mode is on (a --hash on any requirement or constraint line turns it on for every requirement, as --require-hashes does)";
 const LEAVE_MODE = 'or drop every --hash and --require-hashes to leave that mode';
@@ -11694,7 +12042,7 @@ function unpinned(f, { ctx, at, said }) {
             : []),
         ...(ownToo ? ['pin each to one version (name==1.2.3) with its --hash'] : []),
     ];
-    return new errors/* InputError */.dz(`${prefix(origin)}${HASH_MODE}, and ${problems.join('; and ')}${said(f.message)}`, `${fixes.join(', and ')}, ${LEAVE_MODE}`);
+    return new errors/* InputError */.dz(`${prefix(origin)}${HASH_MODE}, and ${problems.join('; and ')}${said(f.message)}`, `${fixes.join(', and ')}, ${LEAVE_MODE}`, placed(origin));
 }
 /**
  * A hash-checking failure: a file that does not match its --hash; requirements without a --hash in
@@ -11704,21 +12052,21 @@ function unpinned(f, { ctx, at, said }) {
 function hashFailure(f, b) {
     const { ctx, at, said } = b;
     if (f.problem === 'mismatch')
-        return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed');
+        return new errors/* InputError */.dz(`${prefix(at(f.line))}a downloaded file does not match the --hash given in the requirements${said(f.message)}`, 'update the --hash values (pip hash FILE), or find out why the file changed', placed(at(f.line)));
     if (f.problem === 'unpinned')
         return unpinned(f, b);
     const listed = listedAll(f.requirements) || 'some requirements';
     const named = f.requirements.flatMap((r) => lineNaming(ctx, r) ?? []);
     const unnamed = f.requirements.filter((r) => lineNaming(ctx, r) === undefined);
-    return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${HASH_MODE}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${LEAVE_MODE}`);
+    return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${HASH_MODE}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${LEAVE_MODE}`, placed(named[0]?.origin));
 }
 function localPath(f, { ctx, at, said }) {
-    return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"');
+    return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"', placed(at(f.line)));
 }
 function buildFailed(f, { ctx, said }) {
     const line = lineNaming(ctx, f.requirement);
     const what = f.requirement ? `"${(0,redact/* redactUrls */.sK)(f.requirement)}"` : 'a requirement';
-    return new errors/* CheckFailedError */.CO(`${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`, 'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements');
+    return new errors/* CheckFailedError */.CO(`${prefix(line?.origin)}pip could not build ${what} from source inside ${ctx.image} (its build step failed while pip read its metadata; not a dependency conflict)${said(f.message)}`, 'that release has no wheel for this platform and Python, so pip builds it and its build needs what the base image lacks (a compiler, nvcc, torch): use a release or base image with a wheel, or a base image with its build requirements', placed(line?.origin));
 }
 /** A URL as a line to compare: no VCS prefix, login, revision (`@v1.0` after the path) or fragment. */
 const repoOf = (url) => url
@@ -11744,7 +12092,7 @@ function vcsLine(ctx, requirement, url) {
 /** The base image has no git (hg, svn, bzr) for a `pkg @ git+https://...` line: exit 2, what to change. */
 function vcsMissing(f, { ctx, said }) {
     const line = vcsLine(ctx, f.requirement);
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}pip needs ${f.command} to install a ${f.command}+ URL requirement, and the base image ${ctx.image} has no ${f.command}${said(f.message)}`, `install ${f.command} in the base image (its Dockerfile: apt-get install ${f.command}, say), or ask for the project as a wheel: from an index, or by its wheel's URL (NAME @ https://.../NAME-1.0-py3-none-any.whl)`);
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}pip needs ${f.command} to install a ${f.command}+ URL requirement, and the base image ${ctx.image} has no ${f.command}${said(f.message)}`, `install ${f.command} in the base image (its Dockerfile: apt-get install ${f.command}, say), or ask for the project as a wheel: from an index, or by its wheel's URL (NAME @ https://.../NAME-1.0-py3-none-any.whl)`, placed(line?.origin));
 }
 /**
  * A VCS command pip ran failed (`git clone`: credentials, a host out of reach; `git checkout`: a
@@ -11756,8 +12104,8 @@ function vcsFailed(f, { ctx, said }) {
     const why = f.said.length > 0 ? `: ${(0,redact/* redactUrls */.sK)(f.said.join('; '))}` : '';
     const msg = `${prefix(line?.origin)}${f.command} ${f.subcommand}${url} failed inside ${ctx.image}${why}${said(f.message)}`;
     if (f.subcommand === 'checkout')
-        return new errors/* InputError */.dz(msg, "check the revision after the URL's @ on that line: a branch, tag or commit the repository has");
-    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}`);
+        return new errors/* InputError */.dz(msg, "check the revision after the URL's @ on that line: a branch, tag or commit the repository has", placed(line?.origin));
+    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}`, placed(line?.origin));
 }
 /**
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
@@ -12556,7 +12904,8 @@ async function resolveAgainstBase(input, deps) {
             after: torchIndexArgs(input, `${DIR}/${TORCH_INDEX_FILE}`),
             mask: pipOutputMask(input, proxyEnv(env)),
             failure: { ...failureContext(input), network },
-            onRetry: (reason) => say(`the package index failed (${reason}); trying once more`),
+            // The reason says what failed: the index (pip logged how), or no versions of a project found.
+            onRetry: (reason) => say(`${reason}; trying once more`),
             ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
             onAttempt: (report, a, wallMs) => {
                 const step = STEP_OF[report];
@@ -14042,9 +14391,26 @@ function lacksPython(r) {
 function noPythonReason(image) {
     return `${image} has no python3: the smoke suites need python3 in the image`;
 }
+/** A test past its timeout: the reason names the setting that gives it longer. */
 function timedOutReason(timeoutMs) {
-    return `timed out after ${timeoutMs / 1000}s (the container was removed)`;
+    return `timed out after ${timeoutMs / 1000}s (the container was removed); a test that needs longer: raise smoke.timeoutSeconds in ml-image.yml (ml-image smoke: --timeout)`;
 }
+/** How much of a failing test's output is shown under its failure (the CLI, the annotation). */
+const FAILURE_TAIL_LINES = 20;
+const FAILURE_TAIL_CHARS = 4096;
+/**
+ * The end of a failing test's output as people see it under the failure (ml-image smoke's FAIL
+ * line, the test's annotation): its last FAILURE_TAIL_LINES lines, at most FAILURE_TAIL_CHARS,
+ * redacted as the records are (a result read back from disk is masked again). None when empty.
+ */
+function failureTail(output) {
+    if (output === undefined || output.trim() === '')
+        return [];
+    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail(output, FAILURE_TAIL_CHARS + 4096)).trimEnd();
+    return boundedTail(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
+}
+/** The heading of a failureTail: "last line", "last 20 lines". */
+const failureTailHeading = (lines) => `last ${lines.length === 1 ? 'line' : `${lines.length} lines`}`;
 
 // EXTERNAL MODULE: ./src/smoke/result.ts
 var smoke_result = __webpack_require__(3228);
@@ -14327,7 +14693,9 @@ const MAX_CARRY = 1024 * 1024;
  * waits for the rest of it, and a last empty line waits for the next line, being the newline of a
  * marker that may follow.
  */
-function liveFilter(current, emit, nonce) {
+function liveFilter(current, emit, nonce, 
+/** Each test's start marker as it arrives: the process has reached that test. */
+onStart) {
     let test;
     let carry = '';
     let blank = false;
@@ -14354,8 +14722,10 @@ function liveFilter(current, emit, nonce) {
                 continue;
             out(m.index);
             from = m.index + m[0].length;
-            if (marker.event === 'start')
+            if (marker.event === 'start') {
                 test = marker.id;
+                onStart?.(marker.id);
+            }
         }
         out(text.length);
     };
@@ -14461,6 +14831,35 @@ const timeoutEnv = (timeoutMs) => ({
     [SMOKE_TIMEOUT_ENV]: String(timeoutMs / 1000),
 });
 /**
+ * The progress line of a process about to start: the tests it runs in turn (their results follow
+ * when it ends), and the first of them running; each later one says so as the process reaches it.
+ */
+function announceProcess(s, steps) {
+    if (steps.length > 1)
+        s.progress(`smoke ${steps.map((x) => x.id).join(', ')}: one container runs these in turn`);
+    s.progress(`smoke ${steps[0].id}: running`);
+}
+/**
+ * One live filter per stream: both carry the markers, and a stream's test is its own markers' (one
+ * filter for both would label stdout with the test that stderr has already moved on to). The
+ * progress says which test runs as the process reaches it (stdout's start markers; the first test
+ * said so as the process started: announceProcess).
+ */
+function streamFilters(s, steps, nonce) {
+    const emit = s.output ?? (() => undefined);
+    const later = new Set(steps.slice(1).map((x) => x.id));
+    const reached = (id) => {
+        if (later.has(id))
+            s.progress(`smoke ${id}: running`);
+    };
+    return {
+        stdout: liveFilter(() => s.current, emit, nonce, reached),
+        stderr: liveFilter(() => s.current, emit, nonce),
+    };
+}
+/** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
+const ranInBatch = (s, id) => s.batch?.outcomes.has(id) ?? false;
+/**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
  * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
  * a pip-check or file check that no process reached (it runs in a container of its own).
@@ -14486,12 +14885,8 @@ async function batchOutcome(s, id) {
     if (!plan)
         return undefined;
     const steps = candidates.slice(0, plan.steps.length);
-    // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
-    // filter for both would label stdout with the test that stderr has already moved on to).
-    const filters = s.output && {
-        stdout: liveFilter(() => s.current, s.output, nonce),
-        stderr: liveFilter(() => s.current, s.output, nonce),
-    };
+    announceProcess(s, steps);
+    const filters = streamFilters(s, steps, nonce);
     const started = Date.now();
     // The command is the first test's own (as if it ran alone); the plan comes in the environment.
     const r = await s.run({
@@ -14501,12 +14896,10 @@ async function batchOutcome(s, id) {
         // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
         timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
         ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
-        ...(filters && {
-            onOutput: (chunk, stream) => filters[stream](chunk),
-        }),
+        onOutput: (chunk, stream) => filters[stream](chunk),
     });
-    filters?.stdout.flush();
-    filters?.stderr.flush();
+    filters.stdout.flush();
+    filters.stderr.flush();
     const totalMs = Date.now() - started;
     const out = sections(r.stdout, nonce);
     const err = sections(r.stderr, nonce);
@@ -14711,7 +15104,9 @@ async function runCustomTests(s) {
         s.progress('smoke custom: no tests declared (smoke.tests)');
     for (const t of s.input.tests) {
         const id = `custom:${t.name}`;
-        s.progress(`smoke ${id}: running`);
+        // A file check the shared process ran already said so as it started (batch.ts).
+        if (!ranInBatch(s, id))
+            s.progress(`smoke ${id}: running`);
         // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
         if (t.gpu && s.input.gpus === 'none') {
             record(s, gpuAbsent(id, 'custom', s.input));
@@ -14796,14 +15191,19 @@ function readSuiteLine(test, r) {
         test.output = tail(`${out.output ?? ''}\n${details}\n${r.stderr}`);
     }
 }
-/** What a test's run gave: from the shared process (batch.ts), else from its own container. */
+/**
+ * What a test's run gave: from the shared process (batch.ts), else from its own container. The
+ * progress says a test runs when it does: the shared process as it reaches each of its tests
+ * (batch.ts), a container of its own as it starts (never a suite whose tests ran already).
+ */
 async function outcomeOf(s, id, spec) {
-    const started = Date.now();
     const shared = await batchOutcome(s, id);
     if (shared) {
         timing(s, id, shared.timing);
         return shared;
     }
+    s.progress(`smoke ${id}: running`);
+    const started = Date.now();
     const r = await s.run(spec);
     const durationMs = Date.now() - started;
     timing(s, id, `a container of its own, ${(durationMs / 1000).toFixed(1)}s in all`);
@@ -14849,7 +15249,7 @@ async function pipCheck(s, name) {
         ...(!ok &&
             !noPip && {
             reason: r.timedOut
-                ? 'timed out'
+                ? timedOutReason(s.input.timeoutMs)
                 : missing
                     ? noPythonReason(s.input.image)
                     : 'pip check found broken requirements',
@@ -14944,8 +15344,6 @@ async function runSuite(s, name) {
         record(s, gpuAbsent(name, name, input));
         return;
     }
-    if (name !== 'custom')
-        s.progress(`smoke ${name}: running`);
     const suite = (id, args, extra) => probeSuite(s, id, name, args, extra);
     // The tests that use a GPU: only their containers get the run's GPUs.
     const gpu = { gpu: true };
@@ -15130,6 +15528,7 @@ async function lookUpGpus(io, pin) {
 
 
 
+
 /**
  * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
  * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
@@ -15224,9 +15623,8 @@ async function prepare(ctx, t) {
     return { ...t, key, run, gpus, runImage };
 }
 /**
- * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus:
- * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
- * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
+ * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus),
+ * looked up once per stage and only when results may be reused (`ml-image run`; the action: unknown).
  */
 function gpusOf(ctx, gpus) {
     if (gpus === 'none')
@@ -15278,10 +15676,7 @@ async function smokeTarget(ctx, t) {
         });
     return entry;
 }
-/**
- * A new result with when and where its suites ran; a reused one keeps its own (the earlier run's
- * time and runner), so that the smoke attestation names the run that tested the image.
- */
+/** A new result with when and where its suites ran (a reused one keeps the run's that tested the image). */
 function stamped(ctx, entry) {
     return { ...entry, result: stampedResult(ctx.input, entry.result) };
 }
@@ -15320,8 +15715,7 @@ async function captureAndTest(ctx, t) {
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
     // The record and capture's messages name the image by its tag; its id is the image ID that ran.
-    // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
-    // made from it) names the GPUs and driver the tests ran on.
+    // On a GPU run the probe gets the suites' GPUs: the record (and attestation) names those.
     const record = await captureImage({
         image: runImage,
         name: image,
@@ -15354,7 +15748,7 @@ async function captureAndTest(ctx, t) {
     }, {
         docker,
         progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
-        ...(io.output && { output: (chunk) => io.output(chunk.replace(/\n$/, '')) }),
+        ...(io.output && { output: (chunk, test) => testLines(chunk, test, io.output) }),
     }).catch((e) => {
         // The daemon went away mid-run: keep the tests that finished (no reuse key: the
         // results are incomplete), then end the stage with the environment error.
@@ -15375,16 +15769,26 @@ async function captureAndTest(ctx, t) {
         result: { ...result, gpuDevices: devicesKey(t.gpus) },
     };
 }
-/** One annotation per failing test, with the classified cause and fix when known. */
+/** A test's live output, each line labelled with the test that printed it (one process runs several). */
+function testLines(chunk, test, output) {
+    for (const line of chunk.replace(/\n$/, '').split('\n'))
+        output(`[${test}] ${line}`);
+}
+/** One annotation per failing test. */
 function failureAnnotations(id, result) {
     return result.tests
         .filter((t) => t.status === 'fail')
-        .map((t) => ({
-        title: `ml-image smoke ${id}: ${t.id}`,
-        message: [t.reason ?? 'failed', t.cause && `Cause: ${t.cause.cause}`, t.cause && `Fix: ${t.cause.fix}`]
-            .filter(Boolean)
-            .join('\n'),
-    }));
+        .map((t) => ({ title: `ml-image smoke ${id}: ${t.id}`, message: failureMessage(t) }));
+}
+/** A failing test's reason, the classified cause and fix when known, and the end of its output. */
+function failureMessage(t) {
+    const out = failureTail(t.output);
+    const lines = [t.reason ?? 'failed'];
+    if (t.cause)
+        lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
+    if (out.length > 0)
+        lines.push(`Output (${failureTailHeading(out)}):`, ...out);
+    return lines.join('\n');
 }
 
 // EXTERNAL MODULE: ./src/github/run.ts
@@ -16182,6 +16586,42 @@ function buildSpdx(input, now = new Date()) {
     return spdxFromCycloneDx(buildSbom(input), now);
 }
 
+;// CONCATENATED MODULE: ./src/attest/stage-lines.ts
+/**
+ * The first line: how the stage will sign ("signing with the key file ..."), or why it does not.
+ * SigningChoice.reason says it as done ("signed ..."), as attest.json and the report record it.
+ */
+function signingLine(signing) {
+    return signing.identity ? signing.reason.replace(/^signed\b/, 'signing') : signing.reason;
+}
+/** A target's line as it starts (signing only: without a signer it is done at once). */
+const startLine = (t) => `${t.variant} ${t.platform}: started`;
+const seconds = (ms) => `${(Math.max(0, ms) / 1000).toFixed(1)}s`;
+/**
+ * A target's line as it ends, after MS: whether it was signed (when the stage signs), what was
+ * attached and what only written, its notes; "stopped after" when it failed.
+ */
+function endLine(t, { signing, ms, stopped }) {
+    const list = (xs) => xs.map((a) => a.kind).join(', ');
+    const attached = t.attestations.filter((a) => a.attached);
+    const written = t.attestations.filter((a) => !a.attached);
+    const parts = [];
+    if (t.signed && attached.length > 0 && written.length === 0)
+        parts.push(`signed and attached ${list(attached)}`);
+    else {
+        if (signing || t.signed)
+            parts.push(t.signed ? 'signed' : 'not signed');
+        if (attached.length > 0)
+            parts.push(`attached ${list(attached)}`);
+        if (written.length > 0)
+            parts.push(`written (not attached): ${list(written)}`);
+        if (t.attestations.length === 0)
+            parts.push('no attestations');
+    }
+    const notes = t.notes.length ? ` (${t.notes.join('; ')})` : '';
+    return `${t.variant} ${t.platform}: ${parts.join('; ')}${stopped ? `: stopped after ${seconds(ms)}` : ` in ${seconds(ms)}`}${notes}`;
+}
+
 ;// CONCATENATED MODULE: ./src/attest/targets.ts
 // The attest stage's targets (pure): each platform image the build pushed, in the build's order,
 // with its entry in attest.json as it starts (nothing attached, not signed). A platform only
@@ -16216,6 +16656,7 @@ function attestTargets(build) {
 }
 
 ;// CONCATENATED MODULE: ./src/attest/stage.ts
+
 
 
 
@@ -16375,18 +16816,6 @@ function turns() {
 }
 const stage_firstLine = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 const relative = (results, file) => results.dir && file.startsWith(`${results.dir}/`) ? file.slice(results.dir.length + 1) : file;
-/** One progress line per target: whether it was signed, and each attestation attached or written only. */
-function describe(t) {
-    const list = (xs) => xs.map((a) => a.kind).join(', ') || 'no attestations';
-    const attached = t.attestations.filter((a) => a.attached);
-    const written = t.attestations.filter((a) => !a.attached);
-    const parts = [];
-    if (t.signed || attached.length > 0)
-        parts.push(`${t.signed ? 'signed' : 'not signed'}, attached: ${list(attached)}`);
-    if (written.length > 0 || parts.length === 0)
-        parts.push(`written (not attached): ${list(written)}`);
-    return `${t.variant} ${t.platform}: ${parts.join('; ')}${t.notes.length ? ` (${t.notes.join('; ')})` : ''}`;
-}
 /**
  * The uploads a target's `.att` update will likely need: its config, and each envelope that will
  * be new. One an earlier run left (TAKEN) is usually attached again, unless it is the provenance,
@@ -16447,8 +16876,9 @@ async function runAttestStage(input, io) {
         },
         targets: targets.map((t) => t.target),
     };
-    // Not signing is a note, not a warning: most local runs and forks have no identity.
-    io.progress(signing.reason);
+    // How it will sign, not yet that it did; not signing is a note, not a warning: most local runs
+    // and forks have no identity.
+    io.progress(signingLine(signing));
     for (const n of notPushed)
         io.progress(`${n.variant} ${n.platform}: not pushed${n.localRef !== undefined ? ` (loaded as ${n.localRef})` : ''}: nothing to attest`);
     const signer = signing.identity && targets.length > 0 ? io.signer() : undefined;
@@ -16472,9 +16902,15 @@ async function runAttestStage(input, io) {
     const limit = signing.tlog ? 1 : MAX_TARGETS_AT_ONCE;
     let error;
     const attaching = (0,map_limit/* mapLimitSerialByKey */.IH)(work, limit, (w) => w.target.ref, (w) => {
+        const started = performance.now();
+        if (signer)
+            io.progress(startLine(w.target));
         const run = w.run();
-        // The first registry failure to come (exit 3), whichever target it was.
-        run.catch((reason) => {
+        // Each target's line as it ends, with its time; the first registry failure to come (exit
+        // 3), whichever target it was, is the stage's.
+        const ended = (stopped) => io.progress(endLine(w.target, { signing: !!signer, ms: performance.now() - started, stopped }));
+        run.then(() => ended(false), (reason) => {
+            ended(true);
             if (reason instanceof errors/* EnvironmentError */.eG)
                 error ??= reason;
         });
@@ -16496,16 +16932,9 @@ async function runAttestStage(input, io) {
     // Any other failure (bad input, a bug) is thrown, after attest.json says what was done: the
     // earlier run's file, which names envelopes taken out above, must not stay.
     let thrown;
-    settled.forEach((s, i) => {
-        if (s === undefined)
-            return;
-        const { target } = work[i];
-        if (s.status === 'fulfilled')
-            return io.progress(describe(target));
-        if (!(s.reason instanceof errors/* EnvironmentError */.eG))
+    for (const s of settled)
+        if (s?.status === 'rejected' && !(s.reason instanceof errors/* EnvironmentError */.eG))
             thrown ??= { reason: s.reason };
-        io.progress(`${describe(target)}: stopped`);
-    });
     // The error the stage ends with (thrown, or handed back for exit 3) is the one recorded.
     const failure = thrown?.reason ?? error;
     if (failure !== undefined)
@@ -16751,6 +17180,7 @@ function runReport(input, plan, io) {
         config: input.loaded.config,
         results: input.results,
         configVariants: configVariantNames(input.loaded),
+        ...(input.loaded.filePlatforms && { configPlatforms: input.loaded.filePlatforms }),
         git: input.git,
         options: input.report,
     }, io);
@@ -17098,7 +17528,7 @@ key) {
         progress: (l) => io.progress('build', l),
         ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
         ...(io.output && { output: (line, target) => io.output(line, target) }),
-        group: groupOf(io),
+        ...(io.group && { group: io.group }), // none (the command line): build lines live
         ...(io.builtTarget && { builtTarget: io.builtTarget }),
     }));
     if (!opts.merge && opts.push)
@@ -17678,6 +18108,7 @@ function baselineStore(io, raw) {
         }
         return actionsCacheBaselineStore(io.env.RUNNER_TEMP ?? external_node_path_default().join(io.cwd, '.ml-image-tmp'), {
             warning: (m) => io.warning(m, { title: 'ml-image report' }),
+            run: { id: io.env.GITHUB_RUN_ID, attempt: io.env.GITHUB_RUN_ATTEMPT },
         });
     }
     return dirBaselineStore(external_node_path_default().resolve(io.cwd, v), `input "baseline" (${v})`, 'the "baseline" input (cache, none, or a directory)');

@@ -1,5 +1,5 @@
-export const id = 501;
-export const ids = [501];
+export const id = 843;
+export const ids = [843];
 export const modules = {
 
 /***/ 52013:
@@ -140,7 +140,198 @@ function isDaemonGone(e) {
 
 /***/ }),
 
-/***/ 31246:
+/***/ 52412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QX: () => (/* binding */ MATCH_TEXT_BYTES),
+/* harmony export */   Zp: () => (/* binding */ matchOutput),
+/* harmony export */   ct: () => (/* binding */ boundedTail)
+/* harmony export */ });
+/* unused harmony export MATCH_TIME_LIMIT_MS */
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_pattern_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95164);
+// A custom test's expectedOutput / excludedOutput regexes, matched so that no pattern can hang the
+// run: the text is bounded (its last MATCH_TEXT_BYTES), and the match runs in a worker thread that
+// is terminated after a time limit. A catastrophic-backtracking pattern such as `(a+)+$` then fails
+// its test with a clear reason instead of blocking the event loop (and with it Ctrl-C and SIGTERM).
+// The patterns were checked when the config was loaded (config/pattern.ts), with the same flags.
+
+
+/** How much of a test's output the patterns see: its end, where results and errors are. */
+const MATCH_TEXT_BYTES = 1024 * 1024;
+/** How long every pattern of one test may take together. */
+const MATCH_TIME_LIMIT_MS = 2000;
+/** The end of a text, at most `max` UTF-16 units (a surrogate pair is never split). */
+function boundedTail(text, max) {
+    if (text.length <= max)
+        return text;
+    let start = text.length - max;
+    const c = text.charCodeAt(start);
+    if (c >= 0xdc00 && c <= 0xdfff)
+        start += 1; // a low surrogate: its high half was cut off
+    return text.slice(start);
+}
+// The worker's program, inline so that the bundled dist needs no extra file.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { text, expected, excluded, flags } = workerData;
+try {
+  const missing = expected.find((p) => !new RegExp(p, flags).test(text));
+  if (missing !== undefined) parentPort.postMessage({ ok: false, kind: 'missing', pattern: missing });
+  else {
+    const unwanted = excluded.find((p) => new RegExp(p, flags).test(text));
+    parentPort.postMessage(
+      unwanted !== undefined ? { ok: false, kind: 'unwanted', pattern: unwanted } : { ok: true },
+    );
+  }
+} catch (e) {
+  parentPort.postMessage({ ok: false, kind: 'error', message: String(e && e.message || e) });
+}
+`;
+/**
+ * Check the output against the patterns: every `expected` must match, no `excluded` may.
+ * Never throws, never blocks the event loop longer than it takes to start a worker.
+ */
+async function matchOutput(output, expected, excluded, options = {}) {
+    if (expected.length === 0 && excluded.length === 0)
+        return { ok: true };
+    const limit = options.timeLimitMs ?? MATCH_TIME_LIMIT_MS;
+    const text = boundedTail(output, options.maxBytes ?? MATCH_TEXT_BYTES);
+    return new Promise((resolve) => {
+        let settled = false;
+        const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { text, expected: [...expected], excluded: [...excluded], flags: _config_pattern_js__WEBPACK_IMPORTED_MODULE_1__/* .PATTERN_FLAGS */ .Rc },
+            // A match never needs much memory; a runaway one must not take the host's.
+            resourceLimits: { maxOldGenerationSizeMb: 256 },
+        });
+        // Never the thing that keeps the process alive (a signal handler may exit while it runs).
+        worker.unref();
+        const finish = (o) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            void worker.terminate();
+            resolve(o);
+        };
+        const timer = setTimeout(() => finish({
+            ok: false,
+            kind: 'timeout',
+            message: `expectedOutput/excludedOutput took longer than ${limit / 1000}s to match; simplify the pattern (nested quantifiers such as (a+)+ backtrack exponentially)`,
+        }), limit);
+        worker.once('message', (m) => finish(m));
+        worker.once('error', (e) => finish({ ok: false, kind: 'error', message: e.message }));
+        worker.once('exit', (code) => finish({ ok: false, kind: 'error', message: `the matcher stopped (exit ${code})` }));
+    });
+}
+
+
+/***/ }),
+
+/***/ 71800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lc: () => (/* binding */ lacksProgram),
+/* harmony export */   PE: () => (/* binding */ failureTail),
+/* harmony export */   RT: () => (/* binding */ tail),
+/* harmony export */   V5: () => (/* binding */ lacksPython),
+/* harmony export */   WQ: () => (/* binding */ MISSING_PROGRAM),
+/* harmony export */   Ys: () => (/* binding */ liveLines),
+/* harmony export */   c9: () => (/* binding */ noPythonReason),
+/* harmony export */   ii: () => (/* binding */ timedOutReason),
+/* harmony export */   vQ: () => (/* binding */ failureTailHeading)
+/* harmony export */ });
+/* unused harmony exports OUTPUT_KEEP_CHARS, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55242);
+/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52412);
+// What a smoke test's container run gave back, as the runner reads it: the end of the output it
+// keeps (redacted, bounded), and the signs of a program or of python3 missing from the image.
+
+
+/** How much of a test's output its result keeps: the end, where the error is (records stay small). */
+const OUTPUT_KEEP_CHARS = 64 * 1024;
+/** The most of one unfinished line a live view holds back before it shows it anyway. */
+const LIVE_LINE_MAX = 64 * 1024;
+/**
+ * A test's live output (--verbose) as EMIT shows it: whole lines, redacted (redactOutput), so that
+ * a NAME=value or a token cut between two chunks of the stream (a pipe flushes in 4 KiB blocks) is
+ * still recognised; the unfinished last line is held back until its end comes, FLUSH (the container
+ * ended), or it grows past LIVE_LINE_MAX.
+ */
+function liveLines(emit) {
+    let held = '';
+    return {
+        push(chunk) {
+            const text = held + chunk;
+            const end = text.lastIndexOf('\n') + 1;
+            if (end === 0 && text.length <= LIVE_LINE_MAX) {
+                held = text;
+                return;
+            }
+            const upTo = end > 0 ? end : text.length;
+            held = text.slice(upTo);
+            emit((0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(text.slice(0, upTo)));
+        },
+        flush() {
+            if (held !== '')
+                emit((0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(held));
+            held = '';
+        },
+    };
+}
+/**
+ * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
+ * secrets masked in place (redactOutput: tokens, URL logins, and the value of a NAME=value whose
+ * NAME names a secret, as the environment record masks it: `env` prints DB_PASSWORD=...). Linear
+ * in the length of the output (10 MB on one line is fine): only a bounded tail is redacted, with a
+ * margin so that a token cut at the edge is still recognised.
+ */
+function tail(text, lines = 40) {
+    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(text, OUTPUT_KEEP_CHARS + 4096));
+    return (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
+}
+/** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
+const MISSING_PROGRAM = /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;
+const MISSING_PYTHON = /"python3": executable file not found|exec: "python3": no such file|python3: (command )?not found/i;
+/** Exit 127 (126: not executable) with the runtime's or the shell's wording for a missing program. */
+function lacksProgram(r) {
+    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PROGRAM.test((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(r.stderr, 4096));
+}
+function lacksPython(r) {
+    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PYTHON.test((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(r.stderr, 4096));
+}
+function noPythonReason(image) {
+    return `${image} has no python3: the smoke suites need python3 in the image`;
+}
+/** A test past its timeout: the reason names the setting that gives it longer. */
+function timedOutReason(timeoutMs) {
+    return `timed out after ${timeoutMs / 1000}s (the container was removed); a test that needs longer: raise smoke.timeoutSeconds in ml-image.yml (ml-image smoke: --timeout)`;
+}
+/** How much of a failing test's output is shown under its failure (the CLI, the annotation). */
+const FAILURE_TAIL_LINES = 20;
+const FAILURE_TAIL_CHARS = 4096;
+/**
+ * The end of a failing test's output as people see it under the failure (ml-image smoke's FAIL
+ * line, the test's annotation): its last FAILURE_TAIL_LINES lines, at most FAILURE_TAIL_CHARS,
+ * redacted as the records are (a result read back from disk is masked again). None when empty.
+ */
+function failureTail(output) {
+    if (output === undefined || output.trim() === '')
+        return [];
+    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(output, FAILURE_TAIL_CHARS + 4096)).trimEnd();
+    return (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
+}
+/** The heading of a failureTail: "last line", "last 20 lines". */
+const failureTailHeading = (lines) => `last ${lines.length === 1 ? 'line' : `${lines.length} lines`}`;
+
+
+/***/ }),
+
+/***/ 99540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -214,151 +405,8 @@ function classifyFailure(output) {
 
 // EXTERNAL MODULE: ./src/smoke/interrupt.ts
 var interrupt = __webpack_require__(16102);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
-// EXTERNAL MODULE: ./src/config/pattern.ts
-var pattern = __webpack_require__(95164);
-;// CONCATENATED MODULE: ./src/smoke/match.ts
-// A custom test's expectedOutput / excludedOutput regexes, matched so that no pattern can hang the
-// run: the text is bounded (its last MATCH_TEXT_BYTES), and the match runs in a worker thread that
-// is terminated after a time limit. A catastrophic-backtracking pattern such as `(a+)+$` then fails
-// its test with a clear reason instead of blocking the event loop (and with it Ctrl-C and SIGTERM).
-// The patterns were checked when the config was loaded (config/pattern.ts), with the same flags.
-
-
-/** How much of a test's output the patterns see: its end, where results and errors are. */
-const MATCH_TEXT_BYTES = 1024 * 1024;
-/** How long every pattern of one test may take together. */
-const MATCH_TIME_LIMIT_MS = 2000;
-/** The end of a text, at most `max` UTF-16 units (a surrogate pair is never split). */
-function boundedTail(text, max) {
-    if (text.length <= max)
-        return text;
-    let start = text.length - max;
-    const c = text.charCodeAt(start);
-    if (c >= 0xdc00 && c <= 0xdfff)
-        start += 1; // a low surrogate: its high half was cut off
-    return text.slice(start);
-}
-// The worker's program, inline so that the bundled dist needs no extra file.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { text, expected, excluded, flags } = workerData;
-try {
-  const missing = expected.find((p) => !new RegExp(p, flags).test(text));
-  if (missing !== undefined) parentPort.postMessage({ ok: false, kind: 'missing', pattern: missing });
-  else {
-    const unwanted = excluded.find((p) => new RegExp(p, flags).test(text));
-    parentPort.postMessage(
-      unwanted !== undefined ? { ok: false, kind: 'unwanted', pattern: unwanted } : { ok: true },
-    );
-  }
-} catch (e) {
-  parentPort.postMessage({ ok: false, kind: 'error', message: String(e && e.message || e) });
-}
-`;
-/**
- * Check the output against the patterns: every `expected` must match, no `excluded` may.
- * Never throws, never blocks the event loop longer than it takes to start a worker.
- */
-async function matchOutput(output, expected, excluded, options = {}) {
-    if (expected.length === 0 && excluded.length === 0)
-        return { ok: true };
-    const limit = options.timeLimitMs ?? MATCH_TIME_LIMIT_MS;
-    const text = boundedTail(output, options.maxBytes ?? MATCH_TEXT_BYTES);
-    return new Promise((resolve) => {
-        let settled = false;
-        const worker = new external_node_worker_threads_.Worker(WORKER_SOURCE, {
-            eval: true,
-            workerData: { text, expected: [...expected], excluded: [...excluded], flags: pattern/* PATTERN_FLAGS */.Rc },
-            // A match never needs much memory; a runaway one must not take the host's.
-            resourceLimits: { maxOldGenerationSizeMb: 256 },
-        });
-        // Never the thing that keeps the process alive (a signal handler may exit while it runs).
-        worker.unref();
-        const finish = (o) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            void worker.terminate();
-            resolve(o);
-        };
-        const timer = setTimeout(() => finish({
-            ok: false,
-            kind: 'timeout',
-            message: `expectedOutput/excludedOutput took longer than ${limit / 1000}s to match; simplify the pattern (nested quantifiers such as (a+)+ backtrack exponentially)`,
-        }), limit);
-        worker.once('message', (m) => finish(m));
-        worker.once('error', (e) => finish({ ok: false, kind: 'error', message: e.message }));
-        worker.once('exit', (code) => finish({ ok: false, kind: 'error', message: `the matcher stopped (exit ${code})` }));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/smoke/output.ts
-// What a smoke test's container run gave back, as the runner reads it: the end of the output it
-// keeps (redacted, bounded), and the signs of a program or of python3 missing from the image.
-
-
-/** How much of a test's output its result keeps: the end, where the error is (records stay small). */
-const OUTPUT_KEEP_CHARS = 64 * 1024;
-/** The most of one unfinished line a live view holds back before it shows it anyway. */
-const LIVE_LINE_MAX = 64 * 1024;
-/**
- * A test's live output (--verbose) as EMIT shows it: whole lines, redacted (redactOutput), so that
- * a NAME=value or a token cut between two chunks of the stream (a pipe flushes in 4 KiB blocks) is
- * still recognised; the unfinished last line is held back until its end comes, FLUSH (the container
- * ended), or it grows past LIVE_LINE_MAX.
- */
-function liveLines(emit) {
-    let held = '';
-    return {
-        push(chunk) {
-            const text = held + chunk;
-            const end = text.lastIndexOf('\n') + 1;
-            if (end === 0 && text.length <= LIVE_LINE_MAX) {
-                held = text;
-                return;
-            }
-            const upTo = end > 0 ? end : text.length;
-            held = text.slice(upTo);
-            emit((0,redact_instruction/* redactOutput */.nJ)(text.slice(0, upTo)));
-        },
-        flush() {
-            if (held !== '')
-                emit((0,redact_instruction/* redactOutput */.nJ)(held));
-            held = '';
-        },
-    };
-}
-/**
- * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
- * secrets masked in place (redactOutput: tokens, URL logins, and the value of a NAME=value whose
- * NAME names a secret, as the environment record masks it: `env` prints DB_PASSWORD=...). Linear
- * in the length of the output (10 MB on one line is fine): only a bounded tail is redacted, with a
- * margin so that a token cut at the edge is still recognised.
- */
-function tail(text, lines = 40) {
-    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
-    return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
-}
-/** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
-const MISSING_PROGRAM = /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;
-const MISSING_PYTHON = /"python3": executable file not found|exec: "python3": no such file|python3: (command )?not found/i;
-/** Exit 127 (126: not executable) with the runtime's or the shell's wording for a missing program. */
-function lacksProgram(r) {
-    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PROGRAM.test(boundedTail(r.stderr, 4096));
-}
-function lacksPython(r) {
-    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PYTHON.test(boundedTail(r.stderr, 4096));
-}
-function noPythonReason(image) {
-    return `${image} has no python3: the smoke suites need python3 in the image`;
-}
-function timedOutReason(timeoutMs) {
-    return `timed out after ${timeoutMs / 1000}s (the container was removed)`;
-}
-
+// EXTERNAL MODULE: ./src/smoke/output.ts
+var smoke_output = __webpack_require__(71800);
 // EXTERNAL MODULE: ./src/smoke/result.ts
 var result = __webpack_require__(3228);
 ;// CONCATENATED MODULE: ./src/smoke/session.ts
@@ -406,7 +454,7 @@ function containerRunner(input, deps, current) {
     return async ({ gpu, ...spec }) => {
         let outcome;
         // Whole lines, redacted: a secret cut between two chunks is still masked.
-        const live = deps.output && liveLines((text) => deps.output(text, current()));
+        const live = deps.output && (0,smoke_output/* liveLines */.Ys)((text) => deps.output(text, current()));
         try {
             outcome = await deps.docker.runContainer({
                 ...(live && { onOutput: (chunk) => live.push(chunk) }),
@@ -431,7 +479,7 @@ function containerRunner(input, deps, current) {
             // The engine refused to start the command (an image without /bin/sh runs it unwrapped, and
             // the OCI runtime then reports a missing program itself): the test's own failure, exit 127.
             const message = (0,interrupt/* errorMessage */.gJ)(e);
-            if (MISSING_PROGRAM.test(message))
+            if (smoke_output/* MISSING_PROGRAM */.WQ.test(message))
                 return { exitCode: 127, stdout: '', stderr: message, timedOut: false };
             // The engine answered, and did not start the container (no GPU runtime, a driver older than
             // the image's CUDA, an OCI runtime error): that test's failure, classified like any other.
@@ -547,7 +595,7 @@ async function guarded(s, id, suite, fn) {
         if (e instanceof ContainerStartError) {
             // Classified with the others (finishResult): the engine's message is the test's output.
             failed.reason = `the container did not start: ${(0,interrupt/* firstLine */.TM)((0,redact/* redactText */.Rd)(e.engineMessage))}`;
-            failed.output = tail(e.engineMessage);
+            failed.output = (0,smoke_output/* tail */.RT)(e.engineMessage);
         }
         else if (e instanceof errors/* EnvironmentError */.eG || (0,interrupt/* isDaemonGone */.W$)(e))
             throw interrupted(s, failed, e);
@@ -644,7 +692,9 @@ const MAX_CARRY = 1024 * 1024;
  * waits for the rest of it, and a last empty line waits for the next line, being the newline of a
  * marker that may follow.
  */
-function liveFilter(current, emit, nonce) {
+function liveFilter(current, emit, nonce, 
+/** Each test's start marker as it arrives: the process has reached that test. */
+onStart) {
     let test;
     let carry = '';
     let blank = false;
@@ -671,8 +721,10 @@ function liveFilter(current, emit, nonce) {
                 continue;
             out(m.index);
             from = m.index + m[0].length;
-            if (marker.event === 'start')
+            if (marker.event === 'start') {
                 test = marker.id;
+                onStart?.(marker.id);
+            }
         }
         out(text.length);
     };
@@ -778,6 +830,35 @@ const timeoutEnv = (timeoutMs) => ({
     [SMOKE_TIMEOUT_ENV]: String(timeoutMs / 1000),
 });
 /**
+ * The progress line of a process about to start: the tests it runs in turn (their results follow
+ * when it ends), and the first of them running; each later one says so as the process reaches it.
+ */
+function announceProcess(s, steps) {
+    if (steps.length > 1)
+        s.progress(`smoke ${steps.map((x) => x.id).join(', ')}: one container runs these in turn`);
+    s.progress(`smoke ${steps[0].id}: running`);
+}
+/**
+ * One live filter per stream: both carry the markers, and a stream's test is its own markers' (one
+ * filter for both would label stdout with the test that stderr has already moved on to). The
+ * progress says which test runs as the process reaches it (stdout's start markers; the first test
+ * said so as the process started: announceProcess).
+ */
+function streamFilters(s, steps, nonce) {
+    const emit = s.output ?? (() => undefined);
+    const later = new Set(steps.slice(1).map((x) => x.id));
+    const reached = (id) => {
+        if (later.has(id))
+            s.progress(`smoke ${id}: running`);
+    };
+    return {
+        stdout: liveFilter(() => s.current, emit, nonce, reached),
+        stderr: liveFilter(() => s.current, emit, nonce),
+    };
+}
+/** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
+const ranInBatch = (s, id) => s.batch?.outcomes.has(id) ?? false;
+/**
  * The outcome of test ID from the shared process: known from an earlier run of it, else a new
  * process is started for ID and every planned test after it. Undefined: ID is not planned, or is
  * a pip-check or file check that no process reached (it runs in a container of its own).
@@ -803,12 +884,8 @@ async function batchOutcome(s, id) {
     if (!plan)
         return undefined;
     const steps = candidates.slice(0, plan.steps.length);
-    // One filter per stream: both carry the markers, and a stream's test is its own markers' (one
-    // filter for both would label stdout with the test that stderr has already moved on to).
-    const filters = s.output && {
-        stdout: liveFilter(() => s.current, s.output, nonce),
-        stderr: liveFilter(() => s.current, s.output, nonce),
-    };
+    announceProcess(s, steps);
+    const filters = streamFilters(s, steps, nonce);
     const started = Date.now();
     // The command is the first test's own (as if it ran alone); the plan comes in the environment.
     const r = await s.run({
@@ -818,12 +895,10 @@ async function batchOutcome(s, id) {
         // Each test keeps its own timeout (the script's watchdog); this one only backs it up.
         timeoutMs: s.input.timeoutMs * steps.length + STARTUP_ALLOWANCE_MS,
         ...(steps.some((x) => x.shm) && { shmSizeBytes: 1024 ** 3 }),
-        ...(filters && {
-            onOutput: (chunk, stream) => filters[stream](chunk),
-        }),
+        onOutput: (chunk, stream) => filters[stream](chunk),
     });
-    filters?.stdout.flush();
-    filters?.stderr.flush();
+    filters.stdout.flush();
+    filters.stderr.flush();
     const totalMs = Date.now() - started;
     const out = sections(r.stdout, nonce);
     const err = sections(r.stderr, nonce);
@@ -872,6 +947,8 @@ async function batchOutcome(s, id) {
     return mine;
 }
 
+// EXTERNAL MODULE: ./src/smoke/match.ts
+var match = __webpack_require__(52412);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/smoke/custom.ts
@@ -894,7 +971,7 @@ function verdictOf(t, started) {
         suite: 'custom',
         status: ok ? 'pass' : 'fail',
         ...(!ok && { reason }),
-        ...(!ok && output !== undefined && { output: tail(output) }),
+        ...(!ok && output !== undefined && { output: (0,smoke_output/* tail */.RT)(output) }),
         durationMs: Date.now() - started,
         metrics: {},
     });
@@ -911,10 +988,10 @@ async function commandTest(s, t, command, result) {
     });
     const out = `${r.stdout}${r.stderr}`;
     if (r.timedOut)
-        return result(false, timedOutReason(s.input.timeoutMs), out);
+        return result(false, (0,smoke_output/* timedOutReason */.ii)(s.input.timeoutMs), out);
     if (r.exitCode !== t.exitCode) {
         // 127 (126: not executable) with the runtime's or the shell's wording: say which program.
-        if (lacksProgram(r)) {
+        if ((0,smoke_output/* lacksProgram */.Lc)(r)) {
             const program = typeof command === 'string' ? `a program of "${command}"` : `"${cmd[0]}"`;
             return result(false, `command not found in the image: ${program} (exit ${r.exitCode}, expected ${t.exitCode})`, out);
         }
@@ -923,10 +1000,10 @@ async function commandTest(s, t, command, result) {
     // The patterns see the last MATCH_TEXT_BYTES of the output: an excluded text before them cannot
     // be ruled out, so such a test fails rather than pass on what it did not see.
     const size = Buffer.byteLength(out);
-    if (t.excludedOutput.length > 0 && size > MATCH_TEXT_BYTES)
-        return result(false, `the output is ${(0,read_regular/* sizeText */.lP)(size)}, over the ${(0,read_regular/* sizeText */.lP)(MATCH_TEXT_BYTES)} that excludedOutput is checked against: the excluded text cannot be ruled out (print less, or check a file)`, out);
+    if (t.excludedOutput.length > 0 && size > match/* MATCH_TEXT_BYTES */.QX)
+        return result(false, `the output is ${(0,read_regular/* sizeText */.lP)(size)}, over the ${(0,read_regular/* sizeText */.lP)(match/* MATCH_TEXT_BYTES */.QX)} that excludedOutput is checked against: the excluded text cannot be ruled out (print less, or check a file)`, out);
     // Bounded in size and time, off the main thread: a pathological pattern cannot hang the run.
-    const m = await matchOutput(out, t.expectedOutput, t.excludedOutput);
+    const m = await (0,match/* matchOutput */.Zp)(out, t.expectedOutput, t.excludedOutput);
     if (m.ok)
         return result(true, '');
     if (m.kind === 'missing')
@@ -942,10 +1019,10 @@ async function fileTest(s, id, f, result, onNoPython) {
     const r = (await batchOutcome(s, id)) ??
         (await s.run({ entrypoint: ['python3'], cmd: ['-c', FILE_CHECK, f.path] }));
     if (r.timedOut)
-        return result(false, timedOutReason(s.input.timeoutMs), r.stdout + r.stderr);
-    if (lacksPython(r)) {
+        return result(false, (0,smoke_output/* timedOutReason */.ii)(s.input.timeoutMs), r.stdout + r.stderr);
+    if ((0,smoke_output/* lacksPython */.V5)(r)) {
         onNoPython();
-        return result(false, `${noPythonReason(s.input.image)} (file tests read the file with python3)`, r.stderr);
+        return result(false, `${(0,smoke_output/* noPythonReason */.c9)(s.input.image)} (file tests read the file with python3)`, r.stderr);
     }
     let mode;
     try {
@@ -1030,7 +1107,9 @@ async function runCustomTests(s) {
         s.progress('smoke custom: no tests declared (smoke.tests)');
     for (const t of s.input.tests) {
         const id = `custom:${t.name}`;
-        s.progress(`smoke ${id}: running`);
+        // A file check the shared process ran already said so as it started (batch.ts).
+        if (!ranInBatch(s, id))
+            s.progress(`smoke ${id}: running`);
         // A test that uses a GPU, on a run without GPUs: skipped (failed under require-gpu).
         if (t.gpu && s.input.gpus === 'none') {
             record(s, gpuAbsent(id, 'custom', s.input));
@@ -1099,7 +1178,7 @@ function readSuiteLine(test, r) {
     const out = suiteResult(r.stdout);
     if (out === undefined) {
         test.reason = `the suite exited ${r.exitCode} without a result`;
-        test.output = tail(r.stdout + r.stderr);
+        test.output = (0,smoke_output/* tail */.RT)(r.stdout + r.stderr);
         return;
     }
     test.status = out.status;
@@ -1112,17 +1191,22 @@ function readSuiteLine(test, r) {
             .filter((d) => d.error)
             .map((d) => `${d.module ?? ''} (${d.dist}): ${d.error}`)
             .join('\n');
-        test.output = tail(`${out.output ?? ''}\n${details}\n${r.stderr}`);
+        test.output = (0,smoke_output/* tail */.RT)(`${out.output ?? ''}\n${details}\n${r.stderr}`);
     }
 }
-/** What a test's run gave: from the shared process (batch.ts), else from its own container. */
+/**
+ * What a test's run gave: from the shared process (batch.ts), else from its own container. The
+ * progress says a test runs when it does: the shared process as it reaches each of its tests
+ * (batch.ts), a container of its own as it starts (never a suite whose tests ran already).
+ */
 async function outcomeOf(s, id, spec) {
-    const started = Date.now();
     const shared = await batchOutcome(s, id);
     if (shared) {
         timing(s, id, shared.timing);
         return shared;
     }
+    s.progress(`smoke ${id}: running`);
+    const started = Date.now();
     const r = await s.run(spec);
     const durationMs = Date.now() - started;
     timing(s, id, `a container of its own, ${(durationMs / 1000).toFixed(1)}s in all`);
@@ -1137,12 +1221,12 @@ async function probeSuite(s, id, name, args, extra = {}) {
     });
     const test = { id, suite: name, status: 'fail', durationMs: r.durationMs, metrics: {} };
     if (r.timedOut) {
-        test.reason = timedOutReason(s.input.timeoutMs);
-        test.output = tail(r.stdout + r.stderr);
+        test.reason = (0,smoke_output/* timedOutReason */.ii)(s.input.timeoutMs);
+        test.output = (0,smoke_output/* tail */.RT)(r.stdout + r.stderr);
     }
-    else if (lacksPython(r)) {
-        test.reason = noPythonReason(s.input.image);
-        test.output = tail(r.stdout + r.stderr);
+    else if ((0,smoke_output/* lacksPython */.V5)(r)) {
+        test.reason = (0,smoke_output/* noPythonReason */.c9)(s.input.image);
+        test.output = (0,smoke_output/* tail */.RT)(r.stdout + r.stderr);
         s.noPython = id;
     }
     else {
@@ -1156,7 +1240,7 @@ const NO_PIP = /: No module named pip\s*$/m;
 async function pipCheck(s, name) {
     const r = await outcomeOf(s, 'pip-check', { entrypoint: ['python3'], cmd: ['-m', 'pip', 'check'] });
     const ok = r.exitCode === 0;
-    const missing = !ok && !r.timedOut && lacksPython(r);
+    const missing = !ok && !r.timedOut && (0,smoke_output/* lacksPython */.V5)(r);
     if (missing)
         s.noPython = 'pip-check';
     const noPip = !ok && !r.timedOut && !missing && NO_PIP.test(`${r.stdout}\n${r.stderr}`);
@@ -1168,11 +1252,11 @@ async function pipCheck(s, name) {
         ...(!ok &&
             !noPip && {
             reason: r.timedOut
-                ? 'timed out'
+                ? (0,smoke_output/* timedOutReason */.ii)(s.input.timeoutMs)
                 : missing
-                    ? noPythonReason(s.input.image)
+                    ? (0,smoke_output/* noPythonReason */.c9)(s.input.image)
                     : 'pip check found broken requirements',
-            output: tail(r.stdout + r.stderr),
+            output: (0,smoke_output/* tail */.RT)(r.stdout + r.stderr),
         }),
         durationMs: r.durationMs,
         metrics: {},
@@ -1263,8 +1347,6 @@ async function runSuite(s, name) {
         record(s, gpuAbsent(name, name, input));
         return;
     }
-    if (name !== 'custom')
-        s.progress(`smoke ${name}: running`);
     const suite = (id, args, extra) => probeSuite(s, id, name, args, extra);
     // The tests that use a GPU: only their containers get the run's GPUs.
     const gpu = { gpu: true };
