@@ -100,4 +100,22 @@ describe('a refused reference', () => {
     expect(exitCodeOf(e)).toBe(1);
     expect(e.fix).toContain('fix the Dockerfile or requirements');
   });
+
+  // The [IPv6] registry is blamed only for a reference on it: a FROM typo stays the Dockerfile's.
+  it.each([
+    [
+      'an unclosed build arg',
+      'ERROR: failed to solve: failed to parse stage name "${BASE": invalid reference format',
+    ],
+    [
+      'a short digest',
+      'ERROR: failed to solve: failed to parse stage name "busybox@sha256:abc": invalid reference format',
+    ],
+  ])("with an [IPv6] registry, the Dockerfile's own FROM (%s): exit 1, not the engine", (_what, log) => {
+    const registries = { write: '[::1]:5000', read: 'docker.io' };
+    expect(referenceFailure({ id: 'cpu/amd64', log, registries })).toBeUndefined();
+    const e = thrown(log, registries);
+    expect(exitCodeOf(e)).toBe(1);
+    expect(e.fix).toContain('fix the Dockerfile or requirements');
+  });
 });
