@@ -689,7 +689,7 @@ describe('createCosignSigner', () => {
       fail('Get "http://127.0.0.1:5999/v2/": dial tcp 127.0.0.1:5999: connect: connection refused'),
       EnvironmentError,
       /registry 127\.0\.0\.1:5999 is unreachable/,
-      /^start the registry at 127\.0\.0\.1:5999, or, if that host or port is wrong, name the right one: image\.registry in the config \(ml-image\.yml[^]*\)$/,
+      /^start the registry at 127\.0\.0\.1:5999, or, if that host or port is wrong, name the right one: image\.registry in the config \(ml-image\.yml[^]*\), or the image reference given to verify or export$/,
     ],
     [
       'wrong password',

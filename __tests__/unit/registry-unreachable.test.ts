@@ -31,7 +31,7 @@ describe('registryUnreachable names the fix for the cause', () => {
       'a loopback one',
       'localhost:5000',
       failed('ECONNREFUSED'),
-      /^start the registry at localhost:5000, or, if that host or port is wrong, name the right one: image\.registry in the config \(ml-image\.yml/,
+      /^start the registry at localhost:5000, or, if that host or port is wrong, name the right one: image\.registry in the config \(ml-image\.yml.*\), or the image reference given to verify or export$/,
     ],
   ])('%s', (_what, host, e, fix) => {
     const err = registryUnreachable(host, `https://${host}/v2/`, e);
