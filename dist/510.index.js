@@ -3878,7 +3878,7 @@ const isIpv6Host = (host) => host?.startsWith('[') === true;
  * when its log shows no such refusal. With an [IPv6] registry (the pushed image's or the base's),
  * "invalid reference format" is a builder older than the reference grammar that takes IPv6 hosts
  * (distribution/reference 0.5, 2023: Docker 26 with its BuildKit 0.13, buildx 0.12): the
- * environment's (exit 3), its FROM too. Any other refused tag or name is the config's (exit 2): it
+ * environment's (exit 3), a FROM naming that registry's image too. Any other refused tag or name is the config's (exit 2): it
  * passed the config's checks where the builder's grammar is stricter; a FROM the Dockerfile
  * wrote (a stage name it cannot parse) stays the build's.
  */
@@ -3888,9 +3888,13 @@ function referenceFailure(f) {
         return undefined;
     const { write, read } = f.registries;
     const ipv6 = [write, read].find(isIpv6Host);
-    if (ipv6 !== undefined && /invalid reference format/i.test(reason))
+    // A stage name the FROM wrote is the Dockerfile's, unless it is on that registry.
+    const fromDockerfile = DOCKERFILE_REFERENCE.test(reason);
+    if (ipv6 !== undefined &&
+        /invalid reference format/i.test(reason) &&
+        (!fromDockerfile || reason.includes(ipv6)))
         return new errors/* EnvironmentError */.eG(`build ${f.id}: the builder refused a reference on the [IPv6] registry ${ipv6} (${reason}): its Docker engine, BuildKit or buildx predates [IPv6] registry hosts`, `use Docker 26 or later (BuildKit 0.13 or later in a docker-container builder) and buildx 0.12 or later (docker version; docker buildx version; docker buildx inspect); or give the registry a host name (an /etc/hosts entry) and set that in ${ipv6 === write ? 'image.registry' : "build.mirrors or the variant's base"}`);
-    if (DOCKERFILE_REFERENCE.test(reason))
+    if (fromDockerfile)
         return undefined;
     return new errors/* InputError */.dz(`build ${f.id}: the builder refused the image's name or a tag: ${reason}`, 'the tags are image.registry/image.name:<tag>, each tag made of image.version (or the git tag) and a variant\'s name: fix the one named above in the config (a repository name is lowercase and at most 255 characters with its registry host; a tag at most 128 characters of letters, digits, "_", "." and "-")');
 }
@@ -11820,7 +11824,6 @@ function withConstraintOrigins(out, origins) {
 // one. Pure.
 
 
-
 /**
  * The line where pip logged trouble with the network: an index that failed (5xx past its retries,
  * a reset, a timeout), one out of reach, or a request it retried ("WARNING: Retrying (Retry(...))
@@ -11835,45 +11838,18 @@ function networkTrouble(out) {
             ?.trim());
 }
 /**
- * The projects pip found on an index in this run: "Collecting NAME..." is logged once it has a
- * link for NAME (not for a direct URL: "Collecting NAME @ URL", "Collecting file://...").
- */
-function projectsFound(out) {
-    const found = new Set();
-    for (const m of out.matchAll(/^\s*Collecting ([A-Za-z0-9][A-Za-z0-9._-]*)(.*)$/gm))
-        if (!/^\s*@|^:/.test(m[2]))
-            found.add((0,parse/* canonicalName */.Ew)(m[1]));
-    return found;
-}
-/**
- * pip listed no version of a project ("(from versions: none)") from an index that answered: another
- * project was found on it in this run, and it was the only index searched (pip's "Looking in
- * indexes:" names one, or none: PyPI). A name the index lacks, then, not an index that failed: at
- * pip's normal level a 5xx past its retries and a refused login (401, 403) read the same as a
- * missing name, and only the debug level tells them apart, so without that evidence the run is
- * worth one more.
- */
-function namedWhatTheIndexLacks(out) {
-    const missing = noMatchingDistribution(out);
-    const name = missing && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(missing)?.[0];
-    if (!name)
-        return false;
-    if ((indexesSearched(out)?.length ?? 1) !== 1)
-        return false;
-    const others = [...projectsFound(out)].filter((p) => p !== (0,parse/* canonicalName */.Ew)(name));
-    return others.length > 0;
-}
-/**
  * A failure worth one more run: 5xx, resets, timeouts, refused connections, retries (pip logged
- * them), or "versions: none" that an index that failed or refused pip would show alike (unless
- * namedWhatTheIndexLacks).
+ * them), or "versions: none", which an index that failed or refused pip shows alike. Not even when
+ * the same index gave pip another project in this run: pip logs a project page that failed (a 502,
+ * which it does not retry, or a 403 for that project) only at its debug level, so "(from versions:
+ * none)" after a project it found still may be the index's fault, and only the rerun tells.
  */
 function looksTransient(out) {
     if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
         return false;
     if (networkTrouble(out) !== undefined)
         return true;
-    return /\(from versions: none\)/.test(out) && !namedWhatTheIndexLacks(out);
+    return /\(from versions: none\)/.test(out);
 }
 /**
  * Why a run is tried once more, redacted and short (for a progress line, which adds "; trying once

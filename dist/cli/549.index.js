@@ -2221,7 +2221,7 @@ const isIpv6Host = (host) => host?.startsWith('[') === true;
  * when its log shows no such refusal. With an [IPv6] registry (the pushed image's or the base's),
  * "invalid reference format" is a builder older than the reference grammar that takes IPv6 hosts
  * (distribution/reference 0.5, 2023: Docker 26 with its BuildKit 0.13, buildx 0.12): the
- * environment's (exit 3), its FROM too. Any other refused tag or name is the config's (exit 2): it
+ * environment's (exit 3), a FROM naming that registry's image too. Any other refused tag or name is the config's (exit 2): it
  * passed the config's checks where the builder's grammar is stricter; a FROM the Dockerfile
  * wrote (a stage name it cannot parse) stays the build's.
  */
@@ -2231,9 +2231,13 @@ function referenceFailure(f) {
         return undefined;
     const { write, read } = f.registries;
     const ipv6 = [write, read].find(isIpv6Host);
-    if (ipv6 !== undefined && /invalid reference format/i.test(reason))
+    // A stage name the FROM wrote is the Dockerfile's, unless it is on that registry.
+    const fromDockerfile = DOCKERFILE_REFERENCE.test(reason);
+    if (ipv6 !== undefined &&
+        /invalid reference format/i.test(reason) &&
+        (!fromDockerfile || reason.includes(ipv6)))
         return new errors/* EnvironmentError */.eG(`build ${f.id}: the builder refused a reference on the [IPv6] registry ${ipv6} (${reason}): its Docker engine, BuildKit or buildx predates [IPv6] registry hosts`, `use Docker 26 or later (BuildKit 0.13 or later in a docker-container builder) and buildx 0.12 or later (docker version; docker buildx version; docker buildx inspect); or give the registry a host name (an /etc/hosts entry) and set that in ${ipv6 === write ? 'image.registry' : "build.mirrors or the variant's base"}`);
-    if (DOCKERFILE_REFERENCE.test(reason))
+    if (fromDockerfile)
         return undefined;
     return new errors/* InputError */.dz(`build ${f.id}: the builder refused the image's name or a tag: ${reason}`, 'the tags are image.registry/image.name:<tag>, each tag made of image.version (or the git tag) and a variant\'s name: fix the one named above in the config (a repository name is lowercase and at most 255 characters with its registry host; a tag at most 128 characters of letters, digits, "_", "." and "-")');
 }

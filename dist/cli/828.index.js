@@ -2904,7 +2904,6 @@ function withConstraintOrigins(out, origins) {
 // one. Pure.
 
 
-
 /**
  * The line where pip logged trouble with the network: an index that failed (5xx past its retries,
  * a reset, a timeout), one out of reach, or a request it retried ("WARNING: Retrying (Retry(...))
@@ -2919,45 +2918,18 @@ function networkTrouble(out) {
             ?.trim());
 }
 /**
- * The projects pip found on an index in this run: "Collecting NAME..." is logged once it has a
- * link for NAME (not for a direct URL: "Collecting NAME @ URL", "Collecting file://...").
- */
-function projectsFound(out) {
-    const found = new Set();
-    for (const m of out.matchAll(/^\s*Collecting ([A-Za-z0-9][A-Za-z0-9._-]*)(.*)$/gm))
-        if (!/^\s*@|^:/.test(m[2]))
-            found.add((0,parse/* canonicalName */.Ew)(m[1]));
-    return found;
-}
-/**
- * pip listed no version of a project ("(from versions: none)") from an index that answered: another
- * project was found on it in this run, and it was the only index searched (pip's "Looking in
- * indexes:" names one, or none: PyPI). A name the index lacks, then, not an index that failed: at
- * pip's normal level a 5xx past its retries and a refused login (401, 403) read the same as a
- * missing name, and only the debug level tells them apart, so without that evidence the run is
- * worth one more.
- */
-function namedWhatTheIndexLacks(out) {
-    const missing = noMatchingDistribution(out);
-    const name = missing && /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(missing)?.[0];
-    if (!name)
-        return false;
-    if ((indexesSearched(out)?.length ?? 1) !== 1)
-        return false;
-    const others = [...projectsFound(out)].filter((p) => p !== (0,parse/* canonicalName */.Ew)(name));
-    return others.length > 0;
-}
-/**
  * A failure worth one more run: 5xx, resets, timeouts, refused connections, retries (pip logged
- * them), or "versions: none" that an index that failed or refused pip would show alike (unless
- * namedWhatTheIndexLacks).
+ * them), or "versions: none", which an index that failed or refused pip shows alike. Not even when
+ * the same index gave pip another project in this run: pip logs a project page that failed (a 502,
+ * which it does not retry, or a 403 for that project) only at its debug level, so "(from versions:
+ * none)" after a project it found still may be the index's fault, and only the rerun tells.
  */
 function looksTransient(out) {
     if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
         return false;
     if (networkTrouble(out) !== undefined)
         return true;
-    return /\(from versions: none\)/.test(out) && !namedWhatTheIndexLacks(out);
+    return /\(from versions: none\)/.test(out);
 }
 /**
  * Why a run is tried once more, redacted and short (for a progress line, which adds "; trying once

@@ -4011,13 +4011,15 @@ function isTlsProtocolError(e) {
 const CERTIFICATE_FIX = "Node does not trust the registry's certificate (a private CA?): point NODE_EXTRA_CA_CERTS at your " +
     'CA bundle (PEM), as docker trusts it through /etc/docker/certs.d; for signing, ML_IMAGE_SIGNER=cosign also works';
 /**
- * The fix for a loopback registry nothing answers at: start it, or name the right one (the config's
- * image.registry, which the action's registry or tags input overrides), and check the port.
+ * The fix for a loopback registry nothing answers at: start it, or name the right one where the
+ * host came from: the config's image.registry (which the action's registry or tags input
+ * overrides) for a build or run, the image reference given for verify and export (no config).
  */
 function loopbackRegistryFix(host) {
     return (`start the registry at ${host}, or, if that host or port is wrong, name the right one: ` +
         "image.registry in the config (ml-image.yml, or the file --config or the action's config input " +
-        "names; the action's registry and tags inputs override it)");
+        "names; the action's registry and tags inputs override it), or the image reference given to " +
+        'verify or export');
 }
 /**
  * "registry HOST is unreachable (WHAT: why)", exit 3, for request E that got no answer (why: its
