@@ -348,23 +348,22 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   };
 }
 
+/** DATA's own top-level KEY, as written (undefined when DATA is not a mapping). */
+function topLevel(data: unknown, key: string): unknown {
+  return data !== null && typeof data === 'object' && !Array.isArray(data)
+    ? (data as Record<string, unknown>)[key]
+    : undefined;
+}
+
 /** DATA's own platforms (the default when it lists none); undefined when they do not validate. */
 function platformsOf(data: unknown): string[] | undefined {
-  const raw =
-    data !== null && typeof data === 'object' && !Array.isArray(data)
-      ? (data as Record<string, unknown>).platforms
-      : undefined;
-  const parsed = ConfigFileSchema.shape.platforms.safeParse(raw);
+  const parsed = ConfigFileSchema.shape.platforms.safeParse(topLevel(data, 'platforms'));
   return parsed.success ? [...parsed.data] : undefined;
 }
 
 /** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
 function variantNamesOf(data: unknown): string[] | undefined {
-  const raw =
-    data !== null && typeof data === 'object' && !Array.isArray(data)
-      ? (data as Record<string, unknown>).variants
-      : undefined;
-  const parsed = ConfigFileSchema.shape.variants.safeParse(raw);
+  const parsed = ConfigFileSchema.shape.variants.safeParse(topLevel(data, 'variants'));
   return parsed.success
     ? parsed.data.map((v) => v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu'))
     : undefined;
