@@ -2065,20 +2065,20 @@ function loadConfig(opts = {}) {
         ...(workspace !== undefined && { workspace }),
     };
 }
+/** DATA's own top-level KEY, as written (undefined when DATA is not a mapping). */
+function topLevel(data, key) {
+    return data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? data[key]
+        : undefined;
+}
 /** DATA's own platforms (the default when it lists none); undefined when they do not validate. */
 function platformsOf(data) {
-    const raw = data !== null && typeof data === 'object' && !Array.isArray(data)
-        ? data.platforms
-        : undefined;
-    const parsed = schema/* ConfigFileSchema */.Kx.shape.platforms.safeParse(raw);
+    const parsed = schema/* ConfigFileSchema */.Kx.shape.platforms.safeParse(topLevel(data, 'platforms'));
     return parsed.success ? [...parsed.data] : undefined;
 }
 /** The names of DATA's own variants as the schema names them (name, else cuda<version>, else cpu). */
 function variantNamesOf(data) {
-    const raw = data !== null && typeof data === 'object' && !Array.isArray(data)
-        ? data.variants
-        : undefined;
-    const parsed = schema/* ConfigFileSchema */.Kx.shape.variants.safeParse(raw);
+    const parsed = schema/* ConfigFileSchema */.Kx.shape.variants.safeParse(topLevel(data, 'variants'));
     return parsed.success
         ? parsed.data.map((v) => v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu'))
         : undefined;
