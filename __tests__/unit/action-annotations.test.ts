@@ -9,7 +9,7 @@ import { type ActionIo, capErrors, fail } from '../../src/action/io.js';
 import { run } from '../../src/action/run.js';
 import { ConfigError } from '../../src/errors.js';
 import { STAGES } from '../../src/pipeline/pipeline.js';
-import { failureAnnotations } from '../../src/smoke/stage.js';
+import { failureAnnotations } from '../../src/smoke/output.js';
 import { fakeDocker } from '../helpers/fakes.js';
 import { makeSmoke } from '../helpers/records.js';
 

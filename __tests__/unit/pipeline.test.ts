@@ -10,7 +10,8 @@ import {
   parseStages,
   readBuildResult,
 } from '../../src/pipeline/pipeline.js';
-import { failureAnnotations, type SmokeEntry, smokeKey } from '../../src/smoke/stage.js';
+import { failureAnnotations } from '../../src/smoke/output.js';
+import { type SmokeEntry, smokeKey } from '../../src/smoke/stage.js';
 import type { Plan } from '../../src/plan/plan.js';
 import type { SmokeResult } from '../../src/smoke/result.js';
 import {

@@ -3,7 +3,7 @@
 // project (pip logs a failed project page, a 502 or a 403, only at its debug level).
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { looksTransient, transientSummary } from '../../src/resolve/failure.js';
+import { looksTransient, transientSummary } from '../../src/resolve/transient.js';
 import { fakeDocker, fakeSession } from '../helpers/fakes.js';
 import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
 import { NO_WORLD } from '../helpers/resolve-world.js';

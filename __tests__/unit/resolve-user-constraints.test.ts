@@ -4,7 +4,8 @@
 // fetch, pip's cache volume, the reuse key) scans them too. pip is played by a fake session (the
 // integration test resolve.test.ts runs real pip on wheels).
 import { describe, expect, it } from 'vitest';
-import { pipFailureError, withConstraintOrigins } from '../../src/resolve/failure.js';
+import { withConstraintOrigins } from '../../src/resolve/constraint-origins.js';
+import { pipFailureError } from '../../src/resolve/failure.js';
 import {
   failureContext,
   pipReadText,

@@ -14,7 +14,8 @@ import {
   noMatchingDistribution,
   userRequestedInConflict,
 } from '../../src/resolve/pip-output.js';
-import { looksTransient, pipFailureError } from '../../src/resolve/failure.js';
+import { pipFailureError } from '../../src/resolve/failure.js';
+import { looksTransient } from '../../src/resolve/transient.js';
 import { requirementNames } from '../../src/requirements/parse.js';
 import { chainOf } from '../../src/resolve/steps/explain.js';
 import { RESOLUTION_SCHEMA_VERSION, type Resolution } from '../../src/resolve/result.js';

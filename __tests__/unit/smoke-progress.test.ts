@@ -15,10 +15,15 @@ import type { ContainerRunResult, ContainerRunSpec } from '../../src/docker/adap
 import type { Plan } from '../../src/plan/schema.js';
 import { openResultDir } from '../../src/results/results.js';
 import { BATCH_ENV, MARK } from '../../src/smoke/batch.js';
-import { FAILURE_TAIL_CHARS, FAILURE_TAIL_LINES, failureTail } from '../../src/smoke/output.js';
+import {
+  FAILURE_TAIL_CHARS,
+  FAILURE_TAIL_LINES,
+  failureAnnotations,
+  failureTail,
+} from '../../src/smoke/output.js';
 import type { SmokeResult, SmokeTest } from '../../src/smoke/result.js';
 import { runSmoke, type SmokeInput } from '../../src/smoke/run.js';
-import { failureAnnotations, runSmokeStage } from '../../src/smoke/stage.js';
+import { runSmokeStage } from '../../src/smoke/stage.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo, fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';

@@ -170,7 +170,7 @@ export function capErrors(io: ActionIo, budget = ERROR_ANNOTATION_BUDGET): Actio
         return;
       }
       held += 1;
-      // A failing smoke test's title is "ml-image smoke TARGET: TEST" (stage.ts, failureAnnotations).
+      // A failing smoke test's title is "ml-image smoke TARGET: TEST" (smoke/output.ts, failureAnnotations).
       if (/^ml-image smoke [^:]+: /.test(props?.title ?? '')) tests += 1;
       // As error would have written it: bare logins masked too (info masks tokens and URLs).
       io.info(maskBareLogins(`error: ${props?.title ? `${props.title}: ` : ''}${message}`));

@@ -33,28 +33,26 @@ export function writeOutFile(
   ensureResultDir(path.dirname(file), label);
   // The rename would put a regular file in place of a FIFO or device the name holds (a directory
   // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
-  const st = targetStat(file, label);
-  if (st !== undefined && !st.isFile())
-    throw new InputError(
-      `${label}: ${file} ${notRegularFile(st)}`,
-      'name a new file, or a regular file to replace',
-    );
+  refuseNonRegular(file, label, 'name a new file, or a regular file to replace');
   writeFileAtomic(file, redactUrls(content), label);
   return file;
 }
 
-const NOT_REGULAR_FIX = 'pass --out FILE naming a new file, or a regular file to replace';
+/** Exit 2 (LABEL, FIX) when FILE is there and is not (a link to) a regular file. */
+function refuseNonRegular(file: string, label: string, fix: string): void {
+  const st = targetStat(file, label);
+  if (st !== undefined && !st.isFile()) throw new InputError(`${label}: ${file} ${notRegularFile(st)}`, fix);
+}
 
 /**
  * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
- * messages are about a file: /dev/null is a device, not a regular file (not "a directory on disk").
+ * messages are about a file, checked before its directory: /dev/null is a device, not a regular
+ * file (not "a directory on disk").
  */
 export function writeOutFileNamed(cwd: string, out: string, content: string): string {
   const label = `--out ${out}`;
   const file = path.resolve(cwd, out);
-  const st = targetStat(file, label);
-  if (st !== undefined && !st.isFile())
-    throw new InputError(`${label}: ${file} ${notRegularFile(st)}`, NOT_REGULAR_FIX);
+  refuseNonRegular(file, label, 'pass --out FILE naming a new file, or a regular file to replace');
   ensureResultDir(path.dirname(file), label, { forFile: true });
   return writeOutFile(cwd, path.dirname(file), path.basename(file), content, label);
 }

@@ -11,9 +11,6 @@ import { classifyPipFailure, indexesSearched, type PipFailure, pipMessage } from
 import { DIR, proxyHint } from './workdir.js';
 import { withConstraintOrigins } from './constraint-origins.js';
 
-export { withConstraintOrigins } from './constraint-origins.js';
-export { looksTransient, transientSummary } from './transient.js';
-
 export interface FailureContext {
   image: string;
   origins: readonly string[];

@@ -7,7 +7,8 @@ import type { ContainerSession } from '../docker/adapter.js';
 import { formatIssues } from '../config/issues.js';
 import { CheckFailedError, type MlImageError } from '../errors.js';
 import { interruptedFailure } from '../util/cleanup.js';
-import { type FailureContext, looksTransient, pipFailureError, transientSummary } from './failure.js';
+import { type FailureContext, pipFailureError } from './failure.js';
+import { looksTransient, transientSummary } from './transient.js';
 import { DIR } from './workdir.js';
 
 /** A pip run: whether it succeeded, and stdout and stderr together. */

@@ -1,8 +1,10 @@
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it
-// keeps (redacted, bounded), and the signs of a program or of python3 missing from the image.
+// keeps (redacted, bounded), and the signs of a program or of python3 missing from the image; and
+// how the output is shown: live lines labelled with their test, a failure's end under it.
 import { redactOutput } from '../util/redact-instruction.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
 import { boundedTail } from './match.js';
+import type { SmokeResult, SmokeTest } from './result.js';
 
 /** The outcome of one container run. */
 export interface RunOutcome {
@@ -108,3 +110,24 @@ export function failureTail(output: string | undefined): string[] {
 /** The heading of a failureTail: "last line", "last 20 lines". */
 export const failureTailHeading = (lines: readonly string[]): string =>
   `last ${lines.length === 1 ? 'line' : `${lines.length} lines`}`;
+
+/** A test's live output, each line labelled with the test that printed it (one process runs several). */
+export function testLines(chunk: string, test: string, output: (line: string) => void): void {
+  for (const line of chunk.replace(/\n$/, '').split('\n')) output(`[${test}] ${line}`);
+}
+
+/** One annotation per failing test. */
+export function failureAnnotations(id: string, result: SmokeResult): { title: string; message: string }[] {
+  return result.tests
+    .filter((t) => t.status === 'fail')
+    .map((t) => ({ title: `ml-image smoke ${id}: ${t.id}`, message: failureMessage(t) }));
+}
+
+/** A failing test's reason, the classified cause and fix when known, and the end of its output. */
+function failureMessage(t: SmokeTest): string {
+  const out = failureTail(t.output);
+  const lines = [t.reason ?? 'failed'];
+  if (t.cause) lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
+  if (out.length > 0) lines.push(`Output (${failureTailHeading(out)}):`, ...out);
+  return lines.join('\n');
+}

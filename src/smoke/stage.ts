@@ -14,13 +14,13 @@ import { toolKey } from './scripts-key.js';
 import type { Baseline } from './baselines.js';
 import { configSmokeInputs } from './config-inputs.js';
 import type { GpuMode } from './gpu-mode.js';
-import type { SmokeResult, SmokeRunner, SmokeTest } from './result.js';
+import type { SmokeResult, SmokeRunner } from './result.js';
 import { CPU_ONLY, devicesKey, type GpuDevices, NOT_LOOKED_UP } from './gpu-identity.js';
 import { containerGpus, type GpuPin, gpusLine } from './gpu-pin.js';
 import { verifiedLocalImage } from './local-image.js';
 import { type ReuseOutcome, reuseOf } from './reuse.js';
 import { resolveGpuChoice, runSmoke, SmokeInterruptedError } from './run.js';
-import { failureTail, failureTailHeading } from './output.js';
+import { failureAnnotations, testLines } from './output.js';
 import { gpuKindOf, gpusOfTarget, hostPlatformOnce, lookUpGpus, type TargetGpus } from './target-gpus.js';
 
 export type SmokeStatus = 'pass' | 'fail' | 'skip' | 'none';
@@ -42,9 +42,10 @@ export interface SmokeStageIo {
   error: (message: string, props?: { title?: string }) => void;
   warning: (message: string, props?: { title?: string }) => void;
   /**
-   * The GPUs of the engine's host (gpu-identity.ts: nvidia-smi on the host), for the reuse key of a
-   * GPU run: asked at most once per stage, only when results may be reused (input.reuse; without
-   * it such a run's GPUs are unknown, never reused). DEVICES: the runner's pin (gpu-pin.ts).
+   * The GPUs of the engine's host (gpu-identity.ts: hostGpuDevices, nvidia-smi on the host), for
+   * the reuse key of a GPU run. Asked at most once per stage, and only when results may be reused
+   * (input.reuse); without it such a run's GPUs are unknown (never reused). DEVICES: the GPUs the
+   * runner is pinned to (gpu-pin.ts), the only ones looked up when given.
    */
   hostGpus?: (devices?: readonly string[]) => Promise<GpuDevices>;
 }
@@ -110,7 +111,10 @@ interface Prepared extends Target {
   /** The GPUs this target's containers get (a cpu variant or an emulated platform: none). */
   run: TargetGpus;
   gpus: GpuDevices;
-  /** What the containers run: the checked image ID of a local tag, else repository@digest (once). */
+  /**
+   * What the containers run: the verified image ID of what the build left in the engine (a local
+   * tag: loaded, pushed or not), else repository@digest. Looked up once.
+   */
   runImage: () => Promise<string>;
 }
 
@@ -213,8 +217,9 @@ async function prepare(ctx: StageContext, t: Target): Promise<Prepared> {
 }
 
 /**
- * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus),
- * looked up once per stage and only when results may be reused (`ml-image run`; the action: unknown).
+ * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus:
+ * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
+ * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
  */
 function gpusOf(ctx: StageContext, gpus: 'all' | 'none'): Promise<GpuDevices> {
   if (gpus === 'none') return Promise.resolve(CPU_ONLY);
@@ -267,7 +272,10 @@ async function smokeTarget(ctx: StageContext, t: Prepared): Promise<SmokeEntry |
   return entry;
 }
 
-/** A new result with when and where its suites ran (a reused one keeps the run's that tested the image). */
+/**
+ * A new result with when and where its suites ran; a reused one keeps its own (the earlier run's
+ * time and runner), so that the smoke attestation names the run that tested the image.
+ */
 function stamped(ctx: StageContext, entry: SmokeEntry): SmokeEntry {
   return { ...entry, result: stampedResult(ctx.input, entry.result) };
 }
@@ -311,7 +319,8 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
   const runImage = await t.runImage();
   io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
   // The record and capture's messages name the image by its tag; its id is the image ID that ran.
-  // On a GPU run the probe gets the suites' GPUs: the record (and attestation) names those.
+  // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
+  // made from it) names the GPUs and driver the tests ran on.
   const record = await captureImage(
     {
       image: runImage,
@@ -375,25 +384,4 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
     record,
     result: { ...result, gpuDevices: devicesKey(t.gpus) },
   };
-}
-
-/** A test's live output, each line labelled with the test that printed it (one process runs several). */
-function testLines(chunk: string, test: string, output: (line: string) => void): void {
-  for (const line of chunk.replace(/\n$/, '').split('\n')) output(`[${test}] ${line}`);
-}
-
-/** One annotation per failing test. */
-export function failureAnnotations(id: string, result: SmokeResult): { title: string; message: string }[] {
-  return result.tests
-    .filter((t) => t.status === 'fail')
-    .map((t) => ({ title: `ml-image smoke ${id}: ${t.id}`, message: failureMessage(t) }));
-}
-
-/** A failing test's reason, the classified cause and fix when known, and the end of its output. */
-function failureMessage(t: SmokeTest): string {
-  const out = failureTail(t.output);
-  const lines = [t.reason ?? 'failed'];
-  if (t.cause) lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
-  if (out.length > 0) lines.push(`Output (${failureTailHeading(out)}):`, ...out);
-  return lines.join('\n');
 }

@@ -172,13 +172,12 @@ export function ensureResultDir(
   }
   const under = (root: string) => real === root || real.startsWith(`${root}/`);
   if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
+    const [needs, naming] = opts.forFile
+      ? ['the file needs', 'a file on disk (its directory is created when missing)']
+      : ['result files need', 'a directory on disk (it is created when missing)'];
     throw new InputError(
-      opts.forFile
-        ? `${label}: ${abs} is on a pseudo filesystem (${real}); the file needs a real directory`
-        : `${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`,
-      opts.forFile
-        ? `pass ${flag} naming a file on disk (its directory is created when missing)`
-        : `pass ${flag} naming a directory on disk (it is created when missing)`,
+      `${label}: ${abs} is on a pseudo filesystem (${real}); ${needs} a real directory`,
+      `pass ${flag} naming ${naming}`,
     );
   }
   if (existsSync(abs)) {
