@@ -11818,59 +11818,11 @@ function withConstraintOrigins(out, origins) {
         .replace(FROM_CONSTRAINT_LINE, (x, n) => (at(n) === undefined ? x : `(from ${at(n)})`));
 }
 
-;// CONCATENATED MODULE: ./src/resolve/transient.ts
-// Whether a failed pip run is worth one more, at pip's debug level: an index that failed (5xx past
-// pip's retries, a reset, a timeout, a refused connection), or "from versions: none" that may be
-// one. Pure.
-
-
-/**
- * The line where pip logged trouble with the network: an index that failed (5xx past its retries,
- * a reset, a timeout), one out of reach, or a request it retried ("WARNING: Retrying (Retry(...))
- * after connection broken by ..."), trimmed.
- */
-function networkTrouble(out) {
-    return (transientIndexError(out) ??
-        indexUnreachable(out) ??
-        out
-            .split(/\r?\n/)
-            .find((l) => /Retrying \(Retry\(|\bConnectionError\b/.test(l))
-            ?.trim());
-}
-/**
- * A failure worth one more run: 5xx, resets, timeouts, refused connections, retries (pip logged
- * them), or "versions: none", which an index that failed or refused pip shows alike. Not even when
- * the same index gave pip another project in this run: pip logs a project page that failed (a 502,
- * which it does not retry, or a 403 for that project) only at its debug level, so "(from versions:
- * none)" after a project it found still may be the index's fault, and only the rerun tells.
- */
-function looksTransient(out) {
-    if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
-        return false;
-    if (networkTrouble(out) !== undefined)
-        return true;
-    return /\(from versions: none\)/.test(out);
-}
-/**
- * Why a run is tried once more, redacted and short (for a progress line, which adds "; trying once
- * more"): the line of pip's output that says how the index failed, else what "versions: none" may be.
- */
-function transientSummary(out) {
-    const failed = networkTrouble(out);
-    if (failed !== undefined)
-        return `the package index failed (${(0,redact/* redactUrls */.sK)(failed).slice(0, 200)})`;
-    const missing = noMatchingDistribution(out);
-    const what = missing ? `"${(0,redact/* redactUrls */.sK)(missing).slice(0, 100)}"` : 'a requirement';
-    return `no versions of ${what} found: a name the index lacks, or an index that failed or refused pip's login, which pip tells apart only at its debug level`;
-}
-
 ;// CONCATENATED MODULE: ./src/resolve/failure.ts
 // A pip run that failed for another reason than a conflict, as the error the user sees: pip's own
 // words (redacted, with the user's "file:line" in place of the container's file), blamed on the
 // requirement line or the index, with the exit class that fits (2 input, 3 environment, 1 other).
 // One function per kind of failure. Pure.
-
-
 
 
 
@@ -12124,10 +12076,57 @@ function pipFailureError(pipOut, ctx) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/resolve/transient.ts
+// Whether a failed pip run is worth one more, at pip's debug level: an index that failed (5xx past
+// pip's retries, a reset, a timeout, a refused connection), or "from versions: none" that may be
+// one. Pure.
+
+
+/**
+ * The line where pip logged trouble with the network: an index that failed (5xx past its retries,
+ * a reset, a timeout), one out of reach, or a request it retried ("WARNING: Retrying (Retry(...))
+ * after connection broken by ..."), trimmed.
+ */
+function networkTrouble(out) {
+    return (transientIndexError(out) ??
+        indexUnreachable(out) ??
+        out
+            .split(/\r?\n/)
+            .find((l) => /Retrying \(Retry\(|\bConnectionError\b/.test(l))
+            ?.trim());
+}
+/**
+ * A failure worth one more run: 5xx, resets, timeouts, refused connections, retries (pip logged
+ * them), or "versions: none", which an index that failed or refused pip shows alike. Not even when
+ * the same index gave pip another project in this run: pip logs a project page that failed (a 502,
+ * which it does not retry, or a 403 for that project) only at its debug level, so "(from versions:
+ * none)" after a project it found still may be the index's fault, and only the rerun tells.
+ */
+function looksTransient(out) {
+    if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
+        return false;
+    if (networkTrouble(out) !== undefined)
+        return true;
+    return /\(from versions: none\)/.test(out);
+}
+/**
+ * Why a run is tried once more, redacted and short (for a progress line, which adds "; trying once
+ * more"): the line of pip's output that says how the index failed, else what "versions: none" may be.
+ */
+function transientSummary(out) {
+    const failed = networkTrouble(out);
+    if (failed !== undefined)
+        return `the package index failed (${(0,redact/* redactUrls */.sK)(failed).slice(0, 200)})`;
+    const missing = noMatchingDistribution(out);
+    const what = missing ? `"${(0,redact/* redactUrls */.sK)(missing).slice(0, 100)}"` : 'a requirement';
+    return `no versions of ${what} found: a name the index lacks, or an index that failed or refused pip's login, which pip tells apart only at its debug level`;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/workspace.ts
 // The resolver's workspace: one container of the base image (for the target platform) with a
 // directory of files, where pip dry runs and the Python helper run. pip's cache is reused across
 // the runs. Every answer that comes back from the container is parsed here (zod), never cast.
+
 
 
 
@@ -14309,7 +14308,8 @@ async function matchOutput(output, expected, excluded, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/smoke/output.ts
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it
-// keeps (redacted, bounded), and the signs of a program or of python3 missing from the image.
+// keeps (redacted, bounded), and the signs of a program or of python3 missing from the image; and
+// how the output is shown: live lines labelled with their test, a failure's end under it.
 
 
 /** How much of a test's output its result keeps: the end, where the error is (records stay small). */
@@ -14387,6 +14387,27 @@ function failureTail(output) {
 }
 /** The heading of a failureTail: "last line", "last 20 lines". */
 const failureTailHeading = (lines) => `last ${lines.length === 1 ? 'line' : `${lines.length} lines`}`;
+/** A test's live output, each line labelled with the test that printed it (one process runs several). */
+function testLines(chunk, test, output) {
+    for (const line of chunk.replace(/\n$/, '').split('\n'))
+        output(`[${test}] ${line}`);
+}
+/** One annotation per failing test. */
+function failureAnnotations(id, result) {
+    return result.tests
+        .filter((t) => t.status === 'fail')
+        .map((t) => ({ title: `ml-image smoke ${id}: ${t.id}`, message: failureMessage(t) }));
+}
+/** A failing test's reason, the classified cause and fix when known, and the end of its output. */
+function failureMessage(t) {
+    const out = failureTail(t.output);
+    const lines = [t.reason ?? 'failed'];
+    if (t.cause)
+        lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
+    if (out.length > 0)
+        lines.push(`Output (${failureTailHeading(out)}):`, ...out);
+    return lines.join('\n');
+}
 
 // EXTERNAL MODULE: ./src/smoke/result.ts
 var smoke_result = __webpack_require__(3228);
@@ -15599,8 +15620,9 @@ async function prepare(ctx, t) {
     return { ...t, key, run, gpus, runImage };
 }
 /**
- * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus),
- * looked up once per stage and only when results may be reused (`ml-image run`; the action: unknown).
+ * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus:
+ * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
+ * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
  */
 function gpusOf(ctx, gpus) {
     if (gpus === 'none')
@@ -15652,7 +15674,10 @@ async function smokeTarget(ctx, t) {
         });
     return entry;
 }
-/** A new result with when and where its suites ran (a reused one keeps the run's that tested the image). */
+/**
+ * A new result with when and where its suites ran; a reused one keeps its own (the earlier run's
+ * time and runner), so that the smoke attestation names the run that tested the image.
+ */
 function stamped(ctx, entry) {
     return { ...entry, result: stampedResult(ctx.input, entry.result) };
 }
@@ -15691,7 +15716,8 @@ async function captureAndTest(ctx, t) {
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
     // The record and capture's messages name the image by its tag; its id is the image ID that ran.
-    // On a GPU run the probe gets the suites' GPUs: the record (and attestation) names those.
+    // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
+    // made from it) names the GPUs and driver the tests ran on.
     const record = await captureImage({
         image: runImage,
         name: image,
@@ -15744,27 +15770,6 @@ async function captureAndTest(ctx, t) {
         record,
         result: { ...result, gpuDevices: devicesKey(t.gpus) },
     };
-}
-/** A test's live output, each line labelled with the test that printed it (one process runs several). */
-function testLines(chunk, test, output) {
-    for (const line of chunk.replace(/\n$/, '').split('\n'))
-        output(`[${test}] ${line}`);
-}
-/** One annotation per failing test. */
-function failureAnnotations(id, result) {
-    return result.tests
-        .filter((t) => t.status === 'fail')
-        .map((t) => ({ title: `ml-image smoke ${id}: ${t.id}`, message: failureMessage(t) }));
-}
-/** A failing test's reason, the classified cause and fix when known, and the end of its output. */
-function failureMessage(t) {
-    const out = failureTail(t.output);
-    const lines = [t.reason ?? 'failed'];
-    if (t.cause)
-        lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
-    if (out.length > 0)
-        lines.push(`Output (${failureTailHeading(out)}):`, ...out);
-    return lines.join('\n');
 }
 
 // EXTERNAL MODULE: ./src/github/run.ts

@@ -28539,7 +28539,7 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
                 return;
             }
             held += 1;
-            // A failing smoke test's title is "ml-image smoke TARGET: TEST" (stage.ts, failureAnnotations).
+            // A failing smoke test's title is "ml-image smoke TARGET: TEST" (smoke/output.ts, failureAnnotations).
             if (/^ml-image smoke [^:]+: /.test(props?.title ?? ''))
                 tests += 1;
             // As error would have written it: bare logins masked too (info masks tokens and URLs).

@@ -3738,8 +3738,9 @@ async function prepare(ctx, t) {
     return { ...t, key, run, gpus, runImage };
 }
 /**
- * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus),
- * looked up once per stage and only when results may be reused (`ml-image run`; the action: unknown).
+ * The GPUs the reuse key covers: "none" for a target without GPUs; with GPUs, the host's (io.hostGpus:
+ * nvidia-smi on the engine's host), looked up once per stage and only when results may be reused
+ * (input.reuse: `ml-image run`). The action never reuses: its GPUs are not looked up (unknown).
  */
 function gpusOf(ctx, gpus) {
     if (gpus === 'none')
@@ -3782,7 +3783,7 @@ async function smokeTarget(ctx, t) {
     input.results.writeSmokeKey(v.variant, p.platform, reuse?.keyFile ?? t.key, `smoke ${id}`);
     const s = entry.result.summary;
     io.progress('smoke', `${id}: ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-    for (const a of failureAnnotations(id, entry.result))
+    for (const a of (0,output/* failureAnnotations */.rb)(id, entry.result))
         io.error(a.message, { title: a.title });
     const skippedGpu = entry.result.tests.filter((x) => x.status === 'skip' && x.suite === 'gpu');
     if (t.planned.kind === 'cuda' && skippedGpu.length > 0 && t.run.gpus === 'none')
@@ -3791,7 +3792,10 @@ async function smokeTarget(ctx, t) {
         });
     return entry;
 }
-/** A new result with when and where its suites ran (a reused one keeps the run's that tested the image). */
+/**
+ * A new result with when and where its suites ran; a reused one keeps its own (the earlier run's
+ * time and runner), so that the smoke attestation names the run that tested the image.
+ */
 function stamped(ctx, entry) {
     return { ...entry, result: stampedResult(ctx.input, entry.result) };
 }
@@ -3830,7 +3834,8 @@ async function captureAndTest(ctx, t) {
     const runImage = await t.runImage();
     io.progress('smoke', `${id}: capture ${image}${runImage !== image ? ` (image ${runImage})` : ''}`);
     // The record and capture's messages name the image by its tag; its id is the image ID that ran.
-    // On a GPU run the probe gets the suites' GPUs: the record (and attestation) names those.
+    // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
+    // made from it) names the GPUs and driver the tests ran on.
     const record = await (0,capture/* captureImage */.O$)({
         image: runImage,
         name: image,
@@ -3863,7 +3868,7 @@ async function captureAndTest(ctx, t) {
     }, {
         docker,
         progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
-        ...(io.output && { output: (chunk, test) => testLines(chunk, test, io.output) }),
+        ...(io.output && { output: (chunk, test) => (0,output/* testLines */.eq)(chunk, test, io.output) }),
     }).catch((e) => {
         // The daemon went away mid-run: keep the tests that finished (no reuse key: the
         // results are incomplete), then end the stage with the environment error.
@@ -3883,27 +3888,6 @@ async function captureAndTest(ctx, t) {
         record,
         result: { ...result, gpuDevices: devicesKey(t.gpus) },
     };
-}
-/** A test's live output, each line labelled with the test that printed it (one process runs several). */
-function testLines(chunk, test, output) {
-    for (const line of chunk.replace(/\n$/, '').split('\n'))
-        output(`[${test}] ${line}`);
-}
-/** One annotation per failing test. */
-function failureAnnotations(id, result) {
-    return result.tests
-        .filter((t) => t.status === 'fail')
-        .map((t) => ({ title: `ml-image smoke ${id}: ${t.id}`, message: failureMessage(t) }));
-}
-/** A failing test's reason, the classified cause and fix when known, and the end of its output. */
-function failureMessage(t) {
-    const out = (0,output/* failureTail */.PE)(t.output);
-    const lines = [t.reason ?? 'failed'];
-    if (t.cause)
-        lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
-    if (out.length > 0)
-        lines.push(`Output (${(0,output/* failureTailHeading */.vQ)(out)}):`, ...out);
-    return lines.join('\n');
 }
 
 // EXTERNAL MODULE: ./src/github/run.ts

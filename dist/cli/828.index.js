@@ -2898,59 +2898,11 @@ function withConstraintOrigins(out, origins) {
         .replace(FROM_CONSTRAINT_LINE, (x, n) => (at(n) === undefined ? x : `(from ${at(n)})`));
 }
 
-;// CONCATENATED MODULE: ./src/resolve/transient.ts
-// Whether a failed pip run is worth one more, at pip's debug level: an index that failed (5xx past
-// pip's retries, a reset, a timeout, a refused connection), or "from versions: none" that may be
-// one. Pure.
-
-
-/**
- * The line where pip logged trouble with the network: an index that failed (5xx past its retries,
- * a reset, a timeout), one out of reach, or a request it retried ("WARNING: Retrying (Retry(...))
- * after connection broken by ..."), trimmed.
- */
-function networkTrouble(out) {
-    return (transientIndexError(out) ??
-        indexUnreachable(out) ??
-        out
-            .split(/\r?\n/)
-            .find((l) => /Retrying \(Retry\(|\bConnectionError\b/.test(l))
-            ?.trim());
-}
-/**
- * A failure worth one more run: 5xx, resets, timeouts, refused connections, retries (pip logged
- * them), or "versions: none", which an index that failed or refused pip shows alike. Not even when
- * the same index gave pip another project in this run: pip logs a project page that failed (a 502,
- * which it does not retry, or a 403 for that project) only at its debug level, so "(from versions:
- * none)" after a project it found still may be the index's fault, and only the rerun tells.
- */
-function looksTransient(out) {
-    if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
-        return false;
-    if (networkTrouble(out) !== undefined)
-        return true;
-    return /\(from versions: none\)/.test(out);
-}
-/**
- * Why a run is tried once more, redacted and short (for a progress line, which adds "; trying once
- * more"): the line of pip's output that says how the index failed, else what "versions: none" may be.
- */
-function transientSummary(out) {
-    const failed = networkTrouble(out);
-    if (failed !== undefined)
-        return `the package index failed (${(0,redact/* redactUrls */.sK)(failed).slice(0, 200)})`;
-    const missing = noMatchingDistribution(out);
-    const what = missing ? `"${(0,redact/* redactUrls */.sK)(missing).slice(0, 100)}"` : 'a requirement';
-    return `no versions of ${what} found: a name the index lacks, or an index that failed or refused pip's login, which pip tells apart only at its debug level`;
-}
-
 ;// CONCATENATED MODULE: ./src/resolve/failure.ts
 // A pip run that failed for another reason than a conflict, as the error the user sees: pip's own
 // words (redacted, with the user's "file:line" in place of the container's file), blamed on the
 // requirement line or the index, with the exit class that fits (2 input, 3 environment, 1 other).
 // One function per kind of failure. Pure.
-
-
 
 
 
@@ -3204,10 +3156,57 @@ function pipFailureError(pipOut, ctx) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/resolve/transient.ts
+// Whether a failed pip run is worth one more, at pip's debug level: an index that failed (5xx past
+// pip's retries, a reset, a timeout, a refused connection), or "from versions: none" that may be
+// one. Pure.
+
+
+/**
+ * The line where pip logged trouble with the network: an index that failed (5xx past its retries,
+ * a reset, a timeout), one out of reach, or a request it retried ("WARNING: Retrying (Retry(...))
+ * after connection broken by ..."), trimmed.
+ */
+function networkTrouble(out) {
+    return (transientIndexError(out) ??
+        indexUnreachable(out) ??
+        out
+            .split(/\r?\n/)
+            .find((l) => /Retrying \(Retry\(|\bConnectionError\b/.test(l))
+            ?.trim());
+}
+/**
+ * A failure worth one more run: 5xx, resets, timeouts, refused connections, retries (pip logged
+ * them), or "versions: none", which an index that failed or refused pip shows alike. Not even when
+ * the same index gave pip another project in this run: pip logs a project page that failed (a 502,
+ * which it does not retry, or a 403 for that project) only at its debug level, so "(from versions:
+ * none)" after a project it found still may be the index's fault, and only the rerun tells.
+ */
+function looksTransient(out) {
+    if (/ResolutionImpossible|DO NOT MATCH THE HASHES|Invalid requirement/.test(out))
+        return false;
+    if (networkTrouble(out) !== undefined)
+        return true;
+    return /\(from versions: none\)/.test(out);
+}
+/**
+ * Why a run is tried once more, redacted and short (for a progress line, which adds "; trying once
+ * more"): the line of pip's output that says how the index failed, else what "versions: none" may be.
+ */
+function transientSummary(out) {
+    const failed = networkTrouble(out);
+    if (failed !== undefined)
+        return `the package index failed (${(0,redact/* redactUrls */.sK)(failed).slice(0, 200)})`;
+    const missing = noMatchingDistribution(out);
+    const what = missing ? `"${(0,redact/* redactUrls */.sK)(missing).slice(0, 100)}"` : 'a requirement';
+    return `no versions of ${what} found: a name the index lacks, or an index that failed or refused pip's login, which pip tells apart only at its debug level`;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/workspace.ts
 // The resolver's workspace: one container of the base image (for the target platform) with a
 // directory of files, where pip dry runs and the Python helper run. pip's cache is reused across
 // the runs. Every answer that comes back from the container is parsed here (zod), never cast.
+
 
 
 

@@ -242,14 +242,17 @@ async function matchOutput(output, expected, excluded, options = {}) {
 /* harmony export */   WQ: () => (/* binding */ MISSING_PROGRAM),
 /* harmony export */   Ys: () => (/* binding */ liveLines),
 /* harmony export */   c9: () => (/* binding */ noPythonReason),
+/* harmony export */   eq: () => (/* binding */ testLines),
 /* harmony export */   ii: () => (/* binding */ timedOutReason),
+/* harmony export */   rb: () => (/* binding */ failureAnnotations),
 /* harmony export */   vQ: () => (/* binding */ failureTailHeading)
 /* harmony export */ });
 /* unused harmony exports OUTPUT_KEEP_CHARS, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55242);
 /* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52412);
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it
-// keeps (redacted, bounded), and the signs of a program or of python3 missing from the image.
+// keeps (redacted, bounded), and the signs of a program or of python3 missing from the image; and
+// how the output is shown: live lines labelled with their test, a failure's end under it.
 
 
 /** How much of a test's output its result keeps: the end, where the error is (records stay small). */
@@ -327,6 +330,27 @@ function failureTail(output) {
 }
 /** The heading of a failureTail: "last line", "last 20 lines". */
 const failureTailHeading = (lines) => `last ${lines.length === 1 ? 'line' : `${lines.length} lines`}`;
+/** A test's live output, each line labelled with the test that printed it (one process runs several). */
+function testLines(chunk, test, output) {
+    for (const line of chunk.replace(/\n$/, '').split('\n'))
+        output(`[${test}] ${line}`);
+}
+/** One annotation per failing test. */
+function failureAnnotations(id, result) {
+    return result.tests
+        .filter((t) => t.status === 'fail')
+        .map((t) => ({ title: `ml-image smoke ${id}: ${t.id}`, message: failureMessage(t) }));
+}
+/** A failing test's reason, the classified cause and fix when known, and the end of its output. */
+function failureMessage(t) {
+    const out = failureTail(t.output);
+    const lines = [t.reason ?? 'failed'];
+    if (t.cause)
+        lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
+    if (out.length > 0)
+        lines.push(`Output (${failureTailHeading(out)}):`, ...out);
+    return lines.join('\n');
+}
 
 
 /***/ }),

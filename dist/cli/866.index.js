@@ -193,23 +193,25 @@ label = `--out ${outDir}`) {
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
     // The rename would put a regular file in place of a FIFO or device the name holds (a directory
     // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
-    const st = targetStat(file, label);
-    if (st !== undefined && !st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, 'name a new file, or a regular file to replace');
+    refuseNonRegular(file, label, 'name a new file, or a regular file to replace');
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(content), label);
     return file;
 }
-const NOT_REGULAR_FIX = 'pass --out FILE naming a new file, or a regular file to replace';
+/** Exit 2 (LABEL, FIX) when FILE is there and is not (a link to) a regular file. */
+function refuseNonRegular(file, label, fix) {
+    const st = targetStat(file, label);
+    if (st !== undefined && !st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, fix);
+}
 /**
  * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
- * messages are about a file: /dev/null is a device, not a regular file (not "a directory on disk").
+ * messages are about a file, checked before its directory: /dev/null is a device, not a regular
+ * file (not "a directory on disk").
  */
 function writeOutFileNamed(cwd, out, content) {
     const label = `--out ${out}`;
     const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out);
-    const st = targetStat(file, label);
-    if (st !== undefined && !st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, NOT_REGULAR_FIX);
+    refuseNonRegular(file, label, 'pass --out FILE naming a new file, or a regular file to replace');
     (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label, { forFile: true });
     return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file), content, label);
 }

@@ -6509,11 +6509,10 @@ opts = {}) {
     }
     const under = (root) => real === root || real.startsWith(`${root}/`);
     if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
-        throw new errors/* InputError */.dz(opts.forFile
-            ? `${label}: ${abs} is on a pseudo filesystem (${real}); the file needs a real directory`
-            : `${label}: ${abs} is on a pseudo filesystem (${real}); result files need a real directory`, opts.forFile
-            ? `pass ${flag} naming a file on disk (its directory is created when missing)`
-            : `pass ${flag} naming a directory on disk (it is created when missing)`);
+        const [needs, naming] = opts.forFile
+            ? ['the file needs', 'a file on disk (its directory is created when missing)']
+            : ['result files need', 'a directory on disk (it is created when missing)'];
+        throw new errors/* InputError */.dz(`${label}: ${abs} is on a pseudo filesystem (${real}); ${needs} a real directory`, `pass ${flag} naming ${naming}`);
     }
     if ((0,external_node_fs_.existsSync)(abs)) {
         if (!(0,external_node_fs_.statSync)(abs).isDirectory())
