@@ -2,7 +2,8 @@
 // use one, no network unless smoke.network says so), the GPUs its reuse key covers (nvidia-smi in
 // a container of the image), and a local build's mutable tag checked against the digest the build
 // recorded, the containers then running the immutable image ID. Fakes only (no engine).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -302,6 +303,36 @@ describe('the GPUs of a run', () => {
     expect(calls).toEqual([]);
     expect(remoteEngine({})).toBeUndefined();
   });
+
+  it.each([
+    [
+      'ssh://ci@gpu-box',
+      {
+        unknown: `the Docker engine is not on this host (the Docker context "gpu"'s engine is a ssh:// address): its GPUs cannot be looked up here`,
+      },
+      0,
+    ],
+    ['unix:///run/user/1000/docker.sock', { devices: '1x NVIDIA H200; driver 570.86.15' }, 1],
+  ])(
+    "the current Docker context's engine (%s), not the default socket, decides",
+    async (contextHost, expected, smiRuns) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-gpu-context-'));
+      try {
+        const id = createHash('sha256').update('gpu').digest('hex');
+        mkdirSync(path.join(dir, 'contexts', 'meta', id), { recursive: true });
+        writeFileSync(
+          path.join(dir, 'contexts', 'meta', id, 'meta.json'),
+          JSON.stringify({ Name: 'gpu', Endpoints: { docker: { Host: contextHost } } }),
+        );
+        writeFileSync(path.join(dir, 'config.json'), '{"currentContext":"gpu"}');
+        const { runner, calls } = host(smi('NVIDIA H200, 570.86.15\n'));
+        expect(await hostGpuDevices(runner, { DOCKER_CONFIG: dir })).toEqual(expected);
+        expect(calls).toHaveLength(smiRuns);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it.each<[string, () => Promise<ExecResult>, string]>([
     [

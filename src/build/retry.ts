@@ -206,10 +206,10 @@ export function environmentFailure(
 const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
 
 /**
- * Whether BUILDER builds on the engine docker.ping asks (DOCKER_HOST's, else the default socket):
- * a docker or docker-container builder with one node whose endpoint is that engine, "default"
- * (the default context: DOCKER_HOST's engine) or its address, which `docker buildx create` without
- * an endpoint records. A docker-container builder made on another machine (`docker buildx create
+ * Whether BUILDER builds on the engine docker.ping asks (DOCKER_HOST's, else the current Docker
+ * context's, else the default socket): a docker or docker-container builder with one node whose
+ * endpoint is that engine, its context's name ("default" without one: DOCKER_HOST's engine) or its
+ * address, which `docker buildx create` without an endpoint records. A docker-container builder made on another machine (`docker buildx create
  * ssh://arm-host`, tcp://..., another context's name) or with several nodes (--append: a build may
  * run on any) does not, as far as can be told here; nor do the remote and kubernetes drivers. The
  * docker driver is its context's engine: the local one where buildx names no endpoint. Pure.
@@ -217,11 +217,13 @@ const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
 export function buildsOnEngine(
   builder: Pick<BuilderInfo, 'driver' | 'endpoints'>,
   dockerHost: string | undefined,
+  dockerContext?: string,
 ): boolean {
   const { driver, endpoints } = builder;
   if (driver !== 'docker' && driver !== 'docker-container') return false;
   if (endpoints === undefined) return driver === 'docker';
-  return endpoints.length === 1 && ['default', dockerHost || DEFAULT_DOCKER_HOST].includes(endpoints[0]!);
+  const names = [dockerContext ?? 'default', dockerHost || DEFAULT_DOCKER_HOST];
+  return endpoints.length === 1 && names.includes(endpoints[0]!);
 }
 
 /**
@@ -234,10 +236,11 @@ export async function builderPlatformFor(
     docker: Pick<DockerAdapter, 'ping'>;
     builder: Pick<BuilderInfo, 'driver' | 'endpoints'>;
     dockerHost?: string;
+    dockerContext?: string;
   },
   log: string,
 ): Promise<{ builderPlatform?: string }> {
-  if (!EXEC_FORMAT.test(log) || !buildsOnEngine(ctx.builder, ctx.dockerHost)) return {};
+  if (!EXEC_FORMAT.test(log) || !buildsOnEngine(ctx.builder, ctx.dockerHost, ctx.dockerContext)) return {};
   const info = await ctx.docker.ping().catch(() => undefined);
   return info === undefined ? {} : { builderPlatform: enginePlatform(info) };
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { archOf } from '../config/platform.js';
 import type { Config } from '../config/schema.js';
 import type { CommandRunner, DockerAdapter } from '../docker/adapter.js';
+import { engineOf } from '../docker/context.js';
 import { EnvironmentError } from '../errors.js';
 import type { Plan, VariantPlan } from '../plan/schema.js';
 import { LABEL_PREFIX } from '../plan/schema.js';
@@ -353,7 +354,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     push: input.push,
     build: config.build,
     builder,
-    ...(deps.env.DOCKER_HOST && { dockerHost: deps.env.DOCKER_HOST }),
+    ...engineOf(deps.env),
     cache: cacheKind(config, deps.env),
     ...(untrusted && { untrusted }),
     context: path.resolve(baseDir, config.build.context),

@@ -49,8 +49,10 @@ export interface TargetContext {
   push: boolean;
   build: Config['build'];
   builder: BuilderInfo;
-  /** DOCKER_HOST, where set: the engine docker.ping asks (else the default socket). */
+  /** DOCKER_HOST, else the current Docker context's engine: the one docker.ping asks (else the default socket). */
   dockerHost?: string;
+  /** The current Docker context's name, when one is in use (not DOCKER_HOST, not "default"). */
+  dockerContext?: string;
   cache: 'gha' | 'registry' | 'none';
   /** A run that may build a pull request's code: its cache is read-only, its push tag its own. */
   untrusted?: UntrustedRun;

@@ -16,7 +16,12 @@ import { parseAnswer } from './failures.js';
  */
 function freshConnection(docker: Dockerode): Dockerode {
   const https = Reflect.get(docker.modem, 'protocol') === 'https';
-  const agent = https ? new HttpsAgent({ keepAlive: false }) : new HttpAgent({ keepAlive: false });
+  // A Docker context that skips TLS verification gave the client an agent that does (engine.ts).
+  const given: unknown = Reflect.get(docker.modem, 'agent');
+  const verify = !(given instanceof HttpsAgent && given.options.rejectUnauthorized === false);
+  const agent = https
+    ? new HttpsAgent({ keepAlive: false, ...(verify ? {} : { rejectUnauthorized: false }) })
+    : new HttpAgent({ keepAlive: false });
   const modem: unknown = Object.assign(Object.create(docker.modem) as object, { agent });
   return Object.create(docker, { modem: { value: modem } }) as Dockerode;
 }

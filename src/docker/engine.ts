@@ -1,15 +1,18 @@
 // DockerAdapter over the real engine, composed of its three concerns: buildx through the docker
 // CLI (buildx.ts), containers through dockerode (containers.ts; the engine's info over its local
 // socket, engine-info.ts) and exec sessions (sessions.ts).
+import { Agent as HttpsAgent } from 'node:https';
 import type Dockerode from 'dockerode';
 import { isInterrupted, registerCleanup } from '../util/cleanup.js';
 import { RUN_ID } from '../util/run-id.js';
 import { type CommandRunner, type DockerAdapter, RUN_LABEL } from './adapter.js';
 import { createBuildxCli } from './buildx.js';
 import { engineClient } from './client.js';
+import { type ContextEndpoint, currentContext, engineEnv, modemOptions } from './context.js';
 import { createContainerOps, creationsSettled, type LocalEngine } from './containers.js';
 import { localEngineInfo, localImageInspect } from './engine-info.js';
 import { ActionsExecRunner } from './exec-runner.js';
+import { engineContexts } from './failures.js';
 import { startSession } from './sessions.js';
 
 // Callers outside docker/ that import the CLI failure classifier from here.
@@ -67,12 +70,32 @@ export function sweepRunOnInterrupt(
   });
 }
 
-/** The adapter over the engine DOCKER_HOST (or the default socket) points at. Connects lazily. */
+/**
+ * dockerode connected to the engine the docker CLI uses: DOCKER_HOST, else the current Docker
+ * context's engine (context.ts), else the default socket.
+ */
+async function loadDockerode(context: ContextEndpoint | undefined): Promise<Dockerode> {
+  const Docker = (await import('dockerode')).default;
+  if (context === undefined) return new Docker();
+  const { rejectUnauthorized, ...options } = modemOptions(context, process.env);
+  const docker = new Docker({
+    ...options,
+    ...(rejectUnauthorized === false ? { agent: new HttpsAgent({ rejectUnauthorized: false }) } : {}),
+  });
+  engineContexts.set(docker, context);
+  return docker;
+}
+
+/** The adapter over the engine the docker CLI uses (DOCKER_HOST, the Docker context, or the default socket). Connects lazily. */
 export function createDefaultDockerAdapter(): DockerAdapter {
+  // Read once, when the engine is first needed: a context that does not exist is exit 3 then.
+  let context: { value: ContextEndpoint | undefined } | undefined;
+  const contextNow = () => (context ??= { value: currentContext(process.env) }).value;
+  const env = () => engineEnv(process.env, contextNow());
   const docker = createDockerAdapter({
-    docker: async () => new (await import('dockerode')).default(),
+    docker: async () => loadDockerode(contextNow()),
     exec: new ActionsExecRunner(),
-    local: { info: () => localEngineInfo(), image: (ref) => localImageInspect(ref) },
+    local: { info: () => localEngineInfo(env()), image: (ref) => localImageInspect(ref, env()) },
   });
   sweepRunOnInterrupt(docker);
   return docker;

@@ -7,6 +7,7 @@ import { formatIssues } from '../config/issues.js';
 import { EnvironmentError, MlImageError } from '../errors.js';
 import { DOCKER_HUB, parseImageRef } from '../oci/ref.js';
 import type { ExecResult } from './adapter.js';
+import { type ContextEndpoint, contextDaemonFix, contextLabel } from './context.js';
 
 export const DAEMON_FIX =
   'start the Docker engine (e.g. "sudo systemctl start docker"), or point DOCKER_HOST at a running one (in a clone of ml-image-action itself, "sudo scripts/test-env.sh" starts its test bed)';
@@ -133,6 +134,9 @@ export function readFailure(what: string, result: ExecResult, host: string): MlI
 const tailOf = (result: ExecResult) =>
   (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
 
+/** The Docker context each dockerode client connects through (engine.ts), for its errors. */
+export const engineContexts = new WeakMap<Dockerode, ContextEndpoint>();
+
 function daemonTarget(docker: Dockerode): string {
   // docker-modem keeps its connection settings as fields its types do not declare.
   const field = (name: string): unknown => Reflect.get(docker.modem, name);
@@ -187,12 +191,11 @@ export const GPU_REQUEST_REFUSED =
 export function connectionError(err: unknown, docker: Dockerode): EnvironmentError | undefined {
   const code = errorCode(err);
   if (code && CONNECT_CODES.has(code)) {
+    const context = engineContexts.get(docker);
     return new EnvironmentError(
-      `cannot reach the Docker daemon at ${daemonTarget(docker)} (${code})`,
-      DAEMON_FIX,
-      {
-        cause: err,
-      },
+      `cannot reach the Docker daemon at ${daemonTarget(docker)}${context ? `, ${contextLabel(context)}` : ''} (${code})`,
+      context ? contextDaemonFix(context) : DAEMON_FIX,
+      { cause: err },
     );
   }
   return undefined;

@@ -5,6 +5,7 @@
 // container of the image under test (a pushed image would be pulled just to name the GPUs, an
 // arm64 or musl image cannot run the host's nvidia-smi, and the image's PATH is the PR's).
 import type { CommandRunner } from '../docker/adapter.js';
+import { currentContext, engineEnv } from '../docker/context.js';
 import { errorMessage, firstLine } from './interrupt.js';
 
 /** The GPUs of a run: "none" (CPU only), "2x NVIDIA H200; driver 570.86.15", or unknown (why). */
@@ -77,13 +78,15 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Why the engine is not on this host (so this host's GPUs are not its containers'), or undefined
- * when it is: DOCKER_HOST unset or a unix socket, as dockerode connects. Only the scheme is named.
+ * when it is: DOCKER_HOST (engineEnv: the current context's engine) unset or a unix socket, as
+ * dockerode connects. Only the scheme is named.
  */
-export function remoteEngine(env: Env): string | undefined {
+export function remoteEngine(env: Env, contextName?: string): string | undefined {
   const host = env.DOCKER_HOST?.trim();
   if (!host || host.startsWith('unix://')) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host)?.[1];
-  return `the Docker engine is not on this host (DOCKER_HOST is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
+  const named = contextName !== undefined ? `the Docker context "${contextName}"'s engine` : 'DOCKER_HOST';
+  return `the Docker engine is not on this host (${named} is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
 }
 
 /** The host's nvidia-smi did not name a GPU: why, in one line. */
@@ -116,7 +119,9 @@ export async function hostGpuDevices(
   env: Env,
   devices?: readonly string[],
 ): Promise<GpuDevices> {
-  const remote = remoteEngine(env);
+  // The engine DOCKER_HOST names, else the current Docker context's (context.ts).
+  const context = currentContext(env);
+  const remote = remoteEngine(engineEnv(env, context), context?.name);
   if (remote !== undefined) return { unknown: remote };
   const args = nvidiaSmiArgs(devices);
   if (args === undefined)

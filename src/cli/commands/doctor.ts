@@ -1,4 +1,5 @@
 import { checkRegistry } from '../../docker/registry.js';
+import { contextLabel, currentContext } from '../../docker/context.js';
 import { checkPush, findCredential, parseRegistryTarget } from '../../docker/registry-auth.js';
 import { registryDeps } from '../../docker/registry-io.js';
 import { PLATFORMS } from '../../config/schema.js';
@@ -95,8 +96,11 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
     };
     const docker = io.docker();
     await attempt('daemon', async () => {
+      // A Docker context in use is named: it is the engine every later check and stage uses.
+      const context = currentContext(io.env);
       const info = await docker.ping();
-      return `Docker Engine ${info.version} (API ${info.apiVersion}, ${info.os}/${info.arch})`;
+      const via = context ? `; ${contextLabel(context)}: ${context.host}` : '';
+      return `Docker Engine ${info.version} (API ${info.apiVersion}, ${info.os}/${info.arch})${via}`;
     });
     await attempt('buildx', async () => `buildx ${await docker.buildxVersion()}`);
     if (checks.every((c) => c.ok)) {
