@@ -1418,6 +1418,8 @@ function inputSecrets(options, config, env, dir, read = secretFileText) {
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var config_platform = __webpack_require__(15063);
+// EXTERNAL MODULE: ./src/docker/context.ts
+var docker_context = __webpack_require__(25835);
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
@@ -2153,21 +2155,22 @@ function environmentFailure(f) {
 /** The engine without DOCKER_HOST, as `docker buildx create` names a node made on it. */
 const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
 /**
- * Whether BUILDER builds on the engine docker.ping asks (DOCKER_HOST's, else the default socket):
- * a docker or docker-container builder with one node whose endpoint is that engine, "default"
- * (the default context: DOCKER_HOST's engine) or its address, which `docker buildx create` without
- * an endpoint records. A docker-container builder made on another machine (`docker buildx create
+ * Whether BUILDER builds on the engine docker.ping asks (DOCKER_HOST's, else the current Docker
+ * context's, else the default socket): a docker or docker-container builder with one node whose
+ * endpoint is that engine, its context's name ("default" without one: DOCKER_HOST's engine) or its
+ * address, which `docker buildx create` without an endpoint records. A docker-container builder made on another machine (`docker buildx create
  * ssh://arm-host`, tcp://..., another context's name) or with several nodes (--append: a build may
  * run on any) does not, as far as can be told here; nor do the remote and kubernetes drivers. The
  * docker driver is its context's engine: the local one where buildx names no endpoint. Pure.
  */
-function buildsOnEngine(builder, dockerHost) {
+function buildsOnEngine(builder, dockerHost, dockerContext) {
     const { driver, endpoints } = builder;
     if (driver !== 'docker' && driver !== 'docker-container')
         return false;
     if (endpoints === undefined)
         return driver === 'docker';
-    return endpoints.length === 1 && ['default', dockerHost || DEFAULT_DOCKER_HOST].includes(endpoints[0]);
+    const names = [dockerContext ?? 'default', dockerHost || DEFAULT_DOCKER_HOST];
+    return endpoints.length === 1 && names.includes(endpoints[0]);
 }
 /**
  * { builderPlatform } for a log with an exec format error, asked of the engine only then: the
@@ -2175,7 +2178,7 @@ function buildsOnEngine(builder, dockerHost) {
  * elsewhere, or on several machines, or an engine that does not answer.
  */
 async function builderPlatformFor(ctx, log) {
-    if (!EXEC_FORMAT.test(log) || !buildsOnEngine(ctx.builder, ctx.dockerHost))
+    if (!EXEC_FORMAT.test(log) || !buildsOnEngine(ctx.builder, ctx.dockerHost, ctx.dockerContext))
         return {};
     const info = await ctx.docker.ping().catch(() => undefined);
     return info === undefined ? {} : { builderPlatform: (0,engine_platform/* enginePlatform */.q)(info) };
@@ -2910,6 +2913,7 @@ var references = __webpack_require__(32780);
 
 
 
+
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -3105,7 +3109,7 @@ async function runBuildStage(input, deps) {
         push: input.push,
         build: config.build,
         builder,
-        ...(deps.env.DOCKER_HOST && { dockerHost: deps.env.DOCKER_HOST }),
+        ...(0,docker_context/* engineOf */.ky)(deps.env),
         cache: cacheKind(config, deps.env),
         ...(untrusted && { untrusted }),
         context: external_node_path_default().resolve(baseDir, config.build.context),
@@ -3162,6 +3166,7 @@ var resolve_stage = __webpack_require__(50810);
 // EXTERNAL MODULE: ./src/smoke/interrupt.ts
 var interrupt = __webpack_require__(16102);
 ;// CONCATENATED MODULE: ./src/smoke/gpu-identity.ts
+
 
 /** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
 const UNKNOWN_GPUS = 'unknown';
@@ -3221,14 +3226,16 @@ function gpuDevicesOf(stdout) {
 const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
 /**
  * Why the engine is not on this host (so this host's GPUs are not its containers'), or undefined
- * when it is: DOCKER_HOST unset or a unix socket, as dockerode connects. Only the scheme is named.
+ * when it is: DOCKER_HOST (engineEnv: the current context's engine) unset or a unix socket, as
+ * dockerode connects. Only the scheme is named.
  */
-function remoteEngine(env) {
+function remoteEngine(env, contextName) {
     const host = env.DOCKER_HOST?.trim();
     if (!host || host.startsWith('unix://'))
         return undefined;
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host)?.[1];
-    return `the Docker engine is not on this host (DOCKER_HOST is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
+    const named = contextName !== undefined ? `the Docker context "${contextName}"'s engine` : 'DOCKER_HOST';
+    return `the Docker engine is not on this host (${named} is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
 }
 /** The host's nvidia-smi did not name a GPU: why, in one line. */
 function smiFailure(r, timedOut) {
@@ -3257,7 +3264,9 @@ function nvidiaSmiArgs(devices) {
  * fails or hangs.
  */
 async function hostGpuDevices(runner, env, devices) {
-    const remote = remoteEngine(env);
+    // The engine DOCKER_HOST names, else the current Docker context's (context.ts).
+    const context = (0,docker_context/* currentContext */.Fi)(env);
+    const remote = remoteEngine((0,docker_context/* engineEnv */.aV)(env, context), context?.name);
     if (remote !== undefined)
         return { unknown: remote };
     const args = nvidiaSmiArgs(devices);

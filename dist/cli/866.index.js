@@ -11,13 +11,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   doctorReport: () => (/* binding */ doctorReport)
 /* harmony export */ });
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
-/* harmony import */ var _docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8516);
-/* harmony import */ var _docker_registry_io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62378);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32430);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81583);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96657);
+/* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25835);
+/* harmony import */ var _docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8516);
+/* harmony import */ var _docker_registry_io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62378);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32430);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(81583);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96657);
+
 
 
 
@@ -50,9 +52,9 @@ function doctorReport(checks) {
         checks,
         error: {
             exitCode: 3,
-            message: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactMessage */ .b6)(`${failed.length} of ${checks.length} checks failed: ${names}`),
-            problems: failed.map((c) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactMessage */ .b6)(`${c.name}: ${c.detail}`)),
-            ...(fix !== undefined && { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactMessage */ .b6)(fix) }),
+            message: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactMessage */ .b6)(`${failed.length} of ${checks.length} checks failed: ${names}`),
+            problems: failed.map((c) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactMessage */ .b6)(`${c.name}: ${c.detail}`)),
+            ...(fix !== undefined && { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactMessage */ .b6)(fix) }),
         },
     };
 }
@@ -77,37 +79,40 @@ Options:
 
 Exit codes: 0 everything works; 3 something is missing (the message says how to fix it).`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Qx)('doctor', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('doctor', argv, {
             registry: { type: 'string' },
             platforms: { type: 'string', default: 'linux/amd64,linux/arm64' },
         });
         // Bad input first, before any check runs (exit 2 naming the flag).
-        const target = values.registry === undefined ? undefined : (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRegistryTarget */ .Wx)(values.registry);
+        const target = values.registry === undefined ? undefined : (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRegistryTarget */ .Wx)(values.registry);
         const want = values.platforms
             .split(',')
             .map((p) => p.trim())
             .filter(Boolean);
         if (want.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`doctor: --platforms: expected a list like ${_config_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .PLATFORMS */ .P4.join(',')}, got none`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`doctor: --platforms: expected a list like ${_config_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .PLATFORMS */ .P4.join(',')}, got none`);
         for (const p of want)
-            (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .platformFlag */ ._G)('doctor', p, '--platforms');
+            (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .platformFlag */ ._G)('doctor', p, '--platforms');
         const checks = [];
         const attempt = async (name, fn) => {
             try {
                 checks.push({ name, ok: true, detail: await fn() });
             }
             catch (e) {
-                if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG))
+                if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvironmentError */ .eG))
                     throw e;
                 // As main masks any other command's error: a login quoted without a scheme (user:pw@host).
-                const fix = e.fix !== undefined ? { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactMessage */ .b6)(e.fix) } : {};
-                checks.push({ name, ok: false, detail: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactMessage */ .b6)(e.message), ...fix });
+                const fix = e.fix !== undefined ? { fix: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactMessage */ .b6)(e.fix) } : {};
+                checks.push({ name, ok: false, detail: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactMessage */ .b6)(e.message), ...fix });
             }
         };
         const docker = io.docker();
         await attempt('daemon', async () => {
+            // A Docker context in use is named: it is the engine every later check and stage uses.
+            const context = (0,_docker_context_js__WEBPACK_IMPORTED_MODULE_1__/* .currentContext */ .Fi)(io.env);
             const info = await docker.ping();
-            return `Docker Engine ${info.version} (API ${info.apiVersion}, ${info.os}/${info.arch})`;
+            const via = context ? `; ${(0,_docker_context_js__WEBPACK_IMPORTED_MODULE_1__/* .contextLabel */ .g8)(context)}: ${context.host}` : '';
+            return `Docker Engine ${info.version} (API ${info.apiVersion}, ${info.os}/${info.arch})${via}`;
         });
         await attempt('buildx', async () => `buildx ${await docker.buildxVersion()}`);
         if (checks.every((c) => c.ok)) {
@@ -115,31 +120,31 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
                 const have = (await docker.buildxInspect()).platforms;
                 const missing = want.filter((p) => !have.includes(p));
                 if (missing.length > 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG(`the builder cannot build for ${missing.join(', ')} (it supports: ${have.join(', ') || 'nothing'})`, 'register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or "docker run --privileged --rm tonistiigi/binfmt --install all"');
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvironmentError */ .eG(`the builder cannot build for ${missing.join(', ')} (it supports: ${have.join(', ') || 'nothing'})`, 'register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or "docker run --privileged --rm tonistiigi/binfmt --install all"');
                 }
                 return want.join(', ');
             });
         }
         if (target !== undefined) {
             const { host, repository } = target;
-            const deps = (0,_docker_registry_io_js__WEBPACK_IMPORTED_MODULE_2__/* .registryDeps */ .G)(io.env);
+            const deps = (0,_docker_registry_io_js__WEBPACK_IMPORTED_MODULE_3__/* .registryDeps */ .G)(io.env);
             await attempt('registry', async () => `${host} answered HTTP ${await (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .checkRegistry */ .qW)(host)}`);
             let credential;
             await attempt('credential', async () => {
-                credential = (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .findCredential */ .L4)(host, deps);
+                credential = (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_2__/* .findCredential */ .L4)(host, deps);
                 return credential.describe;
             });
             if (repository !== undefined && credential && checks.every((c) => c.ok))
                 await attempt('push', async () => {
-                    const r = await (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPush */ .LE)(host, repository, credential, deps);
+                    const r = await (0,_docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_2__/* .checkPush */ .LE)(host, repository, credential, deps);
                     if (!r.ok)
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG(r.detail, r.fix ?? 'check the registry host name (e.g. ghcr.io)');
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvironmentError */ .eG(r.detail, r.fix ?? 'check the registry host name (e.g. ghcr.io)');
                     return r.detail;
                 });
         }
         const report = doctorReport(checks);
         if (values.out !== undefined)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'doctor.json', `${JSON.stringify(report, null, 2)}\n`);
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'doctor.json', `${JSON.stringify(report, null, 2)}\n`);
         if (values.json)
             io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         else {

@@ -1945,6 +1945,177 @@ function hasNvidiaCdiGpu(devices) {
 
 /***/ }),
 
+/***/ 25835:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fi: () => (/* binding */ currentContext),
+/* harmony export */   HH: () => (/* binding */ modemOptions),
+/* harmony export */   aV: () => (/* binding */ engineEnv),
+/* harmony export */   g8: () => (/* binding */ contextLabel),
+/* harmony export */   hN: () => (/* binding */ contextDaemonFix),
+/* harmony export */   ky: () => (/* binding */ engineOf)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
+// The engine the docker CLI talks to, picked as the CLI picks it: DOCKER_HOST, else the context
+// DOCKER_CONTEXT names, else the config's currentContext ("docker context use"), else the default
+// socket. dockerode (docker-modem) reads DOCKER_HOST only: without this, a context (rootless
+// Docker, colima, OrbStack, Docker Desktop on Linux, docker/setup-docker-action's) would have
+// buildx build on the context's engine while the resolve, capture and smoke containers ran on
+// another one, or on none. buildx and the docker CLI follow the context themselves; only the
+// in-process clients (dockerode, engine-info.ts's socket reads) are pointed at it from here.
+
+
+
+
+
+const realFs = {
+    read: (file) => {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+        }
+        catch {
+            return undefined;
+        }
+    },
+    exists: node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync,
+};
+const contextFix = (from) => `"docker context ls" lists the contexts: choose one with "docker context use NAME"${from === 'DOCKER_CONTEXT' ? ', or unset DOCKER_CONTEXT' : ''} ("default" is the engine's own socket), or set DOCKER_HOST`;
+/** The context's name and where it came from; undefined for the default (or DOCKER_HOST). */
+function contextName(env, configDir, fs) {
+    // The docker CLI: DOCKER_HOST wins over any context (it means the default one).
+    if ((env.DOCKER_HOST ?? '') !== '')
+        return undefined;
+    const named = env.DOCKER_CONTEXT?.trim() ?? '';
+    if (named !== '')
+        return named === 'default' ? undefined : { name: named, from: 'DOCKER_CONTEXT' };
+    const configFile = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(configDir, 'config.json');
+    const text = fs.read(configFile);
+    if (text === undefined)
+        return undefined;
+    let current;
+    try {
+        current = JSON.parse(text)?.currentContext;
+    }
+    catch {
+        // The docker CLI warns of a config file it cannot parse and goes on with the defaults.
+        return undefined;
+    }
+    if (typeof current !== 'string' || current === '' || current === 'default')
+        return undefined;
+    return { name: current, from: `currentContext in ${configFile}` };
+}
+/**
+ * The context the docker CLI would use, with its endpoint; undefined when it would use DOCKER_HOST
+ * or the default socket (docker-modem picks those itself). A named context that does not exist or
+ * has no docker endpoint is an environment problem (exit 3), as it is for the docker CLI.
+ */
+function currentContext(env, fs = realFs, home) {
+    // As the docker CLI: DOCKER_CONFIG, else ~/.docker ($HOME's, as Go's os.UserHomeDir).
+    const configDir = (env.DOCKER_CONFIG ?? '') !== ''
+        ? env.DOCKER_CONFIG
+        : node_path__WEBPACK_IMPORTED_MODULE_3___default().join(home ?? ((env.HOME ?? '') !== '' ? env.HOME : (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)()), '.docker');
+    const named = contextName(env, configDir, fs);
+    if (named === undefined)
+        return undefined;
+    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(named.name).digest('hex');
+    const metaFile = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(configDir, 'contexts', 'meta', id, 'meta.json');
+    const text = fs.read(metaFile);
+    if (text === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG(`the Docker context "${named.name}" (${named.from}) does not exist: no ${metaFile}`, contextFix(named.from));
+    let docker;
+    try {
+        docker = JSON.parse(text)?.Endpoints?.docker;
+    }
+    catch {
+        docker = undefined;
+    }
+    if (typeof docker?.Host !== 'string' || docker.Host.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG(`the Docker context "${named.name}" (${named.from}) names no engine: ${metaFile} has no Endpoints.docker.Host`, contextFix(named.from));
+    const tlsDir = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(configDir, 'contexts', 'tls', id, 'docker');
+    return {
+        ...named,
+        host: docker.Host.trim(),
+        ...(fs.exists(tlsDir) ? { tlsDir } : {}),
+        skipTlsVerify: docker.SkipTLSVerify === true,
+    };
+}
+/**
+ * ENV as the engine's in-process clients should read it: DOCKER_HOST set to the current
+ * context's engine when a context is in use (and ENV itself otherwise).
+ */
+function engineEnv(env, context = currentContext(env)) {
+    return context === undefined ? env : { ...env, DOCKER_HOST: context.host };
+}
+/**
+ * The options that connect dockerode to CONTEXT's engine, as docker-modem would read the same
+ * address from DOCKER_HOST (with the context's TLS files in place of DOCKER_CERT_PATH).
+ */
+function modemOptions(context, env, fs = realFs) {
+    const { host } = context;
+    if (host.startsWith('unix://')) {
+        const socket = host.slice('unix://'.length);
+        return socket === '' ? {} : { socketPath: socket };
+    }
+    if (host.startsWith('npipe://'))
+        return { socketPath: host.slice('npipe://'.length) || '//./pipe/docker_engine' };
+    let url;
+    try {
+        url = new URL(host.includes('//') ? host : `tcp://${host}`);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG(`the Docker context "${context.name}" (${context.from}) names an engine address that is not a URL`, contextFix(context.from));
+    }
+    const port = url.port === '' ? {} : { port: url.port };
+    if (url.protocol === 'ssh:')
+        return {
+            protocol: 'ssh',
+            host: url.hostname,
+            ...port,
+            ...(url.username !== '' ? { username: decodeURIComponent(url.username) } : {}),
+            sshOptions: env.SSH_AUTH_SOCK !== undefined ? { agent: env.SSH_AUTH_SOCK } : {},
+        };
+    const tls = context.tlsDir !== undefined || context.skipTlsVerify || url.port === '2376';
+    const files = {};
+    if (context.tlsDir !== undefined)
+        for (const k of ['ca', 'cert', 'key']) {
+            const text = fs.read(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(context.tlsDir, `${k}.pem`));
+            if (text !== undefined)
+                files[k] = text;
+        }
+    return {
+        protocol: tls ? 'https' : 'http',
+        host: url.hostname,
+        ...port,
+        ...files,
+        ...(context.skipTlsVerify ? { rejectUnauthorized: false } : {}),
+    };
+}
+/** How an error names the engine of CONTEXT: its name and where that came from. */
+const contextLabel = (context) => `the Docker context "${context.name}" (${context.from})`;
+/** The fix for an engine of CONTEXT that does not answer. */
+const contextDaemonFix = (context) => `start the engine of ${contextLabel(context)}, or use another: ${contextFix(context.from)}`;
+/**
+ * The engine docker.ping asks, as the build stage names it: { dockerHost, dockerContext } of the
+ * current context, or DOCKER_HOST's address, or nothing (the default socket).
+ */
+function engineOf(env, context = currentContext(env)) {
+    if (context !== undefined)
+        return { dockerHost: context.host, dockerContext: context.name };
+    return (env.DOCKER_HOST ?? '') !== '' ? { dockerHost: env.DOCKER_HOST } : {};
+}
+
+
+/***/ }),
+
 /***/ 37878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1957,6 +2128,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SWEEP_CREATIONS_MAX_MS, SWEEP_SETTLE_MS, createDockerAdapter, sweepRunOnInterrupt
 
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(44708);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __nccwpck_require__(38201);
 // EXTERNAL MODULE: ./src/util/run-id.ts
@@ -1986,6 +2159,8 @@ function engineClient(source) {
     };
 }
 
+// EXTERNAL MODULE: ./src/docker/context.ts
+var docker_context = __nccwpck_require__(25835);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./src/docker/deadline.ts
@@ -2408,8 +2583,6 @@ function runBody(spec, argv, wrapped) {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(37067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(44708);
 // EXTERNAL MODULE: ./src/docker/cdi.ts
 var cdi = __nccwpck_require__(78446);
 ;// CONCATENATED MODULE: ./src/docker/daemon-info.ts
@@ -2427,7 +2600,12 @@ var cdi = __nccwpck_require__(78446);
  */
 function freshConnection(docker) {
     const https = Reflect.get(docker.modem, 'protocol') === 'https';
-    const agent = https ? new external_node_https_.Agent({ keepAlive: false }) : new external_node_http_.Agent({ keepAlive: false });
+    // A Docker context that skips TLS verification gave the client an agent that does (engine.ts).
+    const given = Reflect.get(docker.modem, 'agent');
+    const verify = !(given instanceof external_node_https_.Agent && given.options.rejectUnauthorized === false);
+    const agent = https
+        ? new external_node_https_.Agent({ keepAlive: false, ...(verify ? {} : { rejectUnauthorized: false }) })
+        : new external_node_http_.Agent({ keepAlive: false });
     const modem = Object.assign(Object.create(docker.modem), { agent });
     return Object.create(docker, { modem: { value: modem } });
 }
@@ -3065,6 +3243,12 @@ async function startSession(client, spec) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
+// DockerAdapter over the real engine, composed of its three concerns: buildx through the docker
+// CLI (buildx.ts), containers through dockerode (containers.ts; the engine's info over its local
+// socket, engine-info.ts) and exec sessions (sessions.ts).
+
+
+
 
 
 
@@ -3113,12 +3297,32 @@ function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS, creations = cre
             await docker.removeContainers(ids).catch(() => undefined);
     });
 }
-/** The adapter over the engine DOCKER_HOST (or the default socket) points at. Connects lazily. */
+/**
+ * dockerode connected to the engine the docker CLI uses: DOCKER_HOST, else the current Docker
+ * context's engine (context.ts), else the default socket.
+ */
+async function loadDockerode(context) {
+    const Docker = (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(40)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 39040, 23))).default;
+    if (context === undefined)
+        return new Docker();
+    const { rejectUnauthorized, ...options } = (0,docker_context/* modemOptions */.HH)(context, process.env);
+    const docker = new Docker({
+        ...options,
+        ...(rejectUnauthorized === false ? { agent: new external_node_https_.Agent({ rejectUnauthorized: false }) } : {}),
+    });
+    failures/* engineContexts */.Jz.set(docker, context);
+    return docker;
+}
+/** The adapter over the engine the docker CLI uses (DOCKER_HOST, the Docker context, or the default socket). Connects lazily. */
 function createDefaultDockerAdapter() {
+    // Read once, when the engine is first needed: a context that does not exist is exit 3 then.
+    let context;
+    const contextNow = () => (context ??= { value: (0,docker_context/* currentContext */.Fi)(process.env) }).value;
+    const env = () => (0,docker_context/* engineEnv */.aV)(process.env, contextNow());
     const docker = createDockerAdapter({
-        docker: async () => new (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(40)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 39040, 23))).default(),
+        docker: async () => loadDockerode(contextNow()),
         exec: new exec_runner/* ActionsExecRunner */.L(),
-        local: { info: () => localEngineInfo(), image: (ref) => localImageInspect(ref) },
+        local: { info: () => localEngineInfo(env()), image: (ref) => localImageInspect(ref, env()) },
     });
     sweepRunOnInterrupt(docker);
     return docker;
@@ -3332,6 +3536,7 @@ class ActionsExecRunner {
 /* harmony export */   AG: () => (/* binding */ REGISTRY_FIX),
 /* harmony export */   B4: () => (/* binding */ REGISTRY_FAILING),
 /* harmony export */   Gi: () => (/* binding */ builderMissing),
+/* harmony export */   Jz: () => (/* binding */ engineContexts),
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
 /* harmony export */   PU: () => (/* binding */ statusCodeOf),
 /* harmony export */   Wp: () => (/* binding */ parseAnswer),
@@ -3349,6 +3554,8 @@ class ActionsExecRunner {
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(25835);
+
 
 
 
@@ -3438,6 +3645,8 @@ function readFailure(what, result, host) {
 }
 /** The end of what a docker CLI call printed (its error is there). */
 const tailOf = (result) => (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+/** The Docker context each dockerode client connects through (engine.ts), for its errors. */
+const engineContexts = new WeakMap();
 function daemonTarget(docker) {
     // docker-modem keeps its connection settings as fields its types do not declare.
     const field = (name) => Reflect.get(docker.modem, name);
@@ -3484,9 +3693,8 @@ const GPU_REQUEST_REFUSED = /could not select device driver|nvidia-container-(?:
 function connectionError(err, docker) {
     const code = errorCode(err);
     if (code && CONNECT_CODES.has(code)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${daemonTarget(docker)} (${code})`, DAEMON_FIX, {
-            cause: err,
-        });
+        const context = engineContexts.get(docker);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${daemonTarget(docker)}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
     }
     return undefined;
 }
