@@ -194,4 +194,13 @@ export const ENV_CASES: [string, string, string][] = [
   ['DB_CONN_EMPTY', 'Server=db;Password=;', 'Server=db;Password=;'],
   ['DB_CONN_SHOWN', `Server=db;Password=${REDACTED};`, `Server=db;Password=${REDACTED};`],
   ['LOGIN_URL', 'https://h/login?password=s3cret&next=x', `https://h/login?password=${REDACTED}&next=x`],
+  // A proxy variable's login without a scheme (curl and pip read it as http://): the password masked,
+  // also one holding "@"; a token as the user name, by its shape; a proxy without a login, NO_PROXY
+  // and a URL with its scheme as before.
+  ['HTTP_PROXY', 'alice:s3cretpw@proxy.corp:3128', `alice:${REDACTED}@proxy.corp:3128`],
+  ['https_proxy', 'alice:p@ss@proxy.corp:3128', `alice:${REDACTED}@proxy.corp:3128`],
+  ['FTP_PROXY', 'tok3n@proxy:80', `${REDACTED}@proxy:80`],
+  ['HTTP_PROXY', 'proxy.corp:3128', 'proxy.corp:3128'],
+  ['no_proxy', 'localhost,.corp,10.0.0.0/8', 'localhost,.corp,10.0.0.0/8'],
+  ['ALL_PROXY', 'socks5://bob:pw2@p:1080', `socks5://bob:${REDACTED}@p:1080`],
 ];

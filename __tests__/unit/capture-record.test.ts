@@ -197,6 +197,28 @@ describe('captureImage: secrets masked, package names kept', () => {
   });
 });
 
+describe("captureImage: the probe's environment masked by name as well", () => {
+  it("a secret's name, a proxy login without a scheme: masked even when the probe left them", async () => {
+    const base = makeRecord({});
+    const record = {
+      ...base,
+      env: {
+        HTTP_PROXY: 'alice:s3cretpw@proxy.corp:3128',
+        MY_API_TOKEN: 'plain-words',
+        no_proxy: 'localhost,.corp',
+        LANG: 'C.UTF-8',
+      },
+    };
+    const r = await capture(details({}), undefined, {}, record);
+    expect(r.env).toEqual({
+      HTTP_PROXY: 'alice:[redacted]@proxy.corp:3128',
+      MY_API_TOKEN: '[redacted]',
+      no_proxy: 'localhost,.corp',
+      LANG: 'C.UTF-8',
+    });
+  });
+});
+
 describe('packageListProblem: a record whose pip package list the probe could not read in full', () => {
   const LEFT_OUT =
     "/usr/lib/python3/dist-packages/x-1.0.dist-info left out: OSError: [Errno 40] Too many levels of symbolic links: 'METADATA'";

@@ -164,10 +164,22 @@ def mask_userinfo(m):
     return scheme + shown_user + ":" + shown_password + "@"
 
 
+# A proxy variable's login without a scheme (HTTP_PROXY=user:pw@proxy.corp:3128, which curl and pip
+# read as http://): given the scheme it stands for, so its password is masked as a URL's.
+PROXY_RULE = RULES["schemelessProxy"]
+PROXY_NAME = re.compile(PROXY_RULE["name"], re.I if PROXY_RULE["ignoreCase"] else 0)
+PROXY_URL_SCHEME = re.compile(PROXY_RULE["scheme"])
+PROXY_LOGIN_FIRST = re.compile(PROXY_RULE["loginFirst"])
+
+
 def redact_value(name, value):
     if SECRET_NAME.search(name):
         return REDACTED
-    value = mask_connection_secrets(redact_urls(value))
+    if PROXY_NAME.search(name) and not PROXY_URL_SCHEME.match(value) and PROXY_LOGIN_FIRST.match(value):
+        value = redact_urls("http://" + value)[len("http://"):]
+    else:
+        value = redact_urls(value)
+    value = mask_connection_secrets(value)
     for pattern in SECRET_VALUE:
         if pattern.search(value):
             return REDACTED

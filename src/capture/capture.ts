@@ -21,6 +21,7 @@ import {
   REDACTION_RULES,
   redactDeep,
   redactEnvList,
+  redactEnvValue,
   redactLabels,
   redactText,
   redactTextDeep,
@@ -246,16 +247,29 @@ function imageFacts(
  * SBOM component and dropped their dependencies.
  */
 function redactRecord(r: Record<string, unknown>): Record<string, unknown> {
+  const isMap = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
   const python = (v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
+    isMap(v)
       ? Object.fromEntries(
           Object.entries(v).map(([k, x]) => [k, k === 'packages' ? redactTextDeep(x) : redactDeep(x)]),
+        )
+      : redactDeep(v);
+  // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
+  // proxy variable's login without a scheme), whatever probe wrote it.
+  const env = (v: unknown) =>
+    isMap(v)
+      ? Object.fromEntries(
+          Object.entries(v).map(([k, x]) => [
+            k,
+            typeof x === 'string' ? redactEnvValue(k, x) : redactDeep(x),
+          ]),
         )
       : redactDeep(v);
   return Object.fromEntries(
     Object.entries(r).map(([k, v]) => [
       k,
-      k === 'python' ? python(v) : k === 'apt' ? redactTextDeep(v) : redactDeep(v),
+      k === 'python' ? python(v) : k === 'apt' ? redactTextDeep(v) : k === 'env' ? env(v) : redactDeep(v),
     ]),
   );
 }

@@ -20,6 +20,12 @@ const RedactionRulesSchema = z.object({
     pathToken: z.string(),
   }),
   urlPublicPasswords: z.array(z.string().min(1)),
+  schemelessProxy: z.object({
+    name: z.string(),
+    ignoreCase: z.boolean(),
+    scheme: z.string(),
+    loginFirst: z.string(),
+  }),
 });
 export type RedactionRules = z.infer<typeof RedactionRulesSchema>;
 /** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */

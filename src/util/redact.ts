@@ -230,11 +230,13 @@ function urlPart(raw: string): string {
 
 /**
  * A *_PROXY variable's login without a scheme (`ALL_PROXY=user:pw@proxy.corp:3128`, which curl
- * and pip read as http://): no URL to redactUrls, so it is given the scheme it stands for first.
+ * and pip read as http://): no URL to redactUrls, so it is given the scheme it stands for first
+ * (the shared rules' schemelessProxy: the probe does the same).
  */
-const PROXY_NAME = /_proxy$/i;
-const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-const LOGIN_FIRST = /^[^\s/@]+@/;
+const PROXY_RULE = REDACTION_RULES.schemelessProxy;
+const PROXY_NAME = new RegExp(PROXY_RULE.name, PROXY_RULE.ignoreCase ? 'i' : '');
+const URL_SCHEME = new RegExp(PROXY_RULE.scheme);
+const LOGIN_FIRST = new RegExp(PROXY_RULE.loginFirst);
 
 /** A proxy variable's value as a URL's text: one without a scheme is http://, as curl, pip and Go read it. */
 export const proxyUrlText = (value: string) => (URL_SCHEME.test(value) ? value : `http://${value}`);
