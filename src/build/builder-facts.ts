@@ -1,12 +1,13 @@
 // What the build stage needs to know of the builder (its name, buildx version, driver, BuildKit
-// version, its nodes' endpoints): asked once per Docker adapter (a process), and kept between runs
-// in the cache directory under a key made of everything that changes the answer without a command:
-// the buildx plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state
-// (current builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local
-// engine, its socket and the daemon's pid file (both rewritten when the daemon restarts or is
-// upgraded). An entry also expires: a day for the local engine, ten minutes for a remote one or a
-// builder whose driver is `remote` or `kubernetes` (their BuildKit can change without a local
-// trace). A build that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
+// version, its nodes' endpoints, the docker driver's image store): asked once per Docker adapter (a
+// process), and kept between runs in the cache directory under a key made of everything that
+// changes the answer without a command: the buildx plugin binaries (path, size, mtime), Docker's
+// config.json and buildx's builder state (current builder, builder instances), the DOCKER_* /
+// BUILDX_* variables, and, for the local engine, its socket and the daemon's pid file (both
+// rewritten when the daemon restarts or is upgraded, as a switch of its image store needs). An
+// entry also expires: a day for the local engine, ten minutes for a remote one or a builder whose
+// driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
+// that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -85,8 +86,9 @@ export function builderFactsKey(
   const local = host.startsWith('unix://') && !otherContext;
   const socket = host.slice('unix://'.length);
   const parts = [
-    // The facts' shape: 2 holds the nodes' endpoints, 3 the builder's name (older entries lack them).
-    'facts=3',
+    // The facts' shape: 2 holds the nodes' endpoints, 3 the builder's name, 4 the docker driver's
+    // image store (containerdStore; older entries lack them).
+    'facts=4',
     `name=${name ?? ''}`,
     ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
     `plugins=${plugins.join(',')}`,
@@ -126,6 +128,8 @@ async function askBuildx(docker: DockerAdapter, name: string | undefined): Promi
     driver: inspect.driver,
     ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
     ...(inspect.endpoints !== undefined && { endpoints: inspect.endpoints }),
+    // As buildx tells it: dockerd's BuildKit worker has a snapshotter label only on the containerd store.
+    ...(inspect.driver === 'docker' && inspect.snapshotter !== undefined && { containerdStore: true }),
   };
 }
 
@@ -142,6 +146,7 @@ function readEntry(file: string, ttlMs: number, now: number): BuilderFacts | und
       typeof e.facts?.buildxVersion === 'string' &&
       typeof e.facts.driver === 'string' &&
       (e.facts.name === undefined || typeof e.facts.name === 'string') &&
+      (e.facts.containerdStore === undefined || typeof e.facts.containerdStore === 'boolean') &&
       (endpoints === undefined ||
         (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
     if (!valid) return undefined;

@@ -17,6 +17,8 @@ export interface BuilderInfo {
   buildkitVersion?: string;
   /** Its nodes' endpoints, as `buildx inspect` names them (BuilderDescription.endpoints). */
   endpoints?: string[];
+  /** docker driver on the containerd image store: exports cache and attests (unset: classic store). */
+  containerdStore?: boolean;
 }
 
 export interface BuildRequest {
@@ -150,10 +152,13 @@ function csvField(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The docker driver (dockerd's built-in BuildKit) cannot push by digest, export cache or attest. */
+/** The docker driver (dockerd's built-in BuildKit) cannot push by digest (buildx refuses it). */
 export function canPushByDigest(b: BuilderInfo): boolean {
   return b.driver !== 'docker';
 }
+
+/** The docker driver on the classic image store: no cache export, attestations or annotations. */
+export const classicDocker = (b: BuilderInfo) => b.driver === 'docker' && b.containerdStore !== true;
 
 /** --build-context: named build contexts need buildx >= 0.8.0. */
 function buildContextArgs(req: BuildRequest, builder: BuilderInfo): string[] {
@@ -219,11 +224,11 @@ function givenOutputArgs(req: BuildRequest, builder: BuilderInfo): string[] {
 }
 
 /**
- * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
- * exports only inline cache, so other `cache-to` specs are left out with a note. A run that may
- * build a pull request's code (cacheReadOnly) writes no cache that other branches read either: only
- * inline cache (on its own image) and gha where GitHub scopes its entries to the pull request
- * (ghaCacheOwnScope) are kept.
+ * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver on the classic image store
+ * reads any cache but exports only inline cache, so other `cache-to` specs are left out with a note. A
+ * run that may build a pull request's code (cacheReadOnly) writes no cache that other branches read
+ * either: only inline cache (on its own image) and gha where GitHub scopes its entries to the pull
+ * request (ghaCacheOwnScope) are kept.
  */
 function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
   // The type buildx will use (the last type=), or refused: a spec it could read as another type.
@@ -236,7 +241,7 @@ function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]
       );
       return false;
     }
-    if (builder.driver !== 'docker' || type === 'inline') return true;
+    if (!classicDocker(builder) || type === 'inline') return true;
     notes.push(
       `docker driver: cannot export cache type=${type}; cache-to left out (use a docker-container builder)`,
     );
@@ -254,8 +259,8 @@ function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]
  */
 function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
   if (req.cacheFrom !== undefined || req.cacheTo !== undefined) return givenCacheArgs(req, builder, notes);
-  // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
-  if (builder.driver === 'docker') {
+  // Cache: the classic-store docker driver can only embed inline cache in the pushed image and read it back.
+  if (classicDocker(builder)) {
     if (req.cache.type === 'none') return [];
     notes.push(
       'docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)',
@@ -266,18 +271,14 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): st
   }
   if (req.cache.type === 'gha') {
     if (atLeast(builder.buildxVersion, '0.21.0')) {
+      const gha = `type=gha,scope=${req.cache.scope}`;
       if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
         notes.push(
           `may build a pull request's code: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`,
         );
-        return ['--cache-from', `type=gha,scope=${req.cache.scope}`];
+        return ['--cache-from', gha];
       }
-      return [
-        '--cache-from',
-        `type=gha,scope=${req.cache.scope}`,
-        '--cache-to',
-        `type=gha,scope=${req.cache.scope},mode=max`,
-      ];
+      return ['--cache-from', gha, '--cache-to', `${gha},mode=max`];
     }
     notes.push(
       `GitHub Actions cache needs buildx >= 0.21.0 (found ${builder.buildxVersion}; the old cache service is gone): building without cache`,
@@ -295,43 +296,40 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): st
       notes.push(`push: false: the registry cache ${req.cache.ref} is read, not written`);
       return from;
     }
-    return [
-      ...from,
-      '--cache-to',
-      `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`,
-    ];
+    const opts = 'mode=max,image-manifest=true,oci-mediatypes=true';
+    return [...from, '--cache-to', `type=registry,ref=${req.cache.ref},${opts}`];
   }
   return [];
 }
 
-/** --provenance: buildx >= 0.10 knows the flag; the docker driver cannot produce attestations. */
+/** --provenance: buildx >= 0.10 knows the flag; the classic-store docker driver cannot attest. */
 function provenanceArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
   if (!atLeast(builder.buildxVersion, '0.10.0')) return [];
-  const mode = builder.driver === 'docker' ? 'false' : req.provenance;
+  const mode = classicDocker(builder) ? 'false' : req.provenance;
   if (mode !== req.provenance)
     notes.push('docker driver: provenance attestations are not supported, disabled');
   return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
 }
 
-/** --sbom (buildx >= 0.10, not with the docker driver) and --annotation (buildx >= 0.12). */
+/** --sbom (buildx >= 0.10, not on the classic-store docker driver) and --annotation (buildx >= 0.12). */
 function attestationArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
   const args: string[] = [];
   if (req.sbom !== undefined) {
     if (!atLeast(builder.buildxVersion, '0.10.0'))
       notes.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
-    else if (builder.driver === 'docker' && req.sbom)
+    else if (classicDocker(builder) && req.sbom)
       notes.push('docker driver: SBOM attestations are not supported, left out');
     else args.push(`--sbom=${req.sbom}`);
   }
   if (req.attests?.length) {
     if (!atLeast(builder.buildxVersion, '0.10.0'))
       notes.push(`attests: need buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
-    else if (builder.driver === 'docker')
+    else if (classicDocker(builder))
       notes.push('docker driver: attestations are not supported, attests left out');
     else args.push(...req.attests.flatMap((a) => ['--attest', a]));
   }
   if (req.annotations?.length) {
-    if (builder.driver === 'docker')
+    if (classicDocker(builder))
       notes.push(
         'docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)',
       );
@@ -362,7 +360,8 @@ function outputArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): s
         : 'docker driver: the pushed image is in the engine already (load)',
     );
   notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
-  return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
+  const oci = req.ociMediatypes && !classicDocker(builder) ? ',oci-mediatypes=true' : '';
+  return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true${oci}`];
 }
 
 /** push and load: a second exporter into the engine (buildx >= 0.13 can export twice). */

@@ -4,7 +4,9 @@
 // the same tag: had it pushed in between, the digest would be its image, which this run would
 // merge, smoke-test and sign as its own. The build's own image is the config dockerd's exporter
 // reports (containerimage.config.digest, the image ID): the manifest at the reported digest is read
-// back from the registry, its bytes checked against that digest, and must name that config.
+// back from the registry, its bytes checked against that digest, and must name that config. On the
+// containerd image store BuildKit pushes the tag itself (buildx: DirectPush, PreferImageDigest) and
+// reports what it pushed (containerimage.descriptor): that digest is the exporter's own, no read-back.
 import { z } from 'zod';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { parseImageIndex } from '../docker/buildx.js';
@@ -68,15 +70,29 @@ async function configOf(
 }
 
 /**
+ * The docker driver on the containerd image store: the exporter pushed the image itself and its
+ * descriptor is the digest reported (buildx's containerimage.descriptor), not the registry's answer
+ * for the tag afterwards, so no other build's push can stand in its place.
+ */
+function pushedByExporter(p: PushedByTag): boolean {
+  const descriptor = p.metadata['containerimage.descriptor'];
+  if (typeof descriptor !== 'object' || descriptor === null) return false;
+  const digest = (descriptor as { digest?: unknown }).digest;
+  return typeof digest === 'string' && isDigest(digest) && digest === p.digest;
+}
+
+/**
  * Checks that the image the docker driver reported after its push by tag is this build's (see the
  * top of this file); throws exit 3 when another build's push came in between, or the registry
  * cannot be read for the check. Returns a warning when the check cannot be made (the engine
- * reported no config digest: buildx's report is taken as it is, as before).
+ * reported no config digest, nor pushed the image itself: buildx's report is taken as it is).
  */
 export async function checkPushedByTag(docker: Reader, p: PushedByTag): Promise<string | undefined> {
   const expected = p.metadata['containerimage.config.digest'];
   if (typeof expected !== 'string' || !isDigest(expected))
-    return `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
+    return pushedByExporter(p)
+      ? undefined
+      : `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
   const found = await configOf(docker, p, `${p.repository}@${p.digest}`);
   if (found === expected) return undefined;
   throw new EnvironmentError(

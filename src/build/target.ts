@@ -19,7 +19,7 @@ import {
 } from './action-inputs.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { compareVersions } from '../util/versions.js';
-import { type BuilderInfo, buildxBuildArgs, canPushByDigest } from './buildx-args.js';
+import { type BuilderInfo, buildxBuildArgs, canPushByDigest, classicDocker } from './buildx-args.js';
 import { cacheFor } from './cache-scope.js';
 import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
@@ -377,12 +377,11 @@ export function mergeAnnotations(
 ): string[] {
   const wanted = indexAnnotations(labels, given);
   if (wanted.length === 0) return wanted;
-  const why =
-    ctx.builder.driver === 'docker'
-      ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
-      : compareVersions(ctx.builder.buildxVersion, '0.12.0') < 0
-        ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
-        : undefined;
+  const why = classicDocker(ctx.builder)
+    ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
+    : compareVersions(ctx.builder.buildxVersion, '0.12.0') < 0
+      ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
+      : undefined;
   if (why === undefined) return wanted;
   noteOnce(ctx, why);
   return [];

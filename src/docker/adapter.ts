@@ -152,6 +152,11 @@ export interface BuilderDescription {
    * ssh://arm-host, tcp://...) or a context's name (default); absent where it prints none.
    */
   endpoints?: string[];
+  /**
+   * The snapshotter label of the first node's BuildKit worker (org.mobyproject.buildkit.worker.snapshotter,
+   * buildx >= 0.11 prints it): dockerd's worker has one only on the containerd image store.
+   */
+  snapshotter?: string;
 }
 
 /** What the engine knows of a local image (the platform-specific one). */

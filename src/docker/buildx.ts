@@ -32,12 +32,18 @@ export function parseBuildxInspect(inspectOutput: string): BuilderDescription {
   const endpoints = nodes
     ? [...inspectOutput.slice(nodes.index).matchAll(/^\s*Endpoint:\s*(\S.*)$/gm)].map((m) => m[1]!.trim())
     : [];
+  // The first node's worker labels ("Labels:", buildx >= 0.11), as buildx's docker driver reads them
+  // to tell the containerd image store (driver/docker/driver.go: Features).
+  const snapshotter = /^\s*org\.mobyproject\.buildkit\.worker\.snapshotter:[ \t]*(\S*)/m.exec(
+    inspectOutput,
+  )?.[1];
   return {
     name: field('Name'),
     driver: field('Driver'),
     platforms: parseBuildxPlatforms(inspectOutput),
     ...(buildkit !== undefined && { buildkitVersion: buildkit }),
     ...(endpoints.length > 0 && { endpoints }),
+    ...(snapshotter !== undefined && { snapshotter }),
   };
 }
 
