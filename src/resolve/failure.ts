@@ -20,6 +20,8 @@ export interface FailureContext {
   indexes: PipIndexes;
   /** The network the resolver's container ran on (the fix of an unreachable index names it). */
   network?: 'host' | 'bridge';
+  /** Set when the engine runs in a VM (network-lookup.ts engineVm): the loopback host pip had to reach. */
+  engineVm?: { loopback?: string };
 }
 
 /**
@@ -29,6 +31,20 @@ export interface FailureContext {
 export function bridgeHint(ctx: Pick<FailureContext, 'network'>): string {
   if (ctx.network !== 'bridge') return '';
   return "; the resolver's container ran on Docker's bridge network: for an index or URL reachable only from this machine (on its loopback, or through a name in its /etc/hosts) set build.network: host in the config, or pass --network host to ml-image resolve";
+}
+
+/**
+ * The same on the host network of an engine in a VM: it is the VM's, not this machine's loopback.
+ * host.docker.internal names this machine there (docs.docker.com desktop/features/networking;
+ * colima, OrbStack too); Docker Desktop's host networking is an opt-in of 4.34 and later
+ * (docs.docker.com engine/network/drivers/host: Settings > Resources > Network).
+ */
+export function vmHint({ network, engineVm }: Pick<FailureContext, 'network' | 'engineVm'>): string {
+  if (network !== 'host' || engineVm === undefined) return '';
+  const at = engineVm.loopback;
+  const port = at === undefined ? ':PORT' : (/(:\d+)$/.exec(at.replace(/^\[.*\]/, ''))?.[1] ?? '');
+  const to = `host.docker.internal${port}`;
+  return `; the Docker engine runs in a VM (Docker Desktop, colima, OrbStack), so the host network the resolver's container ran on is the VM's, and ${at ?? "this machine's loopback"} is not there: name the index by ${to} instead of ${at ?? 'localhost or 127.0.0.1'} (for a plain-http index add --trusted-host ${to} to the requirements), or turn on Docker Desktop's host networking (4.34 or later: Settings > Resources > Network > Enable host networking)`;
 }
 
 const sameUrl = (a: string, b: string) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
@@ -124,12 +140,12 @@ function unreachable(
   if (line)
     return new EnvironmentError(
       `${line.origin}: the direct URL ${redactUrls(line.url!)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}${said(pipMessage(out))}`,
-      `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`,
+      `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${vmHint(ctx)}${proxyHint(ctx)}`,
       placed(line.origin),
     );
   return new EnvironmentError(
     `the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${redactUrls(f.message)}`,
-    `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`,
+    `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${vmHint(ctx)}${proxyHint(ctx)}`,
   );
 }
 
@@ -333,7 +349,7 @@ function vcsFailed(f: Extract<PipFailure, { kind: 'vcs-failed' }>, { ctx, said }
     );
   return new EnvironmentError(
     msg,
-    `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}`,
+    `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}${vmHint(ctx)}`,
     placed(line?.origin),
   );
 }

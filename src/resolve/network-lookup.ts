@@ -6,10 +6,13 @@
 // The name is looked up through an injected function (HostLookup: this machine's resolver, which the
 // composition roots supply, src/docker/host-lookup.ts); a lookup that fails, or takes too long
 // (the system's gives up after 5 s), changes nothing.
+import { currentContext } from '../docker/context.js';
 import type { ResolveInput } from './input.js';
 import {
+  engineInVm,
   isIpAddress,
   isLoopbackHost,
+  loopbackUrl,
   type ResolverNetwork,
   resolverNetwork,
   urlsPipMayReach,
@@ -73,4 +76,35 @@ export async function chooseNetwork(
     network: 'host',
     reason: `pip must reach ${found.host}, which this machine resolves to ${found.address} (its loopback)`,
   };
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The current Docker context's name as ENV gives it (docker/context.ts); undefined when unknown. */
+function contextName(env: Env): string | undefined {
+  // An environment with neither (a test's) reads no docker config of this machine's home.
+  if ((env.DOCKER_CONFIG ?? '') === '' && (env.HOME ?? '') === '') return undefined;
+  try {
+    return currentContext(env)?.name;
+  } catch {
+    return undefined; // a context that is not there: the engine's connection says so, not this
+  }
+}
+
+/**
+ * What the fix of an unreachable index needs when the resolver's container ran on the host network
+ * of an engine in a VM (network.ts engineInVm): the FailureContext's engineVm, with the loopback
+ * host pip had to reach (host:port, no credentials) when a URL names one. Undefined for an engine
+ * on this machine. PLATFORM and CONTEXT are injected for tests.
+ */
+export function engineVm(
+  input: ResolveInput,
+  env: Env,
+  platform: string = process.platform,
+  context: () => string | undefined = () => contextName(env),
+): { loopback?: string } | undefined {
+  // The context is read only where the platform leaves the question open (Linux).
+  if (!engineInVm(platform, undefined) && !engineInVm(platform, context())) return undefined;
+  const loopback = loopbackUrl(input);
+  return loopback !== undefined ? { loopback } : {};
 }

@@ -88,3 +88,16 @@ export function resolverNetwork(
     return { network: 'host', reason: `pip must reach ${loopback} on this machine's loopback` };
   return { network: 'bridge', reason: 'no index on this machine' };
 }
+
+/**
+ * Whether the Docker engine runs in a VM, whose host network is the VM's own and whose loopback is
+ * not this machine's: on macOS and native Windows (no Linux containers run natively there: Docker
+ * Desktop, colima, OrbStack, Rancher Desktop each run a Linux VM), and on Linux with Docker
+ * Desktop's context, desktop-linux (Docker Desktop for Linux runs a VM too). There `--network host`
+ * reaches the VM's loopback, not a devpi on this machine's (docs.docker.com
+ * engine/network/drivers/host: host networking is Docker Engine on Linux's, and Docker Desktop's
+ * only from 4.34, opted into under Settings > Resources > Network > "Enable host networking").
+ * PLATFORM: process.platform's value; CONTEXT: the current Docker context's name (docker/context.ts).
+ */
+export const engineInVm = (platform: string, context: string | undefined): boolean =>
+  platform === 'darwin' || platform === 'win32' || context === 'desktop-linux';

@@ -50,7 +50,7 @@ import {
 import { PIP_CACHE_DIR, pipCacheScope, pipCacheUrls, pipCacheVolume } from './pip-cache.js';
 import { basePullError, type PinnedBase, pinBase, runRef } from './base.js';
 import { maxResolveCommands, resolveTimeoutMs, sessionDeadlineMs, withExecLimit } from './exec-limit.js';
-import { chooseNetwork, type HostLookup } from './network-lookup.js';
+import { chooseNetwork, engineVm, type HostLookup } from './network-lookup.js';
 import type { ResolverNetwork } from './network.js';
 import { type Step, StepTimes } from './timing.js';
 import { DIR, proxyEnv, sessionEnv, USER_CONSTRAINTS_FILE } from './workdir.js';
@@ -136,7 +136,12 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
       // The torch index, after the requirements: their --index-url line would drop it otherwise.
       after: torchIndexArgs(input, `${DIR}/${TORCH_INDEX_FILE}`),
       mask: pipOutputMask(input, proxyEnv(env)),
-      failure: { ...failureContext(input), network },
+      // An engine in a VM (Docker Desktop, colima): its host network misses this machine's loopback.
+      failure: {
+        ...failureContext(input),
+        network,
+        engineVm: network === 'host' ? engineVm(input, env) : undefined,
+      },
       // The reason says what failed: the index (pip logged how), or no versions of a project found.
       onRetry: (reason) => say(`${reason}; trying once more`),
       ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
