@@ -41,17 +41,28 @@ export function runTempBase(base: string = tmpdir()): string {
  * The root holds the build's secret files (pip.conf with index credentials, build.secrets values):
  * it must be this user's own directory that no one else may enter. Its name can be guessed (pid and
  * time), so on a shared /tmp another user could make it first, open to all, and then swap the
- * directories made inside it: such a root is refused (exit 3), never used.
+ * directories made inside it: such a root is refused (exit 3), never used. On native Windows only
+ * the is-a-directory test holds: its tmpdir() is the per-user %TEMP% (under the user's profile,
+ * which other users may not enter), node reports no uid (0), and libuv gives every writable
+ * directory the mode 0666 (deps/uv/src/win/fs.c fs__stat_handle), which no ACL changes: the mode test
+ * would refuse every run with a fix that cannot be met. PLATFORM and UID are injected for tests.
  */
-function checkPrivate(root: string, st: Stats): void {
-  const uid = process.getuid?.();
+export function checkPrivate(
+  root: string,
+  st: Pick<Stats, 'isDirectory' | 'uid' | 'mode'>,
+  platform: NodeJS.Platform = process.platform,
+  uid: number | undefined = process.getuid?.(),
+): void {
+  const windows = platform === 'win32';
   const problem = !st.isDirectory()
     ? 'is not a directory'
-    : uid !== undefined && st.uid !== uid
-      ? `belongs to another user (uid ${st.uid})`
-      : (st.mode & 0o077) !== 0
-        ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
-        : undefined;
+    : windows
+      ? undefined
+      : uid !== undefined && st.uid !== uid
+        ? `belongs to another user (uid ${st.uid})`
+        : (st.mode & 0o077) !== 0
+          ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
+          : undefined;
   if (problem !== undefined)
     throw new EnvironmentError(
       `the run's temp directory ${root} ${problem}: the build's secret files would be readable there`,
