@@ -254,8 +254,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      14,
-      'b270844f52aae08fc1577114b482240bf1bbfcdf2cae8bd3a484d90981507fd2',
+      15,
+      '2035f9c1df59a18e711c3867eefbe21df4b3338f9d05af21319ed83752aee349',
     ]);
   });
 });
