@@ -194,6 +194,7 @@ describe('a pull of the base that the registry refuses', () => {
       const io = captureIo(
         dir,
         fakeDocker({
+          ping: () => Promise.resolve({ version: '29.0.0', apiVersion: '1.52', os: 'linux', arch: 'x86_64' }),
           imageDigest: () => Promise.resolve(DIGEST),
           inspectLocalImage: () => Promise.resolve(undefined),
           startSession: (spec) => {

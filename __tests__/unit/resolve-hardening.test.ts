@@ -378,6 +378,7 @@ describe("the resolver's network", () => {
       const io = captureIo(
         dir,
         fakeDocker({
+          ping: () => Promise.resolve({ version: '29.0.0', apiVersion: '1.52', os: 'linux', arch: 'x86_64' }),
           startSession: (spec) => {
             specs.push(spec);
             return Promise.resolve(cleanSession());
@@ -415,6 +416,8 @@ describe("the resolver's network", () => {
         const io = captureIo(
           dir,
           fakeDocker({
+            ping: () =>
+              Promise.resolve({ version: '29.0.0', apiVersion: '1.52', os: 'linux', arch: 'x86_64' }),
             startSession: () => Promise.resolve(cleanSession()),
             imageDigest: () => Promise.resolve(DIGEST),
           }),

@@ -24,7 +24,10 @@ import {
   recordIsCuda,
 } from './devcontainer.js';
 
-/** linux/amd64 or linux/arm64: the machine this runs on (the platform a local tag is taken for). */
+/**
+ * linux/amd64 or linux/arm64 from Node's architecture: only a fallback for the engine's platform
+ * (the CLI asks the engine; an x64 Node under Rosetta on Apple silicon says amd64 here).
+ */
 export function hostPlatform(arch: string = process.arch): string {
   return `linux/${arch === 'x64' ? 'amd64' : arch}`;
 }
@@ -35,8 +38,8 @@ function findRecord(
   dir: string,
   variant: string,
   platforms: readonly string[],
+  host: string,
 ): { record: EnvRecord; file: string } | undefined {
-  const host = hostPlatform();
   const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
   for (const platform of order) {
     const record = results.readEnv(variant, platform);
@@ -53,11 +56,15 @@ export interface ResultDevcontainer {
   recordFile?: string;
 }
 
-/** The devcontainer of one variant of result directory `dir` (`label` names it in errors). */
+/**
+ * The devcontainer of one variant of result directory `dir` (`label` names it in errors); `host`:
+ * the platform of the engine that opens it (its local tag, its record first), default Node's.
+ */
 export function devcontainerFromResults(
   dir: string,
   variant: string | undefined,
   label = dir,
+  host = hostPlatform(),
 ): ResultDevcontainer {
   const buildFile = path.join(dir, BUILD_FILE);
   if (!existsSync(buildFile))
@@ -74,11 +81,11 @@ export function devcontainerFromResults(
     }),
     buildFile,
     variant,
-    hostPlatform(),
+    host,
   );
   const plan = results.readPlan({ what: 'plan (--from)' });
   const planned = plan && variantFromPlan(plan, chosen.variant);
-  const found = findRecord(results, dir, chosen.variant, chosen.platforms);
+  const found = findRecord(results, dir, chosen.variant, chosen.platforms, host);
   const json = devcontainerJson({
     ...chosen,
     cuda: planned?.cuda ?? recordIsCuda(found?.record),

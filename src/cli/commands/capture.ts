@@ -46,7 +46,8 @@ base64-like values, credentials in URLs). What cannot be collected is listed wit
 
 Options:
   --image REF      the image (pulled if missing)
-  --platform P     linux/amd64 or linux/arm64 (arm64 runs under QEMU on amd64)
+  --platform P     linux/amd64 or linux/arm64 (default: the one the engine runs, its own when the
+                   image has it); a platform other than the engine's runs under QEMU
   --gpus MODE      none (default: the record names no GPU, whatever machine captures it), all
                    (the "--gpus all" equivalent: the record names this machine's GPUs and driver,
                    as a GPU smoke run's does), or auto (all when the engine has the NVIDIA runtime

@@ -10,6 +10,7 @@ import { InputError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { refuseForeignFile, writeOutFileNamed } from '../output.js';
+import { askEnginePlatform } from './engine-platform.js';
 import type { Command } from './types.js';
 
 const OPTIONS = {
@@ -59,9 +60,13 @@ function notesFor(
   { pinned, platforms }: { pinned: boolean; platforms: readonly string[] },
   record: string | undefined,
   dir: string,
-  host = hostPlatform(),
+  { host, engine }: { host: string; engine: boolean },
 ): string[] {
   const notes: string[] = [];
+  if (!engine)
+    notes.push(
+      `the Docker engine did not answer: this machine's platform is taken as ${host}, Node's (process.arch ${process.arch}), which is not the engine's under Rosetta or other emulation`,
+    );
   // Pulled by digest, an image of one other architecture has nothing for this machine's.
   if (pinned && platforms.length > 0 && !platforms.includes(host))
     notes.push(
@@ -88,7 +93,8 @@ export const devcontainerCommand: Command = {
 and DIR/env-<variant>-<arch>.json (the captured record, when there) and writes a Dev Container
 definition for VS Code, Codespaces or the devcontainer CLI:
   image            REPOSITORY@sha256:... (the merged manifest list, else the one pushed platform); a
-                   build that only loaded its image (push: false) gets its local tag, with a note
+                   build that only loaded its image (push: false) gets its local tag for the
+                   Docker engine's platform (Node's when the engine does not answer), with a note
   remoteUser       the image's non-root USER (from the record); updateRemoteUserUID true: on Linux that
                    user gets the host user's UID, so it can write the workspace
   mounts           named volumes ml-image-hf-cache, ml-image-torch-cache, ml-image-pip-cache at the
@@ -113,10 +119,14 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
     if (values.from === undefined)
       throw new InputError('devcontainer: --from DIR is required (the --out directory of "ml-image build")');
     const dir = path.resolve(io.cwd, values.from);
+    // The engine's platform (an x64 Node under Rosetta is on an arm64 engine); Node's without one.
+    const engine = await askEnginePlatform(io);
+    const host = engine ?? hostPlatform();
     const { json, text, chosen, recordFile } = devcontainerFromResults(
       dir,
       values.variant,
       `devcontainer: --from ${values.from}`,
+      host,
     );
     const out = values.out ?? DEVCONTAINER_FILE;
     refuseForeignFile(path.resolve(io.cwd, out), {
@@ -138,7 +148,7 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
       remoteUser: json.remoteUser ?? null,
       mounts: json.mounts,
       forwardPorts: json.forwardPorts ?? [],
-      notes: notesFor(json, chosen, recordFile, dir),
+      notes: notesFor(json, chosen, recordFile, dir, { host, engine: engine !== undefined }),
     };
     if (values.json) {
       io.stdout(`${JSON.stringify(summary, null, 2)}\n`);

@@ -17,6 +17,20 @@ interface Check {
   fix?: string;
 }
 
+const BINFMT = '"docker run --privileged --rm tonistiigi/binfmt --install all"';
+
+/**
+ * The fix for a platform the builder cannot build. On macOS and Windows the engine runs in a VM
+ * (Docker Desktop, colima, ...), where apt-get on this machine does nothing: the binfmt image
+ * registers QEMU in that VM; Docker Desktop on Apple silicon can also run amd64 under Rosetta.
+ */
+export function binfmtFix(os: NodeJS.Platform = process.platform): string {
+  if (os === 'darwin')
+    return `register QEMU binfmt handlers in the engine's VM: ${BINFMT} (Docker Desktop: or turn on "Use Rosetta for x86_64/amd64 emulation on Apple Silicon" in Settings > General)`;
+  if (os === 'win32') return `register QEMU binfmt handlers in the engine's VM: ${BINFMT}`;
+  return `register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or ${BINFMT}`;
+}
+
 /** What doctor prints with --json and writes to doctor.json. */
 export type DoctorReport = { ok: boolean; checks: Check[] } & Partial<JsonError>;
 
@@ -110,7 +124,7 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
         if (missing.length > 0) {
           throw new EnvironmentError(
             `the builder cannot build for ${missing.join(', ')} (it supports: ${have.join(', ') || 'nothing'})`,
-            'register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or "docker run --privileged --rm tonistiigi/binfmt --install all"',
+            binfmtFix(),
           );
         }
         return want.join(', ');

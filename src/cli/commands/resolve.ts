@@ -1,4 +1,5 @@
 import { readRequirements, workspaceRoot } from '../../requirements/read.js';
+import { enginePlatform } from '../../docker/engine-platform.js';
 import { systemLookup } from '../../docker/host-lookup.js';
 import { InputError } from '../../errors.js';
 import { imageRefProblem } from '../../oci/ref.js';
@@ -33,7 +34,8 @@ Options:
                         environment, never pip's command line; shown with the password masked.
                         A URL with a login is on this command's own line (ps, shell history):
                         put it in PIP_INDEX_URL / PIP_EXTRA_INDEX_URL instead
-  --platform P          linux/amd64 (default) or linux/arm64 (runs under QEMU on amd64)
+  --platform P          linux/amd64 or linux/arm64 (default: the engine's own, linux/arm64 on Apple
+                        silicon); a platform other than the engine's runs under QEMU
   --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
                         base is a failure
   --network host|bridge network of the resolver container (default: bridge, or host when pip must
@@ -63,7 +65,7 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
       requirements: { type: 'string', multiple: true },
       'index-url': { type: 'string' },
       'extra-index-url': { type: 'string', multiple: true },
-      platform: { type: 'string', default: 'linux/amd64' },
+      platform: { type: 'string' },
       mode: { type: 'string', default: 'auto' },
       network: { type: 'string' },
     });
@@ -76,7 +78,7 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
       );
     if (!values.requirements?.length)
       throw new InputError('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-    const platform = platformFlag('resolve', values.platform) ?? 'linux/amd64';
+    const wanted = platformFlag('resolve', values.platform);
     if (values.mode !== 'auto' && values.mode !== 'check') {
       throw new InputError(`resolve: --mode: expected auto or check, got "${values.mode}"`);
     }
@@ -98,6 +100,11 @@ registry refused the base image's pull (pull it with "docker pull" after "docker
           `warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`,
         );
     const requirements = readRequirements(values.requirements, io.cwd, io.env, workspaceRoot(io.env, io.cwd));
+    // No --platform: the engine's own (as capture and smoke take it), after every input is checked;
+    // no daemon is exit 3 with its fix, as the resolve itself would be.
+    const platform = wanted ?? enginePlatform(await io.docker().ping());
+    if (wanted === undefined)
+      io.stderr(`resolve: for ${platform}, the Docker engine's platform (--platform picks another)\n`);
     const out = await resolveAgainstBase(
       {
         image: values.image,

@@ -22,6 +22,7 @@ import { openResultDir } from '../../results/results.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
+import { loadOnePlatformFix } from './engine-platform.js';
 import { configOverrideFlags, gitContextFor, overridesFromFlags, printedReport } from './shared.js';
 import type { Command } from './types.js';
 
@@ -53,10 +54,10 @@ export const runCommand: Command = {
   usage:
     'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] --out DIR',
   help: `Runs what the root action runs in one job, against the local Docker engine: plan -> resolve ->
-build (both platforms; arm64 under QEMU on amd64) -> capture + smoke suites -> report. Progress is a
-line per stage and platform with the elapsed time. The run's report (the pull-request comment's
-Markdown: every variant) is written to DIR/report.md and printed; DIR/report-<variant>.md hold
-each variant's own.
+build (both platforms; the one that is not the engine's under QEMU) -> capture + smoke suites ->
+report. Progress is a line per stage and platform with the elapsed time. The run's report (the
+pull-request comment's Markdown: every variant) is written to DIR/report.md and printed;
+DIR/report-<variant>.md hold each variant's own.
 
 Without --config (and no ml-image.yml here) it runs the bundled example, examples/hello-ml, which
 pushes to the local registry that scripts/test-env.sh starts.
@@ -114,7 +115,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     if (!push && loaded.config.platforms.length !== 1)
       throw new InputError(
         `--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`,
-        'add --platforms linux/amd64 (or the platform you want), or push to a registry',
+        await loadOnePlatformFix(io),
       );
     checkStageInputs(loaded, stages, { mode: gpus, env: io.env });
     // A key that cannot sign is bad input now, not after the registry check and the build.
