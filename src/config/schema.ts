@@ -236,7 +236,7 @@ export const ConfigFileSchema = z
           )
           .default('min')
           .describe(
-            "Provenance attestation mode (not available with the docker driver): `false` (off), `min` or `max`; `true` is `min`, buildx's default.",
+            "Provenance attestation mode (not available with the docker driver on the classic image store): `false` (off), `min` or `max`; `true` is `min`, buildx's default.",
           ),
         network: z
           .enum(['default', 'host', 'none'])
