@@ -164,7 +164,7 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
       `the probe in ${name} printed no record (exit 0):\n${redactText(run.stdout.trim().slice(-2000))}`,
     );
   }
-  const history = await layerHistory(input.image, deps.docker);
+  const history = await layerHistory(input.image, deps.docker, input.platform);
   const record = redactRecord({
     ...probed,
     schemaVersion: ENV_RECORD_SCHEMA_VERSION,
@@ -199,10 +199,11 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
 export async function layerHistory(
   image: string,
   docker: DockerAdapter,
+  platform?: string,
 ): Promise<ImageLayer[] | string | undefined> {
   if (!docker.imageHistory) return undefined;
   try {
-    const entries = await docker.imageHistory(image);
+    const entries = await docker.imageHistory(image, platform);
     return entries.map((h) => ({
       createdBy: redactInstruction(h.createdBy),
       sizeBytes: h.sizeBytes,

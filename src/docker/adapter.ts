@@ -275,8 +275,11 @@ export interface DockerAdapter {
    * with its last reference unless a container (running or not) uses it.
    */
   removeImage(ref: string): Promise<ImageRemoval>;
-  /** The image's history, oldest first (docker history); optional: capture goes without it. */
-  imageHistory?(ref: string): Promise<ImageHistoryEntry[]>;
+  /**
+   * The image's history, oldest first (docker history), of PLATFORM's image where the engine can be
+   * asked for one (API 1.48+); optional: capture goes without it.
+   */
+  imageHistory?(ref: string, platform?: string): Promise<ImageHistoryEntry[]>;
   /** Start a container that idles until closed; it is removed on close and on interrupt. */
   startSession(spec: SessionSpec): Promise<ContainerSession>;
   /** IDs of containers (running or not) that carry MANAGED_LABEL and every label given. */

@@ -7,7 +7,7 @@ import type { ContainerRunSpec } from './adapter.js';
 import type { EngineClient } from './client.js';
 import { deadlineSeconds, effectiveArgv, withDeadline } from './deadline.js';
 import { parseAnswer } from './failures.js';
-import { ImageCommandSchema } from './images.js';
+import { ImageCommandSchema, platformInspect } from './images.js';
 
 /**
  * The default pids limit of a container run. Threads count against it: an 8-GPU DDP run on a
@@ -82,10 +82,13 @@ export function hostConfigFor(spec: ContainerRunSpec): Dockerode.HostConfig {
   };
 }
 
-/** The whole argv of a run (the deadline wrapper needs it): the image's entrypoint/CMD when none is given. */
+/**
+ * The whole argv of a run (the deadline wrapper needs it): the image's entrypoint/CMD when none is
+ * given, of the spec's platform's image (a multi-platform tag's plain inspect may be another's).
+ */
 export async function runArgv(client: EngineClient, spec: ContainerRunSpec): Promise<string[]> {
   if (spec.entrypoint !== undefined) return effectiveArgv(spec, { entrypoint: null, cmd: null });
-  const raw = await client.call((d) => d.getImage(spec.image).inspect());
+  const raw = await platformInspect(client, spec.image, spec.platform);
   const config = parseAnswer(ImageCommandSchema, raw, `the engine's inspect of image ${spec.image}`).Config;
   return effectiveArgv(spec, { entrypoint: config?.Entrypoint ?? null, cmd: config?.Cmd ?? null });
 }

@@ -321,7 +321,7 @@ export function createContainerOps(client: EngineClient, local: LocalEngine = {}
     runContainer: (spec) => runContainer(client, spec),
     inspectImage: (ref, platform) => inspectImage(client, ref, platform),
     inspectLocalImage: (ref) => inspectLocalImage(client, ref, local.image),
-    imageHistory: (ref) => imageHistory(client, ref),
+    imageHistory: (ref, platform) => imageHistory(client, ref, platform),
     removeImage: (ref) => removeImage(client, ref),
     async listManagedContainers(labels = {}) {
       const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];

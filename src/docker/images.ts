@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import type { ImageDetails, ImageHistoryEntry, ImageRemoval } from './adapter.js';
 import type { EngineClient } from './client.js';
+import { apiAtLeast, apiVersion, askImage, isPlatform, multiPlatformStore } from './image-platform.js';
 import { BARE_DIGEST_FIX, DIGEST_RE } from '../oci/ref.js';
 import {
   REGISTRY_FAILING,
@@ -75,9 +76,21 @@ const ImageHistorySchema = z.array(
   z.object({ CreatedBy: z.string().nullable().optional(), Size: z.number(), Id: z.string().optional() }),
 );
 
-/** The image's history, oldest first, as the engine reports it (the image is local: inspected). */
-export async function imageHistory(client: EngineClient, ref: string): Promise<ImageHistoryEntry[]> {
-  const raw = await client.call((docker) => docker.getImage(ref).history() as Promise<unknown>);
+/**
+ * The image's history, oldest first, as the engine reports it (the image is local: inspected); for
+ * PLATFORM where the engine takes one (API 1.48+: the containerd image store's history without it is
+ * of any platform it holds, the host's first: moby daemon/containerd/image_history.go).
+ */
+export async function imageHistory(
+  client: EngineClient,
+  ref: string,
+  platform?: string,
+): Promise<ImageHistoryEntry[]> {
+  const raw = await client.call(async (docker) =>
+    platform !== undefined && apiAtLeast(await apiVersion(docker), '1.48')
+      ? askImage(docker, ref, 'history', platform)
+      : (docker.getImage(ref).history() as Promise<unknown>),
+  );
   return parseAnswer(ImageHistorySchema, raw, `the engine's history of image ${ref}`)
     .map((h) => ({
       createdBy: (h.CreatedBy ?? '').trim(),
@@ -173,8 +186,9 @@ export function pullFailure(
 
 /**
  * What ensureImage reads of the local image: its platform, and whether the engine keeps several
- * platforms under one tag (the containerd image store: its inspect has a Descriptor, and names the
- * host's platform among those present, whatever was pulled last).
+ * platforms under one tag (the containerd image store: its inspect has a Descriptor from API 1.48,
+ * and without `platform` names any platform present, the host's first: moby
+ * daemon/containerd/platform_matchers.go matchRequestedOrDefault, image_inspect.go).
  */
 const LocalPlatformSchema = ImageInspectSchema.pick({ Os: true, Architecture: true, Variant: true }).extend({
   Descriptor: z.unknown().optional(),
@@ -182,14 +196,20 @@ const LocalPlatformSchema = ImageInspectSchema.pick({ Os: true, Architecture: tr
 type LocalPlatform = z.infer<typeof LocalPlatformSchema>;
 
 /**
- * The engine's own image under IMAGE: undefined when it holds none. A malformed reference is exit 2,
- * any other refusal exit 3.
+ * The engine's own image under IMAGE (for PLATFORM, asked so: the engine takes it): undefined when
+ * it holds none (for that platform). A malformed reference is exit 2, any other refusal exit 3.
  */
-async function localImage(docker: Dockerode, image: string): Promise<LocalPlatform | undefined> {
+async function localImage(
+  docker: Dockerode,
+  image: string,
+  platform?: string,
+): Promise<LocalPlatform | undefined> {
   try {
     return parseAnswer(
       LocalPlatformSchema,
-      await docker.getImage(image).inspect(),
+      platform === undefined
+        ? await docker.getImage(image).inspect()
+        : await askImage(docker, image, 'json', platform),
       `the engine's inspect of image ${image}`,
     );
   } catch (e) {
@@ -206,18 +226,6 @@ async function localImage(docker: Dockerode, image: string): Promise<LocalPlatfo
       { cause: e },
     );
   }
-}
-
-/** Whether the local image is the platform asked for (a multi-arch tag may be another's). */
-function isPlatform(info: LocalPlatform, platform: string | undefined): boolean {
-  if (platform === undefined) return true;
-  const [os, arch, variant] = platform.split('/');
-  // A variant only where both name one (an arm64 image often records none for linux/arm64/v8).
-  return (
-    info.Os === os &&
-    info.Architecture === arch &&
-    (variant === undefined || !info.Variant || info.Variant === variant)
-  );
 }
 
 /** Pull IMAGE (for PLATFORM): the engine's refusal, at once or in its progress stream, is thrown. */
@@ -237,11 +245,24 @@ async function pullImage(docker: Dockerode, image: string, platform: string | un
 }
 
 /**
+ * The pull for PLATFORM failed while the engine holds IMAGE as a multi-platform image of another
+ * (LOCAL) and cannot be asked for one (API < 1.49): the error says what is known.
+ */
+function heldOtherwise(e: unknown, image: string, local: LocalPlatform): unknown {
+  if (!(e instanceof Error)) return e;
+  e.message += ` (the engine holds ${image} for ${local.Os}/${local.Architecture}, perhaps for other platforms too: below API 1.49 it cannot be asked which)`;
+  return e;
+}
+
+/**
  * Pull the image for the platform unless it is already local. A pull the engine completes with
  * an image of another platform (20.10 takes a single-platform image whatever the platform asked
  * for) is the image's lack; pulled once more first, as another pull of the tag for another
- * platform may have moved it meanwhile. On the containerd image store (a Descriptor in the
- * inspect) a pull without an error is enough: its inspect names the host's platform.
+ * platform may have moved it meanwhile. An engine that takes `platform` on an inspect (API 1.49+)
+ * is asked for the platform where its plain answer names another (the containerd image store's: a
+ * multi-platform image local for several): 404 there is the platform's absence. On a containerd
+ * image store that cannot be asked, a pull without an error is enough: its inspect names the
+ * host's platform.
  */
 export async function ensureImage(
   client: EngineClient,
@@ -256,15 +277,46 @@ export async function ensureImage(
       `image ${JSON.stringify(image)}: the engine holds no image with this ID`,
       `${BARE_DIGEST_FIX}; an image ID names a local image only`,
     );
+  const ask =
+    local && !isPlatform(local, platform) && apiAtLeast(await apiVersion(docker), '1.49')
+      ? platform
+      : undefined;
+  if (ask !== undefined) local = (await localImage(docker, image, ask)) ?? local;
   for (let pulls = 0; !local || !isPlatform(local, platform); pulls++) {
     if (local && pulls === 2)
       throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
-    await pullImage(docker, image, platform);
-    local = await localImage(docker, image);
+    const before = local;
+    await pullImage(docker, image, platform).catch(async (e: unknown) => {
+      throw before && ask === undefined && (await multiPlatformStore(docker, before))
+        ? heldOtherwise(e, image, before)
+        : e;
+    });
+    local =
+      (ask !== undefined ? await localImage(docker, image, ask) : undefined) ??
+      (await localImage(docker, image));
     if (!local) throw pullFailure(image, platform, 'the engine holds no such image after the pull');
     // A multi-platform store's inspect cannot say: the pull's own answer (no error) is the word.
-    if (local.Descriptor !== undefined) return;
+    if (ask === undefined && !isPlatform(local, platform) && (await multiPlatformStore(docker, local)))
+      return;
   }
+}
+
+/**
+ * The engine's inspect of the local REF for PLATFORM: asked with `platform` where its plain answer
+ * names another platform and the engine takes one (API 1.49+: the containerd image store's answer
+ * is then any platform it holds, the host's first); else the plain answer, the one there is.
+ */
+export async function platformInspect(
+  client: EngineClient,
+  ref: string,
+  platform: string | undefined,
+): Promise<unknown> {
+  const raw = await client.call((docker) => docker.getImage(ref).inspect());
+  const named = LocalPlatformSchema.safeParse(raw);
+  if (platform === undefined || !named.success || isPlatform(named.data, platform)) return raw;
+  return client.call(async (docker) =>
+    apiAtLeast(await apiVersion(docker), '1.49') ? askImage(docker, ref, 'json', platform) : raw,
+  );
 }
 
 export async function inspectImage(
@@ -273,7 +325,7 @@ export async function inspectImage(
   platform: string | undefined,
 ): Promise<ImageDetails> {
   await ensureImage(client, ref, platform);
-  const raw = await client.call((docker) => docker.getImage(ref).inspect());
+  const raw = await platformInspect(client, ref, platform);
   return imageDetails(parseAnswer(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
 }
 

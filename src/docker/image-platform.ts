@@ -1,0 +1,110 @@
+// Asking the engine of one platform of a local image: its API version (whether it takes
+// `platform` on an image's inspect and history), whether it keeps several platforms under one tag
+// (the containerd image store), and the inspect or history for a platform. What the engine
+// answers is parsed through a schema, never cast.
+import type Dockerode from 'dockerode';
+import { z } from 'zod';
+
+/** The engine's API version (GET /version ApiVersion), asked once per client; '' when it cannot tell. */
+const apiVersions = new WeakMap<Dockerode, Promise<string>>();
+export function apiVersion(docker: Dockerode): Promise<string> {
+  let known = apiVersions.get(docker);
+  if (known === undefined) {
+    // dockerode sends unversioned paths: the engine answers them at its own (this) API version.
+    known = Promise.resolve()
+      .then(() => docker.version())
+      .then(
+        (v) => z.object({ ApiVersion: z.string() }).safeParse(v).data?.ApiVersion ?? '',
+        () => '',
+      );
+    apiVersions.set(docker, known);
+  }
+  return known;
+}
+
+/** Whether API VERSION ("1.49") is MIN or later; an unknown one ('') is not: pure. */
+export function apiAtLeast(version: string, min: string): boolean {
+  const [a = 0, b = 0] = version.split('.').map(Number);
+  const [c = 0, d = 0] = min.split('.').map(Number);
+  return a > c || (a === c && b >= d);
+}
+
+/**
+ * Whether the engine keeps its images in the containerd image store (several platforms under one
+ * tag): its info's DriverStatus says so (moby daemon/containerd/service.go LayerStoreStatus:
+ * ["driver-type", "io.containerd.snapshotter.v1"]); asked once per client, false when it cannot tell.
+ */
+const containerdStores = new WeakMap<Dockerode, Promise<boolean>>();
+export function containerdStore(docker: Dockerode): Promise<boolean> {
+  let known = containerdStores.get(docker);
+  if (known === undefined) {
+    const Info = z.object({ DriverStatus: z.array(z.array(z.string())).nullable().optional() });
+    known = Promise.resolve()
+      .then(() => docker.info() as Promise<unknown>)
+      .then(
+        (i) =>
+          (Info.safeParse(i).data?.DriverStatus ?? []).some(
+            (p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1',
+          ),
+        () => false,
+      );
+    containerdStores.set(docker, known);
+  }
+  return known;
+}
+
+/** PLATFORM (os/arch[/variant]) as the engine's `platform` query takes it: an OCI platform in JSON. */
+export function platformQuery(platform: string): string {
+  const [os, architecture, variant] = platform.split('/');
+  return JSON.stringify({ os, architecture, ...(variant && { variant }) });
+}
+
+/**
+ * The engine's inspect (json) or history of the local REF for PLATFORM (GET /images/REF/json or
+ * /history with `platform`: API 1.49 and 1.48+, moby api/server/router/image/image_routes.go): a
+ * platform the image lacks is 404. dockerode's own calls pass no query there.
+ */
+export function askImage(
+  docker: Dockerode,
+  ref: string,
+  what: 'json' | 'history',
+  platform: string,
+): Promise<unknown> {
+  return new Promise((resolve, reject) =>
+    docker.modem.dial(
+      {
+        path: `/images/${ref}/${what}?`,
+        method: 'GET',
+        options: { platform: platformQuery(platform) },
+        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+      },
+      (err: unknown, data: unknown) => (err ? reject(err as Error) : resolve(data)),
+    ),
+  );
+}
+
+/** Whether the local image is the platform asked for (a multi-arch tag may be another's). */
+export function isPlatform(
+  info: { Os: string; Architecture: string; Variant?: string | undefined },
+  platform: string | undefined,
+): boolean {
+  if (platform === undefined) return true;
+  const [os, arch, variant] = platform.split('/');
+  // A variant only where both name one (an arm64 image often records none for linux/arm64/v8).
+  return (
+    info.Os === os &&
+    info.Architecture === arch &&
+    (variant === undefined || !info.Variant || info.Variant === variant)
+  );
+}
+
+/**
+ * Whether the engine keeps several platforms under one tag: its inspect has a Descriptor, or (API
+ * < 1.48 strips it: Docker 27) its info names the containerd image store.
+ */
+export async function multiPlatformStore(
+  docker: Dockerode,
+  local: { Descriptor?: unknown },
+): Promise<boolean> {
+  return local.Descriptor !== undefined || (await containerdStore(docker));
+}
