@@ -2239,13 +2239,15 @@ function devcontainerText(json) {
 
 
 
-/** linux/amd64 or linux/arm64: the machine this runs on (the platform a local tag is taken for). */
+/**
+ * linux/amd64 or linux/arm64 from Node's architecture: only a fallback for the engine's platform
+ * (the CLI asks the engine; an x64 Node under Rosetta on Apple silicon says amd64 here).
+ */
 function hostPlatform(arch = process.arch) {
     return `linux/${arch === 'x64' ? 'amd64' : arch}`;
 }
 /** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
-function findRecord(results, dir, variant, platforms) {
-    const host = hostPlatform();
+function findRecord(results, dir, variant, platforms, host) {
     const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
     for (const platform of order) {
         const record = results.readEnv(variant, platform);
@@ -2254,8 +2256,11 @@ function findRecord(results, dir, variant, platforms) {
     }
     return undefined;
 }
-/** The devcontainer of one variant of result directory `dir` (`label` names it in errors). */
-function devcontainerFromResults(dir, variant, label = dir) {
+/**
+ * The devcontainer of one variant of result directory `dir` (`label` names it in errors); `host`:
+ * the platform of the engine that opens it (its local tag, its record first), default Node's.
+ */
+function devcontainerFromResults(dir, variant, label = dir, host = hostPlatform()) {
     const buildFile = external_node_path_default().join(dir, results_results/* BUILD_FILE */.oS);
     if (!(0,external_node_fs_.existsSync)(buildFile))
         throw new errors/* InputError */.dz(`${label}: no ${results_results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
@@ -2264,10 +2269,10 @@ function devcontainerFromResults(dir, variant, label = dir) {
     const chosen = chooseImage(results.readBuild({
         what: 'build result (--from)',
         fix: 'pass the --out directory of "ml-image build" or "ml-image run"',
-    }), buildFile, variant, hostPlatform());
+    }), buildFile, variant, host);
     const plan = results.readPlan({ what: 'plan (--from)' });
     const planned = plan && (0,plan_schema/* variantFromPlan */.Hh)(plan, chosen.variant);
-    const found = findRecord(results, dir, chosen.variant, chosen.platforms);
+    const found = findRecord(results, dir, chosen.variant, chosen.platforms, host);
     const json = devcontainerJson({
         ...chosen,
         cuda: planned?.cuda ?? recordIsCuda(found?.record),
@@ -2403,14 +2408,15 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/build/builder-facts.ts
 // What the build stage needs to know of the builder (its name, buildx version, driver, BuildKit
-// version, its nodes' endpoints): asked once per Docker adapter (a process), and kept between runs
-// in the cache directory under a key made of everything that changes the answer without a command:
-// the buildx plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state
-// (current builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local
-// engine, its socket and the daemon's pid file (both rewritten when the daemon restarts or is
-// upgraded). An entry also expires: a day for the local engine, ten minutes for a remote one or a
-// builder whose driver is `remote` or `kubernetes` (their BuildKit can change without a local
-// trace). A build that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
+// version, its nodes' endpoints, the docker driver's image store): asked once per Docker adapter (a
+// process), and kept between runs in the cache directory under a key made of everything that
+// changes the answer without a command: the buildx plugin binaries (path, size, mtime), Docker's
+// config.json and buildx's builder state (current builder, builder instances), the DOCKER_* /
+// BUILDX_* variables, and, for the local engine, its socket and the daemon's pid file (both
+// rewritten when the daemon restarts or is upgraded, as a switch of its image store needs). An
+// entry also expires: a day for the local engine, ten minutes for a remote one or a builder whose
+// driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
+// that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
 
 
 
@@ -2466,8 +2472,9 @@ function builderFactsKey(env, name, fs = realFs) {
     const local = host.startsWith('unix://') && !otherContext;
     const socket = host.slice('unix://'.length);
     const parts = [
-        // The facts' shape: 2 holds the nodes' endpoints, 3 the builder's name (older entries lack them).
-        'facts=3',
+        // The facts' shape: 2 holds the nodes' endpoints, 3 the builder's name, 4 the docker driver's
+        // image store (containerdStore; older entries lack them).
+        'facts=4',
         `name=${name ?? ''}`,
         ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
         `plugins=${plugins.join(',')}`,
@@ -2505,6 +2512,8 @@ async function askBuildx(docker, name) {
         driver: inspect.driver,
         ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
         ...(inspect.endpoints !== undefined && { endpoints: inspect.endpoints }),
+        // As buildx tells it: dockerd's BuildKit worker has a snapshotter label only on the containerd store.
+        ...(inspect.driver === 'docker' && inspect.snapshotter !== undefined && { containerdStore: true }),
     };
 }
 function readEntry(file, ttlMs, now) {
@@ -2514,6 +2523,7 @@ function readEntry(file, ttlMs, now) {
         const valid = typeof e.facts?.buildxVersion === 'string' &&
             typeof e.facts.driver === 'string' &&
             (e.facts.name === undefined || typeof e.facts.name === 'string') &&
+            (e.facts.containerdStore === undefined || typeof e.facts.containerdStore === 'boolean') &&
             (endpoints === undefined ||
                 (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
         if (!valid)
@@ -3117,10 +3127,12 @@ function checkBuildArgs(args) {
 function csvField(s) {
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
-/** The docker driver (dockerd's built-in BuildKit) cannot push by digest, export cache or attest. */
+/** The docker driver (dockerd's built-in BuildKit) cannot push by digest (buildx refuses it). */
 function canPushByDigest(b) {
     return b.driver !== 'docker';
 }
+/** The docker driver on the classic image store: no cache export, attestations or annotations. */
+const classicDocker = (b) => b.driver === 'docker' && b.containerdStore !== true;
 /** --build-context: named build contexts need buildx >= 0.8.0. */
 function buildContextArgs(req, builder) {
     if (!req.buildContexts || Object.keys(req.buildContexts).length === 0)
@@ -3172,11 +3184,11 @@ function givenOutputArgs(req, builder) {
     return req.outputs.flatMap((o) => ['--output', o]);
 }
 /**
- * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
- * exports only inline cache, so other `cache-to` specs are left out with a note. A run that may
- * build a pull request's code (cacheReadOnly) writes no cache that other branches read either: only
- * inline cache (on its own image) and gha where GitHub scopes its entries to the pull request
- * (ghaCacheOwnScope) are kept.
+ * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver on the classic image store
+ * reads any cache but exports only inline cache, so other `cache-to` specs are left out with a note. A
+ * run that may build a pull request's code (cacheReadOnly) writes no cache that other branches read
+ * either: only inline cache (on its own image) and gha where GitHub scopes its entries to the pull
+ * request (ghaCacheOwnScope) are kept.
  */
 function givenCacheArgs(req, builder, notes) {
     // The type buildx will use (the last type=), or refused: a spec it could read as another type.
@@ -3188,7 +3200,7 @@ function givenCacheArgs(req, builder, notes) {
             notes.push(`may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
             return false;
         }
-        if (builder.driver !== 'docker' || type === 'inline')
+        if (!classicDocker(builder) || type === 'inline')
             return true;
         notes.push(`docker driver: cannot export cache type=${type}; cache-to left out (use a docker-container builder)`);
         return false;
@@ -3205,8 +3217,8 @@ function givenCacheArgs(req, builder, notes) {
 function cacheArgs(req, builder, notes) {
     if (req.cacheFrom !== undefined || req.cacheTo !== undefined)
         return givenCacheArgs(req, builder, notes);
-    // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
-    if (builder.driver === 'docker') {
+    // Cache: the classic-store docker driver can only embed inline cache in the pushed image and read it back.
+    if (classicDocker(builder)) {
         if (req.cache.type === 'none')
             return [];
         notes.push('docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)');
@@ -3216,16 +3228,12 @@ function cacheArgs(req, builder, notes) {
     }
     if (req.cache.type === 'gha') {
         if (atLeast(builder.buildxVersion, '0.21.0')) {
+            const gha = `type=gha,scope=${req.cache.scope}`;
             if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
                 notes.push(`may build a pull request's code: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
-                return ['--cache-from', `type=gha,scope=${req.cache.scope}`];
+                return ['--cache-from', gha];
             }
-            return [
-                '--cache-from',
-                `type=gha,scope=${req.cache.scope}`,
-                '--cache-to',
-                `type=gha,scope=${req.cache.scope},mode=max`,
-            ];
+            return ['--cache-from', gha, '--cache-to', `${gha},mode=max`];
         }
         notes.push(`GitHub Actions cache needs buildx >= 0.21.0 (found ${builder.buildxVersion}; the old cache service is gone): building without cache`);
         return [];
@@ -3241,30 +3249,27 @@ function cacheArgs(req, builder, notes) {
             notes.push(`push: false: the registry cache ${req.cache.ref} is read, not written`);
             return from;
         }
-        return [
-            ...from,
-            '--cache-to',
-            `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`,
-        ];
+        const opts = 'mode=max,image-manifest=true,oci-mediatypes=true';
+        return [...from, '--cache-to', `type=registry,ref=${req.cache.ref},${opts}`];
     }
     return [];
 }
-/** --provenance: buildx >= 0.10 knows the flag; the docker driver cannot produce attestations. */
+/** --provenance: buildx >= 0.10 knows the flag; the classic-store docker driver cannot attest. */
 function provenanceArgs(req, builder, notes) {
     if (!atLeast(builder.buildxVersion, '0.10.0'))
         return [];
-    const mode = builder.driver === 'docker' ? 'false' : req.provenance;
+    const mode = classicDocker(builder) ? 'false' : req.provenance;
     if (mode !== req.provenance)
         notes.push('docker driver: provenance attestations are not supported, disabled');
     return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
 }
-/** --sbom (buildx >= 0.10, not with the docker driver) and --annotation (buildx >= 0.12). */
+/** --sbom (buildx >= 0.10, not on the classic-store docker driver) and --annotation (buildx >= 0.12). */
 function attestationArgs(req, builder, notes) {
     const args = [];
     if (req.sbom !== undefined) {
         if (!atLeast(builder.buildxVersion, '0.10.0'))
             notes.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
-        else if (builder.driver === 'docker' && req.sbom)
+        else if (classicDocker(builder) && req.sbom)
             notes.push('docker driver: SBOM attestations are not supported, left out');
         else
             args.push(`--sbom=${req.sbom}`);
@@ -3272,13 +3277,13 @@ function attestationArgs(req, builder, notes) {
     if (req.attests?.length) {
         if (!atLeast(builder.buildxVersion, '0.10.0'))
             notes.push(`attests: need buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
-        else if (builder.driver === 'docker')
+        else if (classicDocker(builder))
             notes.push('docker driver: attestations are not supported, attests left out');
         else
             args.push(...req.attests.flatMap((a) => ['--attest', a]));
     }
     if (req.annotations?.length) {
-        if (builder.driver === 'docker')
+        if (classicDocker(builder))
             notes.push('docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)');
         else if (atLeast(builder.buildxVersion, '0.12.0'))
             args.push(...req.annotations.flatMap((a) => ['--annotation', a]));
@@ -3305,7 +3310,8 @@ function outputArgs(req, builder, notes) {
             ? `docker driver: the pushed image is in the engine already (load), under its push tag ${req.pushTag} only (the tags name the merged list in the registry)`
             : 'docker driver: the pushed image is in the engine already (load)');
     notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
-    return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
+    const oci = req.ociMediatypes && !classicDocker(builder) ? ',oci-mediatypes=true' : '';
+    return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true${oci}`];
 }
 /** push and load: a second exporter into the engine (buildx >= 0.13 can export twice). */
 function loadToo(req, builder) {
@@ -3652,8 +3658,8 @@ class BuildLogs {
 
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
-var engine = __webpack_require__(37878);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 12 modules
+var engine = __webpack_require__(90077);
 ;// CONCATENATED MODULE: ./src/docker/engine-platform.ts
 /** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
 const ARCH_ALIASES = {
@@ -4031,7 +4037,9 @@ var buildx = __webpack_require__(49618);
 // the same tag: had it pushed in between, the digest would be its image, which this run would
 // merge, smoke-test and sign as its own. The build's own image is the config dockerd's exporter
 // reports (containerimage.config.digest, the image ID): the manifest at the reported digest is read
-// back from the registry, its bytes checked against that digest, and must name that config.
+// back from the registry, its bytes checked against that digest, and must name that config. On the
+// containerd image store BuildKit pushes the tag itself (buildx: DirectPush, PreferImageDigest) and
+// reports what it pushed (containerimage.descriptor): that digest is the exporter's own, no read-back.
 
 
 
@@ -4067,15 +4075,29 @@ async function configOf(docker, p, ref, nested = false) {
     return entry && configOf(docker, p, `${p.repository}@${entry.digest}`, true);
 }
 /**
+ * The docker driver on the containerd image store: the exporter pushed the image itself and its
+ * descriptor is the digest reported (buildx's containerimage.descriptor), not the registry's answer
+ * for the tag afterwards, so no other build's push can stand in its place.
+ */
+function pushedByExporter(p) {
+    const descriptor = p.metadata['containerimage.descriptor'];
+    if (typeof descriptor !== 'object' || descriptor === null)
+        return false;
+    const digest = descriptor.digest;
+    return typeof digest === 'string' && (0,oci_ref/* isDigest */.Bc)(digest) && digest === p.digest;
+}
+/**
  * Checks that the image the docker driver reported after its push by tag is this build's (see the
  * top of this file); throws exit 3 when another build's push came in between, or the registry
  * cannot be read for the check. Returns a warning when the check cannot be made (the engine
- * reported no config digest: buildx's report is taken as it is, as before).
+ * reported no config digest, nor pushed the image itself: buildx's report is taken as it is).
  */
 async function checkPushedByTag(docker, p) {
     const expected = p.metadata['containerimage.config.digest'];
     if (typeof expected !== 'string' || !(0,oci_ref/* isDigest */.Bc)(expected))
-        return `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
+        return pushedByExporter(p)
+            ? undefined
+            : `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
     const found = await configOf(docker, p, `${p.repository}@${p.digest}`);
     if (found === expected)
         return undefined;
@@ -4353,7 +4375,7 @@ function mergeAnnotations(ctx, labels, given) {
     const wanted = indexAnnotations(labels, given);
     if (wanted.length === 0)
         return wanted;
-    const why = ctx.builder.driver === 'docker'
+    const why = classicDocker(ctx.builder)
         ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
         : compareVersions(ctx.builder.buildxVersion, '0.12.0') < 0
             ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`
@@ -11843,6 +11865,20 @@ function bridgeHint(ctx) {
         return '';
     return "; the resolver's container ran on Docker's bridge network: for an index or URL reachable only from this machine (on its loopback, or through a name in its /etc/hosts) set build.network: host in the config, or pass --network host to ml-image resolve";
 }
+/**
+ * The same on the host network of an engine in a VM: it is the VM's, not this machine's loopback.
+ * host.docker.internal names this machine there (docs.docker.com desktop/features/networking;
+ * colima, OrbStack too); Docker Desktop's host networking is an opt-in of 4.34 and later
+ * (docs.docker.com engine/network/drivers/host: Settings > Resources > Network).
+ */
+function vmHint({ network, engineVm }) {
+    if (network !== 'host' || engineVm === undefined)
+        return '';
+    const at = engineVm.loopback;
+    const port = at === undefined ? ':PORT' : (/(:\d+)$/.exec(at.replace(/^\[.*\]/, ''))?.[1] ?? '');
+    const to = `host.docker.internal${port}`;
+    return `; the Docker engine runs in a VM (Docker Desktop, colima, OrbStack), so the host network the resolver's container ran on is the VM's, and ${at ?? "this machine's loopback"} is not there: name the index by ${to} instead of ${at ?? 'localhost or 127.0.0.1'} (for a plain-http index add --trusted-host ${to} to the requirements), or turn on Docker Desktop's host networking (4.34 or later: Settings > Resources > Network > Enable host networking)`;
+}
 const sameUrl = (a, b) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
 function urlMatches(url, at) {
     try {
@@ -11897,8 +11933,8 @@ function unreachable(f, { ctx, out, said }) {
     const u = f.url;
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
-        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`, placed(line.origin));
-    return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${proxyHint(ctx)}`);
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${vmHint(ctx)}${proxyHint(ctx)}`, placed(line.origin));
+    return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${vmHint(ctx)}${proxyHint(ctx)}`);
 }
 function noMatch(f, { ctx, out, said }) {
     const line = lineNaming(ctx, f.requirement);
@@ -12037,7 +12073,7 @@ function vcsFailed(f, { ctx, said }) {
     const msg = `${prefix(line?.origin)}${f.command} ${f.subcommand}${url} failed inside ${ctx.image}${why}${said(f.message)}`;
     if (f.subcommand === 'checkout')
         return new errors/* InputError */.dz(msg, "check the revision after the URL's @ on that line: a branch, tag or commit the repository has", placed(line?.origin));
-    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}`, placed(line?.origin));
+    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}${vmHint(ctx)}`, placed(line?.origin));
 }
 /**
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
@@ -12502,6 +12538,17 @@ function resolverNetwork(input, buildNetwork) {
         return { network: 'host', reason: `pip must reach ${loopback} on this machine's loopback` };
     return { network: 'bridge', reason: 'no index on this machine' };
 }
+/**
+ * Whether the Docker engine runs in a VM, whose host network is the VM's own and whose loopback is
+ * not this machine's: on macOS and native Windows (no Linux containers run natively there: Docker
+ * Desktop, colima, OrbStack, Rancher Desktop each run a Linux VM), and on Linux with Docker
+ * Desktop's context, desktop-linux (Docker Desktop for Linux runs a VM too). There `--network host`
+ * reaches the VM's loopback, not a devpi on this machine's (docs.docker.com
+ * engine/network/drivers/host: host networking is Docker Engine on Linux's, and Docker Desktop's
+ * only from 4.34, opted into under Settings > Resources > Network > "Enable host networking").
+ * PLATFORM: process.platform's value; CONTEXT: the current Docker context's name (docker/context.ts).
+ */
+const engineInVm = (platform, context) => platform === 'darwin' || platform === 'win32' || context === 'desktop-linux';
 
 ;// CONCATENATED MODULE: ./src/resolve/pip-cache.ts
 // pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
@@ -12702,6 +12749,15 @@ function basePullError(e, ref, platform) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/network-lookup.ts
+// The resolver's network as the stage chooses it: network.ts's pure choice, and one more case it
+// cannot see: an index (or --find-links, or direct URL) named by a host name that this machine's
+// resolver answers with a loopback address (a name in /etc/hosts for 127.0.0.1, Debian's 127.0.1.1
+// line for the machine's own name). From Docker's bridge such a name leads nowhere (the container
+// has its own /etc/hosts, and its own loopback), so pip must run on the host's network there too.
+// The name is looked up through an injected function (HostLookup: this machine's resolver, which the
+// composition roots supply, src/docker/host-lookup.ts); a lookup that fails, or takes too long
+// (the system's gives up after 5 s), changes nothing.
+
 
 /**
  * The hosts worth a lookup, each once: the URLs pip may fetch (http, https, ftp) that name a host,
@@ -12751,6 +12807,31 @@ async function chooseNetwork(input, buildNetwork, lookup) {
         network: 'host',
         reason: `pip must reach ${found.host}, which this machine resolves to ${found.address} (its loopback)`,
     };
+}
+/** The current Docker context's name as ENV gives it (docker/context.ts); undefined when unknown. */
+function contextName(env) {
+    // An environment with neither (a test's) reads no docker config of this machine's home.
+    if ((env.DOCKER_CONFIG ?? '') === '' && (env.HOME ?? '') === '')
+        return undefined;
+    try {
+        return (0,docker_context/* currentContext */.Fi)(env)?.name;
+    }
+    catch {
+        return undefined; // a context that is not there: the engine's connection says so, not this
+    }
+}
+/**
+ * What the fix of an unreachable index needs when the resolver's container ran on the host network
+ * of an engine in a VM (network.ts engineInVm): the FailureContext's engineVm, with the loopback
+ * host pip had to reach (host:port, no credentials) when a URL names one. Undefined for an engine
+ * on this machine. PLATFORM and CONTEXT are injected for tests.
+ */
+function engineVm(input, env, platform = process.platform, context = () => contextName(env)) {
+    // The context is read only where the platform leaves the question open (Linux).
+    if (!engineInVm(platform, undefined) && !engineInVm(platform, context()))
+        return undefined;
+    const loopback = loopbackUrl(input);
+    return loopback !== undefined ? { loopback } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/timing.ts
@@ -12882,7 +12963,12 @@ async function resolveAgainstBase(input, deps) {
             // The torch index, after the requirements: their --index-url line would drop it otherwise.
             after: torchIndexArgs(input, `${DIR}/${TORCH_INDEX_FILE}`),
             mask: pipOutputMask(input, proxyEnv(env)),
-            failure: { ...failureContext(input), network },
+            // An engine in a VM (Docker Desktop, colima): its host network misses this machine's loopback.
+            failure: {
+                ...failureContext(input),
+                network,
+                engineVm: network === 'host' ? engineVm(input, env) : undefined,
+            },
             // The reason says what failed: the index (pip logged how), or no versions of a project found.
             onRetry: (reason) => say(`${reason}; trying once more`),
             ...(volume !== undefined && { pipCache: PIP_CACHE_DIR }),
@@ -13835,7 +13921,7 @@ async function captureImage(input, deps) {
     catch {
         throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim().slice(-2000))}`);
     }
-    const history = await layerHistory(input.image, deps.docker);
+    const history = await layerHistory(input.image, deps.docker, input.platform);
     const record = redactRecord({
         ...probed,
         schemaVersion: capture_record/* ENV_RECORD_SCHEMA_VERSION */.B6,
@@ -13864,11 +13950,11 @@ async function captureImage(input, deps) {
  * (`RUN |1 HF_TOKEN=... /bin/sh -c`, `ENV DB_PASSWORD=two words`) are masked, then the text
  * patterns apply (redactInstruction).
  */
-async function layerHistory(image, docker) {
+async function layerHistory(image, docker, platform) {
     if (!docker.imageHistory)
         return undefined;
     try {
-        const entries = await docker.imageHistory(image);
+        const entries = await docker.imageHistory(image, platform);
         return entries.map((h) => ({
             createdBy: (0,redact_instruction/* redactInstruction */.QT)(h.createdBy),
             sizeBytes: h.sizeBytes,
@@ -13907,12 +13993,21 @@ function imageFacts(input, details, platform, history) {
  * SBOM component and dropped their dependencies.
  */
 function redactRecord(r) {
-    const python = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
+    const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+    const python = (v) => isMap(v)
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,redact/* redactTextDeep */.Fo)(x) : (0,redact/* redactDeep */.KL)(x)]))
+        : (0,redact/* redactDeep */.KL)(v);
+    // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
+    // proxy variable's login without a scheme), whatever probe wrote it.
+    const env = (v) => isMap(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
+            k,
+            typeof x === 'string' ? (0,redact/* redactEnvValue */.OI)(k, x) : (0,redact/* redactDeep */.KL)(x),
+        ]))
         : (0,redact/* redactDeep */.KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
-        k === 'python' ? python(v) : k === 'apt' ? (0,redact/* redactTextDeep */.Fo)(v) : (0,redact/* redactDeep */.KL)(v),
+        k === 'python' ? python(v) : k === 'apt' ? (0,redact/* redactTextDeep */.Fo)(v) : k === 'env' ? env(v) : (0,redact/* redactDeep */.KL)(v),
     ]));
 }
 
@@ -16318,7 +16413,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 14;
+const SBOM_FORMAT = 15;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */

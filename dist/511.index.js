@@ -759,10 +759,10 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         // as the action's `provenance` input takes them.
         provenance: schemas/* preprocess */.vkY((v) => (v === false ? 'false' : v === true ? 'min' : v), schemas/* enum */.k5n(['false', 'min', 'max']))
             .default('min')
-            .describe("Provenance attestation mode (not available with the docker driver): `false` (off), `min` or `max`; `true` is `min`, buildx's default."),
+            .describe("Provenance attestation mode (not available with the docker driver on the classic image store): `false` (off), `min` or `max`; `true` is `min`, buildx's default."),
         network: schemas/* enum */.k5n(['default', 'host', 'none'])
             .default('default')
-            .describe('Network for RUN steps (`host` reaches indexes on the build machine).'),
+            .describe("Network for RUN steps (`host` reaches indexes on the build machine). An engine in a VM (Docker Desktop, colima, OrbStack: macOS and Windows, Docker Desktop's `desktop-linux` context) has the VM's network as its host network, which does not reach this machine's loopback (Docker Desktop 4.34 and later does, with Settings > Resources > Network > Enable host networking): name such an index by `host.docker.internal:PORT` instead of `localhost:PORT`."),
         pull: schemas/* boolean */.zMY().default(false).describe('Always pull the newest base image.'),
         secrets: secret_id/* SecretIdsSchema */.s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
     })

@@ -28391,8 +28391,8 @@ var core = __nccwpck_require__(33838);
 var redact = __nccwpck_require__(81583);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
-var engine = __nccwpck_require__(37878);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 12 modules
+var engine = __nccwpck_require__(90077);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
 var exec_runner = __nccwpck_require__(78617);
 ;// CONCATENATED MODULE: ./src/docker/git-head.ts
@@ -29318,12 +29318,16 @@ function parseBuildxInspect(inspectOutput) {
     const endpoints = nodes
         ? [...inspectOutput.slice(nodes.index).matchAll(/^\s*Endpoint:\s*(\S.*)$/gm)].map((m) => m[1].trim())
         : [];
+    // The first node's worker labels ("Labels:", buildx >= 0.11), as buildx's docker driver reads them
+    // to tell the containerd image store (driver/docker/driver.go: Features).
+    const snapshotter = /^\s*org\.mobyproject\.buildkit\.worker\.snapshotter:[ \t]*(\S*)/m.exec(inspectOutput)?.[1];
     return {
         name: field('Name'),
         driver: field('Driver'),
         platforms: parseBuildxPlatforms(inspectOutput),
         ...(buildkit !== undefined && { buildkitVersion: buildkit }),
         ...(endpoints.length > 0 && { endpoints }),
+        ...(snapshotter !== undefined && { snapshotter }),
     };
 }
 function parseBuildxPlatforms(inspectOutput) {
@@ -29836,7 +29840,7 @@ function engineOf(env, context = currentContext(env)) {
 
 /***/ }),
 
-/***/ 37878:
+/***/ 90077:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29954,9 +29958,84 @@ function isMissingShell(err) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/docker/image-platform.ts
+
+/** The engine's API version (GET /version ApiVersion), asked once per client; '' when it cannot tell. */
+const apiVersions = new WeakMap();
+function apiVersion(docker) {
+    let known = apiVersions.get(docker);
+    if (known === undefined) {
+        // dockerode sends unversioned paths: the engine answers them at its own (this) API version.
+        known = Promise.resolve()
+            .then(() => docker.version())
+            .then((v) => schemas/* object */.Ikc({ ApiVersion: schemas/* string */.YjP() }).safeParse(v).data?.ApiVersion ?? '', () => '');
+        apiVersions.set(docker, known);
+    }
+    return known;
+}
+/** Whether API VERSION ("1.49") is MIN or later; an unknown one ('') is not: pure. */
+function apiAtLeast(version, min) {
+    const [a = 0, b = 0] = version.split('.').map(Number);
+    const [c = 0, d = 0] = min.split('.').map(Number);
+    return a > c || (a === c && b >= d);
+}
+/**
+ * Whether the engine keeps its images in the containerd image store (several platforms under one
+ * tag): its info's DriverStatus says so (moby daemon/containerd/service.go LayerStoreStatus:
+ * ["driver-type", "io.containerd.snapshotter.v1"]); asked once per client, false when it cannot tell.
+ */
+const containerdStores = new WeakMap();
+function containerdStore(docker) {
+    let known = containerdStores.get(docker);
+    if (known === undefined) {
+        const Info = schemas/* object */.Ikc({ DriverStatus: schemas/* array */.YOg(schemas/* array */.YOg(schemas/* string */.YjP())).nullable().optional() });
+        known = Promise.resolve()
+            .then(() => docker.info())
+            .then((i) => (Info.safeParse(i).data?.DriverStatus ?? []).some((p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1'), () => false);
+        containerdStores.set(docker, known);
+    }
+    return known;
+}
+/** PLATFORM (os/arch[/variant]) as the engine's `platform` query takes it: an OCI platform in JSON. */
+function platformQuery(platform) {
+    const [os, architecture, variant] = platform.split('/');
+    return JSON.stringify({ os, architecture, ...(variant && { variant }) });
+}
+/**
+ * The engine's inspect (json) or history of the local REF for PLATFORM (GET /images/REF/json or
+ * /history with `platform`: API 1.49 and 1.48+, moby api/server/router/image/image_routes.go): a
+ * platform the image lacks is 404. dockerode's own calls pass no query there.
+ */
+function askImage(docker, ref, what, platform) {
+    return new Promise((resolve, reject) => docker.modem.dial({
+        path: `/images/${ref}/${what}?`,
+        method: 'GET',
+        options: { platform: platformQuery(platform) },
+        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+    }, (err, data) => (err ? reject(err) : resolve(data))));
+}
+/** Whether the local image is the platform asked for (a multi-arch tag may be another's). */
+function isPlatform(info, platform) {
+    if (platform === undefined)
+        return true;
+    const [os, arch, variant] = platform.split('/');
+    // A variant only where both name one (an arm64 image often records none for linux/arm64/v8).
+    return (info.Os === os &&
+        info.Architecture === arch &&
+        (variant === undefined || !info.Variant || info.Variant === variant));
+}
+/**
+ * Whether the engine keeps several platforms under one tag: its inspect has a Descriptor, or (API
+ * < 1.48 strips it: Docker 27) its info names the containerd image store.
+ */
+async function multiPlatformStore(docker, local) {
+    return local.Descriptor !== undefined || (await containerdStore(docker));
+}
+
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var ref = __nccwpck_require__(17700);
 ;// CONCATENATED MODULE: ./src/docker/images.ts
+
 
 
 
@@ -30008,9 +30087,15 @@ function imageDetails(i) {
 }
 /** What this tool reads of the engine's image history (newest first). */
 const ImageHistorySchema = schemas/* array */.YOg(schemas/* object */.Ikc({ CreatedBy: schemas/* string */.YjP().nullable().optional(), Size: schemas/* number */.aig(), Id: schemas/* string */.YjP().optional() }));
-/** The image's history, oldest first, as the engine reports it (the image is local: inspected). */
-async function imageHistory(client, ref) {
-    const raw = await client.call((docker) => docker.getImage(ref).history());
+/**
+ * The image's history, oldest first, as the engine reports it (the image is local: inspected); for
+ * PLATFORM where the engine takes one (API 1.48+: the containerd image store's history without it is
+ * of any platform it holds, the host's first: moby daemon/containerd/image_history.go).
+ */
+async function imageHistory(client, ref, platform) {
+    const raw = await client.call(async (docker) => platform !== undefined && apiAtLeast(await apiVersion(docker), '1.48')
+        ? askImage(docker, ref, 'history', platform)
+        : docker.getImage(ref).history());
     return (0,failures/* parseAnswer */.Wp)(ImageHistorySchema, raw, `the engine's history of image ${ref}`)
         .map((h) => ({
         createdBy: (h.CreatedBy ?? '').trim(),
@@ -30081,19 +30166,22 @@ function pullFailure(image, platform, message, cause) {
 }
 /**
  * What ensureImage reads of the local image: its platform, and whether the engine keeps several
- * platforms under one tag (the containerd image store: its inspect has a Descriptor, and names the
- * host's platform among those present, whatever was pulled last).
+ * platforms under one tag (the containerd image store: its inspect has a Descriptor from API 1.48,
+ * and without `platform` names any platform present, the host's first: moby
+ * daemon/containerd/platform_matchers.go matchRequestedOrDefault, image_inspect.go).
  */
 const LocalPlatformSchema = ImageInspectSchema.pick({ Os: true, Architecture: true, Variant: true }).extend({
     Descriptor: schemas/* unknown */.L5J().optional(),
 });
 /**
- * The engine's own image under IMAGE: undefined when it holds none. A malformed reference is exit 2,
- * any other refusal exit 3.
+ * The engine's own image under IMAGE (for PLATFORM, asked so: the engine takes it): undefined when
+ * it holds none (for that platform). A malformed reference is exit 2, any other refusal exit 3.
  */
-async function localImage(docker, image) {
+async function localImage(docker, image, platform) {
     try {
-        return (0,failures/* parseAnswer */.Wp)(LocalPlatformSchema, await docker.getImage(image).inspect(), `the engine's inspect of image ${image}`);
+        return (0,failures/* parseAnswer */.Wp)(LocalPlatformSchema, platform === undefined
+            ? await docker.getImage(image).inspect()
+            : await askImage(docker, image, 'json', platform), `the engine's inspect of image ${image}`);
     }
     catch (e) {
         const conn = (0,failures/* connectionError */.$t)(e, docker);
@@ -30109,16 +30197,6 @@ async function localImage(docker, image) {
         throw new errors/* EnvironmentError */.eG(`the Docker engine failed to inspect image ${image} (HTTP ${status}): ${(0,failures/* engineMessage */.g4)(e)}`, 'check the engine ("docker info", its log), then run again', { cause: e });
     }
 }
-/** Whether the local image is the platform asked for (a multi-arch tag may be another's). */
-function isPlatform(info, platform) {
-    if (platform === undefined)
-        return true;
-    const [os, arch, variant] = platform.split('/');
-    // A variant only where both name one (an arm64 image often records none for linux/arm64/v8).
-    return (info.Os === os &&
-        info.Architecture === arch &&
-        (variant === undefined || !info.Variant || info.Variant === variant));
-}
 /** Pull IMAGE (for PLATFORM): the engine's refusal, at once or in its progress stream, is thrown. */
 async function pullImage(docker, image, platform) {
     let reported;
@@ -30133,11 +30211,24 @@ async function pullImage(docker, image, platform) {
         throw pullFailure(image, platform, reported);
 }
 /**
+ * The pull for PLATFORM failed while the engine holds IMAGE as a multi-platform image of another
+ * (LOCAL) and cannot be asked for one (API < 1.49): the error says what is known.
+ */
+function heldOtherwise(e, image, local) {
+    if (!(e instanceof Error))
+        return e;
+    e.message += ` (the engine holds ${image} for ${local.Os}/${local.Architecture}, perhaps for other platforms too: below API 1.49 it cannot be asked which)`;
+    return e;
+}
+/**
  * Pull the image for the platform unless it is already local. A pull the engine completes with
  * an image of another platform (20.10 takes a single-platform image whatever the platform asked
  * for) is the image's lack; pulled once more first, as another pull of the tag for another
- * platform may have moved it meanwhile. On the containerd image store (a Descriptor in the
- * inspect) a pull without an error is enough: its inspect names the host's platform.
+ * platform may have moved it meanwhile. An engine that takes `platform` on an inspect (API 1.49+)
+ * is asked for the platform where its plain answer names another (the containerd image store's: a
+ * multi-platform image local for several): 404 there is the platform's absence. On a containerd
+ * image store that cannot be asked, a pull without an error is enough: its inspect names the
+ * host's platform.
  */
 async function ensureImage(client, image, platform) {
     const docker = await client.docker();
@@ -30145,21 +30236,45 @@ async function ensureImage(client, image, platform) {
     // An image ID the engine does not hold: a pull would ask Docker Hub for "sha256" at that tag.
     if (!local && ref/* DIGEST_RE */.Vt.test(image))
         throw new errors/* InputError */.dz(`image ${JSON.stringify(image)}: the engine holds no image with this ID`, `${ref/* BARE_DIGEST_FIX */.QC}; an image ID names a local image only`);
+    const ask = local && !isPlatform(local, platform) && apiAtLeast(await apiVersion(docker), '1.49')
+        ? platform
+        : undefined;
+    if (ask !== undefined)
+        local = (await localImage(docker, image, ask)) ?? local;
     for (let pulls = 0; !local || !isPlatform(local, platform); pulls++) {
         if (local && pulls === 2)
             throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
-        await pullImage(docker, image, platform);
-        local = await localImage(docker, image);
+        const before = local;
+        await pullImage(docker, image, platform).catch(async (e) => {
+            throw before && ask === undefined && (await multiPlatformStore(docker, before))
+                ? heldOtherwise(e, image, before)
+                : e;
+        });
+        local =
+            (ask !== undefined ? await localImage(docker, image, ask) : undefined) ??
+                (await localImage(docker, image));
         if (!local)
             throw pullFailure(image, platform, 'the engine holds no such image after the pull');
         // A multi-platform store's inspect cannot say: the pull's own answer (no error) is the word.
-        if (local.Descriptor !== undefined)
+        if (ask === undefined && !isPlatform(local, platform) && (await multiPlatformStore(docker, local)))
             return;
     }
 }
+/**
+ * The engine's inspect of the local REF for PLATFORM: asked with `platform` where its plain answer
+ * names another platform and the engine takes one (API 1.49+: the containerd image store's answer
+ * is then any platform it holds, the host's first); else the plain answer, the one there is.
+ */
+async function platformInspect(client, ref, platform) {
+    const raw = await client.call((docker) => docker.getImage(ref).inspect());
+    const named = LocalPlatformSchema.safeParse(raw);
+    if (platform === undefined || !named.success || isPlatform(named.data, platform))
+        return raw;
+    return client.call(async (docker) => apiAtLeast(await apiVersion(docker), '1.49') ? askImage(docker, ref, 'json', platform) : raw);
+}
 async function inspectImage(client, ref, platform) {
     await ensureImage(client, ref, platform);
-    const raw = await client.call((docker) => docker.getImage(ref).inspect());
+    const raw = await platformInspect(client, ref, platform);
     return imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
 }
 /**
@@ -30274,11 +30389,14 @@ function hostConfigFor(spec) {
         ...(!noGpus(spec.gpus) && { DeviceRequests: [deviceRequest(spec.gpus)] }),
     };
 }
-/** The whole argv of a run (the deadline wrapper needs it): the image's entrypoint/CMD when none is given. */
+/**
+ * The whole argv of a run (the deadline wrapper needs it): the image's entrypoint/CMD when none is
+ * given, of the spec's platform's image (a multi-platform tag's plain inspect may be another's).
+ */
 async function runArgv(client, spec) {
     if (spec.entrypoint !== undefined)
         return effectiveArgv(spec, { entrypoint: null, cmd: null });
-    const raw = await client.call((d) => d.getImage(spec.image).inspect());
+    const raw = await platformInspect(client, spec.image, spec.platform);
     const config = (0,failures/* parseAnswer */.Wp)(ImageCommandSchema, raw, `the engine's inspect of image ${spec.image}`).Config;
     return effectiveArgv(spec, { entrypoint: config?.Entrypoint ?? null, cmd: config?.Cmd ?? null });
 }
@@ -30672,7 +30790,7 @@ function createContainerOps(client, local = {}) {
         runContainer: (spec) => runContainer(client, spec),
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
         inspectLocalImage: (ref) => inspectLocalImage(client, ref, local.image),
-        imageHistory: (ref) => imageHistory(client, ref),
+        imageHistory: (ref, platform) => imageHistory(client, ref, platform),
         removeImage: (ref) => removeImage(client, ref),
         async listManagedContainers(labels = {}) {
             const filters = [`${adapter/* MANAGED_LABEL */.bS}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
@@ -33256,7 +33374,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"]}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -33279,6 +33397,12 @@ const RedactionRulesSchema = schemas/* object */.Ikc({
         pathToken: schemas/* string */.YjP(),
     }),
     urlPublicPasswords: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
+    schemelessProxy: schemas/* object */.Ikc({
+        name: schemas/* string */.YjP(),
+        ignoreCase: schemas/* boolean */.zMY(),
+        scheme: schemas/* string */.YjP(),
+        loginFirst: schemas/* string */.YjP(),
+    }),
 });
 /** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
 const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObject);
@@ -33594,11 +33718,13 @@ function urlPart(raw) {
 }
 /**
  * A *_PROXY variable's login without a scheme (`ALL_PROXY=user:pw@proxy.corp:3128`, which curl
- * and pip read as http://): no URL to redactUrls, so it is given the scheme it stands for first.
+ * and pip read as http://): no URL to redactUrls, so it is given the scheme it stands for first
+ * (the shared rules' schemelessProxy: the probe does the same).
  */
-const PROXY_NAME = /_proxy$/i;
-const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-const LOGIN_FIRST = /^[^\s/@]+@/;
+const PROXY_RULE = REDACTION_RULES.schemelessProxy;
+const PROXY_NAME = new RegExp(PROXY_RULE.name, PROXY_RULE.ignoreCase ? 'i' : '');
+const URL_SCHEME = new RegExp(PROXY_RULE.scheme);
+const LOGIN_FIRST = new RegExp(PROXY_RULE.loginFirst);
 /** A proxy variable's value as a URL's text: one without a scheme is http://, as curl, pip and Go read it. */
 const proxyUrlText = (value) => (URL_SCHEME.test(value) ? value : `http://${value}`);
 /** The value to show for an environment variable NAME=value. */
@@ -33772,7 +33898,7 @@ function setRunIdForTests(id) {
 /* harmony export */   a8: () => (/* binding */ runTempRoot),
 /* harmony export */   jI: () => (/* binding */ runTempDir)
 /* harmony export */ });
-/* unused harmony exports runTempBase, STALE_ROOT_MS, sweepStaleRoots */
+/* unused harmony exports runTempBase, checkPrivate, STALE_ROOT_MS, sweepStaleRoots */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
@@ -33820,17 +33946,23 @@ function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
  * The root holds the build's secret files (pip.conf with index credentials, build.secrets values):
  * it must be this user's own directory that no one else may enter. Its name can be guessed (pid and
  * time), so on a shared /tmp another user could make it first, open to all, and then swap the
- * directories made inside it: such a root is refused (exit 3), never used.
+ * directories made inside it: such a root is refused (exit 3), never used. On native Windows only
+ * the is-a-directory test holds: its tmpdir() is the per-user %TEMP% (under the user's profile,
+ * which other users may not enter), node reports no uid (0), and libuv gives every writable
+ * directory the mode 0666 (deps/uv/src/win/fs.c fs__stat_handle), which no ACL changes: the mode test
+ * would refuse every run with a fix that cannot be met. PLATFORM and UID are injected for tests.
  */
-function checkPrivate(root, st) {
-    const uid = process.getuid?.();
+function checkPrivate(root, st, platform = process.platform, uid = process.getuid?.()) {
+    const windows = platform === 'win32';
     const problem = !st.isDirectory()
         ? 'is not a directory'
-        : uid !== undefined && st.uid !== uid
-            ? `belongs to another user (uid ${st.uid})`
-            : (st.mode & 0o077) !== 0
-                ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
-                : undefined;
+        : windows
+            ? undefined
+            : uid !== undefined && st.uid !== uid
+                ? `belongs to another user (uid ${st.uid})`
+                : (st.mode & 0o077) !== 0
+                    ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
+                    : undefined;
     if (problem !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`the run's temp directory ${root} ${problem}: the build's secret files would be readable there`, 'remove it (someone else may have made it), or set TMPDIR to a directory only you can enter, and run again');
 }

@@ -99,7 +99,10 @@ function discardResults() {
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/commands/shared.ts + 2 modules
 var shared = __webpack_require__(17474);
+// EXTERNAL MODULE: ./src/cli/commands/engine-platform.ts
+var engine_platform = __webpack_require__(23635);
 ;// CONCATENATED MODULE: ./src/cli/commands/build.ts
+
 
 
 
@@ -128,15 +131,16 @@ const buildCommand = {
     name: 'build',
     summary: 'Build every variant for every platform with buildx, push by digest, merge into multi-arch tags.',
     usage: 'ml-image build [--config FILE] [--platforms LIST] [--variants LIST] [--load] [--quiet] [--verbose] [--json] [--out DIR]',
-    help: `Plans (see "ml-image plan"), then runs one buildx build per variant and platform (arm64 under
-QEMU on an amd64 machine), pushes each by digest, and merges each variant's digests into one
+    help: `Plans (see "ml-image plan"), then runs one buildx build per variant and platform (one other
+than the engine's under QEMU), pushes each by digest, and merges each variant's digests into one
 manifest list under its tags. Transient registry/network failures are retried (3 attempts with
 backoff); a Dockerfile or pip failure stops at once with the end of the build log.
 
 Options:
   --config FILE      config file (default ml-image.yml)
 ${shared/* configOverrideFlags */.i7}
-  --load             build one platform into the local engine instead of pushing (under its tags too)
+  --load             build one platform into the local engine instead of pushing (under its tags too):
+                     --platforms with the engine's own (linux/arm64 on Apple silicon) runs natively
   --quiet            do not stream buildx output (progress lines only)
   --verbose          also a "timing:" line per step (builder facts, base digest, each build and
                      merge) and stack traces on errors
@@ -161,7 +165,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         const { config } = loaded;
         const push = !values.load;
         if (!push && config.platforms.length !== 1) {
-            throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${config.platforms.length} (${config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
+            throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${config.platforms.length} (${config.platforms.join(', ')})`, await (0,engine_platform/* loadOnePlatformFix */.b)(io));
         }
         // Independent: the git context and the registry check, side by side.
         const [git] = await Promise.all([

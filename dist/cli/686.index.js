@@ -2444,7 +2444,7 @@ function mapLimitSerialByKey(items, limit, keyOf, fn) {
 /* harmony export */   a8: () => (/* binding */ runTempRoot),
 /* harmony export */   jI: () => (/* binding */ runTempDir)
 /* harmony export */ });
-/* unused harmony exports TEMP_ROOT_PREFIX, runTempBase, STALE_ROOT_MS, sweepStaleRoots */
+/* unused harmony exports TEMP_ROOT_PREFIX, runTempBase, checkPrivate, STALE_ROOT_MS, sweepStaleRoots */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -2492,17 +2492,23 @@ function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
  * The root holds the build's secret files (pip.conf with index credentials, build.secrets values):
  * it must be this user's own directory that no one else may enter. Its name can be guessed (pid and
  * time), so on a shared /tmp another user could make it first, open to all, and then swap the
- * directories made inside it: such a root is refused (exit 3), never used.
+ * directories made inside it: such a root is refused (exit 3), never used. On native Windows only
+ * the is-a-directory test holds: its tmpdir() is the per-user %TEMP% (under the user's profile,
+ * which other users may not enter), node reports no uid (0), and libuv gives every writable
+ * directory the mode 0666 (deps/uv/src/win/fs.c fs__stat_handle), which no ACL changes: the mode test
+ * would refuse every run with a fix that cannot be met. PLATFORM and UID are injected for tests.
  */
-function checkPrivate(root, st) {
-    const uid = process.getuid?.();
+function checkPrivate(root, st, platform = process.platform, uid = process.getuid?.()) {
+    const windows = platform === 'win32';
     const problem = !st.isDirectory()
         ? 'is not a directory'
-        : uid !== undefined && st.uid !== uid
-            ? `belongs to another user (uid ${st.uid})`
-            : (st.mode & 0o077) !== 0
-                ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
-                : undefined;
+        : windows
+            ? undefined
+            : uid !== undefined && st.uid !== uid
+                ? `belongs to another user (uid ${st.uid})`
+                : (st.mode & 0o077) !== 0
+                    ? `may be entered by other users (mode ${(st.mode & 0o777).toString(8)})`
+                    : undefined;
     if (problem !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvironmentError */ .eG(`the run's temp directory ${root} ${problem}: the build's secret files would be readable there`, 'remove it (someone else may have made it), or set TMPDIR to a directory only you can enter, and run again');
 }

@@ -180,13 +180,15 @@ var json_file = __webpack_require__(20317);
 
 
 
-/** linux/amd64 or linux/arm64: the machine this runs on (the platform a local tag is taken for). */
+/**
+ * linux/amd64 or linux/arm64 from Node's architecture: only a fallback for the engine's platform
+ * (the CLI asks the engine; an x64 Node under Rosetta on Apple silicon says amd64 here).
+ */
 function hostPlatform(arch = process.arch) {
     return `linux/${arch === 'x64' ? 'amd64' : arch}`;
 }
 /** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
-function findRecord(results, dir, variant, platforms) {
-    const host = hostPlatform();
+function findRecord(results, dir, variant, platforms, host) {
     const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
     for (const platform of order) {
         const record = results.readEnv(variant, platform);
@@ -195,8 +197,11 @@ function findRecord(results, dir, variant, platforms) {
     }
     return undefined;
 }
-/** The devcontainer of one variant of result directory `dir` (`label` names it in errors). */
-function devcontainerFromResults(dir, variant, label = dir) {
+/**
+ * The devcontainer of one variant of result directory `dir` (`label` names it in errors); `host`:
+ * the platform of the engine that opens it (its local tag, its record first), default Node's.
+ */
+function devcontainerFromResults(dir, variant, label = dir, host = hostPlatform()) {
     const buildFile = external_node_path_default().join(dir, results_results/* BUILD_FILE */.oS);
     if (!(0,external_node_fs_.existsSync)(buildFile))
         throw new errors/* InputError */.dz(`${label}: no ${results_results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
@@ -205,10 +210,10 @@ function devcontainerFromResults(dir, variant, label = dir) {
     const chosen = chooseImage(results.readBuild({
         what: 'build result (--from)',
         fix: 'pass the --out directory of "ml-image build" or "ml-image run"',
-    }), buildFile, variant, hostPlatform());
+    }), buildFile, variant, host);
     const plan = results.readPlan({ what: 'plan (--from)' });
     const planned = plan && (0,schema/* variantFromPlan */.Hh)(plan, chosen.variant);
-    const found = findRecord(results, dir, chosen.variant, chosen.platforms);
+    const found = findRecord(results, dir, chosen.variant, chosen.platforms, host);
     const json = devcontainerJson({
         ...chosen,
         cuda: planned?.cuda ?? recordIsCuda(found?.record),
@@ -251,7 +256,10 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/output.ts
 var output = __webpack_require__(96657);
+// EXTERNAL MODULE: ./src/cli/commands/engine-platform.ts
+var engine_platform = __webpack_require__(23635);
 ;// CONCATENATED MODULE: ./src/cli/commands/devcontainer.ts
+
 
 
 
@@ -279,8 +287,10 @@ const SUMMARY_FIELDS = [
 const orList = (names) => names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
 /** "8888 (Jupyter) when jupyter, ... or nbclassic is installed, 5000 (MLflow) when mlflow is". */
 const portsHelp = SERVICE_PORTS.map(({ port, label, distributions }, i) => `${port} (${label}) when ${orList(distributions)} ${i === 0 ? 'is installed' : 'is'}`).join(',\n                   ');
-function notesFor(json, { pinned, platforms }, record, dir, host = hostPlatform()) {
+function notesFor(json, { pinned, platforms }, record, dir, { host, engine }) {
     const notes = [];
+    if (!engine)
+        notes.push(`the Docker engine did not answer: this machine's platform is taken as ${host}, Node's (process.arch ${process.arch}), which is not the engine's under Rosetta or other emulation`);
     // Pulled by digest, an image of one other architecture has nothing for this machine's.
     if (pinned && platforms.length > 0 && !platforms.includes(host))
         notes.push(`the image is built for ${platforms.join(', ')} only: on this ${host} machine it runs under emulation (QEMU), if at all`);
@@ -301,7 +311,8 @@ const devcontainerCommand = {
 and DIR/env-<variant>-<arch>.json (the captured record, when there) and writes a Dev Container
 definition for VS Code, Codespaces or the devcontainer CLI:
   image            REPOSITORY@sha256:... (the merged manifest list, else the one pushed platform); a
-                   build that only loaded its image (push: false) gets its local tag, with a note
+                   build that only loaded its image (push: false) gets its local tag for the
+                   Docker engine's platform (Node's when the engine does not answer), with a note
   remoteUser       the image's non-root USER (from the record); updateRemoteUserUID true: on Linux that
                    user gets the host user's UID, so it can write the workspace
   mounts           named volumes ml-image-hf-cache, ml-image-torch-cache, ml-image-pip-cache at the
@@ -326,7 +337,10 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
         if (values.from === undefined)
             throw new errors/* InputError */.dz('devcontainer: --from DIR is required (the --out directory of "ml-image build")');
         const dir = external_node_path_default().resolve(io.cwd, values.from);
-        const { json, text, chosen, recordFile } = devcontainerFromResults(dir, values.variant, `devcontainer: --from ${values.from}`);
+        // The engine's platform (an x64 Node under Rosetta is on an arm64 engine); Node's without one.
+        const engine = await (0,engine_platform/* askEnginePlatform */.X)(io);
+        const host = engine ?? hostPlatform();
+        const { json, text, chosen, recordFile } = devcontainerFromResults(dir, values.variant, `devcontainer: --from ${values.from}`, host);
         const out = values.out ?? DEVCONTAINER_FILE;
         (0,output/* refuseForeignFile */.D3)(external_node_path_default().resolve(io.cwd, out), {
             prefix: 'devcontainer: ',
@@ -347,7 +361,7 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
             remoteUser: json.remoteUser ?? null,
             mounts: json.mounts,
             forwardPorts: json.forwardPorts ?? [],
-            notes: notesFor(json, chosen, recordFile, dir),
+            notes: notesFor(json, chosen, recordFile, dir, { host, engine: engine !== undefined }),
         };
         if (values.json) {
             io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
@@ -368,6 +382,53 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
         return 0;
     },
 };
+
+
+/***/ }),
+
+/***/ 23635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ askEnginePlatform),
+/* harmony export */   b: () => (/* binding */ loadOnePlatformFix)
+/* harmony export */ });
+/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74234);
+// "This machine's platform" for the commands that name or choose one without a --platform: the
+// Docker engine's (GET /version: Os, Arch), which is what runs the containers. Node's process.arch
+// is not it: an x64 Node under Rosetta on an Apple silicon Mac says x64 while the engine is arm64.
+
+/** How long a command that only words a hint (or picks a tag) waits for the engine's answer. */
+const ASK_MS = 5000;
+/**
+ * The engine's platform (linux/amd64, linux/arm64), or undefined when the engine does not answer
+ * (no daemon, a refused connection, nothing within `ms`): for wording and choices only, never
+ * where a command needs the engine anyway (that one pings and fails with the daemon's fix, exit 3).
+ */
+async function askEnginePlatform(io, ms = ASK_MS) {
+    let timer;
+    const late = new Promise((resolve) => {
+        timer = setTimeout(resolve, ms, undefined);
+        timer.unref();
+    });
+    try {
+        const asked = Promise.resolve().then(async () => (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .enginePlatform */ .q)(await io.docker().ping()));
+        return await Promise.race([asked, late]);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** The fix of --load with several platforms: the engine's own platform when it answers. */
+async function loadOnePlatformFix(io) {
+    const platform = await askEnginePlatform(io);
+    return platform !== undefined
+        ? `add --platforms ${platform} (this engine's platform; another one runs under QEMU), or push to a registry`
+        : "add --platforms with one platform, this machine's (linux/arm64 on Apple silicon, linux/amd64 on most PCs and runners), or push to a registry";
+}
 
 
 /***/ }),
@@ -468,6 +529,27 @@ function refuseForeignFile(file, c) {
     }
     if (!c.ours(text))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
+}
+
+
+/***/ }),
+
+/***/ 74234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ enginePlatform)
+/* harmony export */ });
+/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
+const ARCH_ALIASES = {
+    x64: 'amd64',
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+};
+/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
+function enginePlatform(info) {
+    const arch = info.arch.toLowerCase();
+    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
 }
 
 

@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   binfmtFix: () => (/* binding */ binfmtFix),
 /* harmony export */   doctorCommand: () => (/* binding */ doctorCommand),
 /* harmony export */   doctorReport: () => (/* binding */ doctorReport)
 /* harmony export */ });
@@ -28,6 +29,19 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+const BINFMT = '"docker run --privileged --rm tonistiigi/binfmt --install all"';
+/**
+ * The fix for a platform the builder cannot build. On macOS and Windows the engine runs in a VM
+ * (Docker Desktop, colima, ...), where apt-get on this machine does nothing: the binfmt image
+ * registers QEMU in that VM; Docker Desktop on Apple silicon can also run amd64 under Rosetta.
+ */
+function binfmtFix(os = process.platform) {
+    if (os === 'darwin')
+        return `register QEMU binfmt handlers in the engine's VM: ${BINFMT} (Docker Desktop: or turn on "Use Rosetta for x86_64/amd64 emulation on Apple Silicon" in Settings > General)`;
+    if (os === 'win32')
+        return `register QEMU binfmt handlers in the engine's VM: ${BINFMT}`;
+    return `register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or ${BINFMT}`;
+}
 /**
  * The checks as --json prints them: `ok` and `checks`, and, when a check failed (exit 3), the
  * `error` object every other command prints on failure (jsonError's shape, logins masked as there),
@@ -120,7 +134,7 @@ Exit codes: 0 everything works; 3 something is missing (the message says how to 
                 const have = (await docker.buildxInspect()).platforms;
                 const missing = want.filter((p) => !have.includes(p));
                 if (missing.length > 0) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvironmentError */ .eG(`the builder cannot build for ${missing.join(', ')} (it supports: ${have.join(', ') || 'nothing'})`, 'register QEMU binfmt handlers: "apt-get install qemu-user-static binfmt-support" or "docker run --privileged --rm tonistiigi/binfmt --install all"');
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .EnvironmentError */ .eG(`the builder cannot build for ${missing.join(', ')} (it supports: ${have.join(', ') || 'nothing'})`, binfmtFix());
                 }
                 return want.join(', ');
             });

@@ -28,9 +28,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(78838);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(58947);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(17474);
+/* harmony import */ var _engine_platform_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(23635);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(17474);
 // `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
 // runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
+
 
 
 
@@ -63,10 +65,10 @@ const runCommand = {
     summary: 'The whole pipeline locally: plan, resolve, build, smoke, attest, report (the bundled example without a config).',
     usage: 'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] --out DIR',
     help: `Runs what the root action runs in one job, against the local Docker engine: plan -> resolve ->
-build (both platforms; arm64 under QEMU on amd64) -> capture + smoke suites -> report. Progress is a
-line per stage and platform with the elapsed time. The run's report (the pull-request comment's
-Markdown: every variant) is written to DIR/report.md and printed; DIR/report-<variant>.md hold
-each variant's own.
+build (both platforms; the one that is not the engine's under QEMU) -> capture + smoke suites ->
+report. Progress is a line per stage and platform with the elapsed time. The run's report (the
+pull-request comment's Markdown: every variant) is written to DIR/report.md and printed;
+DIR/report-<variant>.md hold each variant's own.
 
 Without --config (and no ml-image.yml here) it runs the bundled example, examples/hello-ml, which
 pushes to the local registry that scripts/test-env.sh starts.
@@ -82,7 +84,7 @@ and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the
 
 Options:
   --config FILE      config file (default: ml-image.yml here, else the bundled example)
-${_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .configOverrideFlags */ .i7}
+${_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .configOverrideFlags */ .i7}
   --stages LIST      some of plan,resolve,build,smoke,attest,report (default all)
   --gpus MODE        GPUs for the smoke containers: auto (default), all, none
   --baseline DIR     where baselines are kept (default the cache directory); "none" to skip
@@ -119,11 +121,11 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             cwd: io.cwd,
             env: io.env,
             ...(file !== undefined && { file }),
-            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .overridesFromFlags */ .du)(values),
+            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .overridesFromFlags */ .du)(values),
         });
         const push = !values.load;
         if (!push && loaded.config.platforms.length !== 1)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, 'add --platforms linux/amd64 (or the platform you want), or push to a registry');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, await (0,_engine_platform_js__WEBPACK_IMPORTED_MODULE_14__/* .loadOnePlatformFix */ .b)(io));
         (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .checkStageInputs */ .w6)(loaded, stages, { mode: gpus, env: io.env });
         // A key that cannot sign is bad input now, not after the registry check and the build.
         if (push && stages.has('attest'))
@@ -131,7 +133,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         const baseline = baselineStore(values.baseline, io);
         // The registry check and the git facts (a few git processes) at once.
         const registry = push && stages.has('build') ? (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .checkRegistry */ .qW)(loaded.config.image.registry) : undefined;
-        const [git] = await Promise.all([(0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .gitContextFor */ .Tr)(io), registry]);
+        const [git] = await Promise.all([(0,_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .gitContextFor */ .Tr)(io), registry]);
         const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
         const cacheDir = (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env, io.cwd);
         const results = (0,_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .openResultDir */ .lR)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.out ?? 'ml-image-results'), values.out !== undefined ? `--out ${values.out}` : 'result directory');
@@ -185,7 +187,7 @@ const outputLine = (line, target) => `           ${target !== undefined ? `[${ta
 function printReport(io, result) {
     const runFile = result.reports[0]?.runFile;
     if (runFile)
-        io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_14__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(runFile, 'utf8')));
+        io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(runFile, 'utf8')));
 }
 /**
  * A size-budget breach or an attest error after the reports: the report is printed, then the

@@ -132,7 +132,7 @@ async function captureImage(input, deps) {
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
     }
-    const history = await layerHistory(input.image, deps.docker);
+    const history = await layerHistory(input.image, deps.docker, input.platform);
     const record = redactRecord({
         ...probed,
         schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_7__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
@@ -161,11 +161,11 @@ async function captureImage(input, deps) {
  * (`RUN |1 HF_TOKEN=... /bin/sh -c`, `ENV DB_PASSWORD=two words`) are masked, then the text
  * patterns apply (redactInstruction).
  */
-async function layerHistory(image, docker) {
+async function layerHistory(image, docker, platform) {
     if (!docker.imageHistory)
         return undefined;
     try {
-        const entries = await docker.imageHistory(image);
+        const entries = await docker.imageHistory(image, platform);
         return entries.map((h) => ({
             createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_9__/* .redactInstruction */ .QT)(h.createdBy),
             sizeBytes: h.sizeBytes,
@@ -204,12 +204,21 @@ function imageFacts(input, details, platform, history) {
  * SBOM component and dropped their dependencies.
  */
 function redactRecord(r) {
-    const python = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
+    const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+    const python = (v) => isMap(v)
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v);
+    // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
+    // proxy variable's login without a scheme), whatever probe wrote it.
+    const env = (v) => isMap(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
+            k,
+            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(x),
+        ]))
         : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
-        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v),
+        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(v) : k === 'env' ? env(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v),
     ]));
 }
 
@@ -281,7 +290,8 @@ base64-like values, credentials in URLs). What cannot be collected is listed wit
 
 Options:
   --image REF      the image (pulled if missing)
-  --platform P     linux/amd64 or linux/arm64 (arm64 runs under QEMU on amd64)
+  --platform P     linux/amd64 or linux/arm64 (default: the one the engine runs, its own when the
+                   image has it); a platform other than the engine's runs under QEMU
   --gpus MODE      none (default: the record names no GPU, whatever machine captures it), all
                    (the "--gpus all" equivalent: the record names this machine's GPUs and driver,
                    as a GPU smoke run's does), or auto (all when the engine has the NVIDIA runtime

@@ -10,17 +10,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   resolveCommand: () => (/* binding */ resolveCommand)
 /* harmony export */ });
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33440);
-/* harmony import */ var _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2391);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
-/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3788);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81583);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(68662);
-/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(50810);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43140);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(42405);
-/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31374);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(77593);
+/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74234);
+/* harmony import */ var _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2391);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
+/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3788);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(81583);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68662);
+/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(50810);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43140);
+/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42405);
+/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(31374);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(77593);
+
 
 
 
@@ -52,7 +54,8 @@ Options:
                         environment, never pip's command line; shown with the password masked.
                         A URL with a login is on this command's own line (ps, shell history):
                         put it in PIP_INDEX_URL / PIP_EXTRA_INDEX_URL instead
-  --platform P          linux/amd64 (default) or linux/arm64 (runs under QEMU on amd64)
+  --platform P          linux/amd64 or linux/arm64 (default: the engine's own, linux/arm64 on Apple
+                        silicon); a platform other than the engine's runs under QEMU
   --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
                         base is a failure
   --network host|bridge network of the resolver container (default: bridge, or host when pip must
@@ -64,10 +67,10 @@ Options:
 
 Base-image snapshots are cached by digest (a local image that is not the registry's: by its image
 id) in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image); pip's HTTP cache is kept in a Docker volume,
-${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
+${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_11__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
 URLs; none when one carries credentials). The tool never removes these volumes (old ones, those
 of past base digests); to remove them all:
-  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
+  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_11__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
 Every command in the resolver's container is stopped after 15 minutes
 (ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
 
@@ -77,57 +80,62 @@ is not there, a package the index does not have: named with its file and line; a
 python3); 3 no Docker daemon, the index or a direct URL is unreachable (after retries), or the
 registry refused the base image's pull (pull it with "docker pull" after "docker login").`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_11__/* .parseCommandArgs */ .Qx)('resolve', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommandArgs */ .Qx)('resolve', argv, {
             image: { type: 'string' },
             requirements: { type: 'string', multiple: true },
             'index-url': { type: 'string' },
             'extra-index-url': { type: 'string', multiple: true },
-            platform: { type: 'string', default: 'linux/amd64' },
+            platform: { type: 'string' },
             mode: { type: 'string', default: 'auto' },
             network: { type: 'string' },
         });
         if (!values.image)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
-        const imageProblem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .imageRefProblem */ .OD)(values.image);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
+        const imageProblem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .imageRefProblem */ .OD)(values.image);
         if (imageProblem !== undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
         if (!values.requirements?.length)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_11__/* .platformFlag */ ._G)('resolve', values.platform) ?? 'linux/amd64';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
+        const wanted = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .platformFlag */ ._G)('resolve', values.platform);
         if (values.mode !== 'auto' && values.mode !== 'check') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
         }
         if (values.network !== undefined && values.network !== 'host' && values.network !== 'bridge') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
         }
         // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
-        const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_4__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env, { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' });
+        const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_5__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env, { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' });
         for (const [flag, urls] of [
             ['--index-url', [values['index-url'] ?? '']],
             ['--extra-index-url', values['extra-index-url'] ?? []],
         ])
-            if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrls */ .sK)(u) !== u))
+            if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactUrls */ .sK)(u) !== u))
                 io.stderr(`warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`);
         const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(values.requirements, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
-        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_6__/* .resolveAgainstBase */ .f)({
+        // No --platform: the engine's own (as capture and smoke take it), after every input is checked;
+        // no daemon is exit 3 with its fix, as the resolve itself would be.
+        const platform = wanted ?? (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .enginePlatform */ .q)(await io.docker().ping());
+        if (wanted === undefined)
+            io.stderr(`resolve: for ${platform}, the Docker engine's platform (--platform picks another)\n`);
+        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveAgainstBase */ .f)({
             image: values.image,
             platform,
             requirements,
             indexes,
-            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_7__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
+            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_8__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
             mode: values.mode,
             ...(values.network !== undefined && { network: values.network }),
         }, {
             docker: io.docker(),
             env: io.env,
-            lookupHost: io.lookupHost ?? _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .systemLookup */ .O,
+            lookupHost: io.lookupHost ?? _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_2__/* .systemLookup */ .O,
             progress: (l) => io.stderr(`${l}\n`),
-            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .fileSnapshotCache */ .JZ)((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .defaultCacheDir */ .$g)(io.env, io.cwd)),
+            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .fileSnapshotCache */ .JZ)((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env, io.cwd)),
             // --verbose: a per-step timing line at the end of the progress.
             verbose: values.verbose === true,
         });
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
         }
         for (const h of out.resolution.hazards)
             io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);

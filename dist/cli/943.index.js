@@ -1,5 +1,5 @@
-export const id = 549;
-export const ids = [549];
+export const id = 943;
+export const ids = [943];
 export const modules = {
 
 /***/ 96912:
@@ -132,7 +132,7 @@ async function captureImage(input, deps) {
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
     }
-    const history = await layerHistory(input.image, deps.docker);
+    const history = await layerHistory(input.image, deps.docker, input.platform);
     const record = redactRecord({
         ...probed,
         schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_7__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
@@ -161,11 +161,11 @@ async function captureImage(input, deps) {
  * (`RUN |1 HF_TOKEN=... /bin/sh -c`, `ENV DB_PASSWORD=two words`) are masked, then the text
  * patterns apply (redactInstruction).
  */
-async function layerHistory(image, docker) {
+async function layerHistory(image, docker, platform) {
     if (!docker.imageHistory)
         return undefined;
     try {
-        const entries = await docker.imageHistory(image);
+        const entries = await docker.imageHistory(image, platform);
         return entries.map((h) => ({
             createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_9__/* .redactInstruction */ .QT)(h.createdBy),
             sizeBytes: h.sizeBytes,
@@ -204,34 +204,69 @@ function imageFacts(input, details, platform, history) {
  * SBOM component and dropped their dependencies.
  */
 function redactRecord(r) {
-    const python = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
+    const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+    const python = (v) => isMap(v)
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v);
+    // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
+    // proxy variable's login without a scheme), whatever probe wrote it.
+    const env = (v) => isMap(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
+            k,
+            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(x),
+        ]))
         : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
-        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v),
+        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(v) : k === 'env' ? env(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v),
     ]));
 }
 
 
 /***/ }),
 
-/***/ 74234:
+/***/ 23635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ enginePlatform)
+/* harmony export */   X: () => (/* binding */ askEnginePlatform),
+/* harmony export */   b: () => (/* binding */ loadOnePlatformFix)
 /* harmony export */ });
-/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
-const ARCH_ALIASES = {
-    x64: 'amd64',
-    x86_64: 'amd64',
-    aarch64: 'arm64',
-};
-/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
-function enginePlatform(info) {
-    const arch = info.arch.toLowerCase();
-    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74234);
+// "This machine's platform" for the commands that name or choose one without a --platform: the
+// Docker engine's (GET /version: Os, Arch), which is what runs the containers. Node's process.arch
+// is not it: an x64 Node under Rosetta on an Apple silicon Mac says x64 while the engine is arm64.
+
+/** How long a command that only words a hint (or picks a tag) waits for the engine's answer. */
+const ASK_MS = 5000;
+/**
+ * The engine's platform (linux/amd64, linux/arm64), or undefined when the engine does not answer
+ * (no daemon, a refused connection, nothing within `ms`): for wording and choices only, never
+ * where a command needs the engine anyway (that one pings and fails with the daemon's fix, exit 3).
+ */
+async function askEnginePlatform(io, ms = ASK_MS) {
+    let timer;
+    const late = new Promise((resolve) => {
+        timer = setTimeout(resolve, ms, undefined);
+        timer.unref();
+    });
+    try {
+        const asked = Promise.resolve().then(async () => (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .enginePlatform */ .q)(await io.docker().ping()));
+        return await Promise.race([asked, late]);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** The fix of --load with several platforms: the engine's own platform when it answers. */
+async function loadOnePlatformFix(io) {
+    const platform = await askEnginePlatform(io);
+    return platform !== undefined
+        ? `add --platforms ${platform} (this engine's platform; another one runs under QEMU), or push to a registry`
+        : "add --platforms with one platform, this machine's (linux/arm64 on Apple silicon, linux/amd64 on most PCs and runners), or push to a registry";
 }
 
 
@@ -976,14 +1011,15 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./src/build/builder-facts.ts
 // What the build stage needs to know of the builder (its name, buildx version, driver, BuildKit
-// version, its nodes' endpoints): asked once per Docker adapter (a process), and kept between runs
-// in the cache directory under a key made of everything that changes the answer without a command:
-// the buildx plugin binaries (path, size, mtime), Docker's config.json and buildx's builder state
-// (current builder, builder instances), the DOCKER_* / BUILDX_* variables, and, for the local
-// engine, its socket and the daemon's pid file (both rewritten when the daemon restarts or is
-// upgraded). An entry also expires: a day for the local engine, ten minutes for a remote one or a
-// builder whose driver is `remote` or `kubernetes` (their BuildKit can change without a local
-// trace). A build that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
+// version, its nodes' endpoints, the docker driver's image store): asked once per Docker adapter (a
+// process), and kept between runs in the cache directory under a key made of everything that
+// changes the answer without a command: the buildx plugin binaries (path, size, mtime), Docker's
+// config.json and buildx's builder state (current builder, builder instances), the DOCKER_* /
+// BUILDX_* variables, and, for the local engine, its socket and the daemon's pid file (both
+// rewritten when the daemon restarts or is upgraded, as a switch of its image store needs). An
+// entry also expires: a day for the local engine, ten minutes for a remote one or a builder whose
+// driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
+// that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
 
 
 
@@ -1039,8 +1075,9 @@ function builderFactsKey(env, name, fs = realFs) {
     const local = host.startsWith('unix://') && !otherContext;
     const socket = host.slice('unix://'.length);
     const parts = [
-        // The facts' shape: 2 holds the nodes' endpoints, 3 the builder's name (older entries lack them).
-        'facts=3',
+        // The facts' shape: 2 holds the nodes' endpoints, 3 the builder's name, 4 the docker driver's
+        // image store (containerdStore; older entries lack them).
+        'facts=4',
         `name=${name ?? ''}`,
         ...ENV_KEYS.map((k) => `${k}=${env[k] ?? ''}`),
         `plugins=${plugins.join(',')}`,
@@ -1078,6 +1115,8 @@ async function askBuildx(docker, name) {
         driver: inspect.driver,
         ...(inspect.buildkitVersion !== undefined && { buildkitVersion: inspect.buildkitVersion }),
         ...(inspect.endpoints !== undefined && { endpoints: inspect.endpoints }),
+        // As buildx tells it: dockerd's BuildKit worker has a snapshotter label only on the containerd store.
+        ...(inspect.driver === 'docker' && inspect.snapshotter !== undefined && { containerdStore: true }),
     };
 }
 function readEntry(file, ttlMs, now) {
@@ -1087,6 +1126,7 @@ function readEntry(file, ttlMs, now) {
         const valid = typeof e.facts?.buildxVersion === 'string' &&
             typeof e.facts.driver === 'string' &&
             (e.facts.name === undefined || typeof e.facts.name === 'string') &&
+            (e.facts.containerdStore === undefined || typeof e.facts.containerdStore === 'boolean') &&
             (endpoints === undefined ||
                 (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
         if (!valid)
@@ -1469,10 +1509,12 @@ function checkBuildArgs(args) {
 function csvField(s) {
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
-/** The docker driver (dockerd's built-in BuildKit) cannot push by digest, export cache or attest. */
+/** The docker driver (dockerd's built-in BuildKit) cannot push by digest (buildx refuses it). */
 function canPushByDigest(b) {
     return b.driver !== 'docker';
 }
+/** The docker driver on the classic image store: no cache export, attestations or annotations. */
+const classicDocker = (b) => b.driver === 'docker' && b.containerdStore !== true;
 /** --build-context: named build contexts need buildx >= 0.8.0. */
 function buildContextArgs(req, builder) {
     if (!req.buildContexts || Object.keys(req.buildContexts).length === 0)
@@ -1524,11 +1566,11 @@ function givenOutputArgs(req, builder) {
     return req.outputs.flatMap((o) => ['--output', o]);
 }
 /**
- * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver reads any cache but
- * exports only inline cache, so other `cache-to` specs are left out with a note. A run that may
- * build a pull request's code (cacheReadOnly) writes no cache that other branches read either: only
- * inline cache (on its own image) and gha where GitHub scopes its entries to the pull request
- * (ghaCacheOwnScope) are kept.
+ * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver on the classic image store
+ * reads any cache but exports only inline cache, so other `cache-to` specs are left out with a note. A
+ * run that may build a pull request's code (cacheReadOnly) writes no cache that other branches read
+ * either: only inline cache (on its own image) and gha where GitHub scopes its entries to the pull
+ * request (ghaCacheOwnScope) are kept.
  */
 function givenCacheArgs(req, builder, notes) {
     // The type buildx will use (the last type=), or refused: a spec it could read as another type.
@@ -1540,7 +1582,7 @@ function givenCacheArgs(req, builder, notes) {
             notes.push(`may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
             return false;
         }
-        if (builder.driver !== 'docker' || type === 'inline')
+        if (!classicDocker(builder) || type === 'inline')
             return true;
         notes.push(`docker driver: cannot export cache type=${type}; cache-to left out (use a docker-container builder)`);
         return false;
@@ -1557,8 +1599,8 @@ function givenCacheArgs(req, builder, notes) {
 function cacheArgs(req, builder, notes) {
     if (req.cacheFrom !== undefined || req.cacheTo !== undefined)
         return givenCacheArgs(req, builder, notes);
-    // Cache: the docker driver can only embed inline cache in the pushed image and read it back.
-    if (builder.driver === 'docker') {
+    // Cache: the classic-store docker driver can only embed inline cache in the pushed image and read it back.
+    if (classicDocker(builder)) {
         if (req.cache.type === 'none')
             return [];
         notes.push('docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)');
@@ -1568,16 +1610,12 @@ function cacheArgs(req, builder, notes) {
     }
     if (req.cache.type === 'gha') {
         if (atLeast(builder.buildxVersion, '0.21.0')) {
+            const gha = `type=gha,scope=${req.cache.scope}`;
             if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
                 notes.push(`may build a pull request's code: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
-                return ['--cache-from', `type=gha,scope=${req.cache.scope}`];
+                return ['--cache-from', gha];
             }
-            return [
-                '--cache-from',
-                `type=gha,scope=${req.cache.scope}`,
-                '--cache-to',
-                `type=gha,scope=${req.cache.scope},mode=max`,
-            ];
+            return ['--cache-from', gha, '--cache-to', `${gha},mode=max`];
         }
         notes.push(`GitHub Actions cache needs buildx >= 0.21.0 (found ${builder.buildxVersion}; the old cache service is gone): building without cache`);
         return [];
@@ -1593,30 +1631,27 @@ function cacheArgs(req, builder, notes) {
             notes.push(`push: false: the registry cache ${req.cache.ref} is read, not written`);
             return from;
         }
-        return [
-            ...from,
-            '--cache-to',
-            `type=registry,ref=${req.cache.ref},mode=max,image-manifest=true,oci-mediatypes=true`,
-        ];
+        const opts = 'mode=max,image-manifest=true,oci-mediatypes=true';
+        return [...from, '--cache-to', `type=registry,ref=${req.cache.ref},${opts}`];
     }
     return [];
 }
-/** --provenance: buildx >= 0.10 knows the flag; the docker driver cannot produce attestations. */
+/** --provenance: buildx >= 0.10 knows the flag; the classic-store docker driver cannot attest. */
 function provenanceArgs(req, builder, notes) {
     if (!atLeast(builder.buildxVersion, '0.10.0'))
         return [];
-    const mode = builder.driver === 'docker' ? 'false' : req.provenance;
+    const mode = classicDocker(builder) ? 'false' : req.provenance;
     if (mode !== req.provenance)
         notes.push('docker driver: provenance attestations are not supported, disabled');
     return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
 }
-/** --sbom (buildx >= 0.10, not with the docker driver) and --annotation (buildx >= 0.12). */
+/** --sbom (buildx >= 0.10, not on the classic-store docker driver) and --annotation (buildx >= 0.12). */
 function attestationArgs(req, builder, notes) {
     const args = [];
     if (req.sbom !== undefined) {
         if (!atLeast(builder.buildxVersion, '0.10.0'))
             notes.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
-        else if (builder.driver === 'docker' && req.sbom)
+        else if (classicDocker(builder) && req.sbom)
             notes.push('docker driver: SBOM attestations are not supported, left out');
         else
             args.push(`--sbom=${req.sbom}`);
@@ -1624,13 +1659,13 @@ function attestationArgs(req, builder, notes) {
     if (req.attests?.length) {
         if (!atLeast(builder.buildxVersion, '0.10.0'))
             notes.push(`attests: need buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
-        else if (builder.driver === 'docker')
+        else if (classicDocker(builder))
             notes.push('docker driver: attestations are not supported, attests left out');
         else
             args.push(...req.attests.flatMap((a) => ['--attest', a]));
     }
     if (req.annotations?.length) {
-        if (builder.driver === 'docker')
+        if (classicDocker(builder))
             notes.push('docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)');
         else if (atLeast(builder.buildxVersion, '0.12.0'))
             args.push(...req.annotations.flatMap((a) => ['--annotation', a]));
@@ -1657,7 +1692,8 @@ function outputArgs(req, builder, notes) {
             ? `docker driver: the pushed image is in the engine already (load), under its push tag ${req.pushTag} only (the tags name the merged list in the registry)`
             : 'docker driver: the pushed image is in the engine already (load)');
     notes.push(`docker driver: pushes by tag ${req.pushTag} and merges by the digest it reports`);
-    return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true`];
+    const oci = req.ociMediatypes && !classicDocker(builder) ? ',oci-mediatypes=true' : '';
+    return ['--output', `type=image,name=${req.repository}:${req.pushTag},push=true${oci}`];
 }
 /** push and load: a second exporter into the engine (buildx >= 0.13 can export twice). */
 function loadToo(req, builder) {
@@ -2004,8 +2040,8 @@ class BuildLogs {
 
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
-var engine = __webpack_require__(37878);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 12 modules
+var engine = __webpack_require__(90077);
 // EXTERNAL MODULE: ./src/docker/engine-platform.ts
 var engine_platform = __webpack_require__(74234);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -2404,7 +2440,9 @@ var registry = __webpack_require__(98925);
 // the same tag: had it pushed in between, the digest would be its image, which this run would
 // merge, smoke-test and sign as its own. The build's own image is the config dockerd's exporter
 // reports (containerimage.config.digest, the image ID): the manifest at the reported digest is read
-// back from the registry, its bytes checked against that digest, and must name that config.
+// back from the registry, its bytes checked against that digest, and must name that config. On the
+// containerd image store BuildKit pushes the tag itself (buildx: DirectPush, PreferImageDigest) and
+// reports what it pushed (containerimage.descriptor): that digest is the exporter's own, no read-back.
 
 
 
@@ -2440,15 +2478,29 @@ async function configOf(docker, p, ref, nested = false) {
     return entry && configOf(docker, p, `${p.repository}@${entry.digest}`, true);
 }
 /**
+ * The docker driver on the containerd image store: the exporter pushed the image itself and its
+ * descriptor is the digest reported (buildx's containerimage.descriptor), not the registry's answer
+ * for the tag afterwards, so no other build's push can stand in its place.
+ */
+function pushedByExporter(p) {
+    const descriptor = p.metadata['containerimage.descriptor'];
+    if (typeof descriptor !== 'object' || descriptor === null)
+        return false;
+    const digest = descriptor.digest;
+    return typeof digest === 'string' && (0,oci_ref/* isDigest */.Bc)(digest) && digest === p.digest;
+}
+/**
  * Checks that the image the docker driver reported after its push by tag is this build's (see the
  * top of this file); throws exit 3 when another build's push came in between, or the registry
  * cannot be read for the check. Returns a warning when the check cannot be made (the engine
- * reported no config digest: buildx's report is taken as it is, as before).
+ * reported no config digest, nor pushed the image itself: buildx's report is taken as it is).
  */
 async function checkPushedByTag(docker, p) {
     const expected = p.metadata['containerimage.config.digest'];
     if (typeof expected !== 'string' || !(0,oci_ref/* isDigest */.Bc)(expected))
-        return `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
+        return pushedByExporter(p)
+            ? undefined
+            : `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
     const found = await configOf(docker, p, `${p.repository}@${p.digest}`);
     if (found === expected)
         return undefined;
@@ -2726,7 +2778,7 @@ function mergeAnnotations(ctx, labels, given) {
     const wanted = indexAnnotations(labels, given);
     if (wanted.length === 0)
         return wanted;
-    const why = ctx.builder.driver === 'docker'
+    const why = classicDocker(ctx.builder)
         ? 'docker driver: the platform images are Docker manifests, so the merged list is a Docker manifest list, which carries no annotations: index annotations left out (use a docker-container builder)'
         : (0,versions/* compareVersions */.Z)(ctx.builder.buildxVersion, '0.12.0') < 0
             ? `index annotations need buildx >= 0.12.0 (found ${ctx.builder.buildxVersion}), left out`

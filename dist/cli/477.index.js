@@ -1,6 +1,27 @@
-export const id = 828;
-export const ids = [828];
+export const id = 477;
+export const ids = [477];
 export const modules = {
+
+/***/ 74234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ enginePlatform)
+/* harmony export */ });
+/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
+const ARCH_ALIASES = {
+    x64: 'amd64',
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+};
+/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
+function enginePlatform(info) {
+    const arch = info.arch.toLowerCase();
+    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+}
+
+
+/***/ }),
 
 /***/ 2391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -590,10 +611,21 @@ function proxyLogin(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mo: () => (/* binding */ engineVm),
 /* harmony export */   mX: () => (/* binding */ chooseNetwork)
 /* harmony export */ });
 /* unused harmony exports namedHosts, loopbackName */
-/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63926);
+/* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25835);
+/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63926);
+// The resolver's network as the stage chooses it: network.ts's pure choice, and one more case it
+// cannot see: an index (or --find-links, or direct URL) named by a host name that this machine's
+// resolver answers with a loopback address (a name in /etc/hosts for 127.0.0.1, Debian's 127.0.1.1
+// line for the machine's own name). From Docker's bridge such a name leads nowhere (the container
+// has its own /etc/hosts, and its own loopback), so pip must run on the host's network there too.
+// The name is looked up through an injected function (HostLookup: this machine's resolver, which the
+// composition roots supply, src/docker/host-lookup.ts); a lookup that fails, or takes too long
+// (the system's gives up after 5 s), changes nothing.
+
 
 /**
  * The hosts worth a lookup, each once: the URLs pip may fetch (http, https, ftp) that name a host,
@@ -602,7 +634,7 @@ function proxyLogin(value) {
  */
 function namedHosts(input) {
     const seen = new Map();
-    for (const u of (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .urlsPipMayReach */ .i8)(input)) {
+    for (const u of (0,_network_js__WEBPACK_IMPORTED_MODULE_1__/* .urlsPipMayReach */ .i8)(input)) {
         let url;
         try {
             url = new URL(u);
@@ -611,7 +643,7 @@ function namedHosts(input) {
             continue;
         }
         const name = url.hostname.replace(/^\[|\]$/g, '');
-        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .isIpAddress */ .oX)(name) || (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(name))
+        if (!/^(https?|ftp):$/.test(url.protocol) || name === '' || (0,_network_js__WEBPACK_IMPORTED_MODULE_1__/* .isIpAddress */ .oX)(name) || (0,_network_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .cW)(name))
             continue;
         if (!seen.has(name))
             seen.set(name, url.host);
@@ -622,7 +654,7 @@ function namedHosts(input) {
 async function loopbackName(input, lookup) {
     for (const { host, name } of namedHosts(input)) {
         const addresses = await lookup(name).catch(() => []);
-        const address = addresses.find((a) => (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(a));
+        const address = addresses.find((a) => (0,_network_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .cW)(a));
         if (address !== undefined)
             return { host, address };
     }
@@ -633,7 +665,7 @@ async function loopbackName(input, lookup) {
  * reach resolves to this machine's loopback.
  */
 async function chooseNetwork(input, buildNetwork, lookup) {
-    const pure = (0,_network_js__WEBPACK_IMPORTED_MODULE_0__/* .resolverNetwork */ .Fd)(input, buildNetwork);
+    const pure = (0,_network_js__WEBPACK_IMPORTED_MODULE_1__/* .resolverNetwork */ .Fd)(input, buildNetwork);
     if (pure.network === 'host')
         return pure;
     const found = await loopbackName(input, lookup);
@@ -643,6 +675,31 @@ async function chooseNetwork(input, buildNetwork, lookup) {
         network: 'host',
         reason: `pip must reach ${found.host}, which this machine resolves to ${found.address} (its loopback)`,
     };
+}
+/** The current Docker context's name as ENV gives it (docker/context.ts); undefined when unknown. */
+function contextName(env) {
+    // An environment with neither (a test's) reads no docker config of this machine's home.
+    if ((env.DOCKER_CONFIG ?? '') === '' && (env.HOME ?? '') === '')
+        return undefined;
+    try {
+        return (0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .currentContext */ .Fi)(env)?.name;
+    }
+    catch {
+        return undefined; // a context that is not there: the engine's connection says so, not this
+    }
+}
+/**
+ * What the fix of an unreachable index needs when the resolver's container ran on the host network
+ * of an engine in a VM (network.ts engineInVm): the FailureContext's engineVm, with the loopback
+ * host pip had to reach (host:port, no credentials) when a URL names one. Undefined for an engine
+ * on this machine. PLATFORM and CONTEXT are injected for tests.
+ */
+function engineVm(input, env, platform = process.platform, context = () => contextName(env)) {
+    // The context is read only where the platform leaves the question open (Linux).
+    if (!(0,_network_js__WEBPACK_IMPORTED_MODULE_1__/* .engineInVm */ .nR)(platform, undefined) && !(0,_network_js__WEBPACK_IMPORTED_MODULE_1__/* .engineInVm */ .nR)(platform, context()))
+        return undefined;
+    const loopback = (0,_network_js__WEBPACK_IMPORTED_MODULE_1__/* .loopbackUrl */ .xW)(input);
+    return loopback !== undefined ? { loopback } : {};
 }
 
 
@@ -656,9 +713,10 @@ async function chooseNetwork(input, buildNetwork, lookup) {
 /* harmony export */   Jv: () => (/* binding */ urlsInText),
 /* harmony export */   cW: () => (/* binding */ isLoopbackHost),
 /* harmony export */   i8: () => (/* binding */ urlsPipMayReach),
-/* harmony export */   oX: () => (/* binding */ isIpAddress)
+/* harmony export */   nR: () => (/* binding */ engineInVm),
+/* harmony export */   oX: () => (/* binding */ isIpAddress),
+/* harmony export */   xW: () => (/* binding */ loopbackUrl)
 /* harmony export */ });
-/* unused harmony export loopbackUrl */
 /* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18604);
 
 /** Hosts that name this machine itself (WHATWG URL's hostname: IPv4 in any notation is normalized). */
@@ -731,6 +789,17 @@ function resolverNetwork(input, buildNetwork) {
         return { network: 'host', reason: `pip must reach ${loopback} on this machine's loopback` };
     return { network: 'bridge', reason: 'no index on this machine' };
 }
+/**
+ * Whether the Docker engine runs in a VM, whose host network is the VM's own and whose loopback is
+ * not this machine's: on macOS and native Windows (no Linux containers run natively there: Docker
+ * Desktop, colima, OrbStack, Rancher Desktop each run a Linux VM), and on Linux with Docker
+ * Desktop's context, desktop-linux (Docker Desktop for Linux runs a VM too). There `--network host`
+ * reaches the VM's loopback, not a devpi on this machine's (docs.docker.com
+ * engine/network/drivers/host: host networking is Docker Engine on Linux's, and Docker Desktop's
+ * only from 4.34, opted into under Settings > Resources > Network > "Enable host networking").
+ * PLATFORM: process.platform's value; CONTEXT: the current Docker context's name (docker/context.ts).
+ */
+const engineInVm = (platform, context) => platform === 'darwin' || platform === 'win32' || context === 'desktop-linux';
 
 
 /***/ }),
@@ -2919,6 +2988,20 @@ function bridgeHint(ctx) {
         return '';
     return "; the resolver's container ran on Docker's bridge network: for an index or URL reachable only from this machine (on its loopback, or through a name in its /etc/hosts) set build.network: host in the config, or pass --network host to ml-image resolve";
 }
+/**
+ * The same on the host network of an engine in a VM: it is the VM's, not this machine's loopback.
+ * host.docker.internal names this machine there (docs.docker.com desktop/features/networking;
+ * colima, OrbStack too); Docker Desktop's host networking is an opt-in of 4.34 and later
+ * (docs.docker.com engine/network/drivers/host: Settings > Resources > Network).
+ */
+function vmHint({ network, engineVm }) {
+    if (network !== 'host' || engineVm === undefined)
+        return '';
+    const at = engineVm.loopback;
+    const port = at === undefined ? ':PORT' : (/(:\d+)$/.exec(at.replace(/^\[.*\]/, ''))?.[1] ?? '');
+    const to = `host.docker.internal${port}`;
+    return `; the Docker engine runs in a VM (Docker Desktop, colima, OrbStack), so the host network the resolver's container ran on is the VM's, and ${at ?? "this machine's loopback"} is not there: name the index by ${to} instead of ${at ?? 'localhost or 127.0.0.1'} (for a plain-http index add --trusted-host ${to} to the requirements), or turn on Docker Desktop's host networking (4.34 or later: Settings > Resources > Network > Enable host networking)`;
+}
 const sameUrl = (a, b) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
 function urlMatches(url, at) {
     try {
@@ -2973,8 +3056,8 @@ function unreachable(f, { ctx, out, said }) {
     const u = f.url;
     const line = u && ctx.requirements.find((r) => r.url !== undefined && urlMatches(r.url, u));
     if (line)
-        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${(0,workdir/* proxyHint */.CJ)(ctx)}`, placed(line.origin));
-    return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${(0,workdir/* proxyHint */.CJ)(ctx)}`);
+        return new errors/* EnvironmentError */.eG(`${line.origin}: the direct URL ${(0,redact/* redactUrls */.sK)(line.url)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}${said(pipMessage(out))}`, `check that URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${vmHint(ctx)}${(0,workdir/* proxyHint */.CJ)(ctx)}`, placed(line.origin));
+    return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${vmHint(ctx)}${(0,workdir/* proxyHint */.CJ)(ctx)}`);
 }
 function noMatch(f, { ctx, out, said }) {
     const line = lineNaming(ctx, f.requirement);
@@ -3113,7 +3196,7 @@ function vcsFailed(f, { ctx, said }) {
     const msg = `${prefix(line?.origin)}${f.command} ${f.subcommand}${url} failed inside ${ctx.image}${why}${said(f.message)}`;
     if (f.subcommand === 'checkout')
         return new errors/* InputError */.dz(msg, "check the revision after the URL's @ on that line: a branch, tag or commit the repository has", placed(line?.origin));
-    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}`, placed(line?.origin));
+    return new errors/* EnvironmentError */.eG(msg, `check the URL, and that ${ctx.image} can reach its host; a private repository needs its token in the URL, as a \${NAME} reference in place of the user name, with NAME listed in build.secrets; or ask for the project as a wheel instead${bridgeHint(ctx)}${vmHint(ctx)}`, placed(line?.origin));
 }
 /**
  * The error for a failed pip run that is not a conflict (undefined for a conflict): pip's own
@@ -3746,7 +3829,12 @@ async function resolveAgainstBase(input, deps) {
             // The torch index, after the requirements: their --index-url line would drop it otherwise.
             after: (0,resolve_input/* torchIndexArgs */._R)(input, `${workdir/* DIR */.q6}/${TORCH_INDEX_FILE}`),
             mask: (0,resolve_input/* pipOutputMask */.lH)(input, (0,workdir/* proxyEnv */.cS)(env)),
-            failure: { ...(0,resolve_input/* failureContext */.u2)(input), network },
+            // An engine in a VM (Docker Desktop, colima): its host network misses this machine's loopback.
+            failure: {
+                ...(0,resolve_input/* failureContext */.u2)(input),
+                network,
+                engineVm: network === 'host' ? (0,network_lookup/* engineVm */.Mo)(input, env) : undefined,
+            },
             // The reason says what failed: the index (pip logged how), or no versions of a project found.
             onRetry: (reason) => say(`${reason}; trying once more`),
             ...(volume !== undefined && { pipCache: pip_cache/* PIP_CACHE_DIR */.nC }),
