@@ -1,5 +1,6 @@
 // Proof the environment is real: buildx builds for amd64 and arm64 (QEMU), pushes to the local
 // registry, the digests merge into one manifest list; dockerode runs containers and leaves none.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -198,6 +199,38 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
       expect(await docker.listManagedContainers({ ...labels, [RUN_LABEL]: RUN_ID })).toHaveLength(1);
     } finally {
       await session.close();
+    }
+    expect(await docker.listManagedContainers(labels)).toEqual([]);
+  });
+
+  it("putFiles into a session whose image's USER is a name the host does not have: owned by it, writable", async () => {
+    // The engine's copyUIDGID looks a named user up in the host's passwd (moby/moby#34142): a USER
+    // "app" that only the image has failed with a 500 there ("getent unable to find entry").
+    const tag = `ml-image-it/named-user:${process.pid}`;
+    execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
+      // The test bed's busybox has no adduser: the user is written into /etc/passwd and /etc/group.
+      input: `FROM ${images.busyboxAmd64}\nRUN echo 'mlimageitapp:x:4242:4242::/tmp:/bin/sh' >> /etc/passwd && echo 'mlimageitapp:x:4242:' >> /etc/group\nUSER mlimageitapp\n`,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
+    const labels = { 'ml-image-it': runId, case: 'named-user' };
+    const session = await docker.startSession({ image: tag, labels });
+    try {
+      await session.putFiles('/tmp/ws', { 'req.txt': 'numpy<2\n' });
+      const r = await session.exec([
+        'sh',
+        '-c',
+        'id; ls -lnd /tmp/ws; ls -ln /tmp/ws; cat /tmp/ws/req.txt; echo out > /tmp/ws/report.json && echo wrote',
+      ]);
+      expect(r.stderr).toBe('');
+      const lines = r.stdout.split('\n');
+      expect(lines[0]).toMatch(/^uid=4242\(mlimageitapp\) gid=4242/);
+      expect(lines[1]).toMatch(/^drwx------ +\d+ 4242 +4242 .* \/tmp\/ws$/);
+      expect(lines.find((l) => l.endsWith(' req.txt'))).toMatch(/^-rw------- +1 4242 +4242 /);
+      expect(lines.slice(-3)).toEqual(['numpy<2', 'wrote', '']);
+    } finally {
+      await session.close();
+      execFileSync('docker', ['image', 'rm', '-f', tag], { stdio: 'pipe' });
     }
     expect(await docker.listManagedContainers(labels)).toEqual([]);
   });

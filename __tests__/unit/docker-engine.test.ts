@@ -39,7 +39,8 @@ import { createBuildxCli } from '../../src/docker/buildx.js';
 import { createDockerAdapter } from '../../src/docker/engine.js';
 import { cliFailure, parseAnswer, readFailure } from '../../src/docker/failures.js';
 import { imageDetails, ImageInspectSchema } from '../../src/docker/images.js';
-import { sessionArchive } from '../../src/docker/sessions.js';
+import { parseIdOutput, sessionArchive } from '../../src/docker/sessions.js';
+import { tarArchive } from '../../src/docker/tar.js';
 import { demuxFrames } from '../../src/docker/streams.js';
 import { registryBaseUrl } from '../../src/docker/registry.js';
 import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
@@ -1022,20 +1023,44 @@ describe('exec sessions', () => {
   });
 
   it.each([
-    ['/tmp/ml-image-x', { 'a.txt': 'A' }, '/tmp', 'ml-image-x'],
-    ['/work', {}, '/', 'work'],
-  ])('sessionArchive(%s)', (dir, files, parent, base) => {
-    expect(sessionArchive(dir, files)).toEqual({
+    ['/tmp/ml-image-x', { 'a.txt': 'A' }, '/tmp', 'ml-image-x', undefined, { uid: 0, gid: 0 }],
+    ['/work', {}, '/', 'work', undefined, { uid: 0, gid: 0 }],
+    ['/tmp/ws', { 'r.txt': 'R' }, '/tmp', 'ws', { uid: 4242, gid: 100 }, { uid: 4242, gid: 100 }],
+  ])('sessionArchive(%s), owned by the session user', (dir, files, parent, base, owner, ids) => {
+    expect(sessionArchive(dir, files, owner)).toEqual({
       parent,
       entries: [
-        { name: `${base}/`, mode: 0o700 },
+        { name: `${base}/`, mode: 0o700, ...ids },
         ...Object.entries(files).map(([name, content]) => ({
           name: `${base}/${name}`,
           content,
           mode: 0o600,
+          ...ids,
         })),
       ],
     });
+  });
+
+  it.each([
+    ['uid=1000(app) gid=1000(app) groups=1000(app),27(sudo)\n', { uid: 1000, gid: 1000 }],
+    ['uid=0(root) gid=0(root) groups=0(root),10(wheel)', { uid: 0, gid: 0 }],
+    // A uid without a passwd entry: busybox and coreutils print the number alone.
+    ['uid=4242 gid=4242 groups=4242', { uid: 4242, gid: 4242 }],
+    ['sh: id: not found', undefined],
+    ['', undefined],
+  ])('parseIdOutput(%j)', (out, expected) => {
+    expect(parseIdOutput(out)).toEqual(expected);
+  });
+
+  it("tarArchive writes each entry's owner in its header (octal, offsets 108 and 116)", () => {
+    const tar = tarArchive([
+      { name: 'ws/', mode: 0o700, uid: 4242, gid: 100 },
+      { name: 'ws/a', content: 'A', mode: 0o600 },
+    ]);
+    const field = (block: number, at: number) =>
+      tar.subarray(block * 512 + at, block * 512 + at + 7).toString('ascii');
+    expect([field(0, 108), field(0, 116)]).toEqual(['0010222', '0000144']);
+    expect([field(1, 108), field(1, 116)]).toEqual(['0000000', '0000000']);
   });
 });
 

@@ -83,15 +83,36 @@ async function execIn(
 export function sessionArchive(
   dir: string,
   files: Readonly<Record<string, string>>,
+  owner: SessionUser = { uid: 0, gid: 0 },
 ): { parent: string; entries: TarEntry[] } {
   const base = path.posix.basename(dir);
   return {
     parent: path.posix.dirname(dir),
     entries: [
-      { name: `${base}/`, mode: 0o700 },
-      ...Object.entries(files).map(([name, content]) => ({ name: `${base}/${name}`, content, mode: 0o600 })),
+      { name: `${base}/`, mode: 0o700, ...owner },
+      ...Object.entries(files).map(([name, content]) => ({
+        name: `${base}/${name}`,
+        content,
+        mode: 0o600,
+        ...owner,
+      })),
     ],
   };
+}
+
+/** The numeric user and group a session's execs run as. */
+export interface SessionUser {
+  uid: number;
+  gid: number;
+}
+
+/**
+ * The ids in `id`'s answer ("uid=1000(app) gid=1000(app) groups=...", GNU coreutils and busybox
+ * alike); undefined for anything else. Pure.
+ */
+export function parseIdOutput(out: string): SessionUser | undefined {
+  const m = /^uid=(\d+)(?:\([^)]*\))? gid=(\d+)/.exec(out.trim());
+  return m ? { uid: Number(m[1]), gid: Number(m[2]) } : undefined;
 }
 
 /**
@@ -139,6 +160,7 @@ export async function startSession(client: EngineClient, spec: SessionSpec): Pro
     HostConfig: sessionHostConfig(spec),
   });
   let closed = false;
+  let user: Promise<SessionUser | undefined> | undefined;
   const close = async () => {
     if (closed) return;
     closed = true;
@@ -156,9 +178,19 @@ export async function startSession(client: EngineClient, spec: SessionSpec): Pro
     containerId: container.id,
     exec: (cmd, options = {}) => execIn(client, container, cmd, options),
     async putFiles(dir, files) {
-      const { parent, entries } = sessionArchive(dir, files);
-      // copyUIDGID: the files belong to the container's user (the one exec runs as), not root.
-      await client.call(() => container.putArchive(tarArchive(entries), { path: parent, copyUIDGID: '1' }));
+      // The files belong to the container's user (the one exec runs as), not root: its numeric ids,
+      // asked of the container once, go in the archive. Not copyUIDGID: the engine looks a named
+      // USER ("app") up in the host's passwd, not the image's (moby/moby#34142), and fails with a 500
+      // ("getent unable to find entry") for a user the host does not have. An image without `id`
+      // keeps copyUIDGID (a numeric USER, or root).
+      user ??= execIn(client, container, ['id'], { timeoutMs: 30_000 }).then(
+        (r) => (r.exitCode === 0 ? parseIdOutput(r.stdout) : undefined),
+        () => undefined,
+      );
+      const owner = await user;
+      const { parent, entries } = sessionArchive(dir, files, owner);
+      const options = owner ? { path: parent } : { path: parent, copyUIDGID: '1' };
+      await client.call(() => container.putArchive(tarArchive(entries), options));
     },
     async close() {
       await close();
