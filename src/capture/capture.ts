@@ -9,6 +9,7 @@ import { engineMessage, GPU_REQUEST_REFUSED, statusCodeOf } from '../docker/fail
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { interruptedFailure } from '../util/cleanup.js';
 import { VERSION } from '../version.js';
+import { entryPythonError } from './entry-python.js';
 import {
   CREATED_LABEL,
   ENV_RECORD_SCHEMA_VERSION,
@@ -165,6 +166,9 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
     );
   }
   const history = await layerHistory(input.image, deps.docker, input.platform);
+  // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
+  const executable = (probed.python as { executable?: unknown } | undefined)?.executable;
+  const otherPython = typeof executable === 'string' ? entryPythonError(details, executable) : undefined;
   const record = redactRecord({
     ...probed,
     schemaVersion: ENV_RECORD_SCHEMA_VERSION,
@@ -173,6 +177,7 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
       ...((probed.errors as unknown[] | undefined) ?? []),
       ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
       ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
+      ...(otherPython !== undefined ? [otherPython] : []),
     ],
     capture: {
       ...(probed.capture as object),

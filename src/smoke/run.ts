@@ -4,6 +4,7 @@
 // The suites are in suites.ts, the user's tests in custom.ts, the shared rules in session.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { entryPythonOffPath } from '../capture/entry-python.js';
 import { redactOutput } from '../util/redact-instruction.js';
 import type { DaemonFeatures, DockerAdapter } from '../docker/adapter.js';
 import { hasNvidiaCdiGpu } from '../docker/cdi.js';
@@ -81,6 +82,9 @@ export async function runSmoke(input: SmokeInput, deps: SmokeDeps): Promise<Smok
     batch: { steps: batchSteps(input), outcomes: new Map() },
     ...(deps.output && { output: (chunk: string, test: string) => deps.output!(redactOutput(chunk), test) }),
   };
+  // The suites run python3 on PATH: say so once when the image starts a Python off its PATH.
+  const offPath = input.entryPythonChecked ? undefined : entryPythonOffPath(details);
+  if (offPath !== undefined) s.progress(`smoke warning: ${offPath}`);
   for (const name of input.suites) await runSuite(s, name);
   return finishResult(s);
 }

@@ -54,6 +54,11 @@ export interface SmokeInput {
   imagesDir: string;
   /** Per-GPU throughput floors (default: the bundled baselines). */
   baseline?: Baseline;
+  /**
+   * The caller has compared the Python the image starts with the python3 on PATH capture found
+   * (stage.ts, from the record): runSmoke does not warn again from the image's PATH.
+   */
+  entryPythonChecked?: boolean;
 }
 
 export interface SmokeDeps {

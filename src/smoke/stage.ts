@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { type BuildResult, isPushed } from '../build/result.js';
 import { captureImage } from '../capture/capture.js';
+import { entryPythonProblem } from '../capture/entry-python.js';
 import { type EnvRecord, packageListProblem } from '../capture/record.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -335,6 +336,10 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
   input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
   const incomplete = packageListProblem(record);
   if (incomplete !== undefined) io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
+  // Once, before the suites: they run the same python3 on PATH the record describes.
+  const otherPython = entryPythonProblem(record);
+  if (otherPython !== undefined)
+    io.warning(`${id}: ${otherPython} (the smoke suites run that python3 too)`, { title: 'ml-image smoke' });
   io.progress(
     'smoke',
     `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${withheld ? `no GPU: ${withheld}` : gpusLine(gpus, pin)})`,
@@ -356,6 +361,7 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
       timeoutMs: config.smoke.timeoutSeconds * 1000,
       imagesDir: input.imagesDir,
       baseline: ctx.baseline,
+      entryPythonChecked: true,
     },
     {
       docker,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
 import { captureImage } from '../../capture/capture.js';
+import { entryPythonProblem } from '../../capture/entry-python.js';
 import { type EnvRecord, packageListProblem } from '../../capture/record.js';
 import { InputError } from '../../errors.js';
 import { printable } from '../../util/text.js';
@@ -103,6 +104,8 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
     const incomplete = packageListProblem(record);
     // The reason is the probe's (the image's) text: escaped as the summary is.
     if (incomplete !== undefined) io.stderr(`warning: ${printable(image)}: ${printable(incomplete)}\n`);
+    const otherPython = entryPythonProblem(record);
+    if (otherPython !== undefined) io.stderr(`warning: ${printable(image)}: ${printable(otherPython)}\n`);
     io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record));
     return 0;
   },
