@@ -2,6 +2,7 @@
 // is aarch64 (and Node may be x64 under Rosetta). resolve without --platform resolves for the
 // engine's platform, the --load fix names it, devcontainer takes its local tag and notes by it.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +23,40 @@ const engine = (arch: string, over: Partial<DockerAdapter> = {}) =>
     ping: () => Promise.resolve({ version: '29.0.0', apiVersion: '1.52', os: 'linux', arch }),
     ...over,
   });
+
+/**
+ * An engine's socket in this process (node:http on a unix socket, no process started): GET /version
+ * answers ARCH, or never answers ('hang'). `open()` counts the connections still open.
+ */
+async function engineSocket(
+  arch: string | 'hang',
+): Promise<{ env: Record<string, string>; open: () => number; close: () => Promise<void> }> {
+  const socket = path.join(dir, `engine-${arch}.sock`);
+  let open = 0;
+  const server = http.createServer((req, res) => {
+    if (arch === 'hang') return; // accepts, never answers
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(req.url === '/version' ? { Os: 'linux', Arch: arch, ApiVersion: '1.52' } : {}));
+  });
+  server.on('connection', (c) => {
+    open += 1;
+    c.on('close', () => (open -= 1));
+  });
+  await new Promise<void>((resolve) => server.listen(socket, resolve));
+  return {
+    env: { DOCKER_HOST: `unix://${socket}`, ML_IMAGE_CACHE_DIR: path.join(dir, '.cache') },
+    open: () => open,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+/** An engine that is not there: a socket path nothing listens on. */
+const NO_ENGINE = () => ({
+  DOCKER_HOST: `unix://${path.join(dir, 'none.sock')}`,
+  ML_IMAGE_CACHE_DIR: path.join(dir, '.cache'),
+});
 
 let dir: string;
 beforeEach(() => {
@@ -106,8 +141,10 @@ describe('--load with several platforms: the fix names the engine platform', () 
 
   it.each(['build', 'run'])('ml-image %s --load on an aarch64 engine', async (command) => {
     writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
-    const io = captureIo(dir, engine('aarch64'));
+    const sock = await engineSocket('aarch64');
+    const io = captureIo(dir, engine('aarch64'), sock.env);
     expect(await runCli([command, '--load', '--json', '--out', 'o'], io)).toBe(2);
+    await sock.close();
     const { error } = JSON.parse(io.out());
     expect(error.message).toContain('--load builds one platform into the local engine');
     expect(error.fix).toContain('add --platforms linux/arm64 (this engine');
@@ -119,17 +156,27 @@ describe('--load with several platforms: the fix names the engine platform', () 
     const down = fakeDocker({
       ping: () => Promise.reject(new EnvironmentError('no daemon', 'start Docker')),
     });
-    const io = captureIo(dir, down);
+    const io = captureIo(dir, down, NO_ENGINE());
     expect(await runCli(['build', '--load', '--json'], io)).toBe(2);
     expect(JSON.parse(io.out()).error.fix).toContain(
       "one platform, this machine's (linux/arm64 on Apple silicon",
     );
   });
 
-  it('an engine that hangs is not waited for past the limit', async () => {
-    const hung = fakeDocker({ ping: () => new Promise(() => undefined) });
-    expect(await askEnginePlatform({ docker: () => hung }, 20)).toBeUndefined();
-    expect(await loadOnePlatformFix({ docker: () => engine('x86_64') })).toContain('--platforms linux/amd64');
+  it('an engine that accepts and never answers: not waited for past the limit, its connection closed', async () => {
+    const hung = await engineSocket('hang');
+    expect(await askEnginePlatform({ env: hung.env }, 200)).toBeUndefined();
+    // The request was destroyed: nothing keeps the command's process open.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(hung.open()).toBe(0);
+    await hung.close();
+    const amd = await engineSocket('x86_64');
+    expect(await loadOnePlatformFix({ env: amd.env })).toContain('--platforms linux/amd64');
+    await amd.close();
+  });
+
+  it('a remote engine (tcp://) is not asked: the generic wording', async () => {
+    expect(await askEnginePlatform({ env: { DOCKER_HOST: 'tcp://10.255.255.1:2375' } }, 200)).toBeUndefined();
   });
 });
 
@@ -165,8 +212,16 @@ describe('ml-image devcontainer: the engine platform, not process.arch', () => {
   });
   const write = (b: BuildResult) => writeFileSync(path.join(dir, 'results', 'build.json'), JSON.stringify(b));
 
-  async function cli(docker: DockerAdapter) {
-    const io = captureIo(dir, docker);
+  async function cli(docker: DockerAdapter, arch?: string) {
+    const sock = arch !== undefined ? await engineSocket(arch) : undefined;
+    const io = captureIo(dir, docker, sock?.env ?? NO_ENGINE());
+    try {
+      return await devcontainer(io);
+    } finally {
+      await sock?.close();
+    }
+  }
+  async function devcontainer(io: ReturnType<typeof captureIo>) {
     const code = await runCli(['devcontainer', '--from', 'results', '--json', '--force'], io);
     expect(code, io.err()).toBe(0);
     return JSON.parse(io.out()) as { image: string; notes: string[] };
@@ -178,7 +233,7 @@ describe('ml-image devcontainer: the engine platform, not process.arch', () => {
         platforms: [local('linux/amd64', D1, 'model:amd64'), local('linux/arm64', D2, 'model:arm64')],
       }),
     );
-    const summary = await cli(engine('aarch64'));
+    const summary = await cli(engine('aarch64'), 'aarch64');
     expect(summary.image).toBe('model:arm64');
     expect(JSON.parse(readFileSync(path.join(dir, '.devcontainer', 'devcontainer.json'), 'utf8')).image).toBe(
       'model:arm64',
@@ -188,10 +243,10 @@ describe('ml-image devcontainer: the engine platform, not process.arch', () => {
 
   it('an arm64-only image pinned by digest: no emulation note on an aarch64 engine; one on amd64', async () => {
     write(build({ platforms: [local('linux/arm64', D2)] }));
-    const arm = await cli(engine('aarch64'));
+    const arm = await cli(engine('aarch64'), 'aarch64');
     expect(arm.image).toBe(`ghcr.io/acme/model@${D2}`);
     expect(JSON.stringify(arm.notes)).not.toContain('emulation');
-    const amd = await cli(engine('x86_64'));
+    const amd = await cli(engine('x86_64'), 'x86_64');
     expect(amd.notes).toContainEqual(
       'the image is built for linux/arm64 only: on this linux/amd64 machine it runs under emulation (QEMU), if at all',
     );

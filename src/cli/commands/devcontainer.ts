@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   DEVCONTAINER_FILE,
@@ -120,7 +121,8 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
       throw new InputError('devcontainer: --from DIR is required (the --out directory of "ml-image build")');
     const dir = path.resolve(io.cwd, values.from);
     // The engine's platform (an x64 Node under Rosetta is on an arm64 engine); Node's without one.
-    const engine = await askEnginePlatform(io);
+    // Not asked without a build.json: that is bad input, said at once (devcontainerFromResults).
+    const engine = existsSync(path.join(dir, 'build.json')) ? await askEnginePlatform(io) : undefined;
     const host = engine ?? hostPlatform();
     const { json, text, chosen, recordFile } = devcontainerFromResults(
       dir,
