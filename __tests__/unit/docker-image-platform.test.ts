@@ -48,7 +48,7 @@ const atLeast = (api: string, min: number) => Number(api.split('.')[1]) >= min;
 
 /** A real dockerode (its progress reader) over an engine that answers as ENGINE says. */
 function fakeEngine(e: Engine) {
-  const calls = { pulls: [] as string[], queries: [] as string[], infos: 0 };
+  const calls = { pulls: [] as string[], queries: [] as string[], infos: 0, versions: 0 };
   const held = [...e.held];
   /** The platform an answer without `platform` is of: the host's where held, else the first. */
   const defaultPlatform = () => (held.includes(e.host) ? e.host : held[0]);
@@ -75,7 +75,10 @@ function fakeEngine(e: Engine) {
   };
   const fake = new Dockerode({ socketPath: '/nonexistent/docker.sock' });
   Object.assign(fake, {
-    version: async () => ({ Version: 'x', ApiVersion: e.api, Os: 'linux', Arch: arch(e.host) }),
+    version: async () => {
+      calls.versions++;
+      return { Version: 'x', ApiVersion: e.api, Os: 'linux', Arch: arch(e.host) };
+    },
     info: async () => {
       calls.infos++;
       return {
@@ -162,7 +165,7 @@ describe('the platform asked of a local multi-platform image', () => {
     const { client, calls } = fakeEngine({ api: '1.41', containerd: false, host: AMD, held: [ARM] });
     await ensureImage(client, IMAGE, ARM);
     await inspectImage(client, IMAGE, ARM);
-    expect(calls).toEqual({ pulls: [], queries: [], infos: 0 });
+    expect(calls).toEqual({ pulls: [], queries: [], infos: 0, versions: 0 });
   });
 
   it('API 1.48 (Descriptor, cannot be asked): a refused pull says the engine may hold the platform', async () => {
@@ -189,17 +192,29 @@ describe('the platform asked of a local multi-platform image', () => {
     { api: '1.51', created: 'RUN build-arm64', queried: true },
     { api: '1.48', created: 'RUN build-arm64', queried: true },
     { api: '1.47', created: 'RUN build-amd64', queried: false },
-  ])('the history for a platform on API $api', async ({ api, created, queried }) => {
-    const { client, calls } = fakeEngine({ api, containerd: true, host: AMD, held: [AMD, ARM] });
-    const history = await imageHistory(client, IMAGE, ARM);
-    expect(history.map((h) => h.createdBy)).toEqual([created]);
-    expect(calls.queries).toEqual(queried ? [`history ${platformQuery(ARM)}`] : []);
+  ])(
+    'the history for a platform on API $api, after the inspect found another platform',
+    async ({ api, created, queried }) => {
+      const { client, calls } = fakeEngine({ api, containerd: true, host: AMD, held: [AMD, ARM] });
+      await inspectImage(client, IMAGE, ARM).catch(() => undefined); // as capture does, first
+      calls.queries.length = 0;
+      const history = await imageHistory(client, IMAGE, ARM);
+      expect(history.map((h) => h.createdBy)).toEqual([created]);
+      expect(calls.queries).toEqual(queried ? [`history ${platformQuery(ARM)}`] : []);
+    },
+  );
+
+  it("the tag's own platform is the one wanted: the plain history, no GET /version for it", async () => {
+    const { client, calls } = fakeEngine({ api: '1.51', containerd: true, host: AMD, held: [AMD, ARM] });
+    const history = await imageHistory(client, IMAGE, AMD);
+    expect(history.map((h) => h.createdBy)).toEqual(['RUN build-amd64']);
+    expect([calls.queries, calls.versions]).toEqual([[], 0]);
   });
 
-  it('the classic store: no platform query on the history either', async () => {
+  it('the classic store: no platform query on the history either, and no GET /version', async () => {
     const { client, calls } = fakeEngine({ api: '1.41', containerd: false, host: AMD, held: [ARM] });
     await expect(imageHistory(client, IMAGE, ARM)).resolves.toHaveLength(1);
-    expect(calls.queries).toEqual([]);
+    expect([calls.queries, calls.versions]).toEqual([[], 0]);
   });
 });
 

@@ -22,6 +22,15 @@ export function apiVersion(docker: Dockerode): Promise<string> {
   return known;
 }
 
+/**
+ * The API version when this client has asked it already (an inspect found another platform than
+ * the one wanted: platformInspect), else undefined: a caller that needs it only in that case (an
+ * image's history) sends no GET /version of its own.
+ */
+export function apiVersionIfAsked(docker: Dockerode): Promise<string> | undefined {
+  return apiVersions.get(docker);
+}
+
 /** Whether API VERSION ("1.49") is MIN or later; an unknown one ('') is not: pure. */
 export function apiAtLeast(version: string, min: string): boolean {
   const [a = 0, b = 0] = version.split('.').map(Number);

@@ -6,7 +6,14 @@ import { z } from 'zod';
 import { EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import type { ImageDetails, ImageHistoryEntry, ImageRemoval } from './adapter.js';
 import type { EngineClient } from './client.js';
-import { apiAtLeast, apiVersion, askImage, isPlatform, multiPlatformStore } from './image-platform.js';
+import {
+  apiAtLeast,
+  apiVersion,
+  apiVersionIfAsked,
+  askImage,
+  isPlatform,
+  multiPlatformStore,
+} from './image-platform.js';
 import { BARE_DIGEST_FIX, DIGEST_RE } from '../oci/ref.js';
 import {
   REGISTRY_FAILING,
@@ -79,18 +86,22 @@ const ImageHistorySchema = z.array(
 /**
  * The image's history, oldest first, as the engine reports it (the image is local: inspected); for
  * PLATFORM where the engine takes one (API 1.48+: the containerd image store's history without it is
- * of any platform it holds, the host's first: moby daemon/containerd/image_history.go).
+ * of any platform it holds, the host's first: moby daemon/containerd/image_history.go). Only when
+ * an inspect of this client found another platform than the one wanted (it asked the API version
+ * then): where the tag's own platform is the one wanted, as on the classic store, the plain history
+ * is that platform's, and no GET /version is sent for it.
  */
 export async function imageHistory(
   client: EngineClient,
   ref: string,
   platform?: string,
 ): Promise<ImageHistoryEntry[]> {
-  const raw = await client.call(async (docker) =>
-    platform !== undefined && apiAtLeast(await apiVersion(docker), '1.48')
-      ? askImage(docker, ref, 'history', platform)
-      : (docker.getImage(ref).history() as Promise<unknown>),
-  );
+  const raw = await client.call(async (docker) => {
+    const asked = platform !== undefined ? apiVersionIfAsked(docker) : undefined;
+    return asked !== undefined && apiAtLeast(await asked, '1.48')
+      ? askImage(docker, ref, 'history', platform!)
+      : (docker.getImage(ref).history() as Promise<unknown>);
+  });
   return parseAnswer(ImageHistorySchema, raw, `the engine's history of image ${ref}`)
     .map((h) => ({
       createdBy: (h.CreatedBy ?? '').trim(),
