@@ -273,6 +273,32 @@ describe("a context's engine that does not answer", () => {
       /^start the engine of the Docker context "gone" \(DOCKER_CONTEXT\), or use another: "docker context ls"/,
     );
   });
+  it.each([
+    // A login without a password may be a token (https://TOKEN@host): masked as the redaction masks it.
+    ['ssh://bob@10.0.0.7', 'ssh://***@10.0.0.7'],
+    ['tcp://10.0.0.7', 'tcp://10.0.0.7'],
+    ['tcp://ci:s3cretpw@10.0.0.7:2376', 'tcp://ci:***@10.0.0.7:2376'],
+  ])("a context's address as it names it (%s), a password masked, never ':undefined'", (host, shown) => {
+    const docker = { modem: { host: '10.0.0.7', protocol: 'ssh' } } as unknown as Dockerode;
+    engineContexts.set(docker, { name: 'r', from: 'DOCKER_CONTEXT', host, skipTlsVerify: false });
+    const err = connectionError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), docker)!;
+    expect(err.message).toBe(
+      `cannot reach the Docker daemon at ${shown}, the Docker context "r" (DOCKER_CONTEXT) (ECONNREFUSED)`,
+    );
+    expect(err.message).not.toContain('s3cretpw');
+  });
+
+  it.each([
+    [{ host: 'gpu-box', port: '22', protocol: 'ssh' }, 'ssh://gpu-box:22'],
+    [{ host: 'h', protocol: 'http' }, 'tcp://h'],
+    [{ host: 'h', port: '2375', protocol: 'http' }, 'tcp://h:2375'],
+  ])('DOCKER_HOST without a context: %j is named %s', (modem, shown) => {
+    const err = connectionError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), {
+      modem,
+    } as unknown as Dockerode)!;
+    expect(err.message).toBe(`cannot reach the Docker daemon at ${shown} (ECONNREFUSED)`);
+  });
+
   it('without a context: the usual fix', () => {
     const err = connectionError(refused, client('/var/run/docker.sock'))!;
     expect(err.message).toBe('cannot reach the Docker daemon at unix:///var/run/docker.sock (ENOENT)');

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { formatIssues } from '../config/issues.js';
 import { EnvironmentError, MlImageError } from '../errors.js';
 import { DOCKER_HUB, parseImageRef } from '../oci/ref.js';
+import { redactUrls } from '../util/redact.js';
 import type { ExecResult } from './adapter.js';
 import { type ContextEndpoint, contextDaemonFix, contextLabel } from './context.js';
 
@@ -143,9 +144,11 @@ function daemonTarget(docker: Dockerode): string {
   const socketPath = field('socketPath');
   // Without DOCKER_HOST, docker-modem 5 keeps a function that picks the socket when it connects.
   if (typeof socketPath === 'function') return 'unix:///var/run/docker.sock (the default socket)';
-  return socketPath
-    ? `unix://${String(socketPath)}`
-    : `tcp://${String(field('host'))}:${String(field('port'))}`;
+  if (socketPath) return `unix://${String(socketPath)}`;
+  // ssh:// for an ssh engine (docker-modem's protocol), tcp:// otherwise; the port only when set.
+  const port = field('port');
+  const scheme = field('protocol') === 'ssh' ? 'ssh' : 'tcp';
+  return `${scheme}://${String(field('host'))}${port !== undefined && port !== '' ? `:${String(port)}` : ''}`;
 }
 
 /** The `code` of a thrown value (ENOENT, ...), when it has one. */
@@ -192,8 +195,10 @@ export function connectionError(err: unknown, docker: Dockerode): EnvironmentErr
   const code = errorCode(err);
   if (code && CONNECT_CODES.has(code)) {
     const context = engineContexts.get(docker);
+    // A context's own address as it names it (a password in it masked), else the client's.
+    const target = context ? redactUrls(context.host) : daemonTarget(docker);
     return new EnvironmentError(
-      `cannot reach the Docker daemon at ${daemonTarget(docker)}${context ? `, ${contextLabel(context)}` : ''} (${code})`,
+      `cannot reach the Docker daemon at ${target}${context ? `, ${contextLabel(context)}` : ''} (${code})`,
       context ? contextDaemonFix(context) : DAEMON_FIX,
       { cause: err },
     );
