@@ -712,3 +712,110 @@ describe.skipIf(SKIP)('the result line: strict JSON on a line of its own', () =>
     if (host) expect(python).toMatchObject(host);
   });
 });
+
+// Conda packages (record.conda, collectEnv.conda_packages): the probe reads conda-meta/*.json (the
+// environment's and CONDA_PREFIX's) without conda, as `conda list` would list them: mkl and
+// pytorch-cuda, which have no dist-info, are in the record; a token in a channel masked; a file too
+// large or not JSON named under errors; without conda-meta, no field and collect_env's null.
+describe.skipIf(SKIP)('probe: conda packages from conda-meta', () => {
+  let dir: string;
+  const TOKEN = 'tk-0123456789abcdef0123456789abcdef';
+  const meta = (name: string, content: string) => {
+    mkdirSync(path.join(dir, 'env/conda-meta'), { recursive: true });
+    writeFileSync(path.join(dir, 'env/conda-meta', name), content);
+  };
+  const probe = (env: Record<string, string>) => {
+    const r = spawnSync(
+      'python3',
+      [
+        '-c',
+        readFileSync(PROBE, 'utf8'),
+        `--redaction-rules=${JSON.stringify(REDACTION_RULES)}`,
+        '--no-torch',
+      ],
+      { encoding: 'utf8', cwd: dir, env: { ...process.env, ...env } },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as {
+      conda?: unknown;
+      collectEnv: Record<string, unknown>;
+      errors: { field: string; error: string }[];
+      capture: { probeVersion: number };
+    };
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-probe-conda-'));
+    meta(
+      'mkl-2023.1.0-h213fc3f_46344.json',
+      JSON.stringify({
+        name: 'mkl',
+        version: '2023.1.0',
+        build: 'h213fc3f_46344',
+        channel: 'https://repo.anaconda.com/pkgs/main/linux-64',
+        subdir: 'linux-64',
+        files: ['lib/libmkl_core.so.2'],
+      }),
+    );
+    // No "channel": taken from the url, less the file name and the subdir; its /t/<token>/ masked.
+    meta(
+      'pytorch-cuda-12.1-ha16c6d3_5.json',
+      JSON.stringify({
+        name: 'pytorch-cuda',
+        version: '12.1',
+        build: 'ha16c6d3_5',
+        url: `https://conda.anaconda.org/t/${TOKEN}/pytorch/noarch/pytorch-cuda-12.1-ha16c6d3_5.conda`,
+        subdir: 'noarch',
+      }),
+    );
+    meta(
+      'zlib-1.2.13-h5eee18b_1.json',
+      JSON.stringify({ name: 'zlib', version: '1.2.13', build_string: 'h5eee18b_1' }),
+    );
+    meta('broken.json', '{ not json');
+    meta('huge.json', JSON.stringify({ name: 'huge', version: '1', files: ['x'.repeat(1_100_000)] }));
+    meta('history', 'not a package record');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reads each conda-meta record into the record's conda field, sorted; collect_env's conda_packages filtered as torch filters `conda list`", () => {
+    const record = probe({ CONDA_PREFIX: path.join(dir, 'env') });
+    expect(record.conda).toEqual([
+      {
+        name: 'mkl',
+        version: '2023.1.0',
+        build: 'h213fc3f_46344',
+        channel: 'https://repo.anaconda.com/pkgs/main',
+        subdir: 'linux-64',
+      },
+      {
+        name: 'pytorch-cuda',
+        version: '12.1',
+        build: 'ha16c6d3_5',
+        channel: `https://conda.anaconda.org/t/${REDACTED}/pytorch`,
+        subdir: 'noarch',
+      },
+      { name: 'zlib', version: '1.2.13', build: 'h5eee18b_1' },
+    ]);
+    expect(JSON.stringify(record)).not.toContain(TOKEN);
+    expect(EnvRecordSchema.shape.conda.safeParse(record.conda).error?.issues).toBeUndefined();
+    // mkl and torch's patterns are kept, zlib is not; the defaults channel is named by none.
+    expect(record.collectEnv.conda_packages).toBe(
+      [
+        'mkl                       2023.1.0         h213fc3f_46344',
+        'pytorch-cuda              12.1                 ha16c6d3_5  pytorch',
+      ].join('\n'),
+    );
+    const errors = record.errors.filter((e) => e.field === 'conda').map((e) => e.error);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/broken\.json left out: JSONDecodeError/);
+    expect(errors[1]).toMatch(/huge\.json left out: ValueError: \d+ bytes, over 1048576: not read/);
+    expect(record.capture.probeVersion).toBe(4);
+  });
+
+  it('without conda-meta: no conda field, and conda_packages stays null', () => {
+    const record = probe({ CONDA_PREFIX: path.join(dir, 'nowhere') });
+    expect('conda' in record).toBe(false);
+    expect(record.collectEnv.conda_packages).toBeNull();
+    expect(record.errors.filter((e) => e.field === 'conda')).toEqual([]);
+  });
+});

@@ -254,8 +254,8 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      15,
-      '2035f9c1df59a18e711c3867eefbe21df4b3338f9d05af21319ed83752aee349',
+      16,
+      'ec17d3d1eabdc62e5be8f5289c620d99039d8ec5cf2920b428999d2823675696',
     ]);
   });
 });

@@ -28,11 +28,12 @@ import os
 import platform
 import re
 import shutil
+import stat
 import subprocess
 import time
 from urllib.parse import unquote
 
-PROBE_VERSION = 3  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion
+PROBE_VERSION = 4  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion; 4: conda
 # The record's sizes are at most 2^53 - 1 (src/capture/record.ts): a larger one (a corrupt RECORD
 # or Installed-Size) is not a size, and the record would be refused for it.
 MAX_BYTES = 2 ** 53 - 1
@@ -244,6 +245,97 @@ def packages():
             out.append(entry)
     out.sort(key=lambda p: p["name"].lower())
     return out
+
+
+# conda-meta/*.json, bounded: a file over 1 MB is not read (a package's record is a few KB, most of it
+# its file list), at most this many files per environment.
+CONDA_META_MAX_BYTES = 1 << 20
+CONDA_META_MAX_FILES = 5000
+# torch.utils.collect_env's get_conda_packages filter (CONDA_PATTERNS + COMMON_PATTERNS +
+# NVIDIA_PATTERNS + ONEAPI_PATTERNS): a line of `conda list` is kept when one of these is in it.
+TORCH_CONDA_PATTERNS = [
+    "cudatoolkit", "soumith", "mkl", "magma",
+    "torch", "numpy", "triton", "optree",
+    "cuda-cudart", "cuda-cupti", "cuda-libraries", "cuda-opencl", "cuda-nvrtc", "cuda-runtime", "cublas",
+    "cudnn", "cufft", "curand", "cusolver", "cusparse", "nccl", "nvjitlink", "nvtx",
+    "dpcpp-cpp-rt", "intel-cmplr-lib-rt", "intel-cmplr-lib-ur", "intel-cmplr-lic-rt", "intel-opencl-rt",
+    "intel-sycl-rt", "mkl", "onemkl-sycl-blas", "onemkl-sycl-dft", "onemkl-sycl-lapack", "onemkl-sycl-rng",
+    "onemkl-sycl-sparse", "intel-openmp", "tbb", "impi-rt", "impi-devel", "oneccl", "oneccl-devel",
+    "intel-pti", "umf", "tcmlib",
+]
+
+
+def conda_packages():
+    """The conda packages of the environment (what `conda list` reads, without conda): each
+    <sys.prefix>/conda-meta/*.json, and CONDA_PREFIX's when that is another environment. None: no
+    conda-meta. One file the probe cannot read is left out (and named under errors), not the list."""
+    prefixes = []
+    for prefix in (sys.prefix, os.environ.get("CONDA_PREFIX")):
+        if prefix and os.path.isdir(os.path.join(prefix, "conda-meta")) and \
+                os.path.realpath(prefix) not in [os.path.realpath(p) for p in prefixes]:
+            prefixes.append(prefix)
+    if not prefixes:
+        return None
+    found = {}
+    for prefix in prefixes:
+        meta = os.path.join(prefix, "conda-meta")
+        names = sorted(n for n in os.listdir(meta) if n.endswith(".json"))
+        if len(names) > CONDA_META_MAX_FILES:
+            ERRORS.append({"field": "conda", "error": "%s: %d files, only the first %d read"
+                           % (meta, len(names), CONDA_META_MAX_FILES)})
+        for n in names[:CONDA_META_MAX_FILES]:
+            try:
+                entry = conda_entry(os.path.join(meta, n))
+            except Exception as e:
+                ERRORS.append({"field": "conda", "error": "%s left out: %s: %s"
+                               % (os.path.join(meta, n), type(e).__name__, str(e).strip()[:200])})
+                continue
+            found.setdefault(json.dumps(entry, sort_keys=True), entry)
+    keys = ("name", "version", "build", "channel", "subdir")
+    return sorted(found.values(), key=lambda p: tuple(p.get(k, "") for k in keys))
+
+
+def conda_entry(path):
+    """One conda-meta record as {name, version, build?, channel?, subdir?}; the channel from its
+    "channel" (else its "url" less the file name), without the subdir, a token in it masked."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise ValueError("not a file")
+    if st.st_size > CONDA_META_MAX_BYTES:
+        raise ValueError("%d bytes, over %d: not read" % (st.st_size, CONDA_META_MAX_BYTES))
+    with open(path, "rb") as f:
+        data = json.loads(f.read(CONDA_META_MAX_BYTES + 1).decode("utf-8", "replace"))
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+
+    def text(key):
+        return data[key] if isinstance(data.get(key), str) else ""
+
+    if not text("name"):
+        raise ValueError("no package name")
+    entry = {"name": text("name"), "version": text("version")}
+    subdir = text("subdir")
+    channel = text("channel") or text("url").rpartition("/")[0]
+    if subdir and channel.endswith("/" + subdir):
+        channel = channel[:-len(subdir) - 1]
+    for k, v in (("build", text("build") or text("build_string")), ("channel", redact_urls(channel)), ("subdir", subdir)):
+        if v:
+            entry[k] = v
+    return entry
+
+
+def conda_list_text(conda):
+    """collect_env's conda_packages: `conda list`'s lines (name, version, build, channel) that name
+    one of torch's patterns; None without conda."""
+    if conda is None:
+        return None
+    lines = []
+    for p in conda:
+        # conda list names a channel by its name (conda-forge, pytorch), the defaults channel by none.
+        m = re.match(r"https?://(?:conda\.anaconda\.org|repo\.anaconda\.com)/(?:t/[^/]+/)?(.*)$", p.get("channel", ""))
+        channel = p.get("channel", "") if m is None else ("" if m.group(1).startswith("pkgs/") else m.group(1))
+        lines.append(("%-25s %-15s %15s  %s" % (p["name"], p["version"], p.get("build", ""), channel)).rstrip())
+    return "\n".join(line for line in lines if any(name in line for name in TORCH_CONDA_PATTERNS))
 
 
 def package_entry(d):
@@ -656,6 +748,7 @@ def cpu_info():
 def main():
     no_torch = "--no-torch" in sys.argv
     pkgs = attempt("python.packages", packages, [])
+    conda = attempt("conda", conda_packages)
     torch = None if no_torch else attempt("torch", torch_info if "--torch-runtime" in sys.argv else torch_static)
     if no_torch:
         ERRORS.append({"field": "torch", "error": "skipped (--no-torch)"})
@@ -681,6 +774,7 @@ def main():
             "packages": pkgs,
         },
         "apt": attempt("apt", apt_packages, []),
+        **({} if conda is None else {"conda": conda}),
         "cuda": cuda,
         "torch": torch,
         "gpus": gpu_list,
@@ -713,7 +807,7 @@ def main():
         "pip_version": "pip3" if pip_version else None,
         "pip_packages": "\n".join("%s==%s" % (p["name"], p["version"]) for p in pkgs
                                   if re.search(r"torch|numpy|mypy|flake8|onnx|triton|optree|nccl|cudnn|cuda", p["name"], re.I)),
-        "conda_packages": None,
+        "conda_packages": conda_list_text(conda),
         "hip_compiled_version": t.get("hip"),
         "hip_runtime_version": t.get("hip"),
         "miopen_runtime_version": None,

@@ -1,5 +1,5 @@
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
-// pkg:deb and pkg:oci, percent-encoded and with sorted qualifiers (pure).
+// pkg:deb, pkg:conda and pkg:oci, percent-encoded and with sorted qualifiers (pure).
 import { parseImageRef, repositoryOf } from '../oci/ref.js';
 import { canonicalName } from '../requirements/parse.js';
 import { compareText } from '../util/text.js';
@@ -52,6 +52,21 @@ export function debUpstream(pkg: DebPackage): string | undefined {
 export function debPurl(osId: string, pkg: DebPackage, distro?: string | null): string {
   const q = qualifiers({ arch: pkg.arch, distro, upstream: debUpstream(pkg) });
   return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${q}`;
+}
+
+/** A conda package as the record holds it (conda-meta): the channel without its subdir. */
+export interface CondaPackage {
+  name: string;
+  version: string;
+  build?: string | undefined;
+  channel?: string | undefined;
+  subdir?: string | undefined;
+}
+
+/** pkg:conda/<name>@<version>?build=&channel=&subdir= (purl-spec's conda type: no namespace). */
+export function condaPurl(pkg: CondaPackage): string {
+  const q = qualifiers({ build: pkg.build, channel: pkg.channel, subdir: pkg.subdir });
+  return `pkg:conda/${purlEncode(pkg.name)}${at(pkg.version)}${q}`;
 }
 
 /** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */

@@ -1,8 +1,8 @@
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb,
-// with its source package as upstream=), the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, each
-// with where it was read; torch and its CUDA build, NumPy, Python, the base image) as components
-// with ml-image:* properties. Deterministic: the same record gives the same bytes on any machine
+// with its source package as upstream=), every conda package (pkg:conda, sbom-conda.ts), the OS,
+// and the ML stack (CUDA runtime, cuDNN, NCCL, each with where it was read; torch and its CUDA
+// build, NumPy, Python, the base image) as components with ml-image:* properties. Deterministic: the same record gives the same bytes on any machine
 // (lists sorted in code-unit order, not the locale's; bom-refs from purls; a serial number from
 // the content; the timestamp from the record's capture time).
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
@@ -22,6 +22,7 @@ import { imageRefProblem, parseImageRef, repositoryOf } from '../oci/ref.js';
 import { canonicalName } from '../requirements/parse.js';
 import { VERSION } from '../version.js';
 import { debPurl, ociPurl, pypiPurl } from './purl.js';
+import { condaComponents } from './sbom-conda.js';
 import { ordered, sortComponents } from './sbom-order.js';
 import { sha256Hex, TOOL_NAME } from './types.js';
 
@@ -313,7 +314,14 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
   const image = imageComponent(ctx);
   bom.metadata.component = image;
   const pip = pipComponents(ctx.record);
-  const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
+  const conda = condaComponents(ctx.record, pip.byName, { clean, cut, prop });
+  const components = [
+    osComponent(ctx),
+    ...pip.list,
+    ...aptComponents(ctx),
+    ...conda,
+    ...mlStack(ctx, pip.byName),
+  ];
   // The image holds every component: the graph's root reaches each of them.
   for (const c of components) image.dependencies.add(c.bomRef);
   for (const c of [image, ...components]) ordered(c);
@@ -345,7 +353,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-export const SBOM_FORMAT = 15;
+export const SBOM_FORMAT = 16;
 
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cdxPackage.version;

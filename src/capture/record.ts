@@ -95,6 +95,22 @@ export const EnvRecordSchema = z.object({
       sourceVersion: z.string().optional(),
     }),
   ),
+  /**
+   * The conda packages, sorted: each `conda-meta/*.json` of the environment (sys.prefix's, and
+   * CONDA_PREFIX's when another), as `conda list` reads them; the channel without its subdir, a
+   * token in it masked. Absent without conda-meta, and in records written before probe 4.
+   */
+  conda: z
+    .array(
+      z.object({
+        name: z.string(),
+        version: z.string(),
+        build: z.string().optional(),
+        channel: z.string().optional(),
+        subdir: z.string().optional(),
+      }),
+    )
+    .optional(),
   cuda: z.object({
     runtime: maybe(z.string()),
     driverMaxCuda: maybe(z.string()),

@@ -1,0 +1,130 @@
+// Conda packages (record.conda, from the probe's reading of conda-meta/*.json) in the SBOM: each a
+// pkg:conda library component, none duplicating the pip component of a Python package conda
+// installed, a token in a channel URL masked; still valid CycloneDX 1.6; old records unchanged.
+import { Version } from '@cyclonedx/cyclonedx-library/Spec';
+import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
+import { describe, expect, it } from 'vitest';
+import { condaPurl } from '../../src/attest/purl.js';
+import { buildSbom } from '../../src/attest/sbom.js';
+import { buildSpdx } from '../../src/attest/spdx.js';
+import { EnvRecordSchema, type EnvRecord } from '../../src/capture/record.js';
+import { makeRecord, pipEntry } from '../helpers/records.js';
+
+interface CdxComponent {
+  name: string;
+  type: string;
+  version?: string;
+  purl?: string;
+  'bom-ref': string;
+  properties?: { name: string; value: string }[];
+}
+const components = (r: EnvRecord) => (buildSbom({ record: r }) as { components: CdxComponent[] }).components;
+const props = (c: CdxComponent | undefined) =>
+  Object.fromEntries((c?.properties ?? []).map((p) => [p.name, p.value]));
+const validate = (sbom: unknown) => new JsonStrictValidator(Version.v1dot6).validate(JSON.stringify(sbom));
+
+const TOKEN = 'tk-0123456789abcdef0123456789abcdef';
+const CONDA: NonNullable<EnvRecord['conda']> = [
+  {
+    name: 'mkl',
+    version: '2023.1.0',
+    build: 'h213fc3f_46344',
+    channel: 'https://repo.anaconda.com/pkgs/main',
+    subdir: 'linux-64',
+  },
+  // numpy from conda: its dist-info makes it a pip distribution too.
+  {
+    name: 'numpy',
+    version: '1.26.4',
+    build: 'py311h64a7726_0',
+    channel: 'https://conda.anaconda.org/conda-forge',
+    subdir: 'linux-64',
+  },
+  // A private channel behind a token (as a record made by another tool may still hold it).
+  {
+    name: 'pytorch-cuda',
+    version: '12.1',
+    build: 'ha16c6d3_5',
+    channel: `https://conda.anaconda.org/t/${TOKEN}/pytorch`,
+    subdir: 'noarch',
+  },
+  { name: 'cuda-cudart', version: '12.1.105', build: '0', channel: 'https://conda.anaconda.org/nvidia' },
+];
+
+function condaRecord(): EnvRecord {
+  const r = makeRecord({ pip: [pipEntry('numpy', '1.26.4', '/opt/conda/lib/python3.11/site-packages')] });
+  r.python.packages[0]!.installer = 'conda';
+  return { ...r, conda: CONDA };
+}
+
+describe('conda packages in the SBOM', () => {
+  it('the record schema takes conda packages, and a record without them as before', () => {
+    expect(EnvRecordSchema.safeParse(condaRecord()).data?.conda).toEqual(CONDA);
+    const old = makeRecord();
+    expect('conda' in old).toBe(false);
+    expect(EnvRecordSchema.safeParse(old).success).toBe(true);
+  });
+
+  it('pkg:conda as the purl spec writes it: no namespace, build, channel and subdir qualifiers sorted', () => {
+    expect(
+      condaPurl({
+        name: 'absl-py',
+        version: '0.4.1',
+        build: 'py36h06a4308_0',
+        channel: 'main',
+        subdir: 'linux-64',
+      }),
+    ).toBe('pkg:conda/absl-py@0.4.1?build=py36h06a4308_0&channel=main&subdir=linux-64');
+    expect(condaPurl({ name: 'mkl', version: '' })).toBe('pkg:conda/mkl');
+  });
+
+  it('lists each conda-only package as a library with its pkg:conda purl; valid CycloneDX 1.6', async () => {
+    const sbom = buildSbom({ record: condaRecord() });
+    expect(await validate(sbom)).toBeNull();
+    const list = components(condaRecord());
+    const mkl = list.find((c) => c.name === 'mkl');
+    expect(mkl).toMatchObject({
+      type: 'library',
+      version: '2023.1.0',
+      purl: 'pkg:conda/mkl@2023.1.0?build=h213fc3f_46344&channel=https:%2F%2Frepo.anaconda.com%2Fpkgs%2Fmain&subdir=linux-64',
+    });
+    expect(mkl?.['bom-ref']).toBe(mkl?.purl);
+    expect(list.find((c) => c.name === 'cuda-cudart')?.purl).toBe(
+      'pkg:conda/cuda-cudart@12.1.105?build=0&channel=https:%2F%2Fconda.anaconda.org%2Fnvidia',
+    );
+    expect(props(mkl)).toMatchObject({
+      'ml-image:conda.build': 'h213fc3f_46344',
+      'ml-image:conda.subdir': 'linux-64',
+    });
+  });
+
+  it('a Python package conda installed is one component, the pip one, with the conda build as properties', () => {
+    const numpy = components(condaRecord()).filter((c) => c.name === 'numpy');
+    expect(numpy).toHaveLength(1);
+    expect(numpy[0]!.purl).toBe('pkg:pypi/numpy@1.26.4');
+    expect(props(numpy[0])).toMatchObject({
+      'ml-image:conda.build': 'py311h64a7726_0',
+      'ml-image:conda.channel': 'https://conda.anaconda.org/conda-forge',
+      'ml-image:pip.installer': 'conda',
+    });
+    expect(props(numpy[0])['ml-image:conda.version']).toBeUndefined();
+  });
+
+  it("masks a channel's /t/<token>/: in the purl, the properties and the SPDX form", () => {
+    const r = condaRecord();
+    const text = JSON.stringify(buildSbom({ record: r }));
+    expect(text).not.toContain(TOKEN);
+    const cuda = components(r).find((c) => c.name === 'pytorch-cuda');
+    expect(cuda?.purl).toMatch(
+      /^pkg:conda\/pytorch-cuda@12\.1\?build=ha16c6d3_5&channel=.*%2Ft%2F.*redacted.*pytorch&subdir=noarch$/,
+    );
+    expect(JSON.stringify(buildSpdx({ record: r }, new Date(0)))).not.toContain(TOKEN);
+    expect(JSON.stringify(buildSpdx({ record: r }, new Date(0)))).toContain('pkg:conda/mkl@2023.1.0');
+  });
+
+  it('a package found twice (two environments, same build) is listed once', () => {
+    const r = condaRecord();
+    r.conda = [...CONDA, CONDA[0]!];
+    expect(components(r).filter((c) => c.name === 'mkl')).toHaveLength(1);
+  });
+});

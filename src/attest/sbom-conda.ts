@@ -1,0 +1,52 @@
+// The SBOM's conda packages (record.conda, from each conda-meta/*.json): pkg:conda components.
+import { ComponentType } from '@cyclonedx/cyclonedx-library/Enums';
+import { Component } from '@cyclonedx/cyclonedx-library/Models';
+import type { EnvRecord } from '../capture/record.js';
+import { canonicalName } from '../requirements/parse.js';
+import { condaPurl } from './purl.js';
+
+/** The SBOM's scrubbing of a record's strings and its ml-image:* property writer (sbom.ts). */
+export interface SbomText {
+  clean: (s: string) => string;
+  cut: (s: string) => string;
+  prop: (c: Component, name: string, value: string | null | undefined) => void;
+}
+
+/**
+ * Each conda package as a library component, pkg:conda/<name>@<version>?build=&channel=&subdir=.
+ * A Python package conda installed has a dist-info too, so pip lists it as well: it stays one
+ * component, the pip one (pkg:pypi is what scanners match Python advisories by, and one install is
+ * one component), with conda's build, channel and subdir (and its version, when another) as
+ * ml-image:conda.* properties. A conda name no pip distribution has (mkl, pytorch-cuda, cuda-*) is
+ * its own component.
+ */
+export function condaComponents(
+  record: EnvRecord,
+  pipByName: ReadonlyMap<string, Component>,
+  { clean, cut, prop }: SbomText,
+): Component[] {
+  const out = new Map<string, Component>();
+  for (const p of record.conda ?? []) {
+    const [name, version] = [clean(p.name), clean(p.version)];
+    // Every string scrubbed: a channel URL can hold a token (https://conda.anaconda.org/t/<token>/).
+    const q = {
+      build: p.build && clean(p.build),
+      channel: p.channel && clean(p.channel),
+      subdir: p.subdir && clean(p.subdir),
+    };
+    const purl = condaPurl({ name, version, ...q });
+    const pip = pipByName.get(canonicalName(name));
+    const c =
+      pip ??
+      out.get(purl) ??
+      new Component(ComponentType.Library, name, {
+        bomRef: purl,
+        purl,
+        ...(version !== '' && { version: cut(version) }),
+      });
+    if (pip && pip.version !== cut(version)) prop(c, 'conda.version', version);
+    for (const [k, v] of Object.entries(q)) prop(c, `conda.${k}`, v);
+    if (!pip) out.set(purl, c);
+  }
+  return [...out.values()];
+}
