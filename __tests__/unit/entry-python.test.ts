@@ -10,7 +10,7 @@ import {
   entryPythonOffPath,
   entryPythonProblem,
   otherPython,
-} from '../../src/capture/entry-python.js';
+} from '../../src/python/entry-python.js';
 import type { ContainerRunResult, ImageDetails } from '../../src/docker/adapter.js';
 import { runSmoke } from '../../src/smoke/run.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';

@@ -9,7 +9,7 @@ import { engineMessage, GPU_REQUEST_REFUSED, statusCodeOf } from '../docker/fail
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { interruptedFailure } from '../util/cleanup.js';
 import { VERSION } from '../version.js';
-import { entryPythonError } from './entry-python.js';
+import { entryPythonError } from '../python/entry-python.js';
 import {
   CREATED_LABEL,
   ENV_RECORD_SCHEMA_VERSION,

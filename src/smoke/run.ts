@@ -4,7 +4,7 @@
 // The suites are in suites.ts, the user's tests in custom.ts, the shared rules in session.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { entryPythonOffPath } from '../capture/entry-python.js';
+import { entryPythonOffPath } from '../python/entry-python.js';
 import { redactOutput } from '../util/redact-instruction.js';
 import type { DaemonFeatures, DockerAdapter } from '../docker/adapter.js';
 import { hasNvidiaCdiGpu } from '../docker/cdi.js';

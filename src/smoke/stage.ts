@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { type BuildResult, isPushed } from '../build/result.js';
 import { captureImage } from '../capture/capture.js';
-import { entryPythonProblem } from '../capture/entry-python.js';
+import { entryPythonProblem } from '../python/entry-python.js';
 import { type EnvRecord, packageListProblem } from '../capture/record.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
 import { captureImage } from '../../capture/capture.js';
-import { entryPythonProblem } from '../../capture/entry-python.js';
+import { entryPythonProblem } from '../../python/entry-python.js';
 import { type EnvRecord, packageListProblem } from '../../capture/record.js';
 import { InputError } from '../../errors.js';
 import { printable } from '../../util/text.js';

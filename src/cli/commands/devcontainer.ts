@@ -7,6 +7,7 @@ import {
   writtenByMlImage,
 } from '../../devcontainer/devcontainer.js';
 import { devcontainerFromResults, hostPlatform } from '../../devcontainer/from-results.js';
+import { BUILD_FILE } from '../../results/results.js';
 import { InputError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -121,8 +122,8 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
       throw new InputError('devcontainer: --from DIR is required (the --out directory of "ml-image build")');
     const dir = path.resolve(io.cwd, values.from);
     // The engine's platform (an x64 Node under Rosetta is on an arm64 engine); Node's without one.
-    // Not asked without a build.json: that is bad input, said at once (devcontainerFromResults).
-    const engine = existsSync(path.join(dir, 'build.json')) ? await askEnginePlatform(io) : undefined;
+    // Not asked without DIR's build record: that is bad input, said at once (devcontainerFromResults).
+    const engine = existsSync(path.join(dir, BUILD_FILE)) ? await askEnginePlatform(io) : undefined;
     const host = engine ?? hostPlatform();
     const { json, text, chosen, recordFile } = devcontainerFromResults(
       dir,
