@@ -29973,6 +29973,14 @@ function apiVersion(docker) {
     }
     return known;
 }
+/**
+ * The API version when this client has asked it already (an inspect found another platform than
+ * the one wanted: platformInspect), else undefined: a caller that needs it only in that case (an
+ * image's history) sends no GET /version of its own.
+ */
+function apiVersionIfAsked(docker) {
+    return apiVersions.get(docker);
+}
 /** Whether API VERSION ("1.49") is MIN or later; an unknown one ('') is not: pure. */
 function apiAtLeast(version, min) {
     const [a = 0, b = 0] = version.split('.').map(Number);
@@ -30090,12 +30098,18 @@ const ImageHistorySchema = schemas/* array */.YOg(schemas/* object */.Ikc({ Crea
 /**
  * The image's history, oldest first, as the engine reports it (the image is local: inspected); for
  * PLATFORM where the engine takes one (API 1.48+: the containerd image store's history without it is
- * of any platform it holds, the host's first: moby daemon/containerd/image_history.go).
+ * of any platform it holds, the host's first: moby daemon/containerd/image_history.go). Only when
+ * an inspect of this client found another platform than the one wanted (it asked the API version
+ * then): where the tag's own platform is the one wanted, as on the classic store, the plain history
+ * is that platform's, and no GET /version is sent for it.
  */
 async function imageHistory(client, ref, platform) {
-    const raw = await client.call(async (docker) => platform !== undefined && apiAtLeast(await apiVersion(docker), '1.48')
-        ? askImage(docker, ref, 'history', platform)
-        : docker.getImage(ref).history());
+    const raw = await client.call(async (docker) => {
+        const asked = platform !== undefined ? apiVersionIfAsked(docker) : undefined;
+        return asked !== undefined && apiAtLeast(await asked, '1.48')
+            ? askImage(docker, ref, 'history', platform)
+            : docker.getImage(ref).history();
+    });
     return (0,failures/* parseAnswer */.Wp)(ImageHistorySchema, raw, `the engine's history of image ${ref}`)
         .map((h) => ({
         createdBy: (h.CreatedBy ?? '').trim(),
@@ -30899,14 +30913,14 @@ function octal(value, width) {
     // width includes the terminating NUL
     return `${value.toString(8).padStart(width - 1, '0')}\0`;
 }
-function header(name, size, mode, type) {
+function header(name, size, mode, type, owner = {}) {
     const h = Buffer.alloc(512, 0);
     if (Buffer.byteLength(name) > 100)
         throw new Error(`tar: name too long: ${name}`);
     h.write(name, 0, 100, 'utf8');
     h.write(octal(mode & 0o7777, 8), 100, 'ascii');
-    h.write(octal(0, 8), 108, 'ascii'); // uid
-    h.write(octal(0, 8), 116, 'ascii'); // gid
+    h.write(octal(owner.uid ?? 0, 8), 108, 'ascii'); // uid
+    h.write(octal(owner.gid ?? 0, 8), 116, 'ascii'); // gid
     h.write(octal(size, 12), 124, 'ascii');
     h.write(octal(0, 12), 136, 'ascii'); // mtime
     h.write('        ', 148, 'ascii'); // checksum placeholder
@@ -30924,11 +30938,11 @@ function tarArchive(entries) {
     const parts = [];
     for (const e of entries) {
         if (e.content === undefined) {
-            parts.push(header(e.name.endsWith('/') ? e.name : `${e.name}/`, 0, e.mode, '5'));
+            parts.push(header(e.name.endsWith('/') ? e.name : `${e.name}/`, 0, e.mode, '5', e));
             continue;
         }
         const data = typeof e.content === 'string' ? Buffer.from(e.content, 'utf8') : e.content;
-        parts.push(header(e.name, data.length, e.mode, '0'), data);
+        parts.push(header(e.name, data.length, e.mode, '0', e), data);
         const pad = (512 - (data.length % 512)) % 512;
         if (pad)
             parts.push(Buffer.alloc(pad, 0));
@@ -30997,15 +31011,28 @@ async function execIn(client, container, cmd, options) {
  * The archive putFiles sends: `dir`'s last component (mode 0700) holding the files (mode 0600),
  * to be extracted in `dir`'s parent.
  */
-function sessionArchive(dir, files) {
+function sessionArchive(dir, files, owner = { uid: 0, gid: 0 }) {
     const base = external_node_path_default().posix.basename(dir);
     return {
         parent: external_node_path_default().posix.dirname(dir),
         entries: [
-            { name: `${base}/`, mode: 0o700 },
-            ...Object.entries(files).map(([name, content]) => ({ name: `${base}/${name}`, content, mode: 0o600 })),
+            { name: `${base}/`, mode: 0o700, ...owner },
+            ...Object.entries(files).map(([name, content]) => ({
+                name: `${base}/${name}`,
+                content,
+                mode: 0o600,
+                ...owner,
+            })),
         ],
     };
+}
+/**
+ * The ids in `id`'s answer ("uid=1000(app) gid=1000(app) groups=...", GNU coreutils and busybox
+ * alike); undefined for anything else. Pure.
+ */
+function parseIdOutput(out) {
+    const m = /^uid=(\d+)(?:\([^)]*\))? gid=(\d+)/.exec(out.trim());
+    return m ? { uid: Number(m[1]), gid: Number(m[2]) } : undefined;
 }
 /**
  * The most processes (threads included) a session's container may run. Enough for pip building an
@@ -31050,6 +31077,7 @@ async function startSession(client, spec) {
         HostConfig: sessionHostConfig(spec),
     });
     let closed = false;
+    let user;
     const close = async () => {
         if (closed)
             return;
@@ -31069,9 +31097,16 @@ async function startSession(client, spec) {
         containerId: container.id,
         exec: (cmd, options = {}) => execIn(client, container, cmd, options),
         async putFiles(dir, files) {
-            const { parent, entries } = sessionArchive(dir, files);
-            // copyUIDGID: the files belong to the container's user (the one exec runs as), not root.
-            await client.call(() => container.putArchive(tarArchive(entries), { path: parent, copyUIDGID: '1' }));
+            // The files belong to the container's user (the one exec runs as), not root: its numeric ids,
+            // asked of the container once, go in the archive. Not copyUIDGID: the engine looks a named
+            // USER ("app") up in the host's passwd, not the image's (moby/moby#34142), and fails with a 500
+            // ("getent unable to find entry") for a user the host does not have. An image without `id`
+            // keeps copyUIDGID (a numeric USER, or root).
+            user ??= execIn(client, container, ['id'], { timeoutMs: 30_000 }).then((r) => (r.exitCode === 0 ? parseIdOutput(r.stdout) : undefined), () => undefined);
+            const owner = await user;
+            const { parent, entries } = sessionArchive(dir, files, owner);
+            const options = owner ? { path: parent } : { path: parent, copyUIDGID: '1' };
+            await client.call(() => container.putArchive(tarArchive(entries), options));
         },
         async close() {
             await close();
@@ -31392,7 +31427,9 @@ class ActionsExecRunner {
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(25835);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(81583);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25835);
+
 
 
 
@@ -31492,9 +31529,12 @@ function daemonTarget(docker) {
     // Without DOCKER_HOST, docker-modem 5 keeps a function that picks the socket when it connects.
     if (typeof socketPath === 'function')
         return 'unix:///var/run/docker.sock (the default socket)';
-    return socketPath
-        ? `unix://${String(socketPath)}`
-        : `tcp://${String(field('host'))}:${String(field('port'))}`;
+    if (socketPath)
+        return `unix://${String(socketPath)}`;
+    // ssh:// for an ssh engine (docker-modem's protocol), tcp:// otherwise; the port only when set.
+    const port = field('port');
+    const scheme = field('protocol') === 'ssh' ? 'ssh' : 'tcp';
+    return `${scheme}://${String(field('host'))}${port !== undefined && port !== '' ? `:${String(port)}` : ''}`;
 }
 /** The `code` of a thrown value (ENOENT, ...), when it has one. */
 function errorCode(err) {
@@ -31532,7 +31572,9 @@ function connectionError(err, docker) {
     const code = errorCode(err);
     if (code && CONNECT_CODES.has(code)) {
         const context = engineContexts.get(docker);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${daemonTarget(docker)}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
+        // A context's own address as it names it (a password in it masked), else the client's.
+        const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
     }
     return undefined;
 }
@@ -32502,7 +32544,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(356), __nccwpck_require__.e(511), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14510));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(356), __nccwpck_require__.e(511), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75617));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.

@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B8: () => (/* binding */ debPurl),
 /* harmony export */   EK: () => (/* binding */ purlEncode),
+/* harmony export */   LF: () => (/* binding */ condaPurl),
 /* harmony export */   Vf: () => (/* binding */ ociPurl),
 /* harmony export */   iC: () => (/* binding */ pypiPurl)
 /* harmony export */ });
@@ -17,7 +18,7 @@ export const modules = {
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79124);
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
-// pkg:deb and pkg:oci, percent-encoded and with sorted qualifiers (pure).
+// pkg:deb, pkg:conda and pkg:oci, percent-encoded and with sorted qualifiers (pure).
 
 
 
@@ -57,6 +58,11 @@ function debPurl(osId, pkg, distro) {
     const q = qualifiers({ arch: pkg.arch, distro, upstream: debUpstream(pkg) });
     return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${q}`;
 }
+/** pkg:conda/<name>@<version>?build=&channel=&subdir= (purl-spec's conda type: no namespace). */
+function condaPurl(pkg) {
+    const q = qualifiers({ build: pkg.build, channel: pkg.channel, subdir: pkg.subdir });
+    return `pkg:conda/${purlEncode(pkg.name)}${at(pkg.version)}${q}`;
+}
 /** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
 function ociPurl(ref, digest, arch) {
     const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .fg)(digest);
@@ -70,7 +76,7 @@ function ociPurl(ref, digest, arch) {
 
 /***/ }),
 
-/***/ 91622:
+/***/ 18036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -110,6 +116,49 @@ var parse = __webpack_require__(39459);
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var attest_purl = __webpack_require__(11276);
+;// CONCATENATED MODULE: ./src/attest/sbom-conda.ts
+// The SBOM's conda packages (record.conda, from each conda-meta/*.json): pkg:conda components.
+
+
+
+
+/**
+ * Each conda package as a library component, pkg:conda/<name>@<version>?build=&channel=&subdir=.
+ * A Python package conda installed has a dist-info too, so pip lists it as well: it stays one
+ * component, the pip one (pkg:pypi is what scanners match Python advisories by, and one install is
+ * one component), with conda's build, channel and subdir (and its version, when another) as
+ * ml-image:conda.* properties. A conda name no pip distribution has (mkl, pytorch-cuda, cuda-*) is
+ * its own component.
+ */
+function condaComponents(record, pipByName, { clean, cut, prop }) {
+    const out = new Map();
+    for (const p of record.conda ?? []) {
+        const [name, version] = [clean(p.name), clean(p.version)];
+        // Every string scrubbed: a channel URL can hold a token (https://conda.anaconda.org/t/<token>/).
+        const q = {
+            build: p.build && clean(p.build),
+            channel: p.channel && clean(p.channel),
+            subdir: p.subdir && clean(p.subdir),
+        };
+        const purl = (0,attest_purl/* condaPurl */.LF)({ name, version, ...q });
+        const pip = pipByName.get((0,parse/* canonicalName */.Ew)(name));
+        const c = pip ??
+            out.get(purl) ??
+            new models.Component(enums.ComponentType.Library, name, {
+                bomRef: purl,
+                purl,
+                ...(version !== '' && { version: cut(version) }),
+            });
+        if (pip && pip.version !== cut(version))
+            prop(c, 'conda.version', version);
+        for (const [k, v] of Object.entries(q))
+            prop(c, `conda.${k}`, v);
+        if (!pip)
+            out.set(purl, c);
+    }
+    return [...out.values()];
+}
+
 ;// CONCATENATED MODULE: ./src/attest/sbom-order.ts
 
 /** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
@@ -145,14 +194,15 @@ var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/sbom.ts
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb,
-// with its source package as upstream=), the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, each
-// with where it was read; torch and its CUDA build, NumPy, Python, the base image) as components
-// with ml-image:* properties. Deterministic: the same record gives the same bytes on any machine
+// with its source package as upstream=), every conda package (pkg:conda, sbom-conda.ts), the OS,
+// and the ML stack (CUDA runtime, cuDNN, NCCL, each with where it was read; torch and its CUDA
+// build, NumPy, Python, the base image) as components with ml-image:* properties. Deterministic: the same record gives the same bytes on any machine
 // (lists sorted in code-unit order, not the locale's; bom-refs from purls; a serial number from
 // the content; the timestamp from the record's capture time).
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
+
 
 
 
@@ -414,7 +464,14 @@ function buildSbom(input) {
     const image = imageComponent(ctx);
     bom.metadata.component = image;
     const pip = pipComponents(ctx.record);
-    const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
+    const conda = condaComponents(ctx.record, pip.byName, { clean, cut, prop });
+    const components = [
+        osComponent(ctx),
+        ...pip.list,
+        ...aptComponents(ctx),
+        ...conda,
+        ...mlStack(ctx, pip.byName),
+    ];
     // The image holds every component: the graph's root reaches each of them.
     for (const c of components)
         image.dependencies.add(c.bomRef);
@@ -447,7 +504,7 @@ function buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 15;
+const SBOM_FORMAT = 16;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -489,7 +546,7 @@ let serializer;
 /* harmony export */   Xi: () => (/* binding */ spdxFromCycloneDx)
 /* harmony export */ });
 /* unused harmony exports SPDX_NAMESPACE_BASE, buildSpdx */
-/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91622);
+/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18036);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
 // The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
 // (buildSbom) so that the two formats always say the same thing:

@@ -102,6 +102,19 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         /** The source package's version when it differs from this one's (a binNMU's "+b1"). */
         sourceVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     })),
+    /**
+     * The conda packages, sorted: each `conda-meta/*.json` of the environment (sys.prefix's, and
+     * CONDA_PREFIX's when another), as `conda list` reads them; the channel without its subdir, a
+     * token in it masked. Absent without conda-meta, and in records written before probe 4.
+     */
+    conda: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+        build: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+        channel: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+        subdir: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    }))
+        .optional(),
     cuda: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
         driverMaxCuda: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),

@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   devcontainerCommand: () => (/* binding */ devcontainerCommand)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -160,8 +162,6 @@ function devcontainerText(json) {
     return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
@@ -266,6 +266,8 @@ var engine_platform = __webpack_require__(23635);
 
 
 
+
+
 const OPTIONS = {
     from: { type: 'string' },
     variant: { type: 'string' },
@@ -338,7 +340,8 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
             throw new errors/* InputError */.dz('devcontainer: --from DIR is required (the --out directory of "ml-image build")');
         const dir = external_node_path_default().resolve(io.cwd, values.from);
         // The engine's platform (an x64 Node under Rosetta is on an arm64 engine); Node's without one.
-        const engine = await (0,engine_platform/* askEnginePlatform */.X)(io);
+        // Not asked without DIR's build record: that is bad input, said at once (devcontainerFromResults).
+        const engine = (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, results_results/* BUILD_FILE */.oS)) ? await (0,engine_platform/* askEnginePlatform */.X)(io) : undefined;
         const host = engine ?? hostPlatform();
         const { json, text, chosen, recordFile } = devcontainerFromResults(dir, values.variant, `devcontainer: --from ${values.from}`, host);
         const out = values.out ?? DEVCONTAINER_FILE;
@@ -393,34 +396,41 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
 /* harmony export */   X: () => (/* binding */ askEnginePlatform),
 /* harmony export */   b: () => (/* binding */ loadOnePlatformFix)
 /* harmony export */ });
-/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74234);
-// "This machine's platform" for the commands that name or choose one without a --platform: the
-// Docker engine's (GET /version: Os, Arch), which is what runs the containers. Node's process.arch
-// is not it: an x64 Node under Rosetta on an Apple silicon Mac says x64 while the engine is arm64.
+/* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25835);
+/* harmony import */ var _docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25573);
+/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74234);
+// "This machine's platform" for the commands that name or choose one without a --platform and do
+// not otherwise need the engine: the Docker engine's (GET /version: Os, Arch), which is what runs
+// the containers. Node's process.arch is not it: an x64 Node under Rosetta on an Apple silicon Mac
+// says x64 while the engine is arm64. Asked only of a local engine (the socket of DOCKER_HOST or
+// the current Docker context: context.ts), with a request that is destroyed at its timeout, so an
+// engine that accepts and never answers cannot hold the command open; a remote engine is not asked.
+
+
 
 /** How long a command that only words a hint (or picks a tag) waits for the engine's answer. */
-const ASK_MS = 5000;
+const ASK_MS = 3000;
 /**
- * The engine's platform (linux/amd64, linux/arm64), or undefined when the engine does not answer
- * (no daemon, a refused connection, nothing within `ms`): for wording and choices only, never
- * where a command needs the engine anyway (that one pings and fails with the daemon's fix, exit 3).
+ * The local engine's platform (linux/amd64, linux/arm64), or undefined when there is none to ask
+ * (a remote engine, a Docker context that does not exist) or it does not answer within `ms`: for
+ * wording and choices only, never where a command needs the engine anyway (that one pings and
+ * fails with the daemon's fix, exit 3).
  */
 async function askEnginePlatform(io, ms = ASK_MS) {
-    let timer;
-    const late = new Promise((resolve) => {
-        timer = setTimeout(resolve, ms, undefined);
-        timer.unref();
-    });
+    let socket;
     try {
-        const asked = Promise.resolve().then(async () => (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .enginePlatform */ .q)(await io.docker().ping()));
-        return await Promise.race([asked, late]);
+        socket = (0,_docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__/* .localEngineSocket */ .Tc)((0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .engineEnv */ .aV)(io.env));
     }
     catch {
         return undefined;
     }
-    finally {
-        clearTimeout(timer);
-    }
+    if (socket === undefined)
+        return undefined;
+    const answer = await (0,_docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__/* .getOverSocket */ .Sq)(socket, '/version', ms);
+    const body = answer?.status === 200 ? answer.body : undefined;
+    return typeof body?.Os === 'string' && typeof body.Arch === 'string'
+        ? (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .enginePlatform */ .q)({ os: body.Os, arch: body.Arch })
+        : undefined;
 }
 /** The fix of --load with several platforms: the engine's own platform when it answers. */
 async function loadOnePlatformFix(io) {

@@ -19,12 +19,14 @@ export const modules = {
 /* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38201);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(311);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(81583);
-/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(55242);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(311);
+/* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(57953);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(66917);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(81583);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(55242);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -43,7 +45,7 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
 function imageCreated(details) {
-    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_7__/* .CREATED_LABEL */ .Kh] || null;
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_8__/* .CREATED_LABEL */ .Kh] || null;
 }
 /** The image's name in the record and in messages: its tag when it runs by ID. */
 const nameOf = (input) => input.name ?? input.image;
@@ -64,7 +66,7 @@ async function runProbe(input, timeoutMs, docker) {
         cmd: [
             '-c',
             probe,
-            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
             ...(input.noTorch ? ['--no-torch'] : []),
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
@@ -116,7 +118,7 @@ async function captureImage(input, deps) {
     if (run.timedOut)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
@@ -130,28 +132,32 @@ async function captureImage(input, deps) {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
+    // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
+    const executable = probed.python?.executable;
+    const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_7__/* .entryPythonError */ .RS)(details, executable) : undefined;
     const record = redactRecord({
         ...probed,
-        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_7__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_8__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history),
         errors: [
             ...(probed.errors ?? []),
             ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
             ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
+            ...(otherPython !== undefined ? [otherPython] : []),
         ],
         capture: {
             ...probed.capture,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x,
             time: new Date().toISOString(),
             host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
         },
     });
-    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_7__/* .EnvRecordSchema */ .iv.safeParse(record);
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_8__/* .EnvRecordSchema */ .iv.safeParse(record);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_7__/* .EnvRecordSchema */ .iv)[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_8__/* .EnvRecordSchema */ .iv)[0]}`);
     }
     return parsed.data;
 }
@@ -167,13 +173,13 @@ async function layerHistory(image, docker, platform) {
     try {
         const entries = await docker.imageHistory(image, platform);
         return entries.map((h) => ({
-            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_9__/* .redactInstruction */ .QT)(h.createdBy),
+            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_10__/* .redactInstruction */ .QT)(h.createdBy),
             sizeBytes: h.sizeBytes,
             ...(h.empty && { empty: true }),
         }));
     }
     catch (e) {
-        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 /** What the engine knows of the image (record.image). */
@@ -186,12 +192,12 @@ function imageFacts(input, details, platform, history) {
         platform,
         sizeBytes: details.sizeBytes,
         layers: details.layers,
-        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactLabels */ .PU)(details.labels),
+        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactLabels */ .PU)(details.labels),
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
-        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactEnvList */ .V1)(details.env),
-        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_7__/* .VARIANT_LABEL */ .z] ?? null,
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_8__/* .VARIANT_LABEL */ .z] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
     };
@@ -206,19 +212,19 @@ function imageFacts(input, details, platform, history) {
 function redactRecord(r) {
     const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
     const python = (v) => isMap(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(x)]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v);
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(v);
     // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
     // proxy variable's login without a scheme), whatever probe wrote it.
     const env = (v) => isMap(v)
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
             k,
-            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(x),
+            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(x),
         ]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v);
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
-        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(v) : k === 'env' ? env(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v),
+        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactTextDeep */ .Fo)(v) : k === 'env' ? env(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(v),
     ]));
 }
 
@@ -232,34 +238,41 @@ function redactRecord(r) {
 /* harmony export */   X: () => (/* binding */ askEnginePlatform),
 /* harmony export */   b: () => (/* binding */ loadOnePlatformFix)
 /* harmony export */ });
-/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74234);
-// "This machine's platform" for the commands that name or choose one without a --platform: the
-// Docker engine's (GET /version: Os, Arch), which is what runs the containers. Node's process.arch
-// is not it: an x64 Node under Rosetta on an Apple silicon Mac says x64 while the engine is arm64.
+/* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25835);
+/* harmony import */ var _docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25573);
+/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74234);
+// "This machine's platform" for the commands that name or choose one without a --platform and do
+// not otherwise need the engine: the Docker engine's (GET /version: Os, Arch), which is what runs
+// the containers. Node's process.arch is not it: an x64 Node under Rosetta on an Apple silicon Mac
+// says x64 while the engine is arm64. Asked only of a local engine (the socket of DOCKER_HOST or
+// the current Docker context: context.ts), with a request that is destroyed at its timeout, so an
+// engine that accepts and never answers cannot hold the command open; a remote engine is not asked.
+
+
 
 /** How long a command that only words a hint (or picks a tag) waits for the engine's answer. */
-const ASK_MS = 5000;
+const ASK_MS = 3000;
 /**
- * The engine's platform (linux/amd64, linux/arm64), or undefined when the engine does not answer
- * (no daemon, a refused connection, nothing within `ms`): for wording and choices only, never
- * where a command needs the engine anyway (that one pings and fails with the daemon's fix, exit 3).
+ * The local engine's platform (linux/amd64, linux/arm64), or undefined when there is none to ask
+ * (a remote engine, a Docker context that does not exist) or it does not answer within `ms`: for
+ * wording and choices only, never where a command needs the engine anyway (that one pings and
+ * fails with the daemon's fix, exit 3).
  */
 async function askEnginePlatform(io, ms = ASK_MS) {
-    let timer;
-    const late = new Promise((resolve) => {
-        timer = setTimeout(resolve, ms, undefined);
-        timer.unref();
-    });
+    let socket;
     try {
-        const asked = Promise.resolve().then(async () => (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .enginePlatform */ .q)(await io.docker().ping()));
-        return await Promise.race([asked, late]);
+        socket = (0,_docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__/* .localEngineSocket */ .Tc)((0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .engineEnv */ .aV)(io.env));
     }
     catch {
         return undefined;
     }
-    finally {
-        clearTimeout(timer);
-    }
+    if (socket === undefined)
+        return undefined;
+    const answer = await (0,_docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__/* .getOverSocket */ .Sq)(socket, '/version', ms);
+    const body = answer?.status === 200 ? answer.body : undefined;
+    return typeof body?.Os === 'string' && typeof body.Arch === 'string'
+        ? (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .enginePlatform */ .q)({ os: body.Os, arch: body.Arch })
+        : undefined;
 }
 /** The fix of --load with several platforms: the engine's own platform when it answers. */
 async function loadOnePlatformFix(io) {
@@ -2040,8 +2053,8 @@ class BuildLogs {
 
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 12 modules
-var engine = __webpack_require__(90077);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
+var engine = __webpack_require__(81998);
 // EXTERNAL MODULE: ./src/docker/engine-platform.ts
 var engine_platform = __webpack_require__(74234);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -3351,6 +3364,8 @@ var config_inputs = __webpack_require__(46985);
 var gpu_pin = __webpack_require__(52013);
 // EXTERNAL MODULE: ./src/capture/capture.ts
 var capture = __webpack_require__(96912);
+// EXTERNAL MODULE: ./src/python/entry-python.ts
+var entry_python = __webpack_require__(57953);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/version.ts
@@ -3705,6 +3720,7 @@ var target_gpus = __webpack_require__(29094);
 
 
 
+
 /**
  * What decides a smoke result: the image (by digest) and every input of the suites. Equal keys
  * mean the same tests of the same bits on the same kind of runner, so a result may be reused.
@@ -3909,6 +3925,10 @@ async function captureAndTest(ctx, t) {
     const incomplete = (0,capture_record/* packageListProblem */.o8)(record);
     if (incomplete !== undefined)
         io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
+    // Once, before the suites: they run the same python3 on PATH the record describes.
+    const otherPython = (0,entry_python/* entryPythonProblem */.Q3)(record);
+    if (otherPython !== undefined)
+        io.warning(`${id}: ${otherPython} (the smoke suites run that python3 too)`, { title: 'ml-image smoke' });
     io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${withheld ? `no GPU: ${withheld}` : (0,gpu_pin/* gpusLine */.i8)(gpus, pin)})`);
     const result = await (0,run/* runSmoke */.Lw)({
         image,
@@ -3926,6 +3946,7 @@ async function captureAndTest(ctx, t) {
         timeoutMs: config.smoke.timeoutSeconds * 1000,
         imagesDir: input.imagesDir,
         baseline: ctx.baseline,
+        entryPythonChecked: true,
     }, {
         docker,
         progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
@@ -4093,8 +4114,8 @@ function buildProvenance(input) {
     return (0,types/* scrubDeep */.wE)(predicate, input.config ? [...names, input.config.path] : names);
 }
 
-// EXTERNAL MODULE: ./src/attest/sbom.ts + 1 modules
-var sbom = __webpack_require__(91622);
+// EXTERNAL MODULE: ./src/attest/sbom.ts + 2 modules
+var sbom = __webpack_require__(18036);
 // EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
 var smoke_predicate = __webpack_require__(97432);
 ;// CONCATENATED MODULE: ./src/attest/predicates.ts

@@ -19,12 +19,14 @@ export const modules = {
 /* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38201);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(311);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(81583);
-/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(55242);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(311);
+/* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(57953);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(66917);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(81583);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(55242);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -43,7 +45,7 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
 function imageCreated(details) {
-    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_7__/* .CREATED_LABEL */ .Kh] || null;
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_8__/* .CREATED_LABEL */ .Kh] || null;
 }
 /** The image's name in the record and in messages: its tag when it runs by ID. */
 const nameOf = (input) => input.name ?? input.image;
@@ -64,7 +66,7 @@ async function runProbe(input, timeoutMs, docker) {
         cmd: [
             '-c',
             probe,
-            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
             ...(input.noTorch ? ['--no-torch'] : []),
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
@@ -116,7 +118,7 @@ async function captureImage(input, deps) {
     if (run.timedOut)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
@@ -130,28 +132,32 @@ async function captureImage(input, deps) {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
+    // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
+    const executable = probed.python?.executable;
+    const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_7__/* .entryPythonError */ .RS)(details, executable) : undefined;
     const record = redactRecord({
         ...probed,
-        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_7__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_8__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history),
         errors: [
             ...(probed.errors ?? []),
             ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
             ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
+            ...(otherPython !== undefined ? [otherPython] : []),
         ],
         capture: {
             ...probed.capture,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x,
             time: new Date().toISOString(),
             host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
         },
     });
-    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_7__/* .EnvRecordSchema */ .iv.safeParse(record);
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_8__/* .EnvRecordSchema */ .iv.safeParse(record);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_7__/* .EnvRecordSchema */ .iv)[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_8__/* .EnvRecordSchema */ .iv)[0]}`);
     }
     return parsed.data;
 }
@@ -167,13 +173,13 @@ async function layerHistory(image, docker, platform) {
     try {
         const entries = await docker.imageHistory(image, platform);
         return entries.map((h) => ({
-            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_9__/* .redactInstruction */ .QT)(h.createdBy),
+            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_10__/* .redactInstruction */ .QT)(h.createdBy),
             sizeBytes: h.sizeBytes,
             ...(h.empty && { empty: true }),
         }));
     }
     catch (e) {
-        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 /** What the engine knows of the image (record.image). */
@@ -186,12 +192,12 @@ function imageFacts(input, details, platform, history) {
         platform,
         sizeBytes: details.sizeBytes,
         layers: details.layers,
-        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactLabels */ .PU)(details.labels),
+        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactLabels */ .PU)(details.labels),
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
-        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactEnvList */ .V1)(details.env),
-        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_7__/* .VARIANT_LABEL */ .z] ?? null,
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_8__/* .VARIANT_LABEL */ .z] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
     };
@@ -206,19 +212,19 @@ function imageFacts(input, details, platform, history) {
 function redactRecord(r) {
     const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
     const python = (v) => isMap(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(x)]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v);
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(v);
     // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
     // proxy variable's login without a scheme), whatever probe wrote it.
     const env = (v) => isMap(v)
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
             k,
-            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(x),
+            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(x),
         ]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v);
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
-        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactTextDeep */ .Fo)(v) : k === 'env' ? env(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_8__/* .redactDeep */ .KL)(v),
+        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactTextDeep */ .Fo)(v) : k === 'env' ? env(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(v),
     ]));
 }
 
@@ -239,14 +245,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
 /* harmony import */ var _capture_capture_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96912);
-/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66917);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49997);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43140);
-/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(52013);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(99540);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(77593);
+/* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57953);
+/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66917);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49997);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43140);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(58947);
+/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(52013);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(99540);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(77593);
+
 
 
 
@@ -266,7 +274,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 function renderRecord(r) {
     const t = r.torch;
-    const p = (v) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(String(v));
+    const p = (v) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(String(v));
     return [
         `${p(r.image.ref)} (${p(r.image.platform)}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB, ${p(r.image.layers)} layers, user ${p(r.image.user || 'root')})`,
         `  os:      ${p(r.os.osRelease.PRETTY_NAME ?? '?')}, ${p(r.os.glibc ?? 'glibc ?')}, ${p(r.os.machine)}`,
@@ -307,7 +315,7 @@ Options:
 
 Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image); 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_11__/* .parseCommandArgs */ .Qx)('capture', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommandArgs */ .Qx)('capture', argv, {
             image: { type: 'string' },
             platform: { type: 'string' },
             gpus: { type: 'string', default: 'none' },
@@ -315,24 +323,24 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             'no-torch': { type: 'boolean', default: false },
             'torch-runtime': { type: 'boolean', default: false },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_11__/* .imageFlag */ .m4)('capture', values.image);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .imageFlag */ .m4)('capture', values.image);
         if (values['no-torch'] && values['torch-runtime'])
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('capture: --torch-runtime and --no-torch: give one', '--torch-runtime imports torch for its runtime view; --no-torch leaves torch out');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_11__/* .platformFlag */ ._G)('capture', values.platform);
-        const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('capture: --torch-runtime and --no-torch: give one', '--torch-runtime imports torch for its runtime view; --no-torch leaves torch out');
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .platformFlag */ ._G)('capture', values.platform);
+        const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_9__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
         const env = {};
         for (const name of values.env ?? []) {
             const v = io.env[name];
             if (v === undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
             env[name] = v;
         }
-        const { gpus, pin } = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveGpuChoice */ .KI)(gpuMode, io.docker(), io.env);
+        const { gpus, pin } = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_11__/* .resolveGpuChoice */ .KI)(gpuMode, io.docker(), io.env);
         if (pin !== undefined)
-            io.stderr(`capture: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__/* .gpusLine */ .i8)(gpus, pin)}\n`);
+            io.stderr(`capture: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_10__/* .gpusLine */ .i8)(gpus, pin)}\n`);
         const record = await (0,_capture_capture_js__WEBPACK_IMPORTED_MODULE_3__/* .captureImage */ .O$)({
             image,
-            ...(gpus === 'all' && { gpus: (0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_9__/* .containerGpus */ .j_)(pin) }),
+            ...(gpus === 'all' && { gpus: (0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_10__/* .containerGpus */ .j_)(pin) }),
             ...(platform !== undefined && { platform }),
             env,
             noTorch: values['no-torch'],
@@ -340,11 +348,14 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
         }, { docker: io.docker() });
         if (values.out !== undefined)
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .openOutDir */ .cE)(io.cwd, values.out).writeEnv(record);
-        const incomplete = (0,_capture_record_js__WEBPACK_IMPORTED_MODULE_4__/* .packageListProblem */ .o8)(record);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .openOutDir */ .cE)(io.cwd, values.out).writeEnv(record);
+        const incomplete = (0,_capture_record_js__WEBPACK_IMPORTED_MODULE_5__/* .packageListProblem */ .o8)(record);
         // The reason is the probe's (the image's) text: escaped as the summary is.
         if (incomplete !== undefined)
-            io.stderr(`warning: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(image)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(incomplete)}\n`);
+            io.stderr(`warning: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(image)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(incomplete)}\n`);
+        const otherPython = (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_4__/* .entryPythonProblem */ .Q3)(record);
+        if (otherPython !== undefined)
+            io.stderr(`warning: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(image)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(otherPython)}\n`);
         io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record));
         return 0;
     },

@@ -165,7 +165,7 @@ __webpack_async_result__();
 /* unused harmony exports COMMANDS, commandHelp, splitCommandLine, asksHelp, jsonError, wantsJson */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(90077);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81998);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(81583);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49997);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
@@ -2120,7 +2120,108 @@ function engineOf(env, context = currentContext(env)) {
 
 /***/ }),
 
-/***/ 90077:
+/***/ 25573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sq: () => (/* binding */ getOverSocket),
+/* harmony export */   Tc: () => (/* binding */ localEngineSocket),
+/* harmony export */   i9: () => (/* binding */ localEngineInfo),
+/* harmony export */   jc: () => (/* binding */ localImageInspect)
+/* harmony export */ });
+/* unused harmony export infoOverSocket */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+// The engine's info (GET /info) and an image's inspect over its local socket with node:http,
+// without loading dockerode. Asking whether the engine has GPUs, and which image a base's tag names
+// here, is all a warm run needs of it (its resolution and smoke results are reused), and dockerode
+// with its dependencies is the bundle's largest chunk: loading it cost a warm `ml-image run` about
+// 80 ms and a major garbage collection. The socket is the one
+// docker-modem (dockerode's connection) would use: DOCKER_HOST=unix://PATH, or without DOCKER_HOST
+// $HOME/.docker/run/docker.sock when it exists, else /var/run/docker.sock. Any other engine
+// (tcp://, ssh://, a named pipe) is left to dockerode, and so is any failure here: the caller
+// asks dockerode, which says what is wrong in the usual words.
+
+
+
+
+/** The engine's local socket as docker-modem picks it; undefined for any other DOCKER_HOST. */
+function localEngineSocket(env, platform = process.platform, exists = node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync, home = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)()) {
+    if (platform === 'win32')
+        return undefined;
+    const host = env.DOCKER_HOST;
+    if (host) {
+        if (!host.startsWith('unix://'))
+            return undefined;
+        const given = host.slice('unix://'.length);
+        if (given)
+            return given;
+    }
+    const user = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(home, '.docker', 'run', 'docker.sock');
+    return exists(user) ? user : '/var/run/docker.sock';
+}
+/**
+ * GET PATH on SOCKET: the status and the parsed JSON, or undefined on any failure (no engine, a
+ * body that is not JSON, the timeout): the caller then asks dockerode.
+ */
+function getOverSocket(socket, apiPath, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        const req = node_http__WEBPACK_IMPORTED_MODULE_1___default().get({ socketPath: socket, path: apiPath, timeout: timeoutMs }, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('error', () => resolve(undefined));
+            res.on('end', () => {
+                try {
+                    resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+                }
+                catch {
+                    resolve(undefined);
+                }
+            });
+        });
+        req.on('timeout', () => req.destroy());
+        req.on('error', () => resolve(undefined));
+        // Whatever else ends the request without an answer (resolving again after one does nothing).
+        req.on('close', () => resolve(undefined));
+    });
+}
+/** GET /info on SOCKET: the parsed JSON, or undefined on any failure (the caller asks dockerode). */
+async function infoOverSocket(socket, timeoutMs = 10_000) {
+    const answer = await getOverSocket(socket, '/info', timeoutMs);
+    return answer?.status === 200 ? answer.body : undefined;
+}
+/** The local engine's info when DOCKER_HOST names a local socket (or none); else undefined. */
+async function localEngineInfo(env = process.env) {
+    const socket = localEngineSocket(env);
+    return socket === undefined ? undefined : infoOverSocket(socket);
+}
+/** What an image reference may hold (a name, tag, digest or id): nothing a URL path must escape. */
+const PLAIN_REF = /^[A-Za-z0-9][\w.:@/-]*$/;
+/**
+ * The local engine's inspect of image REF (GET /images/REF/json), never pulled: its JSON, null
+ * when the engine holds no such image (404), undefined when this cannot tell (another engine, a
+ * failure, a reference outside the plain form): the caller then asks dockerode.
+ */
+async function localImageInspect(ref, env = process.env) {
+    const socket = localEngineSocket(env);
+    if (socket === undefined || !PLAIN_REF.test(ref) || ref.includes('..'))
+        return undefined;
+    const answer = await getOverSocket(socket, `/images/${ref}/json`);
+    if (answer?.status === 200)
+        return answer.body;
+    return answer?.status === 404 ? null : undefined;
+}
+
+
+/***/ }),
+
+/***/ 81998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2253,6 +2354,14 @@ function apiVersion(docker) {
     }
     return known;
 }
+/**
+ * The API version when this client has asked it already (an inspect found another platform than
+ * the one wanted: platformInspect), else undefined: a caller that needs it only in that case (an
+ * image's history) sends no GET /version of its own.
+ */
+function apiVersionIfAsked(docker) {
+    return apiVersions.get(docker);
+}
 /** Whether API VERSION ("1.49") is MIN or later; an unknown one ('') is not: pure. */
 function apiAtLeast(version, min) {
     const [a = 0, b = 0] = version.split('.').map(Number);
@@ -2370,12 +2479,18 @@ const ImageHistorySchema = schemas/* array */.YOg(schemas/* object */.Ikc({ Crea
 /**
  * The image's history, oldest first, as the engine reports it (the image is local: inspected); for
  * PLATFORM where the engine takes one (API 1.48+: the containerd image store's history without it is
- * of any platform it holds, the host's first: moby daemon/containerd/image_history.go).
+ * of any platform it holds, the host's first: moby daemon/containerd/image_history.go). Only when
+ * an inspect of this client found another platform than the one wanted (it asked the API version
+ * then): where the tag's own platform is the one wanted, as on the classic store, the plain history
+ * is that platform's, and no GET /version is sent for it.
  */
 async function imageHistory(client, ref, platform) {
-    const raw = await client.call(async (docker) => platform !== undefined && apiAtLeast(await apiVersion(docker), '1.48')
-        ? askImage(docker, ref, 'history', platform)
-        : docker.getImage(ref).history());
+    const raw = await client.call(async (docker) => {
+        const asked = platform !== undefined ? apiVersionIfAsked(docker) : undefined;
+        return asked !== undefined && apiAtLeast(await asked, '1.48')
+            ? askImage(docker, ref, 'history', platform)
+            : docker.getImage(ref).history();
+    });
     return (0,failures/* parseAnswer */.Wp)(ImageHistorySchema, raw, `the engine's history of image ${ref}`)
         .map((h) => ({
         createdBy: (h.CreatedBy ?? '').trim(),
@@ -2700,7 +2815,6 @@ function runBody(spec, argv, wrapped) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(37067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 // EXTERNAL MODULE: ./src/docker/cdi.ts
 var cdi = __nccwpck_require__(78446);
 ;// CONCATENATED MODULE: ./src/docker/daemon-info.ts
@@ -3081,96 +3195,13 @@ function createContainerOps(client, local = {}) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: ./src/docker/engine-info.ts
+var engine_info = __nccwpck_require__(25573);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
+var exec_runner = __nccwpck_require__(78617);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/docker/engine-info.ts
-// The engine's info (GET /info) and an image's inspect over its local socket with node:http,
-// without loading dockerode. Asking whether the engine has GPUs, and which image a base's tag names
-// here, is all a warm run needs of it (its resolution and smoke results are reused), and dockerode
-// with its dependencies is the bundle's largest chunk: loading it cost a warm `ml-image run` about
-// 80 ms and a major garbage collection. The socket is the one
-// docker-modem (dockerode's connection) would use: DOCKER_HOST=unix://PATH, or without DOCKER_HOST
-// $HOME/.docker/run/docker.sock when it exists, else /var/run/docker.sock. Any other engine
-// (tcp://, ssh://, a named pipe) is left to dockerode, and so is any failure here: the caller
-// asks dockerode, which says what is wrong in the usual words.
-
-
-
-
-/** The engine's local socket as docker-modem picks it; undefined for any other DOCKER_HOST. */
-function localEngineSocket(env, platform = process.platform, exists = external_node_fs_.existsSync, home = (0,external_node_os_.homedir)()) {
-    if (platform === 'win32')
-        return undefined;
-    const host = env.DOCKER_HOST;
-    if (host) {
-        if (!host.startsWith('unix://'))
-            return undefined;
-        const given = host.slice('unix://'.length);
-        if (given)
-            return given;
-    }
-    const user = external_node_path_default().join(home, '.docker', 'run', 'docker.sock');
-    return exists(user) ? user : '/var/run/docker.sock';
-}
-/**
- * GET PATH on SOCKET: the status and the parsed JSON, or undefined on any failure (no engine, a
- * body that is not JSON, the timeout): the caller then asks dockerode.
- */
-function getOverSocket(socket, apiPath, timeoutMs = 10_000) {
-    return new Promise((resolve) => {
-        const req = external_node_http_default().get({ socketPath: socket, path: apiPath, timeout: timeoutMs }, (res) => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('error', () => resolve(undefined));
-            res.on('end', () => {
-                try {
-                    resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-                }
-                catch {
-                    resolve(undefined);
-                }
-            });
-        });
-        req.on('timeout', () => req.destroy());
-        req.on('error', () => resolve(undefined));
-        // Whatever else ends the request without an answer (resolving again after one does nothing).
-        req.on('close', () => resolve(undefined));
-    });
-}
-/** GET /info on SOCKET: the parsed JSON, or undefined on any failure (the caller asks dockerode). */
-async function infoOverSocket(socket, timeoutMs = 10_000) {
-    const answer = await getOverSocket(socket, '/info', timeoutMs);
-    return answer?.status === 200 ? answer.body : undefined;
-}
-/** The local engine's info when DOCKER_HOST names a local socket (or none); else undefined. */
-async function localEngineInfo(env = process.env) {
-    const socket = localEngineSocket(env);
-    return socket === undefined ? undefined : infoOverSocket(socket);
-}
-/** What an image reference may hold (a name, tag, digest or id): nothing a URL path must escape. */
-const PLAIN_REF = /^[A-Za-z0-9][\w.:@/-]*$/;
-/**
- * The local engine's inspect of image REF (GET /images/REF/json), never pulled: its JSON, null
- * when the engine holds no such image (404), undefined when this cannot tell (another engine, a
- * failure, a reference outside the plain form): the caller then asks dockerode.
- */
-async function localImageInspect(ref, env = process.env) {
-    const socket = localEngineSocket(env);
-    if (socket === undefined || !PLAIN_REF.test(ref) || ref.includes('..'))
-        return undefined;
-    const answer = await getOverSocket(socket, `/images/${ref}/json`);
-    if (answer?.status === 200)
-        return answer.body;
-    return answer?.status === 404 ? null : undefined;
-}
-
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
-var exec_runner = __nccwpck_require__(78617);
 ;// CONCATENATED MODULE: ./src/docker/tar.ts
 // A minimal ustar writer: enough to hand a few small files to a container through the engine's
 // archive API (`putArchive`), so file contents never travel on a command line (E2BIG, and secrets
@@ -3179,14 +3210,14 @@ function octal(value, width) {
     // width includes the terminating NUL
     return `${value.toString(8).padStart(width - 1, '0')}\0`;
 }
-function header(name, size, mode, type) {
+function header(name, size, mode, type, owner = {}) {
     const h = Buffer.alloc(512, 0);
     if (Buffer.byteLength(name) > 100)
         throw new Error(`tar: name too long: ${name}`);
     h.write(name, 0, 100, 'utf8');
     h.write(octal(mode & 0o7777, 8), 100, 'ascii');
-    h.write(octal(0, 8), 108, 'ascii'); // uid
-    h.write(octal(0, 8), 116, 'ascii'); // gid
+    h.write(octal(owner.uid ?? 0, 8), 108, 'ascii'); // uid
+    h.write(octal(owner.gid ?? 0, 8), 116, 'ascii'); // gid
     h.write(octal(size, 12), 124, 'ascii');
     h.write(octal(0, 12), 136, 'ascii'); // mtime
     h.write('        ', 148, 'ascii'); // checksum placeholder
@@ -3204,11 +3235,11 @@ function tarArchive(entries) {
     const parts = [];
     for (const e of entries) {
         if (e.content === undefined) {
-            parts.push(header(e.name.endsWith('/') ? e.name : `${e.name}/`, 0, e.mode, '5'));
+            parts.push(header(e.name.endsWith('/') ? e.name : `${e.name}/`, 0, e.mode, '5', e));
             continue;
         }
         const data = typeof e.content === 'string' ? Buffer.from(e.content, 'utf8') : e.content;
-        parts.push(header(e.name, data.length, e.mode, '0'), data);
+        parts.push(header(e.name, data.length, e.mode, '0', e), data);
         const pad = (512 - (data.length % 512)) % 512;
         if (pad)
             parts.push(Buffer.alloc(pad, 0));
@@ -3277,15 +3308,28 @@ async function execIn(client, container, cmd, options) {
  * The archive putFiles sends: `dir`'s last component (mode 0700) holding the files (mode 0600),
  * to be extracted in `dir`'s parent.
  */
-function sessionArchive(dir, files) {
+function sessionArchive(dir, files, owner = { uid: 0, gid: 0 }) {
     const base = external_node_path_default().posix.basename(dir);
     return {
         parent: external_node_path_default().posix.dirname(dir),
         entries: [
-            { name: `${base}/`, mode: 0o700 },
-            ...Object.entries(files).map(([name, content]) => ({ name: `${base}/${name}`, content, mode: 0o600 })),
+            { name: `${base}/`, mode: 0o700, ...owner },
+            ...Object.entries(files).map(([name, content]) => ({
+                name: `${base}/${name}`,
+                content,
+                mode: 0o600,
+                ...owner,
+            })),
         ],
     };
+}
+/**
+ * The ids in `id`'s answer ("uid=1000(app) gid=1000(app) groups=...", GNU coreutils and busybox
+ * alike); undefined for anything else. Pure.
+ */
+function parseIdOutput(out) {
+    const m = /^uid=(\d+)(?:\([^)]*\))? gid=(\d+)/.exec(out.trim());
+    return m ? { uid: Number(m[1]), gid: Number(m[2]) } : undefined;
 }
 /**
  * The most processes (threads included) a session's container may run. Enough for pip building an
@@ -3330,6 +3374,7 @@ async function startSession(client, spec) {
         HostConfig: sessionHostConfig(spec),
     });
     let closed = false;
+    let user;
     const close = async () => {
         if (closed)
             return;
@@ -3349,9 +3394,16 @@ async function startSession(client, spec) {
         containerId: container.id,
         exec: (cmd, options = {}) => execIn(client, container, cmd, options),
         async putFiles(dir, files) {
-            const { parent, entries } = sessionArchive(dir, files);
-            // copyUIDGID: the files belong to the container's user (the one exec runs as), not root.
-            await client.call(() => container.putArchive(tarArchive(entries), { path: parent, copyUIDGID: '1' }));
+            // The files belong to the container's user (the one exec runs as), not root: its numeric ids,
+            // asked of the container once, go in the archive. Not copyUIDGID: the engine looks a named
+            // USER ("app") up in the host's passwd, not the image's (moby/moby#34142), and fails with a 500
+            // ("getent unable to find entry") for a user the host does not have. An image without `id`
+            // keeps copyUIDGID (a numeric USER, or root).
+            user ??= execIn(client, container, ['id'], { timeoutMs: 30_000 }).then((r) => (r.exitCode === 0 ? parseIdOutput(r.stdout) : undefined), () => undefined);
+            const owner = await user;
+            const { parent, entries } = sessionArchive(dir, files, owner);
+            const options = owner ? { path: parent } : { path: parent, copyUIDGID: '1' };
+            await client.call(() => container.putArchive(tarArchive(entries), options));
         },
         async close() {
             await close();
@@ -3440,7 +3492,7 @@ function createDefaultDockerAdapter() {
     const docker = createDockerAdapter({
         docker: async () => loadDockerode(contextNow()),
         exec: new exec_runner/* ActionsExecRunner */.L(),
-        local: { info: () => localEngineInfo(env()), image: (ref) => localImageInspect(ref, env()) },
+        local: { info: () => (0,engine_info/* localEngineInfo */.i9)(env()), image: (ref) => (0,engine_info/* localImageInspect */.jc)(ref, env()) },
     });
     sweepRunOnInterrupt(docker);
     return docker;
@@ -3672,7 +3724,9 @@ class ActionsExecRunner {
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(25835);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(81583);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25835);
+
 
 
 
@@ -3772,9 +3826,12 @@ function daemonTarget(docker) {
     // Without DOCKER_HOST, docker-modem 5 keeps a function that picks the socket when it connects.
     if (typeof socketPath === 'function')
         return 'unix:///var/run/docker.sock (the default socket)';
-    return socketPath
-        ? `unix://${String(socketPath)}`
-        : `tcp://${String(field('host'))}:${String(field('port'))}`;
+    if (socketPath)
+        return `unix://${String(socketPath)}`;
+    // ssh:// for an ssh engine (docker-modem's protocol), tcp:// otherwise; the port only when set.
+    const port = field('port');
+    const scheme = field('protocol') === 'ssh' ? 'ssh' : 'tcp';
+    return `${scheme}://${String(field('host'))}${port !== undefined && port !== '' ? `:${String(port)}` : ''}`;
 }
 /** The `code` of a thrown value (ENOENT, ...), when it has one. */
 function errorCode(err) {
@@ -3812,7 +3869,9 @@ function connectionError(err, docker) {
     const code = errorCode(err);
     if (code && CONNECT_CODES.has(code)) {
         const context = engineContexts.get(docker);
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${daemonTarget(docker)}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
+        // A context's own address as it names it (a password in it masked), else the client's.
+        const target = context ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrls */ .sK)(context.host) : daemonTarget(docker);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`cannot reach the Docker daemon at ${target}${context ? `, ${(0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .contextLabel */ .g8)(context)}` : ''} (${code})`, context ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .contextDaemonFix */ .hN)(context) : DAEMON_FIX, { cause: err });
     }
     return undefined;
 }

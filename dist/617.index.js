@@ -1,8 +1,8 @@
-export const id = 510;
-export const ids = [510];
+export const id = 617;
+export const ids = [617];
 export const modules = {
 
-/***/ 14510:
+/***/ 75617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13809,11 +13809,88 @@ function gpusLine(gpus, pin) {
     return `${pin.devices.length === 1 ? 'GPU' : 'GPUs'} ${pin.devices.join(',')} (${pin.variable})`;
 }
 
+;// CONCATENATED MODULE: ./src/python/entry-python.ts
+// The Python an image starts (its ENTRYPOINT, else its CMD) against the python3 on its PATH that
+// capture's probe and the smoke suites run. In uv's layout (ENTRYPOINT ["/app/.venv/bin/python"],
+// PATH without the venv) they differ: the record described /usr/bin/python3 and its 3 packages
+// while the image's own interpreter had the real ones, and nothing said so.
+
+/** The field of a record's errors that says the image runs another Python than the one described. */
+const ENTRY_PYTHON_FIELD = 'python';
+const PYTHON_NAME = /^python(\d+(\.\d+)?)?$/;
+/**
+ * The Python executable the image starts: the first argv word (entrypoint[0], else cmd[0]) when it
+ * is an absolute path named python, python3 or python3.12. A relative `python` is looked up on PATH
+ * as the probe's python3 is; a shell (`sh -c "exec ..."`) or a script is not looked into.
+ */
+function entryPython(entrypoint, cmd) {
+    const first = entrypoint && entrypoint.length > 0 ? entrypoint[0] : cmd?.[0];
+    if (first === undefined || !first.startsWith('/'))
+        return undefined;
+    return PYTHON_NAME.test(external_node_path_default().posix.basename(first)) ? external_node_path_default().posix.normalize(first) : undefined;
+}
+/**
+ * The environment an interpreter belongs to: the directory above its bin/ (a venv's root, /usr,
+ * /opt/conda), else its own directory. Binaries are not resolved: a venv's bin/python is often a
+ * link to /usr/bin/python3.x, yet it is another environment (its own site-packages). /bin is
+ * /usr/bin on a merged-/usr system, so / counts as /usr.
+ */
+function environmentOf(executable) {
+    const dir = external_node_path_default().posix.dirname(external_node_path_default().posix.normalize(executable));
+    const root = external_node_path_default().posix.basename(dir) === 'bin' ? external_node_path_default().posix.dirname(dir) : dir;
+    return root === '/' ? '/usr' : root;
+}
+/**
+ * One line saying the image runs ENTRY while the record describes PROBED (the python3 on PATH the
+ * probe ran as: record.python.executable), or undefined when both are the same environment.
+ * `source` names where ENTRY came from (its ENTRYPOINT or its CMD).
+ */
+function otherPython(entry, probed, source = 'ENTRYPOINT') {
+    if (entry === undefined || environmentOf(entry) === environmentOf(probed))
+        return undefined;
+    const bin = external_node_path_default().posix.dirname(entry);
+    return (`the image runs ${entry} (its ${source}); this record describes python3 on PATH (${probed}): ` +
+        `put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to have it described`);
+}
+/** The record's errors entry for an image whose ENTRYPOINT/CMD runs another Python, if any. */
+function entryPythonError(image, probedExecutable) {
+    const source = image.entrypoint && image.entrypoint.length > 0 ? 'ENTRYPOINT' : 'CMD';
+    const error = otherPython(entryPython(image.entrypoint, image.cmd), probedExecutable, source);
+    return error === undefined ? undefined : { field: ENTRY_PYTHON_FIELD, error };
+}
+/** The warning a record carries (entryPythonError) for the stages that print one; else undefined. */
+function entryPythonProblem(record) {
+    return record.errors.find((e) => e.field === ENTRY_PYTHON_FIELD && e.error.startsWith('the image runs '))
+        ?.error;
+}
+/**
+ * Without a record (ml-image smoke on its own): the warning when the Python the image starts lies
+ * in a directory its PATH (the image config's ENV, NAME=value) does not hold, so the python3 the
+ * suites run is another one. A directory on PATH behind another python3 is not caught here.
+ */
+function entryPythonOffPath(image) {
+    const entry = entryPython(image.entrypoint, image.cmd);
+    if (entry === undefined)
+        return undefined;
+    const pathVar = [...image.env].reverse().find((e) => e.startsWith('PATH='));
+    const dirs = (pathVar?.slice(5) ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+        .split(':')
+        .filter((d) => d.startsWith('/'))
+        .map((d) => environmentOf(`${d}/python3`));
+    if (dirs.includes(environmentOf(entry)))
+        return undefined;
+    const source = image.entrypoint && image.entrypoint.length > 0 ? 'ENTRYPOINT' : 'CMD';
+    const bin = external_node_path_default().posix.dirname(entry);
+    return (`the image runs ${entry} (its ${source}), whose directory is not on its PATH; the suites run ` +
+        `python3 on PATH, another Python: put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to test it`);
+}
+
 // EXTERNAL MODULE: ./src/util/redact-instruction.ts
 var redact_instruction = __webpack_require__(55242);
 ;// CONCATENATED MODULE: ./src/capture/capture.ts
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -13922,6 +13999,9 @@ async function captureImage(input, deps) {
         throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim().slice(-2000))}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
+    // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
+    const executable = probed.python?.executable;
+    const otherPython = typeof executable === 'string' ? entryPythonError(details, executable) : undefined;
     const record = redactRecord({
         ...probed,
         schemaVersion: capture_record/* ENV_RECORD_SCHEMA_VERSION */.B6,
@@ -13930,6 +14010,7 @@ async function captureImage(input, deps) {
             ...(probed.errors ?? []),
             ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
             ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
+            ...(otherPython !== undefined ? [otherPython] : []),
         ],
         capture: {
             ...probed.capture,
@@ -15496,6 +15577,7 @@ async function runSuite(s, name) {
 
 
 
+
 // Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
 
 
@@ -15548,6 +15630,10 @@ async function runSmoke(input, deps) {
         batch: { steps: batchSteps(input), outcomes: new Map() },
         ...(deps.output && { output: (chunk, test) => deps.output((0,redact_instruction/* redactOutput */.nJ)(chunk), test) }),
     };
+    // The suites run python3 on PATH: say so once when the image starts a Python off its PATH.
+    const offPath = input.entryPythonChecked ? undefined : entryPythonOffPath(details);
+    if (offPath !== undefined)
+        s.progress(`smoke warning: ${offPath}`);
     for (const name of input.suites)
         await runSuite(s, name);
     return finishResult(s);
@@ -15616,6 +15702,7 @@ async function lookUpGpus(io, pin) {
 ;// CONCATENATED MODULE: ./src/smoke/stage.ts
 // The smoke stage: for each built variant and platform, capture the environment record and run the
 // smoke suites in the image, write env/smoke/junit files (src/results), and annotate failures.
+
 
 
 
@@ -15834,6 +15921,10 @@ async function captureAndTest(ctx, t) {
     const incomplete = (0,capture_record/* packageListProblem */.o8)(record);
     if (incomplete !== undefined)
         io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
+    // Once, before the suites: they run the same python3 on PATH the record describes.
+    const otherPython = entryPythonProblem(record);
+    if (otherPython !== undefined)
+        io.warning(`${id}: ${otherPython} (the smoke suites run that python3 too)`, { title: 'ml-image smoke' });
     io.progress('smoke', `${id}: recorded ${record.python.packages.length} pip + ${record.apt.length} apt packages; suites ${config.smoke.suites.join(', ')} (${withheld ? `no GPU: ${withheld}` : gpusLine(gpus, pin)})`);
     const result = await runSmoke({
         image,
@@ -15851,6 +15942,7 @@ async function captureAndTest(ctx, t) {
         timeoutMs: config.smoke.timeoutSeconds * 1000,
         imagesDir: input.imagesDir,
         baseline: ctx.baseline,
+        entryPythonChecked: true,
     }, {
         docker,
         progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
@@ -15921,7 +16013,7 @@ var signers = __webpack_require__(84869);
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
-// pkg:deb and pkg:oci, percent-encoded and with sorted qualifiers (pure).
+// pkg:deb, pkg:conda and pkg:oci, percent-encoded and with sorted qualifiers (pure).
 
 
 
@@ -15960,6 +16052,11 @@ function debUpstream(pkg) {
 function debPurl(osId, pkg, distro) {
     const q = qualifiers({ arch: pkg.arch, distro, upstream: debUpstream(pkg) });
     return `pkg:deb/${purlEncode(osId.toLowerCase())}/${purlEncode(pkg.name.toLowerCase())}${at(pkg.version)}${q}`;
+}
+/** pkg:conda/<name>@<version>?build=&channel=&subdir= (purl-spec's conda type: no namespace). */
+function condaPurl(pkg) {
+    const q = qualifiers({ build: pkg.build, channel: pkg.channel, subdir: pkg.subdir });
+    return `pkg:conda/${purlEncode(pkg.name)}${at(pkg.version)}${q}`;
 }
 /** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
 function ociPurl(ref, digest, arch) {
@@ -16078,6 +16175,49 @@ var index_node = __webpack_require__(51248);
 var spec = __webpack_require__(94321);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/package.json
 var cyclonedx_library_package = __webpack_require__(95523);
+;// CONCATENATED MODULE: ./src/attest/sbom-conda.ts
+// The SBOM's conda packages (record.conda, from each conda-meta/*.json): pkg:conda components.
+
+
+
+
+/**
+ * Each conda package as a library component, pkg:conda/<name>@<version>?build=&channel=&subdir=.
+ * A Python package conda installed has a dist-info too, so pip lists it as well: it stays one
+ * component, the pip one (pkg:pypi is what scanners match Python advisories by, and one install is
+ * one component), with conda's build, channel and subdir (and its version, when another) as
+ * ml-image:conda.* properties. A conda name no pip distribution has (mkl, pytorch-cuda, cuda-*) is
+ * its own component.
+ */
+function condaComponents(record, pipByName, { clean, cut, prop }) {
+    const out = new Map();
+    for (const p of record.conda ?? []) {
+        const [name, version] = [clean(p.name), clean(p.version)];
+        // Every string scrubbed: a channel URL can hold a token (https://conda.anaconda.org/t/<token>/).
+        const q = {
+            build: p.build && clean(p.build),
+            channel: p.channel && clean(p.channel),
+            subdir: p.subdir && clean(p.subdir),
+        };
+        const purl = condaPurl({ name, version, ...q });
+        const pip = pipByName.get((0,parse/* canonicalName */.Ew)(name));
+        const c = pip ??
+            out.get(purl) ??
+            new models.Component(enums.ComponentType.Library, name, {
+                bomRef: purl,
+                purl,
+                ...(version !== '' && { version: cut(version) }),
+            });
+        if (pip && pip.version !== cut(version))
+            prop(c, 'conda.version', version);
+        for (const [k, v] of Object.entries(q))
+            prop(c, `conda.${k}`, v);
+        if (!pip)
+            out.set(purl, c);
+    }
+    return [...out.values()];
+}
+
 ;// CONCATENATED MODULE: ./src/attest/sbom-order.ts
 
 /** Components by purl, else group, name and version; then bom-ref (unique): code-unit order. */
@@ -16111,14 +16251,15 @@ function ordered(c) {
 ;// CONCATENATED MODULE: ./src/attest/sbom.ts
 // The ML-aware SBOM: CycloneDX 1.6 JSON built with @cyclonedx/cyclonedx-library from an
 // environment record (env.json). Every pip distribution (pkg:pypi), every apt package (pkg:deb,
-// with its source package as upstream=), the OS, and the ML stack (CUDA runtime, cuDNN, NCCL, each
-// with where it was read; torch and its CUDA build, NumPy, Python, the base image) as components
-// with ml-image:* properties. Deterministic: the same record gives the same bytes on any machine
+// with its source package as upstream=), every conda package (pkg:conda, sbom-conda.ts), the OS,
+// and the ML stack (CUDA runtime, cuDNN, NCCL, each with where it was read; torch and its CUDA
+// build, NumPy, Python, the base image) as components with ml-image:* properties. Deterministic: the same record gives the same bytes on any machine
 // (lists sorted in code-unit order, not the locale's; bom-refs from purls; a serial number from
 // the content; the timestamp from the record's capture time).
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
+
 
 
 
@@ -16380,7 +16521,14 @@ function sbom_buildSbom(input) {
     const image = imageComponent(ctx);
     bom.metadata.component = image;
     const pip = pipComponents(ctx.record);
-    const components = [osComponent(ctx), ...pip.list, ...aptComponents(ctx), ...mlStack(ctx, pip.byName)];
+    const conda = condaComponents(ctx.record, pip.byName, { clean: sbom_clean, cut, prop });
+    const components = [
+        osComponent(ctx),
+        ...pip.list,
+        ...aptComponents(ctx),
+        ...conda,
+        ...mlStack(ctx, pip.byName),
+    ];
     // The image holds every component: the graph's root reaches each of them.
     for (const c of components)
         image.dependencies.add(c.bomRef);
@@ -16413,7 +16561,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 15;
+const SBOM_FORMAT = 16;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
