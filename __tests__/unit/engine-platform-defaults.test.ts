@@ -262,7 +262,11 @@ describe('ml-image devcontainer: the engine platform, not process.arch', () => {
       fakeDocker({ ping: () => Promise.reject(new EnvironmentError('no daemon', 'start Docker')) }),
     );
     expect(summary.image).toBe('model:amd64');
-    expect(summary.notes).toContainEqual(expect.stringContaining('the Docker engine did not answer'));
+    expect(summary.notes).toContainEqual(
+      expect.stringContaining(
+        "the Docker engine's platform is not known here (a local engine did not answer, or the engine is remote)",
+      ),
+    );
     expect(summary.notes).toContainEqual(expect.stringContaining('process.arch x64'));
   });
 });

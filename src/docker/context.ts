@@ -107,6 +107,18 @@ export function currentContext(env: Env, fs: ContextFs = realFs, home?: string):
 }
 
 /**
+ * The current context where only a hint or a choice depends on it: undefined also for one that does
+ * not exist (the engine's own connection says that, with its fix).
+ */
+export function contextIfAny(env: Env): ContextEndpoint | undefined {
+  try {
+    return currentContext(env);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * ENV as the engine's in-process clients should read it: DOCKER_HOST set to the current
  * context's engine when a context is in use (and ENV itself otherwise).
  */

@@ -5,22 +5,33 @@
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
 
-/** The engine's API version (GET /version ApiVersion), asked once per client; '' when it cannot tell. */
-const apiVersions = new WeakMap<Dockerode, Promise<string>>();
-export function apiVersion(docker: Dockerode): Promise<string> {
-  let known = apiVersions.get(docker);
-  if (known === undefined) {
-    // dockerode sends unversioned paths: the engine answers them at its own (this) API version.
-    known = Promise.resolve()
-      .then(() => docker.version())
-      .then(
-        (v) => z.object({ ApiVersion: z.string() }).safeParse(v).data?.ApiVersion ?? '',
-        () => '',
-      );
-    apiVersions.set(docker, known);
-  }
-  return known;
+/** ASK's answer for each client, asked once (a failed ask answers FALLBACK). */
+function oncePerClient<T>(ask: (docker: Dockerode) => Promise<T>, fallback: T) {
+  const known = new WeakMap<Dockerode, Promise<T>>();
+  return {
+    get: (docker: Dockerode): Promise<T> => {
+      let answer = known.get(docker);
+      if (answer === undefined) {
+        answer = Promise.resolve()
+          .then(() => ask(docker))
+          .catch(() => fallback);
+        known.set(docker, answer);
+      }
+      return answer;
+    },
+    /** The answer when it was asked already, else undefined (nothing is asked). */
+    asked: (docker: Dockerode): Promise<T> | undefined => known.get(docker),
+  };
 }
+
+/** The engine's API version (GET /version ApiVersion), asked once per client; '' when it cannot tell. */
+// dockerode sends unversioned paths: the engine answers them at its own (this) API version.
+const apiVersions = oncePerClient(
+  async (docker) =>
+    z.object({ ApiVersion: z.string() }).safeParse(await docker.version()).data?.ApiVersion ?? '',
+  '',
+);
+export const apiVersion = (docker: Dockerode): Promise<string> => apiVersions.get(docker);
 
 /**
  * The API version when this client has asked it already (an inspect found another platform than
@@ -28,7 +39,7 @@ export function apiVersion(docker: Dockerode): Promise<string> {
  * image's history) sends no GET /version of its own.
  */
 export function apiVersionIfAsked(docker: Dockerode): Promise<string> | undefined {
-  return apiVersions.get(docker);
+  return apiVersions.asked(docker);
 }
 
 /** Whether API VERSION ("1.49") is MIN or later; an unknown one ('') is not: pure. */
@@ -43,24 +54,15 @@ export function apiAtLeast(version: string, min: string): boolean {
  * tag): its info's DriverStatus says so (moby daemon/containerd/service.go LayerStoreStatus:
  * ["driver-type", "io.containerd.snapshotter.v1"]); asked once per client, false when it cannot tell.
  */
-const containerdStores = new WeakMap<Dockerode, Promise<boolean>>();
-export function containerdStore(docker: Dockerode): Promise<boolean> {
-  let known = containerdStores.get(docker);
-  if (known === undefined) {
-    const Info = z.object({ DriverStatus: z.array(z.array(z.string())).nullable().optional() });
-    known = Promise.resolve()
-      .then(() => docker.info() as Promise<unknown>)
-      .then(
-        (i) =>
-          (Info.safeParse(i).data?.DriverStatus ?? []).some(
-            (p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1',
-          ),
-        () => false,
-      );
-    containerdStores.set(docker, known);
-  }
-  return known;
-}
+const Info = z.object({ DriverStatus: z.array(z.array(z.string())).nullable().optional() });
+const containerdStores = oncePerClient(
+  async (docker) =>
+    (Info.safeParse(await docker.info()).data?.DriverStatus ?? []).some(
+      (p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1',
+    ),
+  false,
+);
+export const containerdStore = (docker: Dockerode): Promise<boolean> => containerdStores.get(docker);
 
 /** PLATFORM (os/arch[/variant]) as the engine's `platform` query takes it: an OCI platform in JSON. */
 export function platformQuery(platform: string): string {

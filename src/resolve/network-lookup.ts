@@ -6,7 +6,7 @@
 // The name is looked up through an injected function (HostLookup: this machine's resolver, which the
 // composition roots supply, src/docker/host-lookup.ts); a lookup that fails, or takes too long
 // (the system's gives up after 5 s), changes nothing.
-import { currentContext } from '../docker/context.js';
+import { contextIfAny } from '../docker/context.js';
 import type { ResolveInput } from './input.js';
 import {
   engineInVm,
@@ -84,11 +84,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 function contextName(env: Env): string | undefined {
   // An environment with neither (a test's) reads no docker config of this machine's home.
   if ((env.DOCKER_CONFIG ?? '') === '' && (env.HOME ?? '') === '') return undefined;
-  try {
-    return currentContext(env)?.name;
-  } catch {
-    return undefined; // a context that is not there: the engine's connection says so, not this
-  }
+  return contextIfAny(env)?.name;
 }
 
 /**

@@ -67,7 +67,7 @@ function notesFor(
   const notes: string[] = [];
   if (!engine)
     notes.push(
-      `the Docker engine did not answer: this machine's platform is taken as ${host}, Node's (process.arch ${process.arch}), which is not the engine's under Rosetta or other emulation`,
+      `the Docker engine's platform is not known here (a local engine did not answer, or the engine is remote): this machine's platform is taken as ${host}, Node's (process.arch ${process.arch}), which is not the engine's under Rosetta or other emulation`,
     );
   // Pulled by digest, an image of one other architecture has nothing for this machine's.
   if (pinned && platforms.length > 0 && !platforms.includes(host))

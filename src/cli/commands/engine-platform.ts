@@ -4,7 +4,7 @@
 // says x64 while the engine is arm64. Asked only of a local engine (the socket of DOCKER_HOST or
 // the current Docker context: context.ts), with a request that is destroyed at its timeout, so an
 // engine that accepts and never answers cannot hold the command open; a remote engine is not asked.
-import { engineEnv } from '../../docker/context.js';
+import { contextIfAny, engineEnv } from '../../docker/context.js';
 import { getOverSocket, localEngineSocket } from '../../docker/engine-info.js';
 import { enginePlatform } from '../../docker/engine-platform.js';
 import type { CliIo } from '../io.js';
@@ -19,12 +19,7 @@ const ASK_MS = 3000;
  * fails with the daemon's fix, exit 3).
  */
 export async function askEnginePlatform(io: Pick<CliIo, 'env'>, ms = ASK_MS): Promise<string | undefined> {
-  let socket: string | undefined;
-  try {
-    socket = localEngineSocket(engineEnv(io.env));
-  } catch {
-    return undefined;
-  }
+  const socket = localEngineSocket(engineEnv(io.env, contextIfAny(io.env)));
   if (socket === undefined) return undefined;
   const answer = await getOverSocket(socket, '/version', ms);
   const body = answer?.status === 200 ? (answer.body as { Os?: unknown; Arch?: unknown }) : undefined;
