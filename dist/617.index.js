@@ -3821,9 +3821,10 @@ const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
  * Whether BUILDER builds on the engine docker.ping asks (DOCKER_HOST's, else the current Docker
  * context's, else the default socket): a docker or docker-container builder with one node whose
  * endpoint is that engine, its context's name ("default" without one: DOCKER_HOST's engine) or its
- * address, which `docker buildx create` without an endpoint records. A docker-container builder made on another machine (`docker buildx create
- * ssh://arm-host`, tcp://..., another context's name) or with several nodes (--append: a build may
- * run on any) does not, as far as can be told here; nor do the remote and kubernetes drivers. The
+ * address, which `docker buildx create` without an endpoint records. A docker-container builder
+ * made on another machine (`docker buildx create ssh://arm-host`, tcp://..., another context's
+ * name) or with several nodes (--append: a build may run on any) does not, as far as can be told
+ * here; nor do the remote and kubernetes drivers. The
  * docker driver is its context's engine: the local one where buildx names no endpoint. Pure.
  */
 function buildsOnEngine(builder, dockerHost, dockerContext) {
@@ -12813,12 +12814,7 @@ function contextName(env) {
     // An environment with neither (a test's) reads no docker config of this machine's home.
     if ((env.DOCKER_CONFIG ?? '') === '' && (env.HOME ?? '') === '')
         return undefined;
-    try {
-        return (0,docker_context/* currentContext */.Fi)(env)?.name;
-    }
-    catch {
-        return undefined; // a context that is not there: the engine's connection says so, not this
-    }
+    return (0,docker_context/* contextIfAny */.H)(env)?.name;
 }
 /**
  * What the fix of an unreachable index needs when the resolver's container ran on the host network

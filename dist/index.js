@@ -29674,6 +29674,7 @@ function hasNvidiaCdiGpu(devices) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Fi: () => (/* binding */ currentContext),
+/* harmony export */   H: () => (/* binding */ contextIfAny),
 /* harmony export */   HH: () => (/* binding */ modemOptions),
 /* harmony export */   aV: () => (/* binding */ engineEnv),
 /* harmony export */   g8: () => (/* binding */ contextLabel),
@@ -29771,6 +29772,18 @@ function currentContext(env, fs = realFs, home) {
         ...(fs.exists(tlsDir) ? { tlsDir } : {}),
         skipTlsVerify: docker.SkipTLSVerify === true,
     };
+}
+/**
+ * The current context where only a hint or a choice depends on it: undefined also for one that does
+ * not exist (the engine's own connection says that, with its fix).
+ */
+function contextIfAny(env) {
+    try {
+        return currentContext(env);
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * ENV as the engine's in-process clients should read it: DOCKER_HOST set to the current
@@ -29960,26 +29973,35 @@ function isMissingShell(err) {
 var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/docker/image-platform.ts
 
-/** The engine's API version (GET /version ApiVersion), asked once per client; '' when it cannot tell. */
-const apiVersions = new WeakMap();
-function apiVersion(docker) {
-    let known = apiVersions.get(docker);
-    if (known === undefined) {
-        // dockerode sends unversioned paths: the engine answers them at its own (this) API version.
-        known = Promise.resolve()
-            .then(() => docker.version())
-            .then((v) => schemas/* object */.Ikc({ ApiVersion: schemas/* string */.YjP() }).safeParse(v).data?.ApiVersion ?? '', () => '');
-        apiVersions.set(docker, known);
-    }
-    return known;
+/** ASK's answer for each client, asked once (a failed ask answers FALLBACK). */
+function oncePerClient(ask, fallback) {
+    const known = new WeakMap();
+    return {
+        get: (docker) => {
+            let answer = known.get(docker);
+            if (answer === undefined) {
+                answer = Promise.resolve()
+                    .then(() => ask(docker))
+                    .catch(() => fallback);
+                known.set(docker, answer);
+            }
+            return answer;
+        },
+        /** The answer when it was asked already, else undefined (nothing is asked). */
+        asked: (docker) => known.get(docker),
+    };
 }
+/** The engine's API version (GET /version ApiVersion), asked once per client; '' when it cannot tell. */
+// dockerode sends unversioned paths: the engine answers them at its own (this) API version.
+const apiVersions = oncePerClient(async (docker) => schemas/* object */.Ikc({ ApiVersion: schemas/* string */.YjP() }).safeParse(await docker.version()).data?.ApiVersion ?? '', '');
+const apiVersion = (docker) => apiVersions.get(docker);
 /**
  * The API version when this client has asked it already (an inspect found another platform than
  * the one wanted: platformInspect), else undefined: a caller that needs it only in that case (an
  * image's history) sends no GET /version of its own.
  */
 function apiVersionIfAsked(docker) {
-    return apiVersions.get(docker);
+    return apiVersions.asked(docker);
 }
 /** Whether API VERSION ("1.49") is MIN or later; an unknown one ('') is not: pure. */
 function apiAtLeast(version, min) {
@@ -29992,18 +30014,9 @@ function apiAtLeast(version, min) {
  * tag): its info's DriverStatus says so (moby daemon/containerd/service.go LayerStoreStatus:
  * ["driver-type", "io.containerd.snapshotter.v1"]); asked once per client, false when it cannot tell.
  */
-const containerdStores = new WeakMap();
-function containerdStore(docker) {
-    let known = containerdStores.get(docker);
-    if (known === undefined) {
-        const Info = schemas/* object */.Ikc({ DriverStatus: schemas/* array */.YOg(schemas/* array */.YOg(schemas/* string */.YjP())).nullable().optional() });
-        known = Promise.resolve()
-            .then(() => docker.info())
-            .then((i) => (Info.safeParse(i).data?.DriverStatus ?? []).some((p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1'), () => false);
-        containerdStores.set(docker, known);
-    }
-    return known;
-}
+const Info = schemas/* object */.Ikc({ DriverStatus: schemas/* array */.YOg(schemas/* array */.YOg(schemas/* string */.YjP())).nullable().optional() });
+const containerdStores = oncePerClient(async (docker) => (Info.safeParse(await docker.info()).data?.DriverStatus ?? []).some((p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1'), false);
+const containerdStore = (docker) => containerdStores.get(docker);
 /** PLATFORM (os/arch[/variant]) as the engine's `platform` query takes it: an OCI platform in JSON. */
 function platformQuery(platform) {
     const [os, architecture, variant] = platform.split('/');

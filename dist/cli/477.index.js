@@ -681,12 +681,7 @@ function contextName(env) {
     // An environment with neither (a test's) reads no docker config of this machine's home.
     if ((env.DOCKER_CONFIG ?? '') === '' && (env.HOME ?? '') === '')
         return undefined;
-    try {
-        return (0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .currentContext */ .Fi)(env)?.name;
-    }
-    catch {
-        return undefined; // a context that is not there: the engine's connection says so, not this
-    }
+    return (0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .contextIfAny */ .H)(env)?.name;
 }
 /**
  * What the fix of an unreachable index needs when the resolver's container ran on the host network

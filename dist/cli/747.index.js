@@ -292,7 +292,7 @@ const portsHelp = SERVICE_PORTS.map(({ port, label, distributions }, i) => `${po
 function notesFor(json, { pinned, platforms }, record, dir, { host, engine }) {
     const notes = [];
     if (!engine)
-        notes.push(`the Docker engine did not answer: this machine's platform is taken as ${host}, Node's (process.arch ${process.arch}), which is not the engine's under Rosetta or other emulation`);
+        notes.push(`the Docker engine's platform is not known here (a local engine did not answer, or the engine is remote): this machine's platform is taken as ${host}, Node's (process.arch ${process.arch}), which is not the engine's under Rosetta or other emulation`);
     // Pulled by digest, an image of one other architecture has nothing for this machine's.
     if (pinned && platforms.length > 0 && !platforms.includes(host))
         notes.push(`the image is built for ${platforms.join(', ')} only: on this ${host} machine it runs under emulation (QEMU), if at all`);
@@ -417,13 +417,7 @@ const ASK_MS = 3000;
  * fails with the daemon's fix, exit 3).
  */
 async function askEnginePlatform(io, ms = ASK_MS) {
-    let socket;
-    try {
-        socket = (0,_docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__/* .localEngineSocket */ .Tc)((0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .engineEnv */ .aV)(io.env));
-    }
-    catch {
-        return undefined;
-    }
+    const socket = (0,_docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__/* .localEngineSocket */ .Tc)((0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .engineEnv */ .aV)(io.env, (0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .contextIfAny */ .H)(io.env)));
     if (socket === undefined)
         return undefined;
     const answer = await (0,_docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__/* .getOverSocket */ .Sq)(socket, '/version', ms);

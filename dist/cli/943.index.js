@@ -259,13 +259,7 @@ const ASK_MS = 3000;
  * fails with the daemon's fix, exit 3).
  */
 async function askEnginePlatform(io, ms = ASK_MS) {
-    let socket;
-    try {
-        socket = (0,_docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__/* .localEngineSocket */ .Tc)((0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .engineEnv */ .aV)(io.env));
-    }
-    catch {
-        return undefined;
-    }
+    const socket = (0,_docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__/* .localEngineSocket */ .Tc)((0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .engineEnv */ .aV)(io.env, (0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .contextIfAny */ .H)(io.env)));
     if (socket === undefined)
         return undefined;
     const answer = await (0,_docker_engine_info_js__WEBPACK_IMPORTED_MODULE_1__/* .getOverSocket */ .Sq)(socket, '/version', ms);
@@ -2207,9 +2201,10 @@ const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
  * Whether BUILDER builds on the engine docker.ping asks (DOCKER_HOST's, else the current Docker
  * context's, else the default socket): a docker or docker-container builder with one node whose
  * endpoint is that engine, its context's name ("default" without one: DOCKER_HOST's engine) or its
- * address, which `docker buildx create` without an endpoint records. A docker-container builder made on another machine (`docker buildx create
- * ssh://arm-host`, tcp://..., another context's name) or with several nodes (--append: a build may
- * run on any) does not, as far as can be told here; nor do the remote and kubernetes drivers. The
+ * address, which `docker buildx create` without an endpoint records. A docker-container builder
+ * made on another machine (`docker buildx create ssh://arm-host`, tcp://..., another context's
+ * name) or with several nodes (--append: a build may run on any) does not, as far as can be told
+ * here; nor do the remote and kubernetes drivers. The
  * docker driver is its context's engine: the local one where buildx names no endpoint. Pure.
  */
 function buildsOnEngine(builder, dockerHost, dockerContext) {
