@@ -15,11 +15,13 @@ export const MIN_SECRET_CHARS = 6;
 export const decodedOr = (text: string): string => decoded(text) ?? text;
 
 /**
- * References pip does not fill in (it expands only `${NAME}`): a shell's `$NAME` and `$(command)`,
- * Windows' `%NAME%`, a template's `{{name}}` (also GitHub's `${{ secrets.NAME }}`).
+ * References pip does not fill in (it expands only `${NAME}`, NAME of upper-case letters, digits and
+ * _): a shell's `$NAME` and `$(command)`, a `${name}` of another form, Windows' `%NAME%`, a
+ * template's `{{name}}` (also GitHub's `${{ secrets.NAME }}`).
  */
 const UNEXPANDED = [
   /^\$[A-Za-z_][A-Za-z0-9_]*$/,
+  /^\$\{(?![A-Z0-9_]+\}$)[^{}]*\}$/,
   /^\$\([^()]*\)$/,
   /^%[A-Za-z_][A-Za-z0-9_]*%$/,
   /^\$?\{\{[^{}]*\}\}$/,

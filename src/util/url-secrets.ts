@@ -6,12 +6,25 @@
 // hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
 import { MASK, REDACTED, REDACTION_RULES } from './redact.js';
 
+/** A whole ${NAME} (pip's rule: upper-case letters, digits, _): pip fills it in, it is no secret. */
+const NAME_REFERENCE = /^\$\{[A-Z0-9_]+\}$/;
+/**
+ * The shared rules skip a value that is a whole `${name}` of any case (a masker hides no less by
+ * that; the query rule ignores case); pip fills in only a `${NAME}` (its ENV_VAR_RE), so here the
+ * skip is taken out of the rule and urlTokens leaves out a whole `${NAME}` itself: a `${name}` of
+ * another form is a value like any other, a token to judge (requirements/credentials.ts refuses it
+ * as a reference pip does not fill in) and to mask.
+ */
+const RULE_SKIP = /\(\?!\\\$\\\{\[A-Za-z0-9_\]\+\\\}\(\?!\[\^[^\]]*\]\)\)/;
+const withoutSkip = (pattern: string) => {
+  if (!RULE_SKIP.test(pattern)) throw new Error(`a redaction rule without its \${NAME} skip: ${pattern}`);
+  return pattern.replace(RULE_SKIP, '');
+};
+
 const { span, query, pathToken } = REDACTION_RULES.urlTokens;
 const URL_SPAN = new RegExp(span);
-const QUERY_SECRET_G = new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g');
-const PATH_TOKEN = new RegExp(pathToken);
-/** A whole ${NAME}: pip expands it from the environment, it is no secret itself. */
-const NAME_REFERENCE = /^\$\{[A-Za-z0-9_]+\}$/;
+const QUERY_SECRET_G = new RegExp(withoutSkip(query.pattern), query.ignoreCase ? 'gi' : 'g');
+const PATH_TOKEN = new RegExp(withoutSkip(pathToken));
 export const isNameReference = (part: string) => NAME_REFERENCE.test(part);
 
 /** A token the shared rules mask in a URL: where it is (`sig=`, `/t/`) and its value, as written. */
@@ -27,7 +40,8 @@ export interface UrlToken {
  * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
  * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
  * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
- * A value that is a whole `${NAME}` is not one (the rule skips it); an empty one is given as such.
+ * A value that is a whole `${NAME}` is not one (pip fills it in; a `${name}` of another form, which
+ * pip sends as written, is); an empty one is given as such.
  */
 export function urlTokens(url: string): UrlToken[] {
   const colon = url.indexOf('://');
@@ -38,7 +52,7 @@ export function urlTokens(url: string): UrlToken[] {
   if (t) out.push({ where: '/t/', value: t[2]!, at: colon + t.index + t[1]!.length });
   for (const m of rest.matchAll(QUERY_SECRET_G))
     out.push({ where: m[1]!, value: m[2]!, at: colon + m.index + m[1]!.length });
-  return out;
+  return out.filter((x) => !isNameReference(x.value));
 }
 
 /** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
