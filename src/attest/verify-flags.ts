@@ -25,7 +25,7 @@ export const TFLOPS_DTYPES = ['bf16', 'fp16', 'tf32', 'fp32'] as const;
 
 /**
  * "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item: a dtype
- * the compute suite does not measure, or one given twice.
+ * the compute suite does not measure, one given twice, or a floor too big to be a number.
  */
 export function parseMinTflops(raw: string | undefined, flag = '--min-tflops'): Record<string, number> {
   const out: Record<string, number> = {};
@@ -41,7 +41,14 @@ export function parseMinTflops(raw: string | undefined, flag = '--min-tflops'): 
         `${flag}: ${JSON.stringify(item)}: the compute suite measures ${TFLOPS_DTYPES.join(', ')}, not ${dtype}`,
       );
     if (dtype in out) throw new InputError(`${flag}: ${dtype} is given twice`);
-    out[dtype] = Number(m[2]);
+    // Digits only, but so many that they make no number (Infinity): no floor anything meets.
+    const tflops = Number(m[2]);
+    if (!Number.isFinite(tflops))
+      throw new InputError(
+        `${flag}: ${dtype}=${m[2]!.slice(0, 20)}... (${m[2]!.length} characters) is too large to be a number of TFLOP/s`,
+        'give floors like bf16=600',
+      );
+    out[dtype] = tflops;
   }
   // Only commas (an input built of unset variables): no floor would hold, which is not "none".
   if (Object.keys(out).length === 0 && (raw ?? '').trim() !== '')
