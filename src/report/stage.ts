@@ -54,6 +54,8 @@ export interface GitHubTarget {
    * branch, which has none, is compared with it. null: a run on GitHub whose event does not name it.
    */
   defaultBranch?: string | null;
+  /** GitHub refuses the comment (403): 'skip' (default) warns, 'fail' fails the stage (the CLI). */
+  forbidden?: 'skip' | 'fail';
 }
 
 export interface ReportOptions {
@@ -323,6 +325,7 @@ async function comment(
       subset && { variants: subset, keep: runKeyOf(input.plan, config).key },
     ),
     ...(gh.author !== undefined && { author: gh.author }),
+    ...(gh.forbidden !== undefined && { forbidden: gh.forbidden }),
     log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
   });
   const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };

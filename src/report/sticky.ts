@@ -31,6 +31,12 @@ export interface UpsertStickyOptions {
    * before one comment per run: such comments of ours are deleted once ours is written.
    */
   replaces?: (markerLine: string) => boolean;
+  /**
+   * GitHub refuses the comment (403, not a rate limit): 'skip' (default; the action and the poster,
+   * whose job must not fail for a fork's read-only token) warns and resolves action 'forbidden';
+   * 'fail' (the CLI, whose exit code says whether it posted) throws the GitHubApiError.
+   */
+  forbidden?: 'skip' | 'fail';
 }
 
 export interface UpsertStickyResult {
@@ -140,7 +146,7 @@ export async function upsertStickyComment(
     if (target) return await updateExisting(u, who, target, dupes);
     return await createAndSettle(u, who);
   } catch (err) {
-    if (err instanceof GitHubApiError && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited) {
+    if (isRefused(err) && opts.forbidden !== 'fail') {
       u.log.warning(
         `Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
           'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
@@ -150,6 +156,11 @@ export async function upsertStickyComment(
     }
     throw err;
   }
+}
+
+/** A 403 that is GitHub refusing the token, not a rate limit (which the client has waited out). */
+function isRefused(err: unknown): err is GitHubApiError {
+  return err instanceof GitHubApiError && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited;
 }
 
 async function whoPosts(u: Upsert, author: string | undefined): Promise<Who> {
@@ -243,7 +254,15 @@ async function updateExisting(
   target: IssueComment,
   dupes: readonly IssueComment[],
 ): Promise<UpsertStickyResult> {
-  const changed = await updateTo(u, target);
+  let changed: boolean;
+  try {
+    changed = await updateTo(u, target);
+  } catch (err) {
+    // Deleted since the listing (a person, a concurrent job's cleanup): post it anew, once.
+    if (!(err instanceof GitHubApiError && err.status === 404)) throw err;
+    u.log.info(`pull-request comment ${target.id} was deleted meanwhile: creating a new one`);
+    return createAndSettle(u, who);
+  }
   // Duplicates go only when they are surely ours: by the known author, or (installation token)
   // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
   const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);

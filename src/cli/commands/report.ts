@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
-import { InputError } from '../../errors.js';
+import { EnvironmentError, InputError } from '../../errors.js';
 import { DEFAULT_API_URL, apiUrlMessage } from '../../github/api-url.js';
 import { GitHubApiError } from '../../github/errors.js';
 import { isOwnerRepo } from '../../github/run.js';
@@ -58,6 +58,20 @@ function notFoundNamed(failure: Error, repo: string | undefined, pr: number | un
   return new InputError(
     `report: --repo ${repo ?? ''} --pr ${pr}: ${failure.message} (API ${api})`,
     "check --repo (OWNER/REPO), --pr (a pull request there) and the API URL (--api-url, else GITHUB_API_URL: GitHub Enterprise Server's ends in /api/v3), and that GITHUB_TOKEN can read the repository",
+  );
+}
+
+/**
+ * GitHub refusing the comment (403, not a rate limit: a token that may not write, or read, the pull
+ * request): exit 3 with the CLI's fix, not GitHubApiError's, which speaks of a workflow's permissions.
+ */
+function refusedFix(failure: Error, repo: string | undefined, pr: number | undefined): Error {
+  if (!(failure instanceof GitHubApiError) || pr === undefined) return failure;
+  if (failure.status !== 403 || failure.secondaryRateLimit || failure.rateLimited) return failure;
+  return new EnvironmentError(
+    `report: GitHub refused the comment on ${repo ?? ''}#${pr}: ${failure.message}; the reports are written, not posted`,
+    `export GITHUB_TOKEN as a token with write access to ${repo ?? 'the repository'}'s pull requests (fine-grained: "Pull requests: Read and write", or "Issues: Read and write"; classic: the repo scope, public_repo for a public repository)`,
+    { cause: failure },
   );
 }
 
@@ -135,7 +149,8 @@ ${configOverrideFlags}
 
 Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
 first); 2 bad input (a pull request, or an API URL, the API does not find: 404, too); 3 GitHub
-unreachable, or it refused the request.`,
+unreachable, or it refused the request (403: a token that may not write to the pull request;
+the reports are written all the same).`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('report', argv, {
       config: { type: 'string' },
@@ -187,6 +202,9 @@ unreachable, or it refused the request.`,
               repository: values.repo!,
               prNumber: pr,
               ...(git.sha && { headSha: git.sha }),
+              // Exit 0 says it posted: a refused comment fails the command (the report is written);
+              // auto asked for the fork-safe artifact when the token cannot write.
+              forbidden: mode === 'auto' ? 'skip' : 'fail',
             },
           }),
         },
@@ -205,7 +223,7 @@ unreachable, or it refused the request.`,
     // Over the size budget: the report says why, then the command fails (--json: the error alone).
     if (values.json && !failure) io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
     else if (!values.json) io.stdout(printedReport(io, readFileSync(outcomes[0]!.runFile, 'utf8')));
-    if (failure) throw notFoundNamed(failure, values.repo, pr, apiUrl);
+    if (failure) throw refusedFix(notFoundNamed(failure, values.repo, pr, apiUrl), values.repo, pr);
     return 0;
   },
 };
