@@ -734,16 +734,46 @@ describe('ml-image.yml', () => {
     expect(names.length).toBeGreaterThanOrEqual(18);
     for (const n of names) expect(n.startsWith('${{ inputs.artifact-prefix }}-'), n).toBe(true);
     const uploads = Object.values(ml.jobs).flatMap((j) => stepUsing(j, 'actions/upload-artifact@'));
-    // All but the plan job's claim of the prefix for this attempt: a second call with the same
-    // prefix must fail there (409), not overwrite the first call's artifacts.
+    // All but the plan job's claim of the prefix: a second call with the same prefix must fail
+    // there (409), not overwrite the first call's artifacts.
     const claim = only(
-      uploads.filter((u) => String(u.with?.name).endsWith('-call-${{ github.run_attempt }}')),
+      uploads.filter((u) => String(u.with?.name).endsWith('-call')),
       'the claim of the prefix',
     );
     expect(stepUsing(job(ML, 'plan'), 'actions/upload-artifact@')).toEqual([claim]);
     expect(claim.with?.overwrite).toBeUndefined();
     for (const u of uploads.filter((x) => x !== claim))
       expect(u.with?.overwrite, String(u.with?.name)).toBe(true);
+  });
+
+  it("the prefix's claim survives re-runs: the run's name, not the attempt's; a re-run goes on only with its own claim", async () => {
+    const steps = job(ML, 'plan').steps ?? [];
+    const at = steps.findIndex((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    const [write, claim, read, check] = [steps[at - 1]!, steps[at]!, steps[at + 1]!, steps[at + 2]!];
+    // An artifact's name is the run's: "Re-run failed jobs" of a second call that stopped here must
+    // not find PREFIX-call-2 free (attempt 1's PREFIX-call-1 is the first call's).
+    expect(claim.with?.name).toBe('${{ inputs.artifact-prefix }}-call');
+    expect(String(claim.with?.name)).not.toContain('run_attempt');
+    // What only this call has and a re-run keeps: its inputs (their hash), through env.
+    expect(write.env?.CALL_INPUTS).toBe('${{ toJSON(inputs) }}');
+    expect(String(write.run)).toMatch(/sha256sum.*>"\$RUNNER_TEMP\/ml-image-call\/claim\.txt"/);
+    expect(claim.with?.path).toBe('${{ runner.temp }}/ml-image-call/claim.txt');
+    expect(claim.with?.['retention-days']).toBe(30);
+    // Attempt 1: a 409 stops the call; later attempts read the held claim and compare.
+    const coe = String((claim as { 'continue-on-error'?: unknown })['continue-on-error']);
+    expect(await evaluate(coe, { github: { run_attempt: '1' } })).toBe(false);
+    expect(await evaluate(coe, { github: { run_attempt: '2' } })).toBe(true);
+    expect(claim.id).toBe('claim');
+    for (const s of [read, check]) expect(s.if).toBe("steps.claim.outcome == 'failure'");
+    expect(read.uses).toMatch(/^actions\/download-artifact@/);
+    expect(read.with).toEqual({
+      name: '${{ inputs.artifact-prefix }}-call',
+      path: '${{ runner.temp }}/ml-image-call-held',
+    });
+    expect(String(check.run)).toContain(
+      'cmp -s "$RUNNER_TEMP/ml-image-call/claim.txt" "$RUNNER_TEMP/ml-image-call-held/claim.txt"',
+    );
+    expect(String(check.run)).toMatch(/exit 1/);
   });
 
   it('reports the whole matrix in one job: the results of every variant downloaded into one result-dir', () => {
