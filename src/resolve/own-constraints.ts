@@ -6,7 +6,11 @@
 // line, names a pinned project), or when nothing but the user's own lines constrains that project.
 // A line pip left out (its marker does not hold for this interpreter: pip merges only the
 // constraints whose markers hold) is never named: each of its clauses must be among the merged
-// constraint's. Pure.
+// constraint's. pip names a project a constraint holds in another way too, when a version of it is
+// one side of the conflict ("bar 2.0.0 depends on foo>=1.0"; the user's `bar==2.0.0` is not
+// printed): a line of the user's on such a project the resolver does not pin is named when it
+// admits a version pip names so (another version of it may fit), not where it has a marker
+// (nothing here says whether pip took that line). Pure.
 import { satisfies, valid, validRange } from '@renovatebot/pep440';
 import { canonicalName } from '../requirements/parse.js';
 import { redactUrls } from '../util/redact.js';
@@ -71,6 +75,43 @@ function constrainedIn(causes: readonly string[]): Map<string, Set<string>> {
   return out;
 }
 
+/**
+ * The projects a conflict's causes name as depending on another (`bar 2.0.0 depends on foo>=1.0`,
+ * `bar[fast] 2.0.0 depends on ...`; canonical names), each with the versions named and, per
+ * version, what pip says it depends on.
+ */
+function dependentsIn(causes: readonly string[]): Map<string, Map<string, string[]>> {
+  const out = new Map<string, Map<string, string[]>>();
+  for (const c of causes) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])? (\S+) depends on (.+)$/.exec(c.trim());
+    if (!m) continue;
+    const versions = out.get(canonicalName(m[1]!)) ?? new Map<string, string[]>();
+    versions.set(m[2]!, [...(versions.get(m[2]!) ?? []), m[3]!]);
+    out.set(canonicalName(m[1]!), versions);
+  }
+  return out;
+}
+
+/**
+ * Why the user's line LINE (its project NAME, its specifier SPEC, absent for a `name @ URL` line)
+ * on a project the resolver does not pin takes part, where pip names versions of it as depending
+ * on another (VERSIONS): "it pins bar 2.0.0, which depends on foo>=1.0"; undefined where it admits
+ * none of them, names the project alone (no bound) or has a marker.
+ */
+function dependentReason(
+  line: string,
+  name: string,
+  spec: string | undefined,
+  versions: ReadonlyMap<string, readonly string[]> | undefined,
+): string | undefined {
+  if (!versions || spec === '' || line.includes(';')) return undefined;
+  const admitted = [...versions].filter(([v]) => spec === undefined || specAdmits(spec, v) === true);
+  if (admitted.length === 0) return undefined;
+  const exact = spec !== undefined && /^===?[^,*]+$/.test(spec.replace(/\s+/g, ''));
+  const each = admitted.map(([v, needs]) => `${name} ${v}, which depends on ${needs.join(' and ')}`);
+  return `it ${exact ? 'pins' : 'admits'} ${each.join('; and ')}`;
+}
+
 /** `name==version` lines (the base's pins, the variant's `torch==V`) as project -> version. */
 export function pinsOf(lines: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -93,18 +134,37 @@ export function ownConstraintOptions(
 ): string[] {
   if (own === undefined || own.text === '') return [];
   const constrained = constrainedIn(causes);
-  const texts = own.text.split('\n');
-  return texts.flatMap((text, i) => {
+  const dependents = dependentsIn(causes);
+  return own.text.split('\n').flatMap((text, i) => {
     const l = ownLine(text);
-    const merged = l && constrained.get(l.name);
-    if (!l || !merged) return [];
-    // Left out by pip (its marker does not hold here): a clause of it that pip did not merge.
-    if (l.spec !== undefined && clausesOf(l.spec).some((c) => !merged.has(c))) return [];
-    const pinned = pins.get(l.name);
-    const takesPart = pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
-    if (!takesPart) return [];
+    if (!l) return [];
+    const why = mergedTakesPart(l, constrained.get(l.name), pins.get(l.name))
+      ? ''
+      : pins.has(l.name)
+        ? undefined
+        : dependentReason(text, l.name, l.spec, dependents.get(l.name));
+    if (why === undefined) return [];
+    const origin = own.origins[i] ?? 'a -c file';
     return [
-      `loosen or drop your constraint "${redactUrls(text)}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
+      redactUrls(
+        `loosen or drop your constraint "${text}" (${origin}): ${why === '' ? '' : `${why}; `}the requirements' own -c files are held as firmly as the base image's packages`,
+      ),
     ];
   });
+}
+
+/**
+ * Whether the user's line L takes part in the constraint pip merged for its project (MERGED: its
+ * clauses; undefined where pip printed none), judged against the version the resolver pins for it
+ * (PINNED).
+ */
+function mergedTakesPart(
+  l: { spec?: string },
+  merged: ReadonlySet<string> | undefined,
+  pinned: string | undefined,
+): boolean {
+  if (!merged) return false;
+  // Left out by pip (its marker does not hold here): a clause of it that pip did not merge.
+  if (l.spec !== undefined && clausesOf(l.spec).some((c) => !merged.has(c))) return false;
+  return pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
 }
