@@ -32,6 +32,40 @@ const RECORD = [
   '',
 ].join('\n');
 
+// A distribution installed twice under two spellings of its name: Python imports the copy first on
+// sys.path (typing_extensions 4.12.0 on PYTHONPATH), whichever spelling sorts first.
+describe.skipIf(SKIP)('probe: copies of one distribution', () => {
+  it('are listed by normalised name, in sys.path order (the imported copy first)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-probe-dup-'));
+    try {
+      const dist = (site: string, name: string, version: string) => {
+        const d = path.join(dir, site, `${name.replace(/-/g, '_')}-${version}.dist-info`);
+        mkdirSync(d, { recursive: true });
+        writeFileSync(path.join(d, 'METADATA'), `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n`);
+      };
+      dist('extra', 'standin_dup', '4.12.0');
+      dist('dist-packages', 'standin-dup', '4.5.0');
+      dist('dist-packages', 'standin-Dup.b', '1.0');
+      const script = [
+        'import importlib.util, json, sys',
+        `spec = importlib.util.spec_from_file_location("probe", ${JSON.stringify(PROBE)})`,
+        'probe = importlib.util.module_from_spec(spec); spec.loader.exec_module(probe)',
+        `sys.path[0:0] = ${JSON.stringify([path.join(dir, 'extra'), path.join(dir, 'dist-packages')])}`,
+        'print(json.dumps([[p["name"], p["version"]] for p in probe.packages() if p["name"].lower().startswith("standin")]))',
+      ].join('\n');
+      const r = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual([
+        ['standin_dup', '4.12.0'],
+        ['standin-dup', '4.5.0'],
+        ['standin-Dup.b', '1.0'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.skipIf(SKIP)('probe: package sizes', () => {
   let dir: string;
   let out: {
@@ -809,7 +843,7 @@ describe.skipIf(SKIP)('probe: conda packages from conda-meta', () => {
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/broken\.json left out: JSONDecodeError/);
     expect(errors[1]).toMatch(/huge\.json left out: ValueError: \d+ bytes, over 1048576: not read/);
-    expect(record.capture.probeVersion).toBe(4);
+    expect(record.capture.probeVersion).toBe(5);
   });
 
   it('without conda-meta: no conda field, and conda_packages stays null', () => {

@@ -156,3 +156,60 @@ describe('a 403 from a host whose login pip has in its netrc file is a refused l
     expect(indexRefusals(out, 'tqdm', hosts).length > 0).toBe(refused);
   });
 });
+
+// pip 23.0.1 at -vv (the retry), the index answering 401 to every request: "No matching
+// distribution found for notthere==1.0" names the requirement with its pin, the refused page the
+// project alone.
+const REFUSED_PIN = `Looking in indexes: http://user:****@127.0.0.1:5078/simple
+1 location(s) to search for versions of notthere:
+* http://user:****@127.0.0.1:5078/simple/notthere/
+Found credentials in url for 127.0.0.1:5078
+http://127.0.0.1:5078 "GET /simple/notthere/ HTTP/1.1" 401 None
+WARNING: 401 Error, Credentials not correct for http://127.0.0.1:5078/simple/notthere/
+Could not fetch URL http://user:****@127.0.0.1:5078/simple/notthere/: 401 Client Error: Unauthorized for url: http://127.0.0.1:5078/simple/notthere/ - skipping
+Skipping link: not a file: http://user:****@127.0.0.1:5078/simple/notthere/
+Given no hashes to check 0 links for project 'notthere': discarding no candidates
+ERROR: Could not find a version that satisfies the requirement notthere==1.0 (from versions: none)
+ERROR: No matching distribution found for notthere==1.0
+Exception information:
+Traceback (most recent call last):
+  File "/usr/lib/python3/dist-packages/pip/_vendor/resolvelib/resolvers.py", line 348, in resolve
+    self._add_to_criteria(self.state.criteria, r, parent=None)
+pip._vendor.resolvelib.resolvers.RequirementsConflicted: Requirements conflict: SpecifierRequirement('notthere==1.0')
+pip._internal.exceptions.DistributionNotFound: No matching distribution found for notthere==1.0
+`;
+
+describe('a refused index is told apart from a missing project whatever the requirement pins', () => {
+  it.each(['notthere==1.0', 'NotThere[extra]>=1,<2', 'NOTTHERE ; python_version > "3"', 'notthere'])(
+    'indexRefusals(%j) counts the refused page of its project',
+    async (requirement) => {
+      const { indexRefusals } = await import('../../src/resolve/pip-output.js');
+      expect(indexRefusals(REFUSED_PIN, requirement)).toEqual([
+        { url: 'http://user:****@127.0.0.1:5078/simple/notthere/', status: '401 Unauthorized' },
+      ]);
+    },
+  );
+
+  it('another project of the same prefix is not counted', async () => {
+    const { indexRefusals } = await import('../../src/resolve/pip-output.js');
+    expect(indexRefusals(REFUSED_PIN, 'notthe==1.0')).toEqual([]);
+    expect(indexRefusals(REFUSED_PIN, 'notthere-x==1.0')).toEqual([]);
+  });
+
+  it('a pinned requirement on an index answering 401: exit 3, the credentials fix, its line', async () => {
+    const { pipFailureError } = await import('../../src/resolve/failure.js');
+    const err = pipFailureError(REFUSED_PIN, {
+      image: 'localhost:5000/base:1',
+      origins: ['/w/ra.txt:1'],
+      requirements: [{ name: 'notthere', editable: false, origin: '/w/ra.txt:1' }],
+      indexes: { indexUrl: 'http://user:x12345678abc@127.0.0.1:5078/simple', extraIndexUrls: [] },
+    })!;
+    expect(err.exitCode).toBe(3);
+    expect(err.message).toMatch(
+      /^\/w\/ra\.txt:1: no release of "notthere==1\.0" found: the package index refused pip \(http:\/\/user:\*\*\*@127\.0\.0\.1:5078\/simple\/notthere\/ answered 401 Unauthorized\)/,
+    );
+    expect(err.fix).toMatch(/check the index's credentials/);
+    expect(err.location).toEqual({ file: '/w/ra.txt', line: 1 });
+    expect(`${err.message}${err.fix}`).not.toContain('x12345678abc');
+  });
+});

@@ -33,7 +33,8 @@ import subprocess
 import time
 from urllib.parse import unquote
 
-PROBE_VERSION = 4  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion; 4: conda
+PROBE_VERSION = 5  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion; 4: conda
+# 5: python.packages sorted by normalised name, copies of one name in sys.path order
 # The record's sizes are at most 2^53 - 1 (src/capture/record.ts): a larger one (a corrupt RECORD
 # or Installed-Size) is not a size, and the record would be refused for it.
 MAX_BYTES = 2 ** 53 - 1
@@ -243,7 +244,10 @@ def packages():
             continue
         if entry is not None:
             out.append(entry)
-    out.sort(key=lambda p: p["name"].lower())
+    # By normalised name (PEP 503), stably: metadata.distributions() walks sys.path in order, so the
+    # copies of one distribution (typing_extensions on PYTHONPATH, typing-extensions in dist-packages)
+    # stay in sys.path order, the one Python imports first (the diff takes it).
+    out.sort(key=lambda p: re.sub(r"[-_.]+", "-", p["name"]).lower())
     return out
 
 

@@ -3,7 +3,6 @@
 // src/diff/read.ts, so it may have been written by an older version).
 import { type EnvRecord, packageListProblem } from '../capture/record.js';
 import { REDACTED, redactEnvMap, redactLabels } from '../util/redact.js';
-import { canonicalName } from '../requirements/parse.js';
 import {
   COMPONENT_IDS,
   type ComponentChange,
@@ -16,6 +15,7 @@ import {
   type PackageChange,
   type PackageDiff,
 } from './schema.js';
+import { aptKey, condaPackages, multiArchNames, pipCopies } from './packages.js';
 import { explainSize, sizeTop } from './size.js';
 import { compareText } from '../util/text.js';
 import { CHANGE_LEVELS, compareAny, compareApt, comparePip, type VersionChange } from './versions.js';
@@ -40,36 +40,39 @@ interface Pkg {
   version: string;
 }
 
-/**
- * pip: one entry per normalised name. A distribution installed twice (Debian's python3-x in
- * /usr/lib/python3 and a pip-installed copy) resolves to the copy outside /usr/lib/python3,
- * which is first on Debian's sys.path and is the one Python imports.
- */
+/** pip: one entry per normalised name, the copy Python imports (packages.ts). */
 const pipIndexes = new WeakMap<EnvRecord, Map<string, Pkg>>();
 function pipIndex(r: EnvRecord): Map<string, Pkg> {
   const cached = pipIndexes.get(r);
   if (cached) return cached;
-  const out = new Map<string, Pkg & { os: boolean }>();
-  for (const p of r.python.packages) {
-    const key = canonicalName(p.name);
-    const os = p.location.startsWith('/usr/lib/python3');
-    const seen = out.get(key);
-    if (!seen || (seen.os && !os)) out.set(key, { name: p.name, version: p.version, os });
-  }
+  const out = new Map<string, Pkg>();
+  for (const [key, { imported }] of pipCopies(r)) out.set(key, { name: imported.name, version: imported.version });
   pipIndexes.set(r, out);
   return out;
 }
 
-/** apt: by name; by name:arch only where a name is installed for several architectures. */
-function aptIndex(r: EnvRecord): Map<string, Pkg> {
-  const counts = new Map<string, number>();
-  for (const p of r.apt) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+/** apt: by name, or name:arch for a name either record has for several architectures (packages.ts). */
+function aptIndex(r: EnvRecord, multi: ReadonlySet<string>): Map<string, Pkg> {
   const out = new Map<string, Pkg>();
   for (const p of r.apt) {
-    const name = counts.get(p.name)! > 1 ? `${p.name}:${p.arch}` : p.name;
+    const name = aptKey(p, multi);
     out.set(name, { name, version: p.version });
   }
   return out;
+}
+
+/** The probe reads conda packages from this version on: an older record's none are unknown. */
+const CONDA_PROBE = 4;
+
+/**
+ * conda packages by name, versions in compareAny's order (conda's own versions are PEP 440-like:
+ * 2024.0.0, 12.4, 1.26.4); undefined when neither record has any, or when one was written by a
+ * probe that did not read them (its every package would read as added or removed).
+ */
+function diffConda(base: EnvRecord, head: EnvRecord): PackageDiff | undefined {
+  if (base.conda === undefined && head.conda === undefined) return undefined;
+  if ([base, head].some((r) => r.conda === undefined && r.capture.probeVersion < CONDA_PROBE)) return undefined;
+  return diffPackages(condaPackages(base), condaPackages(head), compareAny);
 }
 
 const levelRank = (l: PackageChange['level']) =>
@@ -223,7 +226,9 @@ function diffMaps(
 
 export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
   const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
-  const apt = diffPackages(aptIndex(base), aptIndex(head), compareApt);
+  const multi = multiArchNames(base, head);
+  const apt = diffPackages(aptIndex(base, multi), aptIndex(head, multi), compareApt);
+  const conda = diffConda(base, head);
   const b = summarize(base);
   const h = summarize(head);
   const components = COMPONENT_IDS.map((id) => diffComponent(id, b.components[id], h.components[id]));
@@ -241,6 +246,7 @@ export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
   const changed =
     pip.changes.length > 0 ||
     apt.changes.length > 0 ||
+    (conda?.changes.length ?? 0) > 0 ||
     components.some((c) => c.changed && !c.host) ||
     env.changes.length > 0 ||
     labels.changes.some((c) => !c.volatile) ||
@@ -249,6 +255,7 @@ export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
   return {
     pip,
     apt,
+    ...optional('conda', conda),
     components,
     env,
     labels,

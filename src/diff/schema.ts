@@ -144,6 +144,11 @@ const delta = z.object({ base: z.number(), head: z.number(), delta: z.number() }
 export const EnvDiffSchema = z.object({
   pip: PackageDiffSchema,
   apt: PackageDiffSchema,
+  /**
+   * conda packages by name (record.conda); absent when neither record has any, or one was written
+   * before the probe read them (probe 4).
+   */
+  conda: PackageDiffSchema.optional(),
   components: z.array(ComponentChangeSchema),
   env: z.object({
     changes: z.array(EnvVarChangeSchema),

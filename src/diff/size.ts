@@ -3,8 +3,8 @@
 // probe (pip: RECORD sizes; apt: dpkg's Installed-Size), layers from the engine's history. Records
 // written before sizes were captured have none: the explanation then says what it can.
 import type { EnvRecord } from '../capture/record.js';
-import { canonicalName } from '../requirements/parse.js';
 import { compareText } from '../util/text.js';
+import { aptKey, multiArchNames, pipCopies } from './packages.js';
 import type { LayerItem, SizeChange, SizeExplanation, SizeItem, SizeTop } from './schema.js';
 
 /** How many of each the summary keeps, and how many changes the explanation keeps. */
@@ -21,8 +21,8 @@ const byName = compareText;
 
 /**
  * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in
- * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports
- * (outside /usr/lib/python3), as in the package diff.
+ * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports,
+ * as in the package diff (packages.ts).
  */
 const pipCache = new WeakMap<EnvRecord, Map<string, Sized>>();
 const aptCache = new WeakMap<EnvRecord, Map<string, Sized>>();
@@ -39,34 +39,30 @@ function pipSizes(r: EnvRecord): Map<string, Sized> {
   return cached(pipCache, r, pipSizesOf);
 }
 
+/** One record's apt sizes (its top list): name:arch for a name it has for several architectures. */
 function aptSizes(r: EnvRecord): Map<string, Sized> {
-  return cached(aptCache, r, aptSizesOf);
+  return cached(aptCache, r, (x) => aptSizesOf(x, multiArchNames(x)));
 }
 
 function pipSizesOf(r: EnvRecord): Map<string, Sized> {
-  const out = new Map<string, Sized & { os: boolean }>();
-  for (const p of r.python.packages) {
-    if (p.sizeBytes === undefined) continue;
-    const key = canonicalName(p.name);
-    const os = p.location.startsWith('/usr/lib/python3');
-    const seen = out.get(key);
-    if (!seen) out.set(key, { name: p.name, version: p.version, sizeBytes: p.sizeBytes, os });
-    else {
-      seen.sizeBytes += p.sizeBytes;
-      if (seen.os && !os) Object.assign(seen, { name: p.name, version: p.version, os });
-    }
+  const out = new Map<string, Sized>();
+  for (const [key, { imported, copies }] of pipCopies(r)) {
+    const sized = copies.filter((p) => p.sizeBytes !== undefined);
+    if (sized.length === 0) continue;
+    // The imported copy's version, or (it has no size) the first copy with one, as before.
+    const named = imported.sizeBytes !== undefined ? imported : sized[0]!;
+    const sizeBytes = sized.reduce((n, p) => n + p.sizeBytes!, 0);
+    out.set(key, { name: named.name, version: named.version, sizeBytes });
   }
   return out;
 }
 
-/** apt packages with a size, by name (name:arch where a name is installed for several). */
-function aptSizesOf(r: EnvRecord): Map<string, Sized> {
-  const counts = new Map<string, number>();
-  for (const p of r.apt) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+/** apt packages with a size, by aptKey: name, or name:arch for the names in multi. */
+function aptSizesOf(r: EnvRecord, multi: ReadonlySet<string>): Map<string, Sized> {
   const out = new Map<string, Sized>();
   for (const p of r.apt) {
     if (p.sizeBytes === undefined) continue;
-    const name = counts.get(p.name)! > 1 ? `${p.name}:${p.arch}` : p.name;
+    const name = aptKey(p, multi);
     out.set(name, { name, version: p.version, sizeBytes: p.sizeBytes });
   }
   return out;
@@ -195,10 +191,11 @@ export function explainSize(base: EnvRecord, head: EnvRecord, n = CHANGES_N): Si
   const packagesKnown = hasPackages(base) && hasPackages(head);
   const layersKnown = base.image.history !== undefined && head.image.history !== undefined;
   if (!hasPackages(head) && head.image.history === undefined) return undefined;
+  const multi = multiArchNames(base, head);
   const packages = packagesKnown
     ? [
         ...packageChanges('pip', pipSizes(base), pipSizes(head)),
-        ...packageChanges('apt', aptSizes(base), aptSizes(head)),
+        ...packageChanges('apt', aptSizesOf(base, multi), aptSizesOf(head, multi)),
       ]
     : [];
   const layers = layersKnown ? layerChanges(base.image.history!, head.image.history!) : [];

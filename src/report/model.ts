@@ -181,6 +181,7 @@ export function assessReport(model: ReportModel): Assessment {
   smokeFindings(smoke, add);
   packageFindings(withDiff, 'pip', add);
   packageFindings(withDiff, 'apt', add);
+  packageFindings(withDiff, 'conda', add);
   otherFindings(withDiff, add);
   const changes = findings.slice(missing);
   if (changes.length === 0)
@@ -270,15 +271,15 @@ function smokeFindings(smoke: readonly SmokeDiff[], add: Add): void {
   if (fixed) add(`${plural(fixed, 'smoke test')} fixed`, 'info');
 }
 
-function packageFindings(withDiff: readonly Diffed[], eco: 'pip' | 'apt', add: Add): void {
+function packageFindings(withDiff: readonly Diffed[], eco: 'pip' | 'apt' | 'conda', add: Add): void {
   // The same change on several platforms counts once.
   const list =
     withDiff.length === 1
-      ? withDiff[0]!.diff[eco].changes
+      ? (withDiff[0]!.diff[eco]?.changes ?? [])
       : [
           ...new Map(
             withDiff
-              .flatMap((p) => p.diff[eco].changes)
+              .flatMap((p) => p.diff[eco]?.changes ?? [])
               .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c]),
           ).values(),
         ];

@@ -10,6 +10,8 @@ import type { RequirementOrigin } from '../requirements/read.js';
 import { classifyPipFailure, indexesSearched, type PipFailure, pipMessage } from './pip-output.js';
 import { DIR, proxyHint } from './workdir.js';
 import { withConstraintOrigins } from './constraint-origins.js';
+import { localPathOrigin } from './local-path.js';
+import { pythonSkipped } from './no-match.js';
 
 export interface FailureContext {
   image: string;
@@ -170,22 +172,6 @@ function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, out, said 
 }
 
 /**
- * The releases pip skipped for their Requires-Python ("ERROR: Ignored the following versions that
- * require a different python version: 2.0 Requires-Python >=3.12; ..."), the first few, redacted. Pure.
- */
-export function pythonSkipped(out: string, max = 5): string | undefined {
-  const m = /Ignored the following versions that require a different python version: ([^\n]*)/.exec(out);
-  const all =
-    m?.[1]!
-      .split(';')
-      .map((x) => x.trim())
-      .filter(Boolean) ?? [];
-  if (all.length === 0) return undefined;
-  const shown = all.slice(0, max).join('; ');
-  return redactUrls(all.length > max ? `${shown}; and ${all.length - max} more` : shown);
-}
-
-/**
  * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's
  * credentials, not the requirement, are what to fix (exit 3).
  */
@@ -279,10 +265,11 @@ function hashFailure(f: Extract<PipFailure, { kind: 'hash' }>, b: Blame): MlImag
 }
 
 function localPath(f: Extract<PipFailure, { kind: 'local-path' }>, { ctx, at, said }: Blame): MlImageError {
+  const origin = localPathOrigin(f, ctx.requirements, at);
   return new InputError(
-    `${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`,
+    `${prefix(origin)}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`,
     'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"',
-    placed(at(f.line)),
+    placed(origin),
   );
 }
 

@@ -4,6 +4,10 @@ import { canonicalName } from '../requirements/parse.js';
 import { lineEnd } from '../util/text.js';
 import { buildFailure, vcsFailure, type VcsFailure } from './pip-subprocess.js';
 import { hashFailureOf, type HashProblem, type RequiredBy } from './hash-failure.js';
+import { isLocalPathFailure, pathPipNamed } from './local-path.js';
+import { indexRefusals } from './no-match.js';
+
+export { indexRefusals } from './no-match.js';
 
 export interface ConflictCause {
   line: string;
@@ -109,32 +113,6 @@ export function indexUnreachable(output: string): string | undefined {
   return line?.trim();
 }
 
-/**
- * The index pages of PROJECT that pip was refused for its credentials, as pip logs them at -vv:
- * "Could not fetch URL http://u:****@h/simple/x/: 401 Client Error: Unauthorized for url: ... -
- * skipping". pip then says "from versions: none", as for a project the index lacks. Counted: a 401,
- * or a 403 of an index that carries a login (masked `u:****@`); a 403 without one is how an index on
- * S3 (download.pytorch.org) says it lacks the project. Another project's page is not counted.
- */
-export function indexRefusals(
-  output: string,
-  project: string,
-  loginHosts: ReadonlySet<string> = new Set(),
-): { url: string; status: string }[] {
-  const wanted = canonicalName(project);
-  return [
-    ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
-  ].flatMap((m) => {
-    const url = m[1]!;
-    const page = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
-    if (page === undefined || canonicalName(page) !== wanted) return [];
-    // A 403 is a refused login only with one: in the URL, or for its host in pip's netrc (LOGIN_HOSTS).
-    const host = /:\/\/([^/@\s]*@)?([^/:?#\s]*)/.exec(url);
-    if (m[2] === '403' && !host?.[1] && !loginHosts.has(host?.[2] ?? '')) return [];
-    return [{ url, status: `${m[2]} ${m[3]}` }];
-  });
-}
-
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
 export function noMatchingDistribution(output: string): string | undefined {
   return /No matching distribution found for ([^\s]+)/.exec(output)?.[1];
@@ -181,7 +159,15 @@ export type PipFailure =
       line: number;
       message: string;
     }
-  | { kind: 'local-path'; line: number; message: string }
+  | {
+      kind: 'local-path';
+      /** The line pip names on its error (0: none), and the one it was processing (local-path.ts). */
+      line: number;
+      processing: number;
+      /** The path pip names as not there (or not a project), as it writes it. */
+      path?: string;
+      message: string;
+    }
   | { kind: 'build-failed'; requirement?: string; message: string }
   | (VcsFailure & { message: string })
   | { kind: 'unreachable'; message: string; url?: { host: string; port: string; path: string } }
@@ -373,14 +359,13 @@ export function classifyPipFailure(output: string, loginHosts?: ReadonlySet<stri
   }
   const ran = subprocessFailure(output, message);
   if (ran) return ran;
-  if (
-    /does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(
-      output,
-    )
-  ) {
+  if (isLocalPathFailure(output)) {
     const l = output.split(/\r?\n/).find((x) => /^ERROR: /.test(x)) ?? '';
-    // pip names the line on its error, else on the line it was processing ("Processing X (from -r F (line N))").
-    return { kind: 'local-path', line: lineRef(l) || lineRef(output), message };
+    // pip names the line on its error, else (pip 23 often not) the path, else the line it was
+    // processing ("Processing X (from -r F (line N))"): failure.ts finds the path's line.
+    const path = pathPipNamed(output);
+    const processing = lineRef(output);
+    return { kind: 'local-path', line: lineRef(l), processing, ...(path !== undefined && { path }), message };
   }
   if (isResolutionImpossible(output)) return { kind: 'conflict', message };
   const unreachable = indexUnreachable(output) ?? transientIndexError(output);

@@ -92,6 +92,11 @@ export function buildParts(model: ReportModel): Part[] {
   const sections: [SectionBuilder, (p: PlatformReport) => string | null, number][] = [
     [(p, ...a) => p.diff && packagePart('pip', p.diff.pip, ...a), (p) => json(p.diff?.pip.changes), RANK.pip],
     [(p, ...a) => p.diff && packagePart('apt', p.diff.apt, ...a), (p) => json(p.diff?.apt.changes), RANK.apt],
+    [
+      (p, ...a) => (p.diff?.conda ? packagePart('conda', p.diff.conda, ...a) : null),
+      (p) => json(p.diff?.conda?.changes),
+      RANK.conda,
+    ],
     [envPart, (p) => json(p.diff?.env), RANK.env],
     [labelsPart, (p) => json(p.diff?.labels.changes), RANK.labels],
     [testsPart, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), RANK.tests],
@@ -125,7 +130,7 @@ export function buildParts(model: ReportModel): Part[] {
       const part = build(g.first, multi ? ` (${g.names.join(', ')})` : '', baseLabel, rank - g.index / 100);
       if (part) details.push({ part, order: g.index });
     }
-  // Reading order: platform by platform, pip before apt before env ...
+  // Reading order: platform by platform, pip before apt before conda before env ...
   details.sort((a, b) => a.order - b.order);
   parts.push(...details.map((d) => d.part));
   const resolution = resolutionPart(model.resolution);

@@ -35,6 +35,7 @@ export const RANK = {
   labels: 10,
   env: 20,
   apt: 30,
+  conda: 32,
   sizeTop: 35,
   metrics: 40,
   size: 45,

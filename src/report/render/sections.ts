@@ -1,5 +1,5 @@
 // The sections of the report, each a Part: the per-platform overview table and the <details>
-// tables (pip, apt, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
+// tables (pip, apt, conda, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
 // Every value from a record is escaped here (md/html from ../escape.js).
 import { HOST_COMPONENTS } from '../../diff/schema.js';
 import type { ComponentId, MetricDelta, PackageDiff, SmokeDiff } from '../../diff/schema.js';
@@ -10,14 +10,14 @@ import { cell, changeCell, header, kindCounts, row, smokeTally, status } from '.
 import { detailsRows, type Part, RANK, rowsPart } from './parts.js';
 
 export function packagePart(
-  eco: 'pip' | 'apt',
+  eco: 'pip' | 'apt' | 'conda',
   d: PackageDiff,
   suffix: string,
   baseLabel: string,
   rank: number,
 ): Part | null {
   if (d.changes.length === 0) return null;
-  const noun = eco === 'pip' ? 'pip package' : 'apt package';
+  const noun = `${eco} package`;
   // Hidden rows by kind, from any index on: suffix counts, so trimming stays cheap.
   const kinds = ['upgraded', 'downgraded', 'added', 'removed'] as const;
   const tail = kinds.map(() => new Array<number>(d.changes.length + 1).fill(0));
@@ -76,8 +76,10 @@ export function overviewRows(p: PlatformReport): { all: string[]; changed: strin
       ],
       d.layers.delta !== 0,
     );
-    for (const eco of ['pip', 'apt'] as const) {
+    for (const eco of ['pip', 'apt', 'conda'] as const) {
       const x = d[eco];
+      // conda: only where a record has conda packages (a conda-based image).
+      if (!x) continue;
       push(
         [`${eco} packages`, fmtInt(x.baseCount), fmtInt(x.headCount), kindCounts(x.changes)],
         x.changes.length > 0,
