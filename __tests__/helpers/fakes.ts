@@ -1,6 +1,12 @@
 // Plain-object stand-ins for the side-effect interfaces (unit tests only).
 import type { CliIo } from '../../src/cli/io.js';
-import type { ContainerSession, DockerAdapter, ExecResult, ImageDetails } from '../../src/docker/adapter.js';
+import type {
+  CommandRunner,
+  ContainerSession,
+  DockerAdapter,
+  ExecResult,
+  ImageDetails,
+} from '../../src/docker/adapter.js';
 
 export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapter {
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call: docker.${name}`));
@@ -44,6 +50,16 @@ export function imageDetails(over: Partial<ImageDetails> = {}): ImageDetails {
   };
 }
 
+/** git as it answers outside a repository: every git read of the CLI's git context comes back empty. */
+export const NOT_A_REPOSITORY: CommandRunner = {
+  run: () =>
+    Promise.resolve({
+      exitCode: 128,
+      stdout: '',
+      stderr: 'fatal: not a git repository (or any of the parent directories): .git',
+    }),
+};
+
 export interface CapturedIo extends CliIo {
   out: () => string;
   err: () => string;
@@ -68,6 +84,8 @@ export function captureIo(
     docker: () => docker,
     // No command a test runs looks a host name up for real (`resolve`'s index hosts).
     lookupHost: () => Promise.resolve([]),
+    // Nor runs git (plan's and validate's git context): the directory is no repository.
+    git: NOT_A_REPOSITORY,
     out: () => out,
     err: () => err,
   };

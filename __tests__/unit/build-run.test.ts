@@ -724,7 +724,7 @@ describe('runBuildStage (plain-object Docker)', () => {
 
   it.each<[string, Record<string, unknown>, RegExp | undefined]>([
     // pip would expand it from the runner's environment: only what build.secrets lists gets there.
-    ['not listed', {}, /reference \$\{IDX_TOKEN\}, which build.secrets does not list/],
+    ['not listed', {}, /more\.txt:2: \$\{IDX_TOKEN\} is not listed in build\.secrets/],
     ['listed in build.secrets', { build: { secrets: ['IDX_TOKEN'] } }, undefined],
   ])('a ${NAME} in the requirements, %s', async (_what, extra, refused) => {
     const { config, plan } = setup(extra);

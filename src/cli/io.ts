@@ -1,6 +1,6 @@
 // What a command may touch, passed in so tests drive commands with plain objects.
 import type { Signer } from '../attest/cosign.js';
-import type { DockerAdapter } from '../docker/adapter.js';
+import type { CommandRunner, DockerAdapter } from '../docker/adapter.js';
 import type { OciFetch } from '../docker/oci-types.js';
 import type { HostLookup } from '../resolve/network-lookup.js';
 
@@ -19,4 +19,6 @@ export interface CliIo {
   stdoutIsTTY?: boolean;
   /** This machine's resolver, for `resolve`'s index host names (default: the system's): tests script it. */
   lookupHost?: HostLookup;
+  /** Runs git for the checkout's commit, tag and branch (gitContextFor; default: git itself): tests script it. */
+  git?: CommandRunner;
 }

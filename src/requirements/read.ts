@@ -10,13 +10,10 @@
 // "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
 // /dev, nor, given a root (the workspace), from outside it.
 import path from 'node:path';
-import { ConfigError, InputError, locationOf } from '../errors.js';
+import { InputError, locationOf } from '../errors.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
-import { readRequirementsFile } from './read-file.js';
 import {
   commentCredentialProblems,
-  type CredentialProblem,
-  credentialFix,
   literalCredentialProblem,
   quotedLine,
   quotedWhy,
@@ -30,11 +27,10 @@ import {
   type ParsedLine,
   parseRequirementsText,
 } from './parse.js';
+import { problemList, problemsError, readIncluded, type RefusedReference } from './read-problems.js';
 
 export { MAX_REQUIREMENTS_BYTES, readRequirementsFile } from './read-file.js';
-
-/** More invalid lines than this are counted, not listed. */
-const MAX_LISTED_ERRORS = 20;
+export type { RefusedReference } from './read-problems.js';
 
 export interface RequirementOrigin {
   /** Canonical project name, when the line names one. */
@@ -83,9 +79,6 @@ export function constraintsFileText(constraints: { text: string } | undefined): 
   const text = constraints?.text ?? '';
   return text === '' ? '' : `${text}\n`;
 }
-
-const FIX =
-  'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
 
 const EXPANDED_INCLUDE =
   'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
@@ -153,13 +146,15 @@ const shownLine = (l: ParsedLine) => (l.expanded ? l.written : l);
  * exit 2, naming their line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
- * refuses the others). No message quotes a line with a value filled in.
+ * refuses the others, by `opts.refused`: each line naming one a problem). Every problem is listed
+ * at once, an include that cannot be read among them (its file's lines unread). No message quotes
+ * a line with a value filled in.
  */
 export function readRequirements(
   files: readonly string[],
   baseDir: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
-  opts: { root?: string; expandable?: readonly string[] } = {},
+  opts: { root?: string; expandable?: readonly string[]; refused?: RefusedReference } = {},
 ): RequirementsText {
   const checkEnv = checkingEnv(env, opts.expandable);
   const done = new Set<string>();
@@ -167,7 +162,12 @@ export function readRequirements(
   const read = new Set<string>();
   const into = readInto();
   const refs = new Set<string>();
-  const { problems, credentials, literalProblem } = problemList();
+  const { problems, credentials, others, literalProblem, otherProblem } = problemList();
+  const reference = (name: string, origin: string) => {
+    refs.add(name);
+    const why = opts.refused?.why(name);
+    if (why !== undefined) otherProblem(`${origin}: \${${name}} ${why}`, opts.refused!.fix);
+  };
 
   // chain: the files being read, outermost first, with the line that includes the next.
   // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
@@ -188,12 +188,13 @@ export function readRequirements(
     if (done.has(key)) return;
     const parent = chain.at(-1);
     const from = parent ? `${parent.file}:${parent.line}` : undefined;
-    const text = readRequirementsFile(abs, from, opts.root);
+    const text = readIncluded(abs, from, opts.root, otherProblem);
+    if (text === undefined) return;
     read.add(abs);
     const parsed = parseRequirementsText(text, checkEnv);
     // pip ignores comments, but the file, comments and all, is copied into the image.
     commentCredentialProblems(abs, text).forEach(literalProblem);
-    const refused = checkLines(abs, parsed, refs, problems);
+    const refused = checkLines(abs, parsed, reference, problems);
     for (const l of parsed.lines) {
       if (refused.has(l.line)) continue;
       const origin = `${abs}:${l.line}`;
@@ -224,7 +225,7 @@ export function readRequirements(
     done.add(key);
   };
   for (const f of files) visit(path.resolve(baseDir, f), [], false);
-  if (problems.length > 0) throw problemsError(files, problems, credentials);
+  if (problems.length > 0) throw problemsError(files, problems, credentials, others);
   return { ...into.result(), envReferences: [...refs], files: [...read] };
 }
 
@@ -279,20 +280,6 @@ function readInto() {
   };
 }
 
-/**
- * The problems of a read, and the kind of those that are credentials written in a line or a comment
- * (literalProblem adds one): those have their own fix (problemsError).
- */
-function problemList() {
-  const problems: string[] = [];
-  const credentials = new Map<string, CredentialProblem['kind']>();
-  const literalProblem = (p: CredentialProblem) => {
-    credentials.set(p.problem, p.kind);
-    problems.push(p.problem);
-  };
-  return { problems, credentials, literalProblem };
-}
-
 /** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */
 function editableLeak(l: ParsedLine): string | undefined {
   if (l.kind !== 'requirement' || !l.editable) return undefined;
@@ -321,7 +308,12 @@ function refusedInclude(
  * The runner's own variables are refused first: a line naming one (checked without it filled in)
  * is not checked further; the lines returned.
  */
-function checkLines(abs: string, parsed: ParsedFile, refs: Set<string>, problems: string[]): Set<number> {
+function checkLines(
+  abs: string,
+  parsed: ParsedFile,
+  reference: (name: string, origin: string) => void,
+  problems: string[],
+): Set<number> {
   const refused = new Set<number>();
   // What pip expands: the lines without their comments.
   for (const l of [...parsed.lines, ...parsed.errors].sort((a, b) => a.line - b.line))
@@ -329,7 +321,7 @@ function checkLines(abs: string, parsed: ParsedFile, refs: Set<string>, problems
       if (isRunnerOwnVariable(r)) {
         problems.push(`${abs}:${l.line}: \${${r}} ${RUNNER_OWN_VARIABLE}`);
         refused.add(l.line);
-      } else refs.add(r);
+      } else reference(r, `${abs}:${l.line}`);
     }
   for (const e of parsed.errors) {
     if (refused.has(e.line)) continue;
@@ -337,37 +329,6 @@ function checkLines(abs: string, parsed: ParsedFile, refs: Set<string>, problems
     problems.push(`${abs}:${e.line}: ${what} "${quotedLine(e.text)}": ${quotedWhy(e.why)}`);
   }
   return refused;
-}
-
-/**
- * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
- * is the credential one (credentialFix: revoke a secret, write ${NAME} for a reference) where every
- * problem is a credential written in a line or comment (CREDENTIALS), the syntax one followed by it
- * where some are.
- */
-function problemsError(
-  files: readonly string[],
-  found: string[],
-  credentials: ReadonlyMap<string, CredentialProblem['kind']>,
-): ConfigError {
-  // Once each: a file named by both -r and -c is read (and checked) as both.
-  const problems = [...new Set(found)];
-  const listed = problems.slice(0, MAX_LISTED_ERRORS);
-  const more = problems.length - listed.length;
-  if (more > 0) listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-  const kinds = problems.flatMap((p) => credentials.get(p) ?? []);
-  const credentialsFix = credentialFix(kinds);
-  const fix =
-    credentialsFix === undefined
-      ? FIX
-      : kinds.length === problems.length
-        ? credentialsFix
-        : `${FIX}; a credential written in a line or comment: ${credentialsFix}`;
-  return new ConfigError(files.join(', '), listed, {
-    fix,
-    count: problems.length,
-    problemsNameFiles: true,
-  });
 }
 
 /** How many -r/-c values an option line gives (pip follows one of them). */

@@ -2,23 +2,25 @@
 // the variables listed there (by secret mount), so the resolver passes only those too (by
 // environment). A file a pull request changes could otherwise hand pip, and any index it names,
 // whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
-import { InputError } from '../errors.js';
-import { readRequirements, type RequirementsText, workspaceRoot } from './read.js';
+import { readRequirements, type RefusedReference, type RequirementsText, workspaceRoot } from './read.js';
 
-/** Refuses (exit 2) the references that build.secrets does not list, naming each. */
-export function checkListedReferences(references: readonly string[], secrets: readonly string[]): void {
-  const unlisted = references.filter((n) => !secrets.includes(n));
-  if (unlisted.length === 0) return;
-  throw new InputError(
-    `the requirements reference ${unlisted.map((n) => `\${${n}}`).join(', ')}, which build.secrets does not list`,
-    `list ${unlisted.length === 1 ? 'it' : 'each'} in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment`,
-  );
+/**
+ * The references that SECRETS (build.secrets) does not list, refused: each line naming one is a
+ * problem of its own ("req.txt:3: ${TOKEN} is not listed in build.secrets"), among the others the
+ * read finds.
+ */
+export function unlistedReferences(secrets: readonly string[]): RefusedReference {
+  return {
+    why: (name) => (secrets.includes(name) ? undefined : 'is not listed in build.secrets'),
+    fix: 'list each ${NAME} a line names in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment',
+  };
 }
 
 /**
  * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
  * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
- * list refused (exit 2). The resolve and build stages and `validate` read them so.
+ * list refused (exit 2, with every other problem of the files, each naming its file and line).
+ * The resolve and build stages and `validate` read them so.
  */
 export function readListedRequirements(
   files: readonly string[],
@@ -26,7 +28,9 @@ export function readListedRequirements(
   baseDir: string,
   env: Readonly<Record<string, string | undefined>>,
 ): RequirementsText {
-  const read = readRequirements(files, baseDir, env, { ...workspaceRoot(env, baseDir), expandable: secrets });
-  checkListedReferences(read.envReferences, secrets);
-  return read;
+  return readRequirements(files, baseDir, env, {
+    ...workspaceRoot(env, baseDir),
+    expandable: secrets,
+    refused: unlistedReferences(secrets),
+  });
 }

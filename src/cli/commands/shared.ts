@@ -36,7 +36,7 @@ export function overridesFromFlags(values: {
 
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 export async function gitContextFor(io: CliIo): Promise<GitContext> {
-  const exec = new ActionsExecRunner();
+  const exec = io.git ?? new ActionsExecRunner();
   const checkedOut = await scheduledCheckout(io.env, () => checkoutHead(exec, io.cwd));
   return gitContextFromGitHubEnv(io.env, checkedOut) ?? (await gitContextFromCheckout(exec, io.cwd));
 }

@@ -1,14 +1,14 @@
 import { stringify } from 'yaml';
 import { checkConfigKey } from '../../attest/signing.js';
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
-import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
+import { ConfigError, InputError } from '../../errors.js';
 import { checkPlanRequirements } from '../../requirements/plan-check.js';
 import { readListedRequirements } from '../../requirements/references.js';
 import { configBaseline } from '../../smoke/config-inputs.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { writeOutFile } from '../output.js';
-import { configOverrideFlags, overridesFromFlags, planOfConfig } from './shared.js';
+import { configOverrideFlags, gitContextFor, overridesFromFlags, planOfConfig } from './shared.js';
 import type { Command } from './types.js';
 
 /**
@@ -18,6 +18,45 @@ import type { Command } from './types.js';
 function checkRequirements(loaded: LoadedConfig, env: CliIo['env']): void {
   const { python, build } = loaded.config;
   readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env);
+}
+
+/**
+ * The files the config names whose content has a shape of its own: smoke.baseline's floors,
+ * attest.key (an encrypted cosign private key), the requirements files. Each is checked whatever
+ * the others hold, and their problems are refused together (exit 2), each naming its file and
+ * line; one check's own error stays as it is.
+ */
+function checkConfigFiles(loaded: LoadedConfig, env: CliIo['env']): void {
+  const checks = [
+    () => configBaseline(loaded),
+    () => checkConfigKey(loaded),
+    () => checkRequirements(loaded, env),
+  ];
+  const refused: InputError[] = [];
+  for (const check of checks) {
+    try {
+      check();
+    } catch (e) {
+      // Another error (the environment's, exit 3) ends the checks as it would a run.
+      if (!(e instanceof InputError)) throw e;
+      refused.push(e);
+    }
+  }
+  if (refused.length <= 1) {
+    if (refused[0] !== undefined) throw refused[0];
+    return;
+  }
+  const source = loaded.label ?? loaded.file ?? 'inputs';
+  const fixes = [...new Set(refused.flatMap((e) => e.fix ?? []))];
+  throw new ConfigError(
+    source,
+    refused.flatMap((e) => (e instanceof ConfigError ? e.problems : [e.message])),
+    {
+      count: refused.reduce((n, e) => n + (e instanceof ConfigError ? e.count : 1), 0),
+      ...(fixes.length > 0 && { fix: fixes.join('; ') }),
+      ...(loaded.file !== undefined && { file: source }),
+    },
+  );
 }
 
 export const validateCommand: Command = {
@@ -59,16 +98,10 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
       checkFiles: !values['skip-file-checks'],
     });
     const { config } = loaded;
-    // The files the config names whose content has a shape of its own: smoke.baseline's floors,
-    // attest.key (an encrypted cosign private key), the requirements files.
-    if (!values['skip-file-checks']) {
-      configBaseline(loaded);
-      checkConfigKey(loaded);
-      checkRequirements(loaded, io.env);
-    }
-    // The plan's checks (pure: the catalog; the git context of the Actions environment, git itself
-    // is not asked): a config that plan would refuse is not valid.
-    const plan = planOfConfig(loaded, gitContextFromGitHubEnv(io.env) ?? {});
+    if (!values['skip-file-checks']) checkConfigFiles(loaded, io.env);
+    // The plan's checks, in plan's own git context (GitHub's environment on a runner, else the
+    // checkout's commit and tag, which name the version tags): what plan refuses is not valid.
+    const plan = planOfConfig(loaded, await gitContextFor(io));
     for (const w of plan.warnings) io.stderr(`warning: ${w}\n`);
     // The requirements against the plan's variants, as a run that resolves or builds checks them.
     if (!values['skip-file-checks'])
