@@ -46,6 +46,7 @@ import {
   verifyDeps,
 } from '../../src/attest/signers.js';
 import {
+  ANSWER_TOO_LARGE,
   type OciClient,
   type OciFetch,
   RegistryAnswerError,
@@ -1247,26 +1248,101 @@ describe('what a .sig/.att image may make verify read (a registry writer lists h
   });
 
   // The registry served the very blob (its digest is checked): the manifest pushed at the tag
-  // misstates it. No attestation cosign reads (it leaves such a layer out, exit 1): a failed check.
+  // misstates it. cosign leaves such a layer out and verifies the others: so does the built-in
+  // verifier (one junk layer by someone who may push but has no key fails nothing).
+  const junk = (size: number, mediaType = DSSE_MEDIA_TYPE, type = SBOM_URI): [Layer, Buffer] => {
+    const blob = Buffer.from(`{"payload":"junk","type":"${type}"}`);
+    const l = { mediaType, size, digest: sha256Digest(blob), annotations: { predicateType: type } };
+    return [l, blob];
+  };
+  const signedPayload = (): [Layer, Buffer] => {
+    const payload = simpleSigningPayload(`${HOST}/${REPO}`, IMG);
+    const signature = signBytes(fixtureKey, payload).toString('base64');
+    const l = { mediaType: SIMPLE_SIGNING_MEDIA_TYPE, size: payload.length, digest: sha256Digest(payload) };
+    return [{ ...l, annotations: { [SIGNATURE_ANNOTATION]: signature } }, payload];
+  };
+
   it.each([
-    ['bigger', 10],
+    ['bigger', -5],
     ['smaller', 100_000],
   ])(
-    'verify: a blob %s than its layer declares is a failed check (exit 1), as with cosign',
-    async (_n, size) => {
+    'verify: a junk layer whose blob is %s than it declares is left out; the good ones verify',
+    async (_n, delta) => {
       const { registry, signer } = setup();
-      const [layer, blob] = attLayer(envelopeFor(otherKey, IMG, SBOM_URI), SBOM_URI);
-      putImage(registry, IMG, 'att', [[{ ...layer, size }, blob]]);
-      const e = await rejection(signer.verifyAttestations(REF, 'cyclonedx', PUB));
-      expect(e).toBeInstanceOf(CheckFailedError);
-      expect((e as CheckFailedError).exitCode).toBe(ExitCode.CheckFailed);
-      expect((e as Error).message).toMatch(
-        new RegExp(
-          `^registry localhost:5000: the blob ${layer.digest} is ${blob.length} bytes where ml/app:sha256-a{64}\\.att declares ${size}: no signature or attestation cosign reads$`,
-        ),
-      );
+      const [l, blob] = junk(0);
+      const wrong = delta > 0 ? delta : blob.length + delta;
+      putImage(registry, IMG, 'att', [
+        attLayer(envelopeFor(fixtureKey, IMG, SBOM_URI), SBOM_URI),
+        [{ ...l, size: wrong }, blob],
+        attLayer(envelopeFor(fixtureKey, IMG, SLSA_URI), SLSA_URI),
+      ]);
+      const [l2, blob2] = junk(0, SIMPLE_SIGNING_MEDIA_TYPE);
+      putImage(registry, IMG, 'sig', [[{ ...l2, size: wrong }, blob2], signedPayload()]);
+      expect(await signer.verifyAttestations(REF, 'cyclonedx', PUB)).toMatchObject({ ok: true });
+      expect(await signer.verifyAttestations(REF, 'slsaprovenance1', PUB)).toMatchObject({ ok: true });
+      expect(await signer.verify(REF, PUB)).toMatchObject({ ok: true, items: [{ digest: IMG }] });
     },
   );
+
+  it('verify: only junk layers: the check fails (exit 1 as a result, no throw), saying what was left out', async () => {
+    const { registry, signer } = setup();
+    const [l, blob] = junk(0);
+    putImage(registry, IMG, 'att', [[{ ...l, size: 10 }, blob]]);
+    const [l2, blob2] = junk(0, SIMPLE_SIGNING_MEDIA_TYPE);
+    putImage(registry, IMG, 'sig', [[{ ...l2, size: 10 }, blob2], junk(0, SIMPLE_SIGNING_MEDIA_TYPE, 'x')]);
+    const tag = (suffix: string) => `ml/app:sha256-a{64}\\.${suffix}`;
+    const v = await signer.verifyAttestations(REF, 'cyclonedx', PUB);
+    expect(v).toMatchObject({ ok: false, failure: { reason: 'missing' } });
+    expect(v.ok ? '' : v.failure.message).toMatch(
+      new RegExp(
+        `^no cyclonedx attestation on ${REF} \\(no attestations found; left out, as cosign does, a layer it cannot read: registry localhost:5000: the blob ${l.digest} is ${blob.length} bytes where ${tag('att')} declares 10\\)$`,
+      ),
+    );
+    const s = await signer.verify(REF, PUB);
+    expect(s).toMatchObject({ ok: false, failure: { reason: 'missing' } });
+    // The other layer (declaring 0 bytes, holding more) is left out too.
+    expect(s.ok ? '' : s.failure.message).toMatch(
+      new RegExp(`\\(no signatures found; left out, as cosign does, .* declares 10 and 1 more\\)$`),
+    );
+  });
+
+  it('verify: a blob over what one answer may hold is left out; a blob the registry does not serve is still exit 3', async () => {
+    const registry = new MemoryRegistry();
+    const [l, blob] = junk(0);
+    putImage(registry, IMG, 'att', [
+      [{ ...l, size: blob.length }, blob],
+      attLayer(envelopeFor(fixtureKey, IMG, SBOM_URI), SBOM_URI),
+    ]);
+    /** A verifier whose registry fails the junk layer's blob read with ERROR (the others read). */
+    const verifierFailing = (error: (host: string) => Error) =>
+      createNativeSigner({
+        client: (host) => {
+          const c = registry.client(host);
+          return {
+            ...c,
+            blob: async (repository, digest) => {
+              if (digest === l.digest) throw error(host);
+              return c.blob(repository, digest);
+            },
+          };
+        },
+        signingKey: async () => fixtureKey,
+        readText,
+      });
+    // As the registry client fails it (oci-client.ts): the transport's error, its cause coded.
+    const over = Object.assign(new Error('the answer is over 64 MiB'), { code: ANSWER_TOO_LARGE });
+    const big = verifierFailing(
+      (host) =>
+        new EnvironmentError(`registry ${host}: GET ... answered more than cosign's images ever hold`, 'x', {
+          cause: new Error('fetch failed', { cause: over }),
+        }),
+    );
+    expect(await big.verifyAttestations(REF, 'cyclonedx', PUB)).toMatchObject({ ok: true });
+    const again = verifierFailing(
+      (host) => new EnvironmentError(`registry ${host}: reading the blob answered 404`, 'check the registry'),
+    );
+    exit3(await rejection(again.verifyAttestations(REF, 'cyclonedx', PUB)), /answered 404/);
+  });
 
   it("attest: an older writer's layer (read for its type) misstating its size is still exit 3", async () => {
     const { registry, signer } = setup();

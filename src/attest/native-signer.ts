@@ -47,7 +47,7 @@ import {
   SIMPLE_SIGNING_MEDIA_TYPE,
 } from './cosign-image.js';
 import { queueByKey } from '../util/map-limit.js';
-import { blobOf, readableLayers, readTagLayers } from './read-limits.js';
+import { blobOf, leftOut, readableLayers, readTagLayers, type TagLayers } from './read-limits.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../util/read-regular.js';
 
 export interface NativeSignerDeps {
@@ -102,7 +102,7 @@ class NativeSigner implements Signer {
   private readonly readText: (file: string) => string;
   private readonly publicKeys = new Map<string, KeyObject>();
   /** The layers of an image's .sig/.att tag with their blobs, read once (attesting drops them). */
-  private readonly read = new Map<string, Promise<{ layer: Layer; blob: Buffer }[]>>();
+  private readonly read = new Map<string, Promise<TagLayers>>();
   /** One cosign image per tag is read and written at a time: a second write waits for the first. */
   private readonly queues = new Map<string, Promise<unknown>>();
   /**
@@ -142,8 +142,8 @@ class NativeSigner implements Signer {
   }
 
   /**
-   * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag); the
-   * KNOWN blob is not downloaded.
+   * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag), and
+   * why any that cannot be read as declared was left out; the KNOWN blob is not downloaded.
    */
   private tagContent(
     host: string,
@@ -302,12 +302,19 @@ class NativeSigner implements Signer {
     // The payload cosign signs for this image is known: its layer is not downloaded.
     const expected = simpleSigningPayload(name, digest);
     const known = { digest: sha256Digest(expected), bytes: expected };
-    const layers = await doing(
+    const { read: layers, unread } = await doing(
       `verify ${ref}`,
       this.tagContent(host, repository, digest, 'sig', SIMPLE_SIGNING_MEDIA_TYPE, known),
     );
+    const note = leftOut(unread);
     if (layers.length === 0)
-      return failure(ref, 'signature', undefined, 'missing', `no signature on ${ref} (no signatures found)`);
+      return failure(
+        ref,
+        'signature',
+        undefined,
+        'missing',
+        `no signature on ${ref} (no signatures found${note})`,
+      );
     const checked = layers.map(({ layer: l, blob: payload }) => {
       // As cosign: the signature text must be base64 as Go reads it.
       const sig = strictBase64(l.annotations?.[SIGNATURE_ANNOTATION] ?? '');
@@ -319,7 +326,7 @@ class NativeSigner implements Signer {
     const message =
       valid.length > 0
         ? `the verified signature on ${ref} names another image (${valid[0]!.digest})`
-        : `the signature on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`;
+        : `the signature on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies${note})`;
     return failure(ref, 'signature', undefined, 'invalid', message);
   }
 
@@ -352,14 +359,15 @@ class NativeSigner implements Signer {
     const key = this.publicKey(identity);
     const uri = predicateTypeUri(type);
     const { host, repository, digest } = splitRef(ref);
-    const layers = await doing(
+    const { read: layers, unread } = await doing(
       `verify-attestation ${ref}`,
       this.tagContent(host, repository, digest, 'att', DSSE_MEDIA_TYPE),
     );
+    const note = leftOut(unread);
     const fail = (reason: 'missing' | 'invalid', message: string) =>
       failure(ref, 'attestation', type, reason, message);
     if (layers.length === 0)
-      return fail('missing', `no ${type} attestation on ${ref} (no attestations found)`);
+      return fail('missing', `no ${type} attestation on ${ref} (no attestations found${note})`);
     const verified = layers
       .map(({ blob }) => this.statementOf(key, blob))
       .filter((s): s is Statement => s !== null);
@@ -373,7 +381,7 @@ class NativeSigner implements Signer {
       return fail(
         'invalid',
         !other
-          ? `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`
+          ? `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies${note})`
           : other.predicateType === uri
             ? `the verified ${type} attestation on ${ref} ${elsewhere}`
             : `no ${type} attestation on ${ref} is about it: a verified ${other.predicateType} one ${elsewhere}`,
@@ -382,7 +390,7 @@ class NativeSigner implements Signer {
     const items = about.filter((s) => s.predicateType === uri);
     if (items.length > 0) return { ok: true, items };
     const found = [...new Set(about.map((s) => s.predicateType))].join(', ');
-    return fail('missing', `no ${type} attestation on ${ref} (verified: ${found})`);
+    return fail('missing', `no ${type} attestation on ${ref} (verified: ${found}${note})`);
   }
 }
 

@@ -2,9 +2,11 @@
 // the repository writes those tags: without limits, a manifest listing hundreds of large layers
 // would have verify download them all at once, each up to the transport's per-answer limit, and
 // run out of memory. Past a limit the answer is refused as one too large is (exit 3), before any
-// blob is read; a blob read must be the size its layer declares (for a check, a layer that
-// misstates it is a failed check, as cosign reads no such layer); a few are read at a time.
-import type { OciClient } from '../docker/oci-client.js';
+// blob is read; a blob read must be the size its layer declares; a few are read at a time. For a
+// check, a layer whose blob cannot be read as declared (another size, or more than one answer
+// holds) is left out, as cosign leaves out a layer it cannot read and verifies the others: one
+// junk layer pushed by someone without the key does not fail the image's good signatures.
+import { ANSWER_TOO_LARGE, type OciClient } from '../docker/oci-client.js';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
 import { mapLimit } from '../util/map-limit.js';
 import { embeddedBlob, type Layer, READ_AT_ONCE, readLayers } from './cosign-image.js';
@@ -55,11 +57,38 @@ export function readableLayers<L extends Pick<Layer, 'size'>>(
   return layers;
 }
 
+/** Whether E (or what caused it) is an answer over the transport's size limit. */
+function tooLarge(e: unknown): boolean {
+  let c: unknown = e;
+  for (let depth = 0; depth < 5 && typeof c === 'object' && c !== null; depth++) {
+    if ((c as { code?: unknown }).code === ANSWER_TOO_LARGE) return true;
+    c = (c as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
  * A layer's blob: embedded in its descriptor (checked), else read from the registry, where it must
- * be the size the layer of TAG declares. The registry served the very blob (the client checks its
- * digest), so another size is the manifest's: for a CHECK (verify) a failed one (exit 1), as
- * cosign, which reads no such layer, fails it; for the attest stage, which extends the tag, exit 3.
+ * be the size the layer of TAG declares; otherwise (a string) why it is not. The registry served
+ * the very blob (the client checks its digest), so another size is the manifest's.
+ */
+async function readBlob(
+  client: OciClient,
+  repository: string,
+  tag: string,
+  l: Layer,
+): Promise<Buffer | string> {
+  const embedded = embeddedBlob(l);
+  if (embedded) return embedded;
+  const blob = await client.blob(repository, l.digest);
+  if (blob.length === l.size) return blob;
+  return `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
+}
+
+/**
+ * A layer's blob (readBlob). One that is not the size its layer declares is, for a CHECK (the
+ * attestation probe of verify-layers.ts), a failed one (exit 1): no attestation cosign reads; for
+ * the attest stage, which extends the tag, exit 3.
  */
 export async function blobOf(
   client: OciClient,
@@ -68,26 +97,38 @@ export async function blobOf(
   l: Layer,
   check = false,
 ): Promise<Buffer> {
-  const embedded = embeddedBlob(l);
-  if (embedded) return embedded;
-  const blob = await client.blob(repository, l.digest);
-  if (blob.length === l.size) return blob;
-  const message = `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
+  const blob = await readBlob(client, repository, tag, l);
+  if (typeof blob !== 'string') return blob;
   if (check)
     throw new CheckFailedError(
-      `${message}: no signature or attestation cosign reads`,
+      `${blob}: no signature or attestation cosign reads`,
       'whoever may push to the repository wrote that tag: remove it (or that layer) and sign or attest the image again',
     );
   throw new EnvironmentError(
-    message,
+    blob,
     'check the registry and any proxy in between: the manifest does not describe its blob',
   );
 }
 
+/** What a check read of a tag: the layers with their blobs, and why any other was left out. */
+export interface TagLayers {
+  read: { layer: Layer; blob: Buffer }[];
+  /** Layers that cannot be read as declared, each as why (cosign leaves them out too). */
+  unread: string[];
+}
+
+/** A failed check's note of the layers it left out (TagLayers.unread), when there are any. */
+export function leftOut(unread: readonly string[]): string {
+  if (unread.length === 0) return '';
+  const more = unread.length > 1 ? ` and ${unread.length - 1} more` : '';
+  return `; left out, as cosign does, a layer it cannot read: ${unread[0]}${more}`;
+}
+
 /**
  * The layers of MEDIA_TYPE (of KIND) in TAG with their blobs (none: no tag), within the limits,
- * READ_AT_ONCE at a time, for a check (a layer that misstates its size fails it: blobOf); the
- * KNOWN blob is not downloaded.
+ * READ_AT_ONCE at a time, for a check: a layer whose blob is not the size it declares, or more than
+ * an answer may hold, is left out (noted in unread), as cosign leaves it out; the KNOWN blob is not
+ * downloaded. A registry that does not serve a blob is still exit 3.
  */
 export async function readTagLayers(
   client: OciClient,
@@ -96,13 +137,24 @@ export async function readTagLayers(
   mediaType: string,
   kind: LayerKind,
   known?: { digest: string; bytes: Buffer },
-): Promise<{ layer: Layer; blob: Buffer }[]> {
+): Promise<TagLayers> {
   const m = await client.manifest(repository, tag, ACCEPT);
   const layers = readLayers(m).filter((l) => l.mediaType === mediaType);
   readableLayers(layers, client.host, `${repository}:${tag}`, kind);
-  return mapLimit(layers, READ_AT_ONCE, async (layer) => ({
-    layer,
+  const blobs = await mapLimit(layers, READ_AT_ONCE, async (layer) => {
     // Content-addressed: a blob whose digest is known needs no download.
-    blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, tag, layer, true),
-  }));
+    if (layer.digest === known?.digest) return known.bytes;
+    try {
+      return await readBlob(client, repository, tag, layer);
+    } catch (e) {
+      if (tooLarge(e)) return (e as Error).message;
+      throw e;
+    }
+  });
+  const out: TagLayers = { read: [], unread: [] };
+  blobs.forEach((blob, i) => {
+    if (typeof blob === 'string') out.unread.push(blob);
+    else out.read.push({ layer: layers[i]!, blob });
+  });
+  return out;
 }
