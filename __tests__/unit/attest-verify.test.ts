@@ -34,7 +34,11 @@ const policy = (o: Partial<VerifyPolicy> = {}): VerifyPolicy => ({
   ...o,
 });
 
-function smokePredicate(tests: TestSpec[], gpus: { name: string; driver: string }[] = []): SmokePredicate {
+function smokePredicate(
+  tests: TestSpec[],
+  gpus: { name: string; driver: string }[] = [],
+  platform = 'linux/amd64',
+): SmokePredicate {
   const record = makeRecord({});
   return buildSmokePredicate({
     smoke: { ...makeSmoke(tests), gpus: gpus.length ? 'all' : 'none' },
@@ -42,7 +46,7 @@ function smokePredicate(tests: TestSpec[], gpus: { name: string; driver: string 
     variant: 'cuda12.8',
     imageRef: `r@${D('1')}`,
     digest: D('1'),
-    platform: 'linux/amd64',
+    platform,
     env: {},
     toolVersion: '0.1.0',
     finishedAt: new Date('2026-11-30T00:00:00Z'),
@@ -213,6 +217,27 @@ const statement = (digest: string, predicateType: string, predicate: unknown): S
   predicate,
 });
 
+/**
+ * The attestations of the image REF (digest D) as the attest stage makes them, each naming the
+ * platform it was built for (the provenance's externalParameters, the SBOM's ml-image:platform,
+ * the smoke predicate's image.platform).
+ */
+function signedFor(ref: string, d: string, platform: string, smoke: TestSpec['status'] = 'pass'): Store {
+  const sbom = {
+    bomFormat: 'CycloneDX',
+    metadata: { component: { properties: [{ name: 'ml-image:platform', value: platform }] } },
+  };
+  const provenance = { buildDefinition: { externalParameters: { variant: 'cuda12.8', platform } } };
+  const tests: TestSpec[] = [{ id: 'imports', suite: 'imports', status: smoke }];
+  return {
+    [`${ref} cyclonedx`]: [statement(d, CYCLONEDX_PREDICATE_TYPE, sbom)],
+    [`${ref} slsaprovenance1`]: [statement(d, SLSA_PROVENANCE_V1, provenance)],
+    [`${ref} ${SMOKE_PREDICATE_TYPE}`]: [
+      statement(d, SMOKE_PREDICATE_TYPE, smokePredicate(tests, [], platform)),
+    ],
+  };
+}
+
 /** The index of D('0'): amd64 D('1'), arm64 D('2'), and an attestation manifest (not a platform). */
 const indexDocker = fakeDocker({
   imagetoolsInspect: async () => ({
@@ -232,19 +257,11 @@ describe('ml-image verify', () => {
   const docker = indexDocker;
   const full = (): Store => {
     const s: Store = {};
-    for (const [ref, d] of [
-      [amd, D('1')],
-      [arm, D('2')],
+    for (const [ref, d, platform] of [
+      [amd, D('1'), 'linux/amd64'],
+      [arm, D('2'), 'linux/arm64'],
     ] as const) {
-      s[`${ref} cyclonedx`] = [statement(d, CYCLONEDX_PREDICATE_TYPE, { bomFormat: 'CycloneDX' })];
-      s[`${ref} slsaprovenance1`] = [statement(d, SLSA_PROVENANCE_V1, {})];
-      s[`${ref} ${SMOKE_PREDICATE_TYPE}`] = [
-        statement(
-          d,
-          SMOKE_PREDICATE_TYPE,
-          smokePredicate([{ id: 'imports', suite: 'imports', status: 'pass' }]),
-        ),
-      ];
+      Object.assign(s, signedFor(ref, d, platform));
     }
     return s;
   };
@@ -530,7 +547,9 @@ describe('ml-image verify', () => {
         }),
         imagePlatform: async () => 'linux/arm64/v8',
       });
-      const io = { ...captureIo('/tmp', arm64v8), signer: () => scriptedSigner(new Set([amd]), full()) };
+      // Its attestations name the platform as the build did: linux/arm64.
+      const store = signedFor(amd, D('1'), 'linux/arm64');
+      const io = { ...captureIo('/tmp', arm64v8), signer: () => scriptedSigner(new Set([amd]), store) };
       expect(
         await runCli(['verify', amd, '--key', 'cosign.pub', '--platform', 'linux/arm64'], io),
         io.err(),
@@ -850,19 +869,11 @@ describe('ml-image export --verify', () => {
 
   const store = (): Store => {
     const s: Store = {};
-    for (const [ref, d] of [
-      [amd, D('1')],
-      [arm, D('2')],
+    for (const [ref, d, platform] of [
+      [amd, D('1'), 'linux/amd64'],
+      [arm, D('2'), 'linux/arm64'],
     ] as const) {
-      s[`${ref} cyclonedx`] = [statement(d, CYCLONEDX_PREDICATE_TYPE, { bomFormat: 'CycloneDX' })];
-      s[`${ref} slsaprovenance1`] = [statement(d, SLSA_PROVENANCE_V1, {})];
-      s[`${ref} ${SMOKE_PREDICATE_TYPE}`] = [
-        statement(
-          d,
-          SMOKE_PREDICATE_TYPE,
-          smokePredicate([{ id: 'imports', suite: 'imports', status: 'pass' }]),
-        ),
-      ];
+      Object.assign(s, signedFor(ref, d, platform));
     }
     return s;
   };

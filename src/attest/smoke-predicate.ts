@@ -136,6 +136,30 @@ function tally(tests: readonly { status: SmokeTest['status'] }[]) {
   };
 }
 
+/**
+ * What in a smoke predicate contradicts its verdict "pass": a failed count in its summary or a
+ * suite, a test whose status is fail, and a summary whose counts are not its tests' (when it lists
+ * them). None for a predicate buildSmokePredicate made; the schema cannot say it, and a signature
+ * only says who wrote a predicate, not that it adds up: verify's `--require-smoke pass` holds only
+ * for a passing verdict with none of these.
+ */
+export function smokeContradictions(p: SmokePredicate): string[] {
+  const found: string[] = [];
+  const { summary: s } = p;
+  const listed = tally(p.tests);
+  if (p.tests.length > 0 && (listed.pass !== s.pass || listed.fail !== s.fail || listed.skip !== s.skip))
+    found.push(
+      `its summary counts ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped, its tests ${listed.pass}, ${listed.fail} and ${listed.skip}`,
+    );
+  if (p.verdict !== 'pass') return found;
+  if (s.fail > 0) found.push(`verdict pass with ${s.fail} failed in its summary`);
+  const failed = p.tests.filter((t) => t.status === 'fail').map((t) => t.id);
+  if (failed.length > 0) found.push(`verdict pass with failed tests: ${failed.join(', ')}`);
+  const suites = p.suites.filter((x) => x.fail > 0).map((x) => `${x.name} (${x.fail})`);
+  if (suites.length > 0) found.push(`verdict pass with failed tests in the suites ${suites.join(', ')}`);
+  return found;
+}
+
 function suitesOf(tests: readonly SmokeTest[]): SmokePredicate['suites'] {
   const names = [...new Set(tests.map((t) => t.suite))];
   return names.map((name) => ({ name, ...tally(tests.filter((t) => t.suite === name)) }));

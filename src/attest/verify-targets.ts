@@ -59,6 +59,15 @@ function mayPull(platform: string, wanted: string): boolean {
   return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
 }
 
+/**
+ * Whether an image the registry lists as LISTED (an index entry's platform, an image config's) is
+ * one signed as built for SIGNED: the same platform once normalized (an entry without an OS is
+ * one for any OS). verify-platform.ts.
+ */
+export function samePlatform(listed: string, signed: string): boolean {
+  return mayPull(listed, normalizePlatform(signed));
+}
+
 export interface VerifyTarget {
   /**
    * Built of what the registry holds (an index's os, architecture and variant, an image config's,
@@ -68,6 +77,13 @@ export interface VerifyTarget {
   platform: string;
   ref: string;
   digest: string;
+  /**
+   * Set when `platform` is what the registry says the image is for (an index entry's platform, an
+   * image config's), none of it signed: verify holds it against the platform the signed
+   * attestations name (verify-platform.ts). Unset for an entry that names no platform and for an
+   * image checked without --platform (its `platform` is only "image").
+   */
+  listed?: true;
 }
 
 /** The platform images to check, and why the one --platform names is not among them. */
@@ -98,6 +114,7 @@ export async function platformTargets(
       platform: printable(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
       ref: `${repository}@${p.digest}`,
       digest: p.digest,
+      listed: true as const,
     }));
   // An entry without a platform may be what a runtime pulls on any platform: always checked.
   const loose = (index.unplatformed ?? []).map((d) => ({
@@ -111,7 +128,7 @@ export async function platformTargets(
     const read = await docker.imagePlatform(pinned);
     const platform = read === undefined ? undefined : printable(read);
     if (platform !== undefined && mayPull(platform, wanted!))
-      return { targets: [{ platform, ref: pinned, digest }] };
+      return { targets: [{ platform, ref: pinned, digest, listed: true }] };
     return {
       targets: [],
       missing:

@@ -17,11 +17,12 @@ import { mapLimit } from '../util/map-limit.js';
 import type { VerifyFlags, VerifyPolicy, VerifyRequest } from './verify-flags.js';
 import { identityMatcher } from './verify-inputs.js';
 import type { CertificateReader } from './verify-certificates.js';
-import { type ImageReader, platformTargets } from './verify-targets.js';
+import { type ImageReader, platformTargets, type VerifyTarget } from './verify-targets.js';
+import { platformMismatch } from './verify-platform.js';
 import { deadlineError, VerifyDeadline } from './verify-deadline.js';
 import { splitImageRef } from '../docker/registry.js';
 import { KIND_TYPES } from './result.js';
-import { type SmokePredicate, SmokePredicateSchema } from './smoke-predicate.js';
+import { type SmokePredicate, SmokePredicateSchema, smokeContradictions } from './smoke-predicate.js';
 import { explainRefusal, refusedClaim } from './workflow-claims.js';
 import { confirmingChecks } from './verify-layers.js';
 
@@ -68,11 +69,13 @@ function bestMetric(p: SmokePredicate, name: string): number | undefined {
 export function smokeChecks(platform: string, p: SmokePredicate, policy: VerifyPolicy): Check[] {
   const checks: Check[] = [];
   const s = p.summary;
-  if (policy.requireSmokePass)
+  if (policy.requireSmokePass) {
+    // A signed "pass" that its own counts or tests contradict is no pass (smokeContradictions).
+    const contradictions = smokeContradictions(p);
     checks.push({
       platform,
       check: 'smoke pass',
-      ok: p.verdict === 'pass',
+      ok: p.verdict === 'pass' && contradictions.length === 0,
       detail: `${s.pass} passed, ${s.fail} failed, ${s.skip} skipped${
         p.verdict === 'fail'
           ? `: failed ${p.tests
@@ -80,8 +83,9 @@ export function smokeChecks(platform: string, p: SmokePredicate, policy: VerifyP
               .map((t) => t.id)
               .join(', ')}`
           : ''
-      }`,
+      }${contradictions.length > 0 ? `; the predicate contradicts itself: ${contradictions.join('; ')}` : ''}`,
     });
+  }
   if (policy.requireGpuSmoke) {
     const gpu = p.tests.filter((t) => t.suite === 'gpu');
     const ok = p.gpus.devices.length > 0 && gpu.length > 0 && gpu.every((t) => t.status === 'pass');
@@ -160,10 +164,13 @@ export function claimExplainer(
   };
 }
 
-/** Verify one platform image: signature, each required attestation, then the smoke policy. */
+/**
+ * Verify one platform image: signature, each required attestation (about its digest and, where
+ * the registry lists its platform, signed for that platform), then the smoke policy.
+ */
 export async function verifyPlatform(
   signer: Pick<Signer, 'verify' | 'verifyAttestations'>,
-  target: { platform: string; ref: string; digest: string },
+  target: VerifyTarget,
   identity: VerifyIdentity,
   policy: VerifyPolicy,
   tlog = false,
@@ -194,14 +201,16 @@ export async function verifyPlatform(
   for (const [i, kind] of kinds.entries()) {
     const v = verified[i]!;
     const st = v.ok ? aboutDigest(kind, v.items, target.digest) : undefined;
+    // Signed for another platform than the (unsigned) index lists: verify-platform.ts.
+    const elsewhere = st && platformMismatch(target, kind, st.predicate);
     checks.push({
       platform,
       check: `${kind} attestation`,
-      ok: st !== undefined,
+      ok: st !== undefined && elsewhere === undefined,
       detail: !v.ok
         ? await explain(v.failure)
         : st
-          ? 'verified'
+          ? (elsewhere ?? 'verified')
           : `signed, but about another digest than ${target.digest}`,
     });
     if (kind !== 'smoke' || !st) continue;
