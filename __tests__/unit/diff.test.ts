@@ -18,8 +18,15 @@ describe('PEP 440 change levels (pip)', () => {
     ['2.6.0', '2.7.0', 1, 'minor'],
     ['2.7.0', '2.7.1', 1, 'patch'],
     ['1.2.3.4', '1.2.3.5', 1, 'patch'],
-    ['2.7.0+cu126', '2.7.0+cu128', 1, 'local'],
-    ['2.7.0+cu128', '2.7.0+cu126', -1, 'local'],
+    // Only the local label differs: a build's name, with no order (changed, not up or down).
+    ['2.7.0+cu126', '2.7.0+cu128', null, 'local'],
+    ['2.7.0+cu128', '2.7.0+cu126', null, 'local'],
+    ['2.7.0a0+7c8ec84dab', '2.7.0a0+79aa17489c', null, 'local'],
+    ['2.1.0+cu121', '2.1.0+cpu', null, 'local'],
+    ['2.1.0+cpu', '2.1.0+cu121', null, 'local'],
+    ['2.1.0', '2.1.0+cu121', null, 'local'],
+    ['2.1+cpu', '2.1.0+cu121', null, 'local'],
+    ['2.7.0a0+7c8ec84dab', '2.7.0a1+79aa17489c', 1, 'other'],
     ['2.7.0+cu126', '2.8.0+cu128', 1, 'minor'],
     ['2.0rc1', '2.0', 1, 'other'],
     ['1.0', '1.0.post1', 1, 'other'],
@@ -28,7 +35,7 @@ describe('PEP 440 change levels (pip)', () => {
     ['1.0', '1.0.0', 0, null],
     ['4.11.0.86', '4.13.0.90', 1, 'minor'],
     ['not a version', 'still not', 1, 'other'],
-  ] as const)('%s -> %s: order %d, %s', (a, b, order, level) => {
+  ] as const)('%s -> %s: order %s, %s', (a, b, order, level) => {
     expect(comparePip(a, b)).toEqual({ order, level });
   });
 });
@@ -165,7 +172,12 @@ describe('diffRecords', () => {
       direction: 'up',
       host: false,
     });
-    expect(byId.torch).toMatchObject({ from: '2.7.0+cu126', to: '2.7.0+cu128', level: 'local' });
+    expect(byId.torch).toMatchObject({
+      from: '2.7.0+cu126',
+      to: '2.7.0+cu128',
+      level: 'local',
+      direction: 'changed',
+    });
     expect(byId.torchCuda).toMatchObject({ from: '12.6', to: '12.8', level: 'minor' });
     expect(byId.cudnn).toMatchObject({ from: '9.5.1', to: '9.7.1', level: 'minor' });
     expect(byId.nccl).toMatchObject({ from: '2.21.5', to: '2.26.2', level: 'minor' });

@@ -116,7 +116,9 @@ describe('golden reports', () => {
     const r = renderReport(buildReportModel(hugeDiff()), { maxChars: 65_536 });
     expect(r.markdown.length).toBeLessThanOrEqual(65_536);
     expect(r.omitted).toEqual([expect.stringMatching(/^pip table: [\d,]+ of 3,000 rows$/)]);
-    expect(r.markdown).toMatch(/_… and [\d,]+ more pip packages \([\d,]+ upgraded, 500 added, 500 removed\)/);
+    expect(r.markdown).toMatch(
+      /_… and [\d,]+ more pip packages \([\d,]+ upgraded, 500 changed, 500 added, 500 removed\)/,
+    );
     expect(r.markdown).toContain('Report shortened to fit 65,536 characters; left out: pip table');
     // The rows kept are the most important: major upgrades first; the apt table (smaller) is whole.
     expect(r.markdown).toMatch(

@@ -77,7 +77,13 @@ function diffConda(base: EnvRecord, head: EnvRecord): PackageDiff | undefined {
 
 const levelRank = (l: PackageChange['level']) =>
   l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
-const KIND_RANK: Record<PackageChange['kind'], number> = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
+const KIND_RANK: Record<PackageChange['kind'], number> = {
+  upgraded: 0,
+  downgraded: 0,
+  changed: 0,
+  added: 1,
+  removed: 2,
+};
 
 const byName = compareText;
 
@@ -109,7 +115,7 @@ function diffPackages(
     else
       changes.push({
         name: h.name,
-        kind: c.order > 0 ? 'upgraded' : 'downgraded',
+        kind: c.order === null ? 'changed' : c.order > 0 ? 'upgraded' : 'downgraded',
         from: b.version,
         to: h.version,
         level: c.level,
@@ -196,7 +202,7 @@ function diffComponent(id: ComponentId, from: string | null, to: string | null):
 }
 
 const direction = (c: VersionChange): ComponentChange['direction'] =>
-  c.order > 0 ? 'up' : c.order < 0 ? 'down' : 'changed';
+  c.order === 1 ? 'up' : c.order === -1 ? 'down' : 'changed';
 
 // ---- env and labels ----
 

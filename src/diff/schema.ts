@@ -7,7 +7,8 @@ export const ChangeLevelSchema = z.enum(['major', 'minor', 'patch', 'local', 'ot
 
 export const PackageChangeSchema = z.object({
   name: z.string(),
-  kind: z.enum(['added', 'removed', 'upgraded', 'downgraded']),
+  /** changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`). */
+  kind: z.enum(['added', 'removed', 'upgraded', 'downgraded', 'changed']),
   from: z.string().nullable(),
   to: z.string().nullable(),
   level: ChangeLevelSchema.nullable(),
@@ -17,7 +18,7 @@ export const PackageDiffSchema = z.object({
   baseCount: z.number().int().nonnegative(),
   headCount: z.number().int().nonnegative(),
   unchanged: z.number().int().nonnegative(),
-  /** Upgraded/downgraded by level (major first), then added, then removed; by name within each. */
+  /** Upgraded/downgraded/changed by level (major first), then added, then removed; by name within each. */
   changes: z.array(PackageChangeSchema),
 });
 

@@ -4,16 +4,19 @@ import { compare as pep440Compare, explain } from '@renovatebot/pep440';
 
 /**
  * How big a version change is. major/minor/patch: the first differing release part (an epoch
- * change counts as major); local: only the build label differs (PEP 440 `+cu126` -> `+cu128`, or
- * for Debian only the revision: a rebuild or distro patch of the same upstream); other: pre/post/dev
- * releases, suffixes, or versions that do not parse.
+ * change counts as major); local: only the build label differs (PEP 440 `+cu126` -> `+cpu`, which
+ * has no direction, or for Debian only the revision: a rebuild or distro patch of the same
+ * upstream); other: pre/post/dev releases, suffixes, or versions that do not parse.
  */
 export type ChangeLevel = 'major' | 'minor' | 'patch' | 'local' | 'other';
 export const CHANGE_LEVELS: readonly ChangeLevel[] = ['major', 'minor', 'patch', 'local', 'other'];
 
 export interface VersionChange {
-  /** Sign of head vs base: 1 upgraded, -1 downgraded, 0 equal. */
-  order: -1 | 0 | 1;
+  /**
+   * Sign of head vs base: 1 upgraded, -1 downgraded, 0 equal; null: changed without a direction
+   * (PEP 440 versions whose public parts are equal and only the local label differs).
+   */
+  order: -1 | 0 | 1 | null;
   level: ChangeLevel | null;
 }
 
@@ -49,7 +52,12 @@ function compareRelease(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
-/** PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". */
+/**
+ * PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". Only a
+ * local label changed (`2.7.0a0+7c8ec84dab` -> `2.7.0a0+79aa17489c`, `+cu121` -> `+cpu`): the
+ * label is a build's name (a commit, a CUDA build), not a version, so PEP 440's text order of it
+ * says nothing: order null (changed), level local.
+ */
 export function comparePip(base: string, head: string): VersionChange {
   if (base === head) return { order: 0, level: null };
   const a = pep440(base);
@@ -62,7 +70,7 @@ export function comparePip(base: string, head: string): VersionChange {
   const level = releaseLevel(a.release, b.release);
   if (level) return { order, level };
   if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev)) return { order, level: 'other' };
-  return { order, level: a.local !== b.local ? 'local' : 'other' };
+  return a.local !== b.local ? { order: null, level: 'local' } : { order, level: 'other' };
 }
 
 /** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */

@@ -238,20 +238,31 @@ function incompleteFindings(model: ReportModel): Finding[] {
     }));
 }
 
-/** A version change of a major component: a warning when major, a downgrade, added or removed. */
+/**
+ * A version change of a major component: a warning when major, a downgrade, added or removed. A
+ * change without a direction (only a local label: `+7c8ec84dab` -> `+79aa17489c`) is information.
+ */
 export function componentSeverity(c: Pick<ComponentChange, 'level' | 'direction' | 'from' | 'to'>): Severity {
   return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
 }
+
+const worse = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a);
 
 function componentFindings(withDiff: readonly Diffed[], add: Add): void {
   for (const id of VERDICT_COMPONENTS) {
     for (const p of withDiff) {
       const c = p.diff.components.find((x) => x.id === id);
       if (!c?.changed || c.host) continue;
-      // The torch version names its CUDA build already.
+      const torchCuda = p.diff.components.find((x) => x.id === 'torchCuda');
+      // The torch version names its CUDA build already (`2.7.0+cu128` -> `2.7.0+cpu`): one finding,
+      // as severe as the CUDA build's change (a torch that lost its CUDA build is a warning).
       if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed) continue;
+      const cudaSeverity = id === 'torch' && torchCuda?.changed ? componentSeverity(torchCuda) : 'info';
       const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
-      add(`${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, componentSeverity(c));
+      add(
+        `${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`,
+        worse(componentSeverity(c), cudaSeverity),
+      );
     }
   }
 }

@@ -28,7 +28,7 @@ export function changeCell(
     case 'removed':
       return '➖ removed';
     case 'changed':
-      return '✏️ changed';
+      return `✏️ ${level ?? 'changed'}`;
     default:
       return '';
   }
@@ -43,7 +43,7 @@ export function smokeTally(s: { pass: number; fail: number; skip: number } | nul
 }
 
 export function kindCounts(changes: readonly PackageChange[]): string {
-  const c = { upgraded: 0, downgraded: 0, added: 0, removed: 0 };
+  const c = { upgraded: 0, downgraded: 0, changed: 0, added: 0, removed: 0 };
   for (const x of changes) c[x.kind]++;
   return (Object.keys(c) as (keyof typeof c)[])
     .filter((k) => c[k] > 0)

@@ -19,7 +19,7 @@ export function packagePart(
   if (d.changes.length === 0) return null;
   const noun = `${eco} package`;
   // Hidden rows by kind, from any index on: suffix counts, so trimming stays cheap.
-  const kinds = ['upgraded', 'downgraded', 'added', 'removed'] as const;
+  const kinds = ['upgraded', 'downgraded', 'changed', 'added', 'removed'] as const;
   const tail = kinds.map(() => new Array<number>(d.changes.length + 1).fill(0));
   for (let i = d.changes.length - 1; i >= 0; i--)
     kinds.forEach((k, j) => (tail[j]![i] = tail[j]![i + 1]! + (d.changes[i]!.kind === k ? 1 : 0)));
