@@ -245,12 +245,15 @@ function imageFacts(
   };
 }
 
+/** The record's package lists other than python.packages (redactRecord). */
+const PACKAGE_LISTS: ReadonlySet<string> = new Set(['apt', 'conda']);
+
 /**
  * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
- * the package lists only tokens of known forms and URL logins. A package's name, version or
- * requirement is no secret by its shape: PyPI names of 40 letters and digits exist
- * (mypy-boto3-serverlessapplicationrepository), and masking them merged two packages into one
- * SBOM component and dropped their dependencies.
+ * the package lists (pip, apt, conda) only tokens of known forms and URL logins. A package's name,
+ * version, build, channel or requirement is no secret by its shape: PyPI names of 40 letters and
+ * digits exist (mypy-boto3-serverlessapplicationrepository, also conda-forge's), and masking them
+ * merged two packages into one SBOM component and dropped their dependencies.
  */
 function redactRecord(r: Record<string, unknown>): Record<string, unknown> {
   const isMap = (v: unknown): v is Record<string, unknown> =>
@@ -275,7 +278,13 @@ function redactRecord(r: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(r).map(([k, v]) => [
       k,
-      k === 'python' ? python(v) : k === 'apt' ? redactTextDeep(v) : k === 'env' ? env(v) : redactDeep(v),
+      k === 'python'
+        ? python(v)
+        : PACKAGE_LISTS.has(k)
+          ? redactTextDeep(v)
+          : k === 'env'
+            ? env(v)
+            : redactDeep(v),
     ]),
   );
 }
