@@ -15,6 +15,7 @@ import { INDEX_PROTOCOL, indexUrlProblem } from '../util/pip-index-url.js';
 import { shownUrl } from '../util/redact.js';
 import { AttestConfigSchema } from './attest.js';
 import { SecretIdsSchema } from './secret-id.js';
+import { shortName } from './short-name.js';
 import { SizeConfigSchema } from './size.js';
 import { SmokeConfigSchema } from './smoke-schema.js';
 import { eachOnce } from './unique.js';
@@ -42,7 +43,6 @@ export type Platform = (typeof PLATFORMS)[number];
 
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
@@ -102,12 +102,10 @@ const stringList = (item: z.ZodString) =>
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
 const VariantObject = z
   .strictObject({
-    name: z
-      .string()
-      .regex(TAG_SAFE, { error: 'expected a tag-safe name: lowercase letters, digits, ".", "_" or "-"' })
+    name: shortName('a tag-safe name')
       .optional()
       .describe(
-        'Variant name used in tags (`1.4.0-<name>`). Default: `cpu`, `cuda<version>`; required with `base`.',
+        'Variant name used in tags (`1.4.0-<name>`): lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters. Default: `cpu`, `cuda<version>`; required with `base`.',
       ),
     cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
     base: imageRef

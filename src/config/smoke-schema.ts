@@ -2,6 +2,7 @@
 // names). Every default of the block lives here; docs/configuration.md is generated from it.
 import { z } from 'zod';
 import { MAX_PATTERN_LENGTH, patternProblem } from './pattern.js';
+import { shortName } from './short-name.js';
 import { eachOnce } from './unique.js';
 import { userMap } from './user-map.js';
 
@@ -16,8 +17,6 @@ export type SmokeNetwork = (typeof SMOKE_NETWORKS)[number];
 export const MAX_TIMEOUT_SECONDS = 86400;
 
 export const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
-
-const TEST_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 // Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
 // so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
@@ -36,10 +35,9 @@ const regexList = z
 
 const CustomTest = z
   .strictObject({
-    name: z
-      .string()
-      .regex(TEST_NAME, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
-      .describe('Test id in results.'),
+    name: shortName('a test name').describe(
+      'Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.',
+    ),
     command: z
       .union([z.string().min(1), z.array(z.string()).min(1)], {
         error: 'expected a command string (run with sh -c) or an argv list',

@@ -1,7 +1,19 @@
 // YAML text to data for ml-image.yml: one document, merge keys (`<<: *base`) taken, every problem a
 // ConfigError naming the file and the line (a syntax error, a second document, a duplicate key, an
-// alias to no anchor, a merge of no mapping, an alias bomb).
-import { type Document, isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+// alias to no anchor, an alias or merge inside the node it names, a merge of no mapping); an alias
+// bomb names the file.
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml';
 import { ConfigError } from '../errors.js';
 import { printable } from '../util/text.js';
 import { isMergeKey, type LineOf, lineLocator } from './yaml-lines.js';
@@ -24,19 +36,22 @@ const startOf = (node: unknown): number | undefined =>
 /**
  * The problems of DOC's structure that the yaml package would throw at (or take) without a line,
  * in document order: a duplicate key, a list or mapping as a key, an alias to no anchor before it,
- * a merge key (`<<`) whose value is no mapping, alias to one or list of them.
+ * an alias inside the node it names (a cycle: `<<: *i` in the mapping &i), a merge key (`<<`)
+ * whose value is no mapping, alias to one or list of them.
  */
 function structureProblems(doc: Document, at: At): string[] {
   const problems: string[] = [];
   // An alias names the last anchor before it (in this visit's order, the yaml package's own).
   const anchors = new Map<string, unknown>();
   const target = (node: unknown): unknown => (isAlias(node) ? anchors.get(node.source) : node);
-  visit(doc, (_key, node) => {
+  visit(doc, (_key, node, path) => {
     if (isAlias(node)) {
       if (!anchors.has(node.source))
         problems.push(
           `${at(startOf(node))}unknown alias *${node.source}: no anchor &${node.source} is set before it`,
         );
+      else if (path.includes(anchors.get(node.source) as Node))
+        problems.push(`${at(startOf(node))}${cycleProblem(node, anchors.get(node.source), path)}`);
       return;
     }
     if (!isPair(node)) {
@@ -55,6 +70,22 @@ function structureProblems(doc: Document, at: At): string[] {
       );
   });
   return problems;
+}
+
+/**
+ * ALIAS (*NAME) inside the node TARGET it names (PATH: its ancestors), a cycle: as a merge
+ * (`<<: *i` in the mapping anchored &i) the mapping would take its own keys, the yaml package
+ * reading that as an alias bomb; as a value the data would hold itself.
+ */
+function cycleProblem(alias: Alias, target: unknown, path: readonly unknown[]): string {
+  const name = alias.source;
+  const what = isSeq(target) ? 'list' : 'mapping';
+  // The merge key the alias is the value of, directly or in a list (`<<: [*a, *b]`).
+  const parent = path.at(-1);
+  const pair = isSeq(parent) ? path.at(-2) : parent;
+  if (isPair(pair) && isMergeKey(pair.key) && pair.value === (isSeq(parent) ? parent : alias))
+    return `<<: *${name} merges the ${what} it is in (anchored &${name}): a mapping cannot merge itself; merge another mapping, anchored outside it`;
+  return `*${name} is inside the ${what} it names (anchored &${name}): a value cannot hold itself`;
 }
 
 /** Where the quoted scalar that runs to END unclosed starts (a MISSING_CHAR error's offset). */
@@ -149,8 +180,9 @@ export function parseYamlDocument(raw: string, fileLabel: string): { data: unkno
   try {
     data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown;
   } catch (e) {
-    // Every alias has its anchor and every merge a mapping (checked above): what is left is yaml's
-    // ReferenceError for "Excessive alias count" (an alias bomb, or a merge of its own mapping).
+    // Every alias has its anchor, none is inside the node it names, and every merge a mapping
+    // (checked above): what is left is yaml's ReferenceError for "Excessive alias count", an alias
+    // bomb.
     const msg = (e as Error).message.split('\n')[0] ?? String(e);
     throw new ConfigError(
       `${fileLabel}: invalid YAML`,
