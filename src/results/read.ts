@@ -65,7 +65,12 @@ export interface ReadAs {
   fix?: string;
 }
 
-/** The fix of a build.json that is missing or unreadable, unless the caller says another. */
+/**
+ * The fix of a build.json that is missing or unreadable, unless the caller says another: the
+ * action's (its result-dir input; a smoke job downloads the build job's). A command of the CLI
+ * passes its own, in its flags' words (`run --stages smoke`: --stages and --out, checked before the
+ * first stage; `--from DIR`).
+ */
 const BUILD_FIX = "run the build stage in this job, or download the build job's build.json into result-dir";
 
 /**

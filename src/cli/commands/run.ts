@@ -15,10 +15,11 @@ import {
   type PipelineResult,
   runPipeline,
   type Stage,
+  STAGES,
 } from '../../pipeline/pipeline.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
-import { openResultDir } from '../../results/results.js';
+import { BUILD_FILE, openResultDir } from '../../results/results.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -45,6 +46,26 @@ function baselineStore(flag: string | undefined, io: CliIo) {
     'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)',
     'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR',
   );
+}
+
+/**
+ * The results of an earlier run that STAGES read and do not produce themselves, checked before the
+ * first stage runs (the plan stage writes plan.json into DIR): build.json, for smoke or attest
+ * without build. Missing or broken, bad input with the CLI's way to give it (the action's message
+ * names its result-dir input instead).
+ */
+export function checkEarlierResults(stages: ReadonlySet<Stage>, dir: string, label: string): void {
+  const readers = (['smoke', 'attest'] as const).filter((s) => stages.has(s));
+  if (readers.length === 0 || stages.has('build')) return;
+  const given = STAGES.filter((s) => stages.has(s));
+  const fix = `add build to --stages (--stages ${STAGES.filter((s) => s === 'build' || stages.has(s)).join(',')}), or pass --out a directory holding the build's ${BUILD_FILE} (what "ml-image run" or "ml-image build --out DIR" wrote)`;
+  const file = path.join(dir, BUILD_FILE);
+  if (!existsSync(file))
+    throw new InputError(
+      `run --stages ${given.join(',')}: the ${readers.join(' and ')} stage${readers.length > 1 ? 's read' : ' reads'} the build's ${BUILD_FILE}, and ${label} (${dir}) has none`,
+      fix,
+    );
+  openResultDir(dir, label, { create: false }).readBuild({ fix });
 }
 
 export const runCommand: Command = {
@@ -74,7 +95,8 @@ and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the
 Options:
   --config FILE      config file (default: ml-image.yml here, else the bundled example)
 ${configOverrideFlags}
-  --stages LIST      some of plan,resolve,build,smoke,attest,report (default all)
+  --stages LIST      some of plan,resolve,build,smoke,attest,report (default all); smoke or
+                     attest without build read DIR/build.json (--out), checked before any stage
   --gpus MODE        GPUs for the smoke containers: auto (default), all, none
   --baseline DIR     where baselines are kept (default the cache directory); "none" to skip
   --load             build into the local engine without pushing (one platform; under its tags too)
@@ -118,6 +140,9 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         await loadOnePlatformFix(io),
       );
     checkStageInputs(loaded, stages, { mode: gpus, env: io.env });
+    const outDir = path.resolve(io.cwd, values.out ?? 'ml-image-results');
+    const outLabel = values.out !== undefined ? `--out ${values.out}` : 'result directory';
+    checkEarlierResults(stages, outDir, outLabel);
     // A key that cannot sign is bad input now, not after the registry check and the build.
     if (push && stages.has('attest')) checkConfigKey(loaded);
     const baseline = baselineStore(values.baseline, io);
@@ -126,10 +151,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     const [git] = await Promise.all([gitContextFor(io), registry]);
     const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
     const cacheDir = defaultCacheDir(io.env, io.cwd);
-    const results = openResultDir(
-      path.resolve(io.cwd, values.out ?? 'ml-image-results'),
-      values.out !== undefined ? `--out ${values.out}` : 'result directory',
-    );
+    const results = openResultDir(outDir, outLabel);
     const t0 = Date.now();
     const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s`;
     const result = await runPipeline(

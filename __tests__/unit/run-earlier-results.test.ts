@@ -1,0 +1,77 @@
+// `ml-image run --stages smoke` (or attest) without build reads the build's build.json from --out:
+// one that is not there, or is broken, is bad input before the first stage runs (the plan stage
+// wrote plan.json first, then failed), and its fix names the CLI's way to give it (--stages,
+// --out), not the action's result-dir input.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { checkEarlierResults } from '../../src/cli/commands/run.js';
+import { InputError } from '../../src/errors.js';
+import { captureIo } from '../helpers/fakes.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-run-earlier-'));
+  writeFileSync(
+    path.join(dir, 'ml-image.yml'),
+    'image:\n  name: my-org/model\nvariants: [cpu]\nplatforms: [linux/amd64]\n',
+  );
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('run --stages without build, no build.json in --out', () => {
+  it.each([
+    ['smoke', 'the smoke stage reads', 'build,smoke'],
+    ['smoke,attest,report', 'the smoke and attest stages read', 'build,smoke,attest,report'],
+    ['attest', 'the attest stage reads', 'build,attest'],
+  ])('--stages %s: exit 2 before the plan stage, the fix in the CLI words', async (stages, says, fixed) => {
+    // Its Docker adapter rejects every call: nothing may reach the engine.
+    const io = captureIo(dir);
+    const rc = await runCli(['run', '--stages', stages, '--baseline', 'none', '--out', 'results3'], io);
+    expect(rc, io.err()).toBe(2);
+    expect(io.err()).toContain(
+      `error: run --stages ${stages}: ${says} the build's build.json, and --out results3 (${path.join(dir, 'results3')}) has none`,
+    );
+    expect(io.err()).toContain(
+      `fix: add build to --stages (--stages ${fixed}), or pass --out a directory holding the build's build.json`,
+    );
+    expect(io.err()).not.toContain('result-dir');
+    // Nothing ran: no plan.json, no result directory at all.
+    expect(existsSync(path.join(dir, 'results3'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f !== '.ml-image-cache')).toEqual(['ml-image.yml']);
+  });
+
+  it('a broken build.json there: refused before the plan stage too, with the same fix', async () => {
+    mkdirSync(path.join(dir, 'out'));
+    writeFileSync(path.join(dir, 'out', 'build.json'), '{"schemaVersion": 1');
+    const io = captureIo(dir);
+    expect(await runCli(['run', '--stages', 'smoke', '--baseline', 'none', '--out', 'out'], io)).toBe(2);
+    expect(io.err(), io.err()).toMatch(/out\/build\.json: not JSON/);
+    expect(io.err()).toContain('fix: add build to --stages (--stages build,smoke)');
+    expect(readdirSync(path.join(dir, 'out'))).toEqual(['build.json']);
+  });
+});
+
+describe('checkEarlierResults', () => {
+  it('nothing to check: build among the stages, or no stage that reads build.json', () => {
+    const missing = path.join(dir, 'none');
+    for (const stages of [['build', 'smoke'], ['plan', 'resolve'], ['report']] as const)
+      expect(() => checkEarlierResults(new Set(stages), missing, '--out none')).not.toThrow();
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('no build.json: an InputError (exit 2)', () => {
+    const e = (() => {
+      try {
+        checkEarlierResults(new Set(['smoke'] as const), dir, '--out x');
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    })();
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).exitCode).toBe(2);
+  });
+});
