@@ -41,7 +41,10 @@ describe.skipIf(SKIP)('probe: copies of one distribution', () => {
       const dist = (site: string, name: string, version: string) => {
         const d = path.join(dir, site, `${name.replace(/-/g, '_')}-${version}.dist-info`);
         mkdirSync(d, { recursive: true });
-        writeFileSync(path.join(d, 'METADATA'), `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n`);
+        writeFileSync(
+          path.join(d, 'METADATA'),
+          `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n`,
+        );
       };
       dist('extra', 'standin_dup', '4.12.0');
       dist('dist-packages', 'standin-dup', '4.5.0');

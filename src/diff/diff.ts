@@ -46,7 +46,8 @@ function pipIndex(r: EnvRecord): Map<string, Pkg> {
   const cached = pipIndexes.get(r);
   if (cached) return cached;
   const out = new Map<string, Pkg>();
-  for (const [key, { imported }] of pipCopies(r)) out.set(key, { name: imported.name, version: imported.version });
+  for (const [key, { imported }] of pipCopies(r))
+    out.set(key, { name: imported.name, version: imported.version });
   pipIndexes.set(r, out);
   return out;
 }
@@ -71,7 +72,8 @@ const CONDA_PROBE = 4;
  */
 function diffConda(base: EnvRecord, head: EnvRecord): PackageDiff | undefined {
   if (base.conda === undefined && head.conda === undefined) return undefined;
-  if ([base, head].some((r) => r.conda === undefined && r.capture.probeVersion < CONDA_PROBE)) return undefined;
+  if ([base, head].some((r) => r.conda === undefined && r.capture.probeVersion < CONDA_PROBE))
+    return undefined;
   return diffPackages(condaPackages(base), condaPackages(head), compareAny);
 }
 
