@@ -7,7 +7,7 @@
 // holds) is left out, as cosign leaves out a layer it cannot read and verifies the others: one
 // junk layer pushed by someone without the key does not fail the image's good signatures.
 import { ANSWER_TOO_LARGE, type OciClient } from '../docker/oci-client.js';
-import { CheckFailedError, EnvironmentError } from '../errors.js';
+import { EnvironmentError } from '../errors.js';
 import { mapLimit } from '../util/map-limit.js';
 import { embeddedBlob, type Layer, READ_AT_ONCE, readLayers } from './cosign-image.js';
 import { ACCEPT } from './cosign-push.js';
@@ -72,7 +72,7 @@ function tooLarge(e: unknown): boolean {
  * be the size the layer of TAG declares; otherwise (a string) why it is not. The registry served
  * the very blob (the client checks its digest), so another size is the manifest's.
  */
-async function readBlob(
+export async function readBlob(
   client: OciClient,
   repository: string,
   tag: string,
@@ -86,24 +86,17 @@ async function readBlob(
 }
 
 /**
- * A layer's blob (readBlob). One that is not the size its layer declares is, for a CHECK (the
- * attestation probe of verify-layers.ts), a failed one (exit 1): no attestation cosign reads; for
- * the attest stage, which extends the tag, exit 3.
+ * A layer's blob (readBlob) for the attest stage, which extends the tag: one that is not the size
+ * its layer declares is exit 3 (a check leaves such a layer out instead: readTagLayers).
  */
 export async function blobOf(
   client: OciClient,
   repository: string,
   tag: string,
   l: Layer,
-  check = false,
 ): Promise<Buffer> {
   const blob = await readBlob(client, repository, tag, l);
   if (typeof blob !== 'string') return blob;
-  if (check)
-    throw new CheckFailedError(
-      `${blob}: no signature or attestation cosign reads`,
-      'whoever may push to the repository wrote that tag: remove it (or that layer) and sign or attest the image again',
-    );
   throw new EnvironmentError(
     blob,
     'check the registry and any proxy in between: the manifest does not describe its blob',

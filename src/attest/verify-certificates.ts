@@ -63,6 +63,6 @@ export function certificateReaderFor(
   const pins = identity.kind === 'keyless' && pinnedClaims(identity).length > 0;
   const certificates = async (r: string, tag: 'sig' | 'att') =>
     pins ? (registry()?.certificates(r, tag) ?? []) : [];
-  const attestations: AttestationProbe = async (r, type) => registry()?.attestations(r, type);
+  const attestations: AttestationProbe = async (r, type) => (await registry()?.attestations(r, type)) ?? '';
   return Object.assign(certificates, { attestations });
 }

@@ -5,10 +5,11 @@
 // failing to serve that one blob read as "no SBOM attestation" (exit 1). Where a check says an
 // attestation of a type is missing, its layer (the `predicateType` annotation cosign and the
 // built-in signer write) is looked for in the tag and its blob read: a blob the registry does not
-// serve is exit 3 naming the registry, one that is not the size its layer declares exit 1
-// (read-limits.ts: no attestation cosign reads); no such layer, or one read whole (the check failed
-// for another reason), leaves the check's "missing" as it is. One round more (the manifest, then
-// those blobs), on that failure path only.
+// serve is exit 3 naming the registry; one that is not the size its layer declares leaves the
+// check's "missing" as it is, noting that layer (cosign leaves it out too: a junk layer pushed by
+// someone without the key must not hide the other checks' lines); no such layer, or one read whole
+// (the check failed for another reason), leaves the "missing" as it is. One round more (the
+// manifest, then those blobs), on that failure path only.
 import type { OciClient } from '../docker/oci-client.js';
 import { EnvironmentError } from '../errors.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -23,14 +24,14 @@ import {
   splitRef,
 } from './cosign-image.js';
 import { ACCEPT } from './cosign-push.js';
-import { blobOf, readableLayers } from './read-limits.js';
+import { leftOut, readableLayers, readBlob } from './read-limits.js';
 
 /**
- * Resolves when REF's `.att` tag holds no layer of TYPE whose blob cannot be read (the check's
- * "missing" stands); rejects with an EnvironmentError (exit 3) when the registry does not serve
- * one, with a CheckFailedError (exit 1) when one is not the size its layer declares.
+ * Resolves when the check's "missing" stands: with a note (read-limits.ts leftOut) of REF's `.att`
+ * layers of TYPE that are not the size they declare, else ''; rejects with an EnvironmentError
+ * (exit 3) when the registry does not serve one.
  */
-export type AttestationProbe = (ref: string, type: string) => Promise<void>;
+export type AttestationProbe = (ref: string, type: string) => Promise<string>;
 
 /** The probe over the registry client; each tag's manifest is read once (one verify's probes). */
 export function registryAttestations(client: (host: string) => OciClient): AttestationProbe {
@@ -54,7 +55,8 @@ export function registryAttestations(client: (host: string) => OciClient): Attes
       'attestation',
     );
     try {
-      await mapLimit(fetched, READ_AT_ONCE, (l) => blobOf(c, repository, tag, l, true));
+      const blobs = await mapLimit(fetched, READ_AT_ONCE, (l) => readBlob(c, repository, tag, l));
+      return leftOut(blobs.filter((b): b is string => typeof b === 'string'));
     } catch (e) {
       if (!(e instanceof EnvironmentError)) throw e;
       throw new EnvironmentError(
@@ -75,8 +77,9 @@ export function confirmingChecks(signer: Checks, probe?: AttestationProbe): Chec
     verify: (ref, identity, o) => signer.verify(ref, identity, o),
     verifyAttestations: async (ref, type, identity, o): Promise<Verification<Statement>> => {
       const v = await signer.verifyAttestations(ref, type, identity, o);
-      if (!v.ok && v.failure.reason === 'missing') await probe(ref, type);
-      return v;
+      if (v.ok || v.failure.reason !== 'missing') return v;
+      const note = await probe(ref, type);
+      return note ? { ok: false, failure: { ...v.failure, message: `${v.failure.message}${note}` } } : v;
     },
   };
 }
