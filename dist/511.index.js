@@ -433,7 +433,7 @@ function archOf(platform) {
 
 /***/ }),
 
-/***/ 89538:
+/***/ 84040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -468,6 +468,43 @@ var redact = __webpack_require__(81583);
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
 var secret_id = __webpack_require__(92916);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+;// CONCATENATED MODULE: ./src/config/short-name.ts
+// A short name of the config that goes into tags and result ids (a variant's name, a smoke test's):
+// lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 64
+// characters. A refused one is told what is wrong with it (too long, its first character, a
+// character not allowed) and the whole rule, not only the characters allowed.
+
+
+
+/** The most characters a short name has. */
+const MAX_SHORT_NAME = 64;
+/** The rule, as a problem states it. */
+const SHORT_NAME_RULE = `lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most ${MAX_SHORT_NAME} characters`;
+/** What is wrong with NAME as a short name ("is too long: ..."), or undefined when nothing is. */
+function shortNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    const bad = [...name].find((c) => !/^[a-z0-9._-]$/.test(c));
+    if (bad !== undefined)
+        return `holds ${(0,util_text/* printable */.g$)(JSON.stringify(bad))}, which is not allowed`;
+    if (!/^[a-z0-9]/.test(name))
+        return `starts with ${JSON.stringify(name[0])}, not a letter or digit`;
+    if (name.length > MAX_SHORT_NAME)
+        return `is too long: ${name.length} characters, at most ${MAX_SHORT_NAME}`;
+    return undefined;
+}
+/** A zod string for a short name; WHAT names it in a problem ("a tag-safe name"). */
+const shortName = (what) => schemas/* string */.YjP().refine((name) => shortNameProblem(name) === undefined, {
+    error: (iss) => {
+        const name = String(iss.input);
+        return `${(0,issues/* describeValue */.bp)(name)} ${shortNameProblem(name)} (${what}: ${SHORT_NAME_RULE})`;
+    },
+});
+
 // EXTERNAL MODULE: ./src/config/size.ts
 var size = __webpack_require__(64089);
 // EXTERNAL MODULE: ./src/config/pattern.ts
@@ -483,13 +520,13 @@ var user_map = __webpack_require__(4148);
 
 
 
+
 const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
 /** The networks a smoke test's container may have (smoke.network). */
 const SMOKE_NETWORKS = ['none', 'bridge'];
 /** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
 const MAX_TIMEOUT_SECONDS = 86400;
 const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
-const TEST_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 // Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
 // so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
 const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
@@ -502,9 +539,7 @@ const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((
 }))
     .default([]);
 const CustomTest = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(TEST_NAME, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
-        .describe('Test id in results.'),
+    name: shortName('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
     command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
         error: 'expected a command string (run with sh -c) or an argv list',
     })
@@ -618,6 +653,7 @@ var variant_origin = __webpack_require__(52454);
 
 
 
+
 // The smoke block lives in smoke-schema.ts; its names are imported from here as before.
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
@@ -626,7 +662,6 @@ const RESOLVE_MODES = ['auto', 'check', 'off'];
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
 function isFilesystemRoot(p) {
@@ -669,10 +704,9 @@ const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 's
 // so that a bad string gets a message saying what strings are allowed.
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
 const VariantObject = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(TAG_SAFE, { error: 'expected a tag-safe name: lowercase letters, digits, ".", "_" or "-"' })
+    name: shortName('a tag-safe name')
         .optional()
-        .describe('Variant name used in tags (`1.4.0-<name>`). Default: `cpu`, `cuda<version>`; required with `base`.'),
+        .describe('Variant name used in tags (`1.4.0-<name>`): lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters. Default: `cpu`, `cuda<version>`; required with `base`.'),
     cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
     base: imageRef
         .optional()
@@ -1033,7 +1067,8 @@ function inheritedFrom(v, field) {
 const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
 const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded']),
+    /** changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`). */
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded', 'changed']),
     from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     level: ChangeLevelSchema.nullable(),
@@ -1042,7 +1077,7 @@ const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     baseCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
     headCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
     unchanged: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    /** Upgraded/downgraded by level (major first), then added, then removed; by name within each. */
+    /** Upgraded/downgraded/changed by level (major first), then added, then removed; by name within each. */
     changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(PackageChangeSchema),
 });
 /** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
@@ -1150,6 +1185,11 @@ const delta = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ base: zod__WE
 const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     pip: PackageDiffSchema,
     apt: PackageDiffSchema,
+    /**
+     * conda packages by name (record.conda); absent when neither record has any, or one was written
+     * before the probe read them (probe 4).
+     */
+    conda: PackageDiffSchema.optional(),
     components: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ComponentChangeSchema),
     env: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
         changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EnvVarChangeSchema),
@@ -1231,7 +1271,7 @@ function sizeDrivers(e) {
 /* harmony export */ });
 /* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84040);
 // Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
 // are inferred from the schema, so the file written and the value passed on cannot drift apart.
 
@@ -1591,11 +1631,13 @@ const MIN_SECRET_CHARS = 6;
 /** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
 const decodedOr = (text) => (0,url_secrets/* decoded */.DH)(text) ?? text;
 /**
- * References pip does not fill in (it expands only `${NAME}`): a shell's `$NAME` and `$(command)`,
- * Windows' `%NAME%`, a template's `{{name}}` (also GitHub's `${{ secrets.NAME }}`).
+ * References pip does not fill in (it expands only `${NAME}`, NAME of upper-case letters, digits and
+ * _): a shell's `$NAME` and `$(command)`, a `${name}` of another form, Windows' `%NAME%`, a
+ * template's `{{name}}` (also GitHub's `${{ secrets.NAME }}`).
  */
 const UNEXPANDED = [
     /^\$[A-Za-z_][A-Za-z0-9_]*$/,
+    /^\$\{(?![A-Z0-9_]+\}$)[^{}]*\}$/,
     /^\$\([^()]*\)$/,
     /^%[A-Za-z_][A-Za-z0-9_]*%$/,
     /^\$?\{\{[^{}]*\}\}$/,
@@ -3387,7 +3429,12 @@ function readResolutionFile(file) {
         return undefined;
     return parseAs(resolve_result/* ResolutionSchema */.Cg, data, file, 'a resolution');
 }
-/** The fix of a build.json that is missing or unreadable, unless the caller says another. */
+/**
+ * The fix of a build.json that is missing or unreadable, unless the caller says another: the
+ * action's (its result-dir input; a smoke job downloads the build job's). A command of the CLI
+ * passes its own, in its flags' words (`run --stages smoke`: --stages and --out, checked before the
+ * first stage; `--from DIR`).
+ */
 const BUILD_FIX = "run the build stage in this job, or download the build job's build.json into result-dir";
 /**
  * build.json: a missing or broken one is bad input naming it. The caller's fix replaces the build
@@ -4389,18 +4436,32 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 // secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
 // hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
 
+/** A whole ${NAME} (pip's rule: upper-case letters, digits, _): pip fills it in, it is no secret. */
+const NAME_REFERENCE = /^\$\{[A-Z0-9_]+\}$/;
+/**
+ * The shared rules skip a value that is a whole `${name}` of any case (a masker hides no less by
+ * that; the query rule ignores case); pip fills in only a `${NAME}` (its ENV_VAR_RE), so here the
+ * skip is taken out of the rule and urlTokens leaves out a whole `${NAME}` itself: a `${name}` of
+ * another form is a value like any other, a token to judge (requirements/credentials.ts refuses it
+ * as a reference pip does not fill in) and to mask.
+ */
+const RULE_SKIP = /\(\?!\\\$\\\{\[A-Za-z0-9_\]\+\\\}\(\?!\[\^[^\]]*\]\)\)/;
+const withoutSkip = (pattern) => {
+    if (!RULE_SKIP.test(pattern))
+        throw new Error(`a redaction rule without its \${NAME} skip: ${pattern}`);
+    return pattern.replace(RULE_SKIP, '');
+};
 const { span, query, pathToken } = _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTION_RULES */ .iz.urlTokens;
 const URL_SPAN = new RegExp(span);
-const QUERY_SECRET_G = new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g');
-const PATH_TOKEN = new RegExp(pathToken);
-/** A whole ${NAME}: pip expands it from the environment, it is no secret itself. */
-const NAME_REFERENCE = /^\$\{[A-Za-z0-9_]+\}$/;
+const QUERY_SECRET_G = new RegExp(withoutSkip(query.pattern), query.ignoreCase ? 'gi' : 'g');
+const PATH_TOKEN = new RegExp(withoutSkip(pathToken));
 const isNameReference = (part) => NAME_REFERENCE.test(part);
 /**
  * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
  * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
  * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
- * A value that is a whole `${NAME}` is not one (the rule skips it); an empty one is given as such.
+ * A value that is a whole `${NAME}` is not one (pip fills it in; a `${name}` of another form, which
+ * pip sends as written, is); an empty one is given as such.
  */
 function urlTokens(url) {
     const colon = url.indexOf('://');
@@ -4413,7 +4474,7 @@ function urlTokens(url) {
         out.push({ where: '/t/', value: t[2], at: colon + t.index + t[1].length });
     for (const m of rest.matchAll(QUERY_SECRET_G))
         out.push({ where: m[1], value: m[2], at: colon + m.index + m[1].length });
-    return out;
+    return out.filter((x) => !isNameReference(x.value));
 }
 /** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
 function decoded(text) {

@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15523);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
-/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(25816);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21691);
 /* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33365);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23387);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(81583);
@@ -53,7 +53,8 @@ const diffCommand = {
     summary: 'Compare two environment records (env.json) and print the Markdown report (or its JSON model).',
     usage: 'ml-image diff BASE.json HEAD.json [--base-smoke F] [--head-smoke F] [--format md|json] [--out FILE]',
     help: `Diffs the base record against the head record: pip and apt packages (added, removed, upgraded,
-downgraded, with the level: major, minor, patch, local, other), CUDA/cuDNN/NCCL, driver, torch,
+downgraded, with the level: major, minor, patch, local, other; changed: only the local label, as
++cu126 -> +cpu, which has no order), CUDA/cuDNN/NCCL, driver, torch,
 NumPy, Python, glibc, OS, GPUs, environment variables, labels, image size and layers, and with
 smoke results the per-test status changes and metric regressions. Records written by older
 versions of ml-image are read (migrated); redacted values stay redacted.
@@ -263,7 +264,8 @@ function refuseForeignFile(file, c) {
 const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
 const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded']),
+    /** changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`). */
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded', 'changed']),
     from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     level: ChangeLevelSchema.nullable(),
@@ -272,7 +274,7 @@ const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     baseCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
     headCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
     unchanged: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    /** Upgraded/downgraded by level (major first), then added, then removed; by name within each. */
+    /** Upgraded/downgraded/changed by level (major first), then added, then removed; by name within each. */
     changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(PackageChangeSchema),
 });
 /** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
@@ -380,6 +382,11 @@ const delta = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ base: zod__WE
 const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     pip: PackageDiffSchema,
     apt: PackageDiffSchema,
+    /**
+     * conda packages by name (record.conda); absent when neither record has any, or one was written
+     * before the probe read them (probe 4).
+     */
+    conda: PackageDiffSchema.optional(),
     components: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ComponentChangeSchema),
     env: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
         changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EnvVarChangeSchema),

@@ -50,7 +50,7 @@ const COMPONENT_LABELS = {
 
 /***/ }),
 
-/***/ 25816:
+/***/ 21691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -68,10 +68,74 @@ __webpack_require__.d(__webpack_exports__, {
 var record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
 var redact = __webpack_require__(81583);
-// EXTERNAL MODULE: ./src/requirements/parse.ts
-var parse = __webpack_require__(39459);
 // EXTERNAL MODULE: ./src/diff/schema.ts
 var schema = __webpack_require__(2996);
+// EXTERNAL MODULE: ./src/requirements/parse.ts
+var parse = __webpack_require__(39459);
+;// CONCATENATED MODULE: ./src/diff/packages.ts
+
+/**
+ * The probe lists python.packages in sys.path order within one normalised name from this version
+ * on (earlier probes sorted by name.lower(), which put "typing-extensions" before
+ * "typing_extensions" whatever their places on sys.path).
+ */
+const PIP_PATH_ORDER_PROBE = 5;
+const isOsCopy = (p) => p.location.startsWith('/usr/lib/python3');
+/**
+ * pip: each normalised name's copy Python imports, and every copy (a name installed twice takes up
+ * both copies' bytes). The copy imported is the first on sys.path: a record from probe 5 on lists
+ * the copies in that order. An older record's order among copies spelled differently is the
+ * spelling's, so there the copy outside /usr/lib/python3 (pip's, before Debian's python3-x on
+ * Debian's sys.path) is taken, as before.
+ */
+function pipCopies(r) {
+    const pathOrder = r.capture.probeVersion >= PIP_PATH_ORDER_PROBE;
+    const out = new Map();
+    for (const p of r.python.packages) {
+        const key = (0,parse/* canonicalName */.Ew)(p.name);
+        const seen = out.get(key);
+        if (!seen)
+            out.set(key, { imported: p, copies: [p] });
+        else {
+            seen.copies.push(p);
+            if (!pathOrder && isOsCopy(seen.imported) && !isOsCopy(p))
+                seen.imported = p;
+        }
+    }
+    return out;
+}
+/**
+ * apt: the names installed for several architectures in either record. Such a name is keyed and
+ * shown as name:arch on both sides (adding libc6:i386 beside libc6:amd64 is one package added, not
+ * libc6 removed and two added); any other is keyed by its name alone, so that a package whose
+ * architecture changes (amd64 -> all) is one upgrade.
+ */
+function multiArchNames(...records) {
+    const out = new Set();
+    for (const r of records) {
+        const seen = new Set();
+        for (const p of r.apt) {
+            if (seen.has(p.name))
+                out.add(p.name);
+            seen.add(p.name);
+        }
+    }
+    return out;
+}
+/** An apt entry's key and shown name under multiArchNames. */
+const aptKey = (p, multi) => multi.has(p.name) ? `${p.name}:${p.arch}` : p.name;
+/**
+ * conda: by name. A name in both environments the probe reads (sys.prefix's and CONDA_PREFIX's)
+ * is its first entry (the probe sorts them). Empty for a record without conda packages.
+ */
+function condaPackages(r) {
+    const out = new Map();
+    for (const p of r.conda ?? [])
+        if (!out.has(p.name))
+            out.set(p.name, { name: p.name, version: p.version });
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/diff/size.ts
@@ -83,8 +147,8 @@ const CHANGES_N = 20;
 const byName = util_text/* compareText */.n6;
 /**
  * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in
- * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports
- * (outside /usr/lib/python3), as in the package diff.
+ * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports,
+ * as in the package diff (packages.ts).
  */
 const pipCache = new WeakMap();
 const aptCache = new WeakMap();
@@ -99,37 +163,30 @@ function cached(cache, r, make) {
 function pipSizes(r) {
     return cached(pipCache, r, pipSizesOf);
 }
+/** One record's apt sizes (its top list): name:arch for a name it has for several architectures. */
 function aptSizes(r) {
-    return cached(aptCache, r, aptSizesOf);
+    return cached(aptCache, r, (x) => aptSizesOf(x, multiArchNames(x)));
 }
 function pipSizesOf(r) {
     const out = new Map();
-    for (const p of r.python.packages) {
-        if (p.sizeBytes === undefined)
+    for (const [key, { imported, copies }] of pipCopies(r)) {
+        const sized = copies.filter((p) => p.sizeBytes !== undefined);
+        if (sized.length === 0)
             continue;
-        const key = (0,parse/* canonicalName */.Ew)(p.name);
-        const os = p.location.startsWith('/usr/lib/python3');
-        const seen = out.get(key);
-        if (!seen)
-            out.set(key, { name: p.name, version: p.version, sizeBytes: p.sizeBytes, os });
-        else {
-            seen.sizeBytes += p.sizeBytes;
-            if (seen.os && !os)
-                Object.assign(seen, { name: p.name, version: p.version, os });
-        }
+        // The imported copy's version, or (it has no size) the first copy with one, as before.
+        const named = imported.sizeBytes !== undefined ? imported : sized[0];
+        const sizeBytes = sized.reduce((n, p) => n + p.sizeBytes, 0);
+        out.set(key, { name: named.name, version: named.version, sizeBytes });
     }
     return out;
 }
-/** apt packages with a size, by name (name:arch where a name is installed for several). */
-function aptSizesOf(r) {
-    const counts = new Map();
-    for (const p of r.apt)
-        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+/** apt packages with a size, by aptKey: name, or name:arch for the names in multi. */
+function aptSizesOf(r, multi) {
     const out = new Map();
     for (const p of r.apt) {
         if (p.sizeBytes === undefined)
             continue;
-        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
+        const name = aptKey(p, multi);
         out.set(name, { name, version: p.version, sizeBytes: p.sizeBytes });
     }
     return out;
@@ -253,10 +310,11 @@ function explainSize(base, head, n = CHANGES_N) {
     const layersKnown = base.image.history !== undefined && head.image.history !== undefined;
     if (!hasPackages(head) && head.image.history === undefined)
         return undefined;
+    const multi = multiArchNames(base, head);
     const packages = packagesKnown
         ? [
             ...packageChanges('pip', pipSizes(base), pipSizes(head)),
-            ...packageChanges('apt', aptSizes(base), aptSizes(head)),
+            ...packageChanges('apt', aptSizesOf(base, multi), aptSizesOf(head, multi)),
         ]
         : [];
     const layers = layersKnown ? layerChanges(base.image.history, head.image.history) : [];
@@ -308,7 +366,12 @@ function compareRelease(a, b) {
     }
     return 0;
 }
-/** PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". */
+/**
+ * PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". Only a
+ * local label changed (`2.7.0a0+7c8ec84dab` -> `2.7.0a0+79aa17489c`, `+cu121` -> `+cpu`): the
+ * label is a build's name (a commit, a CUDA build), not a version, so PEP 440's text order of it
+ * says nothing: order null (changed), level local.
+ */
 function comparePip(base, head) {
     if (base === head)
         return { order: 0, level: null };
@@ -327,7 +390,7 @@ function comparePip(base, head) {
         return { order, level };
     if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev))
         return { order, level: 'other' };
-    return { order, level: a.local !== b.local ? 'local' : 'other' };
+    return a.local !== b.local ? { order: null, level: 'local' } : { order, level: 'other' };
 }
 /** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
 function compareAny(base, head) {
@@ -436,41 +499,49 @@ const VOLATILE_LABELS = new Set([
 ]);
 /** Compared as plain strings (no version order). */
 const TEXT_COMPONENTS = new Set(['os', 'gpus']);
-/**
- * pip: one entry per normalised name. A distribution installed twice (Debian's python3-x in
- * /usr/lib/python3 and a pip-installed copy) resolves to the copy outside /usr/lib/python3,
- * which is first on Debian's sys.path and is the one Python imports.
- */
+/** pip: one entry per normalised name, the copy Python imports (packages.ts). */
 const pipIndexes = new WeakMap();
 function pipIndex(r) {
     const cached = pipIndexes.get(r);
     if (cached)
         return cached;
     const out = new Map();
-    for (const p of r.python.packages) {
-        const key = (0,parse/* canonicalName */.Ew)(p.name);
-        const os = p.location.startsWith('/usr/lib/python3');
-        const seen = out.get(key);
-        if (!seen || (seen.os && !os))
-            out.set(key, { name: p.name, version: p.version, os });
-    }
+    for (const [key, { imported }] of pipCopies(r))
+        out.set(key, { name: imported.name, version: imported.version });
     pipIndexes.set(r, out);
     return out;
 }
-/** apt: by name; by name:arch only where a name is installed for several architectures. */
-function aptIndex(r) {
-    const counts = new Map();
-    for (const p of r.apt)
-        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+/** apt: by name, or name:arch for a name either record has for several architectures (packages.ts). */
+function aptIndex(r, multi) {
     const out = new Map();
     for (const p of r.apt) {
-        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
+        const name = aptKey(p, multi);
         out.set(name, { name, version: p.version });
     }
     return out;
 }
+/** The probe reads conda packages from this version on: an older record's none are unknown. */
+const CONDA_PROBE = 4;
+/**
+ * conda packages by name, versions in compareAny's order (conda's own versions are PEP 440-like:
+ * 2024.0.0, 12.4, 1.26.4); undefined when neither record has any, or when one was written by a
+ * probe that did not read them (its every package would read as added or removed).
+ */
+function diffConda(base, head) {
+    if (base.conda === undefined && head.conda === undefined)
+        return undefined;
+    if ([base, head].some((r) => r.conda === undefined && r.capture.probeVersion < CONDA_PROBE))
+        return undefined;
+    return diffPackages(condaPackages(base), condaPackages(head), compareAny);
+}
 const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
-const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
+const KIND_RANK = {
+    upgraded: 0,
+    downgraded: 0,
+    changed: 0,
+    added: 1,
+    removed: 2,
+};
 const diff_byName = util_text/* compareText */.n6;
 /** Changed packages first, by level (major first), then added, then removed; by name within. */
 function sortPackageChanges(changes) {
@@ -493,7 +564,7 @@ function diffPackages(base, head, compare) {
         else
             changes.push({
                 name: h.name,
-                kind: c.order > 0 ? 'upgraded' : 'downgraded',
+                kind: c.order === null ? 'changed' : c.order > 0 ? 'upgraded' : 'downgraded',
                 from: b.version,
                 to: h.version,
                 level: c.level,
@@ -575,7 +646,7 @@ function diffComponent(id, from, to) {
         return { id, from, to, changed: false, direction: null, level: null, host };
     return { id, from, to, changed: true, direction: direction(c), level: c.level, host };
 }
-const direction = (c) => c.order > 0 ? 'up' : c.order < 0 ? 'down' : 'changed';
+const direction = (c) => c.order === 1 ? 'up' : c.order === -1 ? 'down' : 'changed';
 // ---- env and labels ----
 function diffMaps(base, head) {
     const changes = [];
@@ -601,7 +672,9 @@ function diffMaps(base, head) {
 }
 function diffRecords(base, head) {
     const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
-    const apt = diffPackages(aptIndex(base), aptIndex(head), compareApt);
+    const multi = multiArchNames(base, head);
+    const apt = diffPackages(aptIndex(base, multi), aptIndex(head, multi), compareApt);
+    const conda = diffConda(base, head);
     const b = summarize(base);
     const h = summarize(head);
     const components = schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
@@ -618,6 +691,7 @@ function diffRecords(base, head) {
     const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
     const changed = pip.changes.length > 0 ||
         apt.changes.length > 0 ||
+        (conda?.changes.length ?? 0) > 0 ||
         components.some((c) => c.changed && !c.host) ||
         env.changes.length > 0 ||
         labels.changes.some((c) => !c.volatile) ||
@@ -626,6 +700,7 @@ function diffRecords(base, head) {
     return {
         pip,
         apt,
+        ...optional('conda', conda),
         components,
         env,
         labels,
@@ -879,6 +954,7 @@ function assessReport(model) {
     smokeFindings(smoke, add);
     packageFindings(withDiff, 'pip', add);
     packageFindings(withDiff, 'apt', add);
+    packageFindings(withDiff, 'conda', add);
     otherFindings(withDiff, add);
     const changes = findings.slice(missing);
     if (changes.length === 0)
@@ -924,21 +1000,28 @@ function incompleteFindings(model) {
         severity: 'warning',
     }));
 }
-/** A version change of a major component: a warning when major, a downgrade, added or removed. */
+/**
+ * A version change of a major component: a warning when major, a downgrade, added or removed. A
+ * change without a direction (only a local label: `+7c8ec84dab` -> `+79aa17489c`) is information.
+ */
 function componentSeverity(c) {
     return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
 }
+const worse = (a, b) => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a);
 function componentFindings(withDiff, add) {
     for (const id of VERDICT_COMPONENTS) {
         for (const p of withDiff) {
             const c = p.diff.components.find((x) => x.id === id);
             if (!c?.changed || c.host)
                 continue;
-            // The torch version names its CUDA build already.
+            const torchCuda = p.diff.components.find((x) => x.id === 'torchCuda');
+            // The torch version names its CUDA build already (`2.7.0+cu128` -> `2.7.0+cpu`): one finding,
+            // as severe as the CUDA build's change (a torch that lost its CUDA build is a warning).
             if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed)
                 continue;
+            const cudaSeverity = id === 'torch' && torchCuda?.changed ? componentSeverity(torchCuda) : 'info';
             const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
-            add(`${format/* COMPONENT_LABELS */.M[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, componentSeverity(c));
+            add(`${format/* COMPONENT_LABELS */.M[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, worse(componentSeverity(c), cudaSeverity));
         }
     }
 }
@@ -961,10 +1044,10 @@ function smokeFindings(smoke, add) {
 function packageFindings(withDiff, eco, add) {
     // The same change on several platforms counts once.
     const list = withDiff.length === 1
-        ? withDiff[0].diff[eco].changes
+        ? (withDiff[0].diff[eco]?.changes ?? [])
         : [
             ...new Map(withDiff
-                .flatMap((p) => p.diff[eco].changes)
+                .flatMap((p) => p.diff[eco]?.changes ?? [])
                 .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c])).values(),
         ];
     if (!list.length)
@@ -1012,8 +1095,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/model.ts + 4 modules
-var report_model = __webpack_require__(25816);
+// EXTERNAL MODULE: ./src/report/model.ts + 5 modules
+var report_model = __webpack_require__(21691);
 // EXTERNAL MODULE: ./src/report/render/charts.ts
 var charts = __webpack_require__(86994);
 // EXTERNAL MODULE: ./src/report/render/markdown.ts
@@ -1026,7 +1109,7 @@ var schema = __webpack_require__(2996);
 var format = __webpack_require__(12011);
 ;// CONCATENATED MODULE: ./src/report/render/sections.ts
 // The sections of the report, each a Part: the per-platform overview table and the <details>
-// tables (pip, apt, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
+// tables (pip, apt, conda, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
 // Every value from a record is escaped here (md/html from ../escape.js).
 
 
@@ -1036,9 +1119,9 @@ var format = __webpack_require__(12011);
 function packagePart(eco, d, suffix, baseLabel, rank) {
     if (d.changes.length === 0)
         return null;
-    const noun = eco === 'pip' ? 'pip package' : 'apt package';
+    const noun = `${eco} package`;
     // Hidden rows by kind, from any index on: suffix counts, so trimming stays cheap.
-    const kinds = ['upgraded', 'downgraded', 'added', 'removed'];
+    const kinds = ['upgraded', 'downgraded', 'changed', 'added', 'removed'];
     const tail = kinds.map(() => new Array(d.changes.length + 1).fill(0));
     for (let i = d.changes.length - 1; i >= 0; i--)
         kinds.forEach((k, j) => (tail[j][i] = tail[j][i + 1] + (d.changes[i].kind === k ? 1 : 0)));
@@ -1078,8 +1161,11 @@ function overviewRows(p) {
             (0,format/* fmtInt */.L5)(d.layers.head),
             d.layers.delta ? (0,format/* signed */.x8)(d.layers.delta, format/* fmtInt */.L5) : '',
         ], d.layers.delta !== 0);
-        for (const eco of ['pip', 'apt']) {
+        for (const eco of ['pip', 'apt', 'conda']) {
             const x = d[eco];
+            // conda: only where a record has conda packages (a conda-based image).
+            if (!x)
+                continue;
             push([`${eco} packages`, (0,format/* fmtInt */.L5)(x.baseCount), (0,format/* fmtInt */.L5)(x.headCount), (0,markdown/* kindCounts */.vE)(x.changes)], x.changes.length > 0);
         }
         for (const c of d.components) {
@@ -1329,6 +1415,11 @@ function buildParts(model) {
     const sections = [
         [(p, ...a) => p.diff && packagePart('pip', p.diff.pip, ...a), (p) => json(p.diff?.pip.changes), render_parts/* RANK */.Vz.pip],
         [(p, ...a) => p.diff && packagePart('apt', p.diff.apt, ...a), (p) => json(p.diff?.apt.changes), render_parts/* RANK */.Vz.apt],
+        [
+            (p, ...a) => (p.diff?.conda ? packagePart('conda', p.diff.conda, ...a) : null),
+            (p) => json(p.diff?.conda?.changes),
+            render_parts/* RANK */.Vz.conda,
+        ],
         [envPart, (p) => json(p.diff?.env), render_parts/* RANK */.Vz.env],
         [labelsPart, (p) => json(p.diff?.labels.changes), render_parts/* RANK */.Vz.labels],
         [testsPart, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), render_parts/* RANK */.Vz.tests],
@@ -1363,7 +1454,7 @@ function buildParts(model) {
             if (part)
                 details.push({ part, order: g.index });
         }
-    // Reading order: platform by platform, pip before apt before env ...
+    // Reading order: platform by platform, pip before apt before conda before env ...
     details.sort((a, b) => a.order - b.order);
     parts.push(...details.map((d) => d.part));
     const resolution = resolutionPart(model.resolution);
@@ -1805,7 +1896,7 @@ function changeCell(kind, level) {
         case 'removed':
             return '➖ removed';
         case 'changed':
-            return '✏️ changed';
+            return `✏️ ${level ?? 'changed'}`;
         default:
             return '';
     }
@@ -1821,7 +1912,7 @@ function smokeTally(s) {
     return parts.join(' · ');
 }
 function kindCounts(changes) {
-    const c = { upgraded: 0, downgraded: 0, added: 0, removed: 0 };
+    const c = { upgraded: 0, downgraded: 0, changed: 0, added: 0, removed: 0 };
     for (const x of changes)
         c[x.kind]++;
     return Object.keys(c)
@@ -1863,6 +1954,7 @@ const RANK = {
     labels: 10,
     env: 20,
     apt: 30,
+    conda: 32,
     sizeTop: 35,
     metrics: 40,
     size: 45,
@@ -2028,7 +2120,7 @@ function sizeChangeCell(p) {
 /* harmony export */   n: () => (/* binding */ verdictText),
 /* harmony export */   v: () => (/* binding */ VERDICT_EMOJI)
 /* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25816);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21691);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // The verdict line: the model's assessment (src/report/model.ts decides every severity) as text in

@@ -1488,8 +1488,8 @@ function tolerationFlag(raw) {
     };
 }
 
-// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 6 modules
-var commands_verify = __webpack_require__(28874);
+// EXTERNAL MODULE: ./src/cli/commands/verify.ts + 7 modules
+var commands_verify = __webpack_require__(44672);
 ;// CONCATENATED MODULE: ./src/cli/commands/export.ts
 
 

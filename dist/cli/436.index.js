@@ -25,8 +25,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/requirements/read.ts + 3 modules
-var read = __webpack_require__(33440);
+// EXTERNAL MODULE: ./src/requirements/read.ts + 4 modules
+var read = __webpack_require__(99679);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -110,7 +110,8 @@ function lineLocator(doc, lines) {
 ;// CONCATENATED MODULE: ./src/config/yaml-parse.ts
 // YAML text to data for ml-image.yml: one document, merge keys (`<<: *base`) taken, every problem a
 // ConfigError naming the file and the line (a syntax error, a second document, a duplicate key, an
-// alias to no anchor, a merge of no mapping, an alias bomb).
+// alias to no anchor, an alias or merge inside the node it names, a merge of no mapping); an alias
+// bomb names the file.
 
 
 
@@ -126,17 +127,20 @@ const yaml_parse_startOf = (node) => node?.range?.[0];
 /**
  * The problems of DOC's structure that the yaml package would throw at (or take) without a line,
  * in document order: a duplicate key, a list or mapping as a key, an alias to no anchor before it,
- * a merge key (`<<`) whose value is no mapping, alias to one or list of them.
+ * an alias inside the node it names (a cycle: `<<: *i` in the mapping &i), a merge key (`<<`)
+ * whose value is no mapping, alias to one or list of them.
  */
 function structureProblems(doc, at) {
     const problems = [];
     // An alias names the last anchor before it (in this visit's order, the yaml package's own).
     const anchors = new Map();
     const target = (node) => ((0,dist/* isAlias */.Vj)(node) ? anchors.get(node.source) : node);
-    (0,dist/* visit */.YR)(doc, (_key, node) => {
+    (0,dist/* visit */.YR)(doc, (_key, node, path) => {
         if ((0,dist/* isAlias */.Vj)(node)) {
             if (!anchors.has(node.source))
                 problems.push(`${at(yaml_parse_startOf(node))}unknown alias *${node.source}: no anchor &${node.source} is set before it`);
+            else if (path.includes(anchors.get(node.source)))
+                problems.push(`${at(yaml_parse_startOf(node))}${cycleProblem(node, anchors.get(node.source), path)}`);
             return;
         }
         if (!(0,dist/* isPair */.tO)(node)) {
@@ -156,6 +160,21 @@ function structureProblems(doc, at) {
             problems.push(`${at(yaml_parse_startOf(node.key))}a merge key (<<) takes a mapping, an alias to one (<<: *base) or a list of them`);
     });
     return problems;
+}
+/**
+ * ALIAS (*NAME) inside the node TARGET it names (PATH: its ancestors), a cycle: as a merge
+ * (`<<: *i` in the mapping anchored &i) the mapping would take its own keys, the yaml package
+ * reading that as an alias bomb; as a value the data would hold itself.
+ */
+function cycleProblem(alias, target, path) {
+    const name = alias.source;
+    const what = (0,dist/* isSeq */.oP)(target) ? 'list' : 'mapping';
+    // The merge key the alias is the value of, directly or in a list (`<<: [*a, *b]`).
+    const parent = path.at(-1);
+    const pair = (0,dist/* isSeq */.oP)(parent) ? path.at(-2) : parent;
+    if ((0,dist/* isPair */.tO)(pair) && isMergeKey(pair.key) && pair.value === ((0,dist/* isSeq */.oP)(parent) ? parent : alias))
+        return `<<: *${name} merges the ${what} it is in (anchored &${name}): a mapping cannot merge itself; merge another mapping, anchored outside it`;
+    return `*${name} is inside the ${what} it names (anchored &${name}): a value cannot hold itself`;
 }
 /** Where the quoted scalar that runs to END unclosed starts (a MISSING_CHAR error's offset). */
 function unclosedQuoteStart(doc, end) {
@@ -248,8 +267,9 @@ function parseYamlDocument(raw, fileLabel) {
         data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     }
     catch (e) {
-        // Every alias has its anchor and every merge a mapping (checked above): what is left is yaml's
-        // ReferenceError for "Excessive alias count" (an alias bomb, or a merge of its own mapping).
+        // Every alias has its anchor, none is inside the node it names, and every merge a mapping
+        // (checked above): what is left is yaml's ReferenceError for "Excessive alias count", an alias
+        // bomb.
         const msg = e.message.split('\n')[0] ?? String(e);
         throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [
             /alias/i.test(msg)
@@ -260,8 +280,8 @@ function parseYamlDocument(raw, fileLabel) {
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(32430);
+// EXTERNAL MODULE: ./src/config/schema.ts + 3 modules
+var schema = __webpack_require__(29465);
 // EXTERNAL MODULE: ./src/requirements/decode.ts
 var decode = __webpack_require__(30744);
 ;// CONCATENATED MODULE: ./src/config/utf8.ts
@@ -594,7 +614,7 @@ function variantNamesOf(data) {
 /* harmony export */   Mg: () => (/* binding */ variantsAsInFile),
 /* harmony export */   OK: () => (/* binding */ fileVariantIndex)
 /* harmony export */ });
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32430);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29465);
 
 /**
  * For each variant of the config (the override's list, in order), the index of the file's entry it

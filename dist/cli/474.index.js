@@ -214,7 +214,7 @@ function overridesFromFlags(values) {
 }
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 async function gitContextFor(io) {
-    const exec = new exec_runner/* ActionsExecRunner */.L();
+    const exec = io.git ?? new exec_runner/* ActionsExecRunner */.L();
     const checkedOut = await (0,git_context/* scheduledCheckout */.yw)(io.env, () => checkoutHead(exec, io.cwd));
     return (0,git_context/* gitContextFromGitHubEnv */.sp)(io.env, checkedOut) ?? (await (0,git_context/* gitContextFromCheckout */.Yc)(exec, io.cwd));
 }

@@ -404,31 +404,36 @@ function checkPlanRequirements(variants, loaded, env, warn, resolving = true) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ readListedRequirements)
 /* harmony export */ });
-/* unused harmony export checkListedReferences */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33440);
+/* unused harmony export unlistedReferences */
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99679);
 // The ${NAME} references of a requirements file against build.secrets: the build passes pip only
 // the variables listed there (by secret mount), so the resolver passes only those too (by
 // environment). A file a pull request changes could otherwise hand pip, and any index it names,
 // whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
 
-
-/** Refuses (exit 2) the references that build.secrets does not list, naming each. */
-function checkListedReferences(references, secrets) {
-    const unlisted = references.filter((n) => !secrets.includes(n));
-    if (unlisted.length === 0)
-        return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the requirements reference ${unlisted.map((n) => `\${${n}}`).join(', ')}, which build.secrets does not list`, `list ${unlisted.length === 1 ? 'it' : 'each'} in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment`);
+/**
+ * The references that SECRETS (build.secrets) does not list, refused: each line naming one is a
+ * problem of its own ("req.txt:3: ${TOKEN} is not listed in build.secrets"), among the others the
+ * read finds.
+ */
+function unlistedReferences(secrets) {
+    return {
+        why: (name) => (secrets.includes(name) ? undefined : 'is not listed in build.secrets'),
+        fix: 'list each ${NAME} a line names in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment',
+    };
 }
 /**
  * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
  * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
- * list refused (exit 2). The resolve and build stages and `validate` read them so.
+ * list refused (exit 2, with every other problem of the files, each naming its file and line).
+ * The resolve and build stages and `validate` read them so.
  */
 function readListedRequirements(files, secrets, baseDir, env) {
-    const read = (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readRequirements */ .F2)(files, baseDir, env, { ...(0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .workspaceRoot */ .oS)(env, baseDir), expandable: secrets });
-    checkListedReferences(read.envReferences, secrets);
-    return read;
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(files, baseDir, env, {
+        ...(0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env, baseDir),
+        expandable: secrets,
+        refused: unlistedReferences(secrets),
+    });
 }
 
 
@@ -453,7 +458,7 @@ function readListedRequirements(files, secrets, baseDir, env) {
 /* harmony export */ });
 /* unused harmony export TORCH_INDEX_ENV */
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3788);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33440);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99679);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81583);
 /* harmony import */ var _workdir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62592);
 // What resolving one base image for one platform takes, and the views of it the steps share.
@@ -914,7 +919,7 @@ function mayCarryCredentials(url) {
 
 /***/ }),
 
-/***/ 68662:
+/***/ 46813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1013,7 +1018,11 @@ var redact = __webpack_require__(81583);
 // line, names a pinned project), or when nothing but the user's own lines constrains that project.
 // A line pip left out (its marker does not hold for this interpreter: pip merges only the
 // constraints whose markers hold) is never named: each of its clauses must be among the merged
-// constraint's. Pure.
+// constraint's. pip names a project a constraint holds in another way too, when a version of it is
+// one side of the conflict ("bar 2.0.0 depends on foo>=1.0"; the user's `bar==2.0.0` is not
+// printed): a line of the user's on such a project the resolver does not pin is named when it
+// admits a version pip names so (another version of it may fit), not where it has a marker
+// (nothing here says whether pip took that line). Pure.
 
 
 
@@ -1077,6 +1086,39 @@ function constrainedIn(causes) {
         }
     return out;
 }
+/**
+ * The projects a conflict's causes name as depending on another (`bar 2.0.0 depends on foo>=1.0`,
+ * `bar[fast] 2.0.0 depends on ...`; canonical names), each with the versions named and, per
+ * version, what pip says it depends on.
+ */
+function dependentsIn(causes) {
+    const out = new Map();
+    for (const c of causes) {
+        const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])? (\S+) depends on (.+)$/.exec(c.trim());
+        if (!m)
+            continue;
+        const versions = out.get((0,parse/* canonicalName */.Ew)(m[1])) ?? new Map();
+        versions.set(m[2], [...(versions.get(m[2]) ?? []), m[3]]);
+        out.set((0,parse/* canonicalName */.Ew)(m[1]), versions);
+    }
+    return out;
+}
+/**
+ * Why the user's line LINE (its project NAME, its specifier SPEC, absent for a `name @ URL` line)
+ * on a project the resolver does not pin takes part, where pip names versions of it as depending
+ * on another (VERSIONS): "it pins bar 2.0.0, which depends on foo>=1.0"; undefined where it admits
+ * none of them, names the project alone (no bound) or has a marker.
+ */
+function dependentReason(line, name, spec, versions) {
+    if (!versions || spec === '' || line.includes(';'))
+        return undefined;
+    const admitted = [...versions].filter(([v]) => spec === undefined || specAdmits(spec, v) === true);
+    if (admitted.length === 0)
+        return undefined;
+    const exact = spec !== undefined && /^===?[^,*]+$/.test(spec.replace(/\s+/g, ''));
+    const each = admitted.map(([v, needs]) => `${name} ${v}, which depends on ${needs.join(' and ')}`);
+    return `it ${exact ? 'pins' : 'admits'} ${each.join('; and ')}`;
+}
 /** `name==version` lines (the base's pins, the variant's `torch==V`) as project -> version. */
 function pinsOf(lines) {
     const out = new Map();
@@ -1096,23 +1138,36 @@ function ownConstraintOptions(causes, own, pins) {
     if (own === undefined || own.text === '')
         return [];
     const constrained = constrainedIn(causes);
-    const texts = own.text.split('\n');
-    return texts.flatMap((text, i) => {
+    const dependents = dependentsIn(causes);
+    return own.text.split('\n').flatMap((text, i) => {
         const l = ownLine(text);
-        const merged = l && constrained.get(l.name);
-        if (!l || !merged)
+        if (!l)
             return [];
-        // Left out by pip (its marker does not hold here): a clause of it that pip did not merge.
-        if (l.spec !== undefined && clausesOf(l.spec).some((c) => !merged.has(c)))
+        const why = mergedTakesPart(l, constrained.get(l.name), pins.get(l.name))
+            ? ''
+            : pins.has(l.name)
+                ? undefined
+                : dependentReason(text, l.name, l.spec, dependents.get(l.name));
+        if (why === undefined)
             return [];
-        const pinned = pins.get(l.name);
-        const takesPart = pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
-        if (!takesPart)
-            return [];
+        const origin = own.origins[i] ?? 'a -c file';
         return [
-            `loosen or drop your constraint "${(0,redact/* redactUrls */.sK)(text)}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
+            (0,redact/* redactUrls */.sK)(`loosen or drop your constraint "${text}" (${origin}): ${why === '' ? '' : `${why}; `}the requirements' own -c files are held as firmly as the base image's packages`),
         ];
     });
+}
+/**
+ * Whether the user's line L takes part in the constraint pip merged for its project (MERGED: its
+ * clauses; undefined where pip printed none), judged against the version the resolver pins for it
+ * (PINNED).
+ */
+function mergedTakesPart(l, merged, pinned) {
+    if (!merged)
+        return false;
+    // Left out by pip (its marker does not hold here): a clause of it that pip did not merge.
+    if (l.spec !== undefined && clausesOf(l.spec).some((c) => !merged.has(c)))
+        return false;
+    return pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
@@ -1463,9 +1518,138 @@ function hashFailureOf(output) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/resolve/local-path.ts
+// A local path of the requirements that pip did not find (or found no project at) inside the base
+// image: the path pip names, and the requirement line that gave it. pip names the line for some
+// ("(from -r FILE (line N))"), not for a missing file or editable (pip 23: "No such file or
+// directory: '/opt/wheels/x.whl'", "/opt/x is not a valid editable requirement"): those are found
+// by their path among the requirement lines (a path, -e path, or file:// URL). Pure.
+
+
+const LOCAL_PATH = /does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m;
+/** Did pip fail for a local path: not there, or no Python project there? */
+const isLocalPathFailure = (output) => LOCAL_PATH.test(output);
+/** The path an ERROR line of pip's names as missing or not a project, as pip writes it. */
+function namedOn(line) {
+    const quoted = /No such file or directory: (?:'([^']+)'|"([^"]+)")/.exec(line);
+    if (quoted)
+        return quoted[1] ?? quoted[2];
+    return (/^ERROR: Directory '([^']+)' is not installable/.exec(line)?.[1] ??
+        /^ERROR: (\S.*?) is not a valid editable requirement\./.exec(line)?.[1]);
+}
+/** The local path pip's first ERROR line that names one says is not there (or holds no project). */
+function pathPipNamed(output) {
+    for (const l of output.split(/\r?\n/)) {
+        const p = /^ERROR: /.test(l) ? namedOn(l) : undefined;
+        if (p !== undefined)
+            return p;
+    }
+    return undefined;
+}
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/**
+ * A local path or file:// URL as the path in the container to compare (undefined for another
+ * URL): the URL's path percent-decoded, without extras ("[gpu]") or a fragment, relative to DIR
+ * (pip's working directory), normalized.
+ */
+function comparable(target) {
+    let p = target.trim();
+    if (/^file:/i.test(p)) {
+        const m = /^file:(?:\/\/(?:localhost)?)?(\/[^?#]*)/i.exec(p);
+        if (!m)
+            return undefined;
+        try {
+            p = decodeURIComponent(m[1]);
+        }
+        catch {
+            p = m[1];
+        }
+    }
+    else if (SCHEME.test(p))
+        return undefined;
+    p = p.replace(/\[[^\]]*\]$/, '');
+    return p === '' ? undefined : external_node_path_.posix.resolve(workdir/* DIR */.q6, p);
+}
+/**
+ * The requirement line whose path or file:// URL is PATH (as pip names it), if any: one that
+ * writes it as pip does first (an editable's "/opt/x[gpu]"), else one that names the same path.
+ */
+function lineOfPath(requirements, path) {
+    const wanted = path === undefined ? undefined : comparable(path);
+    if (wanted === undefined)
+        return undefined;
+    return (requirements.find((r) => r.url === path) ??
+        requirements.find((r) => r.url !== undefined && comparable(r.url) === wanted));
+}
+/**
+ * The "file:line" to blame for a local-path failure: the line pip names on its error, else the
+ * line whose path pip names, else the line pip was processing when it failed. AT maps a line of
+ * the requirements text to its "file:line".
+ */
+function localPathOrigin(f, requirements, at) {
+    return at(f.line) ?? lineOfPath(requirements, f.path)?.origin ?? at(f.processing);
+}
+
+;// CONCATENATED MODULE: ./src/resolve/no-match.ts
+// Why pip found no release of a requirement, as its output tells: an index that refused its
+// credentials (seen at -vv), or releases skipped for their Requires-Python. Pure.
+
+
+/**
+ * The project a requirement as pip writes it names: "notthere" of "notthere==1.0", of
+ * "foo[bar]>=2; python_version > '3'" "foo" (the name without its extras, specifier or markers).
+ */
+function projectOf(requirement) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement.trim())?.[0] ?? requirement;
+}
+/**
+ * The index pages of PROJECT that pip was refused for its credentials, as pip logs them at -vv:
+ * "Could not fetch URL http://u:****@h/simple/x/: 401 Client Error: Unauthorized for url: ... -
+ * skipping". pip then says "from versions: none", as for a project the index lacks. Counted: a 401,
+ * or a 403 of an index that carries a login (masked `u:****@`); a 403 without one is how an index on
+ * S3 (download.pytorch.org) says it lacks the project. Another project's page is not counted.
+ * PROJECT may be a requirement as pip names it ("x==1.0", "x[extra]>=2"): its project is compared.
+ */
+function indexRefusals(output, project, loginHosts = new Set()) {
+    const wanted = (0,parse/* canonicalName */.Ew)(projectOf(project));
+    return [
+        ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
+    ].flatMap((m) => {
+        const url = m[1];
+        const page = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
+        if (page === undefined || (0,parse/* canonicalName */.Ew)(page) !== wanted)
+            return [];
+        // A 403 is a refused login only with one: in the URL, or for its host in pip's netrc (LOGIN_HOSTS).
+        const host = /:\/\/([^/@\s]*@)?([^/:?#\s]*)/.exec(url);
+        if (m[2] === '403' && !host?.[1] && !loginHosts.has(host?.[2] ?? ''))
+            return [];
+        return [{ url, status: `${m[2]} ${m[3]}` }];
+    });
+}
+/**
+ * The releases pip skipped for their Requires-Python ("ERROR: Ignored the following versions that
+ * require a different python version: 2.0 Requires-Python >=3.12; ..."), the first few, redacted. Pure.
+ */
+function pythonSkipped(out, max = 5) {
+    const m = /Ignored the following versions that require a different python version: ([^\n]*)/.exec(out);
+    const all = m?.[1]
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean) ?? [];
+    if (all.length === 0)
+        return undefined;
+    const shown = all.slice(0, max).join('; ');
+    return (0,redact/* redactUrls */.sK)(all.length > max ? `${shown}; and ${all.length - max} more` : shown);
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
+
+
+
 
 
 
@@ -1559,29 +1743,6 @@ function indexesSearched(output) {
 function indexUnreachable(output) {
     const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));
     return line?.trim();
-}
-/**
- * The index pages of PROJECT that pip was refused for its credentials, as pip logs them at -vv:
- * "Could not fetch URL http://u:****@h/simple/x/: 401 Client Error: Unauthorized for url: ... -
- * skipping". pip then says "from versions: none", as for a project the index lacks. Counted: a 401,
- * or a 403 of an index that carries a login (masked `u:****@`); a 403 without one is how an index on
- * S3 (download.pytorch.org) says it lacks the project. Another project's page is not counted.
- */
-function indexRefusals(output, project, loginHosts = new Set()) {
-    const wanted = (0,parse/* canonicalName */.Ew)(project);
-    return [
-        ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
-    ].flatMap((m) => {
-        const url = m[1];
-        const page = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
-        if (page === undefined || (0,parse/* canonicalName */.Ew)(page) !== wanted)
-            return [];
-        // A 403 is a refused login only with one: in the URL, or for its host in pip's netrc (LOGIN_HOSTS).
-        const host = /:\/\/([^/@\s]*@)?([^/:?#\s]*)/.exec(url);
-        if (m[2] === '403' && !host?.[1] && !loginHosts.has(host?.[2] ?? ''))
-            return [];
-        return [{ url, status: `${m[2]} ${m[3]}` }];
-    });
 }
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
 function noMatchingDistribution(output) {
@@ -1774,10 +1935,13 @@ function classifyPipFailure(output, loginHosts) {
     const ran = subprocessFailure(output, message);
     if (ran)
         return ran;
-    if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(output)) {
+    if (isLocalPathFailure(output)) {
         const l = output.split(/\r?\n/).find((x) => /^ERROR: /.test(x)) ?? '';
-        // pip names the line on its error, else on the line it was processing ("Processing X (from -r F (line N))").
-        return { kind: 'local-path', line: lineRef(l) || lineRef(output), message };
+        // pip names the line on its error, else (pip 23 often not) the path, else the line it was
+        // processing ("Processing X (from -r F (line N))"): failure.ts finds the path's line.
+        const path = pathPipNamed(output);
+        const processing = lineRef(output);
+        return { kind: 'local-path', line: lineRef(l), processing, ...(path !== undefined && { path }), message };
     }
     if (isResolutionImpossible(output))
         return { kind: 'conflict', message };
@@ -2405,8 +2569,8 @@ var errors = __webpack_require__(83916);
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/docker/adapter.ts
 var adapter = __webpack_require__(63659);
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(32430);
+// EXTERNAL MODULE: ./src/config/schema.ts + 3 modules
+var schema = __webpack_require__(29465);
 ;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
 // A time limit on every command the resolver runs in its container. pip can hang: an index that
 // answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose
@@ -2974,6 +3138,8 @@ function withConstraintOrigins(out, origins) {
 
 
 
+
+
 /**
  * What an unreachable index or URL adds to its fix when the container ran on Docker's bridge: an
  * index the build machine reaches may be out of the container's reach, and how to switch.
@@ -3067,21 +3233,6 @@ function noMatch(f, { ctx, out, said }) {
         : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, placed(line?.origin));
 }
 /**
- * The releases pip skipped for their Requires-Python ("ERROR: Ignored the following versions that
- * require a different python version: 2.0 Requires-Python >=3.12; ..."), the first few, redacted. Pure.
- */
-function pythonSkipped(out, max = 5) {
-    const m = /Ignored the following versions that require a different python version: ([^\n]*)/.exec(out);
-    const all = m?.[1]
-        .split(';')
-        .map((x) => x.trim())
-        .filter(Boolean) ?? [];
-    if (all.length === 0)
-        return undefined;
-    const shown = all.slice(0, max).join('; ');
-    return (0,redact/* redactUrls */.sK)(all.length > max ? `${shown}; and ${all.length - max} more` : shown);
-}
-/**
  * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's
  * credentials, not the requirement, are what to fix (exit 3).
  */
@@ -3147,7 +3298,8 @@ function hashFailure(f, b) {
     return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${HASH_MODE}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${LEAVE_MODE}`, placed(named[0]?.origin));
 }
 function localPath(f, { ctx, at, said }) {
-    return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"', placed(at(f.line)));
+    const origin = localPathOrigin(f, ctx.requirements, at);
+    return new errors/* InputError */.dz(`${prefix(origin)}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"', placed(origin));
 }
 function buildFailed(f, { ctx, said }) {
     const line = lineNaming(ctx, f.requirement);
@@ -4157,7 +4309,7 @@ function cachedJson(cache, key, schema) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3788);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68662);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46813);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80393);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
 /* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46496);

@@ -408,13 +408,25 @@ class Ahead {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DE: () => (/* binding */ blobOf),
 /* harmony export */   RJ: () => (/* binding */ readableLayers),
-/* harmony export */   V8: () => (/* binding */ readTagLayers)
+/* harmony export */   V8: () => (/* binding */ readTagLayers),
+/* harmony export */   gm: () => (/* binding */ readBlob),
+/* harmony export */   ig: () => (/* binding */ leftOut)
 /* harmony export */ });
 /* unused harmony exports MAX_READ_LAYERS, MAX_READ_BYTES */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9992);
-/* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1614);
-/* harmony import */ var _cosign_push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33147);
+/* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9992);
+/* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1614);
+/* harmony import */ var _cosign_push_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33147);
+// Reading the layers of a `.sig` / `.att` image and their blobs, within limits. Whoever may push to
+// the repository writes those tags: without limits, a manifest listing hundreds of large layers
+// would have verify download them all at once, each up to the transport's per-answer limit, and
+// run out of memory. Past a limit the answer is refused as one too large is (exit 3), before any
+// blob is read; a blob read must be the size its layer declares; a few are read at a time. For a
+// check, a layer whose blob cannot be read as declared (another size, or more than one answer
+// holds) is left out, as cosign leaves out a layer it cannot read and verifies the others: one
+// junk layer pushed by someone without the key does not fail the image's good signatures.
+
 
 
 
@@ -433,47 +445,87 @@ const validSize = (size) => Number.isSafeInteger(size) && size >= 0;
  */
 function readableLayers(layers, host, image, kind) {
     if (layers.length > MAX_READ_LAYERS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists ${layers.length} ${kind} layers, more than are ever read (${MAX_READ_LAYERS})`, FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists ${layers.length} ${kind} layers, more than are ever read (${MAX_READ_LAYERS})`, FIX);
     const invalid = layers.find((l) => !validSize(l.size));
     if (invalid)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists a ${kind} layer of size ${String(invalid.size)}, not a number of bytes`, FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists a ${kind} layer of size ${String(invalid.size)}, not a number of bytes`, FIX);
     const total = layers.reduce((n, l) => n + l.size, 0);
     if (total > MAX_READ_BYTES)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: the ${kind} layers of ${image} declare ${mib(total)}, more than is ever read (${mib(MAX_READ_BYTES)})`, FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host}: the ${kind} layers of ${image} declare ${mib(total)}, more than is ever read (${mib(MAX_READ_BYTES)})`, FIX);
     return layers;
+}
+/** Whether E (or what caused it) is an answer over the transport's size limit. */
+function tooLarge(e) {
+    let c = e;
+    for (let depth = 0; depth < 5 && typeof c === 'object' && c !== null; depth++) {
+        if (c.code === _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .ANSWER_TOO_LARGE */ .QA)
+            return true;
+        c = c.cause;
+    }
+    return false;
 }
 /**
  * A layer's blob: embedded in its descriptor (checked), else read from the registry, where it must
- * be the size the layer of TAG declares. The registry served the very blob (the client checks its
- * digest), so another size is the manifest's: for a CHECK (verify) a failed one (exit 1), as
- * cosign, which reads no such layer, fails it; for the attest stage, which extends the tag, exit 3.
+ * be the size the layer of TAG declares; otherwise (a string) why it is not. The registry served
+ * the very blob (the client checks its digest), so another size is the manifest's.
  */
-async function blobOf(client, repository, tag, l, check = false) {
-    const embedded = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .embeddedBlob */ .MJ)(l);
+async function readBlob(client, repository, tag, l) {
+    const embedded = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .embeddedBlob */ .MJ)(l);
     if (embedded)
         return embedded;
     const blob = await client.blob(repository, l.digest);
     if (blob.length === l.size)
         return blob;
-    const message = `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
-    if (check)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailedError */ .CO(`${message}: no signature or attestation cosign reads`, 'whoever may push to the repository wrote that tag: remove it (or that layer) and sign or attest the image again');
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(message, 'check the registry and any proxy in between: the manifest does not describe its blob');
+    return `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
+}
+/**
+ * A layer's blob (readBlob) for the attest stage, which extends the tag: one that is not the size
+ * its layer declares is exit 3 (a check leaves such a layer out instead: readTagLayers).
+ */
+async function blobOf(client, repository, tag, l) {
+    const blob = await readBlob(client, repository, tag, l);
+    if (typeof blob !== 'string')
+        return blob;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(blob, 'check the registry and any proxy in between: the manifest does not describe its blob');
+}
+/** A failed check's note of the layers it left out (TagLayers.unread), when there are any. */
+function leftOut(unread) {
+    if (unread.length === 0)
+        return '';
+    const more = unread.length > 1 ? ` and ${unread.length - 1} more` : '';
+    return `; left out, as cosign does, a layer it cannot read: ${unread[0]}${more}`;
 }
 /**
  * The layers of MEDIA_TYPE (of KIND) in TAG with their blobs (none: no tag), within the limits,
- * READ_AT_ONCE at a time, for a check (a layer that misstates its size fails it: blobOf); the
- * KNOWN blob is not downloaded.
+ * READ_AT_ONCE at a time, for a check: a layer whose blob is not the size it declares, or more than
+ * an answer may hold, is left out (noted in unread), as cosign leaves it out; the KNOWN blob is not
+ * downloaded. A registry that does not serve a blob is still exit 3.
  */
 async function readTagLayers(client, repository, tag, mediaType, kind, known) {
-    const m = await client.manifest(repository, tag, _cosign_push_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCEPT */ .FA);
-    const layers = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .readLayers */ .n4)(m).filter((l) => l.mediaType === mediaType);
+    const m = await client.manifest(repository, tag, _cosign_push_js__WEBPACK_IMPORTED_MODULE_3__/* .ACCEPT */ .FA);
+    const layers = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .readLayers */ .n4)(m).filter((l) => l.mediaType === mediaType);
     readableLayers(layers, client.host, `${repository}:${tag}`, kind);
-    return (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .mapLimit */ .sf)(layers, _cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AT_ONCE */ .fh, async (layer) => ({
-        layer,
+    const blobs = await (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .mapLimit */ .sf)(layers, _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_AT_ONCE */ .fh, async (layer) => {
         // Content-addressed: a blob whose digest is known needs no download.
-        blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, tag, layer, true),
-    }));
+        if (layer.digest === known?.digest)
+            return known.bytes;
+        try {
+            return await readBlob(client, repository, tag, layer);
+        }
+        catch (e) {
+            if (tooLarge(e))
+                return e.message;
+            throw e;
+        }
+    });
+    const out = { read: [], unread: [] };
+    blobs.forEach((blob, i) => {
+        if (typeof blob === 'string')
+            out.unread.push(blob);
+        else
+            out.read.push({ layer: layers[i], blob });
+    });
+    return out;
 }
 
 
@@ -1048,8 +1100,8 @@ class NativeSigner {
         return (0,map_limit/* queueByKey */.Q3)(this.queues, tag, work);
     }
     /**
-     * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag); the
-     * KNOWN blob is not downloaded.
+     * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag), and
+     * why any that cannot be read as declared was left out; the KNOWN blob is not downloaded.
      */
     tagContent(host, repository, digest, suffix, mediaType, known) {
         const id = `${host}/${repository}@${digest}.${suffix}`;
@@ -1177,9 +1229,10 @@ class NativeSigner {
         // The payload cosign signs for this image is known: its layer is not downloaded.
         const expected = (0,cosign_key/* simpleSigningPayload */.Kq)(name, digest);
         const known = { digest: (0,oci_client/* sha256Digest */.sI)(expected), bytes: expected };
-        const layers = await doing(`verify ${ref}`, this.tagContent(host, repository, digest, 'sig', cosign_image/* SIMPLE_SIGNING_MEDIA_TYPE */.$r, known));
+        const { read: layers, unread } = await doing(`verify ${ref}`, this.tagContent(host, repository, digest, 'sig', cosign_image/* SIMPLE_SIGNING_MEDIA_TYPE */.$r, known));
+        const note = (0,read_limits/* leftOut */.ig)(unread);
         if (layers.length === 0)
-            return failure(ref, 'signature', undefined, 'missing', `no signature on ${ref} (no signatures found)`);
+            return failure(ref, 'signature', undefined, 'missing', `no signature on ${ref} (no signatures found${note})`);
         const checked = layers.map(({ layer: l, blob: payload }) => {
             // As cosign: the signature text must be base64 as Go reads it.
             const sig = (0,cosign_key/* strictBase64 */.PO)(l.annotations?.[cosign_image/* SIGNATURE_ANNOTATION */.ZB] ?? '');
@@ -1191,7 +1244,7 @@ class NativeSigner {
             return { ok: true, items };
         const message = valid.length > 0
             ? `the verified signature on ${ref} names another image (${valid[0].digest})`
-            : `the signature on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`;
+            : `the signature on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies${note})`;
         return failure(ref, 'signature', undefined, 'invalid', message);
     }
     /** The statement in an envelope BLOB when KEY verifies it; null otherwise. */
@@ -1219,10 +1272,11 @@ class NativeSigner {
         const key = this.publicKey(identity);
         const uri = (0,cosign_image/* predicateTypeUri */.Mx)(type);
         const { host, repository, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
-        const layers = await doing(`verify-attestation ${ref}`, this.tagContent(host, repository, digest, 'att', cosign_image/* DSSE_MEDIA_TYPE */.OO));
+        const { read: layers, unread } = await doing(`verify-attestation ${ref}`, this.tagContent(host, repository, digest, 'att', cosign_image/* DSSE_MEDIA_TYPE */.OO));
+        const note = (0,read_limits/* leftOut */.ig)(unread);
         const fail = (reason, message) => failure(ref, 'attestation', type, reason, message);
         if (layers.length === 0)
-            return fail('missing', `no ${type} attestation on ${ref} (no attestations found)`);
+            return fail('missing', `no ${type} attestation on ${ref} (no attestations found${note})`);
         const verified = layers
             .map(({ blob }) => this.statementOf(key, blob))
             .filter((s) => s !== null);
@@ -1234,7 +1288,7 @@ class NativeSigner {
             const other = verified.find((s) => s.predicateType === uri) ?? verified[0];
             const elsewhere = `names another image (${other?.subject.map((x) => x.digest.sha256).join(',')})`;
             return fail('invalid', !other
-                ? `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`
+                ? `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies${note})`
                 : other.predicateType === uri
                     ? `the verified ${type} attestation on ${ref} ${elsewhere}`
                     : `no ${type} attestation on ${ref} is about it: a verified ${other.predicateType} one ${elsewhere}`);
@@ -1243,7 +1297,7 @@ class NativeSigner {
         if (items.length > 0)
             return { ok: true, items };
         const found = [...new Set(about.map((s) => s.predicateType))].join(', ');
-        return fail('missing', `no ${type} attestation on ${ref} (verified: ${found})`);
+        return fail('missing', `no ${type} attestation on ${ref} (verified: ${found}${note})`);
     }
 }
 function createNativeSigner(deps) {
@@ -1560,7 +1614,8 @@ function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gg: () => (/* binding */ SmokePredicateSchema),
-/* harmony export */   LZ: () => (/* binding */ buildSmokePredicate)
+/* harmony export */   LZ: () => (/* binding */ buildSmokePredicate),
+/* harmony export */   MP: () => (/* binding */ smokeContradictions)
 /* harmony export */ });
 /* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue, gpusFromTests */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92857);
@@ -1673,6 +1728,31 @@ function tally(tests) {
         skip: tests.filter((t) => t.status === 'skip').length,
     };
 }
+/**
+ * What in a smoke predicate contradicts its verdict "pass": a failed count in its summary or a
+ * suite, a test whose status is fail, and a summary whose counts are not its tests' (when it lists
+ * them). None for a predicate buildSmokePredicate made; the schema cannot say it, and a signature
+ * only says who wrote a predicate, not that it adds up: verify's `--require-smoke pass` holds only
+ * for a passing verdict with none of these.
+ */
+function smokeContradictions(p) {
+    const found = [];
+    const { summary: s } = p;
+    const listed = tally(p.tests);
+    if (p.tests.length > 0 && (listed.pass !== s.pass || listed.fail !== s.fail || listed.skip !== s.skip))
+        found.push(`its summary counts ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped, its tests ${listed.pass}, ${listed.fail} and ${listed.skip}`);
+    if (p.verdict !== 'pass')
+        return found;
+    if (s.fail > 0)
+        found.push(`verdict pass with ${s.fail} failed in its summary`);
+    const failed = p.tests.filter((t) => t.status === 'fail').map((t) => t.id);
+    if (failed.length > 0)
+        found.push(`verdict pass with failed tests: ${failed.join(', ')}`);
+    const suites = p.suites.filter((x) => x.fail > 0).map((x) => `${x.name} (${x.fail})`);
+    if (suites.length > 0)
+        found.push(`verdict pass with failed tests in the suites ${suites.join(', ')}`);
+    return found;
+}
 function suitesOf(tests) {
     const names = [...new Set(tests.map((t) => t.suite))];
     return names.map((name) => ({ name, ...tally(tests.filter((t) => t.suite === name)) }));
@@ -1762,6 +1842,7 @@ function buildSmokePredicate(input) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dj: () => (/* binding */ createOciClient),
+/* harmony export */   QA: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.QA),
 /* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.ap),
 /* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.sI)
 /* harmony export */ });

@@ -124,6 +124,17 @@ function notFoundNamed(failure, repo, pr, api) {
     return new errors/* InputError */.dz(`report: --repo ${repo ?? ''} --pr ${pr}: ${failure.message} (API ${api})`, "check --repo (OWNER/REPO), --pr (a pull request there) and the API URL (--api-url, else GITHUB_API_URL: GitHub Enterprise Server's ends in /api/v3), and that GITHUB_TOKEN can read the repository");
 }
 /**
+ * GitHub refusing the comment (403, not a rate limit: a token that may not write, or read, the pull
+ * request): exit 3 with the CLI's fix, not GitHubApiError's, which speaks of a workflow's permissions.
+ */
+function refusedFix(failure, repo, pr) {
+    if (!(failure instanceof github_errors/* GitHubApiError */.OS) || pr === undefined)
+        return failure;
+    if (failure.status !== 403 || failure.secondaryRateLimit || failure.rateLimited)
+        return failure;
+    return new errors/* EnvironmentError */.eG(`report: GitHub refused the comment on ${repo ?? ''}#${pr}: ${failure.message}; the reports are written, not posted`, `export GITHUB_TOKEN as a token with write access to ${repo ?? 'the repository'}'s pull requests (fine-grained: "Pull requests: Read and write", or "Issues: Read and write"; classic: the repo scope, public_repo for a public repository)`, { cause: failure });
+}
+/**
  * --repo, --comment-mode, the API's URL and the token checked together: the mode, the token and the
  * URL. The URL is --api-url, else GITHUB_API_URL (a blank one unset), else github.com's: whichever it
  * is, the token goes with every request, so each is checked alike, named by where it came from.
@@ -182,7 +193,8 @@ ${shared/* configOverrideFlags */.i7}
 
 Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
 first); 2 bad input (a pull request, or an API URL, the API does not find: 404, too); 3 GitHub
-unreachable, or it refused the request.`,
+unreachable, or it refused the request (403: a token that may not write to the pull request;
+the reports are written all the same).`,
     async run(argv, io) {
         const { values } = (0,args/* parseCommandArgs */.Qx)('report', argv, {
             config: { type: 'string' },
@@ -232,6 +244,9 @@ unreachable, or it refused the request.`,
                         repository: values.repo,
                         prNumber: pr,
                         ...(git.sha && { headSha: git.sha }),
+                        // Exit 0 says it posted: a refused comment fails the command (the report is written);
+                        // auto asked for the fork-safe artifact when the token cannot write.
+                        forbidden: mode === 'auto' ? 'skip' : 'fail',
                     },
                 }),
             },
@@ -248,7 +263,7 @@ unreachable, or it refused the request.`,
         else if (!values.json)
             io.stdout((0,shared/* printedReport */.pP)(io, (0,external_node_fs_.readFileSync)(outcomes[0].runFile, 'utf8')));
         if (failure)
-            throw notFoundNamed(failure, values.repo, pr, apiUrl);
+            throw refusedFix(notFoundNamed(failure, values.repo, pr, apiUrl), values.repo, pr);
         return 0;
     },
 };

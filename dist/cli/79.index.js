@@ -996,7 +996,7 @@ var render = __webpack_require__(33365);
 // EXTERNAL MODULE: ./src/report/render/markdown.ts
 var markdown = __webpack_require__(18298);
 // EXTERNAL MODULE: ./src/github/client.ts + 1 modules
-var github_client = __webpack_require__(89298);
+var client = __webpack_require__(89298);
 ;// CONCATENATED MODULE: ./src/report/sticky.ts
 // One pull-request comment per report key, updated in place ("sticky"), as
 // marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
@@ -1009,7 +1009,7 @@ const GITHUB_COMMENT_MAX_CHARS = 65_536;
 const MIN_COMMENT_CHARS = 1_000;
 /** Is this the 422 GitHub answers for a body over its limit? */
 function isBodyTooLong(err) {
-    if (!(err instanceof github_client/* GitHubApiError */.OS) || err.status !== 422)
+    if (!(err instanceof client/* GitHubApiError */.OS) || err.status !== 422)
         return false;
     return [err.apiMessage, ...err.errors.map((e) => e.message)].some((m) => m !== undefined && /too long/i.test(m));
 }
@@ -1074,7 +1074,7 @@ async function upsertStickyComment(client, opts) {
         return await createAndSettle(u, who);
     }
     catch (err) {
-        if (err instanceof github_client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited) {
+        if (isRefused(err) && opts.forbidden !== 'fail') {
             u.log.warning(`Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
                 'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
                 'To comment on fork pull requests, post from a workflow_run workflow, or grant `permissions: pull-requests: write`.');
@@ -1082,6 +1082,10 @@ async function upsertStickyComment(client, opts) {
         }
         throw err;
     }
+}
+/** A 403 that is GitHub refusing the token, not a rate limit (which the client has waited out). */
+function isRefused(err) {
+    return err instanceof client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited;
 }
 async function whoPosts(u, author) {
     // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
@@ -1144,7 +1148,7 @@ async function removeAll(u, comments) {
         }
         catch (err) {
             // Another writer deleted it first: the goal (one comment) holds.
-            if (!(err instanceof github_client/* GitHubApiError */.OS && err.status === 404))
+            if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
                 throw err;
         }
     }
@@ -1160,7 +1164,17 @@ async function updateTo(u, target) {
 }
 /** Our comment exists: update the oldest, remove the duplicates that are surely ours. */
 async function updateExisting(u, who, target, dupes) {
-    const changed = await updateTo(u, target);
+    let changed;
+    try {
+        changed = await updateTo(u, target);
+    }
+    catch (err) {
+        // Deleted since the listing (a person, a concurrent job's cleanup): post it anew, once.
+        if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
+            throw err;
+        u.log.info(`pull-request comment ${target.id} was deleted meanwhile: creating a new one`);
+        return createAndSettle(u, who);
+    }
     // Duplicates go only when they are surely ours: by the known author, or (installation token)
     // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
     const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
@@ -1636,8 +1650,8 @@ function keptRecords(dir, variant, platforms) {
 var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/model.ts + 4 modules
-var report_model = __webpack_require__(25816);
+// EXTERNAL MODULE: ./src/report/model.ts + 5 modules
+var report_model = __webpack_require__(21691);
 ;// CONCATENATED MODULE: ./src/report/keys.ts
 
 
@@ -2199,6 +2213,7 @@ async function comment(input, io, models, outcomes, { key: runKey, subset }) {
         render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
         replaces: replacedMarkers(models, [input.plan.repository], subset && { variants: subset, keep: runKeyOf(input.plan, config).key }),
         ...(gh.author !== undefined && { author: gh.author }),
+        ...(gh.forbidden !== undefined && { forbidden: gh.forbidden }),
         log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
     });
     const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };

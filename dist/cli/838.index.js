@@ -250,7 +250,8 @@ function archOf(platform) {
 const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
 const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded']),
+    /** changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`). */
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded', 'changed']),
     from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     level: ChangeLevelSchema.nullable(),
@@ -259,7 +260,7 @@ const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     baseCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
     headCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
     unchanged: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    /** Upgraded/downgraded by level (major first), then added, then removed; by name within each. */
+    /** Upgraded/downgraded/changed by level (major first), then added, then removed; by name within each. */
     changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(PackageChangeSchema),
 });
 /** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
@@ -367,6 +368,11 @@ const delta = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ base: zod__WE
 const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     pip: PackageDiffSchema,
     apt: PackageDiffSchema,
+    /**
+     * conda packages by name (record.conda); absent when neither record has any, or one was written
+     * before the probe read them (probe 4).
+     */
+    conda: PackageDiffSchema.optional(),
     components: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ComponentChangeSchema),
     env: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
         changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EnvVarChangeSchema),
@@ -1092,7 +1098,12 @@ function readResolutionFile(file) {
         return undefined;
     return parseAs(resolve_result/* ResolutionSchema */.Cg, data, file, 'a resolution');
 }
-/** The fix of a build.json that is missing or unreadable, unless the caller says another. */
+/**
+ * The fix of a build.json that is missing or unreadable, unless the caller says another: the
+ * action's (its result-dir input; a smoke job downloads the build job's). A command of the CLI
+ * passes its own, in its flags' words (`run --stages smoke`: --stages and --out, checked before the
+ * first stage; `--from DIR`).
+ */
 const BUILD_FIX = "run the build stage in this job, or download the build job's build.json into result-dir";
 /**
  * build.json: a missing or broken one is bad input naming it. The caller's fix replaces the build

@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bundledExample: () => (/* binding */ bundledExample),
+/* harmony export */   checkEarlierResults: () => (/* binding */ checkEarlierResults),
 /* harmony export */   outputLine: () => (/* binding */ outputLine),
 /* harmony export */   runCommand: () => (/* binding */ runCommand)
 /* harmony export */ });
@@ -60,6 +61,23 @@ function baselineStore(flag, io) {
         return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_9__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, flag), `--baseline ${flag}`);
     return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_9__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env, io.cwd), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
 }
+/**
+ * The results of an earlier run that STAGES read and do not produce themselves, checked before the
+ * first stage runs (the plan stage writes plan.json into DIR): build.json, for smoke or attest
+ * without build. Missing or broken, bad input with the CLI's way to give it (the action's message
+ * names its result-dir input instead).
+ */
+function checkEarlierResults(stages, dir, label) {
+    const readers = ['smoke', 'attest'].filter((s) => stages.has(s));
+    if (readers.length === 0 || stages.has('build'))
+        return;
+    const given = _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .STAGES */ .an.filter((s) => stages.has(s));
+    const fix = `add build to --stages (--stages ${_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .STAGES */ .an.filter((s) => s === 'build' || stages.has(s)).join(',')}), or pass --out a directory holding the build's ${_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .BUILD_FILE */ .oS} (what "ml-image run" or "ml-image build --out DIR" wrote)`;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, _results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .BUILD_FILE */ .oS);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`run --stages ${given.join(',')}: the ${readers.join(' and ')} stage${readers.length > 1 ? 's read' : ' reads'} the build's ${_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .BUILD_FILE */ .oS}, and ${label} (${dir}) has none`, fix);
+    (0,_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .openResultDir */ .lR)(dir, label, { create: false }).readBuild({ fix });
+}
 const runCommand = {
     name: 'run',
     summary: 'The whole pipeline locally: plan, resolve, build, smoke, attest, report (the bundled example without a config).',
@@ -85,7 +103,8 @@ and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the
 Options:
   --config FILE      config file (default: ml-image.yml here, else the bundled example)
 ${_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .configOverrideFlags */ .i7}
-  --stages LIST      some of plan,resolve,build,smoke,attest,report (default all)
+  --stages LIST      some of plan,resolve,build,smoke,attest,report (default all); smoke or
+                     attest without build read DIR/build.json (--out), checked before any stage
   --gpus MODE        GPUs for the smoke containers: auto (default), all, none
   --baseline DIR     where baselines are kept (default the cache directory); "none" to skip
   --load             build into the local engine without pushing (one platform; under its tags too)
@@ -127,6 +146,9 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         if (!push && loaded.config.platforms.length !== 1)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, await (0,_engine_platform_js__WEBPACK_IMPORTED_MODULE_14__/* .loadOnePlatformFix */ .b)(io));
         (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .checkStageInputs */ .w6)(loaded, stages, { mode: gpus, env: io.env });
+        const outDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.out ?? 'ml-image-results');
+        const outLabel = values.out !== undefined ? `--out ${values.out}` : 'result directory';
+        checkEarlierResults(stages, outDir, outLabel);
         // A key that cannot sign is bad input now, not after the registry check and the build.
         if (push && stages.has('attest'))
             (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .checkConfigKey */ .WM)(loaded);
@@ -136,7 +158,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         const [git] = await Promise.all([(0,_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .gitContextFor */ .Tr)(io), registry]);
         const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
         const cacheDir = (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env, io.cwd);
-        const results = (0,_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .openResultDir */ .lR)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.out ?? 'ml-image-results'), values.out !== undefined ? `--out ${values.out}` : 'result directory');
+        const results = (0,_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .openResultDir */ .lR)(outDir, outLabel);
         const t0 = Date.now();
         const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s`;
         const result = await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .runPipeline */ .aI)({

@@ -202,12 +202,14 @@ function imageFacts(input, details, platform, history) {
         ...(Array.isArray(history) && { history }),
     };
 }
+/** The record's package lists other than python.packages (redactRecord). */
+const PACKAGE_LISTS = new Set(['apt', 'conda']);
 /**
  * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
- * the package lists only tokens of known forms and URL logins. A package's name, version or
- * requirement is no secret by its shape: PyPI names of 40 letters and digits exist
- * (mypy-boto3-serverlessapplicationrepository), and masking them merged two packages into one
- * SBOM component and dropped their dependencies.
+ * the package lists (pip, apt, conda) only tokens of known forms and URL logins. A package's name,
+ * version, build, channel or requirement is no secret by its shape: PyPI names of 40 letters and
+ * digits exist (mypy-boto3-serverlessapplicationrepository, also conda-forge's), and masking them
+ * merged two packages into one SBOM component and dropped their dependencies.
  */
 function redactRecord(r) {
     const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -224,7 +226,13 @@ function redactRecord(r) {
         : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
-        k === 'python' ? python(v) : k === 'apt' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactTextDeep */ .Fo)(v) : k === 'env' ? env(v) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(v),
+        k === 'python'
+            ? python(v)
+            : PACKAGE_LISTS.has(k)
+                ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactTextDeep */ .Fo)(v)
+                : k === 'env'
+                    ? env(v)
+                    : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactDeep */ .KL)(v),
     ]));
 }
 

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10854);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89436);
-/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74725);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46496);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
 /* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46985);
@@ -36,6 +36,43 @@ __webpack_require__.r(__webpack_exports__);
 function checkRequirements(loaded, env) {
     const { python, build } = loaded.config;
     (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_5__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env);
+}
+/**
+ * The files the config names whose content has a shape of its own: smoke.baseline's floors,
+ * attest.key (an encrypted cosign private key), the requirements files. Each is checked whatever
+ * the others hold, and their problems are refused together (exit 2), each naming its file and
+ * line; one check's own error stays as it is.
+ */
+function checkConfigFiles(loaded, env) {
+    const checks = [
+        () => (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .configBaseline */ .E)(loaded),
+        () => (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .checkConfigKey */ .WM)(loaded),
+        () => checkRequirements(loaded, env),
+    ];
+    const refused = [];
+    for (const check of checks) {
+        try {
+            check();
+        }
+        catch (e) {
+            // Another error (the environment's, exit 3) ends the checks as it would a run.
+            if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz))
+                throw e;
+            refused.push(e);
+        }
+    }
+    if (refused.length <= 1) {
+        if (refused[0] !== undefined)
+            throw refused[0];
+        return;
+    }
+    const source = loaded.label ?? loaded.file ?? 'inputs';
+    const fixes = [...new Set(refused.flatMap((e) => e.fix ?? []))];
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(source, refused.flatMap((e) => (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL ? e.problems : [e.message])), {
+        count: refused.reduce((n, e) => n + (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL ? e.count : 1), 0),
+        ...(fixes.length > 0 && { fix: fixes.join('; ') }),
+        ...(loaded.file !== undefined && { file: source }),
+    });
 }
 const validateCommand = {
     name: 'validate',
@@ -76,16 +113,11 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
             checkFiles: !values['skip-file-checks'],
         });
         const { config } = loaded;
-        // The files the config names whose content has a shape of its own: smoke.baseline's floors,
-        // attest.key (an encrypted cosign private key), the requirements files.
-        if (!values['skip-file-checks']) {
-            (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .configBaseline */ .E)(loaded);
-            (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .checkConfigKey */ .WM)(loaded);
-            checkRequirements(loaded, io.env);
-        }
-        // The plan's checks (pure: the catalog; the git context of the Actions environment, git itself
-        // is not asked): a config that plan would refuse is not valid.
-        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_3__/* .gitContextFromGitHubEnv */ .sp)(io.env) ?? {});
+        if (!values['skip-file-checks'])
+            checkConfigFiles(loaded, io.env);
+        // The plan's checks, in plan's own git context (GitHub's environment on a runner, else the
+        // checkout's commit and tag, which name the version tags): what plan refuses is not valid.
+        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .planOfConfig */ .DH)(loaded, await (0,_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .gitContextFor */ .Tr)(io));
         for (const w of plan.warnings)
             io.stderr(`warning: ${w}\n`);
         // The requirements against the plan's variants, as a run that resolves or builds checks them.
@@ -232,7 +264,7 @@ function archOf(platform) {
 /* harmony export */ });
 /* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32430);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29465);
 // Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
 // are inferred from the schema, so the file written and the value passed on cannot drift apart.
 
@@ -431,31 +463,36 @@ function checkPlanRequirements(variants, loaded, env, warn, resolving = true) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ readListedRequirements)
 /* harmony export */ });
-/* unused harmony export checkListedReferences */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33440);
+/* unused harmony export unlistedReferences */
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99679);
 // The ${NAME} references of a requirements file against build.secrets: the build passes pip only
 // the variables listed there (by secret mount), so the resolver passes only those too (by
 // environment). A file a pull request changes could otherwise hand pip, and any index it names,
 // whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
 
-
-/** Refuses (exit 2) the references that build.secrets does not list, naming each. */
-function checkListedReferences(references, secrets) {
-    const unlisted = references.filter((n) => !secrets.includes(n));
-    if (unlisted.length === 0)
-        return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the requirements reference ${unlisted.map((n) => `\${${n}}`).join(', ')}, which build.secrets does not list`, `list ${unlisted.length === 1 ? 'it' : 'each'} in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment`);
+/**
+ * The references that SECRETS (build.secrets) does not list, refused: each line naming one is a
+ * problem of its own ("req.txt:3: ${TOKEN} is not listed in build.secrets"), among the others the
+ * read finds.
+ */
+function unlistedReferences(secrets) {
+    return {
+        why: (name) => (secrets.includes(name) ? undefined : 'is not listed in build.secrets'),
+        fix: 'list each ${NAME} a line names in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment',
+    };
 }
 /**
  * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
  * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
- * list refused (exit 2). The resolve and build stages and `validate` read them so.
+ * list refused (exit 2, with every other problem of the files, each naming its file and line).
+ * The resolve and build stages and `validate` read them so.
  */
 function readListedRequirements(files, secrets, baseDir, env) {
-    const read = (0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readRequirements */ .F2)(files, baseDir, env, { ...(0,_read_js__WEBPACK_IMPORTED_MODULE_1__/* .workspaceRoot */ .oS)(env, baseDir), expandable: secrets });
-    checkListedReferences(read.envReferences, secrets);
-    return read;
+    return (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(files, baseDir, env, {
+        ...(0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env, baseDir),
+        expandable: secrets,
+        refused: unlistedReferences(secrets),
+    });
 }
 
 

@@ -346,7 +346,7 @@ function floorsArg(baseline) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _requirements_markers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42971);
 /* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39459);
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(33440);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(99679);
 /* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48238);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading

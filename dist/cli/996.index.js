@@ -9,14 +9,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   resolveCommand: () => (/* binding */ resolveCommand)
 /* harmony export */ });
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33440);
+/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99679);
 /* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74234);
 /* harmony import */ var _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2391);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3788);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(81583);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68662);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46813);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(50810);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43140);
 /* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42405);

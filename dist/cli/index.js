@@ -16,7 +16,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* unused harmony export GLOBAL_OPTIONS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32430);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(29465);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17700);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(81583);
@@ -187,22 +187,22 @@ __webpack_async_result__();
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
-    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(477), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(843), __nccwpck_require__.e(477), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(943), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(477), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(843), __nccwpck_require__.e(477), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(943), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(843), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(843), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(843), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(365), __nccwpck_require__.e(286)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(365), __nccwpck_require__.e(79), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(843), __nccwpck_require__.e(477), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(943), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(440), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(874), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(365), __nccwpck_require__.e(79), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(843), __nccwpck_require__.e(477), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(943), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 57948))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(672), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(854), __nccwpck_require__.e(686), __nccwpck_require__.e(874), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 28874))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(854), __nccwpck_require__.e(686), __nccwpck_require__.e(672), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44672))).verifyCommand },
     { name: 'doctor', load: async () => (await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -832,7 +832,7 @@ function patternProblem(pattern) {
 
 /***/ }),
 
-/***/ 32430:
+/***/ 29465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -868,6 +868,43 @@ var redact = __nccwpck_require__(81583);
 var attest = __nccwpck_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
 var secret_id = __nccwpck_require__(92916);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(49997);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __nccwpck_require__(11012);
+;// CONCATENATED MODULE: ./src/config/short-name.ts
+// A short name of the config that goes into tags and result ids (a variant's name, a smoke test's):
+// lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 64
+// characters. A refused one is told what is wrong with it (too long, its first character, a
+// character not allowed) and the whole rule, not only the characters allowed.
+
+
+
+/** The most characters a short name has. */
+const MAX_SHORT_NAME = 64;
+/** The rule, as a problem states it. */
+const SHORT_NAME_RULE = `lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most ${MAX_SHORT_NAME} characters`;
+/** What is wrong with NAME as a short name ("is too long: ..."), or undefined when nothing is. */
+function shortNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    const bad = [...name].find((c) => !/^[a-z0-9._-]$/.test(c));
+    if (bad !== undefined)
+        return `holds ${(0,util_text/* printable */.g$)(JSON.stringify(bad))}, which is not allowed`;
+    if (!/^[a-z0-9]/.test(name))
+        return `starts with ${JSON.stringify(name[0])}, not a letter or digit`;
+    if (name.length > MAX_SHORT_NAME)
+        return `is too long: ${name.length} characters, at most ${MAX_SHORT_NAME}`;
+    return undefined;
+}
+/** A zod string for a short name; WHAT names it in a problem ("a tag-safe name"). */
+const shortName = (what) => schemas/* string */.YjP().refine((name) => shortNameProblem(name) === undefined, {
+    error: (iss) => {
+        const name = String(iss.input);
+        return `${(0,issues/* describeValue */.bp)(name)} ${shortNameProblem(name)} (${what}: ${SHORT_NAME_RULE})`;
+    },
+});
+
 // EXTERNAL MODULE: ./src/config/size.ts
 var size = __nccwpck_require__(64089);
 // EXTERNAL MODULE: ./src/config/pattern.ts
@@ -904,13 +941,13 @@ function userMap(key, value) {
 
 
 
+
 const SMOKE_SUITES = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'];
 /** The networks a smoke test's container may have (smoke.network). */
 const SMOKE_NETWORKS = ['none', 'bridge'];
 /** Upper bound of a per-test timeout: smoke.timeoutSeconds and the --timeout flags (one day). */
 const MAX_TIMEOUT_SECONDS = 86400;
 const DEFAULT_GPU_RUNNER_LABELS = ['self-hosted', 'linux', 'x64', 'gpu'];
-const TEST_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 // Output patterns are compiled here the way the smoke runner compiles them (flags, length cap),
 // so a bad one is exit 2 at load time; matching itself is bounded in time (src/smoke/match.ts).
 const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((value, ctx) => {
@@ -923,9 +960,7 @@ const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((
 }))
     .default([]);
 const CustomTest = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(TEST_NAME, { error: 'expected a short name: lowercase letters, digits, ".", "_" or "-"' })
-        .describe('Test id in results.'),
+    name: shortName('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
     command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
         error: 'expected a command string (run with sh -c) or an argv list',
     })
@@ -1039,6 +1074,7 @@ var variant_origin = __nccwpck_require__(52454);
 
 
 
+
 // The smoke block lives in smoke-schema.ts; its names are imported from here as before.
 
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
@@ -1047,7 +1083,6 @@ const RESOLVE_MODES = ['auto', 'check', 'off'];
 const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 // Docker's reference grammar, simplified: lowercase path components separated by '/'.
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const TAG_SAFE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const CUDA_VERSION = /^\d{1,2}\.\d{1,2}$/;
 /** "/", "/.", "//", "/..", "C:\\": a path naming the root of a filesystem. */
 function isFilesystemRoot(p) {
@@ -1090,10 +1125,9 @@ const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 's
 // so that a bad string gets a message saying what strings are allowed.
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
 const VariantObject = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP()
-        .regex(TAG_SAFE, { error: 'expected a tag-safe name: lowercase letters, digits, ".", "_" or "-"' })
+    name: shortName('a tag-safe name')
         .optional()
-        .describe('Variant name used in tags (`1.4.0-<name>`). Default: `cpu`, `cuda<version>`; required with `base`.'),
+        .describe('Variant name used in tags (`1.4.0-<name>`): lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters. Default: `cpu`, `cuda<version>`; required with `base`.'),
     cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
     base: imageRef
         .optional()
@@ -4977,18 +5011,32 @@ var redact = __nccwpck_require__(81583);
 // secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
 // hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
 
+/** A whole ${NAME} (pip's rule: upper-case letters, digits, _): pip fills it in, it is no secret. */
+const NAME_REFERENCE = /^\$\{[A-Z0-9_]+\}$/;
+/**
+ * The shared rules skip a value that is a whole `${name}` of any case (a masker hides no less by
+ * that; the query rule ignores case); pip fills in only a `${NAME}` (its ENV_VAR_RE), so here the
+ * skip is taken out of the rule and urlTokens leaves out a whole `${NAME}` itself: a `${name}` of
+ * another form is a value like any other, a token to judge (requirements/credentials.ts refuses it
+ * as a reference pip does not fill in) and to mask.
+ */
+const RULE_SKIP = /\(\?!\\\$\\\{\[A-Za-z0-9_\]\+\\\}\(\?!\[\^[^\]]*\]\)\)/;
+const withoutSkip = (pattern) => {
+    if (!RULE_SKIP.test(pattern))
+        throw new Error(`a redaction rule without its \${NAME} skip: ${pattern}`);
+    return pattern.replace(RULE_SKIP, '');
+};
 const { span, query, pathToken } = redact/* REDACTION_RULES */.iz.urlTokens;
 const URL_SPAN = new RegExp(span);
-const QUERY_SECRET_G = new RegExp(query.pattern, query.ignoreCase ? 'gi' : 'g');
-const PATH_TOKEN = new RegExp(pathToken);
-/** A whole ${NAME}: pip expands it from the environment, it is no secret itself. */
-const NAME_REFERENCE = /^\$\{[A-Za-z0-9_]+\}$/;
+const QUERY_SECRET_G = new RegExp(withoutSkip(query.pattern), query.ignoreCase ? 'gi' : 'g');
+const PATH_TOKEN = new RegExp(withoutSkip(pathToken));
 const isNameReference = (part) => NAME_REFERENCE.test(part);
 /**
  * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
  * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
  * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
- * A value that is a whole `${NAME}` is not one (the rule skips it); an empty one is given as such.
+ * A value that is a whole `${NAME}` is not one (pip fills it in; a `${name}` of another form, which
+ * pip sends as written, is); an empty one is given as such.
  */
 function urlTokens(url) {
     const colon = url.indexOf('://');
@@ -5001,7 +5049,7 @@ function urlTokens(url) {
         out.push({ where: '/t/', value: t[2], at: colon + t.index + t[1].length });
     for (const m of rest.matchAll(QUERY_SECRET_G))
         out.push({ where: m[1], value: m[2], at: colon + m.index + m[1].length });
-    return out;
+    return out.filter((x) => !isNameReference(x.value));
 }
 /** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
 function decoded(text) {
@@ -5069,11 +5117,13 @@ const MIN_SECRET_CHARS = 6;
 /** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
 const decodedOr = (text) => decoded(text) ?? text;
 /**
- * References pip does not fill in (it expands only `${NAME}`): a shell's `$NAME` and `$(command)`,
- * Windows' `%NAME%`, a template's `{{name}}` (also GitHub's `${{ secrets.NAME }}`).
+ * References pip does not fill in (it expands only `${NAME}`, NAME of upper-case letters, digits and
+ * _): a shell's `$NAME` and `$(command)`, a `${name}` of another form, Windows' `%NAME%`, a
+ * template's `{{name}}` (also GitHub's `${{ secrets.NAME }}`).
  */
 const UNEXPANDED = [
     /^\$[A-Za-z_][A-Za-z0-9_]*$/,
+    /^\$\{(?![A-Z0-9_]+\}$)[^{}]*\}$/,
     /^\$\([^()]*\)$/,
     /^%[A-Za-z_][A-Za-z0-9_]*%$/,
     /^\$?\{\{[^{}]*\}\}$/,

@@ -1,8 +1,8 @@
-export const id = 617;
-export const ids = [617];
+export const id = 22;
+export const ids = [22];
 export const modules = {
 
-/***/ 75617:
+/***/ 35641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -624,246 +624,6 @@ var read_bounded = __webpack_require__(30790);
 var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
-;// CONCATENATED MODULE: ./src/requirements/decode.ts
-// A requirements file's bytes as text, decoded as pip decodes it (pip's utils/encoding.py
-// auto_decode, on a little-endian machine, as every build platform is): by a byte-order mark,
-// in pip's order (UTF-8; then FF FE, UTF-16's own mark, before UTF-32 LE's FF FE 00 00, so pip reads
-// a UTF-32 LE file as UTF-16 and fails: refused here, saying so; FE FF, UTF-16 BE; 00 00 FE FF,
-// UTF-32 BE), else by a PEP 263 `coding:` comment on one of the first two lines, else as UTF-8 (the
-// locale's encoding, UTF-8 in the resolver's container and the build). Windows PowerShell 5's
-// `pip freeze > requirements.txt` writes UTF-16 LE with its mark. Bytes pip cannot decode are
-// refused, as pip refuses them. Pure.
-/** pip's ENCODING_RE: `coding:` or `coding=`, then the encoding's name. */
-const CODING = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
-/**
- * Python's names (its codec modules and encodings.aliases) of the codecs read here: `coding: UTF-8`,
- * `latin-1`, `iso-8859-1`, `us-ascii` ... (normalized).
- */
-const ALIASES = Object.fromEntries([
-    ['utf_8', 'utf_8 utf8 u8 utf utf8_ucs2 utf8_ucs4 cp65001 utf_8_sig'],
-    [
-        'latin_1',
-        'latin_1 latin1 latin l1 iso_8859_1 iso8859_1 iso_8859_1_1987 iso8859 8859 cp819 iso_ir_100 csisolatin1 ibm819',
-    ],
-    [
-        'ascii',
-        'ascii us_ascii us 646 ansi_x3.4_1968 ansi_x3.4_1986 ansi_x3_4_1968 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6',
-    ],
-].flatMap(([codec, all]) => all.split(' ').map((n) => [n, codec])));
-/** Python's normalize_encoding: lower case, each run of characters other than letters, digits and '.' one '_'. */
-const normalized = (name) => name
-    .toLowerCase()
-    .replace(/[^a-z0-9.]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-/** The codec a `coding:` NAME is read with here, as Python looks it up ('.' also as '_'). */
-function codecOf(name) {
-    const n = normalized(name);
-    return ALIASES[n] ?? ALIASES[n.replace(/\./g, '_')];
-}
-const strict = (label, bytes) => new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
-/** UTF-32 BE, strictly (a length not a multiple of 4, a surrogate or a value past U+10FFFF: none). */
-function utf32be(bytes) {
-    if (bytes.length % 4 !== 0)
-        throw new TypeError('truncated data');
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const out = [];
-    for (let i = 0; i < bytes.length; i += 4) {
-        const cp = view.getUint32(i);
-        if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
-            throw new TypeError(`code point ${cp} at byte ${i}`);
-        out.push(String.fromCodePoint(cp));
-    }
-    return out.join('');
-}
-const startsWith = (data, bom) => bom.every((b, i) => data[i] === b);
-const SAVE_UTF8 = 'save the file as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 FILE)';
-/** DATA decoded by its byte-order mark, as pip does; undefined without one. */
-function byBom(data) {
-    const rest = (n) => data.subarray(n);
-    const decode = (what, f) => {
-        try {
-            return { text: f() };
-        }
-        catch {
-            return {
-                why: `starts with the ${what} byte-order mark but is not valid ${what}: pip cannot read it`,
-                fix: SAVE_UTF8,
-            };
-        }
-    };
-    if (startsWith(data, [0xef, 0xbb, 0xbf]))
-        return decode('UTF-8', () => strict('utf-8', rest(3)));
-    if (startsWith(data, [0xff, 0xfe, 0, 0]))
-        return {
-            why: 'is UTF-32 LE (it starts with FF FE 00 00): pip takes FF FE for UTF-16 and reads it as that, every other character a U+0000, and fails',
-            fix: SAVE_UTF8,
-        };
-    // pip's "utf-16" codec: after the mark, a second one (FF FE or FE FF) is read as one too.
-    if (startsWith(data, [0xff, 0xfe]))
-        return decode('UTF-16', () => {
-            const r = rest(2);
-            if (startsWith(r, [0xfe, 0xff]))
-                return strict('utf-16be', r.subarray(2));
-            return strict('utf-16le', startsWith(r, [0xff, 0xfe]) ? r.subarray(2) : r);
-        });
-    if (startsWith(data, [0xfe, 0xff]))
-        return decode('UTF-16', () => strict('utf-16be', rest(2)));
-    if (startsWith(data, [0, 0, 0xfe, 0xff]))
-        return decode('UTF-32', () => utf32be(rest(4)));
-    return undefined;
-}
-/** The encoding a `coding:` comment on one of DATA's first two lines names (pip's rule), if any. */
-function codingLine(data) {
-    let start = 0;
-    for (let line = 1; line <= 2 && start <= data.length; line++) {
-        let end = data.indexOf(0x0a, start);
-        if (end < 0)
-            end = data.length;
-        // The line's bytes as Latin-1: one character a byte, as Python's bytes regex reads them.
-        const text = Buffer.from(data.subarray(start, end)).toString('latin1');
-        const m = text.startsWith('#') ? CODING.exec(text) : null;
-        if (m)
-            return { name: m[1], line };
-        start = end + 1;
-    }
-    return undefined;
-}
-/**
- * A requirements file's bytes as pip reads them: by byte-order mark, else by a `coding:` comment
- * (UTF-8, Latin-1 or ASCII here; another is refused, saying so), else as UTF-8; bytes not valid in
- * that encoding are refused (pip fails on them), as is a UTF-32 LE file (pip misreads it).
- */
-function decodeRequirements(data) {
-    const bom = byBom(data);
-    if (bom !== undefined)
-        return bom;
-    const coding = codingLine(data);
-    const codec = coding === undefined ? 'utf_8' : codecOf(coding.name);
-    if (codec === undefined)
-        return {
-            why: `declares its encoding "${coding.name}" on line ${coding.line} (a PEP 263 "coding:" comment, which pip honours): only UTF-8, Latin-1 and ASCII are read here`,
-            fix: `${SAVE_UTF8} and make that comment say utf-8 (or drop it)`,
-        };
-    if (codec === 'latin_1')
-        return { text: Buffer.from(data).toString('latin1') };
-    const bad = codec === 'ascii' ? data.findIndex((b) => b > 0x7f) : -1;
-    if (bad < 0)
-        try {
-            return { text: strict('utf-8', data) };
-        }
-        catch {
-            // Below: where it fails.
-        }
-    const at = bad >= 0 ? bad : firstInvalidUtf8(data);
-    const what = codec === 'ascii' ? 'ASCII (its coding: comment)' : 'UTF-8';
-    return {
-        why: `is not valid ${what}: byte 0x${data[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at} (pip cannot decode it)`,
-        fix: codec === 'ascii' ? `${SAVE_UTF8} and make that comment say utf-8` : SAVE_UTF8,
-    };
-}
-/**
- * The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode: a
- * strict TextDecoder threw), by the WHATWG decoder's own rules. The config reader says it too.
- */
-function firstInvalidUtf8(data) {
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
-    let bytes = 0;
-    for (const ch of text) {
-        const n = Buffer.byteLength(ch);
-        // U+FFFD where the bytes are not EF BF BD (one written in the file): where decoding failed.
-        if (ch === '\uFFFD' && !(data[bytes] === 0xef && data[bytes + 1] === 0xbf && data[bytes + 2] === 0xbd))
-            return bytes;
-        bytes += n;
-    }
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/requirements/read-file.ts
-// Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
-// /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
-// given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
-// Its bytes are decoded as pip decodes them (decode.ts: a byte-order mark, UTF-16 included, or a
-// `coding:` comment, else UTF-8); a file pip cannot decode is exit 2 too.
-
-
-
-
-
-/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
-const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
-/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
-const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
-/** Whether the path P lies in DIR (or is DIR): both absolute, compared as written. */
-const isInside = (p, dir) => {
-    const rel = external_node_path_default().relative(dir, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
-};
-/**
- * The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root,
- * the error PLACED on the -r / -c line that includes it.
- */
-function checkedRealPath(abs, where, root, placed) {
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(abs);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions', placed);
-    }
-    // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
-    const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
-    if (system !== undefined)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository', placed);
-    if (root === undefined)
-        return real;
-    let realRoot;
-    try {
-        realRoot = (0,external_node_fs_.realpathSync)(root);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
-    }
-    if (!isInside(real, realRoot))
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository', placed);
-    return real;
-}
-/**
- * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
- * /sys or /dev, and (given a root) inside root, decoded as pip decodes it (decodeRequirements),
- * else exit 2.
- */
-function readRequirementsFile(abs, from, root) {
-    const where = from ? ` (included from ${from})` : '';
-    // An included file's problem is annotated on the line that includes it (FROM is "FILE:LINE").
-    const placed = { location: (0,errors/* locationOf */.hD)(from) };
-    let st;
-    try {
-        st = (0,external_node_fs_.statSync)(abs);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements', placed);
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions', placed);
-    }
-    if (!st.isFile())
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)', placed);
-    if (st.size > MAX_REQUIREMENTS_BYTES)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement', placed);
-    const real = checkedRealPath(abs, where, root, placed);
-    let data;
-    try {
-        data = (0,external_node_fs_.readFileSync)(real);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions', placed);
-    }
-    const decoded = decodeRequirements(data);
-    if ('why' in decoded)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix, placed);
-    return decoded.text;
-}
-
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
 var credentials = __webpack_require__(53088);
 // EXTERNAL MODULE: ./src/requirements/options.ts
@@ -1168,6 +928,332 @@ function lineFacts() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/requirements/decode.ts
+// A requirements file's bytes as text, decoded as pip decodes it (pip's utils/encoding.py
+// auto_decode, on a little-endian machine, as every build platform is): by a byte-order mark,
+// in pip's order (UTF-8; then FF FE, UTF-16's own mark, before UTF-32 LE's FF FE 00 00, so pip reads
+// a UTF-32 LE file as UTF-16 and fails: refused here, saying so; FE FF, UTF-16 BE; 00 00 FE FF,
+// UTF-32 BE), else by a PEP 263 `coding:` comment on one of the first two lines, else as UTF-8 (the
+// locale's encoding, UTF-8 in the resolver's container and the build). Windows PowerShell 5's
+// `pip freeze > requirements.txt` writes UTF-16 LE with its mark. Bytes pip cannot decode are
+// refused, as pip refuses them. Pure.
+/** pip's ENCODING_RE: `coding:` or `coding=`, then the encoding's name. */
+const CODING = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
+/**
+ * Python's names (its codec modules and encodings.aliases) of the codecs read here: `coding: UTF-8`,
+ * `latin-1`, `iso-8859-1`, `us-ascii` ... (normalized).
+ */
+const ALIASES = Object.fromEntries([
+    ['utf_8', 'utf_8 utf8 u8 utf utf8_ucs2 utf8_ucs4 cp65001 utf_8_sig'],
+    [
+        'latin_1',
+        'latin_1 latin1 latin l1 iso_8859_1 iso8859_1 iso_8859_1_1987 iso8859 8859 cp819 iso_ir_100 csisolatin1 ibm819',
+    ],
+    [
+        'ascii',
+        'ascii us_ascii us 646 ansi_x3.4_1968 ansi_x3.4_1986 ansi_x3_4_1968 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6',
+    ],
+].flatMap(([codec, all]) => all.split(' ').map((n) => [n, codec])));
+/** Python's normalize_encoding: lower case, each run of characters other than letters, digits and '.' one '_'. */
+const normalized = (name) => name
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+/** The codec a `coding:` NAME is read with here, as Python looks it up ('.' also as '_'). */
+function codecOf(name) {
+    const n = normalized(name);
+    return ALIASES[n] ?? ALIASES[n.replace(/\./g, '_')];
+}
+const strict = (label, bytes) => new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+/** UTF-32 BE, strictly (a length not a multiple of 4, a surrogate or a value past U+10FFFF: none). */
+function utf32be(bytes) {
+    if (bytes.length % 4 !== 0)
+        throw new TypeError('truncated data');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const out = [];
+    for (let i = 0; i < bytes.length; i += 4) {
+        const cp = view.getUint32(i);
+        if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
+            throw new TypeError(`code point ${cp} at byte ${i}`);
+        out.push(String.fromCodePoint(cp));
+    }
+    return out.join('');
+}
+const startsWith = (data, bom) => bom.every((b, i) => data[i] === b);
+const SAVE_UTF8 = 'save the file as UTF-8 (in PowerShell: Get-Content FILE | Set-Content -Encoding utf8 FILE)';
+/** DATA decoded by its byte-order mark, as pip does; undefined without one. */
+function byBom(data) {
+    const rest = (n) => data.subarray(n);
+    const decode = (what, f) => {
+        try {
+            return { text: f() };
+        }
+        catch {
+            return {
+                why: `starts with the ${what} byte-order mark but is not valid ${what}: pip cannot read it`,
+                fix: SAVE_UTF8,
+            };
+        }
+    };
+    if (startsWith(data, [0xef, 0xbb, 0xbf]))
+        return decode('UTF-8', () => strict('utf-8', rest(3)));
+    if (startsWith(data, [0xff, 0xfe, 0, 0]))
+        return {
+            why: 'is UTF-32 LE (it starts with FF FE 00 00): pip takes FF FE for UTF-16 and reads it as that, every other character a U+0000, and fails',
+            fix: SAVE_UTF8,
+        };
+    // pip's "utf-16" codec: after the mark, a second one (FF FE or FE FF) is read as one too.
+    if (startsWith(data, [0xff, 0xfe]))
+        return decode('UTF-16', () => {
+            const r = rest(2);
+            if (startsWith(r, [0xfe, 0xff]))
+                return strict('utf-16be', r.subarray(2));
+            return strict('utf-16le', startsWith(r, [0xff, 0xfe]) ? r.subarray(2) : r);
+        });
+    if (startsWith(data, [0xfe, 0xff]))
+        return decode('UTF-16', () => strict('utf-16be', rest(2)));
+    if (startsWith(data, [0, 0, 0xfe, 0xff]))
+        return decode('UTF-32', () => utf32be(rest(4)));
+    return undefined;
+}
+/** The encoding a `coding:` comment on one of DATA's first two lines names (pip's rule), if any. */
+function codingLine(data) {
+    let start = 0;
+    for (let line = 1; line <= 2 && start <= data.length; line++) {
+        let end = data.indexOf(0x0a, start);
+        if (end < 0)
+            end = data.length;
+        // The line's bytes as Latin-1: one character a byte, as Python's bytes regex reads them.
+        const text = Buffer.from(data.subarray(start, end)).toString('latin1');
+        const m = text.startsWith('#') ? CODING.exec(text) : null;
+        if (m)
+            return { name: m[1], line };
+        start = end + 1;
+    }
+    return undefined;
+}
+/**
+ * A requirements file's bytes as pip reads them: by byte-order mark, else by a `coding:` comment
+ * (UTF-8, Latin-1 or ASCII here; another is refused, saying so), else as UTF-8; bytes not valid in
+ * that encoding are refused (pip fails on them), as is a UTF-32 LE file (pip misreads it).
+ */
+function decodeRequirements(data) {
+    const bom = byBom(data);
+    if (bom !== undefined)
+        return bom;
+    const coding = codingLine(data);
+    const codec = coding === undefined ? 'utf_8' : codecOf(coding.name);
+    if (codec === undefined)
+        return {
+            why: `declares its encoding "${coding.name}" on line ${coding.line} (a PEP 263 "coding:" comment, which pip honours): only UTF-8, Latin-1 and ASCII are read here`,
+            fix: `${SAVE_UTF8} and make that comment say utf-8 (or drop it)`,
+        };
+    if (codec === 'latin_1')
+        return { text: Buffer.from(data).toString('latin1') };
+    const bad = codec === 'ascii' ? data.findIndex((b) => b > 0x7f) : -1;
+    if (bad < 0)
+        try {
+            return { text: strict('utf-8', data) };
+        }
+        catch {
+            // Below: where it fails.
+        }
+    const at = bad >= 0 ? bad : firstInvalidUtf8(data);
+    const what = codec === 'ascii' ? 'ASCII (its coding: comment)' : 'UTF-8';
+    return {
+        why: `is not valid ${what}: byte 0x${data[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at} (pip cannot decode it)`,
+        fix: codec === 'ascii' ? `${SAVE_UTF8} and make that comment say utf-8` : SAVE_UTF8,
+    };
+}
+/**
+ * The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode: a
+ * strict TextDecoder threw), by the WHATWG decoder's own rules. The config reader says it too.
+ */
+function firstInvalidUtf8(data) {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
+    let bytes = 0;
+    for (const ch of text) {
+        const n = Buffer.byteLength(ch);
+        // U+FFFD where the bytes are not EF BF BD (one written in the file): where decoding failed.
+        if (ch === '\uFFFD' && !(data[bytes] === 0xef && data[bytes + 1] === 0xbf && data[bytes + 2] === 0xbd))
+            return bytes;
+        bytes += n;
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/requirements/read-file.ts
+// Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
+// /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
+// given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
+// Its bytes are decoded as pip decodes them (decode.ts: a byte-order mark, UTF-16 included, or a
+// `coding:` comment, else UTF-8); a file pip cannot decode is exit 2 too.
+
+
+
+
+
+/** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
+const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
+/** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
+const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
+/** Whether the path P lies in DIR (or is DIR): both absolute, compared as written. */
+const isInside = (p, dir) => {
+    const rel = external_node_path_default().relative(dir, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
+};
+/**
+ * The real path of a requirements file, refused (exit 2) under /proc, /sys, /dev or outside root,
+ * the error PLACED on the -r / -c line that includes it.
+ */
+function checkedRealPath(abs, where, root, placed) {
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(abs);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions', placed);
+    }
+    // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
+    const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
+    if (system !== undefined)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository', placed);
+    if (root === undefined)
+        return real;
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_.realpathSync)(root);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
+    }
+    if (!isInside(real, realRoot))
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository', placed);
+    return real;
+}
+/**
+ * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
+ * /sys or /dev, and (given a root) inside root, decoded as pip decodes it (decodeRequirements),
+ * else exit 2.
+ */
+function readRequirementsFile(abs, from, root) {
+    const where = from ? ` (included from ${from})` : '';
+    // An included file's problem is annotated on the line that includes it (FROM is "FILE:LINE").
+    const placed = { location: (0,errors/* locationOf */.hD)(from) };
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(abs);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements', placed);
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions', placed);
+    }
+    if (!st.isFile())
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)', placed);
+    if (st.size > MAX_REQUIREMENTS_BYTES)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement', placed);
+    const real = checkedRealPath(abs, where, root, placed);
+    let data;
+    try {
+        data = (0,external_node_fs_.readFileSync)(real);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions', placed);
+    }
+    const decoded = decodeRequirements(data);
+    if ('why' in decoded)
+        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix, placed);
+    return decoded.text;
+}
+
+;// CONCATENATED MODULE: ./src/requirements/read-problems.ts
+// The problems a read of requirements files finds (read.ts), refused together: one per line, each
+// naming its file and line, with the fix of their kind (the syntax, a credential written in a
+// line, an include that cannot be read, a ${NAME} the caller refuses).
+
+
+
+/** More invalid lines than this are counted, not listed. */
+const MAX_LISTED_ERRORS = 20;
+const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+/**
+ * The problems of a read, and the kind of those that are credentials written in a line or a comment
+ * (literalProblem adds one): those have their own fix (problemsError).
+ */
+function problemList() {
+    const problems = [];
+    const credentials = new Map();
+    const others = new Map();
+    const literalProblem = (p) => {
+        credentials.set(p.problem, p.kind);
+        problems.push(p.problem);
+    };
+    const otherProblem = (problem, fix, alone) => {
+        others.set(problem, { fix, ...(alone !== undefined && { alone }) });
+        problems.push(problem);
+    };
+    return { problems, credentials, others, literalProblem, otherProblem };
+}
+/**
+ * An include that cannot be read (missing, not a regular file, outside the workspace ...) is a
+ * problem of the line that names it, added by PROBLEM; the walk goes on with the other lines and
+ * files (undefined: none of its lines). A file given, not included, is refused at once.
+ */
+function readIncluded(abs, from, root, problem) {
+    if (from === undefined)
+        return readRequirementsFile(abs, undefined, root);
+    try {
+        return readRequirementsFile(abs, from, root);
+    }
+    catch (e) {
+        if (!(e instanceof errors/* InputError */.dz))
+            throw e;
+        problem(`${from}: ${e.message.replace(` (included from ${from})`, '')}`, e.fix, e);
+        return undefined;
+    }
+}
+/**
+ * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
+ * is the credential one (credentialFix: revoke a secret, write ${NAME} for a reference) where every
+ * problem is a credential written in a line or comment (CREDENTIALS), the syntax one followed by it
+ * where some are, then the fixes of the OTHERS among them. An include that cannot be read, the
+ * only problem, is its own error (placed on the line that names it), as it was before any list.
+ */
+function problemsError(files, found, credentials, others) {
+    // Once each: a file named by both -r and -c is read (and checked) as both.
+    const problems = [...new Set(found)];
+    // An include that cannot be read, alone: its own error, on the line that names it.
+    const alone = problems.length === 1 ? others.get(problems[0])?.alone : undefined;
+    if (alone !== undefined)
+        return alone;
+    const listed = problems.slice(0, MAX_LISTED_ERRORS);
+    const more = problems.length - listed.length;
+    if (more > 0)
+        listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+    const kinds = problems.flatMap((p) => credentials.get(p) ?? []);
+    const credentialsFix = credentialFix(kinds);
+    const ownFixes = [...new Set(problems.flatMap((p) => others.get(p)?.fix ?? []))];
+    const syntax = problems.some((p) => !credentials.has(p) && !others.has(p));
+    const fixes = [
+        ...(syntax ? [FIX] : []),
+        ...(credentialsFix === undefined
+            ? []
+            : [
+                syntax || ownFixes.length > 0
+                    ? `a credential written in a line or comment: ${credentialsFix}`
+                    : credentialsFix,
+            ]),
+        ...ownFixes,
+    ];
+    return new errors/* ConfigError */.xL(files.join(', '), listed, {
+        ...(fixes.length > 0 && { fix: fixes.join('; ') }),
+        count: problems.length,
+        problemsNameFiles: true,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
@@ -1189,14 +1275,11 @@ function lineFacts() {
 
 
 
-/** More invalid lines than this are counted, not listed. */
-const MAX_LISTED_ERRORS = 20;
 /** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
 function constraintsFileText(constraints) {
     const text = constraints?.text ?? '';
     return text === '' ? '' : `${text}\n`;
 }
-const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
 const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
 const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file";
 const MANY_INCLUDES = 'more than one -r/-c on a line: pip reads only one of them (the first -r, else the first -c) and drops the others, whose requirements would be missing from the image; write each -r/-c on a line of its own';
@@ -1246,7 +1329,9 @@ const shownLine = (l) => (l.expanded ? l.written : l);
  * exit 2, naming their line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
- * refuses the others). No message quotes a line with a value filled in.
+ * refuses the others, by `opts.refused`: each line naming one a problem). Every problem is listed
+ * at once, an include that cannot be read among them (its file's lines unread). No message quotes
+ * a line with a value filled in.
  */
 function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const checkEnv = checkingEnv(env, opts.expandable);
@@ -1255,7 +1340,13 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const read = new Set();
     const into = readInto();
     const refs = new Set();
-    const { problems, credentials, literalProblem } = problemList();
+    const { problems, credentials, others, literalProblem, otherProblem } = problemList();
+    const reference = (name, origin) => {
+        refs.add(name);
+        const why = opts.refused?.why(name);
+        if (why !== undefined)
+            otherProblem(`${origin}: \${${name}} ${why}`, opts.refused.fix);
+    };
     // chain: the files being read, outermost first, with the line that includes the next.
     // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
     const visit = (abs, chain, asConstraints) => {
@@ -1273,12 +1364,14 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             return;
         const parent = chain.at(-1);
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
-        const text = readRequirementsFile(abs, from, opts.root);
+        const text = readIncluded(abs, from, opts.root, otherProblem);
+        if (text === undefined)
+            return;
         read.add(abs);
         const parsed = (0,parse/* parseRequirementsText */.XW)(text, checkEnv);
         // pip ignores comments, but the file, comments and all, is copied into the image.
         commentCredentialProblems(abs, text).forEach(literalProblem);
-        const refused = checkLines(abs, parsed, refs, problems);
+        const refused = checkLines(abs, parsed, reference, problems);
         for (const l of parsed.lines) {
             if (refused.has(l.line))
                 continue;
@@ -1314,7 +1407,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     for (const f of files)
         visit(external_node_path_default().resolve(baseDir, f), [], false);
     if (problems.length > 0)
-        throw problemsError(files, problems, credentials);
+        throw problemsError(files, problems, credentials, others);
     return { ...into.result(), envReferences: [...refs], files: [...read] };
 }
 /**
@@ -1370,19 +1463,6 @@ function readInto() {
         }),
     };
 }
-/**
- * The problems of a read, and the kind of those that are credentials written in a line or a comment
- * (literalProblem adds one): those have their own fix (problemsError).
- */
-function problemList() {
-    const problems = [];
-    const credentials = new Map();
-    const literalProblem = (p) => {
-        credentials.set(p.problem, p.kind);
-        problems.push(p.problem);
-    };
-    return { problems, credentials, literalProblem };
-}
 /** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */
 function editableLeak(l) {
     if (l.kind !== 'requirement' || !l.editable)
@@ -1409,7 +1489,7 @@ function refusedInclude(include, expanded) {
  * The runner's own variables are refused first: a line naming one (checked without it filled in)
  * is not checked further; the lines returned.
  */
-function checkLines(abs, parsed, refs, problems) {
+function checkLines(abs, parsed, reference, problems) {
     const refused = new Set();
     // What pip expands: the lines without their comments.
     for (const l of [...parsed.lines, ...parsed.errors].sort((a, b) => a.line - b.line))
@@ -1419,7 +1499,7 @@ function checkLines(abs, parsed, refs, problems) {
                 refused.add(l.line);
             }
             else
-                refs.add(r);
+                reference(r, `${abs}:${l.line}`);
         }
     for (const e of parsed.errors) {
         if (refused.has(e.line))
@@ -1428,32 +1508,6 @@ function checkLines(abs, parsed, refs, problems) {
         problems.push(`${abs}:${e.line}: ${what} "${quotedLine(e.text)}": ${quotedWhy(e.why)}`);
     }
     return refused;
-}
-/**
- * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
- * is the credential one (credentialFix: revoke a secret, write ${NAME} for a reference) where every
- * problem is a credential written in a line or comment (CREDENTIALS), the syntax one followed by it
- * where some are.
- */
-function problemsError(files, found, credentials) {
-    // Once each: a file named by both -r and -c is read (and checked) as both.
-    const problems = [...new Set(found)];
-    const listed = problems.slice(0, MAX_LISTED_ERRORS);
-    const more = problems.length - listed.length;
-    if (more > 0)
-        listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-    const kinds = problems.flatMap((p) => credentials.get(p) ?? []);
-    const credentialsFix = credentialFix(kinds);
-    const fix = credentialsFix === undefined
-        ? FIX
-        : kinds.length === problems.length
-            ? credentialsFix
-            : `${FIX}; a credential written in a line or comment: ${credentialsFix}`;
-    return new errors/* ConfigError */.xL(files.join(', '), listed, {
-        fix,
-        count: problems.length,
-        problemsNameFiles: true,
-    });
 }
 /** How many -r/-c values an option line gives (pip follows one of them). */
 const includeCount = (l) => l.kind === 'option'
@@ -1549,7 +1603,8 @@ function lineLocator(doc, lines) {
 ;// CONCATENATED MODULE: ./src/config/yaml-parse.ts
 // YAML text to data for ml-image.yml: one document, merge keys (`<<: *base`) taken, every problem a
 // ConfigError naming the file and the line (a syntax error, a second document, a duplicate key, an
-// alias to no anchor, a merge of no mapping, an alias bomb).
+// alias to no anchor, an alias or merge inside the node it names, a merge of no mapping); an alias
+// bomb names the file.
 
 
 
@@ -1565,17 +1620,20 @@ const yaml_parse_startOf = (node) => node?.range?.[0];
 /**
  * The problems of DOC's structure that the yaml package would throw at (or take) without a line,
  * in document order: a duplicate key, a list or mapping as a key, an alias to no anchor before it,
- * a merge key (`<<`) whose value is no mapping, alias to one or list of them.
+ * an alias inside the node it names (a cycle: `<<: *i` in the mapping &i), a merge key (`<<`)
+ * whose value is no mapping, alias to one or list of them.
  */
 function structureProblems(doc, at) {
     const problems = [];
     // An alias names the last anchor before it (in this visit's order, the yaml package's own).
     const anchors = new Map();
     const target = (node) => ((0,dist/* isAlias */.Vj)(node) ? anchors.get(node.source) : node);
-    (0,dist/* visit */.YR)(doc, (_key, node) => {
+    (0,dist/* visit */.YR)(doc, (_key, node, path) => {
         if ((0,dist/* isAlias */.Vj)(node)) {
             if (!anchors.has(node.source))
                 problems.push(`${at(yaml_parse_startOf(node))}unknown alias *${node.source}: no anchor &${node.source} is set before it`);
+            else if (path.includes(anchors.get(node.source)))
+                problems.push(`${at(yaml_parse_startOf(node))}${cycleProblem(node, anchors.get(node.source), path)}`);
             return;
         }
         if (!(0,dist/* isPair */.tO)(node)) {
@@ -1595,6 +1653,21 @@ function structureProblems(doc, at) {
             problems.push(`${at(yaml_parse_startOf(node.key))}a merge key (<<) takes a mapping, an alias to one (<<: *base) or a list of them`);
     });
     return problems;
+}
+/**
+ * ALIAS (*NAME) inside the node TARGET it names (PATH: its ancestors), a cycle: as a merge
+ * (`<<: *i` in the mapping anchored &i) the mapping would take its own keys, the yaml package
+ * reading that as an alias bomb; as a value the data would hold itself.
+ */
+function cycleProblem(alias, target, path) {
+    const name = alias.source;
+    const what = (0,dist/* isSeq */.oP)(target) ? 'list' : 'mapping';
+    // The merge key the alias is the value of, directly or in a list (`<<: [*a, *b]`).
+    const parent = path.at(-1);
+    const pair = (0,dist/* isSeq */.oP)(parent) ? path.at(-2) : parent;
+    if ((0,dist/* isPair */.tO)(pair) && isMergeKey(pair.key) && pair.value === ((0,dist/* isSeq */.oP)(parent) ? parent : alias))
+        return `<<: *${name} merges the ${what} it is in (anchored &${name}): a mapping cannot merge itself; merge another mapping, anchored outside it`;
+    return `*${name} is inside the ${what} it names (anchored &${name}): a value cannot hold itself`;
 }
 /** Where the quoted scalar that runs to END unclosed starts (a MISSING_CHAR error's offset). */
 function unclosedQuoteStart(doc, end) {
@@ -1687,8 +1760,9 @@ function parseYamlDocument(raw, fileLabel) {
         data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     }
     catch (e) {
-        // Every alias has its anchor and every merge a mapping (checked above): what is left is yaml's
-        // ReferenceError for "Excessive alias count" (an alias bomb, or a merge of its own mapping).
+        // Every alias has its anchor, none is inside the node it names, and every merge a mapping
+        // (checked above): what is left is yaml's ReferenceError for "Excessive alias count", an alias
+        // bomb.
         const msg = e.message.split('\n')[0] ?? String(e);
         throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [
             /alias/i.test(msg)
@@ -1699,8 +1773,8 @@ function parseYamlDocument(raw, fileLabel) {
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var schema = __webpack_require__(89538);
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var schema = __webpack_require__(84040);
 ;// CONCATENATED MODULE: ./src/config/utf8.ts
 // A config file's bytes as text: UTF-8 only, decoded strictly. Decoding with replacement would turn
 // a byte that is not UTF-8 (a Latin-1 "é" saved by an old editor) into U+FFFD silently: an image
@@ -4531,23 +4605,29 @@ var map_limit = __webpack_require__(9992);
 // environment). A file a pull request changes could otherwise hand pip, and any index it names,
 // whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
 
-
-/** Refuses (exit 2) the references that build.secrets does not list, naming each. */
-function checkListedReferences(references, secrets) {
-    const unlisted = references.filter((n) => !secrets.includes(n));
-    if (unlisted.length === 0)
-        return;
-    throw new errors/* InputError */.dz(`the requirements reference ${unlisted.map((n) => `\${${n}}`).join(', ')}, which build.secrets does not list`, `list ${unlisted.length === 1 ? 'it' : 'each'} in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment`);
+/**
+ * The references that SECRETS (build.secrets) does not list, refused: each line naming one is a
+ * problem of its own ("req.txt:3: ${TOKEN} is not listed in build.secrets"), among the others the
+ * read finds.
+ */
+function unlistedReferences(secrets) {
+    return {
+        why: (name) => (secrets.includes(name) ? undefined : 'is not listed in build.secrets'),
+        fix: 'list each ${NAME} a line names in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment',
+    };
 }
 /**
  * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
  * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
- * list refused (exit 2). The resolve and build stages and `validate` read them so.
+ * list refused (exit 2, with every other problem of the files, each naming its file and line).
+ * The resolve and build stages and `validate` read them so.
  */
 function readListedRequirements(files, secrets, baseDir, env) {
-    const read = readRequirements(files, baseDir, env, { ...workspaceRoot(env, baseDir), expandable: secrets });
-    checkListedReferences(read.envReferences, secrets);
-    return read;
+    return readRequirements(files, baseDir, env, {
+        ...workspaceRoot(env, baseDir),
+        expandable: secrets,
+        refused: unlistedReferences(secrets),
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/build/stage.ts
@@ -5761,6 +5841,70 @@ var report_escape = __webpack_require__(14031);
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/diff/schema.ts
 var diff_schema = __webpack_require__(2996);
+;// CONCATENATED MODULE: ./src/diff/packages.ts
+
+/**
+ * The probe lists python.packages in sys.path order within one normalised name from this version
+ * on (earlier probes sorted by name.lower(), which put "typing-extensions" before
+ * "typing_extensions" whatever their places on sys.path).
+ */
+const PIP_PATH_ORDER_PROBE = 5;
+const isOsCopy = (p) => p.location.startsWith('/usr/lib/python3');
+/**
+ * pip: each normalised name's copy Python imports, and every copy (a name installed twice takes up
+ * both copies' bytes). The copy imported is the first on sys.path: a record from probe 5 on lists
+ * the copies in that order. An older record's order among copies spelled differently is the
+ * spelling's, so there the copy outside /usr/lib/python3 (pip's, before Debian's python3-x on
+ * Debian's sys.path) is taken, as before.
+ */
+function pipCopies(r) {
+    const pathOrder = r.capture.probeVersion >= PIP_PATH_ORDER_PROBE;
+    const out = new Map();
+    for (const p of r.python.packages) {
+        const key = (0,parse/* canonicalName */.Ew)(p.name);
+        const seen = out.get(key);
+        if (!seen)
+            out.set(key, { imported: p, copies: [p] });
+        else {
+            seen.copies.push(p);
+            if (!pathOrder && isOsCopy(seen.imported) && !isOsCopy(p))
+                seen.imported = p;
+        }
+    }
+    return out;
+}
+/**
+ * apt: the names installed for several architectures in either record. Such a name is keyed and
+ * shown as name:arch on both sides (adding libc6:i386 beside libc6:amd64 is one package added, not
+ * libc6 removed and two added); any other is keyed by its name alone, so that a package whose
+ * architecture changes (amd64 -> all) is one upgrade.
+ */
+function multiArchNames(...records) {
+    const out = new Set();
+    for (const r of records) {
+        const seen = new Set();
+        for (const p of r.apt) {
+            if (seen.has(p.name))
+                out.add(p.name);
+            seen.add(p.name);
+        }
+    }
+    return out;
+}
+/** An apt entry's key and shown name under multiArchNames. */
+const aptKey = (p, multi) => multi.has(p.name) ? `${p.name}:${p.arch}` : p.name;
+/**
+ * conda: by name. A name in both environments the probe reads (sys.prefix's and CONDA_PREFIX's)
+ * is its first entry (the probe sorts them). Empty for a record without conda packages.
+ */
+function condaPackages(r) {
+    const out = new Map();
+    for (const p of r.conda ?? [])
+        if (!out.has(p.name))
+            out.set(p.name, { name: p.name, version: p.version });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/diff/size.ts
 
 
@@ -5770,8 +5914,8 @@ const CHANGES_N = 20;
 const byName = util_text/* compareText */.n6;
 /**
  * pip distributions with a size, by normalised name. A name installed twice (Debian's copy in
- * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports
- * (outside /usr/lib/python3), as in the package diff.
+ * /usr/lib/python3 and pip's) takes up both copies' bytes; the version is the copy Python imports,
+ * as in the package diff (packages.ts).
  */
 const pipCache = new WeakMap();
 const aptCache = new WeakMap();
@@ -5786,37 +5930,30 @@ function size_cached(cache, r, make) {
 function pipSizes(r) {
     return size_cached(pipCache, r, pipSizesOf);
 }
+/** One record's apt sizes (its top list): name:arch for a name it has for several architectures. */
 function aptSizes(r) {
-    return size_cached(aptCache, r, aptSizesOf);
+    return size_cached(aptCache, r, (x) => aptSizesOf(x, multiArchNames(x)));
 }
 function pipSizesOf(r) {
     const out = new Map();
-    for (const p of r.python.packages) {
-        if (p.sizeBytes === undefined)
+    for (const [key, { imported, copies }] of pipCopies(r)) {
+        const sized = copies.filter((p) => p.sizeBytes !== undefined);
+        if (sized.length === 0)
             continue;
-        const key = (0,parse/* canonicalName */.Ew)(p.name);
-        const os = p.location.startsWith('/usr/lib/python3');
-        const seen = out.get(key);
-        if (!seen)
-            out.set(key, { name: p.name, version: p.version, sizeBytes: p.sizeBytes, os });
-        else {
-            seen.sizeBytes += p.sizeBytes;
-            if (seen.os && !os)
-                Object.assign(seen, { name: p.name, version: p.version, os });
-        }
+        // The imported copy's version, or (it has no size) the first copy with one, as before.
+        const named = imported.sizeBytes !== undefined ? imported : sized[0];
+        const sizeBytes = sized.reduce((n, p) => n + p.sizeBytes, 0);
+        out.set(key, { name: named.name, version: named.version, sizeBytes });
     }
     return out;
 }
-/** apt packages with a size, by name (name:arch where a name is installed for several). */
-function aptSizesOf(r) {
-    const counts = new Map();
-    for (const p of r.apt)
-        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+/** apt packages with a size, by aptKey: name, or name:arch for the names in multi. */
+function aptSizesOf(r, multi) {
     const out = new Map();
     for (const p of r.apt) {
         if (p.sizeBytes === undefined)
             continue;
-        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
+        const name = aptKey(p, multi);
         out.set(name, { name, version: p.version, sizeBytes: p.sizeBytes });
     }
     return out;
@@ -5940,10 +6077,11 @@ function explainSize(base, head, n = CHANGES_N) {
     const layersKnown = base.image.history !== undefined && head.image.history !== undefined;
     if (!hasPackages(head) && head.image.history === undefined)
         return undefined;
+    const multi = multiArchNames(base, head);
     const packages = packagesKnown
         ? [
             ...packageChanges('pip', pipSizes(base), pipSizes(head)),
-            ...packageChanges('apt', aptSizes(base), aptSizes(head)),
+            ...packageChanges('apt', aptSizesOf(base, multi), aptSizesOf(head, multi)),
         ]
         : [];
     const layers = layersKnown ? layerChanges(base.image.history, head.image.history) : [];
@@ -5995,7 +6133,12 @@ function compareRelease(a, b) {
     }
     return 0;
 }
-/** PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". */
+/**
+ * PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". Only a
+ * local label changed (`2.7.0a0+7c8ec84dab` -> `2.7.0a0+79aa17489c`, `+cu121` -> `+cpu`): the
+ * label is a build's name (a commit, a CUDA build), not a version, so PEP 440's text order of it
+ * says nothing: order null (changed), level local.
+ */
 function comparePip(base, head) {
     if (base === head)
         return { order: 0, level: null };
@@ -6014,7 +6157,7 @@ function comparePip(base, head) {
         return { order, level };
     if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev))
         return { order, level: 'other' };
-    return { order, level: a.local !== b.local ? 'local' : 'other' };
+    return a.local !== b.local ? { order: null, level: 'local' } : { order, level: 'other' };
 }
 /** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
 function compareAny(base, head) {
@@ -6123,41 +6266,49 @@ const VOLATILE_LABELS = new Set([
 ]);
 /** Compared as plain strings (no version order). */
 const TEXT_COMPONENTS = new Set(['os', 'gpus']);
-/**
- * pip: one entry per normalised name. A distribution installed twice (Debian's python3-x in
- * /usr/lib/python3 and a pip-installed copy) resolves to the copy outside /usr/lib/python3,
- * which is first on Debian's sys.path and is the one Python imports.
- */
+/** pip: one entry per normalised name, the copy Python imports (packages.ts). */
 const diff_pipIndexes = new WeakMap();
 function pipIndex(r) {
     const cached = diff_pipIndexes.get(r);
     if (cached)
         return cached;
     const out = new Map();
-    for (const p of r.python.packages) {
-        const key = (0,parse/* canonicalName */.Ew)(p.name);
-        const os = p.location.startsWith('/usr/lib/python3');
-        const seen = out.get(key);
-        if (!seen || (seen.os && !os))
-            out.set(key, { name: p.name, version: p.version, os });
-    }
+    for (const [key, { imported }] of pipCopies(r))
+        out.set(key, { name: imported.name, version: imported.version });
     diff_pipIndexes.set(r, out);
     return out;
 }
-/** apt: by name; by name:arch only where a name is installed for several architectures. */
-function aptIndex(r) {
-    const counts = new Map();
-    for (const p of r.apt)
-        counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+/** apt: by name, or name:arch for a name either record has for several architectures (packages.ts). */
+function aptIndex(r, multi) {
     const out = new Map();
     for (const p of r.apt) {
-        const name = counts.get(p.name) > 1 ? `${p.name}:${p.arch}` : p.name;
+        const name = aptKey(p, multi);
         out.set(name, { name, version: p.version });
     }
     return out;
 }
+/** The probe reads conda packages from this version on: an older record's none are unknown. */
+const CONDA_PROBE = 4;
+/**
+ * conda packages by name, versions in compareAny's order (conda's own versions are PEP 440-like:
+ * 2024.0.0, 12.4, 1.26.4); undefined when neither record has any, or when one was written by a
+ * probe that did not read them (its every package would read as added or removed).
+ */
+function diffConda(base, head) {
+    if (base.conda === undefined && head.conda === undefined)
+        return undefined;
+    if ([base, head].some((r) => r.conda === undefined && r.capture.probeVersion < CONDA_PROBE))
+        return undefined;
+    return diffPackages(condaPackages(base), condaPackages(head), compareAny);
+}
 const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
-const KIND_RANK = { upgraded: 0, downgraded: 0, added: 1, removed: 2 };
+const KIND_RANK = {
+    upgraded: 0,
+    downgraded: 0,
+    changed: 0,
+    added: 1,
+    removed: 2,
+};
 const diff_byName = util_text/* compareText */.n6;
 /** Changed packages first, by level (major first), then added, then removed; by name within. */
 function sortPackageChanges(changes) {
@@ -6180,7 +6331,7 @@ function diffPackages(base, head, compare) {
         else
             changes.push({
                 name: h.name,
-                kind: c.order > 0 ? 'upgraded' : 'downgraded',
+                kind: c.order === null ? 'changed' : c.order > 0 ? 'upgraded' : 'downgraded',
                 from: b.version,
                 to: h.version,
                 level: c.level,
@@ -6262,7 +6413,7 @@ function diffComponent(id, from, to) {
         return { id, from, to, changed: false, direction: null, level: null, host };
     return { id, from, to, changed: true, direction: direction(c), level: c.level, host };
 }
-const direction = (c) => c.order > 0 ? 'up' : c.order < 0 ? 'down' : 'changed';
+const direction = (c) => c.order === 1 ? 'up' : c.order === -1 ? 'down' : 'changed';
 // ---- env and labels ----
 function diffMaps(base, head) {
     const changes = [];
@@ -6288,7 +6439,9 @@ function diffMaps(base, head) {
 }
 function diffRecords(base, head) {
     const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
-    const apt = diffPackages(aptIndex(base), aptIndex(head), compareApt);
+    const multi = multiArchNames(base, head);
+    const apt = diffPackages(aptIndex(base, multi), aptIndex(head, multi), compareApt);
+    const conda = diffConda(base, head);
     const b = summarize(base);
     const h = summarize(head);
     const components = diff_schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));
@@ -6305,6 +6458,7 @@ function diffRecords(base, head) {
     const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
     const changed = pip.changes.length > 0 ||
         apt.changes.length > 0 ||
+        (conda?.changes.length ?? 0) > 0 ||
         components.some((c) => c.changed && !c.host) ||
         env.changes.length > 0 ||
         labels.changes.some((c) => !c.volatile) ||
@@ -6313,6 +6467,7 @@ function diffRecords(base, head) {
     return {
         pip,
         apt,
+        ...optional('conda', conda),
         components,
         env,
         labels,
@@ -6674,6 +6829,7 @@ function assessReport(model) {
     smokeFindings(smoke, add);
     packageFindings(withDiff, 'pip', add);
     packageFindings(withDiff, 'apt', add);
+    packageFindings(withDiff, 'conda', add);
     otherFindings(withDiff, add);
     const changes = findings.slice(missing);
     if (changes.length === 0)
@@ -6719,21 +6875,28 @@ function incompleteFindings(model) {
         severity: 'warning',
     }));
 }
-/** A version change of a major component: a warning when major, a downgrade, added or removed. */
+/**
+ * A version change of a major component: a warning when major, a downgrade, added or removed. A
+ * change without a direction (only a local label: `+7c8ec84dab` -> `+79aa17489c`) is information.
+ */
 function componentSeverity(c) {
     return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
 }
+const worse = (a, b) => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a);
 function componentFindings(withDiff, add) {
     for (const id of VERDICT_COMPONENTS) {
         for (const p of withDiff) {
             const c = p.diff.components.find((x) => x.id === id);
             if (!c?.changed || c.host)
                 continue;
-            // The torch version names its CUDA build already.
+            const torchCuda = p.diff.components.find((x) => x.id === 'torchCuda');
+            // The torch version names its CUDA build already (`2.7.0+cu128` -> `2.7.0+cpu`): one finding,
+            // as severe as the CUDA build's change (a torch that lost its CUDA build is a warning).
             if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed)
                 continue;
+            const cudaSeverity = id === 'torch' && torchCuda?.changed ? componentSeverity(torchCuda) : 'info';
             const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
-            add(`${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, componentSeverity(c));
+            add(`${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, worse(componentSeverity(c), cudaSeverity));
         }
     }
 }
@@ -6756,10 +6919,10 @@ function smokeFindings(smoke, add) {
 function packageFindings(withDiff, eco, add) {
     // The same change on several platforms counts once.
     const list = withDiff.length === 1
-        ? withDiff[0].diff[eco].changes
+        ? (withDiff[0].diff[eco]?.changes ?? [])
         : [
             ...new Map(withDiff
-                .flatMap((p) => p.diff[eco].changes)
+                .flatMap((p) => p.diff[eco]?.changes ?? [])
                 .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c])).values(),
         ];
     if (!list.length)
@@ -6961,7 +7124,7 @@ function changeCell(kind, level) {
         case 'removed':
             return '➖ removed';
         case 'changed':
-            return '✏️ changed';
+            return `✏️ ${level ?? 'changed'}`;
         default:
             return '';
     }
@@ -6977,7 +7140,7 @@ function smokeTally(s) {
     return parts.join(' · ');
 }
 function kindCounts(changes) {
-    const c = { upgraded: 0, downgraded: 0, added: 0, removed: 0 };
+    const c = { upgraded: 0, downgraded: 0, changed: 0, added: 0, removed: 0 };
     for (const x of changes)
         c[x.kind]++;
     return Object.keys(c)
@@ -7004,6 +7167,7 @@ const RANK = {
     labels: 10,
     env: 20,
     apt: 30,
+    conda: 32,
     sizeTop: 35,
     metrics: 40,
     size: 45,
@@ -7067,7 +7231,7 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 
 ;// CONCATENATED MODULE: ./src/report/render/sections.ts
 // The sections of the report, each a Part: the per-platform overview table and the <details>
-// tables (pip, apt, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
+// tables (pip, apt, conda, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
 // Every value from a record is escaped here (md/html from ../escape.js).
 
 
@@ -7077,9 +7241,9 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 function packagePart(eco, d, suffix, baseLabel, rank) {
     if (d.changes.length === 0)
         return null;
-    const noun = eco === 'pip' ? 'pip package' : 'apt package';
+    const noun = `${eco} package`;
     // Hidden rows by kind, from any index on: suffix counts, so trimming stays cheap.
-    const kinds = ['upgraded', 'downgraded', 'added', 'removed'];
+    const kinds = ['upgraded', 'downgraded', 'changed', 'added', 'removed'];
     const tail = kinds.map(() => new Array(d.changes.length + 1).fill(0));
     for (let i = d.changes.length - 1; i >= 0; i--)
         kinds.forEach((k, j) => (tail[j][i] = tail[j][i + 1] + (d.changes[i].kind === k ? 1 : 0)));
@@ -7119,8 +7283,11 @@ function overviewRows(p) {
             fmtInt(d.layers.head),
             d.layers.delta ? signed(d.layers.delta, fmtInt) : '',
         ], d.layers.delta !== 0);
-        for (const eco of ['pip', 'apt']) {
+        for (const eco of ['pip', 'apt', 'conda']) {
             const x = d[eco];
+            // conda: only where a record has conda packages (a conda-based image).
+            if (!x)
+                continue;
             push([`${eco} packages`, fmtInt(x.baseCount), fmtInt(x.headCount), kindCounts(x.changes)], x.changes.length > 0);
         }
         for (const c of d.components) {
@@ -7446,6 +7613,11 @@ function buildParts(model) {
     const sections = [
         [(p, ...a) => p.diff && packagePart('pip', p.diff.pip, ...a), (p) => json(p.diff?.pip.changes), RANK.pip],
         [(p, ...a) => p.diff && packagePart('apt', p.diff.apt, ...a), (p) => json(p.diff?.apt.changes), RANK.apt],
+        [
+            (p, ...a) => (p.diff?.conda ? packagePart('conda', p.diff.conda, ...a) : null),
+            (p) => json(p.diff?.conda?.changes),
+            RANK.conda,
+        ],
         [envPart, (p) => json(p.diff?.env), RANK.env],
         [labelsPart, (p) => json(p.diff?.labels.changes), RANK.labels],
         [testsPart, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), RANK.tests],
@@ -7480,7 +7652,7 @@ function buildParts(model) {
             if (part)
                 details.push({ part, order: g.index });
         }
-    // Reading order: platform by platform, pip before apt before env ...
+    // Reading order: platform by platform, pip before apt before conda before env ...
     details.sort((a, b) => a.order - b.order);
     parts.push(...details.map((d) => d.part));
     const resolution = resolutionPart(model.resolution);
@@ -7750,7 +7922,7 @@ function renderDoc(model, marker, maxChars, parts) {
 }
 
 // EXTERNAL MODULE: ./src/github/client.ts + 2 modules
-var github_client = __webpack_require__(55254);
+var client = __webpack_require__(55254);
 ;// CONCATENATED MODULE: ./src/report/sticky.ts
 // One pull-request comment per report key, updated in place ("sticky"), as
 // marocchino/sticky-pull-request-comment does: a hidden marker on the first line plus the author
@@ -7763,7 +7935,7 @@ const GITHUB_COMMENT_MAX_CHARS = 65_536;
 const MIN_COMMENT_CHARS = 1_000;
 /** Is this the 422 GitHub answers for a body over its limit? */
 function isBodyTooLong(err) {
-    if (!(err instanceof github_client/* GitHubApiError */.OS) || err.status !== 422)
+    if (!(err instanceof client/* GitHubApiError */.OS) || err.status !== 422)
         return false;
     return [err.apiMessage, ...err.errors.map((e) => e.message)].some((m) => m !== undefined && /too long/i.test(m));
 }
@@ -7828,7 +8000,7 @@ async function upsertStickyComment(client, opts) {
         return await createAndSettle(u, who);
     }
     catch (err) {
-        if (err instanceof github_client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited) {
+        if (isRefused(err) && opts.forbidden !== 'fail') {
             u.log.warning(`Skipped the pull-request comment: GitHub answered 403 (${err.apiMessage ?? 'forbidden'}). ` +
                 'Pull requests from forks get a read-only GITHUB_TOKEN; the job summary still has the report. ' +
                 'To comment on fork pull requests, post from a workflow_run workflow, or grant `permissions: pull-requests: write`.');
@@ -7836,6 +8008,10 @@ async function upsertStickyComment(client, opts) {
         }
         throw err;
     }
+}
+/** A 403 that is GitHub refusing the token, not a rate limit (which the client has waited out). */
+function isRefused(err) {
+    return err instanceof client/* GitHubApiError */.OS && err.status === 403 && !err.secondaryRateLimit && !err.rateLimited;
 }
 async function whoPosts(u, author) {
     // GET /user refused means an installation token (GITHUB_TOKEN, a GitHub App): its author is a bot.
@@ -7898,7 +8074,7 @@ async function removeAll(u, comments) {
         }
         catch (err) {
             // Another writer deleted it first: the goal (one comment) holds.
-            if (!(err instanceof github_client/* GitHubApiError */.OS && err.status === 404))
+            if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
                 throw err;
         }
     }
@@ -7914,7 +8090,17 @@ async function updateTo(u, target) {
 }
 /** Our comment exists: update the oldest, remove the duplicates that are surely ours. */
 async function updateExisting(u, who, target, dupes) {
-    const changed = await updateTo(u, target);
+    let changed;
+    try {
+        changed = await updateTo(u, target);
+    }
+    catch (err) {
+        // Deleted since the listing (a person, a concurrent job's cleanup): post it anew, once.
+        if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
+            throw err;
+        u.log.info(`pull-request comment ${target.id} was deleted meanwhile: creating a new one`);
+        return createAndSettle(u, who);
+    }
     // Duplicates go only when they are surely ours: by the known author, or (installation token)
     // by the same bot as the comment we keep. Otherwise someone else's could be deleted.
     const dupeAuthor = who.author ?? (who.botAuthor ? target.user?.login : undefined);
@@ -9395,6 +9581,7 @@ async function comment(input, io, models, outcomes, { key: runKey, subset }) {
         render: (maxChars) => renderRun(models, { markerKey: runKey, maxChars }).markdown,
         replaces: replacedMarkers(models, [input.plan.repository], subset && { variants: subset, keep: runKeyOf(input.plan, config).key }),
         ...(gh.author !== undefined && { author: gh.author }),
+        ...(gh.forbidden !== undefined && { forbidden: gh.forbidden }),
         log: { info: io.progress, warning: (m) => io.warning(m, { title: 'ml-image report' }) },
     });
     const done = { action: r.action, ...(r.commentId !== undefined && { commentId: r.commentId }) };
@@ -9715,7 +9902,11 @@ function renderExplanation(r) {
 // line, names a pinned project), or when nothing but the user's own lines constrains that project.
 // A line pip left out (its marker does not hold for this interpreter: pip merges only the
 // constraints whose markers hold) is never named: each of its clauses must be among the merged
-// constraint's. Pure.
+// constraint's. pip names a project a constraint holds in another way too, when a version of it is
+// one side of the conflict ("bar 2.0.0 depends on foo>=1.0"; the user's `bar==2.0.0` is not
+// printed): a line of the user's on such a project the resolver does not pin is named when it
+// admits a version pip names so (another version of it may fit), not where it has a marker
+// (nothing here says whether pip took that line). Pure.
 
 
 
@@ -9779,6 +9970,39 @@ function constrainedIn(causes) {
         }
     return out;
 }
+/**
+ * The projects a conflict's causes name as depending on another (`bar 2.0.0 depends on foo>=1.0`,
+ * `bar[fast] 2.0.0 depends on ...`; canonical names), each with the versions named and, per
+ * version, what pip says it depends on.
+ */
+function dependentsIn(causes) {
+    const out = new Map();
+    for (const c of causes) {
+        const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])? (\S+) depends on (.+)$/.exec(c.trim());
+        if (!m)
+            continue;
+        const versions = out.get((0,parse/* canonicalName */.Ew)(m[1])) ?? new Map();
+        versions.set(m[2], [...(versions.get(m[2]) ?? []), m[3]]);
+        out.set((0,parse/* canonicalName */.Ew)(m[1]), versions);
+    }
+    return out;
+}
+/**
+ * Why the user's line LINE (its project NAME, its specifier SPEC, absent for a `name @ URL` line)
+ * on a project the resolver does not pin takes part, where pip names versions of it as depending
+ * on another (VERSIONS): "it pins bar 2.0.0, which depends on foo>=1.0"; undefined where it admits
+ * none of them, names the project alone (no bound) or has a marker.
+ */
+function dependentReason(line, name, spec, versions) {
+    if (!versions || spec === '' || line.includes(';'))
+        return undefined;
+    const admitted = [...versions].filter(([v]) => spec === undefined || specAdmits(spec, v) === true);
+    if (admitted.length === 0)
+        return undefined;
+    const exact = spec !== undefined && /^===?[^,*]+$/.test(spec.replace(/\s+/g, ''));
+    const each = admitted.map(([v, needs]) => `${name} ${v}, which depends on ${needs.join(' and ')}`);
+    return `it ${exact ? 'pins' : 'admits'} ${each.join('; and ')}`;
+}
 /** `name==version` lines (the base's pins, the variant's `torch==V`) as project -> version. */
 function pinsOf(lines) {
     const out = new Map();
@@ -9798,23 +10022,36 @@ function ownConstraintOptions(causes, own, pins) {
     if (own === undefined || own.text === '')
         return [];
     const constrained = constrainedIn(causes);
-    const texts = own.text.split('\n');
-    return texts.flatMap((text, i) => {
+    const dependents = dependentsIn(causes);
+    return own.text.split('\n').flatMap((text, i) => {
         const l = ownLine(text);
-        const merged = l && constrained.get(l.name);
-        if (!l || !merged)
+        if (!l)
             return [];
-        // Left out by pip (its marker does not hold here): a clause of it that pip did not merge.
-        if (l.spec !== undefined && clausesOf(l.spec).some((c) => !merged.has(c)))
+        const why = mergedTakesPart(l, constrained.get(l.name), pins.get(l.name))
+            ? ''
+            : pins.has(l.name)
+                ? undefined
+                : dependentReason(text, l.name, l.spec, dependents.get(l.name));
+        if (why === undefined)
             return [];
-        const pinned = pins.get(l.name);
-        const takesPart = pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
-        if (!takesPart)
-            return [];
+        const origin = own.origins[i] ?? 'a -c file';
         return [
-            `loosen or drop your constraint "${(0,redact/* redactUrls */.sK)(text)}" (${own.origins[i] ?? 'a -c file'}): the requirements' own -c files are held as firmly as the base image's packages`,
+            (0,redact/* redactUrls */.sK)(`loosen or drop your constraint "${text}" (${origin}): ${why === '' ? '' : `${why}; `}the requirements' own -c files are held as firmly as the base image's packages`),
         ];
     });
+}
+/**
+ * Whether the user's line L takes part in the constraint pip merged for its project (MERGED: its
+ * clauses; undefined where pip printed none), judged against the version the resolver pins for it
+ * (PINNED).
+ */
+function mergedTakesPart(l, merged, pinned) {
+    if (!merged)
+        return false;
+    // Left out by pip (its marker does not hold here): a clause of it that pip did not merge.
+    if (l.spec !== undefined && clausesOf(l.spec).some((c) => !merged.has(c)))
+        return false;
+    return pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/hazards.json
@@ -10356,9 +10593,136 @@ function hashFailureOf(output) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/resolve/local-path.ts
+// A local path of the requirements that pip did not find (or found no project at) inside the base
+// image: the path pip names, and the requirement line that gave it. pip names the line for some
+// ("(from -r FILE (line N))"), not for a missing file or editable (pip 23: "No such file or
+// directory: '/opt/wheels/x.whl'", "/opt/x is not a valid editable requirement"): those are found
+// by their path among the requirement lines (a path, -e path, or file:// URL). Pure.
+
+
+const LOCAL_PATH = /does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m;
+/** Did pip fail for a local path: not there, or no Python project there? */
+const isLocalPathFailure = (output) => LOCAL_PATH.test(output);
+/** The path an ERROR line of pip's names as missing or not a project, as pip writes it. */
+function namedOn(line) {
+    const quoted = /No such file or directory: (?:'([^']+)'|"([^"]+)")/.exec(line);
+    if (quoted)
+        return quoted[1] ?? quoted[2];
+    return (/^ERROR: Directory '([^']+)' is not installable/.exec(line)?.[1] ??
+        /^ERROR: (\S.*?) is not a valid editable requirement\./.exec(line)?.[1]);
+}
+/** The local path pip's first ERROR line that names one says is not there (or holds no project). */
+function pathPipNamed(output) {
+    for (const l of output.split(/\r?\n/)) {
+        const p = /^ERROR: /.test(l) ? namedOn(l) : undefined;
+        if (p !== undefined)
+            return p;
+    }
+    return undefined;
+}
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/**
+ * A local path or file:// URL as the path in the container to compare (undefined for another
+ * URL): the URL's path percent-decoded, without extras ("[gpu]") or a fragment, relative to DIR
+ * (pip's working directory), normalized.
+ */
+function comparable(target) {
+    let p = target.trim();
+    if (/^file:/i.test(p)) {
+        const m = /^file:(?:\/\/(?:localhost)?)?(\/[^?#]*)/i.exec(p);
+        if (!m)
+            return undefined;
+        try {
+            p = decodeURIComponent(m[1]);
+        }
+        catch {
+            p = m[1];
+        }
+    }
+    else if (SCHEME.test(p))
+        return undefined;
+    p = p.replace(/\[[^\]]*\]$/, '');
+    return p === '' ? undefined : external_node_path_.posix.resolve(DIR, p);
+}
+/**
+ * The requirement line whose path or file:// URL is PATH (as pip names it), if any: one that
+ * writes it as pip does first (an editable's "/opt/x[gpu]"), else one that names the same path.
+ */
+function lineOfPath(requirements, path) {
+    const wanted = path === undefined ? undefined : comparable(path);
+    if (wanted === undefined)
+        return undefined;
+    return (requirements.find((r) => r.url === path) ??
+        requirements.find((r) => r.url !== undefined && comparable(r.url) === wanted));
+}
+/**
+ * The "file:line" to blame for a local-path failure: the line pip names on its error, else the
+ * line whose path pip names, else the line pip was processing when it failed. AT maps a line of
+ * the requirements text to its "file:line".
+ */
+function localPathOrigin(f, requirements, at) {
+    return at(f.line) ?? lineOfPath(requirements, f.path)?.origin ?? at(f.processing);
+}
+
+;// CONCATENATED MODULE: ./src/resolve/no-match.ts
+// Why pip found no release of a requirement, as its output tells: an index that refused its
+// credentials (seen at -vv), or releases skipped for their Requires-Python. Pure.
+
+
+/**
+ * The project a requirement as pip writes it names: "notthere" of "notthere==1.0", of
+ * "foo[bar]>=2; python_version > '3'" "foo" (the name without its extras, specifier or markers).
+ */
+function projectOf(requirement) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement.trim())?.[0] ?? requirement;
+}
+/**
+ * The index pages of PROJECT that pip was refused for its credentials, as pip logs them at -vv:
+ * "Could not fetch URL http://u:****@h/simple/x/: 401 Client Error: Unauthorized for url: ... -
+ * skipping". pip then says "from versions: none", as for a project the index lacks. Counted: a 401,
+ * or a 403 of an index that carries a login (masked `u:****@`); a 403 without one is how an index on
+ * S3 (download.pytorch.org) says it lacks the project. Another project's page is not counted.
+ * PROJECT may be a requirement as pip names it ("x==1.0", "x[extra]>=2"): its project is compared.
+ */
+function indexRefusals(output, project, loginHosts = new Set()) {
+    const wanted = (0,parse/* canonicalName */.Ew)(projectOf(project));
+    return [
+        ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
+    ].flatMap((m) => {
+        const url = m[1];
+        const page = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
+        if (page === undefined || (0,parse/* canonicalName */.Ew)(page) !== wanted)
+            return [];
+        // A 403 is a refused login only with one: in the URL, or for its host in pip's netrc (LOGIN_HOSTS).
+        const host = /:\/\/([^/@\s]*@)?([^/:?#\s]*)/.exec(url);
+        if (m[2] === '403' && !host?.[1] && !loginHosts.has(host?.[2] ?? ''))
+            return [];
+        return [{ url, status: `${m[2]} ${m[3]}` }];
+    });
+}
+/**
+ * The releases pip skipped for their Requires-Python ("ERROR: Ignored the following versions that
+ * require a different python version: 2.0 Requires-Python >=3.12; ..."), the first few, redacted. Pure.
+ */
+function pythonSkipped(out, max = 5) {
+    const m = /Ignored the following versions that require a different python version: ([^\n]*)/.exec(out);
+    const all = m?.[1]
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean) ?? [];
+    if (all.length === 0)
+        return undefined;
+    const shown = all.slice(0, max).join('; ');
+    return (0,redact/* redactUrls */.sK)(all.length > max ? `${shown}; and ${all.length - max} more` : shown);
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
+
+
+
 
 
 
@@ -10452,29 +10816,6 @@ function indexesSearched(output) {
 function indexUnreachable(output) {
     const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));
     return line?.trim();
-}
-/**
- * The index pages of PROJECT that pip was refused for its credentials, as pip logs them at -vv:
- * "Could not fetch URL http://u:****@h/simple/x/: 401 Client Error: Unauthorized for url: ... -
- * skipping". pip then says "from versions: none", as for a project the index lacks. Counted: a 401,
- * or a 403 of an index that carries a login (masked `u:****@`); a 403 without one is how an index on
- * S3 (download.pytorch.org) says it lacks the project. Another project's page is not counted.
- */
-function indexRefusals(output, project, loginHosts = new Set()) {
-    const wanted = (0,parse/* canonicalName */.Ew)(project);
-    return [
-        ...output.matchAll(/Could not fetch URL (\S+?):? (40[13]) Client Error: ([A-Za-z ]+?) for url/g),
-    ].flatMap((m) => {
-        const url = m[1];
-        const page = /\/([^/?#]+)\/?(?:[?#].*)?$/.exec(url)?.[1];
-        if (page === undefined || (0,parse/* canonicalName */.Ew)(page) !== wanted)
-            return [];
-        // A 403 is a refused login only with one: in the URL, or for its host in pip's netrc (LOGIN_HOSTS).
-        const host = /:\/\/([^/@\s]*@)?([^/:?#\s]*)/.exec(url);
-        if (m[2] === '403' && !host?.[1] && !loginHosts.has(host?.[2] ?? ''))
-            return [];
-        return [{ url, status: `${m[2]} ${m[3]}` }];
-    });
 }
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
 function noMatchingDistribution(output) {
@@ -10667,10 +11008,13 @@ function classifyPipFailure(output, loginHosts) {
     const ran = subprocessFailure(output, message);
     if (ran)
         return ran;
-    if (/does not appear to be a Python project|is not a valid editable requirement|Could not open requirements file|is not installable|neither 'setup\.py' nor 'pyproject\.toml' found|^ERROR: .*No such file or directory: '[^']*'/m.test(output)) {
+    if (isLocalPathFailure(output)) {
         const l = output.split(/\r?\n/).find((x) => /^ERROR: /.test(x)) ?? '';
-        // pip names the line on its error, else on the line it was processing ("Processing X (from -r F (line N))").
-        return { kind: 'local-path', line: lineRef(l) || lineRef(output), message };
+        // pip names the line on its error, else (pip 23 often not) the path, else the line it was
+        // processing ("Processing X (from -r F (line N))"): failure.ts finds the path's line.
+        const path = pathPipNamed(output);
+        const processing = lineRef(output);
+        return { kind: 'local-path', line: lineRef(l), processing, ...(path !== undefined && { path }), message };
     }
     if (isResolutionImpossible(output))
         return { kind: 'conflict', message };
@@ -11857,6 +12201,8 @@ function withConstraintOrigins(out, origins) {
 
 
 
+
+
 /**
  * What an unreachable index or URL adds to its fix when the container ran on Docker's bridge: an
  * index the build machine reaches may be out of the container's reach, and how to switch.
@@ -11950,21 +12296,6 @@ function noMatch(f, { ctx, out, said }) {
         : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, placed(line?.origin));
 }
 /**
- * The releases pip skipped for their Requires-Python ("ERROR: Ignored the following versions that
- * require a different python version: 2.0 Requires-Python >=3.12; ..."), the first few, redacted. Pure.
- */
-function pythonSkipped(out, max = 5) {
-    const m = /Ignored the following versions that require a different python version: ([^\n]*)/.exec(out);
-    const all = m?.[1]
-        .split(';')
-        .map((x) => x.trim())
-        .filter(Boolean) ?? [];
-    if (all.length === 0)
-        return undefined;
-    const shown = all.slice(0, max).join('; ');
-    return (0,redact/* redactUrls */.sK)(all.length > max ? `${shown}; and ${all.length - max} more` : shown);
-}
-/**
  * pip found no release because an index refused it (401, 403: the -vv retry shows it): the index's
  * credentials, not the requirement, are what to fix (exit 3).
  */
@@ -12030,7 +12361,8 @@ function hashFailure(f, b) {
     return new errors/* InputError */.dz(`${prefix(named[0]?.origin)}${HASH_MODE}, and ${listed} ${f.requirements.length === 1 ? 'has' : 'have'} no --hash${named.length > 0 ? ` (${named.map((r) => r.origin).join(', ')}: a line without one)` : ''}${unnamed.length > 0 ? ` (${unnamed.map((r) => (0,redact/* redactUrls */.sK)(r)).join(', ')}: a dependency no line names)` : ''}${said(f.message)}`, `give each line its --hash, and list each dependency too, pinned with == and its hashes (pip-compile --generate-hashes, uv pip compile --generate-hashes and poetry export write every dependency so; pip's message above shows the hashes of the files it downloaded: check them before you copy them), ${LEAVE_MODE}`, placed(named[0]?.origin));
 }
 function localPath(f, { ctx, at, said }) {
-    return new errors/* InputError */.dz(`${prefix(at(f.line))}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"', placed(at(f.line)));
+    const origin = localPathOrigin(f, ctx.requirements, at);
+    return new errors/* InputError */.dz(`${prefix(origin)}a local path in the requirements is not there inside ${ctx.image}${said(f.message)}`, 'resolve runs pip inside the base image, where your checkout is not: install local projects in the Dockerfile, or use resolve mode "off"', placed(origin));
 }
 function buildFailed(f, { ctx, said }) {
     const line = lineNaming(ctx, f.requirement);
@@ -14062,12 +14394,14 @@ function imageFacts(input, details, platform, history) {
         ...(Array.isArray(history) && { history }),
     };
 }
+/** The record's package lists other than python.packages (redactRecord). */
+const PACKAGE_LISTS = new Set(['apt', 'conda']);
 /**
  * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
- * the package lists only tokens of known forms and URL logins. A package's name, version or
- * requirement is no secret by its shape: PyPI names of 40 letters and digits exist
- * (mypy-boto3-serverlessapplicationrepository), and masking them merged two packages into one
- * SBOM component and dropped their dependencies.
+ * the package lists (pip, apt, conda) only tokens of known forms and URL logins. A package's name,
+ * version, build, channel or requirement is no secret by its shape: PyPI names of 40 letters and
+ * digits exist (mypy-boto3-serverlessapplicationrepository, also conda-forge's), and masking them
+ * merged two packages into one SBOM component and dropped their dependencies.
  */
 function redactRecord(r) {
     const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -14084,7 +14418,13 @@ function redactRecord(r) {
         : (0,redact/* redactDeep */.KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
-        k === 'python' ? python(v) : k === 'apt' ? (0,redact/* redactTextDeep */.Fo)(v) : k === 'env' ? env(v) : (0,redact/* redactDeep */.KL)(v),
+        k === 'python'
+            ? python(v)
+            : PACKAGE_LISTS.has(k)
+                ? (0,redact/* redactTextDeep */.Fo)(v)
+                : k === 'env'
+                    ? env(v)
+                    : (0,redact/* redactDeep */.KL)(v),
     ]));
 }
 
@@ -18278,8 +18618,8 @@ function maskFileText(io, text, what) {
 
 // EXTERNAL MODULE: ./src/action/post.ts
 var post = __webpack_require__(27718);
-// EXTERNAL MODULE: ./src/action/verify.ts + 6 modules
-var verify = __webpack_require__(30356);
+// EXTERNAL MODULE: ./src/action/verify.ts + 7 modules
+var verify = __webpack_require__(46918);
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The root action and the sub-actions plan/, build/, smoke/, attest/, report/ (one bundle: each
 // action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,

@@ -1,8 +1,8 @@
-export const id = 874;
-export const ids = [874];
+export const id = 672;
+export const ids = [672];
 export const modules = {
 
-/***/ 28874:
+/***/ 44672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -55,7 +55,8 @@ function registryAttestations(client) {
         // An embedded blob came with the manifest: cosign had it, and left it out for another reason.
         const fetched = (0,read_limits/* readableLayers */.RJ)(ofType.filter((l) => (0,cosign_image/* embeddedBlob */.MJ)(l) === undefined), host, `${repository}:${tag}`, 'attestation');
         try {
-            await (0,map_limit/* mapLimit */.sf)(fetched, cosign_image/* READ_AT_ONCE */.fh, (l) => (0,read_limits/* blobOf */.DE)(c, repository, tag, l, true));
+            const blobs = await (0,map_limit/* mapLimit */.sf)(fetched, cosign_image/* READ_AT_ONCE */.fh, (l) => (0,read_limits/* readBlob */.gm)(c, repository, tag, l));
+            return (0,read_limits/* leftOut */.ig)(blobs.filter((b) => typeof b === 'string'));
         }
         catch (e) {
             if (!(e instanceof errors/* EnvironmentError */.eG))
@@ -72,9 +73,10 @@ function confirmingChecks(signer, probe) {
         verify: (ref, identity, o) => signer.verify(ref, identity, o),
         verifyAttestations: async (ref, type, identity, o) => {
             const v = await signer.verifyAttestations(ref, type, identity, o);
-            if (!v.ok && v.failure.reason === 'missing')
-                await probe(ref, type);
-            return v;
+            if (v.ok || v.failure.reason !== 'missing')
+                return v;
+            const note = await probe(ref, type);
+            return note ? { ok: false, failure: { ...v.failure, message: `${v.failure.message}${note}` } } : v;
         },
     };
 }
@@ -122,7 +124,7 @@ function certificateReaderFor(env, ref, identity, transport = {}) {
     };
     const pins = identity.kind === 'keyless' && (0,workflow_claims/* pinnedClaims */.al)(identity).length > 0;
     const certificates = async (r, tag) => pins ? (registry()?.certificates(r, tag) ?? []) : [];
-    const attestations = async (r, type) => registry()?.attestations(r, type);
+    const attestations = async (r, type) => (await registry()?.attestations(r, type)) ?? '';
     return Object.assign(certificates, { attestations });
 }
 
@@ -188,6 +190,14 @@ function mayPull(platform, wanted) {
     return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
 }
 /**
+ * Whether an image the registry lists as LISTED (an index entry's platform, an image config's) is
+ * one signed as built for SIGNED: the same platform once normalized (an entry without an OS is
+ * one for any OS). verify-platform.ts.
+ */
+function samePlatform(listed, signed) {
+    return mayPull(listed, normalizePlatform(signed));
+}
+/**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
  * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
  * that platform (read only then); when there is none, `missing` says what there is. A tag before
@@ -203,6 +213,7 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         platform: (0,util_text/* printable */.g$)(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
         ref: `${repository}@${p.digest}`,
         digest: p.digest,
+        listed: true,
     }));
     // An entry without a platform may be what a runtime pulls on any platform: always checked.
     const loose = (index.unplatformed ?? []).map((d) => ({
@@ -217,7 +228,7 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         const read = await docker.imagePlatform(pinned);
         const platform = read === undefined ? undefined : (0,util_text/* printable */.g$)(read);
         if (platform !== undefined && mayPull(platform, wanted))
-            return { targets: [{ platform, ref: pinned, digest }] };
+            return { targets: [{ platform, ref: pinned, digest, listed: true }] };
         return {
             targets: [],
             missing: platform === undefined
@@ -234,6 +245,47 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     // The entries without a platform are checked all the same: a runtime may pull one.
     const has = [...listed, ...loose].map((p) => p.platform).join(', ');
     return { targets, missing: `not in the index (it has: ${has})` };
+}
+
+;// CONCATENATED MODULE: ./src/attest/verify-platform.ts
+
+
+/**
+ * The SBOM's property naming the platform: sbom.ts's SBOM_PROPERTY_PREFIX + "platform" (spelled
+ * here so the CycloneDX library stays out of verify; a unit test holds the two together).
+ */
+const SBOM_PLATFORM_PROPERTY = 'ml-image:platform';
+const record = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+const verify_platform_text = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+/** The platform a verified predicate of KIND names (signed with it), if it names one. */
+function signedPlatform(kind, predicate) {
+    const p = record(predicate);
+    switch (kind) {
+        case 'provenance':
+            return verify_platform_text(record(record(p?.buildDefinition)?.externalParameters)?.platform);
+        case 'sbom': {
+            const properties = record(record(p?.metadata)?.component)?.properties;
+            if (!Array.isArray(properties))
+                return undefined;
+            return verify_platform_text(properties.map(record).find((x) => x?.name === SBOM_PLATFORM_PROPERTY)?.value);
+        }
+        case 'smoke':
+            return verify_platform_text(record(p?.image)?.platform);
+    }
+}
+/**
+ * Why the verified PREDICATE of KIND is not about TARGET's platform: the platform it was signed
+ * for is not the one the registry lists (an index entry pointing at another platform's image).
+ * Undefined when it is, when the target's platform is not the registry's word (an entry naming
+ * none) or when the predicate names no platform.
+ */
+function platformMismatch(target, kind, predicate) {
+    if (target.listed !== true)
+        return undefined;
+    const signed = signedPlatform(kind, predicate);
+    if (signed === undefined || samePlatform(target.platform, signed))
+        return undefined;
+    return `signed for ${(0,util_text/* printable */.g$)(signed)}, not ${target.platform} as the registry lists this image: the index entry points at another platform's image`;
 }
 
 // EXTERNAL MODULE: external "node:events"
@@ -260,7 +312,7 @@ var signing = __webpack_require__(10854);
 const TFLOPS_DTYPES = ['bf16', 'fp16', 'tf32', 'fp32'];
 /**
  * "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item: a dtype
- * the compute suite does not measure, or one given twice.
+ * the compute suite does not measure, one given twice, or a floor too big to be a number.
  */
 function parseMinTflops(raw, flag = '--min-tflops') {
     const out = {};
@@ -276,7 +328,11 @@ function parseMinTflops(raw, flag = '--min-tflops') {
             throw new errors/* InputError */.dz(`${flag}: ${JSON.stringify(item)}: the compute suite measures ${TFLOPS_DTYPES.join(', ')}, not ${dtype}`);
         if (dtype in out)
             throw new errors/* InputError */.dz(`${flag}: ${dtype} is given twice`);
-        out[dtype] = Number(m[2]);
+        // Digits only, but so many that they make no number (Infinity): no floor anything meets.
+        const tflops = Number(m[2]);
+        if (!Number.isFinite(tflops))
+            throw new errors/* InputError */.dz(`${flag}: ${dtype}=${m[2].slice(0, 20)}... (${m[2].length} characters) is too large to be a number of TFLOP/s`, 'give floors like bf16=600');
+        out[dtype] = tflops;
     }
     // Only commas (an input built of unset variables): no floor would hold, which is not "none".
     if (Object.keys(out).length === 0 && (raw ?? '').trim() !== '')
@@ -594,6 +650,7 @@ var smoke_predicate = __webpack_require__(97432);
 
 
 
+
 /** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
 function requiredKinds(policy) {
     const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
@@ -614,18 +671,21 @@ function bestMetric(p, name) {
 function smokeChecks(platform, p, policy) {
     const checks = [];
     const s = p.summary;
-    if (policy.requireSmokePass)
+    if (policy.requireSmokePass) {
+        // A signed "pass" that its own counts or tests contradict is no pass (smokeContradictions).
+        const contradictions = (0,smoke_predicate/* smokeContradictions */.MP)(p);
         checks.push({
             platform,
             check: 'smoke pass',
-            ok: p.verdict === 'pass',
+            ok: p.verdict === 'pass' && contradictions.length === 0,
             detail: `${s.pass} passed, ${s.fail} failed, ${s.skip} skipped${p.verdict === 'fail'
                 ? `: failed ${p.tests
                     .filter((t) => t.status === 'fail')
                     .map((t) => t.id)
                     .join(', ')}`
-                : ''}`,
+                : ''}${contradictions.length > 0 ? `; the predicate contradicts itself: ${contradictions.join('; ')}` : ''}`,
         });
+    }
     if (policy.requireGpuSmoke) {
         const gpu = p.tests.filter((t) => t.suite === 'gpu');
         const ok = p.gpus.devices.length > 0 && gpu.length > 0 && gpu.every((t) => t.status === 'pass');
@@ -694,7 +754,10 @@ function claimExplainer(identity, certificates, flag) {
         return why === undefined ? failure.message : `${why} (${failure.message})`;
     };
 }
-/** Verify one platform image: signature, each required attestation, then the smoke policy. */
+/**
+ * Verify one platform image: signature, each required attestation (about its digest and, where
+ * the registry lists its platform, signed for that platform), then the smoke policy.
+ */
 async function verifyPlatform(signer, target, identity, policy, tlog = false, explain = async (f) => f.message) {
     const { platform, ref } = target;
     // Every check reads something of its own: they run side by side (cosign with the log one at a
@@ -716,14 +779,16 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false, ex
     for (const [i, kind] of kinds.entries()) {
         const v = verified[i];
         const st = v.ok ? aboutDigest(kind, v.items, target.digest) : undefined;
+        // Signed for another platform than the (unsigned) index lists: verify-platform.ts.
+        const elsewhere = st && platformMismatch(target, kind, st.predicate);
         checks.push({
             platform,
             check: `${kind} attestation`,
-            ok: st !== undefined,
+            ok: st !== undefined && elsewhere === undefined,
             detail: !v.ok
                 ? await explain(v.failure)
                 : st
-                    ? 'verified'
+                    ? (elsewhere ?? 'verified')
                     : `signed, but about another digest than ${target.digest}`,
         });
         if (kind !== 'smoke' || !st)

@@ -1,5 +1,5 @@
-export const id = 440;
-export const ids = [440];
+export const id = 679;
+export const ids = [679];
 export const modules = {
 
 /***/ 30744:
@@ -269,7 +269,7 @@ function readRequirementsFile(abs, from, root) {
 
 /***/ }),
 
-/***/ 33440:
+/***/ 99679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -289,8 +289,6 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
-// EXTERNAL MODULE: ./src/requirements/read-file.ts
-var read_file = __webpack_require__(39077);
 // EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
 var redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 2 modules
@@ -597,6 +595,94 @@ function lineFacts() {
     };
 }
 
+// EXTERNAL MODULE: ./src/requirements/read-file.ts
+var read_file = __webpack_require__(39077);
+;// CONCATENATED MODULE: ./src/requirements/read-problems.ts
+// The problems a read of requirements files finds (read.ts), refused together: one per line, each
+// naming its file and line, with the fix of their kind (the syntax, a credential written in a
+// line, an include that cannot be read, a ${NAME} the caller refuses).
+
+
+
+/** More invalid lines than this are counted, not listed. */
+const MAX_LISTED_ERRORS = 20;
+const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
+/**
+ * The problems of a read, and the kind of those that are credentials written in a line or a comment
+ * (literalProblem adds one): those have their own fix (problemsError).
+ */
+function problemList() {
+    const problems = [];
+    const credentials = new Map();
+    const others = new Map();
+    const literalProblem = (p) => {
+        credentials.set(p.problem, p.kind);
+        problems.push(p.problem);
+    };
+    const otherProblem = (problem, fix, alone) => {
+        others.set(problem, { fix, ...(alone !== undefined && { alone }) });
+        problems.push(problem);
+    };
+    return { problems, credentials, others, literalProblem, otherProblem };
+}
+/**
+ * An include that cannot be read (missing, not a regular file, outside the workspace ...) is a
+ * problem of the line that names it, added by PROBLEM; the walk goes on with the other lines and
+ * files (undefined: none of its lines). A file given, not included, is refused at once.
+ */
+function readIncluded(abs, from, root, problem) {
+    if (from === undefined)
+        return (0,read_file/* readRequirementsFile */.JB)(abs, undefined, root);
+    try {
+        return (0,read_file/* readRequirementsFile */.JB)(abs, from, root);
+    }
+    catch (e) {
+        if (!(e instanceof errors/* InputError */.dz))
+            throw e;
+        problem(`${from}: ${e.message.replace(` (included from ${from})`, '')}`, e.fix, e);
+        return undefined;
+    }
+}
+/**
+ * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
+ * is the credential one (credentialFix: revoke a secret, write ${NAME} for a reference) where every
+ * problem is a credential written in a line or comment (CREDENTIALS), the syntax one followed by it
+ * where some are, then the fixes of the OTHERS among them. An include that cannot be read, the
+ * only problem, is its own error (placed on the line that names it), as it was before any list.
+ */
+function problemsError(files, found, credentials, others) {
+    // Once each: a file named by both -r and -c is read (and checked) as both.
+    const problems = [...new Set(found)];
+    // An include that cannot be read, alone: its own error, on the line that names it.
+    const alone = problems.length === 1 ? others.get(problems[0])?.alone : undefined;
+    if (alone !== undefined)
+        return alone;
+    const listed = problems.slice(0, MAX_LISTED_ERRORS);
+    const more = problems.length - listed.length;
+    if (more > 0)
+        listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
+    const kinds = problems.flatMap((p) => credentials.get(p) ?? []);
+    const credentialsFix = credentialFix(kinds);
+    const ownFixes = [...new Set(problems.flatMap((p) => others.get(p)?.fix ?? []))];
+    const syntax = problems.some((p) => !credentials.has(p) && !others.has(p));
+    const fixes = [
+        ...(syntax ? [FIX] : []),
+        ...(credentialsFix === undefined
+            ? []
+            : [
+                syntax || ownFixes.length > 0
+                    ? `a credential written in a line or comment: ${credentialsFix}`
+                    : credentialsFix,
+            ]),
+        ...ownFixes,
+    ];
+    return new errors/* ConfigError */.xL(files.join(', '), listed, {
+        ...(fixes.length > 0 && { fix: fixes.join('; ') }),
+        count: problems.length,
+        problemsNameFiles: true,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
 // (relative to the including file, as pip does), include loops refused with the chain, every line
@@ -618,14 +704,11 @@ function lineFacts() {
 
 
 
-/** More invalid lines than this are counted, not listed. */
-const MAX_LISTED_ERRORS = 20;
 /** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
 function constraintsFileText(constraints) {
     const text = constraints?.text ?? '';
     return text === '' ? '' : `${text}\n`;
 }
-const FIX = 'fix that line: PEP 508 syntax such as "scikit-learn>=1.4,<2" or a pip option (https://pip.pypa.io/en/stable/reference/requirements-file-format/)';
 const EXPANDED_INCLUDE = 'a -r/-c path holding a ${NAME} that is set is not supported: the file is read and checked here, before pip runs; write its path';
 const FILE_URL_INCLUDE = "a -r/-c file: URL is not supported: pip would open it inside the resolver's container and the build, which do not have your files; name the file by a path relative to this file";
 const MANY_INCLUDES = 'more than one -r/-c on a line: pip reads only one of them (the first -r, else the first -c) and drops the others, whose requirements would be missing from the image; write each -r/-c on a line of its own';
@@ -675,7 +758,9 @@ const shownLine = (l) => (l.expanded ? l.written : l);
  * exit 2, naming their line). `opts.root`:
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
- * refuses the others). No message quotes a line with a value filled in.
+ * refuses the others, by `opts.refused`: each line naming one a problem). Every problem is listed
+ * at once, an include that cannot be read among them (its file's lines unread). No message quotes
+ * a line with a value filled in.
  */
 function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const checkEnv = checkingEnv(env, opts.expandable);
@@ -684,7 +769,13 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const read = new Set();
     const into = readInto();
     const refs = new Set();
-    const { problems, credentials, literalProblem } = problemList();
+    const { problems, credentials, others, literalProblem, otherProblem } = problemList();
+    const reference = (name, origin) => {
+        refs.add(name);
+        const why = opts.refused?.why(name);
+        if (why !== undefined)
+            otherProblem(`${origin}: \${${name}} ${why}`, opts.refused.fix);
+    };
     // chain: the files being read, outermost first, with the line that includes the next.
     // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
     const visit = (abs, chain, asConstraints) => {
@@ -702,12 +793,14 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             return;
         const parent = chain.at(-1);
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
-        const text = (0,read_file/* readRequirementsFile */.JB)(abs, from, opts.root);
+        const text = readIncluded(abs, from, opts.root, otherProblem);
+        if (text === undefined)
+            return;
         read.add(abs);
         const parsed = (0,parse/* parseRequirementsText */.XW)(text, checkEnv);
         // pip ignores comments, but the file, comments and all, is copied into the image.
         commentCredentialProblems(abs, text).forEach(literalProblem);
-        const refused = checkLines(abs, parsed, refs, problems);
+        const refused = checkLines(abs, parsed, reference, problems);
         for (const l of parsed.lines) {
             if (refused.has(l.line))
                 continue;
@@ -743,7 +836,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     for (const f of files)
         visit(external_node_path_default().resolve(baseDir, f), [], false);
     if (problems.length > 0)
-        throw problemsError(files, problems, credentials);
+        throw problemsError(files, problems, credentials, others);
     return { ...into.result(), envReferences: [...refs], files: [...read] };
 }
 /**
@@ -799,19 +892,6 @@ function readInto() {
         }),
     };
 }
-/**
- * The problems of a read, and the kind of those that are credentials written in a line or a comment
- * (literalProblem adds one): those have their own fix (problemsError).
- */
-function problemList() {
-    const problems = [];
-    const credentials = new Map();
-    const literalProblem = (p) => {
-        credentials.set(p.problem, p.kind);
-        problems.push(p.problem);
-    };
-    return { problems, credentials, literalProblem };
-}
 /** Why a requirement line is refused for its editable URL (editableCredentialWhy), as written. */
 function editableLeak(l) {
     if (l.kind !== 'requirement' || !l.editable)
@@ -838,7 +918,7 @@ function refusedInclude(include, expanded) {
  * The runner's own variables are refused first: a line naming one (checked without it filled in)
  * is not checked further; the lines returned.
  */
-function checkLines(abs, parsed, refs, problems) {
+function checkLines(abs, parsed, reference, problems) {
     const refused = new Set();
     // What pip expands: the lines without their comments.
     for (const l of [...parsed.lines, ...parsed.errors].sort((a, b) => a.line - b.line))
@@ -848,7 +928,7 @@ function checkLines(abs, parsed, refs, problems) {
                 refused.add(l.line);
             }
             else
-                refs.add(r);
+                reference(r, `${abs}:${l.line}`);
         }
     for (const e of parsed.errors) {
         if (refused.has(e.line))
@@ -857,32 +937,6 @@ function checkLines(abs, parsed, refs, problems) {
         problems.push(`${abs}:${e.line}: ${what} "${quotedLine(e.text)}": ${quotedWhy(e.why)}`);
     }
     return refused;
-}
-/**
- * One problem per line (--json lists them in "problems"), each naming its file and line. The fix
- * is the credential one (credentialFix: revoke a secret, write ${NAME} for a reference) where every
- * problem is a credential written in a line or comment (CREDENTIALS), the syntax one followed by it
- * where some are.
- */
-function problemsError(files, found, credentials) {
-    // Once each: a file named by both -r and -c is read (and checked) as both.
-    const problems = [...new Set(found)];
-    const listed = problems.slice(0, MAX_LISTED_ERRORS);
-    const more = problems.length - listed.length;
-    if (more > 0)
-        listed.push(`... and ${more} more invalid lines (fix the ones above first)`);
-    const kinds = problems.flatMap((p) => credentials.get(p) ?? []);
-    const credentialsFix = credentialFix(kinds);
-    const fix = credentialsFix === undefined
-        ? FIX
-        : kinds.length === problems.length
-            ? credentialsFix
-            : `${FIX}; a credential written in a line or comment: ${credentialsFix}`;
-    return new errors/* ConfigError */.xL(files.join(', '), listed, {
-        fix,
-        count: problems.length,
-        problemsNameFiles: true,
-    });
 }
 /** How many -r/-c values an option line gives (pip follows one of them). */
 const includeCount = (l) => l.kind === 'option'

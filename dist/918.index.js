@@ -1,8 +1,8 @@
-export const id = 356;
-export const ids = [356];
+export const id = 918;
+export const ids = [918];
 export const modules = {
 
-/***/ 30356:
+/***/ 46918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -51,7 +51,8 @@ function registryAttestations(client) {
         // An embedded blob came with the manifest: cosign had it, and left it out for another reason.
         const fetched = (0,read_limits/* readableLayers */.RJ)(ofType.filter((l) => (0,cosign_image/* embeddedBlob */.MJ)(l) === undefined), host, `${repository}:${tag}`, 'attestation');
         try {
-            await (0,map_limit/* mapLimit */.sf)(fetched, cosign_image/* READ_AT_ONCE */.fh, (l) => (0,read_limits/* blobOf */.DE)(c, repository, tag, l, true));
+            const blobs = await (0,map_limit/* mapLimit */.sf)(fetched, cosign_image/* READ_AT_ONCE */.fh, (l) => (0,read_limits/* readBlob */.gm)(c, repository, tag, l));
+            return (0,read_limits/* leftOut */.ig)(blobs.filter((b) => typeof b === 'string'));
         }
         catch (e) {
             if (!(e instanceof errors/* EnvironmentError */.eG))
@@ -68,9 +69,10 @@ function confirmingChecks(signer, probe) {
         verify: (ref, identity, o) => signer.verify(ref, identity, o),
         verifyAttestations: async (ref, type, identity, o) => {
             const v = await signer.verifyAttestations(ref, type, identity, o);
-            if (!v.ok && v.failure.reason === 'missing')
-                await probe(ref, type);
-            return v;
+            if (v.ok || v.failure.reason !== 'missing')
+                return v;
+            const note = await probe(ref, type);
+            return note ? { ok: false, failure: { ...v.failure, message: `${v.failure.message}${note}` } } : v;
         },
     };
 }
@@ -118,7 +120,7 @@ function certificateReaderFor(env, ref, identity, transport = {}) {
     };
     const pins = identity.kind === 'keyless' && (0,workflow_claims/* pinnedClaims */.al)(identity).length > 0;
     const certificates = async (r, tag) => pins ? (registry()?.certificates(r, tag) ?? []) : [];
-    const attestations = async (r, type) => registry()?.attestations(r, type);
+    const attestations = async (r, type) => (await registry()?.attestations(r, type)) ?? '';
     return Object.assign(certificates, { attestations });
 }
 
@@ -184,6 +186,14 @@ function mayPull(platform, wanted) {
     return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
 }
 /**
+ * Whether an image the registry lists as LISTED (an index entry's platform, an image config's) is
+ * one signed as built for SIGNED: the same platform once normalized (an entry without an OS is
+ * one for any OS). verify-platform.ts.
+ */
+function samePlatform(listed, signed) {
+    return mayPull(listed, normalizePlatform(signed));
+}
+/**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
  * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
  * that platform (read only then); when there is none, `missing` says what there is. A tag before
@@ -199,6 +209,7 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         platform: (0,util_text/* printable */.g$)(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
         ref: `${repository}@${p.digest}`,
         digest: p.digest,
+        listed: true,
     }));
     // An entry without a platform may be what a runtime pulls on any platform: always checked.
     const loose = (index.unplatformed ?? []).map((d) => ({
@@ -213,7 +224,7 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         const read = await docker.imagePlatform(pinned);
         const platform = read === undefined ? undefined : (0,util_text/* printable */.g$)(read);
         if (platform !== undefined && mayPull(platform, wanted))
-            return { targets: [{ platform, ref: pinned, digest }] };
+            return { targets: [{ platform, ref: pinned, digest, listed: true }] };
         return {
             targets: [],
             missing: platform === undefined
@@ -230,6 +241,47 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     // The entries without a platform are checked all the same: a runtime may pull one.
     const has = [...listed, ...loose].map((p) => p.platform).join(', ');
     return { targets, missing: `not in the index (it has: ${has})` };
+}
+
+;// CONCATENATED MODULE: ./src/attest/verify-platform.ts
+
+
+/**
+ * The SBOM's property naming the platform: sbom.ts's SBOM_PROPERTY_PREFIX + "platform" (spelled
+ * here so the CycloneDX library stays out of verify; a unit test holds the two together).
+ */
+const SBOM_PLATFORM_PROPERTY = 'ml-image:platform';
+const record = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+const verify_platform_text = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+/** The platform a verified predicate of KIND names (signed with it), if it names one. */
+function signedPlatform(kind, predicate) {
+    const p = record(predicate);
+    switch (kind) {
+        case 'provenance':
+            return verify_platform_text(record(record(p?.buildDefinition)?.externalParameters)?.platform);
+        case 'sbom': {
+            const properties = record(record(p?.metadata)?.component)?.properties;
+            if (!Array.isArray(properties))
+                return undefined;
+            return verify_platform_text(properties.map(record).find((x) => x?.name === SBOM_PLATFORM_PROPERTY)?.value);
+        }
+        case 'smoke':
+            return verify_platform_text(record(p?.image)?.platform);
+    }
+}
+/**
+ * Why the verified PREDICATE of KIND is not about TARGET's platform: the platform it was signed
+ * for is not the one the registry lists (an index entry pointing at another platform's image).
+ * Undefined when it is, when the target's platform is not the registry's word (an entry naming
+ * none) or when the predicate names no platform.
+ */
+function platformMismatch(target, kind, predicate) {
+    if (target.listed !== true)
+        return undefined;
+    const signed = signedPlatform(kind, predicate);
+    if (signed === undefined || samePlatform(target.platform, signed))
+        return undefined;
+    return `signed for ${(0,util_text/* printable */.g$)(signed)}, not ${target.platform} as the registry lists this image: the index entry points at another platform's image`;
 }
 
 // EXTERNAL MODULE: external "node:events"
@@ -256,7 +308,7 @@ var signing = __webpack_require__(10854);
 const TFLOPS_DTYPES = ['bf16', 'fp16', 'tf32', 'fp32'];
 /**
  * "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item: a dtype
- * the compute suite does not measure, or one given twice.
+ * the compute suite does not measure, one given twice, or a floor too big to be a number.
  */
 function parseMinTflops(raw, flag = '--min-tflops') {
     const out = {};
@@ -272,7 +324,11 @@ function parseMinTflops(raw, flag = '--min-tflops') {
             throw new errors/* InputError */.dz(`${flag}: ${JSON.stringify(item)}: the compute suite measures ${TFLOPS_DTYPES.join(', ')}, not ${dtype}`);
         if (dtype in out)
             throw new errors/* InputError */.dz(`${flag}: ${dtype} is given twice`);
-        out[dtype] = Number(m[2]);
+        // Digits only, but so many that they make no number (Infinity): no floor anything meets.
+        const tflops = Number(m[2]);
+        if (!Number.isFinite(tflops))
+            throw new errors/* InputError */.dz(`${flag}: ${dtype}=${m[2].slice(0, 20)}... (${m[2].length} characters) is too large to be a number of TFLOP/s`, 'give floors like bf16=600');
+        out[dtype] = tflops;
     }
     // Only commas (an input built of unset variables): no floor would hold, which is not "none".
     if (Object.keys(out).length === 0 && (raw ?? '').trim() !== '')
@@ -590,6 +646,7 @@ var smoke_predicate = __webpack_require__(97432);
 
 
 
+
 /** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
 function requiredKinds(policy) {
     const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
@@ -610,18 +667,21 @@ function bestMetric(p, name) {
 function smokeChecks(platform, p, policy) {
     const checks = [];
     const s = p.summary;
-    if (policy.requireSmokePass)
+    if (policy.requireSmokePass) {
+        // A signed "pass" that its own counts or tests contradict is no pass (smokeContradictions).
+        const contradictions = (0,smoke_predicate/* smokeContradictions */.MP)(p);
         checks.push({
             platform,
             check: 'smoke pass',
-            ok: p.verdict === 'pass',
+            ok: p.verdict === 'pass' && contradictions.length === 0,
             detail: `${s.pass} passed, ${s.fail} failed, ${s.skip} skipped${p.verdict === 'fail'
                 ? `: failed ${p.tests
                     .filter((t) => t.status === 'fail')
                     .map((t) => t.id)
                     .join(', ')}`
-                : ''}`,
+                : ''}${contradictions.length > 0 ? `; the predicate contradicts itself: ${contradictions.join('; ')}` : ''}`,
         });
+    }
     if (policy.requireGpuSmoke) {
         const gpu = p.tests.filter((t) => t.suite === 'gpu');
         const ok = p.gpus.devices.length > 0 && gpu.length > 0 && gpu.every((t) => t.status === 'pass');
@@ -690,7 +750,10 @@ function claimExplainer(identity, certificates, flag) {
         return why === undefined ? failure.message : `${why} (${failure.message})`;
     };
 }
-/** Verify one platform image: signature, each required attestation, then the smoke policy. */
+/**
+ * Verify one platform image: signature, each required attestation (about its digest and, where
+ * the registry lists its platform, signed for that platform), then the smoke policy.
+ */
 async function verifyPlatform(signer, target, identity, policy, tlog = false, explain = async (f) => f.message) {
     const { platform, ref } = target;
     // Every check reads something of its own: they run side by side (cosign with the log one at a
@@ -712,14 +775,16 @@ async function verifyPlatform(signer, target, identity, policy, tlog = false, ex
     for (const [i, kind] of kinds.entries()) {
         const v = verified[i];
         const st = v.ok ? aboutDigest(kind, v.items, target.digest) : undefined;
+        // Signed for another platform than the (unsigned) index lists: verify-platform.ts.
+        const elsewhere = st && platformMismatch(target, kind, st.predicate);
         checks.push({
             platform,
             check: `${kind} attestation`,
-            ok: st !== undefined,
+            ok: st !== undefined && elsewhere === undefined,
             detail: !v.ok
                 ? await explain(v.failure)
                 : st
-                    ? 'verified'
+                    ? (elsewhere ?? 'verified')
                     : `signed, but about another digest than ${target.digest}`,
         });
         if (kind !== 'smoke' || !st)
@@ -1976,13 +2041,25 @@ class Ahead {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DE: () => (/* binding */ blobOf),
 /* harmony export */   RJ: () => (/* binding */ readableLayers),
-/* harmony export */   V8: () => (/* binding */ readTagLayers)
+/* harmony export */   V8: () => (/* binding */ readTagLayers),
+/* harmony export */   gm: () => (/* binding */ readBlob),
+/* harmony export */   ig: () => (/* binding */ leftOut)
 /* harmony export */ });
 /* unused harmony exports MAX_READ_LAYERS, MAX_READ_BYTES */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9992);
-/* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1614);
-/* harmony import */ var _cosign_push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33147);
+/* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9992);
+/* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1614);
+/* harmony import */ var _cosign_push_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33147);
+// Reading the layers of a `.sig` / `.att` image and their blobs, within limits. Whoever may push to
+// the repository writes those tags: without limits, a manifest listing hundreds of large layers
+// would have verify download them all at once, each up to the transport's per-answer limit, and
+// run out of memory. Past a limit the answer is refused as one too large is (exit 3), before any
+// blob is read; a blob read must be the size its layer declares; a few are read at a time. For a
+// check, a layer whose blob cannot be read as declared (another size, or more than one answer
+// holds) is left out, as cosign leaves out a layer it cannot read and verifies the others: one
+// junk layer pushed by someone without the key does not fail the image's good signatures.
+
 
 
 
@@ -2001,47 +2078,87 @@ const validSize = (size) => Number.isSafeInteger(size) && size >= 0;
  */
 function readableLayers(layers, host, image, kind) {
     if (layers.length > MAX_READ_LAYERS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists ${layers.length} ${kind} layers, more than are ever read (${MAX_READ_LAYERS})`, FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists ${layers.length} ${kind} layers, more than are ever read (${MAX_READ_LAYERS})`, FIX);
     const invalid = layers.find((l) => !validSize(l.size));
     if (invalid)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists a ${kind} layer of size ${String(invalid.size)}, not a number of bytes`, FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host}: ${image} lists a ${kind} layer of size ${String(invalid.size)}, not a number of bytes`, FIX);
     const total = layers.reduce((n, l) => n + l.size, 0);
     if (total > MAX_READ_BYTES)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`registry ${host}: the ${kind} layers of ${image} declare ${mib(total)}, more than is ever read (${mib(MAX_READ_BYTES)})`, FIX);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host}: the ${kind} layers of ${image} declare ${mib(total)}, more than is ever read (${mib(MAX_READ_BYTES)})`, FIX);
     return layers;
+}
+/** Whether E (or what caused it) is an answer over the transport's size limit. */
+function tooLarge(e) {
+    let c = e;
+    for (let depth = 0; depth < 5 && typeof c === 'object' && c !== null; depth++) {
+        if (c.code === _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__/* .ANSWER_TOO_LARGE */ .QA)
+            return true;
+        c = c.cause;
+    }
+    return false;
 }
 /**
  * A layer's blob: embedded in its descriptor (checked), else read from the registry, where it must
- * be the size the layer of TAG declares. The registry served the very blob (the client checks its
- * digest), so another size is the manifest's: for a CHECK (verify) a failed one (exit 1), as
- * cosign, which reads no such layer, fails it; for the attest stage, which extends the tag, exit 3.
+ * be the size the layer of TAG declares; otherwise (a string) why it is not. The registry served
+ * the very blob (the client checks its digest), so another size is the manifest's.
  */
-async function blobOf(client, repository, tag, l, check = false) {
-    const embedded = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .embeddedBlob */ .MJ)(l);
+async function readBlob(client, repository, tag, l) {
+    const embedded = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .embeddedBlob */ .MJ)(l);
     if (embedded)
         return embedded;
     const blob = await client.blob(repository, l.digest);
     if (blob.length === l.size)
         return blob;
-    const message = `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
-    if (check)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailedError */ .CO(`${message}: no signature or attestation cosign reads`, 'whoever may push to the repository wrote that tag: remove it (or that layer) and sign or attest the image again');
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(message, 'check the registry and any proxy in between: the manifest does not describe its blob');
+    return `registry ${client.host}: the blob ${l.digest} is ${blob.length} bytes where ${repository}:${tag} declares ${l.size}`;
+}
+/**
+ * A layer's blob (readBlob) for the attest stage, which extends the tag: one that is not the size
+ * its layer declares is exit 3 (a check leaves such a layer out instead: readTagLayers).
+ */
+async function blobOf(client, repository, tag, l) {
+    const blob = await readBlob(client, repository, tag, l);
+    if (typeof blob !== 'string')
+        return blob;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(blob, 'check the registry and any proxy in between: the manifest does not describe its blob');
+}
+/** A failed check's note of the layers it left out (TagLayers.unread), when there are any. */
+function leftOut(unread) {
+    if (unread.length === 0)
+        return '';
+    const more = unread.length > 1 ? ` and ${unread.length - 1} more` : '';
+    return `; left out, as cosign does, a layer it cannot read: ${unread[0]}${more}`;
 }
 /**
  * The layers of MEDIA_TYPE (of KIND) in TAG with their blobs (none: no tag), within the limits,
- * READ_AT_ONCE at a time, for a check (a layer that misstates its size fails it: blobOf); the
- * KNOWN blob is not downloaded.
+ * READ_AT_ONCE at a time, for a check: a layer whose blob is not the size it declares, or more than
+ * an answer may hold, is left out (noted in unread), as cosign leaves it out; the KNOWN blob is not
+ * downloaded. A registry that does not serve a blob is still exit 3.
  */
 async function readTagLayers(client, repository, tag, mediaType, kind, known) {
-    const m = await client.manifest(repository, tag, _cosign_push_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCEPT */ .FA);
-    const layers = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .readLayers */ .n4)(m).filter((l) => l.mediaType === mediaType);
+    const m = await client.manifest(repository, tag, _cosign_push_js__WEBPACK_IMPORTED_MODULE_3__/* .ACCEPT */ .FA);
+    const layers = (0,_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .readLayers */ .n4)(m).filter((l) => l.mediaType === mediaType);
     readableLayers(layers, client.host, `${repository}:${tag}`, kind);
-    return (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .mapLimit */ .sf)(layers, _cosign_image_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AT_ONCE */ .fh, async (layer) => ({
-        layer,
+    const blobs = await (0,_util_map_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .mapLimit */ .sf)(layers, _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_AT_ONCE */ .fh, async (layer) => {
         // Content-addressed: a blob whose digest is known needs no download.
-        blob: layer.digest === known?.digest ? known.bytes : await blobOf(client, repository, tag, layer, true),
-    }));
+        if (layer.digest === known?.digest)
+            return known.bytes;
+        try {
+            return await readBlob(client, repository, tag, layer);
+        }
+        catch (e) {
+            if (tooLarge(e))
+                return e.message;
+            throw e;
+        }
+    });
+    const out = { read: [], unread: [] };
+    blobs.forEach((blob, i) => {
+        if (typeof blob === 'string')
+            out.unread.push(blob);
+        else
+            out.read.push({ layer: layers[i], blob });
+    });
+    return out;
 }
 
 
@@ -2765,8 +2882,8 @@ class NativeSigner {
         return (0,map_limit/* queueByKey */.Q3)(this.queues, tag, work);
     }
     /**
-     * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag); the
-     * KNOWN blob is not downloaded.
+     * The layers of MEDIA_TYPE in an image's .sig or .att tag, with their blobs (none: no tag), and
+     * why any that cannot be read as declared was left out; the KNOWN blob is not downloaded.
      */
     tagContent(host, repository, digest, suffix, mediaType, known) {
         const id = `${host}/${repository}@${digest}.${suffix}`;
@@ -2894,9 +3011,10 @@ class NativeSigner {
         // The payload cosign signs for this image is known: its layer is not downloaded.
         const expected = (0,cosign_key/* simpleSigningPayload */.Kq)(name, digest);
         const known = { digest: (0,oci_client/* sha256Digest */.sI)(expected), bytes: expected };
-        const layers = await doing(`verify ${ref}`, this.tagContent(host, repository, digest, 'sig', cosign_image/* SIMPLE_SIGNING_MEDIA_TYPE */.$r, known));
+        const { read: layers, unread } = await doing(`verify ${ref}`, this.tagContent(host, repository, digest, 'sig', cosign_image/* SIMPLE_SIGNING_MEDIA_TYPE */.$r, known));
+        const note = (0,read_limits/* leftOut */.ig)(unread);
         if (layers.length === 0)
-            return failure(ref, 'signature', undefined, 'missing', `no signature on ${ref} (no signatures found)`);
+            return failure(ref, 'signature', undefined, 'missing', `no signature on ${ref} (no signatures found${note})`);
         const checked = layers.map(({ layer: l, blob: payload }) => {
             // As cosign: the signature text must be base64 as Go reads it.
             const sig = (0,cosign_key/* strictBase64 */.PO)(l.annotations?.[cosign_image/* SIGNATURE_ANNOTATION */.ZB] ?? '');
@@ -2908,7 +3026,7 @@ class NativeSigner {
             return { ok: true, items };
         const message = valid.length > 0
             ? `the verified signature on ${ref} names another image (${valid[0].digest})`
-            : `the signature on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`;
+            : `the signature on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies${note})`;
         return failure(ref, 'signature', undefined, 'invalid', message);
     }
     /** The statement in an envelope BLOB when KEY verifies it; null otherwise. */
@@ -2936,10 +3054,11 @@ class NativeSigner {
         const key = this.publicKey(identity);
         const uri = (0,cosign_image/* predicateTypeUri */.Mx)(type);
         const { host, repository, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
-        const layers = await doing(`verify-attestation ${ref}`, this.tagContent(host, repository, digest, 'att', cosign_image/* DSSE_MEDIA_TYPE */.OO));
+        const { read: layers, unread } = await doing(`verify-attestation ${ref}`, this.tagContent(host, repository, digest, 'att', cosign_image/* DSSE_MEDIA_TYPE */.OO));
+        const note = (0,read_limits/* leftOut */.ig)(unread);
         const fail = (reason, message) => failure(ref, 'attestation', type, reason, message);
         if (layers.length === 0)
-            return fail('missing', `no ${type} attestation on ${ref} (no attestations found)`);
+            return fail('missing', `no ${type} attestation on ${ref} (no attestations found${note})`);
         const verified = layers
             .map(({ blob }) => this.statementOf(key, blob))
             .filter((s) => s !== null);
@@ -2951,7 +3070,7 @@ class NativeSigner {
             const other = verified.find((s) => s.predicateType === uri) ?? verified[0];
             const elsewhere = `names another image (${other?.subject.map((x) => x.digest.sha256).join(',')})`;
             return fail('invalid', !other
-                ? `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies)`
+                ? `the ${type} attestation on ${ref} is not signed by ${describeKey(identity)} (none of ${layers.length} verifies${note})`
                 : other.predicateType === uri
                     ? `the verified ${type} attestation on ${ref} ${elsewhere}`
                     : `no ${type} attestation on ${ref} is about it: a verified ${other.predicateType} one ${elsewhere}`);
@@ -2960,7 +3079,7 @@ class NativeSigner {
         if (items.length > 0)
             return { ok: true, items };
         const found = [...new Set(about.map((s) => s.predicateType))].join(', ');
-        return fail('missing', `no ${type} attestation on ${ref} (verified: ${found})`);
+        return fail('missing', `no ${type} attestation on ${ref} (verified: ${found}${note})`);
     }
 }
 function createNativeSigner(deps) {
@@ -3496,7 +3615,8 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gg: () => (/* binding */ SmokePredicateSchema),
-/* harmony export */   LZ: () => (/* binding */ buildSmokePredicate)
+/* harmony export */   LZ: () => (/* binding */ buildSmokePredicate),
+/* harmony export */   MP: () => (/* binding */ smokeContradictions)
 /* harmony export */ });
 /* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue, gpusFromTests */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92857);
@@ -3608,6 +3728,31 @@ function tally(tests) {
         fail: tests.filter((t) => t.status === 'fail').length,
         skip: tests.filter((t) => t.status === 'skip').length,
     };
+}
+/**
+ * What in a smoke predicate contradicts its verdict "pass": a failed count in its summary or a
+ * suite, a test whose status is fail, and a summary whose counts are not its tests' (when it lists
+ * them). None for a predicate buildSmokePredicate made; the schema cannot say it, and a signature
+ * only says who wrote a predicate, not that it adds up: verify's `--require-smoke pass` holds only
+ * for a passing verdict with none of these.
+ */
+function smokeContradictions(p) {
+    const found = [];
+    const { summary: s } = p;
+    const listed = tally(p.tests);
+    if (p.tests.length > 0 && (listed.pass !== s.pass || listed.fail !== s.fail || listed.skip !== s.skip))
+        found.push(`its summary counts ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped, its tests ${listed.pass}, ${listed.fail} and ${listed.skip}`);
+    if (p.verdict !== 'pass')
+        return found;
+    if (s.fail > 0)
+        found.push(`verdict pass with ${s.fail} failed in its summary`);
+    const failed = p.tests.filter((t) => t.status === 'fail').map((t) => t.id);
+    if (failed.length > 0)
+        found.push(`verdict pass with failed tests: ${failed.join(', ')}`);
+    const suites = p.suites.filter((x) => x.fail > 0).map((x) => `${x.name} (${x.fail})`);
+    if (suites.length > 0)
+        found.push(`verdict pass with failed tests in the suites ${suites.join(', ')}`);
+    return found;
 }
 function suitesOf(tests) {
     const names = [...new Set(tests.map((t) => t.suite))];
@@ -5076,6 +5221,7 @@ function userMap(key, value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dj: () => (/* binding */ createOciClient),
+/* harmony export */   QA: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.QA),
 /* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.ap),
 /* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.sI)
 /* harmony export */ });
