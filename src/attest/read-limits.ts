@@ -89,12 +89,7 @@ export async function readBlob(
  * A layer's blob (readBlob) for the attest stage, which extends the tag: one that is not the size
  * its layer declares is exit 3 (a check leaves such a layer out instead: readTagLayers).
  */
-export async function blobOf(
-  client: OciClient,
-  repository: string,
-  tag: string,
-  l: Layer,
-): Promise<Buffer> {
+export async function blobOf(client: OciClient, repository: string, tag: string, l: Layer): Promise<Buffer> {
   const blob = await readBlob(client, repository, tag, l);
   if (typeof blob !== 'string') return blob;
   throw new EnvironmentError(
