@@ -407,14 +407,14 @@ describe('slurmScript', () => {
     const lines = text.split('\n');
     const importAt = lines.findIndex((l) => l.includes('srun ') && l.includes('"${CONTAINER[@]}" true'));
     expect(lines[importAt]).toBe(
-      `timeout --kill-after=60 "$IMPORT_TIMEOUT" srun ${nodes} "\${CONTAINER[@]}" true \\`,
+      `timeout --kill-after=60 "$IMPORT_TIMEOUT" "\${STEP_ENV[@]}" srun ${nodes} "\${CONTAINER[@]}" true \\`,
     );
     // Its own limit, the 15 minutes the job's --time allows for the import, unless the cluster says.
     expect(text).toContain('IMPORT_TIMEOUT=${ML_IMAGE_IMPORT_TIMEOUT:-900}');
     expect(text).toContain(`ml-image: importing the image on ${where} (at most \${IMPORT_TIMEOUT}s)`);
     // After CONTAINER is complete, before the first step that runs a suite.
     const firstSuite = lines.findIndex((l) =>
-      /^(run_step |timeout --kill-after=60 "\$TIMEOUT" srun )/.test(l),
+      /^(run_step |timeout --kill-after=60 "\$TIMEOUT" "\$\{STEP_ENV\[@\]\}" srun )/.test(l),
     );
     expect(importAt).toBeGreaterThan(lines.findIndex((l) => l.startsWith('CONTAINER=(')));
     expect(importAt).toBeGreaterThan(lines.findIndex((l) => l.startsWith('run_step() {')));
@@ -471,7 +471,7 @@ describe('slurmScript', () => {
     // On each node of the job (the steps may have run on any), by both of Pyxis' names, each only
     // where enroot lists it; the trap is set before the first step that names the container.
     expect(REMOVE_CONTAINER_SHELL).toMatch(
-      /timeout --kill-after=10 180 srun --nodes="\$\{SLURM_NNODES:-1\}" --ntasks-per-node=1 sh -c/,
+      /timeout --kill-after=10 180 "\$\{STEP_ENV\[@\]\}" srun --nodes="\$\{SLURM_NNODES:-1\}" --ntasks-per-node=1 sh -c/,
     );
     expect(REMOVE_CONTAINER_SHELL).toContain(
       'sh "pyxis_$CONTAINER_NAME" "pyxis_${SLURM_JOB_ID:-0}_$CONTAINER_NAME"',
@@ -644,7 +644,18 @@ describe('Slurm: variables whose names look secret stay out of the image under t
     expect(text.match(/\$\{!/g)).toEqual(['${!']);
     expect(text).toContain('    v=${!n-}\n');
     const uses = text.split('\n').filter((l) => /\$\{?v\b/.test(l));
-    expect(uses).toEqual([expect.stringMatching(/^ {4}if \[\[ [^\n]* \]\] && unset -v "\$n"; then$/)]);
+    expect(uses).toEqual([
+      expect.stringMatching(/^ {4}if \[\[ [^\n]* \]\] && unset -v "\$n"; then$/),
+      expect.stringMatching(/^ {6}if \[\[ [^\n]* \]\]; then$/),
+    ]);
+    // What bash cannot unset (a name that is no identifier) is read from env -0 and kept out of every
+    // srun by env -u: each srun that starts a task runs under STEP_ENV.
+    expect(text).toContain('STEP_ENV+=(-u "$n")');
+    const launches = lines.filter(
+      (l) => /(^|\s)srun\s/.test(l) && !/^\s*#/.test(l) && !l.includes('srun --help'),
+    );
+    expect(launches.length).toBeGreaterThan(3);
+    for (const l of launches) expect(l).toContain('"${STEP_ENV[@]}" srun ');
     // xtrace, where the job runs under it, is off while values are read, and back on after.
     expect(text).toContain('case $- in *x*) xtrace=1; set +x ;; esac');
     expect(text).toContain('if [ -n "$xtrace" ]; then set -x; fi');
@@ -1142,7 +1153,7 @@ describe('ml-image export', () => {
       expect(forced.code).toBe(0);
       expect(readFileSync(path.join(dir, 'o', name), 'utf8')).not.toBe(mine);
     }
-    // A job.yaml of an earlier version (no header line) is known by its managed-by label.
+    // A job.yaml of an earlier version (no header line) is known by the marker line in its run.sh.
     const yaml = readFileSync(path.join(dir, 'o', 'job.yaml'), 'utf8');
     writeFileSync(path.join(dir, 'o', 'job.yaml'), yaml.slice(yaml.indexOf('\n') + 1));
     expect((await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out', 'o')).code).toBe(0);

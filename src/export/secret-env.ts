@@ -5,7 +5,9 @@
 // every exported variable whose name looks secret by the project's one rule
 // (images/probe/redaction-rules.json, secretName), or whose value holds what the same rules mask by
 // value (a URL's login or secret parameter, a token of a known form, a connection string's
-// password), each turned into a bash regular expression here. Pure: text only.
+// password), each turned into a bash regular expression here. A variable whose name is no shell
+// identifier (GitHub Actions' INPUT_HF-TOKEN for an input hf-token) cannot be unset by bash, which
+// still passes it on: each srun runs under `env -u NAME` for those (STEP_ENV). Pure: text only.
 import { REDACTION_RULES, type RedactionRules } from '../util/redact.js';
 import { shellQuote } from './common.js';
 
@@ -27,6 +29,11 @@ export const KEPT_PREFIXES = [
 ] as const;
 /** Names (space-separated) the job passes on although they look secret, e.g. a token .credentials reads. */
 export const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
+/**
+ * What the job writes before each srun (after any `timeout`): `env` with `-u NAME` for each
+ * secret-looking variable bash could not unset (a name that is no identifier), set by hide_secrets.
+ */
+export const STEP_ENV = '"${STEP_ENV[@]}"';
 
 // The rule's only lookarounds: PASS and PAT as words of their own, PWD after a non-letter. POSIX ERE
 // has none; a non-letter or the end of the name stands for them ([[ =~ ]] only asks whether the
@@ -236,12 +243,13 @@ export function hideSecretsShell(
 # token of a known form, a connection string's password: SECRET_VALUE_RE as written,
 # SECRET_VALUE_ICASE_RE upper-cased; wider than the rules: their lookarounds dropped), stay out. Values are
 # tested, never printed (xtrace is off meanwhile). ${KEEP_ENV_VAR}="NAME ..." passes the names given
-# on, e.g. a token that Enroot's .credentials reads as $NAME to pull the image.
+# on, e.g. a token that Enroot's .credentials reads as $NAME to pull the image. Names that are no shell
+# identifiers (INPUT_HF-TOKEN) cannot be unset: every srun runs under STEP_ENV, env -u NAME for each.
 SECRET_NAME_RE='${ere}'
 SECRET_VALUE_RE=${shellQuote(values.cased)}
 SECRET_VALUE_ICASE_RE=${shellQuote(values.upper)}
 hide_secrets() {
-  local n v names hidden='' count=0 xtrace=
+  local n v kv names hidden='' count=0 xtrace=
   case $- in *x*) xtrace=1; set +x ;; esac
   if ! names=$(compgen -e); then
     echo "ml-image: this bash cannot list the environment (compgen): variables that look secret may reach the image under test" >&2
@@ -255,7 +263,22 @@ hide_secrets() {
       hidden+=" $n"; count=$((count + 1))
     fi
   done
-  v=''
+  # What is left of them in the environment children get is what bash could not unset: a name that
+  # is no identifier (INPUT_HF-TOKEN), which compgen does not list either: each step gets env -u NAME.
+  STEP_ENV=(env)
+  if env -0 > /dev/null 2>&1; then
+    while IFS= read -r -d '' kv; do
+      n=\${kv%%=*}; v=\${kv#*=}
+      case $n in ''|${keep}) continue ;; esac
+      case " \${${KEEP_ENV_VAR}:-} " in *" $n "*) continue ;; esac
+      if [[ ${tests} ]]; then
+        STEP_ENV+=(-u "$n"); hidden+=" $n"; count=$((count + 1))
+      fi
+    done < <(env -0)
+  else
+    echo "ml-image: this env cannot list the environment (env -0): variables that look secret and are no shell names may reach the image under test" >&2
+  fi
+  v='' kv=''
   if [ "$count" -gt 0 ]; then
     printf '%s\\n' "ml-image: not passing $count variable(s) whose names or values look secret into the image under test:$hidden (${KEEP_ENV_VAR}=NAME passes one on)" >&2
   fi

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { hideSecretsShell } from './secret-env.js';
+import { hideSecretsShell, STEP_ENV } from './secret-env.js';
 import {
   checkJobName,
   checkSpec,
@@ -142,7 +142,7 @@ function slurmStepLines(st: ExportStep, port: number): string[] {
         'MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
         `MASTER_PORT=\${MASTER_PORT:-${port}}`,
         'S_START=$(date +%s)',
-        `timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "\${CONTAINER[@]}" \\`,
+        `timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "\${CONTAINER[@]}" \\`,
         '  python3 -m torch.distributed.run --nnodes="$SLURM_NNODES" --nproc_per_node="$NPROC_PER_NODE" \\',
         '  --rdzv_id="$SLURM_JOB_ID" --rdzv_backend=c10d --rdzv_endpoint="$MASTER_ADDR:$MASTER_PORT" \\',
         `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${SLURM_SCRIPT} ddp-worker \\`,
@@ -183,7 +183,7 @@ const RUN_STEP_SHELL = `# run_step ID CMD...: CMD in the container on the first 
 run_step() {
   S_ID=$1; shift
   S_START=$(date +%s)
-  timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
+  timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
     > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
   S_RC=$?
 }`;
@@ -208,7 +208,7 @@ case $IMPORT_TIMEOUT in
 esac
 printf '%s\\n' "ml-image: importing the image on ${where} (at most \${IMPORT_TIMEOUT}s)"
 I_START=$(date +%s)
-timeout --kill-after=${KILL_AFTER_S} "$IMPORT_TIMEOUT" srun ${nodes} "\${CONTAINER[@]}" true \\
+timeout --kill-after=${KILL_AFTER_S} "$IMPORT_TIMEOUT" ${STEP_ENV} srun ${nodes} "\${CONTAINER[@]}" true \\
   > "$RESULTS/import.out" 2> "$RESULTS/import.err"
 I_RC=$?
 if [ "$I_RC" != 0 ]; then
@@ -235,7 +235,7 @@ export const REMOVE_CONTAINER_SHELL = `# Pyxis keeps a named container after the
 # of the image on every node a step ran on. At exit the job removes it on each of its nodes, by both
 # of Pyxis' names (pyxis_NAME; pyxis_JOBID_NAME under container_scope=job), where enroot lists it.
 remove_container() {
-  timeout --kill-after=${REMOVE_KILL_AFTER_S} ${REMOVE_TIMEOUT_S} srun --nodes="\${SLURM_NNODES:-1}" --ntasks-per-node=1 sh -c \\
+  timeout --kill-after=${REMOVE_KILL_AFTER_S} ${REMOVE_TIMEOUT_S} ${STEP_ENV} srun --nodes="\${SLURM_NNODES:-1}" --ntasks-per-node=1 sh -c \\
     'rc=0; for c in "$@"; do if enroot list 2> /dev/null | grep -qxF "$c"; then enroot remove -f "$c" > /dev/null || { printf "%s\\n" "ml-image: could not remove the container $c on $(hostname)" >&2; rc=1; }; fi; done; exit $rc' \\
     sh "pyxis_$CONTAINER_NAME" "pyxis_\${SLURM_JOB_ID:-0}_$CONTAINER_NAME" > /dev/null 2> "$RESULTS/remove.err" \\
     || printf '%s\\n' "ml-image: the container may be left on the nodes (exit $?, see $RESULTS/remove.err): remove it with enroot remove -f pyxis_$CONTAINER_NAME" >&2
