@@ -100,7 +100,7 @@ describe('a result directory', () => {
 
   it('refuses to write a value its schema rejects (a bug, never a file the next job trusts)', () => {
     const results = openResultDir(dir);
-    const bad = { ...build, variants: [{ ...build.variants[0]!, platforms: [{ platform: 'x' }] }] };
+    const bad = { ...build, variants: [{ ...build.variants[0]!, platforms: [{ platform: 'linux/amd64' }] }] };
     expect(() => results.writeBuild(bad as unknown as BuildResult)).toThrow(
       /build\.json: refusing to write an invalid file: variants\[0\]\.platforms\[0\]\.digest: required/,
     );

@@ -1,5 +1,6 @@
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 import { z } from 'zod';
+import { PLATFORMS } from '../config/schema.js';
 import { DIGEST_RE, imageRefProblem, repositoryProblem } from '../oci/ref.js';
 
 /** An image reference (a tag the build pushed, a local tag, the base image), as docker reads it. */
@@ -10,7 +11,14 @@ const imageRef = z.string().refine((r) => imageRefProblem(r) === undefined, {
 export const BUILD_RESULT_SCHEMA_VERSION = 1;
 
 export const PlatformBuildSchema = z.object({
-  platform: z.string(),
+  /**
+   * What the build built for: one of the platforms a config and plan.json may name (the build
+   * stage builds only those), so that a reader (export's node selector) never sees another. Read
+   * as a string: the stage's targets carry plan.json's platforms as strings.
+   */
+  platform: z.string().refine((p) => (PLATFORMS as readonly string[]).includes(p), {
+    error: `expected one of ${PLATFORMS.map((p) => JSON.stringify(p)).join(', ')} (a platform a build builds)`,
+  }),
   digest: z.string().regex(DIGEST_RE),
   durationMs: z.number().nonnegative(),
   /** When the build finished (the provenance's finishedOn; older build.json files have none). */

@@ -31,6 +31,8 @@ export const K8S_MOUNT = '/ml-image';
 export const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
 /** The pod label that selects this export's pods (Service selector, kubectl logs -l). */
 export const JOB_LABEL = 'ml-image-action/job';
+/** The node label of a node's architecture (amd64, arm64), as the kubelet sets it. */
+export const ARCH_LABEL = 'kubernetes.io/arch';
 
 export interface Toleration {
   key?: string;
@@ -43,6 +45,9 @@ export interface K8sOptions extends ExportSpec {
   /** Text of images/probe/ml_image_smoke.py, shipped in the ConfigMap. */
   smokeScript: string;
   namespace?: string;
+  /** The image's architecture when it is built for one (build.json): nodes of it only (ARCH_LABEL). */
+  arch?: string;
+  /** --node-selector's labels: they add to the architecture's, and win over it. */
   nodeSelector?: Readonly<Record<string, string>>;
   /** Added to the nvidia.com/gpu toleration that GPU jobs get by default. */
   tolerations?: readonly Toleration[];
@@ -79,6 +84,11 @@ function checkK8sOptions(o: K8sOptions): void {
   if (o.namespace !== undefined && (!DNS_LABEL.test(o.namespace) || o.namespace.length > 63))
     throw new InputError(
       `--namespace: "${o.namespace}" is not a valid namespace (lowercase letters, digits and "-", at most 63)`,
+    );
+  // Its own words: a value --node-selector never gave is not the flag's (build.json's platform).
+  if (o.arch !== undefined && !LABEL_NAME.test(o.arch))
+    throw new InputError(
+      `the image's architecture "${o.arch}" (its platform) is not a valid label value for ${ARCH_LABEL}`,
     );
   for (const [k, v] of Object.entries(o.nodeSelector ?? {})) {
     checkLabelKey(k, '--node-selector');
@@ -300,8 +310,17 @@ function smokeContainer(o: K8sOptions, image: string) {
   };
 }
 
+/** The Job's node selector: the image's architecture, then --node-selector's (undefined: none). */
+export function jobNodeSelector(
+  o: Pick<K8sOptions, 'arch' | 'nodeSelector'>,
+): Record<string, string> | undefined {
+  const selector = { ...(o.arch !== undefined && { [ARCH_LABEL]: o.arch }), ...o.nodeSelector };
+  return Object.keys(selector).length > 0 ? selector : undefined;
+}
+
 /** The pod template's spec: scheduling (node selector, tolerations), the container and its volumes. */
 function podSpec(o: K8sOptions, name: string, image: string) {
+  const nodeSelector = jobNodeSelector(o);
   const tolerations: Toleration[] = [
     // GPU node pools are commonly tainted nvidia.com/gpu:NoSchedule.
     ...(typeof o.gpusPerNode === 'number' && o.gpusPerNode > 0
@@ -315,7 +334,7 @@ function podSpec(o: K8sOptions, name: string, image: string) {
     enableServiceLinks: false,
     automountServiceAccountToken: false,
     securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
-    ...(o.nodeSelector && Object.keys(o.nodeSelector).length > 0 && { nodeSelector: { ...o.nodeSelector } }),
+    ...(nodeSelector && { nodeSelector }),
     ...(tolerations.length > 0 && { tolerations }),
     containers: [smokeContainer(o, image)],
     volumes: [

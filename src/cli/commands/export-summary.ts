@@ -11,7 +11,8 @@ import {
   pyxisImage,
   SMOKE_SCRIPT_MARKER,
 } from '../../export/common.js';
-import { K8S_JOB_FILE } from '../../export/k8s.js';
+import { archOf } from '../../config/platform.js';
+import { ARCH_LABEL, K8S_JOB_FILE } from '../../export/k8s.js';
 import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE } from '../../export/slurm.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile, statOrAbsent } from '../../util/read-regular.js';
 import type { ForeignFileCheck } from '../output.js';
@@ -21,9 +22,6 @@ export interface Written {
   submit: string;
   results: string;
 }
-
-/** The node label of a node's architecture (amd64, arm64), as the kubelet sets it. */
-export const ARCH_LABEL = 'kubernetes.io/arch';
 
 /** What --json prints: the target, the image, what runs, the files and how to submit and collect. */
 export interface ExportSummary extends Written {
@@ -82,30 +80,34 @@ export function summaryLines(summary: ExportSummary): string[] {
     );
   if (suites.includes('custom'))
     lines.push('note:    custom tests are not exported; run them with ml-image smoke');
-  if (summary.platforms?.length === 1) {
-    const [platform] = summary.platforms;
-    lines.push(
-      summary.target === 'slurm'
-        ? `note:    the image is built for ${platform} only: submit it to nodes of that architecture (--partition)`
-        : `note:    the image is built for ${platform} only: the Job asks for ${ARCH_LABEL}=${summary.nodeSelector?.[ARCH_LABEL]} nodes`,
-    );
-  }
+  if (summary.platforms?.length === 1) lines.push(onePlatformNote(summary, summary.platforms[0]!));
   return lines;
 }
 
+/** The note of an image built for PLATFORM only: where it runs, as the job asks for it. */
+function onePlatformNote(summary: ExportSummary, platform: string): string {
+  const built = `note:    the image is built for ${platform} only`;
+  if (summary.target === 'slurm') return `${built}: submit it to nodes of that architecture (--partition)`;
+  const asked = summary.nodeSelector?.[ARCH_LABEL];
+  if (asked === undefined)
+    return `${built}: the Job asks for no ${ARCH_LABEL}; run it on nodes of that architecture`;
+  // A --node-selector of the label wins over the image's (an emulating node pool): said as the flag's.
+  const flag = asked === archOf(platform) ? '' : ' (--node-selector)';
+  return `${built}: the Job asks for ${ARCH_LABEL}=${asked} nodes${flag}`;
+}
+
 /**
- * What marks NAME in DIR (--out OUT) as an export's: the smoke script's docstring, else the header
- * line of the job files (or, in a job.yaml of an earlier version, its managed-by label).
+ * What marks NAME in DIR (--out OUT) as an export's: the smoke script's docstring, else the
+ * "exported by ml-image-action" line of the job files (a job.yaml of a version before its header
+ * line has it in the ConfigMap's run.sh). Never a label alone: a person's Job may carry
+ * app.kubernetes.io/managed-by: ml-image-action and is kept (and never removed) all the same.
  */
 export function foreignCheck(out: string, force: boolean, name: string): ForeignFileCheck {
   const script = name === SMOKE_SCRIPT_FILE;
   return {
     prefix: 'export: ',
     flag: `--out ${path.join(out, name)}`,
-    ours: (text) =>
-      script
-        ? text.includes(SMOKE_SCRIPT_MARKER)
-        : text.includes(EXPORT_MARKER) || text.includes('managed-by: ml-image-action'),
+    ours: (text) => (script ? text.includes(SMOKE_SCRIPT_MARKER) : text.includes(EXPORT_MARKER)),
     tell: script ? 'it is not the smoke script' : `no "${EXPORT_MARKER}" line`,
     force,
     fix: 'pass --out another directory',

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
+import { archOf } from '../../config/platform.js';
 import { loadConfig } from '../../config/load.js';
 import type { SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
@@ -14,6 +15,7 @@ import {
 } from '../../export/common.js';
 import {
   JOB_LABEL,
+  jobNodeSelector,
   K8S_JOB_FILE,
   k8sManifests,
   k8sSubmit,
@@ -30,7 +32,6 @@ import { type OptionSpec, parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import { refuseForeignFile, writeOutFile } from '../output.js';
 import {
-  ARCH_LABEL,
   exportSummary,
   foreignCheck,
   removeEarlierJob,
@@ -124,9 +125,10 @@ interface ImageSource {
   python?: string;
 }
 
-/** The architecture of an image built for one platform only (`arm64` of linux/arm64/v8). */
+/** The architecture of an image built for one platform only (`arm64` of linux/arm64: build.json's
+ * schema takes only the platforms a build builds). */
 const onlyArch = (source: ImageSource) =>
-  source.platforms?.length === 1 ? source.platforms[0]!.split('/')[1] : undefined;
+  source.platforms?.length === 1 ? archOf(source.platforms[0]!) : undefined;
 
 /** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
 function imageSource(values: ExportFlags, io: CliIo): ImageSource {
@@ -231,12 +233,13 @@ function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript:
 function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string, arch?: string): JobFiles {
   const out = values.out!;
   const given = nodeSelectorFlag(values['node-selector']);
-  const nodeSelector = arch === undefined ? given : { [ARCH_LABEL]: arch, ...given };
+  const nodeSelector = jobNodeSelector({ arch, nodeSelector: given });
   const manifests = k8sManifests({
     ...spec,
     smokeScript,
     ...(values.namespace !== undefined && { namespace: values.namespace }),
-    ...(nodeSelector !== undefined && { nodeSelector }),
+    ...(arch !== undefined && { arch }),
+    ...(given !== undefined && { nodeSelector: given }),
     ...(values.toleration !== undefined && { tolerations: values.toleration.map(tolerationFlag) }),
   });
   return {
