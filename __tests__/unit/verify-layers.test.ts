@@ -207,6 +207,28 @@ describe('cosign finds no SBOM attestation: the verify reads the .att tag', () =
     expect(outcome.checks.length).toBeGreaterThan(1);
   });
 
+  it('an SBOM layer over what one registry answer may hold: its check fails (missing, naming that layer), not exit 3', async () => {
+    const big = Buffer.from('junk layer');
+    const requests: string[] = [];
+    const fetch: OciFetch = async (url) => {
+      const p = new URL(url).pathname;
+      requests.push(p);
+      if (p === ATT)
+        return answer(200, attManifest({ ...layer(big, SBOM_URI, false), size: 100 * 1024 * 1024 }));
+      // As http-fetch.ts refuses an answer over its limit.
+      if (p === `/v2/ml/app/blobs/${sha256Digest(big)}`)
+        throw Object.assign(new TypeError('fetch failed'), {
+          cause: Object.assign(new Error('the answer is over 64 MiB'), { code: 'ML_IMAGE_ANSWER_TOO_LARGE' }),
+        });
+      return answer(404, '{"errors":[{"code":"NOT_FOUND"}]}');
+    };
+    const outcome = await verify(cosign('none matched'), fetch);
+    expect(outcome.failed.map((c) => c.check)).toEqual(['sbom attestation']);
+    expect(outcome.failed[0]?.detail).toMatch(/; left out, as cosign does, a layer it cannot read: .*64 MiB/);
+    expect(outcome.checks.length).toBeGreaterThan(1);
+    expect(requests).toContain(`/v2/ml/app/blobs/${sha256Digest(big)}`);
+  });
+
   it('every check holds: the registry is not asked (the fast path reads nothing more)', async () => {
     const { fetch, requests } = registry(
       () => answer(200, attManifest()),

@@ -98,6 +98,25 @@ export async function blobOf(client: OciClient, repository: string, tag: string,
   );
 }
 
+/**
+ * A layer's blob for a check (readBlob), or (a string) why it is left out, as cosign leaves it out:
+ * not the size its layer declares, or more than one registry answer may hold. A registry that
+ * does not serve it is still an EnvironmentError (exit 3).
+ */
+export async function checkedBlob(
+  client: OciClient,
+  repository: string,
+  tag: string,
+  l: Layer,
+): Promise<Buffer | string> {
+  try {
+    return await readBlob(client, repository, tag, l);
+  } catch (e) {
+    if (tooLarge(e)) return (e as Error).message;
+    throw e;
+  }
+}
+
 /** What a check read of a tag: the layers with their blobs, and why any other was left out. */
 export interface TagLayers {
   read: { layer: Layer; blob: Buffer }[];
@@ -132,12 +151,7 @@ export async function readTagLayers(
   const blobs = await mapLimit(layers, READ_AT_ONCE, async (layer) => {
     // Content-addressed: a blob whose digest is known needs no download.
     if (layer.digest === known?.digest) return known.bytes;
-    try {
-      return await readBlob(client, repository, tag, layer);
-    } catch (e) {
-      if (tooLarge(e)) return (e as Error).message;
-      throw e;
-    }
+    return checkedBlob(client, repository, tag, layer);
   });
   const out: TagLayers = { read: [], unread: [] };
   blobs.forEach((blob, i) => {

@@ -5,11 +5,12 @@
 // failing to serve that one blob read as "no SBOM attestation" (exit 1). Where a check says an
 // attestation of a type is missing, its layer (the `predicateType` annotation cosign and the
 // built-in signer write) is looked for in the tag and its blob read: a blob the registry does not
-// serve is exit 3 naming the registry; one that is not the size its layer declares leaves the
-// check's "missing" as it is, noting that layer (cosign leaves it out too: a junk layer pushed by
-// someone without the key must not hide the other checks' lines); no such layer, or one read whole
-// (the check failed for another reason), leaves the "missing" as it is. One round more (the
-// manifest, then those blobs), on that failure path only.
+// serve is exit 3 naming the registry; one that is not the size its layer declares, or more than
+// one registry answer may hold, leaves the check's "missing" as it is, noting that layer (cosign
+// leaves it out too: a junk layer pushed by someone without the key must not hide the other
+// checks' lines); no such layer, or one read whole (the check failed for another reason), leaves
+// the "missing" as it is. One round more (the manifest, then those blobs), on that failure path
+// only.
 import type { OciClient } from '../docker/oci-client.js';
 import { EnvironmentError } from '../errors.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -24,7 +25,7 @@ import {
   splitRef,
 } from './cosign-image.js';
 import { ACCEPT } from './cosign-push.js';
-import { leftOut, readableLayers, readBlob } from './read-limits.js';
+import { checkedBlob, leftOut, readableLayers } from './read-limits.js';
 
 /**
  * Resolves when the check's "missing" stands: with a note (read-limits.ts leftOut) of REF's `.att`
@@ -55,7 +56,7 @@ export function registryAttestations(client: (host: string) => OciClient): Attes
       'attestation',
     );
     try {
-      const blobs = await mapLimit(fetched, READ_AT_ONCE, (l) => readBlob(c, repository, tag, l));
+      const blobs = await mapLimit(fetched, READ_AT_ONCE, (l) => checkedBlob(c, repository, tag, l));
       return leftOut(blobs.filter((b): b is string => typeof b === 'string'));
     } catch (e) {
       if (!(e instanceof EnvironmentError)) throw e;
