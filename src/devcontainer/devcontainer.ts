@@ -45,15 +45,19 @@ export interface ChosenImage {
   variant: string;
   /** True when `image` is pinned by digest (pullable anywhere); false for a local tag (--load). */
   pinned: boolean;
-  /** The platforms built (linux/amd64, ...). */
+  /**
+   * The platforms `image` holds (linux/amd64, ...): the merged list's, else the one platform
+   * pinned or tagged; its record and the emulation note follow them.
+   */
   platforms: string[];
 }
 
 /**
  * The image of one variant of a build.json (`file` names it in errors). By digest: the merged
- * manifest list, else the one pushed platform. A build that only loaded its images into the engine
- * (push: false) has no digest a registry serves: its local tag for `hostPlatform` (else the first)
- * is used, unpinned.
+ * manifest list, else the pushed digest of a variant of one platform; several platforms not merged
+ * have no digest that serves them all, even where one of them was pushed. Otherwise (push: false,
+ * or only some platforms pushed) the local tag of a platform only loaded into the engine, for
+ * `hostPlatform` (else the first), unpinned.
  */
 export function chooseImage(
   build: BuildResult,
@@ -62,11 +66,21 @@ export function chooseImage(
   hostPlatform = 'linux/amd64',
 ): ChosenImage {
   const v = pickVariant(build, file, variant);
-  const platforms = v.platforms.map((p) => p.platform);
-  const pushed = v.platforms.filter(isPushed);
-  const digest = v.digest ?? (pushed.length === 1 ? pushed[0]!.digest : undefined);
-  if (digest !== undefined)
-    return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };
+  if (v.digest !== undefined)
+    return {
+      image: `${v.repository}@${v.digest}`,
+      variant: v.variant,
+      pinned: true,
+      platforms: v.platforms.map((p) => p.platform),
+    };
+  const only = v.platforms.length === 1 ? v.platforms[0]! : undefined;
+  if (only !== undefined && isPushed(only))
+    return {
+      image: `${v.repository}@${only.digest}`,
+      variant: v.variant,
+      pinned: true,
+      platforms: [only.platform],
+    };
   // A local tag only of a platform not pushed: a pushed one's tag may be a registry tag other runs move.
   const local = v.platforms.filter((p) => p.localRef !== undefined && !isPushed(p));
   const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
@@ -75,7 +89,7 @@ export function chooseImage(
       `${file}: variant ${v.variant}: no digest and no local tag (variants[].digest, variants[].platforms[].localRef)`,
       'build with push enabled (or merge the per-platform digests) so the image can be pulled by digest',
     );
-  return { image: chosen.localRef!, variant: v.variant, pinned: false, platforms };
+  return { image: chosen.localRef!, variant: v.variant, pinned: false, platforms: [chosen.platform] };
 }
 
 function pickVariant(build: BuildResult, file: string, variant: string | undefined): VariantBuild {

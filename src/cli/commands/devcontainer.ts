@@ -69,14 +69,14 @@ function notesFor(
     notes.push(
       `the Docker engine's platform is not known here (a local engine did not answer, or the engine is remote): this machine's platform is taken as ${host}, Node's (process.arch ${process.arch}), which is not the engine's under Rosetta or other emulation`,
     );
-  // Pulled by digest, an image of one other architecture has nothing for this machine's.
-  if (pinned && platforms.length > 0 && !platforms.includes(host))
+  // An image (by digest, or the local tag of a platform only loaded) of another architecture only.
+  if (platforms.length > 0 && !platforms.includes(host))
     notes.push(
       `the image is built for ${platforms.join(', ')} only: on this ${host} machine it runs under emulation (QEMU), if at all`,
     );
   if (!pinned)
     notes.push(
-      `the build did not push: ${json.image} is a local tag of this engine, not pinned by digest (build with push to share the devcontainer)`,
+      `the build pushed no digest to pin (a merged one, or that of a variant's only platform): ${json.image} is a local tag of this engine, not pinned by digest (build with push, merging several platforms, to share the devcontainer)`,
     );
   if (record === undefined)
     notes.push(
@@ -94,9 +94,10 @@ export const devcontainerCommand: Command = {
   help: `Reads DIR/build.json (what "ml-image build --out DIR" or "ml-image run --out DIR" wrote), DIR/plan.json
 and DIR/env-<variant>-<arch>.json (the captured record, when there) and writes a Dev Container
 definition for VS Code, Codespaces or the devcontainer CLI:
-  image            REPOSITORY@sha256:... (the merged manifest list, else the one pushed platform); a
-                   build that only loaded its image (push: false) gets its local tag for the
-                   Docker engine's platform (Node's when the engine does not answer), with a note
+  image            REPOSITORY@sha256:... (the merged manifest list, else the pushed platform of a
+                   variant of one platform); else (push: false, or several platforms not merged of
+                   which some were only loaded) the local tag of a loaded platform, the Docker
+                   engine's where there is one (Node's when the engine does not answer), with a note
   remoteUser       the image's non-root USER (from the record); updateRemoteUserUID true: on Linux that
                    user gets the host user's UID, so it can write the workspace
   mounts           named volumes ml-image-hf-cache, ml-image-torch-cache, ml-image-pip-cache at the
