@@ -15,7 +15,14 @@ import {
   type PackageChange,
   type PackageDiff,
 } from './schema.js';
-import { aptKey, condaPackages, multiArchNames, pipCopies } from './packages.js';
+import {
+  aptKey,
+  condaChange,
+  condaPackages,
+  multiArchNames,
+  pipCopies,
+  type ShownChange,
+} from './packages.js';
 import { explainSize, sizeTop } from './size.js';
 import { compareText } from '../util/text.js';
 import { CHANGE_LEVELS, compareAny, compareApt, comparePip, type VersionChange } from './versions.js';
@@ -67,14 +74,15 @@ const CONDA_PROBE = 4;
 
 /**
  * conda packages by name, versions in compareAny's order (conda's own versions are PEP 440-like:
- * 2024.0.0, 12.4, 1.26.4); undefined when neither record has any, or when one was written by a
- * probe that did not read them (its every package would read as added or removed).
+ * 2024.0.0, 12.4, 1.26.4), a build or channel change at the same version a change without a
+ * direction (packages.ts condaChange); undefined when neither record has any, or when one was
+ * written by a probe that did not read them (its every package would read as added or removed).
  */
 function diffConda(base: EnvRecord, head: EnvRecord): PackageDiff | undefined {
   if (base.conda === undefined && head.conda === undefined) return undefined;
   if ([base, head].some((r) => r.conda === undefined && r.capture.probeVersion < CONDA_PROBE))
     return undefined;
-  return diffPackages(condaPackages(base), condaPackages(head), compareAny);
+  return diffPackages(condaPackages(base), condaPackages(head), condaChange);
 }
 
 const levelRank = (l: PackageChange['level']) =>
@@ -99,10 +107,15 @@ export function sortPackageChanges(changes: PackageChange[]): PackageChange[] {
   );
 }
 
-function diffPackages(
-  base: Map<string, Pkg>,
-  head: Map<string, Pkg>,
-  compare: (a: string, b: string) => VersionChange,
+/** pip and apt: the versions compared and shown as they are. */
+const byVersion =
+  (compare: (a: string, b: string) => VersionChange) =>
+  (b: Pkg, h: Pkg): ShownChange => ({ ...compare(b.version, h.version), from: b.version, to: h.version });
+
+function diffPackages<P extends Pkg>(
+  base: Map<string, P>,
+  head: Map<string, P>,
+  compare: (b: P, h: P) => ShownChange,
 ): PackageDiff {
   const changes: PackageChange[] = [];
   let unchanged = 0;
@@ -112,14 +125,14 @@ function diffPackages(
       changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
       continue;
     }
-    const c = compare(b.version, h.version);
+    const c = compare(b, h);
     if (c.order === 0) unchanged++;
     else
       changes.push({
         name: h.name,
         kind: c.order === null ? 'changed' : c.order > 0 ? 'upgraded' : 'downgraded',
-        from: b.version,
-        to: h.version,
+        from: c.from,
+        to: c.to,
         level: c.level,
       });
   }
@@ -233,9 +246,9 @@ function diffMaps(
 }
 
 export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
-  const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
+  const pip = diffPackages(pipIndex(base), pipIndex(head), byVersion(comparePip));
   const multi = multiArchNames(base, head);
-  const apt = diffPackages(aptIndex(base, multi), aptIndex(head, multi), compareApt);
+  const apt = diffPackages(aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
   const conda = diffConda(base, head);
   const b = summarize(base);
   const h = summarize(head);

@@ -1,8 +1,10 @@
 // Which entry of a record each package diff compares (pure), shared by the package diff (diff.ts)
 // and the size explanation (size.ts): the pip copy Python imports, the apt key of a package that
-// is installed for one architecture or several, the conda packages by name.
+// is installed for one architecture or several, the conda packages by name (and build), and which
+// changes lose a CUDA build.
 import type { EnvRecord } from '../capture/record.js';
 import { canonicalName } from '../requirements/parse.js';
+import { compareAny, type VersionChange } from './versions.js';
 
 type PipEntry = EnvRecord['python']['packages'][number];
 type AptEntry = EnvRecord['apt'][number];
@@ -60,12 +62,78 @@ export function multiArchNames(...records: EnvRecord[]): Set<string> {
 export const aptKey = (p: AptEntry, multi: ReadonlySet<string>): string =>
   multi.has(p.name) ? `${p.name}:${p.arch}` : p.name;
 
+/** A conda package as the diff compares it: build and channel '' where the record has none. */
+export interface CondaPackage {
+  name: string;
+  version: string;
+  build: string;
+  channel: string;
+}
+
 /**
  * conda: by name. A name in both environments the probe reads (sys.prefix's and CONDA_PREFIX's)
  * is its first entry (the probe sorts them). Empty for a record without conda packages.
  */
-export function condaPackages(r: EnvRecord): Map<string, { name: string; version: string }> {
-  const out = new Map<string, { name: string; version: string }>();
-  for (const p of r.conda ?? []) if (!out.has(p.name)) out.set(p.name, { name: p.name, version: p.version });
+export function condaPackages(r: EnvRecord): Map<string, CondaPackage> {
+  const out = new Map<string, CondaPackage>();
+  for (const p of r.conda ?? [])
+    if (!out.has(p.name))
+      out.set(p.name, { name: p.name, version: p.version, build: p.build ?? '', channel: p.channel ?? '' });
   return out;
+}
+
+/** A version change as the package table shows it: the order and level, and the texts of both sides. */
+export interface ShownChange extends VersionChange {
+  from: string;
+  to: string;
+}
+
+/** A build label that names a CUDA build: `cu121`, `cuda12.cudnn89`, `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`. */
+const namesCuda = (label: string): boolean => /(?:^|[^a-z])cu(?:da|\d)/i.test(label);
+
+/**
+ * Two conda entries of one name compared: by version (compareAny's order), and at the same version
+ * by build (conda's CPU and CUDA builds, MKL and OpenBLAS ones, differ only there) and channel: a
+ * change without a direction (level local). The table shows the build where it is what changed or
+ * where it gains or loses CUDA (`2.1.0 py3.11_cuda12.1_cudnn8.9.2_0`), and the channel where it
+ * changed (`1.26.4 py311h5f9d8c6_0 (conda-forge)`). A build or channel a record lacks is unknown,
+ * never a change.
+ */
+export function condaChange(b: CondaPackage, h: CondaPackage): ShownChange {
+  const c = compareAny(b.version, h.version);
+  const build = b.build !== '' && h.build !== '' && b.build !== h.build;
+  const channel = b.channel !== '' && h.channel !== '' && b.channel !== h.channel;
+  const showBuild = build && (c.order === 0 || namesCuda(b.build) !== namesCuda(h.build));
+  const shown = (p: CondaPackage) =>
+    `${p.version}${showBuild ? ` ${p.build}` : ''}${channel ? ` (${p.channel})` : ''}`;
+  const order = c.order === 0 && (build || channel) ? null : c.order;
+  return { order, level: order === null && c.order === 0 ? 'local' : c.level, from: shown(b), to: shown(h) };
+}
+
+/** The build label of a shown version: pip's PEP 440 local label, conda's build (condaChange). */
+function buildLabel(eco: 'pip' | 'apt' | 'conda', shown: string): string {
+  if (eco === 'pip') return shown.includes('+') ? shown.slice(shown.indexOf('+')) : '';
+  if (eco === 'conda') {
+    const rest = shown.replace(/ \([^()]*\)$/, '');
+    return rest.includes(' ') ? rest.slice(rest.indexOf(' ') + 1) : '';
+  }
+  return '';
+}
+
+/**
+ * A change that loses a CUDA build: its base's build label names CUDA (pip `+cu121`, conda
+ * `py3.11_cuda12.1_cudnn8.9.2_0`) and this PR's names none or there is none (`+cpu`, `py3.11_cpu_0`,
+ * no label): the labels as shown ("no label" for none), else null. One that keeps or gains CUDA
+ * is null. apt versions name no CUDA build.
+ */
+export function cudaBuildLoss(
+  eco: 'pip' | 'apt' | 'conda',
+  from: string | null,
+  to: string | null,
+): { from: string; to: string } | null {
+  if (from === null || to === null) return null;
+  const a = buildLabel(eco, from);
+  const b = buildLabel(eco, to);
+  if (!namesCuda(a) || namesCuda(b)) return null;
+  return { from: a, to: b || (eco === 'conda' ? 'no build' : 'no label') };
 }

@@ -7,7 +7,10 @@ export const ChangeLevelSchema = z.enum(['major', 'minor', 'patch', 'local', 'ot
 
 export const PackageChangeSchema = z.object({
   name: z.string(),
-  /** changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`). */
+  /**
+   * changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`; conda: only the
+   * build or channel, which from and to then show: `2.1.0 py3.11_cuda12.1_cudnn8.9.2_0`).
+   */
   kind: z.enum(['added', 'removed', 'upgraded', 'downgraded', 'changed']),
   from: z.string().nullable(),
   to: z.string().nullable(),

@@ -10,6 +10,7 @@
 // once; a hidden change equal to one a platform keeps stays whole, so that it is still counted once.
 // Should even that be over the limit, the lists are cut shorter (the comment may then name fewer
 // packages, a warning says so); should nothing fit, no artifact is written: never a failed job.
+import { cudaBuildLoss } from '../diff/packages.js';
 import type { PackageChange } from '../diff/schema.js';
 import { InputError } from '../errors.js';
 import { type CommentArtifact, MAX_COMMENT_ARTIFACT_BYTES, type TrimmedList } from './artifact.js';
@@ -19,7 +20,7 @@ import { DEFAULT_MAX_CHARS } from './render.js';
 import { cell, changeCell, row } from './render/markdown.js';
 import { GITHUB_COMMENT_MAX_CHARS } from './sticky.js';
 
-const ECOS = ['pip', 'apt'] as const;
+const ECOS = ['pip', 'apt', 'conda'] as const;
 type Eco = (typeof ECOS)[number];
 type Tail = TrimmedList['tail'];
 
@@ -90,7 +91,7 @@ function rowSizes(): (changes: readonly PackageChange[]) => number[] {
     let sums = known.get(changes);
     if (!sums) {
       sums = [0];
-      // The pip and apt tables' row (render/sections.ts packagePart), and its newline.
+      // The pip, apt and conda tables' row (render/sections.ts packagePart), and its newline.
       for (const c of changes)
         sums.push(
           sums.at(-1)! +
@@ -116,9 +117,10 @@ export function trimArtifact(
       const cut = cutLists(platforms, eco, rowChars, sizes);
       platforms = platforms.map((p, platform) => {
         const tail = cut[platform];
-        if (!tail || !p.diff) return p;
+        const list = p.diff?.[eco];
+        if (!tail || !p.diff || !list) return p;
         trimmed.push({ report, platform, eco, tail: tail.tail });
-        return { ...p, diff: { ...p.diff, [eco]: { ...p.diff[eco], changes: tail.kept } } };
+        return { ...p, diff: { ...p.diff, [eco]: { ...list, changes: tail.kept } } };
       });
     }
     return platforms === model.platforms ? model : { ...model, platforms };
@@ -136,7 +138,7 @@ function cutLists(
   rowChars: number,
   sizes: (changes: readonly PackageChange[]) => number[],
 ): ({ kept: PackageChange[]; tail: Tail } | null)[] {
-  const lists = platforms.map((p) => p.diff?.[eco].changes ?? []);
+  const lists = platforms.map((p) => p.diff?.[eco]?.changes ?? []);
   const cuts = lists.map((l) => {
     const sums = sizes(l);
     let n = 0;
@@ -149,7 +151,8 @@ function cutLists(
     if (cuts[i] === l.length) return null;
     const tail = l.slice(cuts[i]).map((c): Tail[number] => {
       const key = changeKey(c);
-      if (kept.has(key)) return c;
+      // A change the verdict names (a lost CUDA build, model.ts) stays whole, as it says the same.
+      if (kept.has(key) || cudaBuildLoss(eco, c.from, c.to)) return c;
       let id = ids.get(key);
       if (id === undefined) ids.set(key, (id = ids.size));
       return [id, c.kind, c.level];
@@ -193,6 +196,10 @@ export function restoreTrimmed(artifact: CommentArtifact<ReportModel>, source: s
       );
     seen.add(list);
     const d = p.diff[t.eco];
+    if (!d)
+      throw new InputError(
+        `${at}.eco: report ${t.report}'s ${JSON.stringify(p.platform.slice(0, 40))} has no ${t.eco} packages`,
+      );
     const changes = [...d.changes, ...t.tail.map((c) => (Array.isArray(c) ? standIn(c) : c))];
     const restored = { ...p, diff: { ...p.diff, [t.eco]: { ...d, changes } } };
     reports[t.report] = {

@@ -42,7 +42,8 @@ export const TrimmedListSchema = z.strictObject({
   report: z.number().int().nonnegative(),
   /** Index in that report's platforms. */
   platform: z.number().int().nonnegative(),
-  eco: z.enum(['pip', 'apt']),
+  /** conda: a report's conda table (an older version's artifact trims only pip and apt: still read). */
+  eco: z.enum(['pip', 'apt', 'conda']),
   /** The rest of the list, in order: a change a comment could show in full, else a hidden one. */
   tail: z.array(z.union([HiddenChangeSchema, PackageChangeSchema])),
 });
@@ -70,7 +71,7 @@ function artifactSchema<R>(reports: z.ZodType<R>) {
     /** Package lists cut to fit the size limit; absent when none is (and in older versions). */
     trimmed: z
       .array(TrimmedListSchema)
-      .max(MAX_REPORTS * MAX_REPORT_PLATFORMS * 2)
+      .max(MAX_REPORTS * MAX_REPORT_PLATFORMS * 3)
       .optional(),
   });
 }

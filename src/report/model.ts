@@ -5,8 +5,9 @@
 // The severity policy lives here too (assessReport, at the end): the renderer only renders it.
 import type { EnvRecord } from '../capture/record.js';
 import { diffRecords, summarize } from '../diff/diff.js';
+import { cudaBuildLoss } from '../diff/packages.js';
 import { diffSmoke } from '../diff/smoke.js';
-import type { ComponentChange, ComponentId, EnvDiff, SmokeDiff } from '../diff/schema.js';
+import type { ComponentChange, ComponentId, EnvDiff, PackageChange, SmokeDiff } from '../diff/schema.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import type { SmokeResult } from '../smoke/result.js';
@@ -240,7 +241,8 @@ function incompleteFindings(model: ReportModel): Finding[] {
 
 /**
  * A version change of a major component: a warning when major, a downgrade, added or removed. A
- * change without a direction (only a local label: `+7c8ec84dab` -> `+79aa17489c`) is information.
+ * change without a direction (only a local label: `+7c8ec84dab` -> `+79aa17489c`) is information,
+ * unless it loses a CUDA build (torch, componentFindings).
  */
 export function componentSeverity(c: Pick<ComponentChange, 'level' | 'direction' | 'from' | 'to'>): Severity {
   return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
@@ -257,7 +259,7 @@ function componentFindings(withDiff: readonly Diffed[], add: Add): void {
       // The torch version names its CUDA build already (`2.7.0+cu128` -> `2.7.0+cpu`): one finding,
       // as severe as the CUDA build's change (a torch that lost its CUDA build is a warning).
       if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed) continue;
-      const cudaSeverity = id === 'torch' && torchCuda?.changed ? componentSeverity(torchCuda) : 'info';
+      const cudaSeverity = id === 'torch' ? torchCudaSeverity(c, torchCuda) : 'info';
       const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
       add(
         `${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`,
@@ -265,6 +267,17 @@ function componentFindings(withDiff: readonly Diffed[], add: Add): void {
       );
     }
   }
+}
+
+/**
+ * How severe torch's change is through its CUDA build: as the torch CUDA build row's change when
+ * the records know it (the probe imported torch), else as the version's label: `+cu121` -> `+cpu`
+ * lost it, a warning as for any pip package (cudaBuildLoss).
+ */
+function torchCudaSeverity(torch: ComponentChange, torchCuda: ComponentChange | undefined): Severity {
+  if (torchCuda?.changed) return componentSeverity(torchCuda);
+  if (torchCuda && (torchCuda.from !== null || torchCuda.to !== null)) return 'info';
+  return cudaBuildLoss('pip', torch.from, torch.to) ? 'warning' : 'info';
 }
 
 function smokeFindings(smoke: readonly SmokeDiff[], add: Add): void {
@@ -301,6 +314,34 @@ function packageFindings(withDiff: readonly Diffed[], eco: 'pip' | 'apt' | 'cond
     `${plural(list.length, `${eco} change`)}${major ? ` (${fmtInt(major)} major)` : ''}`,
     risky ? 'warning' : 'info',
   );
+  cudaLossFindings(withDiff, eco, list, add);
+}
+
+/** Named in the verdict one by one; more packages than these that lost CUDA are one finding. */
+const CUDA_LOSS_NAMED = 3;
+
+/**
+ * Each package that lost its CUDA build (`torchvision 0.16.0+cu121` -> `+cpu`, a conda `pytorch`
+ * build `…cuda12.1…` -> `…cpu…`): a warning, as a GPU image without it is broken as much as by a
+ * downgrade. pip's torch is left to its own line (componentFindings) when that changed.
+ */
+function cudaLossFindings(
+  withDiff: readonly Diffed[],
+  eco: 'pip' | 'apt' | 'conda',
+  list: readonly PackageChange[],
+  add: Add,
+): void {
+  const torchSaid = withDiff.some((p) => p.diff.components.some((c) => c.id === 'torch' && c.changed));
+  const lost = list.flatMap((c) => {
+    const loss = cudaBuildLoss(eco, c.from, c.to);
+    return loss && !(eco === 'pip' && torchSaid && c.name.toLowerCase() === 'torch') ? [{ c, loss }] : [];
+  });
+  const named = lost.slice(0, CUDA_LOSS_NAMED);
+  for (const { c, loss } of named)
+    add(`${c.name} lost its CUDA build (${clip(loss.from, 40)} → ${clip(loss.to, 40)})`, 'warning');
+  const saidNames = new Set(named.map(({ c }) => c.name));
+  const rest = new Set(lost.map(({ c }) => c.name).filter((n) => !saidNames.has(n))).size;
+  if (rest > 0) add(`${plural(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');
 }
 
 /** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */

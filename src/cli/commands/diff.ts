@@ -36,9 +36,10 @@ export const diffCommand: Command = {
   summary: 'Compare two environment records (env.json) and print the Markdown report (or its JSON model).',
   usage:
     'ml-image diff BASE.json HEAD.json [--base-smoke F] [--head-smoke F] [--format md|json] [--out FILE]',
-  help: `Diffs the base record against the head record: pip and apt packages (added, removed, upgraded,
-downgraded, with the level: major, minor, patch, local, other; changed: only the local label, as
-+cu126 -> +cpu, which has no order), CUDA/cuDNN/NCCL, driver, torch,
+  help: `Diffs the base record against the head record: pip, apt and conda packages (added, removed,
+upgraded, downgraded, with the level: major, minor, patch, local, other; changed: only the local
+label, as +cu126 -> +cpu, or a conda package's build or channel, which has no order; losing a CUDA
+build is a warning), CUDA/cuDNN/NCCL, driver, torch,
 NumPy, Python, glibc, OS, GPUs, environment variables, labels, image size and layers, and with
 smoke results the per-test status changes and metric regressions. Records written by older
 versions of ml-image are read (migrated); redacted values stay redacted.

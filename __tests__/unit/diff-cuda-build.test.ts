@@ -1,0 +1,289 @@
+// Builds the version does not name: a conda package whose build or channel changes at the same
+// version (conda's CPU and CUDA builds of pytorch, MKL and OpenBLAS ones of numpy, differ only in
+// the build string) is a change, and a package that loses its CUDA build (pip's `+cu121` -> `+cpu`
+// of torchvision, jaxlib's `+cuda12.cudnn89` -> none, a conda build `…cuda12.1…` -> `…cpu…`) is a
+// warning naming it, as torch's is. Conda tables are trimmed in the fork-safe artifact as pip's
+// and apt's are; `ml-image diff --help` says conda is compared.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { EnvRecord } from '../../src/capture/record.js';
+import { diffCommand } from '../../src/cli/commands/diff.js';
+import { diffRecords } from '../../src/diff/diff.js';
+import { EnvDiffSchema } from '../../src/diff/schema.js';
+import {
+  COMMENT_ARTIFACT_FILE,
+  type CommentArtifact,
+  MAX_COMMENT_ARTIFACT_BYTES,
+  readCommentArtifact,
+  writeCommentArtifact,
+} from '../../src/report/artifact.js';
+import { fitCommentArtifact, fitMessage, restoreTrimmed } from '../../src/report/artifact-fit.js';
+import { InputError } from '../../src/errors.js';
+import { assessReport, buildReportModel } from '../../src/report/model.js';
+import { type ReportModel, ReportModelSchema } from '../../src/report/model-schema.js';
+import { renderReport } from '../../src/report/render.js';
+import { makeRecord, type RecordSpec } from '../helpers/records.js';
+
+type Conda = NonNullable<EnvRecord['conda']>;
+const withConda = (conda: Conda, spec: RecordSpec = {}): EnvRecord => {
+  const r = makeRecord(spec);
+  return { ...r, conda, capture: { ...r.capture, probeVersion: 5 } };
+};
+const model = (base: EnvRecord, head: EnvRecord, variant = 'cuda') =>
+  buildReportModel({
+    image: 'ghcr.io/acme/model',
+    variant,
+    entries: [{ platform: 'linux/amd64', base, head }],
+    baseline: { ref: 'main' },
+  });
+
+const CUDA_BUILD = 'py3.11_cuda12.1_cudnn8.9.2_0';
+const BASE: Conda = [
+  { name: 'pytorch', version: '2.1.0', build: CUDA_BUILD, channel: 'pytorch', subdir: 'linux-64' },
+  { name: 'numpy', version: '1.26.4', build: 'py311h08b1b3b_0', channel: 'pkgs/main', subdir: 'linux-64' },
+];
+const HEAD: Conda = [
+  { name: 'pytorch', version: '2.1.0', build: 'py3.11_cpu_0', channel: 'pytorch', subdir: 'linux-64' },
+  { name: 'numpy', version: '1.26.4', build: 'py311h5f9d8c6_0', channel: 'conda-forge', subdir: 'linux-64' },
+];
+
+describe('conda: a build or channel change at the same version', () => {
+  it('is a change without a direction, shown with the build (and the channel where it changed)', () => {
+    const d = diffRecords(withConda(BASE), withConda(HEAD));
+    expect(d.changed).toBe(true);
+    expect(d.conda).toEqual({
+      baseCount: 2,
+      headCount: 2,
+      unchanged: 0,
+      changes: [
+        {
+          name: 'numpy',
+          kind: 'changed',
+          from: '1.26.4 py311h08b1b3b_0 (pkgs/main)',
+          to: '1.26.4 py311h5f9d8c6_0 (conda-forge)',
+          level: 'local',
+        },
+        {
+          name: 'pytorch',
+          kind: 'changed',
+          from: `2.1.0 ${CUDA_BUILD}`,
+          to: '2.1.0 py3.11_cpu_0',
+          level: 'local',
+        },
+      ],
+    });
+    expect(EnvDiffSchema.parse(d)).toEqual(d);
+    const m = model(withConda(BASE), withConda(HEAD));
+    expect(assessReport(m)).toEqual({
+      verdict: 'warning',
+      findings: [
+        { text: '2 conda changes', severity: 'info' },
+        { text: `pytorch lost its CUDA build (${CUDA_BUILD} → py3.11_cpu_0)`, severity: 'warning' },
+      ],
+    });
+    const { markdown } = renderReport(m);
+    expect(markdown).not.toContain('No environment changes');
+    expect(markdown).toContain('<summary>conda: 2 changed</summary>');
+    expect(markdown).toContain(
+      '| numpy | 1.26.4 py311h08b1b3b\\_0 &#40;pkgs/main&#41; | 1.26.4 py311h5f9d8c6\\_0 &#40;conda-forge&#41; | ✏️ local |',
+    );
+    expect(markdown).toContain(
+      '| pytorch | 2.1.0 py3.11\\_cuda12.1\\_cudnn8.9.2\\_0 | 2.1.0 py3.11\\_cpu\\_0 | ✏️ local |',
+    );
+  });
+
+  it('MKL -> OpenBLAS (no CUDA either side) is information; a channel alone is a change too', () => {
+    const mkl = withConda([
+      { name: 'numpy', version: '1.26.4', build: 'py311h64a7726_0', channel: 'conda-forge' },
+    ]);
+    const blas = withConda([
+      { name: 'numpy', version: '1.26.4', build: 'py311h1d5d0ef_0', channel: 'conda-forge' },
+    ]);
+    expect(assessReport(model(mkl, blas))).toEqual({
+      verdict: 'changed',
+      findings: [{ text: '1 conda change', severity: 'info' }],
+    });
+    const moved = withConda([
+      { name: 'numpy', version: '1.26.4', build: 'py311h64a7726_0', channel: 'pkgs/main' },
+    ]);
+    expect(diffRecords(mkl, moved).conda?.changes).toEqual([
+      {
+        name: 'numpy',
+        kind: 'changed',
+        from: '1.26.4 (conda-forge)',
+        to: '1.26.4 (pkgs/main)',
+        level: 'local',
+      },
+    ]);
+  });
+
+  it('a build or channel one record lacks is unknown, not a change; an upgrade shows versions only', () => {
+    const bare = withConda([{ name: 'numpy', version: '1.26.4' }]);
+    expect(diffRecords(bare, withConda([BASE[1]!])).conda).toMatchObject({ unchanged: 1, changes: [] });
+    const up = withConda([{ ...BASE[1]!, version: '2.0.0', build: 'py311hab12345_0' }]);
+    expect(diffRecords(withConda([BASE[1]!]), up).conda?.changes).toEqual([
+      { name: 'numpy', kind: 'upgraded', from: '1.26.4', to: '2.0.0', level: 'major' },
+    ]);
+  });
+
+  it('an upgrade that loses CUDA shows both builds and is a warning', () => {
+    const head = withConda([{ ...BASE[0]!, version: '2.2.0', build: 'py3.11_cpu_0' }]);
+    const m = model(withConda([BASE[0]!]), head);
+    expect(m.platforms[0]!.diff!.conda!.changes).toEqual([
+      {
+        name: 'pytorch',
+        kind: 'upgraded',
+        from: `2.1.0 ${CUDA_BUILD}`,
+        to: '2.2.0 py3.11_cpu_0',
+        level: 'minor',
+      },
+    ]);
+    expect(assessReport(m).verdict).toBe('warning');
+    // CPU -> CUDA (gained, here with an upgrade) stays information.
+    const gained = withConda([{ ...BASE[0]!, version: '2.2.0' }]);
+    expect(assessReport(model(withConda([HEAD[0]!]), gained))).toEqual({
+      verdict: 'changed',
+      findings: [{ text: '1 conda change', severity: 'info' }],
+    });
+  });
+});
+
+describe('pip: a package that loses its CUDA build', () => {
+  it('torchvision +cu121 -> +cpu and jaxlib +cuda12.cudnn89 -> none: a warning naming each', () => {
+    const base = makeRecord({ pip: { torchvision: '0.16.0+cu121', jaxlib: '0.4.20+cuda12.cudnn89' } });
+    const head = makeRecord({ pip: { torchvision: '0.16.0+cpu', jaxlib: '0.4.20' } });
+    expect(assessReport(model(base, head))).toEqual({
+      verdict: 'warning',
+      findings: [
+        { text: '2 pip changes', severity: 'info' },
+        { text: 'jaxlib lost its CUDA build (+cuda12.cudnn89 → no label)', severity: 'warning' },
+        { text: 'torchvision lost its CUDA build (+cu121 → +cpu)', severity: 'warning' },
+      ],
+    });
+  });
+
+  it('a label that keeps or gains CUDA stays information', () => {
+    const keeps = model(
+      makeRecord({ pip: { torchvision: '0.16.0+cu118' } }),
+      makeRecord({ pip: { torchvision: '0.16.0+cu121' } }),
+    );
+    expect(assessReport(keeps)).toEqual({
+      verdict: 'changed',
+      findings: [{ text: '1 pip change', severity: 'info' }],
+    });
+    const gains = model(
+      makeRecord({ pip: { torchvision: '0.16.0+cpu' } }),
+      makeRecord({ pip: { torchvision: '0.16.0+cu121' } }),
+    );
+    expect(assessReport(gains).verdict).toBe('changed');
+  });
+
+  it('more than three: three named, the rest counted', () => {
+    const names = ['a', 'b', 'c', 'd', 'e'].map((x) => `pkg-${x}`);
+    const pip = (label: string) => Object.fromEntries(names.map((n) => [n, `1.0.0+${label}`]));
+    const findings = assessReport(
+      model(makeRecord({ pip: pip('cu121') }), makeRecord({ pip: pip('cpu') })),
+    ).findings;
+    expect(findings.map((f) => f.text)).toEqual([
+      '5 pip changes',
+      'pkg-a lost its CUDA build (+cu121 → +cpu)',
+      'pkg-b lost its CUDA build (+cu121 → +cpu)',
+      'pkg-c lost its CUDA build (+cu121 → +cpu)',
+      '2 more pip packages lost the CUDA build',
+    ]);
+  });
+
+  it('torch: its own line says it, a warning by the label when the record has no torch CUDA build', () => {
+    const m = model(
+      makeRecord({ torch: null, pip: { torch: '2.1.0+cu121' } }),
+      makeRecord({ torch: null, pip: { torch: '2.1.0+cpu' } }),
+    );
+    expect(assessReport(m)).toEqual({
+      verdict: 'warning',
+      findings: [
+        { text: 'torch 2.1.0+cu121 → 2.1.0+cpu (local)', severity: 'warning' },
+        { text: '1 pip change', severity: 'info' },
+      ],
+    });
+  });
+});
+
+describe('the fork-safe artifact with conda tables', () => {
+  const HEAD_SHA = 'c'.repeat(40);
+  const many = (major: number, n = 3000) =>
+    withConda(
+      Array.from({ length: n }, (_, i) => ({
+        name: `conda-package-number-${i}`,
+        version: `${major}.${i % 50}.0`,
+        build: 'h0_0',
+      })),
+    );
+  const payloadOf = (reports: ReportModel[]): CommentArtifact<ReportModel> => ({
+    schemaVersion: 1,
+    prNumber: 7,
+    headSha: HEAD_SHA,
+    repository: 'acme/model',
+    markerKey: 'acme/model',
+    reports,
+  });
+
+  it('10 variants x 2 platforms x 3,000 conda changes: trimmed under the limit; the poster renders the same', () => {
+    // The last change loses CUDA: far past the rows a comment shows, it stays whole in the artifact.
+    const base = many(1);
+    const head = many(2);
+    base.conda!.push({ name: 'zz-pytorch', version: '2.1.0', build: CUDA_BUILD });
+    head.conda!.push({ name: 'zz-pytorch', version: '2.1.0', build: 'py3.11_cpu_0' });
+    const reports = Array.from({ length: 10 }, (_, v) =>
+      buildReportModel({
+        image: 'ghcr.io/acme/model',
+        variant: `v${v}`,
+        entries: ['linux/amd64', 'linux/arm64'].map((platform) => ({ platform, base, head })),
+        baseline: { ref: 'main' },
+      }),
+    );
+    const fit = fitCommentArtifact(payloadOf(reports));
+    expect(fit.fullBytes).toBeGreaterThan(MAX_COMMENT_ARTIFACT_BYTES);
+    expect(fit.payload).not.toBeNull();
+    expect(fit.bytes).toBeLessThanOrEqual(MAX_COMMENT_ARTIFACT_BYTES);
+    expect(fitMessage(fit)?.warn).toBe(false);
+    expect(fit.payload!.trimmed!.every((t) => t.eco === 'conda')).toBe(true);
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-conda-fit-'));
+    try {
+      writeCommentArtifact(dir, fit.payload!);
+      const read = readCommentArtifact(dir, {
+        repository: 'acme/model',
+        headSha: HEAD_SHA,
+        reportSchema: ReportModelSchema,
+      });
+      const restored = restoreTrimmed(read, path.join(dir, COMMENT_ARTIFACT_FILE));
+      expect(restored.map(assessReport)).toEqual(reports.map(assessReport));
+      expect(assessReport(restored[0]!).findings.map((f) => f.text)).toContain(
+        `zz-pytorch lost its CUDA build (${CUDA_BUILD} → py3.11_cpu_0)`,
+      );
+      expect(restored.map((r) => renderReport(r).markdown)).toEqual(
+        reports.map((r) => renderReport(r).markdown),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a trimmed conda list of a platform without conda packages is refused (exit 2)', () => {
+    const r = model(makeRecord({ pip: { numpy: '1.26.4' } }), makeRecord({ pip: { numpy: '2.1.0' } }));
+    const artifact = {
+      ...payloadOf([r]),
+      trimmed: [{ report: 0, platform: 0, eco: 'conda' as const, tail: [] }],
+    };
+    expect(() => restoreTrimmed(artifact, 'c.json')).toThrow(InputError);
+    expect(() => restoreTrimmed(artifact, 'c.json')).toThrow(/trimmed\[0\]\.eco: .* has no conda packages/);
+  });
+});
+
+describe('ml-image diff --help', () => {
+  it('names conda among the packages compared', () => {
+    expect(diffCommand.help).toMatch(/pip, apt and conda packages/);
+    expect(diffCommand.help).toMatch(/build or channel/);
+  });
+});
