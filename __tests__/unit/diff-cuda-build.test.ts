@@ -71,6 +71,7 @@ describe('conda: a build or channel change at the same version', () => {
           from: `2.1.0 ${CUDA_BUILD}`,
           to: '2.1.0 py3.11_cpu_0',
           level: 'local',
+          cudaLoss: { from: CUDA_BUILD, to: 'py3.11_cpu_0' },
         },
       ],
     });
@@ -138,6 +139,7 @@ describe('conda: a build or channel change at the same version', () => {
         from: `2.1.0 ${CUDA_BUILD}`,
         to: '2.2.0 py3.11_cpu_0',
         level: 'minor',
+        cudaLoss: { from: CUDA_BUILD, to: 'py3.11_cpu_0' },
       },
     ]);
     expect(assessReport(m).verdict).toBe('warning');
@@ -206,6 +208,40 @@ describe('pip: a package that loses its CUDA build', () => {
         { text: 'torch 2.1.0+cu121 → 2.1.0+cpu (local)', severity: 'warning' },
         { text: '1 pip change', severity: 'info' },
       ],
+    });
+  });
+});
+
+describe('the diff decides the loss; the report reads it from the contract', () => {
+  it('each change and the torch component carry cudaLoss (the labels), valid against EnvDiffSchema', () => {
+    const d = diffRecords(
+      makeRecord({ torch: null, pip: { torch: '2.1.0+cu121', torchvision: '0.16.0+cu121', six: '1.16.0' } }),
+      makeRecord({ torch: null, pip: { torch: '2.1.0+cpu', torchvision: '0.16.0+cu118', six: '1.17.0' } }),
+    );
+    expect(EnvDiffSchema.parse(d)).toEqual(d);
+    const byName = Object.fromEntries(d.pip.changes.map((c) => [c.name, c.cudaLoss]));
+    expect(byName).toEqual({ torch: { from: '+cu121', to: '+cpu' }, torchvision: undefined, six: undefined });
+    expect(d.components.find((c) => c.id === 'torch')?.cudaLoss).toEqual({ from: '+cu121', to: '+cpu' });
+  });
+
+  it('a diff without cudaLoss is no warning, one with it is, whatever the labels say', () => {
+    const base = makeRecord({ pip: { torchvision: '0.16.0+cu121' } });
+    const head = makeRecord({ pip: { torchvision: '0.16.0+cpu' } });
+    const m = model(base, head);
+    const strip = (x: ReportModel): ReportModel => ({
+      ...x,
+      platforms: x.platforms.map((p) => ({
+        ...p,
+        diff: p.diff && {
+          ...p.diff,
+          pip: { ...p.diff.pip, changes: p.diff.pip.changes.map(({ cudaLoss: _drop, ...c }) => c) },
+        },
+      })),
+    });
+    expect(assessReport(m).verdict).toBe('warning');
+    expect(assessReport(strip(m))).toEqual({
+      verdict: 'changed',
+      findings: [{ text: '1 pip change', severity: 'info' }],
     });
   });
 });

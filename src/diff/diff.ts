@@ -19,6 +19,7 @@ import {
   aptKey,
   condaChange,
   condaPackages,
+  cudaBuildLoss,
   multiArchNames,
   pipCopies,
   type ShownChange,
@@ -82,7 +83,7 @@ function diffConda(base: EnvRecord, head: EnvRecord): PackageDiff | undefined {
   if (base.conda === undefined && head.conda === undefined) return undefined;
   if ([base, head].some((r) => r.conda === undefined && r.capture.probeVersion < CONDA_PROBE))
     return undefined;
-  return diffPackages(condaPackages(base), condaPackages(head), condaChange);
+  return diffPackages('conda', condaPackages(base), condaPackages(head), condaChange);
 }
 
 const levelRank = (l: PackageChange['level']) =>
@@ -113,6 +114,7 @@ const byVersion =
   (b: Pkg, h: Pkg): ShownChange => ({ ...compare(b.version, h.version), from: b.version, to: h.version });
 
 function diffPackages<P extends Pkg>(
+  eco: 'pip' | 'apt' | 'conda',
   base: Map<string, P>,
   head: Map<string, P>,
   compare: (b: P, h: P) => ShownChange,
@@ -134,6 +136,7 @@ function diffPackages<P extends Pkg>(
         from: c.from,
         to: c.to,
         level: c.level,
+        ...optional('cudaLoss', cudaBuildLoss(eco, c.from, c.to) ?? undefined),
       });
   }
   for (const [key, b] of base)
@@ -213,7 +216,17 @@ function diffComponent(id: ComponentId, from: string | null, to: string | null):
   const c = compareAny(from, to);
   // Same version spelled differently (12.8 vs 12.8.0) is no change.
   if (c.order === 0) return { id, from, to, changed: false, direction: null, level: null, host };
-  return { id, from, to, changed: true, direction: direction(c), level: c.level, host };
+  const cudaLoss = id === 'torch' ? cudaBuildLoss('pip', from, to) : null;
+  return {
+    id,
+    from,
+    to,
+    changed: true,
+    direction: direction(c),
+    level: c.level,
+    host,
+    ...optional('cudaLoss', cudaLoss ?? undefined),
+  };
 }
 
 const direction = (c: VersionChange): ComponentChange['direction'] =>
@@ -246,9 +259,9 @@ function diffMaps(
 }
 
 export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
-  const pip = diffPackages(pipIndex(base), pipIndex(head), byVersion(comparePip));
+  const pip = diffPackages('pip', pipIndex(base), pipIndex(head), byVersion(comparePip));
   const multi = multiArchNames(base, head);
-  const apt = diffPackages(aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
+  const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
   const conda = diffConda(base, head);
   const b = summarize(base);
   const h = summarize(head);

@@ -5,6 +5,13 @@ import { z } from 'zod';
 
 export const ChangeLevelSchema = z.enum(['major', 'minor', 'patch', 'local', 'other']);
 
+/**
+ * A change that loses a CUDA build: the base's build label names CUDA (pip `+cu121`, conda
+ * `py3.11_cuda12.1_cudnn8.9.2_0`) and this PR's names none (`+cpu`, `py3.11_cpu_0`, `no label`,
+ * `no build`). The diff decides it, so that the report and its artifact read it from here.
+ */
+export const CudaLossSchema = z.object({ from: z.string(), to: z.string() });
+
 export const PackageChangeSchema = z.object({
   name: z.string(),
   /**
@@ -15,6 +22,8 @@ export const PackageChangeSchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   level: ChangeLevelSchema.nullable(),
+  /** Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one. */
+  cudaLoss: CudaLossSchema.optional(),
 });
 
 export const PackageDiffSchema = z.object({
@@ -55,6 +64,8 @@ export const ComponentChangeSchema = z.object({
   level: ChangeLevelSchema.nullable(),
   /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
   host: z.boolean(),
+  /** torch: set when its version's local label loses a CUDA build (`2.1.0+cu121` -> `2.1.0+cpu`). */
+  cudaLoss: CudaLossSchema.optional(),
 });
 
 export const EnvVarChangeSchema = z.object({

@@ -10,7 +10,6 @@
 // once; a hidden change equal to one a platform keeps stays whole, so that it is still counted once.
 // Should even that be over the limit, the lists are cut shorter (the comment may then name fewer
 // packages, a warning says so); should nothing fit, no artifact is written: never a failed job.
-import { cudaBuildLoss } from '../diff/packages.js';
 import type { PackageChange } from '../diff/schema.js';
 import { InputError } from '../errors.js';
 import { type CommentArtifact, MAX_COMMENT_ARTIFACT_BYTES, type TrimmedList } from './artifact.js';
@@ -152,7 +151,7 @@ function cutLists(
     const tail = l.slice(cuts[i]).map((c): Tail[number] => {
       const key = changeKey(c);
       // A change the verdict names (a lost CUDA build, model.ts) stays whole, as it says the same.
-      if (kept.has(key) || cudaBuildLoss(eco, c.from, c.to)) return c;
+      if (kept.has(key) || c.cudaLoss) return c;
       let id = ids.get(key);
       if (id === undefined) ids.set(key, (id = ids.size));
       return [id, c.kind, c.level];

@@ -5,7 +5,6 @@
 // The severity policy lives here too (assessReport, at the end): the renderer only renders it.
 import type { EnvRecord } from '../capture/record.js';
 import { diffRecords, summarize } from '../diff/diff.js';
-import { cudaBuildLoss } from '../diff/packages.js';
 import { diffSmoke } from '../diff/smoke.js';
 import type { ComponentChange, ComponentId, EnvDiff, PackageChange, SmokeDiff } from '../diff/schema.js';
 import { formatIssues } from '../config/issues.js';
@@ -272,12 +271,12 @@ function componentFindings(withDiff: readonly Diffed[], add: Add): void {
 /**
  * How severe torch's change is through its CUDA build: as the torch CUDA build row's change when
  * the records know it (the probe imported torch), else as the version's label: `+cu121` -> `+cpu`
- * lost it, a warning as for any pip package (cudaBuildLoss).
+ * lost it (the diff's cudaLoss), a warning as for any pip package.
  */
 function torchCudaSeverity(torch: ComponentChange, torchCuda: ComponentChange | undefined): Severity {
   if (torchCuda?.changed) return componentSeverity(torchCuda);
   if (torchCuda && (torchCuda.from !== null || torchCuda.to !== null)) return 'info';
-  return cudaBuildLoss('pip', torch.from, torch.to) ? 'warning' : 'info';
+  return torch.cudaLoss ? 'warning' : 'info';
 }
 
 function smokeFindings(smoke: readonly SmokeDiff[], add: Add): void {
@@ -333,7 +332,7 @@ function cudaLossFindings(
 ): void {
   const torchSaid = withDiff.some((p) => p.diff.components.some((c) => c.id === 'torch' && c.changed));
   const lost = list.flatMap((c) => {
-    const loss = cudaBuildLoss(eco, c.from, c.to);
+    const loss = c.cudaLoss;
     return loss && !(eco === 'pip' && torchSaid && c.name.toLowerCase() === 'torch') ? [{ c, loss }] : [];
   });
   const named = lost.slice(0, CUDA_LOSS_NAMED);
