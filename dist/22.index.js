@@ -2201,23 +2201,34 @@ const SERVICE_PORTS = [
 const SHM_SIZE = '16g';
 /**
  * The image of one variant of a build.json (`file` names it in errors). By digest: the merged
- * manifest list, else the one pushed platform. A build that only loaded its images into the engine
- * (push: false) has no digest a registry serves: its local tag for `hostPlatform` (else the first)
- * is used, unpinned.
+ * manifest list, else the pushed digest of a variant of one platform; several platforms not merged
+ * have no digest that serves them all, even where one of them was pushed. Otherwise (push: false,
+ * or only some platforms pushed) the local tag of a platform only loaded into the engine, for
+ * `hostPlatform` (else the first), unpinned.
  */
 function chooseImage(build, file, variant, hostPlatform = 'linux/amd64') {
     const v = pickVariant(build, file, variant);
-    const platforms = v.platforms.map((p) => p.platform);
-    const pushed = v.platforms.filter(result/* isPushed */.Yx);
-    const digest = v.digest ?? (pushed.length === 1 ? pushed[0].digest : undefined);
-    if (digest !== undefined)
-        return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };
+    if (v.digest !== undefined)
+        return {
+            image: `${v.repository}@${v.digest}`,
+            variant: v.variant,
+            pinned: true,
+            platforms: v.platforms.map((p) => p.platform),
+        };
+    const only = v.platforms.length === 1 ? v.platforms[0] : undefined;
+    if (only !== undefined && (0,result/* isPushed */.Yx)(only))
+        return {
+            image: `${v.repository}@${only.digest}`,
+            variant: v.variant,
+            pinned: true,
+            platforms: [only.platform],
+        };
     // A local tag only of a platform not pushed: a pushed one's tag may be a registry tag other runs move.
     const local = v.platforms.filter((p) => p.localRef !== undefined && !(0,result/* isPushed */.Yx)(p));
     const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
     if (chosen === undefined)
         throw new errors/* InputError */.dz(`${file}: variant ${v.variant}: no digest and no local tag (variants[].digest, variants[].platforms[].localRef)`, 'build with push enabled (or merge the per-platform digests) so the image can be pulled by digest');
-    return { image: chosen.localRef, variant: v.variant, pinned: false, platforms };
+    return { image: chosen.localRef, variant: v.variant, pinned: false, platforms: [chosen.platform] };
 }
 function pickVariant(build, file, variant) {
     const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
@@ -5841,7 +5852,158 @@ var report_escape = __webpack_require__(14031);
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/diff/schema.ts
 var diff_schema = __webpack_require__(2996);
+// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
+var pep440 = __webpack_require__(68898);
+;// CONCATENATED MODULE: ./src/diff/versions.ts
+// Version comparison for the diff: PEP 440 for pip (via @renovatebot/pep440, as src/resolve does)
+// and dpkg's algorithm for Debian packages, each with the "level" of a change.
+
+const CHANGE_LEVELS = ['major', 'minor', 'patch', 'local', 'other'];
+const sign = (n) => (n < 0 ? -1 : n > 0 ? 1 : 0);
+/** Level from two release tuples: index of the first differing part (missing parts are 0). */
+function releaseLevel(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        if ((a[i] ?? 0) !== (b[i] ?? 0))
+            return i === 0 ? 'major' : i === 1 ? 'minor' : 'patch';
+    }
+    return null;
+}
+const same = (x, y) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
+// Parsing dominates a diff of thousands of packages, and the same versions recur: memoised.
+const parsed = new Map();
+function versions_pep440(v) {
+    let p = parsed.get(v);
+    if (p === undefined) {
+        p = (0,pep440.explain)(v);
+        if (parsed.size > 50_000)
+            parsed.clear();
+        parsed.set(v, p);
+    }
+    return p;
+}
+function compareRelease(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d)
+            return d;
+    }
+    return 0;
+}
+/**
+ * PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". Only a
+ * local label changed (`2.7.0a0+7c8ec84dab` -> `2.7.0a0+79aa17489c`, `+cu121` -> `+cpu`): the
+ * label is a build's name (a commit, a CUDA build), not a version, so PEP 440's text order of it
+ * says nothing: order null (changed), level local.
+ */
+function comparePip(base, head) {
+    if (base === head)
+        return { order: 0, level: null };
+    const a = versions_pep440(base);
+    const b = versions_pep440(head);
+    if (!a || !b)
+        return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
+    // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
+    const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || (0,pep440.compare)(head, base));
+    if (order === 0)
+        return { order, level: null }; // 1.0 == 1.0.0 under PEP 440
+    if (a.epoch !== b.epoch)
+        return { order, level: 'major' };
+    const level = releaseLevel(a.release, b.release);
+    if (level)
+        return { order, level };
+    if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev))
+        return { order, level: 'other' };
+    return a.local !== b.local ? { order: null, level: 'local' } : { order, level: 'other' };
+}
+/** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
+function compareAny(base, head) {
+    return versions_pep440(base) && versions_pep440(head) ? comparePip(base, head) : compareApt(base, head);
+}
+function parseDebian(v) {
+    const colon = v.indexOf(':');
+    const epochText = colon > 0 ? v.slice(0, colon) : '';
+    const epoch = /^\d+$/.test(epochText) ? Number(epochText) : 0;
+    const rest = colon > 0 && /^\d+$/.test(epochText) ? v.slice(colon + 1) : v;
+    const dash = rest.lastIndexOf('-');
+    return dash > 0
+        ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) }
+        : { epoch, upstream: rest, revision: '' };
+}
+/** dpkg's character order: ~ before everything (even the end), letters before other symbols. */
+function order(c) {
+    if (c === undefined)
+        return 0;
+    if (c === '~')
+        return -1;
+    if (/[0-9]/.test(c))
+        return 0;
+    if (/[A-Za-z]/.test(c))
+        return c.charCodeAt(0);
+    return c.charCodeAt(0) + 256;
+}
+function verrevcmp(a, b) {
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        let firstDiff = 0;
+        while ((i < a.length && !/[0-9]/.test(a[i])) || (j < b.length && !/[0-9]/.test(b[j]))) {
+            const ac = order(i < a.length && !/[0-9]/.test(a[i]) ? a[i] : undefined);
+            const bc = order(j < b.length && !/[0-9]/.test(b[j]) ? b[j] : undefined);
+            if (ac !== bc)
+                return ac - bc;
+            i++;
+            j++;
+        }
+        while (a[i] === '0')
+            i++;
+        while (b[j] === '0')
+            j++;
+        while (i < a.length && /[0-9]/.test(a[i]) && j < b.length && /[0-9]/.test(b[j])) {
+            if (!firstDiff)
+                firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
+            i++;
+            j++;
+        }
+        if (i < a.length && /[0-9]/.test(a[i]))
+            return 1;
+        if (j < b.length && /[0-9]/.test(b[j]))
+            return -1;
+        if (firstDiff)
+            return firstDiff;
+    }
+    return 0;
+}
+/** <0, 0, >0 as dpkg --compare-versions orders a and b. */
+function compareDebian(a, b) {
+    const x = parseDebian(a);
+    const y = parseDebian(b);
+    if (x.epoch !== y.epoch)
+        return x.epoch - y.epoch;
+    return verrevcmp(x.upstream, y.upstream) || verrevcmp(x.revision, y.revision);
+}
+const dotted = (upstream) => (/^\d+(?:\.\d+)*/.exec(upstream)?.[0] ?? '').split('.').filter(Boolean).map(Number);
+function compareApt(base, head) {
+    if (base === head)
+        return { order: 0, level: null };
+    const order = sign(compareDebian(head, base));
+    if (order === 0)
+        return { order, level: null };
+    const a = parseDebian(base);
+    const b = parseDebian(head);
+    if (a.epoch !== b.epoch)
+        return { order, level: 'major' };
+    const pa = dotted(a.upstream);
+    const pb = dotted(b.upstream);
+    const level = pa.length && pb.length ? releaseLevel(pa, pb) : null;
+    if (level)
+        return { order, level };
+    if (a.upstream === b.upstream)
+        return { order, level: 'local' };
+    return { order, level: 'other' };
+}
+
 ;// CONCATENATED MODULE: ./src/diff/packages.ts
+
 
 /**
  * The probe lists python.packages in sys.path order within one normalised name from this version
@@ -5901,8 +6063,52 @@ function condaPackages(r) {
     const out = new Map();
     for (const p of r.conda ?? [])
         if (!out.has(p.name))
-            out.set(p.name, { name: p.name, version: p.version });
+            out.set(p.name, { name: p.name, version: p.version, build: p.build ?? '', channel: p.channel ?? '' });
     return out;
+}
+/** A build label that names a CUDA build: `cu121`, `cuda12.cudnn89`, `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`. */
+const namesCuda = (label) => /(?:^|[^a-z])cu(?:da|\d)/i.test(label);
+/**
+ * Two conda entries of one name compared: by version (compareAny's order), and at the same version
+ * by build (conda's CPU and CUDA builds, MKL and OpenBLAS ones, differ only there) and channel: a
+ * change without a direction (level local). The table shows the build where it is what changed or
+ * where it gains or loses CUDA (`2.1.0 py3.11_cuda12.1_cudnn8.9.2_0`), and the channel where it
+ * changed (`1.26.4 py311h5f9d8c6_0 (conda-forge)`). A build or channel a record lacks is unknown,
+ * never a change.
+ */
+function condaChange(b, h) {
+    const c = compareAny(b.version, h.version);
+    const build = b.build !== '' && h.build !== '' && b.build !== h.build;
+    const channel = b.channel !== '' && h.channel !== '' && b.channel !== h.channel;
+    const showBuild = build && (c.order === 0 || namesCuda(b.build) !== namesCuda(h.build));
+    const shown = (p) => `${p.version}${showBuild ? ` ${p.build}` : ''}${channel ? ` (${p.channel})` : ''}`;
+    const order = c.order === 0 && (build || channel) ? null : c.order;
+    return { order, level: order === null && c.order === 0 ? 'local' : c.level, from: shown(b), to: shown(h) };
+}
+/** The build label of a shown version: pip's PEP 440 local label, conda's build (condaChange). */
+function buildLabel(eco, shown) {
+    if (eco === 'pip')
+        return shown.includes('+') ? shown.slice(shown.indexOf('+')) : '';
+    if (eco === 'conda') {
+        const rest = shown.replace(/ \([^()]*\)$/, '');
+        return rest.includes(' ') ? rest.slice(rest.indexOf(' ') + 1) : '';
+    }
+    return '';
+}
+/**
+ * A change that loses a CUDA build: its base's build label names CUDA (pip `+cu121`, conda
+ * `py3.11_cuda12.1_cudnn8.9.2_0`) and this PR's names none or there is none (`+cpu`, `py3.11_cpu_0`,
+ * no label): the labels as shown ("no label" for none), else null. One that keeps or gains CUDA
+ * is null. apt versions name no CUDA build.
+ */
+function cudaBuildLoss(eco, from, to) {
+    if (from === null || to === null)
+        return null;
+    const a = buildLabel(eco, from);
+    const b = buildLabel(eco, to);
+    if (!namesCuda(a) || namesCuda(b))
+        return null;
+    return { from: a, to: b || (eco === 'conda' ? 'no build' : 'no label') };
 }
 
 ;// CONCATENATED MODULE: ./src/diff/size.ts
@@ -6096,156 +6302,6 @@ function explainSize(base, head, n = CHANGES_N) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
-var pep440 = __webpack_require__(68898);
-;// CONCATENATED MODULE: ./src/diff/versions.ts
-// Version comparison for the diff: PEP 440 for pip (via @renovatebot/pep440, as src/resolve does)
-// and dpkg's algorithm for Debian packages, each with the "level" of a change.
-
-const CHANGE_LEVELS = ['major', 'minor', 'patch', 'local', 'other'];
-const sign = (n) => (n < 0 ? -1 : n > 0 ? 1 : 0);
-/** Level from two release tuples: index of the first differing part (missing parts are 0). */
-function releaseLevel(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        if ((a[i] ?? 0) !== (b[i] ?? 0))
-            return i === 0 ? 'major' : i === 1 ? 'minor' : 'patch';
-    }
-    return null;
-}
-const same = (x, y) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
-// Parsing dominates a diff of thousands of packages, and the same versions recur: memoised.
-const parsed = new Map();
-function versions_pep440(v) {
-    let p = parsed.get(v);
-    if (p === undefined) {
-        p = (0,pep440.explain)(v);
-        if (parsed.size > 50_000)
-            parsed.clear();
-        parsed.set(v, p);
-    }
-    return p;
-}
-function compareRelease(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const d = (a[i] ?? 0) - (b[i] ?? 0);
-        if (d)
-            return d;
-    }
-    return 0;
-}
-/**
- * PEP 440 comparison; versions that do not parse fall back to dpkg ordering, level "other". Only a
- * local label changed (`2.7.0a0+7c8ec84dab` -> `2.7.0a0+79aa17489c`, `+cu121` -> `+cpu`): the
- * label is a build's name (a commit, a CUDA build), not a version, so PEP 440's text order of it
- * says nothing: order null (changed), level local.
- */
-function comparePip(base, head) {
-    if (base === head)
-        return { order: 0, level: null };
-    const a = versions_pep440(base);
-    const b = versions_pep440(head);
-    if (!a || !b)
-        return { order: sign(compareDebian(head, base)) || 1, level: 'other' };
-    // Epoch, then release decide the order (PEP 440); only equal releases need the full comparison.
-    const order = sign(b.epoch - a.epoch || compareRelease(b.release, a.release) || (0,pep440.compare)(head, base));
-    if (order === 0)
-        return { order, level: null }; // 1.0 == 1.0.0 under PEP 440
-    if (a.epoch !== b.epoch)
-        return { order, level: 'major' };
-    const level = releaseLevel(a.release, b.release);
-    if (level)
-        return { order, level };
-    if (!same(a.pre, b.pre) || !same(a.post, b.post) || !same(a.dev, b.dev))
-        return { order, level: 'other' };
-    return a.local !== b.local ? { order: null, level: 'local' } : { order, level: 'other' };
-}
-/** Components whose scheme is not fixed (CUDA "12.8.1", glibc "2.36"): PEP 440 when both parse. */
-function compareAny(base, head) {
-    return versions_pep440(base) && versions_pep440(head) ? comparePip(base, head) : compareApt(base, head);
-}
-function parseDebian(v) {
-    const colon = v.indexOf(':');
-    const epochText = colon > 0 ? v.slice(0, colon) : '';
-    const epoch = /^\d+$/.test(epochText) ? Number(epochText) : 0;
-    const rest = colon > 0 && /^\d+$/.test(epochText) ? v.slice(colon + 1) : v;
-    const dash = rest.lastIndexOf('-');
-    return dash > 0
-        ? { epoch, upstream: rest.slice(0, dash), revision: rest.slice(dash + 1) }
-        : { epoch, upstream: rest, revision: '' };
-}
-/** dpkg's character order: ~ before everything (even the end), letters before other symbols. */
-function order(c) {
-    if (c === undefined)
-        return 0;
-    if (c === '~')
-        return -1;
-    if (/[0-9]/.test(c))
-        return 0;
-    if (/[A-Za-z]/.test(c))
-        return c.charCodeAt(0);
-    return c.charCodeAt(0) + 256;
-}
-function verrevcmp(a, b) {
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-        let firstDiff = 0;
-        while ((i < a.length && !/[0-9]/.test(a[i])) || (j < b.length && !/[0-9]/.test(b[j]))) {
-            const ac = order(i < a.length && !/[0-9]/.test(a[i]) ? a[i] : undefined);
-            const bc = order(j < b.length && !/[0-9]/.test(b[j]) ? b[j] : undefined);
-            if (ac !== bc)
-                return ac - bc;
-            i++;
-            j++;
-        }
-        while (a[i] === '0')
-            i++;
-        while (b[j] === '0')
-            j++;
-        while (i < a.length && /[0-9]/.test(a[i]) && j < b.length && /[0-9]/.test(b[j])) {
-            if (!firstDiff)
-                firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
-            i++;
-            j++;
-        }
-        if (i < a.length && /[0-9]/.test(a[i]))
-            return 1;
-        if (j < b.length && /[0-9]/.test(b[j]))
-            return -1;
-        if (firstDiff)
-            return firstDiff;
-    }
-    return 0;
-}
-/** <0, 0, >0 as dpkg --compare-versions orders a and b. */
-function compareDebian(a, b) {
-    const x = parseDebian(a);
-    const y = parseDebian(b);
-    if (x.epoch !== y.epoch)
-        return x.epoch - y.epoch;
-    return verrevcmp(x.upstream, y.upstream) || verrevcmp(x.revision, y.revision);
-}
-const dotted = (upstream) => (/^\d+(?:\.\d+)*/.exec(upstream)?.[0] ?? '').split('.').filter(Boolean).map(Number);
-function compareApt(base, head) {
-    if (base === head)
-        return { order: 0, level: null };
-    const order = sign(compareDebian(head, base));
-    if (order === 0)
-        return { order, level: null };
-    const a = parseDebian(base);
-    const b = parseDebian(head);
-    if (a.epoch !== b.epoch)
-        return { order, level: 'major' };
-    const pa = dotted(a.upstream);
-    const pb = dotted(b.upstream);
-    const level = pa.length && pb.length ? releaseLevel(pa, pb) : null;
-    if (level)
-        return { order, level };
-    if (a.upstream === b.upstream)
-        return { order, level: 'local' };
-    return { order, level: 'other' };
-}
-
 ;// CONCATENATED MODULE: ./src/diff/diff.ts
 // Record-vs-record diff (pure): packages, components, env, labels, size; the smoke results are
 // compared in src/diff/smoke.ts. The base record is the base branch's (read through
@@ -6291,15 +6347,16 @@ function aptIndex(r, multi) {
 const CONDA_PROBE = 4;
 /**
  * conda packages by name, versions in compareAny's order (conda's own versions are PEP 440-like:
- * 2024.0.0, 12.4, 1.26.4); undefined when neither record has any, or when one was written by a
- * probe that did not read them (its every package would read as added or removed).
+ * 2024.0.0, 12.4, 1.26.4), a build or channel change at the same version a change without a
+ * direction (packages.ts condaChange); undefined when neither record has any, or when one was
+ * written by a probe that did not read them (its every package would read as added or removed).
  */
 function diffConda(base, head) {
     if (base.conda === undefined && head.conda === undefined)
         return undefined;
     if ([base, head].some((r) => r.conda === undefined && r.capture.probeVersion < CONDA_PROBE))
         return undefined;
-    return diffPackages(condaPackages(base), condaPackages(head), compareAny);
+    return diffPackages('conda', condaPackages(base), condaPackages(head), condaChange);
 }
 const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
 const KIND_RANK = {
@@ -6316,7 +6373,9 @@ function sortPackageChanges(changes) {
         levelRank(a.level) - levelRank(b.level) ||
         diff_byName(a.name.toLowerCase(), b.name.toLowerCase()));
 }
-function diffPackages(base, head, compare) {
+/** pip and apt: the versions compared and shown as they are. */
+const byVersion = (compare) => (b, h) => ({ ...compare(b.version, h.version), from: b.version, to: h.version });
+function diffPackages(eco, base, head, compare) {
     const changes = [];
     let unchanged = 0;
     for (const [key, h] of head) {
@@ -6325,16 +6384,17 @@ function diffPackages(base, head, compare) {
             changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
             continue;
         }
-        const c = compare(b.version, h.version);
+        const c = compare(b, h);
         if (c.order === 0)
             unchanged++;
         else
             changes.push({
                 name: h.name,
                 kind: c.order === null ? 'changed' : c.order > 0 ? 'upgraded' : 'downgraded',
-                from: b.version,
-                to: h.version,
+                from: c.from,
+                to: c.to,
                 level: c.level,
+                ...optional('cudaLoss', cudaBuildLoss(eco, c.from, c.to) ?? undefined),
             });
     }
     for (const [key, b] of base)
@@ -6411,7 +6471,17 @@ function diffComponent(id, from, to) {
     // Same version spelled differently (12.8 vs 12.8.0) is no change.
     if (c.order === 0)
         return { id, from, to, changed: false, direction: null, level: null, host };
-    return { id, from, to, changed: true, direction: direction(c), level: c.level, host };
+    const cudaLoss = id === 'torch' ? cudaBuildLoss('pip', from, to) : null;
+    return {
+        id,
+        from,
+        to,
+        changed: true,
+        direction: direction(c),
+        level: c.level,
+        host,
+        ...optional('cudaLoss', cudaLoss ?? undefined),
+    };
 }
 const direction = (c) => c.order === 1 ? 'up' : c.order === -1 ? 'down' : 'changed';
 // ---- env and labels ----
@@ -6438,9 +6508,9 @@ function diffMaps(base, head) {
     return { changes, unchanged, redactedBoth };
 }
 function diffRecords(base, head) {
-    const pip = diffPackages(pipIndex(base), pipIndex(head), comparePip);
+    const pip = diffPackages('pip', pipIndex(base), pipIndex(head), byVersion(comparePip));
     const multi = multiArchNames(base, head);
-    const apt = diffPackages(aptIndex(base, multi), aptIndex(head, multi), compareApt);
+    const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
     const conda = diffConda(base, head);
     const b = summarize(base);
     const h = summarize(head);
@@ -6877,7 +6947,8 @@ function incompleteFindings(model) {
 }
 /**
  * A version change of a major component: a warning when major, a downgrade, added or removed. A
- * change without a direction (only a local label: `+7c8ec84dab` -> `+79aa17489c`) is information.
+ * change without a direction (only a local label: `+7c8ec84dab` -> `+79aa17489c`) is information,
+ * unless it loses a CUDA build (torch, componentFindings).
  */
 function componentSeverity(c) {
     return c.level === 'major' || c.direction === 'down' || !c.from || !c.to ? 'warning' : 'info';
@@ -6894,11 +6965,23 @@ function componentFindings(withDiff, add) {
             // as severe as the CUDA build's change (a torch that lost its CUDA build is a warning).
             if (id === 'torchCuda' && p.diff.components.find((x) => x.id === 'torch')?.changed)
                 continue;
-            const cudaSeverity = id === 'torch' && torchCuda?.changed ? componentSeverity(torchCuda) : 'info';
+            const cudaSeverity = id === 'torch' ? torchCudaSeverity(c, torchCuda) : 'info';
             const level = c.level ? ` (${c.level}${c.direction === 'down' ? ', downgrade' : ''})` : '';
             add(`${COMPONENT_LABELS[id]} ${c.from ?? 'none'} → ${c.to ?? 'none'}${level}`, worse(componentSeverity(c), cudaSeverity));
         }
     }
+}
+/**
+ * How severe torch's change is through its CUDA build: as the torch CUDA build row's change when
+ * the records know it (the probe imported torch), else as the version's label: `+cu121` -> `+cpu`
+ * lost it (the diff's cudaLoss), a warning as for any pip package.
+ */
+function torchCudaSeverity(torch, torchCuda) {
+    if (torchCuda?.changed)
+        return componentSeverity(torchCuda);
+    if (torchCuda && (torchCuda.from !== null || torchCuda.to !== null))
+        return 'info';
+    return torch.cudaLoss ? 'warning' : 'info';
 }
 function smokeFindings(smoke, add) {
     // The same test regressing on two platforms is one regression to look at.
@@ -6930,6 +7013,28 @@ function packageFindings(withDiff, eco, add) {
     const major = list.filter((c) => c.level === 'major').length;
     const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
     add(`${plural(list.length, `${eco} change`)}${major ? ` (${fmtInt(major)} major)` : ''}`, risky ? 'warning' : 'info');
+    cudaLossFindings(withDiff, eco, list, add);
+}
+/** Named in the verdict one by one; more packages than these that lost CUDA are one finding. */
+const CUDA_LOSS_NAMED = 3;
+/**
+ * Each package that lost its CUDA build (`torchvision 0.16.0+cu121` -> `+cpu`, a conda `pytorch`
+ * build `…cuda12.1…` -> `…cpu…`): a warning, as a GPU image without it is broken as much as by a
+ * downgrade. pip's torch is left to its own line (componentFindings) when that changed.
+ */
+function cudaLossFindings(withDiff, eco, list, add) {
+    const torchSaid = withDiff.some((p) => p.diff.components.some((c) => c.id === 'torch' && c.changed));
+    const lost = list.flatMap((c) => {
+        const loss = c.cudaLoss;
+        return loss && !(eco === 'pip' && torchSaid && c.name.toLowerCase() === 'torch') ? [{ c, loss }] : [];
+    });
+    const named = lost.slice(0, CUDA_LOSS_NAMED);
+    for (const { c, loss } of named)
+        add(`${c.name} lost its CUDA build (${(0,report_escape/* clip */.$Q)(loss.from, 40)} → ${(0,report_escape/* clip */.$Q)(loss.to, 40)})`, 'warning');
+    const saidNames = new Set(named.map(({ c }) => c.name));
+    const rest = new Set(lost.map(({ c }) => c.name).filter((n) => !saidNames.has(n))).size;
+    if (rest > 0)
+        add(`${plural(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');
 }
 /** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */
 function otherFindings(withDiff, add) {
@@ -8159,7 +8264,7 @@ function render(fn, maxChars, marker) {
 
 
 
-const ECOS = ['pip', 'apt'];
+const ECOS = ['pip', 'apt', 'conda'];
 /** The most characters the poster renders its comment in: no table in it shows a row past these. */
 const COMMENT_ROW_CHARS = Math.max(DEFAULT_MAX_CHARS, GITHUB_COMMENT_MAX_CHARS);
 /** Shorter cuts, tried in turn when the exact one is over the limit: the comment may then lose rows. */
@@ -8208,7 +8313,7 @@ function rowSizes() {
         let sums = known.get(changes);
         if (!sums) {
             sums = [0];
-            // The pip and apt tables' row (render/sections.ts packagePart), and its newline.
+            // The pip, apt and conda tables' row (render/sections.ts packagePart), and its newline.
             for (const c of changes)
                 sums.push(sums.at(-1) +
                     row([cell(c.name, 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]).length +
@@ -8227,10 +8332,11 @@ function trimArtifact(payload, rowChars, sizes = rowSizes()) {
             const cut = cutLists(platforms, eco, rowChars, sizes);
             platforms = platforms.map((p, platform) => {
                 const tail = cut[platform];
-                if (!tail || !p.diff)
+                const list = p.diff?.[eco];
+                if (!tail || !p.diff || !list)
                     return p;
                 trimmed.push({ report, platform, eco, tail: tail.tail });
-                return { ...p, diff: { ...p.diff, [eco]: { ...p.diff[eco], changes: tail.kept } } };
+                return { ...p, diff: { ...p.diff, [eco]: { ...list, changes: tail.kept } } };
             });
         }
         return platforms === model.platforms ? model : { ...model, platforms };
@@ -8241,7 +8347,7 @@ function trimArtifact(payload, rowChars, sizes = rowSizes()) {
 const changeKey = (c) => `${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`;
 /** One report's lists of one ecosystem: per platform, the changes kept and the tail (null: all kept). */
 function cutLists(platforms, eco, rowChars, sizes) {
-    const lists = platforms.map((p) => p.diff?.[eco].changes ?? []);
+    const lists = platforms.map((p) => p.diff?.[eco]?.changes ?? []);
     const cuts = lists.map((l) => {
         const sums = sizes(l);
         let n = 0;
@@ -8256,7 +8362,8 @@ function cutLists(platforms, eco, rowChars, sizes) {
             return null;
         const tail = l.slice(cuts[i]).map((c) => {
             const key = changeKey(c);
-            if (kept.has(key))
+            // A change the verdict names (a lost CUDA build, model.ts) stays whole, as it says the same.
+            if (kept.has(key) || c.cudaLoss)
                 return c;
             let id = ids.get(key);
             if (id === undefined)
@@ -8292,6 +8399,8 @@ function restoreTrimmed(artifact, source) {
             throw new errors/* InputError */.dz(`${at}: report ${t.report}'s platform ${t.platform} ${t.eco} list is trimmed twice`);
         seen.add(list);
         const d = p.diff[t.eco];
+        if (!d)
+            throw new errors/* InputError */.dz(`${at}.eco: report ${t.report}'s ${JSON.stringify(p.platform.slice(0, 40))} has no ${t.eco} packages`);
         const changes = [...d.changes, ...t.tail.map((c) => (Array.isArray(c) ? standIn(c) : c))];
         const restored = { ...p, diff: { ...p.diff, [t.eco]: { ...d, changes } } };
         reports[t.report] = {

@@ -12,25 +12,34 @@ export const modules = {
 /* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
 /* harmony export */ });
 /* unused harmony export VariantBuildSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64377);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64377);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84040);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17700);
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 
 
+
 /** An image reference (a tag the build pushed, a local tag, the base image), as docker reads it. */
-const imageRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .imageRefProblem */ .OD)(r) === undefined, {
-    error: (iss) => `not an image reference: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .imageRefProblem */ .OD)(String(iss.input))}`,
+const imageRef = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(r) === undefined, {
+    error: (iss) => `not an image reference: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(String(iss.input))}`,
 });
 const BUILD_RESULT_SCHEMA_VERSION = 1;
-const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DIGEST_RE */ .Vt),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    /**
+     * What the build built for: one of the platforms a config and plan.json may name (the build
+     * stage builds only those), so that a reader (export's node selector) never sees another. Read
+     * as a string: the stage's targets carry plan.json's platforms as strings.
+     */
+    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((p) => _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.includes(p), {
+        error: `expected one of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.map((p) => JSON.stringify(p)).join(', ')} (a platform a build builds)`,
+    }),
+    digest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative(),
     /** When the build finished (the provenance's finishedOn; older build.json files have none). */
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .datetime */ .w$({ offset: true }).optional(),
-    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
-    metadata: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .datetime */ .w$({ offset: true }).optional(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive(),
+    metadata: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()),
     /**
      * Where the image is in the engine: the local tag of a load (push: false, or push and load), or
      * the docker driver's push tag (push and load). Only loaded unless `pushed` says otherwise.
@@ -40,28 +49,28 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
      * The tags the loaded image carries besides localRef (a variant built for one platform is loaded
      * under its tags, as build-push-action's); absent when none (older build.json files have none).
      */
-    loadedTags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(imageRef).optional(),
+    loadedTags: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(imageRef).optional(),
     /**
      * Whether the build pushed the image (repository@digest is in the registry), loaded or not.
      * Older build.json files have none: pushed exactly when there is no localRef (isPushed).
      */
-    pushed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+    pushed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
 });
-const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryProblem */ .Ki)(r) === undefined, {
-        error: (iss) => `not a repository: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryProblem */ .Ki)(String(iss.input))}`,
+const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    repository: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(r) === undefined, {
+        error: (iss) => `not a repository: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(String(iss.input))}`,
     }),
     /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
-    digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .DIGEST_RE */ .Vt).optional(),
-    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(imageRef),
-    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PlatformBuildSchema),
+    digest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(imageRef),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(PlatformBuildSchema),
     baseImage: imageRef,
-    baseDigest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    baseDigest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
 });
-const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
-    variants: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(VariantBuildSchema),
+const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
+    variants: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(VariantBuildSchema),
 });
 /**
  * Whether the build pushed P (its repository@digest is in the registry): what it recorded, else (a
@@ -1058,20 +1067,31 @@ function inheritedFrom(v, field) {
 /* harmony export */   cv: () => (/* binding */ PackageChangeSchema),
 /* harmony export */   sG: () => (/* binding */ ChangeLevelSchema)
 /* harmony export */ });
-/* unused harmony exports PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
+/* unused harmony exports CudaLossSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 // The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
 // and a privileged workflow re-validates that model from an untrusted artifact, so they are data
 // only (no Markdown, no labels the renderer could take at face value).
 
 const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
+/**
+ * A change that loses a CUDA build: the base's build label names CUDA (pip `+cu121`, conda
+ * `py3.11_cuda12.1_cudnn8.9.2_0`) and this PR's names none (`+cpu`, `py3.11_cpu_0`, `no label`,
+ * `no build`). The diff decides it, so that the report and its artifact read it from here.
+ */
+const CudaLossSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
 const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    /** changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`). */
+    /**
+     * changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`; conda: only the
+     * build or channel, which from and to then show: `2.1.0 py3.11_cuda12.1_cudnn8.9.2_0`).
+     */
     kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded', 'changed']),
     from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     level: ChangeLevelSchema.nullable(),
+    /** Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one. */
+    cudaLoss: CudaLossSchema.optional(),
 });
 const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     baseCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
@@ -1108,6 +1128,8 @@ const ComponentChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc
     level: ChangeLevelSchema.nullable(),
     /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
     host: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** torch: set when its version's local label loses a CUDA build (`2.1.0+cu121` -> `2.1.0+cpu`). */
+    cudaLoss: CudaLossSchema.optional(),
 });
 const EnvVarChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
@@ -1415,7 +1437,8 @@ const TrimmedListSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .strictObject */ .
     report: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
     /** Index in that report's platforms. */
     platform: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
-    eco: zod__WEBPACK_IMPORTED_MODULE_10__/* ["enum"] */ .k5n(['pip', 'apt']),
+    /** conda: a report's conda table (an older version's artifact trims only pip and apt: still read). */
+    eco: zod__WEBPACK_IMPORTED_MODULE_10__/* ["enum"] */ .k5n(['pip', 'apt', 'conda']),
     /** The rest of the list, in order: a change a comment could show in full, else a hidden one. */
     tail: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_10__/* .union */ .KCZ([HiddenChangeSchema, _diff_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .PackageChangeSchema */ .cv])),
 });
@@ -1437,7 +1460,7 @@ function artifactSchema(reports) {
         reports: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(reports).max(MAX_REPORTS, { error: `expected at most ${MAX_REPORTS} reports` }),
         /** Package lists cut to fit the size limit; absent when none is (and in older versions). */
         trimmed: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(TrimmedListSchema)
-            .max(MAX_REPORTS * _model_schema_js__WEBPACK_IMPORTED_MODULE_9__/* .MAX_REPORT_PLATFORMS */ .Nd * 2)
+            .max(MAX_REPORTS * _model_schema_js__WEBPACK_IMPORTED_MODULE_9__/* .MAX_REPORT_PLATFORMS */ .Nd * 3)
             .optional(),
     });
 }

@@ -22,6 +22,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/util/images-dir.ts
 var images_dir = __webpack_require__(29882);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/config/load.ts + 3 modules
 var load = __webpack_require__(89436);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -392,6 +394,8 @@ const K8S_MOUNT = '/ml-image';
 const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
 /** The pod label that selects this export's pods (Service selector, kubectl logs -l). */
 const JOB_LABEL = 'ml-image-action/job';
+/** The node label of a node's architecture (amd64, arm64), as the kubelet sets it. */
+const ARCH_LABEL = 'kubernetes.io/arch';
 // apimachinery's Quantity grammar (https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/)
 const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))?$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -411,6 +415,9 @@ function checkK8sOptions(o) {
         throw new errors/* InputError */.dz('--gpus-per-node: a Kubernetes pod asks for a number of GPUs (the nvidia.com/gpu limit): pass the GPUs of a node, e.g. 8');
     if (o.namespace !== undefined && (!DNS_LABEL.test(o.namespace) || o.namespace.length > 63))
         throw new errors/* InputError */.dz(`--namespace: "${o.namespace}" is not a valid namespace (lowercase letters, digits and "-", at most 63)`);
+    // Its own words: a value --node-selector never gave is not the flag's (build.json's platform).
+    if (o.arch !== undefined && !LABEL_NAME.test(o.arch))
+        throw new errors/* InputError */.dz(`the image's architecture "${o.arch}" (its platform) is not a valid label value for ${ARCH_LABEL}`);
     for (const [k, v] of Object.entries(o.nodeSelector ?? {})) {
         checkLabelKey(k, '--node-selector');
         if (v !== '' && !LABEL_NAME.test(v))
@@ -618,8 +625,14 @@ function smokeContainer(o, image) {
         },
     };
 }
+/** The Job's node selector: the image's architecture, then --node-selector's (undefined: none). */
+function jobNodeSelector(o) {
+    const selector = { ...(o.arch !== undefined && { [ARCH_LABEL]: o.arch }), ...o.nodeSelector };
+    return Object.keys(selector).length > 0 ? selector : undefined;
+}
 /** The pod template's spec: scheduling (node selector, tolerations), the container and its volumes. */
 function podSpec(o, name, image) {
+    const nodeSelector = jobNodeSelector(o);
     const tolerations = [
         // GPU node pools are commonly tainted nvidia.com/gpu:NoSchedule.
         ...(typeof o.gpusPerNode === 'number' && o.gpusPerNode > 0
@@ -633,7 +646,7 @@ function podSpec(o, name, image) {
         enableServiceLinks: false,
         automountServiceAccountToken: false,
         securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
-        ...(o.nodeSelector && Object.keys(o.nodeSelector).length > 0 && { nodeSelector: { ...o.nodeSelector } }),
+        ...(nodeSelector && { nodeSelector }),
         ...(tolerations.length > 0 && { tolerations }),
         containers: [smokeContainer(o, image)],
         volumes: [
@@ -693,7 +706,9 @@ var redact = __webpack_require__(81583);
 // every exported variable whose name looks secret by the project's one rule
 // (images/probe/redaction-rules.json, secretName), or whose value holds what the same rules mask by
 // value (a URL's login or secret parameter, a token of a known form, a connection string's
-// password), each turned into a bash regular expression here. Pure: text only.
+// password), each turned into a bash regular expression here. A variable whose name is no shell
+// identifier (GitHub Actions' INPUT_HF-TOKEN for an input hf-token) cannot be unset by bash, which
+// still passes it on: each srun runs under `env -u NAME` for those (STEP_ENV). Pure: text only.
 
 
 /**
@@ -714,6 +729,11 @@ const KEPT_PREFIXES = [
 ];
 /** Names (space-separated) the job passes on although they look secret, e.g. a token .credentials reads. */
 const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
+/**
+ * What the job writes before each srun (after any `timeout`): `env` with `-u NAME` for each
+ * secret-looking variable bash could not unset (a name that is no identifier), set by hide_secrets.
+ */
+const STEP_ENV = '"${STEP_ENV[@]}"';
 // The rule's only lookarounds: PASS and PAT as words of their own, PWD after a non-letter. POSIX ERE
 // has none; a non-letter or the end of the name stands for them ([[ =~ ]] only asks whether the
 // name matches). [:alpha:] rather than a range: ranges in a bracket follow the locale's collation.
@@ -910,12 +930,13 @@ function hideSecretsShell(rule, rules = redact/* REDACTION_RULES */.iz) {
 # token of a known form, a connection string's password: SECRET_VALUE_RE as written,
 # SECRET_VALUE_ICASE_RE upper-cased; wider than the rules: their lookarounds dropped), stay out. Values are
 # tested, never printed (xtrace is off meanwhile). ${KEEP_ENV_VAR}="NAME ..." passes the names given
-# on, e.g. a token that Enroot's .credentials reads as $NAME to pull the image.
+# on, e.g. a token that Enroot's .credentials reads as $NAME to pull the image. Names that are no shell
+# identifiers (INPUT_HF-TOKEN) cannot be unset: every srun runs under STEP_ENV, env -u NAME for each.
 SECRET_NAME_RE='${ere}'
 SECRET_VALUE_RE=${shellQuote(values.cased)}
 SECRET_VALUE_ICASE_RE=${shellQuote(values.upper)}
 hide_secrets() {
-  local n v names hidden='' count=0 xtrace=
+  local n v kv names hidden='' count=0 xtrace=
   case $- in *x*) xtrace=1; set +x ;; esac
   if ! names=$(compgen -e); then
     echo "ml-image: this bash cannot list the environment (compgen): variables that look secret may reach the image under test" >&2
@@ -929,7 +950,22 @@ hide_secrets() {
       hidden+=" $n"; count=$((count + 1))
     fi
   done
-  v=''
+  # What is left of them in the environment children get is what bash could not unset: a name that
+  # is no identifier (INPUT_HF-TOKEN), which compgen does not list either: each step gets env -u NAME.
+  STEP_ENV=(env)
+  if env -0 > /dev/null 2>&1; then
+    while IFS= read -r -d '' kv; do
+      n=\${kv%%=*}; v=\${kv#*=}
+      case $n in ''|${keep}) continue ;; esac
+      case " \${${KEEP_ENV_VAR}:-} " in *" $n "*) continue ;; esac
+      if [[ ${tests} ]]; then
+        STEP_ENV+=(-u "$n"); hidden+=" $n"; count=$((count + 1))
+      fi
+    done < <(env -0)
+  else
+    echo "ml-image: this env cannot list the environment (env -0): variables that look secret and are no shell names may reach the image under test" >&2
+  fi
+  v='' kv=''
   if [ "$count" -gt 0 ]; then
     printf '%s\\n' "ml-image: not passing $count variable(s) whose names or values look secret into the image under test:$hidden (${KEEP_ENV_VAR}=NAME passes one on)" >&2
   fi
@@ -1038,7 +1074,7 @@ function slurmStepLines(st, port) {
                 'MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
                 `MASTER_PORT=\${MASTER_PORT:-${port}}`,
                 'S_START=$(date +%s)',
-                `timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "\${CONTAINER[@]}" \\`,
+                `timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "\${CONTAINER[@]}" \\`,
                 '  python3 -m torch.distributed.run --nnodes="$SLURM_NNODES" --nproc_per_node="$NPROC_PER_NODE" \\',
                 '  --rdzv_id="$SLURM_JOB_ID" --rdzv_backend=c10d --rdzv_endpoint="$MASTER_ADDR:$MASTER_PORT" \\',
                 `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${SLURM_SCRIPT} ddp-worker \\`,
@@ -1077,7 +1113,7 @@ const RUN_STEP_SHELL = `# run_step ID CMD...: CMD in the container on the first 
 run_step() {
   S_ID=$1; shift
   S_START=$(date +%s)
-  timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
+  timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
     > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
   S_RC=$?
 }`;
@@ -1101,7 +1137,7 @@ case $IMPORT_TIMEOUT in
 esac
 printf '%s\\n' "ml-image: importing the image on ${where} (at most \${IMPORT_TIMEOUT}s)"
 I_START=$(date +%s)
-timeout --kill-after=${KILL_AFTER_S} "$IMPORT_TIMEOUT" srun ${nodes} "\${CONTAINER[@]}" true \\
+timeout --kill-after=${KILL_AFTER_S} "$IMPORT_TIMEOUT" ${STEP_ENV} srun ${nodes} "\${CONTAINER[@]}" true \\
   > "$RESULTS/import.out" 2> "$RESULTS/import.err"
 I_RC=$?
 if [ "$I_RC" != 0 ]; then
@@ -1127,7 +1163,7 @@ const REMOVE_CONTAINER_SHELL = `# Pyxis keeps a named container after the job (c
 # of the image on every node a step ran on. At exit the job removes it on each of its nodes, by both
 # of Pyxis' names (pyxis_NAME; pyxis_JOBID_NAME under container_scope=job), where enroot lists it.
 remove_container() {
-  timeout --kill-after=${REMOVE_KILL_AFTER_S} ${REMOVE_TIMEOUT_S} srun --nodes="\${SLURM_NNODES:-1}" --ntasks-per-node=1 sh -c \\
+  timeout --kill-after=${REMOVE_KILL_AFTER_S} ${REMOVE_TIMEOUT_S} ${STEP_ENV} srun --nodes="\${SLURM_NNODES:-1}" --ntasks-per-node=1 sh -c \\
     'rc=0; for c in "$@"; do if enroot list 2> /dev/null | grep -qxF "$c"; then enroot remove -f "$c" > /dev/null || { printf "%s\\n" "ml-image: could not remove the container $c on $(hostname)" >&2; rc=1; }; fi; done; exit $rc' \\
     sh "pyxis_$CONTAINER_NAME" "pyxis_\${SLURM_JOB_ID:-0}_$CONTAINER_NAME" > /dev/null 2> "$RESULTS/remove.err" \\
     || printf '%s\\n' "ml-image: the container may be left on the nodes (exit $?, see $RESULTS/remove.err): remove it with enroot remove -f pyxis_$CONTAINER_NAME" >&2
@@ -1338,8 +1374,7 @@ var read_regular = __webpack_require__(23387);
 
 
 
-/** The node label of a node's architecture (amd64, arm64), as the kubelet sets it. */
-const ARCH_LABEL = 'kubernetes.io/arch';
+
 function exportSummary(source, spec, slurm, written) {
     const ref = pinnedImage(source.image);
     return {
@@ -1372,26 +1407,34 @@ function summaryLines(summary) {
         lines.push('note:    ddp runs over 1 GPU per node: pass --gpus-per-node N (the GPUs of a node) for an all-reduce across them');
     if (suites.includes('custom'))
         lines.push('note:    custom tests are not exported; run them with ml-image smoke');
-    if (summary.platforms?.length === 1) {
-        const [platform] = summary.platforms;
-        lines.push(summary.target === 'slurm'
-            ? `note:    the image is built for ${platform} only: submit it to nodes of that architecture (--partition)`
-            : `note:    the image is built for ${platform} only: the Job asks for ${ARCH_LABEL}=${summary.nodeSelector?.[ARCH_LABEL]} nodes`);
-    }
+    if (summary.platforms?.length === 1)
+        lines.push(onePlatformNote(summary, summary.platforms[0]));
     return lines;
 }
+/** The note of an image built for PLATFORM only: where it runs, as the job asks for it. */
+function onePlatformNote(summary, platform) {
+    const built = `note:    the image is built for ${platform} only`;
+    if (summary.target === 'slurm')
+        return `${built}: submit it to nodes of that architecture (--partition)`;
+    const asked = summary.nodeSelector?.[ARCH_LABEL];
+    if (asked === undefined)
+        return `${built}: the Job asks for no ${ARCH_LABEL}; run it on nodes of that architecture`;
+    // A --node-selector of the label wins over the image's (an emulating node pool): said as the flag's.
+    const flag = asked === (0,config_platform/* archOf */.Q)(platform) ? '' : ' (--node-selector)';
+    return `${built}: the Job asks for ${ARCH_LABEL}=${asked} nodes${flag}`;
+}
 /**
- * What marks NAME in DIR (--out OUT) as an export's: the smoke script's docstring, else the header
- * line of the job files (or, in a job.yaml of an earlier version, its managed-by label).
+ * What marks NAME in DIR (--out OUT) as an export's: the smoke script's docstring, else the
+ * "exported by ml-image-action" line of the job files (a job.yaml of a version before its header
+ * line has it in the ConfigMap's run.sh). Never a label alone: a person's Job may carry
+ * app.kubernetes.io/managed-by: ml-image-action and is kept (and never removed) all the same.
  */
 function foreignCheck(out, force, name) {
     const script = name === SMOKE_SCRIPT_FILE;
     return {
         prefix: 'export: ',
         flag: `--out ${external_node_path_default().join(out, name)}`,
-        ours: (text) => script
-            ? text.includes(SMOKE_SCRIPT_MARKER)
-            : text.includes(EXPORT_MARKER) || text.includes('managed-by: ml-image-action'),
+        ours: (text) => (script ? text.includes(SMOKE_SCRIPT_MARKER) : text.includes(EXPORT_MARKER)),
         tell: script ? 'it is not the smoke script' : `no "${EXPORT_MARKER}" line`,
         force,
         fix: 'pass --out another directory',
@@ -1510,6 +1553,7 @@ var commands_verify = __webpack_require__(44672);
 
 
 
+
 const EXPORT_OPTIONS = {
     slurm: { type: 'boolean', default: false },
     k8s: { type: 'boolean', default: false },
@@ -1568,8 +1612,9 @@ function checkFlagCombination(values) {
     if (values.verify === true && values.platform !== undefined)
         throw new errors/* InputError */.dz(`export: --verify --platform ${values.platform} would check one platform of the image while the job runs the image on every node (each pulls its own architecture)`, `drop --platform so that every platform is checked, or pass the ${values.platform} image's own digest as --image`);
 }
-/** The architecture of an image built for one platform only (`arm64` of linux/arm64/v8). */
-const onlyArch = (source) => source.platforms?.length === 1 ? source.platforms[0].split('/')[1] : undefined;
+/** The architecture of an image built for one platform only (`arm64` of linux/arm64: build.json's
+ * schema takes only the platforms a build builds). */
+const onlyArch = (source) => source.platforms?.length === 1 ? (0,config_platform/* archOf */.Q)(source.platforms[0]) : undefined;
 /** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
 function imageSource(values, io) {
     if (values.from === undefined)
@@ -1645,12 +1690,13 @@ function slurmJob(values, io, spec, smokeScript) {
 function k8sJob(values, spec, smokeScript, arch) {
     const out = values.out;
     const given = nodeSelectorFlag(values['node-selector']);
-    const nodeSelector = arch === undefined ? given : { [ARCH_LABEL]: arch, ...given };
+    const nodeSelector = jobNodeSelector({ arch, nodeSelector: given });
     const manifests = k8sManifests({
         ...spec,
         smokeScript,
         ...(values.namespace !== undefined && { namespace: values.namespace }),
-        ...(nodeSelector !== undefined && { nodeSelector }),
+        ...(arch !== undefined && { arch }),
+        ...(given !== undefined && { nodeSelector: given }),
         ...(values.toleration !== undefined && { tolerations: values.toleration.map(tolerationFlag) }),
     });
     return {

@@ -55,7 +55,7 @@ function registryAttestations(client) {
         // An embedded blob came with the manifest: cosign had it, and left it out for another reason.
         const fetched = (0,read_limits/* readableLayers */.RJ)(ofType.filter((l) => (0,cosign_image/* embeddedBlob */.MJ)(l) === undefined), host, `${repository}:${tag}`, 'attestation');
         try {
-            const blobs = await (0,map_limit/* mapLimit */.sf)(fetched, cosign_image/* READ_AT_ONCE */.fh, (l) => (0,read_limits/* readBlob */.gm)(c, repository, tag, l));
+            const blobs = await (0,map_limit/* mapLimit */.sf)(fetched, cosign_image/* READ_AT_ONCE */.fh, (l) => (0,read_limits/* checkedBlob */.TN)(c, repository, tag, l));
             return (0,read_limits/* leftOut */.ig)(blobs.filter((b) => typeof b === 'string'));
         }
         catch (e) {

@@ -408,11 +408,11 @@ class Ahead {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DE: () => (/* binding */ blobOf),
 /* harmony export */   RJ: () => (/* binding */ readableLayers),
+/* harmony export */   TN: () => (/* binding */ checkedBlob),
 /* harmony export */   V8: () => (/* binding */ readTagLayers),
-/* harmony export */   gm: () => (/* binding */ readBlob),
 /* harmony export */   ig: () => (/* binding */ leftOut)
 /* harmony export */ });
-/* unused harmony exports MAX_READ_LAYERS, MAX_READ_BYTES */
+/* unused harmony exports MAX_READ_LAYERS, MAX_READ_BYTES, readBlob */
 /* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _util_map_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9992);
@@ -488,6 +488,21 @@ async function blobOf(client, repository, tag, l) {
         return blob;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(blob, 'check the registry and any proxy in between: the manifest does not describe its blob');
 }
+/**
+ * A layer's blob for a check (readBlob), or (a string) why it is left out, as cosign leaves it out:
+ * not the size its layer declares, or more than one registry answer may hold. A registry that
+ * does not serve it is still an EnvironmentError (exit 3).
+ */
+async function checkedBlob(client, repository, tag, l) {
+    try {
+        return await readBlob(client, repository, tag, l);
+    }
+    catch (e) {
+        if (tooLarge(e))
+            return e.message;
+        throw e;
+    }
+}
 /** A failed check's note of the layers it left out (TagLayers.unread), when there are any. */
 function leftOut(unread) {
     if (unread.length === 0)
@@ -509,14 +524,7 @@ async function readTagLayers(client, repository, tag, mediaType, kind, known) {
         // Content-addressed: a blob whose digest is known needs no download.
         if (layer.digest === known?.digest)
             return known.bytes;
-        try {
-            return await readBlob(client, repository, tag, layer);
-        }
-        catch (e) {
-            if (tooLarge(e))
-                return e.message;
-            throw e;
-        }
+        return checkedBlob(client, repository, tag, layer);
     });
     const out = { read: [], unread: [] };
     blobs.forEach((blob, i) => {

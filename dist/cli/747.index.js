@@ -62,23 +62,34 @@ const SERVICE_PORTS = [
 const SHM_SIZE = '16g';
 /**
  * The image of one variant of a build.json (`file` names it in errors). By digest: the merged
- * manifest list, else the one pushed platform. A build that only loaded its images into the engine
- * (push: false) has no digest a registry serves: its local tag for `hostPlatform` (else the first)
- * is used, unpinned.
+ * manifest list, else the pushed digest of a variant of one platform; several platforms not merged
+ * have no digest that serves them all, even where one of them was pushed. Otherwise (push: false,
+ * or only some platforms pushed) the local tag of a platform only loaded into the engine, for
+ * `hostPlatform` (else the first), unpinned.
  */
 function chooseImage(build, file, variant, hostPlatform = 'linux/amd64') {
     const v = pickVariant(build, file, variant);
-    const platforms = v.platforms.map((p) => p.platform);
-    const pushed = v.platforms.filter(result/* isPushed */.Yx);
-    const digest = v.digest ?? (pushed.length === 1 ? pushed[0].digest : undefined);
-    if (digest !== undefined)
-        return { image: `${v.repository}@${digest}`, variant: v.variant, pinned: true, platforms };
+    if (v.digest !== undefined)
+        return {
+            image: `${v.repository}@${v.digest}`,
+            variant: v.variant,
+            pinned: true,
+            platforms: v.platforms.map((p) => p.platform),
+        };
+    const only = v.platforms.length === 1 ? v.platforms[0] : undefined;
+    if (only !== undefined && (0,result/* isPushed */.Yx)(only))
+        return {
+            image: `${v.repository}@${only.digest}`,
+            variant: v.variant,
+            pinned: true,
+            platforms: [only.platform],
+        };
     // A local tag only of a platform not pushed: a pushed one's tag may be a registry tag other runs move.
     const local = v.platforms.filter((p) => p.localRef !== undefined && !(0,result/* isPushed */.Yx)(p));
     const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
     if (chosen === undefined)
         throw new errors/* InputError */.dz(`${file}: variant ${v.variant}: no digest and no local tag (variants[].digest, variants[].platforms[].localRef)`, 'build with push enabled (or merge the per-platform digests) so the image can be pulled by digest');
-    return { image: chosen.localRef, variant: v.variant, pinned: false, platforms };
+    return { image: chosen.localRef, variant: v.variant, pinned: false, platforms: [chosen.platform] };
 }
 function pickVariant(build, file, variant) {
     const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
@@ -293,11 +304,11 @@ function notesFor(json, { pinned, platforms }, record, dir, { host, engine }) {
     const notes = [];
     if (!engine)
         notes.push(`the Docker engine's platform is not known here (a local engine did not answer, or the engine is remote): this machine's platform is taken as ${host}, Node's (process.arch ${process.arch}), which is not the engine's under Rosetta or other emulation`);
-    // Pulled by digest, an image of one other architecture has nothing for this machine's.
-    if (pinned && platforms.length > 0 && !platforms.includes(host))
+    // An image (by digest, or the local tag of a platform only loaded) of another architecture only.
+    if (platforms.length > 0 && !platforms.includes(host))
         notes.push(`the image is built for ${platforms.join(', ')} only: on this ${host} machine it runs under emulation (QEMU), if at all`);
     if (!pinned)
-        notes.push(`the build did not push: ${json.image} is a local tag of this engine, not pinned by digest (build with push to share the devcontainer)`);
+        notes.push(`the build pushed no digest to pin (a merged one, or that of a variant's only platform): ${json.image} is a local tag of this engine, not pinned by digest (build with push, merging several platforms, to share the devcontainer)`);
     if (record === undefined)
         notes.push(`no env-*.json in ${dir}: the image's user, cache directories and Jupyter/MLflow are unknown (write the records with "ml-image run --out DIR" or "ml-image capture")`);
     else if (json.remoteUser === undefined)
@@ -312,9 +323,10 @@ const devcontainerCommand = {
     help: `Reads DIR/build.json (what "ml-image build --out DIR" or "ml-image run --out DIR" wrote), DIR/plan.json
 and DIR/env-<variant>-<arch>.json (the captured record, when there) and writes a Dev Container
 definition for VS Code, Codespaces or the devcontainer CLI:
-  image            REPOSITORY@sha256:... (the merged manifest list, else the one pushed platform); a
-                   build that only loaded its image (push: false) gets its local tag for the
-                   Docker engine's platform (Node's when the engine does not answer), with a note
+  image            REPOSITORY@sha256:... (the merged manifest list, else the pushed platform of a
+                   variant of one platform); else (push: false, or several platforms not merged of
+                   which some were only loaded) the local tag of a loaded platform, the Docker
+                   engine's where there is one (Node's when the engine does not answer), with a note
   remoteUser       the image's non-root USER (from the record); updateRemoteUserUID true: on Linux that
                    user gets the host user's UID, so it can write the workspace
   mounts           named volumes ml-image-hf-cache, ml-image-torch-cache, ml-image-pip-cache at the

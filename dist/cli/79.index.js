@@ -1233,7 +1233,7 @@ function sticky_render(fn, maxChars, marker) {
 
 
 
-const ECOS = ['pip', 'apt'];
+const ECOS = ['pip', 'apt', 'conda'];
 /** The most characters the poster renders its comment in: no table in it shows a row past these. */
 const COMMENT_ROW_CHARS = Math.max(render/* DEFAULT_MAX_CHARS */.PN, GITHUB_COMMENT_MAX_CHARS);
 /** Shorter cuts, tried in turn when the exact one is over the limit: the comment may then lose rows. */
@@ -1282,7 +1282,7 @@ function rowSizes() {
         let sums = known.get(changes);
         if (!sums) {
             sums = [0];
-            // The pip and apt tables' row (render/sections.ts packagePart), and its newline.
+            // The pip, apt and conda tables' row (render/sections.ts packagePart), and its newline.
             for (const c of changes)
                 sums.push(sums.at(-1) +
                     (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)(c.name, 80), (0,markdown/* cell */.Hn)(c.from, 60), (0,markdown/* cell */.Hn)(c.to, 60), (0,markdown/* changeCell */.fd)(c.kind, c.level)]).length +
@@ -1301,10 +1301,11 @@ function trimArtifact(payload, rowChars, sizes = rowSizes()) {
             const cut = cutLists(platforms, eco, rowChars, sizes);
             platforms = platforms.map((p, platform) => {
                 const tail = cut[platform];
-                if (!tail || !p.diff)
+                const list = p.diff?.[eco];
+                if (!tail || !p.diff || !list)
                     return p;
                 trimmed.push({ report, platform, eco, tail: tail.tail });
-                return { ...p, diff: { ...p.diff, [eco]: { ...p.diff[eco], changes: tail.kept } } };
+                return { ...p, diff: { ...p.diff, [eco]: { ...list, changes: tail.kept } } };
             });
         }
         return platforms === model.platforms ? model : { ...model, platforms };
@@ -1315,7 +1316,7 @@ function trimArtifact(payload, rowChars, sizes = rowSizes()) {
 const changeKey = (c) => `${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`;
 /** One report's lists of one ecosystem: per platform, the changes kept and the tail (null: all kept). */
 function cutLists(platforms, eco, rowChars, sizes) {
-    const lists = platforms.map((p) => p.diff?.[eco].changes ?? []);
+    const lists = platforms.map((p) => p.diff?.[eco]?.changes ?? []);
     const cuts = lists.map((l) => {
         const sums = sizes(l);
         let n = 0;
@@ -1330,7 +1331,8 @@ function cutLists(platforms, eco, rowChars, sizes) {
             return null;
         const tail = l.slice(cuts[i]).map((c) => {
             const key = changeKey(c);
-            if (kept.has(key))
+            // A change the verdict names (a lost CUDA build, model.ts) stays whole, as it says the same.
+            if (kept.has(key) || c.cudaLoss)
                 return c;
             let id = ids.get(key);
             if (id === undefined)
@@ -1366,6 +1368,8 @@ function restoreTrimmed(artifact, source) {
             throw new InputError(`${at}: report ${t.report}'s platform ${t.platform} ${t.eco} list is trimmed twice`);
         seen.add(list);
         const d = p.diff[t.eco];
+        if (!d)
+            throw new InputError(`${at}.eco: report ${t.report}'s ${JSON.stringify(p.platform.slice(0, 40))} has no ${t.eco} packages`);
         const changes = [...d.changes, ...t.tail.map((c) => (Array.isArray(c) ? standIn(c) : c))];
         const restored = { ...p, diff: { ...p.diff, [t.eco]: { ...d, changes } } };
         reports[t.report] = {

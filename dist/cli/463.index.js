@@ -1,246 +1,6 @@
-export const id = 286;
-export const ids = [286];
+export const id = 463;
+export const ids = [463];
 export const modules = {
-
-/***/ 78670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   diffCommand: () => (/* binding */ diffCommand)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15523);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
-/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21691);
-/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33365);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23387);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(81583);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96657);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49997);
-
-
-
-
-
-
-
-
-
-
-
-/** A record or smoke result named on the command line: a regular JSON file of bounded size. */
-function readJsonFile(cwd, file) {
-    const text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularText */ .Aj)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, file), _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj, (e) => e.code !== undefined
-        ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: cannot read ${file}: ${e.code}`)
-        : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself'));
-    return (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonText */ .lk)(text, file);
-}
-function numberFlag(name, value, min) {
-    if (value === undefined)
-        return undefined;
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < min)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: --${name}: expected a number of at least ${min}, got "${value}"`);
-    return n;
-}
-const diffCommand = {
-    outIsFile: true,
-    name: 'diff',
-    summary: 'Compare two environment records (env.json) and print the Markdown report (or its JSON model).',
-    usage: 'ml-image diff BASE.json HEAD.json [--base-smoke F] [--head-smoke F] [--format md|json] [--out FILE]',
-    help: `Diffs the base record against the head record: pip and apt packages (added, removed, upgraded,
-downgraded, with the level: major, minor, patch, local, other; changed: only the local label, as
-+cu126 -> +cpu, which has no order), CUDA/cuDNN/NCCL, driver, torch,
-NumPy, Python, glibc, OS, GPUs, environment variables, labels, image size and layers, and with
-smoke results the per-test status changes and metric regressions. Records written by older
-versions of ml-image are read (migrated); redacted values stay redacted.
-
-Options:
-  --base-smoke F     the base's smoke.json
-  --head-smoke F     the head's smoke.json
-  --format md|json   the Markdown report (default) or the report model as JSON (--json is the same;
-                     --json with --format md is refused)
-  --out FILE         write the output to FILE instead of printing it
-  --image REPO       the image named in the report, an image reference (default: the head
-                     record's repository)
-  --variant NAME     the variant named in the report (default: the head record's variant)
-  --baseline-ref REF what the base is, for the column header (e.g. main)
-  --max-chars N      shorten the Markdown to at most N characters (default ${_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN})
-  --threshold X      relative change of a smoke metric that counts as a regression (default 0.1)
-
-Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
-    async run(argv, io) {
-        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('diff', argv, {
-            format: { type: 'string' },
-            'base-smoke': { type: 'string' },
-            'head-smoke': { type: 'string' },
-            image: { type: 'string' },
-            variant: { type: 'string' },
-            'baseline-ref': { type: 'string' },
-            'max-chars': { type: 'string' },
-            threshold: { type: 'string' },
-        }, true);
-        if (positionals.length !== 2)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`, 'run "ml-image diff --help" for usage');
-        const format = values.format ?? (values.json ? 'json' : 'md');
-        if (format !== 'md' && format !== 'json')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: --format: expected md or json, got "${format}"`);
-        // --json promises one JSON object on stdout: Markdown there would break whoever parses it.
-        if (values.json && format === 'md')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('diff: --json and --format md: give one', 'drop --json for Markdown, or --format md for JSON');
-        // Checked as every --image is (a login in it is masked in the message), before any file is read.
-        if (values.image !== undefined)
-            (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .imageFlag */ .m4)('diff', values.image);
-        const maxChars = numberFlag('max-chars', values['max-chars'], _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_MAX_CHARS */ .Et) ?? _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN;
-        const threshold = numberFlag('threshold', values.threshold, 0);
-        const [baseFile, headFile] = positionals;
-        const base = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, baseFile), baseFile);
-        const head = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, headFile), headFile);
-        // Two records of different images compare, but what changed is then mostly the difference
-        // between the two: said, so that "no changes" or a long list is not read as the head's doing.
-        for (const [what, b, h] of [
-            ['variant', base.image.variant, head.image.variant],
-            ['platform', base.image.platform, head.image.platform],
-        ])
-            if (b !== null && h !== null && b !== h)
-                io.stderr(`warning: diff: the base is of ${what} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .printable */ .g$)(b)}, the head of ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .printable */ .g$)(h)}: they are different images\n`);
-        const smoke = (file) => file === undefined ? null : (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmokeResult */ .dV)(readJsonFile(io.cwd, file), file);
-        const model = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .buildReportModel */ .MW)({
-            // Flags are shown (the heading, the JSON model): secrets in them masked.
-            image: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(values.image ?? (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(head.image.ref)),
-            variant: values.variant ?? head.image.variant ?? 'default',
-            entries: [
-                {
-                    platform: head.image.platform,
-                    head,
-                    base,
-                    headSmoke: smoke(values['head-smoke']),
-                    baseSmoke: smoke(values['base-smoke']),
-                },
-            ],
-            baseline: values['baseline-ref'] ? { ref: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(values['baseline-ref']) } : null,
-            ...(threshold !== undefined && { smokeThreshold: threshold }),
-        });
-        const rendered = (0,_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderReport */ .B1)(model, { maxChars });
-        const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
-        if (values.out !== undefined) {
-            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFileNamed */ .LM)(io.cwd, values.out, output);
-            io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
-        }
-        else {
-            io.stdout(output);
-        }
-        return 0;
-    },
-};
-
-
-/***/ }),
-
-/***/ 96657:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D3: () => (/* binding */ refuseForeignFile),
-/* harmony export */   LM: () => (/* binding */ writeOutFileNamed),
-/* harmony export */   Wd: () => (/* binding */ writeOutFile)
-/* harmony export */ });
-/* unused harmony export targetStat */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23387);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81583);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
-
-
-
-
-
-/**
- * Write one result file into the --out directory (created when missing); returns its path.
- * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
- * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
- * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
- * path. Userinfo in URLs never reaches a result file.
- */
-function writeOutFile(cwd, outDir, name, content, 
-/** How messages name the flag: `--out FILE` when it names the file itself (sbom, diff). */
-label = `--out ${outDir}`) {
-    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
-    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
-    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
-    // The rename would put a regular file in place of a FIFO or device the name holds (a directory
-    // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
-    refuseNonRegular(file, label, 'name a new file, or a regular file to replace');
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(content), label);
-    return file;
-}
-/** Exit 2 (LABEL, FIX) when FILE is there and is not (a link to) a regular file. */
-function refuseNonRegular(file, label, fix) {
-    const st = targetStat(file, label);
-    if (st !== undefined && !st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, fix);
-}
-/**
- * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
- * messages are about a file, checked before its directory: /dev/null is a device, not a regular
- * file (not "a directory on disk").
- */
-function writeOutFileNamed(cwd, out, content) {
-    const label = `--out ${out}`;
-    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out);
-    refuseNonRegular(file, label, 'pass --out FILE naming a new file, or a regular file to replace');
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label, { forFile: true });
-    return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file), content, label);
-}
-/**
- * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
- * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
- * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
- */
-function targetStat(file, label) {
-    try {
-        return (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .statOrAbsent */ .Hg)(file);
-    }
-    catch (e) {
-        throw (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeError */ .oG)(e, file, label);
-    }
-}
-/**
- * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
- * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
- * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
- * no read permission). Nothing there: nothing to keep.
- */
-function refuseForeignFile(file, c) {
-    const st = targetStat(file, `${c.prefix}${c.flag}`);
-    if (st === undefined)
-        return;
-    if (!st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${c.flag} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, c.fix);
-    if (c.force)
-        return;
-    let text;
-    try {
-        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
-    }
-    catch (e) {
-        const why = e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableFileError */ .o2 ? e.reason : (e.code ?? String(e));
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`, `pass --force to replace it, or ${c.fix}`);
-    }
-    if (!c.ours(text))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
-}
-
-
-/***/ }),
 
 /***/ 2996:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -255,20 +15,31 @@ function refuseForeignFile(file, c) {
 /* harmony export */   cv: () => (/* binding */ PackageChangeSchema),
 /* harmony export */   sG: () => (/* binding */ ChangeLevelSchema)
 /* harmony export */ });
-/* unused harmony exports PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
+/* unused harmony exports CudaLossSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 // The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
 // and a privileged workflow re-validates that model from an untrusted artifact, so they are data
 // only (no Markdown, no labels the renderer could take at face value).
 
 const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
+/**
+ * A change that loses a CUDA build: the base's build label names CUDA (pip `+cu121`, conda
+ * `py3.11_cuda12.1_cudnn8.9.2_0`) and this PR's names none (`+cpu`, `py3.11_cpu_0`, `no label`,
+ * `no build`). The diff decides it, so that the report and its artifact read it from here.
+ */
+const CudaLossSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
 const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    /** changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`). */
+    /**
+     * changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`; conda: only the
+     * build or channel, which from and to then show: `2.1.0 py3.11_cuda12.1_cudnn8.9.2_0`).
+     */
     kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded', 'changed']),
     from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
     level: ChangeLevelSchema.nullable(),
+    /** Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one. */
+    cudaLoss: CudaLossSchema.optional(),
 });
 const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     baseCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
@@ -305,6 +76,8 @@ const ComponentChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc
     level: ChangeLevelSchema.nullable(),
     /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
     host: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    /** torch: set when its version's local label loses a CUDA build (`2.1.0+cu121` -> `2.1.0+cpu`). */
+    cudaLoss: CudaLossSchema.optional(),
 });
 const EnvVarChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
@@ -711,34 +484,6 @@ function codeFence(lines, info = '') {
     const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}${info}\n${body}\n${fence}`;
-}
-
-
-/***/ }),
-
-/***/ 64377:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w$: () => (/* binding */ datetime)
-/* harmony export */ });
-/* unused harmony exports date, time, duration */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-
-
-
-function datetime(params) {
-    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
-}
-function date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
 }
 
 
