@@ -113,6 +113,42 @@ describe('our comment deleted between the listing and its update', () => {
   });
 });
 
+describe("a concurrent job's comment, older than ours, deleted before we settle on it", () => {
+  it('gives way to ours (PATCH 404, no failure): one comment remains, with the new body', async () => {
+    const plain = await fastClient();
+    let listed = 0;
+    let theirs: number | undefined;
+    const client: GitHubClient = {
+      ...plain,
+      listIssueComments: async (p) => {
+        const r = await plain.listIssueComments(p);
+        listed++;
+        // Between our listing and our create, a concurrent job creates its comment; after the
+        // listing that settles, it is deleted (its own cleanup, a person).
+        if (listed === 1)
+          [{ id: theirs }] = api.seed([
+            {
+              owner: OWNER,
+              repo: REPO,
+              issueNumber: PR,
+              body: `${MARKER}\ntheirs`,
+              login: 'github-actions[bot]',
+            },
+          ]);
+        if (listed === 2) await plain.deleteIssueComment({ owner: OWNER, repo: REPO, commentId: theirs! });
+        return r;
+      },
+    };
+    const logs: string[] = [];
+    const r = await upsertStickyComment(client, options('new body', logs));
+    expect(listed).toBe(2);
+    expect(r.action).toBe('created');
+    expect(ours().map((c) => [c.id, c.body])).toEqual([[r.commentId, `${MARKER}\nnew body`]]);
+    expect(api.state.requests.map((q) => `${q.method} ${q.status}`)).toContain('PATCH 404');
+    expect(logs.join('\n')).toContain(`pull-request comment ${theirs} was deleted meanwhile`);
+  });
+});
+
 describe('a 403 on the comment', () => {
   it("warns and resolves 'forbidden' by default (the action, the poster)", async () => {
     api.set({ forbidWrites: true });
