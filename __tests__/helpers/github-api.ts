@@ -341,6 +341,8 @@ export interface RecordedRequest {
 export interface GitHubApiSwitches {
   /** Writes answer 403 "Resource not accessible by integration" (a fork's read-only token). */
   forbidWrites?: boolean;
+  /** Every request answers 401 "Bad credentials" (a token expired, revoked or mistyped). */
+  badCredentials?: boolean;
   /** Bodies longer than this answer 422 "Body is too long" (GitHub: 65536). */
   maxBodyLength?: number;
   /** The next n requests answer fail5xxStatus. */
@@ -373,6 +375,7 @@ export interface GitHubApiState {
     Pick<
       GitHubApiSwitches,
       | 'forbidWrites'
+      | 'badCredentials'
       | 'maxBodyLength'
       | 'fail5xx'
       | 'fail5xxStatus'
@@ -535,6 +538,7 @@ export async function startGitHubApi(opts: { switches?: GitHubApiSwitches } = {}
     violations: [],
     switches: {
       forbidWrites: false,
+      badCredentials: false,
       maxBodyLength: 65_536,
       fail5xx: 0,
       fail5xxStatus: 502,
@@ -626,7 +630,7 @@ export async function startGitHubApi(opts: { switches?: GitHubApiSwitches } = {}
         : GITHUB_ACTIONS_BOT;
   const error = (status: number, message: string, doc: string, extra: Json = {}): Answer => ({
     status,
-    body: { message, documentation_url: `${DOCS}/${doc}`, status: String(status), ...extra },
+    body: { message, documentation_url: doc ? `${DOCS}/${doc}` : DOCS, status: String(status), ...extra },
   });
   const tooLong = (doc: string): Answer =>
     error(422, 'Validation Failed', doc, {
@@ -748,6 +752,9 @@ export async function startGitHubApi(opts: { switches?: GitHubApiSwitches } = {}
         status: 400,
         body: { message: `Request does not match GitHub's API: ${check.problems.join('; ')}` },
       };
+    } else if (state.switches.badCredentials) {
+      // GitHub's answer to a token it does not know, whatever the route.
+      answer = error(401, 'Bad credentials', '');
     } else if (state.switches.fail5xx > 0) {
       state.switches.fail5xx--;
       answer = { status: state.switches.fail5xxStatus, body: { message: 'Server Error' } };

@@ -126,7 +126,7 @@ describe("a concurrent job's comment, older than ours, deleted before we settle 
         // Between our listing and our create, a concurrent job creates its comment; after the
         // listing that settles, it is deleted (its own cleanup, a person).
         if (listed === 1)
-          [{ id: theirs }] = api.seed([
+          theirs = api.seed([
             {
               owner: OWNER,
               repo: REPO,
@@ -134,7 +134,7 @@ describe("a concurrent job's comment, older than ours, deleted before we settle 
               body: `${MARKER}\ntheirs`,
               login: 'github-actions[bot]',
             },
-          ]);
+          ])[0]!.id;
         if (listed === 2) await plain.deleteIssueComment({ owner: OWNER, repo: REPO, commentId: theirs! });
         return r;
       },
@@ -201,6 +201,25 @@ describe('ml-image report --pr N --repo R with a token that may not comment (403
       expect(said).not.toContain(TOKEN);
       expect(readFileSync(path.join(dir, 'out', RUN_REPORT_FILE), 'utf8')).toContain(MARKER.slice(0, 20));
       expect(api.state.requests.filter((q) => q.method === 'POST').map((q) => q.status)).toEqual([403]);
+    },
+  );
+
+  it.each([[[]], [['--comment-mode', 'auto']]])(
+    "401 (a token GitHub does not know): exit 3 with the CLI's fix, not the action's input (%j)",
+    async (extra) => {
+      const args = setUp();
+      api.set({ forbidWrites: false, badCredentials: true });
+      const io = captureIo(dir, fakeDocker(), env());
+      const rc = await runCli([...args, '--api-url', api.url, ...extra], io);
+      expect(rc, io.err()).toBe(3);
+      const said = io.err();
+      expect(said).toMatch(/report: GitHub did not accept GITHUB_TOKEN for acme\/vision#7: .*401/);
+      expect(said).toContain('export GITHUB_TOKEN as a token GitHub knows');
+      expect(said).not.toMatch(/github-token input|permissions: pull-requests/);
+      expect(said).not.toContain(TOKEN);
+      expect(readFileSync(path.join(dir, 'out', RUN_REPORT_FILE), 'utf8')).toContain(MARKER.slice(0, 20));
+      expect(existsSync(path.join(dir, 'out', 'comment'))).toBe(false);
+      expect(api.state.requests.filter((q) => q.method === 'POST')).toEqual([]);
     },
   );
 

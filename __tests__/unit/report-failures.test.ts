@@ -250,7 +250,13 @@ describe('ml-image report --pr N --repo R: a pull request the API does not find'
       2,
       /error: report: the GitHub API URL http:\/\/127\.0\.0\.1:\d+ answered 404 for GET \/user: it is not the API's root\nfix: give --api-url/,
     ],
-    ['a token refused (401): exit 3 as before', 401, true, 3, /error: GitHub API .* failed: 401 boom/],
+    [
+      "a token refused (401): exit 3 with the CLI's fix",
+      401,
+      true,
+      3,
+      /error: report: GitHub did not accept GITHUB_TOKEN for acme\/model#7: GitHub API .* failed: 401 boom; the reports are written, not posted\nfix: export GITHUB_TOKEN as a token GitHub knows/,
+    ],
   ])('%s', async (_name, status, userOk, code, message) => {
     const server = createServer((req, res) => {
       res.writeHead(userOk && req.url === '/user' ? 200 : status, { 'content-type': 'application/json' });
