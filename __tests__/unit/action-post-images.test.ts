@@ -555,11 +555,21 @@ describe('the main step saves what the post step needs', () => {
   }
 
   it('a smoke run saves its result dir and keep-images before its stages start (a cancelled run too)', async () => {
-    // No build.json to smoke-test: the stage fails, after the state was saved.
+    // The build job's build.json is there; the engine refuses every call: the stage fails, after
+    // the state was saved.
+    openResultDir(path.join(dir, 'out')).writeBuild(build(platform()));
     const m = mainIo({ stages: 'smoke', 'keep-images': 'true', 'result-dir': 'out' });
     await run(m.io);
     expect(m.failed).toHaveLength(1);
     expect(m.saved).toEqual({ [STATE.resultDir]: path.join(dir, 'out'), [STATE.keepImages]: 'true' });
+  });
+
+  it('a smoke run without build.json fails before it starts: nothing saved, as nothing ran', async () => {
+    const m = mainIo({ stages: 'smoke', 'keep-images': 'true', 'result-dir': 'out' });
+    await run(m.io);
+    expect(m.failed).toHaveLength(1);
+    expect(m.failed[0]).toContain("the smoke stage reads the build's build.json");
+    expect(m.saved).toEqual({});
   });
 
   it('a plan-only run saves nothing of images', async () => {

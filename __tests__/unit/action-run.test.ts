@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -158,6 +158,24 @@ describe('root action (config stage)', () => {
     expect(f.failed[0]).toContain(`smoke.baseline: ${path.join(dir, 'floors.json')}`);
     expect(f.failed[0]).toContain('gpus');
     expect(f.failed[0]).not.toContain('unexpected call');
+    expect(f.outputs['result-dir']).toBeUndefined();
+  });
+
+  it("stages smoke without build.json in result-dir fails before the plan, with the action's fix", async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: a/b}\nvariants: [cpu]\nplatforms: [linux/amd64]\n',
+    );
+    const f = fakeActionIo({ config: 'ml-image.yml', stages: 'smoke', 'result-dir': 'res' });
+    await run(f.io);
+    expect(f.failed).toHaveLength(1);
+    expect(f.failed[0]).toContain(
+      `stages smoke: the smoke stage reads the build's build.json, and result-dir (${path.join(dir, 'res')}) has none`,
+    );
+    expect(f.failed[0]).toContain("download the build job's build.json into result-dir before this step");
+    expect(f.failed[0]).not.toContain('--stages');
+    // Nothing ran: no plan.json written, no output set.
+    expect(existsSync(path.join(dir, 'res', 'plan.json'))).toBe(false);
     expect(f.outputs['result-dir']).toBeUndefined();
   });
 

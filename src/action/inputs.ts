@@ -4,6 +4,7 @@
 // (__tests__/unit/sub-action-inputs.test.ts) runs the parsing with a recording io per sub-action and
 // compares what it read with what the sub-action declares.
 import { InputError } from '../errors.js';
+import { checkEarlierBuild } from '../pipeline/earlier-build.js';
 import type { Stage } from '../pipeline/pipeline.js';
 
 /**
@@ -125,4 +126,16 @@ export function checkSecretEnvs(
         `input "secret-envs": ${id}=${name}: ${name} is not set in the environment`,
         `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`,
       );
+}
+
+/**
+ * A smoke or attest job without build reads the build job's build.json from result-dir (DIR):
+ * missing or broken, bad input before the plan stage, with the action's way to give it.
+ */
+export function checkDownloadedBuild(stages: ReadonlySet<Stage>, dir: string): void {
+  checkEarlierBuild(stages, dir, {
+    asked: `stages ${[...stages].join(',')}`,
+    label: 'result-dir',
+    fix: "download the build job's build.json into result-dir before this step (actions/download-artifact), or add build to the stages input",
+  });
 }

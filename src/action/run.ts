@@ -35,7 +35,7 @@ import { givenPipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../resolve/snapshot-cache.js';
 import { openResultDir } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
-import { checkSecretEnvs, stageInputReader } from './inputs.js';
+import { checkDownloadedBuild, checkSecretEnvs, stageInputReader } from './inputs.js';
 import { type ActionIo, capErrors, COMMAND_INPUT, coreIo, fail } from './io.js';
 import { MIN_MASKED_CHARS, maskBuildSecrets, maskSecretsInput } from './mask.js';
 import { builtTargetRecorder, saveImageState } from './post.js';
@@ -153,8 +153,7 @@ export interface StageInputs {
  */
 export function parseActionInputs(io: ActionIo): ActionInputs {
   let stages: Set<Stage> = parseStages(io.getInput('stages'), 'input "stages"');
-  // The inputs of every requested stage are read (and checked), even when build: false below
-  // leaves only the plan to run.
+  // Every requested stage's inputs are read (and checked), even where build: false leaves the plan.
   const get = stageInputReader(io.getInput, stages);
   // build: false (kept from 0.1) publishes the plan only.
   if (!bool(get, 'build', true)) stages = new Set(['plan']);
@@ -240,6 +239,7 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
   const { loaded, stages, resultDir, push, buildOptions, mergeFrom, token } = inputs;
   const { config } = loaded;
   checkStageInputs(loaded, stages, { mode: inputs.gpus, env: io.env });
+  checkDownloadedBuild(stages, resultDir);
   io.info(
     `config ${loaded.file ?? '(from inputs)'}: ${config.variants.map((v) => v.name).join(', ')} x ${config.platforms.join(', ')}; stages: ${[...stages].join(', ')}`,
   );

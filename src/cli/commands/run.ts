@@ -17,6 +17,7 @@ import {
   type Stage,
   STAGES,
 } from '../../pipeline/pipeline.js';
+import { checkEarlierBuild } from '../../pipeline/earlier-build.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
 import { BUILD_FILE, openResultDir } from '../../results/results.js';
@@ -49,23 +50,17 @@ function baselineStore(flag: string | undefined, io: CliIo) {
 }
 
 /**
- * The results of an earlier run that STAGES read and do not produce themselves, checked before the
- * first stage runs (the plan stage writes plan.json into DIR): build.json, for smoke or attest
- * without build. Missing or broken, bad input with the CLI's way to give it (the action's message
- * names its result-dir input instead).
+ * The build.json of an earlier run that STAGES read and do not produce (smoke or attest without
+ * build), checked in DIR before the first stage runs (checkEarlierBuild), with the CLI's way to
+ * give it (the action's message names its result-dir input instead).
  */
 export function checkEarlierResults(stages: ReadonlySet<Stage>, dir: string, label: string): void {
-  const readers = (['smoke', 'attest'] as const).filter((s) => stages.has(s));
-  if (readers.length === 0 || stages.has('build')) return;
   const given = STAGES.filter((s) => stages.has(s));
-  const fix = `add build to --stages (--stages ${STAGES.filter((s) => s === 'build' || stages.has(s)).join(',')}), or pass --out a directory holding the build's ${BUILD_FILE} (what "ml-image run" or "ml-image build --out DIR" wrote)`;
-  const file = path.join(dir, BUILD_FILE);
-  if (!existsSync(file))
-    throw new InputError(
-      `run --stages ${given.join(',')}: the ${readers.join(' and ')} stage${readers.length > 1 ? 's read' : ' reads'} the build's ${BUILD_FILE}, and ${label} (${dir}) has none`,
-      fix,
-    );
-  openResultDir(dir, label, { create: false }).readBuild({ fix });
+  checkEarlierBuild(stages, dir, {
+    asked: `run --stages ${given.join(',')}`,
+    label,
+    fix: `add build to --stages (--stages ${STAGES.filter((s) => s === 'build' || stages.has(s)).join(',')}), or pass --out a directory holding the build's ${BUILD_FILE} (what "ml-image run" or "ml-image build --out DIR" wrote)`,
+  });
 }
 
 export const runCommand: Command = {
