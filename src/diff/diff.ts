@@ -2,6 +2,7 @@
 // compared in src/diff/smoke.ts. The base record is the base branch's (read through
 // src/diff/read.ts, so it may have been written by an older version).
 import { type EnvRecord, packageListProblem } from '../capture/record.js';
+import { canonicalName } from '../requirements/parse.js';
 import { REDACTED, redactEnvMap, redactLabels } from '../util/redact.js';
 import {
   COMPONENT_IDS,
@@ -258,11 +259,39 @@ function diffMaps(
   return { changes, unchanged, redactedBoth };
 }
 
+/**
+ * pip's changes without those of the Python packages conda installed (pip's INSTALLER "conda") in
+ * each record that has them, when there is a conda table: that table shows them, with their build
+ * and channel, and a conda upgrade of numpy is one change, not one in each table. A package pip
+ * installed on either side (over conda's, or instead of it) stays in pip's table. The counts stay
+ * those of every package Python sees.
+ */
+function withoutCondaOwned(
+  pip: PackageDiff,
+  base: EnvRecord,
+  head: EnvRecord,
+  conda: PackageDiff | undefined,
+): PackageDiff {
+  if (conda === undefined) return pip;
+  const sides = [pipCopies(base), pipCopies(head)];
+  const byConda = (name: string) =>
+    sides.every((copies) => {
+      const p = copies.get(canonicalName(name))?.imported;
+      return p === undefined || p.installer.trim().toLowerCase() === 'conda';
+    });
+  return { ...pip, changes: pip.changes.filter((c) => !byConda(c.name)) };
+}
+
 export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
-  const pip = diffPackages('pip', pipIndex(base), pipIndex(head), byVersion(comparePip));
+  const conda = diffConda(base, head);
+  const pip = withoutCondaOwned(
+    diffPackages('pip', pipIndex(base), pipIndex(head), byVersion(comparePip)),
+    base,
+    head,
+    conda,
+  );
   const multi = multiArchNames(base, head);
   const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
-  const conda = diffConda(base, head);
   const b = summarize(base);
   const h = summarize(head);
   const components = COMPONENT_IDS.map((id) => diffComponent(id, b.components[id], h.components[id]));
