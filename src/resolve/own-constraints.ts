@@ -9,9 +9,12 @@
 // constraint's. pip names a project a constraint holds in another way too, when a version of it is
 // one side of the conflict ("bar 2.0.0 depends on foo>=1.0"; the user's `bar==2.0.0` is not
 // printed): a line of the user's on such a project the resolver does not pin is named when it
-// admits a version pip names so (another version of it may fit), not where it has a marker
-// (nothing here says whether pip took that line). Pure.
+// admits a version pip names so (another version of it may fit); one with a marker only where the
+// marker holds in the image's marker environment (pip's own, from the base snapshot), as pip took
+// it then, never where that cannot be told. Pure.
 import { satisfies, valid, validRange } from '@renovatebot/pep440';
+import { evaluateMarker, type MarkerEnvironment } from '../requirements/markers.js';
+import { parseMarkerText } from '../requirements/pep508.js';
 import { canonicalName } from '../requirements/parse.js';
 import { redactUrls } from '../util/redact.js';
 
@@ -93,6 +96,28 @@ function dependentsIn(causes: readonly string[]): Map<string, Map<string, string
 }
 
 /**
+ * Whether LINE's marker (after ";", up to the line's own options) holds in ENV, pip's marker
+ * environment of the image (`extra` "" as for a requirements file): true without a marker, false
+ * where it does not hold, cannot be told (a value ENV lacks, no ENV) or does not parse.
+ */
+export function markerHolds(line: string, env: MarkerEnvironment | undefined): boolean {
+  const at = line.indexOf(';');
+  if (at < 0) return true;
+  if (env === undefined) return false;
+  try {
+    const tree = parseMarkerText(
+      line
+        .slice(at + 1)
+        .split(/\s--?[a-z]/)[0]!
+        .trim(),
+    );
+    return evaluateMarker(tree, { ...env, extra: '' }) === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Why the user's line LINE (its project NAME, its specifier SPEC, absent for a `name @ URL` line)
  * on a project the resolver does not pin takes part, where pip names versions of it as depending
  * on another (VERSIONS): "it pins bar 2.0.0, which depends on foo>=1.0"; undefined where it admits
@@ -103,8 +128,9 @@ function dependentReason(
   name: string,
   spec: string | undefined,
   versions: ReadonlyMap<string, readonly string[]> | undefined,
+  env: MarkerEnvironment | undefined,
 ): string | undefined {
-  if (!versions || spec === '' || line.includes(';')) return undefined;
+  if (!versions || spec === '' || !markerHolds(line, env)) return undefined;
   const admitted = [...versions].filter(([v]) => spec === undefined || specAdmits(spec, v) === true);
   if (admitted.length === 0) return undefined;
   const exact = spec !== undefined && /^===?[^,*]+$/.test(spec.replace(/\s+/g, ''));
@@ -125,12 +151,14 @@ export function pinsOf(lines: readonly string[]): Map<string, string> {
 /**
  * The options that name the requirements' own -c lines (OWN: their text and file:line origins)
  * taking part in a conflict whose causes are CAUSES, each with its file and line: a constraint of
- * the user's is held as firmly as the base image's packages. PINS: what the resolver pins itself.
+ * the user's is held as firmly as the base image's packages. PINS: what the resolver pins itself;
+ * ENV: the image's marker environment (pip's), by which a line with a marker is judged.
  */
 export function ownConstraintOptions(
   causes: readonly string[],
   own: { text: string; origins: readonly string[] } | undefined,
   pins: ReadonlyMap<string, string>,
+  env?: MarkerEnvironment,
 ): string[] {
   if (own === undefined || own.text === '') return [];
   const constrained = constrainedIn(causes);
@@ -142,7 +170,7 @@ export function ownConstraintOptions(
       ? ''
       : pins.has(l.name)
         ? undefined
-        : dependentReason(text, l.name, l.spec, dependents.get(l.name));
+        : dependentReason(text, l.name, l.spec, dependents.get(l.name), env);
     if (why === undefined) return [];
     const origin = own.origins[i] ?? 'a -c file';
     return [
@@ -167,4 +195,22 @@ function mergedTakesPart(
   // Left out by pip (its marker does not hold here): a clause of it that pip did not merge.
   if (l.spec !== undefined && clausesOf(l.spec).some((c) => !merged.has(c))) return false;
   return pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
+}
+
+/**
+ * The projects the requirements' own -c lines (OWN) pin to one version (`name==V`, no wildcard, no
+ * marker), each with the line as the log names it: `"bar==2.0.0" (rc-cons.txt:2)`. Relaxing the
+ * user's requirement on such a project cannot move it (the relax step leaves it, saying why).
+ */
+export function ownExactPins(
+  own: { text: string; origins: readonly string[] } | undefined,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  if (own === undefined) return out;
+  own.text.split('\n').forEach((line, i) => {
+    const [name, version] = [...pinsOf([line])][0] ?? [];
+    if (name === undefined || version === undefined || version.includes('*') || out.has(name)) return;
+    out.set(name, `${JSON.stringify(line.trim())} (${own.origins[i] ?? 'a -c file'})`);
+  });
+  return out;
 }

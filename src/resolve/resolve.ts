@@ -10,7 +10,7 @@ import { readRunEventFacts } from '../github/event.js';
 import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
-import { ownConstraintOptions, pinsOf } from './own-constraints.js';
+import { ownConstraintOptions, ownExactPins, pinsOf } from './own-constraints.js';
 import { findHazards } from './hazards.js';
 import {
   failureContext,
@@ -186,7 +186,7 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
  */
 function finished(answer: Answer, base: BaseSnapshot, input: ResolveInput, t0: number): ResolveOutput {
   const constraints = withUserConstraints(answer.constraints, input);
-  const own = withOwnConstraintOptions(answer.resolution, input, base.basePins);
+  const own = withOwnConstraintOptions(answer.resolution, input, base.basePins, base.snap.environment);
   const resolution = {
     ...own,
     // What provenance names the build's constraints by, when attest runs in another job.
@@ -346,6 +346,7 @@ async function answerFor(
     text: input.requirements.text,
     requested: requirementNames(input.requirements.text),
     preinstalled: snapshotOptions.preinstalled ?? [],
+    ownPins: ownExactPins(input.requirements.constraints),
     say,
   });
   return { base, answer };
@@ -360,11 +361,12 @@ function withOwnConstraintOptions<R extends Pick<Resolution, 'conflict'>>(
   resolution: R,
   input: ResolveInput,
   basePins: string,
+  environment: Readonly<Record<string, string>>,
 ): R {
   const conflict = resolution.conflict;
   if (!conflict || !input.requirements.constraints?.text) return resolution;
   const pins = pinsOf([...basePins.split('\n'), ...preinstalled(input)]);
-  const own = ownConstraintOptions(conflict.causes, input.requirements.constraints, pins);
+  const own = ownConstraintOptions(conflict.causes, input.requirements.constraints, pins, environment);
   if (own.length === 0) return resolution;
   return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };
 }

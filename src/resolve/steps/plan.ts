@@ -22,6 +22,8 @@ export async function planOrConflict(
     requested: readonly string[];
     /** What every dry run asks for besides the user's requirements (input.ts preinstalled). */
     preinstalled: readonly string[];
+    /** The projects the user's own -c lines pin to one version (relax leaves them). */
+    ownPins?: ReadonlyMap<string, string>;
     say: (line: string) => void;
   },
 ): Promise<Answer> {
@@ -30,7 +32,7 @@ export async function planOrConflict(
   const held = await hold(ws, base, diagnosis, o.done);
   const relaxed = held.run.ok
     ? { held, relaxed: [] }
-    : await relax(ws, held, { diagnosis, ...own, text, say });
+    : await relax(ws, held, { diagnosis, ...own, text, say, ...(o.ownPins && { ownPins: o.ownPins }) });
   if (relaxed.held.run.ok)
     return heldPlan(ws, draft, {
       basePins: base.basePins,

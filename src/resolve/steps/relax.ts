@@ -97,6 +97,30 @@ function refusedChanges(text: string, changes: readonly RelaxChange[]): string {
     .join(', ');
 }
 
+/**
+ * CHANGES without those on a project the user's own -c lines pin to one version (PINS): the
+ * loosened line would install the same version, so a dry run on it only fails again. Each left out
+ * is said once, with the constraint that holds it.
+ */
+function withoutOwnPinned(
+  changes: readonly RelaxChange[],
+  pins: ReadonlyMap<string, string>,
+  say: (line: string) => void,
+): RelaxChange[] {
+  const held = (c: RelaxChange) => {
+    const name = requirement(c.from)?.name;
+    return name === undefined ? undefined : pins.get(canonicalName(name));
+  };
+  for (const c of changes) {
+    const by = held(c);
+    if (by !== undefined)
+      say(
+        redactText(`not relaxing ${JSON.stringify(c.from)}: your constraint ${by} holds it at that version`),
+      );
+  }
+  return changes.filter((c) => held(c) === undefined);
+}
+
 export async function relax(
   ws: Workspace,
   held: Held,
@@ -107,6 +131,8 @@ export async function relax(
     preinstalled?: readonly string[];
     /** The user's requirements text (what requirements.txt in the container holds). */
     text: string;
+    /** The projects the user's own -c lines pin to one version, each with that line (ownExactPins). */
+    ownPins?: ReadonlyMap<string, string>;
     say: (line: string) => void;
   },
 ): Promise<Relaxed> {
@@ -117,15 +143,16 @@ export async function relax(
     (n) => `${n}=${o.diagnosis.analysis.install.find((i) => i.name === n)?.version ?? ''}`,
   );
   const r = await ws.helper(RelaxedSchema, ['relax', `${DIR}/requirements.txt`, ...chosen]);
-  if (r.changes.length === 0) return unchanged;
-  const requirements = applyRelaxed(o.text, r.changes);
+  const changes = withoutOwnPinned(r.changes, o.ownPins ?? new Map(), o.say);
+  if (changes.length === 0) return unchanged;
+  const requirements = applyRelaxed(o.text, changes);
   if (requirements === undefined) {
     o.say(
-      `not relaxing: the helper proposed a change this step does not make: ${refusedChanges(o.text, r.changes)}`,
+      `not relaxing: the helper proposed a change this step does not make: ${refusedChanges(o.text, changes)}`,
     );
     return unchanged;
   }
-  o.say(`relaxing ${r.changes.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
+  o.say(`relaxing ${changes.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
   await ws.put({ 'relaxed.txt': `${requirements}\n` });
   // The same container, and pip and the analysis in one process, as the held run.
   const again = await ws.analyzedRun('relaxed.json', [
@@ -137,7 +164,7 @@ export async function relax(
   if (!again.run.ok) return unchanged;
   return {
     held: { run: again.run, report: 'relaxed.json', analysis: again.analysis },
-    relaxed: r.changes,
+    relaxed: changes,
     requirements: requirements.trimEnd(),
   };
 }
