@@ -32553,11 +32553,11 @@ else {
     // and the verify sub-action's main step loads the checks, not the pipeline. On a cancel the exit
     // waits briefly for the step to unwind: its error annotation and outputs are written.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46918));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(668), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46918));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(22)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35641));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(668), __nccwpck_require__.e(158), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(287)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23287));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.

@@ -66,12 +66,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/capture/record.ts
 var record = __webpack_require__(66917);
+// EXTERNAL MODULE: ./src/requirements/parse.ts
+var parse = __webpack_require__(39459);
 // EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
 var redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/diff/schema.ts
 var schema = __webpack_require__(2996);
-// EXTERNAL MODULE: ./src/requirements/parse.ts
-var parse = __webpack_require__(39459);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(68898);
 ;// CONCATENATED MODULE: ./src/diff/versions.ts
@@ -535,6 +535,7 @@ function explainSize(base, head, n = CHANGES_N) {
 
 
 
+
 /** Labels that change on every build; they are listed but never make the verdict. */
 const VOLATILE_LABELS = new Set([
     'org.opencontainers.image.created',
@@ -729,11 +730,28 @@ function diffMaps(base, head) {
     }
     return { changes, unchanged, redactedBoth };
 }
+/**
+ * pip's changes without those of the Python packages conda installed (pip's INSTALLER "conda") in
+ * each record that has them, when there is a conda table: that table shows them, with their build
+ * and channel, and a conda upgrade of numpy is one change, not one in each table. A package pip
+ * installed on either side (over conda's, or instead of it) stays in pip's table. The counts stay
+ * those of every package Python sees.
+ */
+function withoutCondaOwned(pip, base, head, conda) {
+    if (conda === undefined)
+        return pip;
+    const sides = [pipCopies(base), pipCopies(head)];
+    const byConda = (name) => sides.every((copies) => {
+        const p = copies.get((0,parse/* canonicalName */.Ew)(name))?.imported;
+        return p === undefined || p.installer.trim().toLowerCase() === 'conda';
+    });
+    return { ...pip, changes: pip.changes.filter((c) => !byConda(c.name)) };
+}
 function diffRecords(base, head) {
-    const pip = diffPackages('pip', pipIndex(base), pipIndex(head), byVersion(comparePip));
+    const conda = diffConda(base, head);
+    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), byVersion(comparePip)), base, head, conda);
     const multi = multiArchNames(base, head);
     const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
-    const conda = diffConda(base, head);
     const b = summarize(base);
     const h = summarize(head);
     const components = schema/* COMPONENT_IDS */.Vg.map((id) => diffComponent(id, b.components[id], h.components[id]));

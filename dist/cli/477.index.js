@@ -1005,6 +1005,10 @@ function renderExplanation(r) {
 
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(68898);
+// EXTERNAL MODULE: ./src/requirements/markers.ts
+var markers = __webpack_require__(42971);
+// EXTERNAL MODULE: ./src/requirements/pep508.ts
+var pep508 = __webpack_require__(71302);
 // EXTERNAL MODULE: ./src/requirements/parse.ts
 var parse = __webpack_require__(39459);
 // EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
@@ -1021,8 +1025,11 @@ var redact = __webpack_require__(81583);
 // constraint's. pip names a project a constraint holds in another way too, when a version of it is
 // one side of the conflict ("bar 2.0.0 depends on foo>=1.0"; the user's `bar==2.0.0` is not
 // printed): a line of the user's on such a project the resolver does not pin is named when it
-// admits a version pip names so (another version of it may fit), not where it has a marker
-// (nothing here says whether pip took that line). Pure.
+// admits a version pip names so (another version of it may fit); one with a marker only where the
+// marker holds in the image's marker environment (pip's own, from the base snapshot), as pip took
+// it then, never where that cannot be told. Pure.
+
+
 
 
 
@@ -1104,13 +1111,35 @@ function dependentsIn(causes) {
     return out;
 }
 /**
+ * Whether LINE's marker (after ";", up to the line's own options) holds in ENV, pip's marker
+ * environment of the image (`extra` "" as for a requirements file): true without a marker, false
+ * where it does not hold, cannot be told (a value ENV lacks, no ENV) or does not parse.
+ */
+function markerHolds(line, env) {
+    const at = line.indexOf(';');
+    if (at < 0)
+        return true;
+    if (env === undefined)
+        return false;
+    try {
+        const tree = (0,pep508/* parseMarkerText */.bf)(line
+            .slice(at + 1)
+            .split(/\s--?[a-z]/)[0]
+            .trim());
+        return (0,markers/* evaluateMarker */.U)(tree, { ...env, extra: '' }) === true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
  * Why the user's line LINE (its project NAME, its specifier SPEC, absent for a `name @ URL` line)
  * on a project the resolver does not pin takes part, where pip names versions of it as depending
  * on another (VERSIONS): "it pins bar 2.0.0, which depends on foo>=1.0"; undefined where it admits
  * none of them, names the project alone (no bound) or has a marker.
  */
-function dependentReason(line, name, spec, versions) {
-    if (!versions || spec === '' || line.includes(';'))
+function dependentReason(line, name, spec, versions, env) {
+    if (!versions || spec === '' || !markerHolds(line, env))
         return undefined;
     const admitted = [...versions].filter(([v]) => spec === undefined || specAdmits(spec, v) === true);
     if (admitted.length === 0)
@@ -1132,9 +1161,10 @@ function pinsOf(lines) {
 /**
  * The options that name the requirements' own -c lines (OWN: their text and file:line origins)
  * taking part in a conflict whose causes are CAUSES, each with its file and line: a constraint of
- * the user's is held as firmly as the base image's packages. PINS: what the resolver pins itself.
+ * the user's is held as firmly as the base image's packages. PINS: what the resolver pins itself;
+ * ENV: the image's marker environment (pip's), by which a line with a marker is judged.
  */
-function ownConstraintOptions(causes, own, pins) {
+function ownConstraintOptions(causes, own, pins, env) {
     if (own === undefined || own.text === '')
         return [];
     const constrained = constrainedIn(causes);
@@ -1147,7 +1177,7 @@ function ownConstraintOptions(causes, own, pins) {
             ? ''
             : pins.has(l.name)
                 ? undefined
-                : dependentReason(text, l.name, l.spec, dependents.get(l.name));
+                : dependentReason(text, l.name, l.spec, dependents.get(l.name), env);
         if (why === undefined)
             return [];
         const origin = own.origins[i] ?? 'a -c file';
@@ -1168,6 +1198,23 @@ function mergedTakesPart(l, merged, pinned) {
     if (l.spec !== undefined && clausesOf(l.spec).some((c) => !merged.has(c)))
         return false;
     return pinned === undefined || l.spec === undefined || specAdmits(l.spec, pinned) === false;
+}
+/**
+ * The projects the requirements' own -c lines (OWN) pin to one version (`name==V`, no wildcard, no
+ * marker), each with the line as the log names it: `"bar==2.0.0" (rc-cons.txt:2)`. Relaxing the
+ * user's requirement on such a project cannot move it (the relax step leaves it, saying why).
+ */
+function ownExactPins(own) {
+    const out = new Map();
+    if (own === undefined)
+        return out;
+    own.text.split('\n').forEach((line, i) => {
+        const [name, version] = [...pinsOf([line])][0] ?? [];
+        if (name === undefined || version === undefined || version.includes('*') || out.has(name))
+            return;
+        out.set(name, `${JSON.stringify(line.trim())} (${own.origins[i] ?? 'a -c file'})`);
+    });
+    return out;
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
@@ -2153,8 +2200,6 @@ async function newestThatFits(ws, name, extras) {
     return a.install.find((i) => (0,parse/* canonicalName */.Ew)(i.name) === (0,parse/* canonicalName */.Ew)(name))?.version || undefined;
 }
 
-// EXTERNAL MODULE: ./src/requirements/pep508.ts
-var pep508 = __webpack_require__(71302);
 ;// CONCATENATED MODULE: ./src/resolve/constraints.ts
 // The constraints that hold the base image fixed: one pin per installed distribution.
 
@@ -2400,6 +2445,23 @@ function refusedChanges(text, changes) {
     })
         .join(', ');
 }
+/**
+ * CHANGES without those on a project the user's own -c lines pin to one version (PINS): the
+ * loosened line would install the same version, so a dry run on it only fails again. Each left out
+ * is said once, with the constraint that holds it.
+ */
+function withoutOwnPinned(changes, pins, say) {
+    const held = (c) => {
+        const name = requirement(c.from)?.name;
+        return name === undefined ? undefined : pins.get((0,parse/* canonicalName */.Ew)(name));
+    };
+    for (const c of changes) {
+        const by = held(c);
+        if (by !== undefined)
+            say((0,redact/* redactText */.Rd)(`not relaxing ${JSON.stringify(c.from)}: your constraint ${by} holds it at that version`));
+    }
+    return changes.filter((c) => held(c) === undefined);
+}
 async function relax(ws, held, o) {
     const unchanged = { held, relaxed: [] };
     const names = userRequestedInConflict(conflictBlock(held.run.out), o.requested, o.preinstalled);
@@ -2407,14 +2469,15 @@ async function relax(ws, held, o) {
         return unchanged;
     const chosen = names.map((n) => `${n}=${o.diagnosis.analysis.install.find((i) => i.name === n)?.version ?? ''}`);
     const r = await ws.helper(RelaxedSchema, ['relax', `${workdir/* DIR */.q6}/requirements.txt`, ...chosen]);
-    if (r.changes.length === 0)
+    const changes = withoutOwnPinned(r.changes, o.ownPins ?? new Map(), o.say);
+    if (changes.length === 0)
         return unchanged;
-    const requirements = applyRelaxed(o.text, r.changes);
+    const requirements = applyRelaxed(o.text, changes);
     if (requirements === undefined) {
-        o.say(`not relaxing: the helper proposed a change this step does not make: ${refusedChanges(o.text, r.changes)}`);
+        o.say(`not relaxing: the helper proposed a change this step does not make: ${refusedChanges(o.text, changes)}`);
         return unchanged;
     }
-    o.say(`relaxing ${r.changes.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
+    o.say(`relaxing ${changes.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
     await ws.put({ 'relaxed.txt': `${requirements}\n` });
     // The same container, and pip and the analysis in one process, as the held run.
     const again = await ws.analyzedRun('relaxed.json', [
@@ -2427,7 +2490,7 @@ async function relax(ws, held, o) {
         return unchanged;
     return {
         held: { run: again.run, report: 'relaxed.json', analysis: again.analysis },
-        relaxed: r.changes,
+        relaxed: changes,
         requirements: requirements.trimEnd(),
     };
 }
@@ -2538,7 +2601,7 @@ async function planOrConflict(ws, draft, o) {
     const held = await hold(ws, base, diagnosis, o.done);
     const relaxed = held.run.ok
         ? { held, relaxed: [] }
-        : await relax(ws, held, { diagnosis, ...own, text, say });
+        : await relax(ws, held, { diagnosis, ...own, text, say, ...(o.ownPins && { ownPins: o.ownPins }) });
     if (relaxed.held.run.ok)
         return heldPlan(ws, draft, {
             basePins: base.basePins,
@@ -4030,7 +4093,7 @@ async function resolveAgainstBase(input, deps) {
  */
 function finished(answer, base, input, t0) {
     const constraints = (0,resolve_input/* withUserConstraints */.yj)(answer.constraints, input);
-    const own = withOwnConstraintOptions(answer.resolution, input, base.basePins);
+    const own = withOwnConstraintOptions(answer.resolution, input, base.basePins, base.snap.environment);
     const resolution = {
         ...own,
         // What provenance names the build's constraints by, when attest runs in another job.
@@ -4158,6 +4221,7 @@ async function answerFor(ws, input, snapshotOptions, times) {
         text: input.requirements.text,
         requested: (0,parse/* requirementNames */.QT)(input.requirements.text),
         preinstalled: snapshotOptions.preinstalled ?? [],
+        ownPins: ownExactPins(input.requirements.constraints),
         say,
     });
     return { base, answer };
@@ -4167,12 +4231,12 @@ async function answerFor(ws, input, snapshotOptions, times) {
  * (own-constraints.ts), judged against what the resolver pins itself: the base's packages (PINS)
  * and the variant's torch.
  */
-function withOwnConstraintOptions(resolution, input, basePins) {
+function withOwnConstraintOptions(resolution, input, basePins, environment) {
     const conflict = resolution.conflict;
     if (!conflict || !input.requirements.constraints?.text)
         return resolution;
     const pins = pinsOf([...basePins.split('\n'), ...(0,resolve_input/* preinstalled */.kl)(input)]);
-    const own = ownConstraintOptions(conflict.causes, input.requirements.constraints, pins);
+    const own = ownConstraintOptions(conflict.causes, input.requirements.constraints, pins, environment);
     if (own.length === 0)
         return resolution;
     return { ...resolution, conflict: { ...conflict, options: [...own, ...conflict.options] } };

@@ -125,11 +125,15 @@ function notFoundNamed(failure, repo, pr, api) {
 }
 /**
  * GitHub refusing the comment (403, not a rate limit: a token that may not write, or read, the pull
- * request): exit 3 with the CLI's fix, not GitHubApiError's, which speaks of a workflow's permissions.
+ * request) or the token (401): exit 3 with the CLI's fix, not GitHubApiError's, which speaks of a
+ * workflow's permissions and the action's input.
  */
 function refusedFix(failure, repo, pr) {
     if (!(failure instanceof github_errors/* GitHubApiError */.OS) || pr === undefined)
         return failure;
+    // 401: GitHub does not know the token (GitHubApiError's fix names the action's github-token input).
+    if (failure.status === 401)
+        return new errors/* EnvironmentError */.eG(`report: GitHub did not accept GITHUB_TOKEN for ${repo ?? ''}#${pr}: ${failure.message}; the reports are written, not posted`, 'export GITHUB_TOKEN as a token GitHub knows: the one given is mistyped, expired or revoked (gh auth token prints a working one; a fine-grained token needs "Pull requests: Read and write" on the repository)', { cause: failure });
     if (failure.status !== 403 || failure.secondaryRateLimit || failure.rateLimited)
         return failure;
     return new errors/* EnvironmentError */.eG(`report: GitHub refused the comment on ${repo ?? ''}#${pr}: ${failure.message}; the reports are written, not posted`, `export GITHUB_TOKEN as a token with write access to ${repo ?? 'the repository'}'s pull requests (fine-grained: "Pull requests: Read and write", or "Issues: Read and write"; classic: the repo scope, public_repo for a public repository)`, { cause: failure });
@@ -194,7 +198,7 @@ ${shared/* configOverrideFlags */.i7}
 Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
 first); 2 bad input (a pull request, or an API URL, the API does not find: 404, too); 3 GitHub
 unreachable, or it refused the request (403: a token that may not write to the pull request;
-the reports are written all the same).`,
+401: a token it does not know; the reports are written all the same).`,
     async run(argv, io) {
         const { values } = (0,args/* parseCommandArgs */.Qx)('report', argv, {
             config: { type: 'string' },

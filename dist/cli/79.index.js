@@ -1204,18 +1204,37 @@ async function createAndSettle(u, who) {
     if (!after.some((c) => c.id === created.id))
         after.push({ ...created, body: u.body });
     after.sort(byAge);
-    const oldest = after[0];
     // The comment we created names its author: the replaced comments of that author are ours.
     await removeReplaced(u, author);
-    if (oldest.id === created.id) {
-        await removeAll(u, after.slice(1));
+    const kept = await settleOnOldest(u, after, created.id);
+    await removeAll(u, after.filter((c) => c.id !== kept));
+    if (kept === created.id) {
         u.log.info(`pull-request comment ${created.id} created`);
         return { action: 'created', commentId: created.id, deleted: u.deleted, bodyLength: u.body.length };
     }
-    await updateTo(u, oldest);
-    await removeAll(u, after.filter((c) => c.id !== oldest.id));
-    u.log.info(`pull-request comment ${oldest.id} updated (a concurrent job had created it)`);
-    return { action: 'updated', commentId: oldest.id, deleted: u.deleted, bodyLength: u.body.length };
+    u.log.info(`pull-request comment ${kept} updated (a concurrent job had created it)`);
+    return { action: 'updated', commentId: kept, deleted: u.deleted, bodyLength: u.body.length };
+}
+/**
+ * The oldest of ours (sorted by age) brought to our body, its id: one older than the comment we
+ * created and deleted since the listing (a concurrent job's cleanup, a person) gives way to the
+ * next, down to ours, which has the body already.
+ */
+async function settleOnOldest(u, sorted, createdId) {
+    for (const c of sorted) {
+        if (c.id === createdId)
+            return c.id;
+        try {
+            await updateTo(u, c);
+            return c.id;
+        }
+        catch (err) {
+            if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
+                throw err;
+            u.log.info(`pull-request comment ${c.id} was deleted meanwhile: settling on the next oldest`);
+        }
+    }
+    return createdId;
 }
 function sticky_render(fn, maxChars, marker) {
     const body = fn(maxChars);

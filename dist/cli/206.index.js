@@ -1,36 +1,77 @@
-export const id = 948;
-export const ids = [948];
+export const id = 206;
+export const ids = [206];
 export const modules = {
 
-/***/ 57948:
+/***/ 1206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bundledExample: () => (/* binding */ bundledExample),
-/* harmony export */   checkEarlierResults: () => (/* binding */ checkEarlierResults),
-/* harmony export */   outputLine: () => (/* binding */ outputLine),
-/* harmony export */   runCommand: () => (/* binding */ runCommand)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29882);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89436);
-/* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10854);
-/* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
-/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(79549);
-/* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(36379);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42405);
-/* harmony import */ var _results_results_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(78838);
-/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(58947);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(77593);
-/* harmony import */ var _engine_platform_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(23635);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(17474);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bundledExample: () => (/* binding */ bundledExample),
+  checkEarlierResults: () => (/* binding */ checkEarlierResults),
+  outputLine: () => (/* binding */ outputLine),
+  runCommand: () => (/* binding */ runCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./src/util/images-dir.ts
+var images_dir = __webpack_require__(29882);
+// EXTERNAL MODULE: ./src/config/load.ts + 3 modules
+var load = __webpack_require__(89436);
+// EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
+var signing = __webpack_require__(10854);
+// EXTERNAL MODULE: ./src/docker/registry.ts
+var docker_registry = __webpack_require__(98925);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 37 modules
+var pipeline = __webpack_require__(79549);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results_results = __webpack_require__(78838);
+;// CONCATENATED MODULE: ./src/pipeline/earlier-build.ts
+// What a run of some stages reads from an earlier run's result directory and does not produce
+// itself, checked before its first stage (the plan stage writes plan.json there first).
+
+
+
+
+/**
+ * build.json, which STAGES read and do not produce (smoke or attest without build), checked in DIR
+ * (nothing is created): missing or broken, bad input. WORDS are the caller's: how its user asked
+ * for the stages ("run --stages smoke"), the directory's name ("--out results3", "result-dir"),
+ * and the caller's way to give the file (FIX).
+ */
+function checkEarlierBuild(stages, dir, words) {
+    const readers = ['smoke', 'attest'].filter((s) => stages.has(s));
+    if (readers.length === 0 || stages.has('build'))
+        return;
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, results_results/* BUILD_FILE */.oS)))
+        throw new errors/* InputError */.dz(`${words.asked}: the ${readers.join(' and ')} stage${readers.length > 1 ? 's read' : ' reads'} the build's ${results_results/* BUILD_FILE */.oS}, and ${words.label} (${dir}) has none`, words.fix);
+    (0,results_results/* openResultDir */.lR)(dir, words.label, { create: false }).readBuild({ fix: words.fix });
+}
+
+// EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
+var baseline = __webpack_require__(36379);
+// EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
+var snapshot_cache = __webpack_require__(42405);
+// EXTERNAL MODULE: ./src/smoke/gpu-mode.ts
+var gpu_mode = __webpack_require__(58947);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(77593);
+// EXTERNAL MODULE: ./src/cli/commands/engine-platform.ts
+var engine_platform = __webpack_require__(23635);
+// EXTERNAL MODULE: ./src/cli/commands/shared.ts + 2 modules
+var shared = __webpack_require__(17474);
+;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 // `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
 // runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
 
@@ -49,34 +90,31 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** examples/hello-ml next to images/ (in the repository and in the published package). */
 function bundledExample() {
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url)))), 'examples', 'hello-ml', 'ml-image.yml');
+    return external_node_path_default().join(external_node_path_default().dirname((0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url)))), 'examples', 'hello-ml', 'ml-image.yml');
 }
 /** Where the report's baselines are kept: --baseline DIR, none, or the cache's (checked now). */
 function baselineStore(flag, io) {
     if (flag === 'none')
         return null;
     if (flag !== undefined)
-        return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_9__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, flag), `--baseline ${flag}`);
-    return (0,_report_baseline_js__WEBPACK_IMPORTED_MODULE_9__/* .dirBaselineStore */ .IV)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env, io.cwd), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
+        return (0,baseline/* dirBaselineStore */.IV)(external_node_path_default().resolve(io.cwd, flag), `--baseline ${flag}`);
+    return (0,baseline/* dirBaselineStore */.IV)(external_node_path_default().join((0,snapshot_cache/* defaultCacheDir */.$g)(io.env, io.cwd), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
 }
 /**
- * The results of an earlier run that STAGES read and do not produce themselves, checked before the
- * first stage runs (the plan stage writes plan.json into DIR): build.json, for smoke or attest
- * without build. Missing or broken, bad input with the CLI's way to give it (the action's message
- * names its result-dir input instead).
+ * The build.json of an earlier run that STAGES read and do not produce (smoke or attest without
+ * build), checked in DIR before the first stage runs (checkEarlierBuild), with the CLI's way to
+ * give it (the action's message names its result-dir input instead).
  */
 function checkEarlierResults(stages, dir, label) {
-    const readers = ['smoke', 'attest'].filter((s) => stages.has(s));
-    if (readers.length === 0 || stages.has('build'))
-        return;
-    const given = _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .STAGES */ .an.filter((s) => stages.has(s));
-    const fix = `add build to --stages (--stages ${_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .STAGES */ .an.filter((s) => s === 'build' || stages.has(s)).join(',')}), or pass --out a directory holding the build's ${_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .BUILD_FILE */ .oS} (what "ml-image run" or "ml-image build --out DIR" wrote)`;
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, _results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .BUILD_FILE */ .oS);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`run --stages ${given.join(',')}: the ${readers.join(' and ')} stage${readers.length > 1 ? 's read' : ' reads'} the build's ${_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .BUILD_FILE */ .oS}, and ${label} (${dir}) has none`, fix);
-    (0,_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .openResultDir */ .lR)(dir, label, { create: false }).readBuild({ fix });
+    const given = pipeline/* STAGES */.an.filter((s) => stages.has(s));
+    checkEarlierBuild(stages, dir, {
+        asked: `run --stages ${given.join(',')}`,
+        label,
+        fix: `add build to --stages (--stages ${pipeline/* STAGES */.an.filter((s) => s === 'build' || stages.has(s)).join(',')}), or pass --out a directory holding the build's ${results_results/* BUILD_FILE */.oS} (what "ml-image run" or "ml-image build --out DIR" wrote)`,
+    });
 }
 const runCommand = {
     name: 'run',
@@ -102,7 +140,7 @@ and every smoke input (suites, custom tests, timeouts, floors, GPU mode) are the
 
 Options:
   --config FILE      config file (default: ml-image.yml here, else the bundled example)
-${_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .configOverrideFlags */ .i7}
+${shared/* configOverrideFlags */.i7}
   --stages LIST      some of plan,resolve,build,smoke,attest,report (default all); smoke or
                      attest without build read DIR/build.json (--out), checked before any stage
   --gpus MODE        GPUs for the smoke containers: auto (default), all, none
@@ -117,7 +155,7 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .configOverrideFlags */ .i7}
 Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad config;
 3 no daemon / no buildx / registry unreachable.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_13__/* .parseCommandArgs */ .Qx)('run', argv, {
+        const { values } = (0,args/* parseCommandArgs */.Qx)('run', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
@@ -129,46 +167,46 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             rerun: { type: 'boolean', default: false },
         });
         const timer = stageTimer(values.verbose);
-        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_12__/* .parseGpuMode */ .L)(values.gpus, 'run: --gpus');
+        const gpus = (0,gpu_mode/* parseGpuMode */.L)(values.gpus, 'run: --gpus');
         // A value naming no stage (", ,": an unset variable) would run every stage: parseStages refuses it.
-        const stages = (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .parseStages */ .lj)(values.stages, 'run: --stages');
-        const hasLocalConfig = _config_load_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CONFIG_FILES */ .BY.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(io.cwd, f)));
+        const stages = (0,pipeline/* parseStages */.lj)(values.stages, 'run: --stages');
+        const hasLocalConfig = load/* DEFAULT_CONFIG_FILES */.BY.some((f) => (0,external_node_fs_.existsSync)(external_node_path_default().join(io.cwd, f)));
         const file = values.config ?? (hasLocalConfig ? undefined : bundledExample());
         if (file === bundledExample())
             io.stderr(`no ml-image.yml here: running the bundled example ${file}\n`);
-        const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_4__/* .loadConfig */ .Z9)({
+        const loaded = (0,load/* loadConfig */.Z9)({
             cwd: io.cwd,
             env: io.env,
             ...(file !== undefined && { file }),
-            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .overridesFromFlags */ .du)(values),
+            overrides: (0,shared/* overridesFromFlags */.du)(values),
         });
         const push = !values.load;
         if (!push && loaded.config.platforms.length !== 1)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, await (0,_engine_platform_js__WEBPACK_IMPORTED_MODULE_14__/* .loadOnePlatformFix */ .b)(io));
-        (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .checkStageInputs */ .w6)(loaded, stages, { mode: gpus, env: io.env });
-        const outDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, values.out ?? 'ml-image-results');
+            throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${loaded.config.platforms.length} (${loaded.config.platforms.join(', ')})`, await (0,engine_platform/* loadOnePlatformFix */.b)(io));
+        (0,pipeline/* checkStageInputs */.w6)(loaded, stages, { mode: gpus, env: io.env });
+        const outDir = external_node_path_default().resolve(io.cwd, values.out ?? 'ml-image-results');
         const outLabel = values.out !== undefined ? `--out ${values.out}` : 'result directory';
         checkEarlierResults(stages, outDir, outLabel);
         // A key that cannot sign is bad input now, not after the registry check and the build.
         if (push && stages.has('attest'))
-            (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .checkConfigKey */ .WM)(loaded);
+            (0,signing/* checkConfigKey */.WM)(loaded);
         const baseline = baselineStore(values.baseline, io);
         // The registry check and the git facts (a few git processes) at once.
-        const registry = push && stages.has('build') ? (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .checkRegistry */ .qW)(loaded.config.image.registry) : undefined;
-        const [git] = await Promise.all([(0,_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .gitContextFor */ .Tr)(io), registry]);
+        const registry = push && stages.has('build') ? (0,docker_registry/* checkRegistry */.qW)(loaded.config.image.registry) : undefined;
+        const [git] = await Promise.all([(0,shared/* gitContextFor */.Tr)(io), registry]);
         const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
-        const cacheDir = (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env, io.cwd);
-        const results = (0,_results_results_js__WEBPACK_IMPORTED_MODULE_11__/* .openResultDir */ .lR)(outDir, outLabel);
+        const cacheDir = (0,snapshot_cache/* defaultCacheDir */.$g)(io.env, io.cwd);
+        const results = (0,results_results/* openResultDir */.lR)(outDir, outLabel);
         const t0 = Date.now();
         const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s`;
-        const result = await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .runPipeline */ .aI)({
+        const result = await (0,pipeline/* runPipeline */.aI)({
             loaded,
             stages,
             results,
             push,
             merge: true,
             gpus,
-            imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url))),
+            imagesDir: (0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
             git,
             cacheDir,
             reuse: !values.rerun,
@@ -209,7 +247,7 @@ const outputLine = (line, target) => `           ${target !== undefined ? `[${ta
 function printReport(io, result) {
     const runFile = result.reports[0]?.runFile;
     if (runFile)
-        io.stdout((0,_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .printedReport */ .pP)(io, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(runFile, 'utf8')));
+        io.stdout((0,shared/* printedReport */.pP)(io, (0,external_node_fs_.readFileSync)(runFile, 'utf8')));
 }
 /**
  * A size-budget breach or an attest error after the reports: the report is printed, then the
@@ -217,7 +255,7 @@ function printReport(io, result) {
  */
 function reportThenFail(io, json) {
     return (err) => {
-        const failed = (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .pipelineResultOf */ .VJ)(err);
+        const failed = (0,pipeline/* pipelineResultOf */.VJ)(err);
         if (failed && !json)
             printReport(io, failed);
         throw err;
