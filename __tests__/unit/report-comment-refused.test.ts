@@ -114,7 +114,11 @@ describe('our comment deleted between the listing and its update', () => {
 });
 
 describe("a concurrent job's comment, older than ours, deleted before we settle on it", () => {
-  it('gives way to ours (PATCH 404, no failure): one comment remains, with the new body', async () => {
+  it.each([
+    ['gives way to ours (PATCH 404, no failure)', false],
+    // The job that kept the older one deleted ours, then the older one went too (a person).
+    ['ours deleted too: posted once more, never a pull request left without the comment', true],
+  ])('%s: one comment remains, with the new body', async (_, oursGoneToo) => {
     const plain = await fastClient();
     let listed = 0;
     let theirs: number | undefined;
@@ -135,17 +139,25 @@ describe("a concurrent job's comment, older than ours, deleted before we settle 
               login: 'github-actions[bot]',
             },
           ])[0]!.id;
-        if (listed === 2) await plain.deleteIssueComment({ owner: OWNER, repo: REPO, commentId: theirs! });
+        if (listed === 2)
+          for (const c of ours().filter((x) => x.id === theirs || oursGoneToo))
+            await plain.deleteIssueComment({ owner: OWNER, repo: REPO, commentId: c.id });
         return r;
       },
     };
     const logs: string[] = [];
     const r = await upsertStickyComment(client, options('new body', logs));
-    expect(listed).toBe(2);
+    // The third listing checks that ours is still there.
+    expect(listed).toBe(3);
     expect(r.action).toBe('created');
     expect(ours().map((c) => [c.id, c.body])).toEqual([[r.commentId, `${MARKER}\nnew body`]]);
-    expect(api.state.requests.map((q) => `${q.method} ${q.status}`)).toContain('PATCH 404');
+    const asked = api.state.requests.map((q) => `${q.method} ${q.status}`);
+    expect(asked).toContain('PATCH 404');
+    expect(asked.filter((a) => a.startsWith('POST'))).toEqual(
+      oursGoneToo ? ['POST 201', 'POST 201'] : ['POST 201'],
+    );
     expect(logs.join('\n')).toContain(`pull-request comment ${theirs} was deleted meanwhile`);
+    if (oursGoneToo) expect(logs.join('\n')).toContain('was deleted meanwhile too: creating it once more');
   });
 });
 

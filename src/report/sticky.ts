@@ -304,37 +304,46 @@ async function createAndSettle(u: Upsert, who: Who): Promise<UpsertStickyResult>
   const kept = await settleOnOldest(u, after, created.id);
   await removeAll(
     u,
-    after.filter((c) => c.id !== kept),
+    after.filter((c) => c.id !== kept.id),
   );
-  if (kept === created.id) {
-    u.log.info(`pull-request comment ${created.id} created`);
-    return { action: 'created', commentId: created.id, deleted: u.deleted, bodyLength: u.body.length };
+  if (kept.ours) {
+    u.log.info(`pull-request comment ${kept.id} created`);
+    return { action: 'created', commentId: kept.id, deleted: u.deleted, bodyLength: u.body.length };
   }
-  u.log.info(`pull-request comment ${kept} updated (a concurrent job had created it)`);
-  return { action: 'updated', commentId: kept, deleted: u.deleted, bodyLength: u.body.length };
+  u.log.info(`pull-request comment ${kept.id} updated (a concurrent job had created it)`);
+  return { action: 'updated', commentId: kept.id, deleted: u.deleted, bodyLength: u.body.length };
 }
 
 /**
  * The oldest of ours (sorted by age) brought to our body, its id: one older than the comment we
  * created and deleted since the listing (a concurrent job's cleanup, a person) gives way to the
- * next, down to ours, which has the body already.
+ * next, down to ours, which has the body already. Reached that way, ours may be gone too (the job
+ * that kept the older one deleted it): then it is posted once more.
  */
 async function settleOnOldest(
   u: Upsert,
   sorted: readonly IssueComment[],
   createdId: number,
-): Promise<number> {
+): Promise<{ id: number; ours: boolean }> {
+  let gone = false;
   for (const c of sorted) {
-    if (c.id === createdId) return c.id;
+    if (c.id === createdId) break;
     try {
       await updateTo(u, c);
-      return c.id;
+      return { id: c.id, ours: false };
     } catch (err) {
       if (!(err instanceof GitHubApiError && err.status === 404)) throw err;
       u.log.info(`pull-request comment ${c.id} was deleted meanwhile: settling on the next oldest`);
+      gone = true;
     }
   }
-  return createdId;
+  if (!gone || (await listComments(u)).some((c) => c.id === createdId)) return { id: createdId, ours: true };
+  u.log.info(`pull-request comment ${createdId} was deleted meanwhile too: creating it once more`);
+  const { owner, repo, issueNumber } = u;
+  const again = await write(u, 'create comment', (b) =>
+    u.client.createIssueComment({ owner, repo, issueNumber, body: b }),
+  );
+  return { id: again.id, ours: true };
 }
 
 function render(fn: (maxChars: number) => string, maxChars: number, marker: string): string {
