@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { EnvRecord } from '../../src/capture/record.js';
 import { diffCommand } from '../../src/cli/commands/diff.js';
 import { diffRecords } from '../../src/diff/diff.js';
-import { EnvDiffSchema } from '../../src/diff/schema.js';
+import { EnvDiffSchema, type PackageChange } from '../../src/diff/schema.js';
 import {
   COMMENT_ARTIFACT_FILE,
   type CommentArtifact,
@@ -224,24 +224,44 @@ describe('the diff decides the loss; the report reads it from the contract', () 
     expect(d.components.find((c) => c.id === 'torch')?.cudaLoss).toEqual({ from: '+cu121', to: '+cpu' });
   });
 
-  it('a diff without cudaLoss is no warning, one with it is, whatever the labels say', () => {
-    const base = makeRecord({ pip: { torchvision: '0.16.0+cu121' } });
-    const head = makeRecord({ pip: { torchvision: '0.16.0+cpu' } });
-    const m = model(base, head);
-    const strip = (x: ReportModel): ReportModel => ({
-      ...x,
-      platforms: x.platforms.map((p) => ({
-        ...p,
-        diff: p.diff && {
-          ...p.diff,
-          pip: { ...p.diff.pip, changes: p.diff.pip.changes.map(({ cudaLoss: _drop, ...c }) => c) },
-        },
-      })),
+  const withPipChanges = (x: ReportModel, f: (c: PackageChange) => PackageChange): ReportModel => ({
+    ...x,
+    platforms: x.platforms.map((p) => ({
+      ...p,
+      diff: p.diff && {
+        ...p.diff,
+        pip: { ...p.diff.pip, changes: p.diff.pip.changes.map(f) },
+        components: p.diff.components.map(({ cudaLoss: _drop, ...c }) => c),
+      },
+    })),
+  });
+
+  it('the verdict reads cudaLoss: a change the diff marked warns with the labels it names', () => {
+    const m = model(makeRecord({ pip: { foo: '1.0.0' } }), makeRecord({ pip: { foo: '1.1.0' } }));
+    expect(assessReport(m).verdict).toBe('changed');
+    const marked = withPipChanges(m, (c) => ({ ...c, cudaLoss: { from: '+cu999', to: '+cpu' } }));
+    expect(assessReport(marked).findings).toContainEqual({
+      text: 'foo lost its CUDA build (+cu999 → +cpu)',
+      severity: 'warning',
     });
-    expect(assessReport(m).verdict).toBe('warning');
-    expect(assessReport(strip(m))).toEqual({
-      verdict: 'changed',
-      findings: [{ text: '1 pip change', severity: 'info' }],
+  });
+
+  it('a model an older version wrote (no cudaLoss: a fork-safe artifact of an earlier release) still warns', () => {
+    const m = model(
+      makeRecord({ torch: null, pip: { torch: '2.1.0+cu121', torchvision: '0.16.0+cu121' } }),
+      makeRecord({ torch: null, pip: { torch: '2.1.0+cpu', torchvision: '0.16.0+cpu' } }),
+    );
+    const older = withPipChanges(m, ({ cudaLoss: _drop, ...c }) => c);
+    expect(JSON.stringify(older)).not.toContain('cudaLoss');
+    expect(ReportModelSchema.parse(older)).toEqual(older);
+    expect(assessReport(older)).toEqual(assessReport(m));
+    expect(assessReport(older).findings).toContainEqual({
+      text: 'torchvision lost its CUDA build (+cu121 → +cpu)',
+      severity: 'warning',
+    });
+    expect(assessReport(older).findings).toContainEqual({
+      text: 'torch 2.1.0+cu121 → 2.1.0+cpu (local)',
+      severity: 'warning',
     });
   });
 });

@@ -282,6 +282,18 @@ function withoutCondaOwned(
   return { ...pip, changes: pip.changes.filter((c) => !byConda(c.name)) };
 }
 
+/**
+ * The CUDA build change C loses (ECO's labels), as the diff decided it (cudaLoss); for a change an
+ * older version wrote without that field (a fork-safe artifact, a report-<variant>.json), as the
+ * diff decides it now from the labels shown, so that its verdict still names the loss.
+ */
+export function cudaLossOf(
+  eco: 'pip' | 'apt' | 'conda',
+  c: Pick<PackageChange, 'from' | 'to' | 'cudaLoss'>,
+): PackageChange['cudaLoss'] {
+  return c.cudaLoss ?? cudaBuildLoss(eco, c.from, c.to) ?? undefined;
+}
+
 export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
   const conda = diffConda(base, head);
   const pip = withoutCondaOwned(

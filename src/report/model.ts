@@ -4,7 +4,7 @@
 // treated as untrusted.
 // The severity policy lives here too (assessReport, at the end): the renderer only renders it.
 import type { EnvRecord } from '../capture/record.js';
-import { diffRecords, summarize } from '../diff/diff.js';
+import { cudaLossOf, diffRecords, summarize } from '../diff/diff.js';
 import { diffSmoke } from '../diff/smoke.js';
 import type { ComponentChange, ComponentId, EnvDiff, PackageChange, SmokeDiff } from '../diff/schema.js';
 import { formatIssues } from '../config/issues.js';
@@ -271,12 +271,13 @@ function componentFindings(withDiff: readonly Diffed[], add: Add): void {
 /**
  * How severe torch's change is through its CUDA build: as the torch CUDA build row's change when
  * the records know it (the probe imported torch), else as the version's label: `+cu121` -> `+cpu`
- * lost it (the diff's cudaLoss), a warning as for any pip package.
+ * lost it (the diff's cudaLoss; cudaLossOf for a model an older version wrote), a warning as for
+ * any pip package.
  */
 function torchCudaSeverity(torch: ComponentChange, torchCuda: ComponentChange | undefined): Severity {
   if (torchCuda?.changed) return componentSeverity(torchCuda);
   if (torchCuda && (torchCuda.from !== null || torchCuda.to !== null)) return 'info';
-  return torch.cudaLoss ? 'warning' : 'info';
+  return cudaLossOf('pip', torch) ? 'warning' : 'info';
 }
 
 function smokeFindings(smoke: readonly SmokeDiff[], add: Add): void {
@@ -332,7 +333,7 @@ function cudaLossFindings(
 ): void {
   const torchSaid = withDiff.some((p) => p.diff.components.some((c) => c.id === 'torch' && c.changed));
   const lost = list.flatMap((c) => {
-    const loss = c.cudaLoss;
+    const loss = cudaLossOf(eco, c);
     return loss && !(eco === 'pip' && torchSaid && c.name.toLowerCase() === 'torch') ? [{ c, loss }] : [];
   });
   const named = lost.slice(0, CUDA_LOSS_NAMED);
