@@ -177,6 +177,11 @@ describe("the resolver's container behind a proxy", () => {
       },
     ],
     ['upper case only', { HTTP_PROXY: 'http://p:3128' }, { HTTP_PROXY: 'http://p:3128' }],
+    [
+      'ALL_PROXY, the one requests reads for every scheme (either case)',
+      { ALL_PROXY: 'http://carol:Pr0xyPass@proxy.corp:3128', all_proxy: 'http://proxy.corp:3128' },
+      { ALL_PROXY: 'http://carol:Pr0xyPass@proxy.corp:3128', all_proxy: 'http://proxy.corp:3128' },
+    ],
     ['none set', { HOME: '/root' }, {}],
     ['set empty', { HTTPS_PROXY: '' }, {}],
   ])("the session's environment carries the run's proxy variables: %s", async (_, env, proxies) => {

@@ -23,15 +23,18 @@ export const NETRC_FILE = 'netrc';
 
 /**
  * The proxy variables of the run's environment that reach pip in the resolver's container (pip
- * reads either case): as the container's environment, never on a command line nor in a record.
- * The build has its own (buildx passes ~/.docker/config.json's proxies).
+ * reads either case; ALL_PROXY is the one for every scheme, as requests reads it): as the
+ * container's environment, never on a command line nor in a record. The build has its own (buildx
+ * passes ~/.docker/config.json's proxies).
  */
 export const PIP_PROXY_VARS = [
   'HTTP_PROXY',
   'HTTPS_PROXY',
+  'ALL_PROXY',
   'NO_PROXY',
   'http_proxy',
   'https_proxy',
+  'all_proxy',
   'no_proxy',
 ];
 
