@@ -1039,6 +1039,27 @@ describe('caller templates', () => {
     },
   );
 
+  const templates = () => FILES.filter((x) => x.rel.startsWith('workflows/'));
+
+  it('every upload in a template overwrites: "Re-run failed jobs" uploads again under the run\'s artifact name', () => {
+    const uploads = templates().flatMap((f) =>
+      Object.values(f.wf.jobs).flatMap((j) =>
+        stepUsing(j, 'actions/upload-artifact@').map((u) => ({ at: `${f.rel}: ${String(u.with?.name)}`, u })),
+      ),
+    );
+    expect(uploads.length).toBeGreaterThanOrEqual(8);
+    for (const { at, u } of uploads) expect(u.with?.overwrite, at).toBe(true);
+  });
+
+  it("a template's concurrency group is its own file's (github.workflow_ref): two copies never cancel each other", () => {
+    const groups = templates().flatMap((f) => {
+      const c = (f.wf as { concurrency?: { group?: string } }).concurrency;
+      return c?.group === undefined ? [] : [[f.rel, c.group] as const];
+    });
+    expect(groups.length).toBeGreaterThanOrEqual(4);
+    for (const [rel, group] of groups) expect(group, rel).toContain('${{ github.workflow_ref }}');
+  });
+
   it("every caller workflow's pull_request paths cover the requirements and their -c constraints files", () => {
     const filtered = FILES.filter((x) => x.rel.startsWith('workflows/')).flatMap((f) => {
       const on = (f.wf as { on?: { pull_request?: { paths?: string[] } } }).on;
