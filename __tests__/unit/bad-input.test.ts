@@ -247,6 +247,18 @@ const CASES: Case[] = [
     message:
       /error: ml-image\.yml: 1 problem\n {2}- line 6: attest\.key: .*k\.key is not an encrypted cosign private key/,
   },
+  // The plan's bad input is said before the registry's answer: localhost:1 is closed (exit 3 there).
+  ...(['build', 'run'] as const).map((cmd) => ({
+    name: `${cmd}: a tag two variants push is exit 2, not hidden behind an unreachable registry`,
+    files: {
+      'ml-image.yml':
+        'image:\n  name: my-org/model\n  registry: localhost:1\nvariants: [cpu, {name: latest}]\nplatforms: [linux/amd64]\n',
+    },
+    argv: () => (cmd === 'run' ? ['run', '--baseline', 'none', '--out', 'o'] : ['build']),
+    env: ON_RUNNER,
+    exit: 2,
+    message: /would push the tag "latest" that variants\[0\] \(cpu\) pushes/,
+  })),
   // --- impossible plans ---
   {
     name: 'torch 2.5 with CUDA 12.8 is exit 2 before any plan is printed',

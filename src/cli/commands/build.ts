@@ -11,7 +11,7 @@ import { discardResults } from '../../results/discard.js';
 import { openResultDir } from '../../results/results.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
-import { configOverrideFlags, gitContextFor, overridesFromFlags } from './shared.js';
+import { configOverrideFlags, gitPlannedBeforeRegistry, overridesFromFlags } from './shared.js';
 import { loadOnePlatformFix } from './engine-platform.js';
 import type { Command } from './types.js';
 
@@ -75,11 +75,12 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         await loadOnePlatformFix(io),
       );
     }
-    // Independent: the git context and the registry check, side by side.
-    const [git] = await Promise.all([
-      gitContextFor(io),
+    // Independent: the git context and the registry check, side by side (the plan's bad input first).
+    const git = await gitPlannedBeforeRegistry(
+      io,
+      loaded,
       push ? checkRegistry(config.image.registry) : undefined,
-    ]);
+    );
     const t0 = Date.now();
     const progress = (line: string) =>
       io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);

@@ -25,7 +25,12 @@ import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import { loadOnePlatformFix } from './engine-platform.js';
-import { configOverrideFlags, gitContextFor, overridesFromFlags, printedReport } from './shared.js';
+import {
+  configOverrideFlags,
+  gitPlannedBeforeRegistry,
+  overridesFromFlags,
+  printedReport,
+} from './shared.js';
 import type { Command } from './types.js';
 
 /** examples/hello-ml next to images/ (in the repository and in the published package). */
@@ -141,9 +146,9 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     // A key that cannot sign is bad input now, not after the registry check and the build.
     if (push && stages.has('attest')) checkConfigKey(loaded);
     const baseline = baselineStore(values.baseline, io);
-    // The registry check and the git facts (a few git processes) at once.
+    // The registry check and the git facts (a few git processes) at once; the plan's bad input first.
     const registry = push && stages.has('build') ? checkRegistry(loaded.config.image.registry) : undefined;
-    const [git] = await Promise.all([gitContextFor(io), registry]);
+    const git = await gitPlannedBeforeRegistry(io, loaded, registry);
     const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
     const cacheDir = defaultCacheDir(io.env, io.cwd);
     const results = openResultDir(outDir, outLabel);

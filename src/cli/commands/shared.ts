@@ -56,6 +56,23 @@ export function planOfConfig(loaded: LoadedConfig, git: GitContext): Plan {
   });
 }
 
+/**
+ * The git context, while REGISTRY (the registry check, when one is asked) runs beside it; the
+ * config is planned before the registry's answer is said, so that bad input the plan refuses
+ * (exit 2: a tag two variants push) is never hidden behind an unreachable registry (exit 3).
+ */
+export async function gitPlannedBeforeRegistry(
+  io: CliIo,
+  loaded: LoadedConfig,
+  registry: Promise<unknown> | undefined,
+): Promise<GitContext> {
+  const [git, reg] = await Promise.allSettled([gitContextFor(io), registry]);
+  if (git.status === 'rejected') throw git.reason;
+  planOfConfig(loaded, git.value);
+  if (reg.status === 'rejected') throw reg.reason;
+  return git.value;
+}
+
 /** The run's report (report.md) as printed: plain text for a terminal, bold only on a TTY. */
 export function printedReport(io: CliIo, markdown: string): string {
   return toTerminal(markdown, { color: wantsColor(io.stdoutIsTTY, io.env) });
