@@ -846,6 +846,19 @@ describe('diff: flags checked as other commands check them', () => {
     expect(JSON.parse(ok.out)).toHaveProperty('schemaVersion', 1);
   });
 
+  it('--json --out FILE: the model in FILE, and one JSON object on stdout naming it (as sbom --json --out)', async () => {
+    const r = await cli(['diff', ...records(), '--json', '--out', 'model.json']);
+    expect(r.code, r.err).toBe(0);
+    const said = JSON.parse(r.out) as { file: string; verdict: string };
+    expect(said.file).toBe(at('model.json'));
+    expect(said.verdict).toMatch(/No environment changes|unchanged/i);
+    expect(JSON.parse(readFileSync(at('model.json'), 'utf8'))).toHaveProperty('schemaVersion', 1);
+    // Without --json, stdout stays empty and stderr says what was written.
+    const md = await cli(['diff', ...records(), '--out', 'report.md']);
+    expect(md.out).toBe('');
+    expect(md.err).toContain(`wrote ${at('report.md')}`);
+  });
+
   it.each([
     ['not an image reference', 'NOT an image!!', /--image "NOT an image!!" is not a valid image reference/],
     [
