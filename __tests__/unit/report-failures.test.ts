@@ -234,6 +234,31 @@ describe('a comment that cannot be posted: the reports are written and the error
   });
 });
 
+describe('ml-image report: what only a pull request uses, without --pr', () => {
+  it.each([
+    [['--repo', 'nonsense'], 'report: --repo nonsense without --pr: it names where to comment'],
+    [['--comment-mode', 'post'], 'report: --comment-mode post without --pr: it names where to comment'],
+    [
+      ['--repo', 'acme/model', '--comment-mode', 'artifact'],
+      'report: --repo acme/model and --comment-mode artifact without --pr: they name where to comment',
+    ],
+  ])(
+    '%j: exit 2 naming the flags, before anything is written (was ignored, or asked for a token)',
+    async (extra, said) => {
+      writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG.replace('1GB', '8GB'));
+      records();
+      const io = captureIo(dir, fakeDocker(), env());
+      expect(await runCli(['report', '--results', 'res', ...extra], io)).toBe(2);
+      expect(io.err()).toContain(`error: ${said}`);
+      expect(io.err()).toContain('fix: add --pr N --repo OWNER/REPO');
+      expect(existsSync(path.join(dir, 'res', 'report.md'))).toBe(false);
+      // --comment-mode off, the default without --pr, is no problem.
+      const ok = captureIo(dir, fakeDocker(), env());
+      expect(await runCli(['report', '--results', 'res', '--comment-mode', 'off'], ok), ok.err()).toBe(0);
+    },
+  );
+});
+
 describe('ml-image report --pr N --repo R: a pull request the API does not find', () => {
   it.each<[string, number, boolean, number, RegExp]>([
     [

@@ -98,6 +98,16 @@ function postingFlags(
   const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off')) as CommentMode;
   if (!COMMENT_MODES.includes(mode))
     throw new InputError(`report: --comment-mode: expected ${COMMENT_MODES.join(', ')}, got "${mode}"`);
+  // What only a pull request uses, given without one, would be ignored: said instead.
+  const forPr = [
+    ...(values.repo !== undefined ? [`--repo ${values.repo}`] : []),
+    ...(mode !== 'off' ? [`--comment-mode ${mode}`] : []),
+  ];
+  if (pr === undefined && forPr.length > 0)
+    throw new InputError(
+      `report: ${forPr.join(' and ')} without --pr: ${forPr.length > 1 ? 'they name' : 'it names'} where to comment, and no pull request is given`,
+      'add --pr N --repo OWNER/REPO to comment on a pull request, or drop them to render the report only',
+    );
   const fromEnv = env.GITHUB_API_URL?.trim() ? env.GITHUB_API_URL : undefined;
   const [apiUrl, where] =
     values['api-url'] !== undefined
@@ -151,7 +161,8 @@ ${configOverrideFlags}
   --baseline DIR      directory of baselines (as "ml-image run" keeps them)
   --base-branch B     the branch whose records are the baseline (default main)
   --pr N              pull request number to comment on
-  --repo OWNER/REPO   the repository of the pull request
+  --repo OWNER/REPO   the repository of the pull request (with --pr only, as --comment-mode
+                      post|artifact|auto)
   --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com); https only
   --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
 
