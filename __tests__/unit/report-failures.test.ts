@@ -234,6 +234,39 @@ describe('a comment that cannot be posted: the reports are written and the error
   });
 });
 
+describe('ml-image report with no record of the config', () => {
+  it('records of another platform or variant: exit 2 naming what was expected and what is there', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
+    const res = openResultDir(path.join(dir, 'res'));
+    res.writeEnv('cpu', 'linux/arm64', makeRecord({ variant: 'cpu', platform: 'linux/arm64' }));
+    res.writeEnv('cuda12.8', 'linux/amd64', makeRecord({ variant: 'cuda12.8' }));
+    const io = captureIo(dir, fakeDocker(), env());
+    expect(await runCli(['report', '--results', 'res'], io)).toBe(2);
+    expect(io.err()).toContain(
+      `error: report: no env-<variant>-<arch>.json of the config's variants in ${path.join(dir, 'res')} (expected cpu (linux/amd64)); it has env-cpu-arm64.json, env-cuda12.8-amd64.json`,
+    );
+    expect(io.err()).toContain(
+      'fix: pass --config, --variants or --platforms naming what those records are of',
+    );
+  });
+
+  it('an empty directory: the first fix; a --results that does not exist: said so, nothing created', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
+    mkdirSync(path.join(dir, 'empty'));
+    const io = captureIo(dir, fakeDocker(), env());
+    expect(await runCli(['report', '--results', 'empty'], io)).toBe(2);
+    expect(io.err()).toMatch(
+      /expected cpu \(linux\/amd64\)\)\nfix: run "ml-image run" or the smoke stage first/,
+    );
+    const gone = captureIo(dir, fakeDocker(), env());
+    expect(await runCli(['report', '--results', 'nowhere'], gone)).toBe(2);
+    expect(gone.err()).toContain(
+      `error: report: --results nowhere (${path.join(dir, 'nowhere')}) does not exist`,
+    );
+    expect(existsSync(path.join(dir, 'nowhere'))).toBe(false);
+  });
+});
+
 describe('ml-image report: what only a pull request uses, without --pr', () => {
   it.each([
     [['--repo', 'nonsense'], 'report: --repo nonsense without --pr: it names where to comment'],

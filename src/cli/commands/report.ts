@@ -1,12 +1,13 @@
 // `ml-image report`: render the report from the records and smoke results in a result directory,
 // against a baseline directory; post it as the sticky comment when a PR and a token are given.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { EnvironmentError, InputError } from '../../errors.js';
 import { DEFAULT_API_URL, apiUrlMessage } from '../../github/api-url.js';
 import { GitHubApiError } from '../../github/errors.js';
 import { isOwnerRepo } from '../../github/run.js';
+import type { Plan } from '../../plan/plan.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { COMMENT_MODES, type CommentMode, configVariantNames, reportStage } from '../../report/stage.js';
 import { openResultDir } from '../../results/results.js';
@@ -134,6 +135,27 @@ function postingFlags(
   return { mode, token, apiUrl };
 }
 
+/**
+ * No record of the config's variants and platforms in DIR: what was expected, and the records DIR
+ * has instead (another config's, another platform's), so that "none" is not read as "empty".
+ */
+function noRecords(dir: string, plan: Plan): InputError {
+  const found = readdirSync(dir)
+    .filter((f) => /^env-.+\.json$/.test(f))
+    .sort();
+  const expected = plan.variants.map((v) => `${v.name} (${v.platforms.join(', ')})`).join('; ');
+  const has =
+    found.length === 0
+      ? ''
+      : `; it has ${found.slice(0, 5).join(', ')}${found.length > 5 ? ` and ${found.length - 5} more` : ''}`;
+  return new InputError(
+    `report: no env-<variant>-<arch>.json of the config's variants in ${dir} (expected ${expected})${has}`,
+    found.length > 0
+      ? 'pass --config, --variants or --platforms naming what those records are of, or run "ml-image run" for this config'
+      : 'run "ml-image run" or the smoke stage first',
+  );
+}
+
 /** The results are read, never created; the fix names this command's flag. */
 const RESULTS_FLAG = { create: false, flag: '--results DIR' };
 
@@ -195,6 +217,11 @@ unreachable, or it refused the request (403: a token that may not write to the p
     const git = await gitContextFor(io);
     const plan = planOfConfig(loaded, git);
     const resultDir = path.resolve(io.cwd, values.results);
+    if (!existsSync(resultDir))
+      throw new InputError(
+        `report: --results ${values.results} (${resultDir}) does not exist`,
+        'pass --results naming the directory "ml-image run --out DIR" (or the smoke stage) wrote',
+      );
     const results = openResultDir(resultDir, `--results ${values.results}`, RESULTS_FLAG);
     const { outcomes, failure } = await reportStage(
       {
@@ -234,11 +261,7 @@ unreachable, or it refused the request (403: a token that may not write to the p
         warning: (m) => io.stderr(`warning: ${m}\n`),
       },
     );
-    if (outcomes.length === 0)
-      throw new InputError(
-        `report: no env-<variant>-<arch>.json in ${resultDir}`,
-        'run "ml-image run" or the smoke stage first',
-      );
+    if (outcomes.length === 0) throw noRecords(resultDir, plan);
     // Over the size budget: the report says why, then the command fails (--json: the error alone).
     if (values.json && !failure) io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
     else if (!values.json) io.stdout(printedReport(io, readFileSync(outcomes[0]!.runFile, 'utf8')));
