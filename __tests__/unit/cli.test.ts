@@ -276,6 +276,16 @@ describe('ml-image CLI', () => {
   });
 });
 
+describe('usage lines', () => {
+  // A flag shown bare is one the command cannot run without; --out is optional where the code
+  // only writes files when it is given (resolve, capture, smoke) or has a default (run).
+  it.each(['resolve', 'capture', 'smoke', 'run', 'build'])('%s shows --out DIR as optional', async (name) => {
+    const { usage } = await COMMANDS.find((c) => c.name === name)!.load();
+    expect(usage).toContain('[--out DIR]');
+    expect(usage.replace(/\[[^\]]*\]/g, '')).not.toContain('--out');
+  });
+});
+
 describe('--json on failure: one JSON error object on stdout, the text on stderr', () => {
   it('validate with a bad config: exit 2, every problem listed', async () => {
     writeFileSync(path.join(dir, 'bad.yml'), BAD);

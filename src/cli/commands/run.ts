@@ -73,7 +73,7 @@ export const runCommand: Command = {
   summary:
     'The whole pipeline locally: plan, resolve, build, smoke, attest, report (the bundled example without a config).',
   usage:
-    'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] --out DIR',
+    'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] [--out DIR]',
   help: `Runs what the root action runs in one job, against the local Docker engine: plan -> resolve ->
 build (both platforms; the one that is not the engine's under QEMU) -> capture + smoke suites ->
 report. Progress is a line per stage and platform with the elapsed time. The run's report (the
