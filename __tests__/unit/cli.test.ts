@@ -276,6 +276,17 @@ describe('ml-image CLI', () => {
   });
 });
 
+describe('ml-image version', () => {
+  it('prints the version; with --json, one JSON object', async () => {
+    const plain = captureIo(process.cwd());
+    expect(await runCli(['version'], plain)).toBe(0);
+    expect(plain.out()).toMatch(/^\d+\.\d+\.\d+\S*\n$/);
+    const json = captureIo(process.cwd());
+    expect(await runCli(['version', '--json'], json)).toBe(0);
+    expect(JSON.parse(json.out())).toEqual({ version: plain.out().trim() });
+  });
+});
+
 describe('usage lines', () => {
   // A flag shown bare is one the command cannot run without; --out is optional where the code
   // only writes files when it is given (resolve, capture, smoke) or has a default (run).

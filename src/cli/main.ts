@@ -119,7 +119,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (name === '--version' || name === 'version') {
-      io.stdout(`${VERSION}\n`);
+      io.stdout(wantsJson(argv) ? `${JSON.stringify({ version: VERSION })}\n` : `${VERSION}\n`);
       return 0;
     }
     const command = await commandEntry(name).load();
