@@ -6525,6 +6525,14 @@ function withoutCondaOwned(pip, base, head, conda) {
     });
     return { ...pip, changes: pip.changes.filter((c) => !byConda(c.name)) };
 }
+/**
+ * The CUDA build change C loses (ECO's labels), as the diff decided it (cudaLoss); for a change an
+ * older version wrote without that field (a fork-safe artifact, a report-<variant>.json), as the
+ * diff decides it now from the labels shown, so that its verdict still names the loss.
+ */
+function cudaLossOf(eco, c) {
+    return c.cudaLoss ?? cudaBuildLoss(eco, c.from, c.to) ?? undefined;
+}
 function diffRecords(base, head) {
     const conda = diffConda(base, head);
     const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), byVersion(comparePip)), base, head, conda);
@@ -6992,14 +7000,15 @@ function componentFindings(withDiff, add) {
 /**
  * How severe torch's change is through its CUDA build: as the torch CUDA build row's change when
  * the records know it (the probe imported torch), else as the version's label: `+cu121` -> `+cpu`
- * lost it (the diff's cudaLoss), a warning as for any pip package.
+ * lost it (the diff's cudaLoss; cudaLossOf for a model an older version wrote), a warning as for
+ * any pip package.
  */
 function torchCudaSeverity(torch, torchCuda) {
     if (torchCuda?.changed)
         return componentSeverity(torchCuda);
     if (torchCuda && (torchCuda.from !== null || torchCuda.to !== null))
         return 'info';
-    return torch.cudaLoss ? 'warning' : 'info';
+    return cudaLossOf('pip', torch) ? 'warning' : 'info';
 }
 function smokeFindings(smoke, add) {
     // The same test regressing on two platforms is one regression to look at.
@@ -7043,7 +7052,7 @@ const CUDA_LOSS_NAMED = 3;
 function cudaLossFindings(withDiff, eco, list, add) {
     const torchSaid = withDiff.some((p) => p.diff.components.some((c) => c.id === 'torch' && c.changed));
     const lost = list.flatMap((c) => {
-        const loss = c.cudaLoss;
+        const loss = cudaLossOf(eco, c);
         return loss && !(eco === 'pip' && torchSaid && c.name.toLowerCase() === 'torch') ? [{ c, loss }] : [];
     });
     const named = lost.slice(0, CUDA_LOSS_NAMED);
@@ -8256,34 +8265,42 @@ async function createAndSettle(u, who) {
     // The comment we created names its author: the replaced comments of that author are ours.
     await removeReplaced(u, author);
     const kept = await settleOnOldest(u, after, created.id);
-    await removeAll(u, after.filter((c) => c.id !== kept));
-    if (kept === created.id) {
-        u.log.info(`pull-request comment ${created.id} created`);
-        return { action: 'created', commentId: created.id, deleted: u.deleted, bodyLength: u.body.length };
+    await removeAll(u, after.filter((c) => c.id !== kept.id));
+    if (kept.ours) {
+        u.log.info(`pull-request comment ${kept.id} created`);
+        return { action: 'created', commentId: kept.id, deleted: u.deleted, bodyLength: u.body.length };
     }
-    u.log.info(`pull-request comment ${kept} updated (a concurrent job had created it)`);
-    return { action: 'updated', commentId: kept, deleted: u.deleted, bodyLength: u.body.length };
+    u.log.info(`pull-request comment ${kept.id} updated (a concurrent job had created it)`);
+    return { action: 'updated', commentId: kept.id, deleted: u.deleted, bodyLength: u.body.length };
 }
 /**
  * The oldest of ours (sorted by age) brought to our body, its id: one older than the comment we
  * created and deleted since the listing (a concurrent job's cleanup, a person) gives way to the
- * next, down to ours, which has the body already.
+ * next, down to ours, which has the body already. Reached that way, ours may be gone too (the job
+ * that kept the older one deleted it): then it is posted once more.
  */
 async function settleOnOldest(u, sorted, createdId) {
+    let gone = false;
     for (const c of sorted) {
         if (c.id === createdId)
-            return c.id;
+            break;
         try {
             await updateTo(u, c);
-            return c.id;
+            return { id: c.id, ours: false };
         }
         catch (err) {
             if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
                 throw err;
             u.log.info(`pull-request comment ${c.id} was deleted meanwhile: settling on the next oldest`);
+            gone = true;
         }
     }
-    return createdId;
+    if (!gone || (await listComments(u)).some((c) => c.id === createdId))
+        return { id: createdId, ours: true };
+    u.log.info(`pull-request comment ${createdId} was deleted meanwhile too: creating it once more`);
+    const { owner, repo, issueNumber } = u;
+    const again = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
+    return { id: again.id, ours: true };
 }
 function render(fn, maxChars, marker) {
     const body = fn(maxChars);
@@ -10390,15 +10407,18 @@ const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
 const NETRC_FILE = 'netrc';
 /**
  * The proxy variables of the run's environment that reach pip in the resolver's container (pip
- * reads either case): as the container's environment, never on a command line nor in a record.
- * The build has its own (buildx passes ~/.docker/config.json's proxies).
+ * reads either case; ALL_PROXY is the one for every scheme, as requests reads it): as the
+ * container's environment, never on a command line nor in a record. The build has its own (buildx
+ * passes ~/.docker/config.json's proxies).
  */
 const PIP_PROXY_VARS = [
     'HTTP_PROXY',
     'HTTPS_PROXY',
+    'ALL_PROXY',
     'NO_PROXY',
     'http_proxy',
     'https_proxy',
+    'all_proxy',
     'no_proxy',
 ];
 /** The PIP_PROXY_VARS set (not empty) in ENV. Pure. */

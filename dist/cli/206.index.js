@@ -119,7 +119,7 @@ function checkEarlierResults(stages, dir, label) {
 const runCommand = {
     name: 'run',
     summary: 'The whole pipeline locally: plan, resolve, build, smoke, attest, report (the bundled example without a config).',
-    usage: 'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] --out DIR',
+    usage: 'ml-image run [--config FILE] [--platforms LIST] [--variants LIST] [--stages LIST] [--gpus auto|all|none] [--baseline DIR|none] [--load] [--rerun] [--quiet] [--out DIR]',
     help: `Runs what the root action runs in one job, against the local Docker engine: plan -> resolve ->
 build (both platforms; the one that is not the engine's under QEMU) -> capture + smoke suites ->
 report. Progress is a line per stage and platform with the elapsed time. The run's report (the
@@ -191,9 +191,9 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         if (push && stages.has('attest'))
             (0,signing/* checkConfigKey */.WM)(loaded);
         const baseline = baselineStore(values.baseline, io);
-        // The registry check and the git facts (a few git processes) at once.
+        // The registry check and the git facts (a few git processes) at once; the plan's bad input first.
         const registry = push && stages.has('build') ? (0,docker_registry/* checkRegistry */.qW)(loaded.config.image.registry) : undefined;
-        const [git] = await Promise.all([(0,shared/* gitContextFor */.Tr)(io), registry]);
+        const git = await (0,shared/* gitPlannedBeforeRegistry */.Hs)(io, loaded, registry);
         const branch = git.ref?.startsWith('refs/heads/') ? git.ref.slice('refs/heads/'.length) : 'local';
         const cacheDir = (0,snapshot_cache/* defaultCacheDir */.$g)(io.env, io.cwd);
         const results = (0,results_results/* openResultDir */.lR)(outDir, outLabel);

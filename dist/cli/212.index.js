@@ -95,7 +95,7 @@ function smokeVariant(loaded, variant, io) {
 const smokeCommand = {
     name: 'smoke',
     summary: 'Run smoke suites inside an image: imports, pip check, GPU, compute, train, DDP, custom tests.',
-    usage: 'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE [--variant NAME]] [--timeout S] --out DIR',
+    usage: 'ml-image smoke --image REF [--suites a,b] [--gpus auto|all|none] [--require-gpu] [--platform P] [--config FILE [--variant NAME]] [--timeout S] [--out DIR]',
     help: `The suites run in containers of the image (removed in every case, also on timeout); the python3
 tests share one container and one python3, and a test that fails or times out ends it (the rest
 run in a fresh one):

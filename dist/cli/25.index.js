@@ -167,11 +167,8 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         if (!push && config.platforms.length !== 1) {
             throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${config.platforms.length} (${config.platforms.join(', ')})`, await (0,engine_platform/* loadOnePlatformFix */.b)(io));
         }
-        // Independent: the git context and the registry check, side by side.
-        const [git] = await Promise.all([
-            (0,shared/* gitContextFor */.Tr)(io),
-            push ? (0,registry/* checkRegistry */.qW)(config.image.registry) : undefined,
-        ]);
+        // Independent: the git context and the registry check, side by side (the plan's bad input first).
+        const git = await (0,shared/* gitPlannedBeforeRegistry */.Hs)(io, loaded, push ? (0,registry/* checkRegistry */.qW)(config.image.registry) : undefined);
         const t0 = Date.now();
         const progress = (line) => io.stderr(`[build ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${line}\n`);
         // The pipeline with its first three stages; --out keeps their result files (src/results).

@@ -747,6 +747,14 @@ function withoutCondaOwned(pip, base, head, conda) {
     });
     return { ...pip, changes: pip.changes.filter((c) => !byConda(c.name)) };
 }
+/**
+ * The CUDA build change C loses (ECO's labels), as the diff decided it (cudaLoss); for a change an
+ * older version wrote without that field (a fork-safe artifact, a report-<variant>.json), as the
+ * diff decides it now from the labels shown, so that its verdict still names the loss.
+ */
+function cudaLossOf(eco, c) {
+    return c.cudaLoss ?? cudaBuildLoss(eco, c.from, c.to) ?? undefined;
+}
 function diffRecords(base, head) {
     const conda = diffConda(base, head);
     const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), byVersion(comparePip)), base, head, conda);
@@ -1106,14 +1114,15 @@ function componentFindings(withDiff, add) {
 /**
  * How severe torch's change is through its CUDA build: as the torch CUDA build row's change when
  * the records know it (the probe imported torch), else as the version's label: `+cu121` -> `+cpu`
- * lost it (the diff's cudaLoss), a warning as for any pip package.
+ * lost it (the diff's cudaLoss; cudaLossOf for a model an older version wrote), a warning as for
+ * any pip package.
  */
 function torchCudaSeverity(torch, torchCuda) {
     if (torchCuda?.changed)
         return componentSeverity(torchCuda);
     if (torchCuda && (torchCuda.from !== null || torchCuda.to !== null))
         return 'info';
-    return torch.cudaLoss ? 'warning' : 'info';
+    return cudaLossOf('pip', torch) ? 'warning' : 'info';
 }
 function smokeFindings(smoke, add) {
     // The same test regressing on two platforms is one regression to look at.
@@ -1157,7 +1166,7 @@ const CUDA_LOSS_NAMED = 3;
 function cudaLossFindings(withDiff, eco, list, add) {
     const torchSaid = withDiff.some((p) => p.diff.components.some((c) => c.id === 'torch' && c.changed));
     const lost = list.flatMap((c) => {
-        const loss = c.cudaLoss;
+        const loss = cudaLossOf(eco, c);
         return loss && !(eco === 'pip' && torchSaid && c.name.toLowerCase() === 'torch') ? [{ c, loss }] : [];
     });
     const named = lost.slice(0, CUDA_LOSS_NAMED);

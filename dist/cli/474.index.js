@@ -10,6 +10,7 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   i7: () => (/* binding */ configOverrideFlags),
   Tr: () => (/* binding */ gitContextFor),
+  Hs: () => (/* binding */ gitPlannedBeforeRegistry),
   du: () => (/* binding */ overridesFromFlags),
   DH: () => (/* binding */ planOfConfig),
   pP: () => (/* binding */ printedReport)
@@ -231,6 +232,20 @@ function planOfConfig(loaded, git) {
         lineOf: loaded.lineOf,
         fileVariants: loaded.fileVariants,
     });
+}
+/**
+ * The git context, while REGISTRY (the registry check, when one is asked) runs beside it; the
+ * config is planned before the registry's answer is said, so that bad input the plan refuses
+ * (exit 2: a tag two variants push) is never hidden behind an unreachable registry (exit 3).
+ */
+async function gitPlannedBeforeRegistry(io, loaded, registry) {
+    const [git, reg] = await Promise.allSettled([gitContextFor(io), registry]);
+    if (git.status === 'rejected')
+        throw git.reason;
+    planOfConfig(loaded, git.value);
+    if (reg.status === 'rejected')
+        throw reg.reason;
+    return git.value;
 }
 /** The run's report (report.md) as printed: plain text for a terminal, bold only on a TTY. */
 function printedReport(io, markdown) {

@@ -4477,15 +4477,18 @@ const USER_CONSTRAINTS_FILE = 'user-constraints.txt';
 const NETRC_FILE = 'netrc';
 /**
  * The proxy variables of the run's environment that reach pip in the resolver's container (pip
- * reads either case): as the container's environment, never on a command line nor in a record.
- * The build has its own (buildx passes ~/.docker/config.json's proxies).
+ * reads either case; ALL_PROXY is the one for every scheme, as requests reads it): as the
+ * container's environment, never on a command line nor in a record. The build has its own (buildx
+ * passes ~/.docker/config.json's proxies).
  */
 const PIP_PROXY_VARS = [
     'HTTP_PROXY',
     'HTTPS_PROXY',
+    'ALL_PROXY',
     'NO_PROXY',
     'http_proxy',
     'https_proxy',
+    'all_proxy',
     'no_proxy',
 ];
 /** The PIP_PROXY_VARS set (not empty) in ENV. Pure. */

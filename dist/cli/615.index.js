@@ -65,7 +65,8 @@ Options:
   --head-smoke F     the head's smoke.json
   --format md|json   the Markdown report (default) or the report model as JSON (--json is the same;
                      --json with --format md is refused)
-  --out FILE         write the output to FILE instead of printing it
+  --out FILE         write the output to FILE instead of printing it (with --json, stdout then
+                     has {"file", "verdict"})
   --image REPO       the image named in the report, an image reference (default: the head
                      record's repository)
   --variant NAME     the variant named in the report (default: the head record's variant)
@@ -130,7 +131,11 @@ Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON
         const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
         if (values.out !== undefined) {
             const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFileNamed */ .LM)(io.cwd, values.out, output);
-            io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
+            // --json: one JSON object on stdout still, what was written and the verdict (as sbom's).
+            if (values.json)
+                io.stdout(`${JSON.stringify({ file, verdict: rendered.verdict }, null, 2)}\n`);
+            else
+                io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
         }
         else {
             io.stdout(output);

@@ -149,6 +149,13 @@ function postingFlags(values, pr, env) {
     const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
     if (!stage/* COMMENT_MODES */.p8.includes(mode))
         throw new errors/* InputError */.dz(`report: --comment-mode: expected ${stage/* COMMENT_MODES */.p8.join(', ')}, got "${mode}"`);
+    // What only a pull request uses, given without one, would be ignored: said instead.
+    const forPr = [
+        ...(values.repo !== undefined ? [`--repo ${values.repo}`] : []),
+        ...(mode !== 'off' ? [`--comment-mode ${mode}`] : []),
+    ];
+    if (pr === undefined && forPr.length > 0)
+        throw new errors/* InputError */.dz(`report: ${forPr.join(' and ')} without --pr: ${forPr.length > 1 ? 'they name' : 'it names'} where to comment, and no pull request is given`, 'add --pr N --repo OWNER/REPO to comment on a pull request, or drop them to render the report only');
     const fromEnv = env.GITHUB_API_URL?.trim() ? env.GITHUB_API_URL : undefined;
     const [apiUrl, where] = values['api-url'] !== undefined
         ? [values['api-url'], 'report: --api-url']
@@ -165,6 +172,22 @@ function postingFlags(values, pr, env) {
     if (mode === 'post' && !token)
         throw new errors/* InputError */.dz('report: posting needs a token in GITHUB_TOKEN', 'export GITHUB_TOKEN=... (pull-requests: write)');
     return { mode, token, apiUrl };
+}
+/**
+ * No record of the config's variants and platforms in DIR: what was expected, and the records DIR
+ * has instead (another config's, another platform's), so that "none" is not read as "empty".
+ */
+function noRecords(dir, plan) {
+    const found = (0,external_node_fs_.readdirSync)(dir)
+        .filter((f) => /^env-.+\.json$/.test(f))
+        .sort();
+    const expected = plan.variants.map((v) => `${v.name} (${v.platforms.join(', ')})`).join('; ');
+    const has = found.length === 0
+        ? ''
+        : `; it has ${found.slice(0, 5).join(', ')}${found.length > 5 ? ` and ${found.length - 5} more` : ''}`;
+    return new errors/* InputError */.dz(`report: no env-<variant>-<arch>.json of the config's variants in ${dir} (expected ${expected})${has}`, found.length > 0
+        ? 'pass --config, --variants or --platforms naming what those records are of, or run "ml-image run" for this config'
+        : 'run "ml-image run" or the smoke stage first');
 }
 /** The results are read, never created; the fix names this command's flag. */
 const RESULTS_FLAG = { create: false, flag: '--results DIR' };
@@ -191,7 +214,8 @@ ${shared/* configOverrideFlags */.i7}
   --baseline DIR      directory of baselines (as "ml-image run" keeps them)
   --base-branch B     the branch whose records are the baseline (default main)
   --pr N              pull request number to comment on
-  --repo OWNER/REPO   the repository of the pull request
+  --repo OWNER/REPO   the repository of the pull request (with --pr only, as --comment-mode
+                      post|artifact|auto)
   --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com); https only
   --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
 
@@ -224,6 +248,8 @@ unreachable, or it refused the request (403: a token that may not write to the p
         const git = await (0,shared/* gitContextFor */.Tr)(io);
         const plan = (0,shared/* planOfConfig */.DH)(loaded, git);
         const resultDir = external_node_path_default().resolve(io.cwd, values.results);
+        if (!(0,external_node_fs_.existsSync)(resultDir))
+            throw new errors/* InputError */.dz(`report: --results ${values.results} (${resultDir}) does not exist`, 'pass --results naming the directory "ml-image run --out DIR" (or the smoke stage) wrote');
         const results = (0,results_results/* openResultDir */.lR)(resultDir, `--results ${values.results}`, RESULTS_FLAG);
         const { outcomes, failure } = await (0,stage/* reportStage */.pz)({
             plan,
@@ -260,7 +286,7 @@ unreachable, or it refused the request (403: a token that may not write to the p
             warning: (m) => io.stderr(`warning: ${m}\n`),
         });
         if (outcomes.length === 0)
-            throw new errors/* InputError */.dz(`report: no env-<variant>-<arch>.json in ${resultDir}`, 'run "ml-image run" or the smoke stage first');
+            throw noRecords(resultDir, plan);
         // Over the size budget: the report says why, then the command fails (--json: the error alone).
         if (values.json && !failure)
             io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);

@@ -1207,34 +1207,42 @@ async function createAndSettle(u, who) {
     // The comment we created names its author: the replaced comments of that author are ours.
     await removeReplaced(u, author);
     const kept = await settleOnOldest(u, after, created.id);
-    await removeAll(u, after.filter((c) => c.id !== kept));
-    if (kept === created.id) {
-        u.log.info(`pull-request comment ${created.id} created`);
-        return { action: 'created', commentId: created.id, deleted: u.deleted, bodyLength: u.body.length };
+    await removeAll(u, after.filter((c) => c.id !== kept.id));
+    if (kept.ours) {
+        u.log.info(`pull-request comment ${kept.id} created`);
+        return { action: 'created', commentId: kept.id, deleted: u.deleted, bodyLength: u.body.length };
     }
-    u.log.info(`pull-request comment ${kept} updated (a concurrent job had created it)`);
-    return { action: 'updated', commentId: kept, deleted: u.deleted, bodyLength: u.body.length };
+    u.log.info(`pull-request comment ${kept.id} updated (a concurrent job had created it)`);
+    return { action: 'updated', commentId: kept.id, deleted: u.deleted, bodyLength: u.body.length };
 }
 /**
  * The oldest of ours (sorted by age) brought to our body, its id: one older than the comment we
  * created and deleted since the listing (a concurrent job's cleanup, a person) gives way to the
- * next, down to ours, which has the body already.
+ * next, down to ours, which has the body already. Reached that way, ours may be gone too (the job
+ * that kept the older one deleted it): then it is posted once more.
  */
 async function settleOnOldest(u, sorted, createdId) {
+    let gone = false;
     for (const c of sorted) {
         if (c.id === createdId)
-            return c.id;
+            break;
         try {
             await updateTo(u, c);
-            return c.id;
+            return { id: c.id, ours: false };
         }
         catch (err) {
             if (!(err instanceof client/* GitHubApiError */.OS && err.status === 404))
                 throw err;
             u.log.info(`pull-request comment ${c.id} was deleted meanwhile: settling on the next oldest`);
+            gone = true;
         }
     }
-    return createdId;
+    if (!gone || (await listComments(u)).some((c) => c.id === createdId))
+        return { id: createdId, ours: true };
+    u.log.info(`pull-request comment ${createdId} was deleted meanwhile too: creating it once more`);
+    const { owner, repo, issueNumber } = u;
+    const again = await write(u, 'create comment', (b) => u.client.createIssueComment({ owner, repo, issueNumber, body: b }));
+    return { id: again.id, ours: true };
 }
 function sticky_render(fn, maxChars, marker) {
     const body = fn(maxChars);

@@ -297,7 +297,7 @@ function renderRecord(r) {
 const captureCommand = {
     name: 'capture',
     summary: 'Record what is inside an image: OS, Python packages, apt, CUDA/cuDNN/NCCL, torch, GPUs, env.',
-    usage: 'ml-image capture --image REF [--platform P] [--gpus none|all|auto] [--env NAME]... [--torch-runtime|--no-torch] [--json] --out DIR',
+    usage: 'ml-image capture --image REF [--platform P] [--gpus none|all|auto] [--env NAME]... [--torch-runtime|--no-torch] [--json] [--out DIR]',
     help: `Runs the probe (images/probe/ml_image_probe.py: python3, standard library only) inside the
 image and adds what the engine knows of it (digest, platform, size, layers, labels, user,
 entrypoint). The record holds every field of PyTorch's collect_env, as JSON. Environment variables

@@ -38,7 +38,7 @@ __webpack_require__.r(__webpack_exports__);
 const resolveCommand = {
     name: 'resolve',
     summary: 'Find and fix Python dependency conflicts between your requirements and a base image.',
-    usage: 'ml-image resolve --image REF --requirements FILE [--index-url URL] [--platform P] [--mode auto|check] [--network host|bridge] --out DIR [--json]',
+    usage: 'ml-image resolve --image REF --requirements FILE [--index-url URL] [--platform P] [--mode auto|check] [--network host|bridge] [--out DIR] [--json]',
     help: `Runs pip inside the base image (one container, for the target platform): records what the image
 ships, shows what a plain "pip install -r" would replace there and which base packages that breaks,
 then resolves again with every base package held at its version. Where pip blames your own pins, it

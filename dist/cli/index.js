@@ -265,7 +265,7 @@ async function runCli(argv, io) {
             return 0;
         }
         if (name === '--version' || name === 'version') {
-            io.stdout(`${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x}\n`);
+            io.stdout(wantsJson(argv) ? `${JSON.stringify({ version: _version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x })}\n` : `${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x}\n`);
             return 0;
         }
         const command = await commandEntry(name).load();
