@@ -1222,6 +1222,8 @@ const PULL_REQUESTS = {
   'gone-fork-pr': { head: null, author: 'mallory' },
   // A branch of this repository, but GitHub runs it as a fork's: read-only token, no secrets.
   'dependabot-pr': { head: { full_name: REPO }, author: 'dependabot[bot]' },
+  // Another bot's branch of this repository: trusted unless the caller lists it in untrusted-authors.
+  'renovate-pr': { head: { full_name: REPO }, author: 'renovate[bot]' },
 } as const;
 type PullRequestEvent = keyof typeof PULL_REQUESTS;
 type Event = PullRequestEvent | 'push' | 'workflow_dispatch' | 'release' | 'schedule' | 'merge_group';
@@ -1296,9 +1298,10 @@ async function mlContexts(
   const secrets = { GITHUB_TOKEN: 'ghs_workflowtoken', ...over.secrets };
   for (const [k, v] of Object.entries(ml.env ?? {}))
     env[k] = String(await evaluate(String(v), { github, inputs, secrets }));
-  const fork = UNTRUSTED.includes(s.event);
   // The plan's `fork` output, from its real expression (it carries ML_IMAGE_FORK to runs-on).
   const planFork = String(await evaluate(String(job(ML, 'plan').outputs?.fork), { github, inputs, env }));
+  // A fork's run pushed nothing: so did one that untrusted-authors names.
+  const fork = UNTRUSTED.includes(s.event) || planFork === 'true';
   const needs = {
     plan: { result: 'success', outputs: { 'has-gpu': 'true', fork: planFork, registry: 'ghcr.io' } },
     build: { result: 'success', outputs: {} },
@@ -1354,6 +1357,75 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'workflow_dispatch' }, 'false'],
   ])('ML_IMAGE_FORK for %o is %s', async (s, expected) => {
     expect((await mlContexts(s)).env.ML_IMAGE_FORK).toBe(expected);
+  });
+
+  // untrusted-authors: another bot's same-repository pull request (Renovate's) is gated exactly as
+  // Dependabot's when the caller lists its login, and as any same-repository one when not.
+  describe('untrusted-authors', () => {
+    const RENOVATE = { 'untrusted-authors': '["renovate[bot]"]' };
+    it.each<[Record<string, string>, string]>([
+      [{}, 'false'],
+      [RENOVATE, 'true'],
+      [{ 'untrusted-authors': '["some-app[bot]", "Renovate[bot]"]' }, 'true'], // logins match in any case
+      [{ 'untrusted-authors': '["renovate"]' }, 'false'], // another login
+      [{ 'untrusted-authors': '' }, 'false'],
+    ])('ML_IMAGE_FORK of a renovate[bot] pull request with %o: %s', async (inputs, expected) => {
+      const ctx = await mlContexts({ event: 'renovate-pr' }, { inputs });
+      expect(ctx.env.ML_IMAGE_FORK).toBe(expected);
+      expect(ctx.needs.plan.outputs.fork).toBe(expected);
+    });
+
+    it('changes nothing for the other runs', async () => {
+      for (const event of ['push', 'pr', 'fork-pr', 'dependabot-pr'] as const)
+        expect((await mlContexts({ event }, { inputs: RENOVATE })).env.ML_IMAGE_FORK, event).toBe(
+          String(UNTRUSTED.includes(event)),
+        );
+    });
+
+    const LABELED = { action: 'labeled', label: 'safe-to-test-gpu', labels: ['safe-to-test-gpu'] };
+    /** What every gate decides for a run: its jobs' `if:`s, smoke-gpu's environment, build's runner. */
+    async function gates(s: Scenario, inputs: Record<string, string>) {
+      const decided: Record<string, unknown> = {};
+      for (const [name, extra, more] of [
+        ['', {}, {}],
+        ['labeled ', LABELED, {}],
+        ['gpu-environment ', {}, { 'gpu-environment': 'gpu-review' }],
+      ] as const) {
+        const ctx = await mlContexts(
+          { ...s, ...extra },
+          {
+            inputs: { runners: '{"linux/amd64":"own-builder","linux/arm64":"own-arm"}', ...inputs, ...more },
+          },
+        );
+        for (const id of ['merge', 'smoke-cpu', 'gpu-consent', 'smoke-gpu', 'attest'])
+          decided[`${name}${id}`] = await jobRuns(id, ctx);
+        decided[`${name}environment`] = await evaluate(String(job(ML, 'smoke-gpu').environment), ctx);
+        decided[`${name}runs-on`] = await evaluate(String(job(ML, 'build')['runs-on']), {
+          ...ctx,
+          matrix: { platform: 'linux/amd64' },
+        });
+      }
+      return decided;
+    }
+
+    it("listed, a renovate[bot] pull request passes every gate as Dependabot's does", async () => {
+      const renovate = await gates({ event: 'renovate-pr' }, RENOVATE);
+      expect(renovate).toEqual(await gates({ event: 'dependabot-pr' }, {}));
+      // What Dependabot's gets (asserted one by one above): nothing merged, GitHub-hosted, GPU on consent.
+      expect(renovate).toMatchObject({
+        merge: false,
+        'smoke-gpu': false,
+        'labeled smoke-gpu': true,
+        'gpu-environment environment': 'gpu-review',
+        'runs-on': 'ubuntu-latest',
+      });
+    });
+
+    it('not listed, it passes them as any same-repository pull request does', async () => {
+      const renovate = await gates({ event: 'renovate-pr' }, {});
+      expect(renovate).toEqual(await gates({ event: 'pr' }, {}));
+      expect(renovate).toMatchObject({ merge: true, 'smoke-gpu': true, 'runs-on': 'own-builder' });
+    });
   });
 
   // The caller's runners (here self-hosted) never get a fork's or Dependabot's code.
