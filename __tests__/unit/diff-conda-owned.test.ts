@@ -83,4 +83,30 @@ describe('a package conda installed, in a diff with a conda table', () => {
     expect(d.conda).toBeUndefined();
     expect(d.pip.changes.map((c) => [c.name, c.kind])).toEqual([['scipy', 'added']]);
   });
+
+  it("a pip version changed where conda's list did not: the change stays in pip", () => {
+    // conda's numpy is unchanged; pip reads another version (its metadata was edited in place).
+    const d = diffRecords(
+      record([pkg('numpy', '1.26.4', 'conda')], [conda('numpy', '1.26.4')]),
+      record([pkg('numpy', '1.26.5', 'conda')], [conda('numpy', '1.26.4')]),
+    );
+    expect(d.conda!.changes).toEqual([]);
+    expect(d.pip.changes.map((c) => [c.name, c.kind, c.from, c.to])).toEqual([
+      ['numpy', 'upgraded', '1.26.4', '1.26.5'],
+    ]);
+  });
+
+  it.each<[string, string[], string, string, string]>([
+    // conda's pytorch is pip's torch: the same versions, so the conda table shows it.
+    ['pytorch upgraded by conda', [], 'pytorch', '2.1.0', '2.2.0'],
+    // Another conda package moved between other versions: torch's own change is shown by nobody.
+    ['another conda package upgraded', ['torch'], 'scipy', '1.13.0', '1.14.0'],
+  ])('%s, torch (conda-installed) 2.1.0 -> 2.2.0 in pip: pip lists %j', (_, listed, name, from, to) => {
+    const d = diffRecords(
+      record([pkg('torch', '2.1.0', 'conda')], [conda(name, from)]),
+      record([pkg('torch', '2.2.0', 'conda')], [conda(name, to)]),
+    );
+    expect(d.conda!.changes.map((c) => c.name)).toEqual([name]);
+    expect(d.pip.changes.map((c) => c.name)).toEqual(listed);
+  });
 });
