@@ -156,14 +156,14 @@ const CASES: Case[] = [
     files: { 'ml-image.yml': GOOD },
     argv: () => ['validate', '--out', '/proc/self/fd/0'],
     exit: 2,
-    message: /error: --out \/proc\/self\/fd\/0: .* is on a pseudo filesystem/,
+    message: /error: validate: --out \/proc\/self\/fd\/0: .* is on a pseudo filesystem/,
   },
   {
     name: '--out naming a file is exit 2',
     files: { 'ml-image.yml': GOOD, afile: 'x' },
     argv: () => ['validate', '--out', 'afile'],
     exit: 2,
-    message: /error: --out afile: .*afile exists and is not a directory/,
+    message: /error: validate: --out afile: .*afile exists and is not a directory/,
   },
   {
     name: '--out below a file is exit 2',
@@ -171,7 +171,7 @@ const CASES: Case[] = [
     argv: () => ['plan', '--out=afile/sub'],
     exit: 2,
     message:
-      /error: --out afile\/sub: cannot write .*afile\/sub: a path component is not a directory \(.*afile\)/,
+      /error: plan: --out afile\/sub: cannot write .*afile\/sub: a path component is not a directory \(.*afile\)/,
   },
   // --- smoke / capture flags ---
   {

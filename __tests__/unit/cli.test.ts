@@ -65,6 +65,37 @@ describe('ml-image CLI', () => {
     expect(asksHelp(args)).toBe(expected);
   });
 
+  // A stage's refusal worded about its flag alone is printed under the command's name, once.
+  const IMAGE = `localhost:5000/acme/model@sha256:${'a'.repeat(64)}`;
+  it.each<[string[], string]>([
+    [
+      ['export', '--slurm', '--image', IMAGE, '--nodes', '0', '--out', '/srv/jobs'],
+      'error: export: --nodes: expected a whole number from 1 to 4096, got 0',
+    ],
+    [
+      ['export', '--slurm', '--image', IMAGE, '--account', 'a/b', '--out', '/srv/jobs'],
+      'error: export: --account: expected letters, digits and ._-, got "a/b"',
+    ],
+    [
+      ['export', '--k8s', '--image', IMAGE, '--node-selector', 'pool=a b', '--out', 'jobs'],
+      'error: export: --node-selector: "a b" is not a valid label value for pool',
+    ],
+    [
+      ['export', '--slurm', '--image', IMAGE, '--out', 'a', '--out', 'b'],
+      'error: export: --out is given more than once',
+    ],
+  ])('%j names the command first', async (argv, line) => {
+    const io = captureIo(dir);
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err().split('\n')[0]).toBe(line);
+    expect(existsSync(path.join(dir, 'jobs'))).toBe(false);
+    const json = captureIo(dir);
+    expect(await runCli([...argv, '--json'], json)).toBe(2);
+    expect((JSON.parse(json.out()) as { error: { message: string } }).error.message).toBe(
+      line.replace(/^error: /, ''),
+    );
+  });
+
   it('rejects an unknown command with exit 2 and the list of commands', async () => {
     const io = captureIo(dir);
     expect(await runCli(['frobnicate'], io)).toBe(2);

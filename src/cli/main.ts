@@ -104,8 +104,19 @@ function commandEntry(name: string): CommandEntry {
   );
 }
 
+/**
+ * ERR as the command NAME reports it: a refusal a stage worded about a flag alone (`--nodes: ...`,
+ * `--load builds one platform ...`) names the command first, as the CLI's own refusals do.
+ */
+function ofCommand(err: unknown, name: string | undefined): unknown {
+  if (name === undefined || !(err instanceof InputError) || err instanceof ConfigError) return err;
+  if (!err.message.startsWith('--')) return err;
+  return new InputError(`${name}: ${err.message}`, err.fix, { cause: err, location: err.location });
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
+  let commandName: string | undefined;
   try {
     const { name, rest } = splitCommandLine(argv);
     if (name === undefined || name === '--help' || name === '-h') {
@@ -123,6 +134,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     const command = await commandEntry(name).load();
+    commandName = name;
     if (asksHelp(rest)) {
       io.stdout(commandHelp(command));
       return 0;
@@ -135,7 +147,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (out !== undefined && !command.outIsFile)
       ensureResultDir(path.resolve(io.cwd, out), `--out ${out}`, { create: false });
     return await command.run(rest, io);
-  } catch (err) {
+  } catch (caught) {
+    const err = ofCommand(caught, commandName);
     // A refused value is quoted: its credentials are masked here (shownError), on both channels.
     io.stderr(`${shownError(describeError(err, verbose))}\n`);
     // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
