@@ -111,7 +111,9 @@ function commandEntry(name: string): CommandEntry {
 function ofCommand(err: unknown, name: string | undefined): unknown {
   if (name === undefined || !(err instanceof InputError) || err instanceof ConfigError) return err;
   if (!err.message.startsWith('--')) return err;
-  return new InputError(`${name}: ${err.message}`, err.fix, { cause: err, location: err.location });
+  const named = new InputError(`${name}: ${err.message}`, err.fix, { location: err.location });
+  named.stack = err.stack; // --verbose shows where the stage refused, not this line
+  return named;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
