@@ -6510,10 +6510,12 @@ function diffMaps(base, head) {
 }
 /**
  * pip's changes without those of the Python packages conda installed (pip's INSTALLER "conda") in
- * each record that has them, when there is a conda table: that table shows them, with their build
- * and channel, and a conda upgrade of numpy is one change, not one in each table. A package pip
- * installed on either side (over conda's, or instead of it) stays in pip's table. The counts stay
- * those of every package Python sees.
+ * each record that has them, when the conda table shows them: with their build and channel, a
+ * conda upgrade of numpy is one change, not one in each table. The conda table shows such a change
+ * when it has one of the same name, or one between the same versions (conda names some packages
+ * otherwise: `pytorch` is pip's `torch`). Any other stays in pip's table: one whose version pip
+ * reads changed while conda's list did not (its metadata edited), and a package pip installed on
+ * either side (over conda's, or instead of it). The counts stay those of every package Python sees.
  */
 function withoutCondaOwned(pip, base, head, conda) {
     if (conda === undefined)
@@ -6523,7 +6525,11 @@ function withoutCondaOwned(pip, base, head, conda) {
         const p = copies.get((0,parse/* canonicalName */.Ew)(name))?.imported;
         return p === undefined || p.installer.trim().toLowerCase() === 'conda';
     });
-    return { ...pip, changes: pip.changes.filter((c) => !byConda(c.name)) };
+    // conda's shown versions are "VERSION [BUILD] [(CHANNEL)]" (packages.ts condaChange).
+    const version = (shown) => shown?.split(' ')[0] ?? null;
+    const shown = (c) => conda.changes.some((d) => (0,parse/* canonicalName */.Ew)(d.name) === (0,parse/* canonicalName */.Ew)(c.name) ||
+        (version(d.from) === c.from && version(d.to) === c.to));
+    return { ...pip, changes: pip.changes.filter((c) => !(byConda(c.name) && shown(c))) };
 }
 /**
  * The CUDA build change C loses (ECO's labels), as the diff decided it (cudaLoss); for a change an

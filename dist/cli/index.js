@@ -250,8 +250,22 @@ function commandEntry(name) {
     const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .closestWord */ .En)(name, names);
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`unknown command "${name}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`, available);
 }
+/**
+ * ERR as the command NAME reports it: a refusal a stage worded about a flag alone (`--nodes: ...`,
+ * `--load builds one platform ...`) names the command first, as the CLI's own refusals do.
+ */
+function ofCommand(err, name) {
+    if (name === undefined || !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz) || err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL)
+        return err;
+    if (!err.message.startsWith('--'))
+        return err;
+    const named = new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name}: ${err.message}`, err.fix, { location: err.location });
+    named.stack = err.stack; // --verbose shows where the stage refused, not this line
+    return named;
+}
 async function runCli(argv, io) {
     const verbose = argv.includes('--verbose') || argv.includes('-v');
+    let commandName;
     try {
         const { name, rest } = splitCommandLine(argv);
         if (name === undefined || name === '--help' || name === '-h') {
@@ -269,6 +283,7 @@ async function runCli(argv, io) {
             return 0;
         }
         const command = await commandEntry(name).load();
+        commandName = name;
         if (asksHelp(rest)) {
             io.stdout(commandHelp(command));
             return 0;
@@ -282,7 +297,8 @@ async function runCli(argv, io) {
             (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_6__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, out), `--out ${out}`, { create: false });
         return await command.run(rest, io);
     }
-    catch (err) {
+    catch (caught) {
+        const err = ofCommand(caught, commandName);
         // A refused value is quoted: its credentials are masked here (shownError), on both channels.
         io.stderr(`${shownError((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(err, verbose))}\n`);
         // Machine output on failure too: one JSON object on stdout, in addition to the text on stderr.
