@@ -115,10 +115,12 @@ describe('our comment deleted between the listing and its update', () => {
 
 describe("a concurrent job's comment, older than ours, deleted before we settle on it", () => {
   it.each([
-    ['gives way to ours (PATCH 404, no failure)', false],
+    ['gives way to ours (PATCH 404, no failure)', false, 'theirs'],
+    // Its body is ours already (the same report): the PATCH is still sent, and its 404 tells.
+    ['with our very body, gives way to ours all the same', false, 'new body'],
     // The job that kept the older one deleted ours, then the older one went too (a person).
-    ['ours deleted too: posted once more, never a pull request left without the comment', true],
-  ])('%s: one comment remains, with the new body', async (_, oursGoneToo) => {
+    ['ours deleted too: posted once more, never a pull request left without the comment', true, 'theirs'],
+  ])('%s: one comment remains, with the new body', async (_, oursGoneToo, theirBody) => {
     const plain = await fastClient();
     let listed = 0;
     let theirs: number | undefined;
@@ -135,7 +137,7 @@ describe("a concurrent job's comment, older than ours, deleted before we settle 
               owner: OWNER,
               repo: REPO,
               issueNumber: PR,
-              body: `${MARKER}\ntheirs`,
+              body: `${MARKER}\n${theirBody}`,
               login: 'github-actions[bot]',
             },
           ])[0]!.id;
