@@ -78,6 +78,8 @@ describe.skipIf(SKIP)('plan: Map targets to runners', () => {
     ['a string', '"renovate[bot]"'],
     ['a number in the list', '["renovate[bot]", 7]'],
     ['a comma-separated list', 'renovate[bot],dependabot[bot]'],
+    // jq -e over stdin would judge only the last of several values.
+    ['an object, then a list', '{} ["renovate[bot]"]'],
     ['a login with a space', '["renovate bot"]'],
     ['a login with a glob', '["*[bot]"]'],
   ])('refuses %s, naming the input and the value', (_, value) => {

@@ -96,6 +96,17 @@ describe('ml-image CLI', () => {
     );
   });
 
+  it("--verbose shows the stage's own stack and cause under the named message", async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), GOOD);
+    const io = captureIo(dir);
+    const long = 'x'.repeat(300); // mkdir fails: ENAMETOOLONG, the stage's cause
+    expect(await runCli(['plan', `--out=${long}`, '--verbose'], io)).toBe(2);
+    const err = io.err();
+    expect(err).toMatch(new RegExp(`^error: plan: --out ${long}: cannot write `));
+    expect(err).toMatch(new RegExp(`\\nInputError: plan: --out ${long}: cannot write [^\\n]*\\n\\s+at `));
+    expect(err).toMatch(/\ncaused by: Error: ENAMETOOLONG/);
+  });
+
   it('rejects an unknown command with exit 2 and the list of commands', async () => {
     const io = captureIo(dir);
     expect(await runCli(['frobnicate'], io)).toBe(2);

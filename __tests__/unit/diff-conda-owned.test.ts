@@ -109,4 +109,34 @@ describe('a package conda installed, in a diff with a conda table', () => {
     expect(d.conda!.changes.map((c) => c.name)).toEqual([name]);
     expect(d.pip.changes.map((c) => c.name)).toEqual(listed);
   });
+
+  it("a Python package's conda change between the same versions does not stand for another's", () => {
+    // scipy (conda's and pip's name alike) happens to move 2.1.0 -> 2.2.0 as torch does.
+    const d = diffRecords(
+      record(
+        [pkg('torch', '2.1.0', 'conda'), pkg('scipy', '2.1.0', 'conda')],
+        [conda('scipy', '2.1.0'), conda('python', '3.11.9')],
+      ),
+      record(
+        [pkg('torch', '2.2.0', 'conda'), pkg('scipy', '2.2.0', 'conda')],
+        [conda('scipy', '2.2.0'), conda('python', '3.11.9')],
+      ),
+    );
+    expect(d.conda!.changes.map((c) => c.name)).toEqual(['scipy']);
+    expect(d.pip.changes.map((c) => c.name)).toEqual(['torch']);
+  });
+
+  it('added under another name by conda: shown by conda; a removal between the same versions is not', () => {
+    const base = record([pkg('gone', '1.0', 'conda')], [conda('py-gone', '1.0')]);
+    const head = record([pkg('torch', '1.0', 'conda')], [conda('pytorch', '1.0')]);
+    const d = diffRecords(base, head);
+    expect(d.conda!.changes.map((c) => [c.name, c.kind])).toEqual([
+      ['pytorch', 'added'],
+      ['py-gone', 'removed'],
+    ]);
+    expect(d.pip.changes).toEqual([]);
+    // The kinds must agree: conda's added pytorch 1.0 does not stand for pip's removed gone 1.0.
+    const only = diffRecords(record([pkg('gone', '1.0', 'conda')], []), head);
+    expect(only.pip.changes.map((c) => [c.name, c.kind])).toEqual([['gone', 'removed']]);
+  });
 });

@@ -111,8 +111,15 @@ function commandEntry(name: string): CommandEntry {
 function ofCommand(err: unknown, name: string | undefined): unknown {
   if (name === undefined || !(err instanceof InputError) || err instanceof ConfigError) return err;
   if (!err.message.startsWith('--')) return err;
-  const named = new InputError(`${name}: ${err.message}`, err.fix, { location: err.location });
-  named.stack = err.stack; // --verbose shows where the stage refused, not this line
+  const named = new InputError(`${name}: ${err.message}`, err.fix, {
+    cause: err.cause,
+    location: err.location,
+  });
+  // --verbose shows where the stage refused (its stack, its cause), not this line.
+  const head = `${err.name}: ${err.message}`;
+  named.stack = err.stack?.startsWith(head)
+    ? `${named.name}: ${named.message}${err.stack.slice(head.length)}`
+    : err.stack;
   return named;
 }
 
