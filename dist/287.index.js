@@ -6512,10 +6512,11 @@ function diffMaps(base, head) {
  * pip's changes without those of the Python packages conda installed (pip's INSTALLER "conda") in
  * each record that has them, when the conda table shows them: with their build and channel, a
  * conda upgrade of numpy is one change, not one in each table. The conda table shows such a change
- * when it has one of the same name, or one between the same versions (conda names some packages
- * otherwise: `pytorch` is pip's `torch`). Any other stays in pip's table: one whose version pip
- * reads changed while conda's list did not (its metadata edited), and a package pip installed on
- * either side (over conda's, or instead of it). The counts stay those of every package Python sees.
+ * when it has one of the same name, or one of the same kind between the same versions under a
+ * name no Python package has (conda names some packages otherwise: `pytorch` is pip's `torch`).
+ * Any other stays in pip's table: one whose version pip reads changed while conda's list did not
+ * (its metadata edited), and a package pip installed on either side (over conda's, or instead of
+ * it). The counts stay those of every package Python sees.
  */
 function withoutCondaOwned(pip, base, head, conda) {
     if (conda === undefined)
@@ -6527,8 +6528,11 @@ function withoutCondaOwned(pip, base, head, conda) {
     });
     // conda's shown versions are "VERSION [BUILD] [(CHANNEL)]" (packages.ts condaChange).
     const version = (shown) => shown?.split(' ')[0] ?? null;
+    // A conda name that is no Python package's on either side may be another name for one (pytorch);
+    // scipy's change never stands for torch's.
+    const aliasable = (name) => sides.every((copies) => !copies.has((0,parse/* canonicalName */.Ew)(name)));
     const shown = (c) => conda.changes.some((d) => (0,parse/* canonicalName */.Ew)(d.name) === (0,parse/* canonicalName */.Ew)(c.name) ||
-        (version(d.from) === c.from && version(d.to) === c.to));
+        (d.kind === c.kind && version(d.from) === c.from && version(d.to) === c.to && aliasable(d.name)));
     return { ...pip, changes: pip.changes.filter((c) => !(byConda(c.name) && shown(c))) };
 }
 /**
@@ -8218,9 +8222,9 @@ async function removeAll(u, comments) {
     }
 }
 /** Bring `target` to our body; true when a PATCH was needed. */
-async function updateTo(u, target) {
+async function updateTo(u, target, always = false) {
     // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
-    if (target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
+    if (!always && target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
         return false;
     const { owner, repo } = u;
     await write(u, 'update comment', (b) => u.client.updateIssueComment({ owner, repo, commentId: target.id, body: b }));
@@ -8291,7 +8295,9 @@ async function settleOnOldest(u, sorted, createdId) {
         if (c.id === createdId)
             break;
         try {
-            await updateTo(u, c);
+            // Sent even when its body is ours already (a concurrent job's, identical): only its answer
+            // tells that it still exists before ours is deleted in its favour.
+            await updateTo(u, c, true);
             return { id: c.id, ours: false };
         }
         catch (err) {

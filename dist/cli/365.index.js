@@ -734,10 +734,11 @@ function diffMaps(base, head) {
  * pip's changes without those of the Python packages conda installed (pip's INSTALLER "conda") in
  * each record that has them, when the conda table shows them: with their build and channel, a
  * conda upgrade of numpy is one change, not one in each table. The conda table shows such a change
- * when it has one of the same name, or one between the same versions (conda names some packages
- * otherwise: `pytorch` is pip's `torch`). Any other stays in pip's table: one whose version pip
- * reads changed while conda's list did not (its metadata edited), and a package pip installed on
- * either side (over conda's, or instead of it). The counts stay those of every package Python sees.
+ * when it has one of the same name, or one of the same kind between the same versions under a
+ * name no Python package has (conda names some packages otherwise: `pytorch` is pip's `torch`).
+ * Any other stays in pip's table: one whose version pip reads changed while conda's list did not
+ * (its metadata edited), and a package pip installed on either side (over conda's, or instead of
+ * it). The counts stay those of every package Python sees.
  */
 function withoutCondaOwned(pip, base, head, conda) {
     if (conda === undefined)
@@ -749,8 +750,11 @@ function withoutCondaOwned(pip, base, head, conda) {
     });
     // conda's shown versions are "VERSION [BUILD] [(CHANNEL)]" (packages.ts condaChange).
     const version = (shown) => shown?.split(' ')[0] ?? null;
+    // A conda name that is no Python package's on either side may be another name for one (pytorch);
+    // scipy's change never stands for torch's.
+    const aliasable = (name) => sides.every((copies) => !copies.has((0,parse/* canonicalName */.Ew)(name)));
     const shown = (c) => conda.changes.some((d) => (0,parse/* canonicalName */.Ew)(d.name) === (0,parse/* canonicalName */.Ew)(c.name) ||
-        (version(d.from) === c.from && version(d.to) === c.to));
+        (d.kind === c.kind && version(d.from) === c.from && version(d.to) === c.to && aliasable(d.name)));
     return { ...pip, changes: pip.changes.filter((c) => !(byConda(c.name) && shown(c))) };
 }
 /**

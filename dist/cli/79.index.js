@@ -1154,9 +1154,9 @@ async function removeAll(u, comments) {
     }
 }
 /** Bring `target` to our body; true when a PATCH was needed. */
-async function updateTo(u, target) {
+async function updateTo(u, target, always = false) {
     // GitHub may hand back \r\n line ends for a body we sent with \n: that is no change.
-    if (target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
+    if (!always && target.body.replace(/\r\n/g, '\n') === u.body.replace(/\r\n/g, '\n'))
         return false;
     const { owner, repo } = u;
     await write(u, 'update comment', (b) => u.client.updateIssueComment({ owner, repo, commentId: target.id, body: b }));
@@ -1227,7 +1227,9 @@ async function settleOnOldest(u, sorted, createdId) {
         if (c.id === createdId)
             break;
         try {
-            await updateTo(u, c);
+            // Sent even when its body is ours already (a concurrent job's, identical): only its answer
+            // tells that it still exists before ours is deleted in its favour.
+            await updateTo(u, c, true);
             return { id: c.id, ours: false };
         }
         catch (err) {

@@ -259,8 +259,15 @@ function ofCommand(err, name) {
         return err;
     if (!err.message.startsWith('--'))
         return err;
-    const named = new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name}: ${err.message}`, err.fix, { location: err.location });
-    named.stack = err.stack; // --verbose shows where the stage refused, not this line
+    const named = new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name}: ${err.message}`, err.fix, {
+        cause: err.cause,
+        location: err.location,
+    });
+    // --verbose shows where the stage refused (its stack, its cause), not this line.
+    const head = `${err.name}: ${err.message}`;
+    named.stack = err.stack?.startsWith(head)
+        ? `${named.name}: ${named.message}${err.stack.slice(head.length)}`
+        : err.stack;
     return named;
 }
 async function runCli(argv, io) {
