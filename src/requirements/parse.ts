@@ -333,7 +333,7 @@ export function requirementNames(text: string, env?: MarkerEnvironment): string[
 }
 
 /** The marker of a requirement line (after ";", or "; " after a URL, as pip splits them); none when it does not parse. */
-function lineMarker(text: string): MarkerNode[] | undefined {
+export function lineMarker(text: string): MarkerNode[] | undefined {
   const args = breakArgsOptions(text).args.trim();
   try {
     const loc = asLocation(args);

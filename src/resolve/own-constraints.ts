@@ -14,8 +14,7 @@
 // it then, never where that cannot be told. Pure.
 import { satisfies, valid, validRange } from '@renovatebot/pep440';
 import { evaluateMarker, type MarkerEnvironment } from '../requirements/markers.js';
-import { parseMarkerText } from '../requirements/pep508.js';
-import { canonicalName } from '../requirements/parse.js';
+import { canonicalName, lineMarker } from '../requirements/parse.js';
 import { redactUrls } from '../util/redact.js';
 
 const NAME = /^([A-Za-z0-9][A-Za-z0-9._-]*)/;
@@ -101,20 +100,10 @@ function dependentsIn(causes: readonly string[]): Map<string, Map<string, string
  * where it does not hold, cannot be told (a value ENV lacks, no ENV) or does not parse.
  */
 export function markerHolds(line: string, env: MarkerEnvironment | undefined): boolean {
-  const at = line.indexOf(';');
-  if (at < 0) return true;
-  if (env === undefined) return false;
-  try {
-    const tree = parseMarkerText(
-      line
-        .slice(at + 1)
-        .split(/\s--?[a-z]/)[0]!
-        .trim(),
-    );
-    return evaluateMarker(tree, { ...env, extra: '' }) === true;
-  } catch {
-    return false;
-  }
+  const tree = lineMarker(line);
+  // None: no marker, or one that does not parse (the line still has its ";").
+  if (tree === undefined) return !line.includes(';');
+  return env !== undefined && evaluateMarker(tree, { ...env, extra: '' }) === true;
 }
 
 /**
