@@ -2373,6 +2373,7 @@ function shlexSplit(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ lineMarker),
 /* harmony export */   Ew: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_2__.Ew),
 /* harmony export */   Ms: () => (/* binding */ remoteIncludes),
 /* harmony export */   Q4: () => (/* binding */ envReferences),

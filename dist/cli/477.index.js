@@ -1007,8 +1007,6 @@ function renderExplanation(r) {
 var pep440 = __webpack_require__(68898);
 // EXTERNAL MODULE: ./src/requirements/markers.ts
 var markers = __webpack_require__(42971);
-// EXTERNAL MODULE: ./src/requirements/pep508.ts
-var pep508 = __webpack_require__(71302);
 // EXTERNAL MODULE: ./src/requirements/parse.ts
 var parse = __webpack_require__(39459);
 // EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
@@ -1028,7 +1026,6 @@ var redact = __webpack_require__(81583);
 // admits a version pip names so (another version of it may fit); one with a marker only where the
 // marker holds in the image's marker environment (pip's own, from the base snapshot), as pip took
 // it then, never where that cannot be told. Pure.
-
 
 
 
@@ -1116,21 +1113,11 @@ function dependentsIn(causes) {
  * where it does not hold, cannot be told (a value ENV lacks, no ENV) or does not parse.
  */
 function markerHolds(line, env) {
-    const at = line.indexOf(';');
-    if (at < 0)
-        return true;
-    if (env === undefined)
-        return false;
-    try {
-        const tree = (0,pep508/* parseMarkerText */.bf)(line
-            .slice(at + 1)
-            .split(/\s--?[a-z]/)[0]
-            .trim());
-        return (0,markers/* evaluateMarker */.U)(tree, { ...env, extra: '' }) === true;
-    }
-    catch {
-        return false;
-    }
+    const tree = (0,parse/* lineMarker */.DB)(line);
+    // None: no marker, or one that does not parse (the line still has its ";").
+    if (tree === undefined)
+        return !line.includes(';');
+    return env !== undefined && (0,markers/* evaluateMarker */.U)(tree, { ...env, extra: '' }) === true;
 }
 /**
  * Why the user's line LINE (its project NAME, its specifier SPEC, absent for a `name @ URL` line)
@@ -2200,6 +2187,8 @@ async function newestThatFits(ws, name, extras) {
     return a.install.find((i) => (0,parse/* canonicalName */.Ew)(i.name) === (0,parse/* canonicalName */.Ew)(name))?.version || undefined;
 }
 
+// EXTERNAL MODULE: ./src/requirements/pep508.ts
+var pep508 = __webpack_require__(71302);
 ;// CONCATENATED MODULE: ./src/resolve/constraints.ts
 // The constraints that hold the base image fixed: one pin per installed distribution.
 

@@ -5859,6 +5859,7 @@ function shlexSplit(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ lineMarker),
 /* harmony export */   Ew: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_2__.Ew),
 /* harmony export */   Ms: () => (/* binding */ remoteIncludes),
 /* harmony export */   Q4: () => (/* binding */ envReferences),
