@@ -2,10 +2,13 @@
 // `ml-image build` of a copy of the bundled example (context ".", the config beside it) whose config
 // writes an index login in python.indexUrl and names a signing key file beside it (attest.key).
 // The templates' `COPY . /app` copies the context; the config and the key are kept out of it, so
-// neither the files nor the planted values are anywhere in the pushed image, and the app is.
+// neither the files nor the planted values are anywhere in the pushed image, and the app is. The
+// context is a git checkout whose config holds a token in its remote's URL and the one
+// actions/checkout persists (an extraheader), a submodule's too: the template's build keeps the
+// whole .git out.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -24,6 +27,7 @@ describe.skipIf(!env.available)('the build context keeps the config and the key 
   const name = `ml-image-it/keep-out-${Date.now().toString(36)}`;
   const password = `plantedPw${randomBytes(6).toString('hex')}`;
   const keyText = `-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nplantedKey${randomBytes(6).toString('hex')}\n`;
+  const gitToken = `plantedGitTok${randomBytes(6).toString('hex')}`;
   let ref = '';
 
   beforeAll(() => {
@@ -37,6 +41,20 @@ describe.skipIf(!env.available)('the build context keeps the config and the key 
         .replace(/name: ml-image-examples\/hello-ml/, `name: ${name}`)
         .replace('http://127.0.0.1:5001/simple', `http://ci-reader:${password}@127.0.0.1:5001/simple`)}` +
         'attest: {sign: off, key: keys.pem}\n',
+    );
+    const app = path.join(dir, 'hello-ml');
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-C', app, ...args], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    };
+    git('init', '-q');
+    git('remote', 'add', 'origin', `https://x-access-token:${gitToken}@github.com/o/r.git`);
+    git('config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${gitToken}`);
+    mkdirSync(path.join(app, '.git', 'modules', 'sub'), { recursive: true });
+    writeFileSync(path.join(app, '.git', 'modules', 'sub', 'HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(
+      path.join(app, '.git', 'modules', 'sub', 'config'),
+      `[http]\n\textraheader = ${gitToken}\n`,
     );
   });
   afterAll(async () => {
@@ -54,7 +72,7 @@ describe.skipIf(!env.available)('the build context keeps the config and the key 
       io,
     );
     expect(code, io.err()).toBe(0);
-    expect(io.err()).toMatch(/note: ml-image\.yml, keys\.pem kept out of the build context/);
+    expect(io.err()).toMatch(/note: ml-image\.yml, keys\.pem, \.git kept out of the build context/);
     const build = JSON.parse(readFileSync(path.join(out, 'build.json'), 'utf8')) as BuildResult;
     ref = `${build.variants[0]!.repository}@${build.variants[0]!.platforms[0]!.digest}`;
     const listing = spawnSync('docker', ['run', '--rm', '--entrypoint', 'ls', ref, '-a', '/app'], {
@@ -66,6 +84,7 @@ describe.skipIf(!env.available)('the build context keeps the config and the key 
     expect(files).toContain('requirements.txt');
     expect(files).not.toContain('ml-image.yml');
     expect(files).not.toContain('keys.pem');
+    expect(files).not.toContain('.git');
     // Nowhere in the image's files, nor its history and config.
     const grep = spawnSync(
       'docker',
@@ -76,7 +95,7 @@ describe.skipIf(!env.available)('the build context keeps the config and the key 
         'sh',
         ref,
         '-c',
-        `grep -rlsF -e ${password} -e plantedKey / --exclude-dir=proc --exclude-dir=sys --exclude-dir=dev; echo done`,
+        `grep -rlsF -e ${password} -e plantedKey -e ${gitToken} / --exclude-dir=proc --exclude-dir=sys --exclude-dir=dev; echo done`,
       ],
       { encoding: 'utf8' },
     );

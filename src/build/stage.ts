@@ -35,6 +35,7 @@ import { untrustedRunOf } from './push-tag.js';
 import { buildTarget, mergeAnnotations, noteOnce, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
 import { dockerfileKeepingOut } from './context-ignore.js';
+import { gitKeepOut } from './git-keep-out.js';
 import { mapLimit } from '../util/map-limit.js';
 import { readListedRequirements } from '../requirements/references.js';
 
@@ -182,7 +183,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   const { dockerfile, keptOut } = dockerfileKeepingOut(
     base,
     ctx.context,
-    input.keepOut ?? [],
+    [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)],
     ctx.work,
     v.name,
   );
@@ -191,7 +192,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   if (keptOut.length > 0)
     noteOnce(
       ctx,
-      `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, and the files read as secrets: never copied into the image)`,
+      `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, and git's: never copied into the image)`,
     );
   const labels = variantLabels(input, v, run);
   // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache

@@ -1,0 +1,62 @@
+// What of the context's git directory the build keeps out of the image. Git writes credentials into
+// its config files: a remote URL's login (`https://x-access-token:TOKEN@github.com/o/r.git`, a clone
+// with a personal token) and the token actions/checkout persists by default
+// (`http.https://github.com/.extraheader AUTHORIZATION: basic ...`), for each submodule too
+// (`.git/modules/NAME/config`). A `COPY . /app` would push them with the image, readable by whoever
+// can pull it. The built-in templates copy the context as the app: the whole `.git` stays out (its
+// history, which may hold a secret removed since, and Git LFS's copies of large files). A user's
+// Dockerfile may read the repository (`git describe`, setuptools-scm): only the config files stay
+// out, and git reads a repository without them.
+import { lstatSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** How deep submodules nest under `.git/modules` (a name may hold "/"; a module may have its own). */
+const MAX_DEPTH = 16;
+
+/** P's lstat; undefined when it is absent or cannot be looked at (the build then says why). */
+function lstat(p: string) {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}
+const isDir = (p: string) => lstat(p)?.isDirectory() === true;
+const exists = (p: string) => lstat(p) !== undefined;
+
+/** Subdirectories of DIR (no links); none when it cannot be read. */
+function subdirs(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(dir, e.name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The config files of the git directories under DIR (`.git/modules`): a directory with a HEAD is a
+ * submodule's git directory (its config, then its own `modules`); any other is part of a name.
+ */
+function moduleConfigs(dir: string, depth: number): string[] {
+  if (depth > MAX_DEPTH) return [];
+  return subdirs(dir).flatMap((d) => {
+    if (!exists(path.join(d, 'HEAD'))) return moduleConfigs(d, depth + 1);
+    const config = path.join(d, 'config');
+    return [...(exists(config) ? [config] : []), ...moduleConfigs(path.join(d, 'modules'), depth + 1)];
+  });
+}
+
+/**
+ * The absolute paths of CONTEXT's git directory to keep out of the build: the whole `.git` for a
+ * built-in TEMPLATE, else its config files (its own and its submodules'). None when the context has
+ * no git directory of its own (a subdirectory of a checkout, a worktree's `.git` file).
+ */
+export function gitKeepOut(context: string, template: boolean): string[] {
+  const git = path.join(context, '.git');
+  if (!isDir(git)) return [];
+  if (template) return [git];
+  const config = path.join(git, 'config');
+  return [...(exists(config) ? [config] : []), ...moduleConfigs(path.join(git, 'modules'), 0)];
+}
