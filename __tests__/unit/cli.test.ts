@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -225,6 +226,26 @@ describe('ml-image CLI', () => {
       const io = captureIo(dir);
       expect(await runCli(argv, io)).toBe(2);
       expect(io.err()).toContain(`error: ${message}`);
+    },
+  );
+
+  it.each([
+    [['verify', `localhost:5000/x@sha256:${'a'.repeat(64)}?token=plantedQ7tok`, '--key', 'KEY']],
+    [['smoke', '--image', 'r.example/x:1?access_token=plantedQ7tok', '--out', 'o']],
+  ])(
+    '%j: a ?token= typed into a reference is masked where the refusal quotes it (text and --json)',
+    async (argv) => {
+      const pub = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey;
+      writeFileSync(path.join(dir, 'a.pub'), pub.export({ type: 'spki', format: 'pem' }));
+      const args = argv.map((a) => (a === 'KEY' ? path.join(dir, 'a.pub') : a));
+      for (const json of [false, true]) {
+        const io = captureIo(dir);
+        expect(await runCli(json ? [...args, '--json'] : args, io)).toBe(2);
+        const shown = json ? JSON.parse(io.out()).error.message : io.err();
+        expect(shown).toContain('not a valid image reference');
+        expect(shown).toContain('token=***');
+        expect(io.out() + io.err()).not.toContain('plantedQ7tok');
+      }
     },
   );
 

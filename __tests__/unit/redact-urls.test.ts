@@ -6,6 +6,7 @@ import {
   isTokenUser,
   redactDeep,
   maskBareLogins,
+  redactMessage,
   redactText,
   redactUrls,
   shownUrl,
@@ -552,5 +553,28 @@ describe('maskBareLogins: a login without a scheme in an error message', () => {
     ['git@github.com:acme/m.git', 'git@github.com:acme/m.git'],
   ])('%j -> %j', (text, masked) => {
     expect(maskBareLogins(text)).toBe(masked);
+  });
+});
+
+describe('redactMessage: what an error quotes, masked as it is shown', () => {
+  const d = `sha256:${'c'.repeat(64)}`;
+  it.each([
+    [
+      `"localhost:5000/x@${d}?token=S3CRETv4lue" is not valid`,
+      `"localhost:5000/x@${d}?token=***" is not valid`,
+    ],
+    ['"r.example/x:1?sig=S3CRET&a=1"', '"r.example/x:1?sig=***&a=1"'],
+    [`"u:S3CRET@r.example/x@${d}"`, `"***@r.example/x@${d}"`],
+    [
+      'https://u:S3CRET@r.example/x?access_token=S3CRET',
+      `https://u:${REDACTED}@r.example/x?access_token=${REDACTED}`,
+    ],
+    // Nothing secret: as written.
+    [`ghcr.io/acme/m:1.0@${d}`, `ghcr.io/acme/m:1.0@${d}`],
+    ['python:3.11?tag=x', 'python:3.11?tag=x'],
+    ['drop the ?token= from the URL', 'drop the ?token= from the URL'],
+    ['--min-tflops bf16=600 needs a GPU', '--min-tflops bf16=600 needs a GPU'],
+  ])('%j -> %j', (text, shown) => {
+    expect(redactMessage(text)).toBe(shown);
   });
 });

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { Signer } from '../attest/cosign.js';
-import { maskBareLogins, redactText, redactUrls } from '../util/redact.js';
+import { redactMessage, redactText, redactUrls } from '../util/redact.js';
 import { noWorkflowCommands } from '../util/text.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
@@ -55,11 +55,11 @@ export function coreIo(): ActionIo {
     // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
     // message may quote from an input (a token put where a name belongs).
     setOutput: (n, v) => core.setOutput(n, redactUrls(v)),
-    setFailed: (m) => core.setFailed(redactText(maskBareLogins(m))),
+    setFailed: (m) => core.setFailed(redactMessage(m)),
     setExitCode: (code) => {
       process.exitCode = code;
     },
-    error: (m, p) => core.error(redactText(maskBareLogins(m)), p),
+    error: (m, p) => core.error(redactMessage(m), p),
     warning: (m, p) => core.warning(redactText(m), p),
     // Container output and what an image said reach the log through info: a line that a runner
     // would take as a workflow command (::add-mask::, ::stop-commands::, ::error::) is shown as text.
@@ -172,8 +172,8 @@ export function capErrors(io: ActionIo, budget = ERROR_ANNOTATION_BUDGET): Actio
       held += 1;
       // A failing smoke test's title is "ml-image smoke TARGET: TEST" (smoke/output.ts, failureAnnotations).
       if (/^ml-image smoke [^:]+: /.test(props?.title ?? '')) tests += 1;
-      // As error would have written it: bare logins masked too (info masks tokens and URLs).
-      io.info(maskBareLogins(`error: ${props?.title ? `${props.title}: ` : ''}${message}`));
+      // As error would have written it: bare logins and query tokens masked too (info masks URLs and tokens).
+      io.info(redactMessage(`error: ${props?.title ? `${props.title}: ` : ''}${message}`));
     },
     setFailed: (message) => {
       flush();

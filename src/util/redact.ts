@@ -360,8 +360,23 @@ export function maskBareLogins(text: string): string {
   return text.includes('@') ? text.replace(BARE_LOGIN, `$1${MASK}@`) : text;
 }
 
-/** An error message, which quotes what was refused, as shown: maskBareLogins, then redactText. */
-export const redactMessage = (text: string): string => redactText(maskBareLogins(text));
+/**
+ * A secret query parameter's value where no URL holds it (`host/x@sha256:...?token=...`, an image
+ * reference as typed), masked as in a URL: only for short texts that quote what was refused.
+ */
+function maskBareQueryTokens(text: string): string {
+  if (!text.includes('=')) return text;
+  return text.replace(QUERY_SECRET_G, (whole: string, head: string, secret: string) =>
+    // A placeholder (`?sig=${NAME},` in advice) is no value.
+    noSecretPart(secret) || /^\$\{[A-Za-z0-9_]+\}/.test(secret) ? whole : `${head}${MASK}`,
+  );
+}
+
+/**
+ * An error message, which quotes what was refused, as shown: maskBareLogins, redactText, then a
+ * secret query parameter outside a URL masked (those in URLs are masked by then).
+ */
+export const redactMessage = (text: string): string => maskBareQueryTokens(redactText(maskBareLogins(text)));
 
 /**
  * The texts to replace for secret VALUES in output read line by line: each value of at least MIN
