@@ -22,11 +22,16 @@ import { type SpdxDocument, spdxFromCycloneDx } from '../../src/attest/spdx.js';
 import { type AttestSigner, runAttestStage, uploadsAhead } from '../../src/attest/stage.js';
 import type { BuildResult } from '../../src/build/result.js';
 import { AttestConfigSchema } from '../../src/config/attest.js';
-import { EnvironmentError, ExitCode, InputError } from '../../src/errors.js';
+import { EnvironmentError, ExitCode, exitCodeOf, InputError } from '../../src/errors.js';
 import { envelopeFile, openResultDir } from '../../src/results/results.js';
 import { fixture } from '../helpers/cosign-keys.js';
 import { makeRecord, makeSmoke } from '../helpers/records.js';
-import { runPendingCleanups } from '../../src/util/cleanup.js';
+import {
+  clearInterruptedForTests,
+  InterruptedError,
+  markInterrupted,
+  runPendingCleanups,
+} from '../../src/util/cleanup.js';
 
 let dir: string;
 beforeEach(() => {
@@ -1324,6 +1329,28 @@ describe('runAttestStage: the progress lines', () => {
           ),
         ),
       );
+  });
+
+  it("the registry cut off by a signal's cleanup: the stage's error is the interrupt (exit 143), not the registry's", async () => {
+    try {
+      const out = await runAttestStage(
+        input(),
+        io(
+          timed(10, () => {
+            markInterrupted('SIGTERM');
+            return true;
+          }),
+        ),
+      );
+      expect(out.error).toBeInstanceOf(InterruptedError);
+      expect(exitCodeOf(out.error)).toBe(143);
+      expect(out.error!.message).toMatch(
+        /^interrupted by SIGTERM: attaching to localhost:5000\/acme\/model@sha256:\S+ was stopped \(registry localhost:5000 is unreachable/,
+      );
+      expect(readAttest(dir)!.error).toMatch(/^interrupted by SIGTERM: /);
+    } finally {
+      clearInterruptedForTests();
+    }
   });
 
   it('keyless says "signing keyless"; without an identity the reason stands and no target "starts"', async () => {

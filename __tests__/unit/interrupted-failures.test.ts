@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { type CosignExec, createCosignSigner } from '../../src/attest/cosign.js';
 import { captureImage } from '../../src/capture/capture.js';
 import { jsonError } from '../../src/cli/main.js';
 import type { CommandRunner, ContainerRunResult } from '../../src/docker/adapter.js';
@@ -179,5 +180,51 @@ describe('a smoke test killed by the cleanup', () => {
     expect((err as Error).message).toBe(
       `interrupted by SIGTERM: the probe in ${IMAGE} was stopped (exit 137)`,
     );
+  });
+});
+
+describe('cosign stopped by the cleanup', () => {
+  const LOCAL = `localhost:5000/ml/app@sha256:${'9'.repeat(64)}`;
+  /** An exec whose cosign is killed by the cleanup (exit 137, no output) once SIGNAL is marked. */
+  const killed =
+    (signal: 'SIGINT' | 'SIGTERM'): CosignExec =>
+    async (args) => {
+      if (args[0] === 'version') return { exitCode: 0, stdout: '{"gitVersion":"v2.5.0"}', stderr: '' };
+      markInterrupted(signal);
+      return { exitCode: 137, stdout: '', stderr: '' };
+    };
+
+  it.each([['attest', 'SIGINT', 130] as const, ['verify', 'SIGTERM', 143] as const])(
+    'after %s is cut off by %s: the interrupt (exit %i, in --json too), not "cosign failed, run it with --verbose"',
+    async (call, signal, code) => {
+      const s = createCosignSigner(killed(signal));
+      const err = await (
+        call === 'attest'
+          ? s.attest(
+              LOCAL,
+              { predicatePath: '/p.json', type: 'cyclonedx' },
+              { kind: 'key', key: '/k/cosign.key' },
+            )
+          : s.verify(LOCAL, { kind: 'key', publicKey: '/k/cosign.pub' })
+      ).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InterruptedError);
+      expect(exitCodeOf(err)).toBe(code);
+      expect((err as Error).message).toMatch(
+        new RegExp(`^interrupted by ${signal}: cosign .* was stopped \\(exit 137\\)$`),
+      );
+      expect(jsonError(err as Error)).toMatchObject({ error: { exitCode: code } });
+    },
+  );
+
+  it('before any signal, exit 137 is still cosign failing (what it says)', async () => {
+    const exec: CosignExec = async (args) =>
+      args[0] === 'version'
+        ? { exitCode: 0, stdout: '{"gitVersion":"v2.5.0"}', stderr: '' }
+        : { exitCode: 137, stdout: '', stderr: '' };
+    const err = await createCosignSigner(exec)
+      .sign(LOCAL, { kind: 'key', key: '/k/cosign.key' })
+      .catch((e: unknown) => e);
+    expect(err).not.toBeInstanceOf(InterruptedError);
+    expect((err as Error).message).toContain('exit 137');
   });
 });

@@ -5,6 +5,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { EnvironmentError, InputError } from '../errors.js';
 import { isPlainHttpRegistry, loopbackRegistryFix } from '../docker/registry.js';
+import { interruptedFailure } from '../util/cleanup.js';
 import { parseDigestRef } from '../oci/ref.js';
 import { type CosignFailure, classifyFailure } from './cosign-args.js';
 import { sigstoreCacheError } from './cosign-env.js';
@@ -97,6 +98,10 @@ export async function runCosign(
   }
   if (res.exitCode === 0) return res;
   const what = target === undefined ? `cosign ${args[0]}` : `cosign ${args[0]} ${target}`;
+  // Killed by the SIGINT/SIGTERM/SIGHUP cleanup (exit 137, no output): the signal's failure, with
+  // its exit code (130/143/129, also in --json and attest.json), not a cosign or registry problem.
+  const interrupted = interruptedFailure(what, `exit ${res.exitCode}`);
+  if (interrupted) throw interrupted;
   if (res.timedOut === true)
     throw new EnvironmentError(
       `${what} did not finish within ${Math.round(c.timeoutMs / 1000)}s`,

@@ -9,7 +9,7 @@ import { type EnvRecord, packageListProblem } from '../capture/record.js';
 import type { AttestationKind, AttestConfig } from '../config/attest.js';
 import { EnvironmentError } from '../errors.js';
 import { envelopeFile, type ResultDir } from '../results/results.js';
-import { registerCleanup } from '../util/cleanup.js';
+import { InterruptedError, interruptedFailure, registerCleanup } from '../util/cleanup.js';
 import { mapLimitSerialByKey } from '../util/map-limit.js';
 import {
   earlierPredicate,
@@ -358,7 +358,13 @@ export async function runAttestStage(input: AttestStageInput, io: AttestStageIo)
         () => ended(false),
         (reason: unknown) => {
           ended(true);
-          if (reason instanceof EnvironmentError) error ??= reason;
+          // After a signal, a registry call the cleanup cut short (its uploads cancelled) is the
+          // signal's failure: exit 130/143/129 in --json and attest.json, not "registry ... unreachable".
+          if (reason instanceof EnvironmentError)
+            error ??=
+              reason instanceof InterruptedError
+                ? reason
+                : (interruptedFailure(`attaching to ${w.target.ref}`, firstLine(reason), reason) ?? reason);
         },
       );
       return run;
