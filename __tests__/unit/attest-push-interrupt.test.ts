@@ -1,8 +1,9 @@
 // The built-in signer's pushes on SIGINT/SIGTERM: every upload a push opened and did not finish is
 // cancelled by the signal's cleanup (the process exits without reaching the push's own catch), and
-// nothing new is opened once the signal is being handled. A recording client, no registry.
-import { afterEach, describe, expect, it } from 'vitest';
-import { Ahead, pushCosignImage } from '../../src/attest/cosign-push.js';
+// nothing new is opened once the signal is being handled; a registry that never answers the
+// DELETEs holds the exit no longer than INTERRUPTED_CANCEL_MS. A recording client, no registry.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Ahead, INTERRUPTED_CANCEL_MS, pushCosignImage } from '../../src/attest/cosign-push.js';
 import type { OciClient } from '../../src/docker/oci-client.js';
 import {
   clearInterruptedForTests,
@@ -129,5 +130,58 @@ describe('a push cut off by a signal', () => {
     });
     markInterrupted('SIGINT');
     await expect(runPendingCleanups()).resolves.toBeUndefined();
+  });
+});
+
+describe('a registry that takes the connections and never answers, then a signal', () => {
+  /** stalledClient whose DELETEs never answer either. */
+  const mute = () => {
+    const { client, log } = stalledClient();
+    const muted = {
+      ...client,
+      host: client.host,
+      startUpload: client.startUpload,
+      finishUpload: client.finishUpload,
+      cancelUpload: (_repository: string, url: string) => {
+        log.push(`cancel ${url}`);
+        return new Promise<void>(() => undefined);
+      },
+    } as unknown as OciClient;
+    return { client: muted, log };
+  };
+  /** Whether P settles within MS of the fake clock (and not a tick before). */
+  async function settlesAfter(p: Promise<unknown>, ms: number): Promise<[boolean, boolean]> {
+    let done = false;
+    void p.then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(ms - 1);
+    const before = done;
+    await vi.advanceTimersByTimeAsync(1);
+    return [before, done];
+  }
+  afterEach(() => vi.useRealTimers());
+
+  it("the push's cleanup asks for its DELETEs and gives up on them after INTERRUPTED_CANCEL_MS", async () => {
+    const { client, log } = mute();
+    const push = pushCosignImage(client, 'repo', 'sha256-abc.att', blobs(), async (there) => there, {
+      read: [],
+      plainHosts: new Set(),
+    });
+    push.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 20));
+    vi.useFakeTimers();
+    markInterrupted('SIGTERM');
+    expect(await settlesAfter(runPendingCleanups(), INTERRUPTED_CANCEL_MS)).toEqual([false, true]);
+    expect(log.filter((l) => l.startsWith('cancel')).sort()).toEqual(['cancel u1', 'cancel u2', 'cancel u3']);
+  });
+
+  it('the uploads opened ahead: released after the signal, the same bound', async () => {
+    const { client, log } = mute();
+    const ahead = new Ahead();
+    ahead.start(client, 'repo', [], 2);
+    await new Promise((r) => setTimeout(r, 10));
+    vi.useFakeTimers();
+    markInterrupted('SIGINT');
+    expect(await settlesAfter(ahead.release(), INTERRUPTED_CANCEL_MS)).toEqual([false, true]);
+    expect(log.filter((l) => l.startsWith('cancel')).sort()).toEqual(['cancel u1', 'cancel u2']);
   });
 });

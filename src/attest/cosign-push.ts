@@ -5,6 +5,41 @@ import { type OciClient, RegistryAnswerError, sha256Digest } from '../docker/oci
 import { isInterrupted, registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
 import { cosignImage, DOCKER_MANIFEST, type Layer, OCI_MANIFEST, readLayers } from './cosign-image.js';
 
+/**
+ * After SIGINT/SIGTERM/SIGHUP, the most the cleanup waits for a registry to answer the uploads it
+ * opened and their DELETEs: a registry that accepts connections but does not answer (each request's
+ * own limit is 30 s) would otherwise hold the exit for the whole SIGNAL_CLEANUP_LIMIT_MS (20 s), the
+ * command's error unwritten. Unanswered uploads expire on the registry's side.
+ */
+export const INTERRUPTED_CANCEL_MS = 2_000;
+
+/** P, or undefined once INTERRUPTED_CANCEL_MS passed when the process is being interrupted. */
+function boundedIfInterrupted<T>(p: Promise<T>): Promise<T | undefined> {
+  if (!isInterrupted()) return p;
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), INTERRUPTED_CANCEL_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Cancel every upload of OPENED (some may still be opening) that is not in FINISHED. */
+async function cancelUploads(
+  client: OciClient,
+  repository: string,
+  opened: readonly Promise<string | undefined>[],
+  finished: ReadonlySet<string>,
+): Promise<void> {
+  const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
+  await Promise.all(
+    urls
+      .filter((u): u is string => u !== undefined && !finished.has(u))
+      .map((u) => client.cancelUpload(repository, u).catch(() => undefined)),
+  );
+}
+
 /** What a cosign tag is read as. */
 export const ACCEPT = [OCI_MANIFEST, DOCKER_MANIFEST];
 
@@ -41,12 +76,7 @@ export async function pushCosignImage(
   const finished = new Set<string>();
   /** Every upload opened (some may still be opening) and not finished: cancelled. */
   const cancelUnfinished = async () => {
-    const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
-    await Promise.all(
-      urls
-        .filter((u): u is string => u !== undefined && !finished.has(u))
-        .map((u) => client.cancelUpload(repository, u).catch(() => undefined)),
-    );
+    await boundedIfInterrupted(cancelUploads(client, repository, opened, finished));
   };
   const track = (upload: Promise<string | undefined>) => (opened.push(upload), upload);
   // After SIGINT/SIGTERM no upload is opened: the cleanup below may have run already.
@@ -194,7 +224,7 @@ export class Ahead {
         }),
       ),
     );
-    this.releasing = Promise.all([this.releasing, cancels]);
+    this.releasing = Promise.all([this.releasing, boundedIfInterrupted(cancels)]);
     await this.releasing;
   }
 }
