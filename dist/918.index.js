@@ -1854,7 +1854,7 @@ function openEnvelope(key, bytes) {
 /* harmony export */   FA: () => (/* binding */ ACCEPT),
 /* harmony export */   cu: () => (/* binding */ Ahead)
 /* harmony export */ });
-/* unused harmony export AHEAD_READ_MS */
+/* unused harmony exports INTERRUPTED_CANCEL_MS, AHEAD_READ_MS */
 /* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38201);
 /* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1614);
@@ -1864,6 +1864,32 @@ function openEnvelope(key, bytes) {
 
 
 
+/**
+ * After SIGINT/SIGTERM/SIGHUP, the most the cleanup waits for a registry to answer the uploads it
+ * opened and their DELETEs: a registry that accepts connections but does not answer (each request's
+ * own limit is 30 s) would otherwise hold the exit for the whole SIGNAL_CLEANUP_LIMIT_MS (20 s), the
+ * command's error unwritten. Unanswered uploads expire on the registry's side.
+ */
+const INTERRUPTED_CANCEL_MS = 2_000;
+/** P, or undefined once INTERRUPTED_CANCEL_MS passed when the process is being interrupted. */
+function boundedIfInterrupted(p) {
+    if (!(0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .isInterrupted */ .fT)())
+        return p;
+    let timer;
+    return Promise.race([
+        p,
+        new Promise((resolve) => {
+            timer = setTimeout(() => resolve(undefined), INTERRUPTED_CANCEL_MS);
+        }),
+    ]).finally(() => clearTimeout(timer));
+}
+/** Cancel every upload of OPENED (some may still be opening) that is not in FINISHED. */
+async function cancelUploads(client, repository, opened, finished) {
+    const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
+    await Promise.all(urls
+        .filter((u) => u !== undefined && !finished.has(u))
+        .map((u) => client.cancelUpload(repository, u).catch(() => undefined)));
+}
 /** What a cosign tag is read as. */
 const ACCEPT = [_cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG, _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_MANIFEST */ .Vv];
 /** How a registry refuses a manifest it cannot take (MANIFEST_INVALID, too large, unsupported). */
@@ -1886,10 +1912,7 @@ async function pushCosignImage(client, repository, tag, blobs, complete, opts) {
     const finished = new Set();
     /** Every upload opened (some may still be opening) and not finished: cancelled. */
     const cancelUnfinished = async () => {
-        const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
-        await Promise.all(urls
-            .filter((u) => u !== undefined && !finished.has(u))
-            .map((u) => client.cancelUpload(repository, u).catch(() => undefined)));
+        await boundedIfInterrupted(cancelUploads(client, repository, opened, finished));
     };
     const track = (upload) => (opened.push(upload), upload);
     // After SIGINT/SIGTERM no upload is opened: the cleanup below may have run already.
@@ -2027,7 +2050,7 @@ class Ahead {
             if (url !== undefined)
                 await client.cancelUpload(repository, url).catch(() => undefined);
         })));
-        this.releasing = Promise.all([this.releasing, cancels]);
+        this.releasing = Promise.all([this.releasing, boundedIfInterrupted(cancels)]);
         await this.releasing;
     }
 }
@@ -2513,6 +2536,7 @@ var promises_ = __webpack_require__(58500);
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 180_000;
 const CACHE_RETRY_MS = 2_000;
 const INSTALL_FIX = 'install cosign 2.x: on GitHub Actions sigstore/cosign-installer (pinned by commit SHA), on Debian 13 `apt-get install cosign` (in a clone of ml-image-action itself, `sudo scripts/test-env.sh` installs it)';
@@ -2554,6 +2578,11 @@ async function runCosign(c, args, target, tuf) {
     if (res.exitCode === 0)
         return res;
     const what = target === undefined ? `cosign ${args[0]}` : `cosign ${args[0]} ${target}`;
+    // Killed by the SIGINT/SIGTERM/SIGHUP cleanup (exit 137, no output): the signal's failure, with
+    // its exit code (130/143/129, also in --json and attest.json), not a cosign or registry problem.
+    const interrupted = (0,cleanup/* interruptedFailure */.rn)(what, `exit ${res.exitCode}`);
+    if (interrupted)
+        throw interrupted;
     if (res.timedOut === true)
         throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(c.timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${(0,oci_ref/* parseDigestRef */.Tf)(target).registry} `}answers quickly, or raise the timeout`);
     const failure = (0,cosign_args/* classifyFailure */.XE)(c.redact(res.stderr));

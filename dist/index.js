@@ -28435,11 +28435,11 @@ function coreIo() {
         // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
         // message may quote from an input (a token put where a name belongs).
         setOutput: (n, v) => core/* setOutput */.uH(n, (0,redact/* redactUrls */.sK)(v)),
-        setFailed: (m) => core/* setFailed */.C1((0,redact/* redactText */.Rd)((0,redact/* maskBareLogins */.pb)(m))),
+        setFailed: (m) => core/* setFailed */.C1((0,redact/* redactMessage */.b6)(m)),
         setExitCode: (code) => {
             process.exitCode = code;
         },
-        error: (m, p) => core/* error */.z3((0,redact/* redactText */.Rd)((0,redact/* maskBareLogins */.pb)(m)), p),
+        error: (m, p) => core/* error */.z3((0,redact/* redactMessage */.b6)(m), p),
         warning: (m, p) => core/* warning */.$e((0,redact/* redactText */.Rd)(m), p),
         // Container output and what an image said reach the log through info: a line that a runner
         // would take as a workflow command (::add-mask::, ::stop-commands::, ::error::) is shown as text.
@@ -28542,8 +28542,8 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
             // A failing smoke test's title is "ml-image smoke TARGET: TEST" (smoke/output.ts, failureAnnotations).
             if (/^ml-image smoke [^:]+: /.test(props?.title ?? ''))
                 tests += 1;
-            // As error would have written it: bare logins masked too (info masks tokens and URLs).
-            io.info((0,redact/* maskBareLogins */.pb)(`error: ${props?.title ? `${props.title}: ` : ''}${message}`));
+            // As error would have written it: bare logins and query tokens masked too (info masks URLs and tokens).
+            io.info((0,redact/* redactMessage */.b6)(`error: ${props?.title ? `${props.title}: ` : ''}${message}`));
         },
         setFailed: (message) => {
             flush();
@@ -32553,11 +32553,11 @@ else {
     // and the verify sub-action's main step loads the checks, not the pipeline. On a cancel the exit
     // waits briefly for the step to unwind: its error annotation and outputs are written.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(668), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46918));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46918));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(668), __nccwpck_require__.e(158), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(287)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23287));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16387));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -33406,7 +33406,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   iz: () => (/* reexport */ REDACTION_RULES),
   OK: () => (/* reexport */ findJwts),
   Qe: () => (/* binding */ holdsToken),
-  pb: () => (/* binding */ maskBareLogins),
   J9: () => (/* binding */ proxyUrlText),
   KL: () => (/* binding */ redactDeep),
   V1: () => (/* binding */ redactEnvList),
@@ -33424,7 +33423,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xJ: () => (/* binding */ valueMasks)
 });
 
-// UNUSED EXPORTS: isTokenUser, looksSecret
+// UNUSED EXPORTS: isTokenUser, looksSecret, maskBareLogins
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
@@ -33887,8 +33886,22 @@ const BARE_LOGIN = /(^|[\s"'(=,[])[^\s"'@/:()=,[\]]+:[^\s"'/]*@(?!sha(?:256|384|
 function maskBareLogins(text) {
     return text.includes('@') ? text.replace(BARE_LOGIN, `$1${MASK}@`) : text;
 }
-/** An error message, which quotes what was refused, as shown: maskBareLogins, then redactText. */
-const redactMessage = (text) => redactText(maskBareLogins(text));
+/**
+ * A secret query parameter's value where no URL holds it (`host/x@sha256:...?token=...`, an image
+ * reference as typed), masked as in a URL: only for short texts that quote what was refused.
+ */
+function maskBareQueryTokens(text) {
+    if (!text.includes('='))
+        return text;
+    return text.replace(QUERY_SECRET_G, (whole, head, secret) => 
+    // A placeholder (`?sig=${NAME},` in advice) is no value.
+    noSecretPart(secret) || /^\$\{[A-Za-z0-9_]+\}/.test(secret) ? whole : `${head}${MASK}`);
+}
+/**
+ * An error message, which quotes what was refused, as shown: maskBareLogins, redactText, then a
+ * secret query parameter outside a URL masked (those in URLs are masked by then).
+ */
+const redactMessage = (text) => maskBareQueryTokens(redactText(maskBareLogins(text)));
 /**
  * The texts to replace for secret VALUES in output read line by line: each value of at least MIN
  * characters and, for a value of several lines (a JSON key, a netrc, a PEM), each of its lines of

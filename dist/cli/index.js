@@ -190,12 +190,12 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(477), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(843), __nccwpck_require__.e(477), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(943), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(843), __nccwpck_require__.e(477), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(223), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(843), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(843), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(365), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(365), __nccwpck_require__.e(79), __nccwpck_require__.e(745)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49913))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(843), __nccwpck_require__.e(477), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(943), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(365), __nccwpck_require__.e(843), __nccwpck_require__.e(477), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(223), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(686), __nccwpck_require__.e(672), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
     {
         name: 'devcontainer',
@@ -7832,8 +7832,22 @@ const BARE_LOGIN = /(^|[\s"'(=,[])[^\s"'@/:()=,[\]]+:[^\s"'/]*@(?!sha(?:256|384|
 function maskBareLogins(text) {
     return text.includes('@') ? text.replace(BARE_LOGIN, `$1${MASK}@`) : text;
 }
-/** An error message, which quotes what was refused, as shown: maskBareLogins, then redactText. */
-const redactMessage = (text) => redactText(maskBareLogins(text));
+/**
+ * A secret query parameter's value where no URL holds it (`host/x@sha256:...?token=...`, an image
+ * reference as typed), masked as in a URL: only for short texts that quote what was refused.
+ */
+function maskBareQueryTokens(text) {
+    if (!text.includes('='))
+        return text;
+    return text.replace(QUERY_SECRET_G, (whole, head, secret) => 
+    // A placeholder (`?sig=${NAME},` in advice) is no value.
+    noSecretPart(secret) || /^\$\{[A-Za-z0-9_]+\}/.test(secret) ? whole : `${head}${MASK}`);
+}
+/**
+ * An error message, which quotes what was refused, as shown: maskBareLogins, redactText, then a
+ * secret query parameter outside a URL masked (those in URLs are masked by then).
+ */
+const redactMessage = (text) => maskBareQueryTokens(redactText(maskBareLogins(text)));
 /**
  * The texts to replace for secret VALUES in output read line by line: each value of at least MIN
  * characters and, for a value of several lines (a JSON key, a netrc, a PEM), each of its lines of

@@ -1,5 +1,5 @@
-export const id = 943;
-export const ids = [943];
+export const id = 223;
+export const ids = [223];
 export const modules = {
 
 /***/ 96912:
@@ -287,7 +287,7 @@ async function loadOnePlatformFix(io) {
 
 /***/ }),
 
-/***/ 79549:
+/***/ 37141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2944,6 +2944,71 @@ function dockerfileKeepingOut(dockerfile, context, keepOut, work, name) {
     return { dockerfile: copy, keptOut };
 }
 
+;// CONCATENATED MODULE: ./src/build/git-keep-out.ts
+// What of the context's git directory the build keeps out of the image. Git writes credentials into
+// its config files: a remote URL's login (`https://x-access-token:TOKEN@github.com/o/r.git`, a clone
+// with a personal token) and the token actions/checkout persists by default
+// (`http.https://github.com/.extraheader AUTHORIZATION: basic ...`), for each submodule too
+// (`.git/modules/NAME/config`). A `COPY . /app` would push them with the image, readable by whoever
+// can pull it. The built-in templates copy the context as the app: the whole `.git` stays out (its
+// history, which may hold a secret removed since, and Git LFS's copies of large files). A user's
+// Dockerfile may read the repository (`git describe`, setuptools-scm): only the config files stay
+// out, and git reads a repository without them.
+
+
+/** How deep submodules nest under `.git/modules` (a name may hold "/"; a module may have its own). */
+const MAX_DEPTH = 16;
+/** P's lstat; undefined when it is absent or cannot be looked at (the build then says why). */
+function lstat(p) {
+    try {
+        return (0,external_node_fs_.lstatSync)(p);
+    }
+    catch {
+        return undefined;
+    }
+}
+const isDir = (p) => lstat(p)?.isDirectory() === true;
+const exists = (p) => lstat(p) !== undefined;
+/** Subdirectories of DIR (no links); none when it cannot be read. */
+function subdirs(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
+            .filter((e) => e.isDirectory())
+            .map((e) => external_node_path_default().join(dir, e.name));
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * The config files of the git directories under DIR (`.git/modules`): a directory with a HEAD is a
+ * submodule's git directory (its config, then its own `modules`); any other is part of a name.
+ */
+function moduleConfigs(dir, depth) {
+    if (depth > MAX_DEPTH)
+        return [];
+    return subdirs(dir).flatMap((d) => {
+        if (!exists(external_node_path_default().join(d, 'HEAD')))
+            return moduleConfigs(d, depth + 1);
+        const config = external_node_path_default().join(d, 'config');
+        return [...(exists(config) ? [config] : []), ...moduleConfigs(external_node_path_default().join(d, 'modules'), depth + 1)];
+    });
+}
+/**
+ * The absolute paths of CONTEXT's git directory to keep out of the build: the whole `.git` for a
+ * built-in TEMPLATE, else its config files (its own and its submodules'). None when the context has
+ * no git directory of its own (a subdirectory of a checkout, a worktree's `.git` file).
+ */
+function gitKeepOut(context, template) {
+    const git = external_node_path_default().join(context, '.git');
+    if (!isDir(git))
+        return [];
+    if (template)
+        return [git];
+    const config = external_node_path_default().join(git, 'config');
+    return [...(exists(config) ? [config] : []), ...moduleConfigs(external_node_path_default().join(git, 'modules'), 0)];
+}
+
 // EXTERNAL MODULE: ./src/util/map-limit.ts
 var map_limit = __webpack_require__(9992);
 // EXTERNAL MODULE: ./src/requirements/references.ts
@@ -2955,6 +3020,7 @@ var references = __webpack_require__(32780);
 // deterministic failure (Dockerfile error, pip conflict) stops at once with the end of the log
 // (retry.ts). Requirements, constraints, index URLs (often with credentials) and build.secrets
 // reach the build only as BuildKit secret mounts, never as build arguments (inputs.ts).
+
 
 
 
@@ -3034,12 +3100,12 @@ async function buildVariant(input, v, run) {
     const { plan, config } = input;
     const { ctx, timer } = run;
     const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
-    const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, input.keepOut ?? [], ctx.work, v.name);
+    const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)], ctx.work, v.name);
     const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
     if (unmounted !== undefined)
         ctx.progress(`warning: ${unmounted}`);
     if (keptOut.length > 0)
-        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, and the files read as secrets: never copied into the image)`);
+        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, and git's: never copied into the image)`);
     const labels = variantLabels(input, v, run);
     // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
     // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
@@ -4539,8 +4605,13 @@ async function runAttestStage(input, io) {
         const ended = (stopped) => io.progress(endLine(w.target, { signing: !!signer, ms: performance.now() - started, stopped }));
         run.then(() => ended(false), (reason) => {
             ended(true);
+            // After a signal, a registry call the cleanup cut short (its uploads cancelled) is the
+            // signal's failure: exit 130/143/129 in --json and attest.json, not "registry ... unreachable".
             if (reason instanceof errors/* EnvironmentError */.eG)
-                error ??= reason;
+                error ??=
+                    reason instanceof cleanup/* InterruptedError */.p4
+                        ? reason
+                        : ((0,cleanup/* interruptedFailure */.rn)(`attaching to ${w.target.ref}`, firstLine(reason), reason) ?? reason);
         });
         return run;
     });
