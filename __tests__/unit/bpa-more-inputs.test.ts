@@ -214,6 +214,19 @@ describe('refused forms: exit 2 naming the input and the value', () => {
       { 'build-contexts': 'base={{defaultContext}}:base' },
       /defaultContext/,
     ],
+    [
+      "a Git context's login (on buildx's command line, in the provenance)",
+      {
+        'build-contexts':
+          'lib=https://x-access-token:ghs_plantedLogin0123456789abcdefABCDEF@github.com/o/lib.git',
+      },
+      /^input "build-contexts": lib: its value carries URL credentials .*; a build context is on buildx's command line/,
+    ],
+    [
+      "a Git context's token in its query",
+      { 'build-contexts': 'lib=https://git.example/o/lib.git?token=plantedQueryTok9' },
+      /^input "build-contexts": lib: its value holds/,
+    ],
     ['outputs type=registry: the action pushes', { outputs: 'type=registry' }, /pushes an image.*/],
     [
       'outputs type=image,push=true',
@@ -261,6 +274,8 @@ describe('refused forms: exit 2 naming the input and the value', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).exitCode).toBe(2);
     expect((err as Error).message).toMatch(message);
+    // A planted credential is refused without being repeated.
+    expect((err as Error).message).not.toContain('planted');
   });
 
   it('checkOutput keeps a valid spec and normalises a bare path', () => {
