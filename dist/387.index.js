@@ -498,6 +498,10 @@ function moreBuildOptions(get, given, cwd) {
                 throw new errors/* InputError */.dz(`input "build-contexts": ${JSON.stringify(name)} is not a context name`);
             if (value.includes('{{'))
                 throw new errors/* InputError */.dz(`input "build-contexts": ${name}=${value}: {{defaultContext}} is build-push-action's Git context, which this action does not use`, 'give a path relative to the workspace, a URL or docker-image://REF');
+            // buildx's command line, the build's log and BuildKit's provenance show it: no login in it.
+            const why = (0,build_args/* credentialInValue */._G)(value);
+            if (why !== undefined)
+                throw new errors/* InputError */.dz(`input "build-contexts": ${name}: ${why}; a build context is on buildx's command line and in the build's provenance`, 'give the URL without its login and the token as the secret GIT_AUTH_TOKEN (secrets: GIT_AUTH_TOKEN=${{ secrets.X }}), which BuildKit uses to fetch a Git context');
             opts.buildContexts[name] = value.trim();
         }
     }
