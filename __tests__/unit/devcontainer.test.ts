@@ -150,6 +150,16 @@ describe('devcontainerJson', () => {
     platforms: ['linux/amd64'],
   };
 
+  it('"${" never reaches its name (the devcontainer CLI expands ${localEnv:...} in every string)', () => {
+    const dc = devcontainerJson({
+      ...image,
+      variant: 'x${localEnv:T}',
+      cuda: false,
+      record: templateRecord(),
+    });
+    expect(dc.name).toBe('ml-image (x$ {localEnv:T})');
+  });
+
   it('CPU variant: the image by digest, its user, the cache volumes, no GPU, no ports', () => {
     const dc = devcontainerJson({ ...image, cuda: false, record: templateRecord() });
     expect(dc.image).toBe(`ghcr.io/acme/model@${D1}`);
@@ -465,6 +475,25 @@ describe('ml-image devcontainer', () => {
     expect(other.code, other.err).toBe(0);
     expect(JSON.parse(other.out)).toMatchObject({ cuda: false, record: null });
   });
+
+  it.each([
+    // The devcontainer CLI fills ${localEnv:...} from the host's environment, in "name" too.
+    ['${localEnv:GITHUB_TOKEN}'],
+    // env-<variant>-<arch>.json would be read from outside --from.
+    ['x/../../outside'],
+    ['CPU'],
+    [''],
+  ])(
+    "a build.json (another run's, tampered) whose variant %j is no variant name: exit 2 naming it, nothing written",
+    async (variant) => {
+      write('build.json', build([{ variant, digest: D1, platforms: [platform(hostPlatform(), D2)] }]));
+      const r = await cli('--from', 'results');
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/build\.json/);
+      expect(r.err).toMatch(/a variant name: lowercase letters, digits/);
+      expect(existsSync(path.join(dir, '.devcontainer'))).toBe(false);
+    },
+  );
 
   it('a variant with neither digest nor local tag is exit 2 naming the fields', async () => {
     write('build.json', build([{ platforms: [] }]));

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../config/schema.js';
 import { DIGEST_RE, imageRefProblem, repositoryProblem } from '../oci/ref.js';
+import { shortName } from '../config/short-name.js';
 
 /** An image reference (a tag the build pushed, a local tag, the base image), as docker reads it. */
 const imageRef = z.string().refine((r) => imageRefProblem(r) === undefined, {
@@ -43,7 +44,13 @@ export const PlatformBuildSchema = z.object({
 });
 
 export const VariantBuildSchema = z.object({
-  variant: z.string(),
+  /**
+   * The config's variant name (a short name, as the config checks it): a build.json of another run
+   * (a pull request's artifact) is read by export, devcontainer and the report, which put it into
+   * job names, file names (env-<variant>-<arch>.json) and devcontainer.json's "name" (where the
+   * devcontainer CLI expands ${localEnv:...}). Anything else is a tampered file: exit 2.
+   */
+  variant: shortName('a variant name'),
   repository: z.string().refine((r) => repositoryProblem(r) === undefined, {
     error: (iss) => `not a repository: ${repositoryProblem(String(iss.input))}`,
   }),
