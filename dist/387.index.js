@@ -1777,8 +1777,8 @@ function parseYamlDocument(raw, fileLabel) {
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(84040);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __webpack_require__(89538);
 ;// CONCATENATED MODULE: ./src/config/utf8.ts
 // A config file's bytes as text: UTF-8 only, decoded strictly. Decoding with replacement would turn
 // a byte that is not UTF-8 (a Latin-1 "é" saved by an old editor) into U+FFFD silently: an image
@@ -2290,7 +2290,8 @@ function devcontainerJson(input) {
         !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined)).map((c) => `source=${c.volume},target=${env[c.env]},type=volume`);
     const ports = servicePorts(record);
     return {
-        name: `ml-image (${input.variant})`,
+        // No "${" (the devcontainer CLI expands ${localEnv:...} in every string, name included).
+        name: `ml-image (${input.variant.replace(/\$\{/g, '$ {')})`,
         image: input.image,
         // The image's own user: the workspace and cache volumes are used as it, never as root.
         ...(user !== undefined && { remoteUser: user }),

@@ -12,34 +12,36 @@ export const modules = {
 /* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
 /* harmony export */ });
 /* unused harmony export VariantBuildSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64377);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84040);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64377);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17700);
+/* harmony import */ var _config_short_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84790);
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 
 
 
+
 /** An image reference (a tag the build pushed, a local tag, the base image), as docker reads it. */
-const imageRef = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(r) === undefined, {
+const imageRef = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(r) === undefined, {
     error: (iss) => `not an image reference: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(String(iss.input))}`,
 });
 const BUILD_RESULT_SCHEMA_VERSION = 1;
-const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     /**
      * What the build built for: one of the platforms a config and plan.json may name (the build
      * stage builds only those), so that a reader (export's node selector) never sees another. Read
      * as a string: the stage's targets carry plan.json's platforms as strings.
      */
-    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((p) => _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.includes(p), {
+    platform: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((p) => _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.includes(p), {
         error: `expected one of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.map((p) => JSON.stringify(p)).join(', ')} (a platform a build builds)`,
     }),
-    digest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative(),
     /** When the build finished (the provenance's finishedOn; older build.json files have none). */
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .datetime */ .w$({ offset: true }).optional(),
-    attempts: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive(),
-    metadata: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_4__/* .datetime */ .w$({ offset: true }).optional(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+    metadata: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()),
     /**
      * Where the image is in the engine: the local tag of a load (push: false, or push and load), or
      * the docker driver's push tag (push and load). Only loaded unless `pushed` says otherwise.
@@ -49,28 +51,34 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
      * The tags the loaded image carries besides localRef (a variant built for one platform is loaded
      * under its tags, as build-push-action's); absent when none (older build.json files have none).
      */
-    loadedTags: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(imageRef).optional(),
+    loadedTags: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(imageRef).optional(),
     /**
      * Whether the build pushed the image (repository@digest is in the registry), loaded or not.
      * Older build.json files have none: pushed exactly when there is no localRef (isPushed).
      */
-    pushed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
+    pushed: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional(),
 });
-const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    repository: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(r) === undefined, {
+const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    /**
+     * The config's variant name (a short name, as the config checks it): a build.json of another run
+     * (a pull request's artifact) is read by export, devcontainer and the report, which put it into
+     * job names, file names (env-<variant>-<arch>.json) and devcontainer.json's "name" (where the
+     * devcontainer CLI expands ${localEnv:...}). Anything else is a tampered file: exit 2.
+     */
+    variant: (0,_config_short_name_js__WEBPACK_IMPORTED_MODULE_2__/* .shortName */ .EU)('a variant name'),
+    repository: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(r) === undefined, {
         error: (iss) => `not a repository: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(String(iss.input))}`,
     }),
     /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
-    digest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
-    tags: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(imageRef),
-    platforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(PlatformBuildSchema),
+    digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(imageRef),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(PlatformBuildSchema),
     baseImage: imageRef,
-    baseDigest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    baseDigest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
 });
-const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
-    variants: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(VariantBuildSchema),
+const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
+    variants: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(VariantBuildSchema),
 });
 /**
  * Whether the build pushed P (its repository@digest is in the registry): what it recorded, else (a
@@ -442,7 +450,7 @@ function archOf(platform) {
 
 /***/ }),
 
-/***/ 84040:
+/***/ 89538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -477,43 +485,8 @@ var redact = __webpack_require__(81583);
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
 var secret_id = __webpack_require__(92916);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
-// EXTERNAL MODULE: ./src/config/issues.ts
-var issues = __webpack_require__(11012);
-;// CONCATENATED MODULE: ./src/config/short-name.ts
-// A short name of the config that goes into tags and result ids (a variant's name, a smoke test's):
-// lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 64
-// characters. A refused one is told what is wrong with it (too long, its first character, a
-// character not allowed) and the whole rule, not only the characters allowed.
-
-
-
-/** The most characters a short name has. */
-const MAX_SHORT_NAME = 64;
-/** The rule, as a problem states it. */
-const SHORT_NAME_RULE = `lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most ${MAX_SHORT_NAME} characters`;
-/** What is wrong with NAME as a short name ("is too long: ..."), or undefined when nothing is. */
-function shortNameProblem(name) {
-    if (name === '')
-        return 'is empty';
-    const bad = [...name].find((c) => !/^[a-z0-9._-]$/.test(c));
-    if (bad !== undefined)
-        return `holds ${(0,util_text/* printable */.g$)(JSON.stringify(bad))}, which is not allowed`;
-    if (!/^[a-z0-9]/.test(name))
-        return `starts with ${JSON.stringify(name[0])}, not a letter or digit`;
-    if (name.length > MAX_SHORT_NAME)
-        return `is too long: ${name.length} characters, at most ${MAX_SHORT_NAME}`;
-    return undefined;
-}
-/** A zod string for a short name; WHAT names it in a problem ("a tag-safe name"). */
-const shortName = (what) => schemas/* string */.YjP().refine((name) => shortNameProblem(name) === undefined, {
-    error: (iss) => {
-        const name = String(iss.input);
-        return `${(0,issues/* describeValue */.bp)(name)} ${shortNameProblem(name)} (${what}: ${SHORT_NAME_RULE})`;
-    },
-});
-
+// EXTERNAL MODULE: ./src/config/short-name.ts
+var short_name = __webpack_require__(84790);
 // EXTERNAL MODULE: ./src/config/size.ts
 var size = __webpack_require__(64089);
 // EXTERNAL MODULE: ./src/config/pattern.ts
@@ -548,7 +521,7 @@ const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((
 }))
     .default([]);
 const CustomTest = schemas/* strictObject */.rej({
-    name: shortName('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
+    name: (0,short_name/* shortName */.EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
     command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
         error: 'expected a command string (run with sh -c) or an argv list',
     })
@@ -713,7 +686,7 @@ const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 's
 // so that a bad string gets a message saying what strings are allowed.
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
 const VariantObject = schemas/* strictObject */.rej({
-    name: shortName('a tag-safe name')
+    name: (0,short_name/* shortName */.EU)('a tag-safe name')
         .optional()
         .describe('Variant name used in tags (`1.4.0-<name>`): lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters. Default: `cpu`, `cuda<version>`; required with `base`.'),
     cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
@@ -985,6 +958,51 @@ const SecretIdsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Secret
                 message: `secret id ${JSON.stringify(id)} is given twice (also build.secrets[${first}]): give each id once`,
             });
     });
+});
+
+
+/***/ }),
+
+/***/ 84790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EU: () => (/* binding */ shortName)
+/* harmony export */ });
+/* unused harmony exports MAX_SHORT_NAME, SHORT_NAME_RULE, shortNameProblem */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49997);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
+// A short name of the config that goes into tags and result ids (a variant's name, a smoke test's):
+// lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 64
+// characters. A refused one is told what is wrong with it (too long, its first character, a
+// character not allowed) and the whole rule, not only the characters allowed.
+
+
+
+/** The most characters a short name has. */
+const MAX_SHORT_NAME = 64;
+/** The rule, as a problem states it. */
+const SHORT_NAME_RULE = `lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most ${MAX_SHORT_NAME} characters`;
+/** What is wrong with NAME as a short name ("is too long: ..."), or undefined when nothing is. */
+function shortNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    const bad = [...name].find((c) => !/^[a-z0-9._-]$/.test(c));
+    if (bad !== undefined)
+        return `holds ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(JSON.stringify(bad))}, which is not allowed`;
+    if (!/^[a-z0-9]/.test(name))
+        return `starts with ${JSON.stringify(name[0])}, not a letter or digit`;
+    if (name.length > MAX_SHORT_NAME)
+        return `is too long: ${name.length} characters, at most ${MAX_SHORT_NAME}`;
+    return undefined;
+}
+/** A zod string for a short name; WHAT names it in a problem ("a tag-safe name"). */
+const shortName = (what) => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((name) => shortNameProblem(name) === undefined, {
+    error: (iss) => {
+        const name = String(iss.input);
+        return `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .bp)(name)} ${shortNameProblem(name)} (${what}: ${SHORT_NAME_RULE})`;
+    },
 });
 
 
@@ -1293,7 +1311,7 @@ function sizeDrivers(e) {
 /* harmony export */ });
 /* unused harmony exports TemplateSchema, BaseChoiceSchema, VariantPlanSchema, BuildTargetSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84040);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
 // Plan: what the plan stage hands to resolve/build/smoke/report (and writes as plan.json). The types
 // are inferred from the schema, so the file written and the value passed on cannot drift apart.
 

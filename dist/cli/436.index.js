@@ -280,8 +280,8 @@ function parseYamlDocument(raw, fileLabel) {
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 3 modules
-var schema = __webpack_require__(29465);
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var schema = __webpack_require__(32430);
 // EXTERNAL MODULE: ./src/requirements/decode.ts
 var decode = __webpack_require__(30744);
 ;// CONCATENATED MODULE: ./src/config/utf8.ts
@@ -614,7 +614,7 @@ function variantNamesOf(data) {
 /* harmony export */   Mg: () => (/* binding */ variantsAsInFile),
 /* harmony export */   OK: () => (/* binding */ fileVariantIndex)
 /* harmony export */ });
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29465);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32430);
 
 /**
  * For each variant of the config (the override's list, in order), the index of the file's entry it

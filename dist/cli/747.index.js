@@ -147,7 +147,8 @@ function devcontainerJson(input) {
         !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined)).map((c) => `source=${c.volume},target=${env[c.env]},type=volume`);
     const ports = servicePorts(record);
     return {
-        name: `ml-image (${input.variant})`,
+        // No "${" (the devcontainer CLI expands ${localEnv:...} in every string, name included).
+        name: `ml-image (${input.variant.replace(/\$\{/g, '$ {')})`,
         image: input.image,
         // The image's own user: the workspace and cache volumes are used as it, never as root.
         ...(user !== undefined && { remoteUser: user }),

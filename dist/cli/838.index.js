@@ -155,34 +155,36 @@ function scrubDeep(value, keep = []) {
 /* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
 /* harmony export */ });
 /* unused harmony export VariantBuildSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64377);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29465);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64377);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32430);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17700);
+/* harmony import */ var _config_short_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84790);
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 
 
 
+
 /** An image reference (a tag the build pushed, a local tag, the base image), as docker reads it. */
-const imageRef = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(r) === undefined, {
+const imageRef = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(r) === undefined, {
     error: (iss) => `not an image reference: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(String(iss.input))}`,
 });
 const BUILD_RESULT_SCHEMA_VERSION = 1;
-const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     /**
      * What the build built for: one of the platforms a config and plan.json may name (the build
      * stage builds only those), so that a reader (export's node selector) never sees another. Read
      * as a string: the stage's targets carry plan.json's platforms as strings.
      */
-    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((p) => _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.includes(p), {
+    platform: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((p) => _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.includes(p), {
         error: `expected one of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.map((p) => JSON.stringify(p)).join(', ')} (a platform a build builds)`,
     }),
-    digest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative(),
     /** When the build finished (the provenance's finishedOn; older build.json files have none). */
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .datetime */ .w$({ offset: true }).optional(),
-    attempts: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive(),
-    metadata: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_4__/* .datetime */ .w$({ offset: true }).optional(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+    metadata: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()),
     /**
      * Where the image is in the engine: the local tag of a load (push: false, or push and load), or
      * the docker driver's push tag (push and load). Only loaded unless `pushed` says otherwise.
@@ -192,28 +194,34 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
      * The tags the loaded image carries besides localRef (a variant built for one platform is loaded
      * under its tags, as build-push-action's); absent when none (older build.json files have none).
      */
-    loadedTags: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(imageRef).optional(),
+    loadedTags: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(imageRef).optional(),
     /**
      * Whether the build pushed the image (repository@digest is in the registry), loaded or not.
      * Older build.json files have none: pushed exactly when there is no localRef (isPushed).
      */
-    pushed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
+    pushed: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional(),
 });
-const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    repository: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(r) === undefined, {
+const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    /**
+     * The config's variant name (a short name, as the config checks it): a build.json of another run
+     * (a pull request's artifact) is read by export, devcontainer and the report, which put it into
+     * job names, file names (env-<variant>-<arch>.json) and devcontainer.json's "name" (where the
+     * devcontainer CLI expands ${localEnv:...}). Anything else is a tampered file: exit 2.
+     */
+    variant: (0,_config_short_name_js__WEBPACK_IMPORTED_MODULE_2__/* .shortName */ .EU)('a variant name'),
+    repository: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(r) === undefined, {
         error: (iss) => `not a repository: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(String(iss.input))}`,
     }),
     /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
-    digest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
-    tags: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(imageRef),
-    platforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(PlatformBuildSchema),
+    digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(imageRef),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(PlatformBuildSchema),
     baseImage: imageRef,
-    baseDigest: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    baseDigest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
 });
-const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
-    variants: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(VariantBuildSchema),
+const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
+    variants: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(VariantBuildSchema),
 });
 /**
  * Whether the build pushed P (its repository@digest is in the registry): what it recorded, else (a

@@ -16,7 +16,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* unused harmony export GLOBAL_OPTIONS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(29465);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32430);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17700);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(81583);
@@ -855,7 +855,7 @@ function patternProblem(pattern) {
 
 /***/ }),
 
-/***/ 29465:
+/***/ 32430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -891,43 +891,8 @@ var redact = __nccwpck_require__(81583);
 var attest = __nccwpck_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
 var secret_id = __nccwpck_require__(92916);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __nccwpck_require__(49997);
-// EXTERNAL MODULE: ./src/config/issues.ts
-var issues = __nccwpck_require__(11012);
-;// CONCATENATED MODULE: ./src/config/short-name.ts
-// A short name of the config that goes into tags and result ids (a variant's name, a smoke test's):
-// lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 64
-// characters. A refused one is told what is wrong with it (too long, its first character, a
-// character not allowed) and the whole rule, not only the characters allowed.
-
-
-
-/** The most characters a short name has. */
-const MAX_SHORT_NAME = 64;
-/** The rule, as a problem states it. */
-const SHORT_NAME_RULE = `lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most ${MAX_SHORT_NAME} characters`;
-/** What is wrong with NAME as a short name ("is too long: ..."), or undefined when nothing is. */
-function shortNameProblem(name) {
-    if (name === '')
-        return 'is empty';
-    const bad = [...name].find((c) => !/^[a-z0-9._-]$/.test(c));
-    if (bad !== undefined)
-        return `holds ${(0,util_text/* printable */.g$)(JSON.stringify(bad))}, which is not allowed`;
-    if (!/^[a-z0-9]/.test(name))
-        return `starts with ${JSON.stringify(name[0])}, not a letter or digit`;
-    if (name.length > MAX_SHORT_NAME)
-        return `is too long: ${name.length} characters, at most ${MAX_SHORT_NAME}`;
-    return undefined;
-}
-/** A zod string for a short name; WHAT names it in a problem ("a tag-safe name"). */
-const shortName = (what) => schemas/* string */.YjP().refine((name) => shortNameProblem(name) === undefined, {
-    error: (iss) => {
-        const name = String(iss.input);
-        return `${(0,issues/* describeValue */.bp)(name)} ${shortNameProblem(name)} (${what}: ${SHORT_NAME_RULE})`;
-    },
-});
-
+// EXTERNAL MODULE: ./src/config/short-name.ts
+var short_name = __nccwpck_require__(84790);
 // EXTERNAL MODULE: ./src/config/size.ts
 var size = __nccwpck_require__(64089);
 // EXTERNAL MODULE: ./src/config/pattern.ts
@@ -983,7 +948,7 @@ const regexList = schemas/* array */.YOg(schemas/* string */.YjP().superRefine((
 }))
     .default([]);
 const CustomTest = schemas/* strictObject */.rej({
-    name: shortName('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
+    name: (0,short_name/* shortName */.EU)('a test name').describe('Test id in results: lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters.'),
     command: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP()).min(1)], {
         error: 'expected a command string (run with sh -c) or an argv list',
     })
@@ -1148,7 +1113,7 @@ const stringList = (item) => schemas/* preprocess */.vkY((v) => (typeof v === 's
 // so that a bad string gets a message saying what strings are allowed.
 const VARIANT_SHORTHAND = /^cuda(\d{1,2}\.\d{1,2})$/;
 const VariantObject = schemas/* strictObject */.rej({
-    name: shortName('a tag-safe name')
+    name: (0,short_name/* shortName */.EU)('a tag-safe name')
         .optional()
         .describe('Variant name used in tags (`1.4.0-<name>`): lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit, at most 64 characters. Default: `cpu`, `cuda<version>`; required with `base`.'),
     cuda: cudaVersion.optional().describe('CUDA version of a GPU variant, e.g. `"12.8"`.'),
@@ -1420,6 +1385,51 @@ const SecretIdsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(Secret
                 message: `secret id ${JSON.stringify(id)} is given twice (also build.secrets[${first}]): give each id once`,
             });
     });
+});
+
+
+/***/ }),
+
+/***/ 84790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EU: () => (/* binding */ shortName)
+/* harmony export */ });
+/* unused harmony exports MAX_SHORT_NAME, SHORT_NAME_RULE, shortNameProblem */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(49997);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11012);
+// A short name of the config that goes into tags and result ids (a variant's name, a smoke test's):
+// lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 64
+// characters. A refused one is told what is wrong with it (too long, its first character, a
+// character not allowed) and the whole rule, not only the characters allowed.
+
+
+
+/** The most characters a short name has. */
+const MAX_SHORT_NAME = 64;
+/** The rule, as a problem states it. */
+const SHORT_NAME_RULE = `lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most ${MAX_SHORT_NAME} characters`;
+/** What is wrong with NAME as a short name ("is too long: ..."), or undefined when nothing is. */
+function shortNameProblem(name) {
+    if (name === '')
+        return 'is empty';
+    const bad = [...name].find((c) => !/^[a-z0-9._-]$/.test(c));
+    if (bad !== undefined)
+        return `holds ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(JSON.stringify(bad))}, which is not allowed`;
+    if (!/^[a-z0-9]/.test(name))
+        return `starts with ${JSON.stringify(name[0])}, not a letter or digit`;
+    if (name.length > MAX_SHORT_NAME)
+        return `is too long: ${name.length} characters, at most ${MAX_SHORT_NAME}`;
+    return undefined;
+}
+/** A zod string for a short name; WHAT names it in a problem ("a tag-safe name"). */
+const shortName = (what) => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().refine((name) => shortNameProblem(name) === undefined, {
+    error: (iss) => {
+        const name = String(iss.input);
+        return `${(0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .bp)(name)} ${shortNameProblem(name)} (${what}: ${SHORT_NAME_RULE})`;
+    },
 });
 
 
