@@ -3,6 +3,7 @@
 // when a blob the tag does not list is asked to be mounted after the tag was read).
 import { type OciClient, RegistryAnswerError, sha256Digest } from '../docker/oci-client.js';
 import { isInterrupted, registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import { within } from '../util/within.js';
 import { cosignImage, DOCKER_MANIFEST, type Layer, OCI_MANIFEST, readLayers } from './cosign-image.js';
 
 /**
@@ -14,16 +15,8 @@ import { cosignImage, DOCKER_MANIFEST, type Layer, OCI_MANIFEST, readLayers } fr
 export const INTERRUPTED_CANCEL_MS = 2_000;
 
 /** P, or undefined once INTERRUPTED_CANCEL_MS passed when the process is being interrupted. */
-function boundedIfInterrupted<T>(p: Promise<T>): Promise<T | undefined> {
-  if (!isInterrupted()) return p;
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    p,
-    new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), INTERRUPTED_CANCEL_MS);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
+const boundedIfInterrupted = <T>(p: Promise<T>): Promise<T | undefined> =>
+  isInterrupted() ? within(p, INTERRUPTED_CANCEL_MS, undefined) : p;
 
 /** Cancel every upload of OPENED (some may still be opening) that is not in FINISHED. */
 async function cancelUploads(

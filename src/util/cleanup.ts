@@ -3,6 +3,7 @@
 import { closeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { EnvironmentError, type ShutdownSignal, SignalExitCode } from '../errors.js';
+import { within } from './within.js';
 
 type Cleanup = () => Promise<void> | void;
 
@@ -137,17 +138,14 @@ export function clearRunningForTests(): void {
 /** The running command settled (fulfilled or not), or MS passed; the timer is cleared either way. */
 async function commandSettled(ms: number): Promise<void> {
   if (running === undefined) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
+  await within(
     running.then(
       () => undefined,
       () => undefined,
     ),
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-    }),
-  ]);
-  if (timer) clearTimeout(timer);
+    ms,
+    undefined,
+  );
   // What it made while unwinding (removed at once after the interrupt) goes before the exit too.
   await runPendingCleanups();
 }
