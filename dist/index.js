@@ -32887,9 +32887,12 @@ var external_node_fs_ = __nccwpck_require__(73024);
 const external_node_tty_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/util/within.ts
+var within = __nccwpck_require__(89281);
 ;// CONCATENATED MODULE: ./src/util/cleanup.ts
 // Cleanups that must run even when the process is interrupted (containers, temp dirs).
 // Each side effect that creates something registers its removal and unregisters when done.
+
 
 
 
@@ -33003,15 +33006,7 @@ function clearRunningForTests() {
 async function commandSettled(ms) {
     if (running === undefined)
         return;
-    let timer;
-    await Promise.race([
-        running.then(() => undefined, () => undefined),
-        new Promise((resolve) => {
-            timer = setTimeout(resolve, ms);
-        }),
-    ]);
-    if (timer)
-        clearTimeout(timer);
+    await (0,within/* within */.u)(running.then(() => undefined, () => undefined), ms, undefined);
     // What it made while unwinding (removed at once after the interrupt) goes before the exit too.
     await runPendingCleanups();
 }
@@ -34211,6 +34206,28 @@ function errorMessage(e) {
 /** The first line of TEXT that is not blank, at most MAX characters ('' for none). */
 function firstLine(text, max = 500) {
     return (text.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, max);
+}
+
+
+/***/ }),
+
+/***/ 89281:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ within)
+/* harmony export */ });
+// A promise raced against a timer that is cleared however the race ends: what the cleanups and
+// their waits use to give up on a hung daemon or registry without keeping the process alive.
+/** P's outcome, or OTHERWISE once MS passed (P is left to run); the timer is cleared either way. */
+function within(p, ms, otherwise) {
+    let timer;
+    return Promise.race([
+        p,
+        new Promise((resolve) => {
+            timer = setTimeout(() => resolve(otherwise), ms);
+        }),
+    ]).finally(() => clearTimeout(timer));
 }
 
 

@@ -224,10 +224,12 @@ function parseStatement(bytes) {
 /* unused harmony exports INTERRUPTED_CANCEL_MS, AHEAD_READ_MS */
 /* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38201);
+/* harmony import */ var _util_within_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89281);
 /* harmony import */ var _cosign_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1614);
 // Writing one of cosign's images (a `.sig` or `.att` tag) to a registry for the built-in signer:
 // the tag read and the uploads opened, the blobs uploaded, the manifest (three rounds; a fourth
 // when a blob the tag does not list is asked to be mounted after the tag was read).
+
 
 
 
@@ -239,17 +241,7 @@ function parseStatement(bytes) {
  */
 const INTERRUPTED_CANCEL_MS = 2_000;
 /** P, or undefined once INTERRUPTED_CANCEL_MS passed when the process is being interrupted. */
-function boundedIfInterrupted(p) {
-    if (!(0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .isInterrupted */ .fT)())
-        return p;
-    let timer;
-    return Promise.race([
-        p,
-        new Promise((resolve) => {
-            timer = setTimeout(() => resolve(undefined), INTERRUPTED_CANCEL_MS);
-        }),
-    ]).finally(() => clearTimeout(timer));
-}
+const boundedIfInterrupted = (p) => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .isInterrupted */ .fT)() ? (0,_util_within_js__WEBPACK_IMPORTED_MODULE_3__/* .within */ .u)(p, INTERRUPTED_CANCEL_MS, undefined) : p;
 /** Cancel every upload of OPENED (some may still be opening) that is not in FINISHED. */
 async function cancelUploads(client, repository, opened, finished) {
     const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
