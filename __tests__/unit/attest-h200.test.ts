@@ -1,12 +1,16 @@
-// Real GPU data, kept as fixtures (__tests__/fixtures/h200): the probe and the smoke suites run
-// directly on an NVIDIA H200 (`ml_image_probe.py --torch-runtime` and `ml_image_smoke.py direct
-// --cuda --floors @src/smoke/baselines.json --driver-floor 570` on this project's device machine,
-// 2026-11-30: torch 2.11.0+cu130, CUDA 13.0, cuDNN 9.19, NCCL 2.28.9, driver 580.159.04).
-// direct.json is the suites' output as printed. record.json is the probe's record with what capture
-// adds off an image made up (there was no image: `image`, `capture.time`), trimmed to the ML
-// stack's packages and a few apt ones, its environment left out, and the machine's kernel and CPU
-// details generalized. It keeps the probe's error of that day for torch.backends.xnnpack (fixed
-// since: the probe imports the submodule, as collect_env does).
+// Real GPU data, kept as fixtures (__tests__/fixtures/h200), from this project's device machine (an
+// NVIDIA H200 without Docker: torch 2.11.0+cu130, CUDA 13.0, cuDNN 9.19, NCCL 2.28.9, driver
+// 580.159.04):
+// - direct.json (2026-11-30): `ml_image_smoke.py direct --cuda --floors @src/smoke/baselines.json
+//   --driver-floor 570`, the suites' output as printed;
+// - record.json and smoke.json (2026-12-04): the capture and smoke stages' own code
+//   (captureImage, runSmoke: the shared smoke process, its plan and markers) driving the probe
+//   (PROBE_VERSION 5, --torch-runtime) and the smoke script on the host, through an engine whose
+//   "containers" run their command there (__tests__/device/host-stages.ts, run by
+//   __tests__/device/run.sh). smoke.json is runSmoke's result as written. record.json is
+//   captureImage's record with the image facts made up (there was no image: `image`,
+//   `capture.time`), trimmed to the ML stack's packages and a few apt ones, its environment left
+//   out, and the machine's kernel and CPU details generalized.
 // What the SBOM makes of that CUDA stack, and what verify's GPU policy says of those smoke results.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +25,12 @@ import {
 } from '../../src/attest/smoke-predicate.js';
 import { smokeChecks, type VerifyPolicy } from '../../src/attest/verify.js';
 import { EnvRecordSchema } from '../../src/capture/record.js';
-import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, SmokeTestSchema } from '../../src/smoke/result.js';
+import {
+  SMOKE_RESULT_SCHEMA_VERSION,
+  type SmokeResult,
+  SmokeResultSchema,
+  SmokeTestSchema,
+} from '../../src/smoke/result.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
 const FIXTURES = path.join(REPO_ROOT, '__tests__/fixtures/h200');
@@ -250,5 +259,83 @@ describe("verify's GPU policy on the H200's smoke results", () => {
       requireGpuSmoke: false,
     });
     expect(bf16).toMatchObject({ check: 'bf16 TFLOP/s >= 800', ok: false, detail: 'measured 730.8' });
+  });
+});
+
+describe("the capture and smoke stages' own output on the H200 (2026-12-04)", () => {
+  const staged = SmokeResultSchema.parse(JSON.parse(readFileSync(path.join(FIXTURES, 'smoke.json'), 'utf8')));
+  const predicate = SmokePredicateSchema.parse(
+    buildSmokePredicate({
+      smoke: { ...staged, image: `ghcr.io/acme/model@${DIGEST}` },
+      record,
+      variant: 'cuda13.0',
+      imageRef: 'ghcr.io/acme/model',
+      digest: DIGEST,
+      platform: 'linux/amd64',
+      toolVersion: '0.1.0',
+      finishedAt: '2026-12-04T18:13:00Z',
+    }),
+  );
+  const gpuPolicy = (minTflops: Record<string, number>): VerifyPolicy => ({
+    require: [],
+    requireSmokePass: true,
+    requireGpuSmoke: true,
+    minTflops,
+  });
+
+  it('the probe read torch at runtime: xnnpack answered, and the only error is the missing clang', () => {
+    expect(record.capture.probeVersion).toBe(5);
+    expect(record.torch).toMatchObject({ source: 'runtime', xnnpackAvailable: true, cudaAvailable: true });
+    expect(record.collectEnv?.is_xnnpack_available).toBe(true);
+    expect(record.errors.map((e) => e.field)).toEqual(['tools.clang']);
+  });
+
+  it('a Debian package names its source package, and the SBOM purl carries it', () => {
+    expect(record.apt.find((p) => p.name === 'libc6')?.source).toBe('glibc');
+    const bom = buildSbom({ record, imageRef: 'ghcr.io/acme/model', imageDigest: DIGEST }) as unknown as {
+      components: CdxComponent[];
+    };
+    expect(bom.components.find((c) => c.name === 'libc6')?.purl).toContain('upstream=glibc');
+  });
+
+  it('every suite ran in the shared processes and the GPU ones passed on the H200', () => {
+    expect(staged.tests.map((t) => [t.id, t.status])).toEqual([
+      ['imports', 'pass'],
+      ['gpu', 'pass'],
+      ['compute-cpu', 'pass'],
+      ['compute-gpu', 'pass'],
+      ['train', 'pass'],
+      ['ddp', 'skip'],
+      ['pip-check', 'pass'],
+      ['custom:nvidia-smi', 'pass'],
+    ]);
+    expect(staged.tests.find((t) => t.id === 'ddp')?.reason).toBe('one GPU: no all-reduce across GPUs');
+    expect(staged.tests.find((t) => t.id === 'train')?.metrics).toMatchObject({ device: 'cuda' });
+  });
+
+  it('the predicate passes --require-gpu-smoke and floors below what the stage measured', () => {
+    expect(predicate.verdict).toBe('pass');
+    expect(predicate.gpus.devices).toEqual([
+      { name: 'NVIDIA H200', driver: '580.159.04', memoryMiB: 143771, computeCapability: '9.0' },
+    ]);
+    const checks = smokeChecks(
+      'linux/amd64',
+      predicate,
+      gpuPolicy({ bf16: 600, fp16: 700, tf32: 300, fp32: 40 }),
+    );
+    expect(checks.map((c) => [c.check, c.ok, c.detail])).toEqual([
+      ['smoke pass', true, '7 passed, 0 failed, 1 skipped'],
+      ['GPU smoke', true, 'on NVIDIA H200'],
+      ['bf16 TFLOP/s >= 600', true, 'measured 697.8'],
+      ['fp16 TFLOP/s >= 700', true, 'measured 749'],
+      ['tf32 TFLOP/s >= 300', true, 'measured 377.4'],
+      ['fp32 TFLOP/s >= 40', true, 'measured 50.8'],
+    ]);
+  });
+
+  it('a bf16 floor above the measurement fails, naming it', () => {
+    const [, , bf16] = smokeChecks('linux/amd64', predicate, gpuPolicy({ bf16: 750 }));
+    expect(bf16).toMatchObject({ check: 'bf16 TFLOP/s >= 750', ok: false });
+    expect(bf16?.detail).toContain('697.8');
   });
 });
