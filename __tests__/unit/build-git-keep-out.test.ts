@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dockerfileKeepingOut } from '../../src/build/context-ignore.js';
-import { gitKeepOut } from '../../src/build/git-keep-out.js';
+import { gitKeepOut, nestedGitPatterns } from '../../src/build/git-keep-out.js';
 
 let dir: string;
 let ctx: string;
@@ -91,5 +91,31 @@ describe('gitKeepOut', () => {
     const ignore = readFileSync(`${r.dockerfile}.dockerignore`, 'utf8').split('\n');
     expect(ignore).toContain('/.git/config');
     expect(ignore).toContain('/.git/modules/sub/config');
+  });
+
+  it("nested clones: patterns, written after the context's own rules so that a re-include cannot undo them", () => {
+    expect(nestedGitPatterns(true)).toEqual(['*/**/.git']);
+    expect(nestedGitPatterns(false)).toEqual(['*/**/.git/config', '*/**/.git/modules/**/config']);
+    writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY . /app\n');
+    writeFileSync(path.join(ctx, '.dockerignore'), 'vendor\n!vendor/lib/.git\n');
+    const work = path.join(dir, 'work');
+    mkdirSync(work);
+    // No .git of the context's own and nothing else to keep out: still a copy, for the patterns.
+    const r = dockerfileKeepingOut(
+      path.join(ctx, 'Dockerfile'),
+      ctx,
+      gitKeepOut(ctx, true),
+      work,
+      'cpu',
+      nestedGitPatterns(true),
+    );
+    expect(r.keptOut).toEqual([]);
+    expect(r.dockerfile).toBe(path.join(work, 'dockerfile-cpu', 'Dockerfile'));
+    expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(
+      'vendor\n!vendor/lib/.git\n# kept out by ml-image (its config, records and secret files)\n*/**/.git\n',
+    );
+    // Without patterns and nothing inside the context, the Dockerfile is used as it is.
+    const plain = dockerfileKeepingOut(path.join(ctx, 'Dockerfile'), ctx, [], work, 'cpu2');
+    expect(plain).toEqual({ dockerfile: path.join(ctx, 'Dockerfile'), keptOut: [] });
   });
 });

@@ -201,7 +201,7 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(r.ignoreFiles).toEqual(
       [0, 1].map(
         () =>
-          '.git\n# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n/.ml-image-action\n',
+          '.git\n# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n/.ml-image-action\n*/**/.git\n',
       ),
     );
     expect(r.progress.filter((l) => l.includes('kept out'))).toEqual([
@@ -210,14 +210,17 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toBe('.git\n');
   });
 
-  it('nothing to keep out of the context: the Dockerfile as it is', async () => {
+  it("none of this tool's files in the context: the ignore file keeps only nested clones' .git out, without a note", async () => {
     const r = await run({}, {}, {}, undefined, { keepOut: [path.join(path.dirname(dir), 'elsewhere')] });
     await r.result;
-    const imagesDir = findImagesDir(process.cwd());
-    expect(r.calls.map((a) => a[a.indexOf('--file') + 1])).toEqual(
-      [0, 1].map(() => path.join(imagesDir, 'cpu', 'Dockerfile')),
+    for (const args of r.calls) {
+      const file = args[args.indexOf('--file') + 1]!;
+      expect(file).toMatch(/[/]dockerfile-cpu[/]Dockerfile$/);
+    }
+    expect(r.ignoreFiles).toEqual(
+      [0, 1].map(() => '# kept out by ml-image (its config, records and secret files)\n*/**/.git\n'),
     );
-    expect(r.ignoreFiles).toEqual([undefined, undefined]);
+    expect(r.progress.filter((l) => l.includes('kept out'))).toEqual([]);
   });
 
   it('builds each platform, then merges the digests under the variant tags', async () => {

@@ -103,8 +103,9 @@ function ignoreFileOf(dockerfile: string, context: string): string {
 }
 
 /**
- * The Dockerfile that builds CONTEXT without KEEPOUT's paths: DOCKERFILE itself when none of them
- * is inside the context, else a copy under WORK/NAME/ with its own ignore file.
+ * The Dockerfile that builds CONTEXT without KEEPOUT's paths and what PATTERNS (ignore-file lines,
+ * written as they are) match: DOCKERFILE itself when there are no patterns and none of the paths is
+ * inside the context, else a copy under WORK/NAME/ with its own ignore file.
  */
 export function dockerfileKeepingOut(
   dockerfile: string,
@@ -112,16 +113,17 @@ export function dockerfileKeepingOut(
   keepOut: readonly string[],
   work: string,
   name: string,
+  patterns: readonly string[] = [],
 ): IgnoringDockerfile {
   const keptOut = keepOut.flatMap((p) => insideContext(context, p) ?? []);
-  if (keptOut.length === 0) return { dockerfile, keptOut };
+  if (keptOut.length === 0 && patterns.length === 0) return { dockerfile, keptOut };
   const dir = path.join(work, `dockerfile-${name}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const copy = path.join(dir, copyName(dockerfile));
   copyFileSync(dockerfile, copy);
   const own = ignoreFileOf(dockerfile, context);
   const sep = own === '' || own.endsWith('\n') ? '' : '\n';
-  const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
+  const added = [...keptOut.map(ignoreLine), ...patterns].map((line) => `${line}\n`).join('');
   writeFileSync(
     `${copy}${IGNORE_SUFFIX}`,
     `${own}${sep}# kept out by ml-image (its config, records and secret files)\n${added}`,

@@ -6,7 +6,9 @@
 // can pull it. The built-in templates copy the context as the app: the whole `.git` stays out (its
 // history, which may hold a secret removed since, and Git LFS's copies of large files). A user's
 // Dockerfile may read the repository (`git describe`, setuptools-scm): only the config files stay
-// out, and git reads a repository without them.
+// out, and git reads a repository without them. A clone nested deeper in the context (a vendored
+// repository, a second actions/checkout into a subfolder, which persists its token there as well)
+// is kept out the same way by ignore-file patterns, without walking a context that may hold a dataset.
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -59,4 +61,15 @@ export function gitKeepOut(context: string, template: boolean): string[] {
   if (template) return [git];
   const config = path.join(git, 'config');
   return [...(exists(config) ? [config] : []), ...moduleConfigs(path.join(git, 'modules'), 0)];
+}
+
+/**
+ * Ignore-file patterns for the git directories of clones nested below CONTEXT's root, which
+ * gitKeepOut does not walk to: every nested `.git` for a built-in TEMPLATE, else their config files
+ * and their submodules' (`*` first: at least one directory deep, so the root's own stay as
+ * gitKeepOut chose). A `.git` file (a submodule's checkout) holds no credential; its git directory
+ * is under the root's `.git/modules`.
+ */
+export function nestedGitPatterns(template: boolean): string[] {
+  return template ? ['*/**/.git'] : ['*/**/.git/config', '*/**/.git/modules/**/config'];
 }

@@ -35,7 +35,7 @@ import { untrustedRunOf } from './push-tag.js';
 import { buildTarget, mergeAnnotations, noteOnce, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
 import { dockerfileKeepingOut } from './context-ignore.js';
-import { gitKeepOut } from './git-keep-out.js';
+import { gitKeepOut, nestedGitPatterns } from './git-keep-out.js';
 import { mapLimit } from '../util/map-limit.js';
 import { readListedRequirements } from '../requirements/references.js';
 
@@ -186,6 +186,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
     [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)],
     ctx.work,
     v.name,
+    nestedGitPatterns(v.template !== undefined),
   );
   const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
   if (unmounted !== undefined) ctx.progress(`warning: ${unmounted}`);
