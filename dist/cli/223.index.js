@@ -2928,12 +2928,13 @@ function ignoreFileOf(dockerfile, context) {
     return '';
 }
 /**
- * The Dockerfile that builds CONTEXT without KEEPOUT's paths: DOCKERFILE itself when none of them
- * is inside the context, else a copy under WORK/NAME/ with its own ignore file.
+ * The Dockerfile that builds CONTEXT without KEEPOUT's paths and what PATTERNS (ignore-file lines,
+ * written as they are) match: DOCKERFILE itself when there are no patterns and none of the paths is
+ * inside the context, else a copy under WORK/NAME/ with its own ignore file.
  */
-function dockerfileKeepingOut(dockerfile, context, keepOut, work, name) {
+function dockerfileKeepingOut(dockerfile, context, keepOut, work, name, patterns = []) {
     const keptOut = keepOut.flatMap((p) => insideContext(context, p) ?? []);
-    if (keptOut.length === 0)
+    if (keptOut.length === 0 && patterns.length === 0)
         return { dockerfile, keptOut };
     const dir = external_node_path_default().join(work, `dockerfile-${name}`);
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
@@ -2941,7 +2942,7 @@ function dockerfileKeepingOut(dockerfile, context, keepOut, work, name) {
     (0,external_node_fs_.copyFileSync)(dockerfile, copy);
     const own = ignoreFileOf(dockerfile, context);
     const sep = own === '' || own.endsWith('\n') ? '' : '\n';
-    const added = keptOut.map((rel) => `${ignoreLine(rel)}\n`).join('');
+    const added = [...keptOut.map(ignoreLine), ...patterns].map((line) => `${line}\n`).join('');
     (0,external_node_fs_.writeFileSync)(`${copy}${IGNORE_SUFFIX}`, `${own}${sep}# kept out by ml-image (its config, records and secret files)\n${added}`, {
         mode: 0o600,
     });
@@ -2957,7 +2958,9 @@ function dockerfileKeepingOut(dockerfile, context, keepOut, work, name) {
 // can pull it. The built-in templates copy the context as the app: the whole `.git` stays out (its
 // history, which may hold a secret removed since, and Git LFS's copies of large files). A user's
 // Dockerfile may read the repository (`git describe`, setuptools-scm): only the config files stay
-// out, and git reads a repository without them.
+// out, and git reads a repository without them. A clone nested deeper in the context (a vendored
+// repository, a second actions/checkout into a subfolder, which persists its token there as well)
+// is kept out the same way by ignore-file patterns, without walking a context that may hold a dataset.
 
 
 /** How deep submodules nest under `.git/modules` (a name may hold "/"; a module may have its own). */
@@ -3011,6 +3014,16 @@ function gitKeepOut(context, template) {
         return [git];
     const config = external_node_path_default().join(git, 'config');
     return [...(exists(config) ? [config] : []), ...moduleConfigs(external_node_path_default().join(git, 'modules'), 0)];
+}
+/**
+ * Ignore-file patterns for the git directories of clones nested below CONTEXT's root, which
+ * gitKeepOut does not walk to: every nested `.git` for a built-in TEMPLATE, else their config files
+ * and their submodules' (`*` first: at least one directory deep, so the root's own stay as
+ * gitKeepOut chose). A `.git` file (a submodule's checkout) holds no credential; its git directory
+ * is under the root's `.git/modules`.
+ */
+function nestedGitPatterns(template) {
+    return template ? ['*/**/.git'] : ['*/**/.git/config', '*/**/.git/modules/**/config'];
 }
 
 // EXTERNAL MODULE: ./src/util/map-limit.ts
@@ -3104,7 +3117,7 @@ async function buildVariant(input, v, run) {
     const { plan, config } = input;
     const { ctx, timer } = run;
     const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
-    const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)], ctx.work, v.name);
+    const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)], ctx.work, v.name, nestedGitPatterns(v.template !== undefined));
     const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
     if (unmounted !== undefined)
         ctx.progress(`warning: ${unmounted}`);
