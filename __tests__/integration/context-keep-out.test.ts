@@ -5,7 +5,9 @@
 // neither the files nor the planted values are anywhere in the pushed image, and the app is. The
 // context is a git checkout whose config holds a token in its remote's URL and the one
 // actions/checkout persists (an extraheader), a submodule's too: the template's build keeps the
-// whole .git out.
+// whole .git out. The job's environment names two more credential files in the context, as
+// google-github-actions/auth (its gha-creds-*.json) and a workflow caching HF_HOME in the workspace
+// (the Hugging Face token) leave them: they are kept out too.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,9 @@ describe.skipIf(!env.available)('the build context keeps the config and the key 
   const password = `plantedPw${randomBytes(6).toString('hex')}`;
   const keyText = `-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nplantedKey${randomBytes(6).toString('hex')}\n`;
   const gitToken = `plantedGitTok${randomBytes(6).toString('hex')}`;
+  const gcpKey = `plantedGcpKey${randomBytes(6).toString('hex')}`;
+  const hfToken = `hf_planted${randomBytes(12).toString('hex')}`;
+  const gcpFile = `gha-creds-${randomBytes(8).toString('hex')}.json`;
   let ref = '';
 
   beforeAll(() => {
@@ -43,6 +48,13 @@ describe.skipIf(!env.available)('the build context keeps the config and the key 
         'attest: {sign: off, key: keys.pem}\n',
     );
     const app = path.join(dir, 'hello-ml');
+    writeFileSync(
+      path.join(app, gcpFile),
+      JSON.stringify({ type: 'service_account', private_key: `-----BEGIN PRIVATE KEY-----\n${gcpKey}\n` }),
+    );
+    mkdirSync(path.join(app, '.cache', 'huggingface', 'hub'), { recursive: true });
+    writeFileSync(path.join(app, '.cache', 'huggingface', 'token'), hfToken);
+    writeFileSync(path.join(app, '.cache', 'huggingface', 'hub', 'version.txt'), '1');
     const git = (...args: string[]) => {
       const r = spawnSync('git', ['-C', app, ...args], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
@@ -65,14 +77,22 @@ describe.skipIf(!env.available)('the build context keeps the config and the key 
   });
 
   it('the image has the app, not the config nor the key, and neither planted value', async () => {
-    const io = captureIo(dir, docker);
+    const app = path.join(dir, 'hello-ml');
+    const io = captureIo(dir, docker, {
+      ML_IMAGE_CACHE_DIR: `${dir}/.ml-image-cache`,
+      GOOGLE_APPLICATION_CREDENTIALS: path.join(app, gcpFile),
+      GOOGLE_GHA_CREDS_PATH: path.join(app, gcpFile),
+      HF_HOME: path.join(app, '.cache', 'huggingface'),
+    });
     const out = path.join(dir, 'out');
     const code = await runCli(
       ['build', '--config', 'hello-ml/ml-image.yml', '--platforms', 'linux/amd64', '--out', out],
       io,
     );
     expect(code, io.err()).toBe(0);
-    expect(io.err()).toMatch(/note: ml-image\.yml, keys\.pem, \.git kept out of the build context/);
+    expect(io.err()).toContain(
+      `note: ml-image.yml, keys.pem, ${gcpFile}, .cache/huggingface/token, .git kept out of the build context`,
+    );
     const build = JSON.parse(readFileSync(path.join(out, 'build.json'), 'utf8')) as BuildResult;
     ref = `${build.variants[0]!.repository}@${build.variants[0]!.platforms[0]!.digest}`;
     const listing = spawnSync('docker', ['run', '--rm', '--entrypoint', 'ls', ref, '-a', '/app'], {
@@ -85,6 +105,16 @@ describe.skipIf(!env.available)('the build context keeps the config and the key 
     expect(files).not.toContain('ml-image.yml');
     expect(files).not.toContain('keys.pem');
     expect(files).not.toContain('.git');
+    expect(files).not.toContain(gcpFile);
+    // The model cache beside the token is the app's to copy; only the token stays out.
+    const hf = spawnSync(
+      'docker',
+      ['run', '--rm', '--entrypoint', 'ls', ref, '-a', '/app/.cache/huggingface'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(hf.stdout.split('\n').filter(Boolean).sort()).toEqual(['.', '..', 'hub']);
     // Nowhere in the image's files, nor its history and config.
     const grep = spawnSync(
       'docker',
@@ -95,7 +125,7 @@ describe.skipIf(!env.available)('the build context keeps the config and the key 
         'sh',
         ref,
         '-c',
-        `grep -rlsF -e ${password} -e plantedKey -e ${gitToken} / --exclude-dir=proc --exclude-dir=sys --exclude-dir=dev; echo done`,
+        `grep -rlsF -e ${password} -e plantedKey -e ${gitToken} -e ${gcpKey} -e ${hfToken} / --exclude-dir=proc --exclude-dir=sys --exclude-dir=dev; echo done`,
       ],
       { encoding: 'utf8' },
     );

@@ -1,7 +1,7 @@
 // What the build keeps out of its context (src/pipeline/keep-out.ts): the run's records, the
 // tool's own checkout, the cache directory, and the files read that may hold a secret. Pure.
 import { describe, expect, it } from 'vitest';
-import { contextKeepOut, type KeepOutInput } from '../../src/pipeline/keep-out.js';
+import { contextKeepOut, credentialFilesNamed, type KeepOutInput } from '../../src/pipeline/keep-out.js';
 
 const base = (over: Partial<KeepOutInput> = {}, key?: string): KeepOutInput => ({
   imagesDir: '/w/.ml-image-action/images',
@@ -79,5 +79,78 @@ describe('contextKeepOut', () => {
     ],
   ])('%s', (_, input, paths) => {
     expect(contextKeepOut(input)).toEqual(paths);
+  });
+});
+
+describe("credentialFilesNamed: the credential files the job's environment names", () => {
+  const present = new Set([
+    '/w/gha-creds-1a2b.json',
+    '/w/kube/a.yaml',
+    '/w/.cache/huggingface/token',
+    '/w/.cache/huggingface/stored_tokens',
+    '/w/xdg/huggingface/token',
+    '/w/hf/my-token',
+    '/w/.docker',
+    '/w/.aws/credentials',
+    '/w/a/b.json',
+  ]);
+  const exists = (p: string) => present.has(p);
+
+  it.each<[string, Record<string, string>, string[]]>([
+    ['none set', {}, []],
+    [
+      "google-github-actions/auth's three variables naming its file: once",
+      {
+        GOOGLE_APPLICATION_CREDENTIALS: '/w/gha-creds-1a2b.json',
+        GOOGLE_GHA_CREDS_PATH: '/w/gha-creds-1a2b.json',
+        CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE: '/w/gha-creds-1a2b.json',
+      },
+      ['/w/gha-creds-1a2b.json'],
+    ],
+    [
+      'KUBECONFIG: each absolute file of its list that exists',
+      { KUBECONFIG: '/w/kube/a.yaml:kube/rel.yaml:/w/kube/missing.yaml' },
+      ['/w/kube/a.yaml'],
+    ],
+    [
+      'HF_HOME in the workspace: the token and stored_tokens, not the model cache',
+      { HF_HOME: '/w/.cache/huggingface' },
+      ['/w/.cache/huggingface/token', '/w/.cache/huggingface/stored_tokens'],
+    ],
+    [
+      'no HF_HOME: under XDG_CACHE_HOME/huggingface',
+      { XDG_CACHE_HOME: '/w/xdg' },
+      ['/w/xdg/huggingface/token'],
+    ],
+    [
+      'HF_TOKEN_PATH wins over HF_HOME',
+      { HF_HOME: '/w/.cache/huggingface', HF_TOKEN_PATH: '/w/hf/my-token' },
+      ['/w/hf/my-token'],
+    ],
+    [
+      'directories (DOCKER_CONFIG) and files (AWS), normalized',
+      { DOCKER_CONFIG: '/w/.docker/', AWS_SHARED_CREDENTIALS_FILE: '/w/./.aws//credentials' },
+      ['/w/.aws/credentials', '/w/.docker'],
+    ],
+    [
+      'a relative value, a missing file, an empty value, a variable of no such tool: none',
+      {
+        NETRC: '.netrc',
+        AWS_WEB_IDENTITY_TOKEN_FILE: '/w/none',
+        PIP_CONFIG_FILE: '',
+        SOME_FILE: '/w/a/b.json',
+      },
+      [],
+    ],
+  ])('%s', (_, env, paths) => {
+    expect(credentialFilesNamed(env, exists).sort()).toEqual([...paths].sort());
+  });
+
+  it('contextKeepOut adds them after the rest', () => {
+    const out = contextKeepOut(
+      base({ credentialEnv: { env: { GOOGLE_APPLICATION_CREDENTIALS: '/w/gha-creds-1a2b.json' }, exists } }),
+    );
+    expect(out.at(-1)).toBe('/w/gha-creds-1a2b.json');
+    expect(out.slice(0, -1)).toEqual(contextKeepOut(base()));
   });
 });

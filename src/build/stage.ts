@@ -193,7 +193,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   if (keptOut.length > 0)
     noteOnce(
       ctx,
-      `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, and git's: never copied into the image)`,
+      `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)`,
     );
   const labels = variantLabels(input, v, run);
   // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache

@@ -4,8 +4,9 @@
 // .cache/ml-image, or a relative ML_IMAGE_CACHE_DIR: a builder-facts file there changes every run,
 // and so would the image's digest), and the files the run reads that may hold a secret:
 // the config (an index URL's login is written there), the signing key file, the action's
-// secret-files and the `ssh` input's key files. The templates' `COPY . /app` would otherwise push
-// them with the image. Pure.
+// secret-files and the `ssh` input's key files, and the credential files the job's environment
+// names (credentialFilesNamed). The templates' `COPY . /app` would otherwise push them with the
+// image. Pure: whether a file exists is asked of the caller.
 import path from 'node:path';
 import { isKeyReference } from '../attest/verify-inputs.js';
 import type { BuildInputOptions } from '../build/bpa-lists.js';
@@ -20,6 +21,53 @@ export interface KeepOutInput {
   cacheDir: string;
   loaded: Pick<LoadedConfig, 'file' | 'baseDir'> & { config: { attest: { key?: string } } };
   buildOptions?: Pick<BuildInputOptions, 'secretFiles' | 'ssh'>;
+  /** The job's environment, for the credential files it names, and whether a path exists. */
+  credentialEnv?: { env: Readonly<Record<string, string | undefined>>; exists: (p: string) => boolean };
+}
+
+/**
+ * Variables that name a file or directory of credentials, as the tools that write them set them for
+ * the rest of a job. google-github-actions/auth writes its gha-creds-*.json (a service account's key
+ * with `credentials_json`) into the workspace itself and sets the first three.
+ */
+export const CREDENTIAL_PATH_VARIABLES = [
+  'GOOGLE_APPLICATION_CREDENTIALS',
+  'GOOGLE_GHA_CREDS_PATH',
+  'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE',
+  'CLOUDSDK_CONFIG', // gcloud's directory: its credential and access-token databases
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_CONFIG_FILE', // may hold keys too
+  'AWS_WEB_IDENTITY_TOKEN_FILE', // an OIDC token
+  'AZURE_FEDERATED_TOKEN_FILE', // an OIDC token
+  'AZURE_CONFIG_DIR', // the Azure CLI's token cache
+  'KUBECONFIG', // ":"-separated files: tokens, client keys
+  'DOCKER_CONFIG', // docker/login-action's registry logins (config.json)
+  'NETRC',
+  'PIP_CONFIG_FILE', // an index URL's login
+  'NPM_CONFIG_USERCONFIG', // a registry token
+  'GH_CONFIG_DIR', // the GitHub CLI's hosts.yml
+  'HF_TOKEN_PATH', // the Hugging Face token (below: its default place, under HF_HOME)
+] as const;
+
+/**
+ * The existing credential files and directories ENV names (absolute values only: the tools set
+ * absolute paths, and a relative one has no directory to be read against here). The Hugging Face
+ * token is where huggingface_hub keeps it: HF_TOKEN_PATH, else HF_HOME/token (HF_HOME defaults to
+ * XDG_CACHE_HOME/huggingface), with stored_tokens beside it. A workflow that keeps HF_HOME in the
+ * workspace for actions/cache has them there.
+ */
+export function credentialFilesNamed(
+  env: Readonly<Record<string, string | undefined>>,
+  exists: (p: string) => boolean,
+): string[] {
+  const named = CREDENTIAL_PATH_VARIABLES.flatMap((name) =>
+    name === 'KUBECONFIG' ? (env[name] ?? '').split(':') : [env[name] ?? ''],
+  );
+  const hfHome = env.HF_HOME || (env.XDG_CACHE_HOME ? path.join(env.XDG_CACHE_HOME, 'huggingface') : '');
+  const hfToken = env.HF_TOKEN_PATH || (hfHome ? path.join(hfHome, 'token') : '');
+  const hf = hfToken ? [hfToken, path.join(path.dirname(hfToken), 'stored_tokens')] : [];
+  const absolute = [...named, ...hf].filter((p) => path.isAbsolute(p)).map((p) => path.resolve(p));
+  return [...new Set(absolute)].filter((p) => exists(p));
 }
 
 /**
@@ -47,5 +95,6 @@ export function contextKeepOut(input: KeepOutInput): string[] {
     ...Object.values(input.buildOptions?.secretFiles ?? {}),
     // A deploy key in the workspace: `COPY . /app` would put it into the image.
     ...sshKeyFiles(input.buildOptions?.ssh ?? []),
+    ...(input.credentialEnv ? credentialFilesNamed(input.credentialEnv.env, input.credentialEnv.exists) : []),
   ];
 }

@@ -1,8 +1,8 @@
-// The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture + suites) -> attest
-// -> report.
+// The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture, suites) -> attest -> report.
 // The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
 // this one function; what differs between them (progress lines, annotations, job summary, GitHub,
 // where result files go) is passed in.
+import { existsSync } from 'node:fs';
 import type { AttestResult } from '../attest/result.js';
 import type { AttestOutcome, AttestSigner } from '../attest/stage.js';
 import { applyToPlan, type BuildInputOptions } from '../build/action-inputs.js';
@@ -303,13 +303,13 @@ async function resolveAndBuild(
         resolved,
         ...(opts.buildOptions && { options: opts.buildOptions }),
         cacheDir: opts.cacheDir,
-        // Never the image's, though in the context by where they sit: src/pipeline/keep-out.ts.
         keepOut: contextKeepOut({
           ...(opts.results.dir !== undefined && { resultDir: opts.results.dir }),
           imagesDir: opts.imagesDir,
           cacheDir: opts.cacheDir,
           loaded: opts.loaded,
           ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
+          credentialEnv: { env: io.env, exists: existsSync },
         }),
       },
       {
