@@ -3122,7 +3122,7 @@ async function buildVariant(input, v, run) {
     if (unmounted !== undefined)
         ctx.progress(`warning: ${unmounted}`);
     if (keptOut.length > 0)
-        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, and git's: never copied into the image)`);
+        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)`);
     const labels = variantLabels(input, v, run);
     // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
     // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
@@ -4858,10 +4858,49 @@ var verify_inputs = __webpack_require__(26367);
 // .cache/ml-image, or a relative ML_IMAGE_CACHE_DIR: a builder-facts file there changes every run,
 // and so would the image's digest), and the files the run reads that may hold a secret:
 // the config (an index URL's login is written there), the signing key file, the action's
-// secret-files and the `ssh` input's key files. The templates' `COPY . /app` would otherwise push
-// them with the image. Pure.
+// secret-files and the `ssh` input's key files, and the credential files the job's environment
+// names (credentialFilesNamed). The templates' `COPY . /app` would otherwise push them with the
+// image. Pure: whether a file exists is asked of the caller.
 
 
+/**
+ * Variables that name a file or directory of credentials, as the tools that write them set them for
+ * the rest of a job. google-github-actions/auth writes its gha-creds-*.json (a service account's key
+ * with `credentials_json`) into the workspace itself and sets the first three.
+ */
+const CREDENTIAL_PATH_VARIABLES = [
+    'GOOGLE_APPLICATION_CREDENTIALS',
+    'GOOGLE_GHA_CREDS_PATH',
+    'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE',
+    'CLOUDSDK_CONFIG', // gcloud's directory: its credential and access-token databases
+    'AWS_SHARED_CREDENTIALS_FILE',
+    'AWS_CONFIG_FILE', // may hold keys too
+    'AWS_WEB_IDENTITY_TOKEN_FILE', // an OIDC token
+    'AZURE_FEDERATED_TOKEN_FILE', // an OIDC token
+    'AZURE_CONFIG_DIR', // the Azure CLI's token cache
+    'KUBECONFIG', // ":"-separated files: tokens, client keys
+    'DOCKER_CONFIG', // docker/login-action's registry logins (config.json)
+    'NETRC',
+    'PIP_CONFIG_FILE', // an index URL's login
+    'NPM_CONFIG_USERCONFIG', // a registry token
+    'GH_CONFIG_DIR', // the GitHub CLI's hosts.yml
+    'HF_TOKEN_PATH', // the Hugging Face token (below: its default place, under HF_HOME)
+];
+/**
+ * The existing credential files and directories ENV names (absolute values only: the tools set
+ * absolute paths, and a relative one has no directory to be read against here). The Hugging Face
+ * token is where huggingface_hub keeps it: HF_TOKEN_PATH, else HF_HOME/token (HF_HOME defaults to
+ * XDG_CACHE_HOME/huggingface), with stored_tokens beside it. A workflow that keeps HF_HOME in the
+ * workspace for actions/cache has them there.
+ */
+function credentialFilesNamed(env, exists) {
+    const named = CREDENTIAL_PATH_VARIABLES.flatMap((name) => name === 'KUBECONFIG' ? (env[name] ?? '').split(':') : [env[name] ?? '']);
+    const hfHome = env.HF_HOME || (env.XDG_CACHE_HOME ? external_node_path_default().join(env.XDG_CACHE_HOME, 'huggingface') : '');
+    const hfToken = env.HF_TOKEN_PATH || (hfHome ? external_node_path_default().join(hfHome, 'token') : '');
+    const hf = hfToken ? [hfToken, external_node_path_default().join(external_node_path_default().dirname(hfToken), 'stored_tokens')] : [];
+    const absolute = [...named, ...hf].filter((p) => external_node_path_default().isAbsolute(p)).map((p) => external_node_path_default().resolve(p));
+    return [...new Set(absolute)].filter((p) => exists(p));
+}
 /**
  * The key files of the `ssh` input: its ID=PATH items (absolute: src/build/action-inputs.ts), not
  * `default` or `default=SOCKET` (the agent's socket: no key is in the context for it).
@@ -4886,6 +4925,7 @@ function contextKeepOut(input) {
         ...Object.values(input.buildOptions?.secretFiles ?? {}),
         // A deploy key in the workspace: `COPY . /app` would put it into the image.
         ...sshKeyFiles(input.buildOptions?.ssh ?? []),
+        ...(input.credentialEnv ? credentialFilesNamed(input.credentialEnv.env, input.credentialEnv.exists) : []),
     ];
 }
 
@@ -5043,6 +5083,11 @@ function parseStages(raw, source) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+// The whole pipeline, stage by stage: plan -> resolve -> build -> smoke (capture, suites) -> attest -> report.
+// The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
+// this one function; what differs between them (progress lines, annotations, job summary, GitHub,
+// where result files go) is passed in.
+
 
 
 
@@ -5230,13 +5275,13 @@ key) {
         resolved,
         ...(opts.buildOptions && { options: opts.buildOptions }),
         cacheDir: opts.cacheDir,
-        // Never the image's, though in the context by where they sit: src/pipeline/keep-out.ts.
         keepOut: contextKeepOut({
             ...(opts.results.dir !== undefined && { resultDir: opts.results.dir }),
             imagesDir: opts.imagesDir,
             cacheDir: opts.cacheDir,
             loaded: opts.loaded,
             ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
+            credentialEnv: { env: io.env, exists: external_node_fs_.existsSync },
         }),
     }, {
         docker,
