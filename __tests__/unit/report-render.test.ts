@@ -8,7 +8,7 @@ import he from 'he';
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../src/util/redact.js';
 import { InputError } from '../../src/errors.js';
-import { html, md, safeUrl } from '../../src/report/escape.js';
+import { html, md, packageName, safeUrl } from '../../src/report/escape.js';
 import { codeFence } from '../../src/util/markdown.js';
 import {
   buildReportModel,
@@ -167,6 +167,17 @@ describe('escaping (md / html)', () => {
     ['1. item', '1\\. item'],
     ['__init__ *x* ~y~ \\', '\\_\\_init\\_\\_ \\*x\\* \\~y\\~ \\\\'],
     ['\u202eevil', '\ufffdevil'],
+    // Characters that draw nothing would make a name look like another: shown as escapes.
+    ['tor\u200bch', 'tor\\\\u200bch'],
+    ['nu\u00admpy', 'nu\\\\u00admpy'],
+    ['x\u2060y\ufeffz', 'x\\\\u2060y\\\\ufeffz'],
+    ['tag\u{e0041}s', 'tag\\\\ue0041s'],
+    ['\u3164torch', '\\\\u3164torch'],
+    // Half a surrogate pair is no character: U+FFFD, so the body is well-formed Unicode.
+    ['evil\ud800', 'evil\ufffd'],
+    ['\udc00x', '\ufffdx'],
+    // A whole pair (an emoji) stays.
+    ['ok \u{1F44D}', 'ok \u{1F44D}'],
     ['a\u0000b', 'ab'],
     ['a\u009b2Jb\u0085c', 'a2Jbc'], // C1 controls: U+009B is a one-character CSI
     // GitHub renders $…$ and $$…$$ as math: every dollar is shown as it is.
@@ -539,5 +550,20 @@ describe('report properties', () => {
       }),
       PROPS,
     );
+  });
+});
+
+describe('packageName', () => {
+  it.each([
+    ['torch', 'torch'],
+    ['nvidia-cudnn-cu12', 'nvidia-cudnn-cu12'],
+    // A Cyrillic o, fullwidth letters, an astral letter: a look-alike shows what it is.
+    ['t\u043erch', 't\\u043erch'],
+    ['\uff4e\uff55\uff4d\uff50\uff59', '\\uff4e\\uff55\\uff4d\\uff50\\uff59'],
+    ['x\u{1d5ff}', 'x\\u{1d5ff}'],
+  ])('packageName(%j)', (raw, want) => {
+    expect(packageName(raw)).toBe(want);
+    // In a table cell the backslash is escaped, so GitHub shows \u043e as it is.
+    expect(md(packageName(raw))).toBe(want === raw ? raw : want.replace(/\\/g, '\\\\'));
   });
 });

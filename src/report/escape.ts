@@ -30,6 +30,19 @@ export function safeUrl(url: string): string | null {
   );
 }
 
+/**
+ * A package's name as the report shows it: every character outside ASCII as an escape
+ * (`t\u043erch`). pip (PEP 508), Debian and conda names are ASCII, so one that is not is a look-alike
+ * (a Cyrillic "о" in torch, fullwidth letters) that an image made up: it must not read as the real
+ * one. Then escaped as any value (md).
+ */
+export function packageName(name: string): string {
+  return name.replace(/[^ -~\t\n\r]/gu, (c) => {
+    const cp = c.codePointAt(0)!;
+    return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
 export function markerKey(key: string, max = 160): string {
   // Without < > ! the key can never end the comment it lives in.

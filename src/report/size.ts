@@ -10,7 +10,7 @@ import {
   sizeDrivers,
 } from '../diff/schema.js';
 import { InputError } from '../errors.js';
-import { clip } from './escape.js';
+import { clip, packageName } from './escape.js';
 import { fmtBytes, pct, signed } from './format.js';
 
 /** What the budget reads of a report (structurally a PlatformReport). */
@@ -51,7 +51,7 @@ export function parseSizeBudget(text: string): SizeBudget {
 export function describeChange(c: SizeChange): string {
   const bytes = signed(c.delta, fmtBytes);
   if (c.kind === 'layer') return `layer ${clip(c.name, 80)} ${bytes}`;
-  const name = clip(c.name, 60);
+  const name = clip(packageName(c.name), 60);
   if (c.from === null) return `${name} ${clip(c.to ?? '', 40)} (added) ${bytes}`;
   if (c.to === null) return `${name} ${clip(c.from, 40)} (removed) ${bytes}`;
   if (c.from === c.to) return `${name} ${clip(c.to, 40)} ${bytes}`;

@@ -18,10 +18,25 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
+// Half a surrogate pair: no character at all, so a body holding one is not well-formed Unicode
+// (GitHub may refuse it, or store U+FFFD and the comment never matches what was posted).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Characters that draw nothing: format characters (zero-width space and joiners, the soft hyphen,
+// word joiner, tag characters; the bidi ones are handled above), the combining grapheme joiner and
+// the Hangul fillers. In a name they make "tor\u200bch" look like torch: they are shown as escapes.
+const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/gu;
+const escaped = (c: string) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`;
 
-/** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */
+/**
+ * Control characters removed, bidirectional overrides and lone surrogates replaced (U+FFFD),
+ * invisible characters written as escapes (\u200b): what every escaper starts with.
+ */
 export function stripUnsafe(text: string): string {
-  return text.replace(CONTROL, '').replace(BIDI, '\ufffd');
+  return text
+    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(CONTROL, '')
+    .replace(BIDI, '\ufffd')
+    .replace(INVISIBLE, escaped);
 }
 
 function neutralise(text: string): string {

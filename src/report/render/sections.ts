@@ -3,7 +3,7 @@
 // Every value from a record is escaped here (md/html from ../escape.js).
 import { HOST_COMPONENTS } from '../../diff/schema.js';
 import type { ComponentId, MetricDelta, PackageDiff, SmokeDiff } from '../../diff/schema.js';
-import { html, md } from '../escape.js';
+import { html, md, packageName } from '../escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, num, pct, plural, signed } from '../format.js';
 import type { PlatformReport, SupplyChain } from '../model-schema.js';
 import { cell, changeCell, header, kindCounts, row, smokeTally, status } from './markdown.js';
@@ -31,7 +31,7 @@ export function packagePart(
     return `\n_… and ${fmtInt(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
   };
   const rows = d.changes.map((c) =>
-    row([cell(c.name, 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]),
+    row([cell(packageName(c.name), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]),
   );
   return rowsPart(
     `${eco} table${suffix}`,

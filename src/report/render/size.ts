@@ -2,7 +2,7 @@
 // and layers, largest change first, with the size budget's verdict) and its biggest packages and
 // layers. Every value from a record is escaped here (md/html).
 import { type SizeChange, sizeDrivers } from '../../diff/schema.js';
-import { html, md } from '../escape.js';
+import { html, md, packageName } from '../escape.js';
 import { fmtBytes, fmtInt, pct, plural, signed } from '../format.js';
 import type { PlatformReport } from '../model-schema.js';
 import { budgetBreaches, describeChange, sizeHeadline } from '../size.js';
@@ -12,7 +12,7 @@ import { detailsRows, type Part, rowsPart } from './parts.js';
 const bytes = (n: number | null) => (n === null ? '—' : fmtBytes(n));
 
 function what(c: SizeChange): string {
-  return c.kind === 'layer' ? `layer: ${cell(c.name, 120)}` : `${c.kind} ${cell(c.name, 80)}`;
+  return c.kind === 'layer' ? `layer: ${cell(c.name, 120)}` : `${c.kind} ${cell(packageName(c.name), 80)}`;
 }
 
 function side(version: string | null, size: number | null, kind: SizeChange['kind']): string {
