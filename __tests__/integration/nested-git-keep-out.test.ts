@@ -1,7 +1,8 @@
 // A clone nested in the build context (a vendored repository, a second actions/checkout into a
 // subfolder, which persists its token in that clone's .git/config) keeps its credentials out of the
-// image too. The ignore file the build writes (dockerfileKeepingOut with gitKeepOut's paths and
-// nestedGitPatterns) is read by the REAL BuildKit: a `COPY . /ctx` from scratch, exported to a local
+// image too; nor do mirror clones, a worktree's config, or google-github-actions/auth's
+// gha-creds-*.json named by no variable. The ignore file the build writes (dockerfileKeepingOut with gitKeepOut's paths and
+// keepOutPatterns) is read by the REAL BuildKit: a `COPY . /ctx` from scratch, exported to a local
 // directory, shows what a build of that context would copy into an image.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dockerfileKeepingOut } from '../../src/build/context-ignore.js';
-import { gitKeepOut, nestedGitPatterns } from '../../src/build/git-keep-out.js';
+import { gitKeepOut, keepOutPatterns } from '../../src/build/git-keep-out.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 
 const env = inject('dockerEnv');
@@ -52,8 +53,13 @@ describe.skipIf(!env.available)("nested clones' git credentials stay out of the 
     mkdirSync(path.join(ctx, 'vendor', 'lib', 'sub'), { recursive: true });
     writeFileSync(path.join(ctx, 'vendor', 'lib', 'sub', '.git'), 'gitdir: ../.git/modules/sub\n');
     writeFileSync(path.join(ctx, 'vendor', 'lib', 'lib.py'), 'X = 1\n');
-    // A clone three levels down.
+    // A clone three levels down, a mirror clone (bare: `r.git`, its remote's login in its config),
+    // and a worktree's own config.
     gitDir(path.join(ctx, 'third_party', 'a', 'b', '.git'));
+    gitDir(path.join(ctx, 'mirrors', 'r.git'));
+    writeFileSync(path.join(ctx, '.git', 'config.worktree'), `[http]\n\textraheader = ${token}\n`);
+    // google-github-actions/auth's file, named by no variable (export_environment_variables: false).
+    writeFileSync(path.join(ctx, 'gha-creds-0123abcd.json'), JSON.stringify({ private_key: token }));
     writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY . /ctx\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,7 +73,7 @@ describe.skipIf(!env.available)("nested clones' git credentials stay out of the 
       gitKeepOut(ctx, template),
       work,
       name,
-      nestedGitPatterns(template),
+      keepOutPatterns(template),
     );
     const out = path.join(dir, `out-${name}`);
     const r = await docker.buildx([
@@ -98,6 +104,8 @@ describe.skipIf(!env.available)("nested clones' git credentials stay out of the 
         '.git/refs/heads/main',
         'Dockerfile',
         'app/main.py',
+        'mirrors/r.git/HEAD',
+        'mirrors/r.git/refs/heads/main',
         'third_party/a/b/.git/HEAD',
         'third_party/a/b/.git/refs/heads/main',
         'vendor/lib/.git/HEAD',

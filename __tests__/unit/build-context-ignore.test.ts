@@ -5,7 +5,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dockerfileKeepingOut, ignoreLine, insideContext } from '../../src/build/context-ignore.js';
+import {
+  dockerfileKeepingOut,
+  ignoreLine,
+  insideContext,
+  keepOutLines,
+} from '../../src/build/context-ignore.js';
 
 let dir: string;
 let ctx: string;
@@ -126,5 +131,45 @@ describe('dockerfileKeepingOut', () => {
     expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(
       '# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n',
     );
+  });
+});
+
+describe('keepOutLines', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'ml-image-named-'));
+    mkdirSync(path.join(root, 'ws', '.git'), { recursive: true });
+    mkdirSync(path.join(root, 'ws', 'app'), { recursive: true });
+    mkdirSync(path.join(root, 'data'), { recursive: true });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('a note naming what was kept out, and a warning for a named local context that holds a kept-out file or a .git', () => {
+    const ws = path.join(root, 'ws');
+    const keepOut = [
+      path.join(ws, 'ml-image.yml'),
+      path.join(ws, 'gha-creds-1.json'),
+      path.join(root, 'elsewhere'),
+    ];
+    const lines = keepOutLines(
+      ['ml-image.yml'],
+      keepOut,
+      {
+        // The workspace itself (relative to the working directory), a directory holding none, an
+        // image, a URL and another stage: only the first is warned about.
+        src: 'ws',
+        data: path.join(root, 'data'),
+        base: 'docker-image://alpine:3',
+        remote: 'https://github.com/o/r.git',
+        other: 'target:deps',
+        ssh: 'git@github.com:o/r.git',
+      },
+      root,
+    );
+    expect(lines).toEqual([
+      "note: ml-image.yml kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)",
+      "warning: build context src (ws) holds ml-image.yml, gha-creds-1.json, .git: BuildKit reads only that directory's own .dockerignore, so they are not kept out of it (a COPY --from=src copies them into the image); list them in ws/.dockerignore",
+    ]);
+    expect(keepOutLines([], keepOut, undefined, root)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dockerfileKeepingOut } from '../../src/build/context-ignore.js';
-import { gitKeepOut, nestedGitPatterns } from '../../src/build/git-keep-out.js';
+import { gitKeepOut, keepOutPatterns } from '../../src/build/git-keep-out.js';
 
 let dir: string;
 let ctx: string;
@@ -94,8 +94,14 @@ describe('gitKeepOut', () => {
   });
 
   it("nested clones: patterns, written after the context's own rules so that a re-include cannot undo them", () => {
-    expect(nestedGitPatterns(true)).toEqual(['*/**/.git']);
-    expect(nestedGitPatterns(false)).toEqual(['*/**/.git/config', '*/**/.git/modules/**/config']);
+    expect(keepOutPatterns(true)).toEqual(['**/*.git', '**/gha-creds-*.json']);
+    expect(keepOutPatterns(false)).toEqual([
+      '**/*.git/config',
+      '**/*.git/config.worktree',
+      '**/*.git/worktrees/*/config.worktree',
+      '*/**/*.git/modules/**/config',
+      '**/gha-creds-*.json',
+    ]);
     writeFileSync(path.join(ctx, 'Dockerfile'), 'FROM scratch\nCOPY . /app\n');
     writeFileSync(path.join(ctx, '.dockerignore'), 'vendor\n!vendor/lib/.git\n');
     const work = path.join(dir, 'work');
@@ -107,12 +113,12 @@ describe('gitKeepOut', () => {
       gitKeepOut(ctx, true),
       work,
       'cpu',
-      nestedGitPatterns(true),
+      keepOutPatterns(true),
     );
     expect(r.keptOut).toEqual([]);
     expect(r.dockerfile).toBe(path.join(work, 'dockerfile-cpu', 'Dockerfile'));
     expect(readFileSync(`${r.dockerfile}.dockerignore`, 'utf8')).toBe(
-      'vendor\n!vendor/lib/.git\n# kept out by ml-image (its config, records and secret files)\n*/**/.git\n',
+      'vendor\n!vendor/lib/.git\n# kept out by ml-image (its config, records and secret files)\n**/*.git\n**/gha-creds-*.json\n',
     );
     // Without patterns and nothing inside the context, the Dockerfile is used as it is.
     const plain = dockerfileKeepingOut(path.join(ctx, 'Dockerfile'), ctx, [], work, 'cpu2');

@@ -201,7 +201,7 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(r.ignoreFiles).toEqual(
       [0, 1].map(
         () =>
-          '.git\n# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n/.ml-image-action\n*/**/.git\n',
+          '.git\n# kept out by ml-image (its config, records and secret files)\n/ml-image-results\n/.ml-image-action\n**/*.git\n**/gha-creds-*.json\n',
       ),
     );
     expect(r.progress.filter((l) => l.includes('kept out'))).toEqual([
@@ -218,7 +218,10 @@ describe('runBuildStage (plain-object Docker)', () => {
       expect(file).toMatch(/[/]dockerfile-cpu[/]Dockerfile$/);
     }
     expect(r.ignoreFiles).toEqual(
-      [0, 1].map(() => '# kept out by ml-image (its config, records and secret files)\n*/**/.git\n'),
+      [0, 1].map(
+        () =>
+          '# kept out by ml-image (its config, records and secret files)\n**/*.git\n**/gha-creds-*.json\n',
+      ),
     );
     expect(r.progress.filter((l) => l.includes('kept out'))).toEqual([]);
   });

@@ -54,10 +54,10 @@ describe('contextKeepOut', () => {
       ],
     ],
     [
-      "the ssh input's key files, not the agent's socket (default, default=SOCKET)",
+      "the ssh input's paths, default=PATH too (BuildKit reads a path that is no socket as a key whatever its ID)",
       base({
         buildOptions: {
-          ssh: ['default', 'default=/w/app/agent.sock', 'github=/w/app/deploy_key', 'gitlab=/home/r/.ssh/id'],
+          ssh: ['default', 'default=/w/app/deploy_key', 'github=/w/app/gh_key', 'gitlab=/home/r/.ssh/id'],
         },
       }),
       [
@@ -65,6 +65,7 @@ describe('contextKeepOut', () => {
         '/home/r/.cache/ml-image',
         '/w/app/ml-image.yml',
         '/w/app/deploy_key',
+        '/w/app/gh_key',
         '/home/r/.ssh/id',
       ],
     ],
@@ -93,6 +94,9 @@ describe("credentialFilesNamed: the credential files the job's environment names
     '/w/.docker',
     '/w/.aws/credentials',
     '/w/a/b.json',
+    '/w/.tmp',
+    '/w/kaggle',
+    '/home/r/hf/token',
   ]);
   const exists = (p: string) => present.has(p);
 
@@ -133,22 +137,62 @@ describe("credentialFilesNamed: the credential files the job's environment names
       ['/w/.aws/credentials', '/w/.docker'],
     ],
     [
-      'a relative value, a missing file, an empty value, a variable of no such tool: none',
+      'relative values, read against the working directory (HF_HOME: .cache/huggingface for actions/cache)',
       {
-        NETRC: '.netrc',
+        HF_HOME: '.cache/huggingface',
+        GOOGLE_APPLICATION_CREDENTIALS: 'gha-creds-1a2b.json',
+        KUBECONFIG: 'kube/a.yaml',
+      },
+      [
+        '/w/.cache/huggingface/token',
+        '/w/.cache/huggingface/stored_tokens',
+        '/w/gha-creds-1a2b.json',
+        '/w/kube/a.yaml',
+      ],
+    ],
+    [
+      '~ and $NAME / ${NAME} expanded (a workflow env: passes them literally; huggingface_hub expands them)',
+      {
+        HOME: '/home/r',
+        HF_HOME: '~/hf',
+        KAGGLE_CONFIG_DIR: '$GITHUB_WORKSPACE/kaggle',
+        GITHUB_WORKSPACE: '/w',
+      },
+      ['/home/r/hf/token', '/w/kaggle'],
+    ],
+    [
+      '${NAME} too',
+      { KAGGLE_CONFIG_DIR: '${GITHUB_WORKSPACE}/kaggle', GITHUB_WORKSPACE: '/w' },
+      ['/w/kaggle'],
+    ],
+    [
+      "a TMPDIR in the workspace: this run's own work files (the build's secret mounts) are under it",
+      { TMPDIR: '/w/.tmp' },
+      ['/w/.tmp'],
+    ],
+    [
+      'a missing file, an empty value, an unknown $NAME, a variable of no such tool: none',
+      {
         AWS_WEB_IDENTITY_TOKEN_FILE: '/w/none',
         PIP_CONFIG_FILE: '',
+        NETRC: '$NOPE/.netrc',
         SOME_FILE: '/w/a/b.json',
       },
       [],
     ],
   ])('%s', (_, env, paths) => {
-    expect(credentialFilesNamed(env, exists).sort()).toEqual([...paths].sort());
+    expect(credentialFilesNamed(env, exists, '/w').sort()).toEqual([...paths].sort());
   });
 
   it('contextKeepOut adds them after the rest', () => {
     const out = contextKeepOut(
-      base({ credentialEnv: { env: { GOOGLE_APPLICATION_CREDENTIALS: '/w/gha-creds-1a2b.json' }, exists } }),
+      base({
+        credentialEnv: {
+          env: { GOOGLE_APPLICATION_CREDENTIALS: '/w/gha-creds-1a2b.json' },
+          exists,
+          cwd: '/w',
+        },
+      }),
     );
     expect(out.at(-1)).toBe('/w/gha-creds-1a2b.json');
     expect(out.slice(0, -1)).toEqual(contextKeepOut(base()));

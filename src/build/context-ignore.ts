@@ -8,7 +8,7 @@
 // the context's `.dockerignore`, so the build uses a copy of the Dockerfile in its private work
 // directory beside such a file: the ignore file BuildKit would have read, then one line per path
 // kept out. The user's files are never written to.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { realPathOrSelf, statOrAbsent, statPath } from '../util/read-regular.js';
@@ -132,4 +132,46 @@ export function dockerfileKeepingOut(
     },
   );
   return { dockerfile: copy, keptOut };
+}
+
+/** A named build context's value that is a directory of this machine (not an image, URL or target). */
+const LOCAL_CONTEXT = (v: string) =>
+  !/^[a-z][a-z0-9+.-]*:\/\/|^target:|^git@|^[a-z0-9.-]+\.[a-z]+:[^/]/i.test(v);
+
+/**
+ * What the build says of what it kept out: a note naming KEPTOUT (context-relative), and a warning
+ * for each named local build context (`--build-context NAME=PATH`, PATH read against CWD) that holds
+ * a path of KEEPOUT or a `.git`: BuildKit reads only that directory's own .dockerignore, so nothing
+ * can be kept out of it from here, and a `COPY --from=NAME` would copy them.
+ */
+export function keepOutLines(
+  keptOut: readonly string[],
+  keepOut: readonly string[],
+  named: Readonly<Record<string, string>> | undefined,
+  cwd: string,
+): string[] {
+  const note = keptOut.length
+    ? [
+        `note: ${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)`,
+      ]
+    : [];
+  const warnings = Object.entries(named ?? {}).flatMap(([name, value]) => {
+    if (!LOCAL_CONTEXT(value)) return [];
+    const dir = path.resolve(cwd, value);
+    const git = path.join(dir, '.git');
+    let hasGit = false;
+    try {
+      hasGit = lstatSync(git).isDirectory();
+    } catch {
+      hasGit = false;
+    }
+    const held = [...keepOut, ...(hasGit ? [git] : [])].flatMap((p) => insideContext(dir, p) ?? []);
+    const unique = [...new Set(held)];
+    return unique.length === 0
+      ? []
+      : [
+          `warning: build context ${name} (${value}) holds ${unique.join(', ')}: BuildKit reads only that directory's own .dockerignore, so they are not kept out of it (a COPY --from=${name} copies them into the image); list them in ${path.join(value, '.dockerignore')}`,
+        ];
+  });
+  return [...note, ...warnings];
 }

@@ -8,7 +8,8 @@
 // Dockerfile may read the repository (`git describe`, setuptools-scm): only the config files stay
 // out, and git reads a repository without them. A clone nested deeper in the context (a vendored
 // repository, a second actions/checkout into a subfolder, which persists its token there as well)
-// is kept out the same way by ignore-file patterns, without walking a context that may hold a dataset.
+// is kept out the same way by ignore-file patterns (keepOutPatterns), without walking a context that
+// may hold a dataset.
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -64,12 +65,23 @@ export function gitKeepOut(context: string, template: boolean): string[] {
 }
 
 /**
- * Ignore-file patterns for the git directories of clones nested below CONTEXT's root, which
- * gitKeepOut does not walk to: every nested `.git` for a built-in TEMPLATE, else their config files
- * and their submodules' (`*` first: at least one directory deep, so the root's own stay as
- * gitKeepOut chose). A `.git` file (a submodule's checkout) holds no credential; its git directory
- * is under the root's `.git/modules`.
+ * Ignore-file patterns for what gitKeepOut does not walk to: the git directories of clones nested
+ * below CONTEXT's root, bare and mirror clones (`vendor/r.git`, a mirror keeps its remote's login)
+ * and worktrees' `config.worktree`. A built-in TEMPLATE's build keeps every such directory out, a
+ * user's Dockerfile their config files and nested submodules' (`*` first: at least one directory
+ * deep, so the root's own modules stay as gitKeepOut chose them). A `.git` file (a submodule's
+ * checkout) holds no credential. With them, the gha-creds-*.json that google-github-actions/auth
+ * writes into the workspace also when it exports no variable naming it (its README asks for the
+ * same line in `.dockerignore`).
  */
-export function nestedGitPatterns(template: boolean): string[] {
-  return template ? ['*/**/.git'] : ['*/**/.git/config', '*/**/.git/modules/**/config'];
+export function keepOutPatterns(template: boolean): string[] {
+  const git = template
+    ? ['**/*.git']
+    : [
+        '**/*.git/config',
+        '**/*.git/config.worktree',
+        '**/*.git/worktrees/*/config.worktree',
+        '*/**/*.git/modules/**/config',
+      ];
+  return [...git, '**/gha-creds-*.json'];
 }

@@ -32,10 +32,10 @@ import type { PlatformBuild } from './result.js';
 import { readRunEventFacts } from '../github/event.js';
 import { untrustedReason } from '../util/pull-request-code.js';
 import { untrustedRunOf } from './push-tag.js';
-import { buildTarget, mergeAnnotations, noteOnce, type TargetContext } from './target.js';
+import { buildTarget, mergeAnnotations, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
-import { dockerfileKeepingOut } from './context-ignore.js';
-import { gitKeepOut, nestedGitPatterns } from './git-keep-out.js';
+import { dockerfileKeepingOut, keepOutLines } from './context-ignore.js';
+import { gitKeepOut, keepOutPatterns } from './git-keep-out.js';
 import { mapLimit } from '../util/map-limit.js';
 import { readListedRequirements } from '../requirements/references.js';
 
@@ -180,21 +180,20 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   const { plan, config } = input;
   const { ctx, timer } = run;
   const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
+  const keepOut = [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)];
+  const patterns = keepOutPatterns(v.template !== undefined);
   const { dockerfile, keptOut } = dockerfileKeepingOut(
     base,
     ctx.context,
-    [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)],
+    keepOut,
     ctx.work,
     v.name,
-    nestedGitPatterns(v.template !== undefined),
+    patterns,
   );
   const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
   if (unmounted !== undefined) ctx.progress(`warning: ${unmounted}`);
-  if (keptOut.length > 0)
-    noteOnce(
-      ctx,
-      `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)`,
-    );
+  for (const line of keepOutLines(keptOut, keepOut, input.options?.buildContexts, process.cwd()))
+    if (!ctx.notesShown.has(line) && ctx.notesShown.add(line)) ctx.progress(line);
   const labels = variantLabels(input, v, run);
   // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
   // from WORKDIR on (every commit would reinstall the requirements). One set in the environment

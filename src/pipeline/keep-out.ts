@@ -21,8 +21,15 @@ export interface KeepOutInput {
   cacheDir: string;
   loaded: Pick<LoadedConfig, 'file' | 'baseDir'> & { config: { attest: { key?: string } } };
   buildOptions?: Pick<BuildInputOptions, 'secretFiles' | 'ssh'>;
-  /** The job's environment, for the credential files it names, and whether a path exists. */
-  credentialEnv?: { env: Readonly<Record<string, string | undefined>>; exists: (p: string) => boolean };
+  /**
+   * The job's environment, for the credential files it names; whether a path exists; the directory
+   * a relative value is read against (the step's: the workspace).
+   */
+  credentialEnv?: {
+    env: Readonly<Record<string, string | undefined>>;
+    exists: (p: string) => boolean;
+    cwd: string;
+  };
 }
 
 /**
@@ -35,49 +42,82 @@ export const CREDENTIAL_PATH_VARIABLES = [
   'GOOGLE_GHA_CREDS_PATH',
   'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE',
   'CLOUDSDK_CONFIG', // gcloud's directory: its credential and access-token databases
+  'BOTO_CONFIG', // gsutil's keys
   'AWS_SHARED_CREDENTIALS_FILE',
   'AWS_CONFIG_FILE', // may hold keys too
   'AWS_WEB_IDENTITY_TOKEN_FILE', // an OIDC token
   'AZURE_FEDERATED_TOKEN_FILE', // an OIDC token
+  'AZURE_CLIENT_CERTIFICATE_PATH',
   'AZURE_CONFIG_DIR', // the Azure CLI's token cache
   'KUBECONFIG', // ":"-separated files: tokens, client keys
+  'KUBE_CONFIG_PATH',
   'DOCKER_CONFIG', // docker/login-action's registry logins (config.json)
-  'NETRC',
+  'DOCKER_CERT_PATH',
+  'REGISTRY_AUTH_FILE', // podman's, skopeo's and buildah's registry logins
+  'NETRC', // also where wandb keeps its API key
   'PIP_CONFIG_FILE', // an index URL's login
+  'PIP_CLIENT_CERT',
   'NPM_CONFIG_USERCONFIG', // a registry token
+  'POETRY_CONFIG_DIR', // its auth.toml
   'GH_CONFIG_DIR', // the GitHub CLI's hosts.yml
+  'XDG_CONFIG_HOME', // gh's hosts.yml, git's credentials file, and others
+  'GNUPGHOME', // private keys
+  'TF_CLI_CONFIG_FILE', // Terraform's registry tokens
+  'KAGGLE_CONFIG_DIR', // kaggle.json, the Kaggle API key
+  'DATABRICKS_CONFIG_FILE',
   'HF_TOKEN_PATH', // the Hugging Face token (below: its default place, under HF_HOME)
+  // This run's own work files: the build's secret mounts (pip.conf, netrc, build.secrets) are
+  // written under it first. A TMPDIR in the workspace (for a bigger disk) would put them in the image.
+  'TMPDIR',
 ] as const;
 
 /**
- * The existing credential files and directories ENV names (absolute values only: the tools set
- * absolute paths, and a relative one has no directory to be read against here). The Hugging Face
- * token is where huggingface_hub keeps it: HF_TOKEN_PATH, else HF_HOME/token (HF_HOME defaults to
- * XDG_CACHE_HOME/huggingface), with stored_tokens beside it. A workflow that keeps HF_HOME in the
- * workspace for actions/cache has them there.
+ * VALUE as a path: `~` and `$NAME` / `${NAME}` expanded from ENV (as huggingface_hub reads HF_HOME;
+ * a workflow's `env:` does not expand them, so the literal text reaches the tool), then resolved
+ * against CWD. An unknown variable is left as it is.
+ */
+function pathOf(value: string, env: Readonly<Record<string, string | undefined>>, cwd: string): string {
+  const home = env.HOME ?? '';
+  const expanded = value
+    .replace(/^~(?=\/|$)/, home)
+    .replace(
+      /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+      (m, a?: string, b?: string) => env[(a ?? b)!] ?? m,
+    );
+  return path.resolve(cwd, expanded);
+}
+
+/**
+ * The existing credential files and directories ENV names, relative values read against CWD. The
+ * Hugging Face token is where huggingface_hub keeps it: HF_TOKEN_PATH, else HF_HOME/token (HF_HOME
+ * defaults to XDG_CACHE_HOME/huggingface), with stored_tokens beside it. A workflow that keeps
+ * HF_HOME in the workspace for actions/cache (`HF_HOME: .cache/huggingface`) has them there.
  */
 export function credentialFilesNamed(
   env: Readonly<Record<string, string | undefined>>,
   exists: (p: string) => boolean,
+  cwd: string,
 ): string[] {
+  const at = (v: string | undefined) => (v ? pathOf(v, env, cwd) : '');
   const named = CREDENTIAL_PATH_VARIABLES.flatMap((name) =>
-    name === 'KUBECONFIG' ? (env[name] ?? '').split(':') : [env[name] ?? ''],
+    name === 'KUBECONFIG' ? (env[name] ?? '').split(':').map(at) : [at(env[name])],
   );
-  const hfHome = env.HF_HOME || (env.XDG_CACHE_HOME ? path.join(env.XDG_CACHE_HOME, 'huggingface') : '');
-  const hfToken = env.HF_TOKEN_PATH || (hfHome ? path.join(hfHome, 'token') : '');
+  const hfHome =
+    at(env.HF_HOME) || (env.XDG_CACHE_HOME ? path.join(at(env.XDG_CACHE_HOME), 'huggingface') : '');
+  const hfToken = at(env.HF_TOKEN_PATH) || (hfHome ? path.join(hfHome, 'token') : '');
   const hf = hfToken ? [hfToken, path.join(path.dirname(hfToken), 'stored_tokens')] : [];
-  const absolute = [...named, ...hf].filter((p) => path.isAbsolute(p)).map((p) => path.resolve(p));
-  return [...new Set(absolute)].filter((p) => exists(p));
+  return [...new Set([...named, ...hf].filter((p) => p !== ''))].filter((p) => exists(p));
 }
 
 /**
- * The key files of the `ssh` input: its ID=PATH items (absolute: src/build/action-inputs.ts), not
- * `default` or `default=SOCKET` (the agent's socket: no key is in the context for it).
+ * The key files of the `ssh` input: the path of each ID=PATH item (absolute:
+ * src/build/action-inputs.ts), `default=PATH` too: BuildKit takes a path that is no socket as a key
+ * file whatever its ID. Keeping an agent's socket out of the context changes nothing.
  */
 function sshKeyFiles(ssh: readonly string[]): string[] {
   return ssh.flatMap((item) => {
     const eq = item.indexOf('=');
-    return eq < 0 || item.slice(0, eq) === 'default' ? [] : [item.slice(eq + 1)];
+    return eq < 0 ? [] : [item.slice(eq + 1)];
   });
 }
 
@@ -95,6 +135,8 @@ export function contextKeepOut(input: KeepOutInput): string[] {
     ...Object.values(input.buildOptions?.secretFiles ?? {}),
     // A deploy key in the workspace: `COPY . /app` would put it into the image.
     ...sshKeyFiles(input.buildOptions?.ssh ?? []),
-    ...(input.credentialEnv ? credentialFilesNamed(input.credentialEnv.env, input.credentialEnv.exists) : []),
+    ...(input.credentialEnv
+      ? credentialFilesNamed(input.credentialEnv.env, input.credentialEnv.exists, input.credentialEnv.cwd)
+      : []),
   ];
 }

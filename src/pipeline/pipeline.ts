@@ -309,7 +309,7 @@ async function resolveAndBuild(
           cacheDir: opts.cacheDir,
           loaded: opts.loaded,
           ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
-          credentialEnv: { env: io.env, exists: existsSync },
+          credentialEnv: { env: io.env, exists: existsSync, cwd: process.cwd() },
         }),
       },
       {
