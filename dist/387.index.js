@@ -4613,6 +4613,42 @@ function dockerfileKeepingOut(dockerfile, context, keepOut, work, name, patterns
     });
     return { dockerfile: copy, keptOut };
 }
+/** A named build context's value that is a directory of this machine (not an image, URL or target). */
+const LOCAL_CONTEXT = (v) => !/^[a-z][a-z0-9+.-]*:\/\/|^target:|^git@|^[a-z0-9.-]+\.[a-z]+:[^/]/i.test(v);
+/**
+ * What the build says of what it kept out: a note naming KEPTOUT (context-relative), and a warning
+ * for each named local build context (`--build-context NAME=PATH`, PATH read against CWD) that holds
+ * a path of KEEPOUT or a `.git`: BuildKit reads only that directory's own .dockerignore, so nothing
+ * can be kept out of it from here, and a `COPY --from=NAME` would copy them.
+ */
+function keepOutLines(keptOut, keepOut, named, cwd) {
+    const note = keptOut.length
+        ? [
+            `note: ${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)`,
+        ]
+        : [];
+    const warnings = Object.entries(named ?? {}).flatMap(([name, value]) => {
+        if (!LOCAL_CONTEXT(value))
+            return [];
+        const dir = external_node_path_default().resolve(cwd, value);
+        const git = external_node_path_default().join(dir, '.git');
+        let hasGit = false;
+        try {
+            hasGit = (0,external_node_fs_.lstatSync)(git).isDirectory();
+        }
+        catch {
+            hasGit = false;
+        }
+        const held = [...keepOut, ...(hasGit ? [git] : [])].flatMap((p) => insideContext(dir, p) ?? []);
+        const unique = [...new Set(held)];
+        return unique.length === 0
+            ? []
+            : [
+                `warning: build context ${name} (${value}) holds ${unique.join(', ')}: BuildKit reads only that directory's own .dockerignore, so they are not kept out of it (a COPY --from=${name} copies them into the image); list them in ${external_node_path_default().join(value, '.dockerignore')}`,
+            ];
+    });
+    return [...note, ...warnings];
+}
 
 ;// CONCATENATED MODULE: ./src/build/git-keep-out.ts
 // What of the context's git directory the build keeps out of the image. Git writes credentials into
@@ -4625,7 +4661,8 @@ function dockerfileKeepingOut(dockerfile, context, keepOut, work, name, patterns
 // Dockerfile may read the repository (`git describe`, setuptools-scm): only the config files stay
 // out, and git reads a repository without them. A clone nested deeper in the context (a vendored
 // repository, a second actions/checkout into a subfolder, which persists its token there as well)
-// is kept out the same way by ignore-file patterns, without walking a context that may hold a dataset.
+// is kept out the same way by ignore-file patterns (keepOutPatterns), without walking a context that
+// may hold a dataset.
 
 
 /** How deep submodules nest under `.git/modules` (a name may hold "/"; a module may have its own). */
@@ -4681,14 +4718,25 @@ function gitKeepOut(context, template) {
     return [...(exists(config) ? [config] : []), ...moduleConfigs(external_node_path_default().join(git, 'modules'), 0)];
 }
 /**
- * Ignore-file patterns for the git directories of clones nested below CONTEXT's root, which
- * gitKeepOut does not walk to: every nested `.git` for a built-in TEMPLATE, else their config files
- * and their submodules' (`*` first: at least one directory deep, so the root's own stay as
- * gitKeepOut chose). A `.git` file (a submodule's checkout) holds no credential; its git directory
- * is under the root's `.git/modules`.
+ * Ignore-file patterns for what gitKeepOut does not walk to: the git directories of clones nested
+ * below CONTEXT's root, bare and mirror clones (`vendor/r.git`, a mirror keeps its remote's login)
+ * and worktrees' `config.worktree`. A built-in TEMPLATE's build keeps every such directory out, a
+ * user's Dockerfile their config files and nested submodules' (`*` first: at least one directory
+ * deep, so the root's own modules stay as gitKeepOut chose them). A `.git` file (a submodule's
+ * checkout) holds no credential. With them, the gha-creds-*.json that google-github-actions/auth
+ * writes into the workspace also when it exports no variable naming it (its README asks for the
+ * same line in `.dockerignore`).
  */
-function nestedGitPatterns(template) {
-    return template ? ['*/**/.git'] : ['*/**/.git/config', '*/**/.git/modules/**/config'];
+function keepOutPatterns(template) {
+    const git = template
+        ? ['**/*.git']
+        : [
+            '**/*.git/config',
+            '**/*.git/config.worktree',
+            '**/*.git/worktrees/*/config.worktree',
+            '*/**/*.git/modules/**/config',
+        ];
+    return [...git, '**/gha-creds-*.json'];
 }
 
 // EXTERNAL MODULE: ./src/util/map-limit.ts
@@ -4811,12 +4859,15 @@ async function buildVariant(input, v, run) {
     const { plan, config } = input;
     const { ctx, timer } = run;
     const base = dockerfileFor(v, config, input.baseDir, input.imagesDir);
-    const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)], ctx.work, v.name, nestedGitPatterns(v.template !== undefined));
+    const keepOut = [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)];
+    const patterns = keepOutPatterns(v.template !== undefined);
+    const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, keepOut, ctx.work, v.name, patterns);
     const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
     if (unmounted !== undefined)
         ctx.progress(`warning: ${unmounted}`);
-    if (keptOut.length > 0)
-        noteOnce(ctx, `${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)`);
+    for (const line of keepOutLines(keptOut, keepOut, input.options?.buildContexts, process.cwd()))
+        if (!ctx.notesShown.has(line) && ctx.notesShown.add(line))
+            ctx.progress(line);
     const labels = variantLabels(input, v, run);
     // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
     // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
@@ -6831,7 +6882,7 @@ function describeChange(c) {
     const bytes = signed(c.delta, fmtBytes);
     if (c.kind === 'layer')
         return `layer ${(0,report_escape/* clip */.$Q)(c.name, 80)} ${bytes}`;
-    const name = (0,report_escape/* clip */.$Q)(c.name, 60);
+    const name = (0,report_escape/* clip */.$Q)((0,report_escape/* packageName */.oZ)(c.name), 60);
     if (c.from === null)
         return `${name} ${(0,report_escape/* clip */.$Q)(c.to ?? '', 40)} (added) ${bytes}`;
     if (c.to === null)
@@ -7480,7 +7531,7 @@ function packagePart(eco, d, suffix, baseLabel, rank) {
         const detail = parts.length > 1 ? ` (${parts.map(([k, n]) => `${fmtInt(n)} ${k}`).join(', ')})` : '';
         return `\n_… and ${fmtInt(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
     };
-    const rows = d.changes.map((c) => row([cell(c.name, 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]));
+    const rows = d.changes.map((c) => row([cell((0,report_escape/* packageName */.oZ)(c.name), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]));
     return rowsPart(`${eco} table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`${eco}: ${kindCounts(d.changes)}${suffix}`), header(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
 }
 function overviewRows(p) {
@@ -7697,7 +7748,7 @@ function supplyChainPart(sc) {
 
 const bytes = (n) => (n === null ? '—' : fmtBytes(n));
 function what(c) {
-    return c.kind === 'layer' ? `layer: ${cell(c.name, 120)}` : `${c.kind} ${cell(c.name, 80)}`;
+    return c.kind === 'layer' ? `layer: ${cell(c.name, 120)}` : `${c.kind} ${cell((0,report_escape/* packageName */.oZ)(c.name), 80)}`;
 }
 function side(version, size, kind) {
     if (kind === 'layer')
@@ -18042,42 +18093,69 @@ const CREDENTIAL_PATH_VARIABLES = [
     'GOOGLE_GHA_CREDS_PATH',
     'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE',
     'CLOUDSDK_CONFIG', // gcloud's directory: its credential and access-token databases
+    'BOTO_CONFIG', // gsutil's keys
     'AWS_SHARED_CREDENTIALS_FILE',
     'AWS_CONFIG_FILE', // may hold keys too
     'AWS_WEB_IDENTITY_TOKEN_FILE', // an OIDC token
     'AZURE_FEDERATED_TOKEN_FILE', // an OIDC token
+    'AZURE_CLIENT_CERTIFICATE_PATH',
     'AZURE_CONFIG_DIR', // the Azure CLI's token cache
     'KUBECONFIG', // ":"-separated files: tokens, client keys
+    'KUBE_CONFIG_PATH',
     'DOCKER_CONFIG', // docker/login-action's registry logins (config.json)
-    'NETRC',
+    'DOCKER_CERT_PATH',
+    'REGISTRY_AUTH_FILE', // podman's, skopeo's and buildah's registry logins
+    'NETRC', // also where wandb keeps its API key
     'PIP_CONFIG_FILE', // an index URL's login
+    'PIP_CLIENT_CERT',
     'NPM_CONFIG_USERCONFIG', // a registry token
+    'POETRY_CONFIG_DIR', // its auth.toml
     'GH_CONFIG_DIR', // the GitHub CLI's hosts.yml
+    'XDG_CONFIG_HOME', // gh's hosts.yml, git's credentials file, and others
+    'GNUPGHOME', // private keys
+    'TF_CLI_CONFIG_FILE', // Terraform's registry tokens
+    'KAGGLE_CONFIG_DIR', // kaggle.json, the Kaggle API key
+    'DATABRICKS_CONFIG_FILE',
     'HF_TOKEN_PATH', // the Hugging Face token (below: its default place, under HF_HOME)
+    // This run's own work files: the build's secret mounts (pip.conf, netrc, build.secrets) are
+    // written under it first. A TMPDIR in the workspace (for a bigger disk) would put them in the image.
+    'TMPDIR',
 ];
 /**
- * The existing credential files and directories ENV names (absolute values only: the tools set
- * absolute paths, and a relative one has no directory to be read against here). The Hugging Face
- * token is where huggingface_hub keeps it: HF_TOKEN_PATH, else HF_HOME/token (HF_HOME defaults to
- * XDG_CACHE_HOME/huggingface), with stored_tokens beside it. A workflow that keeps HF_HOME in the
- * workspace for actions/cache has them there.
+ * VALUE as a path: `~` and `$NAME` / `${NAME}` expanded from ENV (as huggingface_hub reads HF_HOME;
+ * a workflow's `env:` does not expand them, so the literal text reaches the tool), then resolved
+ * against CWD. An unknown variable is left as it is.
  */
-function credentialFilesNamed(env, exists) {
-    const named = CREDENTIAL_PATH_VARIABLES.flatMap((name) => name === 'KUBECONFIG' ? (env[name] ?? '').split(':') : [env[name] ?? '']);
-    const hfHome = env.HF_HOME || (env.XDG_CACHE_HOME ? external_node_path_default().join(env.XDG_CACHE_HOME, 'huggingface') : '');
-    const hfToken = env.HF_TOKEN_PATH || (hfHome ? external_node_path_default().join(hfHome, 'token') : '');
-    const hf = hfToken ? [hfToken, external_node_path_default().join(external_node_path_default().dirname(hfToken), 'stored_tokens')] : [];
-    const absolute = [...named, ...hf].filter((p) => external_node_path_default().isAbsolute(p)).map((p) => external_node_path_default().resolve(p));
-    return [...new Set(absolute)].filter((p) => exists(p));
+function pathOf(value, env, cwd) {
+    const home = env.HOME ?? '';
+    const expanded = value
+        .replace(/^~(?=\/|$)/, home)
+        .replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (m, a, b) => env[(a ?? b)] ?? m);
+    return external_node_path_default().resolve(cwd, expanded);
 }
 /**
- * The key files of the `ssh` input: its ID=PATH items (absolute: src/build/action-inputs.ts), not
- * `default` or `default=SOCKET` (the agent's socket: no key is in the context for it).
+ * The existing credential files and directories ENV names, relative values read against CWD. The
+ * Hugging Face token is where huggingface_hub keeps it: HF_TOKEN_PATH, else HF_HOME/token (HF_HOME
+ * defaults to XDG_CACHE_HOME/huggingface), with stored_tokens beside it. A workflow that keeps
+ * HF_HOME in the workspace for actions/cache (`HF_HOME: .cache/huggingface`) has them there.
+ */
+function credentialFilesNamed(env, exists, cwd) {
+    const at = (v) => (v ? pathOf(v, env, cwd) : '');
+    const named = CREDENTIAL_PATH_VARIABLES.flatMap((name) => name === 'KUBECONFIG' ? (env[name] ?? '').split(':').map(at) : [at(env[name])]);
+    const hfHome = at(env.HF_HOME) || (env.XDG_CACHE_HOME ? external_node_path_default().join(at(env.XDG_CACHE_HOME), 'huggingface') : '');
+    const hfToken = at(env.HF_TOKEN_PATH) || (hfHome ? external_node_path_default().join(hfHome, 'token') : '');
+    const hf = hfToken ? [hfToken, external_node_path_default().join(external_node_path_default().dirname(hfToken), 'stored_tokens')] : [];
+    return [...new Set([...named, ...hf].filter((p) => p !== ''))].filter((p) => exists(p));
+}
+/**
+ * The key files of the `ssh` input: the path of each ID=PATH item (absolute:
+ * src/build/action-inputs.ts), `default=PATH` too: BuildKit takes a path that is no socket as a key
+ * file whatever its ID. Keeping an agent's socket out of the context changes nothing.
  */
 function sshKeyFiles(ssh) {
     return ssh.flatMap((item) => {
         const eq = item.indexOf('=');
-        return eq < 0 || item.slice(0, eq) === 'default' ? [] : [item.slice(eq + 1)];
+        return eq < 0 ? [] : [item.slice(eq + 1)];
     });
 }
 /** The absolute paths the build keeps out of its context (those inside it). */
@@ -18094,7 +18172,9 @@ function contextKeepOut(input) {
         ...Object.values(input.buildOptions?.secretFiles ?? {}),
         // A deploy key in the workspace: `COPY . /app` would put it into the image.
         ...sshKeyFiles(input.buildOptions?.ssh ?? []),
-        ...(input.credentialEnv ? credentialFilesNamed(input.credentialEnv.env, input.credentialEnv.exists) : []),
+        ...(input.credentialEnv
+            ? credentialFilesNamed(input.credentialEnv.env, input.credentialEnv.exists, input.credentialEnv.cwd)
+            : []),
     ];
 }
 
@@ -18450,7 +18530,7 @@ key) {
             cacheDir: opts.cacheDir,
             loaded: opts.loaded,
             ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
-            credentialEnv: { env: io.env, exists: external_node_fs_.existsSync },
+            credentialEnv: { env: io.env, exists: external_node_fs_.existsSync, cwd: process.cwd() },
         }),
     }, {
         docker,

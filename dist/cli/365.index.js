@@ -1263,7 +1263,7 @@ function packagePart(eco, d, suffix, baseLabel, rank) {
         const detail = parts.length > 1 ? ` (${parts.map(([k, n]) => `${(0,format/* fmtInt */.L5)(n)} ${k}`).join(', ')})` : '';
         return `\n_… and ${(0,format/* fmtInt */.L5)(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
     };
-    const rows = d.changes.map((c) => (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)(c.name, 80), (0,markdown/* cell */.Hn)(c.from, 60), (0,markdown/* cell */.Hn)(c.to, 60), (0,markdown/* changeCell */.fd)(c.kind, c.level)]));
+    const rows = d.changes.map((c) => (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)((0,report_escape/* packageName */.oZ)(c.name), 80), (0,markdown/* cell */.Hn)(c.from, 60), (0,markdown/* cell */.Hn)(c.to, 60), (0,markdown/* changeCell */.fd)(c.kind, c.level)]));
     return (0,render_parts/* rowsPart */.F8)(`${eco} table${suffix}`, (0,render_parts/* detailsRows */.GK)((0,report_escape/* html */.qy)(`${eco}: ${(0,markdown/* kindCounts */.vE)(d.changes)}${suffix}`), (0,markdown/* header */.wx)(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
 }
 function overviewRows(p) {
@@ -2175,7 +2175,7 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 
 const bytes = (n) => (n === null ? '—' : (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(n));
 function what(c) {
-    return c.kind === 'layer' ? `layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.name, 120)}` : `${c.kind} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.name, 80)}`;
+    return c.kind === 'layer' ? `layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.name, 120)}` : `${c.kind} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(c.name), 80)}`;
 }
 function side(version, size, kind) {
     if (kind === 'layer')
@@ -2342,7 +2342,7 @@ function describeChange(c) {
     const bytes = (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .signed */ .x8)(c.delta, _format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi);
     if (c.kind === 'layer')
         return `layer ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.name, 80)} ${bytes}`;
-    const name = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.name, 60);
+    const name = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .packageName */ .oZ)(c.name), 60);
     if (c.from === null)
         return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.to ?? '', 40)} (added) ${bytes}`;
     if (c.to === null)

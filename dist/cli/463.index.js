@@ -238,6 +238,7 @@ function sizeDrivers(e) {
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
+/* harmony export */   oZ: () => (/* binding */ packageName),
 /* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
 /* harmony export */   s8: () => (/* binding */ markerKey)
 /* harmony export */ });
@@ -271,6 +272,18 @@ function safeUrl(url) {
     u.username = '';
     u.password = '';
     return u.href.replace(/[()<>"'`\s|[\]\\@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/**
+ * A package's name as the report shows it: every character outside ASCII as an escape
+ * (`t\u043erch`). pip (PEP 508), Debian and conda names are ASCII, so one that is not is a look-alike
+ * (a Cyrillic "о" in torch, fullwidth letters) that an image made up: it must not read as the real
+ * one. Then escaped as any value (md).
+ */
+function packageName(name) {
+    return name.replace(/[^ -~\t\n\r]/gu, (c) => {
+        const cp = c.codePointAt(0);
+        return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    });
 }
 /** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
 function markerKey(key, max = 160) {
@@ -422,9 +435,24 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
-/** Control characters removed, bidirectional overrides replaced: what every escaper starts with. */
+// Half a surrogate pair: no character at all, so a body holding one is not well-formed Unicode
+// (GitHub may refuse it, or store U+FFFD and the comment never matches what was posted).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Characters that draw nothing: format characters (zero-width space and joiners, the soft hyphen,
+// word joiner, tag characters; the bidi ones are handled above), the combining grapheme joiner and
+// the Hangul fillers. In a name they make "tor\u200bch" look like torch: they are shown as escapes.
+const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/gu;
+const escaped = (c) => `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`;
+/**
+ * Control characters removed, bidirectional overrides and lone surrogates replaced (U+FFFD),
+ * invisible characters written as escapes (\u200b): what every escaper starts with.
+ */
 function stripUnsafe(text) {
-    return text.replace(CONTROL, '').replace(BIDI, '\ufffd');
+    return text
+        .replace(LONE_SURROGATE, '\ufffd')
+        .replace(CONTROL, '')
+        .replace(BIDI, '\ufffd')
+        .replace(INVISIBLE, escaped);
 }
 function neutralise(text) {
     return (stripUnsafe(text)
