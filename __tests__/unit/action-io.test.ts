@@ -1,5 +1,8 @@
 // What the action and the CLI write to the runner's log and stderr: URL userinfo and tokens of a
 // known form never get through, whatever a message quotes.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import vm from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ActionIo, asText, coreIo, fail } from '../../src/action/io.js';
@@ -33,6 +36,27 @@ describe("the action's log lines and annotations", () => {
     expect(out()).toContain('is not set');
     expect(out()).not.toContain(TOKEN);
     expect(out()).not.toContain('Pw-9x');
+  });
+});
+
+describe("the action's job summary", () => {
+  it('is written as rendered: a value named Password= hides nothing after it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-summary-'));
+    const file = path.join(dir, 'summary.md');
+    writeFileSync(file, '');
+    const before = process.env.GITHUB_STEP_SUMMARY;
+    process.env.GITHUB_STEP_SUMMARY = file;
+    try {
+      // What the renderer writes for a variant (or package) a fork named "cpu Password=".
+      const rendered =
+        '| cpu Password= | linux/amd64 | ❌ failure | +39.0 MB |\n<details><summary>cpu Password=</summary>\n';
+      await coreIo().summary!(rendered);
+      expect(readFileSync(file, 'utf8')).toBe(`${rendered}\n`);
+    } finally {
+      if (before === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+      else process.env.GITHUB_STEP_SUMMARY = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
