@@ -8,7 +8,7 @@ import he from 'he';
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../src/util/redact.js';
 import { InputError } from '../../src/errors.js';
-import { html, md, packageName, safeUrl } from '../../src/report/escape.js';
+import { html, md, mdLine, packageName, safeUrl } from '../../src/report/escape.js';
 import { codeFence } from '../../src/util/markdown.js';
 import {
   buildReportModel,
@@ -565,5 +565,31 @@ describe('packageName', () => {
     expect(packageName(raw)).toBe(want);
     // In a table cell the backslash is escaped, so GitHub shows \u043e as it is.
     expect(md(packageName(raw))).toBe(want === raw ? raw : want.replace(/\\/g, '\\\\'));
+  });
+});
+
+describe('mdLine', () => {
+  it.each([
+    ['feature\u2028\u2028\u2705 unchanged', 'feature \u23ce  \u23ce \u2705 unchanged'],
+    ['a\r\nb\nc', 'a \u23ce b \u23ce c'],
+    ['main', 'main'],
+  ])('mdLine(%j): one line', (raw, want) => {
+    expect(mdLine(raw)).toBe(want);
+    expect(mdLine(raw)).not.toContain('<br>');
+  });
+});
+
+describe('a branch name with line breaks (a fork names its branch)', () => {
+  it('stays on the intro line: no <br> that would start a line of its own', () => {
+    const input = numpyUpgrade();
+    const model = buildReportModel({
+      ...input,
+      head: { ...input.head, ref: 'feature\u2028\u2028\u2705 unchanged' },
+    });
+    const intro = renderReport(model)
+      .markdown.split('\n')
+      .find((l) => l.startsWith('Comparing this PR'));
+    expect(intro).toContain('feature \u23ce  \u23ce \u2705 unchanged');
+    expect(intro).not.toContain('<br>');
   });
 });

@@ -90,6 +90,15 @@ export function md(text: string, max = Infinity): string {
   );
 }
 
+/**
+ * md() for a context that is one line (a branch name in a sentence, a list item): a line break
+ * there is shown as ` ⏎ `, not <br>, so a value cannot seem to end its line and start one of its
+ * own ("feature\u2028\u2028✅ unchanged"). Table cells keep <br> (md): a cell stays one cell.
+ */
+export function mdLine(text: string, max = Infinity): string {
+  return md(String(text).replace(NEWLINES, ' \u23ce '), max);
+}
+
 /** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are; secrets masked. */
 export function html(text: string, max = Infinity): string {
   return he.escape(neutralise(clip(redactText(String(text)), max))).replace(NEWLINES, ' ');

@@ -1,7 +1,7 @@
 // The report as a list of parts in reading order: heading, intro, one overview per group of
 // platforms, the <details> sections platform by platform (a chart before the smoke metrics and the
 // biggest packages when there is something to chart), the resolution, the links.
-import { md, safeUrl } from '../escape.js';
+import { md, mdLine, safeUrl } from '../escape.js';
 import type { PlatformReport, ReportModel } from '../model-schema.js';
 import { metricsChartPart, sizeChartPart } from './charts.js';
 import { shortSha } from './markdown.js';
@@ -20,7 +20,7 @@ import {
 import { sizeChangePart, sizeTopPart } from './size.js';
 
 function introText(model: ReportModel): string {
-  const head = [model.head.ref ? md(model.head.ref, 80) : '', shortSha(model.head.sha)]
+  const head = [model.head.ref ? mdLine(model.head.ref, 80) : '', shortSha(model.head.sha)]
     .filter(Boolean)
     .join(' @ ');
   const thisPr = `this PR${head ? ` (${head})` : ''}`;
@@ -28,17 +28,17 @@ function introText(model: ReportModel): string {
     const why = model.noBaselineReason
       ? md(model.noBaselineReason, 300)
       : model.baseline
-        ? `no record of ${md(model.baseline.ref, 80)} yet`
+        ? `no record of ${mdLine(model.baseline.ref, 80)} yet`
         : 'no base branch to compare with';
     return `No diff for ${thisPr}: ${why}. The environment of this build:`;
   }
   const base = model.baseline;
   const baseText = base
-    ? `${md(base.ref, 80)}${base.sha ? ` @ ${shortSha(base.sha)}` : ''}`
+    ? `${mdLine(base.ref, 80)}${base.sha ? ` @ ${shortSha(base.sha)}` : ''}`
     : 'the baseline records';
   // A pull request into a branch without baselines (only the default branch saves them).
   const fallback = base?.noRecordOf
-    ? `: no record of ${md(base.noRecordOf, 80)} (baselines are saved for the default branch only)`
+    ? `: no record of ${mdLine(base.noRecordOf, 80)} (baselines are saved for the default branch only)`
     : '';
   return `Comparing ${thisPr} with ${baseText}${fallback}.`;
 }

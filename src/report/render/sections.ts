@@ -3,7 +3,7 @@
 // Every value from a record is escaped here (md/html from ../escape.js).
 import { HOST_COMPONENTS } from '../../diff/schema.js';
 import type { ComponentId, MetricDelta, PackageDiff, SmokeDiff } from '../../diff/schema.js';
-import { html, md, packageName } from '../escape.js';
+import { html, md, mdLine, packageName } from '../escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, num, pct, plural, signed } from '../format.js';
 import type { PlatformReport, SupplyChain } from '../model-schema.js';
 import { cell, changeCell, header, kindCounts, row, smokeTally, status } from './markdown.js';
@@ -264,7 +264,7 @@ export function metricsPart(p: PlatformReport, suffix: string, baseLabel: string
 
 export function resolutionPart(lines: readonly string[]): Part | null {
   if (lines.length === 0) return null;
-  const rows = lines.map((l) => `- ${md(l, 500)}`);
+  const rows = lines.map((l) => `- ${mdLine(l, 500)}`);
   return rowsPart(
     'dependency resolution',
     {
