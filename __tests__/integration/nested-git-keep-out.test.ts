@@ -1,7 +1,8 @@
 // A clone nested in the build context (a vendored repository, a second actions/checkout into a
 // subfolder, which persists its token in that clone's .git/config) keeps its credentials out of the
 // image too; nor do mirror clones, a worktree's config, or google-github-actions/auth's
-// gha-creds-*.json named by no variable. The ignore file the build writes (dockerfileKeepingOut with gitKeepOut's paths and
+// gha-creds-*.json named by no variable; nor a kept-out file whose name BuildKit's reader would
+// trim or split. The ignore file the build writes (dockerfileKeepingOut with gitKeepOut's paths and
 // keepOutPatterns) is read by the REAL BuildKit: a `COPY . /ctx` from scratch, exported to a local
 // directory, shows what a build of that context would copy into an image.
 import { randomBytes } from 'node:crypto';
@@ -116,5 +117,42 @@ describe.skipIf(!env.available)("nested clones' git credentials stay out of the 
         'vendor/lib/sub/.git',
       ].sort(),
     );
+  }, 300_000);
+
+  it('kept-out files with blanks at either end, a leading "!" after a blank or a line break in their name', async () => {
+    const odd = path.join(dir, 'odd');
+    const names = [' lead.json', ' !inv.json', 'nel.json\u0085', '\u3000ideo.json', 'nl\nx.json'];
+    mkdirSync(odd);
+    for (const n of names) writeFileSync(path.join(odd, n), token);
+    // Their look-alikes are the app's.
+    for (const n of ['lead.json', 'inv.json', 'nel.json', 'ideo.json']) writeFileSync(path.join(odd, n), 'x');
+    writeFileSync(path.join(odd, 'Dockerfile'), 'FROM scratch\nCOPY . /ctx\n');
+    const { dockerfile } = dockerfileKeepingOut(
+      path.join(odd, 'Dockerfile'),
+      odd,
+      names.map((n) => path.join(odd, n)),
+      path.join(dir, 'work-odd'),
+      'odd',
+    );
+    const out = path.join(dir, 'out-odd');
+    const r = await docker.buildx([
+      'build',
+      '--platform',
+      'linux/amd64',
+      '--provenance=false',
+      '--output',
+      `type=local,dest=${out}`,
+      '--file',
+      dockerfile,
+      odd,
+    ]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(files(path.join(out, 'ctx'))).toEqual([
+      'Dockerfile',
+      'ideo.json',
+      'inv.json',
+      'lead.json',
+      'nel.json',
+    ]);
   }, 300_000);
 });

@@ -37,6 +37,10 @@ describe('insideContext', () => {
     expect(insideContext(ctx, path.resolve(ctx, rel))).toBe(want);
   });
 
+  it('a name with a line break, when the caller can write it (an ignore line)', () => {
+    expect(insideContext(ctx, path.join(ctx, 'bad\nname'), true)).toBe('bad\nname');
+  });
+
   it('judged by where the paths really are (a linked result directory)', () => {
     symlinkSync(path.join(ctx, 'ml-image-results'), path.join(dir, 'results-link'));
     expect(insideContext(ctx, path.join(dir, 'results-link'))).toBe('ml-image-results');
@@ -52,6 +56,14 @@ describe('ignoreLine', () => {
     ['out ', '/out[ ]'],
     ['out \t', '/out[ ][\t]'],
     ['a*b?[c]\\d', '/a\\*b\\?\\[c\\]\\\\d'],
+    // Blanks Go's TrimSpace drops at either end, and names with line breaks (one line each).
+    [' lead.json', '/[ ]lead.json'],
+    [' !inv.json', '/[ ]!inv.json'],
+    ['nel.json\u0085', '/nel.json[\u0085]'],
+    ['\u3000ideo.json', '/[\u3000]ideo.json'],
+    ['nl\nx.json', '/nl?x.json'],
+    ['cr.json\r', '/cr.json?'],
+    ['a b', '/a b'],
   ])('%j -> %j', (rel, line) => {
     expect(ignoreLine(rel)).toBe(line);
   });

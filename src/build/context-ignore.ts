@@ -12,6 +12,7 @@ import { copyFileSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { realPathOrSelf, statOrAbsent, statPath } from '../util/read-regular.js';
+import { printable } from '../util/text.js';
 
 /** What the build builds with, and what it says about it (once per stage). */
 export interface IgnoringDockerfile {
@@ -24,24 +25,34 @@ export interface IgnoringDockerfile {
 const outside = (rel: string) => rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
 
 /**
- * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined. A path
- * with a line break cannot be one line of an ignore file: it is left as it is.
+ * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined; with
+ * LINEBREAKS false (the default), a path with a line break is left out too (it cannot be named on
+ * one line of a message).
  */
-export function insideContext(context: string, p: string): string | undefined {
+export function insideContext(context: string, p: string, linebreaks = false): string | undefined {
   const rel = path.relative(realPathOrSelf(context), realPathOrSelf(p));
-  if (rel === '' || outside(rel) || /[\r\n]/.test(rel)) return undefined;
+  if (rel === '' || outside(rel) || (!linebreaks && /[\r\n]/.test(rel))) return undefined;
   return rel.split(path.sep).join('/');
 }
+
+// What Go's strings.TrimSpace trims (unicode.IsSpace): patternmatcher trims each pattern so, after
+// BuildKit's reader has dropped the leading "/".
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const EDGE_SPACES = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'gu');
 
 /**
  * One ignore-file line that excludes exactly REL (a context-relative path, "/" separated): anchored
  * at the context's root, with the pattern characters of Go's filepath.Match escaped. BuildKit trims
  * each line and drops the leading "/" only after it has looked for a leading "!": a name that starts
- * with "!" is escaped (else it would re-include), and trailing blanks are written as classes.
+ * with "!" is escaped (else it would re-include), and blanks at either end (Go's, NEL and U+3000
+ * among them) are written as classes. A line break, which would end the line, matches as "?".
  */
 export function ignoreLine(rel: string): string {
   const escaped = rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
-  return `/${escaped.replace(/\s+$/, (blanks) => [...blanks].map((c) => `[${c}]`).join(''))}`;
+  const edges = escaped.replace(EDGE_SPACES, (blanks) =>
+    [...blanks].map((c) => (c === '\n' || c === '\r' ? '?' : `[${c}]`)).join(''),
+  );
+  return `/${edges.replace(/[\r\n]/g, '?')}`;
 }
 
 /** A file's lstat; undefined when there is none, or its name is too long to be one (ENAMETOOLONG). */
@@ -115,7 +126,7 @@ export function dockerfileKeepingOut(
   name: string,
   patterns: readonly string[] = [],
 ): IgnoringDockerfile {
-  const keptOut = keepOut.flatMap((p) => insideContext(context, p) ?? []);
+  const keptOut = keepOut.flatMap((p) => insideContext(context, p, true) ?? []);
   if (keptOut.length === 0 && patterns.length === 0) return { dockerfile, keptOut };
   const dir = path.join(work, `dockerfile-${name}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -152,7 +163,7 @@ export function keepOutLines(
 ): string[] {
   const note = keptOut.length
     ? [
-        `note: ${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)`,
+        `note: ${keptOut.map(printable).join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)`,
       ]
     : [];
   const warnings = Object.entries(named ?? {}).flatMap(([name, value]) => {
