@@ -4516,27 +4516,35 @@ function dockerfileFor(v, config, baseDir, imagesDir) {
 
 
 
+
 /** Whether a path.relative() result leaves its base ("..", "../x"; not a name like "..x"). */
 const outside = (rel) => rel === '..' || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel);
 /**
- * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined. A path
- * with a line break cannot be one line of an ignore file: it is left as it is.
+ * PATH (absolute) relative to CONTEXT when it lies strictly inside it, else undefined; with
+ * LINEBREAKS false (the default), a path with a line break is left out too (it cannot be named on
+ * one line of a message).
  */
-function insideContext(context, p) {
+function insideContext(context, p, linebreaks = false) {
     const rel = external_node_path_default().relative((0,read_regular/* realPathOrSelf */.rX)(context), (0,read_regular/* realPathOrSelf */.rX)(p));
-    if (rel === '' || outside(rel) || /[\r\n]/.test(rel))
+    if (rel === '' || outside(rel) || (!linebreaks && /[\r\n]/.test(rel)))
         return undefined;
     return rel.split((external_node_path_default()).sep).join('/');
 }
+// What Go's strings.TrimSpace trims (unicode.IsSpace): patternmatcher trims each pattern so, after
+// BuildKit's reader has dropped the leading "/".
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const EDGE_SPACES = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'gu');
 /**
  * One ignore-file line that excludes exactly REL (a context-relative path, "/" separated): anchored
  * at the context's root, with the pattern characters of Go's filepath.Match escaped. BuildKit trims
  * each line and drops the leading "/" only after it has looked for a leading "!": a name that starts
- * with "!" is escaped (else it would re-include), and trailing blanks are written as classes.
+ * with "!" is escaped (else it would re-include), and blanks at either end (Go's, NEL and U+3000
+ * among them) are written as classes. A line break, which would end the line, matches as "?".
  */
 function ignoreLine(rel) {
     const escaped = rel.replace(/[\\*?[\]]/g, (c) => `\\${c}`).replace(/^!/, '\\!');
-    return `/${escaped.replace(/\s+$/, (blanks) => [...blanks].map((c) => `[${c}]`).join(''))}`;
+    const edges = escaped.replace(EDGE_SPACES, (blanks) => [...blanks].map((c) => (c === '\n' || c === '\r' ? '?' : `[${c}]`)).join(''));
+    return `/${edges.replace(/[\r\n]/g, '?')}`;
 }
 /** A file's lstat; undefined when there is none, or its name is too long to be one (ENAMETOOLONG). */
 function lstatOrAbsent(f) {
@@ -4598,7 +4606,7 @@ function ignoreFileOf(dockerfile, context) {
  * inside the context, else a copy under WORK/NAME/ with its own ignore file.
  */
 function dockerfileKeepingOut(dockerfile, context, keepOut, work, name, patterns = []) {
-    const keptOut = keepOut.flatMap((p) => insideContext(context, p) ?? []);
+    const keptOut = keepOut.flatMap((p) => insideContext(context, p, true) ?? []);
     if (keptOut.length === 0 && patterns.length === 0)
         return { dockerfile, keptOut };
     const dir = external_node_path_default().join(work, `dockerfile-${name}`);
@@ -4624,7 +4632,7 @@ const LOCAL_CONTEXT = (v) => !/^[a-z][a-z0-9+.-]*:\/\/|^target:|^git@|^[a-z0-9.-
 function keepOutLines(keptOut, keepOut, named, cwd) {
     const note = keptOut.length
         ? [
-            `note: ${keptOut.join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)`,
+            `note: ${keptOut.map(util_text/* printable */.g$).join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)`,
         ]
         : [];
     const warnings = Object.entries(named ?? {}).flatMap(([name, value]) => {
@@ -7696,7 +7704,7 @@ function metricsPart(p, suffix, baseLabel, rank) {
 function resolutionPart(lines) {
     if (lines.length === 0)
         return null;
-    const rows = lines.map((l) => `- ${(0,report_escape.md)(l, 500)}`);
+    const rows = lines.map((l) => `- ${(0,report_escape/* mdLine */.YO)(l, 500)}`);
     return rowsPart('dependency resolution', {
         head: `<details><summary>${(0,report_escape/* html */.qy)(`Dependency resolution: ${plural(lines.length, 'line')}`)}</summary>\n\n`,
         rows,
@@ -7825,7 +7833,7 @@ function sizeChangeCell(p) {
 
 
 function introText(model) {
-    const head = [model.head.ref ? (0,report_escape.md)(model.head.ref, 80) : '', shortSha(model.head.sha)]
+    const head = [model.head.ref ? (0,report_escape/* mdLine */.YO)(model.head.ref, 80) : '', shortSha(model.head.sha)]
         .filter(Boolean)
         .join(' @ ');
     const thisPr = `this PR${head ? ` (${head})` : ''}`;
@@ -7833,17 +7841,17 @@ function introText(model) {
         const why = model.noBaselineReason
             ? (0,report_escape.md)(model.noBaselineReason, 300)
             : model.baseline
-                ? `no record of ${(0,report_escape.md)(model.baseline.ref, 80)} yet`
+                ? `no record of ${(0,report_escape/* mdLine */.YO)(model.baseline.ref, 80)} yet`
                 : 'no base branch to compare with';
         return `No diff for ${thisPr}: ${why}. The environment of this build:`;
     }
     const base = model.baseline;
     const baseText = base
-        ? `${(0,report_escape.md)(base.ref, 80)}${base.sha ? ` @ ${shortSha(base.sha)}` : ''}`
+        ? `${(0,report_escape/* mdLine */.YO)(base.ref, 80)}${base.sha ? ` @ ${shortSha(base.sha)}` : ''}`
         : 'the baseline records';
     // A pull request into a branch without baselines (only the default branch saves them).
     const fallback = base?.noRecordOf
-        ? `: no record of ${(0,report_escape.md)(base.noRecordOf, 80)} (baselines are saved for the default branch only)`
+        ? `: no record of ${(0,report_escape/* mdLine */.YO)(base.noRecordOf, 80)} (baselines are saved for the default branch only)`
         : '';
     return `Comparing ${thisPr} with ${baseText}${fallback}.`;
 }

@@ -1428,7 +1428,7 @@ function metricsPart(p, suffix, baseLabel, rank) {
 function resolutionPart(lines) {
     if (lines.length === 0)
         return null;
-    const rows = lines.map((l) => `- ${(0,report_escape.md)(l, 500)}`);
+    const rows = lines.map((l) => `- ${(0,report_escape/* mdLine */.YO)(l, 500)}`);
     return (0,render_parts/* rowsPart */.F8)('dependency resolution', {
         head: `<details><summary>${(0,report_escape/* html */.qy)(`Dependency resolution: ${(0,format/* plural */.LS)(lines.length, 'line')}`)}</summary>\n\n`,
         rows,
@@ -1481,7 +1481,7 @@ var size = __webpack_require__(28974);
 
 
 function introText(model) {
-    const head = [model.head.ref ? (0,report_escape.md)(model.head.ref, 80) : '', (0,markdown/* shortSha */.Fu)(model.head.sha)]
+    const head = [model.head.ref ? (0,report_escape/* mdLine */.YO)(model.head.ref, 80) : '', (0,markdown/* shortSha */.Fu)(model.head.sha)]
         .filter(Boolean)
         .join(' @ ');
     const thisPr = `this PR${head ? ` (${head})` : ''}`;
@@ -1489,17 +1489,17 @@ function introText(model) {
         const why = model.noBaselineReason
             ? (0,report_escape.md)(model.noBaselineReason, 300)
             : model.baseline
-                ? `no record of ${(0,report_escape.md)(model.baseline.ref, 80)} yet`
+                ? `no record of ${(0,report_escape/* mdLine */.YO)(model.baseline.ref, 80)} yet`
                 : 'no base branch to compare with';
         return `No diff for ${thisPr}: ${why}. The environment of this build:`;
     }
     const base = model.baseline;
     const baseText = base
-        ? `${(0,report_escape.md)(base.ref, 80)}${base.sha ? ` @ ${(0,markdown/* shortSha */.Fu)(base.sha)}` : ''}`
+        ? `${(0,report_escape/* mdLine */.YO)(base.ref, 80)}${base.sha ? ` @ ${(0,markdown/* shortSha */.Fu)(base.sha)}` : ''}`
         : 'the baseline records';
     // A pull request into a branch without baselines (only the default branch saves them).
     const fallback = base?.noRecordOf
-        ? `: no record of ${(0,report_escape.md)(base.noRecordOf, 80)} (baselines are saved for the default branch only)`
+        ? `: no record of ${(0,report_escape/* mdLine */.YO)(base.noRecordOf, 80)} (baselines are saved for the default branch only)`
         : '';
     return `Comparing ${thisPr} with ${baseText}${fallback}.`;
 }

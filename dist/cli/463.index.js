@@ -237,6 +237,7 @@ function sizeDrivers(e) {
 /* harmony export */   $Q: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.$Q),
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   YO: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.YO),
 /* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
 /* harmony export */   oZ: () => (/* binding */ packageName),
 /* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
@@ -409,6 +410,7 @@ const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P4: () => (/* binding */ stripUnsafe),
+/* harmony export */   YO: () => (/* binding */ mdLine),
 /* harmony export */   d6: () => (/* binding */ codeFence),
 /* harmony export */   md: () => (/* binding */ md),
 /* harmony export */   qy: () => (/* binding */ html)
@@ -497,6 +499,14 @@ function md(text, max = Infinity) {
         .replace(/^-(?=-)/, '\\-')
         .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
         .replace(NEWLINES, '<br>'));
+}
+/**
+ * md() for a context that is one line (a branch name in a sentence, a list item): a line break
+ * there is shown as ` ⏎ `, not <br>, so a value cannot seem to end its line and start one of its
+ * own ("feature\u2028\u2028✅ unchanged"). Table cells keep <br> (md): a cell stays one cell.
+ */
+function mdLine(text, max = Infinity) {
+    return md(String(text).replace(NEWLINES, ' \u23ce '), max);
 }
 /** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are; secrets masked. */
 function html(text, max = Infinity) {
