@@ -65,6 +65,29 @@ describe.skipIf(!env.available)("nested clones' git credentials stay out of the 
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  /**
+   * The files a real build of CONTEXT with DOCKERFILE (its copy beside the ignore file) copies,
+   * exported to a local directory; none of them holds the planted token.
+   */
+  async function exported(dockerfile: string, context: string, name: string): Promise<string[]> {
+    const out = path.join(dir, `out-${name}`);
+    const r = await docker.buildx([
+      'build',
+      '--platform',
+      'linux/amd64',
+      '--provenance=false',
+      '--output',
+      `type=local,dest=${out}`,
+      '--file',
+      dockerfile,
+      context,
+    ]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const all = files(path.join(out, 'ctx'));
+    for (const f of all) expect(readFileSync(path.join(out, 'ctx', f), 'utf8'), f).not.toContain(token);
+    return all;
+  }
+
   /** What a build of the context copies, with the ignore file a TEMPLATE's (or a user's) build gets. */
   async function copied(template: boolean, name: string): Promise<string[]> {
     const work = path.join(dir, `work-${name}`);
@@ -76,22 +99,7 @@ describe.skipIf(!env.available)("nested clones' git credentials stay out of the 
       name,
       keepOutPatterns(template),
     );
-    const out = path.join(dir, `out-${name}`);
-    const r = await docker.buildx([
-      'build',
-      '--platform',
-      'linux/amd64',
-      '--provenance=false',
-      '--output',
-      `type=local,dest=${out}`,
-      '--file',
-      dockerfile,
-      ctx,
-    ]);
-    expect(r.exitCode, r.stderr).toBe(0);
-    const all = files(path.join(out, 'ctx'));
-    for (const f of all) expect(readFileSync(path.join(out, 'ctx', f), 'utf8'), f).not.toContain(token);
-    return all;
+    return exported(dockerfile, ctx, name);
   }
 
   it("a template's build: no .git at any depth, the nested clones' files kept", async () => {
@@ -134,20 +142,7 @@ describe.skipIf(!env.available)("nested clones' git credentials stay out of the 
       path.join(dir, 'work-odd'),
       'odd',
     );
-    const out = path.join(dir, 'out-odd');
-    const r = await docker.buildx([
-      'build',
-      '--platform',
-      'linux/amd64',
-      '--provenance=false',
-      '--output',
-      `type=local,dest=${out}`,
-      '--file',
-      dockerfile,
-      odd,
-    ]);
-    expect(r.exitCode, r.stderr).toBe(0);
-    expect(files(path.join(out, 'ctx'))).toEqual([
+    expect(await exported(dockerfile, odd, 'odd')).toEqual([
       'Dockerfile',
       'ideo.json',
       'inv.json',

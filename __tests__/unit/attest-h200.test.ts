@@ -38,6 +38,28 @@ const record = EnvRecordSchema.parse(JSON.parse(readFileSync(path.join(FIXTURES,
 const direct = JSON.parse(readFileSync(path.join(FIXTURES, 'direct.json'), 'utf8')) as { tests: unknown[] };
 const DIGEST = `sha256:${'c'.repeat(64)}`;
 
+/** The smoke predicate of SMOKE on the H200's record, as the attest stage makes it. */
+const predicateOf = (smoke: SmokeResult, finishedAt: string) =>
+  SmokePredicateSchema.parse(
+    buildSmokePredicate({
+      smoke,
+      record,
+      variant: 'cuda13.0',
+      imageRef: 'ghcr.io/acme/model',
+      digest: DIGEST,
+      platform: 'linux/amd64',
+      toolVersion: '0.1.0',
+      finishedAt,
+    }),
+  );
+/** --require-smoke pass --require-gpu-smoke and these --min-tflops floors. */
+const policy = (minTflops: Record<string, number>): VerifyPolicy => ({
+  require: [],
+  requireSmokePass: true,
+  requireGpuSmoke: true,
+  minTflops,
+});
+
 interface CdxComponent {
   name: string;
   version?: string;
@@ -101,24 +123,7 @@ describe("verify's GPU policy on the H200's smoke results", () => {
     },
     finishedAt: '2026-11-30T17:14:00Z',
   };
-  const predicate = SmokePredicateSchema.parse(
-    buildSmokePredicate({
-      smoke,
-      record,
-      variant: 'cuda13.0',
-      imageRef: 'ghcr.io/acme/model',
-      digest: DIGEST,
-      platform: 'linux/amd64',
-      toolVersion: '0.1.0',
-      finishedAt: '2026-11-30T17:14:00Z',
-    }),
-  );
-  const policy = (minTflops: Record<string, number>): VerifyPolicy => ({
-    require: [],
-    requireSmokePass: true,
-    requireGpuSmoke: true,
-    minTflops,
-  });
+  const predicate = predicateOf(smoke, '2026-11-30T17:14:00Z');
 
   it('the predicate names the GPU and driver the tests ran on', () => {
     expect(predicate.verdict).toBe('pass');
@@ -264,24 +269,7 @@ describe("verify's GPU policy on the H200's smoke results", () => {
 
 describe("the capture and smoke stages' own output on the H200 (2026-12-04)", () => {
   const staged = SmokeResultSchema.parse(JSON.parse(readFileSync(path.join(FIXTURES, 'smoke.json'), 'utf8')));
-  const predicate = SmokePredicateSchema.parse(
-    buildSmokePredicate({
-      smoke: { ...staged, image: `ghcr.io/acme/model@${DIGEST}` },
-      record,
-      variant: 'cuda13.0',
-      imageRef: 'ghcr.io/acme/model',
-      digest: DIGEST,
-      platform: 'linux/amd64',
-      toolVersion: '0.1.0',
-      finishedAt: '2026-12-04T18:13:00Z',
-    }),
-  );
-  const gpuPolicy = (minTflops: Record<string, number>): VerifyPolicy => ({
-    require: [],
-    requireSmokePass: true,
-    requireGpuSmoke: true,
-    minTflops,
-  });
+  const predicate = predicateOf({ ...staged, image: `ghcr.io/acme/model@${DIGEST}` }, '2026-12-04T18:13:00Z');
 
   it('the probe read torch at runtime: xnnpack answered, and the only error is the missing clang', () => {
     expect(record.capture.probeVersion).toBe(5);
@@ -321,7 +309,7 @@ describe("the capture and smoke stages' own output on the H200 (2026-12-04)", ()
     const checks = smokeChecks(
       'linux/amd64',
       predicate,
-      gpuPolicy({ bf16: 600, fp16: 700, tf32: 300, fp32: 40 }),
+      policy({ bf16: 600, fp16: 700, tf32: 300, fp32: 40 }),
     );
     expect(checks.map((c) => [c.check, c.ok, c.detail])).toEqual([
       ['smoke pass', true, '7 passed, 0 failed, 1 skipped'],
@@ -334,7 +322,7 @@ describe("the capture and smoke stages' own output on the H200 (2026-12-04)", ()
   });
 
   it('a bf16 floor above the measurement fails, naming it', () => {
-    const [, , bf16] = smokeChecks('linux/amd64', predicate, gpuPolicy({ bf16: 750 }));
+    const [, , bf16] = smokeChecks('linux/amd64', predicate, policy({ bf16: 750 }));
     expect(bf16).toMatchObject({ check: 'bf16 TFLOP/s >= 750', ok: false });
     expect(bf16?.detail).toContain('697.8');
   });
