@@ -97,6 +97,7 @@ describe("credentialFilesNamed: the credential files the job's environment names
     '/w/.tmp',
     '/w/kaggle',
     '/home/r/hf/token',
+    '/hf/my-token',
   ]);
   const exists = (p: string) => present.has(p);
 
@@ -159,6 +160,11 @@ describe("credentialFilesNamed: the credential files the job's environment names
         GITHUB_WORKSPACE: '/w',
       },
       ['/home/r/hf/token', '/w/kaggle'],
+    ],
+    [
+      '~ without HOME stays as it is: a relative path, not one at the root',
+      { HF_TOKEN_PATH: '~/hf/my-token' },
+      [],
     ],
     [
       '${NAME} too',

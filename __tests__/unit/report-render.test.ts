@@ -171,7 +171,8 @@ describe('escaping (md / html)', () => {
     ['tor\u200bch', 'tor\\\\u200bch'],
     ['nu\u00admpy', 'nu\\\\u00admpy'],
     ['x\u2060y\ufeffz', 'x\\\\u2060y\\\\ufeffz'],
-    ['tag\u{e0041}s', 'tag\\\\ue0041s'],
+    // Past U+FFFF with braces, as JavaScript writes it: \\ue0041 would read as \\ue004 then 1.
+    ['tag\u{e0041}s', 'tag\\\\u{e0041}s'],
     ['\u3164torch', '\\\\u3164torch'],
     // Half a surrogate pair is no character: U+FFFD, so the body is well-formed Unicode.
     ['evil\ud800', 'evil\ufffd'],

@@ -32,7 +32,7 @@ import type { PlatformBuild } from './result.js';
 import { readRunEventFacts } from '../github/event.js';
 import { untrustedReason } from '../util/pull-request-code.js';
 import { untrustedRunOf } from './push-tag.js';
-import { buildTarget, mergeAnnotations, type TargetContext } from './target.js';
+import { buildTarget, mergeAnnotations, sayOnce, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
 import { dockerfileKeepingOut, keepOutLines } from './context-ignore.js';
 import { gitKeepOut, keepOutPatterns } from './git-keep-out.js';
@@ -193,7 +193,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
   if (unmounted !== undefined) ctx.progress(`warning: ${unmounted}`);
   for (const line of keepOutLines(keptOut, keepOut, input.options?.buildContexts, process.cwd()))
-    if (!ctx.notesShown.has(line) && ctx.notesShown.add(line)) ctx.progress(line);
+    sayOnce(ctx, line);
   const labels = variantLabels(input, v, run);
   // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
   // from WORKDIR on (every commit would reinstall the requirements). One set in the environment

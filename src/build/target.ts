@@ -179,10 +179,7 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
     },
     ctx.builder,
   );
-  for (const n of notes) {
-    if (!ctx.notesShown.has(n)) ctx.progress(`note: ${n}`);
-    ctx.notesShown.add(n);
-  }
+  for (const n of notes) noteOnce(ctx, n);
   return args;
 }
 
@@ -387,8 +384,11 @@ export function mergeAnnotations(
   return [];
 }
 
-/** WHY as a note, once per stage. */
-export function noteOnce(ctx: TargetContext, why: string): void {
-  if (!ctx.notesShown.has(why)) ctx.progress(`note: ${why}`);
-  ctx.notesShown.add(why);
+/** LINE on the progress, once per stage. */
+export function sayOnce(ctx: TargetContext, line: string): void {
+  if (!ctx.notesShown.has(line)) ctx.progress(line);
+  ctx.notesShown.add(line);
 }
+
+/** WHY as a note, once per stage. */
+export const noteOnce = (ctx: TargetContext, why: string): void => sayOnce(ctx, `note: ${why}`);

@@ -37,7 +37,7 @@ export interface KeepOutInput {
  * the rest of a job. google-github-actions/auth writes its gha-creds-*.json (a service account's key
  * with `credentials_json`) into the workspace itself and sets the first three.
  */
-export const CREDENTIAL_PATH_VARIABLES = [
+const CREDENTIAL_PATH_VARIABLES = [
   'GOOGLE_APPLICATION_CREDENTIALS',
   'GOOGLE_GHA_CREDS_PATH',
   'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE',
@@ -77,9 +77,8 @@ export const CREDENTIAL_PATH_VARIABLES = [
  * against CWD. An unknown variable is left as it is.
  */
 function pathOf(value: string, env: Readonly<Record<string, string | undefined>>, cwd: string): string {
-  const home = env.HOME ?? '';
   const expanded = value
-    .replace(/^~(?=\/|$)/, home)
+    .replace(/^~(?=\/|$)/, (tilde) => env.HOME ?? tilde)
     .replace(
       /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g,
       (m, a?: string, b?: string) => env[(a ?? b)!] ?? m,

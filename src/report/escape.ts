@@ -4,7 +4,7 @@
 // src/util/markdown.ts's (which the resolver's explanation.md also uses), re-exported here.
 import { stripUnsafe } from '../util/markdown.js';
 import { redactText } from '../util/redact.js';
-import { clip } from '../util/text.js';
+import { clip, codePointEscape } from '../util/text.js';
 
 export { html, md, mdLine } from '../util/markdown.js';
 export { clip };
@@ -37,10 +37,7 @@ export function safeUrl(url: string): string | null {
  * one. Then escaped as any value (md).
  */
 export function packageName(name: string): string {
-  return name.replace(/[^ -~\t\n\r]/gu, (c) => {
-    const cp = c.codePointAt(0)!;
-    return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
-  });
+  return name.replace(/[^ -~\t\n\r]/gu, codePointEscape);
 }
 
 /** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */

@@ -3,7 +3,7 @@
 // explanation.md, which is read in a terminal first. Here, in src/util/, because both stages use it.
 import he from 'he';
 import { redactText } from './redact.js';
-import { clip } from './text.js';
+import { clip, codePointEscape } from './text.js';
 
 /**
  * Word joiner after `@` and `#`: GitHub's mention (`@user`, `@org/team`) and reference (`#12`,
@@ -25,7 +25,6 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 // word joiner, tag characters; the bidi ones are handled above), the combining grapheme joiner and
 // the Hangul fillers. In a name they make "tor\u200bch" look like torch: they are shown as escapes.
 const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/gu;
-const escaped = (c: string) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`;
 
 /**
  * Control characters removed, bidirectional overrides and lone surrogates replaced (U+FFFD),
@@ -36,7 +35,7 @@ export function stripUnsafe(text: string): string {
     .replace(LONE_SURROGATE, '\ufffd')
     .replace(CONTROL, '')
     .replace(BIDI, '\ufffd')
-    .replace(INVISIBLE, escaped);
+    .replace(INVISIBLE, codePointEscape);
 }
 
 function neutralise(text: string): string {

@@ -30,12 +30,13 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\
  * "arm64\r\e[2Kok" cannot draw an ok over its FAIL.
  */
 export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => {
-    const cp = c.codePointAt(0)!;
-    return (
-      SHORT_ESCAPES[c] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`)
-    );
-  });
+  return text.replace(UNPRINTABLE, (c) => SHORT_ESCAPES[c] ?? codePointEscape(c));
+}
+
+/** C (one code point) as JavaScript writes it escaped: \u200b, or \u{e0041} past U+FFFF. */
+export function codePointEscape(c: string): string {
+  const cp = c.codePointAt(0)!;
+  return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
 }
 
 /** A blank or control character: in a URL it would end it where a config line or list is read. */
