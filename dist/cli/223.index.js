@@ -2615,11 +2615,8 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         ...((t.ociMediatypes || annotations.length > 0) && { ociMediatypes: true }),
         ...requestFromOptions(o, t.v.name, arch),
     }, ctx.builder);
-    for (const n of notes) {
-        if (!ctx.notesShown.has(n))
-            ctx.progress(`note: ${n}`);
-        ctx.notesShown.add(n);
-    }
+    for (const n of notes)
+        noteOnce(ctx, n);
     return args;
 }
 /** The image digest from buildx's metadata file, the metadata kept without URL credentials. */
@@ -2809,12 +2806,14 @@ function mergeAnnotations(ctx, labels, given) {
     noteOnce(ctx, why);
     return [];
 }
-/** WHY as a note, once per stage. */
-function noteOnce(ctx, why) {
-    if (!ctx.notesShown.has(why))
-        ctx.progress(`note: ${why}`);
-    ctx.notesShown.add(why);
+/** LINE on the progress, once per stage. */
+function sayOnce(ctx, line) {
+    if (!ctx.notesShown.has(line))
+        ctx.progress(line);
+    ctx.notesShown.add(line);
 }
+/** WHY as a note, once per stage. */
+const noteOnce = (ctx, why) => sayOnce(ctx, `note: ${why}`);
 
 ;// CONCATENATED MODULE: ./src/build/templates.ts
 // Where a build's Dockerfile comes from: this tool's images/ templates, else the user's own.
@@ -3180,8 +3179,7 @@ async function buildVariant(input, v, run) {
     if (unmounted !== undefined)
         ctx.progress(`warning: ${unmounted}`);
     for (const line of keepOutLines(keptOut, keepOut, input.options?.buildContexts, process.cwd()))
-        if (!ctx.notesShown.has(line) && ctx.notesShown.add(line))
-            ctx.progress(line);
+        sayOnce(ctx, line);
     const labels = variantLabels(input, v, run);
     // No SOURCE_DATE_EPOCH build argument: on BuildKit >= 0.11 a changing one invalidates the cache
     // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
@@ -4966,9 +4964,8 @@ const CREDENTIAL_PATH_VARIABLES = [
  * against CWD. An unknown variable is left as it is.
  */
 function pathOf(value, env, cwd) {
-    const home = env.HOME ?? '';
     const expanded = value
-        .replace(/^~(?=\/|$)/, home)
+        .replace(/^~(?=\/|$)/, (tilde) => env.HOME ?? tilde)
         .replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (m, a, b) => env[(a ?? b)] ?? m);
     return external_node_path_default().resolve(cwd, expanded);
 }

@@ -281,10 +281,7 @@ function safeUrl(url) {
  * one. Then escaped as any value (md).
  */
 function packageName(name) {
-    return name.replace(/[^ -~\t\n\r]/gu, (c) => {
-        const cp = c.codePointAt(0);
-        return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
-    });
+    return name.replace(/[^ -~\t\n\r]/gu, _util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .codePointEscape */ .BQ);
 }
 /** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
 function markerKey(key, max = 160) {
@@ -444,7 +441,6 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 // word joiner, tag characters; the bidi ones are handled above), the combining grapheme joiner and
 // the Hangul fillers. In a name they make "tor\u200bch" look like torch: they are shown as escapes.
 const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/gu;
-const escaped = (c) => `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`;
 /**
  * Control characters removed, bidirectional overrides and lone surrogates replaced (U+FFFD),
  * invisible characters written as escapes (\u200b): what every escaper starts with.
@@ -454,7 +450,7 @@ function stripUnsafe(text) {
         .replace(LONE_SURROGATE, '\ufffd')
         .replace(CONTROL, '')
         .replace(BIDI, '\ufffd')
-        .replace(INVISIBLE, escaped);
+        .replace(INVISIBLE, _text_js__WEBPACK_IMPORTED_MODULE_2__/* .codePointEscape */ .BQ);
 }
 function neutralise(text) {
     return (stripUnsafe(text)

@@ -7936,6 +7936,7 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   BQ: () => (/* binding */ codePointEscape),
 /* harmony export */   En: () => (/* binding */ closestWord),
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
@@ -7974,10 +7975,12 @@ const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  * "arm64\r\e[2Kok" cannot draw an ok over its FAIL.
  */
 function printable(text) {
-    return text.replace(UNPRINTABLE, (c) => {
-        const cp = c.codePointAt(0);
-        return (SHORT_ESCAPES[c] ?? (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`));
-    });
+    return text.replace(UNPRINTABLE, (c) => SHORT_ESCAPES[c] ?? codePointEscape(c));
+}
+/** C (one code point) as JavaScript writes it escaped: \u200b, or \u{e0041} past U+FFFF. */
+function codePointEscape(c) {
+    const cp = c.codePointAt(0);
+    return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
 }
 /** A blank or control character: in a URL it would end it where a config line or list is read. */
 const BLANK_OR_CONTROL = /[\s\p{Cc}]/u;
