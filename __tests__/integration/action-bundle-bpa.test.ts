@@ -302,6 +302,8 @@ describe.skipIf(!env.available)('the bundled action with metadata-action inputs 
       expect(readFileSync(path.join(ws, 'out', 'cpu-amd64', 'greeting'), 'utf8')).toBe(
         'hello from the bundle\n',
       );
+      // The export sits in the workspace, the build's context: kept out of the next build's.
+      expect(run.stdout).toMatch(/note: .*\bout\/cpu-amd64\b.* kept out of the build context/);
     }
   }, 600_000);
 

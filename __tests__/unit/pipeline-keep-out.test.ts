@@ -70,6 +70,35 @@ describe('contextKeepOut', () => {
       ],
     ],
     [
+      "every target's outputs dest, placeholders replaced, read against the step's directory",
+      base({
+        buildOptions: { outputs: ['type=local,dest=out/{variant}-{arch}', 'type=tar,dest=/tmp/img.tar'] },
+        variants: [
+          { name: 'cpu', platforms: ['linux/amd64', 'linux/arm64'] },
+          { name: 'cuda', platforms: ['linux/amd64'] },
+        ],
+        credentialEnv: { env: {}, exists: () => false, cwd: '/w/app' },
+      }),
+      [
+        '/w/.ml-image-action',
+        '/home/r/.cache/ml-image',
+        '/w/app/ml-image.yml',
+        '/w/app/out/cpu-amd64',
+        '/w/app/out/cpu-arm64',
+        '/w/app/out/cuda-amd64',
+        '/tmp/img.tar',
+      ],
+    ],
+    [
+      'an outputs dest without placeholders, once',
+      base({
+        buildOptions: { outputs: ['type=oci,"dest=export dir/image.tar"'] },
+        variants: [{ name: 'cpu', platforms: ['linux/amd64'] }],
+        credentialEnv: { env: {}, exists: () => false, cwd: '/w' },
+      }),
+      ['/w/.ml-image-action', '/home/r/.cache/ml-image', '/w/app/ml-image.yml', '/w/export dir/image.tar'],
+    ],
+    [
       'a config from overrides only (no file)',
       {
         imagesDir: '/t/images',

@@ -11,6 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseBpaList, specAttrs } from '../config/bpa-list.js';
+import { archOf } from '../config/platform.js';
 import { credentialInValue } from '../config/build-args.js';
 import { InputError } from '../errors.js';
 import type { BuildRequest } from './buildx-args.js';
@@ -295,6 +296,23 @@ export function checkOutput(item: string): string {
  */
 export function specFor(spec: string, variant: string, arch: string): string {
   return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
+}
+
+/**
+ * Where `outputs` writes for every target (each variant's platforms): DEST with its placeholders replaced,
+ * read against CWD as buildx reads it.
+ */
+export function outputDests(
+  outputs: readonly string[] | undefined,
+  variants: readonly { name: string; platforms: readonly string[] }[],
+  cwd: string,
+): string[] {
+  const dests = (outputs ?? []).flatMap((spec) => specAttrs(spec).attrs.get('dest') ?? []);
+  const targets = variants.flatMap((v) =>
+    v.platforms.map((p) => ({ variant: v.name, arch: archOf(p) ?? p })),
+  );
+  const all = dests.flatMap((d) => targets.map((t) => path.resolve(cwd, specFor(d, t.variant, t.arch))));
+  return [...new Set(all)];
 }
 
 /**

@@ -6,10 +6,12 @@
 // the config (an index URL's login is written there), the signing key file, the action's
 // secret-files and the `ssh` input's key files, and the credential files the job's environment
 // names (credentialFilesNamed). The templates' `COPY . /app` would otherwise push them with the
-// image. Pure: whether a file exists is asked of the caller.
+// image. Also where `outputs` exports each target: in the context, one target's export would be
+// copied into the next target's image (and change its digest on every run).
+// Pure: whether a file exists is asked of the caller.
 import path from 'node:path';
 import { isKeyReference } from '../attest/verify-inputs.js';
-import type { BuildInputOptions } from '../build/bpa-lists.js';
+import { type BuildInputOptions, outputDests } from '../build/action-inputs.js';
 import type { LoadedConfig } from '../config/load.js';
 
 export interface KeepOutInput {
@@ -20,7 +22,9 @@ export interface KeepOutInput {
   /** The cache directory (snapshot-cache.ts defaultCacheDir), absolute. */
   cacheDir: string;
   loaded: Pick<LoadedConfig, 'file' | 'baseDir'> & { config: { attest: { key?: string } } };
-  buildOptions?: Pick<BuildInputOptions, 'secretFiles' | 'ssh'>;
+  buildOptions?: Pick<BuildInputOptions, 'secretFiles' | 'ssh' | 'outputs'>;
+  /** The plan's variants: every target's `outputs` dest, read against credentialEnv's cwd. */
+  variants?: readonly { name: string; platforms: readonly string[] }[];
   /**
    * The job's environment, for the credential files it names; whether a path exists; the directory
    * a relative value is read against (the step's: the workspace).
@@ -134,6 +138,7 @@ export function contextKeepOut(input: KeepOutInput): string[] {
     ...Object.values(input.buildOptions?.secretFiles ?? {}),
     // A deploy key in the workspace: `COPY . /app` would put it into the image.
     ...sshKeyFiles(input.buildOptions?.ssh ?? []),
+    ...outputDests(input.buildOptions?.outputs, input.variants ?? [], input.credentialEnv?.cwd ?? '.'),
     ...(input.credentialEnv
       ? credentialFilesNamed(input.credentialEnv.env, input.credentialEnv.exists, input.credentialEnv.cwd)
       : []),

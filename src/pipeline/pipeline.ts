@@ -41,7 +41,6 @@ export { mergeFromDigestFiles } from './merge.js';
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 export { readBuildResult } from '../results/results.js';
 
-// The stages by name, and a stages flag or input read: their own module (stages.ts).
 export { parseStages, type Stage, STAGES } from './stages.js';
 
 export interface PipelineOptions {
@@ -309,6 +308,7 @@ async function resolveAndBuild(
           cacheDir: opts.cacheDir,
           loaded: opts.loaded,
           ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
+          variants: plan.variants,
           credentialEnv: { env: io.env, exists: existsSync, cwd: process.cwd() },
         }),
       },
