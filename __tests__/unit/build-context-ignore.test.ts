@@ -45,6 +45,15 @@ describe('insideContext', () => {
     symlinkSync(path.join(ctx, 'ml-image-results'), path.join(dir, 'results-link'));
     expect(insideContext(ctx, path.join(dir, 'results-link'))).toBe('ml-image-results');
   });
+
+  it('a path not made yet under a linked workspace: its deepest existing folder resolved', () => {
+    symlinkSync(ctx, path.join(dir, 'ws-link'));
+    // Both named by the link (the context is resolved, as BuildKit reads it), or only the path.
+    const link = path.join(dir, 'ws-link');
+    expect(insideContext(link, path.join(link, 'out', 'cpu-amd64'))).toBe('out/cpu-amd64');
+    expect(insideContext(ctx, path.join(dir, 'ws-link', 'out', 'cpu-amd64'))).toBe('out/cpu-amd64');
+    expect(insideContext(ctx, path.join(dir, 'nowhere', 'out'))).toBeUndefined();
+  });
 });
 
 describe('ignoreLine', () => {

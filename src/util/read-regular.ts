@@ -13,6 +13,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { readBounded } from './read-bounded.js';
+import path from 'node:path';
 
 /** The limit on a JSON file the tool reads back: its records are a few MB; this is generous. */
 export const MAX_JSON_INPUT_BYTES = 256 * 1024 * 1024;
@@ -95,12 +96,20 @@ export function statPath(p: string): Stats | undefined | string {
   }
 }
 
-/** P with its links resolved (as a builder or pip will read it); P itself when it cannot be. */
+/**
+ * P with its links resolved (as a builder or pip will read it). A path that does not exist yet (an
+ * export's dest, a result directory made later) gets its deepest existing folder resolved and the
+ * rest as written: under a linked workspace it is still seen inside the real context. P itself when
+ * nothing of it can be resolved.
+ */
 export function realPathOrSelf(p: string): string {
   try {
     return realpathSync(p);
   } catch {
-    return p;
+    const parent = path.dirname(p);
+    if (parent === p || parent === '.') return p;
+    const real = realPathOrSelf(parent);
+    return real === parent ? p : path.join(real, path.basename(p));
   }
 }
 
