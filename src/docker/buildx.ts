@@ -14,7 +14,7 @@ import { BUILDX_FIX, builderMissing, cliFailure, parseJsonAnswer, readFailure } 
 import { manifestDigestOverHttp, manifestOverHttp, splitImageRef } from './registry.js';
 import { InterruptedError, interruptedFailure } from '../util/cleanup.js';
 import { sha256Digest } from './oci-types.js';
-import { checkIndexKeys } from './index-keys.js';
+import { checkIndexKeys, checkKeysOnce } from './index-keys.js';
 
 export function parseBuildxVersion(output: string): string | undefined {
   return /\bv?(\d+\.\d+\.\d+(?:[-+][\w.]+)?)/.exec(output)?.[1];
@@ -91,6 +91,7 @@ const INDEX_MEDIA_TYPES = new Set([
 export function parseImageIndex(raw: string): ImageIndex {
   const what = 'the manifest printed by "buildx imagetools inspect --raw"';
   const data = parseJsonAnswer(RawIndexSchema, raw, what);
+  checkKeysOnce(raw, 'the image index');
   checkIndexKeys(JSON.parse(raw), 'the image index');
   const index =
     (data.mediaType === undefined || INDEX_MEDIA_TYPES.has(data.mediaType)) &&

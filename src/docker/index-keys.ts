@@ -3,7 +3,9 @@
 // later one winning. An index holding `"Digest"` beside `"digest"`, `"Manifests"` beside
 // `"manifests"` or `"Platform"` beside `"platform"` would name one image to this tool's checks and
 // another to a runtime that pulls it. Unknown keys are ignored as the OCI image spec asks; a key that
-// a Go reader would take for a known one is refused.
+// a Go reader would take for a known one is refused. So is a key given twice in one object: JSON.parse
+// keeps the last value, Go decodes the second into the first (fields the second leaves out keep the
+// first's: a "platform" given twice is linux/arm/v6 to a runtime and linux/arm to JSON.parse).
 import { CheckFailedError } from '../errors.js';
 
 /** The OCI fields of an index (and manifest), of a descriptor, and of a platform. */
@@ -72,5 +74,46 @@ export function checkIndexKeys(doc: unknown, what: string): void {
     throw new CheckFailedError(
       `${what} holds the key ${found}: a runtime reads keys regardless of case and may pull another image than the one checked`,
       'push the image again with a tool that writes OCI field names as the spec spells them (buildx, crane, cosign do)',
+    );
+}
+
+/**
+ * The first key that TEXT (valid JSON) gives twice in one object, as JSON reads it (escapes decoded);
+ * undefined when none is.
+ */
+export function repeatedKey(text: string): string | undefined {
+  // Per open object its keys; null for an array.
+  const open: (Set<string> | null)[] = [];
+  let keyNext = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const keys = open.at(-1);
+      if (keyNext && keys) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        if (keys.has(key)) return key;
+        keys.add(key);
+      }
+      keyNext = false;
+      i = end;
+    } else if (c === '{') {
+      open.push(new Set());
+      keyNext = true;
+    } else if (c === '[') open.push(null);
+    else if (c === '}' || c === ']') open.pop();
+    else if (c === ',') keyNext = open.at(-1) !== null;
+  }
+  return undefined;
+}
+
+/** Throws CheckFailedError (exit 1) when RAW gives a key twice in one object (repeatedKey). */
+export function checkKeysOnce(raw: string, what: string): void {
+  const key = repeatedKey(raw);
+  if (key !== undefined)
+    throw new CheckFailedError(
+      `${what} gives the key ${JSON.stringify(key)} twice in one object: a runtime's JSON reading merges the two values, and may pull another image than the one checked`,
+      'push the image again with a tool that writes each key once (buildx, crane, cosign do)',
     );
 }
