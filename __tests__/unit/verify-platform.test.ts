@@ -206,6 +206,30 @@ describe('the platform an index entry names, against the signed attestations', (
   });
 });
 
+describe('an index entry named by a digest no signature names', () => {
+  it.each([
+    ['sha512', `sha512:${'a'.repeat(128)}`],
+    ['upper-case hex', `sha256:${'A'.repeat(64)}`],
+  ])('%s: a failed check (exit 1) naming it, the other platform still checked', async (_what, digest) => {
+    const docker = fakeDocker({
+      imagetoolsInspect: async () => ({
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        platforms: [
+          { os: 'linux', architecture: 'amd64', digest: D('1') },
+          { os: 'linux', architecture: 'arm64', digest },
+        ],
+      }),
+    });
+    const io = { ...captureIo('/tmp', docker), signer: () => signer(store()) };
+    // The registry's word, not the user's: never bad input (exit 2).
+    expect(await runCli(['verify', index, '--key', 'cosign.pub'], io), io.err()).toBe(1);
+    expect(io.out()).toMatch(/^ok {3}linux\/amd64 +signature: 1 verified$/m);
+    expect(io.out()).toMatch(
+      new RegExp(`^FAIL linux/arm64 +image: the index lists it as ${digest}, not a sha256 digest`, 'm'),
+    );
+  });
+});
+
 describe('--require-smoke pass: a signed verdict its own predicate contradicts is no pass', () => {
   const fails: TestSpec[] = ['imports', 'cuda', 'train', 'ddp'].map((id) => ({ id, status: 'fail' }));
   const failing = smoke('linux/amd64', fails, D('1'));

@@ -14,6 +14,8 @@ import type {
   VerifyIdentity,
 } from './cosign.js';
 import { mapLimit } from '../util/map-limit.js';
+import { DIGEST_RE } from '../oci/ref.js';
+import { printable } from '../util/text.js';
 import type { VerifyFlags, VerifyPolicy, VerifyRequest } from './verify-flags.js';
 import { identityMatcher } from './verify-inputs.js';
 import type { CertificateReader } from './verify-certificates.js';
@@ -299,6 +301,17 @@ function tracked(deps: VerifyDeps, deadline: VerifyDeadline): Omit<VerifyDeps, '
 }
 
 /**
+ * An index entry named by a digest no signature can name (sha512, upper-case hex): what the
+ * registry holds, not the user's input, so a failed check rather than bad input.
+ */
+const unpinnable = (t: VerifyTarget): Check => ({
+  platform: t.platform,
+  check: 'image',
+  ok: false,
+  detail: `the index lists it as ${printable(t.digest)}, not a sha256 digest of 64 lowercase hex digits: nothing signed names it (signatures and attestations name sha256 digests)`,
+});
+
+/**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy; with a platform the image does not have, a failed "image"
  * check naming the platforms it has. A failed check is in `failed`; an unreachable registry or
@@ -321,7 +334,9 @@ export async function verifyImage(
     const { targets, missing } = await platformTargets(docker, ref, request.platform, prefix);
     const explain = claimExplainer(request.identity, certificates, flag);
     const perTarget = await mapLimit(targets, atOnce(request.identity, request.tlog), (t) =>
-      verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain),
+      DIGEST_RE.test(t.digest)
+        ? verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain)
+        : Promise.resolve([unpinnable(t)]),
     );
     // The platform asked for, not in the image: a failed check (the registry told), not bad input.
     const absent: Check[] =
