@@ -1,6 +1,7 @@
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
 import { csvFields, specAttrs } from '../config/bpa-list.js';
+import { credentialInValue } from '../config/build-args.js';
 import { InputError } from '../errors.js';
 import { imageRefProblem, isTag } from '../oci/ref.js';
 import { redactEnvValue } from '../util/redact.js';
@@ -139,10 +140,48 @@ export function cacheSpecType(input: 'cache-from' | 'cache-to', spec: string): s
   if (!spec.includes('=') && !/[\r\n]/.test(spec)) return 'registry';
   const { attrs, problem } = specAttrs(spec);
   const type = attrs.get('type');
-  if (problem === undefined && type) return type;
+  if (problem === undefined && type) {
+    checkCacheCredentials(input, spec, type, attrs);
+    return type;
+  }
   throw new InputError(
     `input "${input}": ${JSON.stringify(shownSpec(spec))} ${problem ?? 'has no type='}`,
     'write one spec a line, each key once, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE',
+  );
+}
+
+/** Cache keys whose value is a credential: s3's and azblob's secret key, s3's session token, gha's token. */
+const CACHE_SECRET_KEYS = new Set(['secret_access_key', 'session_token', 'token']);
+
+/** Where the builder takes a cache backend's credentials from when the spec gives none. */
+const CACHE_CREDENTIALS_ELSEWHERE: Readonly<Record<string, string>> = {
+  s3: 'leave access_key_id, secret_access_key and session_token out: buildx reads the AWS credentials of its environment or ~/.aws (aws-actions/configure-aws-credentials sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN for the job)',
+  azblob:
+    "leave secret_access_key out: BuildKit then signs in with the Azure credentials of the builder's own environment (AZURE_* variables, a managed identity)",
+  gha: "leave token and url out: buildx takes the runner's own (ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL, which this action's step has)",
+};
+
+/**
+ * A credential in a cache spec (a key of CACHE_SECRET_KEYS, or a value credentialInValue knows: a
+ * URL's login, a token by its shape) is refused: the spec is on buildx's command line, which any
+ * user of the machine can read, and in the build's log. The message never holds the value.
+ */
+function checkCacheCredentials(
+  input: 'cache-from' | 'cache-to',
+  spec: string,
+  type: string,
+  attrs: ReadonlyMap<string, string>,
+): void {
+  const key = [...attrs.keys()].find((k) => CACHE_SECRET_KEYS.has(k));
+  const why =
+    key !== undefined
+      ? `gives ${key}=`
+      : [...attrs.values()].map((v) => credentialInValue(v)).find((w) => w !== undefined);
+  if (why === undefined) return;
+  throw new InputError(
+    `input "${input}": ${JSON.stringify(shownSpec(spec))}: ${why}; a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`,
+    CACHE_CREDENTIALS_ELSEWHERE[type] ??
+      'give the builder its credentials another way (its environment, a credentials file), not in the spec',
   );
 }
 

@@ -1,0 +1,90 @@
+// A credential in a cache-from / cache-to spec (BuildKit's s3 and azblob backends take
+// secret_access_key=, s3 session_token=, gha token=) never reaches buildx's command line, which any
+// user of the machine reads (/proc/PID/cmdline), nor the build's log: refused, exit 2, naming the
+// input and the key, never the value, with where the builder takes the credential from instead.
+import { describe, expect, it } from 'vitest';
+import { buildOptionsFromInputs, requestFromOptions } from '../../src/build/action-inputs.js';
+import { buildxBuildArgs } from '../../src/build/buildx-args.js';
+import { InputError } from '../../src/errors.js';
+import { container, inputs, targetRequest, values } from '../helpers/bpa.js';
+
+const SECRET = 'plantedS3cretAcc3ssKey/0123456789abcdefABCD';
+const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJwbGFudGVkIjoidG9rZW4ifQ.plantedSignature0123456789';
+
+const argv = (given: Record<string, string>) =>
+  buildxBuildArgs(
+    {
+      ...targetRequest({ type: 'none' }),
+      ...requestFromOptions(buildOptionsFromInputs(inputs(given), '/ws'), 'cpu', 'amd64'),
+    },
+    container,
+  ).args;
+
+describe('cache-from / cache-to: no credential on the buildx command line', () => {
+  it.each([
+    [
+      'an s3 cache-to with its key pair',
+      'cache-to',
+      `type=s3,region=us-east-1,bucket=b,name=c,access_key_id=AKIAPLANTED012345678,secret_access_key=${SECRET}`,
+      SECRET,
+      /gives secret_access_key=/,
+      /AWS_SECRET_ACCESS_KEY/,
+    ],
+    [
+      'an s3 cache-from with a session token',
+      'cache-from',
+      `type=s3,region=us-east-1,bucket=b,name=c,session_token=${SECRET}`,
+      SECRET,
+      /gives session_token=/,
+      /aws-actions\/configure-aws-credentials/,
+    ],
+    [
+      'an azblob cache-to with its account key',
+      'cache-to',
+      `type=azblob,account_url=https://acct.blob.core.windows.net,name=c,secret_access_key=${SECRET}`,
+      SECRET,
+      /gives secret_access_key=/,
+      /Azure credentials of the builder's own environment/,
+    ],
+    [
+      'a gha cache-from with its runtime token',
+      'cache-from',
+      `type=gha,url=https://r.example/,token=${JWT}`,
+      JWT,
+      /gives token=/,
+      /ACTIONS_RUNTIME_TOKEN/,
+    ],
+    [
+      'an s3 endpoint whose URL carries a login',
+      'cache-from',
+      `type=s3,region=r,bucket=b,endpoint_url=https://minio:${SECRET.replace('/', '')}@minio.internal:9000`,
+      SECRET.replace('/', ''),
+      /URL credentials/,
+      /AWS credentials/,
+    ],
+  ])('%s: refused, exit 2', (_what, input, spec, secret, why, fix) => {
+    let err: unknown;
+    try {
+      argv({ [input]: spec });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    const { message, fix: given } = err as InputError;
+    expect(message).toContain(`input "${input}"`);
+    expect(message, message).toMatch(why);
+    expect(message).toContain("buildx's command line");
+    expect(`${message} ${given}`).not.toContain(secret);
+    expect(given).toMatch(fix);
+  });
+
+  it.each([
+    ['cache-from', 'type=gha,scope=cpu-amd64'],
+    ['cache-to', 'type=gha,scope=cpu-amd64,mode=max'],
+    ['cache-from', 'type=registry,ref=ghcr.io/o/r:cache'],
+    ['cache-to', 'type=s3,region=us-east-1,bucket=b,name=c,access_key_id=ASIA0000EXAMPLE'],
+    ['cache-from', 'ghcr.io/o/r:cache'],
+  ])('%s %s: passed on as given', (input, spec) => {
+    expect(values(argv({ [input]: spec }), `--${input}`)).toEqual([spec]);
+  });
+});
