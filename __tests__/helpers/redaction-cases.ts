@@ -12,6 +12,13 @@ export const ENV_CASES: [string, string, string][] = [
   ['MODEL_REPO', 'hf_abcdefghijklmnopqrstuvwxyz', REDACTED],
   ['AWS_ID', 'AKIAIOSFODNN7EXAMPLE', REDACTED],
   ['SLACK', 'xoxb-1234567890-abcdefghij', REDACTED],
+  // Token forms by their shape inside a longer value (the whole value masked): PyPI's (a
+  // macaroon), npm's, Docker Hub's, Google's API key and OAuth access token.
+  ['PUBLISH_ARGS', '-p pypi-AgEIcHlwaS5vcmcCJGE0ZjE2YjQ3LTk2ZDktNDk1 dist/*', REDACTED],
+  ['NPM_ARGS', '--auth npm_abcdefghijklmnopqrstuvwxyz0123456789 x', REDACTED],
+  ['HUB_ARGS', '-p dckr_pat_abcdefghijklmnopqrstuvw x', REDACTED],
+  ['MAPS_ARGS', 'k=AIzaSyA1234567890abcdefghijklmnopqrstuv x', REDACTED],
+  ['GCP_ARGS', 'bearer ya29.a0abcdefghijklmnopqrstuvwxyz x', REDACTED],
   [
     'SESSIONLESS_JWT',
     'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
