@@ -162,7 +162,7 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
     probed = JSON.parse(run.stdout) as Record<string, unknown>;
   } catch {
     throw new CheckFailedError(
-      `the probe in ${name} printed no record (exit 0):\n${redactText(run.stdout.trim().slice(-2000))}`,
+      `the probe in ${name} printed no record (exit 0):\n${redactText(run.stdout.trim()).slice(-2000)}`,
     );
   }
   const history = await layerHistory(input.image, deps.docker, input.platform);
