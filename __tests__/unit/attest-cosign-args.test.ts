@@ -563,6 +563,16 @@ describe('createCosignSigner', () => {
     expect(calls[1]!.args).toContain('--tlog-upload=false');
   });
 
+  it('a password holding a token of a known form is masked whole in a failure (values before patterns)', async () => {
+    const password = 'keep-ghp_0123456789abcdefghijABCDEFGHIJ-tail-XYZ';
+    const { exec } = fakeExec((args) =>
+      args[0] === 'version' ? ok(JSON.stringify({ gitVersion: 'v2.5.3' })) : fail(`decrypt: ${password}`),
+    );
+    const e = await thrown(createCosignSigner(exec, { password }).sign(LOCAL, KEY));
+    expect(String(e)).toContain('[redacted]');
+    for (const part of ['keep-', '-tail-XYZ', 'ghp_']) expect(String(e)).not.toContain(part);
+  });
+
   it('a per-call tlog overrides the signer option', async () => {
     const { exec, calls } = fakeExec(() => ok());
     await createCosignSigner(exec).sign(REMOTE, KEY, { tlog: true });

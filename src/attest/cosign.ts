@@ -133,7 +133,9 @@ export function createCosignSigner(exec: CosignExec, options: SignerOptions = {}
   const secrets = valueMasks(
     [options.password, ...Object.values(options.env ?? {})].filter((s): s is string => s !== undefined),
   );
-  const redact = (text: string) => secrets.reduce((t, s) => t.split(s).join(REDACTED), redactText(text));
+  // The values first: a pattern that masked part of one (a password holding ghp_...) would leave
+  // the rest of it unmatched.
+  const redact = (text: string) => redactText(secrets.reduce((t, s) => t.split(s).join(REDACTED), text));
   const env: Record<string, string> = { ...options.env };
   if (options.password !== undefined) env.COSIGN_PASSWORD = options.password;
   const ctx: RunContext = {
