@@ -350,6 +350,30 @@ describe('classifyFailure (cosign 2.5 stderr)', () => {
       ),
       'invalid',
     ],
+    // What the registry holds, quoted by cosign, never decides: a tampered envelope's payloadType
+    // (line breaks too, up to cosign's own last ending) and a certificate's subjects.
+    ...(
+      [
+        'connection refused',
+        'DENIED',
+        '500',
+        'x\nError: loading public key: y',
+        'x on envelope. Expected application/vnd.in-toto+json dial tcp',
+      ] as const
+    ).map((payloadType): [string, string, CosignFailure['kind']] => [
+      `a payloadType that reads ${JSON.stringify(payloadType)}`,
+      err(
+        `no matching attestations: invalid payloadType ${payloadType} on envelope. Expected application/vnd.in-toto+json`,
+      ),
+      'invalid',
+    ]),
+    [
+      'keyless identity mismatch, the subject a branch named DENIED of a repository named 500',
+      err(
+        'no matching signatures: none of the expected identities matched what was in the certificate, got subjects [https://github.com/x/500/.github/workflows/a.yml@refs/heads/DENIED] with issuer https://token.actions.githubusercontent.com',
+      ),
+      'invalid',
+    ],
     [
       'registry down',
       err('Get "https://127.0.0.1:5999/v2/": dial tcp 127.0.0.1:5999: connect: connection refused'),
