@@ -45,6 +45,8 @@ function findImagesDir(start) {
 var url_secrets = __webpack_require__(92561);
 // EXTERNAL MODULE: ./src/config/bpa-list.ts
 var bpa_list = __webpack_require__(36868);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/config/build-args.ts
 var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
@@ -54,6 +56,7 @@ var redact = __webpack_require__(81583);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
+
 
 
 
@@ -120,9 +123,34 @@ function cacheSpecType(input, spec) {
         return 'registry';
     const { attrs, problem } = (0,bpa_list/* specAttrs */.Oz)(spec);
     const type = attrs.get('type');
-    if (problem === undefined && type)
+    if (problem === undefined && type) {
+        checkCacheCredentials(input, spec, type, attrs);
         return type;
+    }
     throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(shownSpec(spec))} ${problem ?? 'has no type='}`, 'write one spec a line, each key once, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE');
+}
+/** Cache keys whose value is a credential: s3's and azblob's secret key, s3's session token, gha's token. */
+const CACHE_SECRET_KEYS = new Set(['secret_access_key', 'session_token', 'token']);
+/** Where the builder takes a cache backend's credentials from when the spec gives none. */
+const CACHE_CREDENTIALS_ELSEWHERE = {
+    s3: 'leave access_key_id, secret_access_key and session_token out: buildx reads the AWS credentials of its environment or ~/.aws (aws-actions/configure-aws-credentials sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN for the job)',
+    azblob: "leave secret_access_key out: BuildKit then signs in with the Azure credentials of the builder's own environment (AZURE_* variables, a managed identity)",
+    gha: "leave token and url out: buildx takes the runner's own (ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL, which this action's step has)",
+};
+/**
+ * A credential in a cache spec (a key of CACHE_SECRET_KEYS, or a value credentialInValue knows: a
+ * URL's login, a token by its shape) is refused: the spec is on buildx's command line, which any
+ * user of the machine can read, and in the build's log. The message never holds the value.
+ */
+function checkCacheCredentials(input, spec, type, attrs) {
+    const key = [...attrs.keys()].find((k) => CACHE_SECRET_KEYS.has(k));
+    const why = key !== undefined
+        ? `gives ${key}=`
+        : [...attrs.values()].map((v) => (0,build_args/* credentialInValue */._G)(v)).find((w) => w !== undefined);
+    if (why === undefined)
+        return;
+    throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(shownSpec(spec))}: ${why}; a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, CACHE_CREDENTIALS_ELSEWHERE[type] ??
+        'give the builder its credentials another way (its environment, a credentials file), not in the spec');
 }
 /** A `KEY=VALUE,...` spec for an error: the value of a key that names a secret (token=) masked. */
 function shownSpec(spec) {
@@ -374,6 +402,7 @@ function indexAnnotations(labels, given = []) {
 
 
 
+
 /** The options from the inputs (`get` returns '' for an unset input). */
 function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const opts = {};
@@ -593,6 +622,16 @@ function checkOutput(item) {
  */
 function specFor(spec, variant, arch) {
     return spec.replaceAll('{variant}', variant).replaceAll('{arch}', arch);
+}
+/**
+ * Where `outputs` writes for every target (each variant's platforms): DEST with its placeholders replaced,
+ * read against CWD as buildx reads it.
+ */
+function outputDests(outputs, variants, cwd) {
+    const dests = (outputs ?? []).flatMap((spec) => (0,bpa_list/* specAttrs */.Oz)(spec).attrs.get('dest') ?? []);
+    const targets = variants.flatMap((v) => v.platforms.map((p) => ({ variant: v.name, arch: (0,config_platform/* archOf */.Q)(p) ?? p })));
+    const all = dests.flatMap((d) => targets.map((t) => external_node_path_default().resolve(cwd, specFor(d, t.variant, t.arch))));
+    return [...new Set(all)];
 }
 /**
  * The BuildRequest fields these inputs add for the target `variant`/`arch` (target.ts spreads
@@ -3149,8 +3188,6 @@ function inputSecrets(options, config, env, dir, read = secretFileText) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/config/platform.ts
-var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/docker/context.ts
 var docker_context = __webpack_require__(25835);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
@@ -4631,7 +4668,7 @@ const LOCAL_CONTEXT = (v) => !/^[a-z][a-z0-9+.-]*:\/\/|^target:|^git@|^[a-z0-9.-
 function keepOutLines(keptOut, keepOut, named, cwd) {
     const note = keptOut.length
         ? [
-            `note: ${keptOut.map(util_text/* printable */.g$).join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, and the credential files the environment names: never copied into the image)`,
+            `note: ${keptOut.map(util_text/* printable */.g$).join(', ')} kept out of the build context (this tool's config, records and files, the files read as secrets, git's, the credential files the environment names, and the outputs' destinations: never copied into the image)`,
         ]
         : [];
     const warnings = Object.entries(named ?? {}).flatMap(([name, value]) => {
@@ -13019,7 +13056,7 @@ function attemptOf(r, image, withSnapshot, mask = (t) => t) {
     if (out.pip === undefined) {
         if (snapshot !== undefined)
             return { ...asSnapshot(snapshot.stdout), snapshotSeconds: out.timing?.snapshot ?? 0 };
-        throw helperFailed(r, image, `no pip run in ${JSON.stringify(json).slice(0, 200)}`, mask);
+        throw helperFailed(r, image, `no pip run in ${mask(JSON.stringify(json)).slice(0, 200)}`, mask);
     }
     const t = out.timing ?? {};
     const held = out.held && analyzed(out.held, { pip: t['held pip'] ?? 0, analysis: t['held analysis'] ?? 0 });
@@ -13054,7 +13091,8 @@ function parseHelperOutput(schema, r, image, mask = (t) => t) {
     return parsed.data;
 }
 function helperFailed(r, image, problem, mask = (t) => t) {
-    const said = mask(problem ?? (r.stderr || r.stdout).trim().slice(-500));
+    // Masked whole, then clipped: a cut inside a secret's value would leave a part no mask finds.
+    const said = problem !== undefined ? mask(problem) : mask((r.stderr || r.stdout).trim()).slice(-500);
     // Killed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt, not the helper.
     return ((0,cleanup/* interruptedFailure */.rn)(`the resolver helper in ${image}`, `exit ${r.exitCode}`) ??
         new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`));
@@ -14694,7 +14732,7 @@ async function captureImage(input, deps) {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim().slice(-2000))}`);
+        throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim()).slice(-2000)}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
@@ -18086,7 +18124,10 @@ var verify_inputs = __webpack_require__(26367);
 // the config (an index URL's login is written there), the signing key file, the action's
 // secret-files and the `ssh` input's key files, and the credential files the job's environment
 // names (credentialFilesNamed). The templates' `COPY . /app` would otherwise push them with the
-// image. Pure: whether a file exists is asked of the caller.
+// image. Also where `outputs` exports each target: in the context, one target's export would be
+// copied into the next target's image (and change its digest on every run).
+// Pure: whether a file exists is asked of the caller.
+
 
 
 /**
@@ -18177,6 +18218,7 @@ function contextKeepOut(input) {
         ...Object.values(input.buildOptions?.secretFiles ?? {}),
         // A deploy key in the workspace: `COPY . /app` would put it into the image.
         ...sshKeyFiles(input.buildOptions?.ssh ?? []),
+        ...outputDests(input.buildOptions?.outputs, input.variants ?? [], input.credentialEnv?.cwd ?? '.'),
         ...(input.credentialEnv
             ? credentialFilesNamed(input.credentialEnv.env, input.credentialEnv.exists, input.credentialEnv.cwd)
             : []),
@@ -18368,7 +18410,6 @@ function parseStages(raw, source) {
 
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
-// The stages by name, and a stages flag or input read: their own module (stages.ts).
 
 const groupOf = (io) => io.group ?? ((_n, fn) => fn());
 /** fn, its time reported to io.timing under `stage`. */
@@ -18535,6 +18576,7 @@ key) {
             cacheDir: opts.cacheDir,
             loaded: opts.loaded,
             ...(opts.buildOptions && { buildOptions: opts.buildOptions }),
+            variants: plan.variants,
             credentialEnv: { env: io.env, exists: external_node_fs_.existsSync, cwd: process.cwd() },
         }),
     }, {

@@ -1739,14 +1739,11 @@ function valueKind(value, live) {
         return 'reference';
     return noSecretValue(value) ? undefined : 'secret';
 }
-/** Token forms the refusal knows beyond the shared rules: a PyPI API token (a macaroon). */
-const EXTRA_TOKEN_SHAPES = ['pypi-AgE[A-Za-z0-9_-]{20,}'];
-const TOKEN_SHAPES = [...redact/* REDACTION_RULES */.iz.secretValues, ...EXTRA_TOKEN_SHAPES];
-const TOKEN_SHAPE_G = TOKEN_SHAPES.map((p) => new RegExp(p, 'g'));
+const TOKEN_SHAPE_G = redact/* REDACTION_RULES */.iz.secretValues.map((p) => new RegExp(p, 'g'));
 /**
  * Where the tokens of a known form are in TEXT (a comment), [start, end) each: the shared rules'
- * secretValues (ghp_, github_pat_, glpat-, hf_, AKIA, xox?-, sk-), a PyPI token and a JSON Web
- * Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none. Not the generic base64-like rule: a
+ * secretValues (ghp_, github_pat_, glpat-, hf_, AKIA, xox?-, sk-, a PyPI token, npm_, dckr_pat_,
+ * Google's AIza and ya29.) and a JSON Web Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none. Not the generic base64-like rule: a
  * `--hash` digest is no token.
  */
 function tokensIn(text) {

@@ -647,6 +647,8 @@ var smoke_predicate = __webpack_require__(97432);
 
 
 
+
+
 /** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
 function requiredKinds(policy) {
     const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
@@ -845,6 +847,16 @@ function tracked(deps, deadline) {
     };
 }
 /**
+ * An index entry named by a digest no signature can name (sha512, upper-case hex): what the
+ * registry holds, not the user's input, so a failed check rather than bad input.
+ */
+const unpinnable = (t) => ({
+    platform: t.platform,
+    check: 'image',
+    ok: false,
+    detail: `the index lists it as ${(0,util_text/* printable */.g$)(t.digest)}, not a sha256 digest of 64 lowercase hex digits: nothing signed names it (signatures and attestations name sha256 digests)`,
+});
+/**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy; with a platform the image does not have, a failed "image"
  * check naming the platforms it has. A failed check is in `failed`; an unreachable registry or
@@ -860,7 +872,9 @@ async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name
     const work = async () => {
         const { targets, missing } = await platformTargets(docker, ref, request.platform, prefix);
         const explain = claimExplainer(request.identity, certificates, flag);
-        const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain));
+        const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => oci_ref/* DIGEST_RE */.Vt.test(t.digest)
+            ? verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain)
+            : Promise.resolve([unpinnable(t)]));
         // The platform asked for, not in the image: a failed check (the registry told), not bad input.
         const absent = missing === undefined
             ? []
@@ -1350,21 +1364,33 @@ const CACHE = /creating cached local store|failed to persist metadata|local cach
  * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
  */
 const TROUBLE = /unexpected status code|status code 5\d\d|\b50[0-4]\b|BLOB_UNKNOWN|TOOMANYREQUESTS|too many requests|searching log query/i;
+/**
+ * An envelope's payloadType as cosign quotes it ("invalid payloadType %s on envelope. Expected
+ * ..."): any text the registry holds, line breaks too, so "connection refused" or a line "Error:
+ * reading key" would pass for cosign's own words (exit 3 or 2 for a tampered attestation). Replaced
+ * up to the last of cosign's own endings, so an ending written into it does not end it.
+ */
+const PAYLOAD_TYPE = /invalid payloadType [\s\S]* on envelope\. Expected application\/vnd\.in-toto\+json/;
+/** The subjects and issuer of a certificate that matched no expected identity: shown, not judged. */
+const SUBJECTS = /(none of the expected identities matched what was in the certificate), got subjects \[[^\n]*/g;
 function classifyFailure(stderr) {
-    const detail = cosignErrorLine(stderr);
-    if (NETWORK.test(detail))
-        return { kind: 'unreachable', service: SIGSTORE.test(detail) ? 'sigstore' : 'registry', detail };
-    if (CACHE.test(detail))
+    const detail = cosignErrorLine(stderr.replace(PAYLOAD_TYPE, 'invalid payloadType (as the registry holds it) on envelope. Expected application/vnd.in-toto+json'));
+    // What the failure is, from cosign's own words only: a branch or repository in a certificate's
+    // subject (refs/heads/DENIED, .../500) is no registry's answer.
+    const own = detail.replace(SUBJECTS, '$1');
+    if (NETWORK.test(own))
+        return { kind: 'unreachable', service: SIGSTORE.test(own) ? 'sigstore' : 'registry', detail };
+    if (CACHE.test(own))
         return { kind: 'cache', detail };
-    if (DENIED.test(detail))
+    if (DENIED.test(own))
         return { kind: 'denied', detail };
-    if (TROUBLE.test(detail))
+    if (TROUBLE.test(own))
         return { kind: 'unknown', detail };
-    if (INVALID.test(detail))
+    if (INVALID.test(own))
         return { kind: 'invalid', detail };
-    if (MISSING.test(detail))
+    if (MISSING.test(own))
         return { kind: 'missing', detail };
-    if (INPUT.test(detail))
+    if (INPUT.test(own))
         return { kind: 'input', detail };
     return { kind: 'unknown', detail };
 }
@@ -2560,7 +2586,9 @@ function requireVerified(v) {
 function createCosignSigner(exec, options = {}) {
     // A PEM key (COSIGN_KEY) is several lines: each of them is masked too (cosign may quote one).
     const secrets = (0,util_redact/* valueMasks */.xJ)([options.password, ...Object.values(options.env ?? {})].filter((s) => s !== undefined));
-    const redact = (text) => secrets.reduce((t, s) => t.split(s).join(util_redact/* REDACTED */.XF), (0,util_redact/* redactText */.Rd)(text));
+    // The values first: a pattern that masked part of one (a password holding ghp_...) would leave
+    // the rest of it unmatched.
+    const redact = (text) => (0,util_redact/* redactText */.Rd)(secrets.reduce((t, s) => t.split(s).join(util_redact/* REDACTED */.XF), text));
     const env = { ...options.env };
     if (options.password !== undefined)
         env.COSIGN_PASSWORD = options.password;

@@ -3637,7 +3637,7 @@ function attemptOf(r, image, withSnapshot, mask = (t) => t) {
     if (out.pip === undefined) {
         if (snapshot !== undefined)
             return { ...asSnapshot(snapshot.stdout), snapshotSeconds: out.timing?.snapshot ?? 0 };
-        throw helperFailed(r, image, `no pip run in ${JSON.stringify(json).slice(0, 200)}`, mask);
+        throw helperFailed(r, image, `no pip run in ${mask(JSON.stringify(json)).slice(0, 200)}`, mask);
     }
     const t = out.timing ?? {};
     const held = out.held && analyzed(out.held, { pip: t['held pip'] ?? 0, analysis: t['held analysis'] ?? 0 });
@@ -3672,7 +3672,8 @@ function parseHelperOutput(schema, r, image, mask = (t) => t) {
     return parsed.data;
 }
 function helperFailed(r, image, problem, mask = (t) => t) {
-    const said = mask(problem ?? (r.stderr || r.stdout).trim().slice(-500));
+    // Masked whole, then clipped: a cut inside a secret's value would leave a part no mask finds.
+    const said = problem !== undefined ? mask(problem) : mask((r.stderr || r.stdout).trim()).slice(-500);
     // Killed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt, not the helper.
     return ((0,cleanup/* interruptedFailure */.rn)(`the resolver helper in ${image}`, `exit ${r.exitCode}`) ??
         new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`));

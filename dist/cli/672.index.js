@@ -128,12 +128,12 @@ function certificateReaderFor(env, ref, identity, transport = {}) {
     return Object.assign(certificates, { attestations });
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
-var verify_inputs = __webpack_require__(26367);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
+var verify_inputs = __webpack_require__(26367);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
 
 
@@ -651,6 +651,8 @@ var smoke_predicate = __webpack_require__(97432);
 
 
 
+
+
 /** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
 function requiredKinds(policy) {
     const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
@@ -849,6 +851,16 @@ function tracked(deps, deadline) {
     };
 }
 /**
+ * An index entry named by a digest no signature can name (sha512, upper-case hex): what the
+ * registry holds, not the user's input, so a failed check rather than bad input.
+ */
+const unpinnable = (t) => ({
+    platform: t.platform,
+    check: 'image',
+    ok: false,
+    detail: `the index lists it as ${(0,util_text/* printable */.g$)(t.digest)}, not a sha256 digest of 64 lowercase hex digits: nothing signed names it (signatures and attestations name sha256 digests)`,
+});
+/**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy; with a platform the image does not have, a failed "image"
  * check naming the platforms it has. A failed check is in `failed`; an unreachable registry or
@@ -864,7 +876,9 @@ async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name
     const work = async () => {
         const { targets, missing } = await platformTargets(docker, ref, request.platform, prefix);
         const explain = claimExplainer(request.identity, certificates, flag);
-        const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain));
+        const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => oci_ref/* DIGEST_RE */.Vt.test(t.digest)
+            ? verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain)
+            : Promise.resolve([unpinnable(t)]));
         // The platform asked for, not in the image: a failed check (the registry told), not bad input.
         const absent = missing === undefined
             ? []

@@ -871,7 +871,9 @@ function requireVerified(v) {
 function createCosignSigner(exec, options = {}) {
     // A PEM key (COSIGN_KEY) is several lines: each of them is masked too (cosign may quote one).
     const secrets = (0,util_redact/* valueMasks */.xJ)([options.password, ...Object.values(options.env ?? {})].filter((s) => s !== undefined));
-    const redact = (text) => secrets.reduce((t, s) => t.split(s).join(util_redact/* REDACTED */.XF), (0,util_redact/* redactText */.Rd)(text));
+    // The values first: a pattern that masked part of one (a password holding ghp_...) would leave
+    // the rest of it unmatched.
+    const redact = (text) => (0,util_redact/* redactText */.Rd)(secrets.reduce((t, s) => t.split(s).join(util_redact/* REDACTED */.XF), text));
     const env = { ...options.env };
     if (options.password !== undefined)
         env.COSIGN_PASSWORD = options.password;

@@ -289,21 +289,33 @@ const CACHE = /creating cached local store|failed to persist metadata|local cach
  * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
  */
 const TROUBLE = /unexpected status code|status code 5\d\d|\b50[0-4]\b|BLOB_UNKNOWN|TOOMANYREQUESTS|too many requests|searching log query/i;
+/**
+ * An envelope's payloadType as cosign quotes it ("invalid payloadType %s on envelope. Expected
+ * ..."): any text the registry holds, line breaks too, so "connection refused" or a line "Error:
+ * reading key" would pass for cosign's own words (exit 3 or 2 for a tampered attestation). Replaced
+ * up to the last of cosign's own endings, so an ending written into it does not end it.
+ */
+const PAYLOAD_TYPE = /invalid payloadType [\s\S]* on envelope\. Expected application\/vnd\.in-toto\+json/;
+/** The subjects and issuer of a certificate that matched no expected identity: shown, not judged. */
+const SUBJECTS = /(none of the expected identities matched what was in the certificate), got subjects \[[^\n]*/g;
 function classifyFailure(stderr) {
-    const detail = cosignErrorLine(stderr);
-    if (NETWORK.test(detail))
-        return { kind: 'unreachable', service: SIGSTORE.test(detail) ? 'sigstore' : 'registry', detail };
-    if (CACHE.test(detail))
+    const detail = cosignErrorLine(stderr.replace(PAYLOAD_TYPE, 'invalid payloadType (as the registry holds it) on envelope. Expected application/vnd.in-toto+json'));
+    // What the failure is, from cosign's own words only: a branch or repository in a certificate's
+    // subject (refs/heads/DENIED, .../500) is no registry's answer.
+    const own = detail.replace(SUBJECTS, '$1');
+    if (NETWORK.test(own))
+        return { kind: 'unreachable', service: SIGSTORE.test(own) ? 'sigstore' : 'registry', detail };
+    if (CACHE.test(own))
         return { kind: 'cache', detail };
-    if (DENIED.test(detail))
+    if (DENIED.test(own))
         return { kind: 'denied', detail };
-    if (TROUBLE.test(detail))
+    if (TROUBLE.test(own))
         return { kind: 'unknown', detail };
-    if (INVALID.test(detail))
+    if (INVALID.test(own))
         return { kind: 'invalid', detail };
-    if (MISSING.test(detail))
+    if (MISSING.test(own))
         return { kind: 'missing', detail };
-    if (INPUT.test(detail))
+    if (INPUT.test(own))
         return { kind: 'input', detail };
     return { kind: 'unknown', detail };
 }

@@ -132,7 +132,7 @@ async function captureImage(input, deps) {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactText */ .Rd)(run.stdout.trim().slice(-2000))}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .redactText */ .Rd)(run.stdout.trim()).slice(-2000)}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
