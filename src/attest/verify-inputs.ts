@@ -8,6 +8,7 @@ import { InputError } from '../errors.js';
 import { readRegularText, statPath } from '../util/read-regular.js';
 import type { VerifyIdentity } from './cosign-args.js';
 import { re2ToJs } from './re2-js.js';
+import { testWithin } from '../util/bounded-regex.js';
 
 /** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
 export const MAX_KEY_FILE_BYTES = 1024 * 1024;
@@ -140,8 +141,14 @@ export function acceptsSharedWorkflow(
   const js = re2ToJs(regexp);
   if ('unread' in js) return { why: 'unread', syntax: js.unread };
   const re = new RegExp(js.source, js.flags);
-  if (re.test(`${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/heads/main`))
-    return { why: 'accepts' };
+  const tried = testWithin(
+    re,
+    `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/heads/main`,
+    TRY_MS,
+  );
+  // One that backtracks for good here (RE2 runs it in linear time) may accept them: asked as unread.
+  if (tried === undefined) return { why: 'unread', syntax: SLOW_PATTERN };
+  if (tried) return { why: 'accepts' };
   // Whether a pattern matches some identity of the shared workflow (any file, at any ref: a tag,
   // a commit, a branch named like anything) cannot be told by trying some: it is safe only when it
   // names an owner of its own at its start, which no identity of the shared workflow has.
@@ -202,5 +209,12 @@ export function identityMatcher(identity: {
   const js = re2ToJs(regexp ?? '');
   if ('unread' in js) return () => true;
   const re = new RegExp(js.source, js.flags);
-  return (san) => re.test(san);
+  // A SAN on which it backtracks for good (a certificate's text, the registry's) is one it may match.
+  return (san) => testWithin(re, san, TRY_MS) ?? true;
 }
+
+/** How long one try of a keyless identity's regexp may take (RE2 answers in linear time). */
+const TRY_MS = 250;
+
+/** The "syntax" an identity regexp that backtracks for good is unread by (verify-flags says it). */
+const SLOW_PATTERN = `a repetition (such as (.*)*) that JavaScript's backtracking engine did not finish trying within ${TRY_MS} ms`;

@@ -101,10 +101,17 @@ export function splitList(raw: string): string[] {
 /** BPA's `build-args`: KEY=VALUE a line (a line is CSV: quote a value that holds a comma). */
 function parseKvList(spec: ConfigInput, raw: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const item of parseBpaList(raw, { input: spec.input, ignoreComma: true })) {
+  for (const [i, item] of parseBpaList(raw, { input: spec.input, ignoreComma: true }).entries()) {
     const at = item.indexOf('=');
-    if (at <= 0)
-      throw new InputError(`input "${spec.input}": expected KEY=VALUE lines, got ${JSON.stringify(item)}`);
+    if (at <= 0) {
+      // Never the line itself: its value may be a secret. Its name, when it is written as YAML's
+      // `NAME: value` (an env: block pasted).
+      const name = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:/.exec(item)?.[1];
+      throw new InputError(
+        `input "${spec.input}": item ${i + 1} is no KEY=VALUE line${name !== undefined ? ` (${name}: ..., written as YAML)` : ''}`,
+        name !== undefined ? `write ${name}=VALUE` : 'write one KEY=VALUE a line',
+      );
+    }
     const key = item.slice(0, at).trim();
     // Assigning it would set the object's prototype: the line would vanish without a word.
     if (key === RESERVED_MAP_KEY) throw new InputError(`input "${spec.input}": ${RESERVED_MAP_KEY_PROBLEM}`);

@@ -97,6 +97,8 @@ export interface IssueOrigins {
   sourceOf?: (path: Path) => string | undefined;
   /** The file's line a value is on, put first as "line 5: ". */
   lineOf?: (path: Path) => number | undefined;
+  /** The path as the file has it, when another (a variant --variants selected from the file). */
+  filepath?: (path: Path) => Path | undefined;
 }
 
 /**
@@ -136,7 +138,8 @@ export function withFieldLine(
 export function problemAt(path: Path, text: string, origins: IssueOrigins): string {
   const src = origins.sourceOf?.(path);
   const at = src === undefined ? linePrefix(origins.lineOf?.(path)) : '';
-  return `${at}${formatPath(path)}: ${text}${src === undefined ? '' : ` (from ${src})`}`;
+  const shown = (src === undefined && origins.filepath?.(path)) || path;
+  return `${at}${formatPath(shown)}: ${text}${src === undefined ? '' : ` (from ${src})`}`;
 }
 
 /**

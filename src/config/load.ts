@@ -186,9 +186,18 @@ export function validateConfigData(
   const merged = applyOverrides(data, overrides);
   const result = ConfigFileSchema.safeParse(merged);
   if (!result.success) {
-    const sourceOf = overrideSourceOf(overrides);
+    // What is in a variant the variants override selected from the file is the file's: its
+    // problems name their place and line there. The selection itself (variants[i]: a name given
+    // twice) is the override's.
+    const index = fileVariantIndex(data, overrides);
+    const fromFile = (p: Path) => {
+      const inFile = p.length > 2 ? pathInFile(p, index) : p;
+      return inFile === p ? undefined : inFile;
+    };
+    const bySource = overrideSourceOf(overrides);
     const problems = formatIssues(result.error, merged, ConfigFileSchema, {
-      sourceOf,
+      sourceOf: (p) => (fromFile(p) !== undefined ? undefined : bySource(p)),
+      filepath: fromFile,
       ...(lineOf && { lineOf }),
     });
     if (opts.noFile === undefined) throw new ConfigError(label, problems, { count: problemCount(problems) });

@@ -367,10 +367,15 @@ function variantName(v: ParsedVariant): string {
   return v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu');
 }
 
-/** The name of one entry of a file's variants list (name, else cuda<version>, else cpu); undefined when invalid. */
+/**
+ * The name of one entry of a file's variants list (name, else cuda<version>, else cpu); an invalid
+ * one's `name` if a string (`--variants gpu` then selects it: its own problem is said at its line).
+ */
 export function variantEntryName(entry: unknown): string | undefined {
   const parsed = Variant.safeParse(entry);
-  return parsed.success ? variantName(parsed.data) : undefined;
+  if (parsed.success) return variantName(parsed.data);
+  const name = entry !== null && typeof entry === 'object' ? (entry as { name?: unknown }).name : undefined;
+  return typeof name === 'string' ? name : undefined;
 }
 
 export function normalizeConfig(parsed: ParsedConfig): Config {

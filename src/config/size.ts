@@ -8,6 +8,8 @@ export const SizeConfigSchema = z
   .strictObject({
     budget: z
       .string()
+      // The report carries it (its model takes at most 40 characters): a longer one is refused here.
+      .max(40, { error: 'expected at most 40 characters, such as "8GB" or "+5%"' })
       .regex(SIZE_BUDGET_PATTERN, {
         error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
       })

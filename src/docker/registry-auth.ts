@@ -85,6 +85,31 @@ interface DockerConfig {
   credsStore?: string;
 }
 
+const isMap = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** What in a parsed config.json is not of the shape Docker writes (the field, not its value); else undefined. */
+function dockerConfigProblem(config: unknown): string | undefined {
+  if (!isMap(config)) return 'holds no JSON object';
+  const { auths, credHelpers, credsStore } = config;
+  if (auths !== undefined) {
+    if (!isMap(auths)) return '"auths" is no object';
+    for (const [host, entry] of Object.entries(auths)) {
+      if (!isMap(entry)) return `auths[${JSON.stringify(host)}] is no object`;
+      for (const key of ['auth', 'identitytoken'] as const)
+        if (entry[key] !== undefined && typeof entry[key] !== 'string')
+          return `auths[${JSON.stringify(host)}].${key} is no string`;
+    }
+  }
+  if (credHelpers !== undefined) {
+    if (!isMap(credHelpers)) return '"credHelpers" is no object';
+    for (const [host, name] of Object.entries(credHelpers))
+      if (typeof name !== 'string') return `credHelpers[${JSON.stringify(host)}] is no string`;
+  }
+  if (credsStore !== undefined && typeof credsStore !== 'string') return '"credsStore" is no string';
+  return undefined;
+}
+
 /** The credential Docker (and buildx) would use for HOST, and where it comes from. */
 export function findCredential(
   host: string,
@@ -104,6 +129,13 @@ export function findCredential(
       `fix or remove ${found.file}, then log in again (docker login)`,
     );
   }
+  // Its shape, named by field, never by value (a value may be a credential).
+  const odd = dockerConfigProblem(config);
+  if (odd !== undefined)
+    throw new EnvironmentError(
+      `${found.file}: ${odd}: docker and buildx cannot read their credentials from it`,
+      `fix or remove ${found.file}, then log in again (docker login)`,
+    );
   const keys = configKeys(host);
   const server = keys[0]!;
   const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h !== undefined);
