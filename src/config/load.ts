@@ -5,6 +5,7 @@ import { notRegularFile, realPathOrSelf, statPath } from '../util/read-regular.j
 import path from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
 import { workspaceRoot } from '../requirements/read.js';
+import { isInside } from '../requirements/read-file.js';
 import { formatIssues, formatPath, type IssueOrigins, problemAt, type Path, problemCount } from './issues.js';
 import type { LineOf } from './yaml-lines.js';
 import { parseYamlDocument } from './yaml-parse.js';
@@ -297,6 +298,22 @@ function findDefaultFile(cwd: string): string | undefined {
  * Load the config: the file (when given or found), then overrides, then validation.
  * With no file and no overrides it is an error: there is nothing to build.
  */
+/**
+ * On a runner, a config named inside the workspace is read only when it really is there: a pull
+ * request's ml-image.yml that links out of the checkout (another repository's checkout on the same
+ * runner, the runner's home) is refused unread, as the files a config names are (workspace-file.ts).
+ * A config the workflow names outside the workspace is its own choice.
+ */
+function linkedOutOfWorkspace(file: string, label: string, env: LoadOptions['env']): void {
+  if (env?.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE) return;
+  const ws = path.resolve(env.GITHUB_WORKSPACE);
+  if (!isInside(file, ws) || outsideWorkspace(file, ws) === undefined) return;
+  throw new InputError(
+    `config file ${label} is a link to ${realPathOrSelf(file)}, outside the workspace ${realPathOrSelf(ws)}: on a runner the config is read from the repository only`,
+    'commit the config file itself, not a link out of the checkout',
+  );
+}
+
 export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   const cwd = opts.cwd ?? process.cwd();
   const overrides = opts.overrides ?? [];
@@ -318,6 +335,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   if (file === undefined && overrides.length === 0) throw new InputError(noFile, NO_FILE_FIX);
   const rel = file ? path.relative(cwd, file) : '';
   const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+  if (file !== undefined) linkedOutOfWorkspace(file, label, opts.env);
   const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
   // A value an override set names its input, else the line of the file it is on; a variant the
   // variants override selected from the file (and what is in it), that entry's: the plan's problems
