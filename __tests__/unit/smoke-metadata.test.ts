@@ -57,3 +57,29 @@ describe('metadata tests', () => {
     expect(t.status).toBe('pass');
   });
 });
+
+describe('metadata tests: what the image has is masked as its record masks it', () => {
+  const key = 'QUtJQXBsYW50ZWQxMjM0NTY3ODkwYWJjZGVmZ2hpamtsbW5vcHFy';
+  const leaky: ImageDetails = {
+    ...details,
+    labels: { ...details.labels, 'com.acme.source': 'https://ci:s3cretPw@git.acme.dev/r.git' },
+    entrypoint: ['/app/start', '--key', key],
+    cmd: ['serve', '--index', 'https://u:s3cretPw@pypi.acme.dev/simple'],
+  };
+  const runOn = (metadata: CustomTestSpec['metadata']) =>
+    customTest(
+      { details: leaky } as unknown as SmokeSession,
+      { name: 'm', metadata } as CustomTestSpec,
+      () => undefined,
+    );
+  it.each<[string, CustomTestSpec['metadata']]>([
+    ['an entrypoint with a long base64-like argument', { entrypoint: ['/app/start'] }],
+    ['a cmd with a URL login', { cmd: ['serve'] }],
+    ['a label with a URL login', { labels: { 'com.acme.source': 'x' } }],
+  ])('%s: the reason shows it masked', async (_what, metadata) => {
+    const t = await runOn(metadata);
+    expect(t.status).toBe('fail');
+    expect(t.reason).toMatch(/\[redacted\]/);
+    for (const secret of [key, 's3cretPw']) expect(JSON.stringify(t)).not.toContain(secret);
+  });
+});

@@ -12,6 +12,7 @@ import { lacksProgram, lacksPython, noPythonReason, tail, timedOutReason } from 
 import type { SmokeTest } from './result.js';
 import { gpuAbsent, guarded, python, record, type SmokeSession } from './session.js';
 import { sizeText } from '../util/read-regular.js';
+import { redactDeep } from '../util/redact.js';
 import { secretLabel } from '../util/redact.js';
 
 type Verdict = (ok: boolean, reason: string, output?: string) => SmokeTest;
@@ -139,12 +140,13 @@ function metadataTest(
         // A label whose key names a secret is masked in the record: its value is not shown here either.
         secretLabel(k)
           ? `label ${k} is ${details.labels[k] === undefined ? 'unset' : 'different'}`
-          : `label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`,
+          : `label ${k} is "${redactDeep(details.labels[k] ?? '')}", expected "${v}"`,
       );
   if (m.entrypoint !== undefined && JSON.stringify(details.entrypoint ?? []) !== JSON.stringify(m.entrypoint))
-    problems.push(`entrypoint is ${JSON.stringify(details.entrypoint)}`);
+    // Each argument masked as the record masks it (a long base64-like one, a URL's login).
+    problems.push(`entrypoint is ${JSON.stringify(redactDeep(details.entrypoint))}`);
   if (m.cmd !== undefined && JSON.stringify(details.cmd ?? []) !== JSON.stringify(m.cmd))
-    problems.push(`cmd is ${JSON.stringify(details.cmd)}`);
+    problems.push(`cmd is ${JSON.stringify(redactDeep(details.cmd))}`);
   return result(problems.length === 0, problems.join('; '));
 }
 
