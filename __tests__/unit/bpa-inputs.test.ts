@@ -505,7 +505,7 @@ describe('config keys BPA shares (build-args, pull, provenance)', () => {
 
   it('refuses a build arg without = and an unknown provenance form', () => {
     expect(() => parseInputValue(spec('build-args'), 'NOVALUE')).toThrow(
-      /input "build-args": expected KEY=VALUE/,
+      /input "build-args": item 1 is no KEY=VALUE line$/,
     );
     expect(() => parseInputValue(spec('provenance'), 'mode=full')).toThrow(InputError);
   });

@@ -7,7 +7,7 @@ import { EnvironmentError, InputError } from '../errors.js';
 import { isPlainHttpRegistry, loopbackRegistryFix } from '../docker/registry.js';
 import { interruptedFailure } from '../util/cleanup.js';
 import { parseDigestRef } from '../oci/ref.js';
-import { type CosignFailure, classifyFailure } from './cosign-args.js';
+import { type CosignFailure, classifyFailure } from './cosign-failure.js';
 import { sigstoreCacheError } from './cosign-env.js';
 
 export interface CosignExecOptions {
