@@ -1924,6 +1924,7 @@ function outsideWorkspace(file, root) {
 
 
 
+
 // The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
 
 const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
@@ -2027,9 +2028,18 @@ function validateConfigData(data, label, overrides = [], lineOf, opts = {}) {
     const merged = applyOverrides(data, overrides);
     const result = schema/* ConfigFileSchema */.Kx.safeParse(merged);
     if (!result.success) {
-        const sourceOf = overrideSourceOf(overrides);
+        // What is in a variant the variants override selected from the file is the file's: its
+        // problems name their place and line there. The selection itself (variants[i]: a name given
+        // twice) is the override's.
+        const index = fileVariantIndex(data, overrides);
+        const fromFile = (p) => {
+            const inFile = p.length > 2 ? pathInFile(p, index) : p;
+            return inFile === p ? undefined : inFile;
+        };
+        const bySource = overrideSourceOf(overrides);
         const problems = (0,issues/* formatIssues */.og)(result.error, merged, schema/* ConfigFileSchema */.Kx, {
-            sourceOf,
+            sourceOf: (p) => (fromFile(p) !== undefined ? undefined : bySource(p)),
+            filepath: fromFile,
             ...(lineOf && { lineOf }),
         });
         if (opts.noFile === undefined)
@@ -2124,6 +2134,20 @@ function findDefaultFile(cwd) {
  * Load the config: the file (when given or found), then overrides, then validation.
  * With no file and no overrides it is an error: there is nothing to build.
  */
+/**
+ * On a runner, a config named inside the workspace is read only when it really is there: a pull
+ * request's ml-image.yml that links out of the checkout (another repository's checkout on the same
+ * runner, the runner's home) is refused unread, as the files a config names are (workspace-file.ts).
+ * A config the workflow names outside the workspace is its own choice.
+ */
+function linkedOutOfWorkspace(file, label, env) {
+    if (env?.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
+        return;
+    const ws = external_node_path_default().resolve(env.GITHUB_WORKSPACE);
+    if (!isInside(file, ws) || outsideWorkspace(file, ws) === undefined)
+        return;
+    throw new errors/* InputError */.dz(`config file ${label} is a link to ${(0,read_regular/* realPathOrSelf */.rX)(file)}, outside the workspace ${(0,read_regular/* realPathOrSelf */.rX)(ws)}: on a runner the config is read from the repository only`, 'commit the config file itself, not a link out of the checkout');
+}
 function loadConfig(opts = {}) {
     const cwd = opts.cwd ?? process.cwd();
     const overrides = opts.overrides ?? [];
@@ -2144,6 +2168,8 @@ function loadConfig(opts = {}) {
         throw new errors/* InputError */.dz(noFile, NO_FILE_FIX);
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+    if (file !== undefined)
+        linkedOutOfWorkspace(file, label, opts.env);
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
     // A value an override set names its input, else the line of the file it is on; a variant the
     // variants override selected from the file (and what is in it), that entry's: the plan's problems
@@ -15887,6 +15913,7 @@ async function batchOutcome(s, id) {
 
 
 
+
 /** The verdict of one custom test: a failure keeps its reason and the end of its output. */
 function verdictOf(t, started) {
     return (ok, reason, output) => ({
@@ -15979,11 +16006,12 @@ function metadataTest(m, details, result) {
             // A label whose key names a secret is masked in the record: its value is not shown here either.
             (0,redact/* secretLabel */.Rq)(k)
                 ? `label ${k} is ${details.labels[k] === undefined ? 'unset' : 'different'}`
-                : `label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`);
+                : `label ${k} is "${(0,redact/* redactDeep */.KL)(details.labels[k] ?? '')}", expected "${v}"`);
     if (m.entrypoint !== undefined && JSON.stringify(details.entrypoint ?? []) !== JSON.stringify(m.entrypoint))
-        problems.push(`entrypoint is ${JSON.stringify(details.entrypoint)}`);
+        // Each argument masked as the record masks it (a long base64-like one, a URL's login).
+        problems.push(`entrypoint is ${JSON.stringify((0,redact/* redactDeep */.KL)(details.entrypoint))}`);
     if (m.cmd !== undefined && JSON.stringify(details.cmd ?? []) !== JSON.stringify(m.cmd))
-        problems.push(`cmd is ${JSON.stringify(details.cmd)}`);
+        problems.push(`cmd is ${JSON.stringify((0,redact/* redactDeep */.KL)(details.cmd))}`);
     return result(problems.length === 0, problems.join('; '));
 }
 /**
@@ -16751,8 +16779,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 5 modules
-var signers = __webpack_require__(84869);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
+var signers = __webpack_require__(76666);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts
@@ -18113,8 +18141,8 @@ function warmRegistry(loaded, env, repository, targets) {
     (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
-var verify_inputs = __webpack_require__(26367);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
+var verify_inputs = __webpack_require__(19171);
 ;// CONCATENATED MODULE: ./src/pipeline/keep-out.ts
 // What the build keeps out of its context though it may sit inside it (src/build/context-ignore.ts
 // writes the ignore file): this run's records and this tool's own files (the reusable workflows

@@ -878,10 +878,16 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
 function variantName(v) {
     return v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu');
 }
-/** The name of one entry of a file's variants list (name, else cuda<version>, else cpu); undefined when invalid. */
+/**
+ * The name of one entry of a file's variants list (name, else cuda<version>, else cpu); an invalid
+ * one's `name` if a string (`--variants gpu` then selects it: its own problem is said at its line).
+ */
 function variantEntryName(entry) {
     const parsed = Variant.safeParse(entry);
-    return parsed.success ? variantName(parsed.data) : undefined;
+    if (parsed.success)
+        return variantName(parsed.data);
+    const name = entry !== null && typeof entry === 'object' ? entry.name : undefined;
+    return typeof name === 'string' ? name : undefined;
 }
 function normalizeConfig(parsed) {
     return {
@@ -1022,6 +1028,8 @@ const shortName = (what) => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
 const SIZE_BUDGET_PATTERN = /^(?:\d+(?:\.\d+)?\s*(?:B|[kKMGT]B|[KMGT]iB)|\+\d+(?:\.\d+)?%)$/;
 const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
     budget: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        // The report carries it (its model takes at most 40 characters): a longer one is refused here.
+        .max(40, { error: 'expected at most 40 characters, such as "8GB" or "+5%"' })
         .regex(SIZE_BUDGET_PATTERN, {
         error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
     })

@@ -29076,7 +29076,8 @@ function withFieldLine(problem, lineOf) {
 function problemAt(path, text, origins) {
     const src = origins.sourceOf?.(path);
     const at = src === undefined ? linePrefix(origins.lineOf?.(path)) : '';
-    return `${at}${formatPath(path)}: ${text}${src === undefined ? '' : ` (from ${src})`}`;
+    const shown = (src === undefined && origins.filepath?.(path)) || path;
+    return `${at}${formatPath(shown)}: ${text}${src === undefined ? '' : ` (from ${src})`}`;
 }
 /**
  * One message per problem, each naming the value's origin: the input it came from (`sourceOf`)
@@ -34616,6 +34617,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 30714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 

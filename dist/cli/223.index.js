@@ -4192,8 +4192,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 4 modules
-var signers = __webpack_require__(23111);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 5 modules
+var signers = __webpack_require__(31113);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
 // EXTERNAL MODULE: ./src/attest/types.ts
@@ -4943,8 +4943,8 @@ function warmRegistry(loaded, env, repository, targets) {
     (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
-var verify_inputs = __webpack_require__(26367);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
+var verify_inputs = __webpack_require__(19171);
 ;// CONCATENATED MODULE: ./src/pipeline/keep-out.ts
 // What the build keeps out of its context though it may sit inside it (src/build/context-ignore.ts
 // writes the ignore file): this run's records and this tool's own files (the reusable workflows

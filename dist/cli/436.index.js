@@ -27,6 +27,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/requirements/read.ts + 4 modules
 var read = __webpack_require__(99679);
+// EXTERNAL MODULE: ./src/requirements/read-file.ts
+var read_file = __webpack_require__(39077);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -326,6 +328,7 @@ var workspace_file = __webpack_require__(7946);
 
 
 
+
 // The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
 
 const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
@@ -429,9 +432,18 @@ function validateConfigData(data, label, overrides = [], lineOf, opts = {}) {
     const merged = applyOverrides(data, overrides);
     const result = schema/* ConfigFileSchema */.Kx.safeParse(merged);
     if (!result.success) {
-        const sourceOf = overrideSourceOf(overrides);
+        // What is in a variant the variants override selected from the file is the file's: its
+        // problems name their place and line there. The selection itself (variants[i]: a name given
+        // twice) is the override's.
+        const index = (0,variant_place/* fileVariantIndex */.OK)(data, overrides);
+        const fromFile = (p) => {
+            const inFile = p.length > 2 ? (0,variant_place/* pathInFile */.FD)(p, index) : p;
+            return inFile === p ? undefined : inFile;
+        };
+        const bySource = overrideSourceOf(overrides);
         const problems = (0,issues/* formatIssues */.og)(result.error, merged, schema/* ConfigFileSchema */.Kx, {
-            sourceOf,
+            sourceOf: (p) => (fromFile(p) !== undefined ? undefined : bySource(p)),
+            filepath: fromFile,
             ...(lineOf && { lineOf }),
         });
         if (opts.noFile === undefined)
@@ -526,6 +538,20 @@ function findDefaultFile(cwd) {
  * Load the config: the file (when given or found), then overrides, then validation.
  * With no file and no overrides it is an error: there is nothing to build.
  */
+/**
+ * On a runner, a config named inside the workspace is read only when it really is there: a pull
+ * request's ml-image.yml that links out of the checkout (another repository's checkout on the same
+ * runner, the runner's home) is refused unread, as the files a config names are (workspace-file.ts).
+ * A config the workflow names outside the workspace is its own choice.
+ */
+function linkedOutOfWorkspace(file, label, env) {
+    if (env?.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
+        return;
+    const ws = external_node_path_default().resolve(env.GITHUB_WORKSPACE);
+    if (!(0,read_file/* isInside */.FK)(file, ws) || (0,workspace_file/* outsideWorkspace */.t)(file, ws) === undefined)
+        return;
+    throw new errors/* InputError */.dz(`config file ${label} is a link to ${(0,read_regular/* realPathOrSelf */.rX)(file)}, outside the workspace ${(0,read_regular/* realPathOrSelf */.rX)(ws)}: on a runner the config is read from the repository only`, 'commit the config file itself, not a link out of the checkout');
+}
 function loadConfig(opts = {}) {
     const cwd = opts.cwd ?? process.cwd();
     const overrides = opts.overrides ?? [];
@@ -546,6 +572,8 @@ function loadConfig(opts = {}) {
         throw new errors/* InputError */.dz(noFile, NO_FILE_FIX);
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+    if (file !== undefined)
+        linkedOutOfWorkspace(file, label, opts.env);
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
     // A value an override set names its input, else the line of the file it is on; a variant the
     // variants override selected from the file (and what is in it), that entry's: the plan's problems

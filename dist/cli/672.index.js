@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
-// EXTERNAL MODULE: ./src/attest/signers.ts + 4 modules
-var signers = __webpack_require__(23111);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 5 modules
+var signers = __webpack_require__(31113);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/attest/cosign-push.ts
@@ -132,8 +132,8 @@ function certificateReaderFor(env, ref, identity, transport = {}) {
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
-var verify_inputs = __webpack_require__(26367);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
+var verify_inputs = __webpack_require__(19171);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
 
 

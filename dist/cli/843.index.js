@@ -1079,6 +1079,7 @@ var read_regular = __webpack_require__(23387);
 
 
 
+
 /** The verdict of one custom test: a failure keeps its reason and the end of its output. */
 function verdictOf(t, started) {
     return (ok, reason, output) => ({
@@ -1171,11 +1172,12 @@ function metadataTest(m, details, result) {
             // A label whose key names a secret is masked in the record: its value is not shown here either.
             (0,redact/* secretLabel */.Rq)(k)
                 ? `label ${k} is ${details.labels[k] === undefined ? 'unset' : 'different'}`
-                : `label ${k} is "${details.labels[k] ?? ''}", expected "${v}"`);
+                : `label ${k} is "${(0,redact/* redactDeep */.KL)(details.labels[k] ?? '')}", expected "${v}"`);
     if (m.entrypoint !== undefined && JSON.stringify(details.entrypoint ?? []) !== JSON.stringify(m.entrypoint))
-        problems.push(`entrypoint is ${JSON.stringify(details.entrypoint)}`);
+        // Each argument masked as the record masks it (a long base64-like one, a URL's login).
+        problems.push(`entrypoint is ${JSON.stringify((0,redact/* redactDeep */.KL)(details.entrypoint))}`);
     if (m.cmd !== undefined && JSON.stringify(details.cmd ?? []) !== JSON.stringify(m.cmd))
-        problems.push(`cmd is ${JSON.stringify(details.cmd)}`);
+        problems.push(`cmd is ${JSON.stringify((0,redact/* redactDeep */.KL)(details.cmd))}`);
     return result(problems.length === 0, problems.join('; '));
 }
 /**

@@ -13,7 +13,6 @@ export const modules = {
 /* harmony export */   Ru: () => (/* binding */ SimpleSigningSchema),
 /* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
 /* harmony export */   T8: () => (/* binding */ statementOf),
-/* harmony export */   XE: () => (/* binding */ classifyFailure),
 /* harmony export */   XZ: () => (/* binding */ StatementSchema),
 /* harmony export */   j: () => (/* binding */ parseVerifiedSignatures),
 /* harmony export */   nU: () => (/* binding */ parseAttestations),
@@ -21,7 +20,7 @@ export const modules = {
 /* harmony export */   xt: () => (/* binding */ verifyAttestationArgs),
 /* harmony export */   yK: () => (/* binding */ signatureOf)
 /* harmony export */ });
-/* unused harmony exports COSIGN_PREDICATE_TYPES, registryFlags, checkPredicateType, cosignErrorLine */
+/* unused harmony exports COSIGN_PREDICATE_TYPES, registryFlags, checkPredicateType */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
 /* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -29,7 +28,7 @@ export const modules = {
 /* harmony import */ var _workflow_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14424);
 // The pure half of the cosign adapter: which argv each operation gets (per signing mode and
 // registry; every reference goes through parseDigestRef, src/oci/ref.ts), and what cosign's
-// output and failures mean.
+// output means (its failures: cosign-failure.ts).
 // No secret ever goes into an argv: the key password travels as COSIGN_PASSWORD, a key held in
 // the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
 // Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
@@ -259,66 +258,8 @@ function parseAttestations(stdout) {
         return st.success ? [statementOf(st.data)] : [];
     });
 }
-/** cosign's own error line ("Error: ..."), else the last non-empty line. */
-function cosignErrorLine(stderr) {
-    const lines = stderr
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-    const err = lines.filter((l) => l.startsWith('Error: ')).pop();
-    if (err !== undefined)
-        return err.slice('Error: '.length);
-    const exec = lines.filter((l) => l.startsWith('error during command execution: ')).pop();
-    return exec?.slice('error during command execution: '.length) ?? lines.pop() ?? '(no output)';
-}
-const NETWORK = /connection refused|no such host|i\/o timeout|dial tcp|TLS handshake|server gave HTTP response to HTTPS client|certificate signed by unknown authority|context deadline exceeded|connection reset by peer|network is unreachable/i;
-const SIGSTORE = /rekor|fulcio|sigstore\.dev|tuf-repo|trusted root/i;
-const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authentication required/;
-const INPUT = /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
-// "no matching signatures: <why>" / "no matching attestations: <why>": cosign had some and none
-// held (another key, a statement about another digest, an unsigned or malformed envelope, a layer
-// whose blob is not the size it declares); with nothing after the colon it had none.
-const INVALID = /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching subject digest found|no matching signatures: .|no matching attestations: ./i;
-// An image index pushed at the .sig/.att tag holds no signature or attestation layers: nothing
-// there, as the built-in verifier reads it (go-containerregistry looks for this platform's child).
-const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN|no child with platform \S+ in index \S+\.(sig|att)$/i;
-// The cache (sigstore/cosign#2576) before INVALID: cosign may report it after "no matching signatures: ".
-const CACHE = /creating cached local store|failed to persist metadata|local cache may be corrupt/i;
-/**
- * A registry or the log failing while cosign reads (a 5xx, throttling, a blob the registry lists
- * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
- */
-const TROUBLE = /unexpected status code|status code 5\d\d|\b50[0-4]\b|BLOB_UNKNOWN|TOOMANYREQUESTS|too many requests|searching log query/i;
-/**
- * An envelope's payloadType as cosign quotes it ("invalid payloadType %s on envelope. Expected
- * ..."): any text the registry holds, line breaks too, so "connection refused" or a line "Error:
- * reading key" would pass for cosign's own words (exit 3 or 2 for a tampered attestation). Replaced
- * up to the last of cosign's own endings, so an ending written into it does not end it.
- */
-const PAYLOAD_TYPE = /invalid payloadType [\s\S]* on envelope\. Expected application\/vnd\.in-toto\+json/;
-/** The subjects and issuer of a certificate that matched no expected identity: shown, not judged. */
-const SUBJECTS = /(none of the expected identities matched what was in the certificate), got subjects \[[^\n]*/g;
-function classifyFailure(stderr) {
-    const detail = cosignErrorLine(stderr.replace(PAYLOAD_TYPE, 'invalid payloadType (as the registry holds it) on envelope. Expected application/vnd.in-toto+json'));
-    // What the failure is, from cosign's own words only: a branch or repository in a certificate's
-    // subject (refs/heads/DENIED, .../500) is no registry's answer.
-    const own = detail.replace(SUBJECTS, '$1');
-    if (NETWORK.test(own))
-        return { kind: 'unreachable', service: SIGSTORE.test(own) ? 'sigstore' : 'registry', detail };
-    if (CACHE.test(own))
-        return { kind: 'cache', detail };
-    if (DENIED.test(own))
-        return { kind: 'denied', detail };
-    if (TROUBLE.test(own))
-        return { kind: 'unknown', detail };
-    if (INVALID.test(own))
-        return { kind: 'invalid', detail };
-    if (MISSING.test(own))
-        return { kind: 'missing', detail };
-    if (INPUT.test(own))
-        return { kind: 'input', detail };
-    return { kind: 'unknown', detail };
-}
+// What cosign's failures mean: cosign-failure.ts.
+
 
 
 /***/ }),
@@ -635,8 +576,8 @@ function onPath(program, env) {
     return false;
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
-var verify_inputs = __webpack_require__(26367);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
+var verify_inputs = __webpack_require__(19171);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
@@ -806,7 +747,7 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
 
 /***/ }),
 
-/***/ 26367:
+/***/ 19171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1190,12 +1131,44 @@ function re2ToJs(pattern) {
     }
 }
 
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(30714);
+var external_node_vm_default = /*#__PURE__*/__webpack_require__.n(external_node_vm_);
+;// CONCATENATED MODULE: ./src/util/bounded-regex.ts
+// A regular expression tried for at most a given time. JavaScript's engine backtracks: a pattern a
+// user gives (`^(.*)*X$`, which RE2 runs in linear time) can take longer than the universe on a
+// short text, on the main thread, where no timer or signal handler runs. Tried in a vm context
+// with a timeout, it is stopped (V8 checks for the interrupt while it backtracks).
+
+let context;
+let script;
+/** RE.test(TEXT), or undefined when it did not finish within MS milliseconds. */
+function testWithin(re, text, ms) {
+    context ??= external_node_vm_default().createContext({ re: undefined, text: undefined });
+    script ??= new (external_node_vm_default()).Script('re.test(text)');
+    context.re = re;
+    context.text = text;
+    try {
+        return script.runInContext(context, { timeout: ms }) === true;
+    }
+    catch (e) {
+        if (e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+            return undefined;
+        throw e;
+    }
+    finally {
+        context.re = undefined;
+        context.text = undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/attest/verify-inputs.ts
 // What verify checks of its inputs before it asks a registry anything: the public key file is read
 // and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
 // the file or the expression, not the "registry unreachable" of a registry that happens to be
 // down, nor cosign's failure after the network was asked. The built-in verifier checks with the
 // text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
+
 
 
 
@@ -1314,7 +1287,11 @@ function acceptsSharedWorkflow(exact, regexp) {
     if ('unread' in js)
         return { why: 'unread', syntax: js.unread };
     const re = new RegExp(js.source, js.flags);
-    if (re.test(`${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/heads/main`))
+    const tried = testWithin(re, `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/heads/main`, TRY_MS);
+    // One that backtracks for good here (RE2 runs it in linear time) may accept them: asked as unread.
+    if (tried === undefined)
+        return { why: 'unread', syntax: SLOW_PATTERN };
+    if (tried)
         return { why: 'accepts' };
     // Whether a pattern matches some identity of the shared workflow (any file, at any ref: a tag,
     // a commit, a branch named like anything) cannot be told by trying some: it is safe only when it
@@ -1385,8 +1362,13 @@ function identityMatcher(identity) {
     if ('unread' in js)
         return () => true;
     const re = new RegExp(js.source, js.flags);
-    return (san) => re.test(san);
+    // A SAN on which it backtracks for good (a certificate's text, the registry's) is one it may match.
+    return (san) => testWithin(re, san, TRY_MS) ?? true;
 }
+/** How long one try of a keyless identity's regexp may take (RE2 answers in linear time). */
+const TRY_MS = 250;
+/** The "syntax" an identity regexp that backtracks for good is unread by (verify-flags says it). */
+const SLOW_PATTERN = `a repetition (such as (.*)*) that JavaScript's backtracking engine did not finish trying within ${TRY_MS} ms`;
 
 
 /***/ }),

@@ -325,6 +325,34 @@ function configKeys(host) {
         return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
     return [host, `https://${host}`, `http://${host}`];
 }
+const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** What in a parsed config.json is not of the shape Docker writes (the field, not its value); else undefined. */
+function dockerConfigProblem(config) {
+    if (!isMap(config))
+        return 'holds no JSON object';
+    const { auths, credHelpers, credsStore } = config;
+    if (auths !== undefined) {
+        if (!isMap(auths))
+            return '"auths" is no object';
+        for (const [host, entry] of Object.entries(auths)) {
+            if (!isMap(entry))
+                return `auths[${JSON.stringify(host)}] is no object`;
+            for (const key of ['auth', 'identitytoken'])
+                if (entry[key] !== undefined && typeof entry[key] !== 'string')
+                    return `auths[${JSON.stringify(host)}].${key} is no string`;
+        }
+    }
+    if (credHelpers !== undefined) {
+        if (!isMap(credHelpers))
+            return '"credHelpers" is no object';
+        for (const [host, name] of Object.entries(credHelpers))
+            if (typeof name !== 'string')
+                return `credHelpers[${JSON.stringify(host)}] is no string`;
+    }
+    if (credsStore !== undefined && typeof credsStore !== 'string')
+        return '"credsStore" is no string';
+    return undefined;
+}
 /** The credential Docker (and buildx) would use for HOST, and where it comes from. */
 function findCredential(host, deps) {
     const found = deps.dockerConfig();
@@ -339,6 +367,10 @@ function findCredential(host, deps) {
         const at = /position (\d+)/.exec(e.message)?.[1];
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file} is not JSON${at === undefined ? '' : ` (at byte ${at})`}: docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
     }
+    // Its shape, named by field, never by value (a value may be a credential).
+    const odd = dockerConfigProblem(config);
+    if (odd !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file}: ${odd}: docker and buildx cannot read their credentials from it`, `fix or remove ${found.file}, then log in again (docker login)`);
     const keys = configKeys(host);
     const server = keys[0];
     const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h !== undefined);

@@ -1,5 +1,5 @@
-export const id = 686;
-export const ids = [686];
+export const id = 208;
+export const ids = [208];
 export const modules = {
 
 /***/ 1614:
@@ -554,7 +554,7 @@ async function readTagLayers(client, repository, tag, mediaType, kind, known) {
 
 /***/ }),
 
-/***/ 23111:
+/***/ 31113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -735,6 +735,72 @@ function sigstoreCacheError(what, detail, given, own, initialized) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./src/attest/cosign-failure.ts
+// What a failed cosign run means, from its stderr (already redacted): a failed check (nothing
+// signed, or not by that key or identity), an unreachable registry or Sigstore, refused
+// credentials, bad input, its cache, or unknown. cosign quotes some of what the registry holds in
+// its errors: that text never decides (classifyFailure).
+/** cosign's own error line ("Error: ..."), else the last non-empty line. */
+function cosignErrorLine(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    const err = lines.filter((l) => l.startsWith('Error: ')).pop();
+    if (err !== undefined)
+        return err.slice('Error: '.length);
+    const exec = lines.filter((l) => l.startsWith('error during command execution: ')).pop();
+    return exec?.slice('error during command execution: '.length) ?? lines.pop() ?? '(no output)';
+}
+const NETWORK = /connection refused|no such host|i\/o timeout|dial tcp|TLS handshake|server gave HTTP response to HTTPS client|certificate signed by unknown authority|context deadline exceeded|connection reset by peer|network is unreachable/i;
+const SIGSTORE = /rekor|fulcio|sigstore\.dev|tuf-repo|trusted root/i;
+const DENIED = /\b(UNAUTHORIZED|DENIED)\b|401 Unauthorized|403 Forbidden|authentication required/;
+const INPUT = /reading key|loading public key|decrypt|getting predicate reader|invalid predicate type|parsing reference|could not parse reference|env var \$\S+ not found|reading password|password|invalid character .* in literal|unexpected end of JSON/i;
+// "no matching signatures: <why>" / "no matching attestations: <why>": cosign had some and none
+// held (another key, a statement about another digest, an unsigned or malformed envelope, a layer
+// whose blob is not the size it declares); with nothing after the colon it had none.
+const INVALID = /invalid signature|signature mismatch|accepted signatures do not match threshold|none of the expected identities|expected (identity|issuer)|failed to verify|no matching subject digest found|no matching signatures: .|no matching attestations: ./i;
+// An image index pushed at the .sig/.att tag holds no signature or attestation layers: nothing
+// there, as the built-in verifier reads it (go-containerregistry looks for this platform's child).
+const MISSING = /no signatures found|none of the attestations matched the predicate type|no matching attestations: *$|no matching signatures: *$|MANIFEST_UNKNOWN|NAME_UNKNOWN|no child with platform \S+ in index \S+\.(sig|att)$/i;
+// The cache (sigstore/cosign#2576) before INVALID: cosign may report it after "no matching signatures: ".
+const CACHE = /creating cached local store|failed to persist metadata|local cache may be corrupt/i;
+/**
+ * A registry or the log failing while cosign reads (a 5xx, throttling, a blob the registry lists
+ * but cannot serve), which cosign may report after "no matching attestations: ": no check result.
+ */
+const TROUBLE = /unexpected status code|status code 5\d\d|\b50[0-4]\b|BLOB_UNKNOWN|TOOMANYREQUESTS|too many requests|searching log query/i;
+/**
+ * An envelope's payloadType as cosign quotes it ("invalid payloadType %s on envelope. Expected
+ * ..."): any text the registry holds, line breaks too, so "connection refused" or a line "Error:
+ * reading key" would pass for cosign's own words (exit 3 or 2 for a tampered attestation). Replaced
+ * up to the last of cosign's own endings, so an ending written into it does not end it.
+ */
+const PAYLOAD_TYPE = /invalid payloadType [\s\S]* on envelope\. Expected application\/vnd\.in-toto\+json/;
+/** The subjects and issuer of a certificate that matched no expected identity: shown, not judged. */
+const SUBJECTS = /(none of the expected identities matched what was in the certificate), got subjects \[[^\n]*/g;
+function classifyFailure(stderr) {
+    const detail = cosignErrorLine(stderr.replace(PAYLOAD_TYPE, 'invalid payloadType (as the registry holds it) on envelope. Expected application/vnd.in-toto+json'));
+    // What the failure is, from cosign's own words only: a branch or repository in a certificate's
+    // subject (refs/heads/DENIED, .../500) is no registry's answer.
+    const own = detail.replace(SUBJECTS, '$1');
+    if (NETWORK.test(own))
+        return { kind: 'unreachable', service: SIGSTORE.test(own) ? 'sigstore' : 'registry', detail };
+    if (CACHE.test(own))
+        return { kind: 'cache', detail };
+    if (DENIED.test(own))
+        return { kind: 'denied', detail };
+    if (TROUBLE.test(own))
+        return { kind: 'unknown', detail };
+    if (INVALID.test(own))
+        return { kind: 'invalid', detail };
+    if (MISSING.test(own))
+        return { kind: 'missing', detail };
+    if (INPUT.test(own))
+        return { kind: 'input', detail };
+    return { kind: 'unknown', detail };
+}
+
 ;// CONCATENATED MODULE: ./src/attest/cosign-run.ts
 // One cosign run of a signer (cosign.ts): the process behind CosignExec, started once more when
 // it met a busy Sigstore cache, and what its failure means: a check result (`missing`, `invalid`)
@@ -772,7 +838,7 @@ async function attempt(c, args, tuf) {
         throw new errors/* EnvironmentError */.eG(`cannot run cosign (${code ?? c.redact(e.message)})`, code === 'ENOENT' ? INSTALL_FIX : 'check that cosign is installed and executable', { cause: e });
     }
 }
-const cacheBusy = (c, res) => res.exitCode !== 0 && res.timedOut !== true && (0,cosign_args/* classifyFailure */.XE)(c.redact(res.stderr)).kind === 'cache';
+const cacheBusy = (c, res) => res.exitCode !== 0 && res.timedOut !== true && classifyFailure(c.redact(res.stderr)).kind === 'cache';
 /**
  * Run cosign (TUF: it reads Sigstore's TUF metadata); a failure comes back classified (check
  * results) or is thrown (everything else). A Sigstore cache another cosign holds (a TUF_ROOT the
@@ -795,7 +861,7 @@ async function runCosign(c, args, target, tuf) {
         throw interrupted;
     if (res.timedOut === true)
         throw new errors/* EnvironmentError */.eG(`${what} did not finish within ${Math.round(c.timeoutMs / 1000)}s`, `check that the registry ${target === undefined ? '' : `${(0,oci_ref/* parseDigestRef */.Tf)(target).registry} `}answers quickly, or raise the timeout`);
-    const failure = (0,cosign_args/* classifyFailure */.XE)(c.redact(res.stderr));
+    const failure = classifyFailure(c.redact(res.stderr));
     if (failure.kind === 'missing' || failure.kind === 'invalid')
         return failure;
     if (failure.kind === 'cache')
@@ -1335,8 +1401,8 @@ function createNativeSigner(deps) {
     return new NativeSigner(deps);
 }
 
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 1 modules
-var verify_inputs = __webpack_require__(26367);
+// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
+var verify_inputs = __webpack_require__(19171);
 ;// CONCATENATED MODULE: ./src/attest/signers.ts
 // Which signer does each call: the built-in one (native-signer.ts) for what it can do exactly as
 // cosign does (an encrypted cosign P-256 key from a file or COSIGN_KEY, a P-256 public key file,
@@ -2222,6 +2288,34 @@ function configKeys(host) {
         return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
     return [host, `https://${host}`, `http://${host}`];
 }
+const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** What in a parsed config.json is not of the shape Docker writes (the field, not its value); else undefined. */
+function dockerConfigProblem(config) {
+    if (!isMap(config))
+        return 'holds no JSON object';
+    const { auths, credHelpers, credsStore } = config;
+    if (auths !== undefined) {
+        if (!isMap(auths))
+            return '"auths" is no object';
+        for (const [host, entry] of Object.entries(auths)) {
+            if (!isMap(entry))
+                return `auths[${JSON.stringify(host)}] is no object`;
+            for (const key of ['auth', 'identitytoken'])
+                if (entry[key] !== undefined && typeof entry[key] !== 'string')
+                    return `auths[${JSON.stringify(host)}].${key} is no string`;
+        }
+    }
+    if (credHelpers !== undefined) {
+        if (!isMap(credHelpers))
+            return '"credHelpers" is no object';
+        for (const [host, name] of Object.entries(credHelpers))
+            if (typeof name !== 'string')
+                return `credHelpers[${JSON.stringify(host)}] is no string`;
+    }
+    if (credsStore !== undefined && typeof credsStore !== 'string')
+        return '"credsStore" is no string';
+    return undefined;
+}
 /** The credential Docker (and buildx) would use for HOST, and where it comes from. */
 function findCredential(host, deps) {
     const found = deps.dockerConfig();
@@ -2236,6 +2330,10 @@ function findCredential(host, deps) {
         const at = /position (\d+)/.exec(e.message)?.[1];
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file} is not JSON${at === undefined ? '' : ` (at byte ${at})`}: docker and buildx cannot read their credentials`, `fix or remove ${found.file}, then log in again (docker login)`);
     }
+    // Its shape, named by field, never by value (a value may be a credential).
+    const odd = dockerConfigProblem(config);
+    if (odd !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file}: ${odd}: docker and buildx cannot read their credentials from it`, `fix or remove ${found.file}, then log in again (docker login)`);
     const keys = configKeys(host);
     const server = keys[0];
     const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h !== undefined);
