@@ -400,6 +400,12 @@ describe('BPA inputs -> buildx argv', () => {
       /^input "annotations": build\.channel: its value holds an Anaconda token/,
     ],
     ['a digest as a tag', { tags: 'ghcr.io/o/r@sha256:abc' }, /is a digest reference/],
+    // Never quoted: the password is not said back.
+    [
+      'a tag with a login before the registry',
+      { tags: 'ci:ghp_abc0123456789@ghcr.io/o/r:1' },
+      /^input "tags": a tag holds a login \(USER:PASSWORD@ before the registry\)/,
+    ],
     ['an upper-case repository', { tags: 'ghcr.io/O/r:1' }, /not a valid image name/],
     ['a registry host with an empty label', { tags: 'ghcr..io/o/r:1' }, /not a valid image name/],
     ['a registry host label ending in -', { tags: 'ghcr-.io/o/r:1' }, /not a valid image name/],

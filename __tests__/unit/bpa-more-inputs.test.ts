@@ -201,7 +201,11 @@ describe('refused forms: exit 2 naming the input and the value', () => {
       { 'secret-files': 'npmrc=missing/.npmrc' },
       new RegExp(`input "secret-files": npmrc=missing/.npmrc: secret file ${ws}/missing/.npmrc not found`),
     ],
-    ['a secret file that is a directory', { 'secret-files': 'd=.' }, /secret file .* not found/],
+    [
+      'a secret file that is a directory',
+      { 'secret-files': 'd=.' },
+      /secret file .* is no regular file \(a directory\?\)/,
+    ],
     [
       'a secret file without id',
       { 'secret-files': 'npmrc' },

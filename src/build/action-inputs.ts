@@ -108,7 +108,7 @@ function secretFileOptions(
     const abs = resolvePath(file.trim(), cwd);
     if (!existsSync(abs) || !statSync(abs).isFile())
       throw new InputError(
-        `input "secret-files": ${id}=${file}: secret file ${abs} not found`,
+        `input "secret-files": ${id}=${file}: secret file ${abs} ${existsSync(abs) ? 'is no regular file (a directory?)' : 'not found'}`,
         'give the path of an existing file, relative to the workspace (write it in an earlier step)',
       );
     files[id] = abs;

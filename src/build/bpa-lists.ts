@@ -267,7 +267,15 @@ function valueSecrets(items: readonly string[], what: string): Record<string, st
 
 /** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
 export function splitTagRef(ref: string): { repository: string; tag: string } {
-  if (ref.includes('@'))
+  const at = ref.indexOf('@');
+  const slash0 = ref.indexOf('/');
+  // USER:PASSWORD@ before the registry: never quoted (a password), said as what it is.
+  if (at >= 0 && (slash0 < 0 || at < slash0))
+    throw new InputError(
+      `input "tags": a tag holds a login (USER:PASSWORD@ before the registry); a tag never carries credentials`,
+      'log in with docker/login-action (or docker login) and give the tag as REGISTRY/NAME:TAG',
+    );
+  if (at >= 0)
     throw new InputError(
       `input "tags": ${JSON.stringify(ref)} is a digest reference`,
       'tags are NAME:TAG; the digest is an output',
