@@ -228,7 +228,12 @@ function valueSecrets(items, what) {
 }
 /** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
 function splitTagRef(ref) {
-    if (ref.includes('@'))
+    const at = ref.indexOf('@');
+    const slash0 = ref.indexOf('/');
+    // USER:PASSWORD@ before the registry: never quoted (a password), said as what it is.
+    if (at >= 0 && (slash0 < 0 || at < slash0))
+        throw new errors/* InputError */.dz(`input "tags": a tag holds a login (USER:PASSWORD@ before the registry); a tag never carries credentials`, 'log in with docker/login-action (or docker login) and give the tag as REGISTRY/NAME:TAG');
+    if (at >= 0)
         throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
     const slash = ref.lastIndexOf('/');
     const colon = ref.lastIndexOf(':');
@@ -477,7 +482,7 @@ function secretFileOptions(raw, given, cwd) {
     for (const [id, file] of Object.entries(files)) {
         const abs = resolvePath(file.trim(), cwd);
         if (!(0,external_node_fs_.existsSync)(abs) || !(0,external_node_fs_.statSync)(abs).isFile())
-            throw new errors/* InputError */.dz(`input "secret-files": ${id}=${file}: secret file ${abs} not found`, 'give the path of an existing file, relative to the workspace (write it in an earlier step)');
+            throw new errors/* InputError */.dz(`input "secret-files": ${id}=${file}: secret file ${abs} ${(0,external_node_fs_.existsSync)(abs) ? 'is no regular file (a directory?)' : 'not found'}`, 'give the path of an existing file, relative to the workspace (write it in an earlier step)');
         files[id] = abs;
     }
     const twice = Object.keys(files).filter((id) => id in (given.secrets ?? {}) || id in (given.secretEnvs ?? {}));
