@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -271,6 +271,7 @@ describe('root action (config stage)', () => {
   );
 
   it('a merge job (merge-from) mounts no secret: an unset secret-envs variable is not refused', () => {
+    mkdirSync(path.join(dir, 'digests'));
     const merge = fakeActionIo({
       image: 'a/b',
       build: 'true',
@@ -282,6 +283,16 @@ describe('root action (config stage)', () => {
     // The same inputs without merge-from are refused at the edge.
     const build = fakeActionIo({ image: 'a/b', build: 'true', 'secret-envs': 'npm=NPM_TOKEN' });
     expect(() => parseActionInputs(build.io)).toThrow(/NPM_TOKEN is not set/);
+  });
+
+  it('a merge job whose digests directory is missing: exit 2 naming it, before the registry is asked', async () => {
+    // The registry would be unreachable (nothing listens on port 1): it is never asked.
+    writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b, registry: 127.0.0.1:1}\n');
+    const f = fakeActionIo({ stages: 'build', 'merge-from': 'digests' });
+    expect(() => parseActionInputs(f.io)).toThrow(InputError);
+    await run(f.io);
+    expect(f.failed[0]).toMatch(new RegExp(`^merge-from ${path.join(dir, 'digests')}: cannot read`));
+    expect(f.failed.join('\n')).not.toMatch(/unreachable/);
   });
 
   it('a missing explicit config file fails and names it', async () => {

@@ -1,7 +1,6 @@
 // The root action and the sub-actions plan/, build/, smoke/, attest/, report/ (one bundle: each
 // action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,
-// see verify.ts). Inputs are parsed once, here at the edge; stages receive a typed Config and plain
-// options.
+// see verify.ts). Inputs are parsed once, at the edge; stages get a typed Config and plain options.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../util/images-dir.js';
@@ -33,7 +32,7 @@ import { artifactNameOf, postFromArtifact } from '../report/poster.js';
 import { COMMENT_MODES, type CommentMode } from '../report/stage.js';
 import { givenPipIndexes } from '../python/indexes.js';
 import { defaultCacheDir } from '../resolve/snapshot-cache.js';
-import { openResultDir } from '../results/results.js';
+import { openResultDir, readDigestFiles } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
 import { checkDownloadedBuild, checkSecretEnvs, stageInputReader } from './inputs.js';
 import { type ActionIo, capErrors, COMMAND_INPUT, coreIo, fail } from './io.js';
@@ -172,9 +171,10 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   maskSecretsInput(io, get('secrets'));
   const loaded = configFromInputs(io, get);
   const buildOptions = buildOptionsFromInputs(get, io.cwd);
-  // A merge job (merge-from) builds nothing, so it mounts no secret: its env need not hold them.
-  if (stages.has('build') && get('merge-from').trim() === '')
-    checkSecretEnvs(buildOptions.secretEnvs, io.env);
+  // A merge job (merge-from) mounts no secret; its digest files are read before any registry is.
+  const mergeFrom = get('merge-from').trim();
+  if (mergeFrom !== '') readDigestFiles(path.resolve(io.cwd, mergeFrom));
+  else if (stages.has('build')) checkSecretEnvs(buildOptions.secretEnvs, io.env);
   maskBuildSecrets(io, loaded.config.build.secrets, buildOptions);
   return {
     kind: 'stages',
@@ -186,7 +186,7 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
     push: bool(get, 'push', true),
     merge: bool(get, 'merge', true),
     buildOptions,
-    mergeFrom: get('merge-from').trim(),
+    mergeFrom,
     gpus: choice(get, 'gpus', GPU_MODES, 'auto'),
     commentMode: choice<CommentMode>(get, 'comment-mode', COMMENT_MODES, 'auto'),
     baseline: get('baseline'),
