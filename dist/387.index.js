@@ -19180,8 +19180,7 @@ var verify = __webpack_require__(46918);
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The root action and the sub-actions plan/, build/, smoke/, attest/, report/ (one bundle: each
 // action.yml sets the `stages` input's default), and verify/ (its action.yml sets `command: verify`,
-// see verify.ts). Inputs are parsed once, here at the edge; stages receive a typed Config and plain
-// options.
+// see verify.ts). Inputs are parsed once, at the edge; stages get a typed Config and plain options.
 
 
 
@@ -19301,8 +19300,11 @@ function parseActionInputs(io) {
     maskSecretsInput(io, get('secrets'));
     const loaded = configFromInputs(io, get);
     const buildOptions = buildOptionsFromInputs(get, io.cwd);
-    // A merge job (merge-from) builds nothing, so it mounts no secret: its env need not hold them.
-    if (stages.has('build') && get('merge-from').trim() === '')
+    // A merge job (merge-from) mounts no secret; its digest files are read before any registry is.
+    const mergeFrom = get('merge-from').trim();
+    if (mergeFrom !== '')
+        (0,results_results/* readDigestFiles */.g7)(external_node_path_default().resolve(io.cwd, mergeFrom));
+    else if (stages.has('build'))
         checkSecretEnvs(buildOptions.secretEnvs, io.env);
     maskBuildSecrets(io, loaded.config.build.secrets, buildOptions);
     return {
@@ -19315,7 +19317,7 @@ function parseActionInputs(io) {
         push: bool(get, 'push', true),
         merge: bool(get, 'merge', true),
         buildOptions,
-        mergeFrom: get('merge-from').trim(),
+        mergeFrom,
         gpus: choice(get, 'gpus', GPU_MODES, 'auto'),
         commentMode: choice(get, 'comment-mode', COMMENT_MODES, 'auto'),
         baseline: get('baseline'),
