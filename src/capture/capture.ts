@@ -8,6 +8,7 @@ import type { ContainerRunResult, ContainerRunSpec, DockerAdapter, ImageDetails 
 import { engineMessage, GPU_REQUEST_REFUSED, statusCodeOf } from '../docker/failures.js';
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { interruptedFailure } from '../util/cleanup.js';
+import { isJsonObject } from '../util/json-file.js';
 import { VERSION } from '../version.js';
 import { entryPythonError } from '../python/entry-python.js';
 import {
@@ -256,10 +257,8 @@ const PACKAGE_LISTS: ReadonlySet<string> = new Set(['apt', 'conda']);
  * merged two packages into one SBOM component and dropped their dependencies.
  */
 function redactRecord(r: Record<string, unknown>): Record<string, unknown> {
-  const isMap = (v: unknown): v is Record<string, unknown> =>
-    v !== null && typeof v === 'object' && !Array.isArray(v);
   const python = (v: unknown) =>
-    isMap(v)
+    isJsonObject(v)
       ? Object.fromEntries(
           Object.entries(v).map(([k, x]) => [k, k === 'packages' ? redactTextDeep(x) : redactDeep(x)]),
         )
@@ -267,7 +266,7 @@ function redactRecord(r: Record<string, unknown>): Record<string, unknown> {
   // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
   // proxy variable's login without a scheme), whatever probe wrote it.
   const env = (v: unknown) =>
-    isMap(v)
+    isJsonObject(v)
       ? Object.fromEntries(
           Object.entries(v).map(([k, x]) => [
             k,

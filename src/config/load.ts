@@ -295,16 +295,12 @@ function findDefaultFile(cwd: string): string | undefined {
 }
 
 /**
- * Load the config: the file (when given or found), then overrides, then validation.
- * With no file and no overrides it is an error: there is nothing to build.
- */
-/**
  * On a runner, a config named inside the workspace is read only when it really is there: a pull
  * request's ml-image.yml that links out of the checkout (another repository's checkout on the same
  * runner, the runner's home) is refused unread, as the files a config names are (workspace-file.ts).
  * A config the workflow names outside the workspace is its own choice.
  */
-function linkedOutOfWorkspace(file: string, label: string, env: LoadOptions['env']): void {
+function refuseLinkOutOfWorkspace(file: string, label: string, env: LoadOptions['env']): void {
   if (env?.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE) return;
   const ws = path.resolve(env.GITHUB_WORKSPACE);
   if (!isInside(file, ws) || outsideWorkspace(file, ws) === undefined) return;
@@ -314,6 +310,10 @@ function linkedOutOfWorkspace(file: string, label: string, env: LoadOptions['env
   );
 }
 
+/**
+ * Load the config: the file (when given or found), then overrides, then validation.
+ * With no file and no overrides it is an error: there is nothing to build.
+ */
 export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   const cwd = opts.cwd ?? process.cwd();
   const overrides = opts.overrides ?? [];
@@ -335,7 +335,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   if (file === undefined && overrides.length === 0) throw new InputError(noFile, NO_FILE_FIX);
   const rel = file ? path.relative(cwd, file) : '';
   const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
-  if (file !== undefined) linkedOutOfWorkspace(file, label, opts.env);
+  if (file !== undefined) refuseLinkOutOfWorkspace(file, label, opts.env);
   const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
   // A value an override set names its input, else the line of the file it is on; a variant the
   // variants override selected from the file (and what is in it), that entry's: the plan's problems

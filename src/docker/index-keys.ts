@@ -7,6 +7,7 @@
 // keeps the last value, Go decodes the second into the first (fields the second leaves out keep the
 // first's: a "platform" given twice is linux/arm/v6 to a runtime and linux/arm to JSON.parse).
 import { CheckFailedError } from '../errors.js';
+import { isJsonObject } from '../util/json-file.js';
 
 /** The OCI fields of an index (and manifest), of a descriptor, and of a platform. */
 const INDEX_KEYS = [
@@ -39,9 +40,6 @@ const INDEX = folded(INDEX_KEYS);
 const DESCRIPTOR = folded(DESCRIPTOR_KEYS);
 const PLATFORM = folded(PLATFORM_KEYS);
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The first key of OBJ that is not a field of KNOWN but that a Go reader would take for one. */
 function readAsAnother(obj: Record<string, unknown>, known: ReadonlyMap<string, string>): string | undefined {
   for (const key of Object.keys(obj)) {
@@ -57,18 +55,18 @@ function readAsAnother(obj: Record<string, unknown>, known: ReadonlyMap<string, 
  * take for another field than this tool does. WHAT names the document in the message.
  */
 export function checkIndexKeys(doc: unknown, what: string): void {
-  if (!isObject(doc)) return;
+  if (!isJsonObject(doc)) return;
   const descriptors = [
     ...(Array.isArray(doc.manifests) ? doc.manifests : []),
     ...(Array.isArray(doc.layers) ? doc.layers : []),
     doc.config,
     doc.subject,
-  ].filter(isObject);
+  ].filter(isJsonObject);
   const found =
     readAsAnother(doc, INDEX) ??
     descriptors.map((d) => readAsAnother(d, DESCRIPTOR)).find((k) => k !== undefined) ??
     descriptors
-      .map((d) => (isObject(d.platform) ? readAsAnother(d.platform, PLATFORM) : undefined))
+      .map((d) => (isJsonObject(d.platform) ? readAsAnother(d.platform, PLATFORM) : undefined))
       .find((k) => k !== undefined);
   if (found !== undefined)
     throw new CheckFailedError(

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
 import { registryLoginFix } from './failures.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import { isJsonObject } from '../util/json-file.js';
 import type { Credential } from './oci-types.js';
 import { DOCKER_HUB } from '../oci/ref.js';
 import {
@@ -85,24 +86,21 @@ interface DockerConfig {
   credsStore?: string;
 }
 
-const isMap = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /** What in a parsed config.json is not of the shape Docker writes (the field, not its value); else undefined. */
 function dockerConfigProblem(config: unknown): string | undefined {
-  if (!isMap(config)) return 'holds no JSON object';
+  if (!isJsonObject(config)) return 'holds no JSON object';
   const { auths, credHelpers, credsStore } = config;
   if (auths !== undefined) {
-    if (!isMap(auths)) return '"auths" is no object';
+    if (!isJsonObject(auths)) return '"auths" is no object';
     for (const [host, entry] of Object.entries(auths)) {
-      if (!isMap(entry)) return `auths[${JSON.stringify(host)}] is no object`;
+      if (!isJsonObject(entry)) return `auths[${JSON.stringify(host)}] is no object`;
       for (const key of ['auth', 'identitytoken'] as const)
         if (entry[key] !== undefined && typeof entry[key] !== 'string')
           return `auths[${JSON.stringify(host)}].${key} is no string`;
     }
   }
   if (credHelpers !== undefined) {
-    if (!isMap(credHelpers)) return '"credHelpers" is no object';
+    if (!isJsonObject(credHelpers)) return '"credHelpers" is no object';
     for (const [host, name] of Object.entries(credHelpers))
       if (typeof name !== 'string') return `credHelpers[${JSON.stringify(host)}] is no string`;
   }

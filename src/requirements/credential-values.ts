@@ -96,8 +96,8 @@ const TOKEN_SHAPE_G = REDACTION_RULES.secretValues.map((p) => new RegExp(p, 'g')
 /**
  * Where the tokens of a known form are in TEXT (a comment), [start, end) each: the shared rules'
  * secretValues (ghp_, github_pat_, glpat-, hf_, AKIA, xox?-, sk-, a PyPI token, npm_, dckr_pat_,
- * Google's AIza and ya29.) and a JSON Web Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none. Not the generic base64-like rule: a
- * `--hash` digest is no token.
+ * Google's AIza and ya29.) and a JSON Web Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none.
+ * Not the generic base64-like rule: a `--hash` digest is no token.
  */
 export function tokensIn(text: string): [number, number][] {
   const found: [number, number][] = [];

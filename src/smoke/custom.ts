@@ -12,8 +12,7 @@ import { lacksProgram, lacksPython, noPythonReason, tail, timedOutReason } from 
 import type { SmokeTest } from './result.js';
 import { gpuAbsent, guarded, python, record, type SmokeSession } from './session.js';
 import { sizeText } from '../util/read-regular.js';
-import { redactDeep } from '../util/redact.js';
-import { secretLabel } from '../util/redact.js';
+import { redactDeep, secretLabel } from '../util/redact.js';
 
 type Verdict = (ok: boolean, reason: string, output?: string) => SmokeTest;
 

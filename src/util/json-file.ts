@@ -19,6 +19,9 @@ import { EnvironmentError, InputError } from '../errors.js';
 import { interruptedFailure, registerCleanup } from './cleanup.js';
 import { MAX_JSON_INPUT_BYTES, readRegularText } from './read-regular.js';
 
+/** A parsed JSON value that is an object (not null, not a list). */
+export const isJsonObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 /**
  * How deep a JSON file the tool reads back may nest. Its records nest a handful of levels; a
  * deeper one is not one of them, and walking it (JSON.stringify for a digest, redaction) would
