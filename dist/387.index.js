@@ -2136,16 +2136,12 @@ function findDefaultFile(cwd) {
     return DEFAULT_CONFIG_FILES.map((f) => external_node_path_default().join(cwd, f)).find((f) => (0,external_node_fs_.existsSync)(f));
 }
 /**
- * Load the config: the file (when given or found), then overrides, then validation.
- * With no file and no overrides it is an error: there is nothing to build.
- */
-/**
  * On a runner, a config named inside the workspace is read only when it really is there: a pull
  * request's ml-image.yml that links out of the checkout (another repository's checkout on the same
  * runner, the runner's home) is refused unread, as the files a config names are (workspace-file.ts).
  * A config the workflow names outside the workspace is its own choice.
  */
-function linkedOutOfWorkspace(file, label, env) {
+function refuseLinkOutOfWorkspace(file, label, env) {
     if (env?.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
         return;
     const ws = external_node_path_default().resolve(env.GITHUB_WORKSPACE);
@@ -2153,6 +2149,10 @@ function linkedOutOfWorkspace(file, label, env) {
         return;
     throw new errors/* InputError */.dz(`config file ${label} is a link to ${(0,read_regular/* realPathOrSelf */.rX)(file)}, outside the workspace ${(0,read_regular/* realPathOrSelf */.rX)(ws)}: on a runner the config is read from the repository only`, 'commit the config file itself, not a link out of the checkout');
 }
+/**
+ * Load the config: the file (when given or found), then overrides, then validation.
+ * With no file and no overrides it is an error: there is nothing to build.
+ */
 function loadConfig(opts = {}) {
     const cwd = opts.cwd ?? process.cwd();
     const overrides = opts.overrides ?? [];
@@ -2174,7 +2174,7 @@ function loadConfig(opts = {}) {
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
     if (file !== undefined)
-        linkedOutOfWorkspace(file, label, opts.env);
+        refuseLinkOutOfWorkspace(file, label, opts.env);
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
     // A value an override set names its input, else the line of the file it is on; a variant the
     // variants override selected from the file (and what is in it), that entry's: the plan's problems
@@ -2236,8 +2236,8 @@ function variantNamesOf(data) {
 var plan_schema = __webpack_require__(47684);
 // EXTERNAL MODULE: ./src/results/results.ts + 3 modules
 var results_results = __webpack_require__(4584);
-// EXTERNAL MODULE: ./src/util/json-file.ts
-var json_file = __webpack_require__(80019);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -14669,6 +14669,7 @@ var redact_instruction = __webpack_require__(55242);
 
 
 
+
 /** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
 const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
 /**
@@ -14843,13 +14844,12 @@ const PACKAGE_LISTS = new Set(['apt', 'conda']);
  * merged two packages into one SBOM component and dropped their dependencies.
  */
 function redactRecord(r) {
-    const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-    const python = (v) => isMap(v)
+    const python = (v) => (0,json_file/* isJsonObject */.OW)(v)
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,redact/* redactTextDeep */.Fo)(x) : (0,redact/* redactDeep */.KL)(x)]))
         : (0,redact/* redactDeep */.KL)(v);
     // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
     // proxy variable's login without a scheme), whatever probe wrote it.
-    const env = (v) => isMap(v)
+    const env = (v) => (0,json_file/* isJsonObject */.OW)(v)
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
             k,
             typeof x === 'string' ? (0,redact/* redactEnvValue */.OI)(k, x) : (0,redact/* redactDeep */.KL)(x),
@@ -15910,7 +15910,6 @@ async function batchOutcome(s, id) {
 // and expected/excluded output, a file that exists (with a mode), or the image's metadata. A command
 // runs without GPUs unless marked `gpu: true`, on the network smoke.network names (default none);
 // one that fails for want of a GPU on a GPU run is told to ask for one (missingGpuCause).
-
 
 
 

@@ -1413,7 +1413,7 @@ function variantFromPlan(plan, variant) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81583);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80019);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20317);
 /* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
@@ -1751,8 +1751,8 @@ const TOKEN_SHAPE_G = redact/* REDACTION_RULES */.iz.secretValues.map((p) => new
 /**
  * Where the tokens of a known form are in TEXT (a comment), [start, end) each: the shared rules'
  * secretValues (ghp_, github_pat_, glpat-, hf_, AKIA, xox?-, sk-, a PyPI token, npm_, dckr_pat_,
- * Google's AIza and ya29.) and a JSON Web Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none. Not the generic base64-like rule: a
- * `--hash` digest is no token.
+ * Google's AIza and ya29.) and a JSON Web Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none.
+ * Not the generic base64-like rule: a `--hash` digest is no token.
  */
 function tokensIn(text) {
     const found = [];
@@ -3297,8 +3297,8 @@ var model_schema = __webpack_require__(463);
 var resolve_result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/smoke/result.ts
 var smoke_result = __webpack_require__(3228);
-// EXTERNAL MODULE: ./src/util/json-file.ts
-var json_file = __webpack_require__(80019);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/util/redact-instruction.ts
@@ -3967,292 +3967,6 @@ function toJUnit(r) {
     }
     lines.push('  </testsuite>', '</testsuites>', '');
     return lines.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 80019:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   JE: () => (/* binding */ readJsonFile),
-/* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
-/* harmony export */   dc: () => (/* binding */ ensureResultDir),
-/* harmony export */   nO: () => (/* binding */ writeFileAtomicLater)
-/* harmony export */ });
-/* unused harmony exports MAX_JSON_DEPTH, jsonNestedDeeperThan, jsonSyntaxProblem, parseJsonText, writeError */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38201);
-/* harmony import */ var _read_regular_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23387);
-// JSON files the tool reads back (records, results, digests, build.json): a missing or malformed
-// file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
-
-
-
-
-
-
-
-/**
- * How deep a JSON file the tool reads back may nest. Its records nest a handful of levels; a
- * deeper one is not one of them, and walking it (JSON.stringify for a digest, redaction) would
- * overflow the stack: an internal error instead of bad input.
- */
-const MAX_JSON_DEPTH = 64;
-/** Is TEXT nested deeper than MAX (arrays and objects, strings skipped)? One pass, no recursion. */
-function jsonNestedDeeperThan(text, max) {
-    let depth = 0;
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (inString) {
-            if (c === 0x5c)
-                i++; // a backslash: the next character is escaped
-            else if (c === 0x22)
-                inString = false;
-        }
-        else if (c === 0x22)
-            inString = true;
-        else if (c === 0x5b || c === 0x7b) {
-            if (++depth > max)
-                return true;
-        }
-        else if (c === 0x5d || c === 0x7d)
-            depth--;
-    }
-    return false;
-}
-/**
- * Where JSON.parse stopped in TEXT, as an offset: the one V8 names ("at position 8"), else (V8's
- * "Unexpected token 'p', "password=h"... is not valid JSON" names none) the shortest prefix that
- * already fails on a character of its own rather than at its end. O(log n) parses.
- */
-function jsonFaultOffset(text, message) {
-    const named = /at position (\d+)/.exec(message)?.[1];
-    if (named !== undefined)
-        return Number(named);
-    if (/Unexpected end of JSON input/.test(message))
-        return text.length;
-    const failsWithin = (n) => {
-        try {
-            JSON.parse(text.slice(0, n));
-            return false;
-        }
-        catch (e) {
-            const m = e.message;
-            const at = /at position (\d+)/.exec(m)?.[1];
-            return at !== undefined ? Number(at) < n : !/Unexpected end of JSON input/.test(m);
-        }
-    };
-    let lo = 1;
-    let hi = text.length;
-    while (lo < hi) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (failsWithin(mid))
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return lo - 1;
-}
-/**
- * Why TEXT is not JSON, quoting none of it (V8's message quotes the text around the fault, which may
- * be a credential of a file named by mistake): what was wrong, as V8 words it where its words are
- * its own, and the line and column where it stopped.
- */
-function jsonSyntaxProblem(text, e) {
-    const message = e.message ?? String(e);
-    const offset = Math.min(jsonFaultOffset(text, message), text.length);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    const what = /^Unexpected token|^Unexpected end/.test(message)
-        ? offset >= text.length
-            ? 'unexpected end of input'
-            : 'unexpected character'
-        : message.replace(/ in JSON at position \d+.*$/s, '').replace(/ at position \d+.*$/s, '');
-    return `${what} at line ${line}, column ${column}`;
-}
-/** TEXT parsed as JSON; malformed or nested deeper than MAX_JSON_DEPTH is bad input naming SOURCE. */
-function parseJsonText(text, source, fix) {
-    if (jsonNestedDeeperThan(text, MAX_JSON_DEPTH))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${source}: JSON nested deeper than ${MAX_JSON_DEPTH} levels; not a file ml-image wrote`, fix ?? 'check the path: it must name a JSON file that ml-image wrote');
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${source}: not JSON: ${jsonSyntaxProblem(text, e)}`, fix);
-    }
-}
-/**
- * `what` names the file's role in the message ("cannot read the build result"); `fix` says what to
- * do. Only a regular file of at most `maxBytes` (default MAX_JSON_INPUT_BYTES) is read: a FIFO or a
- * device named by mistake is refused at once rather than blocking or filling memory.
- */
-function readJsonFile(file, opts = {}) {
-    const text = (0,_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularText */ .Aj)(file, opts.maxBytes ?? _read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj, (e) => e.code !== undefined
-        ? new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix)
-        : new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote'));
-    return parseJsonText(text, file, opts.fix);
-}
-/** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
-const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
-/** Pseudo filesystems: writing there hangs (a FIFO, a tty) or means nothing. */
-const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
-function reasonOf(e) {
-    const err = e;
-    const text = {
-        ENOSPC: 'no space left on device',
-        EDQUOT: 'disk quota exceeded',
-        EROFS: 'read-only file system',
-        EFBIG: 'file too large',
-        EACCES: 'permission denied',
-        EPERM: 'operation not permitted',
-        ENOTDIR: 'a path component is not a directory',
-        EISDIR: 'is a directory',
-    };
-    return (err.code && text[err.code]) ?? err.code ?? String(e.message ?? e).split('\n')[0];
-}
-/**
- * Make sure `dir` is a directory the tool may write result files to, creating it when missing.
- * `label` names it in messages (e.g. "--out out"). Refuses, with exit 2 and at once, a path that
- * exists and is not a directory, and anything under /proc, /sys or /dev (FIFOs and ttys there would
- * block a write forever). A full or read-only filesystem is exit 3 naming the path. With
- * `create: false` it only checks (the CLI does so before any work, creating nothing).
- */
-function ensureResultDir(dir, label = dir, 
-/** forFile: `dir` is where the file a flag names goes (`--out FILE`), and messages say so. */
-opts = {}) {
-    const flag = opts.flag ?? (opts.forFile ? '--out FILE' : '--out DIR');
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dir);
-    // The nearest existing ancestor, resolved through symlinks, decides where the files would land.
-    let probe = abs;
-    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(probe) && node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(probe) !== probe)
-        probe = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(probe);
-    let real = probe;
-    try {
-        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(probe);
-    }
-    catch {
-        // unreadable: mkdir below reports it
-    }
-    const under = (root) => real === root || real.startsWith(`${root}/`);
-    if (PSEUDO_ROOTS.some(under) && !under('/dev/shm')) {
-        const [needs, naming] = opts.forFile
-            ? ['the file needs', 'a file on disk (its directory is created when missing)']
-            : ['result files need', 'a directory on disk (it is created when missing)'];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${abs} is on a pseudo filesystem (${real}); ${needs} a real directory`, `pass ${flag} naming ${naming}`);
-    }
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(abs)) {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(abs).isDirectory())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: ${abs} exists and is not a directory`, opts.forFile ? `pass ${flag} naming a file in a directory` : `pass ${flag} naming a directory`);
-        return abs;
-    }
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(probe).isDirectory())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: cannot write ${abs}: a path component is not a directory (${probe})`);
-    if (opts.create === false)
-        return abs;
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(abs, { recursive: true });
-    }
-    catch (e) {
-        throw writeError(e, abs, label);
-    }
-    return abs;
-}
-/** The exit-code contract for a failed write: no room / read-only is exit 3, anything else exit 2. */
-function writeError(e, file, label) {
-    const code = e.code ?? '';
-    if (NO_ROOM.has(code))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .EnvironmentError */ .eG(`${label}: cannot write ${file}: ${reasonOf(e)}`, `free space on the filesystem of ${node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file)} (or pass --out DIR on another one) and run again`, { cause: e });
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${label}: cannot write ${file}: ${reasonOf(e)}`, undefined, { cause: e });
-}
-/**
- * Write a file atomically: a temporary file in the same directory, then rename. A reader (a later
- * run) sees the old file or the whole new one, never a truncated JSON; on failure the temporary
- * file is removed. The temporary file is created exclusively, so a FIFO or symlink planted at the
- * target is replaced, never written through. `durable: false` skips the fsync: the rename is still
- * atomic for readers, only a power loss may lose the file (for copies of what is kept elsewhere).
- */
-function writeFileAtomic(file, content, label = file, durable = true) {
-    const tmp = tempNameFor(file);
-    let fd;
-    try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(tmp, 'wx', 0o644);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, typeof content === 'string' ? Buffer.from(content) : content);
-        if (durable)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fsyncSync)(fd);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-        fd = undefined;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(tmp, file);
-    }
-    catch (e) {
-        if (fd !== undefined) {
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-            }
-            catch {
-                // already failing
-            }
-        }
-        removeTemp(tmp);
-        throw writeError(e, file, label);
-    }
-}
-/** A failed write's temporary file, removed if it was made (a path under a file: ENOTDIR, none). */
-function removeTemp(tmp) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(tmp, { force: true });
-    }
-    catch {
-        // Never made (its directory is not one): nothing to remove; the write's own error is thrown.
-    }
-}
-/** A temporary file's name beside FILE, for one atomic write. */
-const tempNameFor = (file) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), `.${node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(file)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
-/**
- * writeFileAtomic off node's thread: the open, write, rename (and fsync) run on libuv's pool while
- * the caller goes on (the attest stage writes its predicates and envelopes so, while it signs and
- * the registry answers). The same failures, as a rejection. A signal meanwhile (the cleanup
- * registry) removes the temporary file once its open has settled: an open still queued on the pool
- * would make the file after a removal at once, and the process would exit leaving it. The write
- * then does not land (its rename fails), and the old file stays whole.
- */
-async function writeFileAtomicLater(file, content, label = file, durable = true) {
-    const tmp = tempNameFor(file);
-    const opening = (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(tmp, 'wx', 0o644);
-    const unregister = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_5__/* .registerCleanup */ .qE)(async () => {
-        await opening.catch(() => undefined);
-        removeTemp(tmp);
-    });
-    let handle;
-    try {
-        handle = await opening;
-        await handle.writeFile(content);
-        if (durable)
-            await handle.sync();
-        await handle.close();
-        handle = undefined;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, file);
-    }
-    catch (e) {
-        await handle?.close().catch(() => undefined);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true }).catch(() => undefined);
-        // A signal's cleanup removed the temporary file: the signal's failure, not a write error.
-        throw (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_5__/* .interruptedFailure */ .rn)(`the write of ${file}`, undefined, e) ?? writeError(e, file, label);
-    }
-    finally {
-        unregister();
-    }
 }
 
 

@@ -5380,12 +5380,14 @@ function createOciClient(host, deps) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98925);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
 // Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
 // then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
 
 
 
@@ -5409,21 +5411,20 @@ function parseRegistryTarget(raw) {
 }
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
 function configKeys(host) {
-    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .DOCKER_HUB */ .Xb.has(host))
+    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCKER_HUB */ .Xb.has(host))
         return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
     return [host, `https://${host}`, `http://${host}`];
 }
-const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** What in a parsed config.json is not of the shape Docker writes (the field, not its value); else undefined. */
 function dockerConfigProblem(config) {
-    if (!isMap(config))
+    if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(config))
         return 'holds no JSON object';
     const { auths, credHelpers, credsStore } = config;
     if (auths !== undefined) {
-        if (!isMap(auths))
+        if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(auths))
             return '"auths" is no object';
         for (const [host, entry] of Object.entries(auths)) {
-            if (!isMap(entry))
+            if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(entry))
                 return `auths[${JSON.stringify(host)}] is no object`;
             for (const key of ['auth', 'identitytoken'])
                 if (entry[key] !== undefined && typeof entry[key] !== 'string')
@@ -5431,7 +5432,7 @@ function dockerConfigProblem(config) {
         }
     }
     if (credHelpers !== undefined) {
-        if (!isMap(credHelpers))
+        if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(credHelpers))
             return '"credHelpers" is no object';
         for (const [host, name] of Object.entries(credHelpers))
             if (typeof name !== 'string')

@@ -535,16 +535,12 @@ function findDefaultFile(cwd) {
     return DEFAULT_CONFIG_FILES.map((f) => external_node_path_default().join(cwd, f)).find((f) => (0,external_node_fs_.existsSync)(f));
 }
 /**
- * Load the config: the file (when given or found), then overrides, then validation.
- * With no file and no overrides it is an error: there is nothing to build.
- */
-/**
  * On a runner, a config named inside the workspace is read only when it really is there: a pull
  * request's ml-image.yml that links out of the checkout (another repository's checkout on the same
  * runner, the runner's home) is refused unread, as the files a config names are (workspace-file.ts).
  * A config the workflow names outside the workspace is its own choice.
  */
-function linkedOutOfWorkspace(file, label, env) {
+function refuseLinkOutOfWorkspace(file, label, env) {
     if (env?.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
         return;
     const ws = external_node_path_default().resolve(env.GITHUB_WORKSPACE);
@@ -552,6 +548,10 @@ function linkedOutOfWorkspace(file, label, env) {
         return;
     throw new errors/* InputError */.dz(`config file ${label} is a link to ${(0,read_regular/* realPathOrSelf */.rX)(file)}, outside the workspace ${(0,read_regular/* realPathOrSelf */.rX)(ws)}: on a runner the config is read from the repository only`, 'commit the config file itself, not a link out of the checkout');
 }
+/**
+ * Load the config: the file (when given or found), then overrides, then validation.
+ * With no file and no overrides it is an error: there is nothing to build.
+ */
 function loadConfig(opts = {}) {
     const cwd = opts.cwd ?? process.cwd();
     const overrides = opts.overrides ?? [];
@@ -573,7 +573,7 @@ function loadConfig(opts = {}) {
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
     const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
     if (file !== undefined)
-        linkedOutOfWorkspace(file, label, opts.env);
+        refuseLinkOutOfWorkspace(file, label, opts.env);
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
     // A value an override set names its input, else the line of the file it is on; a variant the
     // variants override selected from the file (and what is in it), that entry's: the plan's problems

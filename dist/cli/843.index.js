@@ -1079,7 +1079,6 @@ var read_regular = __webpack_require__(23387);
 
 
 
-
 /** The verdict of one custom test: a failure keeps its reason and the end of its output. */
 function verdictOf(t, started) {
     return (ok, reason, output) => ({

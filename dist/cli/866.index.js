@@ -292,12 +292,14 @@ function refuseForeignFile(file, c) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98925);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
 // Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
 // then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
 
 
 
@@ -321,21 +323,20 @@ function parseRegistryTarget(raw) {
 }
 /** The keys Docker's config may use for a host ("ghcr.io", "https://ghcr.io", Hub's v1 URL). */
 function configKeys(host) {
-    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .DOCKER_HUB */ .Xb.has(host))
+    if (_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCKER_HUB */ .Xb.has(host))
         return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
     return [host, `https://${host}`, `http://${host}`];
 }
-const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 /** What in a parsed config.json is not of the shape Docker writes (the field, not its value); else undefined. */
 function dockerConfigProblem(config) {
-    if (!isMap(config))
+    if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(config))
         return 'holds no JSON object';
     const { auths, credHelpers, credsStore } = config;
     if (auths !== undefined) {
-        if (!isMap(auths))
+        if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(auths))
             return '"auths" is no object';
         for (const [host, entry] of Object.entries(auths)) {
-            if (!isMap(entry))
+            if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(entry))
                 return `auths[${JSON.stringify(host)}] is no object`;
             for (const key of ['auth', 'identitytoken'])
                 if (entry[key] !== undefined && typeof entry[key] !== 'string')
@@ -343,7 +344,7 @@ function dockerConfigProblem(config) {
         }
     }
     if (credHelpers !== undefined) {
-        if (!isMap(credHelpers))
+        if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(credHelpers))
             return '"credHelpers" is no object';
         for (const [host, name] of Object.entries(credHelpers))
             if (typeof name !== 'string')
@@ -426,7 +427,7 @@ function cancelRequest(base, location, headers) {
     if (!location)
         return undefined;
     const url = new URL(location, `${base}/`);
-    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .requestTarget */ .t5)(url, base);
+    const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .requestTarget */ .t5)(url, base);
     if (target === 'refused')
         return undefined;
     return { url: url.toString(), init: { method: 'DELETE', ...(target === 'own' && headers && { headers }) } };
@@ -437,13 +438,13 @@ function cancelRequest(base, location, headers) {
  * EnvironmentError.
  */
 async function checkPush(host, repository, credential, deps) {
-    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryApiBase */ .vO)(host);
+    const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryApiBase */ .vO)(host);
     const call = async (url, init = {}) => {
         try {
             return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
         }
         catch (e) {
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
         }
     };
     const fix = (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLoginFix */ .ow)(host, 'write', repository);
@@ -453,16 +454,16 @@ async function checkPush(host, repository, credential, deps) {
     let authorization;
     const probe = await call(`${base}/v2/`);
     if (probe.status === 401) {
-        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
+        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .parseChallenge */ .xy)(probe.headers.get('www-authenticate') ?? '');
         if (scheme === 'basic') {
             if (!pair)
                 return { ok: false, detail: `${host} asks for a login and there is none${none}`, fix };
             authorization = basicAuth(pair);
         }
         else if (scheme === 'bearer' && params.realm) {
-            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
+            const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenRequestUrl */ .WC)(params, `repository:${repository}:pull,push`);
             // The login goes to the token service: never over plain HTTP (as the OCI client refuses).
-            if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenServiceAllowed */ .hr)(url, base))
+            if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenServiceAllowed */ .hr)(url, base))
                 return {
                     ok: false,
                     detail: `${host} names a token service over plain HTTP (${url.origin}): refused`,
@@ -479,7 +480,7 @@ async function checkPush(host, repository, credential, deps) {
             const text = await token.text();
             let value;
             try {
-                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .tokenOf */ .B9)(JSON.parse(text));
+                value = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenOf */ .B9)(JSON.parse(text));
             }
             catch {
                 value = undefined;

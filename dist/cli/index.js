@@ -1582,6 +1582,8 @@ var registry = __nccwpck_require__(98925);
 var cleanup = __nccwpck_require__(38201);
 // EXTERNAL MODULE: ./src/docker/oci-types.ts
 var oci_types = __nccwpck_require__(2329);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __nccwpck_require__(20317);
 ;// CONCATENATED MODULE: ./src/docker/index-keys.ts
 // One index, one meaning. JSON.parse reads keys exactly; Go's encoding/json (containerd, Docker, the
 // registry) also takes a key that differs only in case (and `ſ` for s, the Kelvin sign for k), the
@@ -1591,6 +1593,7 @@ var oci_types = __nccwpck_require__(2329);
 // a Go reader would take for a known one is refused. So is a key given twice in one object: JSON.parse
 // keeps the last value, Go decodes the second into the first (fields the second leaves out keep the
 // first's: a "platform" given twice is linux/arm/v6 to a runtime and linux/arm to JSON.parse).
+
 
 /** The OCI fields of an index (and manifest), of a descriptor, and of a platform. */
 const INDEX_KEYS = [
@@ -1620,7 +1623,6 @@ const folded = (keys) => new Map(keys.map((k) => [fold(k), k]));
 const INDEX = folded(INDEX_KEYS);
 const DESCRIPTOR = folded(DESCRIPTOR_KEYS);
 const PLATFORM = folded(PLATFORM_KEYS);
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The first key of OBJ that is not a field of KNOWN but that a Go reader would take for one. */
 function readAsAnother(obj, known) {
     for (const key of Object.keys(obj)) {
@@ -1636,18 +1638,18 @@ function readAsAnother(obj, known) {
  * take for another field than this tool does. WHAT names the document in the message.
  */
 function checkIndexKeys(doc, what) {
-    if (!isObject(doc))
+    if (!(0,json_file/* isJsonObject */.OW)(doc))
         return;
     const descriptors = [
         ...(Array.isArray(doc.manifests) ? doc.manifests : []),
         ...(Array.isArray(doc.layers) ? doc.layers : []),
         doc.config,
         doc.subject,
-    ].filter(isObject);
+    ].filter(json_file/* isJsonObject */.OW);
     const found = readAsAnother(doc, INDEX) ??
         descriptors.map((d) => readAsAnother(d, DESCRIPTOR)).find((k) => k !== undefined) ??
         descriptors
-            .map((d) => (isObject(d.platform) ? readAsAnother(d.platform, PLATFORM) : undefined))
+            .map((d) => ((0,json_file/* isJsonObject */.OW)(d.platform) ? readAsAnother(d.platform, PLATFORM) : undefined))
             .find((k) => k !== undefined);
     if (found !== undefined)
         throw new errors/* CheckFailedError */.CO(`${what} holds the key ${found}: a runtime reads keys regardless of case and may pull another image than the one checked`, 'push the image again with a tool that writes OCI field names as the spec spells them (buildx, crane, cosign do)');
@@ -5277,8 +5279,8 @@ const TOKEN_SHAPE_G = redact/* REDACTION_RULES */.iz.secretValues.map((p) => new
 /**
  * Where the tokens of a known form are in TEXT (a comment), [start, end) each: the shared rules'
  * secretValues (ghp_, github_pat_, glpat-, hf_, AKIA, xox?-, sk-, a PyPI token, npm_, dckr_pat_,
- * Google's AIza and ya29.) and a JSON Web Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none. Not the generic base64-like rule: a
- * `--hash` digest is no token.
+ * Google's AIza and ya29.) and a JSON Web Token; a masked one (`hf_xxxxxxxxxxxxxxxxxxxx`) is none.
+ * Not the generic base64-like rule: a `--hash` digest is no token.
  */
 function tokensIn(text) {
     const found = [];
@@ -6860,6 +6862,7 @@ function installSignalCleanup(write = (t) => process.stderr.write(t), exit = exi
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   dc: () => (/* binding */ ensureResultDir),
+  OW: () => (/* binding */ isJsonObject),
   lk: () => (/* binding */ parseJsonText),
   JE: () => (/* binding */ readJsonFile),
   oG: () => (/* binding */ writeError),
@@ -6894,6 +6897,8 @@ var read_regular = __nccwpck_require__(23387);
 
 
 
+/** A parsed JSON value that is an object (not null, not a list). */
+const isJsonObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 /**
  * How deep a JSON file the tool reads back may nest. Its records nest a handful of levels; a
  * deeper one is not one of them, and walking it (JSON.stringify for a digest, redaction) would
