@@ -35,26 +35,23 @@ describe('size.budget the schema takes, the report cannot carry', () => {
     ['a long absolute size', `${'9'.repeat(40)}GB`],
     ['a long growth', `+${'5'.repeat(40)}%`],
     ['a size with many blanks', `8${' '.repeat(40)}GB`],
-  ])(
-    '%s: refused with exit 2 naming size.budget, by validate and by report alike',
-    async (_n, budget) => {
-      write({
-        'ml-image.yml': `${CPU}size:\n  budget: ${JSON.stringify(budget)}\n`,
-        'r/env-cpu-amd64.json': JSON.stringify(makeRecord()),
-      });
-      const validate = captureIo(dir);
-      const validated = await runCli(['validate'], validate);
-      const report = captureIo(dir);
-      const reported = await runCli(['report', '--results', 'r', '--json'], report);
-      expect(report.err()).not.toMatch(/internal error/);
-      expect(() => JSON.parse(report.out())).not.toThrow();
-      // Bad input is said at the door (validate, and report itself), naming the field.
-      expect(validated).toBe(2);
-      expect(validate.err()).toMatch(/size\.budget/);
-      expect(reported).toBe(2);
-      expect(report.err()).toMatch(/size\.budget/);
-    },
-  );
+  ])('%s: refused with exit 2 naming size.budget, by validate and by report alike', async (_n, budget) => {
+    write({
+      'ml-image.yml': `${CPU}size:\n  budget: ${JSON.stringify(budget)}\n`,
+      'r/env-cpu-amd64.json': JSON.stringify(makeRecord()),
+    });
+    const validate = captureIo(dir);
+    const validated = await runCli(['validate'], validate);
+    const report = captureIo(dir);
+    const reported = await runCli(['report', '--results', 'r', '--json'], report);
+    expect(report.err()).not.toMatch(/internal error/);
+    expect(() => JSON.parse(report.out())).not.toThrow();
+    // Bad input is said at the door (validate, and report itself), naming the field.
+    expect(validated).toBe(2);
+    expect(validate.err()).toMatch(/size\.budget/);
+    expect(reported).toBe(2);
+    expect(report.err()).toMatch(/size\.budget/);
+  });
 });
 
 describe('--variants naming a variant the file lists, whose entry is invalid', () => {
