@@ -84,6 +84,25 @@ export const ENV_CASES: [string, string, string][] = [
     'https://conda.anaconda.org/t/tk-abcdef123/chan https://repo.anaconda.cloud/t/tk-2/main/',
     `https://conda.anaconda.org/t/${REDACTED}/chan https://repo.anaconda.cloud/t/${REDACTED}/main/`,
   ],
+  // Cloudsmith's entitlement token, the first path segment on dl.cloudsmith.io (pip's index URL
+  // there, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/): masked. Its public and
+  // basic-auth paths hold no token (a login's password is masked as any other's), nor does a
+  // segment shorter than 8 characters or a whole ${NAME}, nor another host's first segment.
+  [
+    'PIP_EXTRA_INDEX_URL',
+    'https://dl.cloudsmith.io/Xk2PqL9vWm4ZtR7a/acme/ml/python/simple/',
+    `https://dl.cloudsmith.io/${REDACTED}/acme/ml/python/simple/`,
+  ],
+  [
+    'WHEEL_URLS',
+    'pkg @ https://dl.cloudsmith.io/Xk2PqL9vWm4ZtR7a/acme/ml/python/pkg-1.0-py3-none-any.whl#sha256=ab https://u:pw@dl.cloudsmith.io/basic/acme/ml/python/simple/',
+    `pkg @ https://dl.cloudsmith.io/${REDACTED}/acme/ml/python/pkg-1.0-py3-none-any.whl#sha256=ab https://u:${REDACTED}@dl.cloudsmith.io/basic/acme/ml/python/simple/`,
+  ],
+  [
+    'APT_SOURCES',
+    'https://dl.cloudsmith.io/public/caddy/stable/deb/debian https://dl.cloudsmith.io/${CS_TOKEN}/acme/ml/python/simple/ https://dl.cloudsmith.io/short/x https://h.example/Xk2PqL9vWm4ZtR7a/simple/',
+    'https://dl.cloudsmith.io/public/caddy/stable/deb/debian https://dl.cloudsmith.io/${CS_TOKEN}/acme/ml/python/simple/ https://dl.cloudsmith.io/short/x https://h.example/Xk2PqL9vWm4ZtR7a/simple/',
+  ],
   [
     'CALLBACK',
     'https://ci:pw0rd@h/cb?next=https://x/?auth=abc&pwd=p1"after',

@@ -68,6 +68,7 @@ describe('Slurm: variables whose values look secret stay out of the image under 
 
   it.each([
     ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin'],
+    ['APT_REPO', 'https://dl.cloudsmith.io/public/caddy/stable/deb/debian'],
     ['HF_HOME', '/cache/huggingface'],
     ['CUDA_VERSION', '12.8.1'],
     ['PIP_INDEX_URL', 'https://pypi.org/simple'],

@@ -233,6 +233,10 @@ describe('URL userinfo redaction in free text', () => {
     ['https://h/s#access_token=atok5678&token_type=bearer', ['atok5678']],
     ['https://conda.anaconda.org/t/tk-abcdef123/chan', ['tk-abcdef123']],
     ['https://ci:pw0rd@anaconda.corp:8443/t/tok9/x?a=1&SIG=s1g9', ['pw0rd', 'tok9', 's1g9']],
+    // Cloudsmith's entitlement token, the first path segment (finding: not masked in the log).
+    ['https://dl.cloudsmith.io/Xk2PqL9vWm4ZtR7a/acme/ml/python/simple/', ['Xk2PqL9vWm4ZtR7a']],
+    ['https://ci:pw0rd@dl.cloudsmith.io/basic/acme/ml/python/simple/', ['pw0rd']],
+    ['https://dl.cloudsmith.io/public/acme/ml/python/simple/', []],
     // A URL the parser refuses: no login, its tokens all the same.
     ['https://[bad/simple?token=abcd1234', ['abcd1234']],
     // A URL nested in the query, percent-encoded.

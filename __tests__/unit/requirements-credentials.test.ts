@@ -295,6 +295,33 @@ describe('/t/<token>/ is a token on an Anaconda host only (finding: forum links 
   });
 });
 
+describe("Cloudsmith's entitlement token, dl.cloudsmith.io/<token>/ (finding: not masked, not refused)", () => {
+  it.each([
+    '--extra-index-url https://dl.cloudsmith.io/LitCsTok0123/acme/ml/python/simple/',
+    '--index-url https://ci:${CS_PW}@dl.cloudsmith.io:443/LitCsTok0123/acme/ml/python/simple/',
+    'pkg @ https://dl.cloudsmith.io/LitCsTok0123/acme/ml/python/pkg-1.0-py3-none-any.whl',
+    '# https://dl.cloudsmith.io/LitCsTok0123/acme/ml/python/simple/',
+  ])('%s: refused, the token not shown', (line) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    const e = inputErrorOf(read);
+    expect(e.exitCode).toBe(2);
+    expect(problemsOf(e)).toEqual([
+      expect.stringContaining('a Cloudsmith entitlement token (dl.cloudsmith.io/<token>/)'),
+    ]);
+    expect(shown(e)).not.toContain('LitCsTok0123');
+  });
+
+  it.each([
+    '--extra-index-url https://dl.cloudsmith.io/${CS_TOKEN}/acme/ml/python/simple/',
+    '--extra-index-url https://dl.cloudsmith.io/public/acme/ml/python/simple/',
+    '--extra-index-url https://ci:${CS_PW}@dl.cloudsmith.io/basic/acme/ml/python/simple/',
+    '--extra-index-url https://pkgs.example.com/LitCsTok0123/simple/',
+  ])('%s: accepted', (line) => {
+    write('requirements.txt', `numpy\n${line}\n`);
+    expect(read().text.startsWith('numpy')).toBe(true);
+  });
+});
+
 describe('a reference pip does not fill in, in a line: refused with the ${NAME} advice, nothing to revoke', () => {
   it.each([
     ['--extra-index-url https://user:$PYPI_PASS@h.example/simple', 'a login'],
@@ -302,6 +329,7 @@ describe('a reference pip does not fill in, in a line: refused with the ${NAME} 
     ['pkg @ https://h.example/pkg-1.0-py3-none-any.whl?sig={{sas}}', 'the query (sig=)'],
     ['pkg @ git+https://$GH_TOKEN@github.com/org/repo.git', 'a login'],
     ['--index-url https://conda.anaconda.org/t/$CONDA_TOKEN/org/simple', '/t/<token>/'],
+    ['--index-url https://dl.cloudsmith.io/$CS_TOKEN/acme/ml/python/simple/', 'dl.cloudsmith.io/<token>/'],
   ])('%s: exit 2, write ${NAME}', (line, where) => {
     write('requirements.txt', `numpy\n${line}\n`);
     const e = inputErrorOf(read);

@@ -74,11 +74,14 @@ URL_PUBLIC_PASSWORDS = set(p.lower() for p in RULES["urlPublicPasswords"])
 REDACTED = RULES["redacted"]
 # A URL's text after its scheme (the scheme as urlUserinfo spells it), each read once: a query
 # parameter that names a secret (?token=, &sig=, #access_token=, also percent-encoded as in a URL
-# nested in another's query: %3Ftoken%3D) and Anaconda's /t/<token>/ segment right after the host
+# nested in another's query: %3Ftoken%3D), Anaconda's /t/<token>/ segment right after the host and
+# the first path segment on a host that takes a token there (Cloudsmith's dl.cloudsmith.io/<token>/)
 # are masked in it.
 URL_SPAN = re.compile(RULES["urlUserinfo"][1:RULES["urlUserinfo"].index("://)")] + "(" + RULES["urlTokens"]["span"] + ")")
 URL_QUERY_SECRET = re.compile(RULES["urlTokens"]["query"]["pattern"], re.I if RULES["urlTokens"]["query"]["ignoreCase"] else 0)
 URL_PATH_TOKEN = re.compile(RULES["urlTokens"]["pathToken"])
+URL_HOST_TOKEN = re.compile(RULES["urlTokens"]["hostToken"]["pattern"])
+URL_HOST_TOKEN_HINT = RULES["urlTokens"]["hostToken"]["hint"]
 # A connection string's secret (Server=db;Password=...;, AccountKey=...;): the value masked up to its
 # ";", the key kept, as src/util/redact-connection.ts does.
 CONNECTION_SECRET = re.compile(RULES["connectionString"]["pattern"], re.I if RULES["connectionString"]["ignoreCase"] else 0)
@@ -104,14 +107,16 @@ def redact_urls(value):
         return value
     if "@" in value:
         value = URL_USERINFO.sub(mask_userinfo, value)
-    if ("=" in value and ("?" in value or "&" in value or "#" in value)) or ENCODED_QUERY.search(value) or "/t/" in value:
+    segment = "/t/" in value or URL_HOST_TOKEN_HINT in value
+    if ("=" in value and ("?" in value or "&" in value or "#" in value)) or segment or ENCODED_QUERY.search(value):
         value = URL_SPAN.sub(mask_url_tokens, value)
     return value
 
 
 def mask_url_tokens(m):
     url = m.group(1)
-    masked = URL_QUERY_SECRET.sub(mask_secret_part, URL_PATH_TOKEN.sub(mask_secret_part, url, count=1))
+    masked = URL_PATH_TOKEN.sub(mask_secret_part, url, count=1)
+    masked = URL_QUERY_SECRET.sub(mask_secret_part, URL_HOST_TOKEN.sub(mask_secret_part, masked, count=1))
     return m.group(0)[:m.start(1) - m.start(0)] + masked
 
 

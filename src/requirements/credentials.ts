@@ -5,11 +5,11 @@
 // comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
 // that is a token, a token in the query, as the shared redaction rules
 // (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
-// Anaconda host), and a token of a known form anywhere (in a line, outside its ${NAME}s). What a
+// Anaconda host), Cloudsmith's dl.cloudsmith.io/<token>/, and a token of a known form anywhere (in a line, outside its ${NAME}s). What a
 // value is (a secret, a placeholder, a mask, a reference pip does not fill in) is
 // credential-values.ts' rule. Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
-import { urlTokens } from '../util/url-secrets.js';
+import { HOST_TOKEN_WHERE, urlTokens } from '../util/url-secrets.js';
 import { decodedOr, tokensIn, userKind, valueKind, type ValueKind } from './credential-values.js';
 import { envReferences } from './parse.js';
 
@@ -193,11 +193,12 @@ const ENCODED_VALUE_REST = /[^\t\n\r\f\v "'\\`&#%]*(?:%(?!2[36])[^\t\n\r\f\v "'\
  * The tokens of URL to judge: its secret query parameters (urlTokens), each value read on past a
  * '<' or '>' (where the shared masking rule stops) to where the parameter ends, so that a value is
  * judged whole, as a login's password is (`?token=<token>` is a placeholder, `?token=<x>s3cr3t` is
- * not); and, on an Anaconda host only, its /t/<token>/ segment (a forum's /t/<topic>/ is none).
+ * not); on an Anaconda host only, its /t/<token>/ segment (a forum's /t/<topic>/ is none); and a
+ * token host's first path segment (Cloudsmith's dl.cloudsmith.io/<token>/: the rule names the host).
  */
 function urlTokensToJudge(url: string): { what: string; value: string; at: number }[] {
   const all = urlTokens(url);
-  const query = all.filter((t) => t.where !== '/t/');
+  const query = all.filter((t) => t.where !== '/t/' && t.where !== HOST_TOKEN_WHERE);
   const out = query.map((t, i) => {
     const end = t.at + t.value.length;
     if (url[end] !== '<' && url[end] !== '>') return { ...t, what: paramName(t.where) };
@@ -209,6 +210,8 @@ function urlTokensToJudge(url: string): { what: string; value: string; at: numbe
   });
   const t = all.find((x) => x.where === '/t/');
   if (t && ANACONDA_HOST.test(hostOf(url))) out.unshift({ ...t, what: '/t/' });
+  const h = all.find((x) => x.where === HOST_TOKEN_WHERE);
+  if (h) out.unshift({ ...h, what: HOST_TOKEN_WHERE });
   return out;
 }
 
@@ -227,9 +230,10 @@ const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}
 /** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
 function whatOf(where: string, kind: 'secret' | 'reference'): string {
   if (kind === 'reference')
-    return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : `the query (${where})`}`;
+    return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : where === HOST_TOKEN_WHERE ? where : `the query (${where})`}`;
   if (where === 'login') return LOGIN_WHAT;
   if (where === '/t/') return 'an Anaconda token (/t/<token>/)';
+  if (where === HOST_TOKEN_WHERE) return `a Cloudsmith entitlement token (${HOST_TOKEN_WHERE})`;
   if (where === 'token') return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
   return `a token in the query (${where})`;
 }

@@ -18,6 +18,7 @@ const RedactionRulesSchema = z.object({
     span: z.string(),
     query: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
     pathToken: z.string(),
+    hostToken: z.object({ pattern: z.string(), hint: z.string().min(1) }),
   }),
   urlPublicPasswords: z.array(z.string().min(1)),
   schemelessProxy: z.object({

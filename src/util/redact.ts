@@ -2,7 +2,7 @@
 // pattern (the probe applies the same rules; this pass covers all else, such as the image config the
 // engine reports, and re-checks the probe's output), URL credentials in any text (`https://u:***@h/`,
 // `https://***@h/` for a token as the user name, `https://***:***@h/`, `?token=***`, Anaconda's
-// `/t/***/`) and connection strings' (`Password=***;`, `AccountKey=***;`: redact-connection.ts).
+// `/t/***/`, Cloudsmith's `dl.cloudsmith.io/***/`) and connection strings' (`Password=***;`, `AccountKey=***;`: redact-connection.ts).
 // The rules are data, one copy for both: images/probe/redaction-rules.json (redact-rules.ts).
 import { findJwts } from './find-jwts.js';
 import { maskConnectionSecrets } from './redact-connection.js';
@@ -63,18 +63,20 @@ export function looksSecret(value: string): boolean {
 /**
  * Credentials in every URL of a text, masked: userinfo (`https://user:pw@host` ->
  * `https://user:***@host`, `https://token@host` -> `https://***@host`), the value of a query
- * parameter that names a secret (`?token=***`, `&X-Amz-Signature=***`) and Anaconda's token
- * segment right after the host (`/t/***` + `/`). For logs, errors, Markdown: anything shown.
+ * parameter that names a secret (`?token=***`, `&X-Amz-Signature=***`), Anaconda's token
+ * segment right after the host (`/t/***` + `/`) and the first path segment on a host that takes a
+ * token there (`https://dl.cloudsmith.io/***` + `/`). For logs, errors, Markdown: anything shown.
  */
 export function redactUrls(text: string, mask: string = MASK): string {
   const colon = text.indexOf('://');
   if (colon < 0) return text;
   // No userinfo without '@', no secret parameter without '=' and one of '?', '&' or '#' (or one of
-  // them percent-encoded: a URL in another's query), no token segment without '/t/': the scans
-  // below are skipped (cheap checks, SBOMs hold many URLs).
+  // them percent-encoded: a URL in another's query), no token segment without '/t/' or the token
+  // host's name: the scans below are skipped (cheap checks, SBOMs hold many URLs).
   const out = text.includes('@') ? maskUserinfos(text, colon, mask) : text;
   const query = out.includes('=') && (out.includes('?') || out.includes('&') || out.includes('#'));
-  return query || ENCODED_QUERY.test(out) || out.includes('/t/') ? maskUrlTokens(out, mask) : out;
+  const segment = out.includes('/t/') || out.includes(HOST_TOKEN_RULE.hint);
+  return query || segment || ENCODED_QUERY.test(out) ? maskUrlTokens(out, mask) : out;
 }
 
 /** redactUrls' userinfo pass; COLON is the first '://' of TEXT. */
@@ -107,11 +109,14 @@ function maskUserinfos(text: string, colon: number, mask: string): string {
 
 // urlTokens: a URL's text after its scheme (to whitespace or '"'), `?name=value` (also `&`, `#`,
 // and `%3Fname%3Dvalue` percent-encoded, its value then ending at `%26` or `%23` too) where the
-// name is a secret's, and Anaconda's `://host/t/<token>` right after the host (any host).
-const { span: SPAN_RULE, query: QUERY_RULE, pathToken: PATH_TOKEN_RULE } = REDACTION_RULES.urlTokens;
+// name is a secret's, Anaconda's `://host/t/<token>` right after the host (any host), and the
+// first path segment on a host that takes a token there (Cloudsmith's `://dl.cloudsmith.io/<token>`).
+const { span: SPAN_RULE, query: QUERY_RULE } = REDACTION_RULES.urlTokens;
+const { pathToken: PATH_TOKEN_RULE, hostToken: HOST_TOKEN_RULE } = REDACTION_RULES.urlTokens;
 const URL_SPAN = new RegExp(SPAN_RULE, 'y');
 const QUERY_SECRET_G = new RegExp(QUERY_RULE.pattern, QUERY_RULE.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(PATH_TOKEN_RULE);
+const HOST_TOKEN = new RegExp(HOST_TOKEN_RULE.pattern);
 /** '=', '?', '&' or '#' percent-encoded (any case), as a URL nested in another's query has them. */
 const ENCODED_QUERY = /%(?:3[DF]|2[36])/i;
 
@@ -126,7 +131,7 @@ function maskUrlTokens(text: string, mask: string): string {
     // Without a scheme before it, '://' starts no URL (the next one may): an empty span.
     URL_SPAN.lastIndex = colon;
     const url = schemeStart(text, colon, colon - MAX_SCHEME) < colon ? URL_SPAN.exec(text)![0] : '';
-    const masked = url.replace(PATH_TOKEN, keep).replace(QUERY_SECRET_G, keep);
+    const masked = url.replace(PATH_TOKEN, keep).replace(HOST_TOKEN, keep).replace(QUERY_SECRET_G, keep);
     if (masked !== url) {
       parts.push(text.slice(done, colon), masked);
       done = colon + url.length;

@@ -1,7 +1,8 @@
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
-// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment. The
+// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment,
+// Cloudsmith's dl.cloudsmith.io/<token>/ (urlTokens.hostToken). The
 // secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
 // hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
 import { MASK, REDACTED, REDACTION_RULES } from './redact.js';
@@ -21,15 +22,21 @@ const withoutSkip = (pattern: string) => {
   return pattern.replace(RULE_SKIP, '');
 };
 
-const { span, query, pathToken } = REDACTION_RULES.urlTokens;
+const { span, query, pathToken, hostToken } = REDACTION_RULES.urlTokens;
 const URL_SPAN = new RegExp(span);
 const QUERY_SECRET_G = new RegExp(withoutSkip(query.pattern), query.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(withoutSkip(pathToken));
+const HOST_TOKEN = new RegExp(withoutSkip(hostToken.pattern));
+/** Where a host token is (UrlToken.where): the host's name and the segment, `dl.cloudsmith.io/<token>/`. */
+export const HOST_TOKEN_WHERE = `${hostToken.hint}/<token>/`;
 export const isNameReference = (part: string) => NAME_REFERENCE.test(part);
 
 /** A token the shared rules mask in a URL: where it is (`sig=`, `/t/`) and its value, as written. */
 export interface UrlToken {
-  /** The parameter as written, without its value (`?sig=`, `&token=`, `%26sig%3D`), or `/t/`. */
+  /**
+   * The parameter as written, without its value (`?sig=`, `&token=`, `%26sig%3D`), `/t/`, or
+   * HOST_TOKEN_WHERE for a token host's first path segment.
+   */
   where: string;
   value: string;
   /** Where the value starts in the URL given. */
@@ -38,7 +45,8 @@ export interface UrlToken {
 
 /**
  * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
- * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
+ * Anaconda's `/t/<token>/` segment right after the host, the first path segment on a host that
+ * takes a token there (`dl.cloudsmith.io/<token>/`), and the value of each query or fragment
  * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
  * A value that is a whole `${NAME}` is not one (pip fills it in; a `${name}` of another form, which
  * pip sends as written, is); an empty one is given as such.
@@ -50,6 +58,8 @@ export function urlTokens(url: string): UrlToken[] {
   const out: UrlToken[] = [];
   const t = PATH_TOKEN.exec(rest);
   if (t) out.push({ where: '/t/', value: t[2]!, at: colon + t.index + t[1]!.length });
+  const h = HOST_TOKEN.exec(rest);
+  if (h) out.push({ where: HOST_TOKEN_WHERE, value: h[2]!, at: colon + h.index + h[1]!.length });
   for (const m of rest.matchAll(QUERY_SECRET_G))
     out.push({ where: m[1]!, value: m[2]!, at: colon + m.index + m[1]!.length });
   return out.filter((x) => !isNameReference(x.value));
@@ -79,8 +89,8 @@ export const isLiteralSecret = (part: string) => {
 /**
  * Every secret part of URL, to mask in logs: its user name and password, the value of each query
  * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
- * percent-encoded, in a URL nested in the query), and the token of an Anaconda `/t/<token>/`
- * segment right after the host. Each is given as written in the URL (percent-encoded) and
+ * percent-encoded, in a URL nested in the query), the token of an Anaconda `/t/<token>/`
+ * segment right after the host, and a token host's first path segment (`dl.cloudsmith.io/<token>/`). Each is given as written in the URL (percent-encoded) and
  * decoded, when that differs; a part that does not decode (a bare '%') is given as written. Empty,
  * masked already or a whole `${NAME}` reference (in either form) is left out, and so is a form
  * shorter than MIN_CHARS (a mask that short would hide that text in every log line).
