@@ -301,7 +301,7 @@ export const ConfigFileSchema = z
         indexUrl: indexUrl
           .optional()
           .describe(
-            "pip index URL, http(s) or file (default: PIP_INDEX_URL, else PyPI); a login in it reaches pip by environment or secret mount only. Its login and a token in its query (`?token=`, `sig=` ...) Anaconda's `/t/<token>/` or Cloudsmith's `dl.cloudsmith.io/<token>/` are masked in the job's log, as are those of extraIndexUrls and torchIndexUrl.",
+            "pip index URL, http(s) or file (default: PIP_INDEX_URL, else PyPI); a login in it reaches pip by environment or secret mount only. Its login and a token in its query (`?token=`, `sig=` ...), Anaconda's `/t/<token>/` or Cloudsmith's `dl.cloudsmith.io/<token>/` are masked in the job's log, as are those of extraIndexUrls and torchIndexUrl.",
           ),
         torchIndexUrl: indexUrl
           .optional()
