@@ -11,6 +11,7 @@ import { captureIo, fakeDocker } from '../helpers/fakes.js';
 import { testWithin } from '../../src/util/bounded-regex.js';
 import { identityMatcher } from '../../src/attest/verify-inputs.js';
 import { makeRecord } from '../helpers/records.js';
+import { findCredential } from '../../src/docker/registry-auth.js';
 
 let dir: string;
 beforeEach(() => {
@@ -147,5 +148,31 @@ describe('the build-args input: a line that is no KEY=VALUE', () => {
     }
     expect(message).toMatch(/input "build-args"/);
     expect(message).not.toContain('hunter2-very-secret');
+  });
+});
+
+describe("Docker Desktop's config.json: a null field is an absent one, as Go reads it (finding: exit 3)", () => {
+  const deps = (text: string) => ({
+    dockerConfig: () => ({ file: '/home/u/.docker/config.json', text }),
+    helper: async () => ({ username: 'u', secret: 's' }),
+  });
+  it.each<[string, string, string]>([
+    ['"auths": null (what Docker Desktop writes)', '{"auths": null, "credsStore": "desktop"}', 'store'],
+    ['"credHelpers": null', '{"credHelpers": null, "credsStore": "desktop"}', 'store'],
+    ['"credsStore": null', '{"auths": {}, "credsStore": null}', 'none'],
+    ['an auths entry null', '{"auths": {"ghcr.io": null}, "credsStore": "desktop"}', 'store'],
+    ["an entry's auth null", '{"auths": {"ghcr.io": {"auth": null, "identitytoken": null}}}', 'none'],
+    [
+      "a null entry before the host's own",
+      '{"auths": {"ghcr.io": null, "https://ghcr.io": {"auth": "dTpw"}}}',
+      'login',
+    ],
+    [
+      "a null helper before the host's own",
+      '{"credHelpers": {"ghcr.io": null, "https://ghcr.io": "gh"}}',
+      'helper',
+    ],
+  ])('%s: %s', (_n, text, kind) => {
+    expect(findCredential('ghcr.io', deps(text)).kind).toBe(kind);
   });
 });

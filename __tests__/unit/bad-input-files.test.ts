@@ -188,6 +188,24 @@ describe('JSON nested too deep: bad input naming the file, not a stack overflow'
   });
 });
 
+describe('a byte order mark before a JSON file is named (finding: "unexpected character at line 1, column 1")', () => {
+  it('sbom --record of a record saved with a BOM: exit 2 naming the mark and the fix', async () => {
+    put('recbom.json', `\uFEFF${JSON.stringify(makeRecord())}`);
+    const r = await cli(['sbom', '--record', 'recbom.json', '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error.message).toBe(
+      `${at('recbom.json')}: not JSON: a byte order mark (U+FEFF) at its start, which JSON files may not have: save it as UTF-8 without one`,
+    );
+  });
+
+  it('a BOM later in the text is an unexpected character where it stands', () => {
+    put('late.json', '{"a":\n \uFEFF1}');
+    expect(() => readJsonFile(at('late.json'), { what: 'x' })).toThrow(
+      'not JSON: unexpected character at line 2, column 2',
+    );
+  });
+});
+
 describe('baseline directories: checked before any stage (never a loop on /proc or an internal error)', () => {
   it.each<[string, () => string[], Record<string, string>, RegExp]>([
     [

@@ -103,6 +103,13 @@ describe('comment artifact', () => {
     expect(msg).toMatch(message);
   });
 
+  it("bad JSON is named by line and column, quoting none of the fork's text (V8's message quotes it)", () => {
+    put('x\n::warning::planted-by-the-fork');
+    const msg = readError();
+    expect(msg).toBe(`${file()}: not JSON: unexpected character at line 1, column 1`);
+    expect(msg).not.toContain('planted');
+  });
+
   it('rejects an artifact for another repository', () => {
     put({ ...good, repository: 'evil/vision' });
     expect(readError()).toMatch(/repository: expected "acme\/vision", got "evil\/vision"/);

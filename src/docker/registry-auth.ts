@@ -81,30 +81,36 @@ function configKeys(host: string): string[] {
 }
 
 interface DockerConfig {
-  auths?: Record<string, { auth?: string; identitytoken?: string }>;
-  credHelpers?: Record<string, string>;
-  credsStore?: string;
+  auths?: Record<string, { auth?: string | null; identitytoken?: string | null } | null> | null;
+  credHelpers?: Record<string, string | null> | null;
+  credsStore?: string | null;
 }
 
-/** What in a parsed config.json is not of the shape Docker writes (the field, not its value); else undefined. */
+/**
+ * What in a parsed config.json is not of the shape Docker writes (the field, not its value); else
+ * undefined. A null field is an absent one, as Go's decoder reads it: Docker Desktop writes
+ * `"auths": null` beside its credsStore.
+ */
 function dockerConfigProblem(config: unknown): string | undefined {
   if (!isJsonObject(config)) return 'holds no JSON object';
   const { auths, credHelpers, credsStore } = config;
-  if (auths !== undefined) {
+  if (auths != null) {
     if (!isJsonObject(auths)) return '"auths" is no object';
     for (const [host, entry] of Object.entries(auths)) {
+      if (entry === null) continue;
       if (!isJsonObject(entry)) return `auths[${JSON.stringify(host)}] is no object`;
       for (const key of ['auth', 'identitytoken'] as const)
-        if (entry[key] !== undefined && typeof entry[key] !== 'string')
+        if (entry[key] != null && typeof entry[key] !== 'string')
           return `auths[${JSON.stringify(host)}].${key} is no string`;
     }
   }
-  if (credHelpers !== undefined) {
+  if (credHelpers != null) {
     if (!isJsonObject(credHelpers)) return '"credHelpers" is no object';
     for (const [host, name] of Object.entries(credHelpers))
-      if (typeof name !== 'string') return `credHelpers[${JSON.stringify(host)}] is no string`;
+      if (name !== null && typeof name !== 'string')
+        return `credHelpers[${JSON.stringify(host)}] is no string`;
   }
-  if (credsStore !== undefined && typeof credsStore !== 'string') return '"credsStore" is no string';
+  if (credsStore != null && typeof credsStore !== 'string') return '"credsStore" is no string';
   return undefined;
 }
 
@@ -136,14 +142,14 @@ export function findCredential(
     );
   const keys = configKeys(host);
   const server = keys[0]!;
-  const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h !== undefined);
+  const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h != null);
   if (helperName)
     return {
       kind: 'helper',
       describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
       get: (signal) => deps.helper(helperName, server, signal),
     };
-  const entry = keys.map((k) => config.auths?.[k]).find((a) => a !== undefined);
+  const entry = keys.map((k) => config.auths?.[k]).find((a) => a != null);
   if (entry?.identitytoken)
     return {
       kind: 'token',

@@ -4,7 +4,7 @@
 // bounded, validated, and checked against what the privileged job knows (repository, head SHA).
 import { closeSync, constants, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { redactUrls } from '../util/redact.js';
-import { writeFileAtomic } from '../util/json-file.js';
+import { jsonSyntaxProblem, writeFileAtomic } from '../util/json-file.js';
 import { readBounded as readFd } from '../util/read-bounded.js';
 import path from 'node:path';
 import { z } from 'zod';
@@ -138,7 +138,8 @@ export function readCommentArtifact<R = unknown>(
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new InputError(`${file}: not JSON: ${(e as Error).message.slice(0, 200)}`);
+    // By line and column only: V8's message quotes the text, which a fork's run wrote.
+    throw new InputError(`${file}: not JSON: ${jsonSyntaxProblem(text, e)}`);
   }
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {

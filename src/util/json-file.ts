@@ -79,9 +79,12 @@ function jsonFaultOffset(text: string, message: string): number {
 /**
  * Why TEXT is not JSON, quoting none of it (V8's message quotes the text around the fault, which may
  * be a credential of a file named by mistake): what was wrong, as V8 words it where its words are
- * its own, and the line and column where it stopped.
+ * its own, and the line and column where it stopped; a byte order mark at the start, by name.
  */
 export function jsonSyntaxProblem(text: string, e: unknown): string {
+  // An editor's (or PowerShell's) mark, invisible where "line 1, column 1" would point.
+  if (text.startsWith('\uFEFF'))
+    return 'a byte order mark (U+FEFF) at its start, which JSON files may not have: save it as UTF-8 without one';
   const message = (e as Error).message ?? String(e);
   const offset = Math.min(jsonFaultOffset(text, message), text.length);
   const before = text.slice(0, offset);
