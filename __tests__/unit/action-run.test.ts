@@ -288,11 +288,18 @@ describe('root action (config stage)', () => {
   it('a merge job whose digests directory is missing: exit 2 naming it, before the registry is asked', async () => {
     // The registry would be unreachable (nothing listens on port 1): it is never asked.
     writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b, registry: 127.0.0.1:1}\n');
-    const f = fakeActionIo({ stages: 'build', 'merge-from': 'digests' });
+    const f = fakeActionIo({ build: 'true', stages: 'build', 'merge-from': 'digests' });
     expect(() => parseActionInputs(f.io)).toThrow(InputError);
     await run(f.io);
     expect(f.failed[0]).toMatch(new RegExp(`^merge-from ${path.join(dir, 'digests')}: cannot read`));
     expect(f.failed.join('\n')).not.toMatch(/unreachable/);
+  });
+
+  it('merge-from with build: false is ignored, as the pipeline ignores it: no digests read (finding: ENOENT)', () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b}\n');
+    const f = fakeActionIo({ build: 'false', 'merge-from': 'digests' });
+    const parsed = parseActionInputs(f.io);
+    expect(parsed.kind === 'stages' && [...parsed.stages]).toEqual(['plan']);
   });
 
   it('a missing explicit config file fails and names it', async () => {

@@ -64,4 +64,19 @@ describe('a config file that links out of the workspace, on a runner', () => {
     const loaded = loadConfig({ cwd: workspace, file: path.join(outside, 'ml-image.yml'), env: env() });
     expect(loaded.config.image.name).toBe('acme/model');
   });
+
+  it('is refused when GITHUB_WORKSPACE is given through a link and the CLI runs from the real path (finding)', () => {
+    // The runner's _work on a bigger disk, linked: process.cwd() is the physical path.
+    const linked = path.join(root, 'work-link');
+    symlinkSync(path.join(root, '_work'), linked);
+    const linkedEnv = { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: path.join(linked, 'model', 'model') };
+    let message = '';
+    try {
+      loadConfig({ cwd: workspace, env: linkedEnv });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).not.toContain('s3cr3t');
+    expect(message).toMatch(/outside the workspace/);
+  });
 });

@@ -171,9 +171,9 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   maskSecretsInput(io, get('secrets'));
   const loaded = configFromInputs(io, get);
   const buildOptions = buildOptionsFromInputs(get, io.cwd);
-  // A merge job (merge-from) mounts no secret; its digest files are read before any registry is.
+  // A merge job mounts no secret; its digest files are read before any registry is (build stage only).
   const mergeFrom = get('merge-from').trim();
-  if (mergeFrom !== '') readDigestFiles(path.resolve(io.cwd, mergeFrom));
+  if (stages.has('build') && mergeFrom !== '') readDigestFiles(path.resolve(io.cwd, mergeFrom));
   else if (stages.has('build')) checkSecretEnvs(buildOptions.secretEnvs, io.env);
   maskBuildSecrets(io, loaded.config.build.secrets, buildOptions);
   return {

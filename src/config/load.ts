@@ -303,7 +303,9 @@ function findDefaultFile(cwd: string): string | undefined {
 function refuseLinkOutOfWorkspace(file: string, label: string, env: LoadOptions['env']): void {
   if (env?.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE) return;
   const ws = path.resolve(env.GITHUB_WORKSPACE);
-  if (!isInside(file, ws) || outsideWorkspace(file, ws) === undefined) return;
+  // Named inside it as written, or through the workspace's real path (a linked _work, cwd physical).
+  const named = isInside(file, ws) || isInside(file, realPathOrSelf(ws));
+  if (!named || outsideWorkspace(file, ws) === undefined) return;
   throw new InputError(
     `config file ${label} is a link to ${realPathOrSelf(file)}, outside the workspace ${realPathOrSelf(ws)}: on a runner the config is read from the repository only`,
     'commit the config file itself, not a link out of the checkout',
