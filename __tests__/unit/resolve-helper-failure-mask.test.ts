@@ -50,4 +50,29 @@ describe("the resolver helper's failure: pip's mask over its output", () => {
     // No 16 characters of the value, whole or in part.
     for (let i = 0; i + 16 <= AZ_SAS.length; i++) expect(message).not.toContain(AZ_SAS.slice(i, i + 16));
   });
+
+  it('a token of a known shape that the 500-character end cuts: masked before the cut (finding)', () => {
+    const TOK = 'ghp_aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5';
+    const line = `pip._vendor.packaging.requirements.InvalidRequirement: Expected end or semicolon\n    mylib @ https://example.com/mylib.whl ${TOK}`;
+    const after =
+      `\n${'  during handling of the above exception, another exception occurred\n'.repeat(20)}`.slice(
+        0,
+        500 - (TOK.length - 2),
+      );
+    const stderr = `Traceback (most recent call last):\n${line}${after}`;
+    let message = '';
+    try {
+      parseHelperOutput(
+        AnalysisSchema,
+        { exitCode: 1, stdout: '', stderr },
+        input.image,
+        pipOutputMask(input),
+      );
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^the resolver helper failed/);
+    expect(message).not.toContain(TOK.slice(4, 20));
+    expect(message).not.toContain(TOK.slice(-16));
+  });
 });

@@ -7,6 +7,7 @@ import type { ContainerSession } from '../docker/adapter.js';
 import { formatIssues } from '../config/issues.js';
 import { CheckFailedError, type MlImageError } from '../errors.js';
 import { interruptedFailure } from '../util/cleanup.js';
+import { redactText } from '../util/redact.js';
 import { type FailureContext, pipFailureError } from './failure.js';
 import { looksTransient, transientSummary } from './transient.js';
 import { DIR } from './workdir.js';
@@ -276,7 +277,12 @@ function attemptOf(
   if (out.pip === undefined) {
     if (snapshot !== undefined)
       return { ...asSnapshot(snapshot.stdout), snapshotSeconds: out.timing?.snapshot ?? 0 };
-    throw helperFailed(r, image, `no pip run in ${mask(JSON.stringify(json)).slice(0, 200)}`, mask);
+    throw helperFailed(
+      r,
+      image,
+      `no pip run in ${redactText(mask(JSON.stringify(json))).slice(0, 200)}`,
+      mask,
+    );
   }
   const t = out.timing ?? {};
   const held = out.held && analyzed(out.held, { pip: t['held pip'] ?? 0, analysis: t['held analysis'] ?? 0 });
@@ -326,8 +332,10 @@ function helperFailed(
   problem?: string,
   mask: (text: string) => string = (t) => t,
 ): MlImageError {
-  // Masked whole, then clipped: a cut inside a secret's value would leave a part no mask finds.
-  const said = problem !== undefined ? mask(problem) : mask((r.stderr || r.stdout).trim()).slice(-500);
+  // Masked whole (the values, then tokens by their shape), then clipped: a cut inside a secret's
+  // value would leave a part no mask finds.
+  const whole = (r.stderr || r.stdout).trim();
+  const said = problem !== undefined ? mask(problem) : redactText(mask(whole)).slice(-500);
   // Killed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt, not the helper.
   return (
     interruptedFailure(`the resolver helper in ${image}`, `exit ${r.exitCode}`) ??
