@@ -62,6 +62,31 @@ describe('cache-from / cache-to: no credential on the buildx command line', () =
       /URL credentials/,
       /AWS credentials/,
     ],
+    // Findings: a registry cache written as a bare reference, or a ref= with a login and no scheme.
+    [
+      'a bare registry cache reference with a URL login',
+      'cache-from',
+      'https://user:hunter2pw@ghcr.io/o/cache',
+      'hunter2pw',
+      /holds a login/,
+      /docker\/login-action/,
+    ],
+    [
+      'a bare registry cache reference with a login and no scheme',
+      'cache-to',
+      'user:hunter2/pw@ghcr.io/o/cache',
+      'hunter2',
+      /holds a login/,
+      /docker\/login-action/,
+    ],
+    [
+      'a registry cache ref= with a login and no scheme',
+      'cache-from',
+      'type=registry,ref=user:hunter2pw@ghcr.io/o/cache',
+      'hunter2pw',
+      /holds a login/,
+      /docker\/login-action/,
+    ],
   ])('%s: refused, exit 2', (_what, input, spec, secret, why, fix) => {
     let err: unknown;
     try {
@@ -84,6 +109,8 @@ describe('cache-from / cache-to: no credential on the buildx command line', () =
     ['cache-from', 'type=registry,ref=ghcr.io/o/r:cache'],
     ['cache-to', 'type=s3,region=us-east-1,bucket=b,name=c,access_key_id=ASIA0000EXAMPLE'],
     ['cache-from', 'ghcr.io/o/r:cache'],
+    ['cache-from', `ghcr.io/o/r@sha256:${'a'.repeat(64)}`],
+    ['cache-from', `type=registry,ref=ghcr.io/o/r@sha256:${'a'.repeat(64)}`],
   ])('%s %s: passed on as given', (input, spec) => {
     expect(values(argv({ [input]: spec }), `--${input}`)).toEqual([spec]);
   });

@@ -406,6 +406,23 @@ describe('BPA inputs -> buildx argv', () => {
       { tags: 'ci:ghp_abc0123456789@ghcr.io/o/r:1' },
       /^input "tags": a tag holds a login \(USER:PASSWORD@ before the registry\)/,
     ],
+    // Findings: a password holding '/' (or a scheme before the login) was taken for a digest
+    // reference and quoted; a digest reference without a registry was taken for a login.
+    [
+      "a tag with a login whose password holds '/'",
+      { tags: 'user:pa/ssw0rd@ghcr.io/o/r:1' },
+      /^input "tags": a tag holds a login \(USER:PASSWORD@ before the registry\); a tag never/,
+    ],
+    [
+      'a tag with a URL login',
+      { tags: 'https://user:tok/en99@ghcr.io/o/r:1' },
+      /^input "tags": a tag holds a login \(USER:PASSWORD@ before the registry\); a tag never/,
+    ],
+    [
+      'a digest reference without a registry',
+      { tags: `python@sha256:${'a'.repeat(64)}` },
+      /is a digest reference/,
+    ],
     ['an upper-case repository', { tags: 'ghcr.io/O/r:1' }, /not a valid image name/],
     ['a registry host with an empty label', { tags: 'ghcr..io/o/r:1' }, /not a valid image name/],
     ['a registry host label ending in -', { tags: 'ghcr-.io/o/r:1' }, /not a valid image name/],
