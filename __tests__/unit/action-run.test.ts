@@ -64,6 +64,27 @@ describe('root action (config stage)', () => {
     expect(f.outputs.digests).toBeUndefined();
   });
 
+  it("an issue_comment (/ok-to-test) run tags what its checkout holds, not GITHUB_SHA, the default branch's head (finding)", async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b}\nvariants: [cpu]\n');
+    const event = path.join(dir, 'event.json');
+    writeFileSync(event, JSON.stringify({ repository: { default_branch: 'main' }, issue: { number: 5 } }));
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'issue_comment',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_SHA: 'a'.repeat(40),
+      GITHUB_REPOSITORY: 'o/r',
+    };
+    const f = fakeActionIo({ config: 'ml-image.yml' }, env);
+    f.io.checkoutHead = async () => `9876543${'b'.repeat(33)}`;
+    await run(f.io);
+    expect(f.failed).toEqual([]);
+    const tags: string[] = JSON.parse(f.outputs.plan!).variants[0].tags;
+    expect(tags.some((t) => t.endsWith(':sha-9876543-cpu'))).toBe(true);
+    expect(tags.join(' ')).not.toContain('sha-aaaaaaa');
+  });
+
   it('turns plan warnings into warning annotations and refusals into errors', async () => {
     const warn = fakeActionIo({ image: 'a/b', variants: 'cuda12.8', platforms: 'linux/amd64' });
     writeFileSync(

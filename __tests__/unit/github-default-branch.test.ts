@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultBranchOf, parseGitHubEvent } from '../../src/github/event.js';
-import { gitContextFromGitHubEnv, scheduledCheckout } from '../../src/plan/git-context.js';
+import { checkedOutCommit, gitContextFromGitHubEnv } from '../../src/plan/git-context.js';
 import { computeTags } from '../../src/plan/tags.js';
 import { githubReportContext } from '../../src/report/github-env.js';
 
@@ -125,16 +125,23 @@ describe('a schedule run that checked out another commit', () => {
     expect(report.saveAs).toEqual(onDefault ? { branch: 'main', sha: SHA } : undefined);
   });
 
-  it('is read on a schedule run only (one git process), never on another event', async () => {
+  it('is read on a schedule run, and on a run that may build a pull request without its payload (one git process each)', async () => {
     let reads = 0;
     const head = async () => {
       reads++;
       return SHA;
     };
-    expect(await scheduledCheckout(runnerEnv('schedule', SCHEDULE), head)).toBe(SHA);
-    expect(await scheduledCheckout(runnerEnv('push', PUSH), head)).toBeUndefined();
-    expect(await scheduledCheckout({ GITHUB_EVENT_NAME: 'schedule' }, head)).toBeUndefined(); // not a runner
-    expect(reads).toBe(1);
+    expect(await checkedOutCommit(runnerEnv('schedule', SCHEDULE), head)).toBe(SHA);
+    expect(await checkedOutCommit(runnerEnv('issue_comment', { ...PUSH, issue: { number: 5 } }), head)).toBe(
+      SHA,
+    );
+    expect(await checkedOutCommit(runnerEnv('repository_dispatch', PUSH), head)).toBe(SHA);
+    expect(reads).toBe(3);
+    expect(await checkedOutCommit(runnerEnv('push', PUSH), head)).toBeUndefined();
+    const pr = { ...runnerEnv('pull_request', { pull_request: { number: 5, head: { sha: SHA } } }) };
+    expect(await checkedOutCommit({ ...pr, GITHUB_HEAD_REF: 'feature' }, head)).toBeUndefined();
+    expect(await checkedOutCommit({ GITHUB_EVENT_NAME: 'schedule' }, head)).toBeUndefined(); // not a runner
+    expect(reads).toBe(3);
   });
 });
 
@@ -146,6 +153,22 @@ describe('a run that may build a pull request', () => {
     ...PUSH,
     workflow_run: { event, head_branch: 'main', head_sha: SHA, head_repository: { full_name: head } },
   });
+  it("names the commit its checkout holds, never the default branch's GITHUB_SHA (finding: it pushed main's sha- tag)", () => {
+    const PR_HEAD = '9876543210fedcba9876543210fedcba98765432';
+    const env = runnerEnv('issue_comment', { ...PUSH, issue: { number: 5, pull_request: {} } });
+    const git = gitContextFromGitHubEnv(env, PR_HEAD)!;
+    expect(git.sha).toBe(PR_HEAD);
+    expect(releaseTags(git)).toEqual(['sha-9876543-cpu']);
+    // The report's commit stays GITHUB_SHA (a workflow_run poster checks its artifact against it).
+    const report = githubReportContext(
+      { ...env, GITHUB_SERVER_URL: 'https://github.com' },
+      undefined,
+      undefined,
+      PR_HEAD,
+    );
+    expect(report.target?.headSha).toBe(SHA);
+  });
+
   it.each<[string, string, unknown, boolean]>([
     ['an issue_comment run', 'issue_comment', { ...PUSH, issue: { number: 5, pull_request: {} } }, false],
     ['a repository_dispatch run', 'repository_dispatch', PUSH, false],

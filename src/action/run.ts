@@ -17,7 +17,7 @@ import { type LoadedConfig, loadConfig } from '../config/load.js';
 import { writeResultDevcontainers } from '../devcontainer/from-results.js';
 import { checkRegistry } from '../docker/registry.js';
 import { InputError } from '../errors.js';
-import { gitContextFromGitHubEnv, scheduledCheckout } from '../plan/git-context.js';
+import { checkedOutCommit, gitContextFromGitHubEnv } from '../plan/git-context.js';
 import {
   checkStageInputs,
   parseStages,
@@ -258,8 +258,8 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
       : tagHost
     : config.image.registry;
   if (push && (stages.has('build') || mergeFrom !== '')) await checkRegistry(registry);
-  // A schedule run's checkout, which may hold another branch than GITHUB_REF's (see defaultBranchOf).
-  const checkedOut = await scheduledCheckout(io.env, async () =>
+  // The checkout of a run whose GITHUB_SHA may not be what it builds (a schedule's, an /ok-to-test run's).
+  const checkedOut = await checkedOutCommit(io.env, async () =>
     io.checkoutHead?.(loaded.file !== undefined ? path.dirname(path.resolve(io.cwd, loaded.file)) : io.cwd),
   );
   const gh = githubReportContext(io.env, token, undefined, checkedOut);

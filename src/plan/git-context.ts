@@ -16,8 +16,8 @@ function withCommitTime(text: string | undefined): { commitTime?: string } {
 
 /**
  * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. CHECKED_OUT: the commit the
- * checkout holds, where the caller read it (a schedule run: see defaultBranchOf); it is then the
- * commit tags and labels name. A run that may build a pull request's code (an issue_comment
+ * checkout holds, where the caller read it (checkedOutCommit); it is then the commit tags and
+ * labels name. A run that may build a pull request's code (an issue_comment
  * "/ok-to-test" run, a workflow_run after a pull request's: its GITHUB_REF is the default branch's)
  * is never the default branch's: no `latest`, `<variant>` or version tag for its image.
  */
@@ -51,15 +51,23 @@ export function gitContextFromGitHubEnv(
 }
 
 /**
- * What a run reads of its checkout before the git context: the checked-out commit on a schedule
- * run only (the one event whose default branch comes from GITHUB_REF alone: see defaultBranchOf),
- * one git process; undefined elsewhere.
+ * What a run reads of its checkout before the git context (one git process), where the commit it
+ * builds may not be GITHUB_SHA: a schedule run (the one event whose default branch comes from
+ * GITHUB_REF alone: see defaultBranchOf), and a run that may build a pull request's code without a
+ * pull_request payload (an issue_comment "/ok-to-test" run, a workflow_run or repository_dispatch
+ * run): its GITHUB_SHA is the default branch's head, its checkout often a pull request's, and the
+ * `sha-` tag and revision label must name what was built, never take the default branch's commit.
+ * Undefined elsewhere.
  */
-export async function scheduledCheckout(
+export async function checkedOutCommit(
   env: Readonly<Record<string, string | undefined>>,
   head: () => Promise<string | undefined>,
 ): Promise<string | undefined> {
-  return env.GITHUB_ACTIONS === 'true' && env.GITHUB_EVENT_NAME === 'schedule' ? head() : undefined;
+  if (env.GITHUB_ACTIONS !== 'true') return undefined;
+  if (env.GITHUB_EVENT_NAME === 'schedule') return head();
+  if (env.GITHUB_HEAD_REF) return undefined; // a pull_request payload: its head.sha
+  const event = readGitHubEventFile(env.GITHUB_EVENT_PATH);
+  return event.pull_request === undefined && mayBuildPullRequestCode(env, event) ? head() : undefined;
 }
 
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */

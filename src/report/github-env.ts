@@ -27,10 +27,13 @@ export function githubReportContext(
   env: Readonly<Record<string, string | undefined>>,
   token: string | undefined,
   event: GitHubEvent = readGitHubEvent(env),
-  /** The commit the checkout holds, where read (a schedule run: see defaultBranchOf). */
-  checkedOut?: string,
+  /** The commit the checkout holds, where read: taken on a schedule run only (see defaultBranchOf). */
+  read?: string,
 ): GitHubReportContext {
   if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY) return {};
+  // Another run's head (an /ok-to-test run's pull request) leaves the comment's commit GITHUB_SHA,
+  // the one a workflow_run poster checks the comment artifact against.
+  const checkedOut = env.GITHUB_EVENT_NAME === 'schedule' ? read : undefined;
   const pr = event.pull_request;
   const defaultBranch = defaultBranchOf(env, event, checkedOut);
   const branch = env.GITHUB_REF?.startsWith('refs/heads/')

@@ -3,11 +3,7 @@ import { toTerminal, wantsColor } from '../../report/render/terminal.js';
 import type { LoadedConfig, Override } from '../../config/load.js';
 import { ActionsExecRunner } from '../../docker/exec-runner.js';
 import { checkoutHead } from '../../docker/git-head.js';
-import {
-  gitContextFromCheckout,
-  gitContextFromGitHubEnv,
-  scheduledCheckout,
-} from '../../plan/git-context.js';
+import { gitContextFromCheckout, gitContextFromGitHubEnv, checkedOutCommit } from '../../plan/git-context.js';
 import { bundledCatalog } from '../../plan/catalog.js';
 import { type Plan, planBuild } from '../../plan/plan.js';
 import type { GitContext } from '../../plan/schema.js';
@@ -37,7 +33,7 @@ export function overridesFromFlags(values: {
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 export async function gitContextFor(io: CliIo): Promise<GitContext> {
   const exec = io.git ?? new ActionsExecRunner();
-  const checkedOut = await scheduledCheckout(io.env, () => checkoutHead(exec, io.cwd));
+  const checkedOut = await checkedOutCommit(io.env, () => checkoutHead(exec, io.cwd));
   return gitContextFromGitHubEnv(io.env, checkedOut) ?? (await gitContextFromCheckout(exec, io.cwd));
 }
 
