@@ -34,6 +34,28 @@ const EVENTS = [
   ['push', MAIN, 'feature', true, 'untrusted', false],
 ] as const;
 
+describe("Dependabot's pushes (finding: a push to its dependabot/... branch ran as trusted)", () => {
+  it.each([
+    ['push', 'refs/heads/dependabot/pip/numpy-2.1.0', true],
+    ['create', 'refs/heads/dependabot/pip/numpy-2.1.0', true],
+    ['push', MAIN, true], // `@dependabot merge`: GitHub runs it read-only, without secrets, too
+  ] as const)('%s of %s by dependabot[bot]: may build its code %s', (event, ref, may) => {
+    const env = { ...runner, GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_ACTOR: 'dependabot[bot]' };
+    expect(mayBuildPullRequestCode(env)).toBe(may);
+    expect(untrustedRunOf(env)).toEqual({ pushScope: 'untrusted', ghaOwnScope: false });
+    expect(
+      githubReportContext(env, 'tok', { repository: { default_branch: 'main' } }).saveAs,
+    ).toBeUndefined();
+  });
+
+  it("a person's push, and a person's re-run of Dependabot's, as before", () => {
+    const push = { ...runner, GITHUB_EVENT_NAME: 'push', GITHUB_REF: MAIN, GITHUB_ACTOR: 'alice' };
+    expect(mayBuildPullRequestCode(push)).toBe(false);
+    const rerun = { ...push, GITHUB_ACTOR: 'dependabot[bot]', GITHUB_TRIGGERING_ACTOR: 'alice' };
+    expect(mayBuildPullRequestCode(rerun)).toBe(true);
+  });
+});
+
 describe('mayBuildPullRequestCode, untrustedRunOf and the baseline, by event', () => {
   it.each(EVENTS)(
     '%s (%s, head ref %s): PR code %s, push scope %s',

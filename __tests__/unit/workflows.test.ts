@@ -1428,6 +1428,60 @@ describe('fork gating (the real expressions, evaluated)', () => {
     });
   });
 
+  // A run a bot started that is no pull request's: Dependabot's push to its dependabot/... branch
+  // (a caller's on.push without a branch filter) ran the updated dependency's code as a trusted
+  // run: the caller's runners, a push, the GPU runner (finding). Now a fork's run, and no GPU.
+  describe("a bot's push", () => {
+    const BRANCH = 'refs/heads/dependabot/pip/numpy-2.1.0';
+    async function gatesOf(s: Scenario, inputs: Record<string, string> = {}) {
+      const ctx = await mlContexts(s, {
+        inputs: { runners: '{"linux/amd64":"own-builder","linux/arm64":"own-arm"}', ...inputs },
+      });
+      const decided: Record<string, unknown> = { fork: ctx.env.ML_IMAGE_FORK };
+      for (const id of ['merge', 'smoke-gpu', 'attest']) decided[id] = await jobRuns(id, ctx);
+      decided['runs-on'] = await evaluate(String(job(ML, 'build')['runs-on']), {
+        ...ctx,
+        matrix: { platform: 'linux/amd64' },
+      });
+      decided['comment-mode'] = await evaluate(
+        String((job(ML, 'report').steps ?? []).find((st) => st.id === 'report')!.with!['comment-mode']),
+        ctx,
+      );
+      return decided;
+    }
+    const UNTRUSTED_RUN = {
+      fork: 'true',
+      merge: false,
+      'smoke-gpu': false,
+      attest: false,
+      'runs-on': 'ubuntu-latest',
+      'comment-mode': 'auto',
+    };
+    it.each<[string, Scenario, Record<string, string>]>([
+      ["Dependabot's push to its branch", { event: 'push', actor: 'dependabot[bot]', ref: BRANCH }, {}],
+      [
+        'a branch Dependabot created',
+        { event: 'create' as Event, actor: 'dependabot[bot]', ref: BRANCH },
+        {},
+      ],
+      [
+        "a listed bot's push",
+        { event: 'push', actor: 'renovate[bot]', ref: 'refs/heads/renovate/numpy-2.x' },
+        { 'untrusted-authors': '["renovate[bot]"]' },
+      ],
+    ])("%s: handled as a fork's run", async (_n, s, inputs) => {
+      expect(await gatesOf(s, inputs)).toEqual(UNTRUSTED_RUN);
+    });
+
+    it("a person's push, and an unlisted bot's, as before", async () => {
+      const trusted = { fork: 'false', merge: true, 'smoke-gpu': true, 'runs-on': 'own-builder' };
+      expect(await gatesOf({ event: 'push', actor: 'alice' })).toMatchObject(trusted);
+      expect(
+        await gatesOf({ event: 'push', actor: 'renovate[bot]', ref: 'refs/heads/renovate/x' }),
+      ).toMatchObject(trusted);
+    });
+  });
+
   // The caller's runners (here self-hosted) never get a fork's or Dependabot's code.
   const SELF_HOSTED = { 'linux/amd64': 'builder-amd64', 'linux/arm64': 'builder-arm64' };
   const OWN_FORK_RUNNERS = { 'linux/amd64': 'fork-sandbox', 'linux/arm64': 'fork-sandbox-arm' };

@@ -34,9 +34,14 @@ export interface RunEventFacts {
   };
 }
 
+/** The login GitHub runs Dependabot's workflows as: GITHUB_ACTOR of its pull requests' and pushes' runs. */
+export const DEPENDABOT = 'dependabot[bot]';
+
 /**
- * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
- * GITHUB_HEAD_REF set (a pull request's run, whatever the event). A workflow_run run is trusted
+ * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, that has GITHUB_HEAD_REF
+ * set (a pull request's run, whatever the event), or that Dependabot started (GITHUB_ACTOR: a push
+ * to its own dependabot/... branch runs the updated dependency's code as `push`; GitHub gives
+ * such a run a read-only token and no secrets, as a fork's). A workflow_run run is trusted
  * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
  * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
  * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
@@ -47,7 +52,7 @@ export function mayBuildPullRequestCode(
   event: RunEventFacts = {},
 ): boolean {
   if (env.GITHUB_ACTIONS !== 'true') return false;
-  if (env.GITHUB_HEAD_REF) return true;
+  if (env.GITHUB_HEAD_REF || env.GITHUB_ACTOR === DEPENDABOT) return true;
   const name = env.GITHUB_EVENT_NAME ?? '';
   if (name === 'workflow_run') return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);
   return !TRUSTED_EVENTS.has(name);
@@ -66,6 +71,8 @@ function trustedTrigger(repository: string | undefined, run: RunEventFacts['work
 /** Why a run that may build a pull request's code is treated so, for the one log line. */
 export function untrustedReason(env: Readonly<Record<string, string | undefined>>): string {
   if (env.GITHUB_HEAD_REF) return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+  if (env.GITHUB_ACTOR === DEPENDABOT)
+    return `a run Dependabot started (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
   const name = env.GITHUB_EVENT_NAME ?? '';
   return name === 'workflow_run'
     ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
