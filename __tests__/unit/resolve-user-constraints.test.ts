@@ -147,6 +147,14 @@ describe("the requirements' own -c lines in the resolver", () => {
     expect(resolutionKey('sha256:aa', input({ ...CONSTRAINTS, text: 'scipy<1.13\nnumpy<2' }))).not.toBe(key);
   });
 
+  it("an untrusted run's resolution is never a trusted run's (finding: one cache key for both)", () => {
+    const runner = { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/model', GITHUB_REF: 'refs/heads/main' };
+    const trusted = resolutionKey('sha256:aa', input(), { ...runner, GITHUB_EVENT_NAME: 'push' });
+    const untrusted = resolutionKey('sha256:aa', input(), { ...runner, GITHUB_EVENT_NAME: 'issue_comment' });
+    expect(untrusted).not.toBe(trusted);
+    expect(resolutionKey('sha256:aa', input(), { ...runner, GITHUB_EVENT_NAME: 'schedule' })).toBe(trusted);
+  });
+
   const LOOSEN = (line: string, origin: string) =>
     `loosen or drop your constraint "${line}" (${origin}): the requirements' own -c files are held as firmly as the base image's packages`;
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../util/images-dir.js';
 import { urlSecrets } from '../util/url-secrets.js';
+import { refusePullRequestTarget } from '../util/pull-request-code.js';
 import {
   type BuildInputOptions,
   buildOptionsFromInputs,
@@ -96,7 +97,7 @@ export async function run(given: ActionIo = coreIo()): Promise<void> {
     const parsed = parseActionInputs(io);
     if (parsed.kind === 'poster') await postComment(io, parsed);
     else {
-      refusePullRequestTarget(io.env);
+      refusePullRequestTarget(io.env, 'the action');
       await runStages(io, parsed);
     }
   } catch (err) {
@@ -104,19 +105,6 @@ export async function run(given: ActionIo = coreIo()): Promise<void> {
   } finally {
     io.flush();
   }
-}
-
-/**
- * A pull_request_target run has a write token and the repository's secrets beside whatever it checks
- * out, and its GITHUB_REF is the base branch (cache and baseline scopes): the stages never run there,
- * as the reusable workflow refuses it (docs/workflows.md). The poster (from-artifact) builds nothing.
- */
-export function refusePullRequestTarget(env: Readonly<Record<string, string | undefined>>): void {
-  if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'pull_request_target') return;
-  throw new InputError(
-    "the action does not run its stages on pull_request_target: that event runs with a write token and the repository's secrets beside the checked-out code, and with the base branch's cache scope",
-    "trigger the workflow on pull_request (a fork's run gets a read-only token and writes the fork-safe comment artifact) and post the comment from a workflow_run job (from-artifact); see docs/workflows.md",
-  );
 }
 
 /** What the inputs ask for: the fork poster, or a run of some stages with its options. */

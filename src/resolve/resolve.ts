@@ -15,7 +15,6 @@ import { findHazards } from './hazards.js';
 import {
   failureContext,
   pipOutputMask,
-  pipReadText,
   pipRunEnv,
   runIndexes,
   preinstalled,
@@ -25,14 +24,9 @@ import {
   userConstraintsText,
   withUserConstraints,
 } from './input.js';
-import { remoteIncludes, requirementNames } from '../requirements/parse.js';
-import {
-  type Resolution,
-  RESOLUTION_SCHEMA_VERSION,
-  type ResolveOutput,
-  ResolveOutputSchema,
-} from './result.js';
-import { cachedJson, type SnapshotCache } from './snapshot-cache.js';
+import { requirementNames } from '../requirements/parse.js';
+import { type Resolution, RESOLUTION_SCHEMA_VERSION, type ResolveOutput } from './result.js';
+import type { SnapshotCache } from './snapshot-cache.js';
 import { type Diagnosis, diagnosisOf, NAIVE } from './steps/diagnose.js';
 import { checkedResolution } from './steps/explain.js';
 import { type Answer, HELD, type ResolutionBase } from './steps/hold.js';
@@ -55,11 +49,12 @@ import type { ResolverNetwork } from './network.js';
 import { type Step, StepTimes } from './timing.js';
 import { DIR, proxyEnv, sessionEnv, USER_CONSTRAINTS_FILE } from './workdir.js';
 import { pipWorkspace, type Workspace } from './workspace.js';
-import { VERSION } from '../version.js';
+import { earlierResolution } from './earlier.js';
 import { warnKeptLogins } from '../python/indexes.js';
 
 export type { ResolveInput } from './input.js';
 export type { ResolveOutput } from './result.js';
+export { resolutionKey } from './earlier.js';
 
 export interface ResolveDeps {
   docker: DockerAdapter;
@@ -90,18 +85,6 @@ const STEP_OF: Readonly<Record<string, Step>> = {
   // The release (steps/release.ts) tries the held run once more, as the relax step does.
   'released.json': 'relax',
 };
-
-/** Cache key of a resolution: the base digest and every input that can change pip's answer. */
-export function resolutionKey(baseDigest: string, input: ResolveInput): string {
-  // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
-  // in baseDigest (the registry digest, or the local image id, of the image that ran).
-  const { network: _network, pull: _pull, ...decisive } = input;
-  // snapshot: its format (helper-output.ts): an answer from a snapshot that missed Debian's
-  // python3-* packages (format 1) is not reused.
-  return `resolution-${createHash('sha256')
-    .update(JSON.stringify({ baseDigest, decisive, VERSION, snapshot: 2 }))
-    .digest('hex')}`;
-}
 
 export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps): Promise<ResolveOutput> {
   const t0 = Date.now();
@@ -282,28 +265,6 @@ async function openSession(
  * never reused nor kept (the included file can change at its URL). Only `ml-image run` reuses
  * answers (a workstation's cache, never a CI runner's shared one).
  */
-function earlierResolution(
-  input: ResolveInput,
-  deps: ResolveDeps,
-  /** The base's cache key (PinnedBase.key): its registry digest, or its local image id. */
-  digest: string | undefined,
-  say: (line: string) => void,
-): { key?: string; hit?: ResolveOutput } {
-  if (!deps.reuse || !deps.cache || digest === undefined) return {};
-  // The key holds the requirements' text: a file pip fetches from a URL can change without it.
-  if (remoteIncludes(pipReadText(input)).length > 0) {
-    say(
-      'not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing',
-    );
-    return {};
-  }
-  const key = resolutionKey(digest, input);
-  const hit = cachedJson(deps.cache, key, ResolveOutputSchema)?.value;
-  if (hit === undefined) return { key };
-  say(`reused the resolution of identical inputs (base ${digest.slice(0, 19)})`);
-  return { key, hit };
-}
-
 /** snapshot + diagnose -> (check: explain) | hold -> relax -> release -> plan | explain. */
 async function answerFor(
   ws: Workspace,

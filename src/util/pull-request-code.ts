@@ -1,6 +1,7 @@
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
 // report's baseline). Pure over the runner's environment and the facts of its event payload.
+import { InputError } from '../errors.js';
 
 /**
  * The events whose runs build only what is on a branch of the repository already: a push, a
@@ -77,4 +78,21 @@ export function untrustedReason(env: Readonly<Record<string, string | undefined>
   return name === 'workflow_run'
     ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
     : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release and create runs are trusted)`;
+}
+
+/**
+ * A pull_request_target run has a write token and the repository's secrets beside whatever it checks
+ * out, and its GITHUB_REF is the base branch (cache and baseline scopes): the stages never run there,
+ * as the reusable workflow refuses it (docs/workflows.md). WHO names the refuser in the message:
+ * the action (its poster, from-artifact, builds nothing and may), or a CLI command that builds.
+ */
+export function refusePullRequestTarget(
+  env: Readonly<Record<string, string | undefined>>,
+  who: string,
+): void {
+  if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'pull_request_target') return;
+  throw new InputError(
+    `${who} does not run its stages on pull_request_target: that event runs with a write token and the repository's secrets beside the checked-out code, and with the base branch's cache scope`,
+    "trigger the workflow on pull_request (a fork's run gets a read-only token and writes the fork-safe comment artifact) and post the comment from a workflow_run job (from-artifact); see docs/workflows.md",
+  );
 }

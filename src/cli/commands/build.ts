@@ -14,6 +14,7 @@ import type { CliIo } from '../io.js';
 import { configOverrideFlags, gitPlannedBeforeRegistry, overridesFromFlags } from './shared.js';
 import { loadOnePlatformFix } from './engine-platform.js';
 import type { Command } from './types.js';
+import { refusePullRequestTarget } from '../../util/pull-request-code.js';
 
 export function renderBuild(result: BuildResult): string {
   return `${result.variants
@@ -61,6 +62,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
       load: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     });
+    refusePullRequestTarget(io.env, 'ml-image build');
     const loaded = loadConfig({
       cwd: io.cwd,
       env: io.env,

@@ -32,6 +32,21 @@ import {
   printedReport,
 } from './shared.js';
 import type { Command } from './types.js';
+import { readRunEventFacts } from '../../github/event.js';
+import { mayBuildPullRequestCode, refusePullRequestTarget } from '../../util/pull-request-code.js';
+
+/**
+ * Where `ml-image run` saves its records as BRANCH's baseline: always, but in a run on GitHub that
+ * may build a pull request's code (an /ok-to-test run's GITHUB_REF is the default branch's), whose
+ * records must not become what the branch's next report is compared with.
+ */
+export function baselineSave(
+  env: Readonly<Record<string, string | undefined>>,
+  branch: string,
+  sha: string,
+): { saveAs?: { branch: string; sha: string } } {
+  return mayBuildPullRequestCode(env, readRunEventFacts(env)) ? {} : { saveAs: { branch, sha } };
+}
 
 /** examples/hello-ml next to images/ (in the repository and in the published package). */
 export function bundledExample(): string {
@@ -120,6 +135,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
       quiet: { type: 'boolean', default: false },
       rerun: { type: 'boolean', default: false },
     });
+    refusePullRequestTarget(io.env, 'ml-image run');
     const timer = stageTimer(values.verbose);
     const gpus = parseGpuMode(values.gpus, 'run: --gpus');
     // A value naming no stage (", ,": an unset variable) would run every stage: parseStages refuses it.
@@ -171,7 +187,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
           mode: 'off',
           baseline,
           baseBranch: branch,
-          saveAs: { branch, sha: git.sha ?? 'local' },
+          ...baselineSave(io.env, branch, git.sha ?? 'local'),
         },
       },
       {
