@@ -843,7 +843,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .describe('requirements files, relative to the config file; their `-r` includes and `-c` constraints files (relative to the file naming them) are read and checked too, and reach pip in the resolver and the build.'),
         indexUrl: indexUrl
             .optional()
-            .describe("pip index URL, http(s) or file (default: PIP_INDEX_URL, else PyPI); a login in it reaches pip by environment or secret mount only. Its login and a token in its query (`?token=`, `sig=` ...) or Anaconda's `/t/<token>/` are masked in the job's log, as are those of extraIndexUrls and torchIndexUrl."),
+            .describe("pip index URL, http(s) or file (default: PIP_INDEX_URL, else PyPI); a login in it reaches pip by environment or secret mount only. Its login and a token in its query (`?token=`, `sig=` ...), Anaconda's `/t/<token>/` or Cloudsmith's `dl.cloudsmith.io/<token>/` are masked in the job's log, as are those of extraIndexUrls and torchIndexUrl."),
         torchIndexUrl: indexUrl
             .optional()
             .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),
@@ -1520,7 +1520,8 @@ function readCommentArtifact(dir, expected) {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: not JSON: ${e.message.slice(0, 200)}`);
+        // By line and column only: V8's message quotes the text, which a fork's run wrote.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${file}: not JSON: ${(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonSyntaxProblem */ .F1)(text, e)}`);
     }
     const version = data?.schemaVersion;
     if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {
@@ -1789,7 +1790,7 @@ var parse = __webpack_require__(39459);
 // comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
 // that is a token, a token in the query, as the shared redaction rules
 // (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
-// Anaconda host), and a token of a known form anywhere (in a line, outside its ${NAME}s). What a
+// Anaconda host), Cloudsmith's dl.cloudsmith.io/<token>/, and a token of a known form anywhere (in a line, outside its ${NAME}s). What a
 // value is (a secret, a placeholder, a mask, a reference pip does not fill in) is
 // credential-values.ts' rule. Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
@@ -1951,11 +1952,12 @@ const ENCODED_VALUE_REST = /[^\t\n\r\f\v "'\\`&#%]*(?:%(?!2[36])[^\t\n\r\f\v "'\
  * The tokens of URL to judge: its secret query parameters (urlTokens), each value read on past a
  * '<' or '>' (where the shared masking rule stops) to where the parameter ends, so that a value is
  * judged whole, as a login's password is (`?token=<token>` is a placeholder, `?token=<x>s3cr3t` is
- * not); and, on an Anaconda host only, its /t/<token>/ segment (a forum's /t/<topic>/ is none).
+ * not); on an Anaconda host only, its /t/<token>/ segment (a forum's /t/<topic>/ is none); and a
+ * token host's first path segment (Cloudsmith's dl.cloudsmith.io/<token>/: the rule names the host).
  */
 function urlTokensToJudge(url) {
     const all = (0,url_secrets/* urlTokens */.gJ)(url);
-    const query = all.filter((t) => t.where !== '/t/');
+    const query = all.filter((t) => t.where !== '/t/' && t.where !== url_secrets/* HOST_TOKEN_WHERE */.Nm);
     const out = query.map((t, i) => {
         const end = t.at + t.value.length;
         if (url[end] !== '<' && url[end] !== '>')
@@ -1969,6 +1971,9 @@ function urlTokensToJudge(url) {
     const t = all.find((x) => x.where === '/t/');
     if (t && ANACONDA_HOST.test(hostOf(url)))
         out.unshift({ ...t, what: '/t/' });
+    const h = all.find((x) => x.where === url_secrets/* HOST_TOKEN_WHERE */.Nm);
+    if (h)
+        out.unshift({ ...h, what: url_secrets/* HOST_TOKEN_WHERE */.Nm });
     return out;
 }
 const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
@@ -1976,11 +1981,13 @@ const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}
 /** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
 function whatOf(where, kind) {
     if (kind === 'reference')
-        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : `the query (${where})`}`;
+        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : where === url_secrets/* HOST_TOKEN_WHERE */.Nm ? where : `the query (${where})`}`;
     if (where === 'login')
         return LOGIN_WHAT;
     if (where === '/t/')
         return 'an Anaconda token (/t/<token>/)';
+    if (where === url_secrets/* HOST_TOKEN_WHERE */.Nm)
+        return `a Cloudsmith entitlement token (${url_secrets/* HOST_TOKEN_WHERE */.Nm})`;
     if (where === 'token')
         return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
     return `a token in the query (${where})`;
@@ -4186,6 +4193,7 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 /* harmony export */   $o: () => (/* binding */ isNameReference),
 /* harmony export */   DH: () => (/* binding */ decoded),
 /* harmony export */   Fn: () => (/* binding */ urlSecrets),
+/* harmony export */   Nm: () => (/* binding */ HOST_TOKEN_WHERE),
 /* harmony export */   gJ: () => (/* binding */ urlTokens),
 /* harmony export */   u2: () => (/* binding */ isLiteralSecret)
 /* harmony export */ });
@@ -4193,7 +4201,8 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
-// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment. The
+// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment,
+// Cloudsmith's dl.cloudsmith.io/<token>/ (urlTokens.hostToken). The
 // secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
 // hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
 
@@ -4212,14 +4221,18 @@ const withoutSkip = (pattern) => {
         throw new Error(`a redaction rule without its \${NAME} skip: ${pattern}`);
     return pattern.replace(RULE_SKIP, '');
 };
-const { span, query, pathToken } = _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTION_RULES */ .iz.urlTokens;
+const { span, query, pathToken, hostToken } = _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTION_RULES */ .iz.urlTokens;
 const URL_SPAN = new RegExp(span);
 const QUERY_SECRET_G = new RegExp(withoutSkip(query.pattern), query.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(withoutSkip(pathToken));
+const HOST_TOKEN = new RegExp(withoutSkip(hostToken.pattern));
+/** Where a host token is (UrlToken.where): the host's name and the segment, `dl.cloudsmith.io/<token>/`. */
+const HOST_TOKEN_WHERE = `${hostToken.hint}/<token>/`;
 const isNameReference = (part) => NAME_REFERENCE.test(part);
 /**
  * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
- * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
+ * Anaconda's `/t/<token>/` segment right after the host, the first path segment on a host that
+ * takes a token there (`dl.cloudsmith.io/<token>/`), and the value of each query or fragment
  * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
  * A value that is a whole `${NAME}` is not one (pip fills it in; a `${name}` of another form, which
  * pip sends as written, is); an empty one is given as such.
@@ -4233,6 +4246,9 @@ function urlTokens(url) {
     const t = PATH_TOKEN.exec(rest);
     if (t)
         out.push({ where: '/t/', value: t[2], at: colon + t.index + t[1].length });
+    const h = HOST_TOKEN.exec(rest);
+    if (h)
+        out.push({ where: HOST_TOKEN_WHERE, value: h[2], at: colon + h.index + h[1].length });
     for (const m of rest.matchAll(QUERY_SECRET_G))
         out.push({ where: m[1], value: m[2], at: colon + m.index + m[1].length });
     return out.filter((x) => !isNameReference(x.value));
@@ -4259,8 +4275,8 @@ const isLiteralSecret = (part) => {
 /**
  * Every secret part of URL, to mask in logs: its user name and password, the value of each query
  * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
- * percent-encoded, in a URL nested in the query), and the token of an Anaconda `/t/<token>/`
- * segment right after the host. Each is given as written in the URL (percent-encoded) and
+ * percent-encoded, in a URL nested in the query), the token of an Anaconda `/t/<token>/`
+ * segment right after the host, and a token host's first path segment (`dl.cloudsmith.io/<token>/`). Each is given as written in the URL (percent-encoded) and
  * decoded, when that differs; a part that does not decode (a bare '%') is given as written. Empty,
  * masked already or a whole `${NAME}` reference (in either form) is left out, and so is a form
  * shorter than MIN_CHARS (a mask that short would hide that text in every log line).

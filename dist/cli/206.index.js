@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  baselineSave: () => (/* binding */ baselineSave),
   bundledExample: () => (/* binding */ bundledExample),
   checkEarlierResults: () => (/* binding */ checkEarlierResults),
   outputLine: () => (/* binding */ outputLine),
@@ -71,6 +72,10 @@ var args = __webpack_require__(77593);
 var engine_platform = __webpack_require__(23635);
 // EXTERNAL MODULE: ./src/cli/commands/shared.ts + 2 modules
 var shared = __webpack_require__(17474);
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(85015);
+// EXTERNAL MODULE: ./src/util/pull-request-code.ts
+var pull_request_code = __webpack_require__(23419);
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 // `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
 // runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
@@ -91,6 +96,16 @@ var shared = __webpack_require__(17474);
 
 
 
+
+
+/**
+ * Where `ml-image run` saves its records as BRANCH's baseline: always, but in a run on GitHub that
+ * may build a pull request's code (an /ok-to-test run's GITHUB_REF is the default branch's), whose
+ * records must not become what the branch's next report is compared with.
+ */
+function baselineSave(env, branch, sha) {
+    return (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, (0,github_event/* readRunEventFacts */.rH)(env)) ? {} : { saveAs: { branch, sha } };
+}
 /** examples/hello-ml next to images/ (in the repository and in the published package). */
 function bundledExample() {
     return external_node_path_default().join(external_node_path_default().dirname((0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url)))), 'examples', 'hello-ml', 'ml-image.yml');
@@ -166,6 +181,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             quiet: { type: 'boolean', default: false },
             rerun: { type: 'boolean', default: false },
         });
+        (0,pull_request_code/* refusePullRequestTarget */.cq)(io.env, 'ml-image run');
         const timer = stageTimer(values.verbose);
         const gpus = (0,gpu_mode/* parseGpuMode */.L)(values.gpus, 'run: --gpus');
         // A value naming no stage (", ,": an unset variable) would run every stage: parseStages refuses it.
@@ -215,7 +231,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
                 mode: 'off',
                 baseline,
                 baseBranch: branch,
-                saveAs: { branch, sha: git.sha ?? 'local' },
+                ...baselineSave(io.env, branch, git.sha ?? 'local'),
             },
         }, {
             docker: io.docker,

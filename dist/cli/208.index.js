@@ -2290,30 +2290,36 @@ function configKeys(host) {
         return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
     return [host, `https://${host}`, `http://${host}`];
 }
-/** What in a parsed config.json is not of the shape Docker writes (the field, not its value); else undefined. */
+/**
+ * What in a parsed config.json is not of the shape Docker writes (the field, not its value); else
+ * undefined. A null field is an absent one, as Go's decoder reads it: Docker Desktop writes
+ * `"auths": null` beside its credsStore.
+ */
 function dockerConfigProblem(config) {
     if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(config))
         return 'holds no JSON object';
     const { auths, credHelpers, credsStore } = config;
-    if (auths !== undefined) {
+    if (auths != null) {
         if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(auths))
             return '"auths" is no object';
         for (const [host, entry] of Object.entries(auths)) {
+            if (entry === null)
+                continue;
             if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(entry))
                 return `auths[${JSON.stringify(host)}] is no object`;
             for (const key of ['auth', 'identitytoken'])
-                if (entry[key] !== undefined && typeof entry[key] !== 'string')
+                if (entry[key] != null && typeof entry[key] !== 'string')
                     return `auths[${JSON.stringify(host)}].${key} is no string`;
         }
     }
-    if (credHelpers !== undefined) {
+    if (credHelpers != null) {
         if (!(0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .isJsonObject */ .OW)(credHelpers))
             return '"credHelpers" is no object';
         for (const [host, name] of Object.entries(credHelpers))
-            if (typeof name !== 'string')
+            if (name !== null && typeof name !== 'string')
                 return `credHelpers[${JSON.stringify(host)}] is no string`;
     }
-    if (credsStore !== undefined && typeof credsStore !== 'string')
+    if (credsStore != null && typeof credsStore !== 'string')
         return '"credsStore" is no string';
     return undefined;
 }
@@ -2337,14 +2343,14 @@ function findCredential(host, deps) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`${found.file}: ${odd}: docker and buildx cannot read their credentials from it`, `fix or remove ${found.file}, then log in again (docker login)`);
     const keys = configKeys(host);
     const server = keys[0];
-    const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h !== undefined);
+    const helperName = keys.map((k) => config.credHelpers?.[k]).find((h) => h != null);
     if (helperName)
         return {
             kind: 'helper',
             describe: `credential helper docker-credential-${helperName} (credHelpers in ${found.file})`,
             get: (signal) => deps.helper(helperName, server, signal),
         };
-    const entry = keys.map((k) => config.auths?.[k]).find((a) => a !== undefined);
+    const entry = keys.map((k) => config.auths?.[k]).find((a) => a != null);
     if (entry?.identitytoken)
         return {
             kind: 'token',

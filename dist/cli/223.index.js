@@ -527,8 +527,12 @@ function manifestPart(a) {
  * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type.
  */
 function bpa_lists_cacheSpecType(input, spec) {
-    if (!spec.includes('=') && !/[\r\n]/.test(spec))
+    if (!spec.includes('=') && !/[\r\n]/.test(spec)) {
+        // Image references, as ref= of a registry cache: no login on the command line either.
+        if (csvFields(spec).some(holdsLogin))
+            throw cacheLogin(input);
         return 'registry';
+    }
     const { attrs, problem } = bpa_list_specAttrs(spec);
     const type = attrs.get('type');
     if (problem === undefined && type) {
@@ -551,6 +555,8 @@ const CACHE_CREDENTIALS_ELSEWHERE = {
  * user of the machine can read, and in the build's log. The message never holds the value.
  */
 function checkCacheCredentials(input, spec, type, attrs) {
+    if (type === 'registry' && holdsLogin(attrs.get('ref') ?? ''))
+        throw cacheLogin(input);
     const key = [...attrs.keys()].find((k) => CACHE_SECRET_KEYS.has(k));
     const why = key !== undefined
         ? `gives ${key}=`
@@ -560,6 +566,8 @@ function checkCacheCredentials(input, spec, type, attrs) {
     throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(shownSpec(spec))}: ${why}; a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, CACHE_CREDENTIALS_ELSEWHERE[type] ??
         'give the builder its credentials another way (its environment, a credentials file), not in the spec');
 }
+/** A registry cache reference with a login: refused, the spec never quoted. */
+const cacheLogin = (input) => new errors/* InputError */.dz(`input "${input}": a registry cache reference holds a login (USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`);
 /** A `KEY=VALUE,...` spec for an error: the value of a key that names a secret (token=) masked. */
 function shownSpec(spec) {
     return csvFields(spec.replace(/[\r\n]+/g, ' '))
@@ -634,14 +642,26 @@ function valueSecrets(items, what) {
     });
     return out;
 }
+/** An OCI digest after a reference's last '@' (algorithm:encoded, image-spec's grammar). */
+const DIGEST_TAIL = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+const LOGIN_FIX = 'log in with docker/login-action (or docker login) and give the reference as REGISTRY/NAME:TAG';
+/**
+ * Whether an image reference holds a login (USER:PASSWORD@, TOKEN@, a scheme's): any '@' but one
+ * before a digest (NAME@sha256:...). A password may hold '/' and ':', so where the first '/' is
+ * says nothing.
+ */
+function holdsLogin(ref) {
+    const at = ref.lastIndexOf('@');
+    if (at < 0)
+        return false;
+    return ref.indexOf('@') !== at || !DIGEST_TAIL.test(ref.slice(at + 1));
+}
 /** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
 function bpa_lists_splitTagRef(ref) {
-    const at = ref.indexOf('@');
-    const slash0 = ref.indexOf('/');
     // USER:PASSWORD@ before the registry: never quoted (a password), said as what it is.
-    if (at >= 0 && (slash0 < 0 || at < slash0))
-        throw new errors/* InputError */.dz(`input "tags": a tag holds a login (USER:PASSWORD@ before the registry); a tag never carries credentials`, 'log in with docker/login-action (or docker login) and give the tag as REGISTRY/NAME:TAG');
-    if (at >= 0)
+    if (holdsLogin(ref))
+        throw new errors/* InputError */.dz(`input "tags": a tag holds a login (USER:PASSWORD@ before the registry); a tag never carries credentials`, LOGIN_FIX);
+    if (ref.includes('@'))
         throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
     const slash = ref.lastIndexOf('/');
     const colon = ref.lastIndexOf(':');

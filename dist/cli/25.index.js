@@ -101,7 +101,10 @@ var args = __webpack_require__(77593);
 var shared = __webpack_require__(17474);
 // EXTERNAL MODULE: ./src/cli/commands/engine-platform.ts
 var engine_platform = __webpack_require__(23635);
+// EXTERNAL MODULE: ./src/util/pull-request-code.ts
+var pull_request_code = __webpack_require__(23419);
 ;// CONCATENATED MODULE: ./src/cli/commands/build.ts
+
 
 
 
@@ -156,6 +159,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
             load: { type: 'boolean', default: false },
             quiet: { type: 'boolean', default: false },
         });
+        (0,pull_request_code/* refusePullRequestTarget */.cq)(io.env, 'ml-image build');
         const loaded = (0,load/* loadConfig */.Z9)({
             cwd: io.cwd,
             env: io.env,

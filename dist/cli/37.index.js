@@ -892,7 +892,8 @@ function bracketEre(pattern, start, ignoreCase) {
 }
 /**
  * What the shared rules mask by value, as two EREs (each a superset, valueRuleEre): the rules that
- * heed case (tokens of a known form, JWTs, a URL's login, Anaconda's /t/<token>/ anywhere), and those
+ * heed case (tokens of a known form, JWTs, a URL's login, Anaconda's /t/<token>/ anywhere,
+ * Cloudsmith's dl.cloudsmith.io/<token>/), and those
  * that ignore it, for the upper-cased value (a URL's secret parameter, a connection string's secret).
  * Long base64-like values, which redaction also masks, are left alone: paths and IDs look like them.
  */
@@ -904,6 +905,7 @@ function secretValueEres(rules = redact/* REDACTION_RULES */.iz) {
         [`${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${seg}\\.${seg}\\.${seg}`, false],
         [rules.urlUserinfo, false],
         [rules.urlTokens.pathToken.replace(/^\^/, ''), false],
+        [rules.urlTokens.hostToken.pattern.replace(/^\^/, ''), false],
         [rules.urlTokens.query.pattern, rules.urlTokens.query.ignoreCase],
         [rules.connectionString.pattern, rules.connectionString.ignoreCase],
     ];

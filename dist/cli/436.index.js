@@ -544,7 +544,9 @@ function refuseLinkOutOfWorkspace(file, label, env) {
     if (env?.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
         return;
     const ws = external_node_path_default().resolve(env.GITHUB_WORKSPACE);
-    if (!(0,read_file/* isInside */.FK)(file, ws) || (0,workspace_file/* outsideWorkspace */.t)(file, ws) === undefined)
+    // Named inside it as written, or through the workspace's real path (a linked _work, cwd physical).
+    const named = (0,read_file/* isInside */.FK)(file, ws) || (0,read_file/* isInside */.FK)(file, (0,read_regular/* realPathOrSelf */.rX)(ws));
+    if (!named || (0,workspace_file/* outsideWorkspace */.t)(file, ws) === undefined)
         return;
     throw new errors/* InputError */.dz(`config file ${label} is a link to ${(0,read_regular/* realPathOrSelf */.rX)(file)}, outside the workspace ${(0,read_regular/* realPathOrSelf */.rX)(ws)}: on a runner the config is read from the repository only`, 'commit the config file itself, not a link out of the checkout');
 }

@@ -216,7 +216,7 @@ function overridesFromFlags(values) {
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 async function gitContextFor(io) {
     const exec = io.git ?? new exec_runner/* ActionsExecRunner */.L();
-    const checkedOut = await (0,git_context/* scheduledCheckout */.yw)(io.env, () => checkoutHead(exec, io.cwd));
+    const checkedOut = await (0,git_context/* checkedOutCommit */.Xg)(io.env, () => checkoutHead(exec, io.cwd));
     return (0,git_context/* gitContextFromGitHubEnv */.sp)(io.env, checkedOut) ?? (await (0,git_context/* gitContextFromCheckout */.Yc)(exec, io.cwd));
 }
 /**
@@ -652,9 +652,9 @@ function impossibleTorchCombination(catalog, want, platforms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xg: () => (/* binding */ checkedOutCommit),
 /* harmony export */   Yc: () => (/* binding */ gitContextFromCheckout),
-/* harmony export */   sp: () => (/* binding */ gitContextFromGitHubEnv),
-/* harmony export */   yw: () => (/* binding */ scheduledCheckout)
+/* harmony export */   sp: () => (/* binding */ gitContextFromGitHubEnv)
 /* harmony export */ });
 /* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85015);
 /* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23419);
@@ -670,8 +670,8 @@ function withCommitTime(text) {
 }
 /**
  * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. CHECKED_OUT: the commit the
- * checkout holds, where the caller read it (a schedule run: see defaultBranchOf); it is then the
- * commit tags and labels name. A run that may build a pull request's code (an issue_comment
+ * checkout holds, where the caller read it (checkedOutCommit); it is then the commit tags and
+ * labels name. A run that may build a pull request's code (an issue_comment
  * "/ok-to-test" run, a workflow_run after a pull request's: its GITHUB_REF is the default branch's)
  * is never the default branch's: no `latest`, `<variant>` or version tag for its image.
  */
@@ -701,12 +701,23 @@ function gitContextFromGitHubEnv(env, checkedOut) {
     };
 }
 /**
- * What a run reads of its checkout before the git context: the checked-out commit on a schedule
- * run only (the one event whose default branch comes from GITHUB_REF alone: see defaultBranchOf),
- * one git process; undefined elsewhere.
+ * What a run reads of its checkout before the git context (one git process), where the commit it
+ * builds may not be GITHUB_SHA: a schedule run (the one event whose default branch comes from
+ * GITHUB_REF alone: see defaultBranchOf), and a run that may build a pull request's code without a
+ * pull_request payload (an issue_comment "/ok-to-test" run, a workflow_run or repository_dispatch
+ * run): its GITHUB_SHA is the default branch's head, its checkout often a pull request's, and the
+ * `sha-` tag and revision label must name what was built, never take the default branch's commit.
+ * Undefined elsewhere.
  */
-async function scheduledCheckout(env, head) {
-    return env.GITHUB_ACTIONS === 'true' && env.GITHUB_EVENT_NAME === 'schedule' ? head() : undefined;
+async function checkedOutCommit(env, head) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    if (env.GITHUB_EVENT_NAME === 'schedule')
+        return head();
+    if (env.GITHUB_HEAD_REF)
+        return undefined; // a pull_request payload: its head.sha
+    const event = (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .readGitHubEventFile */ .MZ)(env.GITHUB_EVENT_PATH);
+    return event.pull_request === undefined && (0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__/* .mayBuildPullRequestCode */ .HE)(env, event) ? head() : undefined;
 }
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
 async function gitContextFromCheckout(exec, cwd) {
@@ -1405,12 +1416,15 @@ function planBuild(config, ctx) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
+/* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
 /* harmony export */   lw: () => (/* binding */ untrustedReason)
 /* harmony export */ });
-/* unused harmony export TRUSTED_EVENTS */
+/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
 // report's baseline). Pure over the runner's environment and the facts of its event payload.
+
 /**
  * The events whose runs build only what is on a branch of the repository already: a push, a
  * schedule, a manual run, the merge queue, a release, a branch or tag created (pushed). Any other
@@ -1427,9 +1441,13 @@ const TRUSTED_EVENTS = new Set([
     'release',
     'create',
 ]);
+/** The login GitHub runs Dependabot's workflows as: GITHUB_ACTOR of its pull requests' and pushes' runs. */
+const DEPENDABOT = 'dependabot[bot]';
 /**
- * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
- * GITHUB_HEAD_REF set (a pull request's run, whatever the event). A workflow_run run is trusted
+ * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, that has GITHUB_HEAD_REF
+ * set (a pull request's run, whatever the event), or that Dependabot started (GITHUB_ACTOR: a push
+ * to its own dependabot/... branch runs the updated dependency's code as `push`; GitHub gives
+ * such a run a read-only token and no secrets, as a fork's). A workflow_run run is trusted
  * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
  * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
  * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
@@ -1438,7 +1456,7 @@ const TRUSTED_EVENTS = new Set([
 function mayBuildPullRequestCode(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
-    if (env.GITHUB_HEAD_REF)
+    if (env.GITHUB_HEAD_REF || env.GITHUB_ACTOR === DEPENDABOT)
         return true;
     const name = env.GITHUB_EVENT_NAME ?? '';
     if (name === 'workflow_run')
@@ -1456,10 +1474,23 @@ function trustedTrigger(repository, run) {
 function untrustedReason(env) {
     if (env.GITHUB_HEAD_REF)
         return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+    if (env.GITHUB_ACTOR === DEPENDABOT)
+        return `a run Dependabot started (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
     const name = env.GITHUB_EVENT_NAME ?? '';
     return name === 'workflow_run'
         ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
         : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release and create runs are trusted)`;
+}
+/**
+ * A pull_request_target run has a write token and the repository's secrets beside whatever it checks
+ * out, and its GITHUB_REF is the base branch (cache and baseline scopes): the stages never run there,
+ * as the reusable workflow refuses it (docs/workflows.md). WHO names the refuser in the message:
+ * the action (its poster, from-artifact, builds nothing and may), or a CLI command that builds.
+ */
+function refusePullRequestTarget(env, who) {
+    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'pull_request_target')
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${who} does not run its stages on pull_request_target: that event runs with a write token and the repository's secrets beside the checked-out code, and with the base branch's cache scope`, "trigger the workflow on pull_request (a fork's run gets a read-only token and writes the fork-safe comment artifact) and post the comment from a workflow_run job (from-artifact); see docs/workflows.md");
 }
 
 

@@ -919,7 +919,7 @@ function mayCarryCredentials(url) {
 
 /***/ }),
 
-/***/ 46813:
+/***/ 99474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1330,8 +1330,6 @@ function aarch64PypiTorch(h, newTorch, t) {
 
 // EXTERNAL MODULE: ./src/resolve/input.ts
 var resolve_input = __webpack_require__(18604);
-// EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
-var snapshot_cache = __webpack_require__(42405);
 ;// CONCATENATED MODULE: ./src/resolve/helper-output.ts
 // What the Python helper (py/ml_image_resolve.py) prints, as schemas: its answers cross a process
 // boundary and are parsed, never cast. Keys the TypeScript side does not use are dropped.
@@ -3156,6 +3154,8 @@ if __name__ == "__main__":
     main(sys.argv)
 `;
 
+// EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
+var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/python/indexes.ts + 1 modules
@@ -3496,6 +3496,7 @@ function transientSummary(out) {
 
 
 
+
 const PipSchema = schemas/* object */.Ikc({ rc: schemas/* number */.aig(), stdout: schemas/* string */.YjP(), stderr: schemas/* string */.YjP() });
 const RunOutputSchema = schemas/* object */.Ikc({
     snapshot: schemas/* unknown */.L5J().optional(),
@@ -3637,7 +3638,7 @@ function attemptOf(r, image, withSnapshot, mask = (t) => t) {
     if (out.pip === undefined) {
         if (snapshot !== undefined)
             return { ...asSnapshot(snapshot.stdout), snapshotSeconds: out.timing?.snapshot ?? 0 };
-        throw helperFailed(r, image, `no pip run in ${mask(JSON.stringify(json)).slice(0, 200)}`, mask);
+        throw helperFailed(r, image, `no pip run in ${(0,redact/* redactText */.Rd)(mask(JSON.stringify(json))).slice(0, 200)}`, mask);
     }
     const t = out.timing ?? {};
     const held = out.held && analyzed(out.held, { pip: t['held pip'] ?? 0, analysis: t['held analysis'] ?? 0 });
@@ -3672,8 +3673,10 @@ function parseHelperOutput(schema, r, image, mask = (t) => t) {
     return parsed.data;
 }
 function helperFailed(r, image, problem, mask = (t) => t) {
-    // Masked whole, then clipped: a cut inside a secret's value would leave a part no mask finds.
-    const said = problem !== undefined ? mask(problem) : mask((r.stderr || r.stdout).trim()).slice(-500);
+    // Masked whole (the values, then tokens by their shape), then clipped: a cut inside a secret's
+    // value would leave a part no mask finds.
+    const whole = (r.stderr || r.stdout).trim();
+    const said = problem !== undefined ? mask(problem) : (0,redact/* redactText */.Rd)(mask(whole)).slice(-500);
     // Killed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt, not the helper.
     return ((0,cleanup/* interruptedFailure */.rn)(`the resolver helper in ${image}`, `exit ${r.exitCode}`) ??
         new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`));
@@ -3945,6 +3948,57 @@ class StepTimes {
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/resolve/earlier.ts
+// Reusing an earlier resolution (`ml-image run`): its cache key, and the lookup that says why an
+// answer is or is not reused.
+
+
+
+
+
+
+
+
+/**
+ * Cache key of a resolution: the base digest, every input that can change pip's answer, and the
+ * run's trust scope (pipCacheScope): an answer a run that may build a pull request's code worked
+ * out, against its own pip cache volume, is never reused by a branch's run.
+ */
+function resolutionKey(baseDigest, input, env = {}) {
+    // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
+    // in baseDigest (the registry digest, or the local image id, of the image that ran).
+    const { network: _network, pull: _pull, ...decisive } = input;
+    // snapshot: its format (helper-output.ts): an answer from a snapshot that missed Debian's
+    // python3-* packages (format 1) is not reused.
+    return `resolution-${(0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify({
+        baseDigest,
+        decisive,
+        VERSION: version/* VERSION */.x,
+        snapshot: 2,
+        scope: (0,pip_cache/* pipCacheScope */.cv)(env, (0,github_event/* readRunEventFacts */.rH)(env)),
+    }))
+        .digest('hex')}`;
+}
+/** An earlier run's answer to exactly these inputs, where reuse is on and one is kept; else its key. */
+function earlierResolution(input, deps, 
+/** The base's cache key (PinnedBase.key): its registry digest, or its local image id. */
+digest, say) {
+    if (!deps.reuse || !deps.cache || digest === undefined)
+        return {};
+    // The key holds the requirements' text: a file pip fetches from a URL can change without it.
+    if ((0,parse/* remoteIncludes */.Ms)((0,resolve_input/* pipReadText */.xW)(input)).length > 0) {
+        say('not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing');
+        return {};
+    }
+    const key = resolutionKey(digest, input, deps.env);
+    const hit = (0,snapshot_cache/* cachedJson */.Bm)(deps.cache, key, result/* ResolveOutputSchema */.fj)?.value;
+    if (hit === undefined)
+        return { key };
+    say(`reused the resolution of identical inputs (base ${digest.slice(0, 19)})`);
+    return { key, hit };
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/resolve.ts
 // resolve: find where the user's requirements would change what the base image ships (the NumPy
 // <2 vs >=2 class), explain it, and find a plan that holds the base fixed. All pip runs happen in
@@ -3984,17 +4038,6 @@ const STEP_OF = {
     // The release (steps/release.ts) tries the held run once more, as the relax step does.
     'released.json': 'relax',
 };
-/** Cache key of a resolution: the base digest and every input that can change pip's answer. */
-function resolutionKey(baseDigest, input) {
-    // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
-    // in baseDigest (the registry digest, or the local image id, of the image that ran).
-    const { network: _network, pull: _pull, ...decisive } = input;
-    // snapshot: its format (helper-output.ts): an answer from a snapshot that missed Debian's
-    // python3-* packages (format 1) is not reused.
-    return `resolution-${(0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify({ baseDigest, decisive, VERSION: version/* VERSION */.x, snapshot: 2 }))
-        .digest('hex')}`;
-}
 async function resolveAgainstBase(input, deps) {
     const t0 = Date.now();
     const { env } = deps;
@@ -4156,23 +4199,6 @@ async function openSession(input, deps, o) {
  * never reused nor kept (the included file can change at its URL). Only `ml-image run` reuses
  * answers (a workstation's cache, never a CI runner's shared one).
  */
-function earlierResolution(input, deps, 
-/** The base's cache key (PinnedBase.key): its registry digest, or its local image id. */
-digest, say) {
-    if (!deps.reuse || !deps.cache || digest === undefined)
-        return {};
-    // The key holds the requirements' text: a file pip fetches from a URL can change without it.
-    if ((0,parse/* remoteIncludes */.Ms)((0,resolve_input/* pipReadText */.xW)(input)).length > 0) {
-        say('not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing');
-        return {};
-    }
-    const key = resolutionKey(digest, input);
-    const hit = (0,snapshot_cache/* cachedJson */.Bm)(deps.cache, key, result/* ResolveOutputSchema */.fj)?.value;
-    if (hit === undefined)
-        return { key };
-    say(`reused the resolution of identical inputs (base ${digest.slice(0, 19)})`);
-    return { key, hit };
-}
 /** snapshot + diagnose -> (check: explain) | hold -> relax -> release -> plan | explain. */
 async function answerFor(ws, input, snapshotOptions, times) {
     const say = snapshotOptions.say;
@@ -4363,7 +4389,7 @@ function cachedJson(cache, key, schema) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3788);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46813);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99474);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80393);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
 /* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46496);

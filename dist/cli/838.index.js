@@ -365,7 +365,8 @@ function readCommentArtifact(dir, expected) {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new InputError(`${file}: not JSON: ${e.message.slice(0, 200)}`);
+        // By line and column only: V8's message quotes the text, which a fork's run wrote.
+        throw new InputError(`${file}: not JSON: ${jsonSyntaxProblem(text, e)}`);
     }
     const version = data?.schemaVersion;
     if (typeof version === 'number' && version !== COMMENT_ARTIFACT_SCHEMA_VERSION) {

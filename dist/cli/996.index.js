@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3788);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(81583);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46813);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(99474);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(50810);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43140);
 /* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42405);
@@ -366,12 +366,15 @@ function openOutDir(cwd, out) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
+/* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
 /* harmony export */   lw: () => (/* binding */ untrustedReason)
 /* harmony export */ });
-/* unused harmony export TRUSTED_EVENTS */
+/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
 // report's baseline). Pure over the runner's environment and the facts of its event payload.
+
 /**
  * The events whose runs build only what is on a branch of the repository already: a push, a
  * schedule, a manual run, the merge queue, a release, a branch or tag created (pushed). Any other
@@ -388,9 +391,13 @@ const TRUSTED_EVENTS = new Set([
     'release',
     'create',
 ]);
+/** The login GitHub runs Dependabot's workflows as: GITHUB_ACTOR of its pull requests' and pushes' runs. */
+const DEPENDABOT = 'dependabot[bot]';
 /**
- * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, or that has
- * GITHUB_HEAD_REF set (a pull request's run, whatever the event). A workflow_run run is trusted
+ * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, that has GITHUB_HEAD_REF
+ * set (a pull request's run, whatever the event), or that Dependabot started (GITHUB_ACTOR: a push
+ * to its own dependabot/... branch runs the updated dependency's code as `push`; GitHub gives
+ * such a run a read-only token and no secrets, as a fork's). A workflow_run run is trusted
  * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
  * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
  * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
@@ -399,7 +406,7 @@ const TRUSTED_EVENTS = new Set([
 function mayBuildPullRequestCode(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
-    if (env.GITHUB_HEAD_REF)
+    if (env.GITHUB_HEAD_REF || env.GITHUB_ACTOR === DEPENDABOT)
         return true;
     const name = env.GITHUB_EVENT_NAME ?? '';
     if (name === 'workflow_run')
@@ -417,10 +424,23 @@ function trustedTrigger(repository, run) {
 function untrustedReason(env) {
     if (env.GITHUB_HEAD_REF)
         return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+    if (env.GITHUB_ACTOR === DEPENDABOT)
+        return `a run Dependabot started (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
     const name = env.GITHUB_EVENT_NAME ?? '';
     return name === 'workflow_run'
         ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
         : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release and create runs are trusted)`;
+}
+/**
+ * A pull_request_target run has a write token and the repository's secrets beside whatever it checks
+ * out, and its GITHUB_REF is the base branch (cache and baseline scopes): the stages never run there,
+ * as the reusable workflow refuses it (docs/workflows.md). WHO names the refuser in the message:
+ * the action (its poster, from-artifact, builds nothing and may), or a CLI command that builds.
+ */
+function refusePullRequestTarget(env, who) {
+    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'pull_request_target')
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${who} does not run its stages on pull_request_target: that event runs with a write token and the repository's secrets beside the checked-out code, and with the base branch's cache scope`, "trigger the workflow on pull_request (a fork's run gets a read-only token and writes the fork-safe comment artifact) and post the comment from a workflow_run job (from-artifact); see docs/workflows.md");
 }
 
 

@@ -1272,7 +1272,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .describe('requirements files, relative to the config file; their `-r` includes and `-c` constraints files (relative to the file naming them) are read and checked too, and reach pip in the resolver and the build.'),
         indexUrl: indexUrl
             .optional()
-            .describe("pip index URL, http(s) or file (default: PIP_INDEX_URL, else PyPI); a login in it reaches pip by environment or secret mount only. Its login and a token in its query (`?token=`, `sig=` ...) or Anaconda's `/t/<token>/` are masked in the job's log, as are those of extraIndexUrls and torchIndexUrl."),
+            .describe("pip index URL, http(s) or file (default: PIP_INDEX_URL, else PyPI); a login in it reaches pip by environment or secret mount only. Its login and a token in its query (`?token=`, `sig=` ...), Anaconda's `/t/<token>/` or Cloudsmith's `dl.cloudsmith.io/<token>/` are masked in the job's log, as are those of extraIndexUrls and torchIndexUrl."),
         torchIndexUrl: indexUrl
             .optional()
             .describe('Base of the torch wheel indexes (default https://download.pytorch.org/whl); `/cu128`, `/cpu` ... is appended.'),
@@ -5098,7 +5098,8 @@ var redact = __nccwpck_require__(81583);
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
-// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment. The
+// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment,
+// Cloudsmith's dl.cloudsmith.io/<token>/ (urlTokens.hostToken). The
 // secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
 // hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
 
@@ -5117,14 +5118,18 @@ const withoutSkip = (pattern) => {
         throw new Error(`a redaction rule without its \${NAME} skip: ${pattern}`);
     return pattern.replace(RULE_SKIP, '');
 };
-const { span, query, pathToken } = redact/* REDACTION_RULES */.iz.urlTokens;
+const { span, query, pathToken, hostToken } = redact/* REDACTION_RULES */.iz.urlTokens;
 const URL_SPAN = new RegExp(span);
 const QUERY_SECRET_G = new RegExp(withoutSkip(query.pattern), query.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(withoutSkip(pathToken));
+const HOST_TOKEN = new RegExp(withoutSkip(hostToken.pattern));
+/** Where a host token is (UrlToken.where): the host's name and the segment, `dl.cloudsmith.io/<token>/`. */
+const HOST_TOKEN_WHERE = `${hostToken.hint}/<token>/`;
 const isNameReference = (part) => NAME_REFERENCE.test(part);
 /**
  * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
- * Anaconda's `/t/<token>/` segment right after the host, and the value of each query or fragment
+ * Anaconda's `/t/<token>/` segment right after the host, the first path segment on a host that
+ * takes a token there (`dl.cloudsmith.io/<token>/`), and the value of each query or fragment
  * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
  * A value that is a whole `${NAME}` is not one (pip fills it in; a `${name}` of another form, which
  * pip sends as written, is); an empty one is given as such.
@@ -5138,6 +5143,9 @@ function urlTokens(url) {
     const t = PATH_TOKEN.exec(rest);
     if (t)
         out.push({ where: '/t/', value: t[2], at: colon + t.index + t[1].length });
+    const h = HOST_TOKEN.exec(rest);
+    if (h)
+        out.push({ where: HOST_TOKEN_WHERE, value: h[2], at: colon + h.index + h[1].length });
     for (const m of rest.matchAll(QUERY_SECRET_G))
         out.push({ where: m[1], value: m[2], at: colon + m.index + m[1].length });
     return out.filter((x) => !isNameReference(x.value));
@@ -5164,8 +5172,8 @@ const isLiteralSecret = (part) => {
 /**
  * Every secret part of URL, to mask in logs: its user name and password, the value of each query
  * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
- * percent-encoded, in a URL nested in the query), and the token of an Anaconda `/t/<token>/`
- * segment right after the host. Each is given as written in the URL (percent-encoded) and
+ * percent-encoded, in a URL nested in the query), the token of an Anaconda `/t/<token>/`
+ * segment right after the host, and a token host's first path segment (`dl.cloudsmith.io/<token>/`). Each is given as written in the URL (percent-encoded) and
  * decoded, when that differs; a part that does not decode (a bare '%') is given as written. Empty,
  * masked already or a whole `${NAME}` reference (in either form) is left out, and so is a form
  * shorter than MIN_CHARS (a mask that short would hide that text in every log line).
@@ -5317,7 +5325,7 @@ var parse = __nccwpck_require__(39459);
 // comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
 // that is a token, a token in the query, as the shared redaction rules
 // (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
-// Anaconda host), and a token of a known form anywhere (in a line, outside its ${NAME}s). What a
+// Anaconda host), Cloudsmith's dl.cloudsmith.io/<token>/, and a token of a known form anywhere (in a line, outside its ${NAME}s). What a
 // value is (a secret, a placeholder, a mask, a reference pip does not fill in) is
 // credential-values.ts' rule. Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
@@ -5479,11 +5487,12 @@ const ENCODED_VALUE_REST = /[^\t\n\r\f\v "'\\`&#%]*(?:%(?!2[36])[^\t\n\r\f\v "'\
  * The tokens of URL to judge: its secret query parameters (urlTokens), each value read on past a
  * '<' or '>' (where the shared masking rule stops) to where the parameter ends, so that a value is
  * judged whole, as a login's password is (`?token=<token>` is a placeholder, `?token=<x>s3cr3t` is
- * not); and, on an Anaconda host only, its /t/<token>/ segment (a forum's /t/<topic>/ is none).
+ * not); on an Anaconda host only, its /t/<token>/ segment (a forum's /t/<topic>/ is none); and a
+ * token host's first path segment (Cloudsmith's dl.cloudsmith.io/<token>/: the rule names the host).
  */
 function urlTokensToJudge(url) {
     const all = urlTokens(url);
-    const query = all.filter((t) => t.where !== '/t/');
+    const query = all.filter((t) => t.where !== '/t/' && t.where !== HOST_TOKEN_WHERE);
     const out = query.map((t, i) => {
         const end = t.at + t.value.length;
         if (url[end] !== '<' && url[end] !== '>')
@@ -5497,6 +5506,9 @@ function urlTokensToJudge(url) {
     const t = all.find((x) => x.where === '/t/');
     if (t && ANACONDA_HOST.test(hostOf(url)))
         out.unshift({ ...t, what: '/t/' });
+    const h = all.find((x) => x.where === HOST_TOKEN_WHERE);
+    if (h)
+        out.unshift({ ...h, what: HOST_TOKEN_WHERE });
     return out;
 }
 const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
@@ -5504,11 +5516,13 @@ const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}
 /** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
 function whatOf(where, kind) {
     if (kind === 'reference')
-        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : `the query (${where})`}`;
+        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : where === HOST_TOKEN_WHERE ? where : `the query (${where})`}`;
     if (where === 'login')
         return LOGIN_WHAT;
     if (where === '/t/')
         return 'an Anaconda token (/t/<token>/)';
+    if (where === HOST_TOKEN_WHERE)
+        return `a Cloudsmith entitlement token (${HOST_TOKEN_WHERE})`;
     if (where === 'token')
         return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
     return `a token in the query (${where})`;
@@ -6964,9 +6978,12 @@ function jsonFaultOffset(text, message) {
 /**
  * Why TEXT is not JSON, quoting none of it (V8's message quotes the text around the fault, which may
  * be a credential of a file named by mistake): what was wrong, as V8 words it where its words are
- * its own, and the line and column where it stopped.
+ * its own, and the line and column where it stopped; a byte order mark at the start, by name.
  */
 function jsonSyntaxProblem(text, e) {
+    // An editor's (or PowerShell's) mark, invisible where "line 1, column 1" would point.
+    if (text.startsWith('\uFEFF'))
+        return 'a byte order mark (U+FEFF) at its start, which JSON files may not have: save it as UTF-8 without one';
     const message = e.message ?? String(e);
     const offset = Math.min(jsonFaultOffset(text, message), text.length);
     const before = text.slice(0, offset);
@@ -7449,7 +7466,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\'. A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)"},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?dl\\\\.cloudsmith\\\\.io(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -7470,6 +7487,7 @@ const RedactionRulesSchema = schemas/* object */.Ikc({
         span: schemas/* string */.YjP(),
         query: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
         pathToken: schemas/* string */.YjP(),
+        hostToken: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), hint: schemas/* string */.YjP().min(1) }),
     }),
     urlPublicPasswords: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
     schemelessProxy: schemas/* object */.Ikc({
@@ -7574,7 +7592,7 @@ function maskConnectionSecrets(text, masks) {
 // pattern (the probe applies the same rules; this pass covers all else, such as the image config the
 // engine reports, and re-checks the probe's output), URL credentials in any text (`https://u:***@h/`,
 // `https://***@h/` for a token as the user name, `https://***:***@h/`, `?token=***`, Anaconda's
-// `/t/***/`) and connection strings' (`Password=***;`, `AccountKey=***;`: redact-connection.ts).
+// `/t/***/`, Cloudsmith's `dl.cloudsmith.io/***/`) and connection strings' (`Password=***;`, `AccountKey=***;`: redact-connection.ts).
 // The rules are data, one copy for both: images/probe/redaction-rules.json (redact-rules.ts).
 
 
@@ -7629,19 +7647,21 @@ function looksSecret(value) {
 /**
  * Credentials in every URL of a text, masked: userinfo (`https://user:pw@host` ->
  * `https://user:***@host`, `https://token@host` -> `https://***@host`), the value of a query
- * parameter that names a secret (`?token=***`, `&X-Amz-Signature=***`) and Anaconda's token
- * segment right after the host (`/t/***` + `/`). For logs, errors, Markdown: anything shown.
+ * parameter that names a secret (`?token=***`, `&X-Amz-Signature=***`), Anaconda's token
+ * segment right after the host (`/t/***` + `/`) and the first path segment on a host that takes a
+ * token there (`https://dl.cloudsmith.io/***` + `/`). For logs, errors, Markdown: anything shown.
  */
 function redactUrls(text, mask = MASK) {
     const colon = text.indexOf('://');
     if (colon < 0)
         return text;
     // No userinfo without '@', no secret parameter without '=' and one of '?', '&' or '#' (or one of
-    // them percent-encoded: a URL in another's query), no token segment without '/t/': the scans
-    // below are skipped (cheap checks, SBOMs hold many URLs).
+    // them percent-encoded: a URL in another's query), no token segment without '/t/' or the token
+    // host's name: the scans below are skipped (cheap checks, SBOMs hold many URLs).
     const out = text.includes('@') ? maskUserinfos(text, colon, mask) : text;
     const query = out.includes('=') && (out.includes('?') || out.includes('&') || out.includes('#'));
-    return query || ENCODED_QUERY.test(out) || out.includes('/t/') ? maskUrlTokens(out, mask) : out;
+    const segment = out.includes('/t/') || out.includes(HOST_TOKEN_RULE.hint);
+    return query || segment || ENCODED_QUERY.test(out) ? maskUrlTokens(out, mask) : out;
 }
 /** redactUrls' userinfo pass; COLON is the first '://' of TEXT. */
 function maskUserinfos(text, colon, mask) {
@@ -7673,11 +7693,14 @@ function maskUserinfos(text, colon, mask) {
 }
 // urlTokens: a URL's text after its scheme (to whitespace or '"'), `?name=value` (also `&`, `#`,
 // and `%3Fname%3Dvalue` percent-encoded, its value then ending at `%26` or `%23` too) where the
-// name is a secret's, and Anaconda's `://host/t/<token>` right after the host (any host).
-const { span: SPAN_RULE, query: QUERY_RULE, pathToken: PATH_TOKEN_RULE } = REDACTION_RULES.urlTokens;
+// name is a secret's, Anaconda's `://host/t/<token>` right after the host (any host), and the
+// first path segment on a host that takes a token there (Cloudsmith's `://dl.cloudsmith.io/<token>`).
+const { span: SPAN_RULE, query: QUERY_RULE } = REDACTION_RULES.urlTokens;
+const { pathToken: PATH_TOKEN_RULE, hostToken: HOST_TOKEN_RULE } = REDACTION_RULES.urlTokens;
 const URL_SPAN = new RegExp(SPAN_RULE, 'y');
 const QUERY_SECRET_G = new RegExp(QUERY_RULE.pattern, QUERY_RULE.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(PATH_TOKEN_RULE);
+const HOST_TOKEN = new RegExp(HOST_TOKEN_RULE.pattern);
 /** '=', '?', '&' or '#' percent-encoded (any case), as a URL nested in another's query has them. */
 const ENCODED_QUERY = /%(?:3[DF]|2[36])/i;
 /** redactUrls' pass over parameters and token segments: each URL read once (one in a query with it). */
@@ -7690,7 +7713,7 @@ function maskUrlTokens(text, mask) {
         // Without a scheme before it, '://' starts no URL (the next one may): an empty span.
         URL_SPAN.lastIndex = colon;
         const url = schemeStart(text, colon, colon - MAX_SCHEME) < colon ? URL_SPAN.exec(text)[0] : '';
-        const masked = url.replace(PATH_TOKEN, keep).replace(QUERY_SECRET_G, keep);
+        const masked = url.replace(PATH_TOKEN, keep).replace(HOST_TOKEN, keep).replace(QUERY_SECRET_G, keep);
         if (masked !== url) {
             parts.push(text.slice(done, colon), masked);
             done = colon + url.length;

@@ -1,8 +1,8 @@
-export const id = 387;
-export const ids = [387];
+export const id = 22;
+export const ids = [22];
 export const modules = {
 
-/***/ 16387:
+/***/ 67641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: coreIo, parseActionInputs, refusePullRequestTarget, singleImageOutputs
+// UNUSED EXPORTS: coreIo, parseActionInputs, singleImageOutputs
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -43,6 +43,8 @@ function findImagesDir(start) {
 
 // EXTERNAL MODULE: ./src/util/url-secrets.ts
 var url_secrets = __webpack_require__(92561);
+// EXTERNAL MODULE: ./src/util/pull-request-code.ts
+var pull_request_code = __webpack_require__(23419);
 // EXTERNAL MODULE: ./src/config/bpa-list.ts
 var bpa_list = __webpack_require__(36868);
 // EXTERNAL MODULE: ./src/config/platform.ts
@@ -119,8 +121,12 @@ function manifestPart(a) {
  * given twice: buildx takes the last `type=`; a line break) is refused, as is one without a type.
  */
 function cacheSpecType(input, spec) {
-    if (!spec.includes('=') && !/[\r\n]/.test(spec))
+    if (!spec.includes('=') && !/[\r\n]/.test(spec)) {
+        // Image references, as ref= of a registry cache: no login on the command line either.
+        if ((0,bpa_list/* csvFields */.qZ)(spec).some(holdsLogin))
+            throw cacheLogin(input);
         return 'registry';
+    }
     const { attrs, problem } = (0,bpa_list/* specAttrs */.Oz)(spec);
     const type = attrs.get('type');
     if (problem === undefined && type) {
@@ -143,6 +149,8 @@ const CACHE_CREDENTIALS_ELSEWHERE = {
  * user of the machine can read, and in the build's log. The message never holds the value.
  */
 function checkCacheCredentials(input, spec, type, attrs) {
+    if (type === 'registry' && holdsLogin(attrs.get('ref') ?? ''))
+        throw cacheLogin(input);
     const key = [...attrs.keys()].find((k) => CACHE_SECRET_KEYS.has(k));
     const why = key !== undefined
         ? `gives ${key}=`
@@ -152,6 +160,8 @@ function checkCacheCredentials(input, spec, type, attrs) {
     throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(shownSpec(spec))}: ${why}; a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, CACHE_CREDENTIALS_ELSEWHERE[type] ??
         'give the builder its credentials another way (its environment, a credentials file), not in the spec');
 }
+/** A registry cache reference with a login: refused, the spec never quoted. */
+const cacheLogin = (input) => new errors/* InputError */.dz(`input "${input}": a registry cache reference holds a login (USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`);
 /** A `KEY=VALUE,...` spec for an error: the value of a key that names a secret (token=) masked. */
 function shownSpec(spec) {
     return (0,bpa_list/* csvFields */.qZ)(spec.replace(/[\r\n]+/g, ' '))
@@ -226,14 +236,26 @@ function valueSecrets(items, what) {
     });
     return out;
 }
+/** An OCI digest after a reference's last '@' (algorithm:encoded, image-spec's grammar). */
+const DIGEST_TAIL = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+const LOGIN_FIX = 'log in with docker/login-action (or docker login) and give the reference as REGISTRY/NAME:TAG';
+/**
+ * Whether an image reference holds a login (USER:PASSWORD@, TOKEN@, a scheme's): any '@' but one
+ * before a digest (NAME@sha256:...). A password may hold '/' and ':', so where the first '/' is
+ * says nothing.
+ */
+function holdsLogin(ref) {
+    const at = ref.lastIndexOf('@');
+    if (at < 0)
+        return false;
+    return ref.indexOf('@') !== at || !DIGEST_TAIL.test(ref.slice(at + 1));
+}
 /** `ghcr.io/o/r:1.2.0` (a tag without `:TAG` means `:latest`, as docker reads it). */
 function splitTagRef(ref) {
-    const at = ref.indexOf('@');
-    const slash0 = ref.indexOf('/');
     // USER:PASSWORD@ before the registry: never quoted (a password), said as what it is.
-    if (at >= 0 && (slash0 < 0 || at < slash0))
-        throw new errors/* InputError */.dz(`input "tags": a tag holds a login (USER:PASSWORD@ before the registry); a tag never carries credentials`, 'log in with docker/login-action (or docker login) and give the tag as REGISTRY/NAME:TAG');
-    if (at >= 0)
+    if (holdsLogin(ref))
+        throw new errors/* InputError */.dz(`input "tags": a tag holds a login (USER:PASSWORD@ before the registry); a tag never carries credentials`, LOGIN_FIX);
+    if (ref.includes('@'))
         throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
     const slash = ref.lastIndexOf('/');
     const colon = ref.lastIndexOf(':');
@@ -2145,7 +2167,9 @@ function refuseLinkOutOfWorkspace(file, label, env) {
     if (env?.GITHUB_ACTIONS !== 'true' || !env.GITHUB_WORKSPACE)
         return;
     const ws = external_node_path_default().resolve(env.GITHUB_WORKSPACE);
-    if (!isInside(file, ws) || outsideWorkspace(file, ws) === undefined)
+    // Named inside it as written, or through the workspace's real path (a linked _work, cwd physical).
+    const named = isInside(file, ws) || isInside(file, (0,read_regular/* realPathOrSelf */.rX)(ws));
+    if (!named || outsideWorkspace(file, ws) === undefined)
         return;
     throw new errors/* InputError */.dz(`config file ${label} is a link to ${(0,read_regular/* realPathOrSelf */.rX)(file)}, outside the workspace ${(0,read_regular/* realPathOrSelf */.rX)(ws)}: on a runner the config is read from the repository only`, 'commit the config file itself, not a link out of the checkout');
 }
@@ -2475,8 +2499,6 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __webpack_require__(85015);
-// EXTERNAL MODULE: ./src/util/pull-request-code.ts
-var pull_request_code = __webpack_require__(23419);
 ;// CONCATENATED MODULE: ./src/plan/git-context.ts
 
 
@@ -2490,8 +2512,8 @@ function withCommitTime(text) {
 }
 /**
  * On a GitHub runner: GITHUB_SHA / GITHUB_REF / the event payload. CHECKED_OUT: the commit the
- * checkout holds, where the caller read it (a schedule run: see defaultBranchOf); it is then the
- * commit tags and labels name. A run that may build a pull request's code (an issue_comment
+ * checkout holds, where the caller read it (checkedOutCommit); it is then the commit tags and
+ * labels name. A run that may build a pull request's code (an issue_comment
  * "/ok-to-test" run, a workflow_run after a pull request's: its GITHUB_REF is the default branch's)
  * is never the default branch's: no `latest`, `<variant>` or version tag for its image.
  */
@@ -2521,12 +2543,23 @@ function gitContextFromGitHubEnv(env, checkedOut) {
     };
 }
 /**
- * What a run reads of its checkout before the git context: the checked-out commit on a schedule
- * run only (the one event whose default branch comes from GITHUB_REF alone: see defaultBranchOf),
- * one git process; undefined elsewhere.
+ * What a run reads of its checkout before the git context (one git process), where the commit it
+ * builds may not be GITHUB_SHA: a schedule run (the one event whose default branch comes from
+ * GITHUB_REF alone: see defaultBranchOf), and a run that may build a pull request's code without a
+ * pull_request payload (an issue_comment "/ok-to-test" run, a workflow_run or repository_dispatch
+ * run): its GITHUB_SHA is the default branch's head, its checkout often a pull request's, and the
+ * `sha-` tag and revision label must name what was built, never take the default branch's commit.
+ * Undefined elsewhere.
  */
-async function scheduledCheckout(env, head) {
-    return env.GITHUB_ACTIONS === 'true' && env.GITHUB_EVENT_NAME === 'schedule' ? head() : undefined;
+async function checkedOutCommit(env, head) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    if (env.GITHUB_EVENT_NAME === 'schedule')
+        return head();
+    if (env.GITHUB_HEAD_REF)
+        return undefined; // a pull_request payload: its head.sha
+    const event = (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH);
+    return event.pull_request === undefined && (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event) ? head() : undefined;
 }
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
 async function gitContextFromCheckout(exec, cwd) {
@@ -12946,6 +12979,7 @@ function transientSummary(out) {
 
 
 
+
 const PipSchema = schemas/* object */.Ikc({ rc: schemas/* number */.aig(), stdout: schemas/* string */.YjP(), stderr: schemas/* string */.YjP() });
 const RunOutputSchema = schemas/* object */.Ikc({
     snapshot: schemas/* unknown */.L5J().optional(),
@@ -13087,7 +13121,7 @@ function attemptOf(r, image, withSnapshot, mask = (t) => t) {
     if (out.pip === undefined) {
         if (snapshot !== undefined)
             return { ...asSnapshot(snapshot.stdout), snapshotSeconds: out.timing?.snapshot ?? 0 };
-        throw helperFailed(r, image, `no pip run in ${mask(JSON.stringify(json)).slice(0, 200)}`, mask);
+        throw helperFailed(r, image, `no pip run in ${(0,redact/* redactText */.Rd)(mask(JSON.stringify(json))).slice(0, 200)}`, mask);
     }
     const t = out.timing ?? {};
     const held = out.held && analyzed(out.held, { pip: t['held pip'] ?? 0, analysis: t['held analysis'] ?? 0 });
@@ -13122,8 +13156,10 @@ function parseHelperOutput(schema, r, image, mask = (t) => t) {
     return parsed.data;
 }
 function helperFailed(r, image, problem, mask = (t) => t) {
-    // Masked whole, then clipped: a cut inside a secret's value would leave a part no mask finds.
-    const said = problem !== undefined ? mask(problem) : mask((r.stderr || r.stdout).trim()).slice(-500);
+    // Masked whole (the values, then tokens by their shape), then clipped: a cut inside a secret's
+    // value would leave a part no mask finds.
+    const whole = (r.stderr || r.stdout).trim();
+    const said = problem !== undefined ? mask(problem) : (0,redact/* redactText */.Rd)(mask(whole)).slice(-500);
     // Killed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt, not the helper.
     return ((0,cleanup/* interruptedFailure */.rn)(`the resolver helper in ${image}`, `exit ${r.exitCode}`) ??
         new errors/* CheckFailedError */.CO(`the resolver helper failed in ${image} (exit ${r.exitCode}): ${said}`));
@@ -13647,6 +13683,57 @@ class StepTimes {
     }
 }
 
+;// CONCATENATED MODULE: ./src/resolve/earlier.ts
+// Reusing an earlier resolution (`ml-image run`): its cache key, and the lookup that says why an
+// answer is or is not reused.
+
+
+
+
+
+
+
+
+/**
+ * Cache key of a resolution: the base digest, every input that can change pip's answer, and the
+ * run's trust scope (pipCacheScope): an answer a run that may build a pull request's code worked
+ * out, against its own pip cache volume, is never reused by a branch's run.
+ */
+function resolutionKey(baseDigest, input, env = {}) {
+    // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
+    // in baseDigest (the registry digest, or the local image id, of the image that ran).
+    const { network: _network, pull: _pull, ...decisive } = input;
+    // snapshot: its format (helper-output.ts): an answer from a snapshot that missed Debian's
+    // python3-* packages (format 1) is not reused.
+    return `resolution-${(0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify({
+        baseDigest,
+        decisive,
+        VERSION: src_version/* VERSION */.x,
+        snapshot: 2,
+        scope: pipCacheScope(env, (0,github_event/* readRunEventFacts */.rH)(env)),
+    }))
+        .digest('hex')}`;
+}
+/** An earlier run's answer to exactly these inputs, where reuse is on and one is kept; else its key. */
+function earlierResolution(input, deps, 
+/** The base's cache key (PinnedBase.key): its registry digest, or its local image id. */
+digest, say) {
+    if (!deps.reuse || !deps.cache || digest === undefined)
+        return {};
+    // The key holds the requirements' text: a file pip fetches from a URL can change without it.
+    if ((0,parse/* remoteIncludes */.Ms)(pipReadText(input)).length > 0) {
+        say('not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing');
+        return {};
+    }
+    const key = resolutionKey(digest, input, deps.env);
+    const hit = cachedJson(deps.cache, key, resolve_result/* ResolveOutputSchema */.fj)?.value;
+    if (hit === undefined)
+        return { key };
+    say(`reused the resolution of identical inputs (base ${digest.slice(0, 19)})`);
+    return { key, hit };
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/resolve.ts
 // resolve: find where the user's requirements would change what the base image ships (the NumPy
 // <2 vs >=2 class), explain it, and find a plan that holds the base fixed. All pip runs happen in
@@ -13686,17 +13773,6 @@ const STEP_OF = {
     // The release (steps/release.ts) tries the held run once more, as the relax step does.
     'released.json': 'relax',
 };
-/** Cache key of a resolution: the base digest and every input that can change pip's answer. */
-function resolutionKey(baseDigest, input) {
-    // Neither decides pip's answer: the network only reaches the same indexes, and which base runs is
-    // in baseDigest (the registry digest, or the local image id, of the image that ran).
-    const { network: _network, pull: _pull, ...decisive } = input;
-    // snapshot: its format (helper-output.ts): an answer from a snapshot that missed Debian's
-    // python3-* packages (format 1) is not reused.
-    return `resolution-${(0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify({ baseDigest, decisive, VERSION: src_version/* VERSION */.x, snapshot: 2 }))
-        .digest('hex')}`;
-}
 async function resolveAgainstBase(input, deps) {
     const t0 = Date.now();
     const { env } = deps;
@@ -13858,23 +13934,6 @@ async function openSession(input, deps, o) {
  * never reused nor kept (the included file can change at its URL). Only `ml-image run` reuses
  * answers (a workstation's cache, never a CI runner's shared one).
  */
-function earlierResolution(input, deps, 
-/** The base's cache key (PinnedBase.key): its registry digest, or its local image id. */
-digest, say) {
-    if (!deps.reuse || !deps.cache || digest === undefined)
-        return {};
-    // The key holds the requirements' text: a file pip fetches from a URL can change without it.
-    if ((0,parse/* remoteIncludes */.Ms)(pipReadText(input)).length > 0) {
-        say('not reusing an earlier resolution: the requirements include a file from a URL (-r/-c https://...), which can change without them changing');
-        return {};
-    }
-    const key = resolutionKey(digest, input);
-    const hit = cachedJson(deps.cache, key, resolve_result/* ResolveOutputSchema */.fj)?.value;
-    if (hit === undefined)
-        return { key };
-    say(`reused the resolution of identical inputs (base ${digest.slice(0, 19)})`);
-    return { key, hit };
-}
 /** snapshot + diagnose -> (check: explain) | hold -> relax -> release -> plan | explain. */
 async function answerFor(ws, input, snapshotOptions, times) {
     const say = snapshotOptions.say;
@@ -18696,10 +18755,13 @@ function readGitHubEvent(env) {
     return (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH);
 }
 function githubReportContext(env, token, event = readGitHubEvent(env), 
-/** The commit the checkout holds, where read (a schedule run: see defaultBranchOf). */
-checkedOut) {
+/** The commit the checkout holds, where read: taken on a schedule run only (see defaultBranchOf). */
+read) {
     if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY)
         return {};
+    // Another run's head (an /ok-to-test run's pull request) leaves the comment's commit GITHUB_SHA,
+    // the one a workflow_run poster checks the comment artifact against.
+    const checkedOut = env.GITHUB_EVENT_NAME === 'schedule' ? read : undefined;
     const pr = event.pull_request;
     const defaultBranch = (0,github_event/* defaultBranchOf */.dV)(env, event, checkedOut);
     const branch = env.GITHUB_REF?.startsWith('refs/heads/')
@@ -19207,6 +19269,7 @@ var verify = __webpack_require__(46918);
 
 
 
+
 const bool = (get, name, dflt) => {
     const raw = get(name).trim();
     return raw === '' ? dflt : (0,inputs/* parseInputValue */.R8)({ input: name, path: [], kind: 'boolean' }, raw);
@@ -19250,7 +19313,7 @@ async function run(given = (0,action_io/* coreIo */.I0)()) {
         if (parsed.kind === 'poster')
             await postComment(io, parsed);
         else {
-            refusePullRequestTarget(io.env);
+            (0,pull_request_code/* refusePullRequestTarget */.cq)(io.env, 'the action');
             await runStages(io, parsed);
         }
     }
@@ -19260,16 +19323,6 @@ async function run(given = (0,action_io/* coreIo */.I0)()) {
     finally {
         io.flush();
     }
-}
-/**
- * A pull_request_target run has a write token and the repository's secrets beside whatever it checks
- * out, and its GITHUB_REF is the base branch (cache and baseline scopes): the stages never run there,
- * as the reusable workflow refuses it (docs/workflows.md). The poster (from-artifact) builds nothing.
- */
-function refusePullRequestTarget(env) {
-    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'pull_request_target')
-        return;
-    throw new errors/* InputError */.dz("the action does not run its stages on pull_request_target: that event runs with a write token and the repository's secrets beside the checked-out code, and with the base branch's cache scope", "trigger the workflow on pull_request (a fork's run gets a read-only token and writes the fork-safe comment artifact) and post the comment from a workflow_run job (from-artifact); see docs/workflows.md");
 }
 /**
  * Every input of the action, parsed at this one edge. Only the inputs a stage of this run reads
@@ -19299,9 +19352,9 @@ function parseActionInputs(io) {
     maskSecretsInput(io, get('secrets'));
     const loaded = configFromInputs(io, get);
     const buildOptions = buildOptionsFromInputs(get, io.cwd);
-    // A merge job (merge-from) mounts no secret; its digest files are read before any registry is.
+    // A merge job mounts no secret; its digest files are read before any registry is (build stage only).
     const mergeFrom = get('merge-from').trim();
-    if (mergeFrom !== '')
+    if (stages.has('build') && mergeFrom !== '')
         (0,results_results/* readDigestFiles */.g7)(external_node_path_default().resolve(io.cwd, mergeFrom));
     else if (stages.has('build'))
         checkSecretEnvs(buildOptions.secretEnvs, io.env);
@@ -19382,8 +19435,8 @@ async function runStages(io, inputs) {
         : config.image.registry;
     if (push && (stages.has('build') || mergeFrom !== ''))
         await (0,docker_registry/* checkRegistry */.qW)(registry);
-    // A schedule run's checkout, which may hold another branch than GITHUB_REF's (see defaultBranchOf).
-    const checkedOut = await scheduledCheckout(io.env, async () => io.checkoutHead?.(loaded.file !== undefined ? external_node_path_default().dirname(external_node_path_default().resolve(io.cwd, loaded.file)) : io.cwd));
+    // The checkout of a run whose GITHUB_SHA may not be what it builds (a schedule's, an /ok-to-test run's).
+    const checkedOut = await checkedOutCommit(io.env, async () => io.checkoutHead?.(loaded.file !== undefined ? external_node_path_default().dirname(external_node_path_default().resolve(io.cwd, loaded.file)) : io.cwd));
     const gh = githubReportContext(io.env, token, undefined, checkedOut);
     if (gh.saveSkipped && stages.has('report'))
         io.info(gh.saveSkipped);
