@@ -7,7 +7,7 @@ import { InputError } from '../../src/errors.js';
 import { STAGES } from '../../src/pipeline/pipeline.js';
 import { openResultDir } from '../../src/results/results.js';
 import { fakeDocker } from '../helpers/fakes.js';
-import { makeRecord, makeSmoke } from '../helpers/records.js';
+import { makeRecord, makeSmoke, pipEntry } from '../helpers/records.js';
 
 let dir: string;
 beforeEach(() => {
@@ -508,6 +508,22 @@ describe('a size-budget breach: the outputs are set, then the step fails (exit 1
     ]);
     expect(JSON.parse(f.outputs.plan!).repository).toBe('ghcr.io/acme/model');
     expect(JSON.parse(f.outputs.matrix!).include).toHaveLength(1);
+  });
+
+  it("the verdict output neutralizes a workflow command the image's text carries (finding: templates echo it)", async () => {
+    // The biggest package is named: a version a pull request's image wrote (torch/version.py).
+    overBudget().writeEnv(
+      'cpu',
+      'linux/amd64',
+      makeRecord({
+        sizeBytes: 2e9,
+        pip: [{ ...pipEntry('torch', '2.4.0+cpu##[add-mask]ml-image'), sizeBytes: 1.5e9 }],
+      }),
+    );
+    const f = failing({ stages: 'report' });
+    await run(f.io);
+    expect(f.outputs.verdict).toMatch(/^cpu: /);
+    expect(f.outputs.verdict).not.toContain('##[');
   });
 
   it('after a build (build.json): digests, tags, digest, metadata and platform-digests too', async () => {

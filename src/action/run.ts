@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../util/images-dir.js';
 import { urlSecrets } from '../util/url-secrets.js';
 import { refusePullRequestTarget } from '../util/pull-request-code.js';
+import { noWorkflowCommands } from '../util/text.js';
 import {
   type BuildInputOptions,
   buildOptionsFromInputs,
@@ -201,7 +202,7 @@ async function postComment(
     warning: (m) => io.warning(m, { title: 'ml-image report' }),
     ...(io.summary && { summary: io.summary }),
   });
-  io.setOutput('verdict', r.verdicts.join('\n'));
+  io.setOutput('verdict', noWorkflowCommands(r.verdicts.join('\n')));
 }
 
 /** The config from the file and the inputs; credentials in index URLs masked. */
@@ -335,7 +336,11 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, inputs: StageInp
       'report-path',
       [...(runFile ? [runFile] : []), ...result.reports.map((r) => r.file)].join('\n'),
     );
-    io.setOutput('verdict', result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n'));
+    // Text from the image (a version, a name): a step that echoes it must not run a `##[` command.
+    io.setOutput(
+      'verdict',
+      noWorkflowCommands(result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n')),
+    );
   }
   // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
   if (result.build && inputs.push && stages.has('build')) {
