@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { redactMessage, redactText, redactUrls } from '../util/redact.js';
-import { closestWord, noWorkflowCommands } from '../util/text.js';
+import { closestWord, noWorkflowCommands, printableLines } from '../util/text.js';
 import {
   ConfigError,
   describeError,
@@ -198,7 +198,7 @@ function clipLines(text: string): string {
  * logins, tokens of known forms, JWTs), each line cut (clipLines). stdout's writer masks URL logins
  * only (its results hold digests): the error's JSON is masked here, as its text is.
  */
-const shownError = (text: string) => clipLines(redactMessage(text));
+const shownError = (text: string) => clipLines(printableLines(redactMessage(text)));
 
 /** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
 export function jsonError(err: unknown): JsonError {

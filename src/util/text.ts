@@ -33,6 +33,18 @@ export function printable(text: string): string {
   return text.replace(UNPRINTABLE, (c) => SHORT_ESCAPES[c] ?? codePointEscape(c));
 }
 
+/** UNPRINTABLE but a line break (\n, \r\n) or a tab. */
+const UNPRINTABLE_IN_LINES = /\r(?!\n)|(?![\n\r\t])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/**
+ * printable for a message of several lines (a progress line, a warning, an error, a report for the
+ * terminal): its line breaks and tabs kept, every other character that could draw on a terminal
+ * (ESC, BEL, a lone CR, a bidi override, U+2028) escaped.
+ */
+export function printableLines(text: string): string {
+  return text.replace(UNPRINTABLE_IN_LINES, (c) => SHORT_ESCAPES[c] ?? codePointEscape(c));
+}
+
 /** C (one code point) as JavaScript writes it escaped: \u200b, or \u{e0041} past U+FFFF. */
 export function codePointEscape(c: string): string {
   const cp = c.codePointAt(0)!;

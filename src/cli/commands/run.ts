@@ -34,6 +34,7 @@ import {
 import type { Command } from './types.js';
 import { readRunEventFacts } from '../../github/event.js';
 import { mayBuildPullRequestCode, refusePullRequestTarget } from '../../util/pull-request-code.js';
+import { printableLines } from '../../util/text.js';
 
 /**
  * Where `ml-image run` saves its records as BRANCH's baseline: always, but in a run on GitHub that
@@ -194,10 +195,11 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         docker: io.docker,
         env: io.env,
         ...(io.lookupHost && { lookupHost: io.lookupHost }),
-        progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${line}\n`),
+        // What the image said (a test's reason, a probe's error) is escaped; the raw output is docker's.
+        progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${printableLines(line)}\n`),
         ...(!values.quiet && { output: (l: string, at?: string) => io.stderr(outputLine(l, at)) }),
-        error: (m, p) => io.stderr(`error: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
-        warning: (m, p) => io.stderr(`warning: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
+        error: (m, p) => io.stderr(`error: ${printableLines(`${p?.title ? `${p.title}: ` : ''}${m}`)}\n`),
+        warning: (m, p) => io.stderr(`warning: ${printableLines(`${p?.title ? `${p.title}: ` : ''}${m}`)}\n`),
         ...timer.io,
       },
     ).catch(reportThenFail(io, values.json));

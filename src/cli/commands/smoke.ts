@@ -4,7 +4,7 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
 import { InputError } from '../../errors.js';
 import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
-import { closestWord } from '../../util/text.js';
+import { closestWord, printable, printableLines } from '../../util/text.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import type { SmokeResult } from '../../smoke/result.js';
@@ -19,15 +19,18 @@ import type { CliIo } from '../io.js';
 import { planOfConfig } from './shared.js';
 import type { Command } from './types.js';
 
+/** The smoke results for the terminal: what the image said (ids, reasons, output) escaped (printable). */
 export function renderSmoke(r: SmokeResult): string {
   const lines = r.tests.map((t) => {
     const metrics = Object.entries(t.metrics)
-      .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
+      .map(([k, v]) => printable(`${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`))
       .join(' ');
-    const head = `${t.status.toUpperCase().padEnd(4)} ${t.id.padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${t.reason ?? ''}${metrics ? ` ${metrics}` : ''}`;
-    const cause = t.cause ? [`     cause: ${t.cause.cause}`, `     fix:   ${t.cause.fix}`] : [];
+    const head = `${t.status.toUpperCase().padEnd(4)} ${printable(t.id).padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${printable(t.reason ?? '')}${metrics ? ` ${metrics}` : ''}`;
+    const cause = t.cause
+      ? [`     cause: ${printableLines(t.cause.cause)}`, `     fix:   ${printableLines(t.cause.fix)}`]
+      : [];
     // A failure's output where people look (smoke.json and junit.xml keep more of it).
-    const out = t.status === 'fail' ? failureTail(t.output) : [];
+    const out = t.status === 'fail' ? failureTail(t.output).map(printable) : [];
     const shown =
       out.length > 0 ? [`     output (${failureTailHeading(out)}):`, ...out.map((l) => `     | ${l}`)] : [];
     return [head, ...cause, ...shown].join('\n');
@@ -170,7 +173,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
       },
       {
         docker: io.docker(),
-        progress: (l) => io.stderr(`${l}\n`),
+        progress: (l) => io.stderr(`${printableLines(l)}\n`),
         // --verbose streams each test's output as it runs.
         ...(values.verbose && {
           output: (chunk: string, test: string) =>
