@@ -31,7 +31,8 @@ describe('control sequences from the image, on the terminal', () => {
     ['a bidi override', 'x\u202eevil'],
     ['a line separator', 'a\u2028b'],
   ])('printableLines escapes %s', (_n, text) => {
-    expect(printableLines(text)).not.toMatch(/[\u001b\u0007\r\u202e\u2028]/);
+    for (const c of ['\u001b', '\u0007', '\r', '\u202e', '\u2028'])
+      expect(printableLines(text)).not.toContain(c);
   });
 
   it('printableLines keeps the line breaks (also CRLF) and tabs of a message', () => {
