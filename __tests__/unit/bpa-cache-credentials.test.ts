@@ -80,6 +80,14 @@ describe('cache-from / cache-to: no credential on the buildx command line', () =
       /docker\/login-action/,
     ],
     [
+      'a bare registry cache reference with a login before host:port',
+      'cache-from',
+      'user:hunter2pw@registry.local:5000',
+      'hunter2pw',
+      /holds a login/,
+      /docker\/login-action/,
+    ],
+    [
       'a registry cache ref= with a login and no scheme',
       'cache-from',
       'type=registry,ref=user:hunter2pw@ghcr.io/o/cache',

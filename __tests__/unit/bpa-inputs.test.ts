@@ -423,6 +423,12 @@ describe('BPA inputs -> buildx argv', () => {
       { tags: `python@sha256:${'a'.repeat(64)}` },
       /is a digest reference/,
     ],
+    // A login before a registry with a port and no path: the port is no digest.
+    [
+      'a tag that is a login before host:port',
+      { tags: 'user:s3cretPw@registry.local:5000' },
+      /^input "tags": a tag holds a login \(USER:PASSWORD@ before the registry\); a tag never/,
+    ],
     ['an upper-case repository', { tags: 'ghcr.io/O/r:1' }, /not a valid image name/],
     ['a registry host with an empty label', { tags: 'ghcr..io/o/r:1' }, /not a valid image name/],
     ['a registry host label ending in -', { tags: 'ghcr-.io/o/r:1' }, /not a valid image name/],
