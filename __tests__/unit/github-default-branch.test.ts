@@ -191,10 +191,17 @@ describe('a run that may build a pull request', () => {
     ],
     ['a push (control)', 'push', PUSH, true],
   ])('%s: the default branch %s', (_, eventName, payload, onDefault) => {
-    const git = gitContextFromGitHubEnv(runnerEnv(eventName, payload))!;
+    // The checkout holds GITHUB_SHA here (checkedOutCommit reads it for the untrusted ones).
+    const git = gitContextFromGitHubEnv(runnerEnv(eventName, payload), onDefault ? undefined : SHA)!;
     expect(git.isDefaultBranch).toBe(onDefault);
     expect(releaseTags(git)).toEqual(
       onDefault ? ['1.4.0-cpu', 'sha-abcdef0-cpu', 'cpu', 'latest'] : ['sha-abcdef0-cpu'],
     );
+  });
+
+  it("its checkout not read (no git, a bare repository refused): no sha- tag, never GITHUB_SHA's (finding)", () => {
+    const git = gitContextFromGitHubEnv(runnerEnv('issue_comment', { ...PUSH, issue: { number: 5 } }))!;
+    expect(git.sha).toBeUndefined();
+    expect(releaseTags(git)).toEqual(['dev-cpu']);
   });
 });

@@ -15,7 +15,12 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const SHA = 'a'.repeat(40);
-const ON_RUNNER = { GITHUB_ACTIONS: 'true', GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/feat' };
+const ON_RUNNER = {
+  GITHUB_ACTIONS: 'true',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_SHA: SHA,
+  GITHUB_REF: 'refs/heads/feat',
+};
 
 async function plan(file: string, ...argv: string[]) {
   writeFileSync(path.join(dir, 'ml-image.yml'), file);

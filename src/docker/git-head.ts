@@ -2,11 +2,18 @@
 // action's main step and the CLI make on a runner (src/plan/git-context.ts says when).
 import type { CommandRunner } from './adapter.js';
 
-/** The commit the checkout at CWD holds (undefined: no git, or not a repository). */
+/**
+ * The commit the checkout at CWD holds (undefined: no git, or not a work tree). CWD may be the
+ * checked-out code's own folder (the config's): a bare repository's layout committed there (HEAD,
+ * objects/, refs/) would be read as the repository, with a HEAD of the committer's choosing, so a
+ * bare one is never taken (safe.bareRepository=explicit, git 2.38; before it, a bare repository has
+ * no work tree, which --show-toplevel asks for).
+ */
 export async function checkoutHead(exec: CommandRunner, cwd: string): Promise<string | undefined> {
   try {
-    const r = await exec.run('git', ['rev-parse', 'HEAD'], { cwd });
-    const head = r.stdout.trim();
+    const args = ['-c', 'safe.bareRepository=explicit', 'rev-parse', '--show-toplevel', 'HEAD'];
+    const r = await exec.run('git', args, { cwd });
+    const head = r.stdout.trim().split('\n').pop() ?? '';
     return r.exitCode === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head) ? head : undefined;
   } catch {
     return undefined;

@@ -1,7 +1,7 @@
 // Where tags and labels get the commit, ref and PR number: GitHub's environment on a runner, the
 // local git checkout otherwise. Reads are passed in (env, event file, a CommandRunner).
 import type { CommandRunner } from '../docker/adapter.js';
-import { defaultBranchOf, readGitHubEventFile } from '../github/event.js';
+import { defaultBranchOf, type GitHubEvent, readGitHubEventFile } from '../github/event.js';
 import { mayBuildPullRequestCode } from '../util/pull-request-code.js';
 import type { GitContext } from './schema.js';
 
@@ -30,8 +30,12 @@ export function gitContextFromGitHubEnv(
   const pr = event.pull_request?.number;
   const defaultBranch = defaultBranchOf(env, event, checkedOut);
   const ref = env.GITHUB_REF;
-  // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
-  const sha = event.pull_request?.head?.sha ?? checkedOut ?? env.GITHUB_SHA;
+  // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see. A
+  // run that names its checkout (namesItsCheckout) whose checkout was not read gets no sha: never
+  // GITHUB_SHA, the default branch's head, for what may be a pull request's code.
+  const sha =
+    event.pull_request?.head?.sha ??
+    (namesItsCheckout(env, event) ? checkedOut : (checkedOut ?? env.GITHUB_SHA));
   return {
     ...(sha !== undefined && { sha }),
     ...(ref !== undefined && { ref }),
@@ -66,8 +70,12 @@ export async function checkedOutCommit(
   if (env.GITHUB_ACTIONS !== 'true') return undefined;
   if (env.GITHUB_EVENT_NAME === 'schedule') return head();
   if (env.GITHUB_HEAD_REF) return undefined; // a pull_request payload: its head.sha
-  const event = readGitHubEventFile(env.GITHUB_EVENT_PATH);
-  return event.pull_request === undefined && mayBuildPullRequestCode(env, event) ? head() : undefined;
+  return namesItsCheckout(env, readGitHubEventFile(env.GITHUB_EVENT_PATH)) ? head() : undefined;
+}
+
+/** A run that may build a pull request's code without a pull_request payload to name its head. */
+function namesItsCheckout(env: Readonly<Record<string, string | undefined>>, event: GitHubEvent): boolean {
+  return event.pull_request === undefined && !env.GITHUB_HEAD_REF && mayBuildPullRequestCode(env, event);
 }
 
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */

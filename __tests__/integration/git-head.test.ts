@@ -1,0 +1,62 @@
+// checkoutHead (src/docker/git-head.ts) with the real git: the commit the checkout holds, read in
+// the config's folder, which is the pull request's code on an /ok-to-test or workflow_run run. A
+// pull request that commits a bare repository's layout beside its config (HEAD, objects/, refs/)
+// made git read HEAD from it: the run's sha- tag then named any commit the pull request chose,
+// such as the default branch's (finding of a review). Integration: it runs git.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkoutHead } from '../../src/docker/git-head.js';
+import { ActionsExecRunner } from '../../src/docker/exec-runner.js';
+
+let repo: string;
+let head: string;
+const git = (...args: string[]) =>
+  execFileSync('git', args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+  }).trim();
+const CHOSEN = 'a9993e364706816aba3e25717850c26c9cd0d89d';
+
+beforeAll(() => {
+  repo = mkdtempSync(path.join(tmpdir(), 'ml-image-git-head-'));
+  git('init', '-q', '-b', 'main');
+  mkdirSync(path.join(repo, 'models', 'objects'), { recursive: true });
+  mkdirSync(path.join(repo, 'models', 'refs'), { recursive: true });
+  // What the pull request commits beside models/ml-image.yml: a bare repository whose HEAD it chose.
+  writeFileSync(path.join(repo, 'models', 'HEAD'), `${CHOSEN}\n`);
+  writeFileSync(path.join(repo, 'models', 'objects', '.keep'), '');
+  writeFileSync(path.join(repo, 'models', 'refs', '.keep'), '');
+  writeFileSync(path.join(repo, 'models', 'ml-image.yml'), 'image: {name: acme/model}\n');
+  writeFileSync(path.join(repo, 'README'), 'x\n');
+  git('add', '-A');
+  git('-c', 'user.name=t', '-c', 'user.email=t@e', 'commit', '-q', '-m', 'pr');
+  head = git('rev-parse', 'HEAD');
+});
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+describe('checkoutHead', () => {
+  const exec = new ActionsExecRunner();
+
+  it("reads the checkout's commit at its root and in a plain subfolder", async () => {
+    mkdirSync(path.join(repo, 'docs'), { recursive: true });
+    expect(await checkoutHead(exec, repo)).toBe(head);
+    expect(await checkoutHead(exec, path.join(repo, 'docs'))).toBe(head);
+  });
+
+  it("never takes a bare repository's HEAD that the checked-out code planted in the config's folder", async () => {
+    expect(await checkoutHead(exec, path.join(repo, 'models'))).not.toBe(CHOSEN);
+  });
+
+  it('outside any repository: undefined', async () => {
+    const none = mkdtempSync(path.join(tmpdir(), 'ml-image-no-git-'));
+    try {
+      expect(await checkoutHead(exec, none)).toBeUndefined();
+    } finally {
+      rmSync(none, { recursive: true, force: true });
+    }
+  });
+});
