@@ -176,6 +176,33 @@ describe("a direct URL's ${NAME} value in pip's failure", () => {
   });
 });
 
+describe("an index URL's token in pip's output that names the path alone (finding)", () => {
+  // urllib3's retry warning names the path without the host: no URL rule sees the token there.
+  it.each([
+    ['Cloudsmith', 'https://dl.cloudsmith.io/Xk2PqL9vWm4ZtR7a/acme/ml/python/simple/', 'Xk2PqL9vWm4ZtR7a'],
+    ['Anaconda', 'https://conda.anaconda.org/t/tk-Abc123Def456/acme/simple/', 'tk-Abc123Def456'],
+  ])('%s: the token is masked in the quoted warning', (_n, indexUrl, token) => {
+    const input: ResolveInput = {
+      image: 'python:3.12-slim',
+      platform: 'linux/amd64',
+      requirements: { text: 'numpy', origins: ['requirements.txt:1'] },
+      indexes: { indexUrl, extraIndexUrls: [] },
+      mode: 'auto',
+    };
+    const path_ = new URL(indexUrl).pathname;
+    const raw = [
+      `Looking in indexes: ${indexUrl}`,
+      `WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution')': ${path_}numpy/`,
+      'ERROR: Could not find a version that satisfies the requirement numpy (from versions: none)',
+      'ERROR: No matching distribution found for numpy',
+    ].join('\n');
+    const masked = pipOutputMask(input)(raw);
+    expect(masked).not.toContain(token);
+    const e = pipFailureError(masked, failureContext(input));
+    expect(e === undefined ? '' : shown(e)).not.toContain(token);
+  });
+});
+
 // pip keeps an editable VCS install's checkout (<cwd>/src/<name>) and its .git/config keeps the URL
 // as pip filled it in: a token in it would be in the image. A non-editable install keeps neither.
 describe('an editable install whose URL carries a credential is refused at the door', () => {

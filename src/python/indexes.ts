@@ -9,6 +9,7 @@ import { InputError } from '../errors.js';
 import { indexUrlProblem } from '../util/pip-index-url.js';
 import { redactUrls, shownUrl, urlSecret, valueMasks } from '../util/redact.js';
 import { type NetrcSplit, splitNetrc } from './netrc.js';
+import { decoded, urlTokens } from '../util/url-secrets.js';
 
 export interface PipIndexes {
   indexUrl?: string;
@@ -140,7 +141,8 @@ export function describeIndexes(ix: PipIndexes): string {
  * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
  * index credential (of the pip indexes and the torch index, decoded and as written in the URL)
  * replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
- * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest.
+ * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest
+ * (a token in a path quoted without its host).
  */
 export function outputMasker(
   secretEnv: Readonly<Record<string, string>>,
@@ -151,6 +153,9 @@ export function outputMasker(
   const masks = valueMasks([
     ...Object.values(secretEnv),
     ...urls.flatMap((u) => [urlSecret(u), urlSecret(u, 'raw')]),
+    // Its tokens (?token=, /t/<token>/, dl.cloudsmith.io/<token>/) by value too: urllib3's retry
+    // warning names the path alone, where no URL rule sees them.
+    ...urls.flatMap((u) => urlTokens(u).flatMap((t) => [t.value, decoded(t.value) ?? t.value])),
   ]);
   // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
   return (text: string) => redactUrls(masks.reduce((t, m) => t.split(m).join('***'), text));
