@@ -98,6 +98,12 @@ export const ENV_CASES: [string, string, string][] = [
     'pkg @ https://dl.cloudsmith.io/Xk2PqL9vWm4ZtR7a/acme/ml/python/pkg-1.0-py3-none-any.whl#sha256=ab https://u:pw@dl.cloudsmith.io/basic/acme/ml/python/simple/',
     `pkg @ https://dl.cloudsmith.io/${REDACTED}/acme/ml/python/pkg-1.0-py3-none-any.whl#sha256=ab https://u:${REDACTED}@dl.cloudsmith.io/basic/acme/ml/python/simple/`,
   ],
+  // The host in any case, or with its final '.', is the same host.
+  [
+    'PIP_INDEX_URL',
+    'https://DL.Cloudsmith.IO/Xk2PqL9vWm4ZtR7a/acme/ml/python/simple/ https://dl.cloudsmith.io./Xk2PqL9vWm4ZtR7a/a/',
+    `https://DL.Cloudsmith.IO/${REDACTED}/acme/ml/python/simple/ https://dl.cloudsmith.io./${REDACTED}/a/`,
+  ],
   [
     'APT_SOURCES',
     'https://dl.cloudsmith.io/public/caddy/stable/deb/debian https://dl.cloudsmith.io/${CS_TOKEN}/acme/ml/python/simple/ https://dl.cloudsmith.io/short/x https://h.example/Xk2PqL9vWm4ZtR7a/simple/',

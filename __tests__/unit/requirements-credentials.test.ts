@@ -301,6 +301,7 @@ describe("Cloudsmith's entitlement token, dl.cloudsmith.io/<token>/ (finding: no
     '--index-url https://ci:${CS_PW}@dl.cloudsmith.io:443/LitCsTok0123/acme/ml/python/simple/',
     'pkg @ https://dl.cloudsmith.io/LitCsTok0123/acme/ml/python/pkg-1.0-py3-none-any.whl',
     '# https://dl.cloudsmith.io/LitCsTok0123/acme/ml/python/simple/',
+    '--extra-index-url https://DL.CLOUDSMITH.IO./LitCsTok0123/acme/ml/python/simple/',
   ])('%s: refused, the token not shown', (line) => {
     write('requirements.txt', `numpy\n${line}\n`);
     const e = inputErrorOf(read);

@@ -81,7 +81,7 @@ URL_SPAN = re.compile(RULES["urlUserinfo"][1:RULES["urlUserinfo"].index("://)")]
 URL_QUERY_SECRET = re.compile(RULES["urlTokens"]["query"]["pattern"], re.I if RULES["urlTokens"]["query"]["ignoreCase"] else 0)
 URL_PATH_TOKEN = re.compile(RULES["urlTokens"]["pathToken"])
 URL_HOST_TOKEN = re.compile(RULES["urlTokens"]["hostToken"]["pattern"])
-URL_HOST_TOKEN_HINT = RULES["urlTokens"]["hostToken"]["hint"]
+URL_HOST_TOKEN_HINT = re.compile(re.escape(RULES["urlTokens"]["hostToken"]["hint"]), re.I)
 # A connection string's secret (Server=db;Password=...;, AccountKey=...;): the value masked up to its
 # ";", the key kept, as src/util/redact-connection.ts does.
 CONNECTION_SECRET = re.compile(RULES["connectionString"]["pattern"], re.I if RULES["connectionString"]["ignoreCase"] else 0)
@@ -107,7 +107,7 @@ def redact_urls(value):
         return value
     if "@" in value:
         value = URL_USERINFO.sub(mask_userinfo, value)
-    segment = "/t/" in value or URL_HOST_TOKEN_HINT in value
+    segment = "/t/" in value or URL_HOST_TOKEN_HINT.search(value)
     if ("=" in value and ("?" in value or "&" in value or "#" in value)) or segment or ENCODED_QUERY.search(value):
         value = URL_SPAN.sub(mask_url_tokens, value)
     return value

@@ -7,6 +7,7 @@
 import { findJwts } from './find-jwts.js';
 import { maskConnectionSecrets } from './redact-connection.js';
 import { REDACTION_RULES } from './redact-rules.js';
+import { escapeRegExp } from './text.js';
 export { REDACTION_RULES, type RedactionRules } from './redact-rules.js';
 export { findJwts } from './find-jwts.js';
 
@@ -75,7 +76,7 @@ export function redactUrls(text: string, mask: string = MASK): string {
   // host's name: the scans below are skipped (cheap checks, SBOMs hold many URLs).
   const out = text.includes('@') ? maskUserinfos(text, colon, mask) : text;
   const query = out.includes('=') && (out.includes('?') || out.includes('&') || out.includes('#'));
-  const segment = out.includes('/t/') || out.includes(HOST_TOKEN_RULE.hint);
+  const segment = out.includes('/t/') || HOST_TOKEN_HINT.test(out);
   return query || segment || ENCODED_QUERY.test(out) ? maskUrlTokens(out, mask) : out;
 }
 
@@ -111,12 +112,12 @@ function maskUserinfos(text: string, colon: number, mask: string): string {
 // and `%3Fname%3Dvalue` percent-encoded, its value then ending at `%26` or `%23` too) where the
 // name is a secret's, Anaconda's `://host/t/<token>` right after the host (any host), and the
 // first path segment on a host that takes a token there (Cloudsmith's `://dl.cloudsmith.io/<token>`).
-const { span: SPAN_RULE, query: QUERY_RULE } = REDACTION_RULES.urlTokens;
-const { pathToken: PATH_TOKEN_RULE, hostToken: HOST_TOKEN_RULE } = REDACTION_RULES.urlTokens;
+const { span: SPAN_RULE, query: QUERY_RULE, pathToken, hostToken } = REDACTION_RULES.urlTokens;
 const URL_SPAN = new RegExp(SPAN_RULE, 'y');
 const QUERY_SECRET_G = new RegExp(QUERY_RULE.pattern, QUERY_RULE.ignoreCase ? 'gi' : 'g');
-const PATH_TOKEN = new RegExp(PATH_TOKEN_RULE);
-const HOST_TOKEN = new RegExp(HOST_TOKEN_RULE.pattern);
+const PATH_TOKEN = new RegExp(pathToken);
+const HOST_TOKEN = new RegExp(hostToken.pattern);
+const HOST_TOKEN_HINT = new RegExp(escapeRegExp(hostToken.hint), 'i'); // its host, any case
 /** '=', '?', '&' or '#' percent-encoded (any case), as a URL nested in another's query has them. */
 const ENCODED_QUERY = /%(?:3[DF]|2[36])/i;
 
