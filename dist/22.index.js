@@ -45,6 +45,8 @@ function findImagesDir(start) {
 var url_secrets = __webpack_require__(92561);
 // EXTERNAL MODULE: ./src/util/pull-request-code.ts
 var pull_request_code = __webpack_require__(23419);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/config/bpa-list.ts
 var bpa_list = __webpack_require__(36868);
 // EXTERNAL MODULE: ./src/config/platform.ts
@@ -236,8 +238,11 @@ function valueSecrets(items, what) {
     });
     return out;
 }
-/** An OCI digest after a reference's last '@' (algorithm:encoded, image-spec's grammar). */
-const DIGEST_TAIL = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+/**
+ * An OCI digest after a reference's last '@' (algorithm:encoded, image-spec's grammar), but not a
+ * registry's host:port (`user:pw@registry.local:5000`: digits alone are a port).
+ */
+const DIGEST_TAIL = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:(?![0-9]+$)[a-zA-Z0-9=_-]+$/;
 const LOGIN_FIX = 'log in with docker/login-action (or docker login) and give the reference as REGISTRY/NAME:TAG';
 /**
  * Whether an image reference holds a login (USER:PASSWORD@, TOKEN@, a scheme's): any '@' but one
@@ -1594,8 +1599,6 @@ function includeOf(l) {
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
 // Where a config field is written: the line of ml-image.yml a problem's path points at, so an
 // error reads "line 5: variants[0].cuda: ..." and the action's annotation lands on that line.
@@ -2524,8 +2527,11 @@ function gitContextFromGitHubEnv(env, checkedOut) {
     const pr = event.pull_request?.number;
     const defaultBranch = (0,github_event/* defaultBranchOf */.dV)(env, event, checkedOut);
     const ref = env.GITHUB_REF;
-    // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
-    const sha = event.pull_request?.head?.sha ?? checkedOut ?? env.GITHUB_SHA;
+    // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see. A
+    // run that names its checkout (namesItsCheckout) whose checkout was not read gets no sha: never
+    // GITHUB_SHA, the default branch's head, for what may be a pull request's code.
+    const sha = event.pull_request?.head?.sha ??
+        (namesItsCheckout(env, event) ? checkedOut : (checkedOut ?? env.GITHUB_SHA));
     return {
         ...(sha !== undefined && { sha }),
         ...(ref !== undefined && { ref }),
@@ -2558,8 +2564,11 @@ async function checkedOutCommit(env, head) {
         return head();
     if (env.GITHUB_HEAD_REF)
         return undefined; // a pull_request payload: its head.sha
-    const event = (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH);
-    return event.pull_request === undefined && (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event) ? head() : undefined;
+    return namesItsCheckout(env, (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH)) ? head() : undefined;
+}
+/** A run that may build a pull request's code without a pull_request payload to name its head. */
+function namesItsCheckout(env, event) {
+    return event.pull_request === undefined && !env.GITHUB_HEAD_REF && (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event);
 }
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
 async function gitContextFromCheckout(exec, cwd) {
@@ -2891,6 +2900,7 @@ function splitNetrc(urls) {
 
 
 
+
 /** pip's default index. */
 const PYPI_SIMPLE = 'https://pypi.org/simple';
 /** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
@@ -2989,13 +2999,17 @@ function describeIndexes(ix) {
  * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
  * index credential (of the pip indexes and the torch index, decoded and as written in the URL)
  * replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
- * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest.
+ * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest
+ * (a token in a path quoted without its host).
  */
 function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
     const masks = (0,redact/* valueMasks */.xJ)([
         ...Object.values(secretEnv),
         ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')]),
+        // Its tokens (?token=, /t/<token>/, dl.cloudsmith.io/<token>/) by value too: urllib3's retry
+        // warning names the path alone, where no URL rule sees them.
+        ...urls.flatMap((u) => (0,url_secrets/* urlTokens */.gJ)(u).flatMap((t) => [t.value, (0,url_secrets/* decoded */.DH)(t.value) ?? t.value])),
     ]);
     // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
     return (text) => (0,redact/* redactUrls */.sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
@@ -19270,6 +19284,7 @@ var verify = __webpack_require__(46918);
 
 
 
+
 const bool = (get, name, dflt) => {
     const raw = get(name).trim();
     return raw === '' ? dflt : (0,inputs/* parseInputValue */.R8)({ input: name, path: [], kind: 'boolean' }, raw);
@@ -19392,7 +19407,7 @@ async function postComment(io, { fromArtifact, token, author, markerKey }) {
         warning: (m) => io.warning(m, { title: 'ml-image report' }),
         ...(io.summary && { summary: io.summary }),
     });
-    io.setOutput('verdict', r.verdicts.join('\n'));
+    io.setOutput('verdict', (0,util_text/* noWorkflowCommands */.L1)(r.verdicts.join('\n')));
 }
 /** The config from the file and the inputs; credentials in index URLs masked. */
 function configFromInputs(io, get) {
@@ -19506,7 +19521,8 @@ function setResultOutputs(io, result, inputs) {
         // The whole run's report.md first, then each variant's report-<variant>.md.
         const runFile = result.reports.find((r) => r.runFile)?.runFile;
         io.setOutput('report-path', [...(runFile ? [runFile] : []), ...result.reports.map((r) => r.file)].join('\n'));
-        io.setOutput('verdict', result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n'));
+        // Text from the image (a version, a name): a step that echoes it must not run a `##[` command.
+        io.setOutput('verdict', (0,util_text/* noWorkflowCommands */.L1)(result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n')));
     }
     // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
     if (result.build && inputs.push && stages.has('build')) {

@@ -76,9 +76,12 @@ var shared = __webpack_require__(17474);
 var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: ./src/util/pull-request-code.ts
 var pull_request_code = __webpack_require__(23419);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 // `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
 // runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
+
 
 
 
@@ -237,10 +240,11 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             docker: io.docker,
             env: io.env,
             ...(io.lookupHost && { lookupHost: io.lookupHost }),
-            progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${line}\n`),
+            // What the image said (a test's reason, a probe's error) is escaped; the raw output is docker's.
+            progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${(0,util_text/* printableLines */.fk)(line)}\n`),
             ...(!values.quiet && { output: (l, at) => io.stderr(outputLine(l, at)) }),
-            error: (m, p) => io.stderr(`error: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
-            warning: (m, p) => io.stderr(`warning: ${p?.title ? `${p.title}: ` : ''}${m}\n`),
+            error: (m, p) => io.stderr(`error: ${(0,util_text/* printableLines */.fk)(`${p?.title ? `${p.title}: ` : ''}${m}`)}\n`),
+            warning: (m, p) => io.stderr(`warning: ${(0,util_text/* printableLines */.fk)(`${p?.title ? `${p.title}: ` : ''}${m}`)}\n`),
             ...timer.io,
         }).catch(reportThenFail(io, values.json));
         if (values.verbose)

@@ -45,15 +45,18 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** The smoke results for the terminal: what the image said (ids, reasons, output) escaped (printable). */
 function renderSmoke(r) {
     const lines = r.tests.map((t) => {
         const metrics = Object.entries(t.metrics)
-            .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`)
+            .map(([k, v]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(`${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`))
             .join(' ');
-        const head = `${t.status.toUpperCase().padEnd(4)} ${t.id.padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${t.reason ?? ''}${metrics ? ` ${metrics}` : ''}`;
-        const cause = t.cause ? [`     cause: ${t.cause.cause}`, `     fix:   ${t.cause.fix}`] : [];
+        const head = `${t.status.toUpperCase().padEnd(4)} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(t.id).padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(t.reason ?? '')}${metrics ? ` ${metrics}` : ''}`;
+        const cause = t.cause
+            ? [`     cause: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printableLines */ .fk)(t.cause.cause)}`, `     fix:   ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printableLines */ .fk)(t.cause.fix)}`]
+            : [];
         // A failure's output where people look (smoke.json and junit.xml keep more of it).
-        const out = t.status === 'fail' ? (0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_9__/* .failureTail */ .PE)(t.output) : [];
+        const out = t.status === 'fail' ? (0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_9__/* .failureTail */ .PE)(t.output).map(_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$) : [];
         const shown = out.length > 0 ? [`     output (${(0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_9__/* .failureTailHeading */ .vQ)(out)}):`, ...out.map((l) => `     | ${l}`)] : [];
         return [head, ...cause, ...shown].join('\n');
     });
@@ -182,7 +185,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
         }, {
             docker: io.docker(),
-            progress: (l) => io.stderr(`${l}\n`),
+            progress: (l) => io.stderr(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printableLines */ .fk)(l)}\n`),
             // --verbose streams each test's output as it runs.
             ...(values.verbose && {
                 output: (chunk, test) => io.stderr(chunk.replace(/^(?=.)/gm, `  [${test}] `).replace(/([^\n])$/, '$1\n')),

@@ -642,8 +642,11 @@ function valueSecrets(items, what) {
     });
     return out;
 }
-/** An OCI digest after a reference's last '@' (algorithm:encoded, image-spec's grammar). */
-const DIGEST_TAIL = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$/;
+/**
+ * An OCI digest after a reference's last '@' (algorithm:encoded, image-spec's grammar), but not a
+ * registry's host:port (`user:pw@registry.local:5000`: digits alone are a port).
+ */
+const DIGEST_TAIL = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:(?![0-9]+$)[a-zA-Z0-9=_-]+$/;
 const LOGIN_FIX = 'log in with docker/login-action (or docker login) and give the reference as REGISTRY/NAME:TAG';
 /**
  * Whether an image reference holds a login (USER:PASSWORD@, TOKEN@, a scheme's): any '@' but one

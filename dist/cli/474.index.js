@@ -172,11 +172,18 @@ function wantsColor(isTTY, env) {
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
 var exec_runner = __webpack_require__(78617);
 ;// CONCATENATED MODULE: ./src/docker/git-head.ts
-/** The commit the checkout at CWD holds (undefined: no git, or not a repository). */
+/**
+ * The commit the checkout at CWD holds (undefined: no git, or not a work tree). CWD may be the
+ * checked-out code's own folder (the config's): a bare repository's layout committed there (HEAD,
+ * objects/, refs/) would be read as the repository, with a HEAD of the committer's choosing, so a
+ * bare one is never taken (safe.bareRepository=explicit, git 2.38; before it, a bare repository has
+ * no work tree, which --show-toplevel asks for).
+ */
 async function checkoutHead(exec, cwd) {
     try {
-        const r = await exec.run('git', ['rev-parse', 'HEAD'], { cwd });
-        const head = r.stdout.trim();
+        const args = ['-c', 'safe.bareRepository=explicit', 'rev-parse', '--show-toplevel', 'HEAD'];
+        const r = await exec.run('git', args, { cwd });
+        const head = r.stdout.trim().split('\n').pop() ?? '';
         return r.exitCode === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head) ? head : undefined;
     }
     catch {
@@ -682,8 +689,11 @@ function gitContextFromGitHubEnv(env, checkedOut) {
     const pr = event.pull_request?.number;
     const defaultBranch = (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultBranchOf */ .dV)(env, event, checkedOut);
     const ref = env.GITHUB_REF;
-    // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see.
-    const sha = event.pull_request?.head?.sha ?? checkedOut ?? env.GITHUB_SHA;
+    // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see. A
+    // run that names its checkout (namesItsCheckout) whose checkout was not read gets no sha: never
+    // GITHUB_SHA, the default branch's head, for what may be a pull request's code.
+    const sha = event.pull_request?.head?.sha ??
+        (namesItsCheckout(env, event) ? checkedOut : (checkedOut ?? env.GITHUB_SHA));
     return {
         ...(sha !== undefined && { sha }),
         ...(ref !== undefined && { ref }),
@@ -716,8 +726,11 @@ async function checkedOutCommit(env, head) {
         return head();
     if (env.GITHUB_HEAD_REF)
         return undefined; // a pull_request payload: its head.sha
-    const event = (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .readGitHubEventFile */ .MZ)(env.GITHUB_EVENT_PATH);
-    return event.pull_request === undefined && (0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__/* .mayBuildPullRequestCode */ .HE)(env, event) ? head() : undefined;
+    return namesItsCheckout(env, (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .readGitHubEventFile */ .MZ)(env.GITHUB_EVENT_PATH)) ? head() : undefined;
+}
+/** A run that may build a pull request's code without a pull_request payload to name its head. */
+function namesItsCheckout(env, event) {
+    return event.pull_request === undefined && !env.GITHUB_HEAD_REF && (0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__/* .mayBuildPullRequestCode */ .HE)(env, event);
 }
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
 async function gitContextFromCheckout(exec, cwd) {

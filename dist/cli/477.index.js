@@ -160,6 +160,8 @@ function splitNetrc(urls) {
     return { urls: urls.map((u) => moved.get(u) ?? u), netrc: lines.join(''), kept };
 }
 
+// EXTERNAL MODULE: ./src/util/url-secrets.ts
+var url_secrets = __webpack_require__(92561);
 ;// CONCATENATED MODULE: ./src/python/indexes.ts
 // Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
 // and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
@@ -168,6 +170,7 @@ function splitNetrc(urls) {
 // build), never a command line or a build argument, and their logins through a netrc file
 // (netrcIndexes): pip itself copies the URLs onto the command line of the pip it starts to build a
 // source distribution. Anything shown goes through redactUrls.
+
 
 
 
@@ -270,13 +273,17 @@ function describeIndexes(ix) {
  * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
  * index credential (of the pip indexes and the torch index, decoded and as written in the URL)
  * replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
- * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest.
+ * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest
+ * (a token in a path quoted without its host).
  */
 function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
     const masks = (0,redact/* valueMasks */.xJ)([
         ...Object.values(secretEnv),
         ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')]),
+        // Its tokens (?token=, /t/<token>/, dl.cloudsmith.io/<token>/) by value too: urllib3's retry
+        // warning names the path alone, where no URL rule sees them.
+        ...urls.flatMap((u) => (0,url_secrets/* urlTokens */.gJ)(u).flatMap((t) => [t.value, (0,url_secrets/* decoded */.DH)(t.value) ?? t.value])),
     ]);
     // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
     return (text) => (0,redact/* redactUrls */.sK)(masks.reduce((t, m) => t.split(m).join('***'), text));

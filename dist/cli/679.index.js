@@ -291,8 +291,8 @@ var errors = __webpack_require__(83916);
 var runner_env = __webpack_require__(2426);
 // EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
 var redact = __webpack_require__(81583);
-// EXTERNAL MODULE: ./src/requirements/credentials.ts + 2 modules
-var credentials = __webpack_require__(37899);
+// EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
+var credentials = __webpack_require__(53088);
 // EXTERNAL MODULE: ./src/requirements/options.ts
 var requirements_options = __webpack_require__(87818);
 // EXTERNAL MODULE: ./src/requirements/parse.ts

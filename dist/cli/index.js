@@ -339,7 +339,7 @@ function clipLines(text) {
  * logins, tokens of known forms, JWTs), each line cut (clipLines). stdout's writer masks URL logins
  * only (its results hold digests): the error's JSON is masked here, as its text is.
  */
-const shownError = (text) => clipLines((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactMessage */ .b6)(text));
+const shownError = (text) => clipLines((0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printableLines */ .fk)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactMessage */ .b6)(text)));
 /** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
 function jsonError(err) {
     const exitCode = (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .exitCodeOf */ .FO)(err);
@@ -476,7 +476,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
 /* harmony export */   fz: () => (/* binding */ buildArgNameProblem)
 /* harmony export */ });
 /* unused harmony export PLAN_BUILD_ARGS */
-/* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37899);
+/* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53088);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81583);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49997);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
@@ -5082,7 +5082,7 @@ function parseDigestRef(ref, opts = {}) {
 
 /***/ }),
 
-/***/ 37899:
+/***/ 53088:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5092,115 +5092,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ literalCredentials)
 });
 
+// EXTERNAL MODULE: ./src/util/url-secrets.ts
+var url_secrets = __nccwpck_require__(92561);
 // EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
 var redact = __nccwpck_require__(81583);
-;// CONCATENATED MODULE: ./src/util/url-secrets.ts
-// The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
-// they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
-// are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
-// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment,
-// Cloudsmith's dl.cloudsmith.io/<token>/ (urlTokens.hostToken). The
-// secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
-// hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
-
-/** A whole ${NAME} (pip's rule: upper-case letters, digits, _): pip fills it in, it is no secret. */
-const NAME_REFERENCE = /^\$\{[A-Z0-9_]+\}$/;
-/**
- * The shared rules skip a value that is a whole `${name}` of any case (a masker hides no less by
- * that; the query rule ignores case); pip fills in only a `${NAME}` (its ENV_VAR_RE), so here the
- * skip is taken out of the rule and urlTokens leaves out a whole `${NAME}` itself: a `${name}` of
- * another form is a value like any other, a token to judge (requirements/credentials.ts refuses it
- * as a reference pip does not fill in) and to mask.
- */
-const RULE_SKIP = /\(\?!\\\$\\\{\[A-Za-z0-9_\]\+\\\}\(\?!\[\^[^\]]*\]\)\)/;
-const withoutSkip = (pattern) => {
-    if (!RULE_SKIP.test(pattern))
-        throw new Error(`a redaction rule without its \${NAME} skip: ${pattern}`);
-    return pattern.replace(RULE_SKIP, '');
-};
-const { span, query, pathToken, hostToken } = redact/* REDACTION_RULES */.iz.urlTokens;
-const URL_SPAN = new RegExp(span);
-const QUERY_SECRET_G = new RegExp(withoutSkip(query.pattern), query.ignoreCase ? 'gi' : 'g');
-const PATH_TOKEN = new RegExp(withoutSkip(pathToken));
-const HOST_TOKEN = new RegExp(withoutSkip(hostToken.pattern));
-/** Where a host token is (UrlToken.where): the host's name and the segment, `dl.cloudsmith.io/<token>/`. */
-const HOST_TOKEN_WHERE = `${hostToken.hint}/<token>/`;
-const isNameReference = (part) => NAME_REFERENCE.test(part);
-/**
- * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
- * Anaconda's `/t/<token>/` segment right after the host, the first path segment on a host that
- * takes a token there (`dl.cloudsmith.io/<token>/`), and the value of each query or fragment
- * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
- * A value that is a whole `${NAME}` is not one (pip fills it in; a `${name}` of another form, which
- * pip sends as written, is); an empty one is given as such.
- */
-function urlTokens(url) {
-    const colon = url.indexOf('://');
-    if (colon < 0)
-        return [];
-    const rest = URL_SPAN.exec(url.slice(colon))[0];
-    const out = [];
-    const t = PATH_TOKEN.exec(rest);
-    if (t)
-        out.push({ where: '/t/', value: t[2], at: colon + t.index + t[1].length });
-    const h = HOST_TOKEN.exec(rest);
-    if (h)
-        out.push({ where: HOST_TOKEN_WHERE, value: h[2], at: colon + h.index + h[1].length });
-    for (const m of rest.matchAll(QUERY_SECRET_G))
-        out.push({ where: m[1], value: m[2], at: colon + m.index + m[1].length });
-    return out.filter((x) => !isNameReference(x.value));
-}
-/** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
-function decoded(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Nothing in it, masked already, or a whole ${NAME} reference: nothing to mask. */
-const noSecret = (part) => part === '' || part === redact/* REDACTED */.XF || part === redact/* MASK */.v5 || isNameReference(part);
-/**
- * Whether PART of a URL (a password, a parameter's value) holds a value of its own: not empty, not
- * masked already, not a whole `${NAME}` reference (as written or percent-decoded).
- */
-const isLiteralSecret = (part) => {
-    const d = decoded(part);
-    return !noSecret(part) && (d === undefined || !noSecret(d));
-};
-/**
- * Every secret part of URL, to mask in logs: its user name and password, the value of each query
- * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
- * percent-encoded, in a URL nested in the query), the token of an Anaconda `/t/<token>/`
- * segment right after the host, and a token host's first path segment (`dl.cloudsmith.io/<token>/`). Each is given as written in the URL (percent-encoded) and
- * decoded, when that differs; a part that does not decode (a bare '%') is given as written. Empty,
- * masked already or a whole `${NAME}` reference (in either form) is left out, and so is a form
- * shorter than MIN_CHARS (a mask that short would hide that text in every log line).
- */
-function urlSecrets(url, minChars) {
-    const parts = [];
-    try {
-        const u = new URL(url);
-        parts.push(u.username, u.password);
-    }
-    catch {
-        // No URL to the parser: no login pip would send. Its tokens are still found below.
-    }
-    for (const t of urlTokens(url))
-        parts.push(t.value);
-    const out = new Set();
-    for (const raw of parts) {
-        if (!isLiteralSecret(raw))
-            continue;
-        const d = decoded(raw);
-        if (d !== undefined)
-            out.add(d);
-        out.add(raw);
-    }
-    return [...out].filter((s) => s.length >= minChars);
-}
-
 ;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
 // What a value written in a credential's place in a requirements file is, for the refusal at the
 // door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
@@ -5214,7 +5109,7 @@ function urlSecrets(url, minChars) {
 /** A shorter value is no token for the refusal (a real one is longer); masking is unaffected. */
 const MIN_SECRET_CHARS = 6;
 /** TEXT percent-decoded, or as written where it does not decode (a bare '%'). */
-const decodedOr = (text) => decoded(text) ?? text;
+const decodedOr = (text) => (0,url_secrets/* decoded */.DH)(text) ?? text;
 /**
  * References pip does not fill in (it expands only `${NAME}`, NAME of upper-case letters, digits and
  * _): a shell's `$NAME` and `$(command)`, a `${name}` of another form, Windows' `%NAME%`, a
@@ -5253,7 +5148,7 @@ const PLACEHOLDER_WORDS = new Set(('a an the my your our app api access auth bea
 function isPlaceholder(value) {
     if (/^(?:<[^<>]*>|\[[^[\]]*\]|[01])$/.test(value))
         return true;
-    if (isNameReference(value) || isUnexpandedReference(value))
+    if ((0,url_secrets/* isNameReference */.$o)(value) || isUnexpandedReference(value))
         return true;
     if (/^_*[A-Z]+(?:[-_]+[A-Z]+)*_*$/.test(value))
         return true;
@@ -5269,7 +5164,7 @@ function isPlaceholder(value) {
  */
 function noSecretValue(value) {
     const d = decodedOr(value);
-    if (!isLiteralSecret(value) || d.length < MIN_SECRET_CHARS)
+    if (!(0,url_secrets/* isLiteralSecret */.u2)(value) || d.length < MIN_SECRET_CHARS)
         return true;
     return [value, d].some((v) => isMasked(v) || isPlaceholder(v));
 }
@@ -5491,8 +5386,8 @@ const ENCODED_VALUE_REST = /[^\t\n\r\f\v "'\\`&#%]*(?:%(?!2[36])[^\t\n\r\f\v "'\
  * token host's first path segment (Cloudsmith's dl.cloudsmith.io/<token>/: the rule names the host).
  */
 function urlTokensToJudge(url) {
-    const all = urlTokens(url);
-    const query = all.filter((t) => t.where !== '/t/' && t.where !== HOST_TOKEN_WHERE);
+    const all = (0,url_secrets/* urlTokens */.gJ)(url);
+    const query = all.filter((t) => t.where !== '/t/' && t.where !== url_secrets/* HOST_TOKEN_WHERE */.Nm);
     const out = query.map((t, i) => {
         const end = t.at + t.value.length;
         if (url[end] !== '<' && url[end] !== '>')
@@ -5506,9 +5401,9 @@ function urlTokensToJudge(url) {
     const t = all.find((x) => x.where === '/t/');
     if (t && ANACONDA_HOST.test(hostOf(url)))
         out.unshift({ ...t, what: '/t/' });
-    const h = all.find((x) => x.where === HOST_TOKEN_WHERE);
+    const h = all.find((x) => x.where === url_secrets/* HOST_TOKEN_WHERE */.Nm);
     if (h)
-        out.unshift({ ...h, what: HOST_TOKEN_WHERE });
+        out.unshift({ ...h, what: url_secrets/* HOST_TOKEN_WHERE */.Nm });
     return out;
 }
 const LOGIN_WHAT = 'a login (a password, or a token as the user name)';
@@ -5516,13 +5411,13 @@ const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}
 /** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
 function whatOf(where, kind) {
     if (kind === 'reference')
-        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : where === HOST_TOKEN_WHERE ? where : `the query (${where})`}`;
+        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : where === url_secrets/* HOST_TOKEN_WHERE */.Nm ? where : `the query (${where})`}`;
     if (where === 'login')
         return LOGIN_WHAT;
     if (where === '/t/')
         return 'an Anaconda token (/t/<token>/)';
-    if (where === HOST_TOKEN_WHERE)
-        return `a Cloudsmith entitlement token (${HOST_TOKEN_WHERE})`;
+    if (where === url_secrets/* HOST_TOKEN_WHERE */.Nm)
+        return `a Cloudsmith entitlement token (${url_secrets/* HOST_TOKEN_WHERE */.Nm})`;
     if (where === 'token')
         return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
     return `a token in the query (${where})`;
@@ -7466,7 +7361,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?dl\\\\.cloudsmith\\\\.io(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -7587,6 +7482,8 @@ function maskConnectionSecrets(text, masks) {
     return text.replace(CONNECTION_SECRET_G, (whole, key, value) => value === '' || masks.some((m) => value.startsWith(m)) ? whole : `${key}${masks[0]}`);
 }
 
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(49997);
 ;// CONCATENATED MODULE: ./src/util/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the probe applies the same rules; this pass covers all else, such as the image config the
@@ -7594,6 +7491,7 @@ function maskConnectionSecrets(text, masks) {
 // `https://***@h/` for a token as the user name, `https://***:***@h/`, `?token=***`, Anaconda's
 // `/t/***/`, Cloudsmith's `dl.cloudsmith.io/***/`) and connection strings' (`Password=***;`, `AccountKey=***;`: redact-connection.ts).
 // The rules are data, one copy for both: images/probe/redaction-rules.json (redact-rules.ts).
+
 
 
 
@@ -7660,7 +7558,7 @@ function redactUrls(text, mask = MASK) {
     // host's name: the scans below are skipped (cheap checks, SBOMs hold many URLs).
     const out = text.includes('@') ? maskUserinfos(text, colon, mask) : text;
     const query = out.includes('=') && (out.includes('?') || out.includes('&') || out.includes('#'));
-    const segment = out.includes('/t/') || out.includes(HOST_TOKEN_RULE.hint);
+    const segment = out.includes('/t/') || HOST_TOKEN_HINT.test(out);
     return query || segment || ENCODED_QUERY.test(out) ? maskUrlTokens(out, mask) : out;
 }
 /** redactUrls' userinfo pass; COLON is the first '://' of TEXT. */
@@ -7695,12 +7593,12 @@ function maskUserinfos(text, colon, mask) {
 // and `%3Fname%3Dvalue` percent-encoded, its value then ending at `%26` or `%23` too) where the
 // name is a secret's, Anaconda's `://host/t/<token>` right after the host (any host), and the
 // first path segment on a host that takes a token there (Cloudsmith's `://dl.cloudsmith.io/<token>`).
-const { span: SPAN_RULE, query: QUERY_RULE } = REDACTION_RULES.urlTokens;
-const { pathToken: PATH_TOKEN_RULE, hostToken: HOST_TOKEN_RULE } = REDACTION_RULES.urlTokens;
+const { span: SPAN_RULE, query: QUERY_RULE, pathToken, hostToken } = REDACTION_RULES.urlTokens;
 const URL_SPAN = new RegExp(SPAN_RULE, 'y');
 const QUERY_SECRET_G = new RegExp(QUERY_RULE.pattern, QUERY_RULE.ignoreCase ? 'gi' : 'g');
-const PATH_TOKEN = new RegExp(PATH_TOKEN_RULE);
-const HOST_TOKEN = new RegExp(HOST_TOKEN_RULE.pattern);
+const PATH_TOKEN = new RegExp(pathToken);
+const HOST_TOKEN = new RegExp(hostToken.pattern);
+const HOST_TOKEN_HINT = new RegExp((0,util_text/* escapeRegExp */.Nt)(hostToken.hint), 'i'); // its host, any case
 /** '=', '?', '&' or '#' percent-encoded (any case), as a URL nested in another's query has them. */
 const ENCODED_QUERY = /%(?:3[DF]|2[36])/i;
 /** redactUrls' pass over parameters and token segments: each URL read once (one in a query with it). */
@@ -8034,6 +7932,7 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 /* harmony export */   L1: () => (/* binding */ noWorkflowCommands),
 /* harmony export */   Nt: () => (/* binding */ escapeRegExp),
 /* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   fk: () => (/* binding */ printableLines),
 /* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   kd: () => (/* binding */ lineEnd),
@@ -8069,6 +7968,16 @@ const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  */
 function printable(text) {
     return text.replace(UNPRINTABLE, (c) => SHORT_ESCAPES[c] ?? codePointEscape(c));
+}
+/** UNPRINTABLE but a line break (\n, \r\n) or a tab. */
+const UNPRINTABLE_IN_LINES = /\r(?!\n)|(?![\n\r\t])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+/**
+ * printable for a message of several lines (a progress line, a warning, an error, a report for the
+ * terminal): its line breaks and tabs kept, every other character that could draw on a terminal
+ * (ESC, BEL, a lone CR, a bidi override, U+2028) escaped.
+ */
+function printableLines(text) {
+    return text.replace(UNPRINTABLE_IN_LINES, (c) => SHORT_ESCAPES[c] ?? codePointEscape(c));
 }
 /** C (one code point) as JavaScript writes it escaped: \u200b, or \u{e0041} past U+FFFF. */
 function codePointEscape(c) {
@@ -8130,6 +8039,127 @@ function errorMessage(e) {
 /** The first line of TEXT that is not blank, at most MAX characters ('' for none). */
 function firstLine(text, max = 500) {
     return (text.split('\n').find((l) => l.trim() !== '') ?? '').slice(0, max);
+}
+
+
+/***/ }),
+
+/***/ 92561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ isNameReference),
+/* harmony export */   DH: () => (/* binding */ decoded),
+/* harmony export */   Nm: () => (/* binding */ HOST_TOKEN_WHERE),
+/* harmony export */   gJ: () => (/* binding */ urlTokens),
+/* harmony export */   u2: () => (/* binding */ isLiteralSecret)
+/* harmony export */ });
+/* unused harmony export urlSecrets */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81583);
+// The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
+// they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
+// are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the
+// value of a query or fragment parameter named for a secret, Anaconda's /t/<token>/ segment,
+// Cloudsmith's dl.cloudsmith.io/<token>/ (urlTokens.hostToken). The
+// secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
+// hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
+
+/** A whole ${NAME} (pip's rule: upper-case letters, digits, _): pip fills it in, it is no secret. */
+const NAME_REFERENCE = /^\$\{[A-Z0-9_]+\}$/;
+/**
+ * The shared rules skip a value that is a whole `${name}` of any case (a masker hides no less by
+ * that; the query rule ignores case); pip fills in only a `${NAME}` (its ENV_VAR_RE), so here the
+ * skip is taken out of the rule and urlTokens leaves out a whole `${NAME}` itself: a `${name}` of
+ * another form is a value like any other, a token to judge (requirements/credentials.ts refuses it
+ * as a reference pip does not fill in) and to mask.
+ */
+const RULE_SKIP = /\(\?!\\\$\\\{\[A-Za-z0-9_\]\+\\\}\(\?!\[\^[^\]]*\]\)\)/;
+const withoutSkip = (pattern) => {
+    if (!RULE_SKIP.test(pattern))
+        throw new Error(`a redaction rule without its \${NAME} skip: ${pattern}`);
+    return pattern.replace(RULE_SKIP, '');
+};
+const { span, query, pathToken, hostToken } = _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTION_RULES */ .iz.urlTokens;
+const URL_SPAN = new RegExp(span);
+const QUERY_SECRET_G = new RegExp(withoutSkip(query.pattern), query.ignoreCase ? 'gi' : 'g');
+const PATH_TOKEN = new RegExp(withoutSkip(pathToken));
+const HOST_TOKEN = new RegExp(withoutSkip(hostToken.pattern));
+/** Where a host token is (UrlToken.where): the host's name and the segment, `dl.cloudsmith.io/<token>/`. */
+const HOST_TOKEN_WHERE = `${hostToken.hint}/<token>/`;
+const isNameReference = (part) => NAME_REFERENCE.test(part);
+/**
+ * The tokens of URL (from its first '://' to whitespace or '"') that the shared rules mask:
+ * Anaconda's `/t/<token>/` segment right after the host, the first path segment on a host that
+ * takes a token there (`dl.cloudsmith.io/<token>/`), and the value of each query or fragment
+ * parameter named for a secret (`?token=`, `&sig=`, `X-Amz-Signature=`, also percent-encoded).
+ * A value that is a whole `${NAME}` is not one (pip fills it in; a `${name}` of another form, which
+ * pip sends as written, is); an empty one is given as such.
+ */
+function urlTokens(url) {
+    const colon = url.indexOf('://');
+    if (colon < 0)
+        return [];
+    const rest = URL_SPAN.exec(url.slice(colon))[0];
+    const out = [];
+    const t = PATH_TOKEN.exec(rest);
+    if (t)
+        out.push({ where: '/t/', value: t[2], at: colon + t.index + t[1].length });
+    const h = HOST_TOKEN.exec(rest);
+    if (h)
+        out.push({ where: HOST_TOKEN_WHERE, value: h[2], at: colon + h.index + h[1].length });
+    for (const m of rest.matchAll(QUERY_SECRET_G))
+        out.push({ where: m[1], value: m[2], at: colon + m.index + m[1].length });
+    return out.filter((x) => !isNameReference(x.value));
+}
+/** TEXT percent-decoded; undefined when it does not decode (a bare '%', as in `p%ss`). */
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Nothing in it, masked already, or a whole ${NAME} reference: nothing to mask. */
+const noSecret = (part) => part === '' || part === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF || part === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .MASK */ .v5 || isNameReference(part);
+/**
+ * Whether PART of a URL (a password, a parameter's value) holds a value of its own: not empty, not
+ * masked already, not a whole `${NAME}` reference (as written or percent-decoded).
+ */
+const isLiteralSecret = (part) => {
+    const d = decoded(part);
+    return !noSecret(part) && (d === undefined || !noSecret(d));
+};
+/**
+ * Every secret part of URL, to mask in logs: its user name and password, the value of each query
+ * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
+ * percent-encoded, in a URL nested in the query), the token of an Anaconda `/t/<token>/`
+ * segment right after the host, and a token host's first path segment (`dl.cloudsmith.io/<token>/`). Each is given as written in the URL (percent-encoded) and
+ * decoded, when that differs; a part that does not decode (a bare '%') is given as written. Empty,
+ * masked already or a whole `${NAME}` reference (in either form) is left out, and so is a form
+ * shorter than MIN_CHARS (a mask that short would hide that text in every log line).
+ */
+function urlSecrets(url, minChars) {
+    const parts = [];
+    try {
+        const u = new URL(url);
+        parts.push(u.username, u.password);
+    }
+    catch {
+        // No URL to the parser: no login pip would send. Its tokens are still found below.
+    }
+    for (const t of urlTokens(url))
+        parts.push(t.value);
+    const out = new Set();
+    for (const raw of parts) {
+        if (!isLiteralSecret(raw))
+            continue;
+        const d = decoded(raw);
+        if (d !== undefined)
+            out.add(d);
+        out.add(raw);
+    }
+    return [...out].filter((s) => s.length >= minChars);
 }
 
 
