@@ -237,6 +237,29 @@ describe('ml-image report --pr N --repo R with a token that may not comment (403
     },
   );
 
+  it("an /ok-to-test (issue_comment) run's artifact names GITHUB_SHA, which the poster checks, not the checkout", async () => {
+    // The tags name the checkout's commit (a pull request's head); the comment's commit stays the
+    // one a workflow_run poster compares with its triggering run's head_sha (GITHUB_SHA).
+    const event = path.join(dir, 'event.json');
+    writeFileSync(event, JSON.stringify({ repository: { default_branch: 'main' }, issue: { number: PR } }));
+    const io = captureIo(dir, fakeDocker(), {
+      ...env(),
+      GITHUB_EVENT_NAME: 'issue_comment',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    });
+    io.git = {
+      run: async () => ({ exitCode: 0, stdout: `/w\n${'d'.repeat(40)}\n`, stderr: '' }),
+    } as never;
+    const rc = await runCli([...setUp(), '--api-url', api.url, '--comment-mode', 'auto'], io);
+    expect(rc, io.err()).toBe(0);
+    const artifact = JSON.parse(
+      readFileSync(path.join(dir, 'out', 'comment', 'ml-image-comment.json'), 'utf8'),
+    );
+    expect(artifact.headSha).toBe('c'.repeat(40));
+  });
+
   it('--comment-mode auto: the fork-safe artifact instead, exit 0', async () => {
     const io = captureIo(dir, fakeDocker(), env());
     const rc = await runCli([...setUp(), '--api-url', api.url, '--comment-mode', 'auto'], io);

@@ -9,6 +9,7 @@ import { GitHubApiError } from '../../github/errors.js';
 import { isOwnerRepo } from '../../github/run.js';
 import type { Plan } from '../../plan/plan.js';
 import { dirBaselineStore } from '../../report/baseline.js';
+import { githubReportContext } from '../../report/github-env.js';
 import { COMMENT_MODES, type CommentMode, configVariantNames, reportStage } from '../../report/stage.js';
 import { openResultDir } from '../../results/results.js';
 import { parseCommandArgs } from '../args.js';
@@ -215,6 +216,9 @@ unreachable, or it refused the request (403: a token that may not write to the p
     });
     const { mode, token, apiUrl } = postingFlags(values, pr, io.env);
     const git = await gitContextFor(io);
+    // The comment's commit as the action names it (a workflow_run poster checks the artifact against
+    // it): a pull request's head, else GITHUB_SHA, even where the tags name another checkout.
+    const headSha = githubReportContext(io.env, undefined).target?.headSha ?? io.env.GITHUB_SHA ?? git.sha;
     const plan = planOfConfig(loaded, git);
     const resultDir = path.resolve(io.cwd, values.results);
     if (!existsSync(resultDir))
@@ -247,7 +251,7 @@ unreachable, or it refused the request (403: a token that may not write to the p
               apiUrl,
               repository: values.repo!,
               prNumber: pr,
-              ...(git.sha && { headSha: git.sha }),
+              ...(headSha && { headSha }),
               // Exit 0 says it posted: a refused comment fails the command (the report is written);
               // auto asked for the fork-safe artifact when the token cannot write.
               forbidden: mode === 'auto' ? 'skip' : 'fail',
