@@ -199,6 +199,15 @@ describe('a run that may build a pull request', () => {
     );
   });
 
+  it("Dependabot's push whose checkout is not read: GITHUB_SHA, what a push builds (finding)", async () => {
+    const env = {
+      ...runnerEnv('push', PUSH, 'refs/heads/dependabot/pip/numpy-2.1.0'),
+      GITHUB_ACTOR: 'dependabot[bot]',
+    };
+    expect(await checkedOutCommit(env, async () => 'f'.repeat(40))).toBeUndefined();
+    expect(gitContextFromGitHubEnv(env)!.sha).toBe(SHA);
+  });
+
   it("its checkout not read (no git, a bare repository refused): no sha- tag, never GITHUB_SHA's (finding)", () => {
     const git = gitContextFromGitHubEnv(runnerEnv('issue_comment', { ...PUSH, issue: { number: 5 } }))!;
     expect(git.sha).toBeUndefined();

@@ -1,5 +1,6 @@
 // The commit a checkout holds (`git rev-parse HEAD`), through a CommandRunner: the one git read the
 // action's main step and the CLI make on a runner (src/plan/git-context.ts says when).
+import path from 'node:path';
 import type { CommandRunner } from './adapter.js';
 
 /**
@@ -7,14 +8,16 @@ import type { CommandRunner } from './adapter.js';
  * checked-out code's own folder (the config's): a bare repository's layout committed there (HEAD,
  * objects/, refs/) would be read as the repository, with a HEAD of the committer's choosing, so a
  * bare one is never taken (safe.bareRepository=explicit, git 2.38; before it, a bare repository has
- * no work tree, which --show-toplevel asks for).
+ * no work tree, which --show-toplevel asks for: an error since git 2.25, an empty line before).
  */
 export async function checkoutHead(exec: CommandRunner, cwd: string): Promise<string | undefined> {
   try {
     const args = ['-c', 'safe.bareRepository=explicit', 'rev-parse', '--show-toplevel', 'HEAD'];
     const r = await exec.run('git', args, { cwd });
-    const head = r.stdout.trim().split('\n').pop() ?? '';
-    return r.exitCode === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head) ? head : undefined;
+    // The work tree, then the commit: a git before 2.25 prints no work tree for a bare one.
+    const [top = '', head = '', ...rest] = r.stdout.trim().split('\n');
+    const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+    return r.exitCode === 0 && rest.length === 0 && path.isAbsolute(top) && sha.test(head) ? head : undefined;
   } catch {
     return undefined;
   }

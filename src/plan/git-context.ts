@@ -2,7 +2,7 @@
 // local git checkout otherwise. Reads are passed in (env, event file, a CommandRunner).
 import type { CommandRunner } from '../docker/adapter.js';
 import { defaultBranchOf, type GitHubEvent, readGitHubEventFile } from '../github/event.js';
-import { mayBuildPullRequestCode } from '../util/pull-request-code.js';
+import { mayBuildPullRequestCode, untrustedEvent } from '../util/pull-request-code.js';
 import type { GitContext } from './schema.js';
 
 /**
@@ -73,9 +73,12 @@ export async function checkedOutCommit(
   return namesItsCheckout(env, readGitHubEventFile(env.GITHUB_EVENT_PATH)) ? head() : undefined;
 }
 
-/** A run that may build a pull request's code without a pull_request payload to name its head. */
+/**
+ * A run whose event may have it build a pull request's code without a pull_request payload to name
+ * its head (untrustedEvent: not a Dependabot push, whose GITHUB_SHA is what it builds).
+ */
 function namesItsCheckout(env: Readonly<Record<string, string | undefined>>, event: GitHubEvent): boolean {
-  return event.pull_request === undefined && !env.GITHUB_HEAD_REF && mayBuildPullRequestCode(env, event);
+  return event.pull_request === undefined && !env.GITHUB_HEAD_REF && untrustedEvent(env, event);
 }
 
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */

@@ -53,7 +53,19 @@ export function mayBuildPullRequestCode(
   event: RunEventFacts = {},
 ): boolean {
   if (env.GITHUB_ACTIONS !== 'true') return false;
-  if (env.GITHUB_HEAD_REF || env.GITHUB_ACTOR === DEPENDABOT) return true;
+  return Boolean(env.GITHUB_HEAD_REF) || env.GITHUB_ACTOR === DEPENDABOT || untrustedEvent(env, event);
+}
+
+/**
+ * Whether the run's event may have it build a pull request's code whoever started it: not one of
+ * TRUSTED_EVENTS, or a workflow_run after an untrusted run (mayBuildPullRequestCode without the
+ * head ref and the actor: its checkout, not GITHUB_SHA, may hold what it builds).
+ */
+export function untrustedEvent(
+  env: Readonly<Record<string, string | undefined>>,
+  event: RunEventFacts = {},
+): boolean {
+  if (env.GITHUB_ACTIONS !== 'true') return false;
   const name = env.GITHUB_EVENT_NAME ?? '';
   if (name === 'workflow_run') return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);
   return !TRUSTED_EVENTS.has(name);

@@ -1,0 +1,23 @@
+// checkoutHead reads `git rev-parse --show-toplevel HEAD`: the work tree, then the commit. A git
+// before 2.25 prints an empty work tree (and exit 0) in a bare repository, and ignores
+// safe.bareRepository: a bare repository's layout committed in the config's folder must still not
+// give its HEAD (finding of a review; the real git's side is integration/git-head.test.ts).
+import { describe, expect, it } from 'vitest';
+import { checkoutHead } from '../../src/docker/git-head.js';
+
+const SHA = 'a9993e364706816aba3e25717850c26c9cd0d89d';
+const git = (stdout: string, exitCode = 0) =>
+  ({ run: async () => ({ exitCode, stdout, stderr: '' }) }) as never;
+
+describe("checkoutHead's reading of git's answer", () => {
+  it.each<[string, string, number, string | undefined]>([
+    ['a work tree and its commit', `/w/repo\n${SHA}\n`, 0, SHA],
+    ['a bare repository, git before 2.25 (an empty work tree)', `\n${SHA}\n`, 0, undefined],
+    ['a bare repository refused (git 2.38, safe.bareRepository)', '', 128, undefined],
+    ['a relative work tree', `repo\n${SHA}\n`, 0, undefined],
+    ['more lines than asked for', `/w\n${SHA}\n${SHA}\n`, 0, undefined],
+    ['no commit yet', '/w\nHEAD\n', 128, undefined],
+  ])('%s: %s', async (_n, stdout, code, expected) => {
+    expect(await checkoutHead(git(stdout, code), '/w/repo')).toBe(expected);
+  });
+});
