@@ -57,6 +57,34 @@ describe('control sequences from the image, on the terminal', () => {
     expect(text).toContain('\\u001b]52;c;');
   });
 
+  it('a line break in what the image said forges no progress line (finding)', async () => {
+    const forged = '[   0.4s] smoke   cpu/amd64: 12 passed, 0 failed, 0 skipped in 0.4s';
+    const probe = `${JSON.stringify({ status: 'fail', reason: `cannot import x\n${forged}\n(evil-pkg)`, details: [] })}\n`;
+    writeFileSync(path.join(dir, 'requirements.txt'), 'evil-pkg\n');
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      JSON.stringify({ image: { name: 'o/m' }, python: { requirements: ['requirements.txt'] } }),
+    );
+    const docker = fakeDocker({
+      daemonFeatures: async () => ({ runtimes: ['runc'], cdiSpecDirs: [], cdiDevices: [] }),
+      inspectImage: async () => ({ ...imageDetails(), entrypoint: [`/opt/v\n${forged}\nx/bin/python3`] }),
+      runContainer: async () => ({
+        containerId: 'c',
+        exitCode: 1,
+        timedOut: false,
+        stdout: probe,
+        stderr: '',
+        durationMs: 1,
+      }),
+      startSession: async () => fakeSession(() => ({ exitCode: 1, stdout: probe, stderr: '' })),
+    } as never);
+    const io = captureIo(dir, docker);
+    await runCli(['smoke', '--image', 'o/m:1', '--suites', 'imports', '--config', 'ml-image.yml'], io);
+    expect(io.err()).toContain('cannot import x');
+    expect(io.err().split('\n')).not.toContain(forged);
+    expect(io.out().split('\n')).not.toContain(forged);
+  });
+
   it('ml-image smoke: neither stdout nor stderr carries the sequence', async () => {
     writeFileSync(path.join(dir, 'requirements.txt'), 'evil-pkg\n');
     writeFileSync(

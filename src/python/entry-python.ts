@@ -3,6 +3,7 @@
 // PATH without the venv) they differ: the record described /usr/bin/python3 and its 3 packages
 // while the image's own interpreter had the real ones, and nothing said so.
 import path from 'node:path';
+import { printable } from '../util/text.js';
 
 /** The field of a record's errors that says the image runs another Python than the one described. */
 export const ENTRY_PYTHON_FIELD = 'python';
@@ -46,10 +47,11 @@ export function otherPython(
   source = 'ENTRYPOINT',
 ): string | undefined {
   if (entry === undefined || environmentOf(entry) === environmentOf(probed)) return undefined;
-  const bin = path.posix.dirname(entry);
+  // The image's paths, escaped (printable): a line break in one would forge a line where it is shown.
+  const [e, b] = [printable(entry), printable(path.posix.dirname(entry))];
   return (
-    `the image runs ${entry} (its ${source}); this record describes python3 on PATH (${probed}): ` +
-    `put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to have it described`
+    `the image runs ${e} (its ${source}); this record describes python3 on PATH (${printable(probed)}): ` +
+    `put ${b} first on PATH (ENV PATH=${b}:$PATH) to have it described`
   );
 }
 
@@ -88,9 +90,9 @@ export function entryPythonOffPath(image: {
     .map((d) => environmentOf(`${d}/python3`));
   if (dirs.includes(environmentOf(entry))) return undefined;
   const source = image.entrypoint && image.entrypoint.length > 0 ? 'ENTRYPOINT' : 'CMD';
-  const bin = path.posix.dirname(entry);
+  const [e, bin] = [printable(entry), printable(path.posix.dirname(entry))];
   return (
-    `the image runs ${entry} (its ${source}), whose directory is not on its PATH; the suites run ` +
+    `the image runs ${e} (its ${source}), whose directory is not on its PATH; the suites run ` +
     `python3 on PATH, another Python: put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to test it`
   );
 }

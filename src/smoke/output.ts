@@ -5,6 +5,7 @@ import { redactOutput } from '../util/redact-instruction.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
 import { boundedTail } from './match.js';
 import type { SmokeResult, SmokeTest } from './result.js';
+import { printable } from '../util/text.js';
 
 /** The outcome of one container run. */
 export interface RunOutcome {
@@ -125,8 +126,9 @@ export function failureAnnotations(id: string, result: SmokeResult): { title: st
 
 /** A failing test's reason, the classified cause and fix when known, and the end of its output. */
 function failureMessage(t: SmokeTest): string {
-  const out = failureTail(t.output);
-  const lines = [t.reason ?? 'failed'];
+  // The image's text, each line escaped (printable): no line of it can pass for another message.
+  const out = failureTail(t.output).map(printable);
+  const lines = [printable(t.reason ?? 'failed')];
   if (t.cause) lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
   if (out.length > 0) lines.push(`Output (${failureTailHeading(out)}):`, ...out);
   return lines.join('\n');

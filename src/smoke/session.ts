@@ -2,6 +2,7 @@
 // (timeout per test, output kept, the container removed in every case); a test's result is kept
 // whatever happens; a daemon that goes away ends the run with the results so far.
 import { redactDeep, redactText } from '../util/redact.js';
+import { printable } from '../util/text.js';
 import type { CustomTestSpec, SmokeSuite } from '../config/schema.js';
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { engineMessage } from '../docker/failures.js';
@@ -257,9 +258,9 @@ export function record(s: SmokeSession, t: SmokeTest): void {
 }
 
 function report(s: SmokeSession, t: SmokeTest): void {
-  s.progress(
-    `smoke ${t.id}: ${t.status}${t.reason ? ` (${t.reason})` : ''} in ${(t.durationMs / 1000).toFixed(1)}s`,
-  );
+  // The id and reason as the image gave them, escaped: a line break would forge a progress line.
+  const reason = t.reason ? ` (${printable(t.reason)})` : '';
+  s.progress(`smoke ${printable(t.id)}: ${t.status}${reason} in ${(t.durationMs / 1000).toFixed(1)}s`);
 }
 
 /** The end of the run: the daemon went away (or the engine failed) during test ID. */
