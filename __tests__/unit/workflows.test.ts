@@ -1912,6 +1912,9 @@ describe('fork gating (the real expressions, evaluated)', () => {
       const github = githubContext({ event });
       expect(String(await evaluate(expr, { github })), event).toBe(String(UNTRUSTED.includes(event)));
     }
+    // A run Dependabot started that is no pull request's (`@dependabot merge` pushes to main as it).
+    const bot = githubContext({ event: 'push', actor: 'dependabot[bot]' });
+    expect(String(await evaluate(expr, { github: bot }))).toBe('true');
   });
 
   // The one-job templates that can sign (id-token: write) sign as ml-image.yml's attest job does.
@@ -1940,9 +1943,13 @@ describe('fork gating (the real expressions, evaluated)', () => {
       [{ event: 'merge_group' }, 'off'],
       [{ event: 'pr' }, 'off'],
       [{ event: 'dependabot-pr' }, 'off'],
+      [{ event: 'push', actor: 'dependabot[bot]' }, 'off'], // a fork's run here: nothing pushed
     ];
-    for (const [s, expected] of want)
-      expect(await evaluate(String(sign), { github: githubContext(s) }), JSON.stringify(s)).toBe(expected);
+    for (const [s, expected] of want) {
+      const github = githubContext(s);
+      const env = { FORK: String(UNTRUSTED.includes(s.event) || s.actor === 'dependabot[bot]') };
+      expect(await evaluate(String(sign), { github, env }), JSON.stringify(s)).toBe(expected);
+    }
   });
 
   it.each<[Scenario, boolean]>([
