@@ -12,6 +12,7 @@ const git = (stdout: string, exitCode = 0) =>
 describe("checkoutHead's reading of git's answer", () => {
   it.each<[string, string, number, string | undefined]>([
     ['a work tree and its commit', `/w/repo\n${SHA}\n`, 0, SHA],
+    ['the same with CRLF line ends', `/w/repo\r\n${SHA}\r\n`, 0, SHA],
     ['a bare repository, git before 2.25 (an empty work tree)', `\n${SHA}\n`, 0, undefined],
     ['a bare repository refused (git 2.38, safe.bareRepository)', '', 128, undefined],
     ['a relative work tree', `repo\n${SHA}\n`, 0, undefined],

@@ -15,7 +15,7 @@ export async function checkoutHead(exec: CommandRunner, cwd: string): Promise<st
     const args = ['-c', 'safe.bareRepository=explicit', 'rev-parse', '--show-toplevel', 'HEAD'];
     const r = await exec.run('git', args, { cwd });
     // The work tree, then the commit: a git before 2.25 prints no work tree for a bare one.
-    const [top = '', head = '', ...rest] = r.stdout.trim().split('\n');
+    const [top = '', head = '', ...rest] = r.stdout.trim().split(/\r?\n/);
     const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
     return r.exitCode === 0 && rest.length === 0 && path.isAbsolute(top) && sha.test(head) ? head : undefined;
   } catch {
