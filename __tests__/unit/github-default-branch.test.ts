@@ -208,6 +208,31 @@ describe('a run that may build a pull request', () => {
     expect(gitContextFromGitHubEnv(env)!.sha).toBe(SHA);
   });
 
+  it.each<[string, string]>([
+    ["Dependabot's", 'dependabot[bot]'],
+    ["a person's", 'alice'],
+  ])(
+    "a workflow_run after %s push to a branch names that branch's commit, its checkout (finding)",
+    async (_n, actor) => {
+      const BRANCH_HEAD = 'b'.repeat(40);
+      const payload = {
+        ...PUSH,
+        workflow_run: {
+          event: 'push',
+          head_branch: 'dependabot/pip/torch-2',
+          head_sha: BRANCH_HEAD,
+          head_repository: { full_name: 'o/r' },
+        },
+      };
+      const env = { ...runnerEnv('workflow_run', payload), GITHUB_ACTOR: actor };
+      const read = await checkedOutCommit(env, async () => BRANCH_HEAD);
+      expect(read).toBe(BRANCH_HEAD);
+      expect(gitContextFromGitHubEnv(env, read)!.sha).toBe(BRANCH_HEAD);
+      // A trusted one whose checkout cannot be read keeps GITHUB_SHA, as before.
+      if (actor === 'alice') expect(gitContextFromGitHubEnv(env)!.sha).toBe(SHA);
+    },
+  );
+
   it("its checkout not read (no git, a bare repository refused): no sha- tag, never GITHUB_SHA's (finding)", () => {
     const git = gitContextFromGitHubEnv(runnerEnv('issue_comment', { ...PUSH, issue: { number: 5 } }))!;
     expect(git.sha).toBeUndefined();

@@ -31,11 +31,13 @@ export function gitContextFromGitHubEnv(
   const defaultBranch = defaultBranchOf(env, event, checkedOut);
   const ref = env.GITHUB_REF;
   // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see. A
-  // run that names its checkout (namesItsCheckout) whose checkout was not read gets no sha: never
+  // run that may build a pull request's code whose checkout was not read gets no sha: never
   // GITHUB_SHA, the default branch's head, for what may be a pull request's code.
   const sha =
     event.pull_request?.head?.sha ??
-    (namesItsCheckout(env, event) ? checkedOut : (checkedOut ?? env.GITHUB_SHA));
+    (namesItsCheckout(env, event) && untrustedEvent(env, event)
+      ? checkedOut
+      : (checkedOut ?? env.GITHUB_SHA));
   return {
     ...(sha !== undefined && { sha }),
     ...(ref !== undefined && { ref }),
@@ -58,9 +60,9 @@ export function gitContextFromGitHubEnv(
  * What a run reads of its checkout before the git context (one git process), where the commit it
  * builds may not be GITHUB_SHA: a schedule run (the one event whose default branch comes from
  * GITHUB_REF alone: see defaultBranchOf), and a run that may build a pull request's code without a
- * pull_request payload (an issue_comment "/ok-to-test" run, a workflow_run or repository_dispatch
- * run): its GITHUB_SHA is the default branch's head, its checkout often a pull request's, and the
- * `sha-` tag and revision label must name what was built, never take the default branch's commit.
+ * pull_request payload (an issue_comment "/ok-to-test" run, a repository_dispatch run), and any
+ * workflow_run: its GITHUB_SHA is the default branch's head, its checkout often another commit, and
+ * the `sha-` tag and revision label must name what was built, never take the default branch's commit.
  * Undefined elsewhere.
  */
 export async function checkedOutCommit(
@@ -74,11 +76,14 @@ export async function checkedOutCommit(
 }
 
 /**
- * A run whose event may have it build a pull request's code without a pull_request payload to name
- * its head (untrustedEvent: not a Dependabot push, whose GITHUB_SHA is what it builds).
+ * A run without a pull_request payload to name its head whose GITHUB_SHA may not be what it builds:
+ * one whose event may have it build a pull request's code (untrustedEvent: not a Dependabot push,
+ * whose GITHUB_SHA is what it builds), and any workflow_run (its GITHUB_SHA is the default branch's
+ * head, whatever the run it follows built: a Dependabot branch's, a feature branch's).
  */
 function namesItsCheckout(env: Readonly<Record<string, string | undefined>>, event: GitHubEvent): boolean {
-  return event.pull_request === undefined && !env.GITHUB_HEAD_REF && untrustedEvent(env, event);
+  const after = env.GITHUB_EVENT_NAME === 'workflow_run';
+  return event.pull_request === undefined && !env.GITHUB_HEAD_REF && (after || untrustedEvent(env, event));
 }
 
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
