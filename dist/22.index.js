@@ -2528,10 +2528,12 @@ function gitContextFromGitHubEnv(env, checkedOut) {
     const defaultBranch = (0,github_event/* defaultBranchOf */.dV)(env, event, checkedOut);
     const ref = env.GITHUB_REF;
     // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see. A
-    // run that names its checkout (namesItsCheckout) whose checkout was not read gets no sha: never
+    // run that may build a pull request's code whose checkout was not read gets no sha: never
     // GITHUB_SHA, the default branch's head, for what may be a pull request's code.
     const sha = event.pull_request?.head?.sha ??
-        (namesItsCheckout(env, event) ? checkedOut : (checkedOut ?? env.GITHUB_SHA));
+        (namesItsCheckout(env, event) && (0,pull_request_code/* untrustedEvent */.BT)(env, event)
+            ? checkedOut
+            : (checkedOut ?? env.GITHUB_SHA));
     return {
         ...(sha !== undefined && { sha }),
         ...(ref !== undefined && { ref }),
@@ -2552,9 +2554,9 @@ function gitContextFromGitHubEnv(env, checkedOut) {
  * What a run reads of its checkout before the git context (one git process), where the commit it
  * builds may not be GITHUB_SHA: a schedule run (the one event whose default branch comes from
  * GITHUB_REF alone: see defaultBranchOf), and a run that may build a pull request's code without a
- * pull_request payload (an issue_comment "/ok-to-test" run, a workflow_run or repository_dispatch
- * run): its GITHUB_SHA is the default branch's head, its checkout often a pull request's, and the
- * `sha-` tag and revision label must name what was built, never take the default branch's commit.
+ * pull_request payload (an issue_comment "/ok-to-test" run, a repository_dispatch run), and any
+ * workflow_run: its GITHUB_SHA is the default branch's head, its checkout often another commit, and
+ * the `sha-` tag and revision label must name what was built, never take the default branch's commit.
  * Undefined elsewhere.
  */
 async function checkedOutCommit(env, head) {
@@ -2566,9 +2568,15 @@ async function checkedOutCommit(env, head) {
         return undefined; // a pull_request payload: its head.sha
     return namesItsCheckout(env, (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH)) ? head() : undefined;
 }
-/** A run that may build a pull request's code without a pull_request payload to name its head. */
+/**
+ * A run without a pull_request payload to name its head whose GITHUB_SHA may not be what it builds:
+ * one whose event may have it build a pull request's code (untrustedEvent: not a Dependabot push,
+ * whose GITHUB_SHA is what it builds), and any workflow_run (its GITHUB_SHA is the default branch's
+ * head, whatever the run it follows built: a Dependabot branch's, a feature branch's).
+ */
 function namesItsCheckout(env, event) {
-    return event.pull_request === undefined && !env.GITHUB_HEAD_REF && (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event);
+    const after = env.GITHUB_EVENT_NAME === 'workflow_run';
+    return event.pull_request === undefined && !env.GITHUB_HEAD_REF && (after || (0,pull_request_code/* untrustedEvent */.BT)(env, event));
 }
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
 async function gitContextFromCheckout(exec, cwd) {
@@ -14655,6 +14663,7 @@ function gpusLine(gpus, pin) {
 // PATH without the venv) they differ: the record described /usr/bin/python3 and its 3 packages
 // while the image's own interpreter had the real ones, and nothing said so.
 
+
 /** The field of a record's errors that says the image runs another Python than the one described. */
 const ENTRY_PYTHON_FIELD = 'python';
 const PYTHON_NAME = /^python(\d+(\.\d+)?)?$/;
@@ -14688,9 +14697,10 @@ function environmentOf(executable) {
 function otherPython(entry, probed, source = 'ENTRYPOINT') {
     if (entry === undefined || environmentOf(entry) === environmentOf(probed))
         return undefined;
-    const bin = external_node_path_default().posix.dirname(entry);
-    return (`the image runs ${entry} (its ${source}); this record describes python3 on PATH (${probed}): ` +
-        `put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to have it described`);
+    // The image's paths, escaped (printable): a line break in one would forge a line where it is shown.
+    const [e, b] = [(0,util_text/* printable */.g$)(entry), (0,util_text/* printable */.g$)(external_node_path_default().posix.dirname(entry))];
+    return (`the image runs ${e} (its ${source}); this record describes python3 on PATH (${(0,util_text/* printable */.g$)(probed)}): ` +
+        `put ${b} first on PATH (ENV PATH=${b}:$PATH) to have it described`);
 }
 /** The record's errors entry for an image whose ENTRYPOINT/CMD runs another Python, if any. */
 function entryPythonError(image, probedExecutable) {
@@ -14720,8 +14730,8 @@ function entryPythonOffPath(image) {
     if (dirs.includes(environmentOf(entry)))
         return undefined;
     const source = image.entrypoint && image.entrypoint.length > 0 ? 'ENTRYPOINT' : 'CMD';
-    const bin = external_node_path_default().posix.dirname(entry);
-    return (`the image runs ${entry} (its ${source}), whose directory is not on its PATH; the suites run ` +
+    const [e, bin] = [(0,util_text/* printable */.g$)(entry), (0,util_text/* printable */.g$)(external_node_path_default().posix.dirname(entry))];
+    return (`the image runs ${e} (its ${source}), whose directory is not on its PATH; the suites run ` +
         `python3 on PATH, another Python: put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to test it`);
 }
 
@@ -15345,6 +15355,7 @@ async function matchOutput(output, expected, excluded, options = {}) {
 // how the output is shown: live lines labelled with their test, a failure's end under it.
 
 
+
 /** How much of a test's output its result keeps: the end, where the error is (records stay small). */
 const OUTPUT_KEEP_CHARS = 64 * 1024;
 /** The most of one unfinished line a live view holds back before it shows it anyway. */
@@ -15433,8 +15444,9 @@ function failureAnnotations(id, result) {
 }
 /** A failing test's reason, the classified cause and fix when known, and the end of its output. */
 function failureMessage(t) {
-    const out = failureTail(t.output);
-    const lines = [t.reason ?? 'failed'];
+    // The image's text, each line escaped (printable): no line of it can pass for another message.
+    const out = failureTail(t.output).map(util_text/* printable */.g$);
+    const lines = [(0,util_text/* printable */.g$)(t.reason ?? 'failed')];
     if (t.cause)
         lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
     if (out.length > 0)
@@ -15448,6 +15460,7 @@ var smoke_result = __webpack_require__(3228);
 // One smoke run's shared state and its rules: every test runs in its own container of the image
 // (timeout per test, output kept, the container removed in every case); a test's result is kept
 // whatever happens; a daemon that goes away ends the run with the results so far.
+
 
 
 
@@ -15595,7 +15608,9 @@ function record(s, t) {
     report(s, t);
 }
 function report(s, t) {
-    s.progress(`smoke ${t.id}: ${t.status}${t.reason ? ` (${t.reason})` : ''} in ${(t.durationMs / 1000).toFixed(1)}s`);
+    // The id and reason as the image gave them, escaped: a line break would forge a progress line.
+    const reason = t.reason ? ` (${(0,util_text/* printable */.g$)(t.reason)})` : '';
+    s.progress(`smoke ${(0,util_text/* printable */.g$)(t.id)}: ${t.status}${reason} in ${(t.durationMs / 1000).toFixed(1)}s`);
 }
 /** The end of the run: the daemon went away (or the engine failed) during test ID. */
 function interrupted(s, failed, e) {

@@ -28396,19 +28396,24 @@ var engine = __nccwpck_require__(90077);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
 var exec_runner = __nccwpck_require__(78617);
 ;// CONCATENATED MODULE: ./src/docker/git-head.ts
+// The commit a checkout holds (`git rev-parse HEAD`), through a CommandRunner: the one git read the
+// action's main step and the CLI make on a runner (src/plan/git-context.ts says when).
+
 /**
  * The commit the checkout at CWD holds (undefined: no git, or not a work tree). CWD may be the
  * checked-out code's own folder (the config's): a bare repository's layout committed there (HEAD,
  * objects/, refs/) would be read as the repository, with a HEAD of the committer's choosing, so a
  * bare one is never taken (safe.bareRepository=explicit, git 2.38; before it, a bare repository has
- * no work tree, which --show-toplevel asks for).
+ * no work tree, which --show-toplevel asks for: an error since git 2.25, an empty line before).
  */
 async function checkoutHead(exec, cwd) {
     try {
         const args = ['-c', 'safe.bareRepository=explicit', 'rev-parse', '--show-toplevel', 'HEAD'];
         const r = await exec.run('git', args, { cwd });
-        const head = r.stdout.trim().split('\n').pop() ?? '';
-        return r.exitCode === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head) ? head : undefined;
+        // The work tree, then the commit: a git before 2.25 prints no work tree for a bare one.
+        const [top = '', head = '', ...rest] = r.stdout.trim().split(/\r?\n/);
+        const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+        return r.exitCode === 0 && rest.length === 0 && external_node_path_default().isAbsolute(top) && sha.test(head) ? head : undefined;
     }
     catch {
         return undefined;
@@ -33481,6 +33486,7 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BT: () => (/* binding */ untrustedEvent),
 /* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
 /* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
 /* harmony export */   lw: () => (/* binding */ untrustedReason)
@@ -33522,8 +33528,16 @@ const DEPENDABOT = 'dependabot[bot]';
 function mayBuildPullRequestCode(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
-    if (env.GITHUB_HEAD_REF || env.GITHUB_ACTOR === DEPENDABOT)
-        return true;
+    return Boolean(env.GITHUB_HEAD_REF) || env.GITHUB_ACTOR === DEPENDABOT || untrustedEvent(env, event);
+}
+/**
+ * Whether the run's event may have it build a pull request's code whoever started it: not one of
+ * TRUSTED_EVENTS, or a workflow_run after an untrusted run (mayBuildPullRequestCode without the
+ * head ref and the actor: its checkout, not GITHUB_SHA, may hold what it builds).
+ */
+function untrustedEvent(env, event = {}) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return false;
     const name = env.GITHUB_EVENT_NAME ?? '';
     if (name === 'workflow_run')
         return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);

@@ -171,20 +171,28 @@ function wantsColor(isTTY, env) {
 
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
 var exec_runner = __webpack_require__(78617);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/docker/git-head.ts
+// The commit a checkout holds (`git rev-parse HEAD`), through a CommandRunner: the one git read the
+// action's main step and the CLI make on a runner (src/plan/git-context.ts says when).
+
 /**
  * The commit the checkout at CWD holds (undefined: no git, or not a work tree). CWD may be the
  * checked-out code's own folder (the config's): a bare repository's layout committed there (HEAD,
  * objects/, refs/) would be read as the repository, with a HEAD of the committer's choosing, so a
  * bare one is never taken (safe.bareRepository=explicit, git 2.38; before it, a bare repository has
- * no work tree, which --show-toplevel asks for).
+ * no work tree, which --show-toplevel asks for: an error since git 2.25, an empty line before).
  */
 async function checkoutHead(exec, cwd) {
     try {
         const args = ['-c', 'safe.bareRepository=explicit', 'rev-parse', '--show-toplevel', 'HEAD'];
         const r = await exec.run('git', args, { cwd });
-        const head = r.stdout.trim().split('\n').pop() ?? '';
-        return r.exitCode === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head) ? head : undefined;
+        // The work tree, then the commit: a git before 2.25 prints no work tree for a bare one.
+        const [top = '', head = '', ...rest] = r.stdout.trim().split(/\r?\n/);
+        const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+        return r.exitCode === 0 && rest.length === 0 && external_node_path_default().isAbsolute(top) && sha.test(head) ? head : undefined;
     }
     catch {
         return undefined;
@@ -690,10 +698,12 @@ function gitContextFromGitHubEnv(env, checkedOut) {
     const defaultBranch = (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultBranchOf */ .dV)(env, event, checkedOut);
     const ref = env.GITHUB_REF;
     // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see. A
-    // run that names its checkout (namesItsCheckout) whose checkout was not read gets no sha: never
+    // run that may build a pull request's code whose checkout was not read gets no sha: never
     // GITHUB_SHA, the default branch's head, for what may be a pull request's code.
     const sha = event.pull_request?.head?.sha ??
-        (namesItsCheckout(env, event) ? checkedOut : (checkedOut ?? env.GITHUB_SHA));
+        (namesItsCheckout(env, event) && (0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__/* .untrustedEvent */ .BT)(env, event)
+            ? checkedOut
+            : (checkedOut ?? env.GITHUB_SHA));
     return {
         ...(sha !== undefined && { sha }),
         ...(ref !== undefined && { ref }),
@@ -714,9 +724,9 @@ function gitContextFromGitHubEnv(env, checkedOut) {
  * What a run reads of its checkout before the git context (one git process), where the commit it
  * builds may not be GITHUB_SHA: a schedule run (the one event whose default branch comes from
  * GITHUB_REF alone: see defaultBranchOf), and a run that may build a pull request's code without a
- * pull_request payload (an issue_comment "/ok-to-test" run, a workflow_run or repository_dispatch
- * run): its GITHUB_SHA is the default branch's head, its checkout often a pull request's, and the
- * `sha-` tag and revision label must name what was built, never take the default branch's commit.
+ * pull_request payload (an issue_comment "/ok-to-test" run, a repository_dispatch run), and any
+ * workflow_run: its GITHUB_SHA is the default branch's head, its checkout often another commit, and
+ * the `sha-` tag and revision label must name what was built, never take the default branch's commit.
  * Undefined elsewhere.
  */
 async function checkedOutCommit(env, head) {
@@ -728,9 +738,15 @@ async function checkedOutCommit(env, head) {
         return undefined; // a pull_request payload: its head.sha
     return namesItsCheckout(env, (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .readGitHubEventFile */ .MZ)(env.GITHUB_EVENT_PATH)) ? head() : undefined;
 }
-/** A run that may build a pull request's code without a pull_request payload to name its head. */
+/**
+ * A run without a pull_request payload to name its head whose GITHUB_SHA may not be what it builds:
+ * one whose event may have it build a pull request's code (untrustedEvent: not a Dependabot push,
+ * whose GITHUB_SHA is what it builds), and any workflow_run (its GITHUB_SHA is the default branch's
+ * head, whatever the run it follows built: a Dependabot branch's, a feature branch's).
+ */
 function namesItsCheckout(env, event) {
-    return event.pull_request === undefined && !env.GITHUB_HEAD_REF && (0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__/* .mayBuildPullRequestCode */ .HE)(env, event);
+    const after = env.GITHUB_EVENT_NAME === 'workflow_run';
+    return event.pull_request === undefined && !env.GITHUB_HEAD_REF && (after || (0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__/* .untrustedEvent */ .BT)(env, event));
 }
 /** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
 async function gitContextFromCheckout(exec, cwd) {
@@ -1428,6 +1444,7 @@ function planBuild(config, ctx) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BT: () => (/* binding */ untrustedEvent),
 /* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
 /* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
 /* harmony export */   lw: () => (/* binding */ untrustedReason)
@@ -1469,8 +1486,16 @@ const DEPENDABOT = 'dependabot[bot]';
 function mayBuildPullRequestCode(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
-    if (env.GITHUB_HEAD_REF || env.GITHUB_ACTOR === DEPENDABOT)
-        return true;
+    return Boolean(env.GITHUB_HEAD_REF) || env.GITHUB_ACTOR === DEPENDABOT || untrustedEvent(env, event);
+}
+/**
+ * Whether the run's event may have it build a pull request's code whoever started it: not one of
+ * TRUSTED_EVENTS, or a workflow_run after an untrusted run (mayBuildPullRequestCode without the
+ * head ref and the actor: its checkout, not GITHUB_SHA, may hold what it builds).
+ */
+function untrustedEvent(env, event = {}) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return false;
     const name = env.GITHUB_EVENT_NAME ?? '';
     if (name === 'workflow_run')
         return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);

@@ -2,7 +2,7 @@ export const id = 672;
 export const ids = [672];
 export const modules = {
 
-/***/ 44672:
+/***/ 87042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,900 +10,149 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  VERIFY_OPTIONS: () => (/* binding */ VERIFY_OPTIONS),
-  VERIFY_OPTIONS_HELP: () => (/* binding */ VERIFY_OPTIONS_HELP),
-  VERIFY_TIMEOUT_FLAG: () => (/* binding */ VERIFY_TIMEOUT_FLAG),
-  verifyBeforeWrite: () => (/* binding */ verifyBeforeWrite),
-  verifyCommand: () => (/* binding */ verifyCommand),
-  verifyNaming: () => (/* binding */ verifyNaming),
-  verifyRequestFor: () => (/* binding */ verifyRequestFor),
-  verifyTimeoutHelp: () => (/* binding */ verifyTimeoutHelp),
-  verifyWithCli: () => (/* binding */ verifyWithCli)
+  reportCommand: () => (/* binding */ reportCommand)
 });
 
-// EXTERNAL MODULE: ./src/attest/signers.ts + 5 modules
-var signers = __webpack_require__(31113);
-// EXTERNAL MODULE: ./src/attest/cosign-image.ts
-var cosign_image = __webpack_require__(1614);
-// EXTERNAL MODULE: ./src/attest/cosign-push.ts
-var cosign_push = __webpack_require__(33147);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/load.ts + 3 modules
+var load = __webpack_require__(89436);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/map-limit.ts
-var map_limit = __webpack_require__(9992);
-// EXTERNAL MODULE: ./src/attest/read-limits.ts
-var read_limits = __webpack_require__(39234);
-;// CONCATENATED MODULE: ./src/attest/verify-layers.ts
-
-
-
-
-
-/** The probe over the registry client; each tag's manifest is read once (one verify's probes). */
-function registryAttestations(client) {
-    const manifests = new Map();
-    return async (ref, type) => {
-        const { host, repository, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
-        const c = client(host);
-        const tag = (0,cosign_image/* cosignTag */.qv)(digest, 'att');
-        const id = `${host}/${repository}:${tag}`;
-        let m = manifests.get(id);
-        if (!m)
-            manifests.set(id, (m = c.manifest(repository, tag, cosign_push/* ACCEPT */.FA)));
-        const uri = (0,cosign_image/* predicateTypeUri */.Mx)(type);
-        const ofType = (0,cosign_image/* readLayers */.n4)(await m).filter((l) => l.mediaType === cosign_image/* DSSE_MEDIA_TYPE */.OO && l.annotations?.predicateType === uri);
-        // An embedded blob came with the manifest: cosign had it, and left it out for another reason.
-        const fetched = (0,read_limits/* readableLayers */.RJ)(ofType.filter((l) => (0,cosign_image/* embeddedBlob */.MJ)(l) === undefined), host, `${repository}:${tag}`, 'attestation');
-        try {
-            const blobs = await (0,map_limit/* mapLimit */.sf)(fetched, cosign_image/* READ_AT_ONCE */.fh, (l) => (0,read_limits/* checkedBlob */.TN)(c, repository, tag, l));
-            return (0,read_limits/* leftOut */.ig)(blobs.filter((b) => typeof b === 'string'));
-        }
-        catch (e) {
-            if (!(e instanceof errors/* EnvironmentError */.eG))
-                throw e;
-            throw new errors/* EnvironmentError */.eG(`the ${type} attestation of ${ref}: ${repository}:${tag} lists its layer, whose blob the registry does not serve (so the check found none): ${e.message}`, e.fix ?? 'check the registry and any proxy in between', { cause: e });
-        }
-    };
-}
-/** SIGNER's checks, where an attestation found missing is confirmed with PROBE (when given). */
-function confirmingChecks(signer, probe) {
-    if (!probe)
-        return signer;
-    return {
-        verify: (ref, identity, o) => signer.verify(ref, identity, o),
-        verifyAttestations: async (ref, type, identity, o) => {
-            const v = await signer.verifyAttestations(ref, type, identity, o);
-            if (v.ok || v.failure.reason !== 'missing')
-                return v;
-            const note = await probe(ref, type);
-            return note ? { ok: false, failure: { ...v.failure, message: `${v.failure.message}${note}` } } : v;
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/attest/workflow-claims.ts
-var workflow_claims = __webpack_require__(14424);
-;// CONCATENATED MODULE: ./src/attest/verify-certificates.ts
-
-
-
-
-
-/** Where cosign keeps a keyless signature's certificate: an annotation of its layer. */
-const CERTIFICATE_ANNOTATION = 'dev.sigstore.cosign/certificate';
-/** The certificates on the `.sig` / `.att` tag of REF, over the registry client. */
-function registryCertificates(client) {
-    return async (ref, tag) => {
-        const { host, repository, digest } = (0,cosign_image/* splitRef */.Mn)(ref);
-        const m = await client(host).manifest(repository, (0,cosign_image/* cosignTag */.qv)(digest, tag), cosign_push/* ACCEPT */.FA);
-        return (0,cosign_image/* readLayers */.n4)(m)
-            .map((l) => l.annotations?.[CERTIFICATE_ANNOTATION])
-            .filter((c) => typeof c === 'string' && c.includes('-----BEGIN CERTIFICATE-----'));
-    };
-}
-/**
- * The reader `ml-image verify` and its sub-action use, over the built-in registry client where it
- * reaches REF's registry as docker would (not through a proxy, not with an identity token: then
- * none, a failed check says less and cosign's "missing" stands unconfirmed); its requests go over
- * TRANSPORT's fetch (default node:http) and end at its signal (the deadline). Certificates only for
- * a keyless identity that pins a workflow claim (none otherwise); the attestation probe for every
- * identity. Docker's config is read when a check first failed, not before.
- */
-function certificateReaderFor(env, ref, identity, transport = {}) {
-    let reader;
-    const registry = () => {
-        if (reader === undefined) {
-            const client = (0,signers/* nativeReaches */.hG)(ref, env)
-                ? (0,signers/* defaultClient */.Vm)(env, transport.fetch, transport.signal)
-                : undefined;
-            reader = client
-                ? { certificates: registryCertificates(client), attestations: registryAttestations(client) }
-                : null;
-        }
-        return reader;
-    };
-    const pins = identity.kind === 'keyless' && (0,workflow_claims/* pinnedClaims */.al)(identity).length > 0;
-    const certificates = async (r, tag) => pins ? (registry()?.certificates(r, tag) ?? []) : [];
-    const attestations = async (r, type) => (await registry()?.attestations(r, type)) ?? '';
-    return Object.assign(certificates, { attestations });
-}
-
-// EXTERNAL MODULE: ./src/oci/ref.ts
-var oci_ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
+var redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
-// EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
-var verify_inputs = __webpack_require__(19171);
-;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
+;// CONCATENATED MODULE: ./src/github/api-url.ts
+// Where the GitHub API is (report --api-url; GitHub Enterprise Server's https://HOST/api/v3): the
+// token goes with every request, so only over HTTPS, or plain HTTP to this machine's loopback (a
+// local fake or tunnel). A login in the URL is refused: the token is the login.
 
 
-/**
- * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
- * x86_64 and x86-64 are amd64 (v1 its default), aarch64 is arm64 (8, v8 and v8.0 its default; 9
- * and 9.0 are v9), armhf is arm/v7 and armel arm/v6, arm without a variant is arm/v7 (5, 6, 7, 8
- * are v5...v8), i386 is 386.
- */
-function normalizeArch(arch, variant) {
-    switch (arch) {
-        case 'i386':
-            return ['386', ''];
-        case 'x86_64':
-        case 'x86-64':
-        case 'amd64':
-            return ['amd64', variant === 'v1' ? '' : variant];
-        case 'aarch64':
-        case 'arm64':
-            if (['8', 'v8', 'v8.0'].includes(variant))
-                return ['arm64', ''];
-            return ['arm64', ['9', '9.0', 'v9.0'].includes(variant) ? 'v9' : variant];
-        case 'armhf':
-            return ['arm', 'v7'];
-        case 'armel':
-            return ['arm', 'v6'];
-        case 'arm':
-            if (variant === '' || variant === '7')
-                return ['arm', 'v7'];
-            return ['arm', ['5', '6', '8'].includes(variant) ? `v${variant}` : variant];
-        default:
-            return [arch, variant];
+// Narrower than the resolver's isLoopbackHost (no *.localhost, 0.0.0.0 or ::): inside a container
+// Docker's DNS may give *.localhost another address, and the token must not cross a network.
+const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/;
+/** github.com's API, where nothing names another. */
+const DEFAULT_API_URL = 'https://api.github.com';
+/** What is wrong with URL as the GitHub API's base, or undefined. Never quotes the URL. */
+function apiUrlProblem(url) {
+    if (url.trim() === '')
+        return 'empty';
+    if (util_text/* BLANK_OR_CONTROL */.pm.test(url))
+        return 'a blank or control character is in it';
+    let u;
+    try {
+        u = new URL(url);
     }
-}
-/**
- * A platform as containerd compares them (platforms.Normalize): lower case, macos is darwin, and
- * the architecture and variant as normalizeArch has them (linux/arm64/v8 and linux/aarch64 are
- * linux/arm64). An empty OS stays empty: containerd takes it for the host's, so it matches any.
- */
-function normalizePlatform(platform) {
-    const [rawOs = '', rawArch = '', rawVariant = ''] = platform.toLowerCase().split('/');
-    const os = rawOs === 'macos' ? 'darwin' : rawOs;
-    const [arch, variant] = normalizeArch(rawArch, rawVariant);
-    return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
-}
-/**
- * Whether a runtime asking for WANTED (normalized) may pull an index entry for PLATFORM: the same
- * platform once normalized, or one without an OS (the runtime's own OS, whatever it is).
- */
-function mayPull(platform, wanted) {
-    const have = normalizePlatform(platform);
-    if (have === wanted)
-        return true;
-    return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
-}
-/**
- * Whether an image the registry lists as LISTED (an index entry's platform, an image config's) is
- * one signed as built for SIGNED: the same platform once normalized (an entry without an OS is
- * one for any OS). verify-platform.ts.
- */
-function samePlatform(listed, signed) {
-    return mayPull(listed, normalizePlatform(signed));
-}
-/**
- * The platform images behind a reference: every manifest of an index, or the image itself. With
- * ONLY, the one of that platform: an index's entry, or a single-platform image whose config names
- * that platform (read only then); when there is none, `missing` says what there is. A tag before
- * the digest is dropped: the digest decides, and every target is REPOSITORY@DIGEST.
- */
-async function platformTargets(docker, ref, only, prefix = 'verify: ') {
-    const { ref: pinned, digest } = (0,oci_ref/* parseDigestRef */.Tf)(ref, { field: `${prefix}IMAGE@DIGEST` });
-    const repository = pinned.slice(0, pinned.lastIndexOf('@'));
-    const index = await docker.imagetoolsInspect(pinned);
-    const listed = index.platforms
-        .filter((p) => p.os !== 'unknown')
-        .map((p) => ({
-        platform: (0,util_text/* printable */.g$)(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
-        ref: `${repository}@${p.digest}`,
-        digest: p.digest,
-        listed: true,
-    }));
-    // An entry without a platform may be what a runtime pulls on any platform: always checked.
-    const loose = (index.unplatformed ?? []).map((d) => ({
-        platform: (0,util_text/* printable */.g$)(`no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`),
-        ref: `${repository}@${d}`,
-        digest: d,
-    }));
-    const wanted = only === undefined ? undefined : normalizePlatform(only);
-    if (listed.length === 0 && loose.length === 0) {
-        if (only === undefined)
-            return { targets: [{ platform: 'image', ref: pinned, digest }] };
-        const read = await docker.imagePlatform(pinned);
-        const platform = read === undefined ? undefined : (0,util_text/* printable */.g$)(read);
-        if (platform !== undefined && mayPull(platform, wanted))
-            return { targets: [{ platform, ref: pinned, digest, listed: true }] };
-        return {
-            targets: [],
-            missing: platform === undefined
-                ? 'not in the image: it names no platform (an index without platform images, or an image whose config names none); check it without a platform'
-                : `not in the image: it is a single-platform image for ${platform}; check it without a platform, or check the digest of the ${only} image`,
-        };
+    catch {
+        return 'not a URL';
     }
-    // Every entry a runtime asking for ONLY may pull, however the index spells its platform
-    // (x86_64, aarch64, arm64/v8, no OS): checked, so an unsigned one spelled otherwise cannot pass.
-    const chosen = only === undefined ? listed : listed.filter((p) => mayPull(p.platform, wanted));
-    const targets = [...chosen, ...loose];
-    if (only === undefined || chosen.length > 0)
-        return { targets };
-    // The entries without a platform are checked all the same: a runtime may pull one.
-    const has = [...listed, ...loose].map((p) => p.platform).join(', ');
-    return { targets, missing: `not in the index (it has: ${has})` };
-}
-
-;// CONCATENATED MODULE: ./src/attest/verify-platform.ts
-
-
-/**
- * The SBOM's property naming the platform: sbom.ts's SBOM_PROPERTY_PREFIX + "platform" (spelled
- * here so the CycloneDX library stays out of verify; a unit test holds the two together).
- */
-const SBOM_PLATFORM_PROPERTY = 'ml-image:platform';
-const record = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
-const verify_platform_text = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-/** The platform a verified predicate of KIND names (signed with it), if it names one. */
-function signedPlatform(kind, predicate) {
-    const p = record(predicate);
-    switch (kind) {
-        case 'provenance':
-            return verify_platform_text(record(record(p?.buildDefinition)?.externalParameters)?.platform);
-        case 'sbom': {
-            const properties = record(record(p?.metadata)?.component)?.properties;
-            if (!Array.isArray(properties))
-                return undefined;
-            return verify_platform_text(properties.map(record).find((x) => x?.name === SBOM_PLATFORM_PROPERTY)?.value);
-        }
-        case 'smoke':
-            return verify_platform_text(record(p?.image)?.platform);
-    }
-}
-/**
- * Why the verified PREDICATE of KIND is not about TARGET's platform: the platform it was signed
- * for is not the one the registry lists (an index entry pointing at another platform's image).
- * Undefined when it is, when the target's platform is not the registry's word (an entry naming
- * none) or when the predicate names no platform.
- */
-function platformMismatch(target, kind, predicate) {
-    if (target.listed !== true)
+    if (u.username !== '' || u.password !== '')
+        return 'it holds a login, which would go to the API in clear text: the token (GITHUB_TOKEN) is the login';
+    if (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.test(u.hostname)))
         return undefined;
-    const signed = signedPlatform(kind, predicate);
-    if (signed === undefined || samePlatform(target.platform, signed))
-        return undefined;
-    return `signed for ${(0,util_text/* printable */.g$)(signed)}, not ${target.platform} as the registry lists this image: the index entry points at another platform's image`;
+    return 'the token goes with every request: https only (plain http to this machine only)';
+}
+/** The API URL's problem as a message naming WHERE, the URL shown masked; undefined when none. */
+function apiUrlMessage(url, where) {
+    const problem = apiUrlProblem(url);
+    return problem === undefined ? undefined : `${where}: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`;
 }
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(78474);
-// EXTERNAL MODULE: ./src/util/abort.ts
-var abort = __webpack_require__(42334);
-// EXTERNAL MODULE: ./src/config/attest.ts
-var attest = __webpack_require__(92945);
+// EXTERNAL MODULE: ./src/github/errors.ts
+var github_errors = __webpack_require__(73116);
 // EXTERNAL MODULE: ./src/github/run.ts
 var run = __webpack_require__(31738);
-// EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
-var signing = __webpack_require__(10854);
-;// CONCATENATED MODULE: ./src/attest/verify-flags.ts
-// The verify flags, parsed here once for every caller: `ml-image verify`, `ml-image export --verify`
-// and the verify sub-action (whose inputs have the flags' names). Bad input names the flag (exit 2)
-// before any registry or cosign is asked.
+// EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
+var baseline = __webpack_require__(36379);
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(85015);
+// EXTERNAL MODULE: ./src/util/pull-request-code.ts
+var pull_request_code = __webpack_require__(23419);
+;// CONCATENATED MODULE: ./src/report/github-env.ts
+// What the report needs from a GitHub runner's environment: the pull request, whether it comes from
+// a fork, the base and default branches, the run's URL. Pure over env + the event payload.
 
 
 
-
-
-
-/** The dtypes the compute suite measures on a GPU (its `<dtype>_tflops` metrics). */
-const TFLOPS_DTYPES = ['bf16', 'fp16', 'tf32', 'fp32'];
-/**
- * "bf16=600,fp32=40" -> { bf16: 600, fp32: 40 }; bad input names the flag and the item: a dtype
- * the compute suite does not measure, one given twice, or a floor too big to be a number.
- */
-function parseMinTflops(raw, flag = '--min-tflops') {
-    const out = {};
-    for (const item of (raw ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)) {
-        const m = /^([a-z0-9]+)=(\d+(?:\.\d+)?)$/i.exec(item);
-        if (!m)
-            throw new errors/* InputError */.dz(`${flag}: expected DTYPE=TFLOPS like bf16=600, got ${JSON.stringify(item)}`);
-        const dtype = m[1].toLowerCase();
-        if (!TFLOPS_DTYPES.includes(dtype))
-            throw new errors/* InputError */.dz(`${flag}: ${JSON.stringify(item)}: the compute suite measures ${TFLOPS_DTYPES.join(', ')}, not ${dtype}`);
-        if (dtype in out)
-            throw new errors/* InputError */.dz(`${flag}: ${dtype} is given twice`);
-        // Digits only, but so many that they make no number (Infinity): no floor anything meets.
-        const tflops = Number(m[2]);
-        if (!Number.isFinite(tflops))
-            throw new errors/* InputError */.dz(`${flag}: ${dtype}=${m[2].slice(0, 20)}... (${m[2].length} characters) is too large to be a number of TFLOP/s`, 'give floors like bf16=600');
-        out[dtype] = tflops;
-    }
-    // Only commas (an input built of unset variables): no floor would hold, which is not "none".
-    if (Object.keys(out).length === 0 && (raw ?? '').trim() !== '')
-        throw new errors/* InputError */.dz(`${flag}: no DTYPE=TFLOPS in ${JSON.stringify(raw)}`, 'give floors like bf16=600, or leave it out');
-    return out;
+/** The runner's event payload, parsed (src/github/event.ts); off a runner: an empty event. */
+function readGitHubEvent(env) {
+    return (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH);
 }
-/** Every verify flag by name (a CLI option, and an input of the verify sub-action). */
-const VERIFY_FLAGS = [
-    'key',
-    'certificate-identity',
-    'certificate-identity-regexp',
-    'certificate-oidc-issuer',
-    'certificate-github-workflow-repository',
-    'certificate-github-workflow-ref',
-    'certificate-github-workflow-trigger',
-    'certificate-github-workflow-sha',
-    'certificate-github-workflow-name',
-    'require',
-    'require-smoke',
-    'require-gpu-smoke',
-    'min-tflops',
-    'platform',
-    'tlog',
-    'timeout',
-];
-/**
- * The CLI's naming: `--NAME`, or the name a command gives a flag in RENAMED (export's own
- * --timeout is the smoke tests', so its verify deadline is --verify-timeout).
- */
-const cliFlagNaming = (command, renamed = {}) => ({
-    prefix: `${command}: `,
-    flag: (name) => `--${renamed[name] ?? name}`,
-});
-const given = (v) => (v !== undefined && v.trim() !== '' ? v.trim() : undefined);
-/**
- * What is wrong with VALUE as what CLAIM pins, or undefined: the shape each GitHub claim has, so
- * that a value no certificate can hold (a branch name for a ref, a short SHA) is named now instead
- * of failing every check later.
- */
-function pinProblem(claim, value) {
-    const got = `, got ${JSON.stringify(value)}`;
-    switch (claim.flag) {
-        case 'certificate-github-workflow-repository':
-            return (0,run/* isOwnerRepo */.Yn)(value) ? undefined : `expected OWNER/REPO${got}`;
-        case 'certificate-github-workflow-ref':
-            return value.startsWith('refs/')
-                ? undefined
-                : `expected a full ref like refs/heads/main or refs/tags/v1.2.3${got}`;
-        case 'certificate-github-workflow-trigger':
-            return /^[a-z][a-z_]*$/.test(value)
-                ? undefined
-                : `expected an event name like push or workflow_dispatch${got}`;
-        case 'certificate-github-workflow-sha':
-            return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value)
-                ? undefined
-                : `expected the full commit SHA (40 lower-case hex digits, or 64 in a SHA-256 repository)${got}`;
-        case 'certificate-github-workflow-name':
-            return undefined;
-    }
-}
-/**
- * The run claims a keyless identity pins: given, not empty, no control character, of their shape.
- * A flag given empty (`--certificate-github-workflow-ref ""`) is bad input, not "no pin": a deploy
- * gate whose variable is unset would otherwise pin nothing. (The sub-action's unset inputs do not
- * reach here: its empty inputs are no flags.) Surrounding blanks are dropped, as of every flag.
- */
-function pinsFrom(values, { prefix, flag }) {
-    const pins = {};
-    for (const claim of workflow_claims/* WORKFLOW_CLAIMS */.gr) {
-        const raw = values[claim.flag];
-        if (raw === undefined)
-            continue;
-        const value = raw.trim();
-        const problem = /\p{Cc}/u.test(raw)
-            ? `${JSON.stringify(raw)} holds a control character`
-            : value === ''
-                ? 'empty'
-                : pinProblem(claim, value);
-        if (problem !== undefined)
-            throw new errors/* InputError */.dz(`${prefix}${flag(claim.flag)}: ${problem}`, `give the ${claim.name} the certificate must hold (its extension ${claim.oid}), or leave the flag out`);
-        pins[claim.field] = value;
-    }
-    return pins;
-}
-function identityFrom(values, naming) {
-    const { prefix, flag } = naming;
-    const key = given(values.key);
-    const exact = given(values['certificate-identity']);
-    const regexp = given(values['certificate-identity-regexp']);
-    const issuer = given(values['certificate-oidc-issuer']) ?? signing/* GITHUB_ISSUER */.oX;
-    if (!/^https:\/\/[^\s/?#@]+(\/[^\s]*)?$/.test(issuer))
-        throw new errors/* InputError */.dz(`${prefix}${flag('certificate-oidc-issuer')}: expected the issuer's https URL, got ${JSON.stringify(issuer.slice(0, 200))}`, `GitHub Actions' is ${signing/* GITHUB_ISSUER */.oX} (the default)`);
-    const pinned = workflow_claims/* WORKFLOW_CLAIMS */.gr.filter((c) => values[c.flag] !== undefined).map((c) => flag(c.flag));
-    if (key !== undefined && (exact ?? regexp) !== undefined)
-        throw new errors/* InputError */.dz(`${prefix}give ${flag('key')} or ${flag('certificate-identity')} / ${flag('certificate-identity-regexp')}, not both`);
-    if (key !== undefined && given(values['certificate-oidc-issuer']) !== undefined)
-        throw new errors/* InputError */.dz(`${prefix}${flag('certificate-oidc-issuer')} is for keyless signatures; a key has no certificate`, `leave it out with ${flag('key')}, or verify keyless with ${flag('certificate-identity-regexp')}`);
-    if (key !== undefined && pinned.length > 0)
-        throw new errors/* InputError */.dz(`${prefix}${pinned.join(', ')} ${pinned.length === 1 ? 'is' : 'are'} for keyless signatures; a key has no certificate`, `leave ${pinned.length === 1 ? 'it' : 'them'} out with ${flag('key')}, or verify keyless with ${flag('certificate-identity-regexp')}`);
-    if (key !== undefined)
-        return { kind: 'key', publicKey: key };
-    // One identity: with both, one of them would be silently ignored (a regexp the user meant to hold).
-    if (exact !== undefined && regexp !== undefined)
-        throw new errors/* InputError */.dz(`${prefix}give ${flag('certificate-identity')} or ${flag('certificate-identity-regexp')}, not both`, `the exact identity when you know it (the workflow file at its ref), else the regexp`);
-    const pins = pinsFrom(values, naming);
-    const shared = pins.certificateGithubWorkflowRepository === undefined && (0,verify_inputs/* regexpProblem */.F1)(regexp ?? '') === undefined
-        ? (0,verify_inputs/* acceptsSharedWorkflow */.CB)(exact, regexp)
+function githubReportContext(env, token, event = readGitHubEvent(env), 
+/** The commit the checkout holds, where read: taken on a schedule run only (see defaultBranchOf). */
+read) {
+    if (env.GITHUB_ACTIONS !== 'true' || !env.GITHUB_REPOSITORY)
+        return {};
+    // Another run's head (an /ok-to-test run's pull request) leaves the comment's commit GITHUB_SHA,
+    // the one a workflow_run poster checks the comment artifact against.
+    const checkedOut = env.GITHUB_EVENT_NAME === 'schedule' ? read : undefined;
+    const pr = event.pull_request;
+    const defaultBranch = (0,github_event/* defaultBranchOf */.dV)(env, event, checkedOut);
+    const branch = env.GITHUB_REF?.startsWith('refs/heads/')
+        ? env.GITHUB_REF.slice('refs/heads/'.length)
         : undefined;
-    if (shared !== undefined) {
-        const which = flag(exact !== undefined ? 'certificate-identity' : 'certificate-identity-regexp');
-        // A pattern whose syntax the check cannot read may accept them: the repository is asked for too.
-        const how = shared.why === 'accepts'
-            ? 'accepts'
-            : shared.why === 'open'
-                ? `${JSON.stringify(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action, and no top-level |), so it may accept`
-                : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
-        throw new errors/* InputError */.dz(`${prefix}${which} ${how} the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
-    }
-    if (exact !== undefined)
-        return { kind: 'keyless', certificateIdentity: exact, certificateOidcIssuer: issuer, ...pins };
-    if (regexp !== undefined) {
-        // Compiled now: a pattern that is none is bad input before any registry or cosign is asked.
-        const problem = (0,verify_inputs/* regexpProblem */.F1)(regexp);
-        if (problem !== undefined)
-            throw new errors/* InputError */.dz(`${prefix}${flag('certificate-identity-regexp')}: ${JSON.stringify(regexp)} is not a valid regular expression (${problem})`, `escape ( ) [ ] { } . * + ? with a backslash to match them literally, or give the exact identity with ${flag('certificate-identity')}`);
-        return { kind: 'keyless', certificateIdentityRegexp: regexp, certificateOidcIssuer: issuer, ...pins };
-    }
-    throw new errors/* InputError */.dz(`${prefix}no identity to verify against`, `give ${flag('key')} cosign.pub (key-signed), or keyless from GitHub Actions ${flag('certificate-identity-regexp')} with the signing workflow's repository ("^https://github\\.com/ml-image-action/ml-image-action/" for the reusable workflow, else "^https://github\\.com/OWNER/REPO/") and ${flag('certificate-github-workflow-repository')} OWNER/REPO`);
-}
-function requireFrom(raw, { prefix, flag }) {
-    if (given(raw) === undefined)
-        return ['sbom', 'provenance'];
-    const items = raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-    if (items.length === 0)
-        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: no attestation named in ${JSON.stringify(raw)}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
-    if (items.length === 1 && items[0] === 'none')
-        return [];
-    const bad = items.filter((i) => !attest/* ATTESTATION_KINDS */.r1.includes(i));
-    if (bad.length)
-        throw new errors/* InputError */.dz(`${prefix}${flag('require')}: unknown attestation ${bad.join(', ')}`, `expected some of ${attest/* ATTESTATION_KINDS */.r1.join(', ')}, or none`);
-    return items;
-}
-function smokeFrom(raw, { prefix, flag }) {
-    const v = given(raw);
-    if (v === undefined)
-        return false;
-    if (v !== 'pass')
-        throw new errors/* InputError */.dz(`${prefix}${flag('require-smoke')}: expected "pass", got ${JSON.stringify(raw)}`);
-    return true;
-}
-/**
- * The default deadline of one verify. A key-signed two-platform image verifies in well under a
- * second (the built-in verifier, docs/performance.md); keyless runs cosign once per check, one at
- * a time, a few seconds each (Sigstore's TUF root, the registry's .sig/.att reads), so four
- * platforms' sixteen checks take about a minute at worst. 120 s leaves that twice over, and a
- * registry that accepts connections but never answers fails the gate in two minutes, not after
- * 30 s per registry request and 180 s per cosign run, one after the other, as before.
- */
-const VERIFY_TIMEOUT_DEFAULT_S = 120;
-/** The longest deadline a verify takes (an hour: past that a gate is waiting on nothing). */
-const VERIFY_TIMEOUT_MAX_S = 3600;
-/** --timeout SECONDS: a number above 0, at most VERIFY_TIMEOUT_MAX_S (fractions allowed). */
-function parseVerifyTimeout(raw, { prefix, flag }) {
-    const v = given(raw);
-    if (v === undefined)
-        return VERIFY_TIMEOUT_DEFAULT_S;
-    const seconds = /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
-    if (!(seconds > 0) || seconds > VERIFY_TIMEOUT_MAX_S)
-        throw new errors/* InputError */.dz(`${prefix}${flag('timeout')}: expected seconds, a number above 0 and at most ${VERIFY_TIMEOUT_MAX_S}, got ${JSON.stringify(raw.slice(0, 100))}`, `give how long the whole verify may take, e.g. ${flag('timeout')} ${VERIFY_TIMEOUT_DEFAULT_S} (the default)`);
-    return seconds;
-}
-/** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
-function parseVerifyFlags(values, naming) {
-    const platform = given(values.platform);
-    if (platform !== undefined && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/i.test(platform))
-        throw new errors/* InputError */.dz(`${naming.prefix}${naming.flag('platform')}: expected OS/ARCH[/VARIANT] like linux/arm64, got ${JSON.stringify(platform.slice(0, 100))}`);
+    const headRepo = pr?.head?.repo?.full_name;
+    const target = {
+        ...(token && { token }),
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        repository: env.GITHUB_REPOSITORY,
+        ...(pr?.number !== undefined && { prNumber: pr.number }),
+        ...((pr?.head?.sha ?? checkedOut ?? env.GITHUB_SHA) && {
+            headSha: pr?.head?.sha ?? checkedOut ?? env.GITHUB_SHA,
+        }),
+        // Another repository's head (or a deleted fork: head.repo null) gets a read-only token.
+        // head.repo.fork only says the head repository is some fork, maybe this very one.
+        ...(pr && { fromFork: !headRepo || headRepo.toLowerCase() !== env.GITHUB_REPOSITORY.toLowerCase() }),
+        // Whose baselines a pull request into another branch is compared with (null: not named).
+        defaultBranch: defaultBranch ?? null,
+        ...(env.GITHUB_SERVER_URL &&
+            env.GITHUB_RUN_ID && {
+            runUrl: (0,run/* actionsRunUrl */.Ig)(env.GITHUB_SERVER_URL, env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID),
+        }),
+    };
+    const baseBranch = pr ? (env.GITHUB_BASE_REF ?? pr.base?.ref) : defaultBranch;
+    // A run of the default branch (no pull request): its records are the baseline, if trusted.
+    const onDefault = !pr && branch !== undefined && branch === defaultBranch;
+    const saveAs = onDefault ? baselineOf(env, event, branch) : undefined;
+    const untrusted = (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event);
     return {
-        identity: identityFrom(values, naming),
-        policy: {
-            require: requireFrom(values.require, naming),
-            requireSmokePass: smokeFrom(values['require-smoke'], naming),
-            requireGpuSmoke: values['require-gpu-smoke'] === true,
-            minTflops: parseMinTflops(values['min-tflops'], `${naming.prefix}${naming.flag('min-tflops')}`),
-        },
-        ...(platform !== undefined && { platform }),
-        tlog: values.tlog === true,
-        timeoutSeconds: parseVerifyTimeout(values.timeout, naming),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/attest/verify-deadline.ts
-// The deadline of one verify (`--timeout`, the sub-action's `timeout` input). Its signal goes to
-// every registry request and cosign run of the verify (a request is aborted, cosign killed, when
-// it fires), and the verify itself ends then with the error naming what it was waiting for, also
-// when a part of it does not heed the signal: a deploy gate fails in bounded time (exit 3). A wait
-// that fails before the deadline fires the signal too (its error the reason): the other waits
-// stop at once, and the verify ends with that error, not with the deadline's.
-
-
-
-
-class VerifyDeadline {
-    seconds;
-    now;
-    /** Aborts at the deadline, or with the error of the first wait that failed before it. */
-    signal;
-    /** The waits under way, oldest first (a Set keeps the order they were added in). */
-    waiting = new Set();
-    /** Aborted by the first wait that failed before the deadline, its error the reason. */
-    failed = new AbortController();
-    /** SECONDS from now; SIGNAL (tests) replaces the timer, NOW the clock waits are timed by. */
-    constructor(seconds, signal, now = Date.now) {
-        this.seconds = seconds;
-        this.now = now;
-        const timer = signal ?? AbortSignal.timeout(Math.max(1, Math.round(seconds * 1000)));
-        this.signal = (0,abort/* anySignal */.J)([timer, this.failed.signal]);
-        // Every registry request, retry wait and cosign run of the verify listens on it, many at
-        // once (16 key-signed checks side by side): no "possible EventTarget memory leak" warning.
-        (0,external_node_events_.setMaxListeners)(0, this.signal);
-    }
-    /**
-     * WORK, noted as waiting for WHAT of HOST's registry until it settles. Its rejection before the
-     * deadline stops the verify (the signal aborts with it), unless OPTIONAL: the caller goes on
-     * without it (what a refused certificate holds).
-     */
-    async wait(host, what, work, optional = false) {
-        this.signal.throwIfAborted();
-        const w = { host, what, since: this.now() };
-        this.waiting.add(w);
-        try {
-            return await work();
-        }
-        catch (e) {
-            if (!optional && !this.signal.aborted)
-                this.failed.abort(e);
-            throw e;
-        }
-        finally {
-            this.waiting.delete(w);
-        }
-    }
-    /** Seconds since WAIT began (at most the deadline's). */
-    waited(wait) {
-        return Math.min(this.seconds, (this.now() - wait.since) / 1000);
-    }
-    /**
-     * WORK's result, or once the signal fires the error of the wait that failed (see wait), else at
-     * the deadline the error ERROR makes of the oldest wait under way then (undefined: none) - at
-     * once, whatever WORK does after. A rejection of WORK once the signal fired (an aborted request)
-     * is that error too.
-     */
-    within(work, error) {
-        const { signal } = this;
-        return new Promise((resolve, reject) => {
-            let passed;
-            const { signal: failed } = this.failed;
-            const onAbort = () => reject((passed ??= failed.aborted ? failed.reason : error(this.waiting.values().next().value)));
-            const done = () => signal.removeEventListener('abort', onAbort);
-            if (signal.aborted)
-                onAbort();
-            else
-                signal.addEventListener('abort', onAbort, { once: true });
-            work.then((v) => {
-                done();
-                resolve(v);
-            }, (e) => {
-                done();
-                if (signal.aborted)
-                    onAbort();
-                else
-                    reject(e);
-            });
-        });
-    }
-}
-/** SECONDS as said in a message: whole above 10, else to 0.1 (0.01 below 1), never 0. */
-function shownSeconds(seconds) {
-    if (seconds >= 10)
-        return Math.round(seconds);
-    const step = seconds >= 1 ? 10 : 100;
-    return Math.max(0.01, Math.round(seconds * step) / step);
-}
-/**
- * The error of a verify that passed its deadline (exit 3): how long the verify may take, what it
- * was waiting for then, for how long and from which registry (a verify that was only long waited
- * a moment for its last check; one whose registry never answered, nearly all of it); the fix names
- * the registry and the flag that gives it longer (FLAG: `--timeout`, or the sub-action's input).
- */
-function deadlineError(deadline, oldest, fallbackHost, opts) {
-    const host = oldest?.host ?? fallbackHost;
-    const waiting = oldest
-        ? `waiting ${shownSeconds(deadline.waited(oldest))} s for ${oldest.what} from the registry ${host}`
-        : 'waiting for the checks to end';
-    return new errors/* EnvironmentError */.eG(`${opts.prefix}the verify did not finish within ${deadline.seconds} s (${waiting})`, `check that the registry ${host} is up and reachable from here (its status page, the network, any proxy or firewall)${opts.cosign ? "; cosign also waits for Sigstore's services (TUF, Rekor, Fulcio's roots) here" : ''}, or give the verify longer with ${opts.flag} SECONDS (now ${deadline.seconds}, at most ${VERIFY_TIMEOUT_MAX_S})`);
-}
-
-// EXTERNAL MODULE: ./src/docker/registry.ts
-var registry = __webpack_require__(98925);
-// EXTERNAL MODULE: ./src/attest/result.ts
-var result = __webpack_require__(29476);
-// EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
-var smoke_predicate = __webpack_require__(97432);
-;// CONCATENATED MODULE: ./src/attest/verify.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The kinds whose attestation must exist under a policy: the required ones, and smoke when asked about. */
-function requiredKinds(policy) {
-    const asksSmoke = policy.requireSmokePass || policy.requireGpuSmoke || Object.keys(policy.minTflops).length > 0;
-    return [...new Set([...policy.require, ...(asksSmoke ? ['smoke'] : [])])];
-}
-/**
- * The best value of a GPU throughput metric over the tests that measured it on a GPU (they name
- * it: the `gpu` metric). The CPU compute test's fp32 figure is no GPU's, and never meets a floor.
- */
-function bestMetric(p, name) {
-    const values = p.tests
-        .filter((t) => t.metrics.gpu !== undefined)
-        .map((t) => t.metrics[name])
-        .filter((v) => typeof v === 'number');
-    return values.length > 0 ? Math.max(...values) : undefined;
-}
-/** What the smoke attestation must say, per the policy (pure). */
-function smokeChecks(platform, p, policy) {
-    const checks = [];
-    const s = p.summary;
-    if (policy.requireSmokePass) {
-        // A signed "pass" that its own counts or tests contradict is no pass (smokeContradictions).
-        const contradictions = (0,smoke_predicate/* smokeContradictions */.MP)(p);
-        checks.push({
-            platform,
-            check: 'smoke pass',
-            ok: p.verdict === 'pass' && contradictions.length === 0,
-            detail: `${s.pass} passed, ${s.fail} failed, ${s.skip} skipped${p.verdict === 'fail'
-                ? `: failed ${p.tests
-                    .filter((t) => t.status === 'fail')
-                    .map((t) => t.id)
-                    .join(', ')}`
-                : ''}${contradictions.length > 0 ? `; the predicate contradicts itself: ${contradictions.join('; ')}` : ''}`,
-        });
-    }
-    if (policy.requireGpuSmoke) {
-        const gpu = p.tests.filter((t) => t.suite === 'gpu');
-        const ok = p.gpus.devices.length > 0 && gpu.length > 0 && gpu.every((t) => t.status === 'pass');
-        // A GPU named "" is one CUDA counted that nothing named (an image without nvidia-smi).
-        const unnamed = p.gpus.devices.filter((d) => d.name === '').length;
-        const names = [
-            ...new Set(p.gpus.devices.filter((d) => d.name !== '').map((d) => d.name)),
-            ...(unnamed > 0
-                ? [`${unnamed} GPU${unnamed === 1 ? '' : 's'} not named (no nvidia-smi in the image)`]
-                : []),
-        ].join(', ');
-        checks.push({
-            platform,
-            check: 'GPU smoke',
-            ok,
-            detail: ok
-                ? `on ${names}`
-                : p.gpus.devices.length === 0
-                    ? 'the smoke tests ran without a GPU'
-                    : `the gpu suite did not pass on ${names}`,
-        });
-    }
-    for (const [dtype, floor] of Object.entries(policy.minTflops)) {
-        const v = bestMetric(p, `${dtype}_tflops`);
-        checks.push({
-            platform,
-            check: `${dtype} TFLOP/s >= ${floor}`,
-            ok: v !== undefined && v >= floor,
-            detail: v === undefined ? `no ${dtype}_tflops was measured on a GPU` : `measured ${v}`,
-        });
-    }
-    return checks;
-}
-// Checks at once: cosign with the log (keyless, or --tlog) one at a time (concurrent runs trip over
-// the Sigstore cache they share, the run's own TUF_ROOT: cosign-env.ts); others side by side.
-const atOnce = (identity, tlog) => (identity.kind === 'keyless' || tlog ? 1 : 16);
-/**
- * The statement of KIND about this digest (cosign checks the signature, this the subject). For
- * smoke, the newest run's by its signed finishedAt: whoever pushes the .att image orders its
- * layers, and could put an older passing run's envelope before a later failing one.
- */
-function aboutDigest(kind, statements, digest) {
-    const hex = digest.replace(/^sha256:/, '');
-    const about = statements.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
-    if (kind !== 'smoke' || about.length < 2)
-        return about[0];
-    const time = (s) => {
-        const p = smoke_predicate/* SmokePredicateSchema */.Gg.safeParse(s.predicate);
-        return p.success ? Date.parse(p.data.finishedAt) : Number.NEGATIVE_INFINITY;
-    };
-    return about.reduce((newest, s) => (time(s) > time(newest) ? s : newest));
-}
-/**
- * The detail of a failure: where cosign refused the certificate for a pinned workflow claim, the
- * flag (named by FLAG), its value and what the certificates of the .sig/.att tag that name the
- * identity hold (read by CERTIFICATES; when they cannot be read, only that it is another value or
- * none), then cosign's message. cosign decides; this only says why.
- */
-function claimExplainer(identity, certificates, flag) {
-    return async (failure) => {
-        if (identity.kind !== 'keyless' || failure.reason !== 'invalid' || !(0,workflow_claims/* refusedClaim */.HX)(failure.message))
-            return failure.message;
-        const tag = failure.what === 'signature' ? 'sig' : 'att';
-        const pems = await certificates?.(failure.ref, tag).catch(() => undefined);
-        const why = (0,workflow_claims/* explainRefusal */.GC)(failure.message, identity, (0,verify_inputs/* identityMatcher */.h3)(identity), pems, flag);
-        return why === undefined ? failure.message : `${why} (${failure.message})`;
+        target,
+        ...(baseBranch && { baseBranch }),
+        ...(saveAs && !untrusted && { saveAs }),
+        ...(onDefault &&
+            untrusted && {
+            saveSkipped: `${(0,pull_request_code/* untrustedReason */.lw)(env)}: it may build a pull request's code, so its records are not saved as the baseline of ${branch}`,
+        }),
     };
 }
 /**
- * Verify one platform image: signature, each required attestation (about its digest and, where
- * the registry lists its platform, signed for that platform), then the smoke policy.
+ * The branch and commit a run's records are saved under as the default branch's baseline: a run of
+ * the default branch (GITHUB_REF and GITHUB_SHA). A workflow_run run has the default branch's
+ * GITHUB_REF whatever it built: only when the run it follows built the default branch, under that
+ * run's head_sha (a feature branch's build is no baseline of the default branch).
  */
-async function verifyPlatform(signer, target, identity, policy, tlog = false, explain = async (f) => f.message) {
-    const { platform, ref } = target;
-    // Every check reads something of its own: they run side by side (cosign with the log one at a
-    // time, see atOnce), reported in this order.
-    const kinds = requiredKinds(policy);
-    const asks = [
-        () => signer.verify(ref, identity),
-        ...kinds.map((kind) => () => signer.verifyAttestations(ref, result/* KIND_TYPES */.pC[kind].cosignType, identity)),
-    ];
-    const [sig, ...verified] = (await (0,map_limit/* mapLimit */.sf)(asks, atOnce(identity, tlog), (ask) => ask()));
-    const checks = [
-        {
-            platform,
-            check: 'signature',
-            ok: sig.ok,
-            detail: sig.ok ? `${sig.items.length} verified` : await explain(sig.failure),
-        },
-    ];
-    for (const [i, kind] of kinds.entries()) {
-        const v = verified[i];
-        const st = v.ok ? aboutDigest(kind, v.items, target.digest) : undefined;
-        // Signed for another platform than the (unsigned) index lists: verify-platform.ts.
-        const elsewhere = st && platformMismatch(target, kind, st.predicate);
-        checks.push({
-            platform,
-            check: `${kind} attestation`,
-            ok: st !== undefined && elsewhere === undefined,
-            detail: !v.ok
-                ? await explain(v.failure)
-                : st
-                    ? (elsewhere ?? 'verified')
-                    : `signed, but about another digest than ${target.digest}`,
-        });
-        if (kind !== 'smoke' || !st)
-            continue;
-        const parsed = smoke_predicate/* SmokePredicateSchema */.Gg.safeParse(st.predicate);
-        if (!parsed.success) {
-            checks.push({
-                platform,
-                check: 'smoke attestation',
-                ok: false,
-                detail: 'its predicate is not a smoke v1 predicate',
-            });
-            continue;
-        }
-        checks.push(...smokeChecks(platform, parsed.data, policy));
-    }
-    return checks;
-}
-/** One line per check, for the terminal. */
-function renderChecks(checks) {
-    return checks
-        .map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.platform.padEnd(12)} ${c.check}: ${c.detail}`)
-        .join('\n');
-}
-/** The registry host of REF (REF itself when it is none: a bad reference is reported elsewhere). */
-function hostOf(ref) {
-    try {
-        return (0,registry/* splitImageRef */.l2)(ref).host;
-    }
-    catch {
-        return ref;
-    }
-}
-/**
- * DEPS whose every call is noted as a wait on the deadline (what the deadline's error names) and
- * gets its signal where the call takes one (the image reader's). A call that fails stops the
- * others at once (the deadline's signal), and the verify ends with its error. An attestation a
- * check found missing is looked for with the certificate reader's probe, within the check's wait
- * (verify-layers.ts).
- */
-function tracked(deps, deadline) {
-    const { signal } = deadline;
-    const wait = (ref, what, work, optional = false) => deadline.wait(hostOf(ref), what, work, optional);
-    const { docker, certificates } = deps;
-    const signer = confirmingChecks(deps.signer, certificates?.attestations);
-    return {
-        docker: {
-            imagetoolsInspect: (ref) => wait(ref, `the image index ${ref}`, () => docker.imagetoolsInspect(ref, { signal })),
-            imagePlatform: (ref) => wait(ref, `the image config of ${ref}`, () => docker.imagePlatform(ref, { signal })),
-        },
-        signer: {
-            verify: (ref, identity, o) => wait(ref, `the signature of ${ref}`, () => signer.verify(ref, identity, o)),
-            verifyAttestations: (ref, type, identity, o) => wait(ref, `the ${type} attestation of ${ref}`, () => signer.verifyAttestations(ref, type, identity, o)),
-        },
-        certificates: certificates &&
-            // Optional: a failed read leaves the check's detail cosign's message (claimExplainer).
-            ((ref, tag) => wait(ref, `the certificates on the .${tag} tag of ${ref}`, () => certificates(ref, tag), true)),
-    };
-}
-/**
- * An index entry named by a digest no signature can name (sha512, upper-case hex): what the
- * registry holds, not the user's input, so a failed check rather than bad input.
- */
-const unpinnable = (t) => ({
-    platform: t.platform,
-    check: 'image',
-    ok: false,
-    detail: `the index lists it as ${(0,util_text/* printable */.g$)(t.digest)}, not a sha256 digest of 64 lowercase hex digits: nothing signed names it (signatures and attestations name sha256 digests)`,
-});
-/**
- * Every check of a digest under a request: per platform image, the signature, each required
- * attestation and the smoke policy; with a platform the image does not have, a failed "image"
- * check naming the platforms it has. A failed check is in `failed`; an unreachable registry or
- * cosign throws (EnvironmentError, exit 3: the first such error, the calls still under way then
- * stopped by the deadline's signal), and so does the request's deadline passing (naming what it
- * waited for and the registry; the calls under way get its signal). CERTIFICATES reads
- * what a refused certificate holds; FLAG names a flag in a check's detail (the sub-action names
- * its inputs).
- */
-async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name) => `--${name}`) {
-    const deadline = deps.deadline ?? new VerifyDeadline(request.timeoutSeconds);
-    const { docker, signer, certificates } = tracked(deps, deadline);
-    const work = async () => {
-        const { targets, missing } = await platformTargets(docker, ref, request.platform, prefix);
-        const explain = claimExplainer(request.identity, certificates, flag);
-        const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => oci_ref/* DIGEST_RE */.Vt.test(t.digest)
-            ? verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain)
-            : Promise.resolve([unpinnable(t)]));
-        // The platform asked for, not in the image: a failed check (the registry told), not bad input.
-        const absent = missing === undefined
-            ? []
-            : [{ platform: request.platform, check: 'image', ok: false, detail: missing }];
-        const checks = [...absent, ...perTarget.flat()];
-        return { ref, checks, failed: checks.filter((c) => !c.ok) };
-    };
-    const cosign = request.identity.kind === 'keyless' || request.tlog;
-    return deadline.within(work(), (oldest) => deadlineError(deadline, oldest, hostOf(ref), { prefix, flag: flag('timeout'), cosign }));
-}
-/**
- * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
- * --json, where the error object is the only output).
- */
-function failedSummary(outcome, detail = false) {
-    const { failed, checks, ref } = outcome;
-    const named = failed.map((c) => `${c.platform} ${c.check}${detail ? ` (${c.detail})` : ''}`);
-    return `${failed.length} of ${checks.length} checks failed for ${ref}: ${named.join('; ')}`;
+function baselineOf(env, event, branch) {
+    if (env.GITHUB_EVENT_NAME !== 'workflow_run')
+        return env.GITHUB_SHA ? { branch, sha: env.GITHUB_SHA } : undefined;
+    const run = event.workflow_run;
+    return run?.head_branch === branch && run.head_sha ? { branch, sha: run.head_sha } : undefined;
 }
 
+// EXTERNAL MODULE: ./src/report/stage.ts + 7 modules
+var stage = __webpack_require__(8079);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
-// EXTERNAL MODULE: ./src/cli/output.ts
-var output = __webpack_require__(96657);
-;// CONCATENATED MODULE: ./src/cli/commands/verify.ts
+// EXTERNAL MODULE: ./src/cli/commands/shared.ts + 2 modules
+var shared = __webpack_require__(17474);
+;// CONCATENATED MODULE: ./src/cli/commands/report.ts
+// `ml-image report`: render the report from the records and smoke results in a result directory,
+// against a baseline directory; post it as the sticky comment when a PR and a token are given.
 
 
 
@@ -912,169 +161,217 @@ var output = __webpack_require__(96657);
 
 
 
-/** The verify flags, as `ml-image verify` and `ml-image export --verify` take them. */
-const VERIFY_OPTIONS = {
-    key: { type: 'string' },
-    'certificate-identity': { type: 'string' },
-    'certificate-identity-regexp': { type: 'string' },
-    'certificate-oidc-issuer': { type: 'string' },
-    'certificate-github-workflow-repository': { type: 'string' },
-    'certificate-github-workflow-ref': { type: 'string' },
-    'certificate-github-workflow-trigger': { type: 'string' },
-    'certificate-github-workflow-sha': { type: 'string' },
-    'certificate-github-workflow-name': { type: 'string' },
-    require: { type: 'string' },
-    'require-smoke': { type: 'string' },
-    'require-gpu-smoke': { type: 'boolean' },
-    'min-tflops': { type: 'string' },
-    platform: { type: 'string' },
-    tlog: { type: 'boolean' },
-};
-/** The verify deadline's flag, by the name each command gives it (export's --timeout is the smoke tests'). */
-const VERIFY_TIMEOUT_FLAG = { verify: 'timeout', export: 'verify-timeout' };
-/** How COMMAND names the verify flags in messages: `--NAME`, the deadline by its own name. */
-const verifyNaming = (command) => cliFlagNaming(command, { timeout: VERIFY_TIMEOUT_FLAG[command] });
-/** The help line of the deadline flag, as COMMAND names it. */
-const verifyTimeoutHelp = (command) => `  ${`--${VERIFY_TIMEOUT_FLAG[command]} SECONDS`.padEnd(30)}the whole verify ends by then: a registry (or cosign) that does not
-                                answer is exit 3, naming it (default ${VERIFY_TIMEOUT_DEFAULT_S}, at most ${VERIFY_TIMEOUT_MAX_S})`;
-/** The help lines of the verify flags (verify and export --verify). */
-const VERIFY_OPTIONS_HELP = `  --key FILE                    public key of a key-signed image (cosign.pub)
-  --certificate-identity ID     keyless: the signing workflow's identity (exact)
-  --certificate-identity-regexp RE  keyless: the identity as a regular expression
-  --certificate-oidc-issuer URL keyless: the issuer (default ${signing/* GITHUB_ISSUER */.oX})
-  --certificate-github-workflow-repository OWNER/REPO
-                                keyless: the repository whose workflow run signed (for a reusable
-                                workflow, whose own file is the identity)
-  --certificate-github-workflow-ref REF
-                                keyless: the signing run's git ref, exactly (refs/heads/main)
-  --certificate-github-workflow-trigger EVENT
-                                keyless: the event that triggered the signing run (push)
-  --certificate-github-workflow-sha SHA
-                                keyless: the commit of the signing run (its full SHA: 40 hex
-                                digits, or 64 in a SHA-256 repository)
-  --certificate-github-workflow-name NAME
-                                keyless: the name of the workflow that signed
-                                (these are cosign's flags: each compares the certificate's
-                                GitHub extension exactly; one it lacks fails the check)
-  --require LIST                attestations that must exist (default sbom,provenance; none)
-  --require-smoke pass          no smoke test failed
-  --require-gpu-smoke           the smoke tests ran on a GPU and the gpu suite passed
-  --min-tflops bf16=600         the compute suite measured at least this on a GPU (bf16, fp16, tf32, fp32)
-  --platform P                  only this platform (e.g. linux/arm64); a single-platform image
-                                must be that platform (its config says)
-  --tlog                        key-signed entries were uploaded to Rekor: check them there too`;
+
+
+
+
+
 /**
- * Verify IMAGE@DIGEST with the real cosign (or the io's signer); the outcome, failures included.
- * Its registry reads and cosign runs end at the request's deadline (then exit 3, naming FLAG).
+ * --pr as a pull request number: digits only, no sign or leading zero. Number() would also take
+ * "1e3", "0x10" or "1.0" and comment on a pull request nobody named.
  */
-async function verifyWithCli(io, ref, request, command = 'verify') {
-    const { prefix, flag } = verifyNaming(command);
-    const deadline = new VerifyDeadline(request.timeoutSeconds);
-    const transport = { fetch: io.registryFetch, signal: deadline.signal };
-    const given = { signer: io.signer, docker: io.docker };
-    const deps = (0,signers/* verifyDeps */.qT)(io.env, ref, request.identity, request.tlog, given, transport);
-    // What a refused certificate holds is read from the registry with the default signer only.
-    const certificates = io.signer ? undefined : certificateReaderFor(io.env, ref, request.identity, transport);
-    return verifyImage({ ...deps, certificates, deadline }, ref, request, prefix, flag);
+function prNumber(raw) {
+    if (raw === undefined)
+        return undefined;
+    const n = Number(raw);
+    if (!/^[1-9]\d*$/.test(raw) || !Number.isSafeInteger(n))
+        throw new errors/* InputError */.dz(`report: --pr: expected a pull request number (digits, like 42), got ${JSON.stringify(raw)}`);
+    return n;
+}
+/** The calls whose 404 says the pull request (or its repository) is not there; a comment's own may be gone. */
+const NAMES_THE_PR = new Set(['list issue comments', 'create issue comment', 'get pull request']);
+/**
+ * A 404 from the API where --repo and --pr named the pull request: bad input (exit 2) naming both
+ * and the API's URL (a GITHUB_API_URL without /api/v3 answers 404 too), not an environment problem
+ * (a private repository the token cannot read answers 404 as well: the fix says so). Only for the
+ * calls that name the pull request: a comment deleted between the list and its update is not the
+ * user's input. Any other failure as it is.
+ */
+function notFoundNamed(failure, repo, pr, api) {
+    if (!(failure instanceof github_errors/* GitHubApiError */.OS) || failure.status !== 404 || pr === undefined)
+        return failure;
+    // Every GitHub API answers GET /user (a token that may not read it: 401 or 403): a 404 is a URL
+    // that is not the API's root (GitHub Enterprise Server's web address, without /api/v3).
+    if (failure.details.operation === 'get authenticated user')
+        return new errors/* InputError */.dz(`report: the GitHub API URL ${api} answered 404 for GET /user: it is not the API's root`, "give --api-url (else GITHUB_API_URL) the API's root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server");
+    if (!NAMES_THE_PR.has(failure.details.operation ?? ''))
+        return failure;
+    return new errors/* InputError */.dz(`report: --repo ${repo ?? ''} --pr ${pr}: ${failure.message} (API ${api})`, "check --repo (OWNER/REPO), --pr (a pull request there) and the API URL (--api-url, else GITHUB_API_URL: GitHub Enterprise Server's ends in /api/v3), and that GITHUB_TOKEN can read the repository");
 }
 /**
- * `export --verify`: the request when --verify is given (the same flags and checks as verify);
- * a verify flag without --verify is bad input, not silently ignored.
+ * GitHub refusing the comment (403, not a rate limit: a token that may not write, or read, the pull
+ * request) or the token (401): exit 3 with the CLI's fix, not GitHubApiError's, which speaks of a
+ * workflow's permissions and the action's input.
  */
-function verifyRequestFor(command, values) {
-    const naming = verifyNaming(command);
-    if (values.verify === true)
-        return parseVerifyFlags(values, naming);
-    const stray = VERIFY_FLAGS.filter((f) => values[f] !== undefined);
-    if (stray.length > 0)
-        throw new errors/* InputError */.dz(`${command}: ${stray.map((f) => naming.flag(f)).join(', ')} ${stray.length === 1 ? 'is a' : 'are'} --verify option${stray.length === 1 ? '' : 's'}`, `add --verify to check the image before the job is written`);
-    return undefined;
+function refusedFix(failure, repo, pr) {
+    if (!(failure instanceof github_errors/* GitHubApiError */.OS) || pr === undefined)
+        return failure;
+    // 401: GitHub does not know the token (GitHubApiError's fix names the action's github-token input).
+    if (failure.status === 401)
+        return new errors/* EnvironmentError */.eG(`report: GitHub did not accept GITHUB_TOKEN for ${repo ?? ''}#${pr}: ${failure.message}; the reports are written, not posted`, 'export GITHUB_TOKEN as a token GitHub knows: the one given is mistyped, expired or revoked (gh auth token prints a working one; a fine-grained token needs "Pull requests: Read and write" on the repository)', { cause: failure });
+    if (failure.status !== 403 || failure.secondaryRateLimit || failure.rateLimited)
+        return failure;
+    return new errors/* EnvironmentError */.eG(`report: GitHub refused the comment on ${repo ?? ''}#${pr}: ${failure.message}; the reports are written, not posted`, `export GITHUB_TOKEN as a token with write access to ${repo ?? 'the repository'}'s pull requests (fine-grained: "Pull requests: Read and write", or "Issues: Read and write"; classic: the repo scope, public_repo for a public repository)`, { cause: failure });
 }
 /**
- * Verify the image before anything is written: the checks are printed (under --json the command's
- * summary carries them), and a failed check is a CheckFailedError (exit 1) naming each (and, under
- * --json, why: the error object is then the one JSON output).
+ * --repo, --comment-mode, the API's URL and the token checked together: the mode, the token and the
+ * URL. The URL is --api-url, else GITHUB_API_URL (a blank one unset), else github.com's: whichever it
+ * is, the token goes with every request, so each is checked alike, named by where it came from.
  */
-async function verifyBeforeWrite(io, command, ref, request, json) {
-    const outcome = await verifyWithCli(io, ref, request, command);
-    if (!json)
-        io.stdout(`${renderChecks(outcome.checks)}\n`);
-    if (outcome.failed.length > 0)
-        throw new errors/* CheckFailedError */.CO(`${command} --verify: ${failedSummary(outcome, json)}; no job was written`);
-    return outcome;
+function postingFlags(values, pr, env) {
+    if (pr !== undefined && !(0,run/* isOwnerRepo */.Yn)(values.repo ?? ''))
+        throw new errors/* InputError */.dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
+    const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
+    if (!stage/* COMMENT_MODES */.p8.includes(mode))
+        throw new errors/* InputError */.dz(`report: --comment-mode: expected ${stage/* COMMENT_MODES */.p8.join(', ')}, got "${mode}"`);
+    // What only a pull request uses, given without one, would be ignored: said instead.
+    const forPr = [
+        ...(values.repo !== undefined ? [`--repo ${values.repo}`] : []),
+        ...(mode !== 'off' ? [`--comment-mode ${mode}`] : []),
+    ];
+    if (pr === undefined && forPr.length > 0)
+        throw new errors/* InputError */.dz(`report: ${forPr.join(' and ')} without --pr: ${forPr.length > 1 ? 'they name' : 'it names'} where to comment, and no pull request is given`, 'add --pr N --repo OWNER/REPO to comment on a pull request, or drop them to render the report only');
+    const fromEnv = env.GITHUB_API_URL?.trim() ? env.GITHUB_API_URL : undefined;
+    const [apiUrl, where] = values['api-url'] !== undefined
+        ? [values['api-url'], 'report: --api-url']
+        : fromEnv !== undefined
+            ? [fromEnv, 'report: GITHUB_API_URL (environment)']
+            : [DEFAULT_API_URL, 'report: the API URL'];
+    // Only where a pull request is named does the URL get the token; a report without --pr asks nothing.
+    const apiProblem = values['api-url'] !== undefined || pr !== undefined ? apiUrlMessage(apiUrl, where) : undefined;
+    if (apiProblem !== undefined)
+        throw new errors/* InputError */.dz(apiProblem, values['api-url'] !== undefined
+            ? 'e.g. --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)'
+            : 'unset GITHUB_API_URL, or give --api-url https://github.example.com/api/v3 (GitHub Enterprise Server)');
+    const token = env.GITHUB_TOKEN;
+    if (mode === 'post' && !token)
+        throw new errors/* InputError */.dz('report: posting needs a token in GITHUB_TOKEN', 'export GITHUB_TOKEN=... (pull-requests: write)');
+    return { mode, token, apiUrl };
 }
 /**
- * DIR/verify.json of a verify that stopped before its checks ended: not ok, with why (and the
- * digest, REF, once the arguments named one).
+ * No record of the config's variants and platforms in DIR: what was expected, and the records DIR
+ * has instead (another config's, another platform's), so that "none" is not read as "empty".
  */
-function writeStopped(io, dir, ref, e) {
-    const error = e instanceof Error ? e.message : String(e);
-    const record = { ...(ref !== undefined && { ref }), ok: false, error };
-    try {
-        (0,output/* writeOutFile */.Wd)(io.cwd, dir, 'verify.json', `${JSON.stringify(record, null, 2)}\n`);
-    }
-    catch {
-        // The error that stopped the verify is the one to report.
-    }
+function noRecords(dir, plan) {
+    const found = (0,external_node_fs_.readdirSync)(dir)
+        .filter((f) => /^env-.+\.json$/.test(f))
+        .sort();
+    const expected = plan.variants.map((v) => `${v.name} (${v.platforms.join(', ')})`).join('; ');
+    const has = found.length === 0
+        ? ''
+        : `; it has ${found.slice(0, 5).join(', ')}${found.length > 5 ? ` and ${found.length - 5} more` : ''}`;
+    return new errors/* InputError */.dz(`report: no env-<variant>-<arch>.json of the config's variants in ${dir} (expected ${expected})${has}`, found.length > 0
+        ? 'pass --config, --variants or --platforms naming what those records are of, or run "ml-image run" for this config'
+        : 'run "ml-image run" or the smoke stage first');
 }
-const verifyCommand = {
-    name: 'verify',
-    summary: 'Check an image digest: signature, SBOM, provenance and smoke attestations, and a policy on them.',
-    usage: 'ml-image verify IMAGE@DIGEST (--key cosign.pub | --certificate-identity-regexp RE [--certificate-oidc-issuer URL] [--certificate-github-workflow-repository OWNER/REPO] [--certificate-github-workflow-ref REF] [--certificate-github-workflow-trigger EVENT] [--certificate-github-workflow-sha SHA] [--certificate-github-workflow-name NAME]) [--require sbom,provenance,smoke] [--require-smoke pass] [--require-gpu-smoke] [--min-tflops bf16=600] [--platform P] [--tlog] [--timeout SECONDS] [--out DIR]',
-    help: `For each platform image of the digest (every manifest of a multi-arch index; one that names no
-platform is checked whatever --platform says: a runtime may pull it anywhere), the checks of
-  signature           cosign verify
-  <kind> attestation  cosign verify-attestation --type <kind>, about this very digest
-then what the smoke attestation says, when asked (--require-smoke, --require-gpu-smoke,
---min-tflops). "ml-image export --verify" runs the same checks before it writes a job.
-A P-256 public key file (what cosign generate-key-pair makes) is checked in process, over one
-registry connection; keyless identities, KMS keys and --tlog run the cosign binary, as does
-ML_IMAGE_SIGNER=cosign. --verbose prints the checks' time.
+/** The results are read, never created; the fix names this command's flag. */
+const RESULTS_FLAG = { create: false, flag: '--results DIR' };
+const reportCommand = {
+    name: 'report',
+    summary: 'Render the environment diff report from result files; post it as the sticky PR comment.',
+    usage: 'ml-image report [--config FILE] [--results DIR] [--baseline DIR --base-branch B] [--pr N --repo OWNER/REPO] [--comment-mode M] [--out DIR]',
+    help: `Reads env-<variant>-<arch>.json and smoke-<variant>-<arch>.json from the result directory (what
+"ml-image run" or the smoke stage wrote), compares them with the same files of the base branch in
+the baseline directory, and renders one Markdown report per variant (report-<variant>.md): a
+hidden marker first, a one-line verdict, an overview, package tables by change level, smoke deltas.
+The run's report (report.md, printed) holds every variant: a verdict line each, one overview
+table, each variant's report in a collapsible section.
+
+Posting: with --pr and --repo, and a token in the GITHUB_TOKEN environment variable (never a flag),
+the run's report becomes ONE comment on the pull request, updated in place on later runs (the
+per-variant comments of older versions are replaced).
 
 Options:
-${VERIFY_OPTIONS_HELP}
-${verifyTimeoutHelp('verify')}
-  --out DIR                     also write DIR/verify.json: the digest, ok and every check (also
-                                when one fails; when the verify stops, ok false and the error)
+  --config FILE       config file (default ml-image.yml): variants, platforms, marker key
+${shared/* configOverrideFlags */.i7}
+  --results DIR       where the records are (default ml-image-results); the reports go there too
+  --out DIR           write the reports here instead (created when missing); --results is only read
+  --baseline DIR      directory of baselines (as "ml-image run" keeps them)
+  --base-branch B     the branch whose records are the baseline (default main)
+  --pr N              pull request number to comment on
+  --repo OWNER/REPO   the repository of the pull request (with --pr only, as --comment-mode
+                      post|artifact|auto)
+  --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com); https only
+  --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
 
-Exit codes: 0 every check holds; 1 a check failed (each is named); 2 bad input; 3 the registry or
-cosign cannot be reached, the registry refuses the read or is failing, or it did not answer
-within --timeout (the fix is printed).`,
+Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
+first); 2 bad input (a pull request, or an API URL, the API does not find: 404, too); 3 GitHub
+unreachable, or it refused the request (403: a token that may not write to the pull request;
+401: a token it does not know; the reports are written all the same).`,
     async run(argv, io) {
-        const options = { ...VERIFY_OPTIONS, timeout: { type: 'string' } };
-        let ref;
-        let verified;
-        try {
-            const { values, positionals } = (0,args/* parseCommandArgs */.Qx)('verify', argv, options, true);
-            if (positionals.length !== 1)
-                throw new errors/* InputError */.dz('verify: expected one IMAGE@DIGEST', 'run "ml-image verify --help" for usage');
-            ref = positionals[0];
-            const t0 = performance.now();
-            const flags = parseVerifyFlags(values, verifyNaming('verify'));
-            verified = { values, outcome: await verifyWithCli(io, ref, flags), t0 };
-        }
-        catch (e) {
-            // Refused (a bad, misspelt or repeated flag, no digest: exit 2) or stopped (the registry
-            // unreachable: exit 3): no earlier run's "ok": true stays in --out.
-            const out = (0,args/* outFlag */.RK)(argv);
-            if (out !== undefined && out.trim() !== '')
-                writeStopped(io, out, ref, e);
-            throw e;
-        }
-        const { values, outcome, t0 } = verified;
-        // --verbose: the checks' own time, without the process start (bench/attest.mjs reads it).
-        if (values.verbose)
-            io.stderr(`timing  verify ${((performance.now() - t0) / 1000).toFixed(3)}s (${outcome.checks.length} checks)\n`);
-        const failed = outcome.failed.length > 0;
-        if (values.out !== undefined)
-            (0,output/* writeOutFile */.Wd)(io.cwd, values.out, 'verify.json', `${JSON.stringify({ ref, ok: !failed, checks: outcome.checks }, null, 2)}\n`);
-        // --json prints one JSON object: the checks, or on a failure the error naming each failed one.
-        if (!values.json)
-            io.stdout(`${renderChecks(outcome.checks)}\n`);
-        else if (!failed)
-            io.stdout(`${JSON.stringify({ ref, checks: outcome.checks }, null, 2)}\n`);
-        if (failed)
-            throw new errors/* CheckFailedError */.CO(`verify: ${failedSummary(outcome, values.json)}`);
+        const { values } = (0,args/* parseCommandArgs */.Qx)('report', argv, {
+            config: { type: 'string' },
+            platforms: { type: 'string' },
+            variants: { type: 'string' },
+            results: { type: 'string', default: 'ml-image-results' },
+            baseline: { type: 'string' },
+            'base-branch': { type: 'string', default: 'main' },
+            pr: { type: 'string' },
+            repo: { type: 'string' },
+            'api-url': { type: 'string' },
+            'comment-mode': { type: 'string' },
+        });
+        const pr = prNumber(values.pr);
+        const loaded = (0,load/* loadConfig */.Z9)({
+            cwd: io.cwd,
+            env: io.env,
+            ...(values.config !== undefined && { file: values.config }),
+            overrides: (0,shared/* overridesFromFlags */.du)(values),
+            checkFiles: false,
+        });
+        const { mode, token, apiUrl } = postingFlags(values, pr, io.env);
+        const git = await (0,shared/* gitContextFor */.Tr)(io);
+        // The comment's commit as the action names it (a workflow_run poster checks the artifact against
+        // it): a pull request's head, else GITHUB_SHA, even where the tags name another checkout.
+        const headSha = githubReportContext(io.env, undefined).target?.headSha ?? io.env.GITHUB_SHA ?? git.sha;
+        const plan = (0,shared/* planOfConfig */.DH)(loaded, git);
+        const resultDir = external_node_path_default().resolve(io.cwd, values.results);
+        if (!(0,external_node_fs_.existsSync)(resultDir))
+            throw new errors/* InputError */.dz(`report: --results ${values.results} (${resultDir}) does not exist`, 'pass --results naming the directory "ml-image run --out DIR" (or the smoke stage) wrote');
+        const results = (0,results_results/* openResultDir */.lR)(resultDir, `--results ${values.results}`, RESULTS_FLAG);
+        const { outcomes, failure } = await (0,stage/* reportStage */.pz)({
+            plan,
+            config: loaded.config,
+            results,
+            // --out DIR: the reports there, created as every command's --out; the records stay read-only.
+            ...(values.out !== undefined && {
+                out: (0,results_results/* openResultDir */.lR)(external_node_path_default().resolve(io.cwd, values.out), `--out ${values.out}`),
+            }),
+            configVariants: (0,stage/* configVariantNames */.U3)(loaded),
+            git,
+            options: {
+                mode,
+                baseline: values.baseline !== undefined
+                    ? (0,baseline/* dirBaselineStore */.IV)(external_node_path_default().resolve(io.cwd, values.baseline), `--baseline ${values.baseline}`)
+                    : null,
+                baseBranch: values['base-branch'],
+                ...(pr !== undefined && {
+                    github: {
+                        ...(token && { token }),
+                        apiUrl,
+                        repository: values.repo,
+                        prNumber: pr,
+                        ...(headSha && { headSha }),
+                        // Exit 0 says it posted: a refused comment fails the command (the report is written);
+                        // auto asked for the fork-safe artifact when the token cannot write.
+                        forbidden: mode === 'auto' ? 'skip' : 'fail',
+                    },
+                }),
+            },
+        }, {
+            env: io.env,
+            progress: (l) => io.stderr(`report: ${l}\n`),
+            warning: (m) => io.stderr(`warning: ${m}\n`),
+        });
+        if (outcomes.length === 0)
+            throw noRecords(resultDir, plan);
+        // Over the size budget: the report says why, then the command fails (--json: the error alone).
+        if (values.json && !failure)
+            io.stdout(`${JSON.stringify(outcomes, null, 2)}\n`);
+        else if (!values.json)
+            io.stdout((0,shared/* printedReport */.pP)(io, (0,external_node_fs_.readFileSync)(outcomes[0].runFile, 'utf8')));
+        if (failure)
+            throw refusedFix(notFoundNamed(failure, values.repo, pr, apiUrl), values.repo, pr);
         return 0;
     },
 };
@@ -1082,102 +379,77 @@ within --timeout (the fix is printed).`,
 
 /***/ }),
 
-/***/ 96657:
+/***/ 31738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D3: () => (/* binding */ refuseForeignFile),
-/* harmony export */   LM: () => (/* binding */ writeOutFileNamed),
-/* harmony export */   Wd: () => (/* binding */ writeOutFile)
+/* harmony export */   Ig: () => (/* binding */ actionsRunUrl),
+/* harmony export */   W1: () => (/* binding */ runnerFromEnv),
+/* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
+/* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
-/* unused harmony export targetStat */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23387);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81583);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+// The workflow run and the runner, as the variables a GitHub runner sets describe them: the
+// provenance names the run as its builder, and the smoke results say where the suites ran (the
+// smoke attestation repeats it, even when another job makes it).
 
-
-
-
-
-/**
- * Write one result file into the --out directory (created when missing); returns its path.
- * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
- * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
- * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
- * path. Userinfo in URLs never reaches a result file.
- */
-function writeOutFile(cwd, outDir, name, content, 
-/** How messages name the flag: `--out FILE` when it names the file itself (sbom, diff). */
-label = `--out ${outDir}`) {
-    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
-    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
-    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
-    // The rename would put a regular file in place of a FIFO or device the name holds (a directory
-    // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
-    refuseNonRegular(file, label, 'name a new file, or a regular file to replace');
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(content), label);
-    return file;
-}
-/** Exit 2 (LABEL, FIX) when FILE is there and is not (a link to) a regular file. */
-function refuseNonRegular(file, label, fix) {
-    const st = targetStat(file, label);
-    if (st !== undefined && !st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, fix);
+/** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
+const isOwnerRepo = (name) => /^[\w.-]+\/[\w.-]+$/.test(name);
+/** A workflow run's page: what the report links to (the pull request's job and the fork poster alike). */
+function actionsRunUrl(server, repository, runId) {
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
 }
 /**
- * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
- * messages are about a file, checked before its directory: /dev/null is a device, not a regular
- * file (not "a directory on disk").
+ * The workflow run as a URL:
+ * `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/attempts/${GITHUB_RUN_ATTEMPT}`.
+ * Undefined outside Actions (any of server, repository or run id missing).
  */
-function writeOutFileNamed(cwd, out, content) {
-    const label = `--out ${out}`;
-    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out);
-    refuseNonRegular(file, label, 'pass --out FILE naming a new file, or a regular file to replace');
-    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label, { forFile: true });
-    return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file), content, label);
+function runUrlFromEnv(env) {
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    const repo = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    if (!server || !repo || !runId)
+        return undefined;
+    const attempt = env.GITHUB_RUN_ATTEMPT || '1';
+    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactUrls */ .sK)(`${server}/${repo}/actions/runs/${runId}/attempts/${attempt}`, _util_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
 }
-/**
- * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
- * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
- * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
- */
-function targetStat(file, label) {
-    try {
-        return (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .statOrAbsent */ .Hg)(file);
-    }
-    catch (e) {
-        throw (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeError */ .oG)(e, file, label);
-    }
+/** The runner from RUNNER_NAME, RUNNER_OS, RUNNER_ARCH and the run URL (empty values left out). */
+function runnerFromEnv(env) {
+    const url = runUrlFromEnv(env);
+    return {
+        ...(env.RUNNER_NAME && { name: env.RUNNER_NAME }),
+        ...(env.RUNNER_OS && { os: env.RUNNER_OS }),
+        ...(env.RUNNER_ARCH && { arch: env.RUNNER_ARCH }),
+        ...(url !== undefined && { url }),
+    };
 }
-/**
- * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
- * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
- * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
- * no read permission). Nothing there: nothing to keep.
- */
-function refuseForeignFile(file, c) {
-    const st = targetStat(file, `${c.prefix}${c.flag}`);
-    if (st === undefined)
-        return;
-    if (!st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${c.flag} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, c.fix);
-    if (c.force)
-        return;
-    let text;
-    try {
-        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
-    }
-    catch (e) {
-        const why = e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableFileError */ .o2 ? e.reason : (e.code ?? String(e));
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`, `pass --force to replace it, or ${c.fix}`);
-    }
-    if (!c.ours(text))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 

@@ -13,10 +13,12 @@ export const modules = {
 /* unused harmony exports ENTRY_PYTHON_FIELD, entryPython, otherPython */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 // The Python an image starts (its ENTRYPOINT, else its CMD) against the python3 on its PATH that
 // capture's probe and the smoke suites run. In uv's layout (ENTRYPOINT ["/app/.venv/bin/python"],
 // PATH without the venv) they differ: the record described /usr/bin/python3 and its 3 packages
 // while the image's own interpreter had the real ones, and nothing said so.
+
 
 /** The field of a record's errors that says the image runs another Python than the one described. */
 const ENTRY_PYTHON_FIELD = 'python';
@@ -51,9 +53,10 @@ function environmentOf(executable) {
 function otherPython(entry, probed, source = 'ENTRYPOINT') {
     if (entry === undefined || environmentOf(entry) === environmentOf(probed))
         return undefined;
-    const bin = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(entry);
-    return (`the image runs ${entry} (its ${source}); this record describes python3 on PATH (${probed}): ` +
-        `put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to have it described`);
+    // The image's paths, escaped (printable): a line break in one would forge a line where it is shown.
+    const [e, b] = [(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(entry), (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(entry))];
+    return (`the image runs ${e} (its ${source}); this record describes python3 on PATH (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(probed)}): ` +
+        `put ${b} first on PATH (ENV PATH=${b}:$PATH) to have it described`);
 }
 /** The record's errors entry for an image whose ENTRYPOINT/CMD runs another Python, if any. */
 function entryPythonError(image, probedExecutable) {
@@ -83,8 +86,8 @@ function entryPythonOffPath(image) {
     if (dirs.includes(environmentOf(entry)))
         return undefined;
     const source = image.entrypoint && image.entrypoint.length > 0 ? 'ENTRYPOINT' : 'CMD';
-    const bin = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(entry);
-    return (`the image runs ${entry} (its ${source}), whose directory is not on its PATH; the suites run ` +
+    const [e, bin] = [(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(entry), (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(entry))];
+    return (`the image runs ${e} (its ${source}), whose directory is not on its PATH; the suites run ` +
         `python3 on PATH, another Python: put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to test it`);
 }
 
@@ -339,9 +342,11 @@ async function matchOutput(output, expected, excluded, options = {}) {
 /* unused harmony exports OUTPUT_KEEP_CHARS, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55242);
 /* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52412);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it
 // keeps (redacted, bounded), and the signs of a program or of python3 missing from the image; and
 // how the output is shown: live lines labelled with their test, a failure's end under it.
+
 
 
 /** How much of a test's output its result keeps: the end, where the error is (records stay small). */
@@ -432,8 +437,9 @@ function failureAnnotations(id, result) {
 }
 /** A failing test's reason, the classified cause and fix when known, and the end of its output. */
 function failureMessage(t) {
-    const out = failureTail(t.output);
-    const lines = [t.reason ?? 'failed'];
+    // The image's text, each line escaped (printable): no line of it can pass for another message.
+    const out = failureTail(t.output).map(_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$);
+    const lines = [(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(t.reason ?? 'failed')];
     if (t.cause)
         lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
     if (out.length > 0)
@@ -472,6 +478,8 @@ var cdi = __webpack_require__(78446);
 var gpu_pin = __webpack_require__(52013);
 // EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
 var redact = __webpack_require__(81583);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -528,6 +536,7 @@ var result = __webpack_require__(3228);
 // One smoke run's shared state and its rules: every test runs in its own container of the image
 // (timeout per test, output kept, the container removed in every case); a test's result is kept
 // whatever happens; a daemon that goes away ends the run with the results so far.
+
 
 
 
@@ -675,7 +684,9 @@ function record(s, t) {
     report(s, t);
 }
 function report(s, t) {
-    s.progress(`smoke ${t.id}: ${t.status}${t.reason ? ` (${t.reason})` : ''} in ${(t.durationMs / 1000).toFixed(1)}s`);
+    // The id and reason as the image gave them, escaped: a line break would forge a progress line.
+    const reason = t.reason ? ` (${(0,util_text/* printable */.g$)(t.reason)})` : '';
+    s.progress(`smoke ${(0,util_text/* printable */.g$)(t.id)}: ${t.status}${reason} in ${(t.durationMs / 1000).toFixed(1)}s`);
 }
 /** The end of the run: the daemon went away (or the engine failed) during test ID. */
 function interrupted(s, failed, e) {

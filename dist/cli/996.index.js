@@ -365,6 +365,7 @@ function openOutDir(cwd, out) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BT: () => (/* binding */ untrustedEvent),
 /* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
 /* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
 /* harmony export */   lw: () => (/* binding */ untrustedReason)
@@ -406,8 +407,16 @@ const DEPENDABOT = 'dependabot[bot]';
 function mayBuildPullRequestCode(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
-    if (env.GITHUB_HEAD_REF || env.GITHUB_ACTOR === DEPENDABOT)
-        return true;
+    return Boolean(env.GITHUB_HEAD_REF) || env.GITHUB_ACTOR === DEPENDABOT || untrustedEvent(env, event);
+}
+/**
+ * Whether the run's event may have it build a pull request's code whoever started it: not one of
+ * TRUSTED_EVENTS, or a workflow_run after an untrusted run (mayBuildPullRequestCode without the
+ * head ref and the actor: its checkout, not GITHUB_SHA, may hold what it builds).
+ */
+function untrustedEvent(env, event = {}) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return false;
     const name = env.GITHUB_EVENT_NAME ?? '';
     if (name === 'workflow_run')
         return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);
