@@ -1790,9 +1790,9 @@ var parse = __webpack_require__(39459);
 // comment (literalCredentials; their problems: credential-problems.ts): a login's password, a user name
 // that is a token, a token in the query, as the shared redaction rules
 // (images/probe/redaction-rules.json) name its parameters, an Anaconda /t/<token>/ segment (on an
-// Anaconda host), Cloudsmith's dl.cloudsmith.io/<token>/, and a token of a known form anywhere (in a line, outside its ${NAME}s). What a
-// value is (a secret, a placeholder, a mask, a reference pip does not fill in) is
-// credential-values.ts' rule. Pure.
+// Anaconda host), Cloudsmith's dl.cloudsmith.io/<token>/, and a token of a known form anywhere (in
+// a line, outside its ${NAME}s). What a value is (a secret, a placeholder, a mask, a reference pip
+// does not fill in) is credential-values.ts' rule. Pure.
 // No advice here holds an '@': every masker (redactUrls, maskBareLogins) would eat its example.
 
 
