@@ -49,6 +49,9 @@ export function baselineSave(
   return mayBuildPullRequestCode(env, readRunEventFacts(env)) ? {} : { saveAs: { branch, sha } };
 }
 
+/** A pipeline error or warning for the terminal: its title first, what the image said escaped. */
+const titled = (m: string, p?: { title?: string }) => printableLines(`${p?.title ? `${p.title}: ` : ''}${m}`);
+
 /** examples/hello-ml next to images/ (in the repository and in the published package). */
 export function bundledExample(): string {
   return path.join(
@@ -198,8 +201,8 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         // What the image said (a test's reason, a probe's error) is escaped; the raw output is docker's.
         progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${printableLines(line)}\n`),
         ...(!values.quiet && { output: (l: string, at?: string) => io.stderr(outputLine(l, at)) }),
-        error: (m, p) => io.stderr(`error: ${printableLines(`${p?.title ? `${p.title}: ` : ''}${m}`)}\n`),
-        warning: (m, p) => io.stderr(`warning: ${printableLines(`${p?.title ? `${p.title}: ` : ''}${m}`)}\n`),
+        error: (m, p) => io.stderr(`error: ${titled(m, p)}\n`),
+        warning: (m, p) => io.stderr(`warning: ${titled(m, p)}\n`),
         ...timer.io,
       },
     ).catch(reportThenFail(io, values.json));
