@@ -2528,12 +2528,10 @@ function gitContextFromGitHubEnv(env, checkedOut) {
     const defaultBranch = (0,github_event/* defaultBranchOf */.dV)(env, event, checkedOut);
     const ref = env.GITHUB_REF;
     // On pull_request events GITHUB_SHA is the merge commit; the head commit is what people see. A
-    // run that may build a pull request's code whose checkout was not read gets no sha: never
-    // GITHUB_SHA, the default branch's head, for what may be a pull request's code.
-    const sha = event.pull_request?.head?.sha ??
-        (namesItsCheckout(env, event) && (0,pull_request_code/* untrustedEvent */.BT)(env, event)
-            ? checkedOut
-            : (checkedOut ?? env.GITHUB_SHA));
+    // run that may build a pull request's code without its payload, whose checkout was not read, gets
+    // no sha: never GITHUB_SHA, the default branch's head, for what may be a pull request's code.
+    const otherCode = event.pull_request === undefined && !env.GITHUB_HEAD_REF && (0,pull_request_code/* untrustedEvent */.BT)(env, event);
+    const sha = event.pull_request?.head?.sha ?? (otherCode ? checkedOut : (checkedOut ?? env.GITHUB_SHA));
     return {
         ...(sha !== undefined && { sha }),
         ...(ref !== undefined && { ref }),

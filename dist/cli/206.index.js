@@ -109,6 +109,8 @@ var util_text = __webpack_require__(49997);
 function baselineSave(env, branch, sha) {
     return (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, (0,github_event/* readRunEventFacts */.rH)(env)) ? {} : { saveAs: { branch, sha } };
 }
+/** A pipeline error or warning for the terminal: its title first, what the image said escaped. */
+const titled = (m, p) => (0,util_text/* printableLines */.fk)(`${p?.title ? `${p.title}: ` : ''}${m}`);
 /** examples/hello-ml next to images/ (in the repository and in the published package). */
 function bundledExample() {
     return external_node_path_default().join(external_node_path_default().dirname((0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url)))), 'examples', 'hello-ml', 'ml-image.yml');
@@ -243,8 +245,8 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
             // What the image said (a test's reason, a probe's error) is escaped; the raw output is docker's.
             progress: (stage, line) => io.stderr(`[${elapsed()}] ${stage.padEnd(7)} ${(0,util_text/* printableLines */.fk)(line)}\n`),
             ...(!values.quiet && { output: (l, at) => io.stderr(outputLine(l, at)) }),
-            error: (m, p) => io.stderr(`error: ${(0,util_text/* printableLines */.fk)(`${p?.title ? `${p.title}: ` : ''}${m}`)}\n`),
-            warning: (m, p) => io.stderr(`warning: ${(0,util_text/* printableLines */.fk)(`${p?.title ? `${p.title}: ` : ''}${m}`)}\n`),
+            error: (m, p) => io.stderr(`error: ${titled(m, p)}\n`),
+            warning: (m, p) => io.stderr(`warning: ${titled(m, p)}\n`),
             ...timer.io,
         }).catch(reportThenFail(io, values.json));
         if (values.verbose)
