@@ -5,13 +5,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   checkBuildSecrets,
   inputSecrets,
   MAX_MASKED_FILE_BYTES,
   secretFileText,
 } from '../../src/build/input-secrets.js';
+import { buildOptionsFromInputs } from '../../src/build/action-inputs.js';
 import { validateConfigData } from '../../src/config/load.js';
 import { InputError } from '../../src/errors.js';
 
@@ -36,6 +37,45 @@ describe('checkBuildSecrets: the secret-files ids', () => {
 
   it('ids of their own pass', () => {
     expect(checkBuildSecrets({ secretFiles: { npmrc: '/w/.npmrc' } }, config, ENV)).toEqual({});
+  });
+});
+
+// docs/action.md: an id given twice is refused before any stage runs. Within one input the second
+// value silently replaced the first (last wins, as buildx's map), so a build used another secret
+// than the one its author saw first; the `secrets` input is named by item, never by its text.
+describe('an id given twice within one input is refused (exit 2)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-secret-ids-'));
+  writeFileSync(path.join(dir, 'a.txt'), 'one');
+  writeFileSync(path.join(dir, 'b.txt'), 'two');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const options = (given: Record<string, string>) => () =>
+    buildOptionsFromInputs((name) => given[name] ?? '', dir);
+  it.each([
+    [
+      'secrets',
+      'tok=planted1234\ntok=planted5678',
+      'input "secrets": item 2 gives the secret id of item 1 again',
+    ],
+    ['secrets', 'a=1\nb=2\na=planted5678', 'input "secrets": item 3 gives the secret id of item 1 again'],
+    ['secret-envs', 'b=HOME\nb=PATH', 'input "secret-envs": secret id b is given twice'],
+    ['secret-files', 'k=a.txt\nk=b.txt', 'input "secret-files": secret id k is given twice'],
+  ])('%s %j', (input, value, message) => {
+    const go = options({ [input]: value });
+    expect(go).toThrow(InputError);
+    expect(go).toThrow(message);
+    let text = '';
+    try {
+      go();
+    } catch (e) {
+      text = `${(e as Error).message} ${(e as InputError).fix ?? ''}`;
+    }
+    expect(text).not.toMatch(/planted/);
+    expect(text).toContain('give each secret id once');
+  });
+  it('ids of their own in each input pass', () => {
+    const o = options({ secrets: 'a=1\nb=2', 'secret-envs': 'c=HOME', 'secret-files': 'k=a.txt\nl=b.txt' })();
+    expect(Object.keys(o.secrets ?? {})).toEqual(['a', 'b']);
+    expect(Object.keys(o.secretFiles ?? {})).toEqual(['k', 'l']);
   });
 });
 

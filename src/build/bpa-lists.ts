@@ -236,6 +236,8 @@ export function secretMap(input: string, items: readonly string[], what: string)
       throw new InputError(
         `input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`,
       );
+    if (Object.hasOwn(out, id))
+      throw new InputError(`input "${input}": secret id ${id} is given twice`, 'give each secret id once');
     out[id] = value;
   }
   return out;
@@ -248,6 +250,7 @@ export function secretMap(input: string, items: readonly string[], what: string)
  */
 function valueSecrets(items: readonly string[], what: string): Record<string, string> {
   const out: Record<string, string> = {};
+  const itemOf = new Map<string, number>();
   items.forEach((item, i) => {
     const at = item.indexOf('=');
     const id = at > 0 ? item.slice(0, at).trim() : '';
@@ -264,7 +267,14 @@ function valueSecrets(items: readonly string[], what: string): Record<string, st
               /^\s*=+\s*$/.test(value)
               ? 'has a value of only "=" (the end of a base64 text?)'
               : undefined;
+    const first = itemOf.get(id);
+    if (problem === undefined && first !== undefined)
+      throw new InputError(
+        `input "secrets": item ${i + 1} gives the secret id of item ${first} again`,
+        'give each secret id once',
+      );
     if (problem === undefined) {
+      itemOf.set(id, i + 1);
       out[id] = value;
       return;
     }

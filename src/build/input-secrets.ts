@@ -23,7 +23,8 @@ export function checkBuildSecrets(
   secretEnvFrom(config.build.secrets, env);
   const taken = new Set<string>([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
   const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-  // The secret-files ids among themselves and against secrets/secret-envs: checked when read.
+  // Each input's ids among themselves (secretMap), and secret-files' against secrets/secret-envs:
+  // checked when read.
   const files = Object.keys(options?.secretFiles ?? {});
   for (const [i, id] of [...ids, ...files].entries()) {
     if (taken.has(id))
