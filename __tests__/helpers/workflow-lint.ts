@@ -109,8 +109,9 @@ const PR_HEAD_REF =
  * job.workflow_sha) to run its actions at its own commit: `uses: ./.ml-image-action[/actions/<x>]`.
  */
 export const OWN_CHECKOUT = '.ml-image-action';
-export const OWN_REPOSITORY = '${{ job.workflow_repository }}';
-export const OWN_SHA = '${{ job.workflow_sha }}';
+export const OWN_REPOSITORY =
+  "${{ job.workflow_repository || 'job.workflow_repository is empty (a GitHub or runner too old for this workflow, which checks out no other code)' }}";
+export const OWN_SHA = "${{ job.workflow_sha || 'job.workflow_sha-is-empty' }}";
 /**
  * The token of that checkout: the caller's GITHUB_TOKEN reads the caller's repository only, so a
  * private copy of this one is read with the actions-token secret. The one secret a fork's run may

@@ -309,10 +309,10 @@ describe.each<[string, string, string, RegExp]>([
     'secrets-not-for-forks',
     // The own checkout may read actions-token, and only that way.
     wf(
-      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: \${{ job.workflow_repository }}\n          ref: \${{ job.workflow_sha }}\n          path: .ml-image-action\n          token: \${{ secrets.T || github.token }}\n`,
+      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: ${OWN_REPOSITORY}\n          ref: ${OWN_SHA}\n          path: .ml-image-action\n          token: \${{ secrets.T || github.token }}\n`,
     ),
     wf(
-      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: \${{ job.workflow_repository }}\n          ref: \${{ job.workflow_sha }}\n          path: .ml-image-action\n          token: \${{ secrets.actions-token || github.token }}\n`,
+      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: ${OWN_REPOSITORY}\n          ref: ${OWN_SHA}\n          path: .ml-image-action\n          token: \${{ secrets.actions-token || github.token }}\n`,
     ),
     /without skipping fork/,
   ],
@@ -363,7 +363,7 @@ describe.each<[string, string, string, RegExp]>([
       'on: workflow_call\npermissions: {}\n',
     ),
     wf(
-      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: \${{ job.workflow_repository }}\n          ref: \${{ job.workflow_sha }}\n          path: .ml-image-action\n          persist-credentials: false\n      - uses: ./.ml-image-action/actions/plan\n`,
+      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: ${OWN_REPOSITORY}\n          ref: ${OWN_SHA}\n          path: .ml-image-action\n          persist-credentials: false\n      - uses: ./.ml-image-action/actions/plan\n`,
       'on: workflow_call\npermissions: {}\n',
     ),
     /runs its own actions at its own commit/,
@@ -376,7 +376,7 @@ describe.each<[string, string, string, RegExp]>([
       'on: workflow_call\npermissions: {}\n',
     ),
     wf(
-      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: \${{ job.workflow_repository }}\n          ref: \${{ job.workflow_sha }}\n          path: .ml-image-action\n          persist-credentials: false\n      - uses: ./.ml-image-action/actions/plan\n`,
+      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: ${OWN_REPOSITORY}\n          ref: ${OWN_SHA}\n          path: .ml-image-action\n          persist-credentials: false\n      - uses: ./.ml-image-action/actions/plan\n`,
       'on: workflow_call\npermissions: {}\n',
     ),
     /must be this repository at the workflow's commit/,
@@ -388,7 +388,7 @@ describe.each<[string, string, string, RegExp]>([
       '  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: ./.ml-image-action/actions/smoke\n',
     ),
     wf(
-      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: \${{ job.workflow_repository }}\n          ref: \${{ job.workflow_sha }}\n          path: .ml-image-action\n          persist-credentials: false\n      - uses: ./.ml-image-action/actions/smoke\n`,
+      `  a:\n    runs-on: x\n    permissions: {}\n    steps:\n      - uses: actions/checkout@x\n        with:\n          repository: ${OWN_REPOSITORY}\n          ref: ${OWN_SHA}\n          path: .ml-image-action\n          persist-credentials: false\n      - uses: ./.ml-image-action/actions/smoke\n`,
     ),
     /without an earlier checkout/,
   ],
@@ -473,6 +473,39 @@ describe('reusable workflows', () => {
       expect(await evaluate(OWN_TOKEN, { github, secrets: {} })).toBe('ghs_workflowtoken');
     },
   );
+
+  // actions/checkout reads an empty repository as the caller's (github.repository) and an empty
+  // ref as the run's own (a pull request's merge commit): where GitHub gives no job.workflow_*
+  // (a GitHub Enterprise Server or runner from before them), ./.ml-image-action would hold the pull
+  // request's code, and the jobs would run its actions/<stage>/action.yml on their runners. The
+  // fallbacks fail the checkout instead: a repository without the owner/name slash (checkout's
+  // "Invalid repository ... Expected format {owner}/{repo}"), a ref no repository has.
+  it.each(REUSABLE)('%s fails its own checkout where GitHub gives no job.workflow_*', async (rel) => {
+    const own = Object.values(file(rel).wf.jobs).flatMap((j) =>
+      stepUsing(j, 'actions/checkout@').filter((st) => st.with?.path === OWN_CHECKOUT),
+    );
+    expect(own.length).toBeGreaterThan(0);
+    for (const st of own) {
+      const github = githubContext({ event: 'pull_request' });
+      const old = { github, job: { status: 'success' } };
+      const repository = await evaluate(String(st.with?.repository), old);
+      expect(typeof repository === 'string' && repository !== '').toBe(true);
+      expect(String(repository).split('/').filter(Boolean)).toHaveLength(1);
+      const ref = await evaluate(String(st.with?.ref), old);
+      expect(typeof ref === 'string' && ref !== '').toBe(true);
+      expect(ref).not.toMatch(/^([0-9a-f]{40}|refs\/.*)$/);
+      const now = {
+        github,
+        job: {
+          status: 'success',
+          workflow_repository: 'ml-image-action/ml-image-action',
+          workflow_sha: 'a'.repeat(40),
+        },
+      };
+      expect(await evaluate(String(st.with?.repository), now)).toBe('ml-image-action/ml-image-action');
+      expect(await evaluate(String(st.with?.ref), now)).toBe('a'.repeat(40));
+    }
+  });
 
   it('every artifact downloaded is one some job uploads', () => {
     const uploads = FILES.flatMap((f) =>
