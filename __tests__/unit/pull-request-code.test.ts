@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { untrustedRunOf } from '../../src/build/push-tag.js';
 import { githubReportContext } from '../../src/report/github-env.js';
 import { parseGitHubEvent, readRunEventFacts } from '../../src/github/event.js';
-import { mayBuildPullRequestCode, type RunEventFacts } from '../../src/util/pull-request-code.js';
+import { pipCacheScope } from '../../src/resolve/pip-cache.js';
+import {
+  mayBuildPullRequestCode,
+  type RunEventFacts,
+  untrustedReason,
+} from '../../src/util/pull-request-code.js';
 
 const MAIN = 'refs/heads/main';
 const runner = { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/model', GITHUB_SHA: 'f'.repeat(40) };
@@ -53,6 +58,38 @@ describe("Dependabot's pushes (finding: a push to its dependabot/... branch ran 
     expect(mayBuildPullRequestCode(push)).toBe(false);
     const rerun = { ...push, GITHUB_ACTOR: 'dependabot[bot]', GITHUB_TRIGGERING_ACTOR: 'alice' };
     expect(mayBuildPullRequestCode(rerun)).toBe(true);
+  });
+});
+
+// The reusable workflow handles a push by an untrusted-authors login (renovate[bot]'s branch
+// automerge, its renovate/... branches with an `on: push` on every branch) as a fork's
+// (ML_IMAGE_FORK), but the action knew only Dependabot by GITHUB_ACTOR: such a run mounted the
+// branch's pip cache volume (scope "branch") and wrote the branch's cache and baseline.
+describe("the workflow's fork mark (ML_IMAGE_FORK=true)", () => {
+  const push = {
+    ...runner,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: 'refs/heads/renovate/numpy-2.x',
+    GITHUB_ACTOR: 'renovate[bot]',
+  };
+  it("a listed bot's push the workflow marks is untrusted: pip cache, push tag, baseline", () => {
+    const env = { ...push, ML_IMAGE_FORK: 'true' };
+    expect(mayBuildPullRequestCode(env)).toBe(true);
+    expect(pipCacheScope(env)).toBe('acme/model untrusted');
+    expect(untrustedRunOf(env)).toEqual({ pushScope: 'untrusted', ghaOwnScope: false });
+    const report = githubReportContext({ ...env, GITHUB_REF: MAIN }, 'tok', {
+      repository: { default_branch: 'main' },
+    });
+    expect(report.saveAs).toBeUndefined();
+    expect(untrustedReason(env)).toMatch(/ML_IMAGE_FORK=true/);
+  });
+  it.each(['false', '', 'TRUE', '1', undefined])('ML_IMAGE_FORK=%j reads as no mark', (mark) => {
+    const env = { ...push, ...(mark !== undefined && { ML_IMAGE_FORK: mark }) };
+    expect(mayBuildPullRequestCode(env)).toBe(false);
+    expect(pipCacheScope(env)).toBe('acme/model branch');
+  });
+  it('outside GitHub Actions the mark is not read (no pull request to tell apart)', () => {
+    expect(mayBuildPullRequestCode({ ML_IMAGE_FORK: 'true' })).toBe(false);
   });
 });
 

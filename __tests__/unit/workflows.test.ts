@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERIFY_INPUTS } from '../../src/action/verify.js';
+import { FORK_MARK } from '../../src/util/pull-request-code.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import {
   OWN_CHECKOUT,
@@ -486,7 +487,7 @@ describe('reusable workflows', () => {
     );
     expect(own.length).toBeGreaterThan(0);
     for (const st of own) {
-      const github = githubContext({ event: 'pull_request' });
+      const github = githubContext({ event: 'fork-pr' });
       const old = { github, job: { status: 'success' } };
       const repository = await evaluate(String(st.with?.repository), old);
       expect(typeof repository === 'string' && repository !== '').toBe(true);
@@ -1406,6 +1407,12 @@ describe('fork gating (the real expressions, evaluated)', () => {
       const ctx = await mlContexts({ event: 'renovate-pr' }, { inputs });
       expect(ctx.env.ML_IMAGE_FORK).toBe(expected);
       expect(ctx.needs.plan.outputs.fork).toBe(expected);
+    });
+
+    // The action reads the same mark (FORK_MARK in src/util/pull-request-code.ts) from its process
+    // environment, which a workflow-level env reaches in every step.
+    it('is the workflow-level env the action reads as its fork mark', () => {
+      expect(Object.keys(file(ML).wf.env ?? {})).toContain(FORK_MARK);
     });
 
     it('changes nothing for the other runs', async () => {

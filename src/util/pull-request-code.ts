@@ -39,8 +39,16 @@ export interface RunEventFacts {
 export const DEPENDABOT = 'dependabot[bot]';
 
 /**
+ * The reusable workflow's mark of a run it handles as a fork's (`ML_IMAGE_FORK: 'true'` in its env):
+ * a fork's or Dependabot's, or one of an `untrusted-authors` login, whose push runs the action cannot
+ * tell from a person's by GITHUB_ACTOR alone. Any workflow may set it; only 'true' is read.
+ */
+export const FORK_MARK = 'ML_IMAGE_FORK';
+
+/**
  * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, that has GITHUB_HEAD_REF
- * set (a pull request's run, whatever the event), or that Dependabot started (GITHUB_ACTOR: a push
+ * set (a pull request's run, whatever the event), that the workflow marks as a fork's (FORK_MARK),
+ * or that Dependabot started (GITHUB_ACTOR: a push
  * to its own dependabot/... branch runs the updated dependency's code as `push`; GitHub gives
  * such a run a read-only token and no secrets, as a fork's). A workflow_run run is trusted
  * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
@@ -53,7 +61,12 @@ export function mayBuildPullRequestCode(
   event: RunEventFacts = {},
 ): boolean {
   if (env.GITHUB_ACTIONS !== 'true') return false;
-  return Boolean(env.GITHUB_HEAD_REF) || env.GITHUB_ACTOR === DEPENDABOT || untrustedEvent(env, event);
+  return (
+    Boolean(env.GITHUB_HEAD_REF) ||
+    env.GITHUB_ACTOR === DEPENDABOT ||
+    env[FORK_MARK] === 'true' ||
+    untrustedEvent(env, event)
+  );
 }
 
 /**
@@ -86,6 +99,8 @@ export function untrustedReason(env: Readonly<Record<string, string | undefined>
   if (env.GITHUB_HEAD_REF) return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
   if (env.GITHUB_ACTOR === DEPENDABOT)
     return `a run Dependabot started (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+  if (env[FORK_MARK] === 'true')
+    return `a run the workflow handles as a fork's (${FORK_MARK}=true: a fork's, Dependabot's or an untrusted author's; ${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
   const name = env.GITHUB_EVENT_NAME ?? '';
   return name === 'workflow_run'
     ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
