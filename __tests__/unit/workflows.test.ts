@@ -1272,6 +1272,8 @@ interface Scenario {
   actor?: string;
   /** github.ref of a run that is no pull request (default: the event's usual ref). */
   ref?: string;
+  /** github.event.sender of a labeled event (default: a maintainer, a person). */
+  sender?: { login: string; type: string };
 }
 
 /** The ref each event runs on by default: a release's tag, the merge queue's branch, else main. */
@@ -1300,6 +1302,7 @@ function githubContext(s: Scenario) {
     event: {
       action: s.action ?? 'synchronize',
       ...(s.label !== undefined && { label: { name: s.label } }),
+      sender: s.sender ?? { login: s.label !== undefined ? 'maintainer' : pr.author, type: 'User' },
       pull_request: {
         number: 7,
         user: { login: pr.author },
@@ -1568,6 +1571,47 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [
       'a fork PR pushed to after labeling (the label is still on it)',
       { event: 'fork-pr', action: 'synchronize', labels: [LABEL] },
+      {},
+      {},
+      false,
+    ],
+    // Consent is someone else's: the author (triage permission on their own fork PR) or a bot
+    // (Dependabot's or Renovate's labels settings) applying the label lets nothing onto the GPU.
+    [
+      'a fork PR its own author labeled',
+      {
+        event: 'fork-pr',
+        action: 'labeled',
+        label: LABEL,
+        labels: [LABEL],
+        sender: { login: 'mallory', type: 'User' },
+      },
+      {},
+      {},
+      false,
+    ],
+    [
+      'a Dependabot PR labeled by Dependabot itself',
+      {
+        event: 'dependabot-pr',
+        action: 'labeled',
+        label: LABEL,
+        labels: [LABEL],
+        sender: { login: 'dependabot[bot]', type: 'Bot' },
+      },
+      {},
+      {},
+      false,
+    ],
+    [
+      'a fork PR an App labeled',
+      {
+        event: 'fork-pr',
+        action: 'labeled',
+        label: LABEL,
+        labels: [LABEL],
+        sender: { login: 'triage-app[bot]', type: 'Bot' },
+      },
       {},
       {},
       false,
