@@ -31,6 +31,18 @@ beforeAll(() => {
   writeFileSync(path.join(repo, 'models', 'objects', '.keep'), '');
   writeFileSync(path.join(repo, 'models', 'refs', '.keep'), '');
   writeFileSync(path.join(repo, 'models', 'ml-image.yml'), 'image: {name: acme/model}\n');
+  // The same with a `config` that names a work tree: a git before 2.38 (no safe.bareRepository,
+  // Ubuntu 22.04's 2.34) then answers --show-toplevel and reads the planted HEAD.
+  mkdirSync(path.join(repo, 'planted', 'objects'), { recursive: true });
+  mkdirSync(path.join(repo, 'planted', 'refs'), { recursive: true });
+  writeFileSync(path.join(repo, 'planted', 'HEAD'), `${CHOSEN}\n`);
+  writeFileSync(path.join(repo, 'planted', 'objects', '.keep'), '');
+  writeFileSync(path.join(repo, 'planted', 'refs', '.keep'), '');
+  writeFileSync(
+    path.join(repo, 'planted', 'config'),
+    '[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tworktree = ..\n',
+  );
+  writeFileSync(path.join(repo, 'planted', 'ml-image.yml'), 'image: {name: acme/model}\n');
   writeFileSync(path.join(repo, 'README'), 'x\n');
   git('add', '-A');
   git('-c', 'user.name=t', '-c', 'user.email=t@e', 'commit', '-q', '-m', 'pr');
@@ -49,6 +61,46 @@ describe('checkoutHead', () => {
 
   it("never takes a bare repository's HEAD that the checked-out code planted in the config's folder", async () => {
     expect(await checkoutHead(exec, path.join(repo, 'models'))).not.toBe(CHOSEN);
+  });
+
+  // A git before 2.38 ignores safe.bareRepository: emulated by passing the value it acts by (all).
+  const oldGit = {
+    run: (command: string, args: readonly string[], opts?: object) =>
+      exec.run(
+        command,
+        args.map((a) => (a === 'safe.bareRepository=explicit' ? 'safe.bareRepository=all' : a)),
+        opts as never,
+      ),
+  } as never;
+
+  it('a git before 2.38: a planted layout whose config names a work tree gives no HEAD (its repository is no .git)', async () => {
+    const args: string[] = [];
+    const seen = {
+      run: (command: string, a: readonly string[], opts?: object): Promise<unknown> => {
+        args.push(...a);
+        return (oldGit as { run: (c: string, a: readonly string[], o?: object) => Promise<unknown> }).run(
+          command,
+          a,
+          opts,
+        );
+      },
+    };
+    // What such a git does without the check: the planted HEAD, taken as the checkout's commit.
+    expect(git('-C', 'planted', '-c', 'safe.bareRepository=all', 'rev-parse', 'HEAD')).toBe(CHOSEN);
+    expect(await checkoutHead(seen as never, path.join(repo, 'planted'))).toBeUndefined();
+    expect(args).toContain('--absolute-git-dir');
+    expect(await checkoutHead(oldGit, path.join(repo, 'docs'))).toBe(head);
+  });
+
+  it('a linked worktree (its repository inside .git/worktrees) is still read', async () => {
+    const tree = `${repo}-wt`;
+    git('worktree', 'add', '-q', '--detach', tree);
+    try {
+      expect(await checkoutHead(exec, tree)).toBe(head);
+    } finally {
+      git('worktree', 'remove', '--force', tree);
+      rmSync(tree, { recursive: true, force: true });
+    }
   });
 
   it('outside any repository: undefined', async () => {

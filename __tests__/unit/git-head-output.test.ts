@@ -1,7 +1,9 @@
-// checkoutHead reads `git rev-parse --show-toplevel HEAD`: the work tree, then the commit. A git
-// before 2.25 prints an empty work tree (and exit 0) in a bare repository, and ignores
-// safe.bareRepository: a bare repository's layout committed in the config's folder must still not
-// give its HEAD (finding of a review; the real git's side is integration/git-head.test.ts).
+// checkoutHead reads `git rev-parse --show-toplevel --absolute-git-dir HEAD`: the work tree, the
+// repository, then the commit. A git before 2.25 prints an empty work tree (and exit 0) in a bare
+// repository, and one before 2.38 ignores safe.bareRepository: a bare repository's layout committed
+// in the config's folder must still not give its HEAD, nor one whose config names a work tree (its
+// repository is no .git folder; findings of reviews; the real git's side is
+// integration/git-head.test.ts).
 import { describe, expect, it } from 'vitest';
 import { checkoutHead } from '../../src/docker/git-head.js';
 
@@ -11,13 +13,24 @@ const git = (stdout: string, exitCode = 0) =>
 
 describe("checkoutHead's reading of git's answer", () => {
   it.each<[string, string, number, string | undefined]>([
-    ['a work tree and its commit', `/w/repo\n${SHA}\n`, 0, SHA],
-    ['the same with CRLF line ends', `/w/repo\r\n${SHA}\r\n`, 0, SHA],
-    ['a bare repository, git before 2.25 (an empty work tree)', `\n${SHA}\n`, 0, undefined],
+    ['a work tree and its commit', `/w/repo\n/w/repo/.git\n${SHA}\n`, 0, SHA],
+    ['the same with CRLF line ends', `/w/repo\r\n/w/repo/.git\r\n${SHA}\r\n`, 0, SHA],
+    ['a linked worktree', `/w/wt\n/w/repo/.git/worktrees/wt\n${SHA}\n`, 0, SHA],
+    ['a submodule', `/w/repo/sub\n/w/repo/.git/modules/sub\n${SHA}\n`, 0, SHA],
+    ['a bare repository, git before 2.25 (an empty work tree)', `\n/w/repo/models\n${SHA}\n`, 0, undefined],
     ['a bare repository refused (git 2.38, safe.bareRepository)', '', 128, undefined],
-    ['a relative work tree', `repo\n${SHA}\n`, 0, undefined],
-    ['more lines than asked for', `/w\n${SHA}\n${SHA}\n`, 0, undefined],
-    ['no commit yet', '/w\nHEAD\n', 128, undefined],
+    [
+      'a planted layout naming a work tree, git before 2.38 (its repository no .git)',
+      `/w/repo\n/w/repo/models\n${SHA}\n`,
+      0,
+      undefined,
+    ],
+    ['a repository named like .git but not it', `/w/repo\n/w/repo/x.git\n${SHA}\n`, 0, undefined],
+    ['a relative repository', `/w/repo\n.git\n${SHA}\n`, 0, undefined],
+    ['a relative work tree', `repo\n/w/repo/.git\n${SHA}\n`, 0, undefined],
+    ['more lines than asked for', `/w\n/w/.git\n${SHA}\n${SHA}\n`, 0, undefined],
+    ['two lines (the old question)', `/w/repo\n${SHA}\n`, 0, undefined],
+    ['no commit yet', '/w\n/w/.git\nHEAD\n', 128, undefined],
   ])('%s: %s', async (_n, stdout, code, expected) => {
     expect(await checkoutHead(git(stdout, code), '/w/repo')).toBe(expected);
   });
