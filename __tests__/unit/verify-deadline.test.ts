@@ -8,7 +8,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type ActionIo, run } from '../../src/action/run.js';
 import { createCosignSigner, type CosignExec, type Signer } from '../../src/attest/cosign.js';
 import {
@@ -29,7 +29,8 @@ import {
   sha256Digest,
 } from '../../src/docker/oci-client.js';
 import { findCredential, type RegistryAuthDeps } from '../../src/docker/registry-auth.js';
-import { type HelperExec, registryDeps } from '../../src/docker/registry-io.js';
+import { HELPER_TIMEOUT_MS, type HelperExec, registryDeps } from '../../src/docker/registry-io.js';
+import { RUN_ID } from '../../src/util/run-id.js';
 import { CheckFailedError, EnvironmentError, InputError } from '../../src/errors.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
 
@@ -585,24 +586,18 @@ describe('the credential helper and the deadline', () => {
     expect(seen).toEqual([signal]);
   });
 
-  it('registryDeps: docker-credential-NAME is run with the signal (and its 30 s); aborted, the call rejects with its reason at once', async () => {
+  it("registryDeps: docker-credential-NAME is stopped with what it started at the caller's deadline; aborted, the call rejects with its reason", async () => {
     const controller = new AbortController();
-    const runs: { file: string; options: { timeout: number; signal?: AbortSignal } }[] = [];
+    const runs: { file: string; runId: string | undefined }[] = [];
     const killed: (string | number | undefined)[] = [];
-    // What execFile does with a signal: the child is killed and the callback gets an AbortError.
+    // A helper that answers only when killed (the process ending gives execFile's callback its error).
     const exec: HelperExec = (file, _args, options, callback) => {
-      runs.push({ file, options });
-      options.signal?.addEventListener(
-        'abort',
-        () => {
-          killed.push('SIGTERM');
-          callback(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }), '');
-        },
-        { once: true },
-      );
+      runs.push({ file, runId: options.env.ML_IMAGE_RUN_ID });
       return {
+        pid: undefined,
         kill: (s?: string | number) => {
           killed.push(s);
+          callback(Object.assign(new Error('Command failed'), { signal: s }), '');
           return true;
         },
         stdin: null,
@@ -611,24 +606,23 @@ describe('the credential helper and the deadline', () => {
     const call = registryDeps({}, exec)
       .helper('hangs', 'localhost:5000', controller.signal)
       .catch((x: unknown) => x);
-    expect(runs).toEqual([
-      { file: 'docker-credential-hangs', options: { timeout: 30_000, signal: controller.signal } },
-    ]);
+    // It carries the run's id, so the post step finds it after a SIGKILL of this process.
+    expect(runs).toEqual([{ file: 'docker-credential-hangs', runId: RUN_ID }]);
     const reason = new Error('the deadline passed');
     controller.abort(reason);
     expect(await call).toBe(reason);
-    expect(killed).toEqual(['SIGTERM']);
-    // Without a signal (doctor, signing): as before, its own 30 s only.
+    // killTree: what it started first (none without a pid here), then the helper, by SIGKILL.
+    expect(killed).toEqual(['SIGKILL']);
+    // Without a signal (doctor, signing): its own 30 s only; an answer as before.
     const answered: HelperExec = (file, _args, options, callback) => {
-      runs.push({ file, options });
+      runs.push({ file, runId: options.env.ML_IMAGE_RUN_ID });
       callback(null, '{"Username":"u","Secret":"s"}');
-      return { kill: () => true, stdin: null };
+      return { pid: undefined, kill: () => true, stdin: null };
     };
     expect(await registryDeps({}, answered).helper('pass', 'ghcr.io')).toEqual({
       username: 'u',
       secret: 's',
     });
-    expect(runs[1]!.options).toEqual({ timeout: 30_000 });
     // Once the deadline passed, no helper is started.
     expect(
       await registryDeps({}, exec)
@@ -636,6 +630,34 @@ describe('the credential helper and the deadline', () => {
         .catch((x: unknown) => x),
     ).toBe(reason);
     expect(runs).toHaveLength(2);
+  });
+
+  it('registryDeps: a helper that does not answer in 30 s is stopped with what it started (exit 3 naming it)', async () => {
+    vi.useFakeTimers();
+    try {
+      const killed: (string | number | undefined)[] = [];
+      const exec: HelperExec = (_file, _args, _options, callback) => ({
+        pid: undefined,
+        kill: (s?: string | number) => {
+          killed.push(s);
+          callback(Object.assign(new Error('Command failed'), { signal: s }), '');
+          return true;
+        },
+        stdin: null,
+      });
+      const call = registryDeps({}, exec)
+        .helper('slow', 'ghcr.io')
+        .catch((x: unknown) => x);
+      await vi.advanceTimersByTimeAsync(HELPER_TIMEOUT_MS);
+      const e = await call;
+      expect(e).toBeInstanceOf(EnvironmentError);
+      expect((e as Error).message).toBe(
+        'credential helper docker-credential-slow gave no answer for ghcr.io in 30 s',
+      );
+      expect(killed).toEqual(['SIGKILL']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

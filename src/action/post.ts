@@ -1,7 +1,7 @@
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
 // step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
-// step's run left, in this order: docker CLI and cosign processes (a `docker buildx build`), the
+// step's run left, in this order: the processes it started (a `docker buildx build`, cosign), the
 // run's temp root (no engine needed: a hung engine cannot keep its secret files), containers (runs
 // and exec sessions, found by the run's label, running or not) and, on a self-hosted runner, the
 // images its build and smoke stages left (post-images.ts, unless keep-images); each engine step
@@ -14,6 +14,8 @@ import type { VariantBuild } from '../build/result.js';
 import { RUN_LABEL } from '../docker/adapter.js';
 import { RUN_ID, useFreshRunId } from '../util/run-id.js';
 import { RUN_ID_ENV } from '../docker/exec-runner.js';
+import { redactText } from '../util/redact.js';
+import { printable } from '../util/text.js';
 import { runTempRoot, TEMP_ROOT_PREFIX } from '../util/temp.js';
 import type { ActionIo } from './io.js';
 
@@ -123,7 +125,7 @@ export function trackDockerUse(io: ActionIo): ActionIo {
 }
 
 export interface PostDeps {
-  /** Stop the run's leftover docker CLI and cosign processes; a description of each one stopped. */
+  /** Stop the run's leftover processes (isRunProcess); a description of each one stopped. */
   stopProcesses(runId: string): Promise<string[]>;
   /** Remove a directory tree; the number of entries it held, or null when it does not exist. */
   removeTree(dir: string): Promise<number | null>;
@@ -160,12 +162,12 @@ export async function runPost(io: ActionIo, deps: PostDeps = defaultPostDeps()):
   return outcome;
 }
 
-/** 1. The run's docker CLI and cosign processes: nothing creates a container while we remove them. */
+/** 1. The run's processes (docker CLIs, cosign, helpers): nothing creates a container while we remove them. */
 async function stopProcesses(io: ActionIo, deps: PostDeps, runId: string): Promise<void> {
   try {
     const stopped = await deps.stopProcesses(runId);
     io.info(
-      `post: processes: stopped ${plural(stopped.length, 'docker or cosign process', 'docker or cosign processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`,
+      `post: processes: stopped ${plural(stopped.length, 'process', 'processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`,
     );
   } catch (e) {
     io.warning(`post: could not stop the processes of run ${runId}: ${message(e)}`, { title: TITLE });
@@ -290,12 +292,13 @@ async function cleanImages(io: ActionIo, runId: string, outcome: PostOutcome): P
 }
 
 /**
- * A process of this run: a docker CLI (or its buildx plugin), or cosign (the attest stage's), whose
- * environment carries the run id.
+ * A process of this run: one whose environment carries the run id. The tool starts docker CLIs (and
+ * their buildx plugin), cosign and credential helpers with it, and what they start inherits it: a
+ * credential helper's own program that cosign's kill left to run on under init, as much as a
+ * `docker buildx build`.
  */
-export function isRunProcess(cmdline: string, environ: string, runId: string): boolean {
-  const argv0 = path.basename(cmdline.split('\0')[0] ?? '');
-  return /^(docker(-buildx)?|cosign)$/.test(argv0) && environ.split('\0').includes(`${RUN_ID_ENV}=${runId}`);
+export function isRunProcess(environ: string, runId: string): boolean {
+  return environ.split('\0').includes(`${RUN_ID_ENV}=${runId}`);
 }
 
 /** Post-step side effects over /proc and the filesystem (Linux runners). */
@@ -323,8 +326,12 @@ export function defaultPostDeps(procDir = '/proc'): PostDeps {
         try {
           const cmdline = readFileSync(path.join(procDir, e, 'cmdline'), 'utf8');
           const environ = readFileSync(path.join(procDir, e, 'environ'), 'utf8');
-          if (isRunProcess(cmdline, environ, runId))
-            found.push({ pid, what: `${pid} ${cmdline.split('\0').slice(0, 3).join(' ')}` });
+          if (isRunProcess(environ, runId))
+            // Masked and escaped: a program a helper started may take anything as its arguments.
+            found.push({
+              pid,
+              what: `${pid} ${printable(redactText(cmdline.split('\0').slice(0, 3).join(' ')))}`,
+            });
         } catch {
           // gone, or not ours to read
         }

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
 import { REDACTED, redactText, valueMasks } from '../util/redact.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import { killTree } from '../util/process-tree.js';
 import { parseDigestRef } from '../oci/ref.js';
 import {
   type CosignArgOptions,
@@ -269,9 +270,9 @@ function parseVersion(stdout: string): CosignVersion {
 }
 
 /**
- * The real cosign: spawned without a shell (one process, no group of its own), killed at the
- * timeout, at the caller's deadline (opts.signal: the call then rejects with its reason, once the
- * process has ended) and on SIGINT/SIGTERM.
+ * The real cosign: spawned without a shell (one process, no group of its own), killed with the
+ * processes it started at the timeout, at the caller's deadline (opts.signal: the call then rejects
+ * with its reason, once the process has ended) and on SIGINT/SIGTERM.
  */
 export function defaultCosignExec(binary = 'cosign'): CosignExec {
   return (args, opts) =>
@@ -286,7 +287,9 @@ export function defaultCosignExec(binary = 'cosign'): CosignExec {
       const err: Buffer[] = [];
       let timedOut = false;
       const stop = () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        // The credential helpers it runs too (docker-credential-*): killed alone, cosign left them
+        // to run on under init, out of the run's cleanup and the runner's process tree.
+        if (child.exitCode === null && child.signalCode === null) killTree(child);
       };
       const timer = setTimeout(() => {
         timedOut = true;

@@ -1,10 +1,10 @@
 // CommandRunner over node's child_process: line listeners for progress, and every running child
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
 // this process stops it too instead of leaving it to run on.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
-import { descendantsOf } from '../util/process-tree.js';
+import { killTree } from '../util/process-tree.js';
 import { RUN_ID } from '../util/run-id.js';
 import type { CommandRunner, ExecOptions, ExecResult } from './adapter.js';
 
@@ -13,24 +13,6 @@ export const RUN_ID_ENV = 'ML_IMAGE_RUN_ID';
 
 /** How long a child has to end after SIGTERM before it is killed. */
 const KILL_GRACE_MS = 3000;
-
-/**
- * SIGKILL to CHILD and every process it started, these first (found while they are still its: a
- * killed child's are handed on to init). A Docker CLI before 25.0 takes SIGTERM without passing it
- * on to its docker-buildx plugin (docker/cli#4332), which then builds on, holding the output
- * pipes, so the child never closed. The children stay in this process's group: a terminal's Ctrl-C
- * or a supervisor's signal to the group still reaches them as it reaches this process.
- */
-function killTree(child: ChildProcess): void {
-  for (const pid of child.pid === undefined ? [] : descendantsOf(child.pid)) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // ended already
-    }
-  }
-  child.kill('SIGKILL');
-}
 
 /** Split a byte stream into lines for onLine, keeping the unfinished tail between chunks. */
 function lineSplitter(emit: (line: string) => void) {

@@ -5,18 +5,27 @@ import { type ChildProcess, execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { EnvironmentError } from '../errors.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import { killTree } from '../util/process-tree.js';
+import { RUN_ID } from '../util/run-id.js';
+import { RUN_ID_ENV } from './exec-runner.js';
 import { simpleFetch } from './http-fetch.js';
 import { dockerConfigPath, type RegistryAuthDeps } from './registry-auth.js';
 
-/** How a credential helper is run: node's execFile (tests give one that starts no process). */
+/**
+ * How a credential helper is run: node's execFile (tests give one that starts no process). ENV
+ * carries the run's id (RUN_ID_ENV), so the action's post step finds a helper a SIGKILL left.
+ */
 export type HelperExec = (
   file: string,
   args: string[],
-  options: { timeout: number; signal?: AbortSignal },
+  options: { env: NodeJS.ProcessEnv },
   callback: (error: Error | null, stdout: string) => void,
-) => Pick<ChildProcess, 'kill' | 'stdin'>;
+) => Pick<ChildProcess, 'kill' | 'stdin' | 'pid'>;
 
 const nodeExec: HelperExec = (file, args, options, callback) => execFile(file, args, options, callback);
+
+/** How long a helper may take (a keychain may wait on a prompt). */
+export const HELPER_TIMEOUT_MS = 30_000;
 
 /**
  * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
@@ -36,13 +45,32 @@ export function registryDeps(
       new Promise((resolve, reject) => {
         throwIfInterrupted(`docker-credential-${name}`);
         signal?.throwIfAborted();
-        // Stopped with the run on a signal (it may wait up to 30 s on a keychain), and at the
-        // caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its error).
-        let stop = () => undefined as void;
-        const options = { timeout: 30_000, ...(signal && { signal }) };
+        // Stopped with the run on a signal (it may wait up to 30 s on a keychain), at its 30 s, and
+        // at the caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its
+        // error): with what it started, which a kill of the helper alone (execFile's own timeout
+        // and signal) leaves to run on under init when the helper is a script.
+        let timedOut = false;
+        let ended = false;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let unregister = () => undefined as void;
+        const stop = () => killTree(child);
+        const done = () => {
+          ended = true;
+          clearTimeout(timer);
+          unregister();
+          signal?.removeEventListener('abort', stop);
+        };
+        const options = { env: { ...process.env, [RUN_ID_ENV]: RUN_ID } };
         const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
-          stop();
+          done();
           if (signal?.aborted) return reject(signal.reason as Error);
+          if (timedOut)
+            return reject(
+              new EnvironmentError(
+                `credential helper docker-credential-${name} gave no answer for ${server} in ${HELPER_TIMEOUT_MS / 1000} s`,
+                `check that docker-credential-${name} get answers without a prompt, or log in again (docker login ${server})`,
+              ),
+            );
           if (err) {
             // Helpers say "credentials not found ..." on stdout when there is no login for the host:
             // no login (the caller goes on anonymously, as docker does). Anything else a helper
@@ -68,7 +96,14 @@ export function registryDeps(
             );
           }
         });
-        stop = registerCleanup(async () => void child.kill('SIGTERM'));
+        if (!ended) {
+          timer = setTimeout(() => {
+            timedOut = true;
+            stop();
+          }, HELPER_TIMEOUT_MS);
+          unregister = registerCleanup(async () => stop());
+          signal?.addEventListener('abort', stop, { once: true });
+        }
         // A helper that exits without reading stdin must not crash the process (EPIPE).
         child.stdin?.on('error', () => undefined);
         child.stdin?.end(server);

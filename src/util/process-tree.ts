@@ -1,5 +1,6 @@
 // The processes a child started, read from /proc (Linux): what a stop must also end when the child
-// itself does not hand its signal on (a Docker CLI before 25.0 and its docker-buildx plugin).
+// itself does not hand its signal on (a Docker CLI before 25.0 and its docker-buildx plugin; cosign
+// and credential helpers, whose own children a kill of theirs leaves to run on under init).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -46,4 +47,26 @@ export function descendantsOf(pid: number, procDir = '/proc'): number[] {
     }
   }
   return descendantsIn(pid, parents);
+}
+
+/**
+ * SIGKILL to CHILD and every process it started, these first (found while they are still its: a
+ * killed child's are handed on to init). A Docker CLI before 25.0 takes SIGTERM without passing it
+ * on to its docker-buildx plugin (docker/cli#4332), which then builds on, holding the output
+ * pipes, so the child never closed; a credential helper that is a script leaves the program it ran.
+ * The children stay in this process's group: a terminal's Ctrl-C or a supervisor's signal to the
+ * group still reaches them as it reaches this process.
+ */
+export function killTree(
+  child: { readonly pid?: number | undefined; kill(signal: NodeJS.Signals): boolean },
+  procDir = '/proc',
+): void {
+  for (const pid of child.pid === undefined ? [] : descendantsOf(child.pid, procDir)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // ended already
+    }
+  }
+  child.kill('SIGKILL');
 }
