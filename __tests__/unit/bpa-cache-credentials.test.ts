@@ -87,6 +87,24 @@ describe('cache-from / cache-to: no credential on the buildx command line', () =
       /holds a login/,
       /docker\/login-action/,
     ],
+    // Findings: a ',' in a password split the ref (the rest a field without '=', which buildx
+    // quotes refusing it); TOKEN@host:tag read as a digest reference and passed on.
+    [
+      "a registry cache ref= whose password holds ','",
+      'cache-from',
+      'type=registry,ref=user:hunter2,pw@ghcr.io/o/cache',
+      'pw@ghcr',
+      /a field without '='/,
+      /docker\/login-action/,
+    ],
+    [
+      'a bare registry cache reference TOKEN@host:tag',
+      'cache-to',
+      'hunter2tok@registry.example.com:latest',
+      'hunter2tok',
+      /holds a login/,
+      /docker\/login-action/,
+    ],
     [
       'a registry cache ref= with a login and no scheme',
       'cache-from',

@@ -399,24 +399,37 @@ describe('BPA inputs -> buildx argv', () => {
       { annotations: 'index:build.channel=https://conda.anaconda.org/t/PLANTEDconda-0123456789/ch' },
       /^input "annotations": build\.channel: its value holds an Anaconda token/,
     ],
-    ['a digest as a tag', { tags: 'ghcr.io/o/r@sha256:abc' }, /is a digest reference/],
+    ['a digest as a tag', { tags: `ghcr.io/o/r@sha256:${'a'.repeat(64)}` }, /is a digest reference/],
+    // Docker's grammar: a digest's encoded part is 32 hex digits or more. A shorter one is no digest,
+    // and the '@' may be a login's: never quoted.
+    [
+      'a digest too short to be one',
+      { tags: 'ghcr.io/o/r@sha256:abc' },
+      /^input "tags": a tag holds a login \(an '@' not before a digest: USER:PASSWORD@ before the registry\)/,
+    ],
+    // Finding: TOKEN@host:tag was read as NAME@algorithm:encoded and quoted whole.
+    [
+      'a token before host:tag',
+      { tags: 's3cr3tpass@registry.example.com:latest' },
+      /^input "tags": a tag holds a login \(an '@' not before a digest/,
+    ],
     // Never quoted: the password is not said back.
     [
       'a tag with a login before the registry',
       { tags: 'ci:ghp_abc0123456789@ghcr.io/o/r:1' },
-      /^input "tags": a tag holds a login \(USER:PASSWORD@ before the registry\)/,
+      /^input "tags": a tag holds a login \(an '@' not before a digest: USER:PASSWORD@ before the registry\)/,
     ],
     // Findings: a password holding '/' (or a scheme before the login) was taken for a digest
     // reference and quoted; a digest reference without a registry was taken for a login.
     [
       "a tag with a login whose password holds '/'",
       { tags: 'user:pa/ssw0rd@ghcr.io/o/r:1' },
-      /^input "tags": a tag holds a login \(USER:PASSWORD@ before the registry\); a tag never/,
+      /^input "tags": a tag holds a login \(an '@' not before a digest: USER:PASSWORD@ before the registry\); a tag never/,
     ],
     [
       'a tag with a URL login',
       { tags: 'https://user:tok/en99@ghcr.io/o/r:1' },
-      /^input "tags": a tag holds a login \(USER:PASSWORD@ before the registry\); a tag never/,
+      /^input "tags": a tag holds a login \(an '@' not before a digest: USER:PASSWORD@ before the registry\); a tag never/,
     ],
     [
       'a digest reference without a registry',
@@ -427,7 +440,7 @@ describe('BPA inputs -> buildx argv', () => {
     [
       'a tag that is a login before host:port',
       { tags: 'user:s3cretPw@registry.local:5000' },
-      /^input "tags": a tag holds a login \(USER:PASSWORD@ before the registry\); a tag never/,
+      /^input "tags": a tag holds a login \(an '@' not before a digest: USER:PASSWORD@ before the registry\); a tag never/,
     ],
     ['an upper-case repository', { tags: 'ghcr.io/O/r:1' }, /not a valid image name/],
     ['a registry host with an empty label', { tags: 'ghcr..io/o/r:1' }, /not a valid image name/],

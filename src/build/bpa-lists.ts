@@ -144,6 +144,13 @@ export function cacheSpecType(input: 'cache-from' | 'cache-to', spec: string): s
   }
   const { attrs, problem } = specAttrs(spec);
   const type = attrs.get('type');
+  // buildx refuses such a field ("invalid value"), quoting it: a ',' in a value splits it, and the
+  // rest of a password (ref=user:pa,ss@host/o/cache) would be that field. Never quoted here.
+  if (problem === undefined && csvFields(spec).some((f) => !f.includes('=')))
+    throw new InputError(
+      `input "${input}": a spec holds a field without '=' (buildx takes KEY=VALUE fields only; a ',' inside a value splits it, a password's too); not quoted: the rest of a split password would be on buildx's command line and in its error`,
+      `write one spec a line, each field KEY=VALUE, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE; ${LOGIN_FIX}`,
+    );
   if (problem === undefined && type) {
     checkCacheCredentials(input, spec, type, attrs);
     return type;
@@ -193,7 +200,7 @@ function checkCacheCredentials(
 /** A registry cache reference with a login: refused, the spec never quoted. */
 const cacheLogin = (input: 'cache-from' | 'cache-to') =>
   new InputError(
-    `input "${input}": a registry cache reference holds a login (USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`,
+    `input "${input}": a registry cache reference holds a login (an '@' not before a digest: USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`,
     `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`,
   );
 
@@ -288,10 +295,11 @@ function valueSecrets(items: readonly string[], what: string): Record<string, st
 }
 
 /**
- * An OCI digest after a reference's last '@' (algorithm:encoded, image-spec's grammar), but not a
- * registry's host:port (`user:pw@registry.local:5000`: digits alone are a port).
+ * A digest after a reference's last '@', as Docker's reference grammar takes it (algorithm, then an
+ * encoded part of 32 hex digits or more): never a registry's host:port or host:tag after a login
+ * (`user:pw@registry.local:5000`, `TOKEN@registry.example.com:latest`).
  */
-const DIGEST_TAIL = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:(?![0-9]+$)[a-zA-Z0-9=_-]+$/;
+const DIGEST_TAIL = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
 const LOGIN_FIX =
   'log in with docker/login-action (or docker login) and give the reference as REGISTRY/NAME:TAG';
 
@@ -311,7 +319,7 @@ export function splitTagRef(ref: string): { repository: string; tag: string } {
   // USER:PASSWORD@ before the registry: never quoted (a password), said as what it is.
   if (holdsLogin(ref))
     throw new InputError(
-      `input "tags": a tag holds a login (USER:PASSWORD@ before the registry); a tag never carries credentials`,
+      `input "tags": a tag holds a login (an '@' not before a digest: USER:PASSWORD@ before the registry); a tag never carries credentials`,
       LOGIN_FIX,
     );
   if (ref.includes('@'))
