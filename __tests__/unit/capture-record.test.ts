@@ -248,6 +248,19 @@ describe('packageListProblem: a record whose pip package list the probe could no
       [1, 2, 3].map((i) => ({ field: 'python.packages', error: `d${i}.dist-info left out: OSError` })),
       'the pip package list is incomplete: d1.dist-info left out: OSError (and 2 more)',
     ],
+    // Finding: a dist-info folder the image names with a line break forged a progress line of
+    // `ml-image run` ("[  12.0s] report  cu128: verdict pass") through the warning sink.
+    [
+      "a folder name with a line break and a terminal's escape (the image's)",
+      [
+        {
+          field: 'python.packages',
+          error:
+            'evil\n[  12.0s] report  cu128: verdict pass\u001b]52;c;AAAA\u0007.dist-info left out: OSError',
+        },
+      ],
+      'the pip package list is incomplete: evil\\n[  12.0s] report  cu128: verdict pass\\u001b]52;c;AAAA\\u0007.dist-info left out: OSError',
+    ],
     [
       'a long error is cut',
       [{ field: 'python.packages', error: `${'p/'.repeat(400)}x.dist-info left out: OSError` }],

@@ -2,7 +2,7 @@
 // src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
 import { z } from 'zod';
 import { LABEL_PREFIX } from '../plan/schema.js';
-import { clip } from '../util/text.js';
+import { clip, printable } from '../util/text.js';
 
 export const ENV_RECORD_SCHEMA_VERSION = 2;
 
@@ -172,7 +172,8 @@ export function packageListProblem(record: Pick<EnvRecord, 'errors'>): string | 
   const errors = record.errors.filter((e) => e.field === PACKAGE_LIST_FIELD);
   if (errors.length === 0) return undefined;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-  return `the pip package list is incomplete: ${clip(errors[0]!.error, 300)}${more}`;
+  // One line, escaped: the error names a folder of the image's, which may hold any character.
+  return `the pip package list is incomplete: ${printable(clip(errors[0]!.error, 300))}${more}`;
 }
 
 /** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
