@@ -338,6 +338,44 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
     expect(await docker.listManagedContainers(labels)).toEqual([]);
   });
 
+  // A CLI killed by SIGKILL (no cleanup) left its resolve session idling for its whole deadline,
+  // hours for a long requirements file, with the files copied into it. It now ends once no command
+  // has run in it for idleMs; a command running (a `docker exec`) keeps it.
+  it('a session container ends once no command has run in it for idleMs, not before', async () => {
+    const labels = { 'ml-image-it': runId, case: 'session-idle' };
+    const session = await docker.startSession({
+      image: images.busyboxAmd64,
+      labels,
+      deadlineMs: 600_000,
+      idleMs: 3000,
+    });
+    const Dockerode = (await import('dockerode')).default;
+    const c = new Dockerode().getContainer(session.containerId);
+    const state = () =>
+      c.inspect().then(
+        (x) => (x.State.Running ? 'running' : 'stopped'),
+        (e: { statusCode?: number }) => {
+          if (e.statusCode === 404) return 'gone' as const;
+          throw e;
+        },
+      );
+    try {
+      // Busy for 8 s: more than twice idleMs, and it lives on.
+      const r = await session.exec(['sh', '-c', 'sleep 8; echo done']);
+      expect(r.stdout).toBe('done\n');
+      expect(await state()).toBe('running');
+      let now: string = 'running';
+      for (let i = 0; i < 100 && now !== 'gone'; i++) {
+        now = await state();
+        if (now !== 'gone') await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(now).toBe('gone');
+    } finally {
+      await session.close();
+    }
+    expect(await docker.listManagedContainers(labels)).toEqual([]);
+  });
+
   it('leaves no container of this run behind', async () => {
     expect(await docker.listManagedContainers({ 'ml-image-it': runId })).toEqual([]);
   });

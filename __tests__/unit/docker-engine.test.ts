@@ -31,6 +31,7 @@ import {
   effectiveArgv,
   isMissingShell,
   sessionCommand,
+  sessionIdle,
   sessionSeconds,
   SESSION_SCRIPT,
   withDeadline,
@@ -1017,9 +1018,30 @@ describe('exec sessions', () => {
 
   it('the session idles under sh, bypassing the image entrypoint', () => {
     expect(sessionCommand(7)).toEqual({
-      Entrypoint: ['sh', '-c', SESSION_SCRIPT, 'ml-image-session', '7'],
+      Entrypoint: ['sh', '-c', SESSION_SCRIPT, 'ml-image-session', '7', '7', '60'],
       Cmd: [],
     });
+    expect(sessionCommand(3600, { idleSeconds: 600, stepSeconds: 60 }).Entrypoint.slice(4)).toEqual([
+      '3600',
+      '600',
+      '60',
+    ]);
+  });
+
+  it.each([
+    [{}, { idleSeconds: 3600, stepSeconds: 60 }],
+    [{ deadlineMs: 8000 }, { idleSeconds: 8, stepSeconds: 2 }],
+    [
+      { deadlineMs: 3_600_000, idleMs: 600_000 },
+      { idleSeconds: 600, stepSeconds: 60 },
+    ],
+    [
+      { deadlineMs: 3_600_000, idleMs: 2000 },
+      { idleSeconds: 2, stepSeconds: 1 },
+    ],
+    [{ idleMs: 0 }, { idleSeconds: 1, stepSeconds: 1 }],
+  ])('sessionIdle(%j) = %j', (spec, expected) => {
+    expect(sessionIdle(spec)).toEqual(expected);
   });
 
   it.each([

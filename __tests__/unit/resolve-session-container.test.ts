@@ -11,6 +11,7 @@ import {
   execTimeoutError,
   maxResolveCommands,
   RESOLVE_TIMEOUT_ENV,
+  SESSION_IDLE_MS,
   sessionDeadlineMs,
 } from '../../src/resolve/exec-limit.js';
 import { pipOutputMask } from '../../src/resolve/input.js';
@@ -115,15 +116,26 @@ describe("the resolver container's lifetime", () => {
       }),
       env,
     });
-    return specs[0]!.deadlineMs;
+    return specs[0]!;
   };
 
   it('a resolve asks for that lifetime: from its requested packages and the limit', async () => {
     // 15 min and one package: 15 limits (the old four would end the container mid-resolve).
-    expect(await deadlineFor('tqdm', {})).toBe(15 * 900_000);
+    expect((await deadlineFor('tqdm', {})).deadlineMs).toBe(15 * 900_000);
     // Ten packages, 10 min each: (10 + 30 + 2) x 600 s.
     const ten = Array.from({ length: 10 }, (_, i) => `pkg${i}`).join('\n');
-    expect(await deadlineFor(ten, { [RESOLVE_TIMEOUT_ENV]: '600' })).toBe(42 * 600_000);
+    expect((await deadlineFor(ten, { [RESOLVE_TIMEOUT_ENV]: '600' })).deadlineMs).toBe(42 * 600_000);
+  });
+
+  // Finding: a CLI killed by SIGKILL left its session idling for the whole deadline (33.75 h for 41
+  // requirement names), the index logins' netrc inside. It now ends once no command has run in it
+  // for 10 minutes, whatever the deadline.
+  it('ends 10 minutes after its last command, however long its deadline', async () => {
+    const many = Array.from({ length: 41 }, (_, i) => `pkg${i}`).join('\n');
+    const spec = await deadlineFor(many, {});
+    expect(spec.deadlineMs).toBe(135 * 900_000);
+    expect(spec.idleMs).toBe(SESSION_IDLE_MS);
+    expect(SESSION_IDLE_MS).toBe(600_000);
   });
 });
 

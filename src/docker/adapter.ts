@@ -100,6 +100,12 @@ export interface SessionSpec {
   /** The session's container stops by itself after this long (default DEFAULT_SESSION_DEADLINE_MS). */
   deadlineMs?: number;
   /**
+   * It also stops once no command has run in it for this long (looked at every quarter of it, at
+   * most every 60 s): a CLI killed by SIGKILL leaves its session, and the files copied into it,
+   * for that long rather than for the whole deadline. Without it, only the deadline.
+   */
+  idleMs?: number;
+  /**
    * Named volumes mounted into the container (created by the engine, with these labels, when
    * missing). They outlive the session: only the container and its anonymous volumes are removed.
    */

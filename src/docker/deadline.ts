@@ -23,8 +23,22 @@ export const DEADLINE_SCRIPT = [
   'exit "$s"',
 ].join('\n');
 
-/** The idle loop of a session: it ends at its deadline ($1 seconds), or when stopped. */
-export const SESSION_SCRIPT = 'trap "exit 0" TERM INT; sleep "$1" & wait $!; exit 0';
+/**
+ * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
+ * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1, this loop,
+ * is a command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
+ */
+export const SESSION_SCRIPT = [
+  'trap "exit 0" TERM INT',
+  't=$1; i=$2; s=$3; n=0',
+  'while [ "$t" -gt 0 ]; do',
+  '  sleep "$s" & wait $!',
+  '  t=$((t - s))',
+  '  set -- /proc/[0-9]*',
+  '  if [ "$#" -gt 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
+  'done',
+  'exit 0',
+].join('\n');
 
 /** Whole seconds of the in-container deadline of a container run (at least 1). */
 /**
@@ -46,6 +60,19 @@ export function deadlineSeconds(spec: { timeoutMs?: number; deadlineMs?: number 
 /** Whole seconds a session's idle loop lasts (at least 1). */
 export function sessionSeconds(spec: { deadlineMs?: number | undefined }): number {
   return Math.max(1, Math.ceil((spec.deadlineMs ?? DEFAULT_SESSION_DEADLINE_MS) / 1000));
+}
+
+/**
+ * The idle loop's arguments after its deadline: whole seconds without a command after which it
+ * ends (idleMs; without one, its deadline), and how often it looks (a quarter of that, 1 to 60 s).
+ */
+export function sessionIdle(spec: { deadlineMs?: number | undefined; idleMs?: number | undefined }): {
+  idleSeconds: number;
+  stepSeconds: number;
+} {
+  const idleSeconds =
+    spec.idleMs === undefined ? sessionSeconds(spec) : Math.max(1, Math.ceil(spec.idleMs / 1000));
+  return { idleSeconds, stepSeconds: Math.min(60, Math.max(1, Math.floor(idleSeconds / 4))) };
 }
 
 /**
@@ -73,8 +100,22 @@ export function withDeadline(
 }
 
 /** Entrypoint and Cmd of a session's container: the idle loop, bypassing the image's entrypoint. */
-export function sessionCommand(seconds: number): { Entrypoint: string[]; Cmd: string[] } {
-  return { Entrypoint: ['sh', '-c', SESSION_SCRIPT, 'ml-image-session', String(seconds)], Cmd: [] };
+export function sessionCommand(
+  seconds: number,
+  idle: { idleSeconds: number; stepSeconds: number } = { idleSeconds: seconds, stepSeconds: 60 },
+): { Entrypoint: string[]; Cmd: string[] } {
+  return {
+    Entrypoint: [
+      'sh',
+      '-c',
+      SESSION_SCRIPT,
+      'ml-image-session',
+      String(seconds),
+      String(idle.idleSeconds),
+      String(idle.stepSeconds),
+    ],
+    Cmd: [],
+  };
 }
 
 /** The engine's start error when the image has no /bin/sh for the deadline wrapper. */

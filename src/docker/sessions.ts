@@ -12,7 +12,7 @@ import { registerCleanup } from '../util/cleanup.js';
 import type { ContainerSession, ExecResult, SessionSpec } from './adapter.js';
 import type { EngineClient } from './client.js';
 import { createManaged } from './containers.js';
-import { sessionCommand, sessionSeconds, timerMs } from './deadline.js';
+import { sessionCommand, sessionIdle, sessionSeconds, timerMs } from './deadline.js';
 import { parseAnswer } from './failures.js';
 import { ensureImage } from './images.js';
 import { collectOutput, overflowNote } from './streams.js';
@@ -154,9 +154,10 @@ export function sessionHostConfig(spec: SessionSpec): Record<string, unknown> {
 export async function startSession(client: EngineClient, spec: SessionSpec): Promise<ContainerSession> {
   await ensureImage(client, spec.image, spec.platform);
   const container = await createManaged(client, spec, {
-    // Idle until closed or until its deadline (so a killed CLI leaves nothing running); the
-    // image's entrypoint is bypassed so any image with a shell works.
-    ...sessionCommand(sessionSeconds(spec)),
+    // Idle until closed, until its deadline, or until no command has run in it for idleMs (so a
+    // killed CLI leaves nothing running for long); the image's entrypoint is bypassed so any image
+    // with a shell works.
+    ...sessionCommand(sessionSeconds(spec), sessionIdle(spec)),
     HostConfig: sessionHostConfig(spec),
   });
   let closed = false;

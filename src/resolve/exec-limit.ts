@@ -58,6 +58,14 @@ const DEADLINE_MARGIN = 2;
 export const sessionDeadlineMs = (limitMs: number, commands: number): number =>
   Math.max(DEFAULT_SESSION_DEADLINE_MS, (commands + DEADLINE_MARGIN) * limitMs);
 
+/**
+ * How long the session's container lives without a command running in it: the resolver's commands
+ * follow each other with seconds between them, so a session idle this long is one whose process
+ * was killed (SIGKILL: no cleanup ran) and which would otherwise wait, with its files (the index
+ * logins' netrc among them), for its whole deadline: hours for a long requirements file.
+ */
+export const SESSION_IDLE_MS = 10 * 60_000;
+
 /** What each pip report is the report of, for people. */
 const REPORTS: Readonly<Record<string, string>> = {
   'naive.json': 'the plain dry run',

@@ -43,7 +43,13 @@ import {
 } from './steps/snapshot.js';
 import { PIP_CACHE_DIR, pipCacheScope, pipCacheUrls, pipCacheVolume } from './pip-cache.js';
 import { basePullError, type PinnedBase, pinBase, runRef } from './base.js';
-import { maxResolveCommands, resolveTimeoutMs, sessionDeadlineMs, withExecLimit } from './exec-limit.js';
+import {
+  maxResolveCommands,
+  resolveTimeoutMs,
+  SESSION_IDLE_MS,
+  sessionDeadlineMs,
+  withExecLimit,
+} from './exec-limit.js';
 import { chooseNetwork, engineVm, type HostLookup } from './network-lookup.js';
 import type { ResolverNetwork } from './network.js';
 import { type Step, StepTimes } from './timing.js';
@@ -249,6 +255,7 @@ async function openSession(
         env: sessionEnv(o.env),
         labels: { 'io.github.ml-image-action.stage': 'resolve' },
         deadlineMs: sessionDeadlineMs(o.limitMs, commands),
+        idleMs: SESSION_IDLE_MS,
         ...(volume !== undefined && { volumes: [volume] }),
       })
       .catch((e: unknown) => {
