@@ -188,7 +188,7 @@ export function parseYamlDocument(raw: string, fileLabel: string): { data: unkno
       `${fileLabel}: invalid YAML`,
       [
         /alias/i.test(msg)
-          ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+          ? `aliases expand too far (one anchor's aliases expand to ${MAX_YAML_ALIASES} copies or more, a "billion laughs" pattern): ${msg}`
           : msg,
       ],
       { file: fileLabel },
