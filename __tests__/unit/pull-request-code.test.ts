@@ -53,6 +53,18 @@ describe("Dependabot's pushes (finding: a push to its dependabot/... branch ran 
     ).toBeUndefined();
   });
 
+  // Finding: a maintainer's commit pushed to Dependabot's branch ran as trusted (github.actor is
+  // the maintainer), though the update's code in it is no more reviewed than Dependabot's own push.
+  it.each([
+    ['push', 'refs/heads/dependabot/pip/numpy-2.1.0'],
+    ['create', 'refs/heads/dependabot/npm_and_yarn/x'],
+  ])("a person's %s to %s: may build its code", (event, ref) => {
+    const env = { ...runner, GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_ACTOR: 'alice' };
+    expect(mayBuildPullRequestCode(env)).toBe(true);
+    expect(untrustedRunOf(env)).toEqual({ pushScope: 'untrusted', ghaOwnScope: false });
+    expect(untrustedReason(env)).toMatch(/Dependabot's branch refs\/heads\/dependabot\//);
+  });
+
   it("a person's push, and a person's re-run of Dependabot's, as before", () => {
     const push = { ...runner, GITHUB_EVENT_NAME: 'push', GITHUB_REF: MAIN, GITHUB_ACTOR: 'alice' };
     expect(mayBuildPullRequestCode(push)).toBe(false);

@@ -1512,6 +1512,8 @@ describe('fork gating (the real expressions, evaluated)', () => {
         { event: 'push', actor: 'renovate[bot]', ref: 'refs/heads/renovate/numpy-2.x' },
         { 'untrusted-authors': '["renovate[bot]"]' },
       ],
+      // Finding: a maintainer's fixup pushed to Dependabot's branch ran as trusted (github.actor).
+      ["a person's push to Dependabot's branch", { event: 'push', actor: 'alice', ref: BRANCH }, {}],
     ])("%s: handled as a fork's run", async (_n, s, inputs) => {
       expect(await gatesOf(s, inputs)).toEqual(UNTRUSTED_RUN);
     });

@@ -39,6 +39,14 @@ export interface RunEventFacts {
 export const DEPENDABOT = 'dependabot[bot]';
 
 /**
+ * A run of a dependabot/... branch (a push, a branch created), whoever pushed: a person's commit on
+ * Dependabot's branch (a fixup for the update) leaves the updated dependency's code unreviewed, as
+ * the pull request's author rule has it for Dependabot's pull requests.
+ */
+const dependabotBranch = (env: Readonly<Record<string, string | undefined>>): boolean =>
+  (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot/');
+
+/**
  * The reusable workflow's mark of a run it handles as a fork's (`ML_IMAGE_FORK: 'true'` in its env):
  * a fork's or Dependabot's, or one of an `untrusted-authors` login, whose push runs the action cannot
  * tell from a person's by GITHUB_ACTOR alone. Any workflow may set it; only 'true' is read.
@@ -48,7 +56,7 @@ export const FORK_MARK = 'ML_IMAGE_FORK';
 /**
  * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, that has GITHUB_HEAD_REF
  * set (a pull request's run, whatever the event), that the workflow marks as a fork's (FORK_MARK),
- * or that Dependabot started (GITHUB_ACTOR: a push
+ * of a dependabot/... branch whoever pushed, or that Dependabot started (GITHUB_ACTOR: a push
  * to its own dependabot/... branch runs the updated dependency's code as `push`; GitHub gives
  * such a run a read-only token and no secrets, as a fork's). A workflow_run run is trusted
  * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
@@ -64,6 +72,7 @@ export function mayBuildPullRequestCode(
   return (
     Boolean(env.GITHUB_HEAD_REF) ||
     env.GITHUB_ACTOR === DEPENDABOT ||
+    dependabotBranch(env) ||
     env[FORK_MARK] === 'true' ||
     untrustedEvent(env, event)
   );
@@ -99,6 +108,8 @@ export function untrustedReason(env: Readonly<Record<string, string | undefined>
   if (env.GITHUB_HEAD_REF) return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
   if (env.GITHUB_ACTOR === DEPENDABOT)
     return `a run Dependabot started (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+  if (dependabotBranch(env))
+    return `a run of Dependabot's branch ${env.GITHUB_REF ?? ''} (${env.GITHUB_EVENT_NAME ?? 'unknown event'}: whoever pushed, the update's code is unreviewed)`;
   if (env[FORK_MARK] === 'true')
     return `a run the workflow handles as a fork's (${FORK_MARK}=true: a fork's, Dependabot's or an untrusted author's; ${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
   const name = env.GITHUB_EVENT_NAME ?? '';
