@@ -131,6 +131,10 @@ function cacheSpecType(input, spec) {
     }
     const { attrs, problem } = (0,bpa_list/* specAttrs */.Oz)(spec);
     const type = attrs.get('type');
+    // buildx refuses such a field ("invalid value"), quoting it: a ',' in a value splits it, and the
+    // rest of a password (ref=user:pa,ss@host/o/cache) would be that field. Never quoted here.
+    if (problem === undefined && (0,bpa_list/* csvFields */.qZ)(spec).some((f) => !f.includes('=')))
+        throw new errors/* InputError */.dz(`input "${input}": a spec holds a field without '=' (buildx takes KEY=VALUE fields only; a ',' inside a value splits it, a password's too); not quoted: the rest of a split password would be on buildx's command line and in its error`, `write one spec a line, each field KEY=VALUE, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE; ${LOGIN_FIX}`);
     if (problem === undefined && type) {
         checkCacheCredentials(input, spec, type, attrs);
         return type;
@@ -163,7 +167,7 @@ function checkCacheCredentials(input, spec, type, attrs) {
         'give the builder its credentials another way (its environment, a credentials file), not in the spec');
 }
 /** A registry cache reference with a login: refused, the spec never quoted. */
-const cacheLogin = (input) => new errors/* InputError */.dz(`input "${input}": a registry cache reference holds a login (USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`);
+const cacheLogin = (input) => new errors/* InputError */.dz(`input "${input}": a registry cache reference holds a login (an '@' not before a digest: USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`);
 /** A `KEY=VALUE,...` spec for an error: the value of a key that names a secret (token=) masked. */
 function shownSpec(spec) {
     return (0,bpa_list/* csvFields */.qZ)(spec.replace(/[\r\n]+/g, ' '))
@@ -201,6 +205,8 @@ function secretMap(input, items, what) {
         const [id, value] = keyValue(input, item, what);
         if (!SECRET_ID.test(id) || /^\.+$/.test(id))
             throw new errors/* InputError */.dz(`input "${input}": secret id ${JSON.stringify(id)} may hold only letters, digits, _ . - (and is not . or ..)`);
+        if (Object.hasOwn(out, id))
+            throw new errors/* InputError */.dz(`input "${input}": secret id ${id} is given twice`, 'give each secret id once');
         out[id] = value;
     }
     return out;
@@ -212,6 +218,7 @@ function secretMap(input, items, what) {
  */
 function valueSecrets(items, what) {
     const out = {};
+    const itemOf = new Map();
     items.forEach((item, i) => {
         const at = item.indexOf('=');
         const id = at > 0 ? item.slice(0, at).trim() : '';
@@ -227,7 +234,11 @@ function valueSecrets(items, what) {
                             /^\s*=+\s*$/.test(value)
                                 ? 'has a value of only "=" (the end of a base64 text?)'
                                 : undefined;
+        const first = itemOf.get(id);
+        if (problem === undefined && first !== undefined)
+            throw new errors/* InputError */.dz(`input "secrets": item ${i + 1} gives the secret id of item ${first} again`, 'give each secret id once');
         if (problem === undefined) {
+            itemOf.set(id, i + 1);
             out[id] = value;
             return;
         }
@@ -239,10 +250,11 @@ function valueSecrets(items, what) {
     return out;
 }
 /**
- * An OCI digest after a reference's last '@' (algorithm:encoded, image-spec's grammar), but not a
- * registry's host:port (`user:pw@registry.local:5000`: digits alone are a port).
+ * A digest after a reference's last '@', as Docker's reference grammar takes it (algorithm, then an
+ * encoded part of 32 hex digits or more): never a registry's host:port or host:tag after a login
+ * (`user:pw@registry.local:5000`, `TOKEN@registry.example.com:latest`).
  */
-const DIGEST_TAIL = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:(?![0-9]+$)[a-zA-Z0-9=_-]+$/;
+const DIGEST_TAIL = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
 const LOGIN_FIX = 'log in with docker/login-action (or docker login) and give the reference as REGISTRY/NAME:TAG';
 /**
  * Whether an image reference holds a login (USER:PASSWORD@, TOKEN@, a scheme's): any '@' but one
@@ -259,7 +271,7 @@ function holdsLogin(ref) {
 function splitTagRef(ref) {
     // USER:PASSWORD@ before the registry: never quoted (a password), said as what it is.
     if (holdsLogin(ref))
-        throw new errors/* InputError */.dz(`input "tags": a tag holds a login (USER:PASSWORD@ before the registry); a tag never carries credentials`, LOGIN_FIX);
+        throw new errors/* InputError */.dz(`input "tags": a tag holds a login (an '@' not before a digest: USER:PASSWORD@ before the registry); a tag never carries credentials`, LOGIN_FIX);
     if (ref.includes('@'))
         throw new errors/* InputError */.dz(`input "tags": ${JSON.stringify(ref)} is a digest reference`, 'tags are NAME:TAG; the digest is an output');
     const slash = ref.lastIndexOf('/');
@@ -1839,7 +1851,7 @@ function parseYamlDocument(raw, fileLabel) {
         const msg = e.message.split('\n')[0] ?? String(e);
         throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [
             /alias/i.test(msg)
-                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+                ? `aliases expand too far (one anchor's aliases expand to ${MAX_YAML_ALIASES} copies or more, a "billion laughs" pattern): ${msg}`
                 : msg,
         ], { file: fileLabel });
     }
@@ -3193,7 +3205,8 @@ function checkBuildSecrets(options, config, env) {
     secretEnvFrom(config.build.secrets, env);
     const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
     const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-    // The secret-files ids among themselves and against secrets/secret-envs: checked when read.
+    // Each input's ids among themselves (secretMap), and secret-files' against secrets/secret-envs:
+    // checked when read.
     const files = Object.keys(options?.secretFiles ?? {});
     for (const [i, id] of [...ids, ...files].entries()) {
         if (taken.has(id))
@@ -5171,8 +5184,8 @@ async function runBuildStage(input, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
-var exec_runner = __webpack_require__(78617);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __webpack_require__(45206);
 // EXTERNAL MODULE: external "node:dns/promises"
 var external_node_dns_promises_ = __webpack_require__(71553);
 ;// CONCATENATED MODULE: ./src/docker/host-lookup.ts
@@ -12181,6 +12194,13 @@ const DEADLINE_MARGIN = 2;
  * still allowed to run would read as the helper failing. Never less than the sessions' default.
  */
 const sessionDeadlineMs = (limitMs, commands) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, (commands + DEADLINE_MARGIN) * limitMs);
+/**
+ * How long the session's container lives without a command running in it: the resolver's commands
+ * follow each other with seconds between them, so a session idle this long is one whose process
+ * was killed (SIGKILL: no cleanup ran) and which would otherwise wait, with its files (the index
+ * logins' netrc among them), for its whole deadline: hours for a long requirements file.
+ */
+const SESSION_IDLE_MS = 10 * 60_000;
 /** What each pip report is the report of, for people. */
 const REPORTS = {
     'naive.json': 'the plain dry run',
@@ -13939,6 +13959,7 @@ async function openSession(input, deps, o) {
             env: sessionEnv(o.env),
             labels: { 'io.github.ml-image-action.stage': 'resolve' },
             deadlineMs: sessionDeadlineMs(o.limitMs, commands),
+            idleMs: SESSION_IDLE_MS,
             ...(volume !== undefined && { volumes: [volume] }),
         })
             .catch((e) => {

@@ -2192,6 +2192,12 @@ var external_node_child_process_ = __webpack_require__(31421);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
+// EXTERNAL MODULE: ./src/util/process-tree.ts
+var process_tree = __webpack_require__(26706);
+// EXTERNAL MODULE: ./src/util/run-id.ts
+var run_id = __webpack_require__(72679);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __webpack_require__(45206);
 ;// CONCATENATED MODULE: ./src/docker/registry-io.ts
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
@@ -2202,7 +2208,12 @@ var cleanup = __webpack_require__(38201);
 
 
 
+
+
+
 const nodeExec = (file, args, options, callback) => (0,external_node_child_process_.execFile)(file, args, options, callback);
+/** How long a helper may take (a keychain may wait on a prompt). */
+const HELPER_TIMEOUT_MS = 30_000;
 /**
  * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
  * the host, as docker's push goes), Docker's config file, credential helpers.
@@ -2217,14 +2228,28 @@ function registryDeps(env, exec = nodeExec) {
         helper: (name, server, signal) => new Promise((resolve, reject) => {
             (0,cleanup/* throwIfInterrupted */.sK)(`docker-credential-${name}`);
             signal?.throwIfAborted();
-            // Stopped with the run on a signal (it may wait up to 30 s on a keychain), and at the
-            // caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its error).
-            let stop = () => undefined;
-            const options = { timeout: 30_000, ...(signal && { signal }) };
+            // Stopped with the run on a signal (it may wait up to 30 s on a keychain), at its 30 s, and
+            // at the caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its
+            // error): with what it started, which a kill of the helper alone (execFile's own timeout
+            // and signal) leaves to run on under init when the helper is a script.
+            let timedOut = false;
+            let ended = false;
+            let timer;
+            let unregister = () => undefined;
+            const stop = () => (0,process_tree/* killTree */.TP)(child);
+            const done = () => {
+                ended = true;
+                clearTimeout(timer);
+                unregister();
+                signal?.removeEventListener('abort', stop);
+            };
+            const options = { env: { ...process.env, [exec_runner/* RUN_ID_ENV */.I]: run_id/* RUN_ID */.UC } };
             const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
-                stop();
+                done();
                 if (signal?.aborted)
                     return reject(signal.reason);
+                if (timedOut)
+                    return reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} gave no answer for ${server} in ${HELPER_TIMEOUT_MS / 1000} s`, `check that docker-credential-${name} get answers without a prompt, or log in again (docker login ${server})`));
                 if (err) {
                     // Helpers say "credentials not found ..." on stdout when there is no login for the host:
                     // no login (the caller goes on anonymously, as docker does). Anything else a helper
@@ -2242,7 +2267,14 @@ function registryDeps(env, exec = nodeExec) {
                     reject(new errors/* EnvironmentError */.eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
                 }
             });
-            stop = (0,cleanup/* registerCleanup */.qE)(async () => void child.kill('SIGTERM'));
+            if (!ended) {
+                timer = setTimeout(() => {
+                    timedOut = true;
+                    stop();
+                }, HELPER_TIMEOUT_MS);
+                unregister = (0,cleanup/* registerCleanup */.qE)(async () => stop());
+                signal?.addEventListener('abort', stop, { once: true });
+            }
             // A helper that exits without reading stdin must not crash the process (EPIPE).
             child.stdin?.on('error', () => undefined);
             child.stdin?.end(server);
@@ -2261,10 +2293,6 @@ var util_redact = __webpack_require__(81583);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
-var exec_runner = __webpack_require__(78617);
-// EXTERNAL MODULE: ./src/util/run-id.ts
-var run_id = __webpack_require__(72679);
 // EXTERNAL MODULE: ./src/util/temp.ts
 var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/attest/cosign-env.ts
@@ -2570,6 +2598,7 @@ function inputProblem(detail) {
 
 
 
+
 /**
  * Asked once, before the first signature: cosign 3 writes Sigstore bundles by default, not the
  * classic .sig/.att tags that `ml-image verify` and cosign 2 read. A version it cannot tell (a
@@ -2709,9 +2738,9 @@ function parseVersion(stdout) {
     return { gitVersion: m?.[1] ?? 'unknown' };
 }
 /**
- * The real cosign: spawned without a shell (one process, no group of its own), killed at the
- * timeout, at the caller's deadline (opts.signal: the call then rejects with its reason, once the
- * process has ended) and on SIGINT/SIGTERM.
+ * The real cosign: spawned without a shell (one process, no group of its own), killed with the
+ * processes it started at the timeout, at the caller's deadline (opts.signal: the call then rejects
+ * with its reason, once the process has ended) and on SIGINT/SIGTERM.
  */
 function defaultCosignExec(binary = 'cosign') {
     return (args, opts) => new Promise((resolve, reject) => {
@@ -2726,8 +2755,10 @@ function defaultCosignExec(binary = 'cosign') {
         const err = [];
         let timedOut = false;
         const stop = () => {
+            // The credential helpers it runs too (docker-credential-*): killed alone, cosign left them
+            // to run on under init, out of the run's cleanup and the runner's process tree.
             if (child.exitCode === null && child.signalCode === null)
-                child.kill('SIGKILL');
+                (0,process_tree/* killTree */.TP)(child);
         };
         const timer = setTimeout(() => {
             timedOut = true;

@@ -28393,8 +28393,8 @@ var redact = __nccwpck_require__(81583);
 var util_text = __nccwpck_require__(49997);
 // EXTERNAL MODULE: ./src/docker/engine.ts + 12 modules
 var engine = __nccwpck_require__(90077);
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
-var exec_runner = __nccwpck_require__(78617);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __nccwpck_require__(45206);
 ;// CONCATENATED MODULE: ./src/docker/git-head.ts
 // The commit a checkout holds (`git rev-parse HEAD`), through a CommandRunner: the one git read the
 // action's main step and the CLI make on a runner (src/plan/git-context.ts says when).
@@ -28404,20 +28404,37 @@ var exec_runner = __nccwpck_require__(78617);
  * checked-out code's own folder (the config's): a bare repository's layout committed there (HEAD,
  * objects/, refs/) would be read as the repository, with a HEAD of the committer's choosing, so a
  * bare one is never taken (safe.bareRepository=explicit, git 2.38; before it, a bare repository has
- * no work tree, which --show-toplevel asks for: an error since git 2.25, an empty line before).
+ * no work tree, which --show-toplevel asks for: an error since git 2.25, an empty line before). A
+ * git before 2.38 still takes a planted layout whose `config` names a work tree (core.worktree), so
+ * the repository itself must be a `.git` folder (or one inside it: a linked worktree's, a
+ * submodule's), the rule safe.bareRepository=explicit applies: no commit can hold a `.git` path.
  */
 async function checkoutHead(exec, cwd) {
     try {
-        const args = ['-c', 'safe.bareRepository=explicit', 'rev-parse', '--show-toplevel', 'HEAD'];
+        const args = [
+            '-c',
+            'safe.bareRepository=explicit',
+            'rev-parse',
+            '--show-toplevel',
+            '--absolute-git-dir',
+            'HEAD',
+        ];
         const r = await exec.run('git', args, { cwd });
-        // The work tree, then the commit: a git before 2.25 prints no work tree for a bare one.
-        const [top = '', head = '', ...rest] = r.stdout.trim().split(/\r?\n/);
+        // The work tree, the repository, then the commit: a git before 2.25 prints no work tree for a
+        // bare one.
+        const [top = '', gitDir = '', head = '', ...rest] = r.stdout.trimEnd().split(/\r?\n/);
         const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-        return r.exitCode === 0 && rest.length === 0 && external_node_path_default().isAbsolute(top) && sha.test(head) ? head : undefined;
+        return r.exitCode === 0 && rest.length === 0 && external_node_path_default().isAbsolute(top) && inDotGit(gitDir) && sha.test(head)
+            ? head
+            : undefined;
     }
     catch {
         return undefined;
     }
+}
+/** An absolute path with a `.git` folder among its parts (either separator: Git for Windows). */
+function inDotGit(dir) {
+    return external_node_path_default().isAbsolute(dir) && dir.split(/[\\/]/).includes('.git');
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -28589,18 +28606,22 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2851);
 /* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85015);
-/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(63659);
+/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(63659);
 /* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
-/* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(78617);
-/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(54868);
+/* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(45206);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(81583);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(49997);
+/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(54868);
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
 // step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
-// step's run left, in this order: docker CLI and cosign processes (a `docker buildx build`), the
+// step's run left, in this order: the processes it started (a `docker buildx build`, cosign), the
 // run's temp root (no engine needed: a hung engine cannot keep its secret files), containers (runs
 // and exec sessions, found by the run's label, running or not) and, on a self-hosted runner, the
 // images its build and smoke stages left (post-images.ts, unless keep-images); each engine step
 // within a time limit. Warnings only: a post step never fails the job.
+
+
 
 
 
@@ -28648,7 +28669,7 @@ function startMainStep(io) {
     return runId;
 }
 /** The main step's state for its post step: the run id and temp root (startMainStep). */
-function saveMainState(io, runId = _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, tempRoot = (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_6__/* .runTempRoot */ .a8)(runId)) {
+function saveMainState(io, runId = _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, tempRoot = (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_8__/* .runTempRoot */ .a8)(runId)) {
     io.saveState?.(STATE.isPost, 'true');
     io.saveState?.(STATE.runId, runId);
     io.saveState?.(STATE.tempRoot, tempRoot);
@@ -28723,11 +28744,11 @@ async function runPost(io, deps = defaultPostDeps()) {
     await cleanImages(io, runId, outcome);
     return outcome;
 }
-/** 1. The run's docker CLI and cosign processes: nothing creates a container while we remove them. */
+/** 1. The run's processes (docker CLIs, cosign, helpers): nothing creates a container while we remove them. */
 async function stopProcesses(io, deps, runId) {
     try {
         const stopped = await deps.stopProcesses(runId);
-        io.info(`post: processes: stopped ${plural(stopped.length, 'docker or cosign process', 'docker or cosign processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`);
+        io.info(`post: processes: stopped ${plural(stopped.length, 'process', 'processes')} of run ${runId}${stopped.length > 0 ? ` (${stopped.join('; ')})` : ''}`);
     }
     catch (e) {
         io.warning(`post: could not stop the processes of run ${runId}: ${message(e)}`, { title: TITLE });
@@ -28738,7 +28759,7 @@ async function removeTempRoot(io, deps, runId) {
     const root = io.getState?.(STATE.tempRoot)?.trim() ?? '';
     if (root === '')
         return;
-    if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(root) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(root) !== `${_util_temp_js__WEBPACK_IMPORTED_MODULE_6__/* .TEMP_ROOT_PREFIX */ .$D}${runId}`) {
+    if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(root) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(root) !== `${_util_temp_js__WEBPACK_IMPORTED_MODULE_8__/* .TEMP_ROOT_PREFIX */ .$D}${runId}`) {
         io.warning(`post: not removing ${JSON.stringify(root)}: not the temp root of run ${runId}`, {
             title: TITLE,
         });
@@ -28772,13 +28793,13 @@ async function cleanContainers(io, runId, outcome) {
     try {
         const docker = io.docker();
         const removed = await withinLimit((async () => {
-            const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_7__/* .RUN_LABEL */ .jQ]: runId });
+            const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_9__/* .RUN_LABEL */ .jQ]: runId });
             return ids.length > 0 ? docker.removeContainers(ids) : [];
         })(), ENGINE_CLEANUP_LIMIT_MS, outcome);
         io.info(`post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`);
     }
     catch (e) {
-        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_7__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
+        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_9__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
     }
 }
 /**
@@ -28831,12 +28852,13 @@ async function cleanImages(io, runId, outcome) {
     }
 }
 /**
- * A process of this run: a docker CLI (or its buildx plugin), or cosign (the attest stage's), whose
- * environment carries the run id.
+ * A process of this run: one whose environment carries the run id. The tool starts docker CLIs (and
+ * their buildx plugin), cosign and credential helpers with it, and what they start inherits it: a
+ * credential helper's own program that cosign's kill left to run on under init, as much as a
+ * `docker buildx build`.
  */
-function isRunProcess(cmdline, environ, runId) {
-    const argv0 = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(cmdline.split('\0')[0] ?? '');
-    return /^(docker(-buildx)?|cosign)$/.test(argv0) && environ.split('\0').includes(`${_docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID_ENV */ .I}=${runId}`);
+function isRunProcess(environ, runId) {
+    return environ.split('\0').includes(`${_docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID_ENV */ .I}=${runId}`);
 }
 /** Post-step side effects over /proc and the filesystem (Linux runners). */
 function defaultPostDeps(procDir = '/proc') {
@@ -28866,8 +28888,12 @@ function defaultPostDeps(procDir = '/proc') {
                 try {
                     const cmdline = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, e, 'cmdline'), 'utf8');
                     const environ = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, e, 'environ'), 'utf8');
-                    if (isRunProcess(cmdline, environ, runId))
-                        found.push({ pid, what: `${pid} ${cmdline.split('\0').slice(0, 3).join(' ')}` });
+                    if (isRunProcess(environ, runId))
+                        // Masked and escaped: a program a helper started may take anything as its arguments.
+                        found.push({
+                            pid,
+                            what: `${pid} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(cmdline.split('\0').slice(0, 3).join(' ')))}`,
+                        });
                 }
                 catch {
                     // gone, or not ours to read
@@ -29988,8 +30014,22 @@ const DEADLINE_SCRIPT = [
     'kill "$w" 2>/dev/null',
     'exit "$s"',
 ].join('\n');
-/** The idle loop of a session: it ends at its deadline ($1 seconds), or when stopped. */
-const SESSION_SCRIPT = 'trap "exit 0" TERM INT; sleep "$1" & wait $!; exit 0';
+/**
+ * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
+ * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1, this loop,
+ * is a command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
+ */
+const SESSION_SCRIPT = [
+    'trap "exit 0" TERM INT',
+    't=$1; i=$2; s=$3; n=0',
+    'while [ "$t" -gt 0 ]; do',
+    '  sleep "$s" & wait $!',
+    '  t=$((t - s))',
+    '  set -- /proc/[0-9]*',
+    '  if [ "$#" -gt 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
+    'done',
+    'exit 0',
+].join('\n');
 /** Whole seconds of the in-container deadline of a container run (at least 1). */
 /**
  * The longest a node timer waits (2^31-1 ms, about 24.8 days): a longer one fires at once (node
@@ -30006,6 +30046,14 @@ function deadlineSeconds(spec) {
 /** Whole seconds a session's idle loop lasts (at least 1). */
 function sessionSeconds(spec) {
     return Math.max(1, Math.ceil((spec.deadlineMs ?? adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8) / 1000));
+}
+/**
+ * The idle loop's arguments after its deadline: whole seconds without a command after which it
+ * ends (idleMs; without one, its deadline), and how often it looks (a quarter of that, 1 to 60 s).
+ */
+function sessionIdle(spec) {
+    const idleSeconds = spec.idleMs === undefined ? sessionSeconds(spec) : Math.max(1, Math.ceil(spec.idleMs / 1000));
+    return { idleSeconds, stepSeconds: Math.min(60, Math.max(1, Math.floor(idleSeconds / 4))) };
 }
 /**
  * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
@@ -30025,8 +30073,19 @@ function withDeadline(argv, seconds) {
     };
 }
 /** Entrypoint and Cmd of a session's container: the idle loop, bypassing the image's entrypoint. */
-function sessionCommand(seconds) {
-    return { Entrypoint: ['sh', '-c', SESSION_SCRIPT, 'ml-image-session', String(seconds)], Cmd: [] };
+function sessionCommand(seconds, idle = { idleSeconds: seconds, stepSeconds: 60 }) {
+    return {
+        Entrypoint: [
+            'sh',
+            '-c',
+            SESSION_SCRIPT,
+            'ml-image-session',
+            String(seconds),
+            String(idle.idleSeconds),
+            String(idle.stepSeconds),
+        ],
+        Cmd: [],
+    };
 }
 /** The engine's start error when the image has no /bin/sh for the deadline wrapper. */
 function isMissingShell(err) {
@@ -30980,8 +31039,8 @@ async function localImageInspect(ref, env = process.env) {
     return answer?.status === 404 ? null : undefined;
 }
 
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
-var exec_runner = __nccwpck_require__(78617);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __nccwpck_require__(45206);
 ;// CONCATENATED MODULE: ./src/docker/tar.ts
 // A minimal ustar writer: enough to hand a few small files to a container through the engine's
 // archive API (`putArchive`), so file contents never travel on a command line (E2BIG, and secrets
@@ -31148,9 +31207,10 @@ function sessionHostConfig(spec) {
 async function startSession(client, spec) {
     await ensureImage(client, spec.image, spec.platform);
     const container = await createManaged(client, spec, {
-        // Idle until closed or until its deadline (so a killed CLI leaves nothing running); the
-        // image's entrypoint is bypassed so any image with a shell works.
-        ...sessionCommand(sessionSeconds(spec)),
+        // Idle until closed, until its deadline, or until no command has run in it for idleMs (so a
+        // killed CLI leaves nothing running for long); the image's entrypoint is bypassed so any image
+        // with a shell works.
+        ...sessionCommand(sessionSeconds(spec), sessionIdle(spec)),
         HostConfig: sessionHostConfig(spec),
     });
     let closed = false;
@@ -31281,81 +31341,20 @@ function createDefaultDockerAdapter() {
 
 /***/ }),
 
-/***/ 78617:
+/***/ 45206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  L: () => (/* binding */ ActionsExecRunner),
-  I: () => (/* binding */ RUN_ID_ENV)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
-var cleanup = __nccwpck_require__(38201);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./src/util/process-tree.ts
-// The processes a child started, read from /proc (Linux): what a stop must also end when the child
-// itself does not hand its signal on (a Docker CLI before 25.0 and its docker-buildx plugin).
-
-
-/** The parent pid in a /proc/<pid>/stat line ("pid (comm) state ppid ..."; comm may hold ") "). */
-function parentInStat(stat) {
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ppid = Number(fields[1]);
-    return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
-}
-/** The descendants of PID in PARENTS (pid -> parent pid), nearest first. */
-function descendantsIn(pid, parents) {
-    const children = new Map();
-    for (const [p, parent] of parents)
-        children.set(parent, [...(children.get(parent) ?? []), p]);
-    const out = [];
-    const queue = [pid];
-    const seen = new Set(queue);
-    while (queue.length > 0) {
-        for (const c of children.get(queue.shift()) ?? []) {
-            if (seen.has(c))
-                continue;
-            seen.add(c);
-            out.push(c);
-            queue.push(c);
-        }
-    }
-    return out;
-}
-/** The running descendants of PID; none where there is no /proc (macOS) or it cannot be read. */
-function descendantsOf(pid, procDir = '/proc') {
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)(procDir).filter((e) => /^\d+$/.test(e));
-    }
-    catch {
-        return [];
-    }
-    const parents = new Map();
-    for (const e of entries) {
-        try {
-            const parent = parentInStat((0,external_node_fs_.readFileSync)(external_node_path_default().join(procDir, e, 'stat'), 'utf8'));
-            if (parent !== undefined)
-                parents.set(Number(e), parent);
-        }
-        catch {
-            // ended while being read
-        }
-    }
-    return descendantsIn(pid, parents);
-}
-
-// EXTERNAL MODULE: ./src/util/run-id.ts
-var run_id = __nccwpck_require__(72679);
-;// CONCATENATED MODULE: ./src/docker/exec-runner.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ RUN_ID_ENV),
+/* harmony export */   L: () => (/* binding */ ActionsExecRunner)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38201);
+/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(26706);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
 // CommandRunner over node's child_process: line listeners for progress, and every running child
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
 // this process stops it too instead of leaving it to run on.
@@ -31368,24 +31367,6 @@ var run_id = __nccwpck_require__(72679);
 const RUN_ID_ENV = 'ML_IMAGE_RUN_ID';
 /** How long a child has to end after SIGTERM before it is killed. */
 const KILL_GRACE_MS = 3000;
-/**
- * SIGKILL to CHILD and every process it started, these first (found while they are still its: a
- * killed child's are handed on to init). A Docker CLI before 25.0 takes SIGTERM without passing it
- * on to its docker-buildx plugin (docker/cli#4332), which then builds on, holding the output
- * pipes, so the child never closed. The children stay in this process's group: a terminal's Ctrl-C
- * or a supervisor's signal to the group still reaches them as it reaches this process.
- */
-function killTree(child) {
-    for (const pid of child.pid === undefined ? [] : descendantsOf(child.pid)) {
-        try {
-            process.kill(pid, 'SIGKILL');
-        }
-        catch {
-            // ended already
-        }
-    }
-    child.kill('SIGKILL');
-}
 /** Split a byte stream into lines for onLine, keeping the unfinished tail between chunks. */
 function lineSplitter(emit) {
     let tail = '';
@@ -31409,14 +31390,14 @@ class ActionsExecRunner {
         const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
         const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
         return new Promise((resolve, reject) => {
-            (0,cleanup/* throwIfInterrupted */.sK)(external_node_path_default().basename(command));
+            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .throwIfInterrupted */ .sK)(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command));
             if (options.signal?.aborted) {
                 reject(options.signal.reason);
                 return;
             }
-            const child = (0,external_node_child_process_.spawn)(command, [...args], {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
                 ...(options.cwd !== undefined && { cwd: options.cwd }),
-                env: { ...process.env, ...options.env, [RUN_ID_ENV]: run_id/* RUN_ID */.UC },
+                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC },
                 stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             });
             const stdout = [];
@@ -31431,9 +31412,9 @@ class ActionsExecRunner {
                 // SIGTERM to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which
                 // cancels the build in BuildKit. What is still running after the grace is killed.
                 child.kill('SIGTERM');
-                killTimer = setTimeout(() => killTree(child), KILL_GRACE_MS);
+                killTimer = setTimeout(() => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .killTree */ .TP)(child), KILL_GRACE_MS);
             });
-            const unregister = (0,cleanup/* registerCleanup */.qE)(stop);
+            const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .registerCleanup */ .qE)(stop);
             const onAbort = () => void stop();
             options.signal?.addEventListener('abort', onAbort, { once: true });
             const settle = () => {
@@ -33482,6 +33463,92 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
 
 /***/ }),
 
+/***/ 26706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TP: () => (/* binding */ killTree)
+/* harmony export */ });
+/* unused harmony exports parentInStat, descendantsIn, descendantsOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// The processes a child started, read from /proc (Linux): what a stop must also end when the child
+// itself does not hand its signal on (a Docker CLI before 25.0 and its docker-buildx plugin; cosign
+// and credential helpers, whose own children a kill of theirs leaves to run on under init).
+
+
+/** The parent pid in a /proc/<pid>/stat line ("pid (comm) state ppid ..."; comm may hold ") "). */
+function parentInStat(stat) {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+}
+/** The descendants of PID in PARENTS (pid -> parent pid), nearest first. */
+function descendantsIn(pid, parents) {
+    const children = new Map();
+    for (const [p, parent] of parents)
+        children.set(parent, [...(children.get(parent) ?? []), p]);
+    const out = [];
+    const queue = [pid];
+    const seen = new Set(queue);
+    while (queue.length > 0) {
+        for (const c of children.get(queue.shift()) ?? []) {
+            if (seen.has(c))
+                continue;
+            seen.add(c);
+            out.push(c);
+            queue.push(c);
+        }
+    }
+    return out;
+}
+/** The running descendants of PID; none where there is no /proc (macOS) or it cannot be read. */
+function descendantsOf(pid, procDir = '/proc') {
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(procDir).filter((e) => /^\d+$/.test(e));
+    }
+    catch {
+        return [];
+    }
+    const parents = new Map();
+    for (const e of entries) {
+        try {
+            const parent = parentInStat((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, e, 'stat'), 'utf8'));
+            if (parent !== undefined)
+                parents.set(Number(e), parent);
+        }
+        catch {
+            // ended while being read
+        }
+    }
+    return descendantsIn(pid, parents);
+}
+/**
+ * SIGKILL to CHILD and every process it started, these first (found while they are still its: a
+ * killed child's are handed on to init). A Docker CLI before 25.0 takes SIGTERM without passing it
+ * on to its docker-buildx plugin (docker/cli#4332), which then builds on, holding the output
+ * pipes, so the child never closed; a credential helper that is a script leaves the program it ran.
+ * The children stay in this process's group: a terminal's Ctrl-C or a supervisor's signal to the
+ * group still reaches them as it reaches this process.
+ */
+function killTree(child, procDir = '/proc') {
+    for (const pid of child.pid === undefined ? [] : descendantsOf(child.pid, procDir)) {
+        try {
+            process.kill(pid, 'SIGKILL');
+        }
+        catch {
+            // ended already
+        }
+    }
+    child.kill('SIGKILL');
+}
+
+
+/***/ }),
+
 /***/ 23419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33491,7 +33558,7 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
 /* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
 /* harmony export */   lw: () => (/* binding */ untrustedReason)
 /* harmony export */ });
-/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT */
+/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT, FORK_MARK */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
@@ -33516,8 +33583,21 @@ const TRUSTED_EVENTS = new Set([
 /** The login GitHub runs Dependabot's workflows as: GITHUB_ACTOR of its pull requests' and pushes' runs. */
 const DEPENDABOT = 'dependabot[bot]';
 /**
+ * A run of a dependabot/... branch (a push, a branch created), whoever pushed: a person's commit on
+ * Dependabot's branch (a fixup for the update) leaves the updated dependency's code unreviewed, as
+ * the pull request's author rule has it for Dependabot's pull requests.
+ */
+const dependabotBranch = (env) => (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot/');
+/**
+ * The reusable workflow's mark of a run it handles as a fork's (`ML_IMAGE_FORK: 'true'` in its env):
+ * a fork's or Dependabot's, or one of an `untrusted-authors` login, whose push runs the action cannot
+ * tell from a person's by GITHUB_ACTOR alone. Any workflow may set it; only 'true' is read.
+ */
+const FORK_MARK = 'ML_IMAGE_FORK';
+/**
  * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, that has GITHUB_HEAD_REF
- * set (a pull request's run, whatever the event), or that Dependabot started (GITHUB_ACTOR: a push
+ * set (a pull request's run, whatever the event), that the workflow marks as a fork's (FORK_MARK),
+ * of a dependabot/... branch whoever pushed, or that Dependabot started (GITHUB_ACTOR: a push
  * to its own dependabot/... branch runs the updated dependency's code as `push`; GitHub gives
  * such a run a read-only token and no secrets, as a fork's). A workflow_run run is trusted
  * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
@@ -33528,7 +33608,11 @@ const DEPENDABOT = 'dependabot[bot]';
 function mayBuildPullRequestCode(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
-    return Boolean(env.GITHUB_HEAD_REF) || env.GITHUB_ACTOR === DEPENDABOT || untrustedEvent(env, event);
+    return (Boolean(env.GITHUB_HEAD_REF) ||
+        env.GITHUB_ACTOR === DEPENDABOT ||
+        dependabotBranch(env) ||
+        env[FORK_MARK] === 'true' ||
+        untrustedEvent(env, event));
 }
 /**
  * Whether the run's event may have it build a pull request's code whoever started it: not one of
@@ -33556,6 +33640,10 @@ function untrustedReason(env) {
         return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
     if (env.GITHUB_ACTOR === DEPENDABOT)
         return `a run Dependabot started (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+    if (dependabotBranch(env))
+        return `a run of Dependabot's branch ${env.GITHUB_REF ?? ''} (${env.GITHUB_EVENT_NAME ?? 'unknown event'}: whoever pushed, the update's code is unreviewed)`;
+    if (env[FORK_MARK] === 'true')
+        return `a run the workflow handles as a fork's (${FORK_MARK}=true: a fork's, Dependabot's or an untrusted author's; ${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
     const name = env.GITHUB_EVENT_NAME ?? '';
     return name === 'workflow_run'
         ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"

@@ -600,13 +600,15 @@ var external_node_child_process_ = __webpack_require__(31421);
 var util_redact = __webpack_require__(81583);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
+// EXTERNAL MODULE: ./src/util/process-tree.ts
+var process_tree = __webpack_require__(26706);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
-var exec_runner = __webpack_require__(78617);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __webpack_require__(45206);
 // EXTERNAL MODULE: ./src/util/run-id.ts
 var run_id = __webpack_require__(72679);
 // EXTERNAL MODULE: ./src/util/temp.ts
@@ -914,6 +916,7 @@ function inputProblem(detail) {
 
 
 
+
 /**
  * Asked once, before the first signature: cosign 3 writes Sigstore bundles by default, not the
  * classic .sig/.att tags that `ml-image verify` and cosign 2 read. A version it cannot tell (a
@@ -1053,9 +1056,9 @@ function parseVersion(stdout) {
     return { gitVersion: m?.[1] ?? 'unknown' };
 }
 /**
- * The real cosign: spawned without a shell (one process, no group of its own), killed at the
- * timeout, at the caller's deadline (opts.signal: the call then rejects with its reason, once the
- * process has ended) and on SIGINT/SIGTERM.
+ * The real cosign: spawned without a shell (one process, no group of its own), killed with the
+ * processes it started at the timeout, at the caller's deadline (opts.signal: the call then rejects
+ * with its reason, once the process has ended) and on SIGINT/SIGTERM.
  */
 function defaultCosignExec(binary = 'cosign') {
     return (args, opts) => new Promise((resolve, reject) => {
@@ -1070,8 +1073,10 @@ function defaultCosignExec(binary = 'cosign') {
         const err = [];
         let timedOut = false;
         const stop = () => {
+            // The credential helpers it runs too (docker-credential-*): killed alone, cosign left them
+            // to run on under init, out of the run's cleanup and the runner's process tree.
             if (child.exitCode === null && child.signalCode === null)
-                child.kill('SIGKILL');
+                (0,process_tree/* killTree */.TP)(child);
         };
         const timer = setTimeout(() => {
             timedOut = true;
@@ -2523,14 +2528,18 @@ function dockerConfigPath(env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ registryDeps)
 /* harmony export */ });
+/* unused harmony export HELPER_TIMEOUT_MS */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
-/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14911);
-/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8516);
+/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26706);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72679);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45206);
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(14911);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8516);
 // The real side effects of talking to a registry as docker does: fetch, Docker's config file, and
 // its credential helpers (`docker-credential-NAME get`). Doctor's push check and the native signer
 // both use them; the pure parts (which credential, the token flow) are in registry-auth.ts.
@@ -2540,29 +2549,48 @@ function dockerConfigPath(env) {
 
 
 
+
+
+
 const nodeExec = (file, args, options, callback) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(file, args, options, callback);
+/** How long a helper may take (a keychain may wait on a prompt). */
+const HELPER_TIMEOUT_MS = 30_000;
 /**
  * The real side effects of the registry checks: fetch (simpleFetch, through the proxy ENV names for
  * the host, as docker's push goes), Docker's config file, credential helpers.
  */
 function registryDeps(env, exec = nodeExec) {
     return {
-        fetch: (url, init) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleFetch */ .Ze)(url, init, env),
+        fetch: (url, init) => (0,_http_fetch_js__WEBPACK_IMPORTED_MODULE_7__/* .simpleFetch */ .Ze)(url, init, env),
         dockerConfig: () => {
-            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .dockerConfigPath */ .Q1)(env);
+            const file = (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_8__/* .dockerConfigPath */ .Q1)(env);
             return file && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) ? { file, text: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8') } : undefined;
         },
         helper: (name, server, signal) => new Promise((resolve, reject) => {
             (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`docker-credential-${name}`);
             signal?.throwIfAborted();
-            // Stopped with the run on a signal (it may wait up to 30 s on a keychain), and at the
-            // caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its error).
-            let stop = () => undefined;
-            const options = { timeout: 30_000, ...(signal && { signal }) };
+            // Stopped with the run on a signal (it may wait up to 30 s on a keychain), at its 30 s, and
+            // at the caller's deadline (SIGNAL: a verify's; the process would otherwise outlive its
+            // error): with what it started, which a kill of the helper alone (execFile's own timeout
+            // and signal) leaves to run on under init when the helper is a script.
+            let timedOut = false;
+            let ended = false;
+            let timer;
+            let unregister = () => undefined;
+            const stop = () => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .killTree */ .TP)(child);
+            const done = () => {
+                ended = true;
+                clearTimeout(timer);
+                unregister();
+                signal?.removeEventListener('abort', stop);
+            };
+            const options = { env: { ...process.env, [_exec_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .RUN_ID_ENV */ .I]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID */ .UC } };
             const child = exec(`docker-credential-${name}`, ['get'], options, (err, stdout) => {
-                stop();
+                done();
                 if (signal?.aborted)
                     return reject(signal.reason);
+                if (timedOut)
+                    return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} gave no answer for ${server} in ${HELPER_TIMEOUT_MS / 1000} s`, `check that docker-credential-${name} get answers without a prompt, or log in again (docker login ${server})`));
                 if (err) {
                     // Helpers say "credentials not found ..." on stdout when there is no login for the host:
                     // no login (the caller goes on anonymously, as docker does). Anything else a helper
@@ -2580,7 +2608,14 @@ function registryDeps(env, exec = nodeExec) {
                     reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`credential helper docker-credential-${name} printed no JSON for ${server}`, `log in again (docker login ${server})`));
                 }
             });
-            stop = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(async () => void child.kill('SIGTERM'));
+            if (!ended) {
+                timer = setTimeout(() => {
+                    timedOut = true;
+                    stop();
+                }, HELPER_TIMEOUT_MS);
+                unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(async () => stop());
+                signal?.addEventListener('abort', stop, { once: true });
+            }
             // A helper that exits without reading stdin must not crash the process (EPIPE).
             child.stdin?.on('error', () => undefined);
             child.stdin?.end(server);

@@ -275,7 +275,7 @@ function parseYamlDocument(raw, fileLabel) {
         const msg = e.message.split('\n')[0] ?? String(e);
         throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, [
             /alias/i.test(msg)
-                ? `aliases expand too far (more than ${MAX_YAML_ALIASES} alias uses of one anchor, a "billion laughs" pattern): ${msg}`
+                ? `aliases expand too far (one anchor's aliases expand to ${MAX_YAML_ALIASES} copies or more, a "billion laughs" pattern): ${msg}`
                 : msg,
         ], { file: fileLabel });
     }

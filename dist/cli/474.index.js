@@ -169,8 +169,8 @@ function wantsColor(isTTY, env) {
     return isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
-var exec_runner = __webpack_require__(78617);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __webpack_require__(45206);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -183,20 +183,37 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
  * checked-out code's own folder (the config's): a bare repository's layout committed there (HEAD,
  * objects/, refs/) would be read as the repository, with a HEAD of the committer's choosing, so a
  * bare one is never taken (safe.bareRepository=explicit, git 2.38; before it, a bare repository has
- * no work tree, which --show-toplevel asks for: an error since git 2.25, an empty line before).
+ * no work tree, which --show-toplevel asks for: an error since git 2.25, an empty line before). A
+ * git before 2.38 still takes a planted layout whose `config` names a work tree (core.worktree), so
+ * the repository itself must be a `.git` folder (or one inside it: a linked worktree's, a
+ * submodule's), the rule safe.bareRepository=explicit applies: no commit can hold a `.git` path.
  */
 async function checkoutHead(exec, cwd) {
     try {
-        const args = ['-c', 'safe.bareRepository=explicit', 'rev-parse', '--show-toplevel', 'HEAD'];
+        const args = [
+            '-c',
+            'safe.bareRepository=explicit',
+            'rev-parse',
+            '--show-toplevel',
+            '--absolute-git-dir',
+            'HEAD',
+        ];
         const r = await exec.run('git', args, { cwd });
-        // The work tree, then the commit: a git before 2.25 prints no work tree for a bare one.
-        const [top = '', head = '', ...rest] = r.stdout.trim().split(/\r?\n/);
+        // The work tree, the repository, then the commit: a git before 2.25 prints no work tree for a
+        // bare one.
+        const [top = '', gitDir = '', head = '', ...rest] = r.stdout.trimEnd().split(/\r?\n/);
         const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-        return r.exitCode === 0 && rest.length === 0 && external_node_path_default().isAbsolute(top) && sha.test(head) ? head : undefined;
+        return r.exitCode === 0 && rest.length === 0 && external_node_path_default().isAbsolute(top) && inDotGit(gitDir) && sha.test(head)
+            ? head
+            : undefined;
     }
     catch {
         return undefined;
     }
+}
+/** An absolute path with a `.git` folder among its parts (either separator: Git for Windows). */
+function inDotGit(dir) {
+    return external_node_path_default().isAbsolute(dir) && dir.split(/[\\/]/).includes('.git');
 }
 
 // EXTERNAL MODULE: ./src/plan/git-context.ts
@@ -1447,7 +1464,7 @@ function planBuild(config, ctx) {
 /* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
 /* harmony export */   lw: () => (/* binding */ untrustedReason)
 /* harmony export */ });
-/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT */
+/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT, FORK_MARK */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
@@ -1472,8 +1489,21 @@ const TRUSTED_EVENTS = new Set([
 /** The login GitHub runs Dependabot's workflows as: GITHUB_ACTOR of its pull requests' and pushes' runs. */
 const DEPENDABOT = 'dependabot[bot]';
 /**
+ * A run of a dependabot/... branch (a push, a branch created), whoever pushed: a person's commit on
+ * Dependabot's branch (a fixup for the update) leaves the updated dependency's code unreviewed, as
+ * the pull request's author rule has it for Dependabot's pull requests.
+ */
+const dependabotBranch = (env) => (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot/');
+/**
+ * The reusable workflow's mark of a run it handles as a fork's (`ML_IMAGE_FORK: 'true'` in its env):
+ * a fork's or Dependabot's, or one of an `untrusted-authors` login, whose push runs the action cannot
+ * tell from a person's by GITHUB_ACTOR alone. Any workflow may set it; only 'true' is read.
+ */
+const FORK_MARK = 'ML_IMAGE_FORK';
+/**
  * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, that has GITHUB_HEAD_REF
- * set (a pull request's run, whatever the event), or that Dependabot started (GITHUB_ACTOR: a push
+ * set (a pull request's run, whatever the event), that the workflow marks as a fork's (FORK_MARK),
+ * of a dependabot/... branch whoever pushed, or that Dependabot started (GITHUB_ACTOR: a push
  * to its own dependabot/... branch runs the updated dependency's code as `push`; GitHub gives
  * such a run a read-only token and no secrets, as a fork's). A workflow_run run is trusted
  * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
@@ -1484,7 +1514,11 @@ const DEPENDABOT = 'dependabot[bot]';
 function mayBuildPullRequestCode(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
-    return Boolean(env.GITHUB_HEAD_REF) || env.GITHUB_ACTOR === DEPENDABOT || untrustedEvent(env, event);
+    return (Boolean(env.GITHUB_HEAD_REF) ||
+        env.GITHUB_ACTOR === DEPENDABOT ||
+        dependabotBranch(env) ||
+        env[FORK_MARK] === 'true' ||
+        untrustedEvent(env, event));
 }
 /**
  * Whether the run's event may have it build a pull request's code whoever started it: not one of
@@ -1512,6 +1546,10 @@ function untrustedReason(env) {
         return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
     if (env.GITHUB_ACTOR === DEPENDABOT)
         return `a run Dependabot started (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+    if (dependabotBranch(env))
+        return `a run of Dependabot's branch ${env.GITHUB_REF ?? ''} (${env.GITHUB_EVENT_NAME ?? 'unknown event'}: whoever pushed, the update's code is unreviewed)`;
+    if (env[FORK_MARK] === 'true')
+        return `a run the workflow handles as a fork's (${FORK_MARK}=true: a fork's, Dependabot's or an untrusted author's; ${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
     const name = env.GITHUB_EVENT_NAME ?? '';
     return name === 'workflow_run'
         ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"

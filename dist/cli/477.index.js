@@ -2679,6 +2679,13 @@ const DEADLINE_MARGIN = 2;
  * still allowed to run would read as the helper failing. Never less than the sessions' default.
  */
 const sessionDeadlineMs = (limitMs, commands) => Math.max(adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8, (commands + DEADLINE_MARGIN) * limitMs);
+/**
+ * How long the session's container lives without a command running in it: the resolver's commands
+ * follow each other with seconds between them, so a session idle this long is one whose process
+ * was killed (SIGKILL: no cleanup ran) and which would otherwise wait, with its files (the index
+ * logins' netrc among them), for its whole deadline: hours for a long requirements file.
+ */
+const SESSION_IDLE_MS = 10 * 60_000;
 /** What each pip report is the report of, for people. */
 const REPORTS = {
     'naive.json': 'the plain dry run',
@@ -4191,6 +4198,7 @@ async function openSession(input, deps, o) {
             env: (0,workdir/* sessionEnv */.Gn)(o.env),
             labels: { 'io.github.ml-image-action.stage': 'resolve' },
             deadlineMs: sessionDeadlineMs(o.limitMs, commands),
+            idleMs: SESSION_IDLE_MS,
             ...(volume !== undefined && { volumes: [volume] }),
         })
             .catch((e) => {

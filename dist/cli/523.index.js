@@ -169,7 +169,8 @@ function packageListProblem(record) {
     if (errors.length === 0)
         return undefined;
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    return `the pip package list is incomplete: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(errors[0].error, 300)}${more}`;
+    // One line, escaped: the error names a folder of the image's, which may hold any character.
+    return `the pip package list is incomplete: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(errors[0].error, 300))}${more}`;
 }
 /** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
 const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([

@@ -292,7 +292,9 @@ ${shared/* configOverrideFlags */.i7}
   --repo OWNER/REPO   the repository of the pull request (with --pr only, as --comment-mode
                       post|artifact|auto)
   --api-url URL       GitHub API (default GITHUB_API_URL, else https://api.github.com); https only
-  --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), off
+  --comment-mode M    post (default with --pr), artifact (write the fork-safe payload), auto
+                      (post; the artifact for a fork's pull request, without a token, or
+                      when the token may not write: 403), off
 
 Exit codes: 0 rendered (and posted); 1 over the size budget (size.budget; the report is printed
 first); 2 bad input (a pull request, or an API URL, the API does not find: 404, too); 3 GitHub

@@ -370,7 +370,7 @@ function openOutDir(cwd, out) {
 /* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
 /* harmony export */   lw: () => (/* binding */ untrustedReason)
 /* harmony export */ });
-/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT */
+/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT, FORK_MARK */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
@@ -395,8 +395,21 @@ const TRUSTED_EVENTS = new Set([
 /** The login GitHub runs Dependabot's workflows as: GITHUB_ACTOR of its pull requests' and pushes' runs. */
 const DEPENDABOT = 'dependabot[bot]';
 /**
+ * A run of a dependabot/... branch (a push, a branch created), whoever pushed: a person's commit on
+ * Dependabot's branch (a fixup for the update) leaves the updated dependency's code unreviewed, as
+ * the pull request's author rule has it for Dependabot's pull requests.
+ */
+const dependabotBranch = (env) => (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot/');
+/**
+ * The reusable workflow's mark of a run it handles as a fork's (`ML_IMAGE_FORK: 'true'` in its env):
+ * a fork's or Dependabot's, or one of an `untrusted-authors` login, whose push runs the action cannot
+ * tell from a person's by GITHUB_ACTOR alone. Any workflow may set it; only 'true' is read.
+ */
+const FORK_MARK = 'ML_IMAGE_FORK';
+/**
  * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, that has GITHUB_HEAD_REF
- * set (a pull request's run, whatever the event), or that Dependabot started (GITHUB_ACTOR: a push
+ * set (a pull request's run, whatever the event), that the workflow marks as a fork's (FORK_MARK),
+ * of a dependabot/... branch whoever pushed, or that Dependabot started (GITHUB_ACTOR: a push
  * to its own dependabot/... branch runs the updated dependency's code as `push`; GitHub gives
  * such a run a read-only token and no secrets, as a fork's). A workflow_run run is trusted
  * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
@@ -407,7 +420,11 @@ const DEPENDABOT = 'dependabot[bot]';
 function mayBuildPullRequestCode(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
-    return Boolean(env.GITHUB_HEAD_REF) || env.GITHUB_ACTOR === DEPENDABOT || untrustedEvent(env, event);
+    return (Boolean(env.GITHUB_HEAD_REF) ||
+        env.GITHUB_ACTOR === DEPENDABOT ||
+        dependabotBranch(env) ||
+        env[FORK_MARK] === 'true' ||
+        untrustedEvent(env, event));
 }
 /**
  * Whether the run's event may have it build a pull request's code whoever started it: not one of
@@ -435,6 +452,10 @@ function untrustedReason(env) {
         return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
     if (env.GITHUB_ACTOR === DEPENDABOT)
         return `a run Dependabot started (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
+    if (dependabotBranch(env))
+        return `a run of Dependabot's branch ${env.GITHUB_REF ?? ''} (${env.GITHUB_EVENT_NAME ?? 'unknown event'}: whoever pushed, the update's code is unreviewed)`;
+    if (env[FORK_MARK] === 'true')
+        return `a run the workflow handles as a fork's (${FORK_MARK}=true: a fork's, Dependabot's or an untrusted author's; ${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
     const name = env.GITHUB_EVENT_NAME ?? '';
     return name === 'workflow_run'
         ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"

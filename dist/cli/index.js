@@ -2430,8 +2430,22 @@ const DEADLINE_SCRIPT = [
     'kill "$w" 2>/dev/null',
     'exit "$s"',
 ].join('\n');
-/** The idle loop of a session: it ends at its deadline ($1 seconds), or when stopped. */
-const SESSION_SCRIPT = 'trap "exit 0" TERM INT; sleep "$1" & wait $!; exit 0';
+/**
+ * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
+ * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1, this loop,
+ * is a command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
+ */
+const SESSION_SCRIPT = [
+    'trap "exit 0" TERM INT',
+    't=$1; i=$2; s=$3; n=0',
+    'while [ "$t" -gt 0 ]; do',
+    '  sleep "$s" & wait $!',
+    '  t=$((t - s))',
+    '  set -- /proc/[0-9]*',
+    '  if [ "$#" -gt 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
+    'done',
+    'exit 0',
+].join('\n');
 /** Whole seconds of the in-container deadline of a container run (at least 1). */
 /**
  * The longest a node timer waits (2^31-1 ms, about 24.8 days): a longer one fires at once (node
@@ -2448,6 +2462,14 @@ function deadlineSeconds(spec) {
 /** Whole seconds a session's idle loop lasts (at least 1). */
 function sessionSeconds(spec) {
     return Math.max(1, Math.ceil((spec.deadlineMs ?? adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8) / 1000));
+}
+/**
+ * The idle loop's arguments after its deadline: whole seconds without a command after which it
+ * ends (idleMs; without one, its deadline), and how often it looks (a quarter of that, 1 to 60 s).
+ */
+function sessionIdle(spec) {
+    const idleSeconds = spec.idleMs === undefined ? sessionSeconds(spec) : Math.max(1, Math.ceil(spec.idleMs / 1000));
+    return { idleSeconds, stepSeconds: Math.min(60, Math.max(1, Math.floor(idleSeconds / 4))) };
 }
 /**
  * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
@@ -2467,8 +2489,19 @@ function withDeadline(argv, seconds) {
     };
 }
 /** Entrypoint and Cmd of a session's container: the idle loop, bypassing the image's entrypoint. */
-function sessionCommand(seconds) {
-    return { Entrypoint: ['sh', '-c', SESSION_SCRIPT, 'ml-image-session', String(seconds)], Cmd: [] };
+function sessionCommand(seconds, idle = { idleSeconds: seconds, stepSeconds: 60 }) {
+    return {
+        Entrypoint: [
+            'sh',
+            '-c',
+            SESSION_SCRIPT,
+            'ml-image-session',
+            String(seconds),
+            String(idle.idleSeconds),
+            String(idle.stepSeconds),
+        ],
+        Cmd: [],
+    };
 }
 /** The engine's start error when the image has no /bin/sh for the deadline wrapper. */
 function isMissingShell(err) {
@@ -3335,8 +3368,8 @@ function createContainerOps(client, local = {}) {
 
 // EXTERNAL MODULE: ./src/docker/engine-info.ts
 var engine_info = __nccwpck_require__(25573);
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts + 1 modules
-var exec_runner = __nccwpck_require__(78617);
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __nccwpck_require__(45206);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -3506,9 +3539,10 @@ function sessionHostConfig(spec) {
 async function startSession(client, spec) {
     await ensureImage(client, spec.image, spec.platform);
     const container = await createManaged(client, spec, {
-        // Idle until closed or until its deadline (so a killed CLI leaves nothing running); the
-        // image's entrypoint is bypassed so any image with a shell works.
-        ...sessionCommand(sessionSeconds(spec)),
+        // Idle until closed, until its deadline, or until no command has run in it for idleMs (so a
+        // killed CLI leaves nothing running for long); the image's entrypoint is bypassed so any image
+        // with a shell works.
+        ...sessionCommand(sessionSeconds(spec), sessionIdle(spec)),
         HostConfig: sessionHostConfig(spec),
     });
     let closed = false;
@@ -3639,81 +3673,20 @@ function createDefaultDockerAdapter() {
 
 /***/ }),
 
-/***/ 78617:
+/***/ 45206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  L: () => (/* binding */ ActionsExecRunner),
-  I: () => (/* binding */ RUN_ID_ENV)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
-var cleanup = __nccwpck_require__(38201);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./src/util/process-tree.ts
-// The processes a child started, read from /proc (Linux): what a stop must also end when the child
-// itself does not hand its signal on (a Docker CLI before 25.0 and its docker-buildx plugin).
-
-
-/** The parent pid in a /proc/<pid>/stat line ("pid (comm) state ppid ..."; comm may hold ") "). */
-function parentInStat(stat) {
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ppid = Number(fields[1]);
-    return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
-}
-/** The descendants of PID in PARENTS (pid -> parent pid), nearest first. */
-function descendantsIn(pid, parents) {
-    const children = new Map();
-    for (const [p, parent] of parents)
-        children.set(parent, [...(children.get(parent) ?? []), p]);
-    const out = [];
-    const queue = [pid];
-    const seen = new Set(queue);
-    while (queue.length > 0) {
-        for (const c of children.get(queue.shift()) ?? []) {
-            if (seen.has(c))
-                continue;
-            seen.add(c);
-            out.push(c);
-            queue.push(c);
-        }
-    }
-    return out;
-}
-/** The running descendants of PID; none where there is no /proc (macOS) or it cannot be read. */
-function descendantsOf(pid, procDir = '/proc') {
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)(procDir).filter((e) => /^\d+$/.test(e));
-    }
-    catch {
-        return [];
-    }
-    const parents = new Map();
-    for (const e of entries) {
-        try {
-            const parent = parentInStat((0,external_node_fs_.readFileSync)(external_node_path_default().join(procDir, e, 'stat'), 'utf8'));
-            if (parent !== undefined)
-                parents.set(Number(e), parent);
-        }
-        catch {
-            // ended while being read
-        }
-    }
-    return descendantsIn(pid, parents);
-}
-
-// EXTERNAL MODULE: ./src/util/run-id.ts
-var run_id = __nccwpck_require__(72679);
-;// CONCATENATED MODULE: ./src/docker/exec-runner.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ RUN_ID_ENV),
+/* harmony export */   L: () => (/* binding */ ActionsExecRunner)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38201);
+/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(26706);
+/* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
 // CommandRunner over node's child_process: line listeners for progress, and every running child
 // (a `docker buildx build`, an imagetools push) registered for cleanup, so that SIGINT/SIGTERM of
 // this process stops it too instead of leaving it to run on.
@@ -3726,24 +3699,6 @@ var run_id = __nccwpck_require__(72679);
 const RUN_ID_ENV = 'ML_IMAGE_RUN_ID';
 /** How long a child has to end after SIGTERM before it is killed. */
 const KILL_GRACE_MS = 3000;
-/**
- * SIGKILL to CHILD and every process it started, these first (found while they are still its: a
- * killed child's are handed on to init). A Docker CLI before 25.0 takes SIGTERM without passing it
- * on to its docker-buildx plugin (docker/cli#4332), which then builds on, holding the output
- * pipes, so the child never closed. The children stay in this process's group: a terminal's Ctrl-C
- * or a supervisor's signal to the group still reaches them as it reaches this process.
- */
-function killTree(child) {
-    for (const pid of child.pid === undefined ? [] : descendantsOf(child.pid)) {
-        try {
-            process.kill(pid, 'SIGKILL');
-        }
-        catch {
-            // ended already
-        }
-    }
-    child.kill('SIGKILL');
-}
 /** Split a byte stream into lines for onLine, keeping the unfinished tail between chunks. */
 function lineSplitter(emit) {
     let tail = '';
@@ -3767,14 +3722,14 @@ class ActionsExecRunner {
         const out = lineSplitter((l) => options.onLine?.(l, 'stdout'));
         const err = lineSplitter((l) => options.onLine?.(l, 'stderr'));
         return new Promise((resolve, reject) => {
-            (0,cleanup/* throwIfInterrupted */.sK)(external_node_path_default().basename(command));
+            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .throwIfInterrupted */ .sK)(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(command));
             if (options.signal?.aborted) {
                 reject(options.signal.reason);
                 return;
             }
-            const child = (0,external_node_child_process_.spawn)(command, [...args], {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, [...args], {
                 ...(options.cwd !== undefined && { cwd: options.cwd }),
-                env: { ...process.env, ...options.env, [RUN_ID_ENV]: run_id/* RUN_ID */.UC },
+                env: { ...process.env, ...options.env, [RUN_ID_ENV]: _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC },
                 stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             });
             const stdout = [];
@@ -3789,9 +3744,9 @@ class ActionsExecRunner {
                 // SIGTERM to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which
                 // cancels the build in BuildKit. What is still running after the grace is killed.
                 child.kill('SIGTERM');
-                killTimer = setTimeout(() => killTree(child), KILL_GRACE_MS);
+                killTimer = setTimeout(() => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .killTree */ .TP)(child), KILL_GRACE_MS);
             });
-            const unregister = (0,cleanup/* registerCleanup */.qE)(stop);
+            const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .registerCleanup */ .qE)(stop);
             const onAbort = () => void stop();
             options.signal?.addEventListener('abort', onAbort, { once: true });
             const settle = () => {
@@ -7100,6 +7055,92 @@ function indexUrlProblem(url) {
             : 'not a URL';
     }
     return INDEX_PROTOCOL.test(protocol) ? undefined : 'pip reads an index over http, https or file only';
+}
+
+
+/***/ }),
+
+/***/ 26706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TP: () => (/* binding */ killTree)
+/* harmony export */ });
+/* unused harmony exports parentInStat, descendantsIn, descendantsOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// The processes a child started, read from /proc (Linux): what a stop must also end when the child
+// itself does not hand its signal on (a Docker CLI before 25.0 and its docker-buildx plugin; cosign
+// and credential helpers, whose own children a kill of theirs leaves to run on under init).
+
+
+/** The parent pid in a /proc/<pid>/stat line ("pid (comm) state ppid ..."; comm may hold ") "). */
+function parentInStat(stat) {
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+}
+/** The descendants of PID in PARENTS (pid -> parent pid), nearest first. */
+function descendantsIn(pid, parents) {
+    const children = new Map();
+    for (const [p, parent] of parents)
+        children.set(parent, [...(children.get(parent) ?? []), p]);
+    const out = [];
+    const queue = [pid];
+    const seen = new Set(queue);
+    while (queue.length > 0) {
+        for (const c of children.get(queue.shift()) ?? []) {
+            if (seen.has(c))
+                continue;
+            seen.add(c);
+            out.push(c);
+            queue.push(c);
+        }
+    }
+    return out;
+}
+/** The running descendants of PID; none where there is no /proc (macOS) or it cannot be read. */
+function descendantsOf(pid, procDir = '/proc') {
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(procDir).filter((e) => /^\d+$/.test(e));
+    }
+    catch {
+        return [];
+    }
+    const parents = new Map();
+    for (const e of entries) {
+        try {
+            const parent = parentInStat((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, e, 'stat'), 'utf8'));
+            if (parent !== undefined)
+                parents.set(Number(e), parent);
+        }
+        catch {
+            // ended while being read
+        }
+    }
+    return descendantsIn(pid, parents);
+}
+/**
+ * SIGKILL to CHILD and every process it started, these first (found while they are still its: a
+ * killed child's are handed on to init). A Docker CLI before 25.0 takes SIGTERM without passing it
+ * on to its docker-buildx plugin (docker/cli#4332), which then builds on, holding the output
+ * pipes, so the child never closed; a credential helper that is a script leaves the program it ran.
+ * The children stay in this process's group: a terminal's Ctrl-C or a supervisor's signal to the
+ * group still reaches them as it reaches this process.
+ */
+function killTree(child, procDir = '/proc') {
+    for (const pid of child.pid === undefined ? [] : descendantsOf(child.pid, procDir)) {
+        try {
+            process.kill(pid, 'SIGKILL');
+        }
+        catch {
+            // ended already
+        }
+    }
+    child.kill('SIGKILL');
 }
 
 
