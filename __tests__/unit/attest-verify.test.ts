@@ -283,6 +283,33 @@ describe('ml-image verify', () => {
     expect(r.out).not.toContain('unknown');
   });
 
+  // Finding: an entry with an unknown OS and a real architecture was dropped as an attestation
+  // manifest, unchecked, while Enroot (Slurm's Pyxis) picks an entry by its architecture alone, the
+  // first that matches: an unsigned one listed first ran while verify (and export --verify) passed.
+  it('checks an entry of unknown OS and a real architecture (Enroot pulls it), failing it unsigned', async () => {
+    const io = {
+      ...captureIo(
+        '/tmp',
+        fakeDocker({
+          imagetoolsInspect: async () => ({
+            mediaType: 'application/vnd.oci.image.index.v1+json',
+            platforms: [
+              { os: 'unknown', architecture: 'amd64', digest: D('8') },
+              { os: 'linux', architecture: 'amd64', digest: D('1') },
+              { os: 'linux', architecture: 'arm64', digest: D('2') },
+              { os: 'unknown', architecture: 'unknown', digest: D('9') },
+            ],
+          }),
+        }),
+      ),
+      signer: () => scriptedSigner(new Set([amd, arm]), full()),
+    };
+    const code = await runCli(['verify', index, '--key', 'cosign.pub', '--require-smoke', 'pass'], io);
+    expect(code).toBe(1);
+    expect(io.out()).toMatch(/^FAIL unknown\/amd64 signature: no signature for .*@sha256:8{64}$/m);
+    expect(io.out()).not.toMatch(/unknown\/unknown/);
+  });
+
   it('--out DIR: verify.json holds the digest, ok and every check, on a pass and on a failure', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-verify-out-'));
     try {

@@ -115,6 +115,8 @@ Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
         { digest: 'sha256:a', platform: { os: 'linux', architecture: 'amd64' } },
         { digest: 'sha256:b', platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
         { digest: 'sha256:c', platform: { os: 'unknown', architecture: 'unknown' } },
+        // Not an attestation manifest: Enroot pulls it on an amd64 node (it matches the architecture).
+        { digest: 'sha256:d', platform: { os: 'unknown', architecture: 'amd64' } },
       ],
     });
     expect(parseImageIndex(raw)).toEqual({
@@ -122,6 +124,7 @@ Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
       platforms: [
         { os: 'linux', architecture: 'amd64', digest: 'sha256:a' },
         { os: 'linux', architecture: 'arm64', variant: 'v8', digest: 'sha256:b' },
+        { os: 'unknown', architecture: 'amd64', digest: 'sha256:d' },
       ],
     });
   });

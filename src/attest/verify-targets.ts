@@ -1,6 +1,7 @@
 // The platform images a verification checks: every manifest of an index (or the one --platform
 // names), or a single-platform image itself, whose config says its platform when one is asked for.
 import type { DockerAdapter } from '../docker/adapter.js';
+import { isAttestationEntry } from '../docker/oci-types.js';
 import { parseDigestRef } from '../oci/ref.js';
 import { printable } from '../util/text.js';
 
@@ -108,8 +109,10 @@ export async function platformTargets(
   const { ref: pinned, digest } = parseDigestRef(ref, { field: `${prefix}IMAGE@DIGEST` });
   const repository = pinned.slice(0, pinned.lastIndexOf('@'));
   const index = await docker.imagetoolsInspect(pinned);
+  // Every entry but BuildKit's attestation manifests (unknown/unknown): one with an unknown OS and
+  // a real architecture is what Enroot pulls on a node of that architecture when it comes first.
   const listed = index.platforms
-    .filter((p) => p.os !== 'unknown')
+    .filter((p) => !isAttestationEntry(p))
     .map((p) => ({
       platform: printable(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
       ref: `${repository}@${p.digest}`,

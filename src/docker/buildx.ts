@@ -13,7 +13,7 @@ import type {
 import { BUILDX_FIX, builderMissing, cliFailure, parseJsonAnswer, readFailure } from './failures.js';
 import { manifestDigestOverHttp, manifestOverHttp, splitImageRef } from './registry.js';
 import { InterruptedError, interruptedFailure } from '../util/cleanup.js';
-import { sha256Digest } from './oci-types.js';
+import { isAttestationEntry, sha256Digest } from './oci-types.js';
 import { checkIndexKeys, checkKeysOnce } from './index-keys.js';
 
 export function parseBuildxVersion(output: string): string | undefined {
@@ -105,7 +105,10 @@ export function parseImageIndex(raw: string): ImageIndex {
       unplatformed.push(m.digest);
       continue;
     }
-    if (m.platform.os === 'unknown') continue; // attestation manifests (unknown/unknown)
+    // BuildKit's attestation manifests (unknown/unknown), which no runtime pulls. An entry with an
+    // unknown OS and a real architecture is a platform: Enroot (Slurm's Pyxis) picks an entry by its
+    // architecture alone, the first that matches.
+    if (isAttestationEntry(m.platform)) continue;
     const { os, architecture, variant } = m.platform;
     platforms.push({ os, architecture, ...(variant !== undefined && { variant }), digest: m.digest });
   }

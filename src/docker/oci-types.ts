@@ -101,3 +101,10 @@ export interface Credential {
    */
   get?: (signal?: AbortSignal) => Promise<{ username: string; secret: string } | undefined>;
 }
+
+/**
+ * An image index entry for BuildKit's attestations (unknown OS and unknown architecture), which no
+ * runtime pulls. Only both: Enroot (Slurm's Pyxis) picks an entry by its architecture alone.
+ */
+export const isAttestationEntry = (p: { os: string; architecture: string }): boolean =>
+  p.os === 'unknown' && p.architecture === 'unknown';
