@@ -231,7 +231,8 @@ describe.skipIf(SKIP)('slurmScript', () => {
       );
       for (const argv of r.srun) {
         expect(argv).toContain(`--container-image=ghcr.io#acme/train@${D}`);
-        expect(argv).toContain(`--container-mounts=${dir}:/ml-image:ro`);
+        // Only the script: the image reads no other file of the export (or submit) directory.
+        expect(argv).toContain(`--container-mounts=${dir}/ml_image_smoke.py:/ml-image/ml_image_smoke.py:ro`);
         expect(argv).toContain('--no-container-mount-home');
         expect(argv).toContain('--container-name=ml-image-smoke-42');
       }
@@ -391,7 +392,9 @@ describe.skipIf(SKIP)('slurmScript', () => {
       mkdirSync(o.exportDir);
       const ok = runSlurm(o, { ML_IMAGE_EXPORT_DIR: moved, SLURM_SUBMIT_DIR: '/nonexistent' });
       expect(ok.status).toBe(0);
-      expect(ok.srun[0]).toContain(`--container-mounts=${moved}:/ml-image:ro`);
+      expect(ok.srun[0]).toContain(
+        `--container-mounts=${moved}/ml_image_smoke.py:/ml-image/ml_image_smoke.py:ro`,
+      );
 
       rmSync(o.exportDir, { recursive: true });
       const lost = spawnSync('bash', [path.join(dir, 'job.sbatch')], {
