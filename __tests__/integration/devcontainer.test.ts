@@ -12,7 +12,7 @@ import type { BuildResult } from '../../src/build/result.js';
 import { runCli } from '../../src/cli/main.js';
 import type { DockerAdapter } from '../../src/docker/adapter.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
-import { CACHE_VOLUMES } from '../../src/devcontainer/devcontainer.js';
+import { CACHE_VOLUMES, cacheVolumeName } from '../../src/devcontainer/devcontainer.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo } from '../helpers/fakes.js';
 import { CUDA_128, makePlan, planVariant } from '../helpers/plans.js';
@@ -96,7 +96,7 @@ describe.skipIf(!env.available)('ml-image devcontainer with the Dev Containers C
     }
     if (volumesBefore) {
       const made = [...(await volumes())].filter(
-        (v) => !volumesBefore.has(v) && CACHE_VOLUMES.some((c) => c.volume === v),
+        (v) => !volumesBefore.has(v) && CACHE_VOLUMES.some((c) => v.startsWith(`${c.volume}-`)),
       );
       if (made.length > 0) await sh('docker', ['volume', 'rm', ...made]);
     }
@@ -133,8 +133,8 @@ describe.skipIf(!env.available)('ml-image devcontainer with the Dev Containers C
     expect(dc.hostRequirements).toBeUndefined();
     // The template's caches: Hugging Face and torch; pip's is off there (PIP_NO_CACHE_DIR=1).
     expect(dc.mounts).toEqual([
-      'source=ml-image-hf-cache,target=/cache/huggingface,type=volume',
-      'source=ml-image-torch-cache,target=/cache/torch,type=volume',
+      `source=${cacheVolumeName('ml-image-hf-cache', repository)},target=/cache/huggingface,type=volume`,
+      `source=${cacheVolumeName('ml-image-torch-cache', repository)},target=/cache/torch,type=volume`,
     ]);
 
     const up = await sh(DEVCONTAINER, ['up', '--workspace-folder', workspace, '--log-level', 'info']);

@@ -24,6 +24,7 @@ import {
 import { runCli } from '../../src/cli/main.js';
 import { SUMMARY_FIELDS } from '../../src/cli/commands/devcontainer.js';
 import {
+  cacheVolumeName,
   chooseImage,
   devcontainerJson,
   nonRootUser,
@@ -160,14 +161,28 @@ describe('devcontainerJson', () => {
     expect(dc.name).toBe('ml-image (x$ {localEnv:T})');
   });
 
+  // Finding: the volumes were one set for every image, so a pull request's image from another
+  // repository read the Hugging Face token a trusted image's container left in HF_HOME, or planted
+  // a torch.hub hubconf.py the trusted one would run. One set per repository now.
+  it.each([
+    [`ghcr.io/acme/model@${D1}`, 'ml-image-hf-cache-model-e3cb52b6249e'],
+    ['ghcr.io/acme/model:cpu', 'ml-image-hf-cache-model-e3cb52b6249e'],
+    [`ghcr.io/acme/model:cpu@${D1}`, 'ml-image-hf-cache-model-e3cb52b6249e'],
+    ['model:cpu-amd64', 'ml-image-hf-cache-model-9372c470eead'],
+    [`ghcr.io/someone/model@${D1}`, expect.not.stringMatching(/e3cb52b6249e$/)],
+    ['localhost:5000/Weird_Name.x', expect.stringMatching(/^ml-image-hf-cache-weird_name\.x-[0-9a-f]{12}$/)],
+  ])('cacheVolumeName(hf, %s)', (img, expected) => {
+    expect(cacheVolumeName('ml-image-hf-cache', img)).toEqual(expected);
+  });
+
   it('CPU variant: the image by digest, its user, the cache volumes, no GPU, no ports', () => {
     const dc = devcontainerJson({ ...image, cuda: false, record: templateRecord() });
     expect(dc.image).toBe(`ghcr.io/acme/model@${D1}`);
     expect(dc.remoteUser).toBe('app');
     expect(dc.updateRemoteUserUID).toBe(true);
     expect(dc.mounts).toEqual([
-      'source=ml-image-hf-cache,target=/cache/huggingface,type=volume',
-      'source=ml-image-torch-cache,target=/cache/torch,type=volume',
+      'source=ml-image-hf-cache-model-e3cb52b6249e,target=/cache/huggingface,type=volume',
+      'source=ml-image-torch-cache-model-e3cb52b6249e,target=/cache/torch,type=volume',
     ]);
     expect(dc.hostRequirements).toBeUndefined();
     expect(dc.runArgs.join(' ')).not.toMatch(/gpus/);
@@ -211,7 +226,7 @@ describe('devcontainerJson', () => {
         image: { ...r.image, env: { HF_HOME: '/data/hf', TORCH_HOME: 'relative', PIP_CACHE_DIR: '/a,b' } },
       },
     });
-    expect(dc.mounts).toEqual(['source=ml-image-hf-cache,target=/data/hf,type=volume']);
+    expect(dc.mounts).toEqual(['source=ml-image-hf-cache-model-e3cb52b6249e,target=/data/hf,type=volume']);
   });
 
   // docker --mount reads its spec as one CSV record: a quote fails it, a line break cuts it short.
@@ -232,7 +247,9 @@ describe('devcontainerJson', () => {
       cuda: false,
       record: { ...r, image: { ...r.image, env: { HF_HOME: dir, TORCH_HOME: '/cache/torch' } } },
     });
-    expect(dc.mounts).toEqual(['source=ml-image-torch-cache,target=/cache/torch,type=volume']);
+    expect(dc.mounts).toEqual([
+      'source=ml-image-torch-cache-model-e3cb52b6249e,target=/cache/torch,type=volume',
+    ]);
     expect(JSON.stringify(dc)).not.toContain('${');
   });
 
@@ -240,7 +257,7 @@ describe('devcontainerJson', () => {
     const r = templateRecord();
     const { PIP_NO_CACHE_DIR: _, ...env } = r.image.env;
     const dc = devcontainerJson({ ...image, cuda: false, record: { ...r, image: { ...r.image, env } } });
-    expect(dc.mounts).toContain('source=ml-image-pip-cache,target=/cache/pip,type=volume');
+    expect(dc.mounts).toContain('source=ml-image-pip-cache-model-e3cb52b6249e,target=/cache/pip,type=volume');
     expect(dc.mounts).toHaveLength(3);
   });
 

@@ -3,6 +3,7 @@
 // env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
 // them. Pure: the caller reads build.json, plan.json and the record (through the results contract,
 // src/results/, which parses each with its schema) and writes the file.
+import { createHash } from 'node:crypto';
 import { type BuildResult, isPushed, type VariantBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
 import { InputError } from '../errors.js';
@@ -19,12 +20,41 @@ export function writtenByMlImage(text: string): boolean {
 /** Where `ml-image devcontainer` writes by default (relative to the working directory). */
 export const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';
 
-/** Named volumes (shared by every project that uses them) for the cache directories the image sets. */
+/**
+ * Named volumes for the cache directories the image sets, one set per image repository
+ * (cacheVolumeName): another repository's image, a pull request's from a fork's registry, must not
+ * read the token `huggingface-cli login` left in HF_HOME, nor plant a torch.hub hubconf.py or
+ * trust_remote_code module that a trusted image's container would run.
+ */
 export const CACHE_VOLUMES: readonly { env: string; volume: string; label: string }[] = [
   { env: 'HF_HOME', volume: 'ml-image-hf-cache', label: 'Hugging Face' },
   { env: 'TORCH_HOME', volume: 'ml-image-torch-cache', label: 'torch' },
   { env: 'PIP_CACHE_DIR', volume: 'ml-image-pip-cache', label: 'pip' },
 ];
+
+/** The repository of IMAGE: before its digest, else before the tag after its last '/'. */
+function repositoryOf(image: string): string {
+  const at = image.indexOf('@');
+  const name = at >= 0 ? image.slice(0, at) : image;
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+}
+
+/**
+ * VOLUME's name for IMAGE's repository: `ml-image-hf-cache-model-1a2b3c4d5e6f` (the repository's
+ * last part, and the first 12 hex digits of its SHA-256), the same for every tag, digest and
+ * variant of one repository.
+ */
+export function cacheVolumeName(volume: string, image: string): string {
+  const repository = repositoryOf(image);
+  const last = repository
+    .slice(repository.lastIndexOf('/') + 1)
+    .toLowerCase()
+    .replace(/[^a-z0-9_.-]/g, '-')
+    .slice(0, 32);
+  const key = createHash('sha256').update(repository).digest('hex').slice(0, 12);
+  return `${volume}-${last || 'image'}-${key}`;
+}
 
 /** Ports forwarded when a distribution of the image provides the server (PEP 503 names). */
 export const SERVICE_PORTS: readonly { port: number; label: string; distributions: readonly string[] }[] = [
@@ -176,7 +206,7 @@ export function devcontainerJson(input: DevcontainerInput): DevcontainerJson {
     (c) =>
       MOUNT_TARGET.test(env[c.env] ?? '') &&
       !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined),
-  ).map((c) => `source=${c.volume},target=${env[c.env]},type=volume`);
+  ).map((c) => `source=${cacheVolumeName(c.volume, input.image)},target=${env[c.env]},type=volume`);
   const ports = servicePorts(record);
   return {
     // No "${" (the devcontainer CLI expands ${localEnv:...} in every string, name included).

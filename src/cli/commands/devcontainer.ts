@@ -100,9 +100,10 @@ definition for VS Code, Codespaces or the devcontainer CLI:
                    engine's where there is one (Node's when the engine does not answer), with a note
   remoteUser       the image's non-root USER (from the record); updateRemoteUserUID true: on Linux that
                    user gets the host user's UID, so it can write the workspace
-  mounts           named volumes ml-image-hf-cache, ml-image-torch-cache, ml-image-pip-cache at the
-                   image's HF_HOME, TORCH_HOME, PIP_CACHE_DIR (pip's only where the image does not
-                   set PIP_NO_CACHE_DIR, which the templates do)
+  mounts           named volumes ml-image-hf-cache-*, ml-image-torch-cache-*, ml-image-pip-cache-*
+                   (one set per image repository: another repository's image never shares them) at
+                   the image's HF_HOME, TORCH_HOME, PIP_CACHE_DIR (pip's only where the image does
+                   not set PIP_NO_CACHE_DIR, which the templates do)
   runArgs          --shm-size=16g (DataLoader workers, NCCL)
   hostRequirements gpu: true for a CUDA variant only (the CLI then passes --gpus all where there are GPUs)
   forwardPorts     ${portsHelp}
