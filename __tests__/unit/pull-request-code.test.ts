@@ -58,11 +58,14 @@ describe("Dependabot's pushes (finding: a push to its dependabot/... branch ran 
   it.each([
     ['push', 'refs/heads/dependabot/pip/numpy-2.1.0'],
     ['create', 'refs/heads/dependabot/npm_and_yarn/x'],
+    // dependabot.yml's pull-request-branch-name separator: '-' or '_' (a review's finding).
+    ['push', 'refs/heads/dependabot-pip-numpy-2.1.0'],
+    ['push', 'refs/heads/dependabot_pip_numpy-2.1.0'],
   ])("a person's %s to %s: may build its code", (event, ref) => {
     const env = { ...runner, GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_ACTOR: 'alice' };
     expect(mayBuildPullRequestCode(env)).toBe(true);
     expect(untrustedRunOf(env)).toEqual({ pushScope: 'untrusted', ghaOwnScope: false });
-    expect(untrustedReason(env)).toMatch(/Dependabot's branch refs\/heads\/dependabot\//);
+    expect(untrustedReason(env)).toMatch(/Dependabot's branch refs\/heads\/dependabot/);
   });
 
   it("a person's push, and a person's re-run of Dependabot's, as before", () => {

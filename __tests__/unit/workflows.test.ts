@@ -1514,6 +1514,11 @@ describe('fork gating (the real expressions, evaluated)', () => {
       ],
       // Finding: a maintainer's fixup pushed to Dependabot's branch ran as trusted (github.actor).
       ["a person's push to Dependabot's branch", { event: 'push', actor: 'alice', ref: BRANCH }, {}],
+      [
+        "a person's push to Dependabot's branch with another separator",
+        { event: 'push', actor: 'alice', ref: 'refs/heads/dependabot-pip-numpy-2.1.0' },
+        {},
+      ],
     ])("%s: handled as a fork's run", async (_n, s, inputs) => {
       expect(await gatesOf(s, inputs)).toEqual(UNTRUSTED_RUN);
     });

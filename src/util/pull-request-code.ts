@@ -39,12 +39,13 @@ export interface RunEventFacts {
 export const DEPENDABOT = 'dependabot[bot]';
 
 /**
- * A run of a dependabot/... branch (a push, a branch created), whoever pushed: a person's commit on
+ * A run of a Dependabot branch (a push, a branch created), whoever pushed: a person's commit on
  * Dependabot's branch (a fixup for the update) leaves the updated dependency's code unreviewed, as
- * the pull request's author rule has it for Dependabot's pull requests.
+ * the pull request's author rule has it for Dependabot's pull requests. Any branch name starting
+ * `dependabot`: dependabot.yml's pull-request-branch-name separator may be '/', '-' or '_'.
  */
 const dependabotBranch = (env: Readonly<Record<string, string | undefined>>): boolean =>
-  (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot/');
+  (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot');
 
 /**
  * The reusable workflow's mark of a run it handles as a fork's (`ML_IMAGE_FORK: 'true'` in its env):
