@@ -92,6 +92,28 @@ describe('checkoutHead', () => {
     expect(await checkoutHead(oldGit, path.join(repo, 'docs'))).toBe(head);
   });
 
+  // A review's finding: requiring a .git folder in the repository's path refused these two, and a
+  // schedule run then took GITHUB_SHA (the default branch's) for what it built.
+  it('a worktree of a bare mirror, and a --separate-git-dir clone, are read', async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'ml-image-git-layouts-'));
+    try {
+      const run = (cwd: string, ...args: string[]) =>
+        execFileSync('git', args, {
+          cwd,
+          encoding: 'utf8',
+          env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+        }).trim();
+      run(base, 'clone', '-q', '--bare', repo, 'mirror.git');
+      run(path.join(base, 'mirror.git'), 'worktree', 'add', '-q', '--detach', path.join(base, 'wt'), head);
+      expect(await checkoutHead(exec, path.join(base, 'wt'))).toBe(head);
+      mkdirSync(path.join(base, 'gitdirs'));
+      run(base, 'clone', '-q', '--separate-git-dir', path.join(base, 'gitdirs', 'sep'), repo, 'sep');
+      expect(await checkoutHead(exec, path.join(base, 'sep'))).toBe(head);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   it('a linked worktree (its repository inside .git/worktrees) is still read', async () => {
     const tree = `${repo}-wt`;
     git('worktree', 'add', '-q', '--detach', tree);
