@@ -97,6 +97,24 @@ describe('cache-from / cache-to: no credential on the buildx command line', () =
       /a field without '='/,
       /docker\/login-action/,
     ],
+    // The rest of a split password holding '=' (every field KEY=VALUE), or a spec also wrong
+    // otherwise (a key twice), whose refusal quoted the whole spec.
+    [
+      "a ref= whose password holds ',' and then '='",
+      'cache-from',
+      'type=registry,ref=user:hunter2,pw=rd@ghcr.io/o/cache,mode=max',
+      'pw=rd',
+      /holds a login/,
+      /docker\/login-action/,
+    ],
+    [
+      "a ref= whose password holds ',', in a spec that gives a key twice",
+      'cache-to',
+      'type=registry,ref=user:hunter2,pw@ghcr.io/o/cache,mode=max,mode=min',
+      'pw@ghcr',
+      /a field without '='/,
+      /docker\/login-action/,
+    ],
     [
       'a bare registry cache reference TOKEN@host:tag',
       'cache-to',

@@ -142,15 +142,28 @@ export function cacheSpecType(input: 'cache-from' | 'cache-to', spec: string): s
     if (csvFields(spec).some(holdsLogin)) throw cacheLogin(input);
     return 'registry';
   }
-  const { attrs, problem } = specAttrs(spec);
-  const type = attrs.get('type');
-  // buildx refuses such a field ("invalid value"), quoting it: a ',' in a value splits it, and the
-  // rest of a password (ref=user:pa,ss@host/o/cache) would be that field. Never quoted here.
-  if (problem === undefined && csvFields(spec).some((f) => !f.includes('=')))
+  // Before any message quotes the spec: a ',' inside a value splits it (ref=user:pa,ss@host/o/cache),
+  // and the rest of a password is then a field without '=' (which buildx refuses, quoting it) or a
+  // field whose value holds the '@' of the login. Neither is quoted, whatever else is wrong.
+  const fields = csvFields(spec.replace(/[\r\n]+/g, ' '));
+  if (fields.some((f) => !f.includes('=')))
     throw new InputError(
       `input "${input}": a spec holds a field without '=' (buildx takes KEY=VALUE fields only; a ',' inside a value splits it, a password's too); not quoted: the rest of a split password would be on buildx's command line and in its error`,
       `write one spec a line, each field KEY=VALUE, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE; ${LOGIN_FIX}`,
     );
+  const { attrs, problem } = specAttrs(spec);
+  const type = attrs.get('type');
+  const login = fields.find(loginInField);
+  if (login !== undefined) {
+    // An s3 endpoint_url's user:secret@ is said as what it is, with where the builder takes it from.
+    const why = credentialInValue(login.slice(login.indexOf('=') + 1));
+    if (why === undefined) throw cacheLogin(input);
+    throw new InputError(
+      `input "${input}": a value of the spec ${why.replace(/^its value /, '')}; a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`,
+      CACHE_CREDENTIALS_ELSEWHERE[type ?? ''] ??
+        `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`,
+    );
+  }
   if (problem === undefined && type) {
     checkCacheCredentials(input, spec, type, attrs);
     return type;
@@ -159,6 +172,17 @@ export function cacheSpecType(input: 'cache-from' | 'cache-to', spec: string): s
     `input "${input}": ${JSON.stringify(shownSpec(spec))} ${problem ?? 'has no type='}`,
     'write one spec a line, each key once, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE',
   );
+}
+
+/**
+ * A KEY=VALUE field whose value holds an '@' other than a digest reference's (ref=NAME@sha256:...):
+ * a login's, or the rest of a password a ',' split off.
+ */
+function loginInField(field: string): boolean {
+  const at = field.indexOf('=');
+  const key = field.slice(0, at).trim().toLowerCase();
+  const value = field.slice(at + 1);
+  return value.includes('@') && (key !== 'ref' || holdsLogin(value));
 }
 
 /** Cache keys whose value is a credential: s3's and azblob's secret key, s3's session token, gha's token. */
@@ -183,7 +207,6 @@ function checkCacheCredentials(
   type: string,
   attrs: ReadonlyMap<string, string>,
 ): void {
-  if (type === 'registry' && holdsLogin(attrs.get('ref') ?? '')) throw cacheLogin(input);
   const key = [...attrs.keys()].find((k) => CACHE_SECRET_KEYS.has(k));
   const why =
     key !== undefined
@@ -200,7 +223,7 @@ function checkCacheCredentials(
 /** A registry cache reference with a login: refused, the spec never quoted. */
 const cacheLogin = (input: 'cache-from' | 'cache-to') =>
   new InputError(
-    `input "${input}": a registry cache reference holds a login (an '@' not before a digest: USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`,
+    `input "${input}": a registry cache reference or spec value holds a login (an '@' not before a digest: USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`,
     `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`,
   );
 
