@@ -113,6 +113,33 @@ describe('a credential helper is stopped with the program it started', () => {
   });
 });
 
+// A program the helper left that holds its stdout (a double fork, out of the tree killTree finds):
+// the call ended only when that program did; its pipes are now closed on our side at the stop.
+describe('a helper whose detached program holds its stdout', () => {
+  it("still ends at the caller's deadline, not when that program does", async () => {
+    const file = path.join(dir, 'docker-credential-detached');
+    const done = path.join(dir, 'detached.done');
+    writeFileSync(
+      file,
+      // A double fork: the program's parent exits at once, so it is init's, not the helper's.
+      `#!/bin/sh\nread host\n( sh -c 'echo $$ > "${dir}/detached.pid"; sleep 30; touch "${done}"' & )\nexec sleep 30\n`,
+    );
+    chmodSync(file, 0o755);
+    const deadline = new AbortController();
+    const asking = registryDeps({})
+      .helper('detached', 'reg.example.com', deadline.signal)
+      .catch((e: unknown) => e);
+    const detached = await childPid('detached');
+    expect(running(detached)).toBe(true);
+    const reason = new Error('the deadline passed');
+    deadline.abort(reason);
+    expect(await asking).toBe(reason);
+    // Settled while the detached program still ran (it touches the file when it ends).
+    expect(existsSync(done)).toBe(false);
+    process.kill(detached, 'SIGKILL');
+  });
+});
+
 describe('cosign is stopped with what it started', () => {
   it('at its timeout', async () => {
     const cosign = wrapper('fake-cosign-slow');

@@ -595,6 +595,10 @@ describe('the credential helper and the deadline', () => {
       runs.push({ file, runId: options.env.ML_IMAGE_RUN_ID });
       return {
         pid: undefined,
+        stdout: null,
+        stderr: null,
+        exitCode: null,
+        signalCode: null,
         kill: (s?: string | number) => {
           killed.push(s);
           callback(Object.assign(new Error('Command failed'), { signal: s }), '');
@@ -617,7 +621,15 @@ describe('the credential helper and the deadline', () => {
     const answered: HelperExec = (file, _args, options, callback) => {
       runs.push({ file, runId: options.env.ML_IMAGE_RUN_ID });
       callback(null, '{"Username":"u","Secret":"s"}');
-      return { pid: undefined, kill: () => true, stdin: null };
+      return {
+        pid: undefined,
+        stdout: null,
+        stderr: null,
+        exitCode: null,
+        signalCode: null,
+        kill: () => true,
+        stdin: null,
+      };
     };
     expect(await registryDeps({}, answered).helper('pass', 'ghcr.io')).toEqual({
       username: 'u',
@@ -638,6 +650,10 @@ describe('the credential helper and the deadline', () => {
       const killed: (string | number | undefined)[] = [];
       const exec: HelperExec = (_file, _args, _options, callback) => ({
         pid: undefined,
+        stdout: null,
+        stderr: null,
+        exitCode: null,
+        signalCode: null,
         kill: (s?: string | number) => {
           killed.push(s);
           callback(Object.assign(new Error('Command failed'), { signal: s }), '');

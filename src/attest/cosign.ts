@@ -290,6 +290,9 @@ export function defaultCosignExec(binary = 'cosign'): CosignExec {
         // The credential helpers it runs too (docker-credential-*): killed alone, cosign left them
         // to run on under init, out of the run's cleanup and the runner's process tree.
         if (child.exitCode === null && child.signalCode === null) killTree(child);
+        // Its pipes too: a program it left holding them would keep 'close' from coming.
+        child.stdout?.destroy();
+        child.stderr?.destroy();
       };
       const timer = setTimeout(() => {
         timedOut = true;

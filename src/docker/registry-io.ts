@@ -20,7 +20,7 @@ export type HelperExec = (
   args: string[],
   options: { env: NodeJS.ProcessEnv },
   callback: (error: Error | null, stdout: string) => void,
-) => Pick<ChildProcess, 'kill' | 'stdin' | 'pid'>;
+) => Pick<ChildProcess, 'kill' | 'stdin' | 'pid' | 'stdout' | 'stderr' | 'exitCode' | 'signalCode'>;
 
 const nodeExec: HelperExec = (file, args, options, callback) => execFile(file, args, options, callback);
 
@@ -53,7 +53,13 @@ export function registryDeps(
         let ended = false;
         let timer: ReturnType<typeof setTimeout> | undefined;
         let unregister = () => undefined as void;
-        const stop = () => killTree(child);
+        // The helper with what it started, then its pipes: a program it left that holds them (a
+        // daemon, a double fork) would keep the call from ending until that program does.
+        const stop = () => {
+          if (child.exitCode === null && child.signalCode === null) killTree(child);
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+        };
         const done = () => {
           ended = true;
           clearTimeout(timer);
