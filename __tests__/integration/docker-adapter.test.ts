@@ -10,6 +10,7 @@ import { RUN_ID } from '../../src/util/run-id.js';
 import { createDefaultDockerAdapter } from '../../src/docker/engine.js';
 import { DEFAULT_PIDS_LIMIT, LOOPBACK_HOSTNAME } from '../../src/docker/containers-spec.js';
 import { MAX_STREAM_CHARS } from '../../src/docker/streams.js';
+import { SESSION_SCRIPT } from '../../src/docker/deadline.js';
 
 const env = inject('dockerEnv');
 const runId = `${process.pid}-${Date.now()}`;
@@ -374,6 +375,31 @@ describe.skipIf(!env.available)('real Docker through the adapter', () => {
       await session.close();
     }
     expect(await docker.listManagedContainers(labels)).toEqual([]);
+  });
+
+  // A review's finding: under an init the daemon adds (dockerd --init, daemon.json "init": true)
+  // the loop is not PID 1, so counting every process but PID 1 saw itself as a command and never
+  // ended before its deadline (600 s here: the call would fail at its 120 s guard).
+  it('the idle loop ends under an init as PID 1 too', () => {
+    const out = execFileSync(
+      'docker',
+      [
+        'run',
+        '--rm',
+        '--init',
+        '--entrypoint',
+        'sh',
+        images.busyboxAmd64,
+        '-c',
+        SESSION_SCRIPT,
+        'x',
+        '600',
+        '2',
+        '1',
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(out).toBe('');
   });
 
   it('leaves no container of this run behind', async () => {

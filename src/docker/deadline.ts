@@ -25,8 +25,9 @@ export const DEADLINE_SCRIPT = [
 
 /**
  * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
- * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1, this loop,
- * is a command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
+ * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1 and this
+ * loop, which is PID 1 itself or, under an init the daemon adds (`"init": true`), its child, is a
+ * command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
  */
 export const SESSION_SCRIPT = [
   'trap "exit 0" TERM INT',
@@ -34,8 +35,8 @@ export const SESSION_SCRIPT = [
   'while [ "$t" -gt 0 ]; do',
   '  sleep "$s" & wait $!',
   '  t=$((t - s))',
-  '  set -- /proc/[0-9]*',
-  '  if [ "$#" -gt 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
+  '  b=0; for p in /proc/[0-9]*; do case ${p#/proc/} in 1|$$) ;; *) b=1 ;; esac; done',
+  '  if [ "$b" = 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
   'done',
   'exit 0',
 ].join('\n');
