@@ -14,9 +14,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isRunProcess } from '../../src/action/post.js';
+import { defaultPostDeps, isRunProcess } from '../../src/action/post.js';
 import { defaultCosignExec } from '../../src/attest/cosign.js';
 import { registryDeps } from '../../src/docker/registry-io.js';
 import { clearInterruptedForTests, markInterrupted, runPendingCleanups } from '../../src/util/cleanup.js';
@@ -137,6 +138,29 @@ describe('a helper whose detached program holds its stdout', () => {
     // Settled while the detached program still ran (it touches the file when it ends).
     expect(existsSync(done)).toBe(false);
     process.kill(detached, 'SIGKILL');
+  });
+});
+
+// The post step stops what the run left, found by the run id in its environment, but not a daemon
+// a helper chain started (setsid: gpg-agent, an ssh master), which serves the user's other jobs.
+describe("the post step's process sweep", () => {
+  it('stops a program the run left, and leaves a daemon (a session leader) with the same id', async () => {
+    const runId = `${process.pid}-child-trees`;
+    const env = { ...process.env, ML_IMAGE_RUN_ID: runId };
+    const left = spawn('sleep', ['60'], { env, stdio: 'ignore' });
+    const daemon = spawn('setsid', ['sleep', '60'], { env, stdio: 'ignore', detached: false });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(running(left.pid!)).toBe(true);
+      expect(running(daemon.pid!)).toBe(true);
+      const swept = await defaultPostDeps().stopProcesses(runId);
+      expect(swept.map((w) => Number(w.split(' ')[0]))).toEqual([left.pid]);
+      expect(await stopped(left.pid!)).toBe(true);
+      expect(running(daemon.pid!)).toBe(true);
+    } finally {
+      left.kill('SIGKILL');
+      daemon.kill('SIGKILL');
+    }
   });
 });
 

@@ -273,6 +273,42 @@ describe('isRunProcess', () => {
   ])('%s -> %s', (_what, environ, expected) => {
     expect(isRunProcess(environ, RUN)).toBe(expected);
   });
+
+  // A review's finding: a daemon a helper chain started with the run id (gpg-agent through
+  // docker-credential-pass; an ssh ControlPersist master) was killed, though it outlives the run by
+  // design and serves other jobs. It called setsid: its session is its own pid.
+  const stat = (pid: number, comm: string, session: number) =>
+    `${pid} (${comm}) S 1 ${session} ${session} 0 -1 4194560`;
+  it.each([
+    [
+      "a helper's program left under init (not a session leader)",
+      stat(4242, 'python3', 100),
+      'python3\0-c',
+      true,
+    ],
+    [
+      'gpg-agent, a daemon (its own session)',
+      stat(4243, 'gpg-agent', 4243),
+      'gpg-agent\0--homedir\0/h',
+      false,
+    ],
+    ['an ssh master, a daemon', stat(4244, 'ssh', 4244), 'ssh\0-fNM', false],
+    [
+      "the tool's own program as a session leader still is",
+      stat(4245, 'docker', 4245),
+      '/usr/bin/docker\0buildx',
+      true,
+    ],
+    [
+      'a credential helper as a session leader',
+      stat(4246, 'docker-credenti', 4246),
+      '/usr/local/bin/docker-credential-pass\0get',
+      true,
+    ],
+    ['a comm with ") " in it', stat(4247, 'a) b', 4247), 'x', false],
+  ])('%s -> %s', (_what, st, cmdline, expected) => {
+    expect(isRunProcess(env(`ML_IMAGE_RUN_ID=${RUN}`), RUN, { stat: st, cmdline })).toBe(expected);
+  });
 });
 
 describe('action.yml', () => {

@@ -295,10 +295,27 @@ async function cleanImages(io: ActionIo, runId: string, outcome: PostOutcome): P
  * A process of this run: one whose environment carries the run id. The tool starts docker CLIs (and
  * their buildx plugin), cosign and credential helpers with it, and what they start inherits it: a
  * credential helper's own program that cosign's kill left to run on under init, as much as a
- * `docker buildx build`.
+ * `docker buildx build`. But not a daemon such a chain started (it called setsid: a session leader,
+ * per its /proc stat): gpg-agent through docker-credential-pass, an ssh ControlPersist master of a
+ * DOCKER_HOST=ssh:// context, which outlive the run by design and serve the user's other jobs;
+ * unless it is one of the tool's own programs (docker, docker-buildx, cosign, docker-credential-*).
  */
-export function isRunProcess(environ: string, runId: string): boolean {
-  return environ.split('\0').includes(`${RUN_ID_ENV}=${runId}`);
+export function isRunProcess(
+  environ: string,
+  runId: string,
+  proc: { stat?: string; cmdline?: string } = {},
+): boolean {
+  if (!environ.split('\0').includes(`${RUN_ID_ENV}=${runId}`)) return false;
+  if (proc.stat === undefined || !sessionLeader(proc.stat)) return true;
+  const argv0 = path.basename((proc.cmdline ?? '').split('\0')[0] ?? '');
+  return /^(docker(-buildx)?|cosign|docker-credential-.+)$/.test(argv0);
+}
+
+/** Whether a /proc/<pid>/stat line ("pid (comm) state ppid pgrp session ...") is its session's leader. */
+function sessionLeader(stat: string): boolean {
+  const pid = Number(stat.slice(0, stat.indexOf(' ')));
+  const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+  return Number.isInteger(pid) && pid > 0 && session === pid;
 }
 
 /** Post-step side effects over /proc and the filesystem (Linux runners). */
@@ -326,7 +343,8 @@ export function defaultPostDeps(procDir = '/proc'): PostDeps {
         try {
           const cmdline = readFileSync(path.join(procDir, e, 'cmdline'), 'utf8');
           const environ = readFileSync(path.join(procDir, e, 'environ'), 'utf8');
-          if (isRunProcess(environ, runId))
+          const stat = readFileSync(path.join(procDir, e, 'stat'), 'utf8');
+          if (isRunProcess(environ, runId, { stat, cmdline }))
             // Masked and escaped: a program a helper started may take anything as its arguments.
             found.push({
               pid,
