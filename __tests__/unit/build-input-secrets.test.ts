@@ -72,6 +72,23 @@ describe('an id given twice within one input is refused (exit 2)', () => {
     expect(text).not.toMatch(/planted/);
     expect(text).toContain('give each secret id once');
   });
+  // A review's finding: `out['__proto__'] = value` on a plain object sets its prototype, so the
+  // secret was dropped, and given twice not seen as twice.
+  it('an id __proto__ is kept, and refused when given twice', () => {
+    expect(Object.entries(options({ 'secret-envs': '__proto__=HOME' })().secretEnvs ?? {})).toEqual([
+      ['__proto__', 'HOME'],
+    ]);
+    expect(Object.keys(options({ secrets: '__proto__=planted1' })().secrets ?? {})).toEqual(['__proto__']);
+    expect(options({ 'secret-envs': '__proto__=A\n__proto__=B' })).toThrow(
+      'secret id __proto__ is given twice',
+    );
+    // And its value is read for the build (checkBuildSecrets' values by id).
+    const given = options({ 'secret-envs': '__proto__=HOME' })();
+    expect(Object.entries(checkBuildSecrets(given, config, { ...ENV, HOME: '/h' }))).toEqual([
+      ['__proto__', '/h'],
+    ]);
+  });
+
   it('ids of their own in each input pass', () => {
     const o = options({ secrets: 'a=1\nb=2', 'secret-envs': 'c=HOME', 'secret-files': 'k=a.txt\nl=b.txt' })();
     expect(Object.keys(o.secrets ?? {})).toEqual(['a', 'b']);

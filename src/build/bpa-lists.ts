@@ -259,7 +259,8 @@ const SECRETS_FIX =
 
 export function secretMap(input: string, items: readonly string[], what: string): Record<string, string> {
   if (input === 'secrets') return valueSecrets(items, what);
-  const out: Record<string, string> = {};
+  // No prototype: an id `__proto__` (letters and _) is a key like any other, never dropped.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const item of items) {
     const [id, value] = keyValue(input, item, what);
     if (!SECRET_ID.test(id) || /^\.+$/.test(id))
@@ -279,7 +280,7 @@ export function secretMap(input: string, items: readonly string[], what: string)
  * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
  */
 function valueSecrets(items: readonly string[], what: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   const itemOf = new Map<string, number>();
   items.forEach((item, i) => {
     const at = item.indexOf('=');

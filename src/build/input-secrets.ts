@@ -34,7 +34,7 @@ export function checkBuildSecrets(
       );
     taken.add(id);
   }
-  const values: Record<string, string> = {};
+  const values: Record<string, string> = Object.create(null) as Record<string, string>; // an id __proto__ is a key like any other
   for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
     const value = env[name];
     if (value === undefined)
@@ -89,7 +89,7 @@ export function inputSecrets(
   dir: string,
   read: (file: string) => string | undefined = secretFileText,
 ): { files: Record<string, string>; values: Record<string, string> } {
-  const files: Record<string, string> = {};
+  const files: Record<string, string> = Object.create(null) as Record<string, string>;
   const values: Record<string, string> = {};
   for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
     values[`secret-env:${id}`] = value;
