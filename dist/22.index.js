@@ -129,17 +129,38 @@ function cacheSpecType(input, spec) {
             throw cacheLogin(input);
         return 'registry';
     }
+    // Before any message quotes the spec: a ',' inside a value splits it (ref=user:pa,ss@host/o/cache),
+    // and the rest of a password is then a field without '=' (which buildx refuses, quoting it) or a
+    // field whose value holds the '@' of the login. Neither is quoted, whatever else is wrong.
+    const fields = (0,bpa_list/* csvFields */.qZ)(spec.replace(/[\r\n]+/g, ' '));
+    if (fields.some((f) => !f.includes('=')))
+        throw new errors/* InputError */.dz(`input "${input}": a spec holds a field without '=' (buildx takes KEY=VALUE fields only; a ',' inside a value splits it, a password's too); not quoted: the rest of a split password would be on buildx's command line and in its error`, `write one spec a line, each field KEY=VALUE, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE; ${LOGIN_FIX}`);
     const { attrs, problem } = (0,bpa_list/* specAttrs */.Oz)(spec);
     const type = attrs.get('type');
-    // buildx refuses such a field ("invalid value"), quoting it: a ',' in a value splits it, and the
-    // rest of a password (ref=user:pa,ss@host/o/cache) would be that field. Never quoted here.
-    if (problem === undefined && (0,bpa_list/* csvFields */.qZ)(spec).some((f) => !f.includes('=')))
-        throw new errors/* InputError */.dz(`input "${input}": a spec holds a field without '=' (buildx takes KEY=VALUE fields only; a ',' inside a value splits it, a password's too); not quoted: the rest of a split password would be on buildx's command line and in its error`, `write one spec a line, each field KEY=VALUE, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE; ${LOGIN_FIX}`);
+    const login = fields.find(loginInField);
+    if (login !== undefined) {
+        // An s3 endpoint_url's user:secret@ is said as what it is, with where the builder takes it from.
+        const why = (0,build_args/* credentialInValue */._G)(login.slice(login.indexOf('=') + 1));
+        if (why === undefined)
+            throw cacheLogin(input);
+        throw new errors/* InputError */.dz(`input "${input}": a value of the spec ${why.replace(/^its value /, '')}; a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, CACHE_CREDENTIALS_ELSEWHERE[type ?? ''] ??
+            `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`);
+    }
     if (problem === undefined && type) {
         checkCacheCredentials(input, spec, type, attrs);
         return type;
     }
     throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(shownSpec(spec))} ${problem ?? 'has no type='}`, 'write one spec a line, each key once, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE');
+}
+/**
+ * A KEY=VALUE field whose value holds an '@' other than a digest reference's (ref=NAME@sha256:...):
+ * a login's, or the rest of a password a ',' split off.
+ */
+function loginInField(field) {
+    const at = field.indexOf('=');
+    const key = field.slice(0, at).trim().toLowerCase();
+    const value = field.slice(at + 1);
+    return value.includes('@') && (key !== 'ref' || holdsLogin(value));
 }
 /** Cache keys whose value is a credential: s3's and azblob's secret key, s3's session token, gha's token. */
 const CACHE_SECRET_KEYS = new Set(['secret_access_key', 'session_token', 'token']);
@@ -155,8 +176,6 @@ const CACHE_CREDENTIALS_ELSEWHERE = {
  * user of the machine can read, and in the build's log. The message never holds the value.
  */
 function checkCacheCredentials(input, spec, type, attrs) {
-    if (type === 'registry' && holdsLogin(attrs.get('ref') ?? ''))
-        throw cacheLogin(input);
     const key = [...attrs.keys()].find((k) => CACHE_SECRET_KEYS.has(k));
     const why = key !== undefined
         ? `gives ${key}=`
@@ -167,7 +186,7 @@ function checkCacheCredentials(input, spec, type, attrs) {
         'give the builder its credentials another way (its environment, a credentials file), not in the spec');
 }
 /** A registry cache reference with a login: refused, the spec never quoted. */
-const cacheLogin = (input) => new errors/* InputError */.dz(`input "${input}": a registry cache reference holds a login (an '@' not before a digest: USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`);
+const cacheLogin = (input) => new errors/* InputError */.dz(`input "${input}": a registry cache reference or spec value holds a login (an '@' not before a digest: USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`);
 /** A `KEY=VALUE,...` spec for an error: the value of a key that names a secret (token=) masked. */
 function shownSpec(spec) {
     return (0,bpa_list/* csvFields */.qZ)(spec.replace(/[\r\n]+/g, ' '))
@@ -200,7 +219,8 @@ const SECRETS_FIX = 'write one ID=VALUE a line; put a multi-line value in double
 function secretMap(input, items, what) {
     if (input === 'secrets')
         return valueSecrets(items, what);
-    const out = {};
+    // No prototype: an id `__proto__` (letters and _) is a key like any other, never dropped.
+    const out = Object.create(null);
     for (const item of items) {
         const [id, value] = keyValue(input, item, what);
         if (!SECRET_ID.test(id) || /^\.+$/.test(id))
@@ -217,7 +237,7 @@ function secretMap(input, items, what) {
  * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
  */
 function valueSecrets(items, what) {
-    const out = {};
+    const out = Object.create(null);
     const itemOf = new Map();
     items.forEach((item, i) => {
         const at = item.indexOf('=');
@@ -2277,12 +2297,15 @@ var plan_schema = __webpack_require__(47684);
 var results_results = __webpack_require__(4584);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
 // env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
 // them. Pure: the caller reads build.json, plan.json and the record (through the results contract,
 // src/results/, which parses each with its schema) and writes the file.
+
 
 
 
@@ -2295,12 +2318,39 @@ function writtenByMlImage(text) {
 }
 /** Where `ml-image devcontainer` writes by default (relative to the working directory). */
 const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';
-/** Named volumes (shared by every project that uses them) for the cache directories the image sets. */
+/**
+ * Named volumes for the cache directories the image sets, one set per image repository
+ * (cacheVolumeName): another repository's image, a pull request's from a fork's registry, must not
+ * read the token `huggingface-cli login` left in HF_HOME, nor plant a torch.hub hubconf.py or
+ * trust_remote_code module that a trusted image's container would run.
+ */
 const CACHE_VOLUMES = [
     { env: 'HF_HOME', volume: 'ml-image-hf-cache', label: 'Hugging Face' },
     { env: 'TORCH_HOME', volume: 'ml-image-torch-cache', label: 'torch' },
     { env: 'PIP_CACHE_DIR', volume: 'ml-image-pip-cache', label: 'pip' },
 ];
+/** The repository of IMAGE: before its digest, else before the tag after its last '/'. */
+function repositoryOf(image) {
+    const at = image.indexOf('@');
+    const name = at >= 0 ? image.slice(0, at) : image;
+    const colon = name.lastIndexOf(':');
+    return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+}
+/**
+ * VOLUME's name for IMAGE's repository: `ml-image-hf-cache-model-1a2b3c4d5e6f` (the repository's
+ * last part, and the first 12 hex digits of its SHA-256), the same for every tag, digest and
+ * variant of one repository.
+ */
+function cacheVolumeName(volume, image) {
+    const repository = repositoryOf(image);
+    const last = repository
+        .slice(repository.lastIndexOf('/') + 1)
+        .toLowerCase()
+        .replace(/[^a-z0-9_.-]/g, '-')
+        .slice(0, 32);
+    const key = (0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 12);
+    return `${volume}-${last || 'image'}-${key}`;
+}
 /** Ports forwarded when a distribution of the image provides the server (PEP 503 names). */
 const SERVICE_PORTS = [
     {
@@ -2396,7 +2446,7 @@ function devcontainerJson(input) {
     // so a comma would split it, a double quote fail it and a line break cut it short. pip's cache
     // only where pip uses it: PIP_NO_CACHE_DIR (set by the templates) turns it off for any value.
     const mounts = CACHE_VOLUMES.filter((c) => MOUNT_TARGET.test(env[c.env] ?? '') &&
-        !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined)).map((c) => `source=${c.volume},target=${env[c.env]},type=volume`);
+        !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined)).map((c) => `source=${cacheVolumeName(c.volume, input.image)},target=${env[c.env]},type=volume`);
     const ports = servicePorts(record);
     return {
         // No "${" (the devcontainer CLI expands ${localEnv:...} in every string, name included).
@@ -2621,8 +2671,6 @@ async function gitContextFromCheckout(exec, cwd) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -3213,7 +3261,7 @@ function checkBuildSecrets(options, config, env) {
             throw new errors/* InputError */.dz(`${i < ids.length ? 'inputs "secrets"/"secret-envs"' : 'input "secret-files"'}: secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
         taken.add(id);
     }
-    const values = {};
+    const values = Object.create(null); // an id __proto__ is a key like any other
     for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
         const value = env[name];
         if (value === undefined)
@@ -3262,7 +3310,7 @@ function secretFileText(file) {
  * may print it). A value too short to mask safely is dropped where the mask is made (valueMasks).
  */
 function inputSecrets(options, config, env, dir, read = secretFileText) {
-    const files = {};
+    const files = Object.create(null);
     const values = {};
     for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
         values[`secret-env:${id}`] = value;

@@ -130,7 +130,10 @@ var verify_inputs = __webpack_require__(19171);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./src/docker/oci-types.ts
+var oci_types = __webpack_require__(2329);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
+
 
 
 /**
@@ -203,8 +206,10 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     const { ref: pinned, digest } = (0,oci_ref/* parseDigestRef */.Tf)(ref, { field: `${prefix}IMAGE@DIGEST` });
     const repository = pinned.slice(0, pinned.lastIndexOf('@'));
     const index = await docker.imagetoolsInspect(pinned);
+    // Every entry but BuildKit's attestation manifests (unknown/unknown): one with an unknown OS and
+    // a real architecture is what Enroot pulls on a node of that architecture when it comes first.
     const listed = index.platforms
-        .filter((p) => p.os !== 'unknown')
+        .filter((p) => !(0,oci_types/* isAttestationEntry */.r2)(p))
         .map((p) => ({
         platform: (0,util_text/* printable */.g$)(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
         ref: `${repository}@${p.digest}`,
@@ -2236,7 +2241,14 @@ function registryDeps(env, exec = nodeExec) {
             let ended = false;
             let timer;
             let unregister = () => undefined;
-            const stop = () => (0,process_tree/* killTree */.TP)(child);
+            // The helper with what it started, then its pipes: a program it left that holds them (a
+            // daemon, a double fork) would keep the call from ending until that program does.
+            const stop = () => {
+                if (child.exitCode === null && child.signalCode === null)
+                    (0,process_tree/* killTree */.TP)(child);
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            };
             const done = () => {
                 ended = true;
                 clearTimeout(timer);
@@ -2759,6 +2771,9 @@ function defaultCosignExec(binary = 'cosign') {
             // to run on under init, out of the run's cleanup and the runner's process tree.
             if (child.exitCode === null && child.signalCode === null)
                 (0,process_tree/* killTree */.TP)(child);
+            // Its pipes too: a program it left holding them would keep 'close' from coming.
+            child.stdout?.destroy();
+            child.stderr?.destroy();
         };
         const timer = setTimeout(() => {
             timedOut = true;

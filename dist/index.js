@@ -28395,9 +28395,12 @@ var util_text = __nccwpck_require__(49997);
 var engine = __nccwpck_require__(90077);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __nccwpck_require__(45206);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/docker/git-head.ts
 // The commit a checkout holds (`git rev-parse HEAD`), through a CommandRunner: the one git read the
 // action's main step and the CLI make on a runner (src/plan/git-context.ts says when).
+
 
 /**
  * The commit the checkout at CWD holds (undefined: no git, or not a work tree). CWD may be the
@@ -28406,10 +28409,11 @@ var exec_runner = __nccwpck_require__(45206);
  * bare one is never taken (safe.bareRepository=explicit, git 2.38; before it, a bare repository has
  * no work tree, which --show-toplevel asks for: an error since git 2.25, an empty line before). A
  * git before 2.38 still takes a planted layout whose `config` names a work tree (core.worktree), so
- * the repository itself must be a `.git` folder (or one inside it: a linked worktree's, a
- * submodule's), the rule safe.bareRepository=explicit applies: no commit can hold a `.git` path.
+ * the repository must also be the one the work tree's own `.git` names (sameRepository): its `.git`
+ * folder, or the folder its `.git` file points to (a linked worktree's, a submodule's, a
+ * `--separate-git-dir` clone's). No commit can hold a `.git` path to point elsewhere.
  */
-async function checkoutHead(exec, cwd) {
+async function checkoutHead(exec, cwd, same = sameRepository) {
     try {
         const args = [
             '-c',
@@ -28424,7 +28428,12 @@ async function checkoutHead(exec, cwd) {
         // bare one.
         const [top = '', gitDir = '', head = '', ...rest] = r.stdout.trimEnd().split(/\r?\n/);
         const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-        return r.exitCode === 0 && rest.length === 0 && external_node_path_default().isAbsolute(top) && inDotGit(gitDir) && sha.test(head)
+        return r.exitCode === 0 &&
+            rest.length === 0 &&
+            external_node_path_default().isAbsolute(top) &&
+            external_node_path_default().isAbsolute(gitDir) &&
+            sha.test(head) &&
+            same(top, gitDir)
             ? head
             : undefined;
     }
@@ -28432,9 +28441,24 @@ async function checkoutHead(exec, cwd) {
         return undefined;
     }
 }
-/** An absolute path with a `.git` folder among its parts (either separator: Git for Windows). */
-function inDotGit(dir) {
-    return external_node_path_default().isAbsolute(dir) && dir.split(/[\\/]/).includes('.git');
+/**
+ * Whether GIT_DIR is the repository TOP's own `.git` names: that folder, or the one a `.git` file
+ * points to (`gitdir: PATH`, relative to TOP), both compared by their real paths.
+ */
+function sameRepository(top, gitDir) {
+    try {
+        const dotGit = external_node_path_default().join(top, '.git');
+        const named = (0,external_node_fs_.statSync)(dotGit).isDirectory() ? dotGit : gitFileTarget(top, (0,external_node_fs_.readFileSync)(dotGit, 'utf8'));
+        return named !== undefined && (0,external_node_fs_.realpathSync)(named) === (0,external_node_fs_.realpathSync)(gitDir);
+    }
+    catch {
+        return false;
+    }
+}
+/** The folder a `.git` file names (`gitdir: PATH` on its first line), resolved against TOP. */
+function gitFileTarget(top, text) {
+    const m = /^gitdir: *(.+?)\s*$/m.exec(text.split(/\r?\n/)[0] ?? '');
+    return m ? external_node_path_default().resolve(top, m[1]) : undefined;
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -28855,10 +28879,24 @@ async function cleanImages(io, runId, outcome) {
  * A process of this run: one whose environment carries the run id. The tool starts docker CLIs (and
  * their buildx plugin), cosign and credential helpers with it, and what they start inherits it: a
  * credential helper's own program that cosign's kill left to run on under init, as much as a
- * `docker buildx build`.
+ * `docker buildx build`. But not a daemon such a chain started (it called setsid: a session leader,
+ * per its /proc stat): gpg-agent through docker-credential-pass, an ssh ControlPersist master of a
+ * DOCKER_HOST=ssh:// context, which outlive the run by design and serve the user's other jobs;
+ * unless it is one of the tool's own programs (docker, docker-buildx, cosign, docker-credential-*).
  */
-function isRunProcess(environ, runId) {
-    return environ.split('\0').includes(`${_docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID_ENV */ .I}=${runId}`);
+function isRunProcess(environ, runId, proc = {}) {
+    if (!environ.split('\0').includes(`${_docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID_ENV */ .I}=${runId}`))
+        return false;
+    if (proc.stat === undefined || !sessionLeader(proc.stat))
+        return true;
+    const argv0 = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename((proc.cmdline ?? '').split('\0')[0] ?? '');
+    return /^(docker(-buildx)?|cosign|docker-credential-.+)$/.test(argv0);
+}
+/** Whether a /proc/<pid>/stat line ("pid (comm) state ppid pgrp session ...") is its session's leader. */
+function sessionLeader(stat) {
+    const pid = Number(stat.slice(0, stat.indexOf(' ')));
+    const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+    return Number.isInteger(pid) && pid > 0 && session === pid;
 }
 /** Post-step side effects over /proc and the filesystem (Linux runners). */
 function defaultPostDeps(procDir = '/proc') {
@@ -28888,7 +28926,8 @@ function defaultPostDeps(procDir = '/proc') {
                 try {
                     const cmdline = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, e, 'cmdline'), 'utf8');
                     const environ = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, e, 'environ'), 'utf8');
-                    if (isRunProcess(environ, runId))
+                    const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, e, 'stat'), 'utf8');
+                    if (isRunProcess(environ, runId, { stat, cmdline }))
                         // Masked and escaped: a program a helper started may take anything as its arguments.
                         found.push({
                             pid,
@@ -29472,8 +29511,11 @@ function parseImageIndex(raw) {
             unplatformed.push(m.digest);
             continue;
         }
-        if (m.platform.os === 'unknown')
-            continue; // attestation manifests (unknown/unknown)
+        // BuildKit's attestation manifests (unknown/unknown), which no runtime pulls. An entry with an
+        // unknown OS and a real architecture is a platform: Enroot (Slurm's Pyxis) picks an entry by its
+        // architecture alone, the first that matches.
+        if ((0,oci_types/* isAttestationEntry */.r2)(m.platform))
+            continue;
         const { os, architecture, variant } = m.platform;
         platforms.push({ os, architecture, ...(variant !== undefined && { variant }), digest: m.digest });
     }
@@ -30016,8 +30058,9 @@ const DEADLINE_SCRIPT = [
 ].join('\n');
 /**
  * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
- * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1, this loop,
- * is a command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
+ * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1 and this
+ * loop, which is PID 1 itself or, under an init the daemon adds (`"init": true`), its child, is a
+ * command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
  */
 const SESSION_SCRIPT = [
     'trap "exit 0" TERM INT',
@@ -30025,8 +30068,8 @@ const SESSION_SCRIPT = [
     'while [ "$t" -gt 0 ]; do',
     '  sleep "$s" & wait $!',
     '  t=$((t - s))',
-    '  set -- /proc/[0-9]*',
-    '  if [ "$#" -gt 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
+    '  b=0; for p in /proc/[0-9]*; do case ${p#/proc/} in 1|$$) ;; *) b=1 ;; esac; done',
+    '  if [ "$b" = 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
     'done',
     'exit 0',
 ].join('\n');
@@ -31968,6 +32011,7 @@ async function simpleFetch(url, init = {}, env = process.env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   QA: () => (/* binding */ ANSWER_TOO_LARGE),
 /* harmony export */   ap: () => (/* binding */ RegistryAnswerError),
+/* harmony export */   r2: () => (/* binding */ isAttestationEntry),
 /* harmony export */   sI: () => (/* binding */ sha256Digest)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
@@ -31989,6 +32033,11 @@ class RegistryAnswerError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .Env
         this.name = 'EnvironmentError';
     }
 }
+/**
+ * An image index entry for BuildKit's attestations (unknown OS and unknown architecture), which no
+ * runtime pulls. Only both: Enroot (Slurm's Pyxis) picks an entry by its architecture alone.
+ */
+const isAttestationEntry = (p) => p.os === 'unknown' && p.architecture === 'unknown';
 
 
 /***/ }),
@@ -33583,11 +33632,12 @@ const TRUSTED_EVENTS = new Set([
 /** The login GitHub runs Dependabot's workflows as: GITHUB_ACTOR of its pull requests' and pushes' runs. */
 const DEPENDABOT = 'dependabot[bot]';
 /**
- * A run of a dependabot/... branch (a push, a branch created), whoever pushed: a person's commit on
+ * A run of a Dependabot branch (a push, a branch created), whoever pushed: a person's commit on
  * Dependabot's branch (a fixup for the update) leaves the updated dependency's code unreviewed, as
- * the pull request's author rule has it for Dependabot's pull requests.
+ * the pull request's author rule has it for Dependabot's pull requests. Any branch name starting
+ * `dependabot`: dependabot.yml's pull-request-branch-name separator may be '/', '-' or '_'.
  */
-const dependabotBranch = (env) => (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot/');
+const dependabotBranch = (env) => (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot');
 /**
  * The reusable workflow's mark of a run it handles as a fork's (`ML_IMAGE_FORK: 'true'` in its env):
  * a fork's or Dependabot's, or one of an `untrusted-authors` login, whose push runs the action cannot

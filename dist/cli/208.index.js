@@ -1077,6 +1077,9 @@ function defaultCosignExec(binary = 'cosign') {
             // to run on under init, out of the run's cleanup and the runner's process tree.
             if (child.exitCode === null && child.signalCode === null)
                 (0,process_tree/* killTree */.TP)(child);
+            // Its pipes too: a program it left holding them would keep 'close' from coming.
+            child.stdout?.destroy();
+            child.stderr?.destroy();
         };
         const timer = setTimeout(() => {
             timedOut = true;
@@ -2577,7 +2580,14 @@ function registryDeps(env, exec = nodeExec) {
             let ended = false;
             let timer;
             let unregister = () => undefined;
-            const stop = () => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .killTree */ .TP)(child);
+            // The helper with what it started, then its pipes: a program it left that holds them (a
+            // daemon, a double fork) would keep the call from ending until that program does.
+            const stop = () => {
+                if (child.exitCode === null && child.signalCode === null)
+                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .killTree */ .TP)(child);
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            };
             const done = () => {
                 ended = true;
                 clearTimeout(timer);

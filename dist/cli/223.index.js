@@ -533,17 +533,38 @@ function bpa_lists_cacheSpecType(input, spec) {
             throw cacheLogin(input);
         return 'registry';
     }
+    // Before any message quotes the spec: a ',' inside a value splits it (ref=user:pa,ss@host/o/cache),
+    // and the rest of a password is then a field without '=' (which buildx refuses, quoting it) or a
+    // field whose value holds the '@' of the login. Neither is quoted, whatever else is wrong.
+    const fields = csvFields(spec.replace(/[\r\n]+/g, ' '));
+    if (fields.some((f) => !f.includes('=')))
+        throw new errors/* InputError */.dz(`input "${input}": a spec holds a field without '=' (buildx takes KEY=VALUE fields only; a ',' inside a value splits it, a password's too); not quoted: the rest of a split password would be on buildx's command line and in its error`, `write one spec a line, each field KEY=VALUE, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE; ${LOGIN_FIX}`);
     const { attrs, problem } = bpa_list_specAttrs(spec);
     const type = attrs.get('type');
-    // buildx refuses such a field ("invalid value"), quoting it: a ',' in a value splits it, and the
-    // rest of a password (ref=user:pa,ss@host/o/cache) would be that field. Never quoted here.
-    if (problem === undefined && csvFields(spec).some((f) => !f.includes('=')))
-        throw new errors/* InputError */.dz(`input "${input}": a spec holds a field without '=' (buildx takes KEY=VALUE fields only; a ',' inside a value splits it, a password's too); not quoted: the rest of a split password would be on buildx's command line and in its error`, `write one spec a line, each field KEY=VALUE, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE; ${LOGIN_FIX}`);
+    const login = fields.find(loginInField);
+    if (login !== undefined) {
+        // An s3 endpoint_url's user:secret@ is said as what it is, with where the builder takes it from.
+        const why = (0,build_args/* credentialInValue */._G)(login.slice(login.indexOf('=') + 1));
+        if (why === undefined)
+            throw cacheLogin(input);
+        throw new errors/* InputError */.dz(`input "${input}": a value of the spec ${why.replace(/^its value /, '')}; a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, CACHE_CREDENTIALS_ELSEWHERE[type ?? ''] ??
+            `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`);
+    }
     if (problem === undefined && type) {
         checkCacheCredentials(input, spec, type, attrs);
         return type;
     }
     throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(shownSpec(spec))} ${problem ?? 'has no type='}`, 'write one spec a line, each key once, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE');
+}
+/**
+ * A KEY=VALUE field whose value holds an '@' other than a digest reference's (ref=NAME@sha256:...):
+ * a login's, or the rest of a password a ',' split off.
+ */
+function loginInField(field) {
+    const at = field.indexOf('=');
+    const key = field.slice(0, at).trim().toLowerCase();
+    const value = field.slice(at + 1);
+    return value.includes('@') && (key !== 'ref' || holdsLogin(value));
 }
 /** Cache keys whose value is a credential: s3's and azblob's secret key, s3's session token, gha's token. */
 const CACHE_SECRET_KEYS = new Set(['secret_access_key', 'session_token', 'token']);
@@ -559,8 +580,6 @@ const CACHE_CREDENTIALS_ELSEWHERE = {
  * user of the machine can read, and in the build's log. The message never holds the value.
  */
 function checkCacheCredentials(input, spec, type, attrs) {
-    if (type === 'registry' && holdsLogin(attrs.get('ref') ?? ''))
-        throw cacheLogin(input);
     const key = [...attrs.keys()].find((k) => CACHE_SECRET_KEYS.has(k));
     const why = key !== undefined
         ? `gives ${key}=`
@@ -571,7 +590,7 @@ function checkCacheCredentials(input, spec, type, attrs) {
         'give the builder its credentials another way (its environment, a credentials file), not in the spec');
 }
 /** A registry cache reference with a login: refused, the spec never quoted. */
-const cacheLogin = (input) => new errors/* InputError */.dz(`input "${input}": a registry cache reference holds a login (an '@' not before a digest: USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`);
+const cacheLogin = (input) => new errors/* InputError */.dz(`input "${input}": a registry cache reference or spec value holds a login (an '@' not before a digest: USER:PASSWORD@ before the registry); a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`);
 /** A `KEY=VALUE,...` spec for an error: the value of a key that names a secret (token=) masked. */
 function shownSpec(spec) {
     return csvFields(spec.replace(/[\r\n]+/g, ' '))
@@ -604,7 +623,8 @@ const SECRETS_FIX = 'write one ID=VALUE a line; put a multi-line value in double
 function bpa_lists_secretMap(input, items, what) {
     if (input === 'secrets')
         return valueSecrets(items, what);
-    const out = {};
+    // No prototype: an id `__proto__` (letters and _) is a key like any other, never dropped.
+    const out = Object.create(null);
     for (const item of items) {
         const [id, value] = bpa_lists_keyValue(input, item, what);
         if (!SECRET_ID.test(id) || /^\.+$/.test(id))
@@ -621,7 +641,7 @@ function bpa_lists_secretMap(input, items, what) {
  * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
  */
 function valueSecrets(items, what) {
-    const out = {};
+    const out = Object.create(null);
     const itemOf = new Map();
     items.forEach((item, i) => {
         const at = item.indexOf('=');
@@ -1485,7 +1505,7 @@ function checkBuildSecrets(options, config, env) {
             throw new errors/* InputError */.dz(`${i < ids.length ? 'inputs "secrets"/"secret-envs"' : 'input "secret-files"'}: secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
         taken.add(id);
     }
-    const values = {};
+    const values = Object.create(null); // an id __proto__ is a key like any other
     for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
         const value = env[name];
         if (value === undefined)
@@ -1534,7 +1554,7 @@ function secretFileText(file) {
  * may print it). A value too short to mask safely is dropped where the mask is made (valueMasks).
  */
 function inputSecrets(options, config, env, dir, read = secretFileText) {
-    const files = {};
+    const files = Object.create(null);
     const values = {};
     for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
         values[`secret-env:${id}`] = value;

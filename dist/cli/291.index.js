@@ -134,7 +134,10 @@ var oci_ref = __webpack_require__(17700);
 var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
 var verify_inputs = __webpack_require__(19171);
+// EXTERNAL MODULE: ./src/docker/oci-types.ts
+var oci_types = __webpack_require__(2329);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
+
 
 
 /**
@@ -207,8 +210,10 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     const { ref: pinned, digest } = (0,oci_ref/* parseDigestRef */.Tf)(ref, { field: `${prefix}IMAGE@DIGEST` });
     const repository = pinned.slice(0, pinned.lastIndexOf('@'));
     const index = await docker.imagetoolsInspect(pinned);
+    // Every entry but BuildKit's attestation manifests (unknown/unknown): one with an unknown OS and
+    // a real architecture is what Enroot pulls on a node of that architecture when it comes first.
     const listed = index.platforms
-        .filter((p) => p.os !== 'unknown')
+        .filter((p) => !(0,oci_types/* isAttestationEntry */.r2)(p))
         .map((p) => ({
         platform: (0,util_text/* printable */.g$)(`${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`),
         ref: `${repository}@${p.digest}`,

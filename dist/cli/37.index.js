@@ -1270,10 +1270,12 @@ export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
 
 # One named container per node for every step: the image is imported and unpacked once (the import
 # step; without a name each srun would import it again), and removed when the job ends.
-# The home directory is not mounted (its ~/.local packages would change what pip check and the imports see).
+# The home directory is not mounted (its ~/.local packages would change what pip check and the imports see),
+# and of the export directory only the suites' script: the image under test reads no other file of
+# the host's (the directory may be the one sbatch ran in, with a project's .env or .git/config).
 CONTAINER_NAME=ml-image-smoke-\${SLURM_JOB_ID:-0}
 CONTAINER=(--container-image="$IMAGE" --container-name="$CONTAINER_NAME"
-  --container-mounts="$EXPORT_DIR:${CONTAINER_DIR}:ro" --no-container-mount-home --cpus-per-task=${cpus})
+  --container-mounts="$EXPORT_DIR/${SMOKE_SCRIPT_FILE}:${SLURM_SCRIPT}:ro" --no-container-mount-home --cpus-per-task=${cpus})
 ${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
 ${RECORD_SHELL}
 

@@ -171,12 +171,15 @@ function wantsColor(isTTY, env) {
 
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __webpack_require__(45206);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/docker/git-head.ts
 // The commit a checkout holds (`git rev-parse HEAD`), through a CommandRunner: the one git read the
 // action's main step and the CLI make on a runner (src/plan/git-context.ts says when).
+
 
 /**
  * The commit the checkout at CWD holds (undefined: no git, or not a work tree). CWD may be the
@@ -185,10 +188,11 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
  * bare one is never taken (safe.bareRepository=explicit, git 2.38; before it, a bare repository has
  * no work tree, which --show-toplevel asks for: an error since git 2.25, an empty line before). A
  * git before 2.38 still takes a planted layout whose `config` names a work tree (core.worktree), so
- * the repository itself must be a `.git` folder (or one inside it: a linked worktree's, a
- * submodule's), the rule safe.bareRepository=explicit applies: no commit can hold a `.git` path.
+ * the repository must also be the one the work tree's own `.git` names (sameRepository): its `.git`
+ * folder, or the folder its `.git` file points to (a linked worktree's, a submodule's, a
+ * `--separate-git-dir` clone's). No commit can hold a `.git` path to point elsewhere.
  */
-async function checkoutHead(exec, cwd) {
+async function checkoutHead(exec, cwd, same = sameRepository) {
     try {
         const args = [
             '-c',
@@ -203,7 +207,12 @@ async function checkoutHead(exec, cwd) {
         // bare one.
         const [top = '', gitDir = '', head = '', ...rest] = r.stdout.trimEnd().split(/\r?\n/);
         const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-        return r.exitCode === 0 && rest.length === 0 && external_node_path_default().isAbsolute(top) && inDotGit(gitDir) && sha.test(head)
+        return r.exitCode === 0 &&
+            rest.length === 0 &&
+            external_node_path_default().isAbsolute(top) &&
+            external_node_path_default().isAbsolute(gitDir) &&
+            sha.test(head) &&
+            same(top, gitDir)
             ? head
             : undefined;
     }
@@ -211,9 +220,24 @@ async function checkoutHead(exec, cwd) {
         return undefined;
     }
 }
-/** An absolute path with a `.git` folder among its parts (either separator: Git for Windows). */
-function inDotGit(dir) {
-    return external_node_path_default().isAbsolute(dir) && dir.split(/[\\/]/).includes('.git');
+/**
+ * Whether GIT_DIR is the repository TOP's own `.git` names: that folder, or the one a `.git` file
+ * points to (`gitdir: PATH`, relative to TOP), both compared by their real paths.
+ */
+function sameRepository(top, gitDir) {
+    try {
+        const dotGit = external_node_path_default().join(top, '.git');
+        const named = (0,external_node_fs_.statSync)(dotGit).isDirectory() ? dotGit : gitFileTarget(top, (0,external_node_fs_.readFileSync)(dotGit, 'utf8'));
+        return named !== undefined && (0,external_node_fs_.realpathSync)(named) === (0,external_node_fs_.realpathSync)(gitDir);
+    }
+    catch {
+        return false;
+    }
+}
+/** The folder a `.git` file names (`gitdir: PATH` on its first line), resolved against TOP. */
+function gitFileTarget(top, text) {
+    const m = /^gitdir: *(.+?)\s*$/m.exec(text.split(/\r?\n/)[0] ?? '');
+    return m ? external_node_path_default().resolve(top, m[1]) : undefined;
 }
 
 // EXTERNAL MODULE: ./src/plan/git-context.ts
@@ -1489,11 +1513,12 @@ const TRUSTED_EVENTS = new Set([
 /** The login GitHub runs Dependabot's workflows as: GITHUB_ACTOR of its pull requests' and pushes' runs. */
 const DEPENDABOT = 'dependabot[bot]';
 /**
- * A run of a dependabot/... branch (a push, a branch created), whoever pushed: a person's commit on
+ * A run of a Dependabot branch (a push, a branch created), whoever pushed: a person's commit on
  * Dependabot's branch (a fixup for the update) leaves the updated dependency's code unreviewed, as
- * the pull request's author rule has it for Dependabot's pull requests.
+ * the pull request's author rule has it for Dependabot's pull requests. Any branch name starting
+ * `dependabot`: dependabot.yml's pull-request-branch-name separator may be '/', '-' or '_'.
  */
-const dependabotBranch = (env) => (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot/');
+const dependabotBranch = (env) => (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot');
 /**
  * The reusable workflow's mark of a run it handles as a fork's (`ML_IMAGE_FORK: 'true'` in its env):
  * a fork's or Dependabot's, or one of an `untrusted-authors` login, whose push runs the action cannot

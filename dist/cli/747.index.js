@@ -19,6 +19,8 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -34,6 +36,7 @@ var parse = __webpack_require__(39459);
 
 
 
+
 /**
  * Is TEXT a devcontainer.json that ml-image wrote (its name is "ml-image (VARIANT)")? Anything else
  * at the target is a person's file, which is never replaced without --force.
@@ -43,12 +46,39 @@ function writtenByMlImage(text) {
 }
 /** Where `ml-image devcontainer` writes by default (relative to the working directory). */
 const DEVCONTAINER_FILE = '.devcontainer/devcontainer.json';
-/** Named volumes (shared by every project that uses them) for the cache directories the image sets. */
+/**
+ * Named volumes for the cache directories the image sets, one set per image repository
+ * (cacheVolumeName): another repository's image, a pull request's from a fork's registry, must not
+ * read the token `huggingface-cli login` left in HF_HOME, nor plant a torch.hub hubconf.py or
+ * trust_remote_code module that a trusted image's container would run.
+ */
 const CACHE_VOLUMES = [
     { env: 'HF_HOME', volume: 'ml-image-hf-cache', label: 'Hugging Face' },
     { env: 'TORCH_HOME', volume: 'ml-image-torch-cache', label: 'torch' },
     { env: 'PIP_CACHE_DIR', volume: 'ml-image-pip-cache', label: 'pip' },
 ];
+/** The repository of IMAGE: before its digest, else before the tag after its last '/'. */
+function repositoryOf(image) {
+    const at = image.indexOf('@');
+    const name = at >= 0 ? image.slice(0, at) : image;
+    const colon = name.lastIndexOf(':');
+    return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+}
+/**
+ * VOLUME's name for IMAGE's repository: `ml-image-hf-cache-model-1a2b3c4d5e6f` (the repository's
+ * last part, and the first 12 hex digits of its SHA-256), the same for every tag, digest and
+ * variant of one repository.
+ */
+function cacheVolumeName(volume, image) {
+    const repository = repositoryOf(image);
+    const last = repository
+        .slice(repository.lastIndexOf('/') + 1)
+        .toLowerCase()
+        .replace(/[^a-z0-9_.-]/g, '-')
+        .slice(0, 32);
+    const key = (0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 12);
+    return `${volume}-${last || 'image'}-${key}`;
+}
 /** Ports forwarded when a distribution of the image provides the server (PEP 503 names). */
 const SERVICE_PORTS = [
     {
@@ -144,7 +174,7 @@ function devcontainerJson(input) {
     // so a comma would split it, a double quote fail it and a line break cut it short. pip's cache
     // only where pip uses it: PIP_NO_CACHE_DIR (set by the templates) turns it off for any value.
     const mounts = CACHE_VOLUMES.filter((c) => MOUNT_TARGET.test(env[c.env] ?? '') &&
-        !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined)).map((c) => `source=${c.volume},target=${env[c.env]},type=volume`);
+        !(c.env === 'PIP_CACHE_DIR' && env.PIP_NO_CACHE_DIR !== undefined)).map((c) => `source=${cacheVolumeName(c.volume, input.image)},target=${env[c.env]},type=volume`);
     const ports = servicePorts(record);
     return {
         // No "${" (the devcontainer CLI expands ${localEnv:...} in every string, name included).
@@ -330,9 +360,10 @@ definition for VS Code, Codespaces or the devcontainer CLI:
                    engine's where there is one (Node's when the engine does not answer), with a note
   remoteUser       the image's non-root USER (from the record); updateRemoteUserUID true: on Linux that
                    user gets the host user's UID, so it can write the workspace
-  mounts           named volumes ml-image-hf-cache, ml-image-torch-cache, ml-image-pip-cache at the
-                   image's HF_HOME, TORCH_HOME, PIP_CACHE_DIR (pip's only where the image does not
-                   set PIP_NO_CACHE_DIR, which the templates do)
+  mounts           named volumes ml-image-hf-cache-*, ml-image-torch-cache-*, ml-image-pip-cache-*
+                   (one set per image repository: another repository's image never shares them) at
+                   the image's HF_HOME, TORCH_HOME, PIP_CACHE_DIR (pip's only where the image does
+                   not set PIP_NO_CACHE_DIR, which the templates do)
   runArgs          --shm-size=16g (DataLoader workers, NCCL)
   hostRequirements gpu: true for a CUDA variant only (the CLI then passes --gpus all where there are GPUs)
   forwardPorts     ${portsHelp}

@@ -395,11 +395,12 @@ const TRUSTED_EVENTS = new Set([
 /** The login GitHub runs Dependabot's workflows as: GITHUB_ACTOR of its pull requests' and pushes' runs. */
 const DEPENDABOT = 'dependabot[bot]';
 /**
- * A run of a dependabot/... branch (a push, a branch created), whoever pushed: a person's commit on
+ * A run of a Dependabot branch (a push, a branch created), whoever pushed: a person's commit on
  * Dependabot's branch (a fixup for the update) leaves the updated dependency's code unreviewed, as
- * the pull request's author rule has it for Dependabot's pull requests.
+ * the pull request's author rule has it for Dependabot's pull requests. Any branch name starting
+ * `dependabot`: dependabot.yml's pull-request-branch-name separator may be '/', '-' or '_'.
  */
-const dependabotBranch = (env) => (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot/');
+const dependabotBranch = (env) => (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot');
 /**
  * The reusable workflow's mark of a run it handles as a fork's (`ML_IMAGE_FORK: 'true'` in its env):
  * a fork's or Dependabot's, or one of an `untrusted-authors` login, whose push runs the action cannot

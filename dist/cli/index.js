@@ -1787,8 +1787,11 @@ function parseImageIndex(raw) {
             unplatformed.push(m.digest);
             continue;
         }
-        if (m.platform.os === 'unknown')
-            continue; // attestation manifests (unknown/unknown)
+        // BuildKit's attestation manifests (unknown/unknown), which no runtime pulls. An entry with an
+        // unknown OS and a real architecture is a platform: Enroot (Slurm's Pyxis) picks an entry by its
+        // architecture alone, the first that matches.
+        if ((0,oci_types/* isAttestationEntry */.r2)(m.platform))
+            continue;
         const { os, architecture, variant } = m.platform;
         platforms.push({ os, architecture, ...(variant !== undefined && { variant }), digest: m.digest });
     }
@@ -2432,8 +2435,9 @@ const DEADLINE_SCRIPT = [
 ].join('\n');
 /**
  * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
- * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1, this loop,
- * is a command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
+ * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1 and this
+ * loop, which is PID 1 itself or, under an init the daemon adds (`"init": true`), its child, is a
+ * command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
  */
 const SESSION_SCRIPT = [
     'trap "exit 0" TERM INT',
@@ -2441,8 +2445,8 @@ const SESSION_SCRIPT = [
     'while [ "$t" -gt 0 ]; do',
     '  sleep "$s" & wait $!',
     '  t=$((t - s))',
-    '  set -- /proc/[0-9]*',
-    '  if [ "$#" -gt 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
+    '  b=0; for p in /proc/[0-9]*; do case ${p#/proc/} in 1|$$) ;; *) b=1 ;; esac; done',
+    '  if [ "$b" = 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
     'done',
     'exit 0',
 ].join('\n');
@@ -4300,6 +4304,7 @@ async function simpleFetch(url, init = {}, env = process.env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   QA: () => (/* binding */ ANSWER_TOO_LARGE),
 /* harmony export */   ap: () => (/* binding */ RegistryAnswerError),
+/* harmony export */   r2: () => (/* binding */ isAttestationEntry),
 /* harmony export */   sI: () => (/* binding */ sha256Digest)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
@@ -4321,6 +4326,11 @@ class RegistryAnswerError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .Env
         this.name = 'EnvironmentError';
     }
 }
+/**
+ * An image index entry for BuildKit's attestations (unknown OS and unknown architecture), which no
+ * runtime pulls. Only both: Enroot (Slurm's Pyxis) picks an entry by its architecture alone.
+ */
+const isAttestationEntry = (p) => p.os === 'unknown' && p.architecture === 'unknown';
 
 
 /***/ }),
