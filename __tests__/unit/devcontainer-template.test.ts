@@ -27,7 +27,8 @@ function generated() {
     },
   });
   return devcontainerJson({
-    image: `ghcr.io/acme/model@sha256:${'a'.repeat(64)}`,
+    // The template's own image: the cache volumes are named after its repository.
+    image: String(template.image),
     variant: 'cuda12.8',
     pinned: true,
     platforms: ['linux/amd64'],
