@@ -463,7 +463,10 @@ describe('ml-image verify', () => {
     },
   );
 
-  it('--platform linux/amd64 still leaves the other platforms (and amd64/v3, which containerd does not pull for it) out', async () => {
+  // amd64/v3 was left out (containerd does not pull it for linux/amd64), but Enroot (Slurm's Pyxis)
+  // pulls the first entry of the node's architecture whatever its OS and variant: with --platform,
+  // every entry of its architecture is checked now (a review's finding); other architectures not.
+  it('--platform linux/amd64 checks every amd64 entry (amd64/v3, unknown/amd64 too) and leaves arm64 out', async () => {
     const three = fakeDocker({
       imagetoolsInspect: async () => ({
         mediaType: 'application/vnd.oci.image.index.v1+json',
@@ -475,8 +478,22 @@ describe('ml-image verify', () => {
       }),
     });
     const io = { ...captureIo('/tmp', three), signer: () => scriptedSigner(new Set([amd]), full()) };
-    expect(await runCli(['verify', index, '--key', 'cosign.pub', '--platform', 'linux/amd64'], io)).toBe(0);
-    expect(io.out()).not.toMatch(/arm64|amd64\/v3/);
+    expect(await runCli(['verify', index, '--key', 'cosign.pub', '--platform', 'linux/amd64'], io)).toBe(1);
+    expect(io.out()).toMatch(/^FAIL linux\/amd64\/v3 signature: no signature for .*@sha256:8{64}$/m);
+    expect(io.out()).toMatch(/^ok {3}linux\/amd64 +signature: 1 verified$/m);
+    expect(io.out()).not.toMatch(/arm64/);
+    const planted = fakeDocker({
+      imagetoolsInspect: async () => ({
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        platforms: [
+          { os: 'unknown', architecture: 'amd64', digest: D('8') },
+          { os: 'linux', architecture: 'amd64', digest: D('1') },
+        ],
+      }),
+    });
+    const io2 = { ...captureIo('/tmp', planted), signer: () => scriptedSigner(new Set([amd]), full()) };
+    expect(await runCli(['verify', index, '--key', 'cosign.pub', '--platform', 'linux/amd64'], io2)).toBe(1);
+    expect(io2.out()).toMatch(/^FAIL unknown\/amd64 signature/m);
   });
 
   it('checks an index entry that names no platform too: unsigned, it fails the verify (with --platform too)', async () => {

@@ -20,6 +20,19 @@ const argv = (given: Record<string, string>) =>
     container,
   ).args;
 
+// A review's finding: any '@' in a value was refused as a login; a gha scope of a branch named
+// feat@v2, a local path and an s3 name may hold one.
+describe("cache specs whose values hold a legitimate '@'", () => {
+  it.each([
+    ['cache-from', 'type=gha,scope=refs/heads/feat@v2-cpu-amd64'],
+    ['cache-to', 'type=local,dest=/home/runner/work/_temp/cache@v1'],
+    ['cache-from', 'type=s3,region=us-east-1,bucket=b,name=team@ml'],
+    ['cache-from', `type=registry,ref=ghcr.io/o/cache:main@sha256:${'a'.repeat(64)}`],
+  ])('%s %s passes', (input, spec) => {
+    expect(() => argv({ [input]: spec })).not.toThrow();
+  });
+});
+
 describe('cache-from / cache-to: no credential on the buildx command line', () => {
   it.each([
     [
@@ -113,6 +126,16 @@ describe('cache-from / cache-to: no credential on the buildx command line', () =
       'type=registry,ref=user:hunter2,pw@ghcr.io/o/cache,mode=max,mode=min',
       'pw@ghcr',
       /a field without '='/,
+      /docker\/login-action/,
+    ],
+    // A review's finding: a ref= whose password holds a token's shape was quoted, the token
+    // masked but the user and the rest of the password not.
+    [
+      'a ref= with a login whose password holds a token',
+      'cache-from',
+      `type=registry,ref=bob:Xy9.ghp_${'a'.repeat(36)}@ghcr.io/o/c`,
+      'Xy9.',
+      /holds a login/,
       /docker\/login-action/,
     ],
     [

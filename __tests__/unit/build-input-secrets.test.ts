@@ -89,6 +89,16 @@ describe('an id given twice within one input is refused (exit 2)', () => {
     ]);
   });
 
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'a secret-files id %s is its own, not given twice',
+    (id) => {
+      expect(Object.keys(options({ 'secret-files': `${id}=a.txt` })().secretFiles ?? {})).toEqual([id]);
+      expect(
+        Object.keys(options({ secrets: 'x=1', 'secret-files': `${id}=a.txt` })().secretFiles ?? {}),
+      ).toEqual([id]);
+    },
+  );
+
   it('ids of their own in each input pass', () => {
     const o = options({ secrets: 'a=1\nb=2', 'secret-envs': 'c=HOME', 'secret-files': 'k=a.txt\nl=b.txt' })();
     expect(Object.keys(o.secrets ?? {})).toEqual(['a', 'b']);

@@ -114,7 +114,7 @@ function secretFileOptions(
     files[id] = abs;
   }
   const twice = Object.keys(files).filter(
-    (id) => id in (given.secrets ?? {}) || id in (given.secretEnvs ?? {}),
+    (id) => Object.hasOwn(given.secrets ?? {}, id) || Object.hasOwn(given.secretEnvs ?? {}, id),
   );
   if (twice.length)
     throw new InputError(
