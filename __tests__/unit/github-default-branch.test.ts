@@ -208,18 +208,19 @@ describe('a run that may build a pull request', () => {
     expect(gitContextFromGitHubEnv(env)!.sha).toBe(SHA);
   });
 
-  it.each<[string, string]>([
-    ["Dependabot's", 'dependabot[bot]'],
-    ["a person's", 'alice'],
+  it.each<[string, string, string]>([
+    ["Dependabot's", 'dependabot[bot]', 'dependabot/pip/torch-2'],
+    ["a person's", 'alice', 'feature/x'],
+    ["a person's (to a Dependabot branch)", 'alice', 'dependabot/pip/torch-2'],
   ])(
     "a workflow_run after %s push to a branch names that branch's commit, its checkout (finding)",
-    async (_n, actor) => {
+    async (_n, actor, branch) => {
       const BRANCH_HEAD = 'b'.repeat(40);
       const payload = {
         ...PUSH,
         workflow_run: {
           event: 'push',
-          head_branch: 'dependabot/pip/torch-2',
+          head_branch: branch,
           head_sha: BRANCH_HEAD,
           head_repository: { full_name: 'o/r' },
         },
@@ -228,8 +229,10 @@ describe('a run that may build a pull request', () => {
       const read = await checkedOutCommit(env, async () => BRANCH_HEAD);
       expect(read).toBe(BRANCH_HEAD);
       expect(gitContextFromGitHubEnv(env, read)!.sha).toBe(BRANCH_HEAD);
-      // A trusted one whose checkout cannot be read keeps GITHUB_SHA, as before.
-      if (actor === 'alice') expect(gitContextFromGitHubEnv(env)!.sha).toBe(SHA);
+      // A trusted one whose checkout cannot be read keeps GITHUB_SHA, as before; after a push to a
+      // Dependabot branch (untrusted, whoever pushed) it gets no sha.
+      if (actor === 'alice')
+        expect(gitContextFromGitHubEnv(env)!.sha).toBe(branch.startsWith('dependabot') ? undefined : SHA);
     },
   );
 

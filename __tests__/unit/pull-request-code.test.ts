@@ -154,6 +154,20 @@ describe('mayBuildPullRequestCode, untrustedRunOf and the baseline, by event', (
     ['a trigger without its head repository', wr('push', undefined), true],
     ['a deleted head repository', wr('push', null), true],
     ['no workflow_run in the payload', {}, true],
+    // A review's finding: a push to a Dependabot branch (anyone's), or Dependabot's own push, is
+    // untrusted as a run of its own, and was trusted as the trigger of a workflow_run.
+    [
+      "a person's push to a Dependabot branch",
+      {
+        workflow_run: { ...wr('push', 'acme/model').workflow_run, head_branch: 'dependabot-pip-numpy-2.1.0' },
+      },
+      true,
+    ],
+    [
+      "Dependabot's push",
+      { workflow_run: { ...wr('push', 'acme/model').workflow_run, actor: { login: 'dependabot[bot]' } } },
+      true,
+    ],
   ])('workflow_run after %s: PR code %s', (_, event, may) => {
     const env = { ...runner, GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REF: MAIN };
     expect(mayBuildPullRequestCode(env, event)).toBe(may);

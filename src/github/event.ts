@@ -55,6 +55,8 @@ export const GitHubEventSchema = z.object({
       event: z.string().optional().catch(undefined),
       pull_requests: z.array(z.object({ number: z.number().int().optional() })).optional(),
       head_repository: RepoRef.nullable().optional(),
+      // Who that run was (Dependabot's push runs are untrusted: pull-request-code.ts).
+      actor: z.object({ login: z.string().optional() }).nullable().optional().catch(undefined),
     })
     .optional()
     .catch(undefined),

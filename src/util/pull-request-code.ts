@@ -31,6 +31,8 @@ export interface RunEventFacts {
     head_repository?: { full_name?: string } | null;
     /** What that run built (the baseline's branch and commit: src/report/github-env.ts). */
     head_branch?: string | null;
+    /** Who that run was. */
+    actor?: { login?: string | undefined } | null;
     head_sha?: string;
   };
 }
@@ -100,7 +102,10 @@ function trustedTrigger(repository: string | undefined, run: RunEventFacts['work
     repository !== undefined &&
     head !== undefined &&
     head.toLowerCase() === repository.toLowerCase() &&
-    TRUSTED_EVENTS.has(run?.event ?? '')
+    TRUSTED_EVENTS.has(run?.event ?? '') &&
+    // Not a run of Dependabot's, nor of its branch (whoever pushed there), as for the run itself.
+    run?.actor?.login !== DEPENDABOT &&
+    !(run?.head_branch ?? '').startsWith('dependabot')
   );
 }
 
