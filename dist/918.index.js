@@ -182,6 +182,8 @@ function normalizePlatform(platform) {
  * Whether a runtime asking for WANTED (normalized) may pull an index entry for PLATFORM: the same
  * platform once normalized, or one without an OS (the runtime's own OS, whatever it is).
  */
+/** The normalized architecture of a platform (amd64 of x86_64, linux/amd64/v3, unknown/amd64). */
+const archOf = (platform) => normalizePlatform(platform).split('/')[1] ?? '';
 function mayPull(platform, wanted) {
     const have = normalizePlatform(platform);
     if (have === wanted)
@@ -239,7 +241,11 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     }
     // Every entry a runtime asking for ONLY may pull, however the index spells its platform
     // (x86_64, aarch64, arm64/v8, no OS): checked, so an unsigned one spelled otherwise cannot pass.
-    const chosen = only === undefined ? listed : listed.filter((p) => mayPull(p.platform, wanted));
+    // And every entry of its architecture whatever its OS and variant: Enroot (Slurm's Pyxis) pulls
+    // the first entry whose architecture is the node's.
+    const chosen = only === undefined
+        ? listed
+        : listed.filter((p) => mayPull(p.platform, wanted) || archOf(p.platform) === archOf(wanted));
     const targets = [...chosen, ...loose];
     if (only === undefined || chosen.length > 0)
         return { targets };

@@ -32562,6 +32562,8 @@ const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined),
         pull_requests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional() })).optional(),
         head_repository: RepoRef.nullable().optional(),
+        // Who that run was (Dependabot's push runs are untrusted: pull-request-code.ts).
+        actor: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).nullable().optional().catch(undefined),
     })
         .optional()
         .catch(undefined),
@@ -33682,7 +33684,10 @@ function trustedTrigger(repository, run) {
     return (repository !== undefined &&
         head !== undefined &&
         head.toLowerCase() === repository.toLowerCase() &&
-        TRUSTED_EVENTS.has(run?.event ?? ''));
+        TRUSTED_EVENTS.has(run?.event ?? '') &&
+        // Not a run of Dependabot's, nor of its branch (whoever pushed there), as for the run itself.
+        run?.actor?.login !== DEPENDABOT &&
+        !(run?.head_branch ?? '').startsWith('dependabot'));
 }
 /** Why a run that may build a pull request's code is treated so, for the one log line. */
 function untrustedReason(env) {

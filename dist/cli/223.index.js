@@ -541,15 +541,8 @@ function bpa_lists_cacheSpecType(input, spec) {
         throw new errors/* InputError */.dz(`input "${input}": a spec holds a field without '=' (buildx takes KEY=VALUE fields only; a ',' inside a value splits it, a password's too); not quoted: the rest of a split password would be on buildx's command line and in its error`, `write one spec a line, each field KEY=VALUE, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE; ${LOGIN_FIX}`);
     const { attrs, problem } = bpa_list_specAttrs(spec);
     const type = attrs.get('type');
-    const login = fields.find(loginInField);
-    if (login !== undefined) {
-        // An s3 endpoint_url's user:secret@ is said as what it is, with where the builder takes it from.
-        const why = (0,build_args/* credentialInValue */._G)(login.slice(login.indexOf('=') + 1));
-        if (why === undefined)
-            throw cacheLogin(input);
-        throw new errors/* InputError */.dz(`input "${input}": a value of the spec ${why.replace(/^its value /, '')}; a cache spec is on buildx's command line, which any user of the machine can read, and in the build's log`, CACHE_CREDENTIALS_ELSEWHERE[type ?? ''] ??
-            `${LOGIN_FIX}: buildx reads the registry's credentials from Docker's config`);
-    }
+    if (fields.some(loginInField))
+        throw cacheLogin(input);
     if (problem === undefined && type) {
         checkCacheCredentials(input, spec, type, attrs);
         return type;
@@ -557,14 +550,21 @@ function bpa_lists_cacheSpecType(input, spec) {
     throw new errors/* InputError */.dz(`input "${input}": ${JSON.stringify(shownSpec(spec))} ${problem ?? 'has no type='}`, 'write one spec a line, each key once, e.g. type=gha,scope=x,mode=max or type=registry,ref=IMAGE');
 }
 /**
- * A KEY=VALUE field whose value holds an '@' other than a digest reference's (ref=NAME@sha256:...):
- * a login's, or the rest of a password a ',' split off.
+ * The keys of buildx's cache backends (registry, inline, local, gha, s3, azblob): a value of one
+ * of them may hold an '@' (a gha scope of a branch named feat@v2, a local path, an s3 name); a URL's
+ * login there is refused by checkCacheCredentials, naming its key.
+ */
+const CACHE_KEYS = new Set(`type ref mode oci-mediatypes image-manifest compression compression-level force-compression ignore-error src dest digest tag scope url url_v2 token timeout repository ghtoken region bucket name prefix blobs_prefix manifests_prefix endpoint_url use_path_style access_key_id secret_access_key session_token upload_parallelism touch_refresh account_url store`.split(' '));
+/**
+ * A KEY=VALUE field with a login's '@': a ref= that is no digest reference (ref=user:pw@host/o/c),
+ * or a key no cache backend has, which is the rest of a password a ',' split off
+ * (ref=user:pa,ss=rd@host/o/c).
  */
 function loginInField(field) {
     const at = field.indexOf('=');
     const key = field.slice(0, at).trim().toLowerCase();
     const value = field.slice(at + 1);
-    return value.includes('@') && (key !== 'ref' || holdsLogin(value));
+    return value.includes('@') && (key === 'ref' ? holdsLogin(value) : !CACHE_KEYS.has(key));
 }
 /** Cache keys whose value is a credential: s3's and azblob's secret key, s3's session token, gha's token. */
 const CACHE_SECRET_KEYS = new Set(['secret_access_key', 'session_token', 'token']);
@@ -948,7 +948,7 @@ function secretFileOptions(raw, given, cwd) {
             throw new InputError(`input "secret-files": ${id}=${file}: secret file ${abs} ${existsSync(abs) ? 'is no regular file (a directory?)' : 'not found'}`, 'give the path of an existing file, relative to the workspace (write it in an earlier step)');
         files[id] = abs;
     }
-    const twice = Object.keys(files).filter((id) => id in (given.secrets ?? {}) || id in (given.secretEnvs ?? {}));
+    const twice = Object.keys(files).filter((id) => Object.hasOwn(given.secrets ?? {}, id) || Object.hasOwn(given.secretEnvs ?? {}, id));
     if (twice.length)
         throw new InputError(`inputs "secrets"/"secret-envs"/"secret-files": secret id ${twice.join(', ')} is given twice`, 'give each secret id once');
     return files;
