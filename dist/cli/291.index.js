@@ -182,12 +182,12 @@ function normalizePlatform(platform) {
     const [arch, variant] = normalizeArch(rawArch, rawVariant);
     return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
 }
+/** The normalized architecture of a platform (amd64 of x86_64, linux/amd64/v3, unknown/amd64). */
+const archOf = (platform) => normalizePlatform(platform).split('/')[1] ?? '';
 /**
  * Whether a runtime asking for WANTED (normalized) may pull an index entry for PLATFORM: the same
  * platform once normalized, or one without an OS (the runtime's own OS, whatever it is).
  */
-/** The normalized architecture of a platform (amd64 of x86_64, linux/amd64/v3, unknown/amd64). */
-const archOf = (platform) => normalizePlatform(platform).split('/')[1] ?? '';
 function mayPull(platform, wanted) {
     const have = normalizePlatform(platform);
     if (have === wanted)

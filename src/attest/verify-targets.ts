@@ -50,13 +50,13 @@ export function normalizePlatform(platform: string): string {
   return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
 }
 
+/** The normalized architecture of a platform (amd64 of x86_64, linux/amd64/v3, unknown/amd64). */
+const archOf = (platform: string): string => normalizePlatform(platform).split('/')[1] ?? '';
+
 /**
  * Whether a runtime asking for WANTED (normalized) may pull an index entry for PLATFORM: the same
  * platform once normalized, or one without an OS (the runtime's own OS, whatever it is).
  */
-/** The normalized architecture of a platform (amd64 of x86_64, linux/amd64/v3, unknown/amd64). */
-const archOf = (platform: string): string => normalizePlatform(platform).split('/')[1] ?? '';
-
 function mayPull(platform: string, wanted: string): boolean {
   const have = normalizePlatform(platform);
   if (have === wanted) return true;
