@@ -168,7 +168,8 @@ describe('devcontainerJson', () => {
     [`ghcr.io/acme/model@${D1}`, 'ml-image-hf-cache-model-e3cb52b6249e'],
     ['ghcr.io/acme/model:cpu', 'ml-image-hf-cache-model-e3cb52b6249e'],
     [`ghcr.io/acme/model:cpu@${D1}`, 'ml-image-hf-cache-model-e3cb52b6249e'],
-    ['model:cpu-amd64', 'ml-image-hf-cache-model-9372c470eead'],
+    ['model:cpu-amd64', 'ml-image-hf-cache-model-21271baf6f78'], // docker.io/library/model, as oci/ref.ts names it
+    ['docker.io/library/model:cpu', 'ml-image-hf-cache-model-21271baf6f78'],
     [`ghcr.io/someone/model@${D1}`, expect.not.stringMatching(/e3cb52b6249e$/)],
     ['localhost:5000/Weird_Name.x', expect.stringMatching(/^ml-image-hf-cache-weird_name\.x-[0-9a-f]{12}$/)],
   ])('cacheVolumeName(hf, %s)', (img, expected) => {

@@ -538,6 +538,29 @@ describe('what the deadline reaches', () => {
   });
 });
 
+/**
+ * A helper process that answers only when killed: its kill records the signal and ends it (the
+ * process ending gives execFile's callback its error), as the real one's SIGKILL does.
+ */
+function endsWhenKilled(
+  killed: (string | number | undefined)[],
+  callback: (error: Error | null, stdout: string) => void,
+): ReturnType<HelperExec> {
+  return {
+    pid: undefined,
+    stdout: null,
+    stderr: null,
+    exitCode: null,
+    signalCode: null,
+    kill: (signal?: string | number) => {
+      killed.push(signal);
+      callback(Object.assign(new Error('Command failed'), { signal }), '');
+      return true;
+    },
+    stdin: null,
+  };
+}
+
 describe('the credential helper and the deadline', () => {
   const config = (text: string) => () => ({ file: '/home/u/.docker/config.json', text });
 
@@ -590,22 +613,9 @@ describe('the credential helper and the deadline', () => {
     const controller = new AbortController();
     const runs: { file: string; runId: string | undefined }[] = [];
     const killed: (string | number | undefined)[] = [];
-    // A helper that answers only when killed (the process ending gives execFile's callback its error).
     const exec: HelperExec = (file, _args, options, callback) => {
       runs.push({ file, runId: options.env.ML_IMAGE_RUN_ID });
-      return {
-        pid: undefined,
-        stdout: null,
-        stderr: null,
-        exitCode: null,
-        signalCode: null,
-        kill: (s?: string | number) => {
-          killed.push(s);
-          callback(Object.assign(new Error('Command failed'), { signal: s }), '');
-          return true;
-        },
-        stdin: null,
-      };
+      return endsWhenKilled(killed, callback);
     };
     const call = registryDeps({}, exec)
       .helper('hangs', 'localhost:5000', controller.signal)
@@ -621,15 +631,7 @@ describe('the credential helper and the deadline', () => {
     const answered: HelperExec = (file, _args, options, callback) => {
       runs.push({ file, runId: options.env.ML_IMAGE_RUN_ID });
       callback(null, '{"Username":"u","Secret":"s"}');
-      return {
-        pid: undefined,
-        stdout: null,
-        stderr: null,
-        exitCode: null,
-        signalCode: null,
-        kill: () => true,
-        stdin: null,
-      };
+      return endsWhenKilled([], () => undefined);
     };
     expect(await registryDeps({}, answered).helper('pass', 'ghcr.io')).toEqual({
       username: 'u',
@@ -648,19 +650,7 @@ describe('the credential helper and the deadline', () => {
     vi.useFakeTimers();
     try {
       const killed: (string | number | undefined)[] = [];
-      const exec: HelperExec = (_file, _args, _options, callback) => ({
-        pid: undefined,
-        stdout: null,
-        stderr: null,
-        exitCode: null,
-        signalCode: null,
-        kill: (s?: string | number) => {
-          killed.push(s);
-          callback(Object.assign(new Error('Command failed'), { signal: s }), '');
-          return true;
-        },
-        stdin: null,
-      });
+      const exec: HelperExec = (_file, _args, _options, callback) => endsWhenKilled(killed, callback);
       const call = registryDeps({}, exec)
         .helper('slow', 'ghcr.io')
         .catch((x: unknown) => x);

@@ -14,6 +14,7 @@ import type { VariantBuild } from '../build/result.js';
 import { RUN_LABEL } from '../docker/adapter.js';
 import { RUN_ID, useFreshRunId } from '../util/run-id.js';
 import { RUN_ID_ENV } from '../docker/exec-runner.js';
+import { sessionLeaderInStat } from '../util/process-tree.js';
 import { redactText } from '../util/redact.js';
 import { printable } from '../util/text.js';
 import { runTempRoot, TEMP_ROOT_PREFIX } from '../util/temp.js';
@@ -306,16 +307,9 @@ export function isRunProcess(
   proc: { stat?: string; cmdline?: string } = {},
 ): boolean {
   if (!environ.split('\0').includes(`${RUN_ID_ENV}=${runId}`)) return false;
-  if (proc.stat === undefined || !sessionLeader(proc.stat)) return true;
+  if (proc.stat === undefined || !sessionLeaderInStat(proc.stat)) return true;
   const argv0 = path.basename((proc.cmdline ?? '').split('\0')[0] ?? '');
   return /^(docker(-buildx)?|cosign|docker-credential-.+)$/.test(argv0);
-}
-
-/** Whether a /proc/<pid>/stat line ("pid (comm) state ppid pgrp session ...") is its session's leader. */
-function sessionLeader(stat: string): boolean {
-  const pid = Number(stat.slice(0, stat.indexOf(' ')));
-  const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
-  return Number.isInteger(pid) && pid > 0 && session === pid;
 }
 
 /** Post-step side effects over /proc and the filesystem (Linux runners). */

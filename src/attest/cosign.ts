@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { CheckFailedError, EnvironmentError } from '../errors.js';
 import { REDACTED, redactText, valueMasks } from '../util/redact.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
-import { killTree } from '../util/process-tree.js';
+import { stopChild } from '../util/process-tree.js';
 import { parseDigestRef } from '../oci/ref.js';
 import {
   type CosignArgOptions,
@@ -287,12 +287,9 @@ export function defaultCosignExec(binary = 'cosign'): CosignExec {
       const err: Buffer[] = [];
       let timedOut = false;
       const stop = () => {
-        // The credential helpers it runs too (docker-credential-*): killed alone, cosign left them
+        // With the credential helpers it runs (docker-credential-*): killed alone, cosign left them
         // to run on under init, out of the run's cleanup and the runner's process tree.
-        if (child.exitCode === null && child.signalCode === null) killTree(child);
-        // Its pipes too: a program it left holding them would keep 'close' from coming.
-        child.stdout?.destroy();
-        child.stderr?.destroy();
+        stopChild(child);
       };
       const timer = setTimeout(() => {
         timedOut = true;

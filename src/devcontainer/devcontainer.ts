@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { type BuildResult, isPushed, type VariantBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
 import { InputError } from '../errors.js';
+import { repositoryOf } from '../oci/ref.js';
 import { canonicalName } from '../requirements/parse.js';
 
 /**
@@ -32,18 +33,10 @@ export const CACHE_VOLUMES: readonly { env: string; volume: string; label: strin
   { env: 'PIP_CACHE_DIR', volume: 'ml-image-pip-cache', label: 'pip' },
 ];
 
-/** The repository of IMAGE: before its digest, else before the tag after its last '/'. */
-function repositoryOf(image: string): string {
-  const at = image.indexOf('@');
-  const name = at >= 0 ? image.slice(0, at) : image;
-  const colon = name.lastIndexOf(':');
-  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
-}
-
 /**
  * VOLUME's name for IMAGE's repository: `ml-image-hf-cache-model-1a2b3c4d5e6f` (the repository's
- * last part, and the first 12 hex digits of its SHA-256), the same for every tag, digest and
- * variant of one repository.
+ * last part, and the first 12 hex digits of the SHA-256 of its canonical name, oci/ref.ts), the same
+ * for every tag, digest and variant of one repository.
  */
 export function cacheVolumeName(volume: string, image: string): string {
   const repository = repositoryOf(image);

@@ -5,7 +5,7 @@ import { type ChildProcess, execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { EnvironmentError } from '../errors.js';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
-import { killTree } from '../util/process-tree.js';
+import { stopChild } from '../util/process-tree.js';
 import { RUN_ID } from '../util/run-id.js';
 import { RUN_ID_ENV } from './exec-runner.js';
 import { simpleFetch } from './http-fetch.js';
@@ -53,13 +53,7 @@ export function registryDeps(
         let ended = false;
         let timer: ReturnType<typeof setTimeout> | undefined;
         let unregister = () => undefined as void;
-        // The helper with what it started, then its pipes: a program it left that holds them (a
-        // daemon, a double fork) would keep the call from ending until that program does.
-        const stop = () => {
-          if (child.exitCode === null && child.signalCode === null) killTree(child);
-          child.stdout?.destroy();
-          child.stderr?.destroy();
-        };
+        const stop = () => stopChild(child);
         const done = () => {
           ended = true;
           clearTimeout(timer);

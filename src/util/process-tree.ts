@@ -4,11 +4,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The parent pid in a /proc/<pid>/stat line ("pid (comm) state ppid ..."; comm may hold ") "). */
+/** The fields after comm in a /proc/<pid>/stat line ("pid (comm) state ppid pgrp session ..."). */
+const statFields = (stat: string): string[] => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+
+/** The parent pid in a /proc/<pid>/stat line (comm may hold ") "). */
 export function parentInStat(stat: string): number | undefined {
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ppid = Number(fields[1]);
+  const ppid = Number(statFields(stat)[1]);
   return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+}
+
+/** Whether a /proc/<pid>/stat line is its session's leader (it called setsid: a daemon). */
+export function sessionLeaderInStat(stat: string): boolean {
+  const pid = Number(stat.slice(0, stat.indexOf(' ')));
+  return Number.isInteger(pid) && pid > 0 && Number(statFields(stat)[3]) === pid;
 }
 
 /** The descendants of PID in PARENTS (pid -> parent pid), nearest first. */
@@ -69,4 +77,22 @@ export function killTree(
     }
   }
   child.kill('SIGKILL');
+}
+
+/**
+ * Stop a child the caller waits on: killTree while it still runs (never a scan under a pid that
+ * ended and may be reused), then its pipes on our side, so a program it left holding them (a double
+ * fork, a daemon) cannot keep its 'close' from coming.
+ */
+export function stopChild(child: {
+  readonly pid?: number | undefined;
+  readonly exitCode: number | null;
+  readonly signalCode: NodeJS.Signals | null;
+  readonly stdout: { destroy(): unknown } | null;
+  readonly stderr: { destroy(): unknown } | null;
+  kill(signal: NodeJS.Signals): boolean;
+}): void {
+  if (child.exitCode === null && child.signalCode === null) killTree(child);
+  child.stdout?.destroy();
+  child.stderr?.destroy();
 }
