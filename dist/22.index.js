@@ -2309,6 +2309,7 @@ var external_node_crypto_ = __webpack_require__(77598);
 
 
 
+
 /**
  * Is TEXT a devcontainer.json that ml-image wrote (its name is "ml-image (VARIANT)")? Anything else
  * at the target is a person's file, which is never replaced without --force.
@@ -2329,20 +2330,13 @@ const CACHE_VOLUMES = [
     { env: 'TORCH_HOME', volume: 'ml-image-torch-cache', label: 'torch' },
     { env: 'PIP_CACHE_DIR', volume: 'ml-image-pip-cache', label: 'pip' },
 ];
-/** The repository of IMAGE: before its digest, else before the tag after its last '/'. */
-function repositoryOf(image) {
-    const at = image.indexOf('@');
-    const name = at >= 0 ? image.slice(0, at) : image;
-    const colon = name.lastIndexOf(':');
-    return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
-}
 /**
  * VOLUME's name for IMAGE's repository: `ml-image-hf-cache-model-1a2b3c4d5e6f` (the repository's
- * last part, and the first 12 hex digits of its SHA-256), the same for every tag, digest and
- * variant of one repository.
+ * last part, and the first 12 hex digits of the SHA-256 of its canonical name, oci/ref.ts), the same
+ * for every tag, digest and variant of one repository.
  */
 function cacheVolumeName(volume, image) {
-    const repository = repositoryOf(image);
+    const repository = (0,oci_ref/* repositoryOf */._M)(image);
     const last = repository
         .slice(repository.lastIndexOf('/') + 1)
         .toLowerCase()

@@ -2247,14 +2247,7 @@ function registryDeps(env, exec = nodeExec) {
             let ended = false;
             let timer;
             let unregister = () => undefined;
-            // The helper with what it started, then its pipes: a program it left that holds them (a
-            // daemon, a double fork) would keep the call from ending until that program does.
-            const stop = () => {
-                if (child.exitCode === null && child.signalCode === null)
-                    (0,process_tree/* killTree */.TP)(child);
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-            };
+            const stop = () => (0,process_tree/* stopChild */.Dh)(child);
             const done = () => {
                 ended = true;
                 clearTimeout(timer);
@@ -2773,13 +2766,9 @@ function defaultCosignExec(binary = 'cosign') {
         const err = [];
         let timedOut = false;
         const stop = () => {
-            // The credential helpers it runs too (docker-credential-*): killed alone, cosign left them
+            // With the credential helpers it runs (docker-credential-*): killed alone, cosign left them
             // to run on under init, out of the run's cleanup and the runner's process tree.
-            if (child.exitCode === null && child.signalCode === null)
-                (0,process_tree/* killTree */.TP)(child);
-            // Its pipes too: a program it left holding them would keep 'close' from coming.
-            child.stdout?.destroy();
-            child.stderr?.destroy();
+            (0,process_tree/* stopChild */.Dh)(child);
         };
         const timer = setTimeout(() => {
             timedOut = true;

@@ -28630,12 +28630,13 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2851);
 /* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85015);
-/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(63659);
+/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(63659);
 /* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
 /* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(45206);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(81583);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(49997);
-/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(54868);
+/* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(26706);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(81583);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(49997);
+/* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(54868);
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
 // step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
@@ -28644,6 +28645,7 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
 // and exec sessions, found by the run's label, running or not) and, on a self-hosted runner, the
 // images its build and smoke stages left (post-images.ts, unless keep-images); each engine step
 // within a time limit. Warnings only: a post step never fails the job.
+
 
 
 
@@ -28693,7 +28695,7 @@ function startMainStep(io) {
     return runId;
 }
 /** The main step's state for its post step: the run id and temp root (startMainStep). */
-function saveMainState(io, runId = _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, tempRoot = (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_8__/* .runTempRoot */ .a8)(runId)) {
+function saveMainState(io, runId = _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__/* .RUN_ID */ .UC, tempRoot = (0,_util_temp_js__WEBPACK_IMPORTED_MODULE_9__/* .runTempRoot */ .a8)(runId)) {
     io.saveState?.(STATE.isPost, 'true');
     io.saveState?.(STATE.runId, runId);
     io.saveState?.(STATE.tempRoot, tempRoot);
@@ -28783,7 +28785,7 @@ async function removeTempRoot(io, deps, runId) {
     const root = io.getState?.(STATE.tempRoot)?.trim() ?? '';
     if (root === '')
         return;
-    if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(root) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(root) !== `${_util_temp_js__WEBPACK_IMPORTED_MODULE_8__/* .TEMP_ROOT_PREFIX */ .$D}${runId}`) {
+    if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(root) || node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(root) !== `${_util_temp_js__WEBPACK_IMPORTED_MODULE_9__/* .TEMP_ROOT_PREFIX */ .$D}${runId}`) {
         io.warning(`post: not removing ${JSON.stringify(root)}: not the temp root of run ${runId}`, {
             title: TITLE,
         });
@@ -28817,13 +28819,13 @@ async function cleanContainers(io, runId, outcome) {
     try {
         const docker = io.docker();
         const removed = await withinLimit((async () => {
-            const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_9__/* .RUN_LABEL */ .jQ]: runId });
+            const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_10__/* .RUN_LABEL */ .jQ]: runId });
             return ids.length > 0 ? docker.removeContainers(ids) : [];
         })(), ENGINE_CLEANUP_LIMIT_MS, outcome);
         io.info(`post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`);
     }
     catch (e) {
-        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_9__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
+        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_10__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
     }
 }
 /**
@@ -28887,16 +28889,10 @@ async function cleanImages(io, runId, outcome) {
 function isRunProcess(environ, runId, proc = {}) {
     if (!environ.split('\0').includes(`${_docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .RUN_ID_ENV */ .I}=${runId}`))
         return false;
-    if (proc.stat === undefined || !sessionLeader(proc.stat))
+    if (proc.stat === undefined || !(0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .sessionLeaderInStat */ .pL)(proc.stat))
         return true;
     const argv0 = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename((proc.cmdline ?? '').split('\0')[0] ?? '');
     return /^(docker(-buildx)?|cosign|docker-credential-.+)$/.test(argv0);
-}
-/** Whether a /proc/<pid>/stat line ("pid (comm) state ppid pgrp session ...") is its session's leader. */
-function sessionLeader(stat) {
-    const pid = Number(stat.slice(0, stat.indexOf(' ')));
-    const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
-    return Number.isInteger(pid) && pid > 0 && session === pid;
 }
 /** Post-step side effects over /proc and the filesystem (Linux runners). */
 function defaultPostDeps(procDir = '/proc') {
@@ -28931,7 +28927,7 @@ function defaultPostDeps(procDir = '/proc') {
                         // Masked and escaped: a program a helper started may take anything as its arguments.
                         found.push({
                             pid,
-                            what: `${pid} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(cmdline.split('\0').slice(0, 3).join(' ')))}`,
+                            what: `${pid} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .printable */ .g$)((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(cmdline.split('\0').slice(0, 3).join(' ')))}`,
                         });
                 }
                 catch {
@@ -33518,7 +33514,9 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   TP: () => (/* binding */ killTree)
+/* harmony export */   Dh: () => (/* binding */ stopChild),
+/* harmony export */   TP: () => (/* binding */ killTree),
+/* harmony export */   pL: () => (/* binding */ sessionLeaderInStat)
 /* harmony export */ });
 /* unused harmony exports parentInStat, descendantsIn, descendantsOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
@@ -33530,11 +33528,17 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
 // and credential helpers, whose own children a kill of theirs leaves to run on under init).
 
 
-/** The parent pid in a /proc/<pid>/stat line ("pid (comm) state ppid ..."; comm may hold ") "). */
+/** The fields after comm in a /proc/<pid>/stat line ("pid (comm) state ppid pgrp session ..."). */
+const statFields = (stat) => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+/** The parent pid in a /proc/<pid>/stat line (comm may hold ") "). */
 function parentInStat(stat) {
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ppid = Number(fields[1]);
+    const ppid = Number(statFields(stat)[1]);
     return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+}
+/** Whether a /proc/<pid>/stat line is its session's leader (it called setsid: a daemon). */
+function sessionLeaderInStat(stat) {
+    const pid = Number(stat.slice(0, stat.indexOf(' ')));
+    return Number.isInteger(pid) && pid > 0 && Number(statFields(stat)[3]) === pid;
 }
 /** The descendants of PID in PARENTS (pid -> parent pid), nearest first. */
 function descendantsIn(pid, parents) {
@@ -33595,6 +33599,17 @@ function killTree(child, procDir = '/proc') {
         }
     }
     child.kill('SIGKILL');
+}
+/**
+ * Stop a child the caller waits on: killTree while it still runs (never a scan under a pid that
+ * ended and may be reused), then its pipes on our side, so a program it left holding them (a double
+ * fork, a daemon) cannot keep its 'close' from coming.
+ */
+function stopChild(child) {
+    if (child.exitCode === null && child.signalCode === null)
+        killTree(child);
+    child.stdout?.destroy();
+    child.stderr?.destroy();
 }
 
 

@@ -25,6 +25,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var result = __webpack_require__(99183);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/requirements/parse.ts
 var parse = __webpack_require__(39459);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
@@ -33,6 +35,7 @@ var parse = __webpack_require__(39459);
 // env record, the GPU request for a CUDA variant, and the Jupyter / MLflow ports when the image has
 // them. Pure: the caller reads build.json, plan.json and the record (through the results contract,
 // src/results/, which parses each with its schema) and writes the file.
+
 
 
 
@@ -57,20 +60,13 @@ const CACHE_VOLUMES = [
     { env: 'TORCH_HOME', volume: 'ml-image-torch-cache', label: 'torch' },
     { env: 'PIP_CACHE_DIR', volume: 'ml-image-pip-cache', label: 'pip' },
 ];
-/** The repository of IMAGE: before its digest, else before the tag after its last '/'. */
-function repositoryOf(image) {
-    const at = image.indexOf('@');
-    const name = at >= 0 ? image.slice(0, at) : image;
-    const colon = name.lastIndexOf(':');
-    return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
-}
 /**
  * VOLUME's name for IMAGE's repository: `ml-image-hf-cache-model-1a2b3c4d5e6f` (the repository's
- * last part, and the first 12 hex digits of its SHA-256), the same for every tag, digest and
- * variant of one repository.
+ * last part, and the first 12 hex digits of the SHA-256 of its canonical name, oci/ref.ts), the same
+ * for every tag, digest and variant of one repository.
  */
 function cacheVolumeName(volume, image) {
-    const repository = repositoryOf(image);
+    const repository = (0,ref/* repositoryOf */._M)(image);
     const last = repository
         .slice(repository.lastIndexOf('/') + 1)
         .toLowerCase()

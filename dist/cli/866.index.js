@@ -609,14 +609,7 @@ function registryDeps(env, exec = nodeExec) {
             let ended = false;
             let timer;
             let unregister = () => undefined;
-            // The helper with what it started, then its pipes: a program it left that holds them (a
-            // daemon, a double fork) would keep the call from ending until that program does.
-            const stop = () => {
-                if (child.exitCode === null && child.signalCode === null)
-                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .killTree */ .TP)(child);
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-            };
+            const stop = () => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_4__/* .stopChild */ .Dh)(child);
             const done = () => {
                 ended = true;
                 clearTimeout(timer);

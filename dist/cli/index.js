@@ -7074,9 +7074,10 @@ function indexUrlProblem(url) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dh: () => (/* binding */ stopChild),
 /* harmony export */   TP: () => (/* binding */ killTree)
 /* harmony export */ });
-/* unused harmony exports parentInStat, descendantsIn, descendantsOf */
+/* unused harmony exports parentInStat, sessionLeaderInStat, descendantsIn, descendantsOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -7086,11 +7087,17 @@ function indexUrlProblem(url) {
 // and credential helpers, whose own children a kill of theirs leaves to run on under init).
 
 
-/** The parent pid in a /proc/<pid>/stat line ("pid (comm) state ppid ..."; comm may hold ") "). */
+/** The fields after comm in a /proc/<pid>/stat line ("pid (comm) state ppid pgrp session ..."). */
+const statFields = (stat) => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+/** The parent pid in a /proc/<pid>/stat line (comm may hold ") "). */
 function parentInStat(stat) {
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ppid = Number(fields[1]);
+    const ppid = Number(statFields(stat)[1]);
     return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+}
+/** Whether a /proc/<pid>/stat line is its session's leader (it called setsid: a daemon). */
+function sessionLeaderInStat(stat) {
+    const pid = Number(stat.slice(0, stat.indexOf(' ')));
+    return Number.isInteger(pid) && pid > 0 && Number(statFields(stat)[3]) === pid;
 }
 /** The descendants of PID in PARENTS (pid -> parent pid), nearest first. */
 function descendantsIn(pid, parents) {
@@ -7151,6 +7158,17 @@ function killTree(child, procDir = '/proc') {
         }
     }
     child.kill('SIGKILL');
+}
+/**
+ * Stop a child the caller waits on: killTree while it still runs (never a scan under a pid that
+ * ended and may be reused), then its pipes on our side, so a program it left holding them (a double
+ * fork, a daemon) cannot keep its 'close' from coming.
+ */
+function stopChild(child) {
+    if (child.exitCode === null && child.signalCode === null)
+        killTree(child);
+    child.stdout?.destroy();
+    child.stderr?.destroy();
 }
 
 
