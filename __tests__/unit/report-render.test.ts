@@ -10,6 +10,7 @@ import { REDACTED } from '../../src/util/redact.js';
 import { InputError } from '../../src/errors.js';
 import { html, md, mdLine, packageName, safeUrl } from '../../src/report/escape.js';
 import { codeFence } from '../../src/util/markdown.js';
+import { printable, printableLines } from '../../src/util/text.js';
 import {
   buildReportModel,
   defaultMarkerKey,
@@ -566,6 +567,60 @@ describe('packageName', () => {
     expect(packageName(raw)).toBe(want);
     // In a table cell the backslash is escaped, so GitHub shows \u043e as it is.
     expect(md(packageName(raw))).toBe(want === raw ? raw : want.replace(/\\/g, '\\\\'));
+  });
+});
+
+describe('marks that draw nothing (variation selectors)', () => {
+  it.each([
+    ['torch\ufe0f', 'torch\\ufe0f'],
+    ['torch\ufe0e', 'torch\\ufe0e'],
+    ['torch\u{e0100}', 'torch\\u{e0100}'],
+    ['tor\u180bch', 'tor\\u180bch'],
+    ['to\u034frch', 'to\\u034frch'],
+    // After an emoji a presentation selector is how it draws: kept.
+    ['\u26a0\ufe0f warning', '\u26a0\ufe0f warning'],
+    ['\u2139\ufe0f', '\u2139\ufe0f'],
+  ])('%j: md, html and printable show them as escapes', (raw, want) => {
+    expect(printable(raw)).toBe(want);
+    expect(printableLines(raw)).toBe(want);
+    expect(md(raw)).toBe(want.replace(/\\/g, '\\\\'));
+    expect(html(raw)).toBe(want);
+  });
+});
+
+describe('a look-alike package name, wherever the report names it', () => {
+  // A Cyrillic "о" and a variation selector (a mark that draws nothing): both read as torch.
+  const lookAlikes = ['t\u043erchvision', 'torch\ufe0f', 'lib\u0441uda'];
+  const sized = <T extends { name: string }>(xs: T[], bytes: number) =>
+    xs.map((x) => (lookAlikes.includes(x.name) ? { ...x, sizeBytes: bytes } : x));
+  const base = makeRecord({ pip: { 't\u043erchvision': '0.22.0+cu128', numpy: '2.2.6' } });
+  const head = makeRecord({
+    pip: { 't\u043erchvision': '0.22.0+cpu', 'torch\ufe0f': '2.7.0+cu128', numpy: '2.2.6' },
+    apt: { 'lib\u0441uda': '1.0', libc6: '2.36-9+deb12u7' },
+  });
+  head.python.packages = sized(head.python.packages, 900_000_000);
+  head.apt = sized(head.apt, 800_000_000);
+  const input = {
+    image: 'ghcr.io/acme/model',
+    variant: 'cpu',
+    entries: [{ platform: 'linux/amd64', base, head }],
+    baseline: { ref: 'main' },
+  };
+
+  it('is escaped in the verdict, the tables, the biggest-packages table and the size chart', () => {
+    const model = buildReportModel(input);
+    const { markdown, verdict } = renderReport(model, { maxChars: 1_000_000 });
+    // The finding names it as the pip table does, and the chart's label too (Mermaid would draw
+    // an entity back as the letter).
+    expect(verdict).toContain('t\\u043erchvision lost its CUDA build');
+    expect(markdown).toContain('pip torch\\\\ufe0f');
+    expect(markdown).toContain('apt lib\\\\u0441uda');
+    expect(markdown).toContain('"torch#92;ufe0f" : 900');
+    for (const name of lookAlikes) expect(markdown).not.toContain(name);
+    // Nothing left that names a package without escapes: no letter outside ASCII at all, and no
+    // selector or mark that is not the one after the report's own emoji.
+    expect(markdown).not.toMatch(/[\u0400-\u04ff]|\p{L}(?<!\p{ASCII})/u);
+    expect(markdown.replace(/\p{Extended_Pictographic}\ufe0f/gu, '')).not.toMatch(/[\ufe00-\ufe0f]/u);
   });
 });
 

@@ -16,7 +16,7 @@ import { type CommentArtifact, MAX_COMMENT_ARTIFACT_BYTES, type TrimmedList } fr
 import { fmtInt } from './format.js';
 import type { PlatformReport, ReportModel } from './model-schema.js';
 import { DEFAULT_MAX_CHARS } from './render.js';
-import { cell, changeCell, row } from './render/markdown.js';
+import { packageRow } from './render/sections.js';
 import { GITHUB_COMMENT_MAX_CHARS } from './sticky.js';
 
 const ECOS = ['pip', 'apt', 'conda'] as const;
@@ -91,12 +91,7 @@ function rowSizes(): (changes: readonly PackageChange[]) => number[] {
     if (!sums) {
       sums = [0];
       // The pip, apt and conda tables' row (render/sections.ts packagePart), and its newline.
-      for (const c of changes)
-        sums.push(
-          sums.at(-1)! +
-            row([cell(c.name, 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]).length +
-            1,
-        );
+      for (const c of changes) sums.push(sums.at(-1)! + packageRow(c).length + 1);
       known.set(changes, sums);
     }
     return sums;

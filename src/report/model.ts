@@ -11,7 +11,7 @@ import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import type { SmokeResult } from '../smoke/result.js';
 import { VERSION } from '../version.js';
-import { clip, safeUrl } from './escape.js';
+import { clip, packageName, safeUrl } from './escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, pct, plural, signed } from './format.js';
 import {
   type PlatformReport,
@@ -338,7 +338,7 @@ function cudaLossFindings(
   });
   const named = lost.slice(0, CUDA_LOSS_NAMED);
   for (const { c, loss } of named)
-    add(`${c.name} lost its CUDA build (${clip(loss.from, 40)} → ${clip(loss.to, 40)})`, 'warning');
+    add(`${packageName(c.name)} lost its CUDA build (${clip(loss.from, 40)} → ${clip(loss.to, 40)})`, 'warning');
   const saidNames = new Set(named.map(({ c }) => c.name));
   const rest = new Set(lost.map(({ c }) => c.name).filter((n) => !saidNames.has(n))).size;
   if (rest > 0) add(`${plural(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');

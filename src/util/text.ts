@@ -19,8 +19,18 @@ export function compareText(a: string, b: string): number {
 /** TEXT as a regular expression that matches it literally. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Control, format (bidi overrides such as U+202E, zero-width ones) and line-separator characters. */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+/**
+ * Marks and letters that draw nothing but are not format characters (\p{Cf}): the combining
+ * grapheme joiner, the Hangul fillers, the variation selectors (U+FE00-FE0D, U+E0100-E01EF,
+ * Mongolian's U+180B-180D), and U+FE0E/U+FE0F where no emoji precedes them (after one they choose
+ * how it draws: the report's own ⚠️). "torch\ufe0f" draws as torch. As a regular expression's
+ * alternatives, to follow a character class.
+ */
+export const INVISIBLE_MARKS =
+  '[\\u034f\\u115f\\u1160\\u3164\\uffa0\\u180b-\\u180d\\ufe00-\\ufe0d\\u{e0100}-\\u{e01ef}]|(?<!\\p{Extended_Pictographic})[\\ufe0e\\ufe0f]';
+
+/** Control, format (bidi overrides such as U+202E, zero-width ones), line-separator and INVISIBLE_MARKS characters. */
+const UNPRINTABLE = new RegExp(`[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|${INVISIBLE_MARKS}`, 'gu');
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
@@ -34,7 +44,7 @@ export function printable(text: string): string {
 }
 
 /** UNPRINTABLE but a line break (\n, \r\n) or a tab. */
-const UNPRINTABLE_IN_LINES = /\r(?!\n)|(?![\n\r\t])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const UNPRINTABLE_IN_LINES = new RegExp(`\\r(?!\\n)|(?![\\n\\r\\t])[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|${INVISIBLE_MARKS}`, 'gu');
 
 /**
  * printable for a message of several lines (a progress line, a warning, an error, a report for the

@@ -8,7 +8,7 @@
 // the fenced block. Charts are parts of their own (chart: true): the first thing dropped when the
 // document has to shrink (render/fit.ts dropCharts, render/run.ts withoutCharts).
 import type { MetricDelta } from '../../diff/schema.js';
-import { mermaidText } from '../escape.js';
+import { mermaidText, packageName } from '../escape.js';
 import { fmtBytes } from '../format.js';
 import type { PlatformReport } from '../model-schema.js';
 import type { Part } from './parts.js';
@@ -170,8 +170,8 @@ export function sizeChartPart(p: PlatformReport, suffix: string, rank: number): 
   const top = p.head.top;
   if (!top) return null;
   const packages = [
-    ...top.pip.map((x) => ({ label: x.name, bytes: x.sizeBytes })),
-    ...top.apt.map((x) => ({ label: `${x.name} (apt)`, bytes: x.sizeBytes })),
+    ...top.pip.map((x) => ({ label: packageName(x.name), bytes: x.sizeBytes })),
+    ...top.apt.map((x) => ({ label: `${packageName(x.name)} (apt)`, bytes: x.sizeBytes })),
   ]
     .filter((x) => x.bytes > 0)
     .sort((a, b) => b.bytes - a.bytes || (a.label < b.label ? -1 : 1))

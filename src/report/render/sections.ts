@@ -2,12 +2,16 @@
 // tables (pip, apt, conda, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
 // Every value from a record is escaped here (md/html from ../escape.js).
 import { HOST_COMPONENTS } from '../../diff/schema.js';
-import type { ComponentId, MetricDelta, PackageDiff, SmokeDiff } from '../../diff/schema.js';
+import type { ComponentId, MetricDelta, PackageChange, PackageDiff, SmokeDiff } from '../../diff/schema.js';
 import { html, md, mdLine, packageName } from '../escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, num, pct, plural, signed } from '../format.js';
 import type { PlatformReport, SupplyChain } from '../model-schema.js';
 import { cell, changeCell, header, kindCounts, row, smokeTally, status } from './markdown.js';
 import { detailsRows, type Part, RANK, rowsPart } from './parts.js';
+
+/** One row of the pip, apt and conda tables (artifact-fit.ts sizes the tables by it). */
+export const packageRow = (c: PackageChange): string =>
+  row([cell(packageName(c.name), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]);
 
 export function packagePart(
   eco: 'pip' | 'apt' | 'conda',
@@ -30,9 +34,7 @@ export function packagePart(
     const detail = parts.length > 1 ? ` (${parts.map(([k, n]) => `${fmtInt(n)} ${k}`).join(', ')})` : '';
     return `\n_… and ${fmtInt(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
   };
-  const rows = d.changes.map((c) =>
-    row([cell(packageName(c.name), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]),
-  );
+  const rows = d.changes.map(packageRow);
   return rowsPart(
     `${eco} table${suffix}`,
     detailsRows(
