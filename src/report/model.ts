@@ -338,7 +338,10 @@ function cudaLossFindings(
   });
   const named = lost.slice(0, CUDA_LOSS_NAMED);
   for (const { c, loss } of named)
-    add(`${packageName(c.name)} lost its CUDA build (${clip(loss.from, 40)} → ${clip(loss.to, 40)})`, 'warning');
+    add(
+      `${packageName(c.name)} lost its CUDA build (${clip(loss.from, 40)} → ${clip(loss.to, 40)})`,
+      'warning',
+    );
   const saidNames = new Set(named.map(({ c }) => c.name));
   const rest = new Set(lost.map(({ c }) => c.name).filter((n) => !saidNames.has(n))).size;
   if (rest > 0) add(`${plural(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');

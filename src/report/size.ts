@@ -76,7 +76,8 @@ function biggestPart(p: SizedPlatform): string | null {
     ...top.apt.map((x) => ({ ...x, eco: 'apt' })),
   ].sort((a, b) => b.sizeBytes - a.sizeBytes);
   const pkg = pkgs[0];
-  if (pkg) return `${pkg.eco} ${clip(packageName(pkg.name), 60)} ${clip(pkg.version, 40)} (${fmtBytes(pkg.sizeBytes)})`;
+  if (pkg)
+    return `${pkg.eco} ${clip(packageName(pkg.name), 60)} ${clip(pkg.version, 40)} (${fmtBytes(pkg.sizeBytes)})`;
   const layer = top.layers[0];
   return layer ? `layer ${clip(layer.createdBy, 80)} (${fmtBytes(layer.sizeBytes)})` : null;
 }

@@ -30,6 +30,7 @@ export const INVISIBLE_MARKS =
   '[\\u034f\\u115f\\u1160\\u3164\\uffa0\\u180b-\\u180d\\ufe00-\\ufe0d\\u{e0100}-\\u{e01ef}]|(?<!\\p{Extended_Pictographic})[\\ufe0e\\ufe0f]';
 
 /** Control, format (bidi overrides such as U+202E, zero-width ones), line-separator and INVISIBLE_MARKS characters. */
+// eslint-disable-next-line no-misleading-character-class -- a class of lone marks (INVISIBLE_MARKS), each its own match
 const UNPRINTABLE = new RegExp(`[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|${INVISIBLE_MARKS}`, 'gu');
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -44,7 +45,11 @@ export function printable(text: string): string {
 }
 
 /** UNPRINTABLE but a line break (\n, \r\n) or a tab. */
-const UNPRINTABLE_IN_LINES = new RegExp(`\\r(?!\\n)|(?![\\n\\r\\t])[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|${INVISIBLE_MARKS}`, 'gu');
+// eslint-disable-next-line no-misleading-character-class -- a class of lone marks (INVISIBLE_MARKS), each its own match
+const UNPRINTABLE_IN_LINES = new RegExp(
+  `\\r(?!\\n)|(?![\\n\\r\\t])[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|${INVISIBLE_MARKS}`,
+  'gu',
+);
 
 /**
  * printable for a message of several lines (a progress line, a warning, an error, a report for the

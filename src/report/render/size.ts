@@ -78,8 +78,12 @@ export function sizeTopPart(
   const top = p.head.top;
   if (!top) return null;
   const rows = [
-    ...top.pip.map((x) => row([`pip ${cell(packageName(x.name), 80)}`, cell(x.version, 40), fmtBytes(x.sizeBytes)])),
-    ...top.apt.map((x) => row([`apt ${cell(packageName(x.name), 80)}`, cell(x.version, 40), fmtBytes(x.sizeBytes)])),
+    ...top.pip.map((x) =>
+      row([`pip ${cell(packageName(x.name), 80)}`, cell(x.version, 40), fmtBytes(x.sizeBytes)]),
+    ),
+    ...top.apt.map((x) =>
+      row([`apt ${cell(packageName(x.name), 80)}`, cell(x.version, 40), fmtBytes(x.sizeBytes)]),
+    ),
     ...top.layers.map((l) => row([`layer: ${cell(l.createdBy, 120)}`, '', fmtBytes(l.sizeBytes)])),
   ];
   if (rows.length === 0) return null;
