@@ -45,8 +45,8 @@ export function printable(text: string): string {
 }
 
 /** UNPRINTABLE but a line break (\n, \r\n) or a tab. */
-// eslint-disable-next-line no-misleading-character-class -- a class of lone marks (INVISIBLE_MARKS), each its own match
 const UNPRINTABLE_IN_LINES = new RegExp(
+  // eslint-disable-next-line no-misleading-character-class -- a class of lone marks (INVISIBLE_MARKS), each its own match
   `\\r(?!\\n)|(?![\\n\\r\\t])[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|${INVISIBLE_MARKS}`,
   'gu',
 );
