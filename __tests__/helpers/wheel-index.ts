@@ -64,8 +64,8 @@ export async function startWheelIndex(specs: readonly WheelSpec[]): Promise<Whee
   const server: Server = createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const parts = urlPath.split('/').filter(Boolean);
-    // PEP 503: project names are normalized; pip asks for /simple/<normalized>/
-    if (parts.length >= 2 && !parts.at(-1)!.endsWith('.whl'))
+    // PEP 503: project names are normalized; pip asks for /simple/<normalized>/ (a file: as it is)
+    if (parts.length >= 2 && !/\.(whl|tar\.gz|zip)$/.test(parts.at(-1)!))
       parts[parts.length - 1] = normalize(parts.at(-1)!);
     const file = path.join(root, ...parts);
     if (!file.startsWith(root) || !existsSync(file)) {

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FILES = [
   'src/resolve/py/ml_image_resolve.py',
+  'src/python/py/ml_image_pip.py',
   ...readdirSync(path.join(REPO_ROOT, 'images/probe'))
     .filter((f) => f.endsWith('.py'))
     .map((f) => `images/probe/${f}`),

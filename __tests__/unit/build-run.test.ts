@@ -1003,8 +1003,16 @@ describe('Dockerfile templates', () => {
       // Both pip steps under that one pip.conf (the resolver's indexes): it is set before torch's,
       // and no step replaces the indexes (a base image's own index stays the main one).
       expect(install.indexOf('export PIP_CONFIG_FILE=')).toBeLessThan(
-        install.indexOf('pip install "torch=='),
+        install.indexOf('pip_install "torch=='),
       );
+      // Every install runs pip through ml_image_pip where it is mounted (the pip it starts for a
+      // source distribution gets the index URLs in its environment, not its command line): plain
+      // pip only in the fallback that defines pip_install.
+      expect(install).toContain(
+        'pip_install() { python3 -m pip install "$@"; }; \\\n    if [ -r "$s/ml_image_pip" ] && [ -s "$s/ml_image_pip" ]; then pip_install() { python3 "$s/ml_image_pip" install "$@"; }; fi;',
+      );
+      expect(install.match(/pip install/g)).toHaveLength(1);
+      expect(install.match(/pip_install "/g)).toHaveLength(2);
       expect(install).not.toMatch(/PIP_INDEX_URL="|PIP_CONFIG_FILE="\$s\/ml_image_torch/);
       // the digest ARG is declared right before the install step, so it keys that layer only
       expect(install.indexOf(`ARG ${INPUTS_DIGEST_ARG}=`)).toBeLessThan(install.indexOf('RUN --mount'));

@@ -52,7 +52,7 @@ describe('build.secrets: refused when the config is read', () => {
     [
       'an id the tool mounts itself',
       'build:\n  secrets: [HF_TOKEN, ml_image_requirements]\n',
-      'line 6: build.secrets[1]: "ml_image_requirements" is a secret id this tool mounts itself (ml_image_requirements, ml_image_constraints, ml_image_pip_conf, ml_image_torch_index, ml_image_netrc, ml_image_env): use another id',
+      'line 6: build.secrets[1]: "ml_image_requirements" is a secret id this tool mounts itself (ml_image_requirements, ml_image_constraints, ml_image_pip_conf, ml_image_torch_index, ml_image_netrc, ml_image_env, ml_image_pip): use another id',
     ],
   ])('%s: exit 2 naming the file, line and value', (_n, build, problem) => {
     const e = problemsOf(`${HEAD}${build}`);

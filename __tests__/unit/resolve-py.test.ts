@@ -20,6 +20,12 @@ const BUNDLED = [
     constant: 'HELPER_PY',
     what: "The resolver's Python helper",
   },
+  {
+    py: 'src/python/py/ml_image_pip.py',
+    ts: 'src/python/py/pip.generated.ts',
+    constant: 'PIP_PY',
+    what: 'pip with its index URLs kept off command lines (the resolver and the build)',
+  },
 ] as const;
 
 const FIX = 'UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts';

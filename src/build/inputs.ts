@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { redactUrls } from '../util/redact.js';
 import { TOOL_SECRET_IDS } from '../config/secret-id.js';
+import { PIP_PY } from '../python/py/pip.generated.js';
 import { InputError } from '../errors.js';
 import {
   type NetrcIndexes,
@@ -163,6 +164,8 @@ export function writeBuildInputs(
     [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
     [BUILD_SECRET_IDS.netrc]: ix.netrc,
     [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+    // No secret: pip, run through it, gives the pip it starts the index URLs in its environment.
+    [BUILD_SECRET_IDS.pip]: PIP_PY,
   };
   const out: Record<string, string> = {};
   for (const [id, content] of Object.entries(files)) {

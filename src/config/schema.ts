@@ -244,7 +244,7 @@ export const ConfigFileSchema = z
           ),
         pull: z.boolean().default(false).describe('Always pull the newest base image.'),
         secrets: SecretIdsSchema.default([]).describe(
-          "Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`). Each must be set in the environment of a run that builds (checked before the resolve stage starts).",
+          "Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`, `ml_image_pip`). Each must be set in the environment of a run that builds (checked before the resolve stage starts).",
         ),
       })
       .superRefine((b, ctx) => {

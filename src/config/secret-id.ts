@@ -15,6 +15,7 @@ export const TOOL_SECRET_IDS = {
   torchIndex: 'ml_image_torch_index',
   netrc: 'ml_image_netrc',
   env: 'ml_image_env',
+  pip: 'ml_image_pip',
 } as const;
 
 const TOOL_OWN = new Set<string>(Object.values(TOOL_SECRET_IDS));

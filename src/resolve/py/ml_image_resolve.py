@@ -10,12 +10,13 @@ snapshot first with --snapshot, written to snapshot.json next to REPORT), then i
 --held, when the run replaces a base package (or the image has a constraint file) and
 base-constraints.txt is there, the held run (-c base-constraints.txt, report held.json) and its
 analysis follow in the same process. pip's stdout and stderr come back inside the JSON, as a
-separate `python3 -m pip` would have printed them.
+separate `python3 -m pip` would have printed them. With ml_image_pip.py's hide_index_urls (beside
+it): the pip it starts for an sdist's build requirements gets the index URLs in its environment.
 
-Bundled as text by src/resolve/py/helper.generated.ts (regenerate with
-`UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts`).
+Bundled as text by src/resolve/py/helper.generated.ts (UPDATE_DOCS=1, resolve-py.test.ts).
 """
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -83,8 +84,7 @@ def take_snapshot(environ, inspect, is_local=None):
     data = json.loads(stdout)
     out["pipVersion"] = data.get("pip_version")
     out["environment"] = data.get("environment", {})
-    dists = []
-    seen = set()
+    dists, seen = [], set()
     for d in data.get("installed", []):
         m = d.get("metadata", {})
         loc = d.get("metadata_location", "")
@@ -265,6 +265,12 @@ def pip_in_process(args):
     backends it starts are caught too) captured: (exit status, stdout, stderr)."""
     from pip._internal.cli.main import main as pip_main
     import pip
+    # The pip it starts for an sdist's build requirements gets the index URLs in its environment.
+    shim = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ml_image_pip.py")
+    spec = importlib.util.spec_from_file_location("ml_image_pip", shim)
+    hiding = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hiding)
+    hiding.hide_index_urls(shim)
     saved_argv = sys.argv
     # What `python3 -m pip` has: its program name in pip's messages, the working directory on
     # sys.path (where pip looks for installed distributions too).
@@ -351,9 +357,8 @@ def run(report, with_snapshot, with_held, pip_args):
 
 
 def held_args(pip_args, held):
-    """The held run's pip arguments: every argument of the plain run (what comes before the
-    requirements too: the variant's -c preinstalled.txt and torch==V; any number of -r), its -v
-    dropped, and the base's pins (held) as one more constraints file."""
+    """The held run's pip arguments: the plain run's (-c preinstalled.txt, torch==V, any number of
+    -r too) but -v, and the base's pins (held) as one more constraints file."""
     return [a for a in pip_args if a != "-v"] + ["-c", held]
 
 

@@ -8,6 +8,7 @@ import { TORCH_INDEX_FILE_TEXT } from '../input.js';
 import { constraintsText, type PinDecision, pinDecisions } from '../constraints.js';
 import { execEnding } from '../exec-limit.js';
 import { type Snapshot, SnapshotErrorSchema, SnapshotSchema } from '../helper-output.js';
+import { PIP_PY } from '../../python/py/pip.generated.js';
 import { HELPER_PY } from '../py/helper.generated.js';
 import { cachedJson, type SnapshotCache, snapshotKey } from '../snapshot-cache.js';
 import { DIR, NETRC_FILE, USER_CONSTRAINTS_FILE } from '../workdir.js';
@@ -65,6 +66,9 @@ export async function prepareWorkspace(
 ): Promise<BaseSnapshot | undefined> {
   const files = {
     'helper.py': HELPER_PY,
+    // Beside the helper, which has its pip give the index URLs to the pip it starts in its
+    // environment, not on its command line.
+    'ml_image_pip.py': PIP_PY,
     'requirements.txt': `${o.requirementsText}\n`,
     ...(o.preinstalled?.length && {
       [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n`,
