@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { re2ToJs } from '../../src/attest/re2-js.js';
 import { cliFlagNaming, parseVerifyFlags } from '../../src/attest/verify.js';
-import { identityMatcher } from '../../src/attest/verify-inputs.js';
+import { acceptsSharedWorkflow, identityMatcher } from '../../src/attest/verify-inputs.js';
 import { InputError } from '../../src/errors.js';
 
 const SHARED =
@@ -72,7 +72,7 @@ describe("the reusable workflow's identity guard reads RE2 as cosign does", () =
   it.each([
     [
       'any owner, at one tag',
-      '^https://github\\.com/[^/]+/[^/]+/\\.github/workflows/ml-image\\.yml@refs/tags/v0\\.4\\.2$',
+      '^https://github\\.com/[^/]+/[^/]+/\\.github/workflows/ml-image\\.yml@refs/tags/v9\\.9\\.9$',
     ],
     [
       'any owner, at one commit',
@@ -88,6 +88,22 @@ describe("the reusable workflow's identity guard reads RE2 as cosign does", () =
     ],
     ['not anchored', 'github\\.com/acme/model/'],
     ["the shared workflow's owner in capitals", '(?i)^https://github\\.com/ML-IMAGE-ACTION/other/'],
+    // A repeat of the owner's `/` leaves it out: the owner's letters run on into the next part, and
+    // ml-image-actio/?n/ml-image-action/ is the shared workflow's ml-image-action/ml-image-action/.
+    ...[
+      ['/?', 'ml-image-actio/?n/ml-image-action'],
+      ['/*', 'ml-image-actio/*n/ml-image-action'],
+      ['/{0}', 'ml-image-actio/{0}n/ml-image-action'],
+      ['/{0,1}', 'ml-image-actio/{0,1}n/ml-image-action'],
+      ['\\/?', 'ml\\/?-image-action/ml-image-action'],
+      ['\\/*', 'ml\\/*-image-action/ml-image-action'],
+      ['\\/{0}', 'ml\\-image\\/{0}\\-action/ml-image-action'],
+      ['/+ (a repeat all the same)', 'acme/+model'],
+      ['\\Q...\\E? (the ? repeats its last /)', '\\Qml-image-actio/\\E?n/ml-image-action'],
+    ].map(([repeat, path]) => [
+      `the owner's / repeated by ${repeat}`,
+      `^https://github\\.com/${path}/\\.github/workflows/ml-image\\.yml@refs/tags/v9\\.9\\.9$`,
+    ]),
   ])('%s: exit 2 without the repository, saying the start names no owner', (_what, regexp) => {
     const e = refusal(regexp);
     expect(e).toBeInstanceOf(InputError);
@@ -110,8 +126,52 @@ describe("the reusable workflow's identity guard reads RE2 as cosign does", () =
     ['\\Q...\\E around the pin', '^\\Qhttps://github.com/acme/model/\\E'],
     ['(?i) with a pinned owner', '(?i)^https://github\\.com/ACME/model/'],
     ['{ not a repeat, a literal', '^https://github\\.com/acme/model/\\.github/workflows/x\\{y}'],
+    ['the owner and its / escaped', '\\Ahttps:\\/\\/github\\.com\\/acme\\-corp\\/model\\/'],
+    ["a repeat after the owner's /", '^https://github\\.com/acme//?model/'],
+    ['the repository optional', '^https://github\\.com/acme/(?:model)?/'],
+    [
+      'any repository of the owner',
+      '^https://github\\.com/acme/[^/]+/\\.github/workflows/build\\.yml@refs/tags/.*$',
+    ],
+    ['a / repeated after the repository', '^https://github\\.com/acme/model/?$'],
   ])('%s: accepted without the repository', (_what, regexp) => {
     expect(refusal(regexp)).toBeUndefined();
+  });
+});
+
+// The compiled pattern is tried on the shared workflow's identity at the refs callers pin it at
+// (a tag, a commit, a branch, a pull request's merge ref): one that matches any accepts.
+describe('acceptsSharedWorkflow tries the shared workflow at several refs', () => {
+  const ANY = '^https://github\\.com/[^/]+/[^/]+/\\.github/workflows/ml-image\\.yml@';
+  it.each<[string, string, 'accepts' | 'open' | undefined]>([
+    ['a tag', `${ANY}refs/tags/v0\\.4\\.2$`, 'accepts'],
+    ['any tag', `${ANY}refs/tags/.*$`, 'accepts'],
+    ['a commit', `${ANY}[0-9a-f]{40}$`, 'accepts'],
+    ['a branch', `${ANY}refs/heads/main$`, 'accepts'],
+    ["a pull request's merge ref", `${ANY}refs/pull/[0-9]+/merge$`, 'accepts'],
+    ['a tag matching none of those tried', `${ANY}refs/tags/v9$`, 'open'],
+    [
+      "the owner's / left out, at a tag",
+      '^https://github\\.com/ml-image-actio/?n/ml-image-action/\\.github/workflows/ml-image\\.yml@refs/tags/v0\\.4\\.2$',
+      'accepts',
+    ],
+    [
+      "the owner's / left out, at any tag",
+      '^https://github\\.com/ml-image-actio/{0}n/ml-image-action/\\.github/workflows/ml-image\\.yml@refs/tags/.*$',
+      'accepts',
+    ],
+    [
+      "the owner's \\/ left out, at any tag",
+      '^https://github\\.com/ml\\/*-image-action/ml-image-action/\\.github/workflows/ml-image\\.yml@refs/tags/.*$',
+      'accepts',
+    ],
+    [
+      'an owner of its own',
+      '^https://github\\.com/acme/model/\\.github/workflows/build\\.yml@refs/tags/.*$',
+      undefined,
+    ],
+  ])('%s', (_what, regexp, why) => {
+    expect(acceptsSharedWorkflow(undefined, regexp)?.why).toBe(why);
   });
 });
 

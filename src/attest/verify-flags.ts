@@ -231,7 +231,7 @@ function identityFrom(values: VerifyFlags, naming: FlagNaming): VerifyIdentity {
       shared.why === 'accepts'
         ? 'accepts'
         : shared.why === 'open'
-          ? `${JSON.stringify(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action, and no top-level |), so it may accept`
+          ? `${JSON.stringify(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action and its /, nothing repeating that /, and no top-level |), so it may accept`
           : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
     throw new InputError(
       `${prefix}${which} ${how} the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`,
