@@ -519,6 +519,45 @@ describe('ml-image verify', () => {
     }
   });
 
+  // Finding: an entry that is an index itself passed when that inner index's own digest was signed
+  // and attested, while containerd walks into it and pulls its unsigned image.
+  it.each([
+    [
+      'linux/amd64 entry',
+      { platforms: [{ os: 'linux', architecture: 'amd64', digest: D('1') }] },
+      'linux/amd64',
+    ],
+    [
+      'entry that names no platform',
+      { platforms: [], unplatformed: [D('1')] },
+      `no platform \\(${'1'.repeat(12)}\\)`,
+    ],
+  ])(
+    'an index whose %s is a nested index: exit 1 naming it, though its own digest is signed and attested',
+    async (_what, entries, label) => {
+      const nested = fakeDocker({
+        imagetoolsInspect: async () => ({
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          ...entries,
+          platforms: [...entries.platforms, { os: 'linux', architecture: 'arm64', digest: D('2') }],
+          indexEntries: [D('1')],
+        }),
+      });
+      for (const extra of [[], ['--platform', 'linux/amd64']]) {
+        const io = {
+          ...captureIo('/tmp', nested),
+          signer: () => scriptedSigner(new Set([amd, arm]), full()),
+        };
+        expect(await runCli(['verify', index, '--key', 'cosign.pub', ...extra], io)).toBe(1);
+        expect(io.out()).toMatch(
+          new RegExp(`^FAIL ${label} +image: the index lists sha256:1{64} as an image index`, 'm'),
+        );
+        expect(io.out()).not.toMatch(new RegExp(`^ok {3}${label}`, 'm'));
+        expect(io.err()).toMatch(new RegExp(`${label} image`));
+      }
+    },
+  );
+
   it.each([
     [
       'a CR and an escape sequence in the architecture',

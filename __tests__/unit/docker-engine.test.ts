@@ -144,6 +144,41 @@ Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
     });
   });
 
+  it('names the entries that are indexes themselves (nested), with a platform or without', () => {
+    const raw = JSON.stringify({
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: 'sha256:a',
+          platform: { os: 'linux', architecture: 'arm64' },
+        },
+        {
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          digest: 'sha256:b',
+          platform: { os: 'linux', architecture: 'amd64' },
+        },
+        { mediaType: 'application/vnd.docker.distribution.manifest.list.v2+json', digest: 'sha256:c' },
+        { mediaType: 'application/vnd.docker.distribution.manifest.v2+json', digest: 'sha256:d' },
+        // BuildKit's attestation manifest: no runtime pulls it, whatever its type.
+        {
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          digest: 'sha256:e',
+          platform: { os: 'unknown', architecture: 'unknown' },
+        },
+      ],
+    });
+    expect(parseImageIndex(raw)).toEqual({
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      platforms: [
+        { os: 'linux', architecture: 'arm64', digest: 'sha256:a' },
+        { os: 'linux', architecture: 'amd64', digest: 'sha256:b' },
+      ],
+      unplatformed: ['sha256:c', 'sha256:d'],
+      indexEntries: ['sha256:b', 'sha256:c'],
+    });
+  });
+
   it('a single-platform manifest has no platform list', () => {
     expect(
       parseImageIndex('{"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{}}').platforms,

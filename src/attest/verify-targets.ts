@@ -88,6 +88,11 @@ export interface VerifyTarget {
    * image checked without --platform (its `platform` is only "image").
    */
   listed?: true;
+  /**
+   * Set when the index lists this entry as an index itself (a nested index): containerd walks into
+   * it and pulls an image it lists, which no signature on the entry's own digest vouches for.
+   */
+  index?: true;
 }
 
 /** The platform images to check, and why the one --platform names is not among them. */
@@ -112,6 +117,9 @@ export async function platformTargets(
   const { ref: pinned, digest } = parseDigestRef(ref, { field: `${prefix}IMAGE@DIGEST` });
   const repository = pinned.slice(0, pinned.lastIndexOf('@'));
   const index = await docker.imagetoolsInspect(pinned);
+  // An entry that is an index itself is marked: verify fails it (verify.ts), whatever is signed.
+  const nested = new Set(index.indexEntries ?? []);
+  const mark = (d: string) => (nested.has(d) ? { index: true as const } : {});
   // Every entry but BuildKit's attestation manifests (unknown/unknown): one with an unknown OS and
   // a real architecture is what Enroot pulls on a node of that architecture when it comes first.
   const listed = index.platforms
@@ -121,12 +129,14 @@ export async function platformTargets(
       ref: `${repository}@${p.digest}`,
       digest: p.digest,
       listed: true as const,
+      ...mark(p.digest),
     }));
   // An entry without a platform may be what a runtime pulls on any platform: always checked.
   const loose = (index.unplatformed ?? []).map((d) => ({
     platform: printable(`no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`),
     ref: `${repository}@${d}`,
     digest: d,
+    ...mark(d),
   }));
   const wanted = only === undefined ? undefined : normalizePlatform(only);
   if (listed.length === 0 && loose.length === 0) {

@@ -312,6 +312,18 @@ const unpinnable = (t: VerifyTarget): Check => ({
 });
 
 /**
+ * An index entry that is an index itself: containerd walks into it and pulls an image it lists, so
+ * a signature on the entry's own digest vouches for none of them. What the registry holds (a failed
+ * check, as the unpinnable entry above), never followed: this tool's merge lists images only.
+ */
+const nestedIndex = (t: VerifyTarget): Check => ({
+  platform: t.platform,
+  check: 'image',
+  ok: false,
+  detail: `the index lists ${printable(t.digest)} as an image index, not an image: a runtime such as containerd pulls an image listed inside it, which no signature on that index vouches for (push an index that lists the platform images themselves: docker buildx imagetools create lists the images of the indexes it is given)`,
+});
+
+/**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy; with a platform the image does not have, a failed "image"
  * check naming the platforms it has. A failed check is in `failed`; an unreachable registry or
@@ -334,9 +346,11 @@ export async function verifyImage(
     const { targets, missing } = await platformTargets(docker, ref, request.platform, prefix);
     const explain = claimExplainer(request.identity, certificates, flag);
     const perTarget = await mapLimit(targets, atOnce(request.identity, request.tlog), (t) =>
-      DIGEST_RE.test(t.digest)
-        ? verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain)
-        : Promise.resolve([unpinnable(t)]),
+      t.index
+        ? Promise.resolve([nestedIndex(t)])
+        : DIGEST_RE.test(t.digest)
+          ? verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain)
+          : Promise.resolve([unpinnable(t)]),
     );
     // The platform asked for, not in the image: a failed check (the registry told), not bad input.
     const absent: Check[] =

@@ -145,6 +145,11 @@ export interface ImageIndex {
    * (containerd matches an entry without a platform), so a verifier checks them too.
    */
   unplatformed?: string[];
+  /**
+   * Digests of the entries (with a platform or without) whose descriptor names an index media type:
+   * a nested index, which containerd walks into for an image of the platform it wants.
+   */
+  indexEntries?: string[];
 }
 
 export interface BuilderDescription {

@@ -66,6 +66,7 @@ const RawIndexSchema = z.object({
   manifests: z
     .array(
       z.object({
+        mediaType: z.string().optional(),
         digest: z.string(),
         platform: z
           .object({ os: z.string(), architecture: z.string(), variant: z.string().optional() })
@@ -100,19 +101,26 @@ export function parseImageIndex(raw: string): ImageIndex {
   if (!index) return { mediaType: data.mediaType ?? '', platforms: [] };
   const platforms: ImageIndex['platforms'] = [];
   const unplatformed: string[] = [];
+  const indexEntries: string[] = [];
   for (const m of data.manifests ?? []) {
+    // BuildKit's attestation manifests (unknown/unknown), which no runtime pulls. An entry with an
+    // unknown OS and a real architecture is a platform: Enroot (Slurm's Pyxis) picks an entry by its
+    // architecture alone, the first that matches.
+    if (m.platform && isAttestationEntry(m.platform)) continue;
+    if (m.mediaType !== undefined && INDEX_MEDIA_TYPES.has(m.mediaType)) indexEntries.push(m.digest);
     if (!m.platform) {
       unplatformed.push(m.digest);
       continue;
     }
-    // BuildKit's attestation manifests (unknown/unknown), which no runtime pulls. An entry with an
-    // unknown OS and a real architecture is a platform: Enroot (Slurm's Pyxis) picks an entry by its
-    // architecture alone, the first that matches.
-    if (isAttestationEntry(m.platform)) continue;
     const { os, architecture, variant } = m.platform;
     platforms.push({ os, architecture, ...(variant !== undefined && { variant }), digest: m.digest });
   }
-  return { mediaType: data.mediaType ?? '', platforms, ...(unplatformed.length > 0 && { unplatformed }) };
+  return {
+    mediaType: data.mediaType ?? '',
+    platforms,
+    ...(unplatformed.length > 0 && { unplatformed }),
+    ...(indexEntries.length > 0 && { indexEntries }),
+  };
 }
 
 const ConfigPlatformSchema = z.object({
