@@ -15,6 +15,7 @@ import { splitImageRef } from '../docker/registry.js';
 import { EnvironmentError } from '../errors.js';
 import { InterruptedError } from '../util/cleanup.js';
 import { isDigest } from '../oci/ref.js';
+import { isPlatform } from './platform-image.js';
 
 /** A target the docker driver pushed by tag, and what buildx reported of it. */
 export interface PushedByTag {
@@ -36,11 +37,6 @@ export interface PushedByTag {
 type Reader = Pick<DockerAdapter, 'imagetoolsRaw'>;
 
 const ManifestSchema = z.object({ config: z.object({ digest: z.string() }).optional() });
-
-/** Whether an index entry is the image for PLATFORM (`os/arch`, or `os/arch/variant`). */
-const isPlatform = (e: { os: string; architecture: string; variant?: string }, platform: string) =>
-  platform === `${e.os}/${e.architecture}` ||
-  (e.variant !== undefined && platform === `${e.os}/${e.architecture}/${e.variant}`);
 
 /**
  * The config digest of the image REF (`REPOSITORY@DIGEST`) names: its manifest's, or where it is an

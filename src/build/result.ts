@@ -20,7 +20,10 @@ export const PlatformBuildSchema = z.object({
   platform: z.string().refine((p) => (PLATFORMS as readonly string[]).includes(p), {
     error: `expected one of ${PLATFORMS.map((p) => JSON.stringify(p)).join(', ')} (a platform a build builds)`,
   }),
+  /** The platform's image (where the build pushed an index with BuildKit's attestations, the image in it). */
   digest: z.string().regex(DIGEST_RE),
+  /** The index the build pushed around that image and BuildKit's attestation: what the merge lists. */
+  indexDigest: z.string().regex(DIGEST_RE).optional(),
   durationMs: z.number().nonnegative(),
   /** When the build finished (the provenance's finishedOn; older build.json files have none). */
   finishedAt: z.iso.datetime({ offset: true }).optional(),

@@ -252,7 +252,7 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
         throw e;
       }),
   );
-  const sources = built.map((b) => `${plan.repository}@${b.digest}`);
+  const sources = built.map((b) => `${plan.repository}@${b.indexDigest ?? b.digest}`);
   let digest: string | undefined;
   if (merging) {
     digest = await timer.step(`merge ${v.name}`, () =>

@@ -25,6 +25,7 @@ import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
 import { buildPushTag, type UntrustedRun } from './push-tag.js';
+import { platformImage } from './platform-image.js';
 import { checkPushedByTag } from './pushed-image.js';
 import type { PlatformBuild } from './result.js';
 import {
@@ -206,21 +207,25 @@ async function builtImage(
   t: Target,
   arch: string,
   metadataFile: string,
-): Promise<{ digest: string; rest: Pick<PlatformBuild, 'metadata' | 'localRef' | 'loadedTags' | 'pushed'> }> {
+): Promise<{ digest: string; rest: BuiltRest }> {
   const id = `${t.v.name}/${arch}`;
   const { digest, metadata } = readMetadata(id, metadataFile);
-  if (ctx.push && !canPushByDigest(ctx.builder)) {
-    const { repository, builder } = ctx;
+  const { repository, builder } = ctx;
+  const p = { id, repository, platform: t.platform, digest, metadata, builder: builder.name };
+  if (ctx.push && !canPushByDigest(builder)) {
     const pushRef = `${repository}:${pushTagOf(ctx, t, arch)}`;
-    const p = { id, pushRef, repository, platform: t.platform, digest, metadata, builder: builder.name };
-    const warning = await checkPushedByTag(ctx.docker, p);
+    const warning = await checkPushedByTag(ctx.docker, { ...p, pushRef });
     if (warning !== undefined) ctx.progress(`warning: ${warning}`);
   }
   const localRef = localRefOf(ctx, t, arch);
   const loadedTags = loadedTagsOf(ctx, t);
   const where = { ...(localRef !== undefined && { localRef }), ...(loadedTags.length > 0 && { loadedTags }) };
-  return { digest, rest: { metadata, ...where, pushed: ctx.push } };
+  // An index pushed (BuildKit's attestations beside the image): the platform's digest is its image's.
+  const { digest: image, ...index } = ctx.push ? await platformImage(ctx.docker, p) : { digest };
+  return { digest: image, rest: { metadata, ...where, pushed: ctx.push, ...index } };
 }
+
+type BuiltRest = Pick<PlatformBuild, 'metadata' | 'localRef' | 'loadedTags' | 'pushed' | 'indexDigest'>;
 
 /**
  * Builds one target, retrying transient failures; throws the classified error of the last attempt,

@@ -78,7 +78,7 @@ const RawIndexSchema = z.object({
   layers: z.unknown().optional(),
 });
 
-const INDEX_MEDIA_TYPES = new Set([
+export const INDEX_MEDIA_TYPES: ReadonlySet<string> = new Set([
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
 ]);
