@@ -7,7 +7,7 @@ import Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import type { DockerAdapter } from '../../src/docker/adapter.js';
 import { createDockerAdapter } from '../../src/docker/engine.js';
-import { progressError, pullFailure } from '../../src/docker/images.js';
+import { progressError, pullFailure } from '../../src/docker/pull-failure.js';
 import { EnvironmentError, InputError, type MlImageError } from '../../src/errors.js';
 import { basePullError } from '../../src/resolve/base.js';
 

@@ -3,7 +3,7 @@
 // What this tool reads of the engine's answer is parsed through a schema, never cast.
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
-import { EnvironmentError, InputError, type MlImageError } from '../errors.js';
+import { EnvironmentError, InputError } from '../errors.js';
 import type { ImageDetails, ImageHistoryEntry, ImageRemoval } from './adapter.js';
 import type { EngineClient } from './client.js';
 import {
@@ -15,17 +15,8 @@ import {
   multiPlatformStore,
 } from './image-platform.js';
 import { BARE_DIGEST_FIX, DIGEST_RE } from '../oci/ref.js';
-import {
-  REGISTRY_FAILING,
-  REGISTRY_FAILING_FIX,
-  REGISTRY_FIX,
-  REGISTRY_INTERRUPTED,
-  REGISTRY_UNREACHABLE,
-  connectionError,
-  engineMessage,
-  parseAnswer,
-  statusCodeOf,
-} from './failures.js';
+import { connectionError, engineMessage, parseAnswer, statusCodeOf } from './failures.js';
+import { platformMissing, progressError, pullFailure } from './pull-failure.js';
 
 const StringList = z.array(z.string()).nullable().optional();
 
@@ -109,90 +100,6 @@ export async function imageHistory(
       empty: h.Size === 0,
     }))
     .reverse();
-}
-
-/** What this tool reads of a line of the engine's pull progress: an error, when it reports one. */
-const PullProgressSchema = z.object({
-  error: z.string().optional(),
-  errorDetail: z.object({ message: z.string().optional() }).nullable().optional(),
-});
-
-/** The first error the pull's progress lines report (the engine's answer is 200 all the same). */
-export function progressError(lines: readonly unknown[]): string | undefined {
-  for (const line of lines) {
-    const parsed = PullProgressSchema.safeParse(line);
-    if (!parsed.success) continue;
-    const message = parsed.data.errorDetail?.message ?? parsed.data.error;
-    if (message !== undefined && message.trim() !== '') return message.trim();
-  }
-  return undefined;
-}
-
-/**
- * What the engine says when the image has no variant for the platform: a manifest list without it
- * (20.10: "no matching manifest for linux/arm64 in the manifest list entries"), a single-platform
- * image of another ("was found but does not match the specified platform"), the containerd image
- * store's "no match for platform in manifest" and "does not provide the specified platform".
- */
-const PLATFORM_MISSING =
-  /no matching manifest for|no match for platform|does not match the specified platform|does not provide the specified platform|cannot be used on this platform/i;
-/** What a registry or the engine says of an image, tag or repository it does not hold. */
-const IMAGE_MISSING = /manifest unknown|name unknown|not found|repository does not exist/i;
-const INVALID_REFERENCE = /invalid reference format/i;
-
-/**
- * The image has no variant for PLATFORM: HAS is the one it has when known (else how to see them),
- * DETAIL the engine's words.
- */
-function platformMissing(
-  image: string,
-  platform: string | undefined,
-  known: { has?: string; detail?: string; cause?: unknown },
-): InputError {
-  const wanted = platform ?? "the engine's platform";
-  const what = known.has ? `: it is ${known.has} only` : known.detail ? ` (${known.detail})` : '';
-  const see = known.has ? '' : `; see which platforms it has: "docker buildx imagetools inspect ${image}"`;
-  return new InputError(
-    `image ${image} has no variant for ${wanted}${what}`,
-    `use an image that has one, or another platform (--platform, or platforms in the config)${see}`,
-    { cause: known.cause },
-  );
-}
-
-/**
- * A failed pull of IMAGE by the engine's message (its HTTP answer's, or its progress stream's
- * error line): a platform or image the registry lacks and a malformed reference are bad input
- * (exit 2), as is a refusal otherwise unknown ("cannot pull image REF: ...": resolve/base.ts reads a
- * registry's refusal of a private base there); a registry out of reach, failing or cut off partway
- * is exit 3.
- */
-export function pullFailure(
-  image: string,
-  platform: string | undefined,
-  message: string,
-  cause?: unknown,
-): MlImageError {
-  const quoted = `cannot pull image ${image}: ${message}${platform ? ` (for ${platform})` : ''}`;
-  if (PLATFORM_MISSING.test(message)) return platformMissing(image, platform, { detail: message, cause });
-  if (INVALID_REFERENCE.test(message))
-    return new InputError(
-      `invalid image reference "${image}": ${message}`,
-      'write it as [HOST[:PORT]/]NAME[:TAG][@DIGEST], the name in lowercase',
-      { cause },
-    );
-  if (REGISTRY_UNREACHABLE.test(message))
-    return new EnvironmentError(`${quoted}: the registry is unreachable`, REGISTRY_FIX, { cause });
-  if (REGISTRY_INTERRUPTED.test(message) || REGISTRY_FAILING.test(message))
-    return new EnvironmentError(`${quoted}: the registry failed during the pull`, REGISTRY_FAILING_FIX, {
-      cause,
-    });
-  if (IMAGE_MISSING.test(message))
-    return new InputError(
-      quoted,
-      `check the image's name and tag, and that it was pushed; see what the registry holds under it with "docker buildx imagetools inspect ${image}"`,
-      { cause },
-    );
-  return new InputError(quoted, 'check the image reference and that it exists', { cause });
 }
 
 /**
