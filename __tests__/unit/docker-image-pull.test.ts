@@ -296,6 +296,38 @@ describe('an engine that takes a single-platform image of another platform (dock
   });
 });
 
+// dockerd 20.10's classic store keeps one image per REPOSITORY@DIGEST: an index digest pulled for
+// amd64 names the amd64 image, and its pull for arm64 is refused. Not "check the image reference and
+// that it exists" (the reference is fine): exit 3, with a fix that works.
+describe('an engine that holds another platform under the index digest', () => {
+  const INDEX = `registry.example:5000/team/base@sha256:${'b'.repeat(64)}`;
+  const said = `Cannot overwrite digest sha256:${'b'.repeat(64)}`;
+  it.each<[string, Scenario]>([
+    ['in the progress stream', { local: 'linux/amd64', lines: [errorLine(said)] }],
+    ['in the HTTP answer', { local: 'linux/amd64', pullError: httpError(500, said) }],
+  ])('%s: exit 3 naming the platform digest and docker rmi as the fixes', async (_, s) => {
+    const { docker, calls } = fakeEngine(s);
+    for (const [caller, call] of [
+      ['inspectImage (capture)', () => docker.inspectImage(INDEX, PLATFORM)],
+      [
+        'runContainer (smoke)',
+        () => docker.runContainer({ image: INDEX, cmd: ['true'], platform: PLATFORM }),
+      ],
+    ] as const) {
+      const e = await failure(call());
+      expect(e, caller).toBeInstanceOf(EnvironmentError);
+      expect(e.exitCode, caller).toBe(3);
+      expect(e.message, caller).toBe(
+        `cannot pull image ${INDEX}: ${said} (for linux/arm64): the engine holds another platform's image under this digest, and keeps one image per digest reference`,
+      );
+      expect(e.fix, caller).toBe(
+        `run the platform's own image: "docker buildx imagetools inspect ${INDEX}" lists each platform's digest, pass registry.example:5000/team/base@<that digest>; or remove the local one first: "docker rmi ${INDEX}"`,
+      );
+    }
+    expect(calls.creates).toBe(0);
+  });
+});
+
 describe('pullFailure without a platform', () => {
   it("names the engine's platform", () => {
     const e = pullFailure(

@@ -39,6 +39,26 @@ const PLATFORM_MISSING =
 /** What a registry or the engine says of an image, tag or repository it does not hold. */
 const IMAGE_MISSING = /manifest unknown|name unknown|not found|repository does not exist/i;
 const INVALID_REFERENCE = /invalid reference format/i;
+/**
+ * dockerd's classic image store keeps one image per REPOSITORY@DIGEST: an index digest pulled for
+ * one platform names that platform's image, and a pull of it for another is refused (20.10:
+ * "Cannot overwrite digest sha256:...", plain `docker pull --platform` too).
+ */
+const DIGEST_HELD = /cannot overwrite digest/i;
+
+/**
+ * The engine holds another platform's image under the index digest IMAGE names: the fix is the
+ * platform's own manifest by digest (what `imagetools inspect` lists), or that image removed first.
+ */
+function digestHeld(quoted: string, image: string, cause: unknown): EnvironmentError {
+  const at = image.lastIndexOf('@');
+  const repository = at < 0 ? image : image.slice(0, at);
+  return new EnvironmentError(
+    `${quoted}: the engine holds another platform's image under this digest, and keeps one image per digest reference`,
+    `run the platform's own image: "docker buildx imagetools inspect ${image}" lists each platform's digest, pass ${repository}@<that digest>; or remove the local one first: "docker rmi ${image}"`,
+    { cause },
+  );
+}
 
 /**
  * The image has no variant for PLATFORM: HAS is the one it has when known (else how to see them),
@@ -63,8 +83,8 @@ export function platformMissing(
  * A failed pull of IMAGE by the engine's message (its HTTP answer's, or its progress stream's
  * error line): a platform or image the registry lacks and a malformed reference are bad input
  * (exit 2), as is a refusal otherwise unknown ("cannot pull image REF: ...": resolve/base.ts reads a
- * registry's refusal of a private base there); a registry out of reach, failing or cut off partway
- * is exit 3.
+ * registry's refusal of a private base there); a registry out of reach, failing or cut off partway,
+ * and an engine that holds another platform's image under the digest, are exit 3.
  */
 export function pullFailure(
   image: string,
@@ -74,6 +94,7 @@ export function pullFailure(
 ): MlImageError {
   const quoted = `cannot pull image ${image}: ${message}${platform ? ` (for ${platform})` : ''}`;
   if (PLATFORM_MISSING.test(message)) return platformMissing(image, platform, { detail: message, cause });
+  if (DIGEST_HELD.test(message)) return digestHeld(quoted, image, cause);
   if (INVALID_REFERENCE.test(message))
     return new InputError(
       `invalid image reference "${image}": ${message}`,
