@@ -11,7 +11,8 @@ import { ConfigFileSchema, normalizeConfig } from '../../src/config/schema.js';
 import type { SessionSpec } from '../../src/docker/adapter.js';
 import { SESSION_PIDS_LIMIT, sessionHostConfig } from '../../src/docker/sessions.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
-import { pinBase, pinnedRef } from '../../src/resolve/base.js';
+import { pinnedRef } from '../../src/docker/platform-image.js';
+import { pinBase } from '../../src/resolve/base.js';
 import {
   DEFAULT_RESOLVE_TIMEOUT_MS,
   execStep,

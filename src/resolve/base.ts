@@ -15,7 +15,8 @@
 // by digest: no local tag is moved). Its answer then holds for the base the build actually starts
 // from, and a local image that is not the registry's is never cached under the registry's digest:
 // it is keyed by its own image id, as content-addressed as a digest.
-import type { DockerAdapter, ImageDetails, ImageIndex } from '../docker/adapter.js';
+import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import { pinnedRef, platformManifest } from '../docker/platform-image.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { isDigest, parseImageRef } from '../oci/ref.js';
 
@@ -41,30 +42,11 @@ export interface PinnedBase {
 export const runRef = (pinned: PinnedBase): Promise<string> =>
   pinned.platformRef ? pinned.platformRef() : Promise.resolve(pinned.ref);
 
-/** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
-export function pinnedRef(image: string, digest: string): string {
-  const name = image.includes('@') ? image.slice(0, image.indexOf('@')) : image;
-  const colon = name.lastIndexOf(':');
-  return `${colon > name.lastIndexOf('/') ? name.slice(0, colon) : name}@${digest}`;
-}
-
 const registryDigest = (docker: DockerAdapter, image: string): Promise<string | undefined> =>
   docker.imageDigest(image).then(
     (d) => (isDigest(d) ? d : undefined),
     () => undefined,
   );
-
-/**
- * The platform's own manifest of a multi-platform DIGEST (an index), when the registry lists it;
- * undefined for a single-platform image (DIGEST is then the platform's). Pure.
- */
-export function platformManifest(index: ImageIndex, platform: string): string | undefined {
-  const [os, architecture, variant] = platform.split('/');
-  const matches = index.platforms.filter(
-    (p) => p.os === os && p.architecture === architecture && (variant === undefined || p.variant === variant),
-  );
-  return matches.find((p) => isDigest(p.digest))?.digest;
-}
 
 /**
  * The registry's image for the platform, pinned: the container runs the platform's own manifest
