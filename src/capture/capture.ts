@@ -8,6 +8,7 @@ import type { ContainerRunResult, ContainerRunSpec, DockerAdapter, ImageDetails 
 import { engineMessage, GPU_REQUEST_REFUSED, statusCodeOf } from '../docker/failures.js';
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { interruptedFailure } from '../util/cleanup.js';
+import { parseImageRef } from '../oci/ref.js';
 import { isJsonObject } from '../util/json-file.js';
 import { VERSION } from '../version.js';
 import { entryPythonError } from '../python/entry-python.js';
@@ -227,7 +228,11 @@ function imageFacts(
   platform: string,
   history: ImageLayer[] | string | undefined,
 ) {
-  const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+  // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
+  // by it: the first repository digest may be another repository's or the index's.
+  const ran = parseImageRef(input.image).digest;
+  const digests = details.repoDigests.flatMap((d) => (d.includes('@') ? [d.split('@')[1]!] : []));
+  const repoDigest = digests.find((d) => d === ran) ?? digests[0];
   return {
     ref: nameOf(input),
     id: details.id,

@@ -1,7 +1,14 @@
-// References by digest of one platform's image: REPOSITORY@DIGEST of a reference, and the
-// platform's own manifest of an index (a manifest list). Pure.
+// The platform's own image of a reference by an index digest (REPOSITORY@sha256:<manifest list>).
+// dockerd's classic image store keeps one local image under REPOSITORY@DIGEST, the platform it was
+// first pulled for: a run of it for another platform is refused ("Cannot overwrite digest"), and a
+// run without a platform takes whichever platform is local, not the engine's own. `ml-image capture`
+// and `ml-image smoke` run REPOSITORY@<the platform's manifest> instead, as the smoke stage and the
+// resolver do: the one asked for, else the engine's own when the index lists it. The index is read
+// through the adapter (the registry over HTTP, else buildx); pure but for that read.
+import { InputError } from '../errors.js';
 import { isDigest } from '../oci/ref.js';
-import type { ImageIndex } from './adapter.js';
+import { InterruptedError } from '../util/cleanup.js';
+import type { DockerAdapter, ImageIndex } from './adapter.js';
 
 /** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
 export function pinnedRef(image: string, digest: string): string {
@@ -20,4 +27,72 @@ export function platformManifest(index: ImageIndex, platform: string): string | 
     (p) => p.os === os && p.architecture === architecture && (variant === undefined || p.variant === variant),
   );
   return matches.find((p) => isDigest(p.digest))?.digest;
+}
+
+/** The image to run for a reference by digest, and the platform its index gave it for. */
+export interface PlatformImage {
+  /** REPOSITORY@<the platform's manifest> when the reference names an index, else the reference. */
+  image: string;
+  /** The platform `image` is the manifest of (set only when it replaced an index digest). */
+  platform?: string;
+}
+
+/** `os/arch[/variant]` of each entry of INDEX, for messages. */
+const listed = (index: ImageIndex): string =>
+  index.platforms.map((p) => `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`).join(', ');
+
+/**
+ * What runs of IMAGE (a reference by an index digest whose INDEX was read) for PLATFORM, or for the
+ * engine's platform (HOST) when none is asked: that entry's manifest by digest. A PLATFORM the index
+ * lacks is exit 2, naming those it lists; the engine's platform missing, IMAGE is left to the engine
+ * (it picks one, or says it has none). A single-platform manifest is IMAGE itself. Pure.
+ */
+export function platformImageOf(
+  image: string,
+  index: ImageIndex,
+  platform: string | undefined,
+  host: string,
+): PlatformImage {
+  if (index.platforms.length === 0) return { image };
+  const wanted = platform ?? host;
+  const digest = platformManifest(index, wanted);
+  if (digest !== undefined) return { image: pinnedRef(image, digest), platform: wanted };
+  if (platform === undefined) return { image };
+  throw new InputError(
+    `image ${image} has no variant for ${platform}: its index lists ${listed(index)}`,
+    'use an image that has one, or another platform (--platform)',
+  );
+}
+
+/** How long the index read may take before the image runs as given (the engine then pulls it). */
+export const INDEX_READ_MS = 30_000;
+
+/** The index digest IMAGE ends in (REPOSITORY[:TAG]@sha256:...), else undefined: pure. */
+function digestOf(image: string): string | undefined {
+  const at = image.lastIndexOf('@');
+  const digest = at > 0 ? image.slice(at + 1) : undefined;
+  return isDigest(digest) ? digest : undefined;
+}
+
+/**
+ * The image capture and smoke run for IMAGE and PLATFORM (platformImageOf): a reference by digest
+ * has its manifest read; one by tag or image ID, an index that cannot be read (no registry, an
+ * image only local) and a single-platform manifest run as given, as before. HOST: the engine's
+ * platform, asked only when no platform is given and IMAGE is an index.
+ */
+export async function platformImage(
+  docker: Pick<DockerAdapter, 'imagetoolsInspect'>,
+  image: string,
+  platform: string | undefined,
+  host: () => Promise<string>,
+): Promise<PlatformImage> {
+  if (digestOf(image) === undefined) return { image };
+  const index = await docker
+    .imagetoolsInspect(image, { signal: AbortSignal.timeout(INDEX_READ_MS) })
+    .catch((e: unknown) => {
+      if (e instanceof InterruptedError) throw e;
+      return undefined;
+    });
+  if (index === undefined || index.platforms.length === 0) return { image };
+  return platformImageOf(image, index, platform, platform ?? (await host()));
 }

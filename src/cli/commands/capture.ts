@@ -4,6 +4,8 @@ import { findImagesDir } from '../../util/images-dir.js';
 import { captureImage } from '../../capture/capture.js';
 import { entryPythonProblem } from '../../python/entry-python.js';
 import { type EnvRecord, packageListProblem } from '../../capture/record.js';
+import { enginePlatform } from '../../docker/engine-platform.js';
+import { platformImage } from '../../docker/platform-image.js';
 import { InputError } from '../../errors.js';
 import { printable } from '../../util/text.js';
 import { openOutDir } from '../../results/out-dir.js';
@@ -46,7 +48,9 @@ are redacted by name (TOKEN, SECRET, PASSWORD, KEY, ...) and by value (hf_, ghp_
 base64-like values, credentials in URLs). What cannot be collected is listed with the reason.
 
 Options:
-  --image REF      the image (pulled if missing)
+  --image REF      the image (pulled if missing). A multi-platform index by digest
+                   (REPOSITORY@sha256:...) runs as its platform's own manifest, which the record
+                   names
   --platform P     linux/amd64 or linux/arm64 (default: the one the engine runs, its own when the
                    image has it); a platform other than the engine's runs under QEMU
   --gpus MODE      none (default: the record names no GPU, whatever machine captures it), all
@@ -88,9 +92,17 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
     }
     const { gpus, pin } = await resolveGpuChoice(gpuMode, io.docker(), io.env);
     if (pin !== undefined) io.stderr(`capture: ${gpusLine(gpus, pin)}\n`);
+    // An index digest runs as the platform's own manifest (the one asked for, else the engine's).
+    const own = await platformImage(io.docker(), image, platform, async () =>
+      enginePlatform(await io.docker().ping()),
+    );
+    if (own.platform !== undefined)
+      io.stderr(
+        `capture: ${printable(image)} is a multi-platform index: capturing its ${own.platform} image ${printable(own.image)}\n`,
+      );
     const record = await captureImage(
       {
-        image,
+        image: own.image,
         ...(gpus === 'all' && { gpus: containerGpus(pin) }),
         ...(platform !== undefined && { platform }),
         env,

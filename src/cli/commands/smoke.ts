@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
+import { platformImage } from '../../docker/platform-image.js';
 import { InputError } from '../../errors.js';
 import { gitContextFromGitHubEnv } from '../../plan/git-context.js';
 import { closestWord, printable, printableLines } from '../../util/text.js';
@@ -100,7 +101,8 @@ run in a fresh one):
 Failing tests are matched against known failures (cause and fix). Writes smoke.json and junit.xml.
 
 Options:
-  --image REF         the image to test
+  --image REF         the image to test. A multi-platform index by digest (REPOSITORY@sha256:...)
+                      runs as its platform's own manifest, which the results name
   --suites LIST       comma-separated (default: the config's smoke.suites, else all)
   --gpus auto|all|none  GPUs for the containers: auto (default) when the engine has the NVIDIA
                       runtime or an nvidia.com/gpu CDI device; all = the "--gpus all" equivalent.
@@ -147,16 +149,19 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
     const requireGpu = values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false);
     // As the smoke stage decides a target's GPUs: none for a cpu variant or an emulated --platform,
     // whose GPU tests skip with the reason. Without a variant the image may hold CUDA (custom).
-    const target = await gpusOfTarget(kind ?? 'custom', platform, {
-      gpus: choice.gpus,
-      requireGpu,
-      host: hostPlatformOnce(io.docker()),
-    });
+    const host = hostPlatformOnce(io.docker());
+    const target = await gpusOfTarget(kind ?? 'custom', platform, { gpus: choice.gpus, requireGpu, host });
     if (target.withheld !== undefined) io.stderr(`smoke: no GPU: ${target.withheld}\n`);
     else if (choice.pin !== undefined) io.stderr(`smoke: ${gpusLine(choice.gpus, choice.pin)}\n`);
+    // An index digest runs as the platform's own manifest (the one asked for, else the engine's).
+    const own = await platformImage(io.docker(), image, platform, host);
+    if (own.platform !== undefined)
+      io.stderr(
+        `smoke: ${printable(image)} is a multi-platform index: testing its ${own.platform} image ${printable(own.image)}\n`,
+      );
     const result = await runSmoke(
       {
-        image,
+        image: own.image,
         ...(platform !== undefined && { platform }),
         suites,
         ...choice,
