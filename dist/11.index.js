@@ -401,8 +401,10 @@ const NEWLINES = /\r\n|[\r\n\u2028\u2029]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // Characters that draw nothing: format characters (zero-width space and joiners, the soft hyphen,
 // word joiner, tag characters; the bidi ones are handled above), the combining grapheme joiner and
-// the Hangul fillers. In a name they make "tor\u200bch" look like torch: they are shown as escapes.
-const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0]/gu;
+// the Hangul fillers, and the variation selectors (U+FE00-FE0F, U+E0100-E01EF, Mongolian's
+// U+180B-180D: marks, not format characters). In a name they make "tor\u200bch" or "torch\ufe0f"
+// look like torch: they are shown as escapes.
+const INVISIBLE = new RegExp(`\\p{Cf}|${_text_js__WEBPACK_IMPORTED_MODULE_2__/* .INVISIBLE_MARKS */ .hc}`, 'gu');
 /**
  * Control characters removed, bidirectional overrides and lone surrogates replaced (U+FFFD),
  * invisible characters written as escapes (\u200b): what every escaper starts with.

@@ -30876,7 +30876,7 @@ function decoder(mtype) {
 
 /***/ }),
 
-/***/ 90022:
+/***/ 67641:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -31756,7 +31756,7 @@ function loadSync(filename, root) {
 protobuf.loadSync = loadSync;
 
 // Serialization
-protobuf.encoder          = __webpack_require__(90022);
+protobuf.encoder          = __webpack_require__(67641);
 protobuf.decoder          = __webpack_require__(45301);
 protobuf.verifier         = __webpack_require__(7639);
 protobuf.converter        = __webpack_require__(92437);
@@ -36273,7 +36273,7 @@ var Enum      = __webpack_require__(73528),
     Reader    = __webpack_require__(69350),
     Writer    = __webpack_require__(33654),
     util      = __webpack_require__(39609),
-    encoder   = __webpack_require__(90022),
+    encoder   = __webpack_require__(67641),
     decoder   = __webpack_require__(45301),
     verifier  = __webpack_require__(7639),
     converter = __webpack_require__(92437),

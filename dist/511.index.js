@@ -36,7 +36,10 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     platform: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((p) => _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.includes(p), {
         error: `expected one of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.map((p) => JSON.stringify(p)).join(', ')} (a platform a build builds)`,
     }),
+    /** The platform's image (where the build pushed an index with BuildKit's attestations, the image in it). */
     digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt),
+    /** The index the build pushed around that image and BuildKit's attestation: what the merge lists. */
+    indexDigest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
     durationMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative(),
     /** When the build finished (the provenance's finishedOn; older build.json files have none). */
     finishedAt: zod__WEBPACK_IMPORTED_MODULE_4__/* .datetime */ .w$({ offset: true }).optional(),
@@ -794,7 +797,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .default('default')
             .describe("Network for RUN steps (`host` reaches indexes on the build machine). An engine in a VM (Docker Desktop, colima, OrbStack: macOS and Windows, Docker Desktop's `desktop-linux` context) has the VM's network as its host network, which does not reach this machine's loopback (Docker Desktop 4.34 and later does, with Settings > Resources > Network > Enable host networking): name such an index by `host.docker.internal:PORT` instead of `localhost:PORT`."),
         pull: schemas/* boolean */.zMY().default(false).describe('Always pull the newest base image.'),
-        secrets: secret_id/* SecretIdsSchema */.s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
+        secrets: secret_id/* SecretIdsSchema */.s4.default([]).describe("Secret ids passed to buildx by id (`--secret id=...,env=...`), each once; never the runner's own ACTIONS_*, INPUT_*, STATE_*, nor an id this tool mounts itself (`ml_image_requirements`, `ml_image_constraints`, `ml_image_pip_conf`, `ml_image_torch_index`, `ml_image_netrc`, `ml_image_env`, `ml_image_pip`). Each must be set in the environment of a run that builds (checked before the resolve stage starts)."),
     })
         .superRefine((b, ctx) => {
         if (b.dockerfile !== undefined && b.template !== undefined) {
@@ -940,6 +943,7 @@ const TOOL_SECRET_IDS = {
     torchIndex: 'ml_image_torch_index',
     netrc: 'ml_image_netrc',
     env: 'ml_image_env',
+    pip: 'ml_image_pip',
 };
 const TOOL_OWN = new Set(Object.values(TOOL_SECRET_IDS));
 const SecretIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()

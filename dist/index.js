@@ -28391,8 +28391,8 @@ var core = __nccwpck_require__(33838);
 var redact = __nccwpck_require__(81583);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 12 modules
-var engine = __nccwpck_require__(90077);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 13 modules
+var engine = __nccwpck_require__(4707);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __nccwpck_require__(45206);
 // EXTERNAL MODULE: external "node:fs"
@@ -29283,6 +29283,7 @@ const DEFAULT_SESSION_DEADLINE_MS = 3_600_000;
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  kA: () => (/* binding */ INDEX_MEDIA_TYPES),
   Ko: () => (/* binding */ configPlatform),
   Rk: () => (/* binding */ createBuildxCli),
   n4: () => (/* binding */ parseImageIndex)
@@ -29472,6 +29473,7 @@ function parseBuildxPlatforms(inspectOutput) {
 const RawIndexSchema = schemas/* object */.Ikc({
     mediaType: schemas/* string */.YjP().optional(),
     manifests: schemas/* array */.YOg(schemas/* object */.Ikc({
+        mediaType: schemas/* string */.YjP().optional(),
         digest: schemas/* string */.YjP(),
         platform: schemas/* object */.Ikc({ os: schemas/* string */.YjP(), architecture: schemas/* string */.YjP(), variant: schemas/* string */.YjP().optional() })
             .optional(),
@@ -29502,20 +29504,28 @@ function parseImageIndex(raw) {
         return { mediaType: data.mediaType ?? '', platforms: [] };
     const platforms = [];
     const unplatformed = [];
+    const indexEntries = [];
     for (const m of data.manifests ?? []) {
+        // BuildKit's attestation manifests (unknown/unknown), which no runtime pulls. An entry with an
+        // unknown OS and a real architecture is a platform: Enroot (Slurm's Pyxis) picks an entry by its
+        // architecture alone, the first that matches.
+        if (m.platform && (0,oci_types/* isAttestationEntry */.r2)(m.platform))
+            continue;
+        if (m.mediaType !== undefined && INDEX_MEDIA_TYPES.has(m.mediaType))
+            indexEntries.push(m.digest);
         if (!m.platform) {
             unplatformed.push(m.digest);
             continue;
         }
-        // BuildKit's attestation manifests (unknown/unknown), which no runtime pulls. An entry with an
-        // unknown OS and a real architecture is a platform: Enroot (Slurm's Pyxis) picks an entry by its
-        // architecture alone, the first that matches.
-        if ((0,oci_types/* isAttestationEntry */.r2)(m.platform))
-            continue;
         const { os, architecture, variant } = m.platform;
         platforms.push({ os, architecture, ...(variant !== undefined && { variant }), digest: m.digest });
     }
-    return { mediaType: data.mediaType ?? '', platforms, ...(unplatformed.length > 0 && { unplatformed }) };
+    return {
+        mediaType: data.mediaType ?? '',
+        platforms,
+        ...(unplatformed.length > 0 && { unplatformed }),
+        ...(indexEntries.length > 0 && { indexEntries }),
+    };
 }
 const ConfigPlatformSchema = schemas/* object */.Ikc({
     os: schemas/* string */.YjP().optional(),
@@ -29981,7 +29991,7 @@ function engineOf(env, context = currentContext(env)) {
 
 /***/ }),
 
-/***/ 90077:
+/***/ 4707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30217,7 +30227,93 @@ async function multiPlatformStore(docker, local) {
 
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var ref = __nccwpck_require__(17700);
+;// CONCATENATED MODULE: ./src/docker/pull-failure.ts
+// How a failed pull reads to the user (ensureImage, images.ts): the engine's message, in its HTTP
+// answer or as an error line of its progress stream, sorted into bad input (exit 2) and an
+// environment problem (exit 3), each with its fix. Pure.
+
+
+
+/** What this tool reads of a line of the engine's pull progress: an error, when it reports one. */
+const PullProgressSchema = schemas/* object */.Ikc({
+    error: schemas/* string */.YjP().optional(),
+    errorDetail: schemas/* object */.Ikc({ message: schemas/* string */.YjP().optional() }).nullable().optional(),
+});
+/** The first error the pull's progress lines report (the engine's answer is 200 all the same). */
+function progressError(lines) {
+    for (const line of lines) {
+        const parsed = PullProgressSchema.safeParse(line);
+        if (!parsed.success)
+            continue;
+        const message = parsed.data.errorDetail?.message ?? parsed.data.error;
+        if (message !== undefined && message.trim() !== '')
+            return message.trim();
+    }
+    return undefined;
+}
+/**
+ * What the engine says when the image has no variant for the platform: a manifest list without it
+ * (20.10: "no matching manifest for linux/arm64 in the manifest list entries"), a single-platform
+ * image of another ("was found but does not match the specified platform"), the containerd image
+ * store's "no match for platform in manifest" and "does not provide the specified platform".
+ */
+const PLATFORM_MISSING = /no matching manifest for|no match for platform|does not match the specified platform|does not provide the specified platform|cannot be used on this platform/i;
+/** What a registry or the engine says of an image, tag or repository it does not hold. */
+const IMAGE_MISSING = /manifest unknown|name unknown|not found|repository does not exist/i;
+const INVALID_REFERENCE = /invalid reference format/i;
+/**
+ * dockerd's classic image store keeps one image per REPOSITORY@DIGEST: an index digest pulled for
+ * one platform names that platform's image, and a pull of it for another is refused (20.10:
+ * "Cannot overwrite digest sha256:...", plain `docker pull --platform` too).
+ */
+const DIGEST_HELD = /cannot overwrite digest/i;
+/**
+ * The engine holds another platform's image under the index digest IMAGE names: the fix is the
+ * platform's own manifest by digest (what `imagetools inspect` lists), or that image removed first.
+ */
+function digestHeld(quoted, image, cause) {
+    const at = image.lastIndexOf('@');
+    const repository = at < 0 ? image : image.slice(0, at);
+    return new errors/* EnvironmentError */.eG(`${quoted}: the engine holds another platform's image under this digest, and keeps one image per digest reference`, `run the platform's own image: "docker buildx imagetools inspect ${image}" lists each platform's digest, pass ${repository}@<that digest>; or remove the local one first: "docker rmi ${image}"`, { cause });
+}
+/**
+ * The image has no variant for PLATFORM: HAS is the one it has when known (else how to see them),
+ * DETAIL the engine's words.
+ */
+function platformMissing(image, platform, known) {
+    const wanted = platform ?? "the engine's platform";
+    const what = known.has ? `: it is ${known.has} only` : known.detail ? ` (${known.detail})` : '';
+    const see = known.has ? '' : `; see which platforms it has: "docker buildx imagetools inspect ${image}"`;
+    return new errors/* InputError */.dz(`image ${image} has no variant for ${wanted}${what}`, `use an image that has one, or another platform (--platform, or platforms in the config)${see}`, { cause: known.cause });
+}
+/**
+ * A failed pull of IMAGE by the engine's message (its HTTP answer's, or its progress stream's
+ * error line): a platform or image the registry lacks and a malformed reference are bad input
+ * (exit 2), as is a refusal otherwise unknown ("cannot pull image REF: ...": resolve/base.ts reads a
+ * registry's refusal of a private base there); a registry out of reach, failing or cut off partway,
+ * and an engine that holds another platform's image under the digest, are exit 3.
+ */
+function pullFailure(image, platform, message, cause) {
+    const quoted = `cannot pull image ${image}: ${message}${platform ? ` (for ${platform})` : ''}`;
+    if (PLATFORM_MISSING.test(message))
+        return platformMissing(image, platform, { detail: message, cause });
+    if (DIGEST_HELD.test(message))
+        return digestHeld(quoted, image, cause);
+    if (INVALID_REFERENCE.test(message))
+        return new errors/* InputError */.dz(`invalid image reference "${image}": ${message}`, 'write it as [HOST[:PORT]/]NAME[:TAG][@DIGEST], the name in lowercase', { cause });
+    if (failures/* REGISTRY_UNREACHABLE */.n2.test(message))
+        return new errors/* EnvironmentError */.eG(`${quoted}: the registry is unreachable`, failures/* REGISTRY_FIX */.AG, { cause });
+    if (failures/* REGISTRY_INTERRUPTED */.fe.test(message) || failures/* REGISTRY_FAILING */.B4.test(message))
+        return new errors/* EnvironmentError */.eG(`${quoted}: the registry failed during the pull`, failures/* REGISTRY_FAILING_FIX */.pi, {
+            cause,
+        });
+    if (IMAGE_MISSING.test(message))
+        return new errors/* InputError */.dz(quoted, `check the image's name and tag, and that it was pushed; see what the registry holds under it with "docker buildx imagetools inspect ${image}"`, { cause });
+    return new errors/* InputError */.dz(quoted, 'check the image reference and that it exists', { cause });
+}
+
 ;// CONCATENATED MODULE: ./src/docker/images.ts
+
 
 
 
@@ -30292,66 +30388,6 @@ async function imageHistory(client, ref, platform) {
         empty: h.Size === 0,
     }))
         .reverse();
-}
-/** What this tool reads of a line of the engine's pull progress: an error, when it reports one. */
-const PullProgressSchema = schemas/* object */.Ikc({
-    error: schemas/* string */.YjP().optional(),
-    errorDetail: schemas/* object */.Ikc({ message: schemas/* string */.YjP().optional() }).nullable().optional(),
-});
-/** The first error the pull's progress lines report (the engine's answer is 200 all the same). */
-function progressError(lines) {
-    for (const line of lines) {
-        const parsed = PullProgressSchema.safeParse(line);
-        if (!parsed.success)
-            continue;
-        const message = parsed.data.errorDetail?.message ?? parsed.data.error;
-        if (message !== undefined && message.trim() !== '')
-            return message.trim();
-    }
-    return undefined;
-}
-/**
- * What the engine says when the image has no variant for the platform: a manifest list without it
- * (20.10: "no matching manifest for linux/arm64 in the manifest list entries"), a single-platform
- * image of another ("was found but does not match the specified platform"), the containerd image
- * store's "no match for platform in manifest" and "does not provide the specified platform".
- */
-const PLATFORM_MISSING = /no matching manifest for|no match for platform|does not match the specified platform|does not provide the specified platform|cannot be used on this platform/i;
-/** What a registry or the engine says of an image, tag or repository it does not hold. */
-const IMAGE_MISSING = /manifest unknown|name unknown|not found|repository does not exist/i;
-const INVALID_REFERENCE = /invalid reference format/i;
-/**
- * The image has no variant for PLATFORM: HAS is the one it has when known (else how to see them),
- * DETAIL the engine's words.
- */
-function platformMissing(image, platform, known) {
-    const wanted = platform ?? "the engine's platform";
-    const what = known.has ? `: it is ${known.has} only` : known.detail ? ` (${known.detail})` : '';
-    const see = known.has ? '' : `; see which platforms it has: "docker buildx imagetools inspect ${image}"`;
-    return new errors/* InputError */.dz(`image ${image} has no variant for ${wanted}${what}`, `use an image that has one, or another platform (--platform, or platforms in the config)${see}`, { cause: known.cause });
-}
-/**
- * A failed pull of IMAGE by the engine's message (its HTTP answer's, or its progress stream's
- * error line): a platform or image the registry lacks and a malformed reference are bad input
- * (exit 2), as is a refusal otherwise unknown ("cannot pull image REF: ...": resolve/base.ts reads a
- * registry's refusal of a private base there); a registry out of reach, failing or cut off partway
- * is exit 3.
- */
-function pullFailure(image, platform, message, cause) {
-    const quoted = `cannot pull image ${image}: ${message}${platform ? ` (for ${platform})` : ''}`;
-    if (PLATFORM_MISSING.test(message))
-        return platformMissing(image, platform, { detail: message, cause });
-    if (INVALID_REFERENCE.test(message))
-        return new errors/* InputError */.dz(`invalid image reference "${image}": ${message}`, 'write it as [HOST[:PORT]/]NAME[:TAG][@DIGEST], the name in lowercase', { cause });
-    if (failures/* REGISTRY_UNREACHABLE */.n2.test(message))
-        return new errors/* EnvironmentError */.eG(`${quoted}: the registry is unreachable`, failures/* REGISTRY_FIX */.AG, { cause });
-    if (failures/* REGISTRY_INTERRUPTED */.fe.test(message) || failures/* REGISTRY_FAILING */.B4.test(message))
-        return new errors/* EnvironmentError */.eG(`${quoted}: the registry failed during the pull`, failures/* REGISTRY_FAILING_FIX */.pi, {
-            cause,
-        });
-    if (IMAGE_MISSING.test(message))
-        return new errors/* InputError */.dz(quoted, `check the image's name and tag, and that it was pushed; see what the registry holds under it with "docker buildx imagetools inspect ${image}"`, { cause });
-    return new errors/* InputError */.dz(quoted, 'check the image reference and that it exists', { cause });
 }
 /**
  * What ensureImage reads of the local image: its platform, and whether the engine keeps several
@@ -32649,7 +32685,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(11), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(22)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67641));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(11), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86715));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -34689,6 +34725,7 @@ function isAlive(pid) {
 /* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   g$: () => (/* binding */ printable),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   hc: () => (/* binding */ INVISIBLE_MARKS),
 /* harmony export */   kd: () => (/* binding */ lineEnd),
 /* harmony export */   n6: () => (/* binding */ compareText),
 /* harmony export */   pm: () => (/* binding */ BLANK_OR_CONTROL)
@@ -34712,8 +34749,17 @@ function compareText(a, b) {
 }
 /** TEXT as a regular expression that matches it literally. */
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Control, format (bidi overrides such as U+202E, zero-width ones) and line-separator characters. */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+/**
+ * Marks and letters that draw nothing but are not format characters (\p{Cf}): the combining
+ * grapheme joiner, the Hangul fillers, the variation selectors (U+FE00-FE0D, U+E0100-E01EF,
+ * Mongolian's U+180B-180D), and U+FE0E/U+FE0F where no emoji precedes them (after one they choose
+ * how it draws: the report's own ⚠️). "torch\ufe0f" draws as torch. As a regular expression's
+ * alternatives, to follow a character class.
+ */
+const INVISIBLE_MARKS = '[\\u034f\\u115f\\u1160\\u3164\\uffa0\\u180b-\\u180d\\ufe00-\\ufe0d\\u{e0100}-\\u{e01ef}]|(?<!\\p{Extended_Pictographic})[\\ufe0e\\ufe0f]';
+/** Control, format (bidi overrides such as U+202E, zero-width ones), line-separator and INVISIBLE_MARKS characters. */
+// eslint-disable-next-line no-misleading-character-class -- a class of lone marks (INVISIBLE_MARKS), each its own match
+const UNPRINTABLE = new RegExp(`[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|${INVISIBLE_MARKS}`, 'gu');
 const SHORT_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 /**
  * TEXT (the user's, or a registry's) with every character that could draw something else on a
@@ -34725,7 +34771,9 @@ function printable(text) {
     return text.replace(UNPRINTABLE, (c) => SHORT_ESCAPES[c] ?? codePointEscape(c));
 }
 /** UNPRINTABLE but a line break (\n, \r\n) or a tab. */
-const UNPRINTABLE_IN_LINES = /\r(?!\n)|(?![\n\r\t])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const UNPRINTABLE_IN_LINES = new RegExp(
+// eslint-disable-next-line no-misleading-character-class -- a class of lone marks (INVISIBLE_MARKS), each its own match
+`\\r(?!\\n)|(?![\\n\\r\\t])[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|${INVISIBLE_MARKS}`, 'gu');
 /**
  * printable for a message of several lines (a progress line, a warning, an error, a report for the
  * terminal): its line breaks and tabs kept, every other character that could draw on a terminal

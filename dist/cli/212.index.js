@@ -17,18 +17,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89436);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74725);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49997);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43140);
-/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(71800);
-/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(52013);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(99540);
-/* harmony import */ var _smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(29094);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(17474);
+/* harmony import */ var _docker_platform_image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53041);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(74725);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49997);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43140);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(58947);
+/* harmony import */ var _smoke_output_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(71800);
+/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(52013);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(99540);
+/* harmony import */ var _smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(29094);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(17474);
+
 
 
 
@@ -49,15 +51,15 @@ __webpack_require__.r(__webpack_exports__);
 function renderSmoke(r) {
     const lines = r.tests.map((t) => {
         const metrics = Object.entries(t.metrics)
-            .map(([k, v]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(`${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`))
+            .map(([k, v]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(`${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`))
             .join(' ');
-        const head = `${t.status.toUpperCase().padEnd(4)} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(t.id).padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$)(t.reason ?? '')}${metrics ? ` ${metrics}` : ''}`;
+        const head = `${t.status.toUpperCase().padEnd(4)} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(t.id).padEnd(18)} ${(t.durationMs / 1000).toFixed(1).padStart(5)}s  ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(t.reason ?? '')}${metrics ? ` ${metrics}` : ''}`;
         const cause = t.cause
-            ? [`     cause: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printableLines */ .fk)(t.cause.cause)}`, `     fix:   ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printableLines */ .fk)(t.cause.fix)}`]
+            ? [`     cause: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printableLines */ .fk)(t.cause.cause)}`, `     fix:   ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printableLines */ .fk)(t.cause.fix)}`]
             : [];
         // A failure's output where people look (smoke.json and junit.xml keep more of it).
-        const out = t.status === 'fail' ? (0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_9__/* .failureTail */ .PE)(t.output).map(_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g$) : [];
-        const shown = out.length > 0 ? [`     output (${(0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_9__/* .failureTailHeading */ .vQ)(out)}):`, ...out.map((l) => `     | ${l}`)] : [];
+        const out = t.status === 'fail' ? (0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_10__/* .failureTail */ .PE)(t.output).map(_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$) : [];
+        const shown = out.length > 0 ? [`     output (${(0,_smoke_output_js__WEBPACK_IMPORTED_MODULE_10__/* .failureTailHeading */ .vQ)(out)}):`, ...out.map((l) => `     | ${l}`)] : [];
         return [head, ...cause, ...shown].join('\n');
     });
     return `${lines.join('\n')}\n${r.summary.pass} passed, ${r.summary.fail} failed, ${r.summary.skip} skipped in ${(r.summary.durationMs / 1000).toFixed(1)}s\n`;
@@ -73,7 +75,7 @@ function renderSmoke(r) {
 function smokeVariant(loaded, variant, io) {
     if (loaded === undefined) {
         if (variant !== undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('smoke: --variant names a variant of the config: pass --config FILE');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz('smoke: --variant names a variant of the config: pass --config FILE');
         return {};
     }
     const names = loaded.config.variants.map((v) => v.name);
@@ -84,15 +86,15 @@ function smokeVariant(loaded, variant, io) {
         return { ...(version !== undefined && { python: version }) };
     }
     if (!names.includes(name)) {
-        const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .closestWord */ .En)(name, names);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`, `give one of: ${names.join(', ')}`);
+        const hint = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .closestWord */ .En)(name, names);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`smoke: --variant ${JSON.stringify(name)}: ${loaded.label ?? 'the config'} has no such variant${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}`, `give one of: ${names.join(', ')}`);
     }
-    const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_15__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_5__/* .gitContextFromGitHubEnv */ .sp)(io.env) ?? {});
+    const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_16__/* .planOfConfig */ .DH)(loaded, (0,_plan_git_context_js__WEBPACK_IMPORTED_MODULE_6__/* .gitContextFromGitHubEnv */ .sp)(io.env) ?? {});
     const planned = plan.variants.find((v) => v.name === name);
     return {
         python: planned.python,
         ...(planned.cuda && { driverFloor: planned.cuda.minorCompatDriverMin }),
-        kind: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_12__/* .gpuKindOf */ .c4)(planned),
+        kind: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_13__/* .gpuKindOf */ .c4)(planned),
     };
 }
 const smokeCommand = {
@@ -113,7 +115,8 @@ run in a fresh one):
 Failing tests are matched against known failures (cause and fix). Writes smoke.json and junit.xml.
 
 Options:
-  --image REF         the image to test
+  --image REF         the image to test. A multi-platform index by digest (REPOSITORY@sha256:...)
+                      runs as its platform's own manifest, which the results name
   --suites LIST       comma-separated (default: the config's smoke.suites, else all)
   --gpus auto|all|none  GPUs for the containers: auto (default) when the engine has the NVIDIA
                       runtime or an nvidia.com/gpu CDI device; all = the "--gpus all" equivalent.
@@ -132,7 +135,7 @@ Options:
 
 Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .parseCommandArgs */ .Qx)('smoke', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .parseCommandArgs */ .Qx)('smoke', argv, {
             image: { type: 'string' },
             suites: { type: 'string' },
             gpus: { type: 'string', default: 'auto' },
@@ -142,34 +145,35 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             variant: { type: 'string' },
             timeout: { type: 'string' },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .imageFlag */ .m4)('smoke', values.image);
-        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_8__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .platformFlag */ ._G)('smoke', values.platform);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .imageFlag */ .m4)('smoke', values.image);
+        const gpus = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_9__/* .parseGpuMode */ .L)(values.gpus, 'smoke: --gpus');
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .platformFlag */ ._G)('smoke', values.platform);
         const loaded = values.config !== undefined ? (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
-        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
-        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
+        const suites = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .suitesFlag */ .YK)('smoke', values.suites, loaded?.config.smoke.suites);
+        const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_15__/* .timeoutFlag */ .kw)('smoke', values.timeout) ?? loaded?.config.smoke.timeoutSeconds ?? 600;
         // The same inputs the pipeline's smoke stage gives the suites: the names pip installed on the
         // variant's Python and the platform, the floors, the variant's driver floor.
         const { python, driverFloor, kind } = smokeVariant(loaded, values.variant, io);
-        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .configSmokeInputs */ .P)(loaded, io.env, {
+        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_14__/* .configSmokeInputs */ .P)(loaded, io.env, {
             ...(platform !== undefined && { platform }),
             ...(python !== undefined && { python }),
         });
-        const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_11__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
+        const choice = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .resolveGpuChoice */ .KI)(gpus, io.docker(), io.env);
         const requireGpu = values['require-gpu'] || (loaded?.config.smoke.requireGpu ?? false);
         // As the smoke stage decides a target's GPUs: none for a cpu variant or an emulated --platform,
         // whose GPU tests skip with the reason. Without a variant the image may hold CUDA (custom).
-        const target = await (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_12__/* .gpusOfTarget */ .oM)(kind ?? 'custom', platform, {
-            gpus: choice.gpus,
-            requireGpu,
-            host: (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_12__/* .hostPlatformOnce */ .H7)(io.docker()),
-        });
+        const host = (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_13__/* .hostPlatformOnce */ .H7)(io.docker());
+        const target = await (0,_smoke_target_gpus_js__WEBPACK_IMPORTED_MODULE_13__/* .gpusOfTarget */ .oM)(kind ?? 'custom', platform, { gpus: choice.gpus, requireGpu, host });
         if (target.withheld !== undefined)
             io.stderr(`smoke: no GPU: ${target.withheld}\n`);
         else if (choice.pin !== undefined)
-            io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_10__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
-        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_11__/* .runSmoke */ .Lw)({
-            image,
+            io.stderr(`smoke: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_11__/* .gpusLine */ .i8)(choice.gpus, choice.pin)}\n`);
+        // An index digest runs as the platform's own manifest (the one asked for, else the engine's).
+        const own = await (0,_docker_platform_image_js__WEBPACK_IMPORTED_MODULE_4__/* .platformImage */ .bg)(io.docker(), image, platform, host);
+        if (own.platform !== undefined)
+            io.stderr(`smoke: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(image)} is a multi-platform index: testing its ${own.platform} image ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(own.image)}\n`);
+        const result = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .runSmoke */ .Lw)({
+            image: own.image,
             ...(platform !== undefined && { platform }),
             suites,
             ...choice,
@@ -185,19 +189,19 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
         }, {
             docker: io.docker(),
-            progress: (l) => io.stderr(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .printableLines */ .fk)(l)}\n`),
+            progress: (l) => io.stderr(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printableLines */ .fk)(l)}\n`),
             // --verbose streams each test's output as it runs.
             ...(values.verbose && {
                 output: (chunk, test) => io.stderr(chunk.replace(/^(?=.)/gm, `  [${test}] `).replace(/([^\n])$/, '$1\n')),
             }),
         }).catch((e) => {
             // The daemon went away mid-run: the tests that finished are written before exit 3.
-            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_11__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
-                (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(e.partial);
+            if (e instanceof _smoke_run_js__WEBPACK_IMPORTED_MODULE_12__/* .SmokeInterruptedError */ .Yi && values.out !== undefined)
+                (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(e.partial);
             throw e;
         });
         if (values.out !== undefined)
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(result);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .openOutDir */ .cE)(io.cwd, values.out).writeSmoke(result);
         io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderSmoke(result));
         return result.summary.fail > 0 ? 1 : 0;
     },
@@ -236,27 +240,6 @@ function asConfigProblem(loaded, check) {
             ...(loaded.file !== undefined && { file: source }),
         });
     }
-}
-
-
-/***/ }),
-
-/***/ 74234:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ enginePlatform)
-/* harmony export */ });
-/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
-const ARCH_ALIASES = {
-    x64: 'amd64',
-    x86_64: 'amd64',
-    aarch64: 'arm64',
-};
-/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
-function enginePlatform(info) {
-    const arch = info.arch.toLowerCase();
-    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
 }
 
 

@@ -212,6 +212,9 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
     const { ref: pinned, digest } = (0,oci_ref/* parseDigestRef */.Tf)(ref, { field: `${prefix}IMAGE@DIGEST` });
     const repository = pinned.slice(0, pinned.lastIndexOf('@'));
     const index = await docker.imagetoolsInspect(pinned);
+    // An entry that is an index itself is marked: verify fails it (verify.ts), whatever is signed.
+    const nested = new Set(index.indexEntries ?? []);
+    const mark = (d) => (nested.has(d) ? { index: true } : {});
     // Every entry but BuildKit's attestation manifests (unknown/unknown): one with an unknown OS and
     // a real architecture is what Enroot pulls on a node of that architecture when it comes first.
     const listed = index.platforms
@@ -221,12 +224,14 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         ref: `${repository}@${p.digest}`,
         digest: p.digest,
         listed: true,
+        ...mark(p.digest),
     }));
     // An entry without a platform may be what a runtime pulls on any platform: always checked.
     const loose = (index.unplatformed ?? []).map((d) => ({
         platform: (0,util_text/* printable */.g$)(`no platform (${d.slice(d.indexOf(':') + 1, d.indexOf(':') + 13)})`),
         ref: `${repository}@${d}`,
         digest: d,
+        ...mark(d),
     }));
     const wanted = only === undefined ? undefined : normalizePlatform(only);
     if (listed.length === 0 && loose.length === 0) {
@@ -458,7 +463,7 @@ function identityFrom(values, naming) {
         const how = shared.why === 'accepts'
             ? 'accepts'
             : shared.why === 'open'
-                ? `${JSON.stringify(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action, and no top-level |), so it may accept`
+                ? `${JSON.stringify(regexp)} does not start with ^https://github\\.com/OWNER/ (an owner other than ml-image-action and its /, nothing repeating that /, and no top-level |), so it may accept`
                 : `${JSON.stringify(regexp)} holds ${shared.syntax}, which this check does not read as cosign (Go's RE2) does: it may accept`;
         throw new errors/* InputError */.dz(`${prefix}${which} ${how} the reusable workflow's signatures, which any repository that calls it can make: say whose run signed`, `add ${flag('certificate-github-workflow-repository')} OWNER/REPO (your repository)`);
     }
@@ -872,6 +877,17 @@ const unpinnable = (t) => ({
     detail: `the index lists it as ${(0,util_text/* printable */.g$)(t.digest)}, not a sha256 digest of 64 lowercase hex digits: nothing signed names it (signatures and attestations name sha256 digests)`,
 });
 /**
+ * An index entry that is an index itself: containerd walks into it and pulls an image it lists, so
+ * a signature on the entry's own digest vouches for none of them. What the registry holds (a failed
+ * check, as the unpinnable entry above), never followed: this tool's merge lists images only.
+ */
+const nestedIndex = (t) => ({
+    platform: t.platform,
+    check: 'image',
+    ok: false,
+    detail: `the index lists ${(0,util_text/* printable */.g$)(t.digest)} as an image index, not an image: a runtime such as containerd pulls an image listed inside it, which no signature on that index vouches for (push an index that lists the platform images themselves: docker buildx imagetools create lists the images of the indexes it is given)`,
+});
+/**
  * Every check of a digest under a request: per platform image, the signature, each required
  * attestation and the smoke policy; with a platform the image does not have, a failed "image"
  * check naming the platforms it has. A failed check is in `failed`; an unreachable registry or
@@ -887,9 +903,11 @@ async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name
     const work = async () => {
         const { targets, missing } = await platformTargets(docker, ref, request.platform, prefix);
         const explain = claimExplainer(request.identity, certificates, flag);
-        const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => oci_ref/* DIGEST_RE */.Vt.test(t.digest)
-            ? verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain)
-            : Promise.resolve([unpinnable(t)]));
+        const perTarget = await (0,map_limit/* mapLimit */.sf)(targets, atOnce(request.identity, request.tlog), (t) => t.index
+            ? Promise.resolve([nestedIndex(t)])
+            : oci_ref/* DIGEST_RE */.Vt.test(t.digest)
+                ? verifyPlatform(signer, t, request.identity, request.policy, request.tlog, explain)
+                : Promise.resolve([unpinnable(t)]));
         // The platform asked for, not in the image: a failed check (the registry told), not bad input.
         const absent = missing === undefined
             ? []

@@ -991,10 +991,10 @@ var result = __webpack_require__(83447);
 var artifact = __webpack_require__(80954);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(12011);
-// EXTERNAL MODULE: ./src/report/render.ts + 3 modules
-var render = __webpack_require__(33365);
-// EXTERNAL MODULE: ./src/report/render/markdown.ts
-var markdown = __webpack_require__(18298);
+// EXTERNAL MODULE: ./src/report/render.ts + 2 modules
+var render = __webpack_require__(90157);
+// EXTERNAL MODULE: ./src/report/render/sections.ts
+var sections = __webpack_require__(95623);
 // EXTERNAL MODULE: ./src/github/client.ts + 1 modules
 var client = __webpack_require__(89298);
 ;// CONCATENATED MODULE: ./src/report/sticky.ts
@@ -1313,9 +1313,7 @@ function rowSizes() {
             sums = [0];
             // The pip, apt and conda tables' row (render/sections.ts packagePart), and its newline.
             for (const c of changes)
-                sums.push(sums.at(-1) +
-                    (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)(c.name, 80), (0,markdown/* cell */.Hn)(c.from, 60), (0,markdown/* cell */.Hn)(c.to, 60), (0,markdown/* changeCell */.fd)(c.kind, c.level)]).length +
-                    1);
+                sums.push(sums.at(-1) + (0,sections/* packageRow */.LT)(c).length + 1);
             known.set(changes, sums);
         }
         return sums;
@@ -1775,6 +1773,8 @@ function baselineKeys(plan, config, variant, configVariants) {
 var names = __webpack_require__(78022);
 // EXTERNAL MODULE: ./src/report/render/charts.ts
 var charts = __webpack_require__(86994);
+// EXTERNAL MODULE: ./src/report/render/markdown.ts
+var markdown = __webpack_require__(18298);
 // EXTERNAL MODULE: ./src/report/render/size.ts
 var render_size = __webpack_require__(28974);
 // EXTERNAL MODULE: ./src/report/render/verdict.ts

@@ -179,7 +179,10 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     platform: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((p) => _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.includes(p), {
         error: `expected one of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.map((p) => JSON.stringify(p)).join(', ')} (a platform a build builds)`,
     }),
+    /** The platform's image (where the build pushed an index with BuildKit's attestations, the image in it). */
     digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt),
+    /** The index the build pushed around that image and BuildKit's attestation: what the merge lists. */
+    indexDigest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
     durationMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative(),
     /** When the build finished (the provenance's finishedOn; older build.json files have none). */
     finishedAt: zod__WEBPACK_IMPORTED_MODULE_4__/* .datetime */ .w$({ offset: true }).optional(),

@@ -1265,8 +1265,24 @@ const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-ac
 /**
  * The start of a regexp that names whose workflow signed: anchored (`^` or `\A`), the GitHub host,
  * then a literal owner and `/` (`.` escaped or not; RE2 reads `\/` and `\-` as the characters).
+ * Nothing may repeat that `/`: `?`, `*`, `{0}` or `{0,1}` after it leave it out, and the owner's
+ * letters then run on into what follows (`ml-image-actio/?n/ml-image-action/` matches the shared
+ * workflow's `ml-image-action/ml-image-action/`, as does `ml\/*-image-action/`), so any `?`, `*`,
+ * `+` or `{` there is refused. None can stand inside the owner: they are not among its characters,
+ * and an owner cut short by one is followed by no `/`.
  */
-const OWNER_PREFIX = /^(?:\^|\\A)https:(?:\\?\/){2}github\\?\.com\\?\/((?:[A-Za-z0-9]|\\?-)+)\\?\//;
+const OWNER_PREFIX = /^(?:\^|\\A)https:(?:\\?\/){2}github\\?\.com\\?\/((?:[A-Za-z0-9]|\\?-)+)\\?\/(?![?*+{])/;
+/**
+ * Refs a caller pins the reusable workflow at, which its certificates' identity ends with: a
+ * release tag, a commit, a branch, a pull request's merge ref. A pattern matching the shared
+ * workflow at any of them accepts its signatures; one matching none is still read for its owner.
+ */
+const SHARED_WORKFLOW_REFS = [
+    'refs/tags/v0.4.2',
+    '0123456789abcdef0123456789abcdef01234567',
+    'refs/heads/main',
+    'refs/pull/1/merge',
+];
 /**
  * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
  * signatures: without the repository claim, then, any repository's run of it passes. Said yes
@@ -1287,12 +1303,14 @@ function acceptsSharedWorkflow(exact, regexp) {
     if ('unread' in js)
         return { why: 'unread', syntax: js.unread };
     const re = new RegExp(js.source, js.flags);
-    const tried = testWithin(re, `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@refs/heads/main`, TRY_MS);
-    // One that backtracks for good here (RE2 runs it in linear time) may accept them: asked as unread.
-    if (tried === undefined)
-        return { why: 'unread', syntax: SLOW_PATTERN };
-    if (tried)
-        return { why: 'accepts' };
+    for (const ref of SHARED_WORKFLOW_REFS) {
+        const tried = testWithin(re, `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@${ref}`, TRY_MS);
+        // One that backtracks for good here (RE2 runs it in linear time) may accept them: asked as unread.
+        if (tried === undefined)
+            return { why: 'unread', syntax: SLOW_PATTERN };
+        if (tried)
+            return { why: 'accepts' };
+    }
     // Whether a pattern matches some identity of the shared workflow (any file, at any ref: a tag,
     // a commit, a branch named like anything) cannot be told by trying some: it is safe only when it
     // names an owner of its own at its start, which no identity of the shared workflow has.

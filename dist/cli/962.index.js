@@ -19,14 +19,16 @@ export const modules = {
 /* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38201);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(20317);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(311);
-/* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(57953);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(81583);
-/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55242);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17700);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(20317);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
+/* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57953);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66917);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(81583);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(55242);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -47,7 +49,7 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
 function imageCreated(details) {
-    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_9__/* .CREATED_LABEL */ .Kh] || null;
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_10__/* .CREATED_LABEL */ .Kh] || null;
 }
 /** The image's name in the record and in messages: its tag when it runs by ID. */
 const nameOf = (input) => input.name ?? input.image;
@@ -68,7 +70,7 @@ async function runProbe(input, timeoutMs, docker) {
         cmd: [
             '-c',
             probe,
-            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
             ...(input.noTorch ? ['--no-torch'] : []),
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
@@ -120,7 +122,7 @@ async function captureImage(input, deps) {
     if (run.timedOut)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
@@ -134,15 +136,15 @@ async function captureImage(input, deps) {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactText */ .Rd)(run.stdout.trim()).slice(-2000)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(run.stdout.trim()).slice(-2000)}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
     const executable = probed.python?.executable;
-    const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_8__/* .entryPythonError */ .RS)(details, executable) : undefined;
+    const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__/* .entryPythonError */ .RS)(details, executable) : undefined;
     const record = redactRecord({
         ...probed,
-        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_9__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_10__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history),
         errors: [
             ...(probed.errors ?? []),
@@ -152,14 +154,14 @@ async function captureImage(input, deps) {
         ],
         capture: {
             ...probed.capture,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_12__/* .VERSION */ .x,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x,
             time: new Date().toISOString(),
             host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
         },
     });
-    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_9__/* .EnvRecordSchema */ .iv.safeParse(record);
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvRecordSchema */ .iv.safeParse(record);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_9__/* .EnvRecordSchema */ .iv)[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvRecordSchema */ .iv)[0]}`);
     }
     return parsed.data;
 }
@@ -175,18 +177,22 @@ async function layerHistory(image, docker, platform) {
     try {
         const entries = await docker.imageHistory(image, platform);
         return entries.map((h) => ({
-            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_11__/* .redactInstruction */ .QT)(h.createdBy),
+            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__/* .redactInstruction */ .QT)(h.createdBy),
             sizeBytes: h.sizeBytes,
             ...(h.empty && { empty: true }),
         }));
     }
     catch (e) {
-        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 /** What the engine knows of the image (record.image). */
 function imageFacts(input, details, platform, history) {
-    const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+    // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
+    // by it: the first repository digest may be another repository's or the index's.
+    const ran = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(input.image).digest;
+    const digests = details.repoDigests.flatMap((d) => (d.includes('@') ? [d.split('@')[1]] : []));
+    const repoDigest = digests.find((d) => d === ran) ?? digests[0];
     return {
         ref: nameOf(input),
         id: details.id,
@@ -194,12 +200,12 @@ function imageFacts(input, details, platform, history) {
         platform,
         sizeBytes: details.sizeBytes,
         layers: details.layers,
-        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactLabels */ .PU)(details.labels),
+        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactLabels */ .PU)(details.labels),
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
-        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactEnvList */ .V1)(details.env),
-        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_9__/* .VARIANT_LABEL */ .z] ?? null,
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_10__/* .VARIANT_LABEL */ .z] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
     };
@@ -214,26 +220,26 @@ const PACKAGE_LISTS = new Set(['apt', 'conda']);
  * merged two packages into one SBOM component and dropped their dependencies.
  */
 function redactRecord(r) {
-    const python = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_7__/* .isJsonObject */ .OW)(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactDeep */ .KL)(x)]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactDeep */ .KL)(v);
+    const python = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v);
     // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
     // proxy variable's login without a scheme), whatever probe wrote it.
-    const env = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_7__/* .isJsonObject */ .OW)(v)
+    const env = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(v)
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
             k,
-            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactDeep */ .KL)(x),
+            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(x),
         ]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactDeep */ .KL)(v);
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
         k === 'python'
             ? python(v)
             : PACKAGE_LISTS.has(k)
-                ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactTextDeep */ .Fo)(v)
+                ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactTextDeep */ .Fo)(v)
                 : k === 'env'
                     ? env(v)
-                    : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactDeep */ .KL)(v),
+                    : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v),
     ]));
 }
 
@@ -256,13 +262,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _capture_capture_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96912);
 /* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57953);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66917);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49997);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43140);
-/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(58947);
-/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(52013);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(99540);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(77593);
+/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(74234);
+/* harmony import */ var _docker_platform_image_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(53041);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83916);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(49997);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(43140);
+/* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(58947);
+/* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(52013);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(99540);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(77593);
+
+
 
 
 
@@ -283,7 +293,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 function renderRecord(r) {
     const t = r.torch;
-    const p = (v) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(String(v));
+    const p = (v) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(String(v));
     return [
         `${p(r.image.ref)} (${p(r.image.platform)}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB, ${p(r.image.layers)} layers, user ${p(r.image.user || 'root')})`,
         `  os:      ${p(r.os.osRelease.PRETTY_NAME ?? '?')}, ${p(r.os.glibc ?? 'glibc ?')}, ${p(r.os.machine)}`,
@@ -306,7 +316,9 @@ are redacted by name (TOKEN, SECRET, PASSWORD, KEY, ...) and by value (hf_, ghp_
 base64-like values, credentials in URLs). What cannot be collected is listed with the reason.
 
 Options:
-  --image REF      the image (pulled if missing)
+  --image REF      the image (pulled if missing). A multi-platform index by digest
+                   (REPOSITORY@sha256:...) runs as its platform's own manifest, which the record
+                   names
   --platform P     linux/amd64 or linux/arm64 (default: the one the engine runs, its own when the
                    image has it); a platform other than the engine's runs under QEMU
   --gpus MODE      none (default: the record names no GPU, whatever machine captures it), all
@@ -324,7 +336,7 @@ Options:
 
 Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image); 3 no daemon.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommandArgs */ .Qx)('capture', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .parseCommandArgs */ .Qx)('capture', argv, {
             image: { type: 'string' },
             platform: { type: 'string' },
             gpus: { type: 'string', default: 'none' },
@@ -332,24 +344,28 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             'no-torch': { type: 'boolean', default: false },
             'torch-runtime': { type: 'boolean', default: false },
         });
-        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .imageFlag */ .m4)('capture', values.image);
+        const image = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .imageFlag */ .m4)('capture', values.image);
         if (values['no-torch'] && values['torch-runtime'])
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('capture: --torch-runtime and --no-torch: give one', '--torch-runtime imports torch for its runtime view; --no-torch leaves torch out');
-        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .platformFlag */ ._G)('capture', values.platform);
-        const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_9__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz('capture: --torch-runtime and --no-torch: give one', '--torch-runtime imports torch for its runtime view; --no-torch leaves torch out');
+        const platform = (0,_args_js__WEBPACK_IMPORTED_MODULE_14__/* .platformFlag */ ._G)('capture', values.platform);
+        const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_11__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
         const env = {};
         for (const name of values.env ?? []) {
             const v = io.env[name];
             if (v === undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
             env[name] = v;
         }
-        const { gpus, pin } = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_11__/* .resolveGpuChoice */ .KI)(gpuMode, io.docker(), io.env);
+        const { gpus, pin } = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_13__/* .resolveGpuChoice */ .KI)(gpuMode, io.docker(), io.env);
         if (pin !== undefined)
-            io.stderr(`capture: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_10__/* .gpusLine */ .i8)(gpus, pin)}\n`);
+            io.stderr(`capture: ${(0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_12__/* .gpusLine */ .i8)(gpus, pin)}\n`);
+        // An index digest runs as the platform's own manifest (the one asked for, else the engine's).
+        const own = await (0,_docker_platform_image_js__WEBPACK_IMPORTED_MODULE_7__/* .platformImage */ .bg)(io.docker(), image, platform, async () => (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_6__/* .enginePlatform */ .q)(await io.docker().ping()));
+        if (own.platform !== undefined)
+            io.stderr(`capture: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(image)} is a multi-platform index: capturing its ${own.platform} image ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(own.image)}\n`);
         const record = await (0,_capture_capture_js__WEBPACK_IMPORTED_MODULE_3__/* .captureImage */ .O$)({
-            image,
-            ...(gpus === 'all' && { gpus: (0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_10__/* .containerGpus */ .j_)(pin) }),
+            image: own.image,
+            ...(gpus === 'all' && { gpus: (0,_smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_12__/* .containerGpus */ .j_)(pin) }),
             ...(platform !== undefined && { platform }),
             env,
             noTorch: values['no-torch'],
@@ -357,14 +373,14 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
         }, { docker: io.docker() });
         if (values.out !== undefined)
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .openOutDir */ .cE)(io.cwd, values.out).writeEnv(record);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_10__/* .openOutDir */ .cE)(io.cwd, values.out).writeEnv(record);
         const incomplete = (0,_capture_record_js__WEBPACK_IMPORTED_MODULE_5__/* .packageListProblem */ .o8)(record);
         // The reason is the probe's (the image's) text: escaped as the summary is.
         if (incomplete !== undefined)
-            io.stderr(`warning: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(image)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(incomplete)}\n`);
+            io.stderr(`warning: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(image)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(incomplete)}\n`);
         const otherPython = (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_4__/* .entryPythonProblem */ .Q3)(record);
         if (otherPython !== undefined)
-            io.stderr(`warning: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(image)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(otherPython)}\n`);
+            io.stderr(`warning: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(image)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(otherPython)}\n`);
         io.stdout(values.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record));
         return 0;
     },

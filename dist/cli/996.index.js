@@ -2,26 +2,25 @@ export const id = 996;
 export const ids = [996];
 export const modules = {
 
-/***/ 96269:
+/***/ 78670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   resolveCommand: () => (/* binding */ resolveCommand)
+/* harmony export */   diffCommand: () => (/* binding */ diffCommand)
 /* harmony export */ });
-/* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99679);
-/* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74234);
-/* harmony import */ var _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2391);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
-/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3788);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(81583);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(99474);
-/* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(50810);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43140);
-/* harmony import */ var _resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42405);
-/* harmony import */ var _resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(31374);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(77593);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _diff_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15523);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17700);
+/* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21691);
+/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90157);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23387);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(81583);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96657);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49997);
 
 
 
@@ -33,1229 +32,217 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
-
-const resolveCommand = {
-    name: 'resolve',
-    summary: 'Find and fix Python dependency conflicts between your requirements and a base image.',
-    usage: 'ml-image resolve --image REF --requirements FILE [--index-url URL] [--platform P] [--mode auto|check] [--network host|bridge] [--out DIR] [--json]',
-    help: `Runs pip inside the base image (one container, for the target platform): records what the image
-ships, shows what a plain "pip install -r" would replace there and which base packages that breaks,
-then resolves again with every base package held at its version. Where pip blames your own pins, it
-relaxes them to their lower bound and tries once more. Hazards pip cannot see (NumPy 1.x builds,
-torch CUDA builds, opencv variants, ...) become warnings with the fix.
+/** A record or smoke result named on the command line: a regular JSON file of bounded size. */
+function readJsonFile(cwd, file) {
+    const text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularText */ .Aj)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, file), _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj, (e) => e.code !== undefined
+        ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: cannot read ${file}: ${e.code}`)
+        : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself'));
+    return (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonText */ .lk)(text, file);
+}
+function numberFlag(name, value, min) {
+    if (value === undefined)
+        return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: --${name}: expected a number of at least ${min}, got "${value}"`);
+    return n;
+}
+const diffCommand = {
+    outIsFile: true,
+    name: 'diff',
+    summary: 'Compare two environment records (env.json) and print the Markdown report (or its JSON model).',
+    usage: 'ml-image diff BASE.json HEAD.json [--base-smoke F] [--head-smoke F] [--format md|json] [--out FILE]',
+    help: `Diffs the base record against the head record: pip, apt and conda packages (added, removed,
+upgraded, downgraded, with the level: major, minor, patch, local, other; changed: only the local
+label, as +cu126 -> +cpu, or a conda package's build or channel, which has no order; losing a CUDA
+build is a warning), CUDA/cuDNN/NCCL, driver, torch,
+NumPy, Python, glibc, OS, GPUs, environment variables, labels, image size and layers, and with
+smoke results the per-test status changes and metric regressions. Records written by older
+versions of ml-image are read (migrated); redacted values stay redacted.
 
 Options:
-  --image REF           the base image: the one this machine holds under that tag for the platform
-                        (as dockerd's own builder uses it), pulled when there is none
-  --requirements FILE   requirements file (repeatable; -r includes are followed)
-  --index-url URL       pip index (default: PIP_INDEX_URL, else PyPI); --extra-index-url URL
-                        (repeatable; default PIP_EXTRA_INDEX_URL). Given to pip through its
-                        environment, never pip's command line; shown with the password masked.
-                        A URL with a login is on this command's own line (ps, shell history):
-                        put it in PIP_INDEX_URL / PIP_EXTRA_INDEX_URL instead
-  --platform P          linux/amd64 or linux/arm64 (default: the engine's own, linux/arm64 on Apple
-                        silicon); a platform other than the engine's runs under QEMU
-  --mode auto|check     auto (default): find a plan that holds the base; check: any change to the
-                        base is a failure
-  --network host|bridge network of the resolver container (default: bridge, or host when pip must
-                        reach this machine's loopback: an index or URL on localhost/127.0.0.0/8/::1,
-                        or on a host name this machine resolves to one). An index reachable only
-                        from this machine through another name in /etc/hosts needs --network host
-  --out DIR             writes constraints.txt, requirements.txt, resolution.json, explanation.md
-  --json                print resolution.json instead of the explanation
+  --base-smoke F     the base's smoke.json
+  --head-smoke F     the head's smoke.json
+  --format md|json   the Markdown report (default) or the report model as JSON (--json is the same;
+                     --json with --format md is refused)
+  --out FILE         write the output to FILE instead of printing it (with --json, stdout then
+                     has {"file", "verdict"})
+  --image REPO       the image named in the report, an image reference (default: the head
+                     record's repository)
+  --variant NAME     the variant named in the report (default: the head record's variant)
+  --baseline-ref REF what the base is, for the column header (e.g. main)
+  --max-chars N      shorten the Markdown to at most N characters (default ${_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN})
+  --threshold X      relative change of a smoke metric that counts as a regression (default 0.1)
 
-Base-image snapshots are cached by digest (a local image that is not the registry's: by its image
-id) in $ML_IMAGE_CACHE_DIR (default ~/.cache/ml-image); pip's HTTP cache is kept in a Docker volume,
-${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_11__/* .PIP_CACHE_PREFIX */ .iY}<hash> (one per base image and set of https or --trusted-host index
-URLs; none when one carries credentials). The tool never removes these volumes (old ones, those
-of past base digests); to remove them all:
-  docker volume ls -q --filter label=${_resolve_pip_cache_js__WEBPACK_IMPORTED_MODULE_11__/* .PIP_CACHE_LABEL */ .KX}=pip-http | xargs -r docker volume rm
-Every command in the resolver's container is stopped after 15 minutes
-(ML_IMAGE_RESOLVE_TIMEOUT_SECONDS): exit 3. --verbose ends with a per-step timing line.
-
-Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved (check: any
-conflict); 2 bad input (a malformed requirement, a wrong --hash, a local path or direct URL that
-is not there, a package the index does not have: named with its file and line; a base image without
-python3); 3 no Docker daemon, the index or a direct URL is unreachable (after retries), or the
-registry refused the base image's pull (pull it with "docker pull" after "docker login").`,
+Exit codes: 0 compared (whatever the differences); 2 a file is missing, not JSON or not a record.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommandArgs */ .Qx)('resolve', argv, {
+        const { values, positionals } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('diff', argv, {
+            format: { type: 'string' },
+            'base-smoke': { type: 'string' },
+            'head-smoke': { type: 'string' },
             image: { type: 'string' },
-            requirements: { type: 'string', multiple: true },
-            'index-url': { type: 'string' },
-            'extra-index-url': { type: 'string', multiple: true },
-            platform: { type: 'string' },
-            mode: { type: 'string', default: 'auto' },
-            network: { type: 'string' },
-        });
-        if (!values.image)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('resolve: --image is required', 'e.g. --image python:3.12-slim');
-        const imageProblem = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_4__/* .imageRefProblem */ .OD)(values.image);
-        if (imageProblem !== undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --image: ${imageProblem} (got ${JSON.stringify(values.image.slice(0, 200))})`, 'e.g. --image python:3.12-slim');
-        if (!values.requirements?.length)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('resolve: --requirements is required', 'e.g. --requirements requirements.txt');
-        const wanted = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .platformFlag */ ._G)('resolve', values.platform);
-        if (values.mode !== 'auto' && values.mode !== 'check') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --mode: expected auto or check, got "${values.mode}"`);
-        }
-        if (values.network !== undefined && values.network !== 'host' && values.network !== 'bridge') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`resolve: --network: expected host or bridge, got "${values.network}"`);
-        }
-        // Flags, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL: they reach pip through its environment.
-        const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_5__/* .pipIndexes */ .iP)({ indexUrl: values['index-url'], extraIndexUrls: values['extra-index-url'] }, io.env, { indexUrl: 'resolve: --index-url', extraIndexUrls: 'resolve: --extra-index-url' });
-        for (const [flag, urls] of [
-            ['--index-url', [values['index-url'] ?? '']],
-            ['--extra-index-url', values['extra-index-url'] ?? []],
+            variant: { type: 'string' },
+            'baseline-ref': { type: 'string' },
+            'max-chars': { type: 'string' },
+            threshold: { type: 'string' },
+        }, true);
+        if (positionals.length !== 2)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: expected BASE.json and HEAD.json, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`, 'run "ml-image diff --help" for usage');
+        const format = values.format ?? (values.json ? 'json' : 'md');
+        if (format !== 'md' && format !== 'json')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: --format: expected md or json, got "${format}"`);
+        // --json promises one JSON object on stdout: Markdown there would break whoever parses it.
+        if (values.json && format === 'md')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('diff: --json and --format md: give one', 'drop --json for Markdown, or --format md for JSON');
+        // Checked as every --image is (a login in it is masked in the message), before any file is read.
+        if (values.image !== undefined)
+            (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .imageFlag */ .m4)('diff', values.image);
+        const maxChars = numberFlag('max-chars', values['max-chars'], _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .MIN_MAX_CHARS */ .Et) ?? _report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_MAX_CHARS */ .PN;
+        const threshold = numberFlag('threshold', values.threshold, 0);
+        const [baseFile, headFile] = positionals;
+        const base = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, baseFile), baseFile);
+        const head = (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnvRecord */ .NQ)(readJsonFile(io.cwd, headFile), headFile);
+        // Two records of different images compare, but what changed is then mostly the difference
+        // between the two: said, so that "no changes" or a long list is not read as the head's doing.
+        for (const [what, b, h] of [
+            ['variant', base.image.variant, head.image.variant],
+            ['platform', base.image.platform, head.image.platform],
         ])
-            if (urls.some((u) => (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactUrls */ .sK)(u) !== u))
-                io.stderr(`warning: resolve: ${flag} holds a login, which is on this command's line (ps, shell history): put the URL in ${flag === '--index-url' ? 'PIP_INDEX_URL' : 'PIP_EXTRA_INDEX_URL'} instead\n`);
-        const requirements = (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(values.requirements, io.cwd, io.env, (0,_requirements_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(io.env, io.cwd));
-        // No --platform: the engine's own (as capture and smoke take it), after every input is checked;
-        // no daemon is exit 3 with its fix, as the resolve itself would be.
-        const platform = wanted ?? (0,_docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .enginePlatform */ .q)(await io.docker().ping());
-        if (wanted === undefined)
-            io.stderr(`resolve: for ${platform}, the Docker engine's platform (--platform picks another)\n`);
-        const out = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveAgainstBase */ .f)({
-            image: values.image,
-            platform,
-            requirements,
-            indexes,
-            pipEnv: (0,_resolve_stage_js__WEBPACK_IMPORTED_MODULE_8__/* .referencedEnv */ .Dx)(requirements.envReferences, io.env),
-            mode: values.mode,
-            ...(values.network !== undefined && { network: values.network }),
-        }, {
-            docker: io.docker(),
-            env: io.env,
-            lookupHost: io.lookupHost ?? _docker_host_lookup_js__WEBPACK_IMPORTED_MODULE_2__/* .systemLookup */ .O,
-            progress: (l) => io.stderr(`${l}\n`),
-            cache: (0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .fileSnapshotCache */ .JZ)((0,_resolve_snapshot_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .defaultCacheDir */ .$g)(io.env, io.cwd)),
-            // --verbose: a per-step timing line at the end of the progress.
-            verbose: values.verbose === true,
+            if (b !== null && h !== null && b !== h)
+                io.stderr(`warning: diff: the base is of ${what} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .printable */ .g$)(b)}, the head of ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_10__/* .printable */ .g$)(h)}: they are different images\n`);
+        const smoke = (file) => file === undefined ? null : (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readSmokeResult */ .dV)(readJsonFile(io.cwd, file), file);
+        const model = (0,_report_model_js__WEBPACK_IMPORTED_MODULE_4__/* .buildReportModel */ .MW)({
+            // Flags are shown (the heading, the JSON model): secrets in them masked.
+            image: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(values.image ?? (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryOf */ ._M)(head.image.ref)),
+            variant: values.variant ?? head.image.variant ?? 'default',
+            entries: [
+                {
+                    platform: head.image.platform,
+                    head,
+                    base,
+                    headSmoke: smoke(values['head-smoke']),
+                    baseSmoke: smoke(values['base-smoke']),
+                },
+            ],
+            baseline: values['baseline-ref'] ? { ref: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .redactText */ .Rd)(values['baseline-ref']) } : null,
+            ...(threshold !== undefined && { smokeThreshold: threshold }),
         });
+        const rendered = (0,_report_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderReport */ .B1)(model, { maxChars });
+        const output = format === 'json' ? `${JSON.stringify(model, null, 2)}\n` : rendered.markdown;
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .openOutDir */ .cE)(io.cwd, values.out).writeResolve(out);
+            const file = (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFileNamed */ .LM)(io.cwd, values.out, output);
+            // --json: one JSON object on stdout still, what was written and the verdict (as sbom's).
+            if (values.json)
+                io.stdout(`${JSON.stringify({ file, verdict: rendered.verdict }, null, 2)}\n`);
+            else
+                io.stderr(`${rendered.verdict}\nwrote ${file}\n`);
         }
-        for (const h of out.resolution.hazards)
-            io.stderr(`warning: ${h.message}\n  fix: ${h.fix}\n`);
-        io.stdout(values.json ? `${JSON.stringify(out.resolution, null, 2)}\n` : out.explanation);
-        const failed = out.resolution.status === 'conflict' || (values.mode === 'check' && out.resolution.status !== 'clean');
-        return failed ? 1 : 0;
+        else {
+            io.stdout(output);
+        }
+        return 0;
     },
 };
 
 
 /***/ }),
 
-/***/ 85015:
+/***/ 96657:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MZ: () => (/* binding */ readGitHubEventFile),
-/* harmony export */   dV: () => (/* binding */ defaultBranchOf),
-/* harmony export */   rH: () => (/* binding */ readRunEventFacts)
+/* harmony export */   D3: () => (/* binding */ refuseForeignFile),
+/* harmony export */   LM: () => (/* binding */ writeOutFileNamed),
+/* harmony export */   Wd: () => (/* binding */ writeOutFile)
 /* harmony export */ });
-/* unused harmony exports GitHubEventSchema, parseGitHubEvent */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23387);
-// The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
-// project reads (pull request, repository, head commit, workflow_run); everything else is dropped.
-// A missing, unreadable or non-object file is an empty event, as it is off a runner. A section of
-// an unexpected shape is left out rather than trusted (or failing the whole event).
-
-
-const RepoRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ full_name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() });
-/** A text Date reads as a valid time (an invalid one would throw in toISOString). */
-const isDate = (s) => !Number.isNaN(new Date(s).getTime());
-/** Larger payloads are not GitHub's (its webhooks are at most 25 MB); this bounds the read. */
-const MAX_EVENT_BYTES = 64 * 1024 * 1024;
-/**
- * The event fields read by src/report/github-env.ts, src/report/poster.ts, src/plan/git-context.ts
- * and (workflow_run) readRunEventFacts.
- */
-const GitHubEventSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    pull_request: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional(),
-        head: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-            sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-            // null: the head repository (a fork) was deleted.
-            repo: RepoRef.extend({ fork: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional() }).nullable().optional(),
-        })
-            .optional(),
-        base: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), repo: RepoRef.optional() }).optional(),
-    })
-        .optional()
-        .catch(undefined),
-    repository: RepoRef.extend({ default_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).optional().catch(undefined),
-    // null on a push that deletes a branch. A timestamp that is no date is left out (as when absent):
-    // the commit time is then not known, rather than an invalid date failing the run.
-    head_commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ timestamp: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine(isDate).optional().catch(undefined) })
-        .nullable()
-        .optional()
-        .catch(undefined),
-    workflow_run: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        // The run whose artifact the fork poster posts: its links name this run, not the artifact's.
-        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-        // The workflow of that run: the fork poster keys its comment on it (never on the artifact).
-        workflow_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-        head_sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-        // The branch that run built: a workflow_run run's records are the default branch's baseline
-        // only when that run built the default branch (its GITHUB_REF is the default branch anyway).
-        head_branch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional().catch(undefined),
-        // The event of that run: a workflow_run run is trusted only after a trusted one
-        // (src/util/pull-request-code.ts).
-        event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().catch(undefined),
-        pull_requests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional() })).optional(),
-        head_repository: RepoRef.nullable().optional(),
-        // Who that run was (Dependabot's push runs are untrusted: pull-request-code.ts).
-        actor: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).nullable().optional().catch(undefined),
-    })
-        .optional()
-        .catch(undefined),
-});
-/** A parsed payload; anything that is not a JSON object is an empty event. */
-function parseGitHubEvent(json) {
-    const r = GitHubEventSchema.safeParse(json);
-    return r.success ? r.data : {};
-}
-/**
- * The repository's default branch: the payload's repository.default_branch, else on a schedule run
- * the branch it runs on. A schedule's payload is only {"schedule": "<cron>"}, and GitHub runs every
- * scheduled workflow on the default branch (GITHUB_REF is it), so a nightly rebuild gets the
- * default branch's tags and saves its baseline, as the reusable workflow's attest job counts it.
- * CHECKED_OUT, where the caller read it: the commit the checkout holds. A schedule run that checked
- * out another commit than GITHUB_SHA (a nightly rebuild of release/1.x) is not told to be the
- * default branch's: its image must not move `latest`, nor its records become the baseline.
- */
-function defaultBranchOf(env, event, checkedOut) {
-    const schedule = env.GITHUB_EVENT_NAME === 'schedule';
-    if (schedule && checkedOut !== undefined && checkedOut !== env.GITHUB_SHA)
-        return undefined;
-    const named = event.repository?.default_branch;
-    if (named !== undefined)
-        return named;
-    const ref = env.GITHUB_REF;
-    return schedule && ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
-}
-/** The payload at `path` (GITHUB_EVENT_PATH); missing or unreadable: an empty event. */
-function readGitHubEventFile(path) {
-    if (!path)
-        return {};
-    try {
-        // A regular file only: a FIFO or device at the path is no event, never a read that blocks.
-        return parseGitHubEvent(JSON.parse((0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)(path, MAX_EVENT_BYTES).toString('utf8')));
-    }
-    catch {
-        return {};
-    }
-}
-/**
- * What mayBuildPullRequestCode needs from the payload: read only on a workflow_run run (the one
- * event whose trust depends on it); any other run, or off a runner, gets an empty event.
- */
-function readRunEventFacts(env) {
-    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'workflow_run')
-        return {};
-    return readGitHubEventFile(env.GITHUB_EVENT_PATH);
-}
-
-
-/***/ }),
-
-/***/ 43140:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cE: () => (/* binding */ openOutDir)
-/* harmony export */ });
-/* unused harmony exports OUT_FILES, redactBuildInput */
+/* unused harmony export targetStat */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81583);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
-/* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66917);
-/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47684);
-/* harmony import */ var _resolve_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83447);
-/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3228);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(20317);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(78838);
-/* harmony import */ var _write_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(35677);
-// The --out files of the commands about ONE image (capture, smoke, resolve) and of plan: no variant
-// or platform in their names. Written atomically, checked against their schemas, free of URL
-// credentials, as the result directory's files are (src/results/results.ts). resolve's
-// requirements.txt and constraints.txt are the build's inputs: a `${NAME}` pip fills in stays.
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23387);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81583);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
 
 
 
 
 
-
-
-
-
-
-/** No variant or platform in these names: the command was given one image. */
-const OUT_FILES = {
-    env: 'env.json',
-    smoke: 'smoke.json',
-    junit: 'junit.xml',
-    constraints: 'constraints.txt',
-    requirements: 'requirements.txt',
-    resolution: 'resolution.json',
-    explanation: 'explanation.md',
-    plan: _results_js__WEBPACK_IMPORTED_MODULE_8__/* .PLAN_FILE */ .VI,
-    matrix: 'matrix.json',
-};
-/** A reference in a credential's place: `${NAME}` (pip fills it in), or a shell's `$NAME`. */
-const REFERENCE = /\$\{[A-Za-z0-9_]+\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 /**
- * A reference (as a mask already) before a fixed public password (`${TOKEN}:x-oauth-basic@`: the
- * token is the user name, the password no secret). Before a literal user name it stays a password.
+ * Write one result file into the --out directory (created when missing); returns its path.
+ * The directory is checked first (exit 2 at once for a non-directory or /proc, /sys, /dev), and so
+ * is the name (a FIFO, device or directory there is exit 2); the file is written atomically (no
+ * half-written JSON a later run would trust); a full or read-only filesystem is exit 3 naming the
+ * path. Userinfo in URLs never reaches a result file.
  */
-const MASKED_PUBLIC_LOGIN = new RegExp(`//${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeRegExp */ .Nt)(_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MASK */ .v5)}:(?:${_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .REDACTION_RULES */ .iz.urlPublicPasswords.map(_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeRegExp */ .Nt).join('|')})@`, 'gi');
-/**
- * TEXT (requirements.txt, constraints.txt: the build's inputs) with its URLs' credentials masked
- * (redactUrls), but for a URL whose credentials are all references (`https://u:${TOKEN}@host`,
- * `?sig=${SAS}`, `https://${TOKEN}:x-oauth-basic@github.com/...`): kept as written, a name and no
- * secret, so that the file works as the build's input. A word (to white space) with anything
- * literal in a credential's place is masked as redactUrls masks it, references and all (the read
- * refuses a literal secret; a short one, say, may still come this far). Pure.
- */
-function redactBuildInput(text) {
-    return text.replace(/[^\t\n\r\f\v ]+/g, (word) => {
-        const shown = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(word);
-        if (shown === word)
-            return word;
-        // Each reference as a mask: what redactUrls keeps in any credential's place.
-        const named = word.replace(REFERENCE, _util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MASK */ .v5).replace(MASKED_PUBLIC_LOGIN, `//${_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MASK */ .v5}:${_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .MASK */ .v5}@`);
-        return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(named) === named ? word : shown;
-    });
+function writeOutFile(cwd, outDir, name, content, 
+/** How messages name the flag: `--out FILE` when it names the file itself (sbom, diff). */
+label = `--out ${outDir}`) {
+    const dir = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, outDir), label);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dir, name);
+    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(dir, file).startsWith('..'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${name} is outside the directory`);
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label);
+    // The rename would put a regular file in place of a FIFO or device the name holds (a directory
+    // there fails it): the name must be free or (a link to) a regular file, as devcontainer's --out.
+    refuseNonRegular(file, label, 'name a new file, or a regular file to replace');
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(file, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrls */ .sK)(content), label);
+    return file;
 }
-/** `--out DIR` of a command, checked (and created when missing) at each write, as "--out DIR". */
-function openOutDir(cwd, out) {
+/** Exit 2 (LABEL, FIX) when FILE is there and is not (a link to) a regular file. */
+function refuseNonRegular(file, label, fix) {
+    const st = targetStat(file, label);
+    if (st !== undefined && !st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label}: ${file} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, fix);
+}
+/**
+ * `--out FILE` (sbom, diff, devcontainer): the file itself, named in messages as given, and the
+ * messages are about a file, checked before its directory: /dev/null is a device, not a regular
+ * file (not "a directory on disk").
+ */
+function writeOutFileNamed(cwd, out, content) {
     const label = `--out ${out}`;
-    const write = (name, content) => {
-        const root = (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_7__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out), label);
-        (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileAtomic */ .Zf)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(root, name), content, label);
-    };
-    const put = (name, content) => write(name, (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(content));
-    const putJson = (name, schema, value) => put(name, (0,_write_js__WEBPACK_IMPORTED_MODULE_9__/* .json */ .P)((0,_write_js__WEBPACK_IMPORTED_MODULE_9__/* .checked */ .K)(schema, value, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(out, name))));
-    return {
-        writeEnv: (record) => putJson(OUT_FILES.env, _capture_record_js__WEBPACK_IMPORTED_MODULE_3__/* .EnvRecordSchema */ .iv, record),
-        writeSmoke: (result) => {
-            putJson(OUT_FILES.smoke, _smoke_result_js__WEBPACK_IMPORTED_MODULE_6__/* .SmokeResultSchema */ .wp, result);
-            put(OUT_FILES.junit, (0,_smoke_result_js__WEBPACK_IMPORTED_MODULE_6__/* .toJUnit */ .U5)(result));
-        },
-        writeResolve: (r) => {
-            write(OUT_FILES.constraints, redactBuildInput(r.constraints));
-            write(OUT_FILES.requirements, redactBuildInput(`${r.requirements}\n`));
-            putJson(OUT_FILES.resolution, _resolve_result_js__WEBPACK_IMPORTED_MODULE_5__/* .ResolutionSchema */ .Cg, r.resolution);
-            put(OUT_FILES.explanation, r.explanation);
-        },
-        writePlan: (plan) => {
-            putJson(OUT_FILES.plan, _plan_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .PlanSchema */ .fB, plan);
-            put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 23419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BT: () => (/* binding */ untrustedEvent),
-/* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
-/* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
-/* harmony export */   lw: () => (/* binding */ untrustedReason)
-/* harmony export */ });
-/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT, FORK_MARK */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-// Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
-// a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the
-// report's baseline). Pure over the runner's environment and the facts of its event payload.
-
-/**
- * The events whose runs build only what is on a branch of the repository already: a push, a
- * schedule, a manual run, the merge queue, a release, a branch or tag created (pushed). Any other
- * may build a pull request's code: pull_request and pull_request_target, issue_comment workflows
- * that check out a pull request's head, repository_dispatch and deployment (started by someone
- * with write access, but the "/ok-to-test" and preview-deploy patterns check out a pull request's
- * head), and events this list does not know yet. workflow_run: see mayBuildPullRequestCode.
- */
-const TRUSTED_EVENTS = new Set([
-    'push',
-    'schedule',
-    'workflow_dispatch',
-    'merge_group',
-    'release',
-    'create',
-]);
-/** The login GitHub runs Dependabot's workflows as: GITHUB_ACTOR of its pull requests' and pushes' runs. */
-const DEPENDABOT = 'dependabot[bot]';
-/**
- * A run of a Dependabot branch (a push, a branch created), whoever pushed: a person's commit on
- * Dependabot's branch (a fixup for the update) leaves the updated dependency's code unreviewed, as
- * the pull request's author rule has it for Dependabot's pull requests. Any branch name starting
- * `dependabot`: dependabot.yml's pull-request-branch-name separator may be '/', '-' or '_'.
- */
-const dependabotBranch = (env) => (env.GITHUB_REF ?? '').startsWith('refs/heads/dependabot');
-/**
- * The reusable workflow's mark of a run it handles as a fork's (`ML_IMAGE_FORK: 'true'` in its env):
- * a fork's or Dependabot's, or one of an `untrusted-authors` login, whose push runs the action cannot
- * tell from a person's by GITHUB_ACTOR alone. Any workflow may set it; only 'true' is read.
- */
-const FORK_MARK = 'ML_IMAGE_FORK';
-/**
- * On GitHub Actions: true for a run whose event is not in TRUSTED_EVENTS, that has GITHUB_HEAD_REF
- * set (a pull request's run, whatever the event), that the workflow marks as a fork's (FORK_MARK),
- * of a dependabot/... branch whoever pushed, or that Dependabot started (GITHUB_ACTOR: a push
- * to its own dependabot/... branch runs the updated dependency's code as `push`; GitHub gives
- * such a run a read-only token and no secrets, as a fork's). A workflow_run run is trusted
- * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
- * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
- * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
- * no pull request to tell apart.
- */
-function mayBuildPullRequestCode(env, event = {}) {
-    if (env.GITHUB_ACTIONS !== 'true')
-        return false;
-    return (Boolean(env.GITHUB_HEAD_REF) ||
-        env.GITHUB_ACTOR === DEPENDABOT ||
-        dependabotBranch(env) ||
-        env[FORK_MARK] === 'true' ||
-        untrustedEvent(env, event));
+    const file = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, out);
+    refuseNonRegular(file, label, 'pass --out FILE naming a new file, or a regular file to replace');
+    (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureResultDir */ .dc)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), label, { forFile: true });
+    return writeOutFile(cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(file), node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file), content, label);
 }
 /**
- * Whether the run's event may have it build a pull request's code whoever started it: not one of
- * TRUSTED_EVENTS, or a workflow_run after an untrusted run (mayBuildPullRequestCode without the
- * head ref and the actor: its checkout, not GITHUB_SHA, may hold what it builds).
+ * What is at an output FILE (following links), undefined when nothing is; a path that cannot be
+ * looked at (a link loop, a file where a directory should be, no permission, a name too long) is
+ * an error naming LABEL and the file (exit 2; a full disk cannot happen here), not an internal one.
  */
-function untrustedEvent(env, event = {}) {
-    if (env.GITHUB_ACTIONS !== 'true')
-        return false;
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    if (name === 'workflow_run')
-        return !trustedTrigger(env.GITHUB_REPOSITORY, event.workflow_run);
-    return !TRUSTED_EVENTS.has(name);
-}
-function trustedTrigger(repository, run) {
-    const head = run?.head_repository?.full_name;
-    return (repository !== undefined &&
-        head !== undefined &&
-        head.toLowerCase() === repository.toLowerCase() &&
-        TRUSTED_EVENTS.has(run?.event ?? '') &&
-        // Not a run of Dependabot's, nor of its branch (whoever pushed there), as for the run itself.
-        run?.actor?.login !== DEPENDABOT &&
-        !(run?.head_branch ?? '').startsWith('dependabot'));
-}
-/** Why a run that may build a pull request's code is treated so, for the one log line. */
-function untrustedReason(env) {
-    if (env.GITHUB_HEAD_REF)
-        return `a pull request's run (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
-    if (env.GITHUB_ACTOR === DEPENDABOT)
-        return `a run Dependabot started (${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
-    if (dependabotBranch(env))
-        return `a run of Dependabot's branch ${env.GITHUB_REF ?? ''} (${env.GITHUB_EVENT_NAME ?? 'unknown event'}: whoever pushed, the update's code is unreviewed)`;
-    if (env[FORK_MARK] === 'true')
-        return `a run the workflow handles as a fork's (${FORK_MARK}=true: a fork's, Dependabot's or an untrusted author's; ${env.GITHUB_EVENT_NAME ?? 'unknown event'})`;
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    return name === 'workflow_run'
-        ? "a workflow_run run whose triggering run is not a trusted event of this repository's own code"
-        : `a ${name || 'unknown'} run (only push, schedule, workflow_dispatch, merge_group, release and create runs are trusted)`;
+function targetStat(file, label) {
+    try {
+        return (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .statOrAbsent */ .Hg)(file);
+    }
+    catch (e) {
+        throw (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeError */ .oG)(e, file, label);
+    }
 }
 /**
- * A pull_request_target run has a write token and the repository's secrets beside whatever it checks
- * out, and its GITHUB_REF is the base branch (cache and baseline scopes): the stages never run there,
- * as the reusable workflow refuses it (docs/workflows.md). WHO names the refuser in the message:
- * the action (its poster, from-artifact, builds nothing and may), or a CLI command that builds.
+ * A file at FILE that ml-image did not write is a person's: refused (exit 2) unless --force. Only a
+ * regular file is read (a FIFO would block, /dev/zero never end) and replaced: anything else there is
+ * refused, --force or not; one that cannot be read may be a person's all the same (replacing it needs
+ * no read permission). Nothing there: nothing to keep.
  */
-function refusePullRequestTarget(env, who) {
-    if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'pull_request_target')
+function refuseForeignFile(file, c) {
+    const st = targetStat(file, `${c.prefix}${c.flag}`);
+    if (st === undefined)
         return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${who} does not run its stages on pull_request_target: that event runs with a write token and the repository's secrets beside the checked-out code, and with the base branch's cache scope`, "trigger the workflow on pull_request (a fork's run gets a read-only token and writes the fork-safe comment artifact) and post the comment from a workflow_run job (from-artifact); see docs/workflows.md");
-}
-
-
-/***/ }),
-
-/***/ 68898:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-const { valid, clean, explain, parse } = __webpack_require__(74818);
-
-const { lt, le, eq, ne, ge, gt, compare, rcompare } = __webpack_require__(12124);
-
-const {
-  filter,
-  maxSatisfying,
-  minSatisfying,
-  RANGE_PATTERN,
-  satisfies,
-  validRange,
-} = __webpack_require__(8409);
-
-const { major, minor, patch, inc } = __webpack_require__(38940);
-
-module.exports = {
-  // version
-  valid,
-  clean,
-  explain,
-  parse,
-
-  // operator
-  lt,
-  le,
-  lte: le,
-  eq,
-  ne,
-  neq: ne,
-  ge,
-  gte: ge,
-  gt,
-  compare,
-  rcompare,
-
-  // range
-  filter,
-  maxSatisfying,
-  minSatisfying,
-  RANGE_PATTERN,
-  satisfies,
-  validRange,
-
-  // semantic
-  major,
-  minor,
-  patch,
-  inc,
-};
-
-
-/***/ }),
-
-/***/ 12124:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-const { parse } = __webpack_require__(74818);
-
-module.exports = {
-  compare,
-  rcompare,
-  lt,
-  le,
-  eq,
-  ne,
-  ge,
-  gt,
-  '<': lt,
-  '<=': le,
-  '==': eq,
-  '!=': ne,
-  '>=': ge,
-  '>': gt,
-  '===': arbitrary,
-};
-
-function lt(version, other) {
-  return compare(version, other) < 0;
-}
-
-function le(version, other) {
-  return compare(version, other) <= 0;
-}
-
-function eq(version, other) {
-  return compare(version, other) === 0;
-}
-
-function ne(version, other) {
-  return compare(version, other) !== 0;
-}
-
-function ge(version, other) {
-  return compare(version, other) >= 0;
-}
-
-function gt(version, other) {
-  return compare(version, other) > 0;
-}
-
-function arbitrary(version, other) {
-  return version.toLowerCase() === other.toLowerCase();
-}
-
-function compare(version, other) {
-  const parsedVersion = parse(version);
-  const parsedOther = parse(other);
-
-  const keyVersion = calculateKey(parsedVersion);
-  const keyOther = calculateKey(parsedOther);
-
-  return pyCompare(keyVersion, keyOther);
-}
-
-function rcompare(version, other) {
-  return -compare(version, other);
-}
-
-// this logic is buitin in python, but we need to port it to js
-// see https://stackoverflow.com/a/5292332/1438522
-function pyCompare(elemIn, otherIn) {
-  let elem = elemIn;
-  let other = otherIn;
-  if (elem === other) {
-    return 0;
-  }
-  if (Array.isArray(elem) !== Array.isArray(other)) {
-    elem = Array.isArray(elem) ? elem : [elem];
-    other = Array.isArray(other) ? other : [other];
-  }
-  if (Array.isArray(elem)) {
-    const len = Math.min(elem.length, other.length);
-    for (let i = 0; i < len; i += 1) {
-      const res = pyCompare(elem[i], other[i]);
-      if (res !== 0) {
-        return res;
-      }
+    if (!st.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${c.flag} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .notRegularFile */ .s5)(st)}`, c.fix);
+    if (c.force)
+        return;
+    let text;
+    try {
+        text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(file, _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_JSON_INPUT_BYTES */ .lj).toString('utf8');
     }
-    return elem.length - other.length;
-  }
-  if (elem === -Infinity || other === Infinity) {
-    return -1;
-  }
-  if (elem === Infinity || other === -Infinity) {
-    return 1;
-  }
-  return elem < other ? -1 : 1;
-}
-
-function calculateKey(input) {
-  const { epoch } = input;
-  let { release, pre, post, local, dev } = input;
-  // When we compare a release version, we want to compare it with all of the
-  // trailing zeros removed. So we'll use a reverse the list, drop all the now
-  // leading zeros until we come to something non zero, then take the rest
-  // re-reverse it back into the correct order and make it a tuple and use
-  // that for our sorting key.
-  release = release.concat();
-  release.reverse();
-  while (release.length && release[0] === 0) {
-    release.shift();
-  }
-  release.reverse();
-
-  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
-  // We'll do this by abusing the pre segment, but we _only_ want to do this
-  // if there is !a pre or a post segment. If we have one of those then
-  // the normal sorting rules will handle this case correctly.
-  if (!pre && !post && dev) pre = -Infinity;
-  // Versions without a pre-release (except as noted above) should sort after
-  // those with one.
-  else if (!pre) pre = Infinity;
-
-  // Versions without a post segment should sort before those with one.
-  if (!post) post = -Infinity;
-
-  // Versions without a development segment should sort after those with one.
-  if (!dev) dev = Infinity;
-
-  if (!local) {
-    // Versions without a local segment should sort before those with one.
-    local = -Infinity;
-  } else {
-    // Versions with a local segment need that segment parsed to implement
-    // the sorting rules in PEP440.
-    // - Alpha numeric segments sort before numeric segments
-    // - Alpha numeric segments sort lexicographically
-    // - Numeric segments sort numerically
-    // - Shorter versions sort before longer versions when the prefixes
-    //   match exactly
-    local = local.map((i) =>
-      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
-    );
-  }
-
-  return [epoch, release, pre, post, dev, local];
-}
-
-
-/***/ }),
-
-/***/ 38940:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-const { explain, parse, stringify } = __webpack_require__(74818);
-
-// those notation are borrowed from semver
-module.exports = {
-  major,
-  minor,
-  patch,
-  inc,
-};
-
-function major(input) {
-  const version = explain(input);
-  if (!version) {
-    throw new TypeError('Invalid Version: ' + input);
-  }
-  return version.release[0];
-}
-
-function minor(input) {
-  const version = explain(input);
-  if (!version) {
-    throw new TypeError('Invalid Version: ' + input);
-  }
-  if (version.release.length < 2) {
-    return 0;
-  }
-  return version.release[1];
-}
-
-function patch(input) {
-  const version = explain(input);
-  if (!version) {
-    throw new TypeError('Invalid Version: ' + input);
-  }
-  if (version.release.length < 3) {
-    return 0;
-  }
-  return version.release[2];
-}
-
-function inc(input, release, preReleaseIdentifier) {
-  let identifier = preReleaseIdentifier || `a`;
-  const version = parse(input);
-
-  if (!version) {
-    return null;
-  }
-
-  if (
-    !['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview'].includes(
-      identifier,
-    )
-  ) {
-    return null;
-  }
-
-  switch (release) {
-    case 'premajor':
-      {
-        const [majorVersion] = version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion + 1;
-      }
-      version.pre = [identifier, 0];
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'preminor':
-      {
-        const [majorVersion, minorVersion = 0] = version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion;
-        version.release[1] = minorVersion + 1;
-      }
-      version.pre = [identifier, 0];
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'prepatch':
-      {
-        const [majorVersion, minorVersion = 0, patchVersion = 0] =
-          version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion;
-        version.release[1] = minorVersion;
-        version.release[2] = patchVersion + 1;
-      }
-      version.pre = [identifier, 0];
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'prerelease':
-      if (version.pre === null) {
-        const [majorVersion, minorVersion = 0, patchVersion = 0] =
-          version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion;
-        version.release[1] = minorVersion;
-        version.release[2] = patchVersion + 1;
-        version.pre = [identifier, 0];
-      } else {
-        if (preReleaseIdentifier === undefined && version.pre !== null) {
-          [identifier] = version.pre;
-        }
-
-        const [letter, number] = version.pre;
-        if (letter === identifier) {
-          version.pre = [letter, number + 1];
-        } else {
-          version.pre = [identifier, 0];
-        }
-      }
-
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'major':
-      if (
-        version.release.slice(1).some((value) => value !== 0) ||
-        version.pre === null
-      ) {
-        const [majorVersion] = version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion + 1;
-      }
-      delete version.pre;
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'minor':
-      if (
-        version.release.slice(2).some((value) => value !== 0) ||
-        version.pre === null
-      ) {
-        const [majorVersion, minorVersion = 0] = version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion;
-        version.release[1] = minorVersion + 1;
-      }
-      delete version.pre;
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    case 'patch':
-      if (
-        version.release.slice(3).some((value) => value !== 0) ||
-        version.pre === null
-      ) {
-        const [majorVersion, minorVersion = 0, patchVersion = 0] =
-          version.release;
-        version.release.fill(0);
-        version.release[0] = majorVersion;
-        version.release[1] = minorVersion;
-        version.release[2] = patchVersion + 1;
-      }
-      delete version.pre;
-      delete version.post;
-      delete version.dev;
-      delete version.local;
-      break;
-    default:
-      return null;
-  }
-
-  return stringify(version);
-}
-
-
-/***/ }),
-
-/***/ 8409:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-// This file is dual licensed under the terms of the Apache License, Version
-// 2.0, and the BSD License. See the LICENSE file in the root of this repository
-// for complete details.
-
-const { VERSION_PATTERN, explain: explainVersion } = __webpack_require__(74818);
-
-const Operator = __webpack_require__(12124);
-
-const RANGE_PATTERN = [
-  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
-  '\\s*',
-  '(',
-  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
-  /*  */ '(?<prefix>\\.\\*)?',
-  /*  */ '|',
-  /*  */ '(?<legacy>[^,;\\s)]+)',
-  ')',
-].join('');
-
-module.exports = {
-  RANGE_PATTERN,
-  parse,
-  satisfies,
-  filter,
-  validRange,
-  maxSatisfying,
-  minSatisfying,
-};
-
-const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
-
-const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
-
-function parse(ranges) {
-  if (!ranges.trim()) {
-    return [];
-  }
-
-  const specifiers = ranges
-    .split(',')
-    .map((range) => rangeRegex.exec(range.trim()) || {})
-    .map(({ groups }) => {
-      if (!groups) {
-        return null;
-      }
-
-      let { ...spec } = groups;
-      const { operator, version, prefix, legacy } = groups;
-
-      if (version) {
-        spec = { ...spec, ...explainVersion(version) };
-        if (operator === '~=') {
-          if (spec.release.length < 2) {
-            return null;
-          }
-        }
-        if (!isEqualityOperator(operator) && spec.local) {
-          return null;
-        }
-
-        if (prefix) {
-          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
-            return null;
-          }
-        }
-      }
-      if (legacy && operator !== '===') {
-        return null;
-      }
-
-      return spec;
-    });
-
-  if (specifiers.filter(Boolean).length !== specifiers.length) {
-    return null;
-  }
-
-  return specifiers;
-}
-
-function filter(versions, specifier, options = {}) {
-  const filtered = pick(versions, specifier, options);
-  if (filtered.length === 0 && options.prereleases === undefined) {
-    return pick(versions, specifier, { prereleases: true });
-  }
-  return filtered;
-}
-
-function maxSatisfying(versions, range, options) {
-  const found = filter(versions, range, options).sort(Operator.compare);
-  return found.length === 0 ? null : found[found.length - 1];
-}
-
-function minSatisfying(versions, range, options) {
-  const found = filter(versions, range, options).sort(Operator.compare);
-  return found.length === 0 ? null : found[0];
-}
-
-function pick(versions, specifier, options) {
-  const parsed = parse(specifier);
-
-  if (!parsed) {
-    return [];
-  }
-
-  return versions.filter((version) => {
-    const explained = explainVersion(version);
-
-    if (!parsed.length) {
-      return explained && !(explained.is_prerelease && !options.prereleases);
+    catch (e) {
+        const why = e instanceof _util_read_regular_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableFileError */ .o2 ? e.reason : (e.code ?? String(e));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and cannot be read (${why}): it may not be ml-image's`, `pass --force to replace it, or ${c.fix}`);
     }
-
-    return parsed.reduce((pass, spec) => {
-      if (!pass) {
-        return false;
-      }
-      return contains({ ...spec, ...options }, { version, explained });
-    }, true);
-  });
-}
-
-function satisfies(version, specifier, options = {}) {
-  const filtered = pick([version], specifier, options);
-
-  return filtered.length === 1;
-}
-
-function arrayStartsWith(array, prefix) {
-  if (prefix.length > array.length) {
-    return false;
-  }
-
-  for (let i = 0; i < prefix.length; i += 1) {
-    if (prefix[i] !== array[i]) {
-      return false;
-    }
-  }
-
-  return true;
-}
-
-function contains(specifier, input) {
-  const { explained } = input;
-  let { version } = input;
-  const { ...spec } = specifier;
-
-  if (spec.prereleases === undefined) {
-    spec.prereleases = spec.is_prerelease;
-  }
-
-  if (explained && explained.is_prerelease && !spec.prereleases) {
-    return false;
-  }
-
-  if (spec.operator === '~=') {
-    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
-    if (spec.epoch) {
-      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
-    }
-    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
-      prereleases: spec.prereleases,
-    });
-  }
-
-  if (spec.prefix) {
-    const isMatching =
-      explained.epoch === spec.epoch &&
-      arrayStartsWith(explained.release, spec.release);
-    const isEquality = spec.operator !== '!=';
-    return isEquality ? isMatching : !isMatching;
-  }
-
-  if (explained)
-    if (explained.local && spec.version) {
-      version = explained.public;
-      spec.version = explainVersion(spec.version).public;
-    }
-
-  if (spec.operator === '<' || spec.operator === '>') {
-    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
-    if (Operator.eq(spec.release.join('.'), explained.release.join('.'))) {
-      return false;
-    }
-  }
-
-  const op = Operator[spec.operator];
-  return op(version, spec.version || spec.legacy);
-}
-
-function validRange(specifier) {
-  return Boolean(parse(specifier));
-}
-
-
-/***/ }),
-
-/***/ 74818:
-/***/ ((module) => {
-
-const VERSION_PATTERN = [
-  'v?',
-  '(?:',
-  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
-  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
-  /* */ '(?<pre>', // pre-release
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<pre_n>[0-9]+)?',
-  /* */ ')?',
-  /* */ '(?<post>', // post release
-  /*    */ '(?:-(?<post_n1>[0-9]+))',
-  /*    */ '|',
-  /*    */ '(?:',
-  /*        */ '[-_\\.]?',
-  /*        */ '(?<post_l>post|rev|r)',
-  /*        */ '[-_\\.]?',
-  /*        */ '(?<post_n2>[0-9]+)?',
-  /*    */ ')',
-  /* */ ')?',
-  /* */ '(?<dev>', // dev release
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<dev_l>dev)',
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<dev_n>[0-9]+)?',
-  /* */ ')?',
-  ')',
-  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
-].join('');
-
-module.exports = {
-  VERSION_PATTERN,
-  valid,
-  clean,
-  explain,
-  parse,
-  stringify,
-};
-
-const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
-
-function valid(version) {
-  return validRegex.test(version) ? version : null;
-}
-
-const cleanRegex = new RegExp('^\\s*' + VERSION_PATTERN + '\\s*$', 'i');
-function clean(version) {
-  return stringify(parse(version, cleanRegex));
-}
-
-function parse(version, regex) {
-  // Validate the version and parse it into pieces
-  const { groups } = (regex || validRegex).exec(version) || {};
-  if (!groups) {
-    return null;
-  }
-
-  // Store the parsed out pieces of the version
-  const parsed = {
-    epoch: Number(groups.epoch ? groups.epoch : 0),
-    release: groups.release.split('.').map(Number),
-    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
-    post: normalize_letter_version(
-      groups.post_l,
-      groups.post_n1 || groups.post_n2,
-    ),
-    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
-    local: parse_local_version(groups.local),
-  };
-
-  return parsed;
-}
-
-function stringify(parsed) {
-  if (!parsed) {
-    return null;
-  }
-  const { epoch, release, pre, post, dev, local } = parsed;
-  const parts = [];
-
-  // Epoch
-  if (epoch !== 0) {
-    parts.push(`${epoch}!`);
-  }
-  // Release segment
-  parts.push(release.join('.'));
-
-  // Pre-release
-  if (pre) {
-    parts.push(pre.join(''));
-  }
-  // Post-release
-  if (post) {
-    parts.push('.' + post.join(''));
-  }
-  // Development release
-  if (dev) {
-    parts.push('.' + dev.join(''));
-  }
-  // Local version segment
-  if (local) {
-    parts.push(`+${local}`);
-  }
-  return parts.join('');
-}
-
-function normalize_letter_version(letterIn, numberIn) {
-  let letter = letterIn;
-  let number = numberIn;
-  if (letter) {
-    // We consider there to be an implicit 0 in a pre-release if there is
-    // not a numeral associated with it.
-    if (!number) {
-      number = 0;
-    }
-    // We normalize any letters to their lower case form
-    letter = letter.toLowerCase();
-
-    // We consider some words to be alternate spellings of other words and
-    // in those cases we want to normalize the spellings to our preferred
-    // spelling.
-    if (letter === 'alpha') {
-      letter = 'a';
-    } else if (letter === 'beta') {
-      letter = 'b';
-    } else if (['c', 'pre', 'preview'].includes(letter)) {
-      letter = 'rc';
-    } else if (['rev', 'r'].includes(letter)) {
-      letter = 'post';
-    }
-    return [letter, Number(number)];
-  }
-  if (!letter && number) {
-    // We assume if we are given a number, but we are not given a letter
-    // then this is using the implicit post release syntax (e.g. 1.0-1)
-    letter = 'post';
-
-    return [letter, Number(number)];
-  }
-  return null;
-}
-
-function parse_local_version(local) {
-  /*
-    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
-    */
-  if (local) {
-    return local
-      .split(/[._-]/)
-      .map((part) =>
-        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
-      );
-  }
-  return null;
-}
-
-function explain(version) {
-  const parsed = parse(version);
-  if (!parsed) {
-    return parsed;
-  }
-  const { epoch, release, pre, post, dev, local } = parsed;
-
-  let base_version = '';
-  if (epoch !== 0) {
-    base_version += epoch + '!';
-  }
-  base_version += release.join('.');
-
-  const is_prerelease = Boolean(dev || pre);
-  const is_devrelease = Boolean(dev);
-  const is_postrelease = Boolean(post);
-
-  // return
-
-  return {
-    epoch,
-    release,
-    pre,
-    post: post ? post[1] : post,
-    dev: dev ? dev[1] : dev,
-    local: local ? local.join('.') : local,
-    public: stringify(parsed).split('+', 1)[0],
-    base_version,
-    is_prerelease,
-    is_devrelease,
-    is_postrelease,
-  };
+    if (!c.ours(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
 }
 
 

@@ -1,27 +1,6 @@
-export const id = 477;
-export const ids = [477];
+export const id = 828;
+export const ids = [828];
 export const modules = {
-
-/***/ 74234:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ enginePlatform)
-/* harmony export */ });
-/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
-const ARCH_ALIASES = {
-    x64: 'amd64',
-    x86_64: 'amd64',
-    aarch64: 'arm64',
-};
-/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
-function enginePlatform(info) {
-    const arch = info.arch.toLowerCase();
-    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
-}
-
-
-/***/ }),
 
 /***/ 2391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -288,6 +267,149 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
     return (text) => (0,redact/* redactUrls */.sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
 }
+
+
+/***/ }),
+
+/***/ 34370:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ PIP_PY)
+/* harmony export */ });
+// GENERATED from ml_image_pip.py: edit that file, then run UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts
+// pip with its index URLs kept off command lines (the resolver and the build) as text, so that the bundle (dist/) carries it without reading files at run time.
+const PIP_PY = `"""pip with its index URLs kept off command lines.
+
+pip starts a second pip to install a source distribution's build requirements, and gives it every
+index URL as an argument (-i URL, --extra-index-url URL, --find-links URL, and since pip 26.2 its
+--proxy URL): a token in a URL's path
+(Anaconda's /t/<token>/, Cloudsmith's) or a login filled in from a requirements file's \${NAME} is
+then in /proc/<pid>/cmdline, which every user of the host can read (\`ps\`), the build's RUN steps
+included. hide_index_urls() makes that pip get them in its environment instead (PIP_INDEX_URL,
+PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS, PIP_PROXY: /proc/<pid>/environ is its owner's only), and start
+through this file too, so that a build requirement's own build does the same. With a pip whose
+insides differ (no call_subprocess in pip._internal.build_env, or in build_env.installer since pip
+26.2), pip runs as it is.
+
+Run as \`python3 ml_image_pip.py ARGS...\` it is \`python3 -m pip ARGS...\` (the templates' install
+steps: the ml_image_pip secret mount); as \`python3 ml_image_pip.py --runner RUNNER ARGS...\` it is
+the second pip (RUNNER: what pip would have run, its __pip-runner__.py or its directory). The
+resolver's helper imports it and calls hide_index_urls() before pip runs in its process.
+
+Bundled as text by src/python/py/pip.generated.ts (regenerate with
+\`UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts\`).
+"""
+
+import os
+import runpy
+import sys
+
+# The options whose value pip's second pip gets, and the variable that carries it instead.
+MOVED = {
+    "-i": "PIP_INDEX_URL",
+    "--index-url": "PIP_INDEX_URL",
+    "--extra-index-url": "PIP_EXTRA_INDEX_URL",
+    "-f": "PIP_FIND_LINKS",
+    "--find-links": "PIP_FIND_LINKS",
+    "--proxy": "PIP_PROXY",
+}
+# The variables that hold one value (the others, a list separated by white space).
+SINGLE = ("PIP_INDEX_URL", "PIP_PROXY")
+# Where pip's build environment starts the second pip: pip 26.2 and later, then before.
+BUILD_ENV_MODULES = ("pip._internal.build_env.installer", "pip._internal.build_env")
+
+
+def off_command_line(cmd):
+    """CMD without the index options before its "--", and the variables that carry them. An empty
+    value, or one holding white space, stays where it is (pip splits these variables at white
+    space; an empty --proxy turns proxying off)."""
+    kept, env = [], {}
+    i = 0
+    while i < len(cmd):
+        arg = str(cmd[i])
+        if arg == "--":
+            kept.extend(cmd[i:])
+            break
+        name = MOVED.get(arg)
+        value = str(cmd[i + 1]) if i + 1 < len(cmd) else ""
+        if name is not None and value != "" and not any(c.isspace() for c in value):
+            env[name] = value if name in SINGLE or name not in env else env[name] + " " + value
+            i += 2
+            continue
+        kept.append(cmd[i])
+        i += 1
+    return kept, env
+
+
+def child_command(cmd, shim):
+    """pip's [python, RUNNER, ARGS...] as [python, SHIM, --runner, RUNNER, ARGS...]."""
+    if shim is None or len(cmd) < 2 or not os.path.exists(str(cmd[1])):
+        return cmd
+    return [cmd[0], shim, "--runner", cmd[1]] + list(cmd[2:])
+
+
+def hide_index_urls(shim=None):
+    """pip's second pip gets the index URLs in its environment, and starts through SHIM (this
+    file) when given. False where this pip has no call_subprocess in its build environment."""
+    import importlib
+    wrapped = False
+    for name in BUILD_ENV_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        call = getattr(module, "call_subprocess", None)
+        if call is None:
+            continue
+        if not getattr(call, "ml_image_hidden", False):
+            module.call_subprocess = hidden(call, shim)
+        wrapped = True
+    return wrapped
+
+
+def hidden(call, shim):
+    """CALL (pip's call_subprocess) with the index options moved into extra_environ."""
+    def call_subprocess(cmd, *args, **kwargs):
+        kept, env = off_command_line(list(cmd))
+        extra = dict(kwargs.get("extra_environ") or {})
+        extra.update(env)
+        kwargs["extra_environ"] = extra
+        return call(child_command(kept, shim), *args, **kwargs)
+
+    call_subprocess.ml_image_hidden = True
+    return call_subprocess
+
+
+def runner_root(runner):
+    """Where the pip that RUNNER runs is imported from: its __pip-runner__.py's or its directory's
+    parent (the second pip must import that pip, not another one on sys.path)."""
+    pip_dir = os.path.dirname(runner) if os.path.isfile(runner) else runner
+    return os.path.dirname(os.path.abspath(pip_dir))
+
+
+def main(argv):
+    shim = os.path.abspath(argv[0])
+    args = argv[1:]
+    if args[:1] == ["--runner"] and len(args) >= 2:
+        runner = args[1]
+        sys.path.insert(0, runner_root(runner))
+        hide_index_urls(shim)
+        sys.argv = [runner] + args[2:]
+        runpy.run_path(runner, run_name="__main__")
+        return 0
+    # What \`python3 -m pip\` has: the working directory on sys.path (pip looks for installed
+    # distributions there too).
+    sys.path[0] = os.getcwd()
+    hide_index_urls(shim)
+    from pip._internal.cli.main import main as pip_main
+    sys.argv = ["pip"] + args
+    return pip_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
+`;
 
 
 /***/ }),
@@ -2773,6 +2895,8 @@ function withExecLimit(session, limitMs, where) {
     };
 }
 
+// EXTERNAL MODULE: ./src/python/py/pip.generated.ts
+var pip_generated = __webpack_require__(34370);
 ;// CONCATENATED MODULE: ./src/resolve/py/helper.generated.ts
 // GENERATED from ml_image_resolve.py: edit that file, then run UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts
 // The resolver's Python helper as text, so that the bundle (dist/) carries it without reading files at run time.
@@ -2788,12 +2912,13 @@ snapshot first with --snapshot, written to snapshot.json next to REPORT), then i
 --held, when the run replaces a base package (or the image has a constraint file) and
 base-constraints.txt is there, the held run (-c base-constraints.txt, report held.json) and its
 analysis follow in the same process. pip's stdout and stderr come back inside the JSON, as a
-separate \`python3 -m pip\` would have printed them.
+separate \`python3 -m pip\` would have printed them. With ml_image_pip.py's hide_index_urls (beside
+it): the pip it starts for an sdist's build requirements gets the index URLs in its environment.
 
-Bundled as text by src/resolve/py/helper.generated.ts (regenerate with
-\`UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts\`).
+Bundled as text by src/resolve/py/helper.generated.ts (UPDATE_DOCS=1, resolve-py.test.ts).
 """
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -2861,8 +2986,7 @@ def take_snapshot(environ, inspect, is_local=None):
     data = json.loads(stdout)
     out["pipVersion"] = data.get("pip_version")
     out["environment"] = data.get("environment", {})
-    dists = []
-    seen = set()
+    dists, seen = [], set()
     for d in data.get("installed", []):
         m = d.get("metadata", {})
         loc = d.get("metadata_location", "")
@@ -3043,6 +3167,12 @@ def pip_in_process(args):
     backends it starts are caught too) captured: (exit status, stdout, stderr)."""
     from pip._internal.cli.main import main as pip_main
     import pip
+    # The pip it starts for an sdist's build requirements gets the index URLs in its environment.
+    shim = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ml_image_pip.py")
+    spec = importlib.util.spec_from_file_location("ml_image_pip", shim)
+    hiding = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hiding)
+    hiding.hide_index_urls(shim)
     saved_argv = sys.argv
     # What \`python3 -m pip\` has: its program name in pip's messages, the working directory on
     # sys.path (where pip looks for installed distributions too).
@@ -3129,9 +3259,8 @@ def run(report, with_snapshot, with_held, pip_args):
 
 
 def held_args(pip_args, held):
-    """The held run's pip arguments: every argument of the plain run (what comes before the
-    requirements too: the variant's -c preinstalled.txt and torch==V; any number of -r), its -v
-    dropped, and the base's pins (held) as one more constraints file."""
+    """The held run's pip arguments: the plain run's (-c preinstalled.txt, torch==V, any number of
+    -r too) but -v, and the base's pins (held) as one more constraints file."""
     return [a for a in pip_args if a != "-v"] + ["-c", held]
 
 
@@ -3711,6 +3840,7 @@ function helperFailed(r, image, problem, mask = (t) => t) {
 
 
 
+
 /** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
 const PREINSTALLED_FILE = 'preinstalled.txt';
 /** The requirements file that adds the torch index (input.ts torchIndexArgs), in the workspace. */
@@ -3727,6 +3857,9 @@ function cachedSnapshot(o) {
 async function prepareWorkspace(ws, o, cached) {
     const files = {
         'helper.py': HELPER_PY,
+        // Beside the helper, which has its pip give the index URLs to the pip it starts in its
+        // environment, not on its command line.
+        'ml_image_pip.py': pip_generated/* PIP_PY */.o,
         'requirements.txt': `${o.requirementsText}\n`,
         ...(o.preinstalled?.length && {
             [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n`,
@@ -3808,29 +3941,17 @@ function noPython(r, image) {
 
 // EXTERNAL MODULE: ./src/resolve/pip-cache.ts
 var pip_cache = __webpack_require__(31374);
+// EXTERNAL MODULE: ./src/docker/platform-image.ts
+var platform_image = __webpack_require__(53041);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/resolve/base.ts
 
 
+
 /** What the resolver's container runs: the platform's own manifest of a registry pin, else ref. */
 const runRef = (pinned) => pinned.platformRef ? pinned.platformRef() : Promise.resolve(pinned.ref);
-/** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
-function pinnedRef(image, digest) {
-    const name = image.includes('@') ? image.slice(0, image.indexOf('@')) : image;
-    const colon = name.lastIndexOf(':');
-    return `${colon > name.lastIndexOf('/') ? name.slice(0, colon) : name}@${digest}`;
-}
 const registryDigest = (docker, image) => docker.imageDigest(image).then((d) => ((0,oci_ref/* isDigest */.Bc)(d) ? d : undefined), () => undefined);
-/**
- * The platform's own manifest of a multi-platform DIGEST (an index), when the registry lists it;
- * undefined for a single-platform image (DIGEST is then the platform's). Pure.
- */
-function platformManifest(index, platform) {
-    const [os, architecture, variant] = platform.split('/');
-    const matches = index.platforms.filter((p) => p.os === os && p.architecture === architecture && (variant === undefined || p.variant === variant));
-    return matches.find((p) => (0,oci_ref/* isDigest */.Bc)(p.digest))?.digest;
-}
 /**
  * The registry's image for the platform, pinned: the container runs the platform's own manifest
  * (REPOSITORY@sha256:<platform manifest>). Run by the index digest, the engine would take an image
@@ -3839,11 +3960,11 @@ function platformManifest(index, platform) {
  * keyed by the digest of the reference (their keys name the platform too).
  */
 function registryPin(docker, image, platform, digest) {
-    const ref = pinnedRef(image, digest);
+    const ref = (0,platform_image/* pinnedRef */.I1)(image, digest);
     const platformRef = async () => {
         const index = await docker.imagetoolsInspect(ref).catch(() => undefined);
-        const own = index !== undefined && index.platforms.length > 0 ? platformManifest(index, platform) : undefined;
-        return pinnedRef(image, own ?? digest);
+        const own = index !== undefined && index.platforms.length > 0 ? (0,platform_image/* platformManifest */.NB)(index, platform) : undefined;
+        return (0,platform_image/* pinnedRef */.I1)(image, own ?? digest);
     };
     return { ref, key: digest, platformRef };
 }

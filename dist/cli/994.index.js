@@ -1,5 +1,5 @@
-export const id = 223;
-export const ids = [223];
+export const id = 994;
+export const ids = [994];
 export const modules = {
 
 /***/ 96912:
@@ -19,14 +19,16 @@ export const modules = {
 /* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38201);
-/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(20317);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(311);
-/* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(57953);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(81583);
-/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(55242);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17700);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(20317);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
+/* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57953);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66917);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(81583);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(55242);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
 
 
 
@@ -47,7 +49,7 @@ const NO_PYTHON = /"python3": (executable file not found|no such file or directo
  * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
  */
 function imageCreated(details) {
-    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_9__/* .CREATED_LABEL */ .Kh] || null;
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_10__/* .CREATED_LABEL */ .Kh] || null;
 }
 /** The image's name in the record and in messages: its tag when it runs by ID. */
 const nameOf = (input) => input.name ?? input.image;
@@ -68,7 +70,7 @@ async function runProbe(input, timeoutMs, docker) {
         cmd: [
             '-c',
             probe,
-            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
             ...(input.noTorch ? ['--no-torch'] : []),
             ...(input.torchRuntime ? ['--torch-runtime'] : []),
         ],
@@ -120,7 +122,7 @@ async function captureImage(input, deps) {
     if (run.timedOut)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
     if (run.exitCode !== 0) {
-        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
         // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
         if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
@@ -134,15 +136,15 @@ async function captureImage(input, deps) {
         probed = JSON.parse(run.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactText */ .Rd)(run.stdout.trim()).slice(-2000)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(run.stdout.trim()).slice(-2000)}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
     const executable = probed.python?.executable;
-    const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_8__/* .entryPythonError */ .RS)(details, executable) : undefined;
+    const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__/* .entryPythonError */ .RS)(details, executable) : undefined;
     const record = redactRecord({
         ...probed,
-        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_9__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_10__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
         image: imageFacts(input, details, platform, history),
         errors: [
             ...(probed.errors ?? []),
@@ -152,14 +154,14 @@ async function captureImage(input, deps) {
         ],
         capture: {
             ...probed.capture,
-            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_12__/* .VERSION */ .x,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x,
             time: new Date().toISOString(),
             host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
         },
     });
-    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_9__/* .EnvRecordSchema */ .iv.safeParse(record);
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvRecordSchema */ .iv.safeParse(record);
     if (!parsed.success) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_9__/* .EnvRecordSchema */ .iv)[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvRecordSchema */ .iv)[0]}`);
     }
     return parsed.data;
 }
@@ -175,18 +177,22 @@ async function layerHistory(image, docker, platform) {
     try {
         const entries = await docker.imageHistory(image, platform);
         return entries.map((h) => ({
-            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_11__/* .redactInstruction */ .QT)(h.createdBy),
+            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__/* .redactInstruction */ .QT)(h.createdBy),
             sizeBytes: h.sizeBytes,
             ...(h.empty && { empty: true }),
         }));
     }
     catch (e) {
-        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
 /** What the engine knows of the image (record.image). */
 function imageFacts(input, details, platform, history) {
-    const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+    // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
+    // by it: the first repository digest may be another repository's or the index's.
+    const ran = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(input.image).digest;
+    const digests = details.repoDigests.flatMap((d) => (d.includes('@') ? [d.split('@')[1]] : []));
+    const repoDigest = digests.find((d) => d === ran) ?? digests[0];
     return {
         ref: nameOf(input),
         id: details.id,
@@ -194,12 +200,12 @@ function imageFacts(input, details, platform, history) {
         platform,
         sizeBytes: details.sizeBytes,
         layers: details.layers,
-        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactLabels */ .PU)(details.labels),
+        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactLabels */ .PU)(details.labels),
         user: details.user,
         entrypoint: details.entrypoint,
         cmd: details.cmd,
-        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactEnvList */ .V1)(details.env),
-        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_9__/* .VARIANT_LABEL */ .z] ?? null,
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_10__/* .VARIANT_LABEL */ .z] ?? null,
         created: imageCreated(details),
         ...(Array.isArray(history) && { history }),
     };
@@ -214,26 +220,26 @@ const PACKAGE_LISTS = new Set(['apt', 'conda']);
  * merged two packages into one SBOM component and dropped their dependencies.
  */
 function redactRecord(r) {
-    const python = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_7__/* .isJsonObject */ .OW)(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactDeep */ .KL)(x)]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactDeep */ .KL)(v);
+    const python = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v);
     // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
     // proxy variable's login without a scheme), whatever probe wrote it.
-    const env = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_7__/* .isJsonObject */ .OW)(v)
+    const env = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(v)
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
             k,
-            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactDeep */ .KL)(x),
+            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(x),
         ]))
-        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactDeep */ .KL)(v);
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v);
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [
         k,
         k === 'python'
             ? python(v)
             : PACKAGE_LISTS.has(k)
-                ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactTextDeep */ .Fo)(v)
+                ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactTextDeep */ .Fo)(v)
                 : k === 'env'
                     ? env(v)
-                    : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_10__/* .redactDeep */ .KL)(v),
+                    : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v),
     ]));
 }
 
@@ -288,7 +294,7 @@ async function loadOnePlatformFix(io) {
 
 /***/ }),
 
-/***/ 37141:
+/***/ 32016:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1323,6 +1329,8 @@ function forgetBuilder(docker, name, cache) {
 
 // EXTERNAL MODULE: ./src/config/secret-id.ts
 var secret_id = __webpack_require__(92916);
+// EXTERNAL MODULE: ./src/python/py/pip.generated.ts
+var pip_generated = __webpack_require__(34370);
 // EXTERNAL MODULE: ./src/python/indexes.ts + 1 modules
 var python_indexes = __webpack_require__(3788);
 ;// CONCATENATED MODULE: ./src/build/inputs.ts
@@ -1330,6 +1338,7 @@ var python_indexes = __webpack_require__(3788);
 // and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
 // directory, never as build arguments (which the image history keeps for anyone who can pull it,
 // and which hit E2BIG when large). Their digest, without credentials, is the cache key.
+
 
 
 
@@ -1448,6 +1457,8 @@ function writeBuildInputs(dir, i, say = () => undefined) {
         [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
         [BUILD_SECRET_IDS.netrc]: ix.netrc,
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+        // No secret: pip, run through it, gives the pip it starts the index URLs in its environment.
+        [BUILD_SECRET_IDS.pip]: pip_generated/* PIP_PY */.o,
     };
     const out = {};
     for (const [id, content] of Object.entries(files)) {
@@ -2159,8 +2170,8 @@ class BuildLogs {
 
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 11 modules
-var engine = __webpack_require__(81998);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 12 modules
+var engine = __webpack_require__(73641);
 // EXTERNAL MODULE: ./src/docker/engine-platform.ts
 var engine_platform = __webpack_require__(74234);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -2553,6 +2564,46 @@ function cacheFor(kind, repository, variant, arch) {
 var buildx = __webpack_require__(49618);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var registry = __webpack_require__(98925);
+;// CONCATENATED MODULE: ./src/build/platform-image.ts
+
+
+
+
+/** The pushed object's media type as the exporter reports it (containerimage.descriptor). */
+function descriptorMediaType(metadata) {
+    const d = metadata['containerimage.descriptor'];
+    const mediaType = typeof d === 'object' && d !== null ? d.mediaType : undefined;
+    return typeof mediaType === 'string' ? mediaType : undefined;
+}
+/** Whether an index entry is the image for PLATFORM (`os/arch`, or `os/arch/variant`). */
+const isPlatform = (e, platform) => platform === `${e.os}/${e.architecture}` ||
+    (e.variant !== undefined && platform === `${e.os}/${e.architecture}/${e.variant}`);
+/**
+ * The platform image of a push: DIGEST itself where the exporter pushed an image (or said nothing
+ * of what it pushed: no BuildKit that stores attestations leaves that out), else the PLATFORM entry
+ * of the index it pushed, with the index's digest as indexDigest. A registry that does not answer
+ * is exit 3 (the push just worked), as is an index without that platform's image.
+ */
+async function platformImage(docker, p) {
+    const mediaType = descriptorMediaType(p.metadata);
+    if (mediaType === undefined || !buildx/* INDEX_MEDIA_TYPES */.kA.has(mediaType))
+        return { digest: p.digest };
+    const ref = `${p.repository}@${p.digest}`;
+    const fix = `check that the registry ${(0,registry/* splitImageRef */.l2)(ref).host} answers reads with this engine's login (docker buildx imagetools inspect --raw ${ref}), then run the build again`;
+    const raw = await docker
+        .imagetoolsRaw(ref, p.builder !== undefined ? { builder: p.builder } : undefined)
+        .catch((e) => {
+        if (e instanceof cleanup/* InterruptedError */.p4)
+            throw e;
+        const given = e instanceof errors/* EnvironmentError */.eG ? e.fix : undefined;
+        throw new errors/* EnvironmentError */.eG(`build ${p.id}: reading the index it pushed (${ref}) for its ${p.platform} image: ${e.message}`, given ?? fix, { cause: e });
+    });
+    const entries = (0,buildx/* parseImageIndex */.n4)(raw).platforms.filter((e) => isPlatform(e, p.platform));
+    if (entries.length !== 1)
+        throw new errors/* EnvironmentError */.eG(`build ${p.id}: the index it pushed (${ref}) lists ${entries.length === 0 ? 'no' : `${entries.length}`} ${p.platform} image${entries.length === 1 ? '' : 's'}, so which image it built cannot be told`, fix);
+    return { digest: entries[0].digest, indexDigest: p.digest };
+}
+
 ;// CONCATENATED MODULE: ./src/build/pushed-image.ts
 // The docker driver cannot push by digest: dockerd pushes the image by its push tag, then buildx
 // asks the registry what that tag names now and reports it as the image's digest
@@ -2570,10 +2621,8 @@ var registry = __webpack_require__(98925);
 
 
 
+
 const ManifestSchema = schemas/* object */.Ikc({ config: schemas/* object */.Ikc({ digest: schemas/* string */.YjP() }).optional() });
-/** Whether an index entry is the image for PLATFORM (`os/arch`, or `os/arch/variant`). */
-const isPlatform = (e, platform) => platform === `${e.os}/${e.architecture}` ||
-    (e.variant !== undefined && platform === `${e.os}/${e.architecture}/${e.variant}`);
 /**
  * The config digest of the image REF (`REPOSITORY@DIGEST`) names: its manifest's, or where it is an
  * index (an engine with the containerd image store may push one), the PLATFORM entry's. Undefined:
@@ -2630,6 +2679,7 @@ async function checkPushedByTag(docker, p) {
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
+
 
 
 
@@ -2735,18 +2785,20 @@ function readMetadata(id, metadataFile) {
 async function builtImage(ctx, t, arch, metadataFile) {
     const id = `${t.v.name}/${arch}`;
     const { digest, metadata } = readMetadata(id, metadataFile);
-    if (ctx.push && !canPushByDigest(ctx.builder)) {
-        const { repository, builder } = ctx;
+    const { repository, builder } = ctx;
+    const p = { id, repository, platform: t.platform, digest, metadata, builder: builder.name };
+    if (ctx.push && !canPushByDigest(builder)) {
         const pushRef = `${repository}:${pushTagOf(ctx, t, arch)}`;
-        const p = { id, pushRef, repository, platform: t.platform, digest, metadata, builder: builder.name };
-        const warning = await checkPushedByTag(ctx.docker, p);
+        const warning = await checkPushedByTag(ctx.docker, { ...p, pushRef });
         if (warning !== undefined)
             ctx.progress(`warning: ${warning}`);
     }
     const localRef = localRefOf(ctx, t, arch);
     const loadedTags = loadedTagsOf(ctx, t);
     const where = { ...(localRef !== undefined && { localRef }), ...(loadedTags.length > 0 && { loadedTags }) };
-    return { digest, rest: { metadata, ...where, pushed: ctx.push } };
+    // An index pushed (BuildKit's attestations beside the image): the platform's digest is its image's.
+    const { digest: image, ...index } = ctx.push ? await platformImage(ctx.docker, p) : { digest };
+    return { digest: image, rest: { metadata, ...where, pushed: ctx.push, ...index } };
 }
 /**
  * Builds one target, retrying transient failures; throws the classified error of the last attempt,
@@ -3327,7 +3379,7 @@ async function buildVariant(input, v, run) {
         stop.abort(e);
         throw e;
     }));
-    const sources = built.map((b) => `${plan.repository}@${b.digest}`);
+    const sources = built.map((b) => `${plan.repository}@${b.indexDigest ?? b.digest}`);
     let digest;
     if (merging) {
         digest = await timer.step(`merge ${v.name}`, () => mergeVariant(ctx, v.name, v.tags, sources, annotations));

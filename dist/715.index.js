@@ -1,8 +1,8 @@
-export const id = 22;
-export const ids = [22];
+export const id = 715;
+export const ids = [715];
 export const modules = {
 
-/***/ 67641:
+/***/ 86715:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2862,6 +2862,141 @@ function forgetBuilder(docker, name, cache) {
 
 // EXTERNAL MODULE: ./src/config/secret-id.ts
 var secret_id = __webpack_require__(92916);
+;// CONCATENATED MODULE: ./src/python/py/pip.generated.ts
+// GENERATED from ml_image_pip.py: edit that file, then run UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts
+// pip with its index URLs kept off command lines (the resolver and the build) as text, so that the bundle (dist/) carries it without reading files at run time.
+const PIP_PY = `"""pip with its index URLs kept off command lines.
+
+pip starts a second pip to install a source distribution's build requirements, and gives it every
+index URL as an argument (-i URL, --extra-index-url URL, --find-links URL, and since pip 26.2 its
+--proxy URL): a token in a URL's path
+(Anaconda's /t/<token>/, Cloudsmith's) or a login filled in from a requirements file's \${NAME} is
+then in /proc/<pid>/cmdline, which every user of the host can read (\`ps\`), the build's RUN steps
+included. hide_index_urls() makes that pip get them in its environment instead (PIP_INDEX_URL,
+PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS, PIP_PROXY: /proc/<pid>/environ is its owner's only), and start
+through this file too, so that a build requirement's own build does the same. With a pip whose
+insides differ (no call_subprocess in pip._internal.build_env, or in build_env.installer since pip
+26.2), pip runs as it is.
+
+Run as \`python3 ml_image_pip.py ARGS...\` it is \`python3 -m pip ARGS...\` (the templates' install
+steps: the ml_image_pip secret mount); as \`python3 ml_image_pip.py --runner RUNNER ARGS...\` it is
+the second pip (RUNNER: what pip would have run, its __pip-runner__.py or its directory). The
+resolver's helper imports it and calls hide_index_urls() before pip runs in its process.
+
+Bundled as text by src/python/py/pip.generated.ts (regenerate with
+\`UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts\`).
+"""
+
+import os
+import runpy
+import sys
+
+# The options whose value pip's second pip gets, and the variable that carries it instead.
+MOVED = {
+    "-i": "PIP_INDEX_URL",
+    "--index-url": "PIP_INDEX_URL",
+    "--extra-index-url": "PIP_EXTRA_INDEX_URL",
+    "-f": "PIP_FIND_LINKS",
+    "--find-links": "PIP_FIND_LINKS",
+    "--proxy": "PIP_PROXY",
+}
+# The variables that hold one value (the others, a list separated by white space).
+SINGLE = ("PIP_INDEX_URL", "PIP_PROXY")
+# Where pip's build environment starts the second pip: pip 26.2 and later, then before.
+BUILD_ENV_MODULES = ("pip._internal.build_env.installer", "pip._internal.build_env")
+
+
+def off_command_line(cmd):
+    """CMD without the index options before its "--", and the variables that carry them. An empty
+    value, or one holding white space, stays where it is (pip splits these variables at white
+    space; an empty --proxy turns proxying off)."""
+    kept, env = [], {}
+    i = 0
+    while i < len(cmd):
+        arg = str(cmd[i])
+        if arg == "--":
+            kept.extend(cmd[i:])
+            break
+        name = MOVED.get(arg)
+        value = str(cmd[i + 1]) if i + 1 < len(cmd) else ""
+        if name is not None and value != "" and not any(c.isspace() for c in value):
+            env[name] = value if name in SINGLE or name not in env else env[name] + " " + value
+            i += 2
+            continue
+        kept.append(cmd[i])
+        i += 1
+    return kept, env
+
+
+def child_command(cmd, shim):
+    """pip's [python, RUNNER, ARGS...] as [python, SHIM, --runner, RUNNER, ARGS...]."""
+    if shim is None or len(cmd) < 2 or not os.path.exists(str(cmd[1])):
+        return cmd
+    return [cmd[0], shim, "--runner", cmd[1]] + list(cmd[2:])
+
+
+def hide_index_urls(shim=None):
+    """pip's second pip gets the index URLs in its environment, and starts through SHIM (this
+    file) when given. False where this pip has no call_subprocess in its build environment."""
+    import importlib
+    wrapped = False
+    for name in BUILD_ENV_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        call = getattr(module, "call_subprocess", None)
+        if call is None:
+            continue
+        if not getattr(call, "ml_image_hidden", False):
+            module.call_subprocess = hidden(call, shim)
+        wrapped = True
+    return wrapped
+
+
+def hidden(call, shim):
+    """CALL (pip's call_subprocess) with the index options moved into extra_environ."""
+    def call_subprocess(cmd, *args, **kwargs):
+        kept, env = off_command_line(list(cmd))
+        extra = dict(kwargs.get("extra_environ") or {})
+        extra.update(env)
+        kwargs["extra_environ"] = extra
+        return call(child_command(kept, shim), *args, **kwargs)
+
+    call_subprocess.ml_image_hidden = True
+    return call_subprocess
+
+
+def runner_root(runner):
+    """Where the pip that RUNNER runs is imported from: its __pip-runner__.py's or its directory's
+    parent (the second pip must import that pip, not another one on sys.path)."""
+    pip_dir = os.path.dirname(runner) if os.path.isfile(runner) else runner
+    return os.path.dirname(os.path.abspath(pip_dir))
+
+
+def main(argv):
+    shim = os.path.abspath(argv[0])
+    args = argv[1:]
+    if args[:1] == ["--runner"] and len(args) >= 2:
+        runner = args[1]
+        sys.path.insert(0, runner_root(runner))
+        hide_index_urls(shim)
+        sys.argv = [runner] + args[2:]
+        runpy.run_path(runner, run_name="__main__")
+        return 0
+    # What \`python3 -m pip\` has: the working directory on sys.path (pip looks for installed
+    # distributions there too).
+    sys.path[0] = os.getcwd()
+    hide_index_urls(shim)
+    from pip._internal.cli.main import main as pip_main
+    sys.argv = ["pip"] + args
+    return pip_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
+`;
+
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
 ;// CONCATENATED MODULE: ./src/python/netrc.ts
@@ -3087,6 +3222,7 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
 
 
 
+
 /**
  * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
  * list with the config's, which refuses them as build.secrets ids.
@@ -3198,6 +3334,8 @@ function writeBuildInputs(dir, i, say = () => undefined) {
         [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
         [BUILD_SECRET_IDS.netrc]: ix.netrc,
         [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+        // No secret: pip, run through it, gives the pip it starts the index URLs in its environment.
+        [BUILD_SECRET_IDS.pip]: PIP_PY,
     };
     const out = {};
     for (const [id, content] of Object.entries(files)) {
@@ -3924,8 +4062,8 @@ class BuildLogs {
 
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 12 modules
-var engine = __webpack_require__(90077);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 13 modules
+var engine = __webpack_require__(4707);
 ;// CONCATENATED MODULE: ./src/docker/engine-platform.ts
 /** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
 const ARCH_ALIASES = {
@@ -4297,6 +4435,46 @@ function cacheFor(kind, repository, variant, arch) {
 
 // EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
 var buildx = __webpack_require__(49618);
+;// CONCATENATED MODULE: ./src/build/platform-image.ts
+
+
+
+
+/** The pushed object's media type as the exporter reports it (containerimage.descriptor). */
+function descriptorMediaType(metadata) {
+    const d = metadata['containerimage.descriptor'];
+    const mediaType = typeof d === 'object' && d !== null ? d.mediaType : undefined;
+    return typeof mediaType === 'string' ? mediaType : undefined;
+}
+/** Whether an index entry is the image for PLATFORM (`os/arch`, or `os/arch/variant`). */
+const isPlatform = (e, platform) => platform === `${e.os}/${e.architecture}` ||
+    (e.variant !== undefined && platform === `${e.os}/${e.architecture}/${e.variant}`);
+/**
+ * The platform image of a push: DIGEST itself where the exporter pushed an image (or said nothing
+ * of what it pushed: no BuildKit that stores attestations leaves that out), else the PLATFORM entry
+ * of the index it pushed, with the index's digest as indexDigest. A registry that does not answer
+ * is exit 3 (the push just worked), as is an index without that platform's image.
+ */
+async function platformImage(docker, p) {
+    const mediaType = descriptorMediaType(p.metadata);
+    if (mediaType === undefined || !buildx/* INDEX_MEDIA_TYPES */.kA.has(mediaType))
+        return { digest: p.digest };
+    const ref = `${p.repository}@${p.digest}`;
+    const fix = `check that the registry ${(0,docker_registry/* splitImageRef */.l2)(ref).host} answers reads with this engine's login (docker buildx imagetools inspect --raw ${ref}), then run the build again`;
+    const raw = await docker
+        .imagetoolsRaw(ref, p.builder !== undefined ? { builder: p.builder } : undefined)
+        .catch((e) => {
+        if (e instanceof cleanup/* InterruptedError */.p4)
+            throw e;
+        const given = e instanceof errors/* EnvironmentError */.eG ? e.fix : undefined;
+        throw new errors/* EnvironmentError */.eG(`build ${p.id}: reading the index it pushed (${ref}) for its ${p.platform} image: ${e.message}`, given ?? fix, { cause: e });
+    });
+    const entries = (0,buildx/* parseImageIndex */.n4)(raw).platforms.filter((e) => isPlatform(e, p.platform));
+    if (entries.length !== 1)
+        throw new errors/* EnvironmentError */.eG(`build ${p.id}: the index it pushed (${ref}) lists ${entries.length === 0 ? 'no' : `${entries.length}`} ${p.platform} image${entries.length === 1 ? '' : 's'}, so which image it built cannot be told`, fix);
+    return { digest: entries[0].digest, indexDigest: p.digest };
+}
+
 ;// CONCATENATED MODULE: ./src/build/pushed-image.ts
 // The docker driver cannot push by digest: dockerd pushes the image by its push tag, then buildx
 // asks the registry what that tag names now and reports it as the image's digest
@@ -4314,10 +4492,8 @@ var buildx = __webpack_require__(49618);
 
 
 
+
 const ManifestSchema = schemas/* object */.Ikc({ config: schemas/* object */.Ikc({ digest: schemas/* string */.YjP() }).optional() });
-/** Whether an index entry is the image for PLATFORM (`os/arch`, or `os/arch/variant`). */
-const isPlatform = (e, platform) => platform === `${e.os}/${e.architecture}` ||
-    (e.variant !== undefined && platform === `${e.os}/${e.architecture}/${e.variant}`);
 /**
  * The config digest of the image REF (`REPOSITORY@DIGEST`) names: its manifest's, or where it is an
  * index (an engine with the containerd image store may push one), the PLATFORM entry's. Undefined:
@@ -4374,6 +4550,7 @@ async function checkPushedByTag(docker, p) {
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
+
 
 
 
@@ -4479,18 +4656,20 @@ function readMetadata(id, metadataFile) {
 async function builtImage(ctx, t, arch, metadataFile) {
     const id = `${t.v.name}/${arch}`;
     const { digest, metadata } = readMetadata(id, metadataFile);
-    if (ctx.push && !canPushByDigest(ctx.builder)) {
-        const { repository, builder } = ctx;
+    const { repository, builder } = ctx;
+    const p = { id, repository, platform: t.platform, digest, metadata, builder: builder.name };
+    if (ctx.push && !canPushByDigest(builder)) {
         const pushRef = `${repository}:${pushTagOf(ctx, t, arch)}`;
-        const p = { id, pushRef, repository, platform: t.platform, digest, metadata, builder: builder.name };
-        const warning = await checkPushedByTag(ctx.docker, p);
+        const warning = await checkPushedByTag(ctx.docker, { ...p, pushRef });
         if (warning !== undefined)
             ctx.progress(`warning: ${warning}`);
     }
     const localRef = localRefOf(ctx, t, arch);
     const loadedTags = loadedTagsOf(ctx, t);
     const where = { ...(localRef !== undefined && { localRef }), ...(loadedTags.length > 0 && { loadedTags }) };
-    return { digest, rest: { metadata, ...where, pushed: ctx.push } };
+    // An index pushed (BuildKit's attestations beside the image): the platform's digest is its image's.
+    const { digest: image, ...index } = ctx.push ? await platformImage(ctx.docker, p) : { digest };
+    return { digest: image, rest: { metadata, ...where, pushed: ctx.push, ...index } };
 }
 /**
  * Builds one target, retrying transient failures; throws the classified error of the last attempt,
@@ -5098,7 +5277,7 @@ async function buildVariant(input, v, run) {
         stop.abort(e);
         throw e;
     }));
-    const sources = built.map((b) => `${plan.repository}@${b.digest}`);
+    const sources = built.map((b) => `${plan.repository}@${b.indexDigest ?? b.digest}`);
     let digest;
     if (merging) {
         digest = await timer.step(`merge ${v.name}`, () => mergeVariant(ctx, v.name, v.tags, sources, annotations));
@@ -7094,7 +7273,7 @@ function biggestPart(p) {
     ].sort((a, b) => b.sizeBytes - a.sizeBytes);
     const pkg = pkgs[0];
     if (pkg)
-        return `${pkg.eco} ${(0,report_escape/* clip */.$Q)(pkg.name, 60)} ${(0,report_escape/* clip */.$Q)(pkg.version, 40)} (${fmtBytes(pkg.sizeBytes)})`;
+        return `${pkg.eco} ${(0,report_escape/* clip */.$Q)((0,report_escape/* packageName */.oZ)(pkg.name), 60)} ${(0,report_escape/* clip */.$Q)(pkg.version, 40)} (${fmtBytes(pkg.sizeBytes)})`;
     const layer = top.layers[0];
     return layer ? `layer ${(0,report_escape/* clip */.$Q)(layer.createdBy, 80)} (${fmtBytes(layer.sizeBytes)})` : null;
 }
@@ -7384,7 +7563,7 @@ function cudaLossFindings(withDiff, eco, list, add) {
     });
     const named = lost.slice(0, CUDA_LOSS_NAMED);
     for (const { c, loss } of named)
-        add(`${c.name} lost its CUDA build (${(0,report_escape/* clip */.$Q)(loss.from, 40)} → ${(0,report_escape/* clip */.$Q)(loss.to, 40)})`, 'warning');
+        add(`${(0,report_escape/* packageName */.oZ)(c.name)} lost its CUDA build (${(0,report_escape/* clip */.$Q)(loss.from, 40)} → ${(0,report_escape/* clip */.$Q)(loss.to, 40)})`, 'warning');
     const saidNames = new Set(named.map(({ c }) => c.name));
     const rest = new Set(lost.map(({ c }) => c.name).filter((n) => !saidNames.has(n))).size;
     if (rest > 0)
@@ -7537,8 +7716,8 @@ function sizeChartPart(p, suffix, rank) {
     if (!top)
         return null;
     const packages = [
-        ...top.pip.map((x) => ({ label: x.name, bytes: x.sizeBytes })),
-        ...top.apt.map((x) => ({ label: `${x.name} (apt)`, bytes: x.sizeBytes })),
+        ...top.pip.map((x) => ({ label: (0,report_escape/* packageName */.oZ)(x.name), bytes: x.sizeBytes })),
+        ...top.apt.map((x) => ({ label: `${(0,report_escape/* packageName */.oZ)(x.name)} (apt)`, bytes: x.sizeBytes })),
     ]
         .filter((x) => x.bytes > 0)
         .sort((a, b) => b.bytes - a.bytes || (a.label < b.label ? -1 : 1))
@@ -7697,6 +7876,8 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 
 
 
+/** One row of the pip, apt and conda tables (artifact-fit.ts sizes the tables by it). */
+const packageRow = (c) => row([cell((0,report_escape/* packageName */.oZ)(c.name), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]);
 function packagePart(eco, d, suffix, baseLabel, rank) {
     if (d.changes.length === 0)
         return null;
@@ -7713,7 +7894,7 @@ function packagePart(eco, d, suffix, baseLabel, rank) {
         const detail = parts.length > 1 ? ` (${parts.map(([k, n]) => `${fmtInt(n)} ${k}`).join(', ')})` : '';
         return `\n_… and ${fmtInt(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
     };
-    const rows = d.changes.map((c) => row([cell((0,report_escape/* packageName */.oZ)(c.name), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]));
+    const rows = d.changes.map(packageRow);
     return rowsPart(`${eco} table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`${eco}: ${kindCounts(d.changes)}${suffix}`), header(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
 }
 function overviewRows(p) {
@@ -7974,8 +8155,8 @@ function sizeTopPart(p, sizeBudget, suffix, rank) {
     if (!top)
         return null;
     const rows = [
-        ...top.pip.map((x) => row([`pip ${cell(x.name, 80)}`, cell(x.version, 40), fmtBytes(x.sizeBytes)])),
-        ...top.apt.map((x) => row([`apt ${cell(x.name, 80)}`, cell(x.version, 40), fmtBytes(x.sizeBytes)])),
+        ...top.pip.map((x) => row([`pip ${cell((0,report_escape/* packageName */.oZ)(x.name), 80)}`, cell(x.version, 40), fmtBytes(x.sizeBytes)])),
+        ...top.apt.map((x) => row([`apt ${cell((0,report_escape/* packageName */.oZ)(x.name), 80)}`, cell(x.version, 40), fmtBytes(x.sizeBytes)])),
         ...top.layers.map((l) => row([`layer: ${cell(l.createdBy, 120)}`, '', fmtBytes(l.sizeBytes)])),
     ];
     if (rows.length === 0)
@@ -8698,9 +8879,7 @@ function rowSizes() {
             sums = [0];
             // The pip, apt and conda tables' row (render/sections.ts packagePart), and its newline.
             for (const c of changes)
-                sums.push(sums.at(-1) +
-                    row([cell(c.name, 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]).length +
-                    1);
+                sums.push(sums.at(-1) + packageRow(c).length + 1);
             known.set(changes, sums);
         }
         return sums;
@@ -12345,12 +12524,13 @@ snapshot first with --snapshot, written to snapshot.json next to REPORT), then i
 --held, when the run replaces a base package (or the image has a constraint file) and
 base-constraints.txt is there, the held run (-c base-constraints.txt, report held.json) and its
 analysis follow in the same process. pip's stdout and stderr come back inside the JSON, as a
-separate \`python3 -m pip\` would have printed them.
+separate \`python3 -m pip\` would have printed them. With ml_image_pip.py's hide_index_urls (beside
+it): the pip it starts for an sdist's build requirements gets the index URLs in its environment.
 
-Bundled as text by src/resolve/py/helper.generated.ts (regenerate with
-\`UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts\`).
+Bundled as text by src/resolve/py/helper.generated.ts (UPDATE_DOCS=1, resolve-py.test.ts).
 """
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -12418,8 +12598,7 @@ def take_snapshot(environ, inspect, is_local=None):
     data = json.loads(stdout)
     out["pipVersion"] = data.get("pip_version")
     out["environment"] = data.get("environment", {})
-    dists = []
-    seen = set()
+    dists, seen = [], set()
     for d in data.get("installed", []):
         m = d.get("metadata", {})
         loc = d.get("metadata_location", "")
@@ -12600,6 +12779,12 @@ def pip_in_process(args):
     backends it starts are caught too) captured: (exit status, stdout, stderr)."""
     from pip._internal.cli.main import main as pip_main
     import pip
+    # The pip it starts for an sdist's build requirements gets the index URLs in its environment.
+    shim = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ml_image_pip.py")
+    spec = importlib.util.spec_from_file_location("ml_image_pip", shim)
+    hiding = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hiding)
+    hiding.hide_index_urls(shim)
     saved_argv = sys.argv
     # What \`python3 -m pip\` has: its program name in pip's messages, the working directory on
     # sys.path (where pip looks for installed distributions too).
@@ -12686,9 +12871,8 @@ def run(report, with_snapshot, with_held, pip_args):
 
 
 def held_args(pip_args, held):
-    """The held run's pip arguments: every argument of the plain run (what comes before the
-    requirements too: the variant's -c preinstalled.txt and torch==V; any number of -r), its -v
-    dropped, and the base's pins (held) as one more constraints file."""
+    """The held run's pip arguments: the plain run's (-c preinstalled.txt, torch==V, any number of
+    -r too) but -v, and the base's pins (held) as one more constraints file."""
     return [a for a in pip_args if a != "-v"] + ["-c", held]
 
 
@@ -13262,6 +13446,7 @@ function helperFailed(r, image, problem, mask = (t) => t) {
 
 
 
+
 /** The constraints file of what the build installs first (torch==VERSION), in the workspace. */
 const PREINSTALLED_FILE = 'preinstalled.txt';
 /** The requirements file that adds the torch index (input.ts torchIndexArgs), in the workspace. */
@@ -13278,6 +13463,9 @@ function cachedSnapshot(o) {
 async function prepareWorkspace(ws, o, cached) {
     const files = {
         'helper.py': HELPER_PY,
+        // Beside the helper, which has its pip give the index URLs to the pip it starts in its
+        // environment, not on its command line.
+        'ml_image_pip.py': PIP_PY,
         'requirements.txt': `${o.requirementsText}\n`,
         ...(o.preinstalled?.length && {
             [PREINSTALLED_FILE]: `${o.preinstalled.join('\n')}\n`,
@@ -13536,18 +13724,23 @@ function mayCarryCredentials(url) {
     return url.includes('${') || (0,redact/* redactUrls */.sK)(url) !== url || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
 }
 
-;// CONCATENATED MODULE: ./src/resolve/base.ts
+;// CONCATENATED MODULE: ./src/docker/platform-image.ts
+// The platform's own image of a reference by an index digest (REPOSITORY@sha256:<manifest list>).
+// dockerd's classic image store keeps one local image under REPOSITORY@DIGEST, the platform it was
+// first pulled for: a run of it for another platform is refused ("Cannot overwrite digest"), and a
+// run without a platform takes whichever platform is local, not the engine's own. `ml-image capture`
+// and `ml-image smoke` run REPOSITORY@<the platform's manifest> instead, as the smoke stage and the
+// resolver do: the one asked for, else the engine's own when the index lists it. The index is read
+// through the adapter (the registry over HTTP, else buildx); pure but for that read.
 
 
-/** What the resolver's container runs: the platform's own manifest of a registry pin, else ref. */
-const runRef = (pinned) => pinned.platformRef ? pinned.platformRef() : Promise.resolve(pinned.ref);
+
 /** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
 function pinnedRef(image, digest) {
     const name = image.includes('@') ? image.slice(0, image.indexOf('@')) : image;
     const colon = name.lastIndexOf(':');
     return `${colon > name.lastIndexOf('/') ? name.slice(0, colon) : name}@${digest}`;
 }
-const registryDigest = (docker, image) => docker.imageDigest(image).then((d) => ((0,oci_ref/* isDigest */.Bc)(d) ? d : undefined), () => undefined);
 /**
  * The platform's own manifest of a multi-platform DIGEST (an index), when the registry lists it;
  * undefined for a single-platform image (DIGEST is then the platform's). Pure.
@@ -13557,6 +13750,61 @@ function platformManifest(index, platform) {
     const matches = index.platforms.filter((p) => p.os === os && p.architecture === architecture && (variant === undefined || p.variant === variant));
     return matches.find((p) => (0,oci_ref/* isDigest */.Bc)(p.digest))?.digest;
 }
+/** `os/arch[/variant]` of each entry of INDEX, for messages. */
+const listed = (index) => index.platforms.map((p) => `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`).join(', ');
+/**
+ * What runs of IMAGE (a reference by an index digest whose INDEX was read) for PLATFORM, or for the
+ * engine's platform (HOST) when none is asked: that entry's manifest by digest. A PLATFORM the index
+ * lacks is exit 2, naming those it lists; the engine's platform missing, IMAGE is left to the engine
+ * (it picks one, or says it has none). A single-platform manifest is IMAGE itself. Pure.
+ */
+function platformImageOf(image, index, platform, host) {
+    if (index.platforms.length === 0)
+        return { image };
+    const wanted = platform ?? host;
+    const digest = platformManifest(index, wanted);
+    if (digest !== undefined)
+        return { image: pinnedRef(image, digest), platform: wanted };
+    if (platform === undefined)
+        return { image };
+    throw new InputError(`image ${image} has no variant for ${platform}: its index lists ${listed(index)}`, 'use an image that has one, or another platform (--platform)');
+}
+/** How long the index read may take before the image runs as given (the engine then pulls it). */
+const INDEX_READ_MS = 30_000;
+/** The index digest IMAGE ends in (REPOSITORY[:TAG]@sha256:...), else undefined: pure. */
+function digestOf(image) {
+    const at = image.lastIndexOf('@');
+    const digest = at > 0 ? image.slice(at + 1) : undefined;
+    return isDigest(digest) ? digest : undefined;
+}
+/**
+ * The image capture and smoke run for IMAGE and PLATFORM (platformImageOf): a reference by digest
+ * has its manifest read; one by tag or image ID, an index that cannot be read (no registry, an
+ * image only local) and a single-platform manifest run as given, as before. HOST: the engine's
+ * platform, asked only when no platform is given and IMAGE is an index.
+ */
+async function platform_image_platformImage(docker, image, platform, host) {
+    if (digestOf(image) === undefined)
+        return { image };
+    const index = await docker
+        .imagetoolsInspect(image, { signal: AbortSignal.timeout(INDEX_READ_MS) })
+        .catch((e) => {
+        if (e instanceof InterruptedError)
+            throw e;
+        return undefined;
+    });
+    if (index === undefined || index.platforms.length === 0)
+        return { image };
+    return platformImageOf(image, index, platform, platform ?? (await host()));
+}
+
+;// CONCATENATED MODULE: ./src/resolve/base.ts
+
+
+
+/** What the resolver's container runs: the platform's own manifest of a registry pin, else ref. */
+const runRef = (pinned) => pinned.platformRef ? pinned.platformRef() : Promise.resolve(pinned.ref);
+const registryDigest = (docker, image) => docker.imageDigest(image).then((d) => ((0,oci_ref/* isDigest */.Bc)(d) ? d : undefined), () => undefined);
 /**
  * The registry's image for the platform, pinned: the container runs the platform's own manifest
  * (REPOSITORY@sha256:<platform manifest>). Run by the index digest, the engine would take an image
@@ -14814,6 +15062,7 @@ var redact_instruction = __webpack_require__(55242);
 
 
 
+
 /** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
 const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
 /**
@@ -14960,7 +15209,11 @@ async function layerHistory(image, docker, platform) {
 }
 /** What the engine knows of the image (record.image). */
 function imageFacts(input, details, platform, history) {
-    const repoDigest = details.repoDigests.find((d) => d.includes('@'))?.split('@')[1];
+    // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
+    // by it: the first repository digest may be another repository's or the index's.
+    const ran = (0,oci_ref/* parseImageRef */.Q)(input.image).digest;
+    const digests = details.repoDigests.flatMap((d) => (d.includes('@') ? [d.split('@')[1]] : []));
+    const repoDigest = digests.find((d) => d === ran) ?? digests[0];
     return {
         ref: nameOf(input),
         id: details.id,

@@ -1,5 +1,5 @@
-export const id = 365;
-export const ids = [365];
+export const id = 157;
+export const ids = [157];
 export const modules = {
 
 /***/ 12011:
@@ -1181,7 +1181,7 @@ function cudaLossFindings(withDiff, eco, list, add) {
     });
     const named = lost.slice(0, CUDA_LOSS_NAMED);
     for (const { c, loss } of named)
-        add(`${c.name} lost its CUDA build (${(0,report_escape/* clip */.$Q)(loss.from, 40)} → ${(0,report_escape/* clip */.$Q)(loss.to, 40)})`, 'warning');
+        add(`${(0,report_escape/* packageName */.oZ)(c.name)} lost its CUDA build (${(0,report_escape/* clip */.$Q)(loss.from, 40)} → ${(0,report_escape/* clip */.$Q)(loss.to, 40)})`, 'warning');
     const saidNames = new Set(named.map(({ c }) => c.name));
     const rest = new Set(lost.map(({ c }) => c.name).filter((n) => !saidNames.has(n))).size;
     if (rest > 0)
@@ -1205,7 +1205,7 @@ function otherFindings(withDiff, add) {
 
 /***/ }),
 
-/***/ 33365:
+/***/ 90157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1234,240 +1234,8 @@ var charts = __webpack_require__(86994);
 var markdown = __webpack_require__(18298);
 // EXTERNAL MODULE: ./src/report/render/parts.ts
 var render_parts = __webpack_require__(99957);
-// EXTERNAL MODULE: ./src/diff/schema.ts
-var schema = __webpack_require__(2996);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(12011);
-;// CONCATENATED MODULE: ./src/report/render/sections.ts
-// The sections of the report, each a Part: the per-platform overview table and the <details>
-// tables (pip, apt, conda, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
-// Every value from a record is escaped here (md/html from ../escape.js).
-
-
-
-
-
-function packagePart(eco, d, suffix, baseLabel, rank) {
-    if (d.changes.length === 0)
-        return null;
-    const noun = `${eco} package`;
-    // Hidden rows by kind, from any index on: suffix counts, so trimming stays cheap.
-    const kinds = ['upgraded', 'downgraded', 'changed', 'added', 'removed'];
-    const tail = kinds.map(() => new Array(d.changes.length + 1).fill(0));
-    for (let i = d.changes.length - 1; i >= 0; i--)
-        kinds.forEach((k, j) => (tail[j][i] = tail[j][i + 1] + (d.changes[i].kind === k ? 1 : 0)));
-    const more = (shown) => {
-        const parts = kinds.map((k, j) => [k, tail[j][shown]]).filter(([, n]) => n > 0);
-        const only = parts.length === 1 ? `${parts[0][0]} ` : '';
-        const hidden = d.changes.length - shown;
-        const detail = parts.length > 1 ? ` (${parts.map(([k, n]) => `${(0,format/* fmtInt */.L5)(n)} ${k}`).join(', ')})` : '';
-        return `\n_… and ${(0,format/* fmtInt */.L5)(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
-    };
-    const rows = d.changes.map((c) => (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)((0,report_escape/* packageName */.oZ)(c.name), 80), (0,markdown/* cell */.Hn)(c.from, 60), (0,markdown/* cell */.Hn)(c.to, 60), (0,markdown/* changeCell */.fd)(c.kind, c.level)]));
-    return (0,render_parts/* rowsPart */.F8)(`${eco} table${suffix}`, (0,render_parts/* detailsRows */.GK)((0,report_escape/* html */.qy)(`${eco}: ${(0,markdown/* kindCounts */.vE)(d.changes)}${suffix}`), (0,markdown/* header */.wx)(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
-}
-function overviewRows(p) {
-    const all = [];
-    const changed = [];
-    const push = (cells, isChanged) => {
-        const r = (0,markdown/* row */.nM)(cells);
-        all.push(r);
-        if (isChanged)
-            changed.push(r);
-    };
-    const d = p.diff;
-    const b = p.base;
-    const h = p.head;
-    if (d && b) {
-        const s = d.size;
-        push([
-            'Image size',
-            (0,format/* fmtBytes */.zi)(s.base),
-            (0,format/* fmtBytes */.zi)(s.head),
-            s.delta === 0 ? '' : `${(0,format/* signed */.x8)(s.delta, format/* fmtBytes */.zi)}${s.base ? ` (${(0,format/* pct */.Oe)(s.delta / s.base)})` : ''}`,
-        ], s.delta !== 0);
-        push([
-            'Layers',
-            (0,format/* fmtInt */.L5)(d.layers.base),
-            (0,format/* fmtInt */.L5)(d.layers.head),
-            d.layers.delta ? (0,format/* signed */.x8)(d.layers.delta, format/* fmtInt */.L5) : '',
-        ], d.layers.delta !== 0);
-        for (const eco of ['pip', 'apt', 'conda']) {
-            const x = d[eco];
-            // conda: only where a record has conda packages (a conda-based image).
-            if (!x)
-                continue;
-            push([`${eco} packages`, (0,format/* fmtInt */.L5)(x.baseCount), (0,format/* fmtInt */.L5)(x.headCount), (0,markdown/* kindCounts */.vE)(x.changes)], x.changes.length > 0);
-        }
-        for (const c of d.components) {
-            if (c.from === null && c.to === null)
-                continue;
-            const note = c.changed ? `${(0,markdown/* changeCell */.fd)(c.direction, c.level)}${c.host ? ' (runner)' : ''}` : '';
-            push([format/* COMPONENT_LABELS */.M[c.id], (0,markdown/* cell */.Hn)(c.from, 60), (0,markdown/* cell */.Hn)(c.to, 60), note], c.changed);
-        }
-        if (p.smoke) {
-            const s = p.smoke;
-            const notes = [
-                s.regressions ? `❌ ${(0,format/* plural */.LS)(s.regressions, 'regression')}` : '',
-                s.failing - s.regressions > 0 ? `❌ ${(0,format/* fmtInt */.L5)(s.failing - s.regressions)} failing` : '',
-                s.metricRegressions ? `⚠️ ${(0,format/* plural */.LS)(s.metricRegressions, 'metric regression')}` : '',
-                s.fixed ? `✅ ${(0,format/* fmtInt */.L5)(s.fixed)} fixed` : '',
-            ].filter(Boolean);
-            push(['Smoke tests', (0,markdown/* smokeTally */.eu)(s.base), (0,markdown/* smokeTally */.eu)(s.head), notes.join(' · ')], notes.length > 0);
-        }
-    }
-    else {
-        push(['Image size', (0,format/* fmtBytes */.zi)(h.sizeBytes)], true);
-        push(['Layers', (0,format/* fmtInt */.L5)(h.layers)], true);
-        push(['pip packages', (0,format/* fmtInt */.L5)(h.pipCount)], true);
-        push(['apt packages', (0,format/* fmtInt */.L5)(h.aptCount)], true);
-        for (const [id, v] of Object.entries(h.components))
-            if (v !== null)
-                push([`${format/* COMPONENT_LABELS */.M[id]}${schema/* HOST_COMPONENTS */._S.has(id) ? ' (runner)' : ''}`, (0,markdown/* cell */.Hn)(v, 60)], true);
-        if (p.smoke)
-            push(['Smoke tests', (0,markdown/* smokeTally */.eu)(p.smoke.head)], true);
-    }
-    return { all, changed };
-}
-function overviewPart(p, names, baseLabel, index) {
-    const title = names !== null ? `#### ${(0,report_escape.md)(names, 200)}\n\n` : '';
-    const cols = p.diff ? ['', baseLabel, 'this PR', 'Change'] : ['', 'this PR'];
-    const { all, changed } = overviewRows(p);
-    const table = (rows) => `${title}${(0,markdown/* header */.wx)(cols)}\n${rows.join('\n')}`;
-    const short = changed.length > 0 ? table(changed) : `${title}_No changes._`;
-    return {
-        label: `overview${names !== null ? ` (${names})` : ''}`,
-        text: table(all),
-        short,
-        shortRank: render_parts/* RANK */.Vz.overviewShort - index / 100,
-        dropRank: render_parts/* RANK */.Vz.overview - index / 100,
-        mode: 'full',
-        shown: 0,
-    };
-}
-function envPart(p, suffix, baseLabel, rank) {
-    const e = p.diff?.env;
-    if (!e || e.changes.length === 0)
-        return null;
-    const intro = e.redactedBoth
-        ? `_${(0,format/* plural */.LS)(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._\n\n`
-        : '';
-    const rows = e.changes.map((c) => (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)(c.name, 80), (0,markdown/* cell */.Hn)(c.from, 120), (0,markdown/* cell */.Hn)(c.to, 120)]));
-    return (0,render_parts/* rowsPart */.F8)(`environment table${suffix}`, (0,render_parts/* detailsRows */.GK)((0,report_escape/* html */.qy)(`Environment variables: ${(0,format/* plural */.LS)(e.changes.length, 'change')}${suffix}`), (0,markdown/* header */.wx)(['Variable', baseLabel, 'this PR']), rows, (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more (see the report artifact)_`, intro), rank);
-}
-function labelsPart(p, suffix, baseLabel, rank) {
-    const l = p.diff?.labels;
-    if (!l || l.changes.length === 0)
-        return null;
-    const volatile = l.changes.filter((c) => c.volatile).length;
-    const rows = l.changes.map((c) => (0,markdown/* row */.nM)([(0,markdown/* cell */.Hn)(c.name, 80), (0,markdown/* cell */.Hn)(c.from, 120), (0,markdown/* cell */.Hn)(c.to, 120), c.volatile ? 'changes every build' : '']));
-    const counts = `${(0,format/* plural */.LS)(l.changes.length - volatile, 'change')}${volatile ? `, ${(0,format/* fmtInt */.L5)(volatile)} volatile` : ''}`;
-    return (0,render_parts/* rowsPart */.F8)(`labels table${suffix}`, (0,render_parts/* detailsRows */.GK)((0,report_escape/* html */.qy)(`Labels: ${counts}${suffix}`), (0,markdown/* header */.wx)(['Label', baseLabel, 'this PR', '']), rows, (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more (see the report artifact)_`), rank);
-}
-function testsPart(p, suffix, baseLabel, rank) {
-    const s = p.smoke;
-    if (!s || s.tests.length === 0)
-        return null;
-    const hasBase = s.base !== null;
-    // Regressions and failures first: they are what a reviewer looks for.
-    const order = (t) => (t.regression ? 0 : t.to === 'fail' ? 1 : t.fixed ? 2 : 3);
-    const tests = [...s.tests].sort((a, b) => order(a) - order(b));
-    const rows = tests.map((t) => {
-        const note = [
-            t.regression ? '**regression**' : t.fixed ? 'fixed' : '',
-            t.reason ? (0,report_escape.md)(t.reason, 200) : '',
-            t.cause ? (0,report_escape.md)(t.cause, 300) : '',
-            t.note ? (0,report_escape.md)(t.note, 200) : '',
-        ]
-            .filter(Boolean)
-            .join(' — ');
-        return (0,markdown/* row */.nM)(hasBase ? [(0,markdown/* cell */.Hn)(t.id, 60), (0,markdown/* status */.h5)(t.from), (0,markdown/* status */.h5)(t.to), note] : [(0,markdown/* cell */.Hn)(t.id, 60), (0,markdown/* status */.h5)(t.to), note]);
-    });
-    const counts = [
-        (0,markdown/* smokeTally */.eu)(s.head),
-        s.regressions ? (0,format/* plural */.LS)(s.regressions, 'regression') : '',
-        s.fixed ? `${(0,format/* fmtInt */.L5)(s.fixed)} fixed` : '',
-    ]
-        .filter(Boolean)
-        .join(', ');
-    return (0,render_parts/* rowsPart */.F8)(`smoke tests table${suffix}`, (0,render_parts/* detailsRows */.GK)((0,report_escape/* html */.qy)(`Smoke tests: ${counts}${suffix}`), (0,markdown/* header */.wx)(hasBase ? ['Test', baseLabel, 'this PR', ''] : ['Test', 'this PR', '']), rows, (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more tests (see the report artifact)_`), rank);
-}
-function metricNote(m, threshold) {
-    if (m.base === null || m.head === null)
-        return m.base === null ? 'new' : 'gone';
-    const rel = m.relative !== null ? (0,format/* pct */.Oe)(m.relative) : (0,format/* signed */.x8)(m.head - m.base, format/* num */.bu);
-    if (m.regression)
-        return `${rel} ⚠️ worse than ${Math.round(threshold * 100)}%`;
-    if (m.improved)
-        return `${rel} better`;
-    return m.head === m.base ? '' : rel;
-}
-function metricsPart(p, suffix, baseLabel, rank) {
-    const s = p.smoke;
-    if (!s || s.metrics.length === 0)
-        return null;
-    const hasBase = s.base !== null;
-    const metrics = [...s.metrics].sort((a, b) => Number(b.regression) - Number(a.regression));
-    const val = (v, metric) => v === null ? '—' : metric === 'durationMs' ? `${(0,format/* num */.bu)(v / 1000)} s` : (0,format/* num */.bu)(v);
-    // This PR's value against the floor it was judged by: "680.9 (floor 545.8, 1.25x)".
-    const headVal = (m) => m.head === null || m.floor === undefined || m.floor <= 0
-        ? val(m.head, m.metric)
-        : `${(0,format/* num */.bu)(m.head)} (floor ${(0,format/* num */.bu)(m.floor)}, ${(m.head / m.floor).toFixed(2)}x${m.head < m.floor ? ' ⚠️ below' : ''})`;
-    const name = (m) => (m === 'durationMs' ? 'duration' : m);
-    const rows = metrics.map((m) => (0,markdown/* row */.nM)(hasBase
-        ? [
-            (0,markdown/* cell */.Hn)(m.test, 60),
-            (0,markdown/* cell */.Hn)(name(m.metric), 60),
-            val(m.base, m.metric),
-            headVal(m),
-            metricNote(m, s.threshold),
-        ]
-        : [(0,markdown/* cell */.Hn)(m.test, 60), (0,markdown/* cell */.Hn)(name(m.metric), 60), headVal(m)]));
-    return (0,render_parts/* rowsPart */.F8)(`smoke metrics table${suffix}`, (0,render_parts/* detailsRows */.GK)((0,report_escape/* html */.qy)(`Smoke metrics: ${(0,format/* plural */.LS)(s.metrics.length, 'value')}${s.metricRegressions ? `, ${(0,format/* plural */.LS)(s.metricRegressions, 'regression')}` : ''}${suffix}`), (0,markdown/* header */.wx)(hasBase ? ['Test', 'Metric', baseLabel, 'this PR', 'Change'] : ['Test', 'Metric', 'this PR']), rows, (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more values (see the report artifact)_`), rank);
-}
-function resolutionPart(lines) {
-    if (lines.length === 0)
-        return null;
-    const rows = lines.map((l) => `- ${(0,report_escape/* mdLine */.YO)(l, 500)}`);
-    return (0,render_parts/* rowsPart */.F8)('dependency resolution', {
-        head: `<details><summary>${(0,report_escape/* html */.qy)(`Dependency resolution: ${(0,format/* plural */.LS)(lines.length, 'line')}`)}</summary>\n\n`,
-        rows,
-        more: (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more lines (see the report artifact)_`,
-        tail: '\n</details>',
-    }, render_parts/* RANK */.Vz.resolution);
-}
-/** A verify command is shown only when it is ours through and through (no value can end the block). */
-const SAFE_COMMAND = /^cosign [A-Za-z0-9_./:=@,+'^\\ -]+$/;
-/** What was attested and signed, per platform, with the command that checks each attestation. */
-function supplyChainPart(sc) {
-    if (!sc || sc.targets.length === 0)
-        return null;
-    const signed = sc.targets.filter((t) => t.signed).length;
-    const rows = sc.targets.flatMap((t) => {
-        const attached = t.attestations.filter((a) => a.attached).map((a) => a.kind);
-        const written = t.attestations.filter((a) => !a.attached).map((a) => a.kind);
-        const what = [
-            t.signed ? 'signed' : 'not signed',
-            attached.length > 0 ? `attached: ${attached.join(', ')}` : '',
-            written.length > 0 ? `written to the result directory only: ${written.join(', ')}` : '',
-            ...t.notes,
-        ].filter(Boolean);
-        const commands = t.attestations
-            .map((a) => a.verify)
-            .filter((c) => c !== undefined && SAFE_COMMAND.test(c) && !c.includes('`'));
-        return [
-            `- ${(0,report_escape.md)(t.platform, 40)} (${(0,report_escape.md)(t.ref, 300)}): ${(0,report_escape.md)(what.join('; '), 600)}`,
-            ...(commands.length > 0 ? [`  \`\`\`sh\n${commands.map((c) => `  ${c}`).join('\n')}\n  \`\`\``] : []),
-        ];
-    });
-    return (0,render_parts/* rowsPart */.F8)('supply chain', {
-        head: `<details><summary>${(0,report_escape/* html */.qy)(`Supply chain: ${signed === sc.targets.length ? 'signed' : signed === 0 ? 'not signed' : `${signed} of ${sc.targets.length} signed`} (${(0,format/* plural */.LS)(sc.targets.length, 'platform image')})`)}</summary>\n\n${(0,report_escape.md)(sc.signing, 400)}\n\n`,
-        rows,
-        more: (shown) => `\n_… and ${(0,format/* fmtInt */.L5)(rows.length - shown)} more lines (see attest.json)_`,
-        tail: '\n</details>',
-    }, render_parts/* RANK */.Vz.supplyChain);
-}
-
+// EXTERNAL MODULE: ./src/report/render/sections.ts
+var render_sections = __webpack_require__(95623);
 // EXTERNAL MODULE: ./src/report/render/size.ts
 var size = __webpack_require__(28974);
 ;// CONCATENATED MODULE: ./src/report/render/document.ts
@@ -1539,28 +1307,28 @@ function buildParts(model) {
         (0,render_parts/* textPart */.Xo)('heading', `### 🐳 ml-image report: ${(0,report_escape.md)(model.image, 100)} (${(0,report_escape.md)(model.variant, 40)})`, render_parts/* RANK */.Vz.heading),
         (0,render_parts/* textPart */.Xo)('intro', introText(model), render_parts/* RANK */.Vz.intro),
     ];
-    for (const g of groups(model.platforms, (p) => `${!!p.diff}\u0000${overviewRows(p).all.join('\n')}`))
-        parts.push(overviewPart(g.first, multi ? g.names.join(', ') : null, baseLabel, g.index));
+    for (const g of groups(model.platforms, (p) => `${!!p.diff}\u0000${(0,render_sections/* overviewRows */.jM)(p).all.join('\n')}`))
+        parts.push((0,render_sections/* overviewPart */.FR)(g.first, multi ? g.names.join(', ') : null, baseLabel, g.index));
     // Grouping only matters with several platforms (and JSON of 5,000 rows is not free).
     const json = (v) => (v === null || v === undefined ? null : multi ? JSON.stringify(v) : '');
     const sections = [
-        [(p, ...a) => p.diff && packagePart('pip', p.diff.pip, ...a), (p) => json(p.diff?.pip.changes), render_parts/* RANK */.Vz.pip],
-        [(p, ...a) => p.diff && packagePart('apt', p.diff.apt, ...a), (p) => json(p.diff?.apt.changes), render_parts/* RANK */.Vz.apt],
+        [(p, ...a) => p.diff && (0,render_sections/* packagePart */.yN)('pip', p.diff.pip, ...a), (p) => json(p.diff?.pip.changes), render_parts/* RANK */.Vz.pip],
+        [(p, ...a) => p.diff && (0,render_sections/* packagePart */.yN)('apt', p.diff.apt, ...a), (p) => json(p.diff?.apt.changes), render_parts/* RANK */.Vz.apt],
         [
-            (p, ...a) => (p.diff?.conda ? packagePart('conda', p.diff.conda, ...a) : null),
+            (p, ...a) => (p.diff?.conda ? (0,render_sections/* packagePart */.yN)('conda', p.diff.conda, ...a) : null),
             (p) => json(p.diff?.conda?.changes),
             render_parts/* RANK */.Vz.conda,
         ],
-        [envPart, (p) => json(p.diff?.env), render_parts/* RANK */.Vz.env],
-        [labelsPart, (p) => json(p.diff?.labels.changes), render_parts/* RANK */.Vz.labels],
-        [testsPart, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), render_parts/* RANK */.Vz.tests],
+        [render_sections/* envPart */.H7, (p) => json(p.diff?.env), render_parts/* RANK */.Vz.env],
+        [render_sections/* labelsPart */.Bj, (p) => json(p.diff?.labels.changes), render_parts/* RANK */.Vz.labels],
+        [render_sections/* testsPart */.re, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), render_parts/* RANK */.Vz.tests],
         // Each chart just before the table with its figures (a part of its own: dropped first).
         [
             (p, suffix, _base, rank) => (0,charts/* metricsChartPart */.ri)(p, suffix, model.baseline?.ref ?? 'base', rank),
             (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]),
             render_parts/* RANK */.Vz.charts,
         ],
-        [metricsPart, (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]), render_parts/* RANK */.Vz.metrics],
+        [render_sections/* metricsPart */.HY, (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]), render_parts/* RANK */.Vz.metrics],
         [
             (p, ...a) => (0,size/* sizeChangePart */.FQ)(p, model.sizeBudget, ...a),
             (p) => json(p.diff && [p.diff.size, p.diff.sizeExplanation, p.head.sizeBytes]),
@@ -1588,16 +1356,18 @@ function buildParts(model) {
     // Reading order: platform by platform, pip before apt before conda before env ...
     details.sort((a, b) => a.order - b.order);
     parts.push(...details.map((d) => d.part));
-    const resolution = resolutionPart(model.resolution);
+    const resolution = (0,render_sections/* resolutionPart */.Gr)(model.resolution);
     if (resolution)
         parts.push(resolution);
-    const supplyChain = supplyChainPart(model.supplyChain);
+    const supplyChain = (0,render_sections/* supplyChainPart */.sq)(model.supplyChain);
     if (supplyChain)
         parts.push(supplyChain);
     parts.push((0,render_parts/* textPart */.Xo)('links', linksText(model), render_parts/* RANK */.Vz.links));
     return parts;
 }
 
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/report/render/verdict.ts
 var render_verdict = __webpack_require__(12654);
 ;// CONCATENATED MODULE: ./src/report/render/fit.ts
@@ -1964,8 +1734,8 @@ function sizeChartPart(p, suffix, rank) {
     if (!top)
         return null;
     const packages = [
-        ...top.pip.map((x) => ({ label: x.name, bytes: x.sizeBytes })),
-        ...top.apt.map((x) => ({ label: `${x.name} (apt)`, bytes: x.sizeBytes })),
+        ...top.pip.map((x) => ({ label: (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .packageName */ .oZ)(x.name), bytes: x.sizeBytes })),
+        ...top.apt.map((x) => ({ label: `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .packageName */ .oZ)(x.name)} (apt)`, bytes: x.sizeBytes })),
     ]
         .filter((x) => x.bytes > 0)
         .sort((a, b) => b.bytes - a.bytes || (a.label < b.label ? -1 : 1))
@@ -2150,6 +1920,260 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 
 /***/ }),
 
+/***/ 95623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bj: () => (/* binding */ labelsPart),
+/* harmony export */   FR: () => (/* binding */ overviewPart),
+/* harmony export */   Gr: () => (/* binding */ resolutionPart),
+/* harmony export */   H7: () => (/* binding */ envPart),
+/* harmony export */   HY: () => (/* binding */ metricsPart),
+/* harmony export */   LT: () => (/* binding */ packageRow),
+/* harmony export */   jM: () => (/* binding */ overviewRows),
+/* harmony export */   re: () => (/* binding */ testsPart),
+/* harmony export */   sq: () => (/* binding */ supplyChainPart),
+/* harmony export */   yN: () => (/* binding */ packagePart)
+/* harmony export */ });
+/* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2996);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12011);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18298);
+/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99957);
+// The sections of the report, each a Part: the per-platform overview table and the <details>
+// tables (pip, apt, conda, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
+// Every value from a record is escaped here (md/html from ../escape.js).
+
+
+
+
+
+/** One row of the pip, apt and conda tables (artifact-fit.ts sizes the tables by it). */
+const packageRow = (c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(c.name), 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.from, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.to, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .changeCell */ .fd)(c.kind, c.level)]);
+function packagePart(eco, d, suffix, baseLabel, rank) {
+    if (d.changes.length === 0)
+        return null;
+    const noun = `${eco} package`;
+    // Hidden rows by kind, from any index on: suffix counts, so trimming stays cheap.
+    const kinds = ['upgraded', 'downgraded', 'changed', 'added', 'removed'];
+    const tail = kinds.map(() => new Array(d.changes.length + 1).fill(0));
+    for (let i = d.changes.length - 1; i >= 0; i--)
+        kinds.forEach((k, j) => (tail[j][i] = tail[j][i + 1] + (d.changes[i].kind === k ? 1 : 0)));
+    const more = (shown) => {
+        const parts = kinds.map((k, j) => [k, tail[j][shown]]).filter(([, n]) => n > 0);
+        const only = parts.length === 1 ? `${parts[0][0]} ` : '';
+        const hidden = d.changes.length - shown;
+        const detail = parts.length > 1 ? ` (${parts.map(([k, n]) => `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(n)} ${k}`).join(', ')})` : '';
+        return `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
+    };
+    const rows = d.changes.map(packageRow);
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)(`${eco} table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`${eco}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .kindCounts */ .vE)(d.changes)}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
+}
+function overviewRows(p) {
+    const all = [];
+    const changed = [];
+    const push = (cells, isChanged) => {
+        const r = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)(cells);
+        all.push(r);
+        if (isChanged)
+            changed.push(r);
+    };
+    const d = p.diff;
+    const b = p.base;
+    const h = p.head;
+    if (d && b) {
+        const s = d.size;
+        push([
+            'Image size',
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(s.base),
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(s.head),
+            s.delta === 0 ? '' : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`,
+        ], s.delta !== 0);
+        push([
+            'Layers',
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(d.layers.base),
+            (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(d.layers.head),
+            d.layers.delta ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(d.layers.delta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5) : '',
+        ], d.layers.delta !== 0);
+        for (const eco of ['pip', 'apt', 'conda']) {
+            const x = d[eco];
+            // conda: only where a record has conda packages (a conda-based image).
+            if (!x)
+                continue;
+            push([`${eco} packages`, (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(x.baseCount), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(x.headCount), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .kindCounts */ .vE)(x.changes)], x.changes.length > 0);
+        }
+        for (const c of d.components) {
+            if (c.from === null && c.to === null)
+                continue;
+            const note = c.changed ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .changeCell */ .fd)(c.direction, c.level)}${c.host ? ' (runner)' : ''}` : '';
+            push([_format_js__WEBPACK_IMPORTED_MODULE_2__/* .COMPONENT_LABELS */ .M[c.id], (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.from, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.to, 60), note], c.changed);
+        }
+        if (p.smoke) {
+            const s = p.smoke;
+            const notes = [
+                s.regressions ? `❌ ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.regressions, 'regression')}` : '',
+                s.failing - s.regressions > 0 ? `❌ ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(s.failing - s.regressions)} failing` : '',
+                s.metricRegressions ? `⚠️ ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.metricRegressions, 'metric regression')}` : '',
+                s.fixed ? `✅ ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(s.fixed)} fixed` : '',
+            ].filter(Boolean);
+            push(['Smoke tests', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTally */ .eu)(s.base), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTally */ .eu)(s.head), notes.join(' · ')], notes.length > 0);
+        }
+    }
+    else {
+        push(['Image size', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(h.sizeBytes)], true);
+        push(['Layers', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(h.layers)], true);
+        push(['pip packages', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(h.pipCount)], true);
+        push(['apt packages', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(h.aptCount)], true);
+        for (const [id, v] of Object.entries(h.components))
+            if (v !== null)
+                push([`${_format_js__WEBPACK_IMPORTED_MODULE_2__/* .COMPONENT_LABELS */ .M[id]}${_diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HOST_COMPONENTS */ ._S.has(id) ? ' (runner)' : ''}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(v, 60)], true);
+        if (p.smoke)
+            push(['Smoke tests', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTally */ .eu)(p.smoke.head)], true);
+    }
+    return { all, changed };
+}
+function overviewPart(p, names, baseLabel, index) {
+    const title = names !== null ? `#### ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(names, 200)}\n\n` : '';
+    const cols = p.diff ? ['', baseLabel, 'this PR', 'Change'] : ['', 'this PR'];
+    const { all, changed } = overviewRows(p);
+    const table = (rows) => `${title}${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(cols)}\n${rows.join('\n')}`;
+    const short = changed.length > 0 ? table(changed) : `${title}_No changes._`;
+    return {
+        label: `overview${names !== null ? ` (${names})` : ''}`,
+        text: table(all),
+        short,
+        shortRank: _parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANK */ .Vz.overviewShort - index / 100,
+        dropRank: _parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANK */ .Vz.overview - index / 100,
+        mode: 'full',
+        shown: 0,
+    };
+}
+function envPart(p, suffix, baseLabel, rank) {
+    const e = p.diff?.env;
+    if (!e || e.changes.length === 0)
+        return null;
+    const intro = e.redactedBoth
+        ? `_${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._\n\n`
+        : '';
+    const rows = e.changes.map((c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.name, 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.from, 120), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.to, 120)]));
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)(`environment table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Environment variables: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(e.changes.length, 'change')}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(['Variable', baseLabel, 'this PR']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, intro), rank);
+}
+function labelsPart(p, suffix, baseLabel, rank) {
+    const l = p.diff?.labels;
+    if (!l || l.changes.length === 0)
+        return null;
+    const volatile = l.changes.filter((c) => c.volatile).length;
+    const rows = l.changes.map((c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.name, 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.from, 120), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.to, 120), c.volatile ? 'changes every build' : '']));
+    const counts = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(l.changes.length - volatile, 'change')}${volatile ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(volatile)} volatile` : ''}`;
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)(`labels table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Labels: ${counts}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(['Label', baseLabel, 'this PR', '']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`), rank);
+}
+function testsPart(p, suffix, baseLabel, rank) {
+    const s = p.smoke;
+    if (!s || s.tests.length === 0)
+        return null;
+    const hasBase = s.base !== null;
+    // Regressions and failures first: they are what a reviewer looks for.
+    const order = (t) => (t.regression ? 0 : t.to === 'fail' ? 1 : t.fixed ? 2 : 3);
+    const tests = [...s.tests].sort((a, b) => order(a) - order(b));
+    const rows = tests.map((t) => {
+        const note = [
+            t.regression ? '**regression**' : t.fixed ? 'fixed' : '',
+            t.reason ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(t.reason, 200) : '',
+            t.cause ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(t.cause, 300) : '',
+            t.note ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(t.note, 200) : '',
+        ]
+            .filter(Boolean)
+            .join(' — ');
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)(hasBase ? [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(t.id, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .status */ .h5)(t.from), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .status */ .h5)(t.to), note] : [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(t.id, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .status */ .h5)(t.to), note]);
+    });
+    const counts = [
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTally */ .eu)(s.head),
+        s.regressions ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.regressions, 'regression') : '',
+        s.fixed ? `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(s.fixed)} fixed` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)(`smoke tests table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Smoke tests: ${counts}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(hasBase ? ['Test', baseLabel, 'this PR', ''] : ['Test', 'this PR', '']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more tests (see the report artifact)_`), rank);
+}
+function metricNote(m, threshold) {
+    if (m.base === null || m.head === null)
+        return m.base === null ? 'new' : 'gone';
+    const rel = m.relative !== null ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .pct */ .Oe)(m.relative) : (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(m.head - m.base, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu);
+    if (m.regression)
+        return `${rel} ⚠️ worse than ${Math.round(threshold * 100)}%`;
+    if (m.improved)
+        return `${rel} better`;
+    return m.head === m.base ? '' : rel;
+}
+function metricsPart(p, suffix, baseLabel, rank) {
+    const s = p.smoke;
+    if (!s || s.metrics.length === 0)
+        return null;
+    const hasBase = s.base !== null;
+    const metrics = [...s.metrics].sort((a, b) => Number(b.regression) - Number(a.regression));
+    const val = (v, metric) => v === null ? '—' : metric === 'durationMs' ? `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(v / 1000)} s` : (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(v);
+    // This PR's value against the floor it was judged by: "680.9 (floor 545.8, 1.25x)".
+    const headVal = (m) => m.head === null || m.floor === undefined || m.floor <= 0
+        ? val(m.head, m.metric)
+        : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(m.head)} (floor ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(m.floor)}, ${(m.head / m.floor).toFixed(2)}x${m.head < m.floor ? ' ⚠️ below' : ''})`;
+    const name = (m) => (m === 'durationMs' ? 'duration' : m);
+    const rows = metrics.map((m) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)(hasBase
+        ? [
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(m.test, 60),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(name(m.metric), 60),
+            val(m.base, m.metric),
+            headVal(m),
+            metricNote(m, s.threshold),
+        ]
+        : [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(m.test, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(name(m.metric), 60), headVal(m)]));
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)(`smoke metrics table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Smoke metrics: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.metrics.length, 'value')}${s.metricRegressions ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.metricRegressions, 'regression')}` : ''}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(hasBase ? ['Test', 'Metric', baseLabel, 'this PR', 'Change'] : ['Test', 'Metric', 'this PR']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more values (see the report artifact)_`), rank);
+}
+function resolutionPart(lines) {
+    if (lines.length === 0)
+        return null;
+    const rows = lines.map((l) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .mdLine */ .YO)(l, 500)}`);
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)('dependency resolution', {
+        head: `<details><summary>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Dependency resolution: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(lines.length, 'line')}`)}</summary>\n\n`,
+        rows,
+        more: (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more lines (see the report artifact)_`,
+        tail: '\n</details>',
+    }, _parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANK */ .Vz.resolution);
+}
+/** A verify command is shown only when it is ours through and through (no value can end the block). */
+const SAFE_COMMAND = /^cosign [A-Za-z0-9_./:=@,+'^\\ -]+$/;
+/** What was attested and signed, per platform, with the command that checks each attestation. */
+function supplyChainPart(sc) {
+    if (!sc || sc.targets.length === 0)
+        return null;
+    const signed = sc.targets.filter((t) => t.signed).length;
+    const rows = sc.targets.flatMap((t) => {
+        const attached = t.attestations.filter((a) => a.attached).map((a) => a.kind);
+        const written = t.attestations.filter((a) => !a.attached).map((a) => a.kind);
+        const what = [
+            t.signed ? 'signed' : 'not signed',
+            attached.length > 0 ? `attached: ${attached.join(', ')}` : '',
+            written.length > 0 ? `written to the result directory only: ${written.join(', ')}` : '',
+            ...t.notes,
+        ].filter(Boolean);
+        const commands = t.attestations
+            .map((a) => a.verify)
+            .filter((c) => c !== undefined && SAFE_COMMAND.test(c) && !c.includes('`'));
+        return [
+            `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(t.platform, 40)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(t.ref, 300)}): ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(what.join('; '), 600)}`,
+            ...(commands.length > 0 ? [`  \`\`\`sh\n${commands.map((c) => `  ${c}`).join('\n')}\n  \`\`\``] : []),
+        ];
+    });
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)('supply chain', {
+        head: `<details><summary>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Supply chain: ${signed === sc.targets.length ? 'signed' : signed === 0 ? 'not signed' : `${signed} of ${sc.targets.length} signed`} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(sc.targets.length, 'platform image')})`)}</summary>\n\n${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(sc.signing, 400)}\n\n`,
+        rows,
+        more: (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more lines (see attest.json)_`,
+        tail: '\n</details>',
+    }, _parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANK */ .Vz.supplyChain);
+}
+
+
+/***/ }),
+
 /***/ 28974:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2219,8 +2243,8 @@ function sizeTopPart(p, sizeBudget, suffix, rank) {
     if (!top)
         return null;
     const rows = [
-        ...top.pip.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`pip ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.name, 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(x.sizeBytes)])),
-        ...top.apt.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`apt ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.name, 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(x.sizeBytes)])),
+        ...top.pip.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`pip ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(x.name), 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(x.sizeBytes)])),
+        ...top.apt.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`apt ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(x.name), 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(x.sizeBytes)])),
         ...top.layers.map((l) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(l.createdBy, 120)}`, '', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(l.sizeBytes)])),
     ];
     if (rows.length === 0)
@@ -2372,7 +2396,7 @@ function biggestPart(p) {
     ].sort((a, b) => b.sizeBytes - a.sizeBytes);
     const pkg = pkgs[0];
     if (pkg)
-        return `${pkg.eco} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(pkg.name, 60)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(pkg.version, 40)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(pkg.sizeBytes)})`;
+        return `${pkg.eco} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .packageName */ .oZ)(pkg.name), 60)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(pkg.version, 40)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(pkg.sizeBytes)})`;
     const layer = top.layers[0];
     return layer ? `layer ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(layer.createdBy, 80)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(layer.sizeBytes)})` : null;
 }
