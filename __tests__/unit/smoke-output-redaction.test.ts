@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateConfigData } from '../../src/config/load.js';
-import { tail } from '../../src/smoke/output.js';
+import { imageEnvMask, tail } from '../../src/smoke/output.js';
 import { runSmoke } from '../../src/smoke/run.js';
 import { REDACTED } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
@@ -66,6 +66,24 @@ describe('redactOutput', () => {
       'an Azure Storage connection string as env prints it',
       'AZ_CONN=DefaultEndpointsProtocol=https;AccountName=a;AccountKey=abc+DEF/ghi==;EndpointSuffix=x',
       `AZ_CONN=DefaultEndpointsProtocol=https;AccountName=a;AccountKey=${R};EndpointSuffix=x`,
+    ],
+    // A mapping printed whole (print(os.environ), json.dumps), a subscript, YAML: masked by name.
+    [
+      "Python's dict of the environment",
+      "{'HOME': '/root', 'WANDB_API_KEY': 'PLANT02wb', 'HTTPS_PROXY': 'pxuser:PLANT04pw@proxy:3128'}",
+      `{'HOME': '/root', 'WANDB_API_KEY': '${R}', 'HTTPS_PROXY': 'pxuser:${R}@proxy:3128'}`,
+    ],
+    ['JSON', '{"DB_PASSWORD": "PLANT80", "LANG": "C.UTF-8"}', `{"DB_PASSWORD": "${R}", "LANG": "C.UTF-8"}`],
+    ['a subscript assignment', 'os.environ["DB_PASSWORD"] = "PLANT80"', `os.environ["DB_PASSWORD"] = "${R}"`],
+    [
+      'a YAML line',
+      'env:\n  WANDB_API_KEY: PLANT02wb\n  LANG: C.UTF-8',
+      `env:\n  WANDB_API_KEY: ${R}\n  LANG: C.UTF-8`,
+    ],
+    [
+      "a mapping's lower-case settings and innocent names stay",
+      "{'lr': '0.001', 'MODEL': 'bert-base', 'tokenizer': 'x'}\nWARNING: slow path",
+      "{'lr': '0.001', 'MODEL': 'bert-base', 'tokenizer': 'x'}\nWARNING: slow path",
     ],
     [
       'no pairs',
@@ -143,5 +161,70 @@ describe('a failing custom test that prints the environment', () => {
     // Everything else of the stream is there, in order.
     expect(streamed.join('')).toBe(ENV_DUMP.replace('PLANTEDdbpw99', R));
     expect(JSON.stringify({ result, streamed })).not.toContain('PLANTED');
+  });
+});
+
+describe("the image's own secret values, printed without their names", () => {
+  const ENV = [
+    'PATH=/usr/local/bin:/usr/bin',
+    'WANDB_API_KEY=PLANT02wbvalue',
+    'HTTPS_PROXY=pxuser:PLANT04pw@proxy:3128',
+    'AUTH_ENABLED=true',
+    'DB_PASSWORD=short',
+    'LANG=C.UTF-8',
+  ];
+
+  it.each<[string, string, string]>([
+    ['a secret name', 'key: PLANT02wbvalue.', `key: ${R}.`],
+    ['a schemeless proxy login', 'via pxuser:PLANT04pw@proxy:3128 ok', `via ${R} ok`],
+    [
+      'common and short values are left (true, 5 characters)',
+      'enabled=true pw=short',
+      'enabled=true pw=short',
+    ],
+    ['innocent values', '/usr/local/bin:/usr/bin C.UTF-8', '/usr/local/bin:/usr/bin C.UTF-8'],
+  ])('imageEnvMask: %s', (_, text, want) => {
+    expect(imageEnvMask(ENV)(text)).toBe(want);
+  });
+
+  it('a custom test that prints one value: masked in its result, its reason and the stream', async () => {
+    const out = 'token is PLANT02wbvalue\nproxy pxuser:PLANT04pw@proxy:3128\n';
+    const { tests } = validateConfigData(
+      {
+        image: { name: 'o/m' },
+        smoke: {
+          suites: ['custom'],
+          tests: [{ name: 'print', command: 'python3 -c x; exit 3', expectedOutput: ['^never$'] }],
+        },
+      },
+      'ml-image.yml',
+    ).smoke;
+    const docker = fakeDocker({
+      inspectImage: async () => ({ ...imageDetails(), env: ENV }),
+      runContainer: async (spec) => {
+        spec.onOutput?.(out, 'stdout');
+        return { containerId: 'c', exitCode: 3, timedOut: false, stdout: out, stderr: out, durationMs: 1 };
+      },
+    });
+    const streamed: string[] = [];
+    const progress: string[] = [];
+    const result = await runSmoke(
+      {
+        image: 'localhost:5000/o/m:1-cpu',
+        suites: ['custom'],
+        gpus: 'none',
+        requireGpu: false,
+        distributions: [],
+        tests,
+        timeoutMs: 60_000,
+        imagesDir,
+      },
+      { docker, output: (chunk) => streamed.push(chunk), progress: (l) => progress.push(l) },
+    );
+    const test = result.tests.find((t) => t.id === 'custom:print')!;
+    expect(test.status).toBe('fail');
+    expect(test.output).toContain(`token is ${R}`);
+    expect(streamed.join('')).toContain(`token is ${R}`);
+    expect(JSON.stringify({ result, streamed, progress })).not.toMatch(/PLANT0[24]/);
   });
 });

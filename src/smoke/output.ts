@@ -2,6 +2,7 @@
 // keeps (redacted, bounded), and the signs of a program or of python3 missing from the image; and
 // how the output is shown: live lines labelled with their test, a failure's end under it.
 import { redactOutput } from '../util/redact-instruction.js';
+import { REDACTED, redactEnvValue, valueMasks } from '../util/redact.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
 import { boundedTail } from './match.js';
 import type { SmokeResult, SmokeTest } from './result.js';
@@ -67,6 +68,25 @@ export function liveLines(emit: (text: string) => void): { push(chunk: string): 
 export function tail(text: string, lines = 40): string {
   const end = redactOutput(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
   return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
+}
+
+/** Values too common to mask wherever they appear (an AUTH_ENABLED=true is no secret's value). */
+const PLAIN_VALUE = /^(?:true|false|yes|no|on|off|none|null|\d+)$/i;
+
+/**
+ * The image's own secrets masked wherever a test prints them: each value of its environment (ENV:
+ * NAME=value, as the engine lists them) that the environment record masks (redactEnvValue: a
+ * secret NAME, a login, a token's shape), 8 characters or more: a test that prints
+ * os.environ["WANDB_API_KEY"] alone, with no NAME beside it, is masked as env.json is.
+ */
+export function imageEnvMask(env: readonly string[]): (text: string) => string {
+  const secrets = env.flatMap((pair) => {
+    const eq = pair.indexOf('=');
+    const [name, value] = eq > 0 ? [pair.slice(0, eq), pair.slice(eq + 1)] : ['', ''];
+    return value !== redactEnvValue(name, value) && !PLAIN_VALUE.test(value.trim()) ? [value] : [];
+  });
+  const masks = valueMasks(secrets, 8);
+  return (text) => masks.reduce((t, m) => t.split(m).join(REDACTED), text);
 }
 
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */

@@ -23,6 +23,7 @@ import { batchSteps, runSuite } from './suites.js';
 // Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
 export { isDaemonGone, SmokeInterruptedError } from './interrupt.js';
 export { OUTPUT_KEEP_CHARS, tail } from './output.js';
+import { imageEnvMask } from './output.js';
 export type { SmokeDeps, SmokeInput } from './session.js';
 
 /**
@@ -69,18 +70,22 @@ export async function runSmoke(input: SmokeInput, deps: SmokeDeps): Promise<Smok
   const startedAt = Date.now();
   const script = readFileSync(path.join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
   const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
+  const mask = imageEnvMask(details.env);
   const s: SmokeSession = {
     input,
     details,
     platform: input.platform ?? `${details.os}/${details.architecture}`,
     startedAt,
     script,
-    run: containerRunner(input, deps, () => s.current),
+    run: containerRunner(input, deps, () => s.current, mask),
     progress: deps.progress ?? (() => undefined),
     tests: [],
     current: '',
     batch: { steps: batchSteps(input), outcomes: new Map() },
-    ...(deps.output && { output: (chunk: string, test: string) => deps.output!(redactOutput(chunk), test) }),
+    mask,
+    ...(deps.output && {
+      output: (chunk: string, test: string) => deps.output!(redactOutput(mask(chunk)), test),
+    }),
   };
   // The suites run python3 on PATH: say so once when the image starts a Python off its PATH.
   const offPath = input.entryPythonChecked ? undefined : entryPythonOffPath(details);

@@ -115,6 +115,8 @@ export interface SmokeSession {
   batch?: Batch;
   /** Live output of a test (redacted), when asked for (--verbose). */
   output?: (chunk: string, test: string) => void;
+  /** The image's own secret values masked (imageEnvMask of its environment). */
+  mask?: (text: string) => string;
 }
 
 /** A test's --verbose line saying what its time went to. */
@@ -148,11 +150,16 @@ function isEngineRefusal(e: unknown): boolean {
  * Runs a test's container with the run's image, platform and timeout; the GPUs only when the test
  * uses one (`gpu`), no network unless the spec asks (the runtime hardens every container).
  */
-export function containerRunner(input: SmokeInput, deps: SmokeDeps, current: () => string): RunFn {
+export function containerRunner(
+  input: SmokeInput,
+  deps: SmokeDeps,
+  current: () => string,
+  mask: (text: string) => string = (text) => text,
+): RunFn {
   return async ({ gpu, ...spec }) => {
     let outcome: RunOutcome;
-    // Whole lines, redacted: a secret cut between two chunks is still masked.
-    const live = deps.output && liveLines((text) => deps.output!(text, current()));
+    // Whole lines, redacted (the image's own secret values too): a secret cut between two chunks is still masked.
+    const live = deps.output && liveLines((text) => deps.output!(mask(text), current()));
     try {
       outcome = await deps.docker.runContainer({
         ...(live && { onOutput: (chunk: string) => live.push(chunk) }),
@@ -241,7 +248,7 @@ export function finishResult(s: SmokeSession): SmokeResult {
     image: s.input.image,
     platform: s.platform,
     gpus: s.input.gpus,
-    tests: s.tests,
+    tests: s.tests.map((t) => masked(s, t)),
     summary: {
       pass: count('pass'),
       fail: count('fail'),
@@ -253,8 +260,16 @@ export function finishResult(s: SmokeSession): SmokeResult {
 
 /** Adds a test's result and its progress line. */
 export function record(s: SmokeSession, t: SmokeTest): void {
-  s.tests.push(t);
+  s.tests.push(masked(s, t));
   report(s, t);
+}
+
+/** T with the image's secret values masked in its reason and output (SmokeSession.mask), in place. */
+function masked(s: SmokeSession, t: SmokeTest): SmokeTest {
+  if (!s.mask) return t;
+  if (t.reason !== undefined) t.reason = s.mask(t.reason);
+  if (t.output !== undefined) t.output = s.mask(t.output);
+  return t;
 }
 
 function report(s: SmokeSession, t: SmokeTest): void {

@@ -125,17 +125,36 @@ const ENV_NAME = '[A-Z_][A-Z0-9_]*';
 const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
 /** NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME. */
 const ENV_ASSIGNMENT = assignment(ENV_NAME);
+/**
+ * A quoted NAME and its quoted value, as a mapping prints: Python's `{'WANDB_API_KEY': 'x'}`
+ * (print(os.environ)), JSON's `"WANDB_API_KEY": "x"`, or `os.environ["A"] = "x"`.
+ */
+const QUOTED_PAIR = new RegExp(`(["'])(${ENV_NAME})\\1(\\]?\\s*[:=]\\s*)(["'])([^"'\\r\\n]*)\\4`, 'g');
+/** A line that is one `NAME: value`, as YAML (and `docker inspect`'s Go template) prints it. */
+const YAML_PAIR = new RegExp(`^([ \\t-]*)(${ENV_NAME}):([ \\t]+)([^\\r\\n]*)$`, 'gm');
 
 /**
  * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
  * whose NAME is written as an environment variable's masked as the environment record masks it
  * (redactEnvValue: by a secret NAME, else by its shape), a line as `env` prints it whole (blanks
  * included; a CRLF line keeps its CR), an assignment in other text (`export A=x`, `set`'s
- * `A='x y'`) as a shell word; then tokens of known forms and URL logins (redactText).
+ * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) and a
+ * YAML line `A: x`; then tokens of known forms and URL logins (redactText).
  */
 export function redactOutput(text: string): string {
   const mask = (name: string, value: string) => `${name}=${redactEnvValue(name, value)}`;
-  const lines = text.replace(ENV_LINE, (_m, name: string, value: string) => mask(name, value));
+  const lines = text
+    .replace(ENV_LINE, (_m, name: string, value: string) => mask(name, value))
+    .replace(
+      QUOTED_PAIR,
+      (_m, q: string, name: string, sep: string, vq: string, value: string) =>
+        `${q}${name}${q}${sep}${vq}${redactEnvValue(name, value)}${vq}`,
+    )
+    .replace(
+      YAML_PAIR,
+      (_m, lead: string, name: string, sp: string, value: string) =>
+        `${lead}${name}:${sp}${redactEnvValue(name, value)}`,
+    );
   return redactText(
     lines.replace(
       ENV_ASSIGNMENT,
