@@ -214,6 +214,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ cwd: dir, file: 'sub/ml-image.yml', checkFiles: false })).not.toThrow();
   });
 
+  it('a line break in a named path is shown escaped: it forges no problem line of its own', () => {
+    write(
+      'sub/ml-image.yml',
+      'image: {name: a/b}\nbuild: {context: "c\\nerror: x"}\npython: {requirements: ["x\\nerror: forged"]}\n',
+    );
+    const e = rejection(() => loadConfig({ cwd: dir, file: 'sub/ml-image.yml' }));
+    const sub = path.join(dir, 'sub');
+    expect(e.problems).toEqual([
+      `line 2: build.context: directory not found: ${sub}/c\\nerror: x`,
+      `line 3: python.requirements[0]: file not found: ${sub}/x\\nerror: forged`,
+    ]);
+    expect(e.message).not.toMatch(/\nerror: (x|forged)/);
+    expect(() => loadConfig({ cwd: dir, file: 'a\nerror: forged.yml' })).toThrow(
+      `config file not found: ${dir}/a\\nerror: forged.yml`,
+    );
+  });
+
   it('a named file that is a directory or a device says what it is, not "not found"', () => {
     write(
       'sub/ml-image.yml',

@@ -2,6 +2,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync } from 'node:fs';
 import { readBounded } from '../util/read-bounded.js';
 import { notRegularFile, realPathOrSelf, statPath } from '../util/read-regular.js';
+import { printable } from '../util/text.js';
 import path from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
 import { workspaceRoot } from '../requirements/read.js';
@@ -223,19 +224,19 @@ export function checkReferencedFiles(
   const problems: string[] = [];
   const push = (field: Path, text: string) => problems.push(problemAt(field, text, origins));
   const at = (p: string) => path.resolve(baseDir, p);
-  /** What is wrong with P as a directory: missing, unreachable (a link loop), or not a directory. */
+  /** What is wrong with P (escaped) as a directory: missing, unreachable (a link loop), or not one. */
   const dirProblem = (p: string): string | undefined => {
     const st = statPath(p);
-    if (st === undefined) return `directory not found: ${p}`;
-    if (typeof st === 'string') return `${p}: ${st}`;
-    return st.isDirectory() ? undefined : `${p} is not a directory`;
+    if (st === undefined) return `directory not found: ${printable(p)}`;
+    if (typeof st === 'string') return `${printable(p)}: ${st}`;
+    return st.isDirectory() ? undefined : `${printable(p)} is not a directory`;
   };
   /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
   const fileProblem = (p: string): string | undefined => {
     const st = statPath(p);
-    if (st === undefined) return `file not found: ${p}`;
-    if (typeof st === 'string') return `${p}: ${st}`;
-    return st.isFile() ? undefined : `${p} ${notRegularFile(st)}`;
+    if (st === undefined) return `file not found: ${printable(p)}`;
+    if (typeof st === 'string') return `${printable(p)}: ${st}`;
+    return st.isFile() ? undefined : `${printable(p)} ${notRegularFile(st)}`;
   };
   // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
   const context = at(config.build.context);
@@ -326,7 +327,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     const st = statPath(file);
     if (st === undefined || typeof st === 'string') {
       throw new InputError(
-        st === undefined ? `config file not found: ${file}` : `config file ${file}: ${st}`,
+        `config file ${st === undefined ? 'not found: ' : ''}${printable(file)}${st ? `: ${st}` : ''}`,
         'pass --config PATH (or the action input "config") pointing at your ml-image.yml',
       );
     }

@@ -7,6 +7,7 @@ import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { type ErrorLocation, InputError, locationOf } from '../errors.js';
 import { notRegularFile } from '../util/read-regular.js';
+import { printable } from '../util/text.js';
 import { decodeRequirements } from './decode.js';
 
 /** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
@@ -36,7 +37,7 @@ function checkedRealPath(
     real = realpathSync(abs);
   } catch (e) {
     throw new InputError(
-      `cannot read the requirements file ${abs}${where}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      `cannot read the requirements file ${printable(abs)}${where}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
       'check its permissions',
       placed,
     );
@@ -45,7 +46,7 @@ function checkedRealPath(
   const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
   if (system !== undefined)
     throw new InputError(
-      `requirements file ${abs}${where} is under ${system}: system files are never read as requirements`,
+      `requirements file ${printable(abs)}${where} is under ${system}: system files are never read as requirements`,
       'name a requirements file of your repository',
       placed,
     );
@@ -60,7 +61,7 @@ function checkedRealPath(
   }
   if (!isInside(real, realRoot))
     throw new InputError(
-      `requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`,
+      `requirements file ${printable(abs)}${where} is outside the workspace ${printable(realRoot)}${real === abs ? '' : ` (it resolves to ${printable(real)})`}`,
       'keep requirements files, and every -r include, inside the repository',
       placed,
     );
@@ -73,7 +74,7 @@ function checkedRealPath(
  * else exit 2.
  */
 export function readRequirementsFile(abs: string, from?: string, root?: string): string {
-  const where = from ? ` (included from ${from})` : '';
+  const where = from ? ` (included from ${printable(from)})` : '';
   // An included file's problem is annotated on the line that includes it (FROM is "FILE:LINE").
   const placed = { location: locationOf(from) };
   let st: Stats;
@@ -83,25 +84,25 @@ export function readRequirementsFile(abs: string, from?: string, root?: string):
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
       throw new InputError(
-        `requirements file not found: ${abs}${where}`,
+        `requirements file not found: ${printable(abs)}${where}`,
         'check the path in python.requirements / --requirements',
         placed,
       );
     throw new InputError(
-      `cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`,
+      `cannot read the requirements file ${printable(abs)}${where}: ${code ?? String(e)}`,
       'check its permissions',
       placed,
     );
   }
   if (!st.isFile())
     throw new InputError(
-      `requirements file ${abs}${where} ${notRegularFile(st)}`,
+      `requirements file ${printable(abs)}${where} ${notRegularFile(st)}`,
       'name a requirements file (a text file of requirement lines)',
       placed,
     );
   if (st.size > MAX_REQUIREMENTS_BYTES)
     throw new InputError(
-      `requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`,
+      `requirements file ${printable(abs)}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`,
       'a requirements file lists packages; split it or remove what is not a requirement',
       placed,
     );
@@ -111,13 +112,13 @@ export function readRequirementsFile(abs: string, from?: string, root?: string):
     data = readFileSync(real);
   } catch (e) {
     throw new InputError(
-      `cannot read the requirements file ${abs}${where}: ${(e as Error).message}`,
+      `cannot read the requirements file ${printable(abs)}${where}: ${(e as Error).message}`,
       'check its permissions',
       placed,
     );
   }
   const decoded = decodeRequirements(data);
   if ('why' in decoded)
-    throw new InputError(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix, placed);
+    throw new InputError(`requirements file ${printable(abs)}${where} ${decoded.why}`, decoded.fix, placed);
   return decoded.text;
 }
