@@ -346,6 +346,16 @@ describe('ml-image capture: the summary escapes what the image says', () => {
     for (const c of ['\u001b', '\r', '\u202e']) expect(text).not.toContain(c);
   });
 
+  it('a field not collected for two reasons is named once (gpus: no nvidia-smi, no GPUs given)', () => {
+    const errors = [
+      { field: 'gpus', error: 'nvidia-smi not found' },
+      { field: 'tools.gcc', error: 'not found' },
+      { field: 'gpus', error: 'the container did not start with GPUs' },
+    ];
+    const record = EnvRecordSchema.parse({ ...base, errors });
+    expect(renderRecord(record)).toContain('  not collected: gpus, tools.gcc\n');
+  });
+
   it.each<[number | null, string]>([
     [81559, 'NVIDIA H100 (81559 MiB, sm 9.0)'],
     [null, 'NVIDIA GB10 (memory unknown, sm 12.1)'],

@@ -342,6 +342,10 @@ describe('ml-image devcontainer', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/not pinned by digest/);
     expect(r.out).toMatch(/no env-\*\.json/);
+    // capture writes env.json, which is not read: the note says how it would be.
+    expect(r.out).toContain(
+      '"ml-image capture --out DIR" writes env.json, which is read only saved as env-<variant>-<arch>.json',
+    );
     expect(JSON.parse(readFileSync(path.join(dir, 'x', 'dc.json'), 'utf8')).image).toBe('model:cpu');
   });
 

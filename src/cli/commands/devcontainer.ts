@@ -80,7 +80,7 @@ function notesFor(
     );
   if (record === undefined)
     notes.push(
-      `no env-*.json in ${dir}: the image's user, cache directories and Jupyter/MLflow are unknown (write the records with "ml-image run --out DIR" or "ml-image capture")`,
+      `no env-*.json in ${dir}: the image's user, cache directories and Jupyter/MLflow are unknown (write them with "ml-image run --out DIR"; "ml-image capture --out DIR" writes env.json, which is read only saved as env-<variant>-<arch>.json)`,
     );
   else if (json.remoteUser === undefined) notes.push('the image runs as root (no USER in its Dockerfile)');
   return notes;
