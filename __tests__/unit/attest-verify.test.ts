@@ -99,6 +99,17 @@ describe('verify policy (pure)', () => {
   it.each([
     ['pass required, all passed', gpuTests, h200, policy({ requireSmokePass: true }), [['smoke pass', true]]],
     [
+      'pass required, every test skipped (torch not importable): no test passed, no pass',
+      [
+        { id: 'imports', suite: 'imports', status: 'skip' as const },
+        { id: 'compute-cpu', suite: 'compute', status: 'skip' as const },
+      ],
+      h200,
+      policy({ requireSmokePass: true }),
+      [['smoke pass', false]],
+    ],
+    ['pass required, no test ran', [], h200, policy({ requireSmokePass: true }), [['smoke pass', false]]],
+    [
       'pass required, one failed',
       [...gpuTests, { id: 'train', suite: 'train', status: 'fail' as const }],
       h200,
