@@ -138,6 +138,16 @@ describe('loadConfig', () => {
     expect(loaded.lineOf!(['python', 'version'])).toBe(11);
   });
 
+  it.each([
+    ['block lists', `image: {name: a/b}\nplatforms:\n  ${'- '.repeat(20000)}x\n`],
+    ['flow lists', `image: {name: a/b}\nplatforms: ${'['.repeat(20000)}x${']'.repeat(20000)}\n`],
+  ])('YAML nested twenty thousand deep (%s): said so, not as a JavaScript error', (_, text) => {
+    write('ml-image.yml', text);
+    const problems = rejection(() => loadConfig({ cwd: dir })).problems;
+    expect(problems.join('\n')).toMatch(/nested too deeply to read/);
+    expect(problems.join('\n')).not.toMatch(/call stack/);
+  });
+
   it('an alias bomb through merge keys is refused as any alias bomb', () => {
     const levels = ['a0: &a0 {x: 1}'];
     for (let i = 1; i < 10; i++)

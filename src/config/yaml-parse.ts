@@ -165,6 +165,9 @@ export function parseYamlDocument(raw: string, fileLabel: string): { data: unkno
       return `${where}the file holds more than one YAML document (---); give one`;
     // Its first line repeats the place ("... at line 5, column 1:"), said once here, first.
     const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    // The parser's own stack ran out (lists in lists thousands deep): where it did, not a JS error.
+    if (/Maximum call stack size exceeded/.test(message))
+      return `${where}the YAML is nested too deeply to read there (lists or mappings inside each other thousands of levels deep); a config nests a few levels`;
     const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
     // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
     // later line it read as part of the value).
