@@ -83,6 +83,11 @@ describe("the reusable workflow's identity guard reads RE2 as cosign does", () =
       '^https://github\\.com/acme/|^https://github\\.com/[^/]+/[^/]+/.+@refs/tags/v9$',
     ],
     [
+      // \\Q is a backslash and a Q, no quote: the | after it is at the top level.
+      'an escaped backslash before Q hiding a top-level |',
+      '^https://github\\.com/acme/\\\\Qa|^https://github\\.com/ml-image-actio[n]/ml-image-action/.*@refs/tags/v9\\.9\\.9$',
+    ],
+    [
       'a negated class under a scoped (?i)',
       '^https://github\\.com/[^A-Z]+/[^A-Z]+/\\.github/workflows/ml-image\\.yml(?i:@)refs/tags/v9',
     ],
@@ -100,6 +105,13 @@ describe("the reusable workflow's identity guard reads RE2 as cosign does", () =
       ['\\/{0}', 'ml\\-image\\/{0}\\-action/ml-image-action'],
       ['/+ (a repeat all the same)', 'acme/+model'],
       ['\\Q...\\E? (the ? repeats its last /)', '\\Qml-image-actio/\\E?n/ml-image-action'],
+      // A flag group matches nothing: the repeat after it repeats the /.
+      ['(?i)?', 'ml-image-actio/(?i)?n/ml-image-action'],
+      ['(?U)?', 'ml-image-actio/(?U)?n/ml-image-action'],
+      ['(?-s)*', 'ml/(?-s)*-image-action/ml-image-action'],
+      ['(?m){0}', 'ml-image-actio/(?m){0}n/ml-image-action'],
+      ['\\/(?i)?', 'ml-image-actio\\/(?i)?n/ml-image-action'],
+      ['(?i)?(?s)?', 'ml-image-actio/(?i)?(?s)?n/ml-image-action'],
     ].map(([repeat, path]) => [
       `the owner's / repeated by ${repeat}`,
       `^https://github\\.com/${path}/\\.github/workflows/ml-image\\.yml@refs/tags/v9\\.9\\.9$`,
@@ -134,6 +146,8 @@ describe("the reusable workflow's identity guard reads RE2 as cosign does", () =
       '^https://github\\.com/acme/[^/]+/\\.github/workflows/build\\.yml@refs/tags/.*$',
     ],
     ['a / repeated after the repository', '^https://github\\.com/acme/model/?$'],
+    ['a flag group after the pinned owner', '^https://github\\.com/acme/(?i)MODEL/'],
+    ['an escaped backslash and a Q in the path', '^https://github\\.com/acme/model\\\\Q/'],
   ])('%s: accepted without the repository', (_what, regexp) => {
     expect(refusal(regexp)).toBeUndefined();
   });
