@@ -74,6 +74,37 @@ describe('platformImageOf', () => {
       undefined,
     ],
     ['a single-platform manifest: as given', REF, manifest, 'linux/arm64', 'linux/amd64', REF, undefined],
+    // The engine picks amd64 without a variant (v1): a v3 image listed first would not run on every CPU.
+    [
+      'amd64/v3 listed before amd64: the plain one',
+      REF,
+      {
+        ...index,
+        platforms: [{ os: 'linux', architecture: 'amd64', variant: 'v3', digest: ARM }, ...index.platforms],
+      },
+      undefined,
+      'linux/amd64',
+      `${REPO}@${AMD}`,
+      'linux/amd64',
+    ],
+    [
+      'only amd64/v3, --platform linux/amd64: left to the engine (no exit 2)',
+      REF,
+      { ...index, platforms: [{ os: 'linux', architecture: 'amd64', variant: 'v3', digest: ARM }] },
+      'linux/amd64',
+      'linux/amd64',
+      REF,
+      undefined,
+    ],
+    [
+      'the amd64 entry a nested index: left to the engine',
+      REF,
+      { ...index, indexEntries: [AMD] },
+      undefined,
+      'linux/amd64',
+      REF,
+      undefined,
+    ],
   ])('%s', (_, image, idx, platform, host, want, wantPlatform) => {
     const got = platformImageOf(image, idx, platform, host);
     expect(got.image).toBe(want);

@@ -19,14 +19,20 @@ export function pinnedRef(image: string, digest: string): string {
 
 /**
  * The platform's own manifest of a multi-platform DIGEST (an index), when the registry lists it;
- * undefined for a single-platform image (DIGEST is then the platform's). Pure.
+ * undefined for a single-platform image (DIGEST is then the platform's). Asked without a variant,
+ * the entry without one (arm64's v8 counts as none), as the engine picks: an amd64/v3 image listed
+ * first would not run on a CPU without those instructions; none such, undefined (the engine
+ * chooses). An entry that is an index itself is never the platform's manifest. Pure.
  */
 export function platformManifest(index: ImageIndex, platform: string): string | undefined {
   const [os, architecture, variant] = platform.split('/');
+  const nested = new Set(index.indexEntries ?? []);
   const matches = index.platforms.filter(
-    (p) => p.os === os && p.architecture === architecture && (variant === undefined || p.variant === variant),
+    (p) => p.os === os && p.architecture === architecture && isDigest(p.digest) && !nested.has(p.digest),
   );
-  return matches.find((p) => isDigest(p.digest))?.digest;
+  const plain = (p: ImageIndex['platforms'][number]) =>
+    p.variant === undefined || (architecture === 'arm64' && p.variant === 'v8');
+  return matches.find((p) => (variant === undefined ? plain(p) : p.variant === variant))?.digest;
 }
 
 /** The image to run for a reference by digest, and the platform its index gave it for. */
@@ -57,7 +63,10 @@ export function platformImageOf(
   const wanted = platform ?? host;
   const digest = platformManifest(index, wanted);
   if (digest !== undefined) return { image: pinnedRef(image, digest), platform: wanted };
-  if (platform === undefined) return { image };
+  // None to pin (only an amd64/v3 entry, a nested index): the engine chooses among them.
+  const [os, architecture] = wanted.split('/');
+  const listsIt = index.platforms.some((p) => p.os === os && p.architecture === architecture);
+  if (platform === undefined || listsIt) return { image };
   throw new InputError(
     `image ${image} has no variant for ${platform}: its index lists ${listed(index)}`,
     'use an image that has one, or another platform (--platform)',
