@@ -33,7 +33,8 @@ const env = inject('dockerEnv');
 const SHIM = path.join(REPO_ROOT, 'src/python/py/ml_image_pip.py');
 const TRIPPED = 97;
 
-// A PEP 517 backend (the build requirement the second pip installs): it builds mlimg-sdist's wheel.
+// A PEP 517 backend (a build requirement the second pip installs): it builds the wheel of the
+// source distribution it runs in, named by its PKG-INFO.
 const BACKEND = `import base64, hashlib, os, zipfile
 
 
@@ -42,10 +43,12 @@ def get_requires_for_build_wheel(config_settings=None):
 
 
 def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
-    name = "mlimg_sdist-1.0.0"
+    info = dict(line.split(": ", 1) for line in open("PKG-INFO").read().splitlines() if ": " in line)
+    module = info["Name"].replace("-", "_")
+    name = module + "-" + info["Version"]
     files = {
-        "mlimg_sdist/__init__.py": "built = True\\n",
-        name + ".dist-info/METADATA": "Metadata-Version: 2.1\\nName: mlimg-sdist\\nVersion: 1.0.0\\n",
+        module + "/__init__.py": "built = True\\n",
+        name + ".dist-info/METADATA": "Metadata-Version: 2.1\\nName: %s\\nVersion: %s\\n" % (info["Name"], info["Version"]),
         name + ".dist-info/WHEEL": "Wheel-Version: 1.0\\nGenerator: t\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
     }
     record = []
@@ -60,23 +63,31 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
     return whl
 `;
 
-/** mlimg_sdist-1.0.0.tar.gz in DIR: a source distribution built by the mlimg-backend backend. */
-function writeSdist(dir: string): void {
+/**
+ * NAME-1.0.0.tar.gz in ROOT/NAME/: a source distribution built by the mlimg-backend backend, whose
+ * build also requires REQUIRES (a source distribution itself: a build inside a build).
+ */
+function writeSdist(root: string, name: string, requires: readonly string[] = []): void {
+  const dir = path.join(root, name);
   mkdirSync(dir, { recursive: true });
+  const base = `${name.replace(/-/g, '_')}-1.0.0`;
   const script = [
-    'import io, sys, tarfile',
+    'import io, json, sys, tarfile',
+    'base, name, requires = sys.argv[2], sys.argv[3], json.loads(sys.argv[4])',
     'files = {',
-    '  "mlimg_sdist-1.0.0/PKG-INFO": "Metadata-Version: 2.1\\nName: mlimg-sdist\\nVersion: 1.0.0\\n",',
-    '  "mlimg_sdist-1.0.0/pyproject.toml": "[build-system]\\nrequires = [\\"mlimg-backend\\"]\\nbuild-backend = \\"mlimg_backend\\"\\n",',
+    '  base + "/PKG-INFO": "Metadata-Version: 2.1\\nName: %s\\nVersion: 1.0.0\\n" % name,',
+    '  base + "/pyproject.toml": "[build-system]\\nrequires = %s\\nbuild-backend = \\"mlimg_backend\\"\\n" % json.dumps(["mlimg-backend"] + requires),',
     '}',
     'with tarfile.open(sys.argv[1], "w:gz") as t:',
-    '  for name, text in files.items():',
-    '    data = text.encode(); info = tarfile.TarInfo(name); info.size = len(data)',
+    '  for path, text in files.items():',
+    '    data = text.encode(); info = tarfile.TarInfo(path); info.size = len(data)',
     '    t.addfile(info, io.BytesIO(data))',
   ].join('\n');
-  const r = spawnSync('python3', ['-c', script, path.join(dir, 'mlimg_sdist-1.0.0.tar.gz')], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'python3',
+    ['-c', script, path.join(dir, `${base}.tar.gz`), base, name, JSON.stringify(requires)],
+    { encoding: 'utf8' },
+  );
   expect(r.status, r.stderr).toBe(0);
 }
 
@@ -113,7 +124,10 @@ describe.skipIf(!env.available)("index URLs stay off the command line of pip's s
         files: { '__init__.py': BACKEND },
       },
     ]);
-    writeSdist(path.join(index.root, 't', marker, 'simple', 'mlimg-sdist'));
+    const simple = path.join(index.root, 't', marker, 'simple');
+    writeSdist(simple, 'mlimg-mid');
+    // Its build requires mlimg-mid, a source distribution: the second pip starts a third.
+    writeSdist(simple, 'mlimg-top', ['mlimg-mid']);
     indexUrl = `${index.origin}/t/${marker}/simple`;
     await buildTestImage(
       docker,
@@ -132,7 +146,7 @@ RUN printf '%s\\n' 'import os; os._exit(${TRIPPED}) if b"mlimgtripwire" in open(
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** `pip install --dry-run mlimg-sdist` in the tripwire base, plain or through the shim. */
+  /** `pip install --dry-run mlimg-top` in the tripwire base, plain or through the shim. */
   const dryRun = (shim: boolean) =>
     docker_([
       'run',
@@ -148,7 +162,7 @@ RUN printf '%s\\n' 'import os; os._exit(${TRIPPED}) if b"mlimgtripwire" in open(
       'install',
       '--dry-run',
       '--break-system-packages',
-      'mlimg-sdist==1.0.0',
+      'mlimg-top==1.0.0',
     ]);
 
   it('the tripwire trips: plain pip hands the second pip the URL on its command line', async () => {
@@ -160,12 +174,12 @@ RUN printf '%s\\n' 'import os; os._exit(${TRIPPED}) if b"mlimgtripwire" in open(
   it('through ml_image_pip.py the second pip gets it in its environment, and the build requirement installs', async () => {
     const r = await dryRun(true);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain('Would install mlimg-sdist-1.0.0');
+    expect(r.out).toContain('Would install mlimg-top-1.0.0');
   });
 
   it('the resolver: a source distribution from an index whose path holds a token resolves', async () => {
     const req = path.join(dir, 'req.txt');
-    writeFileSync(req, 'mlimg-sdist==1.0.0\n');
+    writeFileSync(req, 'mlimg-top==1.0.0\n');
     const out = path.join(dir, 'resolve-out');
     const io = captureIo(dir, docker, { ML_IMAGE_CACHE_DIR: `${dir}/.ml-image-cache` });
     const code = await runCli(
@@ -187,7 +201,7 @@ RUN printf '%s\\n' 'import os; os._exit(${TRIPPED}) if b"mlimgtripwire" in open(
     expect(code, io.err()).toBe(0);
     const res = JSON.parse(readFileSync(path.join(out, 'resolution.json'), 'utf8')) as Resolution;
     expect(res.status).toBe('clean');
-    expect(JSON.stringify(res)).toContain('mlimg-sdist');
+    expect(JSON.stringify(res)).toContain('mlimg-top');
     expect(io.err()).not.toContain(marker);
   });
 
@@ -195,7 +209,7 @@ RUN printf '%s\\n' 'import os; os._exit(${TRIPPED}) if b"mlimgtripwire" in open(
     const cfgDir = mkdtempSync(path.join(dir, 'cfg-'));
     mkdirSync(path.join(cfgDir, 'app'));
     writeFileSync(path.join(cfgDir, 'app', 'app.py'), 'print("hi")\n');
-    writeFileSync(path.join(cfgDir, 'requirements.txt'), 'mlimg-sdist==1.0.0\n');
+    writeFileSync(path.join(cfgDir, 'requirements.txt'), 'mlimg-top==1.0.0\n');
     const config = validateConfigData(
       {
         image: { name: 'ml-image-it/pip-argv', registry: images.registry, version: '0.1.0' },
@@ -228,7 +242,7 @@ RUN printf '%s\\n' 'import os; os._exit(${TRIPPED}) if b"mlimgtripwire" in open(
     const run = await docker.runContainer({
       image: ref,
       platform: 'linux/amd64',
-      cmd: ['python3', '-c', 'import mlimg_sdist; print("built", mlimg_sdist.built)'],
+      cmd: ['python3', '-c', 'import mlimg_top; print("built", mlimg_top.built)'],
     });
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toContain('built True');

@@ -50,7 +50,11 @@ describe('python files compile', () => {
  * packaging, as in a base image): `python3 -c` imports the helper by path and prints
  * json.dumps(NAME(*ARGS)).
  */
-function helperCall(name: string, args: readonly unknown[]): unknown {
+function helperCall(
+  name: string,
+  args: readonly unknown[],
+  file = 'src/resolve/py/ml_image_resolve.py',
+): unknown {
   const script = [
     'import importlib.util, json, sys',
     'spec = importlib.util.spec_from_file_location("ml_image_resolve", sys.argv[1])',
@@ -58,11 +62,9 @@ function helperCall(name: string, args: readonly unknown[]): unknown {
     'spec.loader.exec_module(h)',
     'print(json.dumps(getattr(h, sys.argv[2])(*json.loads(sys.argv[3]))))',
   ].join('\n');
-  const r = spawnSync(
-    'python3',
-    ['-c', script, path.join(REPO_ROOT, 'src/resolve/py/ml_image_resolve.py'), name, JSON.stringify(args)],
-    { encoding: 'utf8' },
-  );
+  const r = spawnSync('python3', ['-c', script, path.join(REPO_ROOT, file), name, JSON.stringify(args)], {
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as unknown;
 }
@@ -211,5 +213,77 @@ describe("the helper's snapshot: every distribution on sys.path, pip's is_local(
       ['numpy', true],
       ['torch', undefined],
     ]);
+  });
+});
+
+describe('ml_image_pip.py on python3: what the second pip is given', () => {
+  const PIP = 'src/python/py/ml_image_pip.py';
+  const call = (name: string, ...args: unknown[]) => helperCall(name, args, PIP);
+
+  it.each<[string, string[], string[], Record<string, string>]>([
+    [
+      'every index option before "--" moves to the environment; the requirements stay',
+      [
+        'py',
+        'R',
+        'install',
+        '-i',
+        'https://h/t/TOK/simple',
+        '--extra-index-url',
+        'https://a',
+        '--extra-index-url',
+        'https://b',
+        '--find-links',
+        'https://c',
+        '--proxy',
+        'http://u:p@proxy:3128',
+        '--',
+        '-i',
+        'x',
+      ],
+      ['py', 'R', 'install', '--', '-i', 'x'],
+      {
+        PIP_INDEX_URL: 'https://h/t/TOK/simple',
+        PIP_EXTRA_INDEX_URL: 'https://a https://b',
+        PIP_FIND_LINKS: 'https://c',
+        PIP_PROXY: 'http://u:p@proxy:3128',
+      },
+    ],
+    [
+      'an empty value (--proxy "": no proxy, --target "") and one with white space stay',
+      ['py', 'R', 'install', '--target', '', '--proxy', '', '-f', '/a dir', '--no-index', '--', 'x'],
+      ['py', 'R', 'install', '--target', '', '--proxy', '', '-f', '/a dir', '--no-index', '--', 'x'],
+      {},
+    ],
+  ])('off_command_line: %s', (_, cmd, kept, env) => {
+    expect(call('off_command_line', cmd)).toEqual([kept, env]);
+  });
+
+  it("runnable: a file, a directory, a path inside a zip (pip 21.1-22.1's __env_pip__.zip/pip); not a missing one", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-pip-'));
+    try {
+      const zip = path.join(dir, '__env_pip__.zip');
+      const made = spawnSync('python3', [
+        '-c',
+        `import zipfile; zipfile.ZipFile(${JSON.stringify(zip)}, "w").writestr("pip/__main__.py", "")`,
+      ]);
+      expect(made.status).toBe(0);
+      writeFileSync(path.join(dir, 'plain.txt'), 'x');
+      expect(call('runnable', `${zip}/pip`)).toBe(true);
+      expect(call('runnable', dir)).toBe(true);
+      expect(call('runnable', `${dir}/missing/pip`)).toBe(false);
+      // A regular file is no directory to hold a pip.
+      expect(call('runnable', `${dir}/plain.txt/pip`)).toBe(false);
+      // Where the second pip imports pip from: the runner's pip's parent, in the zip too.
+      expect(call('runner_root', `${zip}/pip`)).toBe(zip);
+      expect(call('runner_root', '/usr/lib/python3/dist-packages/pip/__pip-runner__.py')).toBe(
+        '/usr/lib/python3/dist-packages',
+      );
+      expect(call('runner_root', '/usr/lib/python3/dist-packages/pip')).toBe(
+        '/usr/lib/python3/dist-packages',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
