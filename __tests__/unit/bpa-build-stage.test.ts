@@ -376,6 +376,16 @@ describe('BPA outputs of a one-variant build', () => {
     expect(m['ml-image.platforms']).toEqual({ 'linux/amd64': DIGEST(1), 'linux/arm64': DIGEST(2) });
   });
 
+  it('one platform, not merged, pushed as an index with attestations: the index, as build-push-action', () => {
+    const out = singleImageOutputs({
+      ...variant,
+      platforms: [{ ...platform('linux/amd64', 1), indexDigest: DIGEST(9) }],
+    });
+    expect(out.digest).toBe(DIGEST(9));
+    expect(JSON.parse(out.metadata)['containerimage.digest']).toBe(DIGEST(9));
+    expect(out.imageid).toBe(DIGEST(5));
+  });
+
   it('one platform, not merged: the image digest, and imageid is its config digest', () => {
     const out = singleImageOutputs({ ...variant, platforms: [platform('linux/amd64', 1)] });
     expect(out.digest).toBe(DIGEST(1));

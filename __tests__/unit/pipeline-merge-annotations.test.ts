@@ -85,3 +85,23 @@ describe('merge job: index annotations dropped on a Docker manifest list', () =>
     if (warned) expect(warning).toMatch(/Docker manifest list.*docker-container builder/);
   });
 });
+
+describe('merge job: a build that pushed an index around its image (BuildKit attestations)', () => {
+  it('merges the indexes, so the attestations stay beside each image', async () => {
+    const file = digestFile(OCI);
+    writeFileSync(
+      path.join(dir, 'a.json'),
+      JSON.stringify({ ...file, build: { ...file.build, indexDigest: D('e') } }),
+    );
+    const sources: (readonly string[])[] = [];
+    const docker = fakeDocker({
+      buildxVersion: async () => '0.21.2',
+      imagetoolsCreate: async (_tags, given) => {
+        sources.push(given);
+        return D('c');
+      },
+    });
+    await mergeFromDigestFiles(dir, { docker: () => docker, progress: () => undefined }, PLAN);
+    expect(sources).toEqual([[`localhost:5000/acme/model@${D('e')}`]]);
+  });
+});

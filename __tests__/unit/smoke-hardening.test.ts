@@ -379,6 +379,18 @@ describe("a local build's tag", () => {
       true,
     ],
     [
+      'the containerd store loaded the index the build pushed (BuildKit attestations): its ID',
+      { id: D('e'), repoDigests: [] },
+      { digest: D('a'), indexDigest: D('e') },
+      true,
+    ],
+    [
+      'the index the build pushed as a repository digest',
+      { id: D('f'), repoDigests: [`r@${D('e')}`] },
+      { digest: D('a'), indexDigest: D('e') },
+      true,
+    ],
+    [
       'another image',
       { id: D('b'), repoDigests: [`r@${D('b')}`] },
       { digest: D('a'), metadata: meta },

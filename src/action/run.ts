@@ -366,7 +366,9 @@ const pushedTags = (v: VariantBuild): string[] => (byDigestOnly(v) ? [] : v.tags
  */
 export function singleImageOutputs(v: VariantBuild): { digest?: string; imageid?: string; metadata: string } {
   const only = v.platforms.length === 1 ? v.platforms[0] : undefined;
-  const digest = v.digest ?? only?.digest;
+  // Unmerged, what the build pushed: the index around the image where BuildKit's attestations came
+  // with it, as build-push-action's digest (a matrix merge of these keeps them).
+  const digest = v.digest ?? only?.indexDigest ?? only?.digest;
   const configDigest = only?.metadata['containerimage.config.digest'];
   const imageid = typeof configDigest === 'string' ? configDigest : digest;
   const metadata: Record<string, unknown> = {

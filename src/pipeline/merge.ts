@@ -83,7 +83,8 @@ export async function mergeFromDigestFiles(
       { docker, progress: (l) => io.progress('build', l) },
       variant,
       first.tags,
-      platforms.map((p) => `${first.repository}@${p.digest}`),
+      // The indexes the builds pushed, where they did: BuildKit's attestations stay beside each image.
+      platforms.map((p) => `${first.repository}@${p.indexDigest ?? p.digest}`),
       annotations,
     );
     if (annotations.length > 0) {

@@ -10,6 +10,8 @@ import { errorMessage, firstLine, isDaemonGone } from './interrupt.js';
 /** What the build recorded of a target's image (build.json): its digest and buildx's metadata. */
 export interface RecordedImage {
   digest: string;
+  /** The index the build pushed around the image (BuildKit's attestations), when it did. */
+  indexDigest?: string | undefined;
   metadata?: Readonly<Record<string, unknown>>;
 }
 
@@ -27,10 +29,13 @@ export function recordedConfigDigest(r: RecordedImage): string | undefined {
  * the image has a repository digest of it (pushed and loaded). Each is content-addressed.
  */
 export function isRecordedImage(d: Pick<ImageDetails, 'id' | 'repoDigests'>, r: RecordedImage): boolean {
+  // On the containerd image store an image loaded with its attestations is the index the build
+  // pushed (its ID and repository digest), whose image build.json records.
+  const digests = [r.digest, ...(r.indexDigest !== undefined ? [r.indexDigest] : [])];
   return (
-    d.id === r.digest ||
+    digests.includes(d.id) ||
     d.id === recordedConfigDigest(r) ||
-    d.repoDigests.some((x) => x.endsWith(`@${r.digest}`))
+    d.repoDigests.some((x) => digests.some((g) => x.endsWith(`@${g}`)))
   );
 }
 
