@@ -81,6 +81,16 @@ describe('redactOutput', () => {
       `env:\n  WANDB_API_KEY: ${R}\n  LANG: C.UTF-8`,
     ],
     [
+      "Python's repr of a value holding an apostrophe, and JSON's escaped quote",
+      `{'DB_PASSWORD': "it's-a-s3cret-value"} {"API_TOKEN": "pa\\"ss-s3cret-value"}`,
+      `{'DB_PASSWORD': "${R}"} {"API_TOKEN": "${R}"}`,
+    ],
+    [
+      "YAML lines of a program's own words (no _ in the name) stay",
+      'KEY: the-key-column-name\n  - AUTHORS: Jane Doe\nSESSION: default',
+      'KEY: the-key-column-name\n  - AUTHORS: Jane Doe\nSESSION: default',
+    ],
+    [
       "a mapping's lower-case settings and innocent names stay",
       "{'lr': '0.001', 'MODEL': 'bert-base', 'tokenizer': 'x'}\nWARNING: slow path",
       "{'lr': '0.001', 'MODEL': 'bert-base', 'tokenizer': 'x'}\nWARNING: slow path",
@@ -108,6 +118,17 @@ describe('redactOutput', () => {
     );
     // Each was read to its end: nothing to mask in the first two, the third's value is the rest of its line.
     expect(got).toEqual(['A='.repeat(500_000), `A="${'x'.repeat(1_000_000)}`, `DB_PASSWORD=${REDACTED}`]);
+  });
+
+  it('stays linear on 1 MB of quoted pairs and YAML-like lines that never close', () => {
+    const inputs = [
+      `"A_B": "${'\\"'.repeat(300_000)}`,
+      `'A': '${"\\'".repeat(300_000)}`,
+      `${'"A": '.repeat(150_000)}`,
+      `A_B:${' '.repeat(1_000_000)}x`,
+    ];
+    const got = finishes(() => inputs.map((t) => redactOutput(t).length));
+    expect(got.every((n) => n > 0)).toBe(true);
   });
 });
 
@@ -170,6 +191,8 @@ describe("the image's own secret values, printed without their names", () => {
     'WANDB_API_KEY=PLANT02wbvalue',
     'HTTPS_PROXY=pxuser:PLANT04pw@proxy:3128',
     'AUTH_ENABLED=true',
+    'PIP_KEYRING_PROVIDER=subprocess',
+    'HF_TOKEN_PATH=/root/.cache/huggingface/token',
     'DB_PASSWORD=short',
     'LANG=C.UTF-8',
   ];
@@ -183,6 +206,11 @@ describe("the image's own secret values, printed without their names", () => {
       'enabled=true pw=short',
     ],
     ['innocent values', '/usr/local/bin:/usr/bin C.UTF-8', '/usr/local/bin:/usr/bin C.UTF-8'],
+    [
+      'a word or a path under a secret-like name (KEYRING, TOKEN_PATH) is left',
+      'subprocess.CalledProcessError at /root/.cache/huggingface/token',
+      'subprocess.CalledProcessError at /root/.cache/huggingface/token',
+    ],
   ])('imageEnvMask: %s', (_, text, want) => {
     expect(imageEnvMask(ENV)(text)).toBe(want);
   });

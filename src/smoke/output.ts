@@ -70,13 +70,17 @@ export function tail(text: string, lines = 40): string {
   return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 
-/** Values too common to mask wherever they appear (an AUTH_ENABLED=true is no secret's value). */
-const PLAIN_VALUE = /^(?:true|false|yes|no|on|off|none|null|\d+)$/i;
+/**
+ * Values not masked wherever they appear: a word (AUTH_ENABLED=true, PIP_KEYRING_PROVIDER=subprocess),
+ * a number, a path (HF_TOKEN_PATH=/root/.cache/huggingface/token). NAME=value pairs of them are
+ * still masked by name.
+ */
+const PLAIN_VALUE = /^(?:[a-z][a-z_-]*|\d+|[~./][^\s]*)$/i;
 
 /**
  * The image's own secrets masked wherever a test prints them: each value of its environment (ENV:
  * NAME=value, as the engine lists them) that the environment record masks (redactEnvValue: a
- * secret NAME, a login, a token's shape), 8 characters or more: a test that prints
+ * secret NAME, a login, a token's shape), 8 characters or more, but words, numbers and paths (PLAIN_VALUE): a test that prints
  * os.environ["WANDB_API_KEY"] alone, with no NAME beside it, is masked as env.json is.
  */
 export function imageEnvMask(env: readonly string[]): (text: string) => string {

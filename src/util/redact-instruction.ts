@@ -127,11 +127,18 @@ const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
 const ENV_ASSIGNMENT = assignment(ENV_NAME);
 /**
  * A quoted NAME and its quoted value, as a mapping prints: Python's `{'WANDB_API_KEY': 'x'}`
- * (print(os.environ)), JSON's `"WANDB_API_KEY": "x"`, or `os.environ["A"] = "x"`.
+ * (print(os.environ); `"it's"` in double quotes), JSON's `"WANDB_API_KEY": "x \\" y"`, or
+ * `os.environ["A"] = "x"`. A value's escaped characters are part of it.
  */
-const QUOTED_PAIR = new RegExp(`(["'])(${ENV_NAME})\\1(\\]?\\s*[:=]\\s*)(["'])([^"'\\r\\n]*)\\4`, 'g');
-/** A line that is one `NAME: value`, as YAML (and `docker inspect`'s Go template) prints it. */
-const YAML_PAIR = new RegExp(`^([ \\t-]*)(${ENV_NAME}):([ \\t]+)([^\\r\\n]*)$`, 'gm');
+const QUOTED_PAIR = new RegExp(
+  `(["'])(${ENV_NAME})\\1(\\]?\\s*[:=]\\s*)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`,
+  'g',
+);
+/**
+ * A line that is one `NAME: value`, as YAML (and `docker inspect`'s Go template) prints it, NAME
+ * with a `_` (WANDB_API_KEY): a `KEY: column` or `AUTHORS: Jane` line is a program's own text.
+ */
+const YAML_PAIR = new RegExp(`^([ \\t-]*)([A-Z][A-Z0-9]*_[A-Z0-9_]*):([ \\t]+)([^\\r\\n]*)$`, 'gm');
 
 /**
  * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
@@ -145,11 +152,10 @@ export function redactOutput(text: string): string {
   const mask = (name: string, value: string) => `${name}=${redactEnvValue(name, value)}`;
   const lines = text
     .replace(ENV_LINE, (_m, name: string, value: string) => mask(name, value))
-    .replace(
-      QUOTED_PAIR,
-      (_m, q: string, name: string, sep: string, vq: string, value: string) =>
-        `${q}${name}${q}${sep}${vq}${redactEnvValue(name, value)}${vq}`,
-    )
+    .replace(QUOTED_PAIR, (_m, q: string, name: string, sep: string, dq?: string, sq?: string) => {
+      const vq = dq !== undefined ? '"' : "'";
+      return `${q}${name}${q}${sep}${vq}${redactEnvValue(name, dq ?? sq ?? '')}${vq}`;
+    })
     .replace(
       YAML_PAIR,
       (_m, lead: string, name: string, sp: string, value: string) =>
