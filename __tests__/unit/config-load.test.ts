@@ -239,6 +239,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ cwd: dir, file: 'a\nerror: forged.yml' })).toThrow(
       `config file not found: ${dir}/a\\nerror: forged.yml`,
     );
+    // A config file so named heads its problems escaped too.
+    write('c\nerror: forged.yml', 'image: {name: a/b}\nnope: 1\n');
+    const named = rejection(() => loadConfig({ cwd: dir, file: 'c\nerror: forged.yml' }));
+    expect(named.message).toContain('c\\nerror: forged.yml');
+    expect(named.message).not.toMatch(/\nerror: forged/);
   });
 
   it('a named file that is a directory or a device says what it is, not "not found"', () => {

@@ -337,7 +337,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
   const noFile = `no config: neither ${DEFAULT_CONFIG_FILES.join(' nor ')} in ${cwd}`;
   if (file === undefined && overrides.length === 0) throw new InputError(noFile, NO_FILE_FIX);
   const rel = file ? path.relative(cwd, file) : '';
-  const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+  const label = file ? printable(rel && !rel.startsWith('..') ? rel : file) : 'inputs';
   if (file !== undefined) refuseLinkOutOfWorkspace(file, label, opts.env);
   const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
   // A value an override set names its input, else the line of the file it is on; a variant the
