@@ -856,3 +856,39 @@ describe.skipIf(SKIP)('probe: conda packages from conda-meta', () => {
     expect(record.errors.filter((e) => e.field === 'conda')).toEqual([]);
   });
 });
+
+describe('need_torch: torch absent skips, torch there but broken fails', () => {
+  it.each<[string, string | undefined, string, RegExp]>([
+    ['not installed: the suites that need it skip', undefined, 'skip', /torch is not installed in the image/],
+    [
+      'installed, a shared library missing: a failure (a pass gate would let a skip through)',
+      'raise ImportError("libcudart.so.12: cannot open shared object file: No such file or directory")',
+      'fail',
+      /torch is installed but does not import: libcudart\.so\.12/,
+    ],
+    [
+      'installed, a module it needs missing: a failure',
+      'import typing_extensions_not_here',
+      'fail',
+      /torch is installed but does not import: No module named 'typing_extensions_not_here'/,
+    ],
+  ])('%s', (_, init, status, reason) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-torch-'));
+    try {
+      if (init !== undefined) {
+        mkdirSync(path.join(dir, 'torch'));
+        writeFileSync(path.join(dir, 'torch', '__init__.py'), `${init}\n`);
+      }
+      // No torch on the host's python3 but the stand-in: the directory first on sys.path.
+      const r = withSmoke(
+        `sys.path.insert(0, ${JSON.stringify(dir)})\nsys.modules.pop("torch", None)\nm.need_torch()`,
+      );
+      const line = r.stdout.trim().split('\n').at(-1) ?? '';
+      const result = JSON.parse(line) as { status: string; reason: string };
+      expect(result.status).toBe(status);
+      expect(result.reason).toMatch(reason);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
