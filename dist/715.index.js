@@ -1200,6 +1200,7 @@ function firstInvalidUtf8(data) {
 
 
 
+
 /** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
 const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
@@ -1219,12 +1220,12 @@ function checkedRealPath(abs, where, root, placed) {
         real = (0,external_node_fs_.realpathSync)(abs);
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions', placed);
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${(0,util_text/* printable */.g$)(abs)}${where}: ${e.code ?? String(e)}`, 'check its permissions', placed);
     }
     // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
     const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
     if (system !== undefined)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository', placed);
+        throw new errors/* InputError */.dz(`requirements file ${(0,util_text/* printable */.g$)(abs)}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository', placed);
     if (root === undefined)
         return real;
     let realRoot;
@@ -1235,7 +1236,7 @@ function checkedRealPath(abs, where, root, placed) {
         throw new errors/* InputError */.dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
     }
     if (!isInside(real, realRoot))
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository', placed);
+        throw new errors/* InputError */.dz(`requirements file ${(0,util_text/* printable */.g$)(abs)}${where} is outside the workspace ${(0,util_text/* printable */.g$)(realRoot)}${real === abs ? '' : ` (it resolves to ${(0,util_text/* printable */.g$)(real)})`}`, 'keep requirements files, and every -r include, inside the repository', placed);
     return real;
 }
 /**
@@ -1244,7 +1245,7 @@ function checkedRealPath(abs, where, root, placed) {
  * else exit 2.
  */
 function readRequirementsFile(abs, from, root) {
-    const where = from ? ` (included from ${from})` : '';
+    const where = from ? ` (included from ${(0,util_text/* printable */.g$)(from)})` : '';
     // An included file's problem is annotated on the line that includes it (FROM is "FILE:LINE").
     const placed = { location: (0,errors/* locationOf */.hD)(from) };
     let st;
@@ -1254,24 +1255,24 @@ function readRequirementsFile(abs, from, root) {
     catch (e) {
         const code = e.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new errors/* InputError */.dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements', placed);
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions', placed);
+            throw new errors/* InputError */.dz(`requirements file not found: ${(0,util_text/* printable */.g$)(abs)}${where}`, 'check the path in python.requirements / --requirements', placed);
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${(0,util_text/* printable */.g$)(abs)}${where}: ${code ?? String(e)}`, 'check its permissions', placed);
     }
     if (!st.isFile())
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)', placed);
+        throw new errors/* InputError */.dz(`requirements file ${(0,util_text/* printable */.g$)(abs)}${where} ${(0,read_regular/* notRegularFile */.s5)(st)}`, 'name a requirements file (a text file of requirement lines)', placed);
     if (st.size > MAX_REQUIREMENTS_BYTES)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement', placed);
+        throw new errors/* InputError */.dz(`requirements file ${(0,util_text/* printable */.g$)(abs)}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement', placed);
     const real = checkedRealPath(abs, where, root, placed);
     let data;
     try {
         data = (0,external_node_fs_.readFileSync)(real);
     }
     catch (e) {
-        throw new errors/* InputError */.dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions', placed);
+        throw new errors/* InputError */.dz(`cannot read the requirements file ${(0,util_text/* printable */.g$)(abs)}${where}: ${e.message}`, 'check its permissions', placed);
     }
     const decoded = decodeRequirements(data);
     if ('why' in decoded)
-        throw new errors/* InputError */.dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix, placed);
+        throw new errors/* InputError */.dz(`requirements file ${(0,util_text/* printable */.g$)(abs)}${where} ${decoded.why}`, decoded.fix, placed);
     return decoded.text;
 }
 
@@ -1848,6 +1849,9 @@ function parseYamlDocument(raw, fileLabel) {
             return `${where}the file holds more than one YAML document (---); give one`;
         // Its first line repeats the place ("... at line 5, column 1:"), said once here, first.
         const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+        // The parser's own stack ran out (lists in lists thousands deep): where it did, not a JS error.
+        if (/Maximum call stack size exceeded/.test(message))
+            return `${where}the YAML is nested too deeply to read there (lists or mappings inside each other thousands of levels deep); a config nests a few levels`;
         const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
         // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
         // later line it read as part of the value).
@@ -1974,6 +1978,7 @@ function outsideWorkspace(file, root) {
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
 
 
 
@@ -2121,23 +2126,23 @@ function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
     const problems = [];
     const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
     const at = (p) => external_node_path_default().resolve(baseDir, p);
-    /** What is wrong with P as a directory: missing, unreachable (a link loop), or not a directory. */
+    /** What is wrong with P (escaped) as a directory: missing, unreachable (a link loop), or not one. */
     const dirProblem = (p) => {
         const st = (0,read_regular/* statPath */.qW)(p);
         if (st === undefined)
-            return `directory not found: ${p}`;
+            return `directory not found: ${(0,util_text/* printable */.g$)(p)}`;
         if (typeof st === 'string')
-            return `${p}: ${st}`;
-        return st.isDirectory() ? undefined : `${p} is not a directory`;
+            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
+        return st.isDirectory() ? undefined : `${(0,util_text/* printable */.g$)(p)} is not a directory`;
     };
     /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
     const fileProblem = (p) => {
         const st = (0,read_regular/* statPath */.qW)(p);
         if (st === undefined)
-            return `file not found: ${p}`;
+            return `file not found: ${(0,util_text/* printable */.g$)(p)}`;
         if (typeof st === 'string')
-            return `${p}: ${st}`;
-        return st.isFile() ? undefined : `${p} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
+            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
+        return st.isFile() ? undefined : `${(0,util_text/* printable */.g$)(p)} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
     };
     // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
     const context = at(config.build.context);
@@ -2221,7 +2226,7 @@ function loadConfig(opts = {}) {
         // A link loop or a path that cannot be looked at is named as such, not as "not found".
         const st = (0,read_regular/* statPath */.qW)(file);
         if (st === undefined || typeof st === 'string') {
-            throw new errors/* InputError */.dz(st === undefined ? `config file not found: ${file}` : `config file ${file}: ${st}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+            throw new errors/* InputError */.dz(`config file ${st === undefined ? 'not found: ' : ''}${(0,util_text/* printable */.g$)(file)}${st ? `: ${st}` : ''}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
         }
     }
     else {
@@ -2231,7 +2236,7 @@ function loadConfig(opts = {}) {
     if (file === undefined && overrides.length === 0)
         throw new errors/* InputError */.dz(noFile, NO_FILE_FIX);
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
-    const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+    const label = file ? (0,util_text/* printable */.g$)(rel && !rel.startsWith('..') ? rel : file) : 'inputs';
     if (file !== undefined)
         refuseLinkOutOfWorkspace(file, label, opts.env);
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;
@@ -2930,9 +2935,22 @@ def off_command_line(cmd):
 
 def child_command(cmd, shim):
     """pip's [python, RUNNER, ARGS...] as [python, SHIM, --runner, RUNNER, ARGS...]."""
-    if shim is None or len(cmd) < 2 or not os.path.exists(str(cmd[1])):
+    if shim is None or len(cmd) < 2 or not runnable(str(cmd[1])):
         return cmd
     return [cmd[0], shim, "--runner", cmd[1]] + list(cmd[2:])
+
+
+def runnable(path):
+    """PATH is there, or is inside a zip file that is (pip 21.1-22.1 run the second pip from a
+    temporary .../__env_pip__.zip/pip)."""
+    import zipfile
+    here = path
+    while not os.path.exists(here):
+        parent = os.path.dirname(here)
+        if parent == here:
+            return False
+        here = parent
+    return here == path or (os.path.isfile(here) and zipfile.is_zipfile(here))
 
 
 def hide_index_urls(shim=None):
@@ -2969,24 +2987,38 @@ def hidden(call, shim):
 
 def runner_root(runner):
     """Where the pip that RUNNER runs is imported from: its __pip-runner__.py's or its directory's
-    parent (the second pip must import that pip, not another one on sys.path)."""
-    pip_dir = os.path.dirname(runner) if os.path.isfile(runner) else runner
+    parent (a directory in a zip file too)."""
+    pip_dir = os.path.dirname(runner) if runner.endswith(".py") else runner
     return os.path.dirname(os.path.abspath(pip_dir))
+
+
+class PipFrom:
+    """Imports pip, and only pip, from ROOT (as __pip-runner__.py does): the second pip must run
+    the pip that started it, and nothing else of ROOT (the parent's site-packages) may shadow the
+    standard library or the build environment's own packages."""
+
+    def __init__(self, root):
+        self.root = root
+
+    def find_spec(self, fullname, path=None, target=None):
+        from importlib.machinery import PathFinder
+        return PathFinder.find_spec(fullname, [self.root], target) if fullname == "pip" else None
 
 
 def main(argv):
     shim = os.path.abspath(argv[0])
     args = argv[1:]
+    # Not this file's directory on sys.path (pip's __main__ leaves out the working directory);
+    # under -P or PYTHONSAFEPATH it is not there.
+    if sys.path and os.path.abspath(sys.path[0] or ".") == os.path.dirname(shim):
+        del sys.path[0]
     if args[:1] == ["--runner"] and len(args) >= 2:
         runner = args[1]
-        sys.path.insert(0, runner_root(runner))
+        sys.meta_path.insert(0, PipFrom(runner_root(runner)))
         hide_index_urls(shim)
         sys.argv = [runner] + args[2:]
         runpy.run_path(runner, run_name="__main__")
         return 0
-    # What \`python3 -m pip\` has: the working directory on sys.path (pip looks for installed
-    # distributions there too).
-    sys.path[0] = os.getcwd()
     hide_index_urls(shim)
     from pip._internal.cli.main import main as pip_main
     sys.argv = ["pip"] + args
@@ -13743,12 +13775,17 @@ function pinnedRef(image, digest) {
 }
 /**
  * The platform's own manifest of a multi-platform DIGEST (an index), when the registry lists it;
- * undefined for a single-platform image (DIGEST is then the platform's). Pure.
+ * undefined for a single-platform image (DIGEST is then the platform's). Asked without a variant,
+ * the entry without one (arm64's v8 counts as none), as the engine picks: an amd64/v3 image listed
+ * first would not run on a CPU without those instructions; none such, undefined (the engine
+ * chooses). An entry that is an index itself is never the platform's manifest. Pure.
  */
 function platformManifest(index, platform) {
     const [os, architecture, variant] = platform.split('/');
-    const matches = index.platforms.filter((p) => p.os === os && p.architecture === architecture && (variant === undefined || p.variant === variant));
-    return matches.find((p) => (0,oci_ref/* isDigest */.Bc)(p.digest))?.digest;
+    const nested = new Set(index.indexEntries ?? []);
+    const matches = index.platforms.filter((p) => p.os === os && p.architecture === architecture && (0,oci_ref/* isDigest */.Bc)(p.digest) && !nested.has(p.digest));
+    const plain = (p) => p.variant === undefined || (architecture === 'arm64' && p.variant === 'v8');
+    return matches.find((p) => (variant === undefined ? plain(p) : p.variant === variant))?.digest;
 }
 /** `os/arch[/variant]` of each entry of INDEX, for messages. */
 const listed = (index) => index.platforms.map((p) => `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`).join(', ');
@@ -13765,7 +13802,10 @@ function platformImageOf(image, index, platform, host) {
     const digest = platformManifest(index, wanted);
     if (digest !== undefined)
         return { image: pinnedRef(image, digest), platform: wanted };
-    if (platform === undefined)
+    // None to pin (only an amd64/v3 entry, a nested index): the engine chooses among them.
+    const [os, architecture] = wanted.split('/');
+    const listsIt = index.platforms.some((p) => p.os === os && p.architecture === architecture);
+    if (platform === undefined || listsIt)
         return { image };
     throw new InputError(`image ${image} has no variant for ${platform}: its index lists ${listed(index)}`, 'use an image that has one, or another platform (--platform)');
 }
@@ -15670,6 +15710,7 @@ async function matchOutput(output, expected, excluded, options = {}) {
 
 
 
+
 /** How much of a test's output its result keeps: the end, where the error is (records stay small). */
 const OUTPUT_KEEP_CHARS = 64 * 1024;
 /** The most of one unfinished line a live view holds back before it shows it anyway. */
@@ -15711,6 +15752,27 @@ function liveLines(emit) {
 function tail(text, lines = 40) {
     const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
     return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
+}
+/**
+ * Values not masked wherever they appear: a word (AUTH_ENABLED=true, PIP_KEYRING_PROVIDER=subprocess),
+ * a number, a path (HF_TOKEN_PATH=/root/.cache/huggingface/token). NAME=value pairs of them are
+ * still masked by name.
+ */
+const PLAIN_VALUE = /^(?:[a-z][a-z_-]*|\d+|[~./][^\s]*)$/i;
+/**
+ * The image's own secrets masked wherever a test prints them: each value of its environment (ENV:
+ * NAME=value, as the engine lists them) that the environment record masks (redactEnvValue: a
+ * secret NAME, a login, a token's shape), 8 characters or more, but words, numbers and paths (PLAIN_VALUE): a test that prints
+ * os.environ["WANDB_API_KEY"] alone, with no NAME beside it, is masked as env.json is.
+ */
+function imageEnvMask(env) {
+    const secrets = env.flatMap((pair) => {
+        const eq = pair.indexOf('=');
+        const [name, value] = eq > 0 ? [pair.slice(0, eq), pair.slice(eq + 1)] : ['', ''];
+        return value !== (0,redact/* redactEnvValue */.OI)(name, value) && !PLAIN_VALUE.test(value.trim()) ? [value] : [];
+    });
+    const masks = (0,redact/* valueMasks */.xJ)(secrets, 8);
+    return (text) => masks.reduce((t, m) => t.split(m).join(redact/* REDACTED */.XF), text);
 }
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
 const MISSING_PROGRAM = /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;
@@ -15812,11 +15874,11 @@ function isEngineRefusal(e) {
  * Runs a test's container with the run's image, platform and timeout; the GPUs only when the test
  * uses one (`gpu`), no network unless the spec asks (the runtime hardens every container).
  */
-function containerRunner(input, deps, current) {
+function containerRunner(input, deps, current, mask = (text) => text) {
     return async ({ gpu, ...spec }) => {
         let outcome;
-        // Whole lines, redacted: a secret cut between two chunks is still masked.
-        const live = deps.output && liveLines((text) => deps.output(text, current()));
+        // Whole lines, redacted (the image's own secret values too): a secret cut between two chunks is still masked.
+        const live = deps.output && liveLines((text) => deps.output(mask(text), current()));
         try {
             outcome = await deps.docker.runContainer({
                 ...(live && { onOutput: (chunk) => live.push(chunk) }),
@@ -15907,7 +15969,7 @@ function finishResult(s) {
         image: s.input.image,
         platform: s.platform,
         gpus: s.input.gpus,
-        tests: s.tests,
+        tests: s.tests.map((t) => masked(s, t)),
         summary: {
             pass: count('pass'),
             fail: count('fail'),
@@ -15918,8 +15980,18 @@ function finishResult(s) {
 }
 /** Adds a test's result and its progress line. */
 function record(s, t) {
-    s.tests.push(t);
+    s.tests.push(masked(s, t));
     report(s, t);
+}
+/** T with the image's secret values masked in its reason and output (SmokeSession.mask), in place. */
+function masked(s, t) {
+    if (!s.mask)
+        return t;
+    if (t.reason !== undefined)
+        t.reason = s.mask(t.reason);
+    if (t.output !== undefined)
+        t.output = s.mask(t.output);
+    return t;
 }
 function report(s, t) {
     // The id and reason as the image gave them, escaped: a line break would forge a progress line.
@@ -16759,6 +16831,7 @@ async function runSuite(s, name) {
 // Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
 
 
+
 /**
  * Whether the engine can give containers NVIDIA GPUs: it has the NVIDIA runtime (nvidia, or the
  * toolkit's nvidia-cdi / nvidia-legacy), or a CDI device of kind nvidia.com/gpu. A CDI spec
@@ -16795,18 +16868,22 @@ async function runSmoke(input, deps) {
     const startedAt = Date.now();
     const script = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
     const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
+    const mask = imageEnvMask(details.env);
     const s = {
         input,
         details,
         platform: input.platform ?? `${details.os}/${details.architecture}`,
         startedAt,
         script,
-        run: containerRunner(input, deps, () => s.current),
+        run: containerRunner(input, deps, () => s.current, mask),
         progress: deps.progress ?? (() => undefined),
         tests: [],
         current: '',
         batch: { steps: batchSteps(input), outcomes: new Map() },
-        ...(deps.output && { output: (chunk, test) => deps.output((0,redact_instruction/* redactOutput */.nJ)(chunk), test) }),
+        mask,
+        ...(deps.output && {
+            output: (chunk, test) => deps.output((0,redact_instruction/* redactOutput */.nJ)(mask(chunk)), test),
+        }),
     };
     // The suites run python3 on PATH: say so once when the image starts a Python off its PATH.
     const offPath = input.entryPythonChecked ? undefined : entryPythonOffPath(details);
@@ -18744,7 +18821,9 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
         const annotations = annotate
             ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given)
             : [];
-        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotations);
+        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, 
+        // The indexes the builds pushed, where they did: BuildKit's attestations stay beside each image.
+        platforms.map((p) => `${first.repository}@${p.indexDigest ?? p.digest}`), annotations);
         if (annotations.length > 0) {
             const dropped = await annotationsDropped(docker, `${first.repository}@${digest}`, platforms);
             if (dropped)
@@ -19874,7 +19953,9 @@ const pushedTags = (v) => (byDigestOnly(v) ? [] : v.tags);
  */
 function singleImageOutputs(v) {
     const only = v.platforms.length === 1 ? v.platforms[0] : undefined;
-    const digest = v.digest ?? only?.digest;
+    // Unmerged, what the build pushed: the index around the image where BuildKit's attestations came
+    // with it, as build-push-action's digest (a matrix merge of these keeps them).
+    const digest = v.digest ?? only?.indexDigest ?? only?.digest;
     const configDigest = only?.metadata['containerimage.config.digest'];
     const imageid = typeof configDigest === 'string' ? configDigest : digest;
     const metadata = {

@@ -692,16 +692,19 @@ function smokeChecks(platform, p, policy) {
     if (policy.requireSmokePass) {
         // A signed "pass" that its own counts or tests contradict is no pass (smokeContradictions).
         const contradictions = (0,smoke_predicate/* smokeContradictions */.MP)(p);
+        // A run whose every test skipped (torch not importable skips the suites that need it) or that
+        // ran none passed nothing: no pass.
+        const ranNone = s.pass === 0 && s.fail === 0;
         checks.push({
             platform,
             check: 'smoke pass',
-            ok: p.verdict === 'pass' && contradictions.length === 0,
+            ok: p.verdict === 'pass' && contradictions.length === 0 && !ranNone,
             detail: `${s.pass} passed, ${s.fail} failed, ${s.skip} skipped${p.verdict === 'fail'
                 ? `: failed ${p.tests
                     .filter((t) => t.status === 'fail')
                     .map((t) => t.id)
                     .join(', ')}`
-                : ''}${contradictions.length > 0 ? `; the predicate contradicts itself: ${contradictions.join('; ')}` : ''}`,
+                : ''}${ranNone ? ': no test passed (every one skipped, or none ran)' : ''}${contradictions.length > 0 ? `; the predicate contradicts itself: ${contradictions.join('; ')}` : ''}`,
         });
     }
     if (policy.requireGpuSmoke) {

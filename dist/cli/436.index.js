@@ -20,6 +20,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var read_bounded = __webpack_require__(30790);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -33,8 +35,6 @@ var read_file = __webpack_require__(39077);
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
 // Where a config field is written: the line of ml-image.yml a problem's path points at, so an
 // error reads "line 5: variants[0].cuda: ..." and the action's annotation lands on that line.
@@ -252,6 +252,9 @@ function parseYamlDocument(raw, fileLabel) {
             return `${where}the file holds more than one YAML document (---); give one`;
         // Its first line repeats the place ("... at line 5, column 1:"), said once here, first.
         const message = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+        // The parser's own stack ran out (lists in lists thousands deep): where it did, not a JS error.
+        if (/Maximum call stack size exceeded/.test(message))
+            return `${where}the YAML is nested too deeply to read there (lists or mappings inside each other thousands of levels deep); a config nests a few levels`;
         const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
         // A quote never closed: where it opens, not where the parser gave up (the file's end, or a
         // later line it read as part of the value).
@@ -316,6 +319,7 @@ var variant_place = __webpack_require__(23549);
 var workspace_file = __webpack_require__(7946);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
 
 
 
@@ -463,23 +467,23 @@ function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
     const problems = [];
     const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
     const at = (p) => external_node_path_default().resolve(baseDir, p);
-    /** What is wrong with P as a directory: missing, unreachable (a link loop), or not a directory. */
+    /** What is wrong with P (escaped) as a directory: missing, unreachable (a link loop), or not one. */
     const dirProblem = (p) => {
         const st = (0,read_regular/* statPath */.qW)(p);
         if (st === undefined)
-            return `directory not found: ${p}`;
+            return `directory not found: ${(0,util_text/* printable */.g$)(p)}`;
         if (typeof st === 'string')
-            return `${p}: ${st}`;
-        return st.isDirectory() ? undefined : `${p} is not a directory`;
+            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
+        return st.isDirectory() ? undefined : `${(0,util_text/* printable */.g$)(p)} is not a directory`;
     };
     /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
     const fileProblem = (p) => {
         const st = (0,read_regular/* statPath */.qW)(p);
         if (st === undefined)
-            return `file not found: ${p}`;
+            return `file not found: ${(0,util_text/* printable */.g$)(p)}`;
         if (typeof st === 'string')
-            return `${p}: ${st}`;
-        return st.isFile() ? undefined : `${p} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
+            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
+        return st.isFile() ? undefined : `${(0,util_text/* printable */.g$)(p)} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
     };
     // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
     const context = at(config.build.context);
@@ -563,7 +567,7 @@ function loadConfig(opts = {}) {
         // A link loop or a path that cannot be looked at is named as such, not as "not found".
         const st = (0,read_regular/* statPath */.qW)(file);
         if (st === undefined || typeof st === 'string') {
-            throw new errors/* InputError */.dz(st === undefined ? `config file not found: ${file}` : `config file ${file}: ${st}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
+            throw new errors/* InputError */.dz(`config file ${st === undefined ? 'not found: ' : ''}${(0,util_text/* printable */.g$)(file)}${st ? `: ${st}` : ''}`, 'pass --config PATH (or the action input "config") pointing at your ml-image.yml');
         }
     }
     else {
@@ -573,7 +577,7 @@ function loadConfig(opts = {}) {
     if (file === undefined && overrides.length === 0)
         throw new errors/* InputError */.dz(noFile, NO_FILE_FIX);
     const rel = file ? external_node_path_default().relative(cwd, file) : '';
-    const label = file ? (rel && !rel.startsWith('..') ? rel : file) : 'inputs';
+    const label = file ? (0,util_text/* printable */.g$)(rel && !rel.startsWith('..') ? rel : file) : 'inputs';
     if (file !== undefined)
         refuseLinkOutOfWorkspace(file, label, opts.env);
     const parsed = file ? parseYamlDocument(readConfigText(file, label), label) : undefined;

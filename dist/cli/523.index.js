@@ -660,15 +660,33 @@ const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
 /** NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME. */
 const ENV_ASSIGNMENT = assignment(ENV_NAME);
 /**
+ * A quoted NAME and its quoted value, as a mapping prints: Python's `{'WANDB_API_KEY': 'x'}`
+ * (print(os.environ); `"it's"` in double quotes), JSON's `"WANDB_API_KEY": "x \\" y"`, or
+ * `os.environ["A"] = "x"`. A value's escaped characters are part of it.
+ */
+const QUOTED_PAIR = new RegExp(`(["'])(${ENV_NAME})\\1(\\]?\\s*[:=]\\s*)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`, 'g');
+/**
+ * A line that is one `NAME: value`, as YAML (and `docker inspect`'s Go template) prints it, NAME
+ * with a `_` (WANDB_API_KEY): a `KEY: column` or `AUTHORS: Jane` line is a program's own text.
+ */
+const YAML_PAIR = new RegExp(`^([ \\t-]*)([A-Z][A-Z0-9]*_[A-Z0-9_]*):([ \\t]+)([^\\r\\n]*)$`, 'gm');
+/**
  * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
  * whose NAME is written as an environment variable's masked as the environment record masks it
  * (redactEnvValue: by a secret NAME, else by its shape), a line as `env` prints it whole (blanks
  * included; a CRLF line keeps its CR), an assignment in other text (`export A=x`, `set`'s
- * `A='x y'`) as a shell word; then tokens of known forms and URL logins (redactText).
+ * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) and a
+ * YAML line `A: x`; then tokens of known forms and URL logins (redactText).
  */
 function redactOutput(text) {
     const mask = (name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`;
-    const lines = text.replace(ENV_LINE, (_m, name, value) => mask(name, value));
+    const lines = text
+        .replace(ENV_LINE, (_m, name, value) => mask(name, value))
+        .replace(QUOTED_PAIR, (_m, q, name, sep, dq, sq) => {
+        const vq = dq !== undefined ? '"' : "'";
+        return `${q}${name}${q}${sep}${vq}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, dq ?? sq ?? '')}${vq}`;
+    })
+        .replace(YAML_PAIR, (_m, lead, name, sp, value) => `${lead}${name}:${sp}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
     return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
 }
 /** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */

@@ -199,12 +199,17 @@ function pinnedRef(image, digest) {
 }
 /**
  * The platform's own manifest of a multi-platform DIGEST (an index), when the registry lists it;
- * undefined for a single-platform image (DIGEST is then the platform's). Pure.
+ * undefined for a single-platform image (DIGEST is then the platform's). Asked without a variant,
+ * the entry without one (arm64's v8 counts as none), as the engine picks: an amd64/v3 image listed
+ * first would not run on a CPU without those instructions; none such, undefined (the engine
+ * chooses). An entry that is an index itself is never the platform's manifest. Pure.
  */
 function platformManifest(index, platform) {
     const [os, architecture, variant] = platform.split('/');
-    const matches = index.platforms.filter((p) => p.os === os && p.architecture === architecture && (variant === undefined || p.variant === variant));
-    return matches.find((p) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(p.digest))?.digest;
+    const nested = new Set(index.indexEntries ?? []);
+    const matches = index.platforms.filter((p) => p.os === os && p.architecture === architecture && (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(p.digest) && !nested.has(p.digest));
+    const plain = (p) => p.variant === undefined || (architecture === 'arm64' && p.variant === 'v8');
+    return matches.find((p) => (variant === undefined ? plain(p) : p.variant === variant))?.digest;
 }
 /** `os/arch[/variant]` of each entry of INDEX, for messages. */
 const listed = (index) => index.platforms.map((p) => `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`).join(', ');
@@ -221,7 +226,10 @@ function platformImageOf(image, index, platform, host) {
     const digest = platformManifest(index, wanted);
     if (digest !== undefined)
         return { image: pinnedRef(image, digest), platform: wanted };
-    if (platform === undefined)
+    // None to pin (only an amd64/v3 entry, a nested index): the engine chooses among them.
+    const [os, architecture] = wanted.split('/');
+    const listsIt = index.platforms.some((p) => p.os === os && p.architecture === architecture);
+    if (platform === undefined || listsIt)
         return { image };
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image ${image} has no variant for ${platform}: its index lists ${listed(index)}`, 'use an image that has one, or another platform (--platform)');
 }

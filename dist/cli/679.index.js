@@ -180,12 +180,14 @@ function firstInvalidUtf8(data) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
-/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(30744);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49997);
+/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(30744);
 // Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
 // /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
 // given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
 // Its bytes are decoded as pip decodes them (decode.ts: a byte-order mark, UTF-16 included, or a
 // `coding:` comment, else UTF-8); a file pip cannot decode is exit 2 too.
+
 
 
 
@@ -210,12 +212,12 @@ function checkedRealPath(abs, where, root, placed) {
         real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(abs);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${e.code ?? String(e)}`, 'check its permissions', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where}: ${e.code ?? String(e)}`, 'check its permissions', placed);
     }
     // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
     const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
     if (system !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository', placed);
     if (root === undefined)
         return real;
     let realRoot;
@@ -226,7 +228,7 @@ function checkedRealPath(abs, where, root, placed) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
     }
     if (!isInside(real, realRoot))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is outside the workspace ${realRoot}${real === abs ? '' : ` (it resolves to ${real})`}`, 'keep requirements files, and every -r include, inside the repository', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where} is outside the workspace ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(realRoot)}${real === abs ? '' : ` (it resolves to ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(real)})`}`, 'keep requirements files, and every -r include, inside the repository', placed);
     return real;
 }
 /**
@@ -235,7 +237,7 @@ function checkedRealPath(abs, where, root, placed) {
  * else exit 2.
  */
 function readRequirementsFile(abs, from, root) {
-    const where = from ? ` (included from ${from})` : '';
+    const where = from ? ` (included from ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(from)})` : '';
     // An included file's problem is annotated on the line that includes it (FROM is "FILE:LINE").
     const placed = { location: (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .locationOf */ .hD)(from) };
     let st;
@@ -245,24 +247,24 @@ function readRequirementsFile(abs, from, root) {
     catch (e) {
         const code = e.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file not found: ${abs}${where}`, 'check the path in python.requirements / --requirements', placed);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${code ?? String(e)}`, 'check its permissions', placed);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file not found: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where}`, 'check the path in python.requirements / --requirements', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where}: ${code ?? String(e)}`, 'check its permissions', placed);
     }
     if (!st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .notRegularFile */ .s5)(st)}`, 'name a requirements file (a text file of requirement lines)', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .notRegularFile */ .s5)(st)}`, 'name a requirements file (a text file of requirement lines)', placed);
     if (st.size > MAX_REQUIREMENTS_BYTES)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement', placed);
     const real = checkedRealPath(abs, where, root, placed);
     let data;
     try {
         data = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${abs}${where}: ${e.message}`, 'check its permissions', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where}: ${e.message}`, 'check its permissions', placed);
     }
-    const decoded = (0,_decode_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeRequirements */ .F7)(data);
+    const decoded = (0,_decode_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeRequirements */ .F7)(data);
     if ('why' in decoded)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${abs}${where} ${decoded.why}`, decoded.fix, placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where} ${decoded.why}`, decoded.fix, placed);
     return decoded.text;
 }
 

@@ -53,12 +53,17 @@ function pinnedRef(image, digest) {
 }
 /**
  * The platform's own manifest of a multi-platform DIGEST (an index), when the registry lists it;
- * undefined for a single-platform image (DIGEST is then the platform's). Pure.
+ * undefined for a single-platform image (DIGEST is then the platform's). Asked without a variant,
+ * the entry without one (arm64's v8 counts as none), as the engine picks: an amd64/v3 image listed
+ * first would not run on a CPU without those instructions; none such, undefined (the engine
+ * chooses). An entry that is an index itself is never the platform's manifest. Pure.
  */
 function platformManifest(index, platform) {
     const [os, architecture, variant] = platform.split('/');
-    const matches = index.platforms.filter((p) => p.os === os && p.architecture === architecture && (variant === undefined || p.variant === variant));
-    return matches.find((p) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(p.digest))?.digest;
+    const nested = new Set(index.indexEntries ?? []);
+    const matches = index.platforms.filter((p) => p.os === os && p.architecture === architecture && (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(p.digest) && !nested.has(p.digest));
+    const plain = (p) => p.variant === undefined || (architecture === 'arm64' && p.variant === 'v8');
+    return matches.find((p) => (variant === undefined ? plain(p) : p.variant === variant))?.digest;
 }
 /** `os/arch[/variant]` of each entry of INDEX, for messages. */
 const listed = (index) => index.platforms.map((p) => `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`).join(', ');
@@ -75,7 +80,10 @@ function platformImageOf(image, index, platform, host) {
     const digest = platformManifest(index, wanted);
     if (digest !== undefined)
         return { image: pinnedRef(image, digest), platform: wanted };
-    if (platform === undefined)
+    // None to pin (only an amd64/v3 entry, a nested index): the engine chooses among them.
+    const [os, architecture] = wanted.split('/');
+    const listsIt = index.platforms.some((p) => p.os === os && p.architecture === architecture);
+    if (platform === undefined || listsIt)
         return { image };
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image ${image} has no variant for ${platform}: its index lists ${listed(index)}`, 'use an image that has one, or another platform (--platform)');
 }
@@ -439,6 +447,7 @@ async function matchOutput(output, expected, excluded, options = {}) {
 /* harmony export */   Lc: () => (/* binding */ lacksProgram),
 /* harmony export */   PE: () => (/* binding */ failureTail),
 /* harmony export */   RT: () => (/* binding */ tail),
+/* harmony export */   Tr: () => (/* binding */ imageEnvMask),
 /* harmony export */   V5: () => (/* binding */ lacksPython),
 /* harmony export */   WQ: () => (/* binding */ MISSING_PROGRAM),
 /* harmony export */   Ys: () => (/* binding */ liveLines),
@@ -450,11 +459,13 @@ async function matchOutput(output, expected, excluded, options = {}) {
 /* harmony export */ });
 /* unused harmony exports OUTPUT_KEEP_CHARS, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55242);
-/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52412);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81583);
+/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52412);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49997);
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it
 // keeps (redacted, bounded), and the signs of a program or of python3 missing from the image; and
 // how the output is shown: live lines labelled with their test, a failure's end under it.
+
 
 
 
@@ -497,18 +508,39 @@ function liveLines(emit) {
  * margin so that a token cut at the edge is still recognised.
  */
 function tail(text, lines = 40) {
-    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(text, OUTPUT_KEEP_CHARS + 4096));
-    return (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
+    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(text, OUTPUT_KEEP_CHARS + 4096));
+    return (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
+}
+/**
+ * Values not masked wherever they appear: a word (AUTH_ENABLED=true, PIP_KEYRING_PROVIDER=subprocess),
+ * a number, a path (HF_TOKEN_PATH=/root/.cache/huggingface/token). NAME=value pairs of them are
+ * still masked by name.
+ */
+const PLAIN_VALUE = /^(?:[a-z][a-z_-]*|\d+|[~./][^\s]*)$/i;
+/**
+ * The image's own secrets masked wherever a test prints them: each value of its environment (ENV:
+ * NAME=value, as the engine lists them) that the environment record masks (redactEnvValue: a
+ * secret NAME, a login, a token's shape), 8 characters or more, but words, numbers and paths (PLAIN_VALUE): a test that prints
+ * os.environ["WANDB_API_KEY"] alone, with no NAME beside it, is masked as env.json is.
+ */
+function imageEnvMask(env) {
+    const secrets = env.flatMap((pair) => {
+        const eq = pair.indexOf('=');
+        const [name, value] = eq > 0 ? [pair.slice(0, eq), pair.slice(eq + 1)] : ['', ''];
+        return value !== (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactEnvValue */ .OI)(name, value) && !PLAIN_VALUE.test(value.trim()) ? [value] : [];
+    });
+    const masks = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .valueMasks */ .xJ)(secrets, 8);
+    return (text) => masks.reduce((t, m) => t.split(m).join(_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .REDACTED */ .XF), text);
 }
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
 const MISSING_PROGRAM = /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;
 const MISSING_PYTHON = /"python3": executable file not found|exec: "python3": no such file|python3: (command )?not found/i;
 /** Exit 127 (126: not executable) with the runtime's or the shell's wording for a missing program. */
 function lacksProgram(r) {
-    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PROGRAM.test((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(r.stderr, 4096));
+    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PROGRAM.test((0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(r.stderr, 4096));
 }
 function lacksPython(r) {
-    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PYTHON.test((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(r.stderr, 4096));
+    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PYTHON.test((0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(r.stderr, 4096));
 }
 function noPythonReason(image) {
     return `${image} has no python3: the smoke suites need python3 in the image`;
@@ -528,8 +560,8 @@ const FAILURE_TAIL_CHARS = 4096;
 function failureTail(output) {
     if (output === undefined || output.trim() === '')
         return [];
-    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(output, FAILURE_TAIL_CHARS + 4096)).trimEnd();
-    return (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedTail */ .ct)(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
+    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(output, FAILURE_TAIL_CHARS + 4096)).trimEnd();
+    return (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
 }
 /** The heading of a failureTail: "last line", "last 20 lines". */
 const failureTailHeading = (lines) => `last ${lines.length === 1 ? 'line' : `${lines.length} lines`}`;
@@ -547,8 +579,8 @@ function failureAnnotations(id, result) {
 /** A failing test's reason, the classified cause and fix when known, and the end of its output. */
 function failureMessage(t) {
     // The image's text, each line escaped (printable): no line of it can pass for another message.
-    const out = failureTail(t.output).map(_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$);
-    const lines = [(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(t.reason ?? 'failed')];
+    const out = failureTail(t.output).map(_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$);
+    const lines = [(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(t.reason ?? 'failed')];
     if (t.cause)
         lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
     if (out.length > 0)
@@ -683,11 +715,11 @@ function isEngineRefusal(e) {
  * Runs a test's container with the run's image, platform and timeout; the GPUs only when the test
  * uses one (`gpu`), no network unless the spec asks (the runtime hardens every container).
  */
-function containerRunner(input, deps, current) {
+function containerRunner(input, deps, current, mask = (text) => text) {
     return async ({ gpu, ...spec }) => {
         let outcome;
-        // Whole lines, redacted: a secret cut between two chunks is still masked.
-        const live = deps.output && (0,smoke_output/* liveLines */.Ys)((text) => deps.output(text, current()));
+        // Whole lines, redacted (the image's own secret values too): a secret cut between two chunks is still masked.
+        const live = deps.output && (0,smoke_output/* liveLines */.Ys)((text) => deps.output(mask(text), current()));
         try {
             outcome = await deps.docker.runContainer({
                 ...(live && { onOutput: (chunk) => live.push(chunk) }),
@@ -778,7 +810,7 @@ function finishResult(s) {
         image: s.input.image,
         platform: s.platform,
         gpus: s.input.gpus,
-        tests: s.tests,
+        tests: s.tests.map((t) => masked(s, t)),
         summary: {
             pass: count('pass'),
             fail: count('fail'),
@@ -789,8 +821,18 @@ function finishResult(s) {
 }
 /** Adds a test's result and its progress line. */
 function record(s, t) {
-    s.tests.push(t);
+    s.tests.push(masked(s, t));
     report(s, t);
+}
+/** T with the image's secret values masked in its reason and output (SmokeSession.mask), in place. */
+function masked(s, t) {
+    if (!s.mask)
+        return t;
+    if (t.reason !== undefined)
+        t.reason = s.mask(t.reason);
+    if (t.output !== undefined)
+        t.output = s.mask(t.output);
+    return t;
 }
 function report(s, t) {
     // The id and reason as the image gave them, escaped: a line break would forge a progress line.
@@ -1638,6 +1680,7 @@ async function runSuite(s, name) {
 // Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
 
 
+
 /**
  * Whether the engine can give containers NVIDIA GPUs: it has the NVIDIA runtime (nvidia, or the
  * toolkit's nvidia-cdi / nvidia-legacy), or a CDI device of kind nvidia.com/gpu. A CDI spec
@@ -1674,18 +1717,22 @@ async function runSmoke(input, deps) {
     const startedAt = Date.now();
     const script = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
     const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
+    const mask = (0,smoke_output/* imageEnvMask */.Tr)(details.env);
     const s = {
         input,
         details,
         platform: input.platform ?? `${details.os}/${details.architecture}`,
         startedAt,
         script,
-        run: containerRunner(input, deps, () => s.current),
+        run: containerRunner(input, deps, () => s.current, mask),
         progress: deps.progress ?? (() => undefined),
         tests: [],
         current: '',
         batch: { steps: batchSteps(input), outcomes: new Map() },
-        ...(deps.output && { output: (chunk, test) => deps.output((0,redact_instruction/* redactOutput */.nJ)(chunk), test) }),
+        mask,
+        ...(deps.output && {
+            output: (chunk, test) => deps.output((0,redact_instruction/* redactOutput */.nJ)(mask(chunk)), test),
+        }),
     };
     // The suites run python3 on PATH: say so once when the image starts a Python off its PATH.
     const offPath = input.entryPythonChecked ? undefined : (0,entry_python/* entryPythonOffPath */.xo)(details);

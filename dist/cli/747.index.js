@@ -337,7 +337,7 @@ function notesFor(json, { pinned, platforms }, record, dir, { host, engine }) {
     if (!pinned)
         notes.push(`the build pushed no digest to pin (a merged one, or that of a variant's only platform): ${json.image} is a local tag of this engine, not pinned by digest (build with push, merging several platforms, to share the devcontainer)`);
     if (record === undefined)
-        notes.push(`no env-*.json in ${dir}: the image's user, cache directories and Jupyter/MLflow are unknown (write the records with "ml-image run --out DIR" or "ml-image capture")`);
+        notes.push(`no env-*.json in ${dir}: the image's user, cache directories and Jupyter/MLflow are unknown (write them with "ml-image run --out DIR"; "ml-image capture --out DIR" writes env.json, which is read only saved as env-<variant>-<arch>.json)`);
     else if (json.remoteUser === undefined)
         notes.push('the image runs as root (no USER in its Dockerfile)');
     return notes;

@@ -344,9 +344,22 @@ def off_command_line(cmd):
 
 def child_command(cmd, shim):
     """pip's [python, RUNNER, ARGS...] as [python, SHIM, --runner, RUNNER, ARGS...]."""
-    if shim is None or len(cmd) < 2 or not os.path.exists(str(cmd[1])):
+    if shim is None or len(cmd) < 2 or not runnable(str(cmd[1])):
         return cmd
     return [cmd[0], shim, "--runner", cmd[1]] + list(cmd[2:])
+
+
+def runnable(path):
+    """PATH is there, or is inside a zip file that is (pip 21.1-22.1 run the second pip from a
+    temporary .../__env_pip__.zip/pip)."""
+    import zipfile
+    here = path
+    while not os.path.exists(here):
+        parent = os.path.dirname(here)
+        if parent == here:
+            return False
+        here = parent
+    return here == path or (os.path.isfile(here) and zipfile.is_zipfile(here))
 
 
 def hide_index_urls(shim=None):
@@ -383,24 +396,38 @@ def hidden(call, shim):
 
 def runner_root(runner):
     """Where the pip that RUNNER runs is imported from: its __pip-runner__.py's or its directory's
-    parent (the second pip must import that pip, not another one on sys.path)."""
-    pip_dir = os.path.dirname(runner) if os.path.isfile(runner) else runner
+    parent (a directory in a zip file too)."""
+    pip_dir = os.path.dirname(runner) if runner.endswith(".py") else runner
     return os.path.dirname(os.path.abspath(pip_dir))
+
+
+class PipFrom:
+    """Imports pip, and only pip, from ROOT (as __pip-runner__.py does): the second pip must run
+    the pip that started it, and nothing else of ROOT (the parent's site-packages) may shadow the
+    standard library or the build environment's own packages."""
+
+    def __init__(self, root):
+        self.root = root
+
+    def find_spec(self, fullname, path=None, target=None):
+        from importlib.machinery import PathFinder
+        return PathFinder.find_spec(fullname, [self.root], target) if fullname == "pip" else None
 
 
 def main(argv):
     shim = os.path.abspath(argv[0])
     args = argv[1:]
+    # Not this file's directory on sys.path (pip's __main__ leaves out the working directory);
+    # under -P or PYTHONSAFEPATH it is not there.
+    if sys.path and os.path.abspath(sys.path[0] or ".") == os.path.dirname(shim):
+        del sys.path[0]
     if args[:1] == ["--runner"] and len(args) >= 2:
         runner = args[1]
-        sys.path.insert(0, runner_root(runner))
+        sys.meta_path.insert(0, PipFrom(runner_root(runner)))
         hide_index_urls(shim)
         sys.argv = [runner] + args[2:]
         runpy.run_path(runner, run_name="__main__")
         return 0
-    # What \`python3 -m pip\` has: the working directory on sys.path (pip looks for installed
-    # distributions there too).
-    sys.path[0] = os.getcwd()
     hide_index_urls(shim)
     from pip._internal.cli.main import main as pip_main
     sys.argv = ["pip"] + args

@@ -1243,10 +1243,18 @@ function regexpProblem(pattern) {
         return e.message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
     }
 }
-/** PATTERN with each `\Q...\E` written as the escaped characters it stands for. */
+/**
+ * PATTERN with each `\Q...\E` written as the escaped characters it stands for. Read escape by
+ * escape: `\\Q` is a backslash and a Q, no quote (which would hide a `|` after it).
+ */
 function literalQuotes(pattern) {
-    return pattern.replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal) => literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+    return pattern.replace(/\\(?:Q([\s\S]*?)(?:\\E|$)|[\s\S])/g, (m, literal) => literal === undefined ? m : literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
 }
+/**
+ * PATTERN without its flag groups (`(?i)`, `(?-s)`: they match nothing), escapes kept: a repeat
+ * after one repeats what comes before it (`acme/(?i)?` makes the `/` optional in RE2).
+ */
+const withoutFlagGroups = (pattern) => pattern.replace(/\\[\s\S]|\(\?[imsU]*(?:-[imsU]*)?\)/g, (m) => (m.startsWith('\\') ? m : ''));
 /**
  * An RE2 pattern in JavaScript's terms enough to compile it (inline flags dropped); what it
  * matches is re2-js.ts's to say.
@@ -1314,8 +1322,8 @@ function acceptsSharedWorkflow(exact, regexp) {
     // Whether a pattern matches some identity of the shared workflow (any file, at any ref: a tag,
     // a commit, a branch named like anything) cannot be told by trying some: it is safe only when it
     // names an owner of its own at its start, which no identity of the shared workflow has.
-    // A leading flag group ((?i)) changes no owner's letters here: the owner is compared in lower case.
-    const body = literalQuotes(regexp.replace(/^\(\?[imsU]+\)/, ''));
+    // A flag group ((?i)) changes no owner's letters here: the owner is compared in lower case.
+    const body = withoutFlagGroups(literalQuotes(regexp));
     const owner = OWNER_PREFIX.exec(body)?.[1]?.replace(/\\/g, '').toLowerCase();
     const ownOwner = owner !== undefined && owner !== shared.split('/')[0];
     return ownOwner && !hasTopLevelAlternation(body) ? undefined : { why: 'open' };

@@ -301,7 +301,7 @@ function renderRecord(r) {
         `  torch:   ${t ? `${p(t.version)} (CUDA build ${p(t.cuda ?? 'none')}, CUDA available: ${p(t.cudaAvailable)})` : 'not installed'}`,
         `  cuda:    runtime ${p(r.cuda.runtime ?? '-')}, cuDNN ${p(r.cuda.cudnn ?? '-')}, NCCL ${p(r.cuda.nccl ?? '-')}, driver max ${p(r.cuda.driverMaxCuda ?? '-')}`,
         `  gpus:    ${r.gpus.map((g) => `${p(g.name)} (${g.memoryMiB === null ? 'memory unknown' : `${p(g.memoryMiB)} MiB`}, sm ${p(g.computeCapability)})`).join(', ') || 'none visible'}`,
-        `  not collected: ${r.errors.map((e) => p(e.field)).join(', ') || 'nothing'}`,
+        `  not collected: ${[...new Set(r.errors.map((e) => p(e.field)))].join(', ') || 'nothing'}`,
         '',
     ].join('\n');
 }

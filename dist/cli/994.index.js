@@ -3714,9 +3714,12 @@ function recordedConfigDigest(r) {
  * the image has a repository digest of it (pushed and loaded). Each is content-addressed.
  */
 function isRecordedImage(d, r) {
-    return (d.id === r.digest ||
+    // On the containerd image store an image loaded with its attestations is the index the build
+    // pushed (its ID and repository digest), whose image build.json records.
+    const digests = [r.digest, ...(r.indexDigest !== undefined ? [r.indexDigest] : [])];
+    return (digests.includes(d.id) ||
         d.id === recordedConfigDigest(r) ||
-        d.repoDigests.some((x) => x.endsWith(`@${r.digest}`)));
+        d.repoDigests.some((x) => digests.some((g) => x.endsWith(`@${g}`))));
 }
 /** The tag names another image: a concurrent job re-tagged it. */
 const RETAGGED_FIX = 'another job on this runner tagged the same name after this build: give concurrent jobs their own image.name (or runners), or push the image (push: true) so that the smoke stage runs it by digest; then run the build and smoke again';
@@ -5254,7 +5257,9 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
         const annotations = annotate
             ? indexAnnotations(plan?.variants.find((v) => v.name === variant)?.labels ?? {}, given)
             : [];
-        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, platforms.map((p) => `${first.repository}@${p.digest}`), annotations);
+        const digest = await mergeVariant({ docker, progress: (l) => io.progress('build', l) }, variant, first.tags, 
+        // The indexes the builds pushed, where they did: BuildKit's attestations stay beside each image.
+        platforms.map((p) => `${first.repository}@${p.indexDigest ?? p.digest}`), annotations);
         if (annotations.length > 0) {
             const dropped = await annotationsDropped(docker, `${first.repository}@${digest}`, platforms);
             if (dropped)
