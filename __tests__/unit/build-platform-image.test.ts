@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { platformImage, type Pushed } from '../../src/build/platform-image.js';
+import { pushedPlatformImage, type Pushed } from '../../src/build/platform-image.js';
 import { runBuildStage } from '../../src/build/stage.js';
 import { validateConfigData } from '../../src/config/load.js';
 import type { CommandRunner } from '../../src/docker/adapter.js';
@@ -50,7 +50,7 @@ const pushed = (metadata: Record<string, unknown>, digest = D(1)): Pushed => ({
   builder: 'ml',
 });
 
-describe('platformImage', () => {
+describe('pushedPlatformImage', () => {
   const index = { 'containerimage.descriptor': { mediaType: OCI_INDEX, digest: D(1), size: 856 } };
 
   it.each([
@@ -72,7 +72,7 @@ describe('platformImage', () => {
         return '';
       },
     };
-    await expect(platformImage(reader, pushed(metadata))).resolves.toEqual({ digest: D(1) });
+    await expect(pushedPlatformImage(reader, pushed(metadata))).resolves.toEqual({ digest: D(1) });
     expect(reads).toEqual([]);
   });
 
@@ -84,7 +84,10 @@ describe('platformImage', () => {
         return attestedIndex(D(3), 'amd64', D(4));
       },
     };
-    await expect(platformImage(reader, pushed(index))).resolves.toEqual({ digest: D(3), indexDigest: D(1) });
+    await expect(pushedPlatformImage(reader, pushed(index))).resolves.toEqual({
+      digest: D(3),
+      indexDigest: D(1),
+    });
     expect(reads).toEqual([{ ref: `localhost:5000/o/m@${D(1)}`, builder: 'ml' }]);
   });
 
@@ -105,7 +108,7 @@ describe('platformImage', () => {
       /lists 2 linux\/amd64 images/,
     ],
   ])('an index with %s: exit 3 naming the index', async (_, raw, message) => {
-    const error = await platformImage({ imagetoolsRaw: async () => raw }, pushed(index)).catch(
+    const error = await pushedPlatformImage({ imagetoolsRaw: async () => raw }, pushed(index)).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(EnvironmentError);
@@ -116,13 +119,13 @@ describe('platformImage', () => {
 
   it('a registry that does not answer: exit 3 with the fix; a signal stays a signal', async () => {
     const down = { imagetoolsRaw: async () => Promise.reject(new Error('connection refused')) };
-    const error = await platformImage(down, pushed(index)).catch((e: unknown) => e);
+    const error = await pushedPlatformImage(down, pushed(index)).catch((e: unknown) => e);
     expect(exitCodeOf(error)).toBe(3);
     expect((error as EnvironmentError).message).toContain('connection refused');
     expect((error as EnvironmentError).fix).toContain('docker buildx imagetools inspect --raw');
     const stopped = new InterruptedError('SIGTERM', 'the read');
     const signal = { imagetoolsRaw: async () => Promise.reject(stopped) };
-    await expect(platformImage(signal, pushed(index))).rejects.toBe(stopped);
+    await expect(pushedPlatformImage(signal, pushed(index))).rejects.toBe(stopped);
   });
 });
 

@@ -215,6 +215,36 @@ describe("the image's own secret values, printed without their names", () => {
     expect(imageEnvMask(ENV)(text)).toBe(want);
   });
 
+  it('a test that could not run, its error quoting a value: masked in its progress line and result', async () => {
+    const { tests } = validateConfigData(
+      { image: { name: 'o/m' }, smoke: { suites: ['custom'], tests: [{ name: 'q', command: 'true' }] } },
+      'ml-image.yml',
+    ).smoke;
+    const docker = fakeDocker({
+      inspectImage: async () => ({ ...imageDetails(), env: ENV }),
+      runContainer: async () => {
+        throw new Error('bad mount /srv/PLANT02wbvalue');
+      },
+    });
+    const progress: string[] = [];
+    const result = await runSmoke(
+      {
+        image: 'localhost:5000/o/m:1-cpu',
+        suites: ['custom'],
+        gpus: 'none',
+        requireGpu: false,
+        distributions: [],
+        tests,
+        timeoutMs: 60_000,
+        imagesDir,
+      },
+      { docker, progress: (l) => progress.push(l) },
+    );
+    expect(result.tests.find((t) => t.id === 'custom:q')?.reason).toContain(`bad mount /srv/${R}`);
+    expect(progress.join('\n')).toContain(`bad mount /srv/${R}`);
+    expect(JSON.stringify({ result, progress })).not.toContain('PLANT02');
+  });
+
   it('a custom test that prints one value: masked in its result, its reason and the stream', async () => {
     const out = 'token is PLANT02wbvalue\nproxy pxuser:PLANT04pw@proxy:3128\n';
     const { tests } = validateConfigData(

@@ -41,7 +41,7 @@ export interface Pushed {
  * of the index it pushed, with the index's digest as indexDigest. A registry that does not answer
  * is exit 3 (the push just worked), as is an index without that platform's image.
  */
-export async function platformImage(
+export async function pushedPlatformImage(
   docker: Pick<DockerAdapter, 'imagetoolsRaw'>,
   p: Pushed,
 ): Promise<{ digest: string; indexDigest?: string }> {

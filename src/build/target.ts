@@ -25,7 +25,7 @@ import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
 import { buildPushTag, type UntrustedRun } from './push-tag.js';
-import { platformImage } from './platform-image.js';
+import { pushedPlatformImage } from './platform-image.js';
 import { checkPushedByTag } from './pushed-image.js';
 import type { PlatformBuild } from './result.js';
 import {
@@ -221,7 +221,7 @@ async function builtImage(
   const loadedTags = loadedTagsOf(ctx, t);
   const where = { ...(localRef !== undefined && { localRef }), ...(loadedTags.length > 0 && { loadedTags }) };
   // An index pushed (BuildKit's attestations beside the image): the platform's digest is its image's.
-  const { digest: image, ...index } = ctx.push ? await platformImage(ctx.docker, p) : { digest };
+  const { digest: image, ...index } = ctx.push ? await pushedPlatformImage(ctx.docker, p) : { digest };
   return { digest: image, rest: { metadata, ...where, pushed: ctx.push, ...index } };
 }
 

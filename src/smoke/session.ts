@@ -248,7 +248,7 @@ export function finishResult(s: SmokeSession): SmokeResult {
     image: s.input.image,
     platform: s.platform,
     gpus: s.input.gpus,
-    tests: s.tests.map((t) => masked(s, t)),
+    tests: s.tests,
     summary: {
       pass: count('pass'),
       fail: count('fail'),
@@ -264,7 +264,10 @@ export function record(s: SmokeSession, t: SmokeTest): void {
   report(s, t);
 }
 
-/** T with the image's secret values masked in its reason and output (SmokeSession.mask), in place. */
+/**
+ * T with the image's secret values masked in its reason and output (SmokeSession.mask), in place:
+ * every test is, as it is added (record, guarded), before its progress line.
+ */
 function masked(s: SmokeSession, t: SmokeTest): SmokeTest {
   if (!s.mask) return t;
   if (t.reason !== undefined) t.reason = s.mask(t.reason);
@@ -308,7 +311,7 @@ export async function guarded(
   const started = Date.now();
   s.current = id;
   try {
-    s.tests.push(await fn());
+    s.tests.push(masked(s, await fn()));
   } catch (e) {
     const failed: SmokeTest = {
       id,
@@ -324,7 +327,7 @@ export async function guarded(
       failed.output = tail(e.engineMessage);
     } else if (e instanceof EnvironmentError || isDaemonGone(e)) throw interrupted(s, failed, e);
     else failed.reason = `the test could not run: ${firstLine(redactText(errorMessage(e)))}`;
-    s.tests.push(failed);
+    s.tests.push(masked(s, failed));
   }
   report(s, s.tests.at(-1)!);
 }
