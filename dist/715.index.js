@@ -4487,7 +4487,7 @@ const isPlatform = (e, platform) => platform === `${e.os}/${e.architecture}` ||
  * of the index it pushed, with the index's digest as indexDigest. A registry that does not answer
  * is exit 3 (the push just worked), as is an index without that platform's image.
  */
-async function platformImage(docker, p) {
+async function pushedPlatformImage(docker, p) {
     const mediaType = descriptorMediaType(p.metadata);
     if (mediaType === undefined || !buildx/* INDEX_MEDIA_TYPES */.kA.has(mediaType))
         return { digest: p.digest };
@@ -4700,7 +4700,7 @@ async function builtImage(ctx, t, arch, metadataFile) {
     const loadedTags = loadedTagsOf(ctx, t);
     const where = { ...(localRef !== undefined && { localRef }), ...(loadedTags.length > 0 && { loadedTags }) };
     // An index pushed (BuildKit's attestations beside the image): the platform's digest is its image's.
-    const { digest: image, ...index } = ctx.push ? await platformImage(ctx.docker, p) : { digest };
+    const { digest: image, ...index } = ctx.push ? await pushedPlatformImage(ctx.docker, p) : { digest };
     return { digest: image, rest: { metadata, ...where, pushed: ctx.push, ...index } };
 }
 /**
@@ -13823,7 +13823,7 @@ function digestOf(image) {
  * image only local) and a single-platform manifest run as given, as before. HOST: the engine's
  * platform, asked only when no platform is given and IMAGE is an index.
  */
-async function platform_image_platformImage(docker, image, platform, host) {
+async function platformImage(docker, image, platform, host) {
     if (digestOf(image) === undefined)
         return { image };
     const index = await docker
@@ -15969,7 +15969,7 @@ function finishResult(s) {
         image: s.input.image,
         platform: s.platform,
         gpus: s.input.gpus,
-        tests: s.tests.map((t) => masked(s, t)),
+        tests: s.tests,
         summary: {
             pass: count('pass'),
             fail: count('fail'),
@@ -15983,7 +15983,10 @@ function record(s, t) {
     s.tests.push(masked(s, t));
     report(s, t);
 }
-/** T with the image's secret values masked in its reason and output (SmokeSession.mask), in place. */
+/**
+ * T with the image's secret values masked in its reason and output (SmokeSession.mask), in place:
+ * every test is, as it is added (record, guarded), before its progress line.
+ */
 function masked(s, t) {
     if (!s.mask)
         return t;
@@ -16017,7 +16020,7 @@ async function guarded(s, id, suite, fn) {
     const started = Date.now();
     s.current = id;
     try {
-        s.tests.push(await fn());
+        s.tests.push(masked(s, await fn()));
     }
     catch (e) {
         const failed = {
@@ -16037,7 +16040,7 @@ async function guarded(s, id, suite, fn) {
             throw interrupted(s, failed, e);
         else
             failed.reason = `the test could not run: ${(0,interrupt/* firstLine */.TM)((0,redact/* redactText */.Rd)((0,interrupt/* errorMessage */.gJ)(e)))}`;
-        s.tests.push(failed);
+        s.tests.push(masked(s, failed));
     }
     report(s, s.tests.at(-1));
 }

@@ -810,7 +810,7 @@ function finishResult(s) {
         image: s.input.image,
         platform: s.platform,
         gpus: s.input.gpus,
-        tests: s.tests.map((t) => masked(s, t)),
+        tests: s.tests,
         summary: {
             pass: count('pass'),
             fail: count('fail'),
@@ -824,7 +824,10 @@ function record(s, t) {
     s.tests.push(masked(s, t));
     report(s, t);
 }
-/** T with the image's secret values masked in its reason and output (SmokeSession.mask), in place. */
+/**
+ * T with the image's secret values masked in its reason and output (SmokeSession.mask), in place:
+ * every test is, as it is added (record, guarded), before its progress line.
+ */
 function masked(s, t) {
     if (!s.mask)
         return t;
@@ -858,7 +861,7 @@ async function guarded(s, id, suite, fn) {
     const started = Date.now();
     s.current = id;
     try {
-        s.tests.push(await fn());
+        s.tests.push(masked(s, await fn()));
     }
     catch (e) {
         const failed = {
@@ -878,7 +881,7 @@ async function guarded(s, id, suite, fn) {
             throw interrupted(s, failed, e);
         else
             failed.reason = `the test could not run: ${(0,interrupt/* firstLine */.TM)((0,redact/* redactText */.Rd)((0,interrupt/* errorMessage */.gJ)(e)))}`;
-        s.tests.push(failed);
+        s.tests.push(masked(s, failed));
     }
     report(s, s.tests.at(-1));
 }

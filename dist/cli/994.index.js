@@ -2584,7 +2584,7 @@ const isPlatform = (e, platform) => platform === `${e.os}/${e.architecture}` ||
  * of the index it pushed, with the index's digest as indexDigest. A registry that does not answer
  * is exit 3 (the push just worked), as is an index without that platform's image.
  */
-async function platformImage(docker, p) {
+async function pushedPlatformImage(docker, p) {
     const mediaType = descriptorMediaType(p.metadata);
     if (mediaType === undefined || !buildx/* INDEX_MEDIA_TYPES */.kA.has(mediaType))
         return { digest: p.digest };
@@ -2797,7 +2797,7 @@ async function builtImage(ctx, t, arch, metadataFile) {
     const loadedTags = loadedTagsOf(ctx, t);
     const where = { ...(localRef !== undefined && { localRef }), ...(loadedTags.length > 0 && { loadedTags }) };
     // An index pushed (BuildKit's attestations beside the image): the platform's digest is its image's.
-    const { digest: image, ...index } = ctx.push ? await platformImage(ctx.docker, p) : { digest };
+    const { digest: image, ...index } = ctx.push ? await pushedPlatformImage(ctx.docker, p) : { digest };
     return { digest: image, rest: { metadata, ...where, pushed: ctx.push, ...index } };
 }
 /**
