@@ -9,22 +9,26 @@ const SAS = 'https://acct.blob.core.windows.net/c/model.bin?sv=2022-11-02&sig=PL
 describe('credentialInValue', () => {
   it.each([
     // [what, value, the reason given, or undefined for a value kept]
-    ['an Azure SAS signature', SAS, 'its value holds a token in the query (sig=)'],
+    ['an Azure SAS signature', SAS, 'its value holds a token in the query parameter sig'],
     [
       'a ?token= value',
       'https://h.example/m.bin?token=PLANTEDtok0123456789',
-      'a token in the query (token=)',
+      'a token in the query parameter token',
     ],
     [
       'an S3 presigned URL',
       'https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0a1b2c3d4e5f60718293',
-      'a token in the query (X-Amz-Signature=)',
+      'a token in the query parameter X-Amz-Signature',
     ],
-    ['a token in the fragment', 'https://h.example/m#access_token=PLANTEDfrag012345', 'access_token='],
+    [
+      'a token in the fragment',
+      'https://h.example/m#access_token=PLANTEDfrag012345',
+      'parameter access_token',
+    ],
     [
       'a percent-encoded sig in a nested URL',
       'https://h.example/dl?u=https%3A%2F%2Fa.example%2Fm%3Fsig%3DPLANTEDenc0123456',
-      'a token in the query (sig=)',
+      'a token in the query parameter sig',
     ],
     [
       'an Anaconda /t/ token',
@@ -65,7 +69,7 @@ describe('buildArgSecretProblem', () => {
     [
       'MODEL_URL',
       SAS,
-      'its value holds a token in the query (sig=); build arguments are recorded in the image history',
+      'its value holds a token in the query parameter sig; build arguments are recorded in the image history',
     ],
     ['MODEL_URL', 'https://h.example/m.bin?sig=<sig>', undefined],
     ['MODEL_URL', 'https://h.example/m.bin?sig=${SAS}', undefined],

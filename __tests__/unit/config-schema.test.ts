@@ -236,7 +236,7 @@ describe('config schema: every offending path is named with what was expected', 
           },
         },
       },
-      'build.args.MODEL_URL: its value holds a token in the query (sig=); build arguments are recorded in the image history: pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls',
+      'build.args.MODEL_URL: its value holds a token in the query parameter sig; build arguments are recorded in the image history: pass it with build.secrets (read at build time from a secret mount, never stored in the image); index URLs go in python.indexUrl / python.extraIndexUrls',
     ],
     [
       { image: { name: 'a/b' }, build: { args: { 'A B': 'x' } } },

@@ -57,7 +57,13 @@ describe("the refusal's advice reaches the user intact (finding: the maskers ate
     [
       '--extra-index-url https://h.example/simple?token=LitTok0123',
       'LitTok0123',
-      'a token in the query (token=)',
+      'a token in the query parameter token',
+    ],
+    // Its name is a connection string's key too: `(password=)` lost the rest of the line to it.
+    [
+      '--extra-index-url https://h.example/simple?password=LitPass0123',
+      'LitPass0123',
+      'a token in the query parameter password',
     ],
   ])('%s: stderr and --json keep why, fix and the ConfigError fix as written', async (line, value, what) => {
     write('requirements.txt', `numpy\n${line}\n`);
@@ -327,7 +333,7 @@ describe('a reference pip does not fill in, in a line: refused with the ${NAME} 
   it.each([
     ['--extra-index-url https://user:$PYPI_PASS@h.example/simple', 'a login'],
     ['--extra-index-url https://%PYPI_USER%:%PYPI_PASS%@h.example/simple', 'a login'],
-    ['pkg @ https://h.example/pkg-1.0-py3-none-any.whl?sig={{sas}}', 'the query (sig=)'],
+    ['pkg @ https://h.example/pkg-1.0-py3-none-any.whl?sig={{sas}}', 'the query parameter sig'],
     ['pkg @ git+https://$GH_TOKEN@github.com/org/repo.git', 'a login'],
     ['--index-url https://conda.anaconda.org/t/$CONDA_TOKEN/org/simple', '/t/<token>/'],
     ['--index-url https://dl.cloudsmith.io/$CS_TOKEN/acme/ml/python/simple/', 'dl.cloudsmith.io/<token>/'],
@@ -354,7 +360,7 @@ describe('a reference pip does not fill in, in a line: refused with the ${NAME} 
     );
     const e = inputErrorOf(read);
     expect(problemsOf(e)[0]).toContain('a credential written in the line, a reference pip does not fill in');
-    expect(problemsOf(e)[0]).toContain('a token in the query (token=)');
+    expect(problemsOf(e)[0]).toContain('a token in the query parameter token');
     expect(problemsOf(e)[0]).toContain('revoke it');
     expect(e.fix).toBe(LITERAL_CREDENTIAL_FIX);
     expect(shown(e)).not.toContain('LitTok0123');

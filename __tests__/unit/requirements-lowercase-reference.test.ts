@@ -47,7 +47,7 @@ describe('in a requirements file: exit 2 naming file:line, write ${NAME}', () =>
   it.each([
     ['--extra-index-url http://user:${pip_token}@127.0.0.1:5078/simple', 'a login'],
     ['pkg @ git+https://${gh_token}@github.com/org/repo.git', 'a login'],
-    ['pkg @ https://h.example/pkg-1.0-py3-none-any.whl?sig=${sas}', 'the query (sig=)'],
+    ['pkg @ https://h.example/pkg-1.0-py3-none-any.whl?sig=${sas}', 'the query parameter sig'],
     ['--index-url https://conda.anaconda.org/t/${conda_token}/org/simple', '/t/<token>/'],
   ])('%s', (line, where) => {
     writeFileSync(path.join(dir, 'requirements.txt'), `numpy\n${line}\n`);

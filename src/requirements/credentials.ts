@@ -230,13 +230,19 @@ const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}
 /** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
 function whatOf(where: string, kind: 'secret' | 'reference'): string {
   if (kind === 'reference')
-    return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : where === HOST_TOKEN_WHERE ? where : `the query (${where})`}`;
+    return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : where === HOST_TOKEN_WHERE ? where : queryParameter(where)}`;
   if (where === 'login') return LOGIN_WHAT;
   if (where === '/t/') return 'an Anaconda token (/t/<token>/)';
   if (where === HOST_TOKEN_WHERE) return `a Cloudsmith entitlement token (${HOST_TOKEN_WHERE})`;
   if (where === 'token') return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
-  return `a token in the query (${where})`;
+  return `a token in ${queryParameter(where)}`;
 }
+
+/**
+ * How a message names a query parameter (paramName's `sig=`): `the query parameter sig`. Neither
+ * `(password=)` nor `(?sig=)`: an error's maskers would take the rest of the line for its value.
+ */
+const queryParameter = (where: string) => `the query parameter ${where.slice(0, -1)}`;
 
 /** A reference pip fills in from its environment (parse.ts' rule): `${NAME}`. */
 const ENV_REFERENCE = /\$\{[A-Z0-9_]+\}/g;
