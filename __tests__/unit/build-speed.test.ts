@@ -167,6 +167,17 @@ describe('builder facts', () => {
     writeFileSync(file, JSON.stringify({ ...saved, facts: { ...saved.facts, endpoints: [1] } }));
     expect((await lookUpBuilder(docker(), 'b', cache)).from).toBe('asked');
   });
+  it('an entry an earlier version kept with BuildKit 0.0.0 (an unstamped "v0.0.0+unknown") is asked again', async () => {
+    const cache = { dir, env, fs: fs() };
+    await lookUpBuilder(countingDocker('0.8').docker, undefined, cache);
+    const [entry] = readdirSync(path.join(dir, 'builders'));
+    const file = path.join(dir, 'builders', entry!);
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...saved, facts: { ...saved.facts, buildkitVersion: '0.0.0' } }));
+    const next = countingDocker(undefined);
+    expect(await lookUpBuilder(next.docker, undefined, cache)).toMatchObject({ from: 'asked' });
+    expect(next.asked).toEqual({ version: 1, inspect: 1 });
+  });
   it('a builder that reports no BuildKit version (not started yet) is not kept on disk', async () => {
     await lookUpBuilder(countingDocker(undefined).docker, undefined, { dir, env, fs: fs() });
     expect(readdirSync(dir)).toEqual([]);

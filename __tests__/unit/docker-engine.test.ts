@@ -103,6 +103,8 @@ Platforms: linux/amd64*, linux/amd64/v2, linux/arm64, linux/riscv64
     ['BuildKit version: v0.13.2', '0.13.2'],
     ['Buildkit:  v0.12.5', '0.12.5'],
     ['Buildkit:  20.10.24+dfsg1', undefined], // the engine's version, printed by older buildx
+    // Debian 13's docker.io 26 (BuildKit 0.13 inside, its version not stamped): unknown, not 0.0.0.
+    ['BuildKit version: v0.0.0+unknown', undefined],
     ['Status:    running', undefined],
   ])('reads the BuildKit version from "%s"', (line, expected) => {
     expect(parseBuildxInspect(`Name: b\nDriver: docker\nNodes:\n${line}\n`).buildkitVersion).toBe(expected);

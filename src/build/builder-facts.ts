@@ -147,6 +147,8 @@ function readEntry(file: string, ttlMs: number, now: number): BuilderFacts | und
       typeof e.facts.driver === 'string' &&
       (e.facts.name === undefined || typeof e.facts.name === 'string') &&
       (e.facts.containerdStore === undefined || typeof e.facts.containerdStore === 'boolean') &&
+      // An earlier version kept an unstamped BuildKit's "v0.0.0+unknown" as 0.0.0, and refused it.
+      !/^0\.0(?:\.0)?$/.test(String(e.facts.buildkitVersion)) &&
       (endpoints === undefined ||
         (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
     if (!valid) return undefined;

@@ -26,7 +26,10 @@ export function parseBuildxInspect(inspectOutput: string): BuilderDescription {
   // "BuildKit version: v0.8+unknown" (dockerd's BuildKit) or "Buildkit: v0.13.2" (older buildx).
   // Older buildx prints the engine's version there for the docker driver ("20.10.24+dfsg1"):
   // BuildKit versions are 0.x, so anything else is not one.
-  const buildkit = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+  // A BuildKit built without its version stamped (Debian 13's docker.io 26, a dockerd built from
+  // source) says "v0.0.0+unknown": no version is known, not a BuildKit older than every feature.
+  const stamped = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+  const buildkit = stamped !== undefined && /^0\.0(?:\.0)?$/.test(stamped) ? undefined : stamped;
   // One "Endpoint:" a node, under "Nodes:" (a builder made with --append has several).
   const nodes = /^Nodes:\s*$/m.exec(inspectOutput);
   const endpoints = nodes
