@@ -220,6 +220,26 @@ describe('checkPushedByTag: the metadata shapes of a docker driver push', () => 
       { 'containerimage.descriptor': descriptor(DIGEST), 'image.name': 'localhost:5000/o/m:t' },
       'none',
     ],
+    // dockerd 26 on the containerd store, as seen: a config digest beside the descriptor, which
+    // is the index's own digest where BuildKit's attestations made the push an index.
+    [
+      'containerd, an index pushed: its "config digest" is the index digest',
+      { 'containerimage.config.digest': DIGEST, 'containerimage.descriptor': descriptor(DIGEST) },
+      'none',
+    ],
+    [
+      'containerd, no attestations: the config digest beside the manifest descriptor',
+      {
+        'containerimage.config.digest': CONFIG,
+        'containerimage.descriptor': {
+          mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+          digest: DIGEST,
+          size: 696,
+          platform: { architecture: 'amd64', os: 'linux' },
+        },
+      },
+      'none',
+    ],
     ['an old daemon: the digest only', {}, 'warning'],
     ['a descriptor of another manifest', { 'containerimage.descriptor': descriptor(OTHER) }, 'warning'],
     ['a descriptor without a digest', { 'containerimage.descriptor': { size: 1 } }, 'warning'],

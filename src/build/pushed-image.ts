@@ -84,11 +84,12 @@ function pushedByExporter(p: PushedByTag): boolean {
  * reported no config digest, nor pushed the image itself: buildx's report is taken as it is).
  */
 export async function checkPushedByTag(docker: Reader, p: PushedByTag): Promise<string | undefined> {
+  // First: the containerd store reports a config digest too, and where it pushed an index (its
+  // attestations) that "config digest" is the index's own (dockerd 26 seen), no image's config.
+  if (pushedByExporter(p)) return undefined;
   const expected = p.metadata['containerimage.config.digest'];
   if (typeof expected !== 'string' || !isDigest(expected))
-    return pushedByExporter(p)
-      ? undefined
-      : `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
+    return `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
   const found = await configOf(docker, p, `${p.repository}@${p.digest}`);
   if (found === expected) return undefined;
   throw new EnvironmentError(
