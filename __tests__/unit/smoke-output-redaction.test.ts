@@ -75,6 +75,33 @@ describe('redactOutput', () => {
     ],
     ['JSON', '{"DB_PASSWORD": "PLANT80", "LANG": "C.UTF-8"}', `{"DB_PASSWORD": "${R}", "LANG": "C.UTF-8"}`],
     ['a subscript assignment', 'os.environ["DB_PASSWORD"] = "PLANT80"', `os.environ["DB_PASSWORD"] = "${R}"`],
+    // os.environb and a bytes dict print each name and value as a bytes literal; repr(os.environ)
+    // wraps the dict in environ(...).
+    [
+      'os.environb: bytes literals, both quote styles',
+      `environ({b'HF_TOKEN': b'hf_PLANTEDsecret', b'DB_PASSWORD': b'short', b'HOME': b'/root'})`,
+      `environ({b'HF_TOKEN': b'${R}', b'DB_PASSWORD': b'${R}', b'HOME': b'/root'})`,
+    ],
+    [
+      'a bytes literal in double quotes (a value holding an apostrophe)',
+      `{b"DB_PASSWORD": b"it's-PLANTED", b'LANG': b'C.UTF-8'}`,
+      `{b"DB_PASSWORD": b"${R}", b'LANG': b'C.UTF-8'}`,
+    ],
+    [
+      'a bytes value under a str name, and a bytes subscript',
+      `{'API_KEY': b'PLANTEDk'} os.environb[b'DB_PASSWORD'] = b'PLANTEDpw'`,
+      `{'API_KEY': b'${R}'} os.environb[b'DB_PASSWORD'] = b'${R}'`,
+    ],
+    [
+      'repr(os.environ)',
+      "environ({'DB_PASSWORD': 'x', 'HOME': '/root', 'GH_TOKEN': 'PLANTED y'})",
+      `environ({'DB_PASSWORD': '${R}', 'HOME': '/root', 'GH_TOKEN': '${R}'})`,
+    ],
+    [
+      'bytes of innocent names stay',
+      `environ({b'PATH': b'/usr/bin', b'COMPASS': b'north', b'PASSTHROUGH': b'1'})`,
+      `environ({b'PATH': b'/usr/bin', b'COMPASS': b'north', b'PASSTHROUGH': b'1'})`,
+    ],
     [
       'a YAML line',
       'env:\n  WANDB_API_KEY: PLANT02wb\n  LANG: C.UTF-8',

@@ -128,10 +128,11 @@ const ENV_ASSIGNMENT = assignment(ENV_NAME);
 /**
  * A quoted NAME and its quoted value, as a mapping prints: Python's `{'WANDB_API_KEY': 'x'}`
  * (print(os.environ); `"it's"` in double quotes), JSON's `"WANDB_API_KEY": "x \\" y"`, or
- * `os.environ["A"] = "x"`. A value's escaped characters are part of it.
+ * `os.environ["A"] = "x"`; either written as a bytes literal (`b'A'`, `b"x"`), as os.environb and
+ * a bytes dict print. A value's escaped characters are part of it.
  */
 const QUOTED_PAIR = new RegExp(
-  `(["'])(${ENV_NAME})\\1(\\]?\\s*[:=]\\s*)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`,
+  `(b?)(["'])(${ENV_NAME})\\2(\\]?\\s*[:=]\\s*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`,
   'g',
 );
 /**
@@ -152,10 +153,13 @@ export function redactOutput(text: string): string {
   const mask = (name: string, value: string) => `${name}=${redactEnvValue(name, value)}`;
   const lines = text
     .replace(ENV_LINE, (_m, name: string, value: string) => mask(name, value))
-    .replace(QUOTED_PAIR, (_m, q: string, name: string, sep: string, dq?: string, sq?: string) => {
-      const vq = dq !== undefined ? '"' : "'";
-      return `${q}${name}${q}${sep}${vq}${redactEnvValue(name, dq ?? sq ?? '')}${vq}`;
-    })
+    .replace(
+      QUOTED_PAIR,
+      (_m, nb: string, q: string, name: string, sep: string, vb: string, dq?: string, sq?: string) => {
+        const vq = dq !== undefined ? '"' : "'";
+        return `${nb}${q}${name}${q}${sep}${vb}${vq}${redactEnvValue(name, dq ?? sq ?? '')}${vq}`;
+      },
+    )
     .replace(
       YAML_PAIR,
       (_m, lead: string, name: string, sp: string, value: string) =>
