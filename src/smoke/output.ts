@@ -2,6 +2,7 @@
 // keeps (redacted, bounded), and the signs of a program or of python3 missing from the image; and
 // how the output is shown: live lines labelled with their test, a failure's end under it.
 import { redactOutput } from '../util/redact-instruction.js';
+import { openContinuation } from '../util/redact-output-lines.js';
 import { REDACTED, redactEnvValue, valueMasks } from '../util/redact.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
 import { boundedTail } from './match.js';
@@ -35,7 +36,8 @@ const LIVE_LINE_MAX = 64 * 1024;
  * A test's live output (--verbose) as EMIT shows it: whole lines, redacted (redactOutput), so that
  * a NAME=value or a token cut between two chunks of the stream (a pipe flushes in 4 KiB blocks) is
  * still recognised; the unfinished last line is held back until its end comes, FLUSH (the container
- * ended), or it grows past LIVE_LINE_MAX.
+ * ended), or it grows past LIVE_LINE_MAX, and so are the last whole lines from one that opens a
+ * secret's value over several lines (openContinuation: `DB_PASSWORD: |`), up to LIVE_LINE_MAX.
  */
 export function liveLines(emit: (text: string) => void): { push(chunk: string): void; flush(): void } {
   let held = '';
@@ -47,9 +49,11 @@ export function liveLines(emit: (text: string) => void): { push(chunk: string): 
         held = text;
         return;
       }
-      const upTo = end > 0 ? end : text.length;
+      // A secret's value the last lines leave open (a YAML key's block) waits for its end too.
+      const open = end > 0 ? openContinuation(text.slice(0, end)) : -1;
+      const upTo = open >= 0 && text.length - open <= LIVE_LINE_MAX ? open : end > 0 ? end : text.length;
       held = text.slice(upTo);
-      emit(redactOutput(text.slice(0, upTo)));
+      if (upTo > 0) emit(redactOutput(text.slice(0, upTo)));
     },
     flush() {
       if (held !== '') emit(redactOutput(held));

@@ -5,6 +5,7 @@
 // records (src/diff/read.ts) masks a record written by an older version again with today's rules.
 // The smoke stage masks a test's output with the same pairs rule (redactOutput).
 import { redactDeep, redactEnvValue, redactLabels, redactText, REDACTED } from './redact.js';
+import { maskContinuations } from './redact-output-lines.js';
 
 /** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
 export const MAX_INSTRUCTION = 500;
@@ -121,6 +122,8 @@ function maskRunArgs(text: string, at: number, n: number): string {
  * lower-case `max_new_tokens=50` or `tokenizer=bert-base` is a setting it prints, not a variable.
  */
 const ENV_NAME = '[A-Z_][A-Z0-9_]*';
+/** A YAML key as YAML_PAIR reads it: an environment variable's name with a `_`. */
+const YAML_NAME = '[A-Z][A-Z0-9]*_[A-Z0-9_]*';
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
 const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
 /** NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME. */
@@ -138,8 +141,15 @@ const QUOTED_PAIR = new RegExp(
 /**
  * A line that is one `NAME: value`, as YAML (and `docker inspect`'s Go template) prints it, NAME
  * with a `_` (WANDB_API_KEY): a `KEY: column` or `AUTHORS: Jane` line is a program's own text.
+ * NAME may be quoted (`"DB_PASSWORD": |-`, as yaml.dump writes it with a default_style); then a
+ * value quoted whole on the line (JSON's `"A_KEY": "x",`) is QUOTED_PAIR's, and only one that is
+ * not quoted, or whose quote the line does not close (a scalar over several lines), is this one's.
+ * The blanks after the colon are taken whole (`(?![ \t])`): the check on the value is made once.
  */
-const YAML_PAIR = new RegExp(`^([ \\t-]*)([A-Z][A-Z0-9]*_[A-Z0-9_]*):([ \\t]+)([^\\r\\n]*)$`, 'gm');
+const YAML_PAIR = new RegExp(
+  `^([ \\t-]*)(?:(["'])(${YAML_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${YAML_NAME}):([ \\t]+))([^\\r\\n]*)$`,
+  'gm',
+);
 
 /**
  * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
@@ -162,11 +172,13 @@ export function redactOutput(text: string): string {
     )
     .replace(
       YAML_PAIR,
-      (_m, lead: string, name: string, sp: string, value: string) =>
-        `${lead}${name}:${sp}${redactEnvValue(name, value)}`,
+      (_m, lead: string, q = '', qname?: string, qsp?: string, name?: string, sp?: string, value = '') => {
+        const key = qname ?? name!;
+        return `${lead}${q}${key}${q}:${qsp ?? sp!}${redactEnvValue(key, value)}`;
+      },
     );
   return redactText(
-    lines.replace(
+    maskContinuations(lines).replace(
       ENV_ASSIGNMENT,
       (_m, sp: string, name: string, value: string) => `${sp}${mask(name, value)}`,
     ),
