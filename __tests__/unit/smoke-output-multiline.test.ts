@@ -96,12 +96,95 @@ describe('YAML: the block under a secret-named key', () => {
   });
 });
 
+describe("Python's pprint: a long value as literals on the lines below its name", () => {
+  it.each<[string, string, string]>([
+    [
+      'pprint of a dict, a value holding line breaks',
+      lines(
+        "{'DB_PASSWORD': 'short',",
+        " 'HOME': '/root',",
+        " 'SSH_PRIVATE_KEY': '-----BEGIN KEY-----\\n'",
+        "                    'PLANTEDb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\\n'",
+        "                    '-----END KEY-----'}",
+      ),
+      lines(
+        `{'DB_PASSWORD': '${R}',`,
+        " 'HOME': '/root',",
+        ` 'SSH_PRIVATE_KEY': '${R}'`,
+        `                    '${R}'`,
+        `                    '${R}'}`,
+      ),
+    ],
+    [
+      'pprint of a bytes dict (os.environb), cut into parts by width',
+      lines(
+        "{b'API_TOKEN': b'PLANTED-part-one'",
+        "              b'PLANTED-part-two',",
+        " b'HOME': b'/root'}",
+      ),
+      lines(`{b'API_TOKEN': b'${R}'`, `              b'${R}',`, " b'HOME': b'/root'}"),
+    ],
+    [
+      'a value cut at blanks, in double quotes',
+      lines("{'env': {'API_KEY': \"PLANTED it's \"", '                    "PLANTED more"},', " 'os': 1}"),
+      lines(`{'env': {'API_KEY': "${R}"`, `                    "${R}"},`, " 'os': 1}"),
+    ],
+    [
+      'os.environ.items() in a list, and pprint of it (a wide tuple: its value on the next lines)',
+      lines(
+        "[('DB_PASSWORD', 'PLANTEDpw'), (b'HF_TOKEN', b'PLANTEDhf'),",
+        " ('HOME', '/root'),",
+        " ('SSH_PRIVATE_KEY',",
+        "  '-----BEGIN KEY-----\\n'",
+        "  'PLANTEDb3Bl\\n'",
+        "  '-----END KEY-----')]",
+      ),
+      lines(
+        `[('DB_PASSWORD', '${R}'), (b'HF_TOKEN', b'${R}'),`,
+        " ('HOME', '/root'),",
+        " ('SSH_PRIVATE_KEY',",
+        `  '${R}'`,
+        `  '${R}'`,
+        `  '${R}')]`,
+      ),
+    ],
+    [
+      "innocent values and names stay: a list of names, an innocent name's long value, a key next",
+      lines(
+        "['DB_PASSWORD',",
+        " 'HF_TOKEN',",
+        " 'HOME']",
+        "{'PATH': '/usr/local/bin:'",
+        "         '/usr/bin',",
+        " 'DB_PASSWORD': 'x'",
+        "'HOME': '/root'",
+        "('DB_PASSWORD', 'HOME', 'PATH')",
+      ),
+      lines(
+        "['DB_PASSWORD',",
+        " 'HF_TOKEN',",
+        " 'HOME']",
+        "{'PATH': '/usr/local/bin:'",
+        "         '/usr/bin',",
+        ` 'DB_PASSWORD': '${R}'`,
+        "'HOME': '/root'",
+        "('DB_PASSWORD', 'HOME', 'PATH')",
+      ),
+    ],
+  ])('%s', (_what, text, want) => {
+    expect(redactOutput(text)).toBe(want);
+    expect(redactOutput(want)).toBe(want);
+  });
+});
+
 describe('openContinuation: where a live view holds the text back', () => {
   it.each<[string, string, number]>([
     ['a secret YAML key last, its block may follow', 'a\nDB_PASSWORD: |\n  x\n', 2],
     ['at the start', 'DB_PASSWORD: |\r\n', 0],
     ['its block ended by a line at its column', 'DB_PASSWORD: |\n  x\nLANG: C\n', -1],
     ['no secret', 'a\nLANG: |\n  x\n', -1],
+    ["a secret's pprint literal last", "x\n{'API_KEY': 'a'\n  'b'\n", 2],
+    ["a secret's pprint literals ended", "{'API_KEY': 'a'\n  'b'}\n", -1],
   ])('%s', (_what, text, offset) => {
     expect(openContinuation(text)).toBe(offset);
   });
@@ -114,31 +197,41 @@ describe('linear on hostile output', () => {
       'A_KEY:\n'.repeat(150_000),
       `"A_KEY": ${' '.repeat(1_000_000)}"x",`,
       `DB_PASSWORD:${'\n'.repeat(1_000_000)}`,
+      `{'A_KEY': 'x'\n${"  'y'\n".repeat(200_000)}`,
+      `('A_KEY',\n`.repeat(100_000),
+      `'A_KEY': '${"\\'".repeat(300_000)}'`,
+      `${"'A_KEY': 'x' ".repeat(80_000)}'`,
     ];
     const got = finishes(() => inputs.map((t) => redactOutput(t).length + openContinuation(t)));
     expect(got.every((n) => n > 0)).toBe(true);
   });
 });
 
-describe('the live view, the stream cut between the key and its block', () => {
-  const TEXT = lines('start', 'DB_PASSWORD: |', '  PLANTED one', '  PLANTED two', 'LANG: C', 'end', '');
-  it.each<[string, number[]]>([
-    ['after the key', [TEXT.indexOf('  PLANTED one')]],
-    ['inside the block', [TEXT.indexOf('  PLANTED two')]],
-    [
-      'one line a chunk',
-      TEXT.split('\n')
-        .slice(0, -1)
-        .map((l) => TEXT.indexOf(l) + l.length + 1),
-    ],
-    ['one character a chunk', Array.from({ length: TEXT.length - 1 }, (_, i) => i + 1)],
-  ])('%s', (_what, cuts) => {
+describe('the live view, the stream cut between the line that names a secret and the next', () => {
+  const YAML = lines('start', 'DB_PASSWORD: |', '  PLANTED one', '  PLANTED two', 'LANG: C', 'end', '');
+  const PPRINT = lines(
+    'start',
+    "{'API_KEY': 'PLANTED one'",
+    "            'PLANTED two',",
+    " 'LANG': 'C'}",
+    'end',
+    '',
+  );
+  const cases = (form: string, text: string): [string, string, string, number[]][] => {
+    const lineEnds = text.split('\n').map((l) => text.indexOf(l) + l.length + 1);
+    return [
+      [form, 'after the name', text, [text.indexOf('PLANTED one') + 12]],
+      [form, 'one line a chunk', text, lineEnds.slice(0, -1)],
+      [form, 'one character a chunk', text, Array.from({ length: text.length - 1 }, (_, i) => i + 1)],
+    ];
+  };
+  it.each([...cases('YAML', YAML), ...cases('pprint', PPRINT)])('%s: cut %s', (_form, _what, text, cuts) => {
     const shown: string[] = [];
     const live = liveLines((t) => shown.push(t));
-    const at = [0, ...cuts, TEXT.length];
-    for (let i = 1; i < at.length; i++) live.push(TEXT.slice(at[i - 1], at[i]));
+    const at = [0, ...cuts, text.length];
+    for (let i = 1; i < at.length; i++) live.push(text.slice(at[i - 1], at[i]));
     live.flush();
-    expect(shown.join('')).toBe(redactOutput(TEXT));
+    expect(shown.join('')).toBe(redactOutput(text));
     expect(shown.join('')).not.toContain('PLANTED');
   });
 });

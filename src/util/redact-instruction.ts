@@ -139,6 +139,14 @@ const QUOTED_PAIR = new RegExp(
   'g',
 );
 /**
+ * A tuple of a quoted NAME and its quoted value, as Python prints os.environ.items() in a list:
+ * `[('DB_PASSWORD', 'x'), ...]` (bytes literals too); the value ends the tuple or its line.
+ */
+const TUPLE_PAIR = new RegExp(
+  `\\((b?)(["'])(${ENV_NAME})\\2(,[ \\t]*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')(?=[ \\t]*(?:\\)|\\r?\\n|$))`,
+  'g',
+);
+/**
  * A line that is one `NAME: value`, as YAML (and `docker inspect`'s Go template) prints it, NAME
  * with a `_` (WANDB_API_KEY): a `KEY: column` or `AUTHORS: Jane` line is a program's own text.
  * NAME may be quoted (`"DB_PASSWORD": |-`, as yaml.dump writes it with a default_style); then a
@@ -156,20 +164,23 @@ const YAML_PAIR = new RegExp(
  * whose NAME is written as an environment variable's masked as the environment record masks it
  * (redactEnvValue: by a secret NAME, else by its shape), a line as `env` prints it whole (blanks
  * included; a CRLF line keeps its CR), an assignment in other text (`export A=x`, `set`'s
- * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) and a
- * YAML line `A: x`; then tokens of known forms and URL logins (redactText).
+ * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) or
+ * a tuple (`('A', 'x')`), and a YAML line `A: x`; the lines that go on a secret's value first
+ * (maskContinuations: a YAML block, pprint's literals); then tokens of known forms and URL logins
+ * (redactText).
  */
 export function redactOutput(text: string): string {
   const mask = (name: string, value: string) => `${name}=${redactEnvValue(name, value)}`;
-  const lines = text
+  const quoted =
+    (open: string) =>
+    (_m: string, nb: string, q: string, name: string, sep: string, vb: string, dq?: string, sq?: string) => {
+      const vq = dq !== undefined ? '"' : "'";
+      return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${redactEnvValue(name, dq ?? sq ?? '')}${vq}`;
+    };
+  const lines = maskContinuations(text)
     .replace(ENV_LINE, (_m, name: string, value: string) => mask(name, value))
-    .replace(
-      QUOTED_PAIR,
-      (_m, nb: string, q: string, name: string, sep: string, vb: string, dq?: string, sq?: string) => {
-        const vq = dq !== undefined ? '"' : "'";
-        return `${nb}${q}${name}${q}${sep}${vb}${vq}${redactEnvValue(name, dq ?? sq ?? '')}${vq}`;
-      },
-    )
+    .replace(QUOTED_PAIR, quoted(''))
+    .replace(TUPLE_PAIR, quoted('('))
     .replace(
       YAML_PAIR,
       (_m, lead: string, q = '', qname?: string, qsp?: string, name?: string, sp?: string, value = '') => {
@@ -178,7 +189,7 @@ export function redactOutput(text: string): string {
       },
     );
   return redactText(
-    maskContinuations(lines).replace(
+    lines.replace(
       ENV_ASSIGNMENT,
       (_m, sp: string, name: string, value: string) => `${sp}${mask(name, value)}`,
     ),

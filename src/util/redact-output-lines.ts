@@ -15,28 +15,63 @@ const secretName = (name: string): boolean => redactEnvValue(name, '') === REDAC
  */
 const YAML_KEY = /^([ \t-]*)(["']?)([A-Z][A-Z0-9]*_[A-Z0-9_]*)\2:(?:[ \t]|$)/;
 const INDENT = /^[ \t]*/;
+/** Python's string or bytes literal, its escaped characters part of it. */
+const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
+/**
+ * A secret name's quoted pair whose value pprint goes on with on the next line, the line ending
+ * with its first literal (`'SSH_KEY': '-----BEGIN KEY-----\n'`), or a tuple of items() with the
+ * value on the next line (`('SSH_KEY',`). In a list of names (`['DB_PASSWORD',`) no value follows.
+ */
+const LITERAL_HEAD = new RegExp(
+  `(?:\\(b?(["'])([A-Z_][A-Z0-9_]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Z_][A-Z0-9_]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL})[ \\t]*$`,
+);
+/** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
+const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
 
-/** What the lines read so far leave open: the value of a secret YAML key, at the key's column. */
-type Open = { kind: 'block'; column: number; from: number };
+/**
+ * What the lines read so far leave open: the value of a secret YAML key, at the key's column; a
+ * secret's value that pprint writes as literals over several lines.
+ */
+type Open = { kind: 'block'; column: number; from: number } | { kind: 'literal'; from: number };
 
-/** A line masked from START to its end (less a CR), or kept (undefined). */
-type Step = { open?: Open; mask?: number };
+/** A line masked from START to END (its end, less a CR, when absent), or kept (undefined). */
+type Step = { open?: Open; mask?: number; end?: number };
 
 /**
  * One line, LINE (its CR taken off) at index AT of the lines, after OPEN: what of it is masked,
  * and what is open after it. Inside a secret YAML key's block, a blank line is part of it and a
  * line indented more than the key is masked after its indentation; the first line indented no
- * more than the key ends it (and is read as any other).
+ * more than the key ends it (and is read as any other). After a secret's pprint literal, a line
+ * that begins with a literal (not a key's) has its text masked, and goes on when nothing follows it.
  */
 function step(line: string, at: number, open: Open | undefined): Step {
-  if (open) {
+  if (open?.kind === 'block') {
     const indent = INDENT.exec(line)![0].length;
     if (indent === line.length) return { open };
     if (indent > open.column) return { open, mask: indent };
+  } else if (open?.kind === 'literal') {
+    const lit = LITERAL_LINE.exec(line);
+    // A literal followed by ':' or '=' is the next key (`'HOME': '/root'`), not a part of the value.
+    if (lit && !/^[ \t]*[:=\]]/.test(lit[4]!)) {
+      const start = lit[1]!.length + 1;
+      const end = start + (lit[2] ?? lit[3]!).length;
+      return { ...(lit[4]!.trim() === '' && { open }), mask: start, end };
+    }
   }
+  // A quoted pair that ends its line with a literal is pprint's (`'SSH_KEY': '...\n'`), whose next
+  // lines are literals, not the more indented block of a YAML key (`"SSH_KEY": |`, `"K": "x\`).
+  if (literalHead(line)) return { open: { kind: 'literal', from: at } };
   const key = YAML_KEY.exec(line);
   if (key && secretName(key[3]!)) return { open: { kind: 'block', column: key[1]!.length, from: at } };
   return {};
+}
+
+/** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
+function literalHead(line: string): boolean {
+  const last = line.trimEnd().slice(-1);
+  if (last !== "'" && last !== '"' && last !== ',') return false;
+  const m = LITERAL_HEAD.exec(line);
+  return m !== null && secretName(m[2] ?? m[4]!);
 }
 
 /** The lines of TEXT, each without its CR, with the CR's presence. */
@@ -49,11 +84,13 @@ function linesOf(text: string): { body: string; cr: boolean }[] {
 /**
  * TEXT with the lines that go on a secret's value masked after their indentation: those indented
  * more than a secret-named YAML key (`DB_PASSWORD: |`, `>-`, a folded or quoted scalar, a nested
- * mapping) up to the first line indented no more than the key. Blank lines are kept as they are.
- * Idempotent: a masked line is masked again the same way.
+ * mapping) up to the first line indented no more than the key (blank lines are kept as they are);
+ * the text of each literal that pprint writes on the lines after a secret's quoted pair
+ * (`'SSH_KEY': '...\n'` then `'...'` below it, as a value longer than its width is printed).
+ * The line that names the secret is left to redactOutput. Idempotent.
  */
 export function maskContinuations(text: string): string {
-  if (!text.includes(':')) return text;
+  if (!text.includes(':') && !text.includes(',')) return text;
   const lines = linesOf(text);
   let open: Open | undefined;
   let changed = false;
@@ -62,7 +99,7 @@ export function maskContinuations(text: string): string {
     open = s.open;
     if (s.mask === undefined) return cr ? `${body}\r` : body;
     changed = true;
-    return `${body.slice(0, s.mask)}${REDACTED}${cr ? '\r' : ''}`;
+    return `${body.slice(0, s.mask)}${REDACTED}${s.end === undefined ? '' : body.slice(s.end)}${cr ? '\r' : ''}`;
   });
   return changed ? out.join('\n') : text;
 }
@@ -73,7 +110,7 @@ export function maskContinuations(text: string): string {
  * that the lines still to come are masked with it.
  */
 export function openContinuation(text: string): number {
-  if (!text.includes(':')) return -1;
+  if (!text.includes(':') && !text.includes(',')) return -1;
   const lines = linesOf(text.endsWith('\n') ? text.slice(0, -1) : text);
   let open: Open | undefined;
   lines.forEach(({ body }, at) => {
