@@ -177,6 +177,52 @@ describe("Python's pprint: a long value as literals on the lines below its name"
   });
 });
 
+describe("a shell's quoted value over several lines (set, export -p, declare -x)", () => {
+  it.each<[string, string, string]>([
+    [
+      "dash's set (/bin/sh on Debian and Ubuntu)",
+      lines(
+        "HOME='/root'",
+        "SSH_PRIVATE_KEY='-----BEGIN KEY-----",
+        'PLANTEDb3Bl',
+        '',
+        "-----END KEY-----'",
+        "X='1'",
+      ),
+      lines("HOME='/root'", `SSH_PRIVATE_KEY=${R}`, R, '', `${R}'`, "X='1'"),
+    ],
+    [
+      "dash's export -p",
+      lines("export DB_PASSWORD='PLANTED one", "PLANTED two'", "export LANG='C.UTF-8'"),
+      lines(`export DB_PASSWORD=${R}`, `${R}'`, "export LANG='C.UTF-8'"),
+    ],
+    [
+      "bash's declare -x before 5.2, an escaped quote inside",
+      lines('declare -x API_TOKEN="PLANTED one', 'PLANTED \\"two\\" three"', 'declare -x TERM="xterm"'),
+      lines(`declare -x API_TOKEN=${R}`, `${R}"`, 'declare -x TERM="xterm"'),
+    ],
+    [
+      "bash's ANSI-C quoting on one line, an escaped quote inside, stays one line",
+      lines("declare -x DB_PASSWORD=$'PLANTED\\nit\\'s'", 'declare -x TERM="xterm"'),
+      lines(`declare -x DB_PASSWORD=${R}`, 'declare -x TERM="xterm"'),
+    ],
+    [
+      "an innocent name's value, a value closed on its line, and a quote inside env's raw value stay",
+      lines("MOTD='hello", "world'", "export DB_PASSWORD='x' LANG=C", "GH_TOKEN=it's", 'next line'),
+      lines("MOTD='hello", "world'", `export DB_PASSWORD=${R} LANG=C`, `GH_TOKEN=${R}`, 'next line'),
+    ],
+  ])('%s', (_what, text, want) => {
+    expect(redactOutput(text)).toBe(want);
+    expect(redactOutput(want)).toBe(want);
+  });
+
+  it(`masks a quote left open for at most ${256} lines`, () => {
+    const out = redactOutput(`DB_PASSWORD='x\n${'PLANTED\n'.repeat(300)}`).split('\n');
+    expect(out.slice(0, 257)).toEqual([`DB_PASSWORD=${R}`, ...Array<string>(256).fill(R)]);
+    expect(out[257]).toBe('PLANTED');
+  });
+});
+
 describe('openContinuation: where a live view holds the text back', () => {
   it.each<[string, string, number]>([
     ['a secret YAML key last, its block may follow', 'a\nDB_PASSWORD: |\n  x\n', 2],
@@ -184,6 +230,7 @@ describe('openContinuation: where a live view holds the text back', () => {
     ['its block ended by a line at its column', 'DB_PASSWORD: |\n  x\nLANG: C\n', -1],
     ['no secret', 'a\nLANG: |\n  x\n', -1],
     ["a secret's pprint literal last", "x\n{'API_KEY': 'a'\n  'b'\n", 2],
+    ["a shell's quoted value left open", "a\ndeclare -x API_KEY='x\ny\n", 2],
     ["a secret's pprint literals ended", "{'API_KEY': 'a'\n  'b'}\n", -1],
   ])('%s', (_what, text, offset) => {
     expect(openContinuation(text)).toBe(offset);
@@ -201,6 +248,8 @@ describe('linear on hostile output', () => {
       `('A_KEY',\n`.repeat(100_000),
       `'A_KEY': '${"\\'".repeat(300_000)}'`,
       `${"'A_KEY': 'x' ".repeat(80_000)}'`,
+      `${"A_KEY='x\n".repeat(250_000)}`,
+      `A_KEY="${'\\'.repeat(1_000_000)}`,
     ];
     const got = finishes(() => inputs.map((t) => redactOutput(t).length + openContinuation(t)));
     expect(got.every((n) => n > 0)).toBe(true);

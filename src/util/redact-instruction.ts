@@ -126,8 +126,15 @@ const ENV_NAME = '[A-Z_][A-Z0-9_]*';
 const YAML_NAME = '[A-Z][A-Z0-9]*_[A-Z0-9_]*';
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
 const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
-/** NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME. */
-const ENV_ASSIGNMENT = assignment(ENV_NAME);
+/**
+ * NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME, as a shell's word
+ * (assignment); a quote the line does not close takes the rest of the line (`declare -x
+ * SSH_KEY="-----BEGIN KEY-----`: its next lines are maskContinuations').
+ */
+const ENV_ASSIGNMENT = new RegExp(
+  `(^|\\s)(${ENV_NAME})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+(?:["'][^\\r\\n]*)?|["'][^\\r\\n]*)`,
+  'g',
+);
 /**
  * A quoted NAME and its quoted value, as a mapping prints: Python's `{'WANDB_API_KEY': 'x'}`
  * (print(os.environ); `"it's"` in double quotes), JSON's `"WANDB_API_KEY": "x \\" y"`, or

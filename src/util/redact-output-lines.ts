@@ -32,7 +32,21 @@ const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)
  * What the lines read so far leave open: the value of a secret YAML key, at the key's column; a
  * secret's value that pprint writes as literals over several lines.
  */
-type Open = { kind: 'block'; column: number; from: number } | { kind: 'literal'; from: number };
+type Open =
+  | { kind: 'block'; column: number; from: number }
+  | { kind: 'literal'; from: number }
+  | { kind: 'quote'; quote: Quote; from: number; lines: number };
+
+/**
+ * A quote a shell's value opens: `'` (dash's `set` and `export -p`: `K='a` then `b'`), `"` (bash
+ * before 5.2: `declare -x K="a` then `b"`, with `\"` inside), or `$'` (bash's ANSI-C quoting, with
+ * `\'` inside).
+ */
+type Quote = "'" | '"' | "$'";
+/** The most lines a shell's quoted value is masked over when its quote is not closed. */
+const MAX_QUOTED_LINES = 256;
+/** A secret NAME's assignment whose value begins with a quote (NAME='..., NAME="..., NAME=$'...). */
+const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
 
 /** A line masked from START to END (its end, less a CR, when absent), or kept (undefined). */
 type Step = { open?: Open; mask?: number; end?: number };
@@ -43,6 +57,8 @@ type Step = { open?: Open; mask?: number; end?: number };
  * line indented more than the key is masked after its indentation; the first line indented no
  * more than the key ends it (and is read as any other). After a secret's pprint literal, a line
  * that begins with a literal (not a key's) has its text masked, and goes on when nothing follows it.
+ * After a secret's shell-quoted value that its line leaves open, each line is masked up to the
+ * closing quote (an empty one kept), for at most MAX_QUOTED_LINES lines.
  */
 function step(line: string, at: number, open: Open | undefined): Step {
   if (open?.kind === 'block') {
@@ -57,13 +73,56 @@ function step(line: string, at: number, open: Open | undefined): Step {
       const end = start + (lit[2] ?? lit[3]!).length;
       return { ...(lit[4]!.trim() === '' && { open }), mask: start, end };
     }
+  } else if (open?.kind === 'quote' && open.lines < MAX_QUOTED_LINES) {
+    const end = closingQuote(line, 0, open.quote);
+    if (end >= 0) return end > 0 ? { mask: 0, end } : {};
+    const more = { open: { ...open, lines: open.lines + 1 } };
+    return line === '' ? more : { ...more, mask: 0 };
   }
+  const quote = openQuote(line);
+  if (quote) return { open: { kind: 'quote', quote, from: at, lines: 0 } };
   // A quoted pair that ends its line with a literal is pprint's (`'SSH_KEY': '...\n'`), whose next
   // lines are literals, not the more indented block of a YAML key (`"SSH_KEY": |`, `"K": "x\`).
   if (literalHead(line)) return { open: { kind: 'literal', from: at } };
   const key = YAML_KEY.exec(line);
   if (key && secretName(key[3]!)) return { open: { kind: 'block', column: key[1]!.length, from: at } };
   return {};
+}
+
+/**
+ * Where QUOTE, opened before FROM, closes in LINE (the index of its closing quote), or -1: `'`
+ * at the next `'`, `"` and `$'` at the next one not escaped with a backslash.
+ */
+function closingQuote(line: string, from: number, quote: Quote): number {
+  const q = quote === '"' ? '"' : "'";
+  for (let i = from; i < line.length; i++) {
+    if (line[i] === q) return i;
+    if (line[i] === '\\' && quote !== "'") i++;
+  }
+  return -1;
+}
+
+/**
+ * The quote a secret NAME's shell-quoted value leaves open at the end of LINE (dash's `set`:
+ * `SSH_KEY='-----BEGIN ...`), read from the value's first quote to the line's end; undefined when
+ * there is none, or all close on the line.
+ */
+function openQuote(line: string): Quote | undefined {
+  if (!line.includes('=')) return undefined;
+  QUOTED_ASSIGNMENT.lastIndex = 0;
+  for (let m; (m = QUOTED_ASSIGNMENT.exec(line));) {
+    if (!secretName(m[1]!)) continue;
+    for (let i = QUOTED_ASSIGNMENT.lastIndex; i < line.length; i++) {
+      const c = line[i]!;
+      if (c !== "'" && c !== '"') continue;
+      const quote: Quote = c === "'" && line[i - 1] === '$' ? "$'" : c;
+      const end = closingQuote(line, i + 1, quote);
+      if (end < 0) return quote;
+      i = end;
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
@@ -86,11 +145,12 @@ function linesOf(text: string): { body: string; cr: boolean }[] {
  * more than a secret-named YAML key (`DB_PASSWORD: |`, `>-`, a folded or quoted scalar, a nested
  * mapping) up to the first line indented no more than the key (blank lines are kept as they are);
  * the text of each literal that pprint writes on the lines after a secret's quoted pair
- * (`'SSH_KEY': '...\n'` then `'...'` below it, as a value longer than its width is printed).
+ * (`'SSH_KEY': '...\n'` then `'...'` below it, as a value longer than its width is printed);
+ * the lines of a secret's shell-quoted value up to its closing quote (`SSH_KEY='-----BEGIN ...`).
  * The line that names the secret is left to redactOutput. Idempotent.
  */
 export function maskContinuations(text: string): string {
-  if (!text.includes(':') && !text.includes(',')) return text;
+  if (!/[:,=]/.test(text)) return text;
   const lines = linesOf(text);
   let open: Open | undefined;
   let changed = false;
@@ -110,7 +170,7 @@ export function maskContinuations(text: string): string {
  * that the lines still to come are masked with it.
  */
 export function openContinuation(text: string): number {
-  if (!text.includes(':') && !text.includes(',')) return -1;
+  if (!/[:,=]/.test(text)) return -1;
   const lines = linesOf(text.endsWith('\n') ? text.slice(0, -1) : text);
   let open: Open | undefined;
   lines.forEach(({ body }, at) => {
