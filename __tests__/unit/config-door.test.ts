@@ -8,6 +8,7 @@ import { checkKeyFile } from '../../src/attest/signing.js';
 import { runCli } from '../../src/cli/main.js';
 import { parseYaml } from '../../src/config/load.js';
 import { firstInvalidUtf8 } from '../../src/requirements/decode.js';
+import { MAX_REQUIREMENTS_BYTES } from '../../src/requirements/read.js';
 import { fileVariantIndex, pathInFile, variantsAsInFile } from '../../src/config/variant-place.js';
 import { ConfigError, InputError } from '../../src/errors.js';
 import { parseJsonText } from '../../src/util/json-file.js';
@@ -364,4 +365,59 @@ describe('a variant chosen with --variants is named as the file names it', () =>
     expect(pathInFile(['variants', 1], index)).toBeUndefined();
     expect(pathInFile(['image', 'name'], index)).toEqual(['image', 'name']);
   });
+});
+
+describe('a requirements file the config names that cannot be read: the config file, line and field', () => {
+  const ws = () => at('ws');
+  const runner = () => ({ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: ws(), GITHUB_SHA: 'a'.repeat(40) });
+  it.each<[string, string, () => void, boolean, RegExp]>([
+    [
+      'too big',
+      'big.txt',
+      () => put('ws/big.txt', Buffer.alloc(MAX_REQUIREMENTS_BYTES + 1, 0x61)),
+      false,
+      /^ {2}- line 8: python\.requirements\[1\]: requirements file \S+\/ws\/big\.txt is 5\.0 MB, over the 5 MB limit$/m,
+    ],
+    [
+      'outside the workspace on a runner',
+      '../outside/req.txt',
+      () => put('outside/req.txt', 'numpy\n'),
+      true,
+      /^ {2}- line 8: python\.requirements\[1\]: requirements file \S+\/outside\/req\.txt is outside the workspace \S+\/ws$/m,
+    ],
+    [
+      'not text pip can decode',
+      'latin1.txt',
+      () => put('ws/latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])),
+      false,
+      /^ {2}- line 8: python\.requirements\[1\]: requirements file \S+\/ws\/latin1\.txt /m,
+    ],
+  ])(
+    '%s: validate and run exit 2 naming ml-image.yml, the line and the field',
+    async (_what, file, make, onRunner, problem) => {
+      const env = onRunner ? runner() : {};
+      put('ws/Dockerfile', 'FROM scratch\n');
+      put('ws/ok.txt', 'numpy\n');
+      // python.requirements[1] is on line 8 (GOOD is 4 lines).
+      put('ws/ml-image.yml', `${GOOD}python:\n  requirements:\n    - ok.txt\n    - ${file}\n`);
+      make();
+      for (const argv of [
+        ['validate'],
+        ['run', '--stages', 'plan,build,smoke', '--load', '--out', at('o')],
+      ]) {
+        const r = await cli(argv, env, ws());
+        expect(r.code, `${argv[0]}: ${r.err}`).toBe(2);
+        expect(r.err, argv[0]).toMatch(/^error: ml-image\.yml: 1 problem$/m);
+        expect(r.err, argv[0]).toMatch(problem);
+        const json = await cli([...argv, '--json'], env, ws());
+        expect(json.code).toBe(2);
+        const { error } = JSON.parse(json.out) as {
+          error: { message: string; problems: string[]; fix?: string };
+        };
+        expect(error.message).toBe('ml-image.yml: 1 problem');
+        expect(`  - ${error.problems[0]}`).toMatch(problem);
+        expect(error.fix).toBeDefined();
+      }
+    },
+  );
 });

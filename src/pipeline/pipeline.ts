@@ -7,7 +7,6 @@ import type { AttestResult } from '../attest/result.js';
 import type { AttestOutcome, AttestSigner } from '../attest/stage.js';
 import { applyToPlan, type BuildInputOptions } from '../build/action-inputs.js';
 import { lookUpBuilder } from '../build/builder-facts.js';
-import { checkBuildSecrets } from '../build/input-secrets.js';
 import { runBuildStage } from '../build/stage.js';
 import type { BuildResult, VariantBuild } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -19,7 +18,6 @@ import { bundledCatalog } from '../plan/catalog.js';
 import { type Plan, planBuild, taggedVariants } from '../plan/plan.js';
 import type { GitContext } from '../plan/schema.js';
 import { baselineKeys, type ReportOptions, type ReportOutcome, restoreBaseline } from '../report/stage.js';
-import { checkPlanRequirements } from '../requirements/plan-check.js';
 import { fileSnapshotCache, type SnapshotCache } from '../resolve/snapshot-cache.js';
 import type { HostLookup } from '../resolve/network-lookup.js';
 import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js';
@@ -31,6 +29,7 @@ import { gpuPinOf } from '../smoke/gpu-pin.js';
 import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage.js';
 import { runnerFromEnv } from '../github/run.js';
 import { prepareSigning, runAttest, warmRegistry } from './attest.js';
+import { checkBeforeContainers } from './door-checks.js';
 import { contextKeepOut } from './keep-out.js';
 import { resultOf, runReport, withResult } from './report.js';
 import { mergeFromDigestFiles } from './merge.js';
@@ -271,10 +270,8 @@ async function resolveAndBuild(
       mergeFromDigestFiles(opts.mergeFrom!, io, plan, opts.buildOptions?.annotations),
     );
   if (!opts.stages.has('build') && !opts.stages.has('resolve')) return undefined;
-  // A build secret the environment lacks, an id given twice, requirements the variants cannot
-  // install as written (requirements/plan-check.ts): exit 2 before any container runs.
-  if (opts.stages.has('build')) checkBuildSecrets(opts.buildOptions, config, io.env);
-  checkPlanRequirements(plan.variants, opts.loaded, io.env, io.warning, opts.stages.has('resolve'));
+  // Exit 2 before any container runs: build secrets, requirements the variants cannot install.
+  checkBeforeContainers(opts, io, plan);
   const docker = io.docker();
   const resolved = opts.stages.has('resolve')
     ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))

@@ -17,6 +17,7 @@
 import { ConfigError } from '../errors.js';
 import { redactUrls } from '../util/redact.js';
 import type { LineFacts } from './line-facts.js';
+import type { GivenFileError } from './read.js';
 import { readListedRequirements } from './references.js';
 
 /** What the check reads of a planned variant (the plan's VariantPlan). */
@@ -102,7 +103,8 @@ function localProblems(facts: LineFacts, templated: readonly PlannedVariant[]) {
  * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
  * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
  * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
- * it no dry run runs, whatever resolve.mode says).
+ * it no dry run runs, whatever resolve.mode says). GIVEN: how a file python.requirements names that
+ * cannot be read is said (the config's field and line: config/field-error.ts requirementsFieldError).
  */
 export function checkPlanRequirements(
   variants: readonly PlannedVariant[],
@@ -110,11 +112,12 @@ export function checkPlanRequirements(
   env: Readonly<Record<string, string | undefined>>,
   warn: (message: string, props?: { title?: string }) => void,
   resolving = true,
+  given?: GivenFileError,
 ): void {
   const { python, build } = loaded.config;
   const resolve = { mode: resolving ? loaded.config.resolve.mode : 'off' };
   if (python.requirements.length === 0) return;
-  const facts = readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env).facts;
+  const facts = readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env, given).facts;
   if (facts === undefined) return;
   const templated = variants.filter((v) => v.template !== undefined);
   const hash = hashProblem(facts, variants, resolve.mode);

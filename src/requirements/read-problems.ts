@@ -46,17 +46,32 @@ export function problemList() {
 export type OtherProblems = Map<string, { fix: string | undefined; alone?: InputError }>;
 
 /**
+ * How the error of a file given (not included) that cannot be read is said, by its index among the
+ * files given: the caller that knows who named it (the config's python.requirements[I], its line).
+ */
+export type GivenFileError = (index: number, error: InputError) => InputError;
+
+/**
  * An include that cannot be read (missing, not a regular file, outside the workspace ...) is a
  * problem of the line that names it, added by PROBLEM; the walk goes on with the other lines and
- * files (undefined: none of its lines). A file given, not included, is refused at once.
+ * files (undefined: none of its lines). A file given (GIVEN: its index), not included, is refused
+ * at once, its error said by GIVEN_ERROR when there is one.
  */
 export function readIncluded(
   abs: string,
   from: string | undefined,
   root: string | undefined,
   problem: (text: string, fix: string | undefined, alone: InputError) => void,
+  given?: { index: number; error?: GivenFileError | undefined },
 ): string | undefined {
-  if (from === undefined) return readRequirementsFile(abs, undefined, root);
+  if (from === undefined) {
+    try {
+      return readRequirementsFile(abs, undefined, root);
+    } catch (e) {
+      if (!(e instanceof InputError) || given?.error === undefined) throw e;
+      throw given.error(given.index, e);
+    }
+  }
   try {
     return readRequirementsFile(abs, from, root);
   } catch (e) {

@@ -27,10 +27,16 @@ import {
   type ParsedLine,
   parseRequirementsText,
 } from './parse.js';
-import { problemList, problemsError, readIncluded, type RefusedReference } from './read-problems.js';
+import {
+  type GivenFileError,
+  problemList,
+  problemsError,
+  readIncluded,
+  type RefusedReference,
+} from './read-problems.js';
 
 export { MAX_REQUIREMENTS_BYTES, readRequirementsFile } from './read-file.js';
-export type { RefusedReference } from './read-problems.js';
+export type { GivenFileError, RefusedReference } from './read-problems.js';
 
 export interface RequirementOrigin {
   /** Canonical project name, when the line names one. */
@@ -147,14 +153,20 @@ const shownLine = (l: ParsedLine) => (l.expanded ? l.written : l);
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
  * refuses the others, by `opts.refused`: each line naming one a problem). Every problem is listed
- * at once, an include that cannot be read among them (its file's lines unread). No message quotes
- * a line with a value filled in.
+ * at once, an include that cannot be read among them (its file's lines unread); a file of FILES
+ * that cannot be read is refused at once, said by `opts.given` (the config field naming it). No
+ * message quotes a line with a value filled in.
  */
 export function readRequirements(
   files: readonly string[],
   baseDir: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
-  opts: { root?: string; expandable?: readonly string[]; refused?: RefusedReference } = {},
+  opts: {
+    root?: string;
+    expandable?: readonly string[];
+    refused?: RefusedReference;
+    given?: GivenFileError;
+  } = {},
 ): RequirementsText {
   const checkEnv = checkingEnv(env, opts.expandable);
   const done = new Set<string>();
@@ -171,7 +183,13 @@ export function readRequirements(
 
   // chain: the files being read, outermost first, with the line that includes the next.
   // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
-  const visit = (abs: string, chain: { file: string; line?: number }[], asConstraints: boolean) => {
+  // given: the index of a file of FILES (not included), whose error opts.given says.
+  const visit = (
+    abs: string,
+    chain: { file: string; line?: number }[],
+    asConstraints: boolean,
+    given?: number,
+  ) => {
     const loopAt = chain.findIndex((c) => c.file === abs);
     if (loopAt >= 0) {
       const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
@@ -188,7 +206,10 @@ export function readRequirements(
     if (done.has(key)) return;
     const parent = chain.at(-1);
     const from = parent ? `${parent.file}:${parent.line}` : undefined;
-    const text = readIncluded(abs, from, opts.root, otherProblem);
+    const text = readIncluded(abs, from, opts.root, otherProblem, {
+      index: given ?? 0,
+      error: opts.given,
+    });
     if (text === undefined) return;
     read.add(abs);
     const parsed = parseRequirementsText(text, checkEnv);
@@ -224,7 +245,7 @@ export function readRequirements(
     }
     done.add(key);
   };
-  for (const f of files) visit(path.resolve(baseDir, f), [], false);
+  files.forEach((f, i) => visit(path.resolve(baseDir, f), [], false, i));
   if (problems.length > 0) throw problemsError(files, problems, credentials, others);
   return { ...into.result(), envReferences: [...refs], files: [...read] };
 }

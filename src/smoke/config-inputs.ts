@@ -2,7 +2,7 @@
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
 // the smoke stage (capture, the runner, reuse).
 import path from 'node:path';
-import { asConfigProblem } from '../config/field-error.js';
+import { asConfigProblem, requirementsFieldError } from '../config/field-error.js';
 import type { LoadedConfig } from '../config/load.js';
 import { outsideWorkspace } from '../config/workspace-file.js';
 import { InputError } from '../errors.js';
@@ -33,6 +33,7 @@ export function configSmokeInputs(
     ? readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
         ...workspaceRoot(env, loaded.baseDir),
         expandable: loaded.config.build.secrets,
+        given: requirementsFieldError(loaded),
       }).text
     : undefined;
   const distributionsFor = (platform: string | undefined, python?: string) =>

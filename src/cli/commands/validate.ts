@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { checkConfigKey } from '../../attest/signing.js';
+import { requirementsFieldError } from '../../config/field-error.js';
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
 import { ConfigError, InputError } from '../../errors.js';
 import { checkPlanRequirements } from '../../requirements/plan-check.js';
@@ -17,7 +18,13 @@ import type { Command } from './types.js';
  */
 function checkRequirements(loaded: LoadedConfig, env: CliIo['env']): void {
   const { python, build } = loaded.config;
-  readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env);
+  readListedRequirements(
+    python.requirements,
+    build.secrets,
+    loaded.baseDir,
+    env,
+    requirementsFieldError(loaded),
+  );
 }
 
 /**
@@ -105,7 +112,14 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
     for (const w of plan.warnings) io.stderr(`warning: ${w}\n`);
     // The requirements against the plan's variants, as a run that resolves or builds checks them.
     if (!values['skip-file-checks'])
-      checkPlanRequirements(plan.variants, loaded, io.env, (w) => io.stderr(`warning: ${w}\n`));
+      checkPlanRequirements(
+        plan.variants,
+        loaded,
+        io.env,
+        (w) => io.stderr(`warning: ${w}\n`),
+        true,
+        requirementsFieldError(loaded),
+      );
     if (values.out !== undefined)
       writeOutFile(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
     if (values.json) {
