@@ -109,8 +109,10 @@ describe('image.version', () => {
     expect(plan(version).variants[0]!.tags).toContain(`ghcr.io/a/b:${version}-cpu`);
   });
 
-  it('a version whose tag is over 128 characters: the plan names the tag', () => {
-    expect(() => plan(`1.${'0'.repeat(123)}`)).toThrow(/the tag "1\.0+-cpu" is 129 characters/);
+  it('a version whose tag is over 128 characters: the plan names image.version and the tag', () => {
+    expect(() => plan(`1.${'0'.repeat(123)}`)).toThrow(
+      /image\.version: the tag "1\.0+-cpu" of variants\[0\] \(cpu\) is 129 characters/,
+    );
   });
 
   it('1.0.0+build.5 is mapped as the git tag v1.0.0+build.5 is: 1.0.0-build.5', () => {

@@ -75,6 +75,32 @@ describe('validate plans in the git context plan uses', () => {
     const validate = await cli(['validate'], git);
     expect(validate.code, validate.err).toBe(2);
     expect((await cli(['validate'])).code).toBe(0);
+    for (const r of [plan, validate])
+      expect(r.err).toContain(
+        `  - line 2: variants[0] (cpu): the tag "1.2.3-${'a'.repeat(124)}-cpu" is 134 characters, over the 128 a registry takes: its version comes from the git tag v1.2.3-${'a'.repeat(124)}: set a shorter image.version (at most 124 characters beside this variant's name) or shorten the variant's name\n`,
+      );
+  });
+
+  it("a tag over 128 characters made of image.version: plan, validate and run name image.version's line", async () => {
+    const version = `1.0.0-${'a'.repeat(120)}`;
+    put(
+      'ml-image.yml',
+      `image:\n  name: a/b\n  version: ${version}\nvariants:\n  - cpu\n  - name: big\n    python: '3.12'\nplatforms: [linux/amd64]\n`,
+    );
+    for (const argv of [['plan'], ['validate'], ['run', '--stages', 'plan', '--out', at('o')]]) {
+      const r = await cli(argv);
+      expect(r.code, `${argv[0]}: ${r.err}`).toBe(2);
+      expect(r.err).toContain('error: plan of ml-image.yml: 2 problems\n');
+      expect(r.err).toContain(
+        `  - line 3: image.version: the tag "${version}-cpu" of variants[0] (cpu) is 130 characters, over the 128 a registry takes: shorten image.version (at most 124 characters beside this variant's name) or the variant's name\n`,
+      );
+      expect(r.err).toContain(
+        `  - line 3: image.version: the tag "${version}-big" of variants[1] (big) is 130 characters`,
+      );
+      const json = await cli([...argv, '--json']);
+      const { error } = JSON.parse(json.out) as { error: { problems: string[] } };
+      expect(error.problems.every((p) => p.startsWith('line 3: image.version: the tag '))).toBe(true);
+    }
   });
 });
 
