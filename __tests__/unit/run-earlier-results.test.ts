@@ -54,6 +54,60 @@ describe('run --stages without build, no build.json in --out', () => {
   });
 });
 
+describe('a build.json that holds no variants: what is wrong, exit 2 naming the file', () => {
+  it.each([
+    [
+      '[]',
+      'run --stages smoke',
+      'fix: rerun the build, which records each variant it builds: add build to --stages',
+    ],
+    [
+      '[]',
+      'run --stages attest',
+      'fix: rerun the build, which records each variant it builds: add build to --stages',
+    ],
+    [
+      '{}',
+      'run --stages smoke',
+      'fix: rerun the build, which records each variant it builds: add build to --stages',
+    ],
+    [
+      '[]',
+      'export --k8s --from out --out job',
+      'fix: rerun the build, which records each variant it builds: pass the --out directory of "ml-image build"',
+    ],
+    [
+      '{}',
+      'export --k8s --from out --out job',
+      'fix: rerun the build, which records each variant it builds: pass the --out directory of "ml-image build"',
+    ],
+    [
+      '[]',
+      'devcontainer --from out',
+      'fix: rerun the build, which records each variant it builds: pass the --out directory of "ml-image build" or "ml-image run"',
+    ],
+  ])('variants: %s, %s', async (variants, command, fix) => {
+    mkdirSync(path.join(dir, 'out'));
+    const file = path.join(dir, 'out', 'build.json');
+    writeFileSync(file, `{"schemaVersion": 1, "variants": ${variants}}`);
+    const io = captureIo(dir);
+    const argv = [
+      ...command.split(' '),
+      ...(command.startsWith('run') ? ['--baseline', 'none', '--out', 'out'] : []),
+    ];
+    expect(await runCli(argv, io), io.err()).toBe(2);
+    expect(io.err()).toContain(
+      `error: ${file}: the build result holds no variants (variants: ${variants}): the build that wrote it built nothing\n${fix}`,
+    );
+    expect(io.err()).not.toMatch(/--variant\b|not a build result/);
+    const json = captureIo(dir);
+    expect(await runCli([...argv, '--json'], json)).toBe(2);
+    const { error } = JSON.parse(json.out()) as { error: { message: string; fix?: string } };
+    expect(error.message).toContain(`${file}: the build result holds no variants`);
+    expect(error.fix).toMatch(/^rerun the build, which records each variant it builds: /);
+  });
+});
+
 describe('checkEarlierResults', () => {
   it('nothing to check: build among the stages, or no stage that reads build.json', () => {
     const missing = path.join(dir, 'none');

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { type AttestResult, AttestResultSchema } from '../attest/result.js';
-import { type BuildResult, BuildResultSchema } from '../build/result.js';
+import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, BuildResultSchema } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { readEnvRecord, readSmokeResult } from '../diff/read.js';
@@ -73,12 +73,27 @@ export interface ReadAs {
  */
 const BUILD_FIX = "run the build stage in this job, or download the build job's build.json into result-dir";
 
+/** Whether VARIANTS, a build.json's, is an empty list or an empty mapping. */
+const isEmpty = (variants: unknown): boolean =>
+  Array.isArray(variants)
+    ? variants.length === 0
+    : typeof variants === 'object' && variants !== null && Object.keys(variants).length === 0;
+
 /**
  * build.json: a missing or broken one is bad input naming it. The caller's fix replaces the build
- * stage's for a missing or unreadable file, and is given for one that does not parse.
+ * stage's for a missing or unreadable file, and is given for one that does not parse. One of this
+ * version holding no variants (`[]`, or an empty mapping) is bad input said as such: the build
+ * built nothing.
  */
 export function readBuildFile(file: string, as: ReadAs = {}): BuildResult {
   const data = readJsonFile(file, { what: as.what ?? 'build result', fix: as.fix ?? BUILD_FIX });
+  const variants = (data as { variants?: unknown } | null)?.variants;
+  // No build writes one: a plan has a variant at least, and the build records each it built.
+  if (versionOf(data) === BUILD_RESULT_SCHEMA_VERSION && isEmpty(variants))
+    throw new InputError(
+      `${file}: the build result holds no variants (variants: ${JSON.stringify(variants)}): the build that wrote it built nothing`,
+      `rerun the build, which records each variant it builds: ${as.fix ?? BUILD_FIX}`,
+    );
   return parseAs(BuildResultSchema, data, file, 'a build result', as.fix);
 }
 
