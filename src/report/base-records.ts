@@ -9,6 +9,7 @@ import { isDigest } from '../oci/ref.js';
 import { BUILD_FILE, openResultDir, recordFile, type ResultDir } from '../results/results.js';
 import type { ReportInput } from './model.js';
 import { type BaselineStore, restoreBaseline } from './baseline.js';
+import { ownEnv, ownSmoke } from './own-records.js';
 import { refDigest } from './supply-chain.js';
 
 /** What a report compares with: the records' directory, their branch and commit. */
@@ -109,12 +110,14 @@ export function readEntries(
       return unreadable(e);
     }
   };
+  // Each the target its file name says (own-records.ts): this run's, or exit 2; the baseline's, or
+  // it is unreadable (reported without it).
   const entries = platforms.map((p) => ({
     platform: p,
-    head: results.readEnv(variant, p)!,
-    base: base((b) => b.readEnv(variant, p)),
-    headSmoke: results.readSmoke(variant, p),
-    baseSmoke: base((b) => b.readSmoke(variant, p)),
+    head: ownEnv(results, variant, p)!,
+    base: base((b) => ownEnv(b, variant, p)),
+    headSmoke: ownSmoke(results, variant, p),
+    baseSmoke: base((b) => ownSmoke(b, variant, p)),
   }));
   // Removed before or while it was read (the directory store: by another run, long after it
   // replaced it): some or all of its records read as none, which is no "removed platform".
@@ -153,7 +156,7 @@ export function thisBuild(results: ResultDir, variant: string, platforms: readon
   const notes: string[] = [];
   const records = recorded.filter((p) => {
     const build = built.find((b) => b.platform === p);
-    const record = results.readEnv(variant, p)!;
+    const record = ownEnv(results, variant, p)!;
     if (build && ofBuild(record, build)) return true;
     const image = refDigest(record.image.ref) ?? record.image.ref;
     const of = build ? `its ${short(build.digest)}` : `no ${p} image of ${variant}`;
