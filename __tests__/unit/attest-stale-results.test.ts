@@ -135,6 +135,25 @@ describe('attest: the result directory of an earlier image', () => {
     expect(predicate('smoke')).toMatchObject({ verdict: 'pass', image: { digest: NEW } });
   });
 
+  it('`--stages attest` after a cancelled smoke run of the same digest: its results so far are not attested', async () => {
+    const results = openResultDir(path.join(dir, 'out'));
+    results.writeEnv('cpu', 'linux/amd64', recordOf(`${REPO}@${NEW}`, NEW));
+    // What the smoke stage writes when SIGTERM stops it during its first test (the job cancelled).
+    const stopped =
+      "interrupted by SIGTERM: the test's container was stopped (exit code 137) (during imports)";
+    results.writeSmoke('cpu', 'linux/amd64', {
+      ...makeSmoke([{ id: 'imports', status: 'fail', reason: stopped }], { image: `${REPO}@${NEW}` }),
+      interrupted: stopped,
+    });
+    const { target, predicate } = await attestNew(results);
+    // The SBOM of the captured record is; a "fail" verdict the image never earned is not signed.
+    expect(target.attestations.map((a) => a.kind)).toEqual(['sbom']);
+    expect(predicate('smoke')).toBeUndefined();
+    expect(target.notes).toEqual([
+      `smoke: the smoke result in ${path.join(dir, 'out', 'smoke-cpu-amd64.json')} is of a smoke run that was stopped after 1 test(s) (${stopped}), not attested`,
+    ]);
+  });
+
   it("this run's own smoke entry is used as it is (not read back, not checked against the directory)", async () => {
     const results = openResultDir(path.join(dir, 'out'));
     results.writeSmoke('cpu', 'linux/amd64', passed(`${REPO}@${OLD}`));

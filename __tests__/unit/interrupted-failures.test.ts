@@ -147,6 +147,9 @@ describe('a smoke test killed by the cleanup', () => {
     );
     // What is written without a reuse key (src/smoke/stage.ts): the interrupted test, nothing after.
     expect(e.partial.tests.map((t) => [t.id, t.status])).toEqual([['custom:killed', 'fail']]);
+    // Marked as the results so far, so that a later stage reading them back (an attest job,
+    // `--stages attest`) does not take them for a finished run's.
+    expect(e.partial.interrupted).toBe(e.message);
     expect(ran).toHaveLength(1);
     expect(pings).toBe(0); // the signal says what happened; the engine is not asked
   });

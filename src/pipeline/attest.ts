@@ -79,6 +79,18 @@ function runFiles(loaded: LoadedConfig, env: Env): { config: FileDigest | undefi
 }
 
 /**
+ * Undefined for the result of a smoke run that ran to the end; for the results so far of one that
+ * was stopped (a cancelled job, SIGINT/SIGTERM, the daemon gone: `interrupted`), the note that
+ * says it is not attested. Its last test "failed" because it was stopped and the rest never ran:
+ * signed, it would say the image failed a test it did not fail, and replace an earlier run's smoke
+ * attestation of the same digest.
+ */
+function stoppedRun(smoke: SmokeResult, file: string): string | undefined {
+  if (smoke.interrupted === undefined) return undefined;
+  return `the smoke result in ${file} is of a smoke run that was stopped after ${smoke.tests.length} test(s) (${smoke.interrupted}), not attested`;
+}
+
+/**
  * A target's record and smoke result from the result directory (this run's smoke stage did not
  * test it: `--stages attest`, a separate attest job, or its smoke target failed), each only when it
  * is of this platform's digest. The directory outlives a run: an earlier image's files there are
@@ -94,7 +106,10 @@ function fromResultDir(
   const record = results.readEnv(v.variant, p.platform) ?? undefined;
   const smoke = results.readSmoke(v.variant, p.platform) ?? undefined;
   const staleRecord = record && otherImage('environment record', file('env'), recordImage(record), p.digest);
-  const staleSmoke = smoke && otherImage('smoke result', file('smoke'), smokeImage(smoke), p.digest);
+  const staleSmoke =
+    smoke &&
+    (otherImage('smoke result', file('smoke'), smokeImage(smoke), p.digest) ??
+      stoppedRun(smoke, file('smoke')));
   return {
     ...(record && !staleRecord && { record }),
     ...(smoke && !staleSmoke && { smoke }),

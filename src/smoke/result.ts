@@ -45,6 +45,13 @@ export const SmokeResultSchema = z.object({
    */
   finishedAt: z.iso.datetime({ offset: true }).optional(),
   runner: SmokeRunnerSchema.optional(),
+  /**
+   * Set on the results so far of a run that was stopped before every suite ran (SIGINT, SIGTERM,
+   * SIGHUP; the Docker daemon going away): why (the error's message). Its last test failed because
+   * it was stopped, not on its own, and the tests after it are missing: such a result is shown,
+   * never attested (src/pipeline/attest.ts) nor reused. Results without it ran to the end.
+   */
+  interrupted: z.string().min(1).optional(),
 });
 
 export type SmokeTest = z.infer<typeof SmokeTestSchema>;

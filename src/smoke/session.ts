@@ -293,7 +293,9 @@ function interrupted(s: SmokeSession, failed: SmokeTest, e: unknown): SmokeInter
     e instanceof EnvironmentError && e.fix
       ? e.fix
       : 'check that the Docker daemon is running (docker info), then run the smoke stage again; the results of the tests that finished are kept',
-    finishResult(s),
+    // Marked: a later stage (the attest job, `--stages attest`) reading it back from the result
+    // directory must not take these results so far for a finished run's.
+    { ...finishResult(s), interrupted: failed.reason },
     e,
   );
 }
