@@ -12,6 +12,7 @@ import { runPipeline } from '../../src/pipeline/pipeline.js';
 import type { Stage } from '../../src/pipeline/stages.js';
 import { RESOLUTION_SCHEMA_VERSION } from '../../src/resolve/result.js';
 import { openResultDir, resolutionFile } from '../../src/results/results.js';
+import { InterruptedError } from '../../src/util/cleanup.js';
 import { fakeDocker } from '../helpers/fakes.js';
 
 const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
@@ -71,5 +72,75 @@ describe("an earlier run's resolution file", () => {
     ['plan alone (neither resolves nor builds)', ['plan'], true],
   ] as const)('%s: kept %s', async (_what, stages, kept) => {
     expect(await earlierFileAfter([...stages])).toBe(kept);
+  });
+});
+
+describe("an earlier run's build.json", () => {
+  /** Runs STAGES over a directory an earlier run built in, its build failing (or cancelled). */
+  async function earlierBuildAfter(stages: Stage[]): Promise<{ kept: boolean; failed: boolean }> {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image:\n  name: o/m\nvariants: [cpu]\nplatforms: [linux/amd64]\nresolve:\n  mode: off\n',
+    );
+    const results = openResultDir(path.join(dir, 'out'));
+    results.writeBuild({
+      schemaVersion: 1,
+      variants: [
+        {
+          variant: 'cpu',
+          repository: 'o/m',
+          tags: [],
+          baseImage: 'python:3.12-slim',
+          platforms: [
+            {
+              platform: 'linux/amd64',
+              digest: `sha256:${'e'.repeat(64)}`,
+              durationMs: 1,
+              attempts: 1,
+              metadata: {},
+            },
+          ],
+        },
+      ],
+    });
+    const stopped = new InterruptedError('SIGTERM', 'docker buildx build', { detail: 'exit 143' });
+    const failed = await runPipeline(
+      {
+        loaded: loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') }),
+        stages: new Set(stages),
+        results,
+        push: false,
+        merge: false,
+        gpus: 'none',
+        imagesDir,
+        git: {},
+        cacheDir: path.join(dir, 'cache'),
+        report: { mode: 'off', baseline: null },
+      },
+      {
+        // The build is stopped (a cancelled job) as soon as it asks buildx anything.
+        docker: () =>
+          fakeDocker({
+            buildxVersion: async () => Promise.reject(stopped),
+            buildxInspect: async () => Promise.reject(stopped),
+          }),
+        env: { SOURCE_DATE_EPOCH: '0' },
+        progress: () => undefined,
+        error: () => undefined,
+        warning: () => undefined,
+      },
+    ).then(
+      () => false,
+      (e: unknown) => e === stopped,
+    );
+    return { kept: existsSync(path.join(dir, 'out', 'build.json')), failed };
+  }
+
+  it('a run that builds, stopped before its build ended: removed, not left beside its plan', async () => {
+    expect(await earlierBuildAfter(['plan', 'resolve', 'build'])).toEqual({ kept: false, failed: true });
+  });
+
+  it('a run that does not build (plan, resolve): kept for the stages that read it', async () => {
+    expect((await earlierBuildAfter(['plan', 'resolve'])).kept).toBe(true);
   });
 });

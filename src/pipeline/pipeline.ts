@@ -272,13 +272,13 @@ async function resolveAndBuild(
   if (!opts.stages.has('build') && !opts.stages.has('resolve')) return undefined;
   // Exit 2 before any container runs: build secrets, requirements the variants cannot install.
   checkBeforeContainers(opts, io, plan);
+  if (opts.stages.has('build')) opts.results.removeBuild(); // an earlier run's: see removeBuild
   const docker = io.docker();
   const resolved = opts.stages.has('resolve')
     ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
     : {};
   Object.assign(into, resolved);
-  // A target resolved or built without a resolution has none: an earlier run's file is no longer
-  // taken for this build's (attest's provenance in another job, the report).
+  // A target without a resolution has none: an earlier run's is not taken for this build's either.
   for (const v of plan.variants)
     for (const p of v.platforms)
       if (!resolved[resolvedKey(v.name, p)]) opts.results.removeResolution(v.name, p);

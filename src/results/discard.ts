@@ -26,6 +26,7 @@ export function discardResults(): ResultDir {
     writeResolution: none,
     readResolution: none,
     removeResolution: none,
+    removeBuild: none,
     writeBuild: none,
     readBuild: () => {
       throw new InputError(`no result directory to read ${BUILD_FILE} from`, 'pass --out DIR');

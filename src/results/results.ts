@@ -110,6 +110,14 @@ export interface ResultDir {
   removeResolution(variant: string, platform: string): void;
   writeBuild(build: BuildResult): void;
   /**
+   * Remove build.json (the pipeline, when a run that builds starts, before it resolves): the build
+   * writes its own once it has ended, and an earlier run's must not stay beside this run's plan and
+   * resolutions meanwhile. After a build that failed or was cancelled, a later `--stages
+   * smoke,attest` would otherwise test and sign that earlier image, its provenance naming this
+   * run's config, requirements and constraints.
+   */
+  removeBuild(): void;
+  /**
    * build.json of this directory (a smoke job downloads the build job's); missing is bad input.
    * `as`: its role in messages (default "build result") and the advice for a missing or broken
    * one (default: run the build stage, or download its build.json), for a `--from DIR`.
@@ -194,6 +202,7 @@ export function openResultDir(
     readResolution: (v, p) => readResolutionFile(at(resolutionFile(v, p))),
     removeResolution: (v, p) => removeFile(at(resolutionFile(v, p)), label),
     writeBuild: (build) => writeJson(BUILD_FILE, BuildResultSchema, build),
+    removeBuild: () => removeFile(at(BUILD_FILE), label),
     readBuild: (as) => readBuildFile(at(BUILD_FILE), as),
     hasBuild: () => existsSync(at(BUILD_FILE)),
     writeDigests: (build) => {
