@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatIssues } from '../config/issues.js';
-import type { ContainerRunResult, ContainerRunSpec, DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import type {
+  ContainerRunResult,
+  ContainerRunSpec,
+  DockerAdapter,
+  ImageDetails,
+  ImageSize,
+} from '../docker/adapter.js';
 import { engineMessage, GPU_REQUEST_REFUSED, statusCodeOf } from '../docker/failures.js';
 import { CheckFailedError, InputError, MlImageError } from '../errors.js';
 import { interruptedFailure } from '../util/cleanup.js';
@@ -168,16 +174,18 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
     );
   }
   const history = await layerHistory(input.image, deps.docker, input.platform);
+  const size = await imageSize(input.image, deps.docker, input.platform);
   // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
   const executable = (probed.python as { executable?: unknown } | undefined)?.executable;
   const otherPython = typeof executable === 'string' ? entryPythonError(details, executable) : undefined;
   const record = redactRecord({
     ...probed,
     schemaVersion: ENV_RECORD_SCHEMA_VERSION,
-    image: imageFacts(input, details, platform, history),
+    image: imageFacts(input, details, platform, history, size),
     errors: [
       ...((probed.errors as unknown[] | undefined) ?? []),
       ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+      ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
       ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
       ...(otherPython !== undefined ? [otherPython] : []),
     ],
@@ -221,13 +229,34 @@ export async function layerHistory(
   }
 }
 
+/**
+ * The image's size and its kind, which depends on the engine's image store (the adapter's
+ * imageSize); a string when the engine could not tell (the record says why under errors, and
+ * keeps the inspect's size without a kind, read as unpacked); undefined when the adapter cannot
+ * be asked.
+ */
+export async function imageSize(
+  image: string,
+  docker: DockerAdapter,
+  platform?: string,
+): Promise<ImageSize | string | undefined> {
+  if (!docker.imageSize) return undefined;
+  try {
+    return await docker.imageSize(image, platform);
+  } catch (e) {
+    return `${(e as Error).name}: ${redactText(String((e as Error).message ?? e)).slice(0, 300)}`;
+  }
+}
+
 /** What the engine knows of the image (record.image). */
 function imageFacts(
   input: CaptureInput,
   details: ImageDetails,
   platform: string,
   history: ImageLayer[] | string | undefined,
+  size: ImageSize | string | undefined,
 ) {
+  const sized = typeof size === 'object' ? size : undefined;
   // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
   // by it: the first repository digest may be another repository's or the index's.
   const ran = parseImageRef(input.image).digest;
@@ -238,7 +267,8 @@ function imageFacts(
     id: details.id,
     digest: repoDigest ?? null,
     platform,
-    sizeBytes: details.sizeBytes,
+    sizeBytes: sized?.sizeBytes ?? details.sizeBytes,
+    ...(sized?.kind !== undefined && { sizeKind: sized.kind }),
     layers: details.layers,
     labels: redactLabels(details.labels),
     user: details.user,

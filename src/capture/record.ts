@@ -1,6 +1,7 @@
 // EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
 // src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
 import { z } from 'zod';
+import { DEFAULT_SIZE_KIND, SIZE_KINDS, type SizeKind } from '../docker/size-kind.js';
 import { LABEL_PREFIX } from '../plan/schema.js';
 import { clip, printable } from '../util/text.js';
 
@@ -37,6 +38,14 @@ export const EnvRecordSchema = z.object({
     digest: maybe(z.string()),
     platform: z.string(),
     sizeBytes: bytes,
+    /**
+     * What sizeBytes measures, which depends on the engine's image store (src/docker/size-kind.ts):
+     * `unpacked` (the classic store: the unpacked layers) or `content` (the containerd image store:
+     * the compressed content of the platform's manifest, about a third of it). Absent in records
+     * written before kinds were recorded, or when the engine could not tell its store: read as
+     * `unpacked`, what the classic store gave (sizeKindOf).
+     */
+    sizeKind: z.enum(SIZE_KINDS).optional(),
     // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
     layers: z.number().int().nonnegative(),
     labels: z.record(z.string(), z.string()),
@@ -158,6 +167,11 @@ export const EnvRecordSchema = z.object({
 });
 
 export type EnvRecord = z.infer<typeof EnvRecordSchema>;
+
+/** The kind of the record's image size: a record without one holds what the classic store gave. */
+export function sizeKindOf(record: Pick<EnvRecord, 'image'>): SizeKind {
+  return record.image.sizeKind ?? DEFAULT_SIZE_KIND;
+}
 
 /** The errors field of a record whose pip package list lacks what the probe could not read. */
 const PACKAGE_LIST_FIELD = 'python.packages';

@@ -1,5 +1,6 @@
 // The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
 // unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
+import type { SizeKind } from './size-kind.js';
 
 /** Every container the tool starts carries this label, so leftovers can be found and removed. */
 export const MANAGED_LABEL = 'io.github.ml-image-action.managed';
@@ -203,6 +204,12 @@ export type ImageRemoval =
   | { outcome: 'missing' }
   | { outcome: 'conflict'; message: string };
 
+/** An image's size and the kind of size it is (size-kind.ts); no kind: the store is not known. */
+export interface ImageSize {
+  sizeBytes: number;
+  kind?: SizeKind;
+}
+
 /** One step of an image's history: the instruction and the bytes its layer added. */
 export interface ImageHistoryEntry {
   createdBy: string;
@@ -291,6 +298,13 @@ export interface DockerAdapter {
    * asked for one (API 1.48+); optional: capture goes without it.
    */
   imageHistory?(ref: string, platform?: string): Promise<ImageHistoryEntry[]>;
+  /**
+   * The local image's size for PLATFORM and its kind, which depends on the engine's image store
+   * (size-kind.ts): unpacked on the classic store, the compressed content on the containerd store;
+   * no kind where the engine cannot tell its store. Optional: capture records the inspect's size
+   * without a kind then.
+   */
+  imageSize?(ref: string, platform?: string): Promise<ImageSize>;
   /** Start a container that idles until closed; it is removed on close and on interrupt. */
   startSession(spec: SessionSpec): Promise<ContainerSession>;
   /** IDs of containers (running or not) that carry MANAGED_LABEL and every label given. */

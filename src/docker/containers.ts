@@ -28,6 +28,7 @@ import {
   removeImage,
 } from './images.js';
 import { collectOutput, destroyStream, overflowNote } from './streams.js';
+import { imageSize } from './image-size.js';
 
 export interface ManagedSpec {
   image: string;
@@ -299,6 +300,7 @@ export type ContainerOps = Pick<
   | 'inspectImage'
   | 'inspectLocalImage'
   | 'imageHistory'
+  | 'imageSize'
   | 'removeImage'
   | 'listManagedContainers'
   | 'removeContainers'
@@ -322,6 +324,7 @@ export function createContainerOps(client: EngineClient, local: LocalEngine = {}
     inspectImage: (ref, platform) => inspectImage(client, ref, platform),
     inspectLocalImage: (ref) => inspectLocalImage(client, ref, local.image),
     imageHistory: (ref, platform) => imageHistory(client, ref, platform),
+    imageSize: (ref, platform) => imageSize(client, ref, platform),
     removeImage: (ref) => removeImage(client, ref),
     async listManagedContainers(labels = {}) {
       const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];

@@ -4,6 +4,7 @@
 // answers is parsed through a schema, never cast.
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
+import { type ImageStore, storeOfInfo } from './size-kind.js';
 
 /** ASK's answer for each client, asked once (a failed ask answers FALLBACK). */
 function oncePerClient<T>(ask: (docker: Dockerode) => Promise<T>, fallback: T) {
@@ -50,19 +51,19 @@ export function apiAtLeast(version: string, min: string): boolean {
 }
 
 /**
- * Whether the engine keeps its images in the containerd image store (several platforms under one
- * tag): its info's DriverStatus says so (moby daemon/containerd/service.go LayerStoreStatus:
- * ["driver-type", "io.containerd.snapshotter.v1"]); asked once per client, false when it cannot tell.
+ * The engine's image store as its info names it (storeOfInfo: the containerd image store's
+ * DriverStatus has ["driver-type", "io.containerd.snapshotter.v1"], moby
+ * daemon/containerd/service.go LayerStoreStatus); asked once per client, undefined when it cannot tell.
  */
-const Info = z.object({ DriverStatus: z.array(z.array(z.string())).nullable().optional() });
-const containerdStores = oncePerClient(
-  async (docker) =>
-    (Info.safeParse(await docker.info()).data?.DriverStatus ?? []).some(
-      (p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1',
-    ),
-  false,
+const imageStores = oncePerClient<ImageStore | undefined>(
+  async (docker) => storeOfInfo(await docker.info()),
+  undefined,
 );
-export const containerdStore = (docker: Dockerode): Promise<boolean> => containerdStores.get(docker);
+export const imageStore = (docker: Dockerode): Promise<ImageStore | undefined> => imageStores.get(docker);
+
+/** Whether the engine keeps its images in the containerd image store (several platforms under one tag): false when it cannot tell. */
+export const containerdStore = async (docker: Dockerode): Promise<boolean> =>
+  (await imageStore(docker)) === 'containerd';
 
 /** PLATFORM (os/arch[/variant]) as the engine's `platform` query takes it: an OCI platform in JSON. */
 export function platformQuery(platform: string): string {

@@ -25,7 +25,7 @@ export function renderRecord(r: EnvRecord): string {
   const t = r.torch;
   const p = (v: unknown) => printable(String(v));
   return [
-    `${p(r.image.ref)} (${p(r.image.platform)}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB, ${p(r.image.layers)} layers, user ${p(r.image.user || 'root')})`,
+    `${p(r.image.ref)} (${p(r.image.platform)}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB${r.image.sizeKind === 'content' ? ' compressed' : ''}, ${p(r.image.layers)} layers, user ${p(r.image.user || 'root')})`,
     `  os:      ${p(r.os.osRelease.PRETTY_NAME ?? '?')}, ${p(r.os.glibc ?? 'glibc ?')}, ${p(r.os.machine)}`,
     `  python:  ${p(r.python.version)}, ${r.python.packages.length} packages, ${r.apt.length} apt packages`,
     `  torch:   ${t ? `${p(t.version)} (CUDA build ${p(t.cuda ?? 'none')}, CUDA available: ${p(t.cudaAvailable)})` : 'not installed'}`,
