@@ -1,7 +1,7 @@
 // Record-vs-record diff (pure): packages, components, env, labels, size; the smoke results are
 // compared in src/diff/smoke.ts. The base record is the base branch's (read through
 // src/diff/read.ts, so it may have been written by an older version).
-import { type EnvRecord, packageListProblem } from '../capture/record.js';
+import { type EnvRecord, packageListProblem, sizeKindOf } from '../capture/record.js';
 import { canonicalName } from '../requirements/parse.js';
 import { REDACTED, redactEnvMap, redactLabels } from '../util/redact.js';
 import {
@@ -192,6 +192,7 @@ export function summarize(r: EnvRecord): EnvSummary {
     variant: r.image.variant,
     created: r.image.created,
     sizeBytes: r.image.sizeBytes,
+    ...optional('sizeKind', r.image.sizeKind),
     layers: r.image.layers,
     pipCount: pip.size,
     aptCount: r.apt.length,
@@ -331,6 +332,9 @@ export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
     unchanged: labelDiff.unchanged,
   };
   const size = { base: b.sizeBytes, head: h.sizeBytes, delta: h.sizeBytes - b.sizeBytes };
+  // Sizes of different kinds (the engine's image store changed) are not a change of the image.
+  const kinds = { from: sizeKindOf(base), to: sizeKindOf(head) };
+  const sizeKindChange = kinds.from !== kinds.to ? kinds : undefined;
   const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
   const changed =
     pip.changes.length > 0 ||
@@ -339,7 +343,7 @@ export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
     components.some((c) => c.changed && !c.host) ||
     env.changes.length > 0 ||
     labels.changes.some((c) => !c.volatile) ||
-    size.delta !== 0 ||
+    (size.delta !== 0 && !sizeKindChange) ||
     layers.delta !== 0;
   return {
     pip,
@@ -349,6 +353,7 @@ export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
     env,
     labels,
     size,
+    ...optional('sizeKindChange', sizeKindChange),
     layers,
     ...optional('sizeExplanation', explainSize(base, head)),
     changed,

@@ -2,6 +2,7 @@
 // and a privileged workflow re-validates that model from an untrusted artifact, so they are data
 // only (no Markdown, no labels the renderer could take at face value).
 import { z } from 'zod';
+import { SIZE_KINDS } from '../docker/size-kind.js';
 
 export const ChangeLevelSchema = z.enum(['major', 'minor', 'patch', 'local', 'other']);
 
@@ -82,6 +83,12 @@ export const LabelChangeSchema = EnvVarChangeSchema.extend({
 
 const count = z.number().int().nonnegative();
 
+/**
+ * What an image size measures, by the engine's image store (src/docker/size-kind.ts): `unpacked`
+ * (the classic store) or `content` (the containerd store: compressed). Absent: unpacked.
+ */
+export const SizeKindSchema = z.enum(SIZE_KINDS);
+
 /** A package among an image's biggest (pip: RECORD sizes; apt: dpkg's Installed-Size). */
 export const SizeItemSchema = z.object({
   name: z.string(),
@@ -114,10 +121,17 @@ export const SizeChangeSchema = z.object({
 
 /** Where the bytes went: the image's size change and the packages and layers that made it. */
 export const SizeExplanationSchema = z.object({
+  /**
+   * The image's size change; where the two sizes are of different kinds (EnvDiff.sizeKindChange),
+   * the packages' (packagesDelta): the only change measured alike on both sides.
+   */
   delta: z.number(),
   /** Both records had package sizes (older records have none). */
   packagesKnown: z.boolean(),
-  /** Both records had the layers' history. */
+  /**
+   * Both records had the layers' history, measured by the same image store (the layers' sizes
+   * are the engine's too: not compared when the sizes' kinds differ).
+   */
   layersKnown: z.boolean(),
   /** The biggest package changes by size (pip and apt together), largest |delta| first. */
   packages: z.array(SizeChangeSchema),
@@ -136,6 +150,8 @@ export const EnvSummarySchema = z.object({
   variant: z.string().nullable(),
   created: z.string().nullable(),
   sizeBytes: z.number().nonnegative(),
+  /** What sizeBytes measures; absent where the record names no kind (unpacked). */
+  sizeKind: SizeKindSchema.optional(),
   layers: count,
   pipCount: count,
   aptCount: count,
@@ -173,6 +189,12 @@ export const EnvDiffSchema = z.object({
   }),
   labels: z.object({ changes: z.array(LabelChangeSchema), unchanged: count }),
   size: delta,
+  /**
+   * Set when the two sizes are of different kinds (the engine's image store changed between the
+   * captures, an absent kind read as unpacked): then `size` holds the two figures but its delta
+   * compares nothing, and the report shows no change, percentage or growth budget for it.
+   */
+  sizeKindChange: z.object({ from: SizeKindSchema, to: SizeKindSchema }).optional(),
   layers: delta,
   /** Which packages and layers made the size change; absent when neither record has sizes. */
   sizeExplanation: SizeExplanationSchema.optional(),
@@ -241,6 +263,7 @@ export type LayerItem = z.infer<typeof LayerItemSchema>;
 export type SizeTop = z.infer<typeof SizeTopSchema>;
 export type SizeChange = z.infer<typeof SizeChangeSchema>;
 export type SizeExplanation = z.infer<typeof SizeExplanationSchema>;
+export type SizeKindChange = NonNullable<EnvDiff['sizeKindChange']>;
 
 /**
  * The changes that explain the size change, in its direction (growth: what grew, biggest first),

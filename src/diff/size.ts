@@ -2,7 +2,7 @@
 // record, which packages and layers made the image grow or shrink. Package sizes come from the
 // probe (pip: RECORD sizes; apt: dpkg's Installed-Size), layers from the engine's history. Records
 // written before sizes were captured have none: the explanation then says what it can.
-import type { EnvRecord } from '../capture/record.js';
+import { type EnvRecord, sizeKindOf } from '../capture/record.js';
 import { compareText } from '../util/text.js';
 import { aptKey, multiArchNames, pipCopies } from './packages.js';
 import type { LayerItem, SizeChange, SizeExplanation, SizeItem, SizeTop } from './schema.js';
@@ -184,12 +184,17 @@ function layerChanges(
 const byImpact = (a: SizeChange, b: SizeChange) =>
   Math.abs(b.delta) - Math.abs(a.delta) || b.delta - a.delta || byName(a.name, b.name);
 
-/** Which packages and layers made the image's size change; undefined when neither side has sizes. */
+/**
+ * Which packages and layers made the image's size change; undefined when neither side has sizes.
+ * Where the two sizes are of different kinds (the engine's image store changed), the layers'
+ * sizes, the engine's too, are not compared, and the change told is the packages'.
+ */
 export function explainSize(base: EnvRecord, head: EnvRecord, n = CHANGES_N): SizeExplanation | undefined {
   const hasPackages = (r: EnvRecord) =>
     r.python.packages.some((p) => p.sizeBytes !== undefined) || r.apt.some((p) => p.sizeBytes !== undefined);
   const packagesKnown = hasPackages(base) && hasPackages(head);
-  const layersKnown = base.image.history !== undefined && head.image.history !== undefined;
+  const sameKind = sizeKindOf(base) === sizeKindOf(head);
+  const layersKnown = sameKind && base.image.history !== undefined && head.image.history !== undefined;
   if (!hasPackages(head) && head.image.history === undefined) return undefined;
   const multi = multiArchNames(base, head);
   const packages = packagesKnown
@@ -199,12 +204,13 @@ export function explainSize(base: EnvRecord, head: EnvRecord, n = CHANGES_N): Si
       ]
     : [];
   const layers = layersKnown ? layerChanges(base.image.history!, head.image.history!) : [];
+  const packagesDelta = packages.reduce((s, c) => s + c.delta, 0);
   return {
-    delta: head.image.sizeBytes - base.image.sizeBytes,
+    delta: sameKind ? head.image.sizeBytes - base.image.sizeBytes : packagesDelta,
     packagesKnown,
     layersKnown,
     packages: firstN(packages, n, byImpact),
-    packagesDelta: packages.reduce((s, c) => s + c.delta, 0),
+    packagesDelta,
     packagesChanged: packages.length,
     layers: firstN(layers, n, byImpact),
   };

@@ -20,7 +20,8 @@ import {
   ReportModelSchema,
   type SupplyChain,
 } from './model-schema.js';
-import { budgetBreaches } from './size.js';
+import { budgetBreaches, budgetSkips } from './size.js';
+import { kindShort } from './size-kind.js';
 
 export interface ReportInput {
   /** Repository, e.g. ghcr.io/acme/model */
@@ -174,6 +175,10 @@ export function assessReport(model: ReportModel): Assessment {
   // A platform without a base record (one the base branch has not built yet) is said first, but it
   // is no change: with nothing else found the verdict stays unchanged (and such a variant collapses).
   for (const p of model.platforms.filter((x) => !x.diff)) add(`no baseline for ${p.platform}`, 'info');
+  // So is a size of another kind (the runner's image store changed, as a driver may) and the
+  // growth budget it leaves unjudged: said, no change of the image.
+  for (const k of kindChanges(withDiff)) add(k, 'info');
+  for (const b of budgetSkips(model.sizeBudget, model.platforms)) add(b.short, 'info');
   const missing = findings.length;
   for (const b of budgetBreaches(model.sizeBudget, model.platforms)) add(b.short, 'failure');
   for (const f of incompleteFindings(model)) add(f.text, f.severity);
@@ -347,6 +352,17 @@ function cudaLossFindings(
   if (rest > 0) add(`${plural(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');
 }
 
+/** "image size not comparable on linux/amd64: image store changed (unpacked → compressed)". */
+function kindChanges(withDiff: readonly Diffed[]): string[] {
+  return withDiff.flatMap((p) => {
+    const k = p.diff.sizeKindChange;
+    const where = withDiff.length > 1 ? ` on ${p.platform}` : '';
+    return k
+      ? [`image size not comparable${where}: image store changed (${kindShort(k.from)} → ${kindShort(k.to)})`]
+      : [];
+  });
+}
+
 /** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */
 function otherFindings(withDiff: readonly Diffed[], add: Add): void {
   const env = Math.max(...withDiff.map((p) => p.diff.env.changes.length));
@@ -355,7 +371,8 @@ function otherFindings(withDiff: readonly Diffed[], add: Add): void {
   if (labels) add(plural(labels, 'label change'), 'info');
   for (const p of withDiff) {
     const s = p.diff.size;
-    if (s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
+    // Sizes of different kinds are no change (kindChanges says so).
+    if (!p.diff.sizeKindChange && s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
       add(
         `image ${signed(s.delta, fmtBytes)} (${pct(s.delta / s.base)})${withDiff.length > 1 ? ` on ${p.platform}` : ''}`,
         'info',

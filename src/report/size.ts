@@ -9,9 +9,11 @@ import {
   type SizeExplanation,
   sizeDrivers,
 } from '../diff/schema.js';
+import { DEFAULT_SIZE_KIND } from '../docker/size-kind.js';
 import { InputError } from '../errors.js';
 import { clip, packageName } from './escape.js';
 import { fmtBytes, pct, signed } from './format.js';
+import { kindOf, kindPhrase, kindShort } from './size-kind.js';
 
 /** What the budget reads of a report (structurally a PlatformReport). */
 export interface SizedPlatform {
@@ -104,26 +106,25 @@ export function budgetBreaches(
   sizeBudget: string | undefined,
   platforms: readonly SizedPlatform[],
 ): BudgetBreach[] {
-  if (!sizeBudget) return [];
-  let budget: SizeBudget;
-  try {
-    budget = parseSizeBudget(sizeBudget);
-  } catch {
-    return []; // an artifact's model is untrusted: an unreadable budget judges nothing
-  }
+  const budget = readBudget(sizeBudget);
+  if (!budget) return [];
   const out: BudgetBreach[] = [];
   for (const p of platforms) {
     const size = p.head.sizeBytes;
     const where = platforms.length > 1 ? ` on ${p.platform}` : '';
     const top = topContributor(p);
     const short = `size budget ${sizeBudget} exceeded${where}; ${top}`;
+    // An absolute budget judges the size recorded, whatever its kind, which is named where it is
+    // not the unpacked size users know from `docker image ls` on the classic store.
+    const kind = kindOf(p.head);
+    const figure = kind === DEFAULT_SIZE_KIND ? fmtBytes(size) : `${fmtBytes(size)} (${kindPhrase(kind)})`;
     if (budget.kind === 'absolute' && size > budget.bytes) {
       out.push({
         platform: p.platform,
         short,
-        text: `image ${fmtBytes(size)}${where} is over the size budget ${sizeBudget} (${fmtBytes(budget.bytes)}) by ${fmtBytes(size - budget.bytes)}; ${top}`,
+        text: `image ${figure}${where} is over the size budget ${sizeBudget} (${fmtBytes(budget.bytes)}) by ${fmtBytes(size - budget.bytes)}; ${top}`,
       });
-    } else if (budget.kind === 'growth' && p.diff && p.diff.size.base > 0) {
+    } else if (budget.kind === 'growth' && p.diff && !p.diff.sizeKindChange && p.diff.size.base > 0) {
       const growth = p.diff.size.delta / p.diff.size.base;
       if (growth > budget.ratio)
         out.push({
@@ -134,4 +135,37 @@ export function budgetBreaches(
     }
   }
   return out;
+}
+
+/** The budget, or undefined: none, or unreadable (an artifact's model is untrusted: it judges nothing). */
+function readBudget(sizeBudget: string | undefined): SizeBudget | undefined {
+  if (!sizeBudget) return undefined;
+  try {
+    return parseSizeBudget(sizeBudget);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The platforms where a growth budget is not judged because the two sizes are of different kinds
+ * (the engine's image store changed): one line each, plain text, saying so.
+ */
+export function budgetSkips(
+  sizeBudget: string | undefined,
+  platforms: readonly SizedPlatform[],
+): { platform: string; text: string; short: string }[] {
+  if (readBudget(sizeBudget)?.kind !== 'growth') return [];
+  return platforms.flatMap((p) => {
+    const k = p.diff?.sizeKindChange;
+    if (!k) return [];
+    const where = platforms.length > 1 ? ` on ${p.platform}` : '';
+    return [
+      {
+        platform: p.platform,
+        text: `size budget ${sizeBudget} not judged${where}: the sizes are not comparable (${kindShort(k.from)} → ${kindShort(k.to)}: the engine's image store changed)`,
+        short: `size budget ${sizeBudget} not judged${where}: sizes not comparable (image store changed)`,
+      },
+    ];
+  });
 }

@@ -11,6 +11,7 @@ import type { MetricDelta } from '../../diff/schema.js';
 import { mermaidText, packageName } from '../escape.js';
 import { fmtBytes } from '../format.js';
 import type { PlatformReport } from '../model-schema.js';
+import { kindOf, sizeFigure } from '../size-kind.js';
 import type { Part } from './parts.js';
 
 /** Most metrics in one bar chart (two bars each); the table beside it lists them all. */
@@ -179,13 +180,18 @@ export function sizeChartPart(p: PlatformReport, suffix: string, rank: number): 
   if (packages.length === 0) return null;
   const total = p.head.sizeBytes;
   const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
-  const rest = total - packages.reduce((n, x) => n + x.bytes, 0);
+  // The packages' sizes are unpacked: the rest of a compressed size is no part of the image.
+  const kind = kindOf(p.head);
+  const rest = kind === 'unpacked' ? total - packages.reduce((n, x) => n + x.bytes, 0) : 0;
   const slices = [
     ...packages.map((x) => ({ label: x.label, value: mb(x.bytes) })),
     ...(rest > 0 ? [{ label: 'rest of the image', value: mb(rest) }] : []),
   ];
   if (slices.filter((s) => s.value > 0).length === 0) return null;
-  const title = `Image size ${fmtBytes(total)}${suffix}, biggest packages (MB)`;
+  const title =
+    kind === 'unpacked'
+      ? `Image size ${fmtBytes(total)}${suffix}, biggest packages (MB)`
+      : `Image size ${sizeFigure(total, kind)}${suffix}, biggest packages (MB, unpacked)`;
   return chartPart(`size chart${suffix}`, [pieChart({ title, slices })], rank);
 }
 

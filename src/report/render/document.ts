@@ -109,17 +109,17 @@ export function buildParts(model: ReportModel): Part[] {
     [metricsPart, (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]), RANK.metrics],
     [
       (p, ...a) => sizeChangePart(p, model.sizeBudget, ...a),
-      (p) => json(p.diff && [p.diff.size, p.diff.sizeExplanation, p.head.sizeBytes]),
+      (p) => json(p.diff && [p.diff.size, p.diff.sizeKindChange, p.diff.sizeExplanation, p.head.sizeBytes]),
       RANK.size,
     ],
     [
       (p, suffix, _base, rank) => sizeChartPart(p, suffix, rank),
-      (p) => json(p.head.top && [p.head.top, p.head.sizeBytes]),
+      (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, p.head.sizeKind]),
       RANK.charts,
     ],
     [
       (p, suffix, _base, rank) => sizeTopPart(p, model.sizeBudget, suffix, rank),
-      (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, !!p.diff]),
+      (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, p.head.sizeKind, !!p.diff]),
       RANK.sizeTop,
     ],
   ];

@@ -6,6 +6,7 @@ import type { ComponentId, MetricDelta, PackageChange, PackageDiff, SmokeDiff } 
 import { html, md, mdLine, packageName } from '../escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, num, pct, plural, signed } from '../format.js';
 import type { PlatformReport, SupplyChain } from '../model-schema.js';
+import { kindFigure, NOT_COMPARABLE, sizeFigure } from '../size-kind.js';
 import { cell, changeCell, header, kindCounts, row, smokeTally, status } from './markdown.js';
 import { detailsRows, type Part, RANK, rowsPart } from './parts.js';
 
@@ -60,14 +61,18 @@ export function overviewRows(p: PlatformReport): { all: string[]; changed: strin
   const h = p.head;
   if (d && b) {
     const s = d.size;
+    const k = d.sizeKindChange;
+    // Sizes of different kinds (the image store changed): each with its kind, no change shown.
     push(
-      [
-        'Image size',
-        fmtBytes(s.base),
-        fmtBytes(s.head),
-        s.delta === 0 ? '' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`,
-      ],
-      s.delta !== 0,
+      k
+        ? ['Image size', kindFigure(s.base, k.from), kindFigure(s.head, k.to), NOT_COMPARABLE]
+        : [
+            'Image size',
+            sizeFigure(s.base, b.sizeKind),
+            sizeFigure(s.head, h.sizeKind),
+            s.delta === 0 ? '' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`,
+          ],
+      !!k || s.delta !== 0,
     );
     push(
       [
@@ -103,7 +108,7 @@ export function overviewRows(p: PlatformReport): { all: string[]; changed: strin
       push(['Smoke tests', smokeTally(s.base), smokeTally(s.head), notes.join(' · ')], notes.length > 0);
     }
   } else {
-    push(['Image size', fmtBytes(h.sizeBytes)], true);
+    push(['Image size', sizeFigure(h.sizeBytes, h.sizeKind)], true);
     push(['Layers', fmtInt(h.layers)], true);
     push(['pip packages', fmtInt(h.pipCount)], true);
     push(['apt packages', fmtInt(h.aptCount)], true);

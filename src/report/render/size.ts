@@ -5,7 +5,8 @@ import { type SizeChange, sizeDrivers } from '../../diff/schema.js';
 import { html, md, packageName } from '../escape.js';
 import { fmtBytes, fmtInt, pct, plural, signed } from '../format.js';
 import type { PlatformReport } from '../model-schema.js';
-import { budgetBreaches, describeChange, sizeHeadline } from '../size.js';
+import { budgetBreaches, budgetSkips, describeChange, sizeHeadline } from '../size.js';
+import { kindChangeText, kindOf, NOT_COMPARABLE, sizeFigure } from '../size-kind.js';
 import { cell, header, row } from './markdown.js';
 import { detailsRows, type Part, rowsPart } from './parts.js';
 
@@ -30,16 +31,30 @@ export function sizeChangePart(
 ): Part | null {
   const e = p.diff?.sizeExplanation;
   const breaches = budgetBreaches(sizeBudget, [p]);
-  if (!p.diff || (!e && breaches.length === 0)) return null;
+  if (!p.diff || (!e && breaches.length === 0 && !p.diff.sizeKindChange)) return null;
   const s = p.diff.size;
-  const total = `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
+  // Sizes of different kinds (the image store changed): no change, no percentage, said why.
+  const kindChange = kindChangeText(p.diff);
+  const total = kindChange
+    ? NOT_COMPARABLE
+    : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
   const changes = e ? [...e.packages, ...e.layers] : [];
   // Nothing to explain, unless the base record is too old to have sizes (said once, here).
-  if (changes.length === 0 && breaches.length === 0 && (!e || e.packagesKnown || s.delta === 0)) return null;
+  if (
+    !kindChange &&
+    changes.length === 0 &&
+    breaches.length === 0 &&
+    (!e || e.packagesKnown || s.delta === 0)
+  )
+    return null;
   const headline = e ? sizeHeadline(e) : null;
   const notes = [
     ...breaches.map((b) => `❌ **${md(b.text, 400)}**`),
-    headline ? `**${md(headline, 400)}**` : '',
+    kindChange
+      ? `⚠️ **The sizes are not comparable: the ${baseLabel} record's ${md(kindChange, 400)}.**`
+      : '',
+    ...budgetSkips(sizeBudget, [p]).map((b) => `_${md(`S${b.text.slice(1)}.`, 400)}_`),
+    headline ? `**${md(kindChange ? `Packages: ${headline}` : headline, 400)}**` : '',
     e && !e.packagesKnown
       ? `_The ${baseLabel} record has no package sizes (captured before sizes were recorded)._`
       : '',
@@ -93,7 +108,7 @@ export function sizeTopPart(
   return rowsPart(
     `biggest table${suffix}`,
     detailsRows(
-      html(`Biggest packages and layers: ${fmtBytes(p.head.sizeBytes)} image${suffix}`),
+      html(`Biggest packages and layers: ${sizeFigure(p.head.sizeBytes, kindOf(p.head))} image${suffix}`),
       header(['Package or layer', 'Version', 'Size']),
       rows,
       (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`,
@@ -107,6 +122,7 @@ export function sizeTopPart(
 export function sizeChangeCell(p: PlatformReport): string | null {
   const s = p.diff?.size;
   if (!s) return null;
+  if (p.diff?.sizeKindChange) return md(NOT_COMPARABLE);
   const change =
     s.delta === 0 ? '±0' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
   const e = p.diff?.sizeExplanation;
