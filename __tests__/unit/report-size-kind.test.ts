@@ -13,6 +13,7 @@ import { assessReport, buildReportModel, parseReportModel } from '../../src/repo
 import { renderReport } from '../../src/report/render.js';
 import { renderRun } from '../../src/report/render/run.js';
 import { budgetBreaches, budgetSkips } from '../../src/report/size.js';
+import { kindOf } from '../../src/report/size-kind.js';
 import { makeRecord, pipEntry } from '../helpers/records.js';
 
 const MB = 1e6;
@@ -87,6 +88,8 @@ describe('the diff of two sizes: compared only when of one kind', () => {
   ] as const)('$row', ({ base, head, change }) => {
     const b = record(base === 'content' ? CONTENT : UNPACKED, base, BASE_PIP);
     const h = record(head === 'content' ? CONTENT : UNPACKED, head, BASE_PIP);
+    // An absent kind reads as unpacked (what the classic store gave).
+    expect([sizeKindOf(b), sizeKindOf(h)]).toEqual([base ?? 'unpacked', head ?? 'unpacked']);
     const d = diffRecords(b, h);
     expect(d.sizeKindChange).toEqual(change);
     const e = d.sizeExplanation!;
@@ -230,13 +233,18 @@ describe('the report of sizes of different kinds', () => {
     expect(md).not.toContain('not comparable');
   });
 
-  it('old records on both sides (no kind) read as they always did', () => {
+  it.each([
+    ['both old (no kind)', undefined],
+    ['an old base and a head captured on the classic store (unpacked)', 'unpacked'],
+  ] as const)('%s: compared as they always were, the summary naming the kind it has', (_row, kind) => {
     const m = model({
       base: record(UNPACKED, undefined, BASE_PIP),
-      head: record(UNPACKED * 1.1, undefined, HEAD_PIP),
+      head: record(UNPACKED * 1.1, kind, HEAD_PIP),
       budget: '+5%',
     });
-    expect(m.platforms[0]!.diff!.sizeKindChange).toBeUndefined();
+    const p = m.platforms[0]!;
+    expect([p.base!.sizeKind, p.head.sizeKind, p.diff!.sizeKindChange]).toEqual([undefined, kind, undefined]);
+    expect([kindOf(p.base!), kindOf(p.head)]).toEqual(['unpacked', 'unpacked']);
     expect(budgetBreaches(m.sizeBudget, m.platforms)).toHaveLength(1);
     const md = render(m);
     expect(md).toContain('| Image size | 185.9 MB | 204.5 MB | +18.6 MB (+10.0%) |');
