@@ -33,6 +33,8 @@ export interface PredicateContext {
    * (src/attest/of-image.ts): the note in place of "no ... in this job".
    */
   notOfThisImage?: { record?: string; smoke?: string };
+  /** The target's notes in attest.json (provenance naming the files as they are now, say). */
+  notes?: readonly string[];
   /** ml-image.yml, the requirements files and the resolver's constraints, by digest. */
   config?: FileDigest;
   inputs: readonly FileDigest[];

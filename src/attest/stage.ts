@@ -157,6 +157,7 @@ async function startTarget(job: TargetJob): Promise<Promise<void>[]> {
   const { ref } = target;
   const identity = input.signing.identity;
   const ctx = input.context(v, p);
+  target.notes.push(...(ctx.notes ?? []));
   const { tlog } = input.signing;
   const attached: { entry: Attestation; spec: PredicateSpec }[] = [];
   for (const kind of input.attest.types) {

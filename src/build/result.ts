@@ -11,6 +11,23 @@ const imageRef = z.string().refine((r) => imageRefProblem(r) === undefined, {
 
 export const BUILD_RESULT_SCHEMA_VERSION = 1;
 
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** A file the build read, by the sha256 of its bytes: its path from the config's directory. */
+export const FileDigestSchema = z.object({ path: z.string().min(1), sha256: z.string().regex(SHA256_HEX) });
+
+/**
+ * The files the build stage read, by digest, when it read them (what provenance names: the attest
+ * stage may run later, in another job, after the files changed). The same for every target of a
+ * run. Older build.json files have none: the attest stage then reads the files as they are.
+ */
+export const MaterialsSchema = z.object({
+  /** ml-image.yml (none when the config came from inputs or flags only). */
+  config: FileDigestSchema.optional(),
+  /** python.requirements with their -r includes and -c files, in the order read. */
+  requirements: z.array(FileDigestSchema),
+});
+
 export const PlatformBuildSchema = z.object({
   /**
    * What the build built for: one of the platforms a config and plan.json may name (the build
@@ -44,6 +61,11 @@ export const PlatformBuildSchema = z.object({
    * Older build.json files have none: pushed exactly when there is no localRef (isPushed).
    */
   pushed: z.boolean().optional(),
+  /**
+   * The sha256 (hex) of the resolver's constraints this target's build got; absent when it got
+   * none (no resolution) or, with no `materials` in build.json, when an older version built it.
+   */
+  constraintsSha256: z.string().regex(SHA256_HEX).optional(),
 });
 
 export const VariantBuildSchema = z.object({
@@ -68,11 +90,14 @@ export const VariantBuildSchema = z.object({
 export const BuildResultSchema = z.object({
   schemaVersion: z.literal(BUILD_RESULT_SCHEMA_VERSION),
   variants: z.array(VariantBuildSchema),
+  materials: MaterialsSchema.optional(),
 });
 
 export type PlatformBuild = z.infer<typeof PlatformBuildSchema>;
 export type VariantBuild = z.infer<typeof VariantBuildSchema>;
 export type BuildResult = z.infer<typeof BuildResultSchema>;
+export type FileDigest = z.infer<typeof FileDigestSchema>;
+export type Materials = z.infer<typeof MaterialsSchema>;
 
 /**
  * Whether the build pushed P (its repository@digest is in the registry): what it recorded, else (a

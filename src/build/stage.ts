@@ -37,13 +37,15 @@ import { dockerfileFor } from './templates.js';
 import { dockerfileKeepingOut, keepOutLines } from './context-ignore.js';
 import { gitKeepOut, keepOutPatterns } from './git-keep-out.js';
 import { mapLimit } from '../util/map-limit.js';
-import { readListedRequirements } from '../requirements/references.js';
+import { buildMaterials, configRequirements, withConstraintsDigests } from './materials.js';
 
 export interface BuildStageInput {
   plan: Plan;
   config: Config;
   /** Directory of the config file: build.context and requirements are relative to it. */
   baseDir: string;
+  /** The config file (none: the config came from inputs or flags), named by digest in build.json. */
+  configFile?: string;
   /** images/ of this tool (the templates). */
   imagesDir: string;
   push: boolean;
@@ -299,22 +301,6 @@ function skipGitInfo(input: BuildStageInput, env: BuildStageDeps['env']): boolea
   return input.config.build.provenance === 'false' && !attested;
 }
 
-/**
- * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
- * the resolver left none). Checked with the stage's environment, as the resolve stage checks them
- * (never process.env), and with only build.secrets filled in (the others are refused here): no
- * message quotes another variable's value.
- */
-function configRequirements(
-  config: Config,
-  baseDir: string,
-  env: Readonly<Record<string, string | undefined>>,
-): { requirements: string; constraints: string } {
-  // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
-  const read = readListedRequirements(config.python.requirements, config.build.secrets, baseDir, env);
-  return { requirements: read.text, constraints: read.constraints.text };
-}
-
 export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps): Promise<BuildResult> {
   const { plan, config, baseDir } = input;
   const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
@@ -328,7 +314,8 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   // Secret mounts or nothing: never a fallback to build arguments.
   const unsupported = secretMountsUnsupported(builder);
   if (unsupported !== undefined) throw new EnvironmentError(unsupported, SECRETS_FIX);
-  const { requirements, constraints } = configRequirements(config, baseDir, deps.env);
+  const { requirements, constraints, files } = configRequirements(config, baseDir, deps.env);
+  const materials = buildMaterials(input.configFile, baseDir, files);
 
   const work = runTempDir('ml-image-build-');
   const unregister = registerCleanup(() => rmSync(work, { recursive: true, force: true }));
@@ -383,15 +370,14 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
       const [baseDigest, baseHeld] = [bases[i]?.digest, bases[i]?.localId];
       const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget, logs };
       // A failed build forgets the builder's facts: the next run asks buildx again.
-      results.push(
-        await buildVariant(input, v, run).catch((e: unknown) => {
-          forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
-          throw e;
-        }),
-      );
+      const built = await buildVariant(input, v, run).catch((e: unknown) => {
+        forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
+        throw e;
+      });
+      results.push(withConstraintsDigests(built, input.resolved));
     }
     timer.done();
-    return { schemaVersion: BUILD_RESULT_SCHEMA_VERSION, variants: results };
+    return { schemaVersion: BUILD_RESULT_SCHEMA_VERSION, variants: results, materials };
   } finally {
     rmSync(work, { recursive: true, force: true });
     unregister();

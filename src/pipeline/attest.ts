@@ -1,7 +1,8 @@
 // The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
-// smoke entries or the result directory's records; the config and requirements files by digest, -r
-// includes and -c files too; the resolver's constraints by digest, this process's or the one its
-// resolution file records), the signing identity, and cosign.
+// smoke entries or the result directory's records; the config and requirements files, -r includes
+// and -c files too, and the resolver's constraints, by the digests build.json records: an older
+// version's build.json has none, then the files now and this process's or the resolution file's
+// constraints), the signing identity, and cosign.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ import { recordFile, type ResultDir } from '../results/results.js';
 import type { SmokeResult } from '../smoke/result.js';
 import type { SmokeEntry } from '../smoke/stage.js';
 import { VERSION } from '../version.js';
+import { materialPath } from '../build/materials.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -67,9 +69,12 @@ function requirementsFiles(loaded: LoadedConfig, env: Env): string[] {
   }
 }
 
-/** The config file and the requirements files by digest: the same for every target of a run. */
+/**
+ * The config file and the requirements files by their digests now: the same for every target of a
+ * run. Only for a build.json without `materials` (an older version's): a note says so.
+ */
 function runFiles(loaded: LoadedConfig, env: Env): { config: FileDigest | undefined; inputs: FileDigest[] } {
-  const rel = (f: string) => path.relative(loaded.baseDir, f) || path.basename(f);
+  const rel = (f: string) => materialPath(loaded.baseDir, f);
   return {
     config: loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined,
     inputs: requirementsFiles(loaded, env)
@@ -77,6 +82,10 @@ function runFiles(loaded: LoadedConfig, env: Env): { config: FileDigest | undefi
       .filter((d): d is FileDigest => d !== undefined),
   };
 }
+
+/** The note of a target whose provenance names the files as they are now (runFiles). */
+export const FILES_NOW_NOTE =
+  'provenance: build.json records no digests of the files the build read (an older version wrote it): the config and requirements files are named by their digests when attested, right only if they have not changed since the build';
 
 /**
  * Undefined for the result of a smoke run that ran to the end; for the results so far of one that
@@ -124,11 +133,17 @@ function fromResultDir(
 
 /**
  * The resolver's constraints the build of a target got, by digest (provenance's "constraints
- * (resolver)"): this process's resolve stage's, else (attest in another job: the reusable
+ * (resolver)"): the digest build.json records (none: it got none), else (an older version's
+ * build.json) this process's resolve stage's, else (attest in another job: the reusable
  * workflow's, `--stages attest`) the digest its resolution file records. Such a file is this
  * build's: the pipeline removes the file of every target it builds without one (removeResolution).
  */
 function constraintsOf(input: AttestRunInput, v: VariantBuild, p: PlatformBuild): FileDigest | undefined {
+  // What the build recorded: whatever resolve ran since (`--stages resolve`) wrote.
+  if (input.build.materials !== undefined)
+    return p.constraintsSha256 !== undefined
+      ? { path: CONSTRAINTS_PATH, sha256: p.constraintsSha256 }
+      : undefined;
   const here = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
   if (here !== undefined) return { path: CONSTRAINTS_PATH, sha256: sha256(here) };
   const recorded = input.results.readResolution(v.variant, p.platform);
@@ -151,8 +166,10 @@ function contextFor(
     ? { record: entry.record, smoke: entry.result, notOfThisImage: undefined }
     : fromResultDir(input.results, v, p);
   const planned = input.plan.variants.find((x) => x.name === v.variant);
-  const { config, inputs } = files();
+  const recorded = input.build.materials;
+  const { config, inputs } = recorded ? { config: recorded.config, inputs: recorded.requirements } : files();
   const constraints = constraintsOf(input, v, p);
+  const filesNow = !recorded && input.loaded.config.attest.types.includes('provenance');
   return {
     variant: v.variant,
     platform: p.platform,
@@ -164,6 +181,7 @@ function contextFor(
     ...(record && { record }),
     ...(smoke && { smoke }),
     ...(notOfThisImage && { notOfThisImage }),
+    ...(filesNow && { notes: [FILES_NOW_NOTE] }),
     ...(config && { config }),
     inputs,
     ...(constraints !== undefined && { constraints }),
@@ -191,6 +209,8 @@ export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<Attes
   const signing = pushed
     ? chooseSigning(attest, input.env, input.loaded.baseDir, toolsFor(input.env, io.signer !== undefined))
     : NOTHING_PUSHED;
+  if (pushed && !input.build.materials && attest.types.includes('provenance'))
+    io.progress(`note: ${FILES_NOW_NOTE}`);
   let signer: AttestSigner | undefined;
   let files: ReturnType<typeof runFiles> | undefined;
   const filesOnce = () => (files ??= runFiles(input.loaded, input.env));

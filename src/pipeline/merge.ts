@@ -12,6 +12,7 @@ import type { DockerAdapter } from '../docker/adapter.js';
 import { InputError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
 import { type DigestFile, readDigestFiles } from '../results/results.js';
+import { mergedMaterials } from './merge-materials.js';
 import { compareText } from '../util/text.js';
 import { compareVersions } from '../util/versions.js';
 
@@ -21,8 +22,10 @@ export interface MergeIo {
 }
 
 /** The digest files of `dir` by variant; a second digest for one platform is bad input. */
-function byVariant(dir: string): Map<string, DigestFile[]> {
-  const files = readDigestFiles(dir);
+function byVariant(
+  dir: string,
+  files: readonly { file: string; digest: DigestFile }[],
+): Map<string, DigestFile[]> {
   if (files.length === 0)
     throw new InputError(
       `merge-from ${dir}: no digest files`,
@@ -62,13 +65,15 @@ export async function mergeFromDigestFiles(
   plan?: Plan,
   given: readonly Annotation[] = [],
 ): Promise<BuildResult> {
-  const found = byVariant(dir);
+  const files = readDigestFiles(dir);
+  const found = byVariant(dir, files);
   const problems = plan ? mergeProblems(plan, found) : [];
   if (problems.length)
     throw new InputError(
       `merge-from ${dir}: ${problems.join('; ')}`,
       'every build job of the matrix must succeed and upload its digests before the merge',
     );
+  const materials = mergedMaterials(files, (l) => io.progress('build', l));
   const docker = io.docker();
   const annotate = compareVersions(await docker.buildxVersion(), '0.12.0') >= 0;
   if (!annotate) io.progress('build', 'note: index annotations need buildx >= 0.12.0: left out');
@@ -101,7 +106,7 @@ export async function mergeFromDigestFiles(
       ...(first.baseDigest !== undefined && { baseDigest: first.baseDigest }),
     });
   }
-  return { schemaVersion: BUILD_RESULT_SCHEMA_VERSION, variants };
+  return { schemaVersion: BUILD_RESULT_SCHEMA_VERSION, variants, ...(materials && { materials }) };
 }
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';

@@ -293,6 +293,7 @@ async function resolveAndBuild(
         plan,
         config,
         baseDir,
+        ...(opts.loaded.file !== undefined && { configFile: opts.loaded.file }),
         imagesDir: opts.imagesDir,
         push: opts.push,
         merge: opts.merge,

@@ -71,9 +71,14 @@ function checkedRealPath(
 /**
  * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
  * /sys or /dev, and (given a root) inside root, decoded as pip decodes it (decodeRequirements),
- * else exit 2.
+ * else exit 2. BYTES: handed the bytes of a file so read (what provenance names by digest).
  */
-export function readRequirementsFile(abs: string, from?: string, root?: string): string {
+export function readRequirementsFile(
+  abs: string,
+  from?: string,
+  root?: string,
+  bytes?: (data: Buffer) => void,
+): string {
   const where = from ? ` (included from ${printable(from)})` : '';
   // An included file's problem is annotated on the line that includes it (FROM is "FILE:LINE").
   const placed = { location: locationOf(from) };
@@ -120,5 +125,6 @@ export function readRequirementsFile(abs: string, from?: string, root?: string):
   const decoded = decodeRequirements(data);
   if ('why' in decoded)
     throw new InputError(`requirements file ${printable(abs)}${where} ${decoded.why}`, decoded.fix, placed);
+  bytes?.(data);
   return decoded.text;
 }

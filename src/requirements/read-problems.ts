@@ -62,18 +62,19 @@ export function readIncluded(
   from: string | undefined,
   root: string | undefined,
   problem: (text: string, fix: string | undefined, alone: InputError) => void,
-  given?: { index: number; error?: GivenFileError | undefined },
+  given?: { index: number; error?: GivenFileError | undefined; bytes?: (data: Buffer) => void },
 ): string | undefined {
+  const bytes = given?.bytes;
   if (from === undefined) {
     try {
-      return readRequirementsFile(abs, undefined, root);
+      return readRequirementsFile(abs, undefined, root, bytes);
     } catch (e) {
       if (!(e instanceof InputError) || given?.error === undefined) throw e;
       throw given.error(given.index, e);
     }
   }
   try {
-    return readRequirementsFile(abs, from, root);
+    return readRequirementsFile(abs, from, root, bytes);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     problem(`${from}: ${e.message.replace(` (included from ${from})`, '')}`, e.fix, e);

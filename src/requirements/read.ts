@@ -9,6 +9,7 @@
 // A problem quotes a line masked and cut (quotedLine). The result is one text for pip plus the
 // "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
 // /dev, nor, given a root (the workspace), from outside it.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { InputError, locationOf } from '../errors.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
@@ -76,6 +77,8 @@ export interface RequirementsText {
    * (the build's inputs, which provenance names by digest). Absolute paths as resolved.
    */
   files: string[];
+  /** The sha256 (hex) of the bytes read of each file of `files`, by its path there. */
+  sha256?: Record<string, string>;
   /** pip's hash-checking mode and the lines naming local files (line-facts.ts; plan-check.ts). */
   facts?: LineFacts;
 }
@@ -170,8 +173,8 @@ export function readRequirements(
 ): RequirementsText {
   const checkEnv = checkingEnv(env, opts.expandable);
   const done = new Set<string>();
-  /** Every file read, once, in the order first read. */
-  const read = new Set<string>();
+  /** Every file read, once, in the order first read, with the sha256 of its bytes. */
+  const read = new Map<string, string>();
   const into = readInto();
   const refs = new Set<string>();
   const { problems, credentials, others, literalProblem, otherProblem } = problemList();
@@ -209,9 +212,9 @@ export function readRequirements(
     const text = readIncluded(abs, from, opts.root, otherProblem, {
       index: given ?? 0,
       error: opts.given,
+      bytes: (data) => read.set(abs, createHash('sha256').update(data).digest('hex')),
     });
     if (text === undefined) return;
-    read.add(abs);
     const parsed = parseRequirementsText(text, checkEnv);
     // pip ignores comments, but the file, comments and all, is copied into the image.
     commentCredentialProblems(abs, text).forEach(literalProblem);
@@ -247,8 +250,14 @@ export function readRequirements(
   };
   files.forEach((f, i) => visit(path.resolve(baseDir, f), [], false, i));
   if (problems.length > 0) throw problemsError(files, problems, credentials, others);
-  return { ...into.result(), envReferences: [...refs], files: [...read] };
+  return { ...into.result(), envReferences: [...refs], ...filesRead(read) };
 }
+
+/** The files read, in the order first read, and the sha256 of each (READ: the one by the other). */
+const filesRead = (read: ReadonlyMap<string, string>) => ({
+  files: [...read.keys()],
+  sha256: Object.fromEntries(read),
+});
 
 /**
  * Where the lines read go: a requirement line of a constraints file, and a -c URL in one, to the
@@ -290,7 +299,7 @@ function readInto() {
         }
       }
     },
-    result: (): Omit<RequirementsText, 'envReferences' | 'files'> => ({
+    result: (): Omit<RequirementsText, 'envReferences' | 'files' | 'sha256'> => ({
       text: out.join('\n'),
       origins,
       requirements,

@@ -10,7 +10,12 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { type AttestResult, AttestResultSchema } from '../attest/result.js';
-import { type BuildResult, BuildResultSchema, PlatformBuildSchema } from '../build/result.js';
+import {
+  type BuildResult,
+  BuildResultSchema,
+  MaterialsSchema,
+  PlatformBuildSchema,
+} from '../build/result.js';
 import { redactUrls } from '../util/redact.js';
 import { type EnvRecord, EnvRecordSchema } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
@@ -69,6 +74,8 @@ export const DigestFileSchema = z.object({
   baseImage: z.string(),
   baseDigest: z.string().optional(),
   build: PlatformBuildSchema,
+  /** build.json's `materials` of the job (the merge job puts them in the merged build.json). */
+  materials: MaterialsSchema.optional(),
 });
 export type DigestFile = z.infer<typeof DigestFileSchema>;
 
@@ -323,6 +330,7 @@ export function digestFiles(build: BuildResult): DigestFile[] {
       baseImage: v.baseImage,
       ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
       build: p,
+      ...(build.materials && { materials: build.materials }),
     })),
   );
 }
