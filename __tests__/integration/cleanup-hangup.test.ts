@@ -15,7 +15,7 @@ import { REPO_ROOT } from '../helpers/docker-env.js';
 import { missingTools } from '../helpers/tools.js';
 
 /** The modules the child loads, transpiled from src (their relative imports kept). */
-const MODULES = ['util/cleanup.ts', 'util/within.ts', 'errors.ts'];
+const MODULES = ['util/cleanup.ts', 'util/within.ts', 'util/abort.ts', 'errors.ts'];
 
 const CHILD = `
 import { writeFileSync } from 'node:fs';

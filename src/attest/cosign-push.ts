@@ -2,17 +2,17 @@
 // the tag read and the uploads opened, the blobs uploaded, the manifest (three rounds; a fourth
 // when a blob the tag does not list is asked to be mounted after the tag was read).
 import { type OciClient, RegistryAnswerError, sha256Digest } from '../docker/oci-client.js';
-import { isInterrupted, registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import {
+  INTERRUPTED_CANCEL_MS,
+  isInterrupted,
+  registerCleanup,
+  throwIfInterrupted,
+} from '../util/cleanup.js';
 import { within } from '../util/within.js';
 import { cosignImage, DOCKER_MANIFEST, type Layer, OCI_MANIFEST, readLayers } from './cosign-image.js';
 
-/**
- * After SIGINT/SIGTERM/SIGHUP, the most the cleanup waits for a registry to answer the uploads it
- * opened and their DELETEs: a registry that accepts connections but does not answer (each request's
- * own limit is 30 s) would otherwise hold the exit for the whole SIGNAL_CLEANUP_LIMIT_MS (20 s), the
- * command's error unwritten. Unanswered uploads expire on the registry's side.
- */
-export const INTERRUPTED_CANCEL_MS = 2_000;
+// The bound of the cancels after an interrupt (each DELETE also ends by then: its own timeout).
+export { INTERRUPTED_CANCEL_MS };
 
 /** P, or undefined once INTERRUPTED_CANCEL_MS passed when the process is being interrupted. */
 const boundedIfInterrupted = <T>(p: Promise<T>): Promise<T | undefined> =>

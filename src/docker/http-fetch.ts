@@ -9,6 +9,7 @@ import tls from 'node:tls';
 import { ANSWER_TOO_LARGE, type OciFetch, type OciResponse } from './oci-types.js';
 import { isPlainHttpRegistry, proxyFor, proxyShown } from './plain-http.js';
 import { VERSION } from '../version.js';
+import { untilInterrupted } from '../util/cleanup.js';
 
 /**
  * A kept-alive socket idle this long is closed: connections opened ahead of use (OciClient.warm)
@@ -275,7 +276,8 @@ export async function simpleFetch(
   init: SimpleInit = {},
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<SimpleAnswer> {
-  const signal = init.signal ?? AbortSignal.timeout(SIMPLE_FETCH_TIMEOUT_MS);
+  // Its own signal or timeout, and SIGINT/SIGTERM: a registry that never answers holds no exit.
+  const signal = untilInterrupted(init.signal ?? AbortSignal.timeout(SIMPLE_FETCH_TIMEOUT_MS));
   const r = await fetchVia(
     url,
     {

@@ -7,6 +7,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { EnvironmentError } from '../errors.js';
 import { anySignal } from '../util/abort.js';
+import {
+  INTERRUPTED_CANCEL_MS,
+  interruptedFailure,
+  isInterrupted,
+  throwIfInterrupted,
+  untilInterrupted,
+} from '../util/cleanup.js';
 import { registryLoginFix } from './failures.js';
 import {
   ANSWER_TOO_LARGE,
@@ -87,8 +94,7 @@ class RegistryClient implements OciClient {
   ) {
     this.base = registryApiBase(host);
     this.timeoutMs = deps.timeoutMs ?? 30_000;
-    const deadline = deps.signal;
-    this.sleep = deps.sleep ?? ((ms) => delay(ms, undefined, deadline && { signal: deadline }));
+    this.sleep = deps.sleep ?? ((ms) => delay(ms, undefined, { signal: untilInterrupted(deps.signal) }));
   }
 
   private login() {
@@ -99,27 +105,34 @@ class RegistryClient implements OciClient {
     return this.pair;
   }
 
+  /** A request, ended by its timeout, the deadline or SIGINT/SIGTERM (a CANCEL: not that, but short). */
   private async send(
     url: string,
     method: string,
     headers: Record<string, string>,
     body?: Buffer,
     resendable = false,
+    cancel = false,
   ): Promise<Answer> {
     let r: OciResponse;
     const { signal: deadline } = this.deps;
     deadline?.throwIfAborted();
-    const own = AbortSignal.timeout(this.timeoutMs);
+    const what = `${method} ${url.split('?')[0]}`;
+    if (!cancel) throwIfInterrupted(`registry ${this.host}: ${what}`);
+    const own = AbortSignal.timeout(cancel && isInterrupted() ? INTERRUPTED_CANCEL_MS : this.timeoutMs);
+    const mine = deadline ? anySignal([own, deadline]) : own;
     try {
       r = await this.deps.fetch(url, {
         method,
         headers,
         ...(body !== undefined && { body }),
         ...(resendable && { resendable }),
-        signal: deadline ? anySignal([own, deadline]) : own,
+        signal: cancel ? mine : untilInterrupted(mine),
       });
     } catch (e) {
-      const what = `${method} ${url.split('?')[0]}`;
+      // SIGINT/SIGTERM/SIGHUP stopped it: the interrupt's error, not an unreachable registry.
+      const stopped = !cancel && interruptedFailure(`registry ${this.host}: ${what}`, 'aborted', e);
+      if (stopped) throw stopped;
       // The caller's deadline passed (a verify's: it names what it waited for).
       if (deadline?.aborted)
         throw registryUnreachable(this.host, what, e, { why: "the caller's deadline passed" });
@@ -192,6 +205,7 @@ class RegistryClient implements OciClient {
     path: string,
     headers: Record<string, string> = {},
     body?: Buffer,
+    cancel = false,
   ) {
     const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
     const url = path.startsWith('http') ? path : `${this.base}${path}`;
@@ -214,7 +228,7 @@ class RegistryClient implements OciClient {
       repeatable ||
       method === 'DELETE' ||
       (method === 'POST' && path.startsWith(`/v2/${repository}/blobs/uploads/`));
-    if (!own) return this.again(repeatable, () => this.send(url, method, headers, body, resendable));
+    if (!own) return this.again(repeatable, () => this.send(url, method, headers, body, resendable, cancel));
     const withAuth = (a: string | undefined) =>
       this.again(repeatable, () =>
         this.send(
@@ -223,6 +237,7 @@ class RegistryClient implements OciClient {
           { ...headers, ...(a !== undefined && { Authorization: a }) },
           body,
           resendable,
+          cancel,
         ),
       );
     const known = this.auth.get(scope);
@@ -261,7 +276,9 @@ class RegistryClient implements OciClient {
     for (let attempt = 1; ; attempt++) {
       const r = await send();
       if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS) return r;
-      await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after')));
+      await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after'))).catch((e: unknown) => {
+        throw interruptedFailure(`registry ${this.host}: a wait to try again`, undefined, e) ?? e;
+      });
       this.deps.signal?.throwIfAborted();
     }
   }
@@ -365,7 +382,7 @@ class RegistryClient implements OciClient {
   }
 
   async cancelUpload(repository: string, upload: string) {
-    const r = await this.call(repository, true, 'DELETE', upload);
+    const r = await this.call(repository, true, 'DELETE', upload, {}, undefined, true);
     // 404: the registry has dropped it already.
     if (r.status !== 204 && r.status !== 404) throw this.fail(`cancelling an upload to ${repository}`, r);
   }

@@ -7,7 +7,7 @@
 // through the adapter (the registry over HTTP, else buildx); pure but for that read.
 import { InputError } from '../errors.js';
 import { isDigest } from '../oci/ref.js';
-import { InterruptedError } from '../util/cleanup.js';
+import { InterruptedError, untilInterrupted } from '../util/cleanup.js';
 import type { DockerAdapter, ImageIndex } from './adapter.js';
 
 /** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
@@ -97,7 +97,8 @@ export async function platformImage(
 ): Promise<PlatformImage> {
   if (digestOf(image) === undefined) return { image };
   const index = await docker
-    .imagetoolsInspect(image, { signal: AbortSignal.timeout(INDEX_READ_MS) })
+    // Its own limit, and SIGINT/SIGTERM: the read under way stops at once, as the interrupt's error.
+    .imagetoolsInspect(image, { signal: untilInterrupted(AbortSignal.timeout(INDEX_READ_MS)) })
     .catch((e: unknown) => {
       if (e instanceof InterruptedError) throw e;
       return undefined;

@@ -5,7 +5,14 @@
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
 import { registryLoginFix } from './failures.js';
-import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
+import {
+  INTERRUPTED_CANCEL_MS,
+  interruptedFailure,
+  isInterrupted,
+  registerCleanup,
+  throwIfInterrupted,
+  untilInterrupted,
+} from '../util/cleanup.js';
 import { isJsonObject } from '../util/json-file.js';
 import type { Credential } from './oci-types.js';
 import { DOCKER_HUB } from '../oci/ref.js';
@@ -222,10 +229,19 @@ export async function checkPush(
 ): Promise<PushCheck> {
   const base = registryApiBase(host);
   const call = async (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => {
+    // Stopped by SIGINT/SIGTERM, but for the upload's cancel (a DELETE), which runs after it (short).
+    const cancel = init.method === 'DELETE';
+    const own = AbortSignal.timeout(
+      cancel && isInterrupted() ? INTERRUPTED_CANCEL_MS : (deps.timeoutMs ?? 10_000),
+    );
     try {
-      return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
+      return await deps.fetch(url, { ...init, signal: cancel ? own : untilInterrupted(own) });
     } catch (e) {
-      throw registryUnreachable(host, url.split('?')[0]!, e);
+      const what = url.split('?')[0]!;
+      throw (
+        (!cancel && interruptedFailure(`registry ${host}: ${what}`, 'aborted', e)) ||
+        registryUnreachable(host, what, e)
+      );
     }
   };
   const fix = registryLoginFix(host, 'write', repository);
@@ -289,7 +305,8 @@ type RegistryCall = (
 /**
  * Start an upload at UPLOADS (of TARGET) as a push does, and cancel it: nothing is written. Best
  * effort (registries also expire unfinished uploads after days), and once: on SIGINT/SIGTERM the
- * cleanup waits for the POST's answer to cancel it; after the signal none starts.
+ * POST under way is stopped (an answer already come is cancelled, briefly); after the signal none
+ * starts.
  */
 async function tryUpload(
   call: RegistryCall,

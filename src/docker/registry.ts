@@ -2,6 +2,7 @@
 import { DOCKER_HUB, isDigest, parseImageRef } from '../oci/ref.js';
 import { EnvironmentError } from '../errors.js';
 import { anySignal } from '../util/abort.js';
+import { interruptedFailure, untilInterrupted } from '../util/cleanup.js';
 import { simpleFetch } from './http-fetch.js';
 import { sha256Digest } from './oci-types.js';
 import { isPlainHttpRegistry, PROXY_VARS } from './plain-http.js';
@@ -144,8 +145,10 @@ export async function checkRegistry(
   const url = `${registryBaseUrl(host)}/v2/`;
   let status: number;
   try {
-    status = (await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) })).status;
+    status = (await fetchFn(url, { signal: untilInterrupted(AbortSignal.timeout(timeoutMs)) })).status;
   } catch (e) {
+    const stopped = interruptedFailure(`registry ${host}: GET ${url}`, 'aborted', e);
+    if (stopped) throw stopped;
     const plain = isTlsProtocolError(e) ? await plainHttpStatus(host, fetchFn, timeoutMs) : undefined;
     if (plain === undefined) throw registryUnreachable(host, url, e);
     note(
@@ -226,9 +229,11 @@ async function anonymousManifestRequest<A extends Answer>(
   const { host, repository, reference } = splitImageRef(ref);
   if (!isPlainHttpRegistry(host) && PROXY_VARS.some((v) => env[v])) return undefined;
   const url = `${registryApiBase(host)}/v2/${repository}/manifests/${reference}`;
-  // Each request's own timeout, and the caller's deadline when it comes first.
+  // Each request's own timeout, and the caller's deadline or SIGINT/SIGTERM when it comes first.
   const signal = () =>
-    deadline ? anySignal([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
+    untilInterrupted(
+      deadline ? anySignal([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs),
+    );
   const ask = (authorization?: string) =>
     fetchFn(url, {
       method,
@@ -245,7 +250,10 @@ async function anonymousManifestRequest<A extends Answer>(
     if (t.status !== 200) return undefined;
     const token = tokenOf(await t.json());
     return token ? await ask(`Bearer ${token}`) : undefined;
-  } catch {
+  } catch (e) {
+    // After SIGINT/SIGTERM the interrupt's error: nothing else (buildx) is asked instead.
+    const stopped = interruptedFailure(`registry ${host}: reading ${ref}`, 'aborted', e);
+    if (stopped) throw stopped;
     return undefined;
   }
 }

@@ -5,6 +5,7 @@
 import type { RetryOptions } from '@octokit/plugin-retry';
 import type { ThrottlingOptions } from '@octokit/plugin-throttling';
 import { GitHubApiError, toGitHubApiError } from './errors.js';
+import { interruptedFailure, untilInterrupted } from '../util/cleanup.js';
 
 export interface RetryPolicy {
   /** Retries of one request after a 5xx, an unreachable API or a rate limit (default 3). */
@@ -142,10 +143,14 @@ export function attemptsPlugin(policy: RetryPolicy, log: Log): OctokitPlugin {
       const s = state.get(options) ?? { tries: 0, serverFailures: 0 };
       state.set(options, s);
       s.tries++;
-      options.request = { ...options.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+      // Each try's own limit, and SIGINT/SIGTERM: a request under way stops at once.
+      const signal = untilInterrupted(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
+      options.request = { ...options.request, signal };
       try {
         return await request(options);
       } catch (err) {
+        const stopped = interruptedFailure(`GitHub API ${route(options)}`, 'aborted', err);
+        if (stopped) throw stopped;
         if (typeof err === 'object' && err !== null) triesOf.set(err, s.tries);
         const e = err as { status?: unknown; request?: unknown };
         const status = typeof e.status === 'number' ? e.status : 0;

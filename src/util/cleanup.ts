@@ -2,7 +2,9 @@
 // Each side effect that creates something registers its removal and unregisters when done.
 import { closeSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import { setMaxListeners } from 'node:events';
 import { EnvironmentError, type ShutdownSignal, SignalExitCode } from '../errors.js';
+import { anySignal } from './abort.js';
 import { within } from './within.js';
 
 type Cleanup = () => Promise<void> | void;
@@ -86,14 +88,47 @@ export function isInterrupted(): boolean {
   return interruptedBy !== undefined;
 }
 
-/** Mark the process interrupted (the signal handler; tests). */
+/**
+ * After SIGINT/SIGTERM/SIGHUP, the most a best-effort cancel (an upload's DELETE, run after the
+ * interrupt and not stopped by it) may take: a registry that accepts connections but does not
+ * answer would otherwise hold the exit, the command's error unwritten. Unanswered uploads expire
+ * on the registry's side.
+ */
+export const INTERRUPTED_CANCEL_MS = 2_000;
+
+/** Aborted when the process is marked interrupted (markInterrupted), an InterruptedError the reason. */
+let interrupt = new AbortController();
+setMaxListeners(0, interrupt.signal);
+
+/**
+ * Aborts once the process is interrupted (SIGINT/SIGTERM/SIGHUP), its reason an InterruptedError:
+ * the requests under way (a registry's, one that never answers) end at once instead of holding
+ * the exit until their own timeouts, and the command's error says why it stopped.
+ */
+export function interruptSignal(): AbortSignal {
+  return interrupt.signal;
+}
+
+/**
+ * SIGNAL (a request's own timeout, a caller's deadline) or the interrupt, whichever aborts first.
+ * Not for what must run after the interrupt (an upload's DELETE): that keeps a short own timeout.
+ */
+export function untilInterrupted(signal?: AbortSignal): AbortSignal {
+  return signal === undefined ? interrupt.signal : anySignal([signal, interrupt.signal]);
+}
+
+/** Mark the process interrupted (the signal handler; tests): the interrupt signal aborts. */
 export function markInterrupted(signal: ShutdownSignal): void {
-  interruptedBy ??= signal;
+  if (interruptedBy !== undefined) return;
+  interruptedBy = signal;
+  interrupt.abort(new InterruptedError(signal, 'a request under way', { detail: 'aborted' }));
 }
 
 /** Tests only: the unit tests share one process (vitest without isolation). */
 export function clearInterruptedForTests(): void {
   interruptedBy = undefined;
+  interrupt = new AbortController();
+  setMaxListeners(0, interrupt.signal);
 }
 
 /**
