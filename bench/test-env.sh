@@ -9,7 +9,9 @@
 #   new  the working tree's script
 # then prints each phase's seconds side by side with the ratio, and removes what each side made:
 # its tags in the engine (docker rmi, private tags only), its repositories in the registry (and the
-# blobs no other repository links to), its state dir and its index server.
+# blobs no other repository links to), its containerd-store engine (stopped, its bridge deleted:
+# each side's has a bridge of its own, mlitb<pid>, on 10.213.46.0/24), its state dir and its index
+# server.
 #
 #   sudo bench/test-env.sh                 old (HEAD) and new
 #   sudo bench/test-env.sh --new-only      only the working tree's script
@@ -66,6 +68,11 @@ clean_side() { # clean_side NS STATE [INDEX_PORT]
   local tags
   tags=$(docker images --format '{{.Repository}}:{{.Tag}}' | grep -F "$ns/" || true)
   [[ -z $tags ]] || docker rmi $tags >/dev/null
+  # Its containerd-store engine runs from the state dir: stopped (its mounts undone, its bridge
+  # deleted) before the dir goes.
+  if [[ -d $state/engine-containerd ]]; then
+    ML_IMAGE_TEST_STATE=$state bash "$REPO_ROOT/scripts/test-env.sh" --stop-containerd-engine 2>&1 | sed 's/^/    /' >&2
+  fi
   if [[ -n $port ]]; then
     local pid
     pid=$(ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2 || true)
@@ -120,12 +127,13 @@ run_side() { # run_side old|new
   log "$side: $ns, state $state, index port $port"
   local t=$SECONDS rc=0
   ML_IMAGE_TEST_NS=$ns ML_IMAGE_TEST_STATE=$state ML_IMAGE_TEST_ENV=$state/images.env \
-    ML_IMAGE_TEST_INDEX_PORT=$port bash "$script" 2>"$state/run.log" || rc=$?
+    ML_IMAGE_TEST_INDEX_PORT=$port ML_IMAGE_TEST_CONTAINERD_BRIDGE=mlitb$$ \
+    ML_IMAGE_TEST_CONTAINERD_CIDR=10.213.46.1/24 bash "$script" 2>"$state/run.log" || rc=$?
   TOTAL[$side]=$((SECONDS - t))
   sed 's/^/    /' "$state/run.log" >&2
   local line
   while read -r line; do
-    [[ $line =~ ^\[test-env\]\ phase\ ([a-z]+):\ ([0-9]+)s ]] && PHASE[$side.${BASH_REMATCH[1]}]=${BASH_REMATCH[2]}
+    [[ $line =~ ^\[test-env\]\ phase\ ([a-z0-9]+):\ ([0-9]+)s ]] && PHASE[$side.${BASH_REMATCH[1]}]=${BASH_REMATCH[2]}
   done <"$state/run.log"
   if ((rc != 0)); then
     clean_side "$ns" "$state" "$port"
@@ -142,7 +150,7 @@ run_side() { # run_side old|new
 for side in "${SIDES[@]}"; do run_side "$side"; done
 
 printf '\n%-10s %8s %8s %7s\n' phase old new new/old
-for ph in packages buildx cosign binfmt dockerd registry images index total; do
+for ph in packages buildx cosign binfmt dockerd registry images index engine2 total; do
   o=${PHASE[old.$ph]:-} n=${PHASE[new.$ph]:-}
   [[ $ph == total ]] && { o=${TOTAL[old]:-}; n=${TOTAL[new]:-}; }
   r=-

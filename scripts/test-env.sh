@@ -2,13 +2,17 @@
 # Provision the real Docker test environment ml-image-action's tests run against:
 # Docker engine, buildx, QEMU arm64 emulation, a registry on 127.0.0.1:5000, local base images, a
 # local package index on 127.0.0.1:5001 (the bundled example's requirement), cosign with a test
-# signing key pair, and pyspdxtools (the SPDX project's validator, for the SPDX SBOM's tests).
+# signing key pair, pyspdxtools (the SPDX project's validator, for the SPDX SBOM's tests), and a
+# second engine on the containerd image store (dockerd 26, its own socket, for the attested pushes).
 #
 # Idempotent: every step first checks whether its result is already there. A second run changes
 # nothing and says so. Needs root on Debian/Ubuntu (exit 3 otherwise: an environment problem).
 #
 #   sudo scripts/test-env.sh            provision, then write the image references to the env file
 #   scripts/test-env.sh --print-env     print the env file path and contents (no changes)
+#   sudo scripts/test-env.sh --stop-containerd-engine
+#                                       stop the second engine, unmount what it left, delete its
+#                                       bridge (its images stay in the state dir for the next start)
 #
 # Settings (environment):
 #   ML_IMAGE_TEST_STATE   state dir: rootfs caches, registry storage, daemon logs
@@ -18,6 +22,8 @@
 #   ML_IMAGE_TEST_NS      where the base images go (default localhost:5000/ml-image-test; must be
 #                         under localhost:5000/); bench/test-env.sh builds a private one from scratch
 #   ML_IMAGE_TEST_INDEX_PORT  port of the local package index on 127.0.0.1 (default 5001)
+#   ML_IMAGE_TEST_CONTAINERD_BRIDGE  the second engine's bridge (default mlit-c8d0)
+#   ML_IMAGE_TEST_CONTAINERD_CIDR    its address and subnet (default 10.213.47.1/24)
 set -Eeuo pipefail
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -56,13 +62,81 @@ if [[ ${1:-} == --print-env ]]; then
   echo "# $ENV_FILE"; cat "$ENV_FILE"; exit 0
 fi
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0
+  sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0
 fi
+
+# --- the second engine's settings and helpers (its phase is engine2, after the images) -------------
+# dockerd 26 from Debian 13's docker.io, on the containerd image store, beside the main dockerd: its
+# own socket, data-root, exec-root, pid file, managed containerd, cgroup parent and bridge, so it never
+# changes what `docker` means (the tests reach it only through DOCKER_HOST=$E2_HOST).
+E2_DIR=$STATE/engine-containerd
+E2_SOCK=$E2_DIR/docker.sock
+E2_HOST=unix://$E2_SOCK
+E2_BIN=$E2_DIR/bin
+E2_LOG=$STATE/logs/engine-containerd.log
+E2_BRIDGE=${ML_IMAGE_TEST_CONTAINERD_BRIDGE:-mlit-c8d0}
+E2_CIDR=${ML_IMAGE_TEST_CONTAINERD_CIDR:-10.213.47.1/24}
+E2_NAME=ml-image-test-$E2_BRIDGE # its cgroup parent and containerd namespace: one per engine, as its bridge
+e2docker() { docker -H "$E2_HOST" "$@"; }
+e2_up() { curl -fs -o /dev/null --max-time 2 --unix-socket "$E2_SOCK" http://engine/_ping; }
+e2_alive() { # e2_alive PID: running and not a zombie (a setsid daemon is reaped by init, maybe late)
+  local st; st=$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null || true)
+  [[ -n $st && $st != Z ]]
+}
+e2_pid() { # the pid of this state dir's dockerd (its pid file, checked against /proc), or nothing
+  local pid cmd
+  pid=$(cat "$E2_DIR/docker.pid" 2>/dev/null || true)
+  [[ $pid =~ ^[0-9]+$ ]] || return 0
+  cmd=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" || true)
+  [[ $cmd == *dockerd*"--data-root=$E2_DIR/data"* ]] && e2_alive "$pid" && echo "$pid"
+  return 0
+}
+e2_unmount() { # what a stopped engine leaves mounted under its dir (its netns bind mount), deepest first
+  local m
+  for m in $(awk -v d="$E2_DIR/" 'index($5, d) == 1 {print $5}' /proc/self/mountinfo | sort -r); do
+    umount "$m" 2>/dev/null || umount -l "$m"
+  done
+}
+e2_stop() { # stops this state dir's dockerd (TERM, then KILL after 30 s) and its managed containerd
+  local pid cpid
+  pid=$(e2_pid)
+  cpid=$(cat "$E2_DIR/exec/containerd/containerd.pid" 2>/dev/null || true)
+  if [[ -n $pid ]]; then
+    log "stopping the containerd-store engine (dockerd pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do e2_alive "$pid" || break; sleep 0.5; done
+    e2_alive "$pid" && { log "  dockerd $pid did not stop within 30s: SIGKILL"; kill -KILL "$pid" 2>/dev/null || true; }
+  fi
+  # Its containerd ends with it; one left over (dockerd killed) is stopped by its own pid file.
+  if [[ $cpid =~ ^[0-9]+$ ]] && e2_alive "$cpid" &&
+    [[ $(tr '\0' ' ' 2>/dev/null <"/proc/$cpid/cmdline" || true) == containerd*"$E2_DIR/exec/"* ]]; then
+    for _ in $(seq 1 20); do e2_alive "$cpid" || break; sleep 0.5; done
+    e2_alive "$cpid" && kill -KILL "$cpid" 2>/dev/null || true
+  fi
+  rm -f "$E2_DIR/docker.pid" "$E2_DIR/exec/containerd/containerd.pid" "$E2_SOCK"
+  e2_unmount
+  # Its cgroup parent (v1: one per controller; v2: one) and BuildKit's under it, empty once its
+  # containers are gone: children first.
+  local cg
+  for cg in $(find /sys/fs/cgroup -maxdepth 2 -type d -name "$E2_NAME" 2>/dev/null || true); do
+    find "$cg" -depth -type d -exec rmdir {} \; 2>/dev/null || true
+  done
+}
 
 # --- preconditions -------------------------------------------------------------------------------
 [[ $NS == "$REGISTRY"/* && ${NS#"$REGISTRY"/} =~ ^[a-z0-9][a-z0-9._/-]*$ ]] ||
   die 2 "ML_IMAGE_TEST_NS='$NS': must be a repository prefix under $REGISTRY/ in lower case, without a tag"
 [[ $(id -u) -eq 0 ]] || die 3 "must run as root (it installs packages and starts dockerd): sudo $0"
+if [[ ${1:-} == --stop-containerd-engine ]]; then
+  # The bridge to delete is the one its config names (a bench run's engine has its own).
+  e2_bridge=$(grep -o '"bridge": *"[^"]*"' "$E2_DIR/daemon.json" 2>/dev/null | cut -d'"' -f4 || true)
+  e2_stop
+  if [[ -n $e2_bridge ]] && ip link show dev "$e2_bridge" >/dev/null 2>&1; then
+    ip link delete dev "$e2_bridge" && log "deleted the bridge $e2_bridge"
+  fi
+  log "the containerd-store engine of $STATE is stopped (its images stay in $E2_DIR/data)"
+  exit 0
+fi
 [[ -r /etc/os-release ]] || die 3 "not a Debian/Ubuntu system (no /etc/os-release); install Docker, buildx, QEMU binfmt and a registry on 127.0.0.1:5000 by hand"
 # shellcheck disable=SC1091
 OS_ID=$(. /etc/os-release; echo "${ID:-} ${ID_LIKE:-}")
@@ -86,7 +160,8 @@ MIRROR=$(detect_mirror)
 phase_start packages
 # mmdebstrap (+ arch-test for the foreign arm64 root) builds the base images' root file systems.
 # curl: registry_up / in_registry / index_up ask the local registry and index over HTTP.
-PKGS=(docker.io qemu-user-static binfmt-support docker-registry mmdebstrap arch-test busybox-static curl)
+# iproute2: the containerd-store engine's bridge (ip link/addr).
+PKGS=(docker.io qemu-user-static binfmt-support docker-registry mmdebstrap arch-test busybox-static curl iproute2)
 missing=()
 for p in "${PKGS[@]}"; do
   # An engine installed another way (docker-ce, moby on GitHub's runners) is kept: docker.io would conflict.
@@ -582,6 +657,120 @@ if [[ $("$NODE24_DIR/bin/node" --version 2>/dev/null) != "v$NODE24_VERSION" ]]; 
 fi
 phase_end
 
+# --- a second engine on the containerd image store (dockerd 26) ------------------------------------
+# On the runners (buildx's docker-container driver; Docker >= 24 with the containerd image store, the
+# default from Docker 29) each platform's push is an OCI index, the image and an attestation manifest
+# (unknown/unknown), and containerimage.digest names the index. The main dockerd (20.10, BuildKit
+# 0.8) stores no attestations, so __tests__/integration/containerd-store.test.ts builds, merges,
+# attests and verifies against this one instead: dockerd 26.1 and containerd 1.7 from Debian 13's
+# docker.io and containerd packages (plain Go binaries that run here), unpacked into $E2_DIR/bin
+# with this system's runc (Debian 13's needs GLIBC_2.38), on a bridge of its own, without iptables
+# or forwarding changes. Its socket is $E2_HOST; the main dockerd, the registry and the index are
+# left alone (a named bridge, not "none": with "none" dockerd deletes the host's docker0 at start).
+# It pulls the python base image (both platforms) from the registry once.
+phase_start engine2
+[[ $E2_BRIDGE =~ ^[A-Za-z0-9_.-]{1,15}$ ]] ||
+  die 2 "ML_IMAGE_TEST_CONTAINERD_BRIDGE='$E2_BRIDGE': expected an interface name of 1-15 letters, digits, '_', '.' or '-'"
+[[ $E2_CIDR =~ ^([0-9]{1,3}\.){3}[0-9]{1,3}/[0-9]{1,2}$ ]] ||
+  die 2 "ML_IMAGE_TEST_CONTAINERD_CIDR='$E2_CIDR': expected an address and prefix like 10.213.47.1/24"
+mkdir -p "$E2_DIR"/{data,exec}
+if ! "$E2_BIN/dockerd" --version >/dev/null 2>&1 || ! "$E2_BIN/containerd" --version >/dev/null 2>&1 ||
+  [[ ! -x $E2_BIN/containerd-shim-runc-v2 ]]; then
+  log "fetching dockerd and containerd from Debian $BUILDX_SUITE's docker.io and containerd packages into $E2_BIN"
+  e2_debs=$(fetch_debs "$BUILDX_SUITE" amd64 docker.io containerd) || exit $?
+  x=$(mktemp -d)
+  while IFS= read -r deb; do dpkg-deb -x "$deb" "$x"; done <<<"$e2_debs"
+  rm -rf "$E2_BIN.new" && mkdir -p "$E2_BIN.new"
+  install -m 0755 "$x/usr/sbin/dockerd" "$x/usr/sbin/docker-proxy" "$x/usr/bin/containerd" \
+    "$x/usr/bin/containerd-shim-runc-v2" "$E2_BIN.new/"
+  rm -rf "$x" "$E2_BIN" && mv "$E2_BIN.new" "$E2_BIN"
+  "$E2_BIN/dockerd" --version >/dev/null 2>&1 || die 3 "$E2_BIN/dockerd (Debian $BUILDX_SUITE's) does not run here: $("$E2_BIN/dockerd" --version 2>&1 | head -n1)"
+  changed
+fi
+runc_bin=$(command -v runc || true)
+[[ -n $runc_bin ]] && "$runc_bin" --version >/dev/null 2>&1 ||
+  die 3 "no working runc on PATH: the containerd-store engine uses this system's (apt-get install runc)"
+if [[ $(readlink "$E2_BIN/runc" 2>/dev/null || true) != "$runc_bin" ]]; then
+  ln -sfn "$runc_bin" "$E2_BIN/runc"
+  changed
+fi
+# Its bridge: created, addressed and up only where it is not (a reboot drops it; the engine is
+# restarted below then, as dockerd needs the bridge to exist when it starts).
+if ! ip link show dev "$E2_BRIDGE" >/dev/null 2>&1; then
+  clash=$(ip -4 route show to match "${E2_CIDR%/*}" | grep -v '^default' || true)
+  [[ -z $clash ]] || die 3 "the containerd-store engine's subnet $E2_CIDR is already routed here ($clash): set ML_IMAGE_TEST_CONTAINERD_CIDR to a free one"
+  log "creating the bridge $E2_BRIDGE ($E2_CIDR) for the containerd-store engine"
+  ip link add name "$E2_BRIDGE" type bridge
+  # An engine still running (its bridge was deleted under it) has lost its network: restarted below.
+  [[ -z $(e2_pid) ]] || e2_stop
+  changed
+fi
+if ! ip -4 -o addr show dev "$E2_BRIDGE" | grep -qE " inet $E2_CIDR( |$)"; then
+  ip addr add "$E2_CIDR" dev "$E2_BRIDGE"
+  changed
+fi
+if ! ip -o link show dev "$E2_BRIDGE" | grep -qE '[<,]UP[,>]'; then
+  ip link set dev "$E2_BRIDGE" up
+  changed
+fi
+# Its own cgroup parent (cgroupfs: a path, whatever the host's init) and containerd namespaces: where a system containerd already listens on
+# /run/containerd/containerd.sock (a runner's moby), dockerd uses it instead of starting its own, and
+# the namespaces keep the two engines' containers and images apart there.
+e2_config=$(cat <<JSON
+{
+  "features": { "containerd-snapshotter": true },
+  "bridge": "$E2_BRIDGE",
+  "iptables": false,
+  "ip6tables": false,
+  "ip-forward": false,
+  "ip-masq": false,
+  "userland-proxy": false,
+  "exec-opts": ["native.cgroupdriver=cgroupfs"],
+  "cgroup-parent": "/$E2_NAME",
+  "containerd-namespace": "$E2_NAME",
+  "containerd-plugins-namespace": "$E2_NAME-plugins",
+  "insecure-registries": ["$REGISTRY"]
+}
+JSON
+)
+if [[ ! -f $E2_DIR/daemon.json || $(cat "$E2_DIR/daemon.json") != "$e2_config" ]]; then
+  printf '%s\n' "$e2_config" >"$E2_DIR/daemon.json"
+  # A running engine reads its config at start only.
+  [[ -z $(e2_pid) ]] || { log "the containerd-store engine's config changed: restarting it"; e2_stop; }
+  changed
+fi
+if ! e2_up; then
+  # Not answering: one of ours that hangs is stopped; what a stopped or killed one left (its pid
+  # files, its netns mount) is cleared, or it would not start again.
+  e2_stop
+  log "starting the containerd-store engine: $("$E2_BIN/dockerd" --version) on $E2_HOST (log: $E2_LOG)"
+  PATH="$E2_BIN:$PATH" setsid "$E2_BIN/dockerd" --config-file="$E2_DIR/daemon.json" \
+    --data-root="$E2_DIR/data" --exec-root="$E2_DIR/exec" --pidfile="$E2_DIR/docker.pid" \
+    --host="$E2_HOST" >>"$E2_LOG" 2>&1 </dev/null &
+  e2_started=$!
+  # (setsid execs dockerd: $! is its pid, so a dockerd that exits at once is noticed at once)
+  for _ in $(seq 1 120); do e2_up && break; e2_alive "$e2_started" || break; sleep 0.5; done
+  e2_alive "$e2_started" || e2_up ||
+    die_log 3 "$E2_LOG" "the containerd-store engine (dockerd) exited at start, see its log"
+  e2_up || die_log 3 "$E2_LOG" "the containerd-store engine (dockerd) did not answer on $E2_HOST within 60s"
+  changed
+fi
+e2_store=$(e2docker info --format '{{range .DriverStatus}}{{index . 1}} {{end}}' 2>/dev/null || true)
+[[ $e2_store == *io.containerd.snapshotter.v1* ]] ||
+  die_log 3 "$E2_LOG" "the engine on $E2_HOST is not on the containerd image store (driver status: '${e2_store:-none}')"
+# The base image the test builds from, for both platforms: each pull is a quick no-op when the
+# engine has it (on this store the second platform's pull says "up to date" even when it fetched).
+e2_base_was=$(e2docker image inspect --format '{{.Id}}' "$NS/python:3.11" 2>/dev/null || true)
+for arch in amd64 arm64; do
+  pulled=$(e2docker pull --platform "linux/$arch" "$NS/python:3.11" 2>&1) ||
+    { printf '%s\n' "$pulled" >>"$E2_LOG"; die_log 3 "$E2_LOG" "the containerd-store engine could not pull $NS/python:3.11 (linux/$arch) from $REGISTRY"; }
+done
+if [[ $(e2docker image inspect --format '{{.Id}}' "$NS/python:3.11" 2>/dev/null || true) != "$e2_base_was" ]]; then
+  log "  the containerd-store engine pulled $NS/python:3.11 (linux/amd64, linux/arm64)"
+  changed
+fi
+phase_end
+
 # --- env file for the tests ------------------------------------------------------------------------------
 mkdir -p "$(dirname "$ENV_FILE")"
 new_env=$(cat <<EOF
@@ -600,6 +789,7 @@ ML_IMAGE_TEST_COSIGN_KEY=$COSIGN_KEY
 ML_IMAGE_TEST_COSIGN_PUB=$COSIGN_PUB
 ML_IMAGE_TEST_COSIGN_PASSWORD_FILE=$COSIGN_PASSWORD_FILE
 ML_IMAGE_TEST_NODE24=$NODE24_DIR/bin/node
+ML_IMAGE_TEST_CONTAINERD_ENGINE=$E2_HOST
 EOF
 )
 if [[ ! -f $ENV_FILE ]] || [[ $(cat "$ENV_FILE") != "$new_env" ]]; then
@@ -609,7 +799,7 @@ if [[ ! -f $ENV_FILE ]] || [[ $(cat "$ENV_FILE") != "$new_env" ]]; then
 fi
 
 if ((CHANGED)); then
-  log "ready in $(($(date +%s) - T0))s: dockerd, buildx, qemu-aarch64, registry $REGISTRY_ADDR, base images under $NS, cosign, pyspdxtools, Node $NODE24_VERSION"
+  log "ready in $(($(date +%s) - T0))s: dockerd, buildx, qemu-aarch64, registry $REGISTRY_ADDR, base images under $NS, cosign, pyspdxtools, Node $NODE24_VERSION, the containerd-store engine (dockerd $("$E2_BIN/dockerd" --version | awk '{sub(",", "", $3); print $3}') on $E2_HOST)"
 else
-  log "nothing to do: everything was already in place (dockerd, buildx, qemu-aarch64, registry, base images, $ENV_FILE)"
+  log "nothing to do: everything was already in place (dockerd, buildx, qemu-aarch64, registry, base images, the containerd-store engine on $E2_HOST, $ENV_FILE)"
 fi
