@@ -104,6 +104,21 @@ export function readNode24(env: NodeJS.ProcessEnv = process.env): { node: string
   return { node };
 }
 
+/**
+ * The second engine scripts/test-env.sh starts: dockerd 26 on the containerd image store, with its
+ * own socket (ML_IMAGE_TEST_CONTAINERD_ENGINE, a DOCKER_HOST value). Only a test that names it
+ * reaches it: `docker` and the default adapter stay on the main dockerd.
+ */
+export function readContainerdEngine(
+  env: NodeJS.ProcessEnv = process.env,
+): { host: string } | { missing: string } {
+  const file = envFilePath(env);
+  const fromFile = existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
+  const host = env.ML_IMAGE_TEST_CONTAINERD_ENGINE ?? fromFile.ML_IMAGE_TEST_CONTAINERD_ENGINE;
+  if (!host) return { missing: `ML_IMAGE_TEST_CONTAINERD_ENGINE is not set (env file ${file})` };
+  return { host };
+}
+
 export type Decision = 'run' | 'skip' | 'fail';
 
 /** In CI a missing Docker environment fails the run; locally the integration tests skip. */
