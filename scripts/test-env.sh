@@ -705,11 +705,14 @@ if ! ip link show dev "$E2_BRIDGE" >/dev/null 2>&1; then
   [[ -z $(e2_pid) ]] || e2_stop
   changed
 fi
-if ! ip -4 -o addr show dev "$E2_BRIDGE" | grep -qE " inet $E2_CIDR( |$)"; then
+# (read whole, then matched: `ip ... | grep -q` could fail on SIGPIPE under pipefail)
+e2_addrs=$(ip -4 -o addr show dev "$E2_BRIDGE")
+if [[ " $e2_addrs " != *" inet $E2_CIDR "* ]]; then
   ip addr add "$E2_CIDR" dev "$E2_BRIDGE"
   changed
 fi
-if ! ip -o link show dev "$E2_BRIDGE" | grep -qE '[<,]UP[,>]'; then
+e2_link=$(ip -o link show dev "$E2_BRIDGE")
+if [[ ! $e2_link =~ [\<,]UP[,\>] ]]; then
   ip link set dev "$E2_BRIDGE" up
   changed
 fi
