@@ -9,9 +9,10 @@ export const modules = {
 /* harmony export */   Yx: () => (/* binding */ isPushed),
 /* harmony export */   ef: () => (/* binding */ BUILD_RESULT_SCHEMA_VERSION),
 /* harmony export */   fh: () => (/* binding */ BuildResultSchema),
+/* harmony export */   sk: () => (/* binding */ MaterialsSchema),
 /* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
 /* harmony export */ });
-/* unused harmony export VariantBuildSchema */
+/* unused harmony exports FileDigestSchema, VariantBuildSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64377);
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
@@ -27,6 +28,20 @@ const imageRef = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((r)
     error: (iss) => `not an image reference: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(String(iss.input))}`,
 });
 const BUILD_RESULT_SCHEMA_VERSION = 1;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** A file the build read, by the sha256 of its bytes: its path from the config's directory. */
+const FileDigestSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), sha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(SHA256_HEX) });
+/**
+ * The files the build stage read, by digest, when it read them (what provenance names: the attest
+ * stage may run later, in another job, after the files changed). The same for every target of a
+ * run. Older build.json files have none: the attest stage then reads the files as they are.
+ */
+const MaterialsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    /** ml-image.yml (none when the config came from inputs or flags only). */
+    config: FileDigestSchema.optional(),
+    /** python.requirements with their -r includes and -c files, in the order read. */
+    requirements: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(FileDigestSchema),
+});
 const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     /**
      * What the build built for: one of the platforms a config and plan.json may name (the build
@@ -60,6 +75,11 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
      * Older build.json files have none: pushed exactly when there is no localRef (isPushed).
      */
     pushed: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional(),
+    /**
+     * The sha256 (hex) of the resolver's constraints this target's build got; absent when it got
+     * none (no resolution) or, with no `materials` in build.json, when an older version built it.
+     */
+    constraintsSha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(SHA256_HEX).optional(),
 });
 const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     /**
@@ -82,6 +102,7 @@ const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
 const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     schemaVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
     variants: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(VariantBuildSchema),
+    materials: MaterialsSchema.optional(),
 });
 /**
  * Whether the build pushed P (its repository@digest is in the registry): what it recorded, else (a
@@ -100,20 +121,23 @@ const isPushed = (p) => p.pushed ?? p.localRef === undefined;
 /* harmony export */   Kh: () => (/* binding */ CREATED_LABEL),
 /* harmony export */   iv: () => (/* binding */ EnvRecordSchema),
 /* harmony export */   o8: () => (/* binding */ packageListProblem),
+/* harmony export */   vS: () => (/* binding */ sizeKindOf),
 /* harmony export */   z: () => (/* binding */ VARIANT_LABEL)
 /* harmony export */ });
 /* unused harmony exports LayerSchema, COLLECT_ENV_FIELDS */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
-/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47684);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
+/* harmony import */ var _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6842);
+/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47684);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
 // src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
 
 
 
+
 const ENV_RECORD_SCHEMA_VERSION = 2;
 /** Labels the build sets (src/plan/tags.ts computeLabels) that image.variant / image.created mirror. */
-const VARIANT_LABEL = `${_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_PREFIX */ .Ag}.variant`;
+const VARIANT_LABEL = `${_plan_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .LABEL_PREFIX */ .Ag}.variant`;
 const CREATED_LABEL = 'org.opencontainers.image.created';
 const maybe = (t) => t.nullable().optional();
 /**
@@ -122,130 +146,142 @@ const maybe = (t) => t.nullable().optional();
  * Infinity, which no JSON file can hold. The record is refused when read (exit 2 naming the
  * field), not when the report is written.
  */
-const bytes = zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const bytes = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** One step of the image's history (docker history): its instruction and the bytes its layer added. */
-const LayerSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    createdBy: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+const LayerSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    createdBy: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     sizeBytes: bytes,
     /** No filesystem layer (ENV, CMD, LABEL ...). */
-    empty: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
+    empty: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional(),
 });
-const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(ENV_RECORD_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        digest: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(ENV_RECORD_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        ref: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        digest: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        platform: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
         sizeBytes: bytes,
+        /**
+         * What sizeBytes measures, which depends on the engine's image store (src/docker/size-kind.ts):
+         * `unpacked` (the classic store: the unpacked layers) or `content` (the containerd image store:
+         * the compressed content of the platform's manifest, about a third of it). Absent in records
+         * written before kinds were recorded, or when the engine could not tell its store: read as
+         * `unpacked`, what the classic store gave (sizeKindOf).
+         */
+        sizeKind: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .SIZE_KINDS */ .gT).optional(),
         // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
-        layers: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
-        labels: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        user: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        entrypoint: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).nullable(),
-        cmd: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).nullable(),
-        env: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        layers: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative(),
+        labels: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        user: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        entrypoint: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).nullable(),
+        cmd: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).nullable(),
+        env: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
         /** The config variant the image was built for (cpu, cuda12.8), when known. (v2) */
-        variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        variant: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable(),
         /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
-        created: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        created: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable(),
         /**
          * The image's history, oldest first: each build step with the instruction that made it and
          * the bytes its layer added (0 for ENV, CMD ... which add no layer). From the engine; absent in
          * records written before sizes were captured, or when the engine could not tell.
          */
-        history: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(LayerSchema).optional(),
+        history: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(LayerSchema).optional(),
     }),
-    os: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        osRelease: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        glibc: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        kernel: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        machine: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    os: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        osRelease: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        glibc: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        kernel: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        machine: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     }),
-    python: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        implementation: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        executable: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        pipVersion: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        packages: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-            name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            requires: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-            installer: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            location: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    python: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        version: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        implementation: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        executable: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        platform: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        pipVersion: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        packages: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+            name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+            version: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+            requires: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+            installer: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+            location: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
             /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
             sizeBytes: bytes.optional(),
         })),
     }),
-    apt: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        arch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    apt: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        version: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
         /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
         sizeBytes: bytes.optional(),
         /**
          * The source package it was built from (dpkg's Source field: libssl3's "openssl"), when dpkg
          * names one; absent: the binary package itself, or a record written before probe 3.
          */
-        source: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+        source: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
         /** The source package's version when it differs from this one's (a binNMU's "+b1"). */
-        sourceVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+        sourceVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
     })),
     /**
      * The conda packages, sorted: each `conda-meta/*.json` of the environment (sys.prefix's, and
      * CONDA_PREFIX's when another), as `conda list` reads them; the channel without its subdir, a
      * token in it masked. Absent without conda-meta, and in records written before probe 4.
      */
-    conda: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        build: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        channel: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        subdir: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    conda: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        version: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        build: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+        channel: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+        subdir: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
     }))
         .optional(),
-    cuda: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        driverMaxCuda: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        cudnn: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        nccl: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        nvcc: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    cuda: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        driverMaxCuda: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        cudnn: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        nccl: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        nvcc: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
         /** Where each library was read: "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads) or "system". */
-        sources: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional(),
+        sources: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).optional(),
     }),
-    torch: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        cuda: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        hip: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        cudaAvailable: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
-        deviceCount: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-        tf32: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ matmul: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(), cudnn: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY() }),
-        allocatorConfig: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    torch: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        version: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        cuda: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        hip: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        cudaAvailable: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(),
+        deviceCount: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+        tf32: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ matmul: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(), cudnn: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY() }),
+        allocatorConfig: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     })
         .loose()
         .nullable(),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
         /** null where nvidia-smi has none: a unified-memory GPU (GB10) prints memory.total "[N/A]". */
-        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nullable(),
-        computeCapability: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        driver: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nullable(),
+        computeCapability: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        driver: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable(),
     })
         .loose()),
-    tools: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable()),
-    env: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    tools: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable()),
+    env: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
     /** Every field of torch.utils.collect_env, by its name there. */
-    collectEnv: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()),
-    errors: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ field: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() })),
-    capture: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        probeVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-        toolVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        time: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        host: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ kernel: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), engine: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
+    collectEnv: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()),
+    errors: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ field: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), error: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() })),
+    capture: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        probeVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+        toolVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        time: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        host: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ kernel: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), engine: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional() }),
     }),
 });
+/** The kind of the record's image size: a record without one holds what the classic store gave. */
+function sizeKindOf(record) {
+    return record.image.sizeKind ?? _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SIZE_KIND */ .fl;
+}
 /** The errors field of a record whose pip package list lacks what the probe could not read. */
 const PACKAGE_LIST_FIELD = 'python.packages';
 /**
@@ -260,7 +296,7 @@ function packageListProblem(record) {
         return undefined;
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     // One line, escaped: the error names a folder of the image's, which may hold any character.
-    return `the pip package list is incomplete: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(errors[0].error, 300))}${more}`;
+    return `the pip package list is incomplete: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(errors[0].error, 300))}${more}`;
 }
 /** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
 const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
@@ -436,19 +472,6 @@ function patternProblem(pattern) {
     catch (e) {
         return e.message;
     }
-}
-
-
-/***/ }),
-
-/***/ 15063:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ archOf)
-/* harmony export */ });
-function archOf(platform) {
-    return platform.split('/')[1];
 }
 
 
@@ -1039,7 +1062,7 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
         error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
     })
         .optional()
-        .describe('Image size budget: an absolute size (`8GB`, `750MB`, `1.5GiB`) or a growth over the base branch (`+5%`). A breach fails the report stage, naming what grew most.'),
+        .describe("Image size budget: an absolute size (`8GB`, `750MB`, `1.5GiB`) or a growth over the base branch (`+5%`). A breach fails the report stage, naming what grew most. The size is the engine's: unpacked on the classic image store, compressed on the containerd store (about a third); a growth is not judged where the two differ."),
 })
     .prefault({})
     .describe('Image size.');
@@ -1098,38 +1121,40 @@ function inheritedFrom(v, field) {
 /* harmony export */   cv: () => (/* binding */ PackageChangeSchema),
 /* harmony export */   sG: () => (/* binding */ ChangeLevelSchema)
 /* harmony export */ });
-/* unused harmony exports CudaLossSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+/* unused harmony exports CudaLossSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeKindSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6842);
 // The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
 // and a privileged workflow re-validates that model from an untrusted artifact, so they are data
 // only (no Markdown, no labels the renderer could take at face value).
 
-const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
+
+const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
 /**
  * A change that loses a CUDA build: the base's build label names CUDA (pip `+cu121`, conda
  * `py3.11_cuda12.1_cudnn8.9.2_0`) and this PR's names none (`+cpu`, `py3.11_cpu_0`, `no label`,
  * `no build`). The diff decides it, so that the report and its artifact read it from here.
  */
-const CudaLossSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
-const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+const CudaLossSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() });
+const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /**
      * changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`; conda: only the
      * build or channel, which from and to then show: `2.1.0 py3.11_cuda12.1_cudnn8.9.2_0`).
      */
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded', 'changed']),
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded', 'changed']),
+    from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     level: ChangeLevelSchema.nullable(),
     /** Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one. */
     cudaLoss: CudaLossSchema.optional(),
 });
-const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    baseCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    headCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    unchanged: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    baseCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    headCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    unchanged: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     /** Upgraded/downgraded/changed by level (major first), then added, then removed; by name within each. */
-    changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(PackageChangeSchema),
+    changes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PackageChangeSchema),
 });
 /** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
 const COMPONENT_IDS = [
@@ -1146,82 +1171,96 @@ const COMPONENT_IDS = [
     'driver',
     'gpus',
 ];
-const ComponentIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(COMPONENT_IDS);
+const ComponentIdSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(COMPONENT_IDS);
 /** The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine. */
 const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
-const ComponentChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const ComponentChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     id: ComponentIdSchema,
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    changed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    changed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** up/down for versions that compare; "changed" for the rest (OS name, GPU list). */
-    direction: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['up', 'down', 'changed']).nullable(),
+    direction: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['up', 'down', 'changed']).nullable(),
     level: ChangeLevelSchema.nullable(),
     /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
-    host: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    host: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** torch: set when its version's local label loses a CUDA build (`2.1.0+cu121` -> `2.1.0+cpu`). */
     cudaLoss: CudaLossSchema.optional(),
 });
-const EnvVarChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'changed']),
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+const EnvVarChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['added', 'removed', 'changed']),
+    from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
 });
 const LabelChangeSchema = EnvVarChangeSchema.extend({
     /** Changes on every build (creation time, commit): listed, but not an environment change. */
-    volatile: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    volatile: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
 });
-const count = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative();
+const count = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative();
+/**
+ * What an image size measures, by the engine's image store (src/docker/size-kind.ts): `unpacked`
+ * (the classic store) or `content` (the containerd store: compressed). Absent: unpacked.
+ */
+const SizeKindSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .SIZE_KINDS */ .gT);
 /** A package among an image's biggest (pip: RECORD sizes; apt: dpkg's Installed-Size). */
-const SizeItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+const SizeItemSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
 });
 /** A layer among an image's biggest, with the instruction that made it. */
-const LayerItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ createdBy: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative() });
+const LayerItemSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ createdBy: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative() });
 /** The biggest contributors to an image's size; a list is empty when the record has no sizes. */
-const SizeTopSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    pip: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeItemSchema),
-    apt: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeItemSchema),
-    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LayerItemSchema),
+const SizeTopSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    pip: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SizeItemSchema),
+    apt: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SizeItemSchema),
+    layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(LayerItemSchema),
 });
 /** What one package or layer added to (or took from) the image, base -> this PR. */
-const SizeChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pip', 'apt', 'layer']),
+const SizeChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pip', 'apt', 'layer']),
     /** Package name, or the layer's instruction. */
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /** Versions (packages; null: not installed on that side); null for layers. */
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    baseBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
-    headBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
-    delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    baseBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().nullable(),
+    headBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().nullable(),
+    delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
 });
 /** Where the bytes went: the image's size change and the packages and layers that made it. */
-const SizeExplanationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+const SizeExplanationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    /**
+     * The image's size change; where the two sizes are of different kinds (EnvDiff.sizeKindChange),
+     * the packages' (packagesDelta): the only change measured alike on both sides.
+     */
+    delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
     /** Both records had package sizes (older records have none). */
-    packagesKnown: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    /** Both records had the layers' history. */
-    layersKnown: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    packagesKnown: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    /**
+     * Both records had the layers' history, measured by the same image store (the layers' sizes
+     * are the engine's too: not compared when the sizes' kinds differ).
+     */
+    layersKnown: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** The biggest package changes by size (pip and apt together), largest |delta| first. */
-    packages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeChangeSchema),
+    packages: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SizeChangeSchema),
     /** Sum of every package's change (shown or not). */
-    packagesDelta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    packagesDelta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
     /** Packages whose size changed, shown or not. */
     packagesChanged: count,
     /** The biggest layer changes, largest |delta| first (matched by instruction). */
-    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeChangeSchema),
+    layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SizeChangeSchema),
 });
-const EnvSummarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    created: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+const EnvSummarySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    created: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+    /** What sizeBytes measures; absent where the record names no kind (unpacked). */
+    sizeKind: SizeKindSchema.optional(),
     layers: count,
     pipCount: count,
     aptCount: count,
@@ -1231,11 +1270,11 @@ const EnvSummarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
      * Why the pip package list is incomplete: the probe could not read every distribution (its
      * record's errors under python.packages). Absent when it is complete.
      */
-    pipIncomplete: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(400).optional(),
-    components: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable()]))),
+    pipIncomplete: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(400).optional(),
+    components: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable()]))),
 });
-const delta = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ base: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), head: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() });
-const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const delta = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ base: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), head: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() });
+const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     pip: PackageDiffSchema,
     apt: PackageDiffSchema,
     /**
@@ -1243,57 +1282,63 @@ const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
      * before the probe read them (probe 4).
      */
     conda: PackageDiffSchema.optional(),
-    components: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ComponentChangeSchema),
-    env: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EnvVarChangeSchema),
+    components: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ComponentChangeSchema),
+    env: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        changes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(EnvVarChangeSchema),
         unchanged: count,
         /** Redacted on both sides: whether they differ cannot be told (and is never guessed). */
         redactedBoth: count,
     }),
-    labels: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LabelChangeSchema), unchanged: count }),
+    labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ changes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(LabelChangeSchema), unchanged: count }),
     size: delta,
+    /**
+     * Set when the two sizes are of different kinds (the engine's image store changed between the
+     * captures, an absent kind read as unpacked): then `size` holds the two figures but its delta
+     * compares nothing, and the report shows no change, percentage or growth budget for it.
+     */
+    sizeKindChange: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ from: SizeKindSchema, to: SizeKindSchema }).optional(),
     layers: delta,
     /** Which packages and layers made the size change; absent when neither record has sizes. */
     sizeExplanation: SizeExplanationSchema.optional(),
     /** Anything changed other than volatile labels and host facts. */
-    changed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    changed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
 });
-const SmokeStatusSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
-const SmokeTestChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+const SmokeStatusSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokeTestChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    suite: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     from: SmokeStatusSchema.nullable(),
     to: SmokeStatusSchema.nullable(),
     /** This PR's reason (fail/skip) and classified cause. */
-    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    cause: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     /** pass -> fail */
-    regression: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    regression: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** fail -> pass */
-    fixed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    fixed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** What the floors said of this PR's test: the row judged against, or "no floor for ..." (GPU suites). */
-    note: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    note: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
-const MetricDeltaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    test: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    metric: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    base: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-    head: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+const MetricDeltaSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    test: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    metric: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    base: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    head: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
     /** (head - base) / |base|; null without both values or with base 0. */
-    relative: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-    better: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['higher', 'lower']).nullable(),
-    regression: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    improved: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    relative: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    better: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['higher', 'lower']).nullable(),
+    regression: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    improved: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** The floor this PR's value was judged against (the smoke script's <metric>_floor). */
-    floor: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(),
+    floor: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
 });
-const smokeSummary = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: count, fail: count, skip: count });
-const SmokeDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    threshold: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+const smokeSummary = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ pass: count, fail: count, skip: count });
+const SmokeDiffSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    threshold: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
     base: smokeSummary.nullable(),
     head: smokeSummary,
-    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestChangeSchema),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MetricDeltaSchema),
+    tests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SmokeTestChangeSchema),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(MetricDeltaSchema),
     regressions: count,
     metricRegressions: count,
     fixed: count,
@@ -1986,7 +2031,7 @@ const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}
 /** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
 function whatOf(where, kind) {
     if (kind === 'reference')
-        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : where === url_secrets/* HOST_TOKEN_WHERE */.Nm ? where : `the query (${where})`}`;
+        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : where === url_secrets/* HOST_TOKEN_WHERE */.Nm ? where : queryParameter(where)}`;
     if (where === 'login')
         return LOGIN_WHAT;
     if (where === '/t/')
@@ -1995,8 +2040,13 @@ function whatOf(where, kind) {
         return `a Cloudsmith entitlement token (${url_secrets/* HOST_TOKEN_WHERE */.Nm})`;
     if (where === 'token')
         return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
-    return `a token in the query (${where})`;
+    return `a token in ${queryParameter(where)}`;
 }
+/**
+ * How a message names a query parameter (paramName's `sig=`): `the query parameter sig`. Neither
+ * `(password=)` nor `(?sig=)`: an error's maskers would take the rest of the line for its value.
+ */
+const queryParameter = (where) => `the query parameter ${where.slice(0, -1)}`;
 /** A reference pip fills in from its environment (parse.ts' rule): `${NAME}`. */
 const ENV_REFERENCE = /\$\{[A-Z0-9_]+\}/g;
 /** The spans of TEXT's `${NAME}`s, [start, end) each. */
@@ -3495,12 +3545,22 @@ function readResolutionFile(file) {
  * first stage; `--from DIR`).
  */
 const BUILD_FIX = "run the build stage in this job, or download the build job's build.json into result-dir";
+/** Whether VARIANTS, a build.json's, is an empty list or an empty mapping. */
+const isEmpty = (variants) => Array.isArray(variants)
+    ? variants.length === 0
+    : typeof variants === 'object' && variants !== null && Object.keys(variants).length === 0;
 /**
  * build.json: a missing or broken one is bad input naming it. The caller's fix replaces the build
- * stage's for a missing or unreadable file, and is given for one that does not parse.
+ * stage's for a missing or unreadable file, and is given for one that does not parse. One of this
+ * version holding no variants (`[]`, or an empty mapping) is bad input said as such: the build
+ * built nothing.
  */
 function readBuildFile(file, as = {}) {
     const data = (0,json_file/* readJsonFile */.JE)(file, { what: as.what ?? 'build result', fix: as.fix ?? BUILD_FIX });
+    const variants = data?.variants;
+    // No build writes one: a plan has a variant at least, and the build records each it built.
+    if (versionOf(data) === result/* BUILD_RESULT_SCHEMA_VERSION */.ef && isEmpty(variants))
+        throw new errors/* InputError */.dz(`${file}: the build result holds no variants (variants: ${JSON.stringify(variants)}): the build that wrote it built nothing`, `rerun the build, which records each variant it builds: ${as.fix ?? BUILD_FIX}`);
     return parseAs(result/* BuildResultSchema */.fh, data, file, 'a build result', as.fix);
 }
 /**
@@ -3605,6 +3665,8 @@ const DigestFileSchema = schemas/* object */.Ikc({
     baseImage: schemas/* string */.YjP(),
     baseDigest: schemas/* string */.YjP().optional(),
     build: result/* PlatformBuildSchema */.vp,
+    /** build.json's `materials` of the job (the merge job puts them in the merged build.json). */
+    materials: result/* MaterialsSchema */.sk.optional(),
 });
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
@@ -3631,6 +3693,7 @@ opts = {}) {
         readResolution: (v, p) => readResolutionFile(at((0,names/* resolutionFile */.$v)(v, p))),
         removeResolution: (v, p) => removeFile(at((0,names/* resolutionFile */.$v)(v, p)), label),
         writeBuild: (build) => writeJson(names/* BUILD_FILE */.oS, result/* BuildResultSchema */.fh, build),
+        removeBuild: () => removeFile(at(names/* BUILD_FILE */.oS), label),
         readBuild: (as) => readBuildFile(at(names/* BUILD_FILE */.oS), as),
         hasBuild: () => (0,external_node_fs_.existsSync)(at(names/* BUILD_FILE */.oS)),
         writeDigests: (build) => {
@@ -3738,6 +3801,7 @@ function digestFiles(build) {
         baseImage: v.baseImage,
         ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
         build: p,
+        ...(build.materials && { materials: build.materials }),
     })));
 }
 // ---- reading by directory path -----------------------------------------------------------------
@@ -3945,6 +4009,13 @@ const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
      */
     finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
     runner: SmokeRunnerSchema.optional(),
+    /**
+     * Set on the results so far of a run that was stopped before every suite ran (SIGINT, SIGTERM,
+     * SIGHUP; the Docker daemon going away): why (the error's message). Its last test failed because
+     * it was stopped, not on its own, and the tests after it are missing: such a result is shown,
+     * never attested (src/pipeline/attest.ts) nor reused. Results without it ran to the end.
+     */
+    interrupted: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
 });
 const xml = (s) => s
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
@@ -4034,12 +4105,14 @@ function indexUrlProblem(url) {
 /* harmony export */ });
 /* unused harmony export MAX_INSTRUCTION */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+/* harmony import */ var _redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55875);
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
 // it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
 // records (src/diff/read.ts) masks a record written by an older version again with today's rules.
 // The smoke stage masks a test's output with the same pairs rule (redactOutput).
+
 
 /** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
 const MAX_INSTRUCTION = 500;
@@ -4147,43 +4220,251 @@ function maskRunArgs(text, at, n) {
  * lower-case `max_new_tokens=50` or `tokenizer=bert-base` is a setting it prints, not a variable.
  */
 const ENV_NAME = '[A-Z_][A-Z0-9_]*';
+/** A YAML key as YAML_PAIR reads it: an environment variable's name with a `_`. */
+const YAML_NAME = '[A-Z][A-Z0-9]*_[A-Z0-9_]*';
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
 const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
-/** NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME. */
-const ENV_ASSIGNMENT = assignment(ENV_NAME);
+/**
+ * NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME, as a shell's word
+ * (assignment); a quote the line does not close takes the rest of the line (`declare -x
+ * SSH_KEY="-----BEGIN KEY-----`: its next lines are maskContinuations').
+ */
+const ENV_ASSIGNMENT = new RegExp(`(^|\\s)(${ENV_NAME})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+(?:["'][^\\r\\n]*)?|["'][^\\r\\n]*)`, 'g');
 /**
  * A quoted NAME and its quoted value, as a mapping prints: Python's `{'WANDB_API_KEY': 'x'}`
  * (print(os.environ); `"it's"` in double quotes), JSON's `"WANDB_API_KEY": "x \\" y"`, or
- * `os.environ["A"] = "x"`. A value's escaped characters are part of it.
+ * `os.environ["A"] = "x"`; either written as a bytes literal (`b'A'`, `b"x"`), as os.environb and
+ * a bytes dict print. A value's escaped characters are part of it.
  */
-const QUOTED_PAIR = new RegExp(`(["'])(${ENV_NAME})\\1(\\]?\\s*[:=]\\s*)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`, 'g');
+const QUOTED_PAIR = new RegExp(`(b?)(["'])(${ENV_NAME})\\2(\\]?\\s*[:=]\\s*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`, 'g');
+/**
+ * A tuple of a quoted NAME and its quoted value, as Python prints os.environ.items() in a list:
+ * `[('DB_PASSWORD', 'x'), ...]` (bytes literals too); the value ends the tuple or its line.
+ */
+const TUPLE_PAIR = new RegExp(`\\((b?)(["'])(${ENV_NAME})\\2(,[ \\t]*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')(?=[ \\t]*(?:\\)|\\r?\\n|$))`, 'g');
 /**
  * A line that is one `NAME: value`, as YAML (and `docker inspect`'s Go template) prints it, NAME
  * with a `_` (WANDB_API_KEY): a `KEY: column` or `AUTHORS: Jane` line is a program's own text.
+ * NAME may be quoted (`"DB_PASSWORD": |-`, as yaml.dump writes it with a default_style); then a
+ * value quoted whole on the line (JSON's `"A_KEY": "x",`) is QUOTED_PAIR's, and only one that is
+ * not quoted, or whose quote the line does not close (a scalar over several lines), is this one's.
+ * The blanks after the colon are taken whole (`(?![ \t])`): the check on the value is made once.
  */
-const YAML_PAIR = new RegExp(`^([ \\t-]*)([A-Z][A-Z0-9]*_[A-Z0-9_]*):([ \\t]+)([^\\r\\n]*)$`, 'gm');
+const YAML_PAIR = new RegExp(`^([ \\t-]*)(?:(["'])(${YAML_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${YAML_NAME}):([ \\t]+))([^\\r\\n]*)$`, 'gm');
 /**
  * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
  * whose NAME is written as an environment variable's masked as the environment record masks it
  * (redactEnvValue: by a secret NAME, else by its shape), a line as `env` prints it whole (blanks
  * included; a CRLF line keeps its CR), an assignment in other text (`export A=x`, `set`'s
- * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) and a
- * YAML line `A: x`; then tokens of known forms and URL logins (redactText).
+ * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) or
+ * a tuple (`('A', 'x')`), and a YAML line `A: x`; the lines that go on a secret's value first
+ * (maskContinuations: a YAML block, pprint's literals); then tokens of known forms and URL logins
+ * (redactText).
  */
 function redactOutput(text) {
     const mask = (name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`;
-    const lines = text
-        .replace(ENV_LINE, (_m, name, value) => mask(name, value))
-        .replace(QUOTED_PAIR, (_m, q, name, sep, dq, sq) => {
+    const quoted = (open) => (_m, nb, q, name, sep, vb, dq, sq) => {
         const vq = dq !== undefined ? '"' : "'";
-        return `${q}${name}${q}${sep}${vq}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, dq ?? sq ?? '')}${vq}`;
-    })
-        .replace(YAML_PAIR, (_m, lead, name, sp, value) => `${lead}${name}:${sp}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
+        return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, dq ?? sq ?? '')}${vq}`;
+    };
+    const lines = (0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f)(text)
+        .replace(ENV_LINE, (_m, name, value) => mask(name, value))
+        .replace(QUOTED_PAIR, quoted(''))
+        .replace(TUPLE_PAIR, quoted('('))
+        .replace(YAML_PAIR, (_m, lead, q = '', qname, qsp, name, sp, value = '') => {
+        const key = qname ?? name;
+        return `${lead}${q}${key}${q}:${qsp ?? sp}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(key, value)}`;
+    });
     return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
 }
 /** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
 function maskAssignments(text) {
     return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
+}
+
+
+/***/ }),
+
+/***/ 55875:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ openContinuation),
+/* harmony export */   f: () => (/* binding */ maskContinuations)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+// A secret value printed over several lines, in a program's output (redactOutput masks the first
+// line of each by its NAME; this masks the lines that follow it). One pass over the lines, each
+// looked at once: linear in the length of the text.
+
+/** Whether NAME names a secret (the shared secretName rule): its value, whatever it is, is masked. */
+const secretName = (name) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, '') === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF;
+/**
+ * A YAML key at a line's start (after blanks and a sequence's `- `), bare or quoted, NAME with a
+ * `_` as redactOutput's YAML pair (WANDB_API_KEY: a `KEY:` or `AUTHORS:` line is a program's
+ * own text), followed by its value, or by nothing: a block scalar (`|`, `>-`), a nested mapping,
+ * or a scalar that goes on over the lines below (yaml.dump folds a long one, and writes one that
+ * holds a line break as a quoted scalar over several lines).
+ */
+const YAML_KEY = /^([ \t-]*)(["']?)([A-Z][A-Z0-9]*_[A-Z0-9_]*)\2:(?:[ \t]|$)/;
+const INDENT = /^[ \t]*/;
+/** Python's string or bytes literal, its escaped characters part of it. */
+const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
+/**
+ * A secret name's quoted pair whose value pprint goes on with on the next line, the line ending
+ * with its first literal (`'SSH_KEY': '-----BEGIN KEY-----\n'`), or a tuple of items() with the
+ * value on the next line (`('SSH_KEY',`). In a list of names (`['DB_PASSWORD',`) no value follows.
+ */
+const LITERAL_HEAD = new RegExp(`(?:\\(b?(["'])([A-Z_][A-Z0-9_]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Z_][A-Z0-9_]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL})[ \\t]*$`);
+/** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
+const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
+/** The most lines a shell's quoted value is masked over when its quote is not closed. */
+const MAX_QUOTED_LINES = 256;
+/** A secret NAME's assignment whose value begins with a quote (NAME='..., NAME="..., NAME=$'...). */
+const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
+/**
+ * One line, LINE (its CR taken off) at index AT of the lines, after OPEN: what of it is masked,
+ * and what is open after it. Inside a secret YAML key's block, a blank line is part of it and a
+ * line indented more than the key is masked after its indentation; the first line indented no
+ * more than the key ends it (and is read as any other). After a secret's pprint literal, a line
+ * that begins with a literal (not a key's) has its text masked, and goes on when nothing follows it.
+ * After a secret's shell-quoted value that its line leaves open, each line is masked up to the
+ * closing quote (an empty one kept), for at most MAX_QUOTED_LINES lines.
+ */
+function step(line, at, open) {
+    if (open?.kind === 'block') {
+        const indent = INDENT.exec(line)[0].length;
+        if (indent === line.length)
+            return { open };
+        if (indent > open.column)
+            return { open, mask: indent };
+    }
+    else if (open?.kind === 'literal') {
+        const lit = LITERAL_LINE.exec(line);
+        // A literal followed by ':' or '=' is the next key (`'HOME': '/root'`), not a part of the value.
+        if (lit && !/^[ \t]*[:=\]]/.test(lit[4])) {
+            const start = lit[1].length + 1;
+            const end = start + (lit[2] ?? lit[3]).length;
+            return { ...(lit[4].trim() === '' && { open }), mask: start, end };
+        }
+    }
+    else if (open?.kind === 'quote' && open.lines < MAX_QUOTED_LINES) {
+        const end = closingQuote(line, 0, open.quote);
+        if (end >= 0)
+            return end > 0 ? { mask: 0, end } : {};
+        const more = { open: { ...open, lines: open.lines + 1 } };
+        return line === '' ? more : { ...more, mask: 0 };
+    }
+    const quote = openQuote(line);
+    if (quote)
+        return { open: { kind: 'quote', quote, from: at, lines: 0 } };
+    // A quoted pair that ends its line with a literal is pprint's (`'SSH_KEY': '...\n'`), whose next
+    // lines are literals, not the more indented block of a YAML key (`"SSH_KEY": |`, `"K": "x\`).
+    if (literalHead(line))
+        return { open: { kind: 'literal', from: at } };
+    const key = YAML_KEY.exec(line);
+    if (key && secretName(key[3]))
+        return { open: { kind: 'block', column: key[1].length, from: at } };
+    return {};
+}
+/**
+ * Where QUOTE, opened before FROM, closes in LINE (the index of its closing quote), or -1: `'`
+ * at the next `'`, `"` and `$'` at the next one not escaped with a backslash.
+ */
+function closingQuote(line, from, quote) {
+    const q = quote === '"' ? '"' : "'";
+    for (let i = from; i < line.length; i++) {
+        if (line[i] === q)
+            return i;
+        if (line[i] === '\\' && quote !== "'")
+            i++;
+    }
+    return -1;
+}
+/**
+ * The quote a secret NAME's shell-quoted value leaves open at the end of LINE (dash's `set`:
+ * `SSH_KEY='-----BEGIN ...`), read from the value's first quote to the line's end; undefined when
+ * there is none, or all close on the line.
+ */
+function openQuote(line) {
+    if (!line.includes('='))
+        return undefined;
+    QUOTED_ASSIGNMENT.lastIndex = 0;
+    for (let m; (m = QUOTED_ASSIGNMENT.exec(line));) {
+        if (!secretName(m[1]))
+            continue;
+        for (let i = QUOTED_ASSIGNMENT.lastIndex; i < line.length; i++) {
+            const c = line[i];
+            if (c !== "'" && c !== '"')
+                continue;
+            const quote = c === "'" && line[i - 1] === '$' ? "$'" : c;
+            const end = closingQuote(line, i + 1, quote);
+            if (end < 0)
+                return quote;
+            i = end;
+        }
+        return undefined;
+    }
+    return undefined;
+}
+/** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
+function literalHead(line) {
+    const last = line.trimEnd().slice(-1);
+    if (last !== "'" && last !== '"' && last !== ',')
+        return false;
+    const m = LITERAL_HEAD.exec(line);
+    return m !== null && secretName(m[2] ?? m[4]);
+}
+/** The lines of TEXT, each without its CR, with the CR's presence. */
+function linesOf(text) {
+    return text
+        .split('\n')
+        .map((l) => (l.endsWith('\r') ? { body: l.slice(0, -1), cr: true } : { body: l, cr: false }));
+}
+/**
+ * TEXT with the lines that go on a secret's value masked after their indentation: those indented
+ * more than a secret-named YAML key (`DB_PASSWORD: |`, `>-`, a folded or quoted scalar, a nested
+ * mapping) up to the first line indented no more than the key (blank lines are kept as they are);
+ * the text of each literal that pprint writes on the lines after a secret's quoted pair
+ * (`'SSH_KEY': '...\n'` then `'...'` below it, as a value longer than its width is printed);
+ * the lines of a secret's shell-quoted value up to its closing quote (`SSH_KEY='-----BEGIN ...`).
+ * The line that names the secret is left to redactOutput. Idempotent.
+ */
+function maskContinuations(text) {
+    if (!/[:,=]/.test(text))
+        return text;
+    const lines = linesOf(text);
+    let open;
+    let changed = false;
+    const out = lines.map(({ body, cr }, at) => {
+        const s = step(body, at, open);
+        open = s.open;
+        if (s.mask === undefined)
+            return cr ? `${body}\r` : body;
+        changed = true;
+        return `${body.slice(0, s.mask)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${s.end === undefined ? '' : body.slice(s.end)}${cr ? '\r' : ''}`;
+    });
+    return changed ? out.join('\n') : text;
+}
+/**
+ * Where in TEXT (whole lines) the secret value that its last lines leave open began: the offset of
+ * the line that named it, or -1 when none is open. A live view holds the text back from there, so
+ * that the lines still to come are masked with it.
+ */
+function openContinuation(text) {
+    if (!/[:,=]/.test(text))
+        return -1;
+    const lines = linesOf(text.endsWith('\n') ? text.slice(0, -1) : text);
+    let open;
+    lines.forEach(({ body }, at) => {
+        open = step(body, at, open).open;
+    });
+    if (!open)
+        return -1;
+    let offset = 0;
+    for (let i = 0; i < open.from; i++)
+        offset += lines[i].body.length + (lines[i].cr ? 2 : 1);
+    return offset;
 }
 
 

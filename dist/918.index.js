@@ -130,62 +130,26 @@ var verify_inputs = __webpack_require__(19171);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/docker/oci-types.ts
 var oci_types = __webpack_require__(2329);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
+// The platform images a verification checks: every manifest of an index (or the one --platform
+// names), or a single-platform image itself, whose config says its platform when one is asked for.
 
 
 
-/**
- * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
- * x86_64 and x86-64 are amd64 (v1 its default), aarch64 is arm64 (8, v8 and v8.0 its default; 9
- * and 9.0 are v9), armhf is arm/v7 and armel arm/v6, arm without a variant is arm/v7 (5, 6, 7, 8
- * are v5...v8), i386 is 386.
- */
-function normalizeArch(arch, variant) {
-    switch (arch) {
-        case 'i386':
-            return ['386', ''];
-        case 'x86_64':
-        case 'x86-64':
-        case 'amd64':
-            return ['amd64', variant === 'v1' ? '' : variant];
-        case 'aarch64':
-        case 'arm64':
-            if (['8', 'v8', 'v8.0'].includes(variant))
-                return ['arm64', ''];
-            return ['arm64', ['9', '9.0', 'v9.0'].includes(variant) ? 'v9' : variant];
-        case 'armhf':
-            return ['arm', 'v7'];
-        case 'armel':
-            return ['arm', 'v6'];
-        case 'arm':
-            if (variant === '' || variant === '7')
-                return ['arm', 'v7'];
-            return ['arm', ['5', '6', '8'].includes(variant) ? `v${variant}` : variant];
-        default:
-            return [arch, variant];
-    }
-}
-/**
- * A platform as containerd compares them (platforms.Normalize): lower case, macos is darwin, and
- * the architecture and variant as normalizeArch has them (linux/arm64/v8 and linux/aarch64 are
- * linux/arm64). An empty OS stays empty: containerd takes it for the host's, so it matches any.
- */
-function normalizePlatform(platform) {
-    const [rawOs = '', rawArch = '', rawVariant = ''] = platform.toLowerCase().split('/');
-    const os = rawOs === 'macos' ? 'darwin' : rawOs;
-    const [arch, variant] = normalizeArch(rawArch, rawVariant);
-    return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
-}
+
+
 /** The normalized architecture of a platform (amd64 of x86_64, linux/amd64/v3, unknown/amd64). */
-const archOf = (platform) => normalizePlatform(platform).split('/')[1] ?? '';
+const archOf = (platform) => (0,config_platform/* normalizePlatform */.F)(platform).split('/')[1] ?? '';
 /**
  * Whether a runtime asking for WANTED (normalized) may pull an index entry for PLATFORM: the same
  * platform once normalized, or one without an OS (the runtime's own OS, whatever it is).
  */
 function mayPull(platform, wanted) {
-    const have = normalizePlatform(platform);
+    const have = (0,config_platform/* normalizePlatform */.F)(platform);
     if (have === wanted)
         return true;
     return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
@@ -196,7 +160,7 @@ function mayPull(platform, wanted) {
  * one for any OS). verify-platform.ts.
  */
 function samePlatform(listed, signed) {
-    return mayPull(listed, normalizePlatform(signed));
+    return mayPull(listed, (0,config_platform/* normalizePlatform */.F)(signed));
 }
 /**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
@@ -229,7 +193,7 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         digest: d,
         ...mark(d),
     }));
-    const wanted = only === undefined ? undefined : normalizePlatform(only);
+    const wanted = only === undefined ? undefined : (0,config_platform/* normalizePlatform */.F)(only);
     if (listed.length === 0 && loose.length === 0) {
         if (only === undefined)
             return { targets: [{ platform: 'image', ref: pinned, digest }] };
@@ -1853,7 +1817,7 @@ function openEnvelope(key, bytes) {
 /* harmony export */   FA: () => (/* binding */ ACCEPT),
 /* harmony export */   cu: () => (/* binding */ Ahead)
 /* harmony export */ });
-/* unused harmony exports INTERRUPTED_CANCEL_MS, AHEAD_READ_MS */
+/* unused harmony export AHEAD_READ_MS */
 /* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38201);
 /* harmony import */ var _util_within_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89281);
@@ -1865,15 +1829,10 @@ function openEnvelope(key, bytes) {
 
 
 
-/**
- * After SIGINT/SIGTERM/SIGHUP, the most the cleanup waits for a registry to answer the uploads it
- * opened and their DELETEs: a registry that accepts connections but does not answer (each request's
- * own limit is 30 s) would otherwise hold the exit for the whole SIGNAL_CLEANUP_LIMIT_MS (20 s), the
- * command's error unwritten. Unanswered uploads expire on the registry's side.
- */
-const INTERRUPTED_CANCEL_MS = 2_000;
+// The bound of the cancels after an interrupt (each DELETE also ends by then: its own timeout).
+
 /** P, or undefined once INTERRUPTED_CANCEL_MS passed when the process is being interrupted. */
-const boundedIfInterrupted = (p) => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .isInterrupted */ .fT)() ? (0,_util_within_js__WEBPACK_IMPORTED_MODULE_3__/* .within */ .u)(p, INTERRUPTED_CANCEL_MS, undefined) : p;
+const boundedIfInterrupted = (p) => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .isInterrupted */ .fT)() ? (0,_util_within_js__WEBPACK_IMPORTED_MODULE_3__/* .within */ .u)(p, _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .INTERRUPTED_CANCEL_MS */ .Hl, undefined) : p;
 /** Cancel every upload of OPENED (some may still be opening) that is not in FINISHED. */
 async function cancelUploads(client, repository, opened, finished) {
     const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
@@ -4914,14 +4873,25 @@ function parseBpaList(raw, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ asConfigProblem)
+/* harmony export */   cq: () => (/* binding */ asConfigProblem),
+/* harmony export */   db: () => (/* binding */ requirementsFieldError)
 /* harmony export */ });
+/* unused harmony export fileFieldError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 // An error about one field whose content is read after the config (smoke.baseline's floors,
-// attest.key's key file), said as the config's own problems are: the config file, the line.
+// attest.key's key file, a requirements file), said as the config's own problems are: the config
+// file, the line.
 
 
+/** PROBLEM (a line of it, "line 30: attest.key: ...") as a ConfigError of LOADED's file, with FIX. */
+function configProblem(loaded, problem, fix) {
+    const source = loaded.label ?? loaded.file ?? 'inputs';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(source, [problem], {
+        ...(fix !== undefined && { fix }),
+        ...(loaded.file !== undefined && { file: source }),
+    });
+}
 /**
  * Run CHECK; an InputError it throws ("attest.key: ...") comes back as a ConfigError of LOADED's
  * file with the field's line first ("ml-image.yml: 1 problem / line 30: attest.key: ..."), its fix
@@ -4934,13 +4904,19 @@ function asConfigProblem(loaded, check) {
     catch (e) {
         if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) || e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL)
             throw e;
-        const source = loaded.label ?? loaded.file ?? 'inputs';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(source, [(0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .withFieldLine */ .d0)(e.message, loaded.lineOf)], {
-            ...(e.fix !== undefined && { fix: e.fix }),
-            ...(loaded.file !== undefined && { file: source }),
-        });
+        throw configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .withFieldLine */ .d0)(e.message, loaded.lineOf), e.fix);
     }
 }
+/**
+ * ERROR about the file the config names at PATH (python.requirements[0]: too big, outside the
+ * workspace, unreadable) as the config's own problems are: "ml-image.yml: 1 problem / line 15:
+ * python.requirements[0]: requirements file ...", its fix kept.
+ */
+function fileFieldError(loaded, path, error) {
+    return configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .problemAt */ .l4)(path, error.message, { ...(loaded.lineOf && { lineOf: loaded.lineOf }) }), error.fix);
+}
+/** How a requirements file of python.requirements that cannot be read is said (readRequirements' `given`). */
+const requirementsFieldError = (loaded) => (index, error) => fileFieldError(loaded, ['python', 'requirements', index], error);
 
 
 /***/ }),
@@ -5153,25 +5129,27 @@ function overridesFromInputs(get, env = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dj: () => (/* binding */ createOciClient),
-/* harmony export */   QA: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.QA),
-/* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.ap),
-/* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.sI)
+/* harmony export */   QA: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.QA),
+/* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.ap),
+/* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.sI)
 /* harmony export */ });
 /* unused harmony export ociRetryWaitMs */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _util_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42334);
-/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76873);
-/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2329);
-/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8516);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
+/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2329);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8516);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(98925);
 // A small OCI distribution client: read and write manifests and blobs of one registry over HTTP,
 // with the credentials docker would use (Docker's config: credHelpers, credsStore, auths) and the
 // distribution token flow (Bearer realm/service/scope, or Basic). The native signer pushes cosign's
 // `.sig`/`.att` images with it: one keep-alive connection instead of a cosign process per call.
 // Plain HTTP only for loopback registries, as dockerd and buildx allow. Every failure is an
 // EnvironmentError (exit 3) that names the registry and the request, never a credential.
+
 
 
 
@@ -5191,7 +5169,7 @@ function ociRetryWaitMs(attempt, retryAfter) {
     const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
     return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
 }
-const registryError = (status, body) => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .registryErrorText */ .vC)(status, body.toString('utf8'));
+const registryError = (status, body) => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .registryErrorText */ .vC)(status, body.toString('utf8'));
 /** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
 function parseJson(body) {
     try {
@@ -5215,10 +5193,9 @@ class RegistryClient {
     constructor(host, deps) {
         this.host = host;
         this.deps = deps;
-        this.base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryApiBase */ .vO)(host);
+        this.base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryApiBase */ .vO)(host);
         this.timeoutMs = deps.timeoutMs ?? 30_000;
-        const deadline = deps.signal;
-        this.sleep = deps.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, deadline && { signal: deadline }));
+        this.sleep = deps.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, { signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(deps.signal) }));
     }
     login() {
         this.credential ??= this.deps.credential();
@@ -5227,45 +5204,53 @@ class RegistryClient {
         this.pair ??= this.credential.get ? this.credential.get(this.deps.signal) : Promise.resolve(undefined);
         return this.pair;
     }
-    async send(url, method, headers, body, resendable = false) {
+    /** A request, ended by its timeout, the deadline or SIGINT/SIGTERM (a CANCEL: not that, but short). */
+    async send(url, method, headers, body, resendable = false, cancel = false) {
         let r;
         const { signal: deadline } = this.deps;
         deadline?.throwIfAborted();
-        const own = AbortSignal.timeout(this.timeoutMs);
+        const what = `${method} ${url.split('?')[0]}`;
+        if (!cancel)
+            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`registry ${this.host}: ${what}`);
+        const own = AbortSignal.timeout(cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .isInterrupted */ .fT)() ? _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .INTERRUPTED_CANCEL_MS */ .Hl : this.timeoutMs);
+        const mine = deadline ? (0,_util_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .anySignal */ .J)([own, deadline]) : own;
         try {
             r = await this.deps.fetch(url, {
                 method,
                 headers,
                 ...(body !== undefined && { body }),
                 ...(resendable && { resendable }),
-                signal: deadline ? (0,_util_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .anySignal */ .J)([own, deadline]) : own,
+                signal: cancel ? mine : (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(mine),
             });
         }
         catch (e) {
-            const what = `${method} ${url.split('?')[0]}`;
+            // SIGINT/SIGTERM/SIGHUP stopped it: the interrupt's error, not an unreachable registry.
+            const stopped = !cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${this.host}: ${what}`, 'aborted', e);
+            if (stopped)
+                throw stopped;
             // The caller's deadline passed (a verify's: it names what it waited for).
             if (deadline?.aborted)
-                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(this.host, what, e, { why: "the caller's deadline passed" });
+                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e, { why: "the caller's deadline passed" });
             const inner = e.cause;
-            if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .ANSWER_TOO_LARGE */ .QA)
+            if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .ANSWER_TOO_LARGE */ .QA)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
             if (e.name === 'TimeoutError')
-                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(this.host, what, e, {
+                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e, {
                     why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
                 });
             // registryUnreachable names NODE_EXTRA_CA_CERTS for a certificate Node refused.
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(this.host, what, e);
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e);
         }
         return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
     }
     /** A refused login or request; SCOPE says whether reading was enough (verify) or it writes. */
     denied(detail, scope) {
         const access = scope.endsWith(':pull') ? 'read' : 'write';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${detail}`, (0,_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .registryLoginFix */ .ow)(this.host, access));
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${detail}`, (0,_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .registryLoginFix */ .ow)(this.host, access));
     }
     /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
     async authorize(challenge, scope) {
-        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .parseChallenge */ .xy)(challenge);
+        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .parseChallenge */ .xy)(challenge);
         const creds = await this.login();
         const who = this.credential?.describe ?? 'no credential';
         if (creds?.username === '<token>')
@@ -5273,30 +5258,30 @@ class RegistryClient {
         if (scheme === 'basic') {
             if (!creds)
                 throw this.denied(`${this.host} asks for a login and there is none (${who})`, scope);
-            return (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicAuth */ .tB)(creds);
+            return (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .basicAuth */ .tB)(creds);
         }
         if (scheme !== 'bearer' || !params.realm)
             throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`, scope);
-        const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenRequestUrl */ .WC)(params, scope);
-        if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenServiceAllowed */ .hr)(url, this.base))
+        const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenRequestUrl */ .WC)(params, scope);
+        if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenServiceAllowed */ .hr)(url, this.base))
             throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
-        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicAuth */ .tB)(creds) } : {}, undefined, true));
+        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .basicAuth */ .tB)(creds) } : {}, undefined, true));
         if (t.status !== 200)
             throw this.denied(`${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`, scope);
         const parsed = parseJson(t.body);
         if (parsed === undefined)
             throw this.denied(`${this.host}'s token service answered without JSON`, scope);
-        const token = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenOf */ .B9)(parsed);
+        const token = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenOf */ .B9)(parsed);
         if (!token)
             throw this.denied(`${this.host} answered the token request for ${scope} without a token`, scope);
         return `Bearer ${token}`;
     }
     /** One request in a repository's scope; a 401 is answered once with the scope's authorization. */
-    async call(repository, write, method, path, headers = {}, body) {
+    async call(repository, write, method, path, headers = {}, body, cancel = false) {
         const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
         const url = path.startsWith('http') ? path : `${this.base}${path}`;
         // Credentials go to the registry's own origin only (an upload Location may name another host).
-        const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .requestTarget */ .t5)(new URL(url), this.base);
+        const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .requestTarget */ .t5)(new URL(url), this.base);
         const own = target === 'own';
         if (target === 'refused')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`, 'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP');
@@ -5310,8 +5295,8 @@ class RegistryClient {
             method === 'DELETE' ||
             (method === 'POST' && path.startsWith(`/v2/${repository}/blobs/uploads/`));
         if (!own)
-            return this.again(repeatable, () => this.send(url, method, headers, body, resendable));
-        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body, resendable));
+            return this.again(repeatable, () => this.send(url, method, headers, body, resendable, cancel));
+        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body, resendable, cancel));
         const known = this.auth.get(scope);
         let r = await withAuth(known ? await known : undefined);
         if (r.status === 401) {
@@ -5345,7 +5330,9 @@ class RegistryClient {
             const r = await send();
             if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS)
                 return r;
-            await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after')));
+            await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after'))).catch((e) => {
+                throw (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${this.host}: a wait to try again`, undefined, e) ?? e;
+            });
             this.deps.signal?.throwIfAborted();
         }
     }
@@ -5354,7 +5341,7 @@ class RegistryClient {
      * refusal is READ's (a GET of a manifest or a blob) or the push's.
      */
     fail(what, r, read) {
-        return new _oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryAnswerError */ .ap(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
+        return new _oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .RegistryAnswerError */ .ap(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
             ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
             : read === 'blob'
                 ? 'the registry lists a blob it cannot serve: check the registry (its storage) and any proxy in between'
@@ -5381,7 +5368,7 @@ class RegistryClient {
             return undefined;
         if (r.status !== 200)
             throw this.fail(`reading the manifest ${repository}:${reference}`, r, 'manifest');
-        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.body);
+        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(r.body);
         // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
         if (reference.startsWith('sha256:') && digest !== reference)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the manifest ${repository}@${reference} came back with other content (${digest})`, 'check the registry or any proxy in between: it changed a manifest');
@@ -5397,7 +5384,7 @@ class RegistryClient {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
         if (r.status !== 200)
             throw this.fail(`reading the blob ${repository}@${digest}`, r, 'blob');
-        if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.body) !== digest)
+        if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(r.body) !== digest)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the blob ${repository}@${digest} came back with other content`, 'check the registry or any proxy in between: it changed a blob');
         return r.body;
     }
@@ -5423,7 +5410,7 @@ class RegistryClient {
         return new URL(location, `${this.base}/`).toString();
     }
     async finishUpload(repository, upload, data) {
-        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(data);
+        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(data);
         const url = new URL(upload);
         url.searchParams.set('digest', digest);
         const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(data.length) };
@@ -5433,7 +5420,7 @@ class RegistryClient {
         return digest;
     }
     async cancelUpload(repository, upload) {
-        const r = await this.call(repository, true, 'DELETE', upload);
+        const r = await this.call(repository, true, 'DELETE', upload, {}, undefined, true);
         // 404: the registry has dropped it already.
         if (r.status !== 204 && r.status !== 404)
             throw this.fail(`cancelling an upload to ${repository}`, r);
@@ -5443,7 +5430,7 @@ class RegistryClient {
         const r = await this.call(repository, true, 'PUT', path, { 'Content-Type': mediaType }, bytes);
         if (r.status !== 201)
             throw this.fail(`pushing the manifest ${repository}:${tag}`, r);
-        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(bytes);
+        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(bytes);
     }
 }
 function createOciClient(host, deps) {
@@ -5622,11 +5609,16 @@ function cancelRequest(base, location, headers) {
 async function checkPush(host, repository, credential, deps) {
     const base = registryApiBase(host);
     const call = async (url, init = {}) => {
+        // Stopped by SIGINT/SIGTERM, but for the upload's cancel (a DELETE), which runs after it (short).
+        const cancel = init.method === 'DELETE';
+        const own = AbortSignal.timeout(cancel && isInterrupted() ? INTERRUPTED_CANCEL_MS : (deps.timeoutMs ?? 10_000));
         try {
-            return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
+            return await deps.fetch(url, { ...init, signal: cancel ? own : untilInterrupted(own) });
         }
         catch (e) {
-            throw registryUnreachable(host, url.split('?')[0], e);
+            const what = url.split('?')[0];
+            throw ((!cancel && interruptedFailure(`registry ${host}: ${what}`, 'aborted', e)) ||
+                registryUnreachable(host, what, e));
         }
     };
     const fix = registryLoginFix(host, 'write', repository);
@@ -5690,7 +5682,8 @@ async function checkPush(host, repository, credential, deps) {
 /**
  * Start an upload at UPLOADS (of TARGET) as a push does, and cancel it: nothing is written. Best
  * effort (registries also expire unfinished uploads after days), and once: on SIGINT/SIGTERM the
- * cleanup waits for the POST's answer to cancel it; after the signal none starts.
+ * POST under way is stopped (an answer already come is cancelled, briefly); after the signal none
+ * starts.
  */
 async function tryUpload(call, target, uploads, headers, fix) {
     throwIfInterrupted('a registry push check');

@@ -28391,8 +28391,8 @@ var core = __nccwpck_require__(33838);
 var redact = __nccwpck_require__(81583);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 13 modules
-var engine = __nccwpck_require__(4707);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 14 modules
+var engine = __nccwpck_require__(15413);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __nccwpck_require__(45206);
 // EXTERNAL MODULE: external "node:fs"
@@ -28846,7 +28846,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(11), __nccwpck_require__.e(511), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(153), __nccwpck_require__.e(511), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         // No build.json of this run: the targets its build reported before it failed or was cancelled.
@@ -29261,8 +29261,6 @@ function expectedText(issue) {
 /* harmony export */   jQ: () => (/* binding */ RUN_LABEL),
 /* harmony export */   u8: () => (/* binding */ DEFAULT_DEADLINE_MS)
 /* harmony export */ });
-// The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
-// unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
 /** Every container the tool starts carries this label, so leftovers can be found and removed. */
 const MANAGED_LABEL = 'io.github.ml-image-action.managed';
 /** ...and this one, naming the process that started it (so one run's checks ignore another's). */
@@ -29437,7 +29435,10 @@ function parseBuildxInspect(inspectOutput) {
     // "BuildKit version: v0.8+unknown" (dockerd's BuildKit) or "Buildkit: v0.13.2" (older buildx).
     // Older buildx prints the engine's version there for the docker driver ("20.10.24+dfsg1"):
     // BuildKit versions are 0.x, so anything else is not one.
-    const buildkit = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+    // A BuildKit built without its version stamped (Debian 13's docker.io 26, a dockerd built from
+    // source) says "v0.0.0+unknown": no version is known, not a BuildKit older than every feature.
+    const stamped = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+    const buildkit = stamped !== undefined && /^0\.0(?:\.0)?$/.test(stamped) ? undefined : stamped;
     // One "Endpoint:" a node, under "Nodes:" (a builder made with --append has several).
     const nodes = /^Nodes:\s*$/m.exec(inspectOutput);
     const endpoints = nodes
@@ -29991,7 +29992,7 @@ function engineOf(env, context = currentContext(env)) {
 
 /***/ }),
 
-/***/ 4707:
+/***/ 15413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30143,7 +30144,10 @@ function isMissingShell(err) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/docker/size-kind.ts
+var size_kind = __nccwpck_require__(6842);
 ;// CONCATENATED MODULE: ./src/docker/image-platform.ts
+
 
 /** ASK's answer for each client, asked once (a failed ask answers FALLBACK). */
 function oncePerClient(ask, fallback) {
@@ -30182,13 +30186,14 @@ function apiAtLeast(version, min) {
     return a > c || (a === c && b >= d);
 }
 /**
- * Whether the engine keeps its images in the containerd image store (several platforms under one
- * tag): its info's DriverStatus says so (moby daemon/containerd/service.go LayerStoreStatus:
- * ["driver-type", "io.containerd.snapshotter.v1"]); asked once per client, false when it cannot tell.
+ * The engine's image store as its info names it (storeOfInfo: the containerd image store's
+ * DriverStatus has ["driver-type", "io.containerd.snapshotter.v1"], moby
+ * daemon/containerd/service.go LayerStoreStatus); asked once per client, undefined when it cannot tell.
  */
-const Info = schemas/* object */.Ikc({ DriverStatus: schemas/* array */.YOg(schemas/* array */.YOg(schemas/* string */.YjP())).nullable().optional() });
-const containerdStores = oncePerClient(async (docker) => (Info.safeParse(await docker.info()).data?.DriverStatus ?? []).some((p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1'), false);
-const containerdStore = (docker) => containerdStores.get(docker);
+const imageStores = oncePerClient(async (docker) => (0,size_kind/* storeOfInfo */.$6)(await docker.info()), undefined);
+const imageStore = (docker) => imageStores.get(docker);
+/** Whether the engine keeps its images in the containerd image store (several platforms under one tag): false when it cannot tell. */
+const containerdStore = async (docker) => (await imageStore(docker)) === 'containerd';
 /** PLATFORM (os/arch[/variant]) as the engine's `platform` query takes it: an OCI platform in JSON. */
 function platformQuery(platform) {
     const [os, architecture, variant] = platform.split('/');
@@ -30798,7 +30803,50 @@ function destroyStream(stream) {
         destroy.call(stream);
 }
 
+;// CONCATENATED MODULE: ./src/docker/image-size.ts
+
+
+
+
+/** GET /images/REF/json?manifests=1 (API 1.48+; the engine refuses it together with `platform`). */
+function askManifests(docker, ref) {
+    return new Promise((resolve, reject) => docker.modem.dial({
+        path: `/images/${ref}/json?`,
+        method: 'GET',
+        options: { manifests: '1' },
+        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+    }, (err, data) => (err ? reject(err) : resolve(data))));
+}
+/**
+ * The size of the local image REF for PLATFORM and its kind: the inspect's Size, unpacked, on the
+ * classic store; on the containerd store the content of the platform's manifest where the engine
+ * lists its manifests (else the inspect's Size, which is that content on the engines that cannot
+ * list them, Docker 26 to 28.0). The store is told by the inspect where it shows it, else by the
+ * engine's info (asked once per client); neither telling, the size has no kind.
+ */
+async function imageSize(client, ref, platform) {
+    const raw = await platformInspect(client, ref, platform);
+    const inspect = (0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`);
+    const docker = await client.docker();
+    const store = (0,size_kind/* storeOfInspect */.R4)(raw) ?? (await imageStore(docker));
+    if (store === undefined)
+        return { sizeBytes: inspect.Size };
+    const kind = (0,size_kind/* sizeKindOfStore */.C6)(store);
+    if (store === 'classic' || !apiAtLeast(await apiVersion(docker), '1.48'))
+        return { sizeBytes: inspect.Size, kind };
+    const listed = await client.call((d) => askManifests(d, ref)).catch(() => undefined);
+    const content = listed === undefined
+        ? undefined
+        : (0,size_kind/* contentSizeOf */.S9)(listed, {
+            os: inspect.Os,
+            architecture: inspect.Architecture,
+            variant: inspect.Variant,
+        });
+    return { sizeBytes: content ?? inspect.Size, kind };
+}
+
 ;// CONCATENATED MODULE: ./src/docker/containers.ts
+
 
 
 
@@ -31016,6 +31064,7 @@ function createContainerOps(client, local = {}) {
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
         inspectLocalImage: (ref) => inspectLocalImage(client, ref, local.image),
         imageHistory: (ref, platform) => imageHistory(client, ref, platform),
+        imageSize: (ref, platform) => imageSize(client, ref, platform),
         removeImage: (ref) => removeImage(client, ref),
         async listManagedContainers(labels = {}) {
             const filters = [`${adapter/* MANAGED_LABEL */.bS}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
@@ -31786,12 +31835,14 @@ function parseJsonAnswer(schema, text, what) {
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(41692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2329);
-/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(12177);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
+/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(12177);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
 // The registry client's HTTP on node:http/https with keep-alive agents: the global fetch (undici)
 // costs about 20 ms of module loading on its first call in a process, which is most of what a
 // verify of a local registry takes. Redirects are followed (registries send blob reads to storage)
 // and the Authorization header is dropped when a redirect leaves the host, as fetch does.
+
 
 
 
@@ -31830,7 +31881,7 @@ function loopbackFor(url) {
 }
 const MAX_REDIRECTS = 5;
 /** What the registry's logs see of this tool's one-off requests (the global fetch sent `node`). */
-const USER_AGENT = `ml-image/${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .VERSION */ .x}`;
+const USER_AGENT = `ml-image/${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .VERSION */ .x}`;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 /** One request; localhost goes to its loopback address (the other one when that is not there). */
@@ -31881,7 +31932,7 @@ function tunnel(url, proxy, signal) {
             if (res.statusCode === 200)
                 return resolve(socket);
             socket.destroy();
-            const e = new Error(`the proxy ${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyShown */ .mg)(proxy)} answered HTTP ${res.statusCode} to CONNECT ${target}`);
+            const e = new Error(`the proxy ${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .proxyShown */ .mg)(proxy)} answered HTTP ${res.statusCode} to CONNECT ${target}`);
             reject(e);
         });
         req.on('error', reject);
@@ -31967,7 +32018,7 @@ async function fetchVia(raw, init, env) {
         const location = r.headers.location;
         if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
             const next = new URL(location, url);
-            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(next.hostname))
+            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(next.hostname))
                 throw new TypeError('fetch failed', {
                     cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
                 });
@@ -32001,7 +32052,7 @@ async function fetchVia(raw, init, env) {
 /** proxyFor, with a proxy variable that is no URL reported without its value (it may hold a login). */
 function proxyOf(url, env) {
     try {
-        const proxy = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyFor */ .iJ)(url, env);
+        const proxy = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .proxyFor */ .iJ)(url, env);
         // A SOCKS proxy (ALL_PROXY=socks5://..., which docker ignores): the request goes directly, as
         // docker's push does.
         return proxy?.protocol === 'http:' || proxy?.protocol === 'https:' ? proxy : undefined;
@@ -32023,7 +32074,8 @@ const SIMPLE_FETCH_TIMEOUT_MS = 30_000;
  * Node version, without NODE_USE_ENV_PROXY.
  */
 async function simpleFetch(url, init = {}, env = process.env) {
-    const signal = init.signal ?? AbortSignal.timeout(SIMPLE_FETCH_TIMEOUT_MS);
+    // Its own signal or timeout, and SIGINT/SIGTERM: a registry that never answers holds no exit.
+    const signal = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .untilInterrupted */ .tv)(init.signal ?? AbortSignal.timeout(SIMPLE_FETCH_TIMEOUT_MS));
     const r = await fetchVia(url, {
         method: init.method ?? 'GET',
         headers: { 'User-Agent': USER_AGENT, ...init.headers },
@@ -32174,7 +32226,7 @@ function proxyShown(proxy) {
 /* harmony export */   l2: () => (/* binding */ splitImageRef),
 /* harmony export */   qC: () => (/* binding */ registryUnreachable),
 /* harmony export */   qW: () => (/* binding */ checkRegistry),
-/* harmony export */   sL: () => (/* reexport safe */ _plain_http_js__WEBPACK_IMPORTED_MODULE_5__.sL),
+/* harmony export */   sL: () => (/* reexport safe */ _plain_http_js__WEBPACK_IMPORTED_MODULE_6__.sL),
 /* harmony export */   t5: () => (/* binding */ requestTarget),
 /* harmony export */   vO: () => (/* binding */ registryApiBase),
 /* harmony export */   xy: () => (/* binding */ parseChallenge)
@@ -32183,10 +32235,12 @@ function proxyShown(proxy) {
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17700);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42334);
-/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(14911);
-/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2329);
-/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(12177);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(14911);
+/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2329);
+/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(12177);
 // Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
+
 
 
 
@@ -32210,11 +32264,11 @@ function requestTarget(url, base) {
  * registry, a tunnel say, naming one would have the login cross the network in clear).
  */
 function tokenServiceAllowed(url, base) {
-    return (requestTarget(url, base) !== 'refused' && (url.protocol === 'https:' || (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(url.host)));
+    return (requestTarget(url, base) !== 'refused' && (url.protocol === 'https:' || (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(url.host)));
 }
 /** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
 function registryBaseUrl(host) {
-    return `${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(host) ? 'http' : 'https'}://${host}`;
+    return `${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(host) ? 'http' : 'https'}://${host}`;
 }
 /** Why a fetch failed, as fetch and node:http report it: its cause's code or message, else its own. */
 function fetchFailureCause(e) {
@@ -32255,7 +32309,7 @@ function loopbackRegistryFix(host) {
  * error, else points at the name, network and proxy (unless given).
  */
 function registryUnreachable(host, what, e, { why, fix } = {}) {
-    const loopback = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(host);
+    const loopback = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(host);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`, fix ??
         (loopback
             ? loopbackRegistryFix(host)
@@ -32289,13 +32343,16 @@ const stderrNote = (line) => void process.stderr.write(`${line}\n`);
  * insecure-registries, registry.lan:5000) is asked again at http://HOST/v2/, still anonymously: if
  * that answers, the run goes on with a NOTE (buildx and dockerd decide whether they push there).
  */
-async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, timeoutMs = 5000, note = stderrNote) {
+async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleFetch */ .Ze, timeoutMs = 5000, note = stderrNote) {
     const url = `${registryBaseUrl(host)}/v2/`;
     let status;
     try {
-        status = (await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) })).status;
+        status = (await fetchFn(url, { signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(AbortSignal.timeout(timeoutMs)) })).status;
     }
     catch (e) {
+        const stopped = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${host}: GET ${url}`, 'aborted', e);
+        if (stopped)
+            throw stopped;
         const plain = isTlsProtocolError(e) ? await plainHttpStatus(host, fetchFn, timeoutMs) : undefined;
         if (plain === undefined)
             throw registryUnreachable(host, url, e);
@@ -32352,11 +32409,11 @@ function parseChallenge(header) {
  */
 async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, deadline) {
     const { host, repository, reference } = splitImageRef(ref);
-    if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(host) && _plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .PROXY_VARS */ .e$.some((v) => env[v]))
+    if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(host) && _plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .PROXY_VARS */ .e$.some((v) => env[v]))
         return undefined;
     const url = `${registryApiBase(host)}/v2/${repository}/manifests/${reference}`;
-    // Each request's own timeout, and the caller's deadline when it comes first.
-    const signal = () => deadline ? (0,_util_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .anySignal */ .J)([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
+    // Each request's own timeout, and the caller's deadline or SIGINT/SIGTERM when it comes first.
+    const signal = () => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(deadline ? (0,_util_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .anySignal */ .J)([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs));
     const ask = (authorization) => fetchFn(url, {
         method,
         headers: { Accept: MANIFEST_TYPES, ...(authorization && { Authorization: authorization }) },
@@ -32376,7 +32433,11 @@ async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, de
         const token = tokenOf(await t.json());
         return token ? await ask(`Bearer ${token}`) : undefined;
     }
-    catch {
+    catch (e) {
+        // After SIGINT/SIGTERM the interrupt's error: nothing else (buildx) is asked instead.
+        const stopped = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${host}: reading ${ref}`, 'aborted', e);
+        if (stopped)
+            throw stopped;
         return undefined;
     }
 }
@@ -32387,7 +32448,7 @@ async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, de
  * configured, no Docker-Content-Digest, any error): the caller then asks buildx, which knows the
  * credentials, proxies and registry settings.
  */
-async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
+async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
     const { reference } = splitImageRef(ref);
     if (reference.startsWith('sha256:'))
         return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) ? reference : undefined;
@@ -32401,7 +32462,7 @@ async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMP
  * prints) when they hash to that digest. Undefined for a tag, for Docker Hub, and whenever it
  * cannot tell: the caller then asks buildx. DEADLINE (a caller's) cuts each request's timeout short.
  */
-async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000, deadline) {
+async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000, deadline) {
     const { host, reference } = splitImageRef(ref);
     // Docker Hub counts a manifest GET as a pull (a HEAD it does not): asked anonymously, it would
     // spend the runner's shared quota where buildx spends the login's.
@@ -32412,11 +32473,118 @@ async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_
         return undefined;
     try {
         const bytes = Buffer.from(await r.arrayBuffer());
-        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(bytes) === reference ? bytes.toString('utf8') : undefined;
+        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(bytes) === reference ? bytes.toString('utf8') : undefined;
     }
     catch {
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ storeOfInfo),
+/* harmony export */   C6: () => (/* binding */ sizeKindOfStore),
+/* harmony export */   R4: () => (/* binding */ storeOfInspect),
+/* harmony export */   S9: () => (/* binding */ contentSizeOf),
+/* harmony export */   fl: () => (/* binding */ DEFAULT_SIZE_KIND),
+/* harmony export */   gT: () => (/* binding */ SIZE_KINDS)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92857);
+// What kind of size the engine gives for an image, which depends on its image store (pure):
+// - the classic store (graphdrivers: overlay2 ...) keeps only the unpacked layers; its inspect's
+//   Size is their size ("unpacked");
+// - the containerd image store (Docker 29's default for new installs) keeps the compressed blobs
+//   (the distributable content) besides the unpacked snapshots. Its inspect's Size was the content
+//   of the platform's manifest up to Docker 29.7 (moby daemon/containerd/image.go size(): "the
+//   total size of the image's packed resources"), and from moby#53426 on it is the content plus
+//   the unpacked snapshots. The manifests' summary (`manifests=1`, API 1.48+) names the content
+//   alone on every such engine (ManifestSummary.Size.Content): the size is read there ("content").
+// The same image is about three times bigger unpacked than compressed, so two sizes of different
+// kinds are never compared (the report says so instead).
+
+/** The kinds of image size a record holds (EnvRecord image.sizeKind). */
+const SIZE_KINDS = ['unpacked', 'content'];
+/** A record without a kind was written before kinds were recorded: what the classic store gives. */
+const DEFAULT_SIZE_KIND = 'unpacked';
+/** The kind of size each image store's inspect gives (the containerd store's read as content). */
+function sizeKindOfStore(store) {
+    return store === 'containerd' ? 'content' : 'unpacked';
+}
+const InfoSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ DriverStatus: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())).nullable().optional() });
+/**
+ * The image store an engine's info names: `["driver-type", "io.containerd.snapshotter.v1"]` in its
+ * DriverStatus on the containerd store (moby daemon/containerd/service.go LayerStoreStatus), a
+ * graphdriver's own status otherwise; undefined when the answer has no DriverStatus to tell by.
+ */
+function storeOfInfo(info) {
+    const status = InfoSchema.safeParse(info).data?.DriverStatus;
+    if (!status)
+        return undefined;
+    return status.some((p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1')
+        ? 'containerd'
+        : 'classic';
+}
+const InspectStoreSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    Descriptor: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+    GraphDriver: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ Name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(), Data: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).nullable().optional() })
+        .nullable()
+        .optional(),
+});
+/**
+ * The image store an image's inspect shows, where it shows one: a Descriptor is the containerd
+ * store's (API 1.48+: moby image_routes.go strips it below); the overlay2 graphdriver with its
+ * directories is the classic store's (the containerd store names its snapshotter, "overlayfs",
+ * with no directories). Undefined otherwise: the engine's info tells (storeOfInfo).
+ */
+function storeOfInspect(inspect) {
+    const i = InspectStoreSchema.safeParse(inspect).data;
+    if (!i)
+        return undefined;
+    if (i.Descriptor !== undefined && i.Descriptor !== null)
+        return 'containerd';
+    const driver = i.GraphDriver;
+    if (driver?.Name === 'overlay2' && driver.Data && 'UpperDir' in driver.Data)
+        return 'classic';
+    return undefined;
+}
+const ManifestsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    Manifests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        Kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+        Size: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ Content: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative() }),
+        ImageData: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+            Platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+                os: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+                architecture: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+                variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+            }),
+        })
+            .nullable()
+            .optional(),
+    }))
+        .nullable()
+        .optional(),
+});
+/**
+ * The content size of the platform's image manifest in an inspect with `manifests=1` (the
+ * containerd store, API 1.48+); undefined when it lists none of that platform. A variant counts
+ * only where both name one (linux/arm64 often records none for v8), as isPlatform does.
+ */
+function contentSizeOf(inspect, platform) {
+    const manifests = ManifestsSchema.safeParse(inspect).data?.Manifests ?? [];
+    const found = manifests.find((m) => {
+        const p = m.ImageData?.Platform;
+        return ((m.Kind === undefined || m.Kind === 'image') &&
+            p !== undefined &&
+            p.os === platform.os &&
+            p.architecture === platform.architecture &&
+            (!p.variant || !platform.variant || p.variant === platform.variant));
+    });
+    return found?.Size.Content;
 }
 
 
@@ -32681,11 +32849,11 @@ else {
     // and the verify sub-action's main step loads the checks, not the pipeline. On a cancel the exit
     // waits briefly for the step to unwind: its error annotation and outputs are written.
     if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(11), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46918));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(153), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46918));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(11), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(715)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86715));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(153), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70154));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -32997,6 +33165,7 @@ g.__dirname ??= node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(g.__fil
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Hl: () => (/* binding */ INTERRUPTED_CANCEL_MS),
   p4: () => (/* binding */ InterruptedError),
   a0: () => (/* binding */ installSignalCleanup),
   rn: () => (/* binding */ interruptedFailure),
@@ -33004,22 +33173,29 @@ __nccwpck_require__.d(__webpack_exports__, {
   qE: () => (/* binding */ registerCleanup),
   __: () => (/* binding */ runPendingCleanups),
   L$: () => (/* binding */ settleBeforeExit),
-  sK: () => (/* binding */ throwIfInterrupted)
+  sK: () => (/* binding */ throwIfInterrupted),
+  tv: () => (/* binding */ untilInterrupted)
 });
 
-// UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, SIGNAL_SETTLE_GRACE_MS, clearInterruptedForTests, clearRunningForTests, dropLostOutputErrors, markInterrupted, signalHandler, tryWrite
+// UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, SIGNAL_SETTLE_GRACE_MS, clearInterruptedForTests, clearRunningForTests, dropLostOutputErrors, interruptSignal, markInterrupted, signalHandler, tryWrite
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: external "node:tty"
 const external_node_tty_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(78474);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/util/abort.ts
+var abort = __nccwpck_require__(42334);
 // EXTERNAL MODULE: ./src/util/within.ts
 var within = __nccwpck_require__(89281);
 ;// CONCATENATED MODULE: ./src/util/cleanup.ts
 // Cleanups that must run even when the process is interrupted (containers, temp dirs).
 // Each side effect that creates something registers its removal and unregisters when done.
+
+
 
 
 
@@ -33089,13 +33265,43 @@ function interruptedFailure(what, detail, cause) {
 function isInterrupted() {
     return interruptedBy !== undefined;
 }
-/** Mark the process interrupted (the signal handler; tests). */
+/**
+ * After SIGINT/SIGTERM/SIGHUP, the most a best-effort cancel (an upload's DELETE, run after the
+ * interrupt and not stopped by it) may take: a registry that accepts connections but does not
+ * answer would otherwise hold the exit, the command's error unwritten. Unanswered uploads expire
+ * on the registry's side.
+ */
+const INTERRUPTED_CANCEL_MS = 2_000;
+/** Aborted when the process is marked interrupted (markInterrupted), an InterruptedError the reason. */
+let interrupt = new AbortController();
+(0,external_node_events_.setMaxListeners)(0, interrupt.signal);
+/**
+ * Aborts once the process is interrupted (SIGINT/SIGTERM/SIGHUP), its reason an InterruptedError:
+ * the requests under way (a registry's, one that never answers) end at once instead of holding
+ * the exit until their own timeouts, and the command's error says why it stopped.
+ */
+function interruptSignal() {
+    return interrupt.signal;
+}
+/**
+ * SIGNAL (a request's own timeout, a caller's deadline) or the interrupt, whichever aborts first.
+ * Not for what must run after the interrupt (an upload's DELETE): that keeps a short own timeout.
+ */
+function untilInterrupted(signal) {
+    return signal === undefined ? interrupt.signal : (0,abort/* anySignal */.J)([signal, interrupt.signal]);
+}
+/** Mark the process interrupted (the signal handler; tests): the interrupt signal aborts. */
 function markInterrupted(signal) {
-    interruptedBy ??= signal;
+    if (interruptedBy !== undefined)
+        return;
+    interruptedBy = signal;
+    interrupt.abort(new InterruptedError(signal, 'a request under way', { detail: 'aborted' }));
 }
 /** Tests only: the unit tests share one process (vitest without isolation). */
 function clearInterruptedForTests() {
     interruptedBy = undefined;
+    interrupt = new AbortController();
+    setMaxListeners(0, interrupt.signal);
 }
 /**
  * Run every registered cleanup, and those registered meanwhile (a container created just then),

@@ -334,6 +334,11 @@ function cudaBuildLoss(eco, from, to) {
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/diff/size.ts
+// Where the bytes went (pure): an image's biggest packages and layers, and against the base
+// record, which packages and layers made the image grow or shrink. Package sizes come from the
+// probe (pip: RECORD sizes; apt: dpkg's Installed-Size), layers from the engine's history. Records
+// written before sizes were captured have none: the explanation then says what it can.
+
 
 
 /** How many of each the summary keeps, and how many changes the explanation keeps. */
@@ -498,11 +503,16 @@ function layerChanges(base, head) {
 }
 /** Largest change first; growth before shrinkage on a tie; then by name. */
 const byImpact = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || b.delta - a.delta || byName(a.name, b.name);
-/** Which packages and layers made the image's size change; undefined when neither side has sizes. */
+/**
+ * Which packages and layers made the image's size change; undefined when neither side has sizes.
+ * Where the two sizes are of different kinds (the engine's image store changed), the layers'
+ * sizes, the engine's too, are not compared, and the change told is the packages'.
+ */
 function explainSize(base, head, n = CHANGES_N) {
     const hasPackages = (r) => r.python.packages.some((p) => p.sizeBytes !== undefined) || r.apt.some((p) => p.sizeBytes !== undefined);
     const packagesKnown = hasPackages(base) && hasPackages(head);
-    const layersKnown = base.image.history !== undefined && head.image.history !== undefined;
+    const sameKind = (0,record/* sizeKindOf */.vS)(base) === (0,record/* sizeKindOf */.vS)(head);
+    const layersKnown = sameKind && base.image.history !== undefined && head.image.history !== undefined;
     if (!hasPackages(head) && head.image.history === undefined)
         return undefined;
     const multi = multiArchNames(base, head);
@@ -513,12 +523,13 @@ function explainSize(base, head, n = CHANGES_N) {
         ]
         : [];
     const layers = layersKnown ? layerChanges(base.image.history, head.image.history) : [];
+    const packagesDelta = packages.reduce((s, c) => s + c.delta, 0);
     return {
-        delta: head.image.sizeBytes - base.image.sizeBytes,
+        delta: sameKind ? head.image.sizeBytes - base.image.sizeBytes : packagesDelta,
         packagesKnown,
         layersKnown,
         packages: firstN(packages, n, byImpact),
-        packagesDelta: packages.reduce((s, c) => s + c.delta, 0),
+        packagesDelta,
         packagesChanged: packages.length,
         layers: firstN(layers, n, byImpact),
     };
@@ -668,6 +679,7 @@ function summarize(r) {
         variant: r.image.variant,
         created: r.image.created,
         sizeBytes: r.image.sizeBytes,
+        ...optional('sizeKind', r.image.sizeKind),
         layers: r.image.layers,
         pipCount: pip.size,
         aptCount: r.apt.length,
@@ -783,6 +795,9 @@ function diffRecords(base, head) {
         unchanged: labelDiff.unchanged,
     };
     const size = { base: b.sizeBytes, head: h.sizeBytes, delta: h.sizeBytes - b.sizeBytes };
+    // Sizes of different kinds (the engine's image store changed) are not a change of the image.
+    const kinds = { from: (0,record/* sizeKindOf */.vS)(base), to: (0,record/* sizeKindOf */.vS)(head) };
+    const sizeKindChange = kinds.from !== kinds.to ? kinds : undefined;
     const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
     const changed = pip.changes.length > 0 ||
         apt.changes.length > 0 ||
@@ -790,7 +805,7 @@ function diffRecords(base, head) {
         components.some((c) => c.changed && !c.host) ||
         env.changes.length > 0 ||
         labels.changes.some((c) => !c.volatile) ||
-        size.delta !== 0 ||
+        (size.delta !== 0 && !sizeKindChange) ||
         layers.delta !== 0;
     return {
         pip,
@@ -800,6 +815,7 @@ function diffRecords(base, head) {
         env,
         labels,
         size,
+        ...optional('sizeKindChange', sizeKindChange),
         layers,
         ...optional('sizeExplanation', explainSize(base, head)),
         changed,
@@ -941,7 +957,10 @@ var format = __webpack_require__(12011);
 var model_schema = __webpack_require__(463);
 // EXTERNAL MODULE: ./src/report/size.ts
 var size = __webpack_require__(29437);
+// EXTERNAL MODULE: ./src/report/size-kind.ts
+var size_kind = __webpack_require__(75440);
 ;// CONCATENATED MODULE: ./src/report/model.ts
+
 
 
 
@@ -1040,6 +1059,12 @@ function assessReport(model) {
     // is no change: with nothing else found the verdict stays unchanged (and such a variant collapses).
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');
+    // So is a size of another kind (the runner's image store changed, as a driver may) and the
+    // growth budget it leaves unjudged: said, no change of the image.
+    for (const k of kindChanges(withDiff))
+        add(k, 'info');
+    for (const b of (0,size/* budgetSkips */.mO)(model.sizeBudget, model.platforms))
+        add(b.short, 'info');
     const missing = findings.length;
     for (const b of (0,size/* budgetBreaches */.Bq)(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
@@ -1187,6 +1212,16 @@ function cudaLossFindings(withDiff, eco, list, add) {
     if (rest > 0)
         add(`${(0,format/* plural */.LS)(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');
 }
+/** "image size not comparable on linux/amd64: image store changed (unpacked → compressed)". */
+function kindChanges(withDiff) {
+    return withDiff.flatMap((p) => {
+        const k = p.diff.sizeKindChange;
+        const where = withDiff.length > 1 ? ` on ${p.platform}` : '';
+        return k
+            ? [`image size not comparable${where}: image store changed (${(0,size_kind/* kindShort */.jy)(k.from)} → ${(0,size_kind/* kindShort */.jy)(k.to)})`]
+            : [];
+    });
+}
 /** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */
 function otherFindings(withDiff, add) {
     const env = Math.max(...withDiff.map((p) => p.diff.env.changes.length));
@@ -1197,7 +1232,8 @@ function otherFindings(withDiff, add) {
         add((0,format/* plural */.LS)(labels, 'label change'), 'info');
     for (const p of withDiff) {
         const s = p.diff.size;
-        if (s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
+        // Sizes of different kinds are no change (kindChanges says so).
+        if (!p.diff.sizeKindChange && s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
             add(`image ${(0,format/* signed */.x8)(s.delta, format/* fmtBytes */.zi)} (${(0,format/* pct */.Oe)(s.delta / s.base)})${withDiff.length > 1 ? ` on ${p.platform}` : ''}`, 'info');
     }
 }
@@ -1331,17 +1367,17 @@ function buildParts(model) {
         [render_sections/* metricsPart */.HY, (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]), render_parts/* RANK */.Vz.metrics],
         [
             (p, ...a) => (0,size/* sizeChangePart */.FQ)(p, model.sizeBudget, ...a),
-            (p) => json(p.diff && [p.diff.size, p.diff.sizeExplanation, p.head.sizeBytes]),
+            (p) => json(p.diff && [p.diff.size, p.diff.sizeKindChange, p.diff.sizeExplanation, p.head.sizeBytes]),
             render_parts/* RANK */.Vz.size,
         ],
         [
             (p, suffix, _base, rank) => (0,charts/* sizeChartPart */.h6)(p, suffix, rank),
-            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes]),
+            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, p.head.sizeKind]),
             render_parts/* RANK */.Vz.charts,
         ],
         [
             (p, suffix, _base, rank) => (0,size/* sizeTopPart */["in"])(p, model.sizeBudget, suffix, rank),
-            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, !!p.diff]),
+            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, p.head.sizeKind, !!p.diff]),
             render_parts/* RANK */.Vz.sizeTop,
         ],
     ];
@@ -1603,6 +1639,8 @@ function renderDoc(model, marker, maxChars, parts) {
 /* unused harmony exports MAX_CHART_METRICS, MAX_PIE_SLICES, chartUnit, chartNumber, barChart, pieChart, fenced */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14031);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
+/* harmony import */ var _size_kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75440);
+
 
 
 /** Most metrics in one bar chart (two bars each); the table beside it lists them all. */
@@ -1744,14 +1782,18 @@ function sizeChartPart(p, suffix, rank) {
         return null;
     const total = p.head.sizeBytes;
     const mb = (bytes) => Math.round(bytes / 1e5) / 10;
-    const rest = total - packages.reduce((n, x) => n + x.bytes, 0);
+    // The packages' sizes are unpacked: the rest of a compressed size is no part of the image.
+    const kind = (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .kindOf */ .I)(p.head);
+    const rest = kind === 'unpacked' ? total - packages.reduce((n, x) => n + x.bytes, 0) : 0;
     const slices = [
         ...packages.map((x) => ({ label: x.label, value: mb(x.bytes) })),
         ...(rest > 0 ? [{ label: 'rest of the image', value: mb(rest) }] : []),
     ];
     if (slices.filter((s) => s.value > 0).length === 0)
         return null;
-    const title = `Image size ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(total)}${suffix}, biggest packages (MB)`;
+    const title = kind === 'unpacked'
+        ? `Image size ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(total)}${suffix}, biggest packages (MB)`
+        : `Image size ${(0,_size_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .sizeFigure */ .WM)(total, kind)}${suffix}, biggest packages (MB, unpacked)`;
     return chartPart(`size chart${suffix}`, [pieChart({ title, slices })], rank);
 }
 /** The document without its charts (each is a part of its own, after a blank line). */
@@ -1938,8 +1980,9 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 /* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2996);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12011);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18298);
-/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99957);
+/* harmony import */ var _size_kind_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75440);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18298);
+/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99957);
 // The sections of the report, each a Part: the per-platform overview table and the <details>
 // tables (pip, apt, conda, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
 // Every value from a record is escaped here (md/html from ../escape.js).
@@ -1948,8 +1991,9 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 
 
 
+
 /** One row of the pip, apt and conda tables (artifact-fit.ts sizes the tables by it). */
-const packageRow = (c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(c.name), 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.from, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.to, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .changeCell */ .fd)(c.kind, c.level)]);
+const packageRow = (c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(c.name), 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.from, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.to, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .changeCell */ .fd)(c.kind, c.level)]);
 function packagePart(eco, d, suffix, baseLabel, rank) {
     if (d.changes.length === 0)
         return null;
@@ -1967,13 +2011,13 @@ function packagePart(eco, d, suffix, baseLabel, rank) {
         return `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(hidden)} more ${only}${hidden === 1 ? noun : `${noun}s`}${detail} (see the report artifact)_`;
     };
     const rows = d.changes.map(packageRow);
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)(`${eco} table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`${eco}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .kindCounts */ .vE)(d.changes)}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`${eco} table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`${eco}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .kindCounts */ .vE)(d.changes)}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['Package', baseLabel, 'this PR', 'Change']), rows, more), rank);
 }
 function overviewRows(p) {
     const all = [];
     const changed = [];
     const push = (cells, isChanged) => {
-        const r = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)(cells);
+        const r = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)(cells);
         all.push(r);
         if (isChanged)
             changed.push(r);
@@ -1983,12 +2027,16 @@ function overviewRows(p) {
     const h = p.head;
     if (d && b) {
         const s = d.size;
-        push([
-            'Image size',
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(s.base),
-            (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(s.head),
-            s.delta === 0 ? '' : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`,
-        ], s.delta !== 0);
+        const k = d.sizeKindChange;
+        // Sizes of different kinds (the image store changed): each with its kind, no change shown.
+        push(k
+            ? ['Image size', (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .kindFigure */ .FN)(s.base, k.from), (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .kindFigure */ .FN)(s.head, k.to), _size_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .NOT_COMPARABLE */ .X4]
+            : [
+                'Image size',
+                (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .sizeFigure */ .WM)(s.base, b.sizeKind),
+                (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .sizeFigure */ .WM)(s.head, h.sizeKind),
+                s.delta === 0 ? '' : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`,
+            ], !!k || s.delta !== 0);
         push([
             'Layers',
             (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(d.layers.base),
@@ -2000,13 +2048,13 @@ function overviewRows(p) {
             // conda: only where a record has conda packages (a conda-based image).
             if (!x)
                 continue;
-            push([`${eco} packages`, (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(x.baseCount), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(x.headCount), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .kindCounts */ .vE)(x.changes)], x.changes.length > 0);
+            push([`${eco} packages`, (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(x.baseCount), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(x.headCount), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .kindCounts */ .vE)(x.changes)], x.changes.length > 0);
         }
         for (const c of d.components) {
             if (c.from === null && c.to === null)
                 continue;
-            const note = c.changed ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .changeCell */ .fd)(c.direction, c.level)}${c.host ? ' (runner)' : ''}` : '';
-            push([_format_js__WEBPACK_IMPORTED_MODULE_2__/* .COMPONENT_LABELS */ .M[c.id], (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.from, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.to, 60), note], c.changed);
+            const note = c.changed ? `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .changeCell */ .fd)(c.direction, c.level)}${c.host ? ' (runner)' : ''}` : '';
+            push([_format_js__WEBPACK_IMPORTED_MODULE_2__/* .COMPONENT_LABELS */ .M[c.id], (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.from, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.to, 60), note], c.changed);
         }
         if (p.smoke) {
             const s = p.smoke;
@@ -2016,19 +2064,19 @@ function overviewRows(p) {
                 s.metricRegressions ? `⚠️ ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.metricRegressions, 'metric regression')}` : '',
                 s.fixed ? `✅ ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(s.fixed)} fixed` : '',
             ].filter(Boolean);
-            push(['Smoke tests', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTally */ .eu)(s.base), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTally */ .eu)(s.head), notes.join(' · ')], notes.length > 0);
+            push(['Smoke tests', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .smokeTally */ .eu)(s.base), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .smokeTally */ .eu)(s.head), notes.join(' · ')], notes.length > 0);
         }
     }
     else {
-        push(['Image size', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(h.sizeBytes)], true);
+        push(['Image size', (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .sizeFigure */ .WM)(h.sizeBytes, h.sizeKind)], true);
         push(['Layers', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(h.layers)], true);
         push(['pip packages', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(h.pipCount)], true);
         push(['apt packages', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(h.aptCount)], true);
         for (const [id, v] of Object.entries(h.components))
             if (v !== null)
-                push([`${_format_js__WEBPACK_IMPORTED_MODULE_2__/* .COMPONENT_LABELS */ .M[id]}${_diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HOST_COMPONENTS */ ._S.has(id) ? ' (runner)' : ''}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(v, 60)], true);
+                push([`${_format_js__WEBPACK_IMPORTED_MODULE_2__/* .COMPONENT_LABELS */ .M[id]}${_diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HOST_COMPONENTS */ ._S.has(id) ? ' (runner)' : ''}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(v, 60)], true);
         if (p.smoke)
-            push(['Smoke tests', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTally */ .eu)(p.smoke.head)], true);
+            push(['Smoke tests', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .smokeTally */ .eu)(p.smoke.head)], true);
     }
     return { all, changed };
 }
@@ -2036,14 +2084,14 @@ function overviewPart(p, names, baseLabel, index) {
     const title = names !== null ? `#### ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(names, 200)}\n\n` : '';
     const cols = p.diff ? ['', baseLabel, 'this PR', 'Change'] : ['', 'this PR'];
     const { all, changed } = overviewRows(p);
-    const table = (rows) => `${title}${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(cols)}\n${rows.join('\n')}`;
+    const table = (rows) => `${title}${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(cols)}\n${rows.join('\n')}`;
     const short = changed.length > 0 ? table(changed) : `${title}_No changes._`;
     return {
         label: `overview${names !== null ? ` (${names})` : ''}`,
         text: table(all),
         short,
-        shortRank: _parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANK */ .Vz.overviewShort - index / 100,
-        dropRank: _parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANK */ .Vz.overview - index / 100,
+        shortRank: _parts_js__WEBPACK_IMPORTED_MODULE_5__/* .RANK */ .Vz.overviewShort - index / 100,
+        dropRank: _parts_js__WEBPACK_IMPORTED_MODULE_5__/* .RANK */ .Vz.overview - index / 100,
         mode: 'full',
         shown: 0,
     };
@@ -2055,17 +2103,17 @@ function envPart(p, suffix, baseLabel, rank) {
     const intro = e.redactedBoth
         ? `_${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._\n\n`
         : '';
-    const rows = e.changes.map((c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.name, 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.from, 120), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.to, 120)]));
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)(`environment table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Environment variables: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(e.changes.length, 'change')}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(['Variable', baseLabel, 'this PR']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, intro), rank);
+    const rows = e.changes.map((c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.name, 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.from, 120), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.to, 120)]));
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`environment table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Environment variables: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(e.changes.length, 'change')}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['Variable', baseLabel, 'this PR']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, intro), rank);
 }
 function labelsPart(p, suffix, baseLabel, rank) {
     const l = p.diff?.labels;
     if (!l || l.changes.length === 0)
         return null;
     const volatile = l.changes.filter((c) => c.volatile).length;
-    const rows = l.changes.map((c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.name, 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.from, 120), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(c.to, 120), c.volatile ? 'changes every build' : '']));
+    const rows = l.changes.map((c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.name, 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.from, 120), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.to, 120), c.volatile ? 'changes every build' : '']));
     const counts = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(l.changes.length - volatile, 'change')}${volatile ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(volatile)} volatile` : ''}`;
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)(`labels table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Labels: ${counts}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(['Label', baseLabel, 'this PR', '']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`), rank);
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`labels table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Labels: ${counts}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['Label', baseLabel, 'this PR', '']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`), rank);
 }
 function testsPart(p, suffix, baseLabel, rank) {
     const s = p.smoke;
@@ -2084,16 +2132,16 @@ function testsPart(p, suffix, baseLabel, rank) {
         ]
             .filter(Boolean)
             .join(' — ');
-        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)(hasBase ? [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(t.id, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .status */ .h5)(t.from), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .status */ .h5)(t.to), note] : [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(t.id, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .status */ .h5)(t.to), note]);
+        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)(hasBase ? [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(t.id, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .status */ .h5)(t.from), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .status */ .h5)(t.to), note] : [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(t.id, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .status */ .h5)(t.to), note]);
     });
     const counts = [
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .smokeTally */ .eu)(s.head),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .smokeTally */ .eu)(s.head),
         s.regressions ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.regressions, 'regression') : '',
         s.fixed ? `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(s.fixed)} fixed` : '',
     ]
         .filter(Boolean)
         .join(', ');
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)(`smoke tests table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Smoke tests: ${counts}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(hasBase ? ['Test', baseLabel, 'this PR', ''] : ['Test', 'this PR', '']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more tests (see the report artifact)_`), rank);
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`smoke tests table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Smoke tests: ${counts}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(hasBase ? ['Test', baseLabel, 'this PR', ''] : ['Test', 'this PR', '']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more tests (see the report artifact)_`), rank);
 }
 function metricNote(m, threshold) {
     if (m.base === null || m.head === null)
@@ -2117,27 +2165,27 @@ function metricsPart(p, suffix, baseLabel, rank) {
         ? val(m.head, m.metric)
         : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(m.head)} (floor ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(m.floor)}, ${(m.head / m.floor).toFixed(2)}x${m.head < m.floor ? ' ⚠️ below' : ''})`;
     const name = (m) => (m === 'durationMs' ? 'duration' : m);
-    const rows = metrics.map((m) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .row */ .nM)(hasBase
+    const rows = metrics.map((m) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)(hasBase
         ? [
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(m.test, 60),
-            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(name(m.metric), 60),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(m.test, 60),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(name(m.metric), 60),
             val(m.base, m.metric),
             headVal(m),
             metricNote(m, s.threshold),
         ]
-        : [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(m.test, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(name(m.metric), 60), headVal(m)]));
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)(`smoke metrics table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Smoke metrics: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.metrics.length, 'value')}${s.metricRegressions ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.metricRegressions, 'regression')}` : ''}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_3__/* .header */ .wx)(hasBase ? ['Test', 'Metric', baseLabel, 'this PR', 'Change'] : ['Test', 'Metric', 'this PR']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more values (see the report artifact)_`), rank);
+        : [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(m.test, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(name(m.metric), 60), headVal(m)]));
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`smoke metrics table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Smoke metrics: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.metrics.length, 'value')}${s.metricRegressions ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.metricRegressions, 'regression')}` : ''}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(hasBase ? ['Test', 'Metric', baseLabel, 'this PR', 'Change'] : ['Test', 'Metric', 'this PR']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more values (see the report artifact)_`), rank);
 }
 function resolutionPart(lines) {
     if (lines.length === 0)
         return null;
     const rows = lines.map((l) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .mdLine */ .YO)(l, 500)}`);
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)('dependency resolution', {
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)('dependency resolution', {
         head: `<details><summary>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Dependency resolution: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(lines.length, 'line')}`)}</summary>\n\n`,
         rows,
         more: (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more lines (see the report artifact)_`,
         tail: '\n</details>',
-    }, _parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANK */ .Vz.resolution);
+    }, _parts_js__WEBPACK_IMPORTED_MODULE_5__/* .RANK */ .Vz.resolution);
 }
 /** A verify command is shown only when it is ours through and through (no value can end the block). */
 const SAFE_COMMAND = /^cosign [A-Za-z0-9_./:=@,+'^\\ -]+$/;
@@ -2163,12 +2211,12 @@ function supplyChainPart(sc) {
             ...(commands.length > 0 ? [`  \`\`\`sh\n${commands.map((c) => `  ${c}`).join('\n')}\n  \`\`\``] : []),
         ];
     });
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .rowsPart */ .F8)('supply chain', {
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)('supply chain', {
         head: `<details><summary>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Supply chain: ${signed === sc.targets.length ? 'signed' : signed === 0 ? 'not signed' : `${signed} of ${sc.targets.length} signed`} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(sc.targets.length, 'platform image')})`)}</summary>\n\n${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(sc.signing, 400)}\n\n`,
         rows,
         more: (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more lines (see attest.json)_`,
         tail: '\n</details>',
-    }, _parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANK */ .Vz.supplyChain);
+    }, _parts_js__WEBPACK_IMPORTED_MODULE_5__/* .RANK */ .Vz.supplyChain);
 }
 
 
@@ -2186,8 +2234,9 @@ function supplyChainPart(sc) {
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12011);
 /* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29437);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18298);
-/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99957);
+/* harmony import */ var _size_kind_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(75440);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18298);
+/* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(99957);
 // Where the bytes went, per platform: what made the image grow against the base branch (packages
 // and layers, largest change first, with the size budget's verdict) and its biggest packages and
 // layers. Every value from a record is escaped here (md/html).
@@ -2197,31 +2246,43 @@ function supplyChainPart(sc) {
 
 
 
+
 const bytes = (n) => (n === null ? '—' : (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(n));
 function what(c) {
-    return c.kind === 'layer' ? `layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.name, 120)}` : `${c.kind} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(c.name), 80)}`;
+    return c.kind === 'layer' ? `layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(c.name, 120)}` : `${c.kind} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(c.name), 80)}`;
 }
 function side(version, size, kind) {
     if (kind === 'layer')
         return bytes(size);
-    return version === null ? '—' : `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(version, 40)} (${bytes(size)})`;
+    return version === null ? '—' : `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(version, 40)} (${bytes(size)})`;
 }
 /** The size change against the base, explained; with the budget's breach when there is one. */
 function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
     const e = p.diff?.sizeExplanation;
     const breaches = (0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .budgetBreaches */ .Bq)(sizeBudget, [p]);
-    if (!p.diff || (!e && breaches.length === 0))
+    if (!p.diff || (!e && breaches.length === 0 && !p.diff.sizeKindChange))
         return null;
     const s = p.diff.size;
-    const total = `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`;
+    // Sizes of different kinds (the image store changed): no change, no percentage, said why.
+    const kindChange = (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .kindChangeText */ .CE)(p.diff);
+    const total = kindChange
+        ? _size_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .NOT_COMPARABLE */ .X4
+        : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`;
     const changes = e ? [...e.packages, ...e.layers] : [];
     // Nothing to explain, unless the base record is too old to have sizes (said once, here).
-    if (changes.length === 0 && breaches.length === 0 && (!e || e.packagesKnown || s.delta === 0))
+    if (!kindChange &&
+        changes.length === 0 &&
+        breaches.length === 0 &&
+        (!e || e.packagesKnown || s.delta === 0))
         return null;
     const headline = e ? (0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .sizeHeadline */ .Qd)(e) : null;
     const notes = [
         ...breaches.map((b) => `❌ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(b.text, 400)}**`),
-        headline ? `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(headline, 400)}**` : '',
+        kindChange
+            ? `⚠️ **The sizes are not comparable: the ${baseLabel} record's ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(kindChange, 400)}.**`
+            : '',
+        ...(0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .budgetSkips */ .mO)(sizeBudget, [p]).map((b) => `_${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(`S${b.text.slice(1)}.`, 400)}_`),
+        headline ? `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(kindChange ? `Packages: ${headline}` : headline, 400)}**` : '',
         e && !e.packagesKnown
             ? `_The ${baseLabel} record has no package sizes (captured before sizes were recorded)._`
             : '',
@@ -2229,13 +2290,13 @@ function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
             ? `_Packages: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(e.packagesDelta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)} over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(e.packagesChanged, 'package')} whose size changed; the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(e.packages.length)} biggest changes are listed._`
             : '',
     ].filter(Boolean);
-    const rows = changes.map((c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([
+    const rows = changes.map((c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .row */ .nM)([
         what(c),
         side(c.from, c.baseBytes, c.kind),
         side(c.to, c.headBytes, c.kind),
         (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(c.delta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi),
     ]));
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`size table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Image size: ${total}${breaches.length ? ', over budget' : ''}${suffix}`), rows.length > 0 ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['What', baseLabel, 'this PR', 'Change']) : '', rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, notes.length > 0 ? `${notes.join('\n\n')}\n\n` : ''), rank);
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_6__/* .rowsPart */ .F8)(`size table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_6__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Image size: ${total}${breaches.length ? ', over budget' : ''}${suffix}`), rows.length > 0 ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .header */ .wx)(['What', baseLabel, 'this PR', 'Change']) : '', rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, notes.length > 0 ? `${notes.join('\n\n')}\n\n` : ''), rank);
 }
 /** The biggest pip and apt packages and layers of this PR's image. */
 function sizeTopPart(p, sizeBudget, suffix, rank) {
@@ -2243,22 +2304,24 @@ function sizeTopPart(p, sizeBudget, suffix, rank) {
     if (!top)
         return null;
     const rows = [
-        ...top.pip.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`pip ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(x.name), 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(x.sizeBytes)])),
-        ...top.apt.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`apt ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(x.name), 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(x.sizeBytes)])),
-        ...top.layers.map((l) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([`layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(l.createdBy, 120)}`, '', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(l.sizeBytes)])),
+        ...top.pip.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .row */ .nM)([`pip ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(x.name), 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(x.sizeBytes)])),
+        ...top.apt.map((x) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .row */ .nM)([`apt ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(x.name), 80)}`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(x.version, 40), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(x.sizeBytes)])),
+        ...top.layers.map((l) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .row */ .nM)([`layer: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(l.createdBy, 120)}`, '', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(l.sizeBytes)])),
     ];
     if (rows.length === 0)
         return null;
     // Without a baseline the budget's verdict is told here (an absolute budget needs no base).
     const breaches = p.diff ? [] : (0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .budgetBreaches */ .Bq)(sizeBudget, [p]);
     const intro = breaches.map((b) => `❌ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(b.text, 400)}**`).join('\n\n');
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`biggest table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Biggest packages and layers: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)(p.head.sizeBytes)} image${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_6__/* .rowsPart */ .F8)(`biggest table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_6__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Biggest packages and layers: ${(0,_size_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .sizeFigure */ .WM)(p.head.sizeBytes, (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .kindOf */ .I)(p.head))} image${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .header */ .wx)(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
 }
 /** The run overview's size cell: "+610.0 MB (+7.5%): nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB" (escaped). */
 function sizeChangeCell(p) {
     const s = p.diff?.size;
     if (!s)
         return null;
+    if (p.diff?.sizeKindChange)
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(_size_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .NOT_COMPARABLE */ .X4);
     const change = s.delta === 0 ? '±0' : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .signed */ .x8)(s.delta, _format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtBytes */ .zi)}${s.base ? ` (${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .pct */ .Oe)(s.delta / s.base)})` : ''}`;
     const e = p.diff?.sizeExplanation;
     const driver = e && s.delta !== 0 ? (0,_diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .sizeDrivers */ .Lw)(e)[0] : undefined;
@@ -2317,23 +2380,85 @@ function verdictText(assessment, maxLen) {
 
 /***/ }),
 
+/***/ 75440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ kindChangeText),
+/* harmony export */   FN: () => (/* binding */ kindFigure),
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   W$: () => (/* binding */ kindPhrase),
+/* harmony export */   WM: () => (/* binding */ sizeFigure),
+/* harmony export */   X4: () => (/* binding */ NOT_COMPARABLE),
+/* harmony export */   jy: () => (/* binding */ kindShort)
+/* harmony export */ });
+/* unused harmony export kindWords */
+/* harmony import */ var _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6842);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
+// The kind of an image size in words, as plain text (the renderer escapes it): what a size
+// measures depends on the engine's image store (src/docker/size-kind.ts), and two sizes of
+// different kinds are never compared: the report says why instead of a change or a percentage.
+
+
+const WORDS = {
+    unpacked: { size: 'unpacked size', store: 'classic image store', short: 'unpacked' },
+    content: { size: 'compressed content size', store: 'containerd image store', short: 'compressed' },
+};
+/** The kind of a summary's size: one without a kind is what the classic store gave. */
+const kindOf = (s) => s.sizeKind ?? _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SIZE_KIND */ .fl;
+/** "unpacked size (classic image store)", "compressed content size (containerd image store)". */
+const kindWords = (kind) => `${WORDS[kind].size} (${WORDS[kind].store})`;
+/** "compressed content size, containerd image store": kindWords to go inside parentheses. */
+const kindPhrase = (kind) => `${WORDS[kind].size}, ${WORDS[kind].store}`;
+/** "unpacked", "compressed". */
+const kindShort = (kind) => WORDS[kind].short;
+/** A size as a table shows it: "8.61 GB" unpacked (as always), "62.7 MB (compressed)" otherwise. */
+function sizeFigure(bytes, kind = _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SIZE_KIND */ .fl) {
+    return kind === _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SIZE_KIND */ .fl ? (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(bytes) : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(bytes)} (${WORDS[kind].short})`;
+}
+/** The two sides' figures with their kinds: "185.9 MB (unpacked)". */
+const kindFigure = (bytes, kind) => `${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(bytes)} (${WORDS[kind].short})`;
+/** What the overview and the run's table say instead of a change. */
+const NOT_COMPARABLE = 'not comparable: image store changed';
+/**
+ * Why the two sizes are not compared (plain text, after "the BASE record's"), or null when they
+ * are of one kind: "185.9 MB is the unpacked size (classic image store), this PR's 62.7 MB the
+ * compressed content size (containerd image store): the Docker engine's image store changed
+ * between them".
+ */
+function kindChangeText(diff) {
+    const k = diff.sizeKindChange;
+    if (!k)
+        return null;
+    return (`${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(diff.size.base)} is the ${kindWords(k.from)}, this PR's ${(0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtBytes */ .zi)(diff.size.head)} ` +
+        `the ${kindWords(k.to)}: the Docker engine's image store changed between them`);
+}
+
+
+/***/ }),
+
 /***/ 29437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bq: () => (/* binding */ budgetBreaches),
 /* harmony export */   Qd: () => (/* binding */ sizeHeadline),
+/* harmony export */   mO: () => (/* binding */ budgetSkips),
 /* harmony export */   uQ: () => (/* binding */ describeChange)
 /* harmony export */ });
 /* unused harmony exports parseSizeBudget, topContributor */
 /* harmony import */ var _config_size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(64089);
 /* harmony import */ var _diff_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2996);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14031);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12011);
+/* harmony import */ var _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6842);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14031);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(12011);
+/* harmony import */ var _size_kind_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75440);
 // Where the bytes went, as plain text (the renderer escapes it): the size change's explanation
 // ("+610 MB: nvidia-cudnn-cu12 9.5 → 9.7 +402 MB, ..."), and the size budget (config size.budget),
 // whose breach fails the report stage naming what grew most.
+
+
 
 
 
@@ -2355,7 +2480,7 @@ const UNITS = {
 function parseSizeBudget(text) {
     const t = text.trim();
     if (!_config_size_js__WEBPACK_IMPORTED_MODULE_0__/* .SIZE_BUDGET_PATTERN */ .H.test(t))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`size.budget: expected a size such as "8GB" or a growth such as "+5%", got "${text}"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`size.budget: expected a size such as "8GB" or a growth such as "+5%", got "${text}"`);
     if (t.endsWith('%'))
         return { kind: 'growth', ratio: Number(t.slice(1, -1)) / 100 };
     const m = /^([\d.]+)\s*(\w+)$/.exec(t);
@@ -2363,17 +2488,17 @@ function parseSizeBudget(text) {
 }
 /** "nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB", "torch 2.6.0 (new) +1.20 GB", "RUN pip install … +3.1 GB". */
 function describeChange(c) {
-    const bytes = (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .signed */ .x8)(c.delta, _format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi);
+    const bytes = (0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .signed */ .x8)(c.delta, _format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtBytes */ .zi);
     if (c.kind === 'layer')
-        return `layer ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.name, 80)} ${bytes}`;
-    const name = (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .packageName */ .oZ)(c.name), 60);
+        return `layer ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(c.name, 80)} ${bytes}`;
+    const name = (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)((0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .packageName */ .oZ)(c.name), 60);
     if (c.from === null)
-        return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.to ?? '', 40)} (added) ${bytes}`;
+        return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(c.to ?? '', 40)} (added) ${bytes}`;
     if (c.to === null)
-        return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.from, 40)} (removed) ${bytes}`;
+        return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(c.from, 40)} (removed) ${bytes}`;
     if (c.from === c.to)
-        return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.to, 40)} ${bytes}`;
-    return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.from, 40)} → ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(c.to, 40)} ${bytes}`;
+        return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(c.to, 40)} ${bytes}`;
+    return `${name} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(c.from, 40)} → ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(c.to, 40)} ${bytes}`;
 }
 /** "+610.0 MB: a 1 → 2 +402.0 MB, b (added) +150.0 MB, …"; null when nothing explains the change. */
 function sizeHeadline(e, n = 3) {
@@ -2383,7 +2508,7 @@ function sizeHeadline(e, n = 3) {
     if (drivers.length === 0)
         return null;
     const more = drivers.length > n ? ', …' : '';
-    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .signed */ .x8)(e.delta, _format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)}: ${drivers.slice(0, n).map(describeChange).join(', ')}${more}`;
+    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .signed */ .x8)(e.delta, _format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtBytes */ .zi)}: ${drivers.slice(0, n).map(describeChange).join(', ')}${more}`;
 }
 /** What weighs most in an image (no baseline, or nothing grew): its biggest package or layer. */
 function biggestPart(p) {
@@ -2396,9 +2521,9 @@ function biggestPart(p) {
     ].sort((a, b) => b.sizeBytes - a.sizeBytes);
     const pkg = pkgs[0];
     if (pkg)
-        return `${pkg.eco} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .packageName */ .oZ)(pkg.name), 60)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(pkg.version, 40)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(pkg.sizeBytes)})`;
+        return `${pkg.eco} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)((0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .packageName */ .oZ)(pkg.name), 60)} ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(pkg.version, 40)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtBytes */ .zi)(pkg.sizeBytes)})`;
     const layer = top.layers[0];
-    return layer ? `layer ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(layer.createdBy, 80)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(layer.sizeBytes)})` : null;
+    return layer ? `layer ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .clip */ .$Q)(layer.createdBy, 80)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtBytes */ .zi)(layer.sizeBytes)})` : null;
 }
 /** The top contributor a breach names: what grew most, else what weighs most. */
 function topContributor(p) {
@@ -2411,39 +2536,69 @@ function topContributor(p) {
 }
 /** The platforms whose image breaks the size budget (config size.budget), with the reason. */
 function budgetBreaches(sizeBudget, platforms) {
-    if (!sizeBudget)
+    const budget = readBudget(sizeBudget);
+    if (!budget)
         return [];
-    let budget;
-    try {
-        budget = parseSizeBudget(sizeBudget);
-    }
-    catch {
-        return []; // an artifact's model is untrusted: an unreadable budget judges nothing
-    }
     const out = [];
     for (const p of platforms) {
         const size = p.head.sizeBytes;
         const where = platforms.length > 1 ? ` on ${p.platform}` : '';
         const top = topContributor(p);
         const short = `size budget ${sizeBudget} exceeded${where}; ${top}`;
+        // An absolute budget judges the size recorded, whatever its kind, which is named where it is
+        // not the unpacked size users know from `docker image ls` on the classic store.
+        const kind = (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .kindOf */ .I)(p.head);
+        const figure = kind === _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_SIZE_KIND */ .fl ? (0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtBytes */ .zi)(size) : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtBytes */ .zi)(size)} (${(0,_size_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .kindPhrase */ .W$)(kind)})`;
         if (budget.kind === 'absolute' && size > budget.bytes) {
             out.push({
                 platform: p.platform,
                 short,
-                text: `image ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(size)}${where} is over the size budget ${sizeBudget} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(budget.bytes)}) by ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)(size - budget.bytes)}; ${top}`,
+                text: `image ${figure}${where} is over the size budget ${sizeBudget} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtBytes */ .zi)(budget.bytes)}) by ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtBytes */ .zi)(size - budget.bytes)}; ${top}`,
             });
         }
-        else if (budget.kind === 'growth' && p.diff && p.diff.size.base > 0) {
+        else if (budget.kind === 'growth' && p.diff && !p.diff.sizeKindChange && p.diff.size.base > 0) {
             const growth = p.diff.size.delta / p.diff.size.base;
             if (growth > budget.ratio)
                 out.push({
                     platform: p.platform,
                     short,
-                    text: `image grew ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .signed */ .x8)(p.diff.size.delta, _format_js__WEBPACK_IMPORTED_MODULE_4__/* .fmtBytes */ .zi)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .pct */ .Oe)(growth)})${where}, over the size budget ${sizeBudget}; ${top}`,
+                    text: `image grew ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .signed */ .x8)(p.diff.size.delta, _format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtBytes */ .zi)} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .pct */ .Oe)(growth)})${where}, over the size budget ${sizeBudget}; ${top}`,
                 });
         }
     }
     return out;
+}
+/** The budget, or undefined: none, or unreadable (an artifact's model is untrusted: it judges nothing). */
+function readBudget(sizeBudget) {
+    if (!sizeBudget)
+        return undefined;
+    try {
+        return parseSizeBudget(sizeBudget);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The platforms where a growth budget is not judged because the two sizes are of different kinds
+ * (the engine's image store changed): one line each, plain text, saying so.
+ */
+function budgetSkips(sizeBudget, platforms) {
+    if (readBudget(sizeBudget)?.kind !== 'growth')
+        return [];
+    return platforms.flatMap((p) => {
+        const k = p.diff?.sizeKindChange;
+        if (!k)
+            return [];
+        const where = platforms.length > 1 ? ` on ${p.platform}` : '';
+        return [
+            {
+                platform: p.platform,
+                text: `size budget ${sizeBudget} not judged${where}: the sizes are not comparable (${(0,_size_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .kindShort */ .jy)(k.from)} → ${(0,_size_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .kindShort */ .jy)(k.to)}: the engine's image store changed)`,
+                short: `size budget ${sizeBudget} not judged${where}: sizes not comparable (image store changed)`,
+            },
+        ];
+    });
 }
 
 

@@ -221,7 +221,7 @@ function parseStatement(bytes) {
 /* harmony export */   FA: () => (/* binding */ ACCEPT),
 /* harmony export */   cu: () => (/* binding */ Ahead)
 /* harmony export */ });
-/* unused harmony exports INTERRUPTED_CANCEL_MS, AHEAD_READ_MS */
+/* unused harmony export AHEAD_READ_MS */
 /* harmony import */ var _docker_oci_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7589);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38201);
 /* harmony import */ var _util_within_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89281);
@@ -233,15 +233,10 @@ function parseStatement(bytes) {
 
 
 
-/**
- * After SIGINT/SIGTERM/SIGHUP, the most the cleanup waits for a registry to answer the uploads it
- * opened and their DELETEs: a registry that accepts connections but does not answer (each request's
- * own limit is 30 s) would otherwise hold the exit for the whole SIGNAL_CLEANUP_LIMIT_MS (20 s), the
- * command's error unwritten. Unanswered uploads expire on the registry's side.
- */
-const INTERRUPTED_CANCEL_MS = 2_000;
+// The bound of the cancels after an interrupt (each DELETE also ends by then: its own timeout).
+
 /** P, or undefined once INTERRUPTED_CANCEL_MS passed when the process is being interrupted. */
-const boundedIfInterrupted = (p) => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .isInterrupted */ .fT)() ? (0,_util_within_js__WEBPACK_IMPORTED_MODULE_3__/* .within */ .u)(p, INTERRUPTED_CANCEL_MS, undefined) : p;
+const boundedIfInterrupted = (p) => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .isInterrupted */ .fT)() ? (0,_util_within_js__WEBPACK_IMPORTED_MODULE_3__/* .within */ .u)(p, _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .INTERRUPTED_CANCEL_MS */ .Hl, undefined) : p;
 /** Cancel every upload of OPENED (some may still be opening) that is not in FINISHED. */
 async function cancelUploads(client, repository, opened, finished) {
     const urls = await Promise.all(opened.map((u) => u.catch(() => undefined)));
@@ -1943,25 +1938,27 @@ function buildSmokePredicate(input) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dj: () => (/* binding */ createOciClient),
-/* harmony export */   QA: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.QA),
-/* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.ap),
-/* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_4__.sI)
+/* harmony export */   QA: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.QA),
+/* harmony export */   ap: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.ap),
+/* harmony export */   sI: () => (/* reexport safe */ _oci_types_js__WEBPACK_IMPORTED_MODULE_5__.sI)
 /* harmony export */ });
 /* unused harmony export ociRetryWaitMs */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _util_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42334);
-/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76873);
-/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2329);
-/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8516);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
+/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2329);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8516);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(98925);
 // A small OCI distribution client: read and write manifests and blobs of one registry over HTTP,
 // with the credentials docker would use (Docker's config: credHelpers, credsStore, auths) and the
 // distribution token flow (Bearer realm/service/scope, or Basic). The native signer pushes cosign's
 // `.sig`/`.att` images with it: one keep-alive connection instead of a cosign process per call.
 // Plain HTTP only for loopback registries, as dockerd and buildx allow. Every failure is an
 // EnvironmentError (exit 3) that names the registry and the request, never a credential.
+
 
 
 
@@ -1981,7 +1978,7 @@ function ociRetryWaitMs(attempt, retryAfter) {
     const asked = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
     return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
 }
-const registryError = (status, body) => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .registryErrorText */ .vC)(status, body.toString('utf8'));
+const registryError = (status, body) => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .registryErrorText */ .vC)(status, body.toString('utf8'));
 /** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
 function parseJson(body) {
     try {
@@ -2005,10 +2002,9 @@ class RegistryClient {
     constructor(host, deps) {
         this.host = host;
         this.deps = deps;
-        this.base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryApiBase */ .vO)(host);
+        this.base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryApiBase */ .vO)(host);
         this.timeoutMs = deps.timeoutMs ?? 30_000;
-        const deadline = deps.signal;
-        this.sleep = deps.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, deadline && { signal: deadline }));
+        this.sleep = deps.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms, undefined, { signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(deps.signal) }));
     }
     login() {
         this.credential ??= this.deps.credential();
@@ -2017,45 +2013,53 @@ class RegistryClient {
         this.pair ??= this.credential.get ? this.credential.get(this.deps.signal) : Promise.resolve(undefined);
         return this.pair;
     }
-    async send(url, method, headers, body, resendable = false) {
+    /** A request, ended by its timeout, the deadline or SIGINT/SIGTERM (a CANCEL: not that, but short). */
+    async send(url, method, headers, body, resendable = false, cancel = false) {
         let r;
         const { signal: deadline } = this.deps;
         deadline?.throwIfAborted();
-        const own = AbortSignal.timeout(this.timeoutMs);
+        const what = `${method} ${url.split('?')[0]}`;
+        if (!cancel)
+            (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)(`registry ${this.host}: ${what}`);
+        const own = AbortSignal.timeout(cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .isInterrupted */ .fT)() ? _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .INTERRUPTED_CANCEL_MS */ .Hl : this.timeoutMs);
+        const mine = deadline ? (0,_util_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .anySignal */ .J)([own, deadline]) : own;
         try {
             r = await this.deps.fetch(url, {
                 method,
                 headers,
                 ...(body !== undefined && { body }),
                 ...(resendable && { resendable }),
-                signal: deadline ? (0,_util_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .anySignal */ .J)([own, deadline]) : own,
+                signal: cancel ? mine : (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(mine),
             });
         }
         catch (e) {
-            const what = `${method} ${url.split('?')[0]}`;
+            // SIGINT/SIGTERM/SIGHUP stopped it: the interrupt's error, not an unreachable registry.
+            const stopped = !cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${this.host}: ${what}`, 'aborted', e);
+            if (stopped)
+                throw stopped;
             // The caller's deadline passed (a verify's: it names what it waited for).
             if (deadline?.aborted)
-                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(this.host, what, e, { why: "the caller's deadline passed" });
+                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e, { why: "the caller's deadline passed" });
             const inner = e.cause;
-            if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .ANSWER_TOO_LARGE */ .QA)
+            if (inner?.code === _oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .ANSWER_TOO_LARGE */ .QA)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: ${what} answered more than cosign's images ever hold (${inner.message})`, 'check the registry and any proxy in between: this is not a signature or an attestation', { cause: e });
             if (e.name === 'TimeoutError')
-                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(this.host, what, e, {
+                throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e, {
                     why: `no answer within ${Math.round(this.timeoutMs / 1000)}s`,
                 });
             // registryUnreachable names NODE_EXTRA_CA_CERTS for a certificate Node refused.
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(this.host, what, e);
+            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .registryUnreachable */ .qC)(this.host, what, e);
         }
         return { status: r.status, headers: r.headers, body: Buffer.from(await r.arrayBuffer()) };
     }
     /** A refused login or request; SCOPE says whether reading was enough (verify) or it writes. */
     denied(detail, scope) {
         const access = scope.endsWith(':pull') ? 'read' : 'write';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${detail}`, (0,_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .registryLoginFix */ .ow)(this.host, access));
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${detail}`, (0,_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .registryLoginFix */ .ow)(this.host, access));
     }
     /** Answer a 401 challenge: a Bearer token for the scope, or Basic with the stored login. */
     async authorize(challenge, scope) {
-        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .parseChallenge */ .xy)(challenge);
+        const { scheme, params } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .parseChallenge */ .xy)(challenge);
         const creds = await this.login();
         const who = this.credential?.describe ?? 'no credential';
         if (creds?.username === '<token>')
@@ -2063,30 +2067,30 @@ class RegistryClient {
         if (scheme === 'basic') {
             if (!creds)
                 throw this.denied(`${this.host} asks for a login and there is none (${who})`, scope);
-            return (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicAuth */ .tB)(creds);
+            return (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .basicAuth */ .tB)(creds);
         }
         if (scheme !== 'bearer' || !params.realm)
             throw this.denied(`${this.host} asks for an authentication scheme docker does not use (${scheme || 'none'})`, scope);
-        const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenRequestUrl */ .WC)(params, scope);
-        if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenServiceAllowed */ .hr)(url, this.base))
+        const url = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenRequestUrl */ .WC)(params, scope);
+        if (!(0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenServiceAllowed */ .hr)(url, this.base))
             throw this.denied(`${this.host} names a token service over plain HTTP (${url.origin}): refused`, scope);
-        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_5__/* .basicAuth */ .tB)(creds) } : {}, undefined, true));
+        const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .basicAuth */ .tB)(creds) } : {}, undefined, true));
         if (t.status !== 200)
             throw this.denied(`${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`, scope);
         const parsed = parseJson(t.body);
         if (parsed === undefined)
             throw this.denied(`${this.host}'s token service answered without JSON`, scope);
-        const token = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .tokenOf */ .B9)(parsed);
+        const token = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenOf */ .B9)(parsed);
         if (!token)
             throw this.denied(`${this.host} answered the token request for ${scope} without a token`, scope);
         return `Bearer ${token}`;
     }
     /** One request in a repository's scope; a 401 is answered once with the scope's authorization. */
-    async call(repository, write, method, path, headers = {}, body) {
+    async call(repository, write, method, path, headers = {}, body, cancel = false) {
         const scope = `repository:${repository}:${write ? 'pull,push' : 'pull'}`;
         const url = path.startsWith('http') ? path : `${this.base}${path}`;
         // Credentials go to the registry's own origin only (an upload Location may name another host).
-        const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .requestTarget */ .t5)(new URL(url), this.base);
+        const target = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .requestTarget */ .t5)(new URL(url), this.base);
         const own = target === 'own';
         if (target === 'refused')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host} sent ${method} to plain HTTP (${new URL(url).origin}): refused`, 'check the registry and any proxy in between: an HTTPS registry must not move uploads to HTTP');
@@ -2100,8 +2104,8 @@ class RegistryClient {
             method === 'DELETE' ||
             (method === 'POST' && path.startsWith(`/v2/${repository}/blobs/uploads/`));
         if (!own)
-            return this.again(repeatable, () => this.send(url, method, headers, body, resendable));
-        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body, resendable));
+            return this.again(repeatable, () => this.send(url, method, headers, body, resendable, cancel));
+        const withAuth = (a) => this.again(repeatable, () => this.send(url, method, { ...headers, ...(a !== undefined && { Authorization: a }) }, body, resendable, cancel));
         const known = this.auth.get(scope);
         let r = await withAuth(known ? await known : undefined);
         if (r.status === 401) {
@@ -2135,7 +2139,9 @@ class RegistryClient {
             const r = await send();
             if (!repeatable || !PASSING.has(r.status) || attempt >= OCI_ATTEMPTS)
                 return r;
-            await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after')));
+            await this.sleep(ociRetryWaitMs(attempt, r.headers.get('retry-after'))).catch((e) => {
+                throw (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${this.host}: a wait to try again`, undefined, e) ?? e;
+            });
             this.deps.signal?.throwIfAborted();
         }
     }
@@ -2144,7 +2150,7 @@ class RegistryClient {
      * refusal is READ's (a GET of a manifest or a blob) or the push's.
      */
     fail(what, r, read) {
-        return new _oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .RegistryAnswerError */ .ap(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
+        return new _oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .RegistryAnswerError */ .ap(r.status, `registry ${this.host}: ${what} failed (${registryError(r.status, r.body)})`, PASSING.has(r.status)
             ? 'the registry is failing for now (reads and manifests were tried again): check its status, then run again'
             : read === 'blob'
                 ? 'the registry lists a blob it cannot serve: check the registry (its storage) and any proxy in between'
@@ -2171,7 +2177,7 @@ class RegistryClient {
             return undefined;
         if (r.status !== 200)
             throw this.fail(`reading the manifest ${repository}:${reference}`, r, 'manifest');
-        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.body);
+        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(r.body);
         // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
         if (reference.startsWith('sha256:') && digest !== reference)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the manifest ${repository}@${reference} came back with other content (${digest})`, 'check the registry or any proxy in between: it changed a manifest');
@@ -2187,7 +2193,7 @@ class RegistryClient {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
         if (r.status !== 200)
             throw this.fail(`reading the blob ${repository}@${digest}`, r, 'blob');
-        if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(r.body) !== digest)
+        if ((0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(r.body) !== digest)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the blob ${repository}@${digest} came back with other content`, 'check the registry or any proxy in between: it changed a blob');
         return r.body;
     }
@@ -2213,7 +2219,7 @@ class RegistryClient {
         return new URL(location, `${this.base}/`).toString();
     }
     async finishUpload(repository, upload, data) {
-        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(data);
+        const digest = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(data);
         const url = new URL(upload);
         url.searchParams.set('digest', digest);
         const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(data.length) };
@@ -2223,7 +2229,7 @@ class RegistryClient {
         return digest;
     }
     async cancelUpload(repository, upload) {
-        const r = await this.call(repository, true, 'DELETE', upload);
+        const r = await this.call(repository, true, 'DELETE', upload, {}, undefined, true);
         // 404: the registry has dropped it already.
         if (r.status !== 204 && r.status !== 404)
             throw this.fail(`cancelling an upload to ${repository}`, r);
@@ -2233,7 +2239,7 @@ class RegistryClient {
         const r = await this.call(repository, true, 'PUT', path, { 'Content-Type': mediaType }, bytes);
         if (r.status !== 201)
             throw this.fail(`pushing the manifest ${repository}:${tag}`, r);
-        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(bytes);
+        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(bytes);
     }
 }
 function createOciClient(host, deps) {
@@ -2413,11 +2419,16 @@ function cancelRequest(base, location, headers) {
 async function checkPush(host, repository, credential, deps) {
     const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryApiBase */ .vO)(host);
     const call = async (url, init = {}) => {
+        // Stopped by SIGINT/SIGTERM, but for the upload's cancel (a DELETE), which runs after it (short).
+        const cancel = init.method === 'DELETE';
+        const own = AbortSignal.timeout(cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .isInterrupted */ .fT)() ? _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .INTERRUPTED_CANCEL_MS */ .Hl : (deps.timeoutMs ?? 10_000));
         try {
-            return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
+            return await deps.fetch(url, { ...init, signal: cancel ? own : (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(own) });
         }
         catch (e) {
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
+            const what = url.split('?')[0];
+            throw ((!cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${host}: ${what}`, 'aborted', e)) ||
+                (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(host, what, e));
         }
     };
     const fix = (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLoginFix */ .ow)(host, 'write', repository);
@@ -2481,7 +2492,8 @@ async function checkPush(host, repository, credential, deps) {
 /**
  * Start an upload at UPLOADS (of TARGET) as a push does, and cancel it: nothing is written. Best
  * effort (registries also expire unfinished uploads after days), and once: on SIGINT/SIGTERM the
- * cleanup waits for the POST's answer to cancel it; after the signal none starts.
+ * POST under way is stopped (an answer already come is cancelled, briefly); after the signal none
+ * starts.
  */
 async function tryUpload(call, target, uploads, headers, fix) {
     (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)('a registry push check');

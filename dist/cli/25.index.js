@@ -27,8 +27,8 @@ var load = __webpack_require__(89436);
 var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 39 modules
-var pipeline = __webpack_require__(32016);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 42 modules
+var pipeline = __webpack_require__(79560);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: external "node:fs"
@@ -67,6 +67,7 @@ function discardResults() {
         writeResolution: none,
         readResolution: none,
         removeResolution: none,
+        removeBuild: none,
         writeBuild: none,
         readBuild: () => {
             throw new errors/* InputError */.dz(`no result directory to read ${results/* BUILD_FILE */.oS} from`, 'pass --out DIR');

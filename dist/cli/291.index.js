@@ -134,62 +134,26 @@ var oci_ref = __webpack_require__(17700);
 var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
 var verify_inputs = __webpack_require__(19171);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/docker/oci-types.ts
 var oci_types = __webpack_require__(2329);
 ;// CONCATENATED MODULE: ./src/attest/verify-targets.ts
+// The platform images a verification checks: every manifest of an index (or the one --platform
+// names), or a single-platform image itself, whose config says its platform when one is asked for.
 
 
 
-/**
- * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
- * x86_64 and x86-64 are amd64 (v1 its default), aarch64 is arm64 (8, v8 and v8.0 its default; 9
- * and 9.0 are v9), armhf is arm/v7 and armel arm/v6, arm without a variant is arm/v7 (5, 6, 7, 8
- * are v5...v8), i386 is 386.
- */
-function normalizeArch(arch, variant) {
-    switch (arch) {
-        case 'i386':
-            return ['386', ''];
-        case 'x86_64':
-        case 'x86-64':
-        case 'amd64':
-            return ['amd64', variant === 'v1' ? '' : variant];
-        case 'aarch64':
-        case 'arm64':
-            if (['8', 'v8', 'v8.0'].includes(variant))
-                return ['arm64', ''];
-            return ['arm64', ['9', '9.0', 'v9.0'].includes(variant) ? 'v9' : variant];
-        case 'armhf':
-            return ['arm', 'v7'];
-        case 'armel':
-            return ['arm', 'v6'];
-        case 'arm':
-            if (variant === '' || variant === '7')
-                return ['arm', 'v7'];
-            return ['arm', ['5', '6', '8'].includes(variant) ? `v${variant}` : variant];
-        default:
-            return [arch, variant];
-    }
-}
-/**
- * A platform as containerd compares them (platforms.Normalize): lower case, macos is darwin, and
- * the architecture and variant as normalizeArch has them (linux/arm64/v8 and linux/aarch64 are
- * linux/arm64). An empty OS stays empty: containerd takes it for the host's, so it matches any.
- */
-function normalizePlatform(platform) {
-    const [rawOs = '', rawArch = '', rawVariant = ''] = platform.toLowerCase().split('/');
-    const os = rawOs === 'macos' ? 'darwin' : rawOs;
-    const [arch, variant] = normalizeArch(rawArch, rawVariant);
-    return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
-}
+
+
 /** The normalized architecture of a platform (amd64 of x86_64, linux/amd64/v3, unknown/amd64). */
-const archOf = (platform) => normalizePlatform(platform).split('/')[1] ?? '';
+const archOf = (platform) => (0,config_platform/* normalizePlatform */.F)(platform).split('/')[1] ?? '';
 /**
  * Whether a runtime asking for WANTED (normalized) may pull an index entry for PLATFORM: the same
  * platform once normalized, or one without an OS (the runtime's own OS, whatever it is).
  */
 function mayPull(platform, wanted) {
-    const have = normalizePlatform(platform);
+    const have = (0,config_platform/* normalizePlatform */.F)(platform);
     if (have === wanted)
         return true;
     return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
@@ -200,7 +164,7 @@ function mayPull(platform, wanted) {
  * one for any OS). verify-platform.ts.
  */
 function samePlatform(listed, signed) {
-    return mayPull(listed, normalizePlatform(signed));
+    return mayPull(listed, (0,config_platform/* normalizePlatform */.F)(signed));
 }
 /**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
@@ -233,7 +197,7 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         digest: d,
         ...mark(d),
     }));
-    const wanted = only === undefined ? undefined : normalizePlatform(only);
+    const wanted = only === undefined ? undefined : (0,config_platform/* normalizePlatform */.F)(only);
     if (listed.length === 0 && loose.length === 0) {
         if (only === undefined)
             return { targets: [{ platform: 'image', ref: pinned, digest }] };

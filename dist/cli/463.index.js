@@ -15,38 +15,40 @@ export const modules = {
 /* harmony export */   cv: () => (/* binding */ PackageChangeSchema),
 /* harmony export */   sG: () => (/* binding */ ChangeLevelSchema)
 /* harmony export */ });
-/* unused harmony exports CudaLossSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+/* unused harmony exports CudaLossSchema, PackageDiffSchema, ComponentIdSchema, ComponentChangeSchema, EnvVarChangeSchema, LabelChangeSchema, SizeKindSchema, SizeItemSchema, LayerItemSchema, SizeTopSchema, SizeChangeSchema, SizeExplanationSchema, SmokeStatusSchema, SmokeTestChangeSchema, MetricDeltaSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6842);
 // The shapes the diff produces, as zod schemas: the report model (src/report/model.ts) embeds them
 // and a privileged workflow re-validates that model from an untrusted artifact, so they are data
 // only (no Markdown, no labels the renderer could take at face value).
 
-const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
+
+const ChangeLevelSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['major', 'minor', 'patch', 'local', 'other']);
 /**
  * A change that loses a CUDA build: the base's build label names CUDA (pip `+cu121`, conda
  * `py3.11_cuda12.1_cudnn8.9.2_0`) and this PR's names none (`+cpu`, `py3.11_cpu_0`, `no label`,
  * `no build`). The diff decides it, so that the report and its artifact read it from here.
  */
-const CudaLossSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
-const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+const CudaLossSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() });
+const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /**
      * changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`; conda: only the
      * build or channel, which from and to then show: `2.1.0 py3.11_cuda12.1_cudnn8.9.2_0`).
      */
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded', 'changed']),
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['added', 'removed', 'upgraded', 'downgraded', 'changed']),
+    from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     level: ChangeLevelSchema.nullable(),
     /** Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one. */
     cudaLoss: CudaLossSchema.optional(),
 });
-const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    baseCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    headCount: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    unchanged: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    baseCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    headCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    unchanged: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     /** Upgraded/downgraded/changed by level (major first), then added, then removed; by name within each. */
-    changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(PackageChangeSchema),
+    changes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(PackageChangeSchema),
 });
 /** The components the overview shows, in its order; `host` ones describe the runner, not the image. */
 const COMPONENT_IDS = [
@@ -63,82 +65,96 @@ const COMPONENT_IDS = [
     'driver',
     'gpus',
 ];
-const ComponentIdSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(COMPONENT_IDS);
+const ComponentIdSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(COMPONENT_IDS);
 /** The driver (and so the newest CUDA it supports) and the GPUs belong to the capturing machine. */
 const HOST_COMPONENTS = new Set(['driver', 'driverMaxCuda', 'gpus']);
-const ComponentChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const ComponentChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     id: ComponentIdSchema,
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    changed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    changed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** up/down for versions that compare; "changed" for the rest (OS name, GPU list). */
-    direction: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['up', 'down', 'changed']).nullable(),
+    direction: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['up', 'down', 'changed']).nullable(),
     level: ChangeLevelSchema.nullable(),
     /** Driver, driver max CUDA and GPUs come from the machine that captured the record, not the image. */
-    host: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    host: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** torch: set when its version's local label loses a CUDA build (`2.1.0+cu121` -> `2.1.0+cpu`). */
     cudaLoss: CudaLossSchema.optional(),
 });
-const EnvVarChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['added', 'removed', 'changed']),
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+const EnvVarChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['added', 'removed', 'changed']),
+    from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
 });
 const LabelChangeSchema = EnvVarChangeSchema.extend({
     /** Changes on every build (creation time, commit): listed, but not an environment change. */
-    volatile: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    volatile: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
 });
-const count = zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative();
+const count = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative();
+/**
+ * What an image size measures, by the engine's image store (src/docker/size-kind.ts): `unpacked`
+ * (the classic store) or `content` (the containerd store: compressed). Absent: unpacked.
+ */
+const SizeKindSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .SIZE_KINDS */ .gT);
 /** A package among an image's biggest (pip: RECORD sizes; apt: dpkg's Installed-Size). */
-const SizeItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+const SizeItemSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
 });
 /** A layer among an image's biggest, with the instruction that made it. */
-const LayerItemSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ createdBy: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative() });
+const LayerItemSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ createdBy: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative() });
 /** The biggest contributors to an image's size; a list is empty when the record has no sizes. */
-const SizeTopSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    pip: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeItemSchema),
-    apt: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeItemSchema),
-    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LayerItemSchema),
+const SizeTopSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    pip: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SizeItemSchema),
+    apt: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SizeItemSchema),
+    layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(LayerItemSchema),
 });
 /** What one package or layer added to (or took from) the image, base -> this PR. */
-const SizeChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pip', 'apt', 'layer']),
+const SizeChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pip', 'apt', 'layer']),
     /** Package name, or the layer's instruction. */
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /** Versions (packages; null: not installed on that side); null for layers. */
-    from: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    to: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    baseBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
-    headBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().nullable(),
-    delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    baseBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().nullable(),
+    headBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative().nullable(),
+    delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
 });
 /** Where the bytes went: the image's size change and the packages and layers that made it. */
-const SizeExplanationSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+const SizeExplanationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    /**
+     * The image's size change; where the two sizes are of different kinds (EnvDiff.sizeKindChange),
+     * the packages' (packagesDelta): the only change measured alike on both sides.
+     */
+    delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
     /** Both records had package sizes (older records have none). */
-    packagesKnown: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    /** Both records had the layers' history. */
-    layersKnown: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    packagesKnown: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    /**
+     * Both records had the layers' history, measured by the same image store (the layers' sizes
+     * are the engine's too: not compared when the sizes' kinds differ).
+     */
+    layersKnown: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** The biggest package changes by size (pip and apt together), largest |delta| first. */
-    packages: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeChangeSchema),
+    packages: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SizeChangeSchema),
     /** Sum of every package's change (shown or not). */
-    packagesDelta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    packagesDelta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
     /** Packages whose size changed, shown or not. */
     packagesChanged: count,
     /** The biggest layer changes, largest |delta| first (matched by instruction). */
-    layers: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SizeChangeSchema),
+    layers: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SizeChangeSchema),
 });
-const EnvSummarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    ref: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    digest: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    created: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+const EnvSummarySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    created: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    sizeBytes: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+    /** What sizeBytes measures; absent where the record names no kind (unpacked). */
+    sizeKind: SizeKindSchema.optional(),
     layers: count,
     pipCount: count,
     aptCount: count,
@@ -148,11 +164,11 @@ const EnvSummarySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
      * Why the pip package list is incomplete: the probe could not read every distribution (its
      * record's errors under python.packages). Absent when it is complete.
      */
-    pipIncomplete: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().max(400).optional(),
-    components: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable()]))),
+    pipIncomplete: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(400).optional(),
+    components: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc(Object.fromEntries(COMPONENT_IDS.map((id) => [id, zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable()]))),
 });
-const delta = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ base: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), head: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), delta: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() });
-const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const delta = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ base: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), head: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() });
+const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     pip: PackageDiffSchema,
     apt: PackageDiffSchema,
     /**
@@ -160,57 +176,63 @@ const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
      * before the probe read them (probe 4).
      */
     conda: PackageDiffSchema.optional(),
-    components: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ComponentChangeSchema),
-    env: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(EnvVarChangeSchema),
+    components: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ComponentChangeSchema),
+    env: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        changes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(EnvVarChangeSchema),
         unchanged: count,
         /** Redacted on both sides: whether they differ cannot be told (and is never guessed). */
         redactedBoth: count,
     }),
-    labels: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ changes: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(LabelChangeSchema), unchanged: count }),
+    labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ changes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(LabelChangeSchema), unchanged: count }),
     size: delta,
+    /**
+     * Set when the two sizes are of different kinds (the engine's image store changed between the
+     * captures, an absent kind read as unpacked): then `size` holds the two figures but its delta
+     * compares nothing, and the report shows no change, percentage or growth budget for it.
+     */
+    sizeKindChange: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ from: SizeKindSchema, to: SizeKindSchema }).optional(),
     layers: delta,
     /** Which packages and layers made the size change; absent when neither record has sizes. */
     sizeExplanation: SizeExplanationSchema.optional(),
     /** Anything changed other than volatile labels and host facts. */
-    changed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    changed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
 });
-const SmokeStatusSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
-const SmokeTestChangeSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+const SmokeStatusSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokeTestChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    suite: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     from: SmokeStatusSchema.nullable(),
     to: SmokeStatusSchema.nullable(),
     /** This PR's reason (fail/skip) and classified cause. */
-    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+    reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    cause: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     /** pass -> fail */
-    regression: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    regression: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** fail -> pass */
-    fixed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    fixed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** What the floors said of this PR's test: the row judged against, or "no floor for ..." (GPU suites). */
-    note: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    note: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
-const MetricDeltaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    test: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    metric: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    base: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-    head: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
+const MetricDeltaSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    test: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    metric: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    base: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    head: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
     /** (head - base) / |base|; null without both values or with base 0. */
-    relative: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable(),
-    better: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['higher', 'lower']).nullable(),
-    regression: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
-    improved: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    relative: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    better: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['higher', 'lower']).nullable(),
+    regression: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    improved: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
     /** The floor this PR's value was judged against (the smoke script's <metric>_floor). */
-    floor: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(),
+    floor: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
 });
-const smokeSummary = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: count, fail: count, skip: count });
-const SmokeDiffSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    threshold: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+const smokeSummary = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ pass: count, fail: count, skip: count });
+const SmokeDiffSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    threshold: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
     base: smokeSummary.nullable(),
     head: smokeSummary,
-    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestChangeSchema),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(MetricDeltaSchema),
+    tests: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SmokeTestChangeSchema),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(MetricDeltaSchema),
     regressions: count,
     metricRegressions: count,
     fixed: count,

@@ -1356,7 +1356,7 @@ function planVariant(v, i, config, ctx, naming, out) {
     });
     for (const tag of tags.map((t) => t.slice(t.lastIndexOf(':') + 1)))
         if (tag.length > MAX_TAG_LENGTH)
-            out.errors.push(`variants[${i}] (${v.name}): the tag "${tag}" is ${tag.length} characters, over the ${MAX_TAG_LENGTH} a registry takes: shorten image.version (or the git tag it comes from) or the variant's name`);
+            out.errors.push(longTagProblem(tag, [i, v.name], version, config, ctx.git.ref));
     return {
         ...chosen,
         base,
@@ -1381,6 +1381,23 @@ function planVariant(v, i, config, ctx, naming, out) {
 const MAX_TAG_LENGTH = 128;
 /** The most jobs a GitHub Actions matrix runs: the build targets are the reusable workflow's matrix. */
 const MAX_TARGETS = 256;
+/**
+ * Why TAG, a tag of variants[I] (named NAME), is refused: over MAX_TAG_LENGTH. Only
+ * `<version>-<variant>` can be (a variant's name is at most 64 characters, a version has no bound of
+ * its own): it names image.version first when the config sets it (CONFIG), so the problem is put on
+ * that line; else the variant, the version being the git tag's (REF).
+ */
+function longTagProblem(tag, [i, name], version, config, ref) {
+    const where = `variants[${i}] (${name})`;
+    const long = `is ${tag.length} characters, over the ${MAX_TAG_LENGTH} a registry takes`;
+    if (version === undefined || tag !== `${version}-${name}`)
+        return `${where}: the tag "${tag}" ${long}: shorten the variant's name`;
+    const most = `at most ${MAX_TAG_LENGTH - name.length - 1} characters beside this variant's name`;
+    if (config.image.version !== undefined)
+        return `image.version: the tag "${tag}" of ${where} ${long}: shorten image.version (${most}) or the variant's name`;
+    const gitTag = ref?.replace(/^refs\/tags\//, '') ?? '';
+    return `${where}: the tag "${tag}" ${long}: its version comes from the git tag ${gitTag}: set a shorter image.version (${most}) or shorten the variant's name`;
+}
 /** One build target per variant and platform, on the platform's default runner. */
 function targetsOf(variants) {
     return variants.flatMap((v) => v.platforms.map((p) => ({

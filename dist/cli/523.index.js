@@ -10,20 +10,23 @@ export const modules = {
 /* harmony export */   Kh: () => (/* binding */ CREATED_LABEL),
 /* harmony export */   iv: () => (/* binding */ EnvRecordSchema),
 /* harmony export */   o8: () => (/* binding */ packageListProblem),
+/* harmony export */   vS: () => (/* binding */ sizeKindOf),
 /* harmony export */   z: () => (/* binding */ VARIANT_LABEL)
 /* harmony export */ });
 /* unused harmony exports LayerSchema, COLLECT_ENV_FIELDS */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92857);
-/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47684);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
+/* harmony import */ var _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6842);
+/* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47684);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // EnvRecord: what is inside an image (env.json). Versioned, so the next release reads this one's:
 // src/diff/read.ts migrates older records (v1 had no image.variant / image.created).
 
 
 
+
 const ENV_RECORD_SCHEMA_VERSION = 2;
 /** Labels the build sets (src/plan/tags.ts computeLabels) that image.variant / image.created mirror. */
-const VARIANT_LABEL = `${_plan_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_PREFIX */ .Ag}.variant`;
+const VARIANT_LABEL = `${_plan_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .LABEL_PREFIX */ .Ag}.variant`;
 const CREATED_LABEL = 'org.opencontainers.image.created';
 const maybe = (t) => t.nullable().optional();
 /**
@@ -32,130 +35,142 @@ const maybe = (t) => t.nullable().optional();
  * Infinity, which no JSON file can hold. The record is refused when read (exit 2 naming the
  * field), not when the report is written.
  */
-const bytes = zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const bytes = zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** One step of the image's history (docker history): its instruction and the bytes its layer added. */
-const LayerSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    createdBy: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+const LayerSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    createdBy: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     sizeBytes: bytes,
     /** No filesystem layer (ENV, CMD, LABEL ...). */
-    empty: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
+    empty: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional(),
 });
-const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(ENV_RECORD_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        digest: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(ENV_RECORD_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        ref: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        digest: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        platform: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
         sizeBytes: bytes,
+        /**
+         * What sizeBytes measures, which depends on the engine's image store (src/docker/size-kind.ts):
+         * `unpacked` (the classic store: the unpacked layers) or `content` (the containerd image store:
+         * the compressed content of the platform's manifest, about a third of it). Absent in records
+         * written before kinds were recorded, or when the engine could not tell its store: read as
+         * `unpacked`, what the classic store gave (sizeKindOf).
+         */
+        sizeKind: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .SIZE_KINDS */ .gT).optional(),
         // A count, whole, as the report's summary of a record requires (src/diff/schema.ts).
-        layers: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
-        labels: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        user: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        entrypoint: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).nullable(),
-        cmd: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).nullable(),
-        env: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+        layers: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().nonnegative(),
+        labels: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        user: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        entrypoint: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).nullable(),
+        cmd: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).nullable(),
+        env: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
         /** The config variant the image was built for (cpu, cuda12.8), when known. (v2) */
-        variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        variant: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable(),
         /** When the image was created (ISO 8601), from the engine or the OCI label. (v2) */
-        created: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        created: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable(),
         /**
          * The image's history, oldest first: each build step with the instruction that made it and
          * the bytes its layer added (0 for ENV, CMD ... which add no layer). From the engine; absent in
          * records written before sizes were captured, or when the engine could not tell.
          */
-        history: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(LayerSchema).optional(),
+        history: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(LayerSchema).optional(),
     }),
-    os: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        osRelease: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        glibc: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        kernel: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        machine: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    os: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        osRelease: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        glibc: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        kernel: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        machine: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     }),
-    python: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        implementation: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        executable: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        pipVersion: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        packages: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-            name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            requires: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-            installer: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-            location: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    python: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        version: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        implementation: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        executable: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        platform: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        pipVersion: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        packages: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+            name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+            version: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+            requires: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+            installer: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+            location: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
             /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
             sizeBytes: bytes.optional(),
         })),
     }),
-    apt: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        arch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    apt: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        version: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
         /** dpkg's Installed-Size (KiB) in bytes; absent when unknown. */
         sizeBytes: bytes.optional(),
         /**
          * The source package it was built from (dpkg's Source field: libssl3's "openssl"), when dpkg
          * names one; absent: the binary package itself, or a record written before probe 3.
          */
-        source: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+        source: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
         /** The source package's version when it differs from this one's (a binNMU's "+b1"). */
-        sourceVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+        sourceVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
     })),
     /**
      * The conda packages, sorted: each `conda-meta/*.json` of the environment (sys.prefix's, and
      * CONDA_PREFIX's when another), as `conda list` reads them; the channel without its subdir, a
      * token in it masked. Absent without conda-meta, and in records written before probe 4.
      */
-    conda: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        build: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        channel: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        subdir: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    conda: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        version: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        build: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+        channel: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+        subdir: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
     }))
         .optional(),
-    cuda: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        driverMaxCuda: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        cudnn: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        nccl: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        nvcc: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    cuda: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        runtime: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        driverMaxCuda: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        cudnn: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        nccl: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        nvcc: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
         /** Where each library was read: "torch: nvidia/cudnn/lib/libcudnn.so.9" (the copy torch loads) or "system". */
-        sources: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional(),
+        sources: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).optional(),
     }),
-    torch: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        cuda: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        hip: maybe(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
-        cudaAvailable: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
-        deviceCount: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-        tf32: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ matmul: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(), cudnn: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY() }),
-        allocatorConfig: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    torch: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        version: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        cuda: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        hip: maybe(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
+        cudaAvailable: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(),
+        deviceCount: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+        tf32: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ matmul: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY(), cudnn: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY() }),
+        allocatorConfig: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     })
         .loose()
         .nullable(),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
         /** null where nvidia-smi has none: a unified-memory GPU (GB10) prints memory.total "[N/A]". */
-        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nullable(),
-        computeCapability: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        driver: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        memoryMiB: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nullable(),
+        computeCapability: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        driver: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable(),
     })
         .loose()),
-    tools: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable()),
-    env: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()),
+    tools: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().nullable()),
+    env: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()),
     /** Every field of torch.utils.collect_env, by its name there. */
-    collectEnv: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()),
-    errors: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ field: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), error: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() })),
-    capture: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-        probeVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-        toolVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        time: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        host: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ kernel: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), engine: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }),
+    collectEnv: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()),
+    errors: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ field: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), error: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() })),
+    capture: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        probeVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+        toolVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        time: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+        host: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ kernel: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), engine: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional() }),
     }),
 });
+/** The kind of the record's image size: a record without one holds what the classic store gave. */
+function sizeKindOf(record) {
+    return record.image.sizeKind ?? _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SIZE_KIND */ .fl;
+}
 /** The errors field of a record whose pip package list lacks what the probe could not read. */
 const PACKAGE_LIST_FIELD = 'python.packages';
 /**
@@ -170,7 +185,7 @@ function packageListProblem(record) {
         return undefined;
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     // One line, escaped: the error names a folder of the image's, which may hold any character.
-    return `the pip package list is incomplete: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(errors[0].error, 300))}${more}`;
+    return `the pip package list is incomplete: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)((0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)(errors[0].error, 300))}${more}`;
 }
 /** The fields torch.utils.collect_env reports (SystemEnv); the probe fills every one. */
 const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
@@ -491,6 +506,13 @@ const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
      */
     finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
     runner: SmokeRunnerSchema.optional(),
+    /**
+     * Set on the results so far of a run that was stopped before every suite ran (SIGINT, SIGTERM,
+     * SIGHUP; the Docker daemon going away): why (the error's message). Its last test failed because
+     * it was stopped, not on its own, and the tests after it are missing: such a result is shown,
+     * never attested (src/pipeline/attest.ts) nor reused. Results without it ran to the end.
+     */
+    interrupted: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
 });
 const xml = (s) => s
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
@@ -542,12 +564,14 @@ function toJUnit(r) {
 /* harmony export */ });
 /* unused harmony export MAX_INSTRUCTION */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+/* harmony import */ var _redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55875);
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
 // it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
 // records (src/diff/read.ts) masks a record written by an older version again with today's rules.
 // The smoke stage masks a test's output with the same pairs rule (redactOutput).
+
 
 /** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
 const MAX_INSTRUCTION = 500;
@@ -655,43 +679,251 @@ function maskRunArgs(text, at, n) {
  * lower-case `max_new_tokens=50` or `tokenizer=bert-base` is a setting it prints, not a variable.
  */
 const ENV_NAME = '[A-Z_][A-Z0-9_]*';
+/** A YAML key as YAML_PAIR reads it: an environment variable's name with a `_`. */
+const YAML_NAME = '[A-Z][A-Z0-9]*_[A-Z0-9_]*';
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
 const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
-/** NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME. */
-const ENV_ASSIGNMENT = assignment(ENV_NAME);
+/**
+ * NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME, as a shell's word
+ * (assignment); a quote the line does not close takes the rest of the line (`declare -x
+ * SSH_KEY="-----BEGIN KEY-----`: its next lines are maskContinuations').
+ */
+const ENV_ASSIGNMENT = new RegExp(`(^|\\s)(${ENV_NAME})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+(?:["'][^\\r\\n]*)?|["'][^\\r\\n]*)`, 'g');
 /**
  * A quoted NAME and its quoted value, as a mapping prints: Python's `{'WANDB_API_KEY': 'x'}`
  * (print(os.environ); `"it's"` in double quotes), JSON's `"WANDB_API_KEY": "x \\" y"`, or
- * `os.environ["A"] = "x"`. A value's escaped characters are part of it.
+ * `os.environ["A"] = "x"`; either written as a bytes literal (`b'A'`, `b"x"`), as os.environb and
+ * a bytes dict print. A value's escaped characters are part of it.
  */
-const QUOTED_PAIR = new RegExp(`(["'])(${ENV_NAME})\\1(\\]?\\s*[:=]\\s*)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`, 'g');
+const QUOTED_PAIR = new RegExp(`(b?)(["'])(${ENV_NAME})\\2(\\]?\\s*[:=]\\s*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`, 'g');
+/**
+ * A tuple of a quoted NAME and its quoted value, as Python prints os.environ.items() in a list:
+ * `[('DB_PASSWORD', 'x'), ...]` (bytes literals too); the value ends the tuple or its line.
+ */
+const TUPLE_PAIR = new RegExp(`\\((b?)(["'])(${ENV_NAME})\\2(,[ \\t]*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')(?=[ \\t]*(?:\\)|\\r?\\n|$))`, 'g');
 /**
  * A line that is one `NAME: value`, as YAML (and `docker inspect`'s Go template) prints it, NAME
  * with a `_` (WANDB_API_KEY): a `KEY: column` or `AUTHORS: Jane` line is a program's own text.
+ * NAME may be quoted (`"DB_PASSWORD": |-`, as yaml.dump writes it with a default_style); then a
+ * value quoted whole on the line (JSON's `"A_KEY": "x",`) is QUOTED_PAIR's, and only one that is
+ * not quoted, or whose quote the line does not close (a scalar over several lines), is this one's.
+ * The blanks after the colon are taken whole (`(?![ \t])`): the check on the value is made once.
  */
-const YAML_PAIR = new RegExp(`^([ \\t-]*)([A-Z][A-Z0-9]*_[A-Z0-9_]*):([ \\t]+)([^\\r\\n]*)$`, 'gm');
+const YAML_PAIR = new RegExp(`^([ \\t-]*)(?:(["'])(${YAML_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${YAML_NAME}):([ \\t]+))([^\\r\\n]*)$`, 'gm');
 /**
  * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
  * whose NAME is written as an environment variable's masked as the environment record masks it
  * (redactEnvValue: by a secret NAME, else by its shape), a line as `env` prints it whole (blanks
  * included; a CRLF line keeps its CR), an assignment in other text (`export A=x`, `set`'s
- * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) and a
- * YAML line `A: x`; then tokens of known forms and URL logins (redactText).
+ * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) or
+ * a tuple (`('A', 'x')`), and a YAML line `A: x`; the lines that go on a secret's value first
+ * (maskContinuations: a YAML block, pprint's literals); then tokens of known forms and URL logins
+ * (redactText).
  */
 function redactOutput(text) {
     const mask = (name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`;
-    const lines = text
-        .replace(ENV_LINE, (_m, name, value) => mask(name, value))
-        .replace(QUOTED_PAIR, (_m, q, name, sep, dq, sq) => {
+    const quoted = (open) => (_m, nb, q, name, sep, vb, dq, sq) => {
         const vq = dq !== undefined ? '"' : "'";
-        return `${q}${name}${q}${sep}${vq}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, dq ?? sq ?? '')}${vq}`;
-    })
-        .replace(YAML_PAIR, (_m, lead, name, sp, value) => `${lead}${name}:${sp}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
+        return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, dq ?? sq ?? '')}${vq}`;
+    };
+    const lines = (0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f)(text)
+        .replace(ENV_LINE, (_m, name, value) => mask(name, value))
+        .replace(QUOTED_PAIR, quoted(''))
+        .replace(TUPLE_PAIR, quoted('('))
+        .replace(YAML_PAIR, (_m, lead, q = '', qname, qsp, name, sp, value = '') => {
+        const key = qname ?? name;
+        return `${lead}${q}${key}${q}:${qsp ?? sp}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(key, value)}`;
+    });
     return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
 }
 /** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
 function maskAssignments(text) {
     return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
+}
+
+
+/***/ }),
+
+/***/ 55875:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ openContinuation),
+/* harmony export */   f: () => (/* binding */ maskContinuations)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+// A secret value printed over several lines, in a program's output (redactOutput masks the first
+// line of each by its NAME; this masks the lines that follow it). One pass over the lines, each
+// looked at once: linear in the length of the text.
+
+/** Whether NAME names a secret (the shared secretName rule): its value, whatever it is, is masked. */
+const secretName = (name) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, '') === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF;
+/**
+ * A YAML key at a line's start (after blanks and a sequence's `- `), bare or quoted, NAME with a
+ * `_` as redactOutput's YAML pair (WANDB_API_KEY: a `KEY:` or `AUTHORS:` line is a program's
+ * own text), followed by its value, or by nothing: a block scalar (`|`, `>-`), a nested mapping,
+ * or a scalar that goes on over the lines below (yaml.dump folds a long one, and writes one that
+ * holds a line break as a quoted scalar over several lines).
+ */
+const YAML_KEY = /^([ \t-]*)(["']?)([A-Z][A-Z0-9]*_[A-Z0-9_]*)\2:(?:[ \t]|$)/;
+const INDENT = /^[ \t]*/;
+/** Python's string or bytes literal, its escaped characters part of it. */
+const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
+/**
+ * A secret name's quoted pair whose value pprint goes on with on the next line, the line ending
+ * with its first literal (`'SSH_KEY': '-----BEGIN KEY-----\n'`), or a tuple of items() with the
+ * value on the next line (`('SSH_KEY',`). In a list of names (`['DB_PASSWORD',`) no value follows.
+ */
+const LITERAL_HEAD = new RegExp(`(?:\\(b?(["'])([A-Z_][A-Z0-9_]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Z_][A-Z0-9_]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL})[ \\t]*$`);
+/** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
+const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
+/** The most lines a shell's quoted value is masked over when its quote is not closed. */
+const MAX_QUOTED_LINES = 256;
+/** A secret NAME's assignment whose value begins with a quote (NAME='..., NAME="..., NAME=$'...). */
+const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
+/**
+ * One line, LINE (its CR taken off) at index AT of the lines, after OPEN: what of it is masked,
+ * and what is open after it. Inside a secret YAML key's block, a blank line is part of it and a
+ * line indented more than the key is masked after its indentation; the first line indented no
+ * more than the key ends it (and is read as any other). After a secret's pprint literal, a line
+ * that begins with a literal (not a key's) has its text masked, and goes on when nothing follows it.
+ * After a secret's shell-quoted value that its line leaves open, each line is masked up to the
+ * closing quote (an empty one kept), for at most MAX_QUOTED_LINES lines.
+ */
+function step(line, at, open) {
+    if (open?.kind === 'block') {
+        const indent = INDENT.exec(line)[0].length;
+        if (indent === line.length)
+            return { open };
+        if (indent > open.column)
+            return { open, mask: indent };
+    }
+    else if (open?.kind === 'literal') {
+        const lit = LITERAL_LINE.exec(line);
+        // A literal followed by ':' or '=' is the next key (`'HOME': '/root'`), not a part of the value.
+        if (lit && !/^[ \t]*[:=\]]/.test(lit[4])) {
+            const start = lit[1].length + 1;
+            const end = start + (lit[2] ?? lit[3]).length;
+            return { ...(lit[4].trim() === '' && { open }), mask: start, end };
+        }
+    }
+    else if (open?.kind === 'quote' && open.lines < MAX_QUOTED_LINES) {
+        const end = closingQuote(line, 0, open.quote);
+        if (end >= 0)
+            return end > 0 ? { mask: 0, end } : {};
+        const more = { open: { ...open, lines: open.lines + 1 } };
+        return line === '' ? more : { ...more, mask: 0 };
+    }
+    const quote = openQuote(line);
+    if (quote)
+        return { open: { kind: 'quote', quote, from: at, lines: 0 } };
+    // A quoted pair that ends its line with a literal is pprint's (`'SSH_KEY': '...\n'`), whose next
+    // lines are literals, not the more indented block of a YAML key (`"SSH_KEY": |`, `"K": "x\`).
+    if (literalHead(line))
+        return { open: { kind: 'literal', from: at } };
+    const key = YAML_KEY.exec(line);
+    if (key && secretName(key[3]))
+        return { open: { kind: 'block', column: key[1].length, from: at } };
+    return {};
+}
+/**
+ * Where QUOTE, opened before FROM, closes in LINE (the index of its closing quote), or -1: `'`
+ * at the next `'`, `"` and `$'` at the next one not escaped with a backslash.
+ */
+function closingQuote(line, from, quote) {
+    const q = quote === '"' ? '"' : "'";
+    for (let i = from; i < line.length; i++) {
+        if (line[i] === q)
+            return i;
+        if (line[i] === '\\' && quote !== "'")
+            i++;
+    }
+    return -1;
+}
+/**
+ * The quote a secret NAME's shell-quoted value leaves open at the end of LINE (dash's `set`:
+ * `SSH_KEY='-----BEGIN ...`), read from the value's first quote to the line's end; undefined when
+ * there is none, or all close on the line.
+ */
+function openQuote(line) {
+    if (!line.includes('='))
+        return undefined;
+    QUOTED_ASSIGNMENT.lastIndex = 0;
+    for (let m; (m = QUOTED_ASSIGNMENT.exec(line));) {
+        if (!secretName(m[1]))
+            continue;
+        for (let i = QUOTED_ASSIGNMENT.lastIndex; i < line.length; i++) {
+            const c = line[i];
+            if (c !== "'" && c !== '"')
+                continue;
+            const quote = c === "'" && line[i - 1] === '$' ? "$'" : c;
+            const end = closingQuote(line, i + 1, quote);
+            if (end < 0)
+                return quote;
+            i = end;
+        }
+        return undefined;
+    }
+    return undefined;
+}
+/** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
+function literalHead(line) {
+    const last = line.trimEnd().slice(-1);
+    if (last !== "'" && last !== '"' && last !== ',')
+        return false;
+    const m = LITERAL_HEAD.exec(line);
+    return m !== null && secretName(m[2] ?? m[4]);
+}
+/** The lines of TEXT, each without its CR, with the CR's presence. */
+function linesOf(text) {
+    return text
+        .split('\n')
+        .map((l) => (l.endsWith('\r') ? { body: l.slice(0, -1), cr: true } : { body: l, cr: false }));
+}
+/**
+ * TEXT with the lines that go on a secret's value masked after their indentation: those indented
+ * more than a secret-named YAML key (`DB_PASSWORD: |`, `>-`, a folded or quoted scalar, a nested
+ * mapping) up to the first line indented no more than the key (blank lines are kept as they are);
+ * the text of each literal that pprint writes on the lines after a secret's quoted pair
+ * (`'SSH_KEY': '...\n'` then `'...'` below it, as a value longer than its width is printed);
+ * the lines of a secret's shell-quoted value up to its closing quote (`SSH_KEY='-----BEGIN ...`).
+ * The line that names the secret is left to redactOutput. Idempotent.
+ */
+function maskContinuations(text) {
+    if (!/[:,=]/.test(text))
+        return text;
+    const lines = linesOf(text);
+    let open;
+    let changed = false;
+    const out = lines.map(({ body, cr }, at) => {
+        const s = step(body, at, open);
+        open = s.open;
+        if (s.mask === undefined)
+            return cr ? `${body}\r` : body;
+        changed = true;
+        return `${body.slice(0, s.mask)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${s.end === undefined ? '' : body.slice(s.end)}${cr ? '\r' : ''}`;
+    });
+    return changed ? out.join('\n') : text;
+}
+/**
+ * Where in TEXT (whole lines) the secret value that its last lines leave open began: the offset of
+ * the line that named it, or -1 when none is open. A live view holds the text back from there, so
+ * that the lines still to come are masked with it.
+ */
+function openContinuation(text) {
+    if (!/[:,=]/.test(text))
+        return -1;
+    const lines = linesOf(text.endsWith('\n') ? text.slice(0, -1) : text);
+    let open;
+    lines.forEach(({ body }, at) => {
+        open = step(body, at, open).open;
+    });
+    if (!open)
+        return -1;
+    let offset = 0;
+    for (let i = 0; i < open.from; i++)
+        offset += lines[i].body.length + (lines[i].cr ? 2 : 1);
+    return offset;
 }
 
 

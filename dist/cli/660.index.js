@@ -251,7 +251,8 @@ async function platformImage(docker, image, platform, host) {
     if (digestOf(image) === undefined)
         return { image };
     const index = await docker
-        .imagetoolsInspect(image, { signal: AbortSignal.timeout(INDEX_READ_MS) })
+        // Its own limit, and SIGINT/SIGTERM: the read under way stops at once, as the interrupt's error.
+        .imagetoolsInspect(image, { signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .untilInterrupted */ .tv)(AbortSignal.timeout(INDEX_READ_MS)) })
         .catch((e) => {
         if (e instanceof _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .InterruptedError */ .p4)
             throw e;

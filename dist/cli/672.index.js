@@ -142,8 +142,8 @@ function baselineOf(env, event, branch) {
     return run?.head_branch === branch && run.head_sha ? { branch, sha: run.head_sha } : undefined;
 }
 
-// EXTERNAL MODULE: ./src/report/stage.ts + 7 modules
-var stage = __webpack_require__(8079);
+// EXTERNAL MODULE: ./src/report/stage.ts + 8 modules
+var stage = __webpack_require__(20803);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/cli/args.ts

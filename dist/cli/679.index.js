@@ -234,9 +234,9 @@ function checkedRealPath(abs, where, root, placed) {
 /**
  * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
  * /sys or /dev, and (given a root) inside root, decoded as pip decodes it (decodeRequirements),
- * else exit 2.
+ * else exit 2. BYTES: handed the bytes of a file so read (what provenance names by digest).
  */
-function readRequirementsFile(abs, from, root) {
+function readRequirementsFile(abs, from, root, bytes) {
     const where = from ? ` (included from ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(from)})` : '';
     // An included file's problem is annotated on the line that includes it (FROM is "FILE:LINE").
     const placed = { location: (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .locationOf */ .hD)(from) };
@@ -265,6 +265,7 @@ function readRequirementsFile(abs, from, root) {
     const decoded = (0,_decode_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeRequirements */ .F7)(data);
     if ('why' in decoded)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where} ${decoded.why}`, decoded.fix, placed);
+    bytes?.(data);
     return decoded.text;
 }
 
@@ -284,6 +285,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_REQUIREMENTS_BYTES, readRequirementsFile
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -630,13 +633,23 @@ function problemList() {
 /**
  * An include that cannot be read (missing, not a regular file, outside the workspace ...) is a
  * problem of the line that names it, added by PROBLEM; the walk goes on with the other lines and
- * files (undefined: none of its lines). A file given, not included, is refused at once.
+ * files (undefined: none of its lines). A file given (GIVEN: its index), not included, is refused
+ * at once, its error said by GIVEN_ERROR when there is one.
  */
-function readIncluded(abs, from, root, problem) {
-    if (from === undefined)
-        return (0,read_file/* readRequirementsFile */.JB)(abs, undefined, root);
+function readIncluded(abs, from, root, problem, given) {
+    const bytes = given?.bytes;
+    if (from === undefined) {
+        try {
+            return (0,read_file/* readRequirementsFile */.JB)(abs, undefined, root, bytes);
+        }
+        catch (e) {
+            if (!(e instanceof errors/* InputError */.dz) || given?.error === undefined)
+                throw e;
+            throw given.error(given.index, e);
+        }
+    }
     try {
-        return (0,read_file/* readRequirementsFile */.JB)(abs, from, root);
+        return (0,read_file/* readRequirementsFile */.JB)(abs, from, root, bytes);
     }
     catch (e) {
         if (!(e instanceof errors/* InputError */.dz))
@@ -706,6 +719,7 @@ function problemsError(files, found, credentials, others) {
 
 
 
+
 /** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
 function constraintsFileText(constraints) {
     const text = constraints?.text ?? '';
@@ -761,14 +775,15 @@ const shownLine = (l) => (l.expanded ? l.written : l);
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
  * refuses the others, by `opts.refused`: each line naming one a problem). Every problem is listed
- * at once, an include that cannot be read among them (its file's lines unread). No message quotes
- * a line with a value filled in.
+ * at once, an include that cannot be read among them (its file's lines unread); a file of FILES
+ * that cannot be read is refused at once, said by `opts.given` (the config field naming it). No
+ * message quotes a line with a value filled in.
  */
 function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const checkEnv = checkingEnv(env, opts.expandable);
     const done = new Set();
-    /** Every file read, once, in the order first read. */
-    const read = new Set();
+    /** Every file read, once, in the order first read, with the sha256 of its bytes. */
+    const read = new Map();
     const into = readInto();
     const refs = new Set();
     const { problems, credentials, others, literalProblem, otherProblem } = problemList();
@@ -780,7 +795,8 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     };
     // chain: the files being read, outermost first, with the line that includes the next.
     // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
-    const visit = (abs, chain, asConstraints) => {
+    // given: the index of a file of FILES (not included), whose error opts.given says.
+    const visit = (abs, chain, asConstraints, given) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
             const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
@@ -795,10 +811,13 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             return;
         const parent = chain.at(-1);
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
-        const text = readIncluded(abs, from, opts.root, otherProblem);
+        const text = readIncluded(abs, from, opts.root, otherProblem, {
+            index: given ?? 0,
+            error: opts.given,
+            bytes: (data) => read.set(abs, (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')),
+        });
         if (text === undefined)
             return;
-        read.add(abs);
         const parsed = (0,parse/* parseRequirementsText */.XW)(text, checkEnv);
         // pip ignores comments, but the file, comments and all, is copied into the image.
         commentCredentialProblems(abs, text).forEach(literalProblem);
@@ -835,12 +854,16 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         }
         done.add(key);
     };
-    for (const f of files)
-        visit(external_node_path_default().resolve(baseDir, f), [], false);
+    files.forEach((f, i) => visit(external_node_path_default().resolve(baseDir, f), [], false, i));
     if (problems.length > 0)
         throw problemsError(files, problems, credentials, others);
-    return { ...into.result(), envReferences: [...refs], files: [...read] };
+    return { ...into.result(), envReferences: [...refs], ...filesRead(read) };
 }
+/** The files read, in the order first read, and the sha256 of each (READ: the one by the other). */
+const filesRead = (read) => ({
+    files: [...read.keys()],
+    sha256: Object.fromEntries(read),
+});
 /**
  * Where the lines read go: a requirement line of a constraints file, and a -c URL in one, to the
  * constraints; every other line to the requirements text (a -r URL is requirements wherever pip

@@ -105,7 +105,8 @@ async function platformImage(docker, image, platform, host) {
     if (digestOf(image) === undefined)
         return { image };
     const index = await docker
-        .imagetoolsInspect(image, { signal: AbortSignal.timeout(INDEX_READ_MS) })
+        // Its own limit, and SIGINT/SIGTERM: the read under way stops at once, as the interrupt's error.
+        .imagetoolsInspect(image, { signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .untilInterrupted */ .tv)(AbortSignal.timeout(INDEX_READ_MS)) })
         .catch((e) => {
         if (e instanceof _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .InterruptedError */ .p4)
             throw e;
@@ -459,12 +460,14 @@ async function matchOutput(output, expected, excluded, options = {}) {
 /* harmony export */ });
 /* unused harmony exports OUTPUT_KEEP_CHARS, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55242);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81583);
-/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52412);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49997);
+/* harmony import */ var _util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55875);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81583);
+/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52412);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49997);
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it
 // keeps (redacted, bounded), and the signs of a program or of python3 missing from the image; and
 // how the output is shown: live lines labelled with their test, a failure's end under it.
+
 
 
 
@@ -477,7 +480,8 @@ const LIVE_LINE_MAX = 64 * 1024;
  * A test's live output (--verbose) as EMIT shows it: whole lines, redacted (redactOutput), so that
  * a NAME=value or a token cut between two chunks of the stream (a pipe flushes in 4 KiB blocks) is
  * still recognised; the unfinished last line is held back until its end comes, FLUSH (the container
- * ended), or it grows past LIVE_LINE_MAX.
+ * ended), or it grows past LIVE_LINE_MAX, and so are the last whole lines from one that opens a
+ * secret's value over several lines (openContinuation: `DB_PASSWORD: |`), up to LIVE_LINE_MAX.
  */
 function liveLines(emit) {
     let held = '';
@@ -489,9 +493,12 @@ function liveLines(emit) {
                 held = text;
                 return;
             }
-            const upTo = end > 0 ? end : text.length;
+            // A secret's value the last lines leave open (a YAML key's block) waits for its end too.
+            const open = end > 0 ? (0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .openContinuation */ .M)(text.slice(0, end)) : -1;
+            const upTo = open >= 0 && text.length - open <= LIVE_LINE_MAX ? open : end > 0 ? end : text.length;
             held = text.slice(upTo);
-            emit((0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(text.slice(0, upTo)));
+            if (upTo > 0)
+                emit((0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(text.slice(0, upTo)));
         },
         flush() {
             if (held !== '')
@@ -508,8 +515,8 @@ function liveLines(emit) {
  * margin so that a token cut at the edge is still recognised.
  */
 function tail(text, lines = 40) {
-    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(text, OUTPUT_KEEP_CHARS + 4096));
-    return (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
+    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(text, OUTPUT_KEEP_CHARS + 4096));
+    return (0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 /**
  * Values not masked wherever they appear: a word (AUTH_ENABLED=true, PIP_KEYRING_PROVIDER=subprocess),
@@ -527,20 +534,20 @@ function imageEnvMask(env) {
     const secrets = env.flatMap((pair) => {
         const eq = pair.indexOf('=');
         const [name, value] = eq > 0 ? [pair.slice(0, eq), pair.slice(eq + 1)] : ['', ''];
-        return value !== (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactEnvValue */ .OI)(name, value) && !PLAIN_VALUE.test(value.trim()) ? [value] : [];
+        return value !== (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEnvValue */ .OI)(name, value) && !PLAIN_VALUE.test(value.trim()) ? [value] : [];
     });
-    const masks = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .valueMasks */ .xJ)(secrets, 8);
-    return (text) => masks.reduce((t, m) => t.split(m).join(_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .REDACTED */ .XF), text);
+    const masks = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .valueMasks */ .xJ)(secrets, 8);
+    return (text) => masks.reduce((t, m) => t.split(m).join(_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .REDACTED */ .XF), text);
 }
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
 const MISSING_PROGRAM = /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;
 const MISSING_PYTHON = /"python3": executable file not found|exec: "python3": no such file|python3: (command )?not found/i;
 /** Exit 127 (126: not executable) with the runtime's or the shell's wording for a missing program. */
 function lacksProgram(r) {
-    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PROGRAM.test((0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(r.stderr, 4096));
+    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PROGRAM.test((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(r.stderr, 4096));
 }
 function lacksPython(r) {
-    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PYTHON.test((0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(r.stderr, 4096));
+    return (r.exitCode === 127 || r.exitCode === 126) && MISSING_PYTHON.test((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(r.stderr, 4096));
 }
 function noPythonReason(image) {
     return `${image} has no python3: the smoke suites need python3 in the image`;
@@ -560,8 +567,8 @@ const FAILURE_TAIL_CHARS = 4096;
 function failureTail(output) {
     if (output === undefined || output.trim() === '')
         return [];
-    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(output, FAILURE_TAIL_CHARS + 4096)).trimEnd();
-    return (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedTail */ .ct)(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
+    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(output, FAILURE_TAIL_CHARS + 4096)).trimEnd();
+    return (0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
 }
 /** The heading of a failureTail: "last line", "last 20 lines". */
 const failureTailHeading = (lines) => `last ${lines.length === 1 ? 'line' : `${lines.length} lines`}`;
@@ -579,8 +586,8 @@ function failureAnnotations(id, result) {
 /** A failing test's reason, the classified cause and fix when known, and the end of its output. */
 function failureMessage(t) {
     // The image's text, each line escaped (printable): no line of it can pass for another message.
-    const out = failureTail(t.output).map(_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$);
-    const lines = [(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(t.reason ?? 'failed')];
+    const out = failureTail(t.output).map(_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$);
+    const lines = [(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(t.reason ?? 'failed')];
     if (t.cause)
         lines.push(`Cause: ${t.cause.cause}`, `Fix: ${t.cause.fix}`);
     if (out.length > 0)
@@ -851,7 +858,10 @@ function interrupted(s, failed, e) {
     record(s, failed);
     return new interrupt/* SmokeInterruptedError */.Yi(failed.reason, e instanceof errors/* EnvironmentError */.eG && e.fix
         ? e.fix
-        : 'check that the Docker daemon is running (docker info), then run the smoke stage again; the results of the tests that finished are kept', finishResult(s), e);
+        : 'check that the Docker daemon is running (docker info), then run the smoke stage again; the results of the tests that finished are kept', 
+    // Marked: a later stage (the attest job, `--stages attest`) reading it back from the result
+    // directory must not take these results so far for a finished run's.
+    { ...finishResult(s), interrupted: failed.reason }, e);
 }
 /**
  * Run one test: its result is kept whatever happens. A test that throws is a failed test with

@@ -524,14 +524,15 @@ function localProblems(facts, templated) {
  * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
  * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
  * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
- * it no dry run runs, whatever resolve.mode says).
+ * it no dry run runs, whatever resolve.mode says). GIVEN: how a file python.requirements names that
+ * cannot be read is said (the config's field and line: config/field-error.ts requirementsFieldError).
  */
-function checkPlanRequirements(variants, loaded, env, warn, resolving = true) {
+function checkPlanRequirements(variants, loaded, env, warn, resolving = true, given) {
     const { python, build } = loaded.config;
     const resolve = { mode: resolving ? loaded.config.resolve.mode : 'off' };
     if (python.requirements.length === 0)
         return;
-    const facts = (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env).facts;
+    const facts = (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, given).facts;
     if (facts === undefined)
         return;
     const templated = variants.filter((v) => v.template !== undefined);
@@ -582,13 +583,15 @@ function unlistedReferences(secrets) {
  * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
  * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
  * list refused (exit 2, with every other problem of the files, each naming its file and line).
- * The resolve and build stages and `validate` read them so.
+ * The resolve and build stages and `validate` read them so. GIVEN: how a file of FILES that cannot
+ * be read is said (the config field and line naming it: requirementsFieldError).
  */
-function readListedRequirements(files, secrets, baseDir, env) {
+function readListedRequirements(files, secrets, baseDir, env, given) {
     return (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(files, baseDir, env, {
         ...(0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env, baseDir),
         expandable: secrets,
         refused: unlistedReferences(secrets),
+        ...(given !== undefined && { given }),
     });
 }
 

@@ -1,5 +1,5 @@
 export const id = 838;
-export const ids = [838,476];
+export const ids = [838,546];
 export const modules = {
 
 /***/ 29476:
@@ -152,9 +152,10 @@ function scrubDeep(value, keep = []) {
 /* harmony export */   Yx: () => (/* binding */ isPushed),
 /* harmony export */   ef: () => (/* binding */ BUILD_RESULT_SCHEMA_VERSION),
 /* harmony export */   fh: () => (/* binding */ BuildResultSchema),
+/* harmony export */   sk: () => (/* binding */ MaterialsSchema),
 /* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
 /* harmony export */ });
-/* unused harmony export VariantBuildSchema */
+/* unused harmony exports FileDigestSchema, VariantBuildSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64377);
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32430);
@@ -170,6 +171,20 @@ const imageRef = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((r)
     error: (iss) => `not an image reference: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(String(iss.input))}`,
 });
 const BUILD_RESULT_SCHEMA_VERSION = 1;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** A file the build read, by the sha256 of its bytes: its path from the config's directory. */
+const FileDigestSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), sha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(SHA256_HEX) });
+/**
+ * The files the build stage read, by digest, when it read them (what provenance names: the attest
+ * stage may run later, in another job, after the files changed). The same for every target of a
+ * run. Older build.json files have none: the attest stage then reads the files as they are.
+ */
+const MaterialsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    /** ml-image.yml (none when the config came from inputs or flags only). */
+    config: FileDigestSchema.optional(),
+    /** python.requirements with their -r includes and -c files, in the order read. */
+    requirements: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(FileDigestSchema),
+});
 const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     /**
      * What the build built for: one of the platforms a config and plan.json may name (the build
@@ -203,6 +218,11 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
      * Older build.json files have none: pushed exactly when there is no localRef (isPushed).
      */
     pushed: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional(),
+    /**
+     * The sha256 (hex) of the resolver's constraints this target's build got; absent when it got
+     * none (no resolution) or, with no `materials` in build.json, when an older version built it.
+     */
+    constraintsSha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(SHA256_HEX).optional(),
 });
 const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     /**
@@ -225,6 +245,7 @@ const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
 const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     schemaVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
     variants: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(VariantBuildSchema),
+    materials: MaterialsSchema.optional(),
 });
 /**
  * Whether the build pushed P (its repository@digest is in the registry): what it recorded, else (a
@@ -239,10 +260,53 @@ const isPushed = (p) => p.pushed ?? p.localRef === undefined;
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ normalizePlatform),
 /* harmony export */   Q: () => (/* binding */ archOf)
 /* harmony export */ });
 function archOf(platform) {
     return platform.split('/')[1];
+}
+/**
+ * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
+ * x86_64 and x86-64 are amd64 (v1 its default), aarch64 is arm64 (8, v8 and v8.0 its default; 9
+ * and 9.0 are v9), armhf is arm/v7 and armel arm/v6, arm without a variant is arm/v7 (5, 6, 7, 8
+ * are v5...v8), i386 is 386.
+ */
+function normalizeArch(arch, variant) {
+    switch (arch) {
+        case 'i386':
+            return ['386', ''];
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            return ['amd64', variant === 'v1' ? '' : variant];
+        case 'aarch64':
+        case 'arm64':
+            if (['8', 'v8', 'v8.0'].includes(variant))
+                return ['arm64', ''];
+            return ['arm64', ['9', '9.0', 'v9.0'].includes(variant) ? 'v9' : variant];
+        case 'armhf':
+            return ['arm', 'v7'];
+        case 'armel':
+            return ['arm', 'v6'];
+        case 'arm':
+            if (variant === '' || variant === '7')
+                return ['arm', 'v7'];
+            return ['arm', ['5', '6', '8'].includes(variant) ? `v${variant}` : variant];
+        default:
+            return [arch, variant];
+    }
+}
+/**
+ * A platform as containerd compares them (platforms.Normalize): lower case, macos is darwin, and
+ * the architecture and variant as normalizeArch has them (linux/arm64/v8 and linux/aarch64 are
+ * linux/arm64). An empty OS stays empty: containerd takes it for the host's, so it matches any.
+ */
+function normalizePlatform(platform) {
+    const [rawOs = '', rawArch = '', rawVariant = ''] = platform.toLowerCase().split('/');
+    const os = rawOs === 'macos' ? 'darwin' : rawOs;
+    const [arch, variant] = normalizeArch(rawArch, rawVariant);
+    return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
 }
 
 
@@ -751,12 +815,22 @@ function readResolutionFile(file) {
  * first stage; `--from DIR`).
  */
 const BUILD_FIX = "run the build stage in this job, or download the build job's build.json into result-dir";
+/** Whether VARIANTS, a build.json's, is an empty list or an empty mapping. */
+const isEmpty = (variants) => Array.isArray(variants)
+    ? variants.length === 0
+    : typeof variants === 'object' && variants !== null && Object.keys(variants).length === 0;
 /**
  * build.json: a missing or broken one is bad input naming it. The caller's fix replaces the build
- * stage's for a missing or unreadable file, and is given for one that does not parse.
+ * stage's for a missing or unreadable file, and is given for one that does not parse. One of this
+ * version holding no variants (`[]`, or an empty mapping) is bad input said as such: the build
+ * built nothing.
  */
 function readBuildFile(file, as = {}) {
     const data = (0,json_file/* readJsonFile */.JE)(file, { what: as.what ?? 'build result', fix: as.fix ?? BUILD_FIX });
+    const variants = data?.variants;
+    // No build writes one: a plan has a variant at least, and the build records each it built.
+    if (versionOf(data) === result/* BUILD_RESULT_SCHEMA_VERSION */.ef && isEmpty(variants))
+        throw new errors/* InputError */.dz(`${file}: the build result holds no variants (variants: ${JSON.stringify(variants)}): the build that wrote it built nothing`, `rerun the build, which records each variant it builds: ${as.fix ?? BUILD_FIX}`);
     return parseAs(result/* BuildResultSchema */.fh, data, file, 'a build result', as.fix);
 }
 /**
@@ -848,6 +922,8 @@ const DigestFileSchema = schemas/* object */.Ikc({
     baseImage: schemas/* string */.YjP(),
     baseDigest: schemas/* string */.YjP().optional(),
     build: result/* PlatformBuildSchema */.vp,
+    /** build.json's `materials` of the job (the merge job puts them in the merged build.json). */
+    materials: result/* MaterialsSchema */.sk.optional(),
 });
 /**
  * The result directory `dir`, created when missing (`create: false`: only checked, for a directory
@@ -874,6 +950,7 @@ opts = {}) {
         readResolution: (v, p) => readResolutionFile(at((0,names/* resolutionFile */.$v)(v, p))),
         removeResolution: (v, p) => removeFile(at((0,names/* resolutionFile */.$v)(v, p)), label),
         writeBuild: (build) => writeJson(names/* BUILD_FILE */.oS, result/* BuildResultSchema */.fh, build),
+        removeBuild: () => removeFile(at(names/* BUILD_FILE */.oS), label),
         readBuild: (as) => readBuildFile(at(names/* BUILD_FILE */.oS), as),
         hasBuild: () => (0,external_node_fs_.existsSync)(at(names/* BUILD_FILE */.oS)),
         writeDigests: (build) => {
@@ -981,6 +1058,7 @@ function digestFiles(build) {
         baseImage: v.baseImage,
         ...(v.baseDigest !== undefined && { baseDigest: v.baseDigest }),
         build: p,
+        ...(build.materials && { materials: build.materials }),
     })));
 }
 // ---- reading by directory path -----------------------------------------------------------------

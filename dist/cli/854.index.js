@@ -649,7 +649,7 @@ function checkConfigKey(loaded) {
     const { key, sign } = loaded.config.attest;
     if (key === undefined || (sign !== 'key' && sign !== 'auto') || (0,verify_inputs/* isKeyReference */.NI)(key))
         return;
-    (0,field_error/* asConfigProblem */.c)(loaded, () => checkKeyFile(key, loaded.baseDir));
+    (0,field_error/* asConfigProblem */.cq)(loaded, () => checkKeyFile(key, loaded.baseDir));
 }
 function describeKey(identity) {
     return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
@@ -1636,14 +1636,25 @@ function explainRefusal(detail, pins, names, pems, flag) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ asConfigProblem)
+/* harmony export */   cq: () => (/* binding */ asConfigProblem),
+/* harmony export */   db: () => (/* binding */ requirementsFieldError)
 /* harmony export */ });
+/* unused harmony export fileFieldError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 // An error about one field whose content is read after the config (smoke.baseline's floors,
-// attest.key's key file), said as the config's own problems are: the config file, the line.
+// attest.key's key file, a requirements file), said as the config's own problems are: the config
+// file, the line.
 
 
+/** PROBLEM (a line of it, "line 30: attest.key: ...") as a ConfigError of LOADED's file, with FIX. */
+function configProblem(loaded, problem, fix) {
+    const source = loaded.label ?? loaded.file ?? 'inputs';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(source, [problem], {
+        ...(fix !== undefined && { fix }),
+        ...(loaded.file !== undefined && { file: source }),
+    });
+}
 /**
  * Run CHECK; an InputError it throws ("attest.key: ...") comes back as a ConfigError of LOADED's
  * file with the field's line first ("ml-image.yml: 1 problem / line 30: attest.key: ..."), its fix
@@ -1656,13 +1667,19 @@ function asConfigProblem(loaded, check) {
     catch (e) {
         if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) || e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL)
             throw e;
-        const source = loaded.label ?? loaded.file ?? 'inputs';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(source, [(0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .withFieldLine */ .d0)(e.message, loaded.lineOf)], {
-            ...(e.fix !== undefined && { fix: e.fix }),
-            ...(loaded.file !== undefined && { file: source }),
-        });
+        throw configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .withFieldLine */ .d0)(e.message, loaded.lineOf), e.fix);
     }
 }
+/**
+ * ERROR about the file the config names at PATH (python.requirements[0]: too big, outside the
+ * workspace, unreadable) as the config's own problems are: "ml-image.yml: 1 problem / line 15:
+ * python.requirements[0]: requirements file ...", its fix kept.
+ */
+function fileFieldError(loaded, path, error) {
+    return configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .problemAt */ .l4)(path, error.message, { ...(loaded.lineOf && { lineOf: loaded.lineOf }) }), error.fix);
+}
+/** How a requirements file of python.requirements that cannot be read is said (readRequirements' `given`). */
+const requirementsFieldError = (loaded) => (index, error) => fileFieldError(loaded, ['python', 'requirements', index], error);
 
 
 /***/ }),

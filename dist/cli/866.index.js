@@ -446,11 +446,16 @@ function cancelRequest(base, location, headers) {
 async function checkPush(host, repository, credential, deps) {
     const base = (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryApiBase */ .vO)(host);
     const call = async (url, init = {}) => {
+        // Stopped by SIGINT/SIGTERM, but for the upload's cancel (a DELETE), which runs after it (short).
+        const cancel = init.method === 'DELETE';
+        const own = AbortSignal.timeout(cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .isInterrupted */ .fT)() ? _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .INTERRUPTED_CANCEL_MS */ .Hl : (deps.timeoutMs ?? 10_000));
         try {
-            return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
+            return await deps.fetch(url, { ...init, signal: cancel ? own : (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(own) });
         }
         catch (e) {
-            throw (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(host, url.split('?')[0], e);
+            const what = url.split('?')[0];
+            throw ((!cancel && (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${host}: ${what}`, 'aborted', e)) ||
+                (0,_registry_js__WEBPACK_IMPORTED_MODULE_6__/* .registryUnreachable */ .qC)(host, what, e));
         }
     };
     const fix = (0,_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .registryLoginFix */ .ow)(host, 'write', repository);
@@ -514,7 +519,8 @@ async function checkPush(host, repository, credential, deps) {
 /**
  * Start an upload at UPLOADS (of TARGET) as a push does, and cancel it: nothing is written. Best
  * effort (registries also expire unfinished uploads after days), and once: on SIGINT/SIGTERM the
- * cleanup waits for the POST's answer to cancel it; after the signal none starts.
+ * POST under way is stopped (an answer already come is cancelled, briefly); after the signal none
+ * starts.
  */
 async function tryUpload(call, target, uploads, headers, fix) {
     (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfInterrupted */ .sK)('a registry push check');

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O$: () => (/* binding */ captureImage)
 /* harmony export */ });
-/* unused harmony exports imageCreated, layerHistory */
+/* unused harmony exports imageCreated, layerHistory, imageSize */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -139,16 +139,18 @@ async function captureImage(input, deps) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(run.stdout.trim()).slice(-2000)}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
+    const size = await imageSize(input.image, deps.docker, input.platform);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
     const executable = probed.python?.executable;
     const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__/* .entryPythonError */ .RS)(details, executable) : undefined;
     const record = redactRecord({
         ...probed,
         schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_10__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
-        image: imageFacts(input, details, platform, history),
+        image: imageFacts(input, details, platform, history, size),
         errors: [
             ...(probed.errors ?? []),
             ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+            ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
             ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
             ...(otherPython !== undefined ? [otherPython] : []),
         ],
@@ -186,8 +188,25 @@ async function layerHistory(image, docker, platform) {
         return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
+/**
+ * The image's size and its kind, which depends on the engine's image store (the adapter's
+ * imageSize); a string when the engine could not tell (the record says why under errors, and
+ * keeps the inspect's size without a kind, read as unpacked); undefined when the adapter cannot
+ * be asked.
+ */
+async function imageSize(image, docker, platform) {
+    if (!docker.imageSize)
+        return undefined;
+    try {
+        return await docker.imageSize(image, platform);
+    }
+    catch (e) {
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+    }
+}
 /** What the engine knows of the image (record.image). */
-function imageFacts(input, details, platform, history) {
+function imageFacts(input, details, platform, history, size) {
+    const sized = typeof size === 'object' ? size : undefined;
     // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
     // by it: the first repository digest may be another repository's or the index's.
     const ran = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(input.image).digest;
@@ -198,7 +217,8 @@ function imageFacts(input, details, platform, history) {
         id: details.id,
         digest: repoDigest ?? null,
         platform,
-        sizeBytes: details.sizeBytes,
+        sizeBytes: sized?.sizeBytes ?? details.sizeBytes,
+        ...(sized?.kind !== undefined && { sizeKind: sized.kind }),
         layers: details.layers,
         labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactLabels */ .PU)(details.labels),
         user: details.user,
@@ -295,7 +315,7 @@ function renderRecord(r) {
     const t = r.torch;
     const p = (v) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(String(v));
     return [
-        `${p(r.image.ref)} (${p(r.image.platform)}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB, ${p(r.image.layers)} layers, user ${p(r.image.user || 'root')})`,
+        `${p(r.image.ref)} (${p(r.image.platform)}, ${(r.image.sizeBytes / 1e6).toFixed(0)} MB${r.image.sizeKind === 'content' ? ' compressed' : ''}, ${p(r.image.layers)} layers, user ${p(r.image.user || 'root')})`,
         `  os:      ${p(r.os.osRelease.PRETTY_NAME ?? '?')}, ${p(r.os.glibc ?? 'glibc ?')}, ${p(r.os.machine)}`,
         `  python:  ${p(r.python.version)}, ${r.python.packages.length} packages, ${r.apt.length} apt packages`,
         `  torch:   ${t ? `${p(t.version)} (CUDA build ${p(t.cuda ?? 'none')}, CUDA available: ${p(t.cudaAvailable)})` : 'not installed'}`,

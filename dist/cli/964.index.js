@@ -11,14 +11,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10854);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89436);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46496);
-/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
-/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46985);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96657);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(17474);
+/* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95245);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89436);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46496);
+/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32780);
+/* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46985);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96657);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(17474);
+
 
 
 
@@ -35,7 +37,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 function checkRequirements(loaded, env) {
     const { python, build } = loaded.config;
-    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_5__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env);
+    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .db)(loaded));
 }
 /**
  * The files the config names whose content has a shape of its own: smoke.baseline's floors,
@@ -45,7 +47,7 @@ function checkRequirements(loaded, env) {
  */
 function checkConfigFiles(loaded, env) {
     const checks = [
-        () => (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .configBaseline */ .E)(loaded),
+        () => (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .configBaseline */ .E)(loaded),
         () => (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .checkConfigKey */ .WM)(loaded),
         () => checkRequirements(loaded, env),
     ];
@@ -56,7 +58,7 @@ function checkConfigFiles(loaded, env) {
         }
         catch (e) {
             // Another error (the environment's, exit 3) ends the checks as it would a run.
-            if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz))
+            if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz))
                 throw e;
             refused.push(e);
         }
@@ -68,8 +70,8 @@ function checkConfigFiles(loaded, env) {
     }
     const source = loaded.label ?? loaded.file ?? 'inputs';
     const fixes = [...new Set(refused.flatMap((e) => e.fix ?? []))];
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(source, refused.flatMap((e) => (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL ? e.problems : [e.message])), {
-        count: refused.reduce((n, e) => n + (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL ? e.count : 1), 0),
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL(source, refused.flatMap((e) => (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL ? e.problems : [e.message])), {
+        count: refused.reduce((n, e) => n + (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL ? e.count : 1), 0),
         ...(fixes.length > 0 && { fix: fixes.join('; ') }),
         ...(loaded.file !== undefined && { file: source }),
     });
@@ -90,7 +92,7 @@ template: what a run that resolves or builds refuses).
 
 Options:
   --config FILE        config file to read
-${_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .configOverrideFlags */ .i7}
+${_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .configOverrideFlags */ .i7}
   --skip-file-checks   validate the shape only; do not look for (or read) the files the config names
   --json               print the normalized config as JSON (machine output)
   --out DIR            also write DIR/config.json
@@ -98,14 +100,14 @@ ${_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .configOverrideFlags */ .i7}
 
 Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment problem.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_7__/* .parseCommandArgs */ .Qx)('validate', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)('validate', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
             'skip-file-checks': { type: 'boolean', default: false },
         });
-        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .overridesFromFlags */ .du)(values);
-        const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_2__/* .loadConfig */ .Z9)({
+        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .overridesFromFlags */ .du)(values);
+        const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
             env: io.env,
             ...(values.config !== undefined && { file: values.config }),
@@ -117,14 +119,14 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
             checkConfigFiles(loaded, io.env);
         // The plan's checks, in plan's own git context (GitHub's environment on a runner, else the
         // checkout's commit and tag, which name the version tags): what plan refuses is not valid.
-        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .planOfConfig */ .DH)(loaded, await (0,_shared_js__WEBPACK_IMPORTED_MODULE_9__/* .gitContextFor */ .Tr)(io));
+        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .planOfConfig */ .DH)(loaded, await (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .gitContextFor */ .Tr)(io));
         for (const w of plan.warnings)
             io.stderr(`warning: ${w}\n`);
         // The requirements against the plan's variants, as a run that resolves or builds checks them.
         if (!values['skip-file-checks'])
-            (0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPlanRequirements */ .M)(plan.variants, loaded, io.env, (w) => io.stderr(`warning: ${w}\n`));
+            (0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__/* .checkPlanRequirements */ .M)(plan.variants, loaded, io.env, (w) => io.stderr(`warning: ${w}\n`), true, (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .db)(loaded));
         if (values.out !== undefined)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_8__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
         if (values.json) {
             io.stdout(`${JSON.stringify(config, null, 2)}\n`);
         }
@@ -244,10 +246,53 @@ function refuseForeignFile(file, c) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ normalizePlatform),
 /* harmony export */   Q: () => (/* binding */ archOf)
 /* harmony export */ });
 function archOf(platform) {
     return platform.split('/')[1];
+}
+/**
+ * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
+ * x86_64 and x86-64 are amd64 (v1 its default), aarch64 is arm64 (8, v8 and v8.0 its default; 9
+ * and 9.0 are v9), armhf is arm/v7 and armel arm/v6, arm without a variant is arm/v7 (5, 6, 7, 8
+ * are v5...v8), i386 is 386.
+ */
+function normalizeArch(arch, variant) {
+    switch (arch) {
+        case 'i386':
+            return ['386', ''];
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            return ['amd64', variant === 'v1' ? '' : variant];
+        case 'aarch64':
+        case 'arm64':
+            if (['8', 'v8', 'v8.0'].includes(variant))
+                return ['arm64', ''];
+            return ['arm64', ['9', '9.0', 'v9.0'].includes(variant) ? 'v9' : variant];
+        case 'armhf':
+            return ['arm', 'v7'];
+        case 'armel':
+            return ['arm', 'v6'];
+        case 'arm':
+            if (variant === '' || variant === '7')
+                return ['arm', 'v7'];
+            return ['arm', ['5', '6', '8'].includes(variant) ? `v${variant}` : variant];
+        default:
+            return [arch, variant];
+    }
+}
+/**
+ * A platform as containerd compares them (platforms.Normalize): lower case, macos is darwin, and
+ * the architecture and variant as normalizeArch has them (linux/arm64/v8 and linux/aarch64 are
+ * linux/arm64). An empty OS stays empty: containerd takes it for the host's, so it matches any.
+ */
+function normalizePlatform(platform) {
+    const [rawOs = '', rawArch = '', rawVariant = ''] = platform.toLowerCase().split('/');
+    const os = rawOs === 'macos' ? 'darwin' : rawOs;
+    const [arch, variant] = normalizeArch(rawArch, rawVariant);
+    return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
 }
 
 
@@ -427,14 +472,15 @@ function localProblems(facts, templated) {
  * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
  * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
  * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
- * it no dry run runs, whatever resolve.mode says).
+ * it no dry run runs, whatever resolve.mode says). GIVEN: how a file python.requirements names that
+ * cannot be read is said (the config's field and line: config/field-error.ts requirementsFieldError).
  */
-function checkPlanRequirements(variants, loaded, env, warn, resolving = true) {
+function checkPlanRequirements(variants, loaded, env, warn, resolving = true, given) {
     const { python, build } = loaded.config;
     const resolve = { mode: resolving ? loaded.config.resolve.mode : 'off' };
     if (python.requirements.length === 0)
         return;
-    const facts = (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env).facts;
+    const facts = (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, given).facts;
     if (facts === undefined)
         return;
     const templated = variants.filter((v) => v.template !== undefined);
@@ -485,13 +531,15 @@ function unlistedReferences(secrets) {
  * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
  * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
  * list refused (exit 2, with every other problem of the files, each naming its file and line).
- * The resolve and build stages and `validate` read them so.
+ * The resolve and build stages and `validate` read them so. GIVEN: how a file of FILES that cannot
+ * be read is said (the config field and line naming it: requirementsFieldError).
  */
-function readListedRequirements(files, secrets, baseDir, env) {
+function readListedRequirements(files, secrets, baseDir, env, given) {
     return (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(files, baseDir, env, {
         ...(0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env, baseDir),
         expandable: secrets,
         refused: unlistedReferences(secrets),
+        ...(given !== undefined && { given }),
     });
 }
 

@@ -165,7 +165,7 @@ __webpack_async_result__();
 /* unused harmony exports COMMANDS, commandHelp, splitCommandLine, asksHelp, jsonError, wantsJson */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73641);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39057);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(81583);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49997);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
@@ -190,19 +190,19 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(828), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(208), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(828), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(994), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(208), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(958), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(730), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(730), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(79), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(208), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(828), __nccwpck_require__.e(79), __nccwpck_require__.e(130), __nccwpck_require__.e(994), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(803), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(208), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(958), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(208), __nccwpck_require__.e(291), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(854), __nccwpck_require__.e(208), __nccwpck_require__.e(291), __nccwpck_require__.e(476)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44672))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(854), __nccwpck_require__.e(208), __nccwpck_require__.e(291), __nccwpck_require__.e(546)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44672))).verifyCommand },
     { name: 'doctor', load: async () => (await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -1464,7 +1464,7 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
         error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
     })
         .optional()
-        .describe('Image size budget: an absolute size (`8GB`, `750MB`, `1.5GiB`) or a growth over the base branch (`+5%`). A breach fails the report stage, naming what grew most.'),
+        .describe("Image size budget: an absolute size (`8GB`, `750MB`, `1.5GiB`) or a growth over the base branch (`+5%`). A breach fails the report stage, naming what grew most. The size is the engine's: unpacked on the classic image store, compressed on the containerd store (about a third); a growth is not judged where the two differ."),
 })
     .prefault({})
     .describe('Image size.');
@@ -1542,8 +1542,6 @@ function inheritedFrom(v, field) {
 /* harmony export */   jQ: () => (/* binding */ RUN_LABEL),
 /* harmony export */   u8: () => (/* binding */ DEFAULT_DEADLINE_MS)
 /* harmony export */ });
-// The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
-// unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
 /** Every container the tool starts carries this label, so leftovers can be found and removed. */
 const MANAGED_LABEL = 'io.github.ml-image-action.managed';
 /** ...and this one, naming the process that started it (so one run's checks ignore another's). */
@@ -1718,7 +1716,10 @@ function parseBuildxInspect(inspectOutput) {
     // "BuildKit version: v0.8+unknown" (dockerd's BuildKit) or "Buildkit: v0.13.2" (older buildx).
     // Older buildx prints the engine's version there for the docker driver ("20.10.24+dfsg1"):
     // BuildKit versions are 0.x, so anything else is not one.
-    const buildkit = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+    // A BuildKit built without its version stamped (Debian 13's docker.io 26, a dockerd built from
+    // source) says "v0.0.0+unknown": no version is known, not a BuildKit older than every feature.
+    const stamped = /^\s*Build[Kk]it(?: version)?:\s*v?(0\.\d+(?:\.\d+)?)/m.exec(inspectOutput)?.[1];
+    const buildkit = stamped !== undefined && /^0\.0(?:\.0)?$/.test(stamped) ? undefined : stamped;
     // One "Endpoint:" a node, under "Nodes:" (a builder made with --append has several).
     const nodes = /^Nodes:\s*$/m.exec(inspectOutput);
     const endpoints = nodes
@@ -2373,7 +2374,7 @@ async function localImageInspect(ref, env = process.env) {
 
 /***/ }),
 
-/***/ 73641:
+/***/ 39057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2525,7 +2526,10 @@ function isMissingShell(err) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/docker/size-kind.ts
+var size_kind = __nccwpck_require__(6842);
 ;// CONCATENATED MODULE: ./src/docker/image-platform.ts
+
 
 /** ASK's answer for each client, asked once (a failed ask answers FALLBACK). */
 function oncePerClient(ask, fallback) {
@@ -2564,13 +2568,14 @@ function apiAtLeast(version, min) {
     return a > c || (a === c && b >= d);
 }
 /**
- * Whether the engine keeps its images in the containerd image store (several platforms under one
- * tag): its info's DriverStatus says so (moby daemon/containerd/service.go LayerStoreStatus:
- * ["driver-type", "io.containerd.snapshotter.v1"]); asked once per client, false when it cannot tell.
+ * The engine's image store as its info names it (storeOfInfo: the containerd image store's
+ * DriverStatus has ["driver-type", "io.containerd.snapshotter.v1"], moby
+ * daemon/containerd/service.go LayerStoreStatus); asked once per client, undefined when it cannot tell.
  */
-const Info = schemas/* object */.Ikc({ DriverStatus: schemas/* array */.YOg(schemas/* array */.YOg(schemas/* string */.YjP())).nullable().optional() });
-const containerdStores = oncePerClient(async (docker) => (Info.safeParse(await docker.info()).data?.DriverStatus ?? []).some((p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1'), false);
-const containerdStore = (docker) => containerdStores.get(docker);
+const imageStores = oncePerClient(async (docker) => (0,size_kind/* storeOfInfo */.$6)(await docker.info()), undefined);
+const imageStore = (docker) => imageStores.get(docker);
+/** Whether the engine keeps its images in the containerd image store (several platforms under one tag): false when it cannot tell. */
+const containerdStore = async (docker) => (await imageStore(docker)) === 'containerd';
 /** PLATFORM (os/arch[/variant]) as the engine's `platform` query takes it: an OCI platform in JSON. */
 function platformQuery(platform) {
     const [os, architecture, variant] = platform.split('/');
@@ -3179,7 +3184,50 @@ function destroyStream(stream) {
         destroy.call(stream);
 }
 
+;// CONCATENATED MODULE: ./src/docker/image-size.ts
+
+
+
+
+/** GET /images/REF/json?manifests=1 (API 1.48+; the engine refuses it together with `platform`). */
+function askManifests(docker, ref) {
+    return new Promise((resolve, reject) => docker.modem.dial({
+        path: `/images/${ref}/json?`,
+        method: 'GET',
+        options: { manifests: '1' },
+        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+    }, (err, data) => (err ? reject(err) : resolve(data))));
+}
+/**
+ * The size of the local image REF for PLATFORM and its kind: the inspect's Size, unpacked, on the
+ * classic store; on the containerd store the content of the platform's manifest where the engine
+ * lists its manifests (else the inspect's Size, which is that content on the engines that cannot
+ * list them, Docker 26 to 28.0). The store is told by the inspect where it shows it, else by the
+ * engine's info (asked once per client); neither telling, the size has no kind.
+ */
+async function imageSize(client, ref, platform) {
+    const raw = await platformInspect(client, ref, platform);
+    const inspect = (0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`);
+    const docker = await client.docker();
+    const store = (0,size_kind/* storeOfInspect */.R4)(raw) ?? (await imageStore(docker));
+    if (store === undefined)
+        return { sizeBytes: inspect.Size };
+    const kind = (0,size_kind/* sizeKindOfStore */.C6)(store);
+    if (store === 'classic' || !apiAtLeast(await apiVersion(docker), '1.48'))
+        return { sizeBytes: inspect.Size, kind };
+    const listed = await client.call((d) => askManifests(d, ref)).catch(() => undefined);
+    const content = listed === undefined
+        ? undefined
+        : (0,size_kind/* contentSizeOf */.S9)(listed, {
+            os: inspect.Os,
+            architecture: inspect.Architecture,
+            variant: inspect.Variant,
+        });
+    return { sizeBytes: content ?? inspect.Size, kind };
+}
+
 ;// CONCATENATED MODULE: ./src/docker/containers.ts
+
 
 
 
@@ -3397,6 +3445,7 @@ function createContainerOps(client, local = {}) {
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
         inspectLocalImage: (ref) => inspectLocalImage(client, ref, local.image),
         imageHistory: (ref, platform) => imageHistory(client, ref, platform),
+        imageSize: (ref, platform) => imageSize(client, ref, platform),
         removeImage: (ref) => removeImage(client, ref),
         async listManagedContainers(labels = {}) {
             const filters = [`${adapter/* MANAGED_LABEL */.bS}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
@@ -4084,12 +4133,14 @@ function parseJsonAnswer(schema, text, what) {
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(41692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2329);
-/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(12177);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
+/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(12177);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(311);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
 // The registry client's HTTP on node:http/https with keep-alive agents: the global fetch (undici)
 // costs about 20 ms of module loading on its first call in a process, which is most of what a
 // verify of a local registry takes. Redirects are followed (registries send blob reads to storage)
 // and the Authorization header is dropped when a redirect leaves the host, as fetch does.
+
 
 
 
@@ -4128,7 +4179,7 @@ function loopbackFor(url) {
 }
 const MAX_REDIRECTS = 5;
 /** What the registry's logs see of this tool's one-off requests (the global fetch sent `node`). */
-const USER_AGENT = `ml-image/${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .VERSION */ .x}`;
+const USER_AGENT = `ml-image/${_version_js__WEBPACK_IMPORTED_MODULE_5__/* .VERSION */ .x}`;
 /** Cosign's images are small; a registry streaming more than this is refused (memory). */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 /** One request; localhost goes to its loopback address (the other one when that is not there). */
@@ -4179,7 +4230,7 @@ function tunnel(url, proxy, signal) {
             if (res.statusCode === 200)
                 return resolve(socket);
             socket.destroy();
-            const e = new Error(`the proxy ${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyShown */ .mg)(proxy)} answered HTTP ${res.statusCode} to CONNECT ${target}`);
+            const e = new Error(`the proxy ${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .proxyShown */ .mg)(proxy)} answered HTTP ${res.statusCode} to CONNECT ${target}`);
             reject(e);
         });
         req.on('error', reject);
@@ -4265,7 +4316,7 @@ async function fetchVia(raw, init, env) {
         const location = r.headers.location;
         if ([301, 302, 303, 307, 308].includes(r.status) && location && hop < MAX_REDIRECTS) {
             const next = new URL(location, url);
-            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(next.hostname))
+            if (next.protocol === 'http:' && url.protocol === 'https:' && !(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(next.hostname))
                 throw new TypeError('fetch failed', {
                     cause: new Error(`a redirect from HTTPS to plain HTTP (${next.origin}) was refused`),
                 });
@@ -4299,7 +4350,7 @@ async function fetchVia(raw, init, env) {
 /** proxyFor, with a proxy variable that is no URL reported without its value (it may hold a login). */
 function proxyOf(url, env) {
     try {
-        const proxy = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .proxyFor */ .iJ)(url, env);
+        const proxy = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .proxyFor */ .iJ)(url, env);
         // A SOCKS proxy (ALL_PROXY=socks5://..., which docker ignores): the request goes directly, as
         // docker's push does.
         return proxy?.protocol === 'http:' || proxy?.protocol === 'https:' ? proxy : undefined;
@@ -4321,7 +4372,8 @@ const SIMPLE_FETCH_TIMEOUT_MS = 30_000;
  * Node version, without NODE_USE_ENV_PROXY.
  */
 async function simpleFetch(url, init = {}, env = process.env) {
-    const signal = init.signal ?? AbortSignal.timeout(SIMPLE_FETCH_TIMEOUT_MS);
+    // Its own signal or timeout, and SIGINT/SIGTERM: a registry that never answers holds no exit.
+    const signal = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .untilInterrupted */ .tv)(init.signal ?? AbortSignal.timeout(SIMPLE_FETCH_TIMEOUT_MS));
     const r = await fetchVia(url, {
         method: init.method ?? 'GET',
         headers: { 'User-Agent': USER_AGENT, ...init.headers },
@@ -4472,7 +4524,7 @@ function proxyShown(proxy) {
 /* harmony export */   l2: () => (/* binding */ splitImageRef),
 /* harmony export */   qC: () => (/* binding */ registryUnreachable),
 /* harmony export */   qW: () => (/* binding */ checkRegistry),
-/* harmony export */   sL: () => (/* reexport safe */ _plain_http_js__WEBPACK_IMPORTED_MODULE_5__.sL),
+/* harmony export */   sL: () => (/* reexport safe */ _plain_http_js__WEBPACK_IMPORTED_MODULE_6__.sL),
 /* harmony export */   t5: () => (/* binding */ requestTarget),
 /* harmony export */   vO: () => (/* binding */ registryApiBase),
 /* harmony export */   xy: () => (/* binding */ parseChallenge)
@@ -4481,10 +4533,12 @@ function proxyShown(proxy) {
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17700);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_abort_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42334);
-/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(14911);
-/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2329);
-/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(12177);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38201);
+/* harmony import */ var _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(14911);
+/* harmony import */ var _oci_types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2329);
+/* harmony import */ var _plain_http_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(12177);
 // Registry reachability: GET /v2/ answers 200 or 401 on any distribution-compatible registry.
+
 
 
 
@@ -4508,11 +4562,11 @@ function requestTarget(url, base) {
  * registry, a tunnel say, naming one would have the login cross the network in clear).
  */
 function tokenServiceAllowed(url, base) {
-    return (requestTarget(url, base) !== 'refused' && (url.protocol === 'https:' || (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(url.host)));
+    return (requestTarget(url, base) !== 'refused' && (url.protocol === 'https:' || (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(url.host)));
 }
 /** Plain HTTP for loopback registries (as dockerd and buildx allow), HTTPS for everything else. */
 function registryBaseUrl(host) {
-    return `${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(host) ? 'http' : 'https'}://${host}`;
+    return `${(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(host) ? 'http' : 'https'}://${host}`;
 }
 /** Why a fetch failed, as fetch and node:http report it: its cause's code or message, else its own. */
 function fetchFailureCause(e) {
@@ -4553,7 +4607,7 @@ function loopbackRegistryFix(host) {
  * error, else points at the name, network and proxy (unless given).
  */
 function registryUnreachable(host, what, e, { why, fix } = {}) {
-    const loopback = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(host);
+    const loopback = (0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(host);
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${host} is unreachable (${what}: ${why ?? fetchFailureCause(e)})`, fix ??
         (loopback
             ? loopbackRegistryFix(host)
@@ -4587,13 +4641,16 @@ const stderrNote = (line) => void process.stderr.write(`${line}\n`);
  * insecure-registries, registry.lan:5000) is asked again at http://HOST/v2/, still anonymously: if
  * that answers, the run goes on with a NOTE (buildx and dockerd decide whether they push there).
  */
-async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, timeoutMs = 5000, note = stderrNote) {
+async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleFetch */ .Ze, timeoutMs = 5000, note = stderrNote) {
     const url = `${registryBaseUrl(host)}/v2/`;
     let status;
     try {
-        status = (await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) })).status;
+        status = (await fetchFn(url, { signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(AbortSignal.timeout(timeoutMs)) })).status;
     }
     catch (e) {
+        const stopped = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${host}: GET ${url}`, 'aborted', e);
+        if (stopped)
+            throw stopped;
         const plain = isTlsProtocolError(e) ? await plainHttpStatus(host, fetchFn, timeoutMs) : undefined;
         if (plain === undefined)
             throw registryUnreachable(host, url, e);
@@ -4650,11 +4707,11 @@ function parseChallenge(header) {
  */
 async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, deadline) {
     const { host, repository, reference } = splitImageRef(ref);
-    if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlainHttpRegistry */ .sL)(host) && _plain_http_js__WEBPACK_IMPORTED_MODULE_5__/* .PROXY_VARS */ .e$.some((v) => env[v]))
+    if (!(0,_plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .isPlainHttpRegistry */ .sL)(host) && _plain_http_js__WEBPACK_IMPORTED_MODULE_6__/* .PROXY_VARS */ .e$.some((v) => env[v]))
         return undefined;
     const url = `${registryApiBase(host)}/v2/${repository}/manifests/${reference}`;
-    // Each request's own timeout, and the caller's deadline when it comes first.
-    const signal = () => deadline ? (0,_util_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .anySignal */ .J)([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
+    // Each request's own timeout, and the caller's deadline or SIGINT/SIGTERM when it comes first.
+    const signal = () => (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(deadline ? (0,_util_abort_js__WEBPACK_IMPORTED_MODULE_2__/* .anySignal */ .J)([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs));
     const ask = (authorization) => fetchFn(url, {
         method,
         headers: { Accept: MANIFEST_TYPES, ...(authorization && { Authorization: authorization }) },
@@ -4674,7 +4731,11 @@ async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, de
         const token = tokenOf(await t.json());
         return token ? await ask(`Bearer ${token}`) : undefined;
     }
-    catch {
+    catch (e) {
+        // After SIGINT/SIGTERM the interrupt's error: nothing else (buildx) is asked instead.
+        const stopped = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .interruptedFailure */ .rn)(`registry ${host}: reading ${ref}`, 'aborted', e);
+        if (stopped)
+            throw stopped;
         return undefined;
     }
 }
@@ -4685,7 +4746,7 @@ async function anonymousManifestRequest(ref, method, fetchFn, env, timeoutMs, de
  * configured, no Docker-Content-Digest, any error): the caller then asks buildx, which knows the
  * credentials, proxies and registry settings.
  */
-async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
+async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000) {
     const { reference } = splitImageRef(ref);
     if (reference.startsWith('sha256:'))
         return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) ? reference : undefined;
@@ -4699,7 +4760,7 @@ async function manifestDigestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMP
  * prints) when they hash to that digest. Undefined for a tag, for Docker Hub, and whenever it
  * cannot tell: the caller then asks buildx. DEADLINE (a caller's) cuts each request's timeout short.
  */
-async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000, deadline) {
+async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleFetch */ .Ze, env = process.env, timeoutMs = 3000, deadline) {
     const { host, reference } = splitImageRef(ref);
     // Docker Hub counts a manifest GET as a pull (a HEAD it does not): asked anonymously, it would
     // spend the runner's shared quota where buildx spends the login's.
@@ -4710,11 +4771,118 @@ async function manifestOverHttp(ref, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_
         return undefined;
     try {
         const bytes = Buffer.from(await r.arrayBuffer());
-        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Digest */ .sI)(bytes) === reference ? bytes.toString('utf8') : undefined;
+        return (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Digest */ .sI)(bytes) === reference ? bytes.toString('utf8') : undefined;
     }
     catch {
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ storeOfInfo),
+/* harmony export */   C6: () => (/* binding */ sizeKindOfStore),
+/* harmony export */   R4: () => (/* binding */ storeOfInspect),
+/* harmony export */   S9: () => (/* binding */ contentSizeOf),
+/* harmony export */   fl: () => (/* binding */ DEFAULT_SIZE_KIND),
+/* harmony export */   gT: () => (/* binding */ SIZE_KINDS)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92857);
+// What kind of size the engine gives for an image, which depends on its image store (pure):
+// - the classic store (graphdrivers: overlay2 ...) keeps only the unpacked layers; its inspect's
+//   Size is their size ("unpacked");
+// - the containerd image store (Docker 29's default for new installs) keeps the compressed blobs
+//   (the distributable content) besides the unpacked snapshots. Its inspect's Size was the content
+//   of the platform's manifest up to Docker 29.7 (moby daemon/containerd/image.go size(): "the
+//   total size of the image's packed resources"), and from moby#53426 on it is the content plus
+//   the unpacked snapshots. The manifests' summary (`manifests=1`, API 1.48+) names the content
+//   alone on every such engine (ManifestSummary.Size.Content): the size is read there ("content").
+// The same image is about three times bigger unpacked than compressed, so two sizes of different
+// kinds are never compared (the report says so instead).
+
+/** The kinds of image size a record holds (EnvRecord image.sizeKind). */
+const SIZE_KINDS = ['unpacked', 'content'];
+/** A record without a kind was written before kinds were recorded: what the classic store gives. */
+const DEFAULT_SIZE_KIND = 'unpacked';
+/** The kind of size each image store's inspect gives (the containerd store's read as content). */
+function sizeKindOfStore(store) {
+    return store === 'containerd' ? 'content' : 'unpacked';
+}
+const InfoSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ DriverStatus: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())).nullable().optional() });
+/**
+ * The image store an engine's info names: `["driver-type", "io.containerd.snapshotter.v1"]` in its
+ * DriverStatus on the containerd store (moby daemon/containerd/service.go LayerStoreStatus), a
+ * graphdriver's own status otherwise; undefined when the answer has no DriverStatus to tell by.
+ */
+function storeOfInfo(info) {
+    const status = InfoSchema.safeParse(info).data?.DriverStatus;
+    if (!status)
+        return undefined;
+    return status.some((p) => p[0] === 'driver-type' && p[1] === 'io.containerd.snapshotter.v1')
+        ? 'containerd'
+        : 'classic';
+}
+const InspectStoreSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    Descriptor: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+    GraphDriver: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ Name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(), Data: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).nullable().optional() })
+        .nullable()
+        .optional(),
+});
+/**
+ * The image store an image's inspect shows, where it shows one: a Descriptor is the containerd
+ * store's (API 1.48+: moby image_routes.go strips it below); the overlay2 graphdriver with its
+ * directories is the classic store's (the containerd store names its snapshotter, "overlayfs",
+ * with no directories). Undefined otherwise: the engine's info tells (storeOfInfo).
+ */
+function storeOfInspect(inspect) {
+    const i = InspectStoreSchema.safeParse(inspect).data;
+    if (!i)
+        return undefined;
+    if (i.Descriptor !== undefined && i.Descriptor !== null)
+        return 'containerd';
+    const driver = i.GraphDriver;
+    if (driver?.Name === 'overlay2' && driver.Data && 'UpperDir' in driver.Data)
+        return 'classic';
+    return undefined;
+}
+const ManifestsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    Manifests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        Kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+        Size: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ Content: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative() }),
+        ImageData: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+            Platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+                os: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+                architecture: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+                variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+            }),
+        })
+            .nullable()
+            .optional(),
+    }))
+        .nullable()
+        .optional(),
+});
+/**
+ * The content size of the platform's image manifest in an inspect with `manifests=1` (the
+ * containerd store, API 1.48+); undefined when it lists none of that platform. A variant counts
+ * only where both name one (linux/arm64 often records none for v8), as isPlatform does.
+ */
+function contentSizeOf(inspect, platform) {
+    const manifests = ManifestsSchema.safeParse(inspect).data?.Manifests ?? [];
+    const found = manifests.find((m) => {
+        const p = m.ImageData?.Platform;
+        return ((m.Kind === undefined || m.Kind === 'image') &&
+            p !== undefined &&
+            p.os === platform.os &&
+            p.architecture === platform.architecture &&
+            (!p.variant || !platform.variant || p.variant === platform.variant));
+    });
+    return found?.Size.Content;
 }
 
 
@@ -5413,7 +5581,7 @@ const REFERENCE_WHAT = 'a reference pip does not fill in ($NAME, %NAME%, {{name}
 /** How a message names a credential found in WHERE (a login, `sig=`, `/t/`, a token in a comment). */
 function whatOf(where, kind) {
     if (kind === 'reference')
-        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : where === url_secrets/* HOST_TOKEN_WHERE */.Nm ? where : `the query (${where})`}`;
+        return `${REFERENCE_WHAT} in ${where === 'login' ? 'a login' : where === '/t/' ? '/t/<token>/' : where === url_secrets/* HOST_TOKEN_WHERE */.Nm ? where : queryParameter(where)}`;
     if (where === 'login')
         return LOGIN_WHAT;
     if (where === '/t/')
@@ -5422,8 +5590,13 @@ function whatOf(where, kind) {
         return `a Cloudsmith entitlement token (${url_secrets/* HOST_TOKEN_WHERE */.Nm})`;
     if (where === 'token')
         return 'a token of a known form (ghp_, glpat-, hf_, pypi-, AKIA, sk-, a JWT ...)';
-    return `a token in the query (${where})`;
+    return `a token in ${queryParameter(where)}`;
 }
+/**
+ * How a message names a query parameter (paramName's `sig=`): `the query parameter sig`. Neither
+ * `(password=)` nor `(?sig=)`: an error's maskers would take the rest of the line for its value.
+ */
+const queryParameter = (where) => `the query parameter ${where.slice(0, -1)}`;
 /** A reference pip fills in from its environment (parse.ts' rule): `${NAME}`. */
 const ENV_REFERENCE = /\$\{[A-Z0-9_]+\}/g;
 /** The spans of TEXT's `${NAME}`s, [start, end) each. */
@@ -6518,6 +6691,7 @@ g.__dirname ??= node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(g.__fil
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Hl: () => (/* binding */ INTERRUPTED_CANCEL_MS),
   p4: () => (/* binding */ InterruptedError),
   a0: () => (/* binding */ installSignalCleanup),
   rn: () => (/* binding */ interruptedFailure),
@@ -6526,22 +6700,29 @@ __nccwpck_require__.d(__webpack_exports__, {
   __: () => (/* binding */ runPendingCleanups),
   L$: () => (/* binding */ settleBeforeExit),
   sK: () => (/* binding */ throwIfInterrupted),
-  FA: () => (/* binding */ tryWrite)
+  FA: () => (/* binding */ tryWrite),
+  tv: () => (/* binding */ untilInterrupted)
 });
 
-// UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, SIGNAL_SETTLE_GRACE_MS, clearInterruptedForTests, clearRunningForTests, dropLostOutputErrors, markInterrupted, signalHandler
+// UNUSED EXPORTS: SIGNAL_CLEANUP_LIMIT_MS, SIGNAL_SETTLE_GRACE_MS, clearInterruptedForTests, clearRunningForTests, dropLostOutputErrors, interruptSignal, markInterrupted, signalHandler
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: external "node:tty"
 const external_node_tty_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(78474);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/util/abort.ts
+var abort = __nccwpck_require__(42334);
 // EXTERNAL MODULE: ./src/util/within.ts
 var within = __nccwpck_require__(89281);
 ;// CONCATENATED MODULE: ./src/util/cleanup.ts
 // Cleanups that must run even when the process is interrupted (containers, temp dirs).
 // Each side effect that creates something registers its removal and unregisters when done.
+
+
 
 
 
@@ -6611,13 +6792,43 @@ function interruptedFailure(what, detail, cause) {
 function isInterrupted() {
     return interruptedBy !== undefined;
 }
-/** Mark the process interrupted (the signal handler; tests). */
+/**
+ * After SIGINT/SIGTERM/SIGHUP, the most a best-effort cancel (an upload's DELETE, run after the
+ * interrupt and not stopped by it) may take: a registry that accepts connections but does not
+ * answer would otherwise hold the exit, the command's error unwritten. Unanswered uploads expire
+ * on the registry's side.
+ */
+const INTERRUPTED_CANCEL_MS = 2_000;
+/** Aborted when the process is marked interrupted (markInterrupted), an InterruptedError the reason. */
+let interrupt = new AbortController();
+(0,external_node_events_.setMaxListeners)(0, interrupt.signal);
+/**
+ * Aborts once the process is interrupted (SIGINT/SIGTERM/SIGHUP), its reason an InterruptedError:
+ * the requests under way (a registry's, one that never answers) end at once instead of holding
+ * the exit until their own timeouts, and the command's error says why it stopped.
+ */
+function interruptSignal() {
+    return interrupt.signal;
+}
+/**
+ * SIGNAL (a request's own timeout, a caller's deadline) or the interrupt, whichever aborts first.
+ * Not for what must run after the interrupt (an upload's DELETE): that keeps a short own timeout.
+ */
+function untilInterrupted(signal) {
+    return signal === undefined ? interrupt.signal : (0,abort/* anySignal */.J)([signal, interrupt.signal]);
+}
+/** Mark the process interrupted (the signal handler; tests): the interrupt signal aborts. */
 function markInterrupted(signal) {
-    interruptedBy ??= signal;
+    if (interruptedBy !== undefined)
+        return;
+    interruptedBy = signal;
+    interrupt.abort(new InterruptedError(signal, 'a request under way', { detail: 'aborted' }));
 }
 /** Tests only: the unit tests share one process (vitest without isolation). */
 function clearInterruptedForTests() {
     interruptedBy = undefined;
+    interrupt = new AbortController();
+    setMaxListeners(0, interrupt.signal);
 }
 /**
  * Run every registered cleanup, and those registered meanwhile (a container created just then),

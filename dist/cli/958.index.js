@@ -1,5 +1,5 @@
-export const id = 994;
-export const ids = [994];
+export const id = 958;
+export const ids = [958];
 export const modules = {
 
 /***/ 96912:
@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O$: () => (/* binding */ captureImage)
 /* harmony export */ });
-/* unused harmony exports imageCreated, layerHistory */
+/* unused harmony exports imageCreated, layerHistory, imageSize */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -139,16 +139,18 @@ async function captureImage(input, deps) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(run.stdout.trim()).slice(-2000)}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
+    const size = await imageSize(input.image, deps.docker, input.platform);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
     const executable = probed.python?.executable;
     const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__/* .entryPythonError */ .RS)(details, executable) : undefined;
     const record = redactRecord({
         ...probed,
         schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_10__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
-        image: imageFacts(input, details, platform, history),
+        image: imageFacts(input, details, platform, history, size),
         errors: [
             ...(probed.errors ?? []),
             ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+            ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
             ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
             ...(otherPython !== undefined ? [otherPython] : []),
         ],
@@ -186,8 +188,25 @@ async function layerHistory(image, docker, platform) {
         return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
+/**
+ * The image's size and its kind, which depends on the engine's image store (the adapter's
+ * imageSize); a string when the engine could not tell (the record says why under errors, and
+ * keeps the inspect's size without a kind, read as unpacked); undefined when the adapter cannot
+ * be asked.
+ */
+async function imageSize(image, docker, platform) {
+    if (!docker.imageSize)
+        return undefined;
+    try {
+        return await docker.imageSize(image, platform);
+    }
+    catch (e) {
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+    }
+}
 /** What the engine knows of the image (record.image). */
-function imageFacts(input, details, platform, history) {
+function imageFacts(input, details, platform, history, size) {
+    const sized = typeof size === 'object' ? size : undefined;
     // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
     // by it: the first repository digest may be another repository's or the index's.
     const ran = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(input.image).digest;
@@ -198,7 +217,8 @@ function imageFacts(input, details, platform, history) {
         id: details.id,
         digest: repoDigest ?? null,
         platform,
-        sizeBytes: details.sizeBytes,
+        sizeBytes: sized?.sizeBytes ?? details.sizeBytes,
+        ...(sized?.kind !== undefined && { sizeKind: sized.kind }),
         layers: details.layers,
         labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactLabels */ .PU)(details.labels),
         user: details.user,
@@ -294,7 +314,7 @@ async function loadOnePlatformFix(io) {
 
 /***/ }),
 
-/***/ 32016:
+/***/ 79560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1253,6 +1273,8 @@ function readEntry(file, ttlMs, now) {
             typeof e.facts.driver === 'string' &&
             (e.facts.name === undefined || typeof e.facts.name === 'string') &&
             (e.facts.containerdStore === undefined || typeof e.facts.containerdStore === 'boolean') &&
+            // An earlier version kept an unstamped BuildKit's "v0.0.0+unknown" as 0.0.0, and refused it.
+            !/^0\.0(?:\.0)?$/.test(String(e.facts.buildkitVersion)) &&
             (endpoints === undefined ||
                 (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
         if (!valid)
@@ -1327,271 +1349,14 @@ function forgetBuilder(docker, name, cache) {
     }
 }
 
-// EXTERNAL MODULE: ./src/config/secret-id.ts
-var secret_id = __webpack_require__(92916);
-// EXTERNAL MODULE: ./src/python/py/pip.generated.ts
-var pip_generated = __webpack_require__(34370);
-// EXTERNAL MODULE: ./src/python/indexes.ts + 1 modules
-var python_indexes = __webpack_require__(3788);
-;// CONCATENATED MODULE: ./src/build/inputs.ts
-// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
-// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
-// directory, never as build arguments (which the image history keeps for anyone who can pull it,
-// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
-
-
-
-
-
-
-
-
-/**
- * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
- * list with the config's, which refuses them as build.secrets ids.
- */
-const BUILD_SECRET_IDS = secret_id/* TOOL_SECRET_IDS */.bn;
-/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
-const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
-/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
-const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
-/** Index variables that the pip.conf secret carries (config first, else the environment). */
-const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
-/** The plan's build args that may be build arguments (those that travel as secrets removed). */
-function publicPlanArgs(args) {
-    return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
-}
-/** build.secrets by name -> value from the environment; each must be set. */
-function secretEnvFrom(secrets, env) {
-    const out = {};
-    for (const id of secrets) {
-        const value = env[id];
-        if (value === undefined) {
-            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
-        }
-        out[id] = value;
-    }
-    return out;
-}
-/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
-/**
- * Names the install step itself uses, or that would change how its shell runs: never exported
- * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
- */
-const RESERVED_ENV = new Set([
-    's',
-    'c',
-    'ti',
-    'PATH',
-    'IFS',
-    'HOME',
-    'SHELL',
-    'ENV',
-    'PS4',
-    'TORCH_VERSION',
-    'ML_IMAGE_CUDA',
-]);
-function secretEnvScript(env) {
-    return (Object.entries(env)
-        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
-        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
-        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
-        .join(''));
-}
-/**
- * The indexes and the torch index the build's pip is given, their logins in a netrc file (the
- * ml_image_netrc secret, which the templates name in NETRC), as in the resolver (runIndexes).
- */
-function buildIndexes(i) {
-    return (0,python_indexes/* netrcIndexes */.vT)(i.indexes, i.torchIndexUrl);
-}
-/**
- * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
- * torch index as one more extra index where the build installs torch, as every resolver dry run
- * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
- * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
- * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
- * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
- * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver. The URLs
- * carry no login the netrc file carries (buildIndexes).
- */
-function buildPipConf(i) {
-    return pipConfOf(buildIndexes(i));
-}
-const pipConfOf = (ix) => (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(ix.indexes, ix.torchIndexUrl));
-/**
- * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
- * requirements, constraints or indexes change, and not when only a token is rotated.
- */
-function inputsDigest(i) {
-    const text = JSON.stringify({
-        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
-        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
-        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
-        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
-        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
-        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
-        // a change in how it is written rebuilds the layer too).
-        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
-        secrets: Object.keys(i.secretEnv).sort(),
-    });
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-/**
- * Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path.
- * A login that stays in its index URL (buildIndexes) is a warning through SAY, once per host.
- */
-function writeBuildInputs(dir, i, say = () => undefined) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const ix = buildIndexes(i);
-    (0,python_indexes/* warnKeptLogins */.NB)(ix.kept, say);
-    const files = {
-        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
-        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-        [BUILD_SECRET_IDS.pipConf]: pipConfOf(ix),
-        [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
-        [BUILD_SECRET_IDS.netrc]: ix.netrc,
-        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
-        // No secret: pip, run through it, gives the pip it starts the index URLs in its environment.
-        [BUILD_SECRET_IDS.pip]: pip_generated/* PIP_PY */.o,
-    };
-    const out = {};
-    for (const [id, content] of Object.entries(files)) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
-        out[id] = file;
-    }
-    return out;
-}
-/**
- * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
- * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
- * version, whose pip would get 401 from a private index. Undefined where there is no login to
- * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
- */
-function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) => (0,external_node_fs_.readFileSync)(f, 'utf8')) {
-    if ((0,python_indexes/* netrcIndexes */.vT)(indexes, torchIndexUrl).netrc === '')
-        return undefined;
-    let text;
-    try {
-        text = read(dockerfile);
-    }
-    catch {
-        return undefined;
-    }
-    if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc))
-        return undefined;
-    return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
-}
-
-;// CONCATENATED MODULE: ./src/build/input-secrets.ts
-// The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
-// each a BuildKit secret of its own id, never a build argument; each value, a secret file's text
-// too, masked in the build's output.
-
-
-
-
-/**
- * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
- * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`,
- * `secret-envs` and `secret-files` inputs' ids each given once (and none a build.secrets id or one
- * this action mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by
- * id.
- */
-function checkBuildSecrets(options, config, env) {
-    secretEnvFrom(config.build.secrets, env);
-    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
-    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-    // Each input's ids among themselves (secretMap), and secret-files' against secrets/secret-envs:
-    // checked when read.
-    const files = Object.keys(options?.secretFiles ?? {});
-    for (const [i, id] of [...ids, ...files].entries()) {
-        if (taken.has(id))
-            throw new errors/* InputError */.dz(`${i < ids.length ? 'inputs "secrets"/"secret-envs"' : 'input "secret-files"'}: secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
-        taken.add(id);
-    }
-    const values = Object.create(null); // an id __proto__ is a key like any other
-    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
-        const value = env[name];
-        if (value === undefined)
-            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
-        values[id] = value;
-    }
-    return values;
-}
-/** The most of a `secret-files` file read for the output's mask: a larger one is left out. */
-const MAX_MASKED_FILE_BYTES = 64 * 1024;
-/**
- * The text of FILE (a `secret-files` path) for the build output's mask, trimmed: undefined for a
- * file over MAX_MASKED_FILE_BYTES, a binary one (a NUL byte, or not UTF-8: a keystore, an archive,
- * which no log line quotes whole), one that is no regular file (opened without blocking, never
- * read: a FIFO would wait for a writer), or one that cannot be read (buildx says so when it mounts
- * it). Reads at most MAX_MASKED_FILE_BYTES + 1 bytes, whatever the file's size.
- */
-function secretFileText(file) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        if (!st.isFile() || st.size > MAX_MASKED_FILE_BYTES)
-            return undefined;
-        const buf = Buffer.alloc(MAX_MASKED_FILE_BYTES + 1);
-        let n = 0;
-        for (let got = 1; got > 0 && n < buf.length; n += got)
-            got = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, n);
-        if (n > MAX_MASKED_FILE_BYTES || buf.subarray(0, n).includes(0))
-            return undefined;
-        return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n)).trim();
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/**
- * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
- * against the environment (checkBuildSecrets, again); returns the files and every secret value
- * (masked in build output): each `secrets` and `secret-envs` value, and each `secret-files` file's
- * text read with READ (secretFileText: a RUN --mount=type=secret step, or a pip or curl error,
- * may print it). A value too short to mask safely is dropped where the mask is made (valueMasks).
- */
-function inputSecrets(options, config, env, dir, read = secretFileText) {
-    const files = Object.create(null);
-    const values = {};
-    for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
-        values[`secret-env:${id}`] = value;
-    for (const [id, file] of Object.entries(options?.secretFiles ?? {})) {
-        const text = read(file);
-        if (text)
-            values[`secret-file:${id}`] = text;
-    }
-    const secrets = Object.entries(options?.secrets ?? {});
-    if (secrets.length > 0)
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    for (const [id, value] of secrets) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
-        files[id] = file;
-        values[`secret:${id}`] = value;
-    }
-    return { files, values };
-}
-
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/docker/context.ts
 var docker_context = __webpack_require__(25835);
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
+// EXTERNAL MODULE: ./src/python/indexes.ts + 1 modules
+var python_indexes = __webpack_require__(3788);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/temp.ts
@@ -2168,10 +1933,267 @@ class BuildLogs {
     }
 }
 
+// EXTERNAL MODULE: ./src/config/secret-id.ts
+var secret_id = __webpack_require__(92916);
+// EXTERNAL MODULE: ./src/python/py/pip.generated.ts
+var pip_generated = __webpack_require__(34370);
+;// CONCATENATED MODULE: ./src/build/inputs.ts
+// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
+// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
+// directory, never as build arguments (which the image history keeps for anyone who can pull it,
+// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
+
+
+
+
+
+
+
+
+/**
+ * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
+ * list with the config's, which refuses them as build.secrets ids.
+ */
+const BUILD_SECRET_IDS = secret_id/* TOOL_SECRET_IDS */.bn;
+/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
+const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
+/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
+const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
+/** Index variables that the pip.conf secret carries (config first, else the environment). */
+const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
+/** The plan's build args that may be build arguments (those that travel as secrets removed). */
+function publicPlanArgs(args) {
+    return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
+}
+/** build.secrets by name -> value from the environment; each must be set. */
+function secretEnvFrom(secrets, env) {
+    const out = {};
+    for (const id of secrets) {
+        const value = env[id];
+        if (value === undefined) {
+            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
+        }
+        out[id] = value;
+    }
+    return out;
+}
+/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
+/**
+ * Names the install step itself uses, or that would change how its shell runs: never exported
+ * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
+ */
+const RESERVED_ENV = new Set([
+    's',
+    'c',
+    'ti',
+    'PATH',
+    'IFS',
+    'HOME',
+    'SHELL',
+    'ENV',
+    'PS4',
+    'TORCH_VERSION',
+    'ML_IMAGE_CUDA',
+]);
+function secretEnvScript(env) {
+    return (Object.entries(env)
+        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
+        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
+        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+        .join(''));
+}
+/**
+ * The indexes and the torch index the build's pip is given, their logins in a netrc file (the
+ * ml_image_netrc secret, which the templates name in NETRC), as in the resolver (runIndexes).
+ */
+function buildIndexes(i) {
+    return (0,python_indexes/* netrcIndexes */.vT)(i.indexes, i.torchIndexUrl);
+}
+/**
+ * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
+ * torch index as one more extra index where the build installs torch, as every resolver dry run
+ * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
+ * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
+ * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
+ * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
+ * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver. The URLs
+ * carry no login the netrc file carries (buildIndexes).
+ */
+function buildPipConf(i) {
+    return pipConfOf(buildIndexes(i));
+}
+const pipConfOf = (ix) => (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(ix.indexes, ix.torchIndexUrl));
+/**
+ * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
+ * requirements, constraints or indexes change, and not when only a token is rotated.
+ */
+function inputsDigest(i) {
+    const text = JSON.stringify({
+        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
+        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
+        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
+        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
+        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
+        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
+        // a change in how it is written rebuilds the layer too).
+        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
+        secrets: Object.keys(i.secretEnv).sort(),
+    });
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path.
+ * A login that stays in its index URL (buildIndexes) is a warning through SAY, once per host.
+ */
+function writeBuildInputs(dir, i, say = () => undefined) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const ix = buildIndexes(i);
+    (0,python_indexes/* warnKeptLogins */.NB)(ix.kept, say);
+    const files = {
+        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
+        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
+        [BUILD_SECRET_IDS.pipConf]: pipConfOf(ix),
+        [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.netrc]: ix.netrc,
+        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+        // No secret: pip, run through it, gives the pip it starts the index URLs in its environment.
+        [BUILD_SECRET_IDS.pip]: pip_generated/* PIP_PY */.o,
+    };
+    const out = {};
+    for (const [id, content] of Object.entries(files)) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
+        out[id] = file;
+    }
+    return out;
+}
+/**
+ * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
+ * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
+ * version, whose pip would get 401 from a private index. Undefined where there is no login to
+ * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
+ */
+function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) => (0,external_node_fs_.readFileSync)(f, 'utf8')) {
+    if ((0,python_indexes/* netrcIndexes */.vT)(indexes, torchIndexUrl).netrc === '')
+        return undefined;
+    let text;
+    try {
+        text = read(dockerfile);
+    }
+    catch {
+        return undefined;
+    }
+    if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc))
+        return undefined;
+    return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
+}
+
+;// CONCATENATED MODULE: ./src/build/input-secrets.ts
+// The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
+// each a BuildKit secret of its own id, never a build argument; each value, a secret file's text
+// too, masked in the build's output.
+
+
+
+
+/**
+ * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
+ * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`,
+ * `secret-envs` and `secret-files` inputs' ids each given once (and none a build.secrets id or one
+ * this action mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by
+ * id.
+ */
+function checkBuildSecrets(options, config, env) {
+    secretEnvFrom(config.build.secrets, env);
+    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+    // Each input's ids among themselves (secretMap), and secret-files' against secrets/secret-envs:
+    // checked when read.
+    const files = Object.keys(options?.secretFiles ?? {});
+    for (const [i, id] of [...ids, ...files].entries()) {
+        if (taken.has(id))
+            throw new errors/* InputError */.dz(`${i < ids.length ? 'inputs "secrets"/"secret-envs"' : 'input "secret-files"'}: secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+        taken.add(id);
+    }
+    const values = Object.create(null); // an id __proto__ is a key like any other
+    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+        const value = env[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
+        values[id] = value;
+    }
+    return values;
+}
+/** The most of a `secret-files` file read for the output's mask: a larger one is left out. */
+const MAX_MASKED_FILE_BYTES = 64 * 1024;
+/**
+ * The text of FILE (a `secret-files` path) for the build output's mask, trimmed: undefined for a
+ * file over MAX_MASKED_FILE_BYTES, a binary one (a NUL byte, or not UTF-8: a keystore, an archive,
+ * which no log line quotes whole), one that is no regular file (opened without blocking, never
+ * read: a FIFO would wait for a writer), or one that cannot be read (buildx says so when it mounts
+ * it). Reads at most MAX_MASKED_FILE_BYTES + 1 bytes, whatever the file's size.
+ */
+function secretFileText(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile() || st.size > MAX_MASKED_FILE_BYTES)
+            return undefined;
+        const buf = Buffer.alloc(MAX_MASKED_FILE_BYTES + 1);
+        let n = 0;
+        for (let got = 1; got > 0 && n < buf.length; n += got)
+            got = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, n);
+        if (n > MAX_MASKED_FILE_BYTES || buf.subarray(0, n).includes(0))
+            return undefined;
+        return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n)).trim();
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment (checkBuildSecrets, again); returns the files and every secret value
+ * (masked in build output): each `secrets` and `secret-envs` value, and each `secret-files` file's
+ * text read with READ (secretFileText: a RUN --mount=type=secret step, or a pip or curl error,
+ * may print it). A value too short to mask safely is dropped where the mask is made (valueMasks).
+ */
+function inputSecrets(options, config, env, dir, read = secretFileText) {
+    const files = Object.create(null);
+    const values = {};
+    for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
+        values[`secret-env:${id}`] = value;
+    for (const [id, file] of Object.entries(options?.secretFiles ?? {})) {
+        const text = read(file);
+        if (text)
+            values[`secret-file:${id}`] = text;
+    }
+    const secrets = Object.entries(options?.secrets ?? {});
+    if (secrets.length > 0)
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    for (const [id, value] of secrets) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
+        files[id] = file;
+        values[`secret:${id}`] = value;
+    }
+    return { files, values };
+}
+
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 12 modules
-var engine = __webpack_require__(73641);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 13 modules
+var engine = __webpack_require__(39057);
 // EXTERNAL MODULE: ./src/docker/engine-platform.ts
 var engine_platform = __webpack_require__(74234);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -2665,11 +2687,13 @@ function pushedByExporter(p) {
  * reported no config digest, nor pushed the image itself: buildx's report is taken as it is).
  */
 async function checkPushedByTag(docker, p) {
+    // First: the containerd store reports a config digest too, and where it pushed an index (its
+    // attestations) that "config digest" is the index's own (dockerd 26 seen), no image's config.
+    if (pushedByExporter(p))
+        return undefined;
     const expected = p.metadata['containerimage.config.digest'];
     if (typeof expected !== 'string' || !(0,oci_ref/* isDigest */.Bc)(expected))
-        return pushedByExporter(p)
-            ? undefined
-            : `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
+        return `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
     const found = await configOf(docker, p, `${p.repository}@${p.digest}`);
     if (found === expected)
         return undefined;
@@ -3236,6 +3260,59 @@ function keepOutPatterns(template) {
 var map_limit = __webpack_require__(9992);
 // EXTERNAL MODULE: ./src/requirements/references.ts
 var references = __webpack_require__(32780);
+;// CONCATENATED MODULE: ./src/build/materials.ts
+// What provenance names the build's inputs by, recorded when the build reads them (build.json's
+// `materials`, each platform's `constraintsSha256`): the attest stage may run later, in another
+// job or after a checkout of another commit, when the files on disk are no longer those built.
+
+
+
+
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/** How provenance names a file: its path from the config's directory (its name when it is that). */
+const materialPath = (baseDir, file) => external_node_path_default().relative(baseDir, file) || external_node_path_default().basename(file);
+/** The config file by the digest of its bytes now; undefined without one (or gone since loaded). */
+function configDigest(file, baseDir) {
+    if (file === undefined)
+        return undefined;
+    try {
+        return { path: materialPath(baseDir, file), sha256: sha256((0,external_node_fs_.readFileSync)(file)) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
+ * the resolver left none), with the files read by digest (of the bytes read). Checked with the
+ * stage's environment, as the resolve stage checks them (never process.env), and with only
+ * build.secrets filled in (the others are refused here): no message quotes another variable's value.
+ */
+function configRequirements(config, baseDir, env) {
+    // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
+    const read = (0,references/* readListedRequirements */.c)(config.python.requirements, config.build.secrets, baseDir, env);
+    const files = read.files.flatMap((f) => {
+        const digest = read.sha256?.[f];
+        return digest !== undefined ? [{ path: materialPath(baseDir, f), sha256: digest }] : [];
+    });
+    return { requirements: read.text, constraints: read.constraints.text, files };
+}
+/** build.json's `materials`: the config file and the requirements files, as the build read them. */
+const buildMaterials = (configFile, baseDir, requirements) => {
+    const config = configDigest(configFile, baseDir);
+    return { ...(config && { config }), requirements: [...requirements] };
+};
+/** V with each platform's `constraintsSha256`: the digest of the resolver's constraints it got. */
+function withConstraintsDigests(v, resolved) {
+    return {
+        ...v,
+        platforms: v.platforms.map((p) => {
+            const constraints = resolved?.[`${v.variant}/${p.platform}`]?.constraints;
+            return constraints !== undefined ? { ...p, constraintsSha256: sha256(constraints) } : p;
+        }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/build/stage.ts
 // The build stage: one buildx build per variant and platform, each pushed (by digest where the
 // driver allows), then `imagetools create` merges each variant's platform digests under its tags.
@@ -3419,17 +3496,6 @@ function skipGitInfo(input, env) {
     const attested = (input.options?.attests ?? []).some((a) => /type=provenance/.test(a));
     return input.config.build.provenance === 'false' && !attested;
 }
-/**
- * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
- * the resolver left none). Checked with the stage's environment, as the resolve stage checks them
- * (never process.env), and with only build.secrets filled in (the others are refused here): no
- * message quotes another variable's value.
- */
-function configRequirements(config, baseDir, env) {
-    // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
-    const read = (0,references/* readListedRequirements */.c)(config.python.requirements, config.build.secrets, baseDir, env);
-    return { requirements: read.text, constraints: read.constraints.text };
-}
 async function runBuildStage(input, deps) {
     const { plan, config, baseDir } = input;
     const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
@@ -3444,7 +3510,8 @@ async function runBuildStage(input, deps) {
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
-    const { requirements, constraints } = configRequirements(config, baseDir, deps.env);
+    const { requirements, constraints, files } = configRequirements(config, baseDir, deps.env);
+    const materials = buildMaterials(input.configFile, baseDir, files);
     const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     let given;
@@ -3493,13 +3560,14 @@ async function runBuildStage(input, deps) {
             const [baseDigest, baseHeld] = [bases[i]?.digest, bases[i]?.localId];
             const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget, logs };
             // A failed build forgets the builder's facts: the next run asks buildx again.
-            results.push(await buildVariant(input, v, run).catch((e) => {
+            const built = await buildVariant(input, v, run).catch((e) => {
                 forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
                 throw e;
-            }));
+            });
+            results.push(withConstraintsDigests(built, input.resolved));
         }
         timer.done();
-        return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants: results };
+        return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants: results, materials };
     }
     finally {
         (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
@@ -3515,10 +3583,8 @@ var host_lookup = __webpack_require__(2391);
 var catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
 var plan_plan = __webpack_require__(73960);
-// EXTERNAL MODULE: ./src/report/stage.ts + 7 modules
-var stage = __webpack_require__(8079);
-// EXTERNAL MODULE: ./src/requirements/plan-check.ts
-var plan_check = __webpack_require__(46496);
+// EXTERNAL MODULE: ./src/report/stage.ts + 8 modules
+var stage = __webpack_require__(20803);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/resolve/stage.ts
@@ -3778,7 +3844,7 @@ var results_results = __webpack_require__(78838);
 
 
 
-const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+const reuse_sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 /** The prefix of a content identity in a key line. */
 const CONTENT_PREFIX = 'content:';
 /** Labels that say when and from which commit an image was built, not what it runs. */
@@ -3819,7 +3885,7 @@ function contentId(blob, keepAllLabels = false) {
         config: { ...(blob.config ?? {}), Labels: labels },
         rootfs: { type: blob.rootfs?.type ?? null, diffIds: blob.rootfs?.diff_ids ?? null },
     };
-    return `${CONTENT_PREFIX}sha256:${sha256(canonical(content))}`;
+    return `${CONTENT_PREFIX}sha256:${reuse_sha256(canonical(content))}`;
 }
 /** Whether a custom metadata test checks labels (then every label is part of the content). */
 const testsCheckLabels = (config) => (config.smoke.tests ?? []).some((t) => t.metadata?.labels !== undefined);
@@ -4660,6 +4726,7 @@ async function startTarget(job) {
     const { ref } = target;
     const identity = input.signing.identity;
     const ctx = input.context(v, p);
+    target.notes.push(...(ctx.notes ?? []));
     const { tlog } = input.signing;
     const attached = [];
     for (const kind of input.attest.types) {
@@ -4876,9 +4943,11 @@ async function runAttestStage(input, io) {
 var read = __webpack_require__(99679);
 ;// CONCATENATED MODULE: ./src/pipeline/attest.ts
 // The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
-// smoke entries or the result directory's records; the config and requirements files by digest, -r
-// includes and -c files too; the resolver's constraints by digest, this process's or the one its
-// resolution file records), the signing identity, and cosign.
+// smoke entries or the result directory's records; the config and requirements files, -r includes
+// and -c files too, and the resolver's constraints, by the digests build.json records: an older
+// version's build.json has none, then the files now and this process's or the resolution file's
+// constraints), the signing identity, and cosign.
+
 
 
 
@@ -4914,15 +4983,32 @@ function requirementsFiles(loaded, env) {
         return requirements.map((r) => external_node_path_default().resolve(loaded.baseDir, r));
     }
 }
-/** The config file and the requirements files by digest: the same for every target of a run. */
+/**
+ * The config file and the requirements files by their digests now: the same for every target of a
+ * run. Only for a build.json without `materials` (an older version's): a note says so.
+ */
 function runFiles(loaded, env) {
-    const rel = (f) => external_node_path_default().relative(loaded.baseDir, f) || external_node_path_default().basename(f);
+    const rel = (f) => materialPath(loaded.baseDir, f);
     return {
         config: loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined,
         inputs: requirementsFiles(loaded, env)
             .map((f) => fileDigest(f, rel(f)))
             .filter((d) => d !== undefined),
     };
+}
+/** The note of a target whose provenance names the files as they are now (runFiles). */
+const FILES_NOW_NOTE = 'provenance: build.json records no digests of the files the build read (an older version wrote it): the config and requirements files are named by their digests when attested, right only if they have not changed since the build';
+/**
+ * Undefined for the result of a smoke run that ran to the end; for the results so far of one that
+ * was stopped (a cancelled job, SIGINT/SIGTERM, the daemon gone: `interrupted`), the note that
+ * says it is not attested. Its last test "failed" because it was stopped and the rest never ran:
+ * signed, it would say the image failed a test it did not fail, and replace an earlier run's smoke
+ * attestation of the same digest.
+ */
+function stoppedRun(smoke, file) {
+    if (smoke.interrupted === undefined)
+        return undefined;
+    return `the smoke result in ${file} is of a smoke run that was stopped after ${smoke.tests.length} test(s) (${smoke.interrupted}), not attested`;
 }
 /**
  * A target's record and smoke result from the result directory (this run's smoke stage did not
@@ -4935,7 +5021,9 @@ function fromResultDir(results, v, p) {
     const record = results.readEnv(v.variant, p.platform) ?? undefined;
     const smoke = results.readSmoke(v.variant, p.platform) ?? undefined;
     const staleRecord = record && otherImage('environment record', file('env'), recordImage(record), p.digest);
-    const staleSmoke = smoke && otherImage('smoke result', file('smoke'), smokeImage(smoke), p.digest);
+    const staleSmoke = smoke &&
+        (otherImage('smoke result', file('smoke'), smokeImage(smoke), p.digest) ??
+            stoppedRun(smoke, file('smoke')));
     return {
         ...(record && !staleRecord && { record }),
         ...(smoke && !staleSmoke && { smoke }),
@@ -4949,11 +5037,17 @@ function fromResultDir(results, v, p) {
 }
 /**
  * The resolver's constraints the build of a target got, by digest (provenance's "constraints
- * (resolver)"): this process's resolve stage's, else (attest in another job: the reusable
+ * (resolver)"): the digest build.json records (none: it got none), else (an older version's
+ * build.json) this process's resolve stage's, else (attest in another job: the reusable
  * workflow's, `--stages attest`) the digest its resolution file records. Such a file is this
  * build's: the pipeline removes the file of every target it builds without one (removeResolution).
  */
 function constraintsOf(input, v, p) {
+    // What the build recorded: whatever resolve ran since (`--stages resolve`) wrote.
+    if (input.build.materials !== undefined)
+        return p.constraintsSha256 !== undefined
+            ? { path: CONSTRAINTS_PATH, sha256: p.constraintsSha256 }
+            : undefined;
     const here = input.resolved[(0,resolve_stage/* resolvedKey */.Er)(v.variant, p.platform)]?.constraints;
     if (here !== undefined)
         return { path: CONSTRAINTS_PATH, sha256: attest_sha256(here) };
@@ -4970,8 +5064,10 @@ function contextFor(input, files, v, p) {
         ? { record: entry.record, smoke: entry.result, notOfThisImage: undefined }
         : fromResultDir(input.results, v, p);
     const planned = input.plan.variants.find((x) => x.name === v.variant);
-    const { config, inputs } = files();
+    const recorded = input.build.materials;
+    const { config, inputs } = recorded ? { config: recorded.config, inputs: recorded.requirements } : files();
     const constraints = constraintsOf(input, v, p);
+    const filesNow = !recorded && input.loaded.config.attest.types.includes('provenance');
     return {
         variant: v.variant,
         platform: p.platform,
@@ -4983,6 +5079,7 @@ function contextFor(input, files, v, p) {
         ...(record && { record }),
         ...(smoke && { smoke }),
         ...(notOfThisImage && { notOfThisImage }),
+        ...(filesNow && { notes: [FILES_NOW_NOTE] }),
         ...(config && { config }),
         inputs,
         ...(constraints !== undefined && { constraints }),
@@ -5007,6 +5104,8 @@ function runAttest(input, io) {
     const signing = pushed
         ? (0,attest_signing/* chooseSigning */.T)(attest, input.env, input.loaded.baseDir, toolsFor(input.env, io.signer !== undefined))
         : NOTHING_PUSHED;
+    if (pushed && !input.build.materials && attest.types.includes('provenance'))
+        io.progress(`note: ${FILES_NOW_NOTE}`);
     let signer;
     let files;
     const filesOnce = () => (files ??= runFiles(input.loaded, input.env));
@@ -5058,6 +5157,22 @@ function warmRegistry(loaded, env, repository, targets) {
         return;
     // The stage's first round: each target's .sig and .att reads, then its uploads.
     (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
+}
+
+// EXTERNAL MODULE: ./src/config/field-error.ts
+var field_error = __webpack_require__(95245);
+// EXTERNAL MODULE: ./src/requirements/plan-check.ts
+var plan_check = __webpack_require__(46496);
+;// CONCATENATED MODULE: ./src/pipeline/door-checks.ts
+
+
+
+function checkBeforeContainers(opts, io, plan) {
+    const { loaded, stages } = opts;
+    if (stages.has('build'))
+        checkBuildSecrets(opts.buildOptions, loaded.config, io.env);
+    const given = (0,field_error/* requirementsFieldError */.db)(loaded);
+    (0,plan_check/* checkPlanRequirements */.M)(plan.variants, loaded, io.env, io.warning, stages.has('resolve'), given);
 }
 
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
@@ -5198,6 +5313,52 @@ function resultOf(err) {
     return err instanceof Error ? failedRuns.get(err) : undefined;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./src/pipeline/merge-materials.ts
+// The merged build.json's `materials` (the config and requirements files by digest, which
+// provenance names): every build job of the matrix recorded its own in its digest files.
+
+
+/** What differs between two jobs' materials, in words ("requirements.txt", "ml-image.yml"). */
+function differences(a, b) {
+    const out = [];
+    if (!(0,external_node_util_.isDeepStrictEqual)(a.config, b.config))
+        out.push(a.config?.path ?? b.config?.path ?? 'the config');
+    const digests = (m) => new Map(m.requirements.map((f) => [f.path, f.sha256]));
+    const [da, db] = [digests(a), digests(b)];
+    for (const p of new Set([...da.keys(), ...db.keys()]))
+        if (da.get(p) !== db.get(p))
+            out.push(p);
+    // Same files, same digests, another order (an include moved): the requirements differ all the same.
+    if (out.length === 0 && !(0,external_node_util_.isDeepStrictEqual)(a, b))
+        out.push('the order of the requirements files');
+    return out;
+}
+/**
+ * The materials every job recorded, when all are the same. Jobs that read different files (built
+ * from different commits: the merged tag would hold images of different requirements) are bad
+ * input, naming two such files. A digest file without any (an older version's job): none, said in
+ * a note, and the attest stage reads the files as they are then.
+ */
+function mergedMaterials(files, note) {
+    const without = files.find((f) => f.digest.materials === undefined);
+    if (without !== undefined) {
+        if (files.some((f) => f.digest.materials !== undefined))
+            note(`note: ${without.file} records no digests of the config and requirements files (an older version's build job): build.json records none, and provenance names the files as they are when attested`);
+        return undefined;
+    }
+    const [first, ...rest] = files;
+    if (first === undefined)
+        return undefined;
+    for (const f of rest) {
+        const differ = differences(first.digest.materials, f.digest.materials);
+        if (differ.length > 0)
+            throw new errors/* InputError */.dz(`merge-from: ${first.file} and ${f.file} were built from different files (${differ.join(', ')} differ): the merged tag would hold images of different requirements`, 'build every platform from one commit: re-run the whole build matrix');
+    }
+    return first.digest.materials;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 // The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
 // manifest list per variant (src/results reads and checks the files).
@@ -5208,9 +5369,9 @@ function resultOf(err) {
 
 
 
+
 /** The digest files of `dir` by variant; a second digest for one platform is bad input. */
-function byVariant(dir) {
-    const files = (0,results_results/* readDigestFiles */.g7)(dir);
+function byVariant(dir, files) {
     if (files.length === 0)
         throw new errors/* InputError */.dz(`merge-from ${dir}: no digest files`, "download the build jobs' digests artifacts into it");
     const out = new Map();
@@ -5242,10 +5403,12 @@ function mergeProblems(plan, have) {
  * description, source ...), as a one-job build annotates its list.
  */
 async function mergeFromDigestFiles(dir, io, plan, given = []) {
-    const found = byVariant(dir);
+    const files = (0,results_results/* readDigestFiles */.g7)(dir);
+    const found = byVariant(dir, files);
     const problems = plan ? mergeProblems(plan, found) : [];
     if (problems.length)
         throw new errors/* InputError */.dz(`merge-from ${dir}: ${problems.join('; ')}`, 'every build job of the matrix must succeed and upload its digests before the merge');
+    const materials = mergedMaterials(files, (l) => io.progress('build', l));
     const docker = io.docker();
     const annotate = (0,versions/* compareVersions */.Z)(await docker.buildxVersion(), '0.12.0') >= 0;
     if (!annotate)
@@ -5275,7 +5438,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
             ...(first.baseDigest !== undefined && { baseDigest: first.baseDigest }),
         });
     }
-    return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants };
+    return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants, ...(materials && { materials }) };
 }
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
@@ -5332,7 +5495,6 @@ function parseStages(raw, source) {
 // The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
 // this one function; what differs between them (progress lines, annotations, job summary, GitHub,
 // where result files go) is passed in.
-
 
 
 
@@ -5486,18 +5648,16 @@ key) {
         return timed(io, 'build', () => mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations));
     if (!opts.stages.has('build') && !opts.stages.has('resolve'))
         return undefined;
-    // A build secret the environment lacks, an id given twice, requirements the variants cannot
-    // install as written (requirements/plan-check.ts): exit 2 before any container runs.
+    // Exit 2 before any container runs: build secrets, requirements the variants cannot install.
+    checkBeforeContainers(opts, io, plan);
     if (opts.stages.has('build'))
-        checkBuildSecrets(opts.buildOptions, config, io.env);
-    (0,plan_check/* checkPlanRequirements */.M)(plan.variants, opts.loaded, io.env, io.warning, opts.stages.has('resolve'));
+        opts.results.removeBuild(); // an earlier run's: see removeBuild
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
         ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
         : {};
     Object.assign(into, resolved);
-    // A target resolved or built without a resolution has none: an earlier run's file is no longer
-    // taken for this build's (attest's provenance in another job, the report).
+    // A target without a resolution has none: an earlier run's is not taken for this build's either.
     for (const v of plan.variants)
         for (const p of v.platforms)
             if (!resolved[(0,resolve_stage/* resolvedKey */.Er)(v.name, p)])
@@ -5513,6 +5673,7 @@ key) {
         plan,
         config,
         baseDir,
+        ...(opts.loaded.file !== undefined && { configFile: opts.loaded.file }),
         imagesDir: opts.imagesDir,
         push: opts.push,
         merge: opts.merge,

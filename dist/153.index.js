@@ -1,5 +1,5 @@
-export const id = 11;
-export const ids = [11];
+export const id = 153;
+export const ids = [153];
 export const modules = {
 
 /***/ 29476:
@@ -207,6 +207,62 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
 })
     .prefault({})
     .describe('Signed SBOM, provenance and smoke attestations (cosign).');
+
+
+/***/ }),
+
+/***/ 15063:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ normalizePlatform),
+/* harmony export */   Q: () => (/* binding */ archOf)
+/* harmony export */ });
+function archOf(platform) {
+    return platform.split('/')[1];
+}
+/**
+ * An architecture and variant as containerd's platforms.Normalize spells them (its database.go):
+ * x86_64 and x86-64 are amd64 (v1 its default), aarch64 is arm64 (8, v8 and v8.0 its default; 9
+ * and 9.0 are v9), armhf is arm/v7 and armel arm/v6, arm without a variant is arm/v7 (5, 6, 7, 8
+ * are v5...v8), i386 is 386.
+ */
+function normalizeArch(arch, variant) {
+    switch (arch) {
+        case 'i386':
+            return ['386', ''];
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            return ['amd64', variant === 'v1' ? '' : variant];
+        case 'aarch64':
+        case 'arm64':
+            if (['8', 'v8', 'v8.0'].includes(variant))
+                return ['arm64', ''];
+            return ['arm64', ['9', '9.0', 'v9.0'].includes(variant) ? 'v9' : variant];
+        case 'armhf':
+            return ['arm', 'v7'];
+        case 'armel':
+            return ['arm', 'v6'];
+        case 'arm':
+            if (variant === '' || variant === '7')
+                return ['arm', 'v7'];
+            return ['arm', ['5', '6', '8'].includes(variant) ? `v${variant}` : variant];
+        default:
+            return [arch, variant];
+    }
+}
+/**
+ * A platform as containerd compares them (platforms.Normalize): lower case, macos is darwin, and
+ * the architecture and variant as normalizeArch has them (linux/arm64/v8 and linux/aarch64 are
+ * linux/arm64). An empty OS stays empty: containerd takes it for the host's, so it matches any.
+ */
+function normalizePlatform(platform) {
+    const [rawOs = '', rawArch = '', rawVariant = ''] = platform.toLowerCase().split('/');
+    const os = rawOs === 'macos' ? 'darwin' : rawOs;
+    const [arch, variant] = normalizeArch(rawArch, rawVariant);
+    return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
 
 
 /***/ }),

@@ -1,8 +1,8 @@
-export const id = 715;
-export const ids = [715];
+export const id = 154;
+export const ids = [154];
 export const modules = {
 
-/***/ 86715:
+/***/ 70154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -729,6 +729,8 @@ var inputs = __webpack_require__(64389);
 var read_bounded = __webpack_require__(30790);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
@@ -1242,9 +1244,9 @@ function checkedRealPath(abs, where, root, placed) {
 /**
  * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
  * /sys or /dev, and (given a root) inside root, decoded as pip decodes it (decodeRequirements),
- * else exit 2.
+ * else exit 2. BYTES: handed the bytes of a file so read (what provenance names by digest).
  */
-function readRequirementsFile(abs, from, root) {
+function readRequirementsFile(abs, from, root, bytes) {
     const where = from ? ` (included from ${(0,util_text/* printable */.g$)(from)})` : '';
     // An included file's problem is annotated on the line that includes it (FROM is "FILE:LINE").
     const placed = { location: (0,errors/* locationOf */.hD)(from) };
@@ -1273,6 +1275,7 @@ function readRequirementsFile(abs, from, root) {
     const decoded = decodeRequirements(data);
     if ('why' in decoded)
         throw new errors/* InputError */.dz(`requirements file ${(0,util_text/* printable */.g$)(abs)}${where} ${decoded.why}`, decoded.fix, placed);
+    bytes?.(data);
     return decoded.text;
 }
 
@@ -1307,13 +1310,23 @@ function problemList() {
 /**
  * An include that cannot be read (missing, not a regular file, outside the workspace ...) is a
  * problem of the line that names it, added by PROBLEM; the walk goes on with the other lines and
- * files (undefined: none of its lines). A file given, not included, is refused at once.
+ * files (undefined: none of its lines). A file given (GIVEN: its index), not included, is refused
+ * at once, its error said by GIVEN_ERROR when there is one.
  */
-function readIncluded(abs, from, root, problem) {
-    if (from === undefined)
-        return readRequirementsFile(abs, undefined, root);
+function readIncluded(abs, from, root, problem, given) {
+    const bytes = given?.bytes;
+    if (from === undefined) {
+        try {
+            return readRequirementsFile(abs, undefined, root, bytes);
+        }
+        catch (e) {
+            if (!(e instanceof errors/* InputError */.dz) || given?.error === undefined)
+                throw e;
+            throw given.error(given.index, e);
+        }
+    }
     try {
-        return readRequirementsFile(abs, from, root);
+        return readRequirementsFile(abs, from, root, bytes);
     }
     catch (e) {
         if (!(e instanceof errors/* InputError */.dz))
@@ -1383,6 +1396,7 @@ function problemsError(files, found, credentials, others) {
 
 
 
+
 /** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
 function constraintsFileText(constraints) {
     const text = constraints?.text ?? '';
@@ -1438,14 +1452,15 @@ const shownLine = (l) => (l.expanded ? l.written : l);
  * every file's real path must lie inside it (the workspace, in GitHub Actions), else exit 2.
  * `opts.expandable`: the only variables a line is checked with filled in (build.secrets; the caller
  * refuses the others, by `opts.refused`: each line naming one a problem). Every problem is listed
- * at once, an include that cannot be read among them (its file's lines unread). No message quotes
- * a line with a value filled in.
+ * at once, an include that cannot be read among them (its file's lines unread); a file of FILES
+ * that cannot be read is refused at once, said by `opts.given` (the config field naming it). No
+ * message quotes a line with a value filled in.
  */
 function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const checkEnv = checkingEnv(env, opts.expandable);
     const done = new Set();
-    /** Every file read, once, in the order first read. */
-    const read = new Set();
+    /** Every file read, once, in the order first read, with the sha256 of its bytes. */
+    const read = new Map();
     const into = readInto();
     const refs = new Set();
     const { problems, credentials, others, literalProblem, otherProblem } = problemList();
@@ -1457,7 +1472,8 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     };
     // chain: the files being read, outermost first, with the line that includes the next.
     // asConstraints: named by a -c line (a -r inside such a file is requirements again, as in pip).
-    const visit = (abs, chain, asConstraints) => {
+    // given: the index of a file of FILES (not included), whose error opts.given says.
+    const visit = (abs, chain, asConstraints, given) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
             const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
@@ -1472,10 +1488,13 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             return;
         const parent = chain.at(-1);
         const from = parent ? `${parent.file}:${parent.line}` : undefined;
-        const text = readIncluded(abs, from, opts.root, otherProblem);
+        const text = readIncluded(abs, from, opts.root, otherProblem, {
+            index: given ?? 0,
+            error: opts.given,
+            bytes: (data) => read.set(abs, (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')),
+        });
         if (text === undefined)
             return;
-        read.add(abs);
         const parsed = (0,parse/* parseRequirementsText */.XW)(text, checkEnv);
         // pip ignores comments, but the file, comments and all, is copied into the image.
         commentCredentialProblems(abs, text).forEach(literalProblem);
@@ -1512,12 +1531,16 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         }
         done.add(key);
     };
-    for (const f of files)
-        visit(external_node_path_default().resolve(baseDir, f), [], false);
+    files.forEach((f, i) => visit(external_node_path_default().resolve(baseDir, f), [], false, i));
     if (problems.length > 0)
         throw problemsError(files, problems, credentials, others);
-    return { ...into.result(), envReferences: [...refs], files: [...read] };
+    return { ...into.result(), envReferences: [...refs], ...filesRead(read) };
 }
+/** The files read, in the order first read, and the sha256 of each (READ: the one by the other). */
+const filesRead = (read) => ({
+    files: [...read.keys()],
+    sha256: Object.fromEntries(read),
+});
 /**
  * Where the lines read go: a requirement line of a constraints file, and a -c URL in one, to the
  * constraints; every other line to the requirements text (a -r URL is requirements wherever pip
@@ -2302,8 +2325,6 @@ var plan_schema = __webpack_require__(47684);
 var results_results = __webpack_require__(4584);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -2791,6 +2812,8 @@ function readEntry(file, ttlMs, now) {
             typeof e.facts.driver === 'string' &&
             (e.facts.name === undefined || typeof e.facts.name === 'string') &&
             (e.facts.containerdStore === undefined || typeof e.facts.containerdStore === 'boolean') &&
+            // An earlier version kept an unstamped BuildKit's "v0.0.0+unknown" as 0.0.0, and refused it.
+            !/^0\.0(?:\.0)?$/.test(String(e.facts.buildkitVersion)) &&
             (endpoints === undefined ||
                 (Array.isArray(endpoints) && endpoints.every((x) => typeof x === 'string')));
         if (!valid)
@@ -2865,170 +2888,10 @@ function forgetBuilder(docker, name, cache) {
     }
 }
 
-// EXTERNAL MODULE: ./src/config/secret-id.ts
-var secret_id = __webpack_require__(92916);
-;// CONCATENATED MODULE: ./src/python/py/pip.generated.ts
-// GENERATED from ml_image_pip.py: edit that file, then run UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts
-// pip with its index URLs kept off command lines (the resolver and the build) as text, so that the bundle (dist/) carries it without reading files at run time.
-const PIP_PY = `"""pip with its index URLs kept off command lines.
-
-pip starts a second pip to install a source distribution's build requirements, and gives it every
-index URL as an argument (-i URL, --extra-index-url URL, --find-links URL, and since pip 26.2 its
---proxy URL): a token in a URL's path
-(Anaconda's /t/<token>/, Cloudsmith's) or a login filled in from a requirements file's \${NAME} is
-then in /proc/<pid>/cmdline, which every user of the host can read (\`ps\`), the build's RUN steps
-included. hide_index_urls() makes that pip get them in its environment instead (PIP_INDEX_URL,
-PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS, PIP_PROXY: /proc/<pid>/environ is its owner's only), and start
-through this file too, so that a build requirement's own build does the same. With a pip whose
-insides differ (no call_subprocess in pip._internal.build_env, or in build_env.installer since pip
-26.2), pip runs as it is.
-
-Run as \`python3 ml_image_pip.py ARGS...\` it is \`python3 -m pip ARGS...\` (the templates' install
-steps: the ml_image_pip secret mount); as \`python3 ml_image_pip.py --runner RUNNER ARGS...\` it is
-the second pip (RUNNER: what pip would have run, its __pip-runner__.py or its directory). The
-resolver's helper imports it and calls hide_index_urls() before pip runs in its process.
-
-Bundled as text by src/python/py/pip.generated.ts (regenerate with
-\`UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts\`).
-"""
-
-import os
-import runpy
-import sys
-
-# The options whose value pip's second pip gets, and the variable that carries it instead.
-MOVED = {
-    "-i": "PIP_INDEX_URL",
-    "--index-url": "PIP_INDEX_URL",
-    "--extra-index-url": "PIP_EXTRA_INDEX_URL",
-    "-f": "PIP_FIND_LINKS",
-    "--find-links": "PIP_FIND_LINKS",
-    "--proxy": "PIP_PROXY",
-}
-# The variables that hold one value (the others, a list separated by white space).
-SINGLE = ("PIP_INDEX_URL", "PIP_PROXY")
-# Where pip's build environment starts the second pip: pip 26.2 and later, then before.
-BUILD_ENV_MODULES = ("pip._internal.build_env.installer", "pip._internal.build_env")
-
-
-def off_command_line(cmd):
-    """CMD without the index options before its "--", and the variables that carry them. An empty
-    value, or one holding white space, stays where it is (pip splits these variables at white
-    space; an empty --proxy turns proxying off)."""
-    kept, env = [], {}
-    i = 0
-    while i < len(cmd):
-        arg = str(cmd[i])
-        if arg == "--":
-            kept.extend(cmd[i:])
-            break
-        name = MOVED.get(arg)
-        value = str(cmd[i + 1]) if i + 1 < len(cmd) else ""
-        if name is not None and value != "" and not any(c.isspace() for c in value):
-            env[name] = value if name in SINGLE or name not in env else env[name] + " " + value
-            i += 2
-            continue
-        kept.append(cmd[i])
-        i += 1
-    return kept, env
-
-
-def child_command(cmd, shim):
-    """pip's [python, RUNNER, ARGS...] as [python, SHIM, --runner, RUNNER, ARGS...]."""
-    if shim is None or len(cmd) < 2 or not runnable(str(cmd[1])):
-        return cmd
-    return [cmd[0], shim, "--runner", cmd[1]] + list(cmd[2:])
-
-
-def runnable(path):
-    """PATH is there, or is inside a zip file that is (pip 21.1-22.1 run the second pip from a
-    temporary .../__env_pip__.zip/pip)."""
-    import zipfile
-    here = path
-    while not os.path.exists(here):
-        parent = os.path.dirname(here)
-        if parent == here:
-            return False
-        here = parent
-    return here == path or (os.path.isfile(here) and zipfile.is_zipfile(here))
-
-
-def hide_index_urls(shim=None):
-    """pip's second pip gets the index URLs in its environment, and starts through SHIM (this
-    file) when given. False where this pip has no call_subprocess in its build environment."""
-    import importlib
-    wrapped = False
-    for name in BUILD_ENV_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        call = getattr(module, "call_subprocess", None)
-        if call is None:
-            continue
-        if not getattr(call, "ml_image_hidden", False):
-            module.call_subprocess = hidden(call, shim)
-        wrapped = True
-    return wrapped
-
-
-def hidden(call, shim):
-    """CALL (pip's call_subprocess) with the index options moved into extra_environ."""
-    def call_subprocess(cmd, *args, **kwargs):
-        kept, env = off_command_line(list(cmd))
-        extra = dict(kwargs.get("extra_environ") or {})
-        extra.update(env)
-        kwargs["extra_environ"] = extra
-        return call(child_command(kept, shim), *args, **kwargs)
-
-    call_subprocess.ml_image_hidden = True
-    return call_subprocess
-
-
-def runner_root(runner):
-    """Where the pip that RUNNER runs is imported from: its __pip-runner__.py's or its directory's
-    parent (a directory in a zip file too)."""
-    pip_dir = os.path.dirname(runner) if runner.endswith(".py") else runner
-    return os.path.dirname(os.path.abspath(pip_dir))
-
-
-class PipFrom:
-    """Imports pip, and only pip, from ROOT (as __pip-runner__.py does): the second pip must run
-    the pip that started it, and nothing else of ROOT (the parent's site-packages) may shadow the
-    standard library or the build environment's own packages."""
-
-    def __init__(self, root):
-        self.root = root
-
-    def find_spec(self, fullname, path=None, target=None):
-        from importlib.machinery import PathFinder
-        return PathFinder.find_spec(fullname, [self.root], target) if fullname == "pip" else None
-
-
-def main(argv):
-    shim = os.path.abspath(argv[0])
-    args = argv[1:]
-    # Not this file's directory on sys.path (pip's __main__ leaves out the working directory);
-    # under -P or PYTHONSAFEPATH it is not there.
-    if sys.path and os.path.abspath(sys.path[0] or ".") == os.path.dirname(shim):
-        del sys.path[0]
-    if args[:1] == ["--runner"] and len(args) >= 2:
-        runner = args[1]
-        sys.meta_path.insert(0, PipFrom(runner_root(runner)))
-        hide_index_urls(shim)
-        sys.argv = [runner] + args[2:]
-        runpy.run_path(runner, run_name="__main__")
-        return 0
-    hide_index_urls(shim)
-    from pip._internal.cli.main import main as pip_main
-    sys.argv = ["pip"] + args
-    return pip_main(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))
-`;
-
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/docker/context.ts
+var docker_context = __webpack_require__(25835);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
 ;// CONCATENATED MODULE: ./src/python/netrc.ts
@@ -3242,263 +3105,6 @@ function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     return (text) => (0,redact/* redactUrls */.sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
 }
 
-;// CONCATENATED MODULE: ./src/build/inputs.ts
-// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
-// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
-// directory, never as build arguments (which the image history keeps for anyone who can pull it,
-// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
-
-
-
-
-
-
-
-
-/**
- * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
- * list with the config's, which refuses them as build.secrets ids.
- */
-const BUILD_SECRET_IDS = secret_id/* TOOL_SECRET_IDS */.bn;
-/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
-const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
-/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
-const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
-/** Index variables that the pip.conf secret carries (config first, else the environment). */
-const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
-/** The plan's build args that may be build arguments (those that travel as secrets removed). */
-function publicPlanArgs(args) {
-    return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
-}
-/** build.secrets by name -> value from the environment; each must be set. */
-function secretEnvFrom(secrets, env) {
-    const out = {};
-    for (const id of secrets) {
-        const value = env[id];
-        if (value === undefined) {
-            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
-        }
-        out[id] = value;
-    }
-    return out;
-}
-/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
-/**
- * Names the install step itself uses, or that would change how its shell runs: never exported
- * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
- */
-const RESERVED_ENV = new Set([
-    's',
-    'c',
-    'ti',
-    'PATH',
-    'IFS',
-    'HOME',
-    'SHELL',
-    'ENV',
-    'PS4',
-    'TORCH_VERSION',
-    'ML_IMAGE_CUDA',
-]);
-function secretEnvScript(env) {
-    return (Object.entries(env)
-        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
-        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
-        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
-        .join(''));
-}
-/**
- * The indexes and the torch index the build's pip is given, their logins in a netrc file (the
- * ml_image_netrc secret, which the templates name in NETRC), as in the resolver (runIndexes).
- */
-function buildIndexes(i) {
-    return netrcIndexes(i.indexes, i.torchIndexUrl);
-}
-/**
- * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
- * torch index as one more extra index where the build installs torch, as every resolver dry run
- * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
- * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
- * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
- * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
- * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver. The URLs
- * carry no login the netrc file carries (buildIndexes).
- */
-function buildPipConf(i) {
-    return pipConfOf(buildIndexes(i));
-}
-const pipConfOf = (ix) => pipConf(withExtraIndex(ix.indexes, ix.torchIndexUrl));
-/**
- * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
- * requirements, constraints or indexes change, and not when only a token is rotated.
- */
-function inputsDigest(i) {
-    const text = JSON.stringify({
-        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
-        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
-        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
-        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
-        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
-        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
-        // a change in how it is written rebuilds the layer too).
-        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
-        secrets: Object.keys(i.secretEnv).sort(),
-    });
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-/**
- * Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path.
- * A login that stays in its index URL (buildIndexes) is a warning through SAY, once per host.
- */
-function writeBuildInputs(dir, i, say = () => undefined) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const ix = buildIndexes(i);
-    warnKeptLogins(ix.kept, say);
-    const files = {
-        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
-        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-        [BUILD_SECRET_IDS.pipConf]: pipConfOf(ix),
-        [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
-        [BUILD_SECRET_IDS.netrc]: ix.netrc,
-        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
-        // No secret: pip, run through it, gives the pip it starts the index URLs in its environment.
-        [BUILD_SECRET_IDS.pip]: PIP_PY,
-    };
-    const out = {};
-    for (const [id, content] of Object.entries(files)) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
-        out[id] = file;
-    }
-    return out;
-}
-/**
- * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
- * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
- * version, whose pip would get 401 from a private index. Undefined where there is no login to
- * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
- */
-function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) => (0,external_node_fs_.readFileSync)(f, 'utf8')) {
-    if (netrcIndexes(indexes, torchIndexUrl).netrc === '')
-        return undefined;
-    let text;
-    try {
-        text = read(dockerfile);
-    }
-    catch {
-        return undefined;
-    }
-    if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc))
-        return undefined;
-    return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
-}
-
-;// CONCATENATED MODULE: ./src/build/input-secrets.ts
-// The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
-// each a BuildKit secret of its own id, never a build argument; each value, a secret file's text
-// too, masked in the build's output.
-
-
-
-
-/**
- * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
- * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`,
- * `secret-envs` and `secret-files` inputs' ids each given once (and none a build.secrets id or one
- * this action mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by
- * id.
- */
-function checkBuildSecrets(options, config, env) {
-    secretEnvFrom(config.build.secrets, env);
-    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
-    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-    // Each input's ids among themselves (secretMap), and secret-files' against secrets/secret-envs:
-    // checked when read.
-    const files = Object.keys(options?.secretFiles ?? {});
-    for (const [i, id] of [...ids, ...files].entries()) {
-        if (taken.has(id))
-            throw new errors/* InputError */.dz(`${i < ids.length ? 'inputs "secrets"/"secret-envs"' : 'input "secret-files"'}: secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
-        taken.add(id);
-    }
-    const values = Object.create(null); // an id __proto__ is a key like any other
-    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
-        const value = env[name];
-        if (value === undefined)
-            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
-        values[id] = value;
-    }
-    return values;
-}
-/** The most of a `secret-files` file read for the output's mask: a larger one is left out. */
-const MAX_MASKED_FILE_BYTES = 64 * 1024;
-/**
- * The text of FILE (a `secret-files` path) for the build output's mask, trimmed: undefined for a
- * file over MAX_MASKED_FILE_BYTES, a binary one (a NUL byte, or not UTF-8: a keystore, an archive,
- * which no log line quotes whole), one that is no regular file (opened without blocking, never
- * read: a FIFO would wait for a writer), or one that cannot be read (buildx says so when it mounts
- * it). Reads at most MAX_MASKED_FILE_BYTES + 1 bytes, whatever the file's size.
- */
-function secretFileText(file) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        if (!st.isFile() || st.size > MAX_MASKED_FILE_BYTES)
-            return undefined;
-        const buf = Buffer.alloc(MAX_MASKED_FILE_BYTES + 1);
-        let n = 0;
-        for (let got = 1; got > 0 && n < buf.length; n += got)
-            got = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, n);
-        if (n > MAX_MASKED_FILE_BYTES || buf.subarray(0, n).includes(0))
-            return undefined;
-        return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n)).trim();
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/**
- * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
- * against the environment (checkBuildSecrets, again); returns the files and every secret value
- * (masked in build output): each `secrets` and `secret-envs` value, and each `secret-files` file's
- * text read with READ (secretFileText: a RUN --mount=type=secret step, or a pip or curl error,
- * may print it). A value too short to mask safely is dropped where the mask is made (valueMasks).
- */
-function inputSecrets(options, config, env, dir, read = secretFileText) {
-    const files = Object.create(null);
-    const values = {};
-    for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
-        values[`secret-env:${id}`] = value;
-    for (const [id, file] of Object.entries(options?.secretFiles ?? {})) {
-        const text = read(file);
-        if (text)
-            values[`secret-file:${id}`] = text;
-    }
-    const secrets = Object.entries(options?.secrets ?? {});
-    if (secrets.length > 0)
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    for (const [id, value] of secrets) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
-        files[id] = file;
-        values[`secret:${id}`] = value;
-    }
-    return { files, values };
-}
-
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/docker/context.ts
-var docker_context = __webpack_require__(25835);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/temp.ts
@@ -4092,10 +3698,427 @@ class BuildLogs {
     }
 }
 
+// EXTERNAL MODULE: ./src/config/secret-id.ts
+var secret_id = __webpack_require__(92916);
+;// CONCATENATED MODULE: ./src/python/py/pip.generated.ts
+// GENERATED from ml_image_pip.py: edit that file, then run UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts
+// pip with its index URLs kept off command lines (the resolver and the build) as text, so that the bundle (dist/) carries it without reading files at run time.
+const PIP_PY = `"""pip with its index URLs kept off command lines.
+
+pip starts a second pip to install a source distribution's build requirements, and gives it every
+index URL as an argument (-i URL, --extra-index-url URL, --find-links URL, and since pip 26.2 its
+--proxy URL): a token in a URL's path
+(Anaconda's /t/<token>/, Cloudsmith's) or a login filled in from a requirements file's \${NAME} is
+then in /proc/<pid>/cmdline, which every user of the host can read (\`ps\`), the build's RUN steps
+included. hide_index_urls() makes that pip get them in its environment instead (PIP_INDEX_URL,
+PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS, PIP_PROXY: /proc/<pid>/environ is its owner's only), and start
+through this file too, so that a build requirement's own build does the same. With a pip whose
+insides differ (no call_subprocess in pip._internal.build_env, or in build_env.installer since pip
+26.2), pip runs as it is.
+
+Run as \`python3 ml_image_pip.py ARGS...\` it is \`python3 -m pip ARGS...\` (the templates' install
+steps: the ml_image_pip secret mount); as \`python3 ml_image_pip.py --runner RUNNER ARGS...\` it is
+the second pip (RUNNER: what pip would have run, its __pip-runner__.py or its directory). The
+resolver's helper imports it and calls hide_index_urls() before pip runs in its process.
+
+Bundled as text by src/python/py/pip.generated.ts (regenerate with
+\`UPDATE_DOCS=1 npx vitest run --project unit __tests__/unit/resolve-py.test.ts\`).
+"""
+
+import os
+import runpy
+import sys
+
+# The options whose value pip's second pip gets, and the variable that carries it instead.
+MOVED = {
+    "-i": "PIP_INDEX_URL",
+    "--index-url": "PIP_INDEX_URL",
+    "--extra-index-url": "PIP_EXTRA_INDEX_URL",
+    "-f": "PIP_FIND_LINKS",
+    "--find-links": "PIP_FIND_LINKS",
+    "--proxy": "PIP_PROXY",
+}
+# The variables that hold one value (the others, a list separated by white space).
+SINGLE = ("PIP_INDEX_URL", "PIP_PROXY")
+# Where pip's build environment starts the second pip: pip 26.2 and later, then before.
+BUILD_ENV_MODULES = ("pip._internal.build_env.installer", "pip._internal.build_env")
+
+
+def off_command_line(cmd):
+    """CMD without the index options before its "--", and the variables that carry them. An empty
+    value, or one holding white space, stays where it is (pip splits these variables at white
+    space; an empty --proxy turns proxying off)."""
+    kept, env = [], {}
+    i = 0
+    while i < len(cmd):
+        arg = str(cmd[i])
+        if arg == "--":
+            kept.extend(cmd[i:])
+            break
+        name = MOVED.get(arg)
+        value = str(cmd[i + 1]) if i + 1 < len(cmd) else ""
+        if name is not None and value != "" and not any(c.isspace() for c in value):
+            env[name] = value if name in SINGLE or name not in env else env[name] + " " + value
+            i += 2
+            continue
+        kept.append(cmd[i])
+        i += 1
+    return kept, env
+
+
+def child_command(cmd, shim):
+    """pip's [python, RUNNER, ARGS...] as [python, SHIM, --runner, RUNNER, ARGS...]."""
+    if shim is None or len(cmd) < 2 or not runnable(str(cmd[1])):
+        return cmd
+    return [cmd[0], shim, "--runner", cmd[1]] + list(cmd[2:])
+
+
+def runnable(path):
+    """PATH is there, or is inside a zip file that is (pip 21.1-22.1 run the second pip from a
+    temporary .../__env_pip__.zip/pip)."""
+    import zipfile
+    here = path
+    while not os.path.exists(here):
+        parent = os.path.dirname(here)
+        if parent == here:
+            return False
+        here = parent
+    return here == path or (os.path.isfile(here) and zipfile.is_zipfile(here))
+
+
+def hide_index_urls(shim=None):
+    """pip's second pip gets the index URLs in its environment, and starts through SHIM (this
+    file) when given. False where this pip has no call_subprocess in its build environment."""
+    import importlib
+    wrapped = False
+    for name in BUILD_ENV_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        call = getattr(module, "call_subprocess", None)
+        if call is None:
+            continue
+        if not getattr(call, "ml_image_hidden", False):
+            module.call_subprocess = hidden(call, shim)
+        wrapped = True
+    return wrapped
+
+
+def hidden(call, shim):
+    """CALL (pip's call_subprocess) with the index options moved into extra_environ."""
+    def call_subprocess(cmd, *args, **kwargs):
+        kept, env = off_command_line(list(cmd))
+        extra = dict(kwargs.get("extra_environ") or {})
+        extra.update(env)
+        kwargs["extra_environ"] = extra
+        return call(child_command(kept, shim), *args, **kwargs)
+
+    call_subprocess.ml_image_hidden = True
+    return call_subprocess
+
+
+def runner_root(runner):
+    """Where the pip that RUNNER runs is imported from: its __pip-runner__.py's or its directory's
+    parent (a directory in a zip file too)."""
+    pip_dir = os.path.dirname(runner) if runner.endswith(".py") else runner
+    return os.path.dirname(os.path.abspath(pip_dir))
+
+
+class PipFrom:
+    """Imports pip, and only pip, from ROOT (as __pip-runner__.py does): the second pip must run
+    the pip that started it, and nothing else of ROOT (the parent's site-packages) may shadow the
+    standard library or the build environment's own packages."""
+
+    def __init__(self, root):
+        self.root = root
+
+    def find_spec(self, fullname, path=None, target=None):
+        from importlib.machinery import PathFinder
+        return PathFinder.find_spec(fullname, [self.root], target) if fullname == "pip" else None
+
+
+def main(argv):
+    shim = os.path.abspath(argv[0])
+    args = argv[1:]
+    # Not this file's directory on sys.path (pip's __main__ leaves out the working directory);
+    # under -P or PYTHONSAFEPATH it is not there.
+    if sys.path and os.path.abspath(sys.path[0] or ".") == os.path.dirname(shim):
+        del sys.path[0]
+    if args[:1] == ["--runner"] and len(args) >= 2:
+        runner = args[1]
+        sys.meta_path.insert(0, PipFrom(runner_root(runner)))
+        hide_index_urls(shim)
+        sys.argv = [runner] + args[2:]
+        runpy.run_path(runner, run_name="__main__")
+        return 0
+    hide_index_urls(shim)
+    from pip._internal.cli.main import main as pip_main
+    sys.argv = ["pip"] + args
+    return pip_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
+`;
+
+;// CONCATENATED MODULE: ./src/build/inputs.ts
+// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
+// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
+// directory, never as build arguments (which the image history keeps for anyone who can pull it,
+// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
+
+
+
+
+
+
+
+
+/**
+ * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
+ * list with the config's, which refuses them as build.secrets ids.
+ */
+const BUILD_SECRET_IDS = secret_id/* TOOL_SECRET_IDS */.bn;
+/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
+const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
+/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
+const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
+/** Index variables that the pip.conf secret carries (config first, else the environment). */
+const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
+/** The plan's build args that may be build arguments (those that travel as secrets removed). */
+function publicPlanArgs(args) {
+    return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
+}
+/** build.secrets by name -> value from the environment; each must be set. */
+function secretEnvFrom(secrets, env) {
+    const out = {};
+    for (const id of secrets) {
+        const value = env[id];
+        if (value === undefined) {
+            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
+        }
+        out[id] = value;
+    }
+    return out;
+}
+/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
+/**
+ * Names the install step itself uses, or that would change how its shell runs: never exported
+ * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
+ */
+const RESERVED_ENV = new Set([
+    's',
+    'c',
+    'ti',
+    'PATH',
+    'IFS',
+    'HOME',
+    'SHELL',
+    'ENV',
+    'PS4',
+    'TORCH_VERSION',
+    'ML_IMAGE_CUDA',
+]);
+function secretEnvScript(env) {
+    return (Object.entries(env)
+        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
+        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
+        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
+        .join(''));
+}
+/**
+ * The indexes and the torch index the build's pip is given, their logins in a netrc file (the
+ * ml_image_netrc secret, which the templates name in NETRC), as in the resolver (runIndexes).
+ */
+function buildIndexes(i) {
+    return netrcIndexes(i.indexes, i.torchIndexUrl);
+}
+/**
+ * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
+ * torch index as one more extra index where the build installs torch, as every resolver dry run
+ * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
+ * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
+ * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
+ * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
+ * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver. The URLs
+ * carry no login the netrc file carries (buildIndexes).
+ */
+function buildPipConf(i) {
+    return pipConfOf(buildIndexes(i));
+}
+const pipConfOf = (ix) => pipConf(withExtraIndex(ix.indexes, ix.torchIndexUrl));
+/**
+ * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
+ * requirements, constraints or indexes change, and not when only a token is rotated.
+ */
+function inputsDigest(i) {
+    const text = JSON.stringify({
+        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
+        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
+        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
+        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
+        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
+        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
+        // a change in how it is written rebuilds the layer too).
+        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
+        secrets: Object.keys(i.secretEnv).sort(),
+    });
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path.
+ * A login that stays in its index URL (buildIndexes) is a warning through SAY, once per host.
+ */
+function writeBuildInputs(dir, i, say = () => undefined) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const ix = buildIndexes(i);
+    warnKeptLogins(ix.kept, say);
+    const files = {
+        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
+        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
+        [BUILD_SECRET_IDS.pipConf]: pipConfOf(ix),
+        [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
+        [BUILD_SECRET_IDS.netrc]: ix.netrc,
+        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
+        // No secret: pip, run through it, gives the pip it starts the index URLs in its environment.
+        [BUILD_SECRET_IDS.pip]: PIP_PY,
+    };
+    const out = {};
+    for (const [id, content] of Object.entries(files)) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
+        out[id] = file;
+    }
+    return out;
+}
+/**
+ * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
+ * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
+ * version, whose pip would get 401 from a private index. Undefined where there is no login to
+ * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
+ */
+function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) => (0,external_node_fs_.readFileSync)(f, 'utf8')) {
+    if (netrcIndexes(indexes, torchIndexUrl).netrc === '')
+        return undefined;
+    let text;
+    try {
+        text = read(dockerfile);
+    }
+    catch {
+        return undefined;
+    }
+    if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc))
+        return undefined;
+    return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
+}
+
+;// CONCATENATED MODULE: ./src/build/input-secrets.ts
+// The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
+// each a BuildKit secret of its own id, never a build argument; each value, a secret file's text
+// too, masked in the build's output.
+
+
+
+
+/**
+ * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
+ * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`,
+ * `secret-envs` and `secret-files` inputs' ids each given once (and none a build.secrets id or one
+ * this action mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by
+ * id.
+ */
+function checkBuildSecrets(options, config, env) {
+    secretEnvFrom(config.build.secrets, env);
+    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
+    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
+    // Each input's ids among themselves (secretMap), and secret-files' against secrets/secret-envs:
+    // checked when read.
+    const files = Object.keys(options?.secretFiles ?? {});
+    for (const [i, id] of [...ids, ...files].entries()) {
+        if (taken.has(id))
+            throw new errors/* InputError */.dz(`${i < ids.length ? 'inputs "secrets"/"secret-envs"' : 'input "secret-files"'}: secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
+        taken.add(id);
+    }
+    const values = Object.create(null); // an id __proto__ is a key like any other
+    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
+        const value = env[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
+        values[id] = value;
+    }
+    return values;
+}
+/** The most of a `secret-files` file read for the output's mask: a larger one is left out. */
+const MAX_MASKED_FILE_BYTES = 64 * 1024;
+/**
+ * The text of FILE (a `secret-files` path) for the build output's mask, trimmed: undefined for a
+ * file over MAX_MASKED_FILE_BYTES, a binary one (a NUL byte, or not UTF-8: a keystore, an archive,
+ * which no log line quotes whole), one that is no regular file (opened without blocking, never
+ * read: a FIFO would wait for a writer), or one that cannot be read (buildx says so when it mounts
+ * it). Reads at most MAX_MASKED_FILE_BYTES + 1 bytes, whatever the file's size.
+ */
+function secretFileText(file) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile() || st.size > MAX_MASKED_FILE_BYTES)
+            return undefined;
+        const buf = Buffer.alloc(MAX_MASKED_FILE_BYTES + 1);
+        let n = 0;
+        for (let got = 1; got > 0 && n < buf.length; n += got)
+            got = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, n);
+        if (n > MAX_MASKED_FILE_BYTES || buf.subarray(0, n).includes(0))
+            return undefined;
+        return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n)).trim();
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
+ * against the environment (checkBuildSecrets, again); returns the files and every secret value
+ * (masked in build output): each `secrets` and `secret-envs` value, and each `secret-files` file's
+ * text read with READ (secretFileText: a RUN --mount=type=secret step, or a pip or curl error,
+ * may print it). A value too short to mask safely is dropped where the mask is made (valueMasks).
+ */
+function inputSecrets(options, config, env, dir, read = secretFileText) {
+    const files = Object.create(null);
+    const values = {};
+    for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
+        values[`secret-env:${id}`] = value;
+    for (const [id, file] of Object.entries(options?.secretFiles ?? {})) {
+        const text = read(file);
+        if (text)
+            values[`secret-file:${id}`] = text;
+    }
+    const secrets = Object.entries(options?.secrets ?? {});
+    if (secrets.length > 0)
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    for (const [id, value] of secrets) {
+        const file = external_node_path_default().join(dir, id);
+        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
+        files[id] = file;
+        values[`secret:${id}`] = value;
+    }
+    return { files, values };
+}
+
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 13 modules
-var engine = __webpack_require__(4707);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 14 modules
+var engine = __webpack_require__(15413);
 ;// CONCATENATED MODULE: ./src/docker/engine-platform.ts
 /** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
 const ARCH_ALIASES = {
@@ -4568,11 +4591,13 @@ function pushedByExporter(p) {
  * reported no config digest, nor pushed the image itself: buildx's report is taken as it is).
  */
 async function checkPushedByTag(docker, p) {
+    // First: the containerd store reports a config digest too, and where it pushed an index (its
+    // attestations) that "config digest" is the index's own (dockerd 26 seen), no image's config.
+    if (pushedByExporter(p))
+        return undefined;
     const expected = p.metadata['containerimage.config.digest'];
     if (typeof expected !== 'string' || !(0,oci_ref/* isDigest */.Bc)(expected))
-        return pushedByExporter(p)
-            ? undefined
-            : `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
+        return `build ${p.id}: the engine reported no image config digest, so the digest ${p.digest} the registry gave for ${p.pushRef} cannot be checked to be this build's image (another build that pushed the same tag at the same time would go unnoticed)`;
     const found = await configOf(docker, p, `${p.repository}@${p.digest}`);
     if (found === expected)
         return undefined;
@@ -5156,14 +5181,69 @@ function unlistedReferences(secrets) {
  * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
  * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
  * list refused (exit 2, with every other problem of the files, each naming its file and line).
- * The resolve and build stages and `validate` read them so.
+ * The resolve and build stages and `validate` read them so. GIVEN: how a file of FILES that cannot
+ * be read is said (the config field and line naming it: requirementsFieldError).
  */
-function readListedRequirements(files, secrets, baseDir, env) {
+function readListedRequirements(files, secrets, baseDir, env, given) {
     return readRequirements(files, baseDir, env, {
         ...workspaceRoot(env, baseDir),
         expandable: secrets,
         refused: unlistedReferences(secrets),
+        ...(given !== undefined && { given }),
     });
+}
+
+;// CONCATENATED MODULE: ./src/build/materials.ts
+// What provenance names the build's inputs by, recorded when the build reads them (build.json's
+// `materials`, each platform's `constraintsSha256`): the attest stage may run later, in another
+// job or after a checkout of another commit, when the files on disk are no longer those built.
+
+
+
+
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/** How provenance names a file: its path from the config's directory (its name when it is that). */
+const materialPath = (baseDir, file) => external_node_path_default().relative(baseDir, file) || external_node_path_default().basename(file);
+/** The config file by the digest of its bytes now; undefined without one (or gone since loaded). */
+function configDigest(file, baseDir) {
+    if (file === undefined)
+        return undefined;
+    try {
+        return { path: materialPath(baseDir, file), sha256: sha256((0,external_node_fs_.readFileSync)(file)) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
+ * the resolver left none), with the files read by digest (of the bytes read). Checked with the
+ * stage's environment, as the resolve stage checks them (never process.env), and with only
+ * build.secrets filled in (the others are refused here): no message quotes another variable's value.
+ */
+function configRequirements(config, baseDir, env) {
+    // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
+    const read = readListedRequirements(config.python.requirements, config.build.secrets, baseDir, env);
+    const files = read.files.flatMap((f) => {
+        const digest = read.sha256?.[f];
+        return digest !== undefined ? [{ path: materialPath(baseDir, f), sha256: digest }] : [];
+    });
+    return { requirements: read.text, constraints: read.constraints.text, files };
+}
+/** build.json's `materials`: the config file and the requirements files, as the build read them. */
+const buildMaterials = (configFile, baseDir, requirements) => {
+    const config = configDigest(configFile, baseDir);
+    return { ...(config && { config }), requirements: [...requirements] };
+};
+/** V with each platform's `constraintsSha256`: the digest of the resolver's constraints it got. */
+function withConstraintsDigests(v, resolved) {
+    return {
+        ...v,
+        platforms: v.platforms.map((p) => {
+            const constraints = resolved?.[`${v.variant}/${p.platform}`]?.constraints;
+            return constraints !== undefined ? { ...p, constraintsSha256: sha256(constraints) } : p;
+        }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/build/stage.ts
@@ -5349,17 +5429,6 @@ function skipGitInfo(input, env) {
     const attested = (input.options?.attests ?? []).some((a) => /type=provenance/.test(a));
     return input.config.build.provenance === 'false' && !attested;
 }
-/**
- * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
- * the resolver left none). Checked with the stage's environment, as the resolve stage checks them
- * (never process.env), and with only build.secrets filled in (the others are refused here): no
- * message quotes another variable's value.
- */
-function configRequirements(config, baseDir, env) {
-    // A ${NAME} pip would expand but no secret mount gives it: refused now, not a failed install later.
-    const read = readListedRequirements(config.python.requirements, config.build.secrets, baseDir, env);
-    return { requirements: read.text, constraints: read.constraints.text };
-}
 async function runBuildStage(input, deps) {
     const { plan, config, baseDir } = input;
     const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
@@ -5374,7 +5443,8 @@ async function runBuildStage(input, deps) {
     const unsupported = secretMountsUnsupported(builder);
     if (unsupported !== undefined)
         throw new errors/* EnvironmentError */.eG(unsupported, buildx_args_SECRETS_FIX);
-    const { requirements, constraints } = configRequirements(config, baseDir, deps.env);
+    const { requirements, constraints, files } = configRequirements(config, baseDir, deps.env);
+    const materials = buildMaterials(input.configFile, baseDir, files);
     const work = (0,temp/* runTempDir */.jI)('ml-image-build-');
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     let given;
@@ -5423,13 +5493,14 @@ async function runBuildStage(input, deps) {
             const [baseDigest, baseHeld] = [bases[i]?.digest, bases[i]?.localId];
             const run = { ctx, baseDigest, baseHeld, sourceDate, timer, builtTarget: deps.builtTarget, logs };
             // A failed build forgets the builder's facts: the next run asks buildx again.
-            results.push(await buildVariant(input, v, run).catch((e) => {
+            const built = await buildVariant(input, v, run).catch((e) => {
                 forgetBuilder(deps.docker, input.options?.builder, factsCache(input, deps));
                 throw e;
-            }));
+            });
+            results.push(withConstraintsDigests(built, input.resolved));
         }
         timer.done();
-        return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants: results };
+        return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants: results, materials };
     }
     finally {
         (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
@@ -6214,7 +6285,7 @@ function planVariant(v, i, config, ctx, naming, out) {
     });
     for (const tag of tags.map((t) => t.slice(t.lastIndexOf(':') + 1)))
         if (tag.length > MAX_TAG_LENGTH)
-            out.errors.push(`variants[${i}] (${v.name}): the tag "${tag}" is ${tag.length} characters, over the ${MAX_TAG_LENGTH} a registry takes: shorten image.version (or the git tag it comes from) or the variant's name`);
+            out.errors.push(longTagProblem(tag, [i, v.name], version, config, ctx.git.ref));
     return {
         ...chosen,
         base,
@@ -6239,6 +6310,23 @@ function planVariant(v, i, config, ctx, naming, out) {
 const MAX_TAG_LENGTH = 128;
 /** The most jobs a GitHub Actions matrix runs: the build targets are the reusable workflow's matrix. */
 const MAX_TARGETS = 256;
+/**
+ * Why TAG, a tag of variants[I] (named NAME), is refused: over MAX_TAG_LENGTH. Only
+ * `<version>-<variant>` can be (a variant's name is at most 64 characters, a version has no bound of
+ * its own): it names image.version first when the config sets it (CONFIG), so the problem is put on
+ * that line; else the variant, the version being the git tag's (REF).
+ */
+function longTagProblem(tag, [i, name], version, config, ref) {
+    const where = `variants[${i}] (${name})`;
+    const long = `is ${tag.length} characters, over the ${MAX_TAG_LENGTH} a registry takes`;
+    if (version === undefined || tag !== `${version}-${name}`)
+        return `${where}: the tag "${tag}" ${long}: shorten the variant's name`;
+    const most = `at most ${MAX_TAG_LENGTH - name.length - 1} characters beside this variant's name`;
+    if (config.image.version !== undefined)
+        return `image.version: the tag "${tag}" of ${where} ${long}: shorten image.version (${most}) or the variant's name`;
+    const gitTag = ref?.replace(/^refs\/tags\//, '') ?? '';
+    return `${where}: the tag "${tag}" ${long}: its version comes from the git tag ${gitTag}: set a shorter image.version (${most}) or shorten the variant's name`;
+}
 /** One build target per variant and platform, on the platform's default runner. */
 function targetsOf(variants) {
     return variants.flatMap((v) => v.platforms.map((p) => ({
@@ -6640,6 +6728,11 @@ function cudaBuildLoss(eco, from, to) {
 }
 
 ;// CONCATENATED MODULE: ./src/diff/size.ts
+// Where the bytes went (pure): an image's biggest packages and layers, and against the base
+// record, which packages and layers made the image grow or shrink. Package sizes come from the
+// probe (pip: RECORD sizes; apt: dpkg's Installed-Size), layers from the engine's history. Records
+// written before sizes were captured have none: the explanation then says what it can.
+
 
 
 /** How many of each the summary keeps, and how many changes the explanation keeps. */
@@ -6804,11 +6897,16 @@ function layerChanges(base, head) {
 }
 /** Largest change first; growth before shrinkage on a tie; then by name. */
 const byImpact = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || b.delta - a.delta || byName(a.name, b.name);
-/** Which packages and layers made the image's size change; undefined when neither side has sizes. */
+/**
+ * Which packages and layers made the image's size change; undefined when neither side has sizes.
+ * Where the two sizes are of different kinds (the engine's image store changed), the layers'
+ * sizes, the engine's too, are not compared, and the change told is the packages'.
+ */
 function explainSize(base, head, n = CHANGES_N) {
     const hasPackages = (r) => r.python.packages.some((p) => p.sizeBytes !== undefined) || r.apt.some((p) => p.sizeBytes !== undefined);
     const packagesKnown = hasPackages(base) && hasPackages(head);
-    const layersKnown = base.image.history !== undefined && head.image.history !== undefined;
+    const sameKind = (0,capture_record/* sizeKindOf */.vS)(base) === (0,capture_record/* sizeKindOf */.vS)(head);
+    const layersKnown = sameKind && base.image.history !== undefined && head.image.history !== undefined;
     if (!hasPackages(head) && head.image.history === undefined)
         return undefined;
     const multi = multiArchNames(base, head);
@@ -6819,12 +6917,13 @@ function explainSize(base, head, n = CHANGES_N) {
         ]
         : [];
     const layers = layersKnown ? layerChanges(base.image.history, head.image.history) : [];
+    const packagesDelta = packages.reduce((s, c) => s + c.delta, 0);
     return {
-        delta: head.image.sizeBytes - base.image.sizeBytes,
+        delta: sameKind ? head.image.sizeBytes - base.image.sizeBytes : packagesDelta,
         packagesKnown,
         layersKnown,
         packages: firstN(packages, n, byImpact),
-        packagesDelta: packages.reduce((s, c) => s + c.delta, 0),
+        packagesDelta,
         packagesChanged: packages.length,
         layers: firstN(layers, n, byImpact),
     };
@@ -6974,6 +7073,7 @@ function summarize(r) {
         variant: r.image.variant,
         created: r.image.created,
         sizeBytes: r.image.sizeBytes,
+        ...optional('sizeKind', r.image.sizeKind),
         layers: r.image.layers,
         pipCount: pip.size,
         aptCount: r.apt.length,
@@ -7089,6 +7189,9 @@ function diffRecords(base, head) {
         unchanged: labelDiff.unchanged,
     };
     const size = { base: b.sizeBytes, head: h.sizeBytes, delta: h.sizeBytes - b.sizeBytes };
+    // Sizes of different kinds (the engine's image store changed) are not a change of the image.
+    const kinds = { from: (0,capture_record/* sizeKindOf */.vS)(base), to: (0,capture_record/* sizeKindOf */.vS)(head) };
+    const sizeKindChange = kinds.from !== kinds.to ? kinds : undefined;
     const layers = { base: b.layers, head: h.layers, delta: h.layers - b.layers };
     const changed = pip.changes.length > 0 ||
         apt.changes.length > 0 ||
@@ -7096,7 +7199,7 @@ function diffRecords(base, head) {
         components.some((c) => c.changed && !c.host) ||
         env.changes.length > 0 ||
         labels.changes.some((c) => !c.volatile) ||
-        size.delta !== 0 ||
+        (size.delta !== 0 && !sizeKindChange) ||
         layers.delta !== 0;
     return {
         pip,
@@ -7106,6 +7209,7 @@ function diffRecords(base, head) {
         env,
         labels,
         size,
+        ...optional('sizeKindChange', sizeKindChange),
         layers,
         ...optional('sizeExplanation', explainSize(base, head)),
         changed,
@@ -7239,10 +7343,54 @@ var src_version = __webpack_require__(311);
 var model_schema = __webpack_require__(463);
 // EXTERNAL MODULE: ./src/config/size.ts
 var size = __webpack_require__(64089);
+// EXTERNAL MODULE: ./src/docker/size-kind.ts
+var size_kind = __webpack_require__(6842);
+;// CONCATENATED MODULE: ./src/report/size-kind.ts
+// The kind of an image size in words, as plain text (the renderer escapes it): what a size
+// measures depends on the engine's image store (src/docker/size-kind.ts), and two sizes of
+// different kinds are never compared: the report says why instead of a change or a percentage.
+
+
+const WORDS = {
+    unpacked: { size: 'unpacked size', store: 'classic image store', short: 'unpacked' },
+    content: { size: 'compressed content size', store: 'containerd image store', short: 'compressed' },
+};
+/** The kind of a summary's size: one without a kind is what the classic store gave. */
+const kindOf = (s) => s.sizeKind ?? size_kind/* DEFAULT_SIZE_KIND */.fl;
+/** "unpacked size (classic image store)", "compressed content size (containerd image store)". */
+const kindWords = (kind) => `${WORDS[kind].size} (${WORDS[kind].store})`;
+/** "compressed content size, containerd image store": kindWords to go inside parentheses. */
+const kindPhrase = (kind) => `${WORDS[kind].size}, ${WORDS[kind].store}`;
+/** "unpacked", "compressed". */
+const kindShort = (kind) => WORDS[kind].short;
+/** A size as a table shows it: "8.61 GB" unpacked (as always), "62.7 MB (compressed)" otherwise. */
+function sizeFigure(bytes, kind = size_kind/* DEFAULT_SIZE_KIND */.fl) {
+    return kind === size_kind/* DEFAULT_SIZE_KIND */.fl ? fmtBytes(bytes) : `${fmtBytes(bytes)} (${WORDS[kind].short})`;
+}
+/** The two sides' figures with their kinds: "185.9 MB (unpacked)". */
+const kindFigure = (bytes, kind) => `${fmtBytes(bytes)} (${WORDS[kind].short})`;
+/** What the overview and the run's table say instead of a change. */
+const NOT_COMPARABLE = 'not comparable: image store changed';
+/**
+ * Why the two sizes are not compared (plain text, after "the BASE record's"), or null when they
+ * are of one kind: "185.9 MB is the unpacked size (classic image store), this PR's 62.7 MB the
+ * compressed content size (containerd image store): the Docker engine's image store changed
+ * between them".
+ */
+function kindChangeText(diff) {
+    const k = diff.sizeKindChange;
+    if (!k)
+        return null;
+    return (`${fmtBytes(diff.size.base)} is the ${kindWords(k.from)}, this PR's ${fmtBytes(diff.size.head)} ` +
+        `the ${kindWords(k.to)}: the Docker engine's image store changed between them`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/size.ts
 // Where the bytes went, as plain text (the renderer escapes it): the size change's explanation
 // ("+610 MB: nvidia-cudnn-cu12 9.5 → 9.7 +402 MB, ..."), and the size budget (config size.budget),
 // whose breach fails the report stage naming what grew most.
+
+
 
 
 
@@ -7320,29 +7468,27 @@ function topContributor(p) {
 }
 /** The platforms whose image breaks the size budget (config size.budget), with the reason. */
 function budgetBreaches(sizeBudget, platforms) {
-    if (!sizeBudget)
+    const budget = readBudget(sizeBudget);
+    if (!budget)
         return [];
-    let budget;
-    try {
-        budget = parseSizeBudget(sizeBudget);
-    }
-    catch {
-        return []; // an artifact's model is untrusted: an unreadable budget judges nothing
-    }
     const out = [];
     for (const p of platforms) {
         const size = p.head.sizeBytes;
         const where = platforms.length > 1 ? ` on ${p.platform}` : '';
         const top = topContributor(p);
         const short = `size budget ${sizeBudget} exceeded${where}; ${top}`;
+        // An absolute budget judges the size recorded, whatever its kind, which is named where it is
+        // not the unpacked size users know from `docker image ls` on the classic store.
+        const kind = kindOf(p.head);
+        const figure = kind === size_kind/* DEFAULT_SIZE_KIND */.fl ? fmtBytes(size) : `${fmtBytes(size)} (${kindPhrase(kind)})`;
         if (budget.kind === 'absolute' && size > budget.bytes) {
             out.push({
                 platform: p.platform,
                 short,
-                text: `image ${fmtBytes(size)}${where} is over the size budget ${sizeBudget} (${fmtBytes(budget.bytes)}) by ${fmtBytes(size - budget.bytes)}; ${top}`,
+                text: `image ${figure}${where} is over the size budget ${sizeBudget} (${fmtBytes(budget.bytes)}) by ${fmtBytes(size - budget.bytes)}; ${top}`,
             });
         }
-        else if (budget.kind === 'growth' && p.diff && p.diff.size.base > 0) {
+        else if (budget.kind === 'growth' && p.diff && !p.diff.sizeKindChange && p.diff.size.base > 0) {
             const growth = p.diff.size.delta / p.diff.size.base;
             if (growth > budget.ratio)
                 out.push({
@@ -7354,8 +7500,41 @@ function budgetBreaches(sizeBudget, platforms) {
     }
     return out;
 }
+/** The budget, or undefined: none, or unreadable (an artifact's model is untrusted: it judges nothing). */
+function readBudget(sizeBudget) {
+    if (!sizeBudget)
+        return undefined;
+    try {
+        return parseSizeBudget(sizeBudget);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The platforms where a growth budget is not judged because the two sizes are of different kinds
+ * (the engine's image store changed): one line each, plain text, saying so.
+ */
+function budgetSkips(sizeBudget, platforms) {
+    if (readBudget(sizeBudget)?.kind !== 'growth')
+        return [];
+    return platforms.flatMap((p) => {
+        const k = p.diff?.sizeKindChange;
+        if (!k)
+            return [];
+        const where = platforms.length > 1 ? ` on ${p.platform}` : '';
+        return [
+            {
+                platform: p.platform,
+                text: `size budget ${sizeBudget} not judged${where}: the sizes are not comparable (${kindShort(k.from)} → ${kindShort(k.to)}: the engine's image store changed)`,
+                short: `size budget ${sizeBudget} not judged${where}: sizes not comparable (image store changed)`,
+            },
+        ];
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/report/model.ts
+
 
 
 
@@ -7454,6 +7633,12 @@ function assessReport(model) {
     // is no change: with nothing else found the verdict stays unchanged (and such a variant collapses).
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');
+    // So is a size of another kind (the runner's image store changed, as a driver may) and the
+    // growth budget it leaves unjudged: said, no change of the image.
+    for (const k of kindChanges(withDiff))
+        add(k, 'info');
+    for (const b of budgetSkips(model.sizeBudget, model.platforms))
+        add(b.short, 'info');
     const missing = findings.length;
     for (const b of budgetBreaches(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
@@ -7601,6 +7786,16 @@ function cudaLossFindings(withDiff, eco, list, add) {
     if (rest > 0)
         add(`${plural(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');
 }
+/** "image size not comparable on linux/amd64: image store changed (unpacked → compressed)". */
+function kindChanges(withDiff) {
+    return withDiff.flatMap((p) => {
+        const k = p.diff.sizeKindChange;
+        const where = withDiff.length > 1 ? ` on ${p.platform}` : '';
+        return k
+            ? [`image size not comparable${where}: image store changed (${kindShort(k.from)} → ${kindShort(k.to)})`]
+            : [];
+    });
+}
 /** Environment variables, labels (volatile ones aside) and an image size change of 5% or more. */
 function otherFindings(withDiff, add) {
     const env = Math.max(...withDiff.map((p) => p.diff.env.changes.length));
@@ -7611,12 +7806,14 @@ function otherFindings(withDiff, add) {
         add(plural(labels, 'label change'), 'info');
     for (const p of withDiff) {
         const s = p.diff.size;
-        if (s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
+        // Sizes of different kinds are no change (kindChanges says so).
+        if (!p.diff.sizeKindChange && s.base > 0 && Math.abs(s.delta) / s.base >= 0.05)
             add(`image ${signed(s.delta, fmtBytes)} (${pct(s.delta / s.base)})${withDiff.length > 1 ? ` on ${p.platform}` : ''}`, 'info');
     }
 }
 
 ;// CONCATENATED MODULE: ./src/report/render/charts.ts
+
 
 
 /** Most metrics in one bar chart (two bars each); the table beside it lists them all. */
@@ -7758,14 +7955,18 @@ function sizeChartPart(p, suffix, rank) {
         return null;
     const total = p.head.sizeBytes;
     const mb = (bytes) => Math.round(bytes / 1e5) / 10;
-    const rest = total - packages.reduce((n, x) => n + x.bytes, 0);
+    // The packages' sizes are unpacked: the rest of a compressed size is no part of the image.
+    const kind = kindOf(p.head);
+    const rest = kind === 'unpacked' ? total - packages.reduce((n, x) => n + x.bytes, 0) : 0;
     const slices = [
         ...packages.map((x) => ({ label: x.label, value: mb(x.bytes) })),
         ...(rest > 0 ? [{ label: 'rest of the image', value: mb(rest) }] : []),
     ];
     if (slices.filter((s) => s.value > 0).length === 0)
         return null;
-    const title = `Image size ${fmtBytes(total)}${suffix}, biggest packages (MB)`;
+    const title = kind === 'unpacked'
+        ? `Image size ${fmtBytes(total)}${suffix}, biggest packages (MB)`
+        : `Image size ${sizeFigure(total, kind)}${suffix}, biggest packages (MB, unpacked)`;
     return chartPart(`size chart${suffix}`, [pieChart({ title, slices })], rank);
 }
 /** The document without its charts (each is a part of its own, after a blank line). */
@@ -7908,6 +8109,7 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 
 
 
+
 /** One row of the pip, apt and conda tables (artifact-fit.ts sizes the tables by it). */
 const packageRow = (c) => row([cell((0,report_escape/* packageName */.oZ)(c.name), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]);
 function packagePart(eco, d, suffix, baseLabel, rank) {
@@ -7943,12 +8145,16 @@ function overviewRows(p) {
     const h = p.head;
     if (d && b) {
         const s = d.size;
-        push([
-            'Image size',
-            fmtBytes(s.base),
-            fmtBytes(s.head),
-            s.delta === 0 ? '' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`,
-        ], s.delta !== 0);
+        const k = d.sizeKindChange;
+        // Sizes of different kinds (the image store changed): each with its kind, no change shown.
+        push(k
+            ? ['Image size', kindFigure(s.base, k.from), kindFigure(s.head, k.to), NOT_COMPARABLE]
+            : [
+                'Image size',
+                sizeFigure(s.base, b.sizeKind),
+                sizeFigure(s.head, h.sizeKind),
+                s.delta === 0 ? '' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`,
+            ], !!k || s.delta !== 0);
         push([
             'Layers',
             fmtInt(d.layers.base),
@@ -7980,7 +8186,7 @@ function overviewRows(p) {
         }
     }
     else {
-        push(['Image size', fmtBytes(h.sizeBytes)], true);
+        push(['Image size', sizeFigure(h.sizeBytes, h.sizeKind)], true);
         push(['Layers', fmtInt(h.layers)], true);
         push(['pip packages', fmtInt(h.pipCount)], true);
         push(['apt packages', fmtInt(h.aptCount)], true);
@@ -8141,6 +8347,7 @@ function supplyChainPart(sc) {
 
 
 
+
 const bytes = (n) => (n === null ? '—' : fmtBytes(n));
 function what(c) {
     return c.kind === 'layer' ? `layer: ${cell(c.name, 120)}` : `${c.kind} ${cell((0,report_escape/* packageName */.oZ)(c.name), 80)}`;
@@ -8154,18 +8361,29 @@ function side(version, size, kind) {
 function sizeChangePart(p, sizeBudget, suffix, baseLabel, rank) {
     const e = p.diff?.sizeExplanation;
     const breaches = budgetBreaches(sizeBudget, [p]);
-    if (!p.diff || (!e && breaches.length === 0))
+    if (!p.diff || (!e && breaches.length === 0 && !p.diff.sizeKindChange))
         return null;
     const s = p.diff.size;
-    const total = `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
+    // Sizes of different kinds (the image store changed): no change, no percentage, said why.
+    const kindChange = kindChangeText(p.diff);
+    const total = kindChange
+        ? NOT_COMPARABLE
+        : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
     const changes = e ? [...e.packages, ...e.layers] : [];
     // Nothing to explain, unless the base record is too old to have sizes (said once, here).
-    if (changes.length === 0 && breaches.length === 0 && (!e || e.packagesKnown || s.delta === 0))
+    if (!kindChange &&
+        changes.length === 0 &&
+        breaches.length === 0 &&
+        (!e || e.packagesKnown || s.delta === 0))
         return null;
     const headline = e ? sizeHeadline(e) : null;
     const notes = [
         ...breaches.map((b) => `❌ **${(0,report_escape.md)(b.text, 400)}**`),
-        headline ? `**${(0,report_escape.md)(headline, 400)}**` : '',
+        kindChange
+            ? `⚠️ **The sizes are not comparable: the ${baseLabel} record's ${(0,report_escape.md)(kindChange, 400)}.**`
+            : '',
+        ...budgetSkips(sizeBudget, [p]).map((b) => `_${(0,report_escape.md)(`S${b.text.slice(1)}.`, 400)}_`),
+        headline ? `**${(0,report_escape.md)(kindChange ? `Packages: ${headline}` : headline, 400)}**` : '',
         e && !e.packagesKnown
             ? `_The ${baseLabel} record has no package sizes (captured before sizes were recorded)._`
             : '',
@@ -8196,13 +8414,15 @@ function sizeTopPart(p, sizeBudget, suffix, rank) {
     // Without a baseline the budget's verdict is told here (an absolute budget needs no base).
     const breaches = p.diff ? [] : budgetBreaches(sizeBudget, [p]);
     const intro = breaches.map((b) => `❌ **${(0,report_escape.md)(b.text, 400)}**`).join('\n\n');
-    return rowsPart(`biggest table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`Biggest packages and layers: ${fmtBytes(p.head.sizeBytes)} image${suffix}`), header(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
+    return rowsPart(`biggest table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`Biggest packages and layers: ${sizeFigure(p.head.sizeBytes, kindOf(p.head))} image${suffix}`), header(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
 }
 /** The run overview's size cell: "+610.0 MB (+7.5%): nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB" (escaped). */
 function sizeChangeCell(p) {
     const s = p.diff?.size;
     if (!s)
         return null;
+    if (p.diff?.sizeKindChange)
+        return (0,report_escape.md)(NOT_COMPARABLE);
     const change = s.delta === 0 ? '±0' : `${signed(s.delta, fmtBytes)}${s.base ? ` (${pct(s.delta / s.base)})` : ''}`;
     const e = p.diff?.sizeExplanation;
     const driver = e && s.delta !== 0 ? (0,diff_schema/* sizeDrivers */.Lw)(e)[0] : undefined;
@@ -8302,17 +8522,17 @@ function buildParts(model) {
         [metricsPart, (p) => json(p.smoke && [p.smoke.base !== null, p.smoke.metrics]), RANK.metrics],
         [
             (p, ...a) => sizeChangePart(p, model.sizeBudget, ...a),
-            (p) => json(p.diff && [p.diff.size, p.diff.sizeExplanation, p.head.sizeBytes]),
+            (p) => json(p.diff && [p.diff.size, p.diff.sizeKindChange, p.diff.sizeExplanation, p.head.sizeBytes]),
             RANK.size,
         ],
         [
             (p, suffix, _base, rank) => sizeChartPart(p, suffix, rank),
-            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes]),
+            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, p.head.sizeKind]),
             RANK.charts,
         ],
         [
             (p, suffix, _base, rank) => sizeTopPart(p, model.sizeBudget, suffix, rank),
-            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, !!p.diff]),
+            (p) => json(p.head.top && [p.head.top, p.head.sizeBytes, p.head.sizeKind, !!p.diff]),
             RANK.sizeTop,
         ],
     ];
@@ -9472,6 +9692,43 @@ io, api) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/own-records.ts
+// The records a report reads by their file names (env-<variant>-<arch>.json, smoke-...json): each is
+// the one its name says, by its own variant and platform, as `ml-image diff` checks the two records
+// it compares. A record of another variant or platform (a file copied under another's name, an
+// edited artifact) would be reported, and saved as the baseline, as that target's: refused, exit 2,
+// naming the file and both values. linux/arm64/v8 is linux/arm64 (normalizePlatform); a record
+// that names no variant (an older one, `ml-image capture` of an image without the label) is not
+// checked on it.
+
+
+
+
+
+/** RESULTS' record FILE of KIND as read, refused when its own target is not VARIANT and PLATFORM. */
+function checked(results, kind, [variant, platform], read, own) {
+    if (read === null)
+        return null;
+    const { variant: v, platform: p } = own(read);
+    const wrong = [
+        ...(v !== undefined && v !== null && v !== variant
+            ? [`variant ${(0,util_text/* printable */.g$)(v)} (its file name says ${variant})`]
+            : []),
+        ...((0,config_platform/* normalizePlatform */.F)(p) !== (0,config_platform/* normalizePlatform */.F)(platform)
+            ? [`platform ${(0,util_text/* printable */.g$)(p)} (its file name says ${platform})`]
+            : []),
+    ];
+    if (wrong.length === 0)
+        return read;
+    const name = (0,results_results/* recordFile */.mR)(kind, variant, platform);
+    const file = results.dir === undefined ? name : external_node_path_default().join(results.dir, name);
+    throw new errors/* InputError */.dz(`${file}: the ${kind === 'env' ? 'environment record' : 'smoke result'} is of ${wrong.join(' and ')}: another image's, which the report would show as ${variant} on ${platform}`, `put each record under its own name (${kind}-<variant>-<arch>.json, as the smoke stage writes it), or run the smoke stage again to write this one`);
+}
+/** The environment record of VARIANT on PLATFORM in RESULTS, when it is that target's (else exit 2). */
+const ownEnv = (results, variant, platform) => checked(results, 'env', [variant, platform], results.readEnv(variant, platform), (r) => r.image);
+/** The smoke result of VARIANT on PLATFORM in RESULTS, when it is that platform's (else exit 2). */
+const ownSmoke = (results, variant, platform) => checked(results, 'smoke', [variant, platform], results.readSmoke(variant, platform), (r) => r);
+
 ;// CONCATENATED MODULE: ./src/report/supply-chain.ts
 
 /** The digest a reference names (repository@sha256:...); undefined for one by tag only. */
@@ -9556,6 +9813,7 @@ function reportedDigests(results, variant, records) {
 
 
 
+
 /**
  * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
  * base branch without any (a pull request into release-1.x: only the default branch saves) falls
@@ -9626,12 +9884,14 @@ function readEntries(results, baseDir, variant, platforms) {
             return unreadable(e);
         }
     };
+    // Each the target its file name says (own-records.ts): this run's, or exit 2; the baseline's, or
+    // it is unreadable (reported without it).
     const entries = platforms.map((p) => ({
         platform: p,
-        head: results.readEnv(variant, p),
-        base: base((b) => b.readEnv(variant, p)),
-        headSmoke: results.readSmoke(variant, p),
-        baseSmoke: base((b) => b.readSmoke(variant, p)),
+        head: ownEnv(results, variant, p),
+        base: base((b) => ownEnv(b, variant, p)),
+        headSmoke: ownSmoke(results, variant, p),
+        baseSmoke: base((b) => ownSmoke(b, variant, p)),
     }));
     // Removed before or while it was read (the directory store: by another run, long after it
     // replaced it): some or all of its records read as none, which is no "removed platform".
@@ -9661,7 +9921,7 @@ function thisBuild(results, variant, platforms) {
     const notes = [];
     const records = recorded.filter((p) => {
         const build = built.find((b) => b.platform === p);
-        const record = results.readEnv(variant, p);
+        const record = ownEnv(results, variant, p);
         if (build && ofBuild(record, build))
             return true;
         const image = refDigest(record.image.ref) ?? record.image.ref;
@@ -10344,107 +10604,6 @@ function resolutionLines(results, variant, platforms) {
             lines.push(...(0,resolve_result/* explanationLines */.bO)(r));
     }
     return lines;
-}
-
-;// CONCATENATED MODULE: ./src/requirements/plan-check.ts
-// The requirements against the plan, before any container runs (the pipeline, when it resolves or
-// builds, and `validate`): what the files allow but the variants' builds cannot do as written.
-// - pip's hash-checking mode (any --hash, or --require-hashes) with a variant the resolver dry-runs
-//   with its torch: each dry run asks for torch==V, unhashed, which that mode refuses (every one
-//   fails). Where no dry run runs (resolve mode off, the cuda template) a template's torch step
-//   (`pip install torch==V`, its first pip step) still installs torch and its dependencies without
-//   a hash, and the requirements step then finds them installed and checks nothing of them: a
-//   warning naming the variants, the rest being checked.
-// - a relative --find-links (./wheels, file:wheels) or a requirement by a relative path: a
-//   template's pip step runs before the build context is copied in, and the resolver's container
-//   has none of the repository either. pip ignores a missing --find-links location with a warning
-//   and takes the project from the index instead (a private name: from whoever publishes it
-//   there). With the user's own Dockerfile (which may COPY them first) a --find-links is a warning.
-//   An absolute one (/opt/wheels, file:///opt/wheels) may be the base image's, where both pips run:
-//   left to pip, as an absolute requirement path is.
-// Structural types only: requirements/ imports no stage (plan) nor config.
-
-
-
-const plan_check_names = (vs) => vs.map((v) => v.name).join(', ');
-const plan_check_plural = (vs, one, more) => (vs.length === 1 ? one : more);
-/**
- * Whether the resolver dry-runs VARIANT in resolve MODE (resolve/stage.ts skips the others): not
- * with mode off, nor for the cuda template (nvidia/cuda carries no Python packages to conflict with).
- */
-const resolverDryRuns = (variant, mode) => mode !== 'off' && variant.template !== 'cuda';
-/** The variants with their torch, as named in a problem or warning (their index's login masked). */
-const withTorch = (vs) => vs.map((v) => `${v.name} torch ${v.torch.version} from ${(0,redact/* redactUrls */.sK)(v.torch.indexUrl)}`).join('; ');
-/** How torch itself gets checked: the requirements install it, hashed, with its index. */
-const torchHashed = (vs) => `give ${plan_check_names(vs)} no torch (no torch: on the variant nor at the top level; a CUDA variant given by cuda: always gets one, a variant given by base: an nvidia/cuda image with its cuda: gets none) and pin torch with its --hash in the requirements, its wheel index in the file (--extra-index-url ${(0,redact/* redactUrls */.sK)(vs[0].torch.indexUrl)})`;
-/**
- * Hash-checking mode with the variants that install torch: the problem of those the resolver
- * dry-runs (undefined: none), and the warning of those only a template's torch step installs it on.
- */
-function hashProblem(facts, variants, resolveMode) {
-    const on = facts.hashChecking;
-    const torch = on === undefined ? [] : variants.filter((v) => v.torch?.indexUrl !== undefined);
-    // Every dry run asks for torch==V (resolve/stage.ts): refused in that mode.
-    const resolved = torch.filter((v) => resolverDryRuns(v, resolveMode));
-    // No dry run: the template's torch step installs it (the user's own Dockerfile: whatever it does).
-    const unchecked = torch.filter((v) => !resolverDryRuns(v, resolveMode) && v.template !== undefined);
-    const warning = unchecked.length === 0
-        ? undefined
-        : `${on.origin}: ${on.option} puts pip in hash-checking mode, but variant${plan_check_plural(unchecked, '', 's')} ${withTorch(unchecked)} install${plan_check_plural(unchecked, 's', '')} torch before the requirements, without a hash (the template's torch step): torch and its dependencies go in unchecked (the requirements step then finds them installed and checks nothing of them), the rest is checked. To check torch too, ${torchHashed(unchecked)}`;
-    if (resolved.length === 0)
-        return { warning };
-    return {
-        warning,
-        problem: `${on.origin}: ${on.option} puts pip in hash-checking mode for every requirement, and variant${plan_check_plural(resolved, '', 's')} ${withTorch(resolved)} install${plan_check_plural(resolved, 's', '')} torch before the requirements, without a hash: the resolver's dry runs ask for that torch, unhashed, which pip refuses in that mode (every one would fail), and a template's torch step would install torch and its dependencies unchecked (the requirements step then finds them installed and checks nothing of them)`,
-        fix: `either let the requirements install torch, with its hashes: ${torchHashed(resolved)}; or drop the --hash options (pip-compile / uv pip compile without --generate-hashes, poetry export --without-hashes)`,
-    };
-}
-const LOCAL_WHY = {
-    'find-links': "a relative --find-links (a path, a file: URL) names a directory of your repository, which the build's pip does not have: pip ignores a missing --find-links location with a warning and takes the project from the index instead, a private name from whoever publishes it there",
-    path: "a requirement by a relative path names a file of your repository, which the build's pip does not have (pip fails on it)",
-};
-/** The problems of lines naming local files, when a template builds some variant. */
-function localProblems(facts, templated) {
-    if (templated.length === 0 || facts.localFiles.length === 0)
-        return undefined;
-    const where = `variant${plan_check_plural(templated, '', 's')} ${plan_check_names(templated)} ${plan_check_plural(templated, 'is', 'are')} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
-    return {
-        problems: facts.localFiles.map((f) => `${f.origin}: "${f.line}": ${LOCAL_WHY[f.kind]}: ${where}`),
-        fix: 'serve the wheels from an index or a URL (--extra-index-url, --find-links https://host/wheels/, or name @ https://host/name-1.0-py3-none-any.whl), put them in the base image and name them by their absolute path there (--find-links /opt/wheels), or build from your own Dockerfile (build.dockerfile, no template) that copies them in before its pip install',
-    };
-}
-/**
- * The requirements (read as the stages read them: readListedRequirements) against the plan's
- * VARIANTS: hash-checking mode with a variant the resolver dry-runs with its torch, and a line
- * naming files of the repository when a template builds a variant, are exit 2 naming each line,
- * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
- * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
- * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
- * it no dry run runs, whatever resolve.mode says).
- */
-function checkPlanRequirements(variants, loaded, env, warn, resolving = true) {
-    const { python, build } = loaded.config;
-    const resolve = { mode: resolving ? loaded.config.resolve.mode : 'off' };
-    if (python.requirements.length === 0)
-        return;
-    const facts = readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env).facts;
-    if (facts === undefined)
-        return;
-    const templated = variants.filter((v) => v.template !== undefined);
-    const hash = hashProblem(facts, variants, resolve.mode);
-    const local = localProblems(facts, templated);
-    if (hash.problem === undefined && local === undefined) {
-        const findLinks = facts.localFiles.filter((x) => x.kind === 'find-links');
-        for (const w of [
-            ...(hash.warning === undefined ? [] : [hash.warning]),
-            ...findLinks.map((f) => `${f.origin}: "${f.line}": a relative --find-links names a directory of your repository: the resolver's container does not have it (pip there ignores it, with a warning, and resolves the project from the index), so copy it into the image before your Dockerfile's pip install, or serve the wheels from a URL`),
-        ])
-            warn(w, { title: 'ml-image requirements' });
-        return;
-    }
-    const problems = [...(hash.problem ? [hash.problem] : []), ...(local?.problems ?? [])];
-    const fix = [hash.fix, local?.fix].filter((x) => x !== undefined).join('; and ');
-    throw new errors/* ConfigError */.xL(python.requirements.join(', '), problems, { fix, problemsNameFiles: true });
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/snapshot-cache.ts
@@ -13827,7 +13986,8 @@ async function platformImage(docker, image, platform, host) {
     if (digestOf(image) === undefined)
         return { image };
     const index = await docker
-        .imagetoolsInspect(image, { signal: AbortSignal.timeout(INDEX_READ_MS) })
+        // Its own limit, and SIGINT/SIGTERM: the read under way stops at once, as the interrupt's error.
+        .imagetoolsInspect(image, { signal: untilInterrupted(AbortSignal.timeout(INDEX_READ_MS)) })
         .catch((e) => {
         if (e instanceof InterruptedError)
             throw e;
@@ -14383,6 +14543,108 @@ function resolutionBase(input, base, diagnosis) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/requirements/plan-check.ts
+// The requirements against the plan, before any container runs (the pipeline, when it resolves or
+// builds, and `validate`): what the files allow but the variants' builds cannot do as written.
+// - pip's hash-checking mode (any --hash, or --require-hashes) with a variant the resolver dry-runs
+//   with its torch: each dry run asks for torch==V, unhashed, which that mode refuses (every one
+//   fails). Where no dry run runs (resolve mode off, the cuda template) a template's torch step
+//   (`pip install torch==V`, its first pip step) still installs torch and its dependencies without
+//   a hash, and the requirements step then finds them installed and checks nothing of them: a
+//   warning naming the variants, the rest being checked.
+// - a relative --find-links (./wheels, file:wheels) or a requirement by a relative path: a
+//   template's pip step runs before the build context is copied in, and the resolver's container
+//   has none of the repository either. pip ignores a missing --find-links location with a warning
+//   and takes the project from the index instead (a private name: from whoever publishes it
+//   there). With the user's own Dockerfile (which may COPY them first) a --find-links is a warning.
+//   An absolute one (/opt/wheels, file:///opt/wheels) may be the base image's, where both pips run:
+//   left to pip, as an absolute requirement path is.
+// Structural types only: requirements/ imports no stage (plan) nor config.
+
+
+
+const plan_check_names = (vs) => vs.map((v) => v.name).join(', ');
+const plan_check_plural = (vs, one, more) => (vs.length === 1 ? one : more);
+/**
+ * Whether the resolver dry-runs VARIANT in resolve MODE (resolve/stage.ts skips the others): not
+ * with mode off, nor for the cuda template (nvidia/cuda carries no Python packages to conflict with).
+ */
+const resolverDryRuns = (variant, mode) => mode !== 'off' && variant.template !== 'cuda';
+/** The variants with their torch, as named in a problem or warning (their index's login masked). */
+const withTorch = (vs) => vs.map((v) => `${v.name} torch ${v.torch.version} from ${(0,redact/* redactUrls */.sK)(v.torch.indexUrl)}`).join('; ');
+/** How torch itself gets checked: the requirements install it, hashed, with its index. */
+const torchHashed = (vs) => `give ${plan_check_names(vs)} no torch (no torch: on the variant nor at the top level; a CUDA variant given by cuda: always gets one, a variant given by base: an nvidia/cuda image with its cuda: gets none) and pin torch with its --hash in the requirements, its wheel index in the file (--extra-index-url ${(0,redact/* redactUrls */.sK)(vs[0].torch.indexUrl)})`;
+/**
+ * Hash-checking mode with the variants that install torch: the problem of those the resolver
+ * dry-runs (undefined: none), and the warning of those only a template's torch step installs it on.
+ */
+function hashProblem(facts, variants, resolveMode) {
+    const on = facts.hashChecking;
+    const torch = on === undefined ? [] : variants.filter((v) => v.torch?.indexUrl !== undefined);
+    // Every dry run asks for torch==V (resolve/stage.ts): refused in that mode.
+    const resolved = torch.filter((v) => resolverDryRuns(v, resolveMode));
+    // No dry run: the template's torch step installs it (the user's own Dockerfile: whatever it does).
+    const unchecked = torch.filter((v) => !resolverDryRuns(v, resolveMode) && v.template !== undefined);
+    const warning = unchecked.length === 0
+        ? undefined
+        : `${on.origin}: ${on.option} puts pip in hash-checking mode, but variant${plan_check_plural(unchecked, '', 's')} ${withTorch(unchecked)} install${plan_check_plural(unchecked, 's', '')} torch before the requirements, without a hash (the template's torch step): torch and its dependencies go in unchecked (the requirements step then finds them installed and checks nothing of them), the rest is checked. To check torch too, ${torchHashed(unchecked)}`;
+    if (resolved.length === 0)
+        return { warning };
+    return {
+        warning,
+        problem: `${on.origin}: ${on.option} puts pip in hash-checking mode for every requirement, and variant${plan_check_plural(resolved, '', 's')} ${withTorch(resolved)} install${plan_check_plural(resolved, 's', '')} torch before the requirements, without a hash: the resolver's dry runs ask for that torch, unhashed, which pip refuses in that mode (every one would fail), and a template's torch step would install torch and its dependencies unchecked (the requirements step then finds them installed and checks nothing of them)`,
+        fix: `either let the requirements install torch, with its hashes: ${torchHashed(resolved)}; or drop the --hash options (pip-compile / uv pip compile without --generate-hashes, poetry export --without-hashes)`,
+    };
+}
+const LOCAL_WHY = {
+    'find-links': "a relative --find-links (a path, a file: URL) names a directory of your repository, which the build's pip does not have: pip ignores a missing --find-links location with a warning and takes the project from the index instead, a private name from whoever publishes it there",
+    path: "a requirement by a relative path names a file of your repository, which the build's pip does not have (pip fails on it)",
+};
+/** The problems of lines naming local files, when a template builds some variant. */
+function localProblems(facts, templated) {
+    if (templated.length === 0 || facts.localFiles.length === 0)
+        return undefined;
+    const where = `variant${plan_check_plural(templated, '', 's')} ${plan_check_names(templated)} ${plan_check_plural(templated, 'is', 'are')} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
+    return {
+        problems: facts.localFiles.map((f) => `${f.origin}: "${f.line}": ${LOCAL_WHY[f.kind]}: ${where}`),
+        fix: 'serve the wheels from an index or a URL (--extra-index-url, --find-links https://host/wheels/, or name @ https://host/name-1.0-py3-none-any.whl), put them in the base image and name them by their absolute path there (--find-links /opt/wheels), or build from your own Dockerfile (build.dockerfile, no template) that copies them in before its pip install',
+    };
+}
+/**
+ * The requirements (read as the stages read them: readListedRequirements) against the plan's
+ * VARIANTS: hash-checking mode with a variant the resolver dry-runs with its torch, and a line
+ * naming files of the repository when a template builds a variant, are exit 2 naming each line,
+ * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
+ * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
+ * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
+ * it no dry run runs, whatever resolve.mode says). GIVEN: how a file python.requirements names that
+ * cannot be read is said (the config's field and line: config/field-error.ts requirementsFieldError).
+ */
+function checkPlanRequirements(variants, loaded, env, warn, resolving = true, given) {
+    const { python, build } = loaded.config;
+    const resolve = { mode: resolving ? loaded.config.resolve.mode : 'off' };
+    if (python.requirements.length === 0)
+        return;
+    const facts = readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env, given).facts;
+    if (facts === undefined)
+        return;
+    const templated = variants.filter((v) => v.template !== undefined);
+    const hash = hashProblem(facts, variants, resolve.mode);
+    const local = localProblems(facts, templated);
+    if (hash.problem === undefined && local === undefined) {
+        const findLinks = facts.localFiles.filter((x) => x.kind === 'find-links');
+        for (const w of [
+            ...(hash.warning === undefined ? [] : [hash.warning]),
+            ...findLinks.map((f) => `${f.origin}: "${f.line}": a relative --find-links names a directory of your repository: the resolver's container does not have it (pip there ignores it, with a warning, and resolves the project from the index), so copy it into the image before your Dockerfile's pip install, or serve the wheels from a URL`),
+        ])
+            warn(w, { title: 'ml-image requirements' });
+        return;
+    }
+    const problems = [...(hash.problem ? [hash.problem] : []), ...(local?.problems ?? [])];
+    const fix = [hash.fix, local?.fix].filter((x) => x !== undefined).join('; and ');
+    throw new errors/* ConfigError */.xL(python.requirements.join(', '), problems, { fix, problemsNameFiles: true });
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/stage.ts
 
 
@@ -14911,6 +15173,7 @@ function configSmokeInputs(loaded, env, target = {}) {
         ? readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
             ...workspaceRoot(env, loaded.baseDir),
             expandable: loaded.config.build.secrets,
+            given: (0,field_error/* requirementsFieldError */.db)(loaded),
         }).text
         : undefined;
     const distributionsFor = (platform, python) => text === undefined ? [] : (0,parse/* requirementNames */.QT)(text, (0,markers/* linuxMarkerEnvironment */.Y)(platform, python));
@@ -14932,7 +15195,7 @@ function configBaseline(loaded) {
     if (file === undefined)
         return loadBaseline();
     const abs = external_node_path_default().resolve(loaded.baseDir, file);
-    return (0,field_error/* asConfigProblem */.c)(loaded, () => {
+    return (0,field_error/* asConfigProblem */.cq)(loaded, () => {
         const outside = outsideWorkspace(abs, loaded.workspace);
         if (outside !== undefined)
             throw new errors/* InputError */.dz(`smoke.baseline: ${outside}`);
@@ -15200,16 +15463,18 @@ async function captureImage(input, deps) {
         throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim()).slice(-2000)}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
+    const size = await imageSize(input.image, deps.docker, input.platform);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
     const executable = probed.python?.executable;
     const otherPython = typeof executable === 'string' ? entryPythonError(details, executable) : undefined;
     const record = redactRecord({
         ...probed,
         schemaVersion: capture_record/* ENV_RECORD_SCHEMA_VERSION */.B6,
-        image: imageFacts(input, details, platform, history),
+        image: imageFacts(input, details, platform, history, size),
         errors: [
             ...(probed.errors ?? []),
             ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+            ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
             ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
             ...(otherPython !== undefined ? [otherPython] : []),
         ],
@@ -15247,8 +15512,25 @@ async function layerHistory(image, docker, platform) {
         return `${e.name}: ${(0,redact/* redactText */.Rd)(String(e.message ?? e)).slice(0, 300)}`;
     }
 }
+/**
+ * The image's size and its kind, which depends on the engine's image store (the adapter's
+ * imageSize); a string when the engine could not tell (the record says why under errors, and
+ * keeps the inspect's size without a kind, read as unpacked); undefined when the adapter cannot
+ * be asked.
+ */
+async function imageSize(image, docker, platform) {
+    if (!docker.imageSize)
+        return undefined;
+    try {
+        return await docker.imageSize(image, platform);
+    }
+    catch (e) {
+        return `${e.name}: ${(0,redact/* redactText */.Rd)(String(e.message ?? e)).slice(0, 300)}`;
+    }
+}
 /** What the engine knows of the image (record.image). */
-function imageFacts(input, details, platform, history) {
+function imageFacts(input, details, platform, history, size) {
+    const sized = typeof size === 'object' ? size : undefined;
     // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
     // by it: the first repository digest may be another repository's or the index's.
     const ran = (0,oci_ref/* parseImageRef */.Q)(input.image).digest;
@@ -15259,7 +15541,8 @@ function imageFacts(input, details, platform, history) {
         id: details.id,
         digest: repoDigest ?? null,
         platform,
-        sizeBytes: details.sizeBytes,
+        sizeBytes: sized?.sizeBytes ?? details.sizeBytes,
+        ...(sized?.kind !== undefined && { sizeKind: sized.kind }),
         layers: details.layers,
         labels: (0,redact/* redactLabels */.PU)(details.labels),
         user: details.user,
@@ -15365,7 +15648,7 @@ var local_image = __webpack_require__(79450);
 
 
 
-const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+const reuse_sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 /** The prefix of a content identity in a key line. */
 const CONTENT_PREFIX = 'content:';
 /** Labels that say when and from which commit an image was built, not what it runs. */
@@ -15406,7 +15689,7 @@ function contentId(blob, keepAllLabels = false) {
         config: { ...(blob.config ?? {}), Labels: labels },
         rootfs: { type: blob.rootfs?.type ?? null, diffIds: blob.rootfs?.diff_ids ?? null },
     };
-    return `${CONTENT_PREFIX}sha256:${sha256(canonical(content))}`;
+    return `${CONTENT_PREFIX}sha256:${reuse_sha256(canonical(content))}`;
 }
 /** Whether a custom metadata test checks labels (then every label is part of the content). */
 const testsCheckLabels = (config) => (config.smoke.tests ?? []).some((t) => t.metadata?.labels !== undefined);
@@ -15622,6 +15905,8 @@ function classifyFailure(output) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/util/redact-output-lines.ts
+var redact_output_lines = __webpack_require__(55875);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/config/pattern.ts
@@ -15711,6 +15996,7 @@ async function matchOutput(output, expected, excluded, options = {}) {
 
 
 
+
 /** How much of a test's output its result keeps: the end, where the error is (records stay small). */
 const OUTPUT_KEEP_CHARS = 64 * 1024;
 /** The most of one unfinished line a live view holds back before it shows it anyway. */
@@ -15719,7 +16005,8 @@ const LIVE_LINE_MAX = 64 * 1024;
  * A test's live output (--verbose) as EMIT shows it: whole lines, redacted (redactOutput), so that
  * a NAME=value or a token cut between two chunks of the stream (a pipe flushes in 4 KiB blocks) is
  * still recognised; the unfinished last line is held back until its end comes, FLUSH (the container
- * ended), or it grows past LIVE_LINE_MAX.
+ * ended), or it grows past LIVE_LINE_MAX, and so are the last whole lines from one that opens a
+ * secret's value over several lines (openContinuation: `DB_PASSWORD: |`), up to LIVE_LINE_MAX.
  */
 function liveLines(emit) {
     let held = '';
@@ -15731,9 +16018,12 @@ function liveLines(emit) {
                 held = text;
                 return;
             }
-            const upTo = end > 0 ? end : text.length;
+            // A secret's value the last lines leave open (a YAML key's block) waits for its end too.
+            const open = end > 0 ? (0,redact_output_lines/* openContinuation */.M)(text.slice(0, end)) : -1;
+            const upTo = open >= 0 && text.length - open <= LIVE_LINE_MAX ? open : end > 0 ? end : text.length;
             held = text.slice(upTo);
-            emit((0,redact_instruction/* redactOutput */.nJ)(text.slice(0, upTo)));
+            if (upTo > 0)
+                emit((0,redact_instruction/* redactOutput */.nJ)(text.slice(0, upTo)));
         },
         flush() {
             if (held !== '')
@@ -16010,7 +16300,10 @@ function interrupted(s, failed, e) {
     record(s, failed);
     return new interrupt/* SmokeInterruptedError */.Yi(failed.reason, e instanceof errors/* EnvironmentError */.eG && e.fix
         ? e.fix
-        : 'check that the Docker daemon is running (docker info), then run the smoke stage again; the results of the tests that finished are kept', finishResult(s), e);
+        : 'check that the Docker daemon is running (docker info), then run the smoke stage again; the results of the tests that finished are kept', 
+    // Marked: a later stage (the attest job, `--stages attest`) reading it back from the result
+    // directory must not take these results so far for a finished run's.
+    { ...finishResult(s), interrupted: failed.reason }, e);
 }
 /**
  * Run one test: its result is kept whatever happens. A test that throws is a failed test with
@@ -18229,6 +18522,7 @@ async function startTarget(job) {
     const { ref } = target;
     const identity = input.signing.identity;
     const ctx = input.context(v, p);
+    target.notes.push(...(ctx.notes ?? []));
     const { tlog } = input.signing;
     const attached = [];
     for (const kind of input.attest.types) {
@@ -18443,9 +18737,11 @@ async function runAttestStage(input, io) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/attest.ts
 // The attest stage as the pipeline runs it: what each target's predicates are made of (this job's
-// smoke entries or the result directory's records; the config and requirements files by digest, -r
-// includes and -c files too; the resolver's constraints by digest, this process's or the one its
-// resolution file records), the signing identity, and cosign.
+// smoke entries or the result directory's records; the config and requirements files, -r includes
+// and -c files too, and the resolver's constraints, by the digests build.json records: an older
+// version's build.json has none, then the files now and this process's or the resolution file's
+// constraints), the signing identity, and cosign.
+
 
 
 
@@ -18481,15 +18777,32 @@ function requirementsFiles(loaded, env) {
         return requirements.map((r) => external_node_path_default().resolve(loaded.baseDir, r));
     }
 }
-/** The config file and the requirements files by digest: the same for every target of a run. */
+/**
+ * The config file and the requirements files by their digests now: the same for every target of a
+ * run. Only for a build.json without `materials` (an older version's): a note says so.
+ */
 function runFiles(loaded, env) {
-    const rel = (f) => external_node_path_default().relative(loaded.baseDir, f) || external_node_path_default().basename(f);
+    const rel = (f) => materialPath(loaded.baseDir, f);
     return {
         config: loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined,
         inputs: requirementsFiles(loaded, env)
             .map((f) => fileDigest(f, rel(f)))
             .filter((d) => d !== undefined),
     };
+}
+/** The note of a target whose provenance names the files as they are now (runFiles). */
+const FILES_NOW_NOTE = 'provenance: build.json records no digests of the files the build read (an older version wrote it): the config and requirements files are named by their digests when attested, right only if they have not changed since the build';
+/**
+ * Undefined for the result of a smoke run that ran to the end; for the results so far of one that
+ * was stopped (a cancelled job, SIGINT/SIGTERM, the daemon gone: `interrupted`), the note that
+ * says it is not attested. Its last test "failed" because it was stopped and the rest never ran:
+ * signed, it would say the image failed a test it did not fail, and replace an earlier run's smoke
+ * attestation of the same digest.
+ */
+function stoppedRun(smoke, file) {
+    if (smoke.interrupted === undefined)
+        return undefined;
+    return `the smoke result in ${file} is of a smoke run that was stopped after ${smoke.tests.length} test(s) (${smoke.interrupted}), not attested`;
 }
 /**
  * A target's record and smoke result from the result directory (this run's smoke stage did not
@@ -18502,7 +18815,9 @@ function fromResultDir(results, v, p) {
     const record = results.readEnv(v.variant, p.platform) ?? undefined;
     const smoke = results.readSmoke(v.variant, p.platform) ?? undefined;
     const staleRecord = record && otherImage('environment record', file('env'), recordImage(record), p.digest);
-    const staleSmoke = smoke && otherImage('smoke result', file('smoke'), smokeImage(smoke), p.digest);
+    const staleSmoke = smoke &&
+        (otherImage('smoke result', file('smoke'), smokeImage(smoke), p.digest) ??
+            stoppedRun(smoke, file('smoke')));
     return {
         ...(record && !staleRecord && { record }),
         ...(smoke && !staleSmoke && { smoke }),
@@ -18516,11 +18831,17 @@ function fromResultDir(results, v, p) {
 }
 /**
  * The resolver's constraints the build of a target got, by digest (provenance's "constraints
- * (resolver)"): this process's resolve stage's, else (attest in another job: the reusable
+ * (resolver)"): the digest build.json records (none: it got none), else (an older version's
+ * build.json) this process's resolve stage's, else (attest in another job: the reusable
  * workflow's, `--stages attest`) the digest its resolution file records. Such a file is this
  * build's: the pipeline removes the file of every target it builds without one (removeResolution).
  */
 function constraintsOf(input, v, p) {
+    // What the build recorded: whatever resolve ran since (`--stages resolve`) wrote.
+    if (input.build.materials !== undefined)
+        return p.constraintsSha256 !== undefined
+            ? { path: attest_CONSTRAINTS_PATH, sha256: p.constraintsSha256 }
+            : undefined;
     const here = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
     if (here !== undefined)
         return { path: attest_CONSTRAINTS_PATH, sha256: attest_sha256(here) };
@@ -18537,8 +18858,10 @@ function contextFor(input, files, v, p) {
         ? { record: entry.record, smoke: entry.result, notOfThisImage: undefined }
         : fromResultDir(input.results, v, p);
     const planned = input.plan.variants.find((x) => x.name === v.variant);
-    const { config, inputs } = files();
+    const recorded = input.build.materials;
+    const { config, inputs } = recorded ? { config: recorded.config, inputs: recorded.requirements } : files();
     const constraints = constraintsOf(input, v, p);
+    const filesNow = !recorded && input.loaded.config.attest.types.includes('provenance');
     return {
         variant: v.variant,
         platform: p.platform,
@@ -18550,6 +18873,7 @@ function contextFor(input, files, v, p) {
         ...(record && { record }),
         ...(smoke && { smoke }),
         ...(notOfThisImage && { notOfThisImage }),
+        ...(filesNow && { notes: [FILES_NOW_NOTE] }),
         ...(config && { config }),
         inputs,
         ...(constraints !== undefined && { constraints }),
@@ -18574,6 +18898,8 @@ function runAttest(input, io) {
     const signing = pushed
         ? (0,attest_signing/* chooseSigning */.T)(attest, input.env, input.loaded.baseDir, toolsFor(input.env, io.signer !== undefined))
         : NOTHING_PUSHED;
+    if (pushed && !input.build.materials && attest.types.includes('provenance'))
+        io.progress(`note: ${FILES_NOW_NOTE}`);
     let signer;
     let files;
     const filesOnce = () => (files ??= runFiles(input.loaded, input.env));
@@ -18625,6 +18951,18 @@ function warmRegistry(loaded, env, repository, targets) {
         return;
     // The stage's first round: each target's .sig and .att reads, then its uploads.
     (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/door-checks.ts
+
+
+
+function checkBeforeContainers(opts, io, plan) {
+    const { loaded, stages } = opts;
+    if (stages.has('build'))
+        checkBuildSecrets(opts.buildOptions, loaded.config, io.env);
+    const given = (0,field_error/* requirementsFieldError */.db)(loaded);
+    checkPlanRequirements(plan.variants, loaded, io.env, io.warning, stages.has('resolve'), given);
 }
 
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
@@ -18765,6 +19103,52 @@ function resultOf(err) {
     return err instanceof Error ? failedRuns.get(err) : undefined;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./src/pipeline/merge-materials.ts
+// The merged build.json's `materials` (the config and requirements files by digest, which
+// provenance names): every build job of the matrix recorded its own in its digest files.
+
+
+/** What differs between two jobs' materials, in words ("requirements.txt", "ml-image.yml"). */
+function differences(a, b) {
+    const out = [];
+    if (!(0,external_node_util_.isDeepStrictEqual)(a.config, b.config))
+        out.push(a.config?.path ?? b.config?.path ?? 'the config');
+    const digests = (m) => new Map(m.requirements.map((f) => [f.path, f.sha256]));
+    const [da, db] = [digests(a), digests(b)];
+    for (const p of new Set([...da.keys(), ...db.keys()]))
+        if (da.get(p) !== db.get(p))
+            out.push(p);
+    // Same files, same digests, another order (an include moved): the requirements differ all the same.
+    if (out.length === 0 && !(0,external_node_util_.isDeepStrictEqual)(a, b))
+        out.push('the order of the requirements files');
+    return out;
+}
+/**
+ * The materials every job recorded, when all are the same. Jobs that read different files (built
+ * from different commits: the merged tag would hold images of different requirements) are bad
+ * input, naming two such files. A digest file without any (an older version's job): none, said in
+ * a note, and the attest stage reads the files as they are then.
+ */
+function mergedMaterials(files, note) {
+    const without = files.find((f) => f.digest.materials === undefined);
+    if (without !== undefined) {
+        if (files.some((f) => f.digest.materials !== undefined))
+            note(`note: ${without.file} records no digests of the config and requirements files (an older version's build job): build.json records none, and provenance names the files as they are when attested`);
+        return undefined;
+    }
+    const [first, ...rest] = files;
+    if (first === undefined)
+        return undefined;
+    for (const f of rest) {
+        const differ = differences(first.digest.materials, f.digest.materials);
+        if (differ.length > 0)
+            throw new errors/* InputError */.dz(`merge-from: ${first.file} and ${f.file} were built from different files (${differ.join(', ')} differ): the merged tag would hold images of different requirements`, 'build every platform from one commit: re-run the whole build matrix');
+    }
+    return first.digest.materials;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 // The merge job of a matrix build: the digest files every build job wrote -> one multi-arch
 // manifest list per variant (src/results reads and checks the files).
@@ -18775,9 +19159,9 @@ function resultOf(err) {
 
 
 
+
 /** The digest files of `dir` by variant; a second digest for one platform is bad input. */
-function byVariant(dir) {
-    const files = (0,results_results/* readDigestFiles */.g7)(dir);
+function byVariant(dir, files) {
     if (files.length === 0)
         throw new errors/* InputError */.dz(`merge-from ${dir}: no digest files`, "download the build jobs' digests artifacts into it");
     const out = new Map();
@@ -18809,10 +19193,12 @@ function mergeProblems(plan, have) {
  * description, source ...), as a one-job build annotates its list.
  */
 async function mergeFromDigestFiles(dir, io, plan, given = []) {
-    const found = byVariant(dir);
+    const files = (0,results_results/* readDigestFiles */.g7)(dir);
+    const found = byVariant(dir, files);
     const problems = plan ? mergeProblems(plan, found) : [];
     if (problems.length)
         throw new errors/* InputError */.dz(`merge-from ${dir}: ${problems.join('; ')}`, 'every build job of the matrix must succeed and upload its digests before the merge');
+    const materials = mergedMaterials(files, (l) => io.progress('build', l));
     const docker = io.docker();
     const annotate = compareVersions(await docker.buildxVersion(), '0.12.0') >= 0;
     if (!annotate)
@@ -18842,7 +19228,7 @@ async function mergeFromDigestFiles(dir, io, plan, given = []) {
             ...(first.baseDigest !== undefined && { baseDigest: first.baseDigest }),
         });
     }
-    return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants };
+    return { schemaVersion: result/* BUILD_RESULT_SCHEMA_VERSION */.ef, variants, ...(materials && { materials }) };
 }
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
@@ -18899,7 +19285,6 @@ function parseStages(raw, source) {
 // The root action, the sub-actions (a subset of stages each) and the CLI's `run` and `build` all call
 // this one function; what differs between them (progress lines, annotations, job summary, GitHub,
 // where result files go) is passed in.
-
 
 
 
@@ -19053,18 +19438,16 @@ key) {
         return timed(io, 'build', () => mergeFromDigestFiles(opts.mergeFrom, io, plan, opts.buildOptions?.annotations));
     if (!opts.stages.has('build') && !opts.stages.has('resolve'))
         return undefined;
-    // A build secret the environment lacks, an id given twice, requirements the variants cannot
-    // install as written (requirements/plan-check.ts): exit 2 before any container runs.
+    // Exit 2 before any container runs: build secrets, requirements the variants cannot install.
+    checkBeforeContainers(opts, io, plan);
     if (opts.stages.has('build'))
-        checkBuildSecrets(opts.buildOptions, config, io.env);
-    checkPlanRequirements(plan.variants, opts.loaded, io.env, io.warning, opts.stages.has('resolve'));
+        opts.results.removeBuild(); // an earlier run's: see removeBuild
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
         ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
         : {};
     Object.assign(into, resolved);
-    // A target resolved or built without a resolution has none: an earlier run's file is no longer
-    // taken for this build's (attest's provenance in another job, the report).
+    // A target without a resolution has none: an earlier run's is not taken for this build's either.
     for (const v of plan.variants)
         for (const p of v.platforms)
             if (!resolved[resolvedKey(v.name, p)])
@@ -19080,6 +19463,7 @@ key) {
         plan,
         config,
         baseDir,
+        ...(opts.loaded.file !== undefined && { configFile: opts.loaded.file }),
         imagesDir: opts.imagesDir,
         push: opts.push,
         merge: opts.merge,
@@ -20149,7 +20533,10 @@ function toGitHubApiError(err, operation, nowMs = Date.now()) {
     });
 }
 
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
 ;// CONCATENATED MODULE: ./src/github/retry.ts
+
 
 /** One request's time limit (connect + answer); each retry gets its own. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -20250,11 +20637,16 @@ function attemptsPlugin(policy, log) {
             const s = state.get(options) ?? { tries: 0, serverFailures: 0 };
             state.set(options, s);
             s.tries++;
-            options.request = { ...options.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+            // Each try's own limit, and SIGINT/SIGTERM: a request under way stops at once.
+            const signal = (0,cleanup/* untilInterrupted */.tv)(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
+            options.request = { ...options.request, signal };
             try {
                 return await request(options);
             }
             catch (err) {
+                const stopped = (0,cleanup/* interruptedFailure */.rn)(`GitHub API ${route(options)}`, 'aborted', err);
+                if (stopped)
+                    throw stopped;
                 if (typeof err === 'object' && err !== null)
                     triesOf.set(err, s.tries);
                 const e = err;

@@ -1,5 +1,5 @@
-export const id = 79;
-export const ids = [79];
+export const id = 803;
+export const ids = [803];
 export const modules = {
 
 /***/ 89298:
@@ -24,7 +24,10 @@ var errors = __webpack_require__(83916);
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/github/errors.ts
 var github_errors = __webpack_require__(73116);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
 ;// CONCATENATED MODULE: ./src/github/retry.ts
+
 
 /** One request's time limit (connect + answer); each retry gets its own. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -125,11 +128,16 @@ function attemptsPlugin(policy, log) {
             const s = state.get(options) ?? { tries: 0, serverFailures: 0 };
             state.set(options, s);
             s.tries++;
-            options.request = { ...options.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+            // Each try's own limit, and SIGINT/SIGTERM: a request under way stops at once.
+            const signal = (0,cleanup/* untilInterrupted */.tv)(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
+            options.request = { ...options.request, signal };
             try {
                 return await request(options);
             }
             catch (err) {
+                const stopped = (0,cleanup/* interruptedFailure */.rn)(`GitHub API ${route(options)}`, 'aborted', err);
+                if (stopped)
+                    throw stopped;
                 if (typeof err === 'object' && err !== null)
                     triesOf.set(err, s.tries);
                 const e = err;
@@ -968,7 +976,7 @@ io, api) {
 
 /***/ }),
 
-/***/ 8079:
+/***/ 20803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1415,6 +1423,50 @@ var oci_ref = __webpack_require__(17700);
 var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
 var baseline = __webpack_require__(36379);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/report/own-records.ts
+// The records a report reads by their file names (env-<variant>-<arch>.json, smoke-...json): each is
+// the one its name says, by its own variant and platform, as `ml-image diff` checks the two records
+// it compares. A record of another variant or platform (a file copied under another's name, an
+// edited artifact) would be reported, and saved as the baseline, as that target's: refused, exit 2,
+// naming the file and both values. linux/arm64/v8 is linux/arm64 (normalizePlatform); a record
+// that names no variant (an older one, `ml-image capture` of an image without the label) is not
+// checked on it.
+
+
+
+
+
+/** RESULTS' record FILE of KIND as read, refused when its own target is not VARIANT and PLATFORM. */
+function checked(results, kind, [variant, platform], read, own) {
+    if (read === null)
+        return null;
+    const { variant: v, platform: p } = own(read);
+    const wrong = [
+        ...(v !== undefined && v !== null && v !== variant
+            ? [`variant ${(0,util_text/* printable */.g$)(v)} (its file name says ${variant})`]
+            : []),
+        ...((0,config_platform/* normalizePlatform */.F)(p) !== (0,config_platform/* normalizePlatform */.F)(platform)
+            ? [`platform ${(0,util_text/* printable */.g$)(p)} (its file name says ${platform})`]
+            : []),
+    ];
+    if (wrong.length === 0)
+        return read;
+    const name = (0,results_results/* recordFile */.mR)(kind, variant, platform);
+    const file = results.dir === undefined ? name : external_node_path_default().join(results.dir, name);
+    throw new errors/* InputError */.dz(`${file}: the ${kind === 'env' ? 'environment record' : 'smoke result'} is of ${wrong.join(' and ')}: another image's, which the report would show as ${variant} on ${platform}`, `put each record under its own name (${kind}-<variant>-<arch>.json, as the smoke stage writes it), or run the smoke stage again to write this one`);
+}
+/** The environment record of VARIANT on PLATFORM in RESULTS, when it is that target's (else exit 2). */
+const ownEnv = (results, variant, platform) => checked(results, 'env', [variant, platform], results.readEnv(variant, platform), (r) => r.image);
+/** The smoke result of VARIANT on PLATFORM in RESULTS, when it is that platform's (else exit 2). */
+const ownSmoke = (results, variant, platform) => checked(results, 'smoke', [variant, platform], results.readSmoke(variant, platform), (r) => r);
+
 ;// CONCATENATED MODULE: ./src/report/supply-chain.ts
 
 /** The digest a reference names (repository@sha256:...); undefined for one by tag only. */
@@ -1499,6 +1551,7 @@ function reportedDigests(results, variant, records) {
 
 
 
+
 /**
  * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
  * base branch without any (a pull request into release-1.x: only the default branch saves) falls
@@ -1569,12 +1622,14 @@ function readEntries(results, baseDir, variant, platforms) {
             return unreadable(e);
         }
     };
+    // Each the target its file name says (own-records.ts): this run's, or exit 2; the baseline's, or
+    // it is unreadable (reported without it).
     const entries = platforms.map((p) => ({
         platform: p,
-        head: results.readEnv(variant, p),
-        base: base((b) => b.readEnv(variant, p)),
-        headSmoke: results.readSmoke(variant, p),
-        baseSmoke: base((b) => b.readSmoke(variant, p)),
+        head: ownEnv(results, variant, p),
+        base: base((b) => ownEnv(b, variant, p)),
+        headSmoke: ownSmoke(results, variant, p),
+        baseSmoke: base((b) => ownSmoke(b, variant, p)),
     }));
     // Removed before or while it was read (the directory store: by another run, long after it
     // replaced it): some or all of its records read as none, which is no "removed platform".
@@ -1604,7 +1659,7 @@ function thisBuild(results, variant, platforms) {
     const notes = [];
     const records = recorded.filter((p) => {
         const build = built.find((b) => b.platform === p);
-        const record = results.readEnv(variant, p);
+        const record = ownEnv(results, variant, p);
         if (build && ofBuild(record, build))
             return true;
         const image = refDigest(record.image.ref) ?? record.image.ref;
@@ -1677,8 +1732,6 @@ function keptRecords(dir, variant, platforms) {
     return { files: readable.flatMap((p) => previous.recordFiles(variant, p)), platforms: readable };
 }
 
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/report/model.ts + 5 modules
@@ -2002,9 +2055,6 @@ function countOnly(views, marker, maxChars, variants, verdict) {
 
 // EXTERNAL MODULE: ./src/report/size.ts
 var size = __webpack_require__(29437);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/report/stale.ts
 // The report stage's own files an earlier run left, removed when this run has nothing to put in
 // their place: a run whose smoke stage recorded nothing must not leave the previous image's report
