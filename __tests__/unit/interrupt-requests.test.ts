@@ -3,7 +3,7 @@
 // process-wide interrupt signal aborts with the InterruptedError, each request's own signal is
 // combined with it, and the request rejects at once with that error (exit 130/143/129). An upload's
 // cancel (a DELETE) runs after the interrupt and is not stopped by it. Scripted fetches, no sockets.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOciClient, type OciFetch, type OciResponse } from '../../src/docker/oci-client.js';
 import { platformImage } from '../../src/docker/platform-image.js';
 import type { Credential } from '../../src/docker/registry-auth.js';
@@ -11,9 +11,11 @@ import { checkPush } from '../../src/docker/registry-auth.js';
 import { SignalExitCode } from '../../src/errors.js';
 import {
   clearInterruptedForTests,
+  INTERRUPTED_CANCEL_MS,
   InterruptedError,
   interruptSignal,
   markInterrupted,
+  runPendingCleanups,
   untilInterrupted,
 } from '../../src/util/cleanup.js';
 
@@ -154,5 +156,54 @@ describe('other reads on SIGTERM', () => {
     expect((e as Error).message).toBe(
       'interrupted by SIGTERM: registry reg.example.com: https://reg.example.com/v2/ was stopped (aborted)',
     );
+  });
+});
+
+describe("a push check's upload cancel under way when the signal comes", () => {
+  it('holds the cleanup no longer than INTERRUPTED_CANCEL_MS (its own 10 s timeout is not waited for)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const asked: string[] = [];
+      // /v2/ answers 200, the upload opens (202), its cancel (DELETE) never answers.
+      const fetch = (url: string, init: { method?: string; signal?: AbortSignal }) => {
+        const method = init.method ?? 'GET';
+        asked.push(method);
+        if (method === 'DELETE') return new Promise<never>(() => undefined);
+        const headers = new Headers(method === 'POST' ? { location: '/v2/team/model/blobs/uploads/u1' } : {});
+        return Promise.resolve({
+          status: method === 'POST' ? 202 : 200,
+          headers,
+          text: async () => '',
+          arrayBuffer: async () => new ArrayBuffer(0),
+        });
+      };
+      const check = checkPush('reg.example.com', 'team/model', none, { fetch: fetch as never });
+      check.catch(() => undefined);
+      for (let i = 0; i < 50 && !asked.includes('DELETE'); i++) await new Promise((r) => setImmediate(r));
+      expect(asked).toContain('DELETE');
+      markInterrupted('SIGTERM');
+      let done = false;
+      void runPendingCleanups().then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(INTERRUPTED_CANCEL_MS - 1);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      for (let i = 0; i < 10 && !done; i++) await new Promise((r) => setImmediate(r));
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('connections opened ahead (warm)', () => {
+  it('are stopped by the interrupt too, and warm() settles', async () => {
+    const { fetch, asked } = blackHole();
+    const client = createOciClient('reg.example.com', { fetch, credential: () => none });
+    const warming = client.warm!(2);
+    await Promise.resolve();
+    expect(asked).toHaveLength(2);
+    markInterrupted('SIGTERM');
+    expect(asked.every((a) => a.signal.aborted)).toBe(true);
+    await expect(warming).resolves.toBeUndefined();
   });
 });

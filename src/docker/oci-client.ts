@@ -307,7 +307,7 @@ class RegistryClient implements OciClient {
         .fetch(`${this.base}/v2/`, {
           method: 'GET',
           headers: {},
-          signal: AbortSignal.timeout(WARM_TIMEOUT_MS),
+          signal: untilInterrupted(AbortSignal.timeout(WARM_TIMEOUT_MS)),
         })
         .then((r) => r.arrayBuffer())
         .catch(() => undefined);

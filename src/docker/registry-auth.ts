@@ -14,6 +14,7 @@ import {
   untilInterrupted,
 } from '../util/cleanup.js';
 import { isJsonObject } from '../util/json-file.js';
+import { within } from '../util/within.js';
 import type { Credential } from './oci-types.js';
 import { DOCKER_HUB } from '../oci/ref.js';
 import {
@@ -326,8 +327,10 @@ async function tryUpload(
         return cancel && call(cancel.url, cancel.init);
       })
       .catch(() => undefined));
+  // A cancel already under way before the signal keeps its own timeout: the cleanup waits for it
+  // no longer than a cancel started after the signal may take.
   const unregister = registerCleanup(async () => {
-    await cancelUpload();
+    await within(cancelUpload(), INTERRUPTED_CANCEL_MS, undefined);
   });
   try {
     const upload = await starting;

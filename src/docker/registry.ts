@@ -170,7 +170,8 @@ export async function checkRegistry(
 /** http://HOST/v2/'s status when it is a registry's (200, 401), asked without credentials; else undefined. */
 async function plainHttpStatus(host: string, fetchFn: Fetch, timeoutMs: number): Promise<number | undefined> {
   try {
-    const { status } = await fetchFn(`http://${host}/v2/`, { signal: AbortSignal.timeout(timeoutMs) });
+    const signal = untilInterrupted(AbortSignal.timeout(timeoutMs));
+    const { status } = await fetchFn(`http://${host}/v2/`, { signal });
     return status === 200 || status === 401 ? status : undefined;
   } catch {
     return undefined;
