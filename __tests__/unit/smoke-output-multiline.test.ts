@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
-import { openContinuation } from '../../src/util/redact-output-lines.js';
+import { continuationScanner, openContinuation } from '../../src/util/redact-output-lines.js';
 import { liveLines } from '../../src/smoke/output.js';
 import { finishes } from '../helpers/hang-guard.js';
 
@@ -282,5 +282,33 @@ describe('the live view, the stream cut between the line that names a secret and
     live.flush();
     expect(shown.join('')).toBe(redactOutput(text));
     expect(shown.join('')).not.toContain('PLANTED');
+  });
+});
+
+describe('the live view reads each line once (a secret block held back over many chunks)', () => {
+  it('steps over the text once, one short line a chunk', () => {
+    const scanner = continuationScanner();
+    const shown: string[] = [];
+    const live = liveLines((t) => shown.push(t), scanner);
+    const chunks = ['DB_PASSWORD: |\n', ...Array<string>(20_000).fill('  PLANTED\n'), 'LANG: C\n'];
+    for (const c of chunks) live.push(c);
+    live.flush();
+    const text = chunks.join('');
+    // Each character once (and each line's end): not the held text again at every chunk.
+    expect(scanner.visited).toBe(text.length);
+    expect(shown.join('')).toBe(redactOutput(text));
+  });
+
+  it('keeps masking a block past the hold-back limit (its lines shown masked, not as they are)', () => {
+    const shown: string[] = [];
+    const live = liveLines((t) => shown.push(t));
+    const block = Array<string>(20_000).fill('  PLANTED-line\n').join('');
+    live.push('DB_PASSWORD: |\n');
+    for (let i = 0; i < block.length; i += 1000) live.push(block.slice(i, i + 1000));
+    live.push('LANG: C\n');
+    live.flush();
+    const out = shown.join('');
+    expect(out).not.toContain('PLANTED');
+    expect(out).toBe(redactOutput(`DB_PASSWORD: |\n${block}LANG: C\n`));
   });
 });

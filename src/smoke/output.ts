@@ -2,7 +2,7 @@
 // keeps (redacted, bounded), and the signs of a program or of python3 missing from the image; and
 // how the output is shown: live lines labelled with their test, a failure's end under it.
 import { redactOutput } from '../util/redact-instruction.js';
-import { openContinuation } from '../util/redact-output-lines.js';
+import { type ContinuationScanner, continuationScanner } from '../util/redact-output-lines.js';
 import { REDACTED, redactEnvValue, valueMasks } from '../util/redact.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
 import { boundedTail } from './match.js';
@@ -37,27 +37,48 @@ const LIVE_LINE_MAX = 64 * 1024;
  * a NAME=value or a token cut between two chunks of the stream (a pipe flushes in 4 KiB blocks) is
  * still recognised; the unfinished last line is held back until its end comes, FLUSH (the container
  * ended), or it grows past LIVE_LINE_MAX, and so are the last whole lines from one that opens a
- * secret's value over several lines (openContinuation: `DB_PASSWORD: |`), up to LIVE_LINE_MAX.
+ * secret's value over several lines (`DB_PASSWORD: |`), up to LIVE_LINE_MAX. Each line is read
+ * once (SCANNER: what the lines so far leave open is kept between chunks), and masked as the whole
+ * stream would be: past LIVE_LINE_MAX the open value's lines are shown masked, not as they are.
  */
-export function liveLines(emit: (text: string) => void): { push(chunk: string): void; flush(): void } {
-  let held = '';
+export function liveLines(
+  emit: (text: string) => void,
+  scanner: ContinuationScanner = continuationScanner(),
+): { push(chunk: string): void; flush(): void } {
+  /** Whole lines read (SCANNER), masked, not shown yet; from the line that opened a value when one is open. */
+  let pending = '';
+  /** Where PENDING starts in the masked stream (SCANNER's offsets). */
+  let base = 0;
+  /** The unfinished last line. */
+  let partial = '';
+  const show = (upTo: number) => {
+    if (upTo <= 0) return;
+    emit(redactOutput(pending.slice(0, upTo)));
+    pending = pending.slice(upTo);
+    base += upTo;
+  };
   return {
     push(chunk) {
-      const text = held + chunk;
-      const end = text.lastIndexOf('\n') + 1;
-      if (end === 0 && text.length <= LIVE_LINE_MAX) {
-        held = text;
+      const nl = chunk.lastIndexOf('\n');
+      if (nl >= 0) {
+        pending += scanner.mask(partial + chunk.slice(0, nl + 1));
+        partial = chunk.slice(nl + 1);
+      } else partial += chunk;
+      if (partial.length > LIVE_LINE_MAX) {
+        // Shown as a line of its own (its rest is read as the next line).
+        pending += scanner.mask(partial);
+        partial = '';
+        show(pending.length);
         return;
       }
       // A secret's value the last lines leave open (a YAML key's block) waits for its end too.
-      const open = end > 0 ? openContinuation(text.slice(0, end)) : -1;
-      const upTo = open >= 0 && text.length - open <= LIVE_LINE_MAX ? open : end > 0 ? end : text.length;
-      held = text.slice(upTo);
-      if (upTo > 0) emit(redactOutput(text.slice(0, upTo)));
+      const open = scanner.openAt - base;
+      show(open >= 0 && pending.length - open + partial.length <= LIVE_LINE_MAX ? open : pending.length);
     },
     flush() {
-      if (held !== '') emit(redactOutput(held));
-      held = '';
+      if (partial !== '') pending += scanner.mask(partial);
+      partial = '';
+      show(pending.length);
     },
   };
 }

@@ -181,3 +181,61 @@ export function openContinuation(text: string): number {
   for (let i = 0; i < (open as Open).from; i++) offset += lines[i]!.body.length + (lines[i]!.cr ? 2 : 1);
   return offset;
 }
+
+/**
+ * maskContinuations over a stream, a piece at a time (a live view): each line stepped over once,
+ * whatever the pieces, with what the lines so far leave open kept between them. `visited`: the
+ * characters stepped over (the work done, linear in the stream).
+ */
+export interface ContinuationScanner {
+  /**
+   * TEXT, the next lines of the stream (from a line start; the last one ends the stream or is
+   * ended by the next piece when it ends without a newline, as a line of its own), as
+   * maskContinuations masks them in the whole stream.
+   */
+  mask(text: string): string;
+  /** Where the secret value the lines so far leave open began: the offset of the line that named it in the masked stream, or -1. */
+  readonly openAt: number;
+  readonly visited: number;
+}
+
+export function continuationScanner(): ContinuationScanner {
+  let open: Open | undefined;
+  let line = 0;
+  let offset = 0;
+  let openAt = -1;
+  let visited = 0;
+  return {
+    mask(text) {
+      const out: string[] = [];
+      for (let from = 0; from < text.length;) {
+        const nl = text.indexOf('\n', from);
+        const to = nl < 0 ? text.length : nl;
+        const raw = text.slice(from, to);
+        const cr = raw.endsWith('\r');
+        const body = cr ? raw.slice(0, -1) : raw;
+        visited += raw.length + 1;
+        const s = step(body, line, open);
+        if (s.open && s.open.from === line) openAt = offset;
+        open = s.open;
+        if (!open) openAt = -1;
+        line++;
+        const masked =
+          s.mask === undefined
+            ? raw
+            : `${body.slice(0, s.mask)}${REDACTED}${s.end === undefined ? '' : body.slice(s.end)}${cr ? '\r' : ''}`;
+        out.push(masked);
+        offset += masked.length + (nl < 0 ? 0 : 1);
+        if (nl < 0) break;
+        from = nl + 1;
+      }
+      return text.endsWith('\n') ? `${out.join('\n')}\n` : out.join('\n');
+    },
+    get openAt() {
+      return openAt;
+    },
+    get visited() {
+      return visited;
+    },
+  };
+}
