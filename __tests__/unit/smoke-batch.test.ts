@@ -8,6 +8,8 @@ import type { ContainerRunResult, ContainerRunSpec, ImageDetails } from '../../s
 import { BATCH_ENV, liveFilter, MARK, MAX_CARRY, sections } from '../../src/smoke/batch.js';
 import { runSmoke, type SmokeInput } from '../../src/smoke/run.js';
 import { fakeDocker, imageDetails } from '../helpers/fakes.js';
+import { REDACTED as R } from '../../src/util/redact.js';
+import { redactOutput } from '../../src/util/redact-instruction.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
 const details: ImageDetails = imageDetails();
@@ -313,6 +315,36 @@ describe('the python3 tests share one container', () => {
       const all = seen.map((x) => x.text).join('');
       expect(all).not.toContain('@@');
       expect(all).not.toContain('nonce');
+    },
+  );
+});
+
+describe('--verbose: a secret value over several lines in the shared process, cut between chunks', () => {
+  it.each(['stdout', 'stderr'] as const)(
+    '%s: its lines are masked, held back until the block ends',
+    async (on) => {
+      const said = 'DB_PASSWORD: |\n  PLANTED-one\n  PLANTED-two\nLANG: C\n';
+      const { docker } = batchEngine(
+        {
+          'compute-cpu': on === 'stdout' ? { stdout: `${said}${pass()}` } : { stdout: pass(), stderr: said },
+        },
+        (stdout, stderr, onOutput) => {
+          // One line a chunk, stderr's between stdout's.
+          for (const l of stderr.split(/(?<=\n)/)) onOutput(l, 'stderr');
+          for (const l of stdout.split(/(?<=\n)/)) onOutput(l, 'stdout');
+        },
+      );
+      const seen: { test: string; text: string }[] = [];
+      const result = await runSmoke(input({ suites: ['compute'] }), {
+        docker,
+        output: (text, test) => seen.push({ test, text }),
+      });
+      const all = seen.map((x) => x.text).join('');
+      expect(all).not.toContain('PLANTED');
+      expect(all).toContain(redactOutput(said));
+      expect(seen.filter((x) => x.text.includes(R)).every((x) => x.test === 'compute-cpu')).toBe(true);
+      // The records read the whole stream, as before.
+      expect(JSON.stringify(result)).not.toContain('PLANTED');
     },
   );
 });

@@ -7,7 +7,7 @@
 // CUDA context or a half-imported module never reaches another test. On a GPU run the tests that use
 // a GPU share processes of their own (processSteps): the container of the others gets no GPU.
 import { randomBytes } from 'node:crypto';
-import type { TestRunSpec } from './output.js';
+import { liveLines, type TestRunSpec } from './output.js';
 import type { BatchOutcome, BatchStep, SmokeSession } from './session.js';
 
 export type { BatchOutcome, BatchStep } from './session.js';
@@ -259,9 +259,11 @@ function announceProcess(s: SmokeSession, steps: readonly BatchStep[]): void {
 
 /**
  * One live filter per stream: both carry the markers, and a stream's test is its own markers' (one
- * filter for both would label stdout with the test that stderr has already moved on to). The
- * progress says which test runs as the process reaches it (stdout's start markers; the first test
- * said so as the process started: announceProcess).
+ * filter for both would label stdout with the test that stderr has already moved on to). Each
+ * stream's pieces go through a liveLines of their own (redacted, the lines of a secret's value
+ * held back until its end: `DB_PASSWORD: |` then its block in the next chunk), a test's held lines
+ * shown when the next test's start. The progress says which test runs as the process reaches it
+ * (stdout's start markers; the first test said so as the process started: announceProcess).
  */
 function streamFilters(s: SmokeSession, steps: readonly BatchStep[], nonce: string) {
   const emit = s.output ?? (() => undefined);
@@ -269,10 +271,24 @@ function streamFilters(s: SmokeSession, steps: readonly BatchStep[], nonce: stri
   const reached = (id: string) => {
     if (later.has(id)) s.progress(`smoke ${id}: running`);
   };
-  return {
-    stdout: liveFilter(() => s.current, emit, nonce, reached),
-    stderr: liveFilter(() => s.current, emit, nonce),
+  const stream = (onStart?: (test: string) => void) => {
+    let live: { test: string; lines: ReturnType<typeof liveLines> } | undefined;
+    const held = (text: string, test: string) => {
+      if (live?.test !== test) {
+        live?.lines.flush();
+        live = { test, lines: liveLines((t) => emit(t, test)) };
+      }
+      live.lines.push(text);
+    };
+    const filter = liveFilter(() => s.current, held, nonce, onStart);
+    return Object.assign((chunk: string) => filter(chunk), {
+      flush: () => {
+        filter.flush();
+        live?.lines.flush();
+      },
+    });
   };
+  return { stdout: stream(reached), stderr: stream() };
 }
 
 /** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */

@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { entryPythonOffPath } from '../python/entry-python.js';
-import { redactOutput } from '../util/redact-instruction.js';
 import type { DaemonFeatures, DockerAdapter } from '../docker/adapter.js';
 import { hasNvidiaCdiGpu } from '../docker/cdi.js';
 import type { GpuMode } from './gpu-mode.js';
@@ -83,8 +82,9 @@ export async function runSmoke(input: SmokeInput, deps: SmokeDeps): Promise<Smok
     current: '',
     batch: { steps: batchSteps(input), outcomes: new Map() },
     mask,
+    // Redacted where it is read (batch.ts: liveLines per stream); the image's own values masked here.
     ...(deps.output && {
-      output: (chunk: string, test: string) => deps.output!(redactOutput(mask(chunk)), test),
+      output: (chunk: string, test: string) => deps.output!(mask(chunk), test),
     }),
   };
   // The suites run python3 on PATH: say so once when the image starts a Python off its PATH.
