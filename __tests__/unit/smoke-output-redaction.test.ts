@@ -313,3 +313,48 @@ describe("the image's own secret values, printed without their names", () => {
     expect(JSON.stringify({ result, streamed, progress })).not.toMatch(/PLANT0[24]/);
   });
 });
+
+describe('the live view of a test in a container of its own: stdout and stderr apart', () => {
+  it("a stderr line between a secret's key on stdout and its block does not end the block", async () => {
+    const { tests } = validateConfigData(
+      { image: { name: 'o/m' }, smoke: { suites: ['custom'], tests: [{ name: 'yaml', command: 'true' }] } },
+      'ml-image.yml',
+    ).smoke;
+    const stdout = 'DB_PASSWORD: |\n  PLANTED-one\n  PLANTED-two\nLANG: C\n';
+    const docker = fakeDocker({
+      inspectImage: async () => imageDetails(),
+      runContainer: async (spec) => {
+        spec.onOutput?.('DB_PASSWORD: |\n', 'stdout');
+        spec.onOutput?.('warning: dedented\n', 'stderr');
+        spec.onOutput?.('  PLANTED-one\n', 'stdout');
+        spec.onOutput?.('  PLANTED-two\nLANG: C\n', 'stdout');
+        return {
+          containerId: 'c',
+          exitCode: 0,
+          timedOut: false,
+          stdout,
+          stderr: 'warning: dedented\n',
+          durationMs: 1,
+        };
+      },
+    });
+    const streamed: string[] = [];
+    await runSmoke(
+      {
+        image: 'localhost:5000/o/m:1-cpu',
+        suites: ['custom'],
+        gpus: 'none',
+        requireGpu: false,
+        distributions: [],
+        tests,
+        timeoutMs: 60_000,
+        imagesDir,
+      },
+      { docker, output: (chunk) => streamed.push(chunk) },
+    );
+    const all = streamed.join('');
+    expect(all).not.toContain('PLANTED');
+    expect(all).toContain(redactOutput(stdout));
+    expect(all).toContain('warning: dedented\n');
+  });
+});

@@ -158,11 +158,13 @@ export function containerRunner(
 ): RunFn {
   return async ({ gpu, ...spec }) => {
     let outcome: RunOutcome;
-    // Whole lines, redacted (the image's own secret values too): a secret cut between two chunks is still masked.
-    const live = deps.output && liveLines((text) => deps.output!(mask(text), current()));
+    // Whole lines, redacted (the image's own secret values too): a secret cut between two chunks is
+    // still masked. One per stream: a stderr line does not end a secret's block that stdout opened.
+    const shown = (text: string) => deps.output!(mask(text), current());
+    const live = deps.output && { stdout: liveLines(shown), stderr: liveLines(shown) };
     try {
       outcome = await deps.docker.runContainer({
-        ...(live && { onOutput: (chunk: string) => live.push(chunk) }),
+        ...(live && { onOutput: (chunk: string, stream: 'stdout' | 'stderr') => live[stream].push(chunk) }),
         image: input.runImage ?? input.image,
         ...(input.platform !== undefined && { platform: input.platform }),
         ...(input.gpus === 'all' && gpu === true && { gpus: containerGpus(input.pin) }),
@@ -189,7 +191,8 @@ export function containerRunner(
       if (isEngineRefusal(e)) throw new ContainerStartError(engineMessage(e), { cause: e });
       throw e;
     } finally {
-      live?.flush();
+      live?.stdout.flush();
+      live?.stderr.flush();
     }
     // Killed by a signal the runner did not send (exit 128 + N without a timeout): the cleanup of
     // SIGINT/SIGTERM/SIGHUP removed the container, or a daemon that shuts down stopped it (and
