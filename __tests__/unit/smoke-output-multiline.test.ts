@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
 import { continuationScanner, openContinuation } from '../../src/util/redact-output-lines.js';
-import { liveLines } from '../../src/smoke/output.js';
+import { failureTail, liveLines, tail } from '../../src/smoke/output.js';
 import { finishes } from '../helpers/hang-guard.js';
 
 const R = REDACTED;
@@ -310,5 +310,23 @@ describe('the live view reads each line once (a secret block held back over many
     const out = shown.join('');
     expect(out).not.toContain('PLANTED');
     expect(out).toBe(redactOutput(`DB_PASSWORD: |\n${block}LANG: C\n`));
+  });
+});
+
+describe("the end kept of a test's output: a secret's block whose name is before it", () => {
+  const block = (n: number) => `DB_PASSWORD: |\n${'  PLANTED-secret-line\n'.repeat(n)}`;
+  it('tail(): the block masked though its key is cut off', () => {
+    const out = tail(block(5000));
+    expect(out).not.toContain('PLANTED');
+    expect(out.split('\n').at(-1)).toBe(`  ${R}`);
+  });
+  it('failureTail(): the same', () => {
+    const out = failureTail(block(500));
+    expect(out.join('\n')).not.toContain('PLANTED');
+    expect(out.at(-1)).toBe(`  ${R}`);
+  });
+  it('linear: 10 MB on one line, and 1 MB of a block', () => {
+    const got = finishes(() => [tail('x'.repeat(10_000_000)), failureTail(block(50_000)).join('')]);
+    expect(got[1]).not.toContain('PLANTED');
   });
 });

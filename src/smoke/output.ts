@@ -2,7 +2,11 @@
 // keeps (redacted, bounded), and the signs of a program or of python3 missing from the image; and
 // how the output is shown: live lines labelled with their test, a failure's end under it.
 import { redactOutput } from '../util/redact-instruction.js';
-import { type ContinuationScanner, continuationScanner } from '../util/redact-output-lines.js';
+import {
+  type ContinuationScanner,
+  continuationScanner,
+  maskContinuations,
+} from '../util/redact-output-lines.js';
 import { REDACTED, redactEnvValue, valueMasks } from '../util/redact.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
 import { boundedTail } from './match.js';
@@ -87,11 +91,12 @@ export function liveLines(
  * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
  * secrets masked in place (redactOutput: tokens, URL logins, and the value of a NAME=value whose
  * NAME names a secret, as the environment record masks it: `env` prints DB_PASSWORD=...). Linear
- * in the length of the output (10 MB on one line is fine): only a bounded tail is redacted, with a
- * margin so that a token cut at the edge is still recognised.
+ * in the length of the output (10 MB on one line is fine): the lines of a secret's value are masked
+ * over the whole output (maskContinuations: its name may be before the end kept), then only a
+ * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
  */
 export function tail(text: string, lines = 40): string {
-  const end = redactOutput(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
+  const end = redactOutput(boundedTail(maskContinuations(text), OUTPUT_KEEP_CHARS + 4096));
   return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 
@@ -149,11 +154,12 @@ export const FAILURE_TAIL_CHARS = 4096;
 /**
  * The end of a failing test's output as people see it under the failure (ml-image smoke's FAIL
  * line, the test's annotation): its last FAILURE_TAIL_LINES lines, at most FAILURE_TAIL_CHARS,
- * redacted as the records are (a result read back from disk is masked again). None when empty.
+ * redacted as the records are (a result read back from disk is masked again; a secret's value
+ * over lines masked over the whole output first, its name before the end shown). None when empty.
  */
 export function failureTail(output: string | undefined): string[] {
   if (output === undefined || output.trim() === '') return [];
-  const end = redactOutput(boundedTail(output, FAILURE_TAIL_CHARS + 4096)).trimEnd();
+  const end = redactOutput(boundedTail(maskContinuations(output), FAILURE_TAIL_CHARS + 4096)).trimEnd();
   return boundedTail(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
 }
 
