@@ -219,6 +219,20 @@ describe('the report of sizes of different kinds', () => {
     }
   });
 
+  it('the store change and the unjudged budget come after the changes in the findings (the headline)', () => {
+    const a = assessReport(mixed('+5%'));
+    const texts = a.findings.map((f) => f.text);
+    const change = texts.indexOf('NumPy 1.26.4 → 2.1.0 (major)');
+    expect(change).toBeGreaterThanOrEqual(0);
+    expect(
+      texts.indexOf('image size not comparable: image store changed (unpacked → compressed)'),
+    ).toBeGreaterThan(change);
+    expect(
+      texts.indexOf('size budget +5% not judged: sizes not comparable (image store changed)'),
+    ).toBeGreaterThan(change);
+    expect(a.verdict).toBe('warning');
+  });
+
   it('sizes of one kind are compared as before, and a growth budget judges them', () => {
     const m = model({
       base: record(CONTENT, 'content', BASE_PIP),

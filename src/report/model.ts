@@ -175,10 +175,6 @@ export function assessReport(model: ReportModel): Assessment {
   // A platform without a base record (one the base branch has not built yet) is said first, but it
   // is no change: with nothing else found the verdict stays unchanged (and such a variant collapses).
   for (const p of model.platforms.filter((x) => !x.diff)) add(`no baseline for ${p.platform}`, 'info');
-  // So is a size of another kind (the runner's image store changed, as a driver may) and the
-  // growth budget it leaves unjudged: said, no change of the image.
-  for (const k of kindChanges(withDiff)) add(k, 'info');
-  for (const b of budgetSkips(model.sizeBudget, model.platforms)) add(b.short, 'info');
   const missing = findings.length;
   for (const b of budgetBreaches(model.sizeBudget, model.platforms)) add(b.short, 'failure');
   for (const f of incompleteFindings(model)) add(f.text, f.severity);
@@ -189,6 +185,11 @@ export function assessReport(model: ReportModel): Assessment {
   packageFindings(withDiff, 'conda', add);
   otherFindings(withDiff, add);
   const changes = findings.slice(missing);
+  // A size of another kind (the runner's image store changed, as a driver may) and the growth
+  // budget it leaves unjudged are said after the changes (the headline leads with those), and
+  // are no change of the image.
+  for (const k of kindChanges(withDiff)) add(k, 'info');
+  for (const b of budgetSkips(model.sizeBudget, model.platforms)) add(b.short, 'info');
   if (changes.length === 0)
     return {
       verdict: 'unchanged',
