@@ -233,6 +233,16 @@ describe('the report of sizes of different kinds', () => {
     expect(a.verdict).toBe('warning');
   });
 
+  it('an absolute budget within reach of a compressed size says it judges that size (escaped)', () => {
+    const md = render(mixed('100MB'));
+    expect(md).toContain(
+      '_ℹ️ Size budget 100MB judged on the compressed content size &#40;containerd image store&#41; of 62.7 MB, which is smaller than the unpacked size docker image ls shows on the classic image store._',
+    );
+    expect(assessReport(mixed('100MB')).verdict).toBe('warning');
+    // Unpacked, or a growth budget: nothing to say.
+    expect(render(mixed('+50%'))).not.toContain('judged on the');
+  });
+
   it('sizes of one kind are compared as before, and a growth budget judges them', () => {
     const m = model({
       base: record(CONTENT, 'content', BASE_PIP),

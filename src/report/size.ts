@@ -13,7 +13,7 @@ import { DEFAULT_SIZE_KIND } from '../docker/size-kind.js';
 import { InputError } from '../errors.js';
 import { clip, packageName } from './escape.js';
 import { fmtBytes, pct, signed } from './format.js';
-import { kindOf, kindPhrase, kindShort } from './size-kind.js';
+import { kindOf, kindPhrase, kindShort, kindWords } from './size-kind.js';
 
 /** What the budget reads of a report (structurally a PlatformReport). */
 export interface SizedPlatform {
@@ -135,6 +135,22 @@ export function budgetBreaches(
     }
   }
   return out;
+}
+
+/**
+ * Where an absolute budget judges a compressed size (the containerd store's) and is not breached,
+ * one line saying so, plain text: the size is about a third of the unpacked size users know from
+ * `docker image ls` on the classic store (a breach names the kind itself). Null otherwise.
+ */
+export function budgetKindNote(sizeBudget: string | undefined, p: SizedPlatform): string | null {
+  const budget = readBudget(sizeBudget);
+  if (budget?.kind !== 'absolute' || kindOf(p.head) === DEFAULT_SIZE_KIND) return null;
+  if (p.head.sizeBytes > budget.bytes) return null;
+  return (
+    `size budget ${sizeBudget} judged on the ${kindWords(kindOf(p.head))} ` +
+    `of ${fmtBytes(p.head.sizeBytes)}, which is smaller than the unpacked size docker image ls shows ` +
+    `on the classic image store`
+  );
 }
 
 /** The budget, or undefined: none, or unreadable (an artifact's model is untrusted: it judges nothing). */

@@ -5,7 +5,7 @@ import { type SizeChange, sizeDrivers } from '../../diff/schema.js';
 import { html, md, packageName } from '../escape.js';
 import { fmtBytes, fmtInt, pct, plural, signed } from '../format.js';
 import type { PlatformReport } from '../model-schema.js';
-import { budgetBreaches, budgetSkips, describeChange, sizeHeadline } from '../size.js';
+import { budgetBreaches, budgetKindNote, budgetSkips, describeChange, sizeHeadline } from '../size.js';
 import { kindChangeText, kindOf, NOT_COMPARABLE, sizeFigure } from '../size-kind.js';
 import { cell, header, row } from './markdown.js';
 import { detailsRows, type Part, rowsPart } from './parts.js';
@@ -104,7 +104,14 @@ export function sizeTopPart(
   if (rows.length === 0) return null;
   // Without a baseline the budget's verdict is told here (an absolute budget needs no base).
   const breaches = p.diff ? [] : budgetBreaches(sizeBudget, [p]);
-  const intro = breaches.map((b) => `❌ **${md(b.text, 400)}**`).join('\n\n');
+  // An absolute budget within reach of a compressed size: said, as it judges that size.
+  const note = budgetKindNote(sizeBudget, p);
+  const intro = [
+    ...breaches.map((b) => `❌ **${md(b.text, 400)}**`),
+    note ? `_ℹ️ ${md(`S${note.slice(1)}.`, 400)}_` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   return rowsPart(
     `biggest table${suffix}`,
     detailsRows(
