@@ -243,6 +243,14 @@ describe('the report of sizes of different kinds', () => {
     expect(render(mixed('+50%'))).not.toContain('judged on the');
   });
 
+  it('under a compressed total the biggest packages and layers are labelled unpacked', () => {
+    expect(render(mixed())).toContain('| Package or layer | Version | Size (unpacked) |');
+    const same = render(
+      model({ base: record(UNPACKED, 'unpacked', BASE_PIP), head: record(UNPACKED, 'unpacked', HEAD_PIP) }),
+    );
+    expect(same).toContain('| Package or layer | Version | Size |');
+  });
+
   it('sizes of one kind are compared as before, and a growth budget judges them', () => {
     const m = model({
       base: record(CONTENT, 'content', BASE_PIP),

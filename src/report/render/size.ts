@@ -116,7 +116,8 @@ export function sizeTopPart(
     `biggest table${suffix}`,
     detailsRows(
       html(`Biggest packages and layers: ${sizeFigure(p.head.sizeBytes, kindOf(p.head))} image${suffix}`),
-      header(['Package or layer', 'Version', 'Size']),
+      // Under a compressed total the packages' and layers' sizes are still unpacked: said so.
+      header(['Package or layer', 'Version', kindOf(p.head) === 'content' ? 'Size (unpacked)' : 'Size']),
       rows,
       (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`,
       intro ? `${intro}\n\n` : '',
