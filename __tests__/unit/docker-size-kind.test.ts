@@ -164,12 +164,12 @@ describe("the engine's size of an image and its kind (imageSize)", () => {
       calls: { infos: 0, manifests: 1 },
     },
     {
-      row: 'containerd store, API 1.48, the platform not listed: the inspect Size',
+      row: 'containerd store, API 1.48, the inspect of another platform: the one asked for is read',
       engine: {
         api: '1.48',
         info: C8D_INFO,
-        inspect: { Size: CONTENT, Descriptor: { mediaType: 'x' } },
-        manifests: { Manifests: [manifest('arm64', 1)] },
+        inspect: { Size: 1 + UNPACKED, Architecture: 'arm64', Descriptor: { mediaType: 'x' } },
+        manifests: { Manifests: [manifest('arm64', 1), manifest('amd64', CONTENT)] },
       },
       size: { sizeBytes: CONTENT, kind: 'content' },
       calls: { infos: 0, manifests: 1 },
@@ -185,6 +185,16 @@ describe("the engine's size of an image and its kind (imageSize)", () => {
     await expect(imageSize(client, 'mybase:latest', 'linux/amd64')).resolves.toEqual(size);
     expect(calls).toEqual(expected);
   });
+});
+
+it('containerd store, API 1.52, the platform not listed: refused (the inspect Size may include the unpacked)', async () => {
+  const { client } = fakeEngine({
+    api: '1.52',
+    info: C8D_INFO,
+    inspect: { Size: CONTENT + UNPACKED, Descriptor: { mediaType: 'x' } },
+    manifests: { Manifests: [manifest('arm64', 1)] },
+  });
+  await expect(imageSize(client, 'mybase:latest', 'linux/amd64')).rejects.toThrow(/moby#53426/);
 });
 
 describe('capture records the kind with the size', () => {

@@ -28,8 +28,9 @@ function askManifests(docker: Dockerode, ref: string): Promise<unknown> {
 /**
  * The size of the local image REF for PLATFORM and its kind: the inspect's Size, unpacked, on the
  * classic store; on the containerd store the content of the platform's manifest where the engine
- * lists its manifests (else the inspect's Size, which is that content on the engines that cannot
- * list them, Docker 26 to 28.0). The store is told by the inspect where it shows it, else by the
+ * lists its manifests (the inspect's Size, which is that content on the engines that cannot
+ * list them, Docker 26 to 28.0; an engine that can but lists no such platform is refused: the
+ * capture keeps the inspect's Size without a kind and says why under errors). The store is told by the inspect where it shows it, else by the
  * engine's info (asked once per client); neither telling, the size has no kind.
  */
 export async function imageSize(client: EngineClient, ref: string, platform?: string): Promise<ImageSize> {
@@ -39,16 +40,25 @@ export async function imageSize(client: EngineClient, ref: string, platform?: st
   const store = storeOfInspect(raw) ?? (await imageStore(docker));
   if (store === undefined) return { sizeBytes: inspect.Size };
   const kind = sizeKindOfStore(store);
-  if (store === 'classic' || !apiAtLeast(await apiVersion(docker), '1.48'))
-    return { sizeBytes: inspect.Size, kind };
+  const api = await apiVersion(docker);
+  // Below API 1.48 (Docker 26 to 28.0) the inspect's Size is the content; the API version of
+  // moby#53426 (Size = content + unpacked) is not known here, so a later one is not read as such.
+  if (store === 'classic' || !apiAtLeast(api, '1.48')) return { sizeBytes: inspect.Size, kind };
   const listed = await client.call((d) => askManifests(d, ref)).catch(() => undefined);
+  // With manifests=1 every platform is listed: the one asked for, else the inspect's.
+  const [os, architecture, variant] = platform?.split('/') ?? [];
   const content =
     listed === undefined
       ? undefined
-      : contentSizeOf(listed, {
-          os: inspect.Os,
-          architecture: inspect.Architecture,
-          variant: inspect.Variant,
-        });
-  return { sizeBytes: content ?? inspect.Size, kind };
+      : contentSizeOf(
+          listed,
+          os && architecture
+            ? { os, architecture, variant }
+            : { os: inspect.Os, architecture: inspect.Architecture, variant: inspect.Variant },
+        );
+  if (content !== undefined) return { sizeBytes: content, kind };
+  throw new Error(
+    `the engine (API ${api}) listed no content size of ${platform ?? `${inspect.Os}/${inspect.Architecture}`} ` +
+      `for ${ref}; its inspect's Size may include the unpacked snapshots (moby#53426), so the size has no kind`,
+  );
 }
