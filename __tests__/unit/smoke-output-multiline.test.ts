@@ -216,6 +216,34 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
     expect(redactOutput(want)).toBe(want);
   });
 
+  it.each<[string, string, string]>([
+    [
+      'a quote after the value, in other text (a comment, a message)',
+      lines("export API_TOKEN='abc' # don't log this", 'real output line', "X='a b' DB_PASSWORD='ok' it's"),
+      lines(`export API_TOKEN=${R} # don't log this`, 'real output line', `X='a b' DB_PASSWORD=${R} it's`),
+    ],
+    [
+      'quoted runs glued to the value stay one word; the open one is masked on',
+      lines(`export DB_PASSWORD='a'b"c d`, 'PLANTED"', 'next line'),
+      lines(`export DB_PASSWORD=${R}`, `${R}"`, 'next line'),
+    ],
+  ])('%s', (_what, text, want) => {
+    expect(redactOutput(text)).toBe(want);
+    expect(redactOutput(want)).toBe(want);
+  });
+
+  it('a secret named in a message does not hide the test lines after it', () => {
+    const passed = Array.from({ length: 300 }, (_, i) => `test_${i} PASSED`);
+    const text = lines(
+      "Using HF_TOKEN='hf_***' from the runner's secrets",
+      ...passed,
+      'FAILED test_x - boom',
+    );
+    const out = redactOutput(text).split('\n');
+    expect(out[0]).toBe(`Using HF_TOKEN=${R} from the runner's secrets`);
+    expect(out.slice(1)).toEqual([...passed, 'FAILED test_x - boom']);
+  });
+
   it(`masks a quote left open for at most ${256} lines`, () => {
     const out = redactOutput(`DB_PASSWORD='x\n${'PLANTED\n'.repeat(300)}`).split('\n');
     expect(out.slice(0, 257)).toEqual([`DB_PASSWORD=${R}`, ...Array<string>(256).fill(R)]);
@@ -250,6 +278,8 @@ describe('linear on hostile output', () => {
       `${"'A_KEY': 'x' ".repeat(80_000)}'`,
       `${"A_KEY='x\n".repeat(250_000)}`,
       `A_KEY="${'\\'.repeat(1_000_000)}`,
+      `${"X='a' ".repeat(150_000)}A_KEY='x`,
+      `A_KEY=${'\'x\'"y"'.repeat(150_000)} '`,
     ];
     const got = finishes(() => inputs.map((t) => redactOutput(t).length + openContinuation(t)));
     expect(got.every((n) => n > 0)).toBe(true);

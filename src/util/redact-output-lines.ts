@@ -104,25 +104,44 @@ function closingQuote(line: string, from: number, quote: Quote): number {
 
 /**
  * The quote a secret NAME's shell-quoted value leaves open at the end of LINE (dash's `set`:
- * `SSH_KEY='-----BEGIN ...`), read from the value's first quote to the line's end; undefined when
- * there is none, or all close on the line.
+ * `SSH_KEY='-----BEGIN ...`), read over the value's own shell word only (its quoted runs and the
+ * unquoted characters glued to them, up to the first unquoted blank: a quote after a blank is
+ * other text's, `K='x' # don't`); undefined when there is none, or all close in the word. Each
+ * assignment's word is read once, and the search goes on after it: linear.
  */
 function openQuote(line: string): Quote | undefined {
   if (!line.includes('=')) return undefined;
   QUOTED_ASSIGNMENT.lastIndex = 0;
   for (let m; (m = QUOTED_ASSIGNMENT.exec(line));) {
-    if (!secretName(m[1]!)) continue;
-    for (let i = QUOTED_ASSIGNMENT.lastIndex; i < line.length; i++) {
-      const c = line[i]!;
-      if (c !== "'" && c !== '"') continue;
-      const quote: Quote = c === "'" && line[i - 1] === '$' ? "$'" : c;
-      const end = closingQuote(line, i + 1, quote);
-      if (end < 0) return quote;
-      i = end;
-    }
-    return undefined;
+    const { end, quote } = shellWord(line, QUOTED_ASSIGNMENT.lastIndex);
+    // A quote left open takes the rest of the line: an innocent name's value, or the secret's.
+    if (quote) return secretName(m[1]!) ? quote : undefined;
+    QUOTED_ASSIGNMENT.lastIndex = end;
   }
   return undefined;
+}
+
+/** The shell word of LINE from FROM: where it ends, or the quote it leaves open at the line's end. */
+function shellWord(line: string, from: number): { end: number; quote?: Quote } {
+  let i = from;
+  while (i < line.length) {
+    const c = line[i]!;
+    if (c === ' ' || c === '\t') break;
+    if (c === '\\') {
+      i += 2;
+      continue;
+    }
+    const quote: Quote | undefined =
+      c === '$' && line[i + 1] === "'" ? "$'" : c === "'" || c === '"' ? c : undefined;
+    if (!quote) {
+      i++;
+      continue;
+    }
+    const close = closingQuote(line, i + quote.length, quote);
+    if (close < 0) return { end: line.length, quote };
+    i = close + 1;
+  }
+  return { end: Math.min(i, line.length) };
 }
 
 /** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
