@@ -71,6 +71,48 @@ describe('YAML: the block under a secret-named key', () => {
       lines('- GCP_CREDENTIALS:', `    ${R}`, `    ${R}`, '  NAME_X: keep'),
     ],
     [
+      "PyYAML's sequence at the key's own column, under a key with no value on its line",
+      lines('API_KEYS:', '- abcDEF1234567890secretA', '- zzzQQQ0987654321secretB', 'HOME: /root'),
+      lines('API_KEYS:', `- ${R}`, `- ${R}`, 'HOME: /root'),
+    ],
+    [
+      'the same, nested, and under a quoted key',
+      lines(
+        'env:',
+        '  API_KEYS:',
+        '  - PLANTEDa',
+        '  -   PLANTEDb',
+        '  LANG: C',
+        '"API_KEYS":',
+        '- "PLANTED"',
+        'x',
+      ),
+      lines('env:', '  API_KEYS:', `  - ${R}`, `  -   ${R}`, '  LANG: C', '"API_KEYS":', `- ${R}`, 'x'),
+    ],
+    [
+      "a list's next item at the column stays: a key with a value, a list of mappings, a variable's pair",
+      lines(
+        'DB_PASSWORD: x',
+        '- item',
+        '- DB_PASSWORD:',
+        '- HOME: /root',
+        'API_KEYS:',
+        '- PLANTED',
+        '- HOME: /root',
+        '- y',
+      ),
+      lines(
+        `DB_PASSWORD: ${R}`,
+        '- item',
+        '- DB_PASSWORD:',
+        '- HOME: /root',
+        'API_KEYS:',
+        `- ${R}`,
+        '- HOME: /root',
+        '- y',
+      ),
+    ],
+    [
       'CRLF line ends are kept',
       'DB_PASSWORD: |\r\n  PLANTED\r\nLANG: C\r\n',
       `DB_PASSWORD: ${R}\r\n  ${R}\r\nLANG: C\r\n`,
@@ -279,6 +321,8 @@ describe('linear on hostile output', () => {
       `${"A_KEY='x\n".repeat(250_000)}`,
       `A_KEY="${'\\'.repeat(1_000_000)}`,
       `${"X='a' ".repeat(150_000)}A_KEY='x`,
+      `A_KEY:\n${'- x\n'.repeat(250_000)}`,
+      `A_KEY:\n${'-\n'.repeat(250_000)}${'- A_B:\n'.repeat(100_000)}`,
       `A_KEY=${'\'x\'"y"'.repeat(150_000)} '`,
     ];
     const got = finishes(() => inputs.map((t) => redactOutput(t).length + openContinuation(t)));

@@ -15,6 +15,10 @@ const secretName = (name: string): boolean => redactEnvValue(name, '') === REDAC
  */
 const YAML_KEY = /^([ \t-]*)(["']?)([A-Z][A-Z0-9]*_[A-Z0-9_]*)\2:(?:[ \t]|$)/;
 const INDENT = /^[ \t]*/;
+/** A sequence's item marker at a line's start (after its indentation), and the blanks after it. */
+const SEQ_ITEM = /^-(?:[ \t]+|$)/;
+/** A sequence's item that is a mapping's pair of a variable's NAME (`- HOME: /root`). */
+const ITEM_KEY = /^-[ \t]+(["']?)[A-Z_][A-Z0-9_]*\1:(?:[ \t]|$)/;
 /** Python's string or bytes literal, its escaped characters part of it. */
 const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
 /**
@@ -33,7 +37,7 @@ const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)
  * secret's value that pprint writes as literals over several lines.
  */
 type Open =
-  | { kind: 'block'; column: number; from: number }
+  | { kind: 'block'; column: number; from: number; seq: boolean }
   | { kind: 'literal'; from: number }
   | { kind: 'quote'; quote: Quote; from: number; lines: number };
 
@@ -65,6 +69,14 @@ function step(line: string, at: number, open: Open | undefined): Step {
     const indent = INDENT.exec(line)![0].length;
     if (indent === line.length) return { open };
     if (indent > open.column) return { open, mask: indent };
+    // PyYAML's default: a key with no value on its line, its sequence at the key's own column
+    // (`API_KEYS:` then `- abc`); an item that is a variable's pair (`- HOME: /root`) is the next
+    // item of a parent's list of mappings, not the value's.
+    const item = indent === open.column && open.seq ? SEQ_ITEM.exec(line.slice(indent)) : null;
+    if (item && !ITEM_KEY.test(line.slice(indent))) {
+      const at = indent + item[0].length;
+      return at === line.length ? { open } : { open, mask: at };
+    }
   } else if (open?.kind === 'literal') {
     const lit = LITERAL_LINE.exec(line);
     // A literal followed by ':' or '=' is the next key (`'HOME': '/root'`), not a part of the value.
@@ -85,7 +97,10 @@ function step(line: string, at: number, open: Open | undefined): Step {
   // lines are literals, not the more indented block of a YAML key (`"SSH_KEY": |`, `"K": "x\`).
   if (literalHead(line)) return { open: { kind: 'literal', from: at } };
   const key = YAML_KEY.exec(line);
-  if (key && secretName(key[3]!)) return { open: { kind: 'block', column: key[1]!.length, from: at } };
+  if (key && secretName(key[3]!)) {
+    const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
+    return { open: { kind: 'block', column: key[1]!.length, from: at, seq } };
+  }
   return {};
 }
 
