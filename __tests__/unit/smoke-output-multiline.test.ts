@@ -286,6 +286,72 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
     expect(out.slice(1)).toEqual([...passed, 'FAILED test_x - boom']);
   });
 
+  it.each<[string, string, string]>([
+    [
+      "env's PEM value over several lines, masked through its end line",
+      lines(
+        'HOME=/root',
+        'SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----',
+        'PLANTEDb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ',
+        '',
+        'PLANTEDAAAAMwAAAAtzc2gtZW',
+        '-----END OPENSSH PRIVATE KEY-----',
+        'LANG=C',
+        'after',
+      ),
+      lines('HOME=/root', `SSH_KEY=${R}`, R, '', R, R, 'LANG=C', 'after'),
+    ],
+    [
+      "env's JSON credential, masked through its } at column 0",
+      lines(
+        'GOOGLE_CREDENTIALS={',
+        '  "type": "service_account",',
+        '  "private_key": "PLANTED"',
+        '}',
+        'PATH=/bin',
+      ),
+      lines(`GOOGLE_CREDENTIALS=${R}`, R, R, R, 'PATH=/bin'),
+    ],
+    [
+      'other env lines mask no lines after them',
+      lines(
+        'SSH_KEY=-----BEGIN X----- PLANTED -----END X-----',
+        'kept one',
+        'API_TOKEN={"a": 1}',
+        'kept two',
+        'HOME=-----BEGIN X-----',
+        'kept three',
+        'MOTD={',
+        'kept four',
+        '}',
+        '  DB_PASSWORD=-----BEGIN X-----',
+        'kept five',
+      ),
+      lines(
+        `SSH_KEY=${R}`,
+        'kept one',
+        `API_TOKEN=${R}`,
+        'kept two',
+        'HOME=-----BEGIN X-----',
+        'kept three',
+        'MOTD={',
+        'kept four',
+        '}',
+        `  DB_PASSWORD=${R} X-----`,
+        'kept five',
+      ),
+    ],
+  ])('%s', (_what, text, want) => {
+    expect(redactOutput(text)).toBe(want);
+    expect(redactOutput(want)).toBe(want);
+  });
+
+  it(`masks an env value left open for at most ${256} lines`, () => {
+    const out = redactOutput(`SSH_KEY=-----BEGIN X-----\n${'PLANTED\n'.repeat(300)}`).split('\n');
+    expect(out.slice(0, 257)).toEqual([`SSH_KEY=${R}`, ...Array<string>(256).fill(R)]);
+    expect(out[257]).toBe('PLANTED');
+  });
+
   it(`masks a quote left open for at most ${256} lines`, () => {
     const out = redactOutput(`DB_PASSWORD='x\n${'PLANTED\n'.repeat(300)}`).split('\n');
     expect(out.slice(0, 257)).toEqual([`DB_PASSWORD=${R}`, ...Array<string>(256).fill(R)]);
@@ -320,7 +386,18 @@ describe('linear on hostile output', () => {
       `${"'A_KEY': 'x' ".repeat(80_000)}'`,
       `${"A_KEY='x\n".repeat(250_000)}`,
       `A_KEY="${'\\'.repeat(1_000_000)}`,
+    ];
+    const got = finishes(() => inputs.map((t) => redactOutput(t).length + openContinuation(t)));
+    expect(got.every((n) => n > 0)).toBe(true);
+  });
+
+  // Apart from the above, so that each list stays well inside the hang guard's bound.
+  it("1 MB of shell words, sequences at a key's column, env values left open", () => {
+    const inputs = [
       `${"X='a' ".repeat(150_000)}A_KEY='x`,
+      `A_KEY=-----BEGIN \n${'x\n'.repeat(250_000)}`,
+      `A_KEY=${'{'.repeat(500_000)}\n${'x\n'.repeat(200_000)}`,
+      'A_KEY={\n'.repeat(150_000),
       `A_KEY:\n${'- x\n'.repeat(250_000)}`,
       `A_KEY:\n${'-\n'.repeat(250_000)}${'- A_B:\n'.repeat(100_000)}`,
       `A_KEY=${'\'x\'"y"'.repeat(150_000)} '`,

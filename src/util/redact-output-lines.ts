@@ -39,7 +39,8 @@ const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)
 type Open =
   | { kind: 'block'; column: number; from: number; seq: boolean }
   | { kind: 'literal'; from: number }
-  | { kind: 'quote'; quote: Quote; from: number; lines: number };
+  | { kind: 'quote'; quote: Quote; from: number; lines: number }
+  | { kind: 'env'; until: RegExp; from: number; lines: number };
 
 /**
  * A quote a shell's value opens: `'` (dash's `set` and `export -p`: `K='a` then `b'`), `"` (bash
@@ -51,6 +52,14 @@ type Quote = "'" | '"' | "$'";
 const MAX_QUOTED_LINES = 256;
 /** A secret NAME's assignment whose value begins with a quote (NAME='..., NAME="..., NAME=$'...). */
 const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
+/**
+ * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
+ * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`).
+ */
+const ENV_HEAD = /^([A-Z_][A-Z0-9_]*)=(?:(-----BEGIN )|(\{))/;
+/** The last line of such a value: the PEM block's end line, the JSON object's `}` at column 0. */
+const PEM_END = /^-----END [^\r\n]*-----[ \t]*$/;
+const JSON_END = /^\}[ \t]*$/;
 
 /** A line masked from START to END (its end, less a CR, when absent), or kept (undefined). */
 type Step = { open?: Open; mask?: number; end?: number };
@@ -62,7 +71,9 @@ type Step = { open?: Open; mask?: number; end?: number };
  * more than the key ends it (and is read as any other). After a secret's pprint literal, a line
  * that begins with a literal (not a key's) has its text masked, and goes on when nothing follows it.
  * After a secret's shell-quoted value that its line leaves open, each line is masked up to the
- * closing quote (an empty one kept), for at most MAX_QUOTED_LINES lines.
+ * closing quote (an empty one kept), for at most MAX_QUOTED_LINES lines. After a secret's `env`
+ * line whose value is a PEM block or a JSON object it leaves open, each line is masked whole (an
+ * empty one kept) through the block's end line or the object's `}` at column 0, for at most as many.
  */
 function step(line: string, at: number, open: Open | undefined): Step {
   if (open?.kind === 'block') {
@@ -90,7 +101,13 @@ function step(line: string, at: number, open: Open | undefined): Step {
     if (end >= 0) return end > 0 ? { mask: 0, end } : {};
     const more = { open: { ...open, lines: open.lines + 1 } };
     return line === '' ? more : { ...more, mask: 0 };
+  } else if (open?.kind === 'env' && open.lines < MAX_QUOTED_LINES) {
+    if (open.until.test(line)) return { mask: 0 };
+    const more = { open: { ...open, lines: open.lines + 1 } };
+    return line === '' ? more : { ...more, mask: 0 };
   }
+  const env = envHead(line);
+  if (env) return { open: { kind: 'env', until: env, from: at, lines: 0 } };
   const quote = openQuote(line);
   if (quote) return { open: { kind: 'quote', quote, from: at, lines: 0 } };
   // A quoted pair that ends its line with a literal is pprint's (`'SSH_KEY': '...\n'`), whose next
@@ -157,6 +174,18 @@ function shellWord(line: string, from: number): { end: number; quote?: Quote } {
     i = close + 1;
   }
   return { end: Math.min(i, line.length) };
+}
+
+/**
+ * The line that ends the value a secret's `env` line begins and leaves open (ENV_HEAD): a PEM
+ * block not ended on the line, a JSON object with more `{` than `}` on it; else undefined.
+ */
+function envHead(line: string): RegExp | undefined {
+  const m = ENV_HEAD.exec(line);
+  if (!m || !secretName(m[1]!)) return undefined;
+  const value = line.slice(m[1]!.length + 1);
+  if (m[2]) return value.includes('-----END ') ? undefined : PEM_END;
+  return value.split('{').length > value.split('}').length ? JSON_END : undefined;
 }
 
 /** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
