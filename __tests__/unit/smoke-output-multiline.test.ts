@@ -118,6 +118,11 @@ describe('YAML: the block under a secret-named key', () => {
       `DB_PASSWORD: ${R}\r\n  ${R}\r\nLANG: C\r\n`,
     ],
     [
+      'bare CR line ends are line ends, kept as they are, mixed with the others',
+      'DB_PASSWORD: |\r  hunter2secret\r  PLANTED\r\n  PLANTED\nLANG: C\r',
+      `DB_PASSWORD: ${R}\r  ${R}\r  ${R}\r\n  ${R}\nLANG: C\r`,
+    ],
+    [
       'the block of an innocent key stays (PATH_LIST, COMPASS_DIR, PASSTHROUGH_ARGS)',
       lines('PATH_LIST: |', '  /usr/bin', 'COMPASS_DIR: >-', '  north', 'PASSTHROUGH_ARGS:', '  - --fast'),
       lines('PATH_LIST: |', '  /usr/bin', 'COMPASS_DIR: >-', '  north', 'PASSTHROUGH_ARGS:', '  - --fast'),
@@ -363,6 +368,8 @@ describe('openContinuation: where a live view holds the text back', () => {
   it.each<[string, string, number]>([
     ['a secret YAML key last, its block may follow', 'a\nDB_PASSWORD: |\n  x\n', 2],
     ['at the start', 'DB_PASSWORD: |\r\n', 0],
+    ['bare CR line ends', 'a\rb\r\nDB_PASSWORD: |\r  x\r', 5],
+    ["a secret's pprint literal last, a CR line end", "x\r{'API_KEY': 'a'\r  'b'\r", 2],
     ['its block ended by a line at its column', 'DB_PASSWORD: |\n  x\nLANG: C\n', -1],
     ['no secret', 'a\nLANG: |\n  x\n', -1],
     ["a secret's pprint literal last", "x\n{'API_KEY': 'a'\n  'b'\n", 2],
@@ -398,6 +405,8 @@ describe('linear on hostile output', () => {
       `A_KEY=-----BEGIN \n${'x\n'.repeat(250_000)}`,
       `A_KEY=${'{'.repeat(500_000)}\n${'x\n'.repeat(200_000)}`,
       'A_KEY={\n'.repeat(150_000),
+      `DB_PASSWORD: |\r${'  x\r'.repeat(250_000)}`,
+      `A_KEY: |${'\r'.repeat(1_000_000)}`,
       `A_KEY:\n${'- x\n'.repeat(250_000)}`,
       `A_KEY:\n${'-\n'.repeat(250_000)}${'- A_B:\n'.repeat(100_000)}`,
       `A_KEY=${'\'x\'"y"'.repeat(150_000)} '`,

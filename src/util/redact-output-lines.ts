@@ -61,11 +61,11 @@ const ENV_HEAD = /^([A-Z_][A-Z0-9_]*)=(?:(-----BEGIN )|(\{))/;
 const PEM_END = /^-----END [^\r\n]*-----[ \t]*$/;
 const JSON_END = /^\}[ \t]*$/;
 
-/** A line masked from START to END (its end, less a CR, when absent), or kept (undefined). */
+/** A line masked from START to END (its end when absent), or kept (undefined). */
 type Step = { open?: Open; mask?: number; end?: number };
 
 /**
- * One line, LINE (its CR taken off) at index AT of the lines, after OPEN: what of it is masked,
+ * One line, LINE (its line end taken off) at index AT of the lines, after OPEN: what of it is masked,
  * and what is open after it. Inside a secret YAML key's block, a blank line is part of it and a
  * line indented more than the key is masked after its indentation; the first line indented no
  * more than the key ends it (and is read as any other). After a secret's pprint literal, a line
@@ -196,11 +196,19 @@ function literalHead(line: string): boolean {
   return m !== null && secretName(m[2] ?? m[4]!);
 }
 
-/** The lines of TEXT, each without its CR, with the CR's presence. */
-function linesOf(text: string): { body: string; cr: boolean }[] {
-  return text
-    .split('\n')
-    .map((l) => (l.endsWith('\r') ? { body: l.slice(0, -1), cr: true } : { body: l, cr: false }));
+/** A line's end: CRLF, LF, or a bare CR (a program that ends its lines as old Macs did). */
+const LINE_END = /\r\n|\r|\n/g;
+
+/** The lines of TEXT, each with the line end that follows it ('' for the last). */
+function linesOf(text: string): { body: string; end: string }[] {
+  const lines: { body: string; end: string }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(LINE_END)) {
+    lines.push({ body: text.slice(start, m.index), end: m[0] });
+    start = m.index + m[0].length;
+  }
+  lines.push({ body: text.slice(start), end: '' });
+  return lines;
 }
 
 /**
@@ -217,14 +225,14 @@ export function maskContinuations(text: string): string {
   const lines = linesOf(text);
   let open: Open | undefined;
   let changed = false;
-  const out = lines.map(({ body, cr }, at) => {
+  const out = lines.map(({ body, end }, at) => {
     const s = step(body, at, open);
     open = s.open;
-    if (s.mask === undefined) return cr ? `${body}\r` : body;
+    if (s.mask === undefined) return body + end;
     changed = true;
-    return `${body.slice(0, s.mask)}${REDACTED}${s.end === undefined ? '' : body.slice(s.end)}${cr ? '\r' : ''}`;
+    return `${body.slice(0, s.mask)}${REDACTED}${s.end === undefined ? '' : body.slice(s.end)}${end}`;
   });
-  return changed ? out.join('\n') : text;
+  return changed ? out.join('') : text;
 }
 
 /**
@@ -234,14 +242,16 @@ export function maskContinuations(text: string): string {
  */
 export function openContinuation(text: string): number {
   if (!/[:,=]/.test(text)) return -1;
-  const lines = linesOf(text.endsWith('\n') ? text.slice(0, -1) : text);
+  const lines = linesOf(text);
+  // The text's last line end closes its last line: no empty line follows it.
+  if (lines.length > 1 && lines[lines.length - 1]!.body === '') lines.pop();
   let open: Open | undefined;
   lines.forEach(({ body }, at) => {
     open = step(body, at, open).open;
   });
   if (!open) return -1;
   let offset = 0;
-  for (let i = 0; i < (open as Open).from; i++) offset += lines[i]!.body.length + (lines[i]!.cr ? 2 : 1);
+  for (let i = 0; i < (open as Open).from; i++) offset += lines[i]!.body.length + lines[i]!.end.length;
   return offset;
 }
 
