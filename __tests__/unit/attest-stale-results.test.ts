@@ -154,6 +154,20 @@ describe('attest: the result directory of an earlier image', () => {
     ]);
   });
 
+  it("the note shows a stopped run's reason escaped (a line break would forge a line)", async () => {
+    const results = openResultDir(path.join(dir, 'out'));
+    results.writeEnv('cpu', 'linux/amd64', recordOf(`${REPO}@${NEW}`, NEW));
+    const stopped = 'engine gone\nsmoke: all passed\u001b[2K (during imports)';
+    results.writeSmoke('cpu', 'linux/amd64', {
+      ...makeSmoke([{ id: 'imports', status: 'fail', reason: 'x' }], { image: `${REPO}@${NEW}` }),
+      interrupted: stopped,
+    });
+    const { target } = await attestNew(results);
+    expect(target.notes).toEqual([
+      `smoke: the smoke result in ${path.join(dir, 'out', 'smoke-cpu-amd64.json')} is of a smoke run that was stopped after 1 test(s) (engine gone\\nsmoke: all passed\\u001b[2K (during imports)), not attested`,
+    ]);
+  });
+
   it("this run's own smoke entry is used as it is (not read back, not checked against the directory)", async () => {
     const results = openResultDir(path.join(dir, 'out'));
     results.writeSmoke('cpu', 'linux/amd64', passed(`${REPO}@${OLD}`));

@@ -552,6 +552,26 @@ describe('the daemon goes away during a smoke run', () => {
     expect(calls).toBe(3); // nothing ran after the daemon went away
   });
 
+  it("the interrupted reason is masked as the other reasons are (an engine's message quoting a token)", async () => {
+    const err = await runSmoke(
+      smokeInput({ suites: ['custom'], tests: custom([{ name: 'second', command: ['true'] }]) }),
+      {
+        docker: fakeDocker({
+          inspectImage: async () => details,
+          runContainer: async () => {
+            throw new EnvironmentError(`the registry refused the token ${TOKEN}\nmore`, 'x');
+          },
+        }),
+      },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SmokeInterruptedError);
+    const e = err as SmokeInterruptedError;
+    expect(e.message).toMatch(/^the registry refused the token \S+ \(during custom:second\)$/);
+    expect(e.message).not.toContain(TOKEN);
+    expect(e.partial.interrupted).toBe(e.message);
+    expect(JSON.stringify(e.partial)).not.toContain(TOKEN);
+  });
+
   // A daemon that shuts down (SIGTERM) kills its containers (137) and closes its listener: the run
   // asks the engine (a fresh connection) whether it is still there before blaming the test.
   it.each([

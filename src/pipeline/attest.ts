@@ -26,6 +26,7 @@ import type { SmokeResult } from '../smoke/result.js';
 import type { SmokeEntry } from '../smoke/stage.js';
 import { VERSION } from '../version.js';
 import { materialPath } from '../build/materials.js';
+import { printable } from '../util/text.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -96,7 +97,7 @@ export const FILES_NOW_NOTE =
  */
 function stoppedRun(smoke: SmokeResult, file: string): string | undefined {
   if (smoke.interrupted === undefined) return undefined;
-  return `the smoke result in ${file} is of a smoke run that was stopped after ${smoke.tests.length} test(s) (${smoke.interrupted}), not attested`;
+  return `the smoke result in ${file} is of a smoke run that was stopped after ${smoke.tests.length} test(s) (${printable(smoke.interrupted)}), not attested`;
 }
 
 /**

@@ -287,9 +287,11 @@ function report(s: SmokeSession, t: SmokeTest): void {
 /** The end of the run: the daemon went away (or the engine failed) during test ID. */
 function interrupted(s: SmokeSession, failed: SmokeTest, e: unknown): SmokeInterruptedError {
   const gone = isDaemonGone(e) || DAEMON_TEXT.test(e instanceof Error ? e.message : '');
+  // The engine's message may quote a secret (a URL's login, a token), as the siblings' reasons do.
+  const message = firstLine(redactText(errorMessage(e)));
   failed.reason = gone
-    ? `the Docker daemon went away during ${failed.id}: ${firstLine(errorMessage(e))}`
-    : `${firstLine(errorMessage(e))} (during ${failed.id})`;
+    ? `the Docker daemon went away during ${failed.id}: ${message}`
+    : `${message} (during ${failed.id})`;
   record(s, failed);
   return new SmokeInterruptedError(
     failed.reason,
