@@ -434,7 +434,18 @@ describe('the live view, the stream cut between the line that names a secret and
       [form, 'one character a chunk', text, Array.from({ length: text.length - 1 }, (_, i) => i + 1)],
     ];
   };
-  it.each([...cases('YAML', YAML), ...cases('pprint', PPRINT)])('%s: cut %s', (_form, _what, text, cuts) => {
+  // A bare CR ends a line as LF does (a progress bar's output): the live view reads it so too.
+  const CR = 'start\rDB_PASSWORD: |\r  PLANTED one\r  PLANTED two\rLANG: C\rend\n';
+  const MIXED = 'progress 100%\rDB_PASSWORD: |\n  PLANTED one\nLANG: C\n';
+  const CRLF = YAML.replace(/\n/g, '\r\n');
+  it.each([
+    ...cases('YAML', YAML),
+    ...cases('pprint', PPRINT),
+    ['YAML, bare CR', 'in one chunk', CR, []],
+    ['YAML after a bare CR', 'one line a chunk', MIXED, [MIXED.indexOf('\n') + 1, MIXED.lastIndexOf('LANG')]],
+    ['YAML, bare CR', 'one character a chunk', CR, Array.from({ length: CR.length - 1 }, (_, i) => i + 1)],
+    ['YAML, CRLF', 'one character a chunk', CRLF, Array.from({ length: CRLF.length - 1 }, (_, i) => i + 1)],
+  ] as [string, string, string, number[]][])('%s: cut %s', (_form, _what, text, cuts) => {
     const shown: string[] = [];
     const live = liveLines((t) => shown.push(t));
     const at = [0, ...cuts, text.length];

@@ -280,14 +280,12 @@ export function continuationScanner(): ContinuationScanner {
   let visited = 0;
   return {
     mask(text) {
-      const out: string[] = [];
-      for (let from = 0; from < text.length;) {
-        const nl = text.indexOf('\n', from);
-        const to = nl < 0 ? text.length : nl;
-        const raw = text.slice(from, to);
-        const cr = raw.endsWith('\r');
-        const body = cr ? raw.slice(0, -1) : raw;
-        visited += raw.length + 1;
+      // Lines as maskContinuations reads them (linesOf: LF, CRLF or a bare CR ends one), each
+      // keeping its own end; the last, unended, is read too unless it is empty.
+      let out = '';
+      for (const { body, end } of linesOf(text)) {
+        if (body === '' && end === '') break;
+        visited += body.length + end.length;
         const s = step(body, line, open);
         if (s.open && s.open.from === line) openAt = offset;
         open = s.open;
@@ -295,14 +293,12 @@ export function continuationScanner(): ContinuationScanner {
         line++;
         const masked =
           s.mask === undefined
-            ? raw
-            : `${body.slice(0, s.mask)}${REDACTED}${s.end === undefined ? '' : body.slice(s.end)}${cr ? '\r' : ''}`;
-        out.push(masked);
-        offset += masked.length + (nl < 0 ? 0 : 1);
-        if (nl < 0) break;
-        from = nl + 1;
+            ? body
+            : `${body.slice(0, s.mask)}${REDACTED}${s.end === undefined ? '' : body.slice(s.end)}`;
+        out += masked + end;
+        offset += masked.length + end.length;
       }
-      return text.endsWith('\n') ? `${out.join('\n')}\n` : out.join('\n');
+      return out;
     },
     get openAt() {
       return openAt;
