@@ -7500,6 +7500,21 @@ function budgetBreaches(sizeBudget, platforms) {
     }
     return out;
 }
+/**
+ * Where an absolute budget judges a compressed size (the containerd store's) and is not breached,
+ * one line saying so, plain text: the size is about a third of the unpacked size users know from
+ * `docker image ls` on the classic store (a breach names the kind itself). Null otherwise.
+ */
+function budgetKindNote(sizeBudget, p) {
+    const budget = readBudget(sizeBudget);
+    if (budget?.kind !== 'absolute' || kindOf(p.head) === size_kind/* DEFAULT_SIZE_KIND */.fl)
+        return null;
+    if (p.head.sizeBytes > budget.bytes)
+        return null;
+    return (`size budget ${sizeBudget} judged on the ${kindWords(kindOf(p.head))} ` +
+        `of ${fmtBytes(p.head.sizeBytes)}, which is smaller than the unpacked size docker image ls shows ` +
+        `on the classic image store`);
+}
 /** The budget, or undefined: none, or unreadable (an artifact's model is untrusted: it judges nothing). */
 function readBudget(sizeBudget) {
     if (!sizeBudget)
@@ -7633,12 +7648,6 @@ function assessReport(model) {
     // is no change: with nothing else found the verdict stays unchanged (and such a variant collapses).
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');
-    // So is a size of another kind (the runner's image store changed, as a driver may) and the
-    // growth budget it leaves unjudged: said, no change of the image.
-    for (const k of kindChanges(withDiff))
-        add(k, 'info');
-    for (const b of budgetSkips(model.sizeBudget, model.platforms))
-        add(b.short, 'info');
     const missing = findings.length;
     for (const b of budgetBreaches(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
@@ -7651,6 +7660,13 @@ function assessReport(model) {
     packageFindings(withDiff, 'conda', add);
     otherFindings(withDiff, add);
     const changes = findings.slice(missing);
+    // A size of another kind (the runner's image store changed, as a driver may) and the growth
+    // budget it leaves unjudged are said after the changes (the headline leads with those), and
+    // are no change of the image.
+    for (const k of kindChanges(withDiff))
+        add(k, 'info');
+    for (const b of budgetSkips(model.sizeBudget, model.platforms))
+        add(b.short, 'info');
     if (changes.length === 0)
         return {
             verdict: 'unchanged',
@@ -8413,8 +8429,17 @@ function sizeTopPart(p, sizeBudget, suffix, rank) {
         return null;
     // Without a baseline the budget's verdict is told here (an absolute budget needs no base).
     const breaches = p.diff ? [] : budgetBreaches(sizeBudget, [p]);
-    const intro = breaches.map((b) => `❌ **${(0,report_escape.md)(b.text, 400)}**`).join('\n\n');
-    return rowsPart(`biggest table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`Biggest packages and layers: ${sizeFigure(p.head.sizeBytes, kindOf(p.head))} image${suffix}`), header(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
+    // An absolute budget within reach of a compressed size: said, as it judges that size.
+    const note = budgetKindNote(sizeBudget, p);
+    const intro = [
+        ...breaches.map((b) => `❌ **${(0,report_escape.md)(b.text, 400)}**`),
+        note ? `_ℹ️ ${(0,report_escape.md)(`S${note.slice(1)}.`, 400)}_` : '',
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return rowsPart(`biggest table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`Biggest packages and layers: ${sizeFigure(p.head.sizeBytes, kindOf(p.head))} image${suffix}`), 
+    // Under a compressed total the packages' and layers' sizes are still unpacked: said so.
+    header(['Package or layer', 'Version', kindOf(p.head) === 'content' ? 'Size (unpacked)' : 'Size']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
 }
 /** The run overview's size cell: "+610.0 MB (+7.5%): nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB" (escaped). */
 function sizeChangeCell(p) {
@@ -16006,29 +16031,49 @@ const LIVE_LINE_MAX = 64 * 1024;
  * a NAME=value or a token cut between two chunks of the stream (a pipe flushes in 4 KiB blocks) is
  * still recognised; the unfinished last line is held back until its end comes, FLUSH (the container
  * ended), or it grows past LIVE_LINE_MAX, and so are the last whole lines from one that opens a
- * secret's value over several lines (openContinuation: `DB_PASSWORD: |`), up to LIVE_LINE_MAX.
+ * secret's value over several lines (`DB_PASSWORD: |`), up to LIVE_LINE_MAX. Each line is read
+ * once (SCANNER: what the lines so far leave open is kept between chunks), and masked as the whole
+ * stream would be: past LIVE_LINE_MAX the open value's lines are shown masked, not as they are.
  */
-function liveLines(emit) {
-    let held = '';
+function liveLines(emit, scanner = (0,redact_output_lines/* continuationScanner */.Gu)()) {
+    /** Whole lines read (SCANNER), masked, not shown yet; from the line that opened a value when one is open. */
+    let pending = '';
+    /** Where PENDING starts in the masked stream (SCANNER's offsets). */
+    let base = 0;
+    /** The unfinished last line. */
+    let partial = '';
+    const show = (upTo) => {
+        if (upTo <= 0)
+            return;
+        emit((0,redact_instruction/* redactOutput */.nJ)(pending.slice(0, upTo)));
+        pending = pending.slice(upTo);
+        base += upTo;
+    };
     return {
         push(chunk) {
-            const text = held + chunk;
-            const end = text.lastIndexOf('\n') + 1;
-            if (end === 0 && text.length <= LIVE_LINE_MAX) {
-                held = text;
+            const nl = chunk.lastIndexOf('\n');
+            if (nl >= 0) {
+                pending += scanner.mask(partial + chunk.slice(0, nl + 1));
+                partial = chunk.slice(nl + 1);
+            }
+            else
+                partial += chunk;
+            if (partial.length > LIVE_LINE_MAX) {
+                // Shown as a line of its own (its rest is read as the next line).
+                pending += scanner.mask(partial);
+                partial = '';
+                show(pending.length);
                 return;
             }
             // A secret's value the last lines leave open (a YAML key's block) waits for its end too.
-            const open = end > 0 ? (0,redact_output_lines/* openContinuation */.M)(text.slice(0, end)) : -1;
-            const upTo = open >= 0 && text.length - open <= LIVE_LINE_MAX ? open : end > 0 ? end : text.length;
-            held = text.slice(upTo);
-            if (upTo > 0)
-                emit((0,redact_instruction/* redactOutput */.nJ)(text.slice(0, upTo)));
+            const open = scanner.openAt - base;
+            show(open >= 0 && pending.length - open + partial.length <= LIVE_LINE_MAX ? open : pending.length);
         },
         flush() {
-            if (held !== '')
-                emit((0,redact_instruction/* redactOutput */.nJ)(held));
-            held = '';
+            if (partial !== '')
+                pending += scanner.mask(partial);
+            partial = '';
+            show(pending.length);
         },
     };
 }
@@ -16036,11 +16081,12 @@ function liveLines(emit) {
  * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
  * secrets masked in place (redactOutput: tokens, URL logins, and the value of a NAME=value whose
  * NAME names a secret, as the environment record masks it: `env` prints DB_PASSWORD=...). Linear
- * in the length of the output (10 MB on one line is fine): only a bounded tail is redacted, with a
- * margin so that a token cut at the edge is still recognised.
+ * in the length of the output (10 MB on one line is fine): the lines of a secret's value are masked
+ * over the whole output (maskContinuations: its name may be before the end kept), then only a
+ * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
  */
 function tail(text, lines = 40) {
-    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail(text, OUTPUT_KEEP_CHARS + 4096));
+    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail((0,redact_output_lines/* maskContinuations */.f8)(text), OUTPUT_KEEP_CHARS + 4096));
     return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 /**
@@ -16087,12 +16133,13 @@ const FAILURE_TAIL_CHARS = 4096;
 /**
  * The end of a failing test's output as people see it under the failure (ml-image smoke's FAIL
  * line, the test's annotation): its last FAILURE_TAIL_LINES lines, at most FAILURE_TAIL_CHARS,
- * redacted as the records are (a result read back from disk is masked again). None when empty.
+ * redacted as the records are (a result read back from disk is masked again; a secret's value
+ * over lines masked over the whole output first, its name before the end shown). None when empty.
  */
 function failureTail(output) {
     if (output === undefined || output.trim() === '')
         return [];
-    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail(output, FAILURE_TAIL_CHARS + 4096)).trimEnd();
+    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail((0,redact_output_lines/* maskContinuations */.f8)(output), FAILURE_TAIL_CHARS + 4096)).trimEnd();
     return boundedTail(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
 }
 /** The heading of a failureTail: "last line", "last 20 lines". */
@@ -16167,11 +16214,13 @@ function isEngineRefusal(e) {
 function containerRunner(input, deps, current, mask = (text) => text) {
     return async ({ gpu, ...spec }) => {
         let outcome;
-        // Whole lines, redacted (the image's own secret values too): a secret cut between two chunks is still masked.
-        const live = deps.output && liveLines((text) => deps.output(mask(text), current()));
+        // Whole lines, redacted (the image's own secret values too): a secret cut between two chunks is
+        // still masked. One per stream: a stderr line does not end a secret's block that stdout opened.
+        const shown = (text) => deps.output(mask(text), current());
+        const live = deps.output && { stdout: liveLines(shown), stderr: liveLines(shown) };
         try {
             outcome = await deps.docker.runContainer({
-                ...(live && { onOutput: (chunk) => live.push(chunk) }),
+                ...(live && { onOutput: (chunk, stream) => live[stream].push(chunk) }),
                 image: input.runImage ?? input.image,
                 ...(input.platform !== undefined && { platform: input.platform }),
                 ...(input.gpus === 'all' && gpu === true && { gpus: containerGpus(input.pin) }),
@@ -16202,7 +16251,8 @@ function containerRunner(input, deps, current, mask = (text) => text) {
             throw e;
         }
         finally {
-            live?.flush();
+            live?.stdout.flush();
+            live?.stderr.flush();
         }
         // Killed by a signal the runner did not send (exit 128 + N without a timeout): the cleanup of
         // SIGINT/SIGTERM/SIGHUP removed the container, or a daemon that shuts down stopped it (and
@@ -16294,9 +16344,11 @@ function report(s, t) {
 /** The end of the run: the daemon went away (or the engine failed) during test ID. */
 function interrupted(s, failed, e) {
     const gone = (0,interrupt/* isDaemonGone */.W$)(e) || interrupt/* DAEMON_TEXT */.rj.test(e instanceof Error ? e.message : '');
+    // The engine's message may quote a secret (a URL's login, a token), as the siblings' reasons do.
+    const message = (0,interrupt/* firstLine */.TM)((0,redact/* redactText */.Rd)((0,interrupt/* errorMessage */.gJ)(e)));
     failed.reason = gone
-        ? `the Docker daemon went away during ${failed.id}: ${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))}`
-        : `${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))} (during ${failed.id})`;
+        ? `the Docker daemon went away during ${failed.id}: ${message}`
+        : `${message} (during ${failed.id})`;
     record(s, failed);
     return new interrupt/* SmokeInterruptedError */.Yi(failed.reason, e instanceof errors/* EnvironmentError */.eG && e.fix
         ? e.fix
@@ -16353,6 +16405,7 @@ function python(s, id, suite, fn) {
 // script stops after it; a timeout kills it); the tests after it run in a fresh one, so a broken
 // CUDA context or a half-imported module never reaches another test. On a GPU run the tests that use
 // a GPU share processes of their own (processSteps): the container of the others gets no GPU.
+
 
 const MARK = '@@ml-image-smoke@@ ';
 /** A fresh nonce for a batch's plan. */
@@ -16568,9 +16621,11 @@ function announceProcess(s, steps) {
 }
 /**
  * One live filter per stream: both carry the markers, and a stream's test is its own markers' (one
- * filter for both would label stdout with the test that stderr has already moved on to). The
- * progress says which test runs as the process reaches it (stdout's start markers; the first test
- * said so as the process started: announceProcess).
+ * filter for both would label stdout with the test that stderr has already moved on to). Each
+ * stream's pieces go through a liveLines of their own (redacted, the lines of a secret's value
+ * held back until its end: `DB_PASSWORD: |` then its block in the next chunk), a test's held lines
+ * shown when the next test's start. The progress says which test runs as the process reaches it
+ * (stdout's start markers; the first test said so as the process started: announceProcess).
  */
 function streamFilters(s, steps, nonce) {
     const emit = s.output ?? (() => undefined);
@@ -16579,10 +16634,24 @@ function streamFilters(s, steps, nonce) {
         if (later.has(id))
             s.progress(`smoke ${id}: running`);
     };
-    return {
-        stdout: liveFilter(() => s.current, emit, nonce, reached),
-        stderr: liveFilter(() => s.current, emit, nonce),
+    const stream = (onStart) => {
+        let live;
+        const held = (text, test) => {
+            if (live?.test !== test) {
+                live?.lines.flush();
+                live = { test, lines: liveLines((t) => emit(t, test)) };
+            }
+            live.lines.push(text);
+        };
+        const filter = liveFilter(() => s.current, held, nonce, onStart);
+        return Object.assign((chunk) => filter(chunk), {
+            flush: () => {
+                filter.flush();
+                live?.lines.flush();
+            },
+        });
     };
+    return { stdout: stream(reached), stderr: stream() };
 }
 /** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
 const ranInBatch = (s, id) => s.batch?.outcomes.has(id) ?? false;
@@ -17123,7 +17192,6 @@ async function runSuite(s, name) {
 
 
 
-
 // Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
 
 
@@ -17177,8 +17245,9 @@ async function runSmoke(input, deps) {
         current: '',
         batch: { steps: batchSteps(input), outcomes: new Map() },
         mask,
+        // Redacted where it is read (batch.ts: liveLines per stream); the image's own values masked here.
         ...(deps.output && {
-            output: (chunk, test) => deps.output((0,redact_instruction/* redactOutput */.nJ)(mask(chunk)), test),
+            output: (chunk, test) => deps.output(mask(chunk), test),
         }),
     };
     // The suites run python3 on PATH: say so once when the image starts a Python off its PATH.
@@ -18756,6 +18825,7 @@ async function runAttestStage(input, io) {
 
 
 
+
 const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 function fileDigest(file, shown) {
     return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
@@ -18802,7 +18872,7 @@ const FILES_NOW_NOTE = 'provenance: build.json records no digests of the files t
 function stoppedRun(smoke, file) {
     if (smoke.interrupted === undefined)
         return undefined;
-    return `the smoke result in ${file} is of a smoke run that was stopped after ${smoke.tests.length} test(s) (${smoke.interrupted}), not attested`;
+    return `the smoke result in ${file} is of a smoke run that was stopped after ${smoke.tests.length} test(s) (${(0,util_text/* printable */.g$)(smoke.interrupted)}), not attested`;
 }
 /**
  * A target's record and smoke result from the result directory (this run's smoke stage did not

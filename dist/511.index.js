@@ -4267,7 +4267,7 @@ function redactOutput(text) {
         const vq = dq !== undefined ? '"' : "'";
         return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, dq ?? sq ?? '')}${vq}`;
     };
-    const lines = (0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f)(text)
+    const lines = (0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f8)(text)
         .replace(ENV_LINE, (_m, name, value) => mask(name, value))
         .replace(QUOTED_PAIR, quoted(''))
         .replace(TUPLE_PAIR, quoted('('))
@@ -4289,9 +4289,10 @@ function maskAssignments(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ openContinuation),
-/* harmony export */   f: () => (/* binding */ maskContinuations)
+/* harmony export */   Gu: () => (/* binding */ continuationScanner),
+/* harmony export */   f8: () => (/* binding */ maskContinuations)
 /* harmony export */ });
+/* unused harmony export openContinuation */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
 // A secret value printed over several lines, in a program's output (redactOutput masks the first
 // line of each by its NAME; this masks the lines that follow it). One pass over the lines, each
@@ -4308,6 +4309,10 @@ const secretName = (name) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redac
  */
 const YAML_KEY = /^([ \t-]*)(["']?)([A-Z][A-Z0-9]*_[A-Z0-9_]*)\2:(?:[ \t]|$)/;
 const INDENT = /^[ \t]*/;
+/** A sequence's item marker at a line's start (after its indentation), and the blanks after it. */
+const SEQ_ITEM = /^-(?:[ \t]+|$)/;
+/** A sequence's item that is a mapping's pair of a variable's NAME (`- HOME: /root`). */
+const ITEM_KEY = /^-[ \t]+(["']?)[A-Z_][A-Z0-9_]*\1:(?:[ \t]|$)/;
 /** Python's string or bytes literal, its escaped characters part of it. */
 const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
 /**
@@ -4323,13 +4328,23 @@ const MAX_QUOTED_LINES = 256;
 /** A secret NAME's assignment whose value begins with a quote (NAME='..., NAME="..., NAME=$'...). */
 const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
 /**
- * One line, LINE (its CR taken off) at index AT of the lines, after OPEN: what of it is masked,
+ * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
+ * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`).
+ */
+const ENV_HEAD = /^([A-Z_][A-Z0-9_]*)=(?:(-----BEGIN )|(\{))/;
+/** The last line of such a value: the PEM block's end line, the JSON object's `}` at column 0. */
+const PEM_END = /^-----END [^\r\n]*-----[ \t]*$/;
+const JSON_END = /^\}[ \t]*$/;
+/**
+ * One line, LINE (its line end taken off) at index AT of the lines, after OPEN: what of it is masked,
  * and what is open after it. Inside a secret YAML key's block, a blank line is part of it and a
  * line indented more than the key is masked after its indentation; the first line indented no
  * more than the key ends it (and is read as any other). After a secret's pprint literal, a line
  * that begins with a literal (not a key's) has its text masked, and goes on when nothing follows it.
  * After a secret's shell-quoted value that its line leaves open, each line is masked up to the
- * closing quote (an empty one kept), for at most MAX_QUOTED_LINES lines.
+ * closing quote (an empty one kept), for at most MAX_QUOTED_LINES lines. After a secret's `env`
+ * line whose value is a PEM block or a JSON object it leaves open, each line is masked whole (an
+ * empty one kept) through the block's end line or the object's `}` at column 0, for at most as many.
  */
 function step(line, at, open) {
     if (open?.kind === 'block') {
@@ -4338,6 +4353,14 @@ function step(line, at, open) {
             return { open };
         if (indent > open.column)
             return { open, mask: indent };
+        // PyYAML's default: a key with no value on its line, its sequence at the key's own column
+        // (`API_KEYS:` then `- abc`); an item that is a variable's pair (`- HOME: /root`) is the next
+        // item of a parent's list of mappings, not the value's.
+        const item = indent === open.column && open.seq ? SEQ_ITEM.exec(line.slice(indent)) : null;
+        if (item && !ITEM_KEY.test(line.slice(indent))) {
+            const at = indent + item[0].length;
+            return at === line.length ? { open } : { open, mask: at };
+        }
     }
     else if (open?.kind === 'literal') {
         const lit = LITERAL_LINE.exec(line);
@@ -4355,6 +4378,15 @@ function step(line, at, open) {
         const more = { open: { ...open, lines: open.lines + 1 } };
         return line === '' ? more : { ...more, mask: 0 };
     }
+    else if (open?.kind === 'env' && open.lines < MAX_QUOTED_LINES) {
+        if (open.until.test(line))
+            return { mask: 0 };
+        const more = { open: { ...open, lines: open.lines + 1 } };
+        return line === '' ? more : { ...more, mask: 0 };
+    }
+    const env = envHead(line);
+    if (env)
+        return { open: { kind: 'env', until: env, from: at, lines: 0 } };
     const quote = openQuote(line);
     if (quote)
         return { open: { kind: 'quote', quote, from: at, lines: 0 } };
@@ -4363,8 +4395,10 @@ function step(line, at, open) {
     if (literalHead(line))
         return { open: { kind: 'literal', from: at } };
     const key = YAML_KEY.exec(line);
-    if (key && secretName(key[3]))
-        return { open: { kind: 'block', column: key[1].length, from: at } };
+    if (key && secretName(key[3])) {
+        const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
+        return { open: { kind: 'block', column: key[1].length, from: at, seq } };
+    }
     return {};
 }
 /**
@@ -4383,29 +4417,59 @@ function closingQuote(line, from, quote) {
 }
 /**
  * The quote a secret NAME's shell-quoted value leaves open at the end of LINE (dash's `set`:
- * `SSH_KEY='-----BEGIN ...`), read from the value's first quote to the line's end; undefined when
- * there is none, or all close on the line.
+ * `SSH_KEY='-----BEGIN ...`), read over the value's own shell word only (its quoted runs and the
+ * unquoted characters glued to them, up to the first unquoted blank: a quote after a blank is
+ * other text's, `K='x' # don't`); undefined when there is none, or all close in the word. Each
+ * assignment's word is read once, and the search goes on after it: linear.
  */
 function openQuote(line) {
     if (!line.includes('='))
         return undefined;
     QUOTED_ASSIGNMENT.lastIndex = 0;
     for (let m; (m = QUOTED_ASSIGNMENT.exec(line));) {
-        if (!secretName(m[1]))
-            continue;
-        for (let i = QUOTED_ASSIGNMENT.lastIndex; i < line.length; i++) {
-            const c = line[i];
-            if (c !== "'" && c !== '"')
-                continue;
-            const quote = c === "'" && line[i - 1] === '$' ? "$'" : c;
-            const end = closingQuote(line, i + 1, quote);
-            if (end < 0)
-                return quote;
-            i = end;
-        }
-        return undefined;
+        const { end, quote } = shellWord(line, QUOTED_ASSIGNMENT.lastIndex);
+        // A quote left open takes the rest of the line: an innocent name's value, or the secret's.
+        if (quote)
+            return secretName(m[1]) ? quote : undefined;
+        QUOTED_ASSIGNMENT.lastIndex = end;
     }
     return undefined;
+}
+/** The shell word of LINE from FROM: where it ends, or the quote it leaves open at the line's end. */
+function shellWord(line, from) {
+    let i = from;
+    while (i < line.length) {
+        const c = line[i];
+        if (c === ' ' || c === '\t')
+            break;
+        if (c === '\\') {
+            i += 2;
+            continue;
+        }
+        const quote = c === '$' && line[i + 1] === "'" ? "$'" : c === "'" || c === '"' ? c : undefined;
+        if (!quote) {
+            i++;
+            continue;
+        }
+        const close = closingQuote(line, i + quote.length, quote);
+        if (close < 0)
+            return { end: line.length, quote };
+        i = close + 1;
+    }
+    return { end: Math.min(i, line.length) };
+}
+/**
+ * The line that ends the value a secret's `env` line begins and leaves open (ENV_HEAD): a PEM
+ * block not ended on the line, a JSON object with more `{` than `}` on it; else undefined.
+ */
+function envHead(line) {
+    const m = ENV_HEAD.exec(line);
+    if (!m || !secretName(m[1]))
+        return undefined;
+    const value = line.slice(m[1].length + 1);
+    if (m[2])
+        return value.includes('-----END ') ? undefined : PEM_END;
+    return value.split('{').length > value.split('}').length ? JSON_END : undefined;
 }
 /** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
 function literalHead(line) {
@@ -4415,11 +4479,18 @@ function literalHead(line) {
     const m = LITERAL_HEAD.exec(line);
     return m !== null && secretName(m[2] ?? m[4]);
 }
-/** The lines of TEXT, each without its CR, with the CR's presence. */
+/** A line's end: CRLF, LF, or a bare CR (a program that ends its lines as old Macs did). */
+const LINE_END = /\r\n|\r|\n/g;
+/** The lines of TEXT, each with the line end that follows it ('' for the last). */
 function linesOf(text) {
-    return text
-        .split('\n')
-        .map((l) => (l.endsWith('\r') ? { body: l.slice(0, -1), cr: true } : { body: l, cr: false }));
+    const lines = [];
+    let start = 0;
+    for (const m of text.matchAll(LINE_END)) {
+        lines.push({ body: text.slice(start, m.index), end: m[0] });
+        start = m.index + m[0].length;
+    }
+    lines.push({ body: text.slice(start), end: '' });
+    return lines;
 }
 /**
  * TEXT with the lines that go on a secret's value masked after their indentation: those indented
@@ -4436,15 +4507,15 @@ function maskContinuations(text) {
     const lines = linesOf(text);
     let open;
     let changed = false;
-    const out = lines.map(({ body, cr }, at) => {
+    const out = lines.map(({ body, end }, at) => {
         const s = step(body, at, open);
         open = s.open;
         if (s.mask === undefined)
-            return cr ? `${body}\r` : body;
+            return body + end;
         changed = true;
-        return `${body.slice(0, s.mask)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${s.end === undefined ? '' : body.slice(s.end)}${cr ? '\r' : ''}`;
+        return `${body.slice(0, s.mask)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${s.end === undefined ? '' : body.slice(s.end)}${end}`;
     });
-    return changed ? out.join('\n') : text;
+    return changed ? out.join('') : text;
 }
 /**
  * Where in TEXT (whole lines) the secret value that its last lines leave open began: the offset of
@@ -4454,7 +4525,10 @@ function maskContinuations(text) {
 function openContinuation(text) {
     if (!/[:,=]/.test(text))
         return -1;
-    const lines = linesOf(text.endsWith('\n') ? text.slice(0, -1) : text);
+    const lines = linesOf(text);
+    // The text's last line end closes its last line: no empty line follows it.
+    if (lines.length > 1 && lines[lines.length - 1].body === '')
+        lines.pop();
     let open;
     lines.forEach(({ body }, at) => {
         open = step(body, at, open).open;
@@ -4463,8 +4537,46 @@ function openContinuation(text) {
         return -1;
     let offset = 0;
     for (let i = 0; i < open.from; i++)
-        offset += lines[i].body.length + (lines[i].cr ? 2 : 1);
+        offset += lines[i].body.length + lines[i].end.length;
     return offset;
+}
+function continuationScanner() {
+    let open;
+    let line = 0;
+    let offset = 0;
+    let openAt = -1;
+    let visited = 0;
+    return {
+        mask(text) {
+            // Lines as maskContinuations reads them (linesOf: LF, CRLF or a bare CR ends one), each
+            // keeping its own end; the last, unended, is read too unless it is empty.
+            let out = '';
+            for (const { body, end } of linesOf(text)) {
+                if (body === '' && end === '')
+                    break;
+                visited += body.length + end.length;
+                const s = step(body, line, open);
+                if (s.open && s.open.from === line)
+                    openAt = offset;
+                open = s.open;
+                if (!open)
+                    openAt = -1;
+                line++;
+                const masked = s.mask === undefined
+                    ? body
+                    : `${body.slice(0, s.mask)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${s.end === undefined ? '' : body.slice(s.end)}`;
+                out += masked + end;
+                offset += masked.length + end.length;
+            }
+            return out;
+        },
+        get openAt() {
+            return openAt;
+        },
+        get visited() {
+            return visited;
+        },
+    };
 }
 
 

@@ -5354,7 +5354,7 @@ class RegistryClient {
             .fetch(`${this.base}/v2/`, {
             method: 'GET',
             headers: {},
-            signal: AbortSignal.timeout(WARM_TIMEOUT_MS),
+            signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(AbortSignal.timeout(WARM_TIMEOUT_MS)),
         })
             .then((r) => r.arrayBuffer())
             .catch(() => undefined);
@@ -5462,6 +5462,7 @@ function createOciClient(host, deps) {
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
 // then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
 
 
 
@@ -5696,8 +5697,10 @@ async function tryUpload(call, target, uploads, headers, fix) {
         return cancel && call(cancel.url, cancel.init);
     })
         .catch(() => undefined));
+    // A cancel already under way before the signal keeps its own timeout: the cleanup waits for it
+    // no longer than a cancel started after the signal may take.
     const unregister = registerCleanup(async () => {
-        await cancelUpload();
+        await within(cancelUpload(), INTERRUPTED_CANCEL_MS, undefined);
     });
     try {
         const upload = await starting;

@@ -30820,8 +30820,9 @@ function askManifests(docker, ref) {
 /**
  * The size of the local image REF for PLATFORM and its kind: the inspect's Size, unpacked, on the
  * classic store; on the containerd store the content of the platform's manifest where the engine
- * lists its manifests (else the inspect's Size, which is that content on the engines that cannot
- * list them, Docker 26 to 28.0). The store is told by the inspect where it shows it, else by the
+ * lists its manifests (the inspect's Size, which is that content on the engines that cannot
+ * list them, Docker 26 to 28.0; an engine that can but lists no such platform is refused: the
+ * capture keeps the inspect's Size without a kind and says why under errors). The store is told by the inspect where it shows it, else by the
  * engine's info (asked once per client); neither telling, the size has no kind.
  */
 async function imageSize(client, ref, platform) {
@@ -30832,17 +30833,23 @@ async function imageSize(client, ref, platform) {
     if (store === undefined)
         return { sizeBytes: inspect.Size };
     const kind = (0,size_kind/* sizeKindOfStore */.C6)(store);
-    if (store === 'classic' || !apiAtLeast(await apiVersion(docker), '1.48'))
+    const api = await apiVersion(docker);
+    // Below API 1.48 (Docker 26 to 28.0) the inspect's Size is the content; the API version of
+    // moby#53426 (Size = content + unpacked) is not known here, so a later one is not read as such.
+    if (store === 'classic' || !apiAtLeast(api, '1.48'))
         return { sizeBytes: inspect.Size, kind };
     const listed = await client.call((d) => askManifests(d, ref)).catch(() => undefined);
+    // With manifests=1 every platform is listed: the one asked for, else the inspect's.
+    const [os, architecture, variant] = platform?.split('/') ?? [];
     const content = listed === undefined
         ? undefined
-        : (0,size_kind/* contentSizeOf */.S9)(listed, {
-            os: inspect.Os,
-            architecture: inspect.Architecture,
-            variant: inspect.Variant,
-        });
-    return { sizeBytes: content ?? inspect.Size, kind };
+        : (0,size_kind/* contentSizeOf */.S9)(listed, os && architecture
+            ? { os, architecture, variant }
+            : { os: inspect.Os, architecture: inspect.Architecture, variant: inspect.Variant });
+    if (content !== undefined)
+        return { sizeBytes: content, kind };
+    throw new Error(`the engine (API ${api}) listed no content size of ${platform ?? `${inspect.Os}/${inspect.Architecture}`} ` +
+        `for ${ref}; its inspect's Size may include the unpacked snapshots (moby#53426), so the size has no kind`);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/containers.ts
@@ -32369,7 +32376,8 @@ async function checkRegistry(host, fetchFn = _http_fetch_js__WEBPACK_IMPORTED_MO
 /** http://HOST/v2/'s status when it is a registry's (200, 401), asked without credentials; else undefined. */
 async function plainHttpStatus(host, fetchFn, timeoutMs) {
     try {
-        const { status } = await fetchFn(`http://${host}/v2/`, { signal: AbortSignal.timeout(timeoutMs) });
+        const signal = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(AbortSignal.timeout(timeoutMs));
+        const { status } = await fetchFn(`http://${host}/v2/`, { signal });
         return status === 200 || status === 401 ? status : undefined;
     }
     catch {

@@ -1059,12 +1059,6 @@ function assessReport(model) {
     // is no change: with nothing else found the verdict stays unchanged (and such a variant collapses).
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');
-    // So is a size of another kind (the runner's image store changed, as a driver may) and the
-    // growth budget it leaves unjudged: said, no change of the image.
-    for (const k of kindChanges(withDiff))
-        add(k, 'info');
-    for (const b of (0,size/* budgetSkips */.mO)(model.sizeBudget, model.platforms))
-        add(b.short, 'info');
     const missing = findings.length;
     for (const b of (0,size/* budgetBreaches */.Bq)(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
@@ -1077,6 +1071,13 @@ function assessReport(model) {
     packageFindings(withDiff, 'conda', add);
     otherFindings(withDiff, add);
     const changes = findings.slice(missing);
+    // A size of another kind (the runner's image store changed, as a driver may) and the growth
+    // budget it leaves unjudged are said after the changes (the headline leads with those), and
+    // are no change of the image.
+    for (const k of kindChanges(withDiff))
+        add(k, 'info');
+    for (const b of (0,size/* budgetSkips */.mO)(model.sizeBudget, model.platforms))
+        add(b.short, 'info');
     if (changes.length === 0)
         return {
             verdict: 'unchanged',
@@ -2312,8 +2313,17 @@ function sizeTopPart(p, sizeBudget, suffix, rank) {
         return null;
     // Without a baseline the budget's verdict is told here (an absolute budget needs no base).
     const breaches = p.diff ? [] : (0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .budgetBreaches */ .Bq)(sizeBudget, [p]);
-    const intro = breaches.map((b) => `❌ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(b.text, 400)}**`).join('\n\n');
-    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_6__/* .rowsPart */ .F8)(`biggest table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_6__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Biggest packages and layers: ${(0,_size_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .sizeFigure */ .WM)(p.head.sizeBytes, (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .kindOf */ .I)(p.head))} image${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .header */ .wx)(['Package or layer', 'Version', 'Size']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
+    // An absolute budget within reach of a compressed size: said, as it judges that size.
+    const note = (0,_size_js__WEBPACK_IMPORTED_MODULE_3__/* .budgetKindNote */ .Iq)(sizeBudget, p);
+    const intro = [
+        ...breaches.map((b) => `❌ **${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(b.text, 400)}**`),
+        note ? `_ℹ️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(`S${note.slice(1)}.`, 400)}_` : '',
+    ]
+        .filter(Boolean)
+        .join('\n\n');
+    return (0,_parts_js__WEBPACK_IMPORTED_MODULE_6__/* .rowsPart */ .F8)(`biggest table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_6__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Biggest packages and layers: ${(0,_size_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .sizeFigure */ .WM)(p.head.sizeBytes, (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .kindOf */ .I)(p.head))} image${suffix}`), 
+    // Under a compressed total the packages' and layers' sizes are still unpacked: said so.
+    (0,_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .header */ .wx)(['Package or layer', 'Version', (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .kindOf */ .I)(p.head) === 'content' ? 'Size (unpacked)' : 'Size']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, intro ? `${intro}\n\n` : ''), rank);
 }
 /** The run overview's size cell: "+610.0 MB (+7.5%): nvidia-cudnn-cu12 9.5 → 9.7 +402.0 MB" (escaped). */
 function sizeChangeCell(p) {
@@ -2386,13 +2396,13 @@ function verdictText(assessment, maxLen) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CE: () => (/* binding */ kindChangeText),
 /* harmony export */   FN: () => (/* binding */ kindFigure),
+/* harmony export */   Gk: () => (/* binding */ kindWords),
 /* harmony export */   I: () => (/* binding */ kindOf),
 /* harmony export */   W$: () => (/* binding */ kindPhrase),
 /* harmony export */   WM: () => (/* binding */ sizeFigure),
 /* harmony export */   X4: () => (/* binding */ NOT_COMPARABLE),
 /* harmony export */   jy: () => (/* binding */ kindShort)
 /* harmony export */ });
-/* unused harmony export kindWords */
 /* harmony import */ var _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6842);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
 // The kind of an image size in words, as plain text (the renderer escapes it): what a size
@@ -2442,6 +2452,7 @@ function kindChangeText(diff) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bq: () => (/* binding */ budgetBreaches),
+/* harmony export */   Iq: () => (/* binding */ budgetKindNote),
 /* harmony export */   Qd: () => (/* binding */ sizeHeadline),
 /* harmony export */   mO: () => (/* binding */ budgetSkips),
 /* harmony export */   uQ: () => (/* binding */ describeChange)
@@ -2567,6 +2578,21 @@ function budgetBreaches(sizeBudget, platforms) {
         }
     }
     return out;
+}
+/**
+ * Where an absolute budget judges a compressed size (the containerd store's) and is not breached,
+ * one line saying so, plain text: the size is about a third of the unpacked size users know from
+ * `docker image ls` on the classic store (a breach names the kind itself). Null otherwise.
+ */
+function budgetKindNote(sizeBudget, p) {
+    const budget = readBudget(sizeBudget);
+    if (budget?.kind !== 'absolute' || (0,_size_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .kindOf */ .I)(p.head) === _docker_size_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_SIZE_KIND */ .fl)
+        return null;
+    if (p.head.sizeBytes > budget.bytes)
+        return null;
+    return (`size budget ${sizeBudget} judged on the ${(0,_size_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .kindWords */ .Gk)((0,_size_kind_js__WEBPACK_IMPORTED_MODULE_6__/* .kindOf */ .I)(p.head))} ` +
+        `of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .fmtBytes */ .zi)(p.head.sizeBytes)}, which is smaller than the unpacked size docker image ls shows ` +
+        `on the classic image store`);
 }
 /** The budget, or undefined: none, or unreadable (an artifact's model is untrusted: it judges nothing). */
 function readBudget(sizeBudget) {

@@ -2163,7 +2163,7 @@ class RegistryClient {
             .fetch(`${this.base}/v2/`, {
             method: 'GET',
             headers: {},
-            signal: AbortSignal.timeout(WARM_TIMEOUT_MS),
+            signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .untilInterrupted */ .tv)(AbortSignal.timeout(WARM_TIMEOUT_MS)),
         })
             .then((r) => r.arrayBuffer())
             .catch(() => undefined);
@@ -2266,12 +2266,14 @@ function createOciClient(host, deps) {
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76873);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38201);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(20317);
+/* harmony import */ var _util_within_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89281);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17700);
 /* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98925);
 // Which credential a push to a registry would use (Docker's config: credHelpers, credsStore, auths),
 // and whether it may push: the distribution API's token flow (Bearer realm/service/scope, or Basic),
 // then an upload is started and cancelled (POST /v2/<name>/blobs/uploads/, DELETE its Location),
 // which writes nothing. No secret is ever part of a message; side effects come in as functions.
+
 
 
 
@@ -2506,8 +2508,10 @@ async function tryUpload(call, target, uploads, headers, fix) {
         return cancel && call(cancel.url, cancel.init);
     })
         .catch(() => undefined));
+    // A cancel already under way before the signal keeps its own timeout: the cleanup waits for it
+    // no longer than a cancel started after the signal may take.
     const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .registerCleanup */ .qE)(async () => {
-        await cancelUpload();
+        await (0,_util_within_js__WEBPACK_IMPORTED_MODULE_7__/* .within */ .u)(cancelUpload(), _util_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .INTERRUPTED_CANCEL_MS */ .Hl, undefined);
     });
     try {
         const upload = await starting;

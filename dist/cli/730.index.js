@@ -481,29 +481,49 @@ const LIVE_LINE_MAX = 64 * 1024;
  * a NAME=value or a token cut between two chunks of the stream (a pipe flushes in 4 KiB blocks) is
  * still recognised; the unfinished last line is held back until its end comes, FLUSH (the container
  * ended), or it grows past LIVE_LINE_MAX, and so are the last whole lines from one that opens a
- * secret's value over several lines (openContinuation: `DB_PASSWORD: |`), up to LIVE_LINE_MAX.
+ * secret's value over several lines (`DB_PASSWORD: |`), up to LIVE_LINE_MAX. Each line is read
+ * once (SCANNER: what the lines so far leave open is kept between chunks), and masked as the whole
+ * stream would be: past LIVE_LINE_MAX the open value's lines are shown masked, not as they are.
  */
-function liveLines(emit) {
-    let held = '';
+function liveLines(emit, scanner = (0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .continuationScanner */ .Gu)()) {
+    /** Whole lines read (SCANNER), masked, not shown yet; from the line that opened a value when one is open. */
+    let pending = '';
+    /** Where PENDING starts in the masked stream (SCANNER's offsets). */
+    let base = 0;
+    /** The unfinished last line. */
+    let partial = '';
+    const show = (upTo) => {
+        if (upTo <= 0)
+            return;
+        emit((0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(pending.slice(0, upTo)));
+        pending = pending.slice(upTo);
+        base += upTo;
+    };
     return {
         push(chunk) {
-            const text = held + chunk;
-            const end = text.lastIndexOf('\n') + 1;
-            if (end === 0 && text.length <= LIVE_LINE_MAX) {
-                held = text;
+            const nl = chunk.lastIndexOf('\n');
+            if (nl >= 0) {
+                pending += scanner.mask(partial + chunk.slice(0, nl + 1));
+                partial = chunk.slice(nl + 1);
+            }
+            else
+                partial += chunk;
+            if (partial.length > LIVE_LINE_MAX) {
+                // Shown as a line of its own (its rest is read as the next line).
+                pending += scanner.mask(partial);
+                partial = '';
+                show(pending.length);
                 return;
             }
             // A secret's value the last lines leave open (a YAML key's block) waits for its end too.
-            const open = end > 0 ? (0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .openContinuation */ .M)(text.slice(0, end)) : -1;
-            const upTo = open >= 0 && text.length - open <= LIVE_LINE_MAX ? open : end > 0 ? end : text.length;
-            held = text.slice(upTo);
-            if (upTo > 0)
-                emit((0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(text.slice(0, upTo)));
+            const open = scanner.openAt - base;
+            show(open >= 0 && pending.length - open + partial.length <= LIVE_LINE_MAX ? open : pending.length);
         },
         flush() {
-            if (held !== '')
-                emit((0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(held));
-            held = '';
+            if (partial !== '')
+                pending += scanner.mask(partial);
+            partial = '';
+            show(pending.length);
         },
     };
 }
@@ -511,11 +531,12 @@ function liveLines(emit) {
  * The end of a test's output as its result keeps it: the last 40 lines, at most OUTPUT_KEEP_CHARS,
  * secrets masked in place (redactOutput: tokens, URL logins, and the value of a NAME=value whose
  * NAME names a secret, as the environment record masks it: `env` prints DB_PASSWORD=...). Linear
- * in the length of the output (10 MB on one line is fine): only a bounded tail is redacted, with a
- * margin so that a token cut at the edge is still recognised.
+ * in the length of the output (10 MB on one line is fine): the lines of a secret's value are masked
+ * over the whole output (maskContinuations: its name may be before the end kept), then only a
+ * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
  */
 function tail(text, lines = 40) {
-    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(text, OUTPUT_KEEP_CHARS + 4096));
+    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)((0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f8)(text), OUTPUT_KEEP_CHARS + 4096));
     return (0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 /**
@@ -562,12 +583,13 @@ const FAILURE_TAIL_CHARS = 4096;
 /**
  * The end of a failing test's output as people see it under the failure (ml-image smoke's FAIL
  * line, the test's annotation): its last FAILURE_TAIL_LINES lines, at most FAILURE_TAIL_CHARS,
- * redacted as the records are (a result read back from disk is masked again). None when empty.
+ * redacted as the records are (a result read back from disk is masked again; a secret's value
+ * over lines masked over the whole output first, its name before the end shown). None when empty.
  */
 function failureTail(output) {
     if (output === undefined || output.trim() === '')
         return [];
-    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(output, FAILURE_TAIL_CHARS + 4096)).trimEnd();
+    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)((0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f8)(output), FAILURE_TAIL_CHARS + 4096)).trimEnd();
     return (0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
 }
 /** The heading of a failureTail: "last line", "last 20 lines". */
@@ -618,8 +640,6 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/python/entry-python.ts
 var entry_python = __webpack_require__(57953);
-// EXTERNAL MODULE: ./src/util/redact-instruction.ts
-var redact_instruction = __webpack_require__(55242);
 // EXTERNAL MODULE: ./src/docker/cdi.ts
 var cdi = __webpack_require__(78446);
 // EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
@@ -725,11 +745,13 @@ function isEngineRefusal(e) {
 function containerRunner(input, deps, current, mask = (text) => text) {
     return async ({ gpu, ...spec }) => {
         let outcome;
-        // Whole lines, redacted (the image's own secret values too): a secret cut between two chunks is still masked.
-        const live = deps.output && (0,smoke_output/* liveLines */.Ys)((text) => deps.output(mask(text), current()));
+        // Whole lines, redacted (the image's own secret values too): a secret cut between two chunks is
+        // still masked. One per stream: a stderr line does not end a secret's block that stdout opened.
+        const shown = (text) => deps.output(mask(text), current());
+        const live = deps.output && { stdout: (0,smoke_output/* liveLines */.Ys)(shown), stderr: (0,smoke_output/* liveLines */.Ys)(shown) };
         try {
             outcome = await deps.docker.runContainer({
-                ...(live && { onOutput: (chunk) => live.push(chunk) }),
+                ...(live && { onOutput: (chunk, stream) => live[stream].push(chunk) }),
                 image: input.runImage ?? input.image,
                 ...(input.platform !== undefined && { platform: input.platform }),
                 ...(input.gpus === 'all' && gpu === true && { gpus: (0,gpu_pin/* containerGpus */.j_)(input.pin) }),
@@ -760,7 +782,8 @@ function containerRunner(input, deps, current, mask = (text) => text) {
             throw e;
         }
         finally {
-            live?.flush();
+            live?.stdout.flush();
+            live?.stderr.flush();
         }
         // Killed by a signal the runner did not send (exit 128 + N without a timeout): the cleanup of
         // SIGINT/SIGTERM/SIGHUP removed the container, or a daemon that shuts down stopped it (and
@@ -852,9 +875,11 @@ function report(s, t) {
 /** The end of the run: the daemon went away (or the engine failed) during test ID. */
 function interrupted(s, failed, e) {
     const gone = (0,interrupt/* isDaemonGone */.W$)(e) || interrupt/* DAEMON_TEXT */.rj.test(e instanceof Error ? e.message : '');
+    // The engine's message may quote a secret (a URL's login, a token), as the siblings' reasons do.
+    const message = (0,interrupt/* firstLine */.TM)((0,redact/* redactText */.Rd)((0,interrupt/* errorMessage */.gJ)(e)));
     failed.reason = gone
-        ? `the Docker daemon went away during ${failed.id}: ${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))}`
-        : `${(0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e))} (during ${failed.id})`;
+        ? `the Docker daemon went away during ${failed.id}: ${message}`
+        : `${message} (during ${failed.id})`;
     record(s, failed);
     return new interrupt/* SmokeInterruptedError */.Yi(failed.reason, e instanceof errors/* EnvironmentError */.eG && e.fix
         ? e.fix
@@ -915,6 +940,7 @@ var external_node_crypto_ = __webpack_require__(77598);
 // script stops after it; a timeout kills it); the tests after it run in a fresh one, so a broken
 // CUDA context or a half-imported module never reaches another test. On a GPU run the tests that use
 // a GPU share processes of their own (processSteps): the container of the others gets no GPU.
+
 
 const MARK = '@@ml-image-smoke@@ ';
 /** A fresh nonce for a batch's plan. */
@@ -1130,9 +1156,11 @@ function announceProcess(s, steps) {
 }
 /**
  * One live filter per stream: both carry the markers, and a stream's test is its own markers' (one
- * filter for both would label stdout with the test that stderr has already moved on to). The
- * progress says which test runs as the process reaches it (stdout's start markers; the first test
- * said so as the process started: announceProcess).
+ * filter for both would label stdout with the test that stderr has already moved on to). Each
+ * stream's pieces go through a liveLines of their own (redacted, the lines of a secret's value
+ * held back until its end: `DB_PASSWORD: |` then its block in the next chunk), a test's held lines
+ * shown when the next test's start. The progress says which test runs as the process reaches it
+ * (stdout's start markers; the first test said so as the process started: announceProcess).
  */
 function streamFilters(s, steps, nonce) {
     const emit = s.output ?? (() => undefined);
@@ -1141,10 +1169,24 @@ function streamFilters(s, steps, nonce) {
         if (later.has(id))
             s.progress(`smoke ${id}: running`);
     };
-    return {
-        stdout: liveFilter(() => s.current, emit, nonce, reached),
-        stderr: liveFilter(() => s.current, emit, nonce),
+    const stream = (onStart) => {
+        let live;
+        const held = (text, test) => {
+            if (live?.test !== test) {
+                live?.lines.flush();
+                live = { test, lines: (0,smoke_output/* liveLines */.Ys)((t) => emit(t, test)) };
+            }
+            live.lines.push(text);
+        };
+        const filter = liveFilter(() => s.current, held, nonce, onStart);
+        return Object.assign((chunk) => filter(chunk), {
+            flush: () => {
+                filter.flush();
+                live?.lines.flush();
+            },
+        });
     };
+    return { stdout: stream(reached), stderr: stream() };
 }
 /** Whether the shared process has run test ID already (its outcome is waiting): no start line for it. */
 const ranInBatch = (s, id) => s.batch?.outcomes.has(id) ?? false;
@@ -1689,7 +1731,6 @@ async function runSuite(s, name) {
 
 
 
-
 // Every name the runner's callers import from here (smoke/run.ts), wherever it now lives.
 
 
@@ -1743,8 +1784,9 @@ async function runSmoke(input, deps) {
         current: '',
         batch: { steps: batchSteps(input), outcomes: new Map() },
         mask,
+        // Redacted where it is read (batch.ts: liveLines per stream); the image's own values masked here.
         ...(deps.output && {
-            output: (chunk, test) => deps.output((0,redact_instruction/* redactOutput */.nJ)(mask(chunk)), test),
+            output: (chunk, test) => deps.output(mask(chunk), test),
         }),
     };
     // The suites run python3 on PATH: say so once when the image starts a Python off its PATH.

@@ -4962,6 +4962,7 @@ var read = __webpack_require__(99679);
 
 
 
+
 const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 function fileDigest(file, shown) {
     return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
@@ -5008,7 +5009,7 @@ const FILES_NOW_NOTE = 'provenance: build.json records no digests of the files t
 function stoppedRun(smoke, file) {
     if (smoke.interrupted === undefined)
         return undefined;
-    return `the smoke result in ${file} is of a smoke run that was stopped after ${smoke.tests.length} test(s) (${smoke.interrupted}), not attested`;
+    return `the smoke result in ${file} is of a smoke run that was stopped after ${smoke.tests.length} test(s) (${(0,util_text/* printable */.g$)(smoke.interrupted)}), not attested`;
 }
 /**
  * A target's record and smoke result from the result directory (this run's smoke stage did not
