@@ -45,6 +45,10 @@ describe('targetGpus: variant kind x platform x the run GPUs -> what the target 
     expect(targetGpus({ kind: 'cuda', platform: 'linux/arm64/v8', gpus: 'all', host: ARM64 })).toEqual({
       gpus: 'all',
     });
+    // Another tool's name for the same CPU is the same machine (config/platform.ts sameMachine).
+    expect(targetGpus({ kind: 'cuda', platform: 'linux/aarch64', gpus: 'all', host: ARM64 })).toEqual({
+      gpus: 'all',
+    });
   });
 
   it("no platform (`ml-image smoke` without --platform: the engine's own): the run GPUs, but never for a cpu variant", () => {

@@ -51,3 +51,13 @@ export function normalizePlatform(platform: string): string {
   const [arch, variant] = normalizeArch(rawArch, rawVariant);
   return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
 }
+
+/**
+ * Whether A and B are the same machine: the same OS and architecture once normalized, whatever the
+ * variant (linux/arm64/v8 and linux/aarch64 are linux/arm64; linux/amd64/v3 runs on linux/amd64).
+ * The smoke stage asks it of a target and the engine's platform: another machine runs emulated.
+ */
+export function sameMachine(a: string, b: string): boolean {
+  const osArch = (p: string): string => normalizePlatform(p).split('/').slice(0, 2).join('/');
+  return osArch(a) === osArch(b);
+}

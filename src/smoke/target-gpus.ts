@@ -1,6 +1,7 @@
 // Which targets of a smoke run get the run's GPUs: only a variant that can use them (not a cpu
 // one), on the engine's own platform (CUDA cannot start in a process QEMU emulates); and the
 // host's GPUs a target with GPUs is keyed by for reuse.
+import { sameMachine } from '../config/platform.js';
 import type { VariantKind } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { enginePlatform } from '../docker/engine-platform.js';
@@ -45,14 +46,10 @@ export function gpuKindOf(v: { kind: VariantKind; template?: string | undefined 
  */
 export function targetGpus(t: TargetGpuInput): TargetGpus {
   if (t.kind === 'cpu') return { gpus: 'none', withheld: 'cpu variant: no GPU tests' };
-  if (t.host !== undefined && t.platform !== undefined && !samePlatform(t.platform, t.host))
+  if (t.host !== undefined && t.platform !== undefined && !sameMachine(t.platform, t.host))
     return { gpus: 'none', withheld: `${t.platform} runs emulated on this ${t.host} host: no GPU` };
   return { gpus: t.gpus };
 }
-
-/** linux/arm64 and linux/arm64/v8 are the same machine. */
-const samePlatform = (a: string, b: string): boolean =>
-  a.split('/').slice(0, 2).join('/') === b.split('/').slice(0, 2).join('/');
 
 /**
  * Whether the engine's platform matters to KIND's targets: for a variant that may get GPUs, on a
