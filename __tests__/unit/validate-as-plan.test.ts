@@ -183,3 +183,34 @@ describe('a ${NAME} build.secrets does not list: named by its file and line', ()
     expect(r.err).toContain(`  - ${f}:4: invalid requirement "not a req"`);
   });
 });
+
+describe('validate --variants checks the selection and says what it left out', () => {
+  it("the file's other variants are named as not checked (one of them would be refused)", async () => {
+    put(
+      'ml-image.yml',
+      "image: {name: a/b}\nvariants: [cpu, {name: old, cuda: '11.0'}]\nplatforms: [linux/amd64]\n",
+    );
+    expect((await cli(['validate'])).code).toBe(2);
+    const some = await cli(['validate', '--variants', 'cpu']);
+    expect(some.code, some.err).toBe(0);
+    expect(some.err).toContain(
+      'warning: --variants selects cpu: the variant(s) old in ml-image.yml were not checked (run "ml-image validate" without --variants to check them)\n',
+    );
+  });
+
+  it('a file whose own variants do not validate says so', async () => {
+    put('ml-image.yml', 'image: {name: a/b}\nvariants: [{name: x, nonsense: 1}]\nplatforms: [linux/amd64]\n');
+    const r = await cli(['validate', '--variants', 'cpu']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(
+      'warning: --variants selects cpu: the variants ml-image.yml itself lists do not validate and were not checked (run "ml-image validate" without --variants to check them)\n',
+    );
+  });
+
+  it('nothing is said when the selection is every variant the file lists', async () => {
+    put('ml-image.yml', 'image: {name: a/b}\nvariants: [cpu]\nplatforms: [linux/amd64]\n');
+    const r = await cli(['validate', '--variants', 'cpu']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).not.toContain('not checked');
+  });
+});

@@ -8,9 +8,30 @@ import { readListedRequirements } from '../../requirements/references.js';
 import { configBaseline } from '../../smoke/config-inputs.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
+import { printable } from '../../util/text.js';
 import { writeOutFile } from '../output.js';
 import { configOverrideFlags, gitContextFor, overridesFromFlags, planOfConfig } from './shared.js';
 import type { Command } from './types.js';
+
+/**
+ * What `--variants` left unchecked: the variants the file lists that the
+ * selection does not (validate checks only what it would build), or, when the file's own list does
+ * not validate, that list. Undefined when the selection is the file's list or there is no file.
+ */
+export function uncheckedVariants(
+  loaded: Pick<LoadedConfig, 'file' | 'label' | 'fileVariants'>,
+  selected: readonly string[],
+): string | undefined {
+  if (loaded.file === undefined) return undefined;
+  const file = loaded.label ?? loaded.file;
+  const rerun = 'run "ml-image validate" without --variants to check them';
+  const picked = `--variants selects ${selected.map((n) => printable(n)).join(', ')}`;
+  if (loaded.fileVariants === undefined)
+    return `${picked}: the variants ${file} itself lists do not validate and were not checked (${rerun})`;
+  const left = loaded.fileVariants.filter((n) => !selected.includes(n));
+  if (left.length === 0) return undefined;
+  return `${picked}: the variant(s) ${left.map((n) => printable(n)).join(', ')} in ${file} were not checked (${rerun})`;
+}
 
 /**
  * The requirements files read and checked as the resolve and build stages read them (their lines,
@@ -105,6 +126,13 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
       checkFiles: !values['skip-file-checks'],
     });
     const { config } = loaded;
+    if (values.variants !== undefined) {
+      const note = uncheckedVariants(
+        loaded,
+        config.variants.map((v) => v.name),
+      );
+      if (note !== undefined) io.stderr(`warning: ${note}\n`);
+    }
     if (!values['skip-file-checks']) checkConfigFiles(loaded, io.env);
     // The plan's checks, in plan's own git context (GitHub's environment on a runner, else the
     // checkout's commit and tag, which name the version tags): what plan refuses is not valid.
