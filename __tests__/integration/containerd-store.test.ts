@@ -6,7 +6,11 @@
 // build.json's platform digest must be the image inside the pushed index and indexDigest the
 // index, the merged list must list both platform images and keep their attestation manifests,
 // `ml-image verify` of the list must pass, and so must the real `cosign verify-attestation --type
-// cyclonedx` of each platform digest. The CLI (dist/) runs as a child process with DOCKER_HOST set
+// cyclonedx` of each platform digest. The base is the test bed's python list under a tag this engine
+// alone holds (no registry knows it): the docker driver builds both platforms from that local list,
+// and build.json, the labels and the provenance must record its index digest, the digest the
+// classic path records for the same list taken from the registry. The CLI (dist/, built from this
+// tree: `npm run build` first) runs as a child process with DOCKER_HOST set
 // for it alone (and its own HOME, buildx state and cache dir): `docker` means the main dockerd for
 // every other test. The engine is the test's own: it removes its images and build cache there.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
@@ -88,7 +92,14 @@ interface BuildPlatform {
   metadata?: Record<string, unknown>;
 }
 interface BuildJson {
-  variants: { repository: string; digest: string; tags: string[]; platforms: BuildPlatform[] }[];
+  variants: {
+    repository: string;
+    digest: string;
+    tags: string[];
+    platforms: BuildPlatform[];
+    baseImage: string;
+    baseDigest?: string;
+  }[];
 }
 
 describe.skipIf(engine === undefined)(
@@ -99,7 +110,10 @@ describe.skipIf(engine === undefined)(
     const { host } = engine ?? { host: '' };
     const name = `ml-image-it/containerd-store-${Date.now().toString(36)}`;
     const repository = `${images.registry}/${name}`;
-    const registryUrl = `http://${images.registry.replace(/^localhost(?=:|$)/, '127.0.0.1')}/v2/${name}`;
+    const registryHost = `http://${images.registry.replace(/^localhost(?=:|$)/, '127.0.0.1')}/v2`;
+    const registryUrl = `${registryHost}/${name}`;
+    // The python list, tagged in this engine alone: a multi-platform base no registry can resolve.
+    const localBase = `ml-image-it/containerd-local-base:${Date.now().toString(36)}`;
     let dir: string;
     let run: SpawnSyncReturns<string>;
     let build: BuildJson;
@@ -138,6 +152,8 @@ describe.skipIf(engine === undefined)(
       started = performance.now();
       dir = mkdtempSync(path.join(tmpdir(), 'ml-image-containerd-store-'));
       mkdirSync(path.join(dir, 'home'));
+      const tagged = engineCli(host, ['tag', images.python, localBase]);
+      expect(tagged.status, tagged.stderr).toBe(0);
       writeFileSync(
         path.join(dir, 'Dockerfile'),
         'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN echo built > /built\n',
@@ -146,8 +162,8 @@ describe.skipIf(engine === undefined)(
         path.join(dir, 'ml-image.yml'),
         stringify({
           image: { name, registry: images.registry },
-          // The list scripts/test-env.sh pulled into the engine for both platforms.
-          variants: [{ name: 'cpu', base: images.python }],
+          // The list scripts/test-env.sh pulled into the engine for both platforms, tagged here only.
+          variants: [{ name: 'cpu', base: localBase }],
           platforms: ARCHES.map((a) => `linux/${a}`),
           // Provenance as the product sets it by default (min): the attestation manifests come from it.
           build: { context: '.', dockerfile: 'Dockerfile', cache: 'none' },
@@ -189,6 +205,7 @@ describe.skipIf(engine === undefined)(
         ),
       ];
       if (ids.length > 0) engineCli(host, ['rmi', '-f', ...ids]);
+      engineCli(host, ['rmi', localBase]); // the tag only: the list stays under its own
       engineCli(host, ['builder', 'prune', '-af']);
       await deleteRepository(repository);
       if (dir) rmSync(dir, { recursive: true, force: true });
@@ -212,6 +229,48 @@ describe.skipIf(engine === undefined)(
       expect(run.stderr).toMatch(/merge cpu: 2 platform\(s\) -> /);
       // Nothing of the run is left running in the engine (capture and smoke containers removed).
       expect(engineCli(host, ['ps', '-aq']).stdout.trim()).toBe('');
+    });
+
+    it('the base: a local list no registry knows is recorded by its index digest (build.json, labels, provenance)', async () => {
+      const variant = built().variants[0]!;
+      // The list's digest in the registry it came from: what a build from the registry's list records.
+      const res = await fetch(
+        `${registryHost}/${images.python.slice(images.registry.length + 1).replace(':', '/manifests/')}`,
+        {
+          method: 'HEAD',
+          headers: { Accept: MANIFEST_ACCEPT },
+          signal: AbortSignal.timeout(10_000),
+        },
+      );
+      expect(res.status).toBe(200);
+      const list = res.headers.get('docker-content-digest');
+      expect(list).toMatch(/^sha256:[0-9a-f]{64}$/);
+      // The engine holds it under the local tag as that list (its ID, on this store).
+      expect(engineCli(host, ['image', 'inspect', '--format', '{{.Id}}', localBase]).stdout.trim()).toBe(
+        list,
+      );
+      expect(run.stderr).toContain(`could not resolve the digest of ${localBase}`);
+      expect(variant.baseImage).toBe(localBase);
+      expect(variant.baseDigest).toBe(list);
+      for (const [i, p] of variant.platforms.entries()) {
+        const manifest = await get<Manifest>(p.digest);
+        const config = (await (
+          await fetch(`${registryUrl}/blobs/${manifest.body.config.digest}`)
+        ).json()) as {
+          config: { Labels: Record<string, string> };
+        };
+        expect(config.config.Labels).toMatchObject({
+          'org.opencontainers.image.base.name': localBase,
+          'org.opencontainers.image.base.digest': list,
+          'io.github.ml-image-action.base-digest': list,
+        });
+        const provenance = JSON.parse(
+          readFileSync(path.join(dir, 'out', 'attest', `cpu-${ARCHES[i]}.provenance.json`), 'utf8'),
+        ) as { buildDefinition: { resolvedDependencies: { name?: string; digest?: { sha256: string } }[] } };
+        expect(provenance.buildDefinition.resolvedDependencies).toContainEqual(
+          expect.objectContaining({ name: localBase, digest: { sha256: list!.slice('sha256:'.length) } }),
+        );
+      }
     });
 
     it("build.json: each platform's digest is the image inside the index it pushed, indexDigest that index", async () => {

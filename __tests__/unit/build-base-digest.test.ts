@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { builtBase } from '../../src/build/base-digest.js';
+import { type BaseOf, builtBase } from '../../src/build/base-digest.js';
 import type { BuildResult } from '../../src/build/result.js';
 import { runBuildStage } from '../../src/build/stage.js';
 import { validateConfigData } from '../../src/config/load.js';
@@ -117,6 +117,67 @@ describe('builtBase: the digest of the base a docker-driver build without build.
   });
 });
 
+// The containerd image store keeps one image under the tag for every platform (a list's index, or
+// one manifest) and the docker driver takes it for each platform built: its inspect names the
+// host's platform only (linux/amd64 here) whatever it holds, and its ID is the index's digest.
+describe('builtBase on the containerd image store: the local image is taken for every platform', () => {
+  const LIST = D('4');
+  const both = { ref: BASE, platforms: ['linux/amd64', 'linux/arm64'] };
+  const arm64 = { ref: BASE, platforms: ['linux/arm64'] };
+  const list = (repoDigests: string[]) => imageDetails({ id: LIST, repoDigests });
+  it.each<[string, BaseOf, string | undefined, ImageDetails, string | undefined, boolean]>([
+    [
+      'a local list no registry knows, two platforms: its index digest',
+      both,
+      undefined,
+      list([`python@${LIST}`]),
+      LIST,
+      false,
+    ],
+    [
+      'the same for a platform other than the one its inspect names',
+      arm64,
+      undefined,
+      list([`python@${LIST}`]),
+      LIST,
+      false,
+    ],
+    [
+      "no RepoDigests in the tag's repository: its ID, the index's digest",
+      both,
+      undefined,
+      list([`other/python@${LIST}`]),
+      LIST,
+      false,
+    ],
+    [
+      "the registry's list held: the registry's digest, no warning",
+      both,
+      LIST,
+      list([`python@${LIST}`]),
+      LIST,
+      false,
+    ],
+    [
+      'a stale list held for two platforms: its own index digest, warned',
+      both,
+      REGISTRY,
+      list([`python@${LIST}`]),
+      LIST,
+      true,
+    ],
+  ])('%s', (_what, base, registry, held, digest, warned) => {
+    const r = builtBase(base, registry, held, true);
+    expect(r.digest).toBe(digest);
+    expect(r.warning !== undefined).toBe(warned);
+    if (warned) expect(r.warning).toContain(`so the build records its digest ${LIST}`);
+  });
+  it('the classic store keeps one platform under the tag: the same list held records none for two', () => {
+    expect(builtBase(both, undefined, list([`python@${LIST}`])).digest).toBeUndefined();
+    expect(builtBase(arm64, undefined, list([`python@${LIST}`])).digest).toBeUndefined();
+  });
+});
+
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'ml-image-base-digest-'));
@@ -132,9 +193,11 @@ async function build(
   held: ImageDetails | undefined,
   pull = false,
   after: ImageDetails | null | 'error' | 'same' = 'same',
+  engine: { snapshotter?: string; platforms?: string[]; registry?: 'unreachable' } = {},
 ) {
+  const platforms = engine.platforms ?? ['linux/amd64'];
   const config = validateConfigData(
-    { image: { name: 'o/m', registry: 'localhost:5000' }, platforms: ['linux/amd64'], build: { pull } },
+    { image: { name: 'o/m', registry: 'localhost:5000' }, platforms, build: { pull } },
     'x',
   );
   const plan = planBuild(config, { catalog: bundledCatalog(), git: {}, now: new Date(0) });
@@ -145,8 +208,18 @@ async function build(
   const progress: string[] = [];
   const docker = fakeDocker({
     buildxVersion: async () => '0.21.2',
-    buildxInspect: async () => ({ name: 'b', driver, platforms: ['linux/amd64'], buildkitVersion: '0.20.0' }),
-    imageDigest: async () => REGISTRY,
+    buildxInspect: async () => ({
+      name: 'b',
+      driver,
+      platforms,
+      buildkitVersion: '0.20.0',
+      ...(engine.snapshotter !== undefined && { snapshotter: engine.snapshotter }),
+    }),
+    imageDigest: async (ref) => {
+      if (engine.registry === 'unreachable')
+        throw new Error(`resolving the digest of ${ref}: registry unreachable`);
+      return REGISTRY;
+    },
     inspectLocalImage: async (ref) => {
       inspected.push(ref);
       if (built && after === 'error') throw new Error('the engine did not answer');
@@ -208,6 +281,33 @@ describe('the build stage records the base it starts from', () => {
     expect(r.progress.includes('is not the registry')).toBe(warned);
     // Where the build takes the held image, the tag is looked at again after the build.
     expect(r.inspected.length).toBe(driver === 'docker' && !pull ? (held ? 2 : 1) : 0);
+  });
+});
+
+// The containerd image store (buildx names the docker driver's snapshotter): a multi-platform base
+// held under a tag no registry knows (pulled, loaded or tagged here), built for both platforms.
+describe('the build stage on the containerd image store records the local list it starts from', () => {
+  const LIST = D('4');
+  const held = imageDetails({ id: LIST, repoDigests: [`python@${LIST}`] });
+  const both = ['linux/amd64', 'linux/arm64'];
+  it("a local list for two platforms, the registry unreachable: the list's digest", async () => {
+    const r = await build('docker', held, false, 'same', {
+      snapshotter: 'overlayfs',
+      platforms: both,
+      registry: 'unreachable',
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.baseDigest).toBe(LIST);
+    expect(r.labels).toEqual([LIST, LIST]);
+    expect(r.progress).toContain('could not resolve the digest of');
+    expect(r.progress).not.toContain('is not the registry');
+    // Taken for both platforms: the tag is looked at once, then again after each build.
+    expect(r.inspected.length).toBe(3);
+  });
+  it('the classic store (no snapshotter) keeps one platform under the tag: none recorded', async () => {
+    const r = await build('docker', held, false, 'same', { platforms: both, registry: 'unreachable' });
+    expect(r.error).toBeUndefined();
+    expect(r.baseDigest).toBeUndefined();
   });
 });
 

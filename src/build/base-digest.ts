@@ -19,6 +19,15 @@
 // build, not the other way round. The engine's tag can move while the stage runs (another job's
 // `docker pull` or build on this engine): after each target that took the local image, the tag is
 // read again (checkBaseHeld), and an image other than the one recorded is exit 3.
+//
+// The classic store keeps one platform's image under a tag (the one pulled last), so the local image
+// serves only its own platform and the others are pulled. The containerd image store keeps one image
+// under the tag for every platform: a multi-platform index (or a single manifest) whose ID is its own
+// digest, and which the docker driver takes for every platform it builds (seen on Docker 26: a
+// linux/arm64 build FROM a locally tagged list that no registry knows starts from it, and FROM a
+// local amd64-only manifest runs that one). Its inspect names the host's platform all the same, so
+// there the platform is not asked: the recorded digest is the index's, as a registry list records
+// the list's digest.
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { EnvironmentError } from '../errors.js';
 import { DOCKER_HUB, isDigest, parseImageRef } from '../oci/ref.js';
@@ -46,19 +55,28 @@ function repositoryKey(ref: string): string {
   return `${DOCKER_HUB.has(r.registry) ? 'docker.io' : r.registry}/${r.path}`;
 }
 
-/** Whether the local image is the one the engine takes for PLATFORM (`os/arch[/variant]`). */
-const servesPlatform = (local: ImageDetails, platform: string): boolean =>
+/**
+ * Whether the local image is the one the engine takes for PLATFORM (`os/arch[/variant]`): on a
+ * store that keeps several platforms under one tag (MULTI: the containerd image store) always, as
+ * the top of this file says; else where its own platform is PLATFORM.
+ */
+const servesPlatform = (local: ImageDetails, platform: string, multi: boolean): boolean =>
+  multi ||
   platform === `${local.os}/${local.architecture}` ||
   (local.variant !== undefined && platform === `${local.os}/${local.architecture}/${local.variant}`);
 
-/** The registry digests the engine knows the local image by, in REF's repository: pure. */
-function ownDigests(ref: string, local: ImageDetails): string[] {
+/**
+ * The registry digests the engine knows the local image by, in REF's repository; on the containerd
+ * image store (MULTI), with none, its ID: there the digest of its index or manifest. Pure.
+ */
+function ownDigests(ref: string, local: ImageDetails, multi: boolean): string[] {
   const repository = repositoryKey(ref);
-  return local.repoDigests.flatMap((r) => {
+  const own = local.repoDigests.flatMap((r) => {
     const at = r.lastIndexOf('@');
     const digest = r.slice(at + 1);
     return at > 0 && isDigest(digest) && repositoryKey(r.slice(0, at)) === repository ? [digest] : [];
   });
+  return own.length === 0 && multi && isDigest(local.id) ? [local.id] : own;
 }
 
 /**
@@ -66,19 +84,23 @@ function ownDigests(ref: string, local: ImageDetails): string[] {
  * REGISTRY (the registry's answer, undefined when it gave none) unless LOCAL, the engine's image
  * under the tag, is what it takes for one of PLATFORMS. A local image that is not the registry's
  * is recorded by its own registry digest when every platform built takes it; else (a local build
- * no registry digest names, or other platforms that are pulled) nothing is recorded. Pure.
+ * no registry digest names, or other platforms that are pulled) nothing is recorded. MULTI: the
+ * engine keeps several platforms under one tag (the containerd image store), so the local image is
+ * taken for every platform and its index's digest is its own. Pure.
  */
 export function builtBase(
   base: BaseOf,
   registry: string | undefined,
   local: ImageDetails | undefined,
+  multi = false,
 ): BaseRecord {
   const registryOnly = registry !== undefined ? { digest: registry } : {};
   if (parseImageRef(base.ref).digest !== undefined) return registryOnly;
-  if (local === undefined || !base.platforms.some((p) => servesPlatform(local, p))) return registryOnly;
-  const own = ownDigests(base.ref, local);
+  if (local === undefined || !base.platforms.some((p) => servesPlatform(local, p, multi)))
+    return registryOnly;
+  const own = ownDigests(base.ref, local, multi);
   if (registry !== undefined && own.includes(registry)) return registryOnly;
-  const every = base.platforms.every((p) => servesPlatform(local, p));
+  const every = base.platforms.every((p) => servesPlatform(local, p, multi));
   const digest = every ? own[0] : undefined;
   // The registry gave no answer (already warned): what the engine holds is all there is to go by.
   if (registry === undefined) return digest !== undefined ? { digest } : {};
@@ -94,17 +116,25 @@ export function builtBase(
   };
 }
 
+/** How the builder takes a base: the engine's image under the tag first, and from which store. */
+export interface BaseTaking {
+  /** The docker driver without build.pull: the engine's image under the tag when it holds one. */
+  localFirst: boolean;
+  /** The engine keeps several platforms under one tag (the containerd image store). */
+  multiPlatform?: boolean;
+}
+
 /**
  * Each variant's recorded base digest (BASES in order), with the local image's ID where the build
  * takes it: one registry lookup per distinct reference, started at once; the engine's own image is
- * looked at only where LOCAL_FIRST says the build takes it (the docker driver without build.pull),
+ * looked at only where TAKING says the build takes it (the docker driver without build.pull),
  * once known. A lookup that fails is a warning, and the digest unknown (the labels set empty); a
  * local image that cannot be inspected counts as none.
  */
 export async function recordedBases(
   docker: Pick<DockerAdapter, 'imageDigest' | 'inspectLocalImage'>,
   bases: readonly BaseOf[],
-  localFirst: Promise<boolean>,
+  taking: Promise<BaseTaking>,
   warn: (line: string) => void,
 ): Promise<Pick<BaseRecord, 'digest' | 'localId'>[]> {
   const registry = new Map<string, Promise<string | undefined>>();
@@ -126,12 +156,15 @@ export async function recordedBases(
       );
     return local.get(ref)!;
   };
-  const first = await localFirst.catch(() => false);
+  const { localFirst, multiPlatform: multi = false } = await taking.catch((): BaseTaking => ({
+    localFirst: false,
+  }));
   const records = await Promise.all(
     bases.map(async (b) => {
-      const held = first ? await localOf(b.ref) : undefined;
-      const r = builtBase(b, await registry.get(b.ref)!, held);
-      const taken = held && !parseImageRef(b.ref).digest && b.platforms.some((p) => servesPlatform(held, p));
+      const held = localFirst ? await localOf(b.ref) : undefined;
+      const r = builtBase(b, await registry.get(b.ref)!, held, multi);
+      const taken =
+        held && !parseImageRef(b.ref).digest && b.platforms.some((p) => servesPlatform(held, p, multi));
       return taken ? { ...r, localId: held.id } : r;
     }),
   );

@@ -123,8 +123,12 @@ async function lookUp(
   const builderName = input.options?.builder;
   const context = path.resolve(input.baseDir, input.config.build.context);
   const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
-  // dockerd's own builder without --pull starts from the engine's image under the tag.
-  const localFirst = facts.then((f) => f.facts.driver === 'docker' && !input.config.build.pull);
+  // dockerd's own builder without --pull starts from the engine's image under the tag (on the
+  // containerd image store, the one image under it for every platform).
+  const taking = facts.then((f) => ({
+    localFirst: f.facts.driver === 'docker' && !input.config.build.pull,
+    multiPlatform: f.facts.containerdStore === true,
+  }));
   const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
   const [found, baseRecords, sourceDate] = await Promise.all([
     timer.step(
@@ -135,7 +139,7 @@ async function lookUp(
     ),
     timer.step(
       'base digest',
-      () => recordedBases(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)),
+      () => recordedBases(deps.docker, bases, taking, (l) => deps.progress(`warning: ${l}`)),
       () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`,
     ),
     timer.step(
