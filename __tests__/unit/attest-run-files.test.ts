@@ -19,9 +19,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The provenance's resolvedDependencies of one attest run of DIR's config. */
-async function dependencies(): Promise<{ uri?: string; name?: string; digest?: { sha256: string } }[]> {
+/** The provenance's resolvedDependencies of one attest run of DIR's config (CHANGE: after it is loaded). */
+async function dependencies(
+  change: () => void = () => undefined,
+): Promise<{ uri?: string; name?: string; digest?: { sha256: string } }[]> {
   const loaded = loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') });
+  change();
   const texts: string[] = [];
   await runAttest(
     {
@@ -88,5 +91,19 @@ describe('provenance: the requirements files by digest', () => {
     const deps = await dependencies();
     expect(deps.filter((d) => d.uri === 'requirements.txt')).toHaveLength(1);
     expect(deps.some((d) => d.uri?.includes('gone'))).toBe(false);
+  });
+
+  it('a named file that is a directory by the time it is attested: left out, the run goes on', async () => {
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy<2\n');
+    writeFileSync(path.join(dir, 'req'), 'scipy\n');
+    config(['requirements.txt', 'req']);
+    const deps = await dependencies(() => {
+      rmSync(path.join(dir, 'req'));
+      mkdirSync(path.join(dir, 'req'));
+    });
+    expect(deps.filter((d) => d.uri === 'requirements.txt')).toEqual([
+      { uri: 'requirements.txt', digest: { sha256: sha('numpy<2\n') } },
+    ]);
+    expect(deps.some((d) => d.uri === 'req')).toBe(false);
   });
 });

@@ -1,16 +1,13 @@
 // What provenance names the build's inputs by, recorded when the build reads them (build.json's
 // `materials`, each platform's `constraintsSha256`): the attest stage may run later, in another
 // job or after a checkout of another commit, when the files on disk are no longer those built.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { readListedRequirements } from '../requirements/references.js';
+import { fileDigest, sha256 } from '../util/file-digest.js';
 import type { FileDigest, Materials, VariantBuild } from './result.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** How provenance names a file: its path from the config's directory (its name when it is that). */
 export const materialPath = (baseDir: string, file: string): string =>
@@ -18,12 +15,7 @@ export const materialPath = (baseDir: string, file: string): string =>
 
 /** The config file by the digest of its bytes now; undefined without one (or gone since loaded). */
 export function configDigest(file: string | undefined, baseDir: string): FileDigest | undefined {
-  if (file === undefined) return undefined;
-  try {
-    return { path: materialPath(baseDir, file), sha256: sha256(readFileSync(file)) };
-  } catch {
-    return undefined;
-  }
+  return file === undefined ? undefined : fileDigest(file, materialPath(baseDir, file));
 }
 
 /**

@@ -3,8 +3,6 @@
 // and -c files too, and the resolver's constraints, by the digests build.json records: an older
 // version's build.json has none, then the files now and this process's or the resolution file's
 // constraints), the signing identity, and cosign.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { otherImage, recordImage, smokeImage } from '../attest/of-image.js';
 import type { FileDigest, PredicateContext } from '../attest/predicates.js';
@@ -26,15 +24,10 @@ import type { SmokeResult } from '../smoke/result.js';
 import type { SmokeEntry } from '../smoke/stage.js';
 import { VERSION } from '../version.js';
 import { materialPath } from '../build/materials.js';
+import { fileDigest, sha256 } from '../util/file-digest.js';
 import { printable } from '../util/text.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-
-function fileDigest(file: string, shown: string): FileDigest | undefined {
-  return existsSync(file) ? { path: shown, sha256: sha256(readFileSync(file)) } : undefined;
-}
 
 export interface AttestRunInput {
   plan: Plan;

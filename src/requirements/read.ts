@@ -9,9 +9,9 @@
 // A problem quotes a line masked and cut (quotedLine). The result is one text for pip plus the
 // "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
 // /dev, nor, given a root (the workspace), from outside it.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { InputError, locationOf } from '../errors.js';
+import { sha256 } from '../util/file-digest.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
 import {
   commentCredentialProblems,
@@ -212,7 +212,7 @@ export function readRequirements(
     const text = readIncluded(abs, from, opts.root, otherProblem, {
       index: given ?? 0,
       error: opts.given,
-      bytes: (data) => read.set(abs, createHash('sha256').update(data).digest('hex')),
+      bytes: (data) => read.set(abs, sha256(data)),
     });
     if (text === undefined) return;
     const parsed = parseRequirementsText(text, checkEnv);
