@@ -2,7 +2,7 @@
 // and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
 import { InputError } from '../errors.js';
 import { parseBpaList } from './bpa-list.js';
-import type { Override } from './load.js';
+import type { Override } from './overrides.js';
 import { RESERVED_MAP_KEY, RESERVED_MAP_KEY_PROBLEM } from './user-map.js';
 
 /** kv-list: BPA's `build-args` (KEY=VALUE a line); provenance: BPA's `provenance` forms. */

@@ -7,30 +7,27 @@ import path from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
 import { workspaceRoot } from '../requirements/read.js';
 import { isInside } from '../requirements/read-file.js';
-import { formatIssues, formatPath, type IssueOrigins, problemAt, type Path, problemCount } from './issues.js';
+import { formatIssues, type Path, problemCount } from './issues.js';
+import { applyOverrides, type Override, overrideSourceOf } from './overrides.js';
+import { checkReferencedFiles } from './referenced-files.js';
 import type { LineOf } from './yaml-lines.js';
 import { parseYamlDocument } from './yaml-parse.js';
-import { type Config, ConfigFileSchema, normalizeConfig, variantEntryName } from './schema.js';
+import { type Config, ConfigFileSchema, normalizeConfig } from './schema.js';
 import { decodeConfigText } from './utf8.js';
 import { fileVariantIndex, pathInFile } from './variant-place.js';
 import { outsideWorkspace } from './workspace-file.js';
 
-// The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
+// The YAML reading lives in yaml-parse.ts; its names are imported from here as before. The
+// overrides are in overrides.ts, the check of the files a config names in referenced-files.ts.
 export { MAX_YAML_ALIASES, parseYaml, parseYamlDocument } from './yaml-parse.js';
+/** What LoadOptions.overrides holds. */
+export type { Override } from './overrides.js';
 
 export const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
 
 /** What to do when no config file was found. */
 const NO_FILE_FIX =
   'create ml-image.yml (see docs/configuration.md), or pass --config PATH; in the action, check out the repository (actions/checkout) before this step, or pass the input "config"';
-
-/** A value from outside the file (an action input, a CLI flag) replacing the file's value at `path`. */
-export interface Override {
-  path: readonly (string | number)[];
-  value: unknown;
-  /** Named in errors, e.g. 'input "platforms"'. */
-  source: string;
-}
 
 export interface LoadedConfig {
   config: Config;
@@ -116,58 +113,6 @@ function tooBig(label: string, size: number): InputError {
   );
 }
 
-function setAt(target: Record<string, unknown>, p: readonly (string | number)[], value: unknown): void {
-  let cur: Record<string | number, unknown> = target;
-  p.forEach((seg, i) => {
-    if (i === p.length - 1) {
-      cur[seg] = value;
-      return;
-    }
-    const next = cur[seg];
-    if (next === null || typeof next !== 'object') cur[seg] = {};
-    cur = cur[seg] as Record<string | number, unknown>;
-  });
-}
-
-export function applyOverrides(data: unknown, overrides: readonly Override[]): unknown {
-  if (overrides.length === 0) return data;
-  const base: Record<string, unknown> =
-    data !== null && typeof data === 'object' && !Array.isArray(data)
-      ? (structuredClone(data as object) as Record<string, unknown>)
-      : {};
-  for (const o of overrides) setAt(base, o.path, selectVariants(base, o));
-  return base;
-}
-
-/**
- * A variants override (the --variants flag, the variants input) names variants: a name the file's
- * list has selects that entry as written (a named base, a pinned torch), any other is shorthand
- * (cpu, cudaX.Y). Other overrides' values as given.
- */
-function selectVariants(base: Record<string, unknown>, o: Override): unknown {
-  if (o.path.length !== 1 || o.path[0] !== 'variants' || !Array.isArray(o.value)) return o.value;
-  const listed = Array.isArray(base.variants) ? (base.variants as unknown[]) : [];
-  const byName = new Map(listed.map((entry) => [variantEntryName(entry), entry] as const));
-  return o.value.map((name: unknown) => (typeof name === 'string' ? (byName.get(name) ?? name) : name));
-}
-
-/**
- * Where a field's value came from: the override (an action input, a CLI flag) that set it or one
- * of its parents, if any.
- */
-function overrideSourceOf(overrides: readonly Override[]): (p: Path) => string | undefined {
-  return (p) => {
-    const shown = formatPath(p);
-    const o = overrides.find(
-      (ov) =>
-        shown === formatPath(ov.path) ||
-        shown.startsWith(`${formatPath(ov.path)}[`) ||
-        shown.startsWith(`${formatPath(ov.path)}.`),
-    );
-    return o?.source;
-  };
-}
-
 /**
  * Validate already-parsed data. `label` names the source in errors (a file path or "inputs");
  * `lineOf` (from parseYamlDocument) puts the file's line first in each problem about a value
@@ -209,86 +154,6 @@ export function validateConfigData(
     });
   }
   return normalizeConfig(result.data);
-}
-
-/**
- * Problems with files the config names, each naming the field and the path looked for (and,
- * with `lineOf`, the line of the file that names it first).
- */
-export function checkReferencedFiles(
-  config: Config,
-  baseDir: string,
-  origins: IssueOrigins = {},
-  workspace?: string,
-): string[] {
-  const problems: string[] = [];
-  const push = (field: Path, text: string) => problems.push(problemAt(field, text, origins));
-  const at = (p: string) => path.resolve(baseDir, p);
-  /** What is wrong with P (escaped) as a directory: missing, unreachable (a link loop), or not one. */
-  const dirProblem = (p: string): string | undefined => {
-    const st = statPath(p);
-    if (st === undefined) return `directory not found: ${printable(p)}`;
-    if (typeof st === 'string') return `${printable(p)}: ${st}`;
-    return st.isDirectory() ? undefined : `${printable(p)} is not a directory`;
-  };
-  /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
-  const fileProblem = (p: string): string | undefined => {
-    const st = statPath(p);
-    if (st === undefined) return `file not found: ${printable(p)}`;
-    if (typeof st === 'string') return `${printable(p)}: ${st}`;
-    return st.isFile() ? undefined : `${printable(p)} ${notRegularFile(st)}`;
-  };
-  // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
-  const context = at(config.build.context);
-  const realContext = realPathOrSelf(context);
-  const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
-  const repo = repositoryRootOf(baseDir);
-  const realRepo = repo === undefined ? undefined : realPathOrSelf(repo);
-  const outside = (p: string) =>
-    realRepo !== undefined && path.relative(realRepo, p).split(path.sep)[0] === '..';
-  if (realContext === path.parse(realContext).root)
-    push(
-      ['build', 'context'],
-      `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`,
-    );
-  else if (outside(realContext))
-    push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
-  else {
-    const problem = dirProblem(context);
-    if (problem !== undefined) push(['build', 'context'], problem);
-  }
-  if (config.build.dockerfile !== undefined) {
-    const f = at(config.build.dockerfile);
-    const problem = fileProblem(f);
-    const real = realPathOrSelf(f);
-    if (problem !== undefined) push(['build', 'dockerfile'], problem);
-    else if (outside(real))
-      push(
-        ['build', 'dockerfile'],
-        `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`,
-      );
-  }
-  config.python.requirements.forEach((r, i) => {
-    const f = at(r);
-    const problem = fileProblem(f);
-    if (problem !== undefined) push(['python', 'requirements', i], problem);
-  });
-  // Read and checked later (the floors): on a runner only from the workspace. attest.key is read
-  // wherever it is (src/attest/signing.ts checkKeyFile: a private key is no file of the repository).
-  if (config.smoke.baseline !== undefined) {
-    const f = at(config.smoke.baseline);
-    const problem = outsideWorkspace(f, workspace) ?? fileProblem(f);
-    if (problem !== undefined) push(['smoke', 'baseline'], problem);
-  }
-  return problems;
-}
-
-/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
-export function repositoryRootOf(dir: string): string | undefined {
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, '.git'))) return d;
-    if (path.dirname(d) === d) return undefined;
-  }
 }
 
 function findDefaultFile(cwd: string): string | undefined {

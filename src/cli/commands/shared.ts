@@ -1,6 +1,7 @@
 // Flags several commands share: config overrides, the same ones the action takes as inputs.
 import { toTerminal, wantsColor } from '../../report/render/terminal.js';
-import type { LoadedConfig, Override } from '../../config/load.js';
+import type { LoadedConfig } from '../../config/load.js';
+import type { Override } from '../../config/overrides.js';
 import { ActionsExecRunner } from '../../docker/exec-runner.js';
 import { checkoutHead } from '../../docker/git-head.js';
 import { gitContextFromCheckout, gitContextFromGitHubEnv, checkedOutCommit } from '../../plan/git-context.js';

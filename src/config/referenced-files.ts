@@ -1,0 +1,89 @@
+// The files and directories a config names (build.context, build.dockerfile, python.requirements,
+// smoke.baseline): there, of the right kind, inside the repository or workspace where they must be.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { notRegularFile, realPathOrSelf, statPath } from '../util/read-regular.js';
+import { printable } from '../util/text.js';
+import { type IssueOrigins, type Path, problemAt } from './issues.js';
+import type { Config } from './schema.js';
+import { outsideWorkspace } from './workspace-file.js';
+
+/**
+ * Problems with files the config names, each naming the field and the path looked for (and,
+ * with `lineOf`, the line of the file that names it first).
+ */
+export function checkReferencedFiles(
+  config: Config,
+  baseDir: string,
+  origins: IssueOrigins = {},
+  workspace?: string,
+): string[] {
+  const problems: string[] = [];
+  const push = (field: Path, text: string) => problems.push(problemAt(field, text, origins));
+  const at = (p: string) => path.resolve(baseDir, p);
+  /** What is wrong with P (escaped) as a directory: missing, unreachable (a link loop), or not one. */
+  const dirProblem = (p: string): string | undefined => {
+    const st = statPath(p);
+    if (st === undefined) return `directory not found: ${printable(p)}`;
+    if (typeof st === 'string') return `${printable(p)}: ${st}`;
+    return st.isDirectory() ? undefined : `${printable(p)} is not a directory`;
+  };
+  /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
+  const fileProblem = (p: string): string | undefined => {
+    const st = statPath(p);
+    if (st === undefined) return `file not found: ${printable(p)}`;
+    if (typeof st === 'string') return `${printable(p)}: ${st}`;
+    return st.isFile() ? undefined : `${printable(p)} ${notRegularFile(st)}`;
+  };
+  // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
+  const context = at(config.build.context);
+  const realContext = realPathOrSelf(context);
+  const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
+  const repo = repositoryRootOf(baseDir);
+  const realRepo = repo === undefined ? undefined : realPathOrSelf(repo);
+  const outside = (p: string) =>
+    realRepo !== undefined && path.relative(realRepo, p).split(path.sep)[0] === '..';
+  if (realContext === path.parse(realContext).root)
+    push(
+      ['build', 'context'],
+      `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`,
+    );
+  else if (outside(realContext))
+    push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
+  else {
+    const problem = dirProblem(context);
+    if (problem !== undefined) push(['build', 'context'], problem);
+  }
+  if (config.build.dockerfile !== undefined) {
+    const f = at(config.build.dockerfile);
+    const problem = fileProblem(f);
+    const real = realPathOrSelf(f);
+    if (problem !== undefined) push(['build', 'dockerfile'], problem);
+    else if (outside(real))
+      push(
+        ['build', 'dockerfile'],
+        `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`,
+      );
+  }
+  config.python.requirements.forEach((r, i) => {
+    const f = at(r);
+    const problem = fileProblem(f);
+    if (problem !== undefined) push(['python', 'requirements', i], problem);
+  });
+  // Read and checked later (the floors): on a runner only from the workspace. attest.key is read
+  // wherever it is (src/attest/signing.ts checkKeyFile: a private key is no file of the repository).
+  if (config.smoke.baseline !== undefined) {
+    const f = at(config.smoke.baseline);
+    const problem = outsideWorkspace(f, workspace) ?? fileProblem(f);
+    if (problem !== undefined) push(['smoke', 'baseline'], problem);
+  }
+  return problems;
+}
+
+/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
+export function repositoryRootOf(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
