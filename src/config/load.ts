@@ -40,6 +40,11 @@ export interface LoadedConfig {
   /** The line of the file a field is on; undefined for a value an override set (or no file). */
   lineOf?: LineOf;
   /**
+   * The override that set a field or one of its parents, as messages name it ('input "requirements"');
+   * undefined for the file's values. Only when there were overrides.
+   */
+  sourceOf?: (path: Path) => string | undefined;
+  /**
    * The variant names the file itself lists, before any override (a `variants` input or flag
    * replaces them): `cpu` when it lists none; undefined with no file or when they do not validate.
    */
@@ -237,6 +242,7 @@ export function loadConfig(opts: LoadOptions = {}): LoadedConfig {
     baseDir,
     ...(file !== undefined && { label }),
     ...(lineOf && { lineOf }),
+    ...(overrides.length > 0 && { sourceOf }),
     ...(fileVariants && { fileVariants }),
     ...(filePlatforms && { filePlatforms }),
     ...(workspace !== undefined && { workspace }),
