@@ -32,11 +32,11 @@ function conclude(results: Record<string, string>) {
 
 describe.skipIf(SKIP)('conclusion: the check to require', () => {
   it.each<[string, Record<string, string>]>([
-    ['every job passed', {}],
+    ['every job passed', { 'build-fork': 'skipped' }],
     ['a pull request (attest skipped)', { attest: 'skipped' }],
     [
-      "a fork's run (merge, smoke-cpu and attest skipped)",
-      { merge: 'skipped', 'smoke-cpu': 'skipped', attest: 'skipped' },
+      "a fork's run (build, merge, smoke-cpu and attest skipped)",
+      { build: 'skipped', merge: 'skipped', 'smoke-cpu': 'skipped', attest: 'skipped' },
     ],
     ['no CUDA variant (the GPU jobs skipped)', { 'gpu-consent': 'skipped', 'smoke-gpu': 'skipped' }],
   ])('passes: %s', (_, results) => {
@@ -59,6 +59,11 @@ describe.skipIf(SKIP)('conclusion: the check to require', () => {
       'gpu-consent (failure)',
     ],
     ['two failed jobs', { build: 'failure', report: 'failure' }, 'build (failure) report (failure)'],
+    [
+      "a fork's failed build (the pushing build skipped)",
+      { build: 'skipped', 'build-fork': 'failure', merge: 'skipped' },
+      'build-fork (failure)',
+    ],
   ])('fails: %s', (_, results, named) => {
     const r = conclude(results);
     expect(r.code).toBe(1);

@@ -620,7 +620,7 @@ describe('ml-image.yml', () => {
       }
     }
     expect(guarded).toEqual(
-      ['plan', 'build', 'merge', 'smoke-cpu', 'smoke-gpu', 'report'].map((id) => `${ML}:${id}`),
+      ['plan', 'build', 'build-fork', 'merge', 'smoke-cpu', 'smoke-gpu', 'report'].map((id) => `${ML}:${id}`),
     );
   });
 
@@ -654,13 +654,26 @@ describe('ml-image.yml', () => {
     expect(needs).toEqual({
       plan: [],
       build: ['plan'],
+      // A fork's run builds here instead (read-only): merge needs the pushing build alone.
+      'build-fork': ['plan'],
       merge: ['plan', 'build'],
       'smoke-cpu': ['plan', 'merge'],
       'gpu-consent': ['plan'],
-      'smoke-gpu': ['plan', 'merge', 'gpu-consent'],
+      // build-fork only orders it (a fork's GPU job after its CPU builds); its if: reads no result of it.
+      'smoke-gpu': ['plan', 'merge', 'gpu-consent', 'build-fork'],
       attest: ['plan', 'merge', 'smoke-cpu', 'smoke-gpu'],
-      report: ['plan', 'build', 'merge', 'smoke-cpu', 'smoke-gpu', 'attest'],
-      conclusion: ['plan', 'build', 'merge', 'smoke-cpu', 'gpu-consent', 'smoke-gpu', 'attest', 'report'],
+      report: ['plan', 'build', 'build-fork', 'merge', 'smoke-cpu', 'smoke-gpu', 'attest'],
+      conclusion: [
+        'plan',
+        'build',
+        'build-fork',
+        'merge',
+        'smoke-cpu',
+        'gpu-consent',
+        'smoke-gpu',
+        'attest',
+        'report',
+      ],
     });
   });
 
@@ -925,6 +938,8 @@ describe('ml-image.yml', () => {
     expect(runsOn).toEqual({
       ...Object.fromEntries(CONTROL_JOBS.map((id) => [id, CONTROL_RUNS_ON])),
       build: RUNS_ON,
+      // Untrusted code only: never the caller's runners.
+      'build-fork': '${{ fromJSON(inputs.fork-runners)[matrix.platform] }}',
       'smoke-cpu': RUNS_ON,
       'smoke-gpu': '${{ fromJSON(inputs.gpu-runner-labels) }}',
     });
@@ -1008,6 +1023,8 @@ describe('ml-image.yml', () => {
     expect(perms).toEqual({
       plan: { contents: 'read' },
       build: { contents: 'read', packages: 'write' },
+      // A fork's, Dependabot's or untrusted-authors' build pushes nothing.
+      'build-fork': { contents: 'read', packages: 'read' },
       merge: { contents: 'read', packages: 'write' },
       'smoke-cpu': { contents: 'read', packages: 'read' },
       // Asks for nothing (the callers grant no `actions`); a public repository's environment is
@@ -1341,7 +1358,9 @@ async function mlContexts(
   const fork = UNTRUSTED.includes(s.event) || planFork === 'true';
   const needs = {
     plan: { result: 'success', outputs: { 'has-gpu': 'true', fork: planFork, registry: 'ghcr.io' } },
-    build: { result: 'success', outputs: {} },
+    // One build job per kind of run: `build` (pushes) or `build-fork` (read-only, nothing pushed).
+    build: { result: fork ? 'skipped' : 'success', outputs: {} },
+    'build-fork': { result: fork ? 'success' : 'skipped', outputs: {} },
     merge: { result: fork ? 'skipped' : 'success', outputs: {} },
     'smoke-cpu': { result: fork ? 'skipped' : 'success', outputs: {} },
     'smoke-gpu': { result: 'success', outputs: {} },
@@ -1379,6 +1398,23 @@ async function jobRuns(id: string, ctx: Awaited<ReturnType<typeof mlContexts>>, 
     .map((n) => (ctx.needs as Record<string, { result: string }>)[n]!.result);
   // No `if:` at all means the implicit success().
   return evaluate(j.if ?? 'success()', ctx, { condition: true, status: statusOf(results, cancelled) });
+}
+
+/** ml-image.yml's build jobs: the plan's matrix, built with the root action (smoke-gpu has its own). */
+const BUILD_JOBS = Object.entries(file(ML).wf.jobs)
+  .filter(
+    ([, j]) =>
+      (j.strategy as { matrix?: unknown } | undefined)?.matrix ===
+        '${{ fromJSON(needs.plan.outputs.matrix) }}' && ownAction(j).length > 0,
+  )
+  .map(([id]) => id);
+
+/** The one build job that runs in CTX (exactly one does whenever the plan passed). */
+async function runningBuild(ctx: Awaited<ReturnType<typeof mlContexts>>) {
+  const running: string[] = [];
+  for (const id of BUILD_JOBS) if (await jobRuns(id, ctx)) running.push(id);
+  expect(running, 'the build jobs that run').toHaveLength(1);
+  return running[0]!;
 }
 
 describe('fork gating (the real expressions, evaluated)', () => {
@@ -1443,7 +1479,7 @@ describe('fork gating (the real expressions, evaluated)', () => {
         for (const id of ['merge', 'smoke-cpu', 'gpu-consent', 'smoke-gpu', 'attest'])
           decided[`${name}${id}`] = await jobRuns(id, ctx);
         decided[`${name}environment`] = await evaluate(String(job(ML, 'smoke-gpu').environment), ctx);
-        decided[`${name}runs-on`] = await evaluate(String(job(ML, 'build')['runs-on']), {
+        decided[`${name}runs-on`] = await evaluate(String(job(ML, await runningBuild(ctx))['runs-on']), {
           ...ctx,
           matrix: { platform: 'linux/amd64' },
         });
@@ -1482,7 +1518,7 @@ describe('fork gating (the real expressions, evaluated)', () => {
       });
       const decided: Record<string, unknown> = { fork: ctx.env.ML_IMAGE_FORK };
       for (const id of ['merge', 'smoke-gpu', 'attest']) decided[id] = await jobRuns(id, ctx);
-      decided['runs-on'] = await evaluate(String(job(ML, 'build')['runs-on']), {
+      decided['runs-on'] = await evaluate(String(job(ML, await runningBuild(ctx))['runs-on']), {
         ...ctx,
         matrix: { platform: 'linux/amd64' },
       });
@@ -1809,6 +1845,61 @@ describe('fork gating (the real expressions, evaluated)', () => {
     expect(await evaluate(String(job(ML, 'smoke-gpu').environment), ctx)).toBe(expected);
   });
 
+  // permissions: takes no expression, so the job that builds an untrusted run's code is another
+  // job than the one that pushes: only the trusted one can write packages (finding: one build job
+  // kept packages: write for a fork's, Dependabot's or untrusted-authors' run, which pushes nothing).
+  const OWN_RUNNERS = { runners: '{"linux/amd64":"own-builder","linux/arm64":"own-arm"}' };
+  const DEPENDABOT_BRANCH = 'refs/heads/dependabot/pip/numpy-2.1.0';
+  it.each<[string, Scenario, Record<string, unknown>, Record<string, unknown>, boolean]>([
+    ['a push', { event: 'push' }, {}, {}, true],
+    ['a same-repository pull request', { event: 'pr' }, {}, {}, true],
+    ['a dispatch', { event: 'workflow_dispatch' }, {}, {}, true],
+    ['an unlisted bot', { event: 'renovate-pr' }, {}, {}, true],
+    ["a fork's pull request", { event: 'fork-pr' }, {}, {}, false],
+    ['a deleted fork', { event: 'gone-fork-pr' }, {}, {}, false],
+    ["Dependabot's pull request", { event: 'dependabot-pr' }, {}, {}, false],
+    [
+      "Dependabot's push to its branch",
+      { event: 'push', actor: 'dependabot[bot]', ref: DEPENDABOT_BRANCH },
+      {},
+      {},
+      false,
+    ],
+    [
+      "a person's push to Dependabot's branch",
+      { event: 'push', actor: 'alice', ref: DEPENDABOT_BRANCH },
+      {},
+      {},
+      false,
+    ],
+    ['a listed bot', { event: 'renovate-pr' }, { 'untrusted-authors': '["renovate[bot]"]' }, {}, false],
+    // No `fork` output from the plan: fail closed, onto the read-only job.
+    [
+      'a plan without a fork output',
+      { event: 'push' },
+      {},
+      { plan: { result: 'success', outputs: {} } },
+      false,
+    ],
+  ])(
+    '%s: the build job that runs may write packages only when it pushes (%s)',
+    async (_, s, inputs, needs, trusted) => {
+      const ctx = await mlContexts(s, { inputs: { ...OWN_RUNNERS, ...inputs }, needs });
+      const id = await runningBuild(ctx);
+      const j = job(ML, id);
+      expect((j.permissions as Record<string, string>).packages).toBe(trusted ? 'write' : 'read');
+      const matrix = { platform: 'linux/amd64', variant: 'cpu', arch: 'amd64' };
+      expect(await evaluate(String(j['runs-on']), { ...ctx, matrix })).toBe(
+        trusted ? 'own-builder' : 'ubuntu-latest',
+      );
+      const step = only(ownAction(j), 'build');
+      expect(String(await evaluate(String(step.with?.push), ctx))).toBe(String(trusted));
+      // A failed plan builds nothing.
+      const failed = await mlContexts(s, { inputs, needs: { plan: { result: 'failure', outputs: {} } } });
+      for (const b of BUILD_JOBS) expect(await jobRuns(b, failed), b).toBe(false);
+    },
+  );
+
   it.each<[Scenario, boolean]>([
     [{ event: 'push' }, true],
     [{ event: 'pr' }, true],
@@ -1816,6 +1907,36 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'dependabot-pr' }, false], // its read-only token pushed nothing
   ])('merge for %o: %s', async (s, expected) => {
     expect(await jobRuns('merge', await mlContexts(s))).toBe(expected);
+  });
+
+  // The build job of the other kind is skipped in every run: what needs the pushing build runs
+  // only after it passed, and what needs both reads their results (report, conclusion, smoke-gpu).
+  it.each<[string, Scenario, Record<string, unknown>, Record<string, boolean>]>([
+    [
+      'a push whose build failed',
+      { event: 'push' },
+      { build: { result: 'failure', outputs: {} }, merge: { result: 'skipped', outputs: {} } },
+      { merge: false, report: true, conclusion: true, 'smoke-gpu': false },
+    ],
+    [
+      "a fork's run whose build failed",
+      { event: 'fork-pr', action: 'labeled', label: 'safe-to-test-gpu', labels: ['safe-to-test-gpu'] },
+      { 'build-fork': { result: 'failure', outputs: {} } },
+      // The GPU job builds by itself, as before (a CPU smoke failure fails the build-fork job).
+      { merge: false, report: true, conclusion: true, 'smoke-gpu': true },
+    ],
+    [
+      "a fork's run",
+      { event: 'fork-pr' },
+      {},
+      { merge: false, 'smoke-cpu': false, report: true, conclusion: true },
+    ],
+    ['a push', { event: 'push' }, {}, { merge: true, 'smoke-cpu': true, report: true, conclusion: true }],
+  ])('after %s, the jobs that need a build job', async (_, s, needs, expected) => {
+    const ctx = await mlContexts(s, { needs });
+    const got: Record<string, boolean> = {};
+    for (const id of Object.keys(expected)) got[id] = Boolean(await jobRuns(id, ctx));
+    expect(got).toEqual(expected);
   });
 
   it.each<[Scenario, boolean]>([
@@ -1982,8 +2103,8 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'fork-pr' }, 'false', 'resolve,build,smoke'],
     [{ event: 'dependabot-pr' }, 'false', 'resolve,build,smoke'], // its token cannot push
   ])('the build step for %o: push %s, stages %s', async (s, push, stages) => {
-    const step = only(ownAction(job(ML, 'build')), 'build');
     const ctx = await mlContexts(s);
+    const step = only(ownAction(job(ML, await runningBuild(ctx))), 'build');
     expect(String(await evaluate(String(step.with?.push), ctx))).toBe(push);
     expect(await evaluate(String(step.with?.stages), ctx)).toBe(stages);
   });
