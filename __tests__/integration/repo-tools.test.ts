@@ -93,7 +93,7 @@ describe.skipIf(SKIP)('ml-image-verify.yml and the deploy gate', () => {
 
   const D = `@sha256:${'0a'.repeat(32)}`;
   /** The ref step under bash: its exit status, what it wrote to GITHUB_OUTPUT, and its stdout. */
-  const refStep = (image: string, registryInput: string) => {
+  const refStep = (image: string, registryInput: string, untrustedAuthors = '') => {
     const script = only(
       (verify.steps ?? []).filter((st) => st.id === 'ref'),
       'ref step',
@@ -107,6 +107,7 @@ describe.skipIf(SKIP)('ml-image-verify.yml and the deploy gate', () => {
           IMAGE: image,
           REGISTRY_INPUT: registryInput,
           PUBLIC_KEY: '',
+          UNTRUSTED_AUTHORS: untrustedAuthors,
           GITHUB_OUTPUT: out,
           RUNNER_TEMP: path.dirname(out),
         },
@@ -142,6 +143,25 @@ describe.skipIf(SKIP)('ml-image-verify.yml and the deploy gate', () => {
     expect(r.status).toBe(1);
     expect(r.output).toBe('');
     expect(r.stdout).toMatch(message);
+  });
+  // ML_IMAGE_FORK reads it with contains(fromJSON(...)): anything but a list of logins would match
+  // nobody, and the run would log in as a trusted one.
+  it.each<[string, boolean]>([
+    ['', true],
+    ['[]', true],
+    ['["renovate[bot]"]', true],
+    ['[ "some-app[bot]",\n  "Renovate[bot]" ]', true],
+    ['{"renovate[bot]": true}', false],
+    ['"renovate[bot]"', false],
+    ['renovate[bot]', false],
+    ['["a login"]', false],
+    ['[1]', false],
+    ['["x",]', false],
+  ])('untrusted-authors %j is taken: %s', (authors, ok) => {
+    const r = refStep(`ghcr.io/acme/model${D}`, '', authors);
+    expect(r.status).toBe(ok ? 0 : 1);
+    expect(r.output).toBe(ok ? 'registry=ghcr.io\n' : '');
+    if (!ok) expect(r.stdout).toMatch(/input untrusted-authors must be a JSON list of GitHub logins/);
   });
 });
 

@@ -2274,6 +2274,54 @@ describe('ml-image-verify.yml and the deploy gate', () => {
     expect(runs ? await evaluate(String(step.with?.password), ctx) : undefined).toBe(sent);
   });
 
+  // Finding: its fork mark knew only a fork's pull request, so Dependabot's runs (its pull request,
+  // its push, a push to its branch) and a listed bot's logged in with the registry secrets.
+  it("marks as a fork's the runs ml-image.yml does: its ML_IMAGE_FORK, to the letter", async () => {
+    const BRANCH = 'refs/heads/dependabot/pip/numpy-2.1.0';
+    const RENOVATE = '["renovate[bot]"]';
+    for (const [s, authors, fork] of [
+      [{ event: 'push' }, '[]', 'false'],
+      [{ event: 'pr' }, '[]', 'false'],
+      [{ event: 'renovate-pr' }, '[]', 'false'],
+      [{ event: 'fork-pr' }, '[]', 'true'],
+      [{ event: 'dependabot-pr' }, '[]', 'true'],
+      [{ event: 'dependabot-pr', actor: 'alice' }, '[]', 'true'],
+      [{ event: 'push', actor: 'dependabot[bot]', ref: BRANCH }, '[]', 'true'],
+      [{ event: 'push', actor: 'dependabot[bot]' }, '[]', 'true'], // `@dependabot merge` to main
+      [{ event: 'push', actor: 'alice', ref: BRANCH }, '[]', 'true'],
+      [{ event: 'renovate-pr' }, RENOVATE, 'true'],
+      [{ event: 'push', actor: 'renovate[bot]', ref: 'refs/heads/renovate/x' }, RENOVATE, 'true'],
+    ] as [Scenario, string, string][]) {
+      const github = githubContext(s);
+      const inputs = { 'untrusted-authors': authors, login: true };
+      const secrets = { GITHUB_TOKEN: 'ghs_workflowtoken', 'registry-password': 'pw-given' };
+      const env: Record<string, string> = {};
+      for (const [k, v] of Object.entries(file(VERIFY).wf.env ?? {}))
+        env[k] = String(await evaluate(String(v), { github, inputs, secrets }));
+      const where = `${JSON.stringify(s)} untrusted-authors ${authors}`;
+      expect(env.ML_IMAGE_FORK, where).toBe(fork);
+      // ...and is the same as ml-image.yml's for the run.
+      const ml = await mlContexts(s, { inputs: { 'untrusted-authors': authors } });
+      expect(env.ML_IMAGE_FORK, where).toBe(ml.env.ML_IMAGE_FORK);
+      // A fork's run logs in nowhere: no registry secret, no token.
+      const step = only(stepUsing(verify, 'docker/login-action@'), 'login');
+      const ctx = { github, inputs, secrets, env, steps: { ref: { outputs: { registry: 'ghcr.io' } } } };
+      expect(await evaluate(String(step.if), ctx, { condition: true }), where).toBe(fork === 'false');
+    }
+    expect(on.workflow_call.inputs['untrusted-authors']).toMatchObject({ type: 'string', default: '[]' });
+    // One rule, one text: a change to ml-image.yml's is a change to this one.
+    expect(String(file(VERIFY).wf.env?.ML_IMAGE_FORK)).toBe(String(file(ML).wf.env?.ML_IMAGE_FORK));
+  });
+
+  it('checks untrusted-authors in its first step, as the plan does in ml-image.yml', () => {
+    const ref = only(
+      (verify.steps ?? []).filter((st) => st.id === 'ref'),
+      'ref step',
+    );
+    expect(ref.env?.UNTRUSTED_AUTHORS).toBe('${{ inputs.untrusted-authors }}');
+    expect(ref.run).toMatch(/\|\| fail "input untrusted-authors must be a JSON list of GitHub logins/);
+  });
+
   it('docs/workflows.md lists exactly the inputs, secrets and outputs of ml-image-verify.yml', () => {
     const doc = readFileSync(path.join(REPO_ROOT, 'docs/workflows.md'), 'utf8');
     const section = doc.slice(doc.indexOf('### `ml-image-verify.yml`'), doc.indexOf('### The runner map'));
