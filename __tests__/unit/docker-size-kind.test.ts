@@ -13,8 +13,9 @@ import path from 'node:path';
 import Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { captureImage, imageSize as captureSize } from '../../src/capture/capture.js';
-import type { DockerAdapter } from '../../src/docker/adapter.js';
+import type { DockerAdapter, ImageDetails } from '../../src/docker/adapter.js';
 import { engineClient } from '../../src/docker/client.js';
+import { createContainerOps } from '../../src/docker/containers.js';
 import { imageSize } from '../../src/docker/image-size.js';
 import { contentSizeOf, sizeKindOfStore, storeOfInfo, storeOfInspect } from '../../src/docker/size-kind.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
@@ -112,6 +113,8 @@ interface Engine {
 
 function fakeEngine(e: Engine) {
   const calls = { infos: 0, manifests: 0 };
+  /** The image inspects asked (GET /images/REF/json, with a platform or without, not manifests=1). */
+  const inspects = { count: 0 };
   const fake = new Dockerode({ socketPath: '/nonexistent/docker.sock' });
   const plain = { Id: 'sha256:i', Os: 'linux', Architecture: 'amd64', ...e.inspect };
   Object.assign(fake, {
@@ -121,16 +124,37 @@ function fakeEngine(e: Engine) {
       if (e.info instanceof Error) throw e.info;
       return e.info;
     },
-    getImage: () => ({ inspect: async () => plain }),
+    getImage: () => ({
+      inspect: async () => {
+        inspects.count++;
+        return plain;
+      },
+    }),
   });
   Object.assign(fake.modem, {
     dial: (opts: { options?: { manifests?: string } }, cb: (err: unknown, data?: unknown) => void) => {
       if (opts.options?.manifests) calls.manifests++;
+      else inspects.count++;
       cb(null, opts.options?.manifests && e.manifests ? { ...plain, ...e.manifests } : plain);
     },
   });
-  return { client: engineClient(fake), calls };
+  return { client: engineClient(fake), calls, inspects };
 }
+
+/** An inspect's details as the adapter reports them (inspectImage). */
+const DETAILS: ImageDetails = {
+  id: 'sha256:abc',
+  repoDigests: [],
+  os: 'linux',
+  architecture: 'amd64',
+  sizeBytes: 0,
+  layers: 3,
+  labels: {},
+  user: '',
+  entrypoint: null,
+  cmd: null,
+  env: [],
+};
 
 const C8D_INFO = { DriverStatus: [['driver-type', 'io.containerd.snapshotter.v1']] };
 
@@ -187,6 +211,81 @@ describe("the engine's size of an image and its kind (imageSize)", () => {
   });
 });
 
+describe("imageSize given the capture's inspect: the image is not inspected again", () => {
+  const CLASSIC = {
+    api: '1.45',
+    info: new Error('not asked'),
+    inspect: { Size: UNPACKED, GraphDriver: OVERLAY2 },
+  };
+  it.each([
+    {
+      row: 'the classic store the inspect showed: nothing asked at all',
+      engine: CLASSIC,
+      store: 'classic' as const,
+      size: { sizeBytes: UNPACKED, kind: 'unpacked' },
+      calls: { infos: 0, manifests: 0 },
+    },
+    {
+      row: 'an inspect that showed no store: the info tells (asked once per client), no inspect',
+      engine: { api: '1.45', info: C8D_INFO, inspect: { Size: CONTENT } },
+      store: undefined,
+      size: { sizeBytes: CONTENT, kind: 'content' },
+      calls: { infos: 1, manifests: 0 },
+    },
+    {
+      row: 'the containerd store (API 1.56): the manifests only',
+      engine: {
+        api: '1.56',
+        info: new Error('not asked'),
+        inspect: { Size: CONTENT + UNPACKED, Descriptor: { mediaType: 'x' } },
+        manifests: { Manifests: [manifest('amd64', CONTENT)] },
+      },
+      store: 'containerd' as const,
+      size: { sizeBytes: CONTENT, kind: 'content' },
+      calls: { infos: 0, manifests: 1 },
+    },
+  ])('$row', async ({ engine, store, size, calls: expected }) => {
+    const { client, calls, inspects } = fakeEngine(engine as Engine);
+    const inspected = {
+      ...DETAILS,
+      sizeBytes: (engine.inspect as { Size: number }).Size,
+      ...(store !== undefined && { store }),
+    };
+    await expect(imageSize(client, 'mybase:latest', 'linux/amd64', inspected)).resolves.toEqual(size);
+    expect(calls).toEqual(expected);
+    expect(inspects.count).toBe(0);
+  });
+
+  it('a capture on the classic store inspects the image no more than inspectImage does', async () => {
+    const { client, inspects } = fakeEngine(CLASSIC as Engine);
+    const ops = createContainerOps(client);
+    const details = await ops.inspectImage('mybase:latest', 'linux/amd64');
+    const alone = inspects.count;
+    inspects.count = 0;
+    const { image: _i, schemaVersion: _v, ...probed } = makeRecord();
+    const docker = fakeDocker({
+      ...ops,
+      imageHistory: () => Promise.resolve([]),
+      runContainer: () =>
+        Promise.resolve({
+          containerId: 'c',
+          exitCode: 0,
+          timedOut: false,
+          stdout: JSON.stringify({ ...probed, schemaVersion: 1 }),
+          stderr: '',
+          durationMs: 5,
+        }),
+    });
+    const r = await captureImage(
+      { image: 'mybase:latest', platform: 'linux/amd64', imagesDir: path.join(REPO_ROOT, 'images') },
+      { docker },
+    );
+    expect(r.image).toMatchObject({ sizeBytes: UNPACKED, sizeKind: 'unpacked' });
+    expect(inspects.count).toBe(alone);
+    expect(details.store).toBe('classic');
+  });
+});
+
 it('containerd store, API 1.52, the platform not listed: refused (the inspect Size may include the unpacked)', async () => {
   const { client } = fakeEngine({
     api: '1.52',
@@ -198,19 +297,7 @@ it('containerd store, API 1.52, the platform not listed: refused (the inspect Si
 });
 
 describe('capture records the kind with the size', () => {
-  const details = {
-    id: 'sha256:abc',
-    repoDigests: [],
-    os: 'linux',
-    architecture: 'amd64',
-    sizeBytes: CONTENT + UNPACKED,
-    layers: 3,
-    labels: {},
-    user: '',
-    entrypoint: null,
-    cmd: null,
-    env: [],
-  };
+  const details = { ...DETAILS, sizeBytes: CONTENT + UNPACKED };
   const capture = (extra: Partial<DockerAdapter>) => {
     const { image: _i, schemaVersion: _v, ...probed } = makeRecord();
     const docker = fakeDocker({

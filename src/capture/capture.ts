@@ -174,7 +174,7 @@ export async function captureImage(input: CaptureInput, deps: { docker: DockerAd
     );
   }
   const history = await layerHistory(input.image, deps.docker, input.platform);
-  const size = await imageSize(input.image, deps.docker, input.platform);
+  const size = await imageSize(input.image, deps.docker, input.platform, details);
   // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
   const executable = (probed.python as { executable?: unknown } | undefined)?.executable;
   const otherPython = typeof executable === 'string' ? entryPythonError(details, executable) : undefined;
@@ -231,18 +231,19 @@ export async function layerHistory(
 
 /**
  * The image's size and its kind, which depends on the engine's image store (the adapter's
- * imageSize); a string when the engine could not tell (the record says why under errors, and
- * keeps the inspect's size without a kind, read as unpacked); undefined when the adapter cannot
- * be asked.
+ * imageSize, given the capture's own inspect INSPECTED so that the image is not inspected again);
+ * a string when the engine could not tell (the record says why under errors, and keeps the
+ * inspect's size without a kind, read as unpacked); undefined when the adapter cannot be asked.
  */
 export async function imageSize(
   image: string,
   docker: DockerAdapter,
   platform?: string,
+  inspected?: ImageDetails,
 ): Promise<ImageSize | string | undefined> {
   if (!docker.imageSize) return undefined;
   try {
-    return await docker.imageSize(image, platform);
+    return await docker.imageSize(image, platform, inspected);
   } catch (e) {
     return `${(e as Error).name}: ${redactText(String((e as Error).message ?? e)).slice(0, 300)}`;
   }

@@ -1,6 +1,6 @@
 // The Docker side effects every stage needs, behind one interface. Stages receive a DockerAdapter;
 // unit tests pass plain objects, integration tests pass createDockerAdapter() over the real engine.
-import type { SizeKind } from './size-kind.js';
+import type { ImageStore, SizeKind } from './size-kind.js';
 
 /** Every container the tool starts carries this label, so leftovers can be found and removed. */
 export const MANAGED_LABEL = 'io.github.ml-image-action.managed';
@@ -192,6 +192,11 @@ export interface ImageDetails {
   env: string[];
   /** Creation time from the image config (ISO 8601), when the engine reports one. */
   created?: string;
+  /**
+   * The image store the inspect shows (size-kind.ts storeOfInspect), where it shows one: imageSize
+   * reads the size's kind from it without inspecting the image again.
+   */
+  store?: ImageStore;
 }
 
 /**
@@ -302,9 +307,10 @@ export interface DockerAdapter {
    * The local image's size for PLATFORM and its kind, which depends on the engine's image store
    * (size-kind.ts): unpacked on the classic store, the compressed content on the containerd store;
    * no kind where the engine cannot tell its store. Optional: capture records the inspect's size
-   * without a kind then.
+   * without a kind then. INSPECTED: this image's inspect for PLATFORM (inspectImage's), which is
+   * then not asked again (on the classic store nothing more is: its Size is the size).
    */
-  imageSize?(ref: string, platform?: string): Promise<ImageSize>;
+  imageSize?(ref: string, platform?: string, inspected?: ImageDetails): Promise<ImageSize>;
   /** Start a container that idles until closed; it is removed on close and on interrupt. */
   startSession(spec: SessionSpec): Promise<ContainerSession>;
   /** IDs of containers (running or not) that carry MANAGED_LABEL and every label given. */

@@ -324,7 +324,7 @@ export function createContainerOps(client: EngineClient, local: LocalEngine = {}
     inspectImage: (ref, platform) => inspectImage(client, ref, platform),
     inspectLocalImage: (ref) => inspectLocalImage(client, ref, local.image),
     imageHistory: (ref, platform) => imageHistory(client, ref, platform),
-    imageSize: (ref, platform) => imageSize(client, ref, platform),
+    imageSize: (ref, platform, inspected) => imageSize(client, ref, platform, inspected),
     removeImage: (ref) => removeImage(client, ref),
     async listManagedContainers(labels = {}) {
       const filters = [`${MANAGED_LABEL}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];

@@ -17,6 +17,7 @@ import {
 import { BARE_DIGEST_FIX, DIGEST_RE } from '../oci/ref.js';
 import { connectionError, engineMessage, parseAnswer, statusCodeOf } from './failures.js';
 import { platformMissing, progressError, pullFailure } from './pull-failure.js';
+import { storeOfInspect } from './size-kind.js';
 
 const StringList = z.array(z.string()).nullable().optional();
 
@@ -244,7 +245,11 @@ export async function inspectImage(
 ): Promise<ImageDetails> {
   await ensureImage(client, ref, platform);
   const raw = await platformInspect(client, ref, platform);
-  return imageDetails(parseAnswer(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
+  const store = storeOfInspect(raw);
+  return {
+    ...imageDetails(parseAnswer(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`)),
+    ...(store !== undefined && { store }),
+  };
 }
 
 /**
