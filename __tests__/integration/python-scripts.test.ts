@@ -823,6 +823,7 @@ describe.skipIf(SKIP)('probe: conda packages from conda-meta', () => {
         build: 'h213fc3f_46344',
         channel: 'https://repo.anaconda.com/pkgs/main',
         subdir: 'linux-64',
+        prefix: path.join(dir, 'env'),
       },
       {
         name: 'pytorch-cuda',
@@ -830,8 +831,9 @@ describe.skipIf(SKIP)('probe: conda packages from conda-meta', () => {
         build: 'ha16c6d3_5',
         channel: `https://conda.anaconda.org/t/${REDACTED}/pytorch`,
         subdir: 'noarch',
+        prefix: path.join(dir, 'env'),
       },
-      { name: 'zlib', version: '1.2.13', build: 'h5eee18b_1' },
+      { name: 'zlib', version: '1.2.13', build: 'h5eee18b_1', prefix: path.join(dir, 'env') },
     ]);
     expect(JSON.stringify(record)).not.toContain(TOKEN);
     expect(EnvRecordSchema.shape.conda.safeParse(record.conda).error?.issues).toBeUndefined();
@@ -846,7 +848,48 @@ describe.skipIf(SKIP)('probe: conda packages from conda-meta', () => {
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/broken\.json left out: JSONDecodeError/);
     expect(errors[1]).toMatch(/huge\.json left out: ValueError: \d+ bytes, over 1048576: not read/);
-    expect(record.capture.probeVersion).toBe(5);
+    expect(record.capture.probeVersion).toBe(6);
+  });
+
+  it("a name in both environments (sys.prefix's and CONDA_PREFIX's) is an entry in each, sys.prefix's first", () => {
+    // Python runs in a venv whose prefix has a conda-meta of its own (as /opt/conda's python does).
+    const venv = path.join(dir, 'venv');
+    const made = spawnSync('python3', ['-m', 'venv', '--without-pip', venv], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    mkdirSync(path.join(venv, 'conda-meta'));
+    const own = (name: string, version: string) =>
+      writeFileSync(
+        path.join(venv, 'conda-meta', `${name}-${version}-0.json`),
+        JSON.stringify({
+          name,
+          version,
+          build: '0',
+          channel: 'https://conda.anaconda.org/conda-forge/linux-64',
+          subdir: 'linux-64',
+        }),
+      );
+    own('mkl', '2024.0.0');
+    own('zlib', '1.2.13');
+    const r = spawnSync(
+      path.join(venv, 'bin', 'python3'),
+      [
+        '-c',
+        readFileSync(PROBE, 'utf8'),
+        `--redaction-rules=${JSON.stringify(REDACTION_RULES)}`,
+        '--no-torch',
+      ],
+      { encoding: 'utf8', cwd: dir, env: { ...process.env, CONDA_PREFIX: path.join(dir, 'env') } },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const record = JSON.parse(r.stdout) as { conda: { name: string; version: string; prefix?: string }[] };
+    expect(record.conda.map((p) => [p.name, p.version, p.prefix])).toEqual([
+      ['mkl', '2024.0.0', venv],
+      ['mkl', '2023.1.0', path.join(dir, 'env')],
+      ['pytorch-cuda', '12.1', path.join(dir, 'env')],
+      ['zlib', '1.2.13', venv],
+      ['zlib', '1.2.13', path.join(dir, 'env')],
+    ]);
+    expect(EnvRecordSchema.shape.conda.safeParse(record.conda).error?.issues).toBeUndefined();
   });
 
   it('without conda-meta: no conda field, and conda_packages stays null', () => {

@@ -127,4 +127,35 @@ describe('conda packages in the SBOM', () => {
     r.conda = [...CONDA, CONDA[0]!];
     expect(components(r).filter((c) => c.name === 'mkl')).toHaveLength(1);
   });
+
+  it('a package alike in both environments (probe 6: an entry in each) is one component, each property once', () => {
+    const r = condaRecord();
+    r.conda = CONDA.flatMap((p) => [
+      { ...p, prefix: '/opt/conda' },
+      { ...p, prefix: '/opt/conda/envs/ml' },
+    ]);
+    const list = components(r);
+    for (const name of ['mkl', 'numpy']) {
+      const found = list.filter((c) => c.name === name);
+      expect(found).toHaveLength(1);
+      const names = (found[0]!.properties ?? []).map((p) => p.name);
+      expect(names).toEqual([...new Set(names)]);
+    }
+    expect(list.filter((c) => c.name === 'mkl')[0]).toEqual(
+      components(condaRecord()).filter((c) => c.name === 'mkl')[0],
+    );
+  });
+
+  it('one name at two versions in the two environments: a component of each', () => {
+    const r = condaRecord();
+    r.conda = [
+      { ...CONDA[0]!, prefix: '/opt/conda' },
+      { ...CONDA[0]!, version: '2024.0.0', prefix: '/opt/conda/envs/ml' },
+    ];
+    expect(
+      components(r)
+        .filter((c) => c.name === 'mkl')
+        .map((c) => c.version),
+    ).toEqual(['2023.1.0', '2024.0.0']);
+  });
 });

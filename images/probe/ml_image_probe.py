@@ -33,8 +33,9 @@ import subprocess
 import time
 from urllib.parse import unquote
 
-PROBE_VERSION = 5  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion; 4: conda
+PROBE_VERSION = 6  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion; 4: conda
 # 5: python.packages sorted by normalised name, copies of one name in sys.path order
+# 6: conda[].prefix, one entry per environment (a package in both sys.prefix's and CONDA_PREFIX's is listed in each)
 # The record's sizes are at most 2^53 - 1 (src/capture/record.ts): a larger one (a corrupt RECORD
 # or Installed-Size) is not a size, and the record would be refused for it.
 MAX_BYTES = 2 ** 53 - 1
@@ -276,7 +277,9 @@ TORCH_CONDA_PATTERNS = [
 
 def conda_packages():
     """The conda packages of the environment (what `conda list` reads, without conda): each
-    <sys.prefix>/conda-meta/*.json, and CONDA_PREFIX's when that is another environment. None: no
+    <sys.prefix>/conda-meta/*.json, and CONDA_PREFIX's when that is another environment, each entry
+    with its environment's prefix: a name in both (numpy in /opt/conda and in the env Python runs
+    in) is two entries, which may differ. Sorted by name, sys.prefix's first within one. None: no
     conda-meta. One file the probe cannot read is left out (and named under errors), not the list."""
     prefixes = []
     for prefix in (sys.prefix, os.environ.get("CONDA_PREFIX")):
@@ -299,9 +302,11 @@ def conda_packages():
                 ERRORS.append({"field": "conda", "error": "%s left out: %s: %s"
                                % (os.path.join(meta, n), type(e).__name__, str(e).strip()[:200])})
                 continue
+            entry["prefix"] = prefix
             found.setdefault(json.dumps(entry, sort_keys=True), entry)
-    keys = ("name", "version", "build", "channel", "subdir")
-    return sorted(found.values(), key=lambda p: tuple(p.get(k, "") for k in keys))
+    keys = ("version", "build", "channel", "subdir")
+    order = {p: i for i, p in enumerate(prefixes)}
+    return sorted(found.values(), key=lambda p: (p["name"], order[p["prefix"]]) + tuple(p.get(k, "") for k in keys))
 
 
 def conda_entry(path):
@@ -344,6 +349,8 @@ def conda_list_text(conda):
         m = re.match(r"https?://(?:conda\.anaconda\.org|repo\.anaconda\.com)/(?:t/[^/]+/)?(.*)$", p.get("channel", ""))
         channel = p.get("channel", "") if m is None else ("" if m.group(1).startswith("pkgs/") else m.group(1))
         lines.append(("%-25s %-15s %15s  %s" % (p["name"], p["version"], p.get("build", ""), channel)).rstrip())
+    # `conda list` lists one environment: a package both environments have alike is one line.
+    lines = list(dict.fromkeys(lines))
     return "\n".join(line for line in lines if any(name in line for name in TORCH_CONDA_PATTERNS))
 
 

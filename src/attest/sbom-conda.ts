@@ -26,7 +26,12 @@ export function condaComponents(
   { clean, cut, prop }: SbomText,
 ): Component[] {
   const out = new Map<string, Component>();
+  const seen = new Set<string>();
   for (const p of record.conda ?? []) {
+    // One package alike in two environments (probe 6 lists it in each) is one component, described once.
+    const same = JSON.stringify([p.name, p.version, p.build, p.channel, p.subdir]);
+    if (seen.has(same)) continue;
+    seen.add(same);
     const [name, version] = [clean(p.name), clean(p.version)];
     // Every string scrubbed: a channel URL can hold a token (https://conda.anaconda.org/t/<token>/).
     const q = {

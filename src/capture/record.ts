@@ -105,8 +105,8 @@ export const EnvRecordSchema = z.object({
     }),
   ),
   /**
-   * The conda packages, sorted: each `conda-meta/*.json` of the environment (sys.prefix's, and
-   * CONDA_PREFIX's when another), as `conda list` reads them; the channel without its subdir, a
+   * The conda packages, sorted by name: each `conda-meta/*.json` of the environment (sys.prefix's,
+   * and CONDA_PREFIX's when another), as `conda list` reads them; the channel without its subdir, a
    * token in it masked. Absent without conda-meta, and in records written before probe 4.
    */
   conda: z
@@ -117,6 +117,12 @@ export const EnvRecordSchema = z.object({
         build: z.string().optional(),
         channel: z.string().optional(),
         subdir: z.string().optional(),
+        /**
+         * The environment it is installed in (`/opt/conda`, `/opt/conda/envs/ml`): a name in both
+         * environments is an entry in each, sys.prefix's first. Absent before probe 6, whose
+         * entries name no environment (one alike in both was listed once).
+         */
+        prefix: z.string().optional(),
       }),
     )
     .optional(),
