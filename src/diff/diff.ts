@@ -20,6 +20,7 @@ import {
   aptKey,
   condaChange,
   condaPackages,
+  condaPrefixedNames,
   cudaBuildLoss,
   multiArchNames,
   pipCopies,
@@ -47,6 +48,8 @@ const TEXT_COMPONENTS: ReadonlySet<ComponentId> = new Set(['os', 'gpus']);
 interface Pkg {
   name: string;
   version: string;
+  /** conda: the environment, for a name keyed by it (packages.ts condaPrefixedNames). */
+  prefix?: string;
 }
 
 /** pip: one entry per normalised name, the copy Python imports (packages.ts). */
@@ -75,7 +78,8 @@ function aptIndex(r: EnvRecord, multi: ReadonlySet<string>): Map<string, Pkg> {
 const CONDA_PROBE = 4;
 
 /**
- * conda packages by name, versions in compareAny's order (conda's own versions are PEP 440-like:
+ * conda packages by name (and environment, for a name in several: packages.ts condaPrefixedNames),
+ * versions in compareAny's order (conda's own versions are PEP 440-like:
  * 2024.0.0, 12.4, 1.26.4), a build or channel change at the same version a change without a
  * direction (packages.ts condaChange); undefined when neither record has any, or when one was
  * written by a probe that did not read them (its every package would read as added or removed).
@@ -84,7 +88,8 @@ function diffConda(base: EnvRecord, head: EnvRecord): PackageDiff | undefined {
   if (base.conda === undefined && head.conda === undefined) return undefined;
   if ([base, head].some((r) => r.conda === undefined && r.capture.probeVersion < CONDA_PROBE))
     return undefined;
-  return diffPackages('conda', condaPackages(base), condaPackages(head), condaChange);
+  const prefixed = condaPrefixedNames(base, head);
+  return diffPackages('conda', condaPackages(base, prefixed), condaPackages(head, prefixed), condaChange);
 }
 
 const levelRank = (l: PackageChange['level']) =>
@@ -99,13 +104,14 @@ const KIND_RANK: Record<PackageChange['kind'], number> = {
 
 const byName = compareText;
 
-/** Changed packages first, by level (major first), then added, then removed; by name within. */
+/** Changed packages first, by level (major first), then added, then removed; by name (and environment) within. */
 export function sortPackageChanges(changes: PackageChange[]): PackageChange[] {
   return changes.sort(
     (a, b) =>
       KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
       levelRank(a.level) - levelRank(b.level) ||
-      byName(a.name.toLowerCase(), b.name.toLowerCase()),
+      byName(a.name.toLowerCase(), b.name.toLowerCase()) ||
+      byName(a.prefix ?? '', b.prefix ?? ''),
   );
 }
 
@@ -125,7 +131,7 @@ function diffPackages<P extends Pkg>(
   for (const [key, h] of head) {
     const b = base.get(key);
     if (!b) {
-      changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
+      changes.push({ name: h.name, ...where(h), kind: 'added', from: null, to: h.version, level: null });
       continue;
     }
     const c = compare(b, h);
@@ -133,6 +139,7 @@ function diffPackages<P extends Pkg>(
     else
       changes.push({
         name: h.name,
+        ...where(h),
         kind: c.order === null ? 'changed' : c.order > 0 ? 'upgraded' : 'downgraded',
         from: c.from,
         to: c.to,
@@ -142,9 +149,12 @@ function diffPackages<P extends Pkg>(
   }
   for (const [key, b] of base)
     if (!head.has(key))
-      changes.push({ name: b.name, kind: 'removed', from: b.version, to: null, level: null });
+      changes.push({ name: b.name, ...where(b), kind: 'removed', from: b.version, to: null, level: null });
   return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
 }
+
+/** A change's environment, for a conda name keyed by it. */
+const where = (p: Pkg) => optional('prefix', p.prefix);
 
 /** { [key]: value } when value is defined (exactOptionalPropertyTypes), else {}. */
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>

@@ -68,17 +68,56 @@ export interface CondaPackage {
   version: string;
   build: string;
   channel: string;
+  /** Its environment, where the diff keys the name by environment (condaPrefixedNames). */
+  prefix?: string;
 }
 
 /**
- * conda: by name. A name in both environments the probe reads (sys.prefix's and CONDA_PREFIX's)
- * is its first entry (the probe sorts them). Empty for a record without conda packages.
+ * conda: the names either record has in several environments (sys.prefix's and CONDA_PREFIX's:
+ * numpy in /opt/conda and in the env Python runs in), where both records name each entry's
+ * environment. Such a name is keyed and shown with its environment on both sides, so that a change
+ * in either is seen (keyed by name, one entry stood for both, and the other's change was lost);
+ * any other by its name alone, so that an environment's package keeps its key when the image moves
+ * it. A record written before probe 6 names no environment: empty, every name keyed alone.
  */
-export function condaPackages(r: EnvRecord): Map<string, CondaPackage> {
+export function condaPrefixedNames(...records: EnvRecord[]): Set<string> {
+  const out = new Set<string>();
+  const entries = records.map((r) => r.conda ?? []);
+  if (entries.some((list) => list.some((p) => p.prefix === undefined))) return out;
+  for (const list of entries) {
+    const prefixes = new Map<string, string>();
+    for (const p of list) {
+      const seen = prefixes.get(p.name);
+      if (seen !== undefined && seen !== p.prefix) out.add(p.name);
+      prefixes.set(p.name, p.prefix!);
+    }
+  }
+  return out;
+}
+
+/**
+ * conda: by name, or by name and environment for a name of PREFIXED (condaPrefixedNames). A name
+ * keyed alone is its first entry: the probe lists sys.prefix's first from probe 6 on (the
+ * environment Python runs in), an older probe sorted them by version. Empty for a record without
+ * conda packages.
+ */
+export function condaPackages(
+  r: EnvRecord,
+  prefixed: ReadonlySet<string> = new Set(),
+): Map<string, CondaPackage> {
   const out = new Map<string, CondaPackage>();
-  for (const p of r.conda ?? [])
-    if (!out.has(p.name))
-      out.set(p.name, { name: p.name, version: p.version, build: p.build ?? '', channel: p.channel ?? '' });
+  for (const p of r.conda ?? []) {
+    const where = prefixed.has(p.name) ? p.prefix : undefined;
+    const key = where === undefined ? p.name : `${p.name}\u0000${where}`;
+    if (!out.has(key))
+      out.set(key, {
+        name: p.name,
+        version: p.version,
+        build: p.build ?? '',
+        channel: p.channel ?? '',
+        ...(where !== undefined && { prefix: where }),
+      });
+  }
   return out;
 }
 

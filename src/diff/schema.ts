@@ -16,6 +16,12 @@ export const CudaLossSchema = z.object({ from: z.string(), to: z.string() });
 export const PackageChangeSchema = z.object({
   name: z.string(),
   /**
+   * conda: the environment of a name the diff compares environment by environment (one a record has
+   * in several: `numpy` in /opt/conda and in /opt/conda/envs/ml); absent otherwise, and in a diff
+   * written by an older version (which compared such a name once).
+   */
+  prefix: z.string().optional(),
+  /**
    * changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`; conda: only the
    * build or channel, which from and to then show: `2.1.0 py3.11_cuda12.1_cudnn8.9.2_0`).
    */
@@ -26,6 +32,15 @@ export const PackageChangeSchema = z.object({
   /** Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one. */
   cudaLoss: CudaLossSchema.optional(),
 });
+
+export type PackageChange = z.infer<typeof PackageChangeSchema>;
+
+/**
+ * A package change's identity across a report's platforms (the verdict counts equal ones once, the
+ * comment artifact shares their rows): the same change of one name in two conda environments is two.
+ */
+export const packageChangeKey = (c: PackageChange): string =>
+  [c.kind, c.name, c.prefix ?? '', c.from, c.to].join('\u0000');
 
 export const PackageDiffSchema = z.object({
   baseCount: z.number().int().nonnegative(),
@@ -248,7 +263,6 @@ export const SmokeDiffSchema = z.object({
   failing: count,
 });
 
-export type PackageChange = z.infer<typeof PackageChangeSchema>;
 export type PackageDiff = z.infer<typeof PackageDiffSchema>;
 export type ComponentChange = z.infer<typeof ComponentChangeSchema>;
 export type EnvVarChange = z.infer<typeof EnvVarChangeSchema>;

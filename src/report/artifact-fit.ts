@@ -10,7 +10,7 @@
 // once; a hidden change equal to one a platform keeps stays whole, so that it is still counted once.
 // Should even that be over the limit, the lists are cut shorter (the comment may then name fewer
 // packages, a warning says so); should nothing fit, no artifact is written: never a failed job.
-import type { PackageChange } from '../diff/schema.js';
+import { type PackageChange, packageChangeKey } from '../diff/schema.js';
 import { InputError } from '../errors.js';
 import { type CommentArtifact, MAX_COMMENT_ARTIFACT_BYTES, type TrimmedList } from './artifact.js';
 import { fmtInt } from './format.js';
@@ -123,7 +123,7 @@ export function trimArtifact(
 }
 
 /** The verdict's key of a package change (model.ts packageFindings): equal ones count once. */
-const changeKey = (c: PackageChange) => `${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`;
+const changeKey = packageChangeKey;
 
 /** One report's lists of one ecosystem: per platform, the changes kept and the tail (null: all kept). */
 function cutLists(

@@ -40,6 +40,14 @@ export function packageName(name: string): string {
   return name.replace(/[^ -~\t\n\r]/gu, codePointEscape);
 }
 
+/**
+ * A package change's name as the report shows it (packageName): with its conda environment where
+ * the diff compared the name environment by environment (`numpy in /opt/conda/envs/ml`).
+ */
+export function changeName(c: { name: string; prefix?: string | undefined }): string {
+  return packageName(c.prefix === undefined ? c.name : `${c.name} in ${c.prefix}`);
+}
+
 /** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
 export function markerKey(key: string, max = 160): string {
   // Without < > ! the key can never end the comment it lives in.

@@ -6,12 +6,19 @@
 import type { EnvRecord } from '../capture/record.js';
 import { cudaLossOf, diffRecords, summarize } from '../diff/diff.js';
 import { diffSmoke } from '../diff/smoke.js';
-import type { ComponentChange, ComponentId, EnvDiff, PackageChange, SmokeDiff } from '../diff/schema.js';
+import {
+  type ComponentChange,
+  type ComponentId,
+  type EnvDiff,
+  type PackageChange,
+  packageChangeKey,
+  type SmokeDiff,
+} from '../diff/schema.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import type { SmokeResult } from '../smoke/result.js';
 import { VERSION } from '../version.js';
-import { clip, packageName, safeUrl } from './escape.js';
+import { changeName, clip, safeUrl } from './escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, pct, plural, signed } from './format.js';
 import {
   type PlatformReport,
@@ -308,9 +315,7 @@ function packageFindings(withDiff: readonly Diffed[], eco: 'pip' | 'apt' | 'cond
       ? (withDiff[0]!.diff[eco]?.changes ?? [])
       : [
           ...new Map(
-            withDiff
-              .flatMap((p) => p.diff[eco]?.changes ?? [])
-              .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c]),
+            withDiff.flatMap((p) => p.diff[eco]?.changes ?? []).map((c) => [packageChangeKey(c), c]),
           ).values(),
         ];
   if (!list.length) return;
@@ -344,12 +349,10 @@ function cudaLossFindings(
   });
   const named = lost.slice(0, CUDA_LOSS_NAMED);
   for (const { c, loss } of named)
-    add(
-      `${packageName(c.name)} lost its CUDA build (${clip(loss.from, 40)} → ${clip(loss.to, 40)})`,
-      'warning',
-    );
-  const saidNames = new Set(named.map(({ c }) => c.name));
-  const rest = new Set(lost.map(({ c }) => c.name).filter((n) => !saidNames.has(n))).size;
+    add(`${changeName(c)} lost its CUDA build (${clip(loss.from, 40)} → ${clip(loss.to, 40)})`, 'warning');
+  const shown = (c: PackageChange) => `${c.name}\u0000${c.prefix ?? ''}`;
+  const saidNames = new Set(named.map(({ c }) => shown(c)));
+  const rest = new Set(lost.map(({ c }) => shown(c)).filter((n) => !saidNames.has(n))).size;
   if (rest > 0) add(`${plural(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');
 }
 

@@ -3,7 +3,7 @@
 // Every value from a record is escaped here (md/html from ../escape.js).
 import { HOST_COMPONENTS } from '../../diff/schema.js';
 import type { ComponentId, MetricDelta, PackageChange, PackageDiff, SmokeDiff } from '../../diff/schema.js';
-import { html, md, mdLine, packageName } from '../escape.js';
+import { changeName, html, md, mdLine } from '../escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, num, pct, plural, signed } from '../format.js';
 import type { PlatformReport, SupplyChain } from '../model-schema.js';
 import { kindFigure, NOT_COMPARABLE, sizeFigure } from '../size-kind.js';
@@ -12,7 +12,7 @@ import { detailsRows, type Part, RANK, rowsPart } from './parts.js';
 
 /** One row of the pip, apt and conda tables (artifact-fit.ts sizes the tables by it). */
 export const packageRow = (c: PackageChange): string =>
-  row([cell(packageName(c.name), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]);
+  row([cell(changeName(c), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]);
 
 export function packagePart(
   eco: 'pip' | 'apt' | 'conda',
