@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
-import { continuationScanner, openContinuation } from '../../src/util/redact-output-lines.js';
+import { continuationScanner } from '../../src/util/redact-output-lines.js';
 import { failureTail, liveLines, tail } from '../../src/smoke/output.js';
 import { finishes } from '../helpers/hang-guard.js';
 
@@ -364,7 +364,19 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
   });
 });
 
-describe('openContinuation: where a live view holds the text back', () => {
+/**
+ * TEXT read by a live view's scanner in CHUNKS (whole lines each; one chunk when none are given):
+ * what it shows, and where the value the lines leave open began (its openAt).
+ */
+function scan(text: string, cuts: number[] = []): { masked: string; openAt: number } {
+  const scanner = continuationScanner();
+  const at = [0, ...cuts, text.length];
+  let masked = '';
+  for (let i = 1; i < at.length; i++) masked += scanner.mask(text.slice(at[i - 1], at[i]));
+  return { masked, openAt: scanner.openAt };
+}
+
+describe("continuationScanner's openAt: where a live view holds the text back", () => {
   it.each<[string, string, number]>([
     ['a secret YAML key last, its block may follow', 'a\nDB_PASSWORD: |\n  x\n', 2],
     ['at the start', 'DB_PASSWORD: |\r\n', 0],
@@ -376,7 +388,10 @@ describe('openContinuation: where a live view holds the text back', () => {
     ["a shell's quoted value left open", "a\ndeclare -x API_KEY='x\ny\n", 2],
     ["a secret's pprint literals ended", "{'API_KEY': 'a'\n  'b'}\n", -1],
   ])('%s', (_what, text, offset) => {
-    expect(openContinuation(text)).toBe(offset);
+    expect(scan(text).openAt).toBe(offset);
+    // The same, the text given a line a chunk: what is open is kept between the chunks.
+    const lineEnds = [...text.matchAll(/\r\n|\r|\n/g)].map((m) => m.index + m[0].length);
+    expect(scan(text, lineEnds.slice(0, -1)).openAt).toBe(offset);
   });
 });
 
@@ -394,7 +409,8 @@ describe('linear on hostile output', () => {
       `${"A_KEY='x\n".repeat(250_000)}`,
       `A_KEY="${'\\'.repeat(1_000_000)}`,
     ];
-    const got = finishes(() => inputs.map((t) => redactOutput(t).length + openContinuation(t)));
+    // The batch masker (in redactOutput) and the live view's scanner, over each.
+    const got = finishes(() => inputs.map((t) => redactOutput(t).length + scan(t).masked.length));
     expect(got.every((n) => n > 0)).toBe(true);
   });
 
@@ -411,7 +427,8 @@ describe('linear on hostile output', () => {
       `A_KEY:\n${'-\n'.repeat(250_000)}${'- A_B:\n'.repeat(100_000)}`,
       `A_KEY=${'\'x\'"y"'.repeat(150_000)} '`,
     ];
-    const got = finishes(() => inputs.map((t) => redactOutput(t).length + openContinuation(t)));
+    // The batch masker (in redactOutput) and the live view's scanner, over each.
+    const got = finishes(() => inputs.map((t) => redactOutput(t).length + scan(t).masked.length));
     expect(got.every((n) => n > 0)).toBe(true);
   });
 });

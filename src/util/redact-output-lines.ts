@@ -236,26 +236,6 @@ export function maskContinuations(text: string): string {
 }
 
 /**
- * Where in TEXT (whole lines) the secret value that its last lines leave open began: the offset of
- * the line that named it, or -1 when none is open. A live view holds the text back from there, so
- * that the lines still to come are masked with it.
- */
-export function openContinuation(text: string): number {
-  if (!/[:,=]/.test(text)) return -1;
-  const lines = linesOf(text);
-  // The text's last line end closes its last line: no empty line follows it.
-  if (lines.length > 1 && lines[lines.length - 1]!.body === '') lines.pop();
-  let open: Open | undefined;
-  lines.forEach(({ body }, at) => {
-    open = step(body, at, open).open;
-  });
-  if (!open) return -1;
-  let offset = 0;
-  for (let i = 0; i < (open as Open).from; i++) offset += lines[i]!.body.length + lines[i]!.end.length;
-  return offset;
-}
-
-/**
  * maskContinuations over a stream, a piece at a time (a live view): each line stepped over once,
  * whatever the pieces, with what the lines so far leave open kept between them. `visited`: the
  * characters stepped over (the work done, linear in the stream).
