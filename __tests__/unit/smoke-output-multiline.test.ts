@@ -133,6 +133,70 @@ describe('YAML: the block under a secret-named key', () => {
       lines('tokenizer: bert', 'auth: |', '  oauth', `DB_PASSWORD: ${R}`, 'Traceback:', '  File "x.py"'),
     ],
     [
+      "lower-case and camelCase secret keys (a program's config): a block, a value, a nested mapping",
+      lines(
+        'db:',
+        '  password: |',
+        '    PLANTED one',
+        '  user: bob',
+        'private_key: >-',
+        '  PLANTED two',
+        'api_token: PLANTED three',
+        'gcp:',
+        '  clientSecret: PLANTED four',
+        '  oauth_token:',
+        '    value: PLANTED five',
+        '  region: eu',
+        'PASSWORD: PLANTED six',
+      ),
+      lines(
+        'db:',
+        `  password: ${R}`,
+        `    ${R}`,
+        '  user: bob',
+        `private_key: ${R}`,
+        `  ${R}`,
+        `api_token: ${R}`,
+        'gcp:',
+        `  clientSecret: ${R}`,
+        '  oauth_token:',
+        `    ${R}`,
+        '  region: eu',
+        `PASSWORD: ${R}`,
+      ),
+    ],
+    [
+      "lower-case keys of a program's own settings stay: a tokenizer's tokens, key, auth, session",
+      lines(
+        'pad_token: <pad>',
+        'bos_token: |',
+        '  <s>',
+        'max_new_tokens: 50',
+        'token: hello',
+        'key: id',
+        'session: |',
+        '  id: 3',
+        'credentials_path: /root/.aws',
+        'password_file: /run/secrets/db',
+        'KEY: x',
+        'TOKEN: y',
+      ),
+      lines(
+        'pad_token: <pad>',
+        'bos_token: |',
+        '  <s>',
+        'max_new_tokens: 50',
+        'token: hello',
+        'key: id',
+        'session: |',
+        '  id: 3',
+        'credentials_path: /root/.aws',
+        'password_file: /run/secrets/db',
+        'KEY: x',
+        'TOKEN: y',
+      ),
+    ],
+    [
       'JSON indented by json.dumps stays as JSON (its values quoted whole are masked in place)',
       lines('{', '  "DB_PASSWORD": "PLANTED",', '  "HOME": "/root"', '}'),
       lines('{', `  "DB_PASSWORD": "${R}",`, '  "HOME": "/root"', '}'),
@@ -293,7 +357,7 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
 
   it.each<[string, string, string]>([
     [
-      "env's PEM value over several lines, masked through its end line",
+      "env's PEM value over several lines, masked up to its end line (kept: no secret in it)",
       lines(
         'HOME=/root',
         'SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----',
@@ -304,10 +368,10 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
         'LANG=C',
         'after',
       ),
-      lines('HOME=/root', `SSH_KEY=${R}`, R, '', R, R, 'LANG=C', 'after'),
+      lines('HOME=/root', `SSH_KEY=${R}`, R, '', R, '-----END OPENSSH PRIVATE KEY-----', 'LANG=C', 'after'),
     ],
     [
-      "env's JSON credential, masked through its } at column 0",
+      "env's JSON credential, masked up to its } at column 0",
       lines(
         'GOOGLE_CREDENTIALS={',
         '  "type": "service_account",',
@@ -315,7 +379,7 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
         '}',
         'PATH=/bin',
       ),
-      lines(`GOOGLE_CREDENTIALS=${R}`, R, R, R, 'PATH=/bin'),
+      lines(`GOOGLE_CREDENTIALS=${R}`, R, R, '}', 'PATH=/bin'),
     ],
     [
       'other env lines mask no lines after them',
@@ -329,8 +393,16 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
         'MOTD={',
         'kept four',
         '}',
-        '  DB_PASSWORD=-----BEGIN X-----',
+        '  API_TOKEN={',
         'kept five',
+        '  HOME=-----BEGIN X-----',
+        'kept six',
+        '  SSH_KEY=-----BEGIN X----- PLANTED -----END X-----',
+        'kept seven',
+        'SSH_KEY -----BEGIN X----- PLANTED -----END X-----',
+        'kept eight',
+        '  SSH_KEY -----BEGIN X-----',
+        'kept nine',
       ),
       lines(
         `SSH_KEY=${R}`,
@@ -342,8 +414,51 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
         'MOTD={',
         'kept four',
         '}',
-        `  DB_PASSWORD=${R} X-----`,
+        `  API_TOKEN=${R}`,
         'kept five',
+        '  HOME=-----BEGIN X-----',
+        'kept six',
+        `  SSH_KEY=${R}`,
+        'kept seven',
+        `SSH_KEY ${R}`,
+        'kept eight',
+        '  SSH_KEY -----BEGIN X-----',
+        'kept nine',
+      ),
+    ],
+    [
+      "an indented env line's PEM value: its line whole and the lines after it, up to its END line",
+      lines(
+        'env:',
+        '  SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----',
+        'PLANTEDb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ',
+        '  PLANTEDAAAAMwAAAAtzc2gtZW',
+        '  -----END OPENSSH PRIVATE KEY-----',
+        '  LANG=C',
+      ),
+      lines('env:', `  SSH_KEY=${R}`, R, R, '  -----END OPENSSH PRIVATE KEY-----', '  LANG=C'),
+    ],
+    [
+      "Python's print(k, v) of a PEM or a JSON value (NAME, a blank, the value over several lines)",
+      lines(
+        'HOME /root',
+        'SSH_PRIVATE_KEY -----BEGIN OPENSSH PRIVATE KEY-----',
+        'PLANTEDb3Bl',
+        '-----END OPENSSH PRIVATE KEY-----',
+        'GOOGLE_CREDENTIALS {',
+        '  "private_key": "PLANTED"',
+        '}',
+        'LANG C.UTF-8',
+      ),
+      lines(
+        'HOME /root',
+        `SSH_PRIVATE_KEY ${R}`,
+        R,
+        '-----END OPENSSH PRIVATE KEY-----',
+        `GOOGLE_CREDENTIALS ${R}`,
+        R,
+        '}',
+        'LANG C.UTF-8',
       ),
     ],
   ])('%s', (_what, text, want) => {
@@ -395,9 +510,11 @@ describe("continuationScanner's openAt: where a live view holds the text back", 
   });
 });
 
-describe('linear on hostile output', () => {
-  it('1 MB of secret keys, blocks and blank lines', () => {
-    const inputs = [
+/** Hostile output, in lists that each stay well inside the hang guard's bound. */
+const HOSTILE: [string, string[]][] = [
+  [
+    '1 MB of secret keys, blocks and blank lines',
+    [
       `DB_PASSWORD: |\n${'  x\n'.repeat(250_000)}`,
       'A_KEY:\n'.repeat(150_000),
       `"A_KEY": ${' '.repeat(1_000_000)}"x",`,
@@ -408,15 +525,11 @@ describe('linear on hostile output', () => {
       `${"'A_KEY': 'x' ".repeat(80_000)}'`,
       `${"A_KEY='x\n".repeat(250_000)}`,
       `A_KEY="${'\\'.repeat(1_000_000)}`,
-    ];
-    // The batch masker (in redactOutput) and the live view's scanner, over each.
-    const got = finishes(() => inputs.map((t) => redactOutput(t).length + scan(t).masked.length));
-    expect(got.every((n) => n > 0)).toBe(true);
-  });
-
-  // Apart from the above, so that each list stays well inside the hang guard's bound.
-  it("1 MB of shell words, sequences at a key's column, env values left open", () => {
-    const inputs = [
+    ],
+  ],
+  [
+    "1 MB of shell words, sequences at a key's column, env values left open",
+    [
       `${"X='a' ".repeat(150_000)}A_KEY='x`,
       `A_KEY=-----BEGIN \n${'x\n'.repeat(250_000)}`,
       `A_KEY=${'{'.repeat(500_000)}\n${'x\n'.repeat(200_000)}`,
@@ -426,9 +539,36 @@ describe('linear on hostile output', () => {
       `A_KEY:\n${'- x\n'.repeat(250_000)}`,
       `A_KEY:\n${'-\n'.repeat(250_000)}${'- A_B:\n'.repeat(100_000)}`,
       `A_KEY=${'\'x\'"y"'.repeat(150_000)} '`,
-    ];
-    // The batch masker (in redactOutput) and the live view's scanner, over each.
-    const got = finishes(() => inputs.map((t) => redactOutput(t).length + scan(t).masked.length));
+    ],
+  ],
+  [
+    '1 MB of printed pairs, flow mappings, Go maps and lower-case keys',
+    [
+      'A_KEY x\n'.repeat(120_000),
+      `  A_KEY=-----BEGIN \n${'x\n'.repeat(250_000)}`,
+      `A_KEY -----BEGIN \n${'x\n'.repeat(250_000)}`,
+      `{${'password: "x,'.repeat(70_000)}`,
+      `{${"password: 'x,".repeat(70_000)}`,
+      `{${'a'.repeat(1_000_000)}`,
+      '{'.repeat(1_000_000),
+      `{${', '.repeat(500_000)}`,
+      `map[${' A_KEY:x'.repeat(120_000)}`,
+      'map['.repeat(250_000),
+      'password:\n'.repeat(100_000),
+      `api_key: |\n${'  x\n'.repeat(250_000)}`,
+      `{'api_key': 'x'\n${"  'y'\n".repeat(200_000)}`,
+    ],
+  ],
+];
+
+describe('linear on hostile output', () => {
+  it.each(HOSTILE)('%s: the batch masker (redactOutput)', (_what, inputs) => {
+    const got = finishes(() => inputs.map((t) => redactOutput(t).length));
+    expect(got.every((n) => n > 0)).toBe(true);
+  });
+
+  it.each(HOSTILE)("%s: the live view's scanner", (_what, inputs) => {
+    const got = finishes(() => inputs.map((t) => scan(t).masked.length));
     expect(got.every((n) => n > 0)).toBe(true);
   });
 });
@@ -451,6 +591,41 @@ describe('the live view, the stream cut between the line that names a secret and
       [form, 'one character a chunk', text, Array.from({ length: text.length - 1 }, (_, i) => i + 1)],
     ];
   };
+  const LOWER = lines(
+    'start',
+    'db:',
+    '  private_key: |',
+    '    PLANTED one',
+    '    PLANTED two',
+    '  user: bob',
+    '',
+  );
+  const PRINTED = lines(
+    'start',
+    'SSH_KEY -----BEGIN X-----',
+    'PLANTED one',
+    'PLANTED two',
+    '-----END X-----',
+    'end',
+    '',
+  );
+  const ENV_PEM = lines(
+    'start',
+    'SSH_KEY=-----BEGIN X-----',
+    'PLANTED one',
+    'PLANTED two',
+    '-----END X-----',
+    'end',
+    '',
+  );
+  const INDENTED = lines(
+    'start',
+    '  SSH_KEY=-----BEGIN X-----',
+    'PLANTED one',
+    'PLANTED two',
+    '  -----END X-----',
+    '',
+  );
   // A bare CR ends a line as LF does (a progress bar's output): the live view reads it so too.
   const CR = 'start\rDB_PASSWORD: |\r  PLANTED one\r  PLANTED two\rLANG: C\rend\n';
   const MIXED = 'progress 100%\rDB_PASSWORD: |\n  PLANTED one\nLANG: C\n';
@@ -458,6 +633,10 @@ describe('the live view, the stream cut between the line that names a secret and
   it.each([
     ...cases('YAML', YAML),
     ...cases('pprint', PPRINT),
+    ...cases('lower-case YAML', LOWER),
+    ...cases("print(k, v)'s PEM", PRINTED),
+    ...cases("an indented env line's PEM", INDENTED),
+    ...cases("env's PEM (its end line ends it when read again)", ENV_PEM),
     ['YAML, bare CR', 'in one chunk', CR, []],
     ['YAML after a bare CR', 'one line a chunk', MIXED, [MIXED.indexOf('\n') + 1, MIXED.lastIndexOf('LANG')]],
     ['YAML, bare CR', 'one character a chunk', CR, Array.from({ length: CR.length - 1 }, (_, i) => i + 1)],

@@ -6,6 +6,7 @@
 // The smoke stage masks a test's output with the same pairs rule (redactOutput).
 import { redactDeep, redactEnvValue, redactLabels, redactText, REDACTED } from './redact.js';
 import { maskContinuations } from './redact-output-lines.js';
+import { maskOutputPairs, secretKey, secretQuotedKey } from './redact-output-pairs.js';
 
 /** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
 export const MAX_INSTRUCTION = 500;
@@ -124,6 +125,13 @@ function maskRunArgs(text: string, at: number, n: number): string {
 const ENV_NAME = '[A-Z_][A-Z0-9_]*';
 /** A YAML key as YAML_PAIR reads it: an environment variable's name with a `_`. */
 const YAML_NAME = '[A-Z][A-Z0-9]*_[A-Z0-9_]*';
+const IS_YAML_NAME = new RegExp(`^${YAML_NAME}$`);
+const IS_ENV_NAME = new RegExp(`^${ENV_NAME}$`);
+/**
+ * A key of any case (`api_key`, `apiKey`, `DB_PASSWORD`): one not written as a variable's name is
+ * masked only where it names a secret (secretKey, secretQuotedKey), by their stricter rule.
+ */
+const KEY_NAME = '[A-Za-z_][A-Za-z0-9_-]*';
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
 const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
 /**
@@ -142,7 +150,7 @@ const ENV_ASSIGNMENT = new RegExp(
  * a bytes dict print. A value's escaped characters are part of it.
  */
 const QUOTED_PAIR = new RegExp(
-  `(b?)(["'])(${ENV_NAME})\\2(\\]?\\s*[:=]\\s*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`,
+  `(b?)(["'])(${KEY_NAME})\\2(\\]?\\s*[:=]\\s*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`,
   'g',
 );
 /**
@@ -162,7 +170,7 @@ const TUPLE_PAIR = new RegExp(
  * The blanks after the colon are taken whole (`(?![ \t])`): the check on the value is made once.
  */
 const YAML_PAIR = new RegExp(
-  `^([ \\t-]*)(?:(["'])(${YAML_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${YAML_NAME}):([ \\t]+))([^\\r\\n]*)$`,
+  `^([ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${KEY_NAME}):([ \\t]+))([^\\r\\n]*)$`,
   'gm',
 );
 
@@ -172,9 +180,11 @@ const YAML_PAIR = new RegExp(
  * (redactEnvValue: by a secret NAME, else by its shape), a line as `env` prints it whole (blanks
  * included; a CRLF line keeps its CR), an assignment in other text (`export A=x`, `set`'s
  * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) or
- * a tuple (`('A', 'x')`), and a YAML line `A: x`; the lines that go on a secret's value first
- * (maskContinuations: a YAML block, pprint's literals); then tokens of known forms and URL logins
- * (redactText).
+ * a tuple (`('A', 'x')`), and a YAML line `A: x`; a key of a program's own (lower case, camelCase:
+ * `api_key: x`, `{"password": "x"}`) only where it names a secret by secretKey's stricter rule;
+ * the other one-line forms of maskOutputPairs (print(k, v)'s `NAME value`, a flow mapping, Go's
+ * `map[K:v]`); the lines that go on a secret's value first (maskContinuations: a YAML block,
+ * pprint's literals, a PEM block); then tokens of known forms and URL logins (redactText).
  */
 export function redactOutput(text: string): string {
   const mask = (name: string, value: string) => `${name}=${redactEnvValue(name, value)}`;
@@ -182,9 +192,16 @@ export function redactOutput(text: string): string {
     (open: string) =>
     (_m: string, nb: string, q: string, name: string, sep: string, vb: string, dq?: string, sq?: string) => {
       const vq = dq !== undefined ? '"' : "'";
-      return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${redactEnvValue(name, dq ?? sq ?? '')}${vq}`;
+      const value = dq ?? sq ?? '';
+      // A key not written as a variable's is masked by name only (a setting's value stays as it is).
+      const shown = IS_ENV_NAME.test(name)
+        ? redactEnvValue(name, value)
+        : secretQuotedKey(name)
+          ? REDACTED
+          : value;
+      return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
     };
-  const lines = maskContinuations(text)
+  const lines = maskOutputPairs(maskContinuations(text))
     .replace(ENV_LINE, (_m, name: string, value: string) => mask(name, value))
     .replace(QUOTED_PAIR, quoted(''))
     .replace(TUPLE_PAIR, quoted('('))
@@ -192,7 +209,9 @@ export function redactOutput(text: string): string {
       YAML_PAIR,
       (_m, lead: string, q = '', qname?: string, qsp?: string, name?: string, sp?: string, value = '') => {
         const key = qname ?? name!;
-        return `${lead}${q}${key}${q}:${qsp ?? sp!}${redactEnvValue(key, value)}`;
+        // A variable's name as before (by name, else the value's shape); any other key by name only.
+        const shown = IS_YAML_NAME.test(key) ? redactEnvValue(key, value) : secretKey(key) ? REDACTED : value;
+        return `${lead}${q}${key}${q}:${qsp ?? sp!}${shown}`;
       },
     );
   return redactText(

@@ -1,19 +1,17 @@
 // A secret value printed over several lines, in a program's output (redactOutput masks the first
 // line of each by its NAME; this masks the lines that follow it). One pass over the lines, each
 // looked at once: linear in the length of the text.
-import { REDACTED, redactEnvValue } from './redact.js';
-
-/** Whether NAME names a secret (the shared secretName rule): its value, whatever it is, is masked. */
-const secretName = (name: string): boolean => redactEnvValue(name, '') === REDACTED;
+import { REDACTED } from './redact.js';
+import { secretKey, secretName, secretQuotedKey } from './redact-output-pairs.js';
 
 /**
- * A YAML key at a line's start (after blanks and a sequence's `- `), bare or quoted, NAME with a
- * `_` as redactOutput's YAML pair (WANDB_API_KEY: a `KEY:` or `AUTHORS:` line is a program's
- * own text), followed by its value, or by nothing: a block scalar (`|`, `>-`), a nested mapping,
- * or a scalar that goes on over the lines below (yaml.dump folds a long one, and writes one that
- * holds a line break as a quoted scalar over several lines).
+ * A YAML key at a line's start (after blanks and a sequence's `- `), bare or quoted, a secret's as
+ * secretKey judges it, as redactOutput's YAML pair (WANDB_API_KEY, api_key: a `KEY:` or `AUTHORS:`
+ * line is a program's own text), followed by its value, or by nothing: a block scalar (`|`, `>-`),
+ * a nested mapping, or a scalar that goes on over the lines below (yaml.dump folds a long one,
+ * and writes one that holds a line break as a quoted scalar over several lines).
  */
-const YAML_KEY = /^([ \t-]*)(["']?)([A-Z][A-Z0-9]*_[A-Z0-9_]*)\2:(?:[ \t]|$)/;
+const YAML_KEY = /^([ \t-]*)(["']?)([A-Za-z_][A-Za-z0-9_-]*)\2:(?:[ \t]|$)/;
 const INDENT = /^[ \t]*/;
 /** A sequence's item marker at a line's start (after its indentation), and the blanks after it. */
 const SEQ_ITEM = /^-(?:[ \t]+|$)/;
@@ -27,7 +25,7 @@ const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
  * value on the next line (`('SSH_KEY',`). In a list of names (`['DB_PASSWORD',`) no value follows.
  */
 const LITERAL_HEAD = new RegExp(
-  `(?:\\(b?(["'])([A-Z_][A-Z0-9_]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Z_][A-Z0-9_]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL})[ \\t]*$`,
+  `(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL})[ \\t]*$`,
 );
 /** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
 const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
@@ -54,11 +52,13 @@ const MAX_QUOTED_LINES = 256;
 const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
 /**
  * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
- * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`).
+ * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`); or as
+ * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`); or a PEM block's, indented
+ * (`  SSH_KEY=-----BEGIN ...`, a program's list of its variables).
  */
-const ENV_HEAD = /^([A-Z_][A-Z0-9_]*)=(?:(-----BEGIN )|(\{))/;
-/** The last line of such a value: the PEM block's end line, the JSON object's `}` at column 0. */
-const PEM_END = /^-----END [^\r\n]*-----[ \t]*$/;
+const ENV_HEAD = /^([ \t]*)([A-Z_][A-Z0-9_]*)([= ])(?:(-----BEGIN )|(\{))/;
+/** The last line of such a value: the PEM block's end line (indented or not), the JSON object's `}` at column 0. */
+const PEM_END = /^[ \t]*-----END [^\r\n]*-----[ \t]*$/;
 const JSON_END = /^\}[ \t]*$/;
 
 /** A line masked from START to END (its end when absent), or kept (undefined). */
@@ -102,7 +102,9 @@ function step(line: string, at: number, open: Open | undefined): Step {
     const more = { open: { ...open, lines: open.lines + 1 } };
     return line === '' ? more : { ...more, mask: 0 };
   } else if (open?.kind === 'env' && open.lines < MAX_QUOTED_LINES) {
-    if (open.until.test(line)) return { mask: 0 };
+    // Its end line (`-----END ...-----`, `}`) holds no secret and is kept: masked text read again
+    // (a live view's lines, redactOutput after the scanner) ends the value at the same line.
+    if (open.until.test(line)) return {};
     const more = { open: { ...open, lines: open.lines + 1 } };
     return line === '' ? more : { ...more, mask: 0 };
   }
@@ -114,7 +116,7 @@ function step(line: string, at: number, open: Open | undefined): Step {
   // lines are literals, not the more indented block of a YAML key (`"SSH_KEY": |`, `"K": "x\`).
   if (literalHead(line)) return { open: { kind: 'literal', from: at } };
   const key = YAML_KEY.exec(line);
-  if (key && secretName(key[3]!)) {
+  if (key && secretKey(key[3]!)) {
     const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
     return { open: { kind: 'block', column: key[1]!.length, from: at, seq } };
   }
@@ -182,9 +184,12 @@ function shellWord(line: string, from: number): { end: number; quote?: Quote } {
  */
 function envHead(line: string): RegExp | undefined {
   const m = ENV_HEAD.exec(line);
-  if (!m || !secretName(m[1]!)) return undefined;
-  const value = line.slice(m[1]!.length + 1);
-  if (m[2]) return value.includes('-----END ') ? undefined : PEM_END;
+  // Indented: a PEM block only (a `{` there may be a program's own text); printed: as secretKey judges NAME.
+  if (!m || (m[1] && !m[4])) return undefined;
+  const [lead, name, sep] = [m[1]!, m[2]!, m[3]!];
+  if (sep === ' ' ? lead !== '' || !secretKey(name) : !secretName(name)) return undefined;
+  const value = line.slice(lead.length + name.length + 1);
+  if (m[4]) return value.includes('-----END ') ? undefined : PEM_END;
   return value.split('{').length > value.split('}').length ? JSON_END : undefined;
 }
 
@@ -193,7 +198,7 @@ function literalHead(line: string): boolean {
   const last = line.trimEnd().slice(-1);
   if (last !== "'" && last !== '"' && last !== ',') return false;
   const m = LITERAL_HEAD.exec(line);
-  return m !== null && secretName(m[2] ?? m[4]!);
+  return m !== null && secretQuotedKey(m[2] ?? m[4]!);
 }
 
 /** A line's end: CRLF, LF, or a bare CR (a program that ends its lines as old Macs did). */
@@ -221,7 +226,8 @@ function linesOf(text: string): { body: string; end: string }[] {
  * The line that names the secret is left to redactOutput. Idempotent.
  */
 export function maskContinuations(text: string): string {
-  if (!/[:,=]/.test(text)) return text;
+  // Nothing opens a value without one of these (print(k, v)'s `SSH_KEY -----BEGIN` holds no `=`).
+  if (!/[:,={]|-----BEGIN /.test(text)) return text;
   const lines = linesOf(text);
   let open: Open | undefined;
   let changed = false;

@@ -1,0 +1,112 @@
+// Secrets in a program's output printed in forms other than NAME=value, a quoted pair or a
+// variable's YAML line (src/util/redact-output-pairs.ts, through redactOutput): a secret's value
+// masked, a program's own lines kept.
+import { describe, expect, it } from 'vitest';
+import { REDACTED } from '../../src/util/redact.js';
+import { redactOutput } from '../../src/util/redact-instruction.js';
+import { secretKey, secretQuotedKey } from '../../src/util/redact-output-pairs.js';
+
+const R = REDACTED;
+
+describe('secretKey: which unquoted keys name a secret in output', () => {
+  it.each<[string, boolean, boolean]>([
+    // [name, unquoted (secretKey), quoted (secretQuotedKey)]
+    ['DB_PASSWORD', true, true],
+    ['WANDB_API_KEY', true, true],
+    ['PASSWORD', true, true],
+    ['SECRET', true, true],
+    ['KEY', false, true], // a `KEY:` line is a program's own text; a quoted 'KEY' is a variable's name
+    ['SESSION', false, true],
+    ['PASS', false, true], // a test runner's `PASS file`
+    ['AUTHORS', false, true],
+    ['HOME', false, false],
+    ['PATH_LIST', false, false],
+    ['password', true, true],
+    ['db_password', true, true],
+    ['api_token', true, true],
+    ['api_key', true, true],
+    ['apiKey', true, true],
+    ['accessToken', true, true],
+    ['client_secret', true, true],
+    ['private_key', true, true],
+    ['aws-secret-access-key', true, true],
+    ['Password', true, true],
+    ['token', false, false],
+    ['key', false, false],
+    ['auth', false, false],
+    ['session', false, false],
+    ['pad_token', false, false],
+    ['bos_token', false, false],
+    ['max_new_tokens', false, false],
+    ['tokenizer', false, false],
+    ['password_file', false, false],
+    ['keywords', false, false],
+    ['secret_name', false, false],
+  ])('%s: %s unquoted, %s quoted', (name, unquoted, quoted) => {
+    expect(secretKey(name)).toBe(unquoted);
+    expect(secretQuotedKey(name)).toBe(quoted);
+  });
+});
+
+describe('redactOutput: other forms of a pair', () => {
+  it.each<[string, string, string]>([
+    // (b) Python's print(k, v): NAME, one blank, the value to the line's end.
+    [
+      'print(k, v) over os.environ.items()',
+      'HOME /root\nPASSWORD hunter2\nDB_PASSWORD two words\r\nHF_TOKEN\tPLANTEDx\nLANG C.UTF-8',
+      `HOME /root\nPASSWORD ${R}\nDB_PASSWORD ${R}\r\nHF_TOKEN\t${R}\nLANG C.UTF-8`,
+    ],
+    [
+      "print(k, v) near misses: a test runner's words, a lone name, an indented or lower-case line",
+      'PASS tests/x.test.ts\nKEY ERROR in row 3\nSESSION 3 started\nDB_PASSWORD\n  DB_PASSWORD hunter2\npassword reset sent\nPASSED',
+      'PASS tests/x.test.ts\nKEY ERROR in row 3\nSESSION 3 started\nDB_PASSWORD\n  DB_PASSWORD hunter2\npassword reset sent\nPASSED',
+    ],
+    // (c) a lower-case YAML key, on one line.
+    [
+      'lower-case YAML keys that name a secret',
+      'password: x\napi_token: y\n- client_secret: "z"\naccessToken: w',
+      `password: ${R}\napi_token: ${R}\n- client_secret: ${R}\naccessToken: ${R}`,
+    ],
+    [
+      'lower-case YAML near misses: settings and a tokenizer',
+      'pad_token: <pad>\ntoken: hello\nkey: id\nauth: none\nerror: password too short',
+      'pad_token: <pad>\ntoken: hello\nkey: id\nauth: none\nerror: password too short',
+    ],
+    [
+      'a quoted lower-case key (JSON, a Python dict)',
+      `{"password": "PLANTED", "user": "bob"} {'api_key': 'PLANTED', 'lr': '0.1', 'pad_token': '<pad>'}`,
+      `{"password": "${R}", "user": "bob"} {'api_key': '${R}', 'lr': '0.1', 'pad_token': '<pad>'}`,
+    ],
+    // (d) a flow mapping on one line.
+    [
+      "YAML's flow mapping, a JavaScript object, a Java map",
+      "{password: x, user: y}\n{ api_key: 'PLANTED, z', region: eu }\n{DB_PASSWORD=PLANTED pw, HOME=/root}",
+      `{password: ${R}, user: y}\n{ api_key: '${R}', region: eu }\n{DB_PASSWORD=${R}, HOME=/root}`,
+    ],
+    [
+      'flow near misses: innocent keys, an empty value, no mapping',
+      '{pad_token: <pad>, token: x, user: y}\n{password: , user: y}\nuser, password: see the docs',
+      '{pad_token: <pad>, token: x, user: y}\n{password: , user: y}\nuser, password: see the docs',
+    ],
+    // (e) Go's fmt of a map.
+    [
+      "Go's map",
+      'map[API_TOKEN:abc HOME:/root password:PLANTED]\nenv: map[DB_PASSWORD:PLANTED LANG:C]',
+      `map[API_TOKEN:${R} HOME:/root password:${R}]\nenv: map[DB_PASSWORD:${R} LANG:C]`,
+    ],
+    [
+      'Go near misses: innocent keys, an empty value, a pair outside a map',
+      'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nAPI_TOKEN:abc',
+      'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nAPI_TOKEN:abc',
+    ],
+    // (a) an indented env line whose value is a PEM block: its line whole (its next lines: smoke-output-multiline).
+    [
+      "an indented env line's PEM value",
+      '  HOME=-----BEGIN X-----\n  SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY----- PLANTED',
+      `  HOME=-----BEGIN X-----\n  SSH_KEY=${R}`,
+    ],
+  ])('%s', (_what, text, want) => {
+    expect(redactOutput(text)).toBe(want);
+    expect(redactOutput(want)).toBe(want);
+  });
+});

@@ -1,0 +1,104 @@
+// Which names in a program's output name a secret, and the one-line pairs that redactOutput masks
+// besides NAME=value, quoted pairs and YAML lines (redact-instruction.ts): a variable printed as
+// `NAME value` (Python's print(k, v)), a flow mapping (`{password: x, user: y}`, `{A_KEY=x}`), Go's
+// fmt of a map (`map[API_TOKEN:abc HOME:/root]`), and an indented env line whose value is a PEM
+// block's first line. Each is read once, linear in the text.
+import { REDACTED, redactEnvValue } from './redact.js';
+import { escapeRegExp } from './text.js';
+
+/** Whether NAME names a secret by the shared secretName rule (matched anywhere, any case). */
+export const secretName = (name: string): boolean => redactEnvValue(name, '') === REDACTED;
+
+/** A name as environment variables are written: upper case, digits and `_`. */
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+/** Secret names of one word that a program's own text does not use for anything else. */
+const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
+/**
+ * A lower-case (or camelCase) key that names a secret, its words joined by `_`: one that ends with
+ * a password's or a secret's word, or with a credential's kind before `key` or `token`
+ * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`). Not `token` or `key` alone,
+ * nor a tokenizer's (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`: a
+ * program's own settings, which the shared rule (matching inside words) would take.
+ */
+const LOWER_SECRET =
+  /(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client)_?(?:key|token)s?)$/;
+
+/** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
+const lowerSecret = (name: string): boolean =>
+  LOWER_SECRET.test(
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[-.]/g, '_')
+      .toLowerCase(),
+  );
+
+/**
+ * Whether NAME, a key written without quotes (a YAML key, a flow mapping's, a Go map's, a printed
+ * `NAME value`), names a secret: one written as an environment variable's by the shared rule when it
+ * holds a `_` (`WANDB_API_KEY`; a `KEY:` or `AUTHORS:` line is a program's own text) or is a
+ * password's or a secret's word (`PASSWORD`); any other (lower case, camelCase) by LOWER_SECRET.
+ */
+export function secretKey(name: string): boolean {
+  if (ENV_NAME.test(name)) return (name.includes('_') || SECRET_WORD.test(name)) && secretName(name);
+  return lowerSecret(name);
+}
+
+/** Whether a quoted key (`'DB_PASSWORD'`, `"api_key"`) names a secret: a variable's name by the shared rule. */
+export const secretQuotedKey = (name: string): boolean =>
+  ENV_NAME.test(name) ? secretName(name) : lowerSecret(name);
+
+const R = escapeRegExp(REDACTED);
+/** A line that is a variable's NAME, one blank and its value to the line's end: Python's print(k, v). */
+const PRINTED = /^([A-Z_][A-Z0-9_]*)([ \t])([^ \t\r\n][^\r\n]*)$/gm;
+/** An indented env line whose value is a PEM block's first line (its next lines: maskContinuations). */
+const INDENTED_PEM = /^([ \t]+)([A-Z_][A-Z0-9_]*)=(-----BEGIN [^\r\n]*)$/gm;
+/** A flow mapping, from its `{` to the line's end (its pairs are read in it). */
+const FLOW = /\{[^\r\n]*/g;
+/**
+ * A flow mapping's pair after `{` or `,`: `key: value` (YAML, a JavaScript object) or `key=value`
+ * (a Java map), the value quoted (its quotes kept; at most 256 characters, so that a quote left
+ * open is not read to the line's end again at each pair: linear) or plain, to the next `,`, `{`
+ * or `}`.
+ */
+const FLOW_PAIR =
+  /([{,][ \t]*)([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*=[ \t]*|:[ \t]+)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:''|[^'\r\n]){0,256})'|([^,{}\r\n]*))/g;
+/** Go's fmt of a map, from `map[` to the line's end. */
+const GO_MAP = /map\[[^\r\n]*/g;
+/** A Go map's `KEY:value`, after `map[` or a blank: the value to the next blank or `]` (a mask whole). */
+const GO_PAIR = new RegExp(`(map\\[|[ \\t])([A-Za-z_][A-Za-z0-9_]*):(${R}|[^ \\t\\]\\r\\n]+)`, 'g');
+
+/**
+ * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as
+ * secretKey judges it), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value`, an
+ * indented `NAME=-----BEGIN ...` line. Idempotent.
+ */
+export function maskOutputPairs(text: string): string {
+  let out = text.replace(PRINTED, (whole, name: string, sep: string) =>
+    secretKey(name) ? `${name}${sep}${REDACTED}` : whole,
+  );
+  out = out.replace(INDENTED_PEM, (whole, lead: string, name: string, value: string) =>
+    secretName(name) ? `${lead}${name}=${redactEnvValue(name, value)}` : whole,
+  );
+  if (out.includes('{')) out = out.replace(FLOW, (flow) => flow.replace(FLOW_PAIR, maskFlowPair));
+  if (out.includes('map[')) out = out.replace(GO_MAP, (map) => map.replace(GO_PAIR, maskGoPair));
+  return out;
+}
+
+function maskFlowPair(
+  whole: string,
+  lead: string,
+  key: string,
+  sep: string,
+  dq?: string,
+  sq?: string,
+  plain?: string,
+): string {
+  if (!secretKey(key)) return whole;
+  const q = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
+  const value = (dq ?? sq ?? plain!).trimEnd();
+  if (value === '') return whole;
+  return `${lead}${key}${sep}${q}${REDACTED}${q}${q ? '' : plain!.slice(value.length)}`;
+}
+
+const maskGoPair = (whole: string, lead: string, key: string): string =>
+  secretKey(key) ? `${lead}${key}:${REDACTED}` : whole;
