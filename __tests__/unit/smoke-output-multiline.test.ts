@@ -510,7 +510,7 @@ describe("continuationScanner's openAt: where a live view holds the text back", 
   });
 });
 
-/** Hostile output, in lists that each stay well inside the hang guard's bound. */
+/** Hostile output, by kind; each input is read under a hang guard of its own (a busy machine stays well inside it). */
 const HOSTILE: [string, string[]][] = [
   [
     '1 MB of secret keys, blocks and blank lines',
@@ -561,15 +561,18 @@ const HOSTILE: [string, string[]][] = [
   ],
 ];
 
+/** HOSTILE's inputs one a row: its kind and its place in the list. */
+const HOSTILE_ROWS = HOSTILE.flatMap(([what, inputs]) =>
+  inputs.map((t, i): [string, number, string] => [what, i, t]),
+);
+
 describe('linear on hostile output', () => {
-  it.each(HOSTILE)('%s: the batch masker (redactOutput)', (_what, inputs) => {
-    const got = finishes(() => inputs.map((t) => redactOutput(t).length));
-    expect(got.every((n) => n > 0)).toBe(true);
+  it.each(HOSTILE_ROWS)('%s, #%i: the batch masker (redactOutput)', (_what, _i, text) => {
+    expect(finishes(() => redactOutput(text).length)).toBeGreaterThan(0);
   });
 
-  it.each(HOSTILE)("%s: the live view's scanner", (_what, inputs) => {
-    const got = finishes(() => inputs.map((t) => scan(t).masked.length));
-    expect(got.every((n) => n > 0)).toBe(true);
+  it.each(HOSTILE_ROWS)("%s, #%i: the live view's scanner", (_what, _i, text) => {
+    expect(finishes(() => scan(text).masked.length)).toBeGreaterThan(0);
   });
 });
 
