@@ -702,6 +702,17 @@ describe('engine and CLI answers are parsed, not cast (an unexpected one is exit
     expect(await docker.daemonFeatures()).toEqual({ runtimes, cdiSpecDirs, cdiDevices });
   });
 
+  it.each([
+    [[['driver-type', 'io.containerd.snapshotter.v1']], 'containerd'],
+    [[['Backing Filesystem', 'extfs']], 'classic'],
+  ])('daemonFeatures: the image store its DriverStatus names (%j)', async (DriverStatus, imageStore) => {
+    const docker = createDockerAdapter({
+      docker: fakeEngine({ Runtimes: { runc: {} }, DriverStatus }),
+      exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
+    });
+    expect(await docker.daemonFeatures()).toMatchObject({ runtimes: ['runc'], imageStore });
+  });
+
   it('daemonFeatures: runtimes that are not a map are an environment error', async () => {
     const docker = createDockerAdapter({
       docker: fakeEngine({ Runtimes: ['runc'] }),

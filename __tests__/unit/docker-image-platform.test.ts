@@ -182,6 +182,27 @@ describe('the platform asked of a local multi-platform image', () => {
     expect(calls.pulls).toEqual([`${IMAGE} ${ARM}`]);
   });
 
+  describe('an image ID (the resolver runs a local list by it: resolve/base.ts) is never pulled', () => {
+    const ID = `sha256:${'1'.repeat(64)}`;
+    it('containerd store, API 1.45 (Docker 26: cannot be asked): taken for arm64, the create says the rest', async () => {
+      const { client, calls } = fakeEngine({ api: '1.45', containerd: true, host: AMD, held: [AMD, ARM] });
+      await expect(ensureImage(client, ID, ARM)).resolves.toBeUndefined();
+      expect(calls.pulls).toEqual([]);
+    });
+    it('containerd store, API 1.51, holding amd64 only: asked, 404, "no variant" without a pull', async () => {
+      const { client, calls } = fakeEngine({ api: '1.51', containerd: true, host: AMD, held: [AMD] });
+      await expect(ensureImage(client, ID, ARM)).rejects.toThrow(/has no variant for linux\/arm64/);
+      expect(calls.pulls).toEqual([]);
+    });
+    it('classic store, holding amd64: "no variant ... linux/amd64 only" without a pull', async () => {
+      const { client, calls } = fakeEngine({ api: '1.41', containerd: false, host: AMD, held: [AMD] });
+      await expect(ensureImage(client, ID, ARM)).rejects.toThrow(
+        `image ${ID} has no variant for linux/arm64: it is linux/amd64 only`,
+      );
+      expect(calls.pulls).toEqual([]);
+    });
+  });
+
   it("a run's argv comes from the platform's own config (runArgv)", async () => {
     const { client } = fakeEngine({ api: '1.51', containerd: true, host: AMD, held: [AMD, ARM] });
     await expect(runArgv(client, { image: IMAGE, cmd: [], platform: ARM })).resolves.toEqual(['/bin/arm64']);

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigFileSchema, normalizeConfig } from '../../src/config/schema.js';
-import type { DockerAdapter, SessionSpec } from '../../src/docker/adapter.js';
+import type { DaemonFeatures, DockerAdapter, SessionSpec } from '../../src/docker/adapter.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import { platformManifest } from '../../src/docker/platform-image.js';
-import { basePullError, localPin } from '../../src/resolve/base.js';
+import { basePullError, localPin, pinBase } from '../../src/resolve/base.js';
 import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve.js';
 import { snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { runResolveStage } from '../../src/resolve/stage.js';
@@ -135,6 +135,92 @@ describe('the base the resolver runs is the one the build uses', () => {
       const repo = ref.slice(0, ref.lastIndexOf(':'));
       expect(specs[0]!.image).toBe(want === 'local' ? STALE : `${repo}@${DIGEST}`);
     });
+  });
+});
+
+describe('the containerd image store: one local image under the tag serves every platform, as the build takes it', () => {
+  // A list tagged on this engine alone: its ID is the index digest, its inspect names the host's
+  // platform (amd64) whatever it holds, and no registry knows the tag.
+  const INDEX = `sha256:${'1'.repeat(64)}`;
+  const held = imageDetails({ id: INDEX, repoDigests: [] });
+  const engine = (
+    store: DaemonFeatures['imageStore'] | 'fails',
+    specs: SessionSpec[] = [],
+    registry?: string,
+  ) =>
+    fakeDocker({
+      imageDigest: () =>
+        registry ? Promise.resolve(registry) : Promise.reject(new Error('manifest unknown')),
+      inspectLocalImage: () => Promise.resolve(held),
+      daemonFeatures: () =>
+        store === 'fails'
+          ? Promise.reject(new Error('info refused'))
+          : Promise.resolve({
+              runtimes: ['runc'],
+              cdiSpecDirs: [],
+              cdiDevices: [],
+              ...(store !== undefined && { imageStore: store }),
+            }),
+      imagetoolsInspect: () => Promise.resolve({ digest: DIGEST, mediaType: 'x', platforms: [] }) as never,
+      startSession: (spec) => {
+        specs.push(spec);
+        return Promise.resolve(clean());
+      },
+    });
+  const base = { image: 'localhost:5000/base:1', platform: 'linux/arm64' };
+
+  it('pinBase for linux/arm64: the local index, run by its ID and keyed by it, as the build records it', async () => {
+    await expect(pinBase(engine('containerd'), base, true)).resolves.toEqual({ ref: INDEX, key: INDEX });
+  });
+
+  it('a local list the registry also has: keyed by the registry digest when it came from there', async () => {
+    const fromRegistry = fakeDocker({
+      imageDigest: () => Promise.resolve(INDEX),
+      inspectLocalImage: () => Promise.resolve({ ...held, repoDigests: [`localhost:5000/base@${INDEX}`] }),
+      daemonFeatures: () =>
+        Promise.resolve({ runtimes: [], cdiSpecDirs: [], cdiDevices: [], imageStore: 'containerd' }),
+    });
+    await expect(pinBase(fromRegistry, base, true)).resolves.toEqual({ ref: INDEX, key: INDEX });
+  });
+
+  it.each<[string, DaemonFeatures['imageStore'] | 'fails']>([
+    ['the classic store', 'classic'],
+    ['an info that names no store', undefined],
+    ['an engine that does not answer its info', 'fails'],
+  ])("%s: an amd64 image under the tag is not arm64's, so the registry's runs", async (_what, store) => {
+    const pinned = await pinBase(engine(store, [], DIGEST), base, true);
+    expect(pinned).toMatchObject({ ref: `localhost:5000/base@${DIGEST}`, key: DIGEST });
+  });
+
+  it("the host's platform: the local image, without asking the engine's info", async () => {
+    let asked = 0;
+    const docker = fakeDocker({
+      imageDigest: () => Promise.resolve(DIGEST),
+      inspectLocalImage: () => Promise.resolve(held),
+      daemonFeatures: () => {
+        asked++;
+        return Promise.reject(new Error('not asked'));
+      },
+    });
+    await expect(pinBase(docker, { ...base, platform: 'linux/amd64' }, true)).resolves.toMatchObject({
+      ref: INDEX,
+      key: INDEX,
+    });
+    expect(asked).toBe(0);
+  });
+
+  it('resolveAgainstBase for linux/arm64: the container runs the local index, the snapshot is cached under it', async () => {
+    const store = new Map<string, string>();
+    const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+    const specs: SessionSpec[] = [];
+    await resolveAgainstBase(input({ platform: 'linux/arm64' }), {
+      ...NO_WORLD,
+      docker: engine('containerd', specs),
+      cache,
+      env: {},
+    });
+    expect(specs[0]).toMatchObject({ image: INDEX, platform: 'linux/arm64' });
+    expect([...store.keys()]).toEqual([snapshotKey(INDEX, 'linux/arm64')]);
   });
 });
 

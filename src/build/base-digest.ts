@@ -20,15 +20,12 @@
 // `docker pull` or build on this engine): after each target that took the local image, the tag is
 // read again (checkBaseHeld), and an image other than the one recorded is exit 3.
 //
-// The classic store keeps one platform's image under a tag (the one pulled last), so the local image
-// serves only its own platform and the others are pulled. The containerd image store keeps one image
-// under the tag for every platform: a multi-platform index (or a single manifest) whose ID is its own
-// digest, and which the docker driver takes for every platform it builds (seen on Docker 26: a
-// linux/arm64 build FROM a locally tagged list that no registry knows starts from it, and FROM a
-// local amd64-only manifest runs that one). Its inspect names the host's platform all the same, so
-// there the platform is not asked: the recorded digest is the index's, as a registry list records
-// the list's digest.
+// The classic store keeps one platform's image under a tag, the containerd image store one image for
+// every platform (a multi-platform index whose ID is its own digest): docker/held-platform.ts
+// servesPlatform, the rule the resolver follows too. There the recorded digest is the index's, as a
+// registry list records the list's digest.
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import { servesPlatform } from '../docker/held-platform.js';
 import { EnvironmentError } from '../errors.js';
 import { DOCKER_HUB, isDigest, parseImageRef } from '../oci/ref.js';
 
@@ -54,16 +51,6 @@ function repositoryKey(ref: string): string {
   const r = parseImageRef(ref);
   return `${DOCKER_HUB.has(r.registry) ? 'docker.io' : r.registry}/${r.path}`;
 }
-
-/**
- * Whether the local image is the one the engine takes for PLATFORM (`os/arch[/variant]`): on a
- * store that keeps several platforms under one tag (MULTI: the containerd image store) always, as
- * the top of this file says; else where its own platform is PLATFORM.
- */
-const servesPlatform = (local: ImageDetails, platform: string, multi: boolean): boolean =>
-  multi ||
-  platform === `${local.os}/${local.architecture}` ||
-  (local.variant !== undefined && platform === `${local.os}/${local.architecture}/${local.variant}`);
 
 /**
  * The registry digests the engine knows the local image by, in REF's repository; on the containerd

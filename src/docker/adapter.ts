@@ -244,6 +244,11 @@ export interface DaemonFeatures {
    * spec files in cdiSpecDirs; empty when neither tells.
    */
   cdiDevices: string[];
+  /**
+   * The engine's image store, where its info names one (DriverStatus): on the containerd image store
+   * one image under a tag serves every platform (held-platform.ts).
+   */
+  imageStore?: ImageStore;
 }
 
 export interface DockerAdapter {

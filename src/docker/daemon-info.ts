@@ -9,6 +9,7 @@ import type { DaemonFeatures, EngineInfo } from './adapter.js';
 import { readCdiDevices } from './cdi.js';
 import type { EngineClient } from './client.js';
 import { parseAnswer } from './failures.js';
+import { storeOfInfo } from './size-kind.js';
 
 /**
  * The client over a connection of its own: a daemon that shuts down closes its listener first but
@@ -62,7 +63,8 @@ function isLocalEngine(docker: Dockerode): boolean {
 }
 
 /**
- * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files).
+ * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files),
+ * and its image store (size-kind.ts storeOfInfo).
  * LOCAL_INFO answers from the local engine's socket without loading dockerode (engine-info.ts);
  * undefined from it (another engine, or a failure) asks dockerode.
  */
@@ -80,5 +82,11 @@ export async function daemonFeatures(
     : local !== undefined || isLocalEngine(await client.docker())
       ? readCdiDevices(cdiSpecDirs)
       : [];
-  return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs, cdiDevices };
+  const imageStore = storeOfInfo(raw);
+  return {
+    runtimes: Object.keys(info.Runtimes ?? {}),
+    cdiSpecDirs,
+    cdiDevices,
+    ...(imageStore !== undefined && { imageStore }),
+  };
 }

@@ -181,7 +181,8 @@ function heldOtherwise(e: unknown, image: string, local: LocalPlatform): unknown
  * is asked for the platform where its plain answer names another (the containerd image store's: a
  * multi-platform image local for several): 404 there is the platform's absence. On a containerd
  * image store that cannot be asked, a pull without an error is enough: its inspect names the
- * host's platform.
+ * host's platform. An image ID is never pulled: the engine's own image, taken on such a store for
+ * whatever platform (the create says if it lacks one), else "no variant" for a platform not its own.
  */
 export async function ensureImage(
   client: EngineClient,
@@ -202,6 +203,15 @@ export async function ensureImage(
       : undefined;
   if (ask !== undefined) local = (await localImage(docker, image, ask)) ?? local;
   for (let pulls = 0; !local || !isPlatform(local, platform); pulls++) {
+    // An image ID is never pulled (a pull would ask Docker Hub for "sha256"): on a multi-platform
+    // store that cannot be asked, the one image under it may hold the platform (the resolver runs a
+    // local list by its ID: resolve/base.ts), and the container's create says if it does not.
+    if (local && DIGEST_RE.test(image)) {
+      if (!(await multiPlatformStore(docker, local)))
+        throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
+      if (ask === undefined) return;
+      throw platformMissing(image, platform, { detail: 'the engine holds none of it under this ID' });
+    }
     if (local && pulls === 2)
       throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
     const before = local;

@@ -10,12 +10,15 @@
 // - with build.pull (`--pull`), and on a builder with no access to this engine's images
 //   (docker-container, kubernetes, remote drivers), the tag is resolved in the registry.
 // The resolver does the same: by default the engine's own image under the tag when it holds one
-// for the platform (looked at without a pull), run by its image id, else the registry's; when the
+// for the platform (looked at without a pull; on the containerd image store the one image under the
+// tag serves every platform, as the build takes it: docker/held-platform.ts), run by its image id
+// (there the index's digest, run for the platform), else the registry's; when the
 // build pulls (input.pull) the registry's. The registry's image runs as REPOSITORY@DIGEST (pulled
 // by digest: no local tag is moved). Its answer then holds for the base the build actually starts
 // from, and a local image that is not the registry's is never cached under the registry's digest:
 // it is keyed by its own image id, as content-addressed as a digest.
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
+import { servesPlatform } from '../docker/held-platform.js';
 import { pinnedRef, platformManifest } from '../docker/platform-image.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { isDigest, parseImageRef } from '../oci/ref.js';
@@ -83,15 +86,28 @@ export function localPin(image: string, local: ImageDetails, digest: string | un
   };
 }
 
-/** `os/architecture` of a local image, as the platforms are written. */
-const platformOf = (d: ImageDetails) => `${d.os}/${d.architecture}`;
+/**
+ * Whether the engine takes LOCAL, its image under the tag, for PLATFORM (held-platform.ts, the
+ * build's rule too): where its own platform is PLATFORM, else where the engine keeps one image for
+ * every platform under a tag (its info names the containerd image store), whose inspect names the
+ * host's platform whatever it holds. The info is asked only then; an engine that does not answer
+ * it counts as the classic store.
+ */
+async function takesLocal(docker: DockerAdapter, local: ImageDetails, platform: string): Promise<boolean> {
+  if (servesPlatform(local, platform, false)) return true;
+  const multi = await docker.daemonFeatures().then(
+    (f) => f.imageStore === 'containerd',
+    () => false,
+  );
+  return servesPlatform(local, platform, multi);
+}
 
 /**
  * The base the build will use (see the top of this file), pinned as far as it is needed: `pull`,
  * the registry's image by digest; else, when a cache needs a key (`keyed`), the engine's own image
- * under the tag for the platform by its id, or, with none here, the registry's by digest; else the
- * reference as given, which the engine runs the same way (its own image for the platform, else a
- * pull). A lookup that fails leaves the reference as given (nothing is cached under it then):
+ * under the tag for the platform (takesLocal) by its id, or, with none here, the registry's by
+ * digest; else the reference as given, which the engine runs the same way (its own image for the
+ * platform, else a pull). A lookup that fails leaves the reference as given (nothing is cached under it then):
  * starting the container reports a missing image itself.
  */
 export async function pinBase(
@@ -109,7 +125,8 @@ export async function pinBase(
     docker.inspectLocalImage(base.image).catch(() => undefined),
     registryDigest(docker, base.image),
   ]);
-  if (local !== undefined && platformOf(local) === base.platform) return localPin(base.image, local, digest);
+  if (local !== undefined && (await takesLocal(docker, local, base.platform)))
+    return localPin(base.image, local, digest);
   // None here for the platform: the build pulls the registry's, and so does the resolver.
   if (digest !== undefined) return registryPin(docker, base.image, base.platform, digest);
   return { ref: base.image };
