@@ -419,6 +419,43 @@ describe('links of README.md and docs/*.md', () => {
   });
 });
 
+/**
+ * Table rows of a page that are not part of a table: a `|` line that follows no `|` line and is not
+ * followed by a delimiter row (`| --- |`). A blank line inside a table ends it, and GitHub shows the
+ * rows after it as plain text. Code blocks are skipped.
+ */
+function strayTableRows(text: string): string[] {
+  const lines = text.split('\n');
+  const stray: string[] = [];
+  let fence = false;
+  lines.forEach((line, i) => {
+    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+    if (fence || !line.startsWith('|') || (lines[i - 1] ?? '').startsWith('|')) return;
+    if (!/^\|(\s*:?-{3,}:?\s*\|)+\s*$/.test(lines[i + 1] ?? ''))
+      stray.push(`line ${i + 1}: ${line.slice(0, 60)}`);
+  });
+  return stray;
+}
+
+describe('tables of README.md and docs/*.md', () => {
+  const pages = [
+    'README.md',
+    ...readdirSync(path.join(REPO_ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
+
+  it('the reader finds a row cut off from its table by a blank line (it is real)', () => {
+    const table = '| a | b |\n| --- | --- |\n| `x` | 1 |\n';
+    expect(strayTableRows(`${table}\n\`\`\`\n| not | a table |\n\`\`\`\n`)).toEqual([]);
+    expect(strayTableRows(`${table}\n| \`y\` | 2 |\n`)).toEqual(['line 5: | `y` | 2 |']);
+  });
+
+  it.each(pages)('%s: every table row belongs to a table (no blank line inside a table)', (page) => {
+    expect(strayTableRows(readFileSync(path.join(REPO_ROOT, page), 'utf8'))).toEqual([]);
+  });
+});
+
 describe('the README is a first screen', () => {
   const text = readFileSync(README, 'utf8');
   const lines = text.split('\n');
