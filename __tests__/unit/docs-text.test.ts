@@ -1,9 +1,11 @@
 // Prose that names code: the sub-actions by their folders (actions/NAME), the README's command
-// summary as docs/cli.md's, and docs/smoke.md's sample of `ml-image run` in the format run prints.
+// summary as docs/cli.md's, docs/smoke.md's sample of `ml-image run` in the format run prints, and
+// the OCI labels the merged index gets, as src/build/bpa-tags.ts copies them.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { indexAnnotations } from '../../src/build/bpa-tags.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 
 const read = (rel: string) => readFileSync(path.join(REPO_ROOT, rel), 'utf8');
@@ -34,6 +36,49 @@ describe('the sub-actions are named by their folders', () => {
   it.each(['README.md', ...docs])('%s names no sub-action as a top-level `NAME/`', (file) => {
     // `attest/` is also a folder of the result directory (the predicates), so it is not checked.
     expect(read(file)).not.toMatch(/`(plan|build|smoke|report|verify)\/`/);
+  });
+});
+
+describe('the OCI labels that also annotate the merged index (src/build/bpa-tags.ts)', () => {
+  // Every OCI label key: indexAnnotations keeps those it copies onto the index.
+  const OCI = [
+    'created',
+    'authors',
+    'url',
+    'documentation',
+    'source',
+    'version',
+    'revision',
+    'vendor',
+    'licenses',
+    'ref.name',
+    'title',
+    'description',
+    'base.digest',
+    'base.name',
+  ];
+  const copied = indexAnnotations(Object.fromEntries(OCI.map((k) => [`org.opencontainers.image.${k}`, 'v'])))
+    .map((a) => /^index:org\.opencontainers\.image\.([\w.]+)=v$/.exec(a)?.[1])
+    .sort();
+  /** The names of "the OCI a, b and c labels" in TEXT, code spans unwrapped. */
+  const named = (text: string) => {
+    const list = /the OCI ([^.]+?) labels/.exec(text.replace(/`/g, '').replace(/\s+/g, ' '))?.[1] ?? '';
+    return list.split(/, | and /).sort();
+  };
+
+  it('the reader is real', () => {
+    expect(copied).toContain('title');
+    expect(named('plus the OCI `title`, `url` and `created` labels of')).toEqual(['created', 'title', 'url']);
+  });
+
+  it("action.yml's annotations input names each of them", () => {
+    const inputs = (parse(read('action.yml')) as { inputs: Record<string, { description: string }> }).inputs;
+    expect(named(inputs.annotations!.description)).toEqual(copied);
+  });
+
+  it('docs/action.md (Index annotations) names each of them', () => {
+    const doc = read('docs/action.md');
+    expect(named(doc.slice(doc.indexOf('### Index annotations')))).toEqual(copied);
   });
 });
 
