@@ -2,6 +2,7 @@
 // as a runner runs a sub-action (its declared inputs set to their defaults, nothing else) with a
 // recording io, and the names it read are compared with the sub-action's action.yml. A declared
 // input no stage reads fails, and so does an input the parsing reads that the sub-action lacks.
+// Each default the root action.yml writes is the one the parsing takes for an empty input.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,6 +128,32 @@ describe('the root action', () => {
     const { io, read } = recordingIo(declared);
     parseActionInputs(io);
     expect(drift(Object.keys(declared), read)).toEqual({ declaredNotRead: [], readNotDeclared: [] });
+  });
+
+  // The runner passes an input's action.yml default when a step leaves it out; a sub-action of
+  // yours, a test or a local run (no runner) passes ''. Both must be the same run, so each default
+  // written in action.yml (and its docs table) is the code's own. stages: '' is refused (a value
+  // naming no stage); github-token: an expression only the runner evaluates.
+  it.each(
+    Object.entries(actionInputs('action.yml'))
+      .filter(([n, i]) => i.default !== undefined && n !== 'stages' && n !== 'github-token')
+      .map(([n, i]) => [n, i.default!]),
+  )('%s: its default (%j) is what the parsing takes when the input is empty', (name, value) => {
+    const declared = actionInputs('action.yml');
+    const parsed = (given: string) => {
+      const r = parseActionInputs(recordingIo(declared, { [name]: given }).io);
+      if (r.kind !== 'stages') throw new Error(r.kind);
+      // The baseline store is made from the raw text: '' is cache there (run.ts baselineStore).
+      // As data: the loaded config's lineOf is a function of each load.
+      return JSON.parse(JSON.stringify({ ...r, baseline: r.baseline.trim() || 'cache' })) as unknown;
+    };
+    expect(parsed(value)).toEqual(parsed(''));
+  });
+
+  it('a default that differs from the empty input is told apart (the comparison is real)', () => {
+    const declared = actionInputs('action.yml');
+    const gpus = (given: string) => parseActionInputs(recordingIo(declared, { gpus: given }).io);
+    expect(gpus('all')).not.toEqual(gpus(''));
   });
 
   it('the fork poster (from-artifact) reads no config input', () => {
