@@ -1,6 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { CONFIG_INPUTS, overridesFromInputs, parseInputValue, splitList } from '../../src/config/inputs.js';
 import { validateConfigData } from '../../src/config/load.js';
+import { renderConfigReference } from '../../src/config/reference.js';
+import { STAGES } from '../../src/pipeline/stages.js';
+import { COMMENT_MODES } from '../../src/report/stage.js';
+import { GPU_MODES } from '../../src/smoke/gpu-mode.js';
+import { REPO_ROOT } from '../helpers/docker-env.js';
 import { ConfigError, InputError } from '../../src/errors.js';
 
 const spec = (input: string) => CONFIG_INPUTS.find((s) => s.input === input)!;
@@ -97,5 +105,47 @@ describe('action inputs', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([problem]);
+  });
+});
+
+describe("action.yml's descriptions name the values an input takes", () => {
+  const descriptions = Object.fromEntries(
+    Object.entries(
+      (
+        parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+          inputs: Record<string, { description: string }>;
+        }
+      ).inputs,
+    ).map(([n, i]) => [n, i.description]),
+  );
+  /** The values of a config key whose type is one of a set (`a` \| `b`, or a list of them). */
+  const reference = renderConfigReference().split('\n');
+  const valuesOf = (key: string) => {
+    const row = reference.find((l) => l.startsWith(`| \`${key}\` |`));
+    return [...(row?.split(' | ')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+  };
+  const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const unnamed = (description: string, values: readonly string[]) =>
+    values.filter((v) => !new RegExp(`(?<![\\w/-])${escape(v)}(?![\\w/-])`).test(description));
+
+  const sets: [string, readonly string[]][] = [
+    ...CONFIG_INPUTS.map((s): [string, readonly string[]] => [s.input, valuesOf(s.path.join('.'))]).filter(
+      ([, values]) => values.length > 0,
+    ),
+    ['gpus', GPU_MODES],
+    ['comment-mode', COMMENT_MODES],
+    ['stages', [...STAGES, 'all']],
+  ];
+
+  it('finds the sets (the reader is real)', () => {
+    expect(valuesOf('resolve.mode')).toEqual(['auto', 'check', 'off']);
+    expect(sets.map(([n]) => n)).toEqual(
+      expect.arrayContaining(['template', 'smoke-suites', 'sign', 'network']),
+    );
+    expect(unnamed('auto, check or off', ['auto', 'check', 'off', 'sometimes'])).toEqual(['sometimes']);
+  });
+
+  it.each(sets)('%s names each of %j', (input, values) => {
+    expect(unnamed(descriptions[input]!, values)).toEqual([]);
   });
 });
