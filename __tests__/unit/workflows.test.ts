@@ -1222,6 +1222,20 @@ describe('docs/workflows.md', () => {
     for (const name of Object.keys(inputs)) expect(doc, name).toContain(`| \`${name}\` |`);
   });
 
+  it("its table of ml-image.yml's inputs has no other row, and each default is as written there", () => {
+    const inputs = (file(ML).wf.on as { workflow_call: { inputs: Record<string, { default?: unknown }> } })
+      .workflow_call.inputs;
+    const header = '| input | default | what it does |';
+    const table = doc.slice(doc.indexOf(header));
+    const rows = [...table.slice(0, table.indexOf('\n\n')).matchAll(/^\| `([\w-]+)` \| (.*?) \|/gm)];
+    expect(rows.map((m) => m[1]).sort()).toEqual(Object.keys(inputs).sort());
+    for (const [, name, shown] of rows) {
+      const d = inputs[name!]!.default;
+      // An empty default is said in words (none, the config's ...); any other is the value itself.
+      if (d !== undefined && d !== '') expect(shown, name).toBe(`\`${String(d)}\``);
+    }
+  });
+
   it.each<[string, RegExp]>([
     ['fork and Dependabot pull requests build on fork-runners', /`fork-runners`[^]*Dependabot/],
     [
@@ -2335,6 +2349,17 @@ describe('ml-image-verify.yml and the deploy gate', () => {
       outputs: Record<string, unknown>;
     };
     expect(named('input')).toEqual(Object.keys(call.inputs));
+    // Each input's type and default as the workflow declares them (empty: "empty"; none: required).
+    const table = section.slice(section.indexOf('| input |'));
+    for (const [, name, type, shown] of table
+      .slice(0, table.indexOf('\n\n'))
+      .matchAll(/^\| `([\w-]+)` \| (\w+) \| (.*?) \|/gm)) {
+      const i = call.inputs[name!] as { type: string; default?: unknown; required?: boolean };
+      expect(type, name).toBe(i.type);
+      expect(shown, name).toBe(
+        i.default === undefined ? 'required' : i.default === '' ? 'empty' : `\`${String(i.default)}\``,
+      );
+    }
     expect(named('secret')).toEqual(Object.keys(call.secrets));
     expect(named('output')).toEqual(Object.keys(call.outputs));
   });
