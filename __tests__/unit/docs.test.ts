@@ -456,6 +456,29 @@ describe('tables of README.md and docs/*.md', () => {
   });
 });
 
+describe('commands of README.md and docs/*.md', () => {
+  const pages = [
+    'README.md',
+    ...readdirSync(path.join(REPO_ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
+  const scripts = Object.keys(
+    (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: object }).scripts,
+  );
+
+  it.each(pages)('%s: each `npm run X` is a script of package.json, each scripts/ file exists', (page) => {
+    const text = readFileSync(path.join(REPO_ROOT, page), 'utf8');
+    const missing = [
+      ...[...text.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!).filter((n) => !scripts.includes(n)),
+      ...[...text.matchAll(/(?<![\w/.-])(?:\.ci\/run|scripts\/[\w./-]*\w)/g)]
+        .map((m) => m[0])
+        .filter((f) => !existsSync(path.join(REPO_ROOT, f))),
+    ];
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('the README is a first screen', () => {
   const text = readFileSync(README, 'utf8');
   const lines = text.split('\n');
