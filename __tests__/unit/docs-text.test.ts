@@ -82,6 +82,20 @@ describe('the OCI labels that also annotate the merged index (src/build/bpa-tags
   });
 });
 
+it("docs/configuration.md gives the catalog's minor-version-compatibility floor of each CUDA major", () => {
+  const catalog = JSON.parse(read('src/plan/catalog.json')) as {
+    cudaDrivers: { cuda: string; minorCompatDriverMin: string }[];
+  };
+  const floors = new Map<string, Set<string>>();
+  for (const d of catalog.cudaDrivers) {
+    const major = d.cuda.split('.')[0]!;
+    floors.set(major, (floors.get(major) ?? new Set()).add(d.minorCompatDriverMin));
+  }
+  const text = read('docs/configuration.md').replace(/\s+/g, ' ');
+  const said = /minor-version-compatibility floor \(([^)]*)\)/.exec(text)?.[1];
+  expect(said).toBe([...floors].map(([major, f]) => `${[...f].join(' or ')} for ${major}.x`).join(', '));
+});
+
 it("the README's command summary is docs/cli.md's", () => {
   expect(blockAfter(read('README.md'), 'The same stages run locally')).toEqual(
     blockAfter(read('docs/cli.md'), '## Commands'),
