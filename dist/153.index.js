@@ -215,8 +215,9 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ normalizePlatform),
-/* harmony export */   Q: () => (/* binding */ archOf)
+/* harmony export */   FL: () => (/* binding */ normalizePlatform),
+/* harmony export */   Qh: () => (/* binding */ archOf),
+/* harmony export */   sb: () => (/* binding */ sameMachine)
 /* harmony export */ });
 function archOf(platform) {
     return platform.split('/')[1];
@@ -262,6 +263,15 @@ function normalizePlatform(platform) {
     const os = rawOs === 'macos' ? 'darwin' : rawOs;
     const [arch, variant] = normalizeArch(rawArch, rawVariant);
     return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
+/**
+ * Whether A and B are the same machine: the same OS and architecture once normalized, whatever the
+ * variant (linux/arm64/v8 and linux/aarch64 are linux/arm64; linux/amd64/v3 runs on linux/amd64).
+ * The smoke stage asks it of a target and the engine's platform: another machine runs emulated.
+ */
+function sameMachine(a, b) {
+    const osArch = (p) => normalizePlatform(p).split('/').slice(0, 2).join('/');
+    return osArch(a) === osArch(b);
 }
 
 
@@ -331,6 +341,7 @@ function userMap(key, value) {
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   YO: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.YO),
+/* harmony export */   m9: () => (/* binding */ changeName),
 /* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
 /* harmony export */   oZ: () => (/* binding */ packageName),
 /* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
@@ -375,6 +386,13 @@ function safeUrl(url) {
  */
 function packageName(name) {
     return name.replace(/[^ -~\t\n\r]/gu, _util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .codePointEscape */ .BQ);
+}
+/**
+ * A package change's name as the report shows it (packageName): with its conda environment where
+ * the diff compared the name environment by environment (`numpy in /opt/conda/envs/ml`).
+ */
+function changeName(c) {
+    return packageName(c.prefix === undefined ? c.name : `${c.name} in ${c.prefix}`);
 }
 /** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
 function markerKey(key, max = 160) {

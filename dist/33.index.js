@@ -64,7 +64,7 @@ function isBuildTag(ref, v, platform) {
     const colon = ref.lastIndexOf(':');
     if (ref.includes('@') || colon < 0 || colon < ref.lastIndexOf('/'))
         return false;
-    const arch = (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .archOf */ .Q)(platform);
+    const arch = (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .archOf */ .Qh)(platform);
     if (arch === undefined || (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(ref.slice(0, colon)) !== (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(v.repository))
         return false;
     const shape = new RegExp(`^ml-image-(?:local|build(?:-pr[1-9]\\d*|-untrusted)?)-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeRegExp */ .Nt)(v.variant)}-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeRegExp */ .Nt)(arch)}$`);
@@ -113,7 +113,7 @@ async function removeTarget(docker, v, p, out, seen, scope) {
     // Only the tags this run's build left: its load tag, and the tag the docker driver pushed by,
     // which names this run's pull request (pushTag). Another run that built the same content holds
     // the same image under its own tag, which is that run's to remove.
-    const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPushTag */ .f7)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .archOf */ .Q)(p.platform) ?? p.platform, scope.pushScope)}`;
+    const pushed = `${v.repository}:${(0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__/* .buildPushTag */ .f7)(v.variant, (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .archOf */ .Qh)(p.platform) ?? p.platform, scope.pushScope)}`;
     const tags = new Set([...(p.localRef !== undefined ? [p.localRef] : []), pushed].filter((t) => isBuildTag(t, v, p.platform)));
     // A variant built for one platform is loaded under its tags too (build.json's loadedTags): each
     // is this run's while it names the image build.json records.

@@ -225,8 +225,8 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
         sourceVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
     })),
     /**
-     * The conda packages, sorted: each `conda-meta/*.json` of the environment (sys.prefix's, and
-     * CONDA_PREFIX's when another), as `conda list` reads them; the channel without its subdir, a
+     * The conda packages, sorted by name: each `conda-meta/*.json` of the environment (sys.prefix's,
+     * and CONDA_PREFIX's when another), as `conda list` reads them; the channel without its subdir, a
      * token in it masked. Absent without conda-meta, and in records written before probe 4.
      */
     conda: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
@@ -235,6 +235,12 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
         build: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
         channel: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
         subdir: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+        /**
+         * The environment it is installed in (`/opt/conda`, `/opt/conda/envs/ml`): a name in both
+         * environments is an entry in each, sys.prefix's first. Absent before probe 6, whose
+         * entries name no environment (one alike in both was listed once).
+         */
+        prefix: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
     }))
         .optional(),
     cuda: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
@@ -1115,6 +1121,7 @@ function inheritedFrom(v, field) {
 /* harmony export */   Iy: () => (/* binding */ SmokeDiffSchema),
 /* harmony export */   Jt: () => (/* binding */ EnvSummarySchema),
 /* harmony export */   KK: () => (/* binding */ EnvDiffSchema),
+/* harmony export */   KT: () => (/* binding */ packageChangeKey),
 /* harmony export */   Lw: () => (/* binding */ sizeDrivers),
 /* harmony export */   Vg: () => (/* binding */ COMPONENT_IDS),
 /* harmony export */   _S: () => (/* binding */ HOST_COMPONENTS),
@@ -1139,6 +1146,12 @@ const CudaLossSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ from
 const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /**
+     * conda: the environment of a name the diff compares environment by environment (one a record has
+     * in several: `numpy` in /opt/conda and in /opt/conda/envs/ml); absent otherwise, and in a diff
+     * written by an older version (which compared such a name once).
+     */
+    prefix: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /**
      * changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`; conda: only the
      * build or channel, which from and to then show: `2.1.0 py3.11_cuda12.1_cudnn8.9.2_0`).
      */
@@ -1149,6 +1162,11 @@ const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     /** Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one. */
     cudaLoss: CudaLossSchema.optional(),
 });
+/**
+ * A package change's identity across a report's platforms (the verdict counts equal ones once, the
+ * comment artifact shares their rows): the same change of one name in two conda environments is two.
+ */
+const packageChangeKey = (c) => [c.kind, c.name, c.prefix ?? '', c.from, c.to].join('\u0000');
 const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     baseCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     headCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
@@ -3291,20 +3309,20 @@ const DEVCONTAINER_DIR = 'devcontainer';
 const RECORD_KINDS = ['env', 'smoke', 'junit', 'smoke-key'];
 const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
 /** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
-const recordFile = (kind, variant, platform) => `${kind}-${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.${extension(kind)}`;
+const recordFile = (kind, variant, platform) => `${kind}-${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Qh)(platform)}.${extension(kind)}`;
 /** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
 const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
 /** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
-const digestFile = (variant, platform) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(DIGESTS_DIR, `${variant}__${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.json`);
+const digestFile = (variant, platform) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(DIGESTS_DIR, `${variant}__${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Qh)(platform)}.json`);
 const reportFile = (variant, ext) => `report-${variant}.${ext}`;
 /** The run's report: all variants in one document, as the pull-request comment and the job summary. */
 const RUN_REPORT_FILE = 'report.md';
 /** comment/ml-image-comment.json: the fork-safe comment artifact. */
 const commentArtifactFile = () => path.join(COMMENT_DIR, COMMENT_ARTIFACT_FILE);
 /** attest/<variant>-<arch>.<kind>.json: one predicate, as attached (kind sbom.spdx: the SPDX copy). */
-const attestationFile = (variant, platform, kind) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(ATTEST_DIR, `${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.${kind}.json`);
+const attestationFile = (variant, platform, kind) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(ATTEST_DIR, `${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Qh)(platform)}.${kind}.json`);
 /** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
-const envelopeFile = (variant, platform, kind) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(ATTEST_DIR, `${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.${kind}.dsse.json`);
+const envelopeFile = (variant, platform, kind) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(ATTEST_DIR, `${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Qh)(platform)}.${kind}.dsse.json`);
 /** devcontainer/<variant>/devcontainer.json: the action's `devcontainer` output for a variant. */
 const devcontainerFile = (variant) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(DEVCONTAINER_DIR, variant, 'devcontainer.json');
 
@@ -4106,12 +4124,14 @@ function indexUrlProblem(url) {
 /* unused harmony export MAX_INSTRUCTION */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
 /* harmony import */ var _redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55875);
+/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66293);
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
 // it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
 // records (src/diff/read.ts) masks a record written by an older version again with today's rules.
 // The smoke stage masks a test's output with the same pairs rule (redactOutput).
+
 
 
 /** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
@@ -4222,6 +4242,13 @@ function maskRunArgs(text, at, n) {
 const ENV_NAME = '[A-Z_][A-Z0-9_]*';
 /** A YAML key as YAML_PAIR reads it: an environment variable's name with a `_`. */
 const YAML_NAME = '[A-Z][A-Z0-9]*_[A-Z0-9_]*';
+const IS_YAML_NAME = new RegExp(`^${YAML_NAME}$`);
+const IS_ENV_NAME = new RegExp(`^${ENV_NAME}$`);
+/**
+ * A key of any case (`api_key`, `apiKey`, `DB_PASSWORD`): one not written as a variable's name is
+ * masked only where it names a secret (secretKey, secretQuotedKey), by their stricter rule.
+ */
+const KEY_NAME = '[A-Za-z_][A-Za-z0-9_-]*';
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
 const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
 /**
@@ -4236,7 +4263,7 @@ const ENV_ASSIGNMENT = new RegExp(`(^|\\s)(${ENV_NAME})=((?:"[^"\\n]*"|'[^'\\n]*
  * `os.environ["A"] = "x"`; either written as a bytes literal (`b'A'`, `b"x"`), as os.environb and
  * a bytes dict print. A value's escaped characters are part of it.
  */
-const QUOTED_PAIR = new RegExp(`(b?)(["'])(${ENV_NAME})\\2(\\]?\\s*[:=]\\s*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`, 'g');
+const QUOTED_PAIR = new RegExp(`(b?)(["'])(${KEY_NAME})\\2(\\]?\\s*[:=]\\s*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`, 'g');
 /**
  * A tuple of a quoted NAME and its quoted value, as Python prints os.environ.items() in a list:
  * `[('DB_PASSWORD', 'x'), ...]` (bytes literals too); the value ends the tuple or its line.
@@ -4250,30 +4277,41 @@ const TUPLE_PAIR = new RegExp(`\\((b?)(["'])(${ENV_NAME})\\2(,[ \\t]*)(b?)(?:"((
  * not quoted, or whose quote the line does not close (a scalar over several lines), is this one's.
  * The blanks after the colon are taken whole (`(?![ \t])`): the check on the value is made once.
  */
-const YAML_PAIR = new RegExp(`^([ \\t-]*)(?:(["'])(${YAML_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${YAML_NAME}):([ \\t]+))([^\\r\\n]*)$`, 'gm');
+const YAML_PAIR = new RegExp(`^([ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${KEY_NAME}):([ \\t]+))([^\\r\\n]*)$`, 'gm');
 /**
  * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
  * whose NAME is written as an environment variable's masked as the environment record masks it
  * (redactEnvValue: by a secret NAME, else by its shape), a line as `env` prints it whole (blanks
  * included; a CRLF line keeps its CR), an assignment in other text (`export A=x`, `set`'s
  * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) or
- * a tuple (`('A', 'x')`), and a YAML line `A: x`; the lines that go on a secret's value first
- * (maskContinuations: a YAML block, pprint's literals); then tokens of known forms and URL logins
- * (redactText).
+ * a tuple (`('A', 'x')`), and a YAML line `A: x`; a key of a program's own (lower case, camelCase:
+ * `api_key: x`, `{"password": "x"}`) only where it names a secret by secretKey's stricter rule;
+ * the other one-line forms of maskOutputPairs (print(k, v)'s `NAME value`, a flow mapping, Go's
+ * `map[K:v]`); the lines that go on a secret's value first (maskContinuations: a YAML block,
+ * pprint's literals, a PEM block); then tokens of known forms and URL logins (redactText).
  */
 function redactOutput(text) {
     const mask = (name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`;
     const quoted = (open) => (_m, nb, q, name, sep, vb, dq, sq) => {
         const vq = dq !== undefined ? '"' : "'";
-        return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, dq ?? sq ?? '')}${vq}`;
+        const value = dq ?? sq ?? '';
+        // A key not written as a variable's is masked by name only (a setting's value stays as it is).
+        const shown = IS_ENV_NAME.test(name)
+            ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)
+            : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretQuotedKey */ .Y$)(name)
+                ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF
+                : value;
+        return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
     };
-    const lines = (0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f8)(text)
+    const lines = (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .maskOutputPairs */ .Fq)((0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f)(text))
         .replace(ENV_LINE, (_m, name, value) => mask(name, value))
         .replace(QUOTED_PAIR, quoted(''))
         .replace(TUPLE_PAIR, quoted('('))
         .replace(YAML_PAIR, (_m, lead, q = '', qname, qsp, name, sp, value = '') => {
         const key = qname ?? name;
-        return `${lead}${q}${key}${q}:${qsp ?? sp}${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(key, value)}`;
+        // A variable's name as before (by name, else the value's shape); any other key by name only.
+        const shown = IS_YAML_NAME.test(key) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(key, value) : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretKey */ .oF)(key) ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : value;
+        return `${lead}${q}${key}${q}:${qsp ?? sp}${shown}`;
     });
     return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
 }
@@ -4289,25 +4327,24 @@ function maskAssignments(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gu: () => (/* binding */ continuationScanner),
-/* harmony export */   f8: () => (/* binding */ maskContinuations)
+/* harmony export */   G: () => (/* binding */ continuationScanner),
+/* harmony export */   f: () => (/* binding */ maskContinuations)
 /* harmony export */ });
-/* unused harmony export openContinuation */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 // A secret value printed over several lines, in a program's output (redactOutput masks the first
 // line of each by its NAME; this masks the lines that follow it). One pass over the lines, each
 // looked at once: linear in the length of the text.
 
-/** Whether NAME names a secret (the shared secretName rule): its value, whatever it is, is masked. */
-const secretName = (name) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, '') === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF;
+
 /**
- * A YAML key at a line's start (after blanks and a sequence's `- `), bare or quoted, NAME with a
- * `_` as redactOutput's YAML pair (WANDB_API_KEY: a `KEY:` or `AUTHORS:` line is a program's
- * own text), followed by its value, or by nothing: a block scalar (`|`, `>-`), a nested mapping,
- * or a scalar that goes on over the lines below (yaml.dump folds a long one, and writes one that
- * holds a line break as a quoted scalar over several lines).
+ * A YAML key at a line's start (after blanks and a sequence's `- `), bare or quoted, a secret's as
+ * secretKey judges it, as redactOutput's YAML pair (WANDB_API_KEY, api_key: a `KEY:` or `AUTHORS:`
+ * line is a program's own text), followed by its value, or by nothing: a block scalar (`|`, `>-`),
+ * a nested mapping, or a scalar that goes on over the lines below (yaml.dump folds a long one,
+ * and writes one that holds a line break as a quoted scalar over several lines).
  */
-const YAML_KEY = /^([ \t-]*)(["']?)([A-Z][A-Z0-9]*_[A-Z0-9_]*)\2:(?:[ \t]|$)/;
+const YAML_KEY = /^([ \t-]*)(["']?)([A-Za-z_][A-Za-z0-9_-]*)\2:(?:[ \t]|$)/;
 const INDENT = /^[ \t]*/;
 /** A sequence's item marker at a line's start (after its indentation), and the blanks after it. */
 const SEQ_ITEM = /^-(?:[ \t]+|$)/;
@@ -4320,7 +4357,7 @@ const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
  * with its first literal (`'SSH_KEY': '-----BEGIN KEY-----\n'`), or a tuple of items() with the
  * value on the next line (`('SSH_KEY',`). In a list of names (`['DB_PASSWORD',`) no value follows.
  */
-const LITERAL_HEAD = new RegExp(`(?:\\(b?(["'])([A-Z_][A-Z0-9_]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Z_][A-Z0-9_]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL})[ \\t]*$`);
+const LITERAL_HEAD = new RegExp(`(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL})[ \\t]*$`);
 /** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
 const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
 /** The most lines a shell's quoted value is masked over when its quote is not closed. */
@@ -4329,11 +4366,13 @@ const MAX_QUOTED_LINES = 256;
 const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
 /**
  * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
- * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`).
+ * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`); or as
+ * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`); or a PEM block's, indented
+ * (`  SSH_KEY=-----BEGIN ...`, a program's list of its variables).
  */
-const ENV_HEAD = /^([A-Z_][A-Z0-9_]*)=(?:(-----BEGIN )|(\{))/;
-/** The last line of such a value: the PEM block's end line, the JSON object's `}` at column 0. */
-const PEM_END = /^-----END [^\r\n]*-----[ \t]*$/;
+const ENV_HEAD = /^([ \t]*)([A-Z_][A-Z0-9_]*)([= ])(?:(-----BEGIN )|(\{))/;
+/** The last line of such a value: the PEM block's end line (indented or not), the JSON object's `}` at column 0. */
+const PEM_END = /^[ \t]*-----END [^\r\n]*-----[ \t]*$/;
 const JSON_END = /^\}[ \t]*$/;
 /**
  * One line, LINE (its line end taken off) at index AT of the lines, after OPEN: what of it is masked,
@@ -4379,8 +4418,10 @@ function step(line, at, open) {
         return line === '' ? more : { ...more, mask: 0 };
     }
     else if (open?.kind === 'env' && open.lines < MAX_QUOTED_LINES) {
+        // Its end line (`-----END ...-----`, `}`) holds no secret and is kept: masked text read again
+        // (a live view's lines, redactOutput after the scanner) ends the value at the same line.
         if (open.until.test(line))
-            return { mask: 0 };
+            return {};
         const more = { open: { ...open, lines: open.lines + 1 } };
         return line === '' ? more : { ...more, mask: 0 };
     }
@@ -4395,7 +4436,7 @@ function step(line, at, open) {
     if (literalHead(line))
         return { open: { kind: 'literal', from: at } };
     const key = YAML_KEY.exec(line);
-    if (key && secretName(key[3])) {
+    if (key && (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(key[3])) {
         const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
         return { open: { kind: 'block', column: key[1].length, from: at, seq } };
     }
@@ -4430,7 +4471,7 @@ function openQuote(line) {
         const { end, quote } = shellWord(line, QUOTED_ASSIGNMENT.lastIndex);
         // A quote left open takes the rest of the line: an innocent name's value, or the secret's.
         if (quote)
-            return secretName(m[1]) ? quote : undefined;
+            return (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretName */ .Gf)(m[1]) ? quote : undefined;
         QUOTED_ASSIGNMENT.lastIndex = end;
     }
     return undefined;
@@ -4464,10 +4505,14 @@ function shellWord(line, from) {
  */
 function envHead(line) {
     const m = ENV_HEAD.exec(line);
-    if (!m || !secretName(m[1]))
+    // Indented: a PEM block only (a `{` there may be a program's own text); printed: as secretKey judges NAME.
+    if (!m || (m[1] && !m[4]))
         return undefined;
-    const value = line.slice(m[1].length + 1);
-    if (m[2])
+    const [lead, name, sep] = [m[1], m[2], m[3]];
+    if (sep === ' ' ? lead !== '' || !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(name) : !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretName */ .Gf)(name))
+        return undefined;
+    const value = line.slice(lead.length + name.length + 1);
+    if (m[4])
         return value.includes('-----END ') ? undefined : PEM_END;
     return value.split('{').length > value.split('}').length ? JSON_END : undefined;
 }
@@ -4477,7 +4522,7 @@ function literalHead(line) {
     if (last !== "'" && last !== '"' && last !== ',')
         return false;
     const m = LITERAL_HEAD.exec(line);
-    return m !== null && secretName(m[2] ?? m[4]);
+    return m !== null && (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretQuotedKey */ .Y$)(m[2] ?? m[4]);
 }
 /** A line's end: CRLF, LF, or a bare CR (a program that ends its lines as old Macs did). */
 const LINE_END = /\r\n|\r|\n/g;
@@ -4502,7 +4547,8 @@ function linesOf(text) {
  * The line that names the secret is left to redactOutput. Idempotent.
  */
 function maskContinuations(text) {
-    if (!/[:,=]/.test(text))
+    // Nothing opens a value without one of these (print(k, v)'s `SSH_KEY -----BEGIN` holds no `=`).
+    if (!/[:,={]|-----BEGIN /.test(text))
         return text;
     const lines = linesOf(text);
     let open;
@@ -4516,29 +4562,6 @@ function maskContinuations(text) {
         return `${body.slice(0, s.mask)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${s.end === undefined ? '' : body.slice(s.end)}${end}`;
     });
     return changed ? out.join('') : text;
-}
-/**
- * Where in TEXT (whole lines) the secret value that its last lines leave open began: the offset of
- * the line that named it, or -1 when none is open. A live view holds the text back from there, so
- * that the lines still to come are masked with it.
- */
-function openContinuation(text) {
-    if (!/[:,=]/.test(text))
-        return -1;
-    const lines = linesOf(text);
-    // The text's last line end closes its last line: no empty line follows it.
-    if (lines.length > 1 && lines[lines.length - 1].body === '')
-        lines.pop();
-    let open;
-    lines.forEach(({ body }, at) => {
-        open = step(body, at, open).open;
-    });
-    if (!open)
-        return -1;
-    let offset = 0;
-    for (let i = 0; i < open.from; i++)
-        offset += lines[i].body.length + lines[i].end.length;
-    return offset;
 }
 function continuationScanner() {
     let open;
@@ -4578,6 +4601,102 @@ function continuationScanner() {
         },
     };
 }
+
+
+/***/ }),
+
+/***/ 66293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fq: () => (/* binding */ maskOutputPairs),
+/* harmony export */   Gf: () => (/* binding */ secretName),
+/* harmony export */   Y$: () => (/* binding */ secretQuotedKey),
+/* harmony export */   oF: () => (/* binding */ secretKey)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+// Which names in a program's output name a secret, and the one-line pairs that redactOutput masks
+// besides NAME=value, quoted pairs and YAML lines (redact-instruction.ts): a variable printed as
+// `NAME value` (Python's print(k, v)), a flow mapping (`{password: x, user: y}`, `{A_KEY=x}`), Go's
+// fmt of a map (`map[API_TOKEN:abc HOME:/root]`), and an indented env line whose value is a PEM
+// block's first line. Each is read once, linear in the text.
+
+
+/** Whether NAME names a secret by the shared secretName rule (matched anywhere, any case). */
+const secretName = (name) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, '') === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF;
+/** A name as environment variables are written: upper case, digits and `_`. */
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+/** Secret names of one word that a program's own text does not use for anything else. */
+const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
+/**
+ * A lower-case (or camelCase) key that names a secret, its words joined by `_`: one that ends with
+ * a password's or a secret's word, or with a credential's kind before `key` or `token`
+ * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`). Not `token` or `key` alone,
+ * nor a tokenizer's (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`: a
+ * program's own settings, which the shared rule (matching inside words) would take.
+ */
+const LOWER_SECRET = /(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client)_?(?:key|token)s?)$/;
+/** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
+const lowerSecret = (name) => LOWER_SECRET.test(name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[-.]/g, '_')
+    .toLowerCase());
+/**
+ * Whether NAME, a key written without quotes (a YAML key, a flow mapping's, a Go map's, a printed
+ * `NAME value`), names a secret: one written as an environment variable's by the shared rule when it
+ * holds a `_` (`WANDB_API_KEY`; a `KEY:` or `AUTHORS:` line is a program's own text) or is a
+ * password's or a secret's word (`PASSWORD`); any other (lower case, camelCase) by LOWER_SECRET.
+ */
+function secretKey(name) {
+    if (ENV_NAME.test(name))
+        return (name.includes('_') || SECRET_WORD.test(name)) && secretName(name);
+    return lowerSecret(name);
+}
+/** Whether a quoted key (`'DB_PASSWORD'`, `"api_key"`) names a secret: a variable's name by the shared rule. */
+const secretQuotedKey = (name) => ENV_NAME.test(name) ? secretName(name) : lowerSecret(name);
+const R = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
+/** A line that is a variable's NAME, one blank and its value to the line's end: Python's print(k, v). */
+const PRINTED = /^([A-Z_][A-Z0-9_]*)([ \t])([^ \t\r\n][^\r\n]*)$/gm;
+/** An indented env line whose value is a PEM block's first line (its next lines: maskContinuations). */
+const INDENTED_PEM = /^([ \t]+)([A-Z_][A-Z0-9_]*)=(-----BEGIN [^\r\n]*)$/gm;
+/** A flow mapping, from its `{` to the line's end (its pairs are read in it). */
+const FLOW = /\{[^\r\n]*/g;
+/**
+ * A flow mapping's pair after `{` or `,`: `key: value` (YAML, a JavaScript object) or `key=value`
+ * (a Java map), the value quoted (its quotes kept; at most 256 characters, so that a quote left
+ * open is not read to the line's end again at each pair: linear) or plain, to the next `,`, `{`
+ * or `}`.
+ */
+const FLOW_PAIR = /([{,][ \t]*)([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*=[ \t]*|:[ \t]+)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:''|[^'\r\n]){0,256})'|([^,{}\r\n]*))/g;
+/** Go's fmt of a map, from `map[` to the line's end. */
+const GO_MAP = /map\[[^\r\n]*/g;
+/** A Go map's `KEY:value`, after `map[` or a blank: the value to the next blank or `]` (a mask whole). */
+const GO_PAIR = new RegExp(`(map\\[|[ \\t])([A-Za-z_][A-Za-z0-9_]*):(${R}|[^ \\t\\]\\r\\n]+)`, 'g');
+/**
+ * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as
+ * secretKey judges it), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value`, an
+ * indented `NAME=-----BEGIN ...` line. Idempotent.
+ */
+function maskOutputPairs(text) {
+    let out = text.replace(PRINTED, (whole, name, sep) => secretKey(name) ? `${name}${sep}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}` : whole);
+    out = out.replace(INDENTED_PEM, (whole, lead, name, value) => secretName(name) ? `${lead}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}` : whole);
+    if (out.includes('{'))
+        out = out.replace(FLOW, (flow) => flow.replace(FLOW_PAIR, maskFlowPair));
+    if (out.includes('map['))
+        out = out.replace(GO_MAP, (map) => map.replace(GO_PAIR, maskGoPair));
+    return out;
+}
+function maskFlowPair(whole, lead, key, sep, dq, sq, plain) {
+    if (!secretKey(key))
+        return whole;
+    const q = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
+    const value = (dq ?? sq ?? plain).trimEnd();
+    if (value === '')
+        return whole;
+    return `${lead}${key}${sep}${q}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${q}${q ? '' : plain.slice(value.length)}`;
+}
+const maskGoPair = (whole, lead, key) => secretKey(key) ? `${lead}${key}:${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}` : whole;
 
 
 /***/ }),

@@ -143,13 +143,13 @@ var oci_types = __webpack_require__(2329);
 
 
 /** The normalized architecture of a platform (amd64 of x86_64, linux/amd64/v3, unknown/amd64). */
-const archOf = (platform) => (0,config_platform/* normalizePlatform */.F)(platform).split('/')[1] ?? '';
+const archOf = (platform) => (0,config_platform/* normalizePlatform */.FL)(platform).split('/')[1] ?? '';
 /**
  * Whether a runtime asking for WANTED (normalized) may pull an index entry for PLATFORM: the same
  * platform once normalized, or one without an OS (the runtime's own OS, whatever it is).
  */
 function mayPull(platform, wanted) {
-    const have = (0,config_platform/* normalizePlatform */.F)(platform);
+    const have = (0,config_platform/* normalizePlatform */.FL)(platform);
     if (have === wanted)
         return true;
     return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
@@ -160,7 +160,7 @@ function mayPull(platform, wanted) {
  * one for any OS). verify-platform.ts.
  */
 function samePlatform(listed, signed) {
-    return mayPull(listed, (0,config_platform/* normalizePlatform */.F)(signed));
+    return mayPull(listed, (0,config_platform/* normalizePlatform */.FL)(signed));
 }
 /**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
@@ -193,7 +193,7 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         digest: d,
         ...mark(d),
     }));
-    const wanted = only === undefined ? undefined : (0,config_platform/* normalizePlatform */.F)(only);
+    const wanted = only === undefined ? undefined : (0,config_platform/* normalizePlatform */.FL)(only);
     if (listed.length === 0 && loose.length === 0) {
         if (only === undefined)
             return { targets: [{ platform: 'image', ref: pinned, digest }] };
@@ -4881,15 +4881,18 @@ function parseBpaList(raw, opts) {
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 // An error about one field whose content is read after the config (smoke.baseline's floors,
 // attest.key's key file, a requirements file), said as the config's own problems are: the config
-// file, the line.
+// file, the line; or the action input that gave the field, when one did.
 
 
-/** PROBLEM (a line of it, "line 30: attest.key: ...") as a ConfigError of LOADED's file, with FIX. */
-function configProblem(loaded, problem, fix) {
-    const source = loaded.label ?? loaded.file ?? 'inputs';
+/**
+ * PROBLEM (a line of it, "line 30: attest.key: ...") as a ConfigError of LOADED's file, with FIX;
+ * of the inputs (no file named, none annotated) when FROMINPUT: an input gave the field.
+ */
+function configProblem(loaded, problem, fix, fromInput = false) {
+    const source = fromInput ? 'inputs' : (loaded.label ?? loaded.file ?? 'inputs');
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(source, [problem], {
         ...(fix !== undefined && { fix }),
-        ...(loaded.file !== undefined && { file: source }),
+        ...(loaded.file !== undefined && !fromInput && { file: source }),
     });
 }
 /**
@@ -4910,10 +4913,16 @@ function asConfigProblem(loaded, check) {
 /**
  * ERROR about the file the config names at PATH (python.requirements[0]: too big, outside the
  * workspace, unreadable) as the config's own problems are: "ml-image.yml: 1 problem / line 15:
- * python.requirements[0]: requirements file ...", its fix kept.
+ * python.requirements[0]: requirements file ...", its fix kept. A path an input gave is the input's:
+ * "inputs: 1 problem / python.requirements[0]: requirements file ... (from input "requirements")".
  */
 function fileFieldError(loaded, path, error) {
-    return configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .problemAt */ .l4)(path, error.message, { ...(loaded.lineOf && { lineOf: loaded.lineOf }) }), error.fix);
+    const origins = {
+        ...(loaded.lineOf && { lineOf: loaded.lineOf }),
+        ...(loaded.sourceOf && { sourceOf: loaded.sourceOf }),
+    };
+    const fromInput = loaded.sourceOf?.(path) !== undefined;
+    return configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .problemAt */ .l4)(path, error.message, origins), error.fix, fromInput);
 }
 /** How a requirements file of python.requirements that cannot be read is said (readRequirements' `given`). */
 const requirementsFieldError = (loaded) => (index, error) => fileFieldError(loaded, ['python', 'requirements', index], error);

@@ -132,7 +132,13 @@ var attest_purl = __webpack_require__(11276);
  */
 function condaComponents(record, pipByName, { clean, cut, prop }) {
     const out = new Map();
+    const seen = new Set();
     for (const p of record.conda ?? []) {
+        // One package alike in two environments (probe 6 lists it in each) is one component, described once.
+        const same = JSON.stringify([p.name, p.version, p.build, p.channel, p.subdir]);
+        if (seen.has(same))
+            continue;
+        seen.add(same);
         const [name, version] = [clean(p.name), clean(p.version)];
         // Every string scrubbed: a channel URL can hold a token (https://conda.anaconda.org/t/<token>/).
         const q = {
@@ -260,7 +266,7 @@ function context(input) {
         imageRef: clean(input.imageRef ?? record.image.ref),
         digest: (0,types/* sha256Hex */.fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
         platform,
-        arch: (0,config_platform/* archOf */.Q)(platform),
+        arch: (0,config_platform/* archOf */.Qh)(platform),
         base: base && { ref: clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
         driverFloor: input.driverFloor ?? null,
         toolVersion: input.toolVersion ?? version/* VERSION */.x,

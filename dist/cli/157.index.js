@@ -276,14 +276,49 @@ function multiArchNames(...records) {
 /** An apt entry's key and shown name under multiArchNames. */
 const aptKey = (p, multi) => multi.has(p.name) ? `${p.name}:${p.arch}` : p.name;
 /**
- * conda: by name. A name in both environments the probe reads (sys.prefix's and CONDA_PREFIX's)
- * is its first entry (the probe sorts them). Empty for a record without conda packages.
+ * conda: the names either record has in several environments (sys.prefix's and CONDA_PREFIX's:
+ * numpy in /opt/conda and in the env Python runs in), where both records name each entry's
+ * environment. Such a name is keyed and shown with its environment on both sides, so that a change
+ * in either is seen (keyed by name, one entry stood for both, and the other's change was lost);
+ * any other by its name alone, so that an environment's package keeps its key when the image moves
+ * it. A record written before probe 6 names no environment: empty, every name keyed alone.
  */
-function condaPackages(r) {
+function condaPrefixedNames(...records) {
+    const out = new Set();
+    const entries = records.map((r) => r.conda ?? []);
+    if (entries.some((list) => list.some((p) => p.prefix === undefined)))
+        return out;
+    for (const list of entries) {
+        const prefixes = new Map();
+        for (const p of list) {
+            const seen = prefixes.get(p.name);
+            if (seen !== undefined && seen !== p.prefix)
+                out.add(p.name);
+            prefixes.set(p.name, p.prefix);
+        }
+    }
+    return out;
+}
+/**
+ * conda: by name, or by name and environment for a name of PREFIXED (condaPrefixedNames). A name
+ * keyed alone is its first entry: the probe lists sys.prefix's first from probe 6 on (the
+ * environment Python runs in), an older probe sorted them by version. Empty for a record without
+ * conda packages.
+ */
+function condaPackages(r, prefixed = new Set()) {
     const out = new Map();
-    for (const p of r.conda ?? [])
-        if (!out.has(p.name))
-            out.set(p.name, { name: p.name, version: p.version, build: p.build ?? '', channel: p.channel ?? '' });
+    for (const p of r.conda ?? []) {
+        const where = prefixed.has(p.name) ? p.prefix : undefined;
+        const key = where === undefined ? p.name : `${p.name}\u0000${where}`;
+        if (!out.has(key))
+            out.set(key, {
+                name: p.name,
+                version: p.version,
+                build: p.build ?? '',
+                channel: p.channel ?? '',
+                ...(where !== undefined && { prefix: where }),
+            });
+    }
     return out;
 }
 /** A build label that names a CUDA build: `cu121`, `cuda12.cudnn89`, `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`. */
@@ -580,7 +615,8 @@ function aptIndex(r, multi) {
 /** The probe reads conda packages from this version on: an older record's none are unknown. */
 const CONDA_PROBE = 4;
 /**
- * conda packages by name, versions in compareAny's order (conda's own versions are PEP 440-like:
+ * conda packages by name (and environment, for a name in several: packages.ts condaPrefixedNames),
+ * versions in compareAny's order (conda's own versions are PEP 440-like:
  * 2024.0.0, 12.4, 1.26.4), a build or channel change at the same version a change without a
  * direction (packages.ts condaChange); undefined when neither record has any, or when one was
  * written by a probe that did not read them (its every package would read as added or removed).
@@ -590,7 +626,8 @@ function diffConda(base, head) {
         return undefined;
     if ([base, head].some((r) => r.conda === undefined && r.capture.probeVersion < CONDA_PROBE))
         return undefined;
-    return diffPackages('conda', condaPackages(base), condaPackages(head), condaChange);
+    const prefixed = condaPrefixedNames(base, head);
+    return diffPackages('conda', condaPackages(base, prefixed), condaPackages(head, prefixed), condaChange);
 }
 const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
 const KIND_RANK = {
@@ -601,11 +638,12 @@ const KIND_RANK = {
     removed: 2,
 };
 const diff_byName = util_text/* compareText */.n6;
-/** Changed packages first, by level (major first), then added, then removed; by name within. */
+/** Changed packages first, by level (major first), then added, then removed; by name (and environment) within. */
 function sortPackageChanges(changes) {
     return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
         levelRank(a.level) - levelRank(b.level) ||
-        diff_byName(a.name.toLowerCase(), b.name.toLowerCase()));
+        diff_byName(a.name.toLowerCase(), b.name.toLowerCase()) ||
+        diff_byName(a.prefix ?? '', b.prefix ?? ''));
 }
 /** pip and apt: the versions compared and shown as they are. */
 const byVersion = (compare) => (b, h) => ({ ...compare(b.version, h.version), from: b.version, to: h.version });
@@ -615,7 +653,7 @@ function diffPackages(eco, base, head, compare) {
     for (const [key, h] of head) {
         const b = base.get(key);
         if (!b) {
-            changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
+            changes.push({ name: h.name, ...where(h), kind: 'added', from: null, to: h.version, level: null });
             continue;
         }
         const c = compare(b, h);
@@ -624,6 +662,7 @@ function diffPackages(eco, base, head, compare) {
         else
             changes.push({
                 name: h.name,
+                ...where(h),
                 kind: c.order === null ? 'changed' : c.order > 0 ? 'upgraded' : 'downgraded',
                 from: c.from,
                 to: c.to,
@@ -633,9 +672,11 @@ function diffPackages(eco, base, head, compare) {
     }
     for (const [key, b] of base)
         if (!head.has(key))
-            changes.push({ name: b.name, kind: 'removed', from: b.version, to: null, level: null });
+            changes.push({ name: b.name, ...where(b), kind: 'removed', from: b.version, to: null, level: null });
     return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
 }
+/** A change's environment, for a conda name keyed by it. */
+const where = (p) => optional('prefix', p.prefix);
 /** { [key]: value } when value is defined (exactOptionalPropertyTypes), else {}. */
 const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 // ---- components ----
@@ -970,6 +1011,7 @@ var size_kind = __webpack_require__(75440);
 
 
 
+
 /** The marker key when the config sets none: one comment per image, variant and platform set. */
 function defaultMarkerKey(image, variant, platforms) {
     return `${image}:${variant}@${[...platforms].sort().join(',')}`;
@@ -1181,9 +1223,7 @@ function packageFindings(withDiff, eco, add) {
     const list = withDiff.length === 1
         ? (withDiff[0].diff[eco]?.changes ?? [])
         : [
-            ...new Map(withDiff
-                .flatMap((p) => p.diff[eco]?.changes ?? [])
-                .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c])).values(),
+            ...new Map(withDiff.flatMap((p) => p.diff[eco]?.changes ?? []).map((c) => [(0,schema/* packageChangeKey */.KT)(c), c])).values(),
         ];
     if (!list.length)
         return;
@@ -1207,9 +1247,10 @@ function cudaLossFindings(withDiff, eco, list, add) {
     });
     const named = lost.slice(0, CUDA_LOSS_NAMED);
     for (const { c, loss } of named)
-        add(`${(0,report_escape/* packageName */.oZ)(c.name)} lost its CUDA build (${(0,report_escape/* clip */.$Q)(loss.from, 40)} → ${(0,report_escape/* clip */.$Q)(loss.to, 40)})`, 'warning');
-    const saidNames = new Set(named.map(({ c }) => c.name));
-    const rest = new Set(lost.map(({ c }) => c.name).filter((n) => !saidNames.has(n))).size;
+        add(`${(0,report_escape/* changeName */.m9)(c)} lost its CUDA build (${(0,report_escape/* clip */.$Q)(loss.from, 40)} → ${(0,report_escape/* clip */.$Q)(loss.to, 40)})`, 'warning');
+    const shown = (c) => `${c.name}\u0000${c.prefix ?? ''}`;
+    const saidNames = new Set(named.map(({ c }) => shown(c)));
+    const rest = new Set(lost.map(({ c }) => shown(c)).filter((n) => !saidNames.has(n))).size;
     if (rest > 0)
         add(`${(0,format/* plural */.LS)(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');
 }
@@ -1994,7 +2035,7 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 
 
 /** One row of the pip, apt and conda tables (artifact-fit.ts sizes the tables by it). */
-const packageRow = (c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .packageName */ .oZ)(c.name), 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.from, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.to, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .changeCell */ .fd)(c.kind, c.level)]);
+const packageRow = (c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .changeName */ .m9)(c), 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.from, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.to, 60), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .changeCell */ .fd)(c.kind, c.level)]);
 function packagePart(eco, d, suffix, baseLabel, rank) {
     if (d.changes.length === 0)
         return null;

@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29882);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89436);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81396);
 /* harmony import */ var _docker_platform_image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53041);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 /* harmony import */ var _plan_git_context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(74725);
@@ -222,15 +222,18 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 // An error about one field whose content is read after the config (smoke.baseline's floors,
 // attest.key's key file, a requirements file), said as the config's own problems are: the config
-// file, the line.
+// file, the line; or the action input that gave the field, when one did.
 
 
-/** PROBLEM (a line of it, "line 30: attest.key: ...") as a ConfigError of LOADED's file, with FIX. */
-function configProblem(loaded, problem, fix) {
-    const source = loaded.label ?? loaded.file ?? 'inputs';
+/**
+ * PROBLEM (a line of it, "line 30: attest.key: ...") as a ConfigError of LOADED's file, with FIX;
+ * of the inputs (no file named, none annotated) when FROMINPUT: an input gave the field.
+ */
+function configProblem(loaded, problem, fix, fromInput = false) {
+    const source = fromInput ? 'inputs' : (loaded.label ?? loaded.file ?? 'inputs');
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(source, [problem], {
         ...(fix !== undefined && { fix }),
-        ...(loaded.file !== undefined && { file: source }),
+        ...(loaded.file !== undefined && !fromInput && { file: source }),
     });
 }
 /**
@@ -251,10 +254,16 @@ function asConfigProblem(loaded, check) {
 /**
  * ERROR about the file the config names at PATH (python.requirements[0]: too big, outside the
  * workspace, unreadable) as the config's own problems are: "ml-image.yml: 1 problem / line 15:
- * python.requirements[0]: requirements file ...", its fix kept.
+ * python.requirements[0]: requirements file ...", its fix kept. A path an input gave is the input's:
+ * "inputs: 1 problem / python.requirements[0]: requirements file ... (from input "requirements")".
  */
 function fileFieldError(loaded, path, error) {
-    return configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .problemAt */ .l4)(path, error.message, { ...(loaded.lineOf && { lineOf: loaded.lineOf }) }), error.fix);
+    const origins = {
+        ...(loaded.lineOf && { lineOf: loaded.lineOf }),
+        ...(loaded.sourceOf && { sourceOf: loaded.sourceOf }),
+    };
+    const fromInput = loaded.sourceOf?.(path) !== undefined;
+    return configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .problemAt */ .l4)(path, error.message, origins), error.fix, fromInput);
 }
 /** How a requirements file of python.requirements that cannot be read is said (readRequirements' `given`). */
 const requirementsFieldError = (loaded) => (index, error) => fileFieldError(loaded, ['python', 'requirements', index], error);
@@ -398,8 +407,13 @@ function parseGpuMode(raw, source) {
 /* harmony export */   oM: () => (/* binding */ gpusOfTarget)
 /* harmony export */ });
 /* unused harmony exports targetGpus, needsHost */
+/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15063);
 /* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74234);
 /* harmony import */ var _gpu_pin_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52013);
+// Which targets of a smoke run get the run's GPUs: only a variant that can use them (not a cpu
+// one), on the engine's own platform (CUDA cannot start in a process QEMU emulates); and the
+// host's GPUs a target with GPUs is keyed by for reuse.
+
 
 
 
@@ -419,12 +433,10 @@ function gpuKindOf(v) {
 function targetGpus(t) {
     if (t.kind === 'cpu')
         return { gpus: 'none', withheld: 'cpu variant: no GPU tests' };
-    if (t.host !== undefined && t.platform !== undefined && !samePlatform(t.platform, t.host))
+    if (t.host !== undefined && t.platform !== undefined && !(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .sameMachine */ .sb)(t.platform, t.host))
         return { gpus: 'none', withheld: `${t.platform} runs emulated on this ${t.host} host: no GPU` };
     return { gpus: t.gpus };
 }
-/** linux/arm64 and linux/arm64/v8 are the same machine. */
-const samePlatform = (a, b) => a.split('/').slice(0, 2).join('/') === b.split('/').slice(0, 2).join('/');
 /**
  * Whether the engine's platform matters to KIND's targets: for a variant that may get GPUs, on a
  * run with GPUs or one that requires them (the emulated targets' GPU tests skip, not fail).

@@ -147,13 +147,13 @@ var oci_types = __webpack_require__(2329);
 
 
 /** The normalized architecture of a platform (amd64 of x86_64, linux/amd64/v3, unknown/amd64). */
-const archOf = (platform) => (0,config_platform/* normalizePlatform */.F)(platform).split('/')[1] ?? '';
+const archOf = (platform) => (0,config_platform/* normalizePlatform */.FL)(platform).split('/')[1] ?? '';
 /**
  * Whether a runtime asking for WANTED (normalized) may pull an index entry for PLATFORM: the same
  * platform once normalized, or one without an OS (the runtime's own OS, whatever it is).
  */
 function mayPull(platform, wanted) {
-    const have = (0,config_platform/* normalizePlatform */.F)(platform);
+    const have = (0,config_platform/* normalizePlatform */.FL)(platform);
     if (have === wanted)
         return true;
     return have.startsWith('/') && wanted.slice(wanted.indexOf('/')) === have;
@@ -164,7 +164,7 @@ function mayPull(platform, wanted) {
  * one for any OS). verify-platform.ts.
  */
 function samePlatform(listed, signed) {
-    return mayPull(listed, (0,config_platform/* normalizePlatform */.F)(signed));
+    return mayPull(listed, (0,config_platform/* normalizePlatform */.FL)(signed));
 }
 /**
  * The platform images behind a reference: every manifest of an index, or the image itself. With
@@ -197,7 +197,7 @@ async function platformTargets(docker, ref, only, prefix = 'verify: ') {
         digest: d,
         ...mark(d),
     }));
-    const wanted = only === undefined ? undefined : (0,config_platform/* normalizePlatform */.F)(only);
+    const wanted = only === undefined ? undefined : (0,config_platform/* normalizePlatform */.FL)(only);
     if (listed.length === 0 && loose.length === 0) {
         if (only === undefined)
             return { targets: [{ platform: 'image', ref: pinned, digest }] };

@@ -24,8 +24,8 @@ var external_node_url_ = __webpack_require__(73136);
 var images_dir = __webpack_require__(29882);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var config_platform = __webpack_require__(15063);
-// EXTERNAL MODULE: ./src/config/load.ts + 3 modules
-var load = __webpack_require__(89436);
+// EXTERNAL MODULE: ./src/config/load.ts + 5 modules
+var load = __webpack_require__(81396);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/oci/ref.ts
@@ -1424,7 +1424,7 @@ function onePlatformNote(summary, platform) {
     if (asked === undefined)
         return `${built}: the Job asks for no ${ARCH_LABEL}; run it on nodes of that architecture`;
     // A --node-selector of the label wins over the image's (an emulating node pool): said as the flag's.
-    const flag = asked === (0,config_platform/* archOf */.Q)(platform) ? '' : ' (--node-selector)';
+    const flag = asked === (0,config_platform/* archOf */.Qh)(platform) ? '' : ' (--node-selector)';
     return `${built}: the Job asks for ${ARCH_LABEL}=${asked} nodes${flag}`;
 }
 /**
@@ -1618,7 +1618,7 @@ function checkFlagCombination(values) {
 }
 /** The architecture of an image built for one platform only (`arm64` of linux/arm64: build.json's
  * schema takes only the platforms a build builds). */
-const onlyArch = (source) => source.platforms?.length === 1 ? (0,config_platform/* archOf */.Q)(source.platforms[0]) : undefined;
+const onlyArch = (source) => source.platforms?.length === 1 ? (0,config_platform/* archOf */.Qh)(source.platforms[0]) : undefined;
 /** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
 function imageSource(values, io) {
     if (values.from === undefined)

@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   Iy: () => (/* binding */ SmokeDiffSchema),
 /* harmony export */   Jt: () => (/* binding */ EnvSummarySchema),
 /* harmony export */   KK: () => (/* binding */ EnvDiffSchema),
+/* harmony export */   KT: () => (/* binding */ packageChangeKey),
 /* harmony export */   Lw: () => (/* binding */ sizeDrivers),
 /* harmony export */   Vg: () => (/* binding */ COMPONENT_IDS),
 /* harmony export */   _S: () => (/* binding */ HOST_COMPONENTS),
@@ -33,6 +34,12 @@ const CudaLossSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ from
 const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /**
+     * conda: the environment of a name the diff compares environment by environment (one a record has
+     * in several: `numpy` in /opt/conda and in /opt/conda/envs/ml); absent otherwise, and in a diff
+     * written by an older version (which compared such a name once).
+     */
+    prefix: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /**
      * changed: no direction (only the PEP 440 local label differs: `+cu121` -> `+cpu`; conda: only the
      * build or channel, which from and to then show: `2.1.0 py3.11_cuda12.1_cudnn8.9.2_0`).
      */
@@ -43,6 +50,11 @@ const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     /** Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one. */
     cudaLoss: CudaLossSchema.optional(),
 });
+/**
+ * A package change's identity across a report's platforms (the verdict counts equal ones once, the
+ * comment artifact shares their rows): the same change of one name in two conda environments is two.
+ */
+const packageChangeKey = (c) => [c.kind, c.name, c.prefix ?? '', c.from, c.to].join('\u0000');
 const PackageDiffSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     baseCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     headCount: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
@@ -260,6 +272,7 @@ function sizeDrivers(e) {
 /* harmony export */   Hg: () => (/* binding */ mermaidText),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   YO: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.YO),
+/* harmony export */   m9: () => (/* binding */ changeName),
 /* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
 /* harmony export */   oZ: () => (/* binding */ packageName),
 /* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
@@ -304,6 +317,13 @@ function safeUrl(url) {
  */
 function packageName(name) {
     return name.replace(/[^ -~\t\n\r]/gu, _util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .codePointEscape */ .BQ);
+}
+/**
+ * A package change's name as the report shows it (packageName): with its conda environment where
+ * the diff compared the name environment by environment (`numpy in /opt/conda/envs/ml`).
+ */
+function changeName(c) {
+    return packageName(c.prefix === undefined ? c.name : `${c.name} in ${c.prefix}`);
 }
 /** Characters a marker key may hold; anything else becomes "_" (it lives inside an HTML comment). */
 function markerKey(key, max = 160) {

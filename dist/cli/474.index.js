@@ -1401,10 +1401,10 @@ function longTagProblem(tag, [i, name], version, config, ref) {
 /** One build target per variant and platform, on the platform's default runner. */
 function targetsOf(variants) {
     return variants.flatMap((v) => v.platforms.map((p) => ({
-        id: `${v.name}-${(0,platform/* archOf */.Q)(p)}`,
+        id: `${v.name}-${(0,platform/* archOf */.Qh)(p)}`,
         variant: v.name,
         platform: p,
-        arch: (0,platform/* archOf */.Q)(p),
+        arch: (0,platform/* archOf */.Qh)(p),
         runner: DEFAULT_RUNNERS[p],
     })));
 }

@@ -253,8 +253,9 @@ function refuseForeignFile(file, c) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ normalizePlatform),
-/* harmony export */   Q: () => (/* binding */ archOf)
+/* harmony export */   FL: () => (/* binding */ normalizePlatform),
+/* harmony export */   Qh: () => (/* binding */ archOf),
+/* harmony export */   sb: () => (/* binding */ sameMachine)
 /* harmony export */ });
 function archOf(platform) {
     return platform.split('/')[1];
@@ -300,6 +301,15 @@ function normalizePlatform(platform) {
     const os = rawOs === 'macos' ? 'darwin' : rawOs;
     const [arch, variant] = normalizeArch(rawArch, rawVariant);
     return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
+/**
+ * Whether A and B are the same machine: the same OS and architecture once normalized, whatever the
+ * variant (linux/arm64/v8 and linux/aarch64 are linux/arm64; linux/amd64/v3 runs on linux/amd64).
+ * The smoke stage asks it of a target and the engine's platform: another machine runs emulated.
+ */
+function sameMachine(a, b) {
+    const osArch = (p) => normalizePlatform(p).split('/').slice(0, 2).join('/');
+    return osArch(a) === osArch(b);
 }
 
 

@@ -285,13 +285,13 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_REQUIREMENTS_BYTES, readRequirementsFile
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/file-digest.ts
+var file_digest = __webpack_require__(42545);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
 // EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
@@ -814,7 +814,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         const text = readIncluded(abs, from, opts.root, otherProblem, {
             index: given ?? 0,
             error: opts.given,
-            bytes: (data) => read.set(abs, (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')),
+            bytes: (data) => read.set(abs, (0,file_digest/* sha256 */.s)(data)),
         });
         if (text === undefined)
             return;
@@ -972,6 +972,42 @@ function includeOf(l) {
         return undefined;
     const o = l.options.find((x) => x.option === 'requirement' || x.option === 'constraint');
     return o?.value !== undefined ? { path: o.value, constraint: o.option === 'constraint' } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 42545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ fileDigest),
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+// Digests of the files a build reads, as provenance names them: one implementation for the build
+// stage (build.json's `materials`, recorded when the build reads them) and the attest stage (an older
+// version's build.json without `materials`: the files as they are when attested).
+
+
+/** The SHA-256 of DATA, lowercase hex. */
+const sha256 = (data) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+/**
+ * FILE by the digest of its bytes now, named SHOWN; undefined when it cannot be read (gone since the
+ * config was loaded, or not a file): provenance then leaves it out rather than name a wrong digest.
+ */
+function fileDigest(file, shown) {
+    let bytes;
+    try {
+        bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+    return { path: shown, sha256: sha256(bytes) };
 }
 
 

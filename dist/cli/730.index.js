@@ -485,7 +485,7 @@ const LIVE_LINE_MAX = 64 * 1024;
  * once (SCANNER: what the lines so far leave open is kept between chunks), and masked as the whole
  * stream would be: past LIVE_LINE_MAX the open value's lines are shown masked, not as they are.
  */
-function liveLines(emit, scanner = (0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .continuationScanner */ .Gu)()) {
+function liveLines(emit, scanner = (0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .continuationScanner */ .G)()) {
     /** Whole lines read (SCANNER), masked, not shown yet; from the line that opened a value when one is open. */
     let pending = '';
     /** Where PENDING starts in the masked stream (SCANNER's offsets). */
@@ -536,7 +536,7 @@ function liveLines(emit, scanner = (0,_util_redact_output_lines_js__WEBPACK_IMPO
  * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
  */
 function tail(text, lines = 40) {
-    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)((0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f8)(text), OUTPUT_KEEP_CHARS + 4096));
+    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)((0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f)(text), OUTPUT_KEEP_CHARS + 4096));
     return (0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 /**
@@ -589,7 +589,7 @@ const FAILURE_TAIL_CHARS = 4096;
 function failureTail(output) {
     if (output === undefined || output.trim() === '')
         return [];
-    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)((0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f8)(output), FAILURE_TAIL_CHARS + 4096)).trimEnd();
+    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)((0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f)(output), FAILURE_TAIL_CHARS + 4096)).trimEnd();
     return (0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
 }
 /** The heading of a failureTail: "last line", "last 20 lines". */

@@ -997,6 +997,8 @@ var errors = __webpack_require__(83916);
 var result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/report/artifact.ts
 var artifact = __webpack_require__(80954);
+// EXTERNAL MODULE: ./src/diff/schema.ts
+var schema = __webpack_require__(2996);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/report/render.ts + 2 modules
@@ -1264,6 +1266,19 @@ function sticky_render(fn, maxChars, marker) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/artifact-fit.ts
+// Fitting the fork-safe artifact under the poster's size limit (MAX_COMMENT_ARTIFACT_BYTES). The
+// artifact carries every row of every table, while the poster's comment shows at most 65,536
+// characters: a run of many variants with thousands of changed packages each is over the limit
+// long before its comment is. So, when it is over, each package list keeps only the changes a
+// comment could ever show (the rows whose table, up to them, fits in COMMENT_ROW_CHARS), and the
+// rest become hidden changes ([id, kind, level], artifact.ts's trimmed): the poster puts a stand-in
+// in the place of each (restoreTrimmed), so the counts ("… and N more"), the platforms that share a
+// table and the verdict are those of the full reports, and its comment is the one the full
+// reports render. Equal changes of a report's platforms share an id, as the verdict counts them
+// once; a hidden change equal to one a platform keeps stays whole, so that it is still counted once.
+// Should even that be over the limit, the lists are cut shorter (the comment may then name fewer
+// packages, a warning says so); should nothing fit, no artifact is written: never a failed job.
+
 
 
 
@@ -1348,7 +1363,7 @@ function trimArtifact(payload, rowChars, sizes = rowSizes()) {
     return trimmed.length === 0 ? payload : { ...payload, reports, trimmed };
 }
 /** The verdict's key of a package change (model.ts packageFindings): equal ones count once. */
-const changeKey = (c) => `${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`;
+const changeKey = schema/* packageChangeKey */.KT;
 /** One report's lists of one ecosystem: per platform, the changes kept and the tail (null: all kept). */
 function cutLists(platforms, eco, rowChars, sizes) {
     const lists = platforms.map((p) => p.diff?.[eco]?.changes ?? []);
@@ -1452,7 +1467,7 @@ function checked(results, kind, [variant, platform], read, own) {
         ...(v !== undefined && v !== null && v !== variant
             ? [`variant ${(0,util_text/* printable */.g$)(v)} (its file name says ${variant})`]
             : []),
-        ...((0,config_platform/* normalizePlatform */.F)(p) !== (0,config_platform/* normalizePlatform */.F)(platform)
+        ...((0,config_platform/* normalizePlatform */.FL)(p) !== (0,config_platform/* normalizePlatform */.FL)(platform)
             ? [`platform ${(0,util_text/* printable */.g$)(p)} (its file name says ${platform})`]
             : []),
     ];

@@ -2,6 +2,24 @@ export const id = 828;
 export const ids = [828];
 export const modules = {
 
+/***/ 837:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ servesPlatform)
+/* harmony export */ });
+/**
+ * Whether the local image is the one the engine takes for PLATFORM (`os/arch[/variant]`): on a
+ * store that keeps several platforms under one tag (MULTI: the containerd image store) always, as
+ * the top of this file says; else where its own platform is PLATFORM.
+ */
+const servesPlatform = (local, platform, multi) => multi ||
+    platform === `${local.os}/${local.architecture}` ||
+    (local.variant !== undefined && platform === `${local.os}/${local.architecture}/${local.variant}`);
+
+
+/***/ }),
+
 /***/ 2391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3971,11 +3989,14 @@ function noPython(r, image) {
 
 // EXTERNAL MODULE: ./src/resolve/pip-cache.ts
 var pip_cache = __webpack_require__(31374);
+// EXTERNAL MODULE: ./src/docker/held-platform.ts
+var held_platform = __webpack_require__(837);
 // EXTERNAL MODULE: ./src/docker/platform-image.ts
 var platform_image = __webpack_require__(53041);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/resolve/base.ts
+
 
 
 
@@ -4015,14 +4036,25 @@ function localPin(image, local, digest) {
         }),
     };
 }
-/** `os/architecture` of a local image, as the platforms are written. */
-const platformOf = (d) => `${d.os}/${d.architecture}`;
+/**
+ * Whether the engine takes LOCAL, its image under the tag, for PLATFORM (held-platform.ts, the
+ * build's rule too): where its own platform is PLATFORM, else where the engine keeps one image for
+ * every platform under a tag (its info names the containerd image store), whose inspect names the
+ * host's platform whatever it holds. The info is asked only then; an engine that does not answer
+ * it counts as the classic store.
+ */
+async function takesLocal(docker, local, platform) {
+    if ((0,held_platform/* servesPlatform */.G)(local, platform, false))
+        return true;
+    const multi = await docker.daemonFeatures().then((f) => f.imageStore === 'containerd', () => false);
+    return (0,held_platform/* servesPlatform */.G)(local, platform, multi);
+}
 /**
  * The base the build will use (see the top of this file), pinned as far as it is needed: `pull`,
  * the registry's image by digest; else, when a cache needs a key (`keyed`), the engine's own image
- * under the tag for the platform by its id, or, with none here, the registry's by digest; else the
- * reference as given, which the engine runs the same way (its own image for the platform, else a
- * pull). A lookup that fails leaves the reference as given (nothing is cached under it then):
+ * under the tag for the platform (takesLocal) by its id, or, with none here, the registry's by
+ * digest; else the reference as given, which the engine runs the same way (its own image for the
+ * platform, else a pull). A lookup that fails leaves the reference as given (nothing is cached under it then):
  * starting the container reports a missing image itself.
  */
 async function pinBase(docker, base, keyed) {
@@ -4038,7 +4070,7 @@ async function pinBase(docker, base, keyed) {
         docker.inspectLocalImage(base.image).catch(() => undefined),
         registryDigest(docker, base.image),
     ]);
-    if (local !== undefined && platformOf(local) === base.platform)
+    if (local !== undefined && (await takesLocal(docker, local, base.platform)))
         return localPin(base.image, local, digest);
     // None here for the platform: the build pulls the registry's, and so does the resolver.
     if (digest !== undefined)

@@ -260,8 +260,9 @@ const isPushed = (p) => p.pushed ?? p.localRef === undefined;
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ normalizePlatform),
-/* harmony export */   Q: () => (/* binding */ archOf)
+/* harmony export */   FL: () => (/* binding */ normalizePlatform),
+/* harmony export */   Qh: () => (/* binding */ archOf),
+/* harmony export */   sb: () => (/* binding */ sameMachine)
 /* harmony export */ });
 function archOf(platform) {
     return platform.split('/')[1];
@@ -307,6 +308,15 @@ function normalizePlatform(platform) {
     const os = rawOs === 'macos' ? 'darwin' : rawOs;
     const [arch, variant] = normalizeArch(rawArch, rawVariant);
     return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
+/**
+ * Whether A and B are the same machine: the same OS and architecture once normalized, whatever the
+ * variant (linux/arm64/v8 and linux/aarch64 are linux/arm64; linux/amd64/v3 runs on linux/amd64).
+ * The smoke stage asks it of a target and the engine's platform: another machine runs emulated.
+ */
+function sameMachine(a, b) {
+    const osArch = (p) => normalizePlatform(p).split('/').slice(0, 2).join('/');
+    return osArch(a) === osArch(b);
 }
 
 
@@ -686,20 +696,20 @@ const DEVCONTAINER_DIR = 'devcontainer';
 const RECORD_KINDS = ['env', 'smoke', 'junit', 'smoke-key'];
 const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
 /** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
-const recordFile = (kind, variant, platform) => `${kind}-${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.${extension(kind)}`;
+const recordFile = (kind, variant, platform) => `${kind}-${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Qh)(platform)}.${extension(kind)}`;
 /** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
 const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
 /** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
-const digestFile = (variant, platform) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(DIGESTS_DIR, `${variant}__${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.json`);
+const digestFile = (variant, platform) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(DIGESTS_DIR, `${variant}__${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Qh)(platform)}.json`);
 const reportFile = (variant, ext) => `report-${variant}.${ext}`;
 /** The run's report: all variants in one document, as the pull-request comment and the job summary. */
 const RUN_REPORT_FILE = 'report.md';
 /** comment/ml-image-comment.json: the fork-safe comment artifact. */
 const commentArtifactFile = () => path.join(COMMENT_DIR, COMMENT_ARTIFACT_FILE);
 /** attest/<variant>-<arch>.<kind>.json: one predicate, as attached (kind sbom.spdx: the SPDX copy). */
-const attestationFile = (variant, platform, kind) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(ATTEST_DIR, `${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.${kind}.json`);
+const attestationFile = (variant, platform, kind) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(ATTEST_DIR, `${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Qh)(platform)}.${kind}.json`);
 /** attest/<variant>-<arch>.<kind>.dsse.json: the signed envelope of a predicate, as attached. */
-const envelopeFile = (variant, platform, kind) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(ATTEST_DIR, `${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Q)(platform)}.${kind}.dsse.json`);
+const envelopeFile = (variant, platform, kind) => node_path__WEBPACK_IMPORTED_MODULE_0___default().join(ATTEST_DIR, `${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Qh)(platform)}.${kind}.dsse.json`);
 /** devcontainer/<variant>/devcontainer.json: the action's `devcontainer` output for a variant. */
 const devcontainerFile = (variant) => path.join(DEVCONTAINER_DIR, variant, 'devcontainer.json');
 

@@ -139,7 +139,7 @@ async function captureImage(input, deps) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(run.stdout.trim()).slice(-2000)}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
-    const size = await imageSize(input.image, deps.docker, input.platform);
+    const size = await imageSize(input.image, deps.docker, input.platform, details);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
     const executable = probed.python?.executable;
     const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__/* .entryPythonError */ .RS)(details, executable) : undefined;
@@ -190,15 +190,15 @@ async function layerHistory(image, docker, platform) {
 }
 /**
  * The image's size and its kind, which depends on the engine's image store (the adapter's
- * imageSize); a string when the engine could not tell (the record says why under errors, and
- * keeps the inspect's size without a kind, read as unpacked); undefined when the adapter cannot
- * be asked.
+ * imageSize, given the capture's own inspect INSPECTED so that the image is not inspected again);
+ * a string when the engine could not tell (the record says why under errors, and keeps the
+ * inspect's size without a kind, read as unpacked); undefined when the adapter cannot be asked.
  */
-async function imageSize(image, docker, platform) {
+async function imageSize(image, docker, platform, inspected) {
     if (!docker.imageSize)
         return undefined;
     try {
-        return await docker.imageSize(image, platform);
+        return await docker.imageSize(image, platform, inspected);
     }
     catch (e) {
         return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
@@ -1123,7 +1123,7 @@ function specFor(spec, variant, arch) {
  */
 function outputDests(outputs, variants, cwd) {
     const dests = (outputs ?? []).flatMap((spec) => bpa_list_specAttrs(spec).attrs.get('dest') ?? []);
-    const targets = variants.flatMap((v) => v.platforms.map((p) => ({ variant: v.name, arch: (0,config_platform/* archOf */.Q)(p) ?? p })));
+    const targets = variants.flatMap((v) => v.platforms.map((p) => ({ variant: v.name, arch: (0,config_platform/* archOf */.Qh)(p) ?? p })));
     const all = dests.flatMap((d) => targets.map((t) => external_node_path_default().resolve(cwd, specFor(d, t.variant, t.arch))));
     return [...new Set(all)];
 }
@@ -1626,7 +1626,10 @@ function buildxBuildArgs(req, builder) {
     return { args, notes };
 }
 
+// EXTERNAL MODULE: ./src/docker/held-platform.ts
+var held_platform = __webpack_require__(837);
 ;// CONCATENATED MODULE: ./src/build/base-digest.ts
+
 
 
 /** REGISTRY/PATH of a reference, Docker Hub however spelled: pure. */
@@ -1634,35 +1637,38 @@ function repositoryKey(ref) {
     const r = (0,oci_ref/* parseImageRef */.Q)(ref);
     return `${oci_ref/* DOCKER_HUB */.Xb.has(r.registry) ? 'docker.io' : r.registry}/${r.path}`;
 }
-/** Whether the local image is the one the engine takes for PLATFORM (`os/arch[/variant]`). */
-const servesPlatform = (local, platform) => platform === `${local.os}/${local.architecture}` ||
-    (local.variant !== undefined && platform === `${local.os}/${local.architecture}/${local.variant}`);
-/** The registry digests the engine knows the local image by, in REF's repository: pure. */
-function ownDigests(ref, local) {
+/**
+ * The registry digests the engine knows the local image by, in REF's repository; on the containerd
+ * image store (MULTI), with none, its ID: there the digest of its index or manifest. Pure.
+ */
+function ownDigests(ref, local, multi) {
     const repository = repositoryKey(ref);
-    return local.repoDigests.flatMap((r) => {
+    const own = local.repoDigests.flatMap((r) => {
         const at = r.lastIndexOf('@');
         const digest = r.slice(at + 1);
         return at > 0 && (0,oci_ref/* isDigest */.Bc)(digest) && repositoryKey(r.slice(0, at)) === repository ? [digest] : [];
     });
+    return own.length === 0 && multi && (0,oci_ref/* isDigest */.Bc)(local.id) ? [local.id] : own;
 }
 /**
  * The digest a docker-driver build without build.pull starts from (see the top of this file):
  * REGISTRY (the registry's answer, undefined when it gave none) unless LOCAL, the engine's image
  * under the tag, is what it takes for one of PLATFORMS. A local image that is not the registry's
  * is recorded by its own registry digest when every platform built takes it; else (a local build
- * no registry digest names, or other platforms that are pulled) nothing is recorded. Pure.
+ * no registry digest names, or other platforms that are pulled) nothing is recorded. MULTI: the
+ * engine keeps several platforms under one tag (the containerd image store), so the local image is
+ * taken for every platform and its index's digest is its own. Pure.
  */
-function builtBase(base, registry, local) {
+function builtBase(base, registry, local, multi = false) {
     const registryOnly = registry !== undefined ? { digest: registry } : {};
     if ((0,oci_ref/* parseImageRef */.Q)(base.ref).digest !== undefined)
         return registryOnly;
-    if (local === undefined || !base.platforms.some((p) => servesPlatform(local, p)))
+    if (local === undefined || !base.platforms.some((p) => (0,held_platform/* servesPlatform */.G)(local, p, multi)))
         return registryOnly;
-    const own = ownDigests(base.ref, local);
+    const own = ownDigests(base.ref, local, multi);
     if (registry !== undefined && own.includes(registry))
         return registryOnly;
-    const every = base.platforms.every((p) => servesPlatform(local, p));
+    const every = base.platforms.every((p) => (0,held_platform/* servesPlatform */.G)(local, p, multi));
     const digest = every ? own[0] : undefined;
     // The registry gave no answer (already warned): what the engine holds is all there is to go by.
     if (registry === undefined)
@@ -1680,11 +1686,11 @@ function builtBase(base, registry, local) {
 /**
  * Each variant's recorded base digest (BASES in order), with the local image's ID where the build
  * takes it: one registry lookup per distinct reference, started at once; the engine's own image is
- * looked at only where LOCAL_FIRST says the build takes it (the docker driver without build.pull),
+ * looked at only where TAKING says the build takes it (the docker driver without build.pull),
  * once known. A lookup that fails is a warning, and the digest unknown (the labels set empty); a
  * local image that cannot be inspected counts as none.
  */
-async function recordedBases(docker, bases, localFirst, warn) {
+async function recordedBases(docker, bases, taking, warn) {
     const registry = new Map();
     for (const { ref } of bases)
         if (!registry.has(ref))
@@ -1698,11 +1704,13 @@ async function recordedBases(docker, bases, localFirst, warn) {
             local.set(ref, docker.inspectLocalImage(ref).catch(() => undefined));
         return local.get(ref);
     };
-    const first = await localFirst.catch(() => false);
+    const { localFirst, multiPlatform: multi = false } = await taking.catch(() => ({
+        localFirst: false,
+    }));
     const records = await Promise.all(bases.map(async (b) => {
-        const held = first ? await localOf(b.ref) : undefined;
-        const r = builtBase(b, await registry.get(b.ref), held);
-        const taken = held && !(0,oci_ref/* parseImageRef */.Q)(b.ref).digest && b.platforms.some((p) => servesPlatform(held, p));
+        const held = localFirst ? await localOf(b.ref) : undefined;
+        const r = builtBase(b, await registry.get(b.ref), held, multi);
+        const taken = held && !(0,oci_ref/* parseImageRef */.Q)(b.ref).digest && b.platforms.some((p) => (0,held_platform/* servesPlatform */.G)(held, p, multi));
         return taken ? { ...r, localId: held.id } : r;
     }));
     for (const w of new Set(records.flatMap((r) => r.warning ?? [])))
@@ -2829,7 +2837,7 @@ async function builtImage(ctx, t, arch, metadataFile) {
  * after telling T.left of the image a failed push of the docker driver left under its push tag.
  */
 async function buildTarget(ctx, t) {
-    const arch = (0,config_platform/* archOf */.Q)(t.platform);
+    const arch = (0,config_platform/* archOf */.Qh)(t.platform);
     const pushRef = t.left && ctx.push && !canPushByDigest(ctx.builder)
         ? `${ctx.repository}:${pushTagOf(ctx, t, arch)}`
         : undefined;
@@ -3260,6 +3268,8 @@ function keepOutPatterns(template) {
 var map_limit = __webpack_require__(9992);
 // EXTERNAL MODULE: ./src/requirements/references.ts
 var references = __webpack_require__(32780);
+// EXTERNAL MODULE: ./src/util/file-digest.ts
+var file_digest = __webpack_require__(42545);
 ;// CONCATENATED MODULE: ./src/build/materials.ts
 // What provenance names the build's inputs by, recorded when the build reads them (build.json's
 // `materials`, each platform's `constraintsSha256`): the attest stage may run later, in another
@@ -3267,20 +3277,11 @@ var references = __webpack_require__(32780);
 
 
 
-
-const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 /** How provenance names a file: its path from the config's directory (its name when it is that). */
 const materialPath = (baseDir, file) => external_node_path_default().relative(baseDir, file) || external_node_path_default().basename(file);
 /** The config file by the digest of its bytes now; undefined without one (or gone since loaded). */
 function configDigest(file, baseDir) {
-    if (file === undefined)
-        return undefined;
-    try {
-        return { path: materialPath(baseDir, file), sha256: sha256((0,external_node_fs_.readFileSync)(file)) };
-    }
-    catch {
-        return undefined;
-    }
+    return file === undefined ? undefined : (0,file_digest/* fileDigest */.h)(file, materialPath(baseDir, file));
 }
 /**
  * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
@@ -3308,7 +3309,7 @@ function withConstraintsDigests(v, resolved) {
         ...v,
         platforms: v.platforms.map((p) => {
             const constraints = resolved?.[`${v.variant}/${p.platform}`]?.constraints;
-            return constraints !== undefined ? { ...p, constraintsSha256: sha256(constraints) } : p;
+            return constraints !== undefined ? { ...p, constraintsSha256: (0,file_digest/* sha256 */.s)(constraints) } : p;
         }),
     };
 }
@@ -3370,12 +3371,16 @@ async function lookUp(input, deps, variants, timer) {
     const builderName = input.options?.builder;
     const context = external_node_path_default().resolve(input.baseDir, input.config.build.context);
     const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
-    // dockerd's own builder without --pull starts from the engine's image under the tag.
-    const localFirst = facts.then((f) => f.facts.driver === 'docker' && !input.config.build.pull);
+    // dockerd's own builder without --pull starts from the engine's image under the tag (on the
+    // containerd image store, the one image under it for every platform).
+    const taking = facts.then((f) => ({
+        localFirst: f.facts.driver === 'docker' && !input.config.build.pull,
+        multiPlatform: f.facts.containerdStore === true,
+    }));
     const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
     const [found, baseRecords, sourceDate] = await Promise.all([
         timer.step('builder facts', () => facts, (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
-        timer.step('base digest', () => recordedBases(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
+        timer.step('base digest', () => recordedBases(deps.docker, bases, taking, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
         timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec), (d) => d.why),
     ]);
     const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
@@ -3434,7 +3439,7 @@ async function buildVariant(input, v, run) {
     const record = builtTarget &&
         ((b) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
     const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => run.logs
-        .group(`build ${v.name} ${platform}`, held, (output) => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`, () => buildTarget({ ...ctx, ...(output && { output }), signal: stop.signal }, {
+        .group(`build ${v.name} ${platform}`, held, (output) => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Qh)(platform)}`, () => buildTarget({ ...ctx, ...(output && { output }), signal: stop.signal }, {
         v,
         platform,
         dockerfile,
@@ -3472,7 +3477,7 @@ async function buildVariant(input, v, run) {
 async function baseStillHeld(ctx, v, run, platform) {
     if (run.baseHeld === undefined)
         return;
-    const warning = await checkBaseHeld(ctx.docker, v.base.ref, run.baseHeld, `${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`);
+    const warning = await checkBaseHeld(ctx.docker, v.base.ref, run.baseHeld, `${v.name}/${(0,config_platform/* archOf */.Qh)(platform)}`);
     if (warning !== undefined)
         ctx.progress(`warning: ${warning}`);
 }
@@ -3844,7 +3849,7 @@ var results_results = __webpack_require__(78838);
 
 
 
-const reuse_sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 /** The prefix of a content identity in a key line. */
 const CONTENT_PREFIX = 'content:';
 /** Labels that say when and from which commit an image was built, not what it runs. */
@@ -3885,7 +3890,7 @@ function contentId(blob, keepAllLabels = false) {
         config: { ...(blob.config ?? {}), Labels: labels },
         rootfs: { type: blob.rootfs?.type ?? null, diffIds: blob.rootfs?.diff_ids ?? null },
     };
-    return `${CONTENT_PREFIX}sha256:${reuse_sha256(canonical(content))}`;
+    return `${CONTENT_PREFIX}sha256:${sha256(canonical(content))}`;
 }
 /** Whether a custom metadata test checks labels (then every label is part of the content). */
 const testsCheckLabels = (config) => (config.smoke.tests ?? []).some((t) => t.metadata?.labels !== undefined);
@@ -4962,11 +4967,6 @@ var read = __webpack_require__(99679);
 
 
 
-
-const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-function fileDigest(file, shown) {
-    return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
-}
 /**
  * Every requirements file the build read: python.requirements with their -r includes and -c files,
  * read as the build stage reads them. Should that read fail now (a file changed since the build),
@@ -4991,9 +4991,9 @@ function requirementsFiles(loaded, env) {
 function runFiles(loaded, env) {
     const rel = (f) => materialPath(loaded.baseDir, f);
     return {
-        config: loaded.file ? fileDigest(loaded.file, rel(loaded.file)) : undefined,
+        config: loaded.file ? (0,file_digest/* fileDigest */.h)(loaded.file, rel(loaded.file)) : undefined,
         inputs: requirementsFiles(loaded, env)
-            .map((f) => fileDigest(f, rel(f)))
+            .map((f) => (0,file_digest/* fileDigest */.h)(f, rel(f)))
             .filter((d) => d !== undefined),
     };
 }
@@ -5051,7 +5051,7 @@ function constraintsOf(input, v, p) {
             : undefined;
     const here = input.resolved[(0,resolve_stage/* resolvedKey */.Er)(v.variant, p.platform)]?.constraints;
     if (here !== undefined)
-        return { path: CONSTRAINTS_PATH, sha256: attest_sha256(here) };
+        return { path: CONSTRAINTS_PATH, sha256: (0,file_digest/* sha256 */.s)(here) };
     const recorded = input.results.readResolution(v.variant, p.platform);
     const digest = recorded?.platform === p.platform ? recorded.constraints.sha256 : undefined;
     return digest !== undefined ? { path: CONSTRAINTS_PATH, sha256: digest } : undefined;
@@ -5777,8 +5777,13 @@ function overallStatus(entries) {
 /* harmony export */   oM: () => (/* binding */ gpusOfTarget)
 /* harmony export */ });
 /* unused harmony exports targetGpus, needsHost */
+/* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15063);
 /* harmony import */ var _docker_engine_platform_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74234);
 /* harmony import */ var _gpu_pin_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52013);
+// Which targets of a smoke run get the run's GPUs: only a variant that can use them (not a cpu
+// one), on the engine's own platform (CUDA cannot start in a process QEMU emulates); and the
+// host's GPUs a target with GPUs is keyed by for reuse.
+
 
 
 
@@ -5798,12 +5803,10 @@ function gpuKindOf(v) {
 function targetGpus(t) {
     if (t.kind === 'cpu')
         return { gpus: 'none', withheld: 'cpu variant: no GPU tests' };
-    if (t.host !== undefined && t.platform !== undefined && !samePlatform(t.platform, t.host))
+    if (t.host !== undefined && t.platform !== undefined && !(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .sameMachine */ .sb)(t.platform, t.host))
         return { gpus: 'none', withheld: `${t.platform} runs emulated on this ${t.host} host: no GPU` };
     return { gpus: t.gpus };
 }
-/** linux/arm64 and linux/arm64/v8 are the same machine. */
-const samePlatform = (a, b) => a.split('/').slice(0, 2).join('/') === b.split('/').slice(0, 2).join('/');
 /**
  * Whether the engine's platform matters to KIND's targets: for a variant that may get GPUs, on a
  * run with GPUs or one that requires them (the emulated targets' GPU tests skip, not fail).

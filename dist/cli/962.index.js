@@ -139,7 +139,7 @@ async function captureImage(input, deps) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(run.stdout.trim()).slice(-2000)}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
-    const size = await imageSize(input.image, deps.docker, input.platform);
+    const size = await imageSize(input.image, deps.docker, input.platform, details);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
     const executable = probed.python?.executable;
     const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__/* .entryPythonError */ .RS)(details, executable) : undefined;
@@ -190,15 +190,15 @@ async function layerHistory(image, docker, platform) {
 }
 /**
  * The image's size and its kind, which depends on the engine's image store (the adapter's
- * imageSize); a string when the engine could not tell (the record says why under errors, and
- * keeps the inspect's size without a kind, read as unpacked); undefined when the adapter cannot
- * be asked.
+ * imageSize, given the capture's own inspect INSPECTED so that the image is not inspected again);
+ * a string when the engine could not tell (the record says why under errors, and keeps the
+ * inspect's size without a kind, read as unpacked); undefined when the adapter cannot be asked.
  */
-async function imageSize(image, docker, platform) {
+async function imageSize(image, docker, platform, inspected) {
     if (!docker.imageSize)
         return undefined;
     try {
-        return await docker.imageSize(image, platform);
+        return await docker.imageSize(image, platform, inspected);
     }
     catch (e) {
         return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;

@@ -7,19 +7,21 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   uncheckedVariants: () => (/* binding */ uncheckedVariants),
 /* harmony export */   validateCommand: () => (/* binding */ validateCommand)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _attest_signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10854);
 /* harmony import */ var _config_field_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95245);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89436);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81396);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46496);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32780);
 /* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46985);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96657);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(17474);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(49997);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(96657);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(17474);
 
 
 
@@ -31,6 +33,25 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
+/**
+ * What `--variants` left unchecked: the variants the file lists that the
+ * selection does not (validate checks only what it would build), or, when the file's own list does
+ * not validate, that list. Undefined when the selection is the file's list or there is no file.
+ */
+function uncheckedVariants(loaded, selected) {
+    if (loaded.file === undefined)
+        return undefined;
+    const file = loaded.label ?? loaded.file;
+    const rerun = 'run "ml-image validate" without --variants to check them';
+    const picked = `--variants selects ${selected.map((n) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(n)).join(', ')}`;
+    if (loaded.fileVariants === undefined)
+        return `${picked}: the variants ${file} itself lists do not validate and were not checked (${rerun})`;
+    const left = loaded.fileVariants.filter((n) => !selected.includes(n));
+    if (left.length === 0)
+        return undefined;
+    return `${picked}: the variant(s) ${left.map((n) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(n)).join(', ')} in ${file} were not checked (${rerun})`;
+}
 /**
  * The requirements files read and checked as the resolve and build stages read them (their lines,
  * -r/-c includes, credentials, ${NAME}s build.secrets does not list): files only, pip is not run.
@@ -92,7 +113,7 @@ template: what a run that resolves or builds refuses).
 
 Options:
   --config FILE        config file to read
-${_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .configOverrideFlags */ .i7}
+${_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .configOverrideFlags */ .i7}
   --skip-file-checks   validate the shape only; do not look for (or read) the files the config names
   --json               print the normalized config as JSON (machine output)
   --out DIR            also write DIR/config.json
@@ -106,7 +127,7 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
             variants: { type: 'string' },
             'skip-file-checks': { type: 'boolean', default: false },
         });
-        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .overridesFromFlags */ .du)(values);
+        const overrides = (0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .overridesFromFlags */ .du)(values);
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
             env: io.env,
@@ -115,18 +136,23 @@ Exit codes: 0 valid; 2 invalid (every offending field is listed); 3 environment 
             checkFiles: !values['skip-file-checks'],
         });
         const { config } = loaded;
+        if (values.variants !== undefined) {
+            const note = uncheckedVariants(loaded, config.variants.map((v) => v.name));
+            if (note !== undefined)
+                io.stderr(`warning: ${note}\n`);
+        }
         if (!values['skip-file-checks'])
             checkConfigFiles(loaded, io.env);
         // The plan's checks, in plan's own git context (GitHub's environment on a runner, else the
         // checkout's commit and tag, which name the version tags): what plan refuses is not valid.
-        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .planOfConfig */ .DH)(loaded, await (0,_shared_js__WEBPACK_IMPORTED_MODULE_10__/* .gitContextFor */ .Tr)(io));
+        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .planOfConfig */ .DH)(loaded, await (0,_shared_js__WEBPACK_IMPORTED_MODULE_11__/* .gitContextFor */ .Tr)(io));
         for (const w of plan.warnings)
             io.stderr(`warning: ${w}\n`);
         // The requirements against the plan's variants, as a run that resolves or builds checks them.
         if (!values['skip-file-checks'])
             (0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__/* .checkPlanRequirements */ .M)(plan.variants, loaded, io.env, (w) => io.stderr(`warning: ${w}\n`), true, (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .db)(loaded));
         if (values.out !== undefined)
-            (0,_output_js__WEBPACK_IMPORTED_MODULE_9__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+            (0,_output_js__WEBPACK_IMPORTED_MODULE_10__/* .writeOutFile */ .Wd)(io.cwd, values.out, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
         if (values.json) {
             io.stdout(`${JSON.stringify(config, null, 2)}\n`);
         }
@@ -246,8 +272,9 @@ function refuseForeignFile(file, c) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ normalizePlatform),
-/* harmony export */   Q: () => (/* binding */ archOf)
+/* harmony export */   FL: () => (/* binding */ normalizePlatform),
+/* harmony export */   Qh: () => (/* binding */ archOf),
+/* harmony export */   sb: () => (/* binding */ sameMachine)
 /* harmony export */ });
 function archOf(platform) {
     return platform.split('/')[1];
@@ -293,6 +320,15 @@ function normalizePlatform(platform) {
     const os = rawOs === 'macos' ? 'darwin' : rawOs;
     const [arch, variant] = normalizeArch(rawArch, rawVariant);
     return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
+/**
+ * Whether A and B are the same machine: the same OS and architecture once normalized, whatever the
+ * variant (linux/arm64/v8 and linux/aarch64 are linux/arm64; linux/amd64/v3 runs on linux/amd64).
+ * The smoke stage asks it of a target and the engine's platform: another machine runs emulated.
+ */
+function sameMachine(a, b) {
+    const osArch = (p) => normalizePlatform(p).split('/').slice(0, 2).join('/');
+    return osArch(a) === osArch(b);
 }
 
 

@@ -187,16 +187,16 @@ __webpack_async_result__();
 // Each command's code is its own chunk of the bundle, evaluated only when that command runs:
 // `ml-image verify` does not load the build, smoke and report code (0.21 s -> 0.17 s measured).
 const COMMANDS = [
-    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
-    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
+    { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(396), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(964)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
+    { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(396), __nccwpck_require__.e(474), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(828), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(208), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(958), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(396), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(208), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(958), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(730), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(730), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(396), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(730), __nccwpck_require__.e(212)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
-    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(803), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(208), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(958), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(436), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(208), __nccwpck_require__.e(291), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
+    { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(396), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(803), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(396), __nccwpck_require__.e(474), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(208), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(958), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(396), __nccwpck_require__.e(854), __nccwpck_require__.e(985), __nccwpck_require__.e(208), __nccwpck_require__.e(291), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
@@ -2706,6 +2706,7 @@ function pullFailure(image, platform, message, cause) {
 
 
 
+
 const StringList = schemas/* array */.YOg(schemas/* string */.YjP()).nullable().optional();
 /** What this tool reads of the engine's image inspect. */
 const ImageInspectSchema = schemas/* object */.Ikc({
@@ -2840,7 +2841,8 @@ function heldOtherwise(e, image, local) {
  * is asked for the platform where its plain answer names another (the containerd image store's: a
  * multi-platform image local for several): 404 there is the platform's absence. On a containerd
  * image store that cannot be asked, a pull without an error is enough: its inspect names the
- * host's platform.
+ * host's platform. An image ID is never pulled: the engine's own image, taken on such a store for
+ * whatever platform (the create says if it lacks one), else "no variant" for a platform not its own.
  */
 async function ensureImage(client, image, platform) {
     const docker = await client.docker();
@@ -2854,6 +2856,16 @@ async function ensureImage(client, image, platform) {
     if (ask !== undefined)
         local = (await localImage(docker, image, ask)) ?? local;
     for (let pulls = 0; !local || !isPlatform(local, platform); pulls++) {
+        // An image ID is never pulled (a pull would ask Docker Hub for "sha256"): on a multi-platform
+        // store that cannot be asked, the one image under it may hold the platform (the resolver runs a
+        // local list by its ID: resolve/base.ts), and the container's create says if it does not.
+        if (local && ref/* DIGEST_RE */.Vt.test(image)) {
+            if (!(await multiPlatformStore(docker, local)))
+                throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
+            if (ask === undefined)
+                return;
+            throw platformMissing(image, platform, { detail: 'the engine holds none of it under this ID' });
+        }
         if (local && pulls === 2)
             throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
         const before = local;
@@ -2887,7 +2899,11 @@ async function platformInspect(client, ref, platform) {
 async function inspectImage(client, ref, platform) {
     await ensureImage(client, ref, platform);
     const raw = await platformInspect(client, ref, platform);
-    return imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
+    const store = (0,size_kind/* storeOfInspect */.R4)(raw);
+    return {
+        ...imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`)),
+        ...(store !== undefined && { store }),
+    };
 }
 /**
  * The engine's own image under REF, never pulled: undefined when it holds none (404). Asked over
@@ -3043,6 +3059,7 @@ var cdi = __nccwpck_require__(78446);
 
 
 
+
 /**
  * The client over a connection of its own: a daemon that shuts down closes its listener first but
  * still serves pooled keep-alive connections, so only a new connection tells that it has gone.
@@ -3090,7 +3107,8 @@ function isLocalEngine(docker) {
     return typeof socketPath === 'string' && socketPath.startsWith('/') && !socketPath.startsWith('//');
 }
 /**
- * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files).
+ * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files),
+ * and its image store (size-kind.ts storeOfInfo).
  * LOCAL_INFO answers from the local engine's socket without loading dockerode (engine-info.ts);
  * undefined from it (another engine, or a failure) asks dockerode.
  */
@@ -3105,7 +3123,13 @@ async function daemonFeatures(client, localInfo) {
         : local !== undefined || isLocalEngine(await client.docker())
             ? (0,cdi/* readCdiDevices */.AZ)(cdiSpecDirs)
             : [];
-    return { runtimes: Object.keys(info.Runtimes ?? {}), cdiSpecDirs, cdiDevices };
+    const imageStore = (0,size_kind/* storeOfInfo */.$6)(raw);
+    return {
+        runtimes: Object.keys(info.Runtimes ?? {}),
+        cdiSpecDirs,
+        cdiDevices,
+        ...(imageStore !== undefined && { imageStore }),
+    };
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -3203,22 +3227,25 @@ function askManifests(docker, ref) {
  * classic store; on the containerd store the content of the platform's manifest where the engine
  * lists its manifests (the inspect's Size, which is that content on the engines that cannot
  * list them, Docker 26 to 28.0; an engine that can but lists no such platform is refused: the
- * capture keeps the inspect's Size without a kind and says why under errors). The store is told by the inspect where it shows it, else by the
- * engine's info (asked once per client); neither telling, the size has no kind.
+ * capture keeps the inspect's Size without a kind and says why under errors). The store is told by
+ * the inspect where it shows it, else by the engine's info (asked once per client); neither
+ * telling, the size has no kind. INSPECTED (inspectImage's answer for REF and PLATFORM) stands for
+ * the inspect, which is then not asked again: on the classic store nothing is asked at all.
  */
-async function imageSize(client, ref, platform) {
-    const raw = await platformInspect(client, ref, platform);
-    const inspect = (0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`);
+async function imageSize(client, ref, platform, inspected) {
+    const inspect = inspected ?? (await inspectOnce(client, ref, platform));
     const docker = await client.docker();
-    const store = (0,size_kind/* storeOfInspect */.R4)(raw) ?? (await imageStore(docker));
+    const store = inspect.store ?? (await imageStore(docker));
     if (store === undefined)
-        return { sizeBytes: inspect.Size };
+        return { sizeBytes: inspect.sizeBytes };
     const kind = (0,size_kind/* sizeKindOfStore */.C6)(store);
+    if (store === 'classic')
+        return { sizeBytes: inspect.sizeBytes, kind };
     const api = await apiVersion(docker);
     // Below API 1.48 (Docker 26 to 28.0) the inspect's Size is the content; the API version of
     // moby#53426 (Size = content + unpacked) is not known here, so a later one is not read as such.
-    if (store === 'classic' || !apiAtLeast(api, '1.48'))
-        return { sizeBytes: inspect.Size, kind };
+    if (!apiAtLeast(api, '1.48'))
+        return { sizeBytes: inspect.sizeBytes, kind };
     const listed = await client.call((d) => askManifests(d, ref)).catch(() => undefined);
     // With manifests=1 every platform is listed: the one asked for, else the inspect's.
     const [os, architecture, variant] = platform?.split('/') ?? [];
@@ -3226,11 +3253,24 @@ async function imageSize(client, ref, platform) {
         ? undefined
         : (0,size_kind/* contentSizeOf */.S9)(listed, os && architecture
             ? { os, architecture, variant }
-            : { os: inspect.Os, architecture: inspect.Architecture, variant: inspect.Variant });
+            : { os: inspect.os, architecture: inspect.architecture, variant: inspect.variant });
     if (content !== undefined)
         return { sizeBytes: content, kind };
-    throw new Error(`the engine (API ${api}) listed no content size of ${platform ?? `${inspect.Os}/${inspect.Architecture}`} ` +
+    throw new Error(`the engine (API ${api}) listed no content size of ${platform ?? `${inspect.os}/${inspect.architecture}`} ` +
         `for ${ref}; its inspect's Size may include the unpacked snapshots (moby#53426), so the size has no kind`);
+}
+/** The inspect of REF for PLATFORM, as much of it as the size needs (with the store it shows). */
+async function inspectOnce(client, ref, platform) {
+    const raw = await platformInspect(client, ref, platform);
+    const i = (0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`);
+    const store = (0,size_kind/* storeOfInspect */.R4)(raw);
+    return {
+        sizeBytes: i.Size,
+        os: i.Os,
+        architecture: i.Architecture,
+        ...(i.Variant !== undefined && { variant: i.Variant }),
+        ...(store !== undefined && { store }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/docker/containers.ts
@@ -3452,7 +3492,7 @@ function createContainerOps(client, local = {}) {
         inspectImage: (ref, platform) => inspectImage(client, ref, platform),
         inspectLocalImage: (ref) => inspectLocalImage(client, ref, local.image),
         imageHistory: (ref, platform) => imageHistory(client, ref, platform),
-        imageSize: (ref, platform) => imageSize(client, ref, platform),
+        imageSize: (ref, platform, inspected) => imageSize(client, ref, platform, inspected),
         removeImage: (ref) => removeImage(client, ref),
         async listManagedContainers(labels = {}) {
             const filters = [`${adapter/* MANAGED_LABEL */.bS}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];

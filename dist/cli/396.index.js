@@ -1,8 +1,8 @@
-export const id = 436;
-export const ids = [436];
+export const id = 396;
+export const ids = [396];
 export const modules = {
 
-/***/ 89436:
+/***/ 81396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   Z9: () => (/* binding */ loadConfig)
 });
 
-// UNUSED EXPORTS: MAX_CONFIG_BYTES, MAX_YAML_ALIASES, applyOverrides, checkReferencedFiles, parseYaml, parseYamlDocument, readConfigText, repositoryRootOf, validateConfigData
+// UNUSED EXPORTS: MAX_CONFIG_BYTES, MAX_YAML_ALIASES, parseYaml, parseYamlDocument, readConfigText, validateConfigData
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -33,6 +33,150 @@ var read = __webpack_require__(99679);
 var read_file = __webpack_require__(39077);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var schema = __webpack_require__(32430);
+;// CONCATENATED MODULE: ./src/config/overrides.ts
+// Values from outside ml-image.yml (action inputs, CLI flags) that replace the file's: applied to
+// the parsed data before validation, and the input each value came from, for messages.
+
+
+function setAt(target, p, value) {
+    let cur = target;
+    p.forEach((seg, i) => {
+        if (i === p.length - 1) {
+            cur[seg] = value;
+            return;
+        }
+        const next = cur[seg];
+        if (next === null || typeof next !== 'object')
+            cur[seg] = {};
+        cur = cur[seg];
+    });
+}
+function applyOverrides(data, overrides) {
+    if (overrides.length === 0)
+        return data;
+    const base = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? structuredClone(data)
+        : {};
+    for (const o of overrides)
+        setAt(base, o.path, selectVariants(base, o));
+    return base;
+}
+/**
+ * A variants override (the --variants flag, the variants input) names variants: a name the file's
+ * list has selects that entry as written (a named base, a pinned torch), any other is shorthand
+ * (cpu, cudaX.Y). Other overrides' values as given.
+ */
+function selectVariants(base, o) {
+    if (o.path.length !== 1 || o.path[0] !== 'variants' || !Array.isArray(o.value))
+        return o.value;
+    const listed = Array.isArray(base.variants) ? base.variants : [];
+    const byName = new Map(listed.map((entry) => [(0,schema/* variantEntryName */.D3)(entry), entry]));
+    return o.value.map((name) => (typeof name === 'string' ? (byName.get(name) ?? name) : name));
+}
+/**
+ * Where a field's value came from: the override (an action input, a CLI flag) that set it or one
+ * of its parents, if any.
+ */
+function overrideSourceOf(overrides) {
+    return (p) => {
+        const shown = (0,issues/* formatPath */.jV)(p);
+        const o = overrides.find((ov) => shown === (0,issues/* formatPath */.jV)(ov.path) ||
+            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}[`) ||
+            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}.`));
+        return o?.source;
+    };
+}
+
+// EXTERNAL MODULE: ./src/config/workspace-file.ts
+var workspace_file = __webpack_require__(7946);
+;// CONCATENATED MODULE: ./src/config/referenced-files.ts
+// The files and directories a config names (build.context, build.dockerfile, python.requirements,
+// smoke.baseline): there, of the right kind, inside the repository or workspace where they must be.
+
+
+
+
+
+
+/**
+ * Problems with files the config names, each naming the field and the path looked for (and,
+ * with `lineOf`, the line of the file that names it first).
+ */
+function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
+    const problems = [];
+    const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
+    const at = (p) => external_node_path_default().resolve(baseDir, p);
+    /** What is wrong with P (escaped) as a directory: missing, unreachable (a link loop), or not one. */
+    const dirProblem = (p) => {
+        const st = (0,read_regular/* statPath */.qW)(p);
+        if (st === undefined)
+            return `directory not found: ${(0,util_text/* printable */.g$)(p)}`;
+        if (typeof st === 'string')
+            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
+        return st.isDirectory() ? undefined : `${(0,util_text/* printable */.g$)(p)} is not a directory`;
+    };
+    /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
+    const fileProblem = (p) => {
+        const st = (0,read_regular/* statPath */.qW)(p);
+        if (st === undefined)
+            return `file not found: ${(0,util_text/* printable */.g$)(p)}`;
+        if (typeof st === 'string')
+            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
+        return st.isFile() ? undefined : `${(0,util_text/* printable */.g$)(p)} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
+    };
+    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
+    const context = at(config.build.context);
+    const realContext = (0,read_regular/* realPathOrSelf */.rX)(context);
+    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
+    const repo = repositoryRootOf(baseDir);
+    const realRepo = repo === undefined ? undefined : (0,read_regular/* realPathOrSelf */.rX)(repo);
+    const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
+    if (realContext === external_node_path_default().parse(realContext).root)
+        push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (outside(realContext))
+        push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
+    else {
+        const problem = dirProblem(context);
+        if (problem !== undefined)
+            push(['build', 'context'], problem);
+    }
+    if (config.build.dockerfile !== undefined) {
+        const f = at(config.build.dockerfile);
+        const problem = fileProblem(f);
+        const real = (0,read_regular/* realPathOrSelf */.rX)(f);
+        if (problem !== undefined)
+            push(['build', 'dockerfile'], problem);
+        else if (outside(real))
+            push(['build', 'dockerfile'], `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
+    }
+    config.python.requirements.forEach((r, i) => {
+        const f = at(r);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            push(['python', 'requirements', i], problem);
+    });
+    // Read and checked later (the floors): on a runner only from the workspace. attest.key is read
+    // wherever it is (src/attest/signing.ts checkKeyFile: a private key is no file of the repository).
+    if (config.smoke.baseline !== undefined) {
+        const f = at(config.smoke.baseline);
+        const problem = (0,workspace_file/* outsideWorkspace */.t)(f, workspace) ?? fileProblem(f);
+        if (problem !== undefined)
+            push(['smoke', 'baseline'], problem);
+    }
+    return problems;
+}
+/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
+function repositoryRootOf(dir) {
+    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(d, '.git')))
+            return d;
+        if (external_node_path_default().dirname(d) === d)
+            return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
@@ -285,8 +429,6 @@ function parseYamlDocument(raw, fileLabel) {
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(32430);
 // EXTERNAL MODULE: ./src/requirements/decode.ts
 var decode = __webpack_require__(30744);
 ;// CONCATENATED MODULE: ./src/config/utf8.ts
@@ -315,8 +457,6 @@ function decodeConfigText(bytes, label) {
 
 // EXTERNAL MODULE: ./src/config/variant-place.ts
 var variant_place = __webpack_require__(23549);
-// EXTERNAL MODULE: ./src/config/workspace-file.ts
-var workspace_file = __webpack_require__(7946);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
@@ -333,7 +473,10 @@ var workspace_file = __webpack_require__(7946);
 
 
 
-// The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
+
+
+// The YAML reading lives in yaml-parse.ts; its names are imported from here as before. The
+// overrides are in overrides.ts, the check of the files a config names in referenced-files.ts.
 
 const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
 /** What to do when no config file was found. */
@@ -374,54 +517,6 @@ function readConfigText(file, label = file) {
 function tooBig(label, size) {
     return new errors/* InputError */.dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
 }
-function setAt(target, p, value) {
-    let cur = target;
-    p.forEach((seg, i) => {
-        if (i === p.length - 1) {
-            cur[seg] = value;
-            return;
-        }
-        const next = cur[seg];
-        if (next === null || typeof next !== 'object')
-            cur[seg] = {};
-        cur = cur[seg];
-    });
-}
-function applyOverrides(data, overrides) {
-    if (overrides.length === 0)
-        return data;
-    const base = data !== null && typeof data === 'object' && !Array.isArray(data)
-        ? structuredClone(data)
-        : {};
-    for (const o of overrides)
-        setAt(base, o.path, selectVariants(base, o));
-    return base;
-}
-/**
- * A variants override (the --variants flag, the variants input) names variants: a name the file's
- * list has selects that entry as written (a named base, a pinned torch), any other is shorthand
- * (cpu, cudaX.Y). Other overrides' values as given.
- */
-function selectVariants(base, o) {
-    if (o.path.length !== 1 || o.path[0] !== 'variants' || !Array.isArray(o.value))
-        return o.value;
-    const listed = Array.isArray(base.variants) ? base.variants : [];
-    const byName = new Map(listed.map((entry) => [(0,schema/* variantEntryName */.D3)(entry), entry]));
-    return o.value.map((name) => (typeof name === 'string' ? (byName.get(name) ?? name) : name));
-}
-/**
- * Where a field's value came from: the override (an action input, a CLI flag) that set it or one
- * of its parents, if any.
- */
-function overrideSourceOf(overrides) {
-    return (p) => {
-        const shown = (0,issues/* formatPath */.jV)(p);
-        const o = overrides.find((ov) => shown === (0,issues/* formatPath */.jV)(ov.path) ||
-            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}[`) ||
-            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}.`));
-        return o?.source;
-    };
-}
 /**
  * Validate already-parsed data. `label` names the source in errors (a file path or "inputs");
  * `lineOf` (from parseYamlDocument) puts the file's line first in each problem about a value
@@ -458,82 +553,6 @@ function validateConfigData(data, label, overrides = [], lineOf, opts = {}) {
         });
     }
     return (0,schema/* normalizeConfig */.I6)(result.data);
-}
-/**
- * Problems with files the config names, each naming the field and the path looked for (and,
- * with `lineOf`, the line of the file that names it first).
- */
-function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
-    const problems = [];
-    const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
-    const at = (p) => external_node_path_default().resolve(baseDir, p);
-    /** What is wrong with P (escaped) as a directory: missing, unreachable (a link loop), or not one. */
-    const dirProblem = (p) => {
-        const st = (0,read_regular/* statPath */.qW)(p);
-        if (st === undefined)
-            return `directory not found: ${(0,util_text/* printable */.g$)(p)}`;
-        if (typeof st === 'string')
-            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
-        return st.isDirectory() ? undefined : `${(0,util_text/* printable */.g$)(p)} is not a directory`;
-    };
-    /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
-    const fileProblem = (p) => {
-        const st = (0,read_regular/* statPath */.qW)(p);
-        if (st === undefined)
-            return `file not found: ${(0,util_text/* printable */.g$)(p)}`;
-        if (typeof st === 'string')
-            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
-        return st.isFile() ? undefined : `${(0,util_text/* printable */.g$)(p)} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
-    };
-    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
-    const context = at(config.build.context);
-    const realContext = (0,read_regular/* realPathOrSelf */.rX)(context);
-    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
-    const repo = repositoryRootOf(baseDir);
-    const realRepo = repo === undefined ? undefined : (0,read_regular/* realPathOrSelf */.rX)(repo);
-    const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
-    if (realContext === external_node_path_default().parse(realContext).root)
-        push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
-    else if (outside(realContext))
-        push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
-    else {
-        const problem = dirProblem(context);
-        if (problem !== undefined)
-            push(['build', 'context'], problem);
-    }
-    if (config.build.dockerfile !== undefined) {
-        const f = at(config.build.dockerfile);
-        const problem = fileProblem(f);
-        const real = (0,read_regular/* realPathOrSelf */.rX)(f);
-        if (problem !== undefined)
-            push(['build', 'dockerfile'], problem);
-        else if (outside(real))
-            push(['build', 'dockerfile'], `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
-    }
-    config.python.requirements.forEach((r, i) => {
-        const f = at(r);
-        const problem = fileProblem(f);
-        if (problem !== undefined)
-            push(['python', 'requirements', i], problem);
-    });
-    // Read and checked later (the floors): on a runner only from the workspace. attest.key is read
-    // wherever it is (src/attest/signing.ts checkKeyFile: a private key is no file of the repository).
-    if (config.smoke.baseline !== undefined) {
-        const f = at(config.smoke.baseline);
-        const problem = (0,workspace_file/* outsideWorkspace */.t)(f, workspace) ?? fileProblem(f);
-        if (problem !== undefined)
-            push(['smoke', 'baseline'], problem);
-    }
-    return problems;
-}
-/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
-function repositoryRootOf(dir) {
-    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(d, '.git')))
-            return d;
-        if (external_node_path_default().dirname(d) === d)
-            return undefined;
-    }
 }
 function findDefaultFile(cwd) {
     return DEFAULT_CONFIG_FILES.map((f) => external_node_path_default().join(cwd, f)).find((f) => (0,external_node_fs_.existsSync)(f));
@@ -613,6 +632,7 @@ function loadConfig(opts = {}) {
         baseDir,
         ...(file !== undefined && { label }),
         ...(lineOf && { lineOf }),
+        ...(overrides.length > 0 && { sourceOf }),
         ...(fileVariants && { fileVariants }),
         ...(filePlatforms && { filePlatforms }),
         ...(workspace !== undefined && { workspace }),

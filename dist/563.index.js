@@ -1,8 +1,8 @@
-export const id = 154;
-export const ids = [154];
+export const id = 563;
+export const ids = [563];
 export const modules = {
 
-/***/ 70154:
+/***/ 63563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -693,7 +693,7 @@ function specFor(spec, variant, arch) {
  */
 function outputDests(outputs, variants, cwd) {
     const dests = (outputs ?? []).flatMap((spec) => (0,bpa_list/* specAttrs */.Oz)(spec).attrs.get('dest') ?? []);
-    const targets = variants.flatMap((v) => v.platforms.map((p) => ({ variant: v.name, arch: (0,config_platform/* archOf */.Q)(p) ?? p })));
+    const targets = variants.flatMap((v) => v.platforms.map((p) => ({ variant: v.name, arch: (0,config_platform/* archOf */.Qh)(p) ?? p })));
     const all = dests.flatMap((d) => targets.map((t) => external_node_path_default().resolve(cwd, specFor(d, t.variant, t.arch))));
     return [...new Set(all)];
 }
@@ -731,6 +731,29 @@ var read_bounded = __webpack_require__(30790);
 var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/util/file-digest.ts
+// Digests of the files a build reads, as provenance names them: one implementation for the build
+// stage (build.json's `materials`, recorded when the build reads them) and the attest stage (an older
+// version's build.json without `materials`: the files as they are when attested).
+
+
+/** The SHA-256 of DATA, lowercase hex. */
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/**
+ * FILE by the digest of its bytes now, named SHOWN; undefined when it cannot be read (gone since the
+ * config was loaded, or not a file): provenance then leaves it out rather than name a wrong digest.
+ */
+function fileDigest(file, shown) {
+    let bytes;
+    try {
+        bytes = (0,external_node_fs_.readFileSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+    return { path: shown, sha256: sha256(bytes) };
+}
+
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
@@ -1491,7 +1514,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         const text = readIncluded(abs, from, opts.root, otherProblem, {
             index: given ?? 0,
             error: opts.given,
-            bytes: (data) => read.set(abs, (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')),
+            bytes: (data) => read.set(abs, sha256(data)),
         });
         if (text === undefined)
             return;
@@ -1653,6 +1676,171 @@ function includeOf(l) {
 
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __webpack_require__(89538);
+;// CONCATENATED MODULE: ./src/config/overrides.ts
+// Values from outside ml-image.yml (action inputs, CLI flags) that replace the file's: applied to
+// the parsed data before validation, and the input each value came from, for messages.
+
+
+function setAt(target, p, value) {
+    let cur = target;
+    p.forEach((seg, i) => {
+        if (i === p.length - 1) {
+            cur[seg] = value;
+            return;
+        }
+        const next = cur[seg];
+        if (next === null || typeof next !== 'object')
+            cur[seg] = {};
+        cur = cur[seg];
+    });
+}
+function applyOverrides(data, overrides) {
+    if (overrides.length === 0)
+        return data;
+    const base = data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? structuredClone(data)
+        : {};
+    for (const o of overrides)
+        setAt(base, o.path, selectVariants(base, o));
+    return base;
+}
+/**
+ * A variants override (the --variants flag, the variants input) names variants: a name the file's
+ * list has selects that entry as written (a named base, a pinned torch), any other is shorthand
+ * (cpu, cudaX.Y). Other overrides' values as given.
+ */
+function selectVariants(base, o) {
+    if (o.path.length !== 1 || o.path[0] !== 'variants' || !Array.isArray(o.value))
+        return o.value;
+    const listed = Array.isArray(base.variants) ? base.variants : [];
+    const byName = new Map(listed.map((entry) => [(0,schema/* variantEntryName */.D3)(entry), entry]));
+    return o.value.map((name) => (typeof name === 'string' ? (byName.get(name) ?? name) : name));
+}
+/**
+ * Where a field's value came from: the override (an action input, a CLI flag) that set it or one
+ * of its parents, if any.
+ */
+function overrideSourceOf(overrides) {
+    return (p) => {
+        const shown = (0,issues/* formatPath */.jV)(p);
+        const o = overrides.find((ov) => shown === (0,issues/* formatPath */.jV)(ov.path) ||
+            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}[`) ||
+            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}.`));
+        return o?.source;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/workspace-file.ts
+// The files the config names whose content is read and checked (smoke.baseline's floors), kept
+// inside the workspace on a GitHub runner as requirements files are (src/requirements/read.ts): a
+// pull request's config naming ~/.docker/config.json or another job's file would have it read, and
+// a message saying what it holds. Anywhere else, anywhere. attest.key is not one: a private key
+// belongs outside the repository, and its reader quotes nothing of a file that is no key.
+
+
+/**
+ * Why FILE (absolute) may not be read on a runner whose workspace is ROOT (workspaceRoot: the
+ * workspace, or the config's own directory when the config is outside it), judged by where its
+ * links lead; undefined when it may (no ROOT: not on a runner).
+ */
+function outsideWorkspace(file, root) {
+    if (root === undefined)
+        return undefined;
+    const real = (0,read_regular/* realPathOrSelf */.rX)(file);
+    const realRoot = (0,read_regular/* realPathOrSelf */.rX)(root);
+    if (isInside(real, realRoot))
+        return undefined;
+    return `${real === file ? file : `${file} (a link to ${real})`} is outside the workspace ${realRoot}; on a runner the config names files of the repository only: put it in the repository`;
+}
+
+;// CONCATENATED MODULE: ./src/config/referenced-files.ts
+// The files and directories a config names (build.context, build.dockerfile, python.requirements,
+// smoke.baseline): there, of the right kind, inside the repository or workspace where they must be.
+
+
+
+
+
+
+/**
+ * Problems with files the config names, each naming the field and the path looked for (and,
+ * with `lineOf`, the line of the file that names it first).
+ */
+function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
+    const problems = [];
+    const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
+    const at = (p) => external_node_path_default().resolve(baseDir, p);
+    /** What is wrong with P (escaped) as a directory: missing, unreachable (a link loop), or not one. */
+    const dirProblem = (p) => {
+        const st = (0,read_regular/* statPath */.qW)(p);
+        if (st === undefined)
+            return `directory not found: ${(0,util_text/* printable */.g$)(p)}`;
+        if (typeof st === 'string')
+            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
+        return st.isDirectory() ? undefined : `${(0,util_text/* printable */.g$)(p)} is not a directory`;
+    };
+    /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
+    const fileProblem = (p) => {
+        const st = (0,read_regular/* statPath */.qW)(p);
+        if (st === undefined)
+            return `file not found: ${(0,util_text/* printable */.g$)(p)}`;
+        if (typeof st === 'string')
+            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
+        return st.isFile() ? undefined : `${(0,util_text/* printable */.g$)(p)} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
+    };
+    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
+    const context = at(config.build.context);
+    const realContext = (0,read_regular/* realPathOrSelf */.rX)(context);
+    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
+    const repo = repositoryRootOf(baseDir);
+    const realRepo = repo === undefined ? undefined : (0,read_regular/* realPathOrSelf */.rX)(repo);
+    const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
+    if (realContext === external_node_path_default().parse(realContext).root)
+        push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (outside(realContext))
+        push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
+    else {
+        const problem = dirProblem(context);
+        if (problem !== undefined)
+            push(['build', 'context'], problem);
+    }
+    if (config.build.dockerfile !== undefined) {
+        const f = at(config.build.dockerfile);
+        const problem = fileProblem(f);
+        const real = (0,read_regular/* realPathOrSelf */.rX)(f);
+        if (problem !== undefined)
+            push(['build', 'dockerfile'], problem);
+        else if (outside(real))
+            push(['build', 'dockerfile'], `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
+    }
+    config.python.requirements.forEach((r, i) => {
+        const f = at(r);
+        const problem = fileProblem(f);
+        if (problem !== undefined)
+            push(['python', 'requirements', i], problem);
+    });
+    // Read and checked later (the floors): on a runner only from the workspace. attest.key is read
+    // wherever it is (src/attest/signing.ts checkKeyFile: a private key is no file of the repository).
+    if (config.smoke.baseline !== undefined) {
+        const f = at(config.smoke.baseline);
+        const problem = outsideWorkspace(f, workspace) ?? fileProblem(f);
+        if (problem !== undefined)
+            push(['smoke', 'baseline'], problem);
+    }
+    return problems;
+}
+/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
+function repositoryRootOf(dir) {
+    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(d, '.git')))
+            return d;
+        if (external_node_path_default().dirname(d) === d)
+            return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
@@ -1905,8 +2093,6 @@ function parseYamlDocument(raw, fileLabel) {
     return { data: data ?? {}, lineOf: lineLocator(doc, lineCounter) };
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var schema = __webpack_require__(89538);
 ;// CONCATENATED MODULE: ./src/config/utf8.ts
 // A config file's bytes as text: UTF-8 only, decoded strictly. Decoding with replacement would turn
 // a byte that is not UTF-8 (a Latin-1 "é" saved by an old editor) into U+FFFD silently: an image
@@ -1976,29 +2162,6 @@ function variantsAsInFile(problem, fileVariants, inFile = () => true) {
         .replace(/\(variants\[(\d+)\] ([^()\s]+)\)/g, (_m, i, n) => `(variants[${place(i, n)}] ${n})`);
 }
 
-;// CONCATENATED MODULE: ./src/config/workspace-file.ts
-// The files the config names whose content is read and checked (smoke.baseline's floors), kept
-// inside the workspace on a GitHub runner as requirements files are (src/requirements/read.ts): a
-// pull request's config naming ~/.docker/config.json or another job's file would have it read, and
-// a message saying what it holds. Anywhere else, anywhere. attest.key is not one: a private key
-// belongs outside the repository, and its reader quotes nothing of a file that is no key.
-
-
-/**
- * Why FILE (absolute) may not be read on a runner whose workspace is ROOT (workspaceRoot: the
- * workspace, or the config's own directory when the config is outside it), judged by where its
- * links lead; undefined when it may (no ROOT: not on a runner).
- */
-function outsideWorkspace(file, root) {
-    if (root === undefined)
-        return undefined;
-    const real = (0,read_regular/* realPathOrSelf */.rX)(file);
-    const realRoot = (0,read_regular/* realPathOrSelf */.rX)(root);
-    if (isInside(real, realRoot))
-        return undefined;
-    return `${real === file ? file : `${file} (a link to ${real})`} is outside the workspace ${realRoot}; on a runner the config names files of the repository only: put it in the repository`;
-}
-
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
@@ -2015,7 +2178,10 @@ function outsideWorkspace(file, root) {
 
 
 
-// The YAML reading lives in yaml-parse.ts; its names are imported from here as before.
+
+
+// The YAML reading lives in yaml-parse.ts; its names are imported from here as before. The
+// overrides are in overrides.ts, the check of the files a config names in referenced-files.ts.
 
 const DEFAULT_CONFIG_FILES = ['ml-image.yml', 'ml-image.yaml'];
 /** What to do when no config file was found. */
@@ -2056,54 +2222,6 @@ function readConfigText(file, label = file) {
 function tooBig(label, size) {
     return new errors/* InputError */.dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
 }
-function setAt(target, p, value) {
-    let cur = target;
-    p.forEach((seg, i) => {
-        if (i === p.length - 1) {
-            cur[seg] = value;
-            return;
-        }
-        const next = cur[seg];
-        if (next === null || typeof next !== 'object')
-            cur[seg] = {};
-        cur = cur[seg];
-    });
-}
-function applyOverrides(data, overrides) {
-    if (overrides.length === 0)
-        return data;
-    const base = data !== null && typeof data === 'object' && !Array.isArray(data)
-        ? structuredClone(data)
-        : {};
-    for (const o of overrides)
-        setAt(base, o.path, selectVariants(base, o));
-    return base;
-}
-/**
- * A variants override (the --variants flag, the variants input) names variants: a name the file's
- * list has selects that entry as written (a named base, a pinned torch), any other is shorthand
- * (cpu, cudaX.Y). Other overrides' values as given.
- */
-function selectVariants(base, o) {
-    if (o.path.length !== 1 || o.path[0] !== 'variants' || !Array.isArray(o.value))
-        return o.value;
-    const listed = Array.isArray(base.variants) ? base.variants : [];
-    const byName = new Map(listed.map((entry) => [(0,schema/* variantEntryName */.D3)(entry), entry]));
-    return o.value.map((name) => (typeof name === 'string' ? (byName.get(name) ?? name) : name));
-}
-/**
- * Where a field's value came from: the override (an action input, a CLI flag) that set it or one
- * of its parents, if any.
- */
-function overrideSourceOf(overrides) {
-    return (p) => {
-        const shown = (0,issues/* formatPath */.jV)(p);
-        const o = overrides.find((ov) => shown === (0,issues/* formatPath */.jV)(ov.path) ||
-            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}[`) ||
-            shown.startsWith(`${(0,issues/* formatPath */.jV)(ov.path)}.`));
-        return o?.source;
-    };
-}
 /**
  * Validate already-parsed data. `label` names the source in errors (a file path or "inputs");
  * `lineOf` (from parseYamlDocument) puts the file's line first in each problem about a value
@@ -2140,82 +2258,6 @@ function validateConfigData(data, label, overrides = [], lineOf, opts = {}) {
         });
     }
     return (0,schema/* normalizeConfig */.I6)(result.data);
-}
-/**
- * Problems with files the config names, each naming the field and the path looked for (and,
- * with `lineOf`, the line of the file that names it first).
- */
-function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
-    const problems = [];
-    const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
-    const at = (p) => external_node_path_default().resolve(baseDir, p);
-    /** What is wrong with P (escaped) as a directory: missing, unreachable (a link loop), or not one. */
-    const dirProblem = (p) => {
-        const st = (0,read_regular/* statPath */.qW)(p);
-        if (st === undefined)
-            return `directory not found: ${(0,util_text/* printable */.g$)(p)}`;
-        if (typeof st === 'string')
-            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
-        return st.isDirectory() ? undefined : `${(0,util_text/* printable */.g$)(p)} is not a directory`;
-    };
-    /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
-    const fileProblem = (p) => {
-        const st = (0,read_regular/* statPath */.qW)(p);
-        if (st === undefined)
-            return `file not found: ${(0,util_text/* printable */.g$)(p)}`;
-        if (typeof st === 'string')
-            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
-        return st.isFile() ? undefined : `${(0,util_text/* printable */.g$)(p)} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
-    };
-    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
-    const context = at(config.build.context);
-    const realContext = (0,read_regular/* realPathOrSelf */.rX)(context);
-    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
-    const repo = repositoryRootOf(baseDir);
-    const realRepo = repo === undefined ? undefined : (0,read_regular/* realPathOrSelf */.rX)(repo);
-    const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
-    if (realContext === external_node_path_default().parse(realContext).root)
-        push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
-    else if (outside(realContext))
-        push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
-    else {
-        const problem = dirProblem(context);
-        if (problem !== undefined)
-            push(['build', 'context'], problem);
-    }
-    if (config.build.dockerfile !== undefined) {
-        const f = at(config.build.dockerfile);
-        const problem = fileProblem(f);
-        const real = (0,read_regular/* realPathOrSelf */.rX)(f);
-        if (problem !== undefined)
-            push(['build', 'dockerfile'], problem);
-        else if (outside(real))
-            push(['build', 'dockerfile'], `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
-    }
-    config.python.requirements.forEach((r, i) => {
-        const f = at(r);
-        const problem = fileProblem(f);
-        if (problem !== undefined)
-            push(['python', 'requirements', i], problem);
-    });
-    // Read and checked later (the floors): on a runner only from the workspace. attest.key is read
-    // wherever it is (src/attest/signing.ts checkKeyFile: a private key is no file of the repository).
-    if (config.smoke.baseline !== undefined) {
-        const f = at(config.smoke.baseline);
-        const problem = outsideWorkspace(f, workspace) ?? fileProblem(f);
-        if (problem !== undefined)
-            push(['smoke', 'baseline'], problem);
-    }
-    return problems;
-}
-/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
-function repositoryRootOf(dir) {
-    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(d, '.git')))
-            return d;
-        if (external_node_path_default().dirname(d) === d)
-            return undefined;
-    }
 }
 function findDefaultFile(cwd) {
     return DEFAULT_CONFIG_FILES.map((f) => external_node_path_default().join(cwd, f)).find((f) => (0,external_node_fs_.existsSync)(f));
@@ -2295,6 +2337,7 @@ function loadConfig(opts = {}) {
         baseDir,
         ...(file !== undefined && { label }),
         ...(lineOf && { lineOf }),
+        ...(overrides.length > 0 && { sourceOf }),
         ...(fileVariants && { fileVariants }),
         ...(filePlatforms && { filePlatforms }),
         ...(workspace !== undefined && { workspace }),
@@ -3391,7 +3434,18 @@ function buildxBuildArgs(req, builder) {
     return { args, notes };
 }
 
+;// CONCATENATED MODULE: ./src/docker/held-platform.ts
+/**
+ * Whether the local image is the one the engine takes for PLATFORM (`os/arch[/variant]`): on a
+ * store that keeps several platforms under one tag (MULTI: the containerd image store) always, as
+ * the top of this file says; else where its own platform is PLATFORM.
+ */
+const servesPlatform = (local, platform, multi) => multi ||
+    platform === `${local.os}/${local.architecture}` ||
+    (local.variant !== undefined && platform === `${local.os}/${local.architecture}/${local.variant}`);
+
 ;// CONCATENATED MODULE: ./src/build/base-digest.ts
+
 
 
 /** REGISTRY/PATH of a reference, Docker Hub however spelled: pure. */
@@ -3399,35 +3453,38 @@ function repositoryKey(ref) {
     const r = (0,oci_ref/* parseImageRef */.Q)(ref);
     return `${oci_ref/* DOCKER_HUB */.Xb.has(r.registry) ? 'docker.io' : r.registry}/${r.path}`;
 }
-/** Whether the local image is the one the engine takes for PLATFORM (`os/arch[/variant]`). */
-const servesPlatform = (local, platform) => platform === `${local.os}/${local.architecture}` ||
-    (local.variant !== undefined && platform === `${local.os}/${local.architecture}/${local.variant}`);
-/** The registry digests the engine knows the local image by, in REF's repository: pure. */
-function ownDigests(ref, local) {
+/**
+ * The registry digests the engine knows the local image by, in REF's repository; on the containerd
+ * image store (MULTI), with none, its ID: there the digest of its index or manifest. Pure.
+ */
+function ownDigests(ref, local, multi) {
     const repository = repositoryKey(ref);
-    return local.repoDigests.flatMap((r) => {
+    const own = local.repoDigests.flatMap((r) => {
         const at = r.lastIndexOf('@');
         const digest = r.slice(at + 1);
         return at > 0 && (0,oci_ref/* isDigest */.Bc)(digest) && repositoryKey(r.slice(0, at)) === repository ? [digest] : [];
     });
+    return own.length === 0 && multi && (0,oci_ref/* isDigest */.Bc)(local.id) ? [local.id] : own;
 }
 /**
  * The digest a docker-driver build without build.pull starts from (see the top of this file):
  * REGISTRY (the registry's answer, undefined when it gave none) unless LOCAL, the engine's image
  * under the tag, is what it takes for one of PLATFORMS. A local image that is not the registry's
  * is recorded by its own registry digest when every platform built takes it; else (a local build
- * no registry digest names, or other platforms that are pulled) nothing is recorded. Pure.
+ * no registry digest names, or other platforms that are pulled) nothing is recorded. MULTI: the
+ * engine keeps several platforms under one tag (the containerd image store), so the local image is
+ * taken for every platform and its index's digest is its own. Pure.
  */
-function builtBase(base, registry, local) {
+function builtBase(base, registry, local, multi = false) {
     const registryOnly = registry !== undefined ? { digest: registry } : {};
     if ((0,oci_ref/* parseImageRef */.Q)(base.ref).digest !== undefined)
         return registryOnly;
-    if (local === undefined || !base.platforms.some((p) => servesPlatform(local, p)))
+    if (local === undefined || !base.platforms.some((p) => servesPlatform(local, p, multi)))
         return registryOnly;
-    const own = ownDigests(base.ref, local);
+    const own = ownDigests(base.ref, local, multi);
     if (registry !== undefined && own.includes(registry))
         return registryOnly;
-    const every = base.platforms.every((p) => servesPlatform(local, p));
+    const every = base.platforms.every((p) => servesPlatform(local, p, multi));
     const digest = every ? own[0] : undefined;
     // The registry gave no answer (already warned): what the engine holds is all there is to go by.
     if (registry === undefined)
@@ -3445,11 +3502,11 @@ function builtBase(base, registry, local) {
 /**
  * Each variant's recorded base digest (BASES in order), with the local image's ID where the build
  * takes it: one registry lookup per distinct reference, started at once; the engine's own image is
- * looked at only where LOCAL_FIRST says the build takes it (the docker driver without build.pull),
+ * looked at only where TAKING says the build takes it (the docker driver without build.pull),
  * once known. A lookup that fails is a warning, and the digest unknown (the labels set empty); a
  * local image that cannot be inspected counts as none.
  */
-async function recordedBases(docker, bases, localFirst, warn) {
+async function recordedBases(docker, bases, taking, warn) {
     const registry = new Map();
     for (const { ref } of bases)
         if (!registry.has(ref))
@@ -3463,11 +3520,13 @@ async function recordedBases(docker, bases, localFirst, warn) {
             local.set(ref, docker.inspectLocalImage(ref).catch(() => undefined));
         return local.get(ref);
     };
-    const first = await localFirst.catch(() => false);
+    const { localFirst, multiPlatform: multi = false } = await taking.catch(() => ({
+        localFirst: false,
+    }));
     const records = await Promise.all(bases.map(async (b) => {
-        const held = first ? await localOf(b.ref) : undefined;
-        const r = builtBase(b, await registry.get(b.ref), held);
-        const taken = held && !(0,oci_ref/* parseImageRef */.Q)(b.ref).digest && b.platforms.some((p) => servesPlatform(held, p));
+        const held = localFirst ? await localOf(b.ref) : undefined;
+        const r = builtBase(b, await registry.get(b.ref), held, multi);
+        const taken = held && !(0,oci_ref/* parseImageRef */.Q)(b.ref).digest && b.platforms.some((p) => servesPlatform(held, p, multi));
         return taken ? { ...r, localId: held.id } : r;
     }));
     for (const w of new Set(records.flatMap((r) => r.warning ?? [])))
@@ -4733,7 +4792,7 @@ async function builtImage(ctx, t, arch, metadataFile) {
  * after telling T.left of the image a failed push of the docker driver left under its push tag.
  */
 async function buildTarget(ctx, t) {
-    const arch = (0,config_platform/* archOf */.Q)(t.platform);
+    const arch = (0,config_platform/* archOf */.Qh)(t.platform);
     const pushRef = t.left && ctx.push && !canPushByDigest(ctx.builder)
         ? `${ctx.repository}:${pushTagOf(ctx, t, arch)}`
         : undefined;
@@ -5200,20 +5259,11 @@ function readListedRequirements(files, secrets, baseDir, env, given) {
 
 
 
-
-const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 /** How provenance names a file: its path from the config's directory (its name when it is that). */
 const materialPath = (baseDir, file) => external_node_path_default().relative(baseDir, file) || external_node_path_default().basename(file);
 /** The config file by the digest of its bytes now; undefined without one (or gone since loaded). */
 function configDigest(file, baseDir) {
-    if (file === undefined)
-        return undefined;
-    try {
-        return { path: materialPath(baseDir, file), sha256: sha256((0,external_node_fs_.readFileSync)(file)) };
-    }
-    catch {
-        return undefined;
-    }
+    return file === undefined ? undefined : fileDigest(file, materialPath(baseDir, file));
 }
 /**
  * The config's requirements as pip's text, and their -c files' lines (the build's constraints where
@@ -5303,12 +5353,16 @@ async function lookUp(input, deps, variants, timer) {
     const builderName = input.options?.builder;
     const context = external_node_path_default().resolve(input.baseDir, input.config.build.context);
     const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
-    // dockerd's own builder without --pull starts from the engine's image under the tag.
-    const localFirst = facts.then((f) => f.facts.driver === 'docker' && !input.config.build.pull);
+    // dockerd's own builder without --pull starts from the engine's image under the tag (on the
+    // containerd image store, the one image under it for every platform).
+    const taking = facts.then((f) => ({
+        localFirst: f.facts.driver === 'docker' && !input.config.build.pull,
+        multiPlatform: f.facts.containerdStore === true,
+    }));
     const bases = variants.map((v) => ({ ref: v.base.ref, platforms: stage_platformsOf(input, v) }));
     const [found, baseRecords, sourceDate] = await Promise.all([
         timer.step('builder facts', () => facts, (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
-        timer.step('base digest', () => recordedBases(deps.docker, bases, localFirst, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
+        timer.step('base digest', () => recordedBases(deps.docker, bases, taking, (l) => deps.progress(`warning: ${l}`)), () => `${new Set(bases.map((b) => b.ref)).size} base image(s)`),
         timer.step('source date', () => sourceDateEpoch(deps.env, context, deps.exec), (d) => d.why),
     ]);
     const builder = { ...found.facts, ...(builderName !== undefined && { name: builderName }) };
@@ -5367,7 +5421,7 @@ async function buildVariant(input, v, run) {
     const record = builtTarget &&
         ((b) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
     const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => run.logs
-        .group(`build ${v.name} ${platform}`, held, (output) => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`, () => buildTarget({ ...ctx, ...(output && { output }), signal: stop.signal }, {
+        .group(`build ${v.name} ${platform}`, held, (output) => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Qh)(platform)}`, () => buildTarget({ ...ctx, ...(output && { output }), signal: stop.signal }, {
         v,
         platform,
         dockerfile,
@@ -5405,7 +5459,7 @@ async function buildVariant(input, v, run) {
 async function baseStillHeld(ctx, v, run, platform) {
     if (run.baseHeld === undefined)
         return;
-    const warning = await checkBaseHeld(ctx.docker, v.base.ref, run.baseHeld, `${v.name}/${(0,config_platform/* archOf */.Q)(platform)}`);
+    const warning = await checkBaseHeld(ctx.docker, v.base.ref, run.baseHeld, `${v.name}/${(0,config_platform/* archOf */.Qh)(platform)}`);
     if (warning !== undefined)
         ctx.progress(`warning: ${warning}`);
 }
@@ -6330,10 +6384,10 @@ function longTagProblem(tag, [i, name], version, config, ref) {
 /** One build target per variant and platform, on the platform's default runner. */
 function targetsOf(variants) {
     return variants.flatMap((v) => v.platforms.map((p) => ({
-        id: `${v.name}-${(0,config_platform/* archOf */.Q)(p)}`,
+        id: `${v.name}-${(0,config_platform/* archOf */.Qh)(p)}`,
         variant: v.name,
         platform: p,
-        arch: (0,config_platform/* archOf */.Q)(p),
+        arch: (0,config_platform/* archOf */.Qh)(p),
         runner: DEFAULT_RUNNERS[p],
     })));
 }
@@ -6428,6 +6482,8 @@ function planBuild(config, ctx) {
 var resolve_result = __webpack_require__(83447);
 // EXTERNAL MODULE: ./src/report/artifact.ts
 var report_artifact = __webpack_require__(80954);
+// EXTERNAL MODULE: ./src/diff/schema.ts
+var diff_schema = __webpack_require__(2996);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 const format_int = new Intl.NumberFormat('en-US');
 const fmtInt = (n) => format_int.format(n);
@@ -6466,8 +6522,6 @@ const COMPONENT_LABELS = {
 var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
-// EXTERNAL MODULE: ./src/diff/schema.ts
-var diff_schema = __webpack_require__(2996);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(68898);
 ;// CONCATENATED MODULE: ./src/diff/versions.ts
@@ -6672,14 +6726,49 @@ function multiArchNames(...records) {
 /** An apt entry's key and shown name under multiArchNames. */
 const aptKey = (p, multi) => multi.has(p.name) ? `${p.name}:${p.arch}` : p.name;
 /**
- * conda: by name. A name in both environments the probe reads (sys.prefix's and CONDA_PREFIX's)
- * is its first entry (the probe sorts them). Empty for a record without conda packages.
+ * conda: the names either record has in several environments (sys.prefix's and CONDA_PREFIX's:
+ * numpy in /opt/conda and in the env Python runs in), where both records name each entry's
+ * environment. Such a name is keyed and shown with its environment on both sides, so that a change
+ * in either is seen (keyed by name, one entry stood for both, and the other's change was lost);
+ * any other by its name alone, so that an environment's package keeps its key when the image moves
+ * it. A record written before probe 6 names no environment: empty, every name keyed alone.
  */
-function condaPackages(r) {
+function condaPrefixedNames(...records) {
+    const out = new Set();
+    const entries = records.map((r) => r.conda ?? []);
+    if (entries.some((list) => list.some((p) => p.prefix === undefined)))
+        return out;
+    for (const list of entries) {
+        const prefixes = new Map();
+        for (const p of list) {
+            const seen = prefixes.get(p.name);
+            if (seen !== undefined && seen !== p.prefix)
+                out.add(p.name);
+            prefixes.set(p.name, p.prefix);
+        }
+    }
+    return out;
+}
+/**
+ * conda: by name, or by name and environment for a name of PREFIXED (condaPrefixedNames). A name
+ * keyed alone is its first entry: the probe lists sys.prefix's first from probe 6 on (the
+ * environment Python runs in), an older probe sorted them by version. Empty for a record without
+ * conda packages.
+ */
+function condaPackages(r, prefixed = new Set()) {
     const out = new Map();
-    for (const p of r.conda ?? [])
-        if (!out.has(p.name))
-            out.set(p.name, { name: p.name, version: p.version, build: p.build ?? '', channel: p.channel ?? '' });
+    for (const p of r.conda ?? []) {
+        const where = prefixed.has(p.name) ? p.prefix : undefined;
+        const key = where === undefined ? p.name : `${p.name}\u0000${where}`;
+        if (!out.has(key))
+            out.set(key, {
+                name: p.name,
+                version: p.version,
+                build: p.build ?? '',
+                channel: p.channel ?? '',
+                ...(where !== undefined && { prefix: where }),
+            });
+    }
     return out;
 }
 /** A build label that names a CUDA build: `cu121`, `cuda12.cudnn89`, `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`. */
@@ -6974,7 +7063,8 @@ function aptIndex(r, multi) {
 /** The probe reads conda packages from this version on: an older record's none are unknown. */
 const CONDA_PROBE = 4;
 /**
- * conda packages by name, versions in compareAny's order (conda's own versions are PEP 440-like:
+ * conda packages by name (and environment, for a name in several: packages.ts condaPrefixedNames),
+ * versions in compareAny's order (conda's own versions are PEP 440-like:
  * 2024.0.0, 12.4, 1.26.4), a build or channel change at the same version a change without a
  * direction (packages.ts condaChange); undefined when neither record has any, or when one was
  * written by a probe that did not read them (its every package would read as added or removed).
@@ -6984,7 +7074,8 @@ function diffConda(base, head) {
         return undefined;
     if ([base, head].some((r) => r.conda === undefined && r.capture.probeVersion < CONDA_PROBE))
         return undefined;
-    return diffPackages('conda', condaPackages(base), condaPackages(head), condaChange);
+    const prefixed = condaPrefixedNames(base, head);
+    return diffPackages('conda', condaPackages(base, prefixed), condaPackages(head, prefixed), condaChange);
 }
 const levelRank = (l) => l === null ? CHANGE_LEVELS.length : CHANGE_LEVELS.indexOf(l);
 const KIND_RANK = {
@@ -6995,11 +7086,12 @@ const KIND_RANK = {
     removed: 2,
 };
 const diff_byName = util_text/* compareText */.n6;
-/** Changed packages first, by level (major first), then added, then removed; by name within. */
+/** Changed packages first, by level (major first), then added, then removed; by name (and environment) within. */
 function sortPackageChanges(changes) {
     return changes.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
         levelRank(a.level) - levelRank(b.level) ||
-        diff_byName(a.name.toLowerCase(), b.name.toLowerCase()));
+        diff_byName(a.name.toLowerCase(), b.name.toLowerCase()) ||
+        diff_byName(a.prefix ?? '', b.prefix ?? ''));
 }
 /** pip and apt: the versions compared and shown as they are. */
 const byVersion = (compare) => (b, h) => ({ ...compare(b.version, h.version), from: b.version, to: h.version });
@@ -7009,7 +7101,7 @@ function diffPackages(eco, base, head, compare) {
     for (const [key, h] of head) {
         const b = base.get(key);
         if (!b) {
-            changes.push({ name: h.name, kind: 'added', from: null, to: h.version, level: null });
+            changes.push({ name: h.name, ...where(h), kind: 'added', from: null, to: h.version, level: null });
             continue;
         }
         const c = compare(b, h);
@@ -7018,6 +7110,7 @@ function diffPackages(eco, base, head, compare) {
         else
             changes.push({
                 name: h.name,
+                ...where(h),
                 kind: c.order === null ? 'changed' : c.order > 0 ? 'upgraded' : 'downgraded',
                 from: c.from,
                 to: c.to,
@@ -7027,9 +7120,11 @@ function diffPackages(eco, base, head, compare) {
     }
     for (const [key, b] of base)
         if (!head.has(key))
-            changes.push({ name: b.name, kind: 'removed', from: b.version, to: null, level: null });
+            changes.push({ name: b.name, ...where(b), kind: 'removed', from: b.version, to: null, level: null });
     return { baseCount: base.size, headCount: head.size, unchanged, changes: sortPackageChanges(changes) };
 }
+/** A change's environment, for a conda name keyed by it. */
+const where = (p) => optional('prefix', p.prefix);
 /** { [key]: value } when value is defined (exactOptionalPropertyTypes), else {}. */
 const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 // ---- components ----
@@ -7559,6 +7654,7 @@ function budgetSkips(sizeBudget, platforms) {
 
 
 
+
 /** The marker key when the config sets none: one comment per image, variant and platform set. */
 function defaultMarkerKey(image, variant, platforms) {
     return `${image}:${variant}@${[...platforms].sort().join(',')}`;
@@ -7770,9 +7866,7 @@ function packageFindings(withDiff, eco, add) {
     const list = withDiff.length === 1
         ? (withDiff[0].diff[eco]?.changes ?? [])
         : [
-            ...new Map(withDiff
-                .flatMap((p) => p.diff[eco]?.changes ?? [])
-                .map((c) => [`${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`, c])).values(),
+            ...new Map(withDiff.flatMap((p) => p.diff[eco]?.changes ?? []).map((c) => [(0,diff_schema/* packageChangeKey */.KT)(c), c])).values(),
         ];
     if (!list.length)
         return;
@@ -7796,9 +7890,10 @@ function cudaLossFindings(withDiff, eco, list, add) {
     });
     const named = lost.slice(0, CUDA_LOSS_NAMED);
     for (const { c, loss } of named)
-        add(`${(0,report_escape/* packageName */.oZ)(c.name)} lost its CUDA build (${(0,report_escape/* clip */.$Q)(loss.from, 40)} → ${(0,report_escape/* clip */.$Q)(loss.to, 40)})`, 'warning');
-    const saidNames = new Set(named.map(({ c }) => c.name));
-    const rest = new Set(lost.map(({ c }) => c.name).filter((n) => !saidNames.has(n))).size;
+        add(`${(0,report_escape/* changeName */.m9)(c)} lost its CUDA build (${(0,report_escape/* clip */.$Q)(loss.from, 40)} → ${(0,report_escape/* clip */.$Q)(loss.to, 40)})`, 'warning');
+    const shown = (c) => `${c.name}\u0000${c.prefix ?? ''}`;
+    const saidNames = new Set(named.map(({ c }) => shown(c)));
+    const rest = new Set(lost.map(({ c }) => shown(c)).filter((n) => !saidNames.has(n))).size;
     if (rest > 0)
         add(`${plural(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');
 }
@@ -8127,7 +8222,7 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 
 
 /** One row of the pip, apt and conda tables (artifact-fit.ts sizes the tables by it). */
-const packageRow = (c) => row([cell((0,report_escape/* packageName */.oZ)(c.name), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]);
+const packageRow = (c) => row([cell((0,report_escape/* changeName */.m9)(c), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]);
 function packagePart(eco, d, suffix, baseLabel, rank) {
     if (d.changes.length === 0)
         return null;
@@ -9099,6 +9194,19 @@ function render(fn, maxChars, marker) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/artifact-fit.ts
+// Fitting the fork-safe artifact under the poster's size limit (MAX_COMMENT_ARTIFACT_BYTES). The
+// artifact carries every row of every table, while the poster's comment shows at most 65,536
+// characters: a run of many variants with thousands of changed packages each is over the limit
+// long before its comment is. So, when it is over, each package list keeps only the changes a
+// comment could ever show (the rows whose table, up to them, fits in COMMENT_ROW_CHARS), and the
+// rest become hidden changes ([id, kind, level], artifact.ts's trimmed): the poster puts a stand-in
+// in the place of each (restoreTrimmed), so the counts ("… and N more"), the platforms that share a
+// table and the verdict are those of the full reports, and its comment is the one the full
+// reports render. Equal changes of a report's platforms share an id, as the verdict counts them
+// once; a hidden change equal to one a platform keeps stays whole, so that it is still counted once.
+// Should even that be over the limit, the lists are cut shorter (the comment may then name fewer
+// packages, a warning says so); should nothing fit, no artifact is written: never a failed job.
+
 
 
 
@@ -9183,7 +9291,7 @@ function trimArtifact(payload, rowChars, sizes = rowSizes()) {
     return trimmed.length === 0 ? payload : { ...payload, reports, trimmed };
 }
 /** The verdict's key of a package change (model.ts packageFindings): equal ones count once. */
-const changeKey = (c) => `${c.kind}\u0000${c.name}\u0000${c.from}\u0000${c.to}`;
+const changeKey = diff_schema/* packageChangeKey */.KT;
 /** One report's lists of one ecosystem: per platform, the changes kept and the tail (null: all kept). */
 function cutLists(platforms, eco, rowChars, sizes) {
     const lists = platforms.map((p) => p.diff?.[eco]?.changes ?? []);
@@ -9739,7 +9847,7 @@ function checked(results, kind, [variant, platform], read, own) {
         ...(v !== undefined && v !== null && v !== variant
             ? [`variant ${(0,util_text/* printable */.g$)(v)} (its file name says ${variant})`]
             : []),
-        ...((0,config_platform/* normalizePlatform */.F)(p) !== (0,config_platform/* normalizePlatform */.F)(platform)
+        ...((0,config_platform/* normalizePlatform */.FL)(p) !== (0,config_platform/* normalizePlatform */.FL)(platform)
             ? [`platform ${(0,util_text/* printable */.g$)(p)} (its file name says ${platform})`]
             : []),
     ];
@@ -14027,6 +14135,7 @@ async function platformImage(docker, image, platform, host) {
 
 
 
+
 /** What the resolver's container runs: the platform's own manifest of a registry pin, else ref. */
 const runRef = (pinned) => pinned.platformRef ? pinned.platformRef() : Promise.resolve(pinned.ref);
 const registryDigest = (docker, image) => docker.imageDigest(image).then((d) => ((0,oci_ref/* isDigest */.Bc)(d) ? d : undefined), () => undefined);
@@ -14063,14 +14172,25 @@ function localPin(image, local, digest) {
         }),
     };
 }
-/** `os/architecture` of a local image, as the platforms are written. */
-const platformOf = (d) => `${d.os}/${d.architecture}`;
+/**
+ * Whether the engine takes LOCAL, its image under the tag, for PLATFORM (held-platform.ts, the
+ * build's rule too): where its own platform is PLATFORM, else where the engine keeps one image for
+ * every platform under a tag (its info names the containerd image store), whose inspect names the
+ * host's platform whatever it holds. The info is asked only then; an engine that does not answer
+ * it counts as the classic store.
+ */
+async function takesLocal(docker, local, platform) {
+    if (servesPlatform(local, platform, false))
+        return true;
+    const multi = await docker.daemonFeatures().then((f) => f.imageStore === 'containerd', () => false);
+    return servesPlatform(local, platform, multi);
+}
 /**
  * The base the build will use (see the top of this file), pinned as far as it is needed: `pull`,
  * the registry's image by digest; else, when a cache needs a key (`keyed`), the engine's own image
- * under the tag for the platform by its id, or, with none here, the registry's by digest; else the
- * reference as given, which the engine runs the same way (its own image for the platform, else a
- * pull). A lookup that fails leaves the reference as given (nothing is cached under it then):
+ * under the tag for the platform (takesLocal) by its id, or, with none here, the registry's by
+ * digest; else the reference as given, which the engine runs the same way (its own image for the
+ * platform, else a pull). A lookup that fails leaves the reference as given (nothing is cached under it then):
  * starting the container reports a missing image itself.
  */
 async function pinBase(docker, base, keyed) {
@@ -14086,7 +14206,7 @@ async function pinBase(docker, base, keyed) {
         docker.inspectLocalImage(base.image).catch(() => undefined),
         registryDigest(docker, base.image),
     ]);
-    if (local !== undefined && platformOf(local) === base.platform)
+    if (local !== undefined && (await takesLocal(docker, local, base.platform)))
         return localPin(base.image, local, digest);
     // None here for the platform: the build pulls the registry's, and so does the resolver.
     if (digest !== undefined)
@@ -15488,7 +15608,7 @@ async function captureImage(input, deps) {
         throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim()).slice(-2000)}`);
     }
     const history = await layerHistory(input.image, deps.docker, input.platform);
-    const size = await imageSize(input.image, deps.docker, input.platform);
+    const size = await imageSize(input.image, deps.docker, input.platform, details);
     // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
     const executable = probed.python?.executable;
     const otherPython = typeof executable === 'string' ? entryPythonError(details, executable) : undefined;
@@ -15539,15 +15659,15 @@ async function layerHistory(image, docker, platform) {
 }
 /**
  * The image's size and its kind, which depends on the engine's image store (the adapter's
- * imageSize); a string when the engine could not tell (the record says why under errors, and
- * keeps the inspect's size without a kind, read as unpacked); undefined when the adapter cannot
- * be asked.
+ * imageSize, given the capture's own inspect INSPECTED so that the image is not inspected again);
+ * a string when the engine could not tell (the record says why under errors, and keeps the
+ * inspect's size without a kind, read as unpacked); undefined when the adapter cannot be asked.
  */
-async function imageSize(image, docker, platform) {
+async function imageSize(image, docker, platform, inspected) {
     if (!docker.imageSize)
         return undefined;
     try {
-        return await docker.imageSize(image, platform);
+        return await docker.imageSize(image, platform, inspected);
     }
     catch (e) {
         return `${e.name}: ${(0,redact/* redactText */.Rd)(String(e.message ?? e)).slice(0, 300)}`;
@@ -16035,7 +16155,7 @@ const LIVE_LINE_MAX = 64 * 1024;
  * once (SCANNER: what the lines so far leave open is kept between chunks), and masked as the whole
  * stream would be: past LIVE_LINE_MAX the open value's lines are shown masked, not as they are.
  */
-function liveLines(emit, scanner = (0,redact_output_lines/* continuationScanner */.Gu)()) {
+function liveLines(emit, scanner = (0,redact_output_lines/* continuationScanner */.G)()) {
     /** Whole lines read (SCANNER), masked, not shown yet; from the line that opened a value when one is open. */
     let pending = '';
     /** Where PENDING starts in the masked stream (SCANNER's offsets). */
@@ -16086,7 +16206,7 @@ function liveLines(emit, scanner = (0,redact_output_lines/* continuationScanner 
  * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
  */
 function tail(text, lines = 40) {
-    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail((0,redact_output_lines/* maskContinuations */.f8)(text), OUTPUT_KEEP_CHARS + 4096));
+    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail((0,redact_output_lines/* maskContinuations */.f)(text), OUTPUT_KEEP_CHARS + 4096));
     return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 /**
@@ -16139,7 +16259,7 @@ const FAILURE_TAIL_CHARS = 4096;
 function failureTail(output) {
     if (output === undefined || output.trim() === '')
         return [];
-    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail((0,redact_output_lines/* maskContinuations */.f8)(output), FAILURE_TAIL_CHARS + 4096)).trimEnd();
+    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail((0,redact_output_lines/* maskContinuations */.f)(output), FAILURE_TAIL_CHARS + 4096)).trimEnd();
     return boundedTail(end, FAILURE_TAIL_CHARS).split('\n').slice(-FAILURE_TAIL_LINES);
 }
 /** The heading of a failureTail: "last line", "last 20 lines". */
@@ -17260,6 +17380,10 @@ async function runSmoke(input, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/target-gpus.ts
+// Which targets of a smoke run get the run's GPUs: only a variant that can use them (not a cpu
+// one), on the engine's own platform (CUDA cannot start in a process QEMU emulates); and the
+// host's GPUs a target with GPUs is keyed by for reuse.
+
 
 
 
@@ -17279,12 +17403,10 @@ function gpuKindOf(v) {
 function targetGpus(t) {
     if (t.kind === 'cpu')
         return { gpus: 'none', withheld: 'cpu variant: no GPU tests' };
-    if (t.host !== undefined && t.platform !== undefined && !samePlatform(t.platform, t.host))
+    if (t.host !== undefined && t.platform !== undefined && !(0,config_platform/* sameMachine */.sb)(t.platform, t.host))
         return { gpus: 'none', withheld: `${t.platform} runs emulated on this ${t.host} host: no GPU` };
     return { gpus: t.gpus };
 }
-/** linux/arm64 and linux/arm64/v8 are the same machine. */
-const samePlatform = (a, b) => a.split('/').slice(0, 2).join('/') === b.split('/').slice(0, 2).join('/');
 /**
  * Whether the engine's platform matters to KIND's targets: for a variant that may get GPUs, on a
  * run with GPUs or one that requires them (the emulated targets' GPU tests skip, not fail).
@@ -17811,7 +17933,13 @@ var cyclonedx_library_package = __webpack_require__(95523);
  */
 function condaComponents(record, pipByName, { clean, cut, prop }) {
     const out = new Map();
+    const seen = new Set();
     for (const p of record.conda ?? []) {
+        // One package alike in two environments (probe 6 lists it in each) is one component, described once.
+        const same = JSON.stringify([p.name, p.version, p.build, p.channel, p.subdir]);
+        if (seen.has(same))
+            continue;
+        seen.add(same);
         const [name, version] = [clean(p.name), clean(p.version)];
         // Every string scrubbed: a channel URL can hold a token (https://conda.anaconda.org/t/<token>/).
         const q = {
@@ -17937,7 +18065,7 @@ function context(input) {
         imageRef: sbom_clean(input.imageRef ?? record.image.ref),
         digest: (0,types/* sha256Hex */.fg)(input.imageDigest === undefined ? record.image.digest : input.imageDigest),
         platform,
-        arch: (0,config_platform/* archOf */.Q)(platform),
+        arch: (0,config_platform/* archOf */.Qh)(platform),
         base: base && { ref: sbom_clean(base.ref), digest: baseDigest && `sha256:${baseDigest}` },
         driverFloor: input.driverFloor ?? null,
         toolVersion: input.toolVersion ?? src_version/* VERSION */.x,
@@ -18825,11 +18953,6 @@ async function runAttestStage(input, io) {
 
 
 
-
-const attest_sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-function fileDigest(file, shown) {
-    return (0,external_node_fs_.existsSync)(file) ? { path: shown, sha256: attest_sha256((0,external_node_fs_.readFileSync)(file)) } : undefined;
-}
 /**
  * Every requirements file the build read: python.requirements with their -r includes and -c files,
  * read as the build stage reads them. Should that read fail now (a file changed since the build),
@@ -18914,7 +19037,7 @@ function constraintsOf(input, v, p) {
             : undefined;
     const here = input.resolved[resolvedKey(v.variant, p.platform)]?.constraints;
     if (here !== undefined)
-        return { path: attest_CONSTRAINTS_PATH, sha256: attest_sha256(here) };
+        return { path: attest_CONSTRAINTS_PATH, sha256: sha256(here) };
     const recorded = input.results.readResolution(v.variant, p.platform);
     const digest = recorded?.platform === p.platform ? recorded.constraints.sha256 : undefined;
     return digest !== undefined ? { path: attest_CONSTRAINTS_PATH, sha256: digest } : undefined;
