@@ -104,11 +104,23 @@ describe('names in one environment, and older records', () => {
     expect(EnvRecordSchema.shape.conda.safeParse(old.conda).success).toBe(true);
     const head = record([
       conda('numpy', '2.0.1', BASE_ENV),
-      conda('numpy', '1.26.4', ML_ENV),
+      conda('numpy', '2.0.1', ML_ENV),
       conda('python', '3.11.9', BASE_ENV),
     ]);
-    // The first entry of a name: sys.prefix's, the environment Python runs in.
     expect(rows(old, head)).toEqual([['numpy', undefined, 'upgraded', '1.26.4', '2.0.1']]);
+  });
+
+  it('one image read by probe 5 and by probe 6 shows no conda change (each side keyed alone by the same rule)', () => {
+    // Probe 5 sorted a name's entries by version; probe 6 lists sys.prefix's first. Each record's
+    // first entry would compare 1.26.4 with 2.0.1: a major upgrade of an image against itself.
+    const old = record([conda('numpy', '1.26.4'), conda('numpy', '2.0.1'), conda('python', '3.11.9')], 5);
+    const head = record([
+      conda('numpy', '2.0.1', BASE_ENV),
+      conda('numpy', '1.26.4', ML_ENV),
+      conda('python', '3.11.9', BASE_ENV),
+      conda('python', '3.11.9', ML_ENV),
+    ]);
+    expect(rows(old, head)).toEqual([]);
   });
 
   it('a change an older version wrote (no prefix) still reads; one with its environment keeps it', () => {

@@ -97,19 +97,25 @@ export function condaPrefixedNames(...records: EnvRecord[]): Set<string> {
 
 /**
  * conda: by name, or by name and environment for a name of PREFIXED (condaPrefixedNames). A name
- * keyed alone is its first entry: the probe lists sys.prefix's first from probe 6 on (the
- * environment Python runs in), an older probe sorted them by version. Empty for a record without
- * conda packages.
+ * keyed alone with several entries (only where a record names no environment: one written before
+ * probe 6, compared with either probe) is the entry the probe before 6 listed first, the lowest
+ * by (version, build, channel, subdir): taking each record's first would compare sys.prefix's
+ * (probe 6's first) with the lowest version (probe 5's), and one image would show a change against
+ * itself. Empty for a record without conda packages.
  */
 export function condaPackages(
   r: EnvRecord,
   prefixed: ReadonlySet<string> = new Set(),
 ): Map<string, CondaPackage> {
   const out = new Map<string, CondaPackage>();
+  const order = new Map<string, string[]>();
   for (const p of r.conda ?? []) {
     const where = prefixed.has(p.name) ? p.prefix : undefined;
     const key = where === undefined ? p.name : `${p.name}\u0000${where}`;
-    if (!out.has(key))
+    const rank = [p.version, p.build ?? '', p.channel ?? '', p.subdir ?? ''];
+    const seen = order.get(key);
+    if (seen === undefined || (where === undefined && earlier(rank, seen))) {
+      order.set(key, rank);
       out.set(key, {
         name: p.name,
         version: p.version,
@@ -117,8 +123,15 @@ export function condaPackages(
         channel: p.channel ?? '',
         ...(where !== undefined && { prefix: where }),
       });
+    }
   }
   return out;
+}
+
+/** Whether A sorts before B, field by field in code-unit order (the probe's own sort of its tuples). */
+function earlier(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
 }
 
 /** A version change as the package table shows it: the order and level, and the texts of both sides. */
