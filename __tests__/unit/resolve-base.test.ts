@@ -173,14 +173,16 @@ describe('the containerd image store: one local image under the tag serves every
     await expect(pinBase(engine('containerd'), base, true)).resolves.toEqual({ ref: INDEX, key: INDEX });
   });
 
-  it('a local list the registry also has: keyed by the registry digest when it came from there', async () => {
+  it("a local list the registry also has: the registry's platform manifest runs (a pull kept only the host's content), keyed by the digest", async () => {
     const fromRegistry = fakeDocker({
       imageDigest: () => Promise.resolve(INDEX),
       inspectLocalImage: () => Promise.resolve({ ...held, repoDigests: [`localhost:5000/base@${INDEX}`] }),
       daemonFeatures: () =>
         Promise.resolve({ runtimes: [], cdiSpecDirs: [], cdiDevices: [], imageStore: 'containerd' }),
     });
-    await expect(pinBase(fromRegistry, base, true)).resolves.toEqual({ ref: INDEX, key: INDEX });
+    const pinned = await pinBase(fromRegistry, base, true);
+    expect(pinned).toMatchObject({ ref: `localhost:5000/base@${INDEX}`, key: INDEX });
+    expect(pinned.platformRef).toBeDefined();
   });
 
   it.each<[string, DaemonFeatures['imageStore'] | 'fails']>([

@@ -73,10 +73,13 @@ function registryPin(docker: DockerAdapter, image: string, platform: string, dig
  * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
  * image (its RepoDigests name it: pulled from there), else by its id. Pure.
  */
+/** Whether the engine's RepoDigests say LOCAL was pulled as the registry's DIGEST. Pure. */
+const fromRegistry = (local: ImageDetails, digest: string): boolean =>
+  local.repoDigests.some((r) => r.endsWith(`@${digest}`));
+
 export function localPin(image: string, local: ImageDetails, digest: string | undefined): PinnedBase {
   if (!isDigest(local.id)) return { ref: image };
-  if (digest !== undefined && local.repoDigests.some((r) => r.endsWith(`@${digest}`)))
-    return { ref: local.id, key: digest };
+  if (digest !== undefined && fromRegistry(local, digest)) return { ref: local.id, key: digest };
   return {
     ref: local.id,
     key: local.id,
@@ -125,8 +128,15 @@ export async function pinBase(
     docker.inspectLocalImage(base.image).catch(() => undefined),
     registryDigest(docker, base.image),
   ]);
-  if (local !== undefined && (await takesLocal(docker, local, base.platform)))
+  if (local !== undefined && (await takesLocal(docker, local, base.platform))) {
+    // Taken for another platform than its own (the containerd store's index): where it is the
+    // registry's list, the registry's platform manifest runs. The same index, so the same base the
+    // build records; but a pull keeps only the host's platform's content, which the build fetches
+    // from the registry and a run by the ID does not ("No such image").
+    if (!servesPlatform(local, base.platform, false) && digest !== undefined && fromRegistry(local, digest))
+      return registryPin(docker, base.image, base.platform, digest);
     return localPin(base.image, local, digest);
+  }
   // None here for the platform: the build pulls the registry's, and so does the resolver.
   if (digest !== undefined) return registryPin(docker, base.image, base.platform, digest);
   return { ref: base.image };
