@@ -54,9 +54,13 @@ const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
  * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
  * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`); or as
  * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`); or a PEM block's, indented
- * (`  SSH_KEY=-----BEGIN ...`, a program's list of its variables).
+ * (`  SSH_KEY=-----BEGIN ...`, a program's list of its variables); or a PEM block's after a key
+ * and a colon (`print("SSH_KEY:", key)`, `private_key: -----BEGIN ...`), or after a lower-case
+ * key (`private_key=-----BEGIN ...`, `private_key -----BEGIN ...`), its body not indented, so
+ * no YAML key's block takes it.
  */
-const ENV_HEAD = /^([ \t]*)([A-Z_][A-Z0-9_]*)([= ])(?:(-----BEGIN )|(\{))/;
+const ENV_HEAD = /^([ \t]*)([A-Za-z_][A-Za-z0-9_-]*)(=| |:[ \t]+)(?:(-----BEGIN )|(\{))/;
+const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /** The last line of such a value: the PEM block's end line (indented or not), the JSON object's `}` at column 0. */
 const PEM_END = /^[ \t]*-----END [^\r\n]*-----[ \t]*$/;
 const JSON_END = /^\}[ \t]*$/;
@@ -187,8 +191,18 @@ function envHead(line: string): RegExp | undefined {
   // Indented: a PEM block only (a `{` there may be a program's own text); printed: as secretKey judges NAME.
   if (!m || (m[1] && !m[4])) return undefined;
   const [lead, name, sep] = [m[1]!, m[2]!, m[3]!];
-  if (sep === ' ' ? lead !== '' || !secretKey(name) : !secretName(name)) return undefined;
-  const value = line.slice(lead.length + name.length + 1);
+  // A lower-case name, or a key and a colon: a PEM block only (a `{` there may be a program's own text).
+  const upper = UPPER_NAME.test(name);
+  if ((!upper || sep.startsWith(':')) && !m[4]) return undefined;
+  if (
+    sep === ' '
+      ? lead !== '' || !secretKey(name)
+      : sep === '=' && upper
+        ? !secretName(name)
+        : !secretKey(name)
+  )
+    return undefined;
+  const value = line.slice(lead.length + name.length + sep.length);
   if (m[4]) return value.includes('-----END ') ? undefined : PEM_END;
   return value.split('{').length > value.split('}').length ? JSON_END : undefined;
 }
