@@ -12,6 +12,7 @@ import { fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { finishes } from '../helpers/hang-guard.js';
 
 const R = REDACTED;
+const lines = (...l: string[]) => l.join('\n');
 const imagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../images');
 
 /** What `env` prints in the image the reviewer built (ENV DB_PASSWORD=...). */
@@ -44,6 +45,40 @@ describe('redactOutput', () => {
     ["set's quoting", "DB_PASS='PLANTED pw'", `DB_PASS=${R}`],
     ['an assignment mid-line', 'running with SECRET_KEY=PLANTEDk now', `running with SECRET_KEY=${R} now`],
     ['an empty secret', 'HF_TOKEN=', `HF_TOKEN=${R}`],
+    [
+      "a lower-case secret key's key=value: a repr's keyword, pytest's --showlocals, TOML, a log's pair",
+      lines(
+        "Settings(api_key='PLANTEDa', model='bert', accessToken=\"PLANTEDb\")",
+        "api_key    = 'PLANTEDc'",
+        'client_secret = "PLANTEDd"',
+        'login ok: client_secret=PLANTEDe user=bob',
+        'Config(refresh_token=PLANTEDf, timeout=3)',
+      ),
+      lines(
+        `Settings(api_key='${R}', model='bert', accessToken="${R}")`,
+        `api_key    = '${R}'`,
+        `client_secret = "${R}"`,
+        `login ok: client_secret=${R} user=bob`,
+        `Config(refresh_token=${R}, timeout=3)`,
+      ),
+    ],
+    [
+      "a lower-case key=value that is a setting, or a traceback's source line, is kept",
+      lines(
+        'generate(max_new_tokens=50, pad_token=<pad>, eos_token_id=2, token=None)',
+        '>       api_key = get_key()',
+        '>       client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])',
+        '    api_key = key',
+        'FAILED tests/test_auth.py::test_login[api_key=valid] - AssertionError',
+      ),
+      lines(
+        'generate(max_new_tokens=50, pad_token=<pad>, eos_token_id=2, token=None)',
+        '>       api_key = get_key()',
+        '>       client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])',
+        '    api_key = key',
+        'FAILED tests/test_auth.py::test_login[api_key=valid] - AssertionError',
+      ),
+    ],
     ['a token by its shape, under any name', `X=ghp_${'a1B2'.repeat(9)}`, `X=${R}`],
     [
       'a URL login in free text',

@@ -68,9 +68,24 @@ const GO_MAP = /map\[[^\r\n]*/g;
 const GO_PAIR = new RegExp(`(map\\[|[ \\t])([A-Za-z_][A-Za-z0-9_]*):(${R}|[^ \\t\\]\\r\\n]+)`, 'g');
 
 /**
+ * A key that is not written as a variable's, `=`, and its value, as a repr or a settings file
+ * prints it: a dataclass's or attrs' `Settings(api_key='x', ...)`, pytest's --showlocals
+ * `api_key    = 'x'`, TOML's `api_key = "x"`, a log's `client_secret=x`; after a line's start, a
+ * blank, `(`, `,`, `;` or `{`. The value quoted (its quotes kept; at most 256 characters, as
+ * FLOW_PAIR's), or plain after an `=` with no blanks, ended by a blank, `,`, `;`, `)`, `]` or `}`
+ * (no bracket nor quote in it; each run between two starts is read once: linear):
+ * a traceback's source line (`api_key = get_key()`, `OpenAI(api_key=os.environ["K"])`) is code,
+ * kept. A variable's NAME=value (upper case) is ENV_ASSIGNMENT's, masked by redactEnvValue.
+ */
+const KWARG =
+  /(^|[\s(,;{])([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
+const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+/**
  * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as
  * secretKey judges it), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value`, an
- * indented `NAME=-----BEGIN ...` line. Idempotent.
+ * indented `NAME=-----BEGIN ...` line, a lower-case key's `key=value` (KWARG, as secretKey judges
+ * the key). Idempotent.
  */
 export function maskOutputPairs(text: string): string {
   let out = text.replace(PRINTED, (whole, name: string, sep: string) =>
@@ -81,6 +96,7 @@ export function maskOutputPairs(text: string): string {
   );
   if (out.includes('{')) out = out.replace(FLOW, (flow) => flow.replace(FLOW_PAIR, maskFlowPair));
   if (out.includes('map[')) out = out.replace(GO_MAP, (map) => map.replace(GO_PAIR, maskGoPair));
+  if (out.includes('=')) out = out.replace(KWARG, maskKwarg);
   return out;
 }
 
@@ -102,3 +118,10 @@ function maskFlowPair(
 
 const maskGoPair = (whole: string, lead: string, key: string): string =>
   secretKey(key) ? `${lead}${key}:${REDACTED}` : whole;
+
+function maskKwarg(whole: string, lead: string, key: string, sep: string, dq?: string, sq?: string): string {
+  if (UPPER_NAME.test(key) || !secretKey(key)) return whole;
+  if (dq === undefined && sq === undefined && sep !== '=') return whole;
+  const q = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
+  return `${lead}${key}${sep}${q}${REDACTED}${q}`;
+}
