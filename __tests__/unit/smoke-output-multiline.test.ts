@@ -563,6 +563,9 @@ const HOSTILE: [string, string[]][] = [
       `${"'A_KEY': 'x' ".repeat(80_000)}'`,
       `${"A_KEY='x\n".repeat(250_000)}`,
       `A_KEY="${'\\'.repeat(1_000_000)}`,
+      `'A_KEY'${' '.repeat(1_000_000)}=x`,
+      `${"{'A_KEY':".repeat(120_000)}x`,
+      `${"'A_KEY': ".repeat(120_000)},`,
     ],
   ],
   [
@@ -673,6 +676,7 @@ describe('the live view, the stream cut between the line that names a secret and
     '  -----END X-----',
     '',
   );
+  const QUOTED_KEY_END = lines('start', "x = {'DB_PASSWORD':", "  'PLANTED one'}", 'end', '');
   // A bare CR ends a line as LF does (a progress bar's output): the live view reads it so too.
   const CR = 'start\rDB_PASSWORD: |\r  PLANTED one\r  PLANTED two\rLANG: C\rend\n';
   const MIXED = 'progress 100%\rDB_PASSWORD: |\n  PLANTED one\nLANG: C\n';
@@ -686,6 +690,11 @@ describe('the live view, the stream cut between the line that names a secret and
     ...cases("env's PEM (its end line ends it when read again)", ENV_PEM),
     ...cases("a colon's PEM (print('SSH_KEY:', key))", ENV_PEM.replace('SSH_KEY=', 'SSH_KEY: ')),
     ...cases("a lower-case key's PEM", ENV_PEM.replace('SSH_KEY=', 'private_key=')),
+    ...cases("a quoted key at a line's end, its value on the next", QUOTED_KEY_END),
+    ...cases(
+      "os.environ['K'] = at a line's end",
+      QUOTED_KEY_END.replace("{'DB_PASSWORD':", "os.environ['DB_PASSWORD'] ="),
+    ),
     ['YAML, bare CR', 'in one chunk', CR, []],
     ['YAML after a bare CR', 'one line a chunk', MIXED, [MIXED.indexOf('\n') + 1, MIXED.lastIndexOf('LANG')]],
     ['YAML, bare CR', 'one character a chunk', CR, Array.from({ length: CR.length - 1 }, (_, i) => i + 1)],

@@ -22,10 +22,11 @@ const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
 /**
  * A secret name's quoted pair whose value pprint goes on with on the next line, the line ending
  * with its first literal (`'SSH_KEY': '-----BEGIN KEY-----\n'`), or a tuple of items() with the
- * value on the next line (`('SSH_KEY',`). In a list of names (`['DB_PASSWORD',`) no value follows.
+ * value on the next line (`('SSH_KEY',`), or a quoted key and `:` or `=` that end the line
+ * (`{'SSH_KEY':`, the value on the next). In a list of names (`['DB_PASSWORD',`) no value follows.
  */
 const LITERAL_HEAD = new RegExp(
-  `(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL})[ \\t]*$`,
+  `(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL}|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\5\\]?[ \\t]*[:=])[ \\t]*$`,
 );
 /** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
 const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
@@ -210,9 +211,14 @@ function envHead(line: string): RegExp | undefined {
 /** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
 function literalHead(line: string): boolean {
   const last = line.trimEnd().slice(-1);
-  if (last !== "'" && last !== '"' && last !== ',') return false;
+  if (last !== "'" && last !== '"' && last !== ',' && last !== ':' && last !== '=') return false;
   const m = LITERAL_HEAD.exec(line);
-  return m !== null && secretQuotedKey(m[2] ?? m[4]!);
+  if (m === null) return false;
+  // A quoted key and `:` or `=` that end the line, the value on the next (`{'DB_PASSWORD':` then
+  // `'x'}`), as redactOutput's QUOTED_PAIR reads it over the line break: held open here so that a
+  // live view cut between the lines masks it too. One at a line's start is a YAML key's (its block).
+  if (m[6] !== undefined && YAML_KEY.test(line)) return false;
+  return secretQuotedKey(m[2] ?? m[4] ?? m[6]!);
 }
 
 /** A line's end: CRLF, LF, or a bare CR (a program that ends its lines as old Macs did). */
