@@ -1303,6 +1303,8 @@ interface Scenario {
   actor?: string;
   /** github.ref of a run that is no pull request (default: the event's usual ref). */
   ref?: string;
+  /** A pull request's head branch (github.head_ref; default: feature/x). */
+  headRef?: string;
   /** github.event.sender of a labeled event (default: a maintainer, a person). */
   sender?: { login: string; type: string };
 }
@@ -1329,6 +1331,7 @@ function githubContext(s: Scenario) {
     ...common,
     event_name: 'pull_request',
     ref: 'refs/pull/7/merge',
+    head_ref: s.headRef ?? 'feature/x',
     actor: s.actor ?? pr.author,
     event: {
       action: s.action ?? 'synchronize',
@@ -1337,7 +1340,7 @@ function githubContext(s: Scenario) {
       pull_request: {
         number: 7,
         user: { login: pr.author },
-        head: { repo: pr.head, sha: HEAD_SHA },
+        head: { repo: pr.head, sha: HEAD_SHA, ref: s.headRef ?? 'feature/x' },
         labels: (s.labels ?? []).map((name) => ({ name })),
       },
     },
@@ -1441,6 +1444,11 @@ describe('fork gating (the real expressions, evaluated)', () => {
     [{ event: 'dependabot-pr' }, 'true'],
     // The author decides, not whoever pushed last (a maintainer's fixup on Dependabot's branch).
     [{ event: 'dependabot-pr', actor: 'alice' }, 'true'],
+    // A person's pull request from Dependabot's branch (whatever its separator): the update's code,
+    // unreviewed, as a push to that branch is.
+    [{ event: 'pr', headRef: 'dependabot/pip/numpy-2.1.0' }, 'true'],
+    [{ event: 'pr', headRef: 'dependabot-pip-numpy-2.1.0' }, 'true'],
+    [{ event: 'pr', headRef: 'feature/dependabot' }, 'false'],
     [{ event: 'workflow_dispatch' }, 'false'],
   ])('ML_IMAGE_FORK for %o is %s', async (s, expected) => {
     expect((await mlContexts(s)).env.ML_IMAGE_FORK).toBe(expected);
