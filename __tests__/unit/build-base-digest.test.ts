@@ -193,7 +193,14 @@ async function build(
   held: ImageDetails | undefined,
   pull = false,
   after: ImageDetails | null | 'error' | 'same' = 'same',
-  engine: { snapshotter?: string; platforms?: string[]; registry?: 'unreachable' } = {},
+  engine: {
+    snapshotter?: string;
+    platforms?: string[];
+    registry?: 'unreachable';
+    /** The engine's info: its image store, or no answer (default: never asked, an error if it is). */
+    store?: 'containerd' | 'classic' | 'error';
+    asked?: string[];
+  } = {},
 ) {
   const platforms = engine.platforms ?? ['linux/amd64'];
   const config = validateConfigData(
@@ -215,6 +222,12 @@ async function build(
       buildkitVersion: '0.20.0',
       ...(engine.snapshotter !== undefined && { snapshotter: engine.snapshotter }),
     }),
+    daemonFeatures: async () => {
+      engine.asked?.push('info');
+      if (engine.store === undefined || engine.store === 'error')
+        throw new Error('the engine did not answer');
+      return { runtimes: [], cdiSpecDirs: [], cdiDevices: [], imageStore: engine.store };
+    },
     imageDigest: async (ref) => {
       if (engine.registry === 'unreachable')
         throw new Error(`resolving the digest of ${ref}: registry unreachable`);
@@ -308,6 +321,51 @@ describe('the build stage on the containerd image store records the local list i
     const r = await build('docker', held, false, 'same', { platforms: both, registry: 'unreachable' });
     expect(r.error).toBeUndefined();
     expect(r.baseDigest).toBeUndefined();
+  });
+});
+
+// An older buildx or BuildKit prints no worker labels (no snapshotter) on the containerd store too:
+// there the engine's info tells the store (as the resolver asks it), so an arm64-only build on an
+// amd64 host records the local list it starts from, not the registry's.
+describe('the docker driver with no snapshotter label: the engine tells the store', () => {
+  const LIST = D('4');
+  const held = imageDetails({ id: LIST, repoDigests: [`python@${LIST}`] });
+  const arm64 = { platforms: ['linux/arm64'] };
+  it("the containerd store: the local list's digest, with the warning", async () => {
+    const asked: string[] = [];
+    const r = await build('docker', held, false, 'same', { ...arm64, store: 'containerd', asked });
+    expect(r.error).toBeUndefined();
+    expect(r.baseDigest).toBe(LIST);
+    expect(r.labels).toEqual([LIST, LIST]);
+    expect(r.progress).toContain('is not the registry');
+    expect(asked).toEqual(['info']);
+  });
+  it.each(['classic', 'error'] as const)(
+    "engine's answer %s: the classic store, the registry's",
+    async (store) => {
+      const r = await build('docker', held, false, 'same', { ...arm64, store });
+      expect(r.error).toBeUndefined();
+      expect(r.baseDigest).toBe(REGISTRY);
+    },
+  );
+  it('the label says: the engine is not asked; build.pull or another driver: not asked either', async () => {
+    const asked: string[] = [];
+    const labelled = await build('docker', held, false, 'same', {
+      ...arm64,
+      snapshotter: 'overlayfs',
+      store: 'classic',
+      asked,
+    });
+    expect(labelled.baseDigest).toBe(LIST);
+    const pulled = await build('docker', held, true, 'same', { ...arm64, store: 'containerd', asked });
+    expect(pulled.baseDigest).toBe(REGISTRY);
+    const other = await build('docker-container', held, false, 'same', {
+      ...arm64,
+      store: 'containerd',
+      asked,
+    });
+    expect(other.baseDigest).toBe(REGISTRY);
+    expect(asked).toEqual([]);
   });
 });
 

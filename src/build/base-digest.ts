@@ -112,6 +112,30 @@ export interface BaseTaking {
 }
 
 /**
+ * How the build takes its bases (FACTS: the builder's; PULL: build.pull). dockerd's own builder
+ * (the docker driver) without build.pull starts from the engine's image under the tag. Its store:
+ * as buildx tells it where it does (the worker's snapshotter label, containerdStore), else as the
+ * engine's info names it (an older buildx or BuildKit prints no such label; the docker driver's
+ * engine is the one this adapter talks to, DOCKER_HOST's), as the resolver asks it
+ * (src/resolve/base.ts); an engine that does not answer counts as the classic store.
+ */
+export async function baseTaking(
+  docker: Pick<DockerAdapter, 'daemonFeatures'>,
+  facts: { driver: string; containerdStore?: boolean },
+  pull: boolean,
+): Promise<BaseTaking> {
+  const localFirst = facts.driver === 'docker' && !pull;
+  if (!localFirst) return { localFirst };
+  const multiPlatform =
+    facts.containerdStore ??
+    (await docker.daemonFeatures().then(
+      (f) => f.imageStore === 'containerd',
+      () => false,
+    ));
+  return { localFirst, multiPlatform };
+}
+
+/**
  * Each variant's recorded base digest (BASES in order), with the local image's ID where the build
  * takes it: one registry lookup per distinct reference, started at once; the engine's own image is
  * looked at only where TAKING says the build takes it (the docker driver without build.pull),

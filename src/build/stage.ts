@@ -18,7 +18,7 @@ import { outputMasker, pipIndexes } from '../python/indexes.js';
 import { registerCleanup } from '../util/cleanup.js';
 import { runTempDir } from '../util/temp.js';
 import { type BuilderInfo, checkBuildArgs, SECRETS_FIX, secretMountsUnsupported } from './buildx-args.js';
-import { checkBaseHeld, recordedBases } from './base-digest.js';
+import { baseTaking, checkBaseHeld, recordedBases } from './base-digest.js';
 import { type FactsCache, type FactsSource, forgetBuilder, lookUpBuilder } from './builder-facts.js';
 import { type SourceDate, sourceDateEpoch, withSourceDate } from './source-date.js';
 import { StepTimer } from './timing.js';
@@ -125,10 +125,7 @@ async function lookUp(
   const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
   // dockerd's own builder without --pull starts from the engine's image under the tag (on the
   // containerd image store, the one image under it for every platform).
-  const taking = facts.then((f) => ({
-    localFirst: f.facts.driver === 'docker' && !input.config.build.pull,
-    multiPlatform: f.facts.containerdStore === true,
-  }));
+  const taking = facts.then((f) => baseTaking(deps.docker, f.facts, input.config.build.pull));
   const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
   const [found, baseRecords, sourceDate] = await Promise.all([
     timer.step(
