@@ -312,6 +312,67 @@ describe('a pull of the base that the registry refuses', () => {
   });
 });
 
+// The containerd image store holds a local list (not the registry's) whose arm64 content a pull
+// on an amd64 host never fetched: the container's create by the list's ID answers "No such image".
+describe("a local list without the platform's content: exit 3 with the pull", () => {
+  const LIST = `sha256:${'4'.repeat(64)}`;
+  const noSuchImage = () =>
+    Object.assign(new Error(`(HTTP code 404) no such container - No such image: ${LIST}`), {
+      statusCode: 404,
+      json: { message: `No such image: ${LIST}` },
+    });
+
+  it("basePullError: the engine's 404 by ID is exit 3 naming the base as written", () => {
+    const e = basePullError(noSuchImage(), LIST, 'linux/arm64', 'python:3.12-slim');
+    expect(e).toBeInstanceOf(EnvironmentError);
+    expect((e as EnvironmentError).message).toContain(`No such image: ${LIST}`);
+    expect((e as EnvironmentError).fix).toContain('"docker pull --platform linux/arm64 python:3.12-slim"');
+    // A reference, not an ID: as it is.
+    const plain = noSuchImage();
+    expect(basePullError(plain, 'python:3.12-slim', 'linux/arm64')).toBe(plain);
+  });
+
+  it('ml-image resolve: exit 3 with the fix, not an internal error', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-resolve-nosuch-'));
+    try {
+      writeFileSync(path.join(dir, 'requirements.txt'), 'tqdm\n');
+      const specs: SessionSpec[] = [];
+      const io = captureIo(
+        dir,
+        fakeDocker({
+          ping: () => Promise.resolve({ version: '29.0.0', apiVersion: '1.52', os: 'linux', arch: 'x86_64' }),
+          daemonFeatures: () =>
+            Promise.resolve({ runtimes: [], cdiSpecDirs: [], cdiDevices: [], imageStore: 'containerd' }),
+          imageDigest: () => Promise.resolve(DIGEST),
+          inspectLocalImage: () => Promise.resolve(imageDetails({ id: LIST, repoDigests: [] })),
+          startSession: (spec) => {
+            specs.push(spec);
+            return Promise.reject(noSuchImage());
+          },
+        }),
+      );
+      const code = await runCli(
+        [
+          'resolve',
+          '--image',
+          'python:3.12-slim',
+          '--platform',
+          'linux/arm64',
+          '--requirements',
+          'requirements.txt',
+        ],
+        io,
+      );
+      expect(specs.map((s) => s.image)).toEqual([LIST]);
+      expect(io.err()).not.toContain('internal error');
+      expect(code).toBe(3);
+      expect(io.err()).toContain('docker pull --platform linux/arm64 python:3.12-slim');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the registry's base runs as the platform's own manifest", () => {
   const AMD = `sha256:${'a'.repeat(64)}`;
   const ARM = `sha256:${'b'.repeat(64)}`;

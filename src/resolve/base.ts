@@ -20,6 +20,7 @@
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { servesPlatform } from '../docker/held-platform.js';
 import { pinnedRef, platformManifest } from '../docker/platform-image.js';
+import { engineMessage } from '../docker/failures.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { isDigest, parseImageRef } from '../oci/ref.js';
 
@@ -151,9 +152,19 @@ const PULL_REFUSED =
  * any other error as it is. The engine's pull (images.ts) sends no credentials: a private base
  * fails there even where the docker CLI and buildx (which send the user's) succeed, and the
  * engine reports it as a bad reference (exit 2). Pulled with the docker CLI first, the image is
- * local and the resolver pulls nothing. Pure.
+ * local and the resolver pulls nothing. Likewise exit 3: the container's create by the local
+ * image's ID (REF; BASE, the reference as the user wrote it) that the engine answers "No such
+ * image: sha256:...": on the containerd image store the list is held, but a pull kept only the
+ * host's platform's content, not PLATFORM's. Pure.
  */
-export function basePullError(e: unknown, ref: string, platform: string): unknown {
+export function basePullError(e: unknown, ref: string, platform: string, base = ref): unknown {
+  const engine = engineMessage(e);
+  if (isDigest(ref) && /^no such image: sha256:/i.test(engine))
+    return new EnvironmentError(
+      `cannot start the resolver's container of ${base} (the image this machine holds under it, ${ref.slice(0, 19)}) for ${platform}: ${engine}\nthe engine has no ${platform} content under that ID: on the containerd image store a pull keeps only the host's platform's (else the image was removed meanwhile)`,
+      `pull that platform's content too: "docker pull --platform ${platform} ${base}" (a config's build.pull: true resolves and builds against the registry's image instead)`,
+      { cause: e },
+    );
   if (!(e instanceof InputError)) return e;
   const said = /^cannot pull image \S+: ([\s\S]*)$/.exec(e.message)?.[1];
   if (said === undefined || !PULL_REFUSED.test(said)) return e;

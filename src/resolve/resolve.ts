@@ -217,7 +217,8 @@ async function timedPin(
  * The resolver's container: the pinned base, hardened (sessions.ts), on the network the inputs
  * need (network-lookup.ts), with pip's cache volume of this base; every command in it limited to
  * limitMs, and the container itself to as many limits as a resolve can run commands. A pull the
- * registry refuses is exit 3 with the fix (basePullError).
+ * registry refuses is exit 3 with the fix (basePullError), and so is a local list run by its ID that
+ * lacks the platform's content (the engine's "No such image").
  */
 async function openSession(
   input: ResolveInput,
@@ -259,7 +260,7 @@ async function openSession(
         ...(volume !== undefined && { volumes: [volume] }),
       })
       .catch((e: unknown) => {
-        throw basePullError(e, image, input.platform);
+        throw basePullError(e, image, input.platform, input.image);
       });
   });
   return { session: withExecLimit(session, o.limitMs, input), volume, network: net.network };
