@@ -185,6 +185,24 @@ describe('the containerd image store: one local image under the tag serves every
     expect(pinned.platformRef).toBeDefined();
   });
 
+  it("a local list pulled before the registry's tag moved: that index's platform manifest runs, keyed by it, as the build takes and records it", async () => {
+    const pulled = (repoDigests: string[]) =>
+      fakeDocker({
+        imageDigest: () => Promise.resolve(DIGEST),
+        inspectLocalImage: () => Promise.resolve({ ...held, repoDigests }),
+        daemonFeatures: () =>
+          Promise.resolve({ runtimes: [], cdiSpecDirs: [], cdiDevices: [], imageStore: 'containerd' }),
+      });
+    const pinned = await pinBase(pulled([`localhost:5000/base@${INDEX}`]), base, true);
+    expect(pinned).toMatchObject({ ref: `localhost:5000/base@${INDEX}`, key: INDEX });
+    expect(pinned.platformRef).toBeDefined();
+    // Pulled from another repository (tagged here): no registry of this name knows it, run by its ID.
+    await expect(pinBase(pulled([`localhost:5000/other@${INDEX}`]), base, true)).resolves.toMatchObject({
+      ref: INDEX,
+      key: INDEX,
+    });
+  });
+
   it.each<[string, DaemonFeatures['imageStore'] | 'fails']>([
     ['the classic store', 'classic'],
     ['an info that names no store', undefined],

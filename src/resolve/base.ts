@@ -22,7 +22,7 @@ import { servesPlatform } from '../docker/held-platform.js';
 import { pinnedRef, platformManifest } from '../docker/platform-image.js';
 import { engineMessage } from '../docker/failures.js';
 import { EnvironmentError, InputError } from '../errors.js';
-import { isDigest, parseImageRef } from '../oci/ref.js';
+import { isDigest, parseImageRef, repositoryOf } from '../oci/ref.js';
 
 export interface PinnedBase {
   /** What the container runs: REPOSITORY@DIGEST, the local image id, or the reference as given. */
@@ -77,6 +77,18 @@ function registryPin(docker: DockerAdapter, image: string, platform: string, dig
 /** Whether the engine's RepoDigests say LOCAL was pulled as the registry's DIGEST. Pure. */
 const fromRegistry = (local: ImageDetails, digest: string): boolean =>
   local.repoDigests.some((r) => r.endsWith(`@${digest}`));
+
+/**
+ * The digest LOCAL was pulled as from IMAGE's own repository, where that is its ID (the containerd
+ * store's list: its ID is the index digest): its RepoDigests name the repository at it. Pure.
+ */
+const pulledAs = (image: string, local: ImageDetails): string | undefined => {
+  if (!isDigest(local.id)) return undefined;
+  const repository = repositoryOf(image);
+  return local.repoDigests.some((r) => r.endsWith(`@${local.id}`) && repositoryOf(r) === repository)
+    ? local.id
+    : undefined;
+};
 
 export function localPin(image: string, local: ImageDetails, digest: string | undefined): PinnedBase {
   if (!isDigest(local.id)) return { ref: image };
@@ -134,8 +146,15 @@ export async function pinBase(
     // registry's list, the registry's platform manifest runs. The same index, so the same base the
     // build records; but a pull keeps only the host's platform's content, which the build fetches
     // from the registry and a run by the ID does not ("No such image").
-    if (!servesPlatform(local, base.platform, false) && digest !== undefined && fromRegistry(local, digest))
-      return registryPin(docker, base.image, base.platform, digest);
+    if (!servesPlatform(local, base.platform, false)) {
+      if (digest !== undefined && fromRegistry(local, digest))
+        return registryPin(docker, base.image, base.platform, digest);
+      // The registry's tag has moved since the pull: the local index is still that repository's
+      // list by its own digest (its ID, in its RepoDigests), which the build takes and records;
+      // its platform manifest is fetched from there as the build fetches it.
+      const pulled = pulledAs(base.image, local);
+      if (pulled !== undefined) return registryPin(docker, base.image, base.platform, pulled);
+    }
     return localPin(base.image, local, digest);
   }
   // None here for the platform: the build pulls the registry's, and so does the resolver.
