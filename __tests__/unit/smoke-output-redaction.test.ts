@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateConfigData } from '../../src/config/load.js';
-import { imageEnvMask, tail } from '../../src/smoke/output.js';
+import { imageEnvMask, liveLines, tail } from '../../src/smoke/output.js';
 import { runSmoke } from '../../src/smoke/run.js';
 import { REDACTED } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
@@ -180,6 +180,29 @@ describe('redactOutput', () => {
     );
     // Each was read to its end: nothing to mask in the first two, the third's value is the rest of its line.
     expect(got).toEqual(['A='.repeat(500_000), `A="${'x'.repeat(1_000_000)}`, `DB_PASSWORD=${REDACTED}`]);
+  });
+
+  it("a lower-case secret key's quoted value over 256 characters is masked to its line's end, batch and live", () => {
+    const long = (q: string) => `Settings(api_key=${q}${'PLANTED'.repeat(50)}${q}, model='bert')\nnext`;
+    for (const q of ["'", '"']) {
+      const text = long(q);
+      expect(redactOutput(text)).toBe(`Settings(api_key=${q}${R}\nnext`);
+      let shown = '';
+      const live = liveLines((t) => (shown += t));
+      for (const c of text) live.push(c);
+      live.flush();
+      expect(shown).not.toContain('PLANTED');
+    }
+    // Not a secret's key: kept.
+    const plain = `Settings(model='${'x'.repeat(300)}')`;
+    expect(redactOutput(plain)).toBe(plain);
+    // 1 MB of such values that end short of 257 characters, and of long ones: linear.
+    const got = finishes(() =>
+      [` api_key='${'x'.repeat(250)}\n`.repeat(4_000), ` api_key='${'x'.repeat(300)}\n`.repeat(3_300)].map(
+        (t) => redactOutput(t),
+      ),
+    );
+    expect(got[1]).toBe(` api_key='${R}\n`.repeat(3_300));
   });
 
   it('stays linear on 1 MB of quoted pairs and YAML-like lines that never close', () => {

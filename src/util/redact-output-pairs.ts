@@ -72,13 +72,13 @@ const GO_PAIR = new RegExp(`(map\\[|[ \\t])([A-Za-z_][A-Za-z0-9_]*):(${R}|[^ \\t
  * prints it: a dataclass's or attrs' `Settings(api_key='x', ...)`, pytest's --showlocals
  * `api_key    = 'x'`, TOML's `api_key = "x"`, a log's `client_secret=x`; after a line's start, a
  * blank, `(`, `,`, `;` or `{`. The value quoted (its quotes kept; at most 256 characters, as
- * FLOW_PAIR's), or plain after an `=` with no blanks, ended by a blank, `,`, `;`, `)`, `]` or `}`
+ * FLOW_PAIR's; a longer one is masked to the line's end: read once, as it ends the match), or plain after an `=` with no blanks, ended by a blank, `,`, `;`, `)`, `]` or `}`
  * (no bracket nor quote in it; each run between two starts is read once: linear):
  * a traceback's source line (`api_key = get_key()`, `OpenAI(api_key=os.environ["K"])`) is code,
  * kept. A variable's NAME=value (upper case) is ENV_ASSIGNMENT's, masked by redactEnvValue.
  */
 const KWARG =
-  /(^|[\s(,;{])([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
+  /(^|[\s(,;{])([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|(["'])(?:\\.|[^\\\r\n]){257}[^\r\n]*|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
 const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 /**
@@ -119,8 +119,18 @@ function maskFlowPair(
 const maskGoPair = (whole: string, lead: string, key: string): string =>
   secretKey(key) ? `${lead}${key}:${REDACTED}` : whole;
 
-function maskKwarg(whole: string, lead: string, key: string, sep: string, dq?: string, sq?: string): string {
+function maskKwarg(
+  whole: string,
+  lead: string,
+  key: string,
+  sep: string,
+  dq?: string,
+  sq?: string,
+  long?: string,
+): string {
   if (UPPER_NAME.test(key) || !secretKey(key)) return whole;
+  // A quoted value longer than 256 characters: masked to the line's end (its close unknown).
+  if (long !== undefined) return `${lead}${key}${sep}${long}${REDACTED}`;
   if (dq === undefined && sq === undefined && sep !== '=') return whole;
   const q = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
   return `${lead}${key}${sep}${q}${REDACTED}${q}`;
