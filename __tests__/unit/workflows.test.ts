@@ -1522,6 +1522,22 @@ describe('fork gating (the real expressions, evaluated)', () => {
       });
     });
 
+    // Every copy of the condition (merge's and smoke-gpu's `if:`, gpu-consent's, smoke-gpu's
+    // environment, build's runner) takes a person's pull request from a Dependabot branch as a fork's.
+    it("a person's pull request from a Dependabot branch passes every gate as a fork's", async () => {
+      const sender = { login: 'bob', type: 'User' };
+      const fromBranch = await gates({ event: 'pr', headRef: 'dependabot/pip/numpy-2.1.0', sender }, {});
+      expect(fromBranch).toEqual(await gates({ event: 'fork-pr', sender }, {}));
+      expect(fromBranch).toMatchObject({
+        merge: false,
+        'smoke-gpu': false,
+        'labeled smoke-gpu': true,
+        'gpu-environment gpu-consent': true,
+        'gpu-environment environment': 'gpu-review',
+        'runs-on': 'ubuntu-latest',
+      });
+    });
+
     it('not listed, it passes them as any same-repository pull request does', async () => {
       const renovate = await gates({ event: 'renovate-pr' }, {});
       expect(renovate).toEqual(await gates({ event: 'pr' }, {}));
