@@ -2165,6 +2165,14 @@ describe('fork gating (the real expressions, evaluated)', () => {
     // A run Dependabot started that is no pull request's (`@dependabot merge` pushes to main as it).
     const bot = githubContext({ event: 'push', actor: 'dependabot[bot]' });
     expect(String(await evaluate(expr, { github: bot }))).toBe('true');
+    // Dependabot's branch, whoever pushed or opened the pull request (a caller's on.push may take
+    // every branch): the update's code, unreviewed.
+    const branch = githubContext({ event: 'push', actor: 'alice', ref: 'refs/heads/dependabot/pip/x' });
+    expect(String(await evaluate(expr, { github: branch }))).toBe('true');
+    const pr = githubContext({ event: 'pr', headRef: 'dependabot/pip/x' });
+    expect(String(await evaluate(expr, { github: pr }))).toBe('true');
+    const feature = githubContext({ event: 'pr', headRef: 'feature/dependabot' });
+    expect(String(await evaluate(expr, { github: feature }))).toBe('false');
   });
 
   // The one-job templates that can sign (id-token: write) sign as ml-image.yml's attest job does.
