@@ -517,6 +517,162 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
   });
 });
 
+describe("a private key's PEM block, whatever names it (or nothing)", () => {
+  const BODY = 'PLANTEDvQIBADANBgkqhkiG9w0BAQEFAASC';
+  const block = (type: string, head = '') =>
+    lines(`${head}-----BEGIN ${type}-----`, BODY, `${BODY}AB==`, `-----END ${type}-----`);
+  const masked = (type: string, head = '') =>
+    lines(`${head}-----BEGIN ${type}-----`, R, R, `-----END ${type}-----`);
+  it.each<[string, string, string]>([
+    ...[
+      'PRIVATE KEY',
+      'RSA PRIVATE KEY',
+      'EC PRIVATE KEY',
+      'OPENSSH PRIVATE KEY',
+      'ENCRYPTED PRIVATE KEY',
+    ].map((type): [string, string, string] => [
+      `a bare ${type} block: its body masked, its BEGIN and END lines kept`,
+      lines('before', block(type), 'after'),
+      lines('before', masked(type), 'after'),
+    ]),
+    [
+      "a key and a colon ending the line, the PEM on the next (a YAML key's block does not take it: column 0)",
+      lines('private_key:', block('RSA PRIVATE KEY'), 'after'),
+      lines('private_key:', masked('RSA PRIVATE KEY'), 'after'),
+    ],
+    [
+      'a key secretKey rejects (tls-key:)',
+      lines(block('EC PRIVATE KEY', 'tls-key: '), 'after'),
+      lines(masked('EC PRIVATE KEY', 'tls-key: '), 'after'),
+    ],
+    [
+      'a lower-case key, a blank and the PEM (print(k, v)): its header line kept, as before',
+      lines(block('RSA PRIVATE KEY', 'private_key '), 'after'),
+      lines(masked('RSA PRIVATE KEY', 'private_key '), 'after'),
+    ],
+    [
+      'a log line before it, an indented body, an encrypted one with headers and a blank line',
+      lines(
+        '12:00 INFO key: -----BEGIN RSA PRIVATE KEY-----',
+        '    Proc-Type: 4,ENCRYPTED',
+        '    DEK-Info: AES-128-CBC,PLANTED0F1E2D3C',
+        '',
+        `    ${BODY}`,
+        '    -----END RSA PRIVATE KEY-----',
+        'after',
+      ),
+      lines(
+        '12:00 INFO key: -----BEGIN RSA PRIVATE KEY-----',
+        R,
+        R,
+        '',
+        R,
+        '    -----END RSA PRIVATE KEY-----',
+        'after',
+      ),
+    ],
+    [
+      'PGP armor of a private key',
+      lines(
+        '-----BEGIN PGP PRIVATE KEY BLOCK-----',
+        'Version: GnuPG v2',
+        '',
+        BODY,
+        '=PLAN',
+        '-----END PGP PRIVATE KEY BLOCK-----',
+      ),
+      lines('-----BEGIN PGP PRIVATE KEY BLOCK-----', R, '', R, R, '-----END PGP PRIVATE KEY BLOCK-----'),
+    ],
+    [
+      'no END: base64 lines masked, the first other line ends it (kept, and read as any other)',
+      lines(
+        '-----BEGIN PRIVATE KEY-----',
+        BODY,
+        BODY,
+        'Traceback (most recent call last):',
+        'DB_PASSWORD=PLANTED',
+        'after',
+      ),
+      lines(
+        '-----BEGIN PRIVATE KEY-----',
+        R,
+        R,
+        'Traceback (most recent call last):',
+        `DB_PASSWORD=${R}`,
+        'after',
+      ),
+    ],
+    [
+      'near misses: a certificate, a public key, a line that mentions a private key, a BEGIN and END on one line',
+      lines(
+        block('CERTIFICATE'),
+        block('PUBLIC KEY'),
+        block('RSA PUBLIC KEY'),
+        'Loading PRIVATE KEY from key.pem',
+        'MIIEkeptAfterAMention',
+        'error: want -----BEGIN PRIVATE KEY----- header',
+        'kept after one line',
+        '-----BEGIN PRIVATE KEY----------END PRIVATE KEY-----',
+        'MIIEkeptAfterAnEnd',
+      ),
+      lines(
+        block('CERTIFICATE'),
+        block('PUBLIC KEY'),
+        block('RSA PUBLIC KEY'),
+        'Loading PRIVATE KEY from key.pem',
+        'MIIEkeptAfterAMention',
+        'error: want -----BEGIN PRIVATE KEY----- header',
+        'kept after one line',
+        '-----BEGIN PRIVATE KEY----------END PRIVATE KEY-----',
+        'MIIEkeptAfterAnEnd',
+      ),
+    ],
+  ])('%s', (_what, text, want) => {
+    expect(redactOutput(text)).toBe(want);
+    // Idempotent: masked text read again changes nothing (its lines after the block stay).
+    expect(redactOutput(want)).toBe(want);
+    expect(tail(text)).toBe(want);
+  });
+
+  it(`masks a block with no END for at most ${256} base64 lines`, () => {
+    const out = redactOutput(`-----BEGIN PRIVATE KEY-----\n${`${BODY}\n`.repeat(300)}`).split('\n');
+    expect(out.slice(0, 257)).toEqual(['-----BEGIN PRIVATE KEY-----', ...Array<string>(256).fill(R)]);
+    expect(out[257]).toBe(BODY);
+  });
+
+  it('the live view holds the block back and agrees with redactOutput, cut whole, a line or a character a chunk', () => {
+    for (const text of [
+      lines('start', block('PRIVATE KEY'), 'end', ''),
+      lines('start', 'private_key:', block('OPENSSH PRIVATE KEY'), 'end', ''),
+      lines('start', block('EC PRIVATE KEY', 'tls-key: '), 'end', ''),
+      lines('start', '-----BEGIN PRIVATE KEY-----', BODY, 'not base64 here', 'end', ''),
+    ]) {
+      const lineEnds = [...text.matchAll(/\n/g)].map((m) => m.index + 1).slice(0, -1);
+      for (const cuts of [[], lineEnds, Array.from({ length: text.length - 1 }, (_, i) => i + 1)]) {
+        const shown: string[] = [];
+        const live = liveLines((t) => shown.push(t));
+        const at = [0, ...cuts, text.length];
+        for (let i = 1; i < at.length; i++) live.push(text.slice(at[i - 1], at[i]));
+        live.flush();
+        expect(shown.join('')).toBe(redactOutput(text));
+        expect(shown.join('')).not.toContain('PLANTED');
+      }
+    }
+  });
+
+  it("the live view's scanner holds back from the BEGIN line while the block is open", () => {
+    expect(scan('a\n-----BEGIN PRIVATE KEY-----\nMIIE\n').openAt).toBe(2);
+    expect(scan('a\n-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n').openAt).toBe(-1);
+    expect(scan('a\n-----BEGIN CERTIFICATE-----\nMIIE\n').openAt).toBe(-1);
+  });
+
+  it('failureTail masks it too', () => {
+    expect(failureTail(lines(block('PRIVATE KEY'), 'boom')).join('\n')).toBe(
+      lines(masked('PRIVATE KEY'), 'boom'),
+    );
+  });
+});
+
 /**
  * TEXT read by a live view's scanner in CHUNKS (whole lines each; one chunk when none are given):
  * what it shows, and where the value the lines leave open began (its openAt).
@@ -604,6 +760,20 @@ const HOSTILE: [string, string[]][] = [
       `${"(api_key='".repeat(100_000)}`,
       `${'(api_key = '.repeat(100_000)}x`,
       `${' a.'.repeat(300_000)}=`,
+    ],
+  ],
+  [
+    "1 MB of private keys' PEM lines",
+    [
+      `-----BEGIN PRIVATE KEY-----\n${'x\n'.repeat(250_000)}`,
+      '-----BEGIN PRIVATE KEY-----\n'.repeat(40_000),
+      '-----BEGIN PRIVATE KEY-----'.repeat(40_000),
+      `-----BEGIN PRIVATE KEY-----${' '.repeat(1_000_000)}`,
+      `-----BEGIN PRIVATE KEY-----${'\\n'.repeat(500_000)}!`,
+      `-----BEGIN ${'A '.repeat(500_000)}`,
+      `-----BEGIN PRIVATE KEY-----${'a'.repeat(1_000_000)}`,
+      `-----BEGIN PRIVATE KEY-----${' a'.repeat(500_000)}`,
+      `${'-----BEGIN PRIVATE KEY-----abc'.repeat(35_000)}\n${'Proc-Type: x\n'.repeat(80_000)}`,
     ],
   ],
 ];

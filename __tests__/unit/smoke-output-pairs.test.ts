@@ -110,3 +110,32 @@ describe('redactOutput: other forms of a pair', () => {
     expect(redactOutput(want)).toBe(want);
   });
 });
+
+describe("redactOutput: a private key's PEM on one line", () => {
+  const BODY = 'PLANTEDvQIBADANBgkqhkiG9w0BAQEFAASC';
+  it.each<[string, string, string]>([
+    [
+      "a lower-case key's, its body between BEGIN and END",
+      `private_key -----BEGIN RSA PRIVATE KEY-----${BODY}-----END RSA PRIVATE KEY-----`,
+      `private_key -----BEGIN RSA PRIVATE KEY-----${R}-----END RSA PRIVATE KEY-----`,
+    ],
+    [
+      "a JSON string's, its line breaks escaped, no key that names it",
+      `{"pem": "-----BEGIN PRIVATE KEY-----\\n${BODY}\\n${BODY}\\n-----END PRIVATE KEY-----\\n"}`,
+      `{"pem": "-----BEGIN PRIVATE KEY-----${R}-----END PRIVATE KEY-----\\n"}`,
+    ],
+    [
+      'bare, its lines joined by blanks, no END',
+      `-----BEGIN OPENSSH PRIVATE KEY----- ${BODY} ${BODY}`,
+      `-----BEGIN OPENSSH PRIVATE KEY-----${R}`,
+    ],
+    [
+      "near misses: a certificate's, a public key's, a word after a private key's BEGIN",
+      `-----BEGIN CERTIFICATE-----${BODY}-----END CERTIFICATE----- -----BEGIN PUBLIC KEY-----${BODY} want -----BEGIN PRIVATE KEY----- header`,
+      `-----BEGIN CERTIFICATE-----${BODY}-----END CERTIFICATE----- -----BEGIN PUBLIC KEY-----${BODY} want -----BEGIN PRIVATE KEY----- header`,
+    ],
+  ])('%s', (_what, text, want) => {
+    expect(redactOutput(text)).toBe(want);
+    expect(redactOutput(want)).toBe(want);
+  });
+});

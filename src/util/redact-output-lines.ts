@@ -2,7 +2,7 @@
 // line of each by its NAME; this masks the lines that follow it). One pass over the lines, each
 // looked at once: linear in the length of the text.
 import { REDACTED } from './redact.js';
-import { secretKey, secretName, secretQuotedKey } from './redact-output-pairs.js';
+import { PEM_PRIVATE_BEGIN, secretKey, secretName, secretQuotedKey } from './redact-output-pairs.js';
 
 /**
  * A YAML key at a line's start (after blanks and a sequence's `- `), bare or quoted, a secret's as
@@ -39,7 +39,8 @@ type Open =
   | { kind: 'block'; column: number; from: number; seq: boolean }
   | { kind: 'literal'; from: number }
   | { kind: 'quote'; quote: Quote; from: number; lines: number }
-  | { kind: 'env'; until: RegExp; from: number; lines: number };
+  | { kind: 'env'; until: RegExp; from: number; lines: number }
+  | { kind: 'pem'; from: number; lines: number };
 
 /**
  * A quote a shell's value opens: `'` (dash's `set` and `export -p`: `K='a` then `b'`), `"` (bash
@@ -65,6 +66,11 @@ const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /** The last line of such a value: the PEM block's end line (indented or not), the JSON object's `}` at column 0. */
 const PEM_END = /^[ \t]*-----END [^\r\n]*-----[ \t]*$/;
 const JSON_END = /^\}[ \t]*$/;
+/**
+ * A line of a PEM block's body: base64 (`=` padding, PGP's `=` checksum), a header (`Proc-Type:
+ * 4,ENCRYPTED`, `DEK-Info: ...`, PGP's `Version: ...`), or one masked already (read again).
+ */
+const PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]+|[A-Za-z][A-Za-z-]*: [^\r\n]*)[ \t]*$/;
 
 /** A line masked from START to END (its end when absent), or kept (undefined). */
 type Step = { open?: Open; mask?: number; end?: number };
@@ -79,6 +85,9 @@ type Step = { open?: Open; mask?: number; end?: number };
  * closing quote (an empty one kept), for at most MAX_QUOTED_LINES lines. After a secret's `env`
  * line whose value is a PEM block or a JSON object it leaves open, each line is masked whole (an
  * empty one kept) through the block's end line or the object's `}` at column 0, for at most as many.
+ * After a line with a private key's PEM start (PEM_PRIVATE_BEGIN, whatever precedes it, its END not
+ * on it), each base64 or header line (PEM_BODY) is masked whole (an empty one kept) through the END
+ * line (kept), for at most as many; any other line ends it, and is read as any other.
  */
 function step(line: string, at: number, open: Open | undefined): Step {
   if (open?.kind === 'block') {
@@ -112,6 +121,12 @@ function step(line: string, at: number, open: Open | undefined): Step {
     if (open.until.test(line)) return {};
     const more = { open: { ...open, lines: open.lines + 1 } };
     return line === '' ? more : { ...more, mask: 0 };
+  } else if (open?.kind === 'pem' && open.lines < MAX_QUOTED_LINES) {
+    // Its END line is kept, as an env value's; a line not a body's ends it and is read as any other.
+    if (PEM_END.test(line)) return {};
+    const more = { open: { ...open, lines: open.lines + 1 } };
+    if (line === '') return more;
+    if (PEM_BODY.test(line) || line.trim() === REDACTED) return { ...more, mask: 0 };
   }
   const env = envHead(line);
   if (env) return { open: { kind: 'env', until: env, from: at, lines: 0 } };
@@ -120,6 +135,7 @@ function step(line: string, at: number, open: Open | undefined): Step {
   // A quoted pair that ends its line with a literal is pprint's (`'SSH_KEY': '...\n'`), whose next
   // lines are literals, not the more indented block of a YAML key (`"SSH_KEY": |`, `"K": "x\`).
   if (literalHead(line)) return { open: { kind: 'literal', from: at } };
+  if (pemHead(line)) return { open: { kind: 'pem', from: at, lines: 0 } };
   const key = YAML_KEY.exec(line);
   if (key && secretKey(key[3]!)) {
     const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
@@ -208,6 +224,15 @@ function envHead(line: string): RegExp | undefined {
   return value.split('{').length > value.split('}').length ? JSON_END : undefined;
 }
 
+/**
+ * Whether LINE starts a private key's PEM block that it does not end (PEM_PRIVATE_BEGIN, no
+ * `-----END ` after it): whatever names it, or nothing (a bare block, a key secretKey rejects).
+ */
+function pemHead(line: string): boolean {
+  const m = PEM_PRIVATE_BEGIN.exec(line);
+  return m !== null && !line.includes('-----END ', m.index + m[0].length);
+}
+
 /** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
 function literalHead(line: string): boolean {
   const last = line.trimEnd().slice(-1);
@@ -242,7 +267,8 @@ function linesOf(text: string): { body: string; end: string }[] {
  * mapping) up to the first line indented no more than the key (blank lines are kept as they are);
  * the text of each literal that pprint writes on the lines after a secret's quoted pair
  * (`'SSH_KEY': '...\n'` then `'...'` below it, as a value longer than its width is printed);
- * the lines of a secret's shell-quoted value up to its closing quote (`SSH_KEY='-----BEGIN ...`).
+ * the lines of a secret's shell-quoted value up to its closing quote (`SSH_KEY='-----BEGIN ...`);
+ * the body of a private key's PEM block, whatever names it (`-----BEGIN PRIVATE KEY-----`).
  * The line that names the secret is left to redactOutput. Idempotent.
  */
 export function maskContinuations(text: string): string {

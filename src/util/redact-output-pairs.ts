@@ -62,6 +62,23 @@ const FLOW = /\{[^\r\n]*/g;
  */
 const FLOW_PAIR =
   /([{,][ \t]*)([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*=[ \t]*|:[ \t]+)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:''|[^'\r\n]){0,256})'|([^,{}\r\n]*))/g;
+/**
+ * A private key's PEM (or PGP armor) start line, wherever it is on a line and whatever precedes it
+ * (`-----BEGIN PRIVATE KEY-----`, `tls-key: -----BEGIN EC PRIVATE KEY-----`); a certificate's or a
+ * public key's is not one. Its type's words are bounded: linear.
+ */
+export const PEM_PRIVATE_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/;
+/**
+ * A private key's PEM on one line: its start line and the body after it, base64 with blanks and
+ * escaped line breaks (`\n`, a JSON string's), its first run of 16 characters or more (a word
+ * after it, `-----BEGIN PRIVATE KEY----- header`, is a program's own text), up to its END or
+ * anything else; the body is masked (the lines after a start line are maskContinuations'). Each
+ * run read once: linear.
+ */
+const PEM_ONE_LINE = new RegExp(
+  `(${PEM_PRIVATE_BEGIN.source})((?:\\\\n|[ \\t])*[A-Za-z0-9+/=]{16}(?:\\\\n|[A-Za-z0-9+/= \\t])*)`,
+  'g',
+);
 /** Go's fmt of a map, from `map[` to the line's end. */
 const GO_MAP = /map\[[^\r\n]*/g;
 /** A Go map's `KEY:value`, after `map[` or a blank: the value to the next blank or `]` (a mask whole). */
@@ -85,10 +102,13 @@ const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
  * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as
  * secretKey judges it), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value`, an
  * indented `NAME=-----BEGIN ...` line, a lower-case key's `key=value` (KWARG, as secretKey judges
- * the key). Idempotent.
+ * the key), a private key's PEM body on its BEGIN line (PEM_ONE_LINE). Idempotent.
  */
 export function maskOutputPairs(text: string): string {
-  let out = text.replace(PRINTED, (whole, name: string, sep: string) =>
+  let out = text.includes('PRIVATE KEY')
+    ? text.replace(PEM_ONE_LINE, (_m, begin: string) => begin + REDACTED)
+    : text;
+  out = out.replace(PRINTED, (whole, name: string, sep: string) =>
     secretKey(name) ? `${name}${sep}${REDACTED}` : whole,
   );
   out = out.replace(INDENTED_PEM, (whole, lead: string, name: string, value: string) =>
