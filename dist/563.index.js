@@ -3500,6 +3500,22 @@ function builtBase(base, registry, local, multi = false) {
     };
 }
 /**
+ * How the build takes its bases (FACTS: the builder's; PULL: build.pull). dockerd's own builder
+ * (the docker driver) without build.pull starts from the engine's image under the tag. Its store:
+ * as buildx tells it where it does (the worker's snapshotter label, containerdStore), else as the
+ * engine's info names it (an older buildx or BuildKit prints no such label; the docker driver's
+ * engine is the one this adapter talks to, DOCKER_HOST's), as the resolver asks it
+ * (src/resolve/base.ts); an engine that does not answer counts as the classic store.
+ */
+async function baseTaking(docker, facts, pull) {
+    const localFirst = facts.driver === 'docker' && !pull;
+    if (!localFirst)
+        return { localFirst };
+    const multiPlatform = facts.containerdStore ??
+        (await docker.daemonFeatures().then((f) => f.imageStore === 'containerd', () => false));
+    return { localFirst, multiPlatform };
+}
+/**
  * Each variant's recorded base digest (BASES in order), with the local image's ID where the build
  * takes it: one registry lookup per distinct reference, started at once; the engine's own image is
  * looked at only where TAKING says the build takes it (the docker driver without build.pull),
@@ -5355,10 +5371,7 @@ async function lookUp(input, deps, variants, timer) {
     const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
     // dockerd's own builder without --pull starts from the engine's image under the tag (on the
     // containerd image store, the one image under it for every platform).
-    const taking = facts.then((f) => ({
-        localFirst: f.facts.driver === 'docker' && !input.config.build.pull,
-        multiPlatform: f.facts.containerdStore === true,
-    }));
+    const taking = facts.then((f) => baseTaking(deps.docker, f.facts, input.config.build.pull));
     const bases = variants.map((v) => ({ ref: v.base.ref, platforms: stage_platformsOf(input, v) }));
     const [found, baseRecords, sourceDate] = await Promise.all([
         timer.step('builder facts', () => facts, (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
@@ -6751,16 +6764,22 @@ function condaPrefixedNames(...records) {
 }
 /**
  * conda: by name, or by name and environment for a name of PREFIXED (condaPrefixedNames). A name
- * keyed alone is its first entry: the probe lists sys.prefix's first from probe 6 on (the
- * environment Python runs in), an older probe sorted them by version. Empty for a record without
- * conda packages.
+ * keyed alone with several entries (only where a record names no environment: one written before
+ * probe 6, compared with either probe) is the entry the probe before 6 listed first, the lowest
+ * by (version, build, channel, subdir): taking each record's first would compare sys.prefix's
+ * (probe 6's first) with the lowest version (probe 5's), and one image would show a change against
+ * itself. Empty for a record without conda packages.
  */
 function condaPackages(r, prefixed = new Set()) {
     const out = new Map();
+    const order = new Map();
     for (const p of r.conda ?? []) {
         const where = prefixed.has(p.name) ? p.prefix : undefined;
         const key = where === undefined ? p.name : `${p.name}\u0000${where}`;
-        if (!out.has(key))
+        const rank = [p.version, p.build ?? '', p.channel ?? '', p.subdir ?? ''];
+        const seen = order.get(key);
+        if (seen === undefined || (where === undefined && earlier(rank, seen))) {
+            order.set(key, rank);
             out.set(key, {
                 name: p.name,
                 version: p.version,
@@ -6768,8 +6787,16 @@ function condaPackages(r, prefixed = new Set()) {
                 channel: p.channel ?? '',
                 ...(where !== undefined && { prefix: where }),
             });
+        }
     }
     return out;
+}
+/** Whether A sorts before B, field by field in code-unit order (the probe's own sort of its tuples). */
+function earlier(a, b) {
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return a[i] < b[i];
+    return false;
 }
 /** A build label that names a CUDA build: `cu121`, `cuda12.cudnn89`, `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`. */
 const namesCuda = (label) => /(?:^|[^a-z])cu(?:da|\d)/i.test(label);
@@ -14136,6 +14163,7 @@ async function platformImage(docker, image, platform, host) {
 
 
 
+
 /** What the resolver's container runs: the platform's own manifest of a registry pin, else ref. */
 const runRef = (pinned) => pinned.platformRef ? pinned.platformRef() : Promise.resolve(pinned.ref);
 const registryDigest = (docker, image) => docker.imageDigest(image).then((d) => ((0,oci_ref/* isDigest */.Bc)(d) ? d : undefined), () => undefined);
@@ -14159,10 +14187,24 @@ function registryPin(docker, image, platform, digest) {
  * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
  * image (its RepoDigests name it: pulled from there), else by its id. Pure.
  */
+/** Whether the engine's RepoDigests say LOCAL was pulled as the registry's DIGEST. Pure. */
+const fromRegistry = (local, digest) => local.repoDigests.some((r) => r.endsWith(`@${digest}`));
+/**
+ * The digest LOCAL was pulled as from IMAGE's own repository, where that is its ID (the containerd
+ * store's list: its ID is the index digest): its RepoDigests name the repository at it. Pure.
+ */
+const pulledAs = (image, local) => {
+    if (!(0,oci_ref/* isDigest */.Bc)(local.id))
+        return undefined;
+    const repository = (0,oci_ref/* repositoryOf */._M)(image);
+    return local.repoDigests.some((r) => r.endsWith(`@${local.id}`) && (0,oci_ref/* repositoryOf */._M)(r) === repository)
+        ? local.id
+        : undefined;
+};
 function localPin(image, local, digest) {
     if (!(0,oci_ref/* isDigest */.Bc)(local.id))
         return { ref: image };
-    if (digest !== undefined && local.repoDigests.some((r) => r.endsWith(`@${digest}`)))
+    if (digest !== undefined && fromRegistry(local, digest))
         return { ref: local.id, key: digest };
     return {
         ref: local.id,
@@ -14206,8 +14248,23 @@ async function pinBase(docker, base, keyed) {
         docker.inspectLocalImage(base.image).catch(() => undefined),
         registryDigest(docker, base.image),
     ]);
-    if (local !== undefined && (await takesLocal(docker, local, base.platform)))
+    if (local !== undefined && (await takesLocal(docker, local, base.platform))) {
+        // Taken for another platform than its own (the containerd store's index): where it is the
+        // registry's list, the registry's platform manifest runs. The same index, so the same base the
+        // build records; but a pull keeps only the host's platform's content, which the build fetches
+        // from the registry and a run by the ID does not ("No such image").
+        if (!servesPlatform(local, base.platform, false)) {
+            if (digest !== undefined && fromRegistry(local, digest))
+                return registryPin(docker, base.image, base.platform, digest);
+            // The registry's tag has moved since the pull: the local index is still that repository's
+            // list by its own digest (its ID, in its RepoDigests), which the build takes and records;
+            // its platform manifest is fetched from there as the build fetches it.
+            const pulled = pulledAs(base.image, local);
+            if (pulled !== undefined)
+                return registryPin(docker, base.image, base.platform, pulled);
+        }
         return localPin(base.image, local, digest);
+    }
     // None here for the platform: the build pulls the registry's, and so does the resolver.
     if (digest !== undefined)
         return registryPin(docker, base.image, base.platform, digest);
@@ -14220,9 +14277,15 @@ const PULL_REFUSED = /\b40[13]\b|unauthori[sz]ed|forbidden|\bdenied\b|authentica
  * any other error as it is. The engine's pull (images.ts) sends no credentials: a private base
  * fails there even where the docker CLI and buildx (which send the user's) succeed, and the
  * engine reports it as a bad reference (exit 2). Pulled with the docker CLI first, the image is
- * local and the resolver pulls nothing. Pure.
+ * local and the resolver pulls nothing. Likewise exit 3: the container's create by the local
+ * image's ID (REF; BASE, the reference as the user wrote it) that the engine answers "No such
+ * image: sha256:...": on the containerd image store the list is held, but a pull kept only the
+ * host's platform's content, not PLATFORM's. Pure.
  */
-function basePullError(e, ref, platform) {
+function basePullError(e, ref, platform, base = ref) {
+    const engine = (0,failures/* engineMessage */.g4)(e);
+    if ((0,oci_ref/* isDigest */.Bc)(ref) && /^no such image: sha256:/i.test(engine))
+        return new errors/* EnvironmentError */.eG(`cannot start the resolver's container of ${base} (the image this machine holds under it, ${ref.slice(0, 19)}) for ${platform}: ${engine}\nthe engine has no ${platform} content under that ID: on the containerd image store a pull keeps only the host's platform's (else the image was removed meanwhile)`, `pull that platform's content too: "docker pull --platform ${platform} ${base}" (a config's build.pull: true resolves and builds against the registry's image instead)`, { cause: e });
     if (!(e instanceof errors/* InputError */.dz))
         return e;
     const said = /^cannot pull image \S+: ([\s\S]*)$/.exec(e.message)?.[1];
@@ -14571,7 +14634,8 @@ async function timedPin(docker, input, deps, times) {
  * The resolver's container: the pinned base, hardened (sessions.ts), on the network the inputs
  * need (network-lookup.ts), with pip's cache volume of this base; every command in it limited to
  * limitMs, and the container itself to as many limits as a resolve can run commands. A pull the
- * registry refuses is exit 3 with the fix (basePullError).
+ * registry refuses is exit 3 with the fix (basePullError), and so is a local list run by its ID that
+ * lacks the platform's content (the engine's "No such image").
  */
 async function openSession(input, deps, o) {
     const volume = o.pinned.key !== undefined
@@ -14598,7 +14662,7 @@ async function openSession(input, deps, o) {
             ...(volume !== undefined && { volumes: [volume] }),
         })
             .catch((e) => {
-            throw basePullError(e, image, input.platform);
+            throw basePullError(e, image, input.platform, input.image);
         });
     });
     return { session: withExecLimit(session, o.limitMs, input), volume, network: net.network };

@@ -301,16 +301,22 @@ function condaPrefixedNames(...records) {
 }
 /**
  * conda: by name, or by name and environment for a name of PREFIXED (condaPrefixedNames). A name
- * keyed alone is its first entry: the probe lists sys.prefix's first from probe 6 on (the
- * environment Python runs in), an older probe sorted them by version. Empty for a record without
- * conda packages.
+ * keyed alone with several entries (only where a record names no environment: one written before
+ * probe 6, compared with either probe) is the entry the probe before 6 listed first, the lowest
+ * by (version, build, channel, subdir): taking each record's first would compare sys.prefix's
+ * (probe 6's first) with the lowest version (probe 5's), and one image would show a change against
+ * itself. Empty for a record without conda packages.
  */
 function condaPackages(r, prefixed = new Set()) {
     const out = new Map();
+    const order = new Map();
     for (const p of r.conda ?? []) {
         const where = prefixed.has(p.name) ? p.prefix : undefined;
         const key = where === undefined ? p.name : `${p.name}\u0000${where}`;
-        if (!out.has(key))
+        const rank = [p.version, p.build ?? '', p.channel ?? '', p.subdir ?? ''];
+        const seen = order.get(key);
+        if (seen === undefined || (where === undefined && earlier(rank, seen))) {
+            order.set(key, rank);
             out.set(key, {
                 name: p.name,
                 version: p.version,
@@ -318,8 +324,16 @@ function condaPackages(r, prefixed = new Set()) {
                 channel: p.channel ?? '',
                 ...(where !== undefined && { prefix: where }),
             });
+        }
     }
     return out;
+}
+/** Whether A sorts before B, field by field in code-unit order (the probe's own sort of its tuples). */
+function earlier(a, b) {
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return a[i] < b[i];
+    return false;
 }
 /** A build label that names a CUDA build: `cu121`, `cuda12.cudnn89`, `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`. */
 const namesCuda = (label) => /(?:^|[^a-z])cu(?:da|\d)/i.test(label);

@@ -802,9 +802,10 @@ const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
 /**
  * A secret name's quoted pair whose value pprint goes on with on the next line, the line ending
  * with its first literal (`'SSH_KEY': '-----BEGIN KEY-----\n'`), or a tuple of items() with the
- * value on the next line (`('SSH_KEY',`). In a list of names (`['DB_PASSWORD',`) no value follows.
+ * value on the next line (`('SSH_KEY',`), or a quoted key and `:` or `=` that end the line
+ * (`{'SSH_KEY':`, the value on the next). In a list of names (`['DB_PASSWORD',`) no value follows.
  */
-const LITERAL_HEAD = new RegExp(`(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL})[ \\t]*$`);
+const LITERAL_HEAD = new RegExp(`(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL}|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\5\\]?[ \\t]*[:=])[ \\t]*$`);
 /** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
 const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
 /** The most lines a shell's quoted value is masked over when its quote is not closed. */
@@ -815,12 +816,21 @@ const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
  * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
  * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`); or as
  * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`); or a PEM block's, indented
- * (`  SSH_KEY=-----BEGIN ...`, a program's list of its variables).
+ * (`  SSH_KEY=-----BEGIN ...`, a program's list of its variables); or a PEM block's after a key
+ * and a colon (`print("SSH_KEY:", key)`, `private_key: -----BEGIN ...`), or after a lower-case
+ * key (`private_key=-----BEGIN ...`, `private_key -----BEGIN ...`), its body not indented, so
+ * no YAML key's block takes it.
  */
-const ENV_HEAD = /^([ \t]*)([A-Z_][A-Z0-9_]*)([= ])(?:(-----BEGIN )|(\{))/;
+const ENV_HEAD = /^([ \t]*)([A-Za-z_][A-Za-z0-9_-]*)(=| |:[ \t]+)(?:(-----BEGIN )|(\{))/;
+const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /** The last line of such a value: the PEM block's end line (indented or not), the JSON object's `}` at column 0. */
 const PEM_END = /^[ \t]*-----END [^\r\n]*-----[ \t]*$/;
 const JSON_END = /^\}[ \t]*$/;
+/**
+ * A line of a PEM block's body: base64 (`=` padding, PGP's `=` checksum), a header (`Proc-Type:
+ * 4,ENCRYPTED`, `DEK-Info: ...`, PGP's `Version: ...`), or one masked already (read again).
+ */
+const PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]+|[A-Za-z][A-Za-z-]*: [^\r\n]*)[ \t]*$/;
 /**
  * One line, LINE (its line end taken off) at index AT of the lines, after OPEN: what of it is masked,
  * and what is open after it. Inside a secret YAML key's block, a blank line is part of it and a
@@ -831,6 +841,9 @@ const JSON_END = /^\}[ \t]*$/;
  * closing quote (an empty one kept), for at most MAX_QUOTED_LINES lines. After a secret's `env`
  * line whose value is a PEM block or a JSON object it leaves open, each line is masked whole (an
  * empty one kept) through the block's end line or the object's `}` at column 0, for at most as many.
+ * After a line with a private key's PEM start (PEM_PRIVATE_BEGIN, whatever precedes it, its END not
+ * on it), each base64 or header line (PEM_BODY) is masked whole (an empty one kept) through the END
+ * line (kept), for at most as many; any other line ends it, and is read as any other.
  */
 function step(line, at, open) {
     if (open?.kind === 'block') {
@@ -872,6 +885,16 @@ function step(line, at, open) {
         const more = { open: { ...open, lines: open.lines + 1 } };
         return line === '' ? more : { ...more, mask: 0 };
     }
+    else if (open?.kind === 'pem' && open.lines < MAX_QUOTED_LINES) {
+        // Its END line is kept, as an env value's; a line not a body's ends it and is read as any other.
+        if (PEM_END.test(line))
+            return {};
+        const more = { open: { ...open, lines: open.lines + 1 } };
+        if (line === '')
+            return more;
+        if (PEM_BODY.test(line) || line.trim() === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF)
+            return { ...more, mask: 0 };
+    }
     const env = envHead(line);
     if (env)
         return { open: { kind: 'env', until: env, from: at, lines: 0 } };
@@ -882,6 +905,8 @@ function step(line, at, open) {
     // lines are literals, not the more indented block of a YAML key (`"SSH_KEY": |`, `"K": "x\`).
     if (literalHead(line))
         return { open: { kind: 'literal', from: at } };
+    if (pemHead(line))
+        return { open: { kind: 'pem', from: at, lines: 0 } };
     const key = YAML_KEY.exec(line);
     if (key && (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(key[3])) {
         const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
@@ -956,20 +981,43 @@ function envHead(line) {
     if (!m || (m[1] && !m[4]))
         return undefined;
     const [lead, name, sep] = [m[1], m[2], m[3]];
-    if (sep === ' ' ? lead !== '' || !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(name) : !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretName */ .Gf)(name))
+    // A lower-case name, or a key and a colon: a PEM block only (a `{` there may be a program's own text).
+    const upper = UPPER_NAME.test(name);
+    if ((!upper || sep.startsWith(':')) && !m[4])
         return undefined;
-    const value = line.slice(lead.length + name.length + 1);
+    if (sep === ' '
+        ? lead !== '' || !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(name)
+        : sep === '=' && upper
+            ? !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretName */ .Gf)(name)
+            : !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(name))
+        return undefined;
+    const value = line.slice(lead.length + name.length + sep.length);
     if (m[4])
         return value.includes('-----END ') ? undefined : PEM_END;
     return value.split('{').length > value.split('}').length ? JSON_END : undefined;
 }
+/**
+ * Whether LINE starts a private key's PEM block that it does not end (PEM_PRIVATE_BEGIN, no
+ * `-----END ` after it): whatever names it, or nothing (a bare block, a key secretKey rejects).
+ */
+function pemHead(line) {
+    const m = _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .PEM_PRIVATE_BEGIN */ .LC.exec(line);
+    return m !== null && !line.includes('-----END ', m.index + m[0].length);
+}
 /** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
 function literalHead(line) {
     const last = line.trimEnd().slice(-1);
-    if (last !== "'" && last !== '"' && last !== ',')
+    if (last !== "'" && last !== '"' && last !== ',' && last !== ':' && last !== '=')
         return false;
     const m = LITERAL_HEAD.exec(line);
-    return m !== null && (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretQuotedKey */ .Y$)(m[2] ?? m[4]);
+    if (m === null)
+        return false;
+    // A quoted key and `:` or `=` that end the line, the value on the next (`{'DB_PASSWORD':` then
+    // `'x'}`), as redactOutput's QUOTED_PAIR reads it over the line break: held open here so that a
+    // live view cut between the lines masks it too. One at a line's start is a YAML key's (its block).
+    if (m[6] !== undefined && YAML_KEY.test(line))
+        return false;
+    return (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretQuotedKey */ .Y$)(m[2] ?? m[4] ?? m[6]);
 }
 /** A line's end: CRLF, LF, or a bare CR (a program that ends its lines as old Macs did). */
 const LINE_END = /\r\n|\r|\n/g;
@@ -990,7 +1038,8 @@ function linesOf(text) {
  * mapping) up to the first line indented no more than the key (blank lines are kept as they are);
  * the text of each literal that pprint writes on the lines after a secret's quoted pair
  * (`'SSH_KEY': '...\n'` then `'...'` below it, as a value longer than its width is printed);
- * the lines of a secret's shell-quoted value up to its closing quote (`SSH_KEY='-----BEGIN ...`).
+ * the lines of a secret's shell-quoted value up to its closing quote (`SSH_KEY='-----BEGIN ...`);
+ * the body of a private key's PEM block, whatever names it (`-----BEGIN PRIVATE KEY-----`).
  * The line that names the secret is left to redactOutput. Idempotent.
  */
 function maskContinuations(text) {
@@ -1058,6 +1107,7 @@ function continuationScanner() {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fq: () => (/* binding */ maskOutputPairs),
 /* harmony export */   Gf: () => (/* binding */ secretName),
+/* harmony export */   LC: () => (/* binding */ PEM_PRIVATE_BEGIN),
 /* harmony export */   Y$: () => (/* binding */ secretQuotedKey),
 /* harmony export */   oF: () => (/* binding */ secretKey)
 /* harmony export */ });
@@ -1116,22 +1166,54 @@ const FLOW = /\{[^\r\n]*/g;
  * or `}`.
  */
 const FLOW_PAIR = /([{,][ \t]*)([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*=[ \t]*|:[ \t]+)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:''|[^'\r\n]){0,256})'|([^,{}\r\n]*))/g;
+/**
+ * A private key's PEM (or PGP armor) start line, wherever it is on a line and whatever precedes it
+ * (`-----BEGIN PRIVATE KEY-----`, `tls-key: -----BEGIN EC PRIVATE KEY-----`); a certificate's or a
+ * public key's is not one. Its type's words are bounded: linear.
+ */
+const PEM_PRIVATE_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/;
+/**
+ * A private key's PEM on one line: its start line and the body after it, base64 with blanks and
+ * escaped line breaks (`\n`, a JSON string's), its first run of 16 characters or more (a word
+ * after it, `-----BEGIN PRIVATE KEY----- header`, is a program's own text), up to its END or
+ * anything else; the body is masked (the lines after a start line are maskContinuations'). Each
+ * run read once: linear.
+ */
+const PEM_ONE_LINE = new RegExp(`(${PEM_PRIVATE_BEGIN.source})((?:\\\\n|[ \\t])*[A-Za-z0-9+/=]{16}(?:\\\\n|[A-Za-z0-9+/= \\t])*)`, 'g');
 /** Go's fmt of a map, from `map[` to the line's end. */
 const GO_MAP = /map\[[^\r\n]*/g;
 /** A Go map's `KEY:value`, after `map[` or a blank: the value to the next blank or `]` (a mask whole). */
 const GO_PAIR = new RegExp(`(map\\[|[ \\t])([A-Za-z_][A-Za-z0-9_]*):(${R}|[^ \\t\\]\\r\\n]+)`, 'g');
 /**
+ * A key that is not written as a variable's, `=`, and its value, as a repr or a settings file
+ * prints it: a dataclass's or attrs' `Settings(api_key='x', ...)`, pytest's --showlocals
+ * `api_key    = 'x'`, TOML's `api_key = "x"`, a log's `client_secret=x`; after a line's start, a
+ * blank, `(`, `,`, `;` or `{`. The value quoted (its quotes kept; at most 256 characters, as
+ * FLOW_PAIR's; a longer one is masked to the line's end: read once, as it ends the match), or plain after an `=` with no blanks, ended by a blank, `,`, `;`, `)`, `]` or `}`
+ * (no bracket nor quote in it; each run between two starts is read once: linear):
+ * a traceback's source line (`api_key = get_key()`, `OpenAI(api_key=os.environ["K"])`) is code,
+ * kept. A variable's NAME=value (upper case) is ENV_ASSIGNMENT's, masked by redactEnvValue.
+ */
+const KWARG = /(^|[\s(,;{])([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|(["'])(?:\\.|[^\\\r\n]){257}[^\r\n]*|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
+const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
+/**
  * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as
  * secretKey judges it), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value`, an
- * indented `NAME=-----BEGIN ...` line. Idempotent.
+ * indented `NAME=-----BEGIN ...` line, a lower-case key's `key=value` (KWARG, as secretKey judges
+ * the key), a private key's PEM body on its BEGIN line (PEM_ONE_LINE). Idempotent.
  */
 function maskOutputPairs(text) {
-    let out = text.replace(PRINTED, (whole, name, sep) => secretKey(name) ? `${name}${sep}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}` : whole);
+    let out = text.includes('PRIVATE KEY')
+        ? text.replace(PEM_ONE_LINE, (_m, begin) => begin + _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF)
+        : text;
+    out = out.replace(PRINTED, (whole, name, sep) => secretKey(name) ? `${name}${sep}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}` : whole);
     out = out.replace(INDENTED_PEM, (whole, lead, name, value) => secretName(name) ? `${lead}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}` : whole);
     if (out.includes('{'))
         out = out.replace(FLOW, (flow) => flow.replace(FLOW_PAIR, maskFlowPair));
     if (out.includes('map['))
         out = out.replace(GO_MAP, (map) => map.replace(GO_PAIR, maskGoPair));
+    if (out.includes('='))
+        out = out.replace(KWARG, maskKwarg);
     return out;
 }
 function maskFlowPair(whole, lead, key, sep, dq, sq, plain) {
@@ -1144,6 +1226,17 @@ function maskFlowPair(whole, lead, key, sep, dq, sq, plain) {
     return `${lead}${key}${sep}${q}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${q}${q ? '' : plain.slice(value.length)}`;
 }
 const maskGoPair = (whole, lead, key) => secretKey(key) ? `${lead}${key}:${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}` : whole;
+function maskKwarg(whole, lead, key, sep, dq, sq, long) {
+    if (UPPER_NAME.test(key) || !secretKey(key))
+        return whole;
+    // A quoted value longer than 256 characters: masked to the line's end (its close unknown).
+    if (long !== undefined)
+        return `${lead}${key}${sep}${long}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}`;
+    if (dq === undefined && sq === undefined && sep !== '=')
+        return whole;
+    const q = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
+    return `${lead}${key}${sep}${q}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${q}`;
+}
 
 
 /***/ })

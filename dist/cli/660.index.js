@@ -78,7 +78,8 @@ Exit codes: 0 no conflict, or fixed (auto); 1 a conflict that cannot be resolved
 conflict); 2 bad input (a malformed requirement, a wrong --hash, a local path or direct URL that
 is not there, a package the index does not have: named with its file and line; a base image without
 python3); 3 no Docker daemon, the index or a direct URL is unreachable (after retries), or the
-registry refused the base image's pull (pull it with "docker pull" after "docker login").`,
+registry refused the base image's pull (pull it with "docker pull" after "docker login"), or the
+engine holds the base's list without the platform's content (pull it with "docker pull --platform").`,
     async run(argv, io) {
         const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_12__/* .parseCommandArgs */ .Qx)('resolve', argv, {
             image: { type: 'string' },

@@ -3993,9 +3993,12 @@ var pip_cache = __webpack_require__(31374);
 var held_platform = __webpack_require__(837);
 // EXTERNAL MODULE: ./src/docker/platform-image.ts
 var platform_image = __webpack_require__(53041);
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 ;// CONCATENATED MODULE: ./src/resolve/base.ts
+
 
 
 
@@ -4023,10 +4026,24 @@ function registryPin(docker, image, platform, digest) {
  * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
  * image (its RepoDigests name it: pulled from there), else by its id. Pure.
  */
+/** Whether the engine's RepoDigests say LOCAL was pulled as the registry's DIGEST. Pure. */
+const fromRegistry = (local, digest) => local.repoDigests.some((r) => r.endsWith(`@${digest}`));
+/**
+ * The digest LOCAL was pulled as from IMAGE's own repository, where that is its ID (the containerd
+ * store's list: its ID is the index digest): its RepoDigests name the repository at it. Pure.
+ */
+const pulledAs = (image, local) => {
+    if (!(0,oci_ref/* isDigest */.Bc)(local.id))
+        return undefined;
+    const repository = (0,oci_ref/* repositoryOf */._M)(image);
+    return local.repoDigests.some((r) => r.endsWith(`@${local.id}`) && (0,oci_ref/* repositoryOf */._M)(r) === repository)
+        ? local.id
+        : undefined;
+};
 function localPin(image, local, digest) {
     if (!(0,oci_ref/* isDigest */.Bc)(local.id))
         return { ref: image };
-    if (digest !== undefined && local.repoDigests.some((r) => r.endsWith(`@${digest}`)))
+    if (digest !== undefined && fromRegistry(local, digest))
         return { ref: local.id, key: digest };
     return {
         ref: local.id,
@@ -4070,8 +4087,23 @@ async function pinBase(docker, base, keyed) {
         docker.inspectLocalImage(base.image).catch(() => undefined),
         registryDigest(docker, base.image),
     ]);
-    if (local !== undefined && (await takesLocal(docker, local, base.platform)))
+    if (local !== undefined && (await takesLocal(docker, local, base.platform))) {
+        // Taken for another platform than its own (the containerd store's index): where it is the
+        // registry's list, the registry's platform manifest runs. The same index, so the same base the
+        // build records; but a pull keeps only the host's platform's content, which the build fetches
+        // from the registry and a run by the ID does not ("No such image").
+        if (!(0,held_platform/* servesPlatform */.G)(local, base.platform, false)) {
+            if (digest !== undefined && fromRegistry(local, digest))
+                return registryPin(docker, base.image, base.platform, digest);
+            // The registry's tag has moved since the pull: the local index is still that repository's
+            // list by its own digest (its ID, in its RepoDigests), which the build takes and records;
+            // its platform manifest is fetched from there as the build fetches it.
+            const pulled = pulledAs(base.image, local);
+            if (pulled !== undefined)
+                return registryPin(docker, base.image, base.platform, pulled);
+        }
         return localPin(base.image, local, digest);
+    }
     // None here for the platform: the build pulls the registry's, and so does the resolver.
     if (digest !== undefined)
         return registryPin(docker, base.image, base.platform, digest);
@@ -4084,9 +4116,15 @@ const PULL_REFUSED = /\b40[13]\b|unauthori[sz]ed|forbidden|\bdenied\b|authentica
  * any other error as it is. The engine's pull (images.ts) sends no credentials: a private base
  * fails there even where the docker CLI and buildx (which send the user's) succeed, and the
  * engine reports it as a bad reference (exit 2). Pulled with the docker CLI first, the image is
- * local and the resolver pulls nothing. Pure.
+ * local and the resolver pulls nothing. Likewise exit 3: the container's create by the local
+ * image's ID (REF; BASE, the reference as the user wrote it) that the engine answers "No such
+ * image: sha256:...": on the containerd image store the list is held, but a pull kept only the
+ * host's platform's content, not PLATFORM's. Pure.
  */
-function basePullError(e, ref, platform) {
+function basePullError(e, ref, platform, base = ref) {
+    const engine = (0,failures/* engineMessage */.g4)(e);
+    if ((0,oci_ref/* isDigest */.Bc)(ref) && /^no such image: sha256:/i.test(engine))
+        return new errors/* EnvironmentError */.eG(`cannot start the resolver's container of ${base} (the image this machine holds under it, ${ref.slice(0, 19)}) for ${platform}: ${engine}\nthe engine has no ${platform} content under that ID: on the containerd image store a pull keeps only the host's platform's (else the image was removed meanwhile)`, `pull that platform's content too: "docker pull --platform ${platform} ${base}" (a config's build.pull: true resolves and builds against the registry's image instead)`, { cause: e });
     if (!(e instanceof errors/* InputError */.dz))
         return e;
     const said = /^cannot pull image \S+: ([\s\S]*)$/.exec(e.message)?.[1];
@@ -4358,7 +4396,8 @@ async function timedPin(docker, input, deps, times) {
  * The resolver's container: the pinned base, hardened (sessions.ts), on the network the inputs
  * need (network-lookup.ts), with pip's cache volume of this base; every command in it limited to
  * limitMs, and the container itself to as many limits as a resolve can run commands. A pull the
- * registry refuses is exit 3 with the fix (basePullError).
+ * registry refuses is exit 3 with the fix (basePullError), and so is a local list run by its ID that
+ * lacks the platform's content (the engine's "No such image").
  */
 async function openSession(input, deps, o) {
     const volume = o.pinned.key !== undefined
@@ -4385,7 +4424,7 @@ async function openSession(input, deps, o) {
             ...(volume !== undefined && { volumes: [volume] }),
         })
             .catch((e) => {
-            throw basePullError(e, image, input.platform);
+            throw basePullError(e, image, input.platform, input.image);
         });
     });
     return { session: withExecLimit(session, o.limitMs, input), volume, network: net.network };

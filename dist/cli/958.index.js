@@ -1684,6 +1684,22 @@ function builtBase(base, registry, local, multi = false) {
     };
 }
 /**
+ * How the build takes its bases (FACTS: the builder's; PULL: build.pull). dockerd's own builder
+ * (the docker driver) without build.pull starts from the engine's image under the tag. Its store:
+ * as buildx tells it where it does (the worker's snapshotter label, containerdStore), else as the
+ * engine's info names it (an older buildx or BuildKit prints no such label; the docker driver's
+ * engine is the one this adapter talks to, DOCKER_HOST's), as the resolver asks it
+ * (src/resolve/base.ts); an engine that does not answer counts as the classic store.
+ */
+async function baseTaking(docker, facts, pull) {
+    const localFirst = facts.driver === 'docker' && !pull;
+    if (!localFirst)
+        return { localFirst };
+    const multiPlatform = facts.containerdStore ??
+        (await docker.daemonFeatures().then((f) => f.imageStore === 'containerd', () => false));
+    return { localFirst, multiPlatform };
+}
+/**
  * Each variant's recorded base digest (BASES in order), with the local image's ID where the build
  * takes it: one registry lookup per distinct reference, started at once; the engine's own image is
  * looked at only where TAKING says the build takes it (the docker driver without build.pull),
@@ -3373,10 +3389,7 @@ async function lookUp(input, deps, variants, timer) {
     const facts = lookUpBuilder(deps.docker, builderName, factsCache(input, deps));
     // dockerd's own builder without --pull starts from the engine's image under the tag (on the
     // containerd image store, the one image under it for every platform).
-    const taking = facts.then((f) => ({
-        localFirst: f.facts.driver === 'docker' && !input.config.build.pull,
-        multiPlatform: f.facts.containerdStore === true,
-    }));
+    const taking = facts.then((f) => baseTaking(deps.docker, f.facts, input.config.build.pull));
     const bases = variants.map((v) => ({ ref: v.base.ref, platforms: platformsOf(input, v) }));
     const [found, baseRecords, sourceDate] = await Promise.all([
         timer.step('builder facts', () => facts, (f) => `${f.from === 'asked' ? 'asked buildx' : `from the ${f.from === 'disk' ? 'cache directory' : 'process'}`}: ${f.facts.driver}, buildx ${f.facts.buildxVersion}, BuildKit ${f.facts.buildkitVersion ?? 'unknown'}`),
