@@ -70,10 +70,6 @@ function registryPin(docker: DockerAdapter, image: string, platform: string, dig
   return { ref, key: digest, platformRef };
 }
 
-/**
- * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
- * image (its RepoDigests name it: pulled from there), else by its id. Pure.
- */
 /** Whether the engine's RepoDigests say LOCAL was pulled as the registry's DIGEST. Pure. */
 const fromRegistry = (local: ImageDetails, digest: string): boolean =>
   local.repoDigests.some((r) => r.endsWith(`@${digest}`));
@@ -90,6 +86,10 @@ const pulledAs = (image: string, local: ImageDetails): string | undefined => {
     : undefined;
 };
 
+/**
+ * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
+ * image (its RepoDigests name it: pulled from there), else by its id. Pure.
+ */
 export function localPin(image: string, local: ImageDetails, digest: string | undefined): PinnedBase {
   if (!isDigest(local.id)) return { ref: image };
   if (digest !== undefined && fromRegistry(local, digest)) return { ref: local.id, key: digest };
