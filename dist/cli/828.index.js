@@ -4022,10 +4022,6 @@ function registryPin(docker, image, platform, digest) {
     };
     return { ref, key: digest, platformRef };
 }
-/**
- * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
- * image (its RepoDigests name it: pulled from there), else by its id. Pure.
- */
 /** Whether the engine's RepoDigests say LOCAL was pulled as the registry's DIGEST. Pure. */
 const fromRegistry = (local, digest) => local.repoDigests.some((r) => r.endsWith(`@${digest}`));
 /**
@@ -4040,6 +4036,10 @@ const pulledAs = (image, local) => {
         ? local.id
         : undefined;
 };
+/**
+ * The local image as pinned: run by its id, keyed by the registry digest when it is that digest's
+ * image (its RepoDigests name it: pulled from there), else by its id. Pure.
+ */
 function localPin(image, local, digest) {
     if (!(0,oci_ref/* isDigest */.Bc)(local.id))
         return { ref: image };
