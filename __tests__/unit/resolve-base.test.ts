@@ -201,6 +201,15 @@ describe('the containerd image store: one local image under the tag serves every
       ref: INDEX,
       key: INDEX,
     });
+    // Tagged here alone: the containerd store names the tag's repository at the ID in RepoDigests
+    // all the same, but the registry knows no such tag (no digest): run by its ID, never pulled.
+    const taggedHere = fakeDocker({
+      imageDigest: () => Promise.reject(new Error('manifest unknown')),
+      inspectLocalImage: () => Promise.resolve({ ...held, repoDigests: [`localhost:5000/base@${INDEX}`] }),
+      daemonFeatures: () =>
+        Promise.resolve({ runtimes: [], cdiSpecDirs: [], cdiDevices: [], imageStore: 'containerd' }),
+    });
+    await expect(pinBase(taggedHere, base, true)).resolves.toMatchObject({ ref: INDEX, key: INDEX });
   });
 
   it.each<[string, DaemonFeatures['imageStore'] | 'fails']>([
