@@ -4095,10 +4095,12 @@ async function pinBase(docker, base, keyed) {
         if (!(0,held_platform/* servesPlatform */.G)(local, base.platform, false)) {
             if (digest !== undefined && fromRegistry(local, digest))
                 return registryPin(docker, base.image, base.platform, digest);
-            // The registry's tag has moved since the pull: the local index is still that repository's
-            // list by its own digest (its ID, in its RepoDigests), which the build takes and records;
-            // its platform manifest is fetched from there as the build fetches it.
-            const pulled = pulledAs(base.image, local);
+            // The registry's tag has moved since the pull (it answered another digest): the local index
+            // is still that repository's list by its own digest (its ID, in its RepoDigests), which the
+            // build takes and records; its platform manifest is fetched from there as the build fetches
+            // it. A registry that knows no such tag is not asked for it: the containerd store names a
+            // tag made here in RepoDigests too (the ID under the new name), so they prove no pull.
+            const pulled = digest !== undefined ? pulledAs(base.image, local) : undefined;
             if (pulled !== undefined)
                 return registryPin(docker, base.image, base.platform, pulled);
         }
