@@ -10,6 +10,22 @@ import { finishes } from '../helpers/hang-guard.js';
 const R = REDACTED;
 const lines = (...l: string[]) => l.join('\n');
 
+/** A program's own settings under lower-case keys: nothing in them is masked. */
+const OWN_SETTINGS = lines(
+  'pad_token: <pad>',
+  'bos_token: |',
+  '  <s>',
+  'max_new_tokens: 50',
+  'token: hello',
+  'key: id',
+  'session: |',
+  '  id: 3',
+  'credentials_path: /root/.aws',
+  'password_file: /run/secrets/db',
+  'KEY: x',
+  'TOKEN: y',
+);
+
 describe('YAML: the block under a secret-named key', () => {
   it.each<[string, string, string]>([
     [
@@ -167,34 +183,8 @@ describe('YAML: the block under a secret-named key', () => {
     ],
     [
       "lower-case keys of a program's own settings stay: a tokenizer's tokens, key, auth, session",
-      lines(
-        'pad_token: <pad>',
-        'bos_token: |',
-        '  <s>',
-        'max_new_tokens: 50',
-        'token: hello',
-        'key: id',
-        'session: |',
-        '  id: 3',
-        'credentials_path: /root/.aws',
-        'password_file: /run/secrets/db',
-        'KEY: x',
-        'TOKEN: y',
-      ),
-      lines(
-        'pad_token: <pad>',
-        'bos_token: |',
-        '  <s>',
-        'max_new_tokens: 50',
-        'token: hello',
-        'key: id',
-        'session: |',
-        '  id: 3',
-        'credentials_path: /root/.aws',
-        'password_file: /run/secrets/db',
-        'KEY: x',
-        'TOKEN: y',
-      ),
+      OWN_SETTINGS,
+      OWN_SETTINGS,
     ],
     [
       'JSON indented by json.dumps stays as JSON (its values quoted whole are masked in place)',
