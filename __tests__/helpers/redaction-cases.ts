@@ -220,6 +220,34 @@ export const ENV_CASES: [string, string, string][] = [
     "Data Source=db;password='a;b c';Pooling=true",
     `Data Source=db;password=${REDACTED};Pooling=true`,
   ],
+  // An HTTP Authorization header's credentials, however a program prints the header: the scheme
+  // kept, the credentials masked (the only word where there is no scheme).
+  [
+    'CURL_ARGS',
+    '-H "Authorization: Bearer opaque-abc.123" https://api.corp/v1',
+    `-H "Authorization: Bearer ${REDACTED}" https://api.corp/v1`,
+  ],
+  [
+    'HEADERS_JSON',
+    '{"Authorization": "Basic dXNlcjpwYXNzd29yZA=="}',
+    `{"Authorization": "Basic ${REDACTED}"}`,
+  ],
+  ['PROXY_HEADER', 'Proxy-Authorization: Basic YWxpY2U6cHc=', `Proxy-Authorization: Basic ${REDACTED}`],
+  [
+    'HTTP_DEBUG',
+    "send: b'GET / HTTP/1.1\\r\\nAuthorization: token s3cr3tvalue\\r\\nAccept: */*'",
+    `send: b'GET / HTTP/1.1\\r\\nAuthorization: token ${REDACTED}\\r\\nAccept: */*'`,
+  ],
+  ['REQ_HEADERS', "[('authorization', 'Bearer abc.def')]", `[('authorization', 'Bearer ${REDACTED}')]`],
+  ['GO_HEADER', 'map[Authorization:[Bearer abc]]', `map[Authorization:[Bearer ${REDACTED}]]`],
+  ['ESCAPED_JSON', '"{\\"authorization\\":\\"xyz-opaque\\"}"', `"{\\"authorization\\":\\"${REDACTED}\\"}"`],
+  ['RAW_HEADER', 'authorization: opaque_value', `authorization: ${REDACTED}`],
+  // A reference, a value masked already, a header named in prose, another key: kept.
+  ['CURL_REF', 'Authorization: Bearer $HF_TOKEN', 'Authorization: Bearer $HF_TOKEN'],
+  ['CURL_REF_BRACED', 'Authorization: ${API_TOKEN}', 'Authorization: ${API_TOKEN}'],
+  ['SHOWN_HEADER', `Authorization: Bearer ${REDACTED}`, `Authorization: Bearer ${REDACTED}`],
+  ['PROSE', 'no Authorization header was sent', 'no Authorization header was sent'],
+  ['DOCS_URL', 'https://h/oauth/authorization_url', 'https://h/oauth/authorization_url'],
   // PWD= as env prints it, a reference, an empty or masked value, a URL's ?password= (urlTokens'): kept.
   ['SHELL_STATE', 'PWD=/home/alice', 'PWD=/home/alice'],
   ['DB_CONN_REF', 'Server=db;Password=${DB_PW};', 'Server=db;Password=${DB_PW};'],

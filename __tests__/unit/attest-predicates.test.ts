@@ -257,7 +257,7 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
       16,
-      '6529f6722566f1f562954c107484d5e439eb0e2c94c86c5b46a28aed3f94f8ea',
+      '7309381450f8a702ed6186e8322f6ed4be6f0be5a522296914fcac313180c24a',
     ]);
   });
 });

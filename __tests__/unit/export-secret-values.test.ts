@@ -104,6 +104,7 @@ describe('Slurm: variables whose values look secret stay out of the image under 
         query: { ...REDACTION_RULES.urlTokens.query, ignoreCase: false },
       },
       connectionString: { ...REDACTION_RULES.connectionString, ignoreCase: false },
+      authorization: { ...REDACTION_RULES.authorization, ignoreCase: false },
     };
     expect(secretValueEres(rules).upper).toBe('');
     expect(secretValueEres(rules).cased).toContain('(Password|AccountKey|');
@@ -120,6 +121,11 @@ describe('Slurm: variables whose values look secret stay out of the image under 
     ['[^\\t\\n "\\\\]+@', false, '[^ "\\]+@'],
     ['[a-z]-[0-9A-Z]', true, '[[:upper:]]-[[:digit:][:upper:]]'],
     ['\\.\\$\\{a\\}/', false, '\\.\\$\\{a\\}/'],
+    // A tab in a bracket as [:blank:] (tab or space); a "[" dropped from a negated one (it matches
+    // more); a "(" or "|" in a bracket is a character, not an empty alternative.
+    ['a[\\t ]+b', false, 'a[[:blank:] ]+b'],
+    ['[^\\[\\] x]+', false, '[^] x]+'],
+    ['[^()|]x', false, '[^()|]x'],
   ])('valueRuleEre(%j, ignoreCase %s) is %j', (pattern, ignoreCase, ere) => {
     expect(valueRuleEre(pattern, ignoreCase)).toBe(ere);
   });
@@ -127,7 +133,8 @@ describe('Slurm: variables whose values look secret stay out of the image under 
   it.each([
     ['\\d+'],
     ['[A-F]'],
-    ['[\\t]'],
+    ['[\\n]'],
+    ['[^\\d]'],
     ['a*?'],
     ['(?<name>a)'],
     ['(?=a)*b'],

@@ -104,6 +104,11 @@ describe('redaction of huge and hostile text (no stack overflow, no quadratic ti
     ['"{" never closed', `;Pwd={${'a'.repeat(122)}`.repeat(MB10 / 128)],
     ["' never closed", `;Password='${'a'.repeat(117)}`.repeat(MB10 / 128)],
     ['"${" never closed', 'Password=${A'.repeat(MB10 / 12)],
+    // Authorization headers: the key repeated, one credential word of 10 MB, blanks without a word.
+    ['"Authorization: " repeated', 'Authorization: '.repeat(MB10 / 15)],
+    ['one long credential', `Authorization: Bearer ${'a'.repeat(MB10)}`],
+    ['blanks after the scheme', `Authorization: Bearer${' '.repeat(MB10)}`],
+    ['quoted keys without a value', `'Authorization'${' '.repeat(MB10)}`],
   ])('10 MB on one line: %s', (_name, text) => {
     expect(redactText(text).length).toBeGreaterThan(0);
     expect(typeof redactDeep({ output: text }).output).toBe('string');
@@ -165,6 +170,45 @@ describe('redaction of huge and hostile text (no stack overflow, no quadratic ti
     ).toBe(
       `pip from https://user:${REDACTED}@pypi.corp/simple and https://${REDACTED}@git.example/r\ntoken ${REDACTED} ok`,
     );
+  });
+});
+
+describe('Authorization headers in free text', () => {
+  it.each([
+    [
+      "curl -v's request line",
+      '> Authorization: Bearer 7f3a-opaque.token',
+      `> Authorization: Bearer ${REDACTED}`,
+    ],
+    [
+      "http.client's debug line (escaped line breaks)",
+      "send: b'GET /v1 HTTP/1.1\\r\\nHost: api\\r\\nauthorization: Basic YWxpY2U6cHc=\\r\\n\\r\\n'",
+      `send: b'GET /v1 HTTP/1.1\\r\\nHost: api\\r\\nauthorization: Basic ${REDACTED}\\r\\n\\r\\n'`,
+    ],
+    [
+      'a dict of request headers',
+      "{'User-Agent': 'x/1', 'Authorization': 'token abc123def', 'Accept': '*/*'}",
+      `{'User-Agent': 'x/1', 'Authorization': 'token ${REDACTED}', 'Accept': '*/*'}`,
+    ],
+    ['a tab before the credentials', 'Authorization:\tBearer\tq1w2e3', `Authorization:\tBearer\t${REDACTED}`],
+    ['a keyword argument', 'Request(authorization="k-opaque-99")', `Request(authorization="${REDACTED}")`],
+    [
+      'two headers on one line',
+      'Authorization: Bearer aa1, Proxy-Authorization: Basic bb2',
+      `Authorization: Bearer ${REDACTED}, Proxy-Authorization: Basic ${REDACTED}`,
+    ],
+    ['masked twice is masked once', `Authorization: Bearer ${REDACTED}`, `Authorization: Bearer ${REDACTED}`],
+    ['the mask of a URL', 'Authorization: ***', 'Authorization: ***'],
+    ['an error about the header', '401: missing Authorization header', '401: missing Authorization header'],
+  ])('%s', (_name, text, shown) => {
+    expect(redactText(text)).toBe(shown);
+    expect(redactText(shown)).toBe(shown);
+  });
+
+  it('a header in a record is masked wherever it sits (redactDeep)', () => {
+    expect(redactDeep({ cmd: ['curl', '-H', 'Authorization: Bearer abc.def'] })).toEqual({
+      cmd: ['curl', '-H', `Authorization: Bearer ${REDACTED}`],
+    });
   });
 });
 

@@ -217,6 +217,31 @@ describe('redactOutput', () => {
   });
 });
 
+describe('an HTTP client that logs its request headers', () => {
+  // curl -v and Python's http.client (debuglevel 1), as a test that calls a model server prints them.
+  const CURL = lines(
+    '> GET /v1/models HTTP/1.1',
+    '> Host: model-server:8000',
+    '> Authorization: Bearer PLANTED-opaque-7f3a',
+    '> Accept: */*',
+    '< HTTP/1.1 401 Unauthorized',
+  );
+  const HTTP_CLIENT =
+    "send: b'POST /v1/chat HTTP/1.1\\r\\nHost: api\\r\\nAuthorization: Basic UExBTlRFRDpwdw==\\r\\n\\r\\n'";
+
+  it.each([
+    ['curl -v', CURL, CURL.replace('PLANTED-opaque-7f3a', R)],
+    ["http.client's debug line", HTTP_CLIENT, HTTP_CLIENT.replace('UExBTlRFRDpwdw==', R)],
+  ])('%s: the credentials are masked in the result and the live view', (_name, text, shown) => {
+    expect(redactOutput(text)).toBe(shown);
+    let live = '';
+    const view = liveLines((t) => (live += t));
+    for (const c of text) view.push(c);
+    view.flush();
+    expect(live).toBe(shown);
+  });
+});
+
 describe('a failing custom test that prints the environment', () => {
   it.each<[string, number[]]>([
     ['in one chunk', []],

@@ -86,6 +86,11 @@ URL_HOST_TOKEN_HINT = re.compile(re.escape(RULES["urlTokens"]["hostToken"]["hint
 # A connection string's secret (Server=db;Password=...;, AccountKey=...;): the value masked up to its
 # ";", the key kept, as src/util/redact-connection.ts does.
 CONNECTION_SECRET = re.compile(RULES["connectionString"]["pattern"], re.I if RULES["connectionString"]["ignoreCase"] else 0)
+# An HTTP Authorization header's credentials (Authorization: Bearer ..., 'Authorization': 'Basic ...'):
+# the second word masked where the value has two (the first is the scheme), else the only one, as
+# src/util/redact-connection.ts does; a variable's reference ($HF_TOKEN, ${HF_TOKEN}) is kept.
+AUTHORIZATION = re.compile(RULES["authorization"]["pattern"], re.I if RULES["authorization"]["ignoreCase"] else 0)
+REFERENCE = re.compile(r"^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})$")
 # '=', '?', '&' or '#' percent-encoded (any case), as a URL nested in another's query has them.
 ENCODED_QUERY = re.compile(r"%(?:3[DF]|2[36])", re.I)
 
@@ -133,6 +138,20 @@ def mask_connection_secrets(value):
         return value
     return CONNECTION_SECRET.sub(
         lambda m: m.group(0) if m.group(2) == "" or m.group(2).startswith((REDACTED, MASK)) else m.group(1) + REDACTED, value)
+
+
+def mask_authorization_match(m):
+    head, first, blanks, second = m.groups()
+    secret = first if blanks is None else second
+    if secret == "" or REFERENCE.match(secret):
+        return m.group(0)
+    return head + REDACTED if blanks is None else head + first + blanks + REDACTED
+
+
+def mask_authorization(value):
+    if "authorization" not in value.lower():
+        return value
+    return AUTHORIZATION.sub(mask_authorization_match, value)
 
 
 def url_part(raw):
@@ -187,7 +206,7 @@ def redact_value(name, value):
         value = redact_urls("http://" + value)[len("http://"):]
     else:
         value = redact_urls(value)
-    value = mask_connection_secrets(value)
+    value = mask_authorization(mask_connection_secrets(value))
     for pattern in SECRET_VALUE:
         if pattern.search(value):
             return REDACTED

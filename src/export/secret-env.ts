@@ -73,7 +73,10 @@ const RANGE_CLASS: Readonly<Record<string, string>> = {
 };
 /** The characters ERE reads as operators: kept escaped where the rule escapes them. */
 const ERE_SPECIAL = '.[]\\()*+?{}|^$';
-/** Whitespace escapes (\t ...): dropped from a negated bracket, which then matches more; else refused. */
+/**
+ * Whitespace escapes (\t ...): dropped from a negated bracket, which then matches more; \t in any
+ * other as [:blank:] (a tab or a space, at least what it matched); else refused.
+ */
 const SPACE_ESCAPES = 'tnrfv';
 const LOOKAROUND = /^\(\?<?[=!]/;
 
@@ -85,12 +88,14 @@ const untranslatable = (pattern: string, why: string) =>
 /**
  * A value rule of redaction-rules.json as a POSIX ERE for bash's [[ =~ ]] that matches at least
  * what the rule matches: its lookarounds dropped (each only narrows a match), `(?:` as `(`, a
- * bracket's ranges as [:upper:], [:lower:] and [:digit:], a whitespace escape in a negated bracket
- * dropped; upper-cased where the rule ignores case (the job upper-cases the value too, ${v^^}).
+ * bracket's ranges as [:upper:], [:lower:] and [:digit:], a whitespace escape or "[" in a negated
+ * bracket dropped, \t in another as [:blank:]; upper-cased where the rule ignores case (the job
+ * upper-cases the value too, ${v^^}).
  * Throws on any other construct (\d, a lazy or quantified lookaround, another range ...).
  */
 export function valueRuleEre(pattern: string, ignoreCase: boolean): string {
   let out = '';
+  let shape = ''; // out with each bracket as "x": its "(" or "|" are characters, not operators
   let atom = false; // whether what was written last can take a quantifier
   for (let i = 0; i < pattern.length;) {
     if (LOOKAROUND.test(pattern.slice(i, i + 4))) {
@@ -102,11 +107,12 @@ export function valueRuleEre(pattern: string, ignoreCase: boolean): string {
     if (t.quantifier && !atom)
       throw untranslatable(pattern, `${t.text} after nothing to repeat (a lazy one?)`);
     out += t.text;
+    shape += t.text.startsWith('[') ? 'x' : t.text;
     i = t.end;
     atom = t.atom;
   }
   // A lookaround that stood alone in an alternative leaves it empty, which ERE does not define.
-  if (/\((?:\)|\|)|\|\||\|\)|^\||\|$/.test(out))
+  if (/\((?:\)|\|)|\|\||\|\)|^\||\|$/.test(shape))
     throw untranslatable(pattern, 'an alternative of lookarounds only');
   return out;
 }
@@ -177,6 +183,7 @@ function bracketEre(pattern: string, start: number, ignoreCase: boolean): [strin
     if (body[i] === '\\') {
       const e = body[i + 1] ?? '';
       if (/^[^A-Za-z0-9]$/.test(e)) chars.add(e);
+      else if (!negated && e === 't') classes.add('[:blank:]');
       else if (!(negated && SPACE_ESCAPES.includes(e)))
         throw untranslatable(pattern, `the escape \\${e} in a bracket`);
       i += 2;
@@ -190,6 +197,8 @@ function bracketEre(pattern: string, start: number, ignoreCase: boolean): [strin
       i += 1;
     }
   }
+  // A "[" next to ":", "." or "=" would open a class: a negated bracket matches more without it.
+  if (chars.has('[') && negated) chars.delete('[');
   if (chars.has('[')) throw untranslatable(pattern, 'a [ in a bracket');
   // "]" first, "-" last, "^" not first: each then stands for itself.
   const plain = [...chars].filter((c) => !']^-'.includes(c)).join('');
@@ -202,7 +211,8 @@ function bracketEre(pattern: string, start: number, ignoreCase: boolean): [strin
  * What the shared rules mask by value, as two EREs (each a superset, valueRuleEre): the rules that
  * heed case (tokens of a known form, JWTs, a URL's login, Anaconda's /t/<token>/ anywhere,
  * Cloudsmith's dl.cloudsmith.io/<token>/), and those
- * that ignore it, for the upper-cased value (a URL's secret parameter, a connection string's secret).
+ * that ignore it, for the upper-cased value (a URL's secret parameter, a connection string's secret,
+ * an Authorization header's credentials).
  * Long base64-like values, which redaction also masks, are left alone: paths and IDs look like them.
  */
 export function secretValueEres(rules: RedactionRules = REDACTION_RULES): { cased: string; upper: string } {
@@ -216,6 +226,7 @@ export function secretValueEres(rules: RedactionRules = REDACTION_RULES): { case
     [rules.urlTokens.hostToken.pattern.replace(/^\^/, ''), false],
     [rules.urlTokens.query.pattern, rules.urlTokens.query.ignoreCase],
     [rules.connectionString.pattern, rules.connectionString.ignoreCase],
+    [rules.authorization.pattern, rules.authorization.ignoreCase],
   ];
   const join = (upper: boolean) =>
     all

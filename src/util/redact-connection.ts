@@ -1,12 +1,17 @@
-// Credentials in connection strings, ADO.NET's, ODBC's and Azure Storage's
-// (`Server=db;User Id=sa;Password=...;`, `DRIVER=...;PWD=...;`, `AccountKey=...;`): the value of
-// each key the shared rules name (images/probe/redaction-rules.json, connectionString; the probe
-// applies the same rule) is masked up to its `;`, the key kept. redact.ts applies it to free text
-// and to every environment value; it lives here to keep that file in bounds.
+// Credentials written into text by a form of their own: connection strings, ADO.NET's, ODBC's and
+// Azure Storage's (`Server=db;User Id=sa;Password=...;`, `DRIVER=...;PWD=...;`, `AccountKey=...;`),
+// and HTTP Authorization headers (`Authorization: Bearer ...`). The shared rules name both
+// (images/probe/redaction-rules.json, connectionString and authorization; the probe applies the
+// same rules). redact.ts applies them to free text and to every environment value; they live here
+// to keep that file in bounds.
 import { REDACTION_RULES } from './redact-rules.js';
 
 const { pattern, ignoreCase } = REDACTION_RULES.connectionString;
 const CONNECTION_SECRET_G = new RegExp(pattern, ignoreCase ? 'gi' : 'g');
+const AUTH_RULE = REDACTION_RULES.authorization;
+const AUTHORIZATION_G = new RegExp(AUTH_RULE.pattern, AUTH_RULE.ignoreCase ? 'gi' : 'g');
+/** A variable's reference, not its value (`$HF_TOKEN`, `${HF_TOKEN}`: a script's text). */
+const REFERENCE = /^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})$/;
 
 /**
  * TEXT with the value of each connection-string secret (`Password=`, `Pwd=` right after a `;`,
@@ -21,3 +26,30 @@ export function maskConnectionSecrets(text: string, masks: readonly [string, ...
     value === '' || masks.some((m) => value.startsWith(m)) ? whole : `${key}${masks[0]}`,
   );
 }
+
+/**
+ * TEXT with the credentials of each HTTP Authorization header (and Proxy-Authorization) replaced
+ * by MASK, however a program prints the header: curl's `> Authorization: Bearer x`, http.client's
+ * `b'...\r\nAuthorization: Basic x\r\n'`, a dict's `'Authorization': 'Bearer x'`, JSON (escaped in
+ * a string too), a tuple `('Authorization', 'token x')`, Go's `map[Authorization:[Bearer x]]`, a
+ * keyword `authorization="x"`. The credentials are the second word where the value has two (the
+ * first is the scheme, kept: `Bearer [redacted]`), else the only one. A word ends at a blank, a
+ * quote, a backslash, `,`, `;`, a bracket or parenthesis, `<`, `>`, a backtick or `*`: a masked value
+ * (`[redacted]`, `***`) is no word, so masking twice is masking once, and a variable's reference
+ * (`Bearer $HF_TOKEN`, `${HF_TOKEN}`) is kept. Digest's parameters after its first are not read.
+ */
+export function maskAuthorization(text: string, mask: string): string {
+  if (!/authorization/i.test(text)) return text;
+  return text.replace(
+    AUTHORIZATION_G,
+    (whole, head: string, first: string, blanks: string | undefined, second: string | undefined) => {
+      const secret = blanks === undefined ? first : second!;
+      if (secret === '' || REFERENCE.test(secret)) return whole;
+      return blanks === undefined ? `${head}${mask}` : `${head}${first}${blanks}${mask}`;
+    },
+  );
+}
+
+/** maskConnectionSecrets, then maskAuthorization with MASKS[0]: the credentials text writes by form. */
+export const maskWrittenCredentials = (text: string, masks: readonly [string, ...string[]]): string =>
+  maskAuthorization(maskConnectionSecrets(text, masks), masks[0]);

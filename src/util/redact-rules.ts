@@ -8,6 +8,7 @@ const RedactionRulesSchema = z.object({
   redacted: z.string().min(1),
   secretName: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
   connectionString: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
+  authorization: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
   secretValues: z.array(z.string()).min(1),
   jwt: z.object({ prefix: z.string().min(1), minSegmentLength: z.number().int().positive() }),
   base64Like: z.string(),

@@ -2,10 +2,10 @@
 // pattern (the probe applies the same rules; this pass covers all else, such as the image config the
 // engine reports, and re-checks the probe's output), URL credentials in any text (`https://u:***@h/`,
 // `https://***@h/` for a token as the user name, `https://***:***@h/`, `?token=***`, Anaconda's
-// `/t/***/`, Cloudsmith's `dl.cloudsmith.io/***/`) and connection strings' (`Password=***;`, `AccountKey=***;`: redact-connection.ts).
-// The rules are data, one copy for both: images/probe/redaction-rules.json (redact-rules.ts).
+// `/t/***/`, `dl.cloudsmith.io/***/`), connection strings' (`Password=***;`) and Authorization
+// headers' (`Bearer ***`: redact-connection.ts). Rules: images/probe/redaction-rules.json.
 import { findJwts } from './find-jwts.js';
-import { maskConnectionSecrets } from './redact-connection.js';
+import { maskWrittenCredentials } from './redact-connection.js';
 import { REDACTION_RULES } from './redact-rules.js';
 import { escapeRegExp } from './text.js';
 export { REDACTION_RULES, type RedactionRules } from './redact-rules.js';
@@ -190,12 +190,12 @@ function maskUserinfo(m: RegExpExecArray, mask: string): string {
 }
 
 /**
- * Free text (a test's output, a log): every URL's userinfo, connection-string secret (`Password=`)
- * and token of a secret pattern is replaced in place, the rest kept (redactDeep replaces all).
- * Linear in the length of the text: 10 MB on one line is fine.
+ * Free text (a test's output, a log): every URL's userinfo, connection-string secret (`Password=`),
+ * Authorization header's credentials (`Bearer x`) and token of a secret pattern is replaced in
+ * place, the rest kept (redactDeep replaces all); linear in its length: 10 MB on one line is fine.
  */
 export function redactText(text: string): string {
-  let out = maskConnectionSecrets(redactUrls(text, REDACTED), [REDACTED, MASK]);
+  let out = maskWrittenCredentials(redactUrls(text, REDACTED), [REDACTED, MASK]);
   for (const p of SECRET_VALUE_G) out = out.replace(p, REDACTED);
   const jwts = findJwts(out);
   if (jwts.length === 0) return out;
@@ -254,7 +254,7 @@ export function redactEnvValue(name: string, value: string): string {
   const urls = schemeless
     ? redactUrls(proxyUrlText(value), REDACTED).slice('http://'.length)
     : redactUrls(value, REDACTED);
-  const noCreds = maskConnectionSecrets(urls, [REDACTED, MASK]);
+  const noCreds = maskWrittenCredentials(urls, [REDACTED, MASK]);
   return looksSecret(noCreds) ? REDACTED : noCreds;
 }
 
@@ -332,7 +332,7 @@ export const redactTextDeep = (value: unknown): unknown => mapStringsDeep(value,
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 export function redactDeep<T>(value: T): T {
   return mapStringsDeep(value, (s) => {
-    const noCreds = maskConnectionSecrets(redactUrls(s, REDACTED), [REDACTED, MASK]);
+    const noCreds = maskWrittenCredentials(redactUrls(s, REDACTED), [REDACTED, MASK]);
     return looksSecret(noCreds) ? REDACTED : noCreds;
   }) as T;
 }
