@@ -1,12 +1,15 @@
 // Plain-object stand-ins for the side-effect interfaces (unit tests only).
+import Dockerode from 'dockerode';
 import type { CliIo } from '../../src/cli/io.js';
 import type {
   CommandRunner,
   ContainerSession,
+  DaemonFeatures,
   DockerAdapter,
   ExecResult,
   ImageDetails,
 } from '../../src/docker/adapter.js';
+import { engineClient, type EngineClient } from '../../src/docker/client.js';
 
 export function fakeDocker(overrides: Partial<DockerAdapter> = {}): DockerAdapter {
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call: docker.${name}`));
@@ -49,6 +52,41 @@ export function imageDetails(over: Partial<ImageDetails> = {}): ImageDetails {
     ...over,
   };
 }
+
+/** What daemonFeatures answers for an engine with no GPU runtime, CDI or store named. */
+export function daemonFeatures(over: Partial<DaemonFeatures> = {}): DaemonFeatures {
+  return { runtimes: [], cdiSpecDirs: [], cdiDevices: [], ...over };
+}
+
+/** The calls of dockerode a fake engine answers itself (any other is dockerode's own, over no socket). */
+export type DockerodeAnswers = { [K in keyof Dockerode]?: (...args: never[]) => unknown };
+
+/** docker-modem's dial: the requests dockerode sends without a method of its own (an inspect with options). */
+export type ModemDial = (
+  opts: { path: string; options?: Record<string, string | undefined> },
+  cb: (err: unknown, data?: unknown) => void,
+) => void;
+
+/**
+ * A real dockerode (its progress reader, its request building) whose engine calls are ANSWERS and,
+ * below them, DIAL: it never reaches a socket. `client` is it as src/docker/client.ts wraps it.
+ */
+export function fakeDockerode(
+  answers: DockerodeAnswers,
+  dial?: ModemDial,
+): { dockerode: Dockerode; client: EngineClient } {
+  const dockerode = new Dockerode({ socketPath: '/nonexistent/docker.sock' });
+  Object.assign(dockerode, answers);
+  if (dial) Object.assign(dockerode.modem, { dial });
+  return { dockerode, client: engineClient(dockerode) };
+}
+
+/** An engine's error answer as dockerode (docker-modem) throws it: the status, its JSON body. */
+export const engineHttpError = (status: number, message: string): Error =>
+  Object.assign(new Error(`(HTTP code ${status}) unexpected - ${message} `), {
+    statusCode: status,
+    json: { message },
+  });
 
 /** git as it answers outside a repository: every git read of the CLI's git context comes back empty. */
 export const NOT_A_REPOSITORY: CommandRunner = {

@@ -14,14 +14,13 @@
 // - the classic store (dockerd 20.10, API 1.41) holds one platform under a tag: the last pulled.
 import { Readable } from 'node:stream';
 import type { DockerAdapter } from '../../src/docker/adapter.js';
-import Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { engineClient } from '../../src/docker/client.js';
 import { runArgv } from '../../src/docker/containers-spec.js';
 import { layerHistory } from '../../src/capture/capture.js';
 import { apiAtLeast, platformQuery } from '../../src/docker/image-platform.js';
 import { ensureImage, imageHistory, inspectImage } from '../../src/docker/images.js';
 import { InputError } from '../../src/errors.js';
+import { engineHttpError, fakeDockerode } from '../helpers/fakes.js';
 
 const IMAGE = 'mybase:latest';
 const AMD = 'linux/amd64';
@@ -36,12 +35,6 @@ interface Engine {
   /** The platforms the registry has; none: never pushed (a pull is refused). */
   registry?: string[];
 }
-
-const httpError = (status: number, message: string) =>
-  Object.assign(new Error(`(HTTP code ${status}) unexpected - ${message} `), {
-    statusCode: status,
-    json: { message },
-  });
 
 const arch = (platform: string) => platform.split('/')[1]!;
 const atLeast = (api: string, min: number) => Number(api.split('.')[1]) >= min;
@@ -65,51 +58,48 @@ function fakeEngine(e: Engine) {
   const historyOf = (platform: string) => [{ CreatedBy: `RUN build-${arch(platform)}`, Size: 5 }];
   const answer = (what: string, platform: string | undefined) => {
     const p = platform ?? defaultPlatform();
-    if (p === undefined) throw httpError(404, `No such image: ${IMAGE}`);
+    if (p === undefined) throw engineHttpError(404, `No such image: ${IMAGE}`);
     if (!held.includes(p))
-      throw httpError(
+      throw engineHttpError(
         404,
         `image with reference ${IMAGE} was found but does not provide the specified platform (${p})`,
       );
     return what === 'json' ? inspectOf(p) : historyOf(p);
   };
-  const fake = new Dockerode({ socketPath: '/nonexistent/docker.sock' });
-  Object.assign(fake, {
-    version: async () => {
-      calls.versions++;
-      return { Version: 'x', ApiVersion: e.api, Os: 'linux', Arch: arch(e.host) };
+  const { client } = fakeDockerode(
+    {
+      version: async () => {
+        calls.versions++;
+        return { Version: 'x', ApiVersion: e.api, Os: 'linux', Arch: arch(e.host) };
+      },
+      info: async () => {
+        calls.infos++;
+        return {
+          DriverStatus: e.containerd
+            ? [['driver-type', 'io.containerd.snapshotter.v1']]
+            : [['Backing Filesystem', 'extfs']],
+        };
+      },
+      getImage: () => ({
+        inspect: async () => answer('json', undefined),
+        history: async () => answer('history', undefined),
+      }),
+      pull: async (ref: string, opts: { platform?: string }) => {
+        calls.pulls.push(`${ref} ${opts.platform ?? ''}`);
+        const p = opts.platform ?? e.host;
+        if (!e.registry)
+          throw engineHttpError(
+            404,
+            `pull access denied for mybase, repository does not exist or may require 'docker login'`,
+          );
+        if (!e.registry.includes(p))
+          throw engineHttpError(404, 'no match for platform in manifest: not found');
+        if (e.containerd) held.push(p);
+        else held.splice(0, held.length, p);
+        return Readable.from([`${JSON.stringify({ status: 'Status: Downloaded newer image' })}\r\n`]);
+      },
     },
-    info: async () => {
-      calls.infos++;
-      return {
-        DriverStatus: e.containerd
-          ? [['driver-type', 'io.containerd.snapshotter.v1']]
-          : [['Backing Filesystem', 'extfs']],
-      };
-    },
-    getImage: () => ({
-      inspect: async () => answer('json', undefined),
-      history: async () => answer('history', undefined),
-    }),
-    pull: async (ref: string, opts: { platform?: string }) => {
-      calls.pulls.push(`${ref} ${opts.platform ?? ''}`);
-      const p = opts.platform ?? e.host;
-      if (!e.registry)
-        throw httpError(
-          404,
-          `pull access denied for mybase, repository does not exist or may require 'docker login'`,
-        );
-      if (!e.registry.includes(p)) throw httpError(404, 'no match for platform in manifest: not found');
-      if (e.containerd) held.push(p);
-      else held.splice(0, held.length, p);
-      return Readable.from([`${JSON.stringify({ status: 'Status: Downloaded newer image' })}\r\n`]);
-    },
-  });
-  Object.assign(fake.modem, {
-    dial: (
-      opts: { path: string; options?: { platform?: string } },
-      cb: (err: unknown, data?: unknown) => void,
-    ) => {
+    (opts, cb) => {
       const what = opts.path.includes('/history') ? 'history' : 'json';
       const query = opts.options?.platform;
       if (query !== undefined) calls.queries.push(`${what} ${query}`);
@@ -122,8 +112,8 @@ function fakeEngine(e: Engine) {
         cb(err);
       }
     },
-  });
-  return { client: engineClient(fake), calls };
+  );
+  return { client, calls };
 }
 
 describe('the platform asked of a local multi-platform image', () => {

@@ -3,13 +3,13 @@
 // input (exit 2) or an environment problem (exit 3), never an internal error; an engine that takes
 // a single-platform image of another platform is the image's lack, and no container is created.
 import { Readable } from 'node:stream';
-import Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import type { DockerAdapter } from '../../src/docker/adapter.js';
 import { createDockerAdapter } from '../../src/docker/engine.js';
 import { progressError, pullFailure } from '../../src/docker/pull-failure.js';
 import { EnvironmentError, InputError, type MlImageError } from '../../src/errors.js';
 import { basePullError } from '../../src/resolve/base.js';
+import { engineHttpError, fakeDockerode } from '../helpers/fakes.js';
 
 const IMAGE = 'registry.example:5000/team/base:1';
 const PLATFORM = 'linux/arm64';
@@ -18,11 +18,6 @@ const inspectOf = (platform: string) => {
   const [os, arch] = platform.split('/');
   return { Id: `sha256:${arch}`, Os: os, Architecture: arch, Size: 10 };
 };
-const httpError = (status: number, message: string) =>
-  Object.assign(new Error(`(HTTP code ${status}) unexpected - ${message} `), {
-    statusCode: status,
-    json: { message },
-  });
 
 interface Scenario {
   /** The image the engine holds before the pull (its platform), if any. */
@@ -46,12 +41,11 @@ interface Scenario {
 function fakeEngine(s: Scenario) {
   const calls = { pulls: [] as string[], creates: 0 };
   let local = s.local;
-  const fake = new Dockerode({ socketPath: '/nonexistent/docker.sock' });
-  Object.assign(fake, {
+  const { dockerode } = fakeDockerode({
     getImage: () => ({
       inspect: async () => {
         if (s.inspectError) throw s.inspectError;
-        if (local === undefined) throw httpError(404, `No such image: ${IMAGE}`);
+        if (local === undefined) throw engineHttpError(404, `No such image: ${IMAGE}`);
         if (s.containerd)
           return {
             ...inspectOf(s.local ?? local),
@@ -75,7 +69,7 @@ function fakeEngine(s: Scenario) {
     },
   });
   const docker = createDockerAdapter({
-    docker: fake,
+    docker: dockerode,
     exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
   });
   return { docker, calls };
@@ -208,7 +202,7 @@ describe('a pull the engine refuses in its HTTP answer', () => {
       InputError,
     ],
   ])('HTTP %i %s', async (status, message, kind) => {
-    const { docker } = fakeEngine({ pullError: httpError(status, message) });
+    const { docker } = fakeEngine({ pullError: engineHttpError(status, message) });
     const e = await failure(docker.inspectImage(IMAGE, PLATFORM));
     expect(e).toBeInstanceOf(kind);
     expect(e.message).toContain(IMAGE);
@@ -232,7 +226,7 @@ describe('a pull the engine refuses in its HTTP answer', () => {
 describe('the local inspect before the pull', () => {
   it('a malformed reference (HTTP 400): exit 2 naming it, no pull', async () => {
     const { docker, calls } = fakeEngine({
-      inspectError: httpError(
+      inspectError: engineHttpError(
         400,
         'no such image: UPPER/x:1: invalid reference format: repository name must be lowercase',
       ),
@@ -246,7 +240,7 @@ describe('the local inspect before the pull', () => {
   });
 
   it('any other refusal: exit 3 naming the image and the answer', async () => {
-    const { docker } = fakeEngine({ inspectError: httpError(500, 'layer does not exist') });
+    const { docker } = fakeEngine({ inspectError: engineHttpError(500, 'layer does not exist') });
     const e = await failure(docker.inspectImage(IMAGE, undefined));
     expect(e).toBeInstanceOf(EnvironmentError);
     expect(e.message).toBe(
@@ -304,7 +298,7 @@ describe('an engine that holds another platform under the index digest', () => {
   const said = `Cannot overwrite digest sha256:${'b'.repeat(64)}`;
   it.each<[string, Scenario]>([
     ['in the progress stream', { local: 'linux/amd64', lines: [errorLine(said)] }],
-    ['in the HTTP answer', { local: 'linux/amd64', pullError: httpError(500, said) }],
+    ['in the HTTP answer', { local: 'linux/amd64', pullError: engineHttpError(500, said) }],
   ])('%s: exit 3 naming the platform digest and docker rmi as the fixes', async (_, s) => {
     const { docker, calls } = fakeEngine(s);
     for (const [caller, call] of [

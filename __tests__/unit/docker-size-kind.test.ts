@@ -10,16 +10,14 @@
 //   plus unpacked snapshots from moby#53426 on; `manifests=1` (API 1.48+) lists each manifest's
 //   Size.Content and Size.Total.
 import path from 'node:path';
-import Dockerode from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { captureImage, imageSize as captureSize } from '../../src/capture/capture.js';
 import type { DockerAdapter, ImageDetails } from '../../src/docker/adapter.js';
-import { engineClient } from '../../src/docker/client.js';
 import { createContainerOps } from '../../src/docker/containers.js';
 import { imageSize } from '../../src/docker/image-size.js';
 import { contentSizeOf, sizeKindOfStore, storeOfInfo, storeOfInspect } from '../../src/docker/size-kind.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
-import { fakeDocker } from '../helpers/fakes.js';
+import { fakeDocker, fakeDockerode, imageDetails } from '../helpers/fakes.js';
 import { makeRecord } from '../helpers/records.js';
 
 const CONTENT = 62_659_439;
@@ -115,46 +113,33 @@ function fakeEngine(e: Engine) {
   const calls = { infos: 0, manifests: 0 };
   /** The image inspects asked (GET /images/REF/json, with a platform or without, not manifests=1). */
   const inspects = { count: 0 };
-  const fake = new Dockerode({ socketPath: '/nonexistent/docker.sock' });
   const plain = { Id: 'sha256:i', Os: 'linux', Architecture: 'amd64', ...e.inspect };
-  Object.assign(fake, {
-    version: async () => ({ ApiVersion: e.api }),
-    info: async () => {
-      calls.infos++;
-      if (e.info instanceof Error) throw e.info;
-      return e.info;
-    },
-    getImage: () => ({
-      inspect: async () => {
-        inspects.count++;
-        return plain;
+  const { client } = fakeDockerode(
+    {
+      version: async () => ({ ApiVersion: e.api }),
+      info: async () => {
+        calls.infos++;
+        if (e.info instanceof Error) throw e.info;
+        return e.info;
       },
-    }),
-  });
-  Object.assign(fake.modem, {
-    dial: (opts: { options?: { manifests?: string } }, cb: (err: unknown, data?: unknown) => void) => {
+      getImage: () => ({
+        inspect: async () => {
+          inspects.count++;
+          return plain;
+        },
+      }),
+    },
+    (opts, cb) => {
       if (opts.options?.manifests) calls.manifests++;
       else inspects.count++;
       cb(null, opts.options?.manifests && e.manifests ? { ...plain, ...e.manifests } : plain);
     },
-  });
-  return { client: engineClient(fake), calls, inspects };
+  );
+  return { client, calls, inspects };
 }
 
 /** An inspect's details as the adapter reports them (inspectImage). */
-const DETAILS: ImageDetails = {
-  id: 'sha256:abc',
-  repoDigests: [],
-  os: 'linux',
-  architecture: 'amd64',
-  sizeBytes: 0,
-  layers: 3,
-  labels: {},
-  user: '',
-  entrypoint: null,
-  cmd: null,
-  env: [],
-};
+const DETAILS: ImageDetails = imageDetails({ id: 'sha256:abc', sizeBytes: 0, layers: 3 });
 
 const C8D_INFO = { DriverStatus: [['driver-type', 'io.containerd.snapshotter.v1']] };
 

@@ -15,7 +15,7 @@ import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve
 import { snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { runResolveStage } from '../../src/resolve/stage.js';
 import { runCli } from '../../src/cli/main.js';
-import { captureIo, fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
+import { captureIo, daemonFeatures, fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
 import { makePlan, planVariant } from '../helpers/plans.js';
 import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
 import { NO_WORLD } from '../helpers/resolve-world.js';
@@ -155,12 +155,9 @@ describe('the containerd image store: one local image under the tag serves every
       daemonFeatures: () =>
         store === 'fails'
           ? Promise.reject(new Error('info refused'))
-          : Promise.resolve({
-              runtimes: ['runc'],
-              cdiSpecDirs: [],
-              cdiDevices: [],
-              ...(store !== undefined && { imageStore: store }),
-            }),
+          : Promise.resolve(
+              daemonFeatures({ runtimes: ['runc'], ...(store !== undefined && { imageStore: store }) }),
+            ),
       imagetoolsInspect: () => Promise.resolve({ digest: DIGEST, mediaType: 'x', platforms: [] }) as never,
       startSession: (spec) => {
         specs.push(spec);
@@ -177,8 +174,7 @@ describe('the containerd image store: one local image under the tag serves every
     const fromRegistry = fakeDocker({
       imageDigest: () => Promise.resolve(INDEX),
       inspectLocalImage: () => Promise.resolve({ ...held, repoDigests: [`localhost:5000/base@${INDEX}`] }),
-      daemonFeatures: () =>
-        Promise.resolve({ runtimes: [], cdiSpecDirs: [], cdiDevices: [], imageStore: 'containerd' }),
+      daemonFeatures: () => Promise.resolve(daemonFeatures({ imageStore: 'containerd' })),
     });
     const pinned = await pinBase(fromRegistry, base, true);
     expect(pinned).toMatchObject({ ref: `localhost:5000/base@${INDEX}`, key: INDEX });
@@ -190,8 +186,7 @@ describe('the containerd image store: one local image under the tag serves every
       fakeDocker({
         imageDigest: () => Promise.resolve(DIGEST),
         inspectLocalImage: () => Promise.resolve({ ...held, repoDigests }),
-        daemonFeatures: () =>
-          Promise.resolve({ runtimes: [], cdiSpecDirs: [], cdiDevices: [], imageStore: 'containerd' }),
+        daemonFeatures: () => Promise.resolve(daemonFeatures({ imageStore: 'containerd' })),
       });
     const pinned = await pinBase(pulled([`localhost:5000/base@${INDEX}`]), base, true);
     expect(pinned).toMatchObject({ ref: `localhost:5000/base@${INDEX}`, key: INDEX });
@@ -206,8 +201,7 @@ describe('the containerd image store: one local image under the tag serves every
     const taggedHere = fakeDocker({
       imageDigest: () => Promise.reject(new Error('manifest unknown')),
       inspectLocalImage: () => Promise.resolve({ ...held, repoDigests: [`localhost:5000/base@${INDEX}`] }),
-      daemonFeatures: () =>
-        Promise.resolve({ runtimes: [], cdiSpecDirs: [], cdiDevices: [], imageStore: 'containerd' }),
+      daemonFeatures: () => Promise.resolve(daemonFeatures({ imageStore: 'containerd' })),
     });
     await expect(pinBase(taggedHere, base, true)).resolves.toMatchObject({ ref: INDEX, key: INDEX });
   });
@@ -368,8 +362,7 @@ describe("a local list without the platform's content: exit 3 with the pull", ()
         dir,
         fakeDocker({
           ping: () => Promise.resolve({ version: '29.0.0', apiVersion: '1.52', os: 'linux', arch: 'x86_64' }),
-          daemonFeatures: () =>
-            Promise.resolve({ runtimes: [], cdiSpecDirs: [], cdiDevices: [], imageStore: 'containerd' }),
+          daemonFeatures: () => Promise.resolve(daemonFeatures({ imageStore: 'containerd' })),
           imageDigest: () => Promise.resolve(DIGEST),
           inspectLocalImage: () => Promise.resolve(imageDetails({ id: LIST, repoDigests: [] })),
           startSession: (spec) => {
