@@ -242,6 +242,12 @@ export const ENV_CASES: [string, string, string][] = [
   ['GO_HEADER', 'map[Authorization:[Bearer abc]]', `map[Authorization:[Bearer ${REDACTED}]]`],
   ['ESCAPED_JSON', '"{\\"authorization\\":\\"xyz-opaque\\"}"', `"{\\"authorization\\":\\"${REDACTED}\\"}"`],
   ['RAW_HEADER', 'authorization: opaque_value', `authorization: ${REDACTED}`],
+  [
+    'NOTED_HEADER',
+    'Authorization: s3cr3t-word (rotated daily)',
+    `Authorization: ${REDACTED} (rotated daily)`,
+  ],
+  ['MASKED_HEADER', 'Authorization: Bearer ***', 'Authorization: Bearer ***'],
   // A reference, a value masked already, a header named in prose, another key: kept.
   ['CURL_REF', 'Authorization: Bearer $HF_TOKEN', 'Authorization: Bearer $HF_TOKEN'],
   ['CURL_REF_BRACED', 'Authorization: ${API_TOKEN}', 'Authorization: ${API_TOKEN}'],

@@ -197,7 +197,13 @@ describe('Authorization headers in free text', () => {
       'Authorization: Bearer aa1, Proxy-Authorization: Basic bb2',
       `Authorization: Bearer ${REDACTED}, Proxy-Authorization: Basic ${REDACTED}`,
     ],
+    // One word before something that is no word: that word is the credentials.
+    ['one word, then a parenthesis', 'Authorization: abc123 (opaque)', `Authorization: ${REDACTED} (opaque)`],
+    ['a scheme and nothing after it', 'Authorization: Bearer \nnext', `Authorization: ${REDACTED} \nnext`],
     ['masked twice is masked once', `Authorization: Bearer ${REDACTED}`, `Authorization: Bearer ${REDACTED}`],
+    ['masked in a log already', 'Authorization: Bearer ***', 'Authorization: Bearer ***'],
+    ['a masked value alone', `Authorization: ${REDACTED}`, `Authorization: ${REDACTED}`],
+    ["Go's map, masked", `map[Authorization:[${REDACTED}]]`, `map[Authorization:[${REDACTED}]]`],
     ['the mask of a URL', 'Authorization: ***', 'Authorization: ***'],
     ['an error about the header', '401: missing Authorization header', '401: missing Authorization header'],
   ])('%s', (_name, text, shown) => {

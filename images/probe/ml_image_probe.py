@@ -87,7 +87,7 @@ URL_HOST_TOKEN_HINT = re.compile(re.escape(RULES["urlTokens"]["hostToken"]["hint
 # ";", the key kept, as src/util/redact-connection.ts does.
 CONNECTION_SECRET = re.compile(RULES["connectionString"]["pattern"], re.I if RULES["connectionString"]["ignoreCase"] else 0)
 # An HTTP Authorization header's credentials (Authorization: Bearer ..., 'Authorization': 'Basic ...'):
-# the second word masked where the value has two (the first is the scheme), else the only one, as
+# the second word masked where the value has two (the first is the scheme), else the first, as
 # src/util/redact-connection.ts does; a variable's reference ($HF_TOKEN, ${HF_TOKEN}) is kept.
 AUTHORIZATION = re.compile(RULES["authorization"]["pattern"], re.I if RULES["authorization"]["ignoreCase"] else 0)
 REFERENCE = re.compile(r"^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})$")
@@ -142,10 +142,15 @@ def mask_connection_secrets(value):
 
 def mask_authorization_match(m):
     head, first, blanks, second = m.groups()
-    secret = first if blanks is None else second
-    if secret == "" or REFERENCE.match(secret):
+    blanks, second = blanks or "", second or ""
+    # A masked value read as a word after Go's "[" (Authorization: [redacted]); no second word
+    # (Authorization: abc123 (opaque)): the first is the credentials, unless a masked value follows
+    # it (Bearer [redacted]).
+    if m.string.startswith((REDACTED, MASK), m.start(2) - 1) or (second == "" and m.string.startswith((REDACTED, MASK), m.end())):
         return m.group(0)
-    return head + REDACTED if blanks is None else head + first + blanks + REDACTED
+    if REFERENCE.match(first if second == "" else second):
+        return m.group(0)
+    return head + REDACTED + blanks if second == "" else head + first + blanks + REDACTED
 
 
 def mask_authorization(value):

@@ -33,23 +33,28 @@ export function maskConnectionSecrets(text: string, masks: readonly [string, ...
  * `b'...\r\nAuthorization: Basic x\r\n'`, a dict's `'Authorization': 'Bearer x'`, JSON (escaped in
  * a string too), a tuple `('Authorization', 'token x')`, Go's `map[Authorization:[Bearer x]]`, a
  * keyword `authorization="x"`. The credentials are the second word where the value has two (the
- * first is the scheme, kept: `Bearer [redacted]`), else the only one. A word ends at a blank, a
- * quote, a backslash, `,`, `;`, a bracket or parenthesis, `<`, `>`, a backtick or `*`: a masked value
- * (`[redacted]`, `***`) is no word, so masking twice is masking once, and a variable's reference
- * (`Bearer $HF_TOKEN`, `${HF_TOKEN}`) is kept. Digest's parameters after its first are not read.
+ * first is the scheme, kept: `Bearer [redacted]`), else the first. A word ends at a blank, a quote,
+ * a backslash, `,`, `;`, a bracket or parenthesis, `<`, `>`, a backtick or `*`: a masked value (one
+ * of MASKS: `[redacted]`, `***`) is no word, and a first word followed by one is a scheme, so
+ * masking twice is masking once; a variable's reference (`Bearer $HF_TOKEN`, `${HF_TOKEN}`) is
+ * kept. Digest's parameters after its first are not read.
  */
-export function maskAuthorization(text: string, mask: string): string {
+export function maskAuthorization(text: string, mask: string, masks: readonly string[] = [mask]): string {
   if (!/authorization/i.test(text)) return text;
   return text.replace(
     AUTHORIZATION_G,
-    (whole, head: string, first: string, blanks: string | undefined, second: string | undefined) => {
-      const secret = blanks === undefined ? first : second!;
-      if (secret === '' || REFERENCE.test(secret)) return whole;
-      return blanks === undefined ? `${head}${mask}` : `${head}${first}${blanks}${mask}`;
+    (whole, head: string, first: string, blanks = '', second = '', at: number) => {
+      // A masked value read as a word after Go's "[" (`Authorization: [redacted]`); no second word
+      // (`Authorization: abc123 (opaque)`): the first is the credentials, unless a masked value
+      // follows it (`Bearer [redacted]`).
+      const masked = (from: number) => masks.some((m) => text.startsWith(m, from));
+      if (masked(at + head.length - 1) || (second === '' && masked(at + whole.length))) return whole;
+      if (REFERENCE.test(second === '' ? first : second)) return whole;
+      return second === '' ? `${head}${mask}${blanks}` : `${head}${first}${blanks}${mask}`;
     },
   );
 }
 
 /** maskConnectionSecrets, then maskAuthorization with MASKS[0]: the credentials text writes by form. */
 export const maskWrittenCredentials = (text: string, masks: readonly [string, ...string[]]): string =>
-  maskAuthorization(maskConnectionSecrets(text, masks), masks[0]);
+  maskAuthorization(maskConnectionSecrets(text, masks), masks[0], masks);
