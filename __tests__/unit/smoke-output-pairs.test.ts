@@ -77,6 +77,11 @@ describe('redactOutput: other forms of a pair', () => {
       `{"password": "PLANTED", "user": "bob"} {'api_key': 'PLANTED', 'lr': '0.1', 'pad_token': '<pad>'}`,
       `{"password": "${R}", "user": "bob"} {'api_key': '${R}', 'lr': '0.1', 'pad_token': '<pad>'}`,
     ],
+    [
+      "a lower-case key's tuple (a dict's items()), by the quoted key's rule; a setting's, a tuple of names kept",
+      "[('password', 'PLANTED'), (b'api_key', b'PLANTED'), ('lr', '0.1'), ('pad_token', '<pad>')] ('password', 'user', 'email')",
+      `[('password', '${R}'), (b'api_key', b'${R}'), ('lr', '0.1'), ('pad_token', '<pad>')] ('password', 'user', 'email')`,
+    ],
     // (d) a flow mapping on one line.
     [
       "YAML's flow mapping, a JavaScript object, a Java map",

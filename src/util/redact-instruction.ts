@@ -155,10 +155,12 @@ const QUOTED_PAIR = new RegExp(
 );
 /**
  * A tuple of a quoted NAME and its quoted value, as Python prints os.environ.items() in a list:
- * `[('DB_PASSWORD', 'x'), ...]` (bytes literals too); the value ends the tuple or its line.
+ * `[('DB_PASSWORD', 'x'), ...]` (bytes literals too), or a dict's items() of a program's own keys
+ * (`('password', 'x')`: a key not written as a variable's masked by secretQuotedKey, as a quoted
+ * pair's); the value ends the tuple or its line.
  */
 const TUPLE_PAIR = new RegExp(
-  `\\((b?)(["'])(${ENV_NAME})\\2(,[ \\t]*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')(?=[ \\t]*(?:\\)|\\r?\\n|$))`,
+  `\\((b?)(["'])(${KEY_NAME})\\2(,[ \\t]*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')(?=[ \\t]*(?:\\)|\\r?\\n|$))`,
   'g',
 );
 /**
