@@ -846,6 +846,8 @@ describe('the live view, the stream cut between the line that names a secret and
     ...cases('pprint', PPRINT),
     ...cases('lower-case YAML', LOWER),
     ...cases("print(k, v)'s PEM", PRINTED),
+    ...cases("print(k, v)'s PEM, aligned: two blanks", PRINTED.replace('SSH_KEY ', 'SSH_KEY  ')),
+    ...cases("print(k, v)'s PEM, aligned: a tab", PRINTED.replace('SSH_KEY ', 'SSH_KEY\t')),
     ...cases("an indented env line's PEM", INDENTED),
     ...cases("env's PEM (its end line ends it when read again)", ENV_PEM),
     ...cases("a colon's PEM (print('SSH_KEY:', key))", ENV_PEM.replace('SSH_KEY=', 'SSH_KEY: ')),

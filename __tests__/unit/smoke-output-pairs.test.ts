@@ -50,11 +50,16 @@ describe('secretKey: which unquoted keys name a secret in output', () => {
 
 describe('redactOutput: other forms of a pair', () => {
   it.each<[string, string, string]>([
-    // (b) Python's print(k, v): NAME, one blank, the value to the line's end.
+    // (b) Python's print(k, v): NAME, one blank (or several, aligned), the value to the line's end.
     [
       'print(k, v) over os.environ.items()',
       'HOME /root\nPASSWORD hunter2\nDB_PASSWORD two words\r\nHF_TOKEN\tPLANTEDx\nLANG C.UTF-8',
       `HOME /root\nPASSWORD ${R}\nDB_PASSWORD ${R}\r\nHF_TOKEN\t${R}\nLANG C.UTF-8`,
+    ],
+    [
+      'aligned in columns: NAME, two blanks or more (tabs too), the value',
+      'HOME      /root\nDB_PASSWORD  hunter2\nHF_TOKEN \t PLANTED\nLANG\t\tC.UTF-8',
+      `HOME      /root\nDB_PASSWORD  ${R}\nHF_TOKEN \t ${R}\nLANG\t\tC.UTF-8`,
     ],
     [
       "print(k, v) near misses: a test runner's words, a lone name, an indented or lower-case line",

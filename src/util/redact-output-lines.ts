@@ -55,13 +55,14 @@ const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
 /**
  * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
  * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`); or as
- * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`); or a PEM block's, indented
- * (`  SSH_KEY=-----BEGIN ...`, a program's list of its variables); or a PEM block's after a key
+ * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`; or aligned in columns, the blanks or
+ * tabs several); or a PEM block's, indented (`  SSH_KEY=-----BEGIN ...`, a program's list of its
+ * variables); or a PEM block's after a key
  * and a colon (`print("SSH_KEY:", key)`, `private_key: -----BEGIN ...`), or after a lower-case
  * key (`private_key=-----BEGIN ...`, `private_key -----BEGIN ...`), its body not indented, so
  * no YAML key's block takes it.
  */
-const ENV_HEAD = /^([ \t]*)([A-Za-z_][A-Za-z0-9_-]*)(=| |:[ \t]+)(?:(-----BEGIN )|(\{))/;
+const ENV_HEAD = /^([ \t]*)([A-Za-z_][A-Za-z0-9_-]*)(=|[ \t]+|:[ \t]+)(?:(-----BEGIN )|(\{))/;
 const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /** The last line of such a value: the PEM block's end line (indented or not), the JSON object's `}` at column 0. */
 const PEM_END = /^[ \t]*-----END [^\r\n]*-----[ \t]*$/;
@@ -212,7 +213,7 @@ function envHead(line: string): RegExp | undefined {
   const upper = UPPER_NAME.test(name);
   if ((!upper || sep.startsWith(':')) && !m[4]) return undefined;
   if (
-    sep === ' '
+    sep !== '=' && !sep.startsWith(':')
       ? lead !== '' || !secretKey(name)
       : sep === '=' && upper
         ? !secretName(name)

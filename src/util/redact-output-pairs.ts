@@ -48,8 +48,11 @@ export const secretQuotedKey = (name: string): boolean =>
   ENV_NAME.test(name) ? secretName(name) : lowerSecret(name);
 
 const R = escapeRegExp(REDACTED);
-/** A line that is a variable's NAME, one blank and its value to the line's end: Python's print(k, v). */
-const PRINTED = /^([A-Z_][A-Z0-9_]*)([ \t])([^ \t\r\n][^\r\n]*)$/gm;
+/**
+ * A line that is a variable's NAME, blanks and its value to the line's end: Python's print(k, v)
+ * (one blank), or aligned in columns (`printf '%-20s %s'`: several blanks or tabs, kept as they are).
+ */
+const PRINTED = /^([A-Z_][A-Z0-9_]*)([ \t]+)([^ \t\r\n][^\r\n]*)$/gm;
 /** An indented env line whose value is a PEM block's first line (its next lines: maskContinuations). */
 const INDENTED_PEM = /^([ \t]+)([A-Z_][A-Z0-9_]*)=(-----BEGIN [^\r\n]*)$/gm;
 /** A flow mapping, from its `{` to the line's end (its pairs are read in it). */
