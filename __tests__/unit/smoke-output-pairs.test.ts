@@ -105,6 +105,16 @@ describe('redactOutput: other forms of a pair', () => {
       `map[API_TOKEN:${R} HOME:/root password:${R}]\nenv: map[DB_PASSWORD:${R} LANG:C]`,
     ],
     [
+      "Go's map, a value with blanks: to the next KEY: or the map's close",
+      'map[API_TOKEN:hunter two]\nmap[HOME:/root DB_PASSWORD:PLANTED two  three LANG:C password:x y ]\nmap[API_TOKEN:PLANTED and more',
+      `map[API_TOKEN:${R}]\nmap[HOME:/root DB_PASSWORD:${R} LANG:C password:${R} ]\nmap[API_TOKEN:${R}`,
+    ],
+    [
+      "Go's map, text after its close that holds a `]`: masked with the value (more, not less)",
+      'map[API_TOKEN:PLANTED two] done [ok]',
+      `map[API_TOKEN:${R}]`,
+    ],
+    [
       'Go near misses: innocent keys, an empty value, a pair outside a map',
       'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nAPI_TOKEN:abc',
       'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nAPI_TOKEN:abc',

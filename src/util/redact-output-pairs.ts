@@ -84,8 +84,13 @@ const PEM_ONE_LINE = new RegExp(
 );
 /** Go's fmt of a map, from `map[` to the line's end. */
 const GO_MAP = /map\[[^\r\n]*/g;
-/** A Go map's `KEY:value`, after `map[` or a blank: the value to the next blank or `]` (a mask whole). */
+/**
+ * A Go map's `KEY:value`, after `map[` or a blank, and its value's first word (to the next blank or
+ * `]`, or a mask whole): the start of the value, which maskGoMap reads on.
+ */
 const GO_PAIR = new RegExp(`(map\\[|[ \\t])([A-Za-z_][A-Za-z0-9_]*):(${R}|[^ \\t\\]\\r\\n]+)`, 'g');
+/** The blank before a Go map's next `KEY:`, where a value ends (one blank a start: linear). */
+const GO_NEXT_KEY = /[ \t][A-Za-z_][A-Za-z0-9_]*:/g;
 
 /**
  * A key that is not written as a variable's, `=`, and its value, as a repr or a settings file
@@ -103,9 +108,10 @@ const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 /**
  * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as
- * secretKey judges it), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value`, an
- * indented `NAME=-----BEGIN ...` line, a lower-case key's `key=value` (KWARG, as secretKey judges
- * the key), a private key's PEM body on its BEGIN line (PEM_ONE_LINE). Idempotent.
+ * secretKey judges it), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value` (its
+ * blanks too: maskGoMap), an indented `NAME=-----BEGIN ...` line, a lower-case key's `key=value`
+ * (KWARG, as secretKey judges the key), a private key's PEM body on its BEGIN line (PEM_ONE_LINE).
+ * Idempotent.
  */
 export function maskOutputPairs(text: string): string {
   let out = text.includes('PRIVATE KEY')
@@ -118,7 +124,7 @@ export function maskOutputPairs(text: string): string {
     secretName(name) ? `${lead}${name}=${redactEnvValue(name, value)}` : whole,
   );
   if (out.includes('{')) out = out.replace(FLOW, (flow) => flow.replace(FLOW_PAIR, maskFlowPair));
-  if (out.includes('map[')) out = out.replace(GO_MAP, (map) => map.replace(GO_PAIR, maskGoPair));
+  if (out.includes('map[')) out = out.replace(GO_MAP, maskGoMap);
   if (out.includes('=')) out = out.replace(KWARG, maskKwarg);
   return out;
 }
@@ -139,8 +145,35 @@ function maskFlowPair(
   return `${lead}${key}${sep}${q}${REDACTED}${q}${q ? '' : plain!.slice(value.length)}`;
 }
 
-const maskGoPair = (whole: string, lead: string, key: string): string =>
-  secretKey(key) ? `${lead}${key}:${REDACTED}` : whole;
+/**
+ * MAP (from `map[` to its line's end) with each secret key's value masked (secretKey), blanks
+ * included, as Go's fmt prints a string unquoted (`map[API_TOKEN:two words HOME:/root]`): to the
+ * blanks before the map's next `KEY:`, else to the last `]` on the line (the map's close; where
+ * the value or the text after it holds one, more is masked, not less), else to the line's end.
+ * Each search goes on from where the last ended, and one that finds no next key is not made again:
+ * linear.
+ */
+function maskGoMap(map: string): string {
+  const close = map.lastIndexOf(']');
+  let out = '';
+  let done = 0;
+  let keys = true;
+  GO_PAIR.lastIndex = 0;
+  for (let m; (m = GO_PAIR.exec(map));) {
+    const [lead, key, first] = [m[1]!, m[2]!, m[3]!];
+    if (!secretKey(key)) continue;
+    const start = m.index + lead.length + key.length + 1;
+    GO_NEXT_KEY.lastIndex = start + first.length;
+    const next: RegExpExecArray | null = keys ? GO_NEXT_KEY.exec(map) : null;
+    keys = next !== null;
+    const end = next ? next.index : close >= start + first.length ? close : map.length;
+    const value = map.slice(start, end).trimEnd();
+    out += `${map.slice(done, start)}${REDACTED}`;
+    done = start + value.length;
+    GO_PAIR.lastIndex = end;
+  }
+  return done === 0 ? map : out + map.slice(done);
+}
 
 function maskKwarg(
   whole: string,
