@@ -184,8 +184,8 @@ const YAML_PAIR = new RegExp(
  * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) or
  * a tuple (`('A', 'x')`), and a YAML line `A: x`; a key of a program's own (lower case, camelCase:
  * `api_key: x`, `{"password": "x"}`) only where it names a secret by secretKey's stricter rule;
- * the other one-line forms of maskOutputPairs (print(k, v)'s `NAME value`, a sentence after NAME
- * kept; a flow mapping, Go's `map[K:v]`); the lines that go on a secret's value first (maskContinuations: a YAML block,
+ * the other one-line forms of maskOutputPairs (print(k, v)'s `NAME value`, a flow mapping, Go's
+ * `map[K:v]`); the lines that go on a secret's value first (maskContinuations: a YAML block,
  * pprint's literals, a PEM block); then tokens of known forms and URL logins (redactText).
  */
 export function redactOutput(text: string): string {
