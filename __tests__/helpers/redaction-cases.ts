@@ -248,6 +248,25 @@ export const ENV_CASES: [string, string, string][] = [
     `Authorization: ${REDACTED} (rotated daily)`,
   ],
   ['MASKED_HEADER', 'Authorization: Bearer ***', 'Authorization: Bearer ***'],
+  [
+    'GO_DUMP',
+    'http.Header{"Authorization":[]string{"Bearer goS3cret"}}',
+    `http.Header{"Authorization":[]string{"Bearer ${REDACTED}"}}`,
+  ],
+  [
+    'HAR_ENTRY',
+    '{"name": "Authorization", "value": "Bearer harS3cret"}',
+    `{"name": "Authorization", "value": "Bearer ${REDACTED}"}`,
+  ],
+  ['BYTES_HEADERS', "{b'Authorization': b'Basic Ynl0ZXM='}", `{b'Authorization': b'Basic ${REDACTED}'}`],
+  ['LOGFMT', 'msg=req authorization=opaqueS3cret user=bob', `msg=req authorization=${REDACTED} user=bob`],
+  [
+    'SIGNED_REQUEST',
+    'Authorization: OAuth oauth_token="370773112-GmHx", oauth_nonce="x"',
+    `Authorization: OAuth ${REDACTED}`,
+  ],
+  ['CORS_HEADERS', '["Authorization", "Content-Type"]', '["Authorization", "Content-Type"]'],
+  ['NONE_HEADER', "{'Authorization': None}", "{'Authorization': None}"],
   // A reference, a value masked already, a header named in prose, another key: kept.
   ['CURL_REF', 'Authorization: Bearer $HF_TOKEN', 'Authorization: Bearer $HF_TOKEN'],
   ['CURL_REF_BRACED', 'Authorization: ${API_TOKEN}', 'Authorization: ${API_TOKEN}'],

@@ -124,6 +124,7 @@ describe('Slurm: variables whose values look secret stay out of the image under 
     // A tab in a bracket as [:blank:] (tab or space); a "[" dropped from a negated one (it matches
     // more); a "(" or "|" in a bracket is a character, not an empty alternative.
     ['a[\\t ]+b', false, 'a[[:blank:] ]+b'],
+    ['a[\\n\\r]+b', false, 'a[[:space:]]+b'],
     ['[^\\[\\] x]+', false, '[^] x]+'],
     ['[^()|]x', false, '[^()|]x'],
   ])('valueRuleEre(%j, ignoreCase %s) is %j', (pattern, ignoreCase, ere) => {
@@ -133,7 +134,7 @@ describe('Slurm: variables whose values look secret stay out of the image under 
   it.each([
     ['\\d+'],
     ['[A-F]'],
-    ['[\\n]'],
+    ['\\n'],
     ['[^\\d]'],
     ['a*?'],
     ['(?<name>a)'],

@@ -109,6 +109,11 @@ describe('redaction of huge and hostile text (no stack overflow, no quadratic ti
     ['one long credential', `Authorization: Bearer ${'a'.repeat(MB10)}`],
     ['blanks after the scheme', `Authorization: Bearer${' '.repeat(MB10)}`],
     ['quoted keys without a value', `'Authorization'${' '.repeat(MB10)}`],
+    ['an unclosed quoted value', `'Authorization': '${'a '.repeat(MB10 / 2)}`],
+    ['parameters to the end of 10 MB', `Authorization: Digest a=b${' c'.repeat(MB10 / 2)}`],
+    ['quoted heads repeated', '"Authorization": "'.repeat(MB10 / 18)],
+    ['a quoted value of blanks', `'Authorization': 'x${' '.repeat(MB10)}`],
+    ['name and value heads repeated', '"Authorization", "value": '.repeat(MB10 / 26)],
   ])('10 MB on one line: %s', (_name, text) => {
     expect(redactText(text).length).toBeGreaterThan(0);
     expect(typeof redactDeep({ output: text }).output).toBe('string');
@@ -199,7 +204,87 @@ describe('Authorization headers in free text', () => {
     ],
     // One word before something that is no word: that word is the credentials.
     ['one word, then a parenthesis', 'Authorization: abc123 (opaque)', `Authorization: ${REDACTED} (opaque)`],
-    ['a scheme and nothing after it', 'Authorization: Bearer \nnext', `Authorization: ${REDACTED} \nnext`],
+    ['a scheme and nothing after it', 'Authorization: Bearer \nnext', 'Authorization: Bearer \nnext'],
+    // Go's %#v, a HAR's or Postman's name and value, a Kubernetes probe's, bytes, Node's inspect.
+    [
+      "Go's %#v of http.Header",
+      'http.Header{"Authorization":[]string{"Bearer goSecret123"}}',
+      `http.Header{"Authorization":[]string{"Bearer ${REDACTED}"}}`,
+    ],
+    [
+      "a HAR's name and value",
+      '{"name": "Authorization", "value": "Bearer harSecret123"}',
+      `{"name": "Authorization", "value": "Bearer ${REDACTED}"}`,
+    ],
+    [
+      'a name and value over two lines',
+      '"name": "Authorization",\n  "value": "Bearer x9y8"',
+      `"name": "Authorization",\n  "value": "Bearer ${REDACTED}"`,
+    ],
+    [
+      "a Kubernetes probe's header",
+      '- name: Authorization\n  value: Bearer k8sProbeTok',
+      `- name: Authorization\n  value: Bearer ${REDACTED}`,
+    ],
+    ['bytes', "{b'Authorization': b'Bearer bytesSecret123'}", `{b'Authorization': b'Bearer ${REDACTED}'}`],
+    [
+      "h11's tuple",
+      "(b'authorization', b'Bearer h11Secret123')",
+      `(b'authorization', b'Bearer ${REDACTED}')`,
+    ],
+    [
+      "Node's inspect",
+      "{ authorization: [ 'Bearer nodeArrSecret' ] }",
+      `{ authorization: [ 'Bearer ${REDACTED}' ] }`,
+    ],
+    // No known scheme: an unquoted value's first word, a quoted value whole.
+    [
+      'logfmt',
+      'level=info authorization=opaqueSecret123 user=bob',
+      `level=info authorization=${REDACTED} user=bob`,
+    ],
+    [
+      'a token, then words',
+      'Authorization: ghx_opaque999 rejected by server',
+      `Authorization: ${REDACTED} rejected by server`,
+    ],
+    [
+      "an unknown scheme's quoted value",
+      "{'Authorization': 'Custom abc123'}",
+      `{'Authorization': '${REDACTED}'}`,
+    ],
+    // Parameters after the scheme: to the line's end.
+    [
+      'OAuth 1.0',
+      'Authorization: OAuth oauth_consumer_key="xvz1", oauth_token="370773112-GmHx"',
+      `Authorization: OAuth ${REDACTED}`,
+    ],
+    [
+      'SigV4',
+      'Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/s3/aws4_request, Signature=deadbeef',
+      `Authorization: AWS4-HMAC-SHA256 ${REDACTED}`,
+    ],
+    [
+      'a token ending in "="',
+      'Authorization: Basic dXNlcjpw== next',
+      `Authorization: Basic ${REDACTED} next`,
+    ],
+    // Not credentials: a list of header names, plain values, empty structures, placeholders.
+    [
+      'a list of header names',
+      'allow_headers=["Authorization", "Content-Type"]',
+      'allow_headers=["Authorization", "Content-Type"]',
+    ],
+    ['None', "{'Authorization': None}", "{'Authorization': None}"],
+    ['null', '{"Authorization": null}', '{"Authorization": null}'],
+    ['a setting', 'security:\n  authorization: enabled', 'security:\n  authorization: enabled'],
+    ['an empty mapping', 'authorization: {}', 'authorization: {}'],
+    [
+      'a message',
+      'Error: Authorization: failed for user alice',
+      'Error: Authorization: failed for user alice',
+    ],
+    ['a reference in braces', 'Authorization: Bearer ${HF_TOKEN}', 'Authorization: Bearer ${HF_TOKEN}'],
     ['masked twice is masked once', `Authorization: Bearer ${REDACTED}`, `Authorization: Bearer ${REDACTED}`],
     ['masked in a log already', 'Authorization: Bearer ***', 'Authorization: Bearer ***'],
     ['a masked value alone', `Authorization: ${REDACTED}`, `Authorization: ${REDACTED}`],

@@ -86,11 +86,20 @@ URL_HOST_TOKEN_HINT = re.compile(re.escape(RULES["urlTokens"]["hostToken"]["hint
 # A connection string's secret (Server=db;Password=...;, AccountKey=...;): the value masked up to its
 # ";", the key kept, as src/util/redact-connection.ts does.
 CONNECTION_SECRET = re.compile(RULES["connectionString"]["pattern"], re.I if RULES["connectionString"]["ignoreCase"] else 0)
-# An HTTP Authorization header's credentials (Authorization: Bearer ..., 'Authorization': 'Basic ...'):
-# the second word masked where the value has two (the first is the scheme), else the first, as
-# src/util/redact-connection.ts does; a variable's reference ($HF_TOKEN, ${HF_TOKEN}) is kept.
-AUTHORIZATION = re.compile(RULES["authorization"]["pattern"], re.I if RULES["authorization"]["ignoreCase"] else 0)
-REFERENCE = re.compile(r"^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})$")
+# An HTTP Authorization header's credentials (Authorization: Bearer ..., 'Authorization': 'Basic ...'),
+# read as src/util/redact-authorization.ts reads them: the head by the rule's pattern, then the value
+# by hand (after a known scheme its token, or its parameters to the line's end; else a quoted value
+# whole, an unquoted one's first word), each character once; a masked value or a variable's
+# reference ($HF_TOKEN, ${HF_TOKEN}) is kept.
+# ASCII: Python's Unicode IGNORECASE would read "ſ" as "s" and "ı" as "i", where JavaScript's does not.
+AUTHORIZATION = re.compile(RULES["authorization"]["pattern"], re.A | (re.I if RULES["authorization"]["ignoreCase"] else 0))
+AUTH_SCHEMES = set(x.lower() for x in RULES["authorization"]["schemes"])
+AUTH_PLAIN_WORDS = set(x.lower() for x in RULES["authorization"]["plainWords"])
+AUTH_REFERENCE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]{0,255}|\{[A-Za-z_][A-Za-z0-9_]{0,255}\})(?![A-Za-z0-9_])")
+AUTH_WORD_END = set("\t\n\r\f\v \"'\\,;()<>[]{}*`|")
+AUTH_BLANKS = re.compile(r"[\t ]+")
+AUTH_PARAMETER = re.compile(r"[A-Za-z0-9_.-]{1,64}=[^=\t\n\r\f\v ]")
+AUTH_SPACE = "\t\n\r\f\v "
 # '=', '?', '&' or '#' percent-encoded (any case), as a URL nested in another's query has them.
 ENCODED_QUERY = re.compile(r"%(?:3[DF]|2[36])", re.I)
 
@@ -140,23 +149,74 @@ def mask_connection_secrets(value):
         lambda m: m.group(0) if m.group(2) == "" or m.group(2).startswith((REDACTED, MASK)) else m.group(1) + REDACTED, value)
 
 
-def mask_authorization_match(m):
-    head, first, blanks, second = m.groups()
-    blanks, second = blanks or "", second or ""
-    # A masked value read as a word after Go's "[" (Authorization: [redacted]); no second word
-    # (Authorization: abc123 (opaque)): the first is the credentials, unless a masked value follows
-    # it (Bearer [redacted]).
-    if m.string.startswith((REDACTED, MASK), m.start(2) - 1) or (second == "" and m.string.startswith((REDACTED, MASK), m.end())):
-        return m.group(0)
-    if REFERENCE.match(first if second == "" else second):
-        return m.group(0)
-    return head + REDACTED + blanks if second == "" else head + first + blanks + REDACTED
+def _word_end(value, i):
+    while i < len(value) and value[i] not in AUTH_WORD_END:
+        i += 1
+    return i
+
+
+def _value_end(value, i, quote):
+    stops = (quote + "\\\r\n") if quote else "\\\r\n]}"
+    while i < len(value) and value[i] not in stops:
+        i += 1
+    return i
+
+
+def _auth_credentials(value, start, quote, is_tuple):
+    # (from, to, next) as src/util/redact-authorization.ts's credentials: from == to holds none.
+    word = _word_end(value, start)
+    end = _value_end(value, start, quote) if quote else word
+
+    def trimmed(to):
+        while to > start and value[to - 1] in AUTH_SPACE:
+            to -= 1
+        return to
+
+    if value[start:word].lower() in AUTH_SCHEMES:
+        blanks = AUTH_BLANKS.match(value, word, word + 64)
+        frm = word + (len(blanks.group(0)) if blanks else 0)
+        if frm == word:
+            return start, start, word
+        if quote:
+            return frm, max(frm, trimmed(end)), end
+        if AUTH_PARAMETER.match(value[frm:frm + 80]):
+            to = trimmed(_value_end(value, frm, ""))
+        else:
+            to = _word_end(value, frm)
+        return frm, max(frm, to), to
+    if is_tuple and not value.startswith(quote + ")", end):
+        return start, start, end
+    if quote and trimmed(end) > word:
+        return start, trimmed(end), end
+    if value[start:word].lower() in AUTH_PLAIN_WORDS:
+        return start, start, end
+    return start, word, end
 
 
 def mask_authorization(value):
     if "authorization" not in value.lower():
         return value
-    return AUTHORIZATION.sub(mask_authorization_match, value)
+
+    def masked(at):
+        return value.startswith((REDACTED, MASK), at) or AUTH_REFERENCE.match(value[at:at + 258]) is not None
+
+    parts, kept, pos = [], 0, 0
+    while True:
+        m = AUTHORIZATION.search(value, pos)
+        if m is None:
+            break
+        sep, quote = m.group(1), m.group(3) or ""
+        start = m.end()
+        frm, to, nxt = _auth_credentials(value, start, quote, re.search(r",[\t ]*$", sep) is not None)
+        pos = max(nxt, start)
+        if frm == to or masked(m.start() + len(sep)) or masked(frm):
+            continue
+        parts += [value[kept:frm], REDACTED]
+        kept = to
+    if not parts:
+        return value
+    parts.append(value[kept:])
+    return "".join(parts)
 
 
 def url_part(raw):

@@ -74,8 +74,8 @@ const RANGE_CLASS: Readonly<Record<string, string>> = {
 /** The characters ERE reads as operators: kept escaped where the rule escapes them. */
 const ERE_SPECIAL = '.[]\\()*+?{}|^$';
 /**
- * Whitespace escapes (\t ...): dropped from a negated bracket, which then matches more; \t in any
- * other as [:blank:] (a tab or a space, at least what it matched); else refused.
+ * Whitespace escapes (\t ...): dropped from a negated bracket, which then matches more; in another
+ * \t as [:blank:] (a tab or a space), the others as [:space:]: at least what each matched.
  */
 const SPACE_ESCAPES = 'tnrfv';
 const LOOKAROUND = /^\(\?<?[=!]/;
@@ -89,7 +89,7 @@ const untranslatable = (pattern: string, why: string) =>
  * A value rule of redaction-rules.json as a POSIX ERE for bash's [[ =~ ]] that matches at least
  * what the rule matches: its lookarounds dropped (each only narrows a match), `(?:` as `(`, a
  * bracket's ranges as [:upper:], [:lower:] and [:digit:], a whitespace escape or "[" in a negated
- * bracket dropped, \t in another as [:blank:]; upper-cased where the rule ignores case (the job
+ * bracket dropped, in another \t as [:blank:] and \n, \r, \f, \v as [:space:]; upper-cased where the rule ignores case (the job
  * upper-cases the value too, ${v^^}).
  * Throws on any other construct (\d, a lazy or quantified lookaround, another range ...).
  */
@@ -183,7 +183,7 @@ function bracketEre(pattern: string, start: number, ignoreCase: boolean): [strin
     if (body[i] === '\\') {
       const e = body[i + 1] ?? '';
       if (/^[^A-Za-z0-9]$/.test(e)) chars.add(e);
-      else if (!negated && e === 't') classes.add('[:blank:]');
+      else if (!negated && SPACE_ESCAPES.includes(e)) classes.add(e === 't' ? '[:blank:]' : '[:space:]');
       else if (!(negated && SPACE_ESCAPES.includes(e)))
         throw untranslatable(pattern, `the escape \\${e} in a bracket`);
       i += 2;

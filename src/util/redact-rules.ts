@@ -8,7 +8,12 @@ const RedactionRulesSchema = z.object({
   redacted: z.string().min(1),
   secretName: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
   connectionString: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
-  authorization: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
+  authorization: z.object({
+    pattern: z.string(),
+    ignoreCase: z.boolean(),
+    schemes: z.array(z.string().min(1)).min(1),
+    plainWords: z.array(z.string().min(1)),
+  }),
   secretValues: z.array(z.string()).min(1),
   jwt: z.object({ prefix: z.string().min(1), minSegmentLength: z.number().int().positive() }),
   base64Like: z.string(),
