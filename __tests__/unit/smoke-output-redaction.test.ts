@@ -229,6 +229,18 @@ describe('an HTTP client that logs its request headers', () => {
   const HTTP_CLIENT =
     "send: b'POST /v1/chat HTTP/1.1\\r\\nHost: api\\r\\nAuthorization: Basic UExBTlRFRDpwdw==\\r\\n\\r\\n'";
 
+  it("a result's kept end never starts inside a header whose name was cut off", () => {
+    // Long URL tokens after the header shorten the kept window by more than its margin once masked:
+    // the line cut at the window's start (`orization: Bearer ...`) must not be kept.
+    const header = 'Authorization: Bearer PLANTEDtail123\n';
+    const urls = `x https://h/a?token=${'q'.repeat(6000)} https://h/b?token=${'z'.repeat(6000)}\n`;
+    const window = 64 * 1024 + 4096;
+    const after = `${urls}${'y'.repeat(window - (header.length - 4) - urls.length - 1)}\n`;
+    const out = tail(`${'p'.repeat(100)}\n${header}${after}`);
+    expect(out).not.toContain('PLANTED');
+    expect(out.startsWith('x https://h/a?token=')).toBe(true);
+  });
+
   it.each([
     ['curl -v', CURL, CURL.replace('PLANTED-opaque-7f3a', R)],
     ["http.client's debug line", HTTP_CLIENT, HTTP_CLIENT.replace('UExBTlRFRDpwdw==', R)],

@@ -93,10 +93,17 @@ export function liveLines(
  * NAME names a secret, as the environment record masks it: `env` prints DB_PASSWORD=...). Linear
  * in the length of the output (10 MB on one line is fine): the lines of a secret's value are masked
  * over the whole output (maskContinuations: its name may be before the end kept), then only a
- * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
+ * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised, less
+ * the line the margin cut (its beginning is lost) where another follows.
  */
 export function tail(text: string, lines = 40): string {
-  const end = redactOutput(boundedTail(maskContinuations(text), OUTPUT_KEEP_CHARS + 4096));
+  const whole = maskContinuations(text);
+  let window = boundedTail(whole, OUTPUT_KEEP_CHARS + 4096);
+  // A line cut at the window's start lost its beginning (a secret's name: `...orization: Bearer x`),
+  // which redaction shortening the lines after it could keep: dropped where a line follows it.
+  const firstEnd = window.length < whole.length ? window.indexOf('\n') : -1;
+  if (firstEnd >= 0 && firstEnd < window.length - 1) window = window.slice(firstEnd + 1);
+  const end = redactOutput(window);
   return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 
