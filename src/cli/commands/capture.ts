@@ -7,7 +7,7 @@ import { type EnvRecord, packageListProblem } from '../../capture/record.js';
 import { enginePlatform } from '../../docker/engine-platform.js';
 import { platformImage } from '../../docker/platform-image.js';
 import { InputError } from '../../errors.js';
-import { printable } from '../../util/text.js';
+import { clip, printable } from '../../util/text.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import { containerGpus, gpusLine } from '../../smoke/gpu-pin.js';
@@ -15,6 +15,29 @@ import { resolveGpuChoice } from '../../smoke/run.js';
 import { imageFlag, parseCommandArgs, platformFlag } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
+
+/** A variable's name as a shell takes it: letters, digits and _, not starting with a digit. */
+const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * `--env NAME` names a variable of your environment; `--env NAME=VALUE` (docker run's form) is
+ * refused naming NAME alone: its value may be a secret, never echoed back.
+ */
+function envNameCheck(arg: string): void {
+  const eq = arg.indexOf('=');
+  if (eq >= 0) {
+    const name = arg.slice(0, eq);
+    throw new InputError(
+      // Not "NAME=...": the error's redaction would read the rest of the line as NAME's value.
+      `capture: --env ${printable(JSON.stringify(clip(name, 64)))} is given a value: --env takes a variable's name alone, not NAME=VALUE`,
+      `export the variable and pass --env ${ENV_VAR_NAME.test(name) ? name : 'NAME'}: its value is read from your environment`,
+    );
+  }
+  if (!ENV_VAR_NAME.test(arg))
+    throw new InputError(
+      `capture: --env ${printable(JSON.stringify(clip(arg, 64)))}: not a variable name (letters, digits and _, not starting with a digit)`,
+    );
+}
 
 /**
  * The record's summary for a terminal. Every value comes from the image (a version, a GPU name, the
@@ -86,6 +109,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
     const gpuMode = parseGpuMode(values.gpus, 'capture: --gpus');
     const env: Record<string, string> = {};
     for (const name of values.env ?? []) {
+      envNameCheck(name);
       const v = io.env[name];
       if (v === undefined) throw new InputError(`capture: --env ${name}: not set in your environment`);
       env[name] = v;

@@ -1,0 +1,73 @@
+// Bad input found by an audit of hostile but plausible inputs: each row a command line (and the
+// files it reads) that must exit 2 with a message naming the flag, field or value, never an
+// internal error, a stack trace, a secret value echoed back, or a message a zod default wrote.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { captureIo } from '../helpers/fakes.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-bad-input-audit-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Case {
+  name: string;
+  files?: Record<string, string>;
+  argv: string[];
+  env?: Record<string, string>;
+  exit: number;
+  /** Must match stderr. */
+  message: RegExp;
+  /** Must not appear on stderr or stdout (a secret value, a zod default's wording). */
+  absent?: RegExp;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'capture --env NAME=VALUE (docker run form): names NAME, never echoes the value',
+    argv: ['capture', '--image', 'python:3.12-slim', '--env', 'DB_PASSWORD=hunter2', '--json'],
+    exit: 2,
+    message:
+      /error: capture: --env "DB_PASSWORD" is given a value: --env takes a variable's name alone, not NAME=VALUE\nfix: export the variable and pass --env DB_PASSWORD: its value is read from your environment/,
+    absent: /hunter2|redacted/,
+  },
+  {
+    name: 'capture --env NAME=VALUE with a plain value: refused the same, the value not shown',
+    argv: ['capture', '--image', 'python:3.12-slim', '--env', 'MODE=fast'],
+    env: { MODE: 'x' },
+    exit: 2,
+    message: /error: capture: --env "MODE" is given a value: --env takes a variable's name alone/,
+    absent: /fast/,
+  },
+  {
+    name: 'capture --env with a name no shell sets: says it is not a variable name',
+    argv: ['capture', '--image', 'python:3.12-slim', '--env', '1BAD'],
+    exit: 2,
+    message:
+      /error: capture: --env "1BAD": not a variable name \(letters, digits and _, not starting with a digit\)/,
+  },
+];
+
+describe('bad input found by the audit', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    for (const [rel, content] of Object.entries(c.files ?? {})) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), content);
+    }
+    // Its Docker adapter rejects every call: nothing may reach the engine.
+    const io = captureIo(dir, undefined, { ML_IMAGE_CACHE_DIR: `${dir}/.ml-image-cache`, ...c.env });
+    expect(await runCli(c.argv, io)).toBe(c.exit);
+    expect(io.err()).toMatch(c.message);
+    expect(io.err()).not.toContain('internal error');
+    expect(io.err()).not.toMatch(/\n\s+at /);
+    if (c.absent) {
+      expect(io.err()).not.toMatch(c.absent);
+      expect(io.out()).not.toMatch(c.absent);
+    }
+    if (c.argv.includes('--json')) expect(JSON.parse(io.out()).error.exitCode).toBe(c.exit);
+  });
+});
