@@ -14,6 +14,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+const GOOD = 'image:\n  name: my-org/model\nvariants: [cpu]\nplatforms: [linux/amd64]\n';
+
 interface Case {
   name: string;
   files?: Record<string, string>;
@@ -49,6 +51,28 @@ const CASES: Case[] = [
     exit: 2,
     message:
       /error: capture: --env "1BAD": not a variable name \(letters, digits and _, not starting with a digit\)/,
+  },
+  {
+    name: "a number past its bound: one problem, the field's, not also the safe-integer range zod adds",
+    files: {
+      'ml-image.yml': `${GOOD}smoke:\n  timeoutSeconds: 99999999999999999999999999\n  tests: [{name: t, command: x, exitCode: 1e308}]\n`,
+    },
+    argv: ['validate', '--skip-file-checks'],
+    exit: 2,
+    message:
+      /error: ml-image\.yml: 2 problems\n {2}- line 6: smoke\.timeoutSeconds: expected number to be <=86400, got 1e\+26\n {2}- line 7: smoke\.tests\[0\]\.exitCode: expected number to be <=255, got 1e\+308\n$/,
+    absent: /9007199254740991/,
+  },
+  {
+    name: '.inf / .nan where a number goes: "expected a finite number", not "expected a number, got number"',
+    files: {
+      'ml-image.yml': `${GOOD}smoke:\n  timeoutSeconds: .inf\n  tests: [{name: t, command: x, exitCode: .nan}]\n`,
+    },
+    argv: ['validate', '--skip-file-checks', '--json'],
+    exit: 2,
+    message:
+      /line 6: smoke\.timeoutSeconds: expected a finite number, got Infinity\n {2}- line 7: smoke\.tests\[0\]\.exitCode: expected a finite number, got NaN/,
+    absent: /got number/,
   },
 ];
 

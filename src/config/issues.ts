@@ -180,6 +180,9 @@ export function formatIssues(
       }
       case 'invalid_type':
         if (value === undefined) push(path, `required: ${expectedText(issue)}`);
+        // .inf, .nan or a number past a double's range (1e400): not "expected a number, got number Infinity".
+        else if (issue.expected === 'number' && typeof value === 'number')
+          push(path, `expected a finite number, got ${String(value)}`);
         else push(path, `${expectedText(issue)}, got ${describeValue(value)}${quoteHint(issue, value)}`);
         break;
       case 'invalid_value':
@@ -199,6 +202,8 @@ export function formatIssues(
       }
       case 'too_small':
       case 'too_big':
+        // An integer's own safe range (z.int()) beside the field's bound: one problem, the field's.
+        if (safeRangeBeside(issue, error.issues)) break;
         push(path, `${issue.message.replace(/^Too (small|big): /, '')}${gotSize(value)}`);
         break;
       default: {
@@ -210,6 +215,27 @@ export function formatIssues(
   }
   if (more > 0) out.push(`... and ${more} more (fix the ones above first)`);
   return out;
+}
+
+/**
+ * Whether ISSUE is z.int()'s bound of the safe integer range (±2^53-1) while another bound of the
+ * same path is also broken: `timeoutSeconds: 1e26` would otherwise be two problems, the first
+ * "expected int to be <=9007199254740991", a limit the field never had.
+ */
+function safeRangeBeside(
+  issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall,
+  issues: readonly z.core.$ZodIssue[],
+): boolean {
+  const bound = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+  if (Math.abs(Number(bound)) !== Number.MAX_SAFE_INTEGER) return false;
+  const at = issue.path.map(String).join('\u0000');
+  return issues.some(
+    (o) =>
+      o !== issue &&
+      (o.code === 'too_big' || o.code === 'too_small') &&
+      o.path.map(String).join('\u0000') === at &&
+      Math.abs(Number(o.code === 'too_big' ? o.maximum : o.minimum)) !== Number.MAX_SAFE_INTEGER,
+  );
 }
 
 /** What a value out of range is, for "expected number to be <=86400, got 99999999". */
