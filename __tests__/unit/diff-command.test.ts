@@ -169,7 +169,7 @@ describe('ml-image diff', () => {
     [['base.json', '/dev/zero'], 'diff: /dev/zero is a character device, not a regular file'],
     [['base.json', 'head.json', '--base-smoke', '/dev/null'], 'diff: /dev/null is a character device'],
     [['broken.json', 'head.json'], 'broken.json: not JSON'],
-    [['base.json', 'list.json'], 'list.json: not environment record (env.json)'],
+    [['base.json', 'list.json'], 'list.json: not an environment record (env.json)'],
     // A record given as a smoke result is named as what it is, whatever its version (head.json is
     // v2, newer than smoke results go: the version is not what is wrong with it).
     ...['base.json', 'head.json'].map((record) => [

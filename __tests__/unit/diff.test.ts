@@ -482,7 +482,7 @@ describe('reading records (older schema versions)', () => {
   });
 
   it.each([
-    [[], 'base.json: not environment record (env.json) (expected a JSON object, got an array)'],
+    [[], 'base.json: not an environment record (env.json) (expected a JSON object, got an array)'],
     [{ schemaVersion: 'x' }, 'base.json: schemaVersion: expected a positive integer, got "x"'],
     [
       { schemaVersion: 99 },

@@ -59,7 +59,9 @@ const MAX_ISSUES = 8;
 
 function read<T>(json: unknown, source: string, kind: Kind<T>): T {
   if (!isObject(json)) {
-    throw new InputError(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
+    throw new InputError(
+      `${source}: not ${aOrAn(kind.what)} (expected a JSON object, got ${describe(json)})`,
+    );
   }
   // Before the version: the other kind of file (each has its own versions) is named as what it is,
   // not as one of a version newer than this tool reads.
