@@ -215,6 +215,9 @@ describe('lines naming local files', () => {
     ['-e .', '-e .', 'path'],
     ['.[extra]', '.[gpu]', 'path'],
     ['a bare archive name', 'pkg-1.0.tar.gz', 'path'],
+    // "C:" is no scheme pip knows (is_url): pip reads a Windows path as a relative one.
+    ['a Windows path', 'C:/wheels/pkg-1.0-py3-none-any.whl', 'path'],
+    ['-e a Windows path', '-e C:/src/pkg', 'path'],
   ])('%s: exit 2 naming its line when a template builds', (_what, line, kind) => {
     const { error } = check([NO_TORCH, OWN], `numpy\n${line}\n`, 'auto', { WHEELS: './wheels' });
     expect(error?.exitCode).toBe(ExitCode.BadInput);

@@ -5,7 +5,7 @@
 // container and a template's pip step, run before the build context is copied in, lack. An absolute
 // path or file: URL may name the base image's own files, where both pips run: left to pip.
 import { quotedLine } from './credential-problems.js';
-import type { ParsedLine } from './parse.js';
+import { type ParsedLine, URL_LIKE } from './parse.js';
 
 export interface LineFacts {
   /** The first line that turns pip's hash-checking mode on, and the option that does. */
@@ -33,10 +33,10 @@ export const isRelativeFindLinks = (v: string) =>
 /**
  * Whether a requirement's location is a relative path (`.`, `./x.whl`, `pkg/`, `x.tar.gz`): one in
  * the repository. An absolute path or URL may name a file of the base image, and pip fails loudly
- * where it is missing.
+ * where it is missing. A URL is one of a scheme pip knows (URL_LIKE, as its is_url): pip reads
+ * `C:/wheels/x.whl` (a Windows path) or `root:x:0:0:/root` as a relative path, not a URL.
  */
-export const isRelativePath = (url: string) =>
-  !unfilled(url) && !url.startsWith('/') && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url);
+export const isRelativePath = (url: string) => !unfilled(url) && !url.startsWith('/') && !URL_LIKE.test(url);
 
 /** The facts of lines read: line() each one as read.ts keeps it, then result(). */
 export function lineFacts() {
