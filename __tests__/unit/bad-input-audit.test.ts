@@ -74,6 +74,27 @@ const CASES: Case[] = [
       /line 6: smoke\.timeoutSeconds: expected a finite number, got Infinity\n {2}- line 7: smoke\.tests\[0\]\.exitCode: expected a finite number, got NaN/,
     absent: /got number/,
   },
+  {
+    name: 'a map of the user\'s names given another type: "expected a mapping", not zod\'s "expected a record"',
+    files: { 'ml-image.yml': `${GOOD}build:\n  args: [a]\n  mirrors: x\n` },
+    argv: ['validate', '--skip-file-checks'],
+    exit: 2,
+    message:
+      /line 6: build\.args: expected a mapping, got a list\n {2}- line 7: build\.mirrors: expected a mapping, got "x"/,
+    absent: /record/,
+  },
+  {
+    name: 'a smoke.baseline GPU row without its measured mapping: "required: expected a mapping"',
+    files: {
+      'ml-image.yml': `${GOOD}smoke:\n  baseline: base.json\n`,
+      'base.json':
+        '{"schemaVersion":1,"floorFraction":0.5,"gpus":[{"name":"H100","match":"H100","source":"x"}]}',
+    },
+    argv: ['validate'],
+    exit: 2,
+    message: /line 6: smoke\.baseline: .*base\.json: gpus\[0\]\.measured: required: expected a mapping/,
+    absent: /expected a record/,
+  },
 ];
 
 describe('bad input found by the audit', () => {

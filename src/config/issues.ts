@@ -264,6 +264,7 @@ function quoteHint(issue: z.core.$ZodIssueInvalidType, value: unknown): string {
 function expectedText(issue: z.core.$ZodIssueInvalidType): string {
   // Our schemas set messages starting with "expected"; zod's defaults read "Invalid input: expected x, received y".
   if (issue.message.startsWith('expected')) return issue.message;
-  const names: Record<string, string> = { object: 'a mapping', array: 'a list' };
+  // zod's "record" is a mapping of names the user chooses (build.args, measured): a mapping too.
+  const names: Record<string, string> = { object: 'a mapping', record: 'a mapping', array: 'a list' };
   return `expected ${names[issue.expected] ?? `a ${issue.expected}`}`;
 }
