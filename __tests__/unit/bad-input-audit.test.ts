@@ -95,6 +95,31 @@ const CASES: Case[] = [
     message: /line 6: smoke\.baseline: .*base\.json: gpus\[0\]\.measured: required: expected a mapping/,
     absent: /expected a record/,
   },
+  {
+    name: 'python.requirements given a URL: names the field, its line and the URL (login masked), not a mangled path',
+    files: {
+      'ml-image.yml': `${GOOD}python:\n  requirements: ["https://user:s3cret@host.example/req.txt"]\n`,
+    },
+    argv: ['validate'],
+    exit: 2,
+    message:
+      /line 6: python\.requirements\[0\]: "https:\/\/\*\*\*@host\.example\/req\.txt" is a URL, not a file: requirements files are read from disk; .* an "-r URL" line in a requirements file/,
+    absent: /s3cret|https:\/host/,
+  },
+  {
+    name: 'resolve --requirements URL: the same, not "not found: ./https:/host/req.txt"',
+    argv: [
+      'resolve',
+      '--image',
+      'python:3.12-slim',
+      '--requirements',
+      'https://host.example/req.txt',
+      '--json',
+    ],
+    exit: 2,
+    message: /error: requirements file "https:\/\/host\.example\/req\.txt" is a URL, not a file/,
+    absent: /not found/,
+  },
 ];
 
 describe('bad input found by the audit', () => {

@@ -2,6 +2,7 @@
 // smoke.baseline): there, of the right kind, inside the repository or workspace where they must be.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { requirementsUrlProblem } from '../requirements/read-file.js';
 import { notRegularFile, realPathOrSelf, statPath } from '../util/read-regular.js';
 import { printable } from '../util/text.js';
 import { type IssueOrigins, type Path, problemAt } from './issues.js';
@@ -67,7 +68,7 @@ export function checkReferencedFiles(
   }
   config.python.requirements.forEach((r, i) => {
     const f = at(r);
-    const problem = fileProblem(f);
+    const problem = requirementsUrlProblem(r) ?? fileProblem(f);
     if (problem !== undefined) push(['python', 'requirements', i], problem);
   });
   // Read and checked later (the floors): on a runner only from the workspace. attest.key is read

@@ -7,6 +7,7 @@ import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { type ErrorLocation, InputError, locationOf } from '../errors.js';
 import { notRegularFile } from '../util/read-regular.js';
+import { shownUrl } from '../util/redact.js';
 import { printable } from '../util/text.js';
 import { decodeRequirements } from './decode.js';
 
@@ -66,6 +67,25 @@ function checkedRealPath(
       placed,
     );
   return real;
+}
+
+/**
+ * What is wrong with naming P as a requirements file (python.requirements, --requirements) when P
+ * is a URL: those name local files (resolved as a path, `https://h/r.txt` would be reported as the
+ * missing file `./https:/h/r.txt`). Its login and query masked.
+ */
+export function requirementsUrlProblem(p: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p)) return undefined;
+  return `${printable(JSON.stringify(shownUrl(p)))} is a URL, not a file: requirements files are read from disk; download it into the repository, or name it with an "-r URL" line in a requirements file (pip fetches it)`;
+}
+
+/** FILES as given (--requirements, python.requirements), or exit 2 at the first that is a URL. */
+export function refuseRequirementsUrls(files: readonly string[]): readonly string[] {
+  for (const f of files) {
+    const url = requirementsUrlProblem(f);
+    if (url !== undefined) throw new InputError(`requirements file ${url}`);
+  }
+  return files;
 }
 
 /**

@@ -36,6 +36,7 @@ import {
   type RefusedReference,
 } from './read-problems.js';
 
+import { refuseRequirementsUrls } from './read-file.js';
 export { MAX_REQUIREMENTS_BYTES, readRequirementsFile } from './read-file.js';
 export type { GivenFileError, RefusedReference } from './read-problems.js';
 
@@ -248,7 +249,8 @@ export function readRequirements(
     }
     done.add(key);
   };
-  files.forEach((f, i) => visit(path.resolve(baseDir, f), [], false, i));
+  // A URL first: resolved as a path, it would be reported as a missing ./https:/host/... file.
+  refuseRequirementsUrls(files).forEach((f, i) => visit(path.resolve(baseDir, f), [], false, i));
   if (problems.length > 0) throw problemsError(files, problems, credentials, others);
   return { ...into.result(), envReferences: [...refs], ...filesRead(read) };
 }
