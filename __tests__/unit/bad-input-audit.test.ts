@@ -19,6 +19,8 @@ const GOOD = 'image:\n  name: my-org/model\nvariants: [cpu]\nplatforms: [linux/a
 interface Case {
   name: string;
   files?: Record<string, string>;
+  /** The files written as UTF-16 LE (a text in it starting with U+FEFF gets the mark FF FE). */
+  utf16?: boolean;
   argv: string[];
   env?: Record<string, string>;
   exit: number;
@@ -120,13 +122,39 @@ const CASES: Case[] = [
     message: /error: requirements file "https:\/\/host\.example\/req\.txt" is a URL, not a file/,
     absent: /not found/,
   },
+  {
+    name: 'a config saved as UTF-16 with its mark (PowerShell 5\'s >): says UTF-16, not "byte 0xff is not UTF-8"',
+    files: { 'ml-image.yml': `\ufeff${GOOD}` },
+    utf16: true,
+    argv: ['validate'],
+    exit: 2,
+    message:
+      /error: ml-image\.yml: the file is UTF-16 \(it starts with FF FE\); the config must be UTF-8 text\nfix: save the file as UTF-8/,
+  },
+  {
+    name: 'a config in UTF-16 without a mark: its NUL bytes named with line and column, not "expected a mapping, got string"',
+    files: { 'ml-image.yml': GOOD },
+    utf16: true,
+    argv: ['validate', '--json'],
+    exit: 2,
+    message:
+      /error: ml-image\.yml: line 1, column 2: a NUL byte \(the file looks like UTF-16: every other byte is NUL\); the config must be UTF-8 text/,
+    absent: /expected a mapping/,
+  },
+  {
+    name: 'a NUL byte in a UTF-8 config: named with its line and column',
+    files: { 'ml-image.yml': `${GOOD}# a\u0000b\n` },
+    argv: ['validate'],
+    exit: 2,
+    message: /error: ml-image\.yml: line 5, column 4: a NUL byte; the config must be UTF-8 text/,
+  },
 ];
 
 describe('bad input found by the audit', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     for (const [rel, content] of Object.entries(c.files ?? {})) {
       mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      writeFileSync(path.join(dir, rel), content);
+      writeFileSync(path.join(dir, rel), c.utf16 ? Buffer.from(content, 'utf16le') : content);
     }
     // Its Docker adapter rejects every call: nothing may reach the engine.
     const io = captureIo(dir, undefined, { ML_IMAGE_CACHE_DIR: `${dir}/.ml-image-cache`, ...c.env });
