@@ -148,6 +148,28 @@ const CASES: Case[] = [
     exit: 2,
     message: /error: ml-image\.yml: line 5, column 4: a NUL byte; the config must be UTF-8 text/,
   },
+  ...['../r', 'o/..', './r'].map((repo): Case => ({
+    name: `report --repo ${repo}: not OWNER/REPO (a URL path /repos/${repo} steps out of the repository's)`,
+    files: { 'ml-image.yml': GOOD, 'results/keep': '' },
+    argv: ['report', '--results', 'results', '--pr', '1', '--repo', repo],
+    exit: 2,
+    message: new RegExp(
+      `error: report: --repo: expected OWNER/REPO with --pr, got "${repo.replace(/\./g, '\\.')}"`,
+    ),
+  })),
+  {
+    name: 'verify --certificate-github-workflow-repository ../r: not OWNER/REPO',
+    argv: [
+      'verify',
+      `ghcr.io/a/b@sha256:${'a'.repeat(64)}`,
+      '--certificate-identity-regexp',
+      'x',
+      '--certificate-github-workflow-repository',
+      '../r',
+    ],
+    exit: 2,
+    message: /--certificate-github-workflow-repository: expected OWNER\/REPO/,
+  },
 ];
 
 describe('bad input found by the audit', () => {

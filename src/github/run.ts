@@ -6,7 +6,9 @@ import { REDACTED, redactUrls } from '../util/redact.js';
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
-export const isOwnerRepo = (name: string): boolean => /^[\w.-]+\/[\w.-]+$/.test(name);
+export const isOwnerRepo = (name: string): boolean =>
+  // "." and ".." are no names GitHub gives: in a URL path (/repos/../r) they would step out of it.
+  /^[\w.-]+\/[\w.-]+$/.test(name) && !name.split('/').some((part) => /^\.{1,2}$/.test(part));
 
 /** A workflow run's page: what the report links to (the pull request's job and the fork poster alike). */
 export function actionsRunUrl(server: string, repository: string, runId: string | number): string {

@@ -22,6 +22,7 @@ import {
   printedReport,
 } from './shared.js';
 import type { Command } from './types.js';
+import { printable } from '../../util/text.js';
 
 /**
  * --pr as a pull request number: digits only, no sign or leading zero. Number() would also take
@@ -96,7 +97,9 @@ function postingFlags(
   env: Readonly<Record<string, string | undefined>>,
 ): { mode: CommentMode; token: string | undefined; apiUrl: string } {
   if (pr !== undefined && !isOwnerRepo(values.repo ?? ''))
-    throw new InputError(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
+    throw new InputError(
+      `report: --repo: expected OWNER/REPO with --pr, got ${printable(JSON.stringify(values.repo ?? ''))}`,
+    );
   const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off')) as CommentMode;
   if (!COMMENT_MODES.includes(mode))
     throw new InputError(`report: --comment-mode: expected ${COMMENT_MODES.join(', ')}, got "${mode}"`);
