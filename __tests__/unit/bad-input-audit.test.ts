@@ -170,6 +170,16 @@ const CASES: Case[] = [
     exit: 2,
     message: /--certificate-github-workflow-repository: expected OWNER\/REPO/,
   },
+  {
+    name: 'YAML "\\0" in a command, a build argument and a file path: each named with its line, before any spawn',
+    files: {
+      'ml-image.yml': `${GOOD}build:\n  args: {X: "a\\0b"}\nsmoke:\n  tests:\n    - {name: t, command: ["echo", "a\\0b"]}\n    - {name: f, file: {path: "/a\\0b"}}\n`,
+    },
+    argv: ['validate', '--skip-file-checks', '--json'],
+    exit: 2,
+    message:
+      /error: ml-image\.yml: 3 problems\n {2}- line 6: build\.args\.X: holds a NUL character \(U\+0000, "\\0"\): no command, argument, file name or label can carry one; remove it\n {2}- line 9: smoke\.tests\[0\]\.command\[1\]: holds a NUL[^\n]*\n {2}- line 10: smoke\.tests\[1\]\.file\.path: holds a NUL/,
+  },
 ];
 
 describe('bad input found by the audit', () => {

@@ -8,6 +8,7 @@ import { ConfigError, InputError } from '../errors.js';
 import { workspaceRoot } from '../requirements/read.js';
 import { isInside } from '../requirements/read-file.js';
 import { formatIssues, type Path, problemCount } from './issues.js';
+import { nulStringProblems } from './nul-strings.js';
 import { applyOverrides, type Override, overrideSourceOf } from './overrides.js';
 import { checkReferencedFiles } from './referenced-files.js';
 import type { LineOf } from './yaml-lines.js';
@@ -136,6 +137,8 @@ export function validateConfigData(
     ]);
   }
   const merged = applyOverrides(data, overrides);
+  const nul = nulStringProblems(merged, { sourceOf: overrideSourceOf(overrides), ...(lineOf && { lineOf }) });
+  if (nul.length > 0) throw new ConfigError(label, nul);
   const result = ConfigFileSchema.safeParse(merged);
   if (!result.success) {
     // What is in a variant the variants override selected from the file is the file's: its
