@@ -180,6 +180,15 @@ const CASES: Case[] = [
     message:
       /error: ml-image\.yml: 3 problems\n {2}- line 6: build\.args\.X: holds a NUL character \(U\+0000, "\\0"\): no command, argument, file name or label can carry one; remove it\n {2}- line 9: smoke\.tests\[0\]\.command\[1\]: holds a NUL[^\n]*\n {2}- line 10: smoke\.tests\[1\]\.file\.path: holds a NUL/,
   },
+  ...['/proc/self', '/dev', '/sys/kernel'].map((context): Case => ({
+    name: `build.context: ${context} (outside any repository): refused as a pseudo filesystem, not sent to the builder`,
+    files: { 'ml-image.yml': `${GOOD}build:\n  context: ${context}\n` },
+    argv: ['validate'],
+    exit: 2,
+    message: new RegExp(
+      `line 6: build\\.context: .* is under /${context.split('/')[1]}, a pseudo filesystem \\(the builder would read its endless or blocking files\\)`,
+    ),
+  })),
 ];
 
 describe('bad input found by the audit', () => {

@@ -9,6 +9,9 @@ import { type IssueOrigins, type Path, problemAt } from './issues.js';
 import type { Config } from './schema.js';
 import { outsideWorkspace } from './workspace-file.js';
 
+/** Pseudo filesystems: no build context (the builder would read /proc/kcore, /dev/zero ...). */
+const PSEUDO_DIRS = ['/proc', '/sys', '/dev'];
+
 /**
  * Problems with files the config names, each naming the field and the path looked for (and,
  * with `lineOf`, the line of the file that names it first).
@@ -48,6 +51,11 @@ export function checkReferencedFiles(
     push(
       ['build', 'context'],
       `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`,
+    );
+  else if (PSEUDO_DIRS.some((d) => realContext === d || realContext.startsWith(`${d}/`)))
+    push(
+      ['build', 'context'],
+      `${shown} is under ${realContext.split('/', 2).join('/')}, a pseudo filesystem (the builder would read its endless or blocking files); use the directory of your Dockerfile, e.g. "."`,
     );
   else if (outside(realContext))
     push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
