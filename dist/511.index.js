@@ -347,7 +347,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony export */ });
 /* unused harmony export PLAN_BUILD_ARGS */
 /* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53088);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81583);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39157);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
@@ -512,8 +512,8 @@ var build_args = __webpack_require__(71534);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
-var redact = __webpack_require__(81583);
+// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
+var redact = __webpack_require__(39157);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
@@ -1480,7 +1480,7 @@ function variantFromPlan(plan, variant) {
 /* unused harmony exports HiddenChangeSchema, TrimmedListSchema, CommentArtifactSchema */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81583);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39157);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20317);
 /* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
@@ -1732,8 +1732,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/url-secrets.ts
 var url_secrets = __webpack_require__(92561);
-// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
-var redact = __webpack_require__(81583);
+// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
+var redact = __webpack_require__(39157);
 ;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
 // What a value written in a credential's place in a requirements file is, for the refusal at the
 // door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
@@ -2481,6 +2481,7 @@ function shlexSplit(s) {
 /* harmony export */   Ms: () => (/* binding */ remoteIncludes),
 /* harmony export */   Q4: () => (/* binding */ envReferences),
 /* harmony export */   QT: () => (/* binding */ requirementNames),
+/* harmony export */   Ut: () => (/* binding */ URL_LIKE),
 /* harmony export */   W_: () => (/* reexport safe */ _pep508_js__WEBPACK_IMPORTED_MODULE_2__.W_),
 /* harmony export */   XW: () => (/* binding */ parseRequirementsText),
 /* harmony export */   dQ: () => (/* binding */ breakArgsOptions)
@@ -2603,6 +2604,7 @@ function envReferences(text) {
 }
 // ---- bare URLs, paths and archives (pip's install_req_from_line) --------------------------------
 const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
+/** A URL as pip's is_url takes one: a scheme pip fetches (http, https, file, ftp) or a VCS one. */
 const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
 function eggName(url) {
     const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
@@ -3359,8 +3361,8 @@ var schemas = __webpack_require__(92857);
 var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
-var redact = __webpack_require__(81583);
+// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
+var redact = __webpack_require__(39157);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
@@ -3415,7 +3417,7 @@ const hasKeys = (json, keys) => keys.every((k) => k in json);
 const MAX_ISSUES = 8;
 function read(json, source, kind) {
     if (!isObject(json)) {
-        throw new errors/* InputError */.dz(`${source}: not ${kind.what} (expected a JSON object, got ${describe(json)})`);
+        throw new errors/* InputError */.dz(`${source}: not ${aOrAn(kind.what)} (expected a JSON object, got ${describe(json)})`);
     }
     // Before the version: the other kind of file (each has its own versions) is named as what it is,
     // not as one of a version newer than this tool reads.
@@ -4122,7 +4124,7 @@ function indexUrlProblem(url) {
 /* harmony export */   nJ: () => (/* binding */ redactOutput)
 /* harmony export */ });
 /* unused harmony export MAX_INSTRUCTION */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
 /* harmony import */ var _redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55875);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66293);
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
@@ -4266,9 +4268,11 @@ const ENV_ASSIGNMENT = new RegExp(`(^|\\s)(${ENV_NAME})=((?:"[^"\\n]*"|'[^'\\n]*
 const QUOTED_PAIR = new RegExp(`(b?)(["'])(${KEY_NAME})\\2(\\]?\\s*[:=]\\s*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`, 'g');
 /**
  * A tuple of a quoted NAME and its quoted value, as Python prints os.environ.items() in a list:
- * `[('DB_PASSWORD', 'x'), ...]` (bytes literals too); the value ends the tuple or its line.
+ * `[('DB_PASSWORD', 'x'), ...]` (bytes literals too), or a dict's items() of a program's own keys
+ * (`('password', 'x')`: a key not written as a variable's masked by secretQuotedKey, as a quoted
+ * pair's); the value ends the tuple or its line.
  */
-const TUPLE_PAIR = new RegExp(`\\((b?)(["'])(${ENV_NAME})\\2(,[ \\t]*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')(?=[ \\t]*(?:\\)|\\r?\\n|$))`, 'g');
+const TUPLE_PAIR = new RegExp(`\\((b?)(["'])(${KEY_NAME})\\2(,[ \\t]*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')(?=[ \\t]*(?:\\)|\\r?\\n|$))`, 'g');
 /**
  * A line that is one `NAME: value`, as YAML (and `docker inspect`'s Go template) prints it, NAME
  * with a `_` (WANDB_API_KEY): a `KEY: column` or `AUTHORS: Jane` line is a program's own text.
@@ -4330,7 +4334,7 @@ function maskAssignments(text) {
 /* harmony export */   G: () => (/* binding */ continuationScanner),
 /* harmony export */   f: () => (/* binding */ maskContinuations)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 // A secret value printed over several lines, in a program's output (redactOutput masks the first
 // line of each by its NAME; this masks the lines that follow it). One pass over the lines, each
@@ -4368,13 +4372,14 @@ const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
 /**
  * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
  * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`); or as
- * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`); or a PEM block's, indented
- * (`  SSH_KEY=-----BEGIN ...`, a program's list of its variables); or a PEM block's after a key
+ * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`; or aligned in columns, the blanks or
+ * tabs several); or a PEM block's, indented (`  SSH_KEY=-----BEGIN ...`, a program's list of its
+ * variables); or a PEM block's after a key
  * and a colon (`print("SSH_KEY:", key)`, `private_key: -----BEGIN ...`), or after a lower-case
  * key (`private_key=-----BEGIN ...`, `private_key -----BEGIN ...`), its body not indented, so
  * no YAML key's block takes it.
  */
-const ENV_HEAD = /^([ \t]*)([A-Za-z_][A-Za-z0-9_-]*)(=| |:[ \t]+)(?:(-----BEGIN )|(\{))/;
+const ENV_HEAD = /^([ \t]*)([A-Za-z_][A-Za-z0-9_-]*)(=|[ \t]+|:[ \t]+)(?:(-----BEGIN )|(\{))/;
 const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /** The last line of such a value: the PEM block's end line (indented or not), the JSON object's `}` at column 0. */
 const PEM_END = /^[ \t]*-----END [^\r\n]*-----[ \t]*$/;
@@ -4538,7 +4543,7 @@ function envHead(line) {
     const upper = UPPER_NAME.test(name);
     if ((!upper || sep.startsWith(':')) && !m[4])
         return undefined;
-    if (sep === ' '
+    if (sep !== '=' && !sep.startsWith(':')
         ? lead !== '' || !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(name)
         : sep === '=' && upper
             ? !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretName */ .Gf)(name)
@@ -4664,7 +4669,7 @@ function continuationScanner() {
 /* harmony export */   Y$: () => (/* binding */ secretQuotedKey),
 /* harmony export */   oF: () => (/* binding */ secretKey)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 // Which names in a program's output name a secret, and the one-line pairs that redactOutput masks
 // besides NAME=value, quoted pairs and YAML lines (redact-instruction.ts): a variable printed as
@@ -4706,8 +4711,11 @@ function secretKey(name) {
 /** Whether a quoted key (`'DB_PASSWORD'`, `"api_key"`) names a secret: a variable's name by the shared rule. */
 const secretQuotedKey = (name) => ENV_NAME.test(name) ? secretName(name) : lowerSecret(name);
 const R = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
-/** A line that is a variable's NAME, one blank and its value to the line's end: Python's print(k, v). */
-const PRINTED = /^([A-Z_][A-Z0-9_]*)([ \t])([^ \t\r\n][^\r\n]*)$/gm;
+/**
+ * A line that is a variable's NAME, blanks and its value to the line's end: Python's print(k, v)
+ * (one blank), or aligned in columns (`printf '%-20s %s'`: several blanks or tabs, kept as they are).
+ */
+const PRINTED = /^([A-Z_][A-Z0-9_]*)([ \t]+)([^ \t\r\n][^\r\n]*)$/gm;
 /** An indented env line whose value is a PEM block's first line (its next lines: maskContinuations). */
 const INDENTED_PEM = /^([ \t]+)([A-Z_][A-Z0-9_]*)=(-----BEGIN [^\r\n]*)$/gm;
 /** A flow mapping, from its `{` to the line's end (its pairs are read in it). */
@@ -4735,8 +4743,13 @@ const PEM_PRIVATE_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-
 const PEM_ONE_LINE = new RegExp(`(${PEM_PRIVATE_BEGIN.source})((?:\\\\n|[ \\t])*[A-Za-z0-9+/=]{16}(?:\\\\n|[A-Za-z0-9+/= \\t])*)`, 'g');
 /** Go's fmt of a map, from `map[` to the line's end. */
 const GO_MAP = /map\[[^\r\n]*/g;
-/** A Go map's `KEY:value`, after `map[` or a blank: the value to the next blank or `]` (a mask whole). */
+/**
+ * A Go map's `KEY:value`, after `map[` or a blank, and its value's first word (to the next blank or
+ * `]`, or a mask whole): the start of the value, which maskGoMap reads on.
+ */
 const GO_PAIR = new RegExp(`(map\\[|[ \\t])([A-Za-z_][A-Za-z0-9_]*):(${R}|[^ \\t\\]\\r\\n]+)`, 'g');
+/** The blank before a Go map's next `KEY:`, where a value ends (one blank a start: linear). */
+const GO_NEXT_KEY = /[ \t][A-Za-z_][A-Za-z0-9_]*:/g;
 /**
  * A key that is not written as a variable's, `=`, and its value, as a repr or a settings file
  * prints it: a dataclass's or attrs' `Settings(api_key='x', ...)`, pytest's --showlocals
@@ -4751,9 +4764,10 @@ const KWARG = /(^|[\s(,;{])([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[
 const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /**
  * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as
- * secretKey judges it), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value`, an
- * indented `NAME=-----BEGIN ...` line, a lower-case key's `key=value` (KWARG, as secretKey judges
- * the key), a private key's PEM body on its BEGIN line (PEM_ONE_LINE). Idempotent.
+ * secretKey judges it), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value` (its
+ * blanks too: maskGoMap), an indented `NAME=-----BEGIN ...` line, a lower-case key's `key=value`
+ * (KWARG, as secretKey judges the key), a private key's PEM body on its BEGIN line (PEM_ONE_LINE).
+ * Idempotent.
  */
 function maskOutputPairs(text) {
     let out = text.includes('PRIVATE KEY')
@@ -4764,7 +4778,7 @@ function maskOutputPairs(text) {
     if (out.includes('{'))
         out = out.replace(FLOW, (flow) => flow.replace(FLOW_PAIR, maskFlowPair));
     if (out.includes('map['))
-        out = out.replace(GO_MAP, (map) => map.replace(GO_PAIR, maskGoPair));
+        out = out.replace(GO_MAP, maskGoMap);
     if (out.includes('='))
         out = out.replace(KWARG, maskKwarg);
     return out;
@@ -4778,7 +4792,36 @@ function maskFlowPair(whole, lead, key, sep, dq, sq, plain) {
         return whole;
     return `${lead}${key}${sep}${q}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${q}${q ? '' : plain.slice(value.length)}`;
 }
-const maskGoPair = (whole, lead, key) => secretKey(key) ? `${lead}${key}:${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}` : whole;
+/**
+ * MAP (from `map[` to its line's end) with each secret key's value masked (secretKey), blanks
+ * included, as Go's fmt prints a string unquoted (`map[API_TOKEN:two words HOME:/root]`): to the
+ * blanks before the map's next `KEY:`, else to the last `]` on the line (the map's close; where
+ * the value or the text after it holds one, more is masked, not less), else to the line's end.
+ * Each search goes on from where the last ended, and one that finds no next key is not made again:
+ * linear.
+ */
+function maskGoMap(map) {
+    const close = map.lastIndexOf(']');
+    let out = '';
+    let done = 0;
+    let keys = true;
+    GO_PAIR.lastIndex = 0;
+    for (let m; (m = GO_PAIR.exec(map));) {
+        const [lead, key, first] = [m[1], m[2], m[3]];
+        if (!secretKey(key))
+            continue;
+        const start = m.index + lead.length + key.length + 1;
+        GO_NEXT_KEY.lastIndex = start + first.length;
+        const next = keys ? GO_NEXT_KEY.exec(map) : null;
+        keys = next !== null;
+        const end = next ? next.index : close >= start + first.length ? close : map.length;
+        const value = map.slice(start, end).trimEnd();
+        out += `${map.slice(done, start)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}`;
+        done = start + value.length;
+        GO_PAIR.lastIndex = end;
+    }
+    return done === 0 ? map : out + map.slice(done);
+}
 function maskKwarg(whole, lead, key, sep, dq, sq, long) {
     if (UPPER_NAME.test(key) || !secretKey(key))
         return whole;
@@ -4828,7 +4871,7 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 /* harmony export */   gJ: () => (/* binding */ urlTokens),
 /* harmony export */   u2: () => (/* binding */ isLiteralSecret)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the

@@ -28387,8 +28387,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(33838);
-// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
-var redact = __nccwpck_require__(81583);
+// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
+var redact = __nccwpck_require__(39157);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
 // EXTERNAL MODULE: ./src/docker/engine.ts + 14 modules
@@ -28634,7 +28634,7 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
 /* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
 /* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(45206);
 /* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(26706);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(81583);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(39157);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(49997);
 /* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(54868);
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
@@ -29020,7 +29020,7 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81583);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39157);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
@@ -29186,6 +29186,9 @@ function formatIssues(error, data, schema, origins = {}) {
             case 'invalid_type':
                 if (value === undefined)
                     push(path, `required: ${expectedText(issue)}`);
+                // .inf, .nan or a number past a double's range (1e400): not "expected a number, got number Infinity".
+                else if (issue.expected === 'number' && typeof value === 'number')
+                    push(path, `expected a finite number, got ${String(value)}`);
                 else
                     push(path, `${expectedText(issue)}, got ${describeValue(value)}${quoteHint(issue, value)}`);
                 break;
@@ -29203,6 +29206,9 @@ function formatIssues(error, data, schema, origins = {}) {
             }
             case 'too_small':
             case 'too_big':
+                // An integer's own safe range (z.int()) beside the field's bound: one problem, the field's.
+                if (safeRangeBeside(issue, error.issues))
+                    break;
                 push(path, `${issue.message.replace(/^Too (small|big): /, '')}${gotSize(value)}`);
                 break;
             default: {
@@ -29215,6 +29221,21 @@ function formatIssues(error, data, schema, origins = {}) {
     if (more > 0)
         out.push(`... and ${more} more (fix the ones above first)`);
     return out;
+}
+/**
+ * Whether ISSUE is z.int()'s bound of the safe integer range (±2^53-1) while another bound of the
+ * same path is also broken: `timeoutSeconds: 1e26` would otherwise be two problems, the first
+ * "expected int to be <=9007199254740991", a limit the field never had.
+ */
+function safeRangeBeside(issue, issues) {
+    const bound = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+    if (Math.abs(Number(bound)) !== Number.MAX_SAFE_INTEGER)
+        return false;
+    const at = issue.path.map(String).join('\u0000');
+    return issues.some((o) => o !== issue &&
+        (o.code === 'too_big' || o.code === 'too_small') &&
+        o.path.map(String).join('\u0000') === at &&
+        Math.abs(Number(o.code === 'too_big' ? o.maximum : o.minimum)) !== Number.MAX_SAFE_INTEGER);
 }
 /** What a value out of range is, for "expected number to be <=86400, got 99999999". */
 function gotSize(value) {
@@ -29244,7 +29265,8 @@ function expectedText(issue) {
     // Our schemas set messages starting with "expected"; zod's defaults read "Invalid input: expected x, received y".
     if (issue.message.startsWith('expected'))
         return issue.message;
-    const names = { object: 'a mapping', array: 'a list' };
+    // zod's "record" is a mapping of names the user chooses (build.args, measured): a mapping too.
+    const names = { object: 'a mapping', record: 'a mapping', array: 'a list' };
     return `expected ${names[issue.expected] ?? `a ${issue.expected}`}`;
 }
 
@@ -31656,7 +31678,7 @@ class ActionsExecRunner {
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(81583);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39157);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25835);
 
 
@@ -32901,7 +32923,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(153), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(563)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63563));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(153), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(683)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76683));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -34245,7 +34267,7 @@ function readRegularText(file, maxBytes, refused) {
 
 /***/ }),
 
-/***/ 81583:
+/***/ 39157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34278,7 +34300,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In an HTTP Authorization header (authorization, any case; Proxy-Authorization too) as a program prints it (Authorization: Bearer x, \'Authorization\': \'Basic x\', bytes b\'Bearer x\', JSON, escaped JSON, a tuple, Go\'s Authorization:[Bearer x] and []string{\\"Bearer x\\"}, Node\'s [ \'Bearer x\' ], a HAR\'s or a Kubernetes probe\'s name and value pair), the credentials are masked: the pattern finds the header\'s name and separator (group 1) and the value\'s opening (group 2; its quote, group 3), and code reads the value once, by hand (src/util/redact-authorization.ts, the probe\'s mask_authorization): after a known scheme (schemes, any case; kept) a quoted value\'s rest to its closing quote, an unquoted one\'s next word, or its rest to the line\'s end, ] or } where it is a list of parameters (Digest, OAuth 1, SigV4); without one, a quoted value whole and an unquoted one\'s first word, except a plain word (plainWords: None, true, required ...) and a list\'s second item that is no scheme\'s value (a list of header names) unless the tuple closes after it. A word ends at whitespace, a quote, a backslash (http.client\'s \\\\r\\\\n), , ; ( ) [ ] { } < > | ` or *. A value masked already ([redacted] or ***) or a variable\'s reference ($NAME, ${NAME}) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"authorization":{"pattern":"(Authorization(?:\\\\\\\\?[\\"\'][\\\\t ]*(?:[:=]|,(?:[\\\\t\\\\n\\\\r ]*\\\\\\\\?[\\"\']value\\\\\\\\?[\\"\'][\\\\t ]*:)?)|[\\\\t ]*[:=]|[\\\\t ]*[\\\\n\\\\r]+[\\\\t ]*value[\\\\t ]*:)[\\\\t ]*)((?:\\\\[\\\\]string\\\\{|\\\\[[\\\\t ]*)?(?:\\\\\\\\?b?([\\"\']))?)","ignoreCase":true,"schemes":["Bearer","Basic","Digest","Token","Negotiate","NTLM","OAuth","Hawk","AWS4-HMAC-SHA256","AWS","SharedKey","SharedKeyLite","Bot","ApiKey","Api-Key","Key","JWT","SSWS","GoogleLogin","Kerberos","Mutual","HOBA","SCRAM-SHA-1","SCRAM-SHA-256","DPoP","MAC","Signature","Splunk","GenieKey"],"plainWords":["none","null","nil","undefined","true","false","enabled","disabled","required","optional","yes","no","on","off","missing","invalid","denied","failed","header","empty","unset"]},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -34289,6 +34311,12 @@ const RedactionRulesSchema = schemas/* object */.Ikc({
     redacted: schemas/* string */.YjP().min(1),
     secretName: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
     connectionString: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
+    authorization: schemas/* object */.Ikc({
+        pattern: schemas/* string */.YjP(),
+        ignoreCase: schemas/* boolean */.zMY(),
+        schemes: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+        plainWords: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
+    }),
     secretValues: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
     jwt: schemas/* object */.Ikc({ prefix: schemas/* string */.YjP().min(1), minSegmentLength: schemas/* number */.aig().int().positive() }),
     base64Like: schemas/* string */.YjP(),
@@ -34377,12 +34405,125 @@ function findJwts(text) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/util/redact-authorization.ts
+// HTTP Authorization headers' credentials in text (`Authorization: Bearer ...`), by the shared
+// rule (images/probe/redaction-rules.json, authorization; the probe applies the same rule in
+// mask_authorization). redact-connection.ts applies it with the connection-string rule.
+
+const RULE = REDACTION_RULES.authorization;
+const HEAD_PATTERN = RULE.pattern;
+const HEAD_FLAGS = RULE.ignoreCase ? 'gi' : 'g';
+const SCHEMES = new Set(RULE.schemes.map((s) => s.toLowerCase()));
+const PLAIN_WORDS = new Set(RULE.plainWords.map((s) => s.toLowerCase()));
+/** A variable's reference, not its value (`$HF_TOKEN`, `${HF_TOKEN}`: a script's text). */
+const REFERENCE = /^\$(?:[A-Za-z_][A-Za-z0-9_]{0,255}|\{[A-Za-z_][A-Za-z0-9_]{0,255}\})(?![A-Za-z0-9_])/;
+/** What ends a word of a value: blanks, quotes, a backslash and the punctuation around values. */
+const WORD_END = /[\t\n\r\f\v "'\\,;()<>[\]{}*`|]/;
+const BLANKS = /^[\t ]+/;
+/** A scheme's list of parameters (`username="u"`, `Credential=AKIA...`), not a token (`abc==`). */
+const PARAMETER = /^[A-Za-z0-9_.-]{1,64}=[^=\t\n\r\f\v ]/;
+const SPACE = '\t\n\r\f\v ';
+/**
+ * Where the value that starts at FROM ends: at its closing QUOTE (or a backslash: `\"` in escaped
+ * JSON, http.client's `\r\n`), else at a line's end, a backslash, `]` or `}`.
+ */
+function valueEnd(text, from, quote) {
+    const stops = quote ? `${quote}\\\r\n` : '\\\r\n]}';
+    let i = from;
+    while (i < text.length && !stops.includes(text[i]))
+        i++;
+    return i;
+}
+/** Where the word that starts at FROM ends (WORD_END). */
+function wordEnd(text, from) {
+    let i = from;
+    while (i < text.length && !WORD_END.test(text[i]))
+        i++;
+    return i;
+}
+/**
+ * TEXT with the credentials of each HTTP Authorization header (and Proxy-Authorization) replaced
+ * by MASK, however a program prints the header: curl's `> Authorization: Bearer x`, http.client's
+ * `b'...\r\nAuthorization: Basic x\r\n'`, a dict (`'Authorization': 'Bearer x'`, bytes
+ * `b'Bearer x'`), JSON (escaped in a string too), a tuple `('Authorization', 'token x')`, Go's
+ * `map[Authorization:[Bearer x]]` and `[]string{"Bearer x"}`, Node's `[ 'Bearer x' ]`, a HAR's or a
+ * Kubernetes probe's name and value pair, a keyword `authorization="x"`.
+ * - After a known scheme (the rule's schemes: Bearer, Basic, Digest, OAuth ...), the scheme kept:
+ *   a quoted value's rest to its closing quote; an unquoted one's next word (a token: `Bearer x,
+ *   Proxy-Authorization: ...`), or its rest to the line's end, `]` or `}` where that rest is a list
+ *   of parameters (`Digest username="u", response="..."`, `OAuth oauth_token="..."`).
+ * - Otherwise a quoted value is masked whole, an unquoted one's first word (a word ends at a blank,
+ *   a quote, a backslash, `,;()<>[]{}*|` or a backtick); a plain word alone (`none`, `true`,
+ *   `required`: the rule's plainWords) is kept, and so is a tuple's second item that is no scheme's
+ *   value unless the tuple closes after it (`["Authorization", "Content-Type"]` lists names).
+ * A value masked already (one of MASKS, also after a scheme) or a variable's reference (`$HF_TOKEN`,
+ * `${HF_TOKEN}`) is kept: masking twice is masking once. Linear: each character is read once.
+ */
+function maskAuthorization(text, mask, masks = [mask]) {
+    if (!/authorization/i.test(text))
+        return text;
+    const head = new RegExp(HEAD_PATTERN, HEAD_FLAGS);
+    const parts = [];
+    let kept = 0;
+    const masked = (at) => masks.some((k) => text.startsWith(k, at)) || REFERENCE.test(text.slice(at, at + 258));
+    for (let m = head.exec(text); m !== null; m = head.exec(text)) {
+        const [whole, sep, , quote = ''] = m;
+        const start = m.index + whole.length;
+        const span = credentials(text, start, quote, /,[\t ]*$/.test(sep));
+        head.lastIndex = Math.max(span.next, start);
+        if (span.from === span.to || masked(m.index + sep.length) || masked(span.from))
+            continue;
+        parts.push(text.slice(kept, span.from), mask);
+        kept = span.to;
+    }
+    if (parts.length === 0)
+        return text;
+    parts.push(text.slice(kept));
+    return parts.join('');
+}
+/**
+ * The credentials of the value that starts at START in TEXT (from, to: equal where it holds none)
+ * and where to look for the next header (next). QUOTE: the value's opening quote, if any; TUPLE:
+ * the value is a tuple's or a list's second item.
+ */
+function credentials(text, start, quote, tuple) {
+    const none = (next) => ({ from: start, to: start, next });
+    const word = wordEnd(text, start);
+    const end = quote ? valueEnd(text, start, quote) : word;
+    const trimmed = (to) => {
+        while (to > start && SPACE.includes(text[to - 1]))
+            to--;
+        return to;
+    };
+    if (SCHEMES.has(text.slice(start, word).toLowerCase())) {
+        const from = word + (BLANKS.exec(text.slice(word, word + 64))?.[0].length ?? 0);
+        if (from === word)
+            return none(word);
+        if (quote)
+            return { from, to: Math.max(from, trimmed(end)), next: end };
+        const to = PARAMETER.test(text.slice(from, from + 80))
+            ? trimmed(valueEnd(text, from, ''))
+            : wordEnd(text, from);
+        return { from, to: Math.max(from, to), next: to };
+    }
+    // A list's item that is no scheme's value names a header, unless the tuple closes after it.
+    if (tuple && !text.startsWith(`${quote})`, end))
+        return none(end);
+    if (quote && trimmed(end) > word)
+        return { from: start, to: trimmed(end), next: end };
+    if (PLAIN_WORDS.has(text.slice(start, word).toLowerCase()))
+        return none(end);
+    return { from: start, to: word, next: end };
+}
+
 ;// CONCATENATED MODULE: ./src/util/redact-connection.ts
-// Credentials in connection strings, ADO.NET's, ODBC's and Azure Storage's
-// (`Server=db;User Id=sa;Password=...;`, `DRIVER=...;PWD=...;`, `AccountKey=...;`): the value of
-// each key the shared rules name (images/probe/redaction-rules.json, connectionString; the probe
-// applies the same rule) is masked up to its `;`, the key kept. redact.ts applies it to free text
-// and to every environment value; it lives here to keep that file in bounds.
+// Credentials written into text by a form of their own: connection strings, ADO.NET's, ODBC's and
+// Azure Storage's (`Server=db;User Id=sa;Password=...;`, `DRIVER=...;PWD=...;`, `AccountKey=...;`),
+// and HTTP Authorization headers (`Authorization: Bearer ...`: redact-authorization.ts). The shared
+// rules name both (images/probe/redaction-rules.json, connectionString and authorization; the probe
+// applies the same rules). redact.ts applies them to free text and to every environment value; they
+// live here to keep that file in bounds.
+
 
 const { pattern, ignoreCase } = REDACTION_RULES.connectionString;
 const CONNECTION_SECRET_G = new RegExp(pattern, ignoreCase ? 'gi' : 'g');
@@ -34398,6 +34539,8 @@ function maskConnectionSecrets(text, masks) {
         return text;
     return text.replace(CONNECTION_SECRET_G, (whole, key, value) => value === '' || masks.some((m) => value.startsWith(m)) ? whole : `${key}${masks[0]}`);
 }
+/** maskConnectionSecrets, then maskAuthorization with MASKS[0]: the credentials text writes by form. */
+const maskWrittenCredentials = (text, masks) => maskAuthorization(maskConnectionSecrets(text, masks), masks[0], masks);
 
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
@@ -34406,8 +34549,8 @@ var util_text = __nccwpck_require__(49997);
 // pattern (the probe applies the same rules; this pass covers all else, such as the image config the
 // engine reports, and re-checks the probe's output), URL credentials in any text (`https://u:***@h/`,
 // `https://***@h/` for a token as the user name, `https://***:***@h/`, `?token=***`, Anaconda's
-// `/t/***/`, Cloudsmith's `dl.cloudsmith.io/***/`) and connection strings' (`Password=***;`, `AccountKey=***;`: redact-connection.ts).
-// The rules are data, one copy for both: images/probe/redaction-rules.json (redact-rules.ts).
+// `/t/***/`, `dl.cloudsmith.io/***/`), connection strings' (`Password=***;`) and Authorization
+// headers' (`Bearer ***`: redact-connection.ts). Rules: images/probe/redaction-rules.json.
 
 
 
@@ -34584,12 +34727,12 @@ function maskUserinfo(m, mask) {
     return shownUser === user && shownPw === pw ? whole : `${scheme}${shownUser}:${shownPw}@`;
 }
 /**
- * Free text (a test's output, a log): every URL's userinfo, connection-string secret (`Password=`)
- * and token of a secret pattern is replaced in place, the rest kept (redactDeep replaces all).
- * Linear in the length of the text: 10 MB on one line is fine.
+ * Free text (a test's output, a log): every URL's userinfo, connection-string secret (`Password=`),
+ * Authorization header's credentials (`Bearer x`) and token of a secret pattern is replaced in
+ * place, the rest kept (redactDeep replaces all); linear in its length: 10 MB on one line is fine.
  */
 function redactText(text) {
-    let out = maskConnectionSecrets(redactUrls(text, REDACTED), [REDACTED, MASK]);
+    let out = maskWrittenCredentials(redactUrls(text, REDACTED), [REDACTED, MASK]);
     for (const p of SECRET_VALUE_G)
         out = out.replace(p, REDACTED);
     const jwts = findJwts(out);
@@ -34648,7 +34791,7 @@ function redactEnvValue(name, value) {
     const urls = schemeless
         ? redactUrls(proxyUrlText(value), REDACTED).slice('http://'.length)
         : redactUrls(value, REDACTED);
-    const noCreds = maskConnectionSecrets(urls, [REDACTED, MASK]);
+    const noCreds = maskWrittenCredentials(urls, [REDACTED, MASK]);
     return looksSecret(noCreds) ? REDACTED : noCreds;
 }
 /**
@@ -34716,7 +34859,7 @@ const redactTextDeep = (value) => mapStringsDeep(value, redactText);
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 function redactDeep(value) {
     return mapStringsDeep(value, (s) => {
-        const noCreds = maskConnectionSecrets(redactUrls(s, REDACTED), [REDACTED, MASK]);
+        const noCreds = maskWrittenCredentials(redactUrls(s, REDACTED), [REDACTED, MASK]);
         return looksSecret(noCreds) ? REDACTED : noCreds;
     });
 }

@@ -26,8 +26,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/util/images-dir.ts
 var images_dir = __webpack_require__(29882);
-// EXTERNAL MODULE: ./src/config/load.ts + 5 modules
-var load = __webpack_require__(81396);
+// EXTERNAL MODULE: ./src/config/load.ts + 6 modules
+var load = __webpack_require__(49459);
 // EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
 var signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/docker/registry.ts

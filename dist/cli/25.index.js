@@ -21,8 +21,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/util/images-dir.ts
 var images_dir = __webpack_require__(29882);
-// EXTERNAL MODULE: ./src/config/load.ts + 5 modules
-var load = __webpack_require__(81396);
+// EXTERNAL MODULE: ./src/config/load.ts + 6 modules
+var load = __webpack_require__(49459);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts

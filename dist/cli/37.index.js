@@ -24,8 +24,8 @@ var external_node_url_ = __webpack_require__(73136);
 var images_dir = __webpack_require__(29882);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var config_platform = __webpack_require__(15063);
-// EXTERNAL MODULE: ./src/config/load.ts + 5 modules
-var load = __webpack_require__(81396);
+// EXTERNAL MODULE: ./src/config/load.ts + 6 modules
+var load = __webpack_require__(49459);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/oci/ref.ts
@@ -696,8 +696,8 @@ function k8sManifests(o) {
     return o.nodes > 1 ? [configMap, rendezvousService(o, name, labels), job] : [configMap, job];
 }
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
-var redact = __webpack_require__(81583);
+// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
+var redact = __webpack_require__(39157);
 ;// CONCATENATED MODULE: ./src/export/secret-env.ts
 // The Slurm job keeps the submitter's secrets out of the image under test. sbatch exports the
 // submitting shell's environment, srun hands the job script's environment to its task, and Pyxis sets
@@ -766,19 +766,24 @@ const RANGE_CLASS = {
 };
 /** The characters ERE reads as operators: kept escaped where the rule escapes them. */
 const ERE_SPECIAL = '.[]\\()*+?{}|^$';
-/** Whitespace escapes (\t ...): dropped from a negated bracket, which then matches more; else refused. */
+/**
+ * Whitespace escapes (\t ...): dropped from a negated bracket, which then matches more; in another
+ * \t as [:blank:] (a tab or a space), the others as [:space:]: at least what each matched.
+ */
 const SPACE_ESCAPES = 'tnrfv';
 const LOOKAROUND = /^\(\?<?[=!]/;
 const untranslatable = (pattern, why) => new Error(`redaction-rules.json: "${pattern}" holds ${why}, which the Slurm job's bash pattern cannot express (src/export/secret-env.ts)`);
 /**
  * A value rule of redaction-rules.json as a POSIX ERE for bash's [[ =~ ]] that matches at least
  * what the rule matches: its lookarounds dropped (each only narrows a match), `(?:` as `(`, a
- * bracket's ranges as [:upper:], [:lower:] and [:digit:], a whitespace escape in a negated bracket
- * dropped; upper-cased where the rule ignores case (the job upper-cases the value too, ${v^^}).
+ * bracket's ranges as [:upper:], [:lower:] and [:digit:], a whitespace escape or "[" in a negated
+ * bracket dropped, in another \t as [:blank:] and \n, \r, \f, \v as [:space:]; upper-cased where the rule ignores case (the job
+ * upper-cases the value too, ${v^^}).
  * Throws on any other construct (\d, a lazy or quantified lookaround, another range ...).
  */
 function valueRuleEre(pattern, ignoreCase) {
     let out = '';
+    let shape = ''; // out with each bracket as "x": its "(" or "|" are characters, not operators
     let atom = false; // whether what was written last can take a quantifier
     for (let i = 0; i < pattern.length;) {
         if (LOOKAROUND.test(pattern.slice(i, i + 4))) {
@@ -791,11 +796,12 @@ function valueRuleEre(pattern, ignoreCase) {
         if (t.quantifier && !atom)
             throw untranslatable(pattern, `${t.text} after nothing to repeat (a lazy one?)`);
         out += t.text;
+        shape += t.text.startsWith('[') ? 'x' : t.text;
         i = t.end;
         atom = t.atom;
     }
     // A lookaround that stood alone in an alternative leaves it empty, which ERE does not define.
-    if (/\((?:\)|\|)|\|\||\|\)|^\||\|$/.test(out))
+    if (/\((?:\)|\|)|\|\||\|\)|^\||\|$/.test(shape))
         throw untranslatable(pattern, 'an alternative of lookarounds only');
     return out;
 }
@@ -865,6 +871,8 @@ function bracketEre(pattern, start, ignoreCase) {
             const e = body[i + 1] ?? '';
             if (/^[^A-Za-z0-9]$/.test(e))
                 chars.add(e);
+            else if (!negated && SPACE_ESCAPES.includes(e))
+                classes.add(e === 't' ? '[:blank:]' : '[:space:]');
             else if (!(negated && SPACE_ESCAPES.includes(e)))
                 throw untranslatable(pattern, `the escape \\${e} in a bracket`);
             i += 2;
@@ -881,6 +889,9 @@ function bracketEre(pattern, start, ignoreCase) {
             i += 1;
         }
     }
+    // A "[" next to ":", "." or "=" would open a class: a negated bracket matches more without it.
+    if (chars.has('[') && negated)
+        chars.delete('[');
     if (chars.has('['))
         throw untranslatable(pattern, 'a [ in a bracket');
     // "]" first, "-" last, "^" not first: each then stands for itself.
@@ -894,7 +905,8 @@ function bracketEre(pattern, start, ignoreCase) {
  * What the shared rules mask by value, as two EREs (each a superset, valueRuleEre): the rules that
  * heed case (tokens of a known form, JWTs, a URL's login, Anaconda's /t/<token>/ anywhere,
  * Cloudsmith's dl.cloudsmith.io/<token>/), and those
- * that ignore it, for the upper-cased value (a URL's secret parameter, a connection string's secret).
+ * that ignore it, for the upper-cased value (a URL's secret parameter, a connection string's secret,
+ * an Authorization header's credentials).
  * Long base64-like values, which redaction also masks, are left alone: paths and IDs look like them.
  */
 function secretValueEres(rules = redact/* REDACTION_RULES */.iz) {
@@ -908,6 +920,7 @@ function secretValueEres(rules = redact/* REDACTION_RULES */.iz) {
         [rules.urlTokens.hostToken.pattern.replace(/^\^/, ''), false],
         [rules.urlTokens.query.pattern, rules.urlTokens.query.ignoreCase],
         [rules.connectionString.pattern, rules.connectionString.ignoreCase],
+        [rules.authorization.pattern, rules.authorization.ignoreCase],
     ];
     const join = (upper) => all
         .filter(([, ic]) => ic === upper)

@@ -18,12 +18,12 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/load.ts + 5 modules
-var load = __webpack_require__(81396);
+// EXTERNAL MODULE: ./src/config/load.ts + 6 modules
+var load = __webpack_require__(49459);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
-var redact = __webpack_require__(81583);
+// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
+var redact = __webpack_require__(39157);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/github/api-url.ts
@@ -166,6 +166,7 @@ var shared = __webpack_require__(17474);
 
 
 
+
 /**
  * --pr as a pull request number: digits only, no sign or leading zero. Number() would also take
  * "1e3", "0x10" or "1.0" and comment on a pull request nobody named.
@@ -220,7 +221,7 @@ function refusedFix(failure, repo, pr) {
  */
 function postingFlags(values, pr, env) {
     if (pr !== undefined && !(0,run/* isOwnerRepo */.Yn)(values.repo ?? ''))
-        throw new errors/* InputError */.dz(`report: --repo: expected OWNER/REPO with --pr, got "${values.repo ?? ''}"`);
+        throw new errors/* InputError */.dz(`report: --repo: expected OWNER/REPO with --pr, got ${(0,util_text/* printable */.g$)(JSON.stringify(values.repo ?? ''))}`);
     const mode = (values['comment-mode'] ?? (pr !== undefined ? 'post' : 'off'));
     if (!stage/* COMMENT_MODES */.p8.includes(mode))
         throw new errors/* InputError */.dz(`report: --comment-mode: expected ${stage/* COMMENT_MODES */.p8.join(', ')}, got "${mode}"`);
@@ -390,13 +391,15 @@ unreachable, or it refused the request (403: a token that may not write to the p
 /* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).
 
 /** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
-const isOwnerRepo = (name) => /^[\w.-]+\/[\w.-]+$/.test(name);
+const isOwnerRepo = (name) => 
+// "." and ".." are no names GitHub gives: in a URL path (/repos/../r) they would step out of it.
+/^[\w.-]+\/[\w.-]+$/.test(name) && !name.split('/').some((part) => /^\.{1,2}$/.test(part));
 /** A workflow run's page: what the report links to (the pull request's job and the fork poster alike). */
 function actionsRunUrl(server, repository, runId) {
     return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;

@@ -171,7 +171,9 @@ function firstInvalidUtf8(data) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FK: () => (/* binding */ isInside),
-/* harmony export */   JB: () => (/* binding */ readRequirementsFile)
+/* harmony export */   JB: () => (/* binding */ readRequirementsFile),
+/* harmony export */   Nc: () => (/* binding */ requirementsUrlProblem),
+/* harmony export */   pN: () => (/* binding */ refuseRequirementsUrls)
 /* harmony export */ });
 /* unused harmony export MAX_REQUIREMENTS_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -180,13 +182,15 @@ function firstInvalidUtf8(data) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49997);
-/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(30744);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39157);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49997);
+/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(30744);
 // Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
 // /sys or /dev (an include of /proc/self/environ would hand the process's environment to pip), and
 // given a root (the workspace), inside it. Any other is exit 2 naming the file and who included it.
 // Its bytes are decoded as pip decodes them (decode.ts: a byte-order mark, UTF-16 included, or a
 // `coding:` comment, else UTF-8); a file pip cannot decode is exit 2 too.
+
 
 
 
@@ -212,12 +216,12 @@ function checkedRealPath(abs, where, root, placed) {
         real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(abs);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where}: ${e.code ?? String(e)}`, 'check its permissions', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(abs)}${where}: ${e.code ?? String(e)}`, 'check its permissions', placed);
     }
     // The path as written counts too: /dev/stdin resolves through /proc/self/fd to another file.
     const system = SYSTEM_DIRS.find((d) => isInside(abs, d) || isInside(real, d));
     if (system !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(abs)}${where} is under ${system}: system files are never read as requirements`, 'name a requirements file of your repository', placed);
     if (root === undefined)
         return real;
     let realRoot;
@@ -228,8 +232,27 @@ function checkedRealPath(abs, where, root, placed) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`the workspace ${root} cannot be resolved: ${e.code ?? String(e)}`);
     }
     if (!isInside(real, realRoot))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where} is outside the workspace ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(realRoot)}${real === abs ? '' : ` (it resolves to ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(real)})`}`, 'keep requirements files, and every -r include, inside the repository', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(abs)}${where} is outside the workspace ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(realRoot)}${real === abs ? '' : ` (it resolves to ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(real)})`}`, 'keep requirements files, and every -r include, inside the repository', placed);
     return real;
+}
+/**
+ * What is wrong with naming P as a requirements file (python.requirements, --requirements) when P
+ * is a URL: those name local files (resolved as a path, `https://h/r.txt` would be reported as the
+ * missing file `./https:/h/r.txt`). Its login and query masked.
+ */
+function requirementsUrlProblem(p) {
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p))
+        return undefined;
+    return `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(JSON.stringify((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .shownUrl */ .zA)(p)))} is a URL, not a file: requirements files are read from disk; download it into the repository, or name it with an "-r URL" line in a requirements file (pip fetches it)`;
+}
+/** FILES as given (--requirements, python.requirements), or exit 2 at the first that is a URL. */
+function refuseRequirementsUrls(files) {
+    for (const f of files) {
+        const url = requirementsUrlProblem(f);
+        if (url !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${url}`);
+    }
+    return files;
 }
 /**
  * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
@@ -237,7 +260,7 @@ function checkedRealPath(abs, where, root, placed) {
  * else exit 2. BYTES: handed the bytes of a file so read (what provenance names by digest).
  */
 function readRequirementsFile(abs, from, root, bytes) {
-    const where = from ? ` (included from ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(from)})` : '';
+    const where = from ? ` (included from ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(from)})` : '';
     // An included file's problem is annotated on the line that includes it (FROM is "FILE:LINE").
     const placed = { location: (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .locationOf */ .hD)(from) };
     let st;
@@ -247,24 +270,24 @@ function readRequirementsFile(abs, from, root, bytes) {
     catch (e) {
         const code = e.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file not found: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where}`, 'check the path in python.requirements / --requirements', placed);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where}: ${code ?? String(e)}`, 'check its permissions', placed);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file not found: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(abs)}${where}`, 'check the path in python.requirements / --requirements', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(abs)}${where}: ${code ?? String(e)}`, 'check its permissions', placed);
     }
     if (!st.isFile())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .notRegularFile */ .s5)(st)}`, 'name a requirements file (a text file of requirement lines)', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(abs)}${where} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .notRegularFile */ .s5)(st)}`, 'name a requirements file (a text file of requirement lines)', placed);
     if (st.size > MAX_REQUIREMENTS_BYTES)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(abs)}${where} is ${(st.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB limit`, 'a requirements file lists packages; split it or remove what is not a requirement', placed);
     const real = checkedRealPath(abs, where, root, placed);
     let data;
     try {
         data = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(real);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where}: ${e.message}`, 'check its permissions', placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read the requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(abs)}${where}: ${e.message}`, 'check its permissions', placed);
     }
-    const decoded = (0,_decode_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeRequirements */ .F7)(data);
+    const decoded = (0,_decode_js__WEBPACK_IMPORTED_MODULE_6__/* .decodeRequirements */ .F7)(data);
     if ('why' in decoded)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(abs)}${where} ${decoded.why}`, decoded.fix, placed);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`requirements file ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g$)(abs)}${where} ${decoded.why}`, decoded.fix, placed);
     bytes?.(data);
     return decoded.text;
 }
@@ -294,8 +317,8 @@ var errors = __webpack_require__(83916);
 var file_digest = __webpack_require__(42545);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
 var runner_env = __webpack_require__(2426);
-// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
-var redact = __webpack_require__(81583);
+// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
+var redact = __webpack_require__(39157);
 // EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
 var credentials = __webpack_require__(53088);
 // EXTERNAL MODULE: ./src/requirements/options.ts
@@ -558,6 +581,7 @@ function commentCredentialProblems(file, text) {
 // container and a template's pip step, run before the build context is copied in, lack. An absolute
 // path or file: URL may name the base image's own files, where both pips run: left to pip.
 
+
 /** A value still holding a ${NAME} (not set where it is checked): what pip fills in is not judged. */
 const unfilled = (v) => v.includes('${');
 /**
@@ -571,9 +595,10 @@ const isRelativeFindLinks = (v) => !unfilled(v) &&
 /**
  * Whether a requirement's location is a relative path (`.`, `./x.whl`, `pkg/`, `x.tar.gz`): one in
  * the repository. An absolute path or URL may name a file of the base image, and pip fails loudly
- * where it is missing.
+ * where it is missing. A URL is one of a scheme pip knows (URL_LIKE, as its is_url): pip reads
+ * `C:/wheels/x.whl` (a Windows path) or `root:x:0:0:/root` as a relative path, not a URL.
  */
-const isRelativePath = (url) => !unfilled(url) && !url.startsWith('/') && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url);
+const isRelativePath = (url) => !unfilled(url) && !url.startsWith('/') && !parse/* URL_LIKE */.Ut.test(url);
 /** The facts of lines read: line() each one as read.ts keeps it, then result(). */
 function lineFacts() {
     const facts = { localFiles: [] };
@@ -720,6 +745,7 @@ function problemsError(files, found, credentials, others) {
 
 
 
+
 /** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
 function constraintsFileText(constraints) {
     const text = constraints?.text ?? '';
@@ -854,7 +880,8 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         }
         done.add(key);
     };
-    files.forEach((f, i) => visit(external_node_path_default().resolve(baseDir, f), [], false, i));
+    // A URL first: resolved as a path, it would be reported as a missing ./https:/host/... file.
+    (0,read_file/* refuseRequirementsUrls */.pN)(files).forEach((f, i) => visit(external_node_path_default().resolve(baseDir, f), [], false, i));
     if (problems.length > 0)
         throw problemsError(files, problems, credentials, others);
     return { ...into.result(), envReferences: [...refs], ...filesRead(read) };

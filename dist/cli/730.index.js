@@ -461,7 +461,7 @@ async function matchOutput(output, expected, excluded, options = {}) {
 /* unused harmony exports OUTPUT_KEEP_CHARS, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55242);
 /* harmony import */ var _util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55875);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81583);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39157);
 /* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52412);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49997);
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it
@@ -533,10 +533,18 @@ function liveLines(emit, scanner = (0,_util_redact_output_lines_js__WEBPACK_IMPO
  * NAME names a secret, as the environment record masks it: `env` prints DB_PASSWORD=...). Linear
  * in the length of the output (10 MB on one line is fine): the lines of a secret's value are masked
  * over the whole output (maskContinuations: its name may be before the end kept), then only a
- * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
+ * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised, less
+ * the line the margin cut (its beginning is lost) where another follows.
  */
 function tail(text, lines = 40) {
-    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)((0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)((0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f)(text), OUTPUT_KEEP_CHARS + 4096));
+    const whole = (0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f)(text);
+    let window = (0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(whole, OUTPUT_KEEP_CHARS + 4096);
+    // A line cut at the window's start lost its beginning (a secret's name: `...orization: Bearer x`),
+    // which redaction shortening the lines after it could keep: dropped where a line follows it.
+    const firstEnd = window.length < whole.length ? window.indexOf('\n') : -1;
+    if (firstEnd >= 0 && firstEnd < window.length - 1)
+        window = window.slice(firstEnd + 1);
+    const end = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(window);
     return (0,_match_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedTail */ .ct)(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 /**
@@ -644,8 +652,8 @@ var entry_python = __webpack_require__(57953);
 var cdi = __webpack_require__(78446);
 // EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
 var gpu_pin = __webpack_require__(52013);
-// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
-var redact = __webpack_require__(81583);
+// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
+var redact = __webpack_require__(39157);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/docker/failures.ts

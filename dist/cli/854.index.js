@@ -1702,13 +1702,15 @@ const requirementsFieldError = (loaded) => (index, error) => fileFieldError(load
 /* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81583);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).
 
 /** A GitHub repository name as GITHUB_REPOSITORY spells it: OWNER/REPO, nothing else. */
-const isOwnerRepo = (name) => /^[\w.-]+\/[\w.-]+$/.test(name);
+const isOwnerRepo = (name) => 
+// "." and ".." are no names GitHub gives: in a URL path (/repos/../r) they would step out of it.
+/^[\w.-]+\/[\w.-]+$/.test(name) && !name.split('/').some((part) => /^\.{1,2}$/.test(part));
 /** A workflow run's page: what the report links to (the pull request's job and the fork poster alike). */
 function actionsRunUrl(server, repository, runId) {
     return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;

@@ -24,7 +24,7 @@ export const modules = {
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
 /* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57953);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(81583);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(39157);
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(55242);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
@@ -306,6 +306,23 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** A variable's name as a shell takes it: letters, digits and _, not starting with a digit. */
+const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * `--env NAME` names a variable of your environment; `--env NAME=VALUE` (docker run's form) is
+ * refused naming NAME alone: its value may be a secret, never echoed back.
+ */
+function envNameCheck(arg) {
+    const eq = arg.indexOf('=');
+    if (eq >= 0) {
+        const name = arg.slice(0, eq);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(
+        // Not "NAME=...": the error's redaction would read the rest of the line as NAME's value.
+        `capture: --env ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(JSON.stringify((0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .clip */ .$Q)(name, 64)))} is given a value: --env takes a variable's name alone, not NAME=VALUE`, `export the variable and pass --env ${ENV_VAR_NAME.test(name) ? name : 'NAME'}: its value is read from your environment`);
+    }
+    if (!ENV_VAR_NAME.test(arg))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`capture: --env ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(JSON.stringify((0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .clip */ .$Q)(arg, 64)))}: not a variable name (letters, digits and _, not starting with a digit)`);
+}
 /**
  * The record's summary for a terminal. Every value comes from the image (a version, a GPU name, the
  * reason a field was not collected): printable() escapes what could draw on the terminal (ESC, CR,
@@ -371,6 +388,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
         const gpuMode = (0,_smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_11__/* .parseGpuMode */ .L)(values.gpus, 'capture: --gpus');
         const env = {};
         for (const name of values.env ?? []) {
+            envNameCheck(name);
             const v = io.env[name];
             if (v === undefined)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
@@ -418,7 +436,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
 /* unused harmony exports OUT_FILES, redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81583);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39157);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66917);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47684);

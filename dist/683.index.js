@@ -1,8 +1,8 @@
-export const id = 563;
-export const ids = [563];
+export const id = 683;
+export const ids = [683];
 export const modules = {
 
-/***/ 63563:
+/***/ 76683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -55,8 +55,8 @@ var config_platform = __webpack_require__(15063);
 var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/redact.ts + 4 modules
-var redact = __webpack_require__(81583);
+// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
+var redact = __webpack_require__(39157);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
@@ -1018,6 +1018,7 @@ function commentCredentialProblems(file, text) {
 // container and a template's pip step, run before the build context is copied in, lack. An absolute
 // path or file: URL may name the base image's own files, where both pips run: left to pip.
 
+
 /** A value still holding a ${NAME} (not set where it is checked): what pip fills in is not judged. */
 const unfilled = (v) => v.includes('${');
 /**
@@ -1031,9 +1032,10 @@ const isRelativeFindLinks = (v) => !unfilled(v) &&
 /**
  * Whether a requirement's location is a relative path (`.`, `./x.whl`, `pkg/`, `x.tar.gz`): one in
  * the repository. An absolute path or URL may name a file of the base image, and pip fails loudly
- * where it is missing.
+ * where it is missing. A URL is one of a scheme pip knows (URL_LIKE, as its is_url): pip reads
+ * `C:/wheels/x.whl` (a Windows path) or `root:x:0:0:/root` as a relative path, not a URL.
  */
-const isRelativePath = (url) => !unfilled(url) && !url.startsWith('/') && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url);
+const isRelativePath = (url) => !unfilled(url) && !url.startsWith('/') && !parse/* URL_LIKE */.Ut.test(url);
 /** The facts of lines read: line() each one as read.ts keeps it, then result(). */
 function lineFacts() {
     const facts = { localFiles: [] };
@@ -1226,6 +1228,7 @@ function firstInvalidUtf8(data) {
 
 
 
+
 /** Larger requirements files are refused: pip's own are kilobytes; this bounds every read. */
 const MAX_REQUIREMENTS_BYTES = 5 * 1024 * 1024;
 /** Where no requirements file is read from, whatever it looks like: the kernel's and devices' files. */
@@ -1263,6 +1266,25 @@ function checkedRealPath(abs, where, root, placed) {
     if (!isInside(real, realRoot))
         throw new errors/* InputError */.dz(`requirements file ${(0,util_text/* printable */.g$)(abs)}${where} is outside the workspace ${(0,util_text/* printable */.g$)(realRoot)}${real === abs ? '' : ` (it resolves to ${(0,util_text/* printable */.g$)(real)})`}`, 'keep requirements files, and every -r include, inside the repository', placed);
     return real;
+}
+/**
+ * What is wrong with naming P as a requirements file (python.requirements, --requirements) when P
+ * is a URL: those name local files (resolved as a path, `https://h/r.txt` would be reported as the
+ * missing file `./https:/h/r.txt`). Its login and query masked.
+ */
+function requirementsUrlProblem(p) {
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(p))
+        return undefined;
+    return `${(0,util_text/* printable */.g$)(JSON.stringify((0,redact/* shownUrl */.zA)(p)))} is a URL, not a file: requirements files are read from disk; download it into the repository, or name it with an "-r URL" line in a requirements file (pip fetches it)`;
+}
+/** FILES as given (--requirements, python.requirements), or exit 2 at the first that is a URL. */
+function refuseRequirementsUrls(files) {
+    for (const f of files) {
+        const url = requirementsUrlProblem(f);
+        if (url !== undefined)
+            throw new errors/* InputError */.dz(`requirements file ${url}`);
+    }
+    return files;
 }
 /**
  * Read one requirements file: a regular file of at most MAX_REQUIREMENTS_BYTES, not under /proc,
@@ -1420,6 +1442,7 @@ function problemsError(files, found, credentials, others) {
 
 
 
+
 /** The -c files' lines as the text of one constraints file for pip ('' without any). Pure. */
 function constraintsFileText(constraints) {
     const text = constraints?.text ?? '';
@@ -1554,7 +1577,8 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
         }
         done.add(key);
     };
-    files.forEach((f, i) => visit(external_node_path_default().resolve(baseDir, f), [], false, i));
+    // A URL first: resolved as a path, it would be reported as a missing ./https:/host/... file.
+    refuseRequirementsUrls(files).forEach((f, i) => visit(external_node_path_default().resolve(baseDir, f), [], false, i));
     if (problems.length > 0)
         throw problemsError(files, problems, credentials, others);
     return { ...into.result(), envReferences: [...refs], ...filesRead(read) };
@@ -1676,6 +1700,39 @@ function includeOf(l) {
 
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
+;// CONCATENATED MODULE: ./src/config/nul-strings.ts
+// A config string holding U+0000 (YAML's "\0" escape): no command line, argument, file name, label
+// or environment variable can carry one. Refused where the config is read, naming each value (or
+// key) and its line, rather than failing later in a process spawn or the engine's API.
+
+const NUL_PROBLEM = 'holds a NUL character (U+0000, "\\0"): no command, argument, file name or label can carry one; remove it';
+/** The problems of the strings (values and keys) in DATA that hold U+0000, at most MAX. */
+function nulStringProblems(data, origins, max = 100) {
+    const out = [];
+    const walk = (v, path) => {
+        if (out.length >= max)
+            return;
+        if (typeof v === 'string') {
+            if (v.includes('\0'))
+                out.push((0,issues/* problemAt */.l4)(path, NUL_PROBLEM, origins));
+            return;
+        }
+        if (Array.isArray(v)) {
+            v.forEach((item, i) => walk(item, [...path, i]));
+            return;
+        }
+        if (v !== null && typeof v === 'object')
+            for (const [k, item] of Object.entries(v)) {
+                if (k.includes('\0'))
+                    out.push((0,issues/* problemAt */.l4)([...path, k], `the key ${NUL_PROBLEM}`, origins));
+                else
+                    walk(item, [...path, k]);
+            }
+    };
+    walk(data, []);
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
 var schema = __webpack_require__(89538);
 ;// CONCATENATED MODULE: ./src/config/overrides.ts
@@ -1764,6 +1821,9 @@ function outsideWorkspace(file, root) {
 
 
 
+
+/** Pseudo filesystems: no build context (the builder would read /proc/kcore, /dev/zero ...). */
+const PSEUDO_DIRS = ['/proc', '/sys', '/dev'];
 /**
  * Problems with files the config names, each naming the field and the path looked for (and,
  * with `lineOf`, the line of the file that names it first).
@@ -1799,6 +1859,8 @@ function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
     const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
     if (realContext === external_node_path_default().parse(realContext).root)
         push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (PSEUDO_DIRS.some((d) => realContext === d || realContext.startsWith(`${d}/`)))
+        push(['build', 'context'], `${shown} is under ${realContext.split('/', 2).join('/')}, a pseudo filesystem (the builder would read its endless or blocking files); use the directory of your Dockerfile, e.g. "."`);
     else if (outside(realContext))
         push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
     else {
@@ -1817,7 +1879,7 @@ function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
     }
     config.python.requirements.forEach((r, i) => {
         const f = at(r);
-        const problem = fileProblem(f);
+        const problem = requirementsUrlProblem(r) ?? fileProblem(f);
         if (problem !== undefined)
             push(['python', 'requirements', i], problem);
     });
@@ -2104,17 +2166,39 @@ function parseYamlDocument(raw, fileLabel) {
  * InputError naming LABEL and the line and column (in characters) of the first of them.
  */
 function decodeConfigText(bytes, label) {
+    // UTF-16 (PowerShell 5's `>` and Out-File write it): named as what it is, with or without its
+    // byte-order mark; without one its ASCII is valid UTF-8, every other byte a NUL.
+    const mark = bytes[0] === 0xff && bytes[1] === 0xfe
+        ? 'FF FE'
+        : bytes[0] === 0xfe && bytes[1] === 0xff
+            ? 'FE FF'
+            : undefined;
+    if (mark !== undefined)
+        throw new errors/* InputError */.dz(`${label}: the file is UTF-16 (it starts with ${mark}); the config must be UTF-8 text`, SAVE_UTF8);
+    let text;
     try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
         const at = firstInvalidUtf8(bytes);
-        const before = bytes.subarray(0, at);
-        const lineStart = before.lastIndexOf(0x0a) + 1;
-        const line = before.filter((b) => b === 0x0a).length + 1;
-        const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
+        const { line, column } = placeOf(bytes, at);
         throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8; the config must be UTF-8 text`, SAVE_UTF8);
     }
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        const { line, column } = placeOf(bytes, nul);
+        const utf16 = (bytes[1] === 0 && bytes[0] !== 0) || (bytes[0] === 0 && bytes[1] !== 0);
+        throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: a NUL byte${utf16 ? ' (the file looks like UTF-16: every other byte is NUL)' : ''}; the config must be UTF-8 text`, SAVE_UTF8);
+    }
+    return text;
+}
+/** The line and column (in characters) of byte AT of BYTES, valid UTF-8 before it. */
+function placeOf(bytes, at) {
+    const before = bytes.subarray(0, at);
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
+    return { line, column };
 }
 
 ;// CONCATENATED MODULE: ./src/config/variant-place.ts
@@ -2164,6 +2248,7 @@ function variantsAsInFile(problem, fileVariants, inFile = () => true) {
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
 
 
 
@@ -2234,6 +2319,9 @@ function validateConfigData(data, label, overrides = [], lineOf, opts = {}) {
         ]);
     }
     const merged = applyOverrides(data, overrides);
+    const nul = nulStringProblems(merged, { sourceOf: overrideSourceOf(overrides), ...(lineOf && { lineOf }) });
+    if (nul.length > 0)
+        throw new errors/* ConfigError */.xL(label, nul);
     const result = schema/* ConfigFileSchema */.Kx.safeParse(merged);
     if (!result.success) {
         // What is in a variant the variants override selected from the file is the file's: its
@@ -16269,10 +16357,18 @@ function liveLines(emit, scanner = (0,redact_output_lines/* continuationScanner 
  * NAME names a secret, as the environment record masks it: `env` prints DB_PASSWORD=...). Linear
  * in the length of the output (10 MB on one line is fine): the lines of a secret's value are masked
  * over the whole output (maskContinuations: its name may be before the end kept), then only a
- * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised.
+ * bounded tail is redacted, with a margin so that a token cut at the edge is still recognised, less
+ * the line the margin cut (its beginning is lost) where another follows.
  */
 function tail(text, lines = 40) {
-    const end = (0,redact_instruction/* redactOutput */.nJ)(boundedTail((0,redact_output_lines/* maskContinuations */.f)(text), OUTPUT_KEEP_CHARS + 4096));
+    const whole = (0,redact_output_lines/* maskContinuations */.f)(text);
+    let window = boundedTail(whole, OUTPUT_KEEP_CHARS + 4096);
+    // A line cut at the window's start lost its beginning (a secret's name: `...orization: Bearer x`),
+    // which redaction shortening the lines after it could keep: dropped where a line follows it.
+    const firstEnd = window.length < whole.length ? window.indexOf('\n') : -1;
+    if (firstEnd >= 0 && firstEnd < window.length - 1)
+        window = window.slice(firstEnd + 1);
+    const end = (0,redact_instruction/* redactOutput */.nJ)(window);
     return boundedTail(end.trim(), OUTPUT_KEEP_CHARS).split('\n').slice(-lines).join('\n');
 }
 /**

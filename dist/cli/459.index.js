@@ -1,8 +1,8 @@
-export const id = 396;
-export const ids = [396];
+export const id = 459;
+export const ids = [459];
 export const modules = {
 
-/***/ 81396:
+/***/ 49459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -33,6 +33,39 @@ var read = __webpack_require__(99679);
 var read_file = __webpack_require__(39077);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
+;// CONCATENATED MODULE: ./src/config/nul-strings.ts
+// A config string holding U+0000 (YAML's "\0" escape): no command line, argument, file name, label
+// or environment variable can carry one. Refused where the config is read, naming each value (or
+// key) and its line, rather than failing later in a process spawn or the engine's API.
+
+const NUL_PROBLEM = 'holds a NUL character (U+0000, "\\0"): no command, argument, file name or label can carry one; remove it';
+/** The problems of the strings (values and keys) in DATA that hold U+0000, at most MAX. */
+function nulStringProblems(data, origins, max = 100) {
+    const out = [];
+    const walk = (v, path) => {
+        if (out.length >= max)
+            return;
+        if (typeof v === 'string') {
+            if (v.includes('\0'))
+                out.push((0,issues/* problemAt */.l4)(path, NUL_PROBLEM, origins));
+            return;
+        }
+        if (Array.isArray(v)) {
+            v.forEach((item, i) => walk(item, [...path, i]));
+            return;
+        }
+        if (v !== null && typeof v === 'object')
+            for (const [k, item] of Object.entries(v)) {
+                if (k.includes('\0'))
+                    out.push((0,issues/* problemAt */.l4)([...path, k], `the key ${NUL_PROBLEM}`, origins));
+                else
+                    walk(item, [...path, k]);
+            }
+    };
+    walk(data, []);
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
 var schema = __webpack_require__(32430);
 ;// CONCATENATED MODULE: ./src/config/overrides.ts
@@ -100,6 +133,9 @@ var workspace_file = __webpack_require__(7946);
 
 
 
+
+/** Pseudo filesystems: no build context (the builder would read /proc/kcore, /dev/zero ...). */
+const PSEUDO_DIRS = ['/proc', '/sys', '/dev'];
 /**
  * Problems with files the config names, each naming the field and the path looked for (and,
  * with `lineOf`, the line of the file that names it first).
@@ -135,6 +171,8 @@ function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
     const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
     if (realContext === external_node_path_default().parse(realContext).root)
         push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if (PSEUDO_DIRS.some((d) => realContext === d || realContext.startsWith(`${d}/`)))
+        push(['build', 'context'], `${shown} is under ${realContext.split('/', 2).join('/')}, a pseudo filesystem (the builder would read its endless or blocking files); use the directory of your Dockerfile, e.g. "."`);
     else if (outside(realContext))
         push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
     else {
@@ -153,7 +191,7 @@ function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
     }
     config.python.requirements.forEach((r, i) => {
         const f = at(r);
-        const problem = fileProblem(f);
+        const problem = (0,read_file/* requirementsUrlProblem */.Nc)(r) ?? fileProblem(f);
         if (problem !== undefined)
             push(['python', 'requirements', i], problem);
     });
@@ -442,23 +480,46 @@ var decode = __webpack_require__(30744);
  * InputError naming LABEL and the line and column (in characters) of the first of them.
  */
 function decodeConfigText(bytes, label) {
+    // UTF-16 (PowerShell 5's `>` and Out-File write it): named as what it is, with or without its
+    // byte-order mark; without one its ASCII is valid UTF-8, every other byte a NUL.
+    const mark = bytes[0] === 0xff && bytes[1] === 0xfe
+        ? 'FF FE'
+        : bytes[0] === 0xfe && bytes[1] === 0xff
+            ? 'FE FF'
+            : undefined;
+    if (mark !== undefined)
+        throw new errors/* InputError */.dz(`${label}: the file is UTF-16 (it starts with ${mark}); the config must be UTF-8 text`, decode/* SAVE_UTF8 */.om);
+    let text;
     try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
         const at = (0,decode/* firstInvalidUtf8 */.vE)(bytes);
-        const before = bytes.subarray(0, at);
-        const lineStart = before.lastIndexOf(0x0a) + 1;
-        const line = before.filter((b) => b === 0x0a).length + 1;
-        const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
+        const { line, column } = placeOf(bytes, at);
         throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8; the config must be UTF-8 text`, decode/* SAVE_UTF8 */.om);
     }
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+        const { line, column } = placeOf(bytes, nul);
+        const utf16 = (bytes[1] === 0 && bytes[0] !== 0) || (bytes[0] === 0 && bytes[1] !== 0);
+        throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: a NUL byte${utf16 ? ' (the file looks like UTF-16: every other byte is NUL)' : ''}; the config must be UTF-8 text`, decode/* SAVE_UTF8 */.om);
+    }
+    return text;
+}
+/** The line and column (in characters) of byte AT of BYTES, valid UTF-8 before it. */
+function placeOf(bytes, at) {
+    const before = bytes.subarray(0, at);
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
+    return { line, column };
 }
 
 // EXTERNAL MODULE: ./src/config/variant-place.ts
 var variant_place = __webpack_require__(23549);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
+
 
 
 
@@ -529,6 +590,9 @@ function validateConfigData(data, label, overrides = [], lineOf, opts = {}) {
         ]);
     }
     const merged = applyOverrides(data, overrides);
+    const nul = nulStringProblems(merged, { sourceOf: overrideSourceOf(overrides), ...(lineOf && { lineOf }) });
+    if (nul.length > 0)
+        throw new errors/* ConfigError */.xL(label, nul);
     const result = schema/* ConfigFileSchema */.Kx.safeParse(merged);
     if (!result.success) {
         // What is in a variant the variants override selected from the file is the file's: its
