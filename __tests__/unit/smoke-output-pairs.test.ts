@@ -110,9 +110,24 @@ describe('redactOutput: other forms of a pair', () => {
       `map[API_TOKEN:${R}]\nmap[HOME:/root DB_PASSWORD:${R} LANG:C password:${R} ]\nmap[API_TOKEN:${R}`,
     ],
     [
-      "Go's map, text after its close that holds a `]`: masked with the value (more, not less)",
-      'map[API_TOKEN:PLANTED two] done [ok]',
-      `map[API_TOKEN:${R}]`,
+      "Go's map, text after its close that holds a `]`: kept, the value ends at the map's own `]`",
+      'map[API_TOKEN:PLANTED two] done [ok]\nmap[API_TOKEN:x y] test_foo FAILED [100%]',
+      `map[API_TOKEN:${R}] done [ok]\nmap[API_TOKEN:${R}] test_foo FAILED [100%]`,
+    ],
+    [
+      "Go's maps side by side or in a slice: each value to its own map's `]`",
+      'map[API_TOKEN:a b] map[DB_PASSWORD:c d]\n[map[API_TOKEN:tok one] map[HOME:/root]]\nmap[API_TOKEN:a [b] c] x]',
+      `map[API_TOKEN:${R}] map[DB_PASSWORD:${R}]\n[map[API_TOKEN:${R}] map[HOME:/root]]\nmap[API_TOKEN:${R}] x]`,
+    ],
+    [
+      "Go's nested map: the inner map's secret key read (after a key that is no secret's)",
+      'map[CONFIG:map[DB_PASSWORD:hunter2] HOME:/x]\nmap[CONFIG:map[DB_PASSWORD:hunter two]]\nmap[A:map[B:map[API_TOKEN:x y] C:z]]',
+      `map[CONFIG:map[DB_PASSWORD:${R}] HOME:/x]\nmap[CONFIG:map[DB_PASSWORD:${R}]]\nmap[A:map[B:map[API_TOKEN:${R}] C:z]]`,
+    ],
+    [
+      "Go's map, a value holding `word:`: the next key only an upper-case name sorting after the key",
+      'map[DB_PASSWORD:correct horse:battery staple]\nmap[DB_PASSWORD:a B_X:c LANG:C]\nmap[API_TOKEN:a map[HOME:x] b ZONE:eu]',
+      `map[DB_PASSWORD:${R}]\nmap[DB_PASSWORD:${R} LANG:C]\nmap[API_TOKEN:${R} ZONE:eu]`,
     ],
     [
       'Go near misses: innocent keys, an empty value, a pair outside a map',

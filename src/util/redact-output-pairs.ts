@@ -4,7 +4,6 @@
 // fmt of a map (`map[API_TOKEN:abc HOME:/root]`), and an indented env line whose value is a PEM
 // block's first line. Each is read once, linear in the text.
 import { REDACTED, redactEnvValue } from './redact.js';
-import { escapeRegExp } from './text.js';
 
 /** Whether NAME names a secret by the shared secretName rule (matched anywhere, any case). */
 export const secretName = (name: string): boolean => redactEnvValue(name, '') === REDACTED;
@@ -47,7 +46,6 @@ export function secretKey(name: string): boolean {
 export const secretQuotedKey = (name: string): boolean =>
   ENV_NAME.test(name) ? secretName(name) : lowerSecret(name);
 
-const R = escapeRegExp(REDACTED);
 /**
  * A line that is a variable's NAME, blanks and its value to the line's end: Python's print(k, v)
  * (one blank), or aligned in columns (`printf '%-20s %s'`: several blanks or tabs, kept as they are).
@@ -85,12 +83,15 @@ const PEM_ONE_LINE = new RegExp(
 /** Go's fmt of a map, from `map[` to the line's end. */
 const GO_MAP = /map\[[^\r\n]*/g;
 /**
- * A Go map's `KEY:value`, after `map[` or a blank, and its value's first word (to the next blank or
- * `]`, or a mask whole): the start of the value, which maskGoMap reads on.
+ * A Go map's `KEY:`, after `map[` or a blank, its value's first character not a blank nor `]` (an
+ * empty value is no secret's): where the value starts, which maskGoMap reads on.
  */
-const GO_PAIR = new RegExp(`(map\\[|[ \\t])([A-Za-z_][A-Za-z0-9_]*):(${R}|[^ \\t\\]\\r\\n]+)`, 'g');
-/** The blank before a Go map's next `KEY:`, where a value ends (one blank a start: linear). */
-const GO_NEXT_KEY = /[ \t][A-Za-z_][A-Za-z0-9_]*:/g;
+const GO_PAIR = /(map\[|[ \t])([A-Za-z_][A-Za-z0-9_]*):(?=[^ \t\]\r\n])/g;
+/**
+ * The blank before a Go map's next `KEY:`, where a value ends: a name written as an environment
+ * variable's (Go prints a map's keys sorted; maskGoMap takes one only after the current key).
+ */
+const GO_NEXT_KEY = /[ \t]([A-Z_][A-Z0-9_]*):/g;
 
 /**
  * A key that is not written as a variable's, `=`, and its value, as a repr or a settings file
@@ -148,31 +149,69 @@ function maskFlowPair(
 /**
  * MAP (from `map[` to its line's end) with each secret key's value masked (secretKey), blanks
  * included, as Go's fmt prints a string unquoted (`map[API_TOKEN:two words HOME:/root]`): to the
- * blanks before the map's next `KEY:`, else to the last `]` on the line (the map's close; where
- * the value or the text after it holds one, more is masked, not less), else to the line's end.
- * Each search goes on from where the last ended, and one that finds no next key is not made again:
- * linear.
+ * blank before the next `KEY:` of the same map (upper case, sorting after the key: Go prints the
+ * keys sorted, so `map[DB_PASSWORD:a b:c d]` is one value), else to the map's own `]` (by bracket
+ * depth from its `map[`: text after it, a nested map's, is kept), else to the line's end. A key
+ * that is no secret's is read on from its value's start, so that a nested map's keys are read
+ * (`map[CONFIG:map[DB_PASSWORD:x]]`). The brackets are counted once, the pairs and the next keys
+ * each searched for from where the last search ended: linear.
  */
 function maskGoMap(map: string): string {
-  const close = map.lastIndexOf(']');
   let out = '';
   let done = 0;
-  let keys = true;
+  let brackets: { close: Int32Array; depth: Int32Array } | undefined;
+  const open: number[] = []; // the `[` open at `at`, innermost last
+  let at = 0;
+  let next: RegExpExecArray | null | undefined; // the next key found, at or after where it was looked for
   GO_PAIR.lastIndex = 0;
   for (let m; (m = GO_PAIR.exec(map));) {
-    const [lead, key, first] = [m[1]!, m[2]!, m[3]!];
-    if (!secretKey(key)) continue;
+    const [lead, key] = [m[1]!, m[2]!];
     const start = m.index + lead.length + key.length + 1;
-    GO_NEXT_KEY.lastIndex = start + first.length;
-    const next: RegExpExecArray | null = keys ? GO_NEXT_KEY.exec(map) : null;
-    keys = next !== null;
-    const end = next ? next.index : close >= start + first.length ? close : map.length;
+    if (!secretKey(key)) {
+      GO_PAIR.lastIndex = start;
+      continue;
+    }
+    brackets ??= bracketsOf(map);
+    for (; at < start; at++) {
+      if (map[at] === '[') open.push(at);
+      else if (map[at] === ']') open.pop();
+    }
+    const own = open.length > 0 ? open[open.length - 1]! : -1;
+    const close = own >= 0 && brackets.close[own]! >= 0 ? brackets.close[own]! : map.length;
+    // The next KEY: of this map (not a nested one's), sorting after KEY, before its close.
+    let from = start;
+    for (;;) {
+      if (next === undefined || (next !== null && next.index < from)) {
+        GO_NEXT_KEY.lastIndex = from;
+        next = GO_NEXT_KEY.exec(map);
+      }
+      if (next === null || next.index >= close) break;
+      if (brackets.depth[next.index] === brackets.depth[start] && next[1]! > key) break;
+      from = next.index + 1;
+    }
+    const end = next !== null && next.index < close ? next.index : close;
     const value = map.slice(start, end).trimEnd();
     out += `${map.slice(done, start)}${REDACTED}`;
     done = start + value.length;
-    GO_PAIR.lastIndex = end;
+    GO_PAIR.lastIndex = Math.max(end, start + 1);
   }
   return done === 0 ? map : out + map.slice(done);
+}
+
+/**
+ * TEXT's brackets: for each `[`, the index of the `]` that closes it (-1 where none does); for
+ * each index, how many `[` are open before it. One pass.
+ */
+function bracketsOf(text: string): { close: Int32Array; depth: Int32Array } {
+  const close = new Int32Array(text.length).fill(-1);
+  const depth = new Int32Array(text.length);
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    depth[i] = open.length;
+    if (text[i] === '[') open.push(i);
+    else if (text[i] === ']' && open.length > 0) close[open.pop()!] = i;
+  }
+  return { close, depth };
 }
 
 function maskKwarg(
