@@ -452,6 +452,27 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
       ),
     ],
     [
+      "a name aligned in a column (several blanks or a tab) and a `{`: no value opened, a test's failure below it kept",
+      lines(
+        'AUTH_CONFIG    {',
+        '  "a": 1,',
+        'FAILED test_x',
+        'assert 3 == 4',
+        'AUTH_CONFIG\t{',
+        'FAILED test_y',
+        '',
+      ),
+      lines(
+        `AUTH_CONFIG    ${R}`,
+        '  "a": 1,',
+        'FAILED test_x',
+        'assert 3 == 4',
+        `AUTH_CONFIG\t${R}`,
+        'FAILED test_y',
+        '',
+      ),
+    ],
+    [
       "a PEM value after a key and a colon (print('SSH_KEY:', key)), or a lower-case key's, its body not indented",
       lines(
         'SSH_KEY: -----BEGIN OPENSSH PRIVATE KEY-----',
@@ -492,6 +513,25 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
   ])('%s', (_what, text, want) => {
     expect(redactOutput(text)).toBe(want);
     expect(redactOutput(want)).toBe(want);
+  });
+
+  it("the live view, a character a chunk: a column's `{` opens nothing, an indented column's value is masked", () => {
+    for (const [text, want] of [
+      [
+        lines('AUTH_CONFIG    {', '  "a": 1,', 'FAILED test_x', 'assert 3 == 4', ''),
+        lines(`AUTH_CONFIG    ${R}`, '  "a": 1,', 'FAILED test_x', 'assert 3 == 4', ''),
+      ],
+      [
+        lines('  DB_PASSWORD   hunter2', '\tAPI_TOKEN\tx y', ''),
+        lines(`  DB_PASSWORD   ${R}`, `\tAPI_TOKEN\t${R}`, ''),
+      ],
+    ]) {
+      const shown: string[] = [];
+      const live = liveLines((t) => shown.push(t));
+      for (const c of text!) live.push(c);
+      live.flush();
+      expect(shown.join('')).toBe(want);
+    }
   });
 
   it(`masks an env value left open for at most ${256} lines`, () => {
@@ -746,6 +786,11 @@ const HOSTILE: [string, string[]][] = [
       `map[${' A_KEY:x y'.repeat(100_000)}]`,
       `map[A_KEY:x ${'y'.repeat(1_000_000)}`,
       `${'map[A_KEY:x]'.repeat(80_000)}${'map[A_KEY:x '.repeat(80_000)}`,
+      `${' \t'.repeat(500_000)}A_KEY`,
+      `${' '.repeat(500_000)}A_KEY${' '.repeat(500_000)}`,
+      '    A_KEY    x\n'.repeat(70_000),
+      `${'  A_KEY  '.repeat(120_000)}\n`,
+      'A_KEY    {\n'.repeat(100_000),
       'map[A:'.repeat(250_000),
       `map[Z_TOKEN:x${' A_B:y'.repeat(150_000)}]`,
       'map[CONFIG:map[DB_PASSWORD:x] '.repeat(35_000),
@@ -861,6 +906,21 @@ describe('the live view, the stream cut between the line that names a secret and
     ...cases("print(k, v)'s PEM, aligned: two blanks", PRINTED.replace('SSH_KEY ', 'SSH_KEY  ')),
     ...cases("print(k, v)'s PEM, aligned: a tab", PRINTED.replace('SSH_KEY ', 'SSH_KEY\t')),
     ...cases("an indented env line's PEM", INDENTED),
+    ...cases(
+      "a column's `{`: no value opened",
+      lines('start', 'AUTH_CONFIG    {"PLANTED one",', '  "a": 1,', 'FAILED test_x', 'assert 3 == 4', ''),
+    ),
+    ...cases(
+      'indented columns (several blanks or a tab)',
+      lines(
+        'start',
+        '  DB_PASSWORD   PLANTED one',
+        '\tAPI_TOKEN\tPLANTED two',
+        '    HOME    /root',
+        'end',
+        '',
+      ),
+    ),
     ...cases("env's PEM (its end line ends it when read again)", ENV_PEM),
     ...cases("a colon's PEM (print('SSH_KEY:', key))", ENV_PEM.replace('SSH_KEY=', 'SSH_KEY: ')),
     ...cases("a lower-case key's PEM", ENV_PEM.replace('SSH_KEY=', 'private_key=')),

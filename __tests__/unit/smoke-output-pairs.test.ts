@@ -62,6 +62,11 @@ describe('redactOutput: other forms of a pair', () => {
       `HOME      /root\nDB_PASSWORD  ${R}\nHF_TOKEN \t ${R}\nLANG\t\tC.UTF-8`,
     ],
     [
+      'indented columns: blanks before NAME, two blanks or more (tabs too) after it',
+      '  DB_PASSWORD   hunter2\n\tAPI_TOKEN\tPLANTED\n    HF_TOKEN \t PLANTED\n    HOME    /root',
+      `  DB_PASSWORD   ${R}\n\tAPI_TOKEN\t${R}\n    HF_TOKEN \t ${R}\n    HOME    /root`,
+    ],
+    [
       "print(k, v) near misses: a test runner's words, a lone name, an indented or lower-case line",
       'PASS tests/x.test.ts\nKEY ERROR in row 3\nSESSION 3 started\nDB_PASSWORD\n  DB_PASSWORD hunter2\npassword reset sent\nPASSED',
       'PASS tests/x.test.ts\nKEY ERROR in row 3\nSESSION 3 started\nDB_PASSWORD\n  DB_PASSWORD hunter2\npassword reset sent\nPASSED',

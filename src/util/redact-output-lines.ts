@@ -55,8 +55,8 @@ const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
 /**
  * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
  * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`); or as
- * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`; or aligned in columns, the blanks or
- * tabs several); or a PEM block's, indented (`  SSH_KEY=-----BEGIN ...`, a program's list of its
+ * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`, `SSH_KEY {`; or aligned in columns, the
+ * blanks or tabs several, a PEM block's only); or a PEM block's, indented (`  SSH_KEY=-----BEGIN ...`, a program's list of its
  * variables); or a PEM block's after a key
  * and a colon (`print("SSH_KEY:", key)`, `private_key: -----BEGIN ...`), or after a lower-case
  * key (`private_key=-----BEGIN ...`, `private_key -----BEGIN ...`), its body not indented, so
@@ -209,9 +209,11 @@ function envHead(line: string): RegExp | undefined {
   // Indented: a PEM block only (a `{` there may be a program's own text); printed: as secretKey judges NAME.
   if (!m || (m[1] && !m[4])) return undefined;
   const [lead, name, sep] = [m[1]!, m[2]!, m[3]!];
-  // A lower-case name, or a key and a colon: a PEM block only (a `{` there may be a program's own text).
+  // A lower-case name, a key and a colon, or a name aligned in a column (several blanks or a tab:
+  // `AUTH_CONFIG    {`, a table's row): a PEM block only (a `{` there may be a program's own text).
   const upper = UPPER_NAME.test(name);
-  if ((!upper || sep.startsWith(':')) && !m[4]) return undefined;
+  const column = sep !== '=' && !sep.startsWith(':') && sep !== ' ';
+  if ((!upper || sep.startsWith(':') || column) && !m[4]) return undefined;
   if (
     sep !== '=' && !sep.startsWith(':')
       ? lead !== '' || !secretKey(name)

@@ -48,9 +48,11 @@ export const secretQuotedKey = (name: string): boolean =>
 
 /**
  * A line that is a variable's NAME, blanks and its value to the line's end: Python's print(k, v)
- * (one blank), or aligned in columns (`printf '%-20s %s'`: several blanks or tabs, kept as they are).
+ * (one blank), or aligned in columns (`printf '%-20s %s'`: several blanks or tabs, kept as they
+ * are), then indented too (`  DB_PASSWORD   x`: a table's rows; maskOutputPairs takes an indented
+ * one only with such a separator).
  */
-const PRINTED = /^([A-Z_][A-Z0-9_]*)([ \t]+)([^ \t\r\n][^\r\n]*)$/gm;
+const PRINTED = /^([ \t]*)([A-Z_][A-Z0-9_]*)([ \t]+)([^ \t\r\n][^\r\n]*)$/gm;
 /** An indented env line whose value is a PEM block's first line (its next lines: maskContinuations). */
 const INDENTED_PEM = /^([ \t]+)([A-Z_][A-Z0-9_]*)=(-----BEGIN [^\r\n]*)$/gm;
 /** A flow mapping, from its `{` to the line's end (its pairs are read in it). */
@@ -109,7 +111,7 @@ const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 /**
  * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as
- * secretKey judges it), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value` (its
+ * secretKey judges it; indented, only with several blanks or a tab after NAME), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value` (its
  * blanks too: maskGoMap), an indented `NAME=-----BEGIN ...` line, a lower-case key's `key=value`
  * (KWARG, as secretKey judges the key), a private key's PEM body on its BEGIN line (PEM_ONE_LINE).
  * Idempotent.
@@ -118,8 +120,8 @@ export function maskOutputPairs(text: string): string {
   let out = text.includes('PRIVATE KEY')
     ? text.replace(PEM_ONE_LINE, (_m, begin: string) => begin + REDACTED)
     : text;
-  out = out.replace(PRINTED, (whole, name: string, sep: string) =>
-    secretKey(name) ? `${name}${sep}${REDACTED}` : whole,
+  out = out.replace(PRINTED, (whole, lead: string, name: string, sep: string) =>
+    secretKey(name) && (lead === '' || sep !== ' ') ? `${lead}${name}${sep}${REDACTED}` : whole,
   );
   out = out.replace(INDENTED_PEM, (whole, lead: string, name: string, value: string) =>
     secretName(name) ? `${lead}${name}=${redactEnvValue(name, value)}` : whole,
