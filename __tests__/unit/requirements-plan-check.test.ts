@@ -250,6 +250,12 @@ describe('lines naming local files', () => {
     ['--find-links ${WHEELS}'], // set to an absolute path
     ['pkg @ file:///opt/base/pkg-1.0-py3-none-any.whl'],
     ['-e git+https://github.com/acme/pkg.git#egg=pkg'],
+    // Every VCS scheme of pip's is_url is a URL, not a relative path (`bzr+lp:` has no `//`).
+    ['hg+static-http://hg.example/repo#egg=pkg'],
+    ['bzr+sftp://host/repo#egg=pkg'],
+    ['pkg @ hg+static-http://hg.example/repo'],
+    ['pkg @ bzr+lp:pkg'],
+    ['-e SVN+SSH://host/repo#egg=pkg'],
   ])('%s: kept', (line) => {
     // WHEELS_URL listed in build.secrets, not set where this runs (validate, say).
     const env = { WHEELS: '/opt/wheels' };
