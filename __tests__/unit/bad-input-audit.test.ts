@@ -28,6 +28,8 @@ interface Case {
   message: RegExp;
   /** Must not appear on stderr or stdout (a secret value, a zod default's wording). */
   absent?: RegExp;
+  /** Where the case's directory is made, instead of the system's temporary directory. */
+  root?: string;
 }
 
 const CASES: Case[] = [
@@ -189,10 +191,27 @@ const CASES: Case[] = [
       `line 6: build\\.context: .* is under /${context.split('/')[1]}, a pseudo filesystem \\(the builder would read its endless or blocking files\\)`,
     ),
   })),
+  // Valid: a checkout on /dev/shm (a tmpfs of real files), its context inside it.
+  ...['.', 'src'].map((context): Case => ({
+    name: `build.context: ${context} of a repository under /dev/shm: valid (no pseudo filesystem, not outside it)`,
+    root: '/dev/shm',
+    files: {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'src/keep': '',
+      'ml-image.yml': `${GOOD}build:\n  context: ${context}\n`,
+    },
+    argv: ['validate'],
+    exit: 0,
+    message: /^(?![\s\S]*pseudo filesystem)/,
+  })),
 ];
 
 describe('bad input found by the audit', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    if (c.root !== undefined) {
+      rmSync(dir, { recursive: true, force: true });
+      dir = mkdtempSync(path.join(c.root, 'ml-image-bad-input-audit-'));
+    }
     for (const [rel, content] of Object.entries(c.files ?? {})) {
       mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
       writeFileSync(path.join(dir, rel), c.utf16 ? Buffer.from(content, 'utf16le') : content);

@@ -9,8 +9,13 @@ import { type IssueOrigins, type Path, problemAt } from './issues.js';
 import type { Config } from './schema.js';
 import { outsideWorkspace } from './workspace-file.js';
 
-/** Pseudo filesystems: no build context (the builder would read /proc/kcore, /dev/zero ...). */
+/**
+ * Pseudo filesystems: no build context outside the repository (the builder would read /proc/kcore,
+ * /dev/zero ...). /dev/shm is a tmpfs of real files, where a checkout may live.
+ */
 const PSEUDO_DIRS = ['/proc', '/sys', '/dev'];
+const under = (p: string, d: string) => p === d || p.startsWith(`${d}/`);
+const pseudoDirOf = (p: string) => (under(p, '/dev/shm') ? undefined : PSEUDO_DIRS.find((d) => under(p, d)));
 
 /**
  * Problems with files the config names, each naming the field and the path looked for (and,
@@ -52,10 +57,10 @@ export function checkReferencedFiles(
       ['build', 'context'],
       `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`,
     );
-  else if (PSEUDO_DIRS.some((d) => realContext === d || realContext.startsWith(`${d}/`)))
+  else if ((realRepo === undefined || outside(realContext)) && pseudoDirOf(realContext) !== undefined)
     push(
       ['build', 'context'],
-      `${shown} is under ${realContext.split('/', 2).join('/')}, a pseudo filesystem (the builder would read its endless or blocking files); use the directory of your Dockerfile, e.g. "."`,
+      `${shown} is under ${pseudoDirOf(realContext)}, a pseudo filesystem (the builder would read its endless or blocking files); use the directory of your Dockerfile, e.g. "."`,
     );
   else if (outside(realContext))
     push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
