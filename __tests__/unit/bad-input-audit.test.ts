@@ -50,12 +50,27 @@ const CASES: Case[] = [
     absent: /fast/,
   },
   {
-    name: 'capture --env with a name no shell sets: says it is not a variable name',
+    name: 'capture --env with a name no shell sets, not set: says so, with the hint it is no shell variable name',
     argv: ['capture', '--image', 'python:3.12-slim', '--env', '1BAD'],
     exit: 2,
     message:
-      /error: capture: --env "1BAD": not a variable name \(letters, digits and _, not starting with a digit\)/,
+      /error: capture: --env "1BAD": not set in your environment \(and not a variable name a shell sets: letters, digits and _, not starting with a digit\)/,
   },
+  {
+    name: 'capture --env "": an empty name, refused',
+    argv: ['capture', '--image', 'python:3.12-slim', '--env', ''],
+    exit: 2,
+    message: /error: capture: --env is empty/,
+  },
+  // Valid: Linux allows any name without '=' or NUL; one set is looked up and passes (the next
+  // --env, unset, then stops the command before any engine call).
+  ...['my-var', 'a.b', '1BAD'].map((name): Case => ({
+    name: `capture --env ${name} (set; no shell identifier, a valid environment name): looked up, not refused`,
+    argv: ['capture', '--image', 'python:3.12-slim', '--env', name, '--env', 'UNSET_AFTER'],
+    env: { [name]: 'x' },
+    exit: 2,
+    message: /^error: capture: --env UNSET_AFTER: not set in your environment\n/,
+  })),
   {
     name: "a number past its bound: one problem, the field's, not also the safe-integer range zod adds",
     files: {

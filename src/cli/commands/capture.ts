@@ -33,10 +33,17 @@ function envNameCheck(arg: string): void {
       `export the variable and pass --env ${ENV_VAR_NAME.test(name) ? name : 'NAME'}: its value is read from your environment`,
     );
   }
-  if (!ENV_VAR_NAME.test(arg))
-    throw new InputError(
-      `capture: --env ${printable(JSON.stringify(clip(arg, 64)))}: not a variable name (letters, digits and _, not starting with a digit)`,
-    );
+}
+
+/**
+ * `--env NAME` not set: any name but an empty one or NAME=VALUE may be set (Linux allows all but
+ * '=' and NUL: `my-var`, `a.b`), so only a hint when NAME is no shell identifier.
+ */
+function envNotSet(name: string): InputError {
+  if (ENV_VAR_NAME.test(name)) return new InputError(`capture: --env ${name}: not set in your environment`);
+  return new InputError(
+    `capture: --env ${printable(JSON.stringify(clip(name, 64)))}: not set in your environment (and not a variable name a shell sets: letters, digits and _, not starting with a digit)`,
+  );
 }
 
 /**
@@ -111,7 +118,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
     for (const name of values.env ?? []) {
       envNameCheck(name);
       const v = io.env[name];
-      if (v === undefined) throw new InputError(`capture: --env ${name}: not set in your environment`);
+      if (v === undefined) throw envNotSet(name);
       env[name] = v;
     }
     const { gpus, pin } = await resolveGpuChoice(gpuMode, io.docker(), io.env);
