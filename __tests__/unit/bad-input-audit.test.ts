@@ -197,6 +197,15 @@ const CASES: Case[] = [
     message:
       /error: ml-image\.yml: 3 problems\n {2}- line 6: build\.args\.X: holds a NUL character \(U\+0000, "\\0"\): no command, argument, file name or label can carry one; remove it\n {2}- line 9: smoke\.tests\[0\]\.command\[1\]: holds a NUL[^\n]*\n {2}- line 10: smoke\.tests\[1\]\.file\.path: holds a NUL/,
   },
+  {
+    name: 'YAML "\\0" in expectedOutput / excludedOutput (matched in-process, never spawned): valid',
+    files: {
+      'ml-image.yml': `${GOOD}smoke:\n  tests:\n    - {name: t, command: [echo, hi], expectedOutput: ["a\\0b"], excludedOutput: ["x\\0y"]}\n`,
+    },
+    argv: ['validate', '--skip-file-checks'],
+    exit: 0,
+    message: /^(?![\s\S]*NUL)/,
+  },
   ...['/proc/self', '/dev', '/sys/kernel'].map((context): Case => ({
     name: `build.context: ${context} (outside any repository): refused as a pseudo filesystem, not sent to the builder`,
     files: { 'ml-image.yml': `${GOOD}build:\n  context: ${context}\n` },
