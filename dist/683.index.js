@@ -1702,15 +1702,29 @@ function includeOf(l) {
 var issues = __webpack_require__(11012);
 ;// CONCATENATED MODULE: ./src/config/nul-strings.ts
 // A config string holding U+0000 (YAML's "\0" escape): no command line, argument, file name, label
-// or environment variable can carry one. Refused where the config is read, naming each value (or
-// key) and its line, rather than failing later in a process spawn or the engine's API.
+// or environment variable can carry one (a field used only in-process, a smoke output pattern, may).
+// Refused where the config is read, naming each value (or key) and its line, rather than failing
+// later in a process spawn or the engine's API.
 
 const NUL_PROBLEM = 'holds a NUL character (U+0000, "\\0"): no command, argument, file name or label can carry one; remove it';
-/** The problems of the strings (values and keys) in DATA that hold U+0000, at most MAX. */
+/**
+ * Fields only used in-process, never passed to a spawned command or the engine: a custom test's
+ * expectedOutput / excludedOutput patterns, matched by the smoke matcher's worker (a NUL in a
+ * regex, "a\0b", matches one in the output).
+ */
+const inProcessOnly = (path) => path.length >= 4 &&
+    path[0] === 'smoke' &&
+    path[1] === 'tests' &&
+    typeof path[2] === 'number' &&
+    (path[3] === 'expectedOutput' || path[3] === 'excludedOutput');
+/**
+ * The problems of the strings (values and keys) in DATA that hold U+0000, at most MAX: each a
+ * field that reaches a command, an argument, a file name or a label (not an in-process one).
+ */
 function nulStringProblems(data, origins, max = 100) {
     const out = [];
     const walk = (v, path) => {
-        if (out.length >= max)
+        if (out.length >= max || inProcessOnly(path))
             return;
         if (typeof v === 'string') {
             if (v.includes('\0'))
@@ -1822,8 +1836,13 @@ function outsideWorkspace(file, root) {
 
 
 
-/** Pseudo filesystems: no build context (the builder would read /proc/kcore, /dev/zero ...). */
+/**
+ * Pseudo filesystems: no build context outside the repository (the builder would read /proc/kcore,
+ * /dev/zero ...). /dev/shm is a tmpfs of real files, where a checkout may live.
+ */
 const PSEUDO_DIRS = ['/proc', '/sys', '/dev'];
+const under = (p, d) => p === d || p.startsWith(`${d}/`);
+const pseudoDirOf = (p) => (under(p, '/dev/shm') ? undefined : PSEUDO_DIRS.find((d) => under(p, d)));
 /**
  * Problems with files the config names, each naming the field and the path looked for (and,
  * with `lineOf`, the line of the file that names it first).
@@ -1859,8 +1878,8 @@ function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
     const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
     if (realContext === external_node_path_default().parse(realContext).root)
         push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
-    else if (PSEUDO_DIRS.some((d) => realContext === d || realContext.startsWith(`${d}/`)))
-        push(['build', 'context'], `${shown} is under ${realContext.split('/', 2).join('/')}, a pseudo filesystem (the builder would read its endless or blocking files); use the directory of your Dockerfile, e.g. "."`);
+    else if ((realRepo === undefined || outside(realContext)) && pseudoDirOf(realContext) !== undefined)
+        push(['build', 'context'], `${shown} is under ${pseudoDirOf(realContext)}, a pseudo filesystem (the builder would read its endless or blocking files); use the directory of your Dockerfile, e.g. "."`);
     else if (outside(realContext))
         push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
     else {

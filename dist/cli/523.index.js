@@ -817,8 +817,8 @@ const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
 /**
  * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
  * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`); or as
- * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`; or aligned in columns, the blanks or
- * tabs several); or a PEM block's, indented (`  SSH_KEY=-----BEGIN ...`, a program's list of its
+ * Python's print(k, v) prints it (`SSH_KEY -----BEGIN ...`, `SSH_KEY {`; or aligned in columns, the
+ * blanks or tabs several, a PEM block's only); or a PEM block's, indented (`  SSH_KEY=-----BEGIN ...`, a program's list of its
  * variables); or a PEM block's after a key
  * and a colon (`print("SSH_KEY:", key)`, `private_key: -----BEGIN ...`), or after a lower-case
  * key (`private_key=-----BEGIN ...`, `private_key -----BEGIN ...`), its body not indented, so
@@ -984,9 +984,11 @@ function envHead(line) {
     if (!m || (m[1] && !m[4]))
         return undefined;
     const [lead, name, sep] = [m[1], m[2], m[3]];
-    // A lower-case name, or a key and a colon: a PEM block only (a `{` there may be a program's own text).
+    // A lower-case name, a key and a colon, or a name aligned in a column (several blanks or a tab:
+    // `AUTH_CONFIG    {`, a table's row): a PEM block only (a `{` there may be a program's own text).
     const upper = UPPER_NAME.test(name);
-    if ((!upper || sep.startsWith(':')) && !m[4])
+    const column = sep !== '=' && !sep.startsWith(':') && sep !== ' ';
+    if ((!upper || sep.startsWith(':') || column) && !m[4])
         return undefined;
     if (sep !== '=' && !sep.startsWith(':')
         ? lead !== '' || !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(name)
@@ -1115,13 +1117,11 @@ function continuationScanner() {
 /* harmony export */   oF: () => (/* binding */ secretKey)
 /* harmony export */ });
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 // Which names in a program's output name a secret, and the one-line pairs that redactOutput masks
 // besides NAME=value, quoted pairs and YAML lines (redact-instruction.ts): a variable printed as
 // `NAME value` (Python's print(k, v)), a flow mapping (`{password: x, user: y}`, `{A_KEY=x}`), Go's
 // fmt of a map (`map[API_TOKEN:abc HOME:/root]`), and an indented env line whose value is a PEM
 // block's first line. Each is read once, linear in the text.
-
 
 /** Whether NAME names a secret by the shared secretName rule (matched anywhere, any case). */
 const secretName = (name) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, '') === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF;
@@ -1155,12 +1155,13 @@ function secretKey(name) {
 }
 /** Whether a quoted key (`'DB_PASSWORD'`, `"api_key"`) names a secret: a variable's name by the shared rule. */
 const secretQuotedKey = (name) => ENV_NAME.test(name) ? secretName(name) : lowerSecret(name);
-const R = (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeRegExp */ .Nt)(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF);
 /**
  * A line that is a variable's NAME, blanks and its value to the line's end: Python's print(k, v)
- * (one blank), or aligned in columns (`printf '%-20s %s'`: several blanks or tabs, kept as they are).
+ * (one blank), or aligned in columns (`printf '%-20s %s'`: several blanks or tabs, kept as they
+ * are), then indented too (`  DB_PASSWORD   x`: a table's rows; maskOutputPairs takes an indented
+ * one only with such a separator).
  */
-const PRINTED = /^([A-Z_][A-Z0-9_]*)([ \t]+)([^ \t\r\n][^\r\n]*)$/gm;
+const PRINTED = /^([ \t]*)([A-Z_][A-Z0-9_]*)([ \t]+)([^ \t\r\n][^\r\n]*)$/gm;
 /** An indented env line whose value is a PEM block's first line (its next lines: maskContinuations). */
 const INDENTED_PEM = /^([ \t]+)([A-Z_][A-Z0-9_]*)=(-----BEGIN [^\r\n]*)$/gm;
 /** A flow mapping, from its `{` to the line's end (its pairs are read in it). */
@@ -1189,12 +1190,15 @@ const PEM_ONE_LINE = new RegExp(`(${PEM_PRIVATE_BEGIN.source})((?:\\\\n|[ \\t])*
 /** Go's fmt of a map, from `map[` to the line's end. */
 const GO_MAP = /map\[[^\r\n]*/g;
 /**
- * A Go map's `KEY:value`, after `map[` or a blank, and its value's first word (to the next blank or
- * `]`, or a mask whole): the start of the value, which maskGoMap reads on.
+ * A Go map's `KEY:`, after `map[` or a blank, its value's first character not a blank nor `]` (an
+ * empty value is no secret's): where the value starts, which maskGoMap reads on.
  */
-const GO_PAIR = new RegExp(`(map\\[|[ \\t])([A-Za-z_][A-Za-z0-9_]*):(${R}|[^ \\t\\]\\r\\n]+)`, 'g');
-/** The blank before a Go map's next `KEY:`, where a value ends (one blank a start: linear). */
-const GO_NEXT_KEY = /[ \t][A-Za-z_][A-Za-z0-9_]*:/g;
+const GO_PAIR = /(map\[|[ \t])([A-Za-z_][A-Za-z0-9_]*):(?=[^ \t\]\r\n])/g;
+/**
+ * The blank before a Go map's next `KEY:`, where a value ends: a name written as an environment
+ * variable's (Go prints a map's keys sorted; maskGoMap takes one only after the current key).
+ */
+const GO_NEXT_KEY = /[ \t]([A-Z_][A-Z0-9_]*):/g;
 /**
  * A key that is not written as a variable's, `=`, and its value, as a repr or a settings file
  * prints it: a dataclass's or attrs' `Settings(api_key='x', ...)`, pytest's --showlocals
@@ -1209,7 +1213,7 @@ const KWARG = /(^|[\s(,;{])([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[
 const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /**
  * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as
- * secretKey judges it), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value` (its
+ * secretKey judges it; indented, only with several blanks or a tab after NAME), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value` (its
  * blanks too: maskGoMap), an indented `NAME=-----BEGIN ...` line, a lower-case key's `key=value`
  * (KWARG, as secretKey judges the key), a private key's PEM body on its BEGIN line (PEM_ONE_LINE).
  * Idempotent.
@@ -1218,7 +1222,7 @@ function maskOutputPairs(text) {
     let out = text.includes('PRIVATE KEY')
         ? text.replace(PEM_ONE_LINE, (_m, begin) => begin + _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF)
         : text;
-    out = out.replace(PRINTED, (whole, name, sep) => secretKey(name) ? `${name}${sep}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}` : whole);
+    out = out.replace(PRINTED, (whole, lead, name, sep) => secretKey(name) && (lead === '' || sep !== ' ') ? `${lead}${name}${sep}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}` : whole);
     out = out.replace(INDENTED_PEM, (whole, lead, name, value) => secretName(name) ? `${lead}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}` : whole);
     if (out.includes('{'))
         out = out.replace(FLOW, (flow) => flow.replace(FLOW_PAIR, maskFlowPair));
@@ -1240,32 +1244,74 @@ function maskFlowPair(whole, lead, key, sep, dq, sq, plain) {
 /**
  * MAP (from `map[` to its line's end) with each secret key's value masked (secretKey), blanks
  * included, as Go's fmt prints a string unquoted (`map[API_TOKEN:two words HOME:/root]`): to the
- * blanks before the map's next `KEY:`, else to the last `]` on the line (the map's close; where
- * the value or the text after it holds one, more is masked, not less), else to the line's end.
- * Each search goes on from where the last ended, and one that finds no next key is not made again:
- * linear.
+ * blank before the next `KEY:` of the same map (upper case, sorting after the key: Go prints the
+ * keys sorted, so `map[DB_PASSWORD:a b:c d]` is one value), else to the map's own `]` (by bracket
+ * depth from its `map[`: text after it, a nested map's, is kept), else to the line's end. A key
+ * that is no secret's is read on from its value's start, so that a nested map's keys are read
+ * (`map[CONFIG:map[DB_PASSWORD:x]]`). The brackets are counted once, the pairs and the next keys
+ * each searched for from where the last search ended: linear.
  */
 function maskGoMap(map) {
-    const close = map.lastIndexOf(']');
     let out = '';
     let done = 0;
-    let keys = true;
+    let brackets;
+    const open = []; // the `[` open at `at`, innermost last
+    let at = 0;
+    let next; // the next key found, at or after where it was looked for
     GO_PAIR.lastIndex = 0;
     for (let m; (m = GO_PAIR.exec(map));) {
-        const [lead, key, first] = [m[1], m[2], m[3]];
-        if (!secretKey(key))
-            continue;
+        const [lead, key] = [m[1], m[2]];
         const start = m.index + lead.length + key.length + 1;
-        GO_NEXT_KEY.lastIndex = start + first.length;
-        const next = keys ? GO_NEXT_KEY.exec(map) : null;
-        keys = next !== null;
-        const end = next ? next.index : close >= start + first.length ? close : map.length;
+        if (!secretKey(key)) {
+            GO_PAIR.lastIndex = start;
+            continue;
+        }
+        brackets ??= bracketsOf(map);
+        for (; at < start; at++) {
+            if (map[at] === '[')
+                open.push(at);
+            else if (map[at] === ']')
+                open.pop();
+        }
+        const own = open.length > 0 ? open[open.length - 1] : -1;
+        const close = own >= 0 && brackets.close[own] >= 0 ? brackets.close[own] : map.length;
+        // The next KEY: of this map (not a nested one's), sorting after KEY, before its close.
+        let from = start;
+        for (;;) {
+            if (next === undefined || (next !== null && next.index < from)) {
+                GO_NEXT_KEY.lastIndex = from;
+                next = GO_NEXT_KEY.exec(map);
+            }
+            if (next === null || next.index >= close)
+                break;
+            if (brackets.depth[next.index] === brackets.depth[start] && next[1] > key)
+                break;
+            from = next.index + 1;
+        }
+        const end = next !== null && next.index < close ? next.index : close;
         const value = map.slice(start, end).trimEnd();
         out += `${map.slice(done, start)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}`;
         done = start + value.length;
-        GO_PAIR.lastIndex = end;
+        GO_PAIR.lastIndex = Math.max(end, start + 1);
     }
     return done === 0 ? map : out + map.slice(done);
+}
+/**
+ * TEXT's brackets: for each `[`, the index of the `]` that closes it (-1 where none does); for
+ * each index, how many `[` are open before it. One pass.
+ */
+function bracketsOf(text) {
+    const close = new Int32Array(text.length).fill(-1);
+    const depth = new Int32Array(text.length);
+    const open = [];
+    for (let i = 0; i < text.length; i++) {
+        depth[i] = open.length;
+        if (text[i] === '[')
+            open.push(i);
+        else if (text[i] === ']' && open.length > 0)
+            close[open.pop()] = i;
+    }
+    return { close, depth };
 }
 function maskKwarg(whole, lead, key, sep, dq, sq, long) {
     if (UPPER_NAME.test(key) || !secretKey(key))

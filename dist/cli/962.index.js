@@ -320,8 +320,15 @@ function envNameCheck(arg) {
         // Not "NAME=...": the error's redaction would read the rest of the line as NAME's value.
         `capture: --env ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(JSON.stringify((0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .clip */ .$Q)(name, 64)))} is given a value: --env takes a variable's name alone, not NAME=VALUE`, `export the variable and pass --env ${ENV_VAR_NAME.test(name) ? name : 'NAME'}: its value is read from your environment`);
     }
-    if (!ENV_VAR_NAME.test(arg))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`capture: --env ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(JSON.stringify((0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .clip */ .$Q)(arg, 64)))}: not a variable name (letters, digits and _, not starting with a digit)`);
+}
+/**
+ * `--env NAME` not set: any name but an empty one or NAME=VALUE may be set (Linux allows all but
+ * '=' and NUL: `my-var`, `a.b`), so only a hint when NAME is no shell identifier.
+ */
+function envNotSet(name) {
+    if (ENV_VAR_NAME.test(name))
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`capture: --env ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(JSON.stringify((0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .clip */ .$Q)(name, 64)))}: not set in your environment (and not a variable name a shell sets: letters, digits and _, not starting with a digit)`);
 }
 /**
  * The record's summary for a terminal. Every value comes from the image (a version, a GPU name, the
@@ -391,7 +398,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
             envNameCheck(name);
             const v = io.env[name];
             if (v === undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`capture: --env ${name}: not set in your environment`);
+                throw envNotSet(name);
             env[name] = v;
         }
         const { gpus, pin } = await (0,_smoke_run_js__WEBPACK_IMPORTED_MODULE_13__/* .resolveGpuChoice */ .KI)(gpuMode, io.docker(), io.env);

@@ -6206,8 +6206,11 @@ function envReferences(text) {
 }
 // ---- bare URLs, paths and archives (pip's install_req_from_line) --------------------------------
 const ARCHIVE = /\.(whl|zip|tar\.gz|tgz|tar|tar\.bz2|tbz|tar\.xz|txz|tlz|tar\.lz|tar\.lzma)$/i;
-/** A URL as pip's is_url takes one: a scheme pip fetches (http, https, file, ftp) or a VCS one. */
-const URL_LIKE = /^(?:[A-Za-z][A-Za-z0-9+.-]*\+)?(?:https?|file|ftp|git|hg|svn|bzr|ssh):/i;
+/**
+ * A URL as pip's is_url takes one: exactly its schemes, those it fetches (http, https, file, ftp)
+ * and its VCS ones (`hg+static-http:`, `bzr+sftp:`, `bzr+lp:pkg`, no `//` needed), any case.
+ */
+const URL_LIKE = /^(?:https?|file|ftp|git(?:\+(?:https?|ssh|git|file))?|hg\+(?:file|https?|ssh|static-http)|svn(?:\+(?:ssh|https?|svn|file))?|bzr\+(?:https?|ssh|sftp|ftp|lp|file)):/i;
 function eggName(url) {
     const egg = /[#&]egg=([^&]+)/.exec(url)?.[1];
     return egg ? (0,_pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalName */ .Ew)(egg.replace(/\[.*$/, '')) : undefined;
