@@ -266,6 +266,11 @@ export const ENV_CASES: [string, string, string][] = [
     `Authorization: OAuth ${REDACTED}`,
   ],
   ['CORS_HEADERS', '["Authorization", "Content-Type"]', '["Authorization", "Content-Type"]'],
+  [
+    'SPACED_HEADER',
+    `Authorization: Bearer${' '.repeat(70)}tok3nXY`,
+    `Authorization: Bearer${' '.repeat(70)}${REDACTED}`,
+  ],
   ['NONE_HEADER', "{'Authorization': None}", "{'Authorization': None}"],
   // A reference, a value masked already, a header named in prose, another key: kept.
   ['CURL_REF', 'Authorization: Bearer $HF_TOKEN', 'Authorization: Bearer $HF_TOKEN'],

@@ -265,6 +265,11 @@ describe('Authorization headers in free text', () => {
       `Authorization: AWS4-HMAC-SHA256 ${REDACTED}`,
     ],
     [
+      'many blanks after the scheme',
+      `Authorization: Bearer${' '.repeat(100)}tok3n`,
+      `Authorization: Bearer${' '.repeat(100)}${REDACTED}`,
+    ],
+    [
       'a token ending in "="',
       'Authorization: Basic dXNlcjpw== next',
       `Authorization: Basic ${REDACTED} next`,

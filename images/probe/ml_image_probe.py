@@ -97,7 +97,6 @@ AUTH_SCHEMES = set(x.lower() for x in RULES["authorization"]["schemes"])
 AUTH_PLAIN_WORDS = set(x.lower() for x in RULES["authorization"]["plainWords"])
 AUTH_REFERENCE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]{0,255}|\{[A-Za-z_][A-Za-z0-9_]{0,255}\})(?![A-Za-z0-9_])")
 AUTH_WORD_END = set("\t\n\r\f\v \"'\\,;()<>[]{}*`|")
-AUTH_BLANKS = re.compile(r"[\t ]+")
 AUTH_PARAMETER = re.compile(r"[A-Za-z0-9_.-]{1,64}=[^=\t\n\r\f\v ]")
 AUTH_SPACE = "\t\n\r\f\v "
 # '=', '?', '&' or '#' percent-encoded (any case), as a URL nested in another's query has them.
@@ -173,8 +172,9 @@ def _auth_credentials(value, start, quote, is_tuple):
         return to
 
     if value[start:word].lower() in AUTH_SCHEMES:
-        blanks = AUTH_BLANKS.match(value, word, word + 64)
-        frm = word + (len(blanks.group(0)) if blanks else 0)
+        frm = word
+        while frm < len(value) and value[frm] in " \t":
+            frm += 1
         if frm == word:
             return start, start, word
         if quote:
