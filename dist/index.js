@@ -34419,7 +34419,6 @@ const PLAIN_WORDS = new Set(RULE.plainWords.map((s) => s.toLowerCase()));
 const REFERENCE = /^\$(?:[A-Za-z_][A-Za-z0-9_]{0,255}|\{[A-Za-z_][A-Za-z0-9_]{0,255}\})(?![A-Za-z0-9_])/;
 /** What ends a word of a value: blanks, quotes, a backslash and the punctuation around values. */
 const WORD_END = /[\t\n\r\f\v "'\\,;()<>[\]{}*`|]/;
-const BLANKS = /^[\t ]+/;
 /** A scheme's list of parameters (`username="u"`, `Credential=AKIA...`), not a token (`abc==`). */
 const PARAMETER = /^[A-Za-z0-9_.-]{1,64}=[^=\t\n\r\f\v ]/;
 const SPACE = '\t\n\r\f\v ';
@@ -34496,7 +34495,9 @@ function credentials(text, start, quote, tuple) {
         return to;
     };
     if (SCHEMES.has(text.slice(start, word).toLowerCase())) {
-        const from = word + (BLANKS.exec(text.slice(word, word + 64))?.[0].length ?? 0);
+        let from = word;
+        while (from < text.length && (text[from] === ' ' || text[from] === '\t'))
+            from++;
         if (from === word)
             return none(word);
         if (quote)
