@@ -6,6 +6,7 @@ import { redactOutput } from '../../src/util/redact-instruction.js';
 import { continuationScanner } from '../../src/util/redact-output-lines.js';
 import { failureTail, liveLines, tail } from '../../src/smoke/output.js';
 import { finishes } from '../helpers/hang-guard.js';
+import { shownLive } from '../helpers/live-view.js';
 
 const R = REDACTED;
 const lines = (...l: string[]) => l.join('\n');
@@ -526,11 +527,7 @@ describe("a shell's quoted value over several lines (set, export -p, declare -x)
         lines(`  DB_PASSWORD   ${R}`, `\tAPI_TOKEN\t${R}`, ''),
       ],
     ]) {
-      const shown: string[] = [];
-      const live = liveLines((t) => shown.push(t));
-      for (const c of text!) live.push(c);
-      live.flush();
-      expect(shown.join('')).toBe(want);
+      expect(shownLive(text!)).toBe(want);
     }
   });
 
@@ -678,14 +675,10 @@ describe("a private key's PEM block, whatever names it (or nothing)", () => {
       lines('start', '-----BEGIN PRIVATE KEY-----', BODY, 'not base64 here', 'end', ''),
     ]) {
       const lineEnds = [...text.matchAll(/\n/g)].map((m) => m.index + 1).slice(0, -1);
-      for (const cuts of [[], lineEnds, Array.from({ length: text.length - 1 }, (_, i) => i + 1)]) {
-        const shown: string[] = [];
-        const live = liveLines((t) => shown.push(t));
-        const at = [0, ...cuts, text.length];
-        for (let i = 1; i < at.length; i++) live.push(text.slice(at[i - 1], at[i]));
-        live.flush();
-        expect(shown.join('')).toBe(redactOutput(text));
-        expect(shown.join('')).not.toContain('PLANTED');
+      for (const cuts of [[], lineEnds, undefined]) {
+        const shown = shownLive(text, cuts);
+        expect(shown).toBe(redactOutput(text));
+        expect(shown).not.toContain('PLANTED');
       }
     }
   });
@@ -934,13 +927,9 @@ describe('the live view, the stream cut between the line that names a secret and
     ['YAML, bare CR', 'one character a chunk', CR, Array.from({ length: CR.length - 1 }, (_, i) => i + 1)],
     ['YAML, CRLF', 'one character a chunk', CRLF, Array.from({ length: CRLF.length - 1 }, (_, i) => i + 1)],
   ] as [string, string, string, number[]][])('%s: cut %s', (_form, _what, text, cuts) => {
-    const shown: string[] = [];
-    const live = liveLines((t) => shown.push(t));
-    const at = [0, ...cuts, text.length];
-    for (let i = 1; i < at.length; i++) live.push(text.slice(at[i - 1], at[i]));
-    live.flush();
-    expect(shown.join('')).toBe(redactOutput(text));
-    expect(shown.join('')).not.toContain('PLANTED');
+    const shown = shownLive(text, cuts);
+    expect(shown).toBe(redactOutput(text));
+    expect(shown).not.toContain('PLANTED');
   });
 });
 

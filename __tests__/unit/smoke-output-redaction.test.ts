@@ -4,12 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateConfigData } from '../../src/config/load.js';
-import { imageEnvMask, liveLines, tail } from '../../src/smoke/output.js';
+import { imageEnvMask, tail } from '../../src/smoke/output.js';
 import { runSmoke } from '../../src/smoke/run.js';
 import { REDACTED } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
 import { fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { finishes } from '../helpers/hang-guard.js';
+import { shownLive } from '../helpers/live-view.js';
 
 const R = REDACTED;
 const lines = (...l: string[]) => l.join('\n');
@@ -187,11 +188,7 @@ describe('redactOutput', () => {
     for (const q of ["'", '"']) {
       const text = long(q);
       expect(redactOutput(text)).toBe(`Settings(api_key=${q}${R}\nnext`);
-      let shown = '';
-      const live = liveLines((t) => (shown += t));
-      for (const c of text) live.push(c);
-      live.flush();
-      expect(shown).not.toContain('PLANTED');
+      expect(shownLive(text)).not.toContain('PLANTED');
     }
     // Not a secret's key: kept.
     const plain = `Settings(model='${'x'.repeat(300)}')`;
@@ -246,11 +243,7 @@ describe('an HTTP client that logs its request headers', () => {
     ["http.client's debug line", HTTP_CLIENT, HTTP_CLIENT.replace('UExBTlRFRDpwdw==', R)],
   ])('%s: the credentials are masked in the result and the live view', (_name, text, shown) => {
     expect(redactOutput(text)).toBe(shown);
-    let live = '';
-    const view = liveLines((t) => (live += t));
-    for (const c of text) view.push(c);
-    view.flush();
-    expect(live).toBe(shown);
+    expect(shownLive(text)).toBe(shown);
   });
 });
 
