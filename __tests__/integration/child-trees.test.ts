@@ -30,12 +30,14 @@ let savedPath: string | undefined;
  * A script that starts a program (sleep) and waits on it, as a wrapper does; NAME.pid holds its pid.
  * The program holds none of the script's pipes: the call ends when the script does, as with a
  * program that daemonizes, so a program left running is seen as such, not as a call that hangs.
+ * It waits on that program by pid: a bare `wait` exits 0 when the program is killed first (the
+ * stop kills the tree children first), and a script that did so looked like a call that succeeded.
  */
 function wrapper(name: string, first = ''): string {
   const file = path.join(dir, name);
   writeFileSync(
     file,
-    `#!/bin/sh\n${first}\nsleep 60 </dev/null >/dev/null 2>&1 &\necho $! > "${dir}/${name}.pid"\nwait\n`,
+    `#!/bin/sh\n${first}\nsleep 60 </dev/null >/dev/null 2>&1 &\necho $! > "${dir}/${name}.pid"\nwait $!\n`,
   );
   chmodSync(file, 0o755);
   return file;
