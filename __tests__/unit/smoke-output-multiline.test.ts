@@ -803,6 +803,21 @@ const HOSTILE: [string, string[]][] = [
     ],
   ],
   [
+    '1 MB of HTTP headers: curl -v prefixes, escaped messages, names with no blank before a value',
+    [
+      `> ${' '.repeat(1_000_000)}x`,
+      `<${' \t'.repeat(500_000)}`,
+      `${'\\r\\n'.repeat(250_000)}Cookie:`,
+      '\\r\\nCookie: '.repeat(90_000),
+      `\\r\\nCookie: ${'\\x'.repeat(400_000)}`,
+      `\\nCookie:${' '.repeat(1_000_000)}'`,
+      `DB_PASSWORD:${'x'.repeat(1_000_000)}`,
+      `${'a-'.repeat(500_000)}:x`,
+      `> Cookie:${' '.repeat(1_000_000)}`,
+      '> Cookie: x\n'.repeat(80_000),
+    ],
+  ],
+  [
     "1 MB of private keys' PEM lines",
     [
       `-----BEGIN PRIVATE KEY-----\n${'x\n'.repeat(250_000)}`,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
 import { secretKey, secretQuotedKey } from '../../src/util/redact-output-pairs.js';
+import { shownLive } from '../helpers/live-view.js';
 
 const R = REDACTED;
 
@@ -42,6 +43,16 @@ describe('secretKey: which unquoted keys name a secret in output', () => {
     ['password_file', false, false],
     ['keywords', false, false],
     ['secret_name', false, false],
+    // HTTP's credential headers, as a client's debug output prints them
+    ['X-Amz-Security-Token', true, true],
+    ['Ocp-Apim-Subscription-Key', true, true],
+    ['X-Vault-Token', true, true],
+    ['Cookie', true, true],
+    ['Set-Cookie', true, true],
+    ['use_cookies', false, false],
+    ['cookie_name', false, false],
+    ['X-Amz-Date', false, false],
+    ['Content-Type', false, false],
   ])('%s: %s unquoted, %s quoted', (name, unquoted, quoted) => {
     expect(secretKey(name)).toBe(unquoted);
     expect(secretQuotedKey(name)).toBe(quoted);
@@ -136,8 +147,29 @@ describe('redactOutput: other forms of a pair', () => {
     ],
     [
       'Go near misses: innocent keys, an empty value, a pair outside a map',
-      'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nAPI_TOKEN:abc',
-      'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nAPI_TOKEN:abc',
+      'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nsee API_TOKEN:abc',
+      'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nsee API_TOKEN:abc',
+    ],
+    // HTTP headers that carry a credential (the Authorization header has its own rule).
+    [
+      "curl -v: a request's and a response's headers, after their `> ` and `< `",
+      '> GET /v1/models HTTP/1.1\n> Host: localhost:8000\n> Cookie: session=PLANTEDc00k1e; theme=dark\n> X-Api-Key: PLANTEDk3y\n>\n< HTTP/1.1 200 OK\n< content-type: application/json\n< Set-Cookie: sid=PLANTEDs1d; Path=/; HttpOnly\n< set-cookie: b=PLANTEDb',
+      `> GET /v1/models HTTP/1.1\n> Host: localhost:8000\n> Cookie: ${R}\n> X-Api-Key: ${R}\n>\n< HTTP/1.1 200 OK\n< content-type: application/json\n< Set-Cookie: ${R}\n< set-cookie: ${R}`,
+    ],
+    [
+      "botocore's debug log: the request's headers as a dict, its canonical request's `name:value` lines",
+      "DEBUG Making request: {'headers': {'X-Amz-Date': '20261205T000000Z', 'X-Amz-Security-Token': 'IQoJPLANTEDsession'}}\nhost:bucket.s3.amazonaws.com\nx-amz-date:20261205T000000Z\nx-amz-security-token:IQoJPLANTEDsession\n\nhost;x-amz-date;x-amz-security-token",
+      `DEBUG Making request: {'headers': {'X-Amz-Date': '20261205T000000Z', 'X-Amz-Security-Token': '${R}'}}\nhost:bucket.s3.amazonaws.com\nx-amz-date:20261205T000000Z\nx-amz-security-token:${R}\n\nhost;x-amz-date;x-amz-security-token`,
+    ],
+    [
+      "an HTTP message printed as one escaped string: http.client's `send: b'...'`, a JSON string",
+      'send: b\'GET / HTTP/1.1\\r\\nHost: localhost\\r\\nCookie: s=PLANTEDs\\r\\nOcp-Apim-Subscription-Key: PLANTEDk\\r\\nAccept: */*\\r\\n\\r\\n\'\n{"raw": "POST / HTTP/1.1\\nX-Vault-Token: hvs.PLANTED\\nContent-Type: text/plain"}',
+      `send: b'GET / HTTP/1.1\\r\\nHost: localhost\\r\\nCookie: ${R}\\r\\nOcp-Apim-Subscription-Key: ${R}\\r\\nAccept: */*\\r\\n\\r\\n'\n{"raw": "POST / HTTP/1.1\\nX-Vault-Token: ${R}\\nContent-Type: text/plain"}`,
+    ],
+    [
+      'a secret name and its value with no blank between, at a line start',
+      'API_TOKEN:abc\npassword:hunter2\nDB_PASSWORD:\nWARNING:root:password check failed\nhttps://example.com/x',
+      `API_TOKEN:${R}\npassword:${R}\nDB_PASSWORD:\nWARNING:root:password check failed\nhttps://example.com/x`,
     ],
     // (a) an indented env line whose value is a PEM block: its line whole (its next lines: smoke-output-multiline).
     [
@@ -148,6 +180,18 @@ describe('redactOutput: other forms of a pair', () => {
   ])('%s', (_what, text, want) => {
     expect(redactOutput(text)).toBe(want);
     expect(redactOutput(want)).toBe(want);
+  });
+});
+
+describe('the live view: HTTP headers that carry a credential, one character a chunk', () => {
+  it.each<[string, string]>([
+    ['curl -v', '> Cookie: session=PLANTEDc\n< Set-Cookie: sid=PLANTEDs; Path=/\n> Host: h\n'],
+    ['a canonical request', 'host:h\nx-amz-security-token:IQoJPLANTED\n'],
+    ["http.client's send", "send: b'GET / HTTP/1.1\\r\\nCookie: s=PLANTED\\r\\nAccept: */*\\r\\n'\n"],
+  ])('%s: masked as the batch masker masks it', (_what, text) => {
+    const shown = shownLive(text);
+    expect(shown).not.toContain('PLANTED');
+    expect(shown).toBe(redactOutput(text));
   });
 });
 

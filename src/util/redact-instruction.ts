@@ -170,9 +170,12 @@ const TUPLE_PAIR = new RegExp(
  * value quoted whole on the line (JSON's `"A_KEY": "x",`) is QUOTED_PAIR's, and only one that is
  * not quoted, or whose quote the line does not close (a scalar over several lines), is this one's.
  * The blanks after the colon are taken whole (`(?![ \t])`): the check on the value is made once.
+ * Also an HTTP header as curl -v prints it (`> Cookie: s=x`, `< Set-Cookie: ...`: its `> ` or `< `
+ * kept), and a name and value with no blank between (`DB_PASSWORD:x`; the canonical request a
+ * signing library logs, `x-amz-security-token:x`), not a name that ends its line.
  */
 const YAML_PAIR = new RegExp(
-  `^([ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${KEY_NAME}):([ \\t]+))([^\\r\\n]*)$`,
+  `^((?:[<>][ \\t])?[ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${KEY_NAME}):([ \\t]+|(?=[^ \\t\\r\\n])))([^\\r\\n]*)$`,
   'gm',
 );
 
