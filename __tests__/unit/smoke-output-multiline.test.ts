@@ -815,6 +815,11 @@ const HOSTILE: [string, string[]][] = [
       `${'a-'.repeat(500_000)}:x`,
       `> Cookie:${' '.repeat(1_000_000)}`,
       '> Cookie: x\n'.repeat(80_000),
+      `${'x-a'.repeat(330_000)}:`,
+      `-H '${'X-Api-Key: '.repeat(90_000)}`,
+      `${'\\r\\nX-Api-Key: a'.repeat(60_000)}`,
+      `[cookie: ${'\\'.repeat(1_000_000)}`,
+      `Set-Cookie:[${'a'.repeat(1_000_000)}`,
     ],
   ],
   [

@@ -50,6 +50,7 @@ describe('secretKey: which unquoted keys name a secret in output', () => {
     ['Cookie', true, true],
     ['Set-Cookie', true, true],
     ['use_cookies', false, false],
+    ['secure_cookie', false, false],
     ['cookie_name', false, false],
     ['X-Amz-Date', false, false],
     ['Content-Type', false, false],
@@ -147,8 +148,8 @@ describe('redactOutput: other forms of a pair', () => {
     ],
     [
       'Go near misses: innocent keys, an empty value, a pair outside a map',
-      'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nsee API_TOKEN:abc',
-      'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nsee API_TOKEN:abc',
+      'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nAPI_TOKEN:abc',
+      'map[HOME:/root KEY:x pad_token:<pad>]\nmap[API_TOKEN:]\nAPI_TOKEN:abc',
     ],
     // HTTP headers that carry a credential (the Authorization header has its own rule).
     [
@@ -167,9 +168,24 @@ describe('redactOutput: other forms of a pair', () => {
       `send: b'GET / HTTP/1.1\\r\\nHost: localhost\\r\\nCookie: ${R}\\r\\nOcp-Apim-Subscription-Key: ${R}\\r\\nAccept: */*\\r\\n\\r\\n'\n{"raw": "POST / HTTP/1.1\\nX-Vault-Token: ${R}\\nContent-Type: text/plain"}`,
     ],
     [
-      'a secret name and its value with no blank between, at a line start',
-      'API_TOKEN:abc\npassword:hunter2\nDB_PASSWORD:\nWARNING:root:password check failed\nhttps://example.com/x',
-      `API_TOKEN:${R}\npassword:${R}\nDB_PASSWORD:\nWARNING:root:password check failed\nhttps://example.com/x`,
+      "Python http.client's response headers, a shell trace's curl -H and wget --header",
+      'header: Set-Cookie: sid=PLANTED1; Path=/\nheader: X-Vault-Token: s.PLANTED2\n+ curl -s -H \'X-Vault-Token: hvs.PLANTED3\' https://vault:8200/v1/x\nwget --header="Cookie: sid=PLANTED4" https://x/',
+      `header: Set-Cookie: ${R}\nheader: X-Vault-Token: ${R}\n+ curl -s -H 'X-Vault-Token: ${R}' https://vault:8200/v1/x\nwget --header="Cookie: ${R}" https://x/`,
+    ],
+    [
+      "curl's HTTP/2 and --trace-ascii lines, a logger's prefix, Go's fmt of an http.Header",
+      '* [HTTP/2] [1] [cookie: sid=PLANTED1]\n0020: Cookie: sid=PLANTED2\nDEBUG:hvac.adapters:X-Vault-Token: s.PLANTED3\n2026-12-05 12:00:00,000 DEBUG COOKIE : sid=PLANTED4\nmap[Accept:[*/*] Set-Cookie:[sid=PLANTED5; Path=/] X-Vault-Token:[hvs.PLANTED6]]',
+      `* [HTTP/2] [1] [cookie: ${R}]\n0020: Cookie: ${R}\nDEBUG:hvac.adapters:X-Vault-Token: ${R}\n2026-12-05 12:00:00,000 DEBUG COOKIE : ${R}\nmap[Accept:[*/*] Set-Cookie:[${R}] X-Vault-Token:[${R}]]`,
+    ],
+    [
+      "an escaped message: quotes inside the value (escaped, or a cookie's own), the first header right after the quote",
+      'send: b\'GET / HTTP/1.1\\r\\nCookie: messages="abc"; sessionid=PLANTED1\\r\\nCookie: a=it\\\'s; b=PLANTED2\\r\\n\\r\\n\'\n{"req": "Cookie: a=\\"x\\"; sessionid=PLANTED3\\r\\nHost: x"}',
+      `send: b'GET / HTTP/1.1\\r\\nCookie: ${R}\\r\\nCookie: ${R}\\r\\n\\r\\n'\n{"req": "Cookie: ${R}\\r\\nHost: x"}`,
+    ],
+    [
+      "near misses: a program's own settings that end with `cookie`, other headers, words in an escaped text",
+      "secure_cookie: true\nSettings(secure_cookie=True, debug=False)\nContent-Type: application/json\nx-amz-date:20261205T000000Z\n'\\nAUTHORS: jane\\nTOKENIZER: bert\\n'\nWARNING:root:password check failed",
+      "secure_cookie: true\nSettings(secure_cookie=True, debug=False)\nContent-Type: application/json\nx-amz-date:20261205T000000Z\n'\\nAUTHORS: jane\\nTOKENIZER: bert\\n'\nWARNING:root:password check failed",
     ],
     // (a) an indented env line whose value is a PEM block: its line whole (its next lines: smoke-output-multiline).
     [
@@ -188,6 +204,8 @@ describe('the live view: HTTP headers that carry a credential, one character a c
     ['curl -v', '> Cookie: session=PLANTEDc\n< Set-Cookie: sid=PLANTEDs; Path=/\n> Host: h\n'],
     ['a canonical request', 'host:h\nx-amz-security-token:IQoJPLANTED\n'],
     ["http.client's send", "send: b'GET / HTTP/1.1\\r\\nCookie: s=PLANTED\\r\\nAccept: */*\\r\\n'\n"],
+    ["http.client's response headers", 'header: Set-Cookie: sid=PLANTED; Path=/\nheader: Date: today\n'],
+    ["a shell trace's curl -H", "+ curl -H 'X-Vault-Token: hvs.PLANTED' -H 'Cookie: a=PLANTED' https://x/\n"],
   ])('%s: masked as the batch masker masks it', (_what, text) => {
     const shown = shownLive(text);
     expect(shown).not.toContain('PLANTED');

@@ -5,6 +5,7 @@
 // records (src/diff/read.ts) masks a record written by an older version again with today's rules.
 // The smoke stage masks a test's output with the same pairs rule (redactOutput).
 import { redactDeep, redactEnvValue, redactLabels, redactText, REDACTED } from './redact.js';
+import { maskCredentialHeaders } from './redact-output-headers.js';
 import { maskContinuations } from './redact-output-lines.js';
 import { maskOutputPairs, secretKey, secretQuotedKey } from './redact-output-pairs.js';
 
@@ -170,12 +171,9 @@ const TUPLE_PAIR = new RegExp(
  * value quoted whole on the line (JSON's `"A_KEY": "x",`) is QUOTED_PAIR's, and only one that is
  * not quoted, or whose quote the line does not close (a scalar over several lines), is this one's.
  * The blanks after the colon are taken whole (`(?![ \t])`): the check on the value is made once.
- * Also an HTTP header as curl -v prints it (`> Cookie: s=x`, `< Set-Cookie: ...`: its `> ` or `< `
- * kept), and a name and value with no blank between (`DB_PASSWORD:x`; the canonical request a
- * signing library logs, `x-amz-security-token:x`), not a name that ends its line.
  */
 const YAML_PAIR = new RegExp(
-  `^((?:[<>][ \\t])?[ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${KEY_NAME}):([ \\t]+|(?=[^ \\t\\r\\n])))([^\\r\\n]*)$`,
+  `^([ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${KEY_NAME}):([ \\t]+))([^\\r\\n]*)$`,
   'gm',
 );
 
@@ -188,7 +186,8 @@ const YAML_PAIR = new RegExp(
  * a tuple (`('A', 'x')`), and a YAML line `A: x`; a key of a program's own (lower case, camelCase:
  * `api_key: x`, `{"password": "x"}`) only where it names a secret by secretKey's stricter rule;
  * the other one-line forms of maskOutputPairs (print(k, v)'s `NAME value`, a flow mapping, Go's
- * `map[K:v]`); the lines that go on a secret's value first (maskContinuations: a YAML block,
+ * `map[K:v]`); an HTTP header that carries a credential, wherever it is (maskCredentialHeaders:
+ * `> Cookie: x`, `-H 'X-Vault-Token: x'`); the lines that go on a secret's value first (maskContinuations: a YAML block,
  * pprint's literals, a PEM block); then tokens of known forms and URL logins (redactText).
  */
 export function redactOutput(text: string): string {
@@ -206,7 +205,7 @@ export function redactOutput(text: string): string {
           : value;
       return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
     };
-  const lines = maskOutputPairs(maskContinuations(text))
+  const lines = maskOutputPairs(maskCredentialHeaders(maskContinuations(text)))
     .replace(ENV_LINE, (_m, name: string, value: string) => mask(name, value))
     .replace(QUOTED_PAIR, quoted(''))
     .replace(TUPLE_PAIR, quoted('('))

@@ -16,16 +16,16 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * A lower-case (or camelCase) key that names a secret, its words joined by `_`: one that ends with
  * a password's or a secret's word, or with a credential's kind before `key` or `token`
  * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`; HTTP's credential headers
- * `X-Amz-Security-Token`, `Ocp-Apim-Subscription-Key`, `X-Vault-Token`), or with a cookie's
+ * `X-Amz-Security-Token`, `Ocp-Apim-Subscription-Key`, `X-Vault-Token`), or a cookie's header
  * (`Cookie`, `Set-Cookie`: a session is a login). Not `token` or `key` alone, nor a tokenizer's
- * (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`, `use_cookies`: a
+ * (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`, `secure_cookie`: a
  * program's own settings, which the shared rule (matching inside words) would take.
  */
 const LOWER_SECRET =
-  /(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault)_?(?:key|token)s?|(?:set_)?cookie)$/;
+  /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault)_?(?:key|token)s?)$/;
 
 /** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
-const lowerSecret = (name: string): boolean =>
+export const lowerSecret = (name: string): boolean =>
   LOWER_SECRET.test(
     name
       .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -84,13 +84,6 @@ const PEM_ONE_LINE = new RegExp(
   `(${PEM_PRIVATE_BEGIN.source})((?:\\\\n|[ \\t])*[A-Za-z0-9+/=]{16}(?:\\\\n|[A-Za-z0-9+/= \\t])*)`,
   'g',
 );
-/**
- * A header of an HTTP message printed as one escaped string, after its `\r\n` (or `\n`): Python's
- * http.client debug output `send: b'GET / HTTP/1.1\r\nCookie: s=x\r\n\r\n'`, a JSON string of
- * a request. Its value runs to the next escaped line break, a quote or the line's end (another
- * escape is part of it); each character read once: linear.
- */
-const ESCAPED_HEADER = /(\\r\\n|\\n)([A-Za-z][A-Za-z0-9_-]*)(:[ \t]*)((?:[^\\'"\r\n]|\\(?![rn]))*)/g;
 /** Go's fmt of a map, from `map[` to the line's end. */
 const GO_MAP = /map\[[^\r\n]*/g;
 /**
@@ -122,9 +115,8 @@ const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
  * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as
  * secretKey judges it; indented, only with several blanks or a tab after NAME), a flow mapping's `key: value` or `key=value`, a Go map's `KEY:value` (its
  * blanks too: maskGoMap), an indented `NAME=-----BEGIN ...` line, a lower-case key's `key=value`
- * (KWARG, as secretKey judges the key), a private key's PEM body on its BEGIN line (PEM_ONE_LINE),
- * a secret header's value in an escaped HTTP message (ESCAPED_HEADER, as secretQuotedKey judges
- * the header's name). Idempotent.
+ * (KWARG, as secretKey judges the key), a private key's PEM body on its BEGIN line (PEM_ONE_LINE).
+ * Idempotent.
  */
 export function maskOutputPairs(text: string): string {
   let out = text.includes('PRIVATE KEY')
@@ -139,10 +131,6 @@ export function maskOutputPairs(text: string): string {
   if (out.includes('{')) out = out.replace(FLOW, (flow) => flow.replace(FLOW_PAIR, maskFlowPair));
   if (out.includes('map[')) out = out.replace(GO_MAP, maskGoMap);
   if (out.includes('=')) out = out.replace(KWARG, maskKwarg);
-  if (out.includes('\\n'))
-    out = out.replace(ESCAPED_HEADER, (whole, nl: string, name: string, sep: string, value: string) =>
-      value.trim() !== '' && secretQuotedKey(name) ? `${nl}${name}${sep}${REDACTED}` : whole,
-    );
   return out;
 }
 
