@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateConfigData } from '../../src/config/load.js';
-import { imageEnvMask, tail } from '../../src/smoke/output.js';
+import { imageEnvMask, liveLines, tail } from '../../src/smoke/output.js';
 import { runSmoke } from '../../src/smoke/run.js';
 import { REDACTED } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
@@ -244,6 +244,47 @@ describe('an HTTP client that logs its request headers', () => {
   ])('%s: the credentials are masked in the result and the live view', (_name, text, shown) => {
     expect(redactOutput(text)).toBe(shown);
     expect(shownLive(text)).toBe(shown);
+  });
+});
+
+describe('the live view of a line over 64 KiB, shown in parts', () => {
+  const MAX = 64 * 1024;
+  // A secret's name right before where the line is cut, its value after: the part after the cut is
+  // masked as it reads after the end of the part before. Each case is pushed one character a
+  // chunk from where the line passes the limit (the cut falls at each place around the secret).
+  const SECRETS = [
+    'Authorization: Bearer QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ',
+    'Authorization: Basic QQQQQQQQQQQQQQQQQQQQQQQQ==',
+    'DB_PASSWORD=QQQQQQQQQQQQQQQQ',
+    '"api_key": "QQQQQQQQQQQQQQQQQQQQ"',
+    'Cookie: sid=QQQQQQQQQQQQQQQQ',
+    "-H 'X-Vault-Token: hvs.QQQQQQQQQQQQQQQQ'",
+  ];
+  const cases = SECRETS.flatMap((secret) =>
+    Array.from({ length: secret.length + 2 }, (_, i): [string, number] => [secret, i]),
+  );
+  it.each(cases)('%s, the limit passed %i characters into it', (secret, into) => {
+    const start = MAX + 1 - into; // where the secret starts: the line passes MAX `into` characters into it
+    const text = `${'w '.repeat(start / 2)}${start % 2 ? 'w' : ''} ${secret} and the rest\nnext\n`;
+    const at = text.indexOf(secret);
+    // One chunk up to the secret, then one character a chunk.
+    const shown = shownLive(text, [
+      at,
+      ...Array.from({ length: text.length - at - 1 }, (_, i) => at + i + 1),
+    ]);
+    expect(shown).not.toContain('QQQQ');
+    expect(shown.endsWith('\nnext\n')).toBe(true);
+  });
+
+  it('a long line without a secret is shown whole, in parts cut after a blank', () => {
+    const text = `${'word '.repeat(40_000)}end\n`;
+    const parts: string[] = [];
+    const live = liveLines((t) => parts.push(t));
+    for (let i = 0; i < text.length; i += 1000) live.push(text.slice(i, i + 1000));
+    live.flush();
+    expect(parts.join('')).toBe(text);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts.slice(0, -1)) expect(p.endsWith(' ')).toBe(true);
   });
 });
 

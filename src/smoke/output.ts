@@ -35,6 +35,33 @@ export const OUTPUT_KEEP_CHARS = 64 * 1024;
 
 /** The most of one unfinished line a live view holds back before it shows it anyway. */
 const LIVE_LINE_MAX = 64 * 1024;
+/**
+ * A line cut there is cut at its last blank this near its end (a token is not split), and this much
+ * of the part shown is read again before the rest (a secret's name before the cut, its value after).
+ */
+const CUT_CONTEXT = 4096;
+
+/** Where a line held back past LIVE_LINE_MAX is cut: after its last blank near the end, else at the end. */
+function cutPoint(line: string): number {
+  const from = Math.max(0, line.length - CUT_CONTEXT);
+  for (let i = line.length - 1; i > from; i--) if (line[i] === ' ' || line[i] === '\t') return i + 1;
+  return line.length;
+}
+
+/**
+ * TEXT redacted as it reads after CONTEXT, the end of the part of its line already shown: a value
+ * whose name CONTEXT ends with (`Authorization: Bearer ` | `tok...`) is masked. What the two
+ * masked together give after the masked CONTEXT alone; from where they part, when a mask spans
+ * the cut (a few characters shown before may then come again).
+ */
+export function maskAfter(context: string, text: string): string {
+  const both = redactOutput(context + text);
+  const alone = redactOutput(context);
+  let p = 0;
+  const n = Math.min(both.length, alone.length);
+  while (p < n && both.charCodeAt(p) === alone.charCodeAt(p)) p++;
+  return both.slice(p);
+}
 
 /**
  * A test's live output (--verbose) as EMIT shows it: whole lines, redacted (redactOutput), so that
@@ -44,6 +71,8 @@ const LIVE_LINE_MAX = 64 * 1024;
  * secret's value over several lines (`DB_PASSWORD: |`), up to LIVE_LINE_MAX. Each line is read
  * once (SCANNER: what the lines so far leave open is kept between chunks), and masked as the whole
  * stream would be: past LIVE_LINE_MAX the open value's lines are shown masked, not as they are.
+ * A line longer than LIVE_LINE_MAX is shown in parts, each cut after a blank, and each part is
+ * masked as it reads after the end of the one before (maskAfter).
  */
 export function liveLines(
   emit: (text: string) => void,
@@ -55,9 +84,13 @@ export function liveLines(
   let base = 0;
   /** The unfinished last line. */
   let partial = '';
+  /** The end of a line cut past LIVE_LINE_MAX, as shown: read again before its rest. */
+  let context: string | undefined;
   const show = (upTo: number) => {
     if (upTo <= 0) return;
-    emit(redactOutput(pending.slice(0, upTo)));
+    const text = pending.slice(0, upTo);
+    emit(context === undefined ? redactOutput(text) : maskAfter(context, text));
+    context = undefined;
     pending = pending.slice(upTo);
     base += upTo;
   };
@@ -69,10 +102,14 @@ export function liveLines(
         partial = chunk.slice(nl + 1);
       } else partial += chunk;
       if (partial.length > LIVE_LINE_MAX) {
-        // Shown as a line of its own (its rest is read as the next line).
-        pending += scanner.mask(partial);
-        partial = '';
+        // Shown as a line of its own up to its last blank (its rest is read as the next line,
+        // after the end of this part: a secret's value after the cut is masked as its name says).
+        const cut = cutPoint(partial);
+        const piece = scanner.mask(partial.slice(0, cut));
+        pending += piece;
+        partial = partial.slice(cut);
         show(pending.length);
+        context = piece.slice(-CUT_CONTEXT);
         return;
       }
       // A secret's value the last lines leave open (a YAML key's block) waits for its end too.
