@@ -820,6 +820,13 @@ const HOSTILE: [string, string[]][] = [
       `${'\\r\\nX-Api-Key: a'.repeat(60_000)}`,
       `[cookie: ${'\\'.repeat(1_000_000)}`,
       `Set-Cookie:[${'a'.repeat(1_000_000)}`,
+      `${'cookie: x '.repeat(100_000)}`,
+      `${"'Set-Cookie', 'Set-Cookie', ".repeat(40_000)}`,
+      `'x-api-key': [ ${"'a', ".repeat(150_000)}`,
+      `${'\\"Cookie\\": \\"'.repeat(60_000)}`,
+      `\\"Cookie\\": \\"${'\\x'.repeat(400_000)}`,
+      `${'<Cookie a='.repeat(100_000)}`,
+      `${'a-'.repeat(500_000)}api-key: x`,
     ],
   ],
   [

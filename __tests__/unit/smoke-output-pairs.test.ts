@@ -183,6 +183,26 @@ describe('redactOutput: other forms of a pair', () => {
       `send: b'GET / HTTP/1.1\\r\\nCookie: ${R}\\r\\nCookie: ${R}\\r\\n\\r\\n'\n{"req": "Cookie: ${R}\\r\\nHost: x"}`,
     ],
     [
+      "an escaped message's headers whatever their names' shape (a secret's name as secretKey judges it)",
+      'send: b\'GET / HTTP/1.1\\r\\nApikey: PLANTED1\\r\\nAccessToken: PLANTED2\\r\\nX_Api_Key: PLANTED3\\r\\n\\r\\n\'\n"msg": "config loaded\\npassword: PLANTED4\\nuser: bob"',
+      `send: b'GET / HTTP/1.1\\r\\nApikey: ${R}\\r\\nAccessToken: ${R}\\r\\nX_Api_Key: ${R}\\r\\n\\r\\n'\n"msg": "config loaded\\npassword: ${R}\\nuser: bob"`,
+    ],
+    [
+      "a quoted name: Node's inspect (kOutHeaders, rawHeaders), a HAR's pair, Go's %#v, a Ruby hash, a tuple, JSON in a JSON string",
+      '  headers: { \'set-cookie\': [ \'sid=PLANTED1\' ], server: \'nginx\' },\n  [Symbol(kOutHeaders)]: { \'x-api-key\': [ \'X-Api-Key\', \'PLANTED2\' ] }\n    rawHeaders: [ \'Content-Type\', \'application/json\', \'Set-Cookie\', \'sid=PLANTED3; Path=/\' ],\n{"name": "Cookie", "value": "sid=PLANTED4"}\nhttp.Header{"Cookie":[]string{"sid=PLANTED5"}}\n{"Cookie"=>"sid=PLANTED6"}\n(\'Set-Cookie\', \'sid=PLANTED7\')\n"message": "{\\"X-Vault-Token\\": \\"hvs.PLANTED8\\", \\"Accept\\": \\"*/*\\"}"',
+      `  headers: { 'set-cookie': [ '${R}' ], server: 'nginx' },\n  [Symbol(kOutHeaders)]: { 'x-api-key': [ '${R}', '${R}' ] }\n    rawHeaders: [ 'Content-Type', 'application/json', 'Set-Cookie', '${R}' ],\n{"name": "Cookie", "value": "${R}"}\nhttp.Header{"Cookie":[]string{"${R}"}}\n{"Cookie"=>"${R}"}\n('Set-Cookie', '${R}')\n"message": "{\\"X-Vault-Token\\": \\"${R}\\", \\"Accept\\": \\"*/*\\"}"`,
+    ],
+    [
+      "a cookie as requests' jar and curl's cookie engine print it; headers that end with `-Token`",
+      '<RequestsCookieJar[<Cookie session=PLANTED1 for example.com/>]>\n* Added cookie session="PLANTED2" for domain example.com, path /, expire 0\n> X-Consul-Token: PLANTED3\n> X-Functions-Key: PLANTED4',
+      `<RequestsCookieJar[<Cookie session=${R} for example.com/>]>\n* Added cookie session="${R}" for domain example.com, path /, expire 0\n> X-Consul-Token: ${R}\n> X-Functions-Key: ${R}`,
+    ],
+    [
+      "prose that names a cookie or a credential header mid-line (a test's message, a log, help text): kept",
+      "FAILED tests/test_http.py::test_cookie - AssertionError: expected cookie: got None\nERROR: cookie: invalid value for domain example.com\nNote that Set-Cookie: is ignored for cross-site requests (SameSite=Lax).\nThe X-Api-Key: header must be set on every request\nE       AssertionError: missing header X-Api-Key: got {}\n| X-Vault-Token: | required |\nwarning: client-secret: deprecated option\n['Cookie', 'Content-Type', 'Authorization']",
+      "FAILED tests/test_http.py::test_cookie - AssertionError: expected cookie: got None\nERROR: cookie: invalid value for domain example.com\nNote that Set-Cookie: is ignored for cross-site requests (SameSite=Lax).\nThe X-Api-Key: header must be set on every request\nE       AssertionError: missing header X-Api-Key: got {}\n| X-Vault-Token: | required |\nwarning: client-secret: deprecated option\n['Cookie', 'Content-Type', 'Authorization']",
+    ],
+    [
       "near misses: a program's own settings that end with `cookie`, other headers, words in an escaped text",
       "secure_cookie: true\nSettings(secure_cookie=True, debug=False)\nContent-Type: application/json\nx-amz-date:20261205T000000Z\n'\\nAUTHORS: jane\\nTOKENIZER: bert\\n'\nWARNING:root:password check failed",
       "secure_cookie: true\nSettings(secure_cookie=True, debug=False)\nContent-Type: application/json\nx-amz-date:20261205T000000Z\n'\\nAUTHORS: jane\\nTOKENIZER: bert\\n'\nWARNING:root:password check failed",

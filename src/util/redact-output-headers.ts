@@ -3,39 +3,68 @@
 // HTTP/2 `[cookie: ...]`, Python http.client's `header: Set-Cookie: ...` and its `send:
 // b'...\r\nCookie: ...\r\n'`, a logger's `DEBUG:hvac:X-Vault-Token: ...`, a signing library's
 // canonical request (`x-amz-security-token:...`), Go's fmt of an http.Header
-// (`map[Set-Cookie:[...]]`). The Authorization header has its own rule (redact-authorization.ts).
+// (`map[Set-Cookie:[...]]`, `http.Header{"Cookie":[]string{"..."}}`), Node's inspect of a response
+// (`'set-cookie': [ '...' ]`, rawHeaders' `'Set-Cookie', '...'`), a HAR's name and value, a Ruby
+// hash; and a cookie as requests' jar and curl's cookie engine print it. The Authorization header
+// has its own rule (redact-authorization.ts).
 import { REDACTED } from './redact.js';
-import { lowerSecret } from './redact-output-pairs.js';
+import { lowerSecret, secretKey } from './redact-output-pairs.js';
 
 /**
- * A header's name and its colon: a cookie's (any case), or a name of two words or more joined by
- * `-` as only header names are (`X-Vault-Token`; a word of prose such as `password:` is not taken
- * here, where the rest of a test's message would be masked). At a name's start: not after a
- * letter, digit, `_` or `-`, or after an escaped line break (`\r\n`, `\n`) of an HTTP message
- * printed as one string. Each name is read once from its start (one `-` a part): linear.
+ * A name, quoted or not, and what follows it: `:` (unquoted or quoted), `=>` or `,` (quoted: a Ruby
+ * hash, a list of names and values). At a name's start: not after a letter, digit, `_`, `-` or a
+ * backslash (`\nCookie` is no name `nCookie`), or after an escaped line break (`\r\n`, `\n`) of an HTTP message printed as one string. Each name is
+ * read once from its start: linear.
  */
-const HEADER =
-  /(?:(?<![A-Za-z0-9_-])|(?<=\\[rn]))((?:set-)?cookie|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)([ \t]*:[ \t]*)/gi;
-/** Credential headers whose name no word rule finds (lowerSecret): Docker's and JFrog's. */
-const NAMED = /^(?:(?:set-)?cookie|x-registry-auth|x-jfrog-art-api)$/i;
+const CANDIDATE =
+  /(?:(?<![A-Za-z0-9_\\-])|(?<=\\[rn]))((?:\\)?['"]|)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)\1[ \t]*(:|=>|,)[ \t]*/g;
+/** A cookie's header. */
+const COOKIE = /^(?:set-)?cookie$/i;
+/** Credential headers whose name no word rule finds: Docker's, JFrog's, Azure Functions'. */
+const NAMED = /^(?:x-registry-auth|x-jfrog-art-api|x-functions-key)$/i;
+/** What a HAR's pair, Go's %#v and Node's inspect put between a header's name and its value. */
+const VALUE_LEAD = /^(?:(\\?["'])value\1[ \t]*:[ \t]*|\[\]string\{|\[[ \t]*)/;
+/** A value of a name and value list that is a header's name itself: `['Cookie', 'Content-Type']`. */
+const NAME_SHAPED = /^[A-Za-z]+(?:-[A-Za-z]+)*$/;
+/** A word of prose after a header's name (`X-Api-Key: header must be set`): no token. */
+const PROSE_WORD = /^[a-z]+$/;
+/** What ends a token after a header's name: a blank, a quote, a backslash, punctuation around values. */
+const WORD_END = /[\s"'\\,;()<>[\]{}|`]/;
+/** A cookie in requests' jar (`<Cookie sid=x for host/>`) or curl's cookie engine (`Added cookie sid="x"`). */
+const COOKIE_NOTE = /(<Cookie |\b(?:Added|Replaced) cookie )([^\s="]{1,256})=("?)([^"\s]*)/g;
 
-/** Whether NAME is a header that carries a credential. */
-export const credentialHeader = (name: string): boolean => NAMED.test(name) || lowerSecret(name);
+/** Whether NAME is a header that carries a credential: a cookie's, one a word rule finds, `-Token`. */
+export const credentialHeader = (name: string): boolean =>
+  COOKIE.test(name) || NAMED.test(name) || lowerSecret(name) || (name.includes('-') && /-token$/i.test(name));
 
 /**
- * Where a header's value that starts at START ends: at the line's end or an escaped line break
- * (`\r`, `\n` as two characters); inside quotes that opened before the name (`-H 'Cookie: x'`), at
- * the closing one (an escaped quote is part of the value); inside brackets (`[cookie: x]`, Go's
- * `[]string` printed as `[x]`), at the `]`.
+ * Where a value that starts at START ends: at the line's end or an escaped line break (`\r`, `\n`
+ * as two characters), or at CLOSE (a quote or bracket that opened before it; an escaped quote is
+ * part of the value). WORD: at the end of its first word too.
  */
-function valueEnd(text: string, start: number, close: string | undefined): number {
+function valueEnd(text: string, start: number, close: string | undefined, word = false): number {
   let i = start;
   for (; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '\n' || c === '\r' || c === close) break;
+    if (c === '\n' || c === '\r' || c === close || (word && WORD_END.test(c))) break;
     if (c === '\\') {
       const next = text[i + 1];
       if (next === 'r' || next === 'n') break;
+      i++;
+    }
+  }
+  return Math.min(i, text.length);
+}
+
+/** Where a value that starts at START inside an escaped quote Q ends: at `\Q`, an escaped line break or the line's end. */
+function escapedEnd(text: string, start: number, q: string): number {
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') break;
+    if (c === '\\') {
+      const next = text[i + 1];
+      if (next === q || next === 'r' || next === 'n') break;
       i++;
     }
   }
@@ -46,33 +75,112 @@ function valueEnd(text: string, start: number, close: string | undefined): numbe
 const closer = (open: string | undefined): string | undefined =>
   open === "'" || open === '"' ? open : open === '[' ? ']' : undefined;
 
+type Span = { from: number; to: number; next: number };
+
 /**
- * TEXT with the value of each header that carries a credential masked (credentialHeader judges its
- * name), its name and what follows the value kept: `Cookie: [redacted]`, `[cookie: [redacted]]`,
- * `-H 'X-Vault-Token: [redacted]'`, `Set-Cookie:[[redacted]]`. An empty value, or one masked
- * already, is kept. Each character is read a bounded number of times: linear. Idempotent.
+ * The quoted value(s) after a quoted header name, from AT (past its separator SEP): a HAR's
+ * `"value": "x"`, Go's `[]string{"x"}`, Node's `[ 'x' ]` (every item to its `]`: kOutHeaders lists
+ * the name again first), or the next item of a name and value list (`'Set-Cookie', 'x'`; not one
+ * shaped as a header's name).
+ */
+function quotedValues(text: string, at: number, sep: string): Span[] {
+  const lead = VALUE_LEAD.exec(text.slice(at, at + 16));
+  let i = at + (lead?.[0].length ?? 0);
+  const list = lead !== null && lead[0].startsWith('[') && !lead[0].startsWith('[]');
+  const spans: Span[] = [];
+  for (;;) {
+    // A quote, or an escaped one (JSON in a JSON string: `{\"Cookie\": \"x\"}`).
+    const escaped = text[i] === '\\' && (text[i + 1] === '"' || text[i + 1] === "'");
+    const q = escaped ? text[i + 1] : text[i];
+    if (q !== '"' && q !== "'") break;
+    const from = i + (escaped ? 2 : 1);
+    const end = escaped ? escapedEnd(text, from, q) : valueEnd(text, from, q);
+    const value = text.slice(from, end);
+    if (!(sep === ',' && !list && NAME_SHAPED.test(value))) spans.push({ from, to: end, next: end });
+    i = end + (escaped ? 2 : 1);
+    if (!list) break;
+    const comma = /^[ \t]*,[ \t]*/.exec(text.slice(i, i + 64));
+    if (comma === null) break;
+    i += comma[0].length;
+  }
+  return spans;
+}
+
+/** The value after an unquoted credential header NAME that starts at START (see maskCredentialHeaders). */
+function bareValue(
+  text: string,
+  name: string,
+  start: number,
+  open: string | undefined,
+  afterBreak: boolean,
+): Span[] {
+  // Go's []string: the value inside its brackets (not a mask's own).
+  if (text[start] === '[' && !text.startsWith(REDACTED, start)) {
+    const end = valueEnd(text, start + 1, ']');
+    return [{ from: start + 1, to: end, next: end }];
+  }
+  const close = closer(open);
+  if (afterBreak || COOKIE.test(name)) {
+    // Outside an HTTP message, a cookie's value is `name=value` pairs (`expected cookie: got None` is prose).
+    if (!afterBreak && !text.slice(start, valueEnd(text, start, close, true)).includes('=')) return [];
+    const end = valueEnd(text, start, close);
+    return [{ from: start, to: end, next: end }];
+  }
+  // A token: its first word (a sentence that names the header goes on after it).
+  const end = valueEnd(text, start, close, true);
+  if (PROSE_WORD.test(text.slice(start, end))) return [];
+  return [{ from: start, to: end, next: end }];
+}
+
+/**
+ * TEXT with the value of each header that carries a credential masked, its name and what follows
+ * the value kept: `Cookie: [redacted]`, `[cookie: [redacted]]`, `-H 'X-Vault-Token: [redacted]'`,
+ * `Set-Cookie:[[redacted]]`, `'set-cookie': [ '[redacted]' ]`. Unquoted, a name is a cookie's or a
+ * hyphenated one that credentialHeader takes (a word of prose such as `password:` is not read here);
+ * after an escaped line break, any name secretKey takes too. A cookie's value runs to the line's end,
+ * an escaped line break, or the quote or bracket that opened before the name, where its first word
+ * holds `=`; another header's value is its first word, kept where it is a lower-case word of prose
+ * (`X-Api-Key: header must be set`); in an escaped message, the whole value to the next line break.
+ * An empty value, or one masked already, is kept. Linear. Idempotent.
  */
 export function maskCredentialHeaders(text: string): string {
+  const spans: Span[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m; (m = CANDIDATE.exec(text));) {
+    const [whole, quote, name, sep] = [m[0], m[1]!, m[2]!, m[3]!];
+    const start = m.index + whole.length;
+    const afterBreak =
+      quote === '' && m.index >= 2 && text[m.index - 2] === '\\' && /[rn]/.test(text[m.index - 1]!);
+    const hyphenated = name.includes('-');
+    let found: Span[] = [];
+    if (quote !== '') {
+      if (COOKIE.test(name) || (hyphenated && credentialHeader(name))) found = quotedValues(text, start, sep);
+    } else if (sep === ':') {
+      const taken =
+        COOKIE.test(name) || (hyphenated && credentialHeader(name)) || (afterBreak && secretKey(name));
+      if (taken) found = bareValue(text, name, start, text[m.index - 1], afterBreak);
+    }
+    for (const s of found) spans.push(s);
+    if (found.length > 0) CANDIDATE.lastIndex = Math.max(found[found.length - 1]!.next, start);
+  }
+  for (const n of text.includes('ookie') ? text.matchAll(COOKIE_NOTE) : []) {
+    const from = n.index + n[1]!.length + n[2]!.length + 1 + n[3]!.length;
+    spans.push({ from, to: from + n[4]!.length, next: 0 });
+  }
+  return spliced(text, spans);
+}
+
+/** TEXT with each span's text (not empty, not masked already) replaced by the mask, spans in order. */
+function spliced(text: string, spans: Span[]): string {
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.from - b.from);
   let out = '';
   let done = 0;
-  HEADER.lastIndex = 0;
-  for (let m; (m = HEADER.exec(text));) {
-    const [whole, name] = [m[0], m[1]!];
-    if (!credentialHeader(name)) continue;
-    let start = m.index + whole.length;
-    // Go's []string: the value inside its brackets (not a mask's own).
-    const bracketed = text[start] === '[' && !text.startsWith(REDACTED, start);
-    if (bracketed) start++;
-    if (text.startsWith(REDACTED, start)) {
-      HEADER.lastIndex = start + REDACTED.length; // masked already
-      continue;
-    }
-    const end = valueEnd(text, start, bracketed ? ']' : closer(text[m.index - 1]));
-    const value = text.slice(start, end).trimEnd();
-    HEADER.lastIndex = Math.max(end, m.index + whole.length);
-    if (value === '') continue;
-    out += `${text.slice(done, start)}${REDACTED}`;
-    done = start + value.length;
+  for (const { from, to } of spans) {
+    const value = text.slice(from, to).trimEnd();
+    if (from < done || value === '' || text.startsWith(REDACTED, from)) continue;
+    out += `${text.slice(done, from)}${REDACTED}`;
+    done = from + value.length;
   }
   return done === 0 ? text : out + text.slice(done);
 }
