@@ -3386,8 +3386,8 @@ var smoke_result = __webpack_require__(3228);
 var json_file = __webpack_require__(20317);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
-// EXTERNAL MODULE: ./src/util/redact-instruction.ts
-var redact_instruction = __webpack_require__(55242);
+// EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
+var redact_instruction = __webpack_require__(60588);
 ;// CONCATENATED MODULE: ./src/diff/read.ts
 
 
@@ -4119,23 +4119,215 @@ function indexUrlProblem(url) {
 
 /***/ }),
 
-/***/ 55242:
+/***/ 60588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QT: () => (/* binding */ redactInstruction),
-/* harmony export */   nJ: () => (/* binding */ redactOutput)
-/* harmony export */ });
-/* unused harmony export MAX_INSTRUCTION */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
-/* harmony import */ var _redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55875);
-/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66293);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  QT: () => (/* binding */ redactInstruction),
+  nJ: () => (/* binding */ redactOutput)
+});
+
+// UNUSED EXPORTS: MAX_INSTRUCTION
+
+// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
+var redact = __webpack_require__(39157);
+// EXTERNAL MODULE: ./src/util/redact-output-pairs.ts
+var redact_output_pairs = __webpack_require__(66293);
+;// CONCATENATED MODULE: ./src/util/redact-output-headers.ts
+// HTTP headers that carry a credential, wherever a program's output prints one on a line: curl -v's
+// `> Cookie: ...` and `< Set-Cookie: ...`, a shell trace's `curl -H 'X-Vault-Token: ...'`, curl's
+// HTTP/2 `[cookie: ...]`, Python http.client's `header: Set-Cookie: ...` and its `send:
+// b'...\r\nCookie: ...\r\n'`, a logger's `DEBUG:hvac:X-Vault-Token: ...`, a signing library's
+// canonical request (`x-amz-security-token:...`), Go's fmt of an http.Header
+// (`map[Set-Cookie:[...]]`, `http.Header{"Cookie":[]string{"..."}}`), Node's inspect of a response
+// (`'set-cookie': [ '...' ]`, rawHeaders' `'Set-Cookie', '...'`), a HAR's name and value, a Ruby
+// hash; and a cookie as requests' jar and curl's cookie engine print it. The Authorization header
+// has its own rule (redact-authorization.ts).
+
+
+/**
+ * A name, quoted or not, and what follows it: `:` (unquoted or quoted), `=>` or `,` (quoted: a Ruby
+ * hash, a list of names and values). At a name's start: not after a letter, digit, `_`, `-` or a
+ * backslash (`\nCookie` is no name `nCookie`), or after an escaped line break (`\r\n`, `\n`) of an HTTP message printed as one string. Each name is
+ * read once from its start: linear.
+ */
+const CANDIDATE = /(?:(?<![A-Za-z0-9_\\-])|(?<=\\[rn]))((?:\\)?['"]|)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)\1[ \t]*(:|=>|,)[ \t]*/g;
+/** A cookie's header. */
+const COOKIE = /^(?:set-)?cookie$/i;
+/** Credential headers whose name no word rule finds: Docker's, JFrog's, Azure Functions'. */
+const NAMED = /^(?:x-registry-auth|x-jfrog-art-api|x-functions-key)$/i;
+/** What a HAR's pair, Go's %#v and Node's inspect put between a header's name and its value. */
+const VALUE_LEAD = /^(?:(\\?["'])value\1[ \t]*:[ \t]*|\[\]string\{|\[[ \t]*)/;
+/** A value of a name and value list that is a header's name itself: `['Cookie', 'Content-Type']`. */
+const NAME_SHAPED = /^[A-Za-z]+(?:-[A-Za-z]+)*$/;
+/** A word of prose after a header's name (`X-Api-Key: header must be set`): no token. */
+const PROSE_WORD = /^[a-z]+$/;
+/** What ends a token after a header's name: a blank, a quote, a backslash, punctuation around values. */
+const WORD_END = /[\s"'\\,;()<>[\]{}|`]/;
+/** A cookie in requests' jar (`<Cookie sid=x for host/>`) or curl's cookie engine (`Added cookie sid="x"`). */
+const COOKIE_NOTE = /(<Cookie |\b(?:Added|Replaced) cookie )([^\s="]{1,256})=("?)([^"\s]*)/g;
+/** Whether NAME is a header that carries a credential: a cookie's, one a word rule finds, `-Token`. */
+const credentialHeader = (name) => COOKIE.test(name) || NAMED.test(name) || (0,redact_output_pairs/* lowerSecret */.YA)(name) || (name.includes('-') && /-token$/i.test(name));
+/**
+ * Where a value that starts at START ends: at the line's end or an escaped line break (`\r`, `\n`
+ * as two characters), or at CLOSE (a quote or bracket that opened before it; an escaped quote is
+ * part of the value). WORD: at the end of its first word too.
+ */
+function valueEnd(text, start, close, word = false) {
+    let i = start;
+    for (; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n' || c === '\r' || c === close || (word && WORD_END.test(c)))
+            break;
+        if (c === '\\') {
+            const next = text[i + 1];
+            if (next === 'r' || next === 'n')
+                break;
+            i++;
+        }
+    }
+    return Math.min(i, text.length);
+}
+/** Where a value that starts at START inside an escaped quote Q ends: at `\Q`, an escaped line break or the line's end. */
+function escapedEnd(text, start, q) {
+    let i = start;
+    for (; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n' || c === '\r')
+            break;
+        if (c === '\\') {
+            const next = text[i + 1];
+            if (next === q || next === 'r' || next === 'n')
+                break;
+            i++;
+        }
+    }
+    return Math.min(i, text.length);
+}
+/** What closes a value opened by OPEN, the character before its header's name. */
+const closer = (open) => open === "'" || open === '"' ? open : open === '[' ? ']' : undefined;
+/**
+ * The quoted value(s) after a quoted header name, from AT (past its separator SEP): a HAR's
+ * `"value": "x"`, Go's `[]string{"x"}`, Node's `[ 'x' ]` (every item to its `]`: kOutHeaders lists
+ * the name again first), or the next item of a name and value list (`'Set-Cookie', 'x'`; not one
+ * shaped as a header's name).
+ */
+function quotedValues(text, at, sep) {
+    const lead = VALUE_LEAD.exec(text.slice(at, at + 16));
+    let i = at + (lead?.[0].length ?? 0);
+    const list = lead !== null && lead[0].startsWith('[') && !lead[0].startsWith('[]');
+    const spans = [];
+    for (;;) {
+        // A quote, or an escaped one (JSON in a JSON string: `{\"Cookie\": \"x\"}`).
+        const escaped = text[i] === '\\' && (text[i + 1] === '"' || text[i + 1] === "'");
+        const q = escaped ? text[i + 1] : text[i];
+        if (q !== '"' && q !== "'")
+            break;
+        const from = i + (escaped ? 2 : 1);
+        const end = escaped ? escapedEnd(text, from, q) : valueEnd(text, from, q);
+        const value = text.slice(from, end);
+        if (!(sep === ',' && !list && NAME_SHAPED.test(value)))
+            spans.push({ from, to: end, next: end });
+        i = end + (escaped ? 2 : 1);
+        if (!list)
+            break;
+        const comma = /^[ \t]*,[ \t]*/.exec(text.slice(i, i + 64));
+        if (comma === null)
+            break;
+        i += comma[0].length;
+    }
+    return spans;
+}
+/** The value after an unquoted credential header NAME that starts at START (see maskCredentialHeaders). */
+function bareValue(text, name, start, open, afterBreak) {
+    // Go's []string: the value inside its brackets (not a mask's own).
+    if (text[start] === '[' && !text.startsWith(redact/* REDACTED */.XF, start)) {
+        const end = valueEnd(text, start + 1, ']');
+        return [{ from: start + 1, to: end, next: end }];
+    }
+    const close = closer(open);
+    if (afterBreak || COOKIE.test(name)) {
+        // Outside an HTTP message, a cookie's value is `name=value` pairs (`expected cookie: got None` is prose).
+        if (!afterBreak && !text.slice(start, valueEnd(text, start, close, true)).includes('='))
+            return [];
+        const end = valueEnd(text, start, close);
+        return [{ from: start, to: end, next: end }];
+    }
+    // A token: its first word (a sentence that names the header goes on after it).
+    const end = valueEnd(text, start, close, true);
+    if (PROSE_WORD.test(text.slice(start, end)))
+        return [];
+    return [{ from: start, to: end, next: end }];
+}
+/**
+ * TEXT with the value of each header that carries a credential masked, its name and what follows
+ * the value kept: `Cookie: [redacted]`, `[cookie: [redacted]]`, `-H 'X-Vault-Token: [redacted]'`,
+ * `Set-Cookie:[[redacted]]`, `'set-cookie': [ '[redacted]' ]`. Unquoted, a name is a cookie's or a
+ * hyphenated one that credentialHeader takes (a word of prose such as `password:` is not read here);
+ * after an escaped line break, any name secretKey takes too. A cookie's value runs to the line's end,
+ * an escaped line break, or the quote or bracket that opened before the name, where its first word
+ * holds `=`; another header's value is its first word, kept where it is a lower-case word of prose
+ * (`X-Api-Key: header must be set`); in an escaped message, the whole value to the next line break.
+ * An empty value, or one masked already, is kept. Linear. Idempotent.
+ */
+function maskCredentialHeaders(text) {
+    const spans = [];
+    CANDIDATE.lastIndex = 0;
+    for (let m; (m = CANDIDATE.exec(text));) {
+        const [whole, quote, name, sep] = [m[0], m[1], m[2], m[3]];
+        const start = m.index + whole.length;
+        const afterBreak = quote === '' && m.index >= 2 && text[m.index - 2] === '\\' && /[rn]/.test(text[m.index - 1]);
+        const hyphenated = name.includes('-');
+        let found = [];
+        if (quote !== '') {
+            if (COOKIE.test(name) || (hyphenated && credentialHeader(name)))
+                found = quotedValues(text, start, sep);
+        }
+        else if (sep === ':') {
+            const taken = COOKIE.test(name) || (hyphenated && credentialHeader(name)) || (afterBreak && (0,redact_output_pairs/* secretKey */.oF)(name));
+            if (taken)
+                found = bareValue(text, name, start, text[m.index - 1], afterBreak);
+        }
+        for (const s of found)
+            spans.push(s);
+        if (found.length > 0)
+            CANDIDATE.lastIndex = Math.max(found[found.length - 1].next, start);
+    }
+    for (const n of text.includes('ookie') ? text.matchAll(COOKIE_NOTE) : []) {
+        const from = n.index + n[1].length + n[2].length + 1 + n[3].length;
+        spans.push({ from, to: from + n[4].length, next: 0 });
+    }
+    return spliced(text, spans);
+}
+/** TEXT with each span's text (not empty, not masked already) replaced by the mask, spans in order. */
+function spliced(text, spans) {
+    if (spans.length === 0)
+        return text;
+    spans.sort((a, b) => a.from - b.from);
+    let out = '';
+    let done = 0;
+    for (const { from, to } of spans) {
+        const value = text.slice(from, to).trimEnd();
+        if (from < done || value === '' || text.startsWith(redact/* REDACTED */.XF, from))
+            continue;
+        out += `${text.slice(done, from)}${redact/* REDACTED */.XF}`;
+        done = from + value.length;
+    }
+    return done === 0 ? text : out + text.slice(done);
+}
+
+// EXTERNAL MODULE: ./src/util/redact-output-lines.ts
+var redact_output_lines = __webpack_require__(55875);
+;// CONCATENATED MODULE: ./src/util/redact-instruction.ts
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
 // it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
 // records (src/diff/read.ts) masks a record written by an older version again with today's rules.
 // The smoke stage masks a test's output with the same pairs rule (redactOutput).
+
 
 
 
@@ -4166,14 +4358,14 @@ const SHELL_START = / \/\S* -/g;
 const assignment = (name) => new RegExp(`(^|\\s)(${name})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
 const ASSIGNMENT = assignment(NAME);
 /** A label's value: masked by its key as image.labels are (redactLabels), else by its shape. */
-const maskLabel = (key, value) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactLabels */ .PU)({ [key]: value })[key] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+const maskLabel = (key, value) => (0,redact/* redactLabels */.PU)({ [key]: value })[key] === redact/* REDACTED */.XF ? redact/* REDACTED */.XF : (0,redact/* redactDeep */.KL)(value);
 /**
  * An instruction as a record shows it: values of secret names masked (whole, blanks included),
  * then tokens of known forms and URL logins (redactText), then clipped to MAX_INSTRUCTION.
  * Idempotent: what it returns comes back unchanged.
  */
 function redactInstruction(text) {
-    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(maskInstruction(text));
+    const out = (0,redact/* redactText */.Rd)(maskInstruction(text));
     return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 function maskInstruction(text) {
@@ -4187,7 +4379,7 @@ function maskInstruction(text) {
             ? legacy[0] + maskLegacy(legacy[1], body.slice(legacy[0].length))
             : kw[1] === 'LABEL'
                 ? maskPairs(body, LABEL_PAIR, maskLabel)
-                : maskPairs(body, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI);
+                : maskPairs(body, ENV_PAIR, redact/* redactEnvValue */.OI);
         return nop + kw[0] + masked;
     }
     const run = RUN_ARGS.exec(rest);
@@ -4200,8 +4392,8 @@ function maskInstruction(text) {
  * theirs (a line that only looks legacy, `ENV A B=c`, would otherwise show c).
  */
 function maskLegacy(name, value) {
-    const masked = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value);
-    return masked === value ? maskPairs(value, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) : masked;
+    const masked = (0,redact/* redactEnvValue */.OI)(name, value);
+    return masked === value ? maskPairs(value, ENV_PAIR, redact/* redactEnvValue */.OI) : masked;
 }
 /** Each pair's value (to the blanks before the next pair, or the end) through MASK. */
 function maskPairs(body, pair, mask) {
@@ -4236,7 +4428,7 @@ function maskRunArgs(text, at, n) {
     const blank = text.slice(lastValue).search(/\s/);
     const end = shell ?? (blank < 0 ? text.length : lastValue + blank);
     return (text.slice(0, at) +
-        maskPairs(text.slice(at, end), ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) +
+        maskPairs(text.slice(at, end), ENV_PAIR, redact/* redactEnvValue */.OI) +
         maskAssignments(text.slice(end)));
 }
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
@@ -4294,37 +4486,38 @@ const YAML_PAIR = new RegExp(`^([ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![
  * a tuple (`('A', 'x')`), and a YAML line `A: x`; a key of a program's own (lower case, camelCase:
  * `api_key: x`, `{"password": "x"}`) only where it names a secret by secretKey's stricter rule;
  * the other one-line forms of maskOutputPairs (print(k, v)'s `NAME value`, a flow mapping, Go's
- * `map[K:v]`); the lines that go on a secret's value first (maskContinuations: a YAML block,
+ * `map[K:v]`); an HTTP header that carries a credential, wherever it is (maskCredentialHeaders:
+ * `> Cookie: x`, `-H 'X-Vault-Token: x'`); the lines that go on a secret's value first (maskContinuations: a YAML block,
  * pprint's literals, a PEM block); then tokens of known forms and URL logins (redactText).
  */
 function redactOutput(text) {
-    const mask = (name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`;
+    const mask = (name, value) => `${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`;
     const quoted = (open) => (_m, nb, q, name, sep, vb, dq, sq) => {
         const vq = dq !== undefined ? '"' : "'";
         const value = dq ?? sq ?? '';
         // A key not written as a variable's is masked by name only (a setting's value stays as it is).
         const shown = IS_ENV_NAME.test(name)
-            ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)
-            : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretQuotedKey */ .Y$)(name)
-                ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF
+            ? (0,redact/* redactEnvValue */.OI)(name, value)
+            : (0,redact_output_pairs/* secretQuotedKey */.Y$)(name)
+                ? redact/* REDACTED */.XF
                 : value;
         return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
     };
-    const lines = (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .maskOutputPairs */ .Fq)((0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .maskContinuations */ .f)(text))
+    const lines = (0,redact_output_pairs/* maskOutputPairs */.Fq)(maskCredentialHeaders((0,redact_output_lines/* maskContinuations */.f)(text)))
         .replace(ENV_LINE, (_m, name, value) => mask(name, value))
         .replace(QUOTED_PAIR, quoted(''))
         .replace(TUPLE_PAIR, quoted('('))
         .replace(YAML_PAIR, (_m, lead, q = '', qname, qsp, name, sp, value = '') => {
         const key = qname ?? name;
         // A variable's name as before (by name, else the value's shape); any other key by name only.
-        const shown = IS_YAML_NAME.test(key) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(key, value) : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretKey */ .oF)(key) ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : value;
+        const shown = IS_YAML_NAME.test(key) ? (0,redact/* redactEnvValue */.OI)(key, value) : (0,redact_output_pairs/* secretKey */.oF)(key) ? redact/* REDACTED */.XF : value;
         return `${lead}${q}${key}${q}:${qsp ?? sp}${shown}`;
     });
-    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
+    return (0,redact/* redactText */.Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
 }
 /** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
 function maskAssignments(text) {
-    return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
+    return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`);
 }
 
 
@@ -4672,6 +4865,7 @@ function continuationScanner() {
 /* harmony export */   Gf: () => (/* binding */ secretName),
 /* harmony export */   LC: () => (/* binding */ PEM_PRIVATE_BEGIN),
 /* harmony export */   Y$: () => (/* binding */ secretQuotedKey),
+/* harmony export */   YA: () => (/* binding */ lowerSecret),
 /* harmony export */   oF: () => (/* binding */ secretKey)
 /* harmony export */ });
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
@@ -4690,11 +4884,13 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
 /**
  * A lower-case (or camelCase) key that names a secret, its words joined by `_`: one that ends with
  * a password's or a secret's word, or with a credential's kind before `key` or `token`
- * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`). Not `token` or `key` alone,
- * nor a tokenizer's (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`: a
+ * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`; HTTP's credential headers
+ * `X-Amz-Security-Token`, `Ocp-Apim-Subscription-Key`, `X-Vault-Token`), or a cookie's header
+ * (`Cookie`, `Set-Cookie`: a session is a login). Not `token` or `key` alone, nor a tokenizer's
+ * (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`, `secure_cookie`: a
  * program's own settings, which the shared rule (matching inside words) would take.
  */
-const LOWER_SECRET = /(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client)_?(?:key|token)s?)$/;
+const LOWER_SECRET = /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault)_?(?:key|token)s?)$/;
 /** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
 const lowerSecret = (name) => LOWER_SECRET.test(name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')

@@ -458,8 +458,8 @@ async function matchOutput(output, expected, excluded, options = {}) {
 /* harmony export */   rb: () => (/* binding */ failureAnnotations),
 /* harmony export */   vQ: () => (/* binding */ failureTailHeading)
 /* harmony export */ });
-/* unused harmony exports OUTPUT_KEEP_CHARS, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
-/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55242);
+/* unused harmony exports OUTPUT_KEEP_CHARS, maskAfter, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60588);
 /* harmony import */ var _util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55875);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39157);
 /* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52412);
@@ -477,6 +477,34 @@ const OUTPUT_KEEP_CHARS = 64 * 1024;
 /** The most of one unfinished line a live view holds back before it shows it anyway. */
 const LIVE_LINE_MAX = 64 * 1024;
 /**
+ * A line cut there is cut at its last blank this near its end (a token is not split), and this much
+ * of the part shown is read again before the rest (a secret's name before the cut, its value after).
+ */
+const CUT_CONTEXT = 4096;
+/** Where a line held back past LIVE_LINE_MAX is cut: after its last blank near the end, else at the end. */
+function cutPoint(line) {
+    const from = Math.max(0, line.length - CUT_CONTEXT);
+    for (let i = line.length - 1; i > from; i--)
+        if (line[i] === ' ' || line[i] === '\t')
+            return i + 1;
+    return line.length;
+}
+/**
+ * TEXT redacted as it reads after CONTEXT, the end of the part of its line already shown: a value
+ * whose name CONTEXT ends with (`Authorization: Bearer ` | `tok...`) is masked. What the two
+ * masked together give after the masked CONTEXT alone; from where they part, when a mask spans
+ * the cut (a few characters shown before may then come again).
+ */
+function maskAfter(context, text) {
+    const both = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(context + text);
+    const alone = (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(context);
+    let p = 0;
+    const n = Math.min(both.length, alone.length);
+    while (p < n && both.charCodeAt(p) === alone.charCodeAt(p))
+        p++;
+    return both.slice(p);
+}
+/**
  * A test's live output (--verbose) as EMIT shows it: whole lines, redacted (redactOutput), so that
  * a NAME=value or a token cut between two chunks of the stream (a pipe flushes in 4 KiB blocks) is
  * still recognised; the unfinished last line is held back until its end comes, FLUSH (the container
@@ -484,6 +512,8 @@ const LIVE_LINE_MAX = 64 * 1024;
  * secret's value over several lines (`DB_PASSWORD: |`), up to LIVE_LINE_MAX. Each line is read
  * once (SCANNER: what the lines so far leave open is kept between chunks), and masked as the whole
  * stream would be: past LIVE_LINE_MAX the open value's lines are shown masked, not as they are.
+ * A line longer than LIVE_LINE_MAX is shown in parts, each cut after a blank, and each part is
+ * masked as it reads after the end of the one before (maskAfter).
  */
 function liveLines(emit, scanner = (0,_util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .continuationScanner */ .G)()) {
     /** Whole lines read (SCANNER), masked, not shown yet; from the line that opened a value when one is open. */
@@ -492,10 +522,14 @@ function liveLines(emit, scanner = (0,_util_redact_output_lines_js__WEBPACK_IMPO
     let base = 0;
     /** The unfinished last line. */
     let partial = '';
+    /** The end of a line cut past LIVE_LINE_MAX, as shown: read again before its rest. */
+    let context;
     const show = (upTo) => {
         if (upTo <= 0)
             return;
-        emit((0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(pending.slice(0, upTo)));
+        const text = pending.slice(0, upTo);
+        emit(context === undefined ? (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__/* .redactOutput */ .nJ)(text) : maskAfter(context, text));
+        context = undefined;
         pending = pending.slice(upTo);
         base += upTo;
     };
@@ -509,10 +543,14 @@ function liveLines(emit, scanner = (0,_util_redact_output_lines_js__WEBPACK_IMPO
             else
                 partial += chunk;
             if (partial.length > LIVE_LINE_MAX) {
-                // Shown as a line of its own (its rest is read as the next line).
-                pending += scanner.mask(partial);
-                partial = '';
+                // Shown as a line of its own up to its last blank (its rest is read as the next line,
+                // after the end of this part: a secret's value after the cut is masked as its name says).
+                const cut = cutPoint(partial);
+                const piece = scanner.mask(partial.slice(0, cut));
+                pending += piece;
+                partial = partial.slice(cut);
                 show(pending.length);
+                context = piece.slice(-CUT_CONTEXT);
                 return;
             }
             // A secret's value the last lines leave open (a YAML key's block) waits for its end too.
