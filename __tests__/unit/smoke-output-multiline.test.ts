@@ -827,6 +827,12 @@ const HOSTILE: [string, string[]][] = [
       `\\"Cookie\\": \\"${'\\x'.repeat(400_000)}`,
       `${'<Cookie a='.repeat(100_000)}`,
       `${'a-'.repeat(500_000)}api-key: x`,
+      `Cookie: ${'Cookie:'.repeat(150_000)}`,
+      `x ${'cookie:cookie:'.repeat(80_000)}`,
+      `${"Set-Cookie:'".repeat(90_000)}`,
+      `${'Stored cookie '.repeat(80_000)}`,
+      `${"Cookie(version=0, name='a', value='".repeat(30_000)}`,
+      `http.Header{"Cookie":[]string{${'"a", '.repeat(200_000)}`,
     ],
   ],
   [

@@ -276,6 +276,21 @@ describe('the live view of a line over 64 KiB, shown in parts', () => {
     expect(shown.endsWith('\nnext\n')).toBe(true);
   });
 
+  it("a cookie's value longer than 4 KiB across the cut: masked after it too (the whole part shown is read again)", () => {
+    const value = `sid=${'Q'.repeat(6000)}`;
+    for (const into of [10, 3000, 5990]) {
+      const start = MAX + 1 - into - 'Cookie: '.length;
+      const text = `${'w'.repeat(start - 1)} Cookie: ${value}\nnext\n`;
+      const at = text.indexOf('Cookie');
+      const shown = shownLive(text, [
+        at,
+        ...Array.from({ length: text.length - at - 1 }, (_, i) => at + i + 1),
+      ]);
+      expect(shown).not.toContain('QQQQ');
+      expect(shown.endsWith('\nnext\n')).toBe(true);
+    }
+  });
+
   it('a long line without a secret is shown whole, in parts cut after a blank', () => {
     const text = `${'word '.repeat(40_000)}end\n`;
     const parts: string[] = [];
