@@ -16319,14 +16319,11 @@ async function matchOutput(output, expected, excluded, options = {}) {
 const OUTPUT_KEEP_CHARS = 64 * 1024;
 /** The most of one unfinished line a live view holds back before it shows it anyway. */
 const LIVE_LINE_MAX = 64 * 1024;
-/**
- * A line cut there is cut at its last blank this near its end (a token is not split), and this much
- * of the part shown is read again before the rest (a secret's name before the cut, its value after).
- */
-const CUT_CONTEXT = 4096;
+/** A line cut there is cut at its last blank this near its end (a token is not split). */
+const CUT_BLANK_WITHIN = 4096;
 /** Where a line held back past LIVE_LINE_MAX is cut: after its last blank near the end, else at the end. */
 function cutPoint(line) {
-    const from = Math.max(0, line.length - CUT_CONTEXT);
+    const from = Math.max(0, line.length - CUT_BLANK_WITHIN);
     for (let i = line.length - 1; i > from; i--)
         if (line[i] === ' ' || line[i] === '\t')
             return i + 1;
@@ -16365,7 +16362,7 @@ function liveLines(emit, scanner = (0,redact_output_lines/* continuationScanner 
     let base = 0;
     /** The unfinished last line. */
     let partial = '';
-    /** The end of a line cut past LIVE_LINE_MAX, as shown: read again before its rest. */
+    /** The part of a line cut past LIVE_LINE_MAX last shown: read again before its rest. */
     let context;
     const show = (upTo) => {
         if (upTo <= 0)
@@ -16393,7 +16390,8 @@ function liveLines(emit, scanner = (0,redact_output_lines/* continuationScanner 
                 pending += piece;
                 partial = partial.slice(cut);
                 show(pending.length);
-                context = piece.slice(-CUT_CONTEXT);
+                // All of it (at most LIVE_LINE_MAX and a chunk): a cookie's name may be kilobytes before.
+                context = piece;
                 return;
             }
             // A secret's value the last lines leave open (a YAML key's block) waits for its end too.

@@ -591,17 +591,20 @@ var redact_output_pairs = __webpack_require__(66293);
 
 /**
  * A name, quoted or not, and what follows it: `:` (unquoted or quoted), `=>` or `,` (quoted: a Ruby
- * hash, a list of names and values). At a name's start: not after a letter, digit, `_`, `-` or a
- * backslash (`\nCookie` is no name `nCookie`), or after an escaped line break (`\r\n`, `\n`) of an HTTP message printed as one string. Each name is
+ * hash, a list of names and values). At a name's start: not after a letter, digit, `_`, `-`, a
+ * backslash (`\nCookie` is no name `nCookie`), `/` or `.` (an image's or a URL's path,
+ * `ghcr.io/acme/vault-token:1.2`), or after an escaped line break (`\r\n`, `\n`) of an HTTP message printed as one string. Each name is
  * read once from its start: linear.
  */
-const CANDIDATE = /(?:(?<![A-Za-z0-9_\\-])|(?<=\\[rn]))((?:\\)?['"]|)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)\1[ \t]*(:|=>|,)[ \t]*/g;
+const CANDIDATE = /(?:(?<![A-Za-z0-9_\\/.-])|(?<=\\[rn]))((?:\\)?['"]|)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)\1[ \t]*(:|=>|,)[ \t]*/g;
 /** A cookie's header. */
 const COOKIE = /^(?:set-)?cookie$/i;
 /** Credential headers whose name no word rule finds: Docker's, JFrog's, Azure Functions'. */
 const NAMED = /^(?:x-registry-auth|x-jfrog-art-api|x-functions-key)$/i;
-/** What a HAR's pair, Go's %#v and Node's inspect put between a header's name and its value. */
-const VALUE_LEAD = /^(?:(\\?["'])value\1[ \t]*:[ \t]*|\[\]string\{|\[[ \t]*)/;
+/** What a HAR's or undici's pair, Go's %#v and Node's inspect put between a header's name and its value. */
+const VALUE_LEAD = /^(?:(\\?["']?)value\1[ \t]*:[ \t]*|\[\]string\{|\[[ \t]*)/;
+/** A cookie's attribute, not a cookie (`Set-Cookie: SameSite=None requires Secure` is prose). */
+const COOKIE_ATTRIBUTE = /^(?:samesite|path|domain|expires|max-age|secure|httponly|partitioned|priority)$/i;
 /** A value of a name and value list that is a header's name itself: `['Cookie', 'Content-Type']`. */
 const NAME_SHAPED = /^[A-Za-z]+(?:-[A-Za-z]+)*$/;
 /** A word of prose after a header's name (`X-Api-Key: header must be set`): no token. */
@@ -610,8 +613,24 @@ const PROSE_WORD = /^[a-z]+$/;
 const WORD_END = /[\s"'\\,;()<>[\]{}|`]/;
 /** A cookie in requests' jar (`<Cookie sid=x for host/>`) or curl's cookie engine (`Added cookie sid="x"`). */
 const COOKIE_NOTE = /(<Cookie |\b(?:Added|Replaced) cookie )([^\s="]{1,256})=("?)([^"\s]*)/g;
+/** A cookie as Python's http.cookiejar prints it: `Cookie(version=0, name='sid', value='x', ...)`, up to the value's quote. */
+const COOKIE_REPR = /\bCookie\(version=[^,\r\n]{0,16}, name=(['"])[^'"\r\n]{0,256}\1, value=(['"])/g;
+/** A cookie as wget -d stores it: `Stored cookie host -1 (ANY) / <session> <insecure> [expiry none] sid x`. */
+const COOKIE_STORED = /\bStored cookie [^\r\n\]]{0,512}\] [^\s]{1,256} ([^\s]+)/g;
 /** Whether NAME is a header that carries a credential: a cookie's, one a word rule finds, `-Token`. */
-const credentialHeader = (name) => COOKIE.test(name) || NAMED.test(name) || (0,redact_output_pairs/* lowerSecret */.YA)(name) || (name.includes('-') && /-token$/i.test(name));
+const credentialHeader = (name) => COOKIE.test(name) || NAMED.test(name) || (0,redact_output_pairs/* lowerSecret */.YA)(name) || /^x-.+-token$/i.test(name);
+/**
+ * Whether a value of header NAME whose first word is WORD holds a credential: a cookie's holds a
+ * cookie's `name=value` (not an attribute's, `SameSite=None`), another header's is no lower-case
+ * word of prose (`header`, `got`).
+ */
+function holdsCredential(name, word) {
+    if (COOKIE.test(name)) {
+        const eq = word.indexOf('=');
+        return eq > 0 && !COOKIE_ATTRIBUTE.test(word.slice(0, eq));
+    }
+    return word !== '' && !PROSE_WORD.test(word);
+}
 /**
  * Where a value that starts at START ends: at the line's end or an escaped line break (`\r`, `\n`
  * as two characters), or at CLOSE (a quote or bracket that opened before it; an escaped quote is
@@ -653,13 +672,15 @@ const closer = (open) => open === "'" || open === '"' ? open : open === '[' ? ']
 /**
  * The quoted value(s) after a quoted header name, from AT (past its separator SEP): a HAR's
  * `"value": "x"`, Go's `[]string{"x"}`, Node's `[ 'x' ]` (every item to its `]`: kOutHeaders lists
- * the name again first), or the next item of a name and value list (`'Set-Cookie', 'x'`; not one
- * shaped as a header's name).
+ * the name again first), or the next item of a name and value list (`'Set-Cookie', 'x'`: one
+ * that holds a credential, not one shaped as a header's name: `['Cookie', 'Content-Type']`).
  */
-function quotedValues(text, at, sep) {
+function quotedValues(text, name, at, sep) {
     const lead = VALUE_LEAD.exec(text.slice(at, at + 16));
     let i = at + (lead?.[0].length ?? 0);
-    const list = lead !== null && lead[0].startsWith('[') && !lead[0].startsWith('[]');
+    const list = lead?.[0].startsWith('[') === true;
+    // A list's next item, where no `value` key says it is the value.
+    const ambiguous = sep === ',' && lead === null;
     const spans = [];
     for (;;) {
         // A quote, or an escaped one (JSON in a JSON string: `{\"Cookie\": \"x\"}`).
@@ -670,8 +691,9 @@ function quotedValues(text, at, sep) {
         const from = i + (escaped ? 2 : 1);
         const end = escaped ? escapedEnd(text, from, q) : valueEnd(text, from, q);
         const value = text.slice(from, end);
-        if (!(sep === ',' && !list && NAME_SHAPED.test(value)))
-            spans.push({ from, to: end, next: end });
+        const word = text.slice(from, valueEnd(text, from, q, true));
+        if (!ambiguous || (!NAME_SHAPED.test(value) && holdsCredential(name, word)))
+            spans.push({ from, to: end });
         i = end + (escaped ? 2 : 1);
         if (!list)
             break;
@@ -680,28 +702,37 @@ function quotedValues(text, at, sep) {
             break;
         i += comma[0].length;
     }
-    return spans;
+    return { spans, next: i };
 }
 /** The value after an unquoted credential header NAME that starts at START (see maskCredentialHeaders). */
 function bareValue(text, name, start, open, afterBreak) {
-    // Go's []string: the value inside its brackets (not a mask's own).
+    const none = (next) => ({ spans: [], next });
+    // Go's []string (`map[Set-Cookie:[x]]`), Node's list (`cookies: [ 'x' ]`): inside the brackets.
     if (text[start] === '[' && !text.startsWith(redact/* REDACTED */.XF, start)) {
         const end = valueEnd(text, start + 1, ']');
-        return [{ from: start + 1, to: end, next: end }];
+        return { spans: [{ from: start + 1, to: end }], next: end };
+    }
+    if (/^cookies$/i.test(name))
+        return none(start);
+    // A quoted value (Spring's `[Set-Cookie:"x", X-Auth-Token:"y"]`): inside its quotes.
+    const q = text[start];
+    if (q === '"' || q === "'") {
+        const end = valueEnd(text, start + 1, q);
+        const word = text.slice(start + 1, valueEnd(text, start + 1, q, true));
+        return holdsCredential(name, word) ? { spans: [{ from: start + 1, to: end }], next: end } : none(end);
     }
     const close = closer(open);
-    if (afterBreak || COOKIE.test(name)) {
-        // Outside an HTTP message, a cookie's value is `name=value` pairs (`expected cookie: got None` is prose).
-        if (!afterBreak && !text.slice(start, valueEnd(text, start, close, true)).includes('='))
-            return [];
+    const wordEnd = valueEnd(text, start, close, true);
+    // In an HTTP message printed as one string, the whole value, whatever it looks like.
+    if (afterBreak) {
         const end = valueEnd(text, start, close);
-        return [{ from: start, to: end, next: end }];
+        return { spans: [{ from: start, to: end }], next: end };
     }
-    // A token: its first word (a sentence that names the header goes on after it).
-    const end = valueEnd(text, start, close, true);
-    if (PROSE_WORD.test(text.slice(start, end)))
-        return [];
-    return [{ from: start, to: end, next: end }];
+    if (!holdsCredential(name, text.slice(start, wordEnd)))
+        return none(wordEnd);
+    // A cookie's pairs to the end; another header's token is its first word (a sentence goes on after it).
+    const end = COOKIE.test(name) ? valueEnd(text, start, close) : wordEnd;
+    return { spans: [{ from: start, to: end }], next: end };
 }
 /**
  * TEXT with the value of each header that carries a credential masked, its name and what follows
@@ -709,10 +740,12 @@ function bareValue(text, name, start, open, afterBreak) {
  * `Set-Cookie:[[redacted]]`, `'set-cookie': [ '[redacted]' ]`. Unquoted, a name is a cookie's or a
  * hyphenated one that credentialHeader takes (a word of prose such as `password:` is not read here);
  * after an escaped line break, any name secretKey takes too. A cookie's value runs to the line's end,
- * an escaped line break, or the quote or bracket that opened before the name, where its first word
- * holds `=`; another header's value is its first word, kept where it is a lower-case word of prose
- * (`X-Api-Key: header must be set`); in an escaped message, the whole value to the next line break.
- * An empty value, or one masked already, is kept. Linear. Idempotent.
+ * an escaped line break, or the quote or bracket that opened before the name; another header's value
+ * is its first word; each only where it holds a credential (holdsCredential: `expected cookie: got
+ * None`, `X-Api-Key: header must be set` are prose); a quoted value, inside its quotes; in an
+ * escaped message, the whole value to the next line break. Cookies as requests' jar, curl's and
+ * wget's cookie engines and Python's cookiejar print them too. An empty value, or one masked
+ * already, is kept. Linear: what a header's value was read for is not read again. Idempotent.
  */
 function maskCredentialHeaders(text) {
     const spans = [];
@@ -722,24 +755,38 @@ function maskCredentialHeaders(text) {
         const start = m.index + whole.length;
         const afterBreak = quote === '' && m.index >= 2 && text[m.index - 2] === '\\' && /[rn]/.test(text[m.index - 1]);
         const hyphenated = name.includes('-');
-        let found = [];
+        let found;
         if (quote !== '') {
             if (COOKIE.test(name) || (hyphenated && credentialHeader(name)))
-                found = quotedValues(text, start, sep);
+                found = quotedValues(text, name, start, sep);
         }
         else if (sep === ':') {
-            const taken = COOKIE.test(name) || (hyphenated && credentialHeader(name)) || (afterBreak && (0,redact_output_pairs/* secretKey */.oF)(name));
+            const taken = COOKIE.test(name) ||
+                (hyphenated && credentialHeader(name)) ||
+                (afterBreak && (0,redact_output_pairs/* secretKey */.oF)(name)) ||
+                (/^cookies$/i.test(name) && text[start] === '[');
             if (taken)
                 found = bareValue(text, name, start, text[m.index - 1], afterBreak);
         }
-        for (const s of found)
-            spans.push(s);
-        if (found.length > 0)
-            CANDIDATE.lastIndex = Math.max(found[found.length - 1].next, start);
+        if (found === undefined)
+            continue;
+        spans.push(...found.spans);
+        // What was read is not read again (a value of `Cookie:Cookie:...` holds no other header).
+        CANDIDATE.lastIndex = Math.max(found.next, start);
     }
-    for (const n of text.includes('ookie') ? text.matchAll(COOKIE_NOTE) : []) {
-        const from = n.index + n[1].length + n[2].length + 1 + n[3].length;
-        spans.push({ from, to: from + n[4].length, next: 0 });
+    if (text.includes('ookie')) {
+        for (const n of text.matchAll(COOKIE_NOTE)) {
+            const from = n.index + n[1].length + n[2].length + 1 + n[3].length;
+            spans.push({ from, to: from + n[4].length });
+        }
+        for (const n of text.matchAll(COOKIE_REPR)) {
+            const from = n.index + n[0].length;
+            spans.push({ from, to: valueEnd(text, from, n[2]) });
+        }
+        for (const n of text.matchAll(COOKIE_STORED)) {
+            const from = n.index + n[0].length - n[1].length;
+            spans.push({ from, to: from + n[1].length });
+        }
     }
     return spliced(text, spans);
 }
