@@ -279,6 +279,108 @@ describe("Python's pprint: a long value as literals on the lines below its name"
   });
 });
 
+describe("an HTTP header's value on the line below its name (Node's inspect, a HAR or undici pretty-printed)", () => {
+  it.each<[string, string, string]>([
+    [
+      "Node's rawHeaders and an array of a header's name and values, one item a line",
+      lines(
+        '  rawHeaders: [',
+        "    'Set-Cookie',",
+        "    'sid=PLANTED1; Path=/',",
+        "    'Content-Type',",
+        "    'text/html'",
+        '  ],',
+        '[',
+        "  'X-Api-Key',",
+        "  'PLANTED2'",
+        ']',
+      ),
+      lines(
+        '  rawHeaders: [',
+        "    'Set-Cookie',",
+        `    '${R}',`,
+        "    'Content-Type',",
+        "    'text/html'",
+        '  ],',
+        '[',
+        "  'X-Api-Key',",
+        `  '${R}'`,
+        ']',
+      ),
+    ],
+    [
+      "a HAR's pair and undici's, pretty-printed; undici's list of cookies",
+      lines(
+        '{',
+        '  "name": "Cookie",',
+        '  "value": "sid=PLANTED1"',
+        '}',
+        '{',
+        "  name: 'x-api-key',",
+        "  value: 'PLANTED2'",
+        '}',
+        '  cookies: [',
+        "    'sid=PLANTED3',",
+        "    'b=PLANTED4'",
+        '  ],',
+        "  other: 'x'",
+      ),
+      lines(
+        '{',
+        '  "name": "Cookie",',
+        `  "value": "${R}"`,
+        '}',
+        '{',
+        "  name: 'x-api-key',",
+        `  value: '${R}'`,
+        '}',
+        '  cookies: [',
+        `    '${R}',`,
+        `    '${R}'`,
+        '  ],',
+        "  other: 'x'",
+      ),
+    ],
+    [
+      "near misses: a list of header names, a list of words, another header's pair",
+      lines(
+        '[',
+        "  'Cookie',",
+        "  'Content-Type',",
+        "  'Authorization'",
+        ']',
+        'x = [',
+        "  'password',",
+        "  'username',",
+        ']',
+        '{',
+        '  "name": "Accept",',
+        '  "value": "*/*"',
+        '}',
+      ),
+      lines(
+        '[',
+        "  'Cookie',",
+        "  'Content-Type',",
+        "  'Authorization'",
+        ']',
+        'x = [',
+        "  'password',",
+        "  'username',",
+        ']',
+        '{',
+        '  "name": "Accept",',
+        '  "value": "*/*"',
+        '}',
+      ),
+    ],
+  ])('%s', (_what, text, want) => {
+    expect(redactOutput(text)).toBe(want);
+    expect(redactOutput(want)).toBe(want);
+    expect(shownLive(text)).toBe(want);
+  });
+});
+
 describe("a shell's quoted value over several lines (set, export -p, declare -x)", () => {
   it.each<[string, string, string]>([
     [
@@ -833,6 +935,10 @@ const HOSTILE: [string, string[]][] = [
       `${'Stored cookie '.repeat(80_000)}`,
       `${"Cookie(version=0, name='a', value='".repeat(30_000)}`,
       `http.Header{"Cookie":[]string{${'"a", '.repeat(200_000)}`,
+      "  'Set-Cookie',\n".repeat(70_000),
+      `  'Set-Cookie',\n  '${'\\'.repeat(1_000_000)}`,
+      '  "name": "Cookie",\n  "value": "a=b"\n'.repeat(30_000),
+      `  cookies: [\n${"    'a=b',\n".repeat(90_000)}`,
     ],
   ],
   [

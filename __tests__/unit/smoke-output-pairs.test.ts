@@ -194,8 +194,8 @@ describe('redactOutput: other forms of a pair', () => {
     ],
     [
       "a cookie as requests' jar and curl's cookie engine print it; headers that end with `-Token`",
-      '<RequestsCookieJar[<Cookie session=PLANTED1 for example.com/>]>\n* Added cookie session="PLANTED2" for domain example.com, path /, expire 0\n> X-Consul-Token: PLANTED3\n> X-Functions-Key: PLANTED4',
-      `<RequestsCookieJar[<Cookie session=${R} for example.com/>]>\n* Added cookie session="${R}" for domain example.com, path /, expire 0\n> X-Consul-Token: ${R}\n> X-Functions-Key: ${R}`,
+      '<RequestsCookieJar[<Cookie session=PLANTED1 for example.com/>]>\n* Added cookie session="PLANTED2" for domain example.com, path /, expire 0\n> X-Consul-Token: PLANTED3\n> X-Functions-Key: PLANTED4\nDEBUG req.headers.cookie: sid=PLANTED5',
+      `<RequestsCookieJar[<Cookie session=${R} for example.com/>]>\n* Added cookie session="${R}" for domain example.com, path /, expire 0\n> X-Consul-Token: ${R}\n> X-Functions-Key: ${R}\nDEBUG req.headers.cookie: ${R}`,
     ],
     [
       "undici's Headers map and HeadersList, Spring's HttpHeaders, Go's %#v with two values, wget's and Python's cookie jars",

@@ -13,12 +13,13 @@ import { lowerSecret, secretKey } from './redact-output-pairs.js';
 /**
  * A name, quoted or not, and what follows it: `:` (unquoted or quoted), `=>` or `,` (quoted: a Ruby
  * hash, a list of names and values). At a name's start: not after a letter, digit, `_`, `-`, a
- * backslash (`\nCookie` is no name `nCookie`), `/` or `.` (an image's or a URL's path,
- * `ghcr.io/acme/vault-token:1.2`), or after an escaped line break (`\r\n`, `\n`) of an HTTP message printed as one string. Each name is
+ * backslash (`\nCookie` is no name `nCookie`) or `/` (an image's or a URL's path,
+ * `ghcr.io/acme/vault-token:1.2`; after a `.` it is a property's, `req.headers.cookie: x`), or after
+ * an escaped line break (`\r\n`, `\n`) of an HTTP message printed as one string. Each name is
  * read once from its start: linear.
  */
 const CANDIDATE =
-  /(?:(?<![A-Za-z0-9_\\/.-])|(?<=\\[rn]))((?:\\)?['"]|)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)\1[ \t]*(:|=>|,)[ \t]*/g;
+  /(?:(?<![A-Za-z0-9_\\/-])|(?<=\\[rn]))((?:\\)?['"]|)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)\1[ \t]*(:|=>|,)[ \t]*/g;
 /** A cookie's header. */
 const COOKIE = /^(?:set-)?cookie$/i;
 /** Credential headers whose name no word rule finds: Docker's, JFrog's, Azure Functions'. */
@@ -49,7 +50,7 @@ export const credentialHeader = (name: string): boolean =>
  * cookie's `name=value` (not an attribute's, `SameSite=None`), another header's is no lower-case
  * word of prose (`header`, `got`).
  */
-function holdsCredential(name: string, word: string): boolean {
+export function holdsCredential(name: string, word: string): boolean {
   if (COOKIE.test(name)) {
     const eq = word.indexOf('=');
     return eq > 0 && !COOKIE_ATTRIBUTE.test(word.slice(0, eq));

@@ -2,6 +2,7 @@
 // line of each by its NAME; this masks the lines that follow it). One pass over the lines, each
 // looked at once: linear in the length of the text.
 import { REDACTED } from './redact.js';
+import { credentialHeader, holdsCredential } from './redact-output-headers.js';
 import { PEM_PRIVATE_BEGIN, secretKey, secretName, secretQuotedKey } from './redact-output-pairs.js';
 
 /**
@@ -28,6 +29,16 @@ const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
 const LITERAL_HEAD = new RegExp(
   `(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL}|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\5\\]?[ \\t]*[:=])[ \\t]*$`,
 );
+/**
+ * A line that names a credential header alone, its value on the next line: a list's item, as Node
+ * prints rawHeaders or kOutHeaders over several lines (`    'Set-Cookie',`), or a pair's `name`, as
+ * a HAR or undici pretty-printed (`  "name": "Cookie",`).
+ */
+const HEADER_HEAD = /^[ \t]*(?:(["']?)name\1[ \t]*:[ \t]*)?(["'])([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*,[ \t]*$/;
+/** A list of cookies opened at the line's end, its items on the lines below (undici's `cookies: [`). */
+const COOKIES_HEAD = /^[ \t]*(["']?)cookies\1[ \t]*:[ \t]*\[[ \t]*$/i;
+/** The line after it: the value's literal, after its pair's `value` key where the name had one. */
+const HEADER_VALUE = /^([ \t]*(?:(["']?)value\2[ \t]*:[ \t]*)?)(["'])((?:\\.|(?!\3)[^\\])*)\3/;
 /** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
 const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
 
@@ -37,10 +48,11 @@ const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)
  */
 type Open =
   | { kind: 'block'; column: number; from: number; seq: boolean }
-  | { kind: 'literal'; from: number }
+  | { kind: 'literal'; from: number; list?: boolean }
   | { kind: 'quote'; quote: Quote; from: number; lines: number }
   | { kind: 'env'; until: RegExp; from: number; lines: number }
-  | { kind: 'pem'; from: number; lines: number };
+  | { kind: 'pem'; from: number; lines: number }
+  | { kind: 'header'; name: string; keyed: boolean; from: number };
 
 /**
  * A quote a shell's value opens: `'` (dash's `set` and `export -p`: `K='a` then `b'`), `"` (bash
@@ -109,7 +121,9 @@ function step(line: string, at: number, open: Open | undefined): Step {
     if (lit && !/^[ \t]*[:=\]]/.test(lit[4]!)) {
       const start = lit[1]!.length + 1;
       const end = start + (lit[2] ?? lit[3]!).length;
-      return { ...(lit[4]!.trim() === '' && { open }), mask: start, end };
+      // pprint's parts go on after a bare literal; a list's items after one and a comma.
+      const rest = lit[4]!.trim();
+      return { ...((rest === '' || (open.list === true && rest === ',')) && { open }), mask: start, end };
     }
   } else if (open?.kind === 'quote' && open.lines < MAX_QUOTED_LINES) {
     const end = closingQuote(line, 0, open.quote);
@@ -122,6 +136,15 @@ function step(line: string, at: number, open: Open | undefined): Step {
     if (open.until.test(line)) return {};
     const more = { open: { ...open, lines: open.lines + 1 } };
     return line === '' ? more : { ...more, mask: 0 };
+  } else if (open?.kind === 'header') {
+    // The value of a pair (`"value": "x"`), or a list's next item that holds a credential (not the
+    // next name of a list of names, `'Content-Type',`).
+    const v = HEADER_VALUE.exec(line);
+    const keyed = v !== null && v[2] !== undefined && /value/.test(v[1]!);
+    if (v && keyed === open.keyed && (keyed || holdsCredential(open.name, v[4]!.split(/[\s;,]/)[0]!))) {
+      const start = v[1]!.length + 1;
+      return v[4] === '' || v[4] === REDACTED ? {} : { mask: start, end: start + v[4]!.length };
+    }
   } else if (open?.kind === 'pem' && open.lines < MAX_QUOTED_LINES) {
     // Its END line is kept, as an env value's; a line not a body's ends it and is read as any other.
     if (PEM_END.test(line)) return {};
@@ -137,6 +160,14 @@ function step(line: string, at: number, open: Open | undefined): Step {
   // lines are literals, not the more indented block of a YAML key (`"SSH_KEY": |`, `"K": "x\`).
   if (literalHead(line)) return { open: { kind: 'literal', from: at } };
   if (pemHead(line)) return { open: { kind: 'pem', from: at, lines: 0 } };
+  if (COOKIES_HEAD.test(line)) return { open: { kind: 'literal', from: at, list: true } };
+  const header = HEADER_HEAD.exec(line);
+  if (header) {
+    const [keyed, name] = [header[1] !== undefined, header[3]!];
+    // A list's item: a cookie's or a hyphenated header's name only (`'password',` may be a list of names).
+    if (credentialHeader(name) && (keyed || /^(?:set-)?cookie$/i.test(name) || name.includes('-')))
+      return { open: { kind: 'header', name, keyed, from: at } };
+  }
   const key = YAML_KEY.exec(line);
   if (key && secretKey(key[3]!)) {
     const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
