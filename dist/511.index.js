@@ -3386,8 +3386,8 @@ var smoke_result = __webpack_require__(3228);
 var json_file = __webpack_require__(20317);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
-// EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
-var redact_instruction = __webpack_require__(60588);
+// EXTERNAL MODULE: ./src/util/redact-instruction.ts
+var redact_instruction = __webpack_require__(55242);
 ;// CONCATENATED MODULE: ./src/diff/read.ts
 
 
@@ -4119,23 +4119,230 @@ function indexUrlProblem(url) {
 
 /***/ }),
 
-/***/ 60588:
+/***/ 55242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QT: () => (/* binding */ redactInstruction),
+/* harmony export */   nJ: () => (/* binding */ redactOutput)
+/* harmony export */ });
+/* unused harmony export MAX_INSTRUCTION */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
+/* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43558);
+/* harmony import */ var _redact_output_lines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55875);
+/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66293);
+// Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
+// as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
+// LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
+// it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
+// records (src/diff/read.ts) masks a record written by an older version again with today's rules.
+// The smoke stage masks a test's output with the same pairs rule (redactOutput).
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  QT: () => (/* binding */ redactInstruction),
-  nJ: () => (/* binding */ redactOutput)
-});
 
-// UNUSED EXPORTS: MAX_INSTRUCTION
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
-var redact = __webpack_require__(39157);
-// EXTERNAL MODULE: ./src/util/redact-output-pairs.ts
-var redact_output_pairs = __webpack_require__(66293);
-;// CONCATENATED MODULE: ./src/util/redact-output-headers.ts
+
+/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
+const MAX_INSTRUCTION = 500;
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/** NAME= at the start of a pair of ENV or ARG (at the start of the text or after a blank). */
+const ENV_PAIR = new RegExp(`(?<![^\\s])(${NAME})=`, 'g');
+/** ENV_PAIR for maskRunArgs' exec (its lastIndex moves; matchAll would start at ENV_PAIR's). */
+const RUN_PAIR = new RegExp(ENV_PAIR.source, 'g');
+/** KEY= at the start of a pair of LABEL (a key may hold dots, dashes, slashes). */
+const LABEL_PAIR = /(?<![^\s])([^\s="]+)=/g;
+/** The classic builder's prefix of an instruction that ran no command. */
+const NOP = /^\/bin\/sh -c #\(nop\)\s+/;
+/** ENV, ARG or LABEL and the blanks after it. */
+const KEYWORD = /^(ENV|ARG|LABEL)([ \t]+)/;
+/** ENV's legacy form, `ENV NAME the value`: one name, the rest of the line is its value. */
+const LEGACY_ENV = new RegExp(`^(${NAME})[ \\t]+`);
+/** A RUN with build arguments: `RUN |2 A=1 B=2 /bin/sh -c ...` (the classic builder has no RUN). */
+const RUN_ARGS = /^(?:RUN )?\|(\d+) /;
+/** Where the command of such a RUN begins: its shell, an absolute path and a flag (`/bin/sh -c`). */
+const SHELL_START = / \/\S* -/g;
+/**
+ * NAME=value anywhere else (a script's own assignments): the shell's word, quoted parts and what
+ * follows them joined (`'s3cr'etPart`, `"sk"-live-4f9a`); the alternatives start on different
+ * characters, so it stays linear.
+ */
+const assignment = (name) => new RegExp(`(^|\\s)(${name})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
+const ASSIGNMENT = assignment(NAME);
+/** A label's value: masked by its key as image.labels are (redactLabels), else by its shape. */
+const maskLabel = (key, value) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactLabels */ .PU)({ [key]: value })[key] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+/**
+ * An instruction as a record shows it: values of secret names masked (whole, blanks included),
+ * then tokens of known forms and URL logins (redactText), then clipped to MAX_INSTRUCTION.
+ * Idempotent: what it returns comes back unchanged.
+ */
+function redactInstruction(text) {
+    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(maskInstruction(text));
+    return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
+}
+function maskInstruction(text) {
+    const nop = NOP.exec(text)?.[0] ?? '';
+    const rest = text.slice(nop.length);
+    const kw = KEYWORD.exec(rest);
+    if (kw) {
+        const body = rest.slice(kw[0].length);
+        const legacy = kw[1] === 'ENV' ? LEGACY_ENV.exec(body) : null;
+        const masked = legacy
+            ? legacy[0] + maskLegacy(legacy[1], body.slice(legacy[0].length))
+            : kw[1] === 'LABEL'
+                ? maskPairs(body, LABEL_PAIR, maskLabel)
+                : maskPairs(body, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI);
+        return nop + kw[0] + masked;
+    }
+    const run = RUN_ARGS.exec(rest);
+    if (run)
+        return nop + maskRunArgs(rest, run[0].length, Number(run[1]));
+    return nop + maskAssignments(rest);
+}
+/**
+ * The value of `ENV NAME value`: masked whole by NAME; else the pairs it may hold are masked by
+ * theirs (a line that only looks legacy, `ENV A B=c`, would otherwise show c).
+ */
+function maskLegacy(name, value) {
+    const masked = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value);
+    return masked === value ? maskPairs(value, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) : masked;
+}
+/** Each pair's value (to the blanks before the next pair, or the end) through MASK. */
+function maskPairs(body, pair, mask) {
+    const starts = [...body.matchAll(pair)];
+    if (starts.length === 0)
+        return body;
+    const parts = [body.slice(0, starts[0].index)];
+    starts.forEach((m, i) => {
+        const raw = body.slice(m.index + m[0].length, starts[i + 1]?.index ?? body.length);
+        const value = raw.trimEnd();
+        parts.push(`${m[0]}${mask(m[1], value)}${raw.slice(value.length)}`);
+    });
+    return parts.join('');
+}
+/**
+ * `|N A=1 B=x y /bin/sh -c script`: the N build arguments, each value to the next NAME=, the last
+ * one's to where the shell begins (else its first word); then the script's own assignments.
+ */
+function maskRunArgs(text, at, n) {
+    RUN_PAIR.lastIndex = at;
+    const first = RUN_PAIR.exec(text);
+    // Not the pairs the count announces: the text is read as any other.
+    if (!first || first.index !== at || n < 1)
+        return maskAssignments(text);
+    const starts = [first];
+    for (let m; starts.length < n && (m = RUN_PAIR.exec(text));)
+        starts.push(m);
+    const last = starts[starts.length - 1];
+    const lastValue = last.index + last[0].length;
+    SHELL_START.lastIndex = lastValue;
+    const shell = SHELL_START.exec(text)?.index;
+    const blank = text.slice(lastValue).search(/\s/);
+    const end = shell ?? (blank < 0 ? text.length : lastValue + blank);
+    return (text.slice(0, at) +
+        maskPairs(text.slice(at, end), ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) +
+        maskAssignments(text.slice(end)));
+}
+/** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
+/**
+ * A name as environment variables are written (upper case, digits, `_`): in a program's output a
+ * lower-case `max_new_tokens=50` or `tokenizer=bert-base` is a setting it prints, not a variable.
+ */
+const ENV_NAME = '[A-Z_][A-Z0-9_]*';
+/** A YAML key as YAML_PAIR reads it: an environment variable's name with a `_`. */
+const YAML_NAME = '[A-Z][A-Z0-9]*_[A-Z0-9_]*';
+const IS_YAML_NAME = new RegExp(`^${YAML_NAME}$`);
+const IS_ENV_NAME = new RegExp(`^${ENV_NAME}$`);
+/**
+ * A key of any case (`api_key`, `apiKey`, `DB_PASSWORD`): one not written as a variable's name is
+ * masked only where it names a secret (secretKey, secretQuotedKey), by their stricter rule.
+ */
+const KEY_NAME = '[A-Za-z_][A-Za-z0-9_-]*';
+/** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
+const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
+/**
+ * NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME, as a shell's word
+ * (assignment); a quote the line does not close takes the rest of the line (`declare -x
+ * SSH_KEY="-----BEGIN KEY-----`: its next lines are maskContinuations').
+ */
+const ENV_ASSIGNMENT = new RegExp(`(^|\\s)(${ENV_NAME})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+(?:["'][^\\r\\n]*)?|["'][^\\r\\n]*)`, 'g');
+/**
+ * A quoted NAME and its quoted value, as a mapping prints: Python's `{'WANDB_API_KEY': 'x'}`
+ * (print(os.environ); `"it's"` in double quotes), JSON's `"WANDB_API_KEY": "x \\" y"`, or
+ * `os.environ["A"] = "x"`; either written as a bytes literal (`b'A'`, `b"x"`), as os.environb and
+ * a bytes dict print. A value's escaped characters are part of it.
+ */
+const QUOTED_PAIR = new RegExp(`(b?)(["'])(${KEY_NAME})\\2(\\]?\\s*[:=]\\s*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`, 'g');
+/**
+ * A tuple of a quoted NAME and its quoted value, as Python prints os.environ.items() in a list:
+ * `[('DB_PASSWORD', 'x'), ...]` (bytes literals too), or a dict's items() of a program's own keys
+ * (`('password', 'x')`: a key not written as a variable's masked by secretQuotedKey, as a quoted
+ * pair's); the value ends the tuple or its line.
+ */
+const TUPLE_PAIR = new RegExp(`\\((b?)(["'])(${KEY_NAME})\\2(,[ \\t]*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')(?=[ \\t]*(?:\\)|\\r?\\n|$))`, 'g');
+/**
+ * A line that is one `NAME: value`, as YAML (and `docker inspect`'s Go template) prints it, NAME
+ * with a `_` (WANDB_API_KEY): a `KEY: column` or `AUTHORS: Jane` line is a program's own text.
+ * NAME may be quoted (`"DB_PASSWORD": |-`, as yaml.dump writes it with a default_style); then a
+ * value quoted whole on the line (JSON's `"A_KEY": "x",`) is QUOTED_PAIR's, and only one that is
+ * not quoted, or whose quote the line does not close (a scalar over several lines), is this one's.
+ * The blanks after the colon are taken whole (`(?![ \t])`): the check on the value is made once.
+ */
+const YAML_PAIR = new RegExp(`^([ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${KEY_NAME}):([ \\t]+))([^\\r\\n]*)$`, 'gm');
+/**
+ * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
+ * whose NAME is written as an environment variable's masked as the environment record masks it
+ * (redactEnvValue: by a secret NAME, else by its shape), a line as `env` prints it whole (blanks
+ * included; a CRLF line keeps its CR), an assignment in other text (`export A=x`, `set`'s
+ * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) or
+ * a tuple (`('A', 'x')`), and a YAML line `A: x`; a key of a program's own (lower case, camelCase:
+ * `api_key: x`, `{"password": "x"}`) only where it names a secret by secretKey's stricter rule;
+ * the other one-line forms of maskOutputPairs (print(k, v)'s `NAME value`, a flow mapping, Go's
+ * `map[K:v]`); an HTTP header that carries a credential, wherever it is (maskCredentialHeaders:
+ * `> Cookie: x`, `-H 'X-Vault-Token: x'`); the lines that go on a secret's value first (maskContinuations: a YAML block,
+ * pprint's literals, a PEM block); then tokens of known forms and URL logins (redactText).
+ */
+function redactOutput(text) {
+    const mask = (name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`;
+    const quoted = (open) => (_m, nb, q, name, sep, vb, dq, sq) => {
+        const vq = dq !== undefined ? '"' : "'";
+        const value = dq ?? sq ?? '';
+        // A key not written as a variable's is masked by name only (a setting's value stays as it is).
+        const shown = IS_ENV_NAME.test(name)
+            ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)
+            : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__/* .secretQuotedKey */ .Y$)(name)
+                ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF
+                : value;
+        return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
+    };
+    const lines = (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__/* .maskOutputPairs */ .Fq)((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .maskCredentialHeaders */ .su)((0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .maskContinuations */ .f)(text)))
+        .replace(ENV_LINE, (_m, name, value) => mask(name, value))
+        .replace(QUOTED_PAIR, quoted(''))
+        .replace(TUPLE_PAIR, quoted('('))
+        .replace(YAML_PAIR, (_m, lead, q = '', qname, qsp, name, sp, value = '') => {
+        const key = qname ?? name;
+        // A variable's name as before (by name, else the value's shape); any other key by name only.
+        const shown = IS_YAML_NAME.test(key) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(key, value) : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__/* .secretKey */ .oF)(key) ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : value;
+        return `${lead}${q}${key}${q}:${qsp ?? sp}${shown}`;
+    });
+    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
+}
+/** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
+function maskAssignments(text) {
+    return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
+}
+
+
+/***/ }),
+
+/***/ 43558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KK: () => (/* binding */ holdsCredential),
+/* harmony export */   N4: () => (/* binding */ credentialHeader),
+/* harmony export */   su: () => (/* binding */ maskCredentialHeaders)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
+/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 // HTTP headers that carry a credential, wherever a program's output prints one on a line: curl -v's
 // `> Cookie: ...` and `< Set-Cookie: ...`, a shell trace's `curl -H 'X-Vault-Token: ...'`, curl's
 // HTTP/2 `[cookie: ...]`, Python http.client's `header: Set-Cookie: ...` and its `send:
@@ -4150,11 +4357,12 @@ var redact_output_pairs = __webpack_require__(66293);
 /**
  * A name, quoted or not, and what follows it: `:` (unquoted or quoted), `=>` or `,` (quoted: a Ruby
  * hash, a list of names and values). At a name's start: not after a letter, digit, `_`, `-`, a
- * backslash (`\nCookie` is no name `nCookie`), `/` or `.` (an image's or a URL's path,
- * `ghcr.io/acme/vault-token:1.2`), or after an escaped line break (`\r\n`, `\n`) of an HTTP message printed as one string. Each name is
+ * backslash (`\nCookie` is no name `nCookie`) or `/` (an image's or a URL's path,
+ * `ghcr.io/acme/vault-token:1.2`; after a `.` it is a property's, `req.headers.cookie: x`), or after
+ * an escaped line break (`\r\n`, `\n`) of an HTTP message printed as one string. Each name is
  * read once from its start: linear.
  */
-const CANDIDATE = /(?:(?<![A-Za-z0-9_\\/.-])|(?<=\\[rn]))((?:\\)?['"]|)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)\1[ \t]*(:|=>|,)[ \t]*/g;
+const CANDIDATE = /(?:(?<![A-Za-z0-9_\\/-])|(?<=\\[rn]))((?:\\)?['"]|)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)\1[ \t]*(:|=>|,)[ \t]*/g;
 /** A cookie's header. */
 const COOKIE = /^(?:set-)?cookie$/i;
 /** Credential headers whose name no word rule finds: Docker's, JFrog's, Azure Functions'. */
@@ -4176,7 +4384,7 @@ const COOKIE_REPR = /\bCookie\(version=[^,\r\n]{0,16}, name=(['"])[^'"\r\n]{0,25
 /** A cookie as wget -d stores it: `Stored cookie host -1 (ANY) / <session> <insecure> [expiry none] sid x`. */
 const COOKIE_STORED = /\bStored cookie [^\r\n\]]{0,512}\] [^\s]{1,256} ([^\s]+)/g;
 /** Whether NAME is a header that carries a credential: a cookie's, one a word rule finds, `-Token`. */
-const credentialHeader = (name) => COOKIE.test(name) || NAMED.test(name) || (0,redact_output_pairs/* lowerSecret */.YA)(name) || /^x-.+-token$/i.test(name);
+const credentialHeader = (name) => COOKIE.test(name) || NAMED.test(name) || (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .lowerSecret */ .YA)(name) || /^x-.+-token$/i.test(name);
 /**
  * Whether a value of header NAME whose first word is WORD holds a credential: a cookie's holds a
  * cookie's `name=value` (not an attribute's, `SameSite=None`), another header's is no lower-case
@@ -4266,7 +4474,7 @@ function quotedValues(text, name, at, sep) {
 function bareValue(text, name, start, open, afterBreak) {
     const none = (next) => ({ spans: [], next });
     // Go's []string (`map[Set-Cookie:[x]]`), Node's list (`cookies: [ 'x' ]`): inside the brackets.
-    if (text[start] === '[' && !text.startsWith(redact/* REDACTED */.XF, start)) {
+    if (text[start] === '[' && !text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, start)) {
         const end = valueEnd(text, start + 1, ']');
         return { spans: [{ from: start + 1, to: end }], next: end };
     }
@@ -4321,7 +4529,7 @@ function maskCredentialHeaders(text) {
         else if (sep === ':') {
             const taken = COOKIE.test(name) ||
                 (hyphenated && credentialHeader(name)) ||
-                (afterBreak && (0,redact_output_pairs/* secretKey */.oF)(name)) ||
+                (afterBreak && (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(name)) ||
                 (/^cookies$/i.test(name) && text[start] === '[');
             if (taken)
                 found = bareValue(text, name, start, text[m.index - 1], afterBreak);
@@ -4357,214 +4565,12 @@ function spliced(text, spans) {
     let done = 0;
     for (const { from, to } of spans) {
         const value = text.slice(from, to).trimEnd();
-        if (from < done || value === '' || text.startsWith(redact/* REDACTED */.XF, from))
+        if (from < done || value === '' || text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, from))
             continue;
-        out += `${text.slice(done, from)}${redact/* REDACTED */.XF}`;
+        out += `${text.slice(done, from)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}`;
         done = from + value.length;
     }
     return done === 0 ? text : out + text.slice(done);
-}
-
-// EXTERNAL MODULE: ./src/util/redact-output-lines.ts
-var redact_output_lines = __webpack_require__(55875);
-;// CONCATENATED MODULE: ./src/util/redact-instruction.ts
-// Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
-// as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
-// LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
-// it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
-// records (src/diff/read.ts) masks a record written by an older version again with today's rules.
-// The smoke stage masks a test's output with the same pairs rule (redactOutput).
-
-
-
-
-/** Longest instruction kept per layer (a RUN with a long script): the record stays small. */
-const MAX_INSTRUCTION = 500;
-const NAME = '[A-Za-z_][A-Za-z0-9_]*';
-/** NAME= at the start of a pair of ENV or ARG (at the start of the text or after a blank). */
-const ENV_PAIR = new RegExp(`(?<![^\\s])(${NAME})=`, 'g');
-/** ENV_PAIR for maskRunArgs' exec (its lastIndex moves; matchAll would start at ENV_PAIR's). */
-const RUN_PAIR = new RegExp(ENV_PAIR.source, 'g');
-/** KEY= at the start of a pair of LABEL (a key may hold dots, dashes, slashes). */
-const LABEL_PAIR = /(?<![^\s])([^\s="]+)=/g;
-/** The classic builder's prefix of an instruction that ran no command. */
-const NOP = /^\/bin\/sh -c #\(nop\)\s+/;
-/** ENV, ARG or LABEL and the blanks after it. */
-const KEYWORD = /^(ENV|ARG|LABEL)([ \t]+)/;
-/** ENV's legacy form, `ENV NAME the value`: one name, the rest of the line is its value. */
-const LEGACY_ENV = new RegExp(`^(${NAME})[ \\t]+`);
-/** A RUN with build arguments: `RUN |2 A=1 B=2 /bin/sh -c ...` (the classic builder has no RUN). */
-const RUN_ARGS = /^(?:RUN )?\|(\d+) /;
-/** Where the command of such a RUN begins: its shell, an absolute path and a flag (`/bin/sh -c`). */
-const SHELL_START = / \/\S* -/g;
-/**
- * NAME=value anywhere else (a script's own assignments): the shell's word, quoted parts and what
- * follows them joined (`'s3cr'etPart`, `"sk"-live-4f9a`); the alternatives start on different
- * characters, so it stays linear.
- */
-const assignment = (name) => new RegExp(`(^|\\s)(${name})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
-const ASSIGNMENT = assignment(NAME);
-/** A label's value: masked by its key as image.labels are (redactLabels), else by its shape. */
-const maskLabel = (key, value) => (0,redact/* redactLabels */.PU)({ [key]: value })[key] === redact/* REDACTED */.XF ? redact/* REDACTED */.XF : (0,redact/* redactDeep */.KL)(value);
-/**
- * An instruction as a record shows it: values of secret names masked (whole, blanks included),
- * then tokens of known forms and URL logins (redactText), then clipped to MAX_INSTRUCTION.
- * Idempotent: what it returns comes back unchanged.
- */
-function redactInstruction(text) {
-    const out = (0,redact/* redactText */.Rd)(maskInstruction(text));
-    return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
-}
-function maskInstruction(text) {
-    const nop = NOP.exec(text)?.[0] ?? '';
-    const rest = text.slice(nop.length);
-    const kw = KEYWORD.exec(rest);
-    if (kw) {
-        const body = rest.slice(kw[0].length);
-        const legacy = kw[1] === 'ENV' ? LEGACY_ENV.exec(body) : null;
-        const masked = legacy
-            ? legacy[0] + maskLegacy(legacy[1], body.slice(legacy[0].length))
-            : kw[1] === 'LABEL'
-                ? maskPairs(body, LABEL_PAIR, maskLabel)
-                : maskPairs(body, ENV_PAIR, redact/* redactEnvValue */.OI);
-        return nop + kw[0] + masked;
-    }
-    const run = RUN_ARGS.exec(rest);
-    if (run)
-        return nop + maskRunArgs(rest, run[0].length, Number(run[1]));
-    return nop + maskAssignments(rest);
-}
-/**
- * The value of `ENV NAME value`: masked whole by NAME; else the pairs it may hold are masked by
- * theirs (a line that only looks legacy, `ENV A B=c`, would otherwise show c).
- */
-function maskLegacy(name, value) {
-    const masked = (0,redact/* redactEnvValue */.OI)(name, value);
-    return masked === value ? maskPairs(value, ENV_PAIR, redact/* redactEnvValue */.OI) : masked;
-}
-/** Each pair's value (to the blanks before the next pair, or the end) through MASK. */
-function maskPairs(body, pair, mask) {
-    const starts = [...body.matchAll(pair)];
-    if (starts.length === 0)
-        return body;
-    const parts = [body.slice(0, starts[0].index)];
-    starts.forEach((m, i) => {
-        const raw = body.slice(m.index + m[0].length, starts[i + 1]?.index ?? body.length);
-        const value = raw.trimEnd();
-        parts.push(`${m[0]}${mask(m[1], value)}${raw.slice(value.length)}`);
-    });
-    return parts.join('');
-}
-/**
- * `|N A=1 B=x y /bin/sh -c script`: the N build arguments, each value to the next NAME=, the last
- * one's to where the shell begins (else its first word); then the script's own assignments.
- */
-function maskRunArgs(text, at, n) {
-    RUN_PAIR.lastIndex = at;
-    const first = RUN_PAIR.exec(text);
-    // Not the pairs the count announces: the text is read as any other.
-    if (!first || first.index !== at || n < 1)
-        return maskAssignments(text);
-    const starts = [first];
-    for (let m; starts.length < n && (m = RUN_PAIR.exec(text));)
-        starts.push(m);
-    const last = starts[starts.length - 1];
-    const lastValue = last.index + last[0].length;
-    SHELL_START.lastIndex = lastValue;
-    const shell = SHELL_START.exec(text)?.index;
-    const blank = text.slice(lastValue).search(/\s/);
-    const end = shell ?? (blank < 0 ? text.length : lastValue + blank);
-    return (text.slice(0, at) +
-        maskPairs(text.slice(at, end), ENV_PAIR, redact/* redactEnvValue */.OI) +
-        maskAssignments(text.slice(end)));
-}
-/** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
-/**
- * A name as environment variables are written (upper case, digits, `_`): in a program's output a
- * lower-case `max_new_tokens=50` or `tokenizer=bert-base` is a setting it prints, not a variable.
- */
-const ENV_NAME = '[A-Z_][A-Z0-9_]*';
-/** A YAML key as YAML_PAIR reads it: an environment variable's name with a `_`. */
-const YAML_NAME = '[A-Z][A-Z0-9]*_[A-Z0-9_]*';
-const IS_YAML_NAME = new RegExp(`^${YAML_NAME}$`);
-const IS_ENV_NAME = new RegExp(`^${ENV_NAME}$`);
-/**
- * A key of any case (`api_key`, `apiKey`, `DB_PASSWORD`): one not written as a variable's name is
- * masked only where it names a secret (secretKey, secretQuotedKey), by their stricter rule.
- */
-const KEY_NAME = '[A-Za-z_][A-Za-z0-9_-]*';
-/** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
-const ENV_LINE = new RegExp(`^(${ENV_NAME})=([^\\r\\n]*)$`, 'gm');
-/**
- * NAME=value in other text (`export A=x`, `set`'s `A='x y'`), NAME as ENV_NAME, as a shell's word
- * (assignment); a quote the line does not close takes the rest of the line (`declare -x
- * SSH_KEY="-----BEGIN KEY-----`: its next lines are maskContinuations').
- */
-const ENV_ASSIGNMENT = new RegExp(`(^|\\s)(${ENV_NAME})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+(?:["'][^\\r\\n]*)?|["'][^\\r\\n]*)`, 'g');
-/**
- * A quoted NAME and its quoted value, as a mapping prints: Python's `{'WANDB_API_KEY': 'x'}`
- * (print(os.environ); `"it's"` in double quotes), JSON's `"WANDB_API_KEY": "x \\" y"`, or
- * `os.environ["A"] = "x"`; either written as a bytes literal (`b'A'`, `b"x"`), as os.environb and
- * a bytes dict print. A value's escaped characters are part of it.
- */
-const QUOTED_PAIR = new RegExp(`(b?)(["'])(${KEY_NAME})\\2(\\]?\\s*[:=]\\s*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')`, 'g');
-/**
- * A tuple of a quoted NAME and its quoted value, as Python prints os.environ.items() in a list:
- * `[('DB_PASSWORD', 'x'), ...]` (bytes literals too), or a dict's items() of a program's own keys
- * (`('password', 'x')`: a key not written as a variable's masked by secretQuotedKey, as a quoted
- * pair's); the value ends the tuple or its line.
- */
-const TUPLE_PAIR = new RegExp(`\\((b?)(["'])(${KEY_NAME})\\2(,[ \\t]*)(b?)(?:"((?:\\\\.|[^"\\\\\\r\\n])*)"|'((?:\\\\.|[^'\\\\\\r\\n])*)')(?=[ \\t]*(?:\\)|\\r?\\n|$))`, 'g');
-/**
- * A line that is one `NAME: value`, as YAML (and `docker inspect`'s Go template) prints it, NAME
- * with a `_` (WANDB_API_KEY): a `KEY: column` or `AUTHORS: Jane` line is a program's own text.
- * NAME may be quoted (`"DB_PASSWORD": |-`, as yaml.dump writes it with a default_style); then a
- * value quoted whole on the line (JSON's `"A_KEY": "x",`) is QUOTED_PAIR's, and only one that is
- * not quoted, or whose quote the line does not close (a scalar over several lines), is this one's.
- * The blanks after the colon are taken whole (`(?![ \t])`): the check on the value is made once.
- */
-const YAML_PAIR = new RegExp(`^([ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![ \\t])(?!["'][^\\r\\n]*["'],?[ \\t]*$)|(${KEY_NAME}):([ \\t]+))([^\\r\\n]*)$`, 'gm');
-/**
- * A program's output (a smoke test's) as a result or a log shows it: the value of each NAME=value
- * whose NAME is written as an environment variable's masked as the environment record masks it
- * (redactEnvValue: by a secret NAME, else by its shape), a line as `env` prints it whole (blanks
- * included; a CRLF line keeps its CR), an assignment in other text (`export A=x`, `set`'s
- * `A='x y'`) as a shell word, a quoted pair as a mapping prints it (`{'A': 'x'}`, `"A": "x"`) or
- * a tuple (`('A', 'x')`), and a YAML line `A: x`; a key of a program's own (lower case, camelCase:
- * `api_key: x`, `{"password": "x"}`) only where it names a secret by secretKey's stricter rule;
- * the other one-line forms of maskOutputPairs (print(k, v)'s `NAME value`, a flow mapping, Go's
- * `map[K:v]`); an HTTP header that carries a credential, wherever it is (maskCredentialHeaders:
- * `> Cookie: x`, `-H 'X-Vault-Token: x'`); the lines that go on a secret's value first (maskContinuations: a YAML block,
- * pprint's literals, a PEM block); then tokens of known forms and URL logins (redactText).
- */
-function redactOutput(text) {
-    const mask = (name, value) => `${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`;
-    const quoted = (open) => (_m, nb, q, name, sep, vb, dq, sq) => {
-        const vq = dq !== undefined ? '"' : "'";
-        const value = dq ?? sq ?? '';
-        // A key not written as a variable's is masked by name only (a setting's value stays as it is).
-        const shown = IS_ENV_NAME.test(name)
-            ? (0,redact/* redactEnvValue */.OI)(name, value)
-            : (0,redact_output_pairs/* secretQuotedKey */.Y$)(name)
-                ? redact/* REDACTED */.XF
-                : value;
-        return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
-    };
-    const lines = (0,redact_output_pairs/* maskOutputPairs */.Fq)(maskCredentialHeaders((0,redact_output_lines/* maskContinuations */.f)(text)))
-        .replace(ENV_LINE, (_m, name, value) => mask(name, value))
-        .replace(QUOTED_PAIR, quoted(''))
-        .replace(TUPLE_PAIR, quoted('('))
-        .replace(YAML_PAIR, (_m, lead, q = '', qname, qsp, name, sp, value = '') => {
-        const key = qname ?? name;
-        // A variable's name as before (by name, else the value's shape); any other key by name only.
-        const shown = IS_YAML_NAME.test(key) ? (0,redact/* redactEnvValue */.OI)(key, value) : (0,redact_output_pairs/* secretKey */.oF)(key) ? redact/* REDACTED */.XF : value;
-        return `${lead}${q}${key}${q}:${qsp ?? sp}${shown}`;
-    });
-    return (0,redact/* redactText */.Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
-}
-/** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
-function maskAssignments(text) {
-    return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`);
 }
 
 
@@ -4578,10 +4584,12 @@ function maskAssignments(text) {
 /* harmony export */   f: () => (/* binding */ maskContinuations)
 /* harmony export */ });
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
-/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
+/* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43558);
+/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66293);
 // A secret value printed over several lines, in a program's output (redactOutput masks the first
 // line of each by its NAME; this masks the lines that follow it). One pass over the lines, each
 // looked at once: linear in the length of the text.
+
 
 
 /**
@@ -4606,6 +4614,16 @@ const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
  * (`{'SSH_KEY':`, the value on the next). In a list of names (`['DB_PASSWORD',`) no value follows.
  */
 const LITERAL_HEAD = new RegExp(`(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL}|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\5\\]?[ \\t]*[:=])[ \\t]*$`);
+/**
+ * A line that names a credential header alone, its value on the next line: a list's item, as Node
+ * prints rawHeaders or kOutHeaders over several lines (`    'Set-Cookie',`), or a pair's `name`, as
+ * a HAR or undici pretty-printed (`  "name": "Cookie",`).
+ */
+const HEADER_HEAD = /^[ \t]*(?:(["']?)name\1[ \t]*:[ \t]*)?(["'])([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*,[ \t]*$/;
+/** A list of cookies opened at the line's end, its items on the lines below (undici's `cookies: [`). */
+const COOKIES_HEAD = /^[ \t]*(["']?)cookies\1[ \t]*:[ \t]*\[[ \t]*$/i;
+/** The line after it: the value's literal, after its pair's `value` key where the name had one. */
+const HEADER_VALUE = /^([ \t]*(?:(["']?)value\2[ \t]*:[ \t]*)?)(["'])((?:\\.|(?!\3)[^\\])*)\3/;
 /** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
 const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
 /** The most lines a shell's quoted value is masked over when its quote is not closed. */
@@ -4668,7 +4686,9 @@ function step(line, at, open) {
         if (lit && !/^[ \t]*[:=\]]/.test(lit[4])) {
             const start = lit[1].length + 1;
             const end = start + (lit[2] ?? lit[3]).length;
-            return { ...(lit[4].trim() === '' && { open }), mask: start, end };
+            // pprint's parts go on after a bare literal; a list's items after one and a comma.
+            const rest = lit[4].trim();
+            return { ...((rest === '' || (open.list === true && rest === ',')) && { open }), mask: start, end };
         }
     }
     else if (open?.kind === 'quote' && open.lines < MAX_QUOTED_LINES) {
@@ -4685,6 +4705,16 @@ function step(line, at, open) {
             return {};
         const more = { open: { ...open, lines: open.lines + 1 } };
         return line === '' ? more : { ...more, mask: 0 };
+    }
+    else if (open?.kind === 'header') {
+        // The value of a pair (`"value": "x"`), or a list's next item that holds a credential (not the
+        // next name of a list of names, `'Content-Type',`).
+        const v = HEADER_VALUE.exec(line);
+        const keyed = v !== null && v[2] !== undefined && /value/.test(v[1]);
+        if (v && keyed === open.keyed && (keyed || (0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsCredential */ .KK)(open.name, v[4].split(/[\s;,]/)[0]))) {
+            const start = v[1].length + 1;
+            return v[4] === '' || v[4] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? {} : { mask: start, end: start + v[4].length };
+        }
     }
     else if (open?.kind === 'pem' && open.lines < MAX_QUOTED_LINES) {
         // Its END line is kept, as an env value's; a line not a body's ends it and is read as any other.
@@ -4708,8 +4738,17 @@ function step(line, at, open) {
         return { open: { kind: 'literal', from: at } };
     if (pemHead(line))
         return { open: { kind: 'pem', from: at, lines: 0 } };
+    if (COOKIES_HEAD.test(line))
+        return { open: { kind: 'literal', from: at, list: true } };
+    const header = HEADER_HEAD.exec(line);
+    if (header) {
+        const [keyed, name] = [header[1] !== undefined, header[3]];
+        // A list's item: a cookie's or a hyphenated header's name only (`'password',` may be a list of names).
+        if ((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialHeader */ .N4)(name) && (keyed || /^(?:set-)?cookie$/i.test(name) || name.includes('-')))
+            return { open: { kind: 'header', name, keyed, from: at } };
+    }
     const key = YAML_KEY.exec(line);
-    if (key && (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(key[3])) {
+    if (key && (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretKey */ .oF)(key[3])) {
         const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
         return { open: { kind: 'block', column: key[1].length, from: at, seq } };
     }
@@ -4744,7 +4783,7 @@ function openQuote(line) {
         const { end, quote } = shellWord(line, QUOTED_ASSIGNMENT.lastIndex);
         // A quote left open takes the rest of the line: an innocent name's value, or the secret's.
         if (quote)
-            return (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretName */ .Gf)(m[1]) ? quote : undefined;
+            return (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretName */ .Gf)(m[1]) ? quote : undefined;
         QUOTED_ASSIGNMENT.lastIndex = end;
     }
     return undefined;
@@ -4789,10 +4828,10 @@ function envHead(line) {
     if ((!upper || sep.startsWith(':') || column) && !m[4])
         return undefined;
     if (sep !== '=' && !sep.startsWith(':')
-        ? lead !== '' || !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(name)
+        ? lead !== '' || !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretKey */ .oF)(name)
         : sep === '=' && upper
-            ? !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretName */ .Gf)(name)
-            : !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretKey */ .oF)(name))
+            ? !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretName */ .Gf)(name)
+            : !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretKey */ .oF)(name))
         return undefined;
     const value = line.slice(lead.length + name.length + sep.length);
     if (m[4])
@@ -4804,7 +4843,7 @@ function envHead(line) {
  * `-----END ` after it): whatever names it, or nothing (a bare block, a key secretKey rejects).
  */
 function pemHead(line) {
-    const m = _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .PEM_PRIVATE_BEGIN */ .LC.exec(line);
+    const m = _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .PEM_PRIVATE_BEGIN */ .LC.exec(line);
     return m !== null && !line.includes('-----END ', m.index + m[0].length);
 }
 /** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
@@ -4820,7 +4859,7 @@ function literalHead(line) {
     // live view cut between the lines masks it too. One at a line's start is a YAML key's (its block).
     if (m[6] !== undefined && YAML_KEY.test(line))
         return false;
-    return (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretQuotedKey */ .Y$)(m[2] ?? m[4] ?? m[6]);
+    return (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretQuotedKey */ .Y$)(m[2] ?? m[4] ?? m[6]);
 }
 /** A line's end: CRLF, LF, or a bare CR (a program that ends its lines as old Macs did). */
 const LINE_END = /\r\n|\r|\n/g;
