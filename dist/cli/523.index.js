@@ -1064,6 +1064,20 @@ const LITERAL_HEAD = new RegExp(`(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\
 const HEADER_HEAD = /^[ \t]*(?:(["']?)name\1[ \t]*:[ \t]*)?(["'])([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*,[ \t]*$/;
 /** A list of cookies opened at the line's end, its items on the lines below (undici's `cookies: [`). */
 const COOKIES_HEAD = /^[ \t]*(["']?)cookies\1[ \t]*:[ \t]*\[[ \t]*$/i;
+/** The Authorization headers, whose one-line forms redact-authorization.ts reads. */
+const AUTHORIZATION = /^(?:proxy-)?authorization$/i;
+/** A header's name (`Content-Type`): a list's next name, not the value of the one before. */
+const NAME_SHAPED = /^[A-Za-z]+(?:-[A-Za-z]+)*$/;
+/**
+ * Whether VALUE, a list's item after header NAME's, is that header's value: not a name itself
+ * (a list of header names, `'X-Api-Key',` then `'Content-Type',`); an Authorization's whatever it
+ * is (`'Bearer x'`, `'token x'`), another's where it holds a credential (holdsCredential).
+ */
+function listValue(name, value) {
+    if (NAME_SHAPED.test(value))
+        return false;
+    return AUTHORIZATION.test(name) ? value.trim() !== '' : (0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsCredential */ .KK)(name, value.split(/[\s;,]/)[0]);
+}
 /** The line after it: the value's literal, after its pair's `value` key where the name had one. */
 const HEADER_VALUE = /^([ \t]*(?:(["']?)value\2[ \t]*:[ \t]*)?)(["'])((?:\\.|(?!\3)[^\\])*)\3/;
 /** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
@@ -1127,10 +1141,15 @@ function step(line, at, open) {
         // A literal followed by ':' or '=' is the next key (`'HOME': '/root'`), not a part of the value.
         if (lit && !/^[ \t]*[:=\]]/.test(lit[4])) {
             const start = lit[1].length + 1;
-            const end = start + (lit[2] ?? lit[3]).length;
+            const text = lit[2] ?? lit[3];
+            const end = start + text.length;
             // pprint's parts go on after a bare literal; a list's items after one and a comma.
             const rest = lit[4].trim();
-            return { ...((rest === '' || (open.list === true && rest === ',')) && { open }), mask: start, end };
+            const more = rest === '' || (open.list === true && rest === ',');
+            // A list of cookies' item that is no cookie (`'analytics'`, a consent setting's) is kept.
+            if (open.list === true && !(0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsCredential */ .KK)('cookie', text.split(/[\s;,]/)[0]))
+                return more ? { open } : {};
+            return { ...(more && { open }), mask: start, end };
         }
     }
     else if (open?.kind === 'quote' && open.lines < MAX_QUOTED_LINES) {
@@ -1153,7 +1172,7 @@ function step(line, at, open) {
         // next name of a list of names, `'Content-Type',`).
         const v = HEADER_VALUE.exec(line);
         const keyed = v !== null && v[2] !== undefined && /value/.test(v[1]);
-        if (v && keyed === open.keyed && (keyed || (0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsCredential */ .KK)(open.name, v[4].split(/[\s;,]/)[0]))) {
+        if (v && keyed === open.keyed && (keyed || listValue(open.name, v[4]))) {
             const start = v[1].length + 1;
             return v[4] === '' || v[4] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? {} : { mask: start, end: start + v[4].length };
         }
@@ -1185,8 +1204,10 @@ function step(line, at, open) {
     const header = HEADER_HEAD.exec(line);
     if (header) {
         const [keyed, name] = [header[1] !== undefined, header[3]];
-        // A list's item: a cookie's or a hyphenated header's name only (`'password',` may be a list of names).
-        if ((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialHeader */ .N4)(name) && (keyed || /^(?:set-)?cookie$/i.test(name) || name.includes('-')))
+        // A list's item: a cookie's, an Authorization's or a hyphenated header's name only (`'password',`
+        // may be a list of words).
+        const listed = AUTHORIZATION.test(name) || /^(?:set-)?cookie$/i.test(name) || name.includes('-');
+        if (((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialHeader */ .N4)(name) || AUTHORIZATION.test(name)) && (keyed || listed))
             return { open: { kind: 'header', name, keyed, from: at } };
     }
     const key = YAML_KEY.exec(line);
