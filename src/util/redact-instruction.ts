@@ -187,8 +187,9 @@ const YAML_PAIR = new RegExp(
  * `api_key: x`, `{"password": "x"}`) only where it names a secret by secretKey's stricter rule;
  * the other one-line forms of maskOutputPairs (print(k, v)'s `NAME value`, a flow mapping, Go's
  * `map[K:v]`); an HTTP header that carries a credential, wherever it is (maskCredentialHeaders:
- * `> Cookie: x`, `-H 'X-Vault-Token: x'`); the lines that go on a secret's value first (maskContinuations: a YAML block,
- * pprint's literals, a PEM block); then tokens of known forms and URL logins (redactText).
+ * `> Cookie: x`, `-H 'X-Vault-Token: x'`); the lines that go on a secret's value first
+ * (maskContinuations: a YAML block, pprint's literals, a PEM block, a header's value on the line
+ * below its name); then tokens of known forms and URL logins (redactText).
  */
 export function redactOutput(text: string): string {
   const mask = (name: string, value: string) => `${name}=${redactEnvValue(name, value)}`;

@@ -4,9 +4,11 @@
 // b'...\r\nCookie: ...\r\n'`, a logger's `DEBUG:hvac:X-Vault-Token: ...`, a signing library's
 // canonical request (`x-amz-security-token:...`), Go's fmt of an http.Header
 // (`map[Set-Cookie:[...]]`, `http.Header{"Cookie":[]string{"..."}}`), Node's inspect of a response
-// (`'set-cookie': [ '...' ]`, rawHeaders' `'Set-Cookie', '...'`), a HAR's name and value, a Ruby
-// hash; and a cookie as requests' jar and curl's cookie engine print it. The Authorization header
-// has its own rule (redact-authorization.ts).
+// (`'set-cookie': [ '...' ]`, rawHeaders' `'Set-Cookie', '...'`), undici's and a HAR's name and
+// value, Spring's HttpHeaders, a Ruby hash; and a cookie as requests' jar, curl's and wget's cookie
+// engines and Python's cookiejar print it. A value on the line below its name is the continuation
+// scanner's (redact-output-lines.ts); the Authorization header has its own rule
+// (redact-authorization.ts).
 import { REDACTED } from './redact.js';
 import { lowerSecret, secretKey } from './redact-output-pairs.js';
 
@@ -41,7 +43,7 @@ const COOKIE_REPR = /\bCookie\(version=[^,\r\n]{0,16}, name=(['"])[^'"\r\n]{0,25
 /** A cookie as wget -d stores it: `Stored cookie host -1 (ANY) / <session> <insecure> [expiry none] sid x`. */
 const COOKIE_STORED = /\bStored cookie [^\r\n\]]{0,512}\] [^\s]{1,256} ([^\s]+)/g;
 
-/** Whether NAME is a header that carries a credential: a cookie's, one a word rule finds, `-Token`. */
+/** Whether NAME is a header that carries a credential: a cookie's, one a word rule finds, `X-...-Token`. */
 export const credentialHeader = (name: string): boolean =>
   COOKIE.test(name) || NAMED.test(name) || lowerSecret(name) || /^x-.+-token$/i.test(name);
 
@@ -238,3 +240,31 @@ function spliced(text: string, spans: Span[]): string {
   }
   return done === 0 ? text : out + text.slice(done);
 }
+
+// A header's value on the line below its name: what the continuation scanner (redact-output-lines.ts)
+// reads, a line at a time, for the batch masker and the live view alike.
+
+/**
+ * A line that names a credential header alone, its value on the next line: a list's item, as Node
+ * prints rawHeaders or kOutHeaders over several lines (`    'Set-Cookie',`), or a pair's `name`, as
+ * a HAR or undici pretty-printed (`  "name": "Cookie",`).
+ */
+export const HEADER_HEAD =
+  /^[ \t]*(?:(["']?)name\1[ \t]*:[ \t]*)?(["'])([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*,[ \t]*$/;
+/** A list of cookies opened at the line's end, its items on the lines below (undici's `cookies: [`). */
+export const COOKIES_HEAD = /^[ \t]*(["']?)cookies\1[ \t]*:[ \t]*\[[ \t]*$/i;
+/** The Authorization headers, whose one-line forms redact-authorization.ts reads. */
+export const AUTHORIZATION = /^(?:proxy-)?authorization$/i;
+
+/**
+ * Whether VALUE, a list's item after header NAME's, is that header's value: not a name itself
+ * (a list of header names, `'X-Api-Key',` then `'Content-Type',`); an Authorization's whatever it
+ * is (`'Bearer x'`, `'token x'`), another's where it holds a credential (holdsCredential).
+ */
+export function listValue(name: string, value: string): boolean {
+  if (NAME_SHAPED.test(value)) return false;
+  return AUTHORIZATION.test(name) ? value.trim() !== '' : holdsCredential(name, value.split(/[\s;,]/)[0]!);
+}
+
+/** The line after it: the value's literal, after its pair's `value` key where the name had one. */
+export const HEADER_VALUE = /^([ \t]*(?:(["']?)value\2[ \t]*:[ \t]*)?)(["'])((?:\\.|(?!\3)[^\\])*)\3/;

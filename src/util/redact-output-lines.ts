@@ -2,7 +2,15 @@
 // line of each by its NAME; this masks the lines that follow it). One pass over the lines, each
 // looked at once: linear in the length of the text.
 import { REDACTED } from './redact.js';
-import { credentialHeader, holdsCredential } from './redact-output-headers.js';
+import {
+  AUTHORIZATION,
+  COOKIES_HEAD,
+  credentialHeader,
+  HEADER_HEAD,
+  HEADER_VALUE,
+  holdsCredential,
+  listValue,
+} from './redact-output-headers.js';
 import { PEM_PRIVATE_BEGIN, secretKey, secretName, secretQuotedKey } from './redact-output-pairs.js';
 
 /**
@@ -29,31 +37,6 @@ const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
 const LITERAL_HEAD = new RegExp(
   `(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL}|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\5\\]?[ \\t]*[:=])[ \\t]*$`,
 );
-/**
- * A line that names a credential header alone, its value on the next line: a list's item, as Node
- * prints rawHeaders or kOutHeaders over several lines (`    'Set-Cookie',`), or a pair's `name`, as
- * a HAR or undici pretty-printed (`  "name": "Cookie",`).
- */
-const HEADER_HEAD = /^[ \t]*(?:(["']?)name\1[ \t]*:[ \t]*)?(["'])([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*,[ \t]*$/;
-/** A list of cookies opened at the line's end, its items on the lines below (undici's `cookies: [`). */
-const COOKIES_HEAD = /^[ \t]*(["']?)cookies\1[ \t]*:[ \t]*\[[ \t]*$/i;
-/** The Authorization headers, whose one-line forms redact-authorization.ts reads. */
-const AUTHORIZATION = /^(?:proxy-)?authorization$/i;
-/** A header's name (`Content-Type`): a list's next name, not the value of the one before. */
-const NAME_SHAPED = /^[A-Za-z]+(?:-[A-Za-z]+)*$/;
-
-/**
- * Whether VALUE, a list's item after header NAME's, is that header's value: not a name itself
- * (a list of header names, `'X-Api-Key',` then `'Content-Type',`); an Authorization's whatever it
- * is (`'Bearer x'`, `'token x'`), another's where it holds a credential (holdsCredential).
- */
-function listValue(name: string, value: string): boolean {
-  if (NAME_SHAPED.test(value)) return false;
-  return AUTHORIZATION.test(name) ? value.trim() !== '' : holdsCredential(name, value.split(/[\s;,]/)[0]!);
-}
-
-/** The line after it: the value's literal, after its pair's `value` key where the name had one. */
-const HEADER_VALUE = /^([ \t]*(?:(["']?)value\2[ \t]*:[ \t]*)?)(["'])((?:\\.|(?!\3)[^\\])*)\3/;
 /** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
 const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
 
@@ -115,7 +98,10 @@ type Step = { open?: Open; mask?: number; end?: number };
  * empty one kept) through the block's end line or the object's `}` at column 0, for at most as many.
  * After a line with a private key's PEM start (PEM_PRIVATE_BEGIN, whatever precedes it, its END not
  * on it), each base64 or header line (PEM_BODY) is masked whole (an empty one kept) through the END
- * line (kept), for at most as many; any other line ends it, and is read as any other.
+ * line (kept), for at most as many; any other line ends it, and is read as any other. After a line
+ * that names a credential header alone (HEADER_HEAD), the next line's literal is masked where it is
+ * the header's value (a pair's `value`, or a list's item that listValue takes). After a list of
+ * cookies opened at a line's end, each item that holds a cookie is masked, up to the list's end.
  */
 function step(line: string, at: number, open: Open | undefined): Step {
   if (open?.kind === 'block') {
@@ -324,7 +310,9 @@ function linesOf(text: string): { body: string; end: string }[] {
  * the text of each literal that pprint writes on the lines after a secret's quoted pair
  * (`'SSH_KEY': '...\n'` then `'...'` below it, as a value longer than its width is printed);
  * the lines of a secret's shell-quoted value up to its closing quote (`SSH_KEY='-----BEGIN ...`);
- * the body of a private key's PEM block, whatever names it (`-----BEGIN PRIVATE KEY-----`).
+ * the body of a private key's PEM block, whatever names it (`-----BEGIN PRIVATE KEY-----`); a
+ * credential header's value on the line below its name (Node's `'Set-Cookie',` then its value, a
+ * HAR's `"name": "Cookie",` then `"value": "..."`, undici's `cookies: [` list).
  * The line that names the secret is left to redactOutput. Idempotent.
  */
 export function maskContinuations(text: string): string {
