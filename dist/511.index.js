@@ -4297,8 +4297,9 @@ const YAML_PAIR = new RegExp(`^([ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![
  * `api_key: x`, `{"password": "x"}`) only where it names a secret by secretKey's stricter rule;
  * the other one-line forms of maskOutputPairs (print(k, v)'s `NAME value`, a flow mapping, Go's
  * `map[K:v]`); an HTTP header that carries a credential, wherever it is (maskCredentialHeaders:
- * `> Cookie: x`, `-H 'X-Vault-Token: x'`); the lines that go on a secret's value first (maskContinuations: a YAML block,
- * pprint's literals, a PEM block); then tokens of known forms and URL logins (redactText).
+ * `> Cookie: x`, `-H 'X-Vault-Token: x'`); the lines that go on a secret's value first
+ * (maskContinuations: a YAML block, pprint's literals, a PEM block, a header's value on the line
+ * below its name); then tokens of known forms and URL logins (redactText).
  */
 function redactOutput(text) {
     const mask = (name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`;
@@ -4337,9 +4338,14 @@ function maskAssignments(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K5: () => (/* binding */ AUTHORIZATION),
 /* harmony export */   KK: () => (/* binding */ holdsCredential),
 /* harmony export */   N4: () => (/* binding */ credentialHeader),
-/* harmony export */   su: () => (/* binding */ maskCredentialHeaders)
+/* harmony export */   a3: () => (/* binding */ listValue),
+/* harmony export */   bY: () => (/* binding */ COOKIES_HEAD),
+/* harmony export */   cw: () => (/* binding */ HEADER_VALUE),
+/* harmony export */   su: () => (/* binding */ maskCredentialHeaders),
+/* harmony export */   x3: () => (/* binding */ HEADER_HEAD)
 /* harmony export */ });
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
@@ -4349,9 +4355,11 @@ function maskAssignments(text) {
 // b'...\r\nCookie: ...\r\n'`, a logger's `DEBUG:hvac:X-Vault-Token: ...`, a signing library's
 // canonical request (`x-amz-security-token:...`), Go's fmt of an http.Header
 // (`map[Set-Cookie:[...]]`, `http.Header{"Cookie":[]string{"..."}}`), Node's inspect of a response
-// (`'set-cookie': [ '...' ]`, rawHeaders' `'Set-Cookie', '...'`), a HAR's name and value, a Ruby
-// hash; and a cookie as requests' jar and curl's cookie engine print it. The Authorization header
-// has its own rule (redact-authorization.ts).
+// (`'set-cookie': [ '...' ]`, rawHeaders' `'Set-Cookie', '...'`), undici's and a HAR's name and
+// value, Spring's HttpHeaders, a Ruby hash; and a cookie as requests' jar, curl's and wget's cookie
+// engines and Python's cookiejar print it. A value on the line below its name is the continuation
+// scanner's (redact-output-lines.ts); the Authorization header has its own rule
+// (redact-authorization.ts).
 
 
 /**
@@ -4383,7 +4391,7 @@ const COOKIE_NOTE = /(<Cookie |\b(?:Added|Replaced) cookie )([^\s="]{1,256})=("?
 const COOKIE_REPR = /\bCookie\(version=[^,\r\n]{0,16}, name=(['"])[^'"\r\n]{0,256}\1, value=(['"])/g;
 /** A cookie as wget -d stores it: `Stored cookie host -1 (ANY) / <session> <insecure> [expiry none] sid x`. */
 const COOKIE_STORED = /\bStored cookie [^\r\n\]]{0,512}\] [^\s]{1,256} ([^\s]+)/g;
-/** Whether NAME is a header that carries a credential: a cookie's, one a word rule finds, `-Token`. */
+/** Whether NAME is a header that carries a credential: a cookie's, one a word rule finds, `X-...-Token`. */
 const credentialHeader = (name) => COOKIE.test(name) || NAMED.test(name) || (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .lowerSecret */ .YA)(name) || /^x-.+-token$/i.test(name);
 /**
  * Whether a value of header NAME whose first word is WORD holds a credential: a cookie's holds a
@@ -4572,6 +4580,30 @@ function spliced(text, spans) {
     }
     return done === 0 ? text : out + text.slice(done);
 }
+// A header's value on the line below its name: what the continuation scanner (redact-output-lines.ts)
+// reads, a line at a time, for the batch masker and the live view alike.
+/**
+ * A line that names a credential header alone, its value on the next line: a list's item, as Node
+ * prints rawHeaders or kOutHeaders over several lines (`    'Set-Cookie',`), or a pair's `name`, as
+ * a HAR or undici pretty-printed (`  "name": "Cookie",`).
+ */
+const HEADER_HEAD = /^[ \t]*(?:(["']?)name\1[ \t]*:[ \t]*)?(["'])([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*,[ \t]*$/;
+/** A list of cookies opened at the line's end, its items on the lines below (undici's `cookies: [`). */
+const COOKIES_HEAD = /^[ \t]*(["']?)cookies\1[ \t]*:[ \t]*\[[ \t]*$/i;
+/** The Authorization headers, whose one-line forms redact-authorization.ts reads. */
+const AUTHORIZATION = /^(?:proxy-)?authorization$/i;
+/**
+ * Whether VALUE, a list's item after header NAME's, is that header's value: not a name itself
+ * (a list of header names, `'X-Api-Key',` then `'Content-Type',`); an Authorization's whatever it
+ * is (`'Bearer x'`, `'token x'`), another's where it holds a credential (holdsCredential).
+ */
+function listValue(name, value) {
+    if (NAME_SHAPED.test(value))
+        return false;
+    return AUTHORIZATION.test(name) ? value.trim() !== '' : holdsCredential(name, value.split(/[\s;,]/)[0]);
+}
+/** The line after it: the value's literal, after its pair's `value` key where the name had one. */
+const HEADER_VALUE = /^([ \t]*(?:(["']?)value\2[ \t]*:[ \t]*)?)(["'])((?:\\.|(?!\3)[^\\])*)\3/;
 
 
 /***/ }),
@@ -4614,30 +4646,6 @@ const LITERAL = `b?(?:"(?:\\\\.|[^"\\\\])*"|'(?:\\\\.|[^'\\\\])*')`;
  * (`{'SSH_KEY':`, the value on the next). In a list of names (`['DB_PASSWORD',`) no value follows.
  */
 const LITERAL_HEAD = new RegExp(`(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\t]*(?:${LITERAL})?|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\3\\]?[ \\t]*[:=][ \\t]*${LITERAL}|b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\5\\]?[ \\t]*[:=])[ \\t]*$`);
-/**
- * A line that names a credential header alone, its value on the next line: a list's item, as Node
- * prints rawHeaders or kOutHeaders over several lines (`    'Set-Cookie',`), or a pair's `name`, as
- * a HAR or undici pretty-printed (`  "name": "Cookie",`).
- */
-const HEADER_HEAD = /^[ \t]*(?:(["']?)name\1[ \t]*:[ \t]*)?(["'])([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*,[ \t]*$/;
-/** A list of cookies opened at the line's end, its items on the lines below (undici's `cookies: [`). */
-const COOKIES_HEAD = /^[ \t]*(["']?)cookies\1[ \t]*:[ \t]*\[[ \t]*$/i;
-/** The Authorization headers, whose one-line forms redact-authorization.ts reads. */
-const AUTHORIZATION = /^(?:proxy-)?authorization$/i;
-/** A header's name (`Content-Type`): a list's next name, not the value of the one before. */
-const NAME_SHAPED = /^[A-Za-z]+(?:-[A-Za-z]+)*$/;
-/**
- * Whether VALUE, a list's item after header NAME's, is that header's value: not a name itself
- * (a list of header names, `'X-Api-Key',` then `'Content-Type',`); an Authorization's whatever it
- * is (`'Bearer x'`, `'token x'`), another's where it holds a credential (holdsCredential).
- */
-function listValue(name, value) {
-    if (NAME_SHAPED.test(value))
-        return false;
-    return AUTHORIZATION.test(name) ? value.trim() !== '' : (0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsCredential */ .KK)(name, value.split(/[\s;,]/)[0]);
-}
-/** The line after it: the value's literal, after its pair's `value` key where the name had one. */
-const HEADER_VALUE = /^([ \t]*(?:(["']?)value\2[ \t]*:[ \t]*)?)(["'])((?:\\.|(?!\3)[^\\])*)\3/;
 /** A line that goes on with a literal (pprint's next part of a long value), and what follows it. */
 const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
 /** The most lines a shell's quoted value is masked over when its quote is not closed. */
@@ -4676,7 +4684,10 @@ const PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]+|[A-Za-z][A-Za-z-]*: [^\r\n]*)[ \t]*$
  * empty one kept) through the block's end line or the object's `}` at column 0, for at most as many.
  * After a line with a private key's PEM start (PEM_PRIVATE_BEGIN, whatever precedes it, its END not
  * on it), each base64 or header line (PEM_BODY) is masked whole (an empty one kept) through the END
- * line (kept), for at most as many; any other line ends it, and is read as any other.
+ * line (kept), for at most as many; any other line ends it, and is read as any other. After a line
+ * that names a credential header alone (HEADER_HEAD), the next line's literal is masked where it is
+ * the header's value (a pair's `value`, or a list's item that listValue takes). After a list of
+ * cookies opened at a line's end, each item that holds a cookie is masked, up to the list's end.
  */
 function step(line, at, open) {
     if (open?.kind === 'block') {
@@ -4728,9 +4739,9 @@ function step(line, at, open) {
     else if (open?.kind === 'header') {
         // The value of a pair (`"value": "x"`), or a list's next item that holds a credential (not the
         // next name of a list of names, `'Content-Type',`).
-        const v = HEADER_VALUE.exec(line);
+        const v = _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER_VALUE */ .cw.exec(line);
         const keyed = v !== null && v[2] !== undefined && /value/.test(v[1]);
-        if (v && keyed === open.keyed && (keyed || listValue(open.name, v[4]))) {
+        if (v && keyed === open.keyed && (keyed || (0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .listValue */ .a3)(open.name, v[4]))) {
             const start = v[1].length + 1;
             return v[4] === '' || v[4] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? {} : { mask: start, end: start + v[4].length };
         }
@@ -4757,15 +4768,15 @@ function step(line, at, open) {
         return { open: { kind: 'literal', from: at } };
     if (pemHead(line))
         return { open: { kind: 'pem', from: at, lines: 0 } };
-    if (COOKIES_HEAD.test(line))
+    if (_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .COOKIES_HEAD */ .bY.test(line))
         return { open: { kind: 'literal', from: at, list: true } };
-    const header = HEADER_HEAD.exec(line);
+    const header = _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER_HEAD */ .x3.exec(line);
     if (header) {
         const [keyed, name] = [header[1] !== undefined, header[3]];
         // A list's item: a cookie's, an Authorization's or a hyphenated header's name only (`'password',`
         // may be a list of words).
-        const listed = AUTHORIZATION.test(name) || /^(?:set-)?cookie$/i.test(name) || name.includes('-');
-        if (((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialHeader */ .N4)(name) || AUTHORIZATION.test(name)) && (keyed || listed))
+        const listed = _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .AUTHORIZATION */ .K5.test(name) || /^(?:set-)?cookie$/i.test(name) || name.includes('-');
+        if (((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialHeader */ .N4)(name) || _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .AUTHORIZATION */ .K5.test(name)) && (keyed || listed))
             return { open: { kind: 'header', name, keyed, from: at } };
     }
     const key = YAML_KEY.exec(line);
@@ -4902,7 +4913,9 @@ function linesOf(text) {
  * the text of each literal that pprint writes on the lines after a secret's quoted pair
  * (`'SSH_KEY': '...\n'` then `'...'` below it, as a value longer than its width is printed);
  * the lines of a secret's shell-quoted value up to its closing quote (`SSH_KEY='-----BEGIN ...`);
- * the body of a private key's PEM block, whatever names it (`-----BEGIN PRIVATE KEY-----`).
+ * the body of a private key's PEM block, whatever names it (`-----BEGIN PRIVATE KEY-----`); a
+ * credential header's value on the line below its name (Node's `'Set-Cookie',` then its value, a
+ * HAR's `"name": "Cookie",` then `"value": "..."`, undici's `cookies: [` list).
  * The line that names the secret is left to redactOutput. Idempotent.
  */
 function maskContinuations(text) {
