@@ -380,76 +380,52 @@ describe("an HTTP header's value on the line below its name (Node's inspect, a H
         '}',
       ),
     ],
-    [
-      "near misses: lists of header names (CORS' allowedHeaders), a cookie consent's list, another header's pair",
-      lines(
-        'allowedHeaders: [',
-        "  'X-Api-Key',",
-        "  'Content-Type',",
-        "  'X-Requested-With'",
-        ']',
-        '[',
-        "  'Authorization',",
-        "  'Content-Type'",
-        ']',
-        'cookies: [',
-        "  'necessary',",
-        "  'analytics',",
-        ']',
-      ),
-      lines(
-        'allowedHeaders: [',
-        "  'X-Api-Key',",
-        "  'Content-Type',",
-        "  'X-Requested-With'",
-        ']',
-        '[',
-        "  'Authorization',",
-        "  'Content-Type'",
-        ']',
-        'cookies: [',
-        "  'necessary',",
-        "  'analytics',",
-        ']',
-      ),
-    ],
-    [
-      "near misses: a list of header names, a list of words, another header's pair",
-      lines(
-        '[',
-        "  'Cookie',",
-        "  'Content-Type',",
-        "  'Authorization'",
-        ']',
-        'x = [',
-        "  'password',",
-        "  'username',",
-        ']',
-        '{',
-        '  "name": "Accept",',
-        '  "value": "*/*"',
-        '}',
-      ),
-      lines(
-        '[',
-        "  'Cookie',",
-        "  'Content-Type',",
-        "  'Authorization'",
-        ']',
-        'x = [',
-        "  'password',",
-        "  'username',",
-        ']',
-        '{',
-        '  "name": "Accept",',
-        '  "value": "*/*"',
-        '}',
-      ),
-    ],
   ])('%s', (_what, text, want) => {
     expect(redactOutput(text)).toBe(want);
     expect(redactOutput(want)).toBe(want);
     expect(shownLive(text)).toBe(want);
+  });
+
+  it.each<[string, string]>([
+    [
+      "lists of header names (CORS' allowedHeaders, Authorization's), a list of words",
+      lines(
+        'allowedHeaders: [',
+        "  'X-Api-Key',",
+        "  'Content-Type',",
+        "  'X-Requested-With'",
+        ']',
+        '[',
+        "  'Authorization',",
+        "  'Content-Type'",
+        ']',
+        '[',
+        "  'Cookie',",
+        "  'Content-Type',",
+        "  'Authorization'",
+        ']',
+        'x = [',
+        "  'password',",
+        "  'username',",
+        ']',
+      ),
+    ],
+    [
+      "a cookie consent's list, another header's pair",
+      lines(
+        'cookies: [',
+        "  'necessary',",
+        "  'analytics',",
+        ']',
+        '{',
+        '  "name": "Accept",',
+        '  "value": "*/*"',
+        '}',
+      ),
+    ],
+  ])('kept: %s', (_what, text) => {
+    expect(redactOutput(text)).toBe(text);
+    expect(shownLive(text)).toBe(text);
   });
 });
 

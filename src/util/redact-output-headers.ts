@@ -23,7 +23,7 @@ import { lowerSecret, secretKey } from './redact-output-pairs.js';
 const CANDIDATE =
   /(?:(?<![A-Za-z0-9_\\/-])|(?<=\\[rn]))((?:\\)?['"]|)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)\1[ \t]*(:|=>|,)[ \t]*/g;
 /** A cookie's header. */
-const COOKIE = /^(?:set-)?cookie$/i;
+export const COOKIE = /^(?:set-)?cookie$/i;
 /** Credential headers whose name no word rule finds: Docker's, JFrog's, Azure Functions'. */
 const NAMED = /^(?:x-registry-auth|x-jfrog-art-api|x-functions-key)$/i;
 /** What a HAR's or undici's pair, Go's %#v and Node's inspect put between a header's name and its value. */

@@ -4,11 +4,11 @@
 import { REDACTED } from './redact.js';
 import {
   AUTHORIZATION,
+  COOKIE,
   COOKIES_HEAD,
   credentialHeader,
   HEADER_HEAD,
   HEADER_VALUE,
-  holdsCredential,
   listValue,
 } from './redact-output-headers.js';
 import { PEM_PRIVATE_BEGIN, secretKey, secretName, secretQuotedKey } from './redact-output-pairs.js';
@@ -127,8 +127,7 @@ function step(line: string, at: number, open: Open | undefined): Step {
       const rest = lit[4]!.trim();
       const more = rest === '' || (open.list === true && rest === ',');
       // A list of cookies' item that is no cookie (`'analytics'`, a consent setting's) is kept.
-      if (open.list === true && !holdsCredential('cookie', text.split(/[\s;,]/)[0]!))
-        return more ? { open } : {};
+      if (open.list === true && !listValue('cookie', text)) return more ? { open } : {};
       return { ...(more && { open }), mask: start, end };
     }
   } else if (open?.kind === 'quote' && open.lines < MAX_QUOTED_LINES) {
@@ -172,7 +171,7 @@ function step(line: string, at: number, open: Open | undefined): Step {
     const [keyed, name] = [header[1] !== undefined, header[3]!];
     // A list's item: a cookie's, an Authorization's or a hyphenated header's name only (`'password',`
     // may be a list of words).
-    const listed = AUTHORIZATION.test(name) || /^(?:set-)?cookie$/i.test(name) || name.includes('-');
+    const listed = AUTHORIZATION.test(name) || COOKIE.test(name) || name.includes('-');
     if ((credentialHeader(name) || AUTHORIZATION.test(name)) && (keyed || listed))
       return { open: { kind: 'header', name, keyed, from: at } };
   }
