@@ -781,14 +781,15 @@ function maskAssignments(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K5: () => (/* binding */ AUTHORIZATION),
-/* harmony export */   KK: () => (/* binding */ holdsCredential),
 /* harmony export */   N4: () => (/* binding */ credentialHeader),
 /* harmony export */   a3: () => (/* binding */ listValue),
 /* harmony export */   bY: () => (/* binding */ COOKIES_HEAD),
 /* harmony export */   cw: () => (/* binding */ HEADER_VALUE),
+/* harmony export */   j_: () => (/* binding */ COOKIE),
 /* harmony export */   su: () => (/* binding */ maskCredentialHeaders),
 /* harmony export */   x3: () => (/* binding */ HEADER_HEAD)
 /* harmony export */ });
+/* unused harmony export holdsCredential */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 // HTTP headers that carry a credential, wherever a program's output prints one on a line: curl -v's
@@ -1158,7 +1159,7 @@ function step(line, at, open) {
             const rest = lit[4].trim();
             const more = rest === '' || (open.list === true && rest === ',');
             // A list of cookies' item that is no cookie (`'analytics'`, a consent setting's) is kept.
-            if (open.list === true && !(0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsCredential */ .KK)('cookie', text.split(/[\s;,]/)[0]))
+            if (open.list === true && !(0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .listValue */ .a3)('cookie', text))
                 return more ? { open } : {};
             return { ...(more && { open }), mask: start, end };
         }
@@ -1217,7 +1218,7 @@ function step(line, at, open) {
         const [keyed, name] = [header[1] !== undefined, header[3]];
         // A list's item: a cookie's, an Authorization's or a hyphenated header's name only (`'password',`
         // may be a list of words).
-        const listed = _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .AUTHORIZATION */ .K5.test(name) || /^(?:set-)?cookie$/i.test(name) || name.includes('-');
+        const listed = _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .AUTHORIZATION */ .K5.test(name) || _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .COOKIE */ .j_.test(name) || name.includes('-');
         if (((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialHeader */ .N4)(name) || _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .AUTHORIZATION */ .K5.test(name)) && (keyed || listed))
             return { open: { kind: 'header', name, keyed, from: at } };
     }
