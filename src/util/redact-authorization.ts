@@ -17,6 +17,22 @@ const PARAMETER = /^[A-Za-z0-9_.-]{1,64}=[^=\t\n\r\f\v ]/;
 const SPACE = '\t\n\r\f\v ';
 
 /**
+ * Where the credentials begin in VALUE, an Authorization header's value alone (a name and value
+ * pair's): after a known scheme and the blanks that follow it (`Bearer x`: 7), else 0 (the whole
+ * value). A scheme alone, or a variable's reference (`$HF_TOKEN`), holds none: VALUE's length.
+ */
+export function credentialsStart(value: string): number {
+  const word = wordEnd(value, 0);
+  let from = 0;
+  if (SCHEMES.has(value.slice(0, word).toLowerCase())) {
+    from = word;
+    while (from < value.length && (value[from] === ' ' || value[from] === '\t')) from++;
+    if (from === word) return value.length;
+  }
+  return REFERENCE.test(value.slice(from, from + 258)) ? value.length : from;
+}
+
+/**
  * Where the value that starts at FROM ends: at its closing QUOTE (or a backslash: `\"` in escaped
  * JSON, http.client's `\r\n`), else at a line's end, a backslash, `]` or `}`.
  */

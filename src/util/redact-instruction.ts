@@ -6,6 +6,7 @@
 // The smoke stage masks a test's output with the same pairs rule (redactOutput).
 import { redactDeep, redactEnvValue, redactLabels, redactText, REDACTED } from './redact.js';
 import { maskCredentialHeaders } from './redact-output-headers.js';
+import { maskNamedPairs } from './redact-output-named.js';
 import { maskContinuations } from './redact-output-lines.js';
 import { maskOutputPairs, secretKey, secretQuotedKey } from './redact-output-pairs.js';
 
@@ -206,7 +207,7 @@ export function redactOutput(text: string): string {
           : value;
       return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
     };
-  const lines = maskOutputPairs(maskCredentialHeaders(maskContinuations(text)))
+  const lines = maskOutputPairs(maskNamedPairs(maskCredentialHeaders(maskContinuations(text))))
     .replace(ENV_LINE, (_m, name: string, value: string) => mask(name, value))
     .replace(QUOTED_PAIR, quoted(''))
     .replace(TUPLE_PAIR, quoted('('))

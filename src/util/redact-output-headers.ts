@@ -48,27 +48,47 @@ export const credentialHeader = (name: string): boolean =>
   COOKIE.test(name) || NAMED.test(name) || lowerSecret(name) || /^x-.+-token$/i.test(name);
 
 /**
- * Whether a value of header NAME whose first word is WORD holds a credential: a cookie's holds a
- * cookie's `name=value` (not an attribute's, `SameSite=None`), another header's is no lower-case
- * word of prose (`header`, `got`).
+ * Whether the value of header NAME that starts at START in TEXT holds a credential: a cookie's
+ * holds a cookie's `name=value` (holdsCookie), another's first word is no lower-case word of prose
+ * (`header`, `got`).
  */
-export function holdsCredential(name: string, word: string): boolean {
-  if (COOKIE.test(name)) {
-    const eq = word.indexOf('=');
-    return eq > 0 && !COOKIE_ATTRIBUTE.test(word.slice(0, eq));
-  }
+export function holdsCredential(name: string, text: string, start = 0): boolean {
+  if (COOKIE.test(name)) return holdsCookie(text, start);
+  const word = text.slice(start, valueEnd(text, start, undefined, true));
   return word !== '' && !PROSE_WORD.test(word);
+}
+
+/** A cookie's or an attribute's `name` or `name=value`, and the `;` that ends it. */
+const COOKIE_SEGMENT = /([^\s;=,"'\\]+)(=[^\s;"'\\]*)?(;[ \t]*)?/y;
+
+/**
+ * Whether a cookie header's value at START holds a cookie: its first pair that is no attribute's
+ * is a `name=value`, after any attributes each ended by `;` (`Path=/; sid=x`; `SameSite=None
+ * requires Secure` is prose). Reads no further than that pair: linear over a line of them.
+ */
+function holdsCookie(text: string, start: number): boolean {
+  COOKIE_SEGMENT.lastIndex = start;
+  for (let m; (m = COOKIE_SEGMENT.exec(text));) {
+    if (!COOKIE_ATTRIBUTE.test(m[1]!)) return m[2] !== undefined;
+    if (m[3] === undefined) return false;
+  }
+  return false;
 }
 
 /**
  * Where a value that starts at START ends: at the line's end or an escaped line break (`\r`, `\n`
- * as two characters), or at CLOSE (a quote or bracket that opened before it; an escaped quote is
- * part of the value). WORD: at the end of its first word too.
+ * as two characters), or at CLOSE (a quote or bracket that opened before it; an escaped quote, and
+ * a shell's `'\''` in a single-quoted word, are part of the value). WORD: at the end of its first word too.
  */
 function valueEnd(text: string, start: number, close: string | undefined, word = false): number {
   let i = start;
   for (; i < text.length; i++) {
     const c = text[i]!;
+    // A shell's `'\''` inside a single-quoted word is a quote in the value (bash's set -x writes it).
+    if (c === "'" && close === "'" && !word && text.startsWith("'\\''", i)) {
+      i += 3;
+      continue;
+    }
     if (c === '\n' || c === '\r' || c === close || (word && WORD_END.test(c))) break;
     if (c === '\\') {
       const next = text[i + 1];
@@ -123,8 +143,7 @@ function quotedValues(text: string, name: string, at: number, sep: string): Foun
     const from = i + (escaped ? 2 : 1);
     const end = escaped ? escapedEnd(text, from, q) : valueEnd(text, from, q);
     const value = text.slice(from, end);
-    const word = text.slice(from, valueEnd(text, from, q, true));
-    if (!ambiguous || (!NAME_SHAPED.test(value) && holdsCredential(name, word)))
+    if (!ambiguous || (!NAME_SHAPED.test(value) && holdsCredential(name, text, from)))
       spans.push({ from, to: end });
     i = end + (escaped ? 2 : 1);
     if (!list) break;
@@ -154,8 +173,9 @@ function bareValue(
   const q = text[start];
   if (q === '"' || q === "'") {
     const end = valueEnd(text, start + 1, q);
-    const word = text.slice(start + 1, valueEnd(text, start + 1, q, true));
-    return holdsCredential(name, word) ? { spans: [{ from: start + 1, to: end }], next: end } : none(end);
+    return holdsCredential(name, text, start + 1)
+      ? { spans: [{ from: start + 1, to: end }], next: end }
+      : none(end);
   }
   const close = closer(open);
   const wordEnd = valueEnd(text, start, close, true);
@@ -164,7 +184,7 @@ function bareValue(
     const end = valueEnd(text, start, close);
     return { spans: [{ from: start, to: end }], next: end };
   }
-  if (!holdsCredential(name, text.slice(start, wordEnd))) return none(wordEnd);
+  if (!holdsCredential(name, text, start)) return none(wordEnd);
   // A cookie's pairs to the end; another header's token is its first word (a sentence goes on after it).
   const end = COOKIE.test(name) ? valueEnd(text, start, close) : wordEnd;
   return { spans: [{ from: start, to: end }], next: end };
@@ -263,7 +283,7 @@ export const AUTHORIZATION = /^(?:proxy-)?authorization$/i;
  */
 export function listValue(name: string, value: string): boolean {
   if (NAME_SHAPED.test(value)) return false;
-  return AUTHORIZATION.test(name) ? value.trim() !== '' : holdsCredential(name, value.split(/[\s;,]/)[0]!);
+  return AUTHORIZATION.test(name) ? value.trim() !== '' : holdsCredential(name, value);
 }
 
 /** The line after it: the value's literal, after its pair's `value` key where the name had one. */

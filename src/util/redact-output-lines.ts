@@ -11,7 +11,10 @@ import {
   HEADER_VALUE,
   listValue,
 } from './redact-output-headers.js';
+import { BLOCK_SCALAR, namedSecret, yamlNamedValue, yamlNameHead } from './redact-output-named.js';
 import { PEM_PRIVATE_BEGIN, secretKey, secretName, secretQuotedKey } from './redact-output-pairs.js';
+import { closingQuote, openQuote, type Quote } from './redact-output-shell.js';
+import { traceGoesOn, traceHead } from './redact-output-trace.js';
 
 /**
  * A YAML key at a line's start (after blanks and a sequence's `- `), bare or quoted, a secret's as
@@ -50,18 +53,12 @@ type Open =
   | { kind: 'quote'; quote: Quote; from: number; lines: number }
   | { kind: 'env'; until: RegExp; from: number; lines: number }
   | { kind: 'pem'; from: number; lines: number }
-  | { kind: 'header'; name: string; keyed: boolean; from: number };
+  | { kind: 'header'; name: string; keyed: boolean; from: number }
+  | { kind: 'named'; name: string; from: number }
+  | { kind: 'trace'; next: number; from: number };
 
-/**
- * A quote a shell's value opens: `'` (dash's `set` and `export -p`: `K='a` then `b'`), `"` (bash
- * before 5.2: `declare -x K="a` then `b"`, with `\"` inside), or `$'` (bash's ANSI-C quoting, with
- * `\'` inside).
- */
-type Quote = "'" | '"' | "$'";
 /** The most lines a shell's quoted value is masked over when its quote is not closed. */
 const MAX_QUOTED_LINES = 256;
-/** A secret NAME's assignment whose value begins with a quote (NAME='..., NAME="..., NAME=$'...). */
-const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
 /**
  * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
  * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`); or as
@@ -100,8 +97,11 @@ type Step = { open?: Open; mask?: number; end?: number };
  * on it), each base64 or header line (PEM_BODY) is masked whole (an empty one kept) through the END
  * line (kept), for at most as many; any other line ends it, and is read as any other. After a line
  * that names a credential header alone (HEADER_HEAD), the next line's literal is masked where it is
- * the header's value (a pair's `value`, or a list's item that listValue takes). After a list of
- * cookies opened at a line's end, each item that holds a cookie is masked, up to the list's end.
+ * the header's value (a pair's `value`, or a list's item that listValue takes); after a YAML pair's
+ * secret `name:` alone (yamlNameHead), its `value:` on the next line (yamlNamedValue: a block
+ * scalar's lines as a secret key's block). After a list of cookies opened at a line's end, each
+ * item that holds a cookie is masked, up to the list's end. After curl's --trace-ascii line of a
+ * credential header that goes on below it (traceHead), the data of each line that goes on with it.
  */
 function step(line: string, at: number, open: Open | undefined): Step {
   if (open?.kind === 'block') {
@@ -150,6 +150,16 @@ function step(line: string, at: number, open: Open | undefined): Step {
       const start = v[1]!.length + 1;
       return v[4] === '' || v[4] === REDACTED ? {} : { mask: start, end: start + v[4]!.length };
     }
+  } else if (open?.kind === 'named') {
+    // YAML's pair over two lines: its `value:` (a block scalar's lines below it, as a secret key's).
+    const v = yamlNamedValue(line, open.name);
+    if (v?.blockColumn !== undefined)
+      return { open: { kind: 'block', column: v.blockColumn, from: open.from, seq: false } };
+    if (v) return v.mask ? { mask: v.mask[0], end: v.mask[1] } : {};
+  } else if (open?.kind === 'trace') {
+    // curl's --trace-ascii: a credential header's line that goes on, 64 characters a line.
+    const t = traceGoesOn(line, open.next);
+    if (t) return { ...(t.next >= 0 && { open: { ...open, next: t.next } }), mask: t.mask };
   } else if (open?.kind === 'pem' && open.lines < MAX_QUOTED_LINES) {
     // Its END line is kept, as an env value's; a line not a body's ends it and is read as any other.
     if (PEM_END.test(line)) return {};
@@ -166,76 +176,28 @@ function step(line: string, at: number, open: Open | undefined): Step {
   if (literalHead(line)) return { open: { kind: 'literal', from: at } };
   if (pemHead(line)) return { open: { kind: 'pem', from: at, lines: 0 } };
   if (COOKIES_HEAD.test(line)) return { open: { kind: 'literal', from: at, list: true } };
+  const next = traceHead(line);
+  if (next >= 0) return { open: { kind: 'trace', next, from: at } };
+  const named = yamlNameHead(line);
+  if (named !== undefined) return { open: { kind: 'named', name: named, from: at } };
   const header = HEADER_HEAD.exec(line);
   if (header) {
     const [keyed, name] = [header[1] !== undefined, header[3]!];
     // A list's item: a cookie's, an Authorization's or a hyphenated header's name only (`'password',`
     // may be a list of words).
     const listed = AUTHORIZATION.test(name) || COOKIE.test(name) || name.includes('-');
-    if ((credentialHeader(name) || AUTHORIZATION.test(name)) && (keyed || listed))
+    // A pair's `name` (`"name": "HF_TOKEN",`) is a name whatever it is: a variable's too.
+    if (keyed ? namedSecret(name) : listed && (credentialHeader(name) || AUTHORIZATION.test(name)))
       return { open: { kind: 'header', name, keyed, from: at } };
   }
   const key = YAML_KEY.exec(line);
-  if (key && secretKey(key[3]!)) {
+  // A credential header's key too where a block scalar follows it (`authorization: |`).
+  const headerKey = (k: string) => credentialHeader(k) || AUTHORIZATION.test(k);
+  if (key && (secretKey(key[3]!) || (headerKey(key[3]!) && BLOCK_SCALAR.test(line.slice(key[0].length))))) {
     const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
     return { open: { kind: 'block', column: key[1]!.length, from: at, seq } };
   }
   return {};
-}
-
-/**
- * Where QUOTE, opened before FROM, closes in LINE (the index of its closing quote), or -1: `'`
- * at the next `'`, `"` and `$'` at the next one not escaped with a backslash.
- */
-function closingQuote(line: string, from: number, quote: Quote): number {
-  const q = quote === '"' ? '"' : "'";
-  for (let i = from; i < line.length; i++) {
-    if (line[i] === q) return i;
-    if (line[i] === '\\' && quote !== "'") i++;
-  }
-  return -1;
-}
-
-/**
- * The quote a secret NAME's shell-quoted value leaves open at the end of LINE (dash's `set`:
- * `SSH_KEY='-----BEGIN ...`), read over the value's own shell word only (its quoted runs and the
- * unquoted characters glued to them, up to the first unquoted blank: a quote after a blank is
- * other text's, `K='x' # don't`); undefined when there is none, or all close in the word. Each
- * assignment's word is read once, and the search goes on after it: linear.
- */
-function openQuote(line: string): Quote | undefined {
-  if (!line.includes('=')) return undefined;
-  QUOTED_ASSIGNMENT.lastIndex = 0;
-  for (let m; (m = QUOTED_ASSIGNMENT.exec(line));) {
-    const { end, quote } = shellWord(line, QUOTED_ASSIGNMENT.lastIndex);
-    // A quote left open takes the rest of the line: an innocent name's value, or the secret's.
-    if (quote) return secretName(m[1]!) ? quote : undefined;
-    QUOTED_ASSIGNMENT.lastIndex = end;
-  }
-  return undefined;
-}
-
-/** The shell word of LINE from FROM: where it ends, or the quote it leaves open at the line's end. */
-function shellWord(line: string, from: number): { end: number; quote?: Quote } {
-  let i = from;
-  while (i < line.length) {
-    const c = line[i]!;
-    if (c === ' ' || c === '\t') break;
-    if (c === '\\') {
-      i += 2;
-      continue;
-    }
-    const quote: Quote | undefined =
-      c === '$' && line[i + 1] === "'" ? "$'" : c === "'" || c === '"' ? c : undefined;
-    if (!quote) {
-      i++;
-      continue;
-    }
-    const close = closingQuote(line, i + quote.length, quote);
-    if (close < 0) return { end: line.length, quote };
-    i = close + 1;
-  }
-  return { end: Math.min(i, line.length) };
 }
 
 /**
@@ -311,7 +273,9 @@ function linesOf(text: string): { body: string; end: string }[] {
  * the lines of a secret's shell-quoted value up to its closing quote (`SSH_KEY='-----BEGIN ...`);
  * the body of a private key's PEM block, whatever names it (`-----BEGIN PRIVATE KEY-----`); a
  * credential header's value on the line below its name (Node's `'Set-Cookie',` then its value, a
- * HAR's `"name": "Cookie",` then `"value": "..."`, undici's `cookies: [` list).
+ * HAR's `"name": "Cookie",` then `"value": "..."`, undici's `cookies: [` list); a YAML pair's value
+ * below its secret name (`- name: DB_PASSWORD` then `value: ...`, a Kubernetes env's or probe
+ * header's); curl's --trace-ascii lines that go on with a credential header's.
  * The line that names the secret is left to redactOutput. Idempotent.
  */
 export function maskContinuations(text: string): string {
