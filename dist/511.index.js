@@ -347,7 +347,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony export */ });
 /* unused harmony export PLAN_BUILD_ARGS */
 /* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53088);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39157);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95571);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
@@ -512,8 +512,8 @@ var build_args = __webpack_require__(71534);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
-var redact = __webpack_require__(39157);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(95571);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
@@ -1480,7 +1480,7 @@ function variantFromPlan(plan, variant) {
 /* unused harmony exports HiddenChangeSchema, TrimmedListSchema, CommentArtifactSchema */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39157);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95571);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20317);
 /* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
@@ -1732,8 +1732,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/url-secrets.ts
 var url_secrets = __webpack_require__(92561);
-// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
-var redact = __webpack_require__(39157);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(95571);
 ;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
 // What a value written in a credential's place in a requirements file is, for the refusal at the
 // door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
@@ -3364,8 +3364,8 @@ var schemas = __webpack_require__(92857);
 var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
-var redact = __webpack_require__(39157);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(95571);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
@@ -4127,16 +4127,18 @@ function indexUrlProblem(url) {
 /* harmony export */   nJ: () => (/* binding */ redactOutput)
 /* harmony export */ });
 /* unused harmony export MAX_INSTRUCTION */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
 /* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43558);
-/* harmony import */ var _redact_output_lines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55875);
-/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66293);
+/* harmony import */ var _redact_output_named_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73881);
+/* harmony import */ var _redact_output_lines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37497);
+/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66293);
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
 // it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
 // records (src/diff/read.ts) masks a record written by an older version again with today's rules.
 // The smoke stage masks a test's output with the same pairs rule (redactOutput).
+
 
 
 
@@ -4309,19 +4311,19 @@ function redactOutput(text) {
         // A key not written as a variable's is masked by name only (a setting's value stays as it is).
         const shown = IS_ENV_NAME.test(name)
             ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)
-            : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__/* .secretQuotedKey */ .Y$)(name)
+            : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_4__/* .secretQuotedKey */ .Y$)(name)
                 ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF
                 : value;
         return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
     };
-    const lines = (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__/* .maskOutputPairs */ .Fq)((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .maskCredentialHeaders */ .su)((0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_2__/* .maskContinuations */ .f)(text)))
+    const lines = (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_4__/* .maskOutputPairs */ .Fq)((0,_redact_output_named_js__WEBPACK_IMPORTED_MODULE_2__/* .maskNamedPairs */ .Zr)((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .maskCredentialHeaders */ .su)((0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_3__/* .maskContinuations */ .f)(text))))
         .replace(ENV_LINE, (_m, name, value) => mask(name, value))
         .replace(QUOTED_PAIR, quoted(''))
         .replace(TUPLE_PAIR, quoted('('))
         .replace(YAML_PAIR, (_m, lead, q = '', qname, qsp, name, sp, value = '') => {
         const key = qname ?? name;
         // A variable's name as before (by name, else the value's shape); any other key by name only.
-        const shown = IS_YAML_NAME.test(key) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(key, value) : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__/* .secretKey */ .oF)(key) ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : value;
+        const shown = IS_YAML_NAME.test(key) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(key, value) : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_4__/* .secretKey */ .oF)(key) ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : value;
         return `${lead}${q}${key}${q}:${qsp ?? sp}${shown}`;
     });
     return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
@@ -4348,7 +4350,7 @@ function maskAssignments(text) {
 /* harmony export */   x3: () => (/* binding */ HEADER_HEAD)
 /* harmony export */ });
 /* unused harmony export holdsCredential */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 // HTTP headers that carry a credential, wherever a program's output prints one on a line: curl -v's
 // `> Cookie: ...` and `< Set-Cookie: ...`, a shell trace's `curl -H 'X-Vault-Token: ...'`, curl's
@@ -4395,26 +4397,47 @@ const COOKIE_STORED = /\bStored cookie [^\r\n\]]{0,512}\] [^\s]{1,256} ([^\s]+)/
 /** Whether NAME is a header that carries a credential: a cookie's, one a word rule finds, `X-...-Token`. */
 const credentialHeader = (name) => COOKIE.test(name) || NAMED.test(name) || (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .lowerSecret */ .YA)(name) || /^x-.+-token$/i.test(name);
 /**
- * Whether a value of header NAME whose first word is WORD holds a credential: a cookie's holds a
- * cookie's `name=value` (not an attribute's, `SameSite=None`), another header's is no lower-case
- * word of prose (`header`, `got`).
+ * Whether the value of header NAME that starts at START in TEXT holds a credential: a cookie's
+ * holds a cookie's `name=value` (holdsCookie), another's first word is no lower-case word of prose
+ * (`header`, `got`).
  */
-function holdsCredential(name, word) {
-    if (COOKIE.test(name)) {
-        const eq = word.indexOf('=');
-        return eq > 0 && !COOKIE_ATTRIBUTE.test(word.slice(0, eq));
-    }
+function holdsCredential(name, text, start = 0) {
+    if (COOKIE.test(name))
+        return holdsCookie(text, start);
+    const word = text.slice(start, valueEnd(text, start, undefined, true));
     return word !== '' && !PROSE_WORD.test(word);
+}
+/** A cookie's or an attribute's `name` or `name=value`, and the `;` that ends it. */
+const COOKIE_SEGMENT = /([^\s;=,"'\\]+)(=[^\s;"'\\]*)?(;[ \t]*)?/y;
+/**
+ * Whether a cookie header's value at START holds a cookie: its first pair that is no attribute's
+ * is a `name=value`, after any attributes each ended by `;` (`Path=/; sid=x`; `SameSite=None
+ * requires Secure` is prose). Reads no further than that pair: linear over a line of them.
+ */
+function holdsCookie(text, start) {
+    COOKIE_SEGMENT.lastIndex = start;
+    for (let m; (m = COOKIE_SEGMENT.exec(text));) {
+        if (!COOKIE_ATTRIBUTE.test(m[1]))
+            return m[2] !== undefined;
+        if (m[3] === undefined)
+            return false;
+    }
+    return false;
 }
 /**
  * Where a value that starts at START ends: at the line's end or an escaped line break (`\r`, `\n`
- * as two characters), or at CLOSE (a quote or bracket that opened before it; an escaped quote is
- * part of the value). WORD: at the end of its first word too.
+ * as two characters), or at CLOSE (a quote or bracket that opened before it; an escaped quote, and
+ * a shell's `'\''` in a single-quoted word, are part of the value). WORD: at the end of its first word too.
  */
 function valueEnd(text, start, close, word = false) {
     let i = start;
     for (; i < text.length; i++) {
         const c = text[i];
+        // A shell's `'\''` inside a single-quoted word is a quote in the value (bash's set -x writes it).
+        if (c === "'" && close === "'" && !word && text.startsWith("'\\''", i)) {
+            i += 3;
+            continue;
+        }
         if (c === '\n' || c === '\r' || c === close || (word && WORD_END.test(c)))
             break;
         if (c === '\\') {
@@ -4466,8 +4489,7 @@ function quotedValues(text, name, at, sep) {
         const from = i + (escaped ? 2 : 1);
         const end = escaped ? escapedEnd(text, from, q) : valueEnd(text, from, q);
         const value = text.slice(from, end);
-        const word = text.slice(from, valueEnd(text, from, q, true));
-        if (!ambiguous || (!NAME_SHAPED.test(value) && holdsCredential(name, word)))
+        if (!ambiguous || (!NAME_SHAPED.test(value) && holdsCredential(name, text, from)))
             spans.push({ from, to: end });
         i = end + (escaped ? 2 : 1);
         if (!list)
@@ -4493,8 +4515,9 @@ function bareValue(text, name, start, open, afterBreak) {
     const q = text[start];
     if (q === '"' || q === "'") {
         const end = valueEnd(text, start + 1, q);
-        const word = text.slice(start + 1, valueEnd(text, start + 1, q, true));
-        return holdsCredential(name, word) ? { spans: [{ from: start + 1, to: end }], next: end } : none(end);
+        return holdsCredential(name, text, start + 1)
+            ? { spans: [{ from: start + 1, to: end }], next: end }
+            : none(end);
     }
     const close = closer(open);
     const wordEnd = valueEnd(text, start, close, true);
@@ -4503,7 +4526,7 @@ function bareValue(text, name, start, open, afterBreak) {
         const end = valueEnd(text, start, close);
         return { spans: [{ from: start, to: end }], next: end };
     }
-    if (!holdsCredential(name, text.slice(start, wordEnd)))
+    if (!holdsCredential(name, text, start))
         return none(wordEnd);
     // A cookie's pairs to the end; another header's token is its first word (a sentence goes on after it).
     const end = COOKIE.test(name) ? valueEnd(text, start, close) : wordEnd;
@@ -4601,7 +4624,7 @@ const AUTHORIZATION = /^(?:proxy-)?authorization$/i;
 function listValue(name, value) {
     if (NAME_SHAPED.test(value))
         return false;
-    return AUTHORIZATION.test(name) ? value.trim() !== '' : holdsCredential(name, value.split(/[\s;,]/)[0]);
+    return AUTHORIZATION.test(name) ? value.trim() !== '' : holdsCredential(name, value);
 }
 /** The line after it: the value's literal, after its pair's `value` key where the name had one. */
 const HEADER_VALUE = /^([ \t]*(?:(["']?)value\2[ \t]*:[ \t]*)?)(["'])((?:\\.|(?!\3)[^\\])*)\3/;
@@ -4609,19 +4632,139 @@ const HEADER_VALUE = /^([ \t]*(?:(["']?)value\2[ \t]*:[ \t]*)?)(["'])((?:\\.|(?!
 
 /***/ }),
 
-/***/ 55875:
+/***/ 37497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ continuationScanner),
-/* harmony export */   f: () => (/* binding */ maskContinuations)
-/* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
-/* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43558);
-/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66293);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ continuationScanner),
+  f: () => (/* binding */ maskContinuations)
+});
+
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(95571);
+// EXTERNAL MODULE: ./src/util/redact-output-headers.ts
+var redact_output_headers = __webpack_require__(43558);
+// EXTERNAL MODULE: ./src/util/redact-output-named.ts
+var redact_output_named = __webpack_require__(73881);
+// EXTERNAL MODULE: ./src/util/redact-output-pairs.ts
+var redact_output_pairs = __webpack_require__(66293);
+;// CONCATENATED MODULE: ./src/util/redact-output-shell.ts
+// A secret's value that a shell quotes over several lines (dash's `set` and `export -p`, bash's
+// `declare -x`: `SSH_KEY='-----BEGIN ...` then the key's lines up to the closing quote): where a
+// line leaves such a quote open, and where the quote closes (the continuation scanner's,
+// redact-output-lines.ts).
+
+/** A secret NAME's assignment whose value begins with a quote (NAME='..., NAME="..., NAME=$'...). */
+const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
+/**
+ * Where QUOTE, opened before FROM, closes in LINE (the index of its closing quote), or -1: `'`
+ * at the next `'`, `"` and `$'` at the next one not escaped with a backslash.
+ */
+function closingQuote(line, from, quote) {
+    const q = quote === '"' ? '"' : "'";
+    for (let i = from; i < line.length; i++) {
+        if (line[i] === q)
+            return i;
+        if (line[i] === '\\' && quote !== "'")
+            i++;
+    }
+    return -1;
+}
+/**
+ * The quote a secret NAME's shell-quoted value leaves open at the end of LINE (dash's `set`:
+ * `SSH_KEY='-----BEGIN ...`), read over the value's own shell word only (its quoted runs and the
+ * unquoted characters glued to them, up to the first unquoted blank: a quote after a blank is
+ * other text's, `K='x' # don't`); undefined when there is none, or all close in the word. Each
+ * assignment's word is read once, and the search goes on after it: linear.
+ */
+function openQuote(line) {
+    if (!line.includes('='))
+        return undefined;
+    QUOTED_ASSIGNMENT.lastIndex = 0;
+    for (let m; (m = QUOTED_ASSIGNMENT.exec(line));) {
+        const { end, quote } = shellWord(line, QUOTED_ASSIGNMENT.lastIndex);
+        // A quote left open takes the rest of the line: an innocent name's value, or the secret's.
+        if (quote)
+            return (0,redact_output_pairs/* secretName */.Gf)(m[1]) ? quote : undefined;
+        QUOTED_ASSIGNMENT.lastIndex = end;
+    }
+    return undefined;
+}
+/** The shell word of LINE from FROM: where it ends, or the quote it leaves open at the line's end. */
+function shellWord(line, from) {
+    let i = from;
+    while (i < line.length) {
+        const c = line[i];
+        if (c === ' ' || c === '\t')
+            break;
+        if (c === '\\') {
+            i += 2;
+            continue;
+        }
+        const quote = c === '$' && line[i + 1] === "'" ? "$'" : c === "'" || c === '"' ? c : undefined;
+        if (!quote) {
+            i++;
+            continue;
+        }
+        const close = closingQuote(line, i + quote.length, quote);
+        if (close < 0)
+            return { end: line.length, quote };
+        i = close + 1;
+    }
+    return { end: Math.min(i, line.length) };
+}
+
+;// CONCATENATED MODULE: ./src/util/redact-output-trace.ts
+// curl's `--trace-ascii` dump of a request or a response: each line of the data is printed after
+// its offset (`0048: Cookie: sid=...`), and one longer than 64 characters goes on over the lines
+// below, each with its own offset, 64 characters a line (curl's tool_cb_dbg.c). The first line's
+// credential is masked where a header's is (redactOutput); the lines that go on with it are the
+// continuation scanner's (redact-output-lines.ts), through these.
+
+/** A dump's line: its offset (4 hex digits or more), `: `, and the data printed. */
+const DUMP_LINE = /^([0-9a-f]{4,16}): (.*)$/;
+/** How many characters of the data curl prints on a line of an ASCII dump. */
+const WIDTH = 0x40;
+/** A header's name at the start of the data. */
+const HEADER = /^([A-Za-z][A-Za-z0-9_-]*):/;
+/** LINE's offset where it is a dump's line full to its width (the data goes on below it), else -1. */
+function fullAt(line) {
+    const m = DUMP_LINE.exec(line);
+    return m !== null && m[2].length === WIDTH ? Number.parseInt(m[1], 16) : -1;
+}
+/**
+ * The offset of the line below LINE where LINE is a dump's line that begins a credential header
+ * (a cookie's, Authorization, `X-Api-Key`: credentialHeader) and is full to its width, its value going
+ * on below; else -1.
+ */
+function traceHead(line) {
+    const at = fullAt(line);
+    if (at < 0)
+        return -1;
+    const name = HEADER.exec(line.slice(line.indexOf(': ') + 2))?.[1];
+    return name !== undefined && ((0,redact_output_headers/* credentialHeader */.N4)(name) || redact_output_headers/* AUTHORIZATION */.K5.test(name)) ? at + WIDTH : -1;
+}
+/**
+ * LINE, after a credential header's dump line that went on below it (NEXT: the offset the line
+ * below it has): where its data begins (to mask to its end), and the offset of the line below it
+ * where it is full too (-1: the value ends on it); undefined where it is not that line.
+ */
+function traceGoesOn(line, next) {
+    const m = DUMP_LINE.exec(line);
+    if (m === null || Number.parseInt(m[1], 16) !== next)
+        return undefined;
+    return { mask: m[1].length + 2, next: m[2].length === WIDTH ? next + WIDTH : -1 };
+}
+
+;// CONCATENATED MODULE: ./src/util/redact-output-lines.ts
 // A secret value printed over several lines, in a program's output (redactOutput masks the first
 // line of each by its NAME; this masks the lines that follow it). One pass over the lines, each
 // looked at once: linear in the length of the text.
+
+
+
 
 
 
@@ -4651,8 +4794,6 @@ const LITERAL_HEAD = new RegExp(`(?:\\(b?(["'])([A-Za-z_][A-Za-z0-9_-]*)\\1,[ \\
 const LITERAL_LINE = /^([ \t]*b?)(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)')(.*)$/;
 /** The most lines a shell's quoted value is masked over when its quote is not closed. */
 const MAX_QUOTED_LINES = 256;
-/** A secret NAME's assignment whose value begins with a quote (NAME='..., NAME="..., NAME=$'...). */
-const QUOTED_ASSIGNMENT = /(?:^|[ \t])([A-Z_][A-Z0-9_]*)=(?=\$?["'])/g;
 /**
  * A line as `env` prints a variable whose value holds line breaks, its value's first line: a PEM
  * block (`SSH_KEY=-----BEGIN OPENSSH PRIVATE KEY-----`), or a JSON object left open (`{`); or as
@@ -4687,8 +4828,11 @@ const PEM_BODY = /^[ \t]*(?:[A-Za-z0-9+/=]+|[A-Za-z][A-Za-z-]*: [^\r\n]*)[ \t]*$
  * on it), each base64 or header line (PEM_BODY) is masked whole (an empty one kept) through the END
  * line (kept), for at most as many; any other line ends it, and is read as any other. After a line
  * that names a credential header alone (HEADER_HEAD), the next line's literal is masked where it is
- * the header's value (a pair's `value`, or a list's item that listValue takes). After a list of
- * cookies opened at a line's end, each item that holds a cookie is masked, up to the list's end.
+ * the header's value (a pair's `value`, or a list's item that listValue takes); after a YAML pair's
+ * secret `name:` alone (yamlNameHead), its `value:` on the next line (yamlNamedValue: a block
+ * scalar's lines as a secret key's block). After a list of cookies opened at a line's end, each
+ * item that holds a cookie is masked, up to the list's end. After curl's --trace-ascii line of a
+ * credential header that goes on below it (traceHead), the data of each line that goes on with it.
  */
 function step(line, at, open) {
     if (open?.kind === 'block') {
@@ -4717,7 +4861,7 @@ function step(line, at, open) {
             const rest = lit[4].trim();
             const more = rest === '' || (open.list === true && rest === ',');
             // A list of cookies' item that is no cookie (`'analytics'`, a consent setting's) is kept.
-            if (open.list === true && !(0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .listValue */ .a3)('cookie', text))
+            if (open.list === true && !(0,redact_output_headers/* listValue */.a3)('cookie', text))
                 return more ? { open } : {};
             return { ...(more && { open }), mask: start, end };
         }
@@ -4740,12 +4884,26 @@ function step(line, at, open) {
     else if (open?.kind === 'header') {
         // The value of a pair (`"value": "x"`), or a list's next item that holds a credential (not the
         // next name of a list of names, `'Content-Type',`).
-        const v = _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER_VALUE */ .cw.exec(line);
+        const v = redact_output_headers/* HEADER_VALUE */.cw.exec(line);
         const keyed = v !== null && v[2] !== undefined && /value/.test(v[1]);
-        if (v && keyed === open.keyed && (keyed || (0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .listValue */ .a3)(open.name, v[4]))) {
+        if (v && keyed === open.keyed && (keyed || (0,redact_output_headers/* listValue */.a3)(open.name, v[4]))) {
             const start = v[1].length + 1;
-            return v[4] === '' || v[4] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? {} : { mask: start, end: start + v[4].length };
+            return v[4] === '' || v[4] === redact/* REDACTED */.XF ? {} : { mask: start, end: start + v[4].length };
         }
+    }
+    else if (open?.kind === 'named') {
+        // YAML's pair over two lines: its `value:` (a block scalar's lines below it, as a secret key's).
+        const v = (0,redact_output_named/* yamlNamedValue */.uM)(line, open.name);
+        if (v?.blockColumn !== undefined)
+            return { open: { kind: 'block', column: v.blockColumn, from: open.from, seq: false } };
+        if (v)
+            return v.mask ? { mask: v.mask[0], end: v.mask[1] } : {};
+    }
+    else if (open?.kind === 'trace') {
+        // curl's --trace-ascii: a credential header's line that goes on, 64 characters a line.
+        const t = traceGoesOn(line, open.next);
+        if (t)
+            return { ...(t.next >= 0 && { open: { ...open, next: t.next } }), mask: t.mask };
     }
     else if (open?.kind === 'pem' && open.lines < MAX_QUOTED_LINES) {
         // Its END line is kept, as an env value's; a line not a body's ends it and is read as any other.
@@ -4754,7 +4912,7 @@ function step(line, at, open) {
         const more = { open: { ...open, lines: open.lines + 1 } };
         if (line === '')
             return more;
-        if (PEM_BODY.test(line) || line.trim() === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF)
+        if (PEM_BODY.test(line) || line.trim() === redact/* REDACTED */.XF)
             return { ...more, mask: 0 };
     }
     const env = envHead(line);
@@ -4769,80 +4927,32 @@ function step(line, at, open) {
         return { open: { kind: 'literal', from: at } };
     if (pemHead(line))
         return { open: { kind: 'pem', from: at, lines: 0 } };
-    if (_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .COOKIES_HEAD */ .bY.test(line))
+    if (redact_output_headers/* COOKIES_HEAD */.bY.test(line))
         return { open: { kind: 'literal', from: at, list: true } };
-    const header = _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .HEADER_HEAD */ .x3.exec(line);
+    const next = traceHead(line);
+    if (next >= 0)
+        return { open: { kind: 'trace', next, from: at } };
+    const named = (0,redact_output_named/* yamlNameHead */.p7)(line);
+    if (named !== undefined)
+        return { open: { kind: 'named', name: named, from: at } };
+    const header = redact_output_headers/* HEADER_HEAD */.x3.exec(line);
     if (header) {
         const [keyed, name] = [header[1] !== undefined, header[3]];
         // A list's item: a cookie's, an Authorization's or a hyphenated header's name only (`'password',`
         // may be a list of words).
-        const listed = _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .AUTHORIZATION */ .K5.test(name) || _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .COOKIE */ .j_.test(name) || name.includes('-');
-        if (((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialHeader */ .N4)(name) || _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .AUTHORIZATION */ .K5.test(name)) && (keyed || listed))
+        const listed = redact_output_headers/* AUTHORIZATION */.K5.test(name) || redact_output_headers/* COOKIE */.j_.test(name) || name.includes('-');
+        // A pair's `name` (`"name": "HF_TOKEN",`) is a name whatever it is: a variable's too.
+        if (keyed ? (0,redact_output_named/* namedSecret */.kW)(name) : listed && ((0,redact_output_headers/* credentialHeader */.N4)(name) || redact_output_headers/* AUTHORIZATION */.K5.test(name)))
             return { open: { kind: 'header', name, keyed, from: at } };
     }
     const key = YAML_KEY.exec(line);
-    if (key && (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretKey */ .oF)(key[3])) {
+    // A credential header's key too where a block scalar follows it (`authorization: |`).
+    const headerKey = (k) => (0,redact_output_headers/* credentialHeader */.N4)(k) || redact_output_headers/* AUTHORIZATION */.K5.test(k);
+    if (key && ((0,redact_output_pairs/* secretKey */.oF)(key[3]) || (headerKey(key[3]) && redact_output_named/* BLOCK_SCALAR */.Jn.test(line.slice(key[0].length))))) {
         const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
         return { open: { kind: 'block', column: key[1].length, from: at, seq } };
     }
     return {};
-}
-/**
- * Where QUOTE, opened before FROM, closes in LINE (the index of its closing quote), or -1: `'`
- * at the next `'`, `"` and `$'` at the next one not escaped with a backslash.
- */
-function closingQuote(line, from, quote) {
-    const q = quote === '"' ? '"' : "'";
-    for (let i = from; i < line.length; i++) {
-        if (line[i] === q)
-            return i;
-        if (line[i] === '\\' && quote !== "'")
-            i++;
-    }
-    return -1;
-}
-/**
- * The quote a secret NAME's shell-quoted value leaves open at the end of LINE (dash's `set`:
- * `SSH_KEY='-----BEGIN ...`), read over the value's own shell word only (its quoted runs and the
- * unquoted characters glued to them, up to the first unquoted blank: a quote after a blank is
- * other text's, `K='x' # don't`); undefined when there is none, or all close in the word. Each
- * assignment's word is read once, and the search goes on after it: linear.
- */
-function openQuote(line) {
-    if (!line.includes('='))
-        return undefined;
-    QUOTED_ASSIGNMENT.lastIndex = 0;
-    for (let m; (m = QUOTED_ASSIGNMENT.exec(line));) {
-        const { end, quote } = shellWord(line, QUOTED_ASSIGNMENT.lastIndex);
-        // A quote left open takes the rest of the line: an innocent name's value, or the secret's.
-        if (quote)
-            return (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretName */ .Gf)(m[1]) ? quote : undefined;
-        QUOTED_ASSIGNMENT.lastIndex = end;
-    }
-    return undefined;
-}
-/** The shell word of LINE from FROM: where it ends, or the quote it leaves open at the line's end. */
-function shellWord(line, from) {
-    let i = from;
-    while (i < line.length) {
-        const c = line[i];
-        if (c === ' ' || c === '\t')
-            break;
-        if (c === '\\') {
-            i += 2;
-            continue;
-        }
-        const quote = c === '$' && line[i + 1] === "'" ? "$'" : c === "'" || c === '"' ? c : undefined;
-        if (!quote) {
-            i++;
-            continue;
-        }
-        const close = closingQuote(line, i + quote.length, quote);
-        if (close < 0)
-            return { end: line.length, quote };
-        i = close + 1;
-    }
-    return { end: Math.min(i, line.length) };
 }
 /**
  * The line that ends the value a secret's `env` line begins and leaves open (ENV_HEAD): a PEM
@@ -4861,10 +4971,10 @@ function envHead(line) {
     if ((!upper || sep.startsWith(':') || column) && !m[4])
         return undefined;
     if (sep !== '=' && !sep.startsWith(':')
-        ? lead !== '' || !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretKey */ .oF)(name)
+        ? lead !== '' || !(0,redact_output_pairs/* secretKey */.oF)(name)
         : sep === '=' && upper
-            ? !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretName */ .Gf)(name)
-            : !(0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretKey */ .oF)(name))
+            ? !(0,redact_output_pairs/* secretName */.Gf)(name)
+            : !(0,redact_output_pairs/* secretKey */.oF)(name))
         return undefined;
     const value = line.slice(lead.length + name.length + sep.length);
     if (m[4])
@@ -4876,7 +4986,7 @@ function envHead(line) {
  * `-----END ` after it): whatever names it, or nothing (a bare block, a key secretKey rejects).
  */
 function pemHead(line) {
-    const m = _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .PEM_PRIVATE_BEGIN */ .LC.exec(line);
+    const m = redact_output_pairs/* PEM_PRIVATE_BEGIN */.LC.exec(line);
     return m !== null && !line.includes('-----END ', m.index + m[0].length);
 }
 /** Whether LINE ends with the start of a secret's value that pprint goes on with (LITERAL_HEAD). */
@@ -4892,7 +5002,7 @@ function literalHead(line) {
     // live view cut between the lines masks it too. One at a line's start is a YAML key's (its block).
     if (m[6] !== undefined && YAML_KEY.test(line))
         return false;
-    return (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_2__/* .secretQuotedKey */ .Y$)(m[2] ?? m[4] ?? m[6]);
+    return (0,redact_output_pairs/* secretQuotedKey */.Y$)(m[2] ?? m[4] ?? m[6]);
 }
 /** A line's end: CRLF, LF, or a bare CR (a program that ends its lines as old Macs did). */
 const LINE_END = /\r\n|\r|\n/g;
@@ -4916,7 +5026,9 @@ function linesOf(text) {
  * the lines of a secret's shell-quoted value up to its closing quote (`SSH_KEY='-----BEGIN ...`);
  * the body of a private key's PEM block, whatever names it (`-----BEGIN PRIVATE KEY-----`); a
  * credential header's value on the line below its name (Node's `'Set-Cookie',` then its value, a
- * HAR's `"name": "Cookie",` then `"value": "..."`, undici's `cookies: [` list).
+ * HAR's `"name": "Cookie",` then `"value": "..."`, undici's `cookies: [` list); a YAML pair's value
+ * below its secret name (`- name: DB_PASSWORD` then `value: ...`, a Kubernetes env's or probe
+ * header's); curl's --trace-ascii lines that go on with a credential header's.
  * The line that names the secret is left to redactOutput. Idempotent.
  */
 function maskContinuations(text) {
@@ -4932,7 +5044,7 @@ function maskContinuations(text) {
         if (s.mask === undefined)
             return body + end;
         changed = true;
-        return `${body.slice(0, s.mask)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${s.end === undefined ? '' : body.slice(s.end)}${end}`;
+        return `${body.slice(0, s.mask)}${redact/* REDACTED */.XF}${s.end === undefined ? '' : body.slice(s.end)}${end}`;
     });
     return changed ? out.join('') : text;
 }
@@ -4960,7 +5072,7 @@ function continuationScanner() {
                 line++;
                 const masked = s.mask === undefined
                     ? body
-                    : `${body.slice(0, s.mask)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${s.end === undefined ? '' : body.slice(s.end)}`;
+                    : `${body.slice(0, s.mask)}${redact/* REDACTED */.XF}${s.end === undefined ? '' : body.slice(s.end)}`;
                 out += masked + end;
                 offset += masked.length + end.length;
             }
@@ -4978,6 +5090,169 @@ function continuationScanner() {
 
 /***/ }),
 
+/***/ 73881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jn: () => (/* binding */ BLOCK_SCALAR),
+/* harmony export */   Zr: () => (/* binding */ maskNamedPairs),
+/* harmony export */   kW: () => (/* binding */ namedSecret),
+/* harmony export */   p7: () => (/* binding */ yamlNameHead),
+/* harmony export */   uM: () => (/* binding */ yamlNamedValue)
+/* harmony export */ });
+/* unused harmony export secretStart */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
+/* harmony import */ var _redact_authorization_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42171);
+/* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43558);
+/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66293);
+// A secret printed as a name and value pair, each under its own key: a Kubernetes container's env
+// (`{"name": "DB_PASSWORD", "value": "..."}`, the Python client's `{'name': ..., 'value': ...,
+// 'value_from': None}`, Go's `{Name:DB_PASSWORD Value:... ValueFrom:nil}`), an ECS container
+// definition's `environment`, a Kubernetes probe's `httpHeaders`, a HAR's header (the value first
+// too: `{"value": "...", "name": "Cookie"}`). One line each here; a pair over two lines (YAML's
+// `- name: DB_PASSWORD` then `value: ...`, JSON pretty-printed) is the continuation scanner's
+// (redact-output-lines.ts).
+
+
+
+
+/**
+ * Whether a pair's NAME names a secret: a credential header's (a cookie's, `X-Api-Key`,
+ * Authorization), or a variable's or a key's as a quoted key's is judged (secretQuotedKey:
+ * `DB_PASSWORD`, `HF_TOKEN`, `api_key`). The pair says that it is a name: no prose.
+ */
+const namedSecret = (name) => (0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialHeader */ .N4)(name) || _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .AUTHORIZATION */ .K5.test(name) || (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__/* .secretQuotedKey */ .Y$)(name);
+/**
+ * Where the secret begins in VALUE, the value of a pair whose name NAME names a secret: after an
+ * Authorization's scheme (`Bearer [redacted]`), else at 0; VALUE's length where it holds none (empty,
+ * masked already, a variable's reference).
+ */
+function secretStart(name, value) {
+    if (value.trim() === '' || value.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF))
+        return value.length;
+    const from = _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .AUTHORIZATION */ .K5.test(name) ? (0,_redact_authorization_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsStart */ .T)(value) : 0;
+    return value.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, from) || /^\$\{?[A-Za-z_]/.test(value.slice(from)) ? value.length : from;
+}
+/** A key's quote: none, `"` or `'`, escaped too (JSON in a JSON string: `{\"name\": ...}`). */
+const Q = `(\\\\?["']?)`;
+/** Between two pairs: a comma, or blanks alone (Go's `%+v`). */
+const BETWEEN = `(?:[ \\t]*,[ \\t]*|[ \\t]+)`;
+/** A pair's name, whole (no backtracking into it). */
+const NAME = `([A-Za-z_][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.-])`;
+/** The `name` key, its name, and the `value` key after it, up to the value's first character. */
+const NAME_FIRST = new RegExp(`(?<![A-Za-z0-9_])${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2${BETWEEN}${Q}value\\4[ \\t]*[:=][ \\t]*`, 'gi');
+/** The `value` key, up to its value's first character. */
+const VALUE_KEY = new RegExp(`(?<![A-Za-z0-9_])${Q}value\\1[ \\t]*[:=][ \\t]*`, 'gi');
+/** After a value, its pair's `name` key and name (the value first). */
+const NAME_AFTER = new RegExp(`^${BETWEEN}${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2`, 'i');
+/** What ends a value not quoted: a blank, a quote, a backslash, the punctuation around values. */
+const BARE_END = /[\s"'\\,;()<>[\]{}]/;
+/** The value that starts at START: [from, to) of its text (inside its quotes), and where it ends (past a closing quote). */
+function valueAt(text, start) {
+    const escaped = text[start] === '\\' && (text[start + 1] === '"' || text[start + 1] === "'");
+    const q = escaped ? text[start + 1] : text[start];
+    if (q !== '"' && q !== "'") {
+        let i = start;
+        while (i < text.length && !BARE_END.test(text[i]))
+            i++;
+        return { from: start, to: i, end: i };
+    }
+    const from = start + (escaped ? 2 : 1);
+    let i = from;
+    for (; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n' || c === '\r' || (!escaped && c === q))
+            break;
+        if (c === '\\') {
+            if (escaped && text[i + 1] === q)
+                break;
+            i++;
+        }
+    }
+    i = Math.min(i, text.length);
+    const closed = escaped ? text[i] === '\\' : text[i] === q;
+    return { from, to: i, end: closed ? i + (escaped ? 2 : 1) : i };
+}
+/**
+ * TEXT with the value of each name and value pair on a line whose name names a secret (namedSecret)
+ * masked, from secretStart: `"name": "DB_PASSWORD", "value": "[redacted]"`, `{Name:HF_TOKEN
+ * Value:[redacted] ...}`, `{"value": "[redacted]", "name": "Cookie"}`. A quoted value inside its
+ * quotes (an escaped quote is part of it), a bare one to a blank or punctuation. Linear: each value
+ * is read once, and the search goes on after it. Idempotent.
+ */
+function maskNamedPairs(text) {
+    if (!/name/i.test(text) || !/value/i.test(text))
+        return text;
+    const spans = [];
+    const take = (name, v) => {
+        const at = secretStart(name, text.slice(v.from, v.to));
+        if (v.from + at < v.to)
+            spans.push({ from: v.from + at, to: v.to });
+    };
+    NAME_FIRST.lastIndex = 0;
+    for (let m; (m = NAME_FIRST.exec(text));) {
+        const v = valueAt(text, NAME_FIRST.lastIndex);
+        if (namedSecret(m[3]))
+            take(m[3], v);
+        NAME_FIRST.lastIndex = Math.max(v.end, NAME_FIRST.lastIndex);
+    }
+    VALUE_KEY.lastIndex = 0;
+    while (VALUE_KEY.exec(text) !== null) {
+        const v = valueAt(text, VALUE_KEY.lastIndex);
+        const n = NAME_AFTER.exec(text.slice(v.end, v.end + 300));
+        if (n && namedSecret(n[3]))
+            take(n[3], v);
+        VALUE_KEY.lastIndex = Math.max(v.end, VALUE_KEY.lastIndex);
+    }
+    if (spans.length === 0)
+        return text;
+    spans.sort((a, b) => a.from - b.from);
+    let out = '';
+    let done = 0;
+    for (const { from, to } of spans) {
+        if (from < done)
+            continue;
+        out += `${text.slice(done, from)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}`;
+        done = to;
+    }
+    return out + text.slice(done);
+}
+// A pair over two lines, as YAML writes a list of them (`- name: DB_PASSWORD` then `  value: x`):
+// what the continuation scanner (redact-output-lines.ts) asks, a line at a time.
+/** A line that is a pair's `name:` alone (a list's item or not), its name bare or quoted. */
+const YAML_NAME = /^[ \t]*(?:-[ \t]+)?(["']?)name\1:[ \t]+(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2[ \t]*$/i;
+/** The line after it: the pair's `value:` key, and the blanks after it. */
+const YAML_VALUE = /^([ \t]*)(["']?)value\2:(?:[ \t]+|$)/i;
+/** A block scalar's indicator (`|`, `>-`, `|2+`), its value on the lines below. */
+const BLOCK_SCALAR = /^[|>][-+0-9]*[ \t]*(?:#.*)?$/;
+/** The secret name (namedSecret) a line that is a pair's `name:` alone names, or undefined. */
+function yamlNameHead(line) {
+    const m = YAML_NAME.exec(line);
+    return m !== null && namedSecret(m[3]) ? m[3] : undefined;
+}
+/**
+ * LINE, the line after a pair's secret NAME (yamlNameHead), where it is the pair's `value:`: the
+ * part of it to mask (a quoted value inside its quotes, a bare one to the line's end, from
+ * secretStart), none, or the column of a block scalar's key (its lines below are the value).
+ * Undefined where LINE is no `value:` (the pair's value is elsewhere: `valueFrom:`).
+ */
+function yamlNamedValue(line, name) {
+    const m = YAML_VALUE.exec(line);
+    if (m === null)
+        return undefined;
+    const start = m[0].length;
+    const rest = line.slice(start);
+    if (BLOCK_SCALAR.test(rest))
+        return { blockColumn: m[1].length };
+    const quoted = rest[0] === '"' || rest[0] === "'";
+    const v = quoted ? valueAt(line, start) : { from: start, to: line.trimEnd().length };
+    const at = secretStart(name, line.slice(v.from, v.to));
+    return v.from + at < v.to ? { mask: [v.from + at, v.to] } : {};
+}
+
+
+/***/ }),
+
 /***/ 66293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4989,7 +5264,7 @@ function continuationScanner() {
 /* harmony export */   YA: () => (/* binding */ lowerSecret),
 /* harmony export */   oF: () => (/* binding */ secretKey)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
 // Which names in a program's output name a secret, and the one-line pairs that redactOutput masks
 // besides NAME=value, quoted pairs and YAML lines (redact-instruction.ts): a variable printed as
 // `NAME value` (Python's print(k, v)), a flow mapping (`{password: x, user: y}`, `{A_KEY=x}`), Go's
@@ -5237,7 +5512,7 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 /* harmony export */   gJ: () => (/* binding */ urlTokens),
 /* harmony export */   u2: () => (/* binding */ isLiteralSecret)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39157);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the

@@ -55,8 +55,8 @@ var config_platform = __webpack_require__(15063);
 var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
-var redact = __webpack_require__(39157);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(95571);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
@@ -16223,8 +16223,8 @@ function classifyFailure(output) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/util/redact-output-lines.ts
-var redact_output_lines = __webpack_require__(55875);
+// EXTERNAL MODULE: ./src/util/redact-output-lines.ts + 2 modules
+var redact_output_lines = __webpack_require__(37497);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/config/pattern.ts

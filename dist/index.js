@@ -28387,8 +28387,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(33838);
-// EXTERNAL MODULE: ./src/util/redact.ts + 5 modules
-var redact = __nccwpck_require__(39157);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __nccwpck_require__(95571);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
 // EXTERNAL MODULE: ./src/docker/engine.ts + 14 modules
@@ -28634,7 +28634,7 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
 /* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
 /* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(45206);
 /* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(26706);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(39157);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(95571);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(49997);
 /* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(54868);
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
@@ -29020,7 +29020,7 @@ const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undef
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39157);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95571);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
@@ -31678,7 +31678,7 @@ class ActionsExecRunner {
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39157);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(95571);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25835);
 
 
@@ -34267,150 +34267,19 @@ function readRegularText(file, maxBytes, refused) {
 
 /***/ }),
 
-/***/ 39157:
+/***/ 42171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  v5: () => (/* binding */ MASK),
-  XF: () => (/* binding */ REDACTED),
-  iz: () => (/* reexport */ REDACTION_RULES),
-  OK: () => (/* reexport */ findJwts),
-  Qe: () => (/* binding */ holdsToken),
-  J9: () => (/* binding */ proxyUrlText),
-  KL: () => (/* binding */ redactDeep),
-  V1: () => (/* binding */ redactEnvList),
-  $i: () => (/* binding */ redactEnvMap),
-  OI: () => (/* binding */ redactEnvValue),
-  PU: () => (/* binding */ redactLabels),
-  b6: () => (/* binding */ redactMessage),
-  Rd: () => (/* binding */ redactText),
-  Fo: () => (/* binding */ redactTextDeep),
-  sK: () => (/* binding */ redactUrls),
-  w5: () => (/* binding */ redactUrlsDeep),
-  Rq: () => (/* binding */ secretLabel),
-  zA: () => (/* binding */ shownUrl),
-  mz: () => (/* binding */ urlSecret),
-  xJ: () => (/* binding */ valueMasks)
-});
-
-// UNUSED EXPORTS: isTokenUser, looksSecret, maskBareLogins
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __nccwpck_require__(92857);
-;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In an HTTP Authorization header (authorization, any case; Proxy-Authorization too) as a program prints it (Authorization: Bearer x, \'Authorization\': \'Basic x\', bytes b\'Bearer x\', JSON, escaped JSON, a tuple, Go\'s Authorization:[Bearer x] and []string{\\"Bearer x\\"}, Node\'s [ \'Bearer x\' ], a HAR\'s or a Kubernetes probe\'s name and value pair), the credentials are masked: the pattern finds the header\'s name and separator (group 1) and the value\'s opening (group 2; its quote, group 3), and code reads the value once, by hand (src/util/redact-authorization.ts, the probe\'s mask_authorization): after a known scheme (schemes, any case; kept) a quoted value\'s rest to its closing quote, an unquoted one\'s next word, or its rest to the line\'s end, ] or } where it is a list of parameters (Digest, OAuth 1, SigV4); without one, a quoted value whole and an unquoted one\'s first word, except a plain word (plainWords: None, true, required ...) and a list\'s second item that is no scheme\'s value (a list of header names) unless the tuple closes after it. A word ends at whitespace, a quote, a backslash (http.client\'s \\\\r\\\\n), , ; ( ) [ ] { } < > | ` or *. A value masked already ([redacted] or ***) or a variable\'s reference ($NAME, ${NAME}) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"authorization":{"pattern":"(Authorization(?:\\\\\\\\?[\\"\'][\\\\t ]*(?:[:=]|,(?:[\\\\t\\\\n\\\\r ]*\\\\\\\\?[\\"\']value\\\\\\\\?[\\"\'][\\\\t ]*:)?)|[\\\\t ]*[:=]|[\\\\t ]*[\\\\n\\\\r]+[\\\\t ]*value[\\\\t ]*:)[\\\\t ]*)((?:\\\\[\\\\]string\\\\{|\\\\[[\\\\t ]*)?(?:\\\\\\\\?b?([\\"\']))?)","ignoreCase":true,"schemes":["Bearer","Basic","Digest","Token","Negotiate","NTLM","OAuth","Hawk","AWS4-HMAC-SHA256","AWS","SharedKey","SharedKeyLite","Bot","ApiKey","Api-Key","Key","JWT","SSWS","GoogleLogin","Kerberos","Mutual","HOBA","SCRAM-SHA-1","SCRAM-SHA-256","DPoP","MAC","Signature","Splunk","GenieKey"],"plainWords":["none","null","nil","undefined","true","false","enabled","disabled","required","optional","yes","no","on","off","missing","invalid","denied","failed","header","empty","unset"]},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
-;// CONCATENATED MODULE: ./src/util/redact-rules.ts
-// The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
-// (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
-// mean is redact.ts' (which re-exports them) and the JSON's own $comment.
-
-
-const RedactionRulesSchema = schemas/* object */.Ikc({
-    redacted: schemas/* string */.YjP().min(1),
-    secretName: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
-    connectionString: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
-    authorization: schemas/* object */.Ikc({
-        pattern: schemas/* string */.YjP(),
-        ignoreCase: schemas/* boolean */.zMY(),
-        schemes: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
-        plainWords: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
-    }),
-    secretValues: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
-    jwt: schemas/* object */.Ikc({ prefix: schemas/* string */.YjP().min(1), minSegmentLength: schemas/* number */.aig().int().positive() }),
-    base64Like: schemas/* string */.YjP(),
-    hex: schemas/* string */.YjP(),
-    base64MaxLength: schemas/* number */.aig().int().positive(),
-    urlUserinfo: schemas/* string */.YjP(),
-    urlTokens: schemas/* object */.Ikc({
-        span: schemas/* string */.YjP(),
-        query: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
-        pathToken: schemas/* string */.YjP(),
-        hostToken: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), hint: schemas/* string */.YjP().min(1) }),
-    }),
-    urlPublicPasswords: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
-    schemelessProxy: schemas/* object */.Ikc({
-        name: schemas/* string */.YjP(),
-        ignoreCase: schemas/* boolean */.zMY(),
-        scheme: schemas/* string */.YjP(),
-        loginFirst: schemas/* string */.YjP(),
-    }),
-});
-/** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
-const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObject);
-
-;// CONCATENATED MODULE: ./src/util/find-jwts.ts
-// JSON Web Tokens in free text, found in one pass (redact.ts masks them; the requirements' token
-// check refuses them). Pure.
-
-const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = REDACTION_RULES.jwt;
-/** Whether the UTF-16 unit C is a base64url character ([A-Za-z0-9_-]). */
-const isBase64Url = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
-/**
- * The runs of base64url characters joined by dots (a first run, then one or more ".RUN", a RUN
- * maybe empty) that start where no base64url character precedes: [start, end) of each segment.
- * One pass over TEXT, no regular expression: a lookahead over a 10 MB run could exhaust V8's
- * regexp backtrack stack ("Maximum call stack size exceeded") depending on how the pattern was
- * compiled in that process, and `eyJ[...]{8,}\.[...]{8,}\.[...]{8,}` is quadratic (a 300 KB line
- * of "eyJeyJ..." took 33 s, 10 MB would take hours).
- */
-function* dottedRuns(text) {
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-        if (!isBase64Url(text.charCodeAt(i))) {
-            i++;
-            continue;
-        }
-        const segs = [];
-        let j = i;
-        for (;;) {
-            const start = j;
-            while (j < n && isBase64Url(text.charCodeAt(j)))
-                j++;
-            segs.push([start, j]);
-            if (j < n && text.charCodeAt(j) === 46 /* . */)
-                j++;
-            else
-                break;
-        }
-        if (segs.length > 1)
-            yield segs;
-        i = j;
-    }
-}
-/**
- * Where JSON Web Tokens are in a text, [start, end) each: what
- * /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g would match, found in linear time.
- */
-function findJwts(text) {
-    const found = [];
-    if (!text.includes(JWT_PREFIX))
-        return found;
-    for (const segs of dottedRuns(text)) {
-        for (let i = 0; i + 2 < segs.length; i++) {
-            const [start, end] = segs[i];
-            const p = text.slice(start, end).indexOf(JWT_PREFIX);
-            const len = ([s, e]) => e - s;
-            if (p < 0 ||
-                end - start - p - JWT_PREFIX.length < JWT_MIN_SEGMENT ||
-                len(segs[i + 1]) < JWT_MIN_SEGMENT ||
-                len(segs[i + 2]) < JWT_MIN_SEGMENT)
-                continue;
-            found.push([start + p, segs[i + 2][1]]);
-            i += 2;
-        }
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/util/redact-authorization.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ credentialsStart),
+/* harmony export */   e: () => (/* binding */ maskAuthorization)
+/* harmony export */ });
+/* harmony import */ var _redact_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33936);
 // HTTP Authorization headers' credentials in text (`Authorization: Bearer ...`), by the shared
 // rule (images/probe/redaction-rules.json, authorization; the probe applies the same rule in
 // mask_authorization). redact-connection.ts applies it with the connection-string rule.
 
-const RULE = REDACTION_RULES.authorization;
+const RULE = _redact_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTION_RULES */ .i.authorization;
 const HEAD_PATTERN = RULE.pattern;
 const HEAD_FLAGS = RULE.ignoreCase ? 'gi' : 'g';
 const SCHEMES = new Set(RULE.schemes.map((s) => s.toLowerCase()));
@@ -34422,6 +34291,23 @@ const WORD_END = /[\t\n\r\f\v "'\\,;()<>[\]{}*`|]/;
 /** A scheme's list of parameters (`username="u"`, `Credential=AKIA...`), not a token (`abc==`). */
 const PARAMETER = /^[A-Za-z0-9_.-]{1,64}=[^=\t\n\r\f\v ]/;
 const SPACE = '\t\n\r\f\v ';
+/**
+ * Where the credentials begin in VALUE, an Authorization header's value alone (a name and value
+ * pair's): after a known scheme and the blanks that follow it (`Bearer x`: 7), else 0 (the whole
+ * value). A scheme alone, or a variable's reference (`$HF_TOKEN`), holds none: VALUE's length.
+ */
+function credentialsStart(value) {
+    const word = wordEnd(value, 0);
+    let from = 0;
+    if (SCHEMES.has(value.slice(0, word).toLowerCase())) {
+        from = word;
+        while (from < value.length && (value[from] === ' ' || value[from] === '\t'))
+            from++;
+        if (from === word)
+            return value.length;
+    }
+    return REFERENCE.test(value.slice(from, from + 258)) ? value.length : from;
+}
 /**
  * Where the value that starts at FROM ends: at its closing QUOTE (or a backslash: `\"` in escaped
  * JSON, http.client's `\r\n`), else at a line's end, a backslash, `]` or `}`.
@@ -34517,6 +34403,163 @@ function credentials(text, start, quote, tuple) {
     return { from: start, to: word, next: end };
 }
 
+
+/***/ }),
+
+/***/ 33936:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ REDACTION_RULES)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __nccwpck_require__(92857);
+;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In an HTTP Authorization header (authorization, any case; Proxy-Authorization too) as a program prints it (Authorization: Bearer x, \'Authorization\': \'Basic x\', bytes b\'Bearer x\', JSON, escaped JSON, a tuple, Go\'s Authorization:[Bearer x] and []string{\\"Bearer x\\"}, Node\'s [ \'Bearer x\' ], a HAR\'s or a Kubernetes probe\'s name and value pair), the credentials are masked: the pattern finds the header\'s name and separator (group 1) and the value\'s opening (group 2; its quote, group 3), and code reads the value once, by hand (src/util/redact-authorization.ts, the probe\'s mask_authorization): after a known scheme (schemes, any case; kept) a quoted value\'s rest to its closing quote, an unquoted one\'s next word, or its rest to the line\'s end, ] or } where it is a list of parameters (Digest, OAuth 1, SigV4); without one, a quoted value whole and an unquoted one\'s first word, except a plain word (plainWords: None, true, required ...) and a list\'s second item that is no scheme\'s value (a list of header names) unless the tuple closes after it. A word ends at whitespace, a quote, a backslash (http.client\'s \\\\r\\\\n), , ; ( ) [ ] { } < > | ` or *. A value masked already ([redacted] or ***) or a variable\'s reference ($NAME, ${NAME}) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"authorization":{"pattern":"(Authorization(?:\\\\\\\\?[\\"\'][\\\\t ]*(?:[:=]|,(?:[\\\\t\\\\n\\\\r ]*\\\\\\\\?[\\"\']value\\\\\\\\?[\\"\'][\\\\t ]*:)?)|[\\\\t ]*[:=]|[\\\\t ]*[\\\\n\\\\r]+[\\\\t ]*value[\\\\t ]*:)[\\\\t ]*)((?:\\\\[\\\\]string\\\\{|\\\\[[\\\\t ]*)?(?:\\\\\\\\?b?([\\"\']))?)","ignoreCase":true,"schemes":["Bearer","Basic","Digest","Token","Negotiate","NTLM","OAuth","Hawk","AWS4-HMAC-SHA256","AWS","SharedKey","SharedKeyLite","Bot","ApiKey","Api-Key","Key","JWT","SSWS","GoogleLogin","Kerberos","Mutual","HOBA","SCRAM-SHA-1","SCRAM-SHA-256","DPoP","MAC","Signature","Splunk","GenieKey"],"plainWords":["none","null","nil","undefined","true","false","enabled","disabled","required","optional","yes","no","on","off","missing","invalid","denied","failed","header","empty","unset"]},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
+;// CONCATENATED MODULE: ./src/util/redact-rules.ts
+// The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
+// (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
+// mean is redact.ts' (which re-exports them) and the JSON's own $comment.
+
+
+const RedactionRulesSchema = schemas/* object */.Ikc({
+    redacted: schemas/* string */.YjP().min(1),
+    secretName: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
+    connectionString: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
+    authorization: schemas/* object */.Ikc({
+        pattern: schemas/* string */.YjP(),
+        ignoreCase: schemas/* boolean */.zMY(),
+        schemes: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+        plainWords: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
+    }),
+    secretValues: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
+    jwt: schemas/* object */.Ikc({ prefix: schemas/* string */.YjP().min(1), minSegmentLength: schemas/* number */.aig().int().positive() }),
+    base64Like: schemas/* string */.YjP(),
+    hex: schemas/* string */.YjP(),
+    base64MaxLength: schemas/* number */.aig().int().positive(),
+    urlUserinfo: schemas/* string */.YjP(),
+    urlTokens: schemas/* object */.Ikc({
+        span: schemas/* string */.YjP(),
+        query: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
+        pathToken: schemas/* string */.YjP(),
+        hostToken: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), hint: schemas/* string */.YjP().min(1) }),
+    }),
+    urlPublicPasswords: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
+    schemelessProxy: schemas/* object */.Ikc({
+        name: schemas/* string */.YjP(),
+        ignoreCase: schemas/* boolean */.zMY(),
+        scheme: schemas/* string */.YjP(),
+        loginFirst: schemas/* string */.YjP(),
+    }),
+});
+/** The shared rules, parsed: the probe gets the same object as `--redaction-rules=JSON`. */
+const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObject);
+
+
+/***/ }),
+
+/***/ 95571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  v5: () => (/* binding */ MASK),
+  XF: () => (/* binding */ REDACTED),
+  iz: () => (/* reexport */ redact_rules/* REDACTION_RULES */.i),
+  OK: () => (/* reexport */ findJwts),
+  Qe: () => (/* binding */ holdsToken),
+  J9: () => (/* binding */ proxyUrlText),
+  KL: () => (/* binding */ redactDeep),
+  V1: () => (/* binding */ redactEnvList),
+  $i: () => (/* binding */ redactEnvMap),
+  OI: () => (/* binding */ redactEnvValue),
+  PU: () => (/* binding */ redactLabels),
+  b6: () => (/* binding */ redactMessage),
+  Rd: () => (/* binding */ redactText),
+  Fo: () => (/* binding */ redactTextDeep),
+  sK: () => (/* binding */ redactUrls),
+  w5: () => (/* binding */ redactUrlsDeep),
+  Rq: () => (/* binding */ secretLabel),
+  zA: () => (/* binding */ shownUrl),
+  mz: () => (/* binding */ urlSecret),
+  xJ: () => (/* binding */ valueMasks)
+});
+
+// UNUSED EXPORTS: isTokenUser, looksSecret, maskBareLogins
+
+// EXTERNAL MODULE: ./src/util/redact-rules.ts + 1 modules
+var redact_rules = __nccwpck_require__(33936);
+;// CONCATENATED MODULE: ./src/util/find-jwts.ts
+// JSON Web Tokens in free text, found in one pass (redact.ts masks them; the requirements' token
+// check refuses them). Pure.
+
+const { prefix: JWT_PREFIX, minSegmentLength: JWT_MIN_SEGMENT } = redact_rules/* REDACTION_RULES */.i.jwt;
+/** Whether the UTF-16 unit C is a base64url character ([A-Za-z0-9_-]). */
+const isBase64Url = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+/**
+ * The runs of base64url characters joined by dots (a first run, then one or more ".RUN", a RUN
+ * maybe empty) that start where no base64url character precedes: [start, end) of each segment.
+ * One pass over TEXT, no regular expression: a lookahead over a 10 MB run could exhaust V8's
+ * regexp backtrack stack ("Maximum call stack size exceeded") depending on how the pattern was
+ * compiled in that process, and `eyJ[...]{8,}\.[...]{8,}\.[...]{8,}` is quadratic (a 300 KB line
+ * of "eyJeyJ..." took 33 s, 10 MB would take hours).
+ */
+function* dottedRuns(text) {
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        if (!isBase64Url(text.charCodeAt(i))) {
+            i++;
+            continue;
+        }
+        const segs = [];
+        let j = i;
+        for (;;) {
+            const start = j;
+            while (j < n && isBase64Url(text.charCodeAt(j)))
+                j++;
+            segs.push([start, j]);
+            if (j < n && text.charCodeAt(j) === 46 /* . */)
+                j++;
+            else
+                break;
+        }
+        if (segs.length > 1)
+            yield segs;
+        i = j;
+    }
+}
+/**
+ * Where JSON Web Tokens are in a text, [start, end) each: what
+ * /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g would match, found in linear time.
+ */
+function findJwts(text) {
+    const found = [];
+    if (!text.includes(JWT_PREFIX))
+        return found;
+    for (const segs of dottedRuns(text)) {
+        for (let i = 0; i + 2 < segs.length; i++) {
+            const [start, end] = segs[i];
+            const p = text.slice(start, end).indexOf(JWT_PREFIX);
+            const len = ([s, e]) => e - s;
+            if (p < 0 ||
+                end - start - p - JWT_PREFIX.length < JWT_MIN_SEGMENT ||
+                len(segs[i + 1]) < JWT_MIN_SEGMENT ||
+                len(segs[i + 2]) < JWT_MIN_SEGMENT)
+                continue;
+            found.push([start + p, segs[i + 2][1]]);
+            i += 2;
+        }
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: ./src/util/redact-authorization.ts
+var redact_authorization = __nccwpck_require__(42171);
 ;// CONCATENATED MODULE: ./src/util/redact-connection.ts
 // Credentials written into text by a form of their own: connection strings, ADO.NET's, ODBC's and
 // Azure Storage's (`Server=db;User Id=sa;Password=...;`, `DRIVER=...;PWD=...;`, `AccountKey=...;`),
@@ -34526,7 +34569,7 @@ function credentials(text, start, quote, tuple) {
 // live here to keep that file in bounds.
 
 
-const { pattern, ignoreCase } = REDACTION_RULES.connectionString;
+const { pattern, ignoreCase } = redact_rules/* REDACTION_RULES */.i.connectionString;
 const CONNECTION_SECRET_G = new RegExp(pattern, ignoreCase ? 'gi' : 'g');
 /**
  * TEXT with the value of each connection-string secret (`Password=`, `Pwd=` right after a `;`,
@@ -34541,7 +34584,7 @@ function maskConnectionSecrets(text, masks) {
     return text.replace(CONNECTION_SECRET_G, (whole, key, value) => value === '' || masks.some((m) => value.startsWith(m)) ? whole : `${key}${masks[0]}`);
 }
 /** maskConnectionSecrets, then maskAuthorization with MASKS[0]: the credentials text writes by form. */
-const maskWrittenCredentials = (text, masks) => maskAuthorization(maskConnectionSecrets(text, masks), masks[0], masks);
+const maskWrittenCredentials = (text, masks) => (0,redact_authorization/* maskAuthorization */.e)(maskConnectionSecrets(text, masks), masks[0], masks);
 
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
@@ -34558,13 +34601,13 @@ var util_text = __nccwpck_require__(49997);
 
 
 
-const REDACTED = REDACTION_RULES.redacted;
+const REDACTED = redact_rules/* REDACTION_RULES */.i.redacted;
 /** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
 const MASK = '***';
-const SECRET_NAME = new RegExp(REDACTION_RULES.secretName.pattern, REDACTION_RULES.secretName.ignoreCase ? 'i' : '');
+const SECRET_NAME = new RegExp(redact_rules/* REDACTION_RULES */.i.secretName.pattern, redact_rules/* REDACTION_RULES */.i.secretName.ignoreCase ? 'i' : '');
 /** A long base64-like value under any name; plain hex (commit SHAs, digests) is not a secret. */
-const BASE64_LIKE = new RegExp(REDACTION_RULES.base64Like);
-const HEX = new RegExp(REDACTION_RULES.hex);
+const BASE64_LIKE = new RegExp(redact_rules/* REDACTION_RULES */.i.base64Like);
+const HEX = new RegExp(redact_rules/* REDACTION_RULES */.i.hex);
 /**
  * scheme://user:password@ or scheme://user@ (a token as the user name). The userinfo runs to the
  * last '@' before the host, as pip and WHATWG URLs read it (a password may hold '@' and any other
@@ -34576,9 +34619,9 @@ const HEX = new RegExp(REDACTION_RULES.hex);
  * checked by a lookahead that stops at the next '@', so each character is looked at a bounded
  * number of times. Sticky: redactUrls tries it only where a scheme ends in '://'.
  */
-const URL_USERINFO_AT = new RegExp(REDACTION_RULES.urlUserinfo, 'y');
+const URL_USERINFO_AT = new RegExp(redact_rules/* REDACTION_RULES */.i.urlUserinfo, 'y');
 /** The longest scheme the rule reads (`[A-Za-z][A-Za-z0-9+.-]{0,30}` is 31): where redactUrls looks back. */
-const MAX_SCHEME = schemeLength(REDACTION_RULES.urlUserinfo);
+const MAX_SCHEME = schemeLength(redact_rules/* REDACTION_RULES */.i.urlUserinfo);
 function schemeLength(rule) {
     // redactUrls' scan knows the scheme's characters: a rule with another scheme part needs it changed.
     const m = /^\(\[A-Za-z\]\[A-Za-z0-9\+\.-\]\{0,(\d+)\}:\/\/\)/.exec(rule);
@@ -34591,7 +34634,7 @@ function schemeLength(rule) {
  * holdsToken asks whether any matches with String#search, which ignores `g` and lastIndex. One
  * RegExp object per pattern: V8 compiles each object's pattern on its first use in a process.
  */
-const SECRET_VALUE_G = REDACTION_RULES.secretValues.map((p) => new RegExp(p, 'g'));
+const SECRET_VALUE_G = redact_rules/* REDACTION_RULES */.i.secretValues.map((p) => new RegExp(p, 'g'));
 /** Whether TEXT holds a token of a known form (GitHub, Hugging Face, AWS, Slack, OpenAI, a JWT ...). */
 function holdsToken(text) {
     return SECRET_VALUE_G.some((p) => text.search(p) >= 0) || findJwts(text).length > 0;
@@ -34599,7 +34642,7 @@ function holdsToken(text) {
 function looksSecret(value) {
     if (holdsToken(value))
         return true;
-    if (value.length > REDACTION_RULES.base64MaxLength)
+    if (value.length > redact_rules/* REDACTION_RULES */.i.base64MaxLength)
         return false; // long text: the patterns only
     return BASE64_LIKE.test(value) && !HEX.test(value) && /[A-Za-z]/.test(value) && /[0-9]/.test(value);
 }
@@ -34654,7 +34697,7 @@ function maskUserinfos(text, colon, mask) {
 // and `%3Fname%3Dvalue` percent-encoded, its value then ending at `%26` or `%23` too) where the
 // name is a secret's, Anaconda's `://host/t/<token>` right after the host (any host), and the
 // first path segment on a host that takes a token there (Cloudsmith's `://dl.cloudsmith.io/<token>`).
-const { span: SPAN_RULE, query: QUERY_RULE, pathToken, hostToken } = REDACTION_RULES.urlTokens;
+const { span: SPAN_RULE, query: QUERY_RULE, pathToken, hostToken } = redact_rules/* REDACTION_RULES */.i.urlTokens;
 const URL_SPAN = new RegExp(SPAN_RULE, 'y');
 const QUERY_SECRET_G = new RegExp(QUERY_RULE.pattern, QUERY_RULE.ignoreCase ? 'gi' : 'g');
 const PATH_TOKEN = new RegExp(pathToken);
@@ -34701,7 +34744,7 @@ function schemeStart(text, colon, min) {
 /** Nothing in it, or masked already (a record redacted with REDACTED, shown again). */
 const noSecretPart = (part) => part === '' || part === REDACTED || part === MASK;
 /** Fixed public passwords (GitHub's `https://TOKEN:x-oauth-basic@github.com/`): the user is the token. */
-const PUBLIC_PASSWORDS = new Set(REDACTION_RULES.urlPublicPasswords.map((p) => p.toLowerCase()));
+const PUBLIC_PASSWORDS = new Set(redact_rules/* REDACTION_RULES */.i.urlPublicPasswords.map((p) => p.toLowerCase()));
 /**
  * Whether USER, a URL's user name before password PW, is a token: one by its shape (looksSecret:
  * `ghp_...`, a JWT, 40 or more base64 characters), as written or percent-decoded, or any user
@@ -34778,7 +34821,7 @@ function urlPart(raw) {
  * and pip read as http://): no URL to redactUrls, so it is given the scheme it stands for first
  * (the shared rules' schemelessProxy: the probe does the same).
  */
-const PROXY_RULE = REDACTION_RULES.schemelessProxy;
+const PROXY_RULE = redact_rules/* REDACTION_RULES */.i.schemelessProxy;
 const PROXY_NAME = new RegExp(PROXY_RULE.name, PROXY_RULE.ignoreCase ? 'i' : '');
 const URL_SCHEME = new RegExp(PROXY_RULE.scheme);
 const LOGIN_FIRST = new RegExp(PROXY_RULE.loginFirst);
