@@ -155,6 +155,81 @@ const LEAKS: [string, string, string][] = [
   ],
 ];
 
+// The review's findings: each row fails on the commit before its fix.
+LEAKS.push(
+  [
+    "Go's %+v and a Kubernetes String(): Authorization's scheme kept, a value with blanks and commas to the next field",
+    lines(
+      '[{Name:Authorization Value:Bearer PLANTED1}] &HTTPHeader{Name:Authorization,Value:Bearer PLANTED2,}',
+      '{Name:DB_PASSWORD Value:ab,PLANTED3 two words ValueFrom:nil} {Name:Cookie Value:sid=PLANTED4; csrftoken=PLANTED5}',
+      '{"name": "DB_PASSWORD", "value": b\'PLANTED6\'} {"name": "DB_PASSWORD", "value": "$ecretPLANTED7"}',
+    ),
+    lines(
+      `[{Name:Authorization Value:Bearer ${R}}] &HTTPHeader{Name:Authorization,Value:Bearer ${R},}`,
+      `{Name:DB_PASSWORD Value:${R} ValueFrom:nil} {Name:Cookie Value:${R}}`,
+      `{"name": "DB_PASSWORD", "value": b'${R}'} {"name": "DB_PASSWORD", "value": "${R}"}`,
+    ),
+  ],
+  [
+    "pprint's dict over several lines (the Kubernetes client's, boto3's), a long value's literals; JSON's Authorization pretty-printed",
+    lines(
+      "{'name': 'DB_PASSWORD',",
+      " 'value': 'PLANTED1',",
+      " 'value_from': None}",
+      "'environment': [{'name': 'HF_TOKEN',",
+      "                 'value': 'PLANTED2'},",
+      "{'name': 'Authorization',",
+      " 'value': 'Bearer '",
+      "          'eyJPLANTED3'}",
+      '{"name": "Authorization",',
+      ' "value": "Bearer PLANTED4"}',
+    ),
+    lines(
+      "{'name': 'DB_PASSWORD',",
+      ` 'value': '${R}',`,
+      " 'value_from': None}",
+      "'environment': [{'name': 'HF_TOKEN',",
+      `                 'value': '${R}'},`,
+      "{'name': 'Authorization',",
+      ` 'value': '${R}'`,
+      `          '${R}'}`,
+      '{"name": "Authorization",',
+      ` "value": "${R}"}`,
+    ),
+  ],
+  [
+    "YAML's value that goes on below (folded, quoted over lines, on the next line), `''` in a single-quoted one; a cookie after Expires",
+    lines(
+      '- name: Cookie',
+      '  value: sessionid=PLANTED1; csrftoken=x;',
+      '    remember_token=PLANTED2',
+      '- name: DB_PASSWORD',
+      '  value: "PLANTED3',
+      '    PLANTED4"',
+      '- name: HF_TOKEN',
+      '  value:',
+      '    PLANTED5',
+      '- name: API_KEY',
+      "  value: 'it''s PLANTED6'",
+      '< Set-Cookie: Expires=Wed, 21 Oct 2026 07:28:00 GMT; sid=PLANTED7',
+    ),
+    lines(
+      '- name: Cookie',
+      `  value: ${R}`,
+      `    ${R}`,
+      '- name: DB_PASSWORD',
+      `  value: "${R}`,
+      `    ${R}`,
+      '- name: HF_TOKEN',
+      '  value:',
+      `    ${R}`,
+      '- name: API_KEY',
+      `  value: '${R}'`,
+      `< Set-Cookie: ${R}`,
+    ),
+  ],
+);
+
 describe('a secret as a name and value pair, a long header in a trace, cookies after an attribute', () => {
   it.each(LEAKS)('%s', (_what, text, want) => {
     expect(redactOutput(text)).toBe(want);
@@ -185,6 +260,12 @@ describe('a secret as a name and value pair, a long header in a trace, cookies a
         '      key: password',
         '- name: DB_PASSWORD',
         '  value: ""',
+        '{Name:HF_TOKEN Value: ValueFrom:&EnvVarSource{SecretKeyRef:&SecretKeySelector{Key:token,}}}',
+        '{"name": "HF_TOKEN", "value": null} {\'name\': \'HF_TOKEN\', \'value\': None} {"name": "HF_TOKEN", "value": "$(HF_TOKEN)"}',
+        '{"name": "Authorization", "value": "none"}',
+        '- name: HF_TOKEN',
+        '  value: ~',
+        '  other: 1',
       ),
     ],
     [
@@ -222,6 +303,10 @@ describe('linear on hostile output (a megabyte)', () => {
     ['cookie attributes', `Cookie: ${fill('Path=/; ')}`],
     ['cookie headers of attributes', fill('Cookie: Path; ')],
     ["shell quotes in a cookie's value", `-H 'Cookie: a=${fill("'\\''")}`],
+    ['cookie headers after Expires', fill('Cookie: Expires=Wed, 21 Oct ')],
+    ["Go's fields, no secret", fill('{Name:A Value:x y, ')],
+    ["Go's secret value that never ends", `{Name:DB_PASSWORD Value:${fill('a, b ')}`],
+    ["pprint's names, no value", fill("{'name': 'DB_PASSWORD',\n")],
   ])('%s', (_what, text) => {
     expect(finishes(() => redactOutput(text).length)).toBeGreaterThan(0);
     expect(finishes(() => continuationScanner().mask(text).length)).toBeGreaterThan(0);

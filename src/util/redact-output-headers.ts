@@ -58,8 +58,8 @@ export function holdsCredential(name: string, text: string, start = 0): boolean 
   return word !== '' && !PROSE_WORD.test(word);
 }
 
-/** A cookie's or an attribute's `name` or `name=value`, and the `;` that ends it. */
-const COOKIE_SEGMENT = /([^\s;=,"'\\]+)(=[^\s;"'\\]*)?(;[ \t]*)?/y;
+/** A cookie's or an attribute's `name` or `name=value` (`Expires=Wed, 21 Oct 2026 ...` too), and the `;` that ends it. */
+const COOKIE_SEGMENT = /([^\s;=,"'\\]+)(=[^\r\n;"'\\]{0,64})?(;[ \t]*)?/y;
 
 /**
  * Whether a cookie header's value at START holds a cookie: its first pair that is no attribute's
@@ -267,10 +267,11 @@ function spliced(text: string, spans: Span[]): string {
 /**
  * A line that names a credential header alone, its value on the next line: a list's item, as Node
  * prints rawHeaders or kOutHeaders over several lines (`    'Set-Cookie',`), or a pair's `name`, as
- * a HAR or undici pretty-printed (`  "name": "Cookie",`).
+ * a HAR or undici pretty-printed (`  "name": "Cookie",`), pprint's dict (`{'name': 'DB_PASSWORD',`, its
+ * object or list opened on the line, after its key too: `'environment': [{'name': ...,`).
  */
 export const HEADER_HEAD =
-  /^[ \t]*(?:(["']?)name\1[ \t]*:[ \t]*)?(["'])([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*,[ \t]*$/;
+  /^[ \t]*(?:(?!["']name["'])["'][A-Za-z_][\w-]*["'][ \t]*:[ \t]*)?(?:[[{(][ \t]*){0,3}(?:(["']?)name\1[ \t]*:[ \t]*)?(["'])([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*,[ \t]*$/;
 /** A list of cookies opened at the line's end, its items on the lines below (undici's `cookies: [`). */
 export const COOKIES_HEAD = /^[ \t]*(["']?)cookies\1[ \t]*:[ \t]*\[[ \t]*$/i;
 /** The Authorization headers, whose one-line forms redact-authorization.ts reads. */

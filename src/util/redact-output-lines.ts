@@ -141,25 +141,9 @@ function step(line: string, at: number, open: Open | undefined): Step {
     if (open.until.test(line)) return {};
     const more = { open: { ...open, lines: open.lines + 1 } };
     return line === '' ? more : { ...more, mask: 0 };
-  } else if (open?.kind === 'header') {
-    // The value of a pair (`"value": "x"`), or a list's next item that holds a credential (not the
-    // next name of a list of names, `'Content-Type',`).
-    const v = HEADER_VALUE.exec(line);
-    const keyed = v !== null && v[2] !== undefined && /value/.test(v[1]!);
-    if (v && keyed === open.keyed && (keyed || listValue(open.name, v[4]!))) {
-      const start = v[1]!.length + 1;
-      return v[4] === '' || v[4] === REDACTED ? {} : { mask: start, end: start + v[4]!.length };
-    }
-  } else if (open?.kind === 'named') {
-    // YAML's pair over two lines: its `value:` (a block scalar's lines below it, as a secret key's).
-    const v = yamlNamedValue(line, open.name);
-    if (v?.blockColumn !== undefined)
-      return { open: { kind: 'block', column: v.blockColumn, from: open.from, seq: false } };
-    if (v) return v.mask ? { mask: v.mask[0], end: v.mask[1] } : {};
-  } else if (open?.kind === 'trace') {
-    // curl's --trace-ascii: a credential header's line that goes on, 64 characters a line.
-    const t = traceGoesOn(line, open.next);
-    if (t) return { ...(t.next >= 0 && { open: { ...open, next: t.next } }), mask: t.mask };
+  } else if (open?.kind === 'header' || open?.kind === 'named' || open?.kind === 'trace') {
+    const s = pairGoesOn(line, at, open);
+    if (s) return s;
   } else if (open?.kind === 'pem' && open.lines < MAX_QUOTED_LINES) {
     // Its END line is kept, as an env value's; a line not a body's ends it and is read as any other.
     if (PEM_END.test(line)) return {};
@@ -198,6 +182,42 @@ function step(line: string, at: number, open: Open | undefined): Step {
     return { open: { kind: 'block', column: key[1]!.length, from: at, seq } };
   }
   return {};
+}
+
+/**
+ * LINE after a line that named a header or a pair alone, or began a trace's credential (OPEN):
+ * the step where LINE goes on with its value, else undefined (LINE is read as any other).
+ */
+function pairGoesOn(
+  line: string,
+  at: number,
+  open: Extract<Open, { kind: 'header' | 'named' | 'trace' }>,
+): Step | undefined {
+  if (open.kind === 'header') {
+    // The value of a pair (`"value": "x"`), or a list's next item that holds a credential (not the
+    // next name of a list of names, `'Content-Type',`).
+    const v = HEADER_VALUE.exec(line);
+    const keyed = v !== null && v[2] !== undefined && /value/.test(v[1]!);
+    if (!v || keyed !== open.keyed || (!keyed && !listValue(open.name, v[4]!))) return undefined;
+    const start = v[1]!.length + 1;
+    if (v[4] === '' || v[4] === REDACTED) return {};
+    // pprint goes on with a long value's literals on the lines below (`'Bearer '` then `'eyJ...'`).
+    const more = line.slice(v[0].length).trim() === '';
+    return { ...(more && { open: { kind: 'literal', from: at } }), mask: start, end: start + v[4]!.length };
+  }
+  if (open.kind === 'named') {
+    // YAML's pair over two lines: its `value:`, and the lines indented more below it (as a secret key's block).
+    const v = yamlNamedValue(line, open.name);
+    if (!v) return undefined;
+    const block =
+      v.column === undefined
+        ? undefined
+        : ({ kind: 'block', column: v.column, from: open.from, seq: false } as const);
+    return v.mask ? { open: block, mask: v.mask[0], end: v.mask[1] } : { open: block };
+  }
+  // curl's --trace-ascii: a credential header's line that goes on, 64 characters a line.
+  const t = traceGoesOn(line, open.next);
+  return t && { ...(t.next >= 0 && { open: { ...open, next: t.next } }), mask: t.mask };
 }
 
 /**

@@ -7,7 +7,7 @@
 // (redact-output-lines.ts).
 import { REDACTED } from './redact.js';
 import { credentialsStart } from './redact-authorization.js';
-import { AUTHORIZATION, credentialHeader } from './redact-output-headers.js';
+import { AUTHORIZATION, COOKIE, credentialHeader, holdsCredential } from './redact-output-headers.js';
 import { secretQuotedKey } from './redact-output-pairs.js';
 
 /**
@@ -18,43 +18,71 @@ import { secretQuotedKey } from './redact-output-pairs.js';
 export const namedSecret = (name: string): boolean =>
   credentialHeader(name) || AUTHORIZATION.test(name) || secretQuotedKey(name);
 
+/** A value that says there is none: JSON's null, Python's None, Go's nil, YAML's `~`. */
+const NONE = /^(?:null|none|nil|~)$/i;
+/** A variable's reference, the whole value: `${NAME}`, a Kubernetes env's `$(NAME)` (`$x` alone is a value). */
+const REFERENCE = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|\([A-Za-z_][A-Za-z0-9_]*\))$/;
+
 /**
  * Where the secret begins in VALUE, the value of a pair whose name NAME names a secret: after an
- * Authorization's scheme (`Bearer [redacted]`), else at 0; VALUE's length where it holds none (empty,
- * masked already, a variable's reference).
+ * Authorization's scheme (`Bearer [redacted]`, as maskAuthorization reads it: a plain word, `none`,
+ * holds none), else at 0; VALUE's length where it holds none (empty, null, masked already, a whole
+ * variable's reference, a cookie's attribute alone: holdsCredential).
  */
 export function secretStart(name: string, value: string): number {
-  if (value.trim() === '' || value.startsWith(REDACTED)) return value.length;
-  const from = AUTHORIZATION.test(name) ? credentialsStart(value) : 0;
-  return value.startsWith(REDACTED, from) || /^\$\{?[A-Za-z_]/.test(value.slice(from)) ? value.length : from;
+  const v = value.trim();
+  if (v === '' || NONE.test(v) || REFERENCE.test(v) || value.startsWith(REDACTED)) return value.length;
+  if (AUTHORIZATION.test(name)) return credentialsStart(value, [REDACTED]);
+  return COOKIE.test(name) && !holdsCredential(name, value) ? value.length : 0;
 }
 
 /** A key's quote: none, `"` or `'`, escaped too (JSON in a JSON string: `{\"name\": ...}`). */
 const Q = `(\\\\?["']?)`;
-/** Between two pairs: a comma, or blanks alone (Go's `%+v`). */
-const BETWEEN = `(?:[ \\t]*,[ \\t]*|[ \\t]+)`;
+/** Between two pairs: a comma, or blanks alone (Go's `%+v`, whose values are not quoted). */
+const BETWEEN = `([ \\t]*,[ \\t]*|[ \\t]+)`;
 /** A pair's name, whole (no backtracking into it). */
 const NAME = `([A-Za-z_][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.-])`;
 /** The `name` key, its name, and the `value` key after it, up to the value's first character. */
 const NAME_FIRST = new RegExp(
-  `(?<![A-Za-z0-9_])${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2${BETWEEN}${Q}value\\4[ \\t]*[:=][ \\t]*`,
+  `(?<![A-Za-z0-9_])${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2${BETWEEN}${Q}value\\5[ \\t]*[:=][ \\t]*`,
   'gi',
 );
 /** The `value` key, up to its value's first character. */
 const VALUE_KEY = new RegExp(`(?<![A-Za-z0-9_])${Q}value\\1[ \\t]*[:=][ \\t]*`, 'gi');
 /** After a value, its pair's `name` key and name (the value first). */
-const NAME_AFTER = new RegExp(`^${BETWEEN}${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2`, 'i');
-/** What ends a value not quoted: a blank, a quote, a backslash, the punctuation around values. */
-const BARE_END = /[\s"'\\,;()<>[\]{}]/;
+const NAME_AFTER = new RegExp(`^${BETWEEN}${Q}name\\2[ \\t]*[:=][ \\t]*${Q}${NAME}\\3`, 'i');
+/** What ends a value not quoted: a line's end, the close of its object or list, a comma (Go's %+v: a blank before the next field's key). */
+const BARE_END = /[\r\n}\])]/;
+/** Go's next field after a blank (`Value:x ValueFrom:nil`). */
+const GO_FIELD = /[A-Za-z_][A-Za-z0-9_]*:/y;
 
-/** The value that starts at START: [from, to) of its text (inside its quotes), and where it ends (past a closing quote). */
-function valueAt(text: string, start: number): { from: number; to: number; end: number } {
+/**
+ * The value that starts at START: [from, to) of its text (inside its quotes; a bytes or unicode
+ * literal's too, `b'x'`), and where it ends (past a closing quote). Not quoted: to the line's end,
+ * its object's or list's close, or a comma; in Go's %+v (GO), to the blank before the next field's
+ * key instead of a comma (its value may hold blanks and commas).
+ */
+function valueAt(text: string, start: number, go = false): { from: number; to: number; end: number } {
+  if ((text[start] === 'b' || text[start] === 'u') && (text[start + 1] === "'" || text[start + 1] === '"'))
+    start++;
   const escaped = text[start] === '\\' && (text[start + 1] === '"' || text[start + 1] === "'");
   const q = escaped ? text[start + 1]! : text[start];
   if (q !== '"' && q !== "'") {
+    // Go's empty value: a blank, then the next field (`Value: ValueFrom:&EnvVarSource{...}`).
+    GO_FIELD.lastIndex = start;
+    if (go && /[ \t]/.test(text[start - 1] ?? '') && GO_FIELD.test(text))
+      return { from: start, to: start, end: start };
     let i = start;
-    while (i < text.length && !BARE_END.test(text[i]!)) i++;
-    return { from: start, to: i, end: i };
+    for (; i < text.length && !BARE_END.test(text[i]!); i++) {
+      if (!go && text[i] === ',') break;
+      if (go && (text[i] === ' ' || text[i] === '\t' || text[i] === ',')) {
+        GO_FIELD.lastIndex = i + 1;
+        if (GO_FIELD.test(text) || text[i + 1] === '}') break;
+      }
+    }
+    let to = i;
+    while (to > start && (text[to - 1] === ' ' || text[to - 1] === '\t')) to--;
+    return { from: start, to, end: i };
   }
   const from = start + (escaped ? 2 : 1);
   let i = from;
@@ -82,12 +110,13 @@ export function maskNamedPairs(text: string): string {
   if (!/name/i.test(text) || !/value/i.test(text)) return text;
   const spans: { from: number; to: number }[] = [];
   const take = (name: string, v: { from: number; to: number }) => {
+    if (text.startsWith(REDACTED, v.from)) return;
     const at = secretStart(name, text.slice(v.from, v.to));
     if (v.from + at < v.to) spans.push({ from: v.from + at, to: v.to });
   };
   NAME_FIRST.lastIndex = 0;
   for (let m; (m = NAME_FIRST.exec(text));) {
-    const v = valueAt(text, NAME_FIRST.lastIndex);
+    const v = valueAt(text, NAME_FIRST.lastIndex, !m[4]!.includes(','));
     if (namedSecret(m[3]!)) take(m[3]!, v);
     NAME_FIRST.lastIndex = Math.max(v.end, NAME_FIRST.lastIndex);
   }
@@ -95,7 +124,7 @@ export function maskNamedPairs(text: string): string {
   while (VALUE_KEY.exec(text) !== null) {
     const v = valueAt(text, VALUE_KEY.lastIndex);
     const n = NAME_AFTER.exec(text.slice(v.end, v.end + 300));
-    if (n && namedSecret(n[3]!)) take(n[3]!, v);
+    if (n && namedSecret(n[4]!)) take(n[4]!, v);
     VALUE_KEY.lastIndex = Math.max(v.end, VALUE_KEY.lastIndex);
   }
   if (spans.length === 0) return text;
@@ -128,21 +157,34 @@ export function yamlNameHead(line: string): string | undefined {
 
 /**
  * LINE, the line after a pair's secret NAME (yamlNameHead), where it is the pair's `value:`: the
- * part of it to mask (a quoted value inside its quotes, a bare one to the line's end, from
- * secretStart), none, or the column of a block scalar's key (its lines below are the value).
- * Undefined where LINE is no `value:` (the pair's value is elsewhere: `valueFrom:`).
+ * part of it to mask (a quoted value inside its quotes, `''` in a single-quoted one part of it; a
+ * bare one to the line's end; from secretStart), and the column of its key when the value may go
+ * on below it (a block scalar, a value on the next line, a long one folded, a quoted one over
+ * several lines: the lines indented more are the value's). Undefined where LINE is no `value:`
+ * (the pair's value is elsewhere: `valueFrom:`).
  */
 export function yamlNamedValue(
   line: string,
   name: string,
-): { mask?: [number, number]; blockColumn?: number } | undefined {
+): { mask?: [number, number]; column?: number } | undefined {
   const m = YAML_VALUE.exec(line);
   if (m === null) return undefined;
+  const column = m[1]!.length;
   const start = m[0].length;
   const rest = line.slice(start);
-  if (BLOCK_SCALAR.test(rest)) return { blockColumn: m[1]!.length };
-  const quoted = rest[0] === '"' || rest[0] === "'";
-  const v = quoted ? valueAt(line, start) : { from: start, to: line.trimEnd().length };
-  const at = secretStart(name, line.slice(v.from, v.to));
-  return v.from + at < v.to ? { mask: [v.from + at, v.to] } : {};
+  if (rest.trim() === '' || BLOCK_SCALAR.test(rest)) return { column };
+  let to = line.trimEnd().length;
+  let from = start;
+  const q = rest[0];
+  if (q === '"' || q === "'") {
+    from = start + 1;
+    for (to = from; to < line.length; to++) {
+      if (q === '"' && line[to] === '\\') to++;
+      else if (line[to] === q && q === "'" && line[to + 1] === "'") to++;
+      else if (line[to] === q) break;
+    }
+    to = Math.min(to, line.length);
+  }
+  const at = secretStart(name, line.slice(from, to));
+  return from + at < to ? { mask: [from + at, to], column } : {};
 }

@@ -12,7 +12,11 @@ const WIDTH = 0x40;
 /** A header's name at the start of the data. */
 const HEADER = /^([A-Za-z][A-Za-z0-9_-]*):/;
 
-/** LINE's offset where it is a dump's line full to its width (the data goes on below it), else -1. */
+/**
+ * LINE's offset where it is a dump's line full to its width, else -1. Its data goes on below it
+ * only where the next line's offset is this one's and the width (a line that ends with the data's
+ * CRLF just at the width is followed by the offset 2 further: traceGoesOn checks it).
+ */
 function fullAt(line: string): number {
   const m = DUMP_LINE.exec(line);
   return m !== null && m[2]!.length === WIDTH ? Number.parseInt(m[1]!, 16) : -1;
