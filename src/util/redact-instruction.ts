@@ -7,6 +7,7 @@
 import { redactDeep, redactEnvValue, redactLabels, redactText, REDACTED } from './redact.js';
 import { maskCredentialHeaders } from './redact-output-headers.js';
 import { maskNamedPairs } from './redact-output-named.js';
+import { maskCommandLines } from './redact-output-options.js';
 import { maskContinuations } from './redact-output-lines.js';
 import { maskOutputPairs, secretKey, secretQuotedKey } from './redact-output-pairs.js';
 
@@ -207,7 +208,9 @@ export function redactOutput(text: string): string {
           : value;
       return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
     };
-  const lines = maskOutputPairs(maskNamedPairs(maskCredentialHeaders(maskContinuations(text))))
+  const lines = maskOutputPairs(
+    maskCommandLines(maskNamedPairs(maskCredentialHeaders(maskContinuations(text)))),
+  )
     .replace(ENV_LINE, (_m, name: string, value: string) => mask(name, value))
     .replace(QUOTED_PAIR, quoted(''))
     .replace(TUPLE_PAIR, quoted('('))

@@ -1,0 +1,169 @@
+// A secret on a command line in a smoke test's output (src/util/redact-output-options.ts, through
+// redactOutput): a secret option's value, a variable's NAME=value glued to an option or alone in a
+// quoted item, a netrc password; masked batch and live; a help text's synopsis, a tokenizer's
+// options and prose kept.
+import { describe, expect, it } from 'vitest';
+import { REDACTED } from '../../src/util/redact.js';
+import { redactOutput } from '../../src/util/redact-instruction.js';
+import { maskCommandLines, secretOption } from '../../src/util/redact-output-options.js';
+import { secretKey } from '../../src/util/redact-output-pairs.js';
+import { finishes } from '../helpers/hang-guard.js';
+import { shownLive } from '../helpers/live-view.js';
+
+const R = REDACTED;
+const lines = (...l: string[]) => l.join('\n');
+
+describe('secretOption: which options name a secret', () => {
+  it.each<[string, boolean]>([
+    ['token', true],
+    ['password', true],
+    ['passwd', true],
+    ['secret', true],
+    ['api-key', true],
+    ['hf-token', true],
+    ['hub_token', true],
+    ['wandb-api-key', true],
+    ['client-secret', true],
+    ['github-token', true],
+    ['pad-token', false],
+    ['eos-token', false],
+    ['max-new-tokens', false],
+    ['tokenizer', false],
+    ['token-file', false],
+    ['password-stdin', false],
+    ['key', false],
+    ['auth', false],
+  ])('%s: %s', (name, want) => {
+    expect(secretOption(name)).toBe(want);
+  });
+
+  it.each<[string, boolean]>([
+    ['hf_token', true],
+    ['hub_token', true],
+    ['github_token', true],
+    ['wandbKey', true],
+    ['openai_api_key', true],
+    ['bot_token', true],
+    ['pad_token', false],
+    ['mask_token', false],
+    ['image_token', false],
+    ['max_new_tokens', false],
+  ])("secretKey's service names: %s: %s", (name, want) => {
+    expect(secretKey(name)).toBe(want);
+  });
+});
+
+const LEAKS: [string, string, string][] = [
+  [
+    "a shell trace's secret options: `=`, a blank, quoted, one dash (Go's flags)",
+    lines(
+      '+ docker login -u bob --password=PLANTED1 ghcr.io',
+      '+ docker login -u bob --password PLANTED2 ghcr.io',
+      '+ huggingface-cli login --token PLANTED3 --add-to-git-credential',
+      'python train.py --wandb-api-key PLANTED4 --lr 0.1 --hub_token=PLANTED5',
+      'twine upload --password "PLANTED6 x" dist/*',
+      'vault login -token PLANTED7',
+    ),
+    lines(
+      `+ docker login -u bob --password=${R} ghcr.io`,
+      `+ docker login -u bob --password ${R} ghcr.io`,
+      `+ huggingface-cli login --token ${R} --add-to-git-credential`,
+      `python train.py --wandb-api-key ${R} --lr 0.1 --hub_token=${R}`,
+      `twine upload --password "${R}" dist/*`,
+      `vault login -token ${R}`,
+    ),
+  ],
+  [
+    'an argv as Python prints it; a variable glued to an option; a quoted NAME=value item',
+    lines(
+      "sys.argv=['train.py', '--hf-token', 'PLANTED1', '--epochs', '3']",
+      'docker run --env=HF_TOKEN=PLANTED2 --build-arg=GH_TOKEN=PLANTED3 img',
+      '"Env": ["HF_TOKEN=PLANTED4", "HOME=/root"]',
+      "Popen(['env', 'GH_TOKEN=PLANTED5', 'python'])",
+    ),
+    lines(
+      `sys.argv=['train.py', '--hf-token', '${R}', '--epochs', '3']`,
+      `docker run --env=HF_TOKEN=${R} --build-arg=GH_TOKEN=${R} img`,
+      `"Env": ["HF_TOKEN=${R}", "HOME=/root"]`,
+      `Popen(['env', 'GH_TOKEN=${R}', 'python'])`,
+    ),
+  ],
+  [
+    "a lower-case key with a service's name: a repr's keyword, JSON",
+    lines("Namespace(hf_token='PLANTED1', lr=0.1)", 'args: {"github_token": "PLANTED2"}'),
+    lines(`Namespace(hf_token='${R}', lr=0.1)`, `args: {"github_token": "${R}"}`),
+  ],
+  [
+    'a netrc entry on one line, and over several',
+    lines(
+      'machine api.wandb.ai login user password PLANTED1',
+      'machine github.com',
+      '  login bob',
+      '  password PLANTED2',
+    ),
+    lines(
+      `machine api.wandb.ai login user password ${R}`,
+      'machine github.com',
+      '  login bob',
+      `  password ${R}`,
+    ),
+  ],
+];
+
+describe('a secret on a command line', () => {
+  it.each(LEAKS)('%s', (_what, text, want) => {
+    expect(redactOutput(text)).toBe(want);
+    expect(redactOutput(want)).toBe(want);
+    expect(shownLive(text)).toBe(want);
+  });
+
+  it.each<[string, string]>([
+    [
+      "a help text's synopsis and options: placeholders",
+      lines(
+        'usage: train.py [-h] [--hf-token HF_TOKEN] [--password <password>]',
+        '  --token TEXT          Your Hugging Face token.',
+        '  -p, --password [PASSWORD]',
+        '  --api-key {key}',
+      ),
+    ],
+    [
+      "a tokenizer's options, files and stdin, references, buildx's secret, empty",
+      lines(
+        'generate.py --pad-token [PAD] --eos-token </s> --max-new-tokens 50 --tokenizer bert',
+        'docker login --password-stdin --username bob; cat --token-file /run/secrets/hf',
+        'huggingface-cli login --token $HF_TOKEN; twine upload --password "${PYPI_TOKEN}"',
+        'docker buildx build --secret id=hf,src=/run/secrets/hf --secret=id=gh,env=GH_TOKEN .',
+        'run --token= --password --verbose',
+      ),
+    ],
+    [
+      'prose about an option; quoted items that hold no secret; a line that starts with `password`',
+      lines(
+        'use --token to log in; --password is required; pass --token or set HF_TOKEN',
+        "['PATH=/usr/bin', 'LANG=C.UTF-8', \"HOME=/root\"]",
+        'password incorrect for user bob',
+      ),
+    ],
+  ])('kept: %s', (_what, text) => {
+    expect(redactOutput(text)).toBe(text);
+    expect(shownLive(text)).toBe(text);
+  });
+});
+
+describe('linear on hostile output (a megabyte)', () => {
+  const MB = 1 << 20;
+  const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length));
+  it.each<[string, string]>([
+    ['options without values', fill('--token ')],
+    ['an unclosed quoted value after an option', `--token "${fill('--token ')}`],
+    ['quoted items with escaped quotes, never closed', fill('"A=\\"')],
+    ['quoted items, long values', fill(`'HF_TOKEN=${'x'.repeat(2000)}`)],
+    ['glued options', fill('--env=HF_TOKEN=')],
+    ['netrc machines without a password', fill('machine h login u ')],
+    ['argv items', fill("'--token', ")],
+  ])('%s', (_what, text) => {
+    expect(finishes(() => maskCommandLines(text).length)).toBeGreaterThan(0);
+    expect(finishes(() => redactOutput(text).length)).toBeGreaterThan(0);
+  });
+});
