@@ -3386,8 +3386,8 @@ var smoke_result = __webpack_require__(3228);
 var json_file = __webpack_require__(20317);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
-// EXTERNAL MODULE: ./src/util/redact-instruction.ts
-var redact_instruction = __webpack_require__(55242);
+// EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
+var redact_instruction = __webpack_require__(47133);
 ;// CONCATENATED MODULE: ./src/diff/read.ts
 
 
@@ -4119,25 +4119,150 @@ function indexUrlProblem(url) {
 
 /***/ }),
 
-/***/ 55242:
+/***/ 47133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QT: () => (/* binding */ redactInstruction),
-/* harmony export */   nJ: () => (/* binding */ redactOutput)
-/* harmony export */ });
-/* unused harmony export MAX_INSTRUCTION */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
-/* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43558);
-/* harmony import */ var _redact_output_named_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73881);
-/* harmony import */ var _redact_output_lines_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37497);
-/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66293);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  QT: () => (/* binding */ redactInstruction),
+  nJ: () => (/* binding */ redactOutput)
+});
+
+// UNUSED EXPORTS: MAX_INSTRUCTION
+
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(95571);
+// EXTERNAL MODULE: ./src/util/redact-output-headers.ts
+var redact_output_headers = __webpack_require__(43558);
+// EXTERNAL MODULE: ./src/util/redact-output-named.ts
+var redact_output_named = __webpack_require__(73881);
+// EXTERNAL MODULE: ./src/util/redact-output-pairs.ts
+var redact_output_pairs = __webpack_require__(66293);
+;// CONCATENATED MODULE: ./src/util/redact-output-options.ts
+// A secret on a command line as a program's output shows it (a shell's `set -x` trace, a logged
+// argv, a subprocess's repr, a help text's synopsis): a secret option's value (`--password x`,
+// `--hf-token=x`, argv's `'--token', 'x'`), a variable's NAME=value glued to an option or alone
+// in a quoted item (`--env=HF_TOKEN=x`, `['env', 'GH_TOKEN=x']`, docker inspect's `"Env":
+// ["HF_TOKEN=x"]`), and a netrc entry's password (`machine host login u password x`).
+
+
+/**
+ * Whether an option's NAME (without its dashes) names a secret: `token`, `password`, `secret`
+ * alone, or a lower-case key's name that does (lowerSecret: `api-key`, `hf-token`,
+ * `client-secret`); not a tokenizer's (`pad-token`), a file's or a way to read one
+ * (`token-file`, `password-stdin`).
+ */
+const secretOption = (name) => /^(?:token|passw(?:or)?d|passphrase|secret)$/i.test(name) || (0,redact_output_pairs/* lowerSecret */.YA)(name);
+/** Words of prose that follow an option's name in a sentence (`use --token to log in`): no value. */
+const PROSE = new Set('a an and as be can for from given if in is must not of on option or required should the to was when will with'.split(' '));
+/** A placeholder for the value, as a help text shows it: `TEXT`, `HF_TOKEN`, `<token>`, `[PASSWORD]`, `{token}`. */
+const PLACEHOLDER = /^(?:[A-Z][A-Z_]{0,31}|<[^>]*>?|\[[^\]]*\]?|\{[^}]*\}?)$/;
+/**
+ * An option and what follows its name: `=`, blanks, or the close of an argv list's quoted item
+ * and the next item's quote (`'--token', 'x'`); one dash or two (Go's flags take one).
+ */
+const OPTION = /(?<![\w-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)(?:=|[ \t]+|\1[ \t]*,[ \t]*b?(?=["']))/g;
+/** A variable's NAME=value glued to an option (`--env=HF_TOKEN=x`, `--build-arg=GH_TOKEN=x`). */
+const GLUED = /(?<![\w-])--?[A-Za-z][A-Za-z0-9-]*=([A-Z_][A-Z0-9_]*)=/g;
+/** A quoted item that is a variable's NAME=value (`'GH_TOKEN=x'`), its value up to 1024 characters (linear). */
+const QUOTED_ITEM = /(["'])([A-Z_][A-Z0-9_]*)=((?:\\.|(?!\1)[^\\\r\n]){0,1024})\1/g;
+/** A netrc entry's password after its `machine` or `default` on the line, or on a line of its own. */
+const NETRC = /(?:\b(?:machine[ \t]+\S+|default)(?:[ \t]+(?:login|account)[ \t]+\S+)*|^[ \t]*)[ \t]+password[ \t]+/gm;
+/** The value that starts at START: inside its quotes, or its word (to a blank, a quote or a bracket's close). */
+function valueAt(text, start) {
+    const q = text[start];
+    if (q === '"' || q === "'") {
+        let i = start + 1;
+        while (i < text.length && text[i] !== q && text[i] !== '\n' && text[i] !== '\r')
+            i += text[i] === '\\' ? 2 : 1;
+        i = Math.min(i, text.length);
+        return { from: start + 1, to: i, end: i + (text[i] === q ? 1 : 0) };
+    }
+    let i = start;
+    while (i < text.length && !/[\s"'`,;)\]}]/.test(text[i]))
+        i++;
+    return { from: start, to: i, end: i };
+}
+/**
+ * Whether VALUE, an option's, is one: not empty, another option, a reference, a placeholder, prose,
+ * or where a secret comes from (buildx's `--secret id=hf,src=/run/token`).
+ */
+function holdsValue(value) {
+    return (value !== '' &&
+        !/^(?:-|\$|\*\*\*|(?:id|type|src|source|env)=)/.test(value) &&
+        !PLACEHOLDER.test(value) &&
+        !PROSE.has(value));
+}
+/**
+ * TEXT with each secret option's value masked (secretOption; the value quoted, inside its quotes,
+ * or its word; kept where holdsValue says it is none), each variable's NAME=value glued to an
+ * option or alone in a quoted item masked as the environment record masks it (redactEnvValue),
+ * and each netrc password. Each value is read once, and the search goes on after it: linear.
+ * Idempotent.
+ */
+function maskCommandLines(text) {
+    const spans = [];
+    if (text.includes('-')) {
+        OPTION.lastIndex = 0;
+        for (let m; (m = OPTION.exec(text));) {
+            if (!secretOption(m[3]))
+                continue;
+            const v = valueAt(text, OPTION.lastIndex);
+            if (!text.startsWith(redact/* REDACTED */.XF, v.from) && holdsValue(text.slice(v.from, v.to)))
+                spans.push(v);
+            OPTION.lastIndex = Math.max(v.end, OPTION.lastIndex);
+        }
+        GLUED.lastIndex = 0;
+        for (let m; (m = GLUED.exec(text));) {
+            const v = valueAt(text, GLUED.lastIndex);
+            const value = text.slice(v.from, v.to);
+            if (value !== '' && !text.startsWith(redact/* REDACTED */.XF, v.from) && (0,redact/* redactEnvValue */.OI)(m[1], value) !== value)
+                spans.push(v);
+            GLUED.lastIndex = Math.max(v.end, GLUED.lastIndex);
+        }
+    }
+    if (text.includes('=')) {
+        for (const m of text.matchAll(QUOTED_ITEM)) {
+            const [name, value] = [m[2], m[3]];
+            const from = m.index + 1 + name.length + 1;
+            if (value !== '' && !value.startsWith(redact/* REDACTED */.XF) && (0,redact/* redactEnvValue */.OI)(name, value) !== value)
+                spans.push({ from, to: from + value.length });
+        }
+    }
+    if (text.includes('password')) {
+        NETRC.lastIndex = 0;
+        while (NETRC.exec(text) !== null) {
+            const v = valueAt(text, NETRC.lastIndex);
+            if (!text.startsWith(redact/* REDACTED */.XF, v.from) && holdsValue(text.slice(v.from, v.to)))
+                spans.push(v);
+            NETRC.lastIndex = Math.max(v.end, NETRC.lastIndex);
+        }
+    }
+    if (spans.length === 0)
+        return text;
+    spans.sort((a, b) => a.from - b.from);
+    let out = '';
+    let done = 0;
+    for (const { from, to } of spans) {
+        if (from < done || from === to)
+            continue;
+        out += `${text.slice(done, from)}${redact/* REDACTED */.XF}`;
+        done = to;
+    }
+    return out + text.slice(done);
+}
+
+// EXTERNAL MODULE: ./src/util/redact-output-lines.ts + 2 modules
+var redact_output_lines = __webpack_require__(37497);
+;// CONCATENATED MODULE: ./src/util/redact-instruction.ts
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
 // it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
 // records (src/diff/read.ts) masks a record written by an older version again with today's rules.
 // The smoke stage masks a test's output with the same pairs rule (redactOutput).
+
 
 
 
@@ -4170,14 +4295,14 @@ const SHELL_START = / \/\S* -/g;
 const assignment = (name) => new RegExp(`(^|\\s)(${name})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
 const ASSIGNMENT = assignment(NAME);
 /** A label's value: masked by its key as image.labels are (redactLabels), else by its shape. */
-const maskLabel = (key, value) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactLabels */ .PU)({ [key]: value })[key] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+const maskLabel = (key, value) => (0,redact/* redactLabels */.PU)({ [key]: value })[key] === redact/* REDACTED */.XF ? redact/* REDACTED */.XF : (0,redact/* redactDeep */.KL)(value);
 /**
  * An instruction as a record shows it: values of secret names masked (whole, blanks included),
  * then tokens of known forms and URL logins (redactText), then clipped to MAX_INSTRUCTION.
  * Idempotent: what it returns comes back unchanged.
  */
 function redactInstruction(text) {
-    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(maskInstruction(text));
+    const out = (0,redact/* redactText */.Rd)(maskInstruction(text));
     return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 function maskInstruction(text) {
@@ -4191,7 +4316,7 @@ function maskInstruction(text) {
             ? legacy[0] + maskLegacy(legacy[1], body.slice(legacy[0].length))
             : kw[1] === 'LABEL'
                 ? maskPairs(body, LABEL_PAIR, maskLabel)
-                : maskPairs(body, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI);
+                : maskPairs(body, ENV_PAIR, redact/* redactEnvValue */.OI);
         return nop + kw[0] + masked;
     }
     const run = RUN_ARGS.exec(rest);
@@ -4204,8 +4329,8 @@ function maskInstruction(text) {
  * theirs (a line that only looks legacy, `ENV A B=c`, would otherwise show c).
  */
 function maskLegacy(name, value) {
-    const masked = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value);
-    return masked === value ? maskPairs(value, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) : masked;
+    const masked = (0,redact/* redactEnvValue */.OI)(name, value);
+    return masked === value ? maskPairs(value, ENV_PAIR, redact/* redactEnvValue */.OI) : masked;
 }
 /** Each pair's value (to the blanks before the next pair, or the end) through MASK. */
 function maskPairs(body, pair, mask) {
@@ -4240,7 +4365,7 @@ function maskRunArgs(text, at, n) {
     const blank = text.slice(lastValue).search(/\s/);
     const end = shell ?? (blank < 0 ? text.length : lastValue + blank);
     return (text.slice(0, at) +
-        maskPairs(text.slice(at, end), ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) +
+        maskPairs(text.slice(at, end), ENV_PAIR, redact/* redactEnvValue */.OI) +
         maskAssignments(text.slice(end)));
 }
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
@@ -4304,33 +4429,33 @@ const YAML_PAIR = new RegExp(`^([ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![
  * below its name); then tokens of known forms and URL logins (redactText).
  */
 function redactOutput(text) {
-    const mask = (name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`;
+    const mask = (name, value) => `${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`;
     const quoted = (open) => (_m, nb, q, name, sep, vb, dq, sq) => {
         const vq = dq !== undefined ? '"' : "'";
         const value = dq ?? sq ?? '';
         // A key not written as a variable's is masked by name only (a setting's value stays as it is).
         const shown = IS_ENV_NAME.test(name)
-            ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)
-            : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_4__/* .secretQuotedKey */ .Y$)(name)
-                ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF
+            ? (0,redact/* redactEnvValue */.OI)(name, value)
+            : (0,redact_output_pairs/* secretQuotedKey */.Y$)(name)
+                ? redact/* REDACTED */.XF
                 : value;
         return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
     };
-    const lines = (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_4__/* .maskOutputPairs */ .Fq)((0,_redact_output_named_js__WEBPACK_IMPORTED_MODULE_2__/* .maskNamedPairs */ .Zr)((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .maskCredentialHeaders */ .su)((0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_3__/* .maskContinuations */ .f)(text))))
+    const lines = (0,redact_output_pairs/* maskOutputPairs */.Fq)(maskCommandLines((0,redact_output_named/* maskNamedPairs */.Zr)((0,redact_output_headers/* maskCredentialHeaders */.su)((0,redact_output_lines/* maskContinuations */.f)(text)))))
         .replace(ENV_LINE, (_m, name, value) => mask(name, value))
         .replace(QUOTED_PAIR, quoted(''))
         .replace(TUPLE_PAIR, quoted('('))
         .replace(YAML_PAIR, (_m, lead, q = '', qname, qsp, name, sp, value = '') => {
         const key = qname ?? name;
         // A variable's name as before (by name, else the value's shape); any other key by name only.
-        const shown = IS_YAML_NAME.test(key) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(key, value) : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_4__/* .secretKey */ .oF)(key) ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : value;
+        const shown = IS_YAML_NAME.test(key) ? (0,redact/* redactEnvValue */.OI)(key, value) : (0,redact_output_pairs/* secretKey */.oF)(key) ? redact/* REDACTED */.XF : value;
         return `${lead}${q}${key}${q}:${qsp ?? sp}${shown}`;
     });
-    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
+    return (0,redact/* redactText */.Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
 }
 /** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
 function maskAssignments(text) {
-    return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
+    return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`);
 }
 
 
@@ -4341,6 +4466,7 @@ function maskAssignments(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K5: () => (/* binding */ AUTHORIZATION),
+/* harmony export */   KK: () => (/* binding */ holdsCredential),
 /* harmony export */   N4: () => (/* binding */ credentialHeader),
 /* harmony export */   a3: () => (/* binding */ listValue),
 /* harmony export */   bY: () => (/* binding */ COOKIES_HEAD),
@@ -4349,7 +4475,6 @@ function maskAssignments(text) {
 /* harmony export */   su: () => (/* binding */ maskCredentialHeaders),
 /* harmony export */   x3: () => (/* binding */ HEADER_HEAD)
 /* harmony export */ });
-/* unused harmony export holdsCredential */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 // HTTP headers that carry a credential, wherever a program's output prints one on a line: curl -v's
@@ -4407,8 +4532,8 @@ function holdsCredential(name, text, start = 0) {
     const word = text.slice(start, valueEnd(text, start, undefined, true));
     return word !== '' && !PROSE_WORD.test(word);
 }
-/** A cookie's or an attribute's `name` or `name=value`, and the `;` that ends it. */
-const COOKIE_SEGMENT = /([^\s;=,"'\\]+)(=[^\s;"'\\]*)?(;[ \t]*)?/y;
+/** A cookie's or an attribute's `name` or `name=value` (`Expires=Wed, 21 Oct 2026 ...` too), and the `;` that ends it. */
+const COOKIE_SEGMENT = /([^\s;=,"'\\]+)(=[^\r\n;"'\\]{0,64})?(;[ \t]*)?/y;
 /**
  * Whether a cookie header's value at START holds a cookie: its first pair that is no attribute's
  * is a `name=value`, after any attributes each ended by `;` (`Path=/; sid=x`; `SameSite=None
@@ -4609,9 +4734,10 @@ function spliced(text, spans) {
 /**
  * A line that names a credential header alone, its value on the next line: a list's item, as Node
  * prints rawHeaders or kOutHeaders over several lines (`    'Set-Cookie',`), or a pair's `name`, as
- * a HAR or undici pretty-printed (`  "name": "Cookie",`).
+ * a HAR or undici pretty-printed (`  "name": "Cookie",`), pprint's dict (`{'name': 'DB_PASSWORD',`, its
+ * object or list opened on the line, after its key too: `'environment': [{'name': ...,`).
  */
-const HEADER_HEAD = /^[ \t]*(?:(["']?)name\1[ \t]*:[ \t]*)?(["'])([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*,[ \t]*$/;
+const HEADER_HEAD = /^[ \t]*(?:(?!["']name["'])["'][A-Za-z_][\w-]*["'][ \t]*:[ \t]*)?(?:[[{(][ \t]*){0,3}(?:(["']?)name\1[ \t]*:[ \t]*)?(["'])([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*,[ \t]*$/;
 /** A list of cookies opened at the line's end, its items on the lines below (undici's `cookies: [`). */
 const COOKIES_HEAD = /^[ \t]*(["']?)cookies\1[ \t]*:[ \t]*\[[ \t]*$/i;
 /** The Authorization headers, whose one-line forms redact-authorization.ts reads. */
@@ -4729,7 +4855,11 @@ const DUMP_LINE = /^([0-9a-f]{4,16}): (.*)$/;
 const WIDTH = 0x40;
 /** A header's name at the start of the data. */
 const HEADER = /^([A-Za-z][A-Za-z0-9_-]*):/;
-/** LINE's offset where it is a dump's line full to its width (the data goes on below it), else -1. */
+/**
+ * LINE's offset where it is a dump's line full to its width, else -1. Its data goes on below it
+ * only where the next line's offset is this one's and the width (a line that ends with the data's
+ * CRLF just at the width is followed by the offset 2 further: traceGoesOn checks it).
+ */
 function fullAt(line) {
     const m = DUMP_LINE.exec(line);
     return m !== null && m[2].length === WIDTH ? Number.parseInt(m[1], 16) : -1;
@@ -4881,29 +5011,10 @@ function step(line, at, open) {
         const more = { open: { ...open, lines: open.lines + 1 } };
         return line === '' ? more : { ...more, mask: 0 };
     }
-    else if (open?.kind === 'header') {
-        // The value of a pair (`"value": "x"`), or a list's next item that holds a credential (not the
-        // next name of a list of names, `'Content-Type',`).
-        const v = redact_output_headers/* HEADER_VALUE */.cw.exec(line);
-        const keyed = v !== null && v[2] !== undefined && /value/.test(v[1]);
-        if (v && keyed === open.keyed && (keyed || (0,redact_output_headers/* listValue */.a3)(open.name, v[4]))) {
-            const start = v[1].length + 1;
-            return v[4] === '' || v[4] === redact/* REDACTED */.XF ? {} : { mask: start, end: start + v[4].length };
-        }
-    }
-    else if (open?.kind === 'named') {
-        // YAML's pair over two lines: its `value:` (a block scalar's lines below it, as a secret key's).
-        const v = (0,redact_output_named/* yamlNamedValue */.uM)(line, open.name);
-        if (v?.blockColumn !== undefined)
-            return { open: { kind: 'block', column: v.blockColumn, from: open.from, seq: false } };
-        if (v)
-            return v.mask ? { mask: v.mask[0], end: v.mask[1] } : {};
-    }
-    else if (open?.kind === 'trace') {
-        // curl's --trace-ascii: a credential header's line that goes on, 64 characters a line.
-        const t = traceGoesOn(line, open.next);
-        if (t)
-            return { ...(t.next >= 0 && { open: { ...open, next: t.next } }), mask: t.mask };
+    else if (open?.kind === 'header' || open?.kind === 'named' || open?.kind === 'trace') {
+        const s = pairGoesOn(line, at, open);
+        if (s)
+            return s;
     }
     else if (open?.kind === 'pem' && open.lines < MAX_QUOTED_LINES) {
         // Its END line is kept, as an env value's; a line not a body's ends it and is read as any other.
@@ -4953,6 +5064,39 @@ function step(line, at, open) {
         return { open: { kind: 'block', column: key[1].length, from: at, seq } };
     }
     return {};
+}
+/**
+ * LINE after a line that named a header or a pair alone, or began a trace's credential (OPEN):
+ * the step where LINE goes on with its value, else undefined (LINE is read as any other).
+ */
+function pairGoesOn(line, at, open) {
+    if (open.kind === 'header') {
+        // The value of a pair (`"value": "x"`), or a list's next item that holds a credential (not the
+        // next name of a list of names, `'Content-Type',`).
+        const v = redact_output_headers/* HEADER_VALUE */.cw.exec(line);
+        const keyed = v !== null && v[2] !== undefined && /value/.test(v[1]);
+        if (!v || keyed !== open.keyed || (!keyed && !(0,redact_output_headers/* listValue */.a3)(open.name, v[4])))
+            return undefined;
+        const start = v[1].length + 1;
+        if (v[4] === '' || v[4] === redact/* REDACTED */.XF)
+            return {};
+        // pprint goes on with a long value's literals on the lines below (`'Bearer '` then `'eyJ...'`).
+        const more = line.slice(v[0].length).trim() === '';
+        return { ...(more && { open: { kind: 'literal', from: at } }), mask: start, end: start + v[4].length };
+    }
+    if (open.kind === 'named') {
+        // YAML's pair over two lines: its `value:`, and the lines indented more below it (as a secret key's block).
+        const v = (0,redact_output_named/* yamlNamedValue */.uM)(line, open.name);
+        if (!v)
+            return undefined;
+        const block = v.column === undefined
+            ? undefined
+            : { kind: 'block', column: v.column, from: open.from, seq: false };
+        return v.mask ? { open: block, mask: v.mask[0], end: v.mask[1] } : { open: block };
+    }
+    // curl's --trace-ascii: a credential header's line that goes on, 64 characters a line.
+    const t = traceGoesOn(line, open.next);
+    return t && { ...(t.next >= 0 && { open: { ...open, next: t.next } }), mask: t.mask };
 }
 /**
  * The line that ends the value a secret's `env` line begins and leaves open (ENV_HEAD): a PEM
@@ -5122,40 +5266,70 @@ function continuationScanner() {
  * `DB_PASSWORD`, `HF_TOKEN`, `api_key`). The pair says that it is a name: no prose.
  */
 const namedSecret = (name) => (0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialHeader */ .N4)(name) || _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .AUTHORIZATION */ .K5.test(name) || (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__/* .secretQuotedKey */ .Y$)(name);
+/** A value that says there is none: JSON's null, Python's None, Go's nil, YAML's `~`. */
+const NONE = /^(?:null|none|nil|~)$/i;
+/** A variable's reference, the whole value: `${NAME}`, a Kubernetes env's `$(NAME)` (`$x` alone is a value). */
+const REFERENCE = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|\([A-Za-z_][A-Za-z0-9_]*\))$/;
 /**
  * Where the secret begins in VALUE, the value of a pair whose name NAME names a secret: after an
- * Authorization's scheme (`Bearer [redacted]`), else at 0; VALUE's length where it holds none (empty,
- * masked already, a variable's reference).
+ * Authorization's scheme (`Bearer [redacted]`, as maskAuthorization reads it: a plain word, `none`,
+ * holds none), else at 0; VALUE's length where it holds none (empty, null, masked already, a whole
+ * variable's reference, a cookie's attribute alone: holdsCredential).
  */
 function secretStart(name, value) {
-    if (value.trim() === '' || value.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF))
+    const v = value.trim();
+    if (v === '' || NONE.test(v) || REFERENCE.test(v) || value.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF))
         return value.length;
-    const from = _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .AUTHORIZATION */ .K5.test(name) ? (0,_redact_authorization_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsStart */ .T)(value) : 0;
-    return value.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, from) || /^\$\{?[A-Za-z_]/.test(value.slice(from)) ? value.length : from;
+    if (_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .AUTHORIZATION */ .K5.test(name))
+        return (0,_redact_authorization_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsStart */ .T)(value, [_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF]);
+    return _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .COOKIE */ .j_.test(name) && !(0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .holdsCredential */ .KK)(name, value) ? value.length : 0;
 }
 /** A key's quote: none, `"` or `'`, escaped too (JSON in a JSON string: `{\"name\": ...}`). */
 const Q = `(\\\\?["']?)`;
-/** Between two pairs: a comma, or blanks alone (Go's `%+v`). */
-const BETWEEN = `(?:[ \\t]*,[ \\t]*|[ \\t]+)`;
+/** Between two pairs: a comma, or blanks alone (Go's `%+v`, whose values are not quoted). */
+const BETWEEN = `([ \\t]*,[ \\t]*|[ \\t]+)`;
 /** A pair's name, whole (no backtracking into it). */
 const NAME = `([A-Za-z_][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.-])`;
 /** The `name` key, its name, and the `value` key after it, up to the value's first character. */
-const NAME_FIRST = new RegExp(`(?<![A-Za-z0-9_])${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2${BETWEEN}${Q}value\\4[ \\t]*[:=][ \\t]*`, 'gi');
+const NAME_FIRST = new RegExp(`(?<![A-Za-z0-9_])${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2${BETWEEN}${Q}value\\5[ \\t]*[:=][ \\t]*`, 'gi');
 /** The `value` key, up to its value's first character. */
 const VALUE_KEY = new RegExp(`(?<![A-Za-z0-9_])${Q}value\\1[ \\t]*[:=][ \\t]*`, 'gi');
 /** After a value, its pair's `name` key and name (the value first). */
-const NAME_AFTER = new RegExp(`^${BETWEEN}${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2`, 'i');
-/** What ends a value not quoted: a blank, a quote, a backslash, the punctuation around values. */
-const BARE_END = /[\s"'\\,;()<>[\]{}]/;
-/** The value that starts at START: [from, to) of its text (inside its quotes), and where it ends (past a closing quote). */
-function valueAt(text, start) {
+const NAME_AFTER = new RegExp(`^${BETWEEN}${Q}name\\2[ \\t]*[:=][ \\t]*${Q}${NAME}\\3`, 'i');
+/** What ends a value not quoted: a line's end, the close of its object or list, a comma (Go's %+v: a blank before the next field's key). */
+const BARE_END = /[\r\n}\])]/;
+/** Go's next field after a blank (`Value:x ValueFrom:nil`). */
+const GO_FIELD = /[A-Za-z_][A-Za-z0-9_]*:/y;
+/**
+ * The value that starts at START: [from, to) of its text (inside its quotes; a bytes or unicode
+ * literal's too, `b'x'`), and where it ends (past a closing quote). Not quoted: to the line's end,
+ * its object's or list's close, or a comma; in Go's %+v (GO), to the blank before the next field's
+ * key instead of a comma (its value may hold blanks and commas).
+ */
+function valueAt(text, start, go = false) {
+    if ((text[start] === 'b' || text[start] === 'u') && (text[start + 1] === "'" || text[start + 1] === '"'))
+        start++;
     const escaped = text[start] === '\\' && (text[start + 1] === '"' || text[start + 1] === "'");
     const q = escaped ? text[start + 1] : text[start];
     if (q !== '"' && q !== "'") {
+        // Go's empty value: a blank, then the next field (`Value: ValueFrom:&EnvVarSource{...}`).
+        GO_FIELD.lastIndex = start;
+        if (go && /[ \t]/.test(text[start - 1] ?? '') && GO_FIELD.test(text))
+            return { from: start, to: start, end: start };
         let i = start;
-        while (i < text.length && !BARE_END.test(text[i]))
-            i++;
-        return { from: start, to: i, end: i };
+        for (; i < text.length && !BARE_END.test(text[i]); i++) {
+            if (!go && text[i] === ',')
+                break;
+            if (go && (text[i] === ' ' || text[i] === '\t' || text[i] === ',')) {
+                GO_FIELD.lastIndex = i + 1;
+                if (GO_FIELD.test(text) || text[i + 1] === '}')
+                    break;
+            }
+        }
+        let to = i;
+        while (to > start && (text[to - 1] === ' ' || text[to - 1] === '\t'))
+            to--;
+        return { from: start, to, end: i };
     }
     const from = start + (escaped ? 2 : 1);
     let i = from;
@@ -5185,13 +5359,15 @@ function maskNamedPairs(text) {
         return text;
     const spans = [];
     const take = (name, v) => {
+        if (text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from))
+            return;
         const at = secretStart(name, text.slice(v.from, v.to));
         if (v.from + at < v.to)
             spans.push({ from: v.from + at, to: v.to });
     };
     NAME_FIRST.lastIndex = 0;
     for (let m; (m = NAME_FIRST.exec(text));) {
-        const v = valueAt(text, NAME_FIRST.lastIndex);
+        const v = valueAt(text, NAME_FIRST.lastIndex, !m[4].includes(','));
         if (namedSecret(m[3]))
             take(m[3], v);
         NAME_FIRST.lastIndex = Math.max(v.end, NAME_FIRST.lastIndex);
@@ -5200,8 +5376,8 @@ function maskNamedPairs(text) {
     while (VALUE_KEY.exec(text) !== null) {
         const v = valueAt(text, VALUE_KEY.lastIndex);
         const n = NAME_AFTER.exec(text.slice(v.end, v.end + 300));
-        if (n && namedSecret(n[3]))
-            take(n[3], v);
+        if (n && namedSecret(n[4]))
+            take(n[4], v);
         VALUE_KEY.lastIndex = Math.max(v.end, VALUE_KEY.lastIndex);
     }
     if (spans.length === 0)
@@ -5232,22 +5408,38 @@ function yamlNameHead(line) {
 }
 /**
  * LINE, the line after a pair's secret NAME (yamlNameHead), where it is the pair's `value:`: the
- * part of it to mask (a quoted value inside its quotes, a bare one to the line's end, from
- * secretStart), none, or the column of a block scalar's key (its lines below are the value).
- * Undefined where LINE is no `value:` (the pair's value is elsewhere: `valueFrom:`).
+ * part of it to mask (a quoted value inside its quotes, `''` in a single-quoted one part of it; a
+ * bare one to the line's end; from secretStart), and the column of its key when the value may go
+ * on below it (a block scalar, a value on the next line, a long one folded, a quoted one over
+ * several lines: the lines indented more are the value's). Undefined where LINE is no `value:`
+ * (the pair's value is elsewhere: `valueFrom:`).
  */
 function yamlNamedValue(line, name) {
     const m = YAML_VALUE.exec(line);
     if (m === null)
         return undefined;
+    const column = m[1].length;
     const start = m[0].length;
     const rest = line.slice(start);
-    if (BLOCK_SCALAR.test(rest))
-        return { blockColumn: m[1].length };
-    const quoted = rest[0] === '"' || rest[0] === "'";
-    const v = quoted ? valueAt(line, start) : { from: start, to: line.trimEnd().length };
-    const at = secretStart(name, line.slice(v.from, v.to));
-    return v.from + at < v.to ? { mask: [v.from + at, v.to] } : {};
+    if (rest.trim() === '' || BLOCK_SCALAR.test(rest))
+        return { column };
+    let to = line.trimEnd().length;
+    let from = start;
+    const q = rest[0];
+    if (q === '"' || q === "'") {
+        from = start + 1;
+        for (to = from; to < line.length; to++) {
+            if (q === '"' && line[to] === '\\')
+                to++;
+            else if (line[to] === q && q === "'" && line[to + 1] === "'")
+                to++;
+            else if (line[to] === q)
+                break;
+        }
+        to = Math.min(to, line.length);
+    }
+    const at = secretStart(name, line.slice(from, to));
+    return from + at < to ? { mask: [from + at, to], column } : {};
 }
 
 
@@ -5280,13 +5472,14 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
 /**
  * A lower-case (or camelCase) key that names a secret, its words joined by `_`: one that ends with
  * a password's or a secret's word, or with a credential's kind before `key` or `token`
- * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`; HTTP's credential headers
+ * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`), or with a service's name
+ * before them (`hf_token`, `hub_token`, `github_token`, `wandb_key`, `openai_api_key`; HTTP's credential headers
  * `X-Amz-Security-Token`, `Ocp-Apim-Subscription-Key`, `X-Vault-Token`), or a cookie's header
  * (`Cookie`, `Set-Cookie`: a session is a login). Not `token` or `key` alone, nor a tokenizer's
  * (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`, `secure_cookie`: a
  * program's own settings, which the shared rule (matching inside words) would take.
  */
-const LOWER_SECRET = /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault)_?(?:key|token)s?)$/;
+const LOWER_SECRET = /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
 /** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
 const lowerSecret = (name) => LOWER_SECRET.test(name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')

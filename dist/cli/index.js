@@ -7744,21 +7744,15 @@ const WORD_END = /[\t\n\r\f\v "'\\,;()<>[\]{}*`|]/;
 const PARAMETER = /^[A-Za-z0-9_.-]{1,64}=[^=\t\n\r\f\v ]/;
 const SPACE = '\t\n\r\f\v ';
 /**
- * Where the credentials begin in VALUE, an Authorization header's value alone (a name and value
- * pair's): after a known scheme and the blanks that follow it (`Bearer x`: 7), else 0 (the whole
- * value). A scheme alone, or a variable's reference (`$HF_TOKEN`), holds none: VALUE's length.
+ * Where the credentials begin in VALUE, an Authorization header's whole value (a name and value
+ * pair's), as maskAuthorization reads one: after a known scheme and the blanks that follow it
+ * (`Bearer x`: 7), else 0; VALUE's length where it holds none (a scheme alone, a plain word such
+ * as `none`, a variable's reference, a value masked already).
  */
-function credentialsStart(value) {
-    const word = wordEnd(value, 0);
-    let from = 0;
-    if (SCHEMES.has(value.slice(0, word).toLowerCase())) {
-        from = word;
-        while (from < value.length && (value[from] === ' ' || value[from] === '\t'))
-            from++;
-        if (from === word)
-            return value.length;
-    }
-    return REFERENCE.test(value.slice(from, from + 258)) ? value.length : from;
+function credentialsStart(value, masks = []) {
+    const { from, to } = credentials(value, 0, '', false);
+    const masked = masks.some((k) => value.startsWith(k, from)) || REFERENCE.test(value.slice(from, from + 258));
+    return from === to || masked ? value.length : from;
 }
 /**
  * Where the value that starts at FROM ends: at its closing QUOTE (or a backslash: `\"` in escaped
