@@ -230,6 +230,20 @@ LEAKS.push(
   ],
 );
 
+LEAKS.push([
+  "other keys between a pair's name and value (AWS SSM's Type, a flag, a nested valueFrom), either order",
+  lines(
+    '{"Name": "DB_PASSWORD", "Type": "SecureString", "Value": "PLANTED1", "Version": 1}',
+    '{"name":"HF_TOKEN","secure":true,"value":"PLANTED2"} {"name": "API_KEY", "valueFrom": {"a": 1}, "value": "PLANTED3"}',
+    '{"value": "PLANTED4", "secure": true, "name": "GH_TOKEN"} {Name:HF_TOKEN Type:plain Value:PLANTED5 more}',
+  ),
+  lines(
+    `{"Name": "DB_PASSWORD", "Type": "SecureString", "Value": "${R}", "Version": 1}`,
+    `{"name":"HF_TOKEN","secure":true,"value":"${R}"} {"name": "API_KEY", "valueFrom": {"a": 1}, "value": "${R}"}`,
+    `{"value": "${R}", "secure": true, "name": "GH_TOKEN"} {Name:HF_TOKEN Type:plain Value:${R}}`,
+  ),
+]);
+
 describe('a secret as a name and value pair, a long header in a trace, cookies after an attribute', () => {
   it.each(LEAKS)('%s', (_what, text, want) => {
     expect(redactOutput(text)).toBe(want);
@@ -263,6 +277,8 @@ describe('a secret as a name and value pair, a long header in a trace, cookies a
         '{Name:HF_TOKEN Value: ValueFrom:&EnvVarSource{SecretKeyRef:&SecretKeySelector{Key:token,}}}',
         '{"name": "HF_TOKEN", "value": null} {\'name\': \'HF_TOKEN\', \'value\': None} {"name": "HF_TOKEN", "value": "$(HF_TOKEN)"}',
         '{"name": "Authorization", "value": "none"}',
+        '{"name": "DB_PASSWORD", "valueFrom": {"secretKeyRef": {"name": "db", "value": "x"}}} {"value": 3, "unit": "s"}',
+        '{"name": "HF_TOKEN"} {"value": 0.5, "name": "loss"}',
         '- name: HF_TOKEN',
         '  value: ~',
         '  other: 1',
@@ -307,6 +323,8 @@ describe('linear on hostile output (a megabyte)', () => {
     ["Go's fields, no secret", fill('{Name:A Value:x y, ')],
     ["Go's secret value that never ends", `{Name:DB_PASSWORD Value:${fill('a, b ')}`],
     ["pprint's names, no value", fill("{'name': 'DB_PASSWORD',\n")],
+    ['secret names, their values far away', fill('{"name": "DB_PASSWORD", "a": 1, ')],
+    ['values, their names far away', fill('{"value": "x", "a": 1, ')],
   ])('%s', (_what, text) => {
     expect(finishes(() => redactOutput(text).length)).toBeGreaterThan(0);
     expect(finishes(() => continuationScanner().mask(text).length)).toBeGreaterThan(0);

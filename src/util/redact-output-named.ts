@@ -38,19 +38,46 @@ export function secretStart(name: string, value: string): number {
 
 /** A key's quote: none, `"` or `'`, escaped too (JSON in a JSON string: `{\"name\": ...}`). */
 const Q = `(\\\\?["']?)`;
-/** Between two pairs: a comma, or blanks alone (Go's `%+v`, whose values are not quoted). */
-const BETWEEN = `([ \\t]*,[ \\t]*|[ \\t]+)`;
 /** A pair's name, whole (no backtracking into it). */
 const NAME = `([A-Za-z_][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.-])`;
-/** The `name` key, its name, and the `value` key after it, up to the value's first character. */
-const NAME_FIRST = new RegExp(
-  `(?<![A-Za-z0-9_])${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2${BETWEEN}${Q}value\\5[ \\t]*[:=][ \\t]*`,
-  'gi',
-);
+/** The `name` key and its name. */
+const NAME_KEY = new RegExp(`(?<![A-Za-z0-9_])${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2`, 'gi');
 /** The `value` key, up to its value's first character. */
 const VALUE_KEY = new RegExp(`(?<![A-Za-z0-9_])${Q}value\\1[ \\t]*[:=][ \\t]*`, 'gi');
-/** After a value, its pair's `name` key and name (the value first). */
-const NAME_AFTER = new RegExp(`^${BETWEEN}${Q}name\\2[ \\t]*[:=][ \\t]*${Q}${NAME}\\3`, 'i');
+/** A name where a `name` key's value begins (the value first). */
+const NAME_AT = new RegExp(`${Q}${NAME}\\1`, 'y');
+/** How far a pair's other key is looked for on its line, after the first: its object's other keys between them (`"Type": "SecureString"`). */
+const SIBLING_REACH = 256;
+
+/**
+ * Where the value of the key KEY (quoted with QUOTE as the key before it was) begins in the object
+ * the text from FROM is in, on its line and within SIBLING_REACH characters: after `KEY:` or
+ * `KEY=` at the object's own depth (a nested object's or list's keys are skipped: `"valueFrom":
+ * {...}`), before the object closes; -1 where there is none. Bounded: linear over a text of them.
+ */
+function siblingKey(text: string, from: number, key: string, quote: string): number {
+  const end = Math.min(text.length, from + SIBLING_REACH);
+  const head = `${quote}${key}${quote}`.toLowerCase();
+  let depth = 0;
+  for (let i = from; i < end; i++) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') return -1;
+    if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') {
+      if (--depth < 0) return -1;
+    } else if (
+      depth === 0 &&
+      (c === head[0] || c.toLowerCase() === head[0]) &&
+      text.slice(i, i + head.length).toLowerCase() === head &&
+      !/[A-Za-z0-9_]/.test(text[i - 1] ?? '')
+    ) {
+      const sep = /[ \t]*[:=][ \t]*/y;
+      sep.lastIndex = i + head.length;
+      if (sep.test(text)) return sep.lastIndex;
+    }
+  }
+  return -1;
+}
 /** What ends a value not quoted: a line's end, the close of its object or list, a comma (Go's %+v: a blank before the next field's key). */
 const BARE_END = /[\r\n}\])]/;
 /** Go's next field after a blank (`Value:x ValueFrom:nil`). */
@@ -114,17 +141,20 @@ export function maskNamedPairs(text: string): string {
     const at = secretStart(name, text.slice(v.from, v.to));
     if (v.from + at < v.to) spans.push({ from: v.from + at, to: v.to });
   };
-  NAME_FIRST.lastIndex = 0;
-  for (let m; (m = NAME_FIRST.exec(text));) {
-    const v = valueAt(text, NAME_FIRST.lastIndex, !m[4]!.includes(','));
-    if (namedSecret(m[3]!)) take(m[3]!, v);
-    NAME_FIRST.lastIndex = Math.max(v.end, NAME_FIRST.lastIndex);
+  NAME_KEY.lastIndex = 0;
+  for (let m; (m = NAME_KEY.exec(text));) {
+    if (!namedSecret(m[3]!)) continue;
+    const at = siblingKey(text, NAME_KEY.lastIndex, 'value', m[1]!);
+    // Go's %+v: no comma between its fields (its value may hold blanks and commas).
+    if (at >= 0) take(m[3]!, valueAt(text, at, !text.slice(NAME_KEY.lastIndex, at).includes(',')));
   }
   VALUE_KEY.lastIndex = 0;
-  while (VALUE_KEY.exec(text) !== null) {
+  for (let m; (m = VALUE_KEY.exec(text));) {
     const v = valueAt(text, VALUE_KEY.lastIndex);
-    const n = NAME_AFTER.exec(text.slice(v.end, v.end + 300));
-    if (n && namedSecret(n[4]!)) take(n[4]!, v);
+    const at = siblingKey(text, v.end, 'name', m[1]!);
+    NAME_AT.lastIndex = Math.max(at, 0);
+    const n = at >= 0 ? NAME_AT.exec(text) : null;
+    if (n && namedSecret(n[2]!)) take(n[2]!, v);
     VALUE_KEY.lastIndex = Math.max(v.end, VALUE_KEY.lastIndex);
   }
   if (spans.length === 0) return text;
