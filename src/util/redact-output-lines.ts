@@ -13,6 +13,7 @@ import {
 } from './redact-output-headers.js';
 import { BLOCK_SCALAR, namedSecret, yamlNamedValue, yamlNameHead } from './redact-output-named.js';
 import { PEM_PRIVATE_BEGIN, secretKey, secretName, secretQuotedKey } from './redact-output-pairs.js';
+import { optionItem, optionValue } from './redact-output-options.js';
 import { closingQuote, openQuote, type Quote } from './redact-output-shell.js';
 import { traceGoesOn, traceHead } from './redact-output-trace.js';
 
@@ -55,7 +56,8 @@ type Open =
   | { kind: 'pem'; from: number; lines: number }
   | { kind: 'header'; name: string; keyed: boolean; from: number }
   | { kind: 'named'; name: string; from: number }
-  | { kind: 'trace'; next: number; from: number };
+  | { kind: 'trace'; next: number; from: number }
+  | { kind: 'option'; from: number };
 
 /** The most lines a shell's quoted value is masked over when its quote is not closed. */
 const MAX_QUOTED_LINES = 256;
@@ -141,7 +143,12 @@ function step(line: string, at: number, open: Open | undefined): Step {
     if (open.until.test(line)) return {};
     const more = { open: { ...open, lines: open.lines + 1 } };
     return line === '' ? more : { ...more, mask: 0 };
-  } else if (open?.kind === 'header' || open?.kind === 'named' || open?.kind === 'trace') {
+  } else if (
+    open?.kind === 'header' ||
+    open?.kind === 'named' ||
+    open?.kind === 'trace' ||
+    open?.kind === 'option'
+  ) {
     const s = pairGoesOn(line, at, open);
     if (s) return s;
   } else if (open?.kind === 'pem' && open.lines < MAX_QUOTED_LINES) {
@@ -160,6 +167,7 @@ function step(line: string, at: number, open: Open | undefined): Step {
   if (literalHead(line)) return { open: { kind: 'literal', from: at } };
   if (pemHead(line)) return { open: { kind: 'pem', from: at, lines: 0 } };
   if (COOKIES_HEAD.test(line)) return { open: { kind: 'literal', from: at, list: true } };
+  if (optionItem(line)) return { open: { kind: 'option', from: at } };
   const next = traceHead(line);
   if (next >= 0) return { open: { kind: 'trace', next, from: at } };
   const named = yamlNameHead(line);
@@ -191,8 +199,14 @@ function step(line: string, at: number, open: Open | undefined): Step {
 function pairGoesOn(
   line: string,
   at: number,
-  open: Extract<Open, { kind: 'header' | 'named' | 'trace' }>,
+  open: Extract<Open, { kind: 'header' | 'named' | 'trace' | 'option' }>,
 ): Step | undefined {
+  if (open.kind === 'option') {
+    // An argv list's item after a secret option's (docker inspect's `"Args"`, pprint's list).
+    const v = HEADER_VALUE.exec(line);
+    if (!v || v[2] !== undefined || !optionValue(v[4]!)) return undefined;
+    return { mask: v[1]!.length + 1, end: v[1]!.length + 1 + v[4]!.length };
+  }
   if (open.kind === 'header') {
     // The value of a pair (`"value": "x"`), or a list's next item that holds a credential (not the
     // next name of a list of names, `'Content-Type',`).

@@ -1,97 +1,167 @@
 // A secret on a command line as a program's output shows it (a shell's `set -x` trace, a logged
-// argv, a subprocess's repr, a help text's synopsis): a secret option's value (`--password x`,
-// `--hf-token=x`, argv's `'--token', 'x'`), a variable's NAME=value glued to an option or alone
-// in a quoted item (`--env=HF_TOKEN=x`, `['env', 'GH_TOKEN=x']`, docker inspect's `"Env":
-// ["HF_TOKEN=x"]`), and a netrc entry's password (`machine host login u password x`).
-import { REDACTED, redactEnvValue } from './redact.js';
+// argv, a subprocess's repr): a secret option's value (`--password x`, `--hf-token=x`, argv's
+// `'--token', 'x'`, one item a line too: docker inspect's `"Args"`), a login command's `-p x`, a
+// user's password (`curl -u bob:x`), a variable's NAME=value glued to an option or alone in a
+// quoted item (`--env=HF_TOKEN=x`, `['env', 'GH_TOKEN=x']`, docker inspect's `"Env":
+// ["HF_TOKEN=x"]`), and a netrc entry's password (`machine host login u password x`). A help
+// text's synopsis and prose about an option are no command line: after a blank, a value is taken
+// only on a shell trace's line (`+ cmd ...`, `$ cmd ...`) or where it has a credential's shape.
+import { looksSecret, REDACTED, redactEnvValue } from './redact.js';
 import { lowerSecret } from './redact-output-pairs.js';
 
 /**
  * Whether an option's NAME (without its dashes) names a secret: `token`, `password`, `secret`
  * alone, or a lower-case key's name that does (lowerSecret: `api-key`, `hf-token`,
- * `client-secret`); not a tokenizer's (`pad-token`), a file's or a way to read one
- * (`token-file`, `password-stdin`).
+ * `client-secret`; a dotted one's last word too, `NotebookApp.token`); not a tokenizer's (`pad-token`), a file's or a way to
+ * read one (`token-file`, `password-stdin`).
  */
 export const secretOption = (name: string): boolean =>
-  /^(?:token|passw(?:or)?d|passphrase|secret)$/i.test(name) || lowerSecret(name);
+  /^(?:token|passw(?:or)?d|passphrase|secret)$/i.test(name.slice(name.lastIndexOf('.') + 1)) ||
+  lowerSecret(name);
 
 /** Words of prose that follow an option's name in a sentence (`use --token to log in`): no value. */
 const PROSE = new Set(
-  'a an and as be can for from given if in is must not of on option or required should the to was when will with'.split(
+  'a an and as be but can for from given if in is must not of on option or required should the to was when will with'.split(
     ' ',
   ),
 );
 /** A placeholder for the value, as a help text shows it: `TEXT`, `HF_TOKEN`, `<token>`, `[PASSWORD]`, `{token}`. */
 const PLACEHOLDER = /^(?:[A-Z][A-Z_]{0,31}|<[^>]*>?|\[[^\]]*\]?|\{[^}]*\}?)$/;
+/** A value that says there is none, or a flag's: `None`, `null`, `true`, `False`. */
+const NO_VALUE = /^(?:none|null|nil|true|false|yes|no)$/i;
 
 /**
  * An option and what follows its name: `=`, blanks, or the close of an argv list's quoted item
  * and the next item's quote (`'--token', 'x'`); one dash or two (Go's flags take one).
  */
 const OPTION =
-  /(?<![\w-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)(?:=|[ \t]+|\1[ \t]*,[ \t]*b?(?=["']))/g;
+  /(?<![\w.-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*)(=|[ \t]+|\1[ \t]*,[ \t]*b?(?=["']))/g;
+/** A login command's short password option (`docker login -u bob -p x`, `twine upload -p x`, `sshpass -p x`). */
+const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
+/** The commands whose `-p` is a password. */
+const LOGIN_COMMAND = /\b(?:login|upload|sshpass)\b/;
+/** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
+const USER_PASSWORD = /(?<![\w-])(?:-u|-U|--user|--proxy-user)(?:=|[ \t]+)(["']?)[^\s:'"]{1,256}:/g;
 /** A variable's NAME=value glued to an option (`--env=HF_TOKEN=x`, `--build-arg=GH_TOKEN=x`). */
 const GLUED = /(?<![\w-])--?[A-Za-z][A-Za-z0-9-]*=([A-Z_][A-Z0-9_]*)=/g;
 /** A quoted item that is a variable's NAME=value (`'GH_TOKEN=x'`), its value up to 1024 characters (linear). */
 const QUOTED_ITEM = /(["'])([A-Z_][A-Z0-9_]*)=((?:\\.|(?!\1)[^\\\r\n]){0,1024})\1/g;
-/** A netrc entry's password after its `machine` or `default` on the line, or on a line of its own. */
-const NETRC =
-  /(?:\b(?:machine[ \t]+\S+|default)(?:[ \t]+(?:login|account)[ \t]+\S+)*|^[ \t]*)[ \t]+password[ \t]+/gm;
+/** The word `password` with the blanks after it: a netrc entry's, where its line says so (NETRC_ENTRY). */
+const PASSWORD_WORD = /(?<![\w-])password[ \t]+/g;
+/** Before a netrc entry's password on its line: its `machine` or `default`, or blanks alone (an entry over several lines). */
+const NETRC_ENTRY = /(?:^|[ \t])(?:machine[ \t]+\S+|default)[ \t]|^[ \t]+$/;
+/** A shell's trace of the command it runs (`+ cmd`, `++ cmd`), or a prompt's (`$ cmd`). */
+const TRACE_LINE = /^(?:\++|\$)[ \t]/;
+/** How far before a match its line's start is looked for (bounded: linear). */
+const LINE_REACH = 512;
 
 type Span = { from: number; to: number };
 
 /** The value that starts at START: inside its quotes, or its word (to a blank, a quote or a bracket's close). */
-function valueAt(text: string, start: number): Span & { end: number } {
+function valueAt(text: string, start: number): Span & { end: number; quoted: boolean } {
   const q = text[start];
   if (q === '"' || q === "'") {
     let i = start + 1;
     while (i < text.length && text[i] !== q && text[i] !== '\n' && text[i] !== '\r')
       i += text[i] === '\\' ? 2 : 1;
     i = Math.min(i, text.length);
-    return { from: start + 1, to: i, end: i + (text[i] === q ? 1 : 0) };
+    return { from: start + 1, to: i, end: i + (text[i] === q ? 1 : 0), quoted: true };
   }
   let i = start;
   while (i < text.length && !/[\s"'`,;)\]}]/.test(text[i]!)) i++;
-  return { from: start, to: i, end: i };
+  return { from: start, to: i, end: i, quoted: false };
 }
 
 /**
- * Whether VALUE, an option's, is one: not empty, another option, a reference, a placeholder, prose,
- * or where a secret comes from (buildx's `--secret id=hf,src=/run/token`).
+ * Whether VALUE, an option's, is one: not empty, another option, a reference, a placeholder,
+ * prose, a flag's or no value (`True`, `None`), a shell's line continuation (`\`), or where a
+ * secret comes from (buildx's `--secret id=hf,src=/run/token`).
  */
 function holdsValue(value: string): boolean {
   return (
     value !== '' &&
+    value !== '\\' &&
     !/^(?:-|\$|\*\*\*|(?:id|type|src|source|env)=)/.test(value) &&
     !PLACEHOLDER.test(value) &&
+    !NO_VALUE.test(value) &&
     !PROSE.has(value)
   );
 }
 
+/** Whether VALUE, after an option and a blank outside a shell's trace, has a credential's shape: a digit in 6 characters or more, or a token's form. */
+const credentialShaped = (value: string): boolean =>
+  (value.length >= 6 && /[0-9]/.test(value) && !/^[0-9.]+$/.test(value)) || looksSecret(value);
+
+/** The start of the line that AT is on, looked for at most LINE_REACH back (-1: further). */
+function lineStart(text: string, at: number): number {
+  const from = Math.max(0, at - LINE_REACH);
+  for (let i = at - 1; i >= from; i--) if (text[i] === '\n' || text[i] === '\r') return i + 1;
+  return from === 0 ? 0 : -1;
+}
+
+/** Whether the line that AT is on is a shell's trace (TRACE_LINE), as far as LINE_REACH sees. */
+function onTrace(text: string, at: number): boolean {
+  const start = lineStart(text, at);
+  return start >= 0 && TRACE_LINE.test(text.slice(start, start + 4));
+}
+
+/** The option masks of TEXT: each secret option's value, a login's `-p`, a user's password. */
+function optionSpans(text: string, spans: Span[]): void {
+  OPTION.lastIndex = 0;
+  for (let m; (m = OPTION.exec(text));) {
+    if (!secretOption(m[3]!)) continue;
+    const v = valueAt(text, OPTION.lastIndex);
+    const value = text.slice(v.from, v.to);
+    // After a blank: a trace's argument, or a credential's shape (a help text's `--token string` is none).
+    const blank = /^[ \t]+$/.test(m[4]!);
+    const taken =
+      !text.startsWith(REDACTED, v.from) &&
+      holdsValue(value) &&
+      (!blank || v.quoted || credentialShaped(value) || onTrace(text, m.index));
+    if (!taken) continue;
+    spans.push(v);
+    OPTION.lastIndex = Math.max(v.end, OPTION.lastIndex);
+  }
+  SHORT_PASSWORD.lastIndex = 0;
+  for (let m; (m = SHORT_PASSWORD.exec(text));) {
+    const start = lineStart(text, m.index);
+    if (start < 0 || !LOGIN_COMMAND.test(text.slice(start, m.index))) continue;
+    const v = valueAt(text, SHORT_PASSWORD.lastIndex);
+    if (!text.startsWith(REDACTED, v.from) && holdsValue(text.slice(v.from, v.to))) spans.push(v);
+  }
+  USER_PASSWORD.lastIndex = 0;
+  while (USER_PASSWORD.exec(text) !== null) {
+    const at = USER_PASSWORD.lastIndex;
+    let end = at;
+    while (end < text.length && !/[\s"']/.test(text[end]!)) end++;
+    const pw = text.slice(at, end);
+    // A user and a group's numbers (`docker run -u 1000:1000`) hold none.
+    if (pw !== '' && !/^(?:\$|\d+$)/.test(pw) && !text.startsWith(REDACTED, at))
+      spans.push({ from: at, to: end });
+    USER_PASSWORD.lastIndex = Math.max(end, at);
+  }
+}
+
 /**
- * TEXT with each secret option's value masked (secretOption; the value quoted, inside its quotes,
- * or its word; kept where holdsValue says it is none), each variable's NAME=value glued to an
- * option or alone in a quoted item masked as the environment record masks it (redactEnvValue),
- * and each netrc password. Each value is read once, and the search goes on after it: linear.
- * Idempotent.
+ * TEXT with each secret option's value masked (secretOption; quoted, inside its quotes, or its
+ * word; kept where holdsValue says it is none, and, after a blank outside a shell's trace, where it
+ * has no credential's shape), a login command's `-p` value, a `-u user:password`'s password, each
+ * variable's NAME=value glued to an option or alone in a quoted item masked as the environment
+ * record masks it (redactEnvValue), and each netrc password. Each match's work is bounded, and the
+ * search goes on after what it took: linear. Idempotent.
  */
 export function maskCommandLines(text: string): string {
   const spans: Span[] = [];
   if (text.includes('-')) {
-    OPTION.lastIndex = 0;
-    for (let m; (m = OPTION.exec(text));) {
-      if (!secretOption(m[3]!)) continue;
-      const v = valueAt(text, OPTION.lastIndex);
-      if (!text.startsWith(REDACTED, v.from) && holdsValue(text.slice(v.from, v.to))) spans.push(v);
-      OPTION.lastIndex = Math.max(v.end, OPTION.lastIndex);
-    }
+    optionSpans(text, spans);
     GLUED.lastIndex = 0;
     for (let m; (m = GLUED.exec(text));) {
       const v = valueAt(text, GLUED.lastIndex);
       const value = text.slice(v.from, v.to);
-      if (value !== '' && !text.startsWith(REDACTED, v.from) && redactEnvValue(m[1]!, value) !== value)
+      if (value !== '' && !text.startsWith(REDACTED, v.from) && redactEnvValue(m[1]!, value) !== value) {
         spans.push(v);
-      GLUED.lastIndex = Math.max(v.end, GLUED.lastIndex);
+        GLUED.lastIndex = Math.max(v.end, GLUED.lastIndex);
+      }
     }
   }
   if (text.includes('=')) {
@@ -103,11 +173,12 @@ export function maskCommandLines(text: string): string {
     }
   }
   if (text.includes('password')) {
-    NETRC.lastIndex = 0;
-    while (NETRC.exec(text) !== null) {
-      const v = valueAt(text, NETRC.lastIndex);
+    PASSWORD_WORD.lastIndex = 0;
+    for (let m; (m = PASSWORD_WORD.exec(text));) {
+      const start = lineStart(text, m.index);
+      if (start < 0 || !NETRC_ENTRY.test(text.slice(start, m.index))) continue;
+      const v = valueAt(text, PASSWORD_WORD.lastIndex);
       if (!text.startsWith(REDACTED, v.from) && holdsValue(text.slice(v.from, v.to))) spans.push(v);
-      NETRC.lastIndex = Math.max(v.end, NETRC.lastIndex);
     }
   }
   if (spans.length === 0) return text;
@@ -121,3 +192,16 @@ export function maskCommandLines(text: string): string {
   }
   return out + text.slice(done);
 }
+
+/** A line that is an argv list's item alone, a secret option (`    "--token",`): its value is the next line's item. */
+const OPTION_ITEM =
+  /^[ \t]*(?:[[(][ \t]*)?b?(["'])--?([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*)\1[ \t]*,[ \t]*$/;
+
+/** Whether LINE is an argv list's item alone that is a secret option (the continuation scanner's). */
+export const optionItem = (line: string): boolean => {
+  const m = OPTION_ITEM.exec(line);
+  return m !== null && secretOption(m[2]!);
+};
+
+/** Whether VALUE, the item after a secret option's in an argv list, is its value (holdsValue). */
+export const optionValue = (value: string): boolean => value !== REDACTED && holdsValue(value);

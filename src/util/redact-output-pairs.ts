@@ -23,7 +23,7 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * program's own settings, which the shared rule (matching inside words) would take.
  */
 const LOWER_SECRET =
-  /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
+  /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault|deploy|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
 
 /** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
 export const lowerSecret = (name: string): boolean =>
@@ -227,8 +227,11 @@ function maskKwarg(
   dq?: string,
   sq?: string,
   long?: string,
+  plain?: string,
 ): string {
   if (UPPER_NAME.test(key) || !secretKey(key)) return whole;
+  // No value (`hub_token=None`), or a placeholder a library shows in its place (`<HUB_TOKEN>`).
+  if (plain !== undefined && /^(?:None|null|nil|True|False|<[A-Z_]+>)$/.test(plain)) return whole;
   // A quoted value longer than 256 characters: masked to the line's end (its close unknown).
   if (long !== undefined) return `${lead}${key}${sep}${long}${REDACTED}`;
   if (dq === undefined && sq === undefined && sep !== '=') return whole;
