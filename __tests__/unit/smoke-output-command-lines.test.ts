@@ -152,6 +152,19 @@ LEAKS.push(
       `Running: hf upload --token ${R} org/model`,
     ),
   ],
+  [
+    "a form's body (curl -d, a log's request body): its secret keys' values; a URL's query too",
+    lines(
+      "curl -d 'grant_type=password&username=u&password=PLANTED1&client_secret=PLANTED2' https://x/token",
+      'body: token=PLANTED3&scope=read',
+      'https://h/cb?code=abc&state=xyz&access_token=PLANTED4',
+    ),
+    lines(
+      `curl -d 'grant_type=password&username=u&password=${R}&client_secret=${R}' https://x/token`,
+      `body: token=${R}&scope=read`,
+      `https://h/cb?code=abc&state=xyz&access_token=${R}`,
+    ),
+  ],
 );
 
 describe('a secret on a command line', () => {
@@ -196,6 +209,7 @@ describe('a secret on a command line', () => {
         '--use_auth_token True --model gpt2; docker run -u 1000:1000 img; mysql -u root db',
         "TrainingArguments(output_dir='out', hub_token=None, push_to_hub=False) hub_token=<HUB_TOKEN>",
         'bot_token: <|bot|>',
+        'a=1&b=2 q=token&x=1 grant_type=password&username=bob',
       ),
     ],
     [
@@ -227,6 +241,9 @@ describe('linear on hostile output (a megabyte)', () => {
     ['netrc accounts', `${fill('default account default login ')}password`],
     ['login commands without -p', fill('login x -p -p ')],
     ['user options', fill('-u a:-u a:')],
+    ['form pairs', fill('a=b&')],
+    ['form pairs, secret keys, no value', fill('password=&')],
+    ['form pairs that never end', ` ${fill('a=b=c')}&`],
   ])('%s', (_what, text) => {
     expect(finishes(() => maskCommandLines(text).length)).toBeGreaterThan(0);
     expect(finishes(() => redactOutput(text).length)).toBeGreaterThan(0);

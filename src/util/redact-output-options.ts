@@ -3,7 +3,8 @@
 // `'--token', 'x'`, one item a line too: docker inspect's `"Args"`), a login command's `-p x`, a
 // user's password (`curl -u bob:x`), a variable's NAME=value glued to an option or alone in a
 // quoted item (`--env=HF_TOKEN=x`, `['env', 'GH_TOKEN=x']`, docker inspect's `"Env":
-// ["HF_TOKEN=x"]`), and a netrc entry's password (`machine host login u password x`). A help
+// ["HF_TOKEN=x"]`), a netrc entry's password (`machine host login u password x`), and a form
+// body's secret (`grant_type=password&username=u&password=x`). A help
 // text's synopsis and prose about an option are no command line: after a blank, a value is taken
 // only on a shell trace's line (`+ cmd ...`, `$ cmd ...`) or where it has a credential's shape.
 import { looksSecret, REDACTED, redactEnvValue } from './redact.js';
@@ -50,6 +51,8 @@ const QUOTED_ITEM = /(["'])([A-Z_][A-Z0-9_]*)=((?:\\.|(?!\1)[^\\\r\n]){0,1024})\
 const PASSWORD_WORD = /(?<![\w-])password[ \t]+/g;
 /** Before a netrc entry's password on its line: its `machine` or `default`, or blanks alone (an entry over several lines). */
 const NETRC_ENTRY = /(?:^|[ \t])(?:machine[ \t]+\S+|default)[ \t]|^[ \t]+$/;
+/** A form's body (`grant_type=password&username=u&password=x`, curl's `-d`): pairs joined by `&`, two at least. */
+const FORM = /(?<=^|[\s'"])(?:[A-Za-z_][\w.%-]{0,64}=[^&\s'"#]*&)+[A-Za-z_][\w.%-]{0,64}=[^&\s'"#]*/g;
 /** A shell's trace of the command it runs (`+ cmd`, `++ cmd`), or a prompt's (`$ cmd`). */
 const TRACE_LINE = /^(?:\++|\$)[ \t]/;
 /** How far before a match its line's start is looked for (bounded: linear). */
@@ -147,7 +150,8 @@ function optionSpans(text: string, spans: Span[]): void {
  * word; kept where holdsValue says it is none, and, after a blank outside a shell's trace, where it
  * has no credential's shape), a login command's `-p` value, a `-u user:password`'s password, each
  * variable's NAME=value glued to an option or alone in a quoted item masked as the environment
- * record masks it (redactEnvValue), and each netrc password. Each match's work is bounded, and the
+ * record masks it (redactEnvValue), each netrc password, and the value of each form body's pair
+ * whose key names a secret (secretOption; a URL's query is redactText's). Each match's work is bounded, and the
  * search goes on after what it took: linear. Idempotent.
  */
 export function maskCommandLines(text: string): string {
@@ -170,6 +174,19 @@ export function maskCommandLines(text: string): string {
       const from = m.index + 1 + name.length + 1;
       if (value !== '' && !value.startsWith(REDACTED) && redactEnvValue(name, value) !== value)
         spans.push({ from, to: from + value.length });
+    }
+  }
+  if (text.includes('&')) {
+    // A form's pair whose key names a secret (`password`, `client_secret`, `token`): its value.
+    for (const m of text.matchAll(FORM)) {
+      let at = m.index;
+      for (const pair of m[0].split('&')) {
+        const eq = pair.indexOf('=');
+        const value = pair.slice(eq + 1);
+        if (secretOption(pair.slice(0, eq)) && value !== '' && !value.startsWith(REDACTED))
+          spans.push({ from: at + eq + 1, to: at + pair.length });
+        at += pair.length + 1;
+      }
     }
   }
   if (text.includes('password')) {
