@@ -32923,7 +32923,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(153), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(683)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76683));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(153), __nccwpck_require__.e(511), __nccwpck_require__.e(918), __nccwpck_require__.e(683)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76683));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -34466,6 +34466,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iz: () => (/* reexport */ redact_rules/* REDACTION_RULES */.i),
   OK: () => (/* reexport */ findJwts),
   Qe: () => (/* binding */ holdsToken),
+  n0: () => (/* binding */ looksSecret),
   J9: () => (/* binding */ proxyUrlText),
   KL: () => (/* binding */ redactDeep),
   V1: () => (/* binding */ redactEnvList),
@@ -34483,7 +34484,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xJ: () => (/* binding */ valueMasks)
 });
 
-// UNUSED EXPORTS: isTokenUser, looksSecret, maskBareLogins
+// UNUSED EXPORTS: isTokenUser, maskBareLogins
 
 // EXTERNAL MODULE: ./src/util/redact-rules.ts + 1 modules
 var redact_rules = __nccwpck_require__(33936);

@@ -21940,7 +21940,7 @@ HttpDuplex.prototype.destroySoon = function() {
 
 /***/ }),
 
-/***/ 69514:
+/***/ 47133:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var querystring = __webpack_require__(83480),
@@ -24097,7 +24097,7 @@ module.exports = Container;
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var EventEmitter = (__webpack_require__(24434).EventEmitter),
-  Modem = __webpack_require__(69514),
+  Modem = __webpack_require__(47133),
   Container = __webpack_require__(28521),
   Image = __webpack_require__(79607),
   Volume = __webpack_require__(78302),

@@ -239,7 +239,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95571);
-/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(47133);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55242);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20317);
 
 
@@ -561,143 +561,20 @@ function toJUnit(r) {
 
 /***/ }),
 
-/***/ 47133:
+/***/ 55242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  QT: () => (/* binding */ redactInstruction),
-  nJ: () => (/* binding */ redactOutput)
-});
-
-// UNUSED EXPORTS: MAX_INSTRUCTION
-
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(95571);
-// EXTERNAL MODULE: ./src/util/redact-output-headers.ts
-var redact_output_headers = __webpack_require__(43558);
-// EXTERNAL MODULE: ./src/util/redact-output-named.ts
-var redact_output_named = __webpack_require__(73881);
-// EXTERNAL MODULE: ./src/util/redact-output-pairs.ts
-var redact_output_pairs = __webpack_require__(66293);
-;// CONCATENATED MODULE: ./src/util/redact-output-options.ts
-// A secret on a command line as a program's output shows it (a shell's `set -x` trace, a logged
-// argv, a subprocess's repr, a help text's synopsis): a secret option's value (`--password x`,
-// `--hf-token=x`, argv's `'--token', 'x'`), a variable's NAME=value glued to an option or alone
-// in a quoted item (`--env=HF_TOKEN=x`, `['env', 'GH_TOKEN=x']`, docker inspect's `"Env":
-// ["HF_TOKEN=x"]`), and a netrc entry's password (`machine host login u password x`).
-
-
-/**
- * Whether an option's NAME (without its dashes) names a secret: `token`, `password`, `secret`
- * alone, or a lower-case key's name that does (lowerSecret: `api-key`, `hf-token`,
- * `client-secret`); not a tokenizer's (`pad-token`), a file's or a way to read one
- * (`token-file`, `password-stdin`).
- */
-const secretOption = (name) => /^(?:token|passw(?:or)?d|passphrase|secret)$/i.test(name) || (0,redact_output_pairs/* lowerSecret */.YA)(name);
-/** Words of prose that follow an option's name in a sentence (`use --token to log in`): no value. */
-const PROSE = new Set('a an and as be can for from given if in is must not of on option or required should the to was when will with'.split(' '));
-/** A placeholder for the value, as a help text shows it: `TEXT`, `HF_TOKEN`, `<token>`, `[PASSWORD]`, `{token}`. */
-const PLACEHOLDER = /^(?:[A-Z][A-Z_]{0,31}|<[^>]*>?|\[[^\]]*\]?|\{[^}]*\}?)$/;
-/**
- * An option and what follows its name: `=`, blanks, or the close of an argv list's quoted item
- * and the next item's quote (`'--token', 'x'`); one dash or two (Go's flags take one).
- */
-const OPTION = /(?<![\w-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)(?:=|[ \t]+|\1[ \t]*,[ \t]*b?(?=["']))/g;
-/** A variable's NAME=value glued to an option (`--env=HF_TOKEN=x`, `--build-arg=GH_TOKEN=x`). */
-const GLUED = /(?<![\w-])--?[A-Za-z][A-Za-z0-9-]*=([A-Z_][A-Z0-9_]*)=/g;
-/** A quoted item that is a variable's NAME=value (`'GH_TOKEN=x'`), its value up to 1024 characters (linear). */
-const QUOTED_ITEM = /(["'])([A-Z_][A-Z0-9_]*)=((?:\\.|(?!\1)[^\\\r\n]){0,1024})\1/g;
-/** A netrc entry's password after its `machine` or `default` on the line, or on a line of its own. */
-const NETRC = /(?:\b(?:machine[ \t]+\S+|default)(?:[ \t]+(?:login|account)[ \t]+\S+)*|^[ \t]*)[ \t]+password[ \t]+/gm;
-/** The value that starts at START: inside its quotes, or its word (to a blank, a quote or a bracket's close). */
-function valueAt(text, start) {
-    const q = text[start];
-    if (q === '"' || q === "'") {
-        let i = start + 1;
-        while (i < text.length && text[i] !== q && text[i] !== '\n' && text[i] !== '\r')
-            i += text[i] === '\\' ? 2 : 1;
-        i = Math.min(i, text.length);
-        return { from: start + 1, to: i, end: i + (text[i] === q ? 1 : 0) };
-    }
-    let i = start;
-    while (i < text.length && !/[\s"'`,;)\]}]/.test(text[i]))
-        i++;
-    return { from: start, to: i, end: i };
-}
-/**
- * Whether VALUE, an option's, is one: not empty, another option, a reference, a placeholder, prose,
- * or where a secret comes from (buildx's `--secret id=hf,src=/run/token`).
- */
-function holdsValue(value) {
-    return (value !== '' &&
-        !/^(?:-|\$|\*\*\*|(?:id|type|src|source|env)=)/.test(value) &&
-        !PLACEHOLDER.test(value) &&
-        !PROSE.has(value));
-}
-/**
- * TEXT with each secret option's value masked (secretOption; the value quoted, inside its quotes,
- * or its word; kept where holdsValue says it is none), each variable's NAME=value glued to an
- * option or alone in a quoted item masked as the environment record masks it (redactEnvValue),
- * and each netrc password. Each value is read once, and the search goes on after it: linear.
- * Idempotent.
- */
-function maskCommandLines(text) {
-    const spans = [];
-    if (text.includes('-')) {
-        OPTION.lastIndex = 0;
-        for (let m; (m = OPTION.exec(text));) {
-            if (!secretOption(m[3]))
-                continue;
-            const v = valueAt(text, OPTION.lastIndex);
-            if (!text.startsWith(redact/* REDACTED */.XF, v.from) && holdsValue(text.slice(v.from, v.to)))
-                spans.push(v);
-            OPTION.lastIndex = Math.max(v.end, OPTION.lastIndex);
-        }
-        GLUED.lastIndex = 0;
-        for (let m; (m = GLUED.exec(text));) {
-            const v = valueAt(text, GLUED.lastIndex);
-            const value = text.slice(v.from, v.to);
-            if (value !== '' && !text.startsWith(redact/* REDACTED */.XF, v.from) && (0,redact/* redactEnvValue */.OI)(m[1], value) !== value)
-                spans.push(v);
-            GLUED.lastIndex = Math.max(v.end, GLUED.lastIndex);
-        }
-    }
-    if (text.includes('=')) {
-        for (const m of text.matchAll(QUOTED_ITEM)) {
-            const [name, value] = [m[2], m[3]];
-            const from = m.index + 1 + name.length + 1;
-            if (value !== '' && !value.startsWith(redact/* REDACTED */.XF) && (0,redact/* redactEnvValue */.OI)(name, value) !== value)
-                spans.push({ from, to: from + value.length });
-        }
-    }
-    if (text.includes('password')) {
-        NETRC.lastIndex = 0;
-        while (NETRC.exec(text) !== null) {
-            const v = valueAt(text, NETRC.lastIndex);
-            if (!text.startsWith(redact/* REDACTED */.XF, v.from) && holdsValue(text.slice(v.from, v.to)))
-                spans.push(v);
-            NETRC.lastIndex = Math.max(v.end, NETRC.lastIndex);
-        }
-    }
-    if (spans.length === 0)
-        return text;
-    spans.sort((a, b) => a.from - b.from);
-    let out = '';
-    let done = 0;
-    for (const { from, to } of spans) {
-        if (from < done || from === to)
-            continue;
-        out += `${text.slice(done, from)}${redact/* REDACTED */.XF}`;
-        done = to;
-    }
-    return out + text.slice(done);
-}
-
-// EXTERNAL MODULE: ./src/util/redact-output-lines.ts + 2 modules
-var redact_output_lines = __webpack_require__(37497);
-;// CONCATENATED MODULE: ./src/util/redact-instruction.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QT: () => (/* binding */ redactInstruction),
+/* harmony export */   nJ: () => (/* binding */ redactOutput)
+/* harmony export */ });
+/* unused harmony export MAX_INSTRUCTION */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
+/* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43558);
+/* harmony import */ var _redact_output_named_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73881);
+/* harmony import */ var _redact_output_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72786);
+/* harmony import */ var _redact_output_lines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37497);
+/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66293);
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
@@ -737,14 +614,14 @@ const SHELL_START = / \/\S* -/g;
 const assignment = (name) => new RegExp(`(^|\\s)(${name})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
 const ASSIGNMENT = assignment(NAME);
 /** A label's value: masked by its key as image.labels are (redactLabels), else by its shape. */
-const maskLabel = (key, value) => (0,redact/* redactLabels */.PU)({ [key]: value })[key] === redact/* REDACTED */.XF ? redact/* REDACTED */.XF : (0,redact/* redactDeep */.KL)(value);
+const maskLabel = (key, value) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactLabels */ .PU)({ [key]: value })[key] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
 /**
  * An instruction as a record shows it: values of secret names masked (whole, blanks included),
  * then tokens of known forms and URL logins (redactText), then clipped to MAX_INSTRUCTION.
  * Idempotent: what it returns comes back unchanged.
  */
 function redactInstruction(text) {
-    const out = (0,redact/* redactText */.Rd)(maskInstruction(text));
+    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(maskInstruction(text));
     return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 function maskInstruction(text) {
@@ -758,7 +635,7 @@ function maskInstruction(text) {
             ? legacy[0] + maskLegacy(legacy[1], body.slice(legacy[0].length))
             : kw[1] === 'LABEL'
                 ? maskPairs(body, LABEL_PAIR, maskLabel)
-                : maskPairs(body, ENV_PAIR, redact/* redactEnvValue */.OI);
+                : maskPairs(body, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI);
         return nop + kw[0] + masked;
     }
     const run = RUN_ARGS.exec(rest);
@@ -771,8 +648,8 @@ function maskInstruction(text) {
  * theirs (a line that only looks legacy, `ENV A B=c`, would otherwise show c).
  */
 function maskLegacy(name, value) {
-    const masked = (0,redact/* redactEnvValue */.OI)(name, value);
-    return masked === value ? maskPairs(value, ENV_PAIR, redact/* redactEnvValue */.OI) : masked;
+    const masked = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value);
+    return masked === value ? maskPairs(value, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) : masked;
 }
 /** Each pair's value (to the blanks before the next pair, or the end) through MASK. */
 function maskPairs(body, pair, mask) {
@@ -807,7 +684,7 @@ function maskRunArgs(text, at, n) {
     const blank = text.slice(lastValue).search(/\s/);
     const end = shell ?? (blank < 0 ? text.length : lastValue + blank);
     return (text.slice(0, at) +
-        maskPairs(text.slice(at, end), ENV_PAIR, redact/* redactEnvValue */.OI) +
+        maskPairs(text.slice(at, end), ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) +
         maskAssignments(text.slice(end)));
 }
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
@@ -871,33 +748,33 @@ const YAML_PAIR = new RegExp(`^([ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![
  * below its name); then tokens of known forms and URL logins (redactText).
  */
 function redactOutput(text) {
-    const mask = (name, value) => `${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`;
+    const mask = (name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`;
     const quoted = (open) => (_m, nb, q, name, sep, vb, dq, sq) => {
         const vq = dq !== undefined ? '"' : "'";
         const value = dq ?? sq ?? '';
         // A key not written as a variable's is masked by name only (a setting's value stays as it is).
         const shown = IS_ENV_NAME.test(name)
-            ? (0,redact/* redactEnvValue */.OI)(name, value)
-            : (0,redact_output_pairs/* secretQuotedKey */.Y$)(name)
-                ? redact/* REDACTED */.XF
+            ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)
+            : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .secretQuotedKey */ .Y$)(name)
+                ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF
                 : value;
         return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
     };
-    const lines = (0,redact_output_pairs/* maskOutputPairs */.Fq)(maskCommandLines((0,redact_output_named/* maskNamedPairs */.Zr)((0,redact_output_headers/* maskCredentialHeaders */.su)((0,redact_output_lines/* maskContinuations */.f)(text)))))
+    const lines = (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .maskOutputPairs */ .Fq)((0,_redact_output_options_js__WEBPACK_IMPORTED_MODULE_3__/* .maskCommandLines */ .DV)((0,_redact_output_named_js__WEBPACK_IMPORTED_MODULE_2__/* .maskNamedPairs */ .Zr)((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .maskCredentialHeaders */ .su)((0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_4__/* .maskContinuations */ .f)(text)))))
         .replace(ENV_LINE, (_m, name, value) => mask(name, value))
         .replace(QUOTED_PAIR, quoted(''))
         .replace(TUPLE_PAIR, quoted('('))
         .replace(YAML_PAIR, (_m, lead, q = '', qname, qsp, name, sp, value = '') => {
         const key = qname ?? name;
         // A variable's name as before (by name, else the value's shape); any other key by name only.
-        const shown = IS_YAML_NAME.test(key) ? (0,redact/* redactEnvValue */.OI)(key, value) : (0,redact_output_pairs/* secretKey */.oF)(key) ? redact/* REDACTED */.XF : value;
+        const shown = IS_YAML_NAME.test(key) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(key, value) : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .secretKey */ .oF)(key) ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : value;
         return `${lead}${q}${key}${q}:${qsp ?? sp}${shown}`;
     });
-    return (0,redact/* redactText */.Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
+    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
 }
 /** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
 function maskAssignments(text) {
-    return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`);
+    return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
 }
 
 
@@ -1218,6 +1095,8 @@ var redact_output_headers = __webpack_require__(43558);
 var redact_output_named = __webpack_require__(73881);
 // EXTERNAL MODULE: ./src/util/redact-output-pairs.ts
 var redact_output_pairs = __webpack_require__(66293);
+// EXTERNAL MODULE: ./src/util/redact-output-options.ts
+var redact_output_options = __webpack_require__(72786);
 ;// CONCATENATED MODULE: ./src/util/redact-output-shell.ts
 // A secret's value that a shell quotes over several lines (dash's `set` and `export -p`, bash's
 // `declare -x`: `SSH_KEY='-----BEGIN ...` then the key's lines up to the closing quote): where a
@@ -1340,6 +1219,7 @@ function traceGoesOn(line, next) {
 
 
 
+
 /**
  * A YAML key at a line's start (after blanks and a sequence's `- `), bare or quoted, a secret's as
  * secretKey judges it, as redactOutput's YAML pair (WANDB_API_KEY, api_key: a `KEY:` or `AUTHORS:`
@@ -1453,7 +1333,10 @@ function step(line, at, open) {
         const more = { open: { ...open, lines: open.lines + 1 } };
         return line === '' ? more : { ...more, mask: 0 };
     }
-    else if (open?.kind === 'header' || open?.kind === 'named' || open?.kind === 'trace') {
+    else if (open?.kind === 'header' ||
+        open?.kind === 'named' ||
+        open?.kind === 'trace' ||
+        open?.kind === 'option') {
         const s = pairGoesOn(line, at, open);
         if (s)
             return s;
@@ -1482,6 +1365,8 @@ function step(line, at, open) {
         return { open: { kind: 'pem', from: at, lines: 0 } };
     if (redact_output_headers/* COOKIES_HEAD */.bY.test(line))
         return { open: { kind: 'literal', from: at, list: true } };
+    if ((0,redact_output_options/* optionItem */.TE)(line))
+        return { open: { kind: 'option', from: at } };
     const next = traceHead(line);
     if (next >= 0)
         return { open: { kind: 'trace', next, from: at } };
@@ -1512,6 +1397,13 @@ function step(line, at, open) {
  * the step where LINE goes on with its value, else undefined (LINE is read as any other).
  */
 function pairGoesOn(line, at, open) {
+    if (open.kind === 'option') {
+        // An argv list's item after a secret option's (docker inspect's `"Args"`, pprint's list).
+        const v = redact_output_headers/* HEADER_VALUE */.cw.exec(line);
+        if (!v || v[2] !== undefined || !(0,redact_output_options/* optionValue */.TN)(v[4]))
+            return undefined;
+        return { mask: v[1].length + 1, end: v[1].length + 1 + v[4].length };
+    }
     if (open.kind === 'header') {
         // The value of a pair (`"value": "x"`), or a list's next item that holds a credential (not the
         // next name of a list of names, `'Content-Type',`).
@@ -1728,16 +1620,48 @@ function secretStart(name, value) {
 }
 /** A key's quote: none, `"` or `'`, escaped too (JSON in a JSON string: `{\"name\": ...}`). */
 const Q = `(\\\\?["']?)`;
-/** Between two pairs: a comma, or blanks alone (Go's `%+v`, whose values are not quoted). */
-const BETWEEN = `([ \\t]*,[ \\t]*|[ \\t]+)`;
 /** A pair's name, whole (no backtracking into it). */
 const NAME = `([A-Za-z_][A-Za-z0-9_.-]*)(?![A-Za-z0-9_.-])`;
-/** The `name` key, its name, and the `value` key after it, up to the value's first character. */
-const NAME_FIRST = new RegExp(`(?<![A-Za-z0-9_])${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2${BETWEEN}${Q}value\\5[ \\t]*[:=][ \\t]*`, 'gi');
+/** The `name` key and its name. */
+const NAME_KEY = new RegExp(`(?<![A-Za-z0-9_])${Q}name\\1[ \\t]*[:=][ \\t]*${Q}${NAME}\\2`, 'gi');
 /** The `value` key, up to its value's first character. */
 const VALUE_KEY = new RegExp(`(?<![A-Za-z0-9_])${Q}value\\1[ \\t]*[:=][ \\t]*`, 'gi');
-/** After a value, its pair's `name` key and name (the value first). */
-const NAME_AFTER = new RegExp(`^${BETWEEN}${Q}name\\2[ \\t]*[:=][ \\t]*${Q}${NAME}\\3`, 'i');
+/** A name where a `name` key's value begins (the value first). */
+const NAME_AT = new RegExp(`${Q}${NAME}\\1`, 'y');
+/** How far a pair's other key is looked for on its line, after the first: its object's other keys between them (`"Type": "SecureString"`). */
+const SIBLING_REACH = 256;
+/**
+ * Where the value of the key KEY (quoted with QUOTE as the key before it was) begins in the object
+ * the text from FROM is in, on its line and within SIBLING_REACH characters: after `KEY:` or
+ * `KEY=` at the object's own depth (a nested object's or list's keys are skipped: `"valueFrom":
+ * {...}`), before the object closes; -1 where there is none. Bounded: linear over a text of them.
+ */
+function siblingKey(text, from, key, quote) {
+    const end = Math.min(text.length, from + SIBLING_REACH);
+    const head = `${quote}${key}${quote}`.toLowerCase();
+    let depth = 0;
+    for (let i = from; i < end; i++) {
+        const c = text[i];
+        if (c === '\n' || c === '\r')
+            return -1;
+        if (c === '{' || c === '[' || c === '(')
+            depth++;
+        else if (c === '}' || c === ']' || c === ')') {
+            if (--depth < 0)
+                return -1;
+        }
+        else if (depth === 0 &&
+            (c === head[0] || c.toLowerCase() === head[0]) &&
+            text.slice(i, i + head.length).toLowerCase() === head &&
+            !/[A-Za-z0-9_]/.test(text[i - 1] ?? '')) {
+            const sep = /[ \t]*[:=][ \t]*/y;
+            sep.lastIndex = i + head.length;
+            if (sep.test(text))
+                return sep.lastIndex;
+        }
+    }
+    return -1;
+}
 /** What ends a value not quoted: a line's end, the close of its object or list, a comma (Go's %+v: a blank before the next field's key). */
 const BARE_END = /[\r\n}\])]/;
 /** Go's next field after a blank (`Value:x ValueFrom:nil`). */
@@ -1807,19 +1731,23 @@ function maskNamedPairs(text) {
         if (v.from + at < v.to)
             spans.push({ from: v.from + at, to: v.to });
     };
-    NAME_FIRST.lastIndex = 0;
-    for (let m; (m = NAME_FIRST.exec(text));) {
-        const v = valueAt(text, NAME_FIRST.lastIndex, !m[4].includes(','));
-        if (namedSecret(m[3]))
-            take(m[3], v);
-        NAME_FIRST.lastIndex = Math.max(v.end, NAME_FIRST.lastIndex);
+    NAME_KEY.lastIndex = 0;
+    for (let m; (m = NAME_KEY.exec(text));) {
+        if (!namedSecret(m[3]))
+            continue;
+        const at = siblingKey(text, NAME_KEY.lastIndex, 'value', m[1]);
+        // Go's %+v: no comma between its fields (its value may hold blanks and commas).
+        if (at >= 0)
+            take(m[3], valueAt(text, at, !text.slice(NAME_KEY.lastIndex, at).includes(',')));
     }
     VALUE_KEY.lastIndex = 0;
-    while (VALUE_KEY.exec(text) !== null) {
+    for (let m; (m = VALUE_KEY.exec(text));) {
         const v = valueAt(text, VALUE_KEY.lastIndex);
-        const n = NAME_AFTER.exec(text.slice(v.end, v.end + 300));
-        if (n && namedSecret(n[4]))
-            take(n[4], v);
+        const at = siblingKey(text, v.end, 'name', m[1]);
+        NAME_AT.lastIndex = Math.max(at, 0);
+        const n = at >= 0 ? NAME_AT.exec(text) : null;
+        if (n && namedSecret(n[2]))
+            take(n[2], v);
         VALUE_KEY.lastIndex = Math.max(v.end, VALUE_KEY.lastIndex);
     }
     if (spans.length === 0)
@@ -1887,6 +1815,231 @@ function yamlNamedValue(line, name) {
 
 /***/ }),
 
+/***/ 72786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ maskCommandLines),
+/* harmony export */   TE: () => (/* binding */ optionItem),
+/* harmony export */   TN: () => (/* binding */ optionValue)
+/* harmony export */ });
+/* unused harmony export secretOption */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
+/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
+// A secret on a command line as a program's output shows it (a shell's `set -x` trace, a logged
+// argv, a subprocess's repr): a secret option's value (`--password x`, `--hf-token=x`, argv's
+// `'--token', 'x'`, one item a line too: docker inspect's `"Args"`), a login command's `-p x`, a
+// user's password (`curl -u bob:x`), a variable's NAME=value glued to an option or alone in a
+// quoted item (`--env=HF_TOKEN=x`, `['env', 'GH_TOKEN=x']`, docker inspect's `"Env":
+// ["HF_TOKEN=x"]`), a netrc entry's password (`machine host login u password x`), and a form
+// body's secret (`grant_type=password&username=u&password=x`). A help
+// text's synopsis and prose about an option are no command line: after a blank, a value is taken
+// only on a shell trace's line (`+ cmd ...`, `$ cmd ...`) or where it has a credential's shape.
+
+
+/**
+ * Whether an option's NAME (without its dashes) names a secret: `token`, `password`, `secret`
+ * alone, or a lower-case key's name that does (lowerSecret: `api-key`, `hf-token`,
+ * `client-secret`; a dotted one's last word too, `NotebookApp.token`); not a tokenizer's (`pad-token`), a file's or a way to
+ * read one (`token-file`, `password-stdin`).
+ */
+const secretOption = (name) => /^(?:token|passw(?:or)?d|passphrase|secret)$/i.test(name.slice(name.lastIndexOf('.') + 1)) ||
+    (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .lowerSecret */ .YA)(name);
+/** Words of prose that follow an option's name in a sentence (`use --token to log in`): no value. */
+const PROSE = new Set('a an and as be but can for from given if in is must not of on option or required should the to was when will with'.split(' '));
+/** A placeholder for the value, as a help text shows it: `TEXT`, `HF_TOKEN`, `<token>`, `[PASSWORD]`, `{token}`. */
+const PLACEHOLDER = /^(?:[A-Z][A-Z_]{0,31}|<[^>]*>?|\[[^\]]*\]?|\{[^}]*\}?)$/;
+/** A value that says there is none, or a flag's: `None`, `null`, `true`, `False`. */
+const NO_VALUE = /^(?:none|null|nil|true|false|yes|no)$/i;
+/**
+ * An option and what follows its name: `=`, blanks, or the close of an argv list's quoted item
+ * and the next item's quote (`'--token', 'x'`); one dash or two (Go's flags take one).
+ */
+const OPTION = /(?<![\w.-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*)(=|[ \t]+|\1[ \t]*,[ \t]*b?(?=["']))/g;
+/** A login command's short password option (`docker login -u bob -p x`, `twine upload -p x`, `sshpass -p x`). */
+const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
+/** The commands whose `-p` is a password. */
+const LOGIN_COMMAND = /\b(?:login|upload|sshpass)\b/;
+/** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
+const USER_PASSWORD = /(?<![\w-])(?:-u|-U|--user|--proxy-user)(?:=|[ \t]+)(["']?)[^\s:'"]{1,256}:/g;
+/** A variable's NAME=value glued to an option (`--env=HF_TOKEN=x`, `--build-arg=GH_TOKEN=x`). */
+const GLUED = /(?<![\w-])--?[A-Za-z][A-Za-z0-9-]*=([A-Z_][A-Z0-9_]*)=/g;
+/** A quoted item that is a variable's NAME=value (`'GH_TOKEN=x'`), its value up to 1024 characters (linear). */
+const QUOTED_ITEM = /(["'])([A-Z_][A-Z0-9_]*)=((?:\\.|(?!\1)[^\\\r\n]){0,1024})\1/g;
+/** The word `password` with the blanks after it: a netrc entry's, where its line says so (NETRC_ENTRY). */
+const PASSWORD_WORD = /(?<![\w-])password[ \t]+/g;
+/** Before a netrc entry's password on its line: its `machine` or `default`, or blanks alone (an entry over several lines). */
+const NETRC_ENTRY = /(?:^|[ \t])(?:machine[ \t]+\S+|default)[ \t]|^[ \t]+$/;
+/** A form's body (`grant_type=password&username=u&password=x`, curl's `-d`): pairs joined by `&`, two at least. */
+const FORM = /(?<=^|[\s'"])(?:[A-Za-z_][\w.%-]{0,64}=[^&\s'"#]*&)+[A-Za-z_][\w.%-]{0,64}=[^&\s'"#]*/g;
+/** A shell's trace of the command it runs (`+ cmd`, `++ cmd`), or a prompt's (`$ cmd`). */
+const TRACE_LINE = /^(?:\++|\$)[ \t]/;
+/** How far before a match its line's start is looked for (bounded: linear). */
+const LINE_REACH = 512;
+/** The value that starts at START: inside its quotes, or its word (to a blank, a quote or a bracket's close). */
+function valueAt(text, start) {
+    const q = text[start];
+    if (q === '"' || q === "'") {
+        let i = start + 1;
+        while (i < text.length && text[i] !== q && text[i] !== '\n' && text[i] !== '\r')
+            i += text[i] === '\\' ? 2 : 1;
+        i = Math.min(i, text.length);
+        return { from: start + 1, to: i, end: i + (text[i] === q ? 1 : 0), quoted: true };
+    }
+    let i = start;
+    while (i < text.length && !/[\s"'`,;)\]}]/.test(text[i]))
+        i++;
+    return { from: start, to: i, end: i, quoted: false };
+}
+/**
+ * Whether VALUE, an option's, is one: not empty, another option, a reference, a placeholder,
+ * prose, a flag's or no value (`True`, `None`), a shell's line continuation (`\`), or where a
+ * secret comes from (buildx's `--secret id=hf,src=/run/token`).
+ */
+function holdsValue(value) {
+    return (value !== '' &&
+        value !== '\\' &&
+        !/^(?:-|\$|\*\*\*|(?:id|type|src|source|env)=)/.test(value) &&
+        !PLACEHOLDER.test(value) &&
+        !NO_VALUE.test(value) &&
+        !PROSE.has(value));
+}
+/** Whether VALUE, after an option and a blank outside a shell's trace, has a credential's shape: a digit in 6 characters or more, or a token's form. */
+const credentialShaped = (value) => (value.length >= 6 && /[0-9]/.test(value) && !/^[0-9.]+$/.test(value)) || (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .looksSecret */ .n0)(value);
+/** The start of the line that AT is on, looked for at most LINE_REACH back (-1: further). */
+function lineStart(text, at) {
+    const from = Math.max(0, at - LINE_REACH);
+    for (let i = at - 1; i >= from; i--)
+        if (text[i] === '\n' || text[i] === '\r')
+            return i + 1;
+    return from === 0 ? 0 : -1;
+}
+/** Whether the line that AT is on is a shell's trace (TRACE_LINE), as far as LINE_REACH sees. */
+function onTrace(text, at) {
+    const start = lineStart(text, at);
+    return start >= 0 && TRACE_LINE.test(text.slice(start, start + 4));
+}
+/** The option masks of TEXT: each secret option's value, a login's `-p`, a user's password. */
+function optionSpans(text, spans) {
+    OPTION.lastIndex = 0;
+    for (let m; (m = OPTION.exec(text));) {
+        if (!secretOption(m[3]))
+            continue;
+        const v = valueAt(text, OPTION.lastIndex);
+        const value = text.slice(v.from, v.to);
+        // After a blank: a trace's argument, or a credential's shape (a help text's `--token string` is none).
+        const blank = /^[ \t]+$/.test(m[4]);
+        const taken = !text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) &&
+            holdsValue(value) &&
+            (!blank || v.quoted || credentialShaped(value) || onTrace(text, m.index));
+        if (!taken)
+            continue;
+        spans.push(v);
+        OPTION.lastIndex = Math.max(v.end, OPTION.lastIndex);
+    }
+    SHORT_PASSWORD.lastIndex = 0;
+    for (let m; (m = SHORT_PASSWORD.exec(text));) {
+        const start = lineStart(text, m.index);
+        if (start < 0 || !LOGIN_COMMAND.test(text.slice(start, m.index)))
+            continue;
+        const v = valueAt(text, SHORT_PASSWORD.lastIndex);
+        if (!text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) && holdsValue(text.slice(v.from, v.to)))
+            spans.push(v);
+    }
+    USER_PASSWORD.lastIndex = 0;
+    while (USER_PASSWORD.exec(text) !== null) {
+        const at = USER_PASSWORD.lastIndex;
+        let end = at;
+        while (end < text.length && !/[\s"']/.test(text[end]))
+            end++;
+        const pw = text.slice(at, end);
+        // A user and a group's numbers (`docker run -u 1000:1000`) hold none.
+        if (pw !== '' && !/^(?:\$|\d+$)/.test(pw) && !text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, at))
+            spans.push({ from: at, to: end });
+        USER_PASSWORD.lastIndex = Math.max(end, at);
+    }
+}
+/**
+ * TEXT with each secret option's value masked (secretOption; quoted, inside its quotes, or its
+ * word; kept where holdsValue says it is none, and, after a blank outside a shell's trace, where it
+ * has no credential's shape), a login command's `-p` value, a `-u user:password`'s password, each
+ * variable's NAME=value glued to an option or alone in a quoted item masked as the environment
+ * record masks it (redactEnvValue), each netrc password, and the value of each form body's pair
+ * whose key names a secret (secretOption; a URL's query is redactText's). Each match's work is bounded, and the
+ * search goes on after what it took: linear. Idempotent.
+ */
+function maskCommandLines(text) {
+    const spans = [];
+    if (text.includes('-')) {
+        optionSpans(text, spans);
+        GLUED.lastIndex = 0;
+        for (let m; (m = GLUED.exec(text));) {
+            const v = valueAt(text, GLUED.lastIndex);
+            const value = text.slice(v.from, v.to);
+            if (value !== '' && !text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) && (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(m[1], value) !== value) {
+                spans.push(v);
+                GLUED.lastIndex = Math.max(v.end, GLUED.lastIndex);
+            }
+        }
+    }
+    if (text.includes('=')) {
+        for (const m of text.matchAll(QUOTED_ITEM)) {
+            const [name, value] = [m[2], m[3]];
+            const from = m.index + 1 + name.length + 1;
+            if (value !== '' && !value.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF) && (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value) !== value)
+                spans.push({ from, to: from + value.length });
+        }
+    }
+    if (text.includes('&')) {
+        // A form's pair whose key names a secret (`password`, `client_secret`, `token`): its value.
+        for (const m of text.matchAll(FORM)) {
+            let at = m.index;
+            for (const pair of m[0].split('&')) {
+                const eq = pair.indexOf('=');
+                const value = pair.slice(eq + 1);
+                if (secretOption(pair.slice(0, eq)) && value !== '' && !value.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF))
+                    spans.push({ from: at + eq + 1, to: at + pair.length });
+                at += pair.length + 1;
+            }
+        }
+    }
+    if (text.includes('password')) {
+        PASSWORD_WORD.lastIndex = 0;
+        for (let m; (m = PASSWORD_WORD.exec(text));) {
+            const start = lineStart(text, m.index);
+            if (start < 0 || !NETRC_ENTRY.test(text.slice(start, m.index)))
+                continue;
+            const v = valueAt(text, PASSWORD_WORD.lastIndex);
+            if (!text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) && holdsValue(text.slice(v.from, v.to)))
+                spans.push(v);
+        }
+    }
+    if (spans.length === 0)
+        return text;
+    spans.sort((a, b) => a.from - b.from);
+    let out = '';
+    let done = 0;
+    for (const { from, to } of spans) {
+        if (from < done || from === to)
+            continue;
+        out += `${text.slice(done, from)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}`;
+        done = to;
+    }
+    return out + text.slice(done);
+}
+/** A line that is an argv list's item alone, a secret option (`    "--token",`): its value is the next line's item. */
+const OPTION_ITEM = /^[ \t]*(?:[[(][ \t]*)?b?(["'])--?([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*)\1[ \t]*,[ \t]*$/;
+/** Whether LINE is an argv list's item alone that is a secret option (the continuation scanner's). */
+const optionItem = (line) => {
+    const m = OPTION_ITEM.exec(line);
+    return m !== null && secretOption(m[2]);
+};
+/** Whether VALUE, the item after a secret option's in an argv list, is its value (holdsValue). */
+const optionValue = (value) => value !== _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF && holdsValue(value);
+
+
+/***/ }),
+
 /***/ 66293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1921,7 +2074,7 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`, `secure_cookie`: a
  * program's own settings, which the shared rule (matching inside words) would take.
  */
-const LOWER_SECRET = /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
+const LOWER_SECRET = /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault|deploy|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
 /** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
 const lowerSecret = (name) => LOWER_SECRET.test(name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -2098,8 +2251,11 @@ function bracketsOf(text) {
     }
     return { close, depth };
 }
-function maskKwarg(whole, lead, key, sep, dq, sq, long) {
+function maskKwarg(whole, lead, key, sep, dq, sq, long, plain) {
     if (UPPER_NAME.test(key) || !secretKey(key))
+        return whole;
+    // No value (`hub_token=None`), or a placeholder a library shows in its place (`<HUB_TOKEN>`).
+    if (plain !== undefined && /^(?:None|null|nil|True|False|<[A-Z_]+>)$/.test(plain))
         return whole;
     // A quoted value longer than 256 characters: masked to the line's end (its close unknown).
     if (long !== undefined)

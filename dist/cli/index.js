@@ -7918,6 +7918,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iz: () => (/* reexport */ redact_rules/* REDACTION_RULES */.i),
   OK: () => (/* reexport */ findJwts),
   Qe: () => (/* binding */ holdsToken),
+  n0: () => (/* binding */ looksSecret),
   pb: () => (/* binding */ maskBareLogins),
   J9: () => (/* binding */ proxyUrlText),
   KL: () => (/* binding */ redactDeep),
@@ -7936,7 +7937,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xJ: () => (/* binding */ valueMasks)
 });
 
-// UNUSED EXPORTS: isTokenUser, looksSecret
+// UNUSED EXPORTS: isTokenUser
 
 // EXTERNAL MODULE: ./src/util/redact-rules.ts + 1 modules
 var redact_rules = __nccwpck_require__(33936);
