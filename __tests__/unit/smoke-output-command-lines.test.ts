@@ -242,6 +242,10 @@ describe('linear on hostile output (a megabyte)', () => {
     ['login commands without -p', fill('login x -p -p ')],
     ['user options', fill('-u a:-u a:')],
     ['form pairs', fill('a=b&')],
+    ['options whose values are options', fill('--token=')],
+    ['variables glued to options, no secret', fill('--e=A=')],
+    ['secret variables glued to options', fill('--env=HF_X=')],
+    ["a login's -p values that are options", `docker login ${'-p='.repeat(160)}${'a'.repeat(MB)}`],
     ['form pairs, secret keys, no value', fill('password=&')],
     ['form pairs that never end', ` ${fill('a=b=c')}&`],
   ])('%s', (_what, text) => {

@@ -231,13 +231,15 @@ LEAKS.push(
 );
 
 LEAKS.push([
-  "other keys between a pair's name and value (AWS SSM's Type, a flag, a nested valueFrom), either order",
+  "logfmt's pair (the value to a blank); other keys between a pair's name and value (AWS SSM's Type, a flag, a nested valueFrom), either order",
   lines(
+    'level=info name=HF_TOKEN value=PLANTED0 other=y',
     '{"Name": "DB_PASSWORD", "Type": "SecureString", "Value": "PLANTED1", "Version": 1}',
     '{"name":"HF_TOKEN","secure":true,"value":"PLANTED2"} {"name": "API_KEY", "valueFrom": {"a": 1}, "value": "PLANTED3"}',
     '{"value": "PLANTED4", "secure": true, "name": "GH_TOKEN"} {Name:HF_TOKEN Type:plain Value:PLANTED5 more}',
   ),
   lines(
+    `level=info name=HF_TOKEN value=${R} other=y`,
     `{"Name": "DB_PASSWORD", "Type": "SecureString", "Value": "${R}", "Version": 1}`,
     `{"name":"HF_TOKEN","secure":true,"value":"${R}"} {"name": "API_KEY", "valueFrom": {"a": 1}, "value": "${R}"}`,
     `{"value": "${R}", "secure": true, "name": "GH_TOKEN"} {Name:HF_TOKEN Type:plain Value:${R}}`,
@@ -325,6 +327,9 @@ describe('linear on hostile output (a megabyte)', () => {
     ["pprint's names, no value", fill("{'name': 'DB_PASSWORD',\n")],
     ['secret names, their values far away', fill('{"name": "DB_PASSWORD", "a": 1, ')],
     ['values, their names far away', fill('{"value": "x", "a": 1, ')],
+    ['logfmt pairs whose values run on', fill('name=HF_TOKEN value=x ')],
+    ['logfmt pairs, the value first', fill('value=x name=HF_TOKEN ')],
+    ['JSON pairs, no object', fill('"name": "HF_TOKEN", "value": "x", ')],
   ])('%s', (_what, text) => {
     expect(finishes(() => redactOutput(text).length)).toBeGreaterThan(0);
     expect(finishes(() => continuationScanner().mask(text).length)).toBeGreaterThan(0);

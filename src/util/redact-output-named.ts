@@ -78,31 +78,52 @@ function siblingKey(text: string, from: number, key: string, quote: string): num
   }
   return -1;
 }
-/** What ends a value not quoted: a line's end, the close of its object or list, a comma (Go's %+v: a blank before the next field's key). */
+/** What ends any value not quoted: a line's end, the close of its object or list. */
 const BARE_END = /[\r\n}\])]/;
 /** Go's next field after a blank (`Value:x ValueFrom:nil`). */
 const GO_FIELD = /[A-Za-z_][A-Za-z0-9_]*:/y;
 
 /**
+ * How a value not quoted ends, by the separator before it: `word` after `=` (a keyword's, logfmt's:
+ * at a blank or a comma), `flow` after `:` and a blank (JSON's, YAML's flow: at a comma), `go` after
+ * `:` alone with no comma between the pair's keys (Go's %+v: at the blank before the next field's
+ * key; its value may hold blanks and commas).
+ */
+type Bare = 'word' | 'flow' | 'go';
+
+/** How the value not quoted that starts at START ends (Bare), from what is before it; COMMAS: a comma between the pair's keys. */
+function bareKind(text: string, start: number, commas: boolean): Bare {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (text[i] === '=') return 'word';
+  // Go's: glued to its `:`, or empty (a blank, then the next field: `Value: ValueFrom:...`).
+  GO_FIELD.lastIndex = start;
+  return !commas && (i === start - 1 || GO_FIELD.test(text)) ? 'go' : 'flow';
+}
+
+/**
  * The value that starts at START: [from, to) of its text (inside its quotes; a bytes or unicode
  * literal's too, `b'x'`), and where it ends (past a closing quote). Not quoted: to the line's end,
- * its object's or list's close, or a comma; in Go's %+v (GO), to the blank before the next field's
- * key instead of a comma (its value may hold blanks and commas).
+ * its object's or list's close, or as BARE says (a comma; a blank too after `=`; in Go's %+v, the
+ * blank before the next field's key).
  */
-function valueAt(text: string, start: number, go = false): { from: number; to: number; end: number } {
+function valueAt(text: string, start: number, bare: Bare): { from: number; to: number; end: number } {
   if ((text[start] === 'b' || text[start] === 'u') && (text[start + 1] === "'" || text[start + 1] === '"'))
     start++;
   const escaped = text[start] === '\\' && (text[start + 1] === '"' || text[start + 1] === "'");
   const q = escaped ? text[start + 1]! : text[start];
   if (q !== '"' && q !== "'") {
+    const go = bare === 'go';
     // Go's empty value: a blank, then the next field (`Value: ValueFrom:&EnvVarSource{...}`).
     GO_FIELD.lastIndex = start;
     if (go && /[ \t]/.test(text[start - 1] ?? '') && GO_FIELD.test(text))
       return { from: start, to: start, end: start };
     let i = start;
     for (; i < text.length && !BARE_END.test(text[i]!); i++) {
-      if (!go && text[i] === ',') break;
-      if (go && (text[i] === ' ' || text[i] === '\t' || text[i] === ',')) {
+      const c = text[i]!;
+      if (c === ',' && !go) break;
+      if ((c === ' ' || c === '\t') && bare === 'word') break;
+      if (go && (c === ' ' || c === '\t' || c === ',')) {
         GO_FIELD.lastIndex = i + 1;
         if (GO_FIELD.test(text) || text[i + 1] === '}') break;
       }
@@ -145,12 +166,15 @@ export function maskNamedPairs(text: string): string {
   for (let m; (m = NAME_KEY.exec(text));) {
     if (!namedSecret(m[3]!)) continue;
     const at = siblingKey(text, NAME_KEY.lastIndex, 'value', m[1]!);
-    // Go's %+v: no comma between its fields (its value may hold blanks and commas).
-    if (at >= 0) take(m[3]!, valueAt(text, at, !text.slice(NAME_KEY.lastIndex, at).includes(',')));
+    if (at < 0) continue;
+    const v = valueAt(text, at, bareKind(text, at, text.slice(NAME_KEY.lastIndex, at).includes(',')));
+    take(m[3]!, v);
+    // What was read is not read again (a value to its line's end holds no other pair to mask).
+    NAME_KEY.lastIndex = Math.max(v.end, NAME_KEY.lastIndex);
   }
   VALUE_KEY.lastIndex = 0;
   for (let m; (m = VALUE_KEY.exec(text));) {
-    const v = valueAt(text, VALUE_KEY.lastIndex);
+    const v = valueAt(text, VALUE_KEY.lastIndex, bareKind(text, VALUE_KEY.lastIndex, true));
     const at = siblingKey(text, v.end, 'name', m[1]!);
     NAME_AT.lastIndex = Math.max(at, 0);
     const n = at >= 0 ? NAME_AT.exec(text) : null;

@@ -112,7 +112,8 @@ function onTrace(text: string, at: number): boolean {
 function optionSpans(text: string, spans: Span[]): void {
   OPTION.lastIndex = 0;
   for (let m; (m = OPTION.exec(text));) {
-    if (!secretOption(m[3]!)) continue;
+    // Another option (`--password --token x`) is read as one: nothing here is read twice.
+    if (!secretOption(m[3]!) || text[OPTION.lastIndex] === '-') continue;
     const v = valueAt(text, OPTION.lastIndex);
     const value = text.slice(v.from, v.to);
     // After a blank: a trace's argument, or a credential's shape (a help text's `--token string` is none).
@@ -121,16 +122,17 @@ function optionSpans(text: string, spans: Span[]): void {
       !text.startsWith(REDACTED, v.from) &&
       holdsValue(value) &&
       (!blank || v.quoted || credentialShaped(value) || onTrace(text, m.index));
-    if (!taken) continue;
-    spans.push(v);
+    if (taken) spans.push(v);
     OPTION.lastIndex = Math.max(v.end, OPTION.lastIndex);
   }
   SHORT_PASSWORD.lastIndex = 0;
   for (let m; (m = SHORT_PASSWORD.exec(text));) {
     const start = lineStart(text, m.index);
-    if (start < 0 || !LOGIN_COMMAND.test(text.slice(start, m.index))) continue;
-    const v = valueAt(text, SHORT_PASSWORD.lastIndex);
+    const at = SHORT_PASSWORD.lastIndex;
+    if (text[at] === '-' || start < 0 || !LOGIN_COMMAND.test(text.slice(start, m.index))) continue;
+    const v = valueAt(text, at);
     if (!text.startsWith(REDACTED, v.from) && holdsValue(text.slice(v.from, v.to))) spans.push(v);
+    SHORT_PASSWORD.lastIndex = Math.max(v.end, at);
   }
   USER_PASSWORD.lastIndex = 0;
   while (USER_PASSWORD.exec(text) !== null) {
@@ -162,10 +164,9 @@ export function maskCommandLines(text: string): string {
     for (let m; (m = GLUED.exec(text));) {
       const v = valueAt(text, GLUED.lastIndex);
       const value = text.slice(v.from, v.to);
-      if (value !== '' && !text.startsWith(REDACTED, v.from) && redactEnvValue(m[1]!, value) !== value) {
+      if (value !== '' && !text.startsWith(REDACTED, v.from) && redactEnvValue(m[1]!, value) !== value)
         spans.push(v);
-        GLUED.lastIndex = Math.max(v.end, GLUED.lastIndex);
-      }
+      GLUED.lastIndex = Math.max(v.end, GLUED.lastIndex);
     }
   }
   if (text.includes('=')) {
@@ -196,6 +197,7 @@ export function maskCommandLines(text: string): string {
       if (start < 0 || !NETRC_ENTRY.test(text.slice(start, m.index))) continue;
       const v = valueAt(text, PASSWORD_WORD.lastIndex);
       if (!text.startsWith(REDACTED, v.from) && holdsValue(text.slice(v.from, v.to))) spans.push(v);
+      PASSWORD_WORD.lastIndex = Math.max(v.end, PASSWORD_WORD.lastIndex);
     }
   }
   if (spans.length === 0) return text;
