@@ -5220,31 +5220,46 @@ function siblingKey(text, from, key, quote) {
     }
     return -1;
 }
-/** What ends a value not quoted: a line's end, the close of its object or list, a comma (Go's %+v: a blank before the next field's key). */
+/** What ends any value not quoted: a line's end, the close of its object or list. */
 const BARE_END = /[\r\n}\])]/;
 /** Go's next field after a blank (`Value:x ValueFrom:nil`). */
 const GO_FIELD = /[A-Za-z_][A-Za-z0-9_]*:/y;
+/** How the value not quoted that starts at START ends (Bare), from what is before it; COMMAS: a comma between the pair's keys. */
+function bareKind(text, start, commas) {
+    let i = start - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t'))
+        i--;
+    if (text[i] === '=')
+        return 'word';
+    // Go's: glued to its `:`, or empty (a blank, then the next field: `Value: ValueFrom:...`).
+    GO_FIELD.lastIndex = start;
+    return !commas && (i === start - 1 || GO_FIELD.test(text)) ? 'go' : 'flow';
+}
 /**
  * The value that starts at START: [from, to) of its text (inside its quotes; a bytes or unicode
  * literal's too, `b'x'`), and where it ends (past a closing quote). Not quoted: to the line's end,
- * its object's or list's close, or a comma; in Go's %+v (GO), to the blank before the next field's
- * key instead of a comma (its value may hold blanks and commas).
+ * its object's or list's close, or as BARE says (a comma; a blank too after `=`; in Go's %+v, the
+ * blank before the next field's key).
  */
-function valueAt(text, start, go = false) {
+function valueAt(text, start, bare) {
     if ((text[start] === 'b' || text[start] === 'u') && (text[start + 1] === "'" || text[start + 1] === '"'))
         start++;
     const escaped = text[start] === '\\' && (text[start + 1] === '"' || text[start + 1] === "'");
     const q = escaped ? text[start + 1] : text[start];
     if (q !== '"' && q !== "'") {
+        const go = bare === 'go';
         // Go's empty value: a blank, then the next field (`Value: ValueFrom:&EnvVarSource{...}`).
         GO_FIELD.lastIndex = start;
         if (go && /[ \t]/.test(text[start - 1] ?? '') && GO_FIELD.test(text))
             return { from: start, to: start, end: start };
         let i = start;
         for (; i < text.length && !BARE_END.test(text[i]); i++) {
-            if (!go && text[i] === ',')
+            const c = text[i];
+            if (c === ',' && !go)
                 break;
-            if (go && (text[i] === ' ' || text[i] === '\t' || text[i] === ',')) {
+            if ((c === ' ' || c === '\t') && bare === 'word')
+                break;
+            if (go && (c === ' ' || c === '\t' || c === ',')) {
                 GO_FIELD.lastIndex = i + 1;
                 if (GO_FIELD.test(text) || text[i + 1] === '}')
                     break;
@@ -5294,13 +5309,16 @@ function maskNamedPairs(text) {
         if (!namedSecret(m[3]))
             continue;
         const at = siblingKey(text, NAME_KEY.lastIndex, 'value', m[1]);
-        // Go's %+v: no comma between its fields (its value may hold blanks and commas).
-        if (at >= 0)
-            take(m[3], valueAt(text, at, !text.slice(NAME_KEY.lastIndex, at).includes(',')));
+        if (at < 0)
+            continue;
+        const v = valueAt(text, at, bareKind(text, at, text.slice(NAME_KEY.lastIndex, at).includes(',')));
+        take(m[3], v);
+        // What was read is not read again (a value to its line's end holds no other pair to mask).
+        NAME_KEY.lastIndex = Math.max(v.end, NAME_KEY.lastIndex);
     }
     VALUE_KEY.lastIndex = 0;
     for (let m; (m = VALUE_KEY.exec(text));) {
-        const v = valueAt(text, VALUE_KEY.lastIndex);
+        const v = valueAt(text, VALUE_KEY.lastIndex, bareKind(text, VALUE_KEY.lastIndex, true));
         const at = siblingKey(text, v.end, 'name', m[1]);
         NAME_AT.lastIndex = Math.max(at, 0);
         const n = at >= 0 ? NAME_AT.exec(text) : null;
@@ -5481,7 +5499,8 @@ function onTrace(text, at) {
 function optionSpans(text, spans) {
     OPTION.lastIndex = 0;
     for (let m; (m = OPTION.exec(text));) {
-        if (!secretOption(m[3]))
+        // Another option (`--password --token x`) is read as one: nothing here is read twice.
+        if (!secretOption(m[3]) || text[OPTION.lastIndex] === '-')
             continue;
         const v = valueAt(text, OPTION.lastIndex);
         const value = text.slice(v.from, v.to);
@@ -5490,19 +5509,20 @@ function optionSpans(text, spans) {
         const taken = !text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) &&
             holdsValue(value) &&
             (!blank || v.quoted || credentialShaped(value) || onTrace(text, m.index));
-        if (!taken)
-            continue;
-        spans.push(v);
+        if (taken)
+            spans.push(v);
         OPTION.lastIndex = Math.max(v.end, OPTION.lastIndex);
     }
     SHORT_PASSWORD.lastIndex = 0;
     for (let m; (m = SHORT_PASSWORD.exec(text));) {
         const start = lineStart(text, m.index);
-        if (start < 0 || !LOGIN_COMMAND.test(text.slice(start, m.index)))
+        const at = SHORT_PASSWORD.lastIndex;
+        if (text[at] === '-' || start < 0 || !LOGIN_COMMAND.test(text.slice(start, m.index)))
             continue;
-        const v = valueAt(text, SHORT_PASSWORD.lastIndex);
+        const v = valueAt(text, at);
         if (!text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) && holdsValue(text.slice(v.from, v.to)))
             spans.push(v);
+        SHORT_PASSWORD.lastIndex = Math.max(v.end, at);
     }
     USER_PASSWORD.lastIndex = 0;
     while (USER_PASSWORD.exec(text) !== null) {
@@ -5534,10 +5554,9 @@ function maskCommandLines(text) {
         for (let m; (m = GLUED.exec(text));) {
             const v = valueAt(text, GLUED.lastIndex);
             const value = text.slice(v.from, v.to);
-            if (value !== '' && !text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) && (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(m[1], value) !== value) {
+            if (value !== '' && !text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) && (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(m[1], value) !== value)
                 spans.push(v);
-                GLUED.lastIndex = Math.max(v.end, GLUED.lastIndex);
-            }
+            GLUED.lastIndex = Math.max(v.end, GLUED.lastIndex);
         }
     }
     if (text.includes('=')) {
@@ -5570,6 +5589,7 @@ function maskCommandLines(text) {
             const v = valueAt(text, PASSWORD_WORD.lastIndex);
             if (!text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) && holdsValue(text.slice(v.from, v.to)))
                 spans.push(v);
+            PASSWORD_WORD.lastIndex = Math.max(v.end, PASSWORD_WORD.lastIndex);
         }
     }
     if (spans.length === 0)
