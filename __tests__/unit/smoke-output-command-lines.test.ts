@@ -43,7 +43,7 @@ describe('secretOption: which options name a secret', () => {
     ['github_token', true],
     ['wandbKey', true],
     ['openai_api_key', true],
-    ['bot_token', false],
+    ['bot_token', true],
     ['pad_token', false],
     ['mask_token', false],
     ['image_token', false],
@@ -167,6 +167,25 @@ LEAKS.push(
   ],
 );
 
+// The third review's findings.
+LEAKS.push([
+  "a login's --password after a blank; a trace line longer than 512 characters; a prompt's line; curl -u's digits; a service's key",
+  lines(
+    'docker login -u bob --password hunter ghcr.io',
+    `+ docker run ${'-e A=1 '.repeat(80)}--password hunter img`,
+    'user@host:~$ mysql --password hunter; (venv) $ tool --token hunter',
+    'curl -u admin:123456 https://x/',
+    "Bot(bot_token='123456:ABCdef', app_key='abc123xyz')",
+  ),
+  lines(
+    `docker login -u bob --password ${R} ghcr.io`,
+    `+ docker run ${'-e A=1 '.repeat(80)}--password ${R} img`,
+    `user@host:~$ mysql --password ${R}; (venv) $ tool --token ${R}`,
+    `curl -u admin:${R} https://x/`,
+    `Bot(bot_token='${R}', app_key='${R}')`,
+  ),
+]);
+
 describe('a secret on a command line', () => {
   it.each(LEAKS)('%s', (_what, text, want) => {
     expect(redactOutput(text)).toBe(want);
@@ -208,8 +227,11 @@ describe('a secret on a command line', () => {
         'Error: No such option: --token Did you mean --tokens? The --token flag is deprecated.',
         '--use_auth_token True --model gpt2; docker run -u 1000:1000 img; mysql -u root db',
         "TrainingArguments(output_dir='out', hub_token=None, push_to_hub=False) hub_token=<HUB_TOKEN>",
-        'bot_token: <|bot|>',
         'a=1&b=2 q=token&x=1 grant_type=password&username=bob',
+        'pip install -U git+https://github.com/huggingface/transformers; pip install --user https://x/torch.whl',
+        'git push -u git@github.com:org/repo.git main; docker run -u www-data:www-data img',
+        'pytest tests/login/test_x.py -p no:cacheprovider; INFO login succeeded; mkdir -p /tmp/out',
+        'ssh login@host -p 2222; docker compose -f upload.yml -p myproj up',
       ),
     ],
     [
@@ -242,6 +264,9 @@ describe('linear on hostile output (a megabyte)', () => {
     ['login commands without -p', fill('login x -p -p ')],
     ['user options', fill('-u a:-u a:')],
     ['form pairs', fill('a=b&')],
+    ['login commands, many on a line', fill('docker login -p x --password y; ')],
+    ['options after a blank on one long line', `curl ${fill('--password hunter -u a:b ')}`],
+    ['prompts and commands', fill('$ a;|& --token hunter\n')],
     ['options whose values are options', fill('--token=')],
     ['variables glued to options, no secret', fill('--e=A=')],
     ['secret variables glued to options', fill('--env=HF_X=')],

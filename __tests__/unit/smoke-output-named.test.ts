@@ -231,18 +231,20 @@ LEAKS.push(
 );
 
 LEAKS.push([
-  "logfmt's pair (the value to a blank); other keys between a pair's name and value (AWS SSM's Type, a flag, a nested valueFrom), either order",
+  "logfmt's pair (the value to a blank); other keys between a pair's name and value (AWS SSM's Type, a flag, a nested valueFrom, a bracket in a string), either order",
   lines(
     'level=info name=HF_TOKEN value=PLANTED0 other=y',
     '{"Name": "DB_PASSWORD", "Type": "SecureString", "Value": "PLANTED1", "Version": 1}',
     '{"name":"HF_TOKEN","secure":true,"value":"PLANTED2"} {"name": "API_KEY", "valueFrom": {"a": 1}, "value": "PLANTED3"}',
     '{"value": "PLANTED4", "secure": true, "name": "GH_TOKEN"} {Name:HF_TOKEN Type:plain Value:PLANTED5 more}',
+    '{"name": "HF_TOKEN", "description": "token (for hub", "value": "PLANTED6"} {"value": "PLANTED7", "note": "a)b", "name": "API_KEY"}',
   ),
   lines(
     `level=info name=HF_TOKEN value=${R} other=y`,
     `{"Name": "DB_PASSWORD", "Type": "SecureString", "Value": "${R}", "Version": 1}`,
     `{"name":"HF_TOKEN","secure":true,"value":"${R}"} {"name": "API_KEY", "valueFrom": {"a": 1}, "value": "${R}"}`,
     `{"value": "${R}", "secure": true, "name": "GH_TOKEN"} {Name:HF_TOKEN Type:plain Value:${R}}`,
+    `{"name": "HF_TOKEN", "description": "token (for hub", "value": "${R}"} {"value": "${R}", "note": "a)b", "name": "API_KEY"}`,
   ),
 ]);
 

@@ -58,22 +58,29 @@ const SIBLING_REACH = 256;
 function siblingKey(text: string, from: number, key: string, quote: string): number {
   const end = Math.min(text.length, from + SIBLING_REACH);
   const head = `${quote}${key}${quote}`.toLowerCase();
+  const sep = /[ \t]*[:=][ \t]*/y;
+  /** Where the key's value begins when the key is at I, else -1. */
+  const keyAt = (i: number): number => {
+    if (text.slice(i, i + head.length).toLowerCase() !== head || /[A-Za-z0-9_]/.test(text[i - 1] ?? ''))
+      return -1;
+    sep.lastIndex = i + head.length;
+    return sep.test(text) ? sep.lastIndex : -1;
+  };
   let depth = 0;
   for (let i = from; i < end; i++) {
     const c = text[i]!;
     if (c === '\n' || c === '\r') return -1;
-    if (c === '{' || c === '[' || c === '(') depth++;
+    if (quote.length === 1 && c === quote) {
+      // A key, or a quoted string whose text (`"token (for hub"`) holds no bracket of the object's.
+      const at = depth === 0 ? keyAt(i) : -1;
+      if (at >= 0) return at;
+      for (i++; i < end && text[i] !== quote && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[' || c === '(') depth++;
     else if (c === '}' || c === ']' || c === ')') {
       if (--depth < 0) return -1;
-    } else if (
-      depth === 0 &&
-      (c === head[0] || c.toLowerCase() === head[0]) &&
-      text.slice(i, i + head.length).toLowerCase() === head &&
-      !/[A-Za-z0-9_]/.test(text[i - 1] ?? '')
-    ) {
-      const sep = /[ \t]*[:=][ \t]*/y;
-      sep.lastIndex = i + head.length;
-      if (sep.test(text)) return sep.lastIndex;
+    } else if (depth === 0 && quote.length !== 1 && (c === head[0] || c.toLowerCase() === head[0])) {
+      const at = keyAt(i);
+      if (at >= 0) return at;
     }
   }
   return -1;

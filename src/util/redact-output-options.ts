@@ -39,10 +39,13 @@ const OPTION =
   /(?<![\w.-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*)(=|[ \t]+|\1[ \t]*,[ \t]*b?(?=["']))/g;
 /** A login command's short password option (`docker login -u bob -p x`, `twine upload -p x`, `sshpass -p x`). */
 const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
-/** The commands whose `-p` is a password. */
-const LOGIN_COMMAND = /\b(?:login|upload|sshpass)\b/;
+/** A command that logs in with a password: a registry's login, twine's upload, sshpass. */
+const LOGIN_COMMAND =
+  /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl)\b[^\r\n;|&]*\blogin\b|\btwine\b[^\r\n;|&]*\bupload\b|\bsshpass\b/;
+/** A command whose `-u user:password` is a login: curl's, wget's. */
+const USER_COMMAND = /\b(?:curl|wget)\b/;
 /** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
-const USER_PASSWORD = /(?<![\w-])(?:-u|-U|--user|--proxy-user)(?:=|[ \t]+)(["']?)[^\s:'"]{1,256}:/g;
+const USER_PASSWORD = /(?<![\w-])(-u|--user|--proxy-user)(?:=|[ \t]+)(["']?)[^\s:'"@/]{1,256}:(?!\/\/)/g;
 /** A variable's NAME=value glued to an option (`--env=HF_TOKEN=x`, `--build-arg=GH_TOKEN=x`). */
 const GLUED = /(?<![\w-])--?[A-Za-z][A-Za-z0-9-]*=([A-Z_][A-Z0-9_]*)=/g;
 /** A quoted item that is a variable's NAME=value (`'GH_TOKEN=x'`), its value up to 1024 characters (linear). */
@@ -53,10 +56,13 @@ const PASSWORD_WORD = /(?<![\w-])password[ \t]+/g;
 const NETRC_ENTRY = /(?:^|[ \t])(?:machine[ \t]+\S+|default)[ \t]|^[ \t]+$/;
 /** A form's body (`grant_type=password&username=u&password=x`, curl's `-d`): pairs joined by `&`, two at least. */
 const FORM = /(?<=^|[\s'"])(?:[A-Za-z_][\w.%-]{0,64}=[^&\s'"#]*&)+[A-Za-z_][\w.%-]{0,64}=[^&\s'"#]*/g;
-/** A shell's trace of the command it runs (`+ cmd`, `++ cmd`), or a prompt's (`$ cmd`). */
-const TRACE_LINE = /^(?:\++|\$)[ \t]/;
-/** How far before a match its line's start is looked for (bounded: linear). */
-const LINE_REACH = 512;
+/**
+ * A shell's trace of the command it runs (`+ cmd`, `++ cmd`), or a prompt's (`$ cmd`, `user@host:~$
+ * cmd`, `(venv) $ cmd`, `root@host:/# cmd`).
+ */
+const TRACE_LINE = /^[ \t]*(?:\([^()\s]{1,64}\)[ \t]+)?(?:\++|[^\s$#]{0,128}\$|[^\s$#]{1,128}#)[ \t]/;
+/** What ends a shell command: a line's end, `;`, `|`, `&`. */
+const COMMAND_END = /[\r\n;|&]/g;
 
 type Span = { from: number; to: number };
 
@@ -95,53 +101,92 @@ function holdsValue(value: string): boolean {
 const credentialShaped = (value: string): boolean =>
   (value.length >= 6 && /[0-9]/.test(value) && !/^[0-9.]+$/.test(value)) || looksSecret(value);
 
-/** The start of the line that AT is on, looked for at most LINE_REACH back (-1: further). */
-function lineStart(text: string, at: number): number {
-  const from = Math.max(0, at - LINE_REACH);
-  for (let i = at - 1; i >= from; i--) if (text[i] === '\n' || text[i] === '\r') return i + 1;
-  return from === 0 ? 0 : -1;
+/** The command a place in a text is in: whether its line is a shell's trace, whether it logs in, whether it is curl's. */
+type Command = { trace: boolean; login: boolean; user: boolean };
+
+/**
+ * The commands of TEXT, asked for at places in order (each at or after the last): the command AT
+ * is in (between line ends, `;`, `|` and `&`), and what it is. Each command is judged once, and
+ * each character is passed over once: linear, whatever the lines' length.
+ */
+function commandsOf(text: string): (at: number) => Command {
+  let scanned = 0;
+  let start = 0;
+  let line = 0;
+  let end = -1;
+  let command: Command = { trace: false, login: false, user: false };
+  return (at) => {
+    if (at < end) return command;
+    for (; scanned < at; scanned++) {
+      const c = text[scanned]!;
+      if (c === '\n' || c === '\r') line = scanned + 1;
+      if (c === '\n' || c === '\r' || c === ';' || c === '|' || c === '&') start = scanned + 1;
+    }
+    COMMAND_END.lastIndex = at;
+    end = COMMAND_END.exec(text)?.index ?? text.length;
+    const words = text.slice(start, end);
+    command = {
+      trace: TRACE_LINE.test(text.slice(line, line + 256)),
+      login: LOGIN_COMMAND.test(words),
+      user: USER_COMMAND.test(words),
+    };
+    return command;
+  };
 }
 
-/** Whether the line that AT is on is a shell's trace (TRACE_LINE), as far as LINE_REACH sees. */
-function onTrace(text: string, at: number): boolean {
-  const start = lineStart(text, at);
-  return start >= 0 && TRACE_LINE.test(text.slice(start, start + 4));
+/** The start of the line a place in TEXT is on, asked for at places in order: linear. */
+function lineStarts(text: string): (at: number) => number {
+  let scanned = 0;
+  let line = 0;
+  return (at) => {
+    for (; scanned < at; scanned++) if (text[scanned] === '\n' || text[scanned] === '\r') line = scanned + 1;
+    return line;
+  };
 }
 
 /** The option masks of TEXT: each secret option's value, a login's `-p`, a user's password. */
 function optionSpans(text: string, spans: Span[]): void {
+  const commandAt = commandsOf(text);
   OPTION.lastIndex = 0;
   for (let m; (m = OPTION.exec(text));) {
     // Another option (`--password --token x`) is read as one: nothing here is read twice.
     if (!secretOption(m[3]!) || text[OPTION.lastIndex] === '-') continue;
     const v = valueAt(text, OPTION.lastIndex);
     const value = text.slice(v.from, v.to);
-    // After a blank: a trace's argument, or a credential's shape (a help text's `--token string` is none).
+    // After a blank: a trace's or a login's argument, or a credential's shape (a help text's
+    // `--token string` is none).
     const blank = /^[ \t]+$/.test(m[4]!);
+    const command = () => commandAt(m.index);
     const taken =
       !text.startsWith(REDACTED, v.from) &&
       holdsValue(value) &&
-      (!blank || v.quoted || credentialShaped(value) || onTrace(text, m.index));
+      (!blank || v.quoted || credentialShaped(value) || command().trace || command().login);
     if (taken) spans.push(v);
     OPTION.lastIndex = Math.max(v.end, OPTION.lastIndex);
   }
+  const loginAt = commandsOf(text);
   SHORT_PASSWORD.lastIndex = 0;
   for (let m; (m = SHORT_PASSWORD.exec(text));) {
-    const start = lineStart(text, m.index);
     const at = SHORT_PASSWORD.lastIndex;
-    if (text[at] === '-' || start < 0 || !LOGIN_COMMAND.test(text.slice(start, m.index))) continue;
+    if (text[at] === '-' || !loginAt(m.index).login) continue;
     const v = valueAt(text, at);
     if (!text.startsWith(REDACTED, v.from) && holdsValue(text.slice(v.from, v.to))) spans.push(v);
     SHORT_PASSWORD.lastIndex = Math.max(v.end, at);
   }
+  const userAt = commandsOf(text);
   USER_PASSWORD.lastIndex = 0;
-  while (USER_PASSWORD.exec(text) !== null) {
+  for (let m; (m = USER_PASSWORD.exec(text));) {
     const at = USER_PASSWORD.lastIndex;
     let end = at;
     while (end < text.length && !/[\s"']/.test(text[end]!)) end++;
     const pw = text.slice(at, end);
-    // A user and a group's numbers (`docker run -u 1000:1000`) hold none.
-    if (pw !== '' && !/^(?:\$|\d+$)/.test(pw) && !text.startsWith(REDACTED, at))
+    // curl's and wget's (a user and a group, `docker run -u www-data:www-data`, hold none).
+    if (
+      pw !== '' &&
+      !pw.startsWith('$') &&
+      !text.startsWith(REDACTED, at) &&
+      (m[1] === '--proxy-user' || userAt(m.index).user)
+    )
       spans.push({ from: at, to: end });
     USER_PASSWORD.lastIndex = Math.max(end, at);
   }
@@ -191,10 +236,12 @@ export function maskCommandLines(text: string): string {
     }
   }
   if (text.includes('password')) {
+    const lineAt = lineStarts(text);
     PASSWORD_WORD.lastIndex = 0;
     for (let m; (m = PASSWORD_WORD.exec(text));) {
-      const start = lineStart(text, m.index);
-      if (start < 0 || !NETRC_ENTRY.test(text.slice(start, m.index))) continue;
+      const start = lineAt(m.index);
+      // At most 512 characters of the line before it (a netrc entry's `machine h login u`).
+      if (!NETRC_ENTRY.test(text.slice(Math.max(start, m.index - 512), m.index))) continue;
       const v = valueAt(text, PASSWORD_WORD.lastIndex);
       if (!text.startsWith(REDACTED, v.from) && holdsValue(text.slice(v.from, v.to))) spans.push(v);
       PASSWORD_WORD.lastIndex = Math.max(v.end, PASSWORD_WORD.lastIndex);
