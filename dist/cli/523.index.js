@@ -1639,25 +1639,38 @@ const SIBLING_REACH = 256;
 function siblingKey(text, from, key, quote) {
     const end = Math.min(text.length, from + SIBLING_REACH);
     const head = `${quote}${key}${quote}`.toLowerCase();
+    const sep = /[ \t]*[:=][ \t]*/y;
+    /** Where the key's value begins when the key is at I, else -1. */
+    const keyAt = (i) => {
+        if (text.slice(i, i + head.length).toLowerCase() !== head || /[A-Za-z0-9_]/.test(text[i - 1] ?? ''))
+            return -1;
+        sep.lastIndex = i + head.length;
+        return sep.test(text) ? sep.lastIndex : -1;
+    };
     let depth = 0;
     for (let i = from; i < end; i++) {
         const c = text[i];
         if (c === '\n' || c === '\r')
             return -1;
-        if (c === '{' || c === '[' || c === '(')
+        if (quote.length === 1 && c === quote) {
+            // A key, or a quoted string whose text (`"token (for hub"`) holds no bracket of the object's.
+            const at = depth === 0 ? keyAt(i) : -1;
+            if (at >= 0)
+                return at;
+            for (i++; i < end && text[i] !== quote && text[i] !== '\n'; i++)
+                if (text[i] === '\\')
+                    i++;
+        }
+        else if (c === '{' || c === '[' || c === '(')
             depth++;
         else if (c === '}' || c === ']' || c === ')') {
             if (--depth < 0)
                 return -1;
         }
-        else if (depth === 0 &&
-            (c === head[0] || c.toLowerCase() === head[0]) &&
-            text.slice(i, i + head.length).toLowerCase() === head &&
-            !/[A-Za-z0-9_]/.test(text[i - 1] ?? '')) {
-            const sep = /[ \t]*[:=][ \t]*/y;
-            sep.lastIndex = i + head.length;
-            if (sep.test(text))
-                return sep.lastIndex;
+        else if (depth === 0 && quote.length !== 1 && (c === head[0] || c.toLowerCase() === head[0])) {
+            const at = keyAt(i);
+            if (at >= 0)
+                return at;
         }
     }
     return -1;
@@ -1876,10 +1889,12 @@ const NO_VALUE = /^(?:none|null|nil|true|false|yes|no)$/i;
 const OPTION = /(?<![\w.-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*)(=|[ \t]+|\1[ \t]*,[ \t]*b?(?=["']))/g;
 /** A login command's short password option (`docker login -u bob -p x`, `twine upload -p x`, `sshpass -p x`). */
 const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
-/** The commands whose `-p` is a password. */
-const LOGIN_COMMAND = /\b(?:login|upload|sshpass)\b/;
+/** A command that logs in with a password: a registry's login, twine's upload, sshpass. */
+const LOGIN_COMMAND = /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl)\b[^\r\n;|&]*\blogin\b|\btwine\b[^\r\n;|&]*\bupload\b|\bsshpass\b/;
+/** A command whose `-u user:password` is a login: curl's, wget's. */
+const USER_COMMAND = /\b(?:curl|wget)\b/;
 /** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
-const USER_PASSWORD = /(?<![\w-])(?:-u|-U|--user|--proxy-user)(?:=|[ \t]+)(["']?)[^\s:'"]{1,256}:/g;
+const USER_PASSWORD = /(?<![\w-])(-u|--user|--proxy-user)(?:=|[ \t]+)(["']?)[^\s:'"@/]{1,256}:(?!\/\/)/g;
 /** A variable's NAME=value glued to an option (`--env=HF_TOKEN=x`, `--build-arg=GH_TOKEN=x`). */
 const GLUED = /(?<![\w-])--?[A-Za-z][A-Za-z0-9-]*=([A-Z_][A-Z0-9_]*)=/g;
 /** A quoted item that is a variable's NAME=value (`'GH_TOKEN=x'`), its value up to 1024 characters (linear). */
@@ -1890,10 +1905,13 @@ const PASSWORD_WORD = /(?<![\w-])password[ \t]+/g;
 const NETRC_ENTRY = /(?:^|[ \t])(?:machine[ \t]+\S+|default)[ \t]|^[ \t]+$/;
 /** A form's body (`grant_type=password&username=u&password=x`, curl's `-d`): pairs joined by `&`, two at least. */
 const FORM = /(?<=^|[\s'"])(?:[A-Za-z_][\w.%-]{0,64}=[^&\s'"#]*&)+[A-Za-z_][\w.%-]{0,64}=[^&\s'"#]*/g;
-/** A shell's trace of the command it runs (`+ cmd`, `++ cmd`), or a prompt's (`$ cmd`). */
-const TRACE_LINE = /^(?:\++|\$)[ \t]/;
-/** How far before a match its line's start is looked for (bounded: linear). */
-const LINE_REACH = 512;
+/**
+ * A shell's trace of the command it runs (`+ cmd`, `++ cmd`), or a prompt's (`$ cmd`, `user@host:~$
+ * cmd`, `(venv) $ cmd`, `root@host:/# cmd`).
+ */
+const TRACE_LINE = /^[ \t]*(?:\([^()\s]{1,64}\)[ \t]+)?(?:\++|[^\s$#]{0,128}\$|[^\s$#]{1,128}#)[ \t]/;
+/** What ends a shell command: a line's end, `;`, `|`, `&`. */
+const COMMAND_END = /[\r\n;|&]/g;
 /** The value that starts at START: inside its quotes, or its word (to a blank, a quote or a bracket's close). */
 function valueAt(text, start) {
     const q = text[start];
@@ -1924,21 +1942,52 @@ function holdsValue(value) {
 }
 /** Whether VALUE, after an option and a blank outside a shell's trace, has a credential's shape: a digit in 6 characters or more, or a token's form. */
 const credentialShaped = (value) => (value.length >= 6 && /[0-9]/.test(value) && !/^[0-9.]+$/.test(value)) || (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .looksSecret */ .n0)(value);
-/** The start of the line that AT is on, looked for at most LINE_REACH back (-1: further). */
-function lineStart(text, at) {
-    const from = Math.max(0, at - LINE_REACH);
-    for (let i = at - 1; i >= from; i--)
-        if (text[i] === '\n' || text[i] === '\r')
-            return i + 1;
-    return from === 0 ? 0 : -1;
+/**
+ * The commands of TEXT, asked for at places in order (each at or after the last): the command AT
+ * is in (between line ends, `;`, `|` and `&`), and what it is. Each command is judged once, and
+ * each character is passed over once: linear, whatever the lines' length.
+ */
+function commandsOf(text) {
+    let scanned = 0;
+    let start = 0;
+    let line = 0;
+    let end = -1;
+    let command = { trace: false, login: false, user: false };
+    return (at) => {
+        if (at < end)
+            return command;
+        for (; scanned < at; scanned++) {
+            const c = text[scanned];
+            if (c === '\n' || c === '\r')
+                line = scanned + 1;
+            if (c === '\n' || c === '\r' || c === ';' || c === '|' || c === '&')
+                start = scanned + 1;
+        }
+        COMMAND_END.lastIndex = at;
+        end = COMMAND_END.exec(text)?.index ?? text.length;
+        const words = text.slice(start, end);
+        command = {
+            trace: TRACE_LINE.test(text.slice(line, line + 256)),
+            login: LOGIN_COMMAND.test(words),
+            user: USER_COMMAND.test(words),
+        };
+        return command;
+    };
 }
-/** Whether the line that AT is on is a shell's trace (TRACE_LINE), as far as LINE_REACH sees. */
-function onTrace(text, at) {
-    const start = lineStart(text, at);
-    return start >= 0 && TRACE_LINE.test(text.slice(start, start + 4));
+/** The start of the line a place in TEXT is on, asked for at places in order: linear. */
+function lineStarts(text) {
+    let scanned = 0;
+    let line = 0;
+    return (at) => {
+        for (; scanned < at; scanned++)
+            if (text[scanned] === '\n' || text[scanned] === '\r')
+                line = scanned + 1;
+        return line;
+    };
 }
 /** The option masks of TEXT: each secret option's value, a login's `-p`, a user's password. */
 function optionSpans(text, spans) {
+    const commandAt = commandsOf(text);
     OPTION.lastIndex = 0;
     for (let m; (m = OPTION.exec(text));) {
         // Another option (`--password --token x`) is read as one: nothing here is read twice.
@@ -1946,35 +1995,41 @@ function optionSpans(text, spans) {
             continue;
         const v = valueAt(text, OPTION.lastIndex);
         const value = text.slice(v.from, v.to);
-        // After a blank: a trace's argument, or a credential's shape (a help text's `--token string` is none).
+        // After a blank: a trace's or a login's argument, or a credential's shape (a help text's
+        // `--token string` is none).
         const blank = /^[ \t]+$/.test(m[4]);
+        const command = () => commandAt(m.index);
         const taken = !text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) &&
             holdsValue(value) &&
-            (!blank || v.quoted || credentialShaped(value) || onTrace(text, m.index));
+            (!blank || v.quoted || credentialShaped(value) || command().trace || command().login);
         if (taken)
             spans.push(v);
         OPTION.lastIndex = Math.max(v.end, OPTION.lastIndex);
     }
+    const loginAt = commandsOf(text);
     SHORT_PASSWORD.lastIndex = 0;
     for (let m; (m = SHORT_PASSWORD.exec(text));) {
-        const start = lineStart(text, m.index);
         const at = SHORT_PASSWORD.lastIndex;
-        if (text[at] === '-' || start < 0 || !LOGIN_COMMAND.test(text.slice(start, m.index)))
+        if (text[at] === '-' || !loginAt(m.index).login)
             continue;
         const v = valueAt(text, at);
         if (!text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) && holdsValue(text.slice(v.from, v.to)))
             spans.push(v);
         SHORT_PASSWORD.lastIndex = Math.max(v.end, at);
     }
+    const userAt = commandsOf(text);
     USER_PASSWORD.lastIndex = 0;
-    while (USER_PASSWORD.exec(text) !== null) {
+    for (let m; (m = USER_PASSWORD.exec(text));) {
         const at = USER_PASSWORD.lastIndex;
         let end = at;
         while (end < text.length && !/[\s"']/.test(text[end]))
             end++;
         const pw = text.slice(at, end);
-        // A user and a group's numbers (`docker run -u 1000:1000`) hold none.
-        if (pw !== '' && !/^(?:\$|\d+$)/.test(pw) && !text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, at))
+        // curl's and wget's (a user and a group, `docker run -u www-data:www-data`, hold none).
+        if (pw !== '' &&
+            !pw.startsWith('$') &&
+            !text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, at) &&
+            (m[1] === '--proxy-user' || userAt(m.index).user))
             spans.push({ from: at, to: end });
         USER_PASSWORD.lastIndex = Math.max(end, at);
     }
@@ -2023,10 +2078,12 @@ function maskCommandLines(text) {
         }
     }
     if (text.includes('password')) {
+        const lineAt = lineStarts(text);
         PASSWORD_WORD.lastIndex = 0;
         for (let m; (m = PASSWORD_WORD.exec(text));) {
-            const start = lineStart(text, m.index);
-            if (start < 0 || !NETRC_ENTRY.test(text.slice(start, m.index)))
+            const start = lineAt(m.index);
+            // At most 512 characters of the line before it (a netrc entry's `machine h login u`).
+            if (!NETRC_ENTRY.test(text.slice(Math.max(start, m.index - 512), m.index)))
                 continue;
             const v = valueAt(text, PASSWORD_WORD.lastIndex);
             if (!text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) && holdsValue(text.slice(v.from, v.to)))
@@ -2094,7 +2151,7 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`, `secure_cookie`: a
  * program's own settings, which the shared rule (matching inside words) would take.
  */
-const LOWER_SECRET = /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault|deploy|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
+const LOWER_SECRET = /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
 /** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
 const lowerSecret = (name) => LOWER_SECRET.test(name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
