@@ -267,6 +267,8 @@ describe('linear on hostile output (a megabyte)', () => {
     ['login commands, many on a line', fill('docker login -p x --password y; ')],
     ['options after a blank on one long line', `curl ${fill('--password hunter -u a:b ')}`],
     ['prompts and commands', fill('$ a;|& --token hunter\n')],
+    ['a command of registry tools, no login', `${fill('docker ')} -p x`],
+    ['a prompt of one long word', `${fill('x')}$ --token hunter`],
     ['options whose values are options', fill('--token=')],
     ['variables glued to options, no secret', fill('--e=A=')],
     ['secret variables glued to options', fill('--env=HF_X=')],

@@ -2,7 +2,8 @@
 // (`{"name": "DB_PASSWORD", "value": "..."}`, the Python client's `{'name': ..., 'value': ...,
 // 'value_from': None}`, Go's `{Name:DB_PASSWORD Value:... ValueFrom:nil}`), an ECS container
 // definition's `environment`, a Kubernetes probe's `httpHeaders`, a HAR's header (the value first
-// too: `{"value": "...", "name": "Cookie"}`). One line each here; a pair over two lines (YAML's
+// too: `{"value": "...", "name": "Cookie"}`), AWS SSM's parameter (other keys between:
+// `"Type": "SecureString"`), logfmt's `name=X value=y`. One line each here; a pair over two lines (YAML's
 // `- name: DB_PASSWORD` then `value: ...`, JSON pretty-printed) is the continuation scanner's
 // (redact-output-lines.ts).
 import { REDACTED } from './redact.js';
