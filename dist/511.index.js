@@ -5145,7 +5145,8 @@ function continuationScanner() {
 // (`{"name": "DB_PASSWORD", "value": "..."}`, the Python client's `{'name': ..., 'value': ...,
 // 'value_from': None}`, Go's `{Name:DB_PASSWORD Value:... ValueFrom:nil}`), an ECS container
 // definition's `environment`, a Kubernetes probe's `httpHeaders`, a HAR's header (the value first
-// too: `{"value": "...", "name": "Cookie"}`). One line each here; a pair over two lines (YAML's
+// too: `{"value": "...", "name": "Cookie"}`), AWS SSM's parameter (other keys between:
+// `"Type": "SecureString"`), logfmt's `name=X value=y`. One line each here; a pair over two lines (YAML's
 // `- name: DB_PASSWORD` then `value: ...`, JSON pretty-printed) is the continuation scanner's
 // (redact-output-lines.ts).
 
@@ -5421,16 +5422,17 @@ function yamlNamedValue(line, name) {
 // user's password (`curl -u bob:x`), a variable's NAME=value glued to an option or alone in a
 // quoted item (`--env=HF_TOKEN=x`, `['env', 'GH_TOKEN=x']`, docker inspect's `"Env":
 // ["HF_TOKEN=x"]`), a netrc entry's password (`machine host login u password x`), and a form
-// body's secret (`grant_type=password&username=u&password=x`). A help
-// text's synopsis and prose about an option are no command line: after a blank, a value is taken
-// only on a shell trace's line (`+ cmd ...`, `$ cmd ...`) or where it has a credential's shape.
+// body's secret (`grant_type=password&username=u&password=x`). A help text's synopsis and prose
+// about an option are no command line: after a blank, a value is taken only on a shell trace's or
+// a prompt's line (`+ cmd ...`, `$ cmd ...`), in a login command, quoted, or where it has a
+// credential's shape.
 
 
 /**
  * Whether an option's NAME (without its dashes) names a secret: `token`, `password`, `secret`
  * alone, or a lower-case key's name that does (lowerSecret: `api-key`, `hf-token`,
- * `client-secret`; a dotted one's last word too, `NotebookApp.token`); not a tokenizer's (`pad-token`), a file's or a way to
- * read one (`token-file`, `password-stdin`).
+ * `client-secret`; a dotted one's last word too, `NotebookApp.token`); not a tokenizer's
+ * (`pad-token`), a file's or a way to read one (`token-file`, `password-stdin`).
  */
 const secretOption = (name) => /^(?:token|passw(?:or)?d|passphrase|secret)$/i.test(name.slice(name.lastIndexOf('.') + 1)) ||
     (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .lowerSecret */ .YA)(name);
@@ -5447,8 +5449,8 @@ const NO_VALUE = /^(?:none|null|nil|true|false|yes|no)$/i;
 const OPTION = /(?<![\w.-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*)(=|[ \t]+|\1[ \t]*,[ \t]*b?(?=["']))/g;
 /** A login command's short password option (`docker login -u bob -p x`, `twine upload -p x`, `sshpass -p x`). */
 const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
-/** A command that logs in with a password: a registry's login, twine's upload, sshpass. */
-const LOGIN_COMMAND = /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl)\b[^\r\n;|&]*\blogin\b|\btwine\b[^\r\n;|&]*\bupload\b|\bsshpass\b/;
+/** A command that logs in with a password: a registry's login, twine's upload, sshpass (its words bounded: linear). */
+const LOGIN_COMMAND = /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl)\b[^\r\n;|&]{0,256}?\blogin\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\bsshpass\b/;
 /** A command whose `-u user:password` is a login: curl's, wget's. */
 const USER_COMMAND = /\b(?:curl|wget)\b/;
 /** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
