@@ -268,6 +268,7 @@ describe('linear on hostile output (a megabyte)', () => {
     ['options after a blank on one long line', `curl ${fill('--password hunter -u a:b ')}`],
     ['prompts and commands', fill('$ a;|& --token hunter\n')],
     ['a command of registry tools, no login', `${fill('docker ')} -p x`],
+    ['quoted items whose escaped quotes never close them', fill("'A=\\")],
     ['a prompt of one long word', `${fill('x')}$ --token hunter`],
     ['options whose values are options', fill('--token=')],
     ['variables glued to options, no secret', fill('--e=A=')],
