@@ -5457,8 +5457,10 @@ const USER_COMMAND = /\b(?:curl|wget)\b/;
 const USER_PASSWORD = /(?<![\w-])(-u|--user|--proxy-user)(?:=|[ \t]+)(["']?)[^\s:'"@/]{1,256}:(?!\/\/)/g;
 /** A variable's NAME=value glued to an option (`--env=HF_TOKEN=x`, `--build-arg=GH_TOKEN=x`). */
 const GLUED = /(?<![\w-])--?[A-Za-z][A-Za-z0-9-]*=([A-Z_][A-Z0-9_]*)=/g;
-/** A quoted item that is a variable's NAME=value (`'GH_TOKEN=x'`), its value up to 1024 characters (linear). */
-const QUOTED_ITEM = /(["'])([A-Z_][A-Z0-9_]*)=((?:\\.|(?!\1)[^\\\r\n]){0,1024})\1/g;
+/** A quoted item that is a variable's NAME=value (`'GH_TOKEN=x'`), up to its value. */
+const QUOTED_ITEM = /(["'])([A-Z_][A-Z0-9_]*)=/g;
+/** The longest value of a quoted item read for its closing quote. */
+const QUOTED_MAX = 1024;
 /** The word `password` with the blanks after it: a netrc entry's, where its line says so (NETRC_ENTRY). */
 const PASSWORD_WORD = /(?<![\w-])password[ \t]+/g;
 /** Before a netrc entry's password on its line: its `machine` or `default`, or blanks alone (an entry over several lines). */
@@ -5617,11 +5619,20 @@ function maskCommandLines(text) {
         }
     }
     if (text.includes('=')) {
-        for (const m of text.matchAll(QUOTED_ITEM)) {
-            const [name, value] = [m[2], m[3]];
-            const from = m.index + 1 + name.length + 1;
-            if (value !== '' && !value.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF) && (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value) !== value)
-                spans.push({ from, to: from + value.length });
+        // Each item's value is read once to its closing quote (an escaped one is part of it), at most
+        // QUOTED_MAX characters; the search goes on after what was read, closed or not: linear.
+        QUOTED_ITEM.lastIndex = 0;
+        for (let m; (m = QUOTED_ITEM.exec(text));) {
+            const [q, name, from] = [m[1], m[2], QUOTED_ITEM.lastIndex];
+            const stop = Math.min(text.length, from + QUOTED_MAX);
+            let i = from;
+            while (i < stop && text[i] !== q && text[i] !== '\n' && text[i] !== '\r')
+                i += text[i] === '\\' ? 2 : 1;
+            const value = text.slice(from, i);
+            const closed = text[i] === q;
+            if (closed && value !== '' && !value.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF) && (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value) !== value)
+                spans.push({ from, to: i });
+            QUOTED_ITEM.lastIndex = Math.max(Math.min(i, stop) + (closed ? 1 : 0), from);
         }
     }
     if (text.includes('&')) {
