@@ -11,6 +11,7 @@
 // (redact-authorization.ts).
 import { REDACTED } from './redact.js';
 import { lowerSecret, secretKey } from './redact-output-pairs.js';
+import { type Span, spliced } from './redact-spans.js';
 
 /**
  * A name, quoted or not, and what follows it: `:` (unquoted or quoted), `=>` or `,` (quoted: a Ruby
@@ -118,7 +119,6 @@ function escapedEnd(text: string, start: number, q: string): number {
 const closer = (open: string | undefined): string | undefined =>
   open === "'" || open === '"' ? open : open === '[' ? ']' : undefined;
 
-type Span = { from: number; to: number };
 /** The spans a value gave, and where the search for the next header goes on. */
 type Found = { spans: Span[]; next: number };
 
@@ -244,21 +244,6 @@ export function maskCredentialHeaders(text: string): string {
     }
   }
   return spliced(text, spans);
-}
-
-/** TEXT with each span's text (not empty, not masked already) replaced by the mask, spans in order. */
-function spliced(text: string, spans: Span[]): string {
-  if (spans.length === 0) return text;
-  spans.sort((a, b) => a.from - b.from);
-  let out = '';
-  let done = 0;
-  for (const { from, to } of spans) {
-    const value = text.slice(from, to).trimEnd();
-    if (from < done || value === '' || text.startsWith(REDACTED, from)) continue;
-    out += `${text.slice(done, from)}${REDACTED}`;
-    done = from + value.length;
-  }
-  return done === 0 ? text : out + text.slice(done);
 }
 
 // A header's value on the line below its name: what the continuation scanner (redact-output-lines.ts)

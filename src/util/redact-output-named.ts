@@ -10,6 +10,7 @@ import { REDACTED } from './redact.js';
 import { credentialsStart } from './redact-authorization.js';
 import { AUTHORIZATION, COOKIE, credentialHeader, holdsCredential } from './redact-output-headers.js';
 import { secretQuotedKey } from './redact-output-pairs.js';
+import { type Span, spliced } from './redact-spans.js';
 
 /**
  * Whether a pair's NAME names a secret: a credential header's (a cookie's, `X-Api-Key`,
@@ -164,7 +165,7 @@ function valueAt(text: string, start: number, bare: Bare): { from: number; to: n
  */
 export function maskNamedPairs(text: string): string {
   if (!/name/i.test(text) || !/value/i.test(text)) return text;
-  const spans: { from: number; to: number }[] = [];
+  const spans: Span[] = [];
   const take = (name: string, v: { from: number; to: number }) => {
     if (text.startsWith(REDACTED, v.from)) return;
     const at = secretStart(name, text.slice(v.from, v.to));
@@ -189,16 +190,7 @@ export function maskNamedPairs(text: string): string {
     if (n && namedSecret(n[2]!)) take(n[2]!, v);
     VALUE_KEY.lastIndex = Math.max(v.end, VALUE_KEY.lastIndex);
   }
-  if (spans.length === 0) return text;
-  spans.sort((a, b) => a.from - b.from);
-  let out = '';
-  let done = 0;
-  for (const { from, to } of spans) {
-    if (from < done) continue;
-    out += `${text.slice(done, from)}${REDACTED}`;
-    done = to;
-  }
-  return out + text.slice(done);
+  return spliced(text, spans);
 }
 
 // A pair over two lines, as YAML writes a list of them (`- name: DB_PASSWORD` then `  value: x`):

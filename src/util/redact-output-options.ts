@@ -10,6 +10,7 @@
 // credential's shape.
 import { looksSecret, REDACTED, redactEnvValue } from './redact.js';
 import { lowerSecret } from './redact-output-pairs.js';
+import { type Span, spliced } from './redact-spans.js';
 
 /**
  * Whether an option's NAME (without its dashes) names a secret: `token`, `password`, `secret`
@@ -66,8 +67,6 @@ const FORM = /(?<=^|[\s'"])(?:[A-Za-z_][\w.%-]{0,64}=[^&\s'"#]*&)+[A-Za-z_][\w.%
 const TRACE_LINE = /^[ \t]*(?:\([^()\s]{1,64}\)[ \t]+)?(?:\++|[^\s$#]{0,128}\$|[^\s$#]{1,128}#)[ \t]/;
 /** What ends a shell command: a line's end, `;`, `|`, `&`. */
 const COMMAND_END = /[\r\n;|&]/g;
-
-type Span = { from: number; to: number };
 
 /** The value that starts at START: inside its quotes, or its word (to a blank, a quote or a bracket's close). */
 function valueAt(text: string, start: number): Span & { end: number; quoted: boolean } {
@@ -258,16 +257,7 @@ export function maskCommandLines(text: string): string {
       PASSWORD_WORD.lastIndex = Math.max(v.end, PASSWORD_WORD.lastIndex);
     }
   }
-  if (spans.length === 0) return text;
-  spans.sort((a, b) => a.from - b.from);
-  let out = '';
-  let done = 0;
-  for (const { from, to } of spans) {
-    if (from < done || from === to) continue;
-    out += `${text.slice(done, from)}${REDACTED}`;
-    done = to;
-  }
-  return out + text.slice(done);
+  return spliced(text, spans);
 }
 
 /** A line that is an argv list's item alone, a secret option (`    "--token",`): its value is the next line's item. */
