@@ -4354,6 +4354,7 @@ function maskAssignments(text) {
 /* harmony export */ });
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
+/* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
 // HTTP headers that carry a credential, wherever a program's output prints one on a line: curl -v's
 // `> Cookie: ...` and `< Set-Cookie: ...`, a shell trace's `curl -H 'X-Vault-Token: ...'`, curl's
 // HTTP/2 `[cookie: ...]`, Python http.client's `header: Set-Cookie: ...` and its `send:
@@ -4365,6 +4366,7 @@ function maskAssignments(text) {
 // engines and Python's cookiejar print it. A value on the line below its name is the continuation
 // scanner's (redact-output-lines.ts); the Authorization header has its own rule
 // (redact-authorization.ts).
+
 
 
 /**
@@ -4588,23 +4590,7 @@ function maskCredentialHeaders(text) {
             spans.push({ from, to: from + n[1].length });
         }
     }
-    return spliced(text, spans);
-}
-/** TEXT with each span's text (not empty, not masked already) replaced by the mask, spans in order. */
-function spliced(text, spans) {
-    if (spans.length === 0)
-        return text;
-    spans.sort((a, b) => a.from - b.from);
-    let out = '';
-    let done = 0;
-    for (const { from, to } of spans) {
-        const value = text.slice(from, to).trimEnd();
-        if (from < done || value === '' || text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, from))
-            continue;
-        out += `${text.slice(done, from)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}`;
-        done = from + value.length;
-    }
-    return done === 0 ? text : out + text.slice(done);
+    return (0,_redact_spans_js__WEBPACK_IMPORTED_MODULE_2__/* .spliced */ .Z)(text, spans);
 }
 // A header's value on the line below its name: what the continuation scanner (redact-output-lines.ts)
 // reads, a line at a time, for the batch masker and the live view alike.
@@ -5141,6 +5127,7 @@ function continuationScanner() {
 /* harmony import */ var _redact_authorization_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42171);
 /* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43558);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66293);
+/* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63435);
 // A secret printed as a name and value pair, each under its own key: a Kubernetes container's env
 // (`{"name": "DB_PASSWORD", "value": "..."}`, the Python client's `{'name': ..., 'value': ...,
 // 'value_from': None}`, Go's `{Name:DB_PASSWORD Value:... ValueFrom:nil}`), an ECS container
@@ -5149,6 +5136,7 @@ function continuationScanner() {
 // `"Type": "SecureString"`), logfmt's `name=X value=y`. One line each here; a pair over two lines (YAML's
 // `- name: DB_PASSWORD` then `value: ...`, JSON pretty-printed) is the continuation scanner's
 // (redact-output-lines.ts).
+
 
 
 
@@ -5340,18 +5328,7 @@ function maskNamedPairs(text) {
             take(n[2], v);
         VALUE_KEY.lastIndex = Math.max(v.end, VALUE_KEY.lastIndex);
     }
-    if (spans.length === 0)
-        return text;
-    spans.sort((a, b) => a.from - b.from);
-    let out = '';
-    let done = 0;
-    for (const { from, to } of spans) {
-        if (from < done)
-            continue;
-        out += `${text.slice(done, from)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}`;
-        done = to;
-    }
-    return out + text.slice(done);
+    return (0,_redact_spans_js__WEBPACK_IMPORTED_MODULE_4__/* .spliced */ .Z)(text, spans);
 }
 // A pair over two lines, as YAML writes a list of them (`- name: DB_PASSWORD` then `  value: x`):
 // what the continuation scanner (redact-output-lines.ts) asks, a line at a time.
@@ -5416,6 +5393,7 @@ function yamlNamedValue(line, name) {
 /* unused harmony export secretOption */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
+/* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
 // A secret on a command line as a program's output shows it (a shell's `set -x` trace, a logged
 // argv, a subprocess's repr): a secret option's value (`--password x`, `--hf-token=x`, argv's
 // `'--token', 'x'`, one item a line too: docker inspect's `"Args"`), a login command's `-p x`, a
@@ -5426,6 +5404,7 @@ function yamlNamedValue(line, name) {
 // about an option are no command line: after a blank, a value is taken only on a shell trace's or
 // a prompt's line (`+ cmd ...`, `$ cmd ...`), in a login command, quoted, or where it has a
 // credential's shape.
+
 
 
 /**
@@ -5662,18 +5641,7 @@ function maskCommandLines(text) {
             PASSWORD_WORD.lastIndex = Math.max(v.end, PASSWORD_WORD.lastIndex);
         }
     }
-    if (spans.length === 0)
-        return text;
-    spans.sort((a, b) => a.from - b.from);
-    let out = '';
-    let done = 0;
-    for (const { from, to } of spans) {
-        if (from < done || from === to)
-            continue;
-        out += `${text.slice(done, from)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}`;
-        done = to;
-    }
-    return out + text.slice(done);
+    return (0,_redact_spans_js__WEBPACK_IMPORTED_MODULE_2__/* .spliced */ .Z)(text, spans);
 }
 /** A line that is an argv list's item alone, a secret option (`    "--token",`): its value is the next line's item. */
 const OPTION_ITEM = /^[ \t]*(?:[[(][ \t]*)?b?(["'])--?([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*)\1[ \t]*,[ \t]*$/;
@@ -5912,6 +5880,39 @@ function maskKwarg(whole, lead, key, sep, dq, sq, long, plain) {
         return whole;
     const q = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
     return `${lead}${key}${sep}${q}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}${q}`;
+}
+
+
+/***/ }),
+
+/***/ 63435:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ spliced)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
+// Spans of a text to mask, spliced in: what the output rules that read a value by hand (headers,
+// name and value pairs, command lines) share.
+
+/**
+ * TEXT with each span's text replaced by the mask, spans in order: one that overlaps the span
+ * before it, is empty or blank, or is masked already, is skipped; trailing blanks are kept.
+ */
+function spliced(text, spans) {
+    if (spans.length === 0)
+        return text;
+    spans.sort((a, b) => a.from - b.from);
+    let out = '';
+    let done = 0;
+    for (const { from, to } of spans) {
+        const value = text.slice(from, to).trimEnd();
+        if (from < done || value === '' || text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, from))
+            continue;
+        out += `${text.slice(done, from)}${_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF}`;
+        done = from + value.length;
+    }
+    return done === 0 ? text : out + text.slice(done);
 }
 
 
