@@ -12,3 +12,9 @@ export const HANG_GUARD_MS = 15_000;
 export function finishes<T>(call: () => T, timeoutMs = HANG_GUARD_MS): T {
   return vm.runInContext('call()', vm.createContext({ call }), { timeout: timeoutMs }) as T;
 }
+
+/** A megabyte: the size of a hostile input. */
+export const MB = 1 << 20;
+
+/** UNIT repeated to SIZE characters or just over (a hostile input built from a rule's words). */
+export const fill = (unit: string, size = MB): string => unit.repeat(Math.ceil(size / unit.length));

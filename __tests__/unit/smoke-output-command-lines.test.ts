@@ -7,7 +7,7 @@ import { REDACTED } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
 import { maskCommandLines, secretOption } from '../../src/util/redact-output-options.js';
 import { secretKey } from '../../src/util/redact-output-pairs.js';
-import { finishes } from '../helpers/hang-guard.js';
+import { fill, finishes, MB } from '../helpers/hang-guard.js';
 import { shownLive } from '../helpers/live-view.js';
 
 const R = REDACTED;
@@ -249,8 +249,6 @@ describe('a secret on a command line', () => {
 });
 
 describe('linear on hostile output (a megabyte)', () => {
-  const MB = 1 << 20;
-  const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length));
   it.each<[string, string]>([
     ['options without values', fill('--token ')],
     ['an unclosed quoted value after an option', `--token "${fill('--token ')}`],

@@ -261,6 +261,9 @@ export const HEADER_HEAD =
 export const COOKIES_HEAD = /^[ \t]*(["']?)cookies\1[ \t]*:[ \t]*\[[ \t]*$/i;
 /** The Authorization headers, whose one-line forms redact-authorization.ts reads. */
 export const AUTHORIZATION = /^(?:proxy-)?authorization$/i;
+/** Whether NAME is a header that carries a credential, Authorization's included (credentialHeader's and AUTHORIZATION's). */
+export const credentialOrAuthorization = (name: string): boolean =>
+  credentialHeader(name) || AUTHORIZATION.test(name);
 
 /**
  * Whether VALUE, a list's item after header NAME's, is that header's value: not a name itself

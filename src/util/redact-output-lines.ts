@@ -6,7 +6,7 @@ import {
   AUTHORIZATION,
   COOKIE,
   COOKIES_HEAD,
-  credentialHeader,
+  credentialOrAuthorization,
   HEADER_HEAD,
   HEADER_VALUE,
   listValue,
@@ -179,13 +179,16 @@ function step(line: string, at: number, open: Open | undefined): Step {
     // may be a list of words).
     const listed = AUTHORIZATION.test(name) || COOKIE.test(name) || name.includes('-');
     // A pair's `name` (`"name": "HF_TOKEN",`) is a name whatever it is: a variable's too.
-    if (keyed ? namedSecret(name) : listed && (credentialHeader(name) || AUTHORIZATION.test(name)))
+    if (keyed ? namedSecret(name) : listed && credentialOrAuthorization(name))
       return { open: { kind: 'header', name, keyed, from: at } };
   }
   const key = YAML_KEY.exec(line);
   // A credential header's key too where a block scalar follows it (`authorization: |`).
-  const headerKey = (k: string) => credentialHeader(k) || AUTHORIZATION.test(k);
-  if (key && (secretKey(key[3]!) || (headerKey(key[3]!) && BLOCK_SCALAR.test(line.slice(key[0].length))))) {
+  if (
+    key &&
+    (secretKey(key[3]!) ||
+      (credentialOrAuthorization(key[3]!) && BLOCK_SCALAR.test(line.slice(key[0].length))))
+  ) {
     const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
     return { open: { kind: 'block', column: key[1]!.length, from: at, seq } };
   }

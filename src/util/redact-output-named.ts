@@ -8,7 +8,12 @@
 // (redact-output-lines.ts).
 import { REDACTED } from './redact.js';
 import { credentialsStart } from './redact-authorization.js';
-import { AUTHORIZATION, COOKIE, credentialHeader, holdsCredential } from './redact-output-headers.js';
+import {
+  AUTHORIZATION,
+  COOKIE,
+  credentialOrAuthorization,
+  holdsCredential,
+} from './redact-output-headers.js';
 import { secretQuotedKey } from './redact-output-pairs.js';
 import { type Span, spliced } from './redact-spans.js';
 
@@ -18,7 +23,7 @@ import { type Span, spliced } from './redact-spans.js';
  * `DB_PASSWORD`, `HF_TOKEN`, `api_key`). The pair says that it is a name: no prose.
  */
 export const namedSecret = (name: string): boolean =>
-  credentialHeader(name) || AUTHORIZATION.test(name) || secretQuotedKey(name);
+  credentialOrAuthorization(name) || secretQuotedKey(name);
 
 /** A value that says there is none: JSON's null, Python's None, Go's nil, YAML's `~`. */
 const NONE = /^(?:null|none|nil|~)$/i;

@@ -3,7 +3,7 @@
 // below, each with its own offset, 64 characters a line (curl's tool_cb_dbg.c). The first line's
 // credential is masked where a header's is (redactOutput); the lines that go on with it are the
 // continuation scanner's (redact-output-lines.ts), through these.
-import { AUTHORIZATION, credentialHeader } from './redact-output-headers.js';
+import { credentialOrAuthorization } from './redact-output-headers.js';
 
 /** A dump's line: its offset (4 hex digits or more), `: `, and the data printed. */
 const DUMP_LINE = /^([0-9a-f]{4,16}): (.*)$/;
@@ -31,7 +31,7 @@ export function traceHead(line: string): number {
   const at = fullAt(line);
   if (at < 0) return -1;
   const name = HEADER.exec(line.slice(line.indexOf(': ') + 2))?.[1];
-  return name !== undefined && (credentialHeader(name) || AUTHORIZATION.test(name)) ? at + WIDTH : -1;
+  return name !== undefined && credentialOrAuthorization(name) ? at + WIDTH : -1;
 }
 
 /**
