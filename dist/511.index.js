@@ -4342,9 +4342,9 @@ function maskAssignments(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gp: () => (/* binding */ credentialOrAuthorization),
 /* harmony export */   K5: () => (/* binding */ AUTHORIZATION),
 /* harmony export */   KK: () => (/* binding */ holdsCredential),
-/* harmony export */   N4: () => (/* binding */ credentialHeader),
 /* harmony export */   a3: () => (/* binding */ listValue),
 /* harmony export */   bY: () => (/* binding */ COOKIES_HEAD),
 /* harmony export */   cw: () => (/* binding */ HEADER_VALUE),
@@ -4352,6 +4352,7 @@ function maskAssignments(text) {
 /* harmony export */   su: () => (/* binding */ maskCredentialHeaders),
 /* harmony export */   x3: () => (/* binding */ HEADER_HEAD)
 /* harmony export */ });
+/* unused harmony export credentialHeader */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
@@ -4605,6 +4606,8 @@ const HEADER_HEAD = /^[ \t]*(?:(?!["']name["'])["'][A-Za-z_][\w-]*["'][ \t]*:[ \
 const COOKIES_HEAD = /^[ \t]*(["']?)cookies\1[ \t]*:[ \t]*\[[ \t]*$/i;
 /** The Authorization headers, whose one-line forms redact-authorization.ts reads. */
 const AUTHORIZATION = /^(?:proxy-)?authorization$/i;
+/** Whether NAME is a header that carries a credential, Authorization's included (credentialHeader's and AUTHORIZATION's). */
+const credentialOrAuthorization = (name) => credentialHeader(name) || AUTHORIZATION.test(name);
 /**
  * Whether VALUE, a list's item after header NAME's, is that header's value: not a name itself
  * (a list of header names, `'X-Api-Key',` then `'Content-Type',`); an Authorization's whatever it
@@ -4739,7 +4742,7 @@ function traceHead(line) {
     if (at < 0)
         return -1;
     const name = HEADER.exec(line.slice(line.indexOf(': ') + 2))?.[1];
-    return name !== undefined && ((0,redact_output_headers/* credentialHeader */.N4)(name) || redact_output_headers/* AUTHORIZATION */.K5.test(name)) ? at + WIDTH : -1;
+    return name !== undefined && (0,redact_output_headers/* credentialOrAuthorization */.Gp)(name) ? at + WIDTH : -1;
 }
 /**
  * LINE, after a credential header's dump line that went on below it (NEXT: the offset the line
@@ -4924,13 +4927,14 @@ function step(line, at, open) {
         // may be a list of words).
         const listed = redact_output_headers/* AUTHORIZATION */.K5.test(name) || redact_output_headers/* COOKIE */.j_.test(name) || name.includes('-');
         // A pair's `name` (`"name": "HF_TOKEN",`) is a name whatever it is: a variable's too.
-        if (keyed ? (0,redact_output_named/* namedSecret */.kW)(name) : listed && ((0,redact_output_headers/* credentialHeader */.N4)(name) || redact_output_headers/* AUTHORIZATION */.K5.test(name)))
+        if (keyed ? (0,redact_output_named/* namedSecret */.kW)(name) : listed && (0,redact_output_headers/* credentialOrAuthorization */.Gp)(name))
             return { open: { kind: 'header', name, keyed, from: at } };
     }
     const key = YAML_KEY.exec(line);
     // A credential header's key too where a block scalar follows it (`authorization: |`).
-    const headerKey = (k) => (0,redact_output_headers/* credentialHeader */.N4)(k) || redact_output_headers/* AUTHORIZATION */.K5.test(k);
-    if (key && ((0,redact_output_pairs/* secretKey */.oF)(key[3]) || (headerKey(key[3]) && redact_output_named/* BLOCK_SCALAR */.Jn.test(line.slice(key[0].length))))) {
+    if (key &&
+        ((0,redact_output_pairs/* secretKey */.oF)(key[3]) ||
+            ((0,redact_output_headers/* credentialOrAuthorization */.Gp)(key[3]) && redact_output_named/* BLOCK_SCALAR */.Jn.test(line.slice(key[0].length))))) {
         const seq = /^[ \t]*(?:#.*)?$/.test(line.slice(key[0].length));
         return { open: { kind: 'block', column: key[1].length, from: at, seq } };
     }
@@ -5146,7 +5150,7 @@ function continuationScanner() {
  * Authorization), or a variable's or a key's as a quoted key's is judged (secretQuotedKey:
  * `DB_PASSWORD`, `HF_TOKEN`, `api_key`). The pair says that it is a name: no prose.
  */
-const namedSecret = (name) => (0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialHeader */ .N4)(name) || _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .AUTHORIZATION */ .K5.test(name) || (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__/* .secretQuotedKey */ .Y$)(name);
+const namedSecret = (name) => (0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialOrAuthorization */ .Gp)(name) || (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__/* .secretQuotedKey */ .Y$)(name);
 /** A value that says there is none: JSON's null, Python's None, Go's nil, YAML's `~`. */
 const NONE = /^(?:null|none|nil|~)$/i;
 /** A variable's reference, the whole value: `${NAME}`, a Kubernetes env's `$(NAME)` (`$x` alone is a value). */
