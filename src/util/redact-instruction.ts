@@ -7,6 +7,7 @@
 import { redactDeep, redactEnvValue, redactLabels, redactText, REDACTED } from './redact.js';
 import { maskCredentialHeaders } from './redact-output-headers.js';
 import { maskNamedPairs } from './redact-output-named.js';
+import { maskCommandArguments } from './redact-output-arguments.js';
 import { maskCommandLines } from './redact-output-options.js';
 import { maskContinuations } from './redact-output-lines.js';
 import { maskOutputPairs, secretKey, secretQuotedKey } from './redact-output-pairs.js';
@@ -209,7 +210,7 @@ export function redactOutput(text: string): string {
       return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
     };
   const lines = maskOutputPairs(
-    maskCommandLines(maskNamedPairs(maskCredentialHeaders(maskContinuations(text)))),
+    maskCommandArguments(maskCommandLines(maskNamedPairs(maskCredentialHeaders(maskContinuations(text))))),
   )
     .replace(ENV_LINE, (_m, name: string, value: string) => mask(name, value))
     .replace(QUOTED_PAIR, quoted(''))

@@ -14,13 +14,14 @@ import { type Span, spliced } from './redact-spans.js';
 
 /**
  * Whether an option's NAME (without its dashes) names a secret: `token`, `password`, `secret`
- * alone, or a lower-case key's name that does (lowerSecret: `api-key`, `hf-token`,
+ * alone, keytool's `storepass` and `keypass`, curl's `oauth2-bearer`, or a lower-case key's name that does (lowerSecret: `api-key`, `hf-token`,
  * `client-secret`; a dotted one's last word too, `NotebookApp.token`); not a tokenizer's
  * (`pad-token`), a file's or a way to read one (`token-file`, `password-stdin`).
  */
 export const secretOption = (name: string): boolean =>
-  /^(?:token|passw(?:or)?d|passphrase|secret)$/i.test(name.slice(name.lastIndexOf('.') + 1)) ||
-  lowerSecret(name);
+  /^(?:token|passw(?:or)?d|passphrase|secret|(?:src|dest)?(?:store|key)pass|oauth2-bearer)$/i.test(
+    name.slice(name.lastIndexOf('.') + 1),
+  ) || lowerSecret(name);
 
 /** Words of prose that follow an option's name in a sentence (`use --token to log in`): no value. */
 const PROSE = new Set(
@@ -39,11 +40,14 @@ const NO_VALUE = /^(?:none|null|nil|true|false|yes|no)$/i;
  */
 const OPTION =
   /(?<![\w.-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*)(=|[ \t]+|\1[ \t]*,[ \t]*b?(?=["']))/g;
-/** A login command's short password option (`docker login -u bob -p x`, `twine upload -p x`, `sshpass -p x`). */
+/** A login command's short password option (`docker login -u bob -p x`, `az login -p x`, `twine upload -p x`, `sshpass -p x`). */
 const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
-/** A command that logs in with a password: a registry's login, twine's upload, sshpass (its words bounded: linear). */
+/**
+ * A command that logs in with a password: a registry's login, a cloud's or a cluster's (Azure's,
+ * OpenShift's, Cloud Foundry's), twine's upload, sshpass (its words bounded: linear).
+ */
 const LOGIN_COMMAND =
-  /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl)\b[^\r\n;|&]{0,256}?\blogin\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\bsshpass\b/;
+  /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?\blogin\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\bsshpass\b/;
 /** A command whose `-u user:password` is a login: curl's, wget's. */
 const USER_COMMAND = /\b(?:curl|wget)\b/;
 /** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
@@ -69,7 +73,7 @@ const TRACE_LINE = /^[ \t]*(?:\([^()\s]{1,64}\)[ \t]+)?(?:\++|[^\s$#]{0,128}\$|[
 const COMMAND_END = /[\r\n;|&]/g;
 
 /** The value that starts at START: inside its quotes, or its word (to a blank, a quote or a bracket's close). */
-function valueAt(text: string, start: number): Span & { end: number; quoted: boolean } {
+export function valueAt(text: string, start: number): Span & { end: number; quoted: boolean } {
   const q = text[start];
   if (q === '"' || q === "'") {
     let i = start + 1;
@@ -88,7 +92,7 @@ function valueAt(text: string, start: number): Span & { end: number; quoted: boo
  * prose, a flag's or no value (`True`, `None`), a shell's line continuation (`\`), or where a
  * secret comes from (buildx's `--secret id=hf,src=/run/token`).
  */
-function holdsValue(value: string): boolean {
+export function holdsValue(value: string): boolean {
   return (
     value !== '' &&
     value !== '\\' &&
@@ -100,7 +104,7 @@ function holdsValue(value: string): boolean {
 }
 
 /** Whether VALUE, after an option and a blank outside a shell's trace, has a credential's shape: a digit in 6 characters or more, or a token's form. */
-const credentialShaped = (value: string): boolean =>
+export const credentialShaped = (value: string): boolean =>
   (value.length >= 6 && /[0-9]/.test(value) && !/^[0-9.]+$/.test(value)) || looksSecret(value);
 
 /** The command a place in a text is in: whether its line is a shell's trace, whether it logs in, whether it is curl's. */
@@ -111,7 +115,7 @@ type Command = { trace: boolean; login: boolean; user: boolean };
  * is in (between line ends, `;`, `|` and `&`), and what it is. Each command is judged once, and
  * each character is passed over once: linear, whatever the lines' length.
  */
-function commandsOf(text: string): (at: number) => Command {
+export function commandsOf(text: string): (at: number) => Command {
   let scanned = 0;
   let start = 0;
   let line = 0;

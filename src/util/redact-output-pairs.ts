@@ -102,14 +102,14 @@ const GO_NEXT_KEY = /[ \t]([A-Z_][A-Z0-9_]*):/g;
  * A key that is not written as a variable's, `=`, and its value, as a repr or a settings file
  * prints it: a dataclass's or attrs' `Settings(api_key='x', ...)`, pytest's --showlocals
  * `api_key    = 'x'`, TOML's `api_key = "x"`, a log's `client_secret=x`; after a line's start, a
- * blank, `(`, `,`, `;` or `{`. The value quoted (its quotes kept; at most 256 characters, as
+ * blank, `(`, `,`, `;` or `{`, or an npmrc's `//host/:` (`//registry.npmjs.org/:_authToken=x`). The value quoted (its quotes kept; at most 256 characters, as
  * FLOW_PAIR's; a longer one is masked to the line's end: read once, as it ends the match), or plain after an `=` with no blanks, ended by a blank, `,`, `;`, `)`, `]` or `}`
  * (no bracket nor quote in it; each run between two starts is read once: linear):
  * a traceback's source line (`api_key = get_key()`, `OpenAI(api_key=os.environ["K"])`) is code,
  * kept. A variable's NAME=value (upper case) is ENV_ASSIGNMENT's, masked by redactEnvValue.
  */
 const KWARG =
-  /(^|[\s(,;{])([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|(["'])(?:\\.|[^\\\r\n]){257}[^\r\n]*|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
+  /(^|[\s(,;{]|\/:)([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|(["'])(?:\\.|[^\\\r\n]){257}[^\r\n]*|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
 const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 /**

@@ -1,0 +1,182 @@
+// A secret as a command's argument in a smoke test's output (src/util/redact-output-arguments.ts,
+// through redactOutput): a login's key, htpasswd's password, MinIO's secret key, mysql's -pX,
+// redis-cli's -a, gh's secret body, kubectl's literals, openssl's pass:, and a tool's secret
+// setting; masked batch and live; prose, other settings and where a secret comes from kept.
+import { describe, expect, it } from 'vitest';
+import { REDACTED } from '../../src/util/redact.js';
+import { redactOutput } from '../../src/util/redact-instruction.js';
+import { maskCommandArguments } from '../../src/util/redact-output-arguments.js';
+import { fill, finishes, MB } from '../helpers/hang-guard.js';
+import { shownLive } from '../helpers/live-view.js';
+
+const R = REDACTED;
+const lines = (...l: string[]) => l.join('\n');
+const KEY = '0123456789abcdef0123456789abcdef01234567';
+
+const LEAKS: [string, string, string][] = [
+  [
+    "a login's key or token as its argument: a trace's, or a credential's shape anywhere",
+    lines(
+      `+ wandb login ${KEY}`,
+      `+ wandb login --relogin --host https://wandb.example.com local-${KEY}`,
+      `Running: python -m wandb login ${KEY}`,
+      '$ vault login s.AbCdEf123456',
+      '+ vault login -path=ci hunter',
+    ),
+    lines(
+      `+ wandb login ${R}`,
+      `+ wandb login --relogin --host https://wandb.example.com ${R}`,
+      `Running: python -m wandb login ${R}`,
+      `$ vault login ${R}`,
+      `+ vault login -path=ci ${R}`,
+    ),
+  ],
+  [
+    "a password the form names: htpasswd's with -b, MinIO's secret key, mysql's -pX, redis-cli's -a, openssl's pass:",
+    lines(
+      'htpasswd -Bbn testuser testpassword > auth/htpasswd',
+      '+ htpasswd -b -c -C 10 auth/htpasswd testuser "test password"',
+      'mc alias set minio http://minio:9000 minioadmin minio-secret --api S3v4',
+      '+ mc config host add s3 https://s3.amazonaws.com minioadmin wJalrXUtnFEMI',
+      "mysql -uroot -phunter db; /usr/bin/mysqldump -u root -p'hunter 2' db; mariadb -phunter",
+      'redis-cli -h cache -a hunter ping; redis-cli --pass hunter',
+      'openssl pkcs12 -export -passout pass:hunter -out a.p12; openssl enc -pass "pass:hunter"',
+    ),
+    lines(
+      `htpasswd -Bbn testuser ${R} > auth/htpasswd`,
+      `+ htpasswd -b -c -C 10 auth/htpasswd testuser "${R}"`,
+      `mc alias set minio http://minio:9000 minioadmin ${R} --api S3v4`,
+      `+ mc config host add s3 https://s3.amazonaws.com minioadmin ${R}`,
+      `mysql -uroot -p${R} db; /usr/bin/mysqldump -u root -p'${R}' db; mariadb -p${R}`,
+      `redis-cli -h cache -a ${R} ping; redis-cli --pass ${R}`,
+      `openssl pkcs12 -export -passout pass:${R} -out a.p12; openssl enc -pass "pass:${R}"`,
+    ),
+  ],
+  [
+    "a secret's value set by its tool: gh's secret, kubectl's and oc's secret literals",
+    lines(
+      'gh secret set HF_TOKEN --body hunter; gh secret set A -b hunter; gh secret set B -bhunter',
+      'gh secret set C --body="hunter 2"; gh secret set D --body=hunter',
+      'kubectl create secret generic hf --from-literal=token=hunter --from-literal=user=bob',
+      '+ kubectl -n ml create secret generic hf --from-literal token=hunter',
+      'oc create secret generic db --from-literal=DB_PASS=hunter',
+    ),
+    lines(
+      `gh secret set HF_TOKEN --body ${R}; gh secret set A -b ${R}; gh secret set B -b${R}`,
+      `gh secret set C --body="${R}"; gh secret set D --body=${R}`,
+      `kubectl create secret generic hf --from-literal=token=${R} --from-literal=user=${R}`,
+      `+ kubectl -n ml create secret generic hf --from-literal token=${R}`,
+      `oc create secret generic db --from-literal=DB_PASS=${R}`,
+    ),
+  ],
+  [
+    "a tool's secret setting set on its command line (a trace's, or a credential's shape)",
+    lines(
+      '+ aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      '+ aws configure set default.aws_session_token hunter --profile ci',
+      'npm config set //registry.example.com/:_authToken abc123xyz',
+      '+ npm config set _authToken hunter; yarn config set npmAuthToken hunter',
+      '+ poetry config pypi-token.pypi hunter; poetry config http-basic.repo bob hunter',
+      '+ dvc remote modify --local storage password hunter',
+      '+ dvc remote modify storage secret_access_key hunter',
+      '+ git config --global github.token hunter',
+      '+ rclone config create s3 s3 access_key_id AK secret_access_key hunter',
+      '+ pnpm config set //npm.pkg.github.com/:_authToken "hunter"',
+    ),
+    lines(
+      `+ aws configure set aws_secret_access_key ${R}`,
+      `+ aws configure set default.aws_session_token ${R} --profile ci`,
+      `npm config set //registry.example.com/:_authToken ${R}`,
+      `+ npm config set _authToken ${R}; yarn config set npmAuthToken ${R}`,
+      `+ poetry config pypi-token.pypi ${R}; poetry config http-basic.repo bob ${R}`,
+      `+ dvc remote modify --local storage password ${R}`,
+      `+ dvc remote modify storage secret_access_key ${R}`,
+      `+ git config --global github.token ${R}`,
+      `+ rclone config create s3 s3 access_key_id AK secret_access_key ${R}`,
+      `+ pnpm config set //npm.pkg.github.com/:_authToken "${R}"`,
+    ),
+  ],
+  [
+    "an npmrc's token (`cat .npmrc`, npm's own log); keytool's store passwords, curl's bearer, a cloud's login -p",
+    lines(
+      '//registry.npmjs.org/:_authToken=hunter',
+      '+ npm config set //registry.example.com/:_authToken=hunter',
+      '+ keytool -importkeystore -srcstorepass hunter -deststorepass hunter -keypass hunter',
+      '+ curl --oauth2-bearer hunter https://x/',
+      '+ az login --service-principal -u app -p hunter --tenant t; oc login -u dev -p hunter https://api:6443',
+    ),
+    lines(
+      `//registry.npmjs.org/:_authToken=${R}`,
+      `+ npm config set //registry.example.com/:_authToken=${R}`,
+      `+ keytool -importkeystore -srcstorepass ${R} -deststorepass ${R} -keypass ${R}`,
+      `+ curl --oauth2-bearer ${R} https://x/`,
+      `+ az login --service-principal -u app -p ${R} --tenant t; oc login -u dev -p ${R} https://api:6443`,
+    ),
+  ],
+];
+
+describe('a secret as a command argument', () => {
+  it.each(LEAKS)('%s', (_what, text, want) => {
+    expect(redactOutput(text)).toBe(want);
+    expect(redactOutput(want)).toBe(want);
+    expect(shownLive(text)).toBe(want);
+    expect(shownLive(text, [text.indexOf('\n') + 1])).toBe(want);
+  });
+
+  it.each<[string, string]>([
+    [
+      "prose about a login, a login's help, a reference, a placeholder, stdin",
+      lines(
+        'Run wandb login first, then wandb login to the host; `wandb login` and paste your key',
+        'wandb login --help; wandb login $WANDB_API_KEY; + wandb login <key>; wandb: Currently logged in.',
+        '+ vault login -method=github token=$GH; vault login -; vault login -method userpass username=bob',
+        'See https://github.com/wandb/wandb login page',
+      ),
+    ],
+    [
+      "forms that hold no secret: htpasswd without -b, mysql's -p alone, openssl's env: and file:, a configmap",
+      lines(
+        '+ htpasswd -c auth/htpasswd testuser; htpasswd -v auth/htpasswd bob',
+        '+ mysql -u root -p db; mysql --port 3306 -P3306 -h db; mc alias set minio http://minio:9000',
+        '+ openssl enc -pass env:PW -passin file:/run/pw; redis-cli -h cache ping',
+        '+ kubectl create configmap c --from-literal=token=keep; kubectl get secret hf -o yaml',
+        '+ gh secret list; gh secret set HF_TOKEN < token.txt; gh secret set A --body "$TOKEN"',
+      ),
+    ],
+    [
+      "a tool's other settings; prose after `config`; a secret setting's word with no credential's shape outside a trace",
+      lines(
+        '+ aws configure set region us-east-1; git config --global user.name bob; git config credential.helper store',
+        '+ npm config set registry https://registry.example.com/; poetry config virtualenvs.in-project true',
+        '+ dvc remote modify storage url s3://bucket/path; pip config set global.timeout 60',
+        'git config has password set; see npm config set _authToken for details',
+        '+ aws configure set aws_secret_access_key; conda config --set ssl_verify false',
+      ),
+    ],
+  ])('kept: %s', (_what, text) => {
+    expect(redactOutput(text)).toBe(text);
+    expect(shownLive(text)).toBe(text);
+  });
+});
+
+describe('linear on hostile output (a megabyte)', () => {
+  it.each<[string, string]>([
+    ['programs without arguments', fill('wandb ')],
+    ['logins without keys', fill('wandb login ')],
+    ['programs, many words each', fill('mc alias set a b c ')],
+    ['settings words', `git config ${fill('password ')}`],
+    ['settings, one a command', fill('git config password x; ')],
+    ['mysql options', `mysql ${fill('-p ')}`],
+    ['htpasswd flags', `htpasswd ${fill('-b ')}`],
+    ['kubectl literals', `kubectl create secret ${fill('--from-literal ')}`],
+    ['an unclosed quote after a program', `wandb login "${fill('x')}`],
+    ['quotes glued to options', `gh secret set ${fill('--body="')}`],
+    ["openssl's pass options", fill('-passin pass:')],
+    ['programs glued to paths', fill('/x/mysql -p')],
+    ['traces of programs', fill('+ vault login x\n')],
+  ])('%s', (_what, text) => {
+    expect(text.length).toBeGreaterThan(MB / 2);
+    expect(finishes(() => maskCommandArguments(text).length)).toBeGreaterThan(0);
+    expect(finishes(() => redactOutput(text).length)).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,234 @@
+// A secret as a command's argument, where the command's form says which word is one (a shell's
+// `set -x` trace, a Makefile's echo, a build step's log): `wandb login KEY`, `vault login TOKEN`,
+// `htpasswd -Bbn user PASSWORD`, MinIO's `mc alias set NAME URL ACCESS SECRET`, mysql's `-pX`,
+// `redis-cli -a X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME
+// --from-literal=K=X`, openssl's `-passout pass:X`, and a tool's setting set on its command line
+// (`aws configure set aws_secret_access_key X`, `npm config set //host/:_authToken X`, `poetry
+// config pypi-token.pypi X`, `dvc remote modify NAME password X`, `git config github.token X`).
+// A login's or a setting's word, which prose could hold too (`run wandb login first`), is taken on
+// a shell trace's or a prompt's line, quoted, or where it has a credential's shape (as an option's
+// value after a blank is: redact-output-options.ts); the other forms say by themselves that the
+// word is a secret.
+import { REDACTED } from './redact.js';
+import { commandsOf, credentialShaped, holdsValue, secretOption, valueAt } from './redact-output-options.js';
+import { type Span, spliced } from './redact-spans.js';
+
+/** A command's word: where its text is (inside its quotes), where it ends, whether it was quoted. */
+type Word = Span & { end: number; text: string; quoted: boolean };
+/** A secret word found, and whether it needs a command's line or a credential's shape (GATED). */
+type Found = { word: Span & { text: string; quoted: boolean }; gated: boolean };
+
+/** The programs whose arguments a form reads: the program's name, after no word character (a path's `/` may precede it), then a blank. */
+const PROGRAM =
+  /(?<![\w.-])(wandb|vault|htpasswd|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
+/** openssl's password argument given as a value (`-passin pass:x`; `env:NAME` and `file:path` name where it is). */
+const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+["']?pass:/g;
+/** The most words and characters of a command read after its program. */
+const MAX_WORDS = 64;
+const MAX_CHARS = 2048;
+
+/**
+ * The words of the command after FROM, to its end (a line's end, `;`, `|`, `&`, a redirection,
+ * a backtick), at most MAX_WORDS words starting within MAX_CHARS characters. A word glued to a
+ * quoted one (`--body="a b"`, `-p'x'`) is two words, the second adjacent (`from` at the first's end).
+ */
+function wordsOf(text: string, from: number): Word[] {
+  const words: Word[] = [];
+  const stop = Math.min(text.length, from + MAX_CHARS);
+  let i = from;
+  while (words.length < MAX_WORDS && i < stop) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t') {
+      i++;
+      continue;
+    }
+    if (/[\r\n;|&<>`]/.test(c)) break;
+    const v = valueAt(text, i);
+    if (v.end === i) break;
+    words.push({ ...v, text: text.slice(v.from, v.to) });
+    i = v.end;
+  }
+  return words;
+}
+
+/** Whether W is an option (`-x`, `--name`, `--name=value`), not a quoted word. */
+const isOption = (w: Word | undefined): boolean =>
+  w !== undefined && !w.quoted && /^--?[A-Za-z]/.test(w.text);
+
+/** The value of option WORDS[I]: after its `=` (in it, or the quoted word glued to it), or the next word. */
+function optionValue(words: Word[], i: number): Found['word'] | undefined {
+  const w = words[i]!;
+  const eq = w.text.indexOf('=');
+  const next = words[i + 1];
+  if (eq < 0) return next;
+  if (eq < w.text.length - 1)
+    return { from: w.from + eq + 1, to: w.to, text: w.text.slice(eq + 1), quoted: false };
+  return next && next.from - 1 === w.to ? next : undefined;
+}
+
+/** The words of WORDS that are no option; an option's value skipped where TAKES_VALUE names the option (`--host URL`). */
+function positionals(words: Word[], takesValue?: RegExp): Word[] {
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!isOption(w)) out.push(w);
+    else if (!w.text.includes('=') && takesValue?.test(w.text)) i++;
+  }
+  return out;
+}
+
+/** Whether the words start with WANT, from index AT. */
+const startsWith = (words: Word[], want: string[], at = 0): boolean =>
+  want.every((x, k) => words[at + k]?.text === x);
+
+/** Whether KEY, a setting's name, names a secret: its last part after `.`, `:` or `/` does (secretOption: `_authToken`, `aws_secret_access_key`, `github.token`). */
+const secretSetting = (key: string): boolean =>
+  secretOption(key.slice(Math.max(key.lastIndexOf(':'), key.lastIndexOf('/')) + 1));
+
+/**
+ * A tool's settings set on its command line, after its `config`, `configure` or `remote` word (in
+ * its first four): each setting whose name names a secret (secretSetting; poetry's
+ * `pypi-token.NAME`), its value the next word; poetry's `http-basic.NAME USER PASSWORD`, the one after.
+ */
+function settings(words: Word[]): Found[] {
+  const at = words.slice(0, 4).findIndex((w) => /^(?:config|configure|remote)$/.test(w.text));
+  if (at < 0) return [];
+  const found: Found[] = [];
+  for (let i = at + 1; i < words.length; i++) {
+    const key = words[i]!.text;
+    if (isOption(words[i])) continue;
+    const skip = /^http-basic\./.test(key) ? 2 : /^pypi-token\./.test(key) || secretSetting(key) ? 1 : 0;
+    const value = skip > 0 ? words[i + skip] : undefined;
+    if (value && !isOption(value)) {
+      found.push({ word: value, gated: true });
+      i += skip;
+    }
+  }
+  return found;
+}
+
+/** What each program's form names as a secret among its WORDS (after the program's name). */
+const FORMS: Record<string, (words: Word[]) => Found[]> = {
+  // wandb login [--relogin] [--host URL] KEY
+  wandb: (w) => (startsWith(w, ['login']) ? first(positionals(w.slice(1), /^--host$/), true) : []),
+  // vault login [-path=x] TOKEN (a method's key=value pairs are the pair rule's: `password=x`)
+  vault: (w) =>
+    startsWith(w, ['login']) && !w.some((x) => /^--?method\b/.test(x.text))
+      ? first(
+          positionals(w.slice(1), /^--?(?:path|field|format|address|namespace)$/).filter(
+            (x) => !x.text.includes('=') && x.text !== '-',
+          ),
+          true,
+        )
+      : [],
+  // htpasswd -b[Bcn...] [FILE] USER PASSWORD: the last word with -b (the password given, not asked)
+  htpasswd: (w) => {
+    if (!w.some((x) => /^-[A-Za-z0-9]*b/.test(x.text) && !x.text.startsWith('--'))) return [];
+    const p = positionals(w, /^-[A-Za-z]*[Cr]$/);
+    return p.length >= 2 ? [{ word: p[p.length - 1]!, gated: false }] : [];
+  },
+  // mc alias set NAME URL ACCESS_KEY SECRET_KEY; mc config host add ... (older)
+  mc: (w) => {
+    const rest = startsWith(w, ['alias', 'set'])
+      ? w.slice(2)
+      : startsWith(w, ['config', 'host', 'add'])
+        ? w.slice(3)
+        : [];
+    const secret = positionals(rest, /^--(?:api|path|lookup)$/)[3];
+    return secret ? [{ word: secret, gated: false }] : [];
+  },
+  'redis-cli': (w) => optionValues(w, /^(?:-a|--pass)$/),
+  gh: (w) => (startsWith(w, ['secret', 'set']) ? optionValues(w, /^(?:-b|--body)(?:=|$)/, /^-b(?!-)/) : []),
+  kubectl: literals,
+  oc: literals,
+};
+
+/** The first of WORDS, GATED or not. */
+const first = (words: Word[], gated: boolean): Found[] => (words[0] ? [{ word: words[0], gated }] : []);
+
+/** The values of the options NAMED (`-a x`, `--body=x`); GLUED, a short option with its value in it (`-bx`). */
+function optionValues(words: Word[], named: RegExp, glued?: RegExp): Found[] {
+  const found: Found[] = [];
+  words.forEach((w, i) => {
+    if (!isOption(w)) return;
+    if (named.test(w.text)) {
+      const v = optionValue(words, i);
+      if (v) found.push({ word: v, gated: false });
+    } else if (glued?.test(w.text) && w.text.length > 2) {
+      found.push({
+        word: { from: w.from + 2, to: w.to, text: w.text.slice(2), quoted: false },
+        gated: false,
+      });
+    }
+  });
+  return found;
+}
+
+/** kubectl's (or oc's) `create secret`: each `--from-literal=KEY=VALUE`'s value. */
+function literals(words: Word[]): Found[] {
+  const at = words.findIndex((w, i) => w.text === 'create' && words[i + 1]?.text === 'secret');
+  if (at < 0) return [];
+  const found: Found[] = [];
+  words.forEach((w, i) => {
+    if (i <= at || !/^--from-literal(?:=|$)/.test(w.text)) return;
+    const v = optionValue(words, i);
+    const eq = v?.text.indexOf('=') ?? -1;
+    if (v && eq > 0)
+      found.push({ word: { ...v, from: v.from + eq + 1, text: v.text.slice(eq + 1) }, gated: false });
+  });
+  return found;
+}
+
+/** mysql's (mariadb's) password glued to its `-p` (`-phunter`; `-p` alone asks for it). */
+function mysqlPassword(words: Word[]): Found[] {
+  const found: Found[] = [];
+  words.forEach((w, i) => {
+    if (w.quoted || !w.text.startsWith('-p')) return;
+    const next = words[i + 1];
+    if (w.text.length > 2)
+      found.push({
+        word: { from: w.from + 2, to: w.to, text: w.text.slice(2), quoted: false },
+        gated: false,
+      });
+    else if (next?.quoted && next.from - 1 === w.to) found.push({ word: next, gated: false });
+  });
+  return found;
+}
+
+/** What PROGRAM's form names as a secret among WORDS. */
+function secretsOf(program: string, words: Word[]): Found[] {
+  if (program.startsWith('mysql') || program.startsWith('mariadb')) return mysqlPassword(words);
+  return FORMS[program]?.(words) ?? settings(words);
+}
+
+/**
+ * TEXT with each secret argument masked (see the header): the value inside its quotes, or its
+ * word; kept where holdsValue says it is none (a reference, a placeholder, prose's word), or, for
+ * a login's or a setting's word outside a shell's trace or a prompt's line, where it is neither
+ * quoted nor of a credential's shape. Each command is read once, at most MAX_WORDS words, and the
+ * search goes on after what it read: linear. Idempotent.
+ */
+export function maskCommandArguments(text: string): string {
+  const spans: Span[] = [];
+  const commandAt = commandsOf(text);
+  PROGRAM.lastIndex = 0;
+  for (let m; (m = PROGRAM.exec(text));) {
+    const words = wordsOf(text, PROGRAM.lastIndex);
+    for (const { word, gated } of secretsOf(m[1]!, words)) {
+      if (text.startsWith(REDACTED, word.from) || !holdsValue(word.text)) continue;
+      if (!gated || word.quoted || credentialShaped(word.text) || commandAt(m.index).trace) spans.push(word);
+    }
+    PROGRAM.lastIndex = Math.max(PROGRAM.lastIndex, words.at(-1)?.end ?? 0);
+  }
+  if (text.includes('pass:')) {
+    OPENSSL_PASS.lastIndex = 0;
+    while (OPENSSL_PASS.exec(text)) {
+      const from = OPENSSL_PASS.lastIndex;
+      let to = from;
+      while (to < text.length && !/[\s"'`;|&]/.test(text[to]!)) to++;
+      if (to > from && !text.startsWith(REDACTED, from)) spans.push({ from, to });
+      OPENSSL_PASS.lastIndex = Math.max(to, from);
+    }
+  }
+  return spliced(text, spans);
+}
