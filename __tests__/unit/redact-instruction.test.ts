@@ -89,6 +89,22 @@ describe('redactInstruction', () => {
       'LABEL com.acme.api_key=sec ret maintainer=me org.opencontainers.image.authors=a b',
       `LABEL com.acme.api_key=${R} maintainer=me org.opencontainers.image.authors=a b`,
     ],
+    // A script's commands: a secret option's value, a secret argument.
+    [
+      "RUN: a login's password, htpasswd's, a tool's secret setting, a key as a login's argument",
+      'RUN /bin/sh -c docker login -u bob --password hunter ghcr.io && htpasswd -Bbn bob hunter > /auth',
+      `RUN /bin/sh -c docker login -u bob --password ${R} ghcr.io && htpasswd -Bbn bob ${R} > /auth`,
+    ],
+    [
+      'RUN |N: the script after the arguments',
+      'RUN |1 TORCH=2.6 /bin/sh -c wandb login 0123456789abcdef0123 && aws configure set aws_secret_access_key wJalr9XUtn',
+      `RUN |1 TORCH=2.6 /bin/sh -c wandb login ${R} && aws configure set aws_secret_access_key ${R}`,
+    ],
+    [
+      "RUN: a script's commands that hold no secret",
+      'RUN /bin/sh -c mkdir -p /app && pip install --user torch && git config --global user.name ci',
+      'RUN /bin/sh -c mkdir -p /app && pip install --user torch && git config --global user.name ci',
+    ],
     // Tokens of known forms and URL logins anywhere (redactText).
     [
       'a token under an innocent name, a URL login in a script',
@@ -106,6 +122,7 @@ describe('redactInstruction', () => {
       `RUN |2 TORCH=2.6 HF_TOKEN=${R} /bin/sh -c make # buildkit`,
       `LABEL com.acme.api_key=${R} maintainer=me`,
       `RUN /bin/sh -c ${'echo x && '.repeat(100)}DB_PASS=abc`,
+      `RUN /bin/sh -c docker login -p ${R} && htpasswd -Bbn bob ${R}`,
     ]) {
       const once = redactInstruction(text);
       expect(redactInstruction(once)).toBe(once);
@@ -131,6 +148,8 @@ describe('redactInstruction', () => {
         `ENV ${'A=1 '.repeat(200_000)}`,
         `RUN |3 ${'x'.repeat(1_000_000)}`,
         `LABEL ${'k '.repeat(500_000)}`,
+        `RUN /bin/sh -c ${'docker login --password -p x; '.repeat(30_000)}`,
+        `RUN /bin/sh -c ${'wandb login '.repeat(80_000)}`,
       ].map((t) => redactInstruction(t)),
     );
     for (const out of got) expect(out).toHaveLength(MAX_INSTRUCTION);

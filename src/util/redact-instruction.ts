@@ -232,9 +232,13 @@ export function redactOutput(text: string): string {
   );
 }
 
-/** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
+/**
+ * Free text (a RUN's script): NAME=value assignments, each value through redactEnvValue, and the
+ * secrets its commands name (maskCommandLines' options, maskCommandArguments' arguments: `docker
+ * login --password x`, `htpasswd -Bbn user x`, `wandb login KEY`).
+ */
 function maskAssignments(text: string): string {
-  return text.replace(
+  return maskCommandArguments(maskCommandLines(text)).replace(
     ASSIGNMENT,
     (_m, sp: string, name: string, value: string) => `${sp}${name}=${redactEnvValue(name, value)}`,
   );
