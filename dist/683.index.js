@@ -15665,8 +15665,8 @@ function entryPythonOffPath(image) {
         `python3 on PATH, another Python: put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to test it`);
 }
 
-// EXTERNAL MODULE: ./src/util/redact-instruction.ts
-var redact_instruction = __webpack_require__(55242);
+// EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
+var redact_instruction = __webpack_require__(97499);
 ;// CONCATENATED MODULE: ./src/capture/capture.ts
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).

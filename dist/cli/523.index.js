@@ -239,7 +239,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95571);
-/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55242);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(97499);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20317);
 
 
@@ -561,26 +561,266 @@ function toJUnit(r) {
 
 /***/ }),
 
-/***/ 55242:
+/***/ 97499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QT: () => (/* binding */ redactInstruction),
-/* harmony export */   nJ: () => (/* binding */ redactOutput)
-/* harmony export */ });
-/* unused harmony export MAX_INSTRUCTION */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
-/* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43558);
-/* harmony import */ var _redact_output_named_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73881);
-/* harmony import */ var _redact_output_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72786);
-/* harmony import */ var _redact_output_lines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37497);
-/* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66293);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  QT: () => (/* binding */ redactInstruction),
+  nJ: () => (/* binding */ redactOutput)
+});
+
+// UNUSED EXPORTS: MAX_INSTRUCTION
+
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(95571);
+// EXTERNAL MODULE: ./src/util/redact-output-headers.ts
+var redact_output_headers = __webpack_require__(43558);
+// EXTERNAL MODULE: ./src/util/redact-output-named.ts
+var redact_output_named = __webpack_require__(73881);
+// EXTERNAL MODULE: ./src/util/redact-output-options.ts
+var redact_output_options = __webpack_require__(72786);
+// EXTERNAL MODULE: ./src/util/redact-spans.ts
+var redact_spans = __webpack_require__(63435);
+;// CONCATENATED MODULE: ./src/util/redact-output-arguments.ts
+// A secret as a command's argument, where the command's form says which word is one (a shell's
+// `set -x` trace, a Makefile's echo, a build step's log): `wandb login KEY`, `vault login TOKEN`,
+// `htpasswd -Bbn user PASSWORD`, MinIO's `mc alias set NAME URL ACCESS SECRET`, mysql's `-pX`,
+// `redis-cli -a X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME
+// --from-literal=K=X`, openssl's `-passout pass:X`, and a tool's setting set on its command line
+// (`aws configure set aws_secret_access_key X`, `npm config set //host/:_authToken X`, `poetry
+// config pypi-token.pypi X`, `dvc remote modify NAME password X`, `git config github.token X`).
+// A login's or a setting's word, which prose could hold too (`run wandb login first`), is taken on
+// a shell trace's or a prompt's line, quoted, or where it has a credential's shape (as an option's
+// value after a blank is: redact-output-options.ts); the other forms say by themselves that the
+// word is a secret.
+
+
+
+/** The programs whose arguments a form reads: the program's name, after no word character (a path's `/` may precede it), then a blank. */
+const PROGRAM = /(?<![\w.-])(wandb|vault|htpasswd|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
+/** openssl's password argument given as a value (`-passin pass:x`; `env:NAME` and `file:path` name where it is). */
+const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+["']?pass:/g;
+/** The most words and characters of a command read after its program. */
+const MAX_WORDS = 64;
+const MAX_CHARS = 2048;
+/**
+ * The words of the command after FROM, to its end (a line's end, `;`, `|`, `&`, a redirection,
+ * a backtick), at most MAX_WORDS words starting within MAX_CHARS characters. A word glued to a
+ * quoted one (`--body="a b"`, `-p'x'`) is two words, the second adjacent (`from` at the first's end).
+ */
+function wordsOf(text, from) {
+    const words = [];
+    const stop = Math.min(text.length, from + MAX_CHARS);
+    let i = from;
+    while (words.length < MAX_WORDS && i < stop) {
+        const c = text[i];
+        if (c === ' ' || c === '\t') {
+            i++;
+            continue;
+        }
+        if (/[\r\n;|&<>`]/.test(c))
+            break;
+        const v = (0,redact_output_options/* valueAt */.fK)(text, i);
+        if (v.end === i)
+            break;
+        words.push({ ...v, text: text.slice(v.from, v.to) });
+        i = v.end;
+    }
+    return words;
+}
+/** Whether W is an option (`-x`, `--name`, `--name=value`), not a quoted word. */
+const isOption = (w) => w !== undefined && !w.quoted && /^--?[A-Za-z]/.test(w.text);
+/** The value of option WORDS[I]: after its `=` (in it, or the quoted word glued to it), or the next word. */
+function optionValue(words, i) {
+    const w = words[i];
+    const eq = w.text.indexOf('=');
+    const next = words[i + 1];
+    if (eq < 0)
+        return next;
+    if (eq < w.text.length - 1)
+        return { from: w.from + eq + 1, to: w.to, text: w.text.slice(eq + 1), quoted: false };
+    return next && next.from - 1 === w.to ? next : undefined;
+}
+/** The words of WORDS that are no option; an option's value skipped where TAKES_VALUE names the option (`--host URL`). */
+function positionals(words, takesValue) {
+    const out = [];
+    for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        if (!isOption(w))
+            out.push(w);
+        else if (!w.text.includes('=') && takesValue?.test(w.text))
+            i++;
+    }
+    return out;
+}
+/** Whether the words start with WANT, from index AT. */
+const startsWith = (words, want, at = 0) => want.every((x, k) => words[at + k]?.text === x);
+/** Whether KEY, a setting's name, names a secret: its last part after `.`, `:` or `/` does (secretOption: `_authToken`, `aws_secret_access_key`, `github.token`). */
+const secretSetting = (key) => (0,redact_output_options/* secretOption */.qG)(key.slice(Math.max(key.lastIndexOf(':'), key.lastIndexOf('/')) + 1));
+/**
+ * A tool's settings set on its command line, after its `config`, `configure` or `remote` word (in
+ * its first four): each setting whose name names a secret (secretSetting; poetry's
+ * `pypi-token.NAME`), its value the next word; poetry's `http-basic.NAME USER PASSWORD`, the one after.
+ */
+function settings(words) {
+    const at = words.slice(0, 4).findIndex((w) => /^(?:config|configure|remote)$/.test(w.text));
+    if (at < 0)
+        return [];
+    const found = [];
+    for (let i = at + 1; i < words.length; i++) {
+        const key = words[i].text;
+        if (isOption(words[i]))
+            continue;
+        const skip = /^http-basic\./.test(key) ? 2 : /^pypi-token\./.test(key) || secretSetting(key) ? 1 : 0;
+        const value = skip > 0 ? words[i + skip] : undefined;
+        if (value && !isOption(value)) {
+            found.push({ word: value, gated: true });
+            i += skip;
+        }
+    }
+    return found;
+}
+/** What each program's form names as a secret among its WORDS (after the program's name). */
+const FORMS = {
+    // wandb login [--relogin] [--host URL] KEY
+    wandb: (w) => (startsWith(w, ['login']) ? first(positionals(w.slice(1), /^--host$/), true) : []),
+    // vault login [-path=x] TOKEN (a method's key=value pairs are the pair rule's: `password=x`)
+    vault: (w) => startsWith(w, ['login']) && !w.some((x) => /^--?method\b/.test(x.text))
+        ? first(positionals(w.slice(1), /^--?(?:path|field|format|address|namespace)$/).filter((x) => !x.text.includes('=') && x.text !== '-'), true)
+        : [],
+    // htpasswd -b[Bcn...] [FILE] USER PASSWORD: the last word with -b (the password given, not asked)
+    htpasswd: (w) => {
+        if (!w.some((x) => /^-[A-Za-z0-9]*b/.test(x.text) && !x.text.startsWith('--')))
+            return [];
+        const p = positionals(w, /^-[A-Za-z]*[Cr]$/);
+        return p.length >= 2 ? [{ word: p[p.length - 1], gated: false }] : [];
+    },
+    // mc alias set NAME URL ACCESS_KEY SECRET_KEY; mc config host add ... (older)
+    mc: (w) => {
+        const rest = startsWith(w, ['alias', 'set'])
+            ? w.slice(2)
+            : startsWith(w, ['config', 'host', 'add'])
+                ? w.slice(3)
+                : [];
+        const secret = positionals(rest, /^--(?:api|path|lookup)$/)[3];
+        return secret ? [{ word: secret, gated: false }] : [];
+    },
+    'redis-cli': (w) => optionValues(w, /^(?:-a|--pass)$/),
+    gh: (w) => (startsWith(w, ['secret', 'set']) ? optionValues(w, /^(?:-b|--body)(?:=|$)/, /^-b(?!-)/) : []),
+    kubectl: literals,
+    oc: literals,
+};
+/** The first of WORDS, GATED or not. */
+const first = (words, gated) => (words[0] ? [{ word: words[0], gated }] : []);
+/** The values of the options NAMED (`-a x`, `--body=x`); GLUED, a short option with its value in it (`-bx`). */
+function optionValues(words, named, glued) {
+    const found = [];
+    words.forEach((w, i) => {
+        if (!isOption(w))
+            return;
+        if (named.test(w.text)) {
+            const v = optionValue(words, i);
+            if (v)
+                found.push({ word: v, gated: false });
+        }
+        else if (glued?.test(w.text) && w.text.length > 2) {
+            found.push({
+                word: { from: w.from + 2, to: w.to, text: w.text.slice(2), quoted: false },
+                gated: false,
+            });
+        }
+    });
+    return found;
+}
+/** kubectl's (or oc's) `create secret`: each `--from-literal=KEY=VALUE`'s value. */
+function literals(words) {
+    const at = words.findIndex((w, i) => w.text === 'create' && words[i + 1]?.text === 'secret');
+    if (at < 0)
+        return [];
+    const found = [];
+    words.forEach((w, i) => {
+        if (i <= at || !/^--from-literal(?:=|$)/.test(w.text))
+            return;
+        const v = optionValue(words, i);
+        const eq = v?.text.indexOf('=') ?? -1;
+        if (v && eq > 0)
+            found.push({ word: { ...v, from: v.from + eq + 1, text: v.text.slice(eq + 1) }, gated: false });
+    });
+    return found;
+}
+/** mysql's (mariadb's) password glued to its `-p` (`-phunter`; `-p` alone asks for it). */
+function mysqlPassword(words) {
+    const found = [];
+    words.forEach((w, i) => {
+        if (w.quoted || !w.text.startsWith('-p'))
+            return;
+        const next = words[i + 1];
+        if (w.text.length > 2)
+            found.push({
+                word: { from: w.from + 2, to: w.to, text: w.text.slice(2), quoted: false },
+                gated: false,
+            });
+        else if (next?.quoted && next.from - 1 === w.to)
+            found.push({ word: next, gated: false });
+    });
+    return found;
+}
+/** What PROGRAM's form names as a secret among WORDS. */
+function secretsOf(program, words) {
+    if (program.startsWith('mysql') || program.startsWith('mariadb'))
+        return mysqlPassword(words);
+    return FORMS[program]?.(words) ?? settings(words);
+}
+/**
+ * TEXT with each secret argument masked (see the header): the value inside its quotes, or its
+ * word; kept where holdsValue says it is none (a reference, a placeholder, prose's word), or, for
+ * a login's or a setting's word outside a shell's trace or a prompt's line, where it is neither
+ * quoted nor of a credential's shape. Each command is read once, at most MAX_WORDS words, and the
+ * search goes on after what it read: linear. Idempotent.
+ */
+function maskCommandArguments(text) {
+    const spans = [];
+    const commandAt = (0,redact_output_options/* commandsOf */.Kf)(text);
+    PROGRAM.lastIndex = 0;
+    for (let m; (m = PROGRAM.exec(text));) {
+        const words = wordsOf(text, PROGRAM.lastIndex);
+        for (const { word, gated } of secretsOf(m[1], words)) {
+            if (text.startsWith(redact/* REDACTED */.XF, word.from) || !(0,redact_output_options/* holdsValue */.UQ)(word.text))
+                continue;
+            if (!gated || word.quoted || (0,redact_output_options/* credentialShaped */.vI)(word.text) || commandAt(m.index).trace)
+                spans.push(word);
+        }
+        PROGRAM.lastIndex = Math.max(PROGRAM.lastIndex, words.at(-1)?.end ?? 0);
+    }
+    if (text.includes('pass:')) {
+        OPENSSL_PASS.lastIndex = 0;
+        while (OPENSSL_PASS.exec(text)) {
+            const from = OPENSSL_PASS.lastIndex;
+            let to = from;
+            while (to < text.length && !/[\s"'`;|&]/.test(text[to]))
+                to++;
+            if (to > from && !text.startsWith(redact/* REDACTED */.XF, from))
+                spans.push({ from, to });
+            OPENSSL_PASS.lastIndex = Math.max(to, from);
+        }
+    }
+    return (0,redact_spans/* spliced */.Z)(text, spans);
+}
+
+// EXTERNAL MODULE: ./src/util/redact-output-lines.ts + 2 modules
+var redact_output_lines = __webpack_require__(37497);
+// EXTERNAL MODULE: ./src/util/redact-output-pairs.ts
+var redact_output_pairs = __webpack_require__(66293);
+;// CONCATENATED MODULE: ./src/util/redact-instruction.ts
 // Secrets in an image's history: the instruction that made each layer (docker history's CREATED BY),
 // as BuildKit and the classic builder write it. Their values are unquoted (BuildKit's ENV, ARG and
 // LABEL write each pair as NAME=value, whatever the Dockerfile quoted), so a value may hold blanks:
 // it runs to the next NAME= of the same instruction. Capture masks with it, and the reader of
 // records (src/diff/read.ts) masks a record written by an older version again with today's rules.
 // The smoke stage masks a test's output with the same pairs rule (redactOutput).
+
 
 
 
@@ -614,14 +854,14 @@ const SHELL_START = / \/\S* -/g;
 const assignment = (name) => new RegExp(`(^|\\s)(${name})=((?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+)+|\\S+)`, 'g');
 const ASSIGNMENT = assignment(NAME);
 /** A label's value: masked by its key as image.labels are (redactLabels), else by its shape. */
-const maskLabel = (key, value) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactLabels */ .PU)({ [key]: value })[key] === _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactDeep */ .KL)(value);
+const maskLabel = (key, value) => (0,redact/* redactLabels */.PU)({ [key]: value })[key] === redact/* REDACTED */.XF ? redact/* REDACTED */.XF : (0,redact/* redactDeep */.KL)(value);
 /**
  * An instruction as a record shows it: values of secret names masked (whole, blanks included),
  * then tokens of known forms and URL logins (redactText), then clipped to MAX_INSTRUCTION.
  * Idempotent: what it returns comes back unchanged.
  */
 function redactInstruction(text) {
-    const out = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(maskInstruction(text));
+    const out = (0,redact/* redactText */.Rd)(maskInstruction(text));
     return out.length > MAX_INSTRUCTION ? `${out.slice(0, MAX_INSTRUCTION - 1)}…` : out;
 }
 function maskInstruction(text) {
@@ -635,7 +875,7 @@ function maskInstruction(text) {
             ? legacy[0] + maskLegacy(legacy[1], body.slice(legacy[0].length))
             : kw[1] === 'LABEL'
                 ? maskPairs(body, LABEL_PAIR, maskLabel)
-                : maskPairs(body, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI);
+                : maskPairs(body, ENV_PAIR, redact/* redactEnvValue */.OI);
         return nop + kw[0] + masked;
     }
     const run = RUN_ARGS.exec(rest);
@@ -648,8 +888,8 @@ function maskInstruction(text) {
  * theirs (a line that only looks legacy, `ENV A B=c`, would otherwise show c).
  */
 function maskLegacy(name, value) {
-    const masked = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value);
-    return masked === value ? maskPairs(value, ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) : masked;
+    const masked = (0,redact/* redactEnvValue */.OI)(name, value);
+    return masked === value ? maskPairs(value, ENV_PAIR, redact/* redactEnvValue */.OI) : masked;
 }
 /** Each pair's value (to the blanks before the next pair, or the end) through MASK. */
 function maskPairs(body, pair, mask) {
@@ -684,7 +924,7 @@ function maskRunArgs(text, at, n) {
     const blank = text.slice(lastValue).search(/\s/);
     const end = shell ?? (blank < 0 ? text.length : lastValue + blank);
     return (text.slice(0, at) +
-        maskPairs(text.slice(at, end), ENV_PAIR, _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI) +
+        maskPairs(text.slice(at, end), ENV_PAIR, redact/* redactEnvValue */.OI) +
         maskAssignments(text.slice(end)));
 }
 /** A line that is one NAME=value, as `env` and `printenv` print it: its value runs to the line's end. */
@@ -748,33 +988,37 @@ const YAML_PAIR = new RegExp(`^([ \\t-]*)(?:(["'])(${KEY_NAME})\\2:([ \\t]+)(?![
  * below its name); then tokens of known forms and URL logins (redactText).
  */
 function redactOutput(text) {
-    const mask = (name, value) => `${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`;
+    const mask = (name, value) => `${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`;
     const quoted = (open) => (_m, nb, q, name, sep, vb, dq, sq) => {
         const vq = dq !== undefined ? '"' : "'";
         const value = dq ?? sq ?? '';
         // A key not written as a variable's is masked by name only (a setting's value stays as it is).
         const shown = IS_ENV_NAME.test(name)
-            ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)
-            : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .secretQuotedKey */ .Y$)(name)
-                ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF
+            ? (0,redact/* redactEnvValue */.OI)(name, value)
+            : (0,redact_output_pairs/* secretQuotedKey */.Y$)(name)
+                ? redact/* REDACTED */.XF
                 : value;
         return `${open}${nb}${q}${name}${q}${sep}${vb}${vq}${shown}${vq}`;
     };
-    const lines = (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .maskOutputPairs */ .Fq)((0,_redact_output_options_js__WEBPACK_IMPORTED_MODULE_3__/* .maskCommandLines */ .DV)((0,_redact_output_named_js__WEBPACK_IMPORTED_MODULE_2__/* .maskNamedPairs */ .Zr)((0,_redact_output_headers_js__WEBPACK_IMPORTED_MODULE_1__/* .maskCredentialHeaders */ .su)((0,_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_4__/* .maskContinuations */ .f)(text)))))
+    const lines = (0,redact_output_pairs/* maskOutputPairs */.Fq)(maskCommandArguments((0,redact_output_options/* maskCommandLines */.DV)((0,redact_output_named/* maskNamedPairs */.Zr)((0,redact_output_headers/* maskCredentialHeaders */.su)((0,redact_output_lines/* maskContinuations */.f)(text))))))
         .replace(ENV_LINE, (_m, name, value) => mask(name, value))
         .replace(QUOTED_PAIR, quoted(''))
         .replace(TUPLE_PAIR, quoted('('))
         .replace(YAML_PAIR, (_m, lead, q = '', qname, qsp, name, sp, value = '') => {
         const key = qname ?? name;
         // A variable's name as before (by name, else the value's shape); any other key by name only.
-        const shown = IS_YAML_NAME.test(key) ? (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(key, value) : (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_5__/* .secretKey */ .oF)(key) ? _redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF : value;
+        const shown = IS_YAML_NAME.test(key) ? (0,redact/* redactEnvValue */.OI)(key, value) : (0,redact_output_pairs/* secretKey */.oF)(key) ? redact/* REDACTED */.XF : value;
         return `${lead}${q}${key}${q}:${qsp ?? sp}${shown}`;
     });
-    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactText */ .Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
+    return (0,redact/* redactText */.Rd)(lines.replace(ENV_ASSIGNMENT, (_m, sp, name, value) => `${sp}${mask(name, value)}`));
 }
-/** NAME=value assignments in free text (a RUN's script): each value through redactEnvValue. */
+/**
+ * Free text (a RUN's script): NAME=value assignments, each value through redactEnvValue, and the
+ * secrets its commands name (maskCommandLines' options, maskCommandArguments' arguments: `docker
+ * login --password x`, `htpasswd -Bbn user x`, `wandb login KEY`).
+ */
 function maskAssignments(text) {
-    return text.replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redactEnvValue */ .OI)(name, value)}`);
+    return maskCommandArguments((0,redact_output_options/* maskCommandLines */.DV)(text)).replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`);
 }
 
 
@@ -1833,10 +2077,14 @@ function yamlNamedValue(line, name) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DV: () => (/* binding */ maskCommandLines),
+/* harmony export */   Kf: () => (/* binding */ commandsOf),
 /* harmony export */   TE: () => (/* binding */ optionItem),
-/* harmony export */   TN: () => (/* binding */ optionValue)
+/* harmony export */   TN: () => (/* binding */ optionValue),
+/* harmony export */   UQ: () => (/* binding */ holdsValue),
+/* harmony export */   fK: () => (/* binding */ valueAt),
+/* harmony export */   qG: () => (/* binding */ secretOption),
+/* harmony export */   vI: () => (/* binding */ credentialShaped)
 /* harmony export */ });
-/* unused harmony export secretOption */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95571);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
@@ -1855,12 +2103,11 @@ function yamlNamedValue(line, name) {
 
 /**
  * Whether an option's NAME (without its dashes) names a secret: `token`, `password`, `secret`
- * alone, or a lower-case key's name that does (lowerSecret: `api-key`, `hf-token`,
+ * alone, keytool's `storepass` and `keypass`, curl's `oauth2-bearer`, or a lower-case key's name that does (lowerSecret: `api-key`, `hf-token`,
  * `client-secret`; a dotted one's last word too, `NotebookApp.token`); not a tokenizer's
  * (`pad-token`), a file's or a way to read one (`token-file`, `password-stdin`).
  */
-const secretOption = (name) => /^(?:token|passw(?:or)?d|passphrase|secret)$/i.test(name.slice(name.lastIndexOf('.') + 1)) ||
-    (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .lowerSecret */ .YA)(name);
+const secretOption = (name) => /^(?:token|passw(?:or)?d|passphrase|secret|(?:src|dest)?(?:store|key)pass|oauth2-bearer)$/i.test(name.slice(name.lastIndexOf('.') + 1)) || (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .lowerSecret */ .YA)(name);
 /** Words of prose that follow an option's name in a sentence (`use --token to log in`): no value. */
 const PROSE = new Set('a an and as be but can for from given if in is must not of on option or required should the to was when will with'.split(' '));
 /** A placeholder for the value, as a help text shows it: `TEXT`, `HF_TOKEN`, `<token>`, `[PASSWORD]`, `{token}`. */
@@ -1872,10 +2119,13 @@ const NO_VALUE = /^(?:none|null|nil|true|false|yes|no)$/i;
  * and the next item's quote (`'--token', 'x'`); one dash or two (Go's flags take one).
  */
 const OPTION = /(?<![\w.-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*)(=|[ \t]+|\1[ \t]*,[ \t]*b?(?=["']))/g;
-/** A login command's short password option (`docker login -u bob -p x`, `twine upload -p x`, `sshpass -p x`). */
+/** A login command's short password option (`docker login -u bob -p x`, `az login -p x`, `twine upload -p x`, `sshpass -p x`). */
 const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
-/** A command that logs in with a password: a registry's login, twine's upload, sshpass (its words bounded: linear). */
-const LOGIN_COMMAND = /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl)\b[^\r\n;|&]{0,256}?\blogin\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\bsshpass\b/;
+/**
+ * A command that logs in with a password: a registry's login, a cloud's or a cluster's (Azure's,
+ * OpenShift's, Cloud Foundry's), twine's upload, sshpass (its words bounded: linear).
+ */
+const LOGIN_COMMAND = /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?\blogin\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\bsshpass\b/;
 /** A command whose `-u user:password` is a login: curl's, wget's. */
 const USER_COMMAND = /\b(?:curl|wget)\b/;
 /** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
@@ -2203,13 +2453,13 @@ const GO_NEXT_KEY = /[ \t]([A-Z_][A-Z0-9_]*):/g;
  * A key that is not written as a variable's, `=`, and its value, as a repr or a settings file
  * prints it: a dataclass's or attrs' `Settings(api_key='x', ...)`, pytest's --showlocals
  * `api_key    = 'x'`, TOML's `api_key = "x"`, a log's `client_secret=x`; after a line's start, a
- * blank, `(`, `,`, `;` or `{`. The value quoted (its quotes kept; at most 256 characters, as
+ * blank, `(`, `,`, `;` or `{`, or an npmrc's `//host/:` (`//registry.npmjs.org/:_authToken=x`). The value quoted (its quotes kept; at most 256 characters, as
  * FLOW_PAIR's; a longer one is masked to the line's end: read once, as it ends the match), or plain after an `=` with no blanks, ended by a blank, `,`, `;`, `)`, `]` or `}`
  * (no bracket nor quote in it; each run between two starts is read once: linear):
  * a traceback's source line (`api_key = get_key()`, `OpenAI(api_key=os.environ["K"])`) is code,
  * kept. A variable's NAME=value (upper case) is ENV_ASSIGNMENT's, masked by redactEnvValue.
  */
-const KWARG = /(^|[\s(,;{])([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|(["'])(?:\\.|[^\\\r\n]){257}[^\r\n]*|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
+const KWARG = /(^|[\s(,;{]|\/:)([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|(["'])(?:\\.|[^\\\r\n]){257}[^\r\n]*|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
 const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /**
  * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as
