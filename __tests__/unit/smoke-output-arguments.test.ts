@@ -115,6 +115,48 @@ const LEAKS: [string, string, string][] = [
   ],
 ];
 
+// The review's findings: a redirection or a pipe glued to a word, quotes glued to a value, a
+// value's `,` or `)`, `--pass=`, `npm set`, mc's global options, rclone's `pass`, kubectl's settings.
+LEAKS.push(
+  [
+    'a redirection, a pipe, quotes or punctuation glued to a secret word',
+    lines(
+      '+ htpasswd -Bbn admin hunter 2>/dev/null; htpasswd -Bbn user pass 2>&1; htpasswd -Bbn user pw|tee f',
+      '+ mysql -uroot -phunter<dump.sql',
+      'kubectl create secret generic db --from-literal=password="s3cr3t!" --from-literal="user=bob"',
+      "kubectl create secret generic db --from-literal=password='hunter 2'",
+      'openssl pkcs12 -in a.p12 -passin pass:"hunter 2"; openssl pkcs12 -passout \'pass:hunter 2\' -out a.p12',
+      '+ htpasswd -Bbn user pa,ss) && gh secret set A --body hf_abc,def',
+    ),
+    lines(
+      `+ htpasswd -Bbn admin ${R} 2>/dev/null; htpasswd -Bbn user ${R} 2>&1; htpasswd -Bbn user ${R}|tee f`,
+      `+ mysql -uroot -p${R}<dump.sql`,
+      `kubectl create secret generic db --from-literal=password="${R}" --from-literal="user=${R}"`,
+      // (the pair rule after it shows a lower-case key's quoted mask bare)
+      `kubectl create secret generic db --from-literal=password=${R}`,
+      `openssl pkcs12 -in a.p12 -passin pass:"${R}"; openssl pkcs12 -passout 'pass:${R}' -out a.p12`,
+      `+ htpasswd -Bbn user ${R} && gh secret set A --body ${R}`,
+    ),
+  ],
+  [
+    "redis-cli's --pass=, npm's set, mc's global options and mcli, rclone's pass, kubectl's settings",
+    lines(
+      'redis-cli --pass=hunter ping',
+      '+ npm set //registry.npmjs.org/:_authToken hunter',
+      '+ mc --insecure alias set minio http://minio:9000 minioadmin hunter; mcli alias set m http://m u hunter',
+      '+ rclone config create mysftp sftp host h user u pass hunter',
+      '+ kubectl config set users.ci.token hunter',
+    ),
+    lines(
+      `redis-cli --pass=${R} ping`,
+      `+ npm set //registry.npmjs.org/:_authToken ${R}`,
+      `+ mc --insecure alias set minio http://minio:9000 minioadmin ${R}; mcli alias set m http://m u ${R}`,
+      `+ rclone config create mysftp sftp host h user u pass ${R}`,
+      `+ kubectl config set users.ci.token ${R}`,
+    ),
+  ],
+);
+
 describe('a secret as a command argument', () => {
   it.each(LEAKS)('%s', (_what, text, want) => {
     expect(redactOutput(text)).toBe(want);
@@ -131,6 +173,7 @@ describe('a secret as a command argument', () => {
         'wandb login --help; wandb login $WANDB_API_KEY; + wandb login <key>; wandb: Currently logged in.',
         '+ vault login -method=github token=$GH; vault login -; vault login -method userpass username=bob',
         'See https://github.com/wandb/wandb login page',
+        'wandb 0.16.0; wandb login 2024-01-01; wandb login 12:30:00',
       ),
     ],
     [
@@ -141,6 +184,8 @@ describe('a secret as a command argument', () => {
         '+ openssl enc -pass env:PW -passin file:/run/pw; redis-cli -h cache ping',
         '+ kubectl create configmap c --from-literal=token=keep; kubectl get secret hf -o yaml',
         '+ gh secret list; gh secret set HF_TOKEN < token.txt; gh secret set A --body "$TOKEN"',
+        '  -passout pass:<password>  see the PASS PHRASE ARGUMENTS section',
+        '+ git config --get-all github.token 2>/dev/null; az storage account create --login -p x',
       ),
     ],
     [
@@ -174,6 +219,11 @@ describe('linear on hostile output (a megabyte)', () => {
     ["openssl's pass options", fill('-passin pass:')],
     ['programs glued to paths', fill('/x/mysql -p')],
     ['traces of programs', fill('+ vault login x\n')],
+    ["openssl's quoted pass: values, never closed", fill('-passin "pass:')],
+    ["openssl's pass: in quotes opened before it, never closed", fill("-passout 'pass:x ")],
+    ['literal options glued to quotes', `kubectl create secret ${fill('--from-literal="a=')}`],
+    ['redirections after htpasswd', `htpasswd -b ${fill('2>')}`],
+    ['global options of mc', `mc ${fill('--insecure ')}`],
   ])('%s', (_what, text) => {
     expect(text.length).toBeGreaterThan(MB / 2);
     expect(finishes(() => maskCommandArguments(text).length)).toBeGreaterThan(0);

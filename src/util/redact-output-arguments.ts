@@ -20,17 +20,20 @@ type Found = { word: Span & { text: string; quoted: boolean }; gated: boolean };
 
 /** The programs whose arguments a form reads: the program's name, after no word character (a path's `/` may precede it), then a blank. */
 const PROGRAM =
-  /(?<![\w.-])(wandb|vault|htpasswd|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
-/** openssl's password argument given as a value (`-passin pass:x`; `env:NAME` and `file:path` name where it is). */
-const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+["']?pass:/g;
+  /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
+/** openssl's password argument given as a value (`-passin pass:x`, `'pass:x y'`; `env:NAME` and `file:path` name where it is). */
+const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+(["']?)pass:/g;
+/** What ends a bare word of a command: a blank, a quote, a backtick, what ends a command or redirects (`;`, `|`, `&`, `<`, `>`). */
+const BARE_END = /[\s"'`;|&<>]/;
 /** The most words and characters of a command read after its program. */
 const MAX_WORDS = 64;
 const MAX_CHARS = 2048;
 
 /**
- * The words of the command after FROM, to its end (a line's end, `;`, `|`, `&`, a redirection,
- * a backtick), at most MAX_WORDS words starting within MAX_CHARS characters. A word glued to a
- * quoted one (`--body="a b"`, `-p'x'`) is two words, the second adjacent (`from` at the first's end).
+ * The words of the command after FROM, to its end (a line's end, `;`, `|`, `&`, a redirection
+ * and its descriptor, `2>/dev/null`, a backtick), at most MAX_WORDS words starting within MAX_CHARS
+ * characters. A word glued to a quoted one (`--body="a b"`, `-p'x'`) is two words, the second
+ * adjacent (`from` just after the first's end: glued).
  */
 function wordsOf(text: string, from: number): Word[] {
   const words: Word[] = [];
@@ -43,9 +46,12 @@ function wordsOf(text: string, from: number): Word[] {
       continue;
     }
     if (/[\r\n;|&<>`]/.test(c)) break;
-    const v = valueAt(text, i);
-    if (v.end === i) break;
-    words.push({ ...v, text: text.slice(v.from, v.to) });
+    let j = i;
+    if (c !== '"' && c !== "'") while (j < text.length && !BARE_END.test(text[j]!)) j++;
+    const v = j > i ? { from: i, to: j, end: j, quoted: false } : valueAt(text, i);
+    const word = text.slice(v.from, v.to);
+    if (!v.quoted && /^\d+$/.test(word) && /[<>]/.test(text[v.end] ?? '')) break;
+    words.push({ ...v, text: word });
     i = v.end;
   }
   return words;
@@ -55,15 +61,18 @@ function wordsOf(text: string, from: number): Word[] {
 const isOption = (w: Word | undefined): boolean =>
   w !== undefined && !w.quoted && /^--?[A-Za-z]/.test(w.text);
 
-/** The value of option WORDS[I]: after its `=` (in it, or the quoted word glued to it), or the next word. */
-function optionValue(words: Word[], i: number): Found['word'] | undefined {
+/** The rest of WORDS[I] after its first AT characters; where nothing is left, the quoted word glued to it (`-p'x'`, `--body="x"`). */
+function restOf(words: Word[], i: number, at: number): Found['word'] | undefined {
   const w = words[i]!;
-  const eq = w.text.indexOf('=');
+  if (at < w.text.length) return { from: w.from + at, to: w.to, text: w.text.slice(at), quoted: w.quoted };
   const next = words[i + 1];
-  if (eq < 0) return next;
-  if (eq < w.text.length - 1)
-    return { from: w.from + eq + 1, to: w.to, text: w.text.slice(eq + 1), quoted: false };
-  return next && next.from - 1 === w.to ? next : undefined;
+  return next?.quoted && next.from - 1 === w.end ? next : undefined;
+}
+
+/** The value of option WORDS[I]: after its `=` (restOf), or the next word. */
+function optionValue(words: Word[], i: number): Found['word'] | undefined {
+  const eq = words[i]!.text.indexOf('=');
+  return eq < 0 ? words[i + 1] : restOf(words, i, eq + 1);
 }
 
 /** The words of WORDS that are no option; an option's value skipped where TAKES_VALUE names the option (`--host URL`). */
@@ -83,7 +92,7 @@ const startsWith = (words: Word[], want: string[], at = 0): boolean =>
 
 /** Whether KEY, a setting's name, names a secret: its last part after `.`, `:` or `/` does (secretOption: `_authToken`, `aws_secret_access_key`, `github.token`). */
 const secretSetting = (key: string): boolean =>
-  secretOption(key.slice(Math.max(key.lastIndexOf(':'), key.lastIndexOf('/')) + 1));
+  key === 'pass' || secretOption(key.slice(Math.max(key.lastIndexOf(':'), key.lastIndexOf('/')) + 1));
 
 /**
  * A tool's settings set on its command line, after its `config`, `configure` or `remote` word (in
@@ -91,7 +100,7 @@ const secretSetting = (key: string): boolean =>
  * `pypi-token.NAME`), its value the next word; poetry's `http-basic.NAME USER PASSWORD`, the one after.
  */
 function settings(words: Word[]): Found[] {
-  const at = words.slice(0, 4).findIndex((w) => /^(?:config|configure|remote)$/.test(w.text));
+  const at = words.slice(0, 4).findIndex((w) => /^(?:config|configure|remote|set)$/.test(w.text));
   if (at < 0) return [];
   const found: Found[] = [];
   for (let i = at + 1; i < words.length; i++) {
@@ -127,21 +136,26 @@ const FORMS: Record<string, (words: Word[]) => Found[]> = {
     const p = positionals(w, /^-[A-Za-z]*[Cr]$/);
     return p.length >= 2 ? [{ word: p[p.length - 1]!, gated: false }] : [];
   },
-  // mc alias set NAME URL ACCESS_KEY SECRET_KEY; mc config host add ... (older)
-  mc: (w) => {
-    const rest = startsWith(w, ['alias', 'set'])
-      ? w.slice(2)
-      : startsWith(w, ['config', 'host', 'add'])
-        ? w.slice(3)
-        : [];
-    const secret = positionals(rest, /^--(?:api|path|lookup)$/)[3];
-    return secret ? [{ word: secret, gated: false }] : [];
-  },
-  'redis-cli': (w) => optionValues(w, /^(?:-a|--pass)$/),
+  mc: minioSecret,
+  mcli: minioSecret,
+  'redis-cli': (w) => optionValues(w, /^(?:-a|--pass)(?:=|$)/),
   gh: (w) => (startsWith(w, ['secret', 'set']) ? optionValues(w, /^(?:-b|--body)(?:=|$)/, /^-b(?!-)/) : []),
-  kubectl: literals,
-  oc: literals,
+  // create secret's literals; a setting (`kubectl config set users.ci.token x`)
+  kubectl: (w) => [...literals(w), ...settings(w)],
+  oc: (w) => [...literals(w), ...settings(w)],
 };
+
+/** MinIO's client (mc, mcli): `alias set NAME URL ACCESS_KEY SECRET_KEY`, `config host add ...` (older), after its global options. */
+function minioSecret(words: Word[]): Found[] {
+  const at = words.findIndex((w) => !isOption(w));
+  const rest = startsWith(words, ['alias', 'set'], at)
+    ? words.slice(at + 2)
+    : startsWith(words, ['config', 'host', 'add'], at)
+      ? words.slice(at + 3)
+      : [];
+  const secret = positionals(rest, /^--(?:api|path|lookup)$/)[3];
+  return secret ? [{ word: secret, gated: false }] : [];
+}
 
 /** The first of WORDS, GATED or not. */
 const first = (words: Word[], gated: boolean): Found[] => (words[0] ? [{ word: words[0], gated }] : []);
@@ -154,43 +168,50 @@ function optionValues(words: Word[], named: RegExp, glued?: RegExp): Found[] {
     if (named.test(w.text)) {
       const v = optionValue(words, i);
       if (v) found.push({ word: v, gated: false });
-    } else if (glued?.test(w.text) && w.text.length > 2) {
-      found.push({
-        word: { from: w.from + 2, to: w.to, text: w.text.slice(2), quoted: false },
-        gated: false,
-      });
+    } else if (glued?.test(w.text)) {
+      const v = restOf(words, i, 2);
+      if (v) found.push({ word: v, gated: false });
     }
   });
   return found;
 }
 
-/** kubectl's (or oc's) `create secret`: each `--from-literal=KEY=VALUE`'s value. */
+/**
+ * kubectl's (or oc's) `create secret`: each `--from-literal=KEY=VALUE`'s value (`--from-literal
+ * KEY=VALUE`, `KEY="VALUE"`, `"KEY=VALUE"` too).
+ */
 function literals(words: Word[]): Found[] {
   const at = words.findIndex((w, i) => w.text === 'create' && words[i + 1]?.text === 'secret');
   if (at < 0) return [];
   const found: Found[] = [];
   words.forEach((w, i) => {
-    if (i <= at || !/^--from-literal(?:=|$)/.test(w.text)) return;
-    const v = optionValue(words, i);
-    const eq = v?.text.indexOf('=') ?? -1;
-    if (v && eq > 0)
-      found.push({ word: { ...v, from: v.from + eq + 1, text: v.text.slice(eq + 1) }, gated: false });
+    const [k, start] = i > at ? (literalAt(words, i) ?? [-1, 0]) : [-1, 0];
+    const eq = words[k]?.text.indexOf('=', start) ?? -1;
+    const v = eq > start ? restOf(words, k, eq + 1) : undefined;
+    if (v) found.push({ word: v, gated: false });
   });
   return found;
+}
+
+/**
+ * Where the KEY=VALUE of option WORDS[I] starts, where it is `--from-literal`: after its `=`, in
+ * the quoted word glued to it, or the next word.
+ */
+function literalAt(words: Word[], i: number): [number, number] | undefined {
+  const w = words[i]!;
+  const next = words[i + 1];
+  if (w.quoted || !w.text.startsWith('--from-literal')) return undefined;
+  if (w.text === '--from-literal') return [i + 1, 0];
+  if (w.text === '--from-literal=') return next?.quoted && next.from - 1 === w.end ? [i + 1, 0] : undefined;
+  return w.text[14] === '=' ? [i, 15] : undefined;
 }
 
 /** mysql's (mariadb's) password glued to its `-p` (`-phunter`; `-p` alone asks for it). */
 function mysqlPassword(words: Word[]): Found[] {
   const found: Found[] = [];
   words.forEach((w, i) => {
-    if (w.quoted || !w.text.startsWith('-p')) return;
-    const next = words[i + 1];
-    if (w.text.length > 2)
-      found.push({
-        word: { from: w.from + 2, to: w.to, text: w.text.slice(2), quoted: false },
-        gated: false,
-      });
-    else if (next?.quoted && next.from - 1 === w.to) found.push({ word: next, gated: false });
+    const v = !w.quoted && w.text.startsWith('-p') ? restOf(words, i, 2) : undefined;
+    if (v) found.push({ word: v, gated: false });
   });
   return found;
 }
@@ -222,12 +243,17 @@ export function maskCommandArguments(text: string): string {
   }
   if (text.includes('pass:')) {
     OPENSSL_PASS.lastIndex = 0;
-    while (OPENSSL_PASS.exec(text)) {
-      const from = OPENSSL_PASS.lastIndex;
+    for (let m; (m = OPENSSL_PASS.exec(text));) {
+      const at = OPENSSL_PASS.lastIndex;
+      // Inside the quotes opened before `pass:` (`'pass:x y'`), or its own (`pass:"x y"`), or its word.
+      const own = !m[1] && (text[at] === '"' || text[at] === "'");
+      const q = m[1] || (own ? text[at]! : '');
+      const from = own ? at + 1 : at;
       let to = from;
-      while (to < text.length && !/[\s"'`;|&]/.test(text[to]!)) to++;
-      if (to > from && !text.startsWith(REDACTED, from)) spans.push({ from, to });
-      OPENSSL_PASS.lastIndex = Math.max(to, from);
+      if (q) while (to < text.length && text[to] !== q && text[to] !== '\n' && text[to] !== '\r') to++;
+      else while (to < text.length && !BARE_END.test(text[to]!)) to++;
+      if (holdsValue(text.slice(from, to)) && !text.startsWith(REDACTED, from)) spans.push({ from, to });
+      OPENSSL_PASS.lastIndex = Math.max(to, at);
     }
   }
   return spliced(text, spans);

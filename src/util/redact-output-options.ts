@@ -47,7 +47,7 @@ const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
  * OpenShift's, Cloud Foundry's), twine's upload, sshpass (its words bounded: linear).
  */
 const LOGIN_COMMAND =
-  /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?\blogin\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\bsshpass\b/;
+  /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?(?<![\w-])login\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\bsshpass\b/;
 /** A command whose `-u user:password` is a login: curl's, wget's. */
 const USER_COMMAND = /\b(?:curl|wget)\b/;
 /** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
@@ -103,9 +103,12 @@ export function holdsValue(value: string): boolean {
   );
 }
 
-/** Whether VALUE, after an option and a blank outside a shell's trace, has a credential's shape: a digit in 6 characters or more, or a token's form. */
+/**
+ * Whether VALUE, after an option and a blank outside a shell's trace, has a credential's shape: a
+ * digit in 6 characters or more (not a number, a version, a date or a time alone), or a token's form.
+ */
 export const credentialShaped = (value: string): boolean =>
-  (value.length >= 6 && /[0-9]/.test(value) && !/^[0-9.]+$/.test(value)) || looksSecret(value);
+  (value.length >= 6 && /[0-9]/.test(value) && !/^[0-9.:-]+$/.test(value)) || looksSecret(value);
 
 /** The command a place in a text is in: whether its line is a shell's trace, whether it logs in, whether it is curl's. */
 type Command = { trace: boolean; login: boolean; user: boolean };
