@@ -599,16 +599,19 @@ var redact_spans = __webpack_require__(63435);
 
 
 /** The programs whose arguments a form reads: the program's name, after no word character (a path's `/` may precede it), then a blank. */
-const PROGRAM = /(?<![\w.-])(wandb|vault|htpasswd|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
-/** openssl's password argument given as a value (`-passin pass:x`; `env:NAME` and `file:path` name where it is). */
-const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+["']?pass:/g;
+const PROGRAM = /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
+/** openssl's password argument given as a value (`-passin pass:x`, `'pass:x y'`; `env:NAME` and `file:path` name where it is). */
+const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+(["']?)pass:/g;
+/** What ends a bare word of a command: a blank, a quote, a backtick, what ends a command or redirects (`;`, `|`, `&`, `<`, `>`). */
+const BARE_END = /[\s"'`;|&<>]/;
 /** The most words and characters of a command read after its program. */
 const MAX_WORDS = 64;
 const MAX_CHARS = 2048;
 /**
- * The words of the command after FROM, to its end (a line's end, `;`, `|`, `&`, a redirection,
- * a backtick), at most MAX_WORDS words starting within MAX_CHARS characters. A word glued to a
- * quoted one (`--body="a b"`, `-p'x'`) is two words, the second adjacent (`from` at the first's end).
+ * The words of the command after FROM, to its end (a line's end, `;`, `|`, `&`, a redirection
+ * and its descriptor, `2>/dev/null`, a backtick), at most MAX_WORDS words starting within MAX_CHARS
+ * characters. A word glued to a quoted one (`--body="a b"`, `-p'x'`) is two words, the second
+ * adjacent (`from` just after the first's end: glued).
  */
 function wordsOf(text, from) {
     const words = [];
@@ -622,26 +625,33 @@ function wordsOf(text, from) {
         }
         if (/[\r\n;|&<>`]/.test(c))
             break;
-        const v = (0,redact_output_options/* valueAt */.fK)(text, i);
-        if (v.end === i)
+        let j = i;
+        if (c !== '"' && c !== "'")
+            while (j < text.length && !BARE_END.test(text[j]))
+                j++;
+        const v = j > i ? { from: i, to: j, end: j, quoted: false } : (0,redact_output_options/* valueAt */.fK)(text, i);
+        const word = text.slice(v.from, v.to);
+        if (!v.quoted && /^\d+$/.test(word) && /[<>]/.test(text[v.end] ?? ''))
             break;
-        words.push({ ...v, text: text.slice(v.from, v.to) });
+        words.push({ ...v, text: word });
         i = v.end;
     }
     return words;
 }
 /** Whether W is an option (`-x`, `--name`, `--name=value`), not a quoted word. */
 const isOption = (w) => w !== undefined && !w.quoted && /^--?[A-Za-z]/.test(w.text);
-/** The value of option WORDS[I]: after its `=` (in it, or the quoted word glued to it), or the next word. */
-function optionValue(words, i) {
+/** The rest of WORDS[I] after its first AT characters; where nothing is left, the quoted word glued to it (`-p'x'`, `--body="x"`). */
+function restOf(words, i, at) {
     const w = words[i];
-    const eq = w.text.indexOf('=');
+    if (at < w.text.length)
+        return { from: w.from + at, to: w.to, text: w.text.slice(at), quoted: w.quoted };
     const next = words[i + 1];
-    if (eq < 0)
-        return next;
-    if (eq < w.text.length - 1)
-        return { from: w.from + eq + 1, to: w.to, text: w.text.slice(eq + 1), quoted: false };
-    return next && next.from - 1 === w.to ? next : undefined;
+    return next?.quoted && next.from - 1 === w.end ? next : undefined;
+}
+/** The value of option WORDS[I]: after its `=` (restOf), or the next word. */
+function optionValue(words, i) {
+    const eq = words[i].text.indexOf('=');
+    return eq < 0 ? words[i + 1] : restOf(words, i, eq + 1);
 }
 /** The words of WORDS that are no option; an option's value skipped where TAKES_VALUE names the option (`--host URL`). */
 function positionals(words, takesValue) {
@@ -658,14 +668,14 @@ function positionals(words, takesValue) {
 /** Whether the words start with WANT, from index AT. */
 const startsWith = (words, want, at = 0) => want.every((x, k) => words[at + k]?.text === x);
 /** Whether KEY, a setting's name, names a secret: its last part after `.`, `:` or `/` does (secretOption: `_authToken`, `aws_secret_access_key`, `github.token`). */
-const secretSetting = (key) => (0,redact_output_options/* secretOption */.qG)(key.slice(Math.max(key.lastIndexOf(':'), key.lastIndexOf('/')) + 1));
+const secretSetting = (key) => key === 'pass' || (0,redact_output_options/* secretOption */.qG)(key.slice(Math.max(key.lastIndexOf(':'), key.lastIndexOf('/')) + 1));
 /**
  * A tool's settings set on its command line, after its `config`, `configure` or `remote` word (in
  * its first four): each setting whose name names a secret (secretSetting; poetry's
  * `pypi-token.NAME`), its value the next word; poetry's `http-basic.NAME USER PASSWORD`, the one after.
  */
 function settings(words) {
-    const at = words.slice(0, 4).findIndex((w) => /^(?:config|configure|remote)$/.test(w.text));
+    const at = words.slice(0, 4).findIndex((w) => /^(?:config|configure|remote|set)$/.test(w.text));
     if (at < 0)
         return [];
     const found = [];
@@ -697,21 +707,25 @@ const FORMS = {
         const p = positionals(w, /^-[A-Za-z]*[Cr]$/);
         return p.length >= 2 ? [{ word: p[p.length - 1], gated: false }] : [];
     },
-    // mc alias set NAME URL ACCESS_KEY SECRET_KEY; mc config host add ... (older)
-    mc: (w) => {
-        const rest = startsWith(w, ['alias', 'set'])
-            ? w.slice(2)
-            : startsWith(w, ['config', 'host', 'add'])
-                ? w.slice(3)
-                : [];
-        const secret = positionals(rest, /^--(?:api|path|lookup)$/)[3];
-        return secret ? [{ word: secret, gated: false }] : [];
-    },
-    'redis-cli': (w) => optionValues(w, /^(?:-a|--pass)$/),
+    mc: minioSecret,
+    mcli: minioSecret,
+    'redis-cli': (w) => optionValues(w, /^(?:-a|--pass)(?:=|$)/),
     gh: (w) => (startsWith(w, ['secret', 'set']) ? optionValues(w, /^(?:-b|--body)(?:=|$)/, /^-b(?!-)/) : []),
-    kubectl: literals,
-    oc: literals,
+    // create secret's literals; a setting (`kubectl config set users.ci.token x`)
+    kubectl: (w) => [...literals(w), ...settings(w)],
+    oc: (w) => [...literals(w), ...settings(w)],
 };
+/** MinIO's client (mc, mcli): `alias set NAME URL ACCESS_KEY SECRET_KEY`, `config host add ...` (older), after its global options. */
+function minioSecret(words) {
+    const at = words.findIndex((w) => !isOption(w));
+    const rest = startsWith(words, ['alias', 'set'], at)
+        ? words.slice(at + 2)
+        : startsWith(words, ['config', 'host', 'add'], at)
+            ? words.slice(at + 3)
+            : [];
+    const secret = positionals(rest, /^--(?:api|path|lookup)$/)[3];
+    return secret ? [{ word: secret, gated: false }] : [];
+}
 /** The first of WORDS, GATED or not. */
 const first = (words, gated) => (words[0] ? [{ word: words[0], gated }] : []);
 /** The values of the options NAMED (`-a x`, `--body=x`); GLUED, a short option with its value in it (`-bx`). */
@@ -725,45 +739,54 @@ function optionValues(words, named, glued) {
             if (v)
                 found.push({ word: v, gated: false });
         }
-        else if (glued?.test(w.text) && w.text.length > 2) {
-            found.push({
-                word: { from: w.from + 2, to: w.to, text: w.text.slice(2), quoted: false },
-                gated: false,
-            });
+        else if (glued?.test(w.text)) {
+            const v = restOf(words, i, 2);
+            if (v)
+                found.push({ word: v, gated: false });
         }
     });
     return found;
 }
-/** kubectl's (or oc's) `create secret`: each `--from-literal=KEY=VALUE`'s value. */
+/**
+ * kubectl's (or oc's) `create secret`: each `--from-literal=KEY=VALUE`'s value (`--from-literal
+ * KEY=VALUE`, `KEY="VALUE"`, `"KEY=VALUE"` too).
+ */
 function literals(words) {
     const at = words.findIndex((w, i) => w.text === 'create' && words[i + 1]?.text === 'secret');
     if (at < 0)
         return [];
     const found = [];
     words.forEach((w, i) => {
-        if (i <= at || !/^--from-literal(?:=|$)/.test(w.text))
-            return;
-        const v = optionValue(words, i);
-        const eq = v?.text.indexOf('=') ?? -1;
-        if (v && eq > 0)
-            found.push({ word: { ...v, from: v.from + eq + 1, text: v.text.slice(eq + 1) }, gated: false });
+        const [k, start] = i > at ? (literalAt(words, i) ?? [-1, 0]) : [-1, 0];
+        const eq = words[k]?.text.indexOf('=', start) ?? -1;
+        const v = eq > start ? restOf(words, k, eq + 1) : undefined;
+        if (v)
+            found.push({ word: v, gated: false });
     });
     return found;
+}
+/**
+ * Where the KEY=VALUE of option WORDS[I] starts, where it is `--from-literal`: after its `=`, in
+ * the quoted word glued to it, or the next word.
+ */
+function literalAt(words, i) {
+    const w = words[i];
+    const next = words[i + 1];
+    if (w.quoted || !w.text.startsWith('--from-literal'))
+        return undefined;
+    if (w.text === '--from-literal')
+        return [i + 1, 0];
+    if (w.text === '--from-literal=')
+        return next?.quoted && next.from - 1 === w.end ? [i + 1, 0] : undefined;
+    return w.text[14] === '=' ? [i, 15] : undefined;
 }
 /** mysql's (mariadb's) password glued to its `-p` (`-phunter`; `-p` alone asks for it). */
 function mysqlPassword(words) {
     const found = [];
     words.forEach((w, i) => {
-        if (w.quoted || !w.text.startsWith('-p'))
-            return;
-        const next = words[i + 1];
-        if (w.text.length > 2)
-            found.push({
-                word: { from: w.from + 2, to: w.to, text: w.text.slice(2), quoted: false },
-                gated: false,
-            });
-        else if (next?.quoted && next.from - 1 === w.to)
-            found.push({ word: next, gated: false });
+        const v = !w.quoted && w.text.startsWith('-p') ? restOf(words, i, 2) : undefined;
+        if (v)
+            found.push({ word: v, gated: false });
     });
     return found;
 }
@@ -796,14 +819,22 @@ function maskCommandArguments(text) {
     }
     if (text.includes('pass:')) {
         OPENSSL_PASS.lastIndex = 0;
-        while (OPENSSL_PASS.exec(text)) {
-            const from = OPENSSL_PASS.lastIndex;
+        for (let m; (m = OPENSSL_PASS.exec(text));) {
+            const at = OPENSSL_PASS.lastIndex;
+            // Inside the quotes opened before `pass:` (`'pass:x y'`), or its own (`pass:"x y"`), or its word.
+            const own = !m[1] && (text[at] === '"' || text[at] === "'");
+            const q = m[1] || (own ? text[at] : '');
+            const from = own ? at + 1 : at;
             let to = from;
-            while (to < text.length && !/[\s"'`;|&]/.test(text[to]))
-                to++;
-            if (to > from && !text.startsWith(redact/* REDACTED */.XF, from))
+            if (q)
+                while (to < text.length && text[to] !== q && text[to] !== '\n' && text[to] !== '\r')
+                    to++;
+            else
+                while (to < text.length && !BARE_END.test(text[to]))
+                    to++;
+            if ((0,redact_output_options/* holdsValue */.UQ)(text.slice(from, to)) && !text.startsWith(redact/* REDACTED */.XF, from))
                 spans.push({ from, to });
-            OPENSSL_PASS.lastIndex = Math.max(to, from);
+            OPENSSL_PASS.lastIndex = Math.max(to, at);
         }
     }
     return (0,redact_spans/* spliced */.Z)(text, spans);
@@ -2125,7 +2156,7 @@ const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
  * A command that logs in with a password: a registry's login, a cloud's or a cluster's (Azure's,
  * OpenShift's, Cloud Foundry's), twine's upload, sshpass (its words bounded: linear).
  */
-const LOGIN_COMMAND = /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?\blogin\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\bsshpass\b/;
+const LOGIN_COMMAND = /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?(?<![\w-])login\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\bsshpass\b/;
 /** A command whose `-u user:password` is a login: curl's, wget's. */
 const USER_COMMAND = /\b(?:curl|wget)\b/;
 /** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
@@ -2177,8 +2208,11 @@ function holdsValue(value) {
         !NO_VALUE.test(value) &&
         !PROSE.has(value));
 }
-/** Whether VALUE, after an option and a blank outside a shell's trace, has a credential's shape: a digit in 6 characters or more, or a token's form. */
-const credentialShaped = (value) => (value.length >= 6 && /[0-9]/.test(value) && !/^[0-9.]+$/.test(value)) || (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .looksSecret */ .n0)(value);
+/**
+ * Whether VALUE, after an option and a blank outside a shell's trace, has a credential's shape: a
+ * digit in 6 characters or more (not a number, a version, a date or a time alone), or a token's form.
+ */
+const credentialShaped = (value) => (value.length >= 6 && /[0-9]/.test(value) && !/^[0-9.:-]+$/.test(value)) || (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .looksSecret */ .n0)(value);
 /**
  * The commands of TEXT, asked for at places in order (each at or after the last): the command AT
  * is in (between line ends, `;`, `|` and `&`), and what it is. Each command is judged once, and
