@@ -157,6 +157,22 @@ LEAKS.push(
   ],
 );
 
+LEAKS.push([
+  "Azure's account key and SAS token, MongoDB's -p, an archive's password, an LDAP bind password",
+  lines(
+    '+ az storage blob upload --account-name a --account-key abcXYZ== --sas-token sv=2021&sig=abc',
+    '+ mongo -u admin -p hunter db; mongodump -u admin -p hunter',
+    '+ unzip -P hunter data.zip; zip -P hunter a.zip a; 7z x -phunter data.7z',
+    '+ ldapsearch -x -D cn=admin,dc=x -w hunter -b dc=x',
+  ),
+  lines(
+    `+ az storage blob upload --account-name a --account-key ${R} --sas-token ${R}`,
+    `+ mongo -u admin -p ${R} db; mongodump -u admin -p ${R}`,
+    `+ unzip -P ${R} data.zip; zip -P ${R} a.zip a; 7z x -p${R} data.7z`,
+    `+ ldapsearch -x -D cn=admin,dc=x -w ${R} -b dc=x`,
+  ),
+]);
+
 describe('a secret as a command argument', () => {
   it.each(LEAKS)('%s', (_what, text, want) => {
     expect(redactOutput(text)).toBe(want);
@@ -186,6 +202,8 @@ describe('a secret as a command argument', () => {
         '+ gh secret list; gh secret set HF_TOKEN < token.txt; gh secret set A --body "$TOKEN"',
         '  -passout pass:<password>  see the PASS PHRASE ARGUMENTS section',
         '+ git config --get-all github.token 2>/dev/null; az storage account create --login -p x',
+        '+ unzip -p data.zip f.txt; 7z x -p data.7z; gzip -P 3 f; ldapsearch -W -D cn=admin',
+        "Model(primary_key='id', storage_key='model.pt', account='a')",
       ),
     ],
     [

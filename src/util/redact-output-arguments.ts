@@ -1,7 +1,7 @@
 // A secret as a command's argument, where the command's form says which word is one (a shell's
 // `set -x` trace, a Makefile's echo, a build step's log): `wandb login KEY`, `vault login TOKEN`,
 // `htpasswd -Bbn user PASSWORD`, MinIO's `mc alias set NAME URL ACCESS SECRET`, mysql's `-pX`,
-// `redis-cli -a X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME
+// `redis-cli -a X`, `unzip -P X`, 7z's `-pX`, `ldapsearch -w X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME
 // --from-literal=K=X`, openssl's `-passout pass:X`, and a tool's setting set on its command line
 // (`aws configure set aws_secret_access_key X`, `npm config set //host/:_authToken X`, `poetry
 // config pypi-token.pypi X`, `dvc remote modify NAME password X`, `git config github.token X`).
@@ -20,7 +20,7 @@ type Found = { word: Span & { text: string; quoted: boolean }; gated: boolean };
 
 /** The programs whose arguments a form reads: the program's name, after no word character (a path's `/` may precede it), then a blank. */
 const PROGRAM =
-  /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
+  /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|unzip|zip|7za?|ldap(?:search|add|modify|delete|whoami)|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
 /** openssl's password argument given as a value (`-passin pass:x`, `'pass:x y'`; `env:NAME` and `file:path` name where it is). */
 const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+(["']?)pass:/g;
 /** What ends a bare word of a command: a blank, a quote, a backtick, what ends a command or redirects (`;`, `|`, `&`, `<`, `>`). */
@@ -139,6 +139,11 @@ const FORMS: Record<string, (words: Word[]) => Found[]> = {
   mc: minioSecret,
   mcli: minioSecret,
   'redis-cli': (w) => optionValues(w, /^(?:-a|--pass)(?:=|$)/),
+  // an archive's password (a dataset's zip): `unzip -P x`, `7z x -px`
+  unzip: (w) => optionValues(w, /^-P$/),
+  zip: (w) => optionValues(w, /^-P$/),
+  '7z': gluedP,
+  '7za': gluedP,
   gh: (w) => (startsWith(w, ['secret', 'set']) ? optionValues(w, /^(?:-b|--body)(?:=|$)/, /^-b(?!-)/) : []),
   // create secret's literals; a setting (`kubectl config set users.ci.token x`)
   kubectl: (w) => [...literals(w), ...settings(w)],
@@ -206,8 +211,8 @@ function literalAt(words: Word[], i: number): [number, number] | undefined {
   return w.text[14] === '=' ? [i, 15] : undefined;
 }
 
-/** mysql's (mariadb's) password glued to its `-p` (`-phunter`; `-p` alone asks for it). */
-function mysqlPassword(words: Word[]): Found[] {
+/** mysql's (mariadb's, 7z's) password glued to its `-p` (`-phunter`, `-p'x'`; `-p` alone asks for it). */
+function gluedP(words: Word[]): Found[] {
   const found: Found[] = [];
   words.forEach((w, i) => {
     const v = !w.quoted && w.text.startsWith('-p') ? restOf(words, i, 2) : undefined;
@@ -218,7 +223,9 @@ function mysqlPassword(words: Word[]): Found[] {
 
 /** What PROGRAM's form names as a secret among WORDS. */
 function secretsOf(program: string, words: Word[]): Found[] {
-  if (program.startsWith('mysql') || program.startsWith('mariadb')) return mysqlPassword(words);
+  if (program.startsWith('mysql') || program.startsWith('mariadb')) return gluedP(words);
+  // an LDAP tool's bind password (`ldapsearch -D cn=admin -w x`)
+  if (program.startsWith('ldap')) return optionValues(words, /^-w$/);
   return FORMS[program]?.(words) ?? settings(words);
 }
 

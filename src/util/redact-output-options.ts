@@ -44,10 +44,10 @@ const OPTION =
 const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
 /**
  * A command that logs in with a password: a registry's login, a cloud's or a cluster's (Azure's,
- * OpenShift's, Cloud Foundry's), twine's upload, sshpass (its words bounded: linear).
+ * OpenShift's, Cloud Foundry's), twine's upload, sshpass, MongoDB's tools (its words bounded: linear).
  */
 const LOGIN_COMMAND =
-  /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?(?<![\w-])login\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\bsshpass\b/;
+  /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?(?<![\w-])login\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\b(?:sshpass|mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)\b/;
 /** A command whose `-u user:password` is a login: curl's, wget's. */
 const USER_COMMAND = /\b(?:curl|wget)\b/;
 /** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
