@@ -101,6 +101,16 @@ describe('redactInstruction', () => {
       `RUN |1 TORCH=2.6 /bin/sh -c wandb login ${R} && aws configure set aws_secret_access_key ${R}`,
     ],
     [
+      "RUN: BuildKit's comment after htpasswd; a login's and a setting's word with no credential's shape (a script is commands)",
+      'RUN /bin/sh -c htpasswd -Bbn u hunter && wandb login abcdefghij && git config --global github.token abcdefgh # buildkit',
+      `RUN /bin/sh -c htpasswd -Bbn u ${R} && wandb login ${R} && git config --global github.token ${R} # buildkit`,
+    ],
+    [
+      "RUN: a command inside another's quotes; an option's value after a blank",
+      'RUN /bin/sh -c su app -c "pip install x" && mysql -uroot -phunter && tool --token hunter # buildkit',
+      `RUN /bin/sh -c su app -c "pip install x" && mysql -uroot -p${R} && tool --token ${R} # buildkit`,
+    ],
+    [
       "RUN: a script's commands that hold no secret",
       'RUN /bin/sh -c mkdir -p /app && pip install --user torch && git config --global user.name ci',
       'RUN /bin/sh -c mkdir -p /app && pip install --user torch && git config --global user.name ci',

@@ -135,7 +135,7 @@ LEAKS.push(
       // (the pair rule after it shows a lower-case key's quoted mask bare)
       `kubectl create secret generic db --from-literal=password=${R}`,
       `openssl pkcs12 -in a.p12 -passin pass:"${R}"; openssl pkcs12 -passout 'pass:${R}' -out a.p12`,
-      `+ htpasswd -Bbn user ${R} && gh secret set A --body ${R}`,
+      `+ htpasswd -Bbn user ${R}) && gh secret set A --body ${R}`,
     ),
   ],
   [
@@ -173,6 +173,47 @@ LEAKS.push([
   ),
 ]);
 
+// The second review's findings: other blanks, a comment, a command inside quotes or `$(...)`, a
+// line continuation, options that take a value, npm's `_auth`, a kubeconfig's key.
+LEAKS.push(
+  [
+    "a blank that is no space, a comment, a command inside another's quotes or $(...), a line's continuation",
+    lines(
+      '+ htpasswd -Bbn user hunter\u00a0; htpasswd -Bbn\fuser\fhunter',
+      '+ htpasswd -Bbn user hunter # create entry',
+      '+ bash -c "htpasswd -Bbn u hunter" && echo ok; sh -c \'mysql -uroot -phunter\'',
+      'echo "$(htpasswd -nbB admin hunter)" > auth',
+      '+ su app -c "pip install x" && mysql -uroot -phunter; bash -c "git pull" && redis-cli -a hunter ping',
+      '+ htpasswd -Bbn user hunter \\',
+    ),
+    lines(
+      `+ htpasswd -Bbn user ${R}\u00a0; htpasswd -Bbn\fuser\f${R}`,
+      `+ htpasswd -Bbn user ${R} # create entry`,
+      `+ bash -c "htpasswd -Bbn u ${R}" && echo ok; sh -c 'mysql -uroot -p${R}'`,
+      `echo "$(htpasswd -nbB admin ${R})" > auth`,
+      `+ su app -c "pip install x" && mysql -uroot -p${R}; bash -c "git pull" && redis-cli -a ${R} ping`,
+      `+ htpasswd -Bbn user ${R} \\`,
+    ),
+  ],
+  [
+    "options that take a value before the secret (mc's config directory, vault's certificates); npm's _auth, a kubeconfig's key",
+    lines(
+      '+ mc -C /tmp/mc alias set m http://minio:9000 ak hunter; mc --config-dir /tmp/mc alias set m http://m ak hunter',
+      '+ vault login -ca-cert /etc/ca.pem s.AbCdEf123456; vault login -client-cert /x/c.pem -tls-skip-verify hunter',
+      '+ npm config set _auth dXNlcjpwYXNz; kubectl config set users.ci.client-key-data LS0tLS1CRUdJTg',
+      '//registry.npmjs.org/:_auth=dXNlcjpwYXNz',
+      '    client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQ==',
+    ),
+    lines(
+      `+ mc -C /tmp/mc alias set m http://minio:9000 ak ${R}; mc --config-dir /tmp/mc alias set m http://m ak ${R}`,
+      `+ vault login -ca-cert /etc/ca.pem ${R}; vault login -client-cert /x/c.pem -tls-skip-verify ${R}`,
+      `+ npm config set _auth ${R}; kubectl config set users.ci.client-key-data ${R}`,
+      `//registry.npmjs.org/:_auth=${R}`,
+      `    client-key-data: ${R}`,
+    ),
+  ],
+);
+
 describe('a secret as a command argument', () => {
   it.each(LEAKS)('%s', (_what, text, want) => {
     expect(redactOutput(text)).toBe(want);
@@ -189,7 +230,8 @@ describe('a secret as a command argument', () => {
         'wandb login --help; wandb login $WANDB_API_KEY; + wandb login <key>; wandb: Currently logged in.',
         '+ vault login -method=github token=$GH; vault login -; vault login -method userpass username=bob',
         'See https://github.com/wandb/wandb login page',
-        'wandb 0.16.0; wandb login 2024-01-01; wandb login 12:30:00',
+        'wandb 0.16.0; wandb login 2024-01-01; wandb login 12:30:00; Run wandb login v0.16.3 first',
+        "Don't run wandb login until 'setup' is done; + echo 'use mc alias set' && ls",
       ),
     ],
     [
@@ -242,6 +284,11 @@ describe('linear on hostile output (a megabyte)', () => {
     ['literal options glued to quotes', `kubectl create secret ${fill('--from-literal="a=')}`],
     ['redirections after htpasswd', `htpasswd -b ${fill('2>')}`],
     ['global options of mc', `mc ${fill('--insecure ')}`],
+    ['other blanks after programs', fill('mc \f')],
+    ['no-break spaces after programs', fill('gh \u00a0')],
+    ['programs inside quotes, never closed', fill('"htpasswd -b ')],
+    ['comments after programs', fill('wandb login # ')],
+    ['escapes and quotes before programs', fill('\\"\'mc ')],
   ])('%s', (_what, text) => {
     expect(text.length).toBeGreaterThan(MB / 2);
     expect(finishes(() => maskCommandArguments(text).length)).toBeGreaterThan(0);

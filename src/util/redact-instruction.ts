@@ -235,10 +235,10 @@ export function redactOutput(text: string): string {
 /**
  * Free text (a RUN's script): NAME=value assignments, each value through redactEnvValue, and the
  * secrets its commands name (maskCommandLines' options, maskCommandArguments' arguments: `docker
- * login --password x`, `htpasswd -Bbn user x`, `wandb login KEY`).
+ * login --password x`, `htpasswd -Bbn user x`, `wandb login KEY`), each line read as a command's.
  */
 function maskAssignments(text: string): string {
-  return maskCommandArguments(maskCommandLines(text)).replace(
+  return maskCommandArguments(maskCommandLines(text, true), true).replace(
     ASSIGNMENT,
     (_m, sp: string, name: string, value: string) => `${sp}${name}=${redactEnvValue(name, value)}`,
   );

@@ -23,38 +23,69 @@ const PROGRAM =
   /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|unzip|zip|7za?|ldap(?:search|add|modify|delete|whoami)|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
 /** openssl's password argument given as a value (`-passin pass:x`, `'pass:x y'`; `env:NAME` and `file:path` name where it is). */
 const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+(["']?)pass:/g;
-/** What ends a bare word of a command: a blank, a quote, a backtick, what ends a command or redirects (`;`, `|`, `&`, `<`, `>`). */
-const BARE_END = /[\s"'`;|&<>]/;
+/** What ends a bare word of a command: a blank, a quote, a backtick, what ends a command or redirects (`;`, `|`, `&`, `<`, `>`), a parenthesis (`$(...)`). */
+const BARE_END = /[\s"'`;|&<>()]/;
+/** What ends a command's words where a word would start: a line's end, `;`, `|`, `&`, a redirection, a backtick, a parenthesis, a comment's `#`. */
+const WORDS_END = /[\r\n;|&<>`()#]/;
+/** vault's options that take a value (Go's flags: `-ca-cert /x`): all but its flags. */
+const VAULT_VALUE =
+  /^--?(?!(?:no-print|no-store|token-only|non-interactive|output-curl-string|output-policy|tls-skip-verify|disable-redirects)$)[a-z][a-z-]*$/;
+/** mc's global options that take a value (`-C DIR`, `--config-dir DIR`). */
+const MC_VALUE = /^(?:-C|--config-dir)$/;
 /** The most words and characters of a command read after its program. */
 const MAX_WORDS = 64;
 const MAX_CHARS = 2048;
 
 /**
- * The words of the command after FROM, to its end (a line's end, `;`, `|`, `&`, a redirection
- * and its descriptor, `2>/dev/null`, a backtick), at most MAX_WORDS words starting within MAX_CHARS
- * characters. A word glued to a quoted one (`--body="a b"`, `-p'x'`) is two words, the second
- * adjacent (`from` just after the first's end: glued).
+ * The words of the command after FROM, to its end (WORDS_END, a redirection's descriptor,
+ * `2>/dev/null`, a line continuation's `\`, or ENCLOSING: the quote the command is inside, `bash -c
+ * "cmd ..."`), at most MAX_WORDS words starting within MAX_CHARS characters. A word glued to a
+ * quoted one (`--body="a b"`, `-p'x'`) is two words, the second adjacent (`from` just after the
+ * first's end: glued). Each character is read at most once.
  */
-function wordsOf(text: string, from: number): Word[] {
+function wordsOf(text: string, from: number, enclosing: string): Word[] {
   const words: Word[] = [];
   const stop = Math.min(text.length, from + MAX_CHARS);
   let i = from;
   while (words.length < MAX_WORDS && i < stop) {
     const c = text[i]!;
-    if (c === ' ' || c === '\t') {
+    if (c === enclosing || WORDS_END.test(c)) break;
+    if (/\s/.test(c)) {
       i++;
       continue;
     }
-    if (/[\r\n;|&<>`]/.test(c)) break;
     let j = i;
     if (c !== '"' && c !== "'") while (j < text.length && !BARE_END.test(text[j]!)) j++;
     const v = j > i ? { from: i, to: j, end: j, quoted: false } : valueAt(text, i);
     const word = text.slice(v.from, v.to);
-    if (!v.quoted && /^\d+$/.test(word) && /[<>]/.test(text[v.end] ?? '')) break;
+    if (
+      v.end <= i ||
+      (!v.quoted && (word === '\\' || (/^\d+$/.test(word) && /[<>]/.test(text[v.end] ?? ''))))
+    )
+      break;
     words.push({ ...v, text: word });
     i = v.end;
   }
   return words;
+}
+
+/**
+ * The quote that a place in TEXT is inside, as a shell reads a line (`'` or `"`; '' outside: a
+ * line's end closes any), asked for at places in order: each character read once (linear).
+ */
+function quotesOf(text: string): (at: number) => string {
+  let scanned = 0;
+  let quote = '';
+  return (at) => {
+    for (; scanned < at; scanned++) {
+      const c = text[scanned]!;
+      if (c === '\n' || c === '\r') quote = '';
+      else if (c === '\\' && quote !== "'") scanned++;
+      else if (quote === '' && (c === '"' || c === "'")) quote = c;
+      else if (c === quote) quote = '';
+    }
+    return quote;
+  };
 }
 
 /** Whether W is an option (`-x`, `--name`, `--name=value`), not a quoted word. */
@@ -124,9 +155,7 @@ const FORMS: Record<string, (words: Word[]) => Found[]> = {
   vault: (w) =>
     startsWith(w, ['login']) && !w.some((x) => /^--?method\b/.test(x.text))
       ? first(
-          positionals(w.slice(1), /^--?(?:path|field|format|address|namespace)$/).filter(
-            (x) => !x.text.includes('=') && x.text !== '-',
-          ),
+          positionals(w.slice(1), VAULT_VALUE).filter((x) => !x.text.includes('=') && x.text !== '-'),
           true,
         )
       : [],
@@ -152,7 +181,8 @@ const FORMS: Record<string, (words: Word[]) => Found[]> = {
 
 /** MinIO's client (mc, mcli): `alias set NAME URL ACCESS_KEY SECRET_KEY`, `config host add ...` (older), after its global options. */
 function minioSecret(words: Word[]): Found[] {
-  const at = words.findIndex((w) => !isOption(w));
+  let at = 0;
+  while (at < words.length && isOption(words[at])) at += MC_VALUE.test(words[at]!.text) ? 2 : 1;
   const rest = startsWith(words, ['alias', 'set'], at)
     ? words.slice(at + 2)
     : startsWith(words, ['config', 'host', 'add'], at)
@@ -233,18 +263,21 @@ function secretsOf(program: string, words: Word[]): Found[] {
  * TEXT with each secret argument masked (see the header): the value inside its quotes, or its
  * word; kept where holdsValue says it is none (a reference, a placeholder, prose's word), or, for
  * a login's or a setting's word outside a shell's trace or a prompt's line, where it is neither
- * quoted nor of a credential's shape. Each command is read once, at most MAX_WORDS words, and the
- * search goes on after what it read: linear. Idempotent.
+ * quoted nor of a credential's shape; SCRIPT, a text that is commands (a RUN's script), reads
+ * every line as a trace's. Each command is read once, at most MAX_WORDS words, and the search goes
+ * on after what it read: linear. Idempotent.
  */
-export function maskCommandArguments(text: string): string {
+export function maskCommandArguments(text: string, script = false): string {
   const spans: Span[] = [];
   const commandAt = commandsOf(text);
+  const quoteAt = quotesOf(text);
   PROGRAM.lastIndex = 0;
   for (let m; (m = PROGRAM.exec(text));) {
-    const words = wordsOf(text, PROGRAM.lastIndex);
+    const words = wordsOf(text, PROGRAM.lastIndex, quoteAt(m.index));
     for (const { word, gated } of secretsOf(m[1]!, words)) {
       if (text.startsWith(REDACTED, word.from) || !holdsValue(word.text)) continue;
-      if (!gated || word.quoted || credentialShaped(word.text) || commandAt(m.index).trace) spans.push(word);
+      const command = () => script || commandAt(m.index).trace;
+      if (!gated || word.quoted || credentialShaped(word.text) || command()) spans.push(word);
     }
     PROGRAM.lastIndex = Math.max(PROGRAM.lastIndex, words.at(-1)?.end ?? 0);
   }

@@ -108,7 +108,7 @@ export function holdsValue(value: string): boolean {
  * digit in 6 characters or more (not a number, a version, a date or a time alone), or a token's form.
  */
 export const credentialShaped = (value: string): boolean =>
-  (value.length >= 6 && /[0-9]/.test(value) && !/^[0-9.:-]+$/.test(value)) || looksSecret(value);
+  (value.length >= 6 && /[0-9]/.test(value) && !/^v?[0-9.:-]+$/.test(value)) || looksSecret(value);
 
 /** The command a place in a text is in: whether its line is a shell's trace, whether it logs in, whether it is curl's. */
 type Command = { trace: boolean; login: boolean; user: boolean };
@@ -154,7 +154,7 @@ function lineStarts(text: string): (at: number) => number {
 }
 
 /** The option masks of TEXT: each secret option's value, a login's `-p`, a user's password. */
-function optionSpans(text: string, spans: Span[]): void {
+function optionSpans(text: string, spans: Span[], script: boolean): void {
   const commandAt = commandsOf(text);
   OPTION.lastIndex = 0;
   for (let m; (m = OPTION.exec(text));) {
@@ -169,7 +169,7 @@ function optionSpans(text: string, spans: Span[]): void {
     const taken =
       !text.startsWith(REDACTED, v.from) &&
       holdsValue(value) &&
-      (!blank || v.quoted || credentialShaped(value) || command().trace || command().login);
+      (!blank || v.quoted || credentialShaped(value) || script || command().trace || command().login);
     if (taken) spans.push(v);
     OPTION.lastIndex = Math.max(v.end, OPTION.lastIndex);
   }
@@ -207,13 +207,14 @@ function optionSpans(text: string, spans: Span[]): void {
  * has no credential's shape), a login command's `-p` value, a `-u user:password`'s password, each
  * variable's NAME=value glued to an option or alone in a quoted item masked as the environment
  * record masks it (redactEnvValue), each netrc password, and the value of each form body's pair
- * whose key names a secret (secretOption; a URL's query is redactText's). Each match's work is bounded, and the
+ * whose key names a secret (secretOption; a URL's query is redactText's). SCRIPT, a text that is
+ * commands (a RUN's script), reads every line as a trace's. Each match's work is bounded, and the
  * search goes on after what it took: linear. Idempotent.
  */
-export function maskCommandLines(text: string): string {
+export function maskCommandLines(text: string, script = false): string {
   const spans: Span[] = [];
   if (text.includes('-')) {
-    optionSpans(text, spans);
+    optionSpans(text, spans, script);
     GLUED.lastIndex = 0;
     for (let m; (m = GLUED.exec(text));) {
       const v = valueAt(text, GLUED.lastIndex);

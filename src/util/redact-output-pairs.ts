@@ -16,7 +16,8 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * A lower-case (or camelCase) key that names a secret, its words joined by `_`: one that ends with
  * a password's or a secret's word, or with a credential's kind before `key` or `token`
  * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`; Azure's `account_key` and
- * `sas_token`, `signing_key`, `encryption_key`, `master_key`), or with a service's name
+ * `sas_token`, `signing_key`, `encryption_key`, `master_key`; npm's `_auth`, a kubeconfig's
+ * `client-key-data`), or with a service's name
  * before them (`hf_token`, `hub_token`, `github_token`, `wandb_key`, `openai_api_key`; HTTP's credential headers
  * `X-Amz-Security-Token`, `Ocp-Apim-Subscription-Key`, `X-Vault-Token`), or a cookie's header
  * (`Cookie`, `Set-Cookie`: a session is a login). Not `token` or `key` alone, nor a tokenizer's
@@ -24,7 +25,7 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * program's own settings, which the shared rule (matching inside words) would take.
  */
 const LOWER_SECRET =
-  /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|account|sas|master|encryption|signing|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
+  /^(?:set_)?cookie$|^_auth$|(?:^|_)client_key_data$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|account|sas|master|encryption|signing|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
 
 /** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
 export const lowerSecret = (name: string): boolean =>
