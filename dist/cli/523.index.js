@@ -587,7 +587,7 @@ var redact_spans = __webpack_require__(63435);
 // A secret as a command's argument, where the command's form says which word is one (a shell's
 // `set -x` trace, a Makefile's echo, a build step's log): `wandb login KEY`, `vault login TOKEN`,
 // `htpasswd -Bbn user PASSWORD`, MinIO's `mc alias set NAME URL ACCESS SECRET`, mysql's `-pX`,
-// `redis-cli -a X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME
+// `redis-cli -a X`, `unzip -P X`, 7z's `-pX`, `ldapsearch -w X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME
 // --from-literal=K=X`, openssl's `-passout pass:X`, and a tool's setting set on its command line
 // (`aws configure set aws_secret_access_key X`, `npm config set //host/:_authToken X`, `poetry
 // config pypi-token.pypi X`, `dvc remote modify NAME password X`, `git config github.token X`).
@@ -599,44 +599,74 @@ var redact_spans = __webpack_require__(63435);
 
 
 /** The programs whose arguments a form reads: the program's name, after no word character (a path's `/` may precede it), then a blank. */
-const PROGRAM = /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
+const PROGRAM = /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|unzip|zip|7za?|ldap(?:search|add|modify|delete|whoami)|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
 /** openssl's password argument given as a value (`-passin pass:x`, `'pass:x y'`; `env:NAME` and `file:path` name where it is). */
 const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+(["']?)pass:/g;
-/** What ends a bare word of a command: a blank, a quote, a backtick, what ends a command or redirects (`;`, `|`, `&`, `<`, `>`). */
-const BARE_END = /[\s"'`;|&<>]/;
+/** What ends a bare word of a command: a blank, a quote, a backtick, what ends a command or redirects (`;`, `|`, `&`, `<`, `>`), a parenthesis (`$(...)`). */
+const BARE_END = /[\s"'`;|&<>()]/;
+/** What ends a command's words where a word would start: a line's end, `;`, `|`, `&`, a redirection, a backtick, a parenthesis, a comment's `#`. */
+const WORDS_END = /[\r\n;|&<>`()#]/;
+/** vault's options that take a value (Go's flags: `-ca-cert /x`): all but its flags. */
+const VAULT_VALUE = /^--?(?!(?:no-print|no-store|token-only|non-interactive|output-curl-string|output-policy|tls-skip-verify|disable-redirects)$)[a-z][a-z-]*$/;
+/** mc's global options that take a value (`-C DIR`, `--config-dir DIR`). */
+const MC_VALUE = /^(?:-C|--config-dir)$/;
 /** The most words and characters of a command read after its program. */
 const MAX_WORDS = 64;
 const MAX_CHARS = 2048;
 /**
- * The words of the command after FROM, to its end (a line's end, `;`, `|`, `&`, a redirection
- * and its descriptor, `2>/dev/null`, a backtick), at most MAX_WORDS words starting within MAX_CHARS
- * characters. A word glued to a quoted one (`--body="a b"`, `-p'x'`) is two words, the second
- * adjacent (`from` just after the first's end: glued).
+ * The words of the command after FROM, to its end (WORDS_END, a redirection's descriptor,
+ * `2>/dev/null`, a line continuation's `\`, or ENCLOSING: the quote the command is inside, `bash -c
+ * "cmd ..."`), at most MAX_WORDS words starting within MAX_CHARS characters. A word glued to a
+ * quoted one (`--body="a b"`, `-p'x'`) is two words, the second adjacent (`from` just after the
+ * first's end: glued). Each character is read at most once.
  */
-function wordsOf(text, from) {
+function wordsOf(text, from, enclosing) {
     const words = [];
     const stop = Math.min(text.length, from + MAX_CHARS);
     let i = from;
     while (words.length < MAX_WORDS && i < stop) {
         const c = text[i];
-        if (c === ' ' || c === '\t') {
+        if (c === enclosing || WORDS_END.test(c))
+            break;
+        if (/\s/.test(c)) {
             i++;
             continue;
         }
-        if (/[\r\n;|&<>`]/.test(c))
-            break;
         let j = i;
         if (c !== '"' && c !== "'")
             while (j < text.length && !BARE_END.test(text[j]))
                 j++;
         const v = j > i ? { from: i, to: j, end: j, quoted: false } : (0,redact_output_options/* valueAt */.fK)(text, i);
         const word = text.slice(v.from, v.to);
-        if (!v.quoted && /^\d+$/.test(word) && /[<>]/.test(text[v.end] ?? ''))
+        if (v.end <= i ||
+            (!v.quoted && (word === '\\' || (/^\d+$/.test(word) && /[<>]/.test(text[v.end] ?? '')))))
             break;
         words.push({ ...v, text: word });
         i = v.end;
     }
     return words;
+}
+/**
+ * The quote that a place in TEXT is inside, as a shell reads a line (`'` or `"`; '' outside: a
+ * line's end closes any), asked for at places in order: each character read once (linear).
+ */
+function quotesOf(text) {
+    let scanned = 0;
+    let quote = '';
+    return (at) => {
+        for (; scanned < at; scanned++) {
+            const c = text[scanned];
+            if (c === '\n' || c === '\r')
+                quote = '';
+            else if (c === '\\' && quote !== "'")
+                scanned++;
+            else if (quote === '' && (c === '"' || c === "'"))
+                quote = c;
+            else if (c === quote)
+                quote = '';
+        }
+        return quote;
+    };
 }
 /** Whether W is an option (`-x`, `--name`, `--name=value`), not a quoted word. */
 const isOption = (w) => w !== undefined && !w.quoted && /^--?[A-Za-z]/.test(w.text);
@@ -698,7 +728,7 @@ const FORMS = {
     wandb: (w) => (startsWith(w, ['login']) ? first(positionals(w.slice(1), /^--host$/), true) : []),
     // vault login [-path=x] TOKEN (a method's key=value pairs are the pair rule's: `password=x`)
     vault: (w) => startsWith(w, ['login']) && !w.some((x) => /^--?method\b/.test(x.text))
-        ? first(positionals(w.slice(1), /^--?(?:path|field|format|address|namespace)$/).filter((x) => !x.text.includes('=') && x.text !== '-'), true)
+        ? first(positionals(w.slice(1), VAULT_VALUE).filter((x) => !x.text.includes('=') && x.text !== '-'), true)
         : [],
     // htpasswd -b[Bcn...] [FILE] USER PASSWORD: the last word with -b (the password given, not asked)
     htpasswd: (w) => {
@@ -710,6 +740,11 @@ const FORMS = {
     mc: minioSecret,
     mcli: minioSecret,
     'redis-cli': (w) => optionValues(w, /^(?:-a|--pass)(?:=|$)/),
+    // an archive's password (a dataset's zip): `unzip -P x`, `7z x -px`
+    unzip: (w) => optionValues(w, /^-P$/),
+    zip: (w) => optionValues(w, /^-P$/),
+    '7z': gluedP,
+    '7za': gluedP,
     gh: (w) => (startsWith(w, ['secret', 'set']) ? optionValues(w, /^(?:-b|--body)(?:=|$)/, /^-b(?!-)/) : []),
     // create secret's literals; a setting (`kubectl config set users.ci.token x`)
     kubectl: (w) => [...literals(w), ...settings(w)],
@@ -717,7 +752,9 @@ const FORMS = {
 };
 /** MinIO's client (mc, mcli): `alias set NAME URL ACCESS_KEY SECRET_KEY`, `config host add ...` (older), after its global options. */
 function minioSecret(words) {
-    const at = words.findIndex((w) => !isOption(w));
+    let at = 0;
+    while (at < words.length && isOption(words[at]))
+        at += MC_VALUE.test(words[at].text) ? 2 : 1;
     const rest = startsWith(words, ['alias', 'set'], at)
         ? words.slice(at + 2)
         : startsWith(words, ['config', 'host', 'add'], at)
@@ -780,8 +817,8 @@ function literalAt(words, i) {
         return next?.quoted && next.from - 1 === w.end ? [i + 1, 0] : undefined;
     return w.text[14] === '=' ? [i, 15] : undefined;
 }
-/** mysql's (mariadb's) password glued to its `-p` (`-phunter`; `-p` alone asks for it). */
-function mysqlPassword(words) {
+/** mysql's (mariadb's, 7z's) password glued to its `-p` (`-phunter`, `-p'x'`; `-p` alone asks for it). */
+function gluedP(words) {
     const found = [];
     words.forEach((w, i) => {
         const v = !w.quoted && w.text.startsWith('-p') ? restOf(words, i, 2) : undefined;
@@ -793,26 +830,32 @@ function mysqlPassword(words) {
 /** What PROGRAM's form names as a secret among WORDS. */
 function secretsOf(program, words) {
     if (program.startsWith('mysql') || program.startsWith('mariadb'))
-        return mysqlPassword(words);
+        return gluedP(words);
+    // an LDAP tool's bind password (`ldapsearch -D cn=admin -w x`)
+    if (program.startsWith('ldap'))
+        return optionValues(words, /^-w$/);
     return FORMS[program]?.(words) ?? settings(words);
 }
 /**
  * TEXT with each secret argument masked (see the header): the value inside its quotes, or its
  * word; kept where holdsValue says it is none (a reference, a placeholder, prose's word), or, for
  * a login's or a setting's word outside a shell's trace or a prompt's line, where it is neither
- * quoted nor of a credential's shape. Each command is read once, at most MAX_WORDS words, and the
- * search goes on after what it read: linear. Idempotent.
+ * quoted nor of a credential's shape; SCRIPT, a text that is commands (a RUN's script), reads
+ * every line as a trace's. Each command is read once, at most MAX_WORDS words, and the search goes
+ * on after what it read: linear. Idempotent.
  */
-function maskCommandArguments(text) {
+function maskCommandArguments(text, script = false) {
     const spans = [];
     const commandAt = (0,redact_output_options/* commandsOf */.Kf)(text);
+    const quoteAt = quotesOf(text);
     PROGRAM.lastIndex = 0;
     for (let m; (m = PROGRAM.exec(text));) {
-        const words = wordsOf(text, PROGRAM.lastIndex);
+        const words = wordsOf(text, PROGRAM.lastIndex, quoteAt(m.index));
         for (const { word, gated } of secretsOf(m[1], words)) {
             if (text.startsWith(redact/* REDACTED */.XF, word.from) || !(0,redact_output_options/* holdsValue */.UQ)(word.text))
                 continue;
-            if (!gated || word.quoted || (0,redact_output_options/* credentialShaped */.vI)(word.text) || commandAt(m.index).trace)
+            const command = () => script || commandAt(m.index).trace;
+            if (!gated || word.quoted || (0,redact_output_options/* credentialShaped */.vI)(word.text) || command())
                 spans.push(word);
         }
         PROGRAM.lastIndex = Math.max(PROGRAM.lastIndex, words.at(-1)?.end ?? 0);
@@ -1046,10 +1089,10 @@ function redactOutput(text) {
 /**
  * Free text (a RUN's script): NAME=value assignments, each value through redactEnvValue, and the
  * secrets its commands name (maskCommandLines' options, maskCommandArguments' arguments: `docker
- * login --password x`, `htpasswd -Bbn user x`, `wandb login KEY`).
+ * login --password x`, `htpasswd -Bbn user x`, `wandb login KEY`), each line read as a command's.
  */
 function maskAssignments(text) {
-    return maskCommandArguments((0,redact_output_options/* maskCommandLines */.DV)(text)).replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`);
+    return maskCommandArguments((0,redact_output_options/* maskCommandLines */.DV)(text, true), true).replace(ASSIGNMENT, (_m, sp, name, value) => `${sp}${name}=${(0,redact/* redactEnvValue */.OI)(name, value)}`);
 }
 
 
@@ -2154,9 +2197,9 @@ const OPTION = /(?<![\w.-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]
 const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
 /**
  * A command that logs in with a password: a registry's login, a cloud's or a cluster's (Azure's,
- * OpenShift's, Cloud Foundry's), twine's upload, sshpass (its words bounded: linear).
+ * OpenShift's, Cloud Foundry's), twine's upload, sshpass, MongoDB's tools (its words bounded: linear).
  */
-const LOGIN_COMMAND = /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?(?<![\w-])login\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\bsshpass\b/;
+const LOGIN_COMMAND = /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?(?<![\w-])login\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\b(?:sshpass|mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)\b/;
 /** A command whose `-u user:password` is a login: curl's, wget's. */
 const USER_COMMAND = /\b(?:curl|wget)\b/;
 /** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
@@ -2212,7 +2255,7 @@ function holdsValue(value) {
  * Whether VALUE, after an option and a blank outside a shell's trace, has a credential's shape: a
  * digit in 6 characters or more (not a number, a version, a date or a time alone), or a token's form.
  */
-const credentialShaped = (value) => (value.length >= 6 && /[0-9]/.test(value) && !/^[0-9.:-]+$/.test(value)) || (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .looksSecret */ .n0)(value);
+const credentialShaped = (value) => (value.length >= 6 && /[0-9]/.test(value) && !/^v?[0-9.:-]+$/.test(value)) || (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .looksSecret */ .n0)(value);
 /**
  * The commands of TEXT, asked for at places in order (each at or after the last): the command AT
  * is in (between line ends, `;`, `|` and `&`), and what it is. Each command is judged once, and
@@ -2257,7 +2300,7 @@ function lineStarts(text) {
     };
 }
 /** The option masks of TEXT: each secret option's value, a login's `-p`, a user's password. */
-function optionSpans(text, spans) {
+function optionSpans(text, spans, script) {
     const commandAt = commandsOf(text);
     OPTION.lastIndex = 0;
     for (let m; (m = OPTION.exec(text));) {
@@ -2272,7 +2315,7 @@ function optionSpans(text, spans) {
         const command = () => commandAt(m.index);
         const taken = !text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) &&
             holdsValue(value) &&
-            (!blank || v.quoted || credentialShaped(value) || command().trace || command().login);
+            (!blank || v.quoted || credentialShaped(value) || script || command().trace || command().login);
         if (taken)
             spans.push(v);
         OPTION.lastIndex = Math.max(v.end, OPTION.lastIndex);
@@ -2311,13 +2354,14 @@ function optionSpans(text, spans) {
  * has no credential's shape), a login command's `-p` value, a `-u user:password`'s password, each
  * variable's NAME=value glued to an option or alone in a quoted item masked as the environment
  * record masks it (redactEnvValue), each netrc password, and the value of each form body's pair
- * whose key names a secret (secretOption; a URL's query is redactText's). Each match's work is bounded, and the
+ * whose key names a secret (secretOption; a URL's query is redactText's). SCRIPT, a text that is
+ * commands (a RUN's script), reads every line as a trace's. Each match's work is bounded, and the
  * search goes on after what it took: linear. Idempotent.
  */
-function maskCommandLines(text) {
+function maskCommandLines(text, script = false) {
     const spans = [];
     if (text.includes('-')) {
-        optionSpans(text, spans);
+        optionSpans(text, spans, script);
         GLUED.lastIndex = 0;
         for (let m; (m = GLUED.exec(text));) {
             const v = valueAt(text, GLUED.lastIndex);
@@ -2413,14 +2457,16 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
 /**
  * A lower-case (or camelCase) key that names a secret, its words joined by `_`: one that ends with
  * a password's or a secret's word, or with a credential's kind before `key` or `token`
- * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`), or with a service's name
+ * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`; Azure's `account_key` and
+ * `sas_token`, `signing_key`, `encryption_key`, `master_key`; npm's `_auth`, a kubeconfig's
+ * `client-key-data`), or with a service's name
  * before them (`hf_token`, `hub_token`, `github_token`, `wandb_key`, `openai_api_key`; HTTP's credential headers
  * `X-Amz-Security-Token`, `Ocp-Apim-Subscription-Key`, `X-Vault-Token`), or a cookie's header
  * (`Cookie`, `Set-Cookie`: a session is a login). Not `token` or `key` alone, nor a tokenizer's
  * (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`, `secure_cookie`: a
  * program's own settings, which the shared rule (matching inside words) would take.
  */
-const LOWER_SECRET = /^(?:set_)?cookie$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
+const LOWER_SECRET = /^(?:set_)?cookie$|^_auth$|(?:^|_)client_key_data$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|account|sas|master|encryption|signing|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
 /** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
 const lowerSecret = (name) => LOWER_SECRET.test(name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
