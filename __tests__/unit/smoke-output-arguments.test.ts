@@ -214,6 +214,40 @@ LEAKS.push(
   ],
 );
 
+// The third review's findings.
+LEAKS.push(
+  [
+    "an npmrc's credential echoed or written; prose's apostrophe before a command; escapes in a word",
+    lines(
+      `+ echo '//registry.npmjs.org/:_authToken=hunter' >> ~/.npmrc; echo "//r/:_auth=aHVudGVy"`,
+      "Can't connect, retrying: mysql -u root -p'hunter 2' db; It's running: redis-cli -a 'hunter 2' ping",
+      '+ htpasswd -Bbn admin hunter\\ 2; mysql -u root -phunter\\;2 db',
+      '+ bash -c "htpasswd -Bbn admin \\"hunter 2\\"" && echo ok',
+    ),
+    lines(
+      `+ echo '//registry.npmjs.org/:_authToken=${R}' >> ~/.npmrc; echo "//r/:_auth=${R}"`,
+      `Can't connect, retrying: mysql -u root -p'${R}' db; It's running: redis-cli -a '${R}' ping`,
+      `+ htpasswd -Bbn admin ${R}; mysql -u root -p${R} db`,
+      `+ bash -c "htpasswd -Bbn admin \\"${R}\\"" && echo ok`,
+    ),
+  ],
+  [
+    "vault's token=, its token method named; a quote left open by a line's continuation; ldap's glued -w; mongo's -p",
+    lines(
+      '+ vault login token=hunter; vault login -method=token hunter',
+      '+ echo "abc\\',
+      '+ htpasswd -Bbn admin "hunter 2"',
+      '+ ldapsearch -x -whunter -b dc=x; mongo -u admin -p hunter db',
+    ),
+    lines(
+      `+ vault login token=${R}; vault login -method=token ${R}`,
+      '+ echo "abc\\',
+      `+ htpasswd -Bbn admin "${R}"`,
+      `+ ldapsearch -x -w${R} -b dc=x; mongo -u admin -p ${R} db`,
+    ),
+  ],
+);
+
 describe('a secret as a command argument', () => {
   it.each(LEAKS)('%s', (_what, text, want) => {
     expect(redactOutput(text)).toBe(want);
@@ -232,6 +266,12 @@ describe('a secret as a command argument', () => {
         'See https://github.com/wandb/wandb login page',
         'wandb 0.16.0; wandb login 2024-01-01; wandb login 12:30:00; Run wandb login v0.16.3 first',
         "Don't run wandb login until 'setup' is done; + echo 'use mc alias set' && ls",
+        '+ echo "run wandb login first"; echo "Please run vault login manually"',
+        '+ docker run -d -p 27017:27017 --name db mongo:6; docker run -p 8081:8081 mongo-express; docker compose -p proj up -d mongo',
+        '+ python -m pytest -p no:cacheprovider tests/integration/mongo; cf push app -p ./dist --hostname login',
+        "+ oc process -f login-template.yaml -p PARAM=value; ssh -p 2222 ci@host 'oc login https://x'",
+        "+ git remote add token https://github.com/x/y; git remote rename password origin; git config --global alias.secret '!git log'",
+        '+ git config --global user.signingkey 3AA5C34371567BD2',
       ),
     ],
     [

@@ -4,7 +4,8 @@
 // `redis-cli -a X`, `unzip -P X`, 7z's `-pX`, `ldapsearch -w X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME
 // --from-literal=K=X`, openssl's `-passout pass:X`, and a tool's setting set on its command line
 // (`aws configure set aws_secret_access_key X`, `npm config set //host/:_authToken X`, `poetry
-// config pypi-token.pypi X`, `dvc remote modify NAME password X`, `git config github.token X`).
+// config pypi-token.pypi X`, `dvc remote modify NAME password X`, `git config github.token X`),
+// and an npmrc's `//host/:_authToken=X` wherever it is.
 // A login's or a setting's word, which prose could hold too (`run wandb login first`), is taken on
 // a shell trace's or a prompt's line, quoted, or where it has a credential's shape (as an option's
 // value after a blank is: redact-output-options.ts); the other forms say by themselves that the
@@ -20,10 +21,12 @@ type Found = { word: Span & { text: string; quoted: boolean }; gated: boolean };
 
 /** The programs whose arguments a form reads: the program's name, after no word character (a path's `/` may precede it), then a blank. */
 const PROGRAM =
-  /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|unzip|zip|7za?|ldap(?:search|add|modify|delete|whoami)|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
+  /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|unzip|zip|7za?|ldap(?:search|add|modify|delete|whoami)|mongo(?:sh|dump|restore|export|import)?|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
 /** openssl's password argument given as a value (`-passin pass:x`, `'pass:x y'`; `env:NAME` and `file:path` name where it is). */
 const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+(["']?)pass:/g;
-/** What ends a bare word of a command: a blank, a quote, a backtick, what ends a command or redirects (`;`, `|`, `&`, `<`, `>`), a parenthesis (`$(...)`). */
+/** An npmrc's credential (`//registry.npmjs.org/:_authToken=x`, `:_auth=`, `:_password=`), written, echoed or shown. */
+const NPMRC = /\/:_(?:authToken|auth|password)=/g;
+/** What ends a bare word of a command (a `\` escapes the character after it): a blank, a quote, a backtick, what ends a command or redirects (`;`, `|`, `&`, `<`, `>`), a parenthesis (`$(...)`). */
 const BARE_END = /[\s"'`;|&<>()]/;
 /** What ends a command's words where a word would start: a line's end, `;`, `|`, `&`, a redirection, a backtick, a parenthesis, a comment's `#`. */
 const WORDS_END = /[\r\n;|&<>`()#]/;
@@ -54,9 +57,12 @@ function wordsOf(text: string, from: number, enclosing: string): Word[] {
       i++;
       continue;
     }
-    let j = i;
-    if (c !== '"' && c !== "'") while (j < text.length && !BARE_END.test(text[j]!)) j++;
-    const v = j > i ? { from: i, to: j, end: j, quoted: false } : valueAt(text, i);
+    const v =
+      enclosing === '"' && text.startsWith('\\"', i)
+        ? escapedQuoted(text, i)
+        : c === '"' || c === "'"
+          ? valueAt(text, i)
+          : bareWord(text, i);
     const word = text.slice(v.from, v.to);
     if (
       v.end <= i ||
@@ -69,9 +75,27 @@ function wordsOf(text: string, from: number, enclosing: string): Word[] {
   return words;
 }
 
+/** The bare word at I: to BARE_END, a `\` and the character after it part of it (`hunter\ 2`), not a line's end. */
+function bareWord(text: string, i: number): Span & { end: number; quoted: boolean } {
+  let j = i;
+  while (j < text.length && !BARE_END.test(text[j]!)) {
+    const next = text[j + 1];
+    j += text[j] === '\\' && next !== undefined && next !== '\n' && next !== '\r' ? 2 : 1;
+  }
+  return { from: i, to: Math.min(j, text.length), end: Math.min(j, text.length), quoted: false };
+}
+
+/** A word quoted with escaped quotes inside a double-quoted command (`bash -c "htpasswd -Bbn u \"x y\""`): to its `\"` or the line's end. */
+function escapedQuoted(text: string, i: number): Span & { end: number; quoted: boolean } {
+  let j = i + 2;
+  while (j < text.length && text[j] !== '\n' && text[j] !== '\r' && !text.startsWith('\\"', j)) j++;
+  return { from: i + 2, to: j, end: text.startsWith('\\"', j) ? j + 2 : j, quoted: true };
+}
+
 /**
  * The quote that a place in TEXT is inside, as a shell reads a line (`'` or `"`; '' outside: a
- * line's end closes any), asked for at places in order: each character read once (linear).
+ * line's end closes any; prose's apostrophe, `can't`, opens none), asked for at places in order:
+ * each character read once (linear).
  */
 function quotesOf(text: string): (at: number) => string {
   let scanned = 0;
@@ -79,14 +103,19 @@ function quotesOf(text: string): (at: number) => string {
   return (at) => {
     for (; scanned < at; scanned++) {
       const c = text[scanned]!;
+      const next = text[scanned + 1] ?? '';
       if (c === '\n' || c === '\r') quote = '';
-      else if (c === '\\' && quote !== "'") scanned++;
-      else if (quote === '' && (c === '"' || c === "'")) quote = c;
+      else if (c === '\\' && quote !== "'" && next !== '\n' && next !== '\r') scanned++;
+      else if (quote === '' && (c === '"' || (c === "'" && !apostrophe(text, scanned)))) quote = c;
       else if (c === quote) quote = '';
     }
     return quote;
   };
 }
+
+/** Whether the `'` at I is prose's apostrophe, between two letters (`can't`, `it's`): no quote. */
+const apostrophe = (text: string, i: number): boolean =>
+  /[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '');
 
 /** Whether W is an option (`-x`, `--name`, `--name=value`), not a quoted word. */
 const isOption = (w: Word | undefined): boolean =>
@@ -126,17 +155,23 @@ const secretSetting = (key: string): boolean =>
   key === 'pass' || secretOption(key.slice(Math.max(key.lastIndexOf(':'), key.lastIndexOf('/')) + 1));
 
 /**
- * A tool's settings set on its command line, after its `config`, `configure` or `remote` word (in
+ * A tool's settings set on its command line, after its `config`, `configure`, `set` or `remote modify` words (in
  * its first four): each setting whose name names a secret (secretSetting; poetry's
  * `pypi-token.NAME`), its value the next word; poetry's `http-basic.NAME USER PASSWORD`, the one after.
  */
 function settings(words: Word[]): Found[] {
-  const at = words.slice(0, 4).findIndex((w) => /^(?:config|configure|remote|set)$/.test(w.text));
+  const at = words
+    .slice(0, 4)
+    .findIndex(
+      (w, i) =>
+        /^(?:config|configure|set)$/.test(w.text) || (w.text === 'remote' && words[i + 1]?.text === 'modify'),
+    );
   if (at < 0) return [];
   const found: Found[] = [];
   for (let i = at + 1; i < words.length; i++) {
     const key = words[i]!.text;
-    if (isOption(words[i])) continue;
+    // (git's `alias.secret` is a command's name)
+    if (isOption(words[i]) || key.startsWith('alias.')) continue;
     const skip = /^http-basic\./.test(key) ? 2 : /^pypi-token\./.test(key) || secretSetting(key) ? 1 : 0;
     const value = skip > 0 ? words[i + skip] : undefined;
     if (value && !isOption(value)) {
@@ -152,13 +187,7 @@ const FORMS: Record<string, (words: Word[]) => Found[]> = {
   // wandb login [--relogin] [--host URL] KEY
   wandb: (w) => (startsWith(w, ['login']) ? first(positionals(w.slice(1), /^--host$/), true) : []),
   // vault login [-path=x] TOKEN (a method's key=value pairs are the pair rule's: `password=x`)
-  vault: (w) =>
-    startsWith(w, ['login']) && !w.some((x) => /^--?method\b/.test(x.text))
-      ? first(
-          positionals(w.slice(1), VAULT_VALUE).filter((x) => !x.text.includes('=') && x.text !== '-'),
-          true,
-        )
-      : [],
+  vault: vaultToken,
   // htpasswd -b[Bcn...] [FILE] USER PASSWORD: the last word with -b (the password given, not asked)
   htpasswd: (w) => {
     if (!w.some((x) => /^-[A-Za-z0-9]*b/.test(x.text) && !x.text.startsWith('--'))) return [];
@@ -178,6 +207,28 @@ const FORMS: Record<string, (words: Word[]) => Found[]> = {
   kubectl: (w) => [...literals(w), ...settings(w)],
   oc: (w) => [...literals(w), ...settings(w)],
 };
+
+/**
+ * vault login [-path=x] TOKEN, or its `token=TOKEN`, with the token method (the default): a
+ * method's other key=value pairs are the pair rule's (`password=x`).
+ */
+function vaultToken(words: Word[]): Found[] {
+  if (!startsWith(words, ['login'])) return [];
+  const method = words.findIndex((x) => /^--?method(?:=|$)/.test(x.text));
+  const name =
+    method < 0
+      ? 'token'
+      : words[method]!.text.includes('=')
+        ? words[method]!.text.replace(/^[^=]*=/, '')
+        : words[method + 1]?.text;
+  if (name !== 'token') return [];
+  const given = positionals(words.slice(1), VAULT_VALUE).filter((x) => x.text !== '-')[0];
+  if (!given?.text.startsWith('token='))
+    return given && !given.text.includes('=') ? [{ word: given, gated: true }] : [];
+  const i = words.indexOf(given);
+  const v = restOf(words, i, 6);
+  return v ? [{ word: v, gated: false }] : [];
+}
 
 /** MinIO's client (mc, mcli): `alias set NAME URL ACCESS_KEY SECRET_KEY`, `config host add ...` (older), after its global options. */
 function minioSecret(words: Word[]): Found[] {
@@ -255,7 +306,9 @@ function gluedP(words: Word[]): Found[] {
 function secretsOf(program: string, words: Word[]): Found[] {
   if (program.startsWith('mysql') || program.startsWith('mariadb')) return gluedP(words);
   // an LDAP tool's bind password (`ldapsearch -D cn=admin -w x`)
-  if (program.startsWith('ldap')) return optionValues(words, /^-w$/);
+  if (program.startsWith('ldap')) return optionValues(words, /^-w$/, /^-w/);
+  // MongoDB's tools: `mongo -u admin -p x`, `mongodump --password=x`
+  if (program.startsWith('mongo')) return optionValues(words, /^(?:-p|--password)(?:=|$)/);
   return FORMS[program]?.(words) ?? settings(words);
 }
 
@@ -273,13 +326,23 @@ export function maskCommandArguments(text: string, script = false): string {
   const quoteAt = quotesOf(text);
   PROGRAM.lastIndex = 0;
   for (let m; (m = PROGRAM.exec(text));) {
-    const words = wordsOf(text, PROGRAM.lastIndex, quoteAt(m.index));
+    const enclosing = quoteAt(m.index);
+    const words = wordsOf(text, PROGRAM.lastIndex, enclosing);
     for (const { word, gated } of secretsOf(m[1]!, words)) {
       if (text.startsWith(REDACTED, word.from) || !holdsValue(word.text)) continue;
-      const command = () => script || commandAt(m.index).trace;
+      // A command inside quotes may be prose (`echo "run wandb login first"`): its shape decides.
+      const command = () => enclosing === '' && (script || commandAt(m.index).trace);
       if (!gated || word.quoted || credentialShaped(word.text) || command()) spans.push(word);
     }
     PROGRAM.lastIndex = Math.max(PROGRAM.lastIndex, words.at(-1)?.end ?? 0);
+  }
+  if (text.includes('/:_')) {
+    NPMRC.lastIndex = 0;
+    while (NPMRC.exec(text)) {
+      const v = bareWord(text, NPMRC.lastIndex);
+      if (v.to > v.from && !text.startsWith(REDACTED, v.from)) spans.push(v);
+      NPMRC.lastIndex = Math.max(v.end, NPMRC.lastIndex);
+    }
   }
   if (text.includes('pass:')) {
     OPENSSL_PASS.lastIndex = 0;

@@ -44,10 +44,11 @@ const OPTION =
 const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
 /**
  * A command that logs in with a password: a registry's login, a cloud's or a cluster's (Azure's,
- * OpenShift's, Cloud Foundry's), twine's upload, sshpass, MongoDB's tools (its words bounded: linear).
+ * OpenShift's, Cloud Foundry's), twine's upload, sshpass (its words bounded: linear); the word
+ * `login` (`upload`) alone, not `--login` nor `login-template.yaml`.
  */
 const LOGIN_COMMAND =
-  /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?(?<![\w-])login\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\b(?:sshpass|mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)\b/;
+  /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?(?<![\w-])login(?=[ \t]|$)|\btwine\b[^\r\n;|&]{0,256}?\bupload(?=[ \t]|$)|\bsshpass\b/;
 /** A command whose `-u user:password` is a login: curl's, wget's. */
 const USER_COMMAND = /\b(?:curl|wget)\b/;
 /** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
@@ -111,7 +112,7 @@ export const credentialShaped = (value: string): boolean =>
   (value.length >= 6 && /[0-9]/.test(value) && !/^v?[0-9.:-]+$/.test(value)) || looksSecret(value);
 
 /** The command a place in a text is in: whether its line is a shell's trace, whether it logs in, whether it is curl's. */
-type Command = { trace: boolean; login: boolean; user: boolean };
+type Command = { trace: boolean; login: boolean; loginEnd: number; user: boolean };
 
 /**
  * The commands of TEXT, asked for at places in order (each at or after the last): the command AT
@@ -123,7 +124,7 @@ export function commandsOf(text: string): (at: number) => Command {
   let start = 0;
   let line = 0;
   let end = -1;
-  let command: Command = { trace: false, login: false, user: false };
+  let command: Command = { trace: false, login: false, loginEnd: Infinity, user: false };
   return (at) => {
     if (at < end) return command;
     for (; scanned < at; scanned++) {
@@ -134,9 +135,11 @@ export function commandsOf(text: string): (at: number) => Command {
     COMMAND_END.lastIndex = at;
     end = COMMAND_END.exec(text)?.index ?? text.length;
     const words = text.slice(start, end);
+    const login = LOGIN_COMMAND.exec(words);
     command = {
       trace: TRACE_LINE.test(text.slice(line, line + 256)),
-      login: LOGIN_COMMAND.test(words),
+      login: login !== null,
+      loginEnd: login ? start + login.index + login[0].length : Infinity,
       user: USER_COMMAND.test(words),
     };
     return command;
@@ -177,7 +180,8 @@ function optionSpans(text: string, spans: Span[], script: boolean): void {
   SHORT_PASSWORD.lastIndex = 0;
   for (let m; (m = SHORT_PASSWORD.exec(text));) {
     const at = SHORT_PASSWORD.lastIndex;
-    if (text[at] === '-' || !loginAt(m.index).login) continue;
+    // After the login's word (`ssh -p 2222 host 'oc login'` holds none).
+    if (text[at] === '-' || m.index < loginAt(m.index).loginEnd) continue;
     const v = valueAt(text, at);
     if (!text.startsWith(REDACTED, v.from) && holdsValue(text.slice(v.from, v.to))) spans.push(v);
     SHORT_PASSWORD.lastIndex = Math.max(v.end, at);

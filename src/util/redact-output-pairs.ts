@@ -16,7 +16,7 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * A lower-case (or camelCase) key that names a secret, its words joined by `_`: one that ends with
  * a password's or a secret's word, or with a credential's kind before `key` or `token`
  * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`; Azure's `account_key` and
- * `sas_token`, `signing_key`, `encryption_key`, `master_key`; npm's `_auth`, a kubeconfig's
+ * `sas_token`, `encryption_key`; npm's `_auth`, a kubeconfig's
  * `client-key-data`), or with a service's name
  * before them (`hf_token`, `hub_token`, `github_token`, `wandb_key`, `openai_api_key`; HTTP's credential headers
  * `X-Amz-Security-Token`, `Ocp-Apim-Subscription-Key`, `X-Vault-Token`), or a cookie's header
@@ -25,7 +25,7 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * program's own settings, which the shared rule (matching inside words) would take.
  */
 const LOWER_SECRET =
-  /^(?:set_)?cookie$|^_auth$|(?:^|_)client_key_data$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|account|sas|master|encryption|signing|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
+  /^(?:set_)?cookie$|^_auth$|(?:^|_)client_key_data$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|account|sas|encryption|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
 
 /** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
 export const lowerSecret = (name: string): boolean =>
@@ -104,14 +104,14 @@ const GO_NEXT_KEY = /[ \t]([A-Z_][A-Z0-9_]*):/g;
  * A key that is not written as a variable's, `=`, and its value, as a repr or a settings file
  * prints it: a dataclass's or attrs' `Settings(api_key='x', ...)`, pytest's --showlocals
  * `api_key    = 'x'`, TOML's `api_key = "x"`, a log's `client_secret=x`; after a line's start, a
- * blank, `(`, `,`, `;` or `{`, or an npmrc's `//host/:` (`//registry.npmjs.org/:_authToken=x`). The value quoted (its quotes kept; at most 256 characters, as
+ * blank, `(`, `,`, `;` or `{`. The value quoted (its quotes kept; at most 256 characters, as
  * FLOW_PAIR's; a longer one is masked to the line's end: read once, as it ends the match), or plain after an `=` with no blanks, ended by a blank, `,`, `;`, `)`, `]` or `}`
  * (no bracket nor quote in it; each run between two starts is read once: linear):
  * a traceback's source line (`api_key = get_key()`, `OpenAI(api_key=os.environ["K"])`) is code,
  * kept. A variable's NAME=value (upper case) is ENV_ASSIGNMENT's, masked by redactEnvValue.
  */
 const KWARG =
-  /(^|[\s(,;{]|\/:)([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|(["'])(?:\\.|[^\\\r\n]){257}[^\r\n]*|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
+  /(^|[\s(,;{])([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|(["'])(?:\\.|[^\\\r\n]){257}[^\r\n]*|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
 const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 /**
