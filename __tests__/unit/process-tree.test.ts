@@ -4,8 +4,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { descendantsIn, descendantsOf, parentInStat } from '../../src/util/process-tree.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { descendantsIn, descendantsOf, killTree, parentInStat } from '../../src/util/process-tree.js';
 
 describe('parentInStat', () => {
   it.each<[string, number | undefined]>([
@@ -72,5 +72,22 @@ describe('descendantsOf a /proc directory', () => {
 
   it('no /proc (macOS): none', () => {
     expect(descendantsOf(10, path.join(dir, 'absent'))).toEqual([]);
+  });
+
+  it('killTree: the child first, then what it started as it was before (a shell whose job dies cannot exit 0 in between)', () => {
+    proc(10, '10 (bash) S 1 10 10');
+    proc(11, '11 (sleep) S 10 10 10');
+    proc(12, '12 (sleep) S 11 10 10');
+    const kills: string[] = [];
+    const spy = vi.spyOn(process, 'kill').mockImplementation((pid: number, signal?: string | number) => {
+      kills.push(`${pid} ${String(signal)}`);
+      return true;
+    });
+    try {
+      killTree({ pid: 10, kill: (signal) => kills.push(`child ${signal}`) > 0 }, dir);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(kills).toEqual(['child SIGKILL', '11 SIGKILL', '12 SIGKILL']);
   });
 });

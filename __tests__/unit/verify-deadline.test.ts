@@ -625,7 +625,7 @@ describe('the credential helper and the deadline', () => {
     const reason = new Error('the deadline passed');
     controller.abort(reason);
     expect(await call).toBe(reason);
-    // killTree: what it started first (none without a pid here), then the helper, by SIGKILL.
+    // killTree: the helper, then what it started (none without a pid here), by SIGKILL.
     expect(killed).toEqual(['SIGKILL']);
     // Without a signal (doctor, signing): its own 30 s only; an answer as before.
     const answered: HelperExec = (file, _args, options, callback) => {
