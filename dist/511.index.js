@@ -4148,7 +4148,8 @@ var redact_spans = __webpack_require__(63435);
 // `redis-cli -a X`, `unzip -P X`, 7z's `-pX`, `ldapsearch -w X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME
 // --from-literal=K=X`, openssl's `-passout pass:X`, and a tool's setting set on its command line
 // (`aws configure set aws_secret_access_key X`, `npm config set //host/:_authToken X`, `poetry
-// config pypi-token.pypi X`, `dvc remote modify NAME password X`, `git config github.token X`).
+// config pypi-token.pypi X`, `dvc remote modify NAME password X`, `git config github.token X`),
+// and an npmrc's `//host/:_authToken=X` wherever it is.
 // A login's or a setting's word, which prose could hold too (`run wandb login first`), is taken on
 // a shell trace's or a prompt's line, quoted, or where it has a credential's shape (as an option's
 // value after a blank is: redact-output-options.ts); the other forms say by themselves that the
@@ -4157,10 +4158,12 @@ var redact_spans = __webpack_require__(63435);
 
 
 /** The programs whose arguments a form reads: the program's name, after no word character (a path's `/` may precede it), then a blank. */
-const PROGRAM = /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|unzip|zip|7za?|ldap(?:search|add|modify|delete|whoami)|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
+const PROGRAM = /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|unzip|zip|7za?|ldap(?:search|add|modify|delete|whoami)|mongo(?:sh|dump|restore|export|import)?|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
 /** openssl's password argument given as a value (`-passin pass:x`, `'pass:x y'`; `env:NAME` and `file:path` name where it is). */
 const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+(["']?)pass:/g;
-/** What ends a bare word of a command: a blank, a quote, a backtick, what ends a command or redirects (`;`, `|`, `&`, `<`, `>`), a parenthesis (`$(...)`). */
+/** An npmrc's credential (`//registry.npmjs.org/:_authToken=x`, `:_auth=`, `:_password=`), written, echoed or shown. */
+const NPMRC = /\/:_(?:authToken|auth|password)=/g;
+/** What ends a bare word of a command (a `\` escapes the character after it): a blank, a quote, a backtick, what ends a command or redirects (`;`, `|`, `&`, `<`, `>`), a parenthesis (`$(...)`). */
 const BARE_END = /[\s"'`;|&<>()]/;
 /** What ends a command's words where a word would start: a line's end, `;`, `|`, `&`, a redirection, a backtick, a parenthesis, a comment's `#`. */
 const WORDS_END = /[\r\n;|&<>`()#]/;
@@ -4190,11 +4193,11 @@ function wordsOf(text, from, enclosing) {
             i++;
             continue;
         }
-        let j = i;
-        if (c !== '"' && c !== "'")
-            while (j < text.length && !BARE_END.test(text[j]))
-                j++;
-        const v = j > i ? { from: i, to: j, end: j, quoted: false } : (0,redact_output_options/* valueAt */.fK)(text, i);
+        const v = enclosing === '"' && text.startsWith('\\"', i)
+            ? escapedQuoted(text, i)
+            : c === '"' || c === "'"
+                ? (0,redact_output_options/* valueAt */.fK)(text, i)
+                : bareWord(text, i);
         const word = text.slice(v.from, v.to);
         if (v.end <= i ||
             (!v.quoted && (word === '\\' || (/^\d+$/.test(word) && /[<>]/.test(text[v.end] ?? '')))))
@@ -4204,9 +4207,26 @@ function wordsOf(text, from, enclosing) {
     }
     return words;
 }
+/** The bare word at I: to BARE_END, a `\` and the character after it part of it (`hunter\ 2`), not a line's end. */
+function bareWord(text, i) {
+    let j = i;
+    while (j < text.length && !BARE_END.test(text[j])) {
+        const next = text[j + 1];
+        j += text[j] === '\\' && next !== undefined && next !== '\n' && next !== '\r' ? 2 : 1;
+    }
+    return { from: i, to: Math.min(j, text.length), end: Math.min(j, text.length), quoted: false };
+}
+/** A word quoted with escaped quotes inside a double-quoted command (`bash -c "htpasswd -Bbn u \"x y\""`): to its `\"` or the line's end. */
+function escapedQuoted(text, i) {
+    let j = i + 2;
+    while (j < text.length && text[j] !== '\n' && text[j] !== '\r' && !text.startsWith('\\"', j))
+        j++;
+    return { from: i + 2, to: j, end: text.startsWith('\\"', j) ? j + 2 : j, quoted: true };
+}
 /**
  * The quote that a place in TEXT is inside, as a shell reads a line (`'` or `"`; '' outside: a
- * line's end closes any), asked for at places in order: each character read once (linear).
+ * line's end closes any; prose's apostrophe, `can't`, opens none), asked for at places in order:
+ * each character read once (linear).
  */
 function quotesOf(text) {
     let scanned = 0;
@@ -4214,11 +4234,12 @@ function quotesOf(text) {
     return (at) => {
         for (; scanned < at; scanned++) {
             const c = text[scanned];
+            const next = text[scanned + 1] ?? '';
             if (c === '\n' || c === '\r')
                 quote = '';
-            else if (c === '\\' && quote !== "'")
+            else if (c === '\\' && quote !== "'" && next !== '\n' && next !== '\r')
                 scanned++;
-            else if (quote === '' && (c === '"' || c === "'"))
+            else if (quote === '' && (c === '"' || (c === "'" && !apostrophe(text, scanned))))
                 quote = c;
             else if (c === quote)
                 quote = '';
@@ -4226,6 +4247,8 @@ function quotesOf(text) {
         return quote;
     };
 }
+/** Whether the `'` at I is prose's apostrophe, between two letters (`can't`, `it's`): no quote. */
+const apostrophe = (text, i) => /[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '');
 /** Whether W is an option (`-x`, `--name`, `--name=value`), not a quoted word. */
 const isOption = (w) => w !== undefined && !w.quoted && /^--?[A-Za-z]/.test(w.text);
 /** The rest of WORDS[I] after its first AT characters; where nothing is left, the quoted word glued to it (`-p'x'`, `--body="x"`). */
@@ -4258,18 +4281,21 @@ const startsWith = (words, want, at = 0) => want.every((x, k) => words[at + k]?.
 /** Whether KEY, a setting's name, names a secret: its last part after `.`, `:` or `/` does (secretOption: `_authToken`, `aws_secret_access_key`, `github.token`). */
 const secretSetting = (key) => key === 'pass' || (0,redact_output_options/* secretOption */.qG)(key.slice(Math.max(key.lastIndexOf(':'), key.lastIndexOf('/')) + 1));
 /**
- * A tool's settings set on its command line, after its `config`, `configure` or `remote` word (in
+ * A tool's settings set on its command line, after its `config`, `configure`, `set` or `remote modify` words (in
  * its first four): each setting whose name names a secret (secretSetting; poetry's
  * `pypi-token.NAME`), its value the next word; poetry's `http-basic.NAME USER PASSWORD`, the one after.
  */
 function settings(words) {
-    const at = words.slice(0, 4).findIndex((w) => /^(?:config|configure|remote|set)$/.test(w.text));
+    const at = words
+        .slice(0, 4)
+        .findIndex((w, i) => /^(?:config|configure|set)$/.test(w.text) || (w.text === 'remote' && words[i + 1]?.text === 'modify'));
     if (at < 0)
         return [];
     const found = [];
     for (let i = at + 1; i < words.length; i++) {
         const key = words[i].text;
-        if (isOption(words[i]))
+        // (git's `alias.secret` is a command's name)
+        if (isOption(words[i]) || key.startsWith('alias.'))
             continue;
         const skip = /^http-basic\./.test(key) ? 2 : /^pypi-token\./.test(key) || secretSetting(key) ? 1 : 0;
         const value = skip > 0 ? words[i + skip] : undefined;
@@ -4285,9 +4311,7 @@ const FORMS = {
     // wandb login [--relogin] [--host URL] KEY
     wandb: (w) => (startsWith(w, ['login']) ? first(positionals(w.slice(1), /^--host$/), true) : []),
     // vault login [-path=x] TOKEN (a method's key=value pairs are the pair rule's: `password=x`)
-    vault: (w) => startsWith(w, ['login']) && !w.some((x) => /^--?method\b/.test(x.text))
-        ? first(positionals(w.slice(1), VAULT_VALUE).filter((x) => !x.text.includes('=') && x.text !== '-'), true)
-        : [],
+    vault: vaultToken,
     // htpasswd -b[Bcn...] [FILE] USER PASSWORD: the last word with -b (the password given, not asked)
     htpasswd: (w) => {
         if (!w.some((x) => /^-[A-Za-z0-9]*b/.test(x.text) && !x.text.startsWith('--')))
@@ -4308,6 +4332,28 @@ const FORMS = {
     kubectl: (w) => [...literals(w), ...settings(w)],
     oc: (w) => [...literals(w), ...settings(w)],
 };
+/**
+ * vault login [-path=x] TOKEN, or its `token=TOKEN`, with the token method (the default): a
+ * method's other key=value pairs are the pair rule's (`password=x`).
+ */
+function vaultToken(words) {
+    if (!startsWith(words, ['login']))
+        return [];
+    const method = words.findIndex((x) => /^--?method(?:=|$)/.test(x.text));
+    const name = method < 0
+        ? 'token'
+        : words[method].text.includes('=')
+            ? words[method].text.replace(/^[^=]*=/, '')
+            : words[method + 1]?.text;
+    if (name !== 'token')
+        return [];
+    const given = positionals(words.slice(1), VAULT_VALUE).filter((x) => x.text !== '-')[0];
+    if (!given?.text.startsWith('token='))
+        return given && !given.text.includes('=') ? [{ word: given, gated: true }] : [];
+    const i = words.indexOf(given);
+    const v = restOf(words, i, 6);
+    return v ? [{ word: v, gated: false }] : [];
+}
 /** MinIO's client (mc, mcli): `alias set NAME URL ACCESS_KEY SECRET_KEY`, `config host add ...` (older), after its global options. */
 function minioSecret(words) {
     let at = 0;
@@ -4391,7 +4437,10 @@ function secretsOf(program, words) {
         return gluedP(words);
     // an LDAP tool's bind password (`ldapsearch -D cn=admin -w x`)
     if (program.startsWith('ldap'))
-        return optionValues(words, /^-w$/);
+        return optionValues(words, /^-w$/, /^-w/);
+    // MongoDB's tools: `mongo -u admin -p x`, `mongodump --password=x`
+    if (program.startsWith('mongo'))
+        return optionValues(words, /^(?:-p|--password)(?:=|$)/);
     return FORMS[program]?.(words) ?? settings(words);
 }
 /**
@@ -4408,15 +4457,26 @@ function maskCommandArguments(text, script = false) {
     const quoteAt = quotesOf(text);
     PROGRAM.lastIndex = 0;
     for (let m; (m = PROGRAM.exec(text));) {
-        const words = wordsOf(text, PROGRAM.lastIndex, quoteAt(m.index));
+        const enclosing = quoteAt(m.index);
+        const words = wordsOf(text, PROGRAM.lastIndex, enclosing);
         for (const { word, gated } of secretsOf(m[1], words)) {
             if (text.startsWith(redact/* REDACTED */.XF, word.from) || !(0,redact_output_options/* holdsValue */.UQ)(word.text))
                 continue;
-            const command = () => script || commandAt(m.index).trace;
+            // A command inside quotes may be prose (`echo "run wandb login first"`): its shape decides.
+            const command = () => enclosing === '' && (script || commandAt(m.index).trace);
             if (!gated || word.quoted || (0,redact_output_options/* credentialShaped */.vI)(word.text) || command())
                 spans.push(word);
         }
         PROGRAM.lastIndex = Math.max(PROGRAM.lastIndex, words.at(-1)?.end ?? 0);
+    }
+    if (text.includes('/:_')) {
+        NPMRC.lastIndex = 0;
+        while (NPMRC.exec(text)) {
+            const v = bareWord(text, NPMRC.lastIndex);
+            if (v.to > v.from && !text.startsWith(redact/* REDACTED */.XF, v.from))
+                spans.push(v);
+            NPMRC.lastIndex = Math.max(v.end, NPMRC.lastIndex);
+        }
     }
     if (text.includes('pass:')) {
         OPENSSL_PASS.lastIndex = 0;
@@ -5755,9 +5815,10 @@ const OPTION = /(?<![\w.-])(["']?)(--?)([A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]
 const SHORT_PASSWORD = /(?<![\w-])-p(?:=|[ \t]+)/g;
 /**
  * A command that logs in with a password: a registry's login, a cloud's or a cluster's (Azure's,
- * OpenShift's, Cloud Foundry's), twine's upload, sshpass, MongoDB's tools (its words bounded: linear).
+ * OpenShift's, Cloud Foundry's), twine's upload, sshpass (its words bounded: linear); the word
+ * `login` (`upload`) alone, not `--login` nor `login-template.yaml`.
  */
-const LOGIN_COMMAND = /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?(?<![\w-])login\b|\btwine\b[^\r\n;|&]{0,256}?\bupload\b|\b(?:sshpass|mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)\b/;
+const LOGIN_COMMAND = /\b(?:docker|podman|nerdctl|buildah|oras|helm|crane|skopeo|regctl|az|oc|cf)\b[^\r\n;|&]{0,256}?(?<![\w-])login(?=[ \t]|$)|\btwine\b[^\r\n;|&]{0,256}?\bupload(?=[ \t]|$)|\bsshpass\b/;
 /** A command whose `-u user:password` is a login: curl's, wget's. */
 const USER_COMMAND = /\b(?:curl|wget)\b/;
 /** A user's option and its user name, up to the `:` before the password (`curl -u bob:x`, `--proxy-user`). */
@@ -5824,7 +5885,7 @@ function commandsOf(text) {
     let start = 0;
     let line = 0;
     let end = -1;
-    let command = { trace: false, login: false, user: false };
+    let command = { trace: false, login: false, loginEnd: Infinity, user: false };
     return (at) => {
         if (at < end)
             return command;
@@ -5838,9 +5899,11 @@ function commandsOf(text) {
         COMMAND_END.lastIndex = at;
         end = COMMAND_END.exec(text)?.index ?? text.length;
         const words = text.slice(start, end);
+        const login = LOGIN_COMMAND.exec(words);
         command = {
             trace: TRACE_LINE.test(text.slice(line, line + 256)),
-            login: LOGIN_COMMAND.test(words),
+            login: login !== null,
+            loginEnd: login ? start + login.index + login[0].length : Infinity,
             user: USER_COMMAND.test(words),
         };
         return command;
@@ -5882,7 +5945,8 @@ function optionSpans(text, spans, script) {
     SHORT_PASSWORD.lastIndex = 0;
     for (let m; (m = SHORT_PASSWORD.exec(text));) {
         const at = SHORT_PASSWORD.lastIndex;
-        if (text[at] === '-' || !loginAt(m.index).login)
+        // After the login's word (`ssh -p 2222 host 'oc login'` holds none).
+        if (text[at] === '-' || m.index < loginAt(m.index).loginEnd)
             continue;
         const v = valueAt(text, at);
         if (!text.startsWith(_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, v.from) && holdsValue(text.slice(v.from, v.to)))
@@ -6016,7 +6080,7 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * A lower-case (or camelCase) key that names a secret, its words joined by `_`: one that ends with
  * a password's or a secret's word, or with a credential's kind before `key` or `token`
  * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`; Azure's `account_key` and
- * `sas_token`, `signing_key`, `encryption_key`, `master_key`; npm's `_auth`, a kubeconfig's
+ * `sas_token`, `encryption_key`; npm's `_auth`, a kubeconfig's
  * `client-key-data`), or with a service's name
  * before them (`hf_token`, `hub_token`, `github_token`, `wandb_key`, `openai_api_key`; HTTP's credential headers
  * `X-Amz-Security-Token`, `Ocp-Apim-Subscription-Key`, `X-Vault-Token`), or a cookie's header
@@ -6024,7 +6088,7 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`, `secure_cookie`: a
  * program's own settings, which the shared rule (matching inside words) would take.
  */
-const LOWER_SECRET = /^(?:set_)?cookie$|^_auth$|(?:^|_)client_key_data$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|account|sas|master|encryption|signing|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
+const LOWER_SECRET = /^(?:set_)?cookie$|^_auth$|(?:^|_)client_key_data$|(?:^|_)(?:passw(?:or)?d|passphrase|secret|(?:api|access|auth|refresh|private|secret|bearer|session|oauth|id|client|security|subscription|account|sas|encryption|vault|deploy|service|app|bot|hf|huggingface|hub|github|gh|gitlab|npm|pypi|registry|docker|ngc|wandb|openai|anthropic|cohere|replicate|kaggle|comet|neptune|slack|discord|sentry)_?(?:key|token)s?)$/;
 /** LOWER_SECRET's words of NAME: `_`, `-` and `.` as `_`, a lower-to-upper case step too. */
 const lowerSecret = (name) => LOWER_SECRET.test(name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -6091,13 +6155,13 @@ const GO_NEXT_KEY = /[ \t]([A-Z_][A-Z0-9_]*):/g;
  * A key that is not written as a variable's, `=`, and its value, as a repr or a settings file
  * prints it: a dataclass's or attrs' `Settings(api_key='x', ...)`, pytest's --showlocals
  * `api_key    = 'x'`, TOML's `api_key = "x"`, a log's `client_secret=x`; after a line's start, a
- * blank, `(`, `,`, `;` or `{`, or an npmrc's `//host/:` (`//registry.npmjs.org/:_authToken=x`). The value quoted (its quotes kept; at most 256 characters, as
+ * blank, `(`, `,`, `;` or `{`. The value quoted (its quotes kept; at most 256 characters, as
  * FLOW_PAIR's; a longer one is masked to the line's end: read once, as it ends the match), or plain after an `=` with no blanks, ended by a blank, `,`, `;`, `)`, `]` or `}`
  * (no bracket nor quote in it; each run between two starts is read once: linear):
  * a traceback's source line (`api_key = get_key()`, `OpenAI(api_key=os.environ["K"])`) is code,
  * kept. A variable's NAME=value (upper case) is ENV_ASSIGNMENT's, masked by redactEnvValue.
  */
-const KWARG = /(^|[\s(,;{]|\/:)([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|(["'])(?:\\.|[^\\\r\n]){257}[^\r\n]*|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
+const KWARG = /(^|[\s(,;{])([A-Za-z_][A-Za-z0-9_.]*)([ \t]*=[ \t]*)(?:"((?:\\.|[^"\\\r\n]){0,256})"|'((?:\\.|[^'\\\r\n]){0,256})'|(["'])(?:\\.|[^\\\r\n]){257}[^\r\n]*|([^\s,;(){}[\]'"]+)(?=[\s,;)\]}]|$))/g;
 const UPPER_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /**
  * TEXT with the value of each secret's pair of these forms masked: a line `NAME value` (NAME as

@@ -7464,15 +7464,19 @@ function descendantsOf(pid, procDir = '/proc') {
     return descendantsIn(pid, parents);
 }
 /**
- * SIGKILL to CHILD and every process it started, these first (found while they are still its: a
- * killed child's are handed on to init). A Docker CLI before 25.0 takes SIGTERM without passing it
+ * SIGKILL to CHILD and every process it started (found before any is killed, while they are still
+ * its: a killed child's are handed on to init), CHILD first: killed before its own, it cannot end
+ * by itself with a status of its choosing when one of them dies (a shell's `wait` returns 0), so
+ * a stopped program always reads as killed. A Docker CLI before 25.0 takes SIGTERM without passing it
  * on to its docker-buildx plugin (docker/cli#4332), which then builds on, holding the output
  * pipes, so the child never closed; a credential helper that is a script leaves the program it ran.
  * The children stay in this process's group: a terminal's Ctrl-C or a supervisor's signal to the
  * group still reaches them as it reaches this process.
  */
 function killTree(child, procDir = '/proc') {
-    for (const pid of child.pid === undefined ? [] : descendantsOf(child.pid, procDir)) {
+    const descendants = child.pid === undefined ? [] : descendantsOf(child.pid, procDir);
+    child.kill('SIGKILL');
+    for (const pid of descendants) {
         try {
             process.kill(pid, 'SIGKILL');
         }
@@ -7480,7 +7484,6 @@ function killTree(child, procDir = '/proc') {
             // ended already
         }
     }
-    child.kill('SIGKILL');
 }
 /**
  * Stop a child the caller waits on: killTree while it still runs (never a scan under a pid that
