@@ -248,7 +248,28 @@ LEAKS.push(
   ],
 );
 
+// The fourth review's findings.
+LEAKS.push([
+  "a shell's quote after a letter is no apostrophe; an npmrc's quoted value",
+  lines(
+    "+ mysql -u root -p'pw' db && htpasswd -Bb f user 'my pass'; vault login mytoken",
+    "+ 7z x -p'pw' a.7z && git config user.password hunter",
+    `//registry.npmjs.org/:_authToken="abcdef0123456789"; //r/:_password='aGVsbG8='`,
+  ),
+  lines(
+    `+ mysql -u root -p'${R}' db && htpasswd -Bb f user '${R}'; vault login ${R}`,
+    `+ 7z x -p'${R}' a.7z && git config user.password ${R}`,
+    // (a lower-case key's quoted mask shown bare by the pair rule after it, as before)
+    `//registry.npmjs.org/:_authToken="${R}"; //r/:_password=${R}`,
+  ),
+]);
+
 describe('a secret as a command argument', () => {
+  it('masking again changes nothing where a masked value was a program (it took no words)', () => {
+    const text = '//r/:_authToken=kubectl create secret 7z -pass -u docker ';
+    expect(redactOutput(redactOutput(text))).toBe(redactOutput(text));
+  });
+
   it.each(LEAKS)('%s', (_what, text, want) => {
     expect(redactOutput(text)).toBe(want);
     expect(redactOutput(want)).toBe(want);
@@ -272,6 +293,7 @@ describe('a secret as a command argument', () => {
         "+ oc process -f login-template.yaml -p PARAM=value; ssh -p 2222 ci@host 'oc login https://x'",
         "+ git remote add token https://github.com/x/y; git remote rename password origin; git config --global alias.secret '!git log'",
         '+ git config --global user.signingkey 3AA5C34371567BD2',
+        '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
       ),
     ],
     [

@@ -19,9 +19,9 @@ type Word = Span & { end: number; text: string; quoted: boolean };
 /** A secret word found, and whether it needs a command's line or a credential's shape (GATED). */
 type Found = { word: Span & { text: string; quoted: boolean }; gated: boolean };
 
-/** The programs whose arguments a form reads: the program's name, after no word character (a path's `/` may precede it), then a blank. */
+/** The programs whose arguments a form reads: the program's name, after no word character nor `=` (a path's `/` may precede it), then a blank. */
 const PROGRAM =
-  /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|unzip|zip|7za?|ldap(?:search|add|modify|delete|whoami)|mongo(?:sh|dump|restore|export|import)?|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
+  /(?<![\w.=-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|unzip|zip|7za?|ldap(?:search|add|modify|delete|whoami)|mongo(?:sh|dump|restore|export|import)?|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
 /** openssl's password argument given as a value (`-passin pass:x`, `'pass:x y'`; `env:NAME` and `file:path` name where it is). */
 const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+(["']?)pass:/g;
 /** An npmrc's credential (`//registry.npmjs.org/:_authToken=x`, `:_auth=`, `:_password=`), written, echoed or shown. */
@@ -113,9 +113,12 @@ function quotesOf(text: string): (at: number) => string {
   };
 }
 
-/** Whether the `'` at I is prose's apostrophe, between two letters (`can't`, `it's`): no quote. */
+/**
+ * Whether the `'` at I is prose's apostrophe, a contraction's after a letter (`can't`, `it's`,
+ * `we're`): no quote. A shell's quote after a letter (`-p'pw'`, `-u'root'`) is none of these.
+ */
 const apostrophe = (text: string, i: number): boolean =>
-  /[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '');
+  /[A-Za-z]/.test(text[i - 1] ?? '') && /^(?:t|s|re|ve|ll|d|m)(?!\w)/i.test(text.slice(i + 1, i + 5));
 
 /** Whether W is an option (`-x`, `--name`, `--name=value`), not a quoted word. */
 const isOption = (w: Word | undefined): boolean =>
@@ -339,9 +342,10 @@ export function maskCommandArguments(text: string, script = false): string {
   if (text.includes('/:_')) {
     NPMRC.lastIndex = 0;
     while (NPMRC.exec(text)) {
-      const v = bareWord(text, NPMRC.lastIndex);
-      if (v.to > v.from && !text.startsWith(REDACTED, v.from)) spans.push(v);
-      NPMRC.lastIndex = Math.max(v.end, NPMRC.lastIndex);
+      const at = NPMRC.lastIndex;
+      const v = text[at] === '"' || text[at] === "'" ? valueAt(text, at) : bareWord(text, at);
+      if (holdsValue(text.slice(v.from, v.to)) && !text.startsWith(REDACTED, v.from)) spans.push(v);
+      NPMRC.lastIndex = Math.max(v.end, at);
     }
   }
   if (text.includes('pass:')) {
