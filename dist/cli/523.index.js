@@ -599,8 +599,8 @@ var redact_spans = __webpack_require__(63435);
 
 
 
-/** The programs whose arguments a form reads: the program's name, after no word character (a path's `/` may precede it), then a blank. */
-const PROGRAM = /(?<![\w.-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|unzip|zip|7za?|ldap(?:search|add|modify|delete|whoami)|mongo(?:sh|dump|restore|export|import)?|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
+/** The programs whose arguments a form reads: the program's name, after no word character nor `=` (a path's `/` may precede it), then a blank. */
+const PROGRAM = /(?<![\w.=-])(wandb|vault|htpasswd|mcli|mc|mysql(?:dump|admin|import|show|check)?|mariadb(?:-dump|-admin)?|redis-cli|unzip|zip|7za?|ldap(?:search|add|modify|delete|whoami)|mongo(?:sh|dump|restore|export|import)?|gh|kubectl|oc|npm|yarn|pnpm|pip3?|git|conda|mamba|micromamba|poetry|dvc|aws|rclone)(?=[ \t])/g;
 /** openssl's password argument given as a value (`-passin pass:x`, `'pass:x y'`; `env:NAME` and `file:path` name where it is). */
 const OPENSSL_PASS = /(?<![\w-])-(?:passin|passout|pass|password|passwd)[ \t]+(["']?)pass:/g;
 /** An npmrc's credential (`//registry.npmjs.org/:_authToken=x`, `:_auth=`, `:_password=`), written, echoed or shown. */
@@ -689,8 +689,11 @@ function quotesOf(text) {
         return quote;
     };
 }
-/** Whether the `'` at I is prose's apostrophe, between two letters (`can't`, `it's`): no quote. */
-const apostrophe = (text, i) => /[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '');
+/**
+ * Whether the `'` at I is prose's apostrophe, a contraction's after a letter (`can't`, `it's`,
+ * `we're`): no quote. A shell's quote after a letter (`-p'pw'`, `-u'root'`) is none of these.
+ */
+const apostrophe = (text, i) => /[A-Za-z]/.test(text[i - 1] ?? '') && /^(?:t|s|re|ve|ll|d|m)(?!\w)/i.test(text.slice(i + 1, i + 5));
 /** Whether W is an option (`-x`, `--name`, `--name=value`), not a quoted word. */
 const isOption = (w) => w !== undefined && !w.quoted && /^--?[A-Za-z]/.test(w.text);
 /** The rest of WORDS[I] after its first AT characters; where nothing is left, the quoted word glued to it (`-p'x'`, `--body="x"`). */
@@ -914,10 +917,11 @@ function maskCommandArguments(text, script = false) {
     if (text.includes('/:_')) {
         NPMRC.lastIndex = 0;
         while (NPMRC.exec(text)) {
-            const v = bareWord(text, NPMRC.lastIndex);
-            if (v.to > v.from && !text.startsWith(redact/* REDACTED */.XF, v.from))
+            const at = NPMRC.lastIndex;
+            const v = text[at] === '"' || text[at] === "'" ? (0,redact_output_options/* valueAt */.fK)(text, at) : bareWord(text, at);
+            if ((0,redact_output_options/* holdsValue */.UQ)(text.slice(v.from, v.to)) && !text.startsWith(redact/* REDACTED */.XF, v.from))
                 spans.push(v);
-            NPMRC.lastIndex = Math.max(v.end, NPMRC.lastIndex);
+            NPMRC.lastIndex = Math.max(v.end, at);
         }
     }
     if (text.includes('pass:')) {
