@@ -1,8 +1,9 @@
 // A secret as a command's argument, where the command's form says which word is one (a shell's
-// `set -x` trace, a Makefile's echo, a build step's log): `wandb login KEY`, `vault login TOKEN`,
-// `htpasswd -Bbn user PASSWORD`, MinIO's `mc alias set NAME URL ACCESS SECRET`, mysql's `-pX`,
-// `redis-cli -a X`, `unzip -P X`, 7z's `-pX`, `ldapsearch -w X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME
-// --from-literal=K=X`, openssl's `-passout pass:X`, and a tool's setting set on its command line
+// `set -x` trace, a Makefile's echo, a build step's log, a RUN's script): `wandb login KEY`,
+// `vault login TOKEN`, `htpasswd -Bbn user PASSWORD`, MinIO's `mc alias set NAME URL ACCESS
+// SECRET`, mysql's and 7z's `-pX`, MongoDB's `-p X`, `redis-cli -a X`, `unzip -P X`, `ldapsearch
+// -w X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME --from-literal=K=X`,
+// openssl's `-passout pass:X`, and a tool's setting set on its command line
 // (`aws configure set aws_secret_access_key X`, `npm config set //host/:_authToken X`, `poetry
 // config pypi-token.pypi X`, `dvc remote modify NAME password X`, `git config github.token X`),
 // and an npmrc's `//host/:_authToken=X` wherever it is.
@@ -153,14 +154,18 @@ function positionals(words: Word[], takesValue?: RegExp): Word[] {
 const startsWith = (words: Word[], want: string[], at = 0): boolean =>
   want.every((x, k) => words[at + k]?.text === x);
 
-/** Whether KEY, a setting's name, names a secret: its last part after `.`, `:` or `/` does (secretOption: `_authToken`, `aws_secret_access_key`, `github.token`). */
+/**
+ * Whether KEY, a setting's name, names a secret: its last part after `.`, `:` or `/` does
+ * (secretOption: `_authToken`, `aws_secret_access_key`, `github.token`), or rclone's `pass`.
+ */
 const secretSetting = (key: string): boolean =>
   key === 'pass' || secretOption(key.slice(Math.max(key.lastIndexOf(':'), key.lastIndexOf('/')) + 1));
 
 /**
- * A tool's settings set on its command line, after its `config`, `configure`, `set` or `remote modify` words (in
- * its first four): each setting whose name names a secret (secretSetting; poetry's
- * `pypi-token.NAME`), its value the next word; poetry's `http-basic.NAME USER PASSWORD`, the one after.
+ * A tool's settings set on its command line, after its `config`, `configure`, `set` or `remote
+ * modify` words (in its first four): each setting whose name names a secret (secretSetting;
+ * poetry's `pypi-token.NAME`), its value the next word; poetry's `http-basic.NAME USER PASSWORD`,
+ * the one after.
  */
 function settings(words: Word[]): Found[] {
   const at = words

@@ -14,8 +14,9 @@ import { type Span, spliced } from './redact-spans.js';
 
 /**
  * Whether an option's NAME (without its dashes) names a secret: `token`, `password`, `secret`
- * alone, keytool's `storepass` and `keypass`, curl's `oauth2-bearer`, or a lower-case key's name that does (lowerSecret: `api-key`, `hf-token`,
- * `client-secret`; a dotted one's last word too, `NotebookApp.token`); not a tokenizer's
+ * alone, keytool's `storepass` and `keypass`, curl's `oauth2-bearer`, or a lower-case key's name
+ * that does (lowerSecret: `api-key`, `hf-token`, `client-secret`; a dotted one's last word too,
+ * `NotebookApp.token`); not a tokenizer's
  * (`pad-token`), a file's or a way to read one (`token-file`, `password-stdin`).
  */
 export const secretOption = (name: string): boolean =>
@@ -111,7 +112,10 @@ export function holdsValue(value: string): boolean {
 export const credentialShaped = (value: string): boolean =>
   (value.length >= 6 && /[0-9]/.test(value) && !/^v?[0-9.:-]+$/.test(value)) || looksSecret(value);
 
-/** The command a place in a text is in: whether its line is a shell's trace, whether it logs in, whether it is curl's. */
+/**
+ * The command a place in a text is in: whether its line is a shell's trace, whether it logs in and
+ * where its login's word ends (LOGIN_COMMAND; Infinity where none), whether it is curl's.
+ */
 type Command = { trace: boolean; login: boolean; loginEnd: number; user: boolean };
 
 /**

@@ -16,9 +16,8 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * A lower-case (or camelCase) key that names a secret, its words joined by `_`: one that ends with
  * a password's or a secret's word, or with a credential's kind before `key` or `token`
  * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`; Azure's `account_key` and
- * `sas_token`, `encryption_key`; npm's `_auth`, a kubeconfig's
- * `client-key-data`), or with a service's name
- * before them (`hf_token`, `hub_token`, `github_token`, `wandb_key`, `openai_api_key`; HTTP's credential headers
+ * `sas_token`, `encryption_key`; npm's `_auth`, a kubeconfig's `client-key-data`), or with a
+ * service's name before them (`hf_token`, `hub_token`, `github_token`, `wandb_key`, `openai_api_key`; HTTP's credential headers
  * `X-Amz-Security-Token`, `Ocp-Apim-Subscription-Key`, `X-Vault-Token`), or a cookie's header
  * (`Cookie`, `Set-Cookie`: a session is a login). Not `token` or `key` alone, nor a tokenizer's
  * (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`, `secure_cookie`: a
