@@ -4143,10 +4143,11 @@ var redact_output_options = __webpack_require__(72786);
 var redact_spans = __webpack_require__(63435);
 ;// CONCATENATED MODULE: ./src/util/redact-output-arguments.ts
 // A secret as a command's argument, where the command's form says which word is one (a shell's
-// `set -x` trace, a Makefile's echo, a build step's log): `wandb login KEY`, `vault login TOKEN`,
-// `htpasswd -Bbn user PASSWORD`, MinIO's `mc alias set NAME URL ACCESS SECRET`, mysql's `-pX`,
-// `redis-cli -a X`, `unzip -P X`, 7z's `-pX`, `ldapsearch -w X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME
-// --from-literal=K=X`, openssl's `-passout pass:X`, and a tool's setting set on its command line
+// `set -x` trace, a Makefile's echo, a build step's log, a RUN's script): `wandb login KEY`,
+// `vault login TOKEN`, `htpasswd -Bbn user PASSWORD`, MinIO's `mc alias set NAME URL ACCESS
+// SECRET`, mysql's and 7z's `-pX`, MongoDB's `-p X`, `redis-cli -a X`, `unzip -P X`, `ldapsearch
+// -w X`, `gh secret set NAME --body X`, `kubectl create secret generic NAME --from-literal=K=X`,
+// openssl's `-passout pass:X`, and a tool's setting set on its command line
 // (`aws configure set aws_secret_access_key X`, `npm config set //host/:_authToken X`, `poetry
 // config pypi-token.pypi X`, `dvc remote modify NAME password X`, `git config github.token X`),
 // and an npmrc's `//host/:_authToken=X` wherever it is.
@@ -4281,12 +4282,16 @@ function positionals(words, takesValue) {
 }
 /** Whether the words start with WANT, from index AT. */
 const startsWith = (words, want, at = 0) => want.every((x, k) => words[at + k]?.text === x);
-/** Whether KEY, a setting's name, names a secret: its last part after `.`, `:` or `/` does (secretOption: `_authToken`, `aws_secret_access_key`, `github.token`). */
+/**
+ * Whether KEY, a setting's name, names a secret: its last part after `.`, `:` or `/` does
+ * (secretOption: `_authToken`, `aws_secret_access_key`, `github.token`), or rclone's `pass`.
+ */
 const secretSetting = (key) => key === 'pass' || (0,redact_output_options/* secretOption */.qG)(key.slice(Math.max(key.lastIndexOf(':'), key.lastIndexOf('/')) + 1));
 /**
- * A tool's settings set on its command line, after its `config`, `configure`, `set` or `remote modify` words (in
- * its first four): each setting whose name names a secret (secretSetting; poetry's
- * `pypi-token.NAME`), its value the next word; poetry's `http-basic.NAME USER PASSWORD`, the one after.
+ * A tool's settings set on its command line, after its `config`, `configure`, `set` or `remote
+ * modify` words (in its first four): each setting whose name names a secret (secretSetting;
+ * poetry's `pypi-token.NAME`), its value the next word; poetry's `http-basic.NAME USER PASSWORD`,
+ * the one after.
  */
 function settings(words) {
     const at = words
@@ -5799,8 +5804,9 @@ function yamlNamedValue(line, name) {
 
 /**
  * Whether an option's NAME (without its dashes) names a secret: `token`, `password`, `secret`
- * alone, keytool's `storepass` and `keypass`, curl's `oauth2-bearer`, or a lower-case key's name that does (lowerSecret: `api-key`, `hf-token`,
- * `client-secret`; a dotted one's last word too, `NotebookApp.token`); not a tokenizer's
+ * alone, keytool's `storepass` and `keypass`, curl's `oauth2-bearer`, or a lower-case key's name
+ * that does (lowerSecret: `api-key`, `hf-token`, `client-secret`; a dotted one's last word too,
+ * `NotebookApp.token`); not a tokenizer's
  * (`pad-token`), a file's or a way to read one (`token-file`, `password-stdin`).
  */
 const secretOption = (name) => /^(?:token|passw(?:or)?d|passphrase|secret|(?:src|dest)?(?:store|key)pass|oauth2-bearer)$/i.test(name.slice(name.lastIndexOf('.') + 1)) || (0,_redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__/* .lowerSecret */ .YA)(name);
@@ -6084,9 +6090,8 @@ const SECRET_WORD = /^(?:PASSW(?:OR)?D|PASSPHRASE|SECRET)$/;
  * A lower-case (or camelCase) key that names a secret, its words joined by `_`: one that ends with
  * a password's or a secret's word, or with a credential's kind before `key` or `token`
  * (`api_key`, `accessToken`, `client_secret`, `private_key`, `apikey`; Azure's `account_key` and
- * `sas_token`, `encryption_key`; npm's `_auth`, a kubeconfig's
- * `client-key-data`), or with a service's name
- * before them (`hf_token`, `hub_token`, `github_token`, `wandb_key`, `openai_api_key`; HTTP's credential headers
+ * `sas_token`, `encryption_key`; npm's `_auth`, a kubeconfig's `client-key-data`), or with a
+ * service's name before them (`hf_token`, `hub_token`, `github_token`, `wandb_key`, `openai_api_key`; HTTP's credential headers
  * `X-Amz-Security-Token`, `Ocp-Apim-Subscription-Key`, `X-Vault-Token`), or a cookie's header
  * (`Cookie`, `Set-Cookie`: a session is a login). Not `token` or `key` alone, nor a tokenizer's
  * (`pad_token`, `max_new_tokens`), nor `auth`, `session`, `credentials_path`, `secure_cookie`: a
