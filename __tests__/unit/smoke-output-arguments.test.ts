@@ -351,6 +351,15 @@ describe('linear on hostile output (a megabyte)', () => {
     ['programs inside quotes, never closed', fill('"htpasswd -b ')],
     ['comments after programs', fill('wandb login # ')],
     ['escapes and quotes before programs', fill('\\"\'mc ')],
+    // The reviews': npmrc-like pairs in a run (the shared pair rule's lead took 17 s on 250 KB),
+    // MongoDB's -p and login words, apostrophes and escaped quotes.
+    ['npmrc-like pairs, a quote after them', `${fill('/:a=b')}'`],
+    ['npmrc credentials, no value', fill('/:_auth=')],
+    ['npmrc credentials, quoted values never closed', fill('/:_authToken="')],
+    ["MongoDB's -p", fill('mongo -p ')],
+    ['login words and short options', fill('oc login ssh -p 2 ')],
+    ['contractions before programs', fill("can't mc ")],
+    ['escaped quotes inside a quoted command', `bash -c "${fill('htpasswd \\"')}`],
   ])('%s', (_what, text) => {
     expect(text.length).toBeGreaterThan(MB / 2);
     expect(finishes(() => maskCommandArguments(text).length)).toBeGreaterThan(0);
