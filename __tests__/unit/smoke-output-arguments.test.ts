@@ -264,6 +264,12 @@ LEAKS.push([
   ),
 ]);
 
+LEAKS.push([
+  "MinIO's new user's secret key",
+  lines('+ mc admin user add minio newuser newpassword123; mc admin user add minio u "two words"'),
+  lines(`+ mc admin user add minio newuser ${R}; mc admin user add minio u "${R}"`),
+]);
+
 describe('a secret as a command argument', () => {
   it('masking again changes nothing where a masked value was a program (it took no words)', () => {
     const text = '//r/:_authToken=kubectl create secret 7z -pass -u docker ';
@@ -293,6 +299,7 @@ describe('a secret as a command argument', () => {
         "+ oc process -f login-template.yaml -p PARAM=value; ssh -p 2222 ci@host 'oc login https://x'",
         "+ git remote add token https://github.com/x/y; git remote rename password origin; git config --global alias.secret '!git log'",
         '+ git config --global user.signingkey 3AA5C34371567BD2',
+        '+ mc admin user list minio; mc admin user add minio; mc admin user info minio newuser',
         '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
       ),
     ],
