@@ -4362,11 +4362,19 @@ function vaultToken(words) {
     const v = restOf(words, i, 6);
     return v ? [{ word: v, gated: false }] : [];
 }
-/** MinIO's client (mc, mcli): `alias set NAME URL ACCESS_KEY SECRET_KEY`, `config host add ...` (older), after its global options. */
+/**
+ * MinIO's client (mc, mcli), after its global options: `alias set NAME URL ACCESS_KEY SECRET_KEY`,
+ * `config host add ...` (older), `admin user add ALIAS ACCESS_KEY SECRET_KEY`.
+ */
 function minioSecret(words) {
     let at = 0;
     while (at < words.length && isOption(words[at]))
         at += MC_VALUE.test(words[at].text) ? 2 : 1;
+    // A user's secret key: `admin user add ALIAS ACCESS_KEY SECRET_KEY`.
+    if (startsWith(words, ['admin', 'user', 'add'], at)) {
+        const secret = positionals(words.slice(at + 3))[2];
+        return secret ? [{ word: secret, gated: false }] : [];
+    }
     const rest = startsWith(words, ['alias', 'set'], at)
         ? words.slice(at + 2)
         : startsWith(words, ['config', 'host', 'add'], at)
