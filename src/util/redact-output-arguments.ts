@@ -58,12 +58,7 @@ function wordsOf(text: string, from: number, enclosing: string): Word[] {
       i++;
       continue;
     }
-    const v =
-      enclosing === '"' && text.startsWith('\\"', i)
-        ? escapedQuoted(text, i)
-        : c === '"' || c === "'"
-          ? valueAt(text, i)
-          : bareWord(text, i);
+    const v = enclosing === '"' && text.startsWith('\\"', i) ? escapedQuoted(text, i) : wordAt(text, i);
     const word = text.slice(v.from, v.to);
     if (
       v.end <= i ||
@@ -76,6 +71,10 @@ function wordsOf(text: string, from: number, enclosing: string): Word[] {
   return words;
 }
 
+/** The word at I: inside its quotes (valueAt), or bare (bareWord). */
+const wordAt = (text: string, i: number): Span & { end: number; quoted: boolean } =>
+  text[i] === '"' || text[i] === "'" ? valueAt(text, i) : bareWord(text, i);
+
 /** The bare word at I: to BARE_END, a `\` and the character after it part of it (`hunter\ 2`), not a line's end. */
 function bareWord(text: string, i: number): Span & { end: number; quoted: boolean } {
   let j = i;
@@ -83,7 +82,7 @@ function bareWord(text: string, i: number): Span & { end: number; quoted: boolea
     const next = text[j + 1];
     j += text[j] === '\\' && next !== undefined && next !== '\n' && next !== '\r' ? 2 : 1;
   }
-  return { from: i, to: Math.min(j, text.length), end: Math.min(j, text.length), quoted: false };
+  return { from: i, to: j, end: j, quoted: false };
 }
 
 /** A word quoted with escaped quotes inside a double-quoted command (`bash -c "htpasswd -Bbn u \"x y\""`): to its `\"` or the line's end. */
@@ -210,6 +209,13 @@ const FORMS: Record<string, (words: Word[]) => Found[]> = {
   zip: (w) => optionValues(w, /^-P$/),
   '7z': gluedP,
   '7za': gluedP,
+  // each tool of these families (mysqldump, mariadb-dump, ldapadd, mongodump...)
+  mysql: gluedP,
+  mariadb: gluedP,
+  // an LDAP tool's bind password (`ldapsearch -D cn=admin -w x`)
+  ldap: (w) => optionValues(w, /^-w$/, /^-w/),
+  // MongoDB's tools: `mongo -u admin -p x`, `mongodump --password=x`
+  mongo: (w) => optionValues(w, /^(?:-p|--password)(?:=|$)/),
   gh: (w) => (startsWith(w, ['secret', 'set']) ? optionValues(w, /^(?:-b|--body)(?:=|$)/, /^-b(?!-)/) : []),
   // create secret's literals; a setting (`kubectl config set users.ci.token x`)
   kubectl: (w) => [...literals(w), ...settings(w)],
@@ -259,15 +265,20 @@ function minioSecret(words: Word[]): Found[] {
   return secret ? [{ word: secret, gated: false }] : [];
 }
 
+/** mysql's (mariadb's, 7z's) password glued to its `-p` (`-phunter`, `-p'x'`; `-p` alone asks for it). */
+function gluedP(words: Word[]): Found[] {
+  return optionValues(words, undefined, /^-p/);
+}
+
 /** The first of WORDS, GATED or not. */
 const first = (words: Word[], gated: boolean): Found[] => (words[0] ? [{ word: words[0], gated }] : []);
 
 /** The values of the options NAMED (`-a x`, `--body=x`); GLUED, a short option with its value in it (`-bx`). */
-function optionValues(words: Word[], named: RegExp, glued?: RegExp): Found[] {
+function optionValues(words: Word[], named: RegExp | undefined, glued?: RegExp): Found[] {
   const found: Found[] = [];
   words.forEach((w, i) => {
     if (!isOption(w)) return;
-    if (named.test(w.text)) {
+    if (named?.test(w.text)) {
       const v = optionValue(words, i);
       if (v) found.push({ word: v, gated: false });
     } else if (glued?.test(w.text)) {
@@ -308,24 +319,10 @@ function literalAt(words: Word[], i: number): [number, number] | undefined {
   return w.text[14] === '=' ? [i, 15] : undefined;
 }
 
-/** mysql's (mariadb's, 7z's) password glued to its `-p` (`-phunter`, `-p'x'`; `-p` alone asks for it). */
-function gluedP(words: Word[]): Found[] {
-  const found: Found[] = [];
-  words.forEach((w, i) => {
-    const v = !w.quoted && w.text.startsWith('-p') ? restOf(words, i, 2) : undefined;
-    if (v) found.push({ word: v, gated: false });
-  });
-  return found;
-}
-
 /** What PROGRAM's form names as a secret among WORDS. */
 function secretsOf(program: string, words: Word[]): Found[] {
-  if (program.startsWith('mysql') || program.startsWith('mariadb')) return gluedP(words);
-  // an LDAP tool's bind password (`ldapsearch -D cn=admin -w x`)
-  if (program.startsWith('ldap')) return optionValues(words, /^-w$/, /^-w/);
-  // MongoDB's tools: `mongo -u admin -p x`, `mongodump --password=x`
-  if (program.startsWith('mongo')) return optionValues(words, /^(?:-p|--password)(?:=|$)/);
-  return FORMS[program]?.(words) ?? settings(words);
+  const family = /^(?:mysql|mariadb|ldap|mongo)/.exec(program)?.[0] ?? program;
+  return FORMS[family]?.(words) ?? settings(words);
 }
 
 /**
@@ -356,7 +353,7 @@ export function maskCommandArguments(text: string, script = false): string {
     NPMRC.lastIndex = 0;
     while (NPMRC.exec(text)) {
       const at = NPMRC.lastIndex;
-      const v = text[at] === '"' || text[at] === "'" ? valueAt(text, at) : bareWord(text, at);
+      const v = wordAt(text, at);
       if (holdsValue(text.slice(v.from, v.to)) && !text.startsWith(REDACTED, v.from)) spans.push(v);
       NPMRC.lastIndex = Math.max(v.end, at);
     }
@@ -365,15 +362,10 @@ export function maskCommandArguments(text: string, script = false): string {
     OPENSSL_PASS.lastIndex = 0;
     for (let m; (m = OPENSSL_PASS.exec(text));) {
       const at = OPENSSL_PASS.lastIndex;
-      // Inside the quotes opened before `pass:` (`'pass:x y'`), or its own (`pass:"x y"`), or its word.
-      const own = !m[1] && (text[at] === '"' || text[at] === "'");
-      const q = m[1] || (own ? text[at]! : '');
-      const from = own ? at + 1 : at;
-      let to = from;
-      if (q) while (to < text.length && text[to] !== q && text[to] !== '\n' && text[to] !== '\r') to++;
-      else while (to < text.length && !BARE_END.test(text[to]!)) to++;
-      if (holdsValue(text.slice(from, to)) && !text.startsWith(REDACTED, from)) spans.push({ from, to });
-      OPENSSL_PASS.lastIndex = Math.max(to, at);
+      // Inside the quotes opened before `pass:` (`'pass:x y'`: from its quote, 6 back), or its own (`pass:"x y"`), or its word.
+      const v = m[1] ? { ...valueAt(text, at - 6), from: at } : wordAt(text, at);
+      if (holdsValue(text.slice(v.from, v.to)) && !text.startsWith(REDACTED, v.from)) spans.push(v);
+      OPENSSL_PASS.lastIndex = Math.max(v.end, at);
     }
   }
   return spliced(text, spans);
