@@ -636,11 +636,7 @@ function wordsOf(text, from, enclosing) {
             i++;
             continue;
         }
-        const v = enclosing === '"' && text.startsWith('\\"', i)
-            ? escapedQuoted(text, i)
-            : c === '"' || c === "'"
-                ? (0,redact_output_options/* valueAt */.fK)(text, i)
-                : bareWord(text, i);
+        const v = enclosing === '"' && text.startsWith('\\"', i) ? escapedQuoted(text, i) : wordAt(text, i);
         const word = text.slice(v.from, v.to);
         if (v.end <= i ||
             (!v.quoted && (word === '\\' || (/^\d+$/.test(word) && /[<>]/.test(text[v.end] ?? '')))))
@@ -650,6 +646,8 @@ function wordsOf(text, from, enclosing) {
     }
     return words;
 }
+/** The word at I: inside its quotes (valueAt), or bare (bareWord). */
+const wordAt = (text, i) => text[i] === '"' || text[i] === "'" ? (0,redact_output_options/* valueAt */.fK)(text, i) : bareWord(text, i);
 /** The bare word at I: to BARE_END, a `\` and the character after it part of it (`hunter\ 2`), not a line's end. */
 function bareWord(text, i) {
     let j = i;
@@ -657,7 +655,7 @@ function bareWord(text, i) {
         const next = text[j + 1];
         j += text[j] === '\\' && next !== undefined && next !== '\n' && next !== '\r' ? 2 : 1;
     }
-    return { from: i, to: Math.min(j, text.length), end: Math.min(j, text.length), quoted: false };
+    return { from: i, to: j, end: j, quoted: false };
 }
 /** A word quoted with escaped quotes inside a double-quoted command (`bash -c "htpasswd -Bbn u \"x y\""`): to its `\"` or the line's end. */
 function escapedQuoted(text, i) {
@@ -777,6 +775,13 @@ const FORMS = {
     zip: (w) => optionValues(w, /^-P$/),
     '7z': gluedP,
     '7za': gluedP,
+    // each tool of these families (mysqldump, mariadb-dump, ldapadd, mongodump...)
+    mysql: gluedP,
+    mariadb: gluedP,
+    // an LDAP tool's bind password (`ldapsearch -D cn=admin -w x`)
+    ldap: (w) => optionValues(w, /^-w$/, /^-w/),
+    // MongoDB's tools: `mongo -u admin -p x`, `mongodump --password=x`
+    mongo: (w) => optionValues(w, /^(?:-p|--password)(?:=|$)/),
     gh: (w) => (startsWith(w, ['secret', 'set']) ? optionValues(w, /^(?:-b|--body)(?:=|$)/, /^-b(?!-)/) : []),
     // create secret's literals; a setting (`kubectl config set users.ci.token x`)
     kubectl: (w) => [...literals(w), ...settings(w)],
@@ -825,6 +830,10 @@ function minioSecret(words) {
     const secret = positionals(rest, /^--(?:api|path|lookup)$/)[3];
     return secret ? [{ word: secret, gated: false }] : [];
 }
+/** mysql's (mariadb's, 7z's) password glued to its `-p` (`-phunter`, `-p'x'`; `-p` alone asks for it). */
+function gluedP(words) {
+    return optionValues(words, undefined, /^-p/);
+}
 /** The first of WORDS, GATED or not. */
 const first = (words, gated) => (words[0] ? [{ word: words[0], gated }] : []);
 /** The values of the options NAMED (`-a x`, `--body=x`); GLUED, a short option with its value in it (`-bx`). */
@@ -833,7 +842,7 @@ function optionValues(words, named, glued) {
     words.forEach((w, i) => {
         if (!isOption(w))
             return;
-        if (named.test(w.text)) {
+        if (named?.test(w.text)) {
             const v = optionValue(words, i);
             if (v)
                 found.push({ word: v, gated: false });
@@ -879,27 +888,10 @@ function literalAt(words, i) {
         return next?.quoted && next.from - 1 === w.end ? [i + 1, 0] : undefined;
     return w.text[14] === '=' ? [i, 15] : undefined;
 }
-/** mysql's (mariadb's, 7z's) password glued to its `-p` (`-phunter`, `-p'x'`; `-p` alone asks for it). */
-function gluedP(words) {
-    const found = [];
-    words.forEach((w, i) => {
-        const v = !w.quoted && w.text.startsWith('-p') ? restOf(words, i, 2) : undefined;
-        if (v)
-            found.push({ word: v, gated: false });
-    });
-    return found;
-}
 /** What PROGRAM's form names as a secret among WORDS. */
 function secretsOf(program, words) {
-    if (program.startsWith('mysql') || program.startsWith('mariadb'))
-        return gluedP(words);
-    // an LDAP tool's bind password (`ldapsearch -D cn=admin -w x`)
-    if (program.startsWith('ldap'))
-        return optionValues(words, /^-w$/, /^-w/);
-    // MongoDB's tools: `mongo -u admin -p x`, `mongodump --password=x`
-    if (program.startsWith('mongo'))
-        return optionValues(words, /^(?:-p|--password)(?:=|$)/);
-    return FORMS[program]?.(words) ?? settings(words);
+    const family = /^(?:mysql|mariadb|ldap|mongo)/.exec(program)?.[0] ?? program;
+    return FORMS[family]?.(words) ?? settings(words);
 }
 /**
  * TEXT with each secret argument masked (see the header): the value inside its quotes, or its
@@ -931,7 +923,7 @@ function maskCommandArguments(text, script = false) {
         NPMRC.lastIndex = 0;
         while (NPMRC.exec(text)) {
             const at = NPMRC.lastIndex;
-            const v = text[at] === '"' || text[at] === "'" ? (0,redact_output_options/* valueAt */.fK)(text, at) : bareWord(text, at);
+            const v = wordAt(text, at);
             if ((0,redact_output_options/* holdsValue */.UQ)(text.slice(v.from, v.to)) && !text.startsWith(redact/* REDACTED */.XF, v.from))
                 spans.push(v);
             NPMRC.lastIndex = Math.max(v.end, at);
@@ -941,20 +933,11 @@ function maskCommandArguments(text, script = false) {
         OPENSSL_PASS.lastIndex = 0;
         for (let m; (m = OPENSSL_PASS.exec(text));) {
             const at = OPENSSL_PASS.lastIndex;
-            // Inside the quotes opened before `pass:` (`'pass:x y'`), or its own (`pass:"x y"`), or its word.
-            const own = !m[1] && (text[at] === '"' || text[at] === "'");
-            const q = m[1] || (own ? text[at] : '');
-            const from = own ? at + 1 : at;
-            let to = from;
-            if (q)
-                while (to < text.length && text[to] !== q && text[to] !== '\n' && text[to] !== '\r')
-                    to++;
-            else
-                while (to < text.length && !BARE_END.test(text[to]))
-                    to++;
-            if ((0,redact_output_options/* holdsValue */.UQ)(text.slice(from, to)) && !text.startsWith(redact/* REDACTED */.XF, from))
-                spans.push({ from, to });
-            OPENSSL_PASS.lastIndex = Math.max(to, at);
+            // Inside the quotes opened before `pass:` (`'pass:x y'`: from its quote, 6 back), or its own (`pass:"x y"`), or its word.
+            const v = m[1] ? { ...(0,redact_output_options/* valueAt */.fK)(text, at - 6), from: at } : wordAt(text, at);
+            if ((0,redact_output_options/* holdsValue */.UQ)(text.slice(v.from, v.to)) && !text.startsWith(redact/* REDACTED */.XF, v.from))
+                spans.push(v);
+            OPENSSL_PASS.lastIndex = Math.max(v.end, at);
         }
     }
     return (0,redact_spans/* spliced */.Z)(text, spans);
