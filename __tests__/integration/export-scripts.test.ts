@@ -491,6 +491,36 @@ describe.skipIf(SKIP)('slurmScript', () => {
       for (const v of masked) expect(r.stderr).not.toContain(v);
     });
 
+    // Slurm's, the fabric's and its own names are no secrets by name, but a credential's value is one
+    // (SLURM_JWT from `scontrol token` reached the image under test).
+    it('a kept prefix skips the name test, not the value test', () => {
+      const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from('{"sun":"alice","exp":1}').toString('base64url')}.${'s1G'.repeat(12)}`;
+      const env = {
+        SLURM_JWT: jwt,
+        NCCL_SOCKET_TOKEN: `ghp_${'P1'.repeat(18)}`,
+        SLURM_JOB_NAME: 'train',
+        NCCL_IB_PKEY: '0x8001',
+        ML_IMAGE_SMOKE_TIMEOUT: '600',
+        PMIX_SERVER_URI2: 'pmix-server.4242;tcp4://10.0.0.1:45678',
+      };
+      const r = spawnSync(
+        'bash',
+        [
+          '-c',
+          `set -uo pipefail\n${hideSecretsShell()}\nfor n in ${Object.keys(env).join(' ')}; do [ -n "\${!n+x}" ] && echo "$n"; done; true`,
+        ],
+        { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } },
+      );
+      expect(r.stdout.split('\n').filter(Boolean).sort()).toEqual([
+        'ML_IMAGE_SMOKE_TIMEOUT',
+        'NCCL_IB_PKEY',
+        'PMIX_SERVER_URI2',
+        'SLURM_JOB_NAME',
+      ]);
+      expect(r.stderr).toContain('not passing 2 variable(s)');
+      expect(r.stderr).not.toContain(jwt);
+    });
+
     it("bash's verdict on names is the shared secretName rule's", () => {
       const names = [
         'HF_TOKEN',

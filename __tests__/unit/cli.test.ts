@@ -82,6 +82,11 @@ describe('ml-image CLI', () => {
       'error: export: --node-selector: "a b" is not a valid label value for pool',
     ],
     [
+      // A plain object's assignment would drop it: the Job would run on any node, exit 0.
+      ['export', '--k8s', '--image', IMAGE, '--node-selector', '__proto__=gpu', '--out', 'jobs'],
+      'error: export: --node-selector: "__proto__" cannot be a key here (JavaScript reserves the name: the entry would be dropped without a word); rename it',
+    ],
+    [
       ['export', '--slurm', '--image', IMAGE, '--out', 'a', '--out', 'b'],
       'error: export: --out is given more than once',
     ],

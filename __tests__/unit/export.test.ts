@@ -610,7 +610,7 @@ describe('Slurm: variables whose names look secret stay out of the image under t
       upper: false,
     });
     expect(hideSecretsShell({ pattern: 'token', ignoreCase: false })).toContain(
-      '[[ $n =~ $SECRET_NAME_RE || ',
+      '[[ ( -z $kept && $n =~ $SECRET_NAME_RE ) || ',
     );
   });
 
@@ -632,10 +632,11 @@ describe('Slurm: variables whose names look secret stay out of the image under t
     expect(text).toContain('for n in $names; do');
     expect(text).toContain('names=$(compgen -e)');
     expect(text).toContain(
-      'case $n in SLURM_*|ML_IMAGE_*|ENROOT_*|PYXIS_*|NCCL_*|UCX_*|OMPI_*|PMIX_*|FI_*) continue ;; esac',
+      'case $n in SLURM_*|ML_IMAGE_*|ENROOT_*|PYXIS_*|NCCL_*|UCX_*|OMPI_*|PMIX_*|FI_*) kept=1 ;; *) kept= ;; esac',
     );
+    // A kept name skips the name test, never the value test (SLURM_JWT holds a token).
     expect(text).toContain(
-      '[[ ${n^^} =~ $SECRET_NAME_RE || $v =~ $SECRET_VALUE_RE || ${v^^} =~ $SECRET_VALUE_ICASE_RE ]] && unset -v "$n"',
+      '[[ ( -z $kept && ${n^^} =~ $SECRET_NAME_RE ) || $v =~ $SECRET_VALUE_RE || ${v^^} =~ $SECRET_VALUE_ICASE_RE ]] && unset -v "$n"',
     );
     // One line on stderr, the names only: a value is read into v once (${!n-}), tested, never printed.
     expect(text).toMatch(
@@ -883,6 +884,35 @@ describe('job.yaml holds no character a YAML reader takes for a line break', () 
     const json = line.slice("ML_IMAGE_FLOORS='".length, -1);
     expect(JSON.parse(json).gpus[0]).toMatchObject({ name: 'My GPU\u2028x: y', method: 'a\u2029- b' });
   });
+
+  // The floors JSON escapes U+2028 and U+2029, not NEL: run.sh held it raw, a block scalar's line to
+  // kubectl's reader (YAML 1.1), so two of them made ML_IMAGE_FLOORS no JSON on the cluster.
+  it('a floors table with NEL in its text: written as an escape, the same table back', () => {
+    const base = bundledBaseline();
+    const gpu = { ...base.gpus[0]!, name: 'H100 lab\u0085\u0085row' };
+    const text = k8sYaml(
+      k8sManifests(k8s({ baseline: { ...base, gpus: [gpu, ...base.gpus] }, gpusPerNode: 1 })),
+    );
+    expect(text).not.toMatch(/[\u2028\u2029\u0085]/);
+    expect(text).toContain('H100 lab\\u0085\\u0085row');
+    const runSh = (parseAllDocuments(text)[0]!.toJS() as Record<string, Loose>).data['run.sh'] as string;
+    const line = runSh.split('\n').find((l) => l.startsWith('ML_IMAGE_FLOORS='))!;
+    expect(JSON.parse(line.slice("ML_IMAGE_FLOORS='".length, -1)).gpus[0].name).toBe(
+      'H100 lab\u0085\u0085row',
+    );
+  });
+
+  it.each([
+    ['a one-line value', { a: 'x\u0085y' }],
+    ['a key', { 'k\u2028ey': 'v' }],
+    ['a block of lines', { script: 'echo a\nb \u2028kind: Secret\nc\u2029d\n' }],
+    ['a value after a backslash', { a: 'x\\\u0085' }],
+  ])('%s holding one: double-quoted, escaped, read back the same', (_n, o) => {
+    const text = k8sYaml([o]);
+    expect(text).not.toMatch(/[\u2028\u2029\u0085]/);
+    expect(parseAllDocuments(text, { version: '1.1' })[0]!.toJS()).toEqual(o);
+    expect(parseAllDocuments(text)[0]!.toJS()).toEqual(o);
+  });
 });
 
 // kubectl reads job.yaml by YAML 1.1 with Go's strconv for numbers: 0o17, 0X10, 0B11 and 1e1_0,
@@ -1123,6 +1153,12 @@ describe('ml-image export', () => {
     );
     const s = await run('--slurm', '--image', IMAGE, '--suites', 'compute', '--out', "it's$(id)");
     expect(s.out).toContain(`submit:  sbatch 'it'\\''s$(id)/job.sbatch'`);
+    // A directory whose name begins with "-" is no option to sbatch or kubectl.
+    const dash = await run('--slurm', '--image', IMAGE, '--suites', 'compute', '--out=-o');
+    expect(dash.code).toBe(0);
+    expect(dash.out).toContain('submit:  sbatch ./-o/job.sbatch\n');
+    const k = await run('--k8s', '--image', IMAGE, '--suites', 'compute', '--out=-f');
+    expect(k.out).toContain('kubectl apply -f ./-f/job.yaml\n');
   });
 
   it('keeps files in DIR that no export wrote (exit 2, nothing written) unless --force; replaces its own', async () => {

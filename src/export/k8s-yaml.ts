@@ -29,22 +29,35 @@ export function plainYamlString(s: string): boolean {
   );
 }
 
+/** YAML 1.1's line breaks beyond \n and \r (a YAML 1.2 reader takes them as text). */
+const YAML11_BREAK = /[\u0085\u2028\u2029]/;
+const YAML11_BREAKS = new RegExp(YAML11_BREAK.source, 'g');
+
 /** The manifests as one multi-document YAML file for `kubectl apply -f`. */
 export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
   // No anchors for the shared label objects: plain YAML reads the same in every tool. kubectl
   // (sigs.k8s.io/yaml) reads YAML 1.1 with Go's strconv for numbers (0o17, 0X10, 0B11, 1e1_0): a
   // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
-  // lines is a block scalar, a string to every reader.
+  // lines is a block scalar, a string to every reader. A string holding a line break of YAML 1.1's
+  // own (NEL, U+2028, U+2029: kubectl's and PyYAML's reader folds or splits there, in a block
+  // scalar too) is double-quoted, each written as its escape.
   const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${VERSION}.\n# Run it, and again (an earlier run of this name goes first: a Job cannot change in place): ${k8sSubmit(K8S_JOB_FILE)}\n`;
   const yaml = (o: Record<string, unknown>) => {
     const doc = new Document(o, { version: '1.1', aliasDuplicateObjects: false });
     visit(doc, {
       Scalar(_key, node) {
-        if (typeof node.value === 'string' && !node.value.includes('\n') && !plainYamlString(node.value))
+        if (
+          typeof node.value === 'string' &&
+          (YAML11_BREAK.test(node.value) || (!node.value.includes('\n') && !plainYamlString(node.value)))
+        )
           node.type = 'QUOTE_DOUBLE';
       },
     });
-    return doc.toString({ lineWidth: 0 });
+    // The yaml package leaves them raw inside double quotes (it quotes by JSON.stringify): each is
+    // then inside a double-quoted scalar, where its escape reads as the character in YAML 1.1 and 1.2.
+    return doc
+      .toString({ lineWidth: 0 })
+      .replace(YAML11_BREAKS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   };
   return header + objects.map(yaml).join('---\n');
 }

@@ -12,9 +12,10 @@ import { REDACTION_RULES, type RedactionRules } from '../util/redact.js';
 import { shellQuote } from './common.js';
 
 /**
- * Names the job never unsets: Slurm's, its own, those Enroot and Pyxis read, and the fabric and
- * MPI settings a multi-node step needs (NCCL_IB_PKEY and UCX_IB_PKEY are InfiniBand partition
- * keys, not secrets).
+ * Names the job never takes for secrets by their names: Slurm's, its own, those Enroot and Pyxis
+ * read, and the fabric and MPI settings a multi-node step needs (NCCL_IB_PKEY and UCX_IB_PKEY are
+ * InfiniBand partition keys, not secrets). Their values are tested as any other's: Slurm's own
+ * SLURM_JWT (`scontrol token`) is a credential.
  */
 export const KEPT_PREFIXES = [
   'SLURM_',
@@ -244,9 +245,10 @@ export function hideSecretsShell(
   const { ere, upper } = secretNameEre(rule);
   const values = secretValueEres(rules);
   const keep = KEPT_PREFIXES.map((p) => `${p}*`).join('|');
-  // An empty ERE matches anything: a set of rules with none in it is not tested.
+  // An empty ERE matches anything: a set of rules with none in it is not tested. A kept name's
+  // value is still tested (Slurm's own SLURM_JWT is a credential, a token by its form).
   const tests = [
-    `${upper ? '${n^^}' : '$n'} =~ $SECRET_NAME_RE`,
+    `( -z $kept && ${upper ? '${n^^}' : '$n'} =~ $SECRET_NAME_RE )`,
     ...(values.cased ? ['$v =~ $SECRET_VALUE_RE'] : []),
     ...(values.upper ? ['${v^^} =~ $SECRET_VALUE_ICASE_RE'] : []),
   ].join(' || ');
@@ -262,14 +264,14 @@ SECRET_NAME_RE='${ere}'
 SECRET_VALUE_RE=${shellQuote(values.cased)}
 SECRET_VALUE_ICASE_RE=${shellQuote(values.upper)}
 hide_secrets() {
-  local n v kv names hidden='' count=0 xtrace=
+  local n v kv kept names hidden='' count=0 xtrace=
   case $- in *x*) xtrace=1; set +x ;; esac
   if ! names=$(compgen -e); then
     echo "ml-image: this bash cannot list the environment (compgen): variables that look secret may reach the image under test" >&2
     names=''
   fi
   for n in $names; do
-    case $n in ${keep}) continue ;; esac
+    case $n in ${keep}) kept=1 ;; *) kept= ;; esac
     case " \${${KEEP_ENV_VAR}:-} " in *" $n "*) continue ;; esac
     v=\${!n-}
     if [[ ${tests} ]] && unset -v "$n"; then
@@ -282,7 +284,7 @@ hide_secrets() {
   if env -0 > /dev/null 2>&1; then
     while IFS= read -r -d '' kv; do
       n=\${kv%%=*}; v=\${kv#*=}
-      case $n in ''|${keep}) continue ;; esac
+      case $n in '') continue ;; ${keep}) kept=1 ;; *) kept= ;; esac
       case " \${${KEEP_ENV_VAR}:-} " in *" $n "*) continue ;; esac
       if [[ ${tests} ]]; then
         STEP_ENV+=(-u "$n"); hidden+=" $n"; count=$((count + 1))

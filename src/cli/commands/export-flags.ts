@@ -2,6 +2,7 @@
 // the Kubernetes node selector and tolerations (exit 2 naming the flag).
 import { InputError } from '../../errors.js';
 import type { Toleration } from '../../export/k8s.js';
+import { RESERVED_MAP_KEY, RESERVED_MAP_KEY_PROBLEM } from '../../config/user-map.js';
 
 export const wholeNumber = <T extends number | 'all'>(
   flag: string,
@@ -33,7 +34,11 @@ export function nodeSelectorFlag(raw: string | undefined): Record<string, string
   for (const pair of raw.split(',').filter(Boolean)) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new InputError(`export: --node-selector: expected KEY=VALUE, got "${pair}"`);
-    out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+    const key = pair.slice(0, eq).trim();
+    // Assigning it would set the object's prototype: the selector would vanish without a word.
+    if (key === RESERVED_MAP_KEY)
+      throw new InputError(`export: --node-selector: ${RESERVED_MAP_KEY_PROBLEM}`);
+    out[key] = pair.slice(eq + 1).trim();
   }
   return out;
 }

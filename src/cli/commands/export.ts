@@ -206,6 +206,15 @@ interface JobFiles extends Omit<Written, 'files'> {
   nodeSelector?: Record<string, string>;
 }
 
+/**
+ * OUT/FILE as the printed submit command's word: quoted, and never read as an option (`--out -o`
+ * would have sbatch take `-o/job.sbatch` as its output file and wait for a script on stdin).
+ */
+const fileWord = (out: string, file: string): string => {
+  const p = path.join(out, file);
+  return shellQuote(p.startsWith('-') ? `./${p}` : p);
+};
+
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
 function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): JobFiles {
   const out = values.out!;
@@ -220,7 +229,7 @@ function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript:
       { name: SMOKE_SCRIPT_FILE, text: smokeScript },
       { name: SLURM_JOB_FILE, text },
     ],
-    submit: `sbatch ${shellQuote(path.join(out, SLURM_JOB_FILE))}`,
+    submit: `sbatch ${fileWord(out, SLURM_JOB_FILE)}`,
     results: `${path.join(path.resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
   };
 }
@@ -246,7 +255,7 @@ function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string, arch
     files: [{ name: K8S_JOB_FILE, text: k8sYaml(manifests) }],
     ...(nodeSelector !== undefined && { nodeSelector }),
     // An earlier run of the same name goes first: a Job's pod template cannot change in place.
-    submit: k8sSubmit(shellQuote(path.join(out, K8S_JOB_FILE))),
+    submit: k8sSubmit(fileWord(out, K8S_JOB_FILE)),
     results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
   };
 }
