@@ -293,4 +293,37 @@ export const ENV_CASES: [string, string, string][] = [
   ['HTTP_PROXY', 'proxy.corp:3128', 'proxy.corp:3128'],
   ['no_proxy', 'localhost,.corp,10.0.0.0/8', 'localhost,.corp,10.0.0.0/8'],
   ['ALL_PROXY', 'socks5://bob:pw2@p:1080', `socks5://bob:${REDACTED}@p:1080`],
+  // A private key's PEM block under a name that says nothing (a deploy key, a service account's
+  // JSON with its key's line breaks escaped), a chat webhook (its path is the secret), a password
+  // named PW: the whole value masked.
+  [
+    'DEPLOY_SSH',
+    '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n',
+    REDACTED,
+  ],
+  [
+    'GCP_SERVICE_ACCOUNT',
+    '{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----\\n"}',
+    REDACTED,
+  ],
+  [
+    'SLACK_WEBHOOK_URL',
+    'https://hooks.slack.com/services/T0123ABCD/B0456EFGH/xYz0123456789abcdefGHIJ',
+    REDACTED,
+  ],
+  ['ALERTS_HOOK', 'https://discord.com/api/webhooks/123456789012345678/AbC-dEf_0123456789xyz', REDACTED],
+  ['DB_PW', 'hunter2-db', REDACTED],
+  // Names that hold a secret's word and no secret, and whose change the report must show.
+  ['TOKENIZERS_PARALLELISM', 'false', 'false'],
+  ['NODE_TLS_REJECT_UNAUTHORIZED', '0', '0'],
+  ['PIP_KEYRING_PROVIDER', 'subprocess', 'subprocess'],
+  ['GIT_AUTHOR_NAME', 'Alice', 'Alice'],
+  ['HF_TOKENIZER_TOKEN', 'x', REDACTED],
+  ['HTTP_AUTHORIZATION', 'x', REDACTED],
+  // A certificate and a public key are no secrets.
+  [
+    'CA_CERT',
+    '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+    '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+  ],
 ];

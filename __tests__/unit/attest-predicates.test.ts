@@ -257,7 +257,7 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
       16,
-      'fb708b5b8ed121fc20f7da8f5205fc89abda99f5d3a1918b61f51907b0d8f87d',
+      'd9d591eb41f39dfd8bbfe02fc4c4bd67388326f6384dfd05753f110a67e0347d',
     ]);
   });
 });

@@ -109,7 +109,7 @@ describe('Slurm: variables whose values look secret stay out of the image under 
     expect(secretValueEres(rules).upper).toBe('');
     expect(secretValueEres(rules).cased).toContain('(Password|AccountKey|');
     expect(hideSecretsShell(undefined, rules)).toContain(
-      '[[ ${n^^} =~ $SECRET_NAME_RE || $v =~ $SECRET_VALUE_RE ]] && unset -v "$n"',
+      '[[ ( -z $kept && ${n^^} =~ $SECRET_NAME_RE ) || $v =~ $SECRET_VALUE_RE ]] && unset -v "$n"',
     );
   });
 

@@ -579,6 +579,10 @@ describe('Slurm: variables whose names look secret stay out of the image under t
     ['REQUEST_SIGNATURE', true],
     ['MYSQL_PWD', true],
     ['db_pwd', true],
+    ['DB_PW', true],
+    ['HF_TOKENIZER_TOKEN', true],
+    ['HTTP_AUTHORIZATION', true],
+    ['KEYRING_PASSWORD', true],
     ['PWD', false],
     ['OLDPWD', false],
     ['PGPWD', false],
@@ -614,12 +618,38 @@ describe('Slurm: variables whose names look secret stay out of the image under t
     );
   });
 
-  it.each([['\\bKEY'], ['[A-Z]KEY'], ['(?:KEY)'], ['KEY{2}'], ['(?<!X)KEY'], ['K.Y'], ['KEY~0']])(
-    'refuses a rule it cannot write in ERE: %s',
-    (pattern) => {
-      expect(() => secretNameEre({ pattern, ignoreCase: true })).toThrow(/cannot express/);
-    },
-  );
+  it.each([
+    ['\\bKEY'],
+    ['[A-Z]KEY'],
+    ['(?:KEY)'],
+    ['KEY{2}'],
+    ['(?<=X)KEY'],
+    ['K.Y'],
+    ['KEY~0'],
+    ['KEY(?!A)*'],
+  ])('refuses a rule it cannot write in ERE: %s', (pattern) => {
+    expect(() => secretNameEre({ pattern, ignoreCase: true })).toThrow(/cannot express/);
+  });
+
+  // The rule's exceptions (TOKEN(?!IZERS?...), KEY(?!RING), (?<!UN)AUTH) only narrow it: the job
+  // unsets a little more without them, never less.
+  it('drops the negative lookarounds that are exceptions: the ERE matches at least what the rule does', () => {
+    expect(
+      secretNameEre({ pattern: '(?<!UN)AUTH(?!ORS?(?:_|$))|KEY(?!RING)|(?<![A-Za-z])PAT', ignoreCase: true }),
+    ).toEqual({
+      ere: 'AUTH|KEY|(^|[^[:alpha:]])PAT',
+      upper: true,
+    });
+    for (const name of [
+      'TOKENIZERS_PARALLELISM',
+      'PIP_KEYRING_PROVIDER',
+      'NODE_TLS_REJECT_UNAUTHORIZED',
+      'GIT_AUTHOR_NAME',
+    ]) {
+      expect(ruleSays(name)).toBe(false);
+      expect(ereSays(name)).toBe(true);
+    }
+  });
 
   it('unsets them after the #SBATCH lines, before any srun, never Slurm, Enroot, Pyxis or its own', () => {
     const text = slurmScript(slurm({ nodes: 2, gpusPerNode: 8 }));

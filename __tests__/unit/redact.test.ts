@@ -70,6 +70,12 @@ describe('image labels: masked by key as environment names are, standard ones ke
     ['keywords', 'ml,torch', 'ml,torch'],
     ['com.acme.hotkey', 'F5', 'F5'],
     ['com.acme.monkey', 'yes', 'yes'],
+    ['com.acme.tokenizer', 'bert', 'bert'],
+    // A secret's word run into another: masked.
+    ['com.acme.dbpassword', 'hunter2-label', REDACTED],
+    ['com.acme.registrytoken', 'tok-label-123', REDACTED],
+    ['com.acme.clientsecret', 's', REDACTED],
+    ['com.acme.awscredentials', 'c', REDACTED],
   ])('%s=%s -> %s', (key, value, shown) => {
     expect(redactLabels({ [key]: value })).toEqual({ [key]: shown });
   });

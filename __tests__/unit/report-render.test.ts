@@ -6,12 +6,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 import he from 'he';
 import { describe, expect, it } from 'vitest';
-import { REDACTED } from '../../src/util/redact.js';
+import { REDACTED, redactEnvList } from '../../src/util/redact.js';
 import { InputError } from '../../src/errors.js';
 import { html, md, mdLine, packageName, safeUrl } from '../../src/report/escape.js';
 import { codeFence } from '../../src/util/markdown.js';
 import { printable, printableLines } from '../../src/util/text.js';
 import {
+  assessReport,
   buildReportModel,
   defaultMarkerKey,
   parseReportModel,
@@ -396,6 +397,54 @@ describe('renderReport basics', () => {
     expect(r.markdown).toContain('| WANDB\\_API\\_KEY | — | &#91;redacted&#93; |');
     expect(md(REDACTED)).toBe('&#91;redacted&#93;');
     expect(r.markdown).toContain('1 variable redacted on both sides');
+  });
+});
+
+// An environment that differs only in variables: as capture records them (redactEnvList). A name
+// that holds a secret's word and no secret is compared; a secret's is not, and the report says so.
+describe('environment variables: compared, or said not to be', () => {
+  const envOnly = (base: string[], head: string[]) => {
+    const rec = (env: string[]) =>
+      makeRecord({ platform: 'linux/amd64', pip: { numpy: '1.26.4' }, env: redactEnvList(env) });
+    return buildReportModel({
+      image: 'ghcr.io/acme/model',
+      variant: 'cpu',
+      entries: [
+        { platform: 'linux/amd64', base: rec(base), head: rec(head), baseSmoke: null, headSmoke: null },
+      ],
+    });
+  };
+
+  it('NODE_TLS_REJECT_UNAUTHORIZED turned to 0: a change, named (it was masked on both sides: "No environment changes")', () => {
+    const r = renderReport(
+      envOnly(
+        ['NODE_TLS_REJECT_UNAUTHORIZED=1', 'TOKENIZERS_PARALLELISM=true'],
+        ['NODE_TLS_REJECT_UNAUTHORIZED=0', 'TOKENIZERS_PARALLELISM=false'],
+      ),
+    );
+    expect(r.verdict).not.toContain('No environment changes');
+    expect(r.verdict).toContain('2 env changes');
+    expect(r.markdown).toContain('| NODE\\_TLS\\_REJECT\\_UNAUTHORIZED | 1 | 0 |');
+    expect(r.markdown).toContain('| TOKENIZERS\\_PARALLELISM | true | false |');
+  });
+
+  it('a secret-named variable on both sides, nothing else changed: the verdict and the section say it was not compared', () => {
+    const model = envOnly(['HF_TOKEN=hf_old', 'LANG=C'], ['HF_TOKEN=hf_new', 'LANG=C']);
+    expect(assessReport(model).findings.map((f) => f.text)).toEqual([
+      'No environment changes',
+      "1 variable with a secret's name not compared (masked)",
+    ]);
+    const r = renderReport(model);
+    expect(r.markdown).toContain(
+      'Environment variables: _1 variable redacted on both sides: their values are not compared._',
+    );
+    expect(r.markdown).not.toContain('hf_');
+  });
+
+  it('nothing masked, nothing changed: no note', () => {
+    const model = envOnly(['LANG=C'], ['LANG=C']);
+    expect(assessReport(model).findings.map((f) => f.text)).toEqual(['No environment changes']);
+    expect(renderReport(model).markdown).not.toContain('redacted on both sides');
   });
 });
 

@@ -19,7 +19,12 @@ describe('secretKey: which unquoted keys name a secret in output', () => {
     ['KEY', false, true], // a `KEY:` line is a program's own text; a quoted 'KEY' is a variable's name
     ['SESSION', false, true],
     ['PASS', false, true], // a test runner's `PASS file`
-    ['AUTHORS', false, true],
+    ['AUTHORS', false, false], // an author's word, not AUTH's (the shared rule's exceptions)
+    ['TOKENIZERS_PARALLELISM', false, false],
+    ['NODE_TLS_REJECT_UNAUTHORIZED', false, false],
+    ['PIP_KEYRING_PROVIDER', false, false],
+    ['HF_TOKENIZER_TOKEN', true, true],
+    ['DB_PW', true, true],
     ['HOME', false, false],
     ['PATH_LIST', false, false],
     ['password', true, true],

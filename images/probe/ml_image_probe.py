@@ -57,7 +57,7 @@ def load_redaction_rules():
 
 RULES = load_redaction_rules()
 SECRET_NAME = re.compile(RULES["secretName"]["pattern"], re.I if RULES["secretName"]["ignoreCase"] else 0)
-SECRET_VALUE = [re.compile(p) for p in RULES["secretValues"]]
+SECRET_VALUE = [re.compile(p) for p in RULES["secretValues"]] + [re.compile(RULES["privateKey"])]
 # JWTs (eyJ...{8,}.{8,}.{8,}) are found by has_jwt: that pattern backtracks quadratically on a long
 # run of "eyJeyJ..."; runs of base64url characters joined by dots are matched once each instead
 # (a match starts only where a run starts; lookahead + backreference never backtracks into a run).

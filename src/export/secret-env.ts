@@ -36,14 +36,29 @@ export const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
  */
 export const STEP_ENV = '"${STEP_ENV[@]}"';
 
-// The rule's only lookarounds: PASS and PAT as words of their own, PWD after a non-letter. POSIX ERE
-// has none; a non-letter or the end of the name stands for them ([[ =~ ]] only asks whether the
+// The rule's lookarounds that bound a word: PASS, PAT and PW as words of their own, PWD after a
+// non-letter (its others are exceptions: withoutExceptions). POSIX ERE has none; a non-letter or
+// the end of the name stands for them ([[ =~ ]] only asks whether the
 // name matches). [:alpha:] rather than a range: ranges in a bracket follow the locale's collation.
 const LOOKAROUNDS: readonly [string, string][] = [
   ['(?<![A-Za-z])', '(^|[^[:alpha:]])'],
   ['(?![A-Za-z])', '([^[:alpha:]]|$)'],
   ['(?<=[^A-Za-z])', '[^[:alpha:]]'],
 ];
+
+/**
+ * TEXT without its other negative lookarounds: the words that hold a secret word and no secret
+ * (`TOKEN(?!IZERS?(?:_|$))`, `(?<!UN)AUTH`). Each only narrows a match: without them the job
+ * unsets a little more (TOKENIZERS_PARALLELISM), never less.
+ */
+function withoutExceptions(text: string): string {
+  for (let at = text.search(/\(\?<?!/); at >= 0; at = text.search(/\(\?<?!/)) {
+    const end = groupEnd(text, at);
+    if (/[*+?{]/.test(text[end] ?? '')) throw untranslatable(text, 'a quantified lookaround');
+    text = text.slice(0, at) + text.slice(end);
+  }
+  return text;
+}
 
 /**
  * The secretName rule as a POSIX ERE for bash's [[ =~ ]], and whether the name is upper-cased first
@@ -56,6 +71,7 @@ export function secretNameEre(rule: RedactionRules['secretName'] = REDACTION_RUL
 } {
   let text = rule.pattern;
   LOOKAROUNDS.forEach(([js], i) => (text = text.split(js).join(`~${i}`)));
+  text = withoutExceptions(text);
   if (rule.ignoreCase) text = text.toUpperCase();
   // Letters, digits, _ and the operators ERE reads as JavaScript does; no (?, class, escape or brace.
   if (rule.pattern.includes('~') || !/^(?:[A-Za-z0-9_|()?*+]|~[0-9])*$/.test(text) || text.includes('(?'))
@@ -210,7 +226,7 @@ function bracketEre(pattern: string, start: number, ignoreCase: boolean): [strin
 
 /**
  * What the shared rules mask by value, as two EREs (each a superset, valueRuleEre): the rules that
- * heed case (tokens of a known form, JWTs, a URL's login, Anaconda's /t/<token>/ anywhere,
+ * heed case (tokens of a known form, JWTs, a private key's PEM block, a URL's login, Anaconda's /t/<token>/ anywhere,
  * Cloudsmith's dl.cloudsmith.io/<token>/), and those
  * that ignore it, for the upper-cased value (a URL's secret parameter, a connection string's secret,
  * an Authorization header's credentials).
@@ -221,6 +237,7 @@ export function secretValueEres(rules: RedactionRules = REDACTION_RULES): { case
   const seg = `[A-Za-z0-9_-]{${n},}`;
   const all: [string, boolean][] = [
     ...rules.secretValues.map((p): [string, boolean] => [p, false]),
+    [rules.privateKey, false],
     [`${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${seg}\\.${seg}\\.${seg}`, false],
     [rules.urlUserinfo, false],
     [rules.urlTokens.pathToken.replace(/^\^/, ''), false],

@@ -197,11 +197,22 @@ export function assessReport(model: ReportModel): Assessment {
   // are no change of the image.
   for (const k of kindChanges(withDiff)) add(k, 'info');
   for (const b of budgetSkips(model.sizeBudget, model.platforms)) add(b.short, 'info');
-  if (changes.length === 0)
+  if (changes.length === 0) {
+    // A variable masked on both sides may have changed: the verdict says it was not compared.
+    const masked = Math.max(...withDiff.map((p) => p.diff.env.redactedBoth));
+    const unseen: Finding[] = masked
+      ? [
+          {
+            text: `${plural(masked, 'variable')} with a secret's name not compared (masked)`,
+            severity: 'info',
+          },
+        ]
+      : [];
     return {
       verdict: 'unchanged',
-      findings: [{ text: 'No environment changes', severity: 'info' }, ...findings],
+      findings: [{ text: 'No environment changes', severity: 'info' }, ...unseen, ...findings],
     };
+  }
   const worst = Math.max(...changes.map((f) => SEVERITY_RANK[f.severity]));
   return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
 }

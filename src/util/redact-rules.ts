@@ -15,6 +15,7 @@ const RedactionRulesSchema = z.object({
     plainWords: z.array(z.string().min(1)),
   }),
   secretValues: z.array(z.string()).min(1),
+  privateKey: z.string(),
   jwt: z.object({ prefix: z.string().min(1), minSegmentLength: z.number().int().positive() }),
   base64Like: z.string(),
   hex: z.string(),

@@ -43,16 +43,16 @@ function schemeLength(rule: string): number {
   return 1 + Number(m[1]);
 }
 
-/**
- * The secret value patterns, global: redactText masks each token in free text with them, and
- * holdsToken asks whether any matches with String#search, which ignores `g` and lastIndex. One
- * RegExp object per pattern: V8 compiles each object's pattern on its first use in a process.
- */
+// The secret value patterns, global: redactText masks each token in free text with them, holdsToken
+// asks with String#search (which ignores `g` and lastIndex). One RegExp object per pattern: V8
+// compiles each object's pattern on its first use in a process. A private key's PEM block (whose
+// lines the output scanners mask) makes a value a secret too.
 const SECRET_VALUE_G: RegExp[] = REDACTION_RULES.secretValues.map((p) => new RegExp(p, 'g'));
+const TOKEN_FORMS = [...SECRET_VALUE_G, new RegExp(REDACTION_RULES.privateKey)];
 
-/** Whether TEXT holds a token of a known form (GitHub, Hugging Face, AWS, Slack, OpenAI, a JWT ...). */
+/** Whether TEXT holds a token of a known form (GitHub, AWS, a JWT ...) or a private key's PEM block. */
 export function holdsToken(text: string): boolean {
-  return SECRET_VALUE_G.some((p) => text.search(p) >= 0) || findJwts(text).length > 0;
+  return TOKEN_FORMS.some((p) => text.search(p) >= 0) || findJwts(text).length > 0;
 }
 
 export function looksSecret(value: string): boolean {
@@ -265,9 +265,8 @@ export function redactEnvValue(name: string, value: string): string {
 const STANDARD_LABEL = /^(?:org\.opencontainers\.image|org\.label-schema|io\.github\.ml-image-action)\./;
 
 /**
- * An image's labels as a record shows them: a label whose key names a secret (`com.acme.api_key`,
- * by the same rule as environment names, redaction-rules.json) has its value masked, unless it is
- * a standard one (STANDARD_LABEL).
+ * An image's labels as a record shows them: a label whose key names a secret (`com.acme.api_key`:
+ * secretLabelKey) has its value masked, unless it is a standard one (STANDARD_LABEL).
  */
 export function redactLabels(labels: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, secretLabel(k) ? REDACTED : v]));
@@ -281,8 +280,9 @@ export function secretLabel(key: string): boolean {
 /**
  * A label key that names a secret, word by word (`com.acme.api_key`, `deploy.token`,
  * `db-password`, `accessToken`): the environment rule matches inside words, which in label keys
- * (`author`, `keywords`, `hotkey`) are ordinary. Words are split at `.`, `-`, `_`, `/` and a
- * lower-to-upper case step.
+ * (`author`, `keywords`, `hotkey`) are ordinary; a password, secret or credential is one inside a
+ * word too, and a token at a word's end (`dbpassword`, `registrytoken`). Words are split at `.`,
+ * `-`, `_`, `/` and a lower-to-upper case step.
  */
 function secretLabelKey(key: string): boolean {
   const words = key
@@ -293,7 +293,7 @@ function secretLabelKey(key: string): boolean {
 }
 
 const SECRET_LABEL_WORD =
-  /^(?:(?:api|access|private|secret|auth)?(?:key|token|secret)s?|pass(?:word|wd|phrase)?s?|pat|credentials?|creds|auth|cookies?|session|signature)$/;
+  /^(?:(?:api|access|private|secret|auth)?(?:key|token|secret)s?|pass(?:word|wd|phrase)?s?|pat|credentials?|creds|auth|cookies?|session|signature)$|passw(?:or)?d|secret|credential|.tokens?$/;
 
 /** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
 export function redactEnvList(list: readonly string[] = []): Record<string, string> {

@@ -144,10 +144,18 @@ export function overviewPart(
 
 export function envPart(p: PlatformReport, suffix: string, baseLabel: string, rank: number): Part | null {
   const e = p.diff?.env;
-  if (!e || e.changes.length === 0) return null;
-  const intro = e.redactedBoth
-    ? `_${plural(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._\n\n`
-    : '';
+  if (!e || (e.changes.length === 0 && !e.redactedBoth)) return null;
+  const masked = `_${plural(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._`;
+  // Nothing else changed: the note alone, so that no one reads "no changes" as "none possible".
+  if (e.changes.length === 0)
+    return {
+      label: `environment table${suffix}`,
+      text: `Environment variables${suffix}: ${masked}`,
+      dropRank: rank,
+      mode: 'full',
+      shown: 0,
+    };
+  const intro = e.redactedBoth ? `${masked}\n\n` : '';
   const rows = e.changes.map((c) => row([cell(c.name, 80), cell(c.from, 120), cell(c.to, 120)]));
   return rowsPart(
     `environment table${suffix}`,
