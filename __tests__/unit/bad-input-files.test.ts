@@ -903,3 +903,19 @@ describe('diff: flags checked as other commands check them', () => {
     expect(r.out).toContain('ghcr.io/my-org/my-model');
   });
 });
+
+// A config the system opens but refuses to read (EIO): once "internal error: EIO: i/o error, read",
+// exit 1, where an open it refuses was exit 2 naming the file.
+describe.skipIf(!existsSync('/proc/self/mem'))('a config file whose read fails', () => {
+  it('exit 2 naming the file and the error, as text and as JSON', async () => {
+    const r = await cli(['validate', '--config', '/proc/self/mem']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('config file /proc/self/mem: cannot read (EIO)');
+    expect(r.err).not.toContain('internal error');
+    const j = await cli(['validate', '--config', '/proc/self/mem', '--json']);
+    expect(j.code).toBe(2);
+    expect((JSON.parse(j.out) as { error: { message: string } }).error.message).toBe(
+      'config file /proc/self/mem: cannot read (EIO)',
+    );
+  });
+});

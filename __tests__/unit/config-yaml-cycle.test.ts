@@ -84,3 +84,33 @@ describe('not a cycle', () => {
     ]);
   });
 });
+
+// A tag the yaml package cannot resolve was dropped, its text kept: `A: !foo bar` read as "bar",
+// exit 0 without a word.
+describe('a tag that is not YAML own', () => {
+  it.each([
+    ['build:\n  args: {A: !foo bar}\n', 'line 2, column 13: the tag "!foo" is none this tool reads'],
+    [
+      "build:\n  args:\n    A: !!js/function 'x'\n",
+      'line 3, column 8: the tag "!!js/function" is none this tool reads',
+    ],
+    [
+      'image: !<tag:acme.com,2026:img> a/b\n',
+      'line 1, column 8: the tag "tag:acme.com,2026:img" is none this tool reads',
+    ],
+  ])('%j: refused on its line', (text, start) => {
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toBe(
+      `${start} (a config holds strings, numbers, booleans, lists and mappings): remove it`,
+    );
+  });
+
+  it.each([
+    'build:\n  args: {A: !!str 1, B: !!binary aGk=, C: !!int 3}\n',
+    'image: ! a/b\n',
+    'image: !<tag:yaml.org,2002:str> a/b\n',
+  ])('%j: YAML own tags are read as before', (text) => {
+    expect(() => parseYamlDocument(text, 'ml-image.yml')).not.toThrow();
+  });
+});

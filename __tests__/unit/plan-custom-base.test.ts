@@ -155,3 +155,39 @@ describe('a pytorch/pytorch base: the CUDA of its release', () => {
     ).toBe('12.6');
   });
 });
+
+// An NVIDIA CUDA image names its CUDA in its tag: a cuda that differs once planned exit 0, silently,
+// with the driver floor and the label of the cuda asked (12.4: driver 550) on a 12.8 image (570).
+describe("an nvidia/cuda base: a cuda asked that is not the tag's", () => {
+  const base = 'nvidia/cuda:12.8.1-runtime-ubuntu24.04';
+
+  it("is said; the driver floor and the label follow the image's, the torch index the cuda asked", () => {
+    const p = plan({ platforms: AMD64, variants: [{ name: 'n', base, cuda: '12.4', torch: '2.6' }] });
+    const v = p.variants[0]!;
+    expect(v.cuda).toEqual({
+      version: '12.8',
+      toolkitDriverMin: '570.26',
+      minorCompatDriverMin: '525.60.13',
+    });
+    expect(v.labels['io.github.ml-image-action.cuda']).toBe('12.8');
+    expect(v.torch?.indexUrl).toMatch(/\/cu124$/);
+    expect(p.warnings).toEqual([
+      `variants[0] (n): ${base} ships CUDA 12.8; cuda 12.4 is not what it has, its own is used`,
+    ]);
+  });
+
+  it.each([
+    ['the same major.minor', { cuda: '12.8' }, '12.8'],
+    ['no cuda asked (none recorded, as before)', {}, undefined],
+    ['a tag that names no CUDA', { base: 'nvidia/cuda@sha256:' + 'a'.repeat(64), cuda: '12.4' }, '12.4'],
+    [
+      'a CUDA the catalog does not know',
+      { base: 'nvidia/cuda:11.8.0-runtime-ubuntu22.04', cuda: '12.4' },
+      '12.4',
+    ],
+  ])('%s: nothing said', (_n, extra, version) => {
+    const p = plan({ platforms: AMD64, variants: [{ name: 'n', base, ...extra }] });
+    expect(p.variants[0]!.cuda?.version).toBe(version);
+    expect(p.warnings.filter((w) => w.includes('ships CUDA'))).toEqual([]);
+  });
+});

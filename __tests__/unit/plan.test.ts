@@ -427,6 +427,35 @@ describe('plan: base image per variant and platform', () => {
     expect(v.labels['org.opencontainers.image.base.name']).toBe('docker.io/library/python:3.12-slim');
   });
 
+  // A mirror key that no base goes through (a typo) once planned exit 0 without a word, the base
+  // pulled from its own registry.
+  it.each([
+    ['a misspelt repository', 'docker.io/library/pytho'],
+    ['another case', 'Docker.io/library/python'],
+    ["Docker Hub's other name", 'index.docker.io/library/python'],
+    ['an image no variant uses', 'nvidia/cuda'],
+  ])('says a mirror that no base goes through: %s', (_n, key) => {
+    const p = plan({
+      variants: ['cpu'],
+      build: { mirrors: { [key]: 'mirror.corp/x', python: 'mirror.corp/python' } },
+    });
+    expect(p.variants[0]!.base.ref).toBe('mirror.corp/python:3.12-slim');
+    expect(p.warnings).toEqual([
+      `build.mirrors: "${key}" is the mirror of no base image planned (docker.io/library/python): check its spelling (a name alone, "python", is Docker Hub's docker.io/library/python)`,
+    ]);
+  });
+
+  it('says nothing of a mirror a base goes through, by name, repository or prefix', () => {
+    for (const key of ['python', 'docker.io/library/python', 'docker.io/library'])
+      for (const cuda of ['nvidia/cuda', 'docker.io/nvidia'])
+        expect(
+          plan({
+            variants: ['cpu', 'cuda12.8'],
+            build: { mirrors: { [key]: 'mirror.corp/x', [cuda]: 'm/c' } },
+          }).warnings,
+        ).toEqual([]);
+  });
+
   it('expands variants x platforms into targets and a workflow matrix', () => {
     const p = plan({ variants: ['cpu', 'cuda12.8'] });
     expect(p.targets.map((t) => `${t.id}@${t.runner}`)).toEqual([

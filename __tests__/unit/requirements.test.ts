@@ -26,6 +26,7 @@ import {
 } from '../../src/requirements/parse.js';
 import {
   constraintsFileText,
+  MAX_INCLUDE_DEPTH,
   MAX_REQUIREMENTS_BYTES,
   readRequirements,
   workspaceRoot,
@@ -610,6 +611,25 @@ describe('readRequirements', () => {
     expect(e.message).toBe(
       `requirements include loop: ${path.join(dir, 'a.txt')}:2 -> ${path.join(dir, 'b.txt')}:2 -> ${path.join(dir, 'a.txt')}`,
     );
+  });
+
+  // 3,000 files deep once overflowed the stack: "internal error: Maximum call stack size exceeded", exit 1.
+  it.each([MAX_INCLUDE_DEPTH + 1, 3000])(
+    'refuses includes %i files deep (exit 2, on the line that goes deeper)',
+    (n) => {
+      for (let i = 0; i < n; i++) write(`ch${i}.txt`, i + 1 < n ? `-r ch${i + 1}.txt\n` : 'numpy\n');
+      const e = fail(['ch0.txt']);
+      expect(e.exitCode).toBe(2);
+      expect((e as ConfigError).problems).toEqual([
+        `${path.join(dir, `ch${MAX_INCLUDE_DEPTH - 1}.txt`)}:1: "-r ch${MAX_INCLUDE_DEPTH}.txt": includes nest ${MAX_INCLUDE_DEPTH} files deep here: flatten them (at most ${MAX_INCLUDE_DEPTH} files from the top one to the deepest)`,
+      ]);
+    },
+  );
+
+  it('reads includes up to the limit', () => {
+    const n = MAX_INCLUDE_DEPTH;
+    for (let i = 0; i < n; i++) write(`ch${i}.txt`, i + 1 < n ? `-r ch${i + 1}.txt\n` : 'numpy\n');
+    expect(readRequirements(['ch0.txt'], dir, {}).text).toContain('numpy');
   });
 
   it('names a missing include and where it was included from', () => {

@@ -89,11 +89,7 @@ export function readConfigText(file: string, label: string = file): string {
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of blocking forever.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `config file ${label}: cannot read (${code ?? (e as Error).message})`,
-      code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined,
-    );
+    throw cannotRead(label, e);
   }
   try {
     const st = fstatSync(fd);
@@ -107,9 +103,22 @@ export function readConfigText(file: string, label: string = file): string {
     const buf = readBounded(fd, Math.min(st.size, MAX_CONFIG_BYTES) + 1);
     if (buf.length > MAX_CONFIG_BYTES) throw tooBig(label, buf.length);
     return decodeConfigText(buf, label);
+  } catch (e) {
+    // A read the system refuses (EIO: /proc/self/mem, a failing disk) as an open it refuses.
+    throw (e as NodeJS.ErrnoException).code !== undefined && !(e instanceof InputError)
+      ? cannotRead(label, e)
+      : e;
   } finally {
     closeSync(fd);
   }
+}
+
+function cannotRead(label: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new InputError(
+    `config file ${label}: cannot read (${code ?? (e as Error).message})`,
+    code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined,
+  );
 }
 
 function tooBig(label: string, size: number): InputError {

@@ -217,7 +217,7 @@ export const ConfigFileSchema = z
         mirrors: userMap(mirror(true), mirror(false))
           .default({})
           .describe(
-            'Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).',
+            'Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins; a key without a registry is Docker Hub\'s, `python`; a key no planned base goes through is a warning naming it).',
           ),
         cache: z
           .enum(['auto', 'gha', 'registry', 'none'])

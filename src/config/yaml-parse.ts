@@ -131,6 +131,27 @@ function keyProblems(items: readonly { key: unknown }[], at: At): string[] {
  */
 const withLineFeeds = (text: string): string => text.replace(/\r(?!\n)/g, '\n');
 
+/** YAML's own tags (1.1 and 1.2): each leaves its value as text or what it says (resolveKnownTags). */
+const YAML_TAG =
+  /^tag:yaml\.org,2002:(?:binary|timestamp|set|omap|pairs|str|int|float|bool|null|seq|map|merge|value)$/;
+
+/**
+ * A tag the yaml package cannot resolve (`!foo bar`, `!!js/function x`): it dropped the tag and
+ * kept the text, so a value meant as something else was read as a string without a word. Refused,
+ * naming its line; YAML's own (`!!binary`) stay the text they tag.
+ */
+function tagProblems(doc: ReturnType<typeof parseDocument>): string[] {
+  return doc.warnings.flatMap((w) => {
+    const tag = w.code === 'TAG_RESOLVE_FAILED' ? /Unresolved tag: (\S+)/.exec(w.message)?.[1] : undefined;
+    if (tag === undefined || YAML_TAG.test(tag)) return [];
+    const pos = w.linePos?.[0];
+    const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+    return [
+      `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}the tag ${JSON.stringify(shown)} is none this tool reads (a config holds strings, numbers, booleans, lists and mappings): remove it`,
+    ];
+  });
+}
+
 /**
  * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
  * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
@@ -177,7 +198,7 @@ export function parseYamlDocument(raw: string, fileLabel: string): { data: unkno
     }
     return `${where}${message}`;
   });
-  problems.push(...structureProblems(doc, at));
+  problems.push(...tagProblems(doc), ...structureProblems(doc, at));
   if (problems.length > 0) throw new ConfigError(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
   let data: unknown;
   try {

@@ -64,20 +64,30 @@ export function repositoryOf(ref: string | ImageRef): string {
 export function applyMirrors(ref: string, mirrors: Readonly<Record<string, string>>): string {
   const parsed = parseImageRef(ref);
   const repo = repositoryOf(parsed);
-  const match = Object.keys(mirrors)
-    // A key with a registry is a literal prefix ("docker.io/nvidia" = every nvidia/* image);
-    // without one it is an image name ("python" = docker.io/library/python).
-    .map((k) => ({
-      k,
-      canonical:
-        parseImageRef(`${k}:x`).registry === k.split('/')[0] ? k.replace(/\/+$/, '') : repositoryOf(k),
-    }))
-    .filter(({ canonical }) => repo === canonical || repo.startsWith(`${canonical}/`))
-    .sort((a, b) => b.canonical.length - a.canonical.length)[0];
+  const match = mirrorFor(repo, mirrors);
   if (!match) return ref;
   const target = mirrors[match.k]!.replace(/\/+$/, '');
   const suffix = repo.slice(match.canonical.length);
   return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
+}
+
+/** The key of MIRRORS that applies to REF (applyMirrors' choice), if any. */
+export const mirrorKeyOf = (ref: string, mirrors: Readonly<Record<string, string>>): string | undefined =>
+  mirrorFor(repositoryOf(parseImageRef(ref)), mirrors)?.k;
+
+function mirrorFor(repo: string, mirrors: Readonly<Record<string, string>>) {
+  return (
+    Object.keys(mirrors)
+      // A key with a registry is a literal prefix ("docker.io/nvidia" = every nvidia/* image);
+      // without one it is an image name ("python" = docker.io/library/python).
+      .map((k) => ({
+        k,
+        canonical:
+          parseImageRef(`${k}:x`).registry === k.split('/')[0] ? k.replace(/\/+$/, '') : repositoryOf(k),
+      }))
+      .filter(({ canonical }) => repo === canonical || repo.startsWith(`${canonical}/`))
+      .sort((a, b) => b.canonical.length - a.canonical.length)[0]
+  );
 }
 
 // Docker's reference grammar (distribution/reference): [domain/]path[:tag][@digest].

@@ -7,7 +7,7 @@ import { variantsAsInFile } from '../config/variant-place.js';
 import { ConfigError } from '../errors.js';
 import { type ChosenBase, chooseBase, Collector } from './base.js';
 import type { Catalog } from './catalog.js';
-import { applyMirrors } from '../oci/ref.js';
+import { applyMirrors, mirrorKeyOf, repositoryOf } from '../oci/ref.js';
 import {
   type BaseChoice,
   type BuildTarget,
@@ -70,6 +70,18 @@ function checkPlatforms(chosen: ChosenBase, where: string, config: Config, out: 
       );
     }
   }
+}
+
+/**
+ * A build.mirrors key that no planned base goes through is said (a typo, `docker.io/library/pytho`,
+ * left the base pulled from its own registry without a word).
+ */
+function unusedMirrors(config: Config, variants: readonly VariantPlan[], out: Collector): void {
+  const used = new Set(variants.map((v) => mirrorKeyOf(v.base.canonical, config.build.mirrors)));
+  for (const key of Object.keys(config.build.mirrors).filter((k) => !used.has(k)))
+    out.warnings.push(
+      `build.mirrors: "${key}" is the mirror of no base image planned (${[...new Set(variants.map((v) => repositoryOf(v.base.canonical)))].join(', ')}): check its spelling (a name alone, "python", is Docker Hub's docker.io/library/python)`,
+    );
 }
 
 /** The base through the config's mirrors; the reason says so when a mirror applies. */
@@ -251,6 +263,7 @@ export function planBuild(config: Config, ctx: PlanContext): Plan {
   const naming = { repository, version, primary };
   const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, naming, out));
   checkTagCollisions(config, ctx.git, naming, out);
+  unusedMirrors(config, variants, out);
   const count = variants.length * config.platforms.length;
   if (count > MAX_TARGETS)
     out.errors.push(

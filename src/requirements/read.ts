@@ -132,6 +132,13 @@ export function workspaceRoot(
 }
 
 /**
+ * How many files deep -r/-c includes may nest (a deeper chain once overflowed the stack: an internal
+ * error, exit 1). pip itself stops far short of a thousand.
+ */
+export const MAX_INCLUDE_DEPTH = 64;
+const TOO_DEEP = `includes nest ${MAX_INCLUDE_DEPTH} files deep here: flatten them (at most ${MAX_INCLUDE_DEPTH} files from the top one to the deepest)`;
+
+/**
  * The environment a line is checked with: ${NAME} filled in as pip will, but never with one of the
  * runner's own variables (refused), nor, given `expandable` (build.secrets), with one not listed
  * there (refused by the caller): such a line is checked as written.
@@ -226,7 +233,7 @@ export function readRequirements(
       const include = includeOf(l);
       const refusedWhy =
         (includeCount(l) > 1 && MANY_INCLUDES) ||
-        (include && refusedInclude(include, l.expanded === true)) ||
+        (include && refusedInclude(include, l.expanded === true, chain.length + 1)) ||
         (asConstraints && constraintLineWhy(l));
       if (refusedWhy) {
         problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
@@ -325,14 +332,17 @@ function editableLeak(l: ParsedLine): string | undefined {
  * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r/-c file
  * (read here). A file: URL names a file neither the resolver's container nor the build has; a local
  * path holding a set ${NAME} would be quoted with its value (not found, outside the workspace).
+ * DEPTH: how many files deep the included one would be.
  */
 function refusedInclude(
   include: { path: string; constraint: boolean },
   expanded: boolean,
+  depth: number,
 ): string | undefined {
   if (/^file:/i.test(include.path)) return FILE_URL_INCLUDE;
   if (isUrl(include.path)) return undefined;
-  return expanded ? EXPANDED_INCLUDE : undefined;
+  if (expanded) return EXPANDED_INCLUDE;
+  return depth >= MAX_INCLUDE_DEPTH ? TOO_DEEP : undefined;
 }
 
 /**
