@@ -813,7 +813,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
             .describe('Extra build args (never secrets: use `secrets`).'),
         mirrors: (0,user_map/* userMap */.oX)(mirror(true), mirror(false))
             .default({})
-            .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).'),
+            .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins; a key without a registry is Docker Hub\'s, `python`; a key no planned base goes through is a warning naming it).'),
         cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])
             .default('auto')
             .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),

@@ -1480,6 +1480,12 @@ function workspaceRoot(env, baseDir) {
     return { root: base === ws || base.startsWith(`${ws}${(external_node_path_default()).sep}`) ? ws : base };
 }
 /**
+ * How many files deep -r/-c includes may nest (a deeper chain once overflowed the stack: an internal
+ * error, exit 1). pip itself stops far short of a thousand.
+ */
+const MAX_INCLUDE_DEPTH = 64;
+const TOO_DEEP = `includes nest ${MAX_INCLUDE_DEPTH} files deep here: flatten them (at most ${MAX_INCLUDE_DEPTH} files from the top one to the deepest)`;
+/**
  * The environment a line is checked with: ${NAME} filled in as pip will, but never with one of the
  * runner's own variables (refused), nor, given `expandable` (build.secrets), with one not listed
  * there (refused by the caller): such a line is checked as written.
@@ -1551,7 +1557,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
             const refusedWhy = (includeCount(l) > 1 && MANY_INCLUDES) ||
-                (include && refusedInclude(include, l.expanded === true)) ||
+                (include && refusedInclude(include, l.expanded === true, chain.length + 1)) ||
                 (asConstraints && constraintLineWhy(l));
             if (refusedWhy) {
                 problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
@@ -1654,13 +1660,16 @@ function editableLeak(l) {
  * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r/-c file
  * (read here). A file: URL names a file neither the resolver's container nor the build has; a local
  * path holding a set ${NAME} would be quoted with its value (not found, outside the workspace).
+ * DEPTH: how many files deep the included one would be.
  */
-function refusedInclude(include, expanded) {
+function refusedInclude(include, expanded, depth) {
     if (/^file:/i.test(include.path))
         return FILE_URL_INCLUDE;
     if (isUrl(include.path))
         return undefined;
-    return expanded ? EXPANDED_INCLUDE : undefined;
+    if (expanded)
+        return EXPANDED_INCLUDE;
+    return depth >= MAX_INCLUDE_DEPTH ? TOO_DEEP : undefined;
 }
 /**
  * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.
@@ -2106,6 +2115,25 @@ function keyProblems(items, at) {
  * lines counted (an editor's), stay right; "\r\n" is kept.
  */
 const withLineFeeds = (text) => text.replace(/\r(?!\n)/g, '\n');
+/** YAML's own tags (1.1 and 1.2): each leaves its value as text or what it says (resolveKnownTags). */
+const YAML_TAG = /^tag:yaml\.org,2002:(?:binary|timestamp|set|omap|pairs|str|int|float|bool|null|seq|map|merge|value)$/;
+/**
+ * A tag the yaml package cannot resolve (`!foo bar`, `!!js/function x`): it dropped the tag and
+ * kept the text, so a value meant as something else was read as a string without a word. Refused,
+ * naming its line; YAML's own (`!!binary`) stay the text they tag.
+ */
+function tagProblems(doc) {
+    return doc.warnings.flatMap((w) => {
+        const tag = w.code === 'TAG_RESOLVE_FAILED' ? /Unresolved tag: (\S+)/.exec(w.message)?.[1] : undefined;
+        if (tag === undefined || YAML_TAG.test(tag))
+            return [];
+        const pos = w.linePos?.[0];
+        const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+        return [
+            `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}the tag ${JSON.stringify(shown)} is none this tool reads (a config holds strings, numbers, booleans, lists and mappings): remove it`,
+        ];
+    });
+}
 /**
  * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
  * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
@@ -2153,7 +2181,7 @@ function parseYamlDocument(raw, fileLabel) {
         }
         return `${where}${message}`;
     });
-    problems.push(...structureProblems(doc, at));
+    problems.push(...tagProblems(doc), ...structureProblems(doc, at));
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
     let data;
@@ -2304,8 +2332,7 @@ function readConfigText(file, label = file) {
         fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     }
     catch (e) {
-        const code = e.code;
-        throw new errors/* InputError */.dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
+        throw cannotRead(label, e);
     }
     try {
         const st = (0,external_node_fs_.fstatSync)(fd);
@@ -2319,9 +2346,19 @@ function readConfigText(file, label = file) {
             throw tooBig(label, buf.length);
         return decodeConfigText(buf, label);
     }
+    catch (e) {
+        // A read the system refuses (EIO: /proc/self/mem, a failing disk) as an open it refuses.
+        throw e.code !== undefined && !(e instanceof errors/* InputError */.dz)
+            ? cannotRead(label, e)
+            : e;
+    }
     finally {
         (0,external_node_fs_.closeSync)(fd);
     }
+}
+function cannotRead(label, e) {
+    const code = e.code;
+    return new errors/* InputError */.dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
 }
 function tooBig(label, size) {
     return new errors/* InputError */.dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
@@ -6129,10 +6166,14 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,oci_ref/* parseImageRef */.Q)(base).tag ?? ''));
     if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
         out.warnings.push(`${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
-    // Its CUDA is its torch build's, as an NGC release's: the driver floor (and a GPU runner) follow it.
-    const cuda = shipped?.cuda ?? v.cuda;
-    if (shipped && v.cuda !== undefined && majorMinor(v.cuda) !== majorMinor(shipped.cuda))
-        out.warnings.push(`${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`);
+    // Its CUDA is its torch build's, as an NGC release's, or the one an NVIDIA CUDA image's tag names
+    // (12.8.1-runtime-ubuntu24.04) where the variant names one: the driver floor (and a GPU runner)
+    // follow it, not a cuda that differs (the torch wheels still come from that cuda's index).
+    const tagged = cudaImage ? /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1] : undefined;
+    const own = shipped?.cuda ?? (v.cuda !== undefined && tagged && cudaDriver(catalog, tagged) ? tagged : undefined);
+    const cuda = own ?? v.cuda;
+    if (own !== undefined && v.cuda !== undefined && majorMinor(v.cuda) !== majorMinor(own))
+        out.warnings.push(`${where}: ${base} ships CUDA ${own}; cuda ${v.cuda} is not what it has, its own is used`);
     if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
         out.warnings.push(`${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
@@ -6423,6 +6464,15 @@ function checkPlatforms(chosen, where, config, out) {
         }
     }
 }
+/**
+ * A build.mirrors key that no planned base goes through is said (a typo, `docker.io/library/pytho`,
+ * left the base pulled from its own registry without a word).
+ */
+function unusedMirrors(config, variants, out) {
+    const used = new Set(variants.map((v) => (0,oci_ref/* mirrorKeyOf */.mK)(v.base.canonical, config.build.mirrors)));
+    for (const key of Object.keys(config.build.mirrors).filter((k) => !used.has(k)))
+        out.warnings.push(`build.mirrors: "${key}" is the mirror of no base image planned (${[...new Set(variants.map((v) => (0,oci_ref/* repositoryOf */._M)(v.base.canonical)))].join(', ')}): check its spelling (a name alone, "python", is Docker Hub's docker.io/library/python)`);
+}
 /** The base through the config's mirrors; the reason says so when a mirror applies. */
 function mirroredBase(chosen, config) {
     const mirrored = (0,oci_ref/* applyMirrors */.J4)(chosen.base.ref, config.build.mirrors);
@@ -6570,6 +6620,7 @@ function planBuild(config, ctx) {
     const naming = { repository, version, primary };
     const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, naming, out));
     checkTagCollisions(config, ctx.git, naming, out);
+    unusedMirrors(config, variants, out);
     const count = variants.length * config.platforms.length;
     if (count > MAX_TARGETS)
         out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);
@@ -7897,11 +7948,22 @@ function assessReport(model) {
         add(k, 'info');
     for (const b of budgetSkips(model.sizeBudget, model.platforms))
         add(b.short, 'info');
-    if (changes.length === 0)
+    if (changes.length === 0) {
+        // A variable masked on both sides may have changed: the verdict says it was not compared.
+        const masked = Math.max(...withDiff.map((p) => p.diff.env.redactedBoth));
+        const unseen = masked
+            ? [
+                {
+                    text: `${plural(masked, 'variable')} with a secret's name not compared (masked)`,
+                    severity: 'info',
+                },
+            ]
+            : [];
         return {
             verdict: 'unchanged',
-            findings: [{ text: 'No environment changes', severity: 'info' }, ...findings],
+            findings: [{ text: 'No environment changes', severity: 'info' }, ...unseen, ...findings],
         };
+    }
     const worst = Math.max(...changes.map((f) => SEVERITY_RANK[f.severity]));
     return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
 }
@@ -8461,11 +8523,19 @@ function overviewPart(p, names, baseLabel, index) {
 }
 function envPart(p, suffix, baseLabel, rank) {
     const e = p.diff?.env;
-    if (!e || e.changes.length === 0)
+    if (!e || (e.changes.length === 0 && !e.redactedBoth))
         return null;
-    const intro = e.redactedBoth
-        ? `_${plural(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._\n\n`
-        : '';
+    const masked = `_${plural(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._`;
+    // Nothing else changed: the note alone, so that no one reads "no changes" as "none possible".
+    if (e.changes.length === 0)
+        return {
+            label: `environment table${suffix}`,
+            text: `Environment variables${suffix}: ${masked}`,
+            dropRank: rank,
+            mode: 'full',
+            shown: 0,
+        };
+    const intro = e.redactedBoth ? `${masked}\n\n` : '';
     const rows = e.changes.map((c) => row([cell(c.name, 80), cell(c.from, 120), cell(c.to, 120)]));
     return rowsPart(`environment table${suffix}`, detailsRows((0,report_escape/* html */.qy)(`Environment variables: ${plural(e.changes.length, 'change')}${suffix}`), header(['Variable', baseLabel, 'this PR']), rows, (shown) => `\n_… and ${fmtInt(rows.length - shown)} more (see the report artifact)_`, intro), rank);
 }

@@ -1134,11 +1134,22 @@ function assessReport(model) {
         add(k, 'info');
     for (const b of (0,size/* budgetSkips */.mO)(model.sizeBudget, model.platforms))
         add(b.short, 'info');
-    if (changes.length === 0)
+    if (changes.length === 0) {
+        // A variable masked on both sides may have changed: the verdict says it was not compared.
+        const masked = Math.max(...withDiff.map((p) => p.diff.env.redactedBoth));
+        const unseen = masked
+            ? [
+                {
+                    text: `${(0,format/* plural */.LS)(masked, 'variable')} with a secret's name not compared (masked)`,
+                    severity: 'info',
+                },
+            ]
+            : [];
         return {
             verdict: 'unchanged',
-            findings: [{ text: 'No environment changes', severity: 'info' }, ...findings],
+            findings: [{ text: 'No environment changes', severity: 'info' }, ...unseen, ...findings],
         };
+    }
     const worst = Math.max(...changes.map((f) => SEVERITY_RANK[f.severity]));
     return { verdict: worst === 2 ? 'failure' : worst === 1 ? 'warning' : 'changed', findings };
 }
@@ -2154,11 +2165,19 @@ function overviewPart(p, names, baseLabel, index) {
 }
 function envPart(p, suffix, baseLabel, rank) {
     const e = p.diff?.env;
-    if (!e || e.changes.length === 0)
+    if (!e || (e.changes.length === 0 && !e.redactedBoth))
         return null;
-    const intro = e.redactedBoth
-        ? `_${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._\n\n`
-        : '';
+    const masked = `_${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(e.redactedBoth, 'variable')} redacted on both sides: their values are not compared._`;
+    // Nothing else changed: the note alone, so that no one reads "no changes" as "none possible".
+    if (e.changes.length === 0)
+        return {
+            label: `environment table${suffix}`,
+            text: `Environment variables${suffix}: ${masked}`,
+            dropRank: rank,
+            mode: 'full',
+            shown: 0,
+        };
+    const intro = e.redactedBoth ? `${masked}\n\n` : '';
     const rows = e.changes.map((c) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .row */ .nM)([(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.name, 80), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.from, 120), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(c.to, 120)]));
     return (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .rowsPart */ .F8)(`environment table${suffix}`, (0,_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .detailsRows */ .GK)((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .html */ .qy)(`Environment variables: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(e.changes.length, 'change')}${suffix}`), (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .header */ .wx)(['Variable', baseLabel, 'this PR']), rows, (shown) => `\n_… and ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(rows.length - shown)} more (see the report artifact)_`, intro), rank);
 }

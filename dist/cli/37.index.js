@@ -360,22 +360,32 @@ function plainYamlString(s) {
     return (/^[A-Za-z/][A-Za-z0-9._/@:+-]*$/.test(s) &&
         !/^(?:y|n|t|f|yes|no|on|off|true|false|null|inf|infinity|nan)$/i.test(s));
 }
+/** YAML 1.1's line breaks beyond \n and \r (a YAML 1.2 reader takes them as text). */
+const YAML11_BREAK = /[\u0085\u2028\u2029]/;
+const YAML11_BREAKS = new RegExp(YAML11_BREAK.source, 'g');
 /** The manifests as one multi-document YAML file for `kubectl apply -f`. */
 function k8sYaml(objects) {
     // No anchors for the shared label objects: plain YAML reads the same in every tool. kubectl
     // (sigs.k8s.io/yaml) reads YAML 1.1 with Go's strconv for numbers (0o17, 0X10, 0B11, 1e1_0): a
     // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
-    // lines is a block scalar, a string to every reader.
+    // lines is a block scalar, a string to every reader. A string holding a line break of YAML 1.1's
+    // own (NEL, U+2028, U+2029: kubectl's and PyYAML's reader folds or splits there, in a block
+    // scalar too) is double-quoted, each written as its escape.
     const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${version/* VERSION */.x}.\n# Run it, and again (an earlier run of this name goes first: a Job cannot change in place): ${k8sSubmit(K8S_JOB_FILE)}\n`;
     const yaml = (o) => {
         const doc = new dist/* Document */.yo(o, { version: '1.1', aliasDuplicateObjects: false });
         (0,dist/* visit */.YR)(doc, {
             Scalar(_key, node) {
-                if (typeof node.value === 'string' && !node.value.includes('\n') && !plainYamlString(node.value))
+                if (typeof node.value === 'string' &&
+                    (YAML11_BREAK.test(node.value) || (!node.value.includes('\n') && !plainYamlString(node.value))))
                     node.type = 'QUOTE_DOUBLE';
             },
         });
-        return doc.toString({ lineWidth: 0 });
+        // The yaml package leaves them raw inside double quotes (it quotes by JSON.stringify): each is
+        // then inside a double-quoted scalar, where its escape reads as the character in YAML 1.1 and 1.2.
+        return doc
+            .toString({ lineWidth: 0 })
+            .replace(YAML11_BREAKS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     };
     return header + objects.map(yaml).join('---\n');
 }
@@ -712,9 +722,10 @@ var redact = __webpack_require__(95571);
 
 
 /**
- * Names the job never unsets: Slurm's, its own, those Enroot and Pyxis read, and the fabric and
- * MPI settings a multi-node step needs (NCCL_IB_PKEY and UCX_IB_PKEY are InfiniBand partition
- * keys, not secrets).
+ * Names the job never takes for secrets by their names: Slurm's, its own, those Enroot and Pyxis
+ * read, and the fabric and MPI settings a multi-node step needs (NCCL_IB_PKEY and UCX_IB_PKEY are
+ * InfiniBand partition keys, not secrets). Their values are tested as any other's: Slurm's own
+ * SLURM_JWT (`scontrol token`) is a credential.
  */
 const KEPT_PREFIXES = [
     'SLURM_',
@@ -734,14 +745,29 @@ const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
  * secret-looking variable bash could not unset (a name that is no identifier), set by hide_secrets.
  */
 const STEP_ENV = '"${STEP_ENV[@]}"';
-// The rule's only lookarounds: PASS and PAT as words of their own, PWD after a non-letter. POSIX ERE
-// has none; a non-letter or the end of the name stands for them ([[ =~ ]] only asks whether the
+// The rule's lookarounds that bound a word: PASS, PAT and PW as words of their own, PWD after a
+// non-letter (its others are exceptions: withoutExceptions). POSIX ERE has none; a non-letter or
+// the end of the name stands for them ([[ =~ ]] only asks whether the
 // name matches). [:alpha:] rather than a range: ranges in a bracket follow the locale's collation.
 const LOOKAROUNDS = [
     ['(?<![A-Za-z])', '(^|[^[:alpha:]])'],
     ['(?![A-Za-z])', '([^[:alpha:]]|$)'],
     ['(?<=[^A-Za-z])', '[^[:alpha:]]'],
 ];
+/**
+ * TEXT without its other negative lookarounds: the words that hold a secret word and no secret
+ * (`TOKEN(?!IZERS?(?:_|$))`, `(?<!UN)AUTH`). Each only narrows a match: without them the job
+ * unsets a little more (TOKENIZERS_PARALLELISM), never less.
+ */
+function withoutExceptions(text) {
+    for (let at = text.search(/\(\?<?!/); at >= 0; at = text.search(/\(\?<?!/)) {
+        const end = groupEnd(text, at);
+        if (/[*+?{]/.test(text[end] ?? ''))
+            throw untranslatable(text, 'a quantified lookaround');
+        text = text.slice(0, at) + text.slice(end);
+    }
+    return text;
+}
 /**
  * The secretName rule as a POSIX ERE for bash's [[ =~ ]], and whether the name is upper-cased first
  * (the rule ignores case; bash's ${n^^}). Throws when the rule holds a construct this translation
@@ -750,6 +776,7 @@ const LOOKAROUNDS = [
 function secretNameEre(rule = redact/* REDACTION_RULES */.iz.secretName) {
     let text = rule.pattern;
     LOOKAROUNDS.forEach(([js], i) => (text = text.split(js).join(`~${i}`)));
+    text = withoutExceptions(text);
     if (rule.ignoreCase)
         text = text.toUpperCase();
     // Letters, digits, _ and the operators ERE reads as JavaScript does; no (?, class, escape or brace.
@@ -903,7 +930,7 @@ function bracketEre(pattern, start, ignoreCase) {
 }
 /**
  * What the shared rules mask by value, as two EREs (each a superset, valueRuleEre): the rules that
- * heed case (tokens of a known form, JWTs, a URL's login, Anaconda's /t/<token>/ anywhere,
+ * heed case (tokens of a known form, JWTs, a private key's PEM block, a URL's login, Anaconda's /t/<token>/ anywhere,
  * Cloudsmith's dl.cloudsmith.io/<token>/), and those
  * that ignore it, for the upper-cased value (a URL's secret parameter, a connection string's secret,
  * an Authorization header's credentials).
@@ -914,6 +941,7 @@ function secretValueEres(rules = redact/* REDACTION_RULES */.iz) {
     const seg = `[A-Za-z0-9_-]{${n},}`;
     const all = [
         ...rules.secretValues.map((p) => [p, false]),
+        [rules.privateKey, false],
         [`${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${seg}\\.${seg}\\.${seg}`, false],
         [rules.urlUserinfo, false],
         [rules.urlTokens.pathToken.replace(/^\^/, ''), false],
@@ -933,9 +961,10 @@ function hideSecretsShell(rule, rules = redact/* REDACTION_RULES */.iz) {
     const { ere, upper } = secretNameEre(rule);
     const values = secretValueEres(rules);
     const keep = KEPT_PREFIXES.map((p) => `${p}*`).join('|');
-    // An empty ERE matches anything: a set of rules with none in it is not tested.
+    // An empty ERE matches anything: a set of rules with none in it is not tested. A kept name's
+    // value is still tested (Slurm's own SLURM_JWT is a credential, a token by its form).
     const tests = [
-        `${upper ? '${n^^}' : '$n'} =~ $SECRET_NAME_RE`,
+        `( -z $kept && ${upper ? '${n^^}' : '$n'} =~ $SECRET_NAME_RE )`,
         ...(values.cased ? ['$v =~ $SECRET_VALUE_RE'] : []),
         ...(values.upper ? ['${v^^} =~ $SECRET_VALUE_ICASE_RE'] : []),
     ].join(' || ');
@@ -951,14 +980,14 @@ SECRET_NAME_RE='${ere}'
 SECRET_VALUE_RE=${shellQuote(values.cased)}
 SECRET_VALUE_ICASE_RE=${shellQuote(values.upper)}
 hide_secrets() {
-  local n v kv names hidden='' count=0 xtrace=
+  local n v kv kept names hidden='' count=0 xtrace=
   case $- in *x*) xtrace=1; set +x ;; esac
   if ! names=$(compgen -e); then
     echo "ml-image: this bash cannot list the environment (compgen): variables that look secret may reach the image under test" >&2
     names=''
   fi
   for n in $names; do
-    case $n in ${keep}) continue ;; esac
+    case $n in ${keep}) kept=1 ;; *) kept= ;; esac
     case " \${${KEEP_ENV_VAR}:-} " in *" $n "*) continue ;; esac
     v=\${!n-}
     if [[ ${tests} ]] && unset -v "$n"; then
@@ -971,7 +1000,7 @@ hide_secrets() {
   if env -0 > /dev/null 2>&1; then
     while IFS= read -r -d '' kv; do
       n=\${kv%%=*}; v=\${kv#*=}
-      case $n in ''|${keep}) continue ;; esac
+      case $n in '') continue ;; ${keep}) kept=1 ;; *) kept= ;; esac
       case " \${${KEEP_ENV_VAR}:-} " in *" $n "*) continue ;; esac
       if [[ ${tests} ]]; then
         STEP_ENV+=(-u "$n"); hidden+=" $n"; count=$((count + 1))
@@ -1495,9 +1524,12 @@ function removeEarlierJob(cwd, out, slurm, e) {
         e.message += `; the earlier ${kept.join(' and ')} in ${out} could not be removed: it is not this export's job, do not apply it`;
 }
 
+// EXTERNAL MODULE: ./src/config/user-map.ts
+var user_map = __webpack_require__(4148);
 ;// CONCATENATED MODULE: ./src/cli/commands/export-flags.ts
 // The values of `ml-image export`'s own flags that are more than a string: numbers, --gpus-per-node,
 // the Kubernetes node selector and tolerations (exit 2 naming the flag).
+
 
 const wholeNumber = (flag, raw, fallback) => {
     if (raw === undefined)
@@ -1527,7 +1559,11 @@ function nodeSelectorFlag(raw) {
         const eq = pair.indexOf('=');
         if (eq <= 0)
             throw new errors/* InputError */.dz(`export: --node-selector: expected KEY=VALUE, got "${pair}"`);
-        out[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+        const key = pair.slice(0, eq).trim();
+        // Assigning it would set the object's prototype: the selector would vanish without a word.
+        if (key === user_map/* RESERVED_MAP_KEY */.At)
+            throw new errors/* InputError */.dz(`export: --node-selector: ${user_map/* RESERVED_MAP_KEY_PROBLEM */.ER}`);
+        out[key] = pair.slice(eq + 1).trim();
     }
     return out;
 }
@@ -1681,6 +1717,14 @@ function exportSpec(values, io, source) {
         name: values.name ?? jobNameFor(source.variant),
     };
 }
+/**
+ * OUT/FILE as the printed submit command's word: quoted, and never read as an option (`--out -o`
+ * would have sbatch take `-o/job.sbatch` as its output file and wait for a script on stdin).
+ */
+const fileWord = (out, file) => {
+    const p = external_node_path_default().join(out, file);
+    return shellQuote(p.startsWith('-') ? `./${p}` : p);
+};
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
 function slurmJob(values, io, spec, smokeScript) {
     const out = values.out;
@@ -1695,7 +1739,7 @@ function slurmJob(values, io, spec, smokeScript) {
             { name: SMOKE_SCRIPT_FILE, text: smokeScript },
             { name: SLURM_JOB_FILE, text },
         ],
-        submit: `sbatch ${shellQuote(external_node_path_default().join(out, SLURM_JOB_FILE))}`,
+        submit: `sbatch ${fileWord(out, SLURM_JOB_FILE)}`,
         results: `${external_node_path_default().join(external_node_path_default().resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
     };
 }
@@ -1720,7 +1764,7 @@ function k8sJob(values, spec, smokeScript, arch) {
         files: [{ name: K8S_JOB_FILE, text: k8sYaml(manifests) }],
         ...(nodeSelector !== undefined && { nodeSelector }),
         // An earlier run of the same name goes first: a Job's pod template cannot change in place.
-        submit: k8sSubmit(shellQuote(external_node_path_default().join(out, K8S_JOB_FILE))),
+        submit: k8sSubmit(fileWord(out, K8S_JOB_FILE)),
         results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
     };
 }

@@ -80,8 +80,8 @@ function nulStringProblems(data, origins, max = 100) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(32430);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __webpack_require__(89538);
 ;// CONCATENATED MODULE: ./src/config/overrides.ts
 // Values from outside ml-image.yml (action inputs, CLI flags) that replace the file's: applied to
 // the parsed data before validation, and the input each value came from, for messages.
@@ -418,6 +418,25 @@ function keyProblems(items, at) {
  * lines counted (an editor's), stay right; "\r\n" is kept.
  */
 const withLineFeeds = (text) => text.replace(/\r(?!\n)/g, '\n');
+/** YAML's own tags (1.1 and 1.2): each leaves its value as text or what it says (resolveKnownTags). */
+const YAML_TAG = /^tag:yaml\.org,2002:(?:binary|timestamp|set|omap|pairs|str|int|float|bool|null|seq|map|merge|value)$/;
+/**
+ * A tag the yaml package cannot resolve (`!foo bar`, `!!js/function x`): it dropped the tag and
+ * kept the text, so a value meant as something else was read as a string without a word. Refused,
+ * naming its line; YAML's own (`!!binary`) stay the text they tag.
+ */
+function tagProblems(doc) {
+    return doc.warnings.flatMap((w) => {
+        const tag = w.code === 'TAG_RESOLVE_FAILED' ? /Unresolved tag: (\S+)/.exec(w.message)?.[1] : undefined;
+        if (tag === undefined || YAML_TAG.test(tag))
+            return [];
+        const pos = w.linePos?.[0];
+        const shown = tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+        return [
+            `${pos ? `line ${pos.line}, column ${pos.col}: ` : ''}the tag ${JSON.stringify(shown)} is none this tool reads (a config holds strings, numbers, booleans, lists and mappings): remove it`,
+        ];
+    });
+}
 /**
  * Parse YAML text: the data, and where each field is written (`lineOf`). Syntax errors name the
  * file, line and column. Linear in the size of the text: duplicate keys are found with one Set per
@@ -465,7 +484,7 @@ function parseYamlDocument(raw, fileLabel) {
         }
         return `${where}${message}`;
     });
-    problems.push(...structureProblems(doc, at));
+    problems.push(...tagProblems(doc), ...structureProblems(doc, at));
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL(`${fileLabel}: invalid YAML`, problems, { file: fileLabel });
     let data;
@@ -575,8 +594,7 @@ function readConfigText(file, label = file) {
         fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     }
     catch (e) {
-        const code = e.code;
-        throw new errors/* InputError */.dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
+        throw cannotRead(label, e);
     }
     try {
         const st = (0,external_node_fs_.fstatSync)(fd);
@@ -590,9 +608,19 @@ function readConfigText(file, label = file) {
             throw tooBig(label, buf.length);
         return decodeConfigText(buf, label);
     }
+    catch (e) {
+        // A read the system refuses (EIO: /proc/self/mem, a failing disk) as an open it refuses.
+        throw e.code !== undefined && !(e instanceof errors/* InputError */.dz)
+            ? cannotRead(label, e)
+            : e;
+    }
     finally {
         (0,external_node_fs_.closeSync)(fd);
     }
+}
+function cannotRead(label, e) {
+    const code = e.code;
+    return new errors/* InputError */.dz(`config file ${label}: cannot read (${code ?? e.message})`, code === 'ENOENT' ? 'pass --config PATH pointing at your ml-image.yml' : undefined);
 }
 function tooBig(label, size) {
     return new errors/* InputError */.dz(`${label} is ${size} bytes; the limit is ${MAX_CONFIG_BYTES} bytes (${MAX_CONFIG_BYTES / 1024} KiB)`, 'an ml-image.yml is a few KB: move long lists (requirements, build args) into the files it names');
@@ -751,7 +779,7 @@ function variantNamesOf(data) {
 /* harmony export */   Mg: () => (/* binding */ variantsAsInFile),
 /* harmony export */   OK: () => (/* binding */ fileVariantIndex)
 /* harmony export */ });
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32430);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
 
 /**
  * For each variant of the config (the override's list, in order), the index of the file's entry it

@@ -1024,10 +1024,14 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,oci_ref/* parseImageRef */.Q)(base).tag ?? ''));
     if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
         out.warnings.push(`${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
-    // Its CUDA is its torch build's, as an NGC release's: the driver floor (and a GPU runner) follow it.
-    const cuda = shipped?.cuda ?? v.cuda;
-    if (shipped && v.cuda !== undefined && (0,versions/* majorMinor */.v)(v.cuda) !== (0,versions/* majorMinor */.v)(shipped.cuda))
-        out.warnings.push(`${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`);
+    // Its CUDA is its torch build's, as an NGC release's, or the one an NVIDIA CUDA image's tag names
+    // (12.8.1-runtime-ubuntu24.04) where the variant names one: the driver floor (and a GPU runner)
+    // follow it, not a cuda that differs (the torch wheels still come from that cuda's index).
+    const tagged = cudaImage ? /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1] : undefined;
+    const own = shipped?.cuda ?? (v.cuda !== undefined && tagged && (0,plan_catalog/* cudaDriver */.cz)(catalog, tagged) ? tagged : undefined);
+    const cuda = own ?? v.cuda;
+    if (own !== undefined && v.cuda !== undefined && (0,versions/* majorMinor */.v)(v.cuda) !== (0,versions/* majorMinor */.v)(own))
+        out.warnings.push(`${where}: ${base} ships CUDA ${own}; cuda ${v.cuda} is not what it has, its own is used`);
     if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
         out.warnings.push(`${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
@@ -1320,6 +1324,15 @@ function checkPlatforms(chosen, where, config, out) {
         }
     }
 }
+/**
+ * A build.mirrors key that no planned base goes through is said (a typo, `docker.io/library/pytho`,
+ * left the base pulled from its own registry without a word).
+ */
+function unusedMirrors(config, variants, out) {
+    const used = new Set(variants.map((v) => (0,oci_ref/* mirrorKeyOf */.mK)(v.base.canonical, config.build.mirrors)));
+    for (const key of Object.keys(config.build.mirrors).filter((k) => !used.has(k)))
+        out.warnings.push(`build.mirrors: "${key}" is the mirror of no base image planned (${[...new Set(variants.map((v) => (0,oci_ref/* repositoryOf */._M)(v.base.canonical)))].join(', ')}): check its spelling (a name alone, "python", is Docker Hub's docker.io/library/python)`);
+}
 /** The base through the config's mirrors; the reason says so when a mirror applies. */
 function mirroredBase(chosen, config) {
     const mirrored = (0,oci_ref/* applyMirrors */.J4)(chosen.base.ref, config.build.mirrors);
@@ -1467,6 +1480,7 @@ function planBuild(config, ctx) {
     const naming = { repository, version, primary };
     const variants = config.variants.map((v, i) => planVariant(v, i, config, ctx, naming, out));
     checkTagCollisions(config, ctx.git, naming, out);
+    unusedMirrors(config, variants, out);
     const count = variants.length * config.platforms.length;
     if (count > MAX_TARGETS)
         out.errors.push(`variants x platforms: ${count} build targets (${variants.length} x ${config.platforms.length}); a GitHub Actions matrix runs at most ${MAX_TARGETS} jobs: split the variants over several config files`);

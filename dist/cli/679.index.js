@@ -306,7 +306,7 @@ __webpack_require__.d(__webpack_exports__, {
   oS: () => (/* binding */ workspaceRoot)
 });
 
-// UNUSED EXPORTS: MAX_REQUIREMENTS_BYTES, readRequirementsFile
+// UNUSED EXPORTS: MAX_INCLUDE_DEPTH, MAX_REQUIREMENTS_BYTES, readRequirementsFile
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -783,6 +783,12 @@ function workspaceRoot(env, baseDir) {
     return { root: base === ws || base.startsWith(`${ws}${(external_node_path_default()).sep}`) ? ws : base };
 }
 /**
+ * How many files deep -r/-c includes may nest (a deeper chain once overflowed the stack: an internal
+ * error, exit 1). pip itself stops far short of a thousand.
+ */
+const MAX_INCLUDE_DEPTH = 64;
+const TOO_DEEP = `includes nest ${MAX_INCLUDE_DEPTH} files deep here: flatten them (at most ${MAX_INCLUDE_DEPTH} files from the top one to the deepest)`;
+/**
  * The environment a line is checked with: ${NAME} filled in as pip will, but never with one of the
  * runner's own variables (refused), nor, given `expandable` (build.secrets), with one not listed
  * there (refused by the caller): such a line is checked as written.
@@ -854,7 +860,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
             const origin = `${abs}:${l.line}`;
             const include = includeOf(l);
             const refusedWhy = (includeCount(l) > 1 && MANY_INCLUDES) ||
-                (include && refusedInclude(include, l.expanded === true)) ||
+                (include && refusedInclude(include, l.expanded === true, chain.length + 1)) ||
                 (asConstraints && constraintLineWhy(l));
             if (refusedWhy) {
                 problems.push(`${origin}: "${quotedLine(l.text)}": ${refusedWhy}`);
@@ -957,13 +963,16 @@ function editableLeak(l) {
  * nothing is read here; a ${NAME} in it, a signed query say, is pip's to fill in) or a -r/-c file
  * (read here). A file: URL names a file neither the resolver's container nor the build has; a local
  * path holding a set ${NAME} would be quoted with its value (not found, outside the workspace).
+ * DEPTH: how many files deep the included one would be.
  */
-function refusedInclude(include, expanded) {
+function refusedInclude(include, expanded, depth) {
     if (/^file:/i.test(include.path))
         return FILE_URL_INCLUDE;
     if (isUrl(include.path))
         return undefined;
-    return expanded ? EXPANDED_INCLUDE : undefined;
+    if (expanded)
+        return EXPANDED_INCLUDE;
+    return depth >= MAX_INCLUDE_DEPTH ? TOO_DEEP : undefined;
 }
 /**
  * The problems of one file's parsed lines, added to PROBLEMS, and its ${NAME} references to REFS.

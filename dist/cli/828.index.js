@@ -2796,8 +2796,8 @@ var errors = __webpack_require__(83916);
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/docker/adapter.ts
 var adapter = __webpack_require__(63659);
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(32430);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __webpack_require__(89538);
 ;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
 // A time limit on every command the resolver runs in its container. pip can hang: an index that
 // answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose

@@ -16,7 +16,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* unused harmony export GLOBAL_OPTIONS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32430);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89538);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17700);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(95571);
@@ -879,7 +879,7 @@ function patternProblem(pattern) {
 
 /***/ }),
 
-/***/ 32430:
+/***/ 89538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -923,29 +923,8 @@ var size = __nccwpck_require__(64089);
 var pattern = __nccwpck_require__(95164);
 // EXTERNAL MODULE: ./src/config/unique.ts
 var unique = __nccwpck_require__(85363);
-;// CONCATENATED MODULE: ./src/config/user-map.ts
-// A mapping whose keys the user writes (build.args, build.mirrors, a custom test's env and labels).
-// zod's record skips a `__proto__` key without a word (copying it would replace the result's
-// prototype), so the entry would vanish from the config: refused here instead, by name and line.
-
-/** The key a JavaScript object cannot hold as an entry of its own once copied. */
-const RESERVED_MAP_KEY = '__proto__';
-/** What a refused `__proto__` key is told. */
-const RESERVED_MAP_KEY_PROBLEM = `"${RESERVED_MAP_KEY}" cannot be a key here (JavaScript reserves the name: the entry would be dropped without a word); rename it`;
-/** z.record(key, value), refusing a `__proto__` key (named at its path) before the record drops it. */
-function userMap(key, value) {
-    return schemas/* preprocess */.vkY((input, ctx) => {
-        if (input !== null && typeof input === 'object' && Object.hasOwn(input, RESERVED_MAP_KEY))
-            ctx.issues.push({
-                code: 'custom',
-                path: [RESERVED_MAP_KEY],
-                input: RESERVED_MAP_KEY,
-                message: RESERVED_MAP_KEY_PROBLEM,
-            });
-        return input;
-    }, schemas/* record */.g1P(key, value));
-}
-
+// EXTERNAL MODULE: ./src/config/user-map.ts
+var user_map = __nccwpck_require__(4148);
 ;// CONCATENATED MODULE: ./src/config/smoke-schema.ts
 // The `smoke:` block of ml-image.yml (part of ConfigFileSchema in schema.ts, which re-exports these
 // names). Every default of the block lives here; docs/configuration.md is generated from it.
@@ -999,8 +978,8 @@ const CustomTest = schemas/* strictObject */.rej({
     metadata: schemas/* strictObject */.rej({
         user: schemas/* string */.YjP().optional(),
         workdir: schemas/* string */.YjP().optional(),
-        env: userMap(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-        labels: userMap(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        env: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+        labels: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
         entrypoint: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
         cmd: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     })
@@ -1218,7 +1197,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         template: schemas/* enum */.k5n(TEMPLATES)
             .optional()
             .describe('A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.'),
-        args: userMap(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string' }))
+        args: (0,user_map/* userMap */.oX)(schemas/* string */.YjP(), schemas/* string */.YjP({ error: 'expected a string' }))
             .superRefine((args, ctx) => {
             for (const [name, value] of Object.entries(args)) {
                 const secret = (0,build_args/* buildArgSecretProblem */._y)(name, value);
@@ -1229,9 +1208,9 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         })
             .default({})
             .describe('Extra build args (never secrets: use `secrets`).'),
-        mirrors: userMap(mirror(true), mirror(false))
+        mirrors: (0,user_map/* userMap */.oX)(mirror(true), mirror(false))
             .default({})
-            .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins).'),
+            .describe('Pull base images through mirrors: `{"docker.io/library/python": "mirror.corp/python"}` (longest prefix wins; a key without a registry is Docker Hub\'s, `python`; a key no planned base goes through is a warning naming it).'),
         cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])
             .default('auto')
             .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
@@ -1511,6 +1490,40 @@ function eachOnce(what) {
                 ctx.addIssue({ code: 'custom', path: [i], message: `duplicate ${what} "${x}"` });
         });
     };
+}
+
+
+/***/ }),
+
+/***/ 4148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* binding */ RESERVED_MAP_KEY),
+/* harmony export */   ER: () => (/* binding */ RESERVED_MAP_KEY_PROBLEM),
+/* harmony export */   oX: () => (/* binding */ userMap)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92857);
+// A mapping whose keys the user writes (build.args, build.mirrors, a custom test's env and labels).
+// zod's record skips a `__proto__` key without a word (copying it would replace the result's
+// prototype), so the entry would vanish from the config: refused here instead, by name and line.
+
+/** The key a JavaScript object cannot hold as an entry of its own once copied. */
+const RESERVED_MAP_KEY = '__proto__';
+/** What a refused `__proto__` key is told. */
+const RESERVED_MAP_KEY_PROBLEM = `"${RESERVED_MAP_KEY}" cannot be a key here (JavaScript reserves the name: the entry would be dropped without a word); rename it`;
+/** z.record(key, value), refusing a `__proto__` key (named at its path) before the record drops it. */
+function userMap(key, value) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .preprocess */ .vkY((input, ctx) => {
+        if (input !== null && typeof input === 'object' && Object.hasOwn(input, RESERVED_MAP_KEY))
+            ctx.issues.push({
+                code: 'custom',
+                path: [RESERVED_MAP_KEY],
+                input: RESERVED_MAP_KEY,
+                message: RESERVED_MAP_KEY_PROBLEM,
+            });
+        return input;
+    }, zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(key, value));
 }
 
 
@@ -5088,6 +5101,7 @@ function exitCodeOf(err) {
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   _x: () => (/* binding */ registryInName),
 /* harmony export */   dz: () => (/* binding */ isTag),
+/* harmony export */   mK: () => (/* binding */ mirrorKeyOf),
 /* harmony export */   nz: () => (/* binding */ nameLengthProblem),
 /* harmony export */   r6: () => (/* binding */ registryHostProblem)
 /* harmony export */ });
@@ -5143,7 +5157,17 @@ function repositoryOf(ref) {
 function applyMirrors(ref, mirrors) {
     const parsed = parseImageRef(ref);
     const repo = repositoryOf(parsed);
-    const match = Object.keys(mirrors)
+    const match = mirrorFor(repo, mirrors);
+    if (!match)
+        return ref;
+    const target = mirrors[match.k].replace(/\/+$/, '');
+    const suffix = repo.slice(match.canonical.length);
+    return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
+}
+/** The key of MIRRORS that applies to REF (applyMirrors' choice), if any. */
+const mirrorKeyOf = (ref, mirrors) => mirrorFor(repositoryOf(parseImageRef(ref)), mirrors)?.k;
+function mirrorFor(repo, mirrors) {
+    return (Object.keys(mirrors)
         // A key with a registry is a literal prefix ("docker.io/nvidia" = every nvidia/* image);
         // without one it is an image name ("python" = docker.io/library/python).
         .map((k) => ({
@@ -5151,12 +5175,7 @@ function applyMirrors(ref, mirrors) {
         canonical: parseImageRef(`${k}:x`).registry === k.split('/')[0] ? k.replace(/\/+$/, '') : repositoryOf(k),
     }))
         .filter(({ canonical }) => repo === canonical || repo.startsWith(`${canonical}/`))
-        .sort((a, b) => b.canonical.length - a.canonical.length)[0];
-    if (!match)
-        return ref;
-    const target = mirrors[match.k].replace(/\/+$/, '');
-    const suffix = repo.slice(match.canonical.length);
-    return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
+        .sort((a, b) => b.canonical.length - a.canonical.length)[0]);
 }
 // Docker's reference grammar (distribution/reference): [domain/]path[:tag][@digest].
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -7867,7 +7886,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In an HTTP Authorization header (authorization, any case; Proxy-Authorization too) as a program prints it (Authorization: Bearer x, \'Authorization\': \'Basic x\', bytes b\'Bearer x\', JSON, escaped JSON, a tuple, Go\'s Authorization:[Bearer x] and []string{\\"Bearer x\\"}, Node\'s [ \'Bearer x\' ], a HAR\'s or a Kubernetes probe\'s name and value pair), the credentials are masked: the pattern finds the header\'s name and separator (group 1) and the value\'s opening (group 2; its quote, group 3), and code reads the value once, by hand (src/util/redact-authorization.ts, the probe\'s mask_authorization): after a known scheme (schemes, any case; kept) a quoted value\'s rest to its closing quote, an unquoted one\'s next word, or its rest to the line\'s end, ] or } where it is a list of parameters (Digest, OAuth 1, SigV4); without one, a quoted value whole and an unquoted one\'s first word, except a plain word (plainWords: None, true, required ...) and a list\'s second item that is no scheme\'s value (a list of header names) unless the tuple closes after it. A word ends at whitespace, a quote, a backslash (http.client\'s \\\\r\\\\n), , ; ( ) [ ] { } < > | ` or *. A value masked already ([redacted] or ***) or a variable\'s reference ($NAME, ${NAME}) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|KEY|CREDENTIAL|CREDS|AUTH|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"authorization":{"pattern":"(Authorization(?:\\\\\\\\?[\\"\'][\\\\t ]*(?:[:=]|,(?:[\\\\t\\\\n\\\\r ]*\\\\\\\\?[\\"\']value\\\\\\\\?[\\"\'][\\\\t ]*:)?)|[\\\\t ]*[:=]|[\\\\t ]*[\\\\n\\\\r]+[\\\\t ]*value[\\\\t ]*:)[\\\\t ]*)((?:\\\\[\\\\]string\\\\{|\\\\[[\\\\t ]*)?(?:\\\\\\\\?b?([\\"\']))?)","ignoreCase":true,"schemes":["Bearer","Basic","Digest","Token","Negotiate","NTLM","OAuth","Hawk","AWS4-HMAC-SHA256","AWS","SharedKey","SharedKeyLite","Bot","ApiKey","Api-Key","Key","JWT","SSWS","GoogleLogin","Kerberos","Mutual","HOBA","SCRAM-SHA-1","SCRAM-SHA-256","DPoP","MAC","Signature","Splunk","GenieKey"],"plainWords":["none","null","nil","undefined","true","false","enabled","disabled","required","optional","yes","no","on","off","missing","invalid","denied","failed","header","empty","unset"]},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD), PW as a word of its own (DB_PW). A few words that hold a secret word hold no secret: TOKENIZER and TOKENIZERS before _ or the end (HF\'s TOKENIZERS_PARALLELISM), KEYRING (PIP_KEYRING_PROVIDER, PYTHON_KEYRING_BACKEND), UNAUTHORIZED (NODE_TLS_REJECT_UNAUTHORIZED), AUTHOR and AUTHORS before _ or the end (GIT_AUTHOR_NAME); a name is still a secret\'s by another word in it (HF_TOKENIZER_TOKEN, KEYRING_PASSWORD), and AUTHORIZATION, AUTHORITY and KEYS are not among them. Masking them would hide a change of theirs from the report (NODE_TLS_REJECT_UNAUTHORIZED=0 turns TLS checks off). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In an HTTP Authorization header (authorization, any case; Proxy-Authorization too) as a program prints it (Authorization: Bearer x, \'Authorization\': \'Basic x\', bytes b\'Bearer x\', JSON, escaped JSON, a tuple, Go\'s Authorization:[Bearer x] and []string{\\"Bearer x\\"}, Node\'s [ \'Bearer x\' ], a HAR\'s or a Kubernetes probe\'s name and value pair), the credentials are masked: the pattern finds the header\'s name and separator (group 1) and the value\'s opening (group 2; its quote, group 3), and code reads the value once, by hand (src/util/redact-authorization.ts, the probe\'s mask_authorization): after a known scheme (schemes, any case; kept) a quoted value\'s rest to its closing quote, an unquoted one\'s next word, or its rest to the line\'s end, ] or } where it is a list of parameters (Digest, OAuth 1, SigV4); without one, a quoted value whole and an unquoted one\'s first word, except a plain word (plainWords: None, true, required ...) and a list\'s second item that is no scheme\'s value (a list of header names) unless the tuple closes after it. A word ends at whitespace, a quote, a backslash (http.client\'s \\\\r\\\\n), , ; ( ) [ ] { } < > | ` or *. A value masked already ([redacted] or ***) or a variable\'s reference ($NAME, ${NAME}) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). A value holding a private key\'s PEM block (privateKey: its BEGIN line, as a deploy key or a service account\'s JSON holds it) is a secret whole, in an environment variable or a record; free text\'s PEM blocks are the output scanners\' (their bodies masked, the BEGIN and END lines kept), so privateKey is not among the secretValues. Slack\'s and Discord\'s webhook URLs are secretValues (the path is the secret; the whole match is masked). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN(?!IZERS?(?:_|$))|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|(?<![A-Za-z])PW(?![A-Za-z])|KEY(?!RING)|CREDENTIAL|CREDS|(?<!UN)AUTH(?!ORS?(?:_|$))|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"authorization":{"pattern":"(Authorization(?:\\\\\\\\?[\\"\'][\\\\t ]*(?:[:=]|,(?:[\\\\t\\\\n\\\\r ]*\\\\\\\\?[\\"\']value\\\\\\\\?[\\"\'][\\\\t ]*:)?)|[\\\\t ]*[:=]|[\\\\t ]*[\\\\n\\\\r]+[\\\\t ]*value[\\\\t ]*:)[\\\\t ]*)((?:\\\\[\\\\]string\\\\{|\\\\[[\\\\t ]*)?(?:\\\\\\\\?b?([\\"\']))?)","ignoreCase":true,"schemes":["Bearer","Basic","Digest","Token","Negotiate","NTLM","OAuth","Hawk","AWS4-HMAC-SHA256","AWS","SharedKey","SharedKeyLite","Bot","ApiKey","Api-Key","Key","JWT","SSWS","GoogleLogin","Kerberos","Mutual","HOBA","SCRAM-SHA-1","SCRAM-SHA-256","DPoP","MAC","Signature","Splunk","GenieKey"],"plainWords":["none","null","nil","undefined","true","false","enabled","disabled","required","optional","yes","no","on","off","missing","invalid","denied","failed","header","empty","unset"]},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","hooks\\\\.slack\\\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{8,}","discord(?:app)?\\\\.com/api/webhooks/[0-9]+/[A-Za-z0-9_-]{8,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"privateKey":"-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----","jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -7885,6 +7904,7 @@ const RedactionRulesSchema = schemas/* object */.Ikc({
         plainWords: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
     }),
     secretValues: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
+    privateKey: schemas/* string */.YjP(),
     jwt: schemas/* object */.Ikc({ prefix: schemas/* string */.YjP().min(1), minSegmentLength: schemas/* number */.aig().int().positive() }),
     base64Like: schemas/* string */.YjP(),
     hex: schemas/* string */.YjP(),
@@ -8080,15 +8100,15 @@ function schemeLength(rule) {
         throw new Error(`redaction-rules.json: urlUserinfo must begin ([A-Za-z][A-Za-z0-9+.-]{0,N}://)`);
     return 1 + Number(m[1]);
 }
-/**
- * The secret value patterns, global: redactText masks each token in free text with them, and
- * holdsToken asks whether any matches with String#search, which ignores `g` and lastIndex. One
- * RegExp object per pattern: V8 compiles each object's pattern on its first use in a process.
- */
+// The secret value patterns, global: redactText masks each token in free text with them, holdsToken
+// asks with String#search (which ignores `g` and lastIndex). One RegExp object per pattern: V8
+// compiles each object's pattern on its first use in a process. A private key's PEM block (whose
+// lines the output scanners mask) makes a value a secret too.
 const SECRET_VALUE_G = redact_rules/* REDACTION_RULES */.i.secretValues.map((p) => new RegExp(p, 'g'));
-/** Whether TEXT holds a token of a known form (GitHub, Hugging Face, AWS, Slack, OpenAI, a JWT ...). */
+const TOKEN_FORMS = [...SECRET_VALUE_G, new RegExp(redact_rules/* REDACTION_RULES */.i.privateKey)];
+/** Whether TEXT holds a token of a known form (GitHub, AWS, a JWT ...) or a private key's PEM block. */
 function holdsToken(text) {
-    return SECRET_VALUE_G.some((p) => text.search(p) >= 0) || findJwts(text).length > 0;
+    return TOKEN_FORMS.some((p) => text.search(p) >= 0) || findJwts(text).length > 0;
 }
 function looksSecret(value) {
     if (holdsToken(value))
@@ -8295,9 +8315,8 @@ function redactEnvValue(name, value) {
  */
 const STANDARD_LABEL = /^(?:org\.opencontainers\.image|org\.label-schema|io\.github\.ml-image-action)\./;
 /**
- * An image's labels as a record shows them: a label whose key names a secret (`com.acme.api_key`,
- * by the same rule as environment names, redaction-rules.json) has its value masked, unless it is
- * a standard one (STANDARD_LABEL).
+ * An image's labels as a record shows them: a label whose key names a secret (`com.acme.api_key`:
+ * secretLabelKey) has its value masked, unless it is a standard one (STANDARD_LABEL).
  */
 function redactLabels(labels) {
     return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, secretLabel(k) ? REDACTED : v]));
@@ -8309,8 +8328,9 @@ function secretLabel(key) {
 /**
  * A label key that names a secret, word by word (`com.acme.api_key`, `deploy.token`,
  * `db-password`, `accessToken`): the environment rule matches inside words, which in label keys
- * (`author`, `keywords`, `hotkey`) are ordinary. Words are split at `.`, `-`, `_`, `/` and a
- * lower-to-upper case step.
+ * (`author`, `keywords`, `hotkey`) are ordinary; a password, secret or credential is one inside a
+ * word too, and a token at a word's end (`dbpassword`, `registrytoken`). Words are split at `.`,
+ * `-`, `_`, `/` and a lower-to-upper case step.
  */
 function secretLabelKey(key) {
     const words = key
@@ -8319,7 +8339,7 @@ function secretLabelKey(key) {
         .map((w) => w.toLowerCase());
     return words.some((w) => SECRET_LABEL_WORD.test(w));
 }
-const SECRET_LABEL_WORD = /^(?:(?:api|access|private|secret|auth)?(?:key|token|secret)s?|pass(?:word|wd|phrase)?s?|pat|credentials?|creds|auth|cookies?|session|signature)$/;
+const SECRET_LABEL_WORD = /^(?:(?:api|access|private|secret|auth)?(?:key|token|secret)s?|pass(?:word|wd|phrase)?s?|pat|credentials?|creds|auth|cookies?|session|signature)$|passw(?:or)?d|secret|credential|.tokens?$/;
 /** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
 function redactEnvList(list = []) {
     const out = {};
