@@ -313,6 +313,13 @@ export const ENV_CASES: [string, string, string][] = [
   ],
   ['ALERTS_HOOK', 'https://discord.com/api/webhooks/123456789012345678/AbC-dEf_0123456789xyz', REDACTED],
   ['DB_PW', 'hunter2-db', REDACTED],
+  ['GOV_HOOK', 'https://hooks.slack-gov.com/services/T0123ABCD/B0456EFGH/xYz0123456789abcdef', REDACTED],
+  ['DISCORD_V10', 'https://discord.com/api/v10/webhooks/123456789012345678/AbC-dEf_0123456789xyz', REDACTED],
+  // A keyring's data is a secret's (only the keyring's provider and backend settings are not).
+  ['GPG_KEYRING_B64', 'QUJD', REDACTED],
+  // The official Python images' GPG_KEY is the release signing key's id: public.
+  ['GPG_KEY', '7169605F62C751356D054A26A821E680E5FA6305', '7169605F62C751356D054A26A821E680E5FA6305'],
+  ['PW_TEST_HTML_REPORT_OPEN', 'never', 'never'],
   // Names that hold a secret's word and no secret, and whose change the report must show.
   ['TOKENIZERS_PARALLELISM', 'false', 'false'],
   ['NODE_TLS_REJECT_UNAUTHORIZED', '0', '0'],
@@ -320,6 +327,20 @@ export const ENV_CASES: [string, string, string][] = [
   ['GIT_AUTHOR_NAME', 'Alice', 'Alice'],
   ['HF_TOKENIZER_TOKEN', 'x', REDACTED],
   ['HTTP_AUTHORIZATION', 'x', REDACTED],
+  // A credential the value writes in a form of its own, under a name that says nothing: an npmrc
+  // line, a setting, an option, a JSON field (a Docker config), a netrc line. Masked whole.
+  ['NPMRC', '//registry.corp/:_authToken=abcdef-1234-5678', REDACTED],
+  ['SPARK_CONF', 'spark.hadoop.fs.s3a.secret.key=XYZabc123', REDACTED],
+  ['TOOL_ARGS', '--verbose --token=abc123 --retries 3', REDACTED],
+  // A connection string's key (password=) is masked where it is, before: the rest kept.
+  ['JAVA_OPTS', '-Xmx2g -Ddb.password=hunter2', `-Xmx2g -Ddb.password=${REDACTED}`],
+  ['DOCKER_CONFIG_JSON', '{"auths":{"ghcr.io":{"auth":"dXNlcjpwYXNz"}}}', REDACTED],
+  ['NETRC', 'machine pypi.corp login ci password hunter2', REDACTED],
+  // Not one: an empty value, a $ reference, a word that only begins like a key's, prose.
+  ['CMAKE_ARGS', '-DBUILD_TOKENIZER=ON -DUSE_AUTHOR=1', '-DBUILD_TOKENIZER=ON -DUSE_AUTHOR=1'],
+  ['TOOL_REF', '--token=$GH_TOKEN', '--token=$GH_TOKEN'],
+  ['EMPTY_JSON', '{"password": ""}', '{"password": ""}'],
+  ['MOTD', 'a password is required to log in', 'a password is required to log in'],
   // A certificate and a public key are no secrets.
   [
     'CA_CERT',

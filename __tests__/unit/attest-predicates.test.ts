@@ -257,7 +257,7 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
       16,
-      'd9d591eb41f39dfd8bbfe02fc4c4bd67388326f6384dfd05753f110a67e0347d',
+      'aed41e6ef72ea32adcaa7fb19638482f020a47a5dfffe280216c2b615433b97b',
     ]);
   });
 });

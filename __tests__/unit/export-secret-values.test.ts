@@ -105,11 +105,12 @@ describe('Slurm: variables whose values look secret stay out of the image under 
       },
       connectionString: { ...REDACTION_RULES.connectionString, ignoreCase: false },
       authorization: { ...REDACTION_RULES.authorization, ignoreCase: false },
+      credentialInValue: { ...REDACTION_RULES.credentialInValue, ignoreCase: false },
     };
     expect(secretValueEres(rules).upper).toBe('');
     expect(secretValueEres(rules).cased).toContain('(Password|AccountKey|');
     expect(hideSecretsShell(undefined, rules)).toContain(
-      '[[ ( -z $kept && ${n^^} =~ $SECRET_NAME_RE ) || $v =~ $SECRET_VALUE_RE ]] && unset -v "$n"',
+      '[[ ( -z $kept && ( ${n^^} =~ $SECRET_NAME_RE || $v =~ $SECRET_VALUE_RE ) ) || ( -n $kept && $v =~ $SECRET_KEPT_VALUE_RE ) ]] && unset -v "$n"',
     );
   });
 

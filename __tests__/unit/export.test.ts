@@ -614,7 +614,7 @@ describe('Slurm: variables whose names look secret stay out of the image under t
       upper: false,
     });
     expect(hideSecretsShell({ pattern: 'token', ignoreCase: false })).toContain(
-      '[[ ( -z $kept && $n =~ $SECRET_NAME_RE ) || ',
+      '[[ ( -z $kept && ( $n =~ $SECRET_NAME_RE || ',
     );
   });
 
@@ -666,7 +666,7 @@ describe('Slurm: variables whose names look secret stay out of the image under t
     );
     // A kept name skips the name test, never the value test (SLURM_JWT holds a token).
     expect(text).toContain(
-      '[[ ( -z $kept && ${n^^} =~ $SECRET_NAME_RE ) || $v =~ $SECRET_VALUE_RE || ${v^^} =~ $SECRET_VALUE_ICASE_RE ]] && unset -v "$n"',
+      '[[ ( -z $kept && ( ${n^^} =~ $SECRET_NAME_RE || $v =~ $SECRET_VALUE_RE || ${v^^} =~ $SECRET_VALUE_ICASE_RE ) ) || ( -n $kept && $v =~ $SECRET_KEPT_VALUE_RE ) ]] && unset -v "$n"',
     );
     // One line on stderr, the names only: a value is read into v once (${!n-}), tested, never printed.
     expect(text).toMatch(

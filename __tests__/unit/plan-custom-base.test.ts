@@ -161,7 +161,7 @@ describe('a pytorch/pytorch base: the CUDA of its release', () => {
 describe("an nvidia/cuda base: a cuda asked that is not the tag's", () => {
   const base = 'nvidia/cuda:12.8.1-runtime-ubuntu24.04';
 
-  it("is said; the driver floor and the label follow the image's, the torch index the cuda asked", () => {
+  it("an older cuda: said; the driver floor and the label follow the image's, the torch index the cuda asked", () => {
     const p = plan({ platforms: AMD64, variants: [{ name: 'n', base, cuda: '12.4', torch: '2.6' }] });
     const v = p.variants[0]!;
     expect(v.cuda).toEqual({
@@ -172,7 +172,17 @@ describe("an nvidia/cuda base: a cuda asked that is not the tag's", () => {
     expect(v.labels['io.github.ml-image-action.cuda']).toBe('12.8');
     expect(v.torch?.indexUrl).toMatch(/\/cu124$/);
     expect(p.warnings).toEqual([
-      `variants[0] (n): ${base} ships CUDA 12.8; cuda 12.4 is not what it has, its own is used`,
+      `variants[0] (n): ${base} ships CUDA 12.8; cuda 12.4 is not what it has: the driver floor and the label follow the newer, 12.8 (torch wheels come from the cuda 12.4 index)`,
+    ]);
+  });
+
+  // cu130 wheels carry CUDA 13's runtime: the floor stays 13.0's (580), not the image's 12.8 (525).
+  it('a newer cuda: said; the driver floor is the cuda asked', () => {
+    const p = plan({ platforms: AMD64, variants: [{ name: 'n', base, cuda: '13.0', torch: '2.9' }] });
+    expect(p.variants[0]!.cuda?.version).toBe('13.0');
+    expect(p.variants[0]!.torch?.indexUrl).toMatch(/\/cu130$/);
+    expect(p.warnings).toEqual([
+      `variants[0] (n): ${base} ships CUDA 12.8; cuda 13.0 is not what it has: the driver floor and the label follow the newer, 13.0 (torch wheels come from the cuda 13.0 index)`,
     ]);
   });
 

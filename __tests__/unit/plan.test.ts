@@ -434,6 +434,7 @@ describe('plan: base image per variant and platform', () => {
     ['another case', 'Docker.io/library/python'],
     ["Docker Hub's other name", 'index.docker.io/library/python'],
     ['an image no variant uses', 'nvidia/cuda'],
+    ['a misspelt name without a registry', 'pyhton'],
   ])('says a mirror that no base goes through: %s', (_n, key) => {
     const p = plan({
       variants: ['cpu'],
@@ -443,6 +444,15 @@ describe('plan: base image per variant and platform', () => {
     expect(p.warnings).toEqual([
       `build.mirrors: "${key}" is the mirror of no base image planned (docker.io/library/python): check its spelling (a name alone, "python", is Docker Hub's docker.io/library/python)`,
     ]);
+  });
+
+  // A broader prefix that a longer key shadows, and a registry's host alone (an organisation's
+  // list of mirrors), are no typos.
+  it.each([
+    [{ 'docker.io/nvidia': 'm/nv', 'docker.io/nvidia/cuda': 'm/cuda' }, 'cuda12.8'],
+    [{ 'docker.io': 'm/hub', 'nvcr.io': 'm/nvcr', 'ghcr.io': 'm/gh' }, 'cpu'],
+  ])('says nothing of %j', (mirrors, variant) => {
+    expect(plan({ variants: [variant], build: { mirrors } }).warnings).toEqual([]);
   });
 
   it('says nothing of a mirror a base goes through, by name, repository or prefix', () => {

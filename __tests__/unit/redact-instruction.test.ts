@@ -48,7 +48,8 @@ describe('redactInstruction', () => {
       `ENV DB_PASSWORD ${R}`,
     ],
     ['ENV: the legacy form, an innocent name', 'ENV HOME /root', 'ENV HOME /root'],
-    ['ENV: looks legacy but holds a pair', 'ENV A HF_TOKEN=x y', `ENV A HF_TOKEN=${R}`],
+    // The value writes a credential's setting (credentialInValue): masked whole.
+    ['ENV: looks legacy but holds a pair', 'ENV A HF_TOKEN=x y', `ENV A ${R}`],
     // ARG as dispatchArg writes it: KEY=value (the value given), or KEY alone.
     [
       'ARG: a secret with blanks, then another',

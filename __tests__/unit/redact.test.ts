@@ -76,6 +76,12 @@ describe('image labels: masked by key as environment names are, standard ones ke
     ['com.acme.registrytoken', 'tok-label-123', REDACTED],
     ['com.acme.clientsecret', 's', REDACTED],
     ['com.acme.awscredentials', 'c', REDACTED],
+    // Words that hold one and name no secret: kept.
+    ['ai.model.maxtokens', '4096', '4096'],
+    ['com.acme.numtokens', '7', '7'],
+    ['com.acme.secretary', 'Jane', 'Jane'],
+    ['com.amazonaws.secretsmanager.arn', 'arn:aws:x', 'arn:aws:x'],
+    ['com.docker.credentialhelper', 'ecr-login', 'ecr-login'],
   ])('%s=%s -> %s', (key, value, shown) => {
     expect(redactLabels({ [key]: value })).toEqual({ [key]: shown });
   });

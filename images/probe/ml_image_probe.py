@@ -58,6 +58,8 @@ def load_redaction_rules():
 RULES = load_redaction_rules()
 SECRET_NAME = re.compile(RULES["secretName"]["pattern"], re.I if RULES["secretName"]["ignoreCase"] else 0)
 SECRET_VALUE = [re.compile(p) for p in RULES["secretValues"]] + [re.compile(RULES["privateKey"])]
+# A credential an environment value writes in a form of its own (//h/:_authToken=x, db.password=x).
+CREDENTIAL_IN_VALUE = re.compile(RULES["credentialInValue"]["pattern"], re.I if RULES["credentialInValue"]["ignoreCase"] else 0)
 # JWTs (eyJ...{8,}.{8,}.{8,}) are found by has_jwt: that pattern backtracks quadratically on a long
 # run of "eyJeyJ..."; runs of base64url characters joined by dots are matched once each instead
 # (a match starts only where a run starts; lookahead + backreference never backtracks into a run).
@@ -272,6 +274,8 @@ def redact_value(name, value):
     else:
         value = redact_urls(value)
     value = mask_authorization(mask_connection_secrets(value))
+    if CREDENTIAL_IN_VALUE.search(value):
+        return REDACTED
     for pattern in SECRET_VALUE:
         if pattern.search(value):
             return REDACTED

@@ -71,11 +71,13 @@ export function applyMirrors(ref: string, mirrors: Readonly<Record<string, strin
   return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
 }
 
-/** The key of MIRRORS that applies to REF (applyMirrors' choice), if any. */
-export const mirrorKeyOf = (ref: string, mirrors: Readonly<Record<string, string>>): string | undefined =>
-  mirrorFor(repositoryOf(parseImageRef(ref)), mirrors)?.k;
+/** The keys of MIRRORS that match REF, the longest (applyMirrors' choice) first. */
+export const mirrorKeysOf = (ref: string, mirrors: Readonly<Record<string, string>>): string[] =>
+  mirrorsOf(repositoryOf(parseImageRef(ref)), mirrors).map((m) => m.k);
 
-function mirrorFor(repo: string, mirrors: Readonly<Record<string, string>>) {
+const mirrorFor = (repo: string, mirrors: Readonly<Record<string, string>>) => mirrorsOf(repo, mirrors)[0];
+
+function mirrorsOf(repo: string, mirrors: Readonly<Record<string, string>>) {
   return (
     Object.keys(mirrors)
       // A key with a registry is a literal prefix ("docker.io/nvidia" = every nvidia/* image);
@@ -86,7 +88,7 @@ function mirrorFor(repo: string, mirrors: Readonly<Record<string, string>>) {
           parseImageRef(`${k}:x`).registry === k.split('/')[0] ? k.replace(/\/+$/, '') : repositoryOf(k),
       }))
       .filter(({ canonical }) => repo === canonical || repo.startsWith(`${canonical}/`))
-      .sort((a, b) => b.canonical.length - a.canonical.length)[0]
+      .sort((a, b) => b.canonical.length - a.canonical.length)
   );
 }
 

@@ -16,6 +16,7 @@ import {
   torchWheelIndex,
 } from './catalog.js';
 import { parseImageRef } from '../oci/ref.js';
+import { taggedCuda } from './tagged-cuda.js';
 import { catalogTorch, customPython, exactTorch, familyTorchProblem } from './torch-python.js';
 import type { Template, VariantPlan } from './schema.js';
 
@@ -164,16 +165,12 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }: Base
     out.warnings.push(
       `${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`,
     );
-  // Its CUDA is its torch build's, as an NGC release's, or the one an NVIDIA CUDA image's tag names
-  // (12.8.1-runtime-ubuntu24.04) where the variant names one: the driver floor (and a GPU runner)
-  // follow it, not a cuda that differs (the torch wheels still come from that cuda's index).
-  const tagged = cudaImage ? /^(\d+\.\d+)(?:\.\d+)?-/.exec(parseImageRef(base).tag ?? '')?.[1] : undefined;
-  const own =
-    shipped?.cuda ?? (v.cuda !== undefined && tagged && cudaDriver(catalog, tagged) ? tagged : undefined);
-  const cuda = own ?? v.cuda;
-  if (own !== undefined && v.cuda !== undefined && majorMinor(v.cuda) !== majorMinor(own))
+  // Its CUDA is its torch build's, as an NGC release's: the driver floor (and a GPU runner) follow it.
+  const cuda =
+    shipped?.cuda ?? taggedCuda(v.cuda, cudaImage ? base : undefined, catalog, where, out) ?? v.cuda;
+  if (shipped && v.cuda !== undefined && majorMinor(v.cuda) !== majorMinor(shipped.cuda))
     out.warnings.push(
-      `${where}: ${base} ships CUDA ${own}; cuda ${v.cuda} is not what it has, its own is used`,
+      `${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`,
     );
   if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
     out.warnings.push(

@@ -7,7 +7,7 @@ import { variantsAsInFile } from '../config/variant-place.js';
 import { ConfigError } from '../errors.js';
 import { type ChosenBase, chooseBase, Collector } from './base.js';
 import type { Catalog } from './catalog.js';
-import { applyMirrors, mirrorKeyOf, repositoryOf } from '../oci/ref.js';
+import { applyMirrors, mirrorKeysOf, repositoryOf } from '../oci/ref.js';
 import {
   type BaseChoice,
   type BuildTarget,
@@ -72,13 +72,18 @@ function checkPlatforms(chosen: ChosenBase, where: string, config: Config, out: 
   }
 }
 
+/** A mirror key that is a registry's host alone (`nvcr.io`), no repository. */
+const REGISTRY_ONLY = /^(?:[^/]*[.:][^/]*|localhost)\/?$/;
+
 /**
  * A build.mirrors key that no planned base goes through is said (a typo, `docker.io/library/pytho`,
  * left the base pulled from its own registry without a word).
  */
 function unusedMirrors(config: Config, variants: readonly VariantPlan[], out: Collector): void {
-  const used = new Set(variants.map((v) => mirrorKeyOf(v.base.canonical, config.build.mirrors)));
-  for (const key of Object.keys(config.build.mirrors).filter((k) => !used.has(k)))
+  // A key that matches a base counts, though a longer one wins; a registry's own name (`nvcr.io`,
+  // an organisation's list of mirrors) is no typo to point out.
+  const used = new Set(variants.flatMap((v) => mirrorKeysOf(v.base.canonical, config.build.mirrors)));
+  for (const key of Object.keys(config.build.mirrors).filter((k) => !used.has(k) && !REGISTRY_ONLY.test(k)))
     out.warnings.push(
       `build.mirrors: "${key}" is the mirror of no base image planned (${[...new Set(variants.map((v) => repositoryOf(v.base.canonical)))].join(', ')}): check its spelling (a name alone, "python", is Docker Hub's docker.io/library/python)`,
     );

@@ -16,6 +16,7 @@ const RedactionRulesSchema = z.object({
   }),
   secretValues: z.array(z.string()).min(1),
   privateKey: z.string(),
+  credentialInValue: z.object({ pattern: z.string(), ignoreCase: z.boolean() }),
   jwt: z.object({ prefix: z.string().min(1), minSegmentLength: z.number().int().positive() }),
   base64Like: z.string(),
   hex: z.string(),

@@ -10,6 +10,7 @@ import { REDACTION_RULES } from './redact-rules.js';
 import { escapeRegExp } from './text.js';
 export { REDACTION_RULES, type RedactionRules } from './redact-rules.js';
 export { findJwts } from './find-jwts.js';
+export { redactLabels, secretLabel } from './redact-labels.js';
 
 export const REDACTED = REDACTION_RULES.redacted;
 /** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
@@ -255,45 +256,14 @@ export function redactEnvValue(name: string, value: string): string {
     ? redactUrls(proxyUrlText(value), REDACTED).slice('http://'.length)
     : redactUrls(value, REDACTED);
   const noCreds = maskWrittenCredentials(urls, [REDACTED, MASK]);
-  return looksSecret(noCreds) ? REDACTED : noCreds;
+  return looksSecret(noCreds) || CREDENTIAL_IN_VALUE.test(noCreds) ? REDACTED : noCreds;
 }
 
-/**
- * Label keys that are never masked by name: the OCI and label-schema annotations (`...authors`
- * would match AUTH) and the tool's own. Their values are still masked by shape (redactDeep).
- */
-const STANDARD_LABEL = /^(?:org\.opencontainers\.image|org\.label-schema|io\.github\.ml-image-action)\./;
-
-/**
- * An image's labels as a record shows them: a label whose key names a secret (`com.acme.api_key`:
- * secretLabelKey) has its value masked, unless it is a standard one (STANDARD_LABEL).
- */
-export function redactLabels(labels: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, secretLabel(k) ? REDACTED : v]));
-}
-
-/** Whether a label's value is masked by its key (redactLabels): never shown, not even in a reason. */
-export function secretLabel(key: string): boolean {
-  return !STANDARD_LABEL.test(key) && secretLabelKey(key);
-}
-
-/**
- * A label key that names a secret, word by word (`com.acme.api_key`, `deploy.token`,
- * `db-password`, `accessToken`): the environment rule matches inside words, which in label keys
- * (`author`, `keywords`, `hotkey`) are ordinary; a password, secret or credential is one inside a
- * word too, and a token at a word's end (`dbpassword`, `registrytoken`). Words are split at `.`,
- * `-`, `_`, `/` and a lower-to-upper case step.
- */
-function secretLabelKey(key: string): boolean {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .map((w) => w.toLowerCase());
-  return words.some((w) => SECRET_LABEL_WORD.test(w));
-}
-
-const SECRET_LABEL_WORD =
-  /^(?:(?:api|access|private|secret|auth)?(?:key|token|secret)s?|pass(?:word|wd|phrase)?s?|pat|credentials?|creds|auth|cookies?|session|signature)$|passw(?:or)?d|secret|credential|.tokens?$/;
+/** A credential an environment value writes in a form of its own (`//h/:_authToken=x`, `db.password=x`). */
+const CREDENTIAL_IN_VALUE = new RegExp(
+  REDACTION_RULES.credentialInValue.pattern,
+  REDACTION_RULES.credentialInValue.ignoreCase ? 'i' : '',
+);
 
 /** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
 export function redactEnvList(list: readonly string[] = []): Record<string, string> {

@@ -1,0 +1,29 @@
+// The CUDA of an NVIDIA CUDA image, as its tag names it, weighed against the cuda a variant asks
+// for (plan/base.ts' custom bases). Pure.
+import { parseImageRef } from '../oci/ref.js';
+import { compareVersions, majorMinor } from '../util/versions.js';
+import { type Catalog, cudaDriver } from './catalog.js';
+
+/**
+ * The CUDA whose driver floor a variant with cuda ASKED needs on an NVIDIA CUDA image BASE, whose tag
+ * names its own (12.8.1-runtime-ubuntu24.04): the newer of the two, said when they differ (the
+ * image's libraries need its own, the torch wheels from the cuda index asked carry theirs).
+ * Undefined where there is nothing to weigh: no cuda asked, no such base, or a tag naming no CUDA
+ * the catalog knows.
+ */
+export function taggedCuda(
+  asked: string | undefined,
+  base: string | undefined,
+  catalog: Catalog,
+  where: string,
+  out: { warnings: string[] },
+): string | undefined {
+  const tagged = base && /^(\d+\.\d+)(?:\.\d+)?-/.exec(parseImageRef(base).tag ?? '')?.[1];
+  if (asked === undefined || !tagged || !cudaDriver(catalog, tagged) || majorMinor(asked) === tagged)
+    return undefined;
+  const newer = compareVersions(tagged, majorMinor(asked)) > 0 ? tagged : asked;
+  out.warnings.push(
+    `${where}: ${base} ships CUDA ${tagged}; cuda ${asked} is not what it has: the driver floor and the label follow the newer, ${majorMinor(newer)} (torch wheels come from the cuda ${asked} index)`,
+  );
+  return newer;
+}
