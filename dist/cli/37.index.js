@@ -706,8 +706,8 @@ function k8sManifests(o) {
     return o.nodes > 1 ? [configMap, rendezvousService(o, name, labels), job] : [configMap, job];
 }
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(95571);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(42062);
 ;// CONCATENATED MODULE: ./src/export/secret-env.ts
 // The Slurm job keeps the submitter's secrets out of the image under test. sbatch exports the
 // submitting shell's environment, srun hands the job script's environment to its task, and Pyxis sets
@@ -747,8 +747,8 @@ const KEEP_ENV_VAR = 'ML_IMAGE_KEEP_ENV';
 const STEP_ENV = '"${STEP_ENV[@]}"';
 // The rule's lookarounds that bound a word: PASS, PAT and PW as words of their own, PWD after a
 // non-letter (its others are exceptions: withoutExceptions). POSIX ERE has none; a non-letter or
-// the end of the name stands for them ([[ =~ ]] only asks whether the
-// name matches). [:alpha:] rather than a range: ranges in a bracket follow the locale's collation.
+// the end of the name stands for them ([[ =~ ]] only asks whether the name matches). [:alpha:]
+// rather than a range: ranges in a bracket follow the locale's collation.
 const LOOKAROUNDS = [
     ['(?<![A-Za-z])', '(^|[^[:alpha:]])'],
     ['(?![A-Za-z])', '([^[:alpha:]]|$)'],
@@ -929,20 +929,24 @@ function bracketEre(pattern, start, ignoreCase) {
     return [`[${negated ? '^' : ''}${items}]`, end];
 }
 /**
- * What the shared rules mask by value, as two EREs (each a superset, valueRuleEre): the rules that
- * heed case (tokens of a known form, JWTs, a private key's PEM block, a URL's login, Anaconda's /t/<token>/ anywhere,
- * Cloudsmith's dl.cloudsmith.io/<token>/), and those
- * that ignore it, for the upper-cased value (a URL's secret parameter, a connection string's secret,
- * an Authorization header's credentials).
+ * What the shared rules mask by value, as EREs (each a superset, valueRuleEre): the rules that
+ * heed case (tokens of a known form, JWTs, a private key's PEM block, a URL's login, Anaconda's
+ * /t/<token>/ anywhere, Cloudsmith's dl.cloudsmith.io/<token>/), and those that ignore it, for the
+ * upper-cased value (a URL's secret parameter, a connection string's secret, an Authorization
+ * header's credentials, a credential a value writes in a form of its own); and, for a kept name's
+ * value (Slurm's, the job's own), a JWT and a private key's PEM block only: the others, their
+ * lookarounds dropped, take paths such as /scratch/mask-rcnn-... for tokens.
  * Long base64-like values, which redaction also masks, are left alone: paths and IDs look like them.
  */
 function secretValueEres(rules = redact/* REDACTION_RULES */.iz) {
     const { prefix, minSegmentLength: n } = rules.jwt;
     const seg = `[A-Za-z0-9_-]{${n},}`;
+    const jwt = `${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${seg}\\.${seg}\\.${seg}`;
     const all = [
         ...rules.secretValues.map((p) => [p, false]),
         [rules.privateKey, false],
-        [`${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${seg}\\.${seg}\\.${seg}`, false],
+        [rules.credentialInValue.pattern, rules.credentialInValue.ignoreCase],
+        [jwt, false],
         [rules.urlUserinfo, false],
         [rules.urlTokens.pathToken.replace(/^\^/, ''), false],
         [rules.urlTokens.hostToken.pattern.replace(/^\^/, ''), false],
@@ -954,7 +958,8 @@ function secretValueEres(rules = redact/* REDACTION_RULES */.iz) {
         .filter(([, ic]) => ic === upper)
         .map(([p]) => `(${valueRuleEre(p, upper)})`)
         .join('|');
-    return { cased: join(false), upper: join(true) };
+    const kept = [jwt, rules.privateKey].map((p) => `(${valueRuleEre(p, false)})`).join('|');
+    return { cased: join(false), upper: join(true), kept };
 }
 /** The job script's lines (bash) that unset the secret-looking variables and name them on stderr. */
 function hideSecretsShell(rule, rules = redact/* REDACTION_RULES */.iz) {
@@ -962,23 +967,26 @@ function hideSecretsShell(rule, rules = redact/* REDACTION_RULES */.iz) {
     const values = secretValueEres(rules);
     const keep = KEPT_PREFIXES.map((p) => `${p}*`).join('|');
     // An empty ERE matches anything: a set of rules with none in it is not tested. A kept name's
-    // value is still tested (Slurm's own SLURM_JWT is a credential, a token by its form).
-    const tests = [
-        `( -z $kept && ${upper ? '${n^^}' : '$n'} =~ $SECRET_NAME_RE )`,
+    // value is tested for a JWT and a private key only (Slurm's own SLURM_JWT is a credential).
+    const own = [
+        `${upper ? '${n^^}' : '$n'} =~ $SECRET_NAME_RE`,
         ...(values.cased ? ['$v =~ $SECRET_VALUE_RE'] : []),
         ...(values.upper ? ['${v^^} =~ $SECRET_VALUE_ICASE_RE'] : []),
     ].join(' || ');
+    const tests = `( -z $kept && ( ${own} ) ) || ( -n $kept && $v =~ $SECRET_KEPT_VALUE_RE )`;
     return `# The submitting shell's environment reaches the image under test (sbatch exports it, srun passes it
 # on, Pyxis sets it in the container): variables whose names look secret (the secretName rule of
 # ml-image's redaction), or whose values hold what it masks (a URL's login or secret parameter, a
 # token of a known form, a connection string's password: SECRET_VALUE_RE as written,
-# SECRET_VALUE_ICASE_RE upper-cased; wider than the rules: their lookarounds dropped), stay out. Values are
-# tested, never printed (xtrace is off meanwhile). ${KEEP_ENV_VAR}="NAME ..." passes the names given
+# SECRET_VALUE_ICASE_RE upper-cased; wider than the rules: their lookarounds dropped), stay out.
+# Slurm's, Enroot's, the fabric's and the job's own names are tested for a JWT or a private key in
+# their values only (SECRET_KEPT_VALUE_RE: SLURM_JWT). Values are tested, never printed (xtrace is off meanwhile). ${KEEP_ENV_VAR}="NAME ..." passes the names given
 # on, e.g. a token that Enroot's .credentials reads as $NAME to pull the image. Names that are no shell
 # identifiers (INPUT_HF-TOKEN) cannot be unset: every srun runs under STEP_ENV, env -u NAME for each.
 SECRET_NAME_RE='${ere}'
 SECRET_VALUE_RE=${shellQuote(values.cased)}
 SECRET_VALUE_ICASE_RE=${shellQuote(values.upper)}
+SECRET_KEPT_VALUE_RE=${shellQuote(values.kept)}
 hide_secrets() {
   local n v kv kept names hidden='' count=0 xtrace=
   case $- in *x*) xtrace=1; set +x ;; esac

@@ -244,8 +244,8 @@ function gitFileTarget(top, text) {
 var git_context = __webpack_require__(74725);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
 var catalog = __webpack_require__(9668);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
-var plan = __webpack_require__(73960);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
+var plan = __webpack_require__(95842);
 ;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
 // Flags several commands share: config overrides, the same ones the action takes as inputs.
 
@@ -825,7 +825,7 @@ async function gitContextFromCheckout(exec, cwd) {
 
 /***/ }),
 
-/***/ 73960:
+/***/ 95842:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -853,6 +853,28 @@ var versions = __webpack_require__(20395);
 var plan_catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
+;// CONCATENATED MODULE: ./src/plan/tagged-cuda.ts
+// The CUDA of an NVIDIA CUDA image, as its tag names it, weighed against the cuda a variant asks
+// for (plan/base.ts' custom bases). Pure.
+
+
+
+/**
+ * The CUDA whose driver floor a variant with cuda ASKED needs on an NVIDIA CUDA image BASE, whose tag
+ * names its own (12.8.1-runtime-ubuntu24.04): the newer of the two, said when they differ (the
+ * image's libraries need its own, the torch wheels from the cuda index asked carry theirs).
+ * Undefined where there is nothing to weigh: no cuda asked, no such base, or a tag naming no CUDA
+ * the catalog knows.
+ */
+function taggedCuda(asked, base, catalog, where, out) {
+    const tagged = base && /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
+    if (asked === undefined || !tagged || !(0,plan_catalog/* cudaDriver */.cz)(catalog, tagged) || (0,versions/* majorMinor */.v)(asked) === tagged)
+        return undefined;
+    const newer = (0,versions/* compareVersions */.Z)(tagged, (0,versions/* majorMinor */.v)(asked)) > 0 ? tagged : asked;
+    out.warnings.push(`${where}: ${base} ships CUDA ${tagged}; cuda ${asked} is not what it has: the driver floor and the label follow the newer, ${(0,versions/* majorMinor */.v)(newer)} (torch wheels come from the cuda ${asked} index)`);
+    return newer;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/torch-python.ts
 
 
@@ -923,6 +945,7 @@ function catalogTorch(catalog, asked, where, warnings, wheels = 'wheels') {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/base.ts
+
 
 
 
@@ -1024,14 +1047,10 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,oci_ref/* parseImageRef */.Q)(base).tag ?? ''));
     if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
         out.warnings.push(`${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
-    // Its CUDA is its torch build's, as an NGC release's, or the one an NVIDIA CUDA image's tag names
-    // (12.8.1-runtime-ubuntu24.04) where the variant names one: the driver floor (and a GPU runner)
-    // follow it, not a cuda that differs (the torch wheels still come from that cuda's index).
-    const tagged = cudaImage ? /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1] : undefined;
-    const own = shipped?.cuda ?? (v.cuda !== undefined && tagged && (0,plan_catalog/* cudaDriver */.cz)(catalog, tagged) ? tagged : undefined);
-    const cuda = own ?? v.cuda;
-    if (own !== undefined && v.cuda !== undefined && (0,versions/* majorMinor */.v)(v.cuda) !== (0,versions/* majorMinor */.v)(own))
-        out.warnings.push(`${where}: ${base} ships CUDA ${own}; cuda ${v.cuda} is not what it has, its own is used`);
+    // Its CUDA is its torch build's, as an NGC release's: the driver floor (and a GPU runner) follow it.
+    const cuda = shipped?.cuda ?? taggedCuda(v.cuda, cudaImage ? base : undefined, catalog, where, out) ?? v.cuda;
+    if (shipped && v.cuda !== undefined && (0,versions/* majorMinor */.v)(v.cuda) !== (0,versions/* majorMinor */.v)(shipped.cuda))
+        out.warnings.push(`${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`);
     if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
         out.warnings.push(`${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
@@ -1324,13 +1343,17 @@ function checkPlatforms(chosen, where, config, out) {
         }
     }
 }
+/** A mirror key that is a registry's host alone (`nvcr.io`), no repository. */
+const REGISTRY_ONLY = /^(?:[^/]*[.:][^/]*|localhost)\/?$/;
 /**
  * A build.mirrors key that no planned base goes through is said (a typo, `docker.io/library/pytho`,
  * left the base pulled from its own registry without a word).
  */
 function unusedMirrors(config, variants, out) {
-    const used = new Set(variants.map((v) => (0,oci_ref/* mirrorKeyOf */.mK)(v.base.canonical, config.build.mirrors)));
-    for (const key of Object.keys(config.build.mirrors).filter((k) => !used.has(k)))
+    // A key that matches a base counts, though a longer one wins; a registry's own name (`nvcr.io`,
+    // an organisation's list of mirrors) is no typo to point out.
+    const used = new Set(variants.flatMap((v) => (0,oci_ref/* mirrorKeysOf */.BB)(v.base.canonical, config.build.mirrors)));
+    for (const key of Object.keys(config.build.mirrors).filter((k) => !used.has(k) && !REGISTRY_ONLY.test(k)))
         out.warnings.push(`build.mirrors: "${key}" is the mirror of no base image planned (${[...new Set(variants.map((v) => (0,oci_ref/* repositoryOf */._M)(v.base.canonical)))].join(', ')}): check its spelling (a name alone, "python", is Docker Hub's docker.io/library/python)`);
 }
 /** The base through the config's mirrors; the reason says so when a mirror applies. */

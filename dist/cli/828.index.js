@@ -71,8 +71,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(95571);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(42062);
 ;// CONCATENATED MODULE: ./src/python/netrc.ts
 // Index logins reach pip through a netrc file, the URLs without them: pip copies every index URL,
 // login included, onto the command line of the pip it starts to build a source distribution
@@ -467,7 +467,7 @@ if __name__ == "__main__":
 /* harmony export */   c: () => (/* binding */ resolverDryRuns)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95571);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
 /* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32780);
 // The requirements against the plan, before any container runs (the pipeline, when it resolves or
 // builds, and `validate`): what the files allow but the variants' builds cannot do as written.
@@ -636,7 +636,7 @@ function readListedRequirements(files, secrets, baseDir, env, given) {
 /* unused harmony export TORCH_INDEX_ENV */
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3788);
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99679);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95571);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42062);
 /* harmony import */ var _workdir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62592);
 // What resolving one base image for one platform takes, and the views of it the steps share.
 
@@ -995,7 +995,7 @@ const engineInVm = (platform, context) => platform === 'darwin' || platform === 
 /* unused harmony exports PIP_CACHE_BASE_LABEL, mayCarryCredentials */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95571);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
 /* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23419);
 /* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18604);
 /* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63926);
@@ -1186,8 +1186,8 @@ var pep440 = __webpack_require__(68898);
 var markers = __webpack_require__(42971);
 // EXTERNAL MODULE: ./src/requirements/parse.ts
 var parse = __webpack_require__(39459);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(95571);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(42062);
 ;// CONCATENATED MODULE: ./src/resolve/own-constraints.ts
 // The requirements' own -c lines in a conflict pip reports. pip merges every constraint on a
 // project into one ("The user requested (constraint) numpy==1.26.4,>=2": the base image's pin and

@@ -24,7 +24,7 @@ export const modules = {
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
 /* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57953);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(95571);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42062);
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(97499);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
@@ -485,8 +485,8 @@ var config_platform = __webpack_require__(15063);
 var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(95571);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(42062);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
@@ -3599,8 +3599,8 @@ var exec_runner = __webpack_require__(45206);
 var host_lookup = __webpack_require__(2391);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
 var catalog = __webpack_require__(9668);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
-var plan_plan = __webpack_require__(73960);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
+var plan_plan = __webpack_require__(95842);
 // EXTERNAL MODULE: ./src/report/stage.ts + 8 modules
 var stage = __webpack_require__(20803);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts

@@ -19,7 +19,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89538);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(95571);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42062);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49997);
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
 
@@ -166,7 +166,7 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39057);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(95571);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42062);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49997);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(38201);
@@ -477,7 +477,7 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
 /* harmony export */ });
 /* unused harmony export PLAN_BUILD_ARGS */
 /* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53088);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(95571);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42062);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49997);
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
@@ -595,7 +595,7 @@ const PLAN_BUILD_ARGS = new Set([
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95571);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42062);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
@@ -909,8 +909,8 @@ var build_args = __nccwpck_require__(71534);
 var oci_ref = __nccwpck_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __nccwpck_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __nccwpck_require__(95571);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __nccwpck_require__(42062);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __nccwpck_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
@@ -3989,7 +3989,7 @@ class ActionsExecRunner {
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(95571);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(42062);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25835);
 
 
@@ -5087,6 +5087,7 @@ function exitCodeOf(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BB: () => (/* binding */ mirrorKeysOf),
 /* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   Bm: () => (/* binding */ mirrorProblem),
 /* harmony export */   IU: () => (/* binding */ tagSafeVersion),
@@ -5101,7 +5102,6 @@ function exitCodeOf(err) {
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   _x: () => (/* binding */ registryInName),
 /* harmony export */   dz: () => (/* binding */ isTag),
-/* harmony export */   mK: () => (/* binding */ mirrorKeyOf),
 /* harmony export */   nz: () => (/* binding */ nameLengthProblem),
 /* harmony export */   r6: () => (/* binding */ registryHostProblem)
 /* harmony export */ });
@@ -5164,9 +5164,10 @@ function applyMirrors(ref, mirrors) {
     const suffix = repo.slice(match.canonical.length);
     return `${target}${suffix}${parsed.tag !== undefined ? `:${parsed.tag}` : ''}${parsed.digest !== undefined ? `@${parsed.digest}` : ''}`;
 }
-/** The key of MIRRORS that applies to REF (applyMirrors' choice), if any. */
-const mirrorKeyOf = (ref, mirrors) => mirrorFor(repositoryOf(parseImageRef(ref)), mirrors)?.k;
-function mirrorFor(repo, mirrors) {
+/** The keys of MIRRORS that match REF, the longest (applyMirrors' choice) first. */
+const mirrorKeysOf = (ref, mirrors) => mirrorsOf(repositoryOf(parseImageRef(ref)), mirrors).map((m) => m.k);
+const mirrorFor = (repo, mirrors) => mirrorsOf(repo, mirrors)[0];
+function mirrorsOf(repo, mirrors) {
     return (Object.keys(mirrors)
         // A key with a registry is a literal prefix ("docker.io/nvidia" = every nvidia/* image);
         // without one it is an image name ("python" = docker.io/library/python).
@@ -5175,7 +5176,7 @@ function mirrorFor(repo, mirrors) {
         canonical: parseImageRef(`${k}:x`).registry === k.split('/')[0] ? k.replace(/\/+$/, '') : repositoryOf(k),
     }))
         .filter(({ canonical }) => repo === canonical || repo.startsWith(`${canonical}/`))
-        .sort((a, b) => b.canonical.length - a.canonical.length)[0]);
+        .sort((a, b) => b.canonical.length - a.canonical.length));
 }
 // Docker's reference grammar (distribution/reference): [domain/]path[:tag][@digest].
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -5353,8 +5354,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/url-secrets.ts
 var url_secrets = __nccwpck_require__(92561);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __nccwpck_require__(95571);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __nccwpck_require__(42062);
 ;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
 // What a value written in a credential's place in a requirements file is, for the refusal at the
 // door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
@@ -7886,7 +7887,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD), PW as a word of its own (DB_PW). A few words that hold a secret word hold no secret: TOKENIZER and TOKENIZERS before _ or the end (HF\'s TOKENIZERS_PARALLELISM), KEYRING (PIP_KEYRING_PROVIDER, PYTHON_KEYRING_BACKEND), UNAUTHORIZED (NODE_TLS_REJECT_UNAUTHORIZED), AUTHOR and AUTHORS before _ or the end (GIT_AUTHOR_NAME); a name is still a secret\'s by another word in it (HF_TOKENIZER_TOKEN, KEYRING_PASSWORD), and AUTHORIZATION, AUTHORITY and KEYS are not among them. Masking them would hide a change of theirs from the report (NODE_TLS_REJECT_UNAUTHORIZED=0 turns TLS checks off). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In an HTTP Authorization header (authorization, any case; Proxy-Authorization too) as a program prints it (Authorization: Bearer x, \'Authorization\': \'Basic x\', bytes b\'Bearer x\', JSON, escaped JSON, a tuple, Go\'s Authorization:[Bearer x] and []string{\\"Bearer x\\"}, Node\'s [ \'Bearer x\' ], a HAR\'s or a Kubernetes probe\'s name and value pair), the credentials are masked: the pattern finds the header\'s name and separator (group 1) and the value\'s opening (group 2; its quote, group 3), and code reads the value once, by hand (src/util/redact-authorization.ts, the probe\'s mask_authorization): after a known scheme (schemes, any case; kept) a quoted value\'s rest to its closing quote, an unquoted one\'s next word, or its rest to the line\'s end, ] or } where it is a list of parameters (Digest, OAuth 1, SigV4); without one, a quoted value whole and an unquoted one\'s first word, except a plain word (plainWords: None, true, required ...) and a list\'s second item that is no scheme\'s value (a list of header names) unless the tuple closes after it. A word ends at whitespace, a quote, a backslash (http.client\'s \\\\r\\\\n), , ; ( ) [ ] { } < > | ` or *. A value masked already ([redacted] or ***) or a variable\'s reference ($NAME, ${NAME}) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). A value holding a private key\'s PEM block (privateKey: its BEGIN line, as a deploy key or a service account\'s JSON holds it) is a secret whole, in an environment variable or a record; free text\'s PEM blocks are the output scanners\' (their bodies masked, the BEGIN and END lines kept), so privateKey is not among the secretValues. Slack\'s and Discord\'s webhook URLs are secretValues (the path is the secret; the whole match is masked). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN(?!IZERS?(?:_|$))|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|(?<![A-Za-z])PW(?![A-Za-z])|KEY(?!RING)|CREDENTIAL|CREDS|(?<!UN)AUTH(?!ORS?(?:_|$))|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"authorization":{"pattern":"(Authorization(?:\\\\\\\\?[\\"\'][\\\\t ]*(?:[:=]|,(?:[\\\\t\\\\n\\\\r ]*\\\\\\\\?[\\"\']value\\\\\\\\?[\\"\'][\\\\t ]*:)?)|[\\\\t ]*[:=]|[\\\\t ]*[\\\\n\\\\r]+[\\\\t ]*value[\\\\t ]*:)[\\\\t ]*)((?:\\\\[\\\\]string\\\\{|\\\\[[\\\\t ]*)?(?:\\\\\\\\?b?([\\"\']))?)","ignoreCase":true,"schemes":["Bearer","Basic","Digest","Token","Negotiate","NTLM","OAuth","Hawk","AWS4-HMAC-SHA256","AWS","SharedKey","SharedKeyLite","Bot","ApiKey","Api-Key","Key","JWT","SSWS","GoogleLogin","Kerberos","Mutual","HOBA","SCRAM-SHA-1","SCRAM-SHA-256","DPoP","MAC","Signature","Splunk","GenieKey"],"plainWords":["none","null","nil","undefined","true","false","enabled","disabled","required","optional","yes","no","on","off","missing","invalid","denied","failed","header","empty","unset"]},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","hooks\\\\.slack\\\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{8,}","discord(?:app)?\\\\.com/api/webhooks/[0-9]+/[A-Za-z0-9_-]{8,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"privateKey":"-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----","jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD), PW as a word of its own (DB_PW; not Playwright\'s PW_TEST_...). A few words that hold a secret word hold no secret: TOKENIZER and TOKENIZERS before _ or the end (HF\'s TOKENIZERS_PARALLELISM), KEYRING_PROVIDER and KEYRING_BACKEND (PIP_KEYRING_PROVIDER, PYTHON_KEYRING_BACKEND; a keyring\'s data, GPG_KEYRING_B64, is a secret\'s), GPG_KEY (the official Python images\' signing key id, public), UNAUTHORIZED (NODE_TLS_REJECT_UNAUTHORIZED), AUTHOR and AUTHORS before _ or the end (GIT_AUTHOR_NAME); a name is still a secret\'s by another word in it (HF_TOKENIZER_TOKEN, KEYRING_PASSWORD), and AUTHORIZATION, AUTHORITY and KEYS are not among them. Masking them would hide a change of theirs from the report (NODE_TLS_REJECT_UNAUTHORIZED=0 turns TLS checks off). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In an HTTP Authorization header (authorization, any case; Proxy-Authorization too) as a program prints it (Authorization: Bearer x, \'Authorization\': \'Basic x\', bytes b\'Bearer x\', JSON, escaped JSON, a tuple, Go\'s Authorization:[Bearer x] and []string{\\"Bearer x\\"}, Node\'s [ \'Bearer x\' ], a HAR\'s or a Kubernetes probe\'s name and value pair), the credentials are masked: the pattern finds the header\'s name and separator (group 1) and the value\'s opening (group 2; its quote, group 3), and code reads the value once, by hand (src/util/redact-authorization.ts, the probe\'s mask_authorization): after a known scheme (schemes, any case; kept) a quoted value\'s rest to its closing quote, an unquoted one\'s next word, or its rest to the line\'s end, ] or } where it is a list of parameters (Digest, OAuth 1, SigV4); without one, a quoted value whole and an unquoted one\'s first word, except a plain word (plainWords: None, true, required ...) and a list\'s second item that is no scheme\'s value (a list of header names) unless the tuple closes after it. A word ends at whitespace, a quote, a backslash (http.client\'s \\\\r\\\\n), , ; ( ) [ ] { } < > | ` or *. A value masked already ([redacted] or ***) or a variable\'s reference ($NAME, ${NAME}) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). A value holding a private key\'s PEM block (privateKey: its BEGIN line, as a deploy key or a service account\'s JSON holds it) is a secret whole, in an environment variable or a record; free text\'s PEM blocks are the output scanners\' (their bodies masked, the BEGIN and END lines kept), so privateKey is not among the secretValues. Slack\'s and Discord\'s webhook URLs are secretValues (the path is the secret; the whole match is masked). An environment value that writes a credential in a form of its own is masked whole (credentialInValue, any case: an npmrc line, //host/:_authToken=...; a setting or an option, secret.key=..., --token=..., db.password=...; a JSON field, \\"password\\": \\"...\\"; a netrc line, login u password p), unless what follows is empty, masked already or a $ reference, and not after ?, &, # or % (a URL\'s query is urlTokens\'); the key must end where = or \\": follows (TOKENIZER=... is none). JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN(?!IZERS?(?:_|$))|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|(?<![A-Za-z])PW(?![A-Za-z])(?!_TEST_)|KEY(?!RING_(?:PROVIDER|BACKEND)|(?<=^GPG_KEY)$)|CREDENTIAL|CREDS|(?<!UN)AUTH(?!ORS?(?:_|$))|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"authorization":{"pattern":"(Authorization(?:\\\\\\\\?[\\"\'][\\\\t ]*(?:[:=]|,(?:[\\\\t\\\\n\\\\r ]*\\\\\\\\?[\\"\']value\\\\\\\\?[\\"\'][\\\\t ]*:)?)|[\\\\t ]*[:=]|[\\\\t ]*[\\\\n\\\\r]+[\\\\t ]*value[\\\\t ]*:)[\\\\t ]*)((?:\\\\[\\\\]string\\\\{|\\\\[[\\\\t ]*)?(?:\\\\\\\\?b?([\\"\']))?)","ignoreCase":true,"schemes":["Bearer","Basic","Digest","Token","Negotiate","NTLM","OAuth","Hawk","AWS4-HMAC-SHA256","AWS","SharedKey","SharedKeyLite","Bot","ApiKey","Api-Key","Key","JWT","SSWS","GoogleLogin","Kerberos","Mutual","HOBA","SCRAM-SHA-1","SCRAM-SHA-256","DPoP","MAC","Signature","Splunk","GenieKey"],"plainWords":["none","null","nil","undefined","true","false","enabled","disabled","required","optional","yes","no","on","off","missing","invalid","denied","failed","header","empty","unset"]},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","hooks\\\\.slack(?:-gov)?\\\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{8,}","discord(?:app)?\\\\.com/api/(?:v[0-9]+/)?webhooks/[0-9]+/[A-Za-z0-9_-]{8,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"credentialInValue":{"pattern":"(?:^|[^A-Za-z0-9?&#%])(?:_authToken|_auth|_password|auth|password|passwd|secret|token|api[_-]?key|(?:secret|access|private)[._-]?key|client[_-]?secret)(?:[\\\\t ]*=|\\"[\\\\t ]*:)[\\\\t ]*\\"?(?!\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|\\\\$|[\\\\t\\\\n\\\\r ;&,\\"\'\\\\]}]|$)|(?:^|[\\\\t\\\\n ])login[\\\\t ]+[^\\\\t\\\\n\\\\r ]+[\\\\t ]+password[\\\\t ]+(?!\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|\\\\$)[^\\\\t\\\\n\\\\r ]","ignoreCase":true},"privateKey":"-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----","jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -7905,6 +7906,7 @@ const RedactionRulesSchema = schemas/* object */.Ikc({
     }),
     secretValues: schemas/* array */.YOg(schemas/* string */.YjP()).min(1),
     privateKey: schemas/* string */.YjP(),
+    credentialInValue: schemas/* object */.Ikc({ pattern: schemas/* string */.YjP(), ignoreCase: schemas/* boolean */.zMY() }),
     jwt: schemas/* object */.Ikc({ prefix: schemas/* string */.YjP().min(1), minSegmentLength: schemas/* number */.aig().int().positive() }),
     base64Like: schemas/* string */.YjP(),
     hex: schemas/* string */.YjP(),
@@ -7930,14 +7932,14 @@ const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObje
 
 /***/ }),
 
-/***/ 95571:
+/***/ 42062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   v5: () => (/* binding */ MASK),
-  XF: () => (/* binding */ REDACTED),
+  XF: () => (/* binding */ redact_REDACTED),
   iz: () => (/* reexport */ redact_rules/* REDACTION_RULES */.i),
   OK: () => (/* reexport */ findJwts),
   Qe: () => (/* binding */ holdsToken),
@@ -7948,13 +7950,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   V1: () => (/* binding */ redactEnvList),
   $i: () => (/* binding */ redactEnvMap),
   OI: () => (/* binding */ redactEnvValue),
-  PU: () => (/* binding */ redactLabels),
+  PU: () => (/* reexport */ redactLabels),
   b6: () => (/* binding */ redactMessage),
   Rd: () => (/* binding */ redactText),
   Fo: () => (/* binding */ redactTextDeep),
   sK: () => (/* binding */ redactUrls),
   w5: () => (/* binding */ redactUrlsDeep),
-  Rq: () => (/* binding */ secretLabel),
+  Rq: () => (/* reexport */ secretLabel),
   zA: () => (/* binding */ shownUrl),
   mz: () => (/* binding */ urlSecret),
   xJ: () => (/* binding */ valueMasks)
@@ -8059,6 +8061,45 @@ const maskWrittenCredentials = (text, masks) => (0,redact_authorization/* maskAu
 
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
+;// CONCATENATED MODULE: ./src/util/redact-labels.ts
+// Image labels as records show them: a label whose key names a secret has its value masked, by
+// words of the key (a label key's words differ from an environment name's: `author`, `keywords`).
+// Re-exported by redact.ts.
+
+const REDACTED = redact_rules/* REDACTION_RULES */.i.redacted;
+/**
+ * Label keys that are never masked by name: the OCI and label-schema annotations (`...authors`
+ * would match AUTH) and the tool's own. Their values are still masked by shape (redactDeep).
+ */
+const STANDARD_LABEL = /^(?:org\.opencontainers\.image|org\.label-schema|io\.github\.ml-image-action)\./;
+/**
+ * An image's labels as a record shows them: a label whose key names a secret (`com.acme.api_key`:
+ * secretLabelKey) has its value masked, unless it is a standard one (STANDARD_LABEL).
+ */
+function redactLabels(labels) {
+    return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, secretLabel(k) ? REDACTED : v]));
+}
+/** Whether a label's value is masked by its key (redactLabels): never shown, not even in a reason. */
+function secretLabel(key) {
+    return !STANDARD_LABEL.test(key) && secretLabelKey(key);
+}
+/**
+ * A label key that names a secret, word by word (`com.acme.api_key`, `deploy.token`,
+ * `db-password`, `accessToken`): the environment rule matches inside words, which in label keys
+ * (`author`, `keywords`, `hotkey`) are ordinary; a password is one inside a word too, a secret or
+ * a credential at a word's end, and a token after a word that makes it one (`dbpassword`,
+ * `clientsecret`, `registrytoken`; not `maxtokens`, `secretsmanager`, `credentialhelper`). Words are split at `.`,
+ * `-`, `_`, `/` and a lower-to-upper case step.
+ */
+function secretLabelKey(key) {
+    const words = key
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .split(/[^A-Za-z0-9]+/)
+        .map((w) => w.toLowerCase());
+    return words.some((w) => SECRET_LABEL_WORD.test(w));
+}
+const SECRET_LABEL_WORD = /^(?:(?:api|access|private|secret|auth)?(?:key|token|secret)s?|pass(?:word|wd|phrase)?s?|pat|credentials?|creds|auth|cookies?|session|signature)$|passw(?:or)?d|.secrets?$|.credentials?$|(?:auth|access|api|bearer|deploy|refresh|registry|session|oauth)tokens?$/;
+
 ;// CONCATENATED MODULE: ./src/util/redact.ts
 // Secrets never reach a record, log, summary or comment: redaction by variable name and by value
 // pattern (the probe applies the same rules; this pass covers all else, such as the image config the
@@ -8072,7 +8113,8 @@ var util_text = __nccwpck_require__(49997);
 
 
 
-const REDACTED = redact_rules/* REDACTION_RULES */.i.redacted;
+
+const redact_REDACTED = redact_rules/* REDACTION_RULES */.i.redacted;
 /** What replaces a URL's password (or a lone user name, which is often a token) in free text. */
 const MASK = '***';
 const SECRET_NAME = new RegExp(redact_rules/* REDACTION_RULES */.i.secretName.pattern, redact_rules/* REDACTION_RULES */.i.secretName.ignoreCase ? 'i' : '');
@@ -8181,7 +8223,7 @@ function maskUrlTokens(text, mask) {
     const parts = [];
     let done = 0;
     let colon = text.indexOf('://');
-    const keep = (whole, head, secret) => secret === '' || secret === REDACTED || secret === MASK ? whole : `${head}${mask}`;
+    const keep = (whole, head, secret) => secret === '' || secret === redact_REDACTED || secret === MASK ? whole : `${head}${mask}`;
     while (colon >= 0) {
         // Without a scheme before it, '://' starts no URL (the next one may): an empty span.
         URL_SPAN.lastIndex = colon;
@@ -8213,7 +8255,7 @@ function schemeStart(text, colon, min) {
     return s;
 }
 /** Nothing in it, or masked already (a record redacted with REDACTED, shown again). */
-const noSecretPart = (part) => part === '' || part === REDACTED || part === MASK;
+const noSecretPart = (part) => part === '' || part === redact_REDACTED || part === MASK;
 /** Fixed public passwords (GitHub's `https://TOKEN:x-oauth-basic@github.com/`): the user is the token. */
 const PUBLIC_PASSWORDS = new Set(redact_rules/* REDACTION_RULES */.i.urlPublicPasswords.map((p) => p.toLowerCase()));
 /**
@@ -8247,16 +8289,16 @@ function maskUserinfo(m, mask) {
  * place, the rest kept (redactDeep replaces all); linear in its length: 10 MB on one line is fine.
  */
 function redactText(text) {
-    let out = maskWrittenCredentials(redactUrls(text, REDACTED), [REDACTED, MASK]);
+    let out = maskWrittenCredentials(redactUrls(text, redact_REDACTED), [redact_REDACTED, MASK]);
     for (const p of SECRET_VALUE_G)
-        out = out.replace(p, REDACTED);
+        out = out.replace(p, redact_REDACTED);
     const jwts = findJwts(out);
     if (jwts.length === 0)
         return out;
     const parts = [];
     let at = 0;
     for (const [start, end] of jwts) {
-        parts.push(out.slice(at, start), REDACTED);
+        parts.push(out.slice(at, start), redact_REDACTED);
         at = end;
     }
     parts.push(out.slice(at));
@@ -8301,45 +8343,16 @@ const proxyUrlText = (value) => (URL_SCHEME.test(value) ? value : `http://${valu
 /** The value to show for an environment variable NAME=value. */
 function redactEnvValue(name, value) {
     if (SECRET_NAME.test(name))
-        return REDACTED;
+        return redact_REDACTED;
     const schemeless = PROXY_NAME.test(name) && !URL_SCHEME.test(value) && LOGIN_FIRST.test(value);
     const urls = schemeless
-        ? redactUrls(proxyUrlText(value), REDACTED).slice('http://'.length)
-        : redactUrls(value, REDACTED);
-    const noCreds = maskWrittenCredentials(urls, [REDACTED, MASK]);
-    return looksSecret(noCreds) ? REDACTED : noCreds;
+        ? redactUrls(proxyUrlText(value), redact_REDACTED).slice('http://'.length)
+        : redactUrls(value, redact_REDACTED);
+    const noCreds = maskWrittenCredentials(urls, [redact_REDACTED, MASK]);
+    return looksSecret(noCreds) || CREDENTIAL_IN_VALUE.test(noCreds) ? redact_REDACTED : noCreds;
 }
-/**
- * Label keys that are never masked by name: the OCI and label-schema annotations (`...authors`
- * would match AUTH) and the tool's own. Their values are still masked by shape (redactDeep).
- */
-const STANDARD_LABEL = /^(?:org\.opencontainers\.image|org\.label-schema|io\.github\.ml-image-action)\./;
-/**
- * An image's labels as a record shows them: a label whose key names a secret (`com.acme.api_key`:
- * secretLabelKey) has its value masked, unless it is a standard one (STANDARD_LABEL).
- */
-function redactLabels(labels) {
-    return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, secretLabel(k) ? REDACTED : v]));
-}
-/** Whether a label's value is masked by its key (redactLabels): never shown, not even in a reason. */
-function secretLabel(key) {
-    return !STANDARD_LABEL.test(key) && secretLabelKey(key);
-}
-/**
- * A label key that names a secret, word by word (`com.acme.api_key`, `deploy.token`,
- * `db-password`, `accessToken`): the environment rule matches inside words, which in label keys
- * (`author`, `keywords`, `hotkey`) are ordinary; a password, secret or credential is one inside a
- * word too, and a token at a word's end (`dbpassword`, `registrytoken`). Words are split at `.`,
- * `-`, `_`, `/` and a lower-to-upper case step.
- */
-function secretLabelKey(key) {
-    const words = key
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .split(/[^A-Za-z0-9]+/)
-        .map((w) => w.toLowerCase());
-    return words.some((w) => SECRET_LABEL_WORD.test(w));
-}
-const SECRET_LABEL_WORD = /^(?:(?:api|access|private|secret|auth)?(?:key|token|secret)s?|pass(?:word|wd|phrase)?s?|pat|credentials?|creds|auth|cookies?|session|signature)$|passw(?:or)?d|secret|credential|.tokens?$/;
+/** A credential an environment value writes in a form of its own (`//h/:_authToken=x`, `db.password=x`). */
+const CREDENTIAL_IN_VALUE = new RegExp(redact_rules/* REDACTION_RULES */.i.credentialInValue.pattern, redact_rules/* REDACTION_RULES */.i.credentialInValue.ignoreCase ? 'i' : '');
 /** "NAME=value" lines (Docker's Config.Env) to a redacted map. */
 function redactEnvList(list = []) {
     const out = {};
@@ -8374,8 +8387,8 @@ const redactTextDeep = (value) => mapStringsDeep(value, redactText);
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 function redactDeep(value) {
     return mapStringsDeep(value, (s) => {
-        const noCreds = maskWrittenCredentials(redactUrls(s, REDACTED), [REDACTED, MASK]);
-        return looksSecret(noCreds) ? REDACTED : noCreds;
+        const noCreds = maskWrittenCredentials(redactUrls(s, redact_REDACTED), [redact_REDACTED, MASK]);
+        return looksSecret(noCreds) ? redact_REDACTED : noCreds;
     });
 }
 /** The most of a refused URL a message shows. */
@@ -8642,7 +8655,7 @@ function firstLine(text, max = 500) {
 /* harmony export */   u2: () => (/* binding */ isLiteralSecret)
 /* harmony export */ });
 /* unused harmony export urlSecrets */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95571);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42062);
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the

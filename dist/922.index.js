@@ -1,8 +1,8 @@
-export const id = 683;
-export const ids = [683];
+export const id = 922;
+export const ids = [922];
 export const modules = {
 
-/***/ 76683:
+/***/ 94922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -55,8 +55,8 @@ var config_platform = __webpack_require__(15063);
 var build_args = __webpack_require__(71534);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(95571);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(42062);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
@@ -5995,6 +5995,28 @@ function impossibleTorchCombination(catalog, want, platforms) {
 
 // EXTERNAL MODULE: ./src/config/variant-origin.ts
 var variant_origin = __webpack_require__(52454);
+;// CONCATENATED MODULE: ./src/plan/tagged-cuda.ts
+// The CUDA of an NVIDIA CUDA image, as its tag names it, weighed against the cuda a variant asks
+// for (plan/base.ts' custom bases). Pure.
+
+
+
+/**
+ * The CUDA whose driver floor a variant with cuda ASKED needs on an NVIDIA CUDA image BASE, whose tag
+ * names its own (12.8.1-runtime-ubuntu24.04): the newer of the two, said when they differ (the
+ * image's libraries need its own, the torch wheels from the cuda index asked carry theirs).
+ * Undefined where there is nothing to weigh: no cuda asked, no such base, or a tag naming no CUDA
+ * the catalog knows.
+ */
+function taggedCuda(asked, base, catalog, where, out) {
+    const tagged = base && /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
+    if (asked === undefined || !tagged || !cudaDriver(catalog, tagged) || majorMinor(asked) === tagged)
+        return undefined;
+    const newer = compareVersions(tagged, majorMinor(asked)) > 0 ? tagged : asked;
+    out.warnings.push(`${where}: ${base} ships CUDA ${tagged}; cuda ${asked} is not what it has: the driver floor and the label follow the newer, ${majorMinor(newer)} (torch wheels come from the cuda ${asked} index)`);
+    return newer;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/torch-python.ts
 
 
@@ -6065,6 +6087,7 @@ function catalogTorch(catalog, asked, where, warnings, wheels = 'wheels') {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/base.ts
+
 
 
 
@@ -6166,14 +6189,10 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const shipped = pytorchImage?.releases.find((r) => r.tag === ((0,oci_ref/* parseImageRef */.Q)(base).tag ?? ''));
     if (pytorchImage && v.torch !== undefined && !(shipped?.torch ?? '').startsWith(v.torch))
         out.warnings.push(`${whereOf('torch')}: ${base} ships its own torch${shipped ? ` (${shipped.torch})` : ''}; torch ${v.torch} is not installed over it`);
-    // Its CUDA is its torch build's, as an NGC release's, or the one an NVIDIA CUDA image's tag names
-    // (12.8.1-runtime-ubuntu24.04) where the variant names one: the driver floor (and a GPU runner)
-    // follow it, not a cuda that differs (the torch wheels still come from that cuda's index).
-    const tagged = cudaImage ? /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1] : undefined;
-    const own = shipped?.cuda ?? (v.cuda !== undefined && tagged && cudaDriver(catalog, tagged) ? tagged : undefined);
-    const cuda = own ?? v.cuda;
-    if (own !== undefined && v.cuda !== undefined && majorMinor(v.cuda) !== majorMinor(own))
-        out.warnings.push(`${where}: ${base} ships CUDA ${own}; cuda ${v.cuda} is not what it has, its own is used`);
+    // Its CUDA is its torch build's, as an NGC release's: the driver floor (and a GPU runner) follow it.
+    const cuda = shipped?.cuda ?? taggedCuda(v.cuda, cudaImage ? base : undefined, catalog, where, out) ?? v.cuda;
+    if (shipped && v.cuda !== undefined && majorMinor(v.cuda) !== majorMinor(shipped.cuda))
+        out.warnings.push(`${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`);
     if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
         out.warnings.push(`${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
     return {
@@ -6464,13 +6483,17 @@ function checkPlatforms(chosen, where, config, out) {
         }
     }
 }
+/** A mirror key that is a registry's host alone (`nvcr.io`), no repository. */
+const REGISTRY_ONLY = /^(?:[^/]*[.:][^/]*|localhost)\/?$/;
 /**
  * A build.mirrors key that no planned base goes through is said (a typo, `docker.io/library/pytho`,
  * left the base pulled from its own registry without a word).
  */
 function unusedMirrors(config, variants, out) {
-    const used = new Set(variants.map((v) => (0,oci_ref/* mirrorKeyOf */.mK)(v.base.canonical, config.build.mirrors)));
-    for (const key of Object.keys(config.build.mirrors).filter((k) => !used.has(k)))
+    // A key that matches a base counts, though a longer one wins; a registry's own name (`nvcr.io`,
+    // an organisation's list of mirrors) is no typo to point out.
+    const used = new Set(variants.flatMap((v) => (0,oci_ref/* mirrorKeysOf */.BB)(v.base.canonical, config.build.mirrors)));
+    for (const key of Object.keys(config.build.mirrors).filter((k) => !used.has(k) && !REGISTRY_ONLY.test(k)))
         out.warnings.push(`build.mirrors: "${key}" is the mirror of no base image planned (${[...new Set(variants.map((v) => (0,oci_ref/* repositoryOf */._M)(v.base.canonical)))].join(', ')}): check its spelling (a name alone, "python", is Docker Hub's docker.io/library/python)`);
 }
 /** The base through the config's mirrors; the reason says so when a mirror applies. */
