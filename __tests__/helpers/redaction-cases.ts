@@ -331,13 +331,31 @@ export const ENV_CASES: [string, string, string][] = [
   // line, a setting, an option, a JSON field (a Docker config), a netrc line. Masked whole.
   ['NPMRC', '//registry.corp/:_authToken=abcdef-1234-5678', REDACTED],
   ['SPARK_CONF', 'spark.hadoop.fs.s3a.secret.key=XYZabc123', REDACTED],
-  ['TOOL_ARGS', '--verbose --token=abc123 --retries 3', REDACTED],
+  ['TOOL_ARGS', '--verbose --api-key=abc123 --retries 3', REDACTED],
+  ['NPMRC_QUOTED', "//nexus.corp/:_authToken='NpmToken.2b3c'", REDACTED],
+  ['PYPIRC', '[pypi]\nusername: admin\npassword: Tr0ub4dor&3horse', REDACTED],
+  ['NETRC_LINES', 'machine api.wandb.ai\n  login user\n  password 9f1c', REDACTED],
+  ['ACR_CONFIG', '{"auths":{"r.azurecr.io":{"identitytoken":\n "a8f3c2"}}}', REDACTED],
   // A connection string's key (password=) is masked where it is, before: the rest kept.
   ['JAVA_OPTS', '-Xmx2g -Ddb.password=hunter2', `-Xmx2g -Ddb.password=${REDACTED}`],
   ['DOCKER_CONFIG_JSON', '{"auths":{"ghcr.io":{"auth":"dXNlcjpwYXNz"}}}', REDACTED],
   ['NETRC', 'machine pypi.corp login ci password hunter2', REDACTED],
   // Not one: an empty value, a $ reference, a word that only begins like a key's, prose.
   ['CMAKE_ARGS', '-DBUILD_TOKENIZER=ON -DUSE_AUTHOR=1', '-DBUILD_TOKENIZER=ON -DUSE_AUTHOR=1'],
+  // Settings that name a credential and hold none (a tokenizer's special tokens, auth turned off).
+  ['SERVER_ARGS', '--bind-addr 0.0.0.0:8080 --auth=none', '--bind-addr 0.0.0.0:8080 --auth=none'],
+  [
+    'BUILD_FLAGS',
+    '-DUSE_TOKEN=OFF -DENABLE_AUTH=OFF -DWITH_SECRET=OFF',
+    '-DUSE_TOKEN=OFF -DENABLE_AUTH=OFF -DWITH_SECRET=OFF',
+  ],
+  [
+    'TRAIN_ARGS',
+    '--pad_token=<|endoftext|> --use_auth_token=false',
+    '--pad_token=<|endoftext|> --use_auth_token=false',
+  ],
+  ['JUPYTER_ARGS', '--ServerApp.token=false --api-key=EMPTY', '--ServerApp.token=false --api-key=EMPTY'],
+  ['SERVER_CONFIG', '{"auth": null, "token": false}', '{"auth": null, "token": false}'],
   ['TOOL_REF', '--token=$GH_TOKEN', '--token=$GH_TOKEN'],
   ['EMPTY_JSON', '{"password": ""}', '{"password": ""}'],
   ['MOTD', 'a password is required to log in', 'a password is required to log in'],

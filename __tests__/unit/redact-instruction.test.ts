@@ -48,8 +48,7 @@ describe('redactInstruction', () => {
       `ENV DB_PASSWORD ${R}`,
     ],
     ['ENV: the legacy form, an innocent name', 'ENV HOME /root', 'ENV HOME /root'],
-    // The value writes a credential's setting (credentialInValue): masked whole.
-    ['ENV: looks legacy but holds a pair', 'ENV A HF_TOKEN=x y', `ENV A ${R}`],
+    ['ENV: looks legacy but holds a pair', 'ENV A HF_TOKEN=x y', `ENV A HF_TOKEN=${R}`],
     // ARG as dispatchArg writes it: KEY=value (the value given), or KEY alone.
     [
       'ARG: a secret with blanks, then another',

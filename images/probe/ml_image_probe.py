@@ -59,7 +59,8 @@ RULES = load_redaction_rules()
 SECRET_NAME = re.compile(RULES["secretName"]["pattern"], re.I if RULES["secretName"]["ignoreCase"] else 0)
 SECRET_VALUE = [re.compile(p) for p in RULES["secretValues"]] + [re.compile(RULES["privateKey"])]
 # A credential an environment value writes in a form of its own (//h/:_authToken=x, db.password=x).
-CREDENTIAL_IN_VALUE = re.compile(RULES["credentialInValue"]["pattern"], re.I if RULES["credentialInValue"]["ignoreCase"] else 0)
+# re.A: case folding as JavaScript's (no Kelvin sign for k, no long s for s).
+CREDENTIAL_IN_VALUE = re.compile(RULES["credentialInValue"]["pattern"], re.A | (re.I if RULES["credentialInValue"]["ignoreCase"] else 0))
 # JWTs (eyJ...{8,}.{8,}.{8,}) are found by has_jwt: that pattern backtracks quadratically on a long
 # run of "eyJeyJ..."; runs of base64url characters joined by dots are matched once each instead
 # (a match starts only where a run starts; lookahead + backreference never backtracks into a run).
