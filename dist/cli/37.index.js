@@ -934,8 +934,8 @@ function bracketEre(pattern, start, ignoreCase) {
  * /t/<token>/ anywhere, Cloudsmith's dl.cloudsmith.io/<token>/), and those that ignore it, for the
  * upper-cased value (a URL's secret parameter, a connection string's secret, an Authorization
  * header's credentials, a credential a value writes in a form of its own); and, for a kept name's
- * value (Slurm's, the job's own), a JWT and a private key's PEM block only: the others, their
- * lookarounds dropped, take paths such as /scratch/mask-rcnn-... for tokens.
+ * value (Slurm's, the job's own), the first without a token form a lookbehind bounds (sk-, not
+ * after a letter): without it, it takes paths such as /scratch/mask-rcnn-... for tokens.
  * Long base64-like values, which redaction also masks, are left alone: paths and IDs look like them.
  */
 function secretValueEres(rules = redact/* REDACTION_RULES */.iz) {
@@ -958,8 +958,13 @@ function secretValueEres(rules = redact/* REDACTION_RULES */.iz) {
         .filter(([, ic]) => ic === upper)
         .map(([p]) => `(${valueRuleEre(p, upper)})`)
         .join('|');
-    const kept = [jwt, rules.privateKey].map((p) => `(${valueRuleEre(p, false)})`).join('|');
-    return { cased: join(false), upper: join(true), kept };
+    // A token form bounded by a lookbehind (sk-, not after a letter) matches inside words without it.
+    const inWords = (p) => rules.secretValues.includes(p) && p.includes('(?<');
+    const keptCased = all
+        .filter(([p, ic]) => !ic && !inWords(p))
+        .map(([p]) => `(${valueRuleEre(p, false)})`)
+        .join('|');
+    return { cased: join(false), upper: join(true), kept: keptCased };
 }
 /** The job script's lines (bash) that unset the secret-looking variables and name them on stderr. */
 function hideSecretsShell(rule, rules = redact/* REDACTION_RULES */.iz) {
@@ -967,7 +972,7 @@ function hideSecretsShell(rule, rules = redact/* REDACTION_RULES */.iz) {
     const values = secretValueEres(rules);
     const keep = KEPT_PREFIXES.map((p) => `${p}*`).join('|');
     // An empty ERE matches anything: a set of rules with none in it is not tested. A kept name's
-    // value is tested for a JWT and a private key only (Slurm's own SLURM_JWT is a credential).
+    // value is tested too (Slurm's own SLURM_JWT is a credential), by SECRET_KEPT_VALUE_RE.
     const own = [
         `${upper ? '${n^^}' : '$n'} =~ $SECRET_NAME_RE`,
         ...(values.cased ? ['$v =~ $SECRET_VALUE_RE'] : []),
@@ -979,8 +984,9 @@ function hideSecretsShell(rule, rules = redact/* REDACTION_RULES */.iz) {
 # ml-image's redaction), or whose values hold what it masks (a URL's login or secret parameter, a
 # token of a known form, a connection string's password: SECRET_VALUE_RE as written,
 # SECRET_VALUE_ICASE_RE upper-cased; wider than the rules: their lookarounds dropped), stay out.
-# Slurm's, Enroot's, the fabric's and the job's own names are tested for a JWT or a private key in
-# their values only (SECRET_KEPT_VALUE_RE: SLURM_JWT). Values are tested, never printed (xtrace is off meanwhile). ${KEEP_ENV_VAR}="NAME ..." passes the names given
+# Slurm's, Enroot's, the fabric's and the job's own names are not tested, their values by
+# SECRET_KEPT_VALUE_RE (SECRET_VALUE_RE without sk-, which takes mask-rcnn-... paths for tokens
+# without its lookbehind: their paths stay). Values are tested, never printed (xtrace is off meanwhile). ${KEEP_ENV_VAR}="NAME ..." passes the names given
 # on, e.g. a token that Enroot's .credentials reads as $NAME to pull the image. Names that are no shell
 # identifiers (INPUT_HF-TOKEN) cannot be unset: every srun runs under STEP_ENV, env -u NAME for each.
 SECRET_NAME_RE='${ere}'
