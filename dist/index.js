@@ -34622,8 +34622,8 @@ function secretLabel(key) {
  * `db-password`, `accessToken`): the environment rule matches inside words, which in label keys
  * (`author`, `keywords`, `hotkey`) are ordinary; a password is one inside a word too, a secret or
  * a credential at a word's end, and a token after a word that makes it one (`dbpassword`,
- * `clientsecret`, `registrytoken`; not `maxtokens`, `secretsmanager`, `credentialhelper`). Words are split at `.`,
- * `-`, `_`, `/` and a lower-to-upper case step.
+ * `clientsecret`, `registrytoken`; not `maxtokens`, `secretsmanager`, `credentialhelper`). Words
+ * are split at `.`, `-`, `_`, `/` and a lower-to-upper case step.
  */
 function secretLabelKey(key) {
     const words = key

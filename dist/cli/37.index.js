@@ -724,8 +724,8 @@ var redact = __webpack_require__(42062);
 /**
  * Names the job never takes for secrets by their names: Slurm's, its own, those Enroot and Pyxis
  * read, and the fabric and MPI settings a multi-node step needs (NCCL_IB_PKEY and UCX_IB_PKEY are
- * InfiniBand partition keys, not secrets). Their values are tested as any other's: Slurm's own
- * SLURM_JWT (`scontrol token`) is a credential.
+ * InfiniBand partition keys, not secrets). Their values are tested as any other's but for the sk-
+ * form (secretValueEres' kept): Slurm's own SLURM_JWT (`scontrol token`) is a credential.
  */
 const KEPT_PREFIXES = [
     'SLURM_',
@@ -986,7 +986,8 @@ function hideSecretsShell(rule, rules = redact/* REDACTION_RULES */.iz) {
 # SECRET_VALUE_ICASE_RE upper-cased; wider than the rules: their lookarounds dropped), stay out.
 # Slurm's, Enroot's, the fabric's and the job's own names are not tested, their values by
 # SECRET_KEPT_VALUE_RE (SECRET_VALUE_RE without sk-, which takes mask-rcnn-... paths for tokens
-# without its lookbehind: their paths stay). Values are tested, never printed (xtrace is off meanwhile). ${KEEP_ENV_VAR}="NAME ..." passes the names given
+# without its lookbehind: their paths stay). Values are tested, never printed (xtrace is off
+# meanwhile). ${KEEP_ENV_VAR}="NAME ..." passes the names given
 # on, e.g. a token that Enroot's .credentials reads as $NAME to pull the image. Names that are no shell
 # identifiers (INPUT_HF-TOKEN) cannot be unset: every srun runs under STEP_ENV, env -u NAME for each.
 SECRET_NAME_RE='${ere}'
