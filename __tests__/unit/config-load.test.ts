@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, validateConfigData } from '../../src/config/load.js';
 import { ConfigError, InputError } from '../../src/errors.js';
+import { inputErrorOf } from '../helpers/errors.js';
 
 let dir: string;
 beforeEach(() => {
@@ -34,6 +35,19 @@ describe('loadConfig', () => {
     expect(loaded.file).toBe(path.join(dir, 'ml-image.yml'));
     expect(loaded.baseDir).toBe(dir);
     expect(loaded.config.python.requirements).toEqual(['reqs/requirements.txt']);
+  });
+
+  // Both: the .yml one was read without a word, whatever the .yaml one said.
+  it('refuses ml-image.yml and ml-image.yaml side by side (exit 2, with the fix); --config chooses', () => {
+    write('ml-image.yml', 'image: {name: a/b}\n');
+    write('ml-image.yaml', 'image: {name: a/c}\n');
+    const e = inputErrorOf(() => loadConfig({ cwd: dir }));
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe(
+      `two config files in ${dir}: ml-image.yml and ml-image.yaml; which one is meant is not clear`,
+    );
+    expect(e.fix).toMatch(/remove one of them, or pass --config PATH/);
+    expect(loadConfig({ cwd: dir, file: 'ml-image.yaml' }).config.image.name).toBe('a/c');
   });
 
   it('also finds ml-image.yaml', () => {

@@ -173,8 +173,15 @@ export function validateConfigData(
   return normalizeConfig(result.data);
 }
 
+/** The config file in CWD; two of them (ml-image.yml and ml-image.yaml) are bad input: which one? */
 function findDefaultFile(cwd: string): string | undefined {
-  return DEFAULT_CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+  const found = DEFAULT_CONFIG_FILES.map((f) => path.join(cwd, f)).filter((f) => existsSync(f));
+  if (found.length > 1)
+    throw new InputError(
+      `two config files in ${printable(cwd)}: ${DEFAULT_CONFIG_FILES.join(' and ')}; which one is meant is not clear`,
+      'remove one of them, or pass --config PATH (in the action, the input "config")',
+    );
+  return found[0];
 }
 
 /**
