@@ -665,8 +665,12 @@ function validateConfigData(data, label, overrides = [], lineOf, opts = {}) {
     }
     return (0,schema/* normalizeConfig */.I6)(result.data);
 }
+/** The config file in CWD; two of them (ml-image.yml and ml-image.yaml) are bad input: which one? */
 function findDefaultFile(cwd) {
-    return DEFAULT_CONFIG_FILES.map((f) => external_node_path_default().join(cwd, f)).find((f) => (0,external_node_fs_.existsSync)(f));
+    const found = DEFAULT_CONFIG_FILES.map((f) => external_node_path_default().join(cwd, f)).filter((f) => (0,external_node_fs_.existsSync)(f));
+    if (found.length > 1)
+        throw new errors/* InputError */.dz(`two config files in ${(0,util_text/* printable */.g$)(cwd)}: ${DEFAULT_CONFIG_FILES.join(' and ')}; which one is meant is not clear`, 'remove one of them, or pass --config PATH (in the action, the input "config")');
+    return found[0];
 }
 /**
  * On a runner, a config named inside the workspace is read only when it really is there: a pull
