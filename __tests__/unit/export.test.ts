@@ -945,6 +945,24 @@ describe('job.yaml holds no character a YAML reader takes for a line break', () 
   });
 });
 
+// YAML 1.1 and 1.2 let no stream hold DEL, the C1 controls, U+FFFE or U+FFFF: the yaml package
+// wrote them raw (inside double quotes), and PyYAML and kubectl's reader refused the whole file.
+describe('job.yaml holds no character a YAML stream may not hold', () => {
+  it.each([
+    ['DEL in a one-line value', { a: 'x\u007fy' }],
+    ['C1 controls in a one-line value', { a: '\u0080x\u009f\u0086' }],
+    ['U+FFFE and U+FFFF', { a: 'x\ufffe\uffffy' }],
+    ['DEL in a key', { 'k\u007fey': 'v' }],
+    ['DEL in a block of lines', { script: 'echo a\nb\u007f\u009b[31m\nc\n' }],
+    ['a GPU name in a floors table', { env: [{ name: 'ML_IMAGE_FLOORS', value: '{"name":"A\u0099"}' }] }],
+  ])('%s: double-quoted, escaped, read back the same', (_n, o) => {
+    const text = k8sYaml([o]);
+    expect(text).not.toMatch(/[\u007f-\u009f\ufffe\uffff]/);
+    expect(parseAllDocuments(text, { version: '1.1' })[0]!.toJS()).toEqual(o);
+    expect(parseAllDocuments(text)[0]!.toJS()).toEqual(o);
+  });
+});
+
 // kubectl reads job.yaml by YAML 1.1 with Go's strconv for numbers: 0o17, 0X10, 0B11 and 1e1_0,
 // which the yaml package left plain, became numbers there (--name 0o17, --node-selector a=0X10).
 describe('job.yaml quotes every string a YAML 1.1, 1.2 or Go reader could take for something else', () => {

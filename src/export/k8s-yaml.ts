@@ -29,9 +29,14 @@ export function plainYamlString(s: string): boolean {
   );
 }
 
-/** YAML 1.1's line breaks beyond \n and \r (a YAML 1.2 reader takes them as text). */
-const YAML11_BREAK = /[\u0085\u2028\u2029]/;
-const YAML11_BREAKS = new RegExp(YAML11_BREAK.source, 'g');
+/**
+ * What job.yaml never holds raw: YAML 1.1's line breaks beyond \n and \r (NEL, U+2028, U+2029: a
+ * YAML 1.2 reader takes them as text), and the characters neither version lets a stream hold (DEL,
+ * the C1 controls, U+FFFE and U+FFFF: kubectl and PyYAML refuse the file). The yaml package escapes
+ * the C0 controls itself.
+ */
+const YAML_RAW_NEVER = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+const YAML_RAW_NEVER_ALL = new RegExp(YAML_RAW_NEVER.source, 'g');
 
 /** The manifests as one multi-document YAML file for `kubectl apply -f`. */
 export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
@@ -40,7 +45,8 @@ export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
   // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
   // lines is a block scalar, a string to every reader. A string holding a line break of YAML 1.1's
   // own (NEL, U+2028, U+2029: kubectl's and PyYAML's reader folds or splits there, in a block
-  // scalar too) is double-quoted, each written as its escape.
+  // scalar too) or a character no YAML stream may hold (DEL, C1, U+FFFE, U+FFFF) is double-quoted,
+  // each written as its escape.
   const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${VERSION}.\n# Run it, and again (an earlier run of this name goes first: a Job cannot change in place): ${k8sSubmit(K8S_JOB_FILE)}\n`;
   const yaml = (o: Record<string, unknown>) => {
     const doc = new Document(o, { version: '1.1', aliasDuplicateObjects: false });
@@ -48,7 +54,7 @@ export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
       Scalar(_key, node) {
         if (
           typeof node.value === 'string' &&
-          (YAML11_BREAK.test(node.value) || (!node.value.includes('\n') && !plainYamlString(node.value)))
+          (YAML_RAW_NEVER.test(node.value) || (!node.value.includes('\n') && !plainYamlString(node.value)))
         )
           node.type = 'QUOTE_DOUBLE';
       },
@@ -57,7 +63,7 @@ export function k8sYaml(objects: readonly Record<string, unknown>[]): string {
     // then inside a double-quoted scalar, where its escape reads as the character in YAML 1.1 and 1.2.
     return doc
       .toString({ lineWidth: 0 })
-      .replace(YAML11_BREAKS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      .replace(YAML_RAW_NEVER_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   };
   return header + objects.map(yaml).join('---\n');
 }
