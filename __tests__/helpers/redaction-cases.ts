@@ -340,6 +340,20 @@ export const ENV_CASES: [string, string, string][] = [
   ['JAVA_OPTS', '-Xmx2g -Ddb.password=hunter2', `-Xmx2g -Ddb.password=${REDACTED}`],
   ['DOCKER_CONFIG_JSON', '{"auths":{"ghcr.io":{"auth":"dXNlcjpwYXNz"}}}', REDACTED],
   ['NETRC', 'machine pypi.corp login ci password hunter2', REDACTED],
+  // An option whose value is the next word, and a Docker config escaped inside a JSON string.
+  ['SERVE_ARGS', '--host 0.0.0.0 --token 7f3a9c1e --port 8888', REDACTED],
+  ['DB_CLI_ARGS', "-u admin --password 'Tr0ub4dor' -h db", REDACTED],
+  ['LLM_ARGS', '--model m --api-key sk_live_x1y2z3', REDACTED],
+  ['WRAPPED_CONFIG', '{"config":"{\\"auths\\":{\\"ghcr.io\\":{\\"auth\\":\\"dXNlcjpwYXNz\\"}}}"}', REDACTED],
+  ['WRAPPED_SETTINGS', '{"settings":"{\\"password\\":\\"hunter2\\"}"}', REDACTED],
+  // Not one: an option's next word is another option or says there is none; a word that ends in one.
+  ['LOGIN_ARGS', '--password-stdin --username ci', '--password-stdin --username ci'],
+  [
+    'GEN_ARGS',
+    '--pad-token <eos> --max-token 512 --token_limit 9',
+    '--pad-token <eos> --max-token 512 --token_limit 9',
+  ],
+  ['NB_ARGS', '--token --no-browser --password none', '--token --no-browser --password none'],
   // Not one: an empty value, a $ reference, a word that only begins like a key's, prose.
   ['CMAKE_ARGS', '-DBUILD_TOKENIZER=ON -DUSE_AUTHOR=1', '-DBUILD_TOKENIZER=ON -DUSE_AUTHOR=1'],
   // Settings that name a credential and hold none (a tokenizer's special tokens, auth turned off).

