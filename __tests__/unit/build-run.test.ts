@@ -1306,6 +1306,27 @@ describe('build inputs helpers', () => {
       'GET ***',
     ],
     [
+      "a secret in a direct URL's path, as requests re-quotes it in pip's error",
+      { extraIndexUrls: [] },
+      undefined,
+      'File not found for url: http://h/nope/s3cr3t%22PLANT%3Cq3%3E%7Bx%7D%7C/t.whl',
+      'File not found for url: http://h/nope/***/t.whl',
+    ],
+    [
+      'a secret with a non-ASCII letter, encoded in lower-case hex',
+      { extraIndexUrls: [] },
+      undefined,
+      'GET /w/s3cr3tplantq4%c3%a9~!/t.whl 404',
+      'GET /w/***/t.whl 404',
+    ],
+    [
+      'a secret as encodeURIComponent writes it',
+      { extraIndexUrls: [] },
+      undefined,
+      'fetch ?k=s3cr3t%22PLANT%3Cq3%3E%7Bx%7D%7C',
+      'fetch ?k=***',
+    ],
+    [
       'a token as the torch index user name',
       { extraIndexUrls: [] },
       'https://tok-123456@download.corp/whl',
@@ -1313,7 +1334,8 @@ describe('build inputs helpers', () => {
       'token *** rejected',
     ],
   ])('outputMasker masks %s', (_name, indexes, torchIndexUrl, line, expected) => {
-    expect(outputMasker({}, indexes, torchIndexUrl === undefined ? [] : [torchIndexUrl])(line)).toBe(
+    const secrets = { A: 's3cr3t"PLANT<q3>{x}|', B: 's3cr3tplantq4é~!' };
+    expect(outputMasker(secrets, indexes, torchIndexUrl === undefined ? [] : [torchIndexUrl])(line)).toBe(
       expected,
     );
   });

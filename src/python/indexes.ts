@@ -138,9 +138,43 @@ export function describeIndexes(ix: PipIndexes): string {
 }
 
 /**
- * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
- * index credential (of the pip indexes and the torch index, decoded and as written in the URL)
- * replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
+ * What each percent-encoder that may write a secret into a URL keeps as it is, beside letters and
+ * digits: encodeURIComponent; Python's quote (its default safe "/"); encodeURI; requests'
+ * requote_uri, which pip's errors print URLs through ("File not found for url: ...").
+ */
+const URL_ENCODERS_SAFE = ["-_.!~*'()", '-_.~/', "-_.!~*'();/?:@&=+$,#", "-_.~!#$%&'()*+,/:;=?@[]"];
+
+/** VALUE percent-encoded as an encoder keeping SAFE writes it (UTF-8 bytes), hex in CASE. */
+function percentEncoded(value: string, safe: string, hexCase: 'upper' | 'lower'): string {
+  let out = '';
+  for (const ch of value) {
+    if (/^[A-Za-z0-9]$/.test(ch) || safe.includes(ch)) out += ch;
+    else
+      for (const b of Buffer.from(ch, 'utf8')) {
+        const hex = b.toString(16).padStart(2, '0');
+        out += `%${hexCase === 'upper' ? hex.toUpperCase() : hex}`;
+      }
+  }
+  return out;
+}
+
+/**
+ * VALUE as each encoder may write it into a URL's path or query (upper- and lower-case hex), the
+ * forms that differ from it: a build.secrets value in a direct URL's path comes back encoded in
+ * pip's and requests' errors (`{x}|` as `%7Bx%7D%7C`, `é` as `%C3%A9`).
+ */
+export function percentEncodedForms(value: string): string[] {
+  const forms = new Set<string>();
+  for (const safe of URL_ENCODERS_SAFE)
+    for (const hexCase of ['upper', 'lower'] as const) forms.add(percentEncoded(value, safe, hexCase));
+  forms.delete(value);
+  return [...forms];
+}
+
+/**
+ * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value
+ * (also percent-encoded) or index credential (of the pip indexes and the torch index, decoded and as
+ * written in the URL) replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
  * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest
  * (a token in a path quoted without its host).
  */
@@ -151,7 +185,7 @@ export function outputMasker(
 ): (text: string) => string {
   const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
   const masks = valueMasks([
-    ...Object.values(secretEnv),
+    ...Object.values(secretEnv).flatMap((v) => [v, ...percentEncodedForms(v)]),
     ...urls.flatMap((u) => [urlSecret(u), urlSecret(u, 'raw')]),
     // Its tokens (?token=, /t/<token>/, dl.cloudsmith.io/<token>/) by value too: urllib3's retry
     // warning names the path alone, where no URL rule sees them.
