@@ -87,6 +87,11 @@ describe('ml-image CLI', () => {
       'error: export: --node-selector: "__proto__" cannot be a key here (JavaScript reserves the name: the entry would be dropped without a word); rename it',
     ],
     [
+      // The last value won without a word: the Job ran on other nodes than were typed, exit 0.
+      ['export', '--k8s', '--image', IMAGE, '--node-selector', 'pool=a,zone=x, pool=b', '--out', 'jobs'],
+      'error: export: --node-selector: pool is given twice (a pod matches one value of a label)',
+    ],
+    [
       ['export', '--slurm', '--image', IMAGE, '--out', 'a', '--out', 'b'],
       'error: export: --out is given more than once',
     ],

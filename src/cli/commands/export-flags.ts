@@ -38,6 +38,11 @@ export function nodeSelectorFlag(raw: string | undefined): Record<string, string
     // Assigning it would set the object's prototype: the selector would vanish without a word.
     if (key === RESERVED_MAP_KEY)
       throw new InputError(`export: --node-selector: ${RESERVED_MAP_KEY_PROBLEM}`);
+    // The last one would win without a word: the pod placed on other nodes than were typed.
+    if (Object.hasOwn(out, key))
+      throw new InputError(
+        `export: --node-selector: ${key} is given twice (a pod matches one value of a label)`,
+      );
     out[key] = pair.slice(eq + 1).trim();
   }
   return out;
