@@ -1362,6 +1362,27 @@ describe('ml-image export', () => {
     expect(JSON.parse(none.out)).toMatchObject({ variant: 'cu128', gpusPerNode: 0 });
   });
 
+  // The first of two entries was taken without a word (the Job could run another digest than the
+  // other names); without --variant, "pick one of cu128, cu128" could not be followed.
+  it.each([
+    ['a variant', (b: Loose) => b.variants.push(b.variants[0]), 'variants[1]: duplicate variant "cu128"'],
+    [
+      'a platform',
+      (b: Loose) => b.variants[0].platforms.push(b.variants[0].platforms[0]),
+      'variants[0].platforms[1]: duplicate platform "linux/amd64"',
+    ],
+  ])('%s twice in build.json: exit 2 naming the entry', async (_n, twice, where) => {
+    const from = writeCudaBuild();
+    const build = JSON.parse(readFileSync(path.join(from, BUILD_FILE), 'utf8')) as Loose;
+    twice(build);
+    writeFileSync(path.join(from, BUILD_FILE), JSON.stringify(build));
+    for (const variant of [[], ['--variant', 'cu128']]) {
+      const e = await rejection('--k8s', '--from', 'build-out', ...variant, '--out', 'k');
+      expect(e.exitCode).toBe(2);
+      expect(e.message).toContain(`${path.join(from, BUILD_FILE)}: not a build result: ${where}`);
+    }
+  });
+
   it.each([['x'], ['535.x'], ['535 104'], ['-1']])(
     'a driver floor %j in plan.json: exit 2 naming DIR/plan.json and the field, for both targets',
     async (floor) => {

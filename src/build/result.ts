@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PLATFORMS } from '../config/schema.js';
 import { DIGEST_RE, imageRefProblem, repositoryProblem } from '../oci/ref.js';
 import { shortName } from '../config/short-name.js';
+import { eachOnce } from '../config/unique.js';
 
 /** An image reference (a tag the build pushed, a local tag, the base image), as docker reads it. */
 const imageRef = z.string().refine((r) => imageRefProblem(r) === undefined, {
@@ -82,14 +83,29 @@ export const VariantBuildSchema = z.object({
   /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
   digest: z.string().regex(DIGEST_RE).optional(),
   tags: z.array(imageRef),
-  platforms: z.array(PlatformBuildSchema),
+  /** Each platform once: a reader takes the first of two, another digest than the other names. */
+  platforms: z.array(PlatformBuildSchema).superRefine((ps, ctx) =>
+    eachOnce('platform')(
+      ps.map((p) => p.platform),
+      ctx,
+    ),
+  ),
   baseImage: imageRef,
   baseDigest: z.string().optional(),
 });
 
 export const BuildResultSchema = z.object({
   schemaVersion: z.literal(BUILD_RESULT_SCHEMA_VERSION),
-  variants: z.array(VariantBuildSchema),
+  /**
+   * Each variant once: export and devcontainer took the first of two without a word (the job could
+   * run another digest than the other entry names), and asked to pick one of "cpu, cpu".
+   */
+  variants: z.array(VariantBuildSchema).superRefine((vs, ctx) =>
+    eachOnce('variant')(
+      vs.map((v) => v.variant),
+      ctx,
+    ),
+  ),
   materials: MaterialsSchema.optional(),
 });
 
