@@ -3,12 +3,13 @@
 // input (exit 2) or an environment problem (exit 3), never an internal error; an engine that takes
 // a single-platform image of another platform is the image's lack, and no container is created.
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DockerAdapter } from '../../src/docker/adapter.js';
 import { createDockerAdapter } from '../../src/docker/engine.js';
 import { progressError, pullFailure } from '../../src/docker/pull-failure.js';
 import { EnvironmentError, InputError, type MlImageError } from '../../src/errors.js';
 import { basePullError } from '../../src/resolve/base.js';
+import { clearInterruptedForTests, InterruptedError, markInterrupted } from '../../src/util/cleanup.js';
 import { engineHttpError, fakeDockerode } from '../helpers/fakes.js';
 
 const IMAGE = 'registry.example:5000/team/base:1';
@@ -332,5 +333,47 @@ describe('pullFailure without a platform', () => {
     expect(e.message).toBe(
       `image ${IMAGE} has no variant for the engine's platform (no matching manifest for linux/amd64 in the manifest list entries)`,
     );
+  });
+});
+
+// After SIGINT/SIGTERM a pull is not started, and one under way is aborted: the resolver's pull
+// began after a SIGTERM (its base lookup took the interrupt for "no answer"), the engine kept
+// asking a registry that did not answer, and the exit waited without its error line.
+describe('a pull and the interrupt', () => {
+  afterEach(() => clearInterruptedForTests());
+
+  it.each(CALLERS)('%s: none is started after SIGTERM (exit 143)', async (_n, call) => {
+    const { docker, calls } = fakeEngine({});
+    markInterrupted('SIGTERM');
+    const e = await failure(call(docker, PLATFORM));
+    expect(e).toBeInstanceOf(InterruptedError);
+    expect(e.exitCode).toBe(143);
+    expect(e.message).toBe(`interrupted by SIGTERM: not starting a pull of ${IMAGE}, the process is exiting`);
+    expect(calls.pulls).toEqual([]);
+  });
+
+  it.each(CALLERS)('%s: one under way is aborted by SIGINT, and said so (exit 130)', async (_n, call) => {
+    let signal: AbortSignal | undefined;
+    const { dockerode } = fakeDockerode({
+      getImage: () => ({ inspect: async () => Promise.reject(engineHttpError(404, 'No such image')) }),
+      // A registry that never answers: the progress stream stays open until the request is aborted.
+      pull: async (_ref: string, opts: { abortSignal?: AbortSignal }) => {
+        signal = opts.abortSignal;
+        const stream = new Readable({ read() {} });
+        signal?.addEventListener('abort', () => stream.destroy(new Error('The operation was aborted')));
+        return stream;
+      },
+    });
+    const docker = createDockerAdapter({
+      docker: dockerode,
+      exec: { run: async () => ({ exitCode: 0, stdout: '', stderr: '' }) },
+    });
+    const pending = failure(call(docker, PLATFORM));
+    await vi.waitFor(() => expect(signal).toBeDefined());
+    markInterrupted('SIGINT');
+    const e = await pending;
+    expect(e).toBeInstanceOf(InterruptedError);
+    expect(e.exitCode).toBe(130);
+    expect(e.message).toBe(`interrupted by SIGINT: a pull of ${IMAGE} was stopped (aborted)`);
   });
 });

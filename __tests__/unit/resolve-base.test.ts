@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ConfigFileSchema, normalizeConfig } from '../../src/config/schema.js';
 import type { DaemonFeatures, DockerAdapter, SessionSpec } from '../../src/docker/adapter.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
@@ -15,6 +15,7 @@ import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve
 import { snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { runResolveStage } from '../../src/resolve/stage.js';
 import { runCli } from '../../src/cli/main.js';
+import { clearInterruptedForTests, InterruptedError, markInterrupted } from '../../src/util/cleanup.js';
 import { captureIo, daemonFeatures, fakeDocker, fakeSession, imageDetails } from '../helpers/fakes.js';
 import { makePlan, planVariant } from '../helpers/plans.js';
 import { EMPTY_SNAPSHOT, viaHelperRun } from '../helpers/resolve-session.js';
@@ -473,5 +474,44 @@ describe("the registry's base runs as the platform's own manifest", () => {
     expect([...cache.keys()].some((k) => k.startsWith('resolution-'))).toBe(true);
     await resolveAgainstBase(input({ platform: 'linux/arm64' }), deps());
     expect([inspected.length, specs.length]).toEqual([1, 1]);
+  });
+});
+
+// The registry's digest of the base, asked of a registry that did not answer, when SIGTERM came:
+// the interrupt was taken for "no answer", and the stage went on to pull the base and start its
+// session while the process was exiting.
+describe('an interrupt while the base is looked up', () => {
+  afterEach(() => clearInterruptedForTests());
+  const stopped = () => {
+    markInterrupted('SIGTERM');
+    return Promise.reject(new InterruptedError('SIGTERM', 'docker buildx imagetools', { detail: 'killed' }));
+  };
+
+  it.each([
+    ['the digest (build.pull)', { imageDigest: stopped }, true],
+    ['the digest (keyed)', { imageDigest: stopped }, false],
+    [
+      "the platform's manifest",
+      { imageDigest: () => Promise.resolve(DIGEST), imagetoolsInspect: stopped },
+      true,
+    ],
+  ])('%s: the interrupt is thrown, no session is started', async (_n, over, pull) => {
+    const specs: SessionSpec[] = [];
+    const docker = fakeDocker({
+      inspectLocalImage: () => Promise.reject(new Error('no such image')),
+      startSession: (spec) => {
+        specs.push(spec);
+        return Promise.resolve(clean());
+      },
+      ...over,
+    });
+    const e: unknown = await resolveAgainstBase(input({ ...(pull && { pull: true }) }), {
+      ...NO_WORLD,
+      docker,
+      env: {},
+    }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(InterruptedError);
+    expect((e as InterruptedError).exitCode).toBe(143);
+    expect(specs).toEqual([]);
   });
 });

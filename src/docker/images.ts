@@ -18,6 +18,7 @@ import { BARE_DIGEST_FIX, DIGEST_RE } from '../oci/ref.js';
 import { connectionError, engineMessage, parseAnswer, statusCodeOf } from './failures.js';
 import { platformMissing, progressError, pullFailure } from './pull-failure.js';
 import { storeOfInspect } from './size-kind.js';
+import { interruptedFailure, interruptSignal, throwIfInterrupted } from '../util/cleanup.js';
 
 const StringList = z.array(z.string()).nullable().optional();
 
@@ -147,18 +148,30 @@ async function localImage(
   }
 }
 
-/** Pull IMAGE (for PLATFORM): the engine's refusal, at once or in its progress stream, is thrown. */
+/**
+ * Pull IMAGE (for PLATFORM): the engine's refusal, at once or in its progress stream, is thrown.
+ * Not started after SIGINT/SIGTERM, and one under way is aborted then (the engine stops a pull whose
+ * client went away): a registry that does not answer held the exit, and the engine kept trying.
+ */
 async function pullImage(docker: Dockerode, image: string, platform: string | undefined): Promise<void> {
+  throwIfInterrupted(`a pull of ${image}`);
   let reported: string | undefined;
   try {
-    const stream = await docker.pull(image, platform ? { platform } : {});
+    const stream = await docker.pull(image, {
+      ...(platform && { platform }),
+      abortSignal: interruptSignal(),
+    });
     reported = await new Promise<string | undefined>((resolve, reject) =>
       docker.modem.followProgress(stream, (err: Error | null, lines: unknown[]) =>
         err ? reject(err) : resolve(progressError(lines ?? [])),
       ),
     );
   } catch (e) {
-    throw connectionError(e, docker) ?? pullFailure(image, platform, engineMessage(e), e);
+    throw (
+      interruptedFailure(`a pull of ${image}`, 'aborted', e) ??
+      connectionError(e, docker) ??
+      pullFailure(image, platform, engineMessage(e), e)
+    );
   }
   if (reported !== undefined) throw pullFailure(image, platform, reported);
 }

@@ -23,6 +23,7 @@ import { pinnedRef, platformManifest } from '../docker/platform-image.js';
 import { engineMessage } from '../docker/failures.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { isDigest, parseImageRef, repositoryOf } from '../oci/ref.js';
+import { InterruptedError, isInterrupted } from '../util/cleanup.js';
 
 export interface PinnedBase {
   /** What the container runs: REPOSITORY@DIGEST, the local image id, or the reference as given. */
@@ -46,10 +47,17 @@ export interface PinnedBase {
 export const runRef = (pinned: PinnedBase): Promise<string> =>
   pinned.platformRef ? pinned.platformRef() : Promise.resolve(pinned.ref);
 
+/**
+ * The registry's digest of IMAGE, undefined when it does not say (the local image is then used).
+ * An interrupt is not "no answer": the stage would go on to start the resolver's pull and session.
+ */
 const registryDigest = (docker: DockerAdapter, image: string): Promise<string | undefined> =>
   docker.imageDigest(image).then(
     (d) => (isDigest(d) ? d : undefined),
-    () => undefined,
+    (e: unknown) => {
+      if (e instanceof InterruptedError || isInterrupted()) throw e;
+      return undefined;
+    },
   );
 
 /**
@@ -62,7 +70,10 @@ const registryDigest = (docker: DockerAdapter, image: string): Promise<string | 
 function registryPin(docker: DockerAdapter, image: string, platform: string, digest: string): PinnedBase {
   const ref = pinnedRef(image, digest);
   const platformRef = async () => {
-    const index = await docker.imagetoolsInspect(ref).catch(() => undefined);
+    const index = await docker.imagetoolsInspect(ref).catch((e: unknown) => {
+      if (e instanceof InterruptedError || isInterrupted()) throw e;
+      return undefined;
+    });
     const own =
       index !== undefined && index.platforms.length > 0 ? platformManifest(index, platform) : undefined;
     return pinnedRef(image, own ?? digest);
