@@ -33,6 +33,7 @@ import { closedPort } from '../helpers/net.js';
 import { RESOLVE_TIMEOUT_ENV } from '../../src/resolve/exec-limit.js';
 import { systemLookup } from '../../src/docker/host-lookup.js';
 import { resolveAgainstBase } from '../../src/resolve/resolve.js';
+import { InputError } from '../../src/errors.js';
 import { fileSnapshotCache, snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { captureIo } from '../helpers/fakes.js';
 import { startWheelIndex, type WheelIndex, type WheelSpec, wheelFileName } from '../helpers/wheel-index.js';
@@ -902,6 +903,7 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
     beforeAll(async () => {
       torchIndex = await startWheelIndex([
         { name: 'torch', version: '2.5.1+cpu', requires: ['somedep==1.0'], index: 'whl/cpu' },
+        { name: 'torch', version: '2.5.1+cu128', requires: ['somedep==1.0'], index: 'whl/cu128' },
         { name: 'somedep', version: '1.0' },
         { name: 'somedep', version: '1.1' },
         { name: 'needsnew', version: '1.0', requires: ['somedep>=1.1'] },
@@ -1013,6 +1015,58 @@ describe.skipIf(!env.available)('ml-image resolve on real pip', () => {
         ]),
       );
       expect(out.constraints).toMatch(/^torch==2\.5\.1\+cpu$/m);
+    });
+
+    // The requirements' own index served the CPU wheel to a CUDA variant's dry run, which settled
+    // on it: the constraints pinned torch==2.5.1+cpu, which the build's torch step (the variant's
+    // cu128 index, without the requirements' index lines) cannot install. Refused here instead.
+    it("a torch pin the variant's torch index does not serve (the requirements' index does) is exit 2 on its line", async () => {
+      const cuda = { torchIndexUrl: `${torchIndex.origin}/whl/cu128`, torchVersion: '2.5.1' };
+      const e: unknown = await resolveAgainstBase(
+        {
+          image: images.pythonAmd64,
+          platform: 'linux/amd64',
+          requirements: {
+            text: `--extra-index-url ${torchIndex.origin}/whl/cpu\ntorch==2.5.1+cpu\n`,
+            origins: ['requirements.txt:1', 'requirements.txt:2'],
+            requirements: [{ name: 'torch', editable: false, origin: 'requirements.txt:2' }],
+          },
+          indexes: { indexUrl: torchIndex.url, extraIndexUrls: [] },
+          mode: 'auto',
+          variant: { cuda: '12.8', ...cuda },
+        },
+        { lookupHost: systemLookup, docker, env: {} },
+      ).catch((err: unknown) => err);
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).message).toMatch(
+        /^requirements\.txt:2: torch 2\.5\.1\+cpu \(cpu wheels\) is not the torch the build installs: the variant's torch step installs torch==2\.5\.1 from .*\/whl\/cu128 \(cu128 wheels\)/,
+      );
+      // What it would have pinned, the build's torch step (the variant's index only) cannot meet.
+      const step = await new Promise<{ status: number | null; stderr: string }>((done, fail) => {
+        const pip = `python3 -m pip install --dry-run --quiet --index-url ${torchIndex.url} --extra-index-url ${cuda.torchIndexUrl} torch==2.5.1 -c /tmp/c.txt`;
+        const p = spawn(
+          'docker',
+          [
+            'run',
+            '--rm',
+            '--network',
+            'host',
+            '-e',
+            'PIP_BREAK_SYSTEM_PACKAGES=1',
+            images.pythonAmd64,
+            'sh',
+            '-c',
+            `echo torch==2.5.1+cpu > /tmp/c.txt && ${pip}`,
+          ],
+          { stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        let stderr = '';
+        p.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+        p.on('error', fail);
+        p.on('close', (status) => done({ status, stderr }));
+      });
+      expect(step.status, step.stderr).not.toBe(0);
+      expect(step.stderr).toContain('ResolutionImpossible');
     });
   });
 

@@ -12,6 +12,7 @@ import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
 import { ownConstraintOptions, ownExactPins, pinsOf } from './own-constraints.js';
 import { findHazards } from './hazards.js';
+import { torchLabelProblem } from './torch-label.js';
 import {
   failureContext,
   pipOutputMask,
@@ -174,6 +175,10 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
  * could hold, then the table's), the constraints' digest, the duration and the explanation.
  */
 function finished(answer: Answer, base: BaseSnapshot, input: ResolveInput, t0: number): ResolveOutput {
+  const install = answer.resolution.resolved?.install ?? answer.resolution.naive.install;
+  // A torch the build's torch step cannot install: stopped here, not at every build.
+  const torch = torchLabelProblem(input, install, input.requirements.requirements ?? []);
+  if (torch !== undefined) throw torch;
   const constraints = withUserConstraints(answer.constraints, input);
   const own = withOwnConstraintOptions(answer.resolution, input, base.basePins, base.snap.environment);
   const resolution = {
@@ -184,7 +189,7 @@ function finished(answer: Answer, base: BaseSnapshot, input: ResolveInput, t0: n
       ...answer.resolution.hazards,
       ...findHazards({
         snapshot: base.snap,
-        install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
+        install,
         platform: input.platform,
         ...(input.variant !== undefined && { variant: input.variant }),
       }),
