@@ -502,10 +502,42 @@ describe("the resolver's network", () => {
     it.each<[string, Record<string, unknown>, Record<string, unknown>, 'host' | 'bridge']>([
       ['PyPI, the default build network', {}, {}, 'bridge'],
       ['a remote index', { indexUrl: 'https://idx.example/simple' }, { network: 'none' }, 'bridge'],
-      ['a local index', { indexUrl: 'http://127.0.0.1:5001/simple' }, {}, 'host'],
+      [
+        'a local index, build.network host',
+        { indexUrl: 'http://127.0.0.1:5001/simple' },
+        { network: 'host' },
+        'host',
+      ],
       ['build.network host', {}, { network: 'host' }, 'host'],
     ])('%s', async (_what, python, build, want) => {
       expect(await networkFor(python, build)).toBe(want);
+    });
+
+    // The resolver ran on the host's network and passed; the build's pip, on the default network,
+    // was refused five times and the build failed with a "conflict" that was none.
+    it.each<[string, Record<string, unknown>, Record<string, unknown>, string]>([
+      [
+        'a local index, the default build network',
+        { indexUrl: 'http://127.0.0.1:5001/simple' },
+        {},
+        'default',
+      ],
+      [
+        'a local extra index, build.network none',
+        { extraIndexUrls: ['http://localhost:3141/root/pypi'] },
+        { network: 'none' },
+        'none',
+      ],
+    ])('%s: exit 2 before any container, saying how to reach it', async (_what, python, build, net) => {
+      const e: unknown = await networkFor(python, build).catch((err: unknown) => err);
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).exitCode).toBe(2);
+      expect((e as InputError).message).toMatch(
+        new RegExp(
+          `^resolve cpu linux/amd64: pip must reach (127\\.0\\.0\\.1:5001|localhost:3141) on this machine's loopback; the build's RUN steps reach it only on the host's network \\(build\\.network is ${net}\\)$`,
+        ),
+      );
+      expect((e as InputError).fix).toMatch(/^set build\.network: host in the config/);
     });
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigFileSchema, normalizeConfig } from '../../src/config/schema.js';
 import type { SessionSpec } from '../../src/docker/adapter.js';
-import { EnvironmentError } from '../../src/errors.js';
+import { EnvironmentError, type InputError } from '../../src/errors.js';
 import { bridgeHint, pipFailureError } from '../../src/resolve/failure.js';
 import { chooseNetwork, type HostLookup, namedHosts } from '../../src/resolve/network-lookup.js';
 import { resolveAgainstBase, type ResolveInput } from '../../src/resolve/resolve.js';
@@ -200,7 +200,6 @@ describe('an index host name this machine resolves to its loopback', () => {
     writeFileSync(path.join(dir, 'requirements.txt'), 'tqdm\n');
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
     it.each<[string, Record<string, string[]>, 'host' | 'bridge']>([
-      ['a name for the loopback', { 'idx.internal': ['127.0.0.1'] }, 'host'],
       ['a name for another machine', { 'idx.internal': ['192.168.1.9'] }, 'bridge'],
       ['a name that does not resolve', {}, 'bridge'],
     ])('%s', async (_what, table, want) => {
@@ -225,6 +224,23 @@ describe('an index host name this machine resolves to its loopback', () => {
       });
       expect(specs.map((s) => s.network)).toEqual([want]);
       expect(l.asked).toContain('idx.internal');
+    });
+    it('a name for the loopback: exit 2, the build could not reach it on its default network', async () => {
+      const config = normalizeConfig(
+        ConfigFileSchema.parse({
+          image: { name: 'acme/m' },
+          python: { requirements: ['requirements.txt'], indexUrl: 'http://idx.internal:8080/simple' },
+        }),
+      );
+      const e: unknown = await runResolveStage(makePlan(planVariant('cpu')), config, dir, {
+        docker: fakeDocker({ startSession: () => Promise.reject(new Error('no session may start')) }),
+        progress: () => undefined,
+        env: {},
+        lookupHost: lookupFrom({ 'idx.internal': ['127.0.0.1'] }).lookup,
+      }).catch((err: unknown) => err);
+      expect((e as InputError).message).toBe(
+        "resolve cpu linux/amd64: pip must reach idx.internal:8080, which this machine resolves to 127.0.0.1 (its loopback); the build's RUN steps reach it only on the host's network (build.network is default)",
+      );
     });
   });
 });

@@ -1,7 +1,7 @@
 // The resolve stage inside a build: per variant and platform, before any image is built.
 import type { Config } from '../config/schema.js';
 import type { DockerAdapter } from '../docker/adapter.js';
-import { CheckFailedError } from '../errors.js';
+import { CheckFailedError, InputError } from '../errors.js';
 import { pipIndexes } from '../python/indexes.js';
 import type { Plan } from '../plan/schema.js';
 import { type ResolveInput, resolveAgainstBase } from './resolve.js';
@@ -78,7 +78,15 @@ export async function runResolveStage(
       };
       // bridge unless the build itself uses the host's network or pip must reach this machine's
       // loopback (network.ts), a host name this machine resolves to it included (network-lookup.ts).
-      const { network } = await chooseNetwork(input, config.build.network, deps.lookupHost);
+      const { network, reason } = await chooseNetwork(input, config.build.network, deps.lookupHost);
+      // The build's RUN steps reach this machine's loopback only on the host's network: the
+      // resolver would pass on it, and the build's pip be refused (five retries, then a conflict
+      // that is none).
+      if (network === 'host' && config.build.network !== 'host')
+        throw new InputError(
+          `resolve ${v.name} ${platform}: ${reason}; the build's RUN steps reach it only on the host's network (build.network is ${config.build.network ?? 'default'})`,
+          "set build.network: host in the config (the bundled example does, for the test bed's index); an engine in a VM (Docker Desktop, colima) has its own loopback: name the index by host.docker.internal:PORT there",
+        );
       const out = await resolveAgainstBase({ ...input, network }, deps);
       const r = out.resolution;
       for (const m of r.resolved?.moved ?? [])
