@@ -360,9 +360,14 @@ function plainYamlString(s) {
     return (/^[A-Za-z/][A-Za-z0-9._/@:+-]*$/.test(s) &&
         !/^(?:y|n|t|f|yes|no|on|off|true|false|null|inf|infinity|nan)$/i.test(s));
 }
-/** YAML 1.1's line breaks beyond \n and \r (a YAML 1.2 reader takes them as text). */
-const YAML11_BREAK = /[\u0085\u2028\u2029]/;
-const YAML11_BREAKS = new RegExp(YAML11_BREAK.source, 'g');
+/**
+ * What job.yaml never holds raw: YAML 1.1's line breaks beyond \n and \r (NEL, U+2028, U+2029: a
+ * YAML 1.2 reader takes them as text), and the characters neither version lets a stream hold (DEL,
+ * the C1 controls, U+FFFE and U+FFFF: kubectl and PyYAML refuse the file). The yaml package escapes
+ * the C0 controls itself.
+ */
+const YAML_RAW_NEVER = /[\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+const YAML_RAW_NEVER_ALL = new RegExp(YAML_RAW_NEVER.source, 'g');
 /** The manifests as one multi-document YAML file for `kubectl apply -f`. */
 function k8sYaml(objects) {
     // No anchors for the shared label objects: plain YAML reads the same in every tool. kubectl
@@ -370,14 +375,15 @@ function k8sYaml(objects) {
     // one-line string that is not plainly a word, keys included, is double-quoted. A string of several
     // lines is a block scalar, a string to every reader. A string holding a line break of YAML 1.1's
     // own (NEL, U+2028, U+2029: kubectl's and PyYAML's reader folds or splits there, in a block
-    // scalar too) is double-quoted, each written as its escape.
+    // scalar too) or a character no YAML stream may hold (DEL, C1, U+FFFE, U+FFFF) is double-quoted,
+    // each written as its escape.
     const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${version/* VERSION */.x}.\n# Run it, and again (an earlier run of this name goes first: a Job cannot change in place): ${k8sSubmit(K8S_JOB_FILE)}\n`;
     const yaml = (o) => {
         const doc = new dist/* Document */.yo(o, { version: '1.1', aliasDuplicateObjects: false });
         (0,dist/* visit */.YR)(doc, {
             Scalar(_key, node) {
                 if (typeof node.value === 'string' &&
-                    (YAML11_BREAK.test(node.value) || (!node.value.includes('\n') && !plainYamlString(node.value))))
+                    (YAML_RAW_NEVER.test(node.value) || (!node.value.includes('\n') && !plainYamlString(node.value))))
                     node.type = 'QUOTE_DOUBLE';
             },
         });
@@ -385,7 +391,7 @@ function k8sYaml(objects) {
         // then inside a double-quoted scalar, where its escape reads as the character in YAML 1.1 and 1.2.
         return doc
             .toString({ lineWidth: 0 })
-            .replace(YAML11_BREAKS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+            .replace(YAML_RAW_NEVER_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     };
     return header + objects.map(yaml).join('---\n');
 }
@@ -1578,6 +1584,9 @@ function nodeSelectorFlag(raw) {
         // Assigning it would set the object's prototype: the selector would vanish without a word.
         if (key === user_map/* RESERVED_MAP_KEY */.At)
             throw new errors/* InputError */.dz(`export: --node-selector: ${user_map/* RESERVED_MAP_KEY_PROBLEM */.ER}`);
+        // The last one would win without a word: the pod placed on other nodes than were typed.
+        if (Object.hasOwn(out, key))
+            throw new errors/* InputError */.dz(`export: --node-selector: ${key} is given twice (a pod matches one value of a label)`);
         out[key] = pair.slice(eq + 1).trim();
     }
     return out;

@@ -65,7 +65,7 @@ __webpack_require__.d(__webpack_exports__, {
   BH: () => (/* binding */ withExtraIndex)
 });
 
-// UNUSED EXPORTS: PYPI_SIMPLE, givenPipIndexes
+// UNUSED EXPORTS: PYPI_SIMPLE, givenPipIndexes, percentEncodedForms
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
@@ -267,16 +267,49 @@ function describeIndexes(ix) {
     return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => (0,redact/* redactUrls */.sK)(u)).join(', ');
 }
 /**
- * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value or
- * index credential (of the pip indexes and the torch index, decoded and as written in the URL)
- * replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
+ * What each percent-encoder that may write a secret into a URL keeps as it is, beside letters and
+ * digits: encodeURIComponent; Python's quote (its default safe "/"); encodeURI; requests'
+ * requote_uri, which pip's errors print URLs through ("File not found for url: ...").
+ */
+const URL_ENCODERS_SAFE = ["-_.!~*'()", '-_.~/', "-_.!~*'();/?:@&=+$,#", "-_.~!#$%&'()*+,/:;=?@[]"];
+/** VALUE percent-encoded as an encoder keeping SAFE writes it (UTF-8 bytes), hex in CASE. */
+function percentEncoded(value, safe, hexCase) {
+    let out = '';
+    for (const ch of value) {
+        if (/^[A-Za-z0-9]$/.test(ch) || safe.includes(ch))
+            out += ch;
+        else
+            for (const b of Buffer.from(ch, 'utf8')) {
+                const hex = b.toString(16).padStart(2, '0');
+                out += `%${hexCase === 'upper' ? hex.toUpperCase() : hex}`;
+            }
+    }
+    return out;
+}
+/**
+ * VALUE as each encoder may write it into a URL's path or query (upper- and lower-case hex), the
+ * forms that differ from it: a build.secrets value in a direct URL's path comes back encoded in
+ * pip's and requests' errors (`{x}|` as `%7Bx%7D%7C`, `é` as `%C3%A9`).
+ */
+function percentEncodedForms(value) {
+    const forms = new Set();
+    for (const safe of URL_ENCODERS_SAFE)
+        for (const hexCase of ['upper', 'lower'])
+            forms.add(percentEncoded(value, safe, hexCase));
+    forms.delete(value);
+    return [...forms];
+}
+/**
+ * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value
+ * (also percent-encoded) or index credential (of the pip indexes and the torch index, decoded and as
+ * written in the URL) replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
  * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest
  * (a token in a path quoted without its host).
  */
 function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
     const masks = (0,redact/* valueMasks */.xJ)([
-        ...Object.values(secretEnv),
+        ...Object.values(secretEnv).flatMap((v) => [v, ...percentEncodedForms(v)]),
         ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')]),
         // Its tokens (?token=, /t/<token>/, dl.cloudsmith.io/<token>/) by value too: urllib3's retry
         // warning names the path alone, where no URL rule sees them.
@@ -1096,7 +1129,7 @@ function mayCarryCredentials(url) {
 
 /***/ }),
 
-/***/ 99474:
+/***/ 69409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1505,8 +1538,55 @@ function aarch64PypiTorch(h, newTorch, t) {
     };
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/resolve/input.ts
 var resolve_input = __webpack_require__(18604);
+;// CONCATENATED MODULE: ./src/resolve/torch-label.ts
+// The torch the resolver settled on, against the one the build's torch step can install. The build
+// installs torch==V from the variant's torch index (…/whl/cu128, …/whl/cpu) before the
+// requirements, with the configured indexes only (pip.conf): the requirements' own index lines do
+// not reach that step. The resolver's dry run asks for the same torch==V, but with the requirements
+// and their index lines: a requirement `torch==2.5.0+cpu` with `--extra-index-url …/whl/cpu` settled
+// on the CPU wheel in a CUDA variant, the constraints pinned it, and every build then failed at the
+// torch step ("ResolutionImpossible"). Pure.
+
+
+
+/** The build labels PyTorch's indexes give their wheels' versions (2.5.0+cu128, 2.5.0+cpu). */
+const TORCH_BUILD_LABEL = /^(?:cpu|cu\d+|rocm\d+(?:\.\d+)*|xpu)$/;
+/** The label of the wheels a PyTorch index serves, by its path's last segment; undefined if none. */
+function torchIndexLabel(url) {
+    let path;
+    try {
+        path = new URL(url).pathname;
+    }
+    catch {
+        return undefined;
+    }
+    const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
+    return TORCH_BUILD_LABEL.test(last) ? last : undefined;
+}
+/**
+ * Why the settled torch (in INSTALL) cannot be what the build's torch step installs: its version
+ * carries another PyTorch build label than the variant's torch index serves. Undefined when the
+ * build installs no torch first, the index's label is unknown, or the labels agree (or torch has
+ * none: the configured index's own release, which the torch step reaches too).
+ */
+function torchLabelProblem(input, install, requirements) {
+    const index = input.variant?.torchIndexUrl;
+    if (index === undefined || (0,resolve_input/* preinstalled */.kl)(input).length === 0)
+        return undefined;
+    const label = torchIndexLabel(index);
+    const torch = install.find((i) => i.name === 'torch');
+    const own = torch && /\+(.+)$/.exec(torch.version)?.[1];
+    if (label === undefined || own === undefined || !TORCH_BUILD_LABEL.test(own) || own === label)
+        return undefined;
+    const line = requirements.find((r) => r.name === 'torch')?.origin;
+    const v = input.variant?.torchVersion ?? '';
+    return new errors/* InputError */.dz(`${line ? `${line}: ` : ''}torch ${torch.version} (${own} wheels) is not the torch the build installs: the variant's torch step installs torch==${v} from ${(0,redact/* shownUrl */.zA)(index)} (${label} wheels) before the requirements, without their index lines, and cannot install ${torch.version}`, `let the variant choose torch (its torch version and cuda in the config) and drop ${line ? 'that pin, and the index line that serves it,' : 'the requirement and the index line that bring that torch'} from the requirements; or pin torch==${v.replace(/\+.*$/, '')}+${label}`, line ? { location: (0,errors/* locationOf */.hD)(line) } : {});
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/helper-output.ts
 // What the Python helper (py/ml_image_resolve.py) prints, as schemas: its answers cross a process
 // boundary and are parsed, never cast. Keys the TypeScript side does not use are dropped.
@@ -2790,8 +2870,6 @@ async function planOrConflict(ws, draft, o) {
     };
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/docker/adapter.ts
@@ -4003,9 +4081,18 @@ var oci_ref = __webpack_require__(17700);
 
 
 
+
 /** What the resolver's container runs: the platform's own manifest of a registry pin, else ref. */
 const runRef = (pinned) => pinned.platformRef ? pinned.platformRef() : Promise.resolve(pinned.ref);
-const registryDigest = (docker, image) => docker.imageDigest(image).then((d) => ((0,oci_ref/* isDigest */.Bc)(d) ? d : undefined), () => undefined);
+/**
+ * The registry's digest of IMAGE, undefined when it does not say (the local image is then used).
+ * An interrupt is not "no answer": the stage would go on to start the resolver's pull and session.
+ */
+const registryDigest = (docker, image) => docker.imageDigest(image).then((d) => ((0,oci_ref/* isDigest */.Bc)(d) ? d : undefined), (e) => {
+    if (e instanceof cleanup/* InterruptedError */.p4 || (0,cleanup/* isInterrupted */.fT)())
+        throw e;
+    return undefined;
+});
 /**
  * The registry's image for the platform, pinned: the container runs the platform's own manifest
  * (REPOSITORY@sha256:<platform manifest>). Run by the index digest, the engine would take an image
@@ -4016,7 +4103,11 @@ const registryDigest = (docker, image) => docker.imageDigest(image).then((d) => 
 function registryPin(docker, image, platform, digest) {
     const ref = (0,platform_image/* pinnedRef */.I1)(image, digest);
     const platformRef = async () => {
-        const index = await docker.imagetoolsInspect(ref).catch(() => undefined);
+        const index = await docker.imagetoolsInspect(ref).catch((e) => {
+            if (e instanceof cleanup/* InterruptedError */.p4 || (0,cleanup/* isInterrupted */.fT)())
+                throw e;
+            return undefined;
+        });
         const own = index !== undefined && index.platforms.length > 0 ? (0,platform_image/* platformManifest */.NB)(index, platform) : undefined;
         return (0,platform_image/* pinnedRef */.I1)(image, own ?? digest);
     };
@@ -4268,6 +4359,7 @@ digest, say) {
 
 
 
+
 const STEP_OF = {
     [NAIVE.report]: 'plain dry run',
     [HELD.report]: 'held dry run',
@@ -4362,6 +4454,11 @@ async function resolveAgainstBase(input, deps) {
  * could hold, then the table's), the constraints' digest, the duration and the explanation.
  */
 function finished(answer, base, input, t0) {
+    const install = answer.resolution.resolved?.install ?? answer.resolution.naive.install;
+    // A torch the build's torch step cannot install: stopped here, not at every build.
+    const torch = torchLabelProblem(input, install, input.requirements.requirements ?? []);
+    if (torch !== undefined)
+        throw torch;
     const constraints = (0,resolve_input/* withUserConstraints */.yj)(answer.constraints, input);
     const own = withOwnConstraintOptions(answer.resolution, input, base.basePins, base.snap.environment);
     const resolution = {
@@ -4372,7 +4469,7 @@ function finished(answer, base, input, t0) {
             ...answer.resolution.hazards,
             ...findHazards({
                 snapshot: base.snap,
-                install: answer.resolution.resolved?.install ?? answer.resolution.naive.install,
+                install,
                 platform: input.platform,
                 ...(input.variant !== undefined && { variant: input.variant }),
             }),
@@ -4628,7 +4725,7 @@ function cachedJson(cache, key, schema) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3788);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99474);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69409);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80393);
 /* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
 /* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46496);
@@ -4674,7 +4771,12 @@ async function runResolveStage(plan, config, baseDir, deps) {
             };
             // bridge unless the build itself uses the host's network or pip must reach this machine's
             // loopback (network.ts), a host name this machine resolves to it included (network-lookup.ts).
-            const { network } = await (0,_network_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseNetwork */ .mX)(input, config.build.network, deps.lookupHost);
+            const { network, reason } = await (0,_network_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseNetwork */ .mX)(input, config.build.network, deps.lookupHost);
+            // The build's RUN steps reach this machine's loopback only on the host's network: the
+            // resolver would pass on it, and the build's pip be refused (five retries, then a conflict
+            // that is none).
+            if (network === 'host' && config.build.network !== 'host')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`resolve ${v.name} ${platform}: ${reason}; the build's RUN steps reach it only on the host's network (build.network is ${config.build.network ?? 'default'})`, "set build.network: host in the config (the bundled example does, for the test bed's index); an engine in a VM (Docker Desktop, colima) has its own loopback: name the index by host.docker.internal:PORT there");
             const out = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAgainstBase */ .f)({ ...input, network }, deps);
             const r = out.resolution;
             for (const m of r.resolved?.moved ?? [])

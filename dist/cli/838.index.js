@@ -161,7 +161,9 @@ function scrubDeep(value, keep = []) {
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17700);
 /* harmony import */ var _config_short_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84790);
+/* harmony import */ var _config_unique_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85363);
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
+
 
 
 
@@ -238,13 +240,18 @@ const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
     digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
     tags: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(imageRef),
-    platforms: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(PlatformBuildSchema),
+    /** Each platform once: a reader takes the first of two, another digest than the other names. */
+    platforms: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(PlatformBuildSchema).superRefine((ps, ctx) => (0,_config_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('platform')(ps.map((p) => p.platform), ctx)),
     baseImage: imageRef,
     baseDigest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
 });
 const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     schemaVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
-    variants: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(VariantBuildSchema),
+    /**
+     * Each variant once: export and devcontainer took the first of two without a word (the job could
+     * run another digest than the other entry names), and asked to pick one of "cpu, cpu".
+     */
+    variants: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(VariantBuildSchema).superRefine((vs, ctx) => (0,_config_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('variant')(vs.map((v) => v.variant), ctx)),
     materials: MaterialsSchema.optional(),
 });
 /**
