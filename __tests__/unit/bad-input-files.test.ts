@@ -314,6 +314,41 @@ describe('records: sizes and counts the report could not write are refused when 
     expect(r.err).toMatch(/--out adir: \S*adir is a directory/);
   });
 
+  // A byte that is not UTF-8 became U+FFFD without a word: the SBOM listed pkg:pypi/nump%EF%BF%BD.
+  it.each([
+    ['sbom', ['sbom', '--record', 'rec.json', '--out', 'o']],
+    ['diff', ['diff', 'rec.json', 'rec.json']],
+    ['report', ['report', '--results', 'r']],
+  ])(
+    'ml-image %s: a record holding a byte that is not UTF-8 is exit 2 naming its line and column',
+    async (_n, argv) => {
+      put('ml-image.yml', GOOD);
+      const text = JSON.stringify(makeRecord({ pip: { numpy: '1.26.4' } }), null, 1).replace(
+        '"numpy"',
+        '"nump\uFFFF"',
+      );
+      const bytes = Buffer.from(text, 'utf8');
+      const i = bytes.indexOf(Buffer.from('\uFFFF', 'utf8'));
+      const latin1 = Buffer.concat([bytes.subarray(0, i), Buffer.from([0xff]), bytes.subarray(i + 3)]);
+      for (const file of ['rec.json', 'r/env-cpu-amd64.json']) {
+        put(file, '');
+        writeFileSync(at(file), latin1);
+      }
+      const line = text.slice(0, text.indexOf('\uFFFF')).split('\n').length;
+      const r = await cli(argv);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toMatch(new RegExp(`: line ${line}, column \\d+: byte 0xff is not UTF-8`));
+      expect(existsSync(at('o'))).toBe(false);
+    },
+  );
+
+  it('ml-image diff with an empty file name: exit 2 saying so (it read the current directory)', async () => {
+    put('rec.json', record());
+    const r = await cli(['diff', '', 'rec.json']);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe('error: diff: a file name is empty');
+  });
+
   it('ml-image capture --torch-runtime --no-torch: give one (exit 2, before the engine is asked)', async () => {
     const r = await cli(['capture', '--image', `x@${DIGEST}`, '--torch-runtime', '--no-torch', '--out', 'o']);
     expect(r.code).toBe(2);

@@ -6,6 +6,7 @@
 // locale's encoding, UTF-8 in the resolver's container and the build). Windows PowerShell 5's
 // `pip freeze > requirements.txt` writes UTF-16 LE with its mark. Bytes pip cannot decode are
 // refused, as pip refuses them. Pure.
+import { firstInvalidUtf8 } from '../util/strict-utf8.js';
 
 /** pip's ENCODING_RE: `coding:` or `coding=`, then the encoding's name. */
 const CODING = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
@@ -147,19 +148,5 @@ export function decodeRequirements(data: Uint8Array): Decoded {
   };
 }
 
-/**
- * The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode: a
- * strict TextDecoder threw), by the WHATWG decoder's own rules. The config reader says it too.
- */
-export function firstInvalidUtf8(data: Uint8Array): number {
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
-  let bytes = 0;
-  for (const ch of text) {
-    const n = Buffer.byteLength(ch);
-    // U+FFFD where the bytes are not EF BF BD (one written in the file): where decoding failed.
-    if (ch === '\uFFFD' && !(data[bytes] === 0xef && data[bytes + 1] === 0xbf && data[bytes + 2] === 0xbd))
-      return bytes;
-    bytes += n;
-  }
-  return 0;
-}
+/** Where UTF-8 decoding of DATA fails first (util/strict-utf8.ts); the config reader says it too. */
+export { firstInvalidUtf8 };

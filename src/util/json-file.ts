@@ -17,7 +17,8 @@ import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError, InputError } from '../errors.js';
 import { interruptedFailure, registerCleanup } from './cleanup.js';
-import { MAX_JSON_INPUT_BYTES, readRegularText } from './read-regular.js';
+import { MAX_JSON_INPUT_BYTES, readRegularBytes } from './read-regular.js';
+import { decodeUtf8Strictly } from './strict-utf8.js';
 
 /** A parsed JSON value that is an object (not null, not a list). */
 export const isJsonObject = (v: unknown): v is Record<string, unknown> =>
@@ -121,7 +122,7 @@ export function readJsonFile(
   file: string,
   opts: { what?: string; fix?: string; maxBytes?: number } = {},
 ): unknown {
-  const text = readRegularText(file, opts.maxBytes ?? MAX_JSON_INPUT_BYTES, (e) =>
+  const bytes = readRegularBytes(file, opts.maxBytes ?? MAX_JSON_INPUT_BYTES, (e) =>
     e.code !== undefined
       ? new InputError(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix)
       : new InputError(
@@ -129,7 +130,14 @@ export function readJsonFile(
           opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote',
         ),
   );
-  return parseJsonText(text, file, opts.fix);
+  // Strictly: a byte that is not UTF-8 became U+FFFD without a word (a package name in an SBOM).
+  const decoded = decodeUtf8Strictly(bytes, true);
+  if ('problem' in decoded)
+    throw new InputError(
+      `${file}: ${decoded.problem}; not a JSON file ml-image wrote (UTF-8)`,
+      opts.fix ?? 'check the path: it must name a JSON file that ml-image wrote',
+    );
+  return parseJsonText(decoded.text, file, opts.fix);
 }
 
 /** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */

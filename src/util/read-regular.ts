@@ -171,8 +171,17 @@ export function readRegularText(
   maxBytes: number,
   refused: (e: UnreadableFileError) => Error,
 ): string {
+  return readRegularBytes(file, maxBytes, refused).toString('utf8');
+}
+
+/** readRegularText's bytes, undecoded (for a reader that decodes strictly). */
+export function readRegularBytes(
+  file: string,
+  maxBytes: number,
+  refused: (e: UnreadableFileError) => Error,
+): Buffer {
   try {
-    return readRegularFile(file, maxBytes).toString('utf8');
+    return readRegularFile(file, maxBytes);
   } catch (e) {
     if (!(e instanceof UnreadableFileError)) throw e;
     throw refused(e);

@@ -4,7 +4,8 @@ import { InputError } from '../../errors.js';
 import { repositoryOf } from '../../oci/ref.js';
 import { buildReportModel } from '../../report/model.js';
 import { DEFAULT_MAX_CHARS, MIN_MAX_CHARS, renderReport } from '../../report/render.js';
-import { MAX_JSON_INPUT_BYTES, readRegularText } from '../../util/read-regular.js';
+import { MAX_JSON_INPUT_BYTES, readRegularBytes } from '../../util/read-regular.js';
+import { decodeUtf8Strictly } from '../../util/strict-utf8.js';
 import { redactText } from '../../util/redact.js';
 import { imageFlag, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -14,12 +15,17 @@ import { printable } from '../../util/text.js';
 
 /** A record or smoke result named on the command line: a regular JSON file of bounded size. */
 function readJsonFile(cwd: string, file: string): unknown {
-  const text = readRegularText(path.resolve(cwd, file), MAX_JSON_INPUT_BYTES, (e) =>
+  if (file === '')
+    throw new InputError('diff: a file name is empty', 'name the env.json or smoke.json file itself');
+  const bytes = readRegularBytes(path.resolve(cwd, file), MAX_JSON_INPUT_BYTES, (e) =>
     e.code !== undefined
       ? new InputError(`diff: cannot read ${file}: ${e.code}`)
       : new InputError(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself'),
   );
-  return parseJsonText(text, file);
+  const decoded = decodeUtf8Strictly(bytes, true);
+  if ('problem' in decoded)
+    throw new InputError(`diff: ${file}: ${decoded.problem}; not a record ml-image wrote (UTF-8)`);
+  return parseJsonText(decoded.text, file);
 }
 
 function numberFlag(name: string, value: string | undefined, min: number): number | undefined {
