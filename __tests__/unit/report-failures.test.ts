@@ -11,6 +11,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
@@ -264,6 +265,18 @@ describe('ml-image report with no record of the config', () => {
       `error: report: --results nowhere (${path.join(dir, 'nowhere')}) does not exist`,
     );
     expect(existsSync(path.join(dir, 'nowhere'))).toBe(false);
+  });
+
+  // existsSync is false for them too: a link loop was called missing.
+  it.each([
+    ['a link to itself', 'loop', 'loop', 'is a symbolic link that leads back to itself (ELOOP)'],
+    ['a link to nowhere', 'dangling', 'gone', 'is a symbolic link to a path that does not exist'],
+  ])('a --results that is %s: said as what it is', async (_n, name, target, why) => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
+    symlinkSync(target, path.join(dir, name));
+    const io = captureIo(dir, fakeDocker(), env());
+    expect(await runCli(['report', '--results', name], io)).toBe(2);
+    expect(io.err()).toContain(`error: report: --results ${name} (${path.join(dir, name)}) ${why}`);
   });
 });
 

@@ -1,6 +1,6 @@
 // `ml-image report`: render the report from the records and smoke results in a result directory,
 // against a baseline directory; post it as the sticky comment when a PR and a token are given.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { EnvironmentError, InputError } from '../../errors.js';
@@ -228,7 +228,8 @@ unreachable, or it refused the request (403: a token that may not write to the p
     const resultDir = path.resolve(io.cwd, values.results);
     if (!existsSync(resultDir))
       throw new InputError(
-        `report: --results ${values.results} (${resultDir}) does not exist`,
+        // existsSync is false for a link that leads nowhere or to itself too: said as what it is.
+        `report: --results ${values.results} (${resultDir}) ${missingWhy(resultDir)}`,
         'pass --results naming the directory "ml-image run --out DIR" (or the smoke stage) wrote',
       );
     const results = openResultDir(resultDir, `--results ${values.results}`, RESULTS_FLAG);
@@ -278,3 +279,21 @@ unreachable, or it refused the request (403: a token that may not write to the p
     return 0;
   },
 };
+
+/** Why PATH, which existsSync says is not there, is not: a link loop, a dangling link, or absent. */
+function missingWhy(p: string): string {
+  try {
+    lstatSync(p);
+  } catch {
+    return 'does not exist';
+  }
+  try {
+    statSync(p);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'is a symbolic link that leads back to itself (ELOOP)';
+    if (code === 'ENOENT') return 'is a symbolic link to a path that does not exist';
+    return `cannot be read (${code ?? 'error'})`;
+  }
+  return 'does not exist';
+}
