@@ -1500,6 +1500,29 @@ describe('nativeKeyText', () => {
     expect(nativeKeyText(identity, env, tlog, read)).toEqual(expected);
   });
 
+  // A typo ran the built-in signer without a word.
+  it.each(['cosgin', 'native', 'yes'])('ML_IMAGE_SIGNER=%s: exit 2 naming it', (v) => {
+    const env = { ML_IMAGE_SIGNER: v };
+    for (const call of [
+      () => nativeKeyText({ kind: 'key', key: '/k/cosign.key' }, env, false, files({ '/k/cosign.key': ENC })),
+      () => nativeVerifies(PUB, env, false, files({})),
+    ]) {
+      const e = (() => {
+        try {
+          call();
+        } catch (err) {
+          return err as InputError;
+        }
+        return undefined;
+      })();
+      expect(e).toBeInstanceOf(InputError);
+      expect(e!.exitCode).toBe(2);
+      expect(e!.message).toBe(
+        `ML_IMAGE_SIGNER: expected cosign or builtin (unset: the built-in signer where it can), got "${v}"`,
+      );
+    }
+  });
+
   it('a KMS URI is never read as a file', () => {
     const asked: string[] = [];
     nativeKeyText({ kind: 'key', key: 'gcpkms://projects/p/keys/k' }, {}, false, (f) => {
