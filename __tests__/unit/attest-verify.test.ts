@@ -710,7 +710,10 @@ describe('ml-image verify', () => {
   });
 
   it.each([
-    [['localhost:5000/acme/model:latest', '--key', 'k.pub'], /pin by digest: .* has no @sha256/],
+    [
+      ['localhost:5000/acme/model:latest', '--key', 'k.pub'],
+      /verify: IMAGE@DIGEST .* has no @sha256:<64 hex> digest \(pin by digest\)/,
+    ],
     [[index], /no identity to verify against/],
     [[index, '--key', 'k.pub', '--certificate-identity', 'x'], /not both/],
     // Both identities: one would be ignored (the regexp, even one that does not compile).

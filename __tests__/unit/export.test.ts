@@ -74,7 +74,10 @@ describe('pinnedImage', () => {
   });
 
   it.each([
-    ['ghcr.io/acme/train:v1', /pin by digest: --image "ghcr.io\/acme\/train:v1" has no @sha256/],
+    [
+      'ghcr.io/acme/train:v1',
+      /--image "ghcr.io\/acme\/train:v1" has no @sha256:<64 hex> digest \(pin by digest\)/,
+    ],
     ['ghcr.io/acme/train', /pin by digest/],
     [`ghcr.io/acme/train@sha256:abc`, /pin by digest/],
     [`ghcr.io/acme/train@sha512:${'a'.repeat(128)}`, /pin by digest/],
@@ -1545,7 +1548,7 @@ describe('ml-image export', () => {
     [['--slurm', '--out', 'o'], /exactly one of --image .* or --from DIR/],
     [
       ['--slurm', '--image', 'ghcr.io/acme/train:v1', '--out', 'o'],
-      /pin by digest: --image "ghcr.io\/acme\/train:v1"/,
+      /--image "ghcr.io\/acme\/train:v1" has no @sha256:<64 hex> digest \(pin by digest\)/,
     ],
     [['--slurm', '--from', 'nowhere', '--out', 'o'], /--from nowhere: no build.json/],
     [

@@ -96,7 +96,7 @@ describe('parseDigestRef', () => {
   });
 
   it.each<[string, RegExp]>([
-    ['ghcr.io/org/app:1.0', /^pin by digest: image ".*" has no @sha256:<64 hex> digest/],
+    ['ghcr.io/org/app:1.0', /^image ".*" has no @sha256:<64 hex> digest \(pin by digest\)/],
     ['ghcr.io/org/app', /has no @sha256/],
     ['ghcr.io/org/app@sha256:abc', /has no @sha256/],
     [`ghcr.io/org/app@sha512:${HEX}${HEX}`, /has no @sha256/],
@@ -130,7 +130,7 @@ describe('parseDigestRef', () => {
       parseDigestRef('a/b:c', { field: 'input "image"', orElse: 'the build output', fix: 'FIX' }),
     );
     expect(e.message).toBe(
-      'pin by digest: input "image" "a/b:c" has no @sha256:<64 hex> digest: pass REPOSITORY@sha256:<digest>, or the build output',
+      'input "image" "a/b:c" has no @sha256:<64 hex> digest (pin by digest): pass REPOSITORY@sha256:<digest>, or the build output',
     );
     expect(e.fix).toBe('FIX');
     expect(inputErrorOf(() => parseDigestRef('a/b:c')).fix).toMatch(/docker buildx imagetools inspect/);

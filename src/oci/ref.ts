@@ -286,7 +286,7 @@ export function parseDigestRef(ref: string, opts: DigestRefOptions = {}): Digest
     throw new InputError(`${field} ${quoted} is not a valid image reference: ${problem}`);
   if (!pinned)
     throw new InputError(
-      `pin by digest: ${field} ${quoted} has no @sha256:<64 hex> digest: pass REPOSITORY@sha256:<digest>${opts.orElse !== undefined ? `, or ${opts.orElse}` : ''}`,
+      `${field} ${quoted} has no @sha256:<64 hex> digest (pin by digest): pass REPOSITORY@sha256:<digest>${opts.orElse !== undefined ? `, or ${opts.orElse}` : ''}`,
       opts.fix ??
         'a tag can move: use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)',
     );
