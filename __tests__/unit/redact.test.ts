@@ -15,6 +15,7 @@ import {
   redactEnvValue,
   redactLabels,
   redactText,
+  redactUrlLogins,
   redactUrls,
 } from '../../src/util/redact.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
@@ -370,5 +371,24 @@ describe('holdsToken and redactText share the patterns: no state carries over be
     // redactText's global replace between the questions changes none of the answers.
     expect(redactText(`a ${token} b ${token}`)).toBe('a [redacted] b [redacted]');
     expect(texts.map((t) => holdsToken(t))).toEqual(expected);
+  });
+});
+
+// A step's outputs: the action masks a login's user name in the log, and a runner drops a job
+// output holding a masked value: a config output naming `user:***@` never reached the next job.
+describe('redactUrlLogins (outputs)', () => {
+  it.each([
+    [
+      '{"indexUrl":"http://plantuser:s3cret@127.0.0.1:5001/simple"}',
+      '{"indexUrl":"http://***@127.0.0.1:5001/simple"}',
+    ],
+    ['https://__token__:pypi-AgEIcHlwaS5vcmc@upload.pypi.org/legacy/', 'https://***@upload.pypi.org/legacy/'],
+    ['https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@h/x', 'https://***@h/x'],
+    ['a https://u:p@a/x and git+https://v:q@b/y', 'a https://***@a/x and git+https://***@b/y'],
+    ['https://h/simple?token=abc123', 'https://h/simple?token=***'],
+    ['https://pypi.org/simple user:***@ prose', 'https://pypi.org/simple user:***@ prose'],
+    ['no url here', 'no url here'],
+  ])('%s', (text, shown) => {
+    expect(redactUrlLogins(text)).toBe(shown);
   });
 });

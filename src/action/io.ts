@@ -4,7 +4,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { Signer } from '../attest/cosign.js';
-import { redactMessage, redactText, redactUrls } from '../util/redact.js';
+import { redactMessage, redactText, redactUrlLogins } from '../util/redact.js';
 import { noWorkflowCommands } from '../util/text.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { createDefaultDockerAdapter } from '../docker/engine.js';
@@ -54,7 +54,9 @@ export function coreIo(): ActionIo {
     // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs);
     // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
     // message may quote from an input (a token put where a name belongs).
-    setOutput: (n, v) => core.setOutput(n, redactUrls(v)),
+    // An output's login hides its user name too: a runner drops a job output holding a masked value,
+    // and the action masks user names (redactUrlLogins).
+    setOutput: (n, v) => core.setOutput(n, redactUrlLogins(v)),
     setFailed: (m) => core.setFailed(redactMessage(m)),
     setExitCode: (code) => {
       process.exitCode = code;

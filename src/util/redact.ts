@@ -81,6 +81,23 @@ export function redactUrls(text: string, mask: string = MASK): string {
   return query || segment || ENCODED_QUERY.test(out) ? maskUrlTokens(out, mask) : out;
 }
 
+/**
+ * redactUrls, and a login's user name masked too (`https://user:***@host` -> `https://***@host`):
+ * for a step's outputs. The action masks a login's user name in the log (it may be a token), and a
+ * runner drops a job output that holds a masked value ("Skip output ... since it may contain
+ * secret"): a config output naming `user:***@` would not reach the next job.
+ */
+export function redactUrlLogins(text: string): string {
+  const out = redactUrls(text);
+  return out.includes(`:${MASK}@`) ? out.replace(URL_USER_BEFORE_MASK_G, `$1${MASK}@`) : out;
+}
+
+/** A URL's scheme and user name before a masked password (redactUrls' `user:***@`). */
+const URL_USER_BEFORE_MASK_G = new RegExp(
+  `([A-Za-z][A-Za-z0-9+.-]{0,30}:\\/\\/)[^\\s/?#@:]+:${MASK.replace(/[*]/g, '\\*')}@`,
+  'g',
+);
+
 /** redactUrls' userinfo pass; COLON is the first '://' of TEXT. */
 function maskUserinfos(text: string, colon: number, mask: string): string {
   // What text.replace(/<urlUserinfo>/g, ...) does, with the pattern tried only where it can match:
