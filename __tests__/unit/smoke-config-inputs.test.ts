@@ -95,3 +95,32 @@ describe('configSmokeInputs: the imports suite names only what pip installed on 
     expect(inputs(['linux/amd64', 'linux/arm64']).distributionsFor(platform, python)).toEqual(names);
   });
 });
+
+// The values the smoke output masks whatever their names (runSmoke's imageEnvMask): build.secrets'
+// values and the configured indexes' credentials, as the build's output masks them.
+describe("configSmokeInputs: the run's own secret values", () => {
+  let ws: string;
+  beforeEach(() => {
+    ws = mkdtempSync(path.join(tmpdir(), 'ml-image-smoke-secrets-'));
+  });
+  afterEach(() => rmSync(ws, { recursive: true, force: true }));
+
+  it('build.secrets values in the environment, and index logins and tokens', () => {
+    writeFileSync(
+      path.join(ws, 'ml-image.yml'),
+      JSON.stringify({
+        image: { name: 'o/m' },
+        python: {
+          indexUrl: 'https://bot:idx-pass-1@pypi.corp/simple',
+          extraIndexUrls: ['https://extra.corp/simple?token=tok-abcdef'],
+        },
+        build: { secrets: ['HF_TOKEN', 'UNSET_ONE'] },
+      }),
+    );
+    const loaded = loadConfig({ cwd: ws, file: 'ml-image.yml' });
+    const { secretValues } = configSmokeInputs(loaded, { HF_TOKEN: 'hf-value-123' });
+    expect(secretValues).toEqual(expect.arrayContaining(['hf-value-123', 'idx-pass-1', 'tok-abcdef']));
+    expect(secretValues).not.toContain('pypi.corp');
+    expect(configSmokeInputs(undefined, {}).secretValues).toEqual([]);
+  });
+});

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateConfigData } from '../../src/config/load.js';
-import { imageEnvMask, liveLines, tail } from '../../src/smoke/output.js';
+import { imageEnvMask, knownSecretsMasked, liveLines, tail } from '../../src/smoke/output.js';
+import { makeRecord } from '../helpers/records.js';
 import { runSmoke } from '../../src/smoke/run.js';
 import { REDACTED } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
@@ -455,6 +456,61 @@ describe("the image's own secret values, printed without their names", () => {
     expect(test.output).toContain(`token is ${R}`);
     expect(streamed.join('')).toContain(`token is ${R}`);
     expect(JSON.stringify({ result, streamed, progress })).not.toMatch(/PLANT0[24]/);
+  });
+
+  // The run's own secret values (a build.secrets value, an index login), whatever their shape and
+  // name: a test that echoed $APP_SETTING (the base image's ENV, a build secret's value) showed it
+  // in the live log, smoke-*.json and junit.
+  it('a value the run knows is a secret: masked in its result, its reason and the stream', async () => {
+    const out = 'app=s3cr3t-PLANT-base3 pw=idxpw\n';
+    const { tests } = validateConfigData(
+      {
+        image: { name: 'o/m' },
+        smoke: { suites: ['custom'], tests: [{ name: 'echo', command: 'sh -c x; exit 3' }] },
+      },
+      'ml-image.yml',
+    ).smoke;
+    const docker = fakeDocker({
+      inspectImage: async () => ({ ...imageDetails(), env: ['APP_SETTING=s3cr3t-PLANT-base3'] }),
+      runContainer: async (spec) => {
+        spec.onOutput?.(out, 'stdout');
+        return { containerId: 'c', exitCode: 3, timedOut: false, stdout: out, stderr: out, durationMs: 1 };
+      },
+    });
+    const streamed: string[] = [];
+    const result = await runSmoke(
+      {
+        image: 'localhost:5000/o/m:1-cpu',
+        suites: ['custom'],
+        gpus: 'none',
+        requireGpu: false,
+        distributions: [],
+        tests,
+        timeoutMs: 60_000,
+        imagesDir,
+        secretValues: ['s3cr3t-PLANT-base3', 'idxpw'],
+      },
+      { docker, output: (chunk) => streamed.push(chunk), progress: () => undefined },
+    );
+    const test = result.tests.find((t) => t.id === 'custom:echo')!;
+    expect(test.output).toContain(`app=${R} pw=${R}`);
+    expect(streamed.join('')).toContain(`app=${R} pw=${R}`);
+    expect(JSON.stringify({ result, streamed })).not.toMatch(/PLANT-base3|idxpw/);
+  });
+
+  it('knownSecretsMasked: an environment value holding a known value is masked whole, the rest kept', () => {
+    const record = makeRecord();
+    record.image.env = {
+      APP_SETTING: 's3cr3t-PLANT-base3',
+      URL: 'https://h/x?k=s3cr3t-PLANT-base3',
+      LANG: 'C',
+    };
+    record.env = { FROM_PROBE: 's3cr3t-PLANT-base3', PATH: '/usr/bin' };
+    const masked = knownSecretsMasked(record, ['s3cr3t-PLANT-base3', 'abc']);
+    expect(masked.image.env).toEqual({ APP_SETTING: R, URL: R, LANG: 'C' });
+    expect(masked.env).toEqual({ FROM_PROBE: R, PATH: '/usr/bin' });
+    // Shorter than 4 characters: no mask (it would hide that text everywhere).
+    expect(knownSecretsMasked(record, ['C'])).toBe(record);
   });
 });
 

@@ -10,6 +10,8 @@ import { linuxMarkerEnvironment } from '../requirements/markers.js';
 import { requirementNames } from '../requirements/parse.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';
 import { type Baseline, loadBaseline } from './baselines.js';
+import { pipIndexes } from '../python/indexes.js';
+import { urlSecrets } from '../util/url-secrets.js';
 
 /**
  * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
@@ -28,6 +30,7 @@ export function configSmokeInputs(
   distributions: string[];
   distributionsFor: (platform: string | undefined, python?: string) => string[];
   baseline: Baseline;
+  secretValues: string[];
 } {
   const text = loaded
     ? readRequirements(loaded.config.python.requirements, loaded.baseDir, env, {
@@ -46,7 +49,27 @@ export function configSmokeInputs(
     ),
     distributionsFor,
     baseline: configBaseline(loaded),
+    secretValues: loaded ? runSecretValues(loaded, env) : [],
   };
+}
+
+/**
+ * The values this run knows are secrets, to mask wherever a test prints them (runSmoke): each
+ * build.secrets variable's value, and the credentials of the configured indexes (a login, a
+ * `?token=`), as the build stage masks them in its output. Masked by pattern alone, a value under
+ * an innocent name (an image's `APP_SETTING`, a test's `echo $X`) reached the records and the log.
+ */
+function runSecretValues(loaded: LoadedConfig, env: Readonly<Record<string, string | undefined>>): string[] {
+  const { build, python } = loaded.config;
+  const values = build.secrets.flatMap((name) => (env[name] ? [env[name]] : []));
+  let urls: string[] = [];
+  try {
+    const ix = pipIndexes(python, env);
+    urls = [ix.indexUrl ?? '', ...ix.extraIndexUrls, python.torchIndexUrl ?? ''];
+  } catch {
+    // A bad index URL: the stage that uses it refuses it; masking refuses nothing.
+  }
+  return [...values, ...urls.flatMap((u) => (u ? urlSecrets(u, 4) : []))];
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 } from '../util/redact-output-lines.js';
 import { REDACTED, redactEnvValue, valueMasks } from '../util/redact.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
+import type { EnvRecord } from '../capture/record.js';
 import { boundedTail } from './match.js';
 import type { SmokeResult, SmokeTest } from './result.js';
 import { printable } from '../util/text.js';
@@ -153,16 +154,39 @@ const PLAIN_VALUE = /^(?:[a-z][a-z_-]*|\d+|[~./][^\s]*)$/i;
  * The image's own secrets masked wherever a test prints them: each value of its environment (ENV:
  * NAME=value, as the engine lists them) that the environment record masks (redactEnvValue: a
  * secret NAME, a login, a token's shape), 8 characters or more, but words, numbers and paths (PLAIN_VALUE): a test that prints
- * os.environ["WANDB_API_KEY"] alone, with no NAME beside it, is masked as env.json is.
+ * os.environ["WANDB_API_KEY"] alone, with no NAME beside it, is masked as env.json is. And KNOWN,
+ * the values the run knows are secrets, whatever their shape.
  */
-export function imageEnvMask(env: readonly string[]): (text: string) => string {
+export function imageEnvMask(
+  env: readonly string[],
+  known: readonly string[] = [],
+): (text: string) => string {
   const secrets = env.flatMap((pair) => {
     const eq = pair.indexOf('=');
     const [name, value] = eq > 0 ? [pair.slice(0, eq), pair.slice(eq + 1)] : ['', ''];
     return value !== redactEnvValue(name, value) && !PLAIN_VALUE.test(value.trim()) ? [value] : [];
   });
-  const masks = valueMasks(secrets, 8);
+  // KNOWN: the run's own secrets (build.secrets values, index logins), 4 characters or more as the
+  // build's output masks them; longest first over both.
+  const masks = [...new Set([...valueMasks(secrets, 8), ...valueMasks(known)])].sort(
+    (a, b) => b.length - a.length,
+  );
   return (text) => masks.reduce((t, m) => t.split(m).join(REDACTED), text);
+}
+
+/**
+ * RECORD with each environment value (the image's config and the probe's process) that holds one
+ * of KNOWN, the run's own secret values, masked whole: the record masks by name and shape only, so
+ * an innocent name's value (`APP_SETTING`) that is a build secret was kept.
+ */
+export function knownSecretsMasked(record: EnvRecord, known: readonly string[]): EnvRecord {
+  const masks = valueMasks(known);
+  if (masks.length === 0) return record;
+  const masked = (env: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(env).map(([k, v]) => [k, masks.some((m) => v.includes(m)) ? REDACTED : v]),
+    );
+  return { ...record, env: masked(record.env), image: { ...record.image, env: masked(record.image.env) } };
 }
 
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */

@@ -69,7 +69,7 @@ export async function runSmoke(input: SmokeInput, deps: SmokeDeps): Promise<Smok
   const startedAt = Date.now();
   const script = readFileSync(path.join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
   const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
-  const mask = imageEnvMask(details.env);
+  const mask = imageEnvMask(details.env, input.secretValues);
   const s: SmokeSession = {
     input,
     details,

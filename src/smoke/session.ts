@@ -60,6 +60,11 @@ export interface SmokeInput {
    * (stage.ts, from the record): runSmoke does not warn again from the image's PATH.
    */
   entryPythonChecked?: boolean;
+  /**
+   * Values the run knows are secrets (build.secrets values, index logins: config-inputs.ts), masked
+   * wherever a test prints them, as the image's own secret values are (imageEnvMask).
+   */
+  secretValues?: readonly string[];
 }
 
 export interface SmokeDeps {

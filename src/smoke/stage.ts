@@ -21,7 +21,7 @@ import { containerGpus, type GpuPin, gpusLine } from './gpu-pin.js';
 import { verifiedLocalImage } from './local-image.js';
 import { type ReuseOutcome, reuseOf } from './reuse.js';
 import { resolveGpuChoice, runSmoke, SmokeInterruptedError } from './run.js';
-import { failureAnnotations, testLines } from './output.js';
+import { failureAnnotations, knownSecretsMasked, testLines } from './output.js';
 import { gpuKindOf, gpusOfTarget, hostPlatformOnce, lookUpGpus, type TargetGpus } from './target-gpus.js';
 
 export type SmokeStatus = 'pass' | 'fail' | 'skip' | 'none';
@@ -130,6 +130,8 @@ interface StageContext {
   /** The requirement names the imports suite checks on a platform (their markers hold there). */
   distributionsFor: (platform: string | undefined, python?: string) => string[];
   baseline: Baseline;
+  /** The run's own secret values, masked in the tests' output (config-inputs.ts). */
+  secretValues: string[];
   /** The GPUs of a GPU run, looked up once for every target (gpusOf). */
   devices?: Promise<GpuDevices>;
   /** The engine's platform (linux/amd64), asked once when a target's GPUs depend on it. */
@@ -322,7 +324,7 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
   // The record and capture's messages name the image by its tag; its id is the image ID that ran.
   // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
   // made from it) names the GPUs and driver the tests ran on.
-  const record = await captureImage(
+  const captured = await captureImage(
     {
       image: runImage,
       name: image,
@@ -333,6 +335,8 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
     },
     { docker },
   );
+  // The run's own secret values (build.secrets, index logins) masked in it, whatever their names.
+  const record = knownSecretsMasked(captured, ctx.secretValues);
   input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
   const incomplete = packageListProblem(record);
   if (incomplete !== undefined) io.warning(`${id}: ${incomplete}`, { title: 'ml-image capture' });
@@ -362,6 +366,7 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
       imagesDir: input.imagesDir,
       baseline: ctx.baseline,
       entryPythonChecked: true,
+      secretValues: ctx.secretValues,
     },
     {
       docker,

@@ -141,7 +141,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
     // The same inputs the pipeline's smoke stage gives the suites: the names pip installed on the
     // variant's Python and the platform, the floors, the variant's driver floor.
     const { python, driverFloor, kind } = smokeVariant(loaded, values.variant, io);
-    const { distributions, baseline } = configSmokeInputs(loaded, io.env, {
+    const { distributions, baseline, secretValues } = configSmokeInputs(loaded, io.env, {
       ...(platform !== undefined && { platform }),
       ...(python !== undefined && { python }),
     });
@@ -174,6 +174,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         ...(loaded !== undefined && { network: loaded.config.smoke.network }),
         timeoutMs: timeout * 1000,
         baseline,
+        secretValues,
         imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
       },
       {
