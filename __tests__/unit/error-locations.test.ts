@@ -111,6 +111,19 @@ describe('a failed resolve carries the requirement line', () => {
     });
   });
 
+  // A dependency no index has was blamed on the user's requirements without a line: the line of the
+  // project that depends on it is named, and it is said whose dependency it is.
+  it("a dependency's requirement no index meets: the depending project's line, said so", () => {
+    const out = `ERROR: Could not find a version that satisfies the requirement numpy>=3 (from not-a-real-package-xyz) (from versions: 1.26.4, 2.1.0)\nERROR: No matching distribution found for numpy>=3\n`;
+    const err = pipFailureError(out, ctx)!;
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toMatch(
+      /^\/work\/requirements\.txt:2: not-a-real-package-xyz depends on "numpy>=3", and no release of it is found on /,
+    );
+    expect(err.location).toEqual({ file: '/work/requirements.txt', line: 2 });
+    expect(err.fix).toMatch(/^choose a release of not-a-real-package-xyz whose dependencies the index has/);
+  });
+
   it('an index out of reach: no line', () => {
     const out = `ERROR: Could not find a version that satisfies the requirement numpy (from versions: none)\nWARNING: Retrying (Retry(total=0)) after connection broken by 'NewConnectionError(x: Failed to establish a new connection: [Errno 111] Connection refused)': /simple/numpy/\n`;
     expect(pipFailureError(out, ctx)!.location).toBeUndefined();

@@ -152,7 +152,9 @@ function unreachable(
 }
 
 function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, out, said }: Blame): MlImageError {
-  const line = lineNaming(ctx, f.requirement);
+  // A dependency's requirement (pip's "(from X)"): the line of the project that depends on it, and
+  // said so, even where the requirements name the dependency too (its bound is X's).
+  const line = (f.from !== undefined ? lineNaming(ctx, f.from) : undefined) ?? lineNaming(ctx, f.requirement);
   // pip shows an index page it may not read (401, 403: a wrong, expired or read-less token) as
   // one that lists no version, and says so only at -vv: a login-bearing index is worth checking.
   const none = /\(from versions: none\)/.test(f.message);
@@ -161,8 +163,8 @@ function noMatch(f: Extract<PipFailure, { kind: 'no-match' }>, { ctx, out, said 
     (indexesSearched(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
   const otherPython = pythonSkipped(out);
   return new InputError(
-    `${prefix(line?.origin)}no release of "${redactUrls(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`,
-    `check the package name and version in your requirements, and that the index has it${
+    `${prefix(line?.origin)}${f.from !== undefined ? `${f.from} depends on "${redactUrls(f.requirement)}", and no release of it is` : `no release of "${redactUrls(f.requirement)}"`} found on ${searchedIndexes(out, ctx)}${said(f.message)}`,
+    `${f.from !== undefined ? `choose a release of ${f.from} whose dependencies the index has, or add the missing release to the index` : 'check the package name and version in your requirements, and that the index has it'}${
       otherPython
         ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
         : ''

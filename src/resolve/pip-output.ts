@@ -118,6 +118,19 @@ export function noMatchingDistribution(output: string): string | undefined {
   return /No matching distribution found for ([^\s]+)/.exec(output)?.[1];
 }
 
+/**
+ * The project REQUIREMENT is a dependency of, as pip names it in "Could not find a version that
+ * satisfies the requirement numpy>=3 (from needsnew) (from versions: ...)"; undefined for a
+ * requirement of the user's own (no "(from X)" after it).
+ */
+export function dependencyOf(output: string, requirement: string): string | undefined {
+  const at = output.indexOf(`satisfies the requirement ${requirement} (from `);
+  if (at < 0) return undefined;
+  const rest = output.slice(at + `satisfies the requirement ${requirement} (from `.length, at + 400);
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[^)]*\)/.exec(rest);
+  return m && !/^versions$/.test(m[1]!) ? m[1] : undefined;
+}
+
 // ---- pip failures that are not conflicts ------------------------------------------------------
 
 const TRANSIENT =
@@ -171,7 +184,13 @@ export type PipFailure =
   | { kind: 'build-failed'; requirement?: string; message: string }
   | (VcsFailure & { message: string })
   | { kind: 'unreachable'; message: string; url?: { host: string; port: string; path: string } }
-  | { kind: 'no-match'; requirement: string; message: string }
+  | {
+      kind: 'no-match';
+      requirement: string;
+      /** The project whose dependency it is (pip's "(from needsnew)"); none for a requirement's own. */
+      from?: string;
+      message: string;
+    }
   | { kind: 'refused'; requirement: string; refusals: { url: string; status: string }[]; message: string }
   | { kind: 'conflict'; message: string }
   | { kind: 'other'; message: string };
@@ -380,6 +399,9 @@ export function classifyPipFailure(output: string, loginHosts?: ReadonlySet<stri
       ...(pool && { url: { host: pool[1]!, port: pool[2]!, path: pool[3]! } }),
     };
   }
-  if (missing) return { kind: 'no-match', requirement: missing, message };
+  if (missing) {
+    const from = dependencyOf(output, missing);
+    return { kind: 'no-match', requirement: missing, ...(from !== undefined && { from }), message };
+  }
   return { kind: 'other', message };
 }
