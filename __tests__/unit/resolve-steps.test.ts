@@ -10,7 +10,7 @@ import { cachedJson, snapshotKey } from '../../src/resolve/snapshot-cache.js';
 import { checkedResolution } from '../../src/resolve/steps/explain.js';
 import { heldPlan, movedPackages, type ResolutionBase } from '../../src/resolve/steps/hold.js';
 import { renderExplanation } from '../../src/resolve/explain.js';
-import { explanationLines, RESOLUTION_SCHEMA_VERSION } from '../../src/resolve/result.js';
+import { explanationLines, RESOLUTION_SCHEMA_VERSION, type Resolution } from '../../src/resolve/result.js';
 import type { Workspace } from '../../src/resolve/workspace.js';
 import { failureContext, pipRunEnv, preinstalled, runIndexes } from '../../src/resolve/input.js';
 import { DIR } from '../../src/resolve/workdir.js';
@@ -192,6 +192,38 @@ describe('checkedResolution', () => {
       ...(conflict ? ['conflict'] : []),
       'durationMs',
     ]);
+  });
+});
+
+// A clash among the requirements themselves (six==1.16.0 and six==1.17.0) was headed "cannot be
+// installed without breaking the base image": the base had nothing to do with it.
+describe('the headline of a conflict the plain dry run already has', () => {
+  const draft: ResolutionBase = {
+    schemaVersion: RESOLUTION_SCHEMA_VERSION,
+    image: 'base:1',
+    platform: 'linux/amd64',
+    mode: 'auto',
+    python: '3.11.2',
+    naive: { install: [], replaces: [] },
+    constraints: { pinned: 3, skipped: [] },
+  };
+  const among = `The conflict is caused by:\n    The user requested six==1.16.0\n    The user requested six==1.17.0\n\nx`;
+  it('among the requirements: said so, not the base image', () => {
+    const r = checkedResolution(draft, { naive: { ok: false, out: among }, analysis: NO_ANALYSIS });
+    const text = renderExplanation({ ...r, hazards: [] } as Resolution);
+    expect(text).toContain(
+      '**Conflict: pip cannot install your requirements together, before the base image is considered.**',
+    );
+    expect(text).not.toContain('without breaking the base image');
+  });
+  it('a replacement of a base package (the plain run installs): the base image headline', () => {
+    const r = checkedResolution(
+      { ...draft, naive: { install: [{ name: 'numpy', version: '2.2.6' }], replaces: [] } },
+      { naive: { ok: true, out: '' }, analysis: { ...NO_ANALYSIS, replaced: [numpyReplaced] } },
+    );
+    expect(renderExplanation(r as Resolution)).toContain(
+      '**Conflict: your requirements cannot be installed without breaking the base image.**',
+    );
   });
 });
 

@@ -19,9 +19,18 @@ export function renderExplanation(r: Resolution): string {
     conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
   };
   const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === UNHELD_REPLACEMENT);
+  // The plain dry run itself failed (pip's causes, nothing it would install): the requirements
+  // (with the variant's torch) cannot go together at all, whatever the base image holds.
+  const plainFailed =
+    r.status === 'conflict' &&
+    r.naive.install.length === 0 &&
+    r.resolved === undefined &&
+    (r.conflict?.causes.length ?? 0) > 0;
   const headline = unheld
     ? 'Conflict fixed with the base image held, but for base packages the plan still replaces (see the hazards).'
-    : head[r.status];
+    : plainFailed
+      ? 'Conflict: pip cannot install your requirements together, before the base image is considered.'
+      : head[r.status];
   lines.push(`### Dependency resolution (${text(r.platform)})`, '', `**${headline}**`, '');
   lines.push(
     `Base image ${code(r.image)}: Python ${text(r.python)}; ${r.constraints.pinned} packages held.`,
