@@ -346,6 +346,16 @@ export const ENV_CASES: [string, string, string][] = [
   ['LLM_ARGS', '--model m --api-key sk_live_x1y2z3', REDACTED],
   ['WRAPPED_CONFIG', '{"config":"{\\"auths\\":{\\"ghcr.io\\":{\\"auth\\":\\"dXNlcjpwYXNz\\"}}}"}', REDACTED],
   ['WRAPPED_SETTINGS', '{"settings":"{\\"password\\":\\"hunter2\\"}"}', REDACTED],
+  ['HUB_ARGS', '--push_to_hub --hub_token hfsecret123 --hub-model-id m', REDACTED],
+  ['TOOL_ENV', 'auth_token=s3cr3t-at --hf-token=x1y2z3', REDACTED],
+  // An escaped JSON's empty or placeholder value, and single-dash or dashed-inside words: none.
+  [
+    'WRAPPED_EMPTY',
+    '{"settings":"{\\"password\\":\\"\\",\\"token\\":\\"${TOK}\\"}"}',
+    '{"settings":"{\\"password\\":\\"\\",\\"token\\":\\"${TOK}\\"}"}',
+  ],
+  ['WRAPPED_NONE', '{"c":"{\\"password\\": \\"none\\"}"}', '{"c":"{\\"password\\": \\"none\\"}"}'],
+  ['SPECIAL_ARGS', '--special-token <s> -token x', '--special-token <s> -token x'],
   // Not one: an option's next word is another option or says there is none; a word that ends in one.
   ['LOGIN_ARGS', '--password-stdin --username ci', '--password-stdin --username ci'],
   [
