@@ -215,12 +215,22 @@ describe('URL userinfo redaction in free text', () => {
   });
 
   it.each<[string, string[]]>([
-    ['https://user1:s%40cret@h/simple', ['user1', 's@cret', 's%40cret']],
+    // A plain user name before a password is no secret: masked in the log, a runner dropped every
+    // job output naming it (`build` in the config's "build": key).
+    ['https://user1:s%40cret@h/simple', ['s@cret', 's%40cret']],
+    ['https://build:azurePAT123@pkgs.dev.azure.com/o/_packaging/f/pypi/simple', ['azurePAT123']],
+    // The user name where it is the secret: no password, or a token's shape, or a public password.
+    ['https://tok-123456@pkgs.corp/simple', ['tok-123456']],
+    ['https://tok-123456:@pkgs.corp/simple', ['tok-123456']],
+    [
+      `https://ghp_${'a'.repeat(36)}:x-oauth-basic@github.com/o/r`,
+      [`ghp_${'a'.repeat(36)}`, 'x-oauth-basic'],
+    ],
     ['https://h/simple', []],
     ['not a url', []],
     // a bare '%' in the password: masked as written (decoding it threw and nothing was masked)
-    ['https://robot:p%ss@pypi.corp/simple', ['robot', 'p%ss']],
-    ['https://bo%zt:p%40ss@pypi.corp/simple', ['bo%zt', 'p@ss', 'p%40ss']],
+    ['https://robot:p%ss@pypi.corp/simple', ['p%ss']],
+    ['https://bo%zt:p%40ss@pypi.corp/simple', ['p@ss', 'p%40ss']],
     ['https://%E0%A4%A@pypi.corp/simple', ['%E0%A4%A']],
     // a character the URL parser encodes: both forms
     ['https://u:pä55@h/simple', ['pä55', 'p%C3%A455']],
@@ -253,7 +263,7 @@ describe('URL userinfo redaction in free text', () => {
   });
 
   it('urlSecrets: the shortest form kept is minChars long', () => {
-    expect(urlSecrets('https://bot:abc@h/?token=wxyz', 3)).toEqual(['bot', 'abc', 'wxyz']);
+    expect(urlSecrets('https://bot:abc@h/?token=wxyz', 3)).toEqual(['abc', 'wxyz']);
     expect(urlSecrets('https://bot:abc@h/?token=wxyz', 5)).toEqual([]);
   });
 });

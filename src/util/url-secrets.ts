@@ -5,7 +5,7 @@
 // Cloudsmith's dl.cloudsmith.io/<token>/ (urlTokens.hostToken). The
 // secret ones among them (not a plain user name, a placeholder, a short value, /t/ off Anaconda's
 // hosts), written literally in a requirements file, are refused (requirements/credentials.ts).
-import { MASK, REDACTED, REDACTION_RULES } from './redact.js';
+import { isTokenUser, MASK, REDACTED, REDACTION_RULES } from './redact.js';
 
 /** A whole ${NAME} (pip's rule: upper-case letters, digits, _): pip fills it in, it is no secret. */
 const NAME_REFERENCE = /^\$\{[A-Z0-9_]+\}$/;
@@ -87,7 +87,8 @@ export const isLiteralSecret = (part: string) => {
 };
 
 /**
- * Every secret part of URL, to mask in logs: its user name and password, the value of each query
+ * Every secret part of URL, to mask in logs: its password, its user name where that is the secret
+ * (no password, or a token's shape), the value of each query
  * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
  * percent-encoded, in a URL nested in the query), the token of an Anaconda `/t/<token>/`
  * segment right after the host, and a token host's first path segment (`dl.cloudsmith.io/<token>/`). Each is given as written in the URL (percent-encoded) and
@@ -99,7 +100,12 @@ export function urlSecrets(url: string, minChars: number): string[] {
   const parts: string[] = [];
   try {
     const u = new URL(url);
-    parts.push(u.username, u.password);
+    // The user name only where it is the secret: no password (`https://TOKEN@host`, Gemfury's
+    // `TOKEN:@`), or a token by its shape or before a public password (isTokenUser). A plain name
+    // (`build`, `nexus`, `__token__`) masked in the log made a runner drop every job output naming it
+    // (the config's "build": key) and masked innocent values holding it (/opt/conda).
+    if (u.password === '' || isTokenUser(u.username, u.password)) parts.push(u.username);
+    parts.push(u.password);
   } catch {
     // No URL to the parser: no login pip would send. Its tokens are still found below.
   }
