@@ -111,7 +111,7 @@ describe("configSmokeInputs: the run's own secret values", () => {
       JSON.stringify({
         image: { name: 'o/m' },
         python: {
-          indexUrl: 'https://bot:idx-pass-1@pypi.corp/simple',
+          indexUrl: 'https://conda:idx-pass-1@pypi.corp/simple',
           extraIndexUrls: ['https://extra.corp/simple?token=tok-abcdef'],
         },
         build: { secrets: ['HF_TOKEN', 'UNSET_ONE'] },
@@ -121,6 +121,8 @@ describe("configSmokeInputs: the run's own secret values", () => {
     const { secretValues } = configSmokeInputs(loaded, { HF_TOKEN: 'hf-value-123' });
     expect(secretValues).toEqual(expect.arrayContaining(['hf-value-123', 'idx-pass-1', 'tok-abcdef']));
     expect(secretValues).not.toContain('pypi.corp');
+    // A plain user name before a password is no secret: it masked /opt/conda and /home/user.
+    expect(secretValues).not.toContain('conda');
     expect(configSmokeInputs(undefined, {}).secretValues).toEqual([]);
   });
 });

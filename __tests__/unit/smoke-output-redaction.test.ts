@@ -498,7 +498,7 @@ describe("the image's own secret values, printed without their names", () => {
     expect(JSON.stringify({ result, streamed })).not.toMatch(/PLANT-base3|idxpw/);
   });
 
-  it('knownSecretsMasked: an environment value holding a known value is masked whole, the rest kept', () => {
+  it('knownSecretsMasked: each occurrence of a known value, in any string of the record, the rest kept', () => {
     const record = makeRecord();
     record.image.env = {
       APP_SETTING: 's3cr3t-PLANT-base3',
@@ -506,9 +506,13 @@ describe("the image's own secret values, printed without their names", () => {
       LANG: 'C',
     };
     record.env = { FROM_PROBE: 's3cr3t-PLANT-base3', PATH: '/usr/bin' };
+    record.image.labels = { note: 'built with s3cr3t-PLANT-base3' };
+    record.image.history = [{ createdBy: 'ENV APP_SETTING=s3cr3t-PLANT-base3', sizeBytes: 0, empty: true }];
     const masked = knownSecretsMasked(record, ['s3cr3t-PLANT-base3', 'abc']);
-    expect(masked.image.env).toEqual({ APP_SETTING: R, URL: R, LANG: 'C' });
+    expect(masked.image.env).toEqual({ APP_SETTING: R, URL: `https://h/x?k=${R}`, LANG: 'C' });
     expect(masked.env).toEqual({ FROM_PROBE: R, PATH: '/usr/bin' });
+    expect(JSON.stringify(masked)).not.toContain('PLANT-base3');
+    expect(masked.image.history?.[0]?.createdBy).toBe(`ENV APP_SETTING=${R}`);
     // Shorter than 4 characters: no mask (it would hide that text everywhere).
     expect(knownSecretsMasked(record, ['C'])).toBe(record);
   });

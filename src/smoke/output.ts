@@ -9,7 +9,6 @@ import {
 } from '../util/redact-output-lines.js';
 import { REDACTED, redactEnvValue, valueMasks } from '../util/redact.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
-import type { EnvRecord } from '../capture/record.js';
 import { boundedTail } from './match.js';
 import type { SmokeResult, SmokeTest } from './result.js';
 import { printable } from '../util/text.js';
@@ -175,18 +174,23 @@ export function imageEnvMask(
 }
 
 /**
- * RECORD with each environment value (the image's config and the probe's process) that holds one
- * of KNOWN, the run's own secret values, masked whole: the record masks by name and shape only, so
- * an innocent name's value (`APP_SETTING`) that is a build secret was kept.
+ * VALUE (a record, a smoke result) with every occurrence of KNOWN, the run's own secret values,
+ * masked in each of its strings at any depth (the environment, the history's `ENV` lines, labels,
+ * a test's output): records mask by name and shape only, so an innocent name's value
+ * (`APP_SETTING`) that is a build secret was kept. Keys are kept. The same value when none is there.
  */
-export function knownSecretsMasked(record: EnvRecord, known: readonly string[]): EnvRecord {
+export function knownSecretsMasked<T>(value: T, known: readonly string[]): T {
   const masks = valueMasks(known);
-  if (masks.length === 0) return record;
-  const masked = (env: Record<string, string>) =>
-    Object.fromEntries(
-      Object.entries(env).map(([k, v]) => [k, masks.some((m) => v.includes(m)) ? REDACTED : v]),
-    );
-  return { ...record, env: masked(record.env), image: { ...record.image, env: masked(record.image.env) } };
+  if (masks.length === 0) return value;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string')
+      return masks.some((m) => v.includes(m)) ? masks.reduce((t, m) => t.split(m).join(REDACTED), v) : v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
 }
 
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */

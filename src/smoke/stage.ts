@@ -248,7 +248,9 @@ async function smokeTarget(ctx: StageContext, t: Prepared): Promise<SmokeEntry |
   const group = io.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn());
   let entry: SmokeEntry;
   try {
-    entry = reused ?? stamped(ctx, await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
+    entry = reused
+      ? knownSecretsMasked(reused, ctx.secretValues)
+      : stamped(ctx, await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
   } catch (e) {
     // One target that cannot be captured or tested must not cost the others their results
     // or the pull request its report; the stage fails at the end. No daemon: stop now.
@@ -335,7 +337,7 @@ async function captureAndTest(ctx: StageContext, t: Prepared): Promise<SmokeEntr
     },
     { docker },
   );
-  // The run's own secret values (build.secrets, index logins) masked in it, whatever their names.
+  // The run's own secret values masked in it (a reused entry too), whatever their names.
   const record = knownSecretsMasked(captured, ctx.secretValues);
   input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
   const incomplete = packageListProblem(record);
