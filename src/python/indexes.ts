@@ -184,13 +184,18 @@ export function outputMasker(
   torchIndexUrls: readonly string[] = [],
 ): (text: string) => string {
   const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
+  const values = Object.values(secretEnv);
   const masks = valueMasks([
-    ...Object.values(secretEnv).flatMap((v) => [v, ...percentEncodedForms(v)]),
+    ...values,
     ...urls.flatMap((u) => [urlSecret(u), urlSecret(u, 'raw')]),
     // Its tokens (?token=, /t/<token>/, dl.cloudsmith.io/<token>/) by value too: urllib3's retry
     // warning names the path alone, where no URL rule sees them.
     ...urls.flatMap((u) => urlTokens(u).flatMap((t) => [t.value, decoded(t.value) ?? t.value])),
   ]);
+  // Each holds a '%': tried only on a line that has one (most lines have none).
+  const encoded = valueMasks(values.flatMap(percentEncodedForms));
+  const mask = (t: string, m: string) => t.split(m).join('***');
   // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
-  return (text: string) => redactUrls(masks.reduce((t, m) => t.split(m).join('***'), text));
+  return (text: string) =>
+    redactUrls(masks.reduce(mask, text.includes('%') ? encoded.reduce(mask, text) : text));
 }
