@@ -4,17 +4,42 @@
 
 /**
  * The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode: a
- * strict TextDecoder threw), by the WHATWG decoder's own rules.
+ * strict TextDecoder threw), by the WHATWG decoder's own rules (Unicode's well-formed sequences:
+ * no overlong form, no surrogate, nothing past U+10FFFF): the lead byte of the first sequence that
+ * is not one. A byte scan: reading the text back a character at a time took seconds for a bad
+ * byte near the end of a file of hundreds of MiB.
  */
 export function firstInvalidUtf8(data: Uint8Array): number {
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
-  let bytes = 0;
-  for (const ch of text) {
-    const n = Buffer.byteLength(ch);
-    // U+FFFD where the bytes are not EF BF BD (one written in the file): where decoding failed.
-    if (ch === '\uFFFD' && !(data[bytes] === 0xef && data[bytes + 1] === 0xbf && data[bytes + 2] === 0xbd))
-      return bytes;
-    bytes += n;
+  const n = data.length;
+  for (let i = 0; i < n;) {
+    const b = data[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // The continuation bytes a lead byte takes, and the range of the first (Unicode Table 3-7).
+    const [need, lo, hi] =
+      b >= 0xc2 && b <= 0xdf
+        ? [1, 0x80, 0xbf]
+        : b === 0xe0
+          ? [2, 0xa0, 0xbf]
+          : b === 0xed
+            ? [2, 0x80, 0x9f]
+            : b >= 0xe1 && b <= 0xef
+              ? [2, 0x80, 0xbf]
+              : b === 0xf0
+                ? [3, 0x90, 0xbf]
+                : b === 0xf4
+                  ? [3, 0x80, 0x8f]
+                  : b >= 0xf1 && b <= 0xf3
+                    ? [3, 0x80, 0xbf]
+                    : [0, 0, 0];
+    if (need === 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = data[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
   }
   return 0;
 }
