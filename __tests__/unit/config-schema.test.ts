@@ -489,3 +489,23 @@ describe('build.args may not set what the plan sets', () => {
     for (const n of names) expect(PLAN_BUILD_ARGS.has(n), n).toBe(true);
   });
 });
+
+// The hint to quote a value is YAML's (3.10 reads as 3.1 unquoted): a JSON file's problem (a
+// record, build.json) got it too, where JSON quotes what it means.
+describe('formatIssues: the quoting hint is for YAML only', () => {
+  const schema = z.object({ version: z.string(), on: z.string() });
+  const data = { version: 3.1, on: true };
+  const error = schema.safeParse(data).error!;
+  it('from the config (yaml: true): hinted', () => {
+    expect(formatIssues(error, data, schema, { yaml: true })).toEqual([
+      'version: expected a string, got number 3.1: quote it as written (unquoted, YAML reads it as a number: 3.10 becomes 3.1)',
+      'on: expected a string, got boolean true: quote it as written (unquoted, YAML reads it as a boolean)',
+    ]);
+  });
+  it('from a JSON file: not', () => {
+    expect(formatIssues(error, data, schema)).toEqual([
+      'version: expected a string, got number 3.1',
+      'on: expected a string, got boolean true',
+    ]);
+  });
+});

@@ -99,6 +99,11 @@ export interface IssueOrigins {
   lineOf?: (path: Path) => number | undefined;
   /** The path as the file has it, when another (a variant --variants selected from the file). */
   filepath?: (path: Path) => Path | undefined;
+  /**
+   * The data was read from YAML (the config): a number or boolean where text is expected gets the
+   * hint to quote it. A JSON file's (a record, build.json) does not: JSON quotes what it means.
+   */
+  yaml?: boolean;
 }
 
 /**
@@ -183,7 +188,11 @@ export function formatIssues(
         // .inf, .nan or a number past a double's range (1e400): not "expected a number, got number Infinity".
         else if (issue.expected === 'number' && typeof value === 'number')
           push(path, `expected a finite number, got ${String(value)}`);
-        else push(path, `${expectedText(issue)}, got ${describeValue(value)}${quoteHint(issue, value)}`);
+        else
+          push(
+            path,
+            `${expectedText(issue)}, got ${describeValue(value)}${origins.yaml ? quoteHint(issue, value) : ''}`,
+          );
         break;
       case 'invalid_value':
         push(

@@ -163,6 +163,7 @@ export function validateConfigData(
       sourceOf: (p) => (fromFile(p) !== undefined ? undefined : bySource(p)),
       filepath: fromFile,
       ...(lineOf && { lineOf }),
+      yaml: true,
     });
     if (opts.noFile === undefined) throw new ConfigError(label, problems, { count: problemCount(problems) });
     throw new ConfigError(`${opts.noFile}; the flags or inputs given are not a whole config`, problems, {
