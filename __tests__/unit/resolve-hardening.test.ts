@@ -539,6 +539,56 @@ describe("the resolver's network", () => {
       );
       expect((e as InputError).fix).toMatch(/^set build\.network: host in the config/);
     });
+
+    const stage = (
+      requirements: string,
+      extra: Partial<Parameters<typeof runResolveStage>[3]>,
+      python: Record<string, unknown> = {},
+    ) => {
+      writeFileSync(path.join(dir, 'requirements.txt'), requirements);
+      const config = normalizeConfig(
+        ConfigFileSchema.parse({
+          image: { name: 'acme/m' },
+          python: { requirements: ['requirements.txt'], ...python },
+        }),
+      );
+      const specs: SessionSpec[] = [];
+      const progress: string[] = [];
+      const run = runResolveStage(makePlan(planVariant('cpu')), config, dir, {
+        docker: fakeDocker({
+          startSession: (spec) => {
+            specs.push(spec);
+            return Promise.resolve(cleanSession());
+          },
+        }),
+        progress: (l) => progress.push(l),
+        env: {},
+        lookupHost: () => Promise.resolve([]),
+        ...extra,
+      });
+      return { run, specs, progress };
+    };
+
+    it('a loopback URL in a comment is none (pip never reads it): bridge, no refusal', async () => {
+      const { run, specs } = stage(
+        '# dev: --extra-index-url http://localhost:3141/root/dev/+simple/\ntqdm  # mirror at http://127.0.0.1:8080\n',
+        {},
+      );
+      await run;
+      expect(specs.map((s) => s.network)).toEqual(['bridge']);
+    });
+
+    it.each<[string, Partial<Parameters<typeof runResolveStage>[3]>]>([
+      ['no build follows (--stages plan,resolve)', { buildFollows: false }],
+      ["a builder other than dockerd's own (it may run on the host's network)", { registryBase: true }],
+    ])('a local index, %s: a warning, the resolver on the host network', async (_n, extra) => {
+      const { run, specs, progress } = stage('tqdm\n', extra, { indexUrl: 'http://127.0.0.1:5001/simple' });
+      await run;
+      expect(specs.map((s) => s.network)).toEqual(['host']);
+      expect(
+        progress.some((l) => l.startsWith('warning: resolve cpu linux/amd64: pip must reach 127.0.0.1:5001')),
+      ).toBe(true);
+    });
   });
 });
 

@@ -216,6 +216,15 @@ describe('the headline of a conflict the plain dry run already has', () => {
     );
     expect(text).not.toContain('without breaking the base image');
   });
+  it("with the variant's torch: said so", () => {
+    const out = `The conflict is caused by:\n    The user requested (constraint) torch==2.5.1\n    torchvision 0.19.0 depends on torch==2.4.0\n\nx`;
+    const r = checkedResolution(draft, { naive: { ok: false, out }, analysis: NO_ANALYSIS }, [
+      'torch==2.5.1',
+    ]);
+    expect(renderExplanation({ ...r, hazards: [] } as Resolution)).toContain(
+      "**Conflict: pip cannot install your requirements together with the variant's torch, before the base image is considered.**",
+    );
+  });
   it('a replacement of a base package (the plain run installs): the base image headline', () => {
     const r = checkedResolution(
       { ...draft, naive: { install: [{ name: 'numpy', version: '2.2.6' }], replaces: [] } },

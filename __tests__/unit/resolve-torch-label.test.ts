@@ -72,6 +72,21 @@ describe('torchLabelProblem', () => {
     expect(torchLabelProblem(input(index), [{ name: 'torch', version }], TORCH_LINE)).toBeUndefined();
   });
 
+  // pip.conf (the torch step's) holds the configured indexes too: one that serves the label, the
+  // step takes the same torch (pip prefers the higher local label, +cu124 over +cu121).
+  it('a configured extra index that serves the label: none', () => {
+    const withExtra = {
+      ...input(CU128),
+      indexes: { extraIndexUrls: ['https://download.pytorch.org/whl/cu124'] },
+    };
+    expect(
+      torchLabelProblem(withExtra, [{ name: 'torch', version: '2.5.0+cu124' }], TORCH_LINE),
+    ).toBeUndefined();
+    expect(
+      torchLabelProblem(withExtra, [{ name: 'torch', version: '2.5.0+cpu' }], TORCH_LINE),
+    ).toBeInstanceOf(InputError);
+  });
+
   it('no torch step (no torch version) or no torch installed: none', () => {
     const noStep = { ...input(CU128), variant: { cuda: '12.8', torchIndexUrl: CU128 } };
     expect(torchLabelProblem(noStep, [{ name: 'torch', version: '2.5.0+cpu' }], TORCH_LINE)).toBeUndefined();

@@ -9,11 +9,11 @@ import { nodeHttpFetch } from '../docker/http-fetch.js';
 import { createOciClient, type OciClient, type OciFetch } from '../docker/oci-client.js';
 import { proxyApplies } from '../docker/plain-http.js';
 import { isPlainHttpRegistry, MANIFEST_MEDIA_TYPES, splitImageRef } from '../docker/registry.js';
-import { CheckFailedError, InputError } from '../errors.js';
+import { CheckFailedError } from '../errors.js';
+import { forcedCosign } from './signer-env.js';
 import { findCredential } from '../docker/registry-auth.js';
 import { registryDeps } from '../docker/registry-io.js';
 import { readRegularFile } from '../util/read-regular.js';
-import { printable } from '../util/text.js';
 import { parseDigestRef } from '../oci/ref.js';
 import {
   type CosignArgOptions,
@@ -68,19 +68,6 @@ export interface BatchSigner extends Signer {
 }
 
 const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
-/**
- * ML_IMAGE_SIGNER=cosign: every call to the cosign binary. Unset, empty or `builtin`: the built-in
- * signer where it can. Anything else is a typo (`cosgin`) that ran the built-in signer without a
- * word: exit 2.
- */
-function forcedCosign(env: Env): boolean {
-  const v = env.ML_IMAGE_SIGNER?.trim().toLowerCase() ?? '';
-  if (v === '' || v === 'builtin' || v === 'cosign') return v === 'cosign';
-  throw new InputError(
-    `ML_IMAGE_SIGNER: expected cosign or builtin (unset: the built-in signer where it can), got ${JSON.stringify(printable(env.ML_IMAGE_SIGNER ?? ''))}`,
-    'set ML_IMAGE_SIGNER=cosign, or unset it',
-  );
-}
 
 /** The key text of IDENTITY when the built-in signer can sign with it; undefined for cosign. */
 export function nativeKeyText(

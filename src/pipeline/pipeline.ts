@@ -365,6 +365,7 @@ async function runResolve(
       env: io.env,
       lookupHost: io.lookupHost ?? systemLookup,
       ...(registryBase && { registryBase }),
+      buildFollows: opts.stages.has('build'),
       progress: (l) => io.progress('resolve', l),
       cache: opts.snapshotCache ?? fileSnapshotCache(opts.cacheDir),
       ...(opts.reuse && { reuse: true }),

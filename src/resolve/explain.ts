@@ -29,7 +29,7 @@ export function renderExplanation(r: Resolution): string {
   const headline = unheld
     ? 'Conflict fixed with the base image held, but for base packages the plan still replaces (see the hazards).'
     : plainFailed
-      ? 'Conflict: pip cannot install your requirements together, before the base image is considered.'
+      ? `Conflict: pip cannot install your requirements together${r.conflict?.chain.some((c) => c.includes("the variant's torch")) ? " with the variant's torch" : ''}, before the base image is considered.`
       : head[r.status];
   lines.push(`### Dependency resolution (${text(r.platform)})`, '', `**${headline}**`, '');
   lines.push(

@@ -52,7 +52,9 @@ export function urlsInText(text: string): string[] {
 export function urlsPipMayReach(input: ResolveInput): string[] {
   const env = input.pipEnv ?? {};
   const ix = shownIndexes(input);
-  const inText = urlsInText(expand(pipReadText(input), env));
+  // Without comments, as pip reads the lines (req_file.py COMMENT_RE): a URL in a comment is none.
+  const text = pipReadText(input).replace(/(^|[ \t]+)#.*$/gm, '');
+  const inText = urlsInText(expand(text, env));
   return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
     .map((u) => expand(u, env))
     .concat(inText);

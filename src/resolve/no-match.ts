@@ -1,5 +1,6 @@
 // Why pip found no release of a requirement, as its output tells: an index that refused its
-// credentials (seen at -vv), or releases skipped for their Requires-Python. Pure.
+// credentials (seen at -vv), or releases skipped for their Requires-Python; and whose dependency
+// the requirement is. Pure.
 import { canonicalName } from '../requirements/parse.js';
 import { redactUrls } from '../util/redact.js';
 
@@ -52,4 +53,17 @@ export function pythonSkipped(out: string, max = 5): string | undefined {
   if (all.length === 0) return undefined;
   const shown = all.slice(0, max).join('; ');
   return redactUrls(all.length > max ? `${shown}; and ${all.length - max} more` : shown);
+}
+
+/**
+ * The project REQUIREMENT is a dependency of, as pip names it in "Could not find a version that
+ * satisfies the requirement numpy>=3 (from needsnew) (from versions: ...)"; undefined for a
+ * requirement of the user's own (no "(from X)" after it).
+ */
+export function dependencyOf(output: string, requirement: string): string | undefined {
+  const at = output.indexOf(`satisfies the requirement ${requirement} (from `);
+  if (at < 0) return undefined;
+  const rest = output.slice(at + `satisfies the requirement ${requirement} (from `.length, at + 400);
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[^)]*\)/.exec(rest);
+  return m && !/^versions$/.test(m[1]!) ? m[1] : undefined;
 }

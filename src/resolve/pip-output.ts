@@ -5,7 +5,7 @@ import { lineEnd } from '../util/text.js';
 import { buildFailure, vcsFailure, type VcsFailure } from './pip-subprocess.js';
 import { hashFailureOf, type HashProblem, type RequiredBy } from './hash-failure.js';
 import { isLocalPathFailure, pathPipNamed } from './local-path.js';
-import { indexRefusals } from './no-match.js';
+import { dependencyOf, indexRefusals } from './no-match.js';
 
 export { indexRefusals } from './no-match.js';
 
@@ -116,19 +116,6 @@ export function indexUnreachable(output: string): string | undefined {
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
 export function noMatchingDistribution(output: string): string | undefined {
   return /No matching distribution found for ([^\s]+)/.exec(output)?.[1];
-}
-
-/**
- * The project REQUIREMENT is a dependency of, as pip names it in "Could not find a version that
- * satisfies the requirement numpy>=3 (from needsnew) (from versions: ...)"; undefined for a
- * requirement of the user's own (no "(from X)" after it).
- */
-export function dependencyOf(output: string, requirement: string): string | undefined {
-  const at = output.indexOf(`satisfies the requirement ${requirement} (from `);
-  if (at < 0) return undefined;
-  const rest = output.slice(at + `satisfies the requirement ${requirement} (from `.length, at + 400);
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[^)]*\)/.exec(rest);
-  return m && !/^versions$/.test(m[1]!) ? m[1] : undefined;
 }
 
 // ---- pip failures that are not conflicts ------------------------------------------------------

@@ -106,8 +106,17 @@ export async function resolveAgainstBase(input: ResolveInput, deps: ResolveDeps)
   if (pinned.note !== undefined) say(pinned.note);
   const earlier = earlierResolution(input, deps, pinned.key, say);
   // Its time is this run's (the lookup), not the earlier run's that made it.
-  if (earlier.hit !== undefined)
-    return { ...earlier.hit, resolution: { ...earlier.hit.resolution, durationMs: Date.now() - t0 } };
+  if (earlier.hit !== undefined) {
+    // Checked as a new one is (finished): an earlier version may have kept what this one refuses.
+    const hit = earlier.hit.resolution;
+    const torch = torchLabelProblem(
+      input,
+      hit.resolved?.install ?? hit.naive.install,
+      input.requirements.requirements ?? [],
+    );
+    if (torch !== undefined) throw torch;
+    return { ...earlier.hit, resolution: { ...hit, durationMs: Date.now() - t0 } };
+  }
   const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
   const first = preinstalled(input);
   const userConstraints = userConstraintsText(input);

@@ -29,7 +29,8 @@ export function torchIndexLabel(url: string): string | undefined {
  * Why the settled torch (in INSTALL) cannot be what the build's torch step installs: its version
  * carries another PyTorch build label than the variant's torch index serves. Undefined when the
  * build installs no torch first, the index's label is unknown, or the labels agree (or torch has
- * none: the configured index's own release, which the torch step reaches too).
+ * none: the configured index's own release, which the torch step reaches too), or a configured
+ * index (python.indexUrl, extraIndexUrls: the torch step's pip.conf) serves that label.
  */
 export function torchLabelProblem(
   input: ResolveInput,
@@ -43,6 +44,9 @@ export function torchLabelProblem(
   const own = torch && /\+(.+)$/.exec(torch.version)?.[1];
   if (label === undefined || own === undefined || !TORCH_BUILD_LABEL.test(own) || own === label)
     return undefined;
+  // A configured index (pip.conf: the torch step's too) that serves that label: the step takes it.
+  const configured = [input.indexes?.indexUrl, ...(input.indexes?.extraIndexUrls ?? [])];
+  if (configured.some((u) => u !== undefined && torchIndexLabel(u) === own)) return undefined;
   const line = requirements.find((r) => r.name === 'torch')?.origin;
   const v = input.variant?.torchVersion ?? '';
   return new InputError(
