@@ -1062,6 +1062,8 @@ function lineFacts() {
     };
 }
 
+// EXTERNAL MODULE: ./src/util/strict-utf8.ts
+var strict_utf8 = __webpack_require__(42015);
 ;// CONCATENATED MODULE: ./src/requirements/decode.ts
 // A requirements file's bytes as text, decoded as pip decodes it (pip's utils/encoding.py
 // auto_decode, on a little-endian machine, as every build platform is): by a byte-order mark,
@@ -1071,6 +1073,7 @@ function lineFacts() {
 // locale's encoding, UTF-8 in the resolver's container and the build). Windows PowerShell 5's
 // `pip freeze > requirements.txt` writes UTF-16 LE with its mark. Bytes pip cannot decode are
 // refused, as pip refuses them. Pure.
+
 /** pip's ENCODING_RE: `coding:` or `coding=`, then the encoding's name. */
 const CODING = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
 /**
@@ -1192,29 +1195,15 @@ function decodeRequirements(data) {
         catch {
             // Below: where it fails.
         }
-    const at = bad >= 0 ? bad : firstInvalidUtf8(data);
+    const at = bad >= 0 ? bad : (0,strict_utf8/* firstInvalidUtf8 */.vE)(data);
     const what = codec === 'ascii' ? 'ASCII (its coding: comment)' : 'UTF-8';
     return {
         why: `is not valid ${what}: byte 0x${data[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at} (pip cannot decode it)`,
         fix: codec === 'ascii' ? `${SAVE_UTF8} and make that comment say utf-8` : SAVE_UTF8,
     };
 }
-/**
- * The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode: a
- * strict TextDecoder threw), by the WHATWG decoder's own rules. The config reader says it too.
- */
-function firstInvalidUtf8(data) {
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
-    let bytes = 0;
-    for (const ch of text) {
-        const n = Buffer.byteLength(ch);
-        // U+FFFD where the bytes are not EF BF BD (one written in the file): where decoding failed.
-        if (ch === '\uFFFD' && !(data[bytes] === 0xef && data[bytes + 1] === 0xbf && data[bytes + 2] === 0xbd))
-            return bytes;
-        bytes += n;
-    }
-    return 0;
-}
+/** Where UTF-8 decoding of DATA fails first (util/strict-utf8.ts); the config reader says it too. */
+
 
 ;// CONCATENATED MODULE: ./src/requirements/read-file.ts
 // Reading one requirements file at the door: a regular file, bounded in size, not under /proc,
@@ -2208,6 +2197,7 @@ function parseYamlDocument(raw, fileLabel) {
 // name, a tag or a build argument would then differ from what the file seems to say.
 
 
+
 /**
  * BYTES decoded as UTF-8 (a leading byte-order mark dropped); bytes that are not UTF-8 are an
  * InputError naming LABEL and the line and column (in characters) of the first of them.
@@ -2222,30 +2212,17 @@ function decodeConfigText(bytes, label) {
             : undefined;
     if (mark !== undefined)
         throw new errors/* InputError */.dz(`${label}: the file is UTF-16 (it starts with ${mark}); the config must be UTF-8 text`, SAVE_UTF8);
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        const at = firstInvalidUtf8(bytes);
-        const { line, column } = placeOf(bytes, at);
-        throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8; the config must be UTF-8 text`, SAVE_UTF8);
-    }
+    const decoded = (0,strict_utf8/* decodeUtf8Strictly */.Cz)(bytes);
+    if ('problem' in decoded)
+        throw new errors/* InputError */.dz(`${label}: ${decoded.problem}; the config must be UTF-8 text`, SAVE_UTF8);
+    const { text } = decoded;
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-        const { line, column } = placeOf(bytes, nul);
+        const { line, column } = (0,strict_utf8/* placeOfByte */.hf)(bytes, nul);
         const utf16 = (bytes[1] === 0 && bytes[0] !== 0) || (bytes[0] === 0 && bytes[1] !== 0);
         throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: a NUL byte${utf16 ? ' (the file looks like UTF-16: every other byte is NUL)' : ''}; the config must be UTF-8 text`, SAVE_UTF8);
     }
     return text;
-}
-/** The line and column (in characters) of byte AT of BYTES, valid UTF-8 before it. */
-function placeOf(bytes, at) {
-    const before = bytes.subarray(0, at);
-    const lineStart = before.lastIndexOf(0x0a) + 1;
-    const line = before.filter((b) => b === 0x0a).length + 1;
-    const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
-    return { line, column };
 }
 
 ;// CONCATENATED MODULE: ./src/config/variant-place.ts
@@ -2393,6 +2370,7 @@ function validateConfigData(data, label, overrides = [], lineOf, opts = {}) {
             sourceOf: (p) => (fromFile(p) !== undefined ? undefined : bySource(p)),
             filepath: fromFile,
             ...(lineOf && { lineOf }),
+            yaml: true,
         });
         if (opts.noFile === undefined)
             throw new errors/* ConfigError */.xL(label, problems, { count: (0,issues/* problemCount */.bS)(problems) });
@@ -3318,15 +3296,19 @@ function percentEncodedForms(value) {
  */
 function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
     const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
+    const values = Object.values(secretEnv);
     const masks = (0,redact/* valueMasks */.xJ)([
-        ...Object.values(secretEnv).flatMap((v) => [v, ...percentEncodedForms(v)]),
+        ...values,
         ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')]),
         // Its tokens (?token=, /t/<token>/, dl.cloudsmith.io/<token>/) by value too: urllib3's retry
         // warning names the path alone, where no URL rule sees them.
         ...urls.flatMap((u) => (0,url_secrets/* urlTokens */.gJ)(u).flatMap((t) => [t.value, (0,url_secrets/* decoded */.DH)(t.value) ?? t.value])),
     ]);
+    // Each holds a '%': tried only on a line that has one (most lines have none).
+    const encoded = (0,redact/* valueMasks */.xJ)(values.flatMap(percentEncodedForms));
+    const mask = (t, m) => t.split(m).join('***');
     // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
-    return (text) => (0,redact/* redactUrls */.sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
+    return (text) => (0,redact/* redactUrls */.sK)(masks.reduce(mask, text.includes('%') ? encoded.reduce(mask, text) : text));
 }
 
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
@@ -11107,9 +11089,17 @@ function renderExplanation(r) {
         conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
     };
     const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === resolve_result/* UNHELD_REPLACEMENT */.e1);
+    // The plain dry run itself failed (pip's causes, nothing it would install): the requirements
+    // (with the variant's torch) cannot go together at all, whatever the base image holds.
+    const plainFailed = r.status === 'conflict' &&
+        r.naive.install.length === 0 &&
+        r.resolved === undefined &&
+        (r.conflict?.causes.length ?? 0) > 0;
     const headline = unheld
         ? 'Conflict fixed with the base image held, but for base packages the plan still replaces (see the hazards).'
-        : head[r.status];
+        : plainFailed
+            ? `Conflict: pip cannot install your requirements together${r.conflict?.chain.some((c) => c.includes("the variant's torch")) ? " with the variant's torch" : ''}, before the base image is considered.`
+            : head[r.status];
     lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${headline}**`, '');
     lines.push(`Base image ${code(r.image)}: Python ${explain_text(r.python)}; ${r.constraints.pinned} packages held.`, '');
     if (r.naive.replaces.length > 0) {
@@ -11702,7 +11692,8 @@ function torchIndexLabel(url) {
  * Why the settled torch (in INSTALL) cannot be what the build's torch step installs: its version
  * carries another PyTorch build label than the variant's torch index serves. Undefined when the
  * build installs no torch first, the index's label is unknown, or the labels agree (or torch has
- * none: the configured index's own release, which the torch step reaches too).
+ * none: the configured index's own release, which the torch step reaches too), or a configured
+ * index (python.indexUrl, extraIndexUrls: the torch step's pip.conf) serves that label.
  */
 function torchLabelProblem(input, install, requirements) {
     const index = input.variant?.torchIndexUrl;
@@ -11712,6 +11703,10 @@ function torchLabelProblem(input, install, requirements) {
     const torch = install.find((i) => i.name === 'torch');
     const own = torch && /\+(.+)$/.exec(torch.version)?.[1];
     if (label === undefined || own === undefined || !TORCH_BUILD_LABEL.test(own) || own === label)
+        return undefined;
+    // A configured index (pip.conf: the torch step's too) that serves that label: the step takes it.
+    const configured = [input.indexes?.indexUrl, ...(input.indexes?.extraIndexUrls ?? [])];
+    if (configured.some((u) => u !== undefined && torchIndexLabel(u) === own))
         return undefined;
     const line = requirements.find((r) => r.name === 'torch')?.origin;
     const v = input.variant?.torchVersion ?? '';
@@ -12008,7 +12003,8 @@ function localPathOrigin(f, requirements, at) {
 
 ;// CONCATENATED MODULE: ./src/resolve/no-match.ts
 // Why pip found no release of a requirement, as its output tells: an index that refused its
-// credentials (seen at -vv), or releases skipped for their Requires-Python. Pure.
+// credentials (seen at -vv), or releases skipped for their Requires-Python; and whose dependency
+// the requirement is. Pure.
 
 
 /**
@@ -12056,6 +12052,19 @@ function pythonSkipped(out, max = 5) {
         return undefined;
     const shown = all.slice(0, max).join('; ');
     return (0,redact/* redactUrls */.sK)(all.length > max ? `${shown}; and ${all.length - max} more` : shown);
+}
+/**
+ * The project REQUIREMENT is a dependency of, as pip names it in "Could not find a version that
+ * satisfies the requirement numpy>=3 (from needsnew) (from versions: ...)"; undefined for a
+ * requirement of the user's own (no "(from X)" after it).
+ */
+function dependencyOf(output, requirement) {
+    const at = output.indexOf(`satisfies the requirement ${requirement} (from `);
+    if (at < 0)
+        return undefined;
+    const rest = output.slice(at + `satisfies the requirement ${requirement} (from `.length, at + 400);
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[^)]*\)/.exec(rest);
+    return m && !/^versions$/.test(m[1]) ? m[1] : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
@@ -12368,8 +12377,10 @@ function classifyPipFailure(output, loginHosts) {
             ...(pool && { url: { host: pool[1], port: pool[2], path: pool[3] } }),
         };
     }
-    if (missing)
-        return { kind: 'no-match', requirement: missing, message };
+    if (missing) {
+        const from = dependencyOf(output, missing);
+        return { kind: 'no-match', requirement: missing, ...(from !== undefined && { from }), message };
+    }
     return { kind: 'other', message };
 }
 
@@ -13655,14 +13666,16 @@ function unreachable(f, { ctx, out, said }) {
     return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${vmHint(ctx)}${proxyHint(ctx)}`);
 }
 function noMatch(f, { ctx, out, said }) {
-    const line = lineNaming(ctx, f.requirement);
+    // A dependency's requirement (pip's "(from X)"): the line of the project that depends on it, and
+    // said so, even where the requirements name the dependency too (its bound is X's).
+    const line = (f.from !== undefined ? lineNaming(ctx, f.from) : undefined) ?? lineNaming(ctx, f.requirement);
     // pip shows an index page it may not read (401, 403: a wrong, expired or read-less token) as
     // one that lists no version, and says so only at -vv: a login-bearing index is worth checking.
     const none = /\(from versions: none\)/.test(f.message);
     const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => (0,redact/* redactUrls */.sK)(u) !== u) ||
         (indexesSearched(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
     const otherPython = pythonSkipped(out);
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${otherPython
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}${f.from !== undefined ? `${f.from} depends on "${(0,redact/* redactUrls */.sK)(f.requirement)}", and no release of it is` : `no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}"`} found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `${f.from !== undefined ? `choose a release of ${f.from} whose dependencies the index has, or add the missing release to the index` : 'check the package name and version in your requirements, and that the index has it'}${otherPython
         ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
         : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, placed(line?.origin));
 }
@@ -14217,7 +14230,9 @@ function urlsInText(text) {
 function urlsPipMayReach(input) {
     const env = input.pipEnv ?? {};
     const ix = shownIndexes(input);
-    const inText = urlsInText(expand(pipReadText(input), env));
+    // Without comments, as pip reads the lines (req_file.py COMMENT_RE): a URL in a comment is none.
+    const text = pipReadText(input).replace(/(^|[ \t]+)#.*$/gm, '');
+    const inText = urlsInText(expand(text, env));
     return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
         .map((u) => expand(u, env))
         .concat(inText);
@@ -14823,8 +14838,14 @@ async function resolveAgainstBase(input, deps) {
         say(pinned.note);
     const earlier = earlierResolution(input, deps, pinned.key, say);
     // Its time is this run's (the lookup), not the earlier run's that made it.
-    if (earlier.hit !== undefined)
-        return { ...earlier.hit, resolution: { ...earlier.hit.resolution, durationMs: Date.now() - t0 } };
+    if (earlier.hit !== undefined) {
+        // Checked as a new one is (finished): an earlier version may have kept what this one refuses.
+        const hit = earlier.hit.resolution;
+        const torch = torchLabelProblem(input, hit.resolved?.install ?? hit.naive.install, input.requirements.requirements ?? []);
+        if (torch !== undefined)
+            throw torch;
+        return { ...earlier.hit, resolution: { ...hit, durationMs: Date.now() - t0 } };
+    }
     const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
     const first = preinstalled(input);
     const userConstraints = userConstraintsText(input);
@@ -15164,6 +15185,7 @@ function checkPlanRequirements(variants, loaded, env, warn, resolving = true, gi
 
 
 
+
 const resolvedKey = (variant, platform) => `${variant}/${platform}`;
 async function runResolveStage(plan, config, baseDir, deps) {
     const mode = config.resolve.mode;
@@ -15174,7 +15196,7 @@ async function runResolveStage(plan, config, baseDir, deps) {
     const requirements = readListedRequirements(config.python.requirements, config.build.secrets, baseDir, env);
     const indexes = pipIndexes(config.python, env);
     const pipEnv = referencedEnv(requirements.envReferences, env);
-    const resolved = {};
+    const targets = [];
     for (const v of plan.variants) {
         // plan-check.ts refuses hashed requirements only for the variants dry-run here: one predicate.
         if (!resolverDryRuns(v, mode)) {
@@ -15201,27 +15223,54 @@ async function runResolveStage(plan, config, baseDir, deps) {
             // bridge unless the build itself uses the host's network or pip must reach this machine's
             // loopback (network.ts), a host name this machine resolves to it included (network-lookup.ts).
             const { network, reason } = await chooseNetwork(input, config.build.network, deps.lookupHost);
-            // The build's RUN steps reach this machine's loopback only on the host's network: the
-            // resolver would pass on it, and the build's pip be refused (five retries, then a conflict
-            // that is none).
-            if (network === 'host' && config.build.network !== 'host')
-                throw new errors/* InputError */.dz(`resolve ${v.name} ${platform}: ${reason}; the build's RUN steps reach it only on the host's network (build.network is ${config.build.network ?? 'default'})`, "set build.network: host in the config (the bundled example does, for the test bed's index); an engine in a VM (Docker Desktop, colima) has its own loopback: name the index by host.docker.internal:PORT there");
-            const out = await resolveAgainstBase({ ...input, network }, deps);
-            const r = out.resolution;
-            for (const m of r.resolved?.moved ?? [])
-                deps.progress(`resolve ${v.name} ${platform}: ${m.name} ${m.naive} -> ${m.resolved}, ${m.reason}`);
-            for (const h of r.hazards)
-                deps.progress(`warning: ${v.name} ${platform}: ${h.message} (fix: ${h.fix})`);
-            if (r.status === 'conflict' || (mode === 'check' && r.status !== 'clean')) {
-                throw new errors/* CheckFailedError */.CO(`resolve ${v.name} ${platform}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check'
-                    ? 'fix the requirements, or use resolve mode "auto"'
-                    : 'pick one of the options above');
-            }
-            deps.progress(`resolve ${v.name} ${platform}: ${r.status} in ${(r.durationMs / 1000).toFixed(1)}s`);
-            resolved[resolvedKey(v.name, platform)] = out;
+            targets.push({
+                id: `${v.name} ${platform}`,
+                key: resolvedKey(v.name, platform),
+                input,
+                network,
+                reason,
+            });
         }
     }
+    // Every target's, before any container starts.
+    for (const t of targets)
+        checkBuildReach(t, config.build.network, deps);
+    const resolved = {};
+    for (const t of targets)
+        resolved[t.key] = await resolveTarget(t, mode, deps);
     return resolved;
+}
+/**
+ * The build's RUN steps reach this machine's loopback only on the host's network: where pip must
+ * reach it (a literal localhost, 127.0.0.0/8 or ::1 URL) and build.network is not host, the
+ * resolver would pass and the build's pip be refused (five retries, then what reads as a
+ * conflict): exit 2. Only a warning where no build of dockerd's own follows (`--stages
+ * plan,resolve`; a docker-container builder, which may run on the host's network itself), or where
+ * the loopback is a name this machine resolves (the build may map it: add-hosts).
+ */
+function checkBuildReach(t, buildNetwork, deps) {
+    if (t.network !== 'host' || buildNetwork === 'host')
+        return;
+    const what = `resolve ${t.id}: ${t.reason}; the build's RUN steps reach it only on the host's network (build.network is ${buildNetwork ?? 'default'})`;
+    const fix = "set build.network: host in the config (the bundled example does, for the test bed's index); an engine in a VM (Docker Desktop, colima) has its own loopback: name the index by host.docker.internal:PORT there";
+    if (deps.buildFollows === false || deps.registryBase === true || loopbackUrl(t.input) === undefined)
+        deps.progress(`warning: ${what} (fix: ${fix})`);
+    else
+        throw new errors/* InputError */.dz(what, fix);
+}
+/** TARGET resolved, its moves and hazards said; a conflict (or, in check mode, any change) stops the stage. */
+async function resolveTarget(t, mode, deps) {
+    const out = await resolveAgainstBase({ ...t.input, network: t.network }, deps);
+    const r = out.resolution;
+    for (const m of r.resolved?.moved ?? [])
+        deps.progress(`resolve ${t.id}: ${m.name} ${m.naive} -> ${m.resolved}, ${m.reason}`);
+    for (const h of r.hazards)
+        deps.progress(`warning: ${t.id}: ${h.message} (fix: ${h.fix})`);
+    if (r.status === 'conflict' || (mode === 'check' && r.status !== 'clean')) {
+        throw new errors/* CheckFailedError */.CO(`resolve ${t.id}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check' ? 'fix the requirements, or use resolve mode "auto"' : 'pick one of the options above');
+    }
+    deps.progress(`resolve ${t.id}: ${r.status} in ${(r.durationMs / 1000).toFixed(1)}s`);
+    return out;
 }
 /** The variables requirement lines reference as ${NAME}, for pip's environment (never argv). */
 function referencedEnv(names, env) {
@@ -15676,6 +15725,8 @@ function floorsArg(baseline) {
 
 
 
+
+
 /**
  * The suites' inputs the config decides: requirement names (for imports) and the throughput floors.
  * ENV is the caller's environment: `${NAME}` references and the workspace root are read from it.
@@ -15699,7 +15750,27 @@ function configSmokeInputs(loaded, env, target = {}) {
         distributions: distributionsFor(target.platform ?? (platforms.length === 1 ? platforms[0] : undefined), target.python),
         distributionsFor,
         baseline: configBaseline(loaded),
+        secretValues: loaded ? runSecretValues(loaded, env) : [],
     };
+}
+/**
+ * The values this run knows are secrets, to mask wherever a test prints them (runSmoke): each
+ * build.secrets variable's value, and the credentials of the configured indexes (a login, a
+ * `?token=`), as the build stage masks them in its output. Masked by pattern alone, a value under
+ * an innocent name (an image's `APP_SETTING`, a test's `echo $X`) reached the records and the log.
+ */
+function runSecretValues(loaded, env) {
+    const { build, python } = loaded.config;
+    const values = build.secrets.flatMap((name) => (env[name] ? [env[name]] : []));
+    let urls = [];
+    try {
+        const ix = pipIndexes(python, env);
+        urls = [ix.indexUrl ?? '', ...ix.extraIndexUrls, python.torchIndexUrl ?? ''];
+    }
+    catch {
+        // A bad index URL: the stage that uses it refuses it; masking refuses nothing.
+    }
+    return [...values, ...urls.flatMap((u) => (u ? (0,url_secrets/* urlSecrets */.Fn)(u, 4) : []))];
 }
 /**
  * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the
@@ -16635,16 +16706,40 @@ const PLAIN_VALUE = /^(?:[a-z][a-z_-]*|\d+|[~./][^\s]*)$/i;
  * The image's own secrets masked wherever a test prints them: each value of its environment (ENV:
  * NAME=value, as the engine lists them) that the environment record masks (redactEnvValue: a
  * secret NAME, a login, a token's shape), 8 characters or more, but words, numbers and paths (PLAIN_VALUE): a test that prints
- * os.environ["WANDB_API_KEY"] alone, with no NAME beside it, is masked as env.json is.
+ * os.environ["WANDB_API_KEY"] alone, with no NAME beside it, is masked as env.json is. And KNOWN,
+ * the values the run knows are secrets, whatever their shape.
  */
-function imageEnvMask(env) {
+function imageEnvMask(env, known = []) {
     const secrets = env.flatMap((pair) => {
         const eq = pair.indexOf('=');
         const [name, value] = eq > 0 ? [pair.slice(0, eq), pair.slice(eq + 1)] : ['', ''];
         return value !== (0,redact/* redactEnvValue */.OI)(name, value) && !PLAIN_VALUE.test(value.trim()) ? [value] : [];
     });
-    const masks = (0,redact/* valueMasks */.xJ)(secrets, 8);
+    // KNOWN: the run's own secrets (build.secrets values, index logins), 4 characters or more as the
+    // build's output masks them; longest first over both.
+    const masks = [...new Set([...(0,redact/* valueMasks */.xJ)(secrets, 8), ...(0,redact/* valueMasks */.xJ)(known)])].sort((a, b) => b.length - a.length);
     return (text) => masks.reduce((t, m) => t.split(m).join(redact/* REDACTED */.XF), text);
+}
+/**
+ * VALUE (a record, a smoke result) with every occurrence of KNOWN, the run's own secret values,
+ * masked in each of its strings at any depth (the environment, the history's `ENV` lines, labels,
+ * a test's output): records mask by name and shape only, so an innocent name's value
+ * (`APP_SETTING`) that is a build secret was kept. Keys are kept. The same value when none is there.
+ */
+function knownSecretsMasked(value, known) {
+    const masks = (0,redact/* valueMasks */.xJ)(known);
+    if (masks.length === 0)
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return masks.some((m) => v.includes(m)) ? masks.reduce((t, m) => t.split(m).join(redact/* REDACTED */.XF), v) : v;
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v !== null && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+    };
+    return walk(value);
 }
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
 const MISSING_PROGRAM = /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;
@@ -17768,7 +17863,7 @@ async function runSmoke(input, deps) {
     const startedAt = Date.now();
     const script = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
     const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
-    const mask = imageEnvMask(details.env);
+    const mask = imageEnvMask(details.env, input.secretValues);
     const s = {
         input,
         details,
@@ -17996,7 +18091,9 @@ async function smokeTarget(ctx, t) {
     const group = io.group ?? ((_n, fn) => fn());
     let entry;
     try {
-        entry = reused ?? stamped(ctx, await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
+        entry = reused
+            ? knownSecretsMasked(reused, ctx.secretValues)
+            : stamped(ctx, await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
     }
     catch (e) {
         // One target that cannot be captured or tested must not cost the others their results
@@ -18067,7 +18164,7 @@ async function captureAndTest(ctx, t) {
     // The record and capture's messages name the image by its tag; its id is the image ID that ran.
     // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
     // made from it) names the GPUs and driver the tests ran on.
-    const record = await captureImage({
+    const captured = await captureImage({
         image: runImage,
         name: image,
         platform: p.platform,
@@ -18075,6 +18172,8 @@ async function captureAndTest(ctx, t) {
         variant: v.variant,
         ...(gpus === 'all' && { gpus: containerGpus(pin) }),
     }, { docker });
+    // The run's own secret values masked in it (a reused entry too), whatever their names.
+    const record = knownSecretsMasked(captured, ctx.secretValues);
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
     const incomplete = (0,capture_record/* packageListProblem */.o8)(record);
     if (incomplete !== undefined)
@@ -18101,6 +18200,7 @@ async function captureAndTest(ctx, t) {
         imagesDir: input.imagesDir,
         baseline: ctx.baseline,
         entryPythonChecked: true,
+        secretValues: ctx.secretValues,
     }, {
         docker,
         progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
@@ -18165,8 +18265,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
-var signers = __webpack_require__(76666);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
+var signers = __webpack_require__(92640);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts
@@ -20131,6 +20231,7 @@ async function runResolve(opts, io, plan, docker) {
         env: io.env,
         lookupHost: io.lookupHost ?? systemLookup,
         ...(registryBase && { registryBase }),
+        buildFollows: opts.stages.has('build'),
         progress: (l) => io.progress('resolve', l),
         cache: opts.snapshotCache ?? fileSnapshotCache(opts.cacheDir),
         ...(opts.reuse && { reuse: true }),

@@ -6433,7 +6433,8 @@ const isLiteralSecret = (part) => {
     return !noSecret(part) && (d === undefined || !noSecret(d));
 };
 /**
- * Every secret part of URL, to mask in logs: its user name and password, the value of each query
+ * Every secret part of URL, to mask in logs: its password, its user name where that is the secret
+ * (no password, or a token's shape), the value of each query
  * or fragment parameter the shared rule names (`?token=`, `&X-Amz-Signature=`, `sig=`, also
  * percent-encoded, in a URL nested in the query), the token of an Anaconda `/t/<token>/`
  * segment right after the host, and a token host's first path segment (`dl.cloudsmith.io/<token>/`). Each is given as written in the URL (percent-encoded) and
@@ -6445,7 +6446,13 @@ function urlSecrets(url, minChars) {
     const parts = [];
     try {
         const u = new URL(url);
-        parts.push(u.username, u.password);
+        // The user name only where it is the secret: no password (`https://TOKEN@host`, Gemfury's
+        // `TOKEN:@`), or a token by its shape or before a public password (isTokenUser). A plain name
+        // (`build`, `nexus`, `__token__`) masked in the log made a runner drop every job output naming it
+        // (the config's "build": key) and masked innocent values holding it (/opt/conda).
+        if (u.password === '' || (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .isTokenUser */ .Pj)(u.username, u.password))
+            parts.push(u.username);
+        parts.push(u.password);
     }
     catch {
         // No URL to the parser: no login pip would send. Its tokens are still found below.

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
-var signers = __webpack_require__(76666);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
+var signers = __webpack_require__(92640);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/attest/cosign-push.ts
@@ -2145,7 +2145,7 @@ async function readTagLayers(client, repository, tag, mediaType, kind, known) {
 
 /***/ }),
 
-/***/ 76666:
+/***/ 92640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2175,6 +2175,24 @@ var plain_http = __webpack_require__(12177);
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/attest/signer-env.ts
+// ML_IMAGE_SIGNER, which signer does the work: the cosign binary, or the built-in one where it can.
+
+
+/**
+ * ML_IMAGE_SIGNER=cosign: every call to the cosign binary. Unset, empty or `builtin`: the built-in
+ * signer where it can. Anything else is a typo (`cosgin`) that ran the built-in signer without a
+ * word: exit 2.
+ */
+function forcedCosign(env) {
+    const v = env.ML_IMAGE_SIGNER?.trim().toLowerCase() ?? '';
+    if (v === '' || v === 'builtin' || v === 'cosign')
+        return v === 'cosign';
+    throw new errors/* InputError */.dz(`ML_IMAGE_SIGNER: expected cosign or builtin (unset: the built-in signer where it can), got ${JSON.stringify((0,util_text/* printable */.g$)(env.ML_IMAGE_SIGNER ?? ''))}`, 'set ML_IMAGE_SIGNER=cosign, or unset it');
+}
+
 // EXTERNAL MODULE: ./src/docker/registry-auth.ts
 var registry_auth = __webpack_require__(8516);
 // EXTERNAL MODULE: external "node:child_process"
@@ -3102,8 +3120,8 @@ var verify_inputs = __webpack_require__(19171);
 
 
 
+
 const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
-const forcedCosign = (env) => env.ML_IMAGE_SIGNER?.trim().toLowerCase() === 'cosign';
 /** The key text of IDENTITY when the built-in signer can sign with it; undefined for cosign. */
 function nativeKeyText(identity, env, tlog, readText = readIfThere) {
     if (identity.kind !== 'key' || tlog || forcedCosign(env))

@@ -28487,7 +28487,9 @@ function coreIo() {
         // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs);
         // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
         // message may quote from an input (a token put where a name belongs).
-        setOutput: (n, v) => core/* setOutput */.uH(n, (0,redact/* redactUrls */.sK)(v)),
+        // An output's login hides its user name too: a runner drops a job output holding a masked value,
+        // and the action masks user names (redactUrlLogins).
+        setOutput: (n, v) => core/* setOutput */.uH(n, (0,redact/* redactUrlLogins */.PA)(v)),
         setFailed: (m) => core/* setFailed */.C1((0,redact/* redactMessage */.b6)(m)),
         setExitCode: (code) => {
             process.exitCode = code;
@@ -29190,7 +29192,7 @@ function formatIssues(error, data, schema, origins = {}) {
                 else if (issue.expected === 'number' && typeof value === 'number')
                     push(path, `expected a finite number, got ${String(value)}`);
                 else
-                    push(path, `${expectedText(issue)}, got ${describeValue(value)}${quoteHint(issue, value)}`);
+                    push(path, `${expectedText(issue)}, got ${describeValue(value)}${origins.yaml ? quoteHint(issue, value) : ''}`);
                 break;
             case 'invalid_value':
                 push(path, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`);
@@ -33193,7 +33195,7 @@ function parseDigestRef(ref, opts = {}) {
     if (problem !== undefined && (endsPinned || problem !== SHAPE_PROBLEM))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} is not a valid image reference: ${problem}`);
     if (!pinned)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`pin by digest: ${field} ${quoted} has no @sha256:<64 hex> digest: pass REPOSITORY@sha256:<digest>${opts.orElse !== undefined ? `, or ${opts.orElse}` : ''}`, opts.fix ??
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} has no @sha256:<64 hex> digest (pin by digest): pass REPOSITORY@sha256:<digest>${opts.orElse !== undefined ? `, or ${opts.orElse}` : ''}`, opts.fix ??
             'a tag can move: use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)');
     if (tag !== undefined && !allowTag)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} names a tag and a digest: pass REPOSITORY@sha256:<digest>, without the tag`);
@@ -33570,9 +33572,12 @@ var errors = __nccwpck_require__(83916);
 var cleanup = __nccwpck_require__(38201);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __nccwpck_require__(23387);
+// EXTERNAL MODULE: ./src/util/strict-utf8.ts
+var strict_utf8 = __nccwpck_require__(42015);
 ;// CONCATENATED MODULE: ./src/util/json-file.ts
 // JSON files the tool reads back (records, results, digests, build.json): a missing or malformed
 // file is bad input naming the file (exit 2), never a bare SyntaxError with a stack trace.
+
 
 
 
@@ -33682,10 +33687,14 @@ function parseJsonText(text, source, fix) {
  * device named by mistake is refused at once rather than blocking or filling memory.
  */
 function readJsonFile(file, opts = {}) {
-    const text = (0,read_regular/* readRegularText */.Aj)(file, opts.maxBytes ?? read_regular/* MAX_JSON_INPUT_BYTES */.lj, (e) => e.code !== undefined
+    const bytes = (0,read_regular/* readRegularBytes */.Of)(file, opts.maxBytes ?? read_regular/* MAX_JSON_INPUT_BYTES */.lj, (e) => e.code !== undefined
         ? new errors/* InputError */.dz(`${file}: cannot read${opts.what ? ` the ${opts.what}` : ''} (${e.code})`, opts.fix)
         : new errors/* InputError */.dz(`${file}${opts.what ? ` (the ${opts.what})` : ''} ${e.reason}`, opts.fix ?? 'check the path: it must name a JSON file (a regular file) that ml-image wrote'));
-    return parseJsonText(text, file, opts.fix);
+    // Strictly: a byte that is not UTF-8 became U+FFFD without a word (a package name in an SBOM).
+    const decoded = (0,strict_utf8/* decodeUtf8Strictly */.Cz)(bytes, true);
+    if ('problem' in decoded)
+        throw new errors/* InputError */.dz(`${file}: ${decoded.problem}; not a JSON file ml-image wrote (UTF-8)`, opts.fix ?? 'check the path: it must name a JSON file that ml-image wrote');
+    return parseJsonText(decoded.text, file, opts.fix);
 }
 /** Error codes that mean the machine is out of room or read-only: an environment problem (exit 3). */
 const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
@@ -34101,6 +34110,7 @@ function readBounded(fd, capacity) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Aj: () => (/* binding */ readRegularText),
 /* harmony export */   Hg: () => (/* binding */ statOrAbsent),
+/* harmony export */   Of: () => (/* binding */ readRegularBytes),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
@@ -34276,8 +34286,12 @@ function systemError(e) {
  * `code`: the system's, e.g. EACCES; else its `reason`: a directory, over the limit ...).
  */
 function readRegularText(file, maxBytes, refused) {
+    return readRegularBytes(file, maxBytes, refused).toString('utf8');
+}
+/** readRegularText's bytes, undecoded (for a reader that decodes strictly). */
+function readRegularBytes(file, maxBytes, refused) {
     try {
-        return readRegularFile(file, maxBytes).toString('utf8');
+        return readRegularFile(file, maxBytes);
     }
     catch (e) {
         if (!(e instanceof UnreadableFileError))
@@ -34434,7 +34448,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD), PW as a word of its own (DB_PW; not Playwright\'s PW_TEST_...). A few words that hold a secret word hold no secret: TOKENIZER and TOKENIZERS before _ or the end (HF\'s TOKENIZERS_PARALLELISM), KEYRING_PROVIDER and KEYRING_BACKEND (PIP_KEYRING_PROVIDER, PYTHON_KEYRING_BACKEND; a keyring\'s data, GPG_KEYRING_B64, is a secret\'s), GPG_KEY (the official Python images\' signing key id, public), UNAUTHORIZED (NODE_TLS_REJECT_UNAUTHORIZED), AUTHOR and AUTHORS before _ or the end (GIT_AUTHOR_NAME); a name is still a secret\'s by another word in it (HF_TOKENIZER_TOKEN, KEYRING_PASSWORD), and AUTHORIZATION, AUTHORITY and KEYS are not among them. Masking them would hide a change of theirs from the report (NODE_TLS_REJECT_UNAUTHORIZED=0 turns TLS checks off). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In an HTTP Authorization header (authorization, any case; Proxy-Authorization too) as a program prints it (Authorization: Bearer x, \'Authorization\': \'Basic x\', bytes b\'Bearer x\', JSON, escaped JSON, a tuple, Go\'s Authorization:[Bearer x] and []string{\\"Bearer x\\"}, Node\'s [ \'Bearer x\' ], a HAR\'s or a Kubernetes probe\'s name and value pair), the credentials are masked: the pattern finds the header\'s name and separator (group 1) and the value\'s opening (group 2; its quote, group 3), and code reads the value once, by hand (src/util/redact-authorization.ts, the probe\'s mask_authorization): after a known scheme (schemes, any case; kept) a quoted value\'s rest to its closing quote, an unquoted one\'s next word, or its rest to the line\'s end, ] or } where it is a list of parameters (Digest, OAuth 1, SigV4); without one, a quoted value whole and an unquoted one\'s first word, except a plain word (plainWords: None, true, required ...) and a list\'s second item that is no scheme\'s value (a list of header names) unless the tuple closes after it. A word ends at whitespace, a quote, a backslash (http.client\'s \\\\r\\\\n), , ; ( ) [ ] { } < > | ` or *. A value masked already ([redacted] or ***) or a variable\'s reference ($NAME, ${NAME}) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). A value holding a private key\'s PEM block (privateKey: its BEGIN line, as a deploy key or a service account\'s JSON holds it) is a secret whole, in an environment variable or a record; free text\'s PEM blocks are the output scanners\' (their bodies masked, the BEGIN and END lines kept), so privateKey is not among the secretValues. Slack\'s and Discord\'s webhook URLs are secretValues (the path is the secret; the whole match is masked). An environment value that writes a credential in a form of its own is masked whole (credentialInValue, any case, ASCII folding only: an npmrc line, //host/:_authToken=...; a setting, secret.key=..., db.password: ..., api_key=...; a Docker config\'s JSON field, \\"auth\\": \\"...\\", \\"identitytoken\\": \\"...\\", also escaped inside a JSON string (\\\\\\"auth\\\\\\":\\\\\\"...\\\\\\"); a netrc entry, machine h login u password p; an option with its value as the next word, --password p, --token t, --api-key k, not after a letter, a digit, _, . or -, so --pad-token x is none), unless what follows is empty, masked already, a $ reference, a <placeholder>, an object or a list, or a word that says there is none (none, null, false, true, off, on, no, yes, 0, 1, empty, changeme), or, after an option, the next option (--token --verbose); the key is not after a letter, a digit, ?, &, # or % (a URL\'s query is urlTokens\'; ENABLE_AUTH, USE_TOKEN are none) and ends where = or : follows. A bare token= or auth= is not taken: pad_token=, --auth=none, token=false are common settings, and a token of a known form is a secretValues\'. JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN(?!IZERS?(?:_|$))|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|(?<![A-Za-z])PW(?![A-Za-z])(?!_TEST_)|KEY(?!RING_(?:PROVIDER|BACKEND)|(?<=^GPG_KEY)$)|CREDENTIAL|CREDS|(?<!UN)AUTH(?!ORS?(?:_|$))|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"authorization":{"pattern":"(Authorization(?:\\\\\\\\?[\\"\'][\\\\t ]*(?:[:=]|,(?:[\\\\t\\\\n\\\\r ]*\\\\\\\\?[\\"\']value\\\\\\\\?[\\"\'][\\\\t ]*:)?)|[\\\\t ]*[:=]|[\\\\t ]*[\\\\n\\\\r]+[\\\\t ]*value[\\\\t ]*:)[\\\\t ]*)((?:\\\\[\\\\]string\\\\{|\\\\[[\\\\t ]*)?(?:\\\\\\\\?b?([\\"\']))?)","ignoreCase":true,"schemes":["Bearer","Basic","Digest","Token","Negotiate","NTLM","OAuth","Hawk","AWS4-HMAC-SHA256","AWS","SharedKey","SharedKeyLite","Bot","ApiKey","Api-Key","Key","JWT","SSWS","GoogleLogin","Kerberos","Mutual","HOBA","SCRAM-SHA-1","SCRAM-SHA-256","DPoP","MAC","Signature","Splunk","GenieKey"],"plainWords":["none","null","nil","undefined","true","false","enabled","disabled","required","optional","yes","no","on","off","missing","invalid","denied","failed","header","empty","unset"]},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","hooks\\\\.slack(?:-gov)?\\\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{8,}","discord(?:app)?\\\\.com/api/(?:v[0-9]+/)?webhooks/[0-9]+/[A-Za-z0-9_-]{8,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"credentialInValue":{"pattern":"(?<![A-Za-z0-9?&#%])(?:_authToken|_auth|_password|password|passwd|passphrase|secret[._-]?key|access[._-]?key|private[._-]?key|client[._-]?secret|api[._-]?key)(?:[\\\\t ]*[=:]|\\\\\\\\?\\"[\\\\t\\\\n\\\\r ]*:)[\\\\t\\\\n\\\\r ]*[\\"\']?(?!(?:none|null|false|true|off|on|no|yes|0|1|empty|changeme)(?![A-Za-z0-9])|\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|[$<{\\\\[*]|[\\\\t\\\\n\\\\r ;&,\\"\'\\\\]}]|$)|(?<![A-Za-z0-9])\\\\\\\\?\\"(?:auth|identitytoken)\\\\\\\\?\\"[\\\\t\\\\n\\\\r ]*:[\\\\t\\\\n\\\\r ]*\\\\\\\\?\\"(?!\\\\\\\\?\\")|(?<![A-Za-z0-9])(?:login|machine)[\\\\t\\\\n\\\\r ]+[^\\\\t\\\\n\\\\r ]+[\\\\t\\\\n\\\\r ]+password[\\\\t\\\\n\\\\r ]+(?!\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|\\\\$)[^\\\\t\\\\n\\\\r ]|(?<![A-Za-z0-9_.-])--?(?:password|passwd|passphrase|token|auth[._-]?token|access[._-]?token|api[._-]?key|secret[._-]?key|client[._-]?secret)[\\\\t ]+[\\"\']?(?!(?:none|null|false|true|off|on|no|yes|0|1|empty|changeme)(?![A-Za-z0-9])|\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|[$<{\\\\[*-]|[\\\\t\\\\n\\\\r ;&,\\"\'\\\\]}]|$)","ignoreCase":true},"privateKey":"-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----","jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD), PW as a word of its own (DB_PW; not Playwright\'s PW_TEST_...). A few words that hold a secret word hold no secret: TOKENIZER and TOKENIZERS before _ or the end (HF\'s TOKENIZERS_PARALLELISM), KEYRING_PROVIDER and KEYRING_BACKEND (PIP_KEYRING_PROVIDER, PYTHON_KEYRING_BACKEND; a keyring\'s data, GPG_KEYRING_B64, is a secret\'s), GPG_KEY (the official Python images\' signing key id, public), UNAUTHORIZED (NODE_TLS_REJECT_UNAUTHORIZED), AUTHOR and AUTHORS before _ or the end (GIT_AUTHOR_NAME); a name is still a secret\'s by another word in it (HF_TOKENIZER_TOKEN, KEYRING_PASSWORD), and AUTHORIZATION, AUTHORITY and KEYS are not among them. Masking them would hide a change of theirs from the report (NODE_TLS_REJECT_UNAUTHORIZED=0 turns TLS checks off). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In an HTTP Authorization header (authorization, any case; Proxy-Authorization too) as a program prints it (Authorization: Bearer x, \'Authorization\': \'Basic x\', bytes b\'Bearer x\', JSON, escaped JSON, a tuple, Go\'s Authorization:[Bearer x] and []string{\\"Bearer x\\"}, Node\'s [ \'Bearer x\' ], a HAR\'s or a Kubernetes probe\'s name and value pair), the credentials are masked: the pattern finds the header\'s name and separator (group 1) and the value\'s opening (group 2; its quote, group 3), and code reads the value once, by hand (src/util/redact-authorization.ts, the probe\'s mask_authorization): after a known scheme (schemes, any case; kept) a quoted value\'s rest to its closing quote, an unquoted one\'s next word, or its rest to the line\'s end, ] or } where it is a list of parameters (Digest, OAuth 1, SigV4); without one, a quoted value whole and an unquoted one\'s first word, except a plain word (plainWords: None, true, required ...) and a list\'s second item that is no scheme\'s value (a list of header names) unless the tuple closes after it. A word ends at whitespace, a quote, a backslash (http.client\'s \\\\r\\\\n), , ; ( ) [ ] { } < > | ` or *. A value masked already ([redacted] or ***) or a variable\'s reference ($NAME, ${NAME}) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). A value holding a private key\'s PEM block (privateKey: its BEGIN line, as a deploy key or a service account\'s JSON holds it) is a secret whole, in an environment variable or a record; free text\'s PEM blocks are the output scanners\' (their bodies masked, the BEGIN and END lines kept), so privateKey is not among the secretValues. Slack\'s and Discord\'s webhook URLs are secretValues (the path is the secret; the whole match is masked). An environment value that writes a credential in a form of its own is masked whole (credentialInValue, any case, ASCII folding only: an npmrc line, //host/:_authToken=...; a setting, secret.key=..., db.password: ..., api_key=...; a Docker config\'s JSON field, \\"auth\\": \\"...\\", \\"identitytoken\\": \\"...\\", also escaped inside a JSON string (\\\\\\"auth\\\\\\":\\\\\\"...\\\\\\"); a netrc entry, machine h login u password p; an option with its value as the next word, --password p, --token t, --api-key k, --hf-token t (or --hf-token=t: two dashes, then the key, or hub, hf, github, gh, wandb or openai and - or _ before it: --pad-token x, --max-token 512 and --pad_token=x are none); also auth_token=, access_token=, a quote before the value escaped or not), unless what follows is empty, masked already, a $ reference, a <placeholder>, an object or a list, or a word that says there is none (none, null, false, true, off, on, no, yes, 0, 1, empty, changeme), or, after an option, the next option (--token --verbose); the key is not after a letter, a digit, ?, &, # or % (a URL\'s query is urlTokens\'; ENABLE_AUTH, USE_TOKEN are none) and ends where = or : follows. A bare token= or auth= is not taken: pad_token=, --auth=none, token=false are common settings, and a token of a known form is a secretValues\'. JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN(?!IZERS?(?:_|$))|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|(?<![A-Za-z])PW(?![A-Za-z])(?!_TEST_)|KEY(?!RING_(?:PROVIDER|BACKEND)|(?<=^GPG_KEY)$)|CREDENTIAL|CREDS|(?<!UN)AUTH(?!ORS?(?:_|$))|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"authorization":{"pattern":"(Authorization(?:\\\\\\\\?[\\"\'][\\\\t ]*(?:[:=]|,(?:[\\\\t\\\\n\\\\r ]*\\\\\\\\?[\\"\']value\\\\\\\\?[\\"\'][\\\\t ]*:)?)|[\\\\t ]*[:=]|[\\\\t ]*[\\\\n\\\\r]+[\\\\t ]*value[\\\\t ]*:)[\\\\t ]*)((?:\\\\[\\\\]string\\\\{|\\\\[[\\\\t ]*)?(?:\\\\\\\\?b?([\\"\']))?)","ignoreCase":true,"schemes":["Bearer","Basic","Digest","Token","Negotiate","NTLM","OAuth","Hawk","AWS4-HMAC-SHA256","AWS","SharedKey","SharedKeyLite","Bot","ApiKey","Api-Key","Key","JWT","SSWS","GoogleLogin","Kerberos","Mutual","HOBA","SCRAM-SHA-1","SCRAM-SHA-256","DPoP","MAC","Signature","Splunk","GenieKey"],"plainWords":["none","null","nil","undefined","true","false","enabled","disabled","required","optional","yes","no","on","off","missing","invalid","denied","failed","header","empty","unset"]},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","hooks\\\\.slack(?:-gov)?\\\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{8,}","discord(?:app)?\\\\.com/api/(?:v[0-9]+/)?webhooks/[0-9]+/[A-Za-z0-9_-]{8,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"credentialInValue":{"pattern":"(?<![A-Za-z0-9?&#%])(?:_authToken|_auth|_password|password|passwd|passphrase|secret[._-]?key|access[._-]?key|private[._-]?key|client[._-]?secret|api[._-]?key|auth[._-]?token|access[._-]?token)(?:[\\\\t ]*[=:]|\\\\\\\\?\\"[\\\\t\\\\n\\\\r ]*:)[\\\\t\\\\n\\\\r ]*(?:\\\\\\\\?[\\"\'])?(?!(?:none|null|false|true|off|on|no|yes|0|1|empty|changeme)(?![A-Za-z0-9])|\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|[$<{\\\\[*]|\\\\\\\\?[\\\\t\\\\n\\\\r ;&,\\"\'\\\\]}]|$)|(?<![A-Za-z0-9])\\\\\\\\?\\"(?:auth|identitytoken)\\\\\\\\?\\"[\\\\t\\\\n\\\\r ]*:[\\\\t\\\\n\\\\r ]*\\\\\\\\?\\"(?!\\\\\\\\?\\")|(?<![A-Za-z0-9])(?:login|machine)[\\\\t\\\\n\\\\r ]+[^\\\\t\\\\n\\\\r ]+[\\\\t\\\\n\\\\r ]+password[\\\\t\\\\n\\\\r ]+(?!\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|\\\\$)[^\\\\t\\\\n\\\\r ]|(?<![A-Za-z0-9_.-])--(?:(?:hub|hf|github|gh|wandb|openai)[_-])?(?:password|passwd|passphrase|token|auth[._-]?token|access[._-]?token|api[._-]?key|secret[._-]?key|client[._-]?secret)(?:[\\\\t ]+|=)[\\"\']?(?!(?:none|null|false|true|off|on|no|yes|0|1|empty|changeme)(?![A-Za-z0-9])|\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|[$<{\\\\[*-]|[\\\\t\\\\n\\\\r ;&,\\"\'\\\\]}]|$)","ignoreCase":true},"privateKey":"-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----","jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -34490,6 +34504,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iz: () => (/* reexport */ redact_rules/* REDACTION_RULES */.i),
   OK: () => (/* reexport */ findJwts),
   Qe: () => (/* binding */ holdsToken),
+  Pj: () => (/* binding */ isTokenUser),
   n0: () => (/* binding */ looksSecret),
   J9: () => (/* binding */ proxyUrlText),
   KL: () => (/* binding */ redactDeep),
@@ -34500,6 +34515,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   b6: () => (/* binding */ redactMessage),
   Rd: () => (/* binding */ redactText),
   Fo: () => (/* binding */ redactTextDeep),
+  PA: () => (/* binding */ redactUrlLogins),
   sK: () => (/* binding */ redactUrls),
   w5: () => (/* binding */ redactUrlsDeep),
   Rq: () => (/* reexport */ secretLabel),
@@ -34508,7 +34524,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   xJ: () => (/* binding */ valueMasks)
 });
 
-// UNUSED EXPORTS: isTokenUser, maskBareLogins
+// UNUSED EXPORTS: maskBareLogins
 
 // EXTERNAL MODULE: ./src/util/redact-rules.ts + 1 modules
 var redact_rules = __nccwpck_require__(33936);
@@ -34724,6 +34740,18 @@ function redactUrls(text, mask = MASK) {
     const segment = out.includes('/t/') || HOST_TOKEN_HINT.test(out);
     return query || segment || ENCODED_QUERY.test(out) ? maskUrlTokens(out, mask) : out;
 }
+/**
+ * redactUrls, and a login's user name masked too (`https://user:***@host` -> `https://***@host`):
+ * for a step's outputs. The action masks a login's user name in the log (it may be a token), and a
+ * runner drops a job output that holds a masked value ("Skip output ... since it may contain
+ * secret"): a config output naming `user:***@` would not reach the next job.
+ */
+function redactUrlLogins(text) {
+    const out = redactUrls(text);
+    return out.includes(`:${MASK}@`) ? out.replace(URL_USER_BEFORE_MASK_G, `$1${MASK}@`) : out;
+}
+/** A URL's scheme and user name before a masked password (redactUrls' `user:***@`). */
+const URL_USER_BEFORE_MASK_G = new RegExp(`([A-Za-z][A-Za-z0-9+.-]{0,30}:\\/\\/)[^\\s/?#@:]+:${MASK.replace(/[*]/g, '\\*')}@`, 'g');
 /** redactUrls' userinfo pass; COLON is the first '://' of TEXT. */
 function maskUserinfos(text, colon, mask) {
     // What text.replace(/<urlUserinfo>/g, ...) does, with the pattern tried only where it can match:
@@ -35029,6 +35057,87 @@ function useFreshRunId() {
 /** Tests only: put back the id a test replaced. */
 function setRunIdForTests(id) {
     RUN_ID = id;
+}
+
+
+/***/ }),
+
+/***/ 42015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cz: () => (/* binding */ decodeUtf8Strictly),
+/* harmony export */   hf: () => (/* binding */ placeOfByte),
+/* harmony export */   vE: () => (/* binding */ firstInvalidUtf8)
+/* harmony export */ });
+// Text files' bytes as UTF-8, decoded strictly: decoding with replacement turns a byte that is not
+// UTF-8 (a Latin-1 "é" saved by an old editor) into U+FFFD without a word, and a name or version
+// read from the file then differs from what the file seems to say. Pure.
+/**
+ * The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode: a
+ * strict TextDecoder threw), by the WHATWG decoder's own rules (Unicode's well-formed sequences:
+ * no overlong form, no surrogate, nothing past U+10FFFF): the lead byte of the first sequence that
+ * is not one. A byte scan: reading the text back a character at a time took seconds for a bad
+ * byte near the end of a file of hundreds of MiB.
+ */
+function firstInvalidUtf8(data) {
+    const n = data.length;
+    for (let i = 0; i < n;) {
+        const b = data[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        // The continuation bytes a lead byte takes, and the range of the first (Unicode Table 3-7).
+        const [need, lo, hi] = b >= 0xc2 && b <= 0xdf
+            ? [1, 0x80, 0xbf]
+            : b === 0xe0
+                ? [2, 0xa0, 0xbf]
+                : b === 0xed
+                    ? [2, 0x80, 0x9f]
+                    : b >= 0xe1 && b <= 0xef
+                        ? [2, 0x80, 0xbf]
+                        : b === 0xf0
+                            ? [3, 0x90, 0xbf]
+                            : b === 0xf4
+                                ? [3, 0x80, 0x8f]
+                                : b >= 0xf1 && b <= 0xf3
+                                    ? [3, 0x80, 0xbf]
+                                    : [0, 0, 0];
+        if (need === 0)
+            return i;
+        for (let k = 1; k <= need; k++) {
+            const c = data[i + k];
+            if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf))
+                return i;
+        }
+        i += need + 1;
+    }
+    return 0;
+}
+/** The line and column (in characters) of byte AT of BYTES, valid UTF-8 before it. */
+function placeOfByte(bytes, at) {
+    const before = bytes.subarray(0, at);
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
+    return { line, column };
+}
+/**
+ * BYTES decoded as UTF-8 (a leading byte-order mark dropped, unless KEEP_BOM: a JSON reader names
+ * it), or where the first byte that is not UTF-8 is: "line L, column C: byte 0xNN is not UTF-8".
+ */
+function decodeUtf8Strictly(bytes, keepBom = false) {
+    try {
+        return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepBom }).decode(bytes) };
+    }
+    catch {
+        const at = firstInvalidUtf8(bytes);
+        const { line, column } = placeOfByte(bytes, at);
+        return {
+            problem: `line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8`,
+        };
+    }
 }
 
 

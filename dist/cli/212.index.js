@@ -154,7 +154,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         // The same inputs the pipeline's smoke stage gives the suites: the names pip installed on the
         // variant's Python and the platform, the floors, the variant's driver floor.
         const { python, driverFloor, kind } = smokeVariant(loaded, values.variant, io);
-        const { distributions, baseline } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_14__/* .configSmokeInputs */ .P)(loaded, io.env, {
+        const { distributions, baseline, secretValues } = (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_14__/* .configSmokeInputs */ .P)(loaded, io.env, {
             ...(platform !== undefined && { platform }),
             ...(python !== undefined && { python }),
         });
@@ -186,6 +186,7 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
             ...(loaded !== undefined && { network: loaded.config.smoke.network }),
             timeoutMs: timeout * 1000,
             baseline,
+            secretValues,
             imagesDir: (0,_util_images_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .findImagesDir */ .P)(node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))),
         }, {
             docker: io.docker(),

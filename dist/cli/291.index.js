@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
-// EXTERNAL MODULE: ./src/attest/signers.ts + 5 modules
-var signers = __webpack_require__(31113);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
+var signers = __webpack_require__(56093);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/attest/cosign-push.ts

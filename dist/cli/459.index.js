@@ -507,10 +507,13 @@ function parseYamlDocument(raw, fileLabel) {
 
 // EXTERNAL MODULE: ./src/requirements/decode.ts
 var decode = __webpack_require__(30744);
+// EXTERNAL MODULE: ./src/util/strict-utf8.ts
+var strict_utf8 = __webpack_require__(42015);
 ;// CONCATENATED MODULE: ./src/config/utf8.ts
 // A config file's bytes as text: UTF-8 only, decoded strictly. Decoding with replacement would turn
 // a byte that is not UTF-8 (a Latin-1 "é" saved by an old editor) into U+FFFD silently: an image
 // name, a tag or a build argument would then differ from what the file seems to say.
+
 
 
 /**
@@ -527,30 +530,17 @@ function decodeConfigText(bytes, label) {
             : undefined;
     if (mark !== undefined)
         throw new errors/* InputError */.dz(`${label}: the file is UTF-16 (it starts with ${mark}); the config must be UTF-8 text`, decode/* SAVE_UTF8 */.om);
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        const at = (0,decode/* firstInvalidUtf8 */.vE)(bytes);
-        const { line, column } = placeOf(bytes, at);
-        throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8; the config must be UTF-8 text`, decode/* SAVE_UTF8 */.om);
-    }
+    const decoded = (0,strict_utf8/* decodeUtf8Strictly */.Cz)(bytes);
+    if ('problem' in decoded)
+        throw new errors/* InputError */.dz(`${label}: ${decoded.problem}; the config must be UTF-8 text`, decode/* SAVE_UTF8 */.om);
+    const { text } = decoded;
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-        const { line, column } = placeOf(bytes, nul);
+        const { line, column } = (0,strict_utf8/* placeOfByte */.hf)(bytes, nul);
         const utf16 = (bytes[1] === 0 && bytes[0] !== 0) || (bytes[0] === 0 && bytes[1] !== 0);
         throw new errors/* InputError */.dz(`${label}: line ${line}, column ${column}: a NUL byte${utf16 ? ' (the file looks like UTF-16: every other byte is NUL)' : ''}; the config must be UTF-8 text`, decode/* SAVE_UTF8 */.om);
     }
     return text;
-}
-/** The line and column (in characters) of byte AT of BYTES, valid UTF-8 before it. */
-function placeOf(bytes, at) {
-    const before = bytes.subarray(0, at);
-    const lineStart = before.lastIndexOf(0x0a) + 1;
-    const line = before.filter((b) => b === 0x0a).length + 1;
-    const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
-    return { line, column };
 }
 
 // EXTERNAL MODULE: ./src/config/variant-place.ts
@@ -655,6 +645,7 @@ function validateConfigData(data, label, overrides = [], lineOf, opts = {}) {
             sourceOf: (p) => (fromFile(p) !== undefined ? undefined : bySource(p)),
             filepath: fromFile,
             ...(lineOf && { lineOf }),
+            yaml: true,
         });
         if (opts.noFile === undefined)
             throw new errors/* ConfigError */.xL(label, problems, { count: (0,issues/* problemCount */.bS)(problems) });

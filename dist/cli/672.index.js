@@ -330,7 +330,9 @@ unreachable, or it refused the request (403: a token that may not write to the p
         const plan = (0,shared/* planOfConfig */.DH)(loaded, git);
         const resultDir = external_node_path_default().resolve(io.cwd, values.results);
         if (!(0,external_node_fs_.existsSync)(resultDir))
-            throw new errors/* InputError */.dz(`report: --results ${values.results} (${resultDir}) does not exist`, 'pass --results naming the directory "ml-image run --out DIR" (or the smoke stage) wrote');
+            throw new errors/* InputError */.dz(
+            // existsSync is false for a link that leads nowhere or to itself too: said as what it is.
+            `report: --results ${values.results} (${resultDir}) ${missingWhy(resultDir)}`, 'pass --results naming the directory "ml-image run --out DIR" (or the smoke stage) wrote');
         const results = (0,results_results/* openResultDir */.lR)(resultDir, `--results ${values.results}`, RESULTS_FLAG);
         const { outcomes, failure } = await (0,stage/* reportStage */.pz)({
             plan,
@@ -378,6 +380,27 @@ unreachable, or it refused the request (403: a token that may not write to the p
         return 0;
     },
 };
+/** Why PATH, which existsSync says is not there, is not: a link loop, a dangling link, or absent. */
+function missingWhy(p) {
+    try {
+        (0,external_node_fs_.lstatSync)(p);
+    }
+    catch {
+        return 'does not exist';
+    }
+    try {
+        (0,external_node_fs_.statSync)(p);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ELOOP')
+            return 'is a symbolic link that leads back to itself (ELOOP)';
+        if (code === 'ENOENT')
+            return 'is a symbolic link to a path that does not exist';
+        return `cannot be read (${code ?? 'error'})`;
+    }
+    return 'does not exist';
+}
 
 
 /***/ }),

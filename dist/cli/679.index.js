@@ -7,9 +7,9 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F7: () => (/* binding */ decodeRequirements),
-/* harmony export */   om: () => (/* binding */ SAVE_UTF8),
-/* harmony export */   vE: () => (/* binding */ firstInvalidUtf8)
+/* harmony export */   om: () => (/* binding */ SAVE_UTF8)
 /* harmony export */ });
+/* harmony import */ var _util_strict_utf8_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42015);
 // A requirements file's bytes as text, decoded as pip decodes it (pip's utils/encoding.py
 // auto_decode, on a little-endian machine, as every build platform is): by a byte-order mark,
 // in pip's order (UTF-8; then FF FE, UTF-16's own mark, before UTF-32 LE's FF FE 00 00, so pip reads
@@ -18,6 +18,7 @@ export const modules = {
 // locale's encoding, UTF-8 in the resolver's container and the build). Windows PowerShell 5's
 // `pip freeze > requirements.txt` writes UTF-16 LE with its mark. Bytes pip cannot decode are
 // refused, as pip refuses them. Pure.
+
 /** pip's ENCODING_RE: `coding:` or `coding=`, then the encoding's name. */
 const CODING = /coding[:=][ \t\n\r\f\v]*([-\w.]+)/;
 /**
@@ -139,29 +140,15 @@ function decodeRequirements(data) {
         catch {
             // Below: where it fails.
         }
-    const at = bad >= 0 ? bad : firstInvalidUtf8(data);
+    const at = bad >= 0 ? bad : (0,_util_strict_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .firstInvalidUtf8 */ .vE)(data);
     const what = codec === 'ascii' ? 'ASCII (its coding: comment)' : 'UTF-8';
     return {
         why: `is not valid ${what}: byte 0x${data[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at} (pip cannot decode it)`,
         fix: codec === 'ascii' ? `${SAVE_UTF8} and make that comment say utf-8` : SAVE_UTF8,
     };
 }
-/**
- * The offset of the first byte of DATA where UTF-8 decoding fails (DATA is known not to decode: a
- * strict TextDecoder threw), by the WHATWG decoder's own rules. The config reader says it too.
- */
-function firstInvalidUtf8(data) {
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
-    let bytes = 0;
-    for (const ch of text) {
-        const n = Buffer.byteLength(ch);
-        // U+FFFD where the bytes are not EF BF BD (one written in the file): where decoding failed.
-        if (ch === '\uFFFD' && !(data[bytes] === 0xef && data[bytes + 1] === 0xbf && data[bytes + 2] === 0xbd))
-            return bytes;
-        bytes += n;
-    }
-    return 0;
-}
+/** Where UTF-8 decoding of DATA fails first (util/strict-utf8.ts); the config reader says it too. */
+
 
 
 /***/ }),

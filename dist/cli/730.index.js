@@ -455,6 +455,7 @@ async function matchOutput(output, expected, excluded, options = {}) {
 /* harmony export */   c9: () => (/* binding */ noPythonReason),
 /* harmony export */   eq: () => (/* binding */ testLines),
 /* harmony export */   ii: () => (/* binding */ timedOutReason),
+/* harmony export */   kx: () => (/* binding */ knownSecretsMasked),
 /* harmony export */   rb: () => (/* binding */ failureAnnotations),
 /* harmony export */   vQ: () => (/* binding */ failureTailHeading)
 /* harmony export */ });
@@ -593,16 +594,40 @@ const PLAIN_VALUE = /^(?:[a-z][a-z_-]*|\d+|[~./][^\s]*)$/i;
  * The image's own secrets masked wherever a test prints them: each value of its environment (ENV:
  * NAME=value, as the engine lists them) that the environment record masks (redactEnvValue: a
  * secret NAME, a login, a token's shape), 8 characters or more, but words, numbers and paths (PLAIN_VALUE): a test that prints
- * os.environ["WANDB_API_KEY"] alone, with no NAME beside it, is masked as env.json is.
+ * os.environ["WANDB_API_KEY"] alone, with no NAME beside it, is masked as env.json is. And KNOWN,
+ * the values the run knows are secrets, whatever their shape.
  */
-function imageEnvMask(env) {
+function imageEnvMask(env, known = []) {
     const secrets = env.flatMap((pair) => {
         const eq = pair.indexOf('=');
         const [name, value] = eq > 0 ? [pair.slice(0, eq), pair.slice(eq + 1)] : ['', ''];
         return value !== (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactEnvValue */ .OI)(name, value) && !PLAIN_VALUE.test(value.trim()) ? [value] : [];
     });
-    const masks = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .valueMasks */ .xJ)(secrets, 8);
+    // KNOWN: the run's own secrets (build.secrets values, index logins), 4 characters or more as the
+    // build's output masks them; longest first over both.
+    const masks = [...new Set([...(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .valueMasks */ .xJ)(secrets, 8), ...(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .valueMasks */ .xJ)(known)])].sort((a, b) => b.length - a.length);
     return (text) => masks.reduce((t, m) => t.split(m).join(_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .REDACTED */ .XF), text);
+}
+/**
+ * VALUE (a record, a smoke result) with every occurrence of KNOWN, the run's own secret values,
+ * masked in each of its strings at any depth (the environment, the history's `ENV` lines, labels,
+ * a test's output): records mask by name and shape only, so an innocent name's value
+ * (`APP_SETTING`) that is a build secret was kept. Keys are kept. The same value when none is there.
+ */
+function knownSecretsMasked(value, known) {
+    const masks = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .valueMasks */ .xJ)(known);
+    if (masks.length === 0)
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return masks.some((m) => v.includes(m)) ? masks.reduce((t, m) => t.split(m).join(_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .REDACTED */ .XF), v) : v;
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v !== null && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+    };
+    return walk(value);
 }
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
 const MISSING_PROGRAM = /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;
@@ -1815,7 +1840,7 @@ async function runSmoke(input, deps) {
     const startedAt = Date.now();
     const script = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_smoke.py'), 'utf8');
     const details = await deps.docker.inspectImage(input.runImage ?? input.image, input.platform);
-    const mask = (0,smoke_output/* imageEnvMask */.Tr)(details.env);
+    const mask = (0,smoke_output/* imageEnvMask */.Tr)(details.env, input.secretValues);
     const s = {
         input,
         details,

@@ -49,279 +49,6 @@ const systemLookup = (hostname) => {
 
 /***/ }),
 
-/***/ 3788:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  a4: () => (/* binding */ describeIndexes),
-  vT: () => (/* binding */ netrcIndexes),
-  pN: () => (/* binding */ outputMasker),
-  aI: () => (/* binding */ pipConf),
-  DV: () => (/* binding */ pipIndexEnv),
-  iP: () => (/* binding */ pipIndexes),
-  NB: () => (/* binding */ warnKeptLogins),
-  BH: () => (/* binding */ withExtraIndex)
-});
-
-// UNUSED EXPORTS: PYPI_SIMPLE, givenPipIndexes, percentEncodedForms
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/pip-index-url.ts
-var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
-;// CONCATENATED MODULE: ./src/python/netrc.ts
-// Index logins reach pip through a netrc file, the URLs without them: pip copies every index URL,
-// login included, onto the command line of the pip it starts to build a source distribution
-// (build isolation: `pip install ... -i URL --extra-index-url URL -- BACKEND`, pip's
-// build_env.py), and any local user reads a process's command line (/proc/PID/cmdline). pip sends
-// the login for a URL's host from the netrc file NETRC names (its vendored requests >= 2.25, pip
-// >= 20.3: network/auth.py _get_new_credentials -> get_netrc_auth), which looks the host up
-// without its port. A login stays in its URL (as before) where a netrc file cannot carry it for
-// every Python: two different logins on one host, a login without a password (Python before 3.11
-// refuses the whole file), or one with characters whose meaning differs between Python's netrc
-// parsers (whitespace, a backslash, a leading double quote, anything not printable ASCII).
-/** A netrc word every Python's netrc module reads as written (checked with 3.6 to 3.13). */
-const PORTABLE = /^(?!")[\x21-\x5b\x5d-\x7e]+$/;
-/** As Python's urllib.parse.unquote, where that agrees with decodeURIComponent; else undefined. */
-function unquote(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** An http(s) URL with a login, split as pip splits it (split_auth_from_netloc); else undefined. */
-function parse(url) {
-    const m = /^(https?:\/\/)([^/?#]*)(.*)$/is.exec(url);
-    if (!m)
-        return undefined;
-    const [, scheme, authority, rest] = m;
-    const at = authority.lastIndexOf('@');
-    if (at < 0)
-        return undefined;
-    const hostPort = authority.slice(at + 1);
-    // requests' get_netrc_auth: the netloc up to its first ':' of the URL as requests prepared it,
-    // whose host urllib3 has lowercased (netrc's lookup is exact). An IPv6 literal has no such host:
-    // its login stays in its URL (unportable).
-    const host = hostPort.startsWith('[') ? hostPort.replace(/\].*$/s, ']') : (hostPort.split(':')[0] ?? '');
-    if (host === '')
-        return undefined;
-    const userinfo = authority.slice(0, at);
-    const colon = userinfo.indexOf(':');
-    const user = unquote(colon < 0 ? userinfo : userinfo.slice(0, colon));
-    const password = colon < 0 ? undefined : unquote(userinfo.slice(colon + 1));
-    return { url, bare: `${scheme}${hostPort}${rest}`, host: host.toLowerCase(), user, password };
-}
-/** Why a login cannot go into a netrc file, or undefined when it can. */
-function unportable(p) {
-    if (p.host.startsWith('['))
-        return 'an IPv6 address (requests looks a login up in the netrc file by the text before the first ":", a part of the address)';
-    if (p.password === undefined || p.password === '')
-        return 'a login without a password (give user:password; Python before 3.11 cannot read such a netrc entry)';
-    if (p.user === undefined || !PORTABLE.test(p.user) || !PORTABLE.test(p.password) || !PORTABLE.test(p.host))
-        return 'a login with characters a netrc file does not carry alike for every Python';
-    return undefined;
-}
-/**
- * The logins of URLS moved into a netrc file: one entry per host, the URLs without their login.
- * A host whose URLs carry different logins, or a login a netrc file cannot carry (unportable),
- * keeps its logins in its URLs. Pure.
- */
-function splitNetrc(urls) {
-    const byHost = new Map();
-    for (const u of urls) {
-        const p = parse(u);
-        if (p)
-            byHost.set(p.host, [...(byHost.get(p.host) ?? []), p]);
-    }
-    const moved = new Map();
-    const lines = [];
-    const kept = [];
-    for (const [host, ps] of byHost) {
-        const logins = new Set(ps.map((p) => JSON.stringify([p.user, p.password])));
-        const first = ps[0];
-        const why = logins.size > 1 ? 'different logins on one host (a netrc file holds one per host)' : unportable(first);
-        if (why !== undefined) {
-            kept.push({ host, why });
-            continue;
-        }
-        lines.push(`machine ${host} login ${first.user ?? ''} password ${first.password ?? ''}\n`);
-        for (const p of ps)
-            moved.set(p.url, p.bare);
-    }
-    return { urls: urls.map((u) => moved.get(u) ?? u), netrc: lines.join(''), kept };
-}
-
-// EXTERNAL MODULE: ./src/util/url-secrets.ts
-var url_secrets = __webpack_require__(92561);
-;// CONCATENATED MODULE: ./src/python/indexes.ts
-// Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
-// and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
-// itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
-// they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
-// build), never a command line or a build argument, and their logins through a netrc file
-// (netrcIndexes): pip itself copies the URLs onto the command line of the pip it starts to build a
-// source distribution. Anything shown goes through redactUrls.
-
-
-
-
-
-/** pip's default index. */
-const PYPI_SIMPLE = 'https://pypi.org/simple';
-/** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
-function check(url, where) {
-    const problem = (0,pip_index_url/* indexUrlProblem */.X)(url);
-    if (problem !== undefined)
-        throw new errors/* InputError */.dz(`${where}: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
-}
-/**
- * The indexes pip is given, unchecked: the given ones, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL
- * (for masking their credentials wherever they might be printed; pipIndexes to use them).
- */
-function givenPipIndexes(python, env = {}) {
-    const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
-    const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
-        ? [...python.extraIndexUrls]
-        : (env.PIP_EXTRA_INDEX_URL ?? '').split(/\s+/).filter(Boolean);
-    return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
-}
-/**
- * The indexes pip uses (givenPipIndexes), each checked (indexUrlProblem): a bad one is an
- * InputError naming its source, NAMES for the given ones (the config's fields, or a command's
- * flags), the variable for the environment's.
- */
-function pipIndexes(python, env = {}, names = {
-    indexUrl: 'python.indexUrl',
-    extraIndexUrls: 'python.extraIndexUrls',
-}) {
-    const ix = givenPipIndexes(python, env);
-    if (ix.indexUrl !== undefined)
-        check(ix.indexUrl, python.indexUrl !== undefined ? names.indexUrl : 'PIP_INDEX_URL (environment)');
-    const extraGiven = (python.extraIndexUrls?.length ?? 0) > 0;
-    for (const u of ix.extraIndexUrls)
-        check(u, extraGiven ? names.extraIndexUrls : 'PIP_EXTRA_INDEX_URL (environment)');
-    return ix;
-}
-/** The environment that points pip at the indexes (for `docker exec` env, never argv). */
-function pipIndexEnv(ix) {
-    return {
-        ...(ix.indexUrl !== undefined && { PIP_INDEX_URL: ix.indexUrl }),
-        ...(ix.extraIndexUrls.length > 0 && { PIP_EXTRA_INDEX_URL: ix.extraIndexUrls.join(' ') }),
-    };
-}
-/** A pip configuration file with the indexes (pip reads it from PIP_CONFIG_FILE). */
-function pipConf(ix) {
-    const lines = ['[global]'];
-    if (ix.indexUrl !== undefined)
-        lines.push(`index-url = ${ix.indexUrl}`);
-    if (ix.extraIndexUrls.length > 0) {
-        lines.push('extra-index-url =', ...ix.extraIndexUrls.map((u) => `    ${u}`));
-    }
-    return `${lines.join('\n')}\n`;
-}
-/**
- * IX and the torch index (TORCH, when given) without the logins a netrc file carries, and that
- * file's text: what pip is given in the resolver and the build alike. Pure.
- */
-function netrcIndexes(ix, torch) {
-    const head = ix.indexUrl !== undefined ? [ix.indexUrl] : [];
-    const s = splitNetrc([...head, ...ix.extraIndexUrls, ...(torch !== undefined ? [torch] : [])]);
-    const urls = [...s.urls];
-    const indexUrl = head.length > 0 ? urls.shift() : undefined;
-    const torchIndexUrl = torch !== undefined ? urls.pop() : undefined;
-    return {
-        indexes: { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: urls },
-        ...(torchIndexUrl !== undefined && { torchIndexUrl }),
-        netrc: s.netrc,
-        kept: s.kept,
-    };
-}
-/** Hosts warned of (warnKeptLogins): once per process, for the resolver and the build together. */
-const warnedHosts = new Set();
-/**
- * A warning for each host whose logins stay in the index URLs (netrcIndexes' kept), through SAY,
- * once per host and process.
- */
-function warnKeptLogins(kept, say) {
-    for (const k of kept) {
-        if (warnedHosts.has(k.host))
-            continue;
-        warnedHosts.add(k.host);
-        say(`warning: index host ${k.host}: ${k.why}: its login stays in the index URL, which pip puts on the command line of the pip it starts to build a source distribution (readable by local users)`);
-    }
-}
-/** The indexes with URL as one more extra index, unless pip already lists it (or URL is undefined). */
-function withExtraIndex(ix, url) {
-    if (url === undefined || ix.indexUrl === url || ix.extraIndexUrls.includes(url))
-        return ix;
-    return { ...ix, extraIndexUrls: [...ix.extraIndexUrls, url] };
-}
-/** The indexes as shown to people: userinfo masked. */
-function describeIndexes(ix) {
-    return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => (0,redact/* redactUrls */.sK)(u)).join(', ');
-}
-/**
- * What each percent-encoder that may write a secret into a URL keeps as it is, beside letters and
- * digits: encodeURIComponent; Python's quote (its default safe "/"); encodeURI; requests'
- * requote_uri, which pip's errors print URLs through ("File not found for url: ...").
- */
-const URL_ENCODERS_SAFE = ["-_.!~*'()", '-_.~/', "-_.!~*'();/?:@&=+$,#", "-_.~!#$%&'()*+,/:;=?@[]"];
-/** VALUE percent-encoded as an encoder keeping SAFE writes it (UTF-8 bytes), hex in CASE. */
-function percentEncoded(value, safe, hexCase) {
-    let out = '';
-    for (const ch of value) {
-        if (/^[A-Za-z0-9]$/.test(ch) || safe.includes(ch))
-            out += ch;
-        else
-            for (const b of Buffer.from(ch, 'utf8')) {
-                const hex = b.toString(16).padStart(2, '0');
-                out += `%${hexCase === 'upper' ? hex.toUpperCase() : hex}`;
-            }
-    }
-    return out;
-}
-/**
- * VALUE as each encoder may write it into a URL's path or query (upper- and lower-case hex), the
- * forms that differ from it: a build.secrets value in a direct URL's path comes back encoded in
- * pip's and requests' errors (`{x}|` as `%7Bx%7D%7C`, `é` as `%C3%A9`).
- */
-function percentEncodedForms(value) {
-    const forms = new Set();
-    for (const safe of URL_ENCODERS_SAFE)
-        for (const hexCase of ['upper', 'lower'])
-            forms.add(percentEncoded(value, safe, hexCase));
-    forms.delete(value);
-    return [...forms];
-}
-/**
- * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value
- * (also percent-encoded) or index credential (of the pip indexes and the torch index, decoded and as
- * written in the URL) replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
- * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest
- * (a token in a path quoted without its host).
- */
-function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
-    const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
-    const masks = (0,redact/* valueMasks */.xJ)([
-        ...Object.values(secretEnv).flatMap((v) => [v, ...percentEncodedForms(v)]),
-        ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')]),
-        // Its tokens (?token=, /t/<token>/, dl.cloudsmith.io/<token>/) by value too: urllib3's retry
-        // warning names the path alone, where no URL rule sees them.
-        ...urls.flatMap((u) => (0,url_secrets/* urlTokens */.gJ)(u).flatMap((t) => [t.value, (0,url_secrets/* decoded */.DH)(t.value) ?? t.value])),
-    ]);
-    // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
-    return (text) => (0,redact/* redactUrls */.sK)(masks.reduce((t, m) => t.split(m).join('***'), text));
-}
-
-
-/***/ }),
-
 /***/ 34370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -966,7 +693,9 @@ function urlsInText(text) {
 function urlsPipMayReach(input) {
     const env = input.pipEnv ?? {};
     const ix = (0,_input_js__WEBPACK_IMPORTED_MODULE_0__/* .shownIndexes */ .K3)(input);
-    const inText = urlsInText(expand((0,_input_js__WEBPACK_IMPORTED_MODULE_0__/* .pipReadText */ .xW)(input), env));
+    // Without comments, as pip reads the lines (req_file.py COMMENT_RE): a URL in a comment is none.
+    const text = (0,_input_js__WEBPACK_IMPORTED_MODULE_0__/* .pipReadText */ .xW)(input).replace(/(^|[ \t]+)#.*$/gm, '');
+    const inText = urlsInText(expand(text, env));
     return [...(ix.indexUrl !== undefined ? [ix.indexUrl] : []), ...ix.extraIndexUrls]
         .map((u) => expand(u, env))
         .concat(inText);
@@ -1168,9 +897,17 @@ function renderExplanation(r) {
         conflict: 'Conflict: your requirements cannot be installed without breaking the base image.',
     };
     const unheld = r.status === 'fixed' && r.hazards.some((h) => h.id === result/* UNHELD_REPLACEMENT */.e1);
+    // The plain dry run itself failed (pip's causes, nothing it would install): the requirements
+    // (with the variant's torch) cannot go together at all, whatever the base image holds.
+    const plainFailed = r.status === 'conflict' &&
+        r.naive.install.length === 0 &&
+        r.resolved === undefined &&
+        (r.conflict?.causes.length ?? 0) > 0;
     const headline = unheld
         ? 'Conflict fixed with the base image held, but for base packages the plan still replaces (see the hazards).'
-        : head[r.status];
+        : plainFailed
+            ? `Conflict: pip cannot install your requirements together${r.conflict?.chain.some((c) => c.includes("the variant's torch")) ? " with the variant's torch" : ''}, before the base image is considered.`
+            : head[r.status];
     lines.push(`### Dependency resolution (${explain_text(r.platform)})`, '', `**${headline}**`, '');
     lines.push(`Base image ${code(r.image)}: Python ${explain_text(r.python)}; ${r.constraints.pinned} packages held.`, '');
     if (r.naive.replaces.length > 0) {
@@ -1571,7 +1308,8 @@ function torchIndexLabel(url) {
  * Why the settled torch (in INSTALL) cannot be what the build's torch step installs: its version
  * carries another PyTorch build label than the variant's torch index serves. Undefined when the
  * build installs no torch first, the index's label is unknown, or the labels agree (or torch has
- * none: the configured index's own release, which the torch step reaches too).
+ * none: the configured index's own release, which the torch step reaches too), or a configured
+ * index (python.indexUrl, extraIndexUrls: the torch step's pip.conf) serves that label.
  */
 function torchLabelProblem(input, install, requirements) {
     const index = input.variant?.torchIndexUrl;
@@ -1581,6 +1319,10 @@ function torchLabelProblem(input, install, requirements) {
     const torch = install.find((i) => i.name === 'torch');
     const own = torch && /\+(.+)$/.exec(torch.version)?.[1];
     if (label === undefined || own === undefined || !TORCH_BUILD_LABEL.test(own) || own === label)
+        return undefined;
+    // A configured index (pip.conf: the torch step's too) that serves that label: the step takes it.
+    const configured = [input.indexes?.indexUrl, ...(input.indexes?.extraIndexUrls ?? [])];
+    if (configured.some((u) => u !== undefined && torchIndexLabel(u) === own))
         return undefined;
     const line = requirements.find((r) => r.name === 'torch')?.origin;
     const v = input.variant?.torchVersion ?? '';
@@ -1883,7 +1625,8 @@ function localPathOrigin(f, requirements, at) {
 
 ;// CONCATENATED MODULE: ./src/resolve/no-match.ts
 // Why pip found no release of a requirement, as its output tells: an index that refused its
-// credentials (seen at -vv), or releases skipped for their Requires-Python. Pure.
+// credentials (seen at -vv), or releases skipped for their Requires-Python; and whose dependency
+// the requirement is. Pure.
 
 
 /**
@@ -1931,6 +1674,19 @@ function pythonSkipped(out, max = 5) {
         return undefined;
     const shown = all.slice(0, max).join('; ');
     return (0,redact/* redactUrls */.sK)(all.length > max ? `${shown}; and ${all.length - max} more` : shown);
+}
+/**
+ * The project REQUIREMENT is a dependency of, as pip names it in "Could not find a version that
+ * satisfies the requirement numpy>=3 (from needsnew) (from versions: ...)"; undefined for a
+ * requirement of the user's own (no "(from X)" after it).
+ */
+function dependencyOf(output, requirement) {
+    const at = output.indexOf(`satisfies the requirement ${requirement} (from `);
+    if (at < 0)
+        return undefined;
+    const rest = output.slice(at + `satisfies the requirement ${requirement} (from `.length, at + 400);
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)[^)]*\)/.exec(rest);
+    return m && !/^versions$/.test(m[1]) ? m[1] : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
@@ -2243,8 +1999,10 @@ function classifyPipFailure(output, loginHosts) {
             ...(pool && { url: { host: pool[1], port: pool[2], path: pool[3] } }),
         };
     }
-    if (missing)
-        return { kind: 'no-match', requirement: missing, message };
+    if (missing) {
+        const from = dependencyOf(output, missing);
+        return { kind: 'no-match', requirement: missing, ...(from !== undefined && { from }), message };
+    }
     return { kind: 'other', message };
 }
 
@@ -3542,14 +3300,16 @@ function unreachable(f, { ctx, out, said }) {
     return new errors/* EnvironmentError */.eG(`the package index ${searchedIndexes(out, ctx)} is unreachable from ${ctx.image}: ${(0,redact/* redactUrls */.sK)(f.message)}`, `check python.indexUrl / PIP_INDEX_URL and the network (the resolver runs pip inside the base image)${bridgeHint(ctx)}${vmHint(ctx)}${(0,workdir/* proxyHint */.CJ)(ctx)}`);
 }
 function noMatch(f, { ctx, out, said }) {
-    const line = lineNaming(ctx, f.requirement);
+    // A dependency's requirement (pip's "(from X)"): the line of the project that depends on it, and
+    // said so, even where the requirements name the dependency too (its bound is X's).
+    const line = (f.from !== undefined ? lineNaming(ctx, f.from) : undefined) ?? lineNaming(ctx, f.requirement);
     // pip shows an index page it may not read (401, 403: a wrong, expired or read-less token) as
     // one that lists no version, and says so only at -vv: a login-bearing index is worth checking.
     const none = /\(from versions: none\)/.test(f.message);
     const login = [ctx.indexes.indexUrl ?? '', ...ctx.indexes.extraIndexUrls].some((u) => (0,redact/* redactUrls */.sK)(u) !== u) ||
         (indexesSearched(out) ?? []).some((u) => /:\/\/[^/@\s]*@/.test(u));
     const otherPython = pythonSkipped(out);
-    return new errors/* InputError */.dz(`${prefix(line?.origin)}no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}" found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `check the package name and version in your requirements, and that the index has it${otherPython
+    return new errors/* InputError */.dz(`${prefix(line?.origin)}${f.from !== undefined ? `${f.from} depends on "${(0,redact/* redactUrls */.sK)(f.requirement)}", and no release of it is` : `no release of "${(0,redact/* redactUrls */.sK)(f.requirement)}"`} found on ${searchedIndexes(out, ctx)}${said(f.message)}`, `${f.from !== undefined ? `choose a release of ${f.from} whose dependencies the index has, or add the missing release to the index` : 'check the package name and version in your requirements, and that the index has it'}${otherPython
         ? `; pip skipped releases that need another Python than the base image's (${otherPython}): if the one you asked for is among them, choose an older release, or a variant whose python: fits`
         : ''}${none && login ? "; pip lists no versions for an index that refuses its credentials too (401, 403): check that the index's token is current and may read the project" : ''}`, placed(line?.origin));
 }
@@ -4381,8 +4141,14 @@ async function resolveAgainstBase(input, deps) {
         say(pinned.note);
     const earlier = earlierResolution(input, deps, pinned.key, say);
     // Its time is this run's (the lookup), not the earlier run's that made it.
-    if (earlier.hit !== undefined)
-        return { ...earlier.hit, resolution: { ...earlier.hit.resolution, durationMs: Date.now() - t0 } };
+    if (earlier.hit !== undefined) {
+        // Checked as a new one is (finished): an earlier version may have kept what this one refuses.
+        const hit = earlier.hit.resolution;
+        const torch = torchLabelProblem(input, hit.resolved?.install ?? hit.naive.install, input.requirements.requirements ?? []);
+        if (torch !== undefined)
+            throw torch;
+        return { ...earlier.hit, resolution: { ...hit, durationMs: Date.now() - t0 } };
+    }
     const { session, volume, network } = await openSession(input, deps, { pinned, env, limitMs, times, say });
     const first = (0,resolve_input/* preinstalled */.kl)(input);
     const userConstraints = (0,resolve_input/* userConstraintsText */.X9)(input);
@@ -4727,8 +4493,10 @@ function cachedJson(cache, key, schema) {
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3788);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69409);
 /* harmony import */ var _network_lookup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80393);
-/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(32780);
-/* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46496);
+/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63926);
+/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(32780);
+/* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46496);
+
 
 
 
@@ -4742,13 +4510,13 @@ async function runResolveStage(plan, config, baseDir, deps) {
         return {};
     const { env } = deps;
     // Lines are checked with only build.secrets filled in: the others are refused just below.
-    const requirements = (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_4__/* .readListedRequirements */ .c)(config.python.requirements, config.build.secrets, baseDir, env);
+    const requirements = (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_5__/* .readListedRequirements */ .c)(config.python.requirements, config.build.secrets, baseDir, env);
     const indexes = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_1__/* .pipIndexes */ .iP)(config.python, env);
     const pipEnv = referencedEnv(requirements.envReferences, env);
-    const resolved = {};
+    const targets = [];
     for (const v of plan.variants) {
         // plan-check.ts refuses hashed requirements only for the variants dry-run here: one predicate.
-        if (!(0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__/* .resolverDryRuns */ .c)(v, mode)) {
+        if (!(0,_requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_6__/* .resolverDryRuns */ .c)(v, mode)) {
             // nvidia/cuda carries no Python: requirements install into a fresh environment next to torch.
             deps.progress(`resolve ${v.name}: skipped (${v.base.ref} has no Python packages to conflict with)`);
             continue;
@@ -4772,27 +4540,54 @@ async function runResolveStage(plan, config, baseDir, deps) {
             // bridge unless the build itself uses the host's network or pip must reach this machine's
             // loopback (network.ts), a host name this machine resolves to it included (network-lookup.ts).
             const { network, reason } = await (0,_network_lookup_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseNetwork */ .mX)(input, config.build.network, deps.lookupHost);
-            // The build's RUN steps reach this machine's loopback only on the host's network: the
-            // resolver would pass on it, and the build's pip be refused (five retries, then a conflict
-            // that is none).
-            if (network === 'host' && config.build.network !== 'host')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`resolve ${v.name} ${platform}: ${reason}; the build's RUN steps reach it only on the host's network (build.network is ${config.build.network ?? 'default'})`, "set build.network: host in the config (the bundled example does, for the test bed's index); an engine in a VM (Docker Desktop, colima) has its own loopback: name the index by host.docker.internal:PORT there");
-            const out = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAgainstBase */ .f)({ ...input, network }, deps);
-            const r = out.resolution;
-            for (const m of r.resolved?.moved ?? [])
-                deps.progress(`resolve ${v.name} ${platform}: ${m.name} ${m.naive} -> ${m.resolved}, ${m.reason}`);
-            for (const h of r.hazards)
-                deps.progress(`warning: ${v.name} ${platform}: ${h.message} (fix: ${h.fix})`);
-            if (r.status === 'conflict' || (mode === 'check' && r.status !== 'clean')) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailedError */ .CO(`resolve ${v.name} ${platform}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check'
-                    ? 'fix the requirements, or use resolve mode "auto"'
-                    : 'pick one of the options above');
-            }
-            deps.progress(`resolve ${v.name} ${platform}: ${r.status} in ${(r.durationMs / 1000).toFixed(1)}s`);
-            resolved[resolvedKey(v.name, platform)] = out;
+            targets.push({
+                id: `${v.name} ${platform}`,
+                key: resolvedKey(v.name, platform),
+                input,
+                network,
+                reason,
+            });
         }
     }
+    // Every target's, before any container starts.
+    for (const t of targets)
+        checkBuildReach(t, config.build.network, deps);
+    const resolved = {};
+    for (const t of targets)
+        resolved[t.key] = await resolveTarget(t, mode, deps);
     return resolved;
+}
+/**
+ * The build's RUN steps reach this machine's loopback only on the host's network: where pip must
+ * reach it (a literal localhost, 127.0.0.0/8 or ::1 URL) and build.network is not host, the
+ * resolver would pass and the build's pip be refused (five retries, then what reads as a
+ * conflict): exit 2. Only a warning where no build of dockerd's own follows (`--stages
+ * plan,resolve`; a docker-container builder, which may run on the host's network itself), or where
+ * the loopback is a name this machine resolves (the build may map it: add-hosts).
+ */
+function checkBuildReach(t, buildNetwork, deps) {
+    if (t.network !== 'host' || buildNetwork === 'host')
+        return;
+    const what = `resolve ${t.id}: ${t.reason}; the build's RUN steps reach it only on the host's network (build.network is ${buildNetwork ?? 'default'})`;
+    const fix = "set build.network: host in the config (the bundled example does, for the test bed's index); an engine in a VM (Docker Desktop, colima) has its own loopback: name the index by host.docker.internal:PORT there";
+    if (deps.buildFollows === false || deps.registryBase === true || (0,_network_js__WEBPACK_IMPORTED_MODULE_4__/* .loopbackUrl */ .xW)(t.input) === undefined)
+        deps.progress(`warning: ${what} (fix: ${fix})`);
+    else
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(what, fix);
+}
+/** TARGET resolved, its moves and hazards said; a conflict (or, in check mode, any change) stops the stage. */
+async function resolveTarget(t, mode, deps) {
+    const out = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveAgainstBase */ .f)({ ...t.input, network: t.network }, deps);
+    const r = out.resolution;
+    for (const m of r.resolved?.moved ?? [])
+        deps.progress(`resolve ${t.id}: ${m.name} ${m.naive} -> ${m.resolved}, ${m.reason}`);
+    for (const h of r.hazards)
+        deps.progress(`warning: ${t.id}: ${h.message} (fix: ${h.fix})`);
+    if (r.status === 'conflict' || (mode === 'check' && r.status !== 'clean')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckFailedError */ .CO(`resolve ${t.id}: ${r.status === 'conflict' ? 'a conflict with the base image' : 'the requirements would change the base image'}\n${out.explanation}`, mode === 'check' ? 'fix the requirements, or use resolve mode "auto"' : 'pick one of the options above');
+    }
+    deps.progress(`resolve ${t.id}: ${r.status} in ${(r.durationMs / 1000).toFixed(1)}s`);
+    return out;
 }
 /** The variables requirement lines reference as ${NAME}, for pip's environment (never argv). */
 function referencedEnv(names, env) {

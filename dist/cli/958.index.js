@@ -4224,7 +4224,9 @@ async function smokeTarget(ctx, t) {
     const group = io.group ?? ((_n, fn) => fn());
     let entry;
     try {
-        entry = reused ?? stamped(ctx, await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
+        entry = reused
+            ? (0,output/* knownSecretsMasked */.kx)(reused, ctx.secretValues)
+            : stamped(ctx, await group(`smoke ${id}`, () => captureAndTest(ctx, t)));
     }
     catch (e) {
         // One target that cannot be captured or tested must not cost the others their results
@@ -4295,7 +4297,7 @@ async function captureAndTest(ctx, t) {
     // The record and capture's messages name the image by its tag; its id is the image ID that ran.
     // On a GPU run the probe gets the GPUs the gpu suite gets: the record (and the smoke attestation
     // made from it) names the GPUs and driver the tests ran on.
-    const record = await (0,capture/* captureImage */.O$)({
+    const captured = await (0,capture/* captureImage */.O$)({
         image: runImage,
         name: image,
         platform: p.platform,
@@ -4303,6 +4305,8 @@ async function captureAndTest(ctx, t) {
         variant: v.variant,
         ...(gpus === 'all' && { gpus: (0,gpu_pin/* containerGpus */.j_)(pin) }),
     }, { docker });
+    // The run's own secret values masked in it (a reused entry too), whatever their names.
+    const record = (0,output/* knownSecretsMasked */.kx)(captured, ctx.secretValues);
     input.results.writeEnv(v.variant, p.platform, record, `smoke ${id}`);
     const incomplete = (0,capture_record/* packageListProblem */.o8)(record);
     if (incomplete !== undefined)
@@ -4329,6 +4333,7 @@ async function captureAndTest(ctx, t) {
         imagesDir: input.imagesDir,
         baseline: ctx.baseline,
         entryPythonChecked: true,
+        secretValues: ctx.secretValues,
     }, {
         docker,
         progress: (l) => io.progress('smoke', `${id}: ${l.replace(/^smoke /, '')}`),
@@ -4393,8 +4398,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 5 modules
-var signers = __webpack_require__(31113);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
+var signers = __webpack_require__(56093);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
 // EXTERNAL MODULE: ./src/attest/types.ts
@@ -5746,6 +5751,7 @@ async function runResolve(opts, io, plan, docker) {
         env: io.env,
         lookupHost: io.lookupHost ?? host_lookup/* systemLookup */.O,
         ...(registryBase && { registryBase }),
+        buildFollows: opts.stages.has('build'),
         progress: (l) => io.progress('resolve', l),
         cache: opts.snapshotCache ?? (0,snapshot_cache/* fileSnapshotCache */.JZ)(opts.cacheDir),
         ...(opts.reuse && { reuse: true }),

@@ -2,6 +2,283 @@ export const id = 985;
 export const ids = [985];
 export const modules = {
 
+/***/ 3788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a4: () => (/* binding */ describeIndexes),
+  vT: () => (/* binding */ netrcIndexes),
+  pN: () => (/* binding */ outputMasker),
+  aI: () => (/* binding */ pipConf),
+  DV: () => (/* binding */ pipIndexEnv),
+  iP: () => (/* binding */ pipIndexes),
+  NB: () => (/* binding */ warnKeptLogins),
+  BH: () => (/* binding */ withExtraIndex)
+});
+
+// UNUSED EXPORTS: PYPI_SIMPLE, givenPipIndexes, percentEncodedForms
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/pip-index-url.ts
+var pip_index_url = __webpack_require__(72752);
+// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
+var redact = __webpack_require__(42062);
+;// CONCATENATED MODULE: ./src/python/netrc.ts
+// Index logins reach pip through a netrc file, the URLs without them: pip copies every index URL,
+// login included, onto the command line of the pip it starts to build a source distribution
+// (build isolation: `pip install ... -i URL --extra-index-url URL -- BACKEND`, pip's
+// build_env.py), and any local user reads a process's command line (/proc/PID/cmdline). pip sends
+// the login for a URL's host from the netrc file NETRC names (its vendored requests >= 2.25, pip
+// >= 20.3: network/auth.py _get_new_credentials -> get_netrc_auth), which looks the host up
+// without its port. A login stays in its URL (as before) where a netrc file cannot carry it for
+// every Python: two different logins on one host, a login without a password (Python before 3.11
+// refuses the whole file), or one with characters whose meaning differs between Python's netrc
+// parsers (whitespace, a backslash, a leading double quote, anything not printable ASCII).
+/** A netrc word every Python's netrc module reads as written (checked with 3.6 to 3.13). */
+const PORTABLE = /^(?!")[\x21-\x5b\x5d-\x7e]+$/;
+/** As Python's urllib.parse.unquote, where that agrees with decodeURIComponent; else undefined. */
+function unquote(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** An http(s) URL with a login, split as pip splits it (split_auth_from_netloc); else undefined. */
+function parse(url) {
+    const m = /^(https?:\/\/)([^/?#]*)(.*)$/is.exec(url);
+    if (!m)
+        return undefined;
+    const [, scheme, authority, rest] = m;
+    const at = authority.lastIndexOf('@');
+    if (at < 0)
+        return undefined;
+    const hostPort = authority.slice(at + 1);
+    // requests' get_netrc_auth: the netloc up to its first ':' of the URL as requests prepared it,
+    // whose host urllib3 has lowercased (netrc's lookup is exact). An IPv6 literal has no such host:
+    // its login stays in its URL (unportable).
+    const host = hostPort.startsWith('[') ? hostPort.replace(/\].*$/s, ']') : (hostPort.split(':')[0] ?? '');
+    if (host === '')
+        return undefined;
+    const userinfo = authority.slice(0, at);
+    const colon = userinfo.indexOf(':');
+    const user = unquote(colon < 0 ? userinfo : userinfo.slice(0, colon));
+    const password = colon < 0 ? undefined : unquote(userinfo.slice(colon + 1));
+    return { url, bare: `${scheme}${hostPort}${rest}`, host: host.toLowerCase(), user, password };
+}
+/** Why a login cannot go into a netrc file, or undefined when it can. */
+function unportable(p) {
+    if (p.host.startsWith('['))
+        return 'an IPv6 address (requests looks a login up in the netrc file by the text before the first ":", a part of the address)';
+    if (p.password === undefined || p.password === '')
+        return 'a login without a password (give user:password; Python before 3.11 cannot read such a netrc entry)';
+    if (p.user === undefined || !PORTABLE.test(p.user) || !PORTABLE.test(p.password) || !PORTABLE.test(p.host))
+        return 'a login with characters a netrc file does not carry alike for every Python';
+    return undefined;
+}
+/**
+ * The logins of URLS moved into a netrc file: one entry per host, the URLs without their login.
+ * A host whose URLs carry different logins, or a login a netrc file cannot carry (unportable),
+ * keeps its logins in its URLs. Pure.
+ */
+function splitNetrc(urls) {
+    const byHost = new Map();
+    for (const u of urls) {
+        const p = parse(u);
+        if (p)
+            byHost.set(p.host, [...(byHost.get(p.host) ?? []), p]);
+    }
+    const moved = new Map();
+    const lines = [];
+    const kept = [];
+    for (const [host, ps] of byHost) {
+        const logins = new Set(ps.map((p) => JSON.stringify([p.user, p.password])));
+        const first = ps[0];
+        const why = logins.size > 1 ? 'different logins on one host (a netrc file holds one per host)' : unportable(first);
+        if (why !== undefined) {
+            kept.push({ host, why });
+            continue;
+        }
+        lines.push(`machine ${host} login ${first.user ?? ''} password ${first.password ?? ''}\n`);
+        for (const p of ps)
+            moved.set(p.url, p.bare);
+    }
+    return { urls: urls.map((u) => moved.get(u) ?? u), netrc: lines.join(''), kept };
+}
+
+// EXTERNAL MODULE: ./src/util/url-secrets.ts
+var url_secrets = __webpack_require__(92561);
+;// CONCATENATED MODULE: ./src/python/indexes.ts
+// Where pip looks for packages, for the resolver and the build alike: the config's python.indexUrl
+// and python.extraIndexUrls, else the environment's PIP_INDEX_URL / PIP_EXTRA_INDEX_URL (as pip
+// itself would read them). These URLs often carry credentials (https://user:TOKEN@host/simple), so
+// they reach pip only through its environment or a pip.conf file (a BuildKit secret mount in the
+// build), never a command line or a build argument, and their logins through a netrc file
+// (netrcIndexes): pip itself copies the URLs onto the command line of the pip it starts to build a
+// source distribution. Anything shown goes through redactUrls.
+
+
+
+
+
+/** pip's default index. */
+const PYPI_SIMPLE = 'https://pypi.org/simple';
+/** Throws an InputError (exit 2) naming WHERE the URL came from, shown as shownUrl shows it. */
+function check(url, where) {
+    const problem = (0,pip_index_url/* indexUrlProblem */.X)(url);
+    if (problem !== undefined)
+        throw new errors/* InputError */.dz(`${where}: ${problem} (got ${JSON.stringify((0,redact/* shownUrl */.zA)(url))})`, 'give a simple index URL, e.g. https://pypi.org/simple');
+}
+/**
+ * The indexes pip is given, unchecked: the given ones, else PIP_INDEX_URL / PIP_EXTRA_INDEX_URL
+ * (for masking their credentials wherever they might be printed; pipIndexes to use them).
+ */
+function givenPipIndexes(python, env = {}) {
+    const indexUrl = python.indexUrl ?? (env.PIP_INDEX_URL?.trim() || undefined);
+    const extra = python.extraIndexUrls && python.extraIndexUrls.length > 0
+        ? [...python.extraIndexUrls]
+        : (env.PIP_EXTRA_INDEX_URL ?? '').split(/\s+/).filter(Boolean);
+    return { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: extra };
+}
+/**
+ * The indexes pip uses (givenPipIndexes), each checked (indexUrlProblem): a bad one is an
+ * InputError naming its source, NAMES for the given ones (the config's fields, or a command's
+ * flags), the variable for the environment's.
+ */
+function pipIndexes(python, env = {}, names = {
+    indexUrl: 'python.indexUrl',
+    extraIndexUrls: 'python.extraIndexUrls',
+}) {
+    const ix = givenPipIndexes(python, env);
+    if (ix.indexUrl !== undefined)
+        check(ix.indexUrl, python.indexUrl !== undefined ? names.indexUrl : 'PIP_INDEX_URL (environment)');
+    const extraGiven = (python.extraIndexUrls?.length ?? 0) > 0;
+    for (const u of ix.extraIndexUrls)
+        check(u, extraGiven ? names.extraIndexUrls : 'PIP_EXTRA_INDEX_URL (environment)');
+    return ix;
+}
+/** The environment that points pip at the indexes (for `docker exec` env, never argv). */
+function pipIndexEnv(ix) {
+    return {
+        ...(ix.indexUrl !== undefined && { PIP_INDEX_URL: ix.indexUrl }),
+        ...(ix.extraIndexUrls.length > 0 && { PIP_EXTRA_INDEX_URL: ix.extraIndexUrls.join(' ') }),
+    };
+}
+/** A pip configuration file with the indexes (pip reads it from PIP_CONFIG_FILE). */
+function pipConf(ix) {
+    const lines = ['[global]'];
+    if (ix.indexUrl !== undefined)
+        lines.push(`index-url = ${ix.indexUrl}`);
+    if (ix.extraIndexUrls.length > 0) {
+        lines.push('extra-index-url =', ...ix.extraIndexUrls.map((u) => `    ${u}`));
+    }
+    return `${lines.join('\n')}\n`;
+}
+/**
+ * IX and the torch index (TORCH, when given) without the logins a netrc file carries, and that
+ * file's text: what pip is given in the resolver and the build alike. Pure.
+ */
+function netrcIndexes(ix, torch) {
+    const head = ix.indexUrl !== undefined ? [ix.indexUrl] : [];
+    const s = splitNetrc([...head, ...ix.extraIndexUrls, ...(torch !== undefined ? [torch] : [])]);
+    const urls = [...s.urls];
+    const indexUrl = head.length > 0 ? urls.shift() : undefined;
+    const torchIndexUrl = torch !== undefined ? urls.pop() : undefined;
+    return {
+        indexes: { ...(indexUrl !== undefined && { indexUrl }), extraIndexUrls: urls },
+        ...(torchIndexUrl !== undefined && { torchIndexUrl }),
+        netrc: s.netrc,
+        kept: s.kept,
+    };
+}
+/** Hosts warned of (warnKeptLogins): once per process, for the resolver and the build together. */
+const warnedHosts = new Set();
+/**
+ * A warning for each host whose logins stay in the index URLs (netrcIndexes' kept), through SAY,
+ * once per host and process.
+ */
+function warnKeptLogins(kept, say) {
+    for (const k of kept) {
+        if (warnedHosts.has(k.host))
+            continue;
+        warnedHosts.add(k.host);
+        say(`warning: index host ${k.host}: ${k.why}: its login stays in the index URL, which pip puts on the command line of the pip it starts to build a source distribution (readable by local users)`);
+    }
+}
+/** The indexes with URL as one more extra index, unless pip already lists it (or URL is undefined). */
+function withExtraIndex(ix, url) {
+    if (url === undefined || ix.indexUrl === url || ix.extraIndexUrls.includes(url))
+        return ix;
+    return { ...ix, extraIndexUrls: [...ix.extraIndexUrls, url] };
+}
+/** The indexes as shown to people: userinfo masked. */
+function describeIndexes(ix) {
+    return [ix.indexUrl ?? PYPI_SIMPLE, ...ix.extraIndexUrls].map((u) => (0,redact/* redactUrls */.sK)(u)).join(', ');
+}
+/**
+ * What each percent-encoder that may write a secret into a URL keeps as it is, beside letters and
+ * digits: encodeURIComponent; Python's quote (its default safe "/"); encodeURI; requests'
+ * requote_uri, which pip's errors print URLs through ("File not found for url: ...").
+ */
+const URL_ENCODERS_SAFE = ["-_.!~*'()", '-_.~/', "-_.!~*'();/?:@&=+$,#", "-_.~!#$%&'()*+,/:;=?@[]"];
+/** VALUE percent-encoded as an encoder keeping SAFE writes it (UTF-8 bytes), hex in CASE. */
+function percentEncoded(value, safe, hexCase) {
+    let out = '';
+    for (const ch of value) {
+        if (/^[A-Za-z0-9]$/.test(ch) || safe.includes(ch))
+            out += ch;
+        else
+            for (const b of Buffer.from(ch, 'utf8')) {
+                const hex = b.toString(16).padStart(2, '0');
+                out += `%${hexCase === 'upper' ? hex.toUpperCase() : hex}`;
+            }
+    }
+    return out;
+}
+/**
+ * VALUE as each encoder may write it into a URL's path or query (upper- and lower-case hex), the
+ * forms that differ from it: a build.secrets value in a direct URL's path comes back encoded in
+ * pip's and requests' errors (`{x}|` as `%7Bx%7D%7C`, `é` as `%C3%A9`).
+ */
+function percentEncodedForms(value) {
+    const forms = new Set();
+    for (const safe of URL_ENCODERS_SAFE)
+        for (const hexCase of ['upper', 'lower'])
+            forms.add(percentEncoded(value, safe, hexCase));
+    forms.delete(value);
+    return [...forms];
+}
+/**
+ * Masks a line of pip's or the build's output: URL userinfo masked and any build.secrets value
+ * (also percent-encoded) or index credential (of the pip indexes and the torch index, decoded and as
+ * written in the URL) replaced, as a runner masks registered secrets. pip prints the URLs it fetched, a token in a query
+ * string included: redactUrls knows the usual names (`?sig=`, `?token=`), the values catch the rest
+ * (a token in a path quoted without its host).
+ */
+function outputMasker(secretEnv, indexes, torchIndexUrls = []) {
+    const urls = [indexes.indexUrl ?? '', ...indexes.extraIndexUrls, ...torchIndexUrls];
+    const values = Object.values(secretEnv);
+    const masks = (0,redact/* valueMasks */.xJ)([
+        ...values,
+        ...urls.flatMap((u) => [(0,redact/* urlSecret */.mz)(u), (0,redact/* urlSecret */.mz)(u, 'raw')]),
+        // Its tokens (?token=, /t/<token>/, dl.cloudsmith.io/<token>/) by value too: urllib3's retry
+        // warning names the path alone, where no URL rule sees them.
+        ...urls.flatMap((u) => (0,url_secrets/* urlTokens */.gJ)(u).flatMap((t) => [t.value, (0,url_secrets/* decoded */.DH)(t.value) ?? t.value])),
+    ]);
+    // Each holds a '%': tried only on a line that has one (most lines have none).
+    const encoded = (0,redact/* valueMasks */.xJ)(values.flatMap(percentEncodedForms));
+    const mask = (t, m) => t.split(m).join('***');
+    // The values first: a declared secret is masked whole (`?${SAS}` -> `?***`), then the URL rules.
+    return (text) => (0,redact/* redactUrls */.sK)(masks.reduce(mask, text.includes('%') ? encoded.reduce(mask, text) : text));
+}
+
+
+/***/ }),
+
 /***/ 48238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -348,9 +625,13 @@ function floorsArg(baseline) {
 /* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39459);
 /* harmony import */ var _requirements_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(99679);
 /* harmony import */ var _baselines_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48238);
+/* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3788);
+/* harmony import */ var _util_url_secrets_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92561);
 // What the smoke suites take from the config: the requirement names (the imports suite) and the
 // throughput floors. Its own module: the CLI's smoke and export commands read it without loading
 // the smoke stage (capture, the runner, reuse).
+
+
 
 
 
@@ -382,7 +663,27 @@ function configSmokeInputs(loaded, env, target = {}) {
         distributions: distributionsFor(target.platform ?? (platforms.length === 1 ? platforms[0] : undefined), target.python),
         distributionsFor,
         baseline: configBaseline(loaded),
+        secretValues: loaded ? runSecretValues(loaded, env) : [],
     };
+}
+/**
+ * The values this run knows are secrets, to mask wherever a test prints them (runSmoke): each
+ * build.secrets variable's value, and the credentials of the configured indexes (a login, a
+ * `?token=`), as the build stage masks them in its output. Masked by pattern alone, a value under
+ * an innocent name (an image's `APP_SETTING`, a test's `echo $X`) reached the records and the log.
+ */
+function runSecretValues(loaded, env) {
+    const { build, python } = loaded.config;
+    const values = build.secrets.flatMap((name) => (env[name] ? [env[name]] : []));
+    let urls = [];
+    try {
+        const ix = (0,_python_indexes_js__WEBPACK_IMPORTED_MODULE_8__/* .pipIndexes */ .iP)(python, env);
+        urls = [ix.indexUrl ?? '', ...ix.extraIndexUrls, python.torchIndexUrl ?? ''];
+    }
+    catch {
+        // A bad index URL: the stage that uses it refuses it; masking refuses nothing.
+    }
+    return [...values, ...urls.flatMap((u) => (u ? (0,_util_url_secrets_js__WEBPACK_IMPORTED_MODULE_9__/* .urlSecrets */ .Fn)(u, 4) : []))];
 }
 /**
  * The throughput floors: the config's smoke.baseline file (relative to the config) merged with the

@@ -17,6 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _report_model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21691);
 /* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90157);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23387);
+/* harmony import */ var _util_strict_utf8_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42015);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(42062);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96657);
@@ -32,12 +33,18 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** A record or smoke result named on the command line: a regular JSON file of bounded size. */
 function readJsonFile(cwd, file) {
-    const text = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularText */ .Aj)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, file), _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj, (e) => e.code !== undefined
+    if (file === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('diff: a file name is empty', 'name the env.json or smoke.json file itself');
+    const bytes = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .readRegularBytes */ .Of)(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, file), _util_read_regular_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_JSON_INPUT_BYTES */ .lj, (e) => e.code !== undefined
         ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: cannot read ${file}: ${e.code}`)
         : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: ${file} ${e.reason}`, 'name the env.json or smoke.json file itself'));
-    return (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonText */ .lk)(text, file);
+    const decoded = (0,_util_strict_utf8_js__WEBPACK_IMPORTED_MODULE_11__/* .decodeUtf8Strictly */ .Cz)(bytes, true);
+    if ('problem' in decoded)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`diff: ${file}: ${decoded.problem}; not a record ml-image wrote (UTF-8)`);
+    return (0,_diff_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonText */ .lk)(decoded.text, file);
 }
 function numberFlag(name, value, min) {
     if (value === undefined)

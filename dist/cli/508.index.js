@@ -1,5 +1,5 @@
-export const id = 208;
-export const ids = [208];
+export const id = 508;
+export const ids = [508];
 export const modules = {
 
 /***/ 1614:
@@ -549,7 +549,7 @@ async function readTagLayers(client, repository, tag, mediaType, kind, known) {
 
 /***/ }),
 
-/***/ 31113:
+/***/ 56093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -579,6 +579,24 @@ var plain_http = __webpack_require__(12177);
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/attest/signer-env.ts
+// ML_IMAGE_SIGNER, which signer does the work: the cosign binary, or the built-in one where it can.
+
+
+/**
+ * ML_IMAGE_SIGNER=cosign: every call to the cosign binary. Unset, empty or `builtin`: the built-in
+ * signer where it can. Anything else is a typo (`cosgin`) that ran the built-in signer without a
+ * word: exit 2.
+ */
+function forcedCosign(env) {
+    const v = env.ML_IMAGE_SIGNER?.trim().toLowerCase() ?? '';
+    if (v === '' || v === 'builtin' || v === 'cosign')
+        return v === 'cosign';
+    throw new errors/* InputError */.dz(`ML_IMAGE_SIGNER: expected cosign or builtin (unset: the built-in signer where it can), got ${JSON.stringify((0,util_text/* printable */.g$)(env.ML_IMAGE_SIGNER ?? ''))}`, 'set ML_IMAGE_SIGNER=cosign, or unset it');
+}
+
 // EXTERNAL MODULE: ./src/docker/registry-auth.ts
 var registry_auth = __webpack_require__(8516);
 // EXTERNAL MODULE: ./src/docker/registry-io.ts
@@ -1424,8 +1442,8 @@ var verify_inputs = __webpack_require__(19171);
 
 
 
+
 const ENV_KEY = /^env:\/\/([A-Za-z_][A-Za-z0-9_]*)$/;
-const forcedCosign = (env) => env.ML_IMAGE_SIGNER?.trim().toLowerCase() === 'cosign';
 /** The key text of IDENTITY when the built-in signer can sign with it; undefined for cosign. */
 function nativeKeyText(identity, env, tlog, readText = readIfThere) {
     if (identity.kind !== 'key' || tlog || forcedCosign(env))
