@@ -214,6 +214,35 @@ describe("the helper's snapshot: every distribution on sys.path, pip's is_local(
       ['torch', undefined],
     ]);
   });
+
+  // An extra the plan asked for (pip's requested_extras): its requirements pull too. numpy 2 came
+  // in through mlpkg[np2] and the report said no why ("your requirements -> numpy 2.1.0").
+  it("a replacement pulled in by a requested extra's requirement names that package", () => {
+    const report = {
+      install: [
+        { metadata: { name: 'numpy', version: '2.1.0' }, requested: false },
+        {
+          metadata: { name: 'mlpkg', version: '1.0', requires_dist: ['numpy>=2; extra == "np2"', 'six'] },
+          requested: true,
+          requested_extras: ['np2'],
+        },
+      ],
+    };
+    const a = helperScript(
+      [
+        `snap = {"installed": [{"name": "numpy", "version": "1.26.4", "requiresDist": [], "local": True}]}`,
+        `report = json.loads(${JSON.stringify(JSON.stringify(report))})`,
+        'print(json.dumps(h.analysis(snap, report)))',
+      ].join('\n'),
+    ) as {
+      install: Record<string, unknown>[];
+      replaced: { name: string; pulledInBy: { dist: string; requirement: string }[] }[];
+    };
+    expect(a.replaced[0]!.pulledInBy).toEqual([
+      expect.objectContaining({ dist: 'mlpkg', requirement: 'numpy>=2; extra == "np2"' }),
+    ]);
+    expect(Object.keys(a.install[1]!)).toEqual(['name', 'version', 'requested']);
+  });
 });
 
 describe('ml_image_pip.py on python3: what the second pip is given', () => {
