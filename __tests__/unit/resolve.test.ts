@@ -463,6 +463,53 @@ describe('resolution reuse (ml-image run)', () => {
     ).not.toBe(k);
   });
 
+  // An answer kept by an earlier version (the key holds the version, not the commit) is checked as a
+  // new one is: a torch the variant's torch step cannot install is refused, not handed to the build.
+  it("a reused answer whose torch the variant's torch step cannot install: exit 2, no container", async () => {
+    const AA = `sha256:${'a'.repeat(64)}`;
+    const { resolutionKey, resolveAgainstBase } = await import('../../src/resolve/resolve.js');
+    const { fakeDocker, imageDetails } = await import('../helpers/fakes.js');
+    const cuda = {
+      ...input,
+      requirements: {
+        text: 'torch==2.5.0+cpu',
+        origins: ['r.txt:1'],
+        requirements: [{ name: 'torch', editable: false, origin: 'r.txt:1' }],
+      },
+      variant: {
+        cuda: '12.8',
+        torchIndexUrl: 'https://download.pytorch.org/whl/cu128',
+        torchVersion: '2.5.0',
+      },
+    };
+    const store = new Map<string, string>();
+    const resolution: Resolution = {
+      schemaVersion: RESOLUTION_SCHEMA_VERSION,
+      image: cuda.image,
+      platform: cuda.platform,
+      mode: 'auto',
+      status: 'clean',
+      python: '3.11.2',
+      naive: { install: [{ name: 'torch', version: '2.5.0+cpu' }], replaces: [] },
+      hazards: [],
+      constraints: { pinned: 0, skipped: [] },
+      durationMs: 1,
+    };
+    store.set(
+      resolutionKey(AA, cuda),
+      JSON.stringify({ resolution, constraints: 'torch==2.5.0+cpu', requirements: 'r', explanation: 'e' }),
+    );
+    const docker = fakeDocker({
+      imageDigest: () => Promise.resolve(AA),
+      inspectLocalImage: () =>
+        Promise.resolve(imageDetails({ id: `sha256:${'1'.repeat(64)}`, repoDigests: [`x@${AA}`] })),
+    });
+    const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+    await expect(resolveAgainstBase(cuda, { ...NO_WORLD, docker, cache, reuse: true })).rejects.toThrow(
+      /^r\.txt:1: torch 2\.5\.0\+cpu \(cpu wheels\) is not the torch the build installs/,
+    );
+  });
+
   it('answers from the cache without starting a container when asked to reuse', async () => {
     const AA = `sha256:${'a'.repeat(64)}`;
     const { resolutionKey, resolveAgainstBase } = await import('../../src/resolve/resolve.js');
