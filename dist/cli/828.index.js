@@ -2908,8 +2908,9 @@ def snapshot():
     print(json.dumps(take_snapshot(os.environ, pip_inspect_subprocess, pip_local())))
 
 
-def reqs_on(requires, name, env):
-    """The requirements in 'requires' that target 'name' and apply in 'env' (extras off)."""
+def reqs_on(requires, name, env, extras=()):
+    """The requirements in 'requires' that target 'name' and apply in 'env', with no extra or one
+    of 'extras' (those the plan asked of the distribution: pip's requested_extras)."""
     found = []
     for line in requires:
         try:
@@ -2918,16 +2919,19 @@ def reqs_on(requires, name, env):
             continue
         if canonicalize_name(r.name) != name:
             continue
-        if r.marker is not None:
-            e = dict(env)
-            e["extra"] = ""
-            try:
-                if not r.marker.evaluate(e):
-                    continue
-            except Exception:
-                pass
+        if r.marker is not None and not any(applies(r.marker, env, x) for x in ["", *extras]):
+            continue
         found.append(r)
     return found
+
+
+def applies(marker, env, extra):
+    e = dict(env)
+    e["extra"] = extra
+    try:
+        return marker.evaluate(e)
+    except Exception:
+        return True
 
 
 def allows(req, version):
@@ -2948,7 +2952,8 @@ def analysis(snap, rep):
     for item in rep.get("install", []):
         m = item.get("metadata", {})
         install.append({"name": canonicalize_name(m.get("name", "")), "version": m.get("version", ""),
-                        "requested": bool(item.get("requested")), "requiresDist": m.get("requires_dist", []) or []})
+                        "requested": bool(item.get("requested")), "requiresDist": m.get("requires_dist", []) or [],
+                        "extras": [str(x) for x in item.get("requested_extras") or []]})
     new = {i["name"]: i for i in install}
     replaced = []
     for i in install:
@@ -2964,7 +2969,7 @@ def analysis(snap, rep):
                     breaks.append({"dist": d["name"], "version": d["version"], "requirement": str(r)})
         pulled = []
         for j in install:
-            for r in reqs_on(j["requiresDist"], i["name"], env):
+            for r in reqs_on(j["requiresDist"], i["name"], env, j["extras"]):
                 if not allows(r, base["version"]):
                     pulled.append({"dist": j["name"], "version": j["version"], "requirement": str(r),
                                    "requested": j["requested"]})
@@ -2979,7 +2984,7 @@ def analysis(snap, rep):
     for name in [r["name"] for r in replaced]:
         holders[name] = [{"dist": d["name"], "version": d["version"], "requirement": str(r)}
                          for d in installed.values() for r in reqs_on(d["requiresDist"], name, env)]
-    return {"install": [{k: v for k, v in i.items() if k != "requiresDist"} for i in install],
+    return {"install": [{k: v for k, v in i.items() if k not in ("requiresDist", "extras")} for i in install],
             "replaced": replaced, "holders": holders, "environment": env}
 
 
