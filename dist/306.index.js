@@ -13289,19 +13289,14 @@ def reqs_on(requires, name, env, extras=()):
             r = Requirement(line)
         except InvalidRequirement:
             continue
-        if canonicalize_name(r.name) != name:
-            continue
-        if r.marker is not None and not any(applies(r.marker, env, x) for x in ["", *extras]):
-            continue
-        found.append(r)
+        if canonicalize_name(r.name) == name and (r.marker is None or applies(r.marker, env, extras)):
+            found.append(r)
     return found
 
 
-def applies(marker, env, extra):
-    e = dict(env)
-    e["extra"] = extra
+def applies(marker, env, extras):
     try:
-        return marker.evaluate(e)
+        return any(marker.evaluate({**env, "extra": x}) for x in ["", *extras])
     except Exception:
         return True
 
