@@ -54,8 +54,8 @@ export function coreIo(): ActionIo {
     // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs);
     // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
     // message may quote from an input (a token put where a name belongs).
-    // An output's login hides its user name too: a runner drops a job output holding a masked value,
-    // and the action masks user names (redactUrlLogins).
+    // An output's login hides its user name too: a runner drops a job output holding a value masked
+    // in the job (redactUrlLogins).
     setOutput: (n, v) => core.setOutput(n, redactUrlLogins(v)),
     setFailed: (m) => core.setFailed(redactMessage(m)),
     setExitCode: (code) => {
