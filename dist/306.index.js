@@ -15755,8 +15755,8 @@ function configSmokeInputs(loaded, env, target = {}) {
 }
 /**
  * The values this run knows are secrets, to mask wherever a test prints them (runSmoke): each
- * build.secrets variable's value, and the credentials of the configured indexes (a login, a
- * `?token=`), as the build stage masks them in its output. Masked by pattern alone, a value under
+ * build.secrets variable's value, and the credentials of the configured indexes (a password, a
+ * user name that is a token, a `?token=`: urlSecrets), as the build stage masks them in its output. Masked by pattern alone, a value under
  * an innocent name (an image's `APP_SETTING`, a test's `echo $X`) reached the records and the log.
  */
 function runSecretValues(loaded, env) {

@@ -28487,8 +28487,8 @@ function coreIo() {
         // Userinfo in any URL is masked in every line the action writes (logs, annotations, outputs);
         // what people read is also cleared of tokens of a known form (ghp_..., hf_..., a JWT), which a
         // message may quote from an input (a token put where a name belongs).
-        // An output's login hides its user name too: a runner drops a job output holding a masked value,
-        // and the action masks user names (redactUrlLogins).
+        // An output's login hides its user name too: a runner drops a job output holding a value masked
+        // in the job (redactUrlLogins).
         setOutput: (n, v) => core/* setOutput */.uH(n, (0,redact/* redactUrlLogins */.PA)(v)),
         setFailed: (m) => core/* setFailed */.C1((0,redact/* redactMessage */.b6)(m)),
         setExitCode: (code) => {
@@ -34742,9 +34742,10 @@ function redactUrls(text, mask = MASK) {
 }
 /**
  * redactUrls, and a login's user name masked too (`https://user:***@host` -> `https://***@host`):
- * for a step's outputs. The action masks a login's user name in the log (it may be a token), and a
- * runner drops a job output that holds a masked value ("Skip output ... since it may contain
- * secret"): a config output naming `user:***@` would not reach the next job.
+ * for a step's outputs. A runner drops a job output that holds a value masked in the job ("Skip
+ * output ... since it may contain secret"): the action masks a user name that is a token
+ * (url-secrets.ts), and a workflow may mask others; an output that names no user name is never
+ * dropped for one.
  */
 function redactUrlLogins(text) {
     const out = redactUrls(text);

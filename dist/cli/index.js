@@ -8205,9 +8205,10 @@ function redactUrls(text, mask = MASK) {
 }
 /**
  * redactUrls, and a login's user name masked too (`https://user:***@host` -> `https://***@host`):
- * for a step's outputs. The action masks a login's user name in the log (it may be a token), and a
- * runner drops a job output that holds a masked value ("Skip output ... since it may contain
- * secret"): a config output naming `user:***@` would not reach the next job.
+ * for a step's outputs. A runner drops a job output that holds a value masked in the job ("Skip
+ * output ... since it may contain secret"): the action masks a user name that is a token
+ * (url-secrets.ts), and a workflow may mask others; an output that names no user name is never
+ * dropped for one.
  */
 function redactUrlLogins(text) {
     const out = redactUrls(text);
