@@ -1,19 +1,73 @@
-// What a run that resolves or builds refuses before any container runs (exit 2): a build secret the
-// environment lacks, an id given twice (build/input-secrets.ts), requirements the variants cannot
-// install as written (requirements/plan-check.ts), a requirements file that cannot be read (too
-// big, outside the workspace) said at the line of the config's python.requirements naming it.
+// What a run refuses at the door (exit 2), before the engine or the registry is asked:
+// - every run (callers call checkStageInputs first): the files of the stages it runs that have a
+//   shape of their own (smoke.baseline, a GPU pin), and in a run that only plans (`ml-image plan`,
+//   `run --stages plan`, the workflows' plan job) the requirements files' lines;
+// - a run that resolves or builds, before any container runs (checkBeforeContainers): a build
+//   secret the environment lacks, an id given twice (build/input-secrets.ts), requirements the
+//   variants cannot install as written (requirements/plan-check.ts), a requirements file that
+//   cannot be read (too big, outside the workspace) said at the line of the config's
+//   python.requirements naming it.
 import type { BuildInputOptions } from '../build/action-inputs.js';
 import { checkBuildSecrets } from '../build/input-secrets.js';
 import { requirementsFieldError } from '../config/field-error.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { Plan } from '../plan/plan.js';
 import { checkPlanRequirements } from '../requirements/plan-check.js';
+import { readListedRequirements } from '../requirements/references.js';
+import { configBaseline } from '../smoke/config-inputs.js';
+import type { GpuMode } from '../smoke/gpu-mode.js';
+import { gpuPinOf } from '../smoke/gpu-pin.js';
 import type { Stage } from './stages.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The requirements files' lines read as the resolve and build stages read them (each line, every
+ * -r/-c include, a credential written in a line, a ${NAME} build.secrets does not list; pip is not
+ * run): exit 2 naming each problem's file and line. `validate`, `plan` and a run that only plans
+ * (the jobs after a plan job would each refuse them); a run that resolves or builds reads them in
+ * checkBeforeContainers.
+ */
+export function checkRequirementLines(loaded: LoadedConfig, env: Env): void {
+  const { python, build } = loaded.config;
+  if (python.requirements.length === 0) return;
+  readListedRequirements(
+    python.requirements,
+    build.secrets,
+    loaded.baseDir,
+    env,
+    requirementsFieldError(loaded),
+  );
+}
+
+/** A run of the plan stage alone: the one that stops bad input before the jobs after it start. */
+const onlyPlans = (stages: ReadonlySet<Stage>) => stages.size === 1 && stages.has('plan');
+
+/**
+ * The stages' inputs from files that have a shape of their own, checked before the engine or the
+ * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
+ * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
+ * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in RUN.env) that is no GPU list when the smoke stage
+ * asks for GPUs (RUN.mode all). Under auto the smoke stage reads the pin only where the engine has
+ * GPUs: a CPU runner's odd CUDA_VISIBLE_DEVICES does not stop its build. A run that only plans
+ * reads the requirements lines (checkRequirementLines); a later stage's job does not, so that a
+ * report job still reports the failure.
+ */
+export function checkStageInputs(
+  loaded: LoadedConfig,
+  stages: ReadonlySet<Stage>,
+  run?: { mode: GpuMode; env: Env },
+): void {
+  if (run !== undefined && onlyPlans(stages)) checkRequirementLines(loaded, run.env);
+  if (!stages.has('smoke')) return;
+  configBaseline(loaded);
+  if (run !== undefined && run.mode === 'all') gpuPinOf(run.env);
+}
 
 export function checkBeforeContainers(
   opts: { loaded: LoadedConfig; stages: ReadonlySet<Stage>; buildOptions?: BuildInputOptions },
   io: {
-    env: Readonly<Record<string, string | undefined>>;
+    env: Env;
     warning: (message: string, props?: { title?: string }) => void;
   },
   plan: Plan,

@@ -24,8 +24,6 @@ import { type Resolved, resolvedKey, runResolveStage } from '../resolve/stage.js
 import type { ResultDir } from '../results/results.js';
 import { type GpuDevices, hostGpuDevices } from '../smoke/gpu-identity.js';
 import type { GpuMode } from '../smoke/gpu-mode.js';
-import { configBaseline } from '../smoke/config-inputs.js';
-import { gpuPinOf } from '../smoke/gpu-pin.js';
 import { runSmokeStage, type SmokeEntry, type SmokeStatus } from '../smoke/stage.js';
 import { runnerFromEnv } from '../github/run.js';
 import { prepareSigning, runAttest, warmRegistry } from './attest.js';
@@ -37,6 +35,7 @@ import { throwIfInterrupted } from '../util/cleanup.js';
 import type { Stage } from './stages.js';
 
 export { mergeFromDigestFiles } from './merge.js';
+export { checkStageInputs } from './door-checks.js';
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 export { readBuildResult } from '../results/results.js';
 
@@ -121,24 +120,6 @@ async function timed<T>(io: PipelineIo, stage: Stage, fn: () => Promise<T> | T):
   } finally {
     io.timing?.(stage, performance.now() - t0);
   }
-}
-
-/**
- * The stages' inputs from files that have a shape of their own, checked before the engine or the
- * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
- * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
- * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list when the smoke stage
- * asks for GPUs (GPU.mode all). Under auto the smoke stage reads the pin only where the engine has
- * GPUs: a CPU runner's odd CUDA_VISIBLE_DEVICES does not stop its build.
- */
-export function checkStageInputs(
-  loaded: LoadedConfig,
-  stages: ReadonlySet<Stage>,
-  gpu?: { mode: GpuMode; env: Readonly<Record<string, string | undefined>> },
-): void {
-  if (!stages.has('smoke')) return;
-  configBaseline(loaded);
-  if (gpu !== undefined && gpu.mode === 'all') gpuPinOf(gpu.env);
 }
 
 /** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config/load.js';
 import type { Plan } from '../../plan/plan.js';
 import { LABEL_PREFIX } from '../../plan/schema.js';
+import { checkRequirementLines } from '../../pipeline/door-checks.js';
 import { openOutDir } from '../../results/out-dir.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -55,7 +56,8 @@ export const planCommand: Command = {
   help: `Reads the config and the bundled base-image catalog and prints, per variant, the base image
 and why it was chosen, the torch wheel index, the NVIDIA driver floor, tags and labels. Refuses
 combinations that cannot work (e.g. an amd64-only base image for linux/arm64) and warns about
-ones the catalog does not know, naming the nearest valid ones.
+ones the catalog does not know, naming the nearest valid ones. The requirements files are read as
+the build reads them (each line, every -r/-c include; pip is not run): a bad line is refused here.
 
 Options:
   --config FILE      config file (default ml-image.yml)
@@ -63,7 +65,8 @@ ${configOverrideFlags}
   --json             print the plan as JSON; its "matrix" is a GitHub Actions matrix
   --out DIR          write DIR/plan.json and DIR/matrix.json
 
-Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combination.`,
+Exit codes: 0 planned (warnings allowed); 2 bad config, a bad requirements line or an impossible
+combination.`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('plan', argv, {
       config: { type: 'string' },
@@ -76,6 +79,8 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
       ...(values.config !== undefined && { file: values.config }),
       overrides: overridesFromFlags(values),
     });
+    // The requirements lines, as the jobs after a plan job read them: bad input is stopped here.
+    checkRequirementLines(loaded, io.env);
     const git = await gitContextFor(io);
     const plan = planOfConfig(loaded, git);
     if (values.out !== undefined) {

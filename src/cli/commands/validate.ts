@@ -4,7 +4,7 @@ import { requirementsFieldError } from '../../config/field-error.js';
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
 import { ConfigError, InputError } from '../../errors.js';
 import { checkPlanRequirements } from '../../requirements/plan-check.js';
-import { readListedRequirements } from '../../requirements/references.js';
+import { checkRequirementLines } from '../../pipeline/door-checks.js';
 import { configBaseline } from '../../smoke/config-inputs.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -34,21 +34,6 @@ export function uncheckedVariants(
 }
 
 /**
- * The requirements files read and checked as the resolve and build stages read them (their lines,
- * -r/-c includes, credentials, ${NAME}s build.secrets does not list): files only, pip is not run.
- */
-function checkRequirements(loaded: LoadedConfig, env: CliIo['env']): void {
-  const { python, build } = loaded.config;
-  readListedRequirements(
-    python.requirements,
-    build.secrets,
-    loaded.baseDir,
-    env,
-    requirementsFieldError(loaded),
-  );
-}
-
-/**
  * The files the config names whose content has a shape of its own: smoke.baseline's floors,
  * attest.key (an encrypted cosign private key), the requirements files. Each is checked whatever
  * the others hold, and their problems are refused together (exit 2), each naming its file and
@@ -58,7 +43,7 @@ function checkConfigFiles(loaded: LoadedConfig, env: CliIo['env']): void {
   const checks = [
     () => configBaseline(loaded),
     () => checkConfigKey(loaded),
-    () => checkRequirements(loaded, env),
+    () => checkRequirementLines(loaded, env),
   ];
   const refused: InputError[] = [];
   for (const check of checks) {

@@ -1,0 +1,130 @@
+// A run that only plans (`ml-image plan`, `run --stages plan`, the workflows' plan job: the action
+// with stages plan) reads the requirements files' lines as the build reads them: a bad line, a
+// credential written in one or a ${NAME} build.secrets does not list is exit 2 there, naming its
+// file and line, not in each job after it. A later stage's job (smoke, report) does not read them:
+// its report still says what failed.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ActionIo, run } from '../../src/action/run.js';
+import { runCli } from '../../src/cli/main.js';
+import { loadConfig } from '../../src/config/load.js';
+import { ConfigError } from '../../src/errors.js';
+import { checkStageInputs } from '../../src/pipeline/door-checks.js';
+import type { Stage } from '../../src/pipeline/stages.js';
+import { captureIo, fakeDocker, NOT_A_REPOSITORY } from '../helpers/fakes.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-plan-reqs-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const at = (rel: string) => path.join(dir, rel);
+const CONFIG =
+  'image: {name: a/b}\nvariants: [cpu]\nplatforms: [linux/amd64]\npython:\n  requirements: [requirements.txt]\nbuild:\n  secrets: [IDX_PW]\n';
+
+/** Each bad requirements file: what it holds, what the problem of its second line says. */
+const BAD: [string, string, string][] = [
+  ['a line that is no requirement', 'numpy<2\npandas===\n', 'invalid requirement "pandas==="'],
+  [
+    'a credential written in a line',
+    'numpy<2\n--extra-index-url https://build:hunter2secret@idx.corp/simple\n',
+    'a credential written in the line',
+  ],
+  [
+    'a ${NAME} build.secrets does not list',
+    'numpy<2\n--extra-index-url https://u:${OTHER_PW}@idx.corp/simple\n',
+    '${OTHER_PW} is not listed in build.secrets',
+  ],
+  ['an include that is not there', 'numpy<2\n-r gone.txt\n', 'gone.txt (included from'],
+];
+
+function project(requirements: string): void {
+  writeFileSync(at('ml-image.yml'), CONFIG);
+  writeFileSync(at('requirements.txt'), requirements);
+}
+
+async function cli(argv: string[]) {
+  const io = { ...captureIo(dir, fakeDocker(), { ML_IMAGE_CACHE_DIR: at('.cache') }), git: NOT_A_REPOSITORY };
+  const code = await runCli(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+const PLAN_RUNS = [['plan'], ['run', '--stages', 'plan', '--out', 'out']];
+
+describe('plan refuses a bad requirements line, naming its file and line', () => {
+  it.each(BAD)('%s', async (_what, requirements, said) => {
+    project(requirements);
+    for (const argv of PLAN_RUNS) {
+      const r = await cli(argv);
+      expect(r.code, `${argv.join(' ')}: ${r.err}`).toBe(2);
+      expect(r.err).toContain(`${at('requirements.txt')}:2`);
+      expect(r.err).toContain(said);
+      // A credential is never shown.
+      expect(r.err).not.toContain('hunter2secret');
+      const json = await cli([...argv, '--json']);
+      const { error } = JSON.parse(json.out) as {
+        error: { exitCode: number; message: string; problems?: string[] };
+      };
+      expect(error.exitCode).toBe(2);
+      expect([error.message, ...(error.problems ?? [])].join('\n')).toContain(said);
+    }
+  });
+
+  it('good lines (a listed ${NAME} with no value here) plan as before', async () => {
+    project('numpy<2\n--extra-index-url https://u:${IDX_PW}@idx.corp/simple\n');
+    for (const argv of PLAN_RUNS) {
+      const r = await cli(argv);
+      expect(r.code, r.err).toBe(0);
+    }
+  });
+});
+
+describe('checkStageInputs reads the lines in a run that only plans', () => {
+  const loaded = () => loadConfig({ cwd: dir, env: {} });
+  const stages = (...s: Stage[]) => new Set<Stage>(s);
+
+  it.each([
+    [['plan'], true],
+    [['plan', 'report'], false],
+    [['smoke', 'report'], false],
+    [['attest'], false],
+  ] as [Stage[], boolean][])('stages %j: read %s', (s, read) => {
+    project('numpy<2\npandas===\n');
+    const check = () => checkStageInputs(loaded(), stages(...s), { mode: 'none', env: {} });
+    if (read) expect(check).toThrow(ConfigError);
+    else expect(check).not.toThrow();
+  });
+});
+
+describe("the action's plan job stops on a bad line", () => {
+  it('failed, with an annotation on the line of the requirements file', async () => {
+    project('numpy<2\npandas===\n');
+    const errors: { message: string; file?: string; startLine?: number }[] = [];
+    const failed: string[] = [];
+    const inputs: Record<string, string> = { stages: 'plan', config: 'ml-image.yml' };
+    const io: ActionIo = {
+      getInput: (n) => inputs[n] ?? '',
+      setOutput: () => undefined,
+      setFailed: (m) => failed.push(m),
+      error: (m, p) =>
+        errors.push({
+          message: m,
+          ...(p?.file && { file: p.file }),
+          ...(p?.startLine && { startLine: p.startLine }),
+        }),
+      warning: () => undefined,
+      info: () => undefined,
+      group: (_n, fn) => fn(),
+      cwd: dir,
+      env: {},
+      docker: () => fakeDocker(),
+    };
+    await run(io);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toContain('invalid requirement "pandas==="');
+    expect(errors.some((e) => e.message.includes('pandas===') && e.startLine === 2)).toBe(true);
+  });
+});
