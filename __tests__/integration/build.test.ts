@@ -3,6 +3,7 @@
 // bad input and failing builds.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -261,6 +262,34 @@ LABEL maintainer="NVIDIA CORPORATION <cudatools@nvidia.com>" com.nvidia.cudnn.ve
       expect(r.err).toContain('image.registry in the config');
       expect(r.err).not.toContain('test-env.sh');
       expect(r.err).not.toContain('build cpu/amd64: started');
+    });
+
+    it("an index that is down: exit 3 naming the index and pip's line, not the registry", async () => {
+      // A port that refuses: taken, then let go.
+      const port = await new Promise<number>((resolve) => {
+        const s = createServer().listen(0, '127.0.0.1', () => {
+          const { port: p } = s.address() as AddressInfo;
+          s.close(() => resolve(p));
+        });
+      });
+      const req = path.join(dir, 'down-requirements.txt');
+      writeFileSync(req, 'tqdm>=4.60\n');
+      const r = await cli(
+        [],
+        minimal({
+          resolve: { mode: 'off' },
+          python: { requirements: [req], indexUrl: `http://127.0.0.1:${port}/simple` },
+        }),
+      );
+      expect(r.code, r.err).toBe(3);
+      expect(r.err).toMatch(
+        new RegExp(
+          `error: build cpu/amd64 failed after \\d+\\.\\ds: pip in the build could not reach the package index http://127\\.0\\.0\\.1:${port}/simple: WARNING: Retrying \\(Retry\\(total=0, .*Connection refused`,
+        ),
+      );
+      expect(r.err).not.toContain('registry unreachable');
+      expect(r.err).toContain('fix: check that the index is up');
+      expect(r.err.match(/build cpu\/amd64: started/g)).toHaveLength(1);
     });
 
     it('a Dockerfile that fails: exit 1, one attempt, the reason and the end of the log', async () => {

@@ -7,10 +7,11 @@
 import type { DockerAdapter, ExecResult } from '../docker/adapter.js';
 import { cliFailure } from '../docker/engine.js';
 import { enginePlatform } from '../docker/engine-platform.js';
-import { registryRefusal } from '../docker/failures.js';
+import { registryRefusal, RUN_STEP_FAILED } from '../docker/failures.js';
 import { CheckFailedError, EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import { lineEnd } from '../util/text.js';
 import { type BuilderInfo, SECRETS_FIX } from './buildx-args.js';
+import { indexFailure, unreachableIndex } from './index-failure.js';
 
 const TRANSIENT =
   /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
@@ -267,8 +268,15 @@ export function afterFailedAttempt(f: FailedAttempt): { waitMs: number; reason: 
   // (exit 3, the login fix), not the build's.
   const refused = registryRefusal(`build ${id}`, failureReason(log), lastLines(log), f.registries);
   if (refused) throw refused;
-  const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
-  if (classified instanceof EnvironmentError) throw classified;
+  if (RUN_STEP_FAILED.test(failureReason(log))) {
+    // A RUN step's own output ("Connection refused" of its pip or curl) says nothing of the
+    // daemon or a registry: its pip that could not reach the package index is said as that.
+    const index = unreachableIndex(log);
+    if (index) throw indexFailure(f, index);
+  } else {
+    const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
+    if (classified instanceof EnvironmentError) throw classified;
+  }
   throw referenceFailure(f) ?? finalFailure(f, isTransient(lastLines(log)));
 }
 

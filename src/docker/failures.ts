@@ -75,7 +75,7 @@ export function registryLoginFix(
 }
 
 /** A RUN step that failed: its own 401 or 403 (curl, wget, pip) is the build's, not a login's. */
-const RUN_STEP_FAILED = /did not complete successfully|executor failed running|exit code: \d+/;
+export const RUN_STEP_FAILED = /did not complete successfully|executor failed running|exit code: \d+/;
 
 /** The image a refusal names ("failed to push REF: ...", "source metadata for REF: ..."). */
 const REFUSED_REF = /(?:failed to push|source metadata for|pull access denied for) ([^\s,]+?)(?=:\s|,|\s|$)/;

@@ -1,6 +1,7 @@
 // Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
 // signs of an unreachable index. Pure functions over pip's output.
 import { canonicalName } from '../requirements/parse.js';
+import { indexUnreachable } from '../python/pip-network.js';
 import { lineEnd } from '../util/text.js';
 import { buildFailure, vcsFailure, type VcsFailure } from './pip-subprocess.js';
 import { hashFailureOf, type HashProblem, type RequiredBy } from './hash-failure.js';
@@ -8,6 +9,7 @@ import { isLocalPathFailure, pathPipNamed } from './local-path.js';
 import { dependencyOf, indexRefusals } from './no-match.js';
 
 export { indexRefusals } from './no-match.js';
+export { indexesSearched, indexUnreachable } from '../python/pip-network.js';
 
 export interface ConflictCause {
   line: string;
@@ -67,50 +69,6 @@ export function invalidRequirement(output: string): { requirement: string; line:
   const ref = /\(from line (\d+) of /.exec(output.slice(from, nl < 0 ? undefined : nl));
   const closed = ref !== null && output.indexOf(')', from + ref.index + ref[0].length) >= 0;
   return { requirement: m[1]!, line: closed ? Number(ref[1]) : 0 };
-}
-
-const UNREACHABLE =
-  /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError/i;
-
-/**
- * Does TEXT hold FIRST and, after it and before the next line terminator, THEN? What
- * /FIRST.*THEN/ tells, without running to the line's end from each FIRST (quadratic): each stretch
- * between line terminators is searched once, from its first FIRST. FIRST must be global.
- */
-function followedOnLine(text: string, first: RegExp, then: RegExp): boolean {
-  first.lastIndex = 0;
-  for (let m = first.exec(text); m !== null; m = first.exec(text)) {
-    const end = lineEnd(text, m.index + m[0].length);
-    if (then.test(text.slice(m.index + m[0].length, end))) return true;
-    first.lastIndex = end;
-  }
-  return false;
-}
-
-/** pip: "Could not fetch URL https://...: There was a problem confirming the ssl certificate: ..." */
-const sslProblem = (line: string) =>
-  followedOnLine(line, /Could not fetch URL /gi, /: There was a problem confirming the ssl certificate/i);
-
-/**
- * The indexes pip searched, as it lists them before it collects anything: "Looking in indexes: URL,
- * URL" (each login masked by pip: `u:****@`), undefined when it prints no such line (it searched
- * PyPI alone). What pip used, whoever gave them: the config, a requirements file, the base image's
- * own PIP_INDEX_URL or pip.conf.
- */
-export function indexesSearched(output: string): string[] | undefined {
-  const m = /^Looking in indexes: (.+)$/m.exec(output);
-  return m
-    ? m[1]!
-        .split(', ')
-        .map((u) => u.trim())
-        .filter(Boolean)
-    : undefined;
-}
-
-/** pip could not reach the index (it then says "from versions: none", which is not the user's fault). */
-export function indexUnreachable(output: string): string | undefined {
-  const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));
-  return line?.trim();
 }
 
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
