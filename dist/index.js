@@ -31672,6 +31672,7 @@ class ActionsExecRunner {
 /* harmony export */   AE: () => (/* binding */ registryRefusal),
 /* harmony export */   AG: () => (/* binding */ REGISTRY_FIX),
 /* harmony export */   B4: () => (/* binding */ REGISTRY_FAILING),
+/* harmony export */   BN: () => (/* binding */ RUN_STEP_FAILED),
 /* harmony export */   Gi: () => (/* binding */ builderMissing),
 /* harmony export */   Jz: () => (/* binding */ engineContexts),
 /* harmony export */   P9: () => (/* binding */ BUILDX_FIX),
@@ -32936,7 +32937,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(153), __nccwpck_require__.e(511), __nccwpck_require__.e(918), __nccwpck_require__.e(306)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19306));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(153), __nccwpck_require__.e(511), __nccwpck_require__.e(918), __nccwpck_require__.e(639)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22639));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.

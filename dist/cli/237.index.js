@@ -1,5 +1,5 @@
-export const id = 958;
-export const ids = [958];
+export const id = 237;
+export const ids = [237];
 export const modules = {
 
 /***/ 96912:
@@ -314,14 +314,14 @@ async function loadOnePlatformFix(io) {
 
 /***/ }),
 
-/***/ 79560:
+/***/ 96151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   an: () => (/* reexport */ STAGES),
-  w6: () => (/* binding */ checkStageInputs),
+  w6: () => (/* reexport */ door_checks/* checkStageInputs */.w6),
   lj: () => (/* reexport */ parseStages),
   VJ: () => (/* binding */ pipelineResultOf),
   aI: () => (/* binding */ runPipeline)
@@ -1957,263 +1957,10 @@ class BuildLogs {
     }
 }
 
-// EXTERNAL MODULE: ./src/config/secret-id.ts
-var secret_id = __webpack_require__(92916);
-// EXTERNAL MODULE: ./src/python/py/pip.generated.ts
-var pip_generated = __webpack_require__(34370);
-;// CONCATENATED MODULE: ./src/build/inputs.ts
-// What pip inside the build needs: requirements, constraints, index URLs (often with credentials)
-// and build.secrets reach the build only as BuildKit secret mounts of 0600 files in a 0700 temp
-// directory, never as build arguments (which the image history keeps for anyone who can pull it,
-// and which hit E2BIG when large). Their digest, without credentials, is the cache key.
-
-
-
-
-
-
-
-
-/**
- * The secret ids the templates mount (`RUN --mount=type=secret,id=...`) at /run/secrets/<id>: one
- * list with the config's, which refuses them as build.secrets ids.
- */
-const BUILD_SECRET_IDS = secret_id/* TOOL_SECRET_IDS */.bn;
-/** Build argument carrying the digest of the secret inputs: secret mounts are not in the cache key. */
-const INPUTS_DIGEST_ARG = 'ML_IMAGE_INPUTS_SHA256';
-/** Plan build args that travel as secrets instead (the torch index URL may carry credentials). */
-const SECRET_PLAN_ARGS = new Set(['TORCH_INDEX_URL']);
-/** Index variables that the pip.conf secret carries (config first, else the environment). */
-const INDEX_ENV = new Set(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL']);
-/** The plan's build args that may be build arguments (those that travel as secrets removed). */
-function publicPlanArgs(args) {
-    return Object.fromEntries(Object.entries(args).filter(([k]) => !SECRET_PLAN_ARGS.has(k)));
-}
-/** build.secrets by name -> value from the environment; each must be set. */
-function secretEnvFrom(secrets, env) {
-    const out = {};
-    for (const id of secrets) {
-        const value = env[id];
-        if (value === undefined) {
-            throw new errors/* InputError */.dz(`build.secrets: ${id} is not set in the environment`, `export ${id} (or pass it from a repository secret) before building`);
-        }
-        out[id] = value;
-    }
-    return out;
-}
-/** A POSIX shell single-quoted word: safe for any value (newlines, quotes, $, backticks). */
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** `export NAME='value'` lines the templates' install step sources (build.secrets inside pip's RUN). */
-/**
- * Names the install step itself uses, or that would change how its shell runs: never exported
- * from build.secrets (they still reach a user's own Dockerfile as `--secret id=NAME`).
- */
-const RESERVED_ENV = new Set([
-    's',
-    'c',
-    'ti',
-    'PATH',
-    'IFS',
-    'HOME',
-    'SHELL',
-    'ENV',
-    'PS4',
-    'TORCH_VERSION',
-    'ML_IMAGE_CUDA',
-]);
-function secretEnvScript(env) {
-    return (Object.entries(env)
-        .filter(([name]) => !INDEX_ENV.has(name) && !RESERVED_ENV.has(name))
-        // An id that is no shell variable name (pip-token) is mounted by id only, never exported.
-        .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        .map(([name, value]) => `export ${name}=${shellQuote(value)}\n`)
-        .join(''));
-}
-/**
- * The indexes and the torch index the build's pip is given, their logins in a netrc file (the
- * ml_image_netrc secret, which the templates name in NETRC), as in the resolver (runIndexes).
- */
-function buildIndexes(i) {
-    return (0,python_indexes/* netrcIndexes */.vT)(i.indexes, i.torchIndexUrl);
-}
-/**
- * The pip.conf of both pip steps (torch, then the requirements): the configured indexes, and the
- * torch index as one more extra index where the build installs torch, as every resolver dry run
- * sees them (pipRunEnv, torchIndexArgs; the templates' requirements step also names it in a file
- * after the requirements, as the dry runs do): torch==V takes its +cpu / +cuXYZ wheel from it,
- * torch's own dependencies come from where the resolver found them, and a pin it took from the torch index
- * (torchvision==0.20.1+cpu) is one the build can meet. Without configured indexes, the base
- * image's own (its pip.conf or PIP_INDEX_URL) stay the main one, as in the resolver. The URLs
- * carry no login the netrc file carries (buildIndexes).
- */
-function buildPipConf(i) {
-    return pipConfOf(buildIndexes(i));
-}
-const pipConfOf = (ix) => (0,python_indexes/* pipConf */.aI)((0,python_indexes/* withExtraIndex */.BH)(ix.indexes, ix.torchIndexUrl));
-/**
- * sha256 of what the secret files hold, with URL credentials removed: the pip layer rebuilds when
- * requirements, constraints or indexes change, and not when only a token is rotated.
- */
-function inputsDigest(i) {
-    const text = JSON.stringify({
-        requirements: (0,redact/* redactUrls */.sK)(i.requirements),
-        constraints: (0,redact/* redactUrls */.sK)(i.constraints),
-        indexUrl: i.indexes.indexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.indexes.indexUrl) : null,
-        extraIndexUrls: i.indexes.extraIndexUrls.map((u) => (0,redact/* redactUrls */.sK)(u)),
-        torchIndexUrl: i.torchIndexUrl !== undefined ? (0,redact/* redactUrls */.sK)(i.torchIndexUrl) : null,
-        // What the pip.conf secret holds, as written (it derives from the fields above; stated so that
-        // a change in how it is written rebuilds the layer too).
-        pipConfs: i.torchIndexUrl !== undefined ? [(0,redact/* redactUrls */.sK)(buildPipConf(i))] : undefined,
-        secrets: Object.keys(i.secretEnv).sort(),
-    });
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-/**
- * Writes the secret files of one target into DIR (created 0700, files 0600); returns id -> path.
- * A login that stays in its index URL (buildIndexes) is a warning through SAY, once per host.
- */
-function writeBuildInputs(dir, i, say = () => undefined) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const ix = buildIndexes(i);
-    (0,python_indexes/* warnKeptLogins */.NB)(ix.kept, say);
-    const files = {
-        [BUILD_SECRET_IDS.requirements]: i.requirements === '' ? '' : `${i.requirements}\n`,
-        [BUILD_SECRET_IDS.constraints]: i.constraints === '' ? '' : `${i.constraints}\n`,
-        [BUILD_SECRET_IDS.pipConf]: pipConfOf(ix),
-        [BUILD_SECRET_IDS.torchIndex]: ix.torchIndexUrl ?? '',
-        [BUILD_SECRET_IDS.netrc]: ix.netrc,
-        [BUILD_SECRET_IDS.env]: secretEnvScript(i.secretEnv),
-        // No secret: pip, run through it, gives the pip it starts the index URLs in its environment.
-        [BUILD_SECRET_IDS.pip]: pip_generated/* PIP_PY */.o,
-    };
-    const out = {};
-    for (const [id, content] of Object.entries(files)) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, content, { mode: 0o600 });
-        out[id] = file;
-    }
-    return out;
-}
-/**
- * A warning where DOCKERFILE mounts the pip.conf secret but not the netrc file the indexes' logins
- * (INDEXES and the torch index) travel in: a Dockerfile of the user's own written for an earlier
- * version, whose pip would get 401 from a private index. Undefined where there is no login to
- * carry, the netrc file is mounted, or the file cannot be read (buildx says so). READ: the file's text.
- */
-function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) => (0,external_node_fs_.readFileSync)(f, 'utf8')) {
-    if ((0,python_indexes/* netrcIndexes */.vT)(indexes, torchIndexUrl).netrc === '')
-        return undefined;
-    let text;
-    try {
-        text = read(dockerfile);
-    }
-    catch {
-        return undefined;
-    }
-    if (!text.includes(BUILD_SECRET_IDS.pipConf) || text.includes(BUILD_SECRET_IDS.netrc))
-        return undefined;
-    return `${dockerfile} mounts the ${BUILD_SECRET_IDS.pipConf} secret but not ${BUILD_SECRET_IDS.netrc}: the indexes' logins travel in that one (the pip.conf URLs carry none), so a private index answers pip 401; mount it in the RUN that installs and export NETRC=/run/secrets/${BUILD_SECRET_IDS.netrc} there (docs/build.md, "Your own Dockerfile")`;
-}
-
-;// CONCATENATED MODULE: ./src/build/input-secrets.ts
-// The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
-// each a BuildKit secret of its own id, never a build argument; each value, a secret file's text
-// too, masked in the build's output.
-
-
-
-
-/**
- * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
- * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`,
- * `secret-envs` and `secret-files` inputs' ids each given once (and none a build.secrets id or one
- * this action mounts itself), each `secret-envs` variable set. Returns the `secret-envs` values by
- * id.
- */
-function checkBuildSecrets(options, config, env) {
-    secretEnvFrom(config.build.secrets, env);
-    const taken = new Set([...Object.values(BUILD_SECRET_IDS), ...config.build.secrets]);
-    const ids = [...Object.keys(options?.secrets ?? {}), ...Object.keys(options?.secretEnvs ?? {})];
-    // Each input's ids among themselves (secretMap), and secret-files' against secrets/secret-envs:
-    // checked when read.
-    const files = Object.keys(options?.secretFiles ?? {});
-    for (const [i, id] of [...ids, ...files].entries()) {
-        if (taken.has(id))
-            throw new errors/* InputError */.dz(`${i < ids.length ? 'inputs "secrets"/"secret-envs"' : 'input "secret-files"'}: secret id ${id} is given twice (or is one this action mounts itself)`, 'give each secret id once');
-        taken.add(id);
-    }
-    const values = Object.create(null); // an id __proto__ is a key like any other
-    for (const [id, name] of Object.entries(options?.secretEnvs ?? {})) {
-        const value = env[name];
-        if (value === undefined)
-            throw new errors/* InputError */.dz(`input "secret-envs": ${id}=${name}: ${name} is not set in the environment`, `set it in the step's env: (e.g. ${name}: \${{ secrets.${name} }})`);
-        values[id] = value;
-    }
-    return values;
-}
-/** The most of a `secret-files` file read for the output's mask: a larger one is left out. */
-const MAX_MASKED_FILE_BYTES = 64 * 1024;
-/**
- * The text of FILE (a `secret-files` path) for the build output's mask, trimmed: undefined for a
- * file over MAX_MASKED_FILE_BYTES, a binary one (a NUL byte, or not UTF-8: a keystore, an archive,
- * which no log line quotes whole), one that is no regular file (opened without blocking, never
- * read: a FIFO would wait for a writer), or one that cannot be read (buildx says so when it mounts
- * it). Reads at most MAX_MASKED_FILE_BYTES + 1 bytes, whatever the file's size.
- */
-function secretFileText(file) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        if (!st.isFile() || st.size > MAX_MASKED_FILE_BYTES)
-            return undefined;
-        const buf = Buffer.alloc(MAX_MASKED_FILE_BYTES + 1);
-        let n = 0;
-        for (let got = 1; got > 0 && n < buf.length; n += got)
-            got = (0,external_node_fs_.readSync)(fd, buf, n, buf.length - n, n);
-        if (n > MAX_MASKED_FILE_BYTES || buf.subarray(0, n).includes(0))
-            return undefined;
-        return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n)).trim();
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/**
- * The `secrets` input (id=value) as 0600 files under `dir`, and the `secret-envs` input checked
- * against the environment (checkBuildSecrets, again); returns the files and every secret value
- * (masked in build output): each `secrets` and `secret-envs` value, and each `secret-files` file's
- * text read with READ (secretFileText: a RUN --mount=type=secret step, or a pip or curl error,
- * may print it). A value too short to mask safely is dropped where the mask is made (valueMasks).
- */
-function inputSecrets(options, config, env, dir, read = secretFileText) {
-    const files = Object.create(null);
-    const values = {};
-    for (const [id, value] of Object.entries(checkBuildSecrets(options, config, env)))
-        values[`secret-env:${id}`] = value;
-    for (const [id, file] of Object.entries(options?.secretFiles ?? {})) {
-        const text = read(file);
-        if (text)
-            values[`secret-file:${id}`] = text;
-    }
-    const secrets = Object.entries(options?.secrets ?? {});
-    if (secrets.length > 0)
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    for (const [id, value] of secrets) {
-        const file = external_node_path_default().join(dir, id);
-        (0,external_node_fs_.writeFileSync)(file, value, { mode: 0o600 });
-        files[id] = file;
-        values[`secret:${id}`] = value;
-    }
-    return { files, values };
-}
-
+// EXTERNAL MODULE: ./src/build/inputs.ts
+var build_inputs = __webpack_require__(70435);
+// EXTERNAL MODULE: ./src/build/input-secrets.ts
+var input_secrets = __webpack_require__(43812);
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
 // EXTERNAL MODULE: ./src/docker/engine.ts + 13 modules
@@ -2222,7 +1969,55 @@ var engine = __webpack_require__(39057);
 var engine_platform = __webpack_require__(74234);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./src/python/pip-network.ts
+var pip_network = __webpack_require__(95148);
+;// CONCATENATED MODULE: ./src/build/index-failure.ts
+// A build whose RUN step's pip could not reach its package index: the environment's (exit 3),
+// naming the index, not "registry unreachable" (pip's "Connection refused" is no registry's) nor a
+// failure of the requirements (pip then says "from versions: none"). Pure.
+
+
+
+/** BuildKit's prefix of a RUN step's output line: its step and seconds ("#9 0.424 ", "0.424 "). */
+const STEP_PREFIX = /^(?:#\d+ )?\d+\.\d+ /;
+/** The lines of a build log as the step's program wrote them (trimmed, BuildKit's prefixes off). */
+const stepLines = (log) => log.split('\n').map((l) => l.trim().replace(STEP_PREFIX, ''));
+/** How far from the log's end pip's last words are looked for (buildx's own error lines follow). */
+const TAIL_LINES = 40;
+/**
+ * A line of pip's where it gave up on a connection: its last retry ("Retrying (Retry(total=0, ...))
+ * after connection broken by 'NewConnectionError(... Connection refused)'"), an error line ("ERROR:
+ * Could not install packages due to an OSError: ... Max retries exceeded"), or a URL it could not
+ * fetch (a certificate it could not confirm). An earlier retry that pip recovered from is none.
+ */
+const gaveUp = (line) => /Retry\(total=0\b/.test(line) || /^ERROR:/.test(line) || /^Could not fetch URL /.test(line);
+/**
+ * The package index a failed build's pip could not reach, read from the end of its LOG (masked);
+ * undefined where pip's last words say otherwise (a conflict, a missing release, another program).
+ */
+function unreachableIndex(log) {
+    const lines = stepLines(log);
+    const tail = lines.slice(-TAIL_LINES);
+    if (tail.some((l) => /ResolutionImpossible|The conflict is caused by/.test(l)))
+        return undefined;
+    const line = [...tail].reverse().find((l) => (0,pip_network/* indexUnreachable */.J)(l) !== undefined);
+    if (line === undefined || !gaveUp(line))
+        return undefined;
+    const searched = [...lines].reverse().find((l) => l.startsWith('Looking in indexes: '));
+    return {
+        line,
+        ...(searched !== undefined && { indexes: searched.slice('Looking in indexes: '.length) }),
+    };
+}
+/** The error of a build (ID, failed after ELAPSED seconds) whose pip could not reach INDEX. */
+function indexFailure(f, index) {
+    const where = index.indexes !== undefined ? `the package index ${index.indexes}` : 'its package index';
+    const excerpt = f.log.split('\n').slice(-25).join('\n');
+    return new errors/* EnvironmentError */.eG(`build ${f.id} failed after ${f.elapsed}s: pip in the build could not reach ${(0,redact/* redactUrls */.sK)(where)}: ${(0,redact/* redactUrls */.sK)(index.line).slice(0, 400)}\n--- last lines of the build log ---\n${excerpt}`, "check that the index is up and that python.indexUrl / PIP_INDEX_URL (and the requirements' --index-url / --extra-index-url) name it as the build reaches it: an index on this machine's loopback (localhost, 127.0.0.1) needs build.network: host and a builder on this machine's engine; behind a proxy, the build takes the proxies of ~/.docker/config.json (docs/build.md). Not retried: a refused connection or an unknown name does not pass on its own");
+}
+
 ;// CONCATENATED MODULE: ./src/build/retry.ts
+
 
 
 
@@ -2417,9 +2212,18 @@ function afterFailedAttempt(f) {
     const refused = (0,failures/* registryRefusal */.AE)(`build ${id}`, failureReason(log), lastLines(log), f.registries);
     if (refused)
         throw refused;
-    const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
-    if (classified instanceof errors/* EnvironmentError */.eG)
-        throw classified;
+    if (failures/* RUN_STEP_FAILED */.BN.test(failureReason(log))) {
+        // A RUN step's own output ("Connection refused" of its pip or curl) says nothing of the
+        // daemon or a registry: its pip that could not reach the package index is said as that.
+        const index = unreachableIndex(log);
+        if (index)
+            throw indexFailure(f, index);
+    }
+    else {
+        const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
+        if (classified instanceof errors/* EnvironmentError */.eG)
+            throw classified;
+    }
     throw referenceFailure(f) ?? finalFailure(f, isTransient(lastLines(log)));
 }
 /**
@@ -2776,7 +2580,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         secretEnv: ctx.secretEnv,
     };
     const fileSecrets = {
-        ...writeBuildInputs(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs, ctx.progress),
+        ...(0,build_inputs/* writeBuildInputs */.nD)(external_node_path_default().join(ctx.work, `inputs-${t.v.name}-${arch}`), inputs, ctx.progress),
         ...ctx.valueSecretFiles,
     };
     const o = ctx.options ?? {};
@@ -2794,7 +2598,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
             ...(t.loadTags && t.loadTags.length > 0 && { loadTags: t.loadTags }),
         }),
         labels: t.labels,
-        buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
+        buildArgs: { ...t.buildArgs, [build_inputs/* INPUTS_DIGEST_ARG */._9]: (0,build_inputs/* inputsDigest */.KA)(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
         ...(ctx.untrusted && { cacheReadOnly: true, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
         metadataFile,
@@ -3421,7 +3225,7 @@ async function buildVariant(input, v, run) {
     const keepOut = [...(input.keepOut ?? []), ...gitKeepOut(ctx.context, v.template !== undefined)];
     const patterns = keepOutPatterns(v.template !== undefined);
     const { dockerfile, keptOut } = dockerfileKeepingOut(base, ctx.context, keepOut, ctx.work, v.name, patterns);
-    const unmounted = netrcUnmountedWarning(base, ctx.indexes, v.torch?.indexUrl);
+    const unmounted = (0,build_inputs/* netrcUnmountedWarning */.CM)(base, ctx.indexes, v.torch?.indexUrl);
     if (unmounted !== undefined)
         ctx.progress(`warning: ${unmounted}`);
     for (const line of keepOutLines(keptOut, keepOut, input.options?.buildContexts, process.cwd()))
@@ -3431,7 +3235,7 @@ async function buildVariant(input, v, run) {
     // from WORKDIR on (every commit would reinstall the requirements). One set in the environment
     // reaches the build anyway: buildx passes it on itself.
     // The plan's own args last: build.args never replaces them (the config refuses their names too).
-    const buildArgs = { ...config.build.args, ...publicPlanArgs(v.buildArgs) };
+    const buildArgs = { ...config.build.args, ...(0,build_inputs/* publicPlanArgs */.O3)(v.buildArgs) };
     const platforms = platformsOf(input, v);
     // dockerd's BuildKit (docker driver) runs one build at a time well on small runners.
     const limit = ctx.builder.driver === 'docker' ? 1 : 2;
@@ -3516,7 +3320,7 @@ function skipGitInfo(input, env) {
 }
 async function runBuildStage(input, deps) {
     const { plan, config, baseDir } = input;
-    const secretEnv = secretEnvFrom(config.build.secrets, deps.env);
+    const secretEnv = (0,build_inputs/* secretEnvFrom */.ol)(config.build.secrets, deps.env);
     checkBuildArgs(config.build.args);
     const indexes = (0,python_indexes/* pipIndexes */.iP)(config.python, deps.env);
     const variants = plan.variants.filter((v) => !input.only?.variants || input.only.variants.includes(v.name));
@@ -3534,7 +3338,7 @@ async function runBuildStage(input, deps) {
     const unregister = (0,cleanup/* registerCleanup */.qE)(() => (0,external_node_fs_.rmSync)(work, { recursive: true, force: true }));
     let given;
     try {
-        given = inputSecrets(input.options, config, deps.env, external_node_path_default().join(work, 'input-secrets'));
+        given = (0,input_secrets/* inputSecrets */.Sc)(input.options, config, deps.env, external_node_path_default().join(work, 'input-secrets'));
     }
     catch (e) {
         (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
@@ -3737,10 +3541,6 @@ async function hostGpuDevices(runner, env, devices) {
     }
 }
 
-// EXTERNAL MODULE: ./src/smoke/config-inputs.ts
-var config_inputs = __webpack_require__(46985);
-// EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
-var gpu_pin = __webpack_require__(52013);
 // EXTERNAL MODULE: ./src/capture/capture.ts
 var capture = __webpack_require__(96912);
 // EXTERNAL MODULE: ./src/python/entry-python.ts
@@ -3782,6 +3582,10 @@ function toolKey(imagesDir) {
     return key;
 }
 
+// EXTERNAL MODULE: ./src/smoke/config-inputs.ts
+var config_inputs = __webpack_require__(46985);
+// EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
+var gpu_pin = __webpack_require__(52013);
 ;// CONCATENATED MODULE: ./src/smoke/local-image.ts
 
 
@@ -5178,22 +4982,8 @@ function warmRegistry(loaded, env, repository, targets) {
     (0,signers/* preconnect */.kZ)(repository, signing.identity, env, signing.tlog, Math.min(4 * targets, 16));
 }
 
-// EXTERNAL MODULE: ./src/config/field-error.ts
-var field_error = __webpack_require__(95245);
-// EXTERNAL MODULE: ./src/requirements/plan-check.ts
-var plan_check = __webpack_require__(46496);
-;// CONCATENATED MODULE: ./src/pipeline/door-checks.ts
-
-
-
-function checkBeforeContainers(opts, io, plan) {
-    const { loaded, stages } = opts;
-    if (stages.has('build'))
-        checkBuildSecrets(opts.buildOptions, loaded.config, io.env);
-    const given = (0,field_error/* requirementsFieldError */.db)(loaded);
-    (0,plan_check/* checkPlanRequirements */.M)(plan.variants, loaded, io.env, io.warning, stages.has('resolve'), given);
-}
-
+// EXTERNAL MODULE: ./src/pipeline/door-checks.ts
+var door_checks = __webpack_require__(56032);
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
 var verify_inputs = __webpack_require__(19171);
 ;// CONCATENATED MODULE: ./src/pipeline/keep-out.ts
@@ -5537,7 +5327,6 @@ function parseStages(raw, source) {
 
 
 
-
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 
@@ -5553,21 +5342,6 @@ async function timed(io, stage, fn) {
     finally {
         io.timing?.(stage, performance.now() - t0);
     }
-}
-/**
- * The stages' inputs from files that have a shape of their own, checked before the engine or the
- * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
- * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
- * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list when the smoke stage
- * asks for GPUs (GPU.mode all). Under auto the smoke stage reads the pin only where the engine has
- * GPUs: a CPU runner's odd CUDA_VISIBLE_DEVICES does not stop its build.
- */
-function checkStageInputs(loaded, stages, gpu) {
-    if (!stages.has('smoke'))
-        return;
-    (0,config_inputs/* configBaseline */.E)(loaded);
-    if (gpu !== undefined && gpu.mode === 'all')
-        (0,gpu_pin/* gpuPinOf */.Vy)(gpu.env);
 }
 /** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */
 const hostGpusHere = (env) => (devices) => hostGpuDevices(new exec_runner/* ActionsExecRunner */.L(), env, devices);
@@ -5668,7 +5442,7 @@ key) {
     if (!opts.stages.has('build') && !opts.stages.has('resolve'))
         return undefined;
     // Exit 2 before any container runs: build secrets, requirements the variants cannot install.
-    checkBeforeContainers(opts, io, plan);
+    (0,door_checks/* checkBeforeContainers */.kh)(opts, io, plan);
     if (opts.stages.has('build'))
         opts.results.removeBuild(); // an earlier run's: see removeBuild
     const docker = io.docker();

@@ -1,5 +1,5 @@
-export const id = 464;
-export const ids = [464];
+export const id = 436;
+export const ids = [436];
 export const modules = {
 
 /***/ 31754:
@@ -12,9 +12,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49459);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47684);
-/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43140);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77593);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17474);
+/* harmony import */ var _pipeline_door_checks_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56032);
+/* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43140);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77593);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17474);
+
 
 
 
@@ -59,17 +61,19 @@ const planCommand = {
     help: `Reads the config and the bundled base-image catalog and prints, per variant, the base image
 and why it was chosen, the torch wheel index, the NVIDIA driver floor, tags and labels. Refuses
 combinations that cannot work (e.g. an amd64-only base image for linux/arm64) and warns about
-ones the catalog does not know, naming the nearest valid ones.
+ones the catalog does not know, naming the nearest valid ones. The requirements files are read as
+the build reads them (each line, every -r/-c include; pip is not run): a bad line is refused here.
 
 Options:
   --config FILE      config file (default ml-image.yml)
-${_shared_js__WEBPACK_IMPORTED_MODULE_4__/* .configOverrideFlags */ .i7}
+${_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .configOverrideFlags */ .i7}
   --json             print the plan as JSON; its "matrix" is a GitHub Actions matrix
   --out DIR          write DIR/plan.json and DIR/matrix.json
 
-Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combination.`,
+Exit codes: 0 planned (warnings allowed); 2 bad config, a bad requirements line or an impossible
+combination.`,
     async run(argv, io) {
-        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandArgs */ .Qx)('plan', argv, {
+        const { values } = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Qx)('plan', argv, {
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
@@ -78,12 +82,14 @@ Exit codes: 0 planned (warnings allowed); 2 bad config or an impossible combinat
             cwd: io.cwd,
             env: io.env,
             ...(values.config !== undefined && { file: values.config }),
-            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_4__/* .overridesFromFlags */ .du)(values),
+            overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .overridesFromFlags */ .du)(values),
         });
-        const git = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_4__/* .gitContextFor */ .Tr)(io);
-        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_4__/* .planOfConfig */ .DH)(loaded, git);
+        // The requirements lines, as the jobs after a plan job read them: bad input is stopped here.
+        (0,_pipeline_door_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkRequirementLines */ .JC)(loaded, io.env);
+        const git = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .gitContextFor */ .Tr)(io);
+        const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .planOfConfig */ .DH)(loaded, git);
         if (values.out !== undefined) {
-            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .openOutDir */ .cE)(io.cwd, values.out).writePlan(plan);
+            (0,_results_out_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .openOutDir */ .cE)(io.cwd, values.out).writePlan(plan);
         }
         if (values.json)
             io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
@@ -194,6 +200,85 @@ function openOutDir(cwd, out) {
             put(OUT_FILES.matrix, `${JSON.stringify(plan.matrix)}\n`);
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 52013:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vy: () => (/* binding */ gpuPinOf),
+/* harmony export */   Y7: () => (/* binding */ noGpuReason),
+/* harmony export */   i8: () => (/* binding */ gpusLine),
+/* harmony export */   j_: () => (/* binding */ containerGpus)
+/* harmony export */ });
+/* unused harmony export PIN_VARIABLES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// The GPUs a runner is pinned to. A host with several self-hosted runners often gives each its own
+// GPU(s) through NVIDIA_VISIBLE_DEVICES (or CUDA_VISIBLE_DEVICES) in the runner's environment: the
+// smoke containers of that runner then get those GPUs only (a DeviceRequest with their IDs, the
+// `--gpus "device=0,1"` equivalent), never every GPU of the host (other jobs' GPUs). Pure: the
+// environment is passed in.
+
+/** The variables a runner is pinned with, in the order they are read (the first that pins wins). */
+const PIN_VARIABLES = ['NVIDIA_VISIBLE_DEVICES', 'CUDA_VISIBLE_DEVICES'];
+/** Values that give no GPU: CUDA's -1 and empty list, the NVIDIA toolkit's none and void. */
+const NO_GPU = new Set(['', '-1', 'none', 'void']);
+/**
+ * One device: an index, GPU:MIG-instance indices, a GPU-/MIG- UUID (CUDA takes a prefix), or the
+ * legacy MIG form older drivers print, MIG-GPU-<uuid>/<gi>/<ci>.
+ */
+const DEVICE = /^(\d+|\d+:\d+|GPU-[A-Za-z0-9-]+|MIG-[A-Za-z0-9-]+|MIG-GPU-[A-Za-z0-9-]+\/\d+\/\d+)$/;
+/**
+ * A value of another mechanism, not a list of devices: a path (the Kubernetes device plugin's
+ * volume-mounts strategy sets /var/run/nvidia-container-devices) or a CDI name (nvidia.com/gpu=0).
+ * Not read: every GPU, as without a pin.
+ */
+const OTHER_MECHANISM = /^\/|=/;
+const FIX = 'set it to GPU indices or UUIDs as nvidia-smi -L lists them, comma-separated (e.g. 0,1 or GPU-8932f937-...), to -1 (or none) for no GPU, or unset it for every GPU';
+/**
+ * The pin the environment sets: NVIDIA_VISIBLE_DEVICES when it is set and not `all` (nor a path or
+ * CDI name: OTHER_MECHANISM), else CUDA_VISIBLE_DEVICES likewise; undefined when neither pins.
+ * Blanks around the commas are dropped. A value that is no device list (an entry that is no
+ * device) is bad input naming the variable (exit 2).
+ */
+function gpuPinOf(env) {
+    for (const variable of PIN_VARIABLES) {
+        const raw = env[variable];
+        if (raw === undefined)
+            continue;
+        const value = raw.trim();
+        if (value.toLowerCase() === 'all')
+            continue;
+        if (NO_GPU.has(value.toLowerCase()))
+            return { variable, value, devices: [] };
+        const entries = value.split(',').map((e) => e.trim());
+        const bad = entries.find((e) => !DEVICE.test(e));
+        if (bad !== undefined && OTHER_MECHANISM.test(value))
+            continue;
+        if (bad !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${variable}=${JSON.stringify(raw)}: ${bad === '' ? 'an empty entry' : `"${bad}"`} is not a GPU (an index, GPU:MIG indices, or a GPU-/MIG- UUID), nor a path or CDI name (not read)`, FIX);
+        return { variable, value, devices: [...new Set(entries)] };
+    }
+    return undefined;
+}
+/** The GPUs of a GPU run's containers: the pinned devices, else every GPU. */
+function containerGpus(pin) {
+    return pin !== undefined && pin.devices.length > 0 ? pin.devices : 'all';
+}
+/** Why a pinned run has no GPU: "CUDA_VISIBLE_DEVICES=-1 gives this runner no GPU". */
+function noGpuReason(pin) {
+    return `${pin.variable}=${pin.value === '' ? '""' : pin.value} gives this runner no GPU`;
+}
+/** The GPUs of a run, for its log: "GPUs 1,2 (NVIDIA_VISIBLE_DEVICES)", "no GPU (...)", "gpus: all". */
+function gpusLine(gpus, pin) {
+    if (pin === undefined)
+        return `gpus: ${gpus}`;
+    if (pin.devices.length === 0)
+        return `no GPU (${noGpuReason(pin)})`;
+    return `${pin.devices.length === 1 ? 'GPU' : 'GPUs'} ${pin.devices.join(',')} (${pin.variable})`;
 }
 
 

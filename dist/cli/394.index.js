@@ -1,5 +1,5 @@
-export const id = 212;
-export const ids = [212];
+export const id = 394;
+export const ids = [394];
 export const modules = {
 
 /***/ 15216:
@@ -207,67 +207,6 @@ Exit codes: 0 all passed or skipped; 1 a test failed; 2 bad input; 3 no daemon.`
         return result.summary.fail > 0 ? 1 : 0;
     },
 };
-
-
-/***/ }),
-
-/***/ 95245:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cq: () => (/* binding */ asConfigProblem),
-/* harmony export */   db: () => (/* binding */ requirementsFieldError)
-/* harmony export */ });
-/* unused harmony export fileFieldError */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
-// An error about one field whose content is read after the config (smoke.baseline's floors,
-// attest.key's key file, a requirements file), said as the config's own problems are: the config
-// file, the line; or the action input that gave the field, when one did.
-
-
-/**
- * PROBLEM (a line of it, "line 30: attest.key: ...") as a ConfigError of LOADED's file, with FIX;
- * of the inputs (no file named, none annotated) when FROMINPUT: an input gave the field.
- */
-function configProblem(loaded, problem, fix, fromInput = false) {
-    const source = fromInput ? 'inputs' : (loaded.label ?? loaded.file ?? 'inputs');
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(source, [problem], {
-        ...(fix !== undefined && { fix }),
-        ...(loaded.file !== undefined && !fromInput && { file: source }),
-    });
-}
-/**
- * Run CHECK; an InputError it throws ("attest.key: ...") comes back as a ConfigError of LOADED's
- * file with the field's line first ("ml-image.yml: 1 problem / line 30: attest.key: ..."), its fix
- * kept. Other errors pass through.
- */
-function asConfigProblem(loaded, check) {
-    try {
-        return check();
-    }
-    catch (e) {
-        if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) || e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL)
-            throw e;
-        throw configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .withFieldLine */ .d0)(e.message, loaded.lineOf), e.fix);
-    }
-}
-/**
- * ERROR about the file the config names at PATH (python.requirements[0]: too big, outside the
- * workspace, unreadable) as the config's own problems are: "ml-image.yml: 1 problem / line 15:
- * python.requirements[0]: requirements file ...", its fix kept. A path an input gave is the input's:
- * "inputs: 1 problem / python.requirements[0]: requirements file ... (from input "requirements")".
- */
-function fileFieldError(loaded, path, error) {
-    const origins = {
-        ...(loaded.lineOf && { lineOf: loaded.lineOf }),
-        ...(loaded.sourceOf && { sourceOf: loaded.sourceOf }),
-    };
-    const fromInput = loaded.sourceOf?.(path) !== undefined;
-    return configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .problemAt */ .l4)(path, error.message, origins), error.fix, fromInput);
-}
-/** How a requirements file of python.requirements that cannot be read is said (readRequirements' `given`). */
-const requirementsFieldError = (loaded) => (index, error) => fileFieldError(loaded, ['python', 'requirements', index], error);
 
 
 /***/ }),

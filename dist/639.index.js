@@ -1,8 +1,8 @@
-export const id = 306;
-export const ids = [306];
+export const id = 639;
+export const ids = [639];
 export const modules = {
 
-/***/ 19306:
+/***/ 22639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4370,7 +4370,97 @@ function enginePlatform(info) {
     return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
 }
 
+;// CONCATENATED MODULE: ./src/python/pip-network.ts
+// pip's words for an index it could not reach, and the indexes it searched: shared by the resolve
+// stage (its dry runs' output) and the build (a RUN step's pip, in the build log). Pure.
+
+/** A line of pip's that says it could not connect (a refused connection, a name, a timeout). */
+const UNREACHABLE = /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError/i;
+/**
+ * Does TEXT hold FIRST and, after it and before the next line terminator, THEN? What
+ * /FIRST.*THEN/ tells, without running to the line's end from each FIRST (quadratic): each stretch
+ * between line terminators is searched once, from its first FIRST. FIRST must be global.
+ */
+function followedOnLine(text, first, then) {
+    first.lastIndex = 0;
+    for (let m = first.exec(text); m !== null; m = first.exec(text)) {
+        const end = (0,util_text/* lineEnd */.kd)(text, m.index + m[0].length);
+        if (then.test(text.slice(m.index + m[0].length, end)))
+            return true;
+        first.lastIndex = end;
+    }
+    return false;
+}
+/** pip: "Could not fetch URL https://...: There was a problem confirming the ssl certificate: ..." */
+const sslProblem = (line) => followedOnLine(line, /Could not fetch URL /gi, /: There was a problem confirming the ssl certificate/i);
+/**
+ * The indexes pip searched, as it lists them before it collects anything: "Looking in indexes: URL,
+ * URL" (each login masked by pip: `u:****@`), undefined when it prints no such line (it searched
+ * PyPI alone). What pip used, whoever gave them: the config, a requirements file, the base image's
+ * own PIP_INDEX_URL or pip.conf.
+ */
+function indexesSearched(output) {
+    const m = /^Looking in indexes: (.+)$/m.exec(output);
+    return m
+        ? m[1]
+            .split(', ')
+            .map((u) => u.trim())
+            .filter(Boolean)
+        : undefined;
+}
+/** pip could not reach the index (it then says "from versions: none", which is not the user's fault). */
+function indexUnreachable(output) {
+    const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));
+    return line?.trim();
+}
+
+;// CONCATENATED MODULE: ./src/build/index-failure.ts
+// A build whose RUN step's pip could not reach its package index: the environment's (exit 3),
+// naming the index, not "registry unreachable" (pip's "Connection refused" is no registry's) nor a
+// failure of the requirements (pip then says "from versions: none"). Pure.
+
+
+
+/** BuildKit's prefix of a RUN step's output line: its step and seconds ("#9 0.424 ", "0.424 "). */
+const STEP_PREFIX = /^(?:#\d+ )?\d+\.\d+ /;
+/** The lines of a build log as the step's program wrote them (trimmed, BuildKit's prefixes off). */
+const stepLines = (log) => log.split('\n').map((l) => l.trim().replace(STEP_PREFIX, ''));
+/** How far from the log's end pip's last words are looked for (buildx's own error lines follow). */
+const TAIL_LINES = 40;
+/**
+ * A line of pip's where it gave up on a connection: its last retry ("Retrying (Retry(total=0, ...))
+ * after connection broken by 'NewConnectionError(... Connection refused)'"), an error line ("ERROR:
+ * Could not install packages due to an OSError: ... Max retries exceeded"), or a URL it could not
+ * fetch (a certificate it could not confirm). An earlier retry that pip recovered from is none.
+ */
+const gaveUp = (line) => /Retry\(total=0\b/.test(line) || /^ERROR:/.test(line) || /^Could not fetch URL /.test(line);
+/**
+ * The package index a failed build's pip could not reach, read from the end of its LOG (masked);
+ * undefined where pip's last words say otherwise (a conflict, a missing release, another program).
+ */
+function unreachableIndex(log) {
+    const lines = stepLines(log);
+    const tail = lines.slice(-TAIL_LINES);
+    if (tail.some((l) => /ResolutionImpossible|The conflict is caused by/.test(l)))
+        return undefined;
+    const line = [...tail].reverse().find((l) => indexUnreachable(l) !== undefined);
+    if (line === undefined || !gaveUp(line))
+        return undefined;
+    const searched = [...lines].reverse().find((l) => l.startsWith('Looking in indexes: '));
+    return {
+        line,
+        ...(searched !== undefined && { indexes: searched.slice('Looking in indexes: '.length) }),
+    };
+}
+/** The error of a build (ID, failed after ELAPSED seconds) whose pip could not reach INDEX. */
+function indexFailure(f, index) {
+    const where = index.indexes !== undefined ? `the package index ${index.indexes}` : 'its package index';
+    const excerpt = f.log.split('\n').slice(-25).join('\n');
+    return new errors/* EnvironmentError */.eG(`build ${f.id} failed after ${f.elapsed}s: pip in the build could not reach ${(0,redact/* redactUrls */.sK)(where)}: ${(0,redact/* redactUrls */.sK)(index.line).slice(0, 400)}\n--- last lines of the build log ---\n${excerpt}`, "check that the index is up and that python.indexUrl / PIP_INDEX_URL (and the requirements' --index-url / --extra-index-url) name it as the build reaches it: an index on this machine's loopback (localhost, 127.0.0.1) needs build.network: host and a builder on this machine's engine; behind a proxy, the build takes the proxies of ~/.docker/config.json (docs/build.md). Not retried: a refused connection or an unknown name does not pass on its own");
+}
+
 ;// CONCATENATED MODULE: ./src/build/retry.ts
+
 
 
 
@@ -4565,9 +4655,18 @@ function afterFailedAttempt(f) {
     const refused = (0,failures/* registryRefusal */.AE)(`build ${id}`, failureReason(log), lastLines(log), f.registries);
     if (refused)
         throw refused;
-    const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
-    if (classified instanceof errors/* EnvironmentError */.eG)
-        throw classified;
+    if (failures/* RUN_STEP_FAILED */.BN.test(failureReason(log))) {
+        // A RUN step's own output ("Connection refused" of its pip or curl) says nothing of the
+        // daemon or a registry: its pip that could not reach the package index is said as that.
+        const index = unreachableIndex(log);
+        if (index)
+            throw indexFailure(f, index);
+    }
+    else {
+        const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
+        if (classified instanceof errors/* EnvironmentError */.eG)
+            throw classified;
+    }
     throw referenceFailure(f) ?? finalFailure(f, isTransient(lastLines(log)));
 }
 /**
@@ -12077,6 +12176,8 @@ function dependencyOf(output, requirement) {
 
 
 
+
+
 /** The lines of pip's "The conflict is caused by:" block (ResolutionImpossible). */
 function conflictBlock(output) {
     const lines = output.split(/\r?\n/);
@@ -12128,44 +12229,6 @@ function invalidRequirement(output) {
     const ref = /\(from line (\d+) of /.exec(output.slice(from, nl < 0 ? undefined : nl));
     const closed = ref !== null && output.indexOf(')', from + ref.index + ref[0].length) >= 0;
     return { requirement: m[1], line: closed ? Number(ref[1]) : 0 };
-}
-const UNREACHABLE = /NewConnectionError|Failed to establish a new connection|Max retries exceeded|Name or service not known|Temporary failure in name resolution|Connection refused|ConnectTimeoutError/i;
-/**
- * Does TEXT hold FIRST and, after it and before the next line terminator, THEN? What
- * /FIRST.*THEN/ tells, without running to the line's end from each FIRST (quadratic): each stretch
- * between line terminators is searched once, from its first FIRST. FIRST must be global.
- */
-function followedOnLine(text, first, then) {
-    first.lastIndex = 0;
-    for (let m = first.exec(text); m !== null; m = first.exec(text)) {
-        const end = (0,util_text/* lineEnd */.kd)(text, m.index + m[0].length);
-        if (then.test(text.slice(m.index + m[0].length, end)))
-            return true;
-        first.lastIndex = end;
-    }
-    return false;
-}
-/** pip: "Could not fetch URL https://...: There was a problem confirming the ssl certificate: ..." */
-const sslProblem = (line) => followedOnLine(line, /Could not fetch URL /gi, /: There was a problem confirming the ssl certificate/i);
-/**
- * The indexes pip searched, as it lists them before it collects anything: "Looking in indexes: URL,
- * URL" (each login masked by pip: `u:****@`), undefined when it prints no such line (it searched
- * PyPI alone). What pip used, whoever gave them: the config, a requirements file, the base image's
- * own PIP_INDEX_URL or pip.conf.
- */
-function indexesSearched(output) {
-    const m = /^Looking in indexes: (.+)$/m.exec(output);
-    return m
-        ? m[1]
-            .split(', ')
-            .map((u) => u.trim())
-            .filter(Boolean)
-        : undefined;
-}
-/** pip could not reach the index (it then says "from versions: none", which is not the user's fault). */
-function indexUnreachable(output) {
-    const line = output.split(/\r?\n/).find((l) => UNREACHABLE.test(l) || sslProblem(l));
-    return line?.trim();
 }
 /** "No matching distribution found for foo" with an index that answered: the package does not exist. */
 function noMatchingDistribution(output) {
@@ -15407,6 +15470,357 @@ async function hostGpuDevices(runner, env, devices) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/python/entry-python.ts
+// The Python an image starts (its ENTRYPOINT, else its CMD) against the python3 on its PATH that
+// capture's probe and the smoke suites run. In uv's layout (ENTRYPOINT ["/app/.venv/bin/python"],
+// PATH without the venv) they differ: the record described /usr/bin/python3 and its 3 packages
+// while the image's own interpreter had the real ones, and nothing said so.
+
+
+/** The field of a record's errors that says the image runs another Python than the one described. */
+const ENTRY_PYTHON_FIELD = 'python';
+const PYTHON_NAME = /^python(\d+(\.\d+)?)?$/;
+/**
+ * The Python executable the image starts: the first argv word (entrypoint[0], else cmd[0]) when it
+ * is an absolute path named python, python3 or python3.12. A relative `python` is looked up on PATH
+ * as the probe's python3 is; a shell (`sh -c "exec ..."`) or a script is not looked into.
+ */
+function entryPython(entrypoint, cmd) {
+    const first = entrypoint && entrypoint.length > 0 ? entrypoint[0] : cmd?.[0];
+    if (first === undefined || !first.startsWith('/'))
+        return undefined;
+    return PYTHON_NAME.test(external_node_path_default().posix.basename(first)) ? external_node_path_default().posix.normalize(first) : undefined;
+}
+/**
+ * The environment an interpreter belongs to: the directory above its bin/ (a venv's root, /usr,
+ * /opt/conda), else its own directory. Binaries are not resolved: a venv's bin/python is often a
+ * link to /usr/bin/python3.x, yet it is another environment (its own site-packages). /bin is
+ * /usr/bin on a merged-/usr system, so / counts as /usr.
+ */
+function environmentOf(executable) {
+    const dir = external_node_path_default().posix.dirname(external_node_path_default().posix.normalize(executable));
+    const root = external_node_path_default().posix.basename(dir) === 'bin' ? external_node_path_default().posix.dirname(dir) : dir;
+    return root === '/' ? '/usr' : root;
+}
+/**
+ * One line saying the image runs ENTRY while the record describes PROBED (the python3 on PATH the
+ * probe ran as: record.python.executable), or undefined when both are the same environment.
+ * `source` names where ENTRY came from (its ENTRYPOINT or its CMD).
+ */
+function otherPython(entry, probed, source = 'ENTRYPOINT') {
+    if (entry === undefined || environmentOf(entry) === environmentOf(probed))
+        return undefined;
+    // The image's paths, escaped (printable): a line break in one would forge a line where it is shown.
+    const [e, b] = [(0,util_text/* printable */.g$)(entry), (0,util_text/* printable */.g$)(external_node_path_default().posix.dirname(entry))];
+    return (`the image runs ${e} (its ${source}); this record describes python3 on PATH (${(0,util_text/* printable */.g$)(probed)}): ` +
+        `put ${b} first on PATH (ENV PATH=${b}:$PATH) to have it described`);
+}
+/** The record's errors entry for an image whose ENTRYPOINT/CMD runs another Python, if any. */
+function entryPythonError(image, probedExecutable) {
+    const source = image.entrypoint && image.entrypoint.length > 0 ? 'ENTRYPOINT' : 'CMD';
+    const error = otherPython(entryPython(image.entrypoint, image.cmd), probedExecutable, source);
+    return error === undefined ? undefined : { field: ENTRY_PYTHON_FIELD, error };
+}
+/** The warning a record carries (entryPythonError) for the stages that print one; else undefined. */
+function entryPythonProblem(record) {
+    return record.errors.find((e) => e.field === ENTRY_PYTHON_FIELD && e.error.startsWith('the image runs '))
+        ?.error;
+}
+/**
+ * Without a record (ml-image smoke on its own): the warning when the Python the image starts lies
+ * in a directory its PATH (the image config's ENV, NAME=value) does not hold, so the python3 the
+ * suites run is another one. A directory on PATH behind another python3 is not caught here.
+ */
+function entryPythonOffPath(image) {
+    const entry = entryPython(image.entrypoint, image.cmd);
+    if (entry === undefined)
+        return undefined;
+    const pathVar = [...image.env].reverse().find((e) => e.startsWith('PATH='));
+    const dirs = (pathVar?.slice(5) ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+        .split(':')
+        .filter((d) => d.startsWith('/'))
+        .map((d) => environmentOf(`${d}/python3`));
+    if (dirs.includes(environmentOf(entry)))
+        return undefined;
+    const source = image.entrypoint && image.entrypoint.length > 0 ? 'ENTRYPOINT' : 'CMD';
+    const [e, bin] = [(0,util_text/* printable */.g$)(entry), (0,util_text/* printable */.g$)(external_node_path_default().posix.dirname(entry))];
+    return (`the image runs ${e} (its ${source}), whose directory is not on its PATH; the suites run ` +
+        `python3 on PATH, another Python: put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to test it`);
+}
+
+// EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
+var redact_instruction = __webpack_require__(97499);
+;// CONCATENATED MODULE: ./src/capture/capture.ts
+// capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
+// knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
+const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
+/**
+ * The image's creation time: the engine's own when the adapter reports one, else the OCI label
+ * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
+ */
+function imageCreated(details) {
+    return details.created || details.labels[capture_record/* CREATED_LABEL */.Kh] || null;
+}
+/** The image's name in the record and in messages: its tag when it runs by ID. */
+const nameOf = (input) => input.name ?? input.image;
+/**
+ * The probe's container, with the GPUs asked for. When the engine refuses to start it with them
+ * (no GPU runtime, a driver older than the image's CUDA: nvidia-container-cli's requirement check),
+ * it runs again without them and `gpuError` says why: the record is still made, and the gpu suite
+ * reports the cause.
+ */
+async function runProbe(input, timeoutMs, docker) {
+    const probe = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+    const attempt = (gpus) => docker
+        .runContainer({
+        image: input.image,
+        ...(input.platform !== undefined && { platform: input.platform }),
+        // The probe needs no shell and no entrypoint of the image.
+        entrypoint: ['python3'],
+        cmd: [
+            '-c',
+            probe,
+            `--redaction-rules=${JSON.stringify(redact/* REDACTION_RULES */.iz)}`, // one copy of the rules: redaction-rules.json
+            ...(input.noTorch ? ['--no-torch'] : []),
+            ...(input.torchRuntime ? ['--torch-runtime'] : []),
+        ],
+        ...(input.env !== undefined && { env: input.env }),
+        ...(gpus !== undefined && { gpus }),
+        labels: { 'io.github.ml-image-action.stage': 'capture' },
+        timeoutMs,
+    })
+        .catch((e) => {
+        // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
+        if (e instanceof errors/* MlImageError */.zn || !NO_PYTHON.test(String(e?.message ?? e)))
+            throw e;
+        return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
+    });
+    if (input.gpus === undefined)
+        return { run: await attempt(undefined) };
+    try {
+        return { run: await attempt(input.gpus) };
+    }
+    catch (e) {
+        // Only a refusal of the GPU request is retried without it: a missing image or a full disk is
+        // the error to report, not a second try that would hide it.
+        if (e instanceof errors/* MlImageError */.zn ||
+            ((0,failures/* statusCodeOf */.PU)(e) ?? 0) < 400 ||
+            !failures/* GPU_REQUEST_REFUSED */.s7.test((0,failures/* engineMessage */.g4)(e)))
+            throw e;
+        const first = (0,failures/* engineMessage */.g4)(e);
+        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${first}`;
+        try {
+            return { run: await attempt(undefined), gpuError };
+        }
+        catch (again) {
+            // The second failure names the first (the GPUs' refusal), which it would otherwise hide.
+            const both = `${(0,failures/* engineMessage */.g4)(again)} (without GPUs; with them the engine said: ${first})`;
+            if (again instanceof errors/* MlImageError */.zn) {
+                again.message = both;
+                throw again;
+            }
+            throw Object.assign(new Error(both, { cause: again }), { statusCode: (0,failures/* statusCodeOf */.PU)(again) });
+        }
+    }
+}
+async function captureImage(input, deps) {
+    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const platform = input.platform ?? `${details.os}/${details.architecture}`;
+    const timeoutMs = input.timeoutMs ?? 300_000;
+    const name = nameOf(input);
+    const { run, gpuError } = await runProbe(input, timeoutMs, deps.docker);
+    if (run.timedOut)
+        throw new errors/* CheckFailedError */.CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
+    if (run.exitCode !== 0) {
+        const msg = (0,redact/* redactText */.Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
+        if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
+            throw new errors/* InputError */.dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
+        }
+        // Its container removed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt's.
+        throw ((0,cleanup/* interruptedFailure */.rn)(`the probe in ${name}`, `exit ${run.exitCode}`) ??
+            new errors/* CheckFailedError */.CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`));
+    }
+    let probed;
+    try {
+        probed = JSON.parse(run.stdout);
+    }
+    catch {
+        throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim()).slice(-2000)}`);
+    }
+    const history = await layerHistory(input.image, deps.docker, input.platform);
+    const size = await imageSize(input.image, deps.docker, input.platform, details);
+    // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
+    const executable = probed.python?.executable;
+    const otherPython = typeof executable === 'string' ? entryPythonError(details, executable) : undefined;
+    const record = redactRecord({
+        ...probed,
+        schemaVersion: capture_record/* ENV_RECORD_SCHEMA_VERSION */.B6,
+        image: imageFacts(input, details, platform, history, size),
+        errors: [
+            ...(probed.errors ?? []),
+            ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+            ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
+            ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
+            ...(otherPython !== undefined ? [otherPython] : []),
+        ],
+        capture: {
+            ...probed.capture,
+            toolVersion: src_version/* VERSION */.x,
+            time: new Date().toISOString(),
+            host: { kernel: external_node_os_default().release() },
+        },
+    });
+    const parsed = capture_record/* EnvRecordSchema */.iv.safeParse(record);
+    if (!parsed.success) {
+        throw new errors/* CheckFailedError */.CO(`the probe's record of ${name} does not match the schema: ${(0,issues/* formatIssues */.og)(parsed.error, record, capture_record/* EnvRecordSchema */.iv)[0]}`);
+    }
+    return parsed.data;
+}
+/**
+ * The image's layers with the instruction that made each (oldest first), from the engine; a
+ * string when the engine could not tell (the record says why under errors). Values of secret names
+ * (`RUN |1 HF_TOKEN=... /bin/sh -c`, `ENV DB_PASSWORD=two words`) are masked, then the text
+ * patterns apply (redactInstruction).
+ */
+async function layerHistory(image, docker, platform) {
+    if (!docker.imageHistory)
+        return undefined;
+    try {
+        const entries = await docker.imageHistory(image, platform);
+        return entries.map((h) => ({
+            createdBy: (0,redact_instruction/* redactInstruction */.QT)(h.createdBy),
+            sizeBytes: h.sizeBytes,
+            ...(h.empty && { empty: true }),
+        }));
+    }
+    catch (e) {
+        return `${e.name}: ${(0,redact/* redactText */.Rd)(String(e.message ?? e)).slice(0, 300)}`;
+    }
+}
+/**
+ * The image's size and its kind, which depends on the engine's image store (the adapter's
+ * imageSize, given the capture's own inspect INSPECTED so that the image is not inspected again);
+ * a string when the engine could not tell (the record says why under errors, and keeps the
+ * inspect's size without a kind, read as unpacked); undefined when the adapter cannot be asked.
+ */
+async function imageSize(image, docker, platform, inspected) {
+    if (!docker.imageSize)
+        return undefined;
+    try {
+        return await docker.imageSize(image, platform, inspected);
+    }
+    catch (e) {
+        return `${e.name}: ${(0,redact/* redactText */.Rd)(String(e.message ?? e)).slice(0, 300)}`;
+    }
+}
+/** What the engine knows of the image (record.image). */
+function imageFacts(input, details, platform, history, size) {
+    const sized = typeof size === 'object' ? size : undefined;
+    // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
+    // by it: the first repository digest may be another repository's or the index's.
+    const ran = (0,oci_ref/* parseImageRef */.Q)(input.image).digest;
+    const digests = details.repoDigests.flatMap((d) => (d.includes('@') ? [d.split('@')[1]] : []));
+    const repoDigest = digests.find((d) => d === ran) ?? digests[0];
+    return {
+        ref: nameOf(input),
+        id: details.id,
+        digest: repoDigest ?? null,
+        platform,
+        sizeBytes: sized?.sizeBytes ?? details.sizeBytes,
+        ...(sized?.kind !== undefined && { sizeKind: sized.kind }),
+        layers: details.layers,
+        labels: (0,redact/* redactLabels */.PU)(details.labels),
+        user: details.user,
+        entrypoint: details.entrypoint,
+        cmd: details.cmd,
+        env: (0,redact/* redactEnvList */.V1)(details.env),
+        variant: input.variant ?? details.labels[capture_record/* VARIANT_LABEL */.z] ?? null,
+        created: imageCreated(details),
+        ...(Array.isArray(history) && { history }),
+    };
+}
+/** The record's package lists other than python.packages (redactRecord). */
+const PACKAGE_LISTS = new Set(['apt', 'conda']);
+/**
+ * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
+ * the package lists (pip, apt, conda) only tokens of known forms and URL logins. A package's name,
+ * version, build, channel or requirement is no secret by its shape: PyPI names of 40 letters and
+ * digits exist (mypy-boto3-serverlessapplicationrepository, also conda-forge's), and masking them
+ * merged two packages into one SBOM component and dropped their dependencies.
+ */
+function redactRecord(r) {
+    const python = (v) => (0,json_file/* isJsonObject */.OW)(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,redact/* redactTextDeep */.Fo)(x) : (0,redact/* redactDeep */.KL)(x)]))
+        : (0,redact/* redactDeep */.KL)(v);
+    // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
+    // proxy variable's login without a scheme), whatever probe wrote it.
+    const env = (v) => (0,json_file/* isJsonObject */.OW)(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
+            k,
+            typeof x === 'string' ? (0,redact/* redactEnvValue */.OI)(k, x) : (0,redact/* redactDeep */.KL)(x),
+        ]))
+        : (0,redact/* redactDeep */.KL)(v);
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [
+        k,
+        k === 'python'
+            ? python(v)
+            : PACKAGE_LISTS.has(k)
+                ? (0,redact/* redactTextDeep */.Fo)(v)
+                : k === 'env'
+                    ? env(v)
+                    : (0,redact/* redactDeep */.KL)(v),
+    ]));
+}
+
+;// CONCATENATED MODULE: ./src/smoke/scripts-key.ts
+// What the smoke reuse key says of the tool: its version and the in-container scripts that made the
+// result (the probe that writes env.json, the smoke script, the redaction rules both apply). A
+// result made by other scripts (an older probe's record: no apt source packages, say) is then never
+// reused as this tool's, although the version string did not move.
+
+
+
+
+/** The files under IMAGES_DIR/probe whose bytes the key covers. */
+const KEYED_SCRIPTS = ['ml_image_probe.py', 'ml_image_smoke.py', 'redaction-rules.json'];
+const memo = new Map();
+/** `VERSION scripts:<sha256>` for IMAGES_DIR (read once per process); a missing file counts as such. */
+function toolKey(imagesDir) {
+    let key = memo.get(imagesDir);
+    if (key === undefined) {
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        for (const f of KEYED_SCRIPTS) {
+            let bytes;
+            try {
+                bytes = (0,external_node_fs_.readFileSync)(external_node_path_default().join(imagesDir, 'probe', f));
+            }
+            catch {
+                bytes = '(missing)';
+            }
+            h.update(`${f}\0${bytes.length}\0`).update(bytes);
+        }
+        key = `${src_version/* VERSION */.x} scripts:${h.digest('hex')}`;
+        memo.set(imagesDir, key);
+    }
+    return key;
+}
+
 // EXTERNAL MODULE: ./src/config/field-error.ts
 var field_error = __webpack_require__(95245);
 ;// CONCATENATED MODULE: ./src/smoke/baselines.json
@@ -15855,357 +16269,6 @@ function gpusLine(gpus, pin) {
     if (pin.devices.length === 0)
         return `no GPU (${noGpuReason(pin)})`;
     return `${pin.devices.length === 1 ? 'GPU' : 'GPUs'} ${pin.devices.join(',')} (${pin.variable})`;
-}
-
-;// CONCATENATED MODULE: ./src/python/entry-python.ts
-// The Python an image starts (its ENTRYPOINT, else its CMD) against the python3 on its PATH that
-// capture's probe and the smoke suites run. In uv's layout (ENTRYPOINT ["/app/.venv/bin/python"],
-// PATH without the venv) they differ: the record described /usr/bin/python3 and its 3 packages
-// while the image's own interpreter had the real ones, and nothing said so.
-
-
-/** The field of a record's errors that says the image runs another Python than the one described. */
-const ENTRY_PYTHON_FIELD = 'python';
-const PYTHON_NAME = /^python(\d+(\.\d+)?)?$/;
-/**
- * The Python executable the image starts: the first argv word (entrypoint[0], else cmd[0]) when it
- * is an absolute path named python, python3 or python3.12. A relative `python` is looked up on PATH
- * as the probe's python3 is; a shell (`sh -c "exec ..."`) or a script is not looked into.
- */
-function entryPython(entrypoint, cmd) {
-    const first = entrypoint && entrypoint.length > 0 ? entrypoint[0] : cmd?.[0];
-    if (first === undefined || !first.startsWith('/'))
-        return undefined;
-    return PYTHON_NAME.test(external_node_path_default().posix.basename(first)) ? external_node_path_default().posix.normalize(first) : undefined;
-}
-/**
- * The environment an interpreter belongs to: the directory above its bin/ (a venv's root, /usr,
- * /opt/conda), else its own directory. Binaries are not resolved: a venv's bin/python is often a
- * link to /usr/bin/python3.x, yet it is another environment (its own site-packages). /bin is
- * /usr/bin on a merged-/usr system, so / counts as /usr.
- */
-function environmentOf(executable) {
-    const dir = external_node_path_default().posix.dirname(external_node_path_default().posix.normalize(executable));
-    const root = external_node_path_default().posix.basename(dir) === 'bin' ? external_node_path_default().posix.dirname(dir) : dir;
-    return root === '/' ? '/usr' : root;
-}
-/**
- * One line saying the image runs ENTRY while the record describes PROBED (the python3 on PATH the
- * probe ran as: record.python.executable), or undefined when both are the same environment.
- * `source` names where ENTRY came from (its ENTRYPOINT or its CMD).
- */
-function otherPython(entry, probed, source = 'ENTRYPOINT') {
-    if (entry === undefined || environmentOf(entry) === environmentOf(probed))
-        return undefined;
-    // The image's paths, escaped (printable): a line break in one would forge a line where it is shown.
-    const [e, b] = [(0,util_text/* printable */.g$)(entry), (0,util_text/* printable */.g$)(external_node_path_default().posix.dirname(entry))];
-    return (`the image runs ${e} (its ${source}); this record describes python3 on PATH (${(0,util_text/* printable */.g$)(probed)}): ` +
-        `put ${b} first on PATH (ENV PATH=${b}:$PATH) to have it described`);
-}
-/** The record's errors entry for an image whose ENTRYPOINT/CMD runs another Python, if any. */
-function entryPythonError(image, probedExecutable) {
-    const source = image.entrypoint && image.entrypoint.length > 0 ? 'ENTRYPOINT' : 'CMD';
-    const error = otherPython(entryPython(image.entrypoint, image.cmd), probedExecutable, source);
-    return error === undefined ? undefined : { field: ENTRY_PYTHON_FIELD, error };
-}
-/** The warning a record carries (entryPythonError) for the stages that print one; else undefined. */
-function entryPythonProblem(record) {
-    return record.errors.find((e) => e.field === ENTRY_PYTHON_FIELD && e.error.startsWith('the image runs '))
-        ?.error;
-}
-/**
- * Without a record (ml-image smoke on its own): the warning when the Python the image starts lies
- * in a directory its PATH (the image config's ENV, NAME=value) does not hold, so the python3 the
- * suites run is another one. A directory on PATH behind another python3 is not caught here.
- */
-function entryPythonOffPath(image) {
-    const entry = entryPython(image.entrypoint, image.cmd);
-    if (entry === undefined)
-        return undefined;
-    const pathVar = [...image.env].reverse().find((e) => e.startsWith('PATH='));
-    const dirs = (pathVar?.slice(5) ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
-        .split(':')
-        .filter((d) => d.startsWith('/'))
-        .map((d) => environmentOf(`${d}/python3`));
-    if (dirs.includes(environmentOf(entry)))
-        return undefined;
-    const source = image.entrypoint && image.entrypoint.length > 0 ? 'ENTRYPOINT' : 'CMD';
-    const [e, bin] = [(0,util_text/* printable */.g$)(entry), (0,util_text/* printable */.g$)(external_node_path_default().posix.dirname(entry))];
-    return (`the image runs ${e} (its ${source}), whose directory is not on its PATH; the suites run ` +
-        `python3 on PATH, another Python: put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to test it`);
-}
-
-// EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
-var redact_instruction = __webpack_require__(97499);
-;// CONCATENATED MODULE: ./src/capture/capture.ts
-// capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
-// knows of the image. The container is removed in every case (DockerAdapter.runContainer).
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
-const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
-/**
- * The image's creation time: the engine's own when the adapter reports one, else the OCI label
- * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
- */
-function imageCreated(details) {
-    return details.created || details.labels[capture_record/* CREATED_LABEL */.Kh] || null;
-}
-/** The image's name in the record and in messages: its tag when it runs by ID. */
-const nameOf = (input) => input.name ?? input.image;
-/**
- * The probe's container, with the GPUs asked for. When the engine refuses to start it with them
- * (no GPU runtime, a driver older than the image's CUDA: nvidia-container-cli's requirement check),
- * it runs again without them and `gpuError` says why: the record is still made, and the gpu suite
- * reports the cause.
- */
-async function runProbe(input, timeoutMs, docker) {
-    const probe = (0,external_node_fs_.readFileSync)(external_node_path_default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
-    const attempt = (gpus) => docker
-        .runContainer({
-        image: input.image,
-        ...(input.platform !== undefined && { platform: input.platform }),
-        // The probe needs no shell and no entrypoint of the image.
-        entrypoint: ['python3'],
-        cmd: [
-            '-c',
-            probe,
-            `--redaction-rules=${JSON.stringify(redact/* REDACTION_RULES */.iz)}`, // one copy of the rules: redaction-rules.json
-            ...(input.noTorch ? ['--no-torch'] : []),
-            ...(input.torchRuntime ? ['--torch-runtime'] : []),
-        ],
-        ...(input.env !== undefined && { env: input.env }),
-        ...(gpus !== undefined && { gpus }),
-        labels: { 'io.github.ml-image-action.stage': 'capture' },
-        timeoutMs,
-    })
-        .catch((e) => {
-        // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
-        if (e instanceof errors/* MlImageError */.zn || !NO_PYTHON.test(String(e?.message ?? e)))
-            throw e;
-        return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
-    });
-    if (input.gpus === undefined)
-        return { run: await attempt(undefined) };
-    try {
-        return { run: await attempt(input.gpus) };
-    }
-    catch (e) {
-        // Only a refusal of the GPU request is retried without it: a missing image or a full disk is
-        // the error to report, not a second try that would hide it.
-        if (e instanceof errors/* MlImageError */.zn ||
-            ((0,failures/* statusCodeOf */.PU)(e) ?? 0) < 400 ||
-            !failures/* GPU_REQUEST_REFUSED */.s7.test((0,failures/* engineMessage */.g4)(e)))
-            throw e;
-        const first = (0,failures/* engineMessage */.g4)(e);
-        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${first}`;
-        try {
-            return { run: await attempt(undefined), gpuError };
-        }
-        catch (again) {
-            // The second failure names the first (the GPUs' refusal), which it would otherwise hide.
-            const both = `${(0,failures/* engineMessage */.g4)(again)} (without GPUs; with them the engine said: ${first})`;
-            if (again instanceof errors/* MlImageError */.zn) {
-                again.message = both;
-                throw again;
-            }
-            throw Object.assign(new Error(both, { cause: again }), { statusCode: (0,failures/* statusCodeOf */.PU)(again) });
-        }
-    }
-}
-async function captureImage(input, deps) {
-    const details = await deps.docker.inspectImage(input.image, input.platform);
-    const platform = input.platform ?? `${details.os}/${details.architecture}`;
-    const timeoutMs = input.timeoutMs ?? 300_000;
-    const name = nameOf(input);
-    const { run, gpuError } = await runProbe(input, timeoutMs, deps.docker);
-    if (run.timedOut)
-        throw new errors/* CheckFailedError */.CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
-    if (run.exitCode !== 0) {
-        const msg = (0,redact/* redactText */.Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
-        // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
-        if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
-            throw new errors/* InputError */.dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
-        }
-        // Its container removed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt's.
-        throw ((0,cleanup/* interruptedFailure */.rn)(`the probe in ${name}`, `exit ${run.exitCode}`) ??
-            new errors/* CheckFailedError */.CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`));
-    }
-    let probed;
-    try {
-        probed = JSON.parse(run.stdout);
-    }
-    catch {
-        throw new errors/* CheckFailedError */.CO(`the probe in ${name} printed no record (exit 0):\n${(0,redact/* redactText */.Rd)(run.stdout.trim()).slice(-2000)}`);
-    }
-    const history = await layerHistory(input.image, deps.docker, input.platform);
-    const size = await imageSize(input.image, deps.docker, input.platform, details);
-    // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
-    const executable = probed.python?.executable;
-    const otherPython = typeof executable === 'string' ? entryPythonError(details, executable) : undefined;
-    const record = redactRecord({
-        ...probed,
-        schemaVersion: capture_record/* ENV_RECORD_SCHEMA_VERSION */.B6,
-        image: imageFacts(input, details, platform, history, size),
-        errors: [
-            ...(probed.errors ?? []),
-            ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
-            ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
-            ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
-            ...(otherPython !== undefined ? [otherPython] : []),
-        ],
-        capture: {
-            ...probed.capture,
-            toolVersion: src_version/* VERSION */.x,
-            time: new Date().toISOString(),
-            host: { kernel: external_node_os_default().release() },
-        },
-    });
-    const parsed = capture_record/* EnvRecordSchema */.iv.safeParse(record);
-    if (!parsed.success) {
-        throw new errors/* CheckFailedError */.CO(`the probe's record of ${name} does not match the schema: ${(0,issues/* formatIssues */.og)(parsed.error, record, capture_record/* EnvRecordSchema */.iv)[0]}`);
-    }
-    return parsed.data;
-}
-/**
- * The image's layers with the instruction that made each (oldest first), from the engine; a
- * string when the engine could not tell (the record says why under errors). Values of secret names
- * (`RUN |1 HF_TOKEN=... /bin/sh -c`, `ENV DB_PASSWORD=two words`) are masked, then the text
- * patterns apply (redactInstruction).
- */
-async function layerHistory(image, docker, platform) {
-    if (!docker.imageHistory)
-        return undefined;
-    try {
-        const entries = await docker.imageHistory(image, platform);
-        return entries.map((h) => ({
-            createdBy: (0,redact_instruction/* redactInstruction */.QT)(h.createdBy),
-            sizeBytes: h.sizeBytes,
-            ...(h.empty && { empty: true }),
-        }));
-    }
-    catch (e) {
-        return `${e.name}: ${(0,redact/* redactText */.Rd)(String(e.message ?? e)).slice(0, 300)}`;
-    }
-}
-/**
- * The image's size and its kind, which depends on the engine's image store (the adapter's
- * imageSize, given the capture's own inspect INSPECTED so that the image is not inspected again);
- * a string when the engine could not tell (the record says why under errors, and keeps the
- * inspect's size without a kind, read as unpacked); undefined when the adapter cannot be asked.
- */
-async function imageSize(image, docker, platform, inspected) {
-    if (!docker.imageSize)
-        return undefined;
-    try {
-        return await docker.imageSize(image, platform, inspected);
-    }
-    catch (e) {
-        return `${e.name}: ${(0,redact/* redactText */.Rd)(String(e.message ?? e)).slice(0, 300)}`;
-    }
-}
-/** What the engine knows of the image (record.image). */
-function imageFacts(input, details, platform, history, size) {
-    const sized = typeof size === 'object' ? size : undefined;
-    // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
-    // by it: the first repository digest may be another repository's or the index's.
-    const ran = (0,oci_ref/* parseImageRef */.Q)(input.image).digest;
-    const digests = details.repoDigests.flatMap((d) => (d.includes('@') ? [d.split('@')[1]] : []));
-    const repoDigest = digests.find((d) => d === ran) ?? digests[0];
-    return {
-        ref: nameOf(input),
-        id: details.id,
-        digest: repoDigest ?? null,
-        platform,
-        sizeBytes: sized?.sizeBytes ?? details.sizeBytes,
-        ...(sized?.kind !== undefined && { sizeKind: sized.kind }),
-        layers: details.layers,
-        labels: (0,redact/* redactLabels */.PU)(details.labels),
-        user: details.user,
-        entrypoint: details.entrypoint,
-        cmd: details.cmd,
-        env: (0,redact/* redactEnvList */.V1)(details.env),
-        variant: input.variant ?? details.labels[capture_record/* VARIANT_LABEL */.z] ?? null,
-        created: imageCreated(details),
-        ...(Array.isArray(history) && { history }),
-    };
-}
-/** The record's package lists other than python.packages (redactRecord). */
-const PACKAGE_LISTS = new Set(['apt', 'conda']);
-/**
- * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
- * the package lists (pip, apt, conda) only tokens of known forms and URL logins. A package's name,
- * version, build, channel or requirement is no secret by its shape: PyPI names of 40 letters and
- * digits exist (mypy-boto3-serverlessapplicationrepository, also conda-forge's), and masking them
- * merged two packages into one SBOM component and dropped their dependencies.
- */
-function redactRecord(r) {
-    const python = (v) => (0,json_file/* isJsonObject */.OW)(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,redact/* redactTextDeep */.Fo)(x) : (0,redact/* redactDeep */.KL)(x)]))
-        : (0,redact/* redactDeep */.KL)(v);
-    // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
-    // proxy variable's login without a scheme), whatever probe wrote it.
-    const env = (v) => (0,json_file/* isJsonObject */.OW)(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
-            k,
-            typeof x === 'string' ? (0,redact/* redactEnvValue */.OI)(k, x) : (0,redact/* redactDeep */.KL)(x),
-        ]))
-        : (0,redact/* redactDeep */.KL)(v);
-    return Object.fromEntries(Object.entries(r).map(([k, v]) => [
-        k,
-        k === 'python'
-            ? python(v)
-            : PACKAGE_LISTS.has(k)
-                ? (0,redact/* redactTextDeep */.Fo)(v)
-                : k === 'env'
-                    ? env(v)
-                    : (0,redact/* redactDeep */.KL)(v),
-    ]));
-}
-
-;// CONCATENATED MODULE: ./src/smoke/scripts-key.ts
-// What the smoke reuse key says of the tool: its version and the in-container scripts that made the
-// result (the probe that writes env.json, the smoke script, the redaction rules both apply). A
-// result made by other scripts (an older probe's record: no apt source packages, say) is then never
-// reused as this tool's, although the version string did not move.
-
-
-
-
-/** The files under IMAGES_DIR/probe whose bytes the key covers. */
-const KEYED_SCRIPTS = ['ml_image_probe.py', 'ml_image_smoke.py', 'redaction-rules.json'];
-const memo = new Map();
-/** `VERSION scripts:<sha256>` for IMAGES_DIR (read once per process); a missing file counts as such. */
-function toolKey(imagesDir) {
-    let key = memo.get(imagesDir);
-    if (key === undefined) {
-        const h = (0,external_node_crypto_.createHash)('sha256');
-        for (const f of KEYED_SCRIPTS) {
-            let bytes;
-            try {
-                bytes = (0,external_node_fs_.readFileSync)(external_node_path_default().join(imagesDir, 'probe', f));
-            }
-            catch {
-                bytes = '(missing)';
-            }
-            h.update(`${f}\0${bytes.length}\0`).update(bytes);
-        }
-        key = `${src_version/* VERSION */.x} scripts:${h.digest('hex')}`;
-        memo.set(imagesDir, key);
-    }
-    return key;
 }
 
 // EXTERNAL MODULE: ./src/smoke/local-image.ts
@@ -19666,6 +19729,43 @@ function warmRegistry(loaded, env, repository, targets) {
 
 
 
+
+
+
+/**
+ * The requirements files' lines read as the resolve and build stages read them (each line, every
+ * -r/-c include, a credential written in a line, a ${NAME} build.secrets does not list; pip is not
+ * run): exit 2 naming each problem's file and line. `validate`, `plan` and a run that only plans
+ * (the jobs after a plan job would each refuse them); a run that resolves or builds reads them in
+ * checkBeforeContainers.
+ */
+function checkRequirementLines(loaded, env) {
+    const { python, build } = loaded.config;
+    if (python.requirements.length === 0)
+        return;
+    readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env, (0,field_error/* requirementsFieldError */.db)(loaded));
+}
+/** A run of the plan stage alone: the one that stops bad input before the jobs after it start. */
+const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
+/**
+ * The stages' inputs from files that have a shape of their own, checked before the engine or the
+ * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
+ * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
+ * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in RUN.env) that is no GPU list when the smoke stage
+ * asks for GPUs (RUN.mode all). Under auto the smoke stage reads the pin only where the engine has
+ * GPUs: a CPU runner's odd CUDA_VISIBLE_DEVICES does not stop its build. A run that only plans
+ * reads the requirements lines (checkRequirementLines); a later stage's job does not, so that a
+ * report job still reports the failure.
+ */
+function checkStageInputs(loaded, stages, run) {
+    if (run !== undefined && onlyPlans(stages))
+        checkRequirementLines(loaded, run.env);
+    if (!stages.has('smoke'))
+        return;
+    configBaseline(loaded);
+    if (run !== undefined && run.mode === 'all')
+        gpuPinOf(run.env);
+}
 function checkBeforeContainers(opts, io, plan) {
     const { loaded, stages } = opts;
     if (stages.has('build'))
@@ -20017,7 +20117,6 @@ function parseStages(raw, source) {
 
 
 
-
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 
@@ -20033,21 +20132,6 @@ async function timed(io, stage, fn) {
     finally {
         io.timing?.(stage, performance.now() - t0);
     }
-}
-/**
- * The stages' inputs from files that have a shape of their own, checked before the engine or the
- * registry is asked (callers run it first): a smoke.baseline that is no throughput table is exit 2
- * at once, not after the build (the smoke stage reads it again); so is a GPU pin of the runner
- * (NVIDIA_VISIBLE_DEVICES, CUDA_VISIBLE_DEVICES in GPU.env) that is no GPU list when the smoke stage
- * asks for GPUs (GPU.mode all). Under auto the smoke stage reads the pin only where the engine has
- * GPUs: a CPU runner's odd CUDA_VISIBLE_DEVICES does not stop its build.
- */
-function checkStageInputs(loaded, stages, gpu) {
-    if (!stages.has('smoke'))
-        return;
-    configBaseline(loaded);
-    if (gpu !== undefined && gpu.mode === 'all')
-        gpuPinOf(gpu.env);
 }
 /** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */
 const hostGpusHere = (env) => (devices) => hostGpuDevices(new exec_runner/* ActionsExecRunner */.L(), env, devices);

@@ -1,5 +1,5 @@
-export const id = 964;
-export const ids = [964];
+export const id = 352;
+export const ids = [352];
 export const modules = {
 
 /***/ 12575:
@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49459);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _requirements_plan_check_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46496);
-/* harmony import */ var _requirements_references_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32780);
+/* harmony import */ var _pipeline_door_checks_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56032);
 /* harmony import */ var _smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46985);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77593);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(49997);
@@ -53,14 +53,6 @@ function uncheckedVariants(loaded, selected) {
     return `${picked}: the variant(s) ${left.map((n) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(n)).join(', ')} in ${file} were not checked (${rerun})`;
 }
 /**
- * The requirements files read and checked as the resolve and build stages read them (their lines,
- * -r/-c includes, credentials, ${NAME}s build.secrets does not list): files only, pip is not run.
- */
-function checkRequirements(loaded, env) {
-    const { python, build } = loaded.config;
-    (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsFieldError */ .db)(loaded));
-}
-/**
  * The files the config names whose content has a shape of its own: smoke.baseline's floors,
  * attest.key (an encrypted cosign private key), the requirements files. Each is checked whatever
  * the others hold, and their problems are refused together (exit 2), each naming its file and
@@ -70,7 +62,7 @@ function checkConfigFiles(loaded, env) {
     const checks = [
         () => (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .configBaseline */ .E)(loaded),
         () => (0,_attest_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .checkConfigKey */ .WM)(loaded),
-        () => checkRequirements(loaded, env),
+        () => (0,_pipeline_door_checks_js__WEBPACK_IMPORTED_MODULE_6__/* .checkRequirementLines */ .JC)(loaded, env),
     ];
     const refused = [];
     for (const check of checks) {
@@ -425,158 +417,80 @@ function variantFromPlan(plan, variant) {
 
 /***/ }),
 
-/***/ 46496:
+/***/ 52013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ checkPlanRequirements),
-/* harmony export */   c: () => (/* binding */ resolverDryRuns)
+/* harmony export */   Vy: () => (/* binding */ gpuPinOf),
+/* harmony export */   Y7: () => (/* binding */ noGpuReason),
+/* harmony export */   i8: () => (/* binding */ gpusLine),
+/* harmony export */   j_: () => (/* binding */ containerGpus)
 /* harmony export */ });
+/* unused harmony export PIN_VARIABLES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
-/* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32780);
-// The requirements against the plan, before any container runs (the pipeline, when it resolves or
-// builds, and `validate`): what the files allow but the variants' builds cannot do as written.
-// - pip's hash-checking mode (any --hash, or --require-hashes) with a variant the resolver dry-runs
-//   with its torch: each dry run asks for torch==V, unhashed, which that mode refuses (every one
-//   fails). Where no dry run runs (resolve mode off, the cuda template) a template's torch step
-//   (`pip install torch==V`, its first pip step) still installs torch and its dependencies without
-//   a hash, and the requirements step then finds them installed and checks nothing of them: a
-//   warning naming the variants, the rest being checked.
-// - a relative --find-links (./wheels, file:wheels) or a requirement by a relative path: a
-//   template's pip step runs before the build context is copied in, and the resolver's container
-//   has none of the repository either. pip ignores a missing --find-links location with a warning
-//   and takes the project from the index instead (a private name: from whoever publishes it
-//   there). With the user's own Dockerfile (which may COPY them first) a --find-links is a warning.
-//   An absolute one (/opt/wheels, file:///opt/wheels) may be the base image's, where both pips run:
-//   left to pip, as an absolute requirement path is.
-// Structural types only: requirements/ imports no stage (plan) nor config.
+// The GPUs a runner is pinned to. A host with several self-hosted runners often gives each its own
+// GPU(s) through NVIDIA_VISIBLE_DEVICES (or CUDA_VISIBLE_DEVICES) in the runner's environment: the
+// smoke containers of that runner then get those GPUs only (a DeviceRequest with their IDs, the
+// `--gpus "device=0,1"` equivalent), never every GPU of the host (other jobs' GPUs). Pure: the
+// environment is passed in.
 
-
-
-const names = (vs) => vs.map((v) => v.name).join(', ');
-const plural = (vs, one, more) => (vs.length === 1 ? one : more);
+/** The variables a runner is pinned with, in the order they are read (the first that pins wins). */
+const PIN_VARIABLES = ['NVIDIA_VISIBLE_DEVICES', 'CUDA_VISIBLE_DEVICES'];
+/** Values that give no GPU: CUDA's -1 and empty list, the NVIDIA toolkit's none and void. */
+const NO_GPU = new Set(['', '-1', 'none', 'void']);
 /**
- * Whether the resolver dry-runs VARIANT in resolve MODE (resolve/stage.ts skips the others): not
- * with mode off, nor for the cuda template (nvidia/cuda carries no Python packages to conflict with).
+ * One device: an index, GPU:MIG-instance indices, a GPU-/MIG- UUID (CUDA takes a prefix), or the
+ * legacy MIG form older drivers print, MIG-GPU-<uuid>/<gi>/<ci>.
  */
-const resolverDryRuns = (variant, mode) => mode !== 'off' && variant.template !== 'cuda';
-/** The variants with their torch, as named in a problem or warning (their index's login masked). */
-const withTorch = (vs) => vs.map((v) => `${v.name} torch ${v.torch.version} from ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(v.torch.indexUrl)}`).join('; ');
-/** How torch itself gets checked: the requirements install it, hashed, with its index. */
-const torchHashed = (vs) => `give ${names(vs)} no torch (no torch: on the variant nor at the top level; a CUDA variant given by cuda: always gets one, a variant given by base: an nvidia/cuda image with its cuda: gets none) and pin torch with its --hash in the requirements, its wheel index in the file (--extra-index-url ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrls */ .sK)(vs[0].torch.indexUrl)})`;
+const DEVICE = /^(\d+|\d+:\d+|GPU-[A-Za-z0-9-]+|MIG-[A-Za-z0-9-]+|MIG-GPU-[A-Za-z0-9-]+\/\d+\/\d+)$/;
 /**
- * Hash-checking mode with the variants that install torch: the problem of those the resolver
- * dry-runs (undefined: none), and the warning of those only a template's torch step installs it on.
+ * A value of another mechanism, not a list of devices: a path (the Kubernetes device plugin's
+ * volume-mounts strategy sets /var/run/nvidia-container-devices) or a CDI name (nvidia.com/gpu=0).
+ * Not read: every GPU, as without a pin.
  */
-function hashProblem(facts, variants, resolveMode) {
-    const on = facts.hashChecking;
-    const torch = on === undefined ? [] : variants.filter((v) => v.torch?.indexUrl !== undefined);
-    // Every dry run asks for torch==V (resolve/stage.ts): refused in that mode.
-    const resolved = torch.filter((v) => resolverDryRuns(v, resolveMode));
-    // No dry run: the template's torch step installs it (the user's own Dockerfile: whatever it does).
-    const unchecked = torch.filter((v) => !resolverDryRuns(v, resolveMode) && v.template !== undefined);
-    const warning = unchecked.length === 0
-        ? undefined
-        : `${on.origin}: ${on.option} puts pip in hash-checking mode, but variant${plural(unchecked, '', 's')} ${withTorch(unchecked)} install${plural(unchecked, 's', '')} torch before the requirements, without a hash (the template's torch step): torch and its dependencies go in unchecked (the requirements step then finds them installed and checks nothing of them), the rest is checked. To check torch too, ${torchHashed(unchecked)}`;
-    if (resolved.length === 0)
-        return { warning };
-    return {
-        warning,
-        problem: `${on.origin}: ${on.option} puts pip in hash-checking mode for every requirement, and variant${plural(resolved, '', 's')} ${withTorch(resolved)} install${plural(resolved, 's', '')} torch before the requirements, without a hash: the resolver's dry runs ask for that torch, unhashed, which pip refuses in that mode (every one would fail), and a template's torch step would install torch and its dependencies unchecked (the requirements step then finds them installed and checks nothing of them)`,
-        fix: `either let the requirements install torch, with its hashes: ${torchHashed(resolved)}; or drop the --hash options (pip-compile / uv pip compile without --generate-hashes, poetry export --without-hashes)`,
-    };
-}
-const LOCAL_WHY = {
-    'find-links': "a relative --find-links (a path, a file: URL) names a directory of your repository, which the build's pip does not have: pip ignores a missing --find-links location with a warning and takes the project from the index instead, a private name from whoever publishes it there",
-    path: "a requirement by a relative path names a file of your repository, which the build's pip does not have (pip fails on it)",
-};
-/** The problems of lines naming local files, when a template builds some variant. */
-function localProblems(facts, templated) {
-    if (templated.length === 0 || facts.localFiles.length === 0)
-        return undefined;
-    const where = `variant${plural(templated, '', 's')} ${names(templated)} ${plural(templated, 'is', 'are')} built from a template, whose pip step runs before the build context is copied in, and the resolver's container has none of your files either`;
-    return {
-        problems: facts.localFiles.map((f) => `${f.origin}: "${f.line}": ${LOCAL_WHY[f.kind]}: ${where}`),
-        fix: 'serve the wheels from an index or a URL (--extra-index-url, --find-links https://host/wheels/, or name @ https://host/name-1.0-py3-none-any.whl), put them in the base image and name them by their absolute path there (--find-links /opt/wheels), or build from your own Dockerfile (build.dockerfile, no template) that copies them in before its pip install',
-    };
-}
+const OTHER_MECHANISM = /^\/|=/;
+const FIX = 'set it to GPU indices or UUIDs as nvidia-smi -L lists them, comma-separated (e.g. 0,1 or GPU-8932f937-...), to -1 (or none) for no GPU, or unset it for every GPU';
 /**
- * The requirements (read as the stages read them: readListedRequirements) against the plan's
- * VARIANTS: hash-checking mode with a variant the resolver dry-runs with its torch, and a line
- * naming files of the repository when a template builds a variant, are exit 2 naming each line,
- * with the way out. Hash-checking mode with a template's torch step and no dry run, and a relative
- * --find-links with only the user's own Dockerfile (the resolver's container still lacks it), are
- * WARNings. Nothing without requirements. RESOLVING: whether the run has the resolve stage (without
- * it no dry run runs, whatever resolve.mode says). GIVEN: how a file python.requirements names that
- * cannot be read is said (the config's field and line: config/field-error.ts requirementsFieldError).
+ * The pin the environment sets: NVIDIA_VISIBLE_DEVICES when it is set and not `all` (nor a path or
+ * CDI name: OTHER_MECHANISM), else CUDA_VISIBLE_DEVICES likewise; undefined when neither pins.
+ * Blanks around the commas are dropped. A value that is no device list (an entry that is no
+ * device) is bad input naming the variable (exit 2).
  */
-function checkPlanRequirements(variants, loaded, env, warn, resolving = true, given) {
-    const { python, build } = loaded.config;
-    const resolve = { mode: resolving ? loaded.config.resolve.mode : 'off' };
-    if (python.requirements.length === 0)
-        return;
-    const facts = (0,_references_js__WEBPACK_IMPORTED_MODULE_2__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, given).facts;
-    if (facts === undefined)
-        return;
-    const templated = variants.filter((v) => v.template !== undefined);
-    const hash = hashProblem(facts, variants, resolve.mode);
-    const local = localProblems(facts, templated);
-    if (hash.problem === undefined && local === undefined) {
-        const findLinks = facts.localFiles.filter((x) => x.kind === 'find-links');
-        for (const w of [
-            ...(hash.warning === undefined ? [] : [hash.warning]),
-            ...findLinks.map((f) => `${f.origin}: "${f.line}": a relative --find-links names a directory of your repository: the resolver's container does not have it (pip there ignores it, with a warning, and resolves the project from the index), so copy it into the image before your Dockerfile's pip install, or serve the wheels from a URL`),
-        ])
-            warn(w, { title: 'ml-image requirements' });
-        return;
+function gpuPinOf(env) {
+    for (const variable of PIN_VARIABLES) {
+        const raw = env[variable];
+        if (raw === undefined)
+            continue;
+        const value = raw.trim();
+        if (value.toLowerCase() === 'all')
+            continue;
+        if (NO_GPU.has(value.toLowerCase()))
+            return { variable, value, devices: [] };
+        const entries = value.split(',').map((e) => e.trim());
+        const bad = entries.find((e) => !DEVICE.test(e));
+        if (bad !== undefined && OTHER_MECHANISM.test(value))
+            continue;
+        if (bad !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${variable}=${JSON.stringify(raw)}: ${bad === '' ? 'an empty entry' : `"${bad}"`} is not a GPU (an index, GPU:MIG indices, or a GPU-/MIG- UUID), nor a path or CDI name (not read)`, FIX);
+        return { variable, value, devices: [...new Set(entries)] };
     }
-    const problems = [...(hash.problem ? [hash.problem] : []), ...(local?.problems ?? [])];
-    const fix = [hash.fix, local?.fix].filter((x) => x !== undefined).join('; and ');
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(python.requirements.join(', '), problems, { fix, problemsNameFiles: true });
+    return undefined;
 }
-
-
-/***/ }),
-
-/***/ 32780:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ readListedRequirements)
-/* harmony export */ });
-/* unused harmony export unlistedReferences */
-/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99679);
-// The ${NAME} references of a requirements file against build.secrets: the build passes pip only
-// the variables listed there (by secret mount), so the resolver passes only those too (by
-// environment). A file a pull request changes could otherwise hand pip, and any index it names,
-// whatever the runner's environment holds (AWS_SECRET_ACCESS_KEY, a token the workflow set).
-
-/**
- * The references that SECRETS (build.secrets) does not list, refused: each line naming one is a
- * problem of its own ("req.txt:3: ${TOKEN} is not listed in build.secrets"), among the others the
- * read finds.
- */
-function unlistedReferences(secrets) {
-    return {
-        why: (name) => (secrets.includes(name) ? undefined : 'is not listed in build.secrets'),
-        fix: 'list each ${NAME} a line names in build.secrets: the build passes pip only those variables (by secret mount), and the resolver only those from the environment',
-    };
+/** The GPUs of a GPU run's containers: the pinned devices, else every GPU. */
+function containerGpus(pin) {
+    return pin !== undefined && pin.devices.length > 0 ? pin.devices : 'all';
 }
-/**
- * The requirements FILES (relative to BASE_DIR) as the build reads them: on a runner from the
- * workspace only, checked with only SECRETS (build.secrets) filled in, and a ${NAME} they do not
- * list refused (exit 2, with every other problem of the files, each naming its file and line).
- * The resolve and build stages and `validate` read them so. GIVEN: how a file of FILES that cannot
- * be read is said (the config field and line naming it: requirementsFieldError).
- */
-function readListedRequirements(files, secrets, baseDir, env, given) {
-    return (0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRequirements */ .F2)(files, baseDir, env, {
-        ...(0,_read_js__WEBPACK_IMPORTED_MODULE_0__/* .workspaceRoot */ .oS)(env, baseDir),
-        expandable: secrets,
-        refused: unlistedReferences(secrets),
-        ...(given !== undefined && { given }),
-    });
+/** Why a pinned run has no GPU: "CUDA_VISIBLE_DEVICES=-1 gives this runner no GPU". */
+function noGpuReason(pin) {
+    return `${pin.variable}=${pin.value === '' ? '""' : pin.value} gives this runner no GPU`;
+}
+/** The GPUs of a run, for its log: "GPUs 1,2 (NVIDIA_VISIBLE_DEVICES)", "no GPU (...)", "gpus: all". */
+function gpusLine(gpus, pin) {
+    if (pin === undefined)
+        return `gpus: ${gpus}`;
+    if (pin.devices.length === 0)
+        return `no GPU (${noGpuReason(pin)})`;
+    return `${pin.devices.length === 1 ? 'GPU' : 'GPUs'} ${pin.devices.join(',')} (${pin.variable})`;
 }
 
 
