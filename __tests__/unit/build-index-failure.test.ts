@@ -140,6 +140,15 @@ describe('what is not an unreachable index stays as it was', () => {
     expect(exitCodeOf(failure(log))).toBe(1);
   });
 
+  it("another program's own ERROR line with a refused connection: the build's (exit 1)", () => {
+    const log = runStepLog([
+      '1.000 Traceback (most recent call last):',
+      '1.001 ERROR: could not warm the feature store: [Errno 111] Connection refused',
+    ]);
+    expect(unreachableIndex(log)).toBeUndefined();
+    expect(exitCodeOf(failure(log))).toBe(1);
+  });
+
   it("a RUN step's curl refused: the build's (exit 1), not the registry's", () => {
     const log = [
       '#7 [4/5] RUN curl -fsS http://127.0.0.1:8080/model.bin -o /m.bin',

@@ -16,12 +16,16 @@ const TAIL_LINES = 40;
 
 /**
  * A line of pip's where it gave up on a connection: its last retry ("Retrying (Retry(total=0, ...))
- * after connection broken by 'NewConnectionError(... Connection refused)'"), an error line ("ERROR:
- * Could not install packages due to an OSError: ... Max retries exceeded"), or a URL it could not
- * fetch (a certificate it could not confirm). An earlier retry that pip recovered from is none.
+ * after connection broken by 'NewConnectionError('<pip._vendor.urllib3...>: ... Connection
+ * refused')'"), its error line ("ERROR: Could not install packages due to an OSError: ... Max
+ * retries exceeded"), or a URL it could not fetch (a certificate it could not confirm). An earlier
+ * retry that pip recovered from is none, nor another program's words (a script's own "ERROR: ...
+ * Connection refused").
  */
 const gaveUp = (line: string) =>
-  /Retry\(total=0\b/.test(line) || /^ERROR:/.test(line) || /^Could not fetch URL /.test(line);
+  (/Retry\(total=0\b/.test(line) && line.includes('pip._vendor.')) ||
+  /^ERROR: Could not install packages due to an OSError\b/.test(line) ||
+  /^Could not fetch URL /.test(line);
 
 export interface UnreachableIndex {
   /** The indexes pip searched ("Looking in indexes: ..."), as it printed them (logins masked). */
