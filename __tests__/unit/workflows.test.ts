@@ -1857,7 +1857,7 @@ describe('fork gating (the real expressions, evaluated)', () => {
       /if \[\[ \$\(wc -l <<<"\$parents"\) -ne 2 \|\| \$built != "\$APPROVED_SHA" \]\]; then\n\s*echo "::error title=ml-image GPU consent::the approved commit is not what would run: [^"]*: \$again"\n\s*exit 1/,
     );
     expect(run).toMatch(
-      /^again="[^"]*approve it again: remove and re-apply the fork-gpu-label, or close and reopen/m,
+      /^again="[^"]*approve it again: with the fork-gpu-label, remove and re-apply it \(a reopened pull request runs no GPU job on the label\); with gpu-environment, close and reopen the pull request and approve its run/m,
     );
     // No git repository to read: fails closed too.
     expect(run).toMatch(
