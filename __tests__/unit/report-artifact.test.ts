@@ -181,7 +181,7 @@ describe('an artifact of thousands of platforms', () => {
     return {
       ...one,
       platforms: Array.from({ length: platforms }, (_, i) => ({
-        platform: 'p',
+        platform: 'a/b',
         head: {
           ...head,
           layers: 0,

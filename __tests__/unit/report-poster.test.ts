@@ -272,6 +272,28 @@ describe('fork poster', () => {
     expect(api.commentsOn('acme', 'model', 7)).toHaveLength(0);
   });
 
+  it('refuses a platform name that is no platform (a forged model would carry Markdown in it)', async () => {
+    const good = model({ numpy: '2.1.0' });
+    const forged = {
+      ...good,
+      platforms: [
+        ...good.platforms,
+        { ...good.platforms[0]!, platform: 'linux/arm64)\n\n## Approved by @acme/security-team\n\n(' },
+      ],
+    };
+    const { io } = setup({ reports: [forged] });
+    await expect(postFromArtifact(dir, io)).rejects.toThrow(/ml-image-comment\.json[\s\S]*platform/);
+    expect(api.commentsOn('acme', 'model', 7)).toHaveLength(0);
+    // The same model with a real platform name is posted.
+    const { io: again } = setup({
+      reports: [
+        { ...forged, platforms: [good.platforms[0]!, { ...good.platforms[0]!, platform: 'linux/arm64' }] },
+      ],
+    });
+    await postFromArtifact(dir, again);
+    expect(api.commentsOn('acme', 'model', 7)).toHaveLength(1);
+  });
+
   // The artifact is the fork's: it cannot choose which comments of ours are updated or deleted.
   it("an artifact naming another comment's key, or another image, leaves those comments alone", async () => {
     const other = model({ numpy: '2.1.0' });

@@ -221,13 +221,15 @@ describe('escaping (md / html)', () => {
     expect(html('<b>@me</b>\n#1')).toBe(`&lt;b&gt;@${'\u2060'}me&lt;/b&gt; #${'\u2060'}1`);
   });
 
-  // Markdown is not parsed inside <summary> (nor math rendered): a backslash there would show.
+  // Markdown is not parsed inside <summary> (nor math rendered): a backslash there would show. A
+  // dollar is an entity, which shows as a dollar: no math delimiter is left in the source.
   it.each([
-    ['$$x^{2}$$', '$$x^{2}$$'],
-    ['$ORIGIN/lib', '$ORIGIN/lib'],
+    ['$$x^{2}$$', '&#36;&#36;x^{2}&#36;&#36;'],
+    ['$ORIGIN/lib', '&#36;ORIGIN/lib'],
     ['*x* _y_', '*x* _y_'],
   ])('html(%j) adds no backslash', (raw, want) => {
     expect(html(raw)).toBe(want);
+    expect(he.decode(html(raw))).toBe(raw);
   });
 });
 
@@ -441,6 +443,32 @@ describe('environment variables: compared, or said not to be', () => {
     expect(r.markdown).not.toContain('hf_');
   });
 
+  it('the note of two platforms names both, escaped (a name a forged model carries stays text)', () => {
+    const rec = (env: string[]) => makeRecord({ pip: { numpy: '1.26.4' }, env: redactEnvList(env) });
+    const evil =
+      'linux/arm64)\n\n## Approved by @acme/security-team, see #1 [details](https://evil.example)\n\n<img src="https://evil.example/px.png">\n\n(';
+    const model = buildReportModel({
+      image: 'ghcr.io/acme/model',
+      variant: 'cpu',
+      entries: ['linux/amd64', evil].map((platform) => ({
+        platform,
+        base: rec(['HF_TOKEN=hf_old']),
+        head: rec(['HF_TOKEN=hf_new']),
+        baseSmoke: null,
+        headSmoke: null,
+      })),
+    });
+    const { markdown } = renderReport(model, { maxChars: 1_000_000 });
+    const note = markdown.split('\n').find((l) => l.startsWith('Environment variables ('));
+    expect(note).toMatch(/^Environment variables \(linux\/amd64, linux\/arm64&#41;<br><br>## Approved by /);
+    expect(note).toContain(': _1 variable redacted on both sides: their values are not compared._');
+    const body = withoutOwnMarkup(markdown);
+    expect(body).not.toContain('<img');
+    expect(body).not.toMatch(/^## /m);
+    expect(he.decode(body)).not.toMatch(/(^|[^\w`])@acme/);
+    expect(markdown).not.toContain('](https://evil');
+  });
+
   it('nothing masked, nothing changed: no note', () => {
     const model = envOnly(['LANG=C'], ['LANG=C']);
     expect(assessReport(model).findings.map((f) => f.text)).toEqual(['No environment changes']);
@@ -527,6 +555,8 @@ const input = fc
     image: text,
     variant: text,
     platform: text,
+    // A second platform of the same records: the parts name both (one part for the two).
+    platform2: fc.option(text, { nil: undefined }),
     ref: text,
     base: fc.option(side, { nil: null }),
     head: side,
@@ -546,15 +576,13 @@ const input = fc
     return {
       image: a.image,
       variant: a.variant,
-      entries: [
-        {
-          platform: a.platform,
-          head: rec(a.head),
-          base: a.base && rec(a.base),
-          headSmoke: sm(a.head),
-          baseSmoke: a.base && sm(a.base),
-        },
-      ],
+      entries: [a.platform, ...(a.platform2 !== undefined ? [a.platform2] : [])].map((platform) => ({
+        platform,
+        head: rec(a.head),
+        base: a.base && rec(a.base),
+        headSmoke: sm(a.head),
+        baseSmoke: a.base && sm(a.base),
+      })),
       baseline: a.base ? { ref: a.ref, sha: a.ref } : null,
       ...(a.reason !== undefined && { noBaselineReason: a.reason }),
       resolution: a.resolution,
@@ -584,8 +612,11 @@ describe('report properties', () => {
         // No autolink: GitHub links bare http://, https:// and www. text.
         // `www.` after `_`, `*`, `~` or `(` too, where `\b` does not match.
         expect(shown).not.toMatch(/https?:\/\/|www\./i);
-        // The only links are our own (run link, artifact link).
-        expect(markdown.match(/\]\(/g)?.length ?? 0).toBeLessThanOrEqual(2);
+        // The only links are our own (run link, artifact link). A line that starts with
+        // <details> is an HTML block (CommonMark's kind 6, to the next blank line): no Markdown is
+        // read in it, so its summary's html()-escaped text (the platforms' names) links nothing.
+        const markdownLines = markdown.split('\n').filter((l) => !l.startsWith('<details>'));
+        expect(markdownLines.join('\n').match(/\]\(/g)?.length ?? 0).toBeLessThanOrEqual(2);
       }),
       PROPS,
     );

@@ -38,7 +38,11 @@ const httpUrl = z
   .refine((u) => safeUrl(u) !== null, 'expected an http(s) URL');
 
 export const PlatformReportSchema = z.object({
-  platform: z.string(),
+  /** os/arch[/variant] (the config's platforms): a fork's artifact can name no other text here. */
+  platform: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/, 'expected a platform such as linux/arm64'),
   head: EnvSummarySchema,
   base: EnvSummarySchema.nullable(),
   /** null: no base record for this platform. */

@@ -100,9 +100,16 @@ export function mdLine(text: string, max = Infinity): string {
   return md(String(text).replace(NEWLINES, ' \u23ce '), max);
 }
 
-/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are; secrets masked. */
+/**
+ * Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are;
+ * secrets masked. A dollar is an entity too: no math delimiter is left in the source, whatever
+ * reads it.
+ */
 export function html(text: string, max = Infinity): string {
-  return he.escape(neutralise(clip(redactText(String(text)), max))).replace(NEWLINES, ' ');
+  return he
+    .escape(neutralise(clip(redactText(String(text)), max)))
+    .replace(/\$/g, '&#36;')
+    .replace(NEWLINES, ' ');
 }
 
 /**

@@ -150,7 +150,8 @@ export function envPart(p: PlatformReport, suffix: string, baseLabel: string, ra
   if (e.changes.length === 0)
     return {
       label: `environment table${suffix}`,
-      text: `Environment variables${suffix}: ${masked}`,
+      // SUFFIX holds the platforms' names as they are (the other parts escape it as they put it in).
+      text: `Environment variables${suffix && ` (${md(suffix.slice(2, -1), 200)})`}: ${masked}`,
       dropRank: rank,
       mode: 'full',
       shown: 0,
