@@ -709,6 +709,10 @@ describe('mdLine', () => {
     ['feature\u2028\u2028\u2705 unchanged', 'feature \u23ce  \u23ce \u2705 unchanged'],
     ['a\r\nb\nc', 'a \u23ce b \u23ce c'],
     ['main', 'main'],
+    // A list item's text: no code block (four blanks after "- "), no heading or list inside it.
+    ['    indented <b>', 'indented &lt;b&gt;'],
+    ['  # heading', '\\# heading'],
+    [' \t- item', '\\- item'],
   ])('mdLine(%j): one line', (raw, want) => {
     expect(mdLine(raw)).toBe(want);
     expect(mdLine(raw)).not.toContain('<br>');

@@ -95,9 +95,16 @@ export function md(text: string, max = Infinity): string {
  * md() for a context that is one line (a branch name in a sentence, a list item): a line break
  * there is shown as ` ⏎ `, not <br>, so a value cannot seem to end its line and start one of its
  * own ("feature\u2028\u2028✅ unchanged"). Table cells keep <br> (md): a cell stays one cell.
+ * Leading blanks go: after a list item's marker, four of them start a code block, and fewer would
+ * hide a block marker (`  # x`) from md()'s escaping, which looks at the value's first character.
  */
 export function mdLine(text: string, max = Infinity): string {
-  return md(String(text).replace(NEWLINES, ' \u23ce '), max);
+  return md(
+    String(text)
+      .replace(NEWLINES, ' \u23ce ')
+      .replace(/^[ \t]+/, ''),
+    max,
+  );
 }
 
 /**
