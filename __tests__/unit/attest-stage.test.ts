@@ -546,7 +546,7 @@ describe('verifyCommand: the exact command the report shows', () => {
     ],
   ])('%s', (_n, identity, tlog, want) => {
     const type = want.includes('slsaprovenance1') ? 'slsaprovenance1' : 'cyclonedx';
-    expect(verifyCommand(ref, type, identity, tlog, 'acme/model.repo')).toBe(want);
+    expect(verifyCommand(ref, type, identity, tlog, { repository: 'acme/model.repo' })).toBe(want);
   });
 
   it("the stage writes each attestation's command with the signing workflow's repository", async () => {
@@ -555,6 +555,7 @@ describe('verifyCommand: the exact command the report shows', () => {
       ...input({ env: OIDC }),
       repository: 'acme/model',
       workflowRepository: 'ml-image-action/ml-image-action',
+      workflowRef: 'refs/heads/main',
     };
     await runAttestStage(stage, io(signer));
     const cmds = readAttest(dir)!.targets.flatMap((t) => t.attestations.map((a) => a.verify!));
@@ -564,22 +565,46 @@ describe('verifyCommand: the exact command the report shows', () => {
         "--certificate-identity-regexp '^https://github\\.com/ml-image-action/ml-image-action/\\.github/workflows/'",
       );
       expect(c).toContain('--certificate-github-workflow-repository acme/model ');
+      expect(c).toContain(' --certificate-github-workflow-ref refs/heads/main ');
     }
   });
 
   it("keyless from a reusable workflow: that workflow's repository is the identity, the caller's the run", () => {
     expect(
-      verifyCommand(
-        ref,
-        'cyclonedx',
-        { kind: 'keyless' },
-        true,
-        'acme/model',
-        'ml-image-action/ml-image-action',
-      ),
+      verifyCommand(ref, 'cyclonedx', { kind: 'keyless' }, true, {
+        repository: 'acme/model',
+        workflowRepository: 'ml-image-action/ml-image-action',
+      }),
     ).toBe(
       `cosign verify-attestation --certificate-identity-regexp '^https://github\\.com/ml-image-action/ml-image-action/\\.github/workflows/' --certificate-oidc-issuer https://token.actions.githubusercontent.com --certificate-github-workflow-repository acme/model --type cyclonedx --new-bundle-format=false ${ref}`,
     );
+  });
+
+  it.each([
+    ['refs/heads/main', ' --certificate-github-workflow-ref refs/heads/main '],
+    ['refs/tags/v1.2.3', ' --certificate-github-workflow-ref refs/tags/v1.2.3 '],
+  ])("keyless: the signing run's ref %s is pinned", (gitRef, pin) => {
+    const cmd = verifyCommand(ref, 'cyclonedx', { kind: 'keyless' }, true, {
+      repository: 'acme/model',
+      workflowRef: gitRef,
+    });
+    expect(cmd).toContain(pin);
+    // A key-signed image's command names no ref.
+    expect(
+      verifyCommand(ref, 'cyclonedx', { kind: 'key', key: 'env://COSIGN_KEY' }, true, {
+        workflowRef: gitRef,
+      }),
+    ).not.toContain('workflow-ref');
+  });
+
+  it('a ref that is no plain branch or tag is not pinned (the report keeps only plain words)', () => {
+    for (const gitRef of ['refs/pull/7/merge', "refs/heads/x'; rm -rf /", 'refs/heads/a b', 'main'])
+      expect(
+        verifyCommand(ref, 'cyclonedx', { kind: 'keyless' }, true, {
+          repository: 'acme/model',
+          workflowRef: gitRef,
+        }),
+      ).not.toContain('workflow-ref');
   });
 
   it('a repository name that is not owner/repo is never put in the command', () => {
@@ -587,12 +612,15 @@ describe('verifyCommand: the exact command the report shows', () => {
       ["x'; rm -rf /", undefined],
       ['acme/model', "x'; rm -rf /"],
     ]) {
-      const cmd = verifyCommand(ref, 'cyclonedx', { kind: 'keyless' }, true, repo, workflow);
+      const cmd = verifyCommand(ref, 'cyclonedx', { kind: 'keyless' }, true, {
+        repository: repo,
+        workflowRepository: workflow,
+      });
       expect(cmd).not.toContain('rm -rf');
     }
-    expect(verifyCommand(ref, 'cyclonedx', { kind: 'keyless' }, true, "x'; rm -rf /")).toContain(
-      'OWNER/REPO',
-    );
+    expect(
+      verifyCommand(ref, 'cyclonedx', { kind: 'keyless' }, true, { repository: "x'; rm -rf /" }),
+    ).toContain('OWNER/REPO');
   });
 });
 

@@ -172,7 +172,7 @@ describe('fork poster', () => {
 
   it("shows its own run links and no supply-chain claim of the artifact's, forged or not", async () => {
     // A fork names a real release's digest, with the very command ml-image would write for it.
-    const own = verifyCommand(REF, 'cyclonedx', { kind: 'keyless' }, true, 'acme/model');
+    const own = verifyCommand(REF, 'cyclonedx', { kind: 'keyless' }, true, { repository: 'acme/model' });
     const supplyChain: SupplyChain = {
       signing: 'signed keyless (GitHub OIDC, Sigstore)',
       targets: [

@@ -146,14 +146,10 @@ describe('constrainUntrusted: links', () => {
 describe('constrainUntrusted: supply-chain claims', () => {
   // A fork names a real release's digest and writes the command ml-image would write for it: the
   // command passes, for an image the pull request never built.
-  const forged = verifyCommand(
-    REF,
-    'cyclonedx',
-    { kind: 'keyless' },
-    true,
-    REPO,
-    'ml-image-action/ml-image-action',
-  );
+  const forged = verifyCommand(REF, 'cyclonedx', { kind: 'keyless' }, true, {
+    repository: REPO,
+    workflowRepository: 'ml-image-action/ml-image-action',
+  });
 
   it('the section is left out, whatever it claims, and the log says so', () => {
     const r = constrainUntrusted(model({ verify: forged }), FACTS);

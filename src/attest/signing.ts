@@ -201,22 +201,32 @@ const shellWord = (w: string) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.
 const ownerRepo = (r: string | undefined) => (r !== undefined && isOwnerRepo(r) ? r : undefined);
 const reEscape = (r: string) => r.replace(/\./g, '\\.');
 
+/** A branch or tag ref a shown command can pin as it is (the renderer keeps only plain words). */
+const pinnableRef = (r: string | undefined) =>
+  r !== undefined && /^refs\/(?:heads|tags)\/[A-Za-z0-9._/-]{1,200}$/.test(r) ? r : undefined;
+
 /**
  * The `cosign verify-attestation` command that checks one attestation: the public key is named
- * cosign.pub (the verifier holds it). Keyless: a workflow of WORKFLOW_REPOSITORY signed (the
+ * cosign.pub (the verifier holds it). Keyless: a workflow of RUN.workflowRepository signed (the
  * certificate's identity is the signing workflow file: a reusable workflow's own, in its own
- * repository; default REPOSITORY), in a run of REPOSITORY (the workflow-repository extension).
+ * repository; default RUN.repository), in a run of RUN.repository (the workflow-repository extension), on
+ * RUN.workflowRef (GITHUB_REF of the signing run: refs/heads/main, refs/tags/v1.2.3; the workflow-ref
+ * extension), so that a run of another branch's workflow, which could sign too, does not pass.
  */
 export function verifyCommand(
   ref: string,
   cosignType: string,
   identity: SigningIdentity,
   tlog: boolean,
-  repository: string | undefined,
-  workflowRepository?: string,
+  run: {
+    repository?: string | undefined;
+    workflowRepository?: string | undefined;
+    workflowRef?: string | undefined;
+  },
 ): string {
-  const repo = ownerRepo(repository) ?? 'OWNER/REPO';
-  const signer = ownerRepo(workflowRepository) ?? repo;
+  const repo = ownerRepo(run.repository) ?? 'OWNER/REPO';
+  const signer = ownerRepo(run.workflowRepository) ?? repo;
+  const gitRef = pinnableRef(run.workflowRef);
   const verifier: VerifyIdentity =
     identity.kind === 'key'
       ? { kind: 'key', publicKey: 'cosign.pub' }
@@ -225,6 +235,7 @@ export function verifyCommand(
           certificateIdentityRegexp: `^https://github\\.com/${reEscape(signer)}/\\.github/workflows/`,
           certificateOidcIssuer: GITHUB_ISSUER,
           certificateGithubWorkflowRepository: repo,
+          ...(gitRef !== undefined && { certificateGithubWorkflowRef: gitRef }),
         };
   const argv = verifyAttestationArgs(ref, cosignType, verifier, { tlog }).filter(
     (a, i, all) => a !== '--output' && all[i - 1] !== '--output',

@@ -48,6 +48,8 @@ export interface AttestStageInput {
    * own repository, which its certificate names): ML_IMAGE_WORKFLOW_REPOSITORY.
    */
   workflowRepository?: string | undefined;
+  /** The signing run's git ref (GITHUB_REF): the shown keyless command pins it. */
+  workflowRef?: string | undefined;
 }
 
 export interface AttestStageIo {
@@ -191,7 +193,7 @@ async function startTarget(job: TargetJob): Promise<Promise<void>[]> {
   const signer = io.signer();
   const done = ({ entry, spec }: (typeof attached)[number], envelope?: Buffer) => {
     entry.attached = true;
-    entry.verify = verifyCommand(ref, spec.type, identity, tlog, input.repository, input.workflowRepository);
+    entry.verify = verifyCommand(ref, spec.type, identity, tlog, input);
     const w = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
     if (w) entry.envelope = relative(input.results, track(job, w).file);
   };

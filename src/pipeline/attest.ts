@@ -218,6 +218,7 @@ export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<Attes
       repository: input.env.GITHUB_REPOSITORY,
       // The reusable workflow sets it to its own repository (job.workflow_repository).
       workflowRepository: input.env.ML_IMAGE_WORKFLOW_REPOSITORY,
+      workflowRef: input.env.GITHUB_REF,
     },
     {
       signer: () => (signer ??= io.signer?.() ?? createSigner({ env: input.env, tlog: signing.tlog })),
