@@ -538,13 +538,23 @@ function md(text, max = Infinity) {
  * md() for a context that is one line (a branch name in a sentence, a list item): a line break
  * there is shown as ` ⏎ `, not <br>, so a value cannot seem to end its line and start one of its
  * own ("feature\u2028\u2028✅ unchanged"). Table cells keep <br> (md): a cell stays one cell.
+ * Leading blanks go: after a list item's marker, four of them start a code block, and fewer would
+ * hide a block marker (`  # x`) from md()'s escaping, which looks at the value's first character.
  */
 function mdLine(text, max = Infinity) {
-    return md(String(text).replace(NEWLINES, ' \u23ce '), max);
+    return md(String(text)
+        .replace(NEWLINES, ' \u23ce ')
+        .replace(/^[ \t]+/, ''), max);
 }
-/** Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are; secrets masked. */
+/**
+ * Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are;
+ * secrets masked. A dollar is an entity too: no math delimiter is left in the source, whatever
+ * reads it.
+ */
 function html(text, max = Infinity) {
-    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max))).replace(NEWLINES, ' ');
+    return he__WEBPACK_IMPORTED_MODULE_0___default().escape(neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max)))
+        .replace(/\$/g, '&#36;')
+        .replace(NEWLINES, ' ');
 }
 /**
  * A fenced code block around lines that are shown as they are (pip's own output): the fence is

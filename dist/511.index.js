@@ -1693,7 +1693,10 @@ const httpUrl = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
     .max(4096)
     .refine((u) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(u) !== null, 'expected an http(s) URL');
 const PlatformReportSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    /** os/arch[/variant] (the config's platforms): a fork's artifact can name no other text here. */
+    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .max(64)
+        .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/, 'expected a platform such as linux/arm64'),
     head: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvSummarySchema */ .Jt,
     base: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvSummarySchema */ .Jt.nullable(),
     /** null: no base record for this platform. */

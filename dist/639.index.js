@@ -4429,11 +4429,15 @@ const stepLines = (log) => log.split('\n').map((l) => l.trim().replace(STEP_PREF
 const TAIL_LINES = 40;
 /**
  * A line of pip's where it gave up on a connection: its last retry ("Retrying (Retry(total=0, ...))
- * after connection broken by 'NewConnectionError(... Connection refused)'"), an error line ("ERROR:
- * Could not install packages due to an OSError: ... Max retries exceeded"), or a URL it could not
- * fetch (a certificate it could not confirm). An earlier retry that pip recovered from is none.
+ * after connection broken by 'NewConnectionError('<pip._vendor.urllib3...>: ... Connection
+ * refused')'"), its error line ("ERROR: Could not install packages due to an OSError: ... Max
+ * retries exceeded"), or a URL it could not fetch (a certificate it could not confirm). An earlier
+ * retry that pip recovered from is none, nor another program's words (a script's own "ERROR: ...
+ * Connection refused").
  */
-const gaveUp = (line) => /Retry\(total=0\b/.test(line) || /^ERROR:/.test(line) || /^Could not fetch URL /.test(line);
+const gaveUp = (line) => (/Retry\(total=0\b/.test(line) && line.includes('pip._vendor.')) ||
+    /^ERROR: Could not install packages due to an OSError\b/.test(line) ||
+    /^Could not fetch URL /.test(line);
 /**
  * The package index a failed build's pip could not reach, read from the end of its LOG (masked);
  * undefined where pip's last words say otherwise (a conflict, a missing release, another program).
@@ -8671,7 +8675,8 @@ function envPart(p, suffix, baseLabel, rank) {
     if (e.changes.length === 0)
         return {
             label: `environment table${suffix}`,
-            text: `Environment variables${suffix}: ${masked}`,
+            // SUFFIX holds the platforms' names as they are (the other parts escape it as they put it in).
+            text: `Environment variables${suffix && ` (${(0,report_escape.md)(suffix.slice(2, -1), 200)})`}: ${masked}`,
             dropRank: rank,
             mode: 'full',
             shown: 0,
@@ -19330,7 +19335,7 @@ async function startTarget(job) {
     const signer = io.signer();
     const done = ({ entry, spec }, envelope) => {
         entry.attached = true;
-        entry.verify = (0,attest_signing/* verifyCommand */.p0)(ref, spec.type, identity, tlog, input.repository, input.workflowRepository);
+        entry.verify = (0,attest_signing/* verifyCommand */.p0)(ref, spec.type, identity, tlog, input);
         const w = envelope && input.results.writeEnvelope(v.variant, p.platform, entry.kind, envelope);
         if (w)
             entry.envelope = relative(input.results, track(job, w).file);
@@ -19684,6 +19689,7 @@ function runAttest(input, io) {
         repository: input.env.GITHUB_REPOSITORY,
         // The reusable workflow sets it to its own repository (job.workflow_repository).
         workflowRepository: input.env.ML_IMAGE_WORKFLOW_REPOSITORY,
+        workflowRef: input.env.GITHUB_REF,
     }, {
         signer: () => (signer ??= io.signer?.() ?? (0,signers/* createSigner */.rO)({ env: input.env, tlog: signing.tlog })),
         progress: io.progress,

@@ -2172,7 +2172,8 @@ function envPart(p, suffix, baseLabel, rank) {
     if (e.changes.length === 0)
         return {
             label: `environment table${suffix}`,
-            text: `Environment variables${suffix}: ${masked}`,
+            // SUFFIX holds the platforms' names as they are (the other parts escape it as they put it in).
+            text: `Environment variables${suffix && ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(suffix.slice(2, -1), 200)})`}: ${masked}`,
             dropRank: rank,
             mode: 'full',
             shown: 0,

@@ -723,15 +723,20 @@ const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const shellWord = (w) => (/^[A-Za-z0-9_./:=@,+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 const ownerRepo = (r) => (r !== undefined && (0,run/* isOwnerRepo */.Yn)(r) ? r : undefined);
 const reEscape = (r) => r.replace(/\./g, '\\.');
+/** A branch or tag ref a shown command can pin as it is (the renderer keeps only plain words). */
+const pinnableRef = (r) => r !== undefined && /^refs\/(?:heads|tags)\/[A-Za-z0-9._/-]{1,200}$/.test(r) ? r : undefined;
 /**
  * The `cosign verify-attestation` command that checks one attestation: the public key is named
- * cosign.pub (the verifier holds it). Keyless: a workflow of WORKFLOW_REPOSITORY signed (the
+ * cosign.pub (the verifier holds it). Keyless: a workflow of RUN.workflowRepository signed (the
  * certificate's identity is the signing workflow file: a reusable workflow's own, in its own
- * repository; default REPOSITORY), in a run of REPOSITORY (the workflow-repository extension).
+ * repository; default RUN.repository), in a run of RUN.repository (the workflow-repository extension), on
+ * RUN.workflowRef (GITHUB_REF of the signing run: refs/heads/main, refs/tags/v1.2.3; the workflow-ref
+ * extension), so that a run of another branch's workflow, which could sign too, does not pass.
  */
-function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepository) {
-    const repo = ownerRepo(repository) ?? 'OWNER/REPO';
-    const signer = ownerRepo(workflowRepository) ?? repo;
+function verifyCommand(ref, cosignType, identity, tlog, run) {
+    const repo = ownerRepo(run.repository) ?? 'OWNER/REPO';
+    const signer = ownerRepo(run.workflowRepository) ?? repo;
+    const gitRef = pinnableRef(run.workflowRef);
     const verifier = identity.kind === 'key'
         ? { kind: 'key', publicKey: 'cosign.pub' }
         : {
@@ -739,6 +744,7 @@ function verifyCommand(ref, cosignType, identity, tlog, repository, workflowRepo
             certificateIdentityRegexp: `^https://github\\.com/${reEscape(signer)}/\\.github/workflows/`,
             certificateOidcIssuer: GITHUB_ISSUER,
             certificateGithubWorkflowRepository: repo,
+            ...(gitRef !== undefined && { certificateGithubWorkflowRef: gitRef }),
         };
     const argv = (0,cosign_args/* verifyAttestationArgs */.xt)(ref, cosignType, verifier, { tlog }).filter((a, i, all) => a !== '--output' && all[i - 1] !== '--output');
     return ['cosign', ...argv].map(shellWord).join(' ');
