@@ -172,6 +172,14 @@ describe('verify policy (pure)', () => {
     expect(checks.map((c) => [c.check, c.ok])).toEqual(want);
   });
 
+  it('a signed "pass" whose summary counts tests it does not list is no pass', () => {
+    const p = smokePredicate([], h200);
+    const forged = { ...p, verdict: 'pass' as const, summary: { ...p.summary, pass: 3 } };
+    const [c] = smokeChecks('linux/amd64', forged, policy({ requireSmokePass: true }));
+    expect(c!.ok).toBe(false);
+    expect(c!.detail).toContain('the predicate contradicts itself: its summary counts 3 passed');
+  });
+
   it('a failed floor says what was measured', () => {
     const [c] = smokeChecks(
       'linux/amd64',
