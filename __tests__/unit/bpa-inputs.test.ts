@@ -256,14 +256,17 @@ describe('BPA inputs -> buildx argv', () => {
       'cache-to':
         'type=registry,ref=ghcr.io/o/r:buildcache,mode=max\ntype=local,dest=/tmp/c\ntype=gha,mode=max\ntype=inline',
     };
-    const pr = argvFor(given, container, { cacheReadOnly: true, ghaCacheOwnScope: true });
+    const pr = argvFor(given, container, {
+      cacheReadOnly: "may build a pull request's code",
+      ghaCacheOwnScope: true,
+    });
     expect(values(pr.args, '--cache-from')).toEqual(['type=registry,ref=ghcr.io/o/r:buildcache']);
     expect(values(pr.args, '--cache-to')).toEqual(['type=gha,mode=max', 'type=inline']);
     expect(pr.notes.join('\n')).toMatch(/may build a pull request's code: cache-to registry left out/);
     expect(pr.notes.join('\n')).toMatch(/may build a pull request's code: cache-to local left out/);
     // pull_request_target, workflow_run, issue_comment: GITHUB_REF is the default branch, so gha
     // entries would land in its scope: gha is left out too.
-    const target = argvFor(given, container, { cacheReadOnly: true });
+    const target = argvFor(given, container, { cacheReadOnly: "may build a pull request's code" });
     expect(values(target.args, '--cache-to')).toEqual(['type=inline']);
     expect(target.notes.join('\n')).toMatch(/may build a pull request's code: cache-to gha left out/);
     // A branch's build writes them all.
@@ -277,7 +280,12 @@ describe('BPA inputs -> buildx argv', () => {
     ['type given twice, in upper case the second time', 'type=gha,TYPE=registry,ref=ghcr.io/o/r:cache'],
     ['type given twice, spaces before the second', 'type=inline, type=registry,ref=ghcr.io/o/r:cache'],
   ])("a pull request's cache-to with %s is refused (exit 2), never read as its first type", (_name, spec) => {
-    const request = { ...req, cacheReadOnly: true, ghaCacheOwnScope: true, cacheTo: [spec] };
+    const request = {
+      ...req,
+      cacheReadOnly: "may build a pull request's code",
+      ghaCacheOwnScope: true,
+      cacheTo: [spec],
+    };
     let err: unknown;
     try {
       buildxBuildArgs(request, container);

@@ -520,6 +520,37 @@ describe('runBuildStage (plain-object Docker)', () => {
     ]);
   });
 
+  it("a push of another branch reads the default branch's registry cache, writes none of it, and pushes by its own tags", async () => {
+    const event = path.join(dir, 'event.json');
+    writeFileSync(event, JSON.stringify({ repository: { default_branch: 'main' } }));
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: 'o/m',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: event,
+    };
+    const feature = await run(
+      {},
+      { build: { cache: 'registry' } },
+      { ...env, GITHUB_REF: 'refs/heads/feature' },
+    );
+    await feature.result;
+    const [args] = feature.callsFor('amd64');
+    expect(args!.filter((a, i) => args![i - 1] === '--cache-to')).toEqual([]);
+    expect(args).toContain('type=registry,ref=localhost:5000/o/m:cache-cpu-amd64');
+    expect(feature.progress.join('\n')).toMatch(
+      /a run of refs\/heads\/feature, not of the default branch main, so it writes no cache the default branch reads and pushes by ml-image-build-ref-[0-9a-f]{8}-\* tags/,
+    );
+    // The default branch's own push writes it, as before.
+    const main = await run({}, { build: { cache: 'registry' } }, { ...env, GITHUB_REF: 'refs/heads/main' });
+    await main.result;
+    const [mainArgs] = main.callsFor('amd64');
+    expect(mainArgs!.filter((a, i) => mainArgs![i - 1] === '--cache-to')).toEqual([
+      'type=registry,ref=localhost:5000/o/m:cache-cpu-amd64,mode=max,image-manifest=true,oci-mediatypes=true',
+    ]);
+    expect(main.progress.join('\n')).not.toContain('writes no cache');
+  });
+
   it('refuses a build secret that is not in the environment', async () => {
     const r = await run({}, { build: { secrets: ['HF_TOKEN'] } }, {});
     const err = await r.result.catch((e) => e);

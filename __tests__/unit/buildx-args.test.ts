@@ -68,7 +68,7 @@ describe('buildxBuildArgs', () => {
     ],
     [
       'a pull request reads the registry cache and never writes it',
-      { cacheReadOnly: true },
+      { cacheReadOnly: "may build a pull request's code" },
       container,
       { '--cache-from': ['type=registry,ref=ghcr.io/o/m:cache-cpu-arm64'], '--cache-to': [] },
       [],
@@ -85,7 +85,11 @@ describe('buildxBuildArgs', () => {
     ],
     [
       "a pull request's gha cache is its own (GitHub scopes it to refs/pull/N): read and written",
-      { cache: { type: 'gha', scope: 'ml-image-cpu-arm64' }, cacheReadOnly: true, ghaCacheOwnScope: true },
+      {
+        cache: { type: 'gha', scope: 'ml-image-cpu-arm64' },
+        cacheReadOnly: "may build a pull request's code",
+        ghaCacheOwnScope: true,
+      },
       container,
       {
         '--cache-from': ['type=gha,scope=ml-image-cpu-arm64'],
@@ -95,7 +99,10 @@ describe('buildxBuildArgs', () => {
     ],
     [
       "pull_request_target / workflow_run: the gha scope is the branch's, read and never written",
-      { cache: { type: 'gha', scope: 'ml-image-cpu-arm64' }, cacheReadOnly: true },
+      {
+        cache: { type: 'gha', scope: 'ml-image-cpu-arm64' },
+        cacheReadOnly: "may build a pull request's code",
+      },
       container,
       { '--cache-from': ['type=gha,scope=ml-image-cpu-arm64'], '--cache-to': [] },
       [],
@@ -171,6 +178,28 @@ describe('buildxBuildArgs', () => {
     expect(args.at(-1)).toBe('/src');
     for (const [flag, vals] of Object.entries(expected)) expect(values(args, flag)).toEqual(vals);
     for (const f of flags) expect(args).toContain(f);
+  });
+
+  it("a trusted run of another ref: the default branch's registry cache is read, not written, and the note says why", () => {
+    const why = 'a run of refs/heads/feature, not of the default branch main';
+    const { args, notes } = buildxBuildArgs({ ...base, cacheReadOnly: why }, container);
+    expect(values(args, '--cache-from')).toEqual(['type=registry,ref=ghcr.io/o/m:cache-cpu-arm64']);
+    expect(values(args, '--cache-to')).toEqual([]);
+    expect(notes).toContain(`${why}: the registry cache ghcr.io/o/m:cache-cpu-arm64 is read, not written`);
+    // A given registry cache-to is left out the same way; its gha is written (GitHub scopes it to the ref).
+    const given = buildxBuildArgs(
+      {
+        ...base,
+        cacheReadOnly: why,
+        ghaCacheOwnScope: true,
+        cacheTo: ['type=registry,ref=ghcr.io/o/m:buildcache,mode=max', 'type=gha,scope=x'],
+      },
+      container,
+    );
+    expect(values(given.args, '--cache-to')).toEqual(['type=gha,scope=x']);
+    expect(given.notes).toContain(
+      `${why}: cache-to registry left out (a branch must not write a cache that release builds read; it still reads cache-from)`,
+    );
   });
 
   // push: false (--load) pushes nothing: the registry cache is read, never written; the gha cache
@@ -527,7 +556,7 @@ describe('localRefOf: where the engine holds a target after the build', () => {
       repository: 'ghcr.io/o/m',
       push,
       builder,
-      ...(pushScope !== undefined && { untrusted: { pushScope, ghaOwnScope: false } }),
+      ...(pushScope !== undefined && { untrusted: { pushScope, ghaOwnScope: false, why: 'x' } }),
       options: { load },
     };
     expect(localRefOf(ctx, t, 'amd64')).toBe(expected);

@@ -1,7 +1,8 @@
 // Which GitHub Actions runs may build a pull request's code (src/util/pull-request-code.ts), and
 // what the build and the report then leave alone: a branch's cache, push tag and baseline.
 import { describe, expect, it } from 'vitest';
-import { untrustedRunOf } from '../../src/build/push-tag.js';
+import { untrustedRunOf, writeScopeOf } from '../../src/build/push-tag.js';
+import { otherRefOf } from '../../src/github/run-ref.js';
 import { githubReportContext } from '../../src/report/github-env.js';
 import { parseGitHubEvent, readRunEventFacts } from '../../src/github/event.js';
 import { pipCacheScope } from '../../src/resolve/pip-cache.js';
@@ -47,7 +48,11 @@ describe("Dependabot's pushes (finding: a push to its dependabot/... branch ran 
   ] as const)('%s of %s by dependabot[bot]: may build its code %s', (event, ref, may) => {
     const env = { ...runner, GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_ACTOR: 'dependabot[bot]' };
     expect(mayBuildPullRequestCode(env)).toBe(may);
-    expect(untrustedRunOf(env)).toEqual({ pushScope: 'untrusted', ghaOwnScope: false });
+    expect(untrustedRunOf(env)).toEqual({
+      pushScope: 'untrusted',
+      ghaOwnScope: false,
+      why: "may build a pull request's code",
+    });
     expect(
       githubReportContext(env, 'tok', { repository: { default_branch: 'main' } }).saveAs,
     ).toBeUndefined();
@@ -64,7 +69,11 @@ describe("Dependabot's pushes (finding: a push to its dependabot/... branch ran 
   ])("a person's %s to %s: may build its code", (event, ref) => {
     const env = { ...runner, GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_ACTOR: 'alice' };
     expect(mayBuildPullRequestCode(env)).toBe(true);
-    expect(untrustedRunOf(env)).toEqual({ pushScope: 'untrusted', ghaOwnScope: false });
+    expect(untrustedRunOf(env)).toEqual({
+      pushScope: 'untrusted',
+      ghaOwnScope: false,
+      why: "may build a pull request's code",
+    });
     expect(untrustedReason(env)).toMatch(/Dependabot's branch refs\/heads\/dependabot/);
   });
 
@@ -91,7 +100,11 @@ describe("the workflow's fork mark (ML_IMAGE_FORK=true)", () => {
     const env = { ...push, ML_IMAGE_FORK: 'true' };
     expect(mayBuildPullRequestCode(env)).toBe(true);
     expect(pipCacheScope(env)).toBe('acme/model untrusted');
-    expect(untrustedRunOf(env)).toEqual({ pushScope: 'untrusted', ghaOwnScope: false });
+    expect(untrustedRunOf(env)).toEqual({
+      pushScope: 'untrusted',
+      ghaOwnScope: false,
+      why: "may build a pull request's code",
+    });
     const report = githubReportContext({ ...env, GITHUB_REF: MAIN }, 'tok', {
       repository: { default_branch: 'main' },
     });
@@ -105,6 +118,74 @@ describe("the workflow's fork mark (ML_IMAGE_FORK=true)", () => {
   });
   it('outside GitHub Actions the mark is not read (no pull request to tell apart)', () => {
     expect(mayBuildPullRequestCode({ ML_IMAGE_FORK: 'true' })).toBe(false);
+  });
+});
+
+describe("a trusted run of another ref than the default branch writes none of the default branch's caches", () => {
+  const event = { repository: { default_branch: 'main' } };
+  const scopeOf = (ref: string) => otherRefOf({ ...runner, GITHUB_REF: ref }, event)?.scope;
+  it.each([
+    // event, GITHUB_REF, another ref (its writes scoped)?
+    ['push', MAIN, false],
+    ['schedule', MAIN, false],
+    ['workflow_dispatch', MAIN, false],
+    ['push', 'refs/heads/feature/x', true],
+    ['workflow_dispatch', 'refs/heads/feature/x', true],
+    ['push', 'refs/tags/v9.9.9', true],
+    ['release', 'refs/tags/v1', true],
+    ['merge_group', 'refs/heads/gh-readonly-queue/main/pr-7-abc', true],
+    ['create', 'refs/heads/maintenance', true],
+  ] as const)('%s of %s: another ref %s', (name, ref, other) => {
+    const env = { ...runner, GITHUB_EVENT_NAME: name, GITHUB_REF: ref };
+    const scoped = writeScopeOf(env, event);
+    if (!other) {
+      expect(scoped).toBeUndefined();
+      expect(pipCacheScope(env, event)).toBe('acme/model branch');
+      return;
+    }
+    expect(scoped).toEqual({
+      pushScope: scopeOf(ref),
+      ghaOwnScope: true,
+      why: `a run of ${ref}, not of the default branch main`,
+      otherRef: true,
+    });
+    expect(scoped!.pushScope).toMatch(/^ref-[0-9a-f]{8}$/);
+    expect(pipCacheScope(env, event)).toBe(`acme/model ${scopeOf(ref)}`);
+    // Each ref its own scope.
+    expect(scopeOf(ref)).not.toBe(scopeOf(`${ref}2`));
+  });
+
+  it('a workflow_run run counts the branch of the run it follows', () => {
+    const env = { ...runner, GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REF: MAIN };
+    const after = (branch: string) => ({
+      ...event,
+      workflow_run: {
+        event: 'push',
+        head_branch: branch,
+        head_sha: 'e'.repeat(40),
+        head_repository: { full_name: 'acme/model' },
+      },
+    });
+    expect(writeScopeOf(env, after('main'))).toBeUndefined();
+    expect(writeScopeOf(env, after('feature'))?.why).toBe(
+      'a run of refs/heads/feature, not of the default branch main',
+    );
+  });
+
+  it('a pull request run stays untrusted; nothing is told apart where the default branch is not named', () => {
+    const pr = {
+      ...runner,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_REF: 'refs/pull/7/merge',
+      GITHUB_HEAD_REF: 'f',
+    };
+    expect(writeScopeOf(pr, event)?.pushScope).toBe('pr7');
+    expect(writeScopeOf(pr, event)?.otherRef).toBeUndefined();
+    const feature = { ...runner, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/feature' };
+    expect(writeScopeOf(feature, {})).toBeUndefined();
+    expect(
+      writeScopeOf({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/feature' }, event),
+    ).toBeUndefined();
   });
 });
 

@@ -8,8 +8,8 @@
 // within a time limit. Warnings only: a post step never fails the job.
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { untrustedRunOf } from '../build/push-tag.js';
-import { readRunEventFacts } from '../github/event.js';
+import { writeScopeOf } from '../build/push-tag.js';
+import { readGitHubEventFile } from '../github/event.js';
 import type { VariantBuild } from '../build/result.js';
 import { RUN_LABEL } from '../docker/adapter.js';
 import { RUN_ID, useFreshRunId } from '../util/run-id.js';
@@ -270,7 +270,7 @@ async function cleanImages(io: ActionIo, runId: string, outcome: PostOutcome): P
       images.removeBuildImages(io.docker(), build, {
         // builtSince is saved only by a run with the build stage: without it, a smoke-only run.
         built: since > 0,
-        pushScope: untrustedRunOf(io.env, readRunEventFacts(io.env))?.pushScope,
+        pushScope: writeScopeOf(io.env, readGitHubEventFile(io.env.GITHUB_EVENT_PATH))?.pushScope,
       }),
       IMAGE_CLEANUP_LIMIT_MS,
       outcome,

@@ -44,11 +44,11 @@ export interface BuildRequest {
   /** Where cache is read from and written to; scoped per variant and platform by the caller. */
   cache: CacheSpec;
   /**
-   * A run that may build a pull request's code: the registry cache is read, never written (a branch
-   * must not plant layers a release build reuses); the docker driver's inline cache rides on the
-   * run's own push tag.
+   * Why the run writes no cache the default branch reads (it may build a pull request's code, or
+   * builds another ref): the registry cache is read, never written (a branch must not plant layers
+   * a release build reuses); the docker driver's inline cache rides on the run's own push tag.
    */
-  cacheReadOnly?: boolean;
+  cacheReadOnly?: string;
   /**
    * With cacheReadOnly: GitHub keeps this run's gha cache entries to its own ref (refs/pull/N/...),
    * so gha is still written. Unset (pull_request_target, workflow_run, issue_comment: GITHUB_REF is
@@ -226,7 +226,7 @@ function givenOutputArgs(req: BuildRequest, builder: BuilderInfo): string[] {
 /**
  * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver on the classic image store
  * reads any cache but exports only inline cache, so other `cache-to` specs are left out with a note. A
- * run that may build a pull request's code (cacheReadOnly) writes no cache that other branches read
+ * run that may build a pull request's code or builds another ref (cacheReadOnly) writes no cache the default branch reads
  * either: only inline cache (on its own image) and gha where GitHub scopes its entries to the pull
  * request (ghaCacheOwnScope) are kept.
  */
@@ -237,7 +237,7 @@ function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]
     const type = cacheSpecType('cache-to', spec);
     if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
       notes.push(
-        `may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`,
+        `${req.cacheReadOnly}: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`,
       );
       return false;
     }
@@ -274,7 +274,7 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): st
       const gha = `type=gha,scope=${req.cache.scope}`;
       if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
         notes.push(
-          `may build a pull request's code: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`,
+          `${req.cacheReadOnly}: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`,
         );
         return ['--cache-from', gha];
       }
@@ -288,7 +288,7 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): st
   if (req.cache.type === 'registry') {
     const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
     if (req.cacheReadOnly) {
-      notes.push(`may build a pull request's code: the registry cache ${req.cache.ref} is read, not written`);
+      notes.push(`${req.cacheReadOnly}: the registry cache ${req.cache.ref} is read, not written`);
       return from;
     }
     // push: false (--load) pushes nothing to the registry, its cache included.

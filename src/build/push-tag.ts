@@ -1,7 +1,9 @@
 // The tag the docker driver pushes a target by (it cannot push by digest), and the pull request a
-// runner builds, which gives that tag its own name (its inline cache is never a default-branch
-// build's). Pure: shared by the build stage and the action's post step, which removes the tag a
-// run left on a self-hosted runner.
+// runner builds, or the other ref than the default branch, which gives that tag its own name (its
+// inline cache is never a default-branch build's). Pure: shared by the build stage and the
+// action's post step, which removes the tag a run left on a self-hosted runner.
+import type { GitHubEvent } from '../github/event.js';
+import { otherRefOf } from '../github/run-ref.js';
 import { mayBuildPullRequestCode, type RunEventFacts } from '../util/pull-request-code.js';
 
 /** The pull request a GitHub runner builds (GITHUB_REF refs/pull/N/...), else undefined. */
@@ -21,6 +23,10 @@ export function pullRequestOf(env: Readonly<Record<string, string | undefined>>)
 export interface UntrustedRun {
   pushScope: string;
   ghaOwnScope: boolean;
+  /** Why it writes no cache other refs read, as the build's notes start. */
+  why: string;
+  /** Set for a trusted run of another ref than the default branch (writeScopeOf). */
+  otherRef?: boolean;
 }
 
 export function untrustedRunOf(
@@ -29,9 +35,33 @@ export function untrustedRunOf(
 ): UntrustedRun | undefined {
   if (!mayBuildPullRequestCode(env, event)) return undefined;
   const pr = pullRequestOf(env);
+  const why = "may build a pull request's code";
   return pr !== undefined
-    ? { pushScope: `pr${pr}`, ghaOwnScope: true }
-    : { pushScope: 'untrusted', ghaOwnScope: false };
+    ? { pushScope: `pr${pr}`, ghaOwnScope: true, why }
+    : { pushScope: 'untrusted', ghaOwnScope: false, why };
+}
+
+/**
+ * What keeps a run's writes from the default branch's: a run that may build a pull request's code
+ * (untrustedRunOf), else a trusted run of another ref (github/run-ref.ts otherRefOf: it reads the
+ * default branch's caches and writes none of them; GitHub keeps its gha entries to its ref), else
+ * undefined: the default branch's run, or one nothing tells apart from it (off GitHub).
+ */
+export function writeScopeOf(
+  env: Readonly<Record<string, string | undefined>>,
+  event: GitHubEvent,
+): UntrustedRun | undefined {
+  const untrusted = untrustedRunOf(env, event);
+  if (untrusted) return untrusted;
+  const other = otherRefOf(env, event);
+  return (
+    other && {
+      pushScope: other.scope,
+      ghaOwnScope: true,
+      why: `a run of ${other.ref}, not of the default branch ${other.defaultBranch}`,
+      otherRef: true,
+    }
+  );
 }
 
 /** `ml-image-build-[SCOPE-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */

@@ -29,9 +29,9 @@ import { inputSecrets } from './input-secrets.js';
 import { mergeVariant } from './merge.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
 import type { PlatformBuild } from './result.js';
-import { readRunEventFacts } from '../github/event.js';
+import { readGitHubEventFile } from '../github/event.js';
 import { untrustedReason } from '../util/pull-request-code.js';
-import { untrustedRunOf } from './push-tag.js';
+import { writeScopeOf } from './push-tag.js';
 import { buildTarget, mergeAnnotations, sayOnce, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
 import { dockerfileKeepingOut, keepOutLines } from './context-ignore.js';
@@ -328,10 +328,10 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
     unregister();
     throw e;
   }
-  const untrusted = untrustedRunOf(deps.env, readRunEventFacts(deps.env));
+  const untrusted = writeScopeOf(deps.env, readGitHubEventFile(deps.env.GITHUB_EVENT_PATH));
   if (untrusted)
     deps.progress(
-      `${untrustedReason(deps.env)}: it may build a pull request's code, so it writes no cache a branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`,
+      `${untrusted.otherRef ? untrusted.why : `${untrustedReason(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`,
     );
   const ctx: TargetContext = {
     docker: deps.docker,

@@ -55,7 +55,7 @@ export interface TargetContext {
   /** The current Docker context's name, when one is in use (not DOCKER_HOST, not "default"). */
   dockerContext?: string;
   cache: 'gha' | 'registry' | 'none';
-  /** A run that may build a pull request's code: its cache is read-only, its push tag its own. */
+  /** A run that may build a pull request's code, or of another ref: its cache read-only, its push tag its own. */
   untrusted?: UntrustedRun;
   context: string;
   /** The private temp directory of this stage run (secret files, metadata files). */
@@ -162,7 +162,7 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
       labels: t.labels,
       buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
       cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
-      ...(ctx.untrusted && { cacheReadOnly: true, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
+      ...(ctx.untrusted && { cacheReadOnly: ctx.untrusted.why, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
       metadataFile,
       provenance: ctx.build.provenance,
       secrets: ctx.build.secrets,

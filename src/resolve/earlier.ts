@@ -1,7 +1,7 @@
 // Reusing an earlier resolution (`ml-image run`): its cache key, and the lookup that says why an
 // answer is or is not reused.
 import { createHash } from 'node:crypto';
-import { readRunEventFacts } from '../github/event.js';
+import { readGitHubEventFile } from '../github/event.js';
 import { remoteIncludes } from '../requirements/parse.js';
 import { VERSION } from '../version.js';
 import { pipReadText, type ResolveInput } from './input.js';
@@ -38,7 +38,7 @@ export function resolutionKey(
         decisive,
         VERSION,
         snapshot: 2,
-        scope: pipCacheScope(env, readRunEventFacts(env)),
+        scope: pipCacheScope(env, readGitHubEventFile(env.GITHUB_EVENT_PATH)),
       }),
     )
     .digest('hex')}`;

@@ -13,7 +13,8 @@
 //   event but push, schedule, workflow_dispatch, merge_group and release, or GITHUB_HEAD_REF set:
 //   pull_request_target, and workflow_run or issue_comment workflows that check out a pull
 //   request, count too), so a pull request's requirements never feed a branch's resolution on a
-//   shared self-hosted runner (a pull request may still feed another's).
+//   shared self-hosted runner (a pull request may still feed another's); and a trusted run of
+//   another ref than the default branch has its ref's own (github/run-ref.ts).
 // The price: no sharing between bases. A new base digest starts with an empty cache, and volumes
 // add up, one per base, index set and scope. Nothing removes them, those of the earlier naming
 // (keyed by the index URLs only, never mounted again: the names differ, `-v2-`) included; every
@@ -28,7 +29,9 @@
 // --trusted-host answers, so no volume is made for plain-http indexes.
 import { createHash } from 'node:crypto';
 import { redactUrls } from '../util/redact.js';
-import { mayBuildPullRequestCode, type RunEventFacts } from '../util/pull-request-code.js';
+import type { GitHubEvent } from '../github/event.js';
+import { otherRefOf } from '../github/run-ref.js';
+import { mayBuildPullRequestCode } from '../util/pull-request-code.js';
 import type { SessionSpec } from '../docker/adapter.js';
 import { pipReadText, type ResolveInput, shownIndexes } from './input.js';
 import { urlsInText } from './network.js';
@@ -90,15 +93,20 @@ export function pipCacheVolume(
 /**
  * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
  * build a pull request's code (mayBuildPullRequestCode over the run's EVENT facts: the one rule for
- * the cache, the push tag and the baseline) or
- * `branch` for any other; elsewhere (a workstation, another CI) empty.
+ * the cache, the push tag and the baseline), the ref's scope (`ref-<8 hex>`) for a trusted run of
+ * another ref than the default branch (github/run-ref.ts: a branch's requirements never feed the
+ * default branch's resolution), or `branch` for the default branch's; elsewhere (a workstation,
+ * another CI) empty.
  */
 export function pipCacheScope(
   env: Readonly<Record<string, string | undefined>>,
-  event: RunEventFacts = {},
+  event: GitHubEvent = {},
 ): string {
   if (env.GITHUB_ACTIONS !== 'true') return '';
-  return `${env.GITHUB_REPOSITORY ?? ''} ${mayBuildPullRequestCode(env, event) ? 'untrusted' : 'branch'}`;
+  const scope = mayBuildPullRequestCode(env, event)
+    ? 'untrusted'
+    : (otherRefOf(env, event)?.scope ?? 'branch');
+  return `${env.GITHUB_REPOSITORY ?? ''} ${scope}`;
 }
 
 /**

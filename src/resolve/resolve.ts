@@ -6,7 +6,7 @@
 // nothing fits). Each step is a function with a typed
 // result (steps/). The snapshot (when not cached), the plain dry run and its analysis run in ONE
 // python process; with the snapshot cached, the held run (when needed) follows in that process.
-import { readRunEventFacts } from '../github/event.js';
+import { readGitHubEventFile } from '../github/event.js';
 import { createHash } from 'node:crypto';
 import type { ContainerSession, DockerAdapter } from '../docker/adapter.js';
 import { renderExplanation } from './explain.js';
@@ -251,7 +251,10 @@ async function openSession(
 }> {
   const volume =
     o.pinned.key !== undefined
-      ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env, readRunEventFacts(o.env)) })
+      ? pipCacheVolume(input, {
+          base: o.pinned.key,
+          scope: pipCacheScope(o.env, readGitHubEventFile(o.env.GITHUB_EVENT_PATH)),
+        })
       : undefined;
   const net =
     input.network !== undefined
