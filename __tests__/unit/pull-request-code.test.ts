@@ -116,8 +116,18 @@ describe("the workflow's fork mark (ML_IMAGE_FORK=true)", () => {
     expect(mayBuildPullRequestCode(env)).toBe(false);
     expect(pipCacheScope(env)).toBe('acme/model branch');
   });
-  it('outside GitHub Actions the mark is not read (no pull request to tell apart)', () => {
-    expect(mayBuildPullRequestCode({ ML_IMAGE_FORK: 'true' })).toBe(false);
+  it("outside GitHub Actions the mark is read too (another CI's merge-request pipeline sets it)", () => {
+    const gitlab = { GITLAB_CI: 'true', ML_IMAGE_FORK: 'true' };
+    expect(mayBuildPullRequestCode(gitlab)).toBe(true);
+    expect(untrustedRunOf(gitlab)).toEqual({
+      pushScope: 'untrusted',
+      ghaOwnScope: false,
+      why: "may build a pull request's code",
+    });
+    expect(pipCacheScope(gitlab)).toBe('untrusted');
+    // Unmarked, nothing is told apart there.
+    expect(mayBuildPullRequestCode({ GITLAB_CI: 'true' })).toBe(false);
+    expect(pipCacheScope({ GITLAB_CI: 'true' })).toBe('');
   });
 });
 

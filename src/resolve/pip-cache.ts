@@ -96,13 +96,13 @@ export function pipCacheVolume(
  * the cache, the push tag and the baseline), the ref's scope (`ref-<8 hex>`) for a trusted run of
  * another ref than the default branch (github/run-ref.ts: a branch's requirements never feed the
  * default branch's resolution), or `branch` for the default branch's; elsewhere (a workstation,
- * another CI) empty.
+ * another CI) empty, or `untrusted` for a run marked as a fork's (FORK_MARK).
  */
 export function pipCacheScope(
   env: Readonly<Record<string, string | undefined>>,
   event: GitHubEvent = {},
 ): string {
-  if (env.GITHUB_ACTIONS !== 'true') return '';
+  if (env.GITHUB_ACTIONS !== 'true') return mayBuildPullRequestCode(env, event) ? 'untrusted' : '';
   const scope = mayBuildPullRequestCode(env, event)
     ? 'untrusted'
     : (otherRefOf(env, event)?.scope ?? 'branch');
