@@ -3434,7 +3434,7 @@ function givenOutputArgs(req, builder) {
 /**
  * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver on the classic image store
  * reads any cache but exports only inline cache, so other `cache-to` specs are left out with a note. A
- * run that may build a pull request's code (cacheReadOnly) writes no cache that other branches read
+ * run that may build a pull request's code or builds another ref (cacheReadOnly) writes no cache the default branch reads
  * either: only inline cache (on its own image) and gha where GitHub scopes its entries to the pull
  * request (ghaCacheOwnScope) are kept.
  */
@@ -3445,7 +3445,7 @@ function givenCacheArgs(req, builder, notes) {
     const to = (req.cacheTo ?? []).filter((spec) => {
         const type = cacheSpecType('cache-to', spec);
         if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
-            notes.push(`may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
+            notes.push(`${req.cacheReadOnly}: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
             return false;
         }
         if (!classicDocker(builder) || type === 'inline')
@@ -3478,7 +3478,7 @@ function cacheArgs(req, builder, notes) {
         if (atLeast(builder.buildxVersion, '0.21.0')) {
             const gha = `type=gha,scope=${req.cache.scope}`;
             if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
-                notes.push(`may build a pull request's code: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
+                notes.push(`${req.cacheReadOnly}: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
                 return ['--cache-from', gha];
             }
             return ['--cache-from', gha, '--cache-to', `${gha},mode=max`];
@@ -3489,7 +3489,7 @@ function cacheArgs(req, builder, notes) {
     if (req.cache.type === 'registry') {
         const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
         if (req.cacheReadOnly) {
-            notes.push(`may build a pull request's code: the registry cache ${req.cache.ref} is read, not written`);
+            notes.push(`${req.cacheReadOnly}: the registry cache ${req.cache.ref} is read, not written`);
             return from;
         }
         // push: false (--load) pushes nothing to the registry, its cache included.
@@ -5017,7 +5017,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
-        ...(ctx.untrusted && { cacheReadOnly: true, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
+        ...(ctx.untrusted && { cacheReadOnly: ctx.untrusted.why, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
         metadataFile,
         provenance: ctx.build.provenance,
         secrets: ctx.build.secrets,
@@ -5789,9 +5789,9 @@ async function runBuildStage(input, deps) {
         unregister();
         throw e;
     }
-    const untrusted = (0,push_tag/* untrustedRunOf */.j6)(deps.env, (0,github_event/* readRunEventFacts */.rH)(deps.env));
+    const untrusted = (0,push_tag/* writeScopeOf */.Tf)(deps.env, (0,github_event/* readGitHubEventFile */.MZ)(deps.env.GITHUB_EVENT_PATH));
     if (untrusted)
-        deps.progress(`${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it may build a pull request's code, so it writes no cache a branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`);
+        deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`);
     const ctx = {
         docker: deps.docker,
         progress: logs.progress,
@@ -14259,6 +14259,8 @@ function noPython(r, image) {
     }
 }
 
+// EXTERNAL MODULE: ./src/github/run-ref.ts
+var run_ref = __webpack_require__(77562);
 ;// CONCATENATED MODULE: ./src/resolve/network.ts
 
 /** Hosts that name this machine itself (WHATWG URL's hostname: IPv4 in any notation is normalized). */
@@ -14361,7 +14363,8 @@ const engineInVm = (platform, context) => platform === 'darwin' || platform === 
 //   event but push, schedule, workflow_dispatch, merge_group and release, or GITHUB_HEAD_REF set:
 //   pull_request_target, and workflow_run or issue_comment workflows that check out a pull
 //   request, count too), so a pull request's requirements never feed a branch's resolution on a
-//   shared self-hosted runner (a pull request may still feed another's).
+//   shared self-hosted runner (a pull request may still feed another's); and a trusted run of
+//   another ref than the default branch has its ref's own (github/run-ref.ts).
 // The price: no sharing between bases. A new base digest starts with an empty cache, and volumes
 // add up, one per base, index set and scope. Nothing removes them, those of the earlier naming
 // (keyed by the index URLs only, never mounted again: the names differ, `-v2-`) included; every
@@ -14374,6 +14377,7 @@ const engineInVm = (platform, context) => platform === 'darwin' || platform === 
 // cache keeps private pages and wheels, and request headers named by a server's Vary (Authorization
 // among them); the name is a hash of the redacted URLs. pip caches only https and
 // --trusted-host answers, so no volume is made for plain-http indexes.
+
 
 
 
@@ -14424,13 +14428,18 @@ function pipCacheVolume(input, binding) {
 /**
  * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
  * build a pull request's code (mayBuildPullRequestCode over the run's EVENT facts: the one rule for
- * the cache, the push tag and the baseline) or
- * `branch` for any other; elsewhere (a workstation, another CI) empty.
+ * the cache, the push tag and the baseline), the ref's scope (`ref-<8 hex>`) for a trusted run of
+ * another ref than the default branch (github/run-ref.ts: a branch's requirements never feed the
+ * default branch's resolution), or `branch` for the default branch's; elsewhere (a workstation,
+ * another CI) empty, or `untrusted` for a run marked as a fork's (FORK_MARK).
  */
 function pipCacheScope(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
-        return '';
-    return `${env.GITHUB_REPOSITORY ?? ''} ${(0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event) ? 'untrusted' : 'branch'}`;
+        return (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event) ? 'untrusted' : '';
+    const scope = (0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event)
+        ? 'untrusted'
+        : ((0,run_ref/* otherRefOf */.V)(env, event)?.scope ?? 'branch');
+    return `${env.GITHUB_REPOSITORY ?? ''} ${scope}`;
 }
 /**
  * Userinfo in the URL (user@ or user:password@), another credential redactUrls masks (`?token=`,
@@ -14829,7 +14838,7 @@ function resolutionKey(baseDigest, input, env = {}) {
         decisive,
         VERSION: src_version/* VERSION */.x,
         snapshot: 2,
-        scope: pipCacheScope(env, (0,github_event/* readRunEventFacts */.rH)(env)),
+        scope: pipCacheScope(env, (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH)),
     }))
         .digest('hex')}`;
 }
@@ -15031,7 +15040,10 @@ async function timedPin(docker, input, deps, times) {
  */
 async function openSession(input, deps, o) {
     const volume = o.pinned.key !== undefined
-        ? pipCacheVolume(input, { base: o.pinned.key, scope: pipCacheScope(o.env, (0,github_event/* readRunEventFacts */.rH)(o.env)) })
+        ? pipCacheVolume(input, {
+            base: o.pinned.key,
+            scope: pipCacheScope(o.env, (0,github_event/* readGitHubEventFile */.MZ)(o.env.GITHUB_EVENT_PATH)),
+        })
         : undefined;
     const net = input.network !== undefined
         ? { network: input.network }

@@ -28862,7 +28862,7 @@ async function cleanImages(io, runId, outcome) {
         const r = await withinLimit(images.removeBuildImages(io.docker(), build, {
             // builtSince is saved only by a run with the build stage: without it, a smoke-only run.
             built: since > 0,
-            pushScope: (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__/* .untrustedRunOf */ .j6)(io.env, (0,_github_event_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunEventFacts */ .rH)(io.env))?.pushScope,
+            pushScope: (0,_build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__/* .writeScopeOf */ .Tf)(io.env, (0,_github_event_js__WEBPACK_IMPORTED_MODULE_3__/* .readGitHubEventFile */ .MZ)(io.env.GITHUB_EVENT_PATH))?.pushScope,
         }), IMAGE_CLEANUP_LIMIT_MS, outcome);
         const deleted = r.deletedImages > 0
             ? `; deleted ${plural(r.deletedImages, 'image')}, ${images.formatBytes(r.deletedBytes)} as inspect sizes them (layers other images share stay)`
@@ -28978,15 +28978,13 @@ function defaultPostDeps(procDir = '/proc') {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f7: () => (/* binding */ buildPushTag),
-/* harmony export */   j6: () => (/* binding */ untrustedRunOf)
+/* harmony export */   Tf: () => (/* binding */ writeScopeOf),
+/* harmony export */   f7: () => (/* binding */ buildPushTag)
 /* harmony export */ });
-/* unused harmony export pullRequestOf */
-/* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23419);
-// The tag the docker driver pushes a target by (it cannot push by digest), and the pull request a
-// runner builds, which gives that tag its own name (its inline cache is never a default-branch
-// build's). Pure: shared by the build stage and the action's post step, which removes the tag a
-// run left on a self-hosted runner.
+/* unused harmony exports pullRequestOf, untrustedRunOf */
+/* harmony import */ var _github_run_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77562);
+/* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(23419);
+
 
 /** The pull request a GitHub runner builds (GITHUB_REF refs/pull/N/...), else undefined. */
 function pullRequestOf(env) {
@@ -28996,12 +28994,31 @@ function pullRequestOf(env) {
     return n !== undefined ? Number(n) : undefined;
 }
 function untrustedRunOf(env, event = {}) {
-    if (!(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_0__/* .mayBuildPullRequestCode */ .HE)(env, event))
+    if (!(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__/* .mayBuildPullRequestCode */ .HE)(env, event))
         return undefined;
     const pr = pullRequestOf(env);
+    const why = "may build a pull request's code";
     return pr !== undefined
-        ? { pushScope: `pr${pr}`, ghaOwnScope: true }
-        : { pushScope: 'untrusted', ghaOwnScope: false };
+        ? { pushScope: `pr${pr}`, ghaOwnScope: true, why }
+        : { pushScope: 'untrusted', ghaOwnScope: false, why };
+}
+/**
+ * What keeps a run's writes from the default branch's: a run that may build a pull request's code
+ * (untrustedRunOf), else a trusted run of another ref (github/run-ref.ts otherRefOf: it reads the
+ * default branch's caches and writes none of them; GitHub keeps its gha entries to its ref), else
+ * undefined: the default branch's run, or one nothing tells apart from it (off GitHub).
+ */
+function writeScopeOf(env, event) {
+    const untrusted = untrustedRunOf(env, event);
+    if (untrusted)
+        return untrusted;
+    const other = (0,_github_run_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .otherRefOf */ .V)(env, event);
+    return (other && {
+        pushScope: other.scope,
+        ghaOwnScope: true,
+        why: `a run of ${other.ref}, not of the default branch ${other.defaultBranch}`,
+        otherRef: true,
+    });
 }
 /** `ml-image-build-[SCOPE-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
 const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undefined ? `${scope}-` : ''}${variant}-${arch}`;
@@ -32791,10 +32808,9 @@ function exitCodeOf(err) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MZ: () => (/* binding */ readGitHubEventFile),
-/* harmony export */   dV: () => (/* binding */ defaultBranchOf),
-/* harmony export */   rH: () => (/* binding */ readRunEventFacts)
+/* harmony export */   dV: () => (/* binding */ defaultBranchOf)
 /* harmony export */ });
-/* unused harmony exports GitHubEventSchema, parseGitHubEvent */
+/* unused harmony exports GitHubEventSchema, parseGitHubEvent, readRunEventFacts */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
 /* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23387);
 // The runner's event payload (GITHUB_EVENT_PATH), parsed with a zod schema of the fields this
@@ -32896,6 +32912,46 @@ function readRunEventFacts(env) {
     if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'workflow_run')
         return {};
     return readGitHubEventFile(env.GITHUB_EVENT_PATH);
+}
+
+
+/***/ }),
+
+/***/ 77562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ otherRefOf)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(85015);
+// Whether a trusted run on GitHub Actions builds another ref than the default branch (a feature
+// branch's push, a tag, a merge queue's group, a workflow_dispatch of another branch): such a run
+// reads the caches the default branch writes, but writes none that the default branch reads (its
+// registry cache, the docker driver's push tag, the pip cache volume), so that no branch plants
+// layers or index pages a release build reuses. GitHub keeps a gha cache entry to the ref that
+// wrote it, so gha stays writable. Pure over env + the event payload.
+
+
+/**
+ * The ref a GitHub run builds when it is not the default branch; undefined for the default
+ * branch's run, off GitHub Actions, and where the payload does not name the default branch (then
+ * nothing is known to tell them apart: the run writes as before). A workflow_run run has the
+ * default branch's GITHUB_REF whatever it follows: the branch of the run it follows counts.
+ */
+function otherRefOf(env, event) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    const defaultBranch = (0,_event_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultBranchOf */ .dV)(env, event);
+    if (defaultBranch === undefined)
+        return undefined;
+    const followed = env.GITHUB_EVENT_NAME === 'workflow_run' ? event.workflow_run?.head_branch : undefined;
+    const ref = followed ? `refs/heads/${followed}` : env.GITHUB_REF;
+    if (!ref || ref === `refs/heads/${defaultBranch}`)
+        return undefined;
+    const scope = `ref-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(ref).digest('hex').slice(0, 8)}`;
+    return { ref, scope, defaultBranch };
 }
 
 
@@ -34013,16 +34069,19 @@ const FORK_MARK = 'ML_IMAGE_FORK';
  * such a run a read-only token and no secrets, as a fork's). A workflow_run run is trusted
  * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
  * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
- * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
- * no pull request to tell apart.
+ * payload that does not say, may be built. Elsewhere (a workstation, another CI) false, there
+ * being no pull request to tell apart, unless the run is marked (FORK_MARK: another CI's
+ * merge-request pipeline, so that it writes no cache the default branch's pipeline reads).
  */
 function mayBuildPullRequestCode(env, event = {}) {
+    // The mark is read on any CI: another's merge-request pipelines can set it for their runs.
+    if (env[FORK_MARK] === 'true')
+        return true;
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
     return (Boolean(env.GITHUB_HEAD_REF) ||
         env.GITHUB_ACTOR === DEPENDABOT ||
         dependabotBranch(env) ||
-        env[FORK_MARK] === 'true' ||
         untrustedEvent(env, event));
 }
 /**

@@ -1463,7 +1463,7 @@ function givenOutputArgs(req, builder) {
 /**
  * The `cache-from` / `cache-to` inputs, as given (BPA): the docker driver on the classic image store
  * reads any cache but exports only inline cache, so other `cache-to` specs are left out with a note. A
- * run that may build a pull request's code (cacheReadOnly) writes no cache that other branches read
+ * run that may build a pull request's code or builds another ref (cacheReadOnly) writes no cache the default branch reads
  * either: only inline cache (on its own image) and gha where GitHub scopes its entries to the pull
  * request (ghaCacheOwnScope) are kept.
  */
@@ -1474,7 +1474,7 @@ function givenCacheArgs(req, builder, notes) {
     const to = (req.cacheTo ?? []).filter((spec) => {
         const type = bpa_lists_cacheSpecType('cache-to', spec);
         if (req.cacheReadOnly && type !== 'inline' && (type !== 'gha' || !req.ghaCacheOwnScope)) {
-            notes.push(`may build a pull request's code: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
+            notes.push(`${req.cacheReadOnly}: cache-to ${type} left out (a branch must not write a cache that release builds read; it still reads cache-from)`);
             return false;
         }
         if (!classicDocker(builder) || type === 'inline')
@@ -1507,7 +1507,7 @@ function cacheArgs(req, builder, notes) {
         if (atLeast(builder.buildxVersion, '0.21.0')) {
             const gha = `type=gha,scope=${req.cache.scope}`;
             if (req.cacheReadOnly && !req.ghaCacheOwnScope) {
-                notes.push(`may build a pull request's code: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
+                notes.push(`${req.cacheReadOnly}: the gha cache ${req.cache.scope} is read, not written (this event's cache scope is the branch's)`);
                 return ['--cache-from', gha];
             }
             return ['--cache-from', gha, '--cache-to', `${gha},mode=max`];
@@ -1518,7 +1518,7 @@ function cacheArgs(req, builder, notes) {
     if (req.cache.type === 'registry') {
         const from = ['--cache-from', `type=registry,ref=${req.cache.ref}`];
         if (req.cacheReadOnly) {
-            notes.push(`may build a pull request's code: the registry cache ${req.cache.ref} is read, not written`);
+            notes.push(`${req.cacheReadOnly}: the registry cache ${req.cache.ref} is read, not written`);
             return from;
         }
         // push: false (--load) pushes nothing to the registry, its cache included.
@@ -2368,11 +2368,10 @@ var result = __webpack_require__(99183);
 var github_event = __webpack_require__(85015);
 // EXTERNAL MODULE: ./src/util/pull-request-code.ts
 var pull_request_code = __webpack_require__(23419);
+// EXTERNAL MODULE: ./src/github/run-ref.ts
+var run_ref = __webpack_require__(77562);
 ;// CONCATENATED MODULE: ./src/build/push-tag.ts
-// The tag the docker driver pushes a target by (it cannot push by digest), and the pull request a
-// runner builds, which gives that tag its own name (its inline cache is never a default-branch
-// build's). Pure: shared by the build stage and the action's post step, which removes the tag a
-// run left on a self-hosted runner.
+
 
 /** The pull request a GitHub runner builds (GITHUB_REF refs/pull/N/...), else undefined. */
 function pullRequestOf(env) {
@@ -2385,9 +2384,28 @@ function untrustedRunOf(env, event = {}) {
     if (!(0,pull_request_code/* mayBuildPullRequestCode */.HE)(env, event))
         return undefined;
     const pr = pullRequestOf(env);
+    const why = "may build a pull request's code";
     return pr !== undefined
-        ? { pushScope: `pr${pr}`, ghaOwnScope: true }
-        : { pushScope: 'untrusted', ghaOwnScope: false };
+        ? { pushScope: `pr${pr}`, ghaOwnScope: true, why }
+        : { pushScope: 'untrusted', ghaOwnScope: false, why };
+}
+/**
+ * What keeps a run's writes from the default branch's: a run that may build a pull request's code
+ * (untrustedRunOf), else a trusted run of another ref (github/run-ref.ts otherRefOf: it reads the
+ * default branch's caches and writes none of them; GitHub keeps its gha entries to its ref), else
+ * undefined: the default branch's run, or one nothing tells apart from it (off GitHub).
+ */
+function writeScopeOf(env, event) {
+    const untrusted = untrustedRunOf(env, event);
+    if (untrusted)
+        return untrusted;
+    const other = (0,run_ref/* otherRefOf */.V)(env, event);
+    return (other && {
+        pushScope: other.scope,
+        ghaOwnScope: true,
+        why: `a run of ${other.ref}, not of the default branch ${other.defaultBranch}`,
+        otherRef: true,
+    });
 }
 /** `ml-image-build-[SCOPE-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
 const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undefined ? `${scope}-` : ''}${variant}-${arch}`;
@@ -2604,7 +2622,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [build_inputs/* INPUTS_DIGEST_ARG */._9]: (0,build_inputs/* inputsDigest */.KA)(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
-        ...(ctx.untrusted && { cacheReadOnly: true, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
+        ...(ctx.untrusted && { cacheReadOnly: ctx.untrusted.why, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
         metadataFile,
         provenance: ctx.build.provenance,
         secrets: ctx.build.secrets,
@@ -3349,9 +3367,9 @@ async function runBuildStage(input, deps) {
         unregister();
         throw e;
     }
-    const untrusted = untrustedRunOf(deps.env, (0,github_event/* readRunEventFacts */.rH)(deps.env));
+    const untrusted = writeScopeOf(deps.env, (0,github_event/* readGitHubEventFile */.MZ)(deps.env.GITHUB_EVENT_PATH));
     if (untrusted)
-        deps.progress(`${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it may build a pull request's code, so it writes no cache a branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`);
+        deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`);
     const ctx = {
         docker: deps.docker,
         progress: logs.progress,

@@ -1844,8 +1844,8 @@ function tally(tests) {
 }
 /**
  * What in a smoke predicate contradicts its verdict "pass": a failed count in its summary or a
- * suite, a test whose status is fail, and a summary whose counts are not its tests' (when it lists
- * them). None for a predicate buildSmokePredicate made; the schema cannot say it, and a signature
+ * suite, a test whose status is fail, and a summary whose counts are not its tests' (a summary of
+ * passes with no test listed too). None for a predicate buildSmokePredicate made; the schema cannot say it, and a signature
  * only says who wrote a predicate, not that it adds up: verify's `--require-smoke pass` holds only
  * for a passing verdict with none of these.
  */
@@ -1853,7 +1853,8 @@ function smokeContradictions(p) {
     const found = [];
     const { summary: s } = p;
     const listed = tally(p.tests);
-    if (p.tests.length > 0 && (listed.pass !== s.pass || listed.fail !== s.fail || listed.skip !== s.skip))
+    // The writer counts its tests (tally): a summary they do not add up to, none listed too, is no run's.
+    if (listed.pass !== s.pass || listed.fail !== s.fail || listed.skip !== s.skip)
         found.push(`its summary counts ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped, its tests ${listed.pass}, ${listed.fail} and ${listed.skip}`);
     if (p.verdict !== 'pass')
         return found;

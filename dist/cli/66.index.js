@@ -1140,16 +1140,19 @@ const FORK_MARK = 'ML_IMAGE_FORK';
  * such a run a read-only token and no secrets, as a fork's). A workflow_run run is trusted
  * only when the run that triggered it was (its event is in TRUSTED_EVENTS) and built this
  * repository's own code (its head repository is GITHUB_REPOSITORY): a fork's pull request, or a
- * payload that does not say, may be built. Elsewhere (a workstation, another CI) false: there is
- * no pull request to tell apart.
+ * payload that does not say, may be built. Elsewhere (a workstation, another CI) false, there
+ * being no pull request to tell apart, unless the run is marked (FORK_MARK: another CI's
+ * merge-request pipeline, so that it writes no cache the default branch's pipeline reads).
  */
 function mayBuildPullRequestCode(env, event = {}) {
+    // The mark is read on any CI: another's merge-request pipelines can set it for their runs.
+    if (env[FORK_MARK] === 'true')
+        return true;
     if (env.GITHUB_ACTIONS !== 'true')
         return false;
     return (Boolean(env.GITHUB_HEAD_REF) ||
         env.GITHUB_ACTOR === DEPENDABOT ||
         dependabotBranch(env) ||
-        env[FORK_MARK] === 'true' ||
         untrustedEvent(env, event));
 }
 /**

@@ -49,6 +49,46 @@ const systemLookup = (hostname) => {
 
 /***/ }),
 
+/***/ 77562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ otherRefOf)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85015);
+// Whether a trusted run on GitHub Actions builds another ref than the default branch (a feature
+// branch's push, a tag, a merge queue's group, a workflow_dispatch of another branch): such a run
+// reads the caches the default branch writes, but writes none that the default branch reads (its
+// registry cache, the docker driver's push tag, the pip cache volume), so that no branch plants
+// layers or index pages a release build reuses. GitHub keeps a gha cache entry to the ref that
+// wrote it, so gha stays writable. Pure over env + the event payload.
+
+
+/**
+ * The ref a GitHub run builds when it is not the default branch; undefined for the default
+ * branch's run, off GitHub Actions, and where the payload does not name the default branch (then
+ * nothing is known to tell them apart: the run writes as before). A workflow_run run has the
+ * default branch's GITHUB_REF whatever it follows: the branch of the run it follows counts.
+ */
+function otherRefOf(env, event) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    const defaultBranch = (0,_event_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultBranchOf */ .dV)(env, event);
+    if (defaultBranch === undefined)
+        return undefined;
+    const followed = env.GITHUB_EVENT_NAME === 'workflow_run' ? event.workflow_run?.head_branch : undefined;
+    const ref = followed ? `refs/heads/${followed}` : env.GITHUB_REF;
+    if (!ref || ref === `refs/heads/${defaultBranch}`)
+        return undefined;
+    const scope = `ref-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(ref).digest('hex').slice(0, 8)}`;
+    return { ref, scope, defaultBranch };
+}
+
+
+/***/ }),
+
 /***/ 95148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -485,9 +525,10 @@ const engineInVm = (platform, context) => platform === 'darwin' || platform === 
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
-/* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23419);
-/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18604);
-/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63926);
+/* harmony import */ var _github_run_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77562);
+/* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23419);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18604);
+/* harmony import */ var _network_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63926);
 // pip's HTTP cache across resolver runs: a named Docker volume, mounted read-write into the
 // resolver's container and used by pip (PIP_CACHE_DIR) when the image's user may write there.
 // Nothing removes it (docker volume rm does).
@@ -503,7 +544,8 @@ const engineInVm = (platform, context) => platform === 'darwin' || platform === 
 //   event but push, schedule, workflow_dispatch, merge_group and release, or GITHUB_HEAD_REF set:
 //   pull_request_target, and workflow_run or issue_comment workflows that check out a pull
 //   request, count too), so a pull request's requirements never feed a branch's resolution on a
-//   shared self-hosted runner (a pull request may still feed another's).
+//   shared self-hosted runner (a pull request may still feed another's); and a trusted run of
+//   another ref than the default branch has its ref's own (github/run-ref.ts).
 // The price: no sharing between bases. A new base digest starts with an empty cache, and volumes
 // add up, one per base, index set and scope. Nothing removes them, those of the earlier naming
 // (keyed by the index URLs only, never mounted again: the names differ, `-v2-`) included; every
@@ -516,6 +558,7 @@ const engineInVm = (platform, context) => platform === 'darwin' || platform === 
 // cache keeps private pages and wheels, and request headers named by a server's Vary (Authorization
 // among them); the name is a hash of the redacted URLs. pip caches only https and
 // --trusted-host answers, so no volume is made for plain-http indexes.
+
 
 
 
@@ -535,13 +578,13 @@ const PYPI = 'https://pypi.org/simple';
  * plain-http index, a local one on a random port above all, gets no volume).
  */
 function pipCacheUrls(input) {
-    const ix = (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .shownIndexes */ .K3)(input);
+    const ix = (0,_input_js__WEBPACK_IMPORTED_MODULE_4__/* .shownIndexes */ .K3)(input);
     const urls = [ix.indexUrl ?? PYPI, ...ix.extraIndexUrls];
     if (urls.some(mayCarryCredentials))
         return undefined;
     // pip fetches the requirements' own URLs too: --find-links pages, direct URLs (pkg @ https://...).
-    const text = (0,_input_js__WEBPACK_IMPORTED_MODULE_3__/* .pipReadText */ .xW)(input);
-    if (text.includes('${') || (0,_network_js__WEBPACK_IMPORTED_MODULE_4__/* .urlsInText */ .Jv)(text).some(mayCarryCredentials))
+    const text = (0,_input_js__WEBPACK_IMPORTED_MODULE_4__/* .pipReadText */ .xW)(input);
+    if (text.includes('${') || (0,_network_js__WEBPACK_IMPORTED_MODULE_5__/* .urlsInText */ .Jv)(text).some(mayCarryCredentials))
         return undefined;
     const trusted = /(^|\s)--trusted-host\b/.test(input.requirements.text);
     if (!trusted && !urls.some((u) => /^https:\/\//i.test(u)))
@@ -566,13 +609,18 @@ function pipCacheVolume(input, binding) {
 /**
  * The run's trust scope: on GitHub Actions the repository, and `untrusted` for a run that may
  * build a pull request's code (mayBuildPullRequestCode over the run's EVENT facts: the one rule for
- * the cache, the push tag and the baseline) or
- * `branch` for any other; elsewhere (a workstation, another CI) empty.
+ * the cache, the push tag and the baseline), the ref's scope (`ref-<8 hex>`) for a trusted run of
+ * another ref than the default branch (github/run-ref.ts: a branch's requirements never feed the
+ * default branch's resolution), or `branch` for the default branch's; elsewhere (a workstation,
+ * another CI) empty, or `untrusted` for a run marked as a fork's (FORK_MARK).
  */
 function pipCacheScope(env, event = {}) {
     if (env.GITHUB_ACTIONS !== 'true')
-        return '';
-    return `${env.GITHUB_REPOSITORY ?? ''} ${(0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_2__/* .mayBuildPullRequestCode */ .HE)(env, event) ? 'untrusted' : 'branch'}`;
+        return (0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_3__/* .mayBuildPullRequestCode */ .HE)(env, event) ? 'untrusted' : '';
+    const scope = (0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_3__/* .mayBuildPullRequestCode */ .HE)(env, event)
+        ? 'untrusted'
+        : ((0,_github_run_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .otherRefOf */ .V)(env, event)?.scope ?? 'branch');
+    return `${env.GITHUB_REPOSITORY ?? ''} ${scope}`;
 }
 /**
  * Userinfo in the URL (user@ or user:password@), another credential redactUrls masks (`?token=`,
@@ -3757,7 +3805,7 @@ function resolutionKey(baseDigest, input, env = {}) {
         decisive,
         VERSION: version/* VERSION */.x,
         snapshot: 2,
-        scope: (0,pip_cache/* pipCacheScope */.cv)(env, (0,github_event/* readRunEventFacts */.rH)(env)),
+        scope: (0,pip_cache/* pipCacheScope */.cv)(env, (0,github_event/* readGitHubEventFile */.MZ)(env.GITHUB_EVENT_PATH)),
     }))
         .digest('hex')}`;
 }
@@ -3959,7 +4007,10 @@ async function timedPin(docker, input, deps, times) {
  */
 async function openSession(input, deps, o) {
     const volume = o.pinned.key !== undefined
-        ? (0,pip_cache/* pipCacheVolume */.KL)(input, { base: o.pinned.key, scope: (0,pip_cache/* pipCacheScope */.cv)(o.env, (0,github_event/* readRunEventFacts */.rH)(o.env)) })
+        ? (0,pip_cache/* pipCacheVolume */.KL)(input, {
+            base: o.pinned.key,
+            scope: (0,pip_cache/* pipCacheScope */.cv)(o.env, (0,github_event/* readGitHubEventFile */.MZ)(o.env.GITHUB_EVENT_PATH)),
+        })
         : undefined;
     const net = input.network !== undefined
         ? { network: input.network }
