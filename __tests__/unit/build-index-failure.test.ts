@@ -149,6 +149,40 @@ describe('what is not an unreachable index stays as it was', () => {
     expect(exitCodeOf(failure(log))).toBe(1);
   });
 
+  // A review's finding: pip gives up on one index and goes on with the others.
+  it("an extra index down, the project served by another, then its sdist's build failing: the build's (exit 1)", () => {
+    const log = runStepLog([
+      ...retries('Failed to establish a new connection: [Errno 111] Connection refused', '/simple/foo/'),
+      '8.100 Collecting foo',
+      '8.200   Downloading foo-1.0.tar.gz (10 kB)',
+      '8.300   error: subprocess-exited-with-error',
+      '8.301   × Getting requirements to build wheel did not run successfully.',
+      '8.400 ERROR: Failed to build installable wheels for some pyproject.toml based projects (foo)',
+    ]);
+    expect(unreachableIndex(log)).toBeUndefined();
+    expect(exitCodeOf(failure(log))).toBe(1);
+  });
+
+  it("an extra index down, everything installed, then the step's own test failing: the build's (exit 1)", () => {
+    const log = runStepLog([
+      ...retries('Failed to establish a new connection: [Errno 111] Connection refused', '/simple/foo/'),
+      '9.000 Successfully installed foo-1.0',
+      '9.500 Traceback (most recent call last):',
+      '9.501 AssertionError: model did not load',
+    ]);
+    expect(unreachableIndex(log)).toBeUndefined();
+    expect(exitCodeOf(failure(log))).toBe(1);
+  });
+
+  it("a certificate pip could not confirm, then no version found: the index's (exit 3)", () => {
+    const log = runStepLog([
+      "2.000 Could not fetch URL https://idx.corp/simple/tqdm/: There was a problem confirming the ssl certificate: HTTPSConnectionPool(host='idx.corp', port=443): Max retries exceeded with url: /simple/tqdm/ (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed'))) - skipping",
+      ...GAVE_UP,
+    ]);
+    expect(unreachableIndex(log)?.line).toMatch(/^Could not fetch URL https:\/\/idx\.corp\/simple\/tqdm\/: /);
+    expect(exitCodeOf(failure(log))).toBe(3);
+  });
+
   it("a RUN step's curl refused: the build's (exit 1), not the registry's", () => {
     const log = [
       '#7 [4/5] RUN curl -fsS http://127.0.0.1:8080/model.bin -o /m.bin',

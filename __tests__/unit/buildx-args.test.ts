@@ -1,4 +1,5 @@
 // The buildx argv builder as a table of cases, the way docker/build-push-action tests its context.
+import { scopedCacheOf } from '../../src/build/push-tag.js';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
@@ -200,6 +201,30 @@ describe('buildxBuildArgs', () => {
     expect(given.notes).toContain(
       `${why}: cache-to registry left out (a branch must not write a cache that release builds read; it still reads cache-from)`,
     );
+  });
+
+  it("docker driver, a scoped run: its own push tag's inline cache and the default branch's are read", () => {
+    const { args } = buildxBuildArgs(
+      {
+        ...base,
+        pushTag: 'ml-image-build-ref-1a2b3c4d-cpu-arm64',
+        ...scopedCacheOf(
+          {
+            pushScope: 'ref-1a2b3c4d',
+            ghaOwnScope: true,
+            why: 'a run of refs/tags/v1, not of the default branch main',
+          },
+          'cpu',
+          'arm64',
+        ),
+      },
+      dockerDriver,
+    );
+    expect(values(args, '--cache-from')).toEqual([
+      'type=registry,ref=ghcr.io/o/m:ml-image-build-ref-1a2b3c4d-cpu-arm64',
+      'type=registry,ref=ghcr.io/o/m:ml-image-build-cpu-arm64',
+    ]);
+    expect(values(args, '--cache-to')).toEqual(['type=inline']);
   });
 
   // push: false (--load) pushes nothing: the registry cache is read, never written; the gha cache

@@ -161,8 +161,25 @@ describe("a trusted run of another ref than the default branch writes none of th
     });
     expect(scoped!.pushScope).toMatch(/^ref-[0-9a-f]{8}$/);
     expect(pipCacheScope(env, event)).toBe(`acme/model ${scopeOf(ref)}`);
-    // Each ref its own scope.
-    expect(scopeOf(ref)).not.toBe(scopeOf(`${ref}2`));
+    expect(scopeOf(ref)).not.toBe(scopeOf(MAIN));
+  });
+
+  it('scopes do not pile up: every tag shares one, a merge queue one per target branch, a branch its own', () => {
+    expect(scopeOf('refs/tags/v1.2.3')).toBe(scopeOf('refs/tags/v2.0.0'));
+    expect(scopeOf('refs/heads/gh-readonly-queue/main/pr-7-abc')).toBe(
+      scopeOf('refs/heads/gh-readonly-queue/main/pr-8-def'),
+    );
+    expect(scopeOf('refs/heads/gh-readonly-queue/main/pr-7-abc')).not.toBe(
+      scopeOf('refs/heads/gh-readonly-queue/release/pr-7-abc'),
+    );
+    expect(scopeOf('refs/heads/feature')).not.toBe(scopeOf('refs/heads/feature2'));
+    expect(scopeOf('refs/heads/feature')).not.toBe(scopeOf('refs/tags/v1.2.3'));
+  });
+
+  it("a scheduled run's real payload names no repository: its GITHUB_REF is the default branch", () => {
+    const env = { ...runner, GITHUB_EVENT_NAME: 'schedule', GITHUB_REF: MAIN };
+    expect(writeScopeOf(env, {})).toBeUndefined();
+    expect(pipCacheScope(env, {})).toBe('acme/model branch');
   });
 
   it('a workflow_run run counts the branch of the run it follows', () => {
@@ -177,9 +194,12 @@ describe("a trusted run of another ref than the default branch writes none of th
       },
     });
     expect(writeScopeOf(env, after('main'))).toBeUndefined();
-    expect(writeScopeOf(env, after('feature'))?.why).toBe(
-      'a run of refs/heads/feature, not of the default branch main',
-    );
+    const feature = writeScopeOf(env, after('feature'));
+    expect(feature?.why).toBe('a run of feature, not of the default branch main');
+    // Its GITHUB_REF is the default branch: a gha write would land in that branch's scope.
+    expect(feature?.ghaOwnScope).toBe(false);
+    // After a tag's run, head_branch is the tag's name: said as it is, not as a branch.
+    expect(writeScopeOf(env, after('v1.2.3'))?.why).toBe('a run of v1.2.3, not of the default branch main');
   });
 
   it('a pull request run stays untrusted; nothing is told apart where the default branch is not named', () => {

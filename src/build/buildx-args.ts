@@ -29,6 +29,8 @@ export interface BuildRequest {
   repository: string;
   /** Tag used to carry the push where the driver cannot push by digest alone (docker driver). */
   pushTag: string;
+  /** The default branch's push tag, when pushTag is another's (a scoped run): its inline cache is read too. */
+  defaultPushTag?: string;
   push: boolean;
   /** Local tag for a build that is loaded into the engine instead of pushed (push: false). */
   loadTag?: string;
@@ -44,9 +46,9 @@ export interface BuildRequest {
   /** Where cache is read from and written to; scoped per variant and platform by the caller. */
   cache: CacheSpec;
   /**
-   * Why the run writes no cache the default branch reads (it may build a pull request's code, or
-   * builds another ref): the registry cache is read, never written (a branch must not plant layers
-   * a release build reuses); the docker driver's inline cache rides on the run's own push tag.
+   * Why the run writes no cache the default branch reads (it may build a pull request's code, or is
+   * another ref's): the registry cache is read, never written (a branch must not plant layers a
+   * release build reuses); the docker driver's inline cache rides on the run's own push tag.
    */
   cacheReadOnly?: string;
   /**
@@ -79,11 +81,8 @@ export interface BuildRequest {
   sbom?: boolean;
   /** Also load the image into the engine when pushing (a second exporter, buildx >= 0.13). */
   load?: boolean;
-  /**
-   * Push OCI manifests (`oci-mediatypes=true`): annotations live only in OCI manifests and
-   * indexes, and `imagetools create` writes a Docker manifest list (dropping index annotations)
-   * when every manifest is a Docker one.
-   */
+  /** Push OCI manifests (`oci-mediatypes=true`): annotations live only in OCI ones (`imagetools
+   * create` writes a Docker list, dropping index annotations, when every manifest is a Docker one). */
   ociMediatypes?: boolean;
   /** `secret-files` input: id -> path of the user's file (`--secret id=ID,src=PATH`). */
   secretFiles?: Readonly<Record<string, string>>;
@@ -93,17 +92,13 @@ export interface BuildRequest {
   outputs?: readonly string[];
   /** `attests` input: `--attest` values (buildx >= 0.10, not the docker driver). */
   attests?: readonly string[];
-  /** `add-hosts` input: `--add-host` values. */
+  // Inputs passed as given: add-hosts (--add-host values), shm-size, ulimit (--ulimit values), allow
+  // (--allow entitlements), cgroup-parent, no-cache-filters (--no-cache-filter stages).
   addHosts?: readonly string[];
-  /** `shm-size` input. */
   shmSize?: string;
-  /** `ulimit` input: `--ulimit` values. */
   ulimits?: readonly string[];
-  /** `allow` input: `--allow` entitlements. */
   allow?: readonly string[];
-  /** `cgroup-parent` input. */
   cgroupParent?: string;
-  /** `no-cache-filters` input: `--no-cache-filter` stages. */
   noCacheFilters?: readonly string[];
 }
 
@@ -265,9 +260,9 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): st
     notes.push(
       'docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)',
     );
-    return req.push
-      ? ['--cache-to', 'type=inline', '--cache-from', `type=registry,ref=${req.repository}:${req.pushTag}`]
-      : [];
+    const tags = req.defaultPushTag ? [req.pushTag, req.defaultPushTag] : [req.pushTag];
+    const from = tags.flatMap((t) => ['--cache-from', `type=registry,ref=${req.repository}:${t}`]);
+    return req.push ? ['--cache-to', 'type=inline', ...from] : [];
   }
   if (req.cache.type === 'gha') {
     if (atLeast(builder.buildxVersion, '0.21.0')) {

@@ -14,18 +14,39 @@ const stepLines = (log: string) => log.split('\n').map((l) => l.trim().replace(S
 /** How far from the log's end pip's last words are looked for (buildx's own error lines follow). */
 const TAIL_LINES = 40;
 
+/** pip's error line for a download it could not make at all: it ends pip (its last words). */
+const OS_ERROR = /^ERROR: Could not install packages due to an OSError\b/;
+
 /**
  * A line of pip's where it gave up on a connection: its last retry ("Retrying (Retry(total=0, ...))
  * after connection broken by 'NewConnectionError('<pip._vendor.urllib3...>: ... Connection
- * refused')'"), its error line ("ERROR: Could not install packages due to an OSError: ... Max
- * retries exceeded"), or a URL it could not fetch (a certificate it could not confirm). An earlier
- * retry that pip recovered from is none, nor another program's words (a script's own "ERROR: ...
- * Connection refused").
+ * refused')'"), its OSError line, or a URL it could not fetch (a certificate it could not confirm).
+ * An earlier retry that pip recovered from is none, nor another program's words (a script's own
+ * "ERROR: ... Connection refused").
  */
 const gaveUp = (line: string) =>
   (/Retry\(total=0\b/.test(line) && line.includes('pip._vendor.')) ||
-  /^ERROR: Could not install packages due to an OSError\b/.test(line) ||
+  OS_ERROR.test(line) ||
   /^Could not fetch URL /.test(line);
+
+/**
+ * Whether what follows pip's give-up line says the index is why pip failed: pip's next error is
+ * "Could not find a version that satisfies ..." or "No matching distribution found ..." (what an
+ * index that did not answer leaves it with), and nothing after says it went on (another index
+ * served the project: "Successfully installed", a package's own build failing). The OSError line
+ * is pip's last word itself.
+ */
+function endedPip(line: string, after: readonly string[]): boolean {
+  if (OS_ERROR.test(line)) return true;
+  if (after.some((l) => /Successfully installed|subprocess-exited-with-error|Failed to build /.test(l)))
+    return false;
+  // pip's errors, not buildx's own ("ERROR: failed to solve: ...", "ERROR: process ...").
+  const next = after.find((l) => /^ERROR: /.test(l) && !/^ERROR: (?:failed to solve|process )/.test(l));
+  return (
+    next !== undefined &&
+    /^ERROR: (?:Could not find a version that satisfies|No matching distribution found)/.test(next)
+  );
+}
 
 export interface UnreachableIndex {
   /** The indexes pip searched ("Looking in indexes: ..."), as it printed them (logins masked). */
@@ -42,8 +63,11 @@ export function unreachableIndex(log: string): UnreachableIndex | undefined {
   const lines = stepLines(log);
   const tail = lines.slice(-TAIL_LINES);
   if (tail.some((l) => /ResolutionImpossible|The conflict is caused by/.test(l))) return undefined;
-  const line = [...tail].reverse().find((l) => indexUnreachable(l) !== undefined);
-  if (line === undefined || !gaveUp(line)) return undefined;
+  let at = -1;
+  for (let i = tail.length - 1; i >= 0 && at < 0; i--)
+    if (indexUnreachable(tail[i]!) !== undefined && gaveUp(tail[i]!)) at = i;
+  if (at < 0 || !endedPip(tail[at]!, tail.slice(at + 1))) return undefined;
+  const line = tail[at]!;
   const searched = [...lines].reverse().find((l) => l.startsWith('Looking in indexes: '));
   return {
     line,

@@ -44,7 +44,8 @@ export function untrustedRunOf(
 /**
  * What keeps a run's writes from the default branch's: a run that may build a pull request's code
  * (untrustedRunOf), else a trusted run of another ref (github/run-ref.ts otherRefOf: it reads the
- * default branch's caches and writes none of them; GitHub keeps its gha entries to its ref), else
+ * default branch's caches and writes none of them; GitHub keeps its gha entries to its ref, but
+ * for a workflow_run run's, whose GITHUB_REF is the default branch), else
  * undefined: the default branch's run, or one nothing tells apart from it (off GitHub).
  */
 export function writeScopeOf(
@@ -57,7 +58,7 @@ export function writeScopeOf(
   return (
     other && {
       pushScope: other.scope,
-      ghaOwnScope: true,
+      ghaOwnScope: other.ownRef,
       why: `a run of ${other.ref}, not of the default branch ${other.defaultBranch}`,
       otherRef: true,
     }
@@ -67,3 +68,14 @@ export function writeScopeOf(
 /** `ml-image-build-[SCOPE-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
 export const buildPushTag = (variant: string, arch: string, scope: string | undefined): string =>
   `ml-image-build-${scope !== undefined ? `${scope}-` : ''}${variant}-${arch}`;
+
+/**
+ * A scoped run's build request fields (buildx-args.ts): its cache read-only, for WHY; gha written
+ * where GitHub keeps its entries to the run's ref; the default branch's push tag read for its
+ * inline cache (docker driver), beside the run's own, which a first build of the ref lacks.
+ */
+export const scopedCacheOf = (u: UntrustedRun, variant: string, arch: string) => ({
+  cacheReadOnly: u.why,
+  ghaCacheOwnScope: u.ghaOwnScope,
+  defaultPushTag: buildPushTag(variant, arch, undefined),
+});

@@ -331,7 +331,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   const untrusted = writeScopeOf(deps.env, readGitHubEventFile(deps.env.GITHUB_EVENT_PATH));
   if (untrusted)
     deps.progress(
-      `${untrusted.otherRef ? untrusted.why : `${untrustedReason(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`,
+      `${untrusted.otherRef ? untrusted.why : `${untrustedReason(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ml-image-build-${untrusted.pushScope}-* tags)`,
     );
   const ctx: TargetContext = {
     docker: deps.docker,

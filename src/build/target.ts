@@ -24,7 +24,7 @@ import { cacheFor } from './cache-scope.js';
 import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
-import { buildPushTag, type UntrustedRun } from './push-tag.js';
+import { buildPushTag, scopedCacheOf, type UntrustedRun } from './push-tag.js';
 import { pushedPlatformImage } from './platform-image.js';
 import { checkPushedByTag } from './pushed-image.js';
 import type { PlatformBuild } from './result.js';
@@ -108,7 +108,7 @@ const MetadataSchema = z.record(z.string(), z.unknown());
 
 type TagContext = Pick<TargetContext, 'repository' | 'push' | 'builder' | 'untrusted' | 'options'>;
 
-/** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
+/** The tag the docker driver pushes a target by (a scoped run's own: its inline cache is its own). */
 const pushTagOf = (ctx: TagContext, t: { v: { name: string } }, arch: string) =>
   buildPushTag(t.v.name, arch, ctx.untrusted?.pushScope);
 
@@ -162,7 +162,7 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
       labels: t.labels,
       buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
       cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
-      ...(ctx.untrusted && { cacheReadOnly: ctx.untrusted.why, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
+      ...(ctx.untrusted && scopedCacheOf(ctx.untrusted, t.v.name, arch)),
       metadataFile,
       provenance: ctx.build.provenance,
       secrets: ctx.build.secrets,

@@ -1,5 +1,6 @@
-// Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
-// signs of an unreachable index. Pure functions over pip's output.
+// Reading pip's own words: the "conflict is caused by" block, invalid requirement lines (the signs
+// of an unreachable index are src/python/pip-network.ts's, shared with the build). Pure functions
+// over pip's output.
 import { canonicalName } from '../requirements/parse.js';
 import { indexUnreachable } from '../python/pip-network.js';
 import { lineEnd } from '../util/text.js';
