@@ -34,7 +34,8 @@ __webpack_require__.r(__webpack_exports__);
 // Only with keep-images: false (on a runner where one job at a time uses the engine: two jobs that
 // build the same content share the image). What is removed, and only that:
 //   - the tags this run's build left (build.json's localRef, REPO:ml-image-local-VARIANT-ARCH, and
-//     the docker driver's push tag of this run's pull request, REPO:ml-image-build-[prN-]VARIANT-ARCH:
+//     the docker driver's push tag of this run, REPO:ml-image-build-[SCOPE-]VARIANT-ARCH (prN, untrusted
+//     or ref-<8 hex> for a scoped run: push-tag.ts writeScopeOf):
 //     src/build localTag, push-tag.ts), only while they still name the image build.json records (a
 //     concurrent job's newer image under one is left alone); never another run's tag on the image;
 //   - the tags a load put on the image besides its local tag (build.json's loadedTags: a variant

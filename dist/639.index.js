@@ -3470,9 +3470,9 @@ function cacheArgs(req, builder, notes) {
         if (req.cache.type === 'none')
             return [];
         notes.push('docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)');
-        return req.push
-            ? ['--cache-to', 'type=inline', '--cache-from', `type=registry,ref=${req.repository}:${req.pushTag}`]
-            : [];
+        const tags = req.defaultPushTag ? [req.pushTag, req.defaultPushTag] : [req.pushTag];
+        const from = tags.flatMap((t) => ['--cache-from', `type=registry,ref=${req.repository}:${t}`]);
+        return req.push ? ['--cache-to', 'type=inline', ...from] : [];
     }
     if (req.cache.type === 'gha') {
         if (atLeast(builder.buildxVersion, '0.21.0')) {
@@ -4427,17 +4427,35 @@ const STEP_PREFIX = /^(?:#\d+ )?\d+\.\d+ /;
 const stepLines = (log) => log.split('\n').map((l) => l.trim().replace(STEP_PREFIX, ''));
 /** How far from the log's end pip's last words are looked for (buildx's own error lines follow). */
 const TAIL_LINES = 40;
+/** pip's error line for a download it could not make at all: it ends pip (its last words). */
+const OS_ERROR = /^ERROR: Could not install packages due to an OSError\b/;
 /**
  * A line of pip's where it gave up on a connection: its last retry ("Retrying (Retry(total=0, ...))
  * after connection broken by 'NewConnectionError('<pip._vendor.urllib3...>: ... Connection
- * refused')'"), its error line ("ERROR: Could not install packages due to an OSError: ... Max
- * retries exceeded"), or a URL it could not fetch (a certificate it could not confirm). An earlier
- * retry that pip recovered from is none, nor another program's words (a script's own "ERROR: ...
- * Connection refused").
+ * refused')'"), its OSError line, or a URL it could not fetch (a certificate it could not confirm).
+ * An earlier retry that pip recovered from is none, nor another program's words (a script's own
+ * "ERROR: ... Connection refused").
  */
 const gaveUp = (line) => (/Retry\(total=0\b/.test(line) && line.includes('pip._vendor.')) ||
-    /^ERROR: Could not install packages due to an OSError\b/.test(line) ||
+    OS_ERROR.test(line) ||
     /^Could not fetch URL /.test(line);
+/**
+ * Whether what follows pip's give-up line says the index is why pip failed: pip's next error is
+ * "Could not find a version that satisfies ..." or "No matching distribution found ..." (what an
+ * index that did not answer leaves it with), and nothing after says it went on (another index
+ * served the project: "Successfully installed", a package's own build failing). The OSError line
+ * is pip's last word itself.
+ */
+function endedPip(line, after) {
+    if (OS_ERROR.test(line))
+        return true;
+    if (after.some((l) => /Successfully installed|subprocess-exited-with-error|Failed to build /.test(l)))
+        return false;
+    // pip's errors, not buildx's own ("ERROR: failed to solve: ...", "ERROR: process ...").
+    const next = after.find((l) => /^ERROR: /.test(l) && !/^ERROR: (?:failed to solve|process )/.test(l));
+    return (next !== undefined &&
+        /^ERROR: (?:Could not find a version that satisfies|No matching distribution found)/.test(next));
+}
 /**
  * The package index a failed build's pip could not reach, read from the end of its LOG (masked);
  * undefined where pip's last words say otherwise (a conflict, a missing release, another program).
@@ -4447,9 +4465,13 @@ function unreachableIndex(log) {
     const tail = lines.slice(-TAIL_LINES);
     if (tail.some((l) => /ResolutionImpossible|The conflict is caused by/.test(l)))
         return undefined;
-    const line = [...tail].reverse().find((l) => indexUnreachable(l) !== undefined);
-    if (line === undefined || !gaveUp(line))
+    let at = -1;
+    for (let i = tail.length - 1; i >= 0 && at < 0; i--)
+        if (indexUnreachable(tail[i]) !== undefined && gaveUp(tail[i]))
+            at = i;
+    if (at < 0 || !endedPip(tail[at], tail.slice(at + 1)))
         return undefined;
+    const line = tail[at];
     const searched = [...lines].reverse().find((l) => l.startsWith('Looking in indexes: '));
     return {
         line,
@@ -4969,7 +4991,7 @@ async function checkPushedByTag(docker, p) {
 
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
-/** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
+/** The tag the docker driver pushes a target by (a scoped run's own: its inline cache is its own). */
 const pushTagOf = (ctx, t, arch) => (0,push_tag/* buildPushTag */.f7)(t.v.name, arch, ctx.untrusted?.pushScope);
 /**
  * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
@@ -5017,7 +5039,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [INPUTS_DIGEST_ARG]: inputsDigest(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
-        ...(ctx.untrusted && { cacheReadOnly: ctx.untrusted.why, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
+        ...(ctx.untrusted && (0,push_tag/* scopedCacheOf */.G)(ctx.untrusted, t.v.name, arch)),
         metadataFile,
         provenance: ctx.build.provenance,
         secrets: ctx.build.secrets,
@@ -5791,7 +5813,7 @@ async function runBuildStage(input, deps) {
     }
     const untrusted = (0,push_tag/* writeScopeOf */.Tf)(deps.env, (0,github_event/* readGitHubEventFile */.MZ)(deps.env.GITHUB_EVENT_PATH));
     if (untrusted)
-        deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`);
+        deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ml-image-build-${untrusted.pushScope}-* tags)`);
     const ctx = {
         docker: deps.docker,
         progress: logs.progress,
@@ -12172,8 +12194,9 @@ function dependencyOf(output, requirement) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
-// Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
-// signs of an unreachable index. Pure functions over pip's output.
+// Reading pip's own words: the "conflict is caused by" block, invalid requirement lines (the signs
+// of an unreachable index are src/python/pip-network.ts's, shared with the build). Pure functions
+// over pip's output.
 
 
 

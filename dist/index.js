@@ -28978,6 +28978,7 @@ function defaultPostDeps(procDir = '/proc') {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ scopedCacheOf),
 /* harmony export */   Tf: () => (/* binding */ writeScopeOf),
 /* harmony export */   f7: () => (/* binding */ buildPushTag)
 /* harmony export */ });
@@ -29005,7 +29006,8 @@ function untrustedRunOf(env, event = {}) {
 /**
  * What keeps a run's writes from the default branch's: a run that may build a pull request's code
  * (untrustedRunOf), else a trusted run of another ref (github/run-ref.ts otherRefOf: it reads the
- * default branch's caches and writes none of them; GitHub keeps its gha entries to its ref), else
+ * default branch's caches and writes none of them; GitHub keeps its gha entries to its ref, but
+ * for a workflow_run run's, whose GITHUB_REF is the default branch), else
  * undefined: the default branch's run, or one nothing tells apart from it (off GitHub).
  */
 function writeScopeOf(env, event) {
@@ -29015,13 +29017,23 @@ function writeScopeOf(env, event) {
     const other = (0,_github_run_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .otherRefOf */ .V)(env, event);
     return (other && {
         pushScope: other.scope,
-        ghaOwnScope: true,
+        ghaOwnScope: other.ownRef,
         why: `a run of ${other.ref}, not of the default branch ${other.defaultBranch}`,
         otherRef: true,
     });
 }
 /** `ml-image-build-[SCOPE-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
 const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undefined ? `${scope}-` : ''}${variant}-${arch}`;
+/**
+ * A scoped run's build request fields (buildx-args.ts): its cache read-only, for WHY; gha written
+ * where GitHub keeps its entries to the run's ref; the default branch's push tag read for its
+ * inline cache (docker driver), beside the run's own, which a first build of the ref lacks.
+ */
+const scopedCacheOf = (u, variant, arch) => ({
+    cacheReadOnly: u.why,
+    ghaCacheOwnScope: u.ghaOwnScope,
+    defaultPushTag: buildPushTag(variant, arch, undefined),
+});
 
 
 /***/ }),
@@ -32931,14 +32943,26 @@ function readRunEventFacts(env) {
 // reads the caches the default branch writes, but writes none that the default branch reads (its
 // registry cache, the docker driver's push tag, the pip cache volume), so that no branch plants
 // layers or index pages a release build reuses. GitHub keeps a gha cache entry to the ref that
-// wrote it, so gha stays writable. Pure over env + the event payload.
+// wrote it (GITHUB_REF), so gha stays writable, but for a workflow_run run (its GITHUB_REF is the
+// default branch). Pure over env + the event payload.
 
 
+/**
+ * What a ref's writes are grouped under: every tag together (releases, few and alike), a merge
+ * queue's groups by the branch they go into (each group's ref is new), any other ref by itself.
+ * So scopes do not pile up one per tag or per merge group.
+ */
+function scopeKey(ref) {
+    if (ref.startsWith('refs/tags/'))
+        return 'refs/tags/*';
+    const queue = /^((?:refs\/heads\/)?gh-readonly-queue\/[^/]+)\//.exec(ref);
+    return queue ? queue[1] : ref;
+}
 /**
  * The ref a GitHub run builds when it is not the default branch; undefined for the default
  * branch's run, off GitHub Actions, and where the payload does not name the default branch (then
  * nothing is known to tell them apart: the run writes as before). A workflow_run run has the
- * default branch's GITHUB_REF whatever it follows: the branch of the run it follows counts.
+ * default branch's GITHUB_REF whatever it follows: the branch (or tag) of the run it follows counts.
  */
 function otherRefOf(env, event) {
     if (env.GITHUB_ACTIONS !== 'true')
@@ -32947,12 +32971,17 @@ function otherRefOf(env, event) {
     if (defaultBranch === undefined)
         return undefined;
     const followed = env.GITHUB_EVENT_NAME === 'workflow_run' ? event.workflow_run?.head_branch : undefined;
-    const ref = followed ? `refs/heads/${followed}` : env.GITHUB_REF;
+    if (followed) {
+        if (followed === defaultBranch)
+            return undefined;
+        return { ref: followed, scope: scopeOf(followed), defaultBranch, ownRef: false };
+    }
+    const ref = env.GITHUB_REF;
     if (!ref || ref === `refs/heads/${defaultBranch}`)
         return undefined;
-    const scope = `ref-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(ref).digest('hex').slice(0, 8)}`;
-    return { ref, scope, defaultBranch };
+    return { ref, scope: scopeOf(ref), defaultBranch, ownRef: true };
 }
+const scopeOf = (ref) => `ref-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(scopeKey(ref)).digest('hex').slice(0, 8)}`;
 
 
 /***/ }),

@@ -1499,9 +1499,9 @@ function cacheArgs(req, builder, notes) {
         if (req.cache.type === 'none')
             return [];
         notes.push('docker driver: cache is kept inline in the pushed per-platform image (no gha/registry cache export)');
-        return req.push
-            ? ['--cache-to', 'type=inline', '--cache-from', `type=registry,ref=${req.repository}:${req.pushTag}`]
-            : [];
+        const tags = req.defaultPushTag ? [req.pushTag, req.defaultPushTag] : [req.pushTag];
+        const from = tags.flatMap((t) => ['--cache-from', `type=registry,ref=${req.repository}:${t}`]);
+        return req.push ? ['--cache-to', 'type=inline', ...from] : [];
     }
     if (req.cache.type === 'gha') {
         if (atLeast(builder.buildxVersion, '0.21.0')) {
@@ -1984,17 +1984,35 @@ const STEP_PREFIX = /^(?:#\d+ )?\d+\.\d+ /;
 const stepLines = (log) => log.split('\n').map((l) => l.trim().replace(STEP_PREFIX, ''));
 /** How far from the log's end pip's last words are looked for (buildx's own error lines follow). */
 const TAIL_LINES = 40;
+/** pip's error line for a download it could not make at all: it ends pip (its last words). */
+const OS_ERROR = /^ERROR: Could not install packages due to an OSError\b/;
 /**
  * A line of pip's where it gave up on a connection: its last retry ("Retrying (Retry(total=0, ...))
  * after connection broken by 'NewConnectionError('<pip._vendor.urllib3...>: ... Connection
- * refused')'"), its error line ("ERROR: Could not install packages due to an OSError: ... Max
- * retries exceeded"), or a URL it could not fetch (a certificate it could not confirm). An earlier
- * retry that pip recovered from is none, nor another program's words (a script's own "ERROR: ...
- * Connection refused").
+ * refused')'"), its OSError line, or a URL it could not fetch (a certificate it could not confirm).
+ * An earlier retry that pip recovered from is none, nor another program's words (a script's own
+ * "ERROR: ... Connection refused").
  */
 const gaveUp = (line) => (/Retry\(total=0\b/.test(line) && line.includes('pip._vendor.')) ||
-    /^ERROR: Could not install packages due to an OSError\b/.test(line) ||
+    OS_ERROR.test(line) ||
     /^Could not fetch URL /.test(line);
+/**
+ * Whether what follows pip's give-up line says the index is why pip failed: pip's next error is
+ * "Could not find a version that satisfies ..." or "No matching distribution found ..." (what an
+ * index that did not answer leaves it with), and nothing after says it went on (another index
+ * served the project: "Successfully installed", a package's own build failing). The OSError line
+ * is pip's last word itself.
+ */
+function endedPip(line, after) {
+    if (OS_ERROR.test(line))
+        return true;
+    if (after.some((l) => /Successfully installed|subprocess-exited-with-error|Failed to build /.test(l)))
+        return false;
+    // pip's errors, not buildx's own ("ERROR: failed to solve: ...", "ERROR: process ...").
+    const next = after.find((l) => /^ERROR: /.test(l) && !/^ERROR: (?:failed to solve|process )/.test(l));
+    return (next !== undefined &&
+        /^ERROR: (?:Could not find a version that satisfies|No matching distribution found)/.test(next));
+}
 /**
  * The package index a failed build's pip could not reach, read from the end of its LOG (masked);
  * undefined where pip's last words say otherwise (a conflict, a missing release, another program).
@@ -2004,9 +2022,13 @@ function unreachableIndex(log) {
     const tail = lines.slice(-TAIL_LINES);
     if (tail.some((l) => /ResolutionImpossible|The conflict is caused by/.test(l)))
         return undefined;
-    const line = [...tail].reverse().find((l) => (0,pip_network/* indexUnreachable */.J)(l) !== undefined);
-    if (line === undefined || !gaveUp(line))
+    let at = -1;
+    for (let i = tail.length - 1; i >= 0 && at < 0; i--)
+        if ((0,pip_network/* indexUnreachable */.J)(tail[i]) !== undefined && gaveUp(tail[i]))
+            at = i;
+    if (at < 0 || !endedPip(tail[at], tail.slice(at + 1)))
         return undefined;
+    const line = tail[at];
     const searched = [...lines].reverse().find((l) => l.startsWith('Looking in indexes: '));
     return {
         line,
@@ -2392,7 +2414,8 @@ function untrustedRunOf(env, event = {}) {
 /**
  * What keeps a run's writes from the default branch's: a run that may build a pull request's code
  * (untrustedRunOf), else a trusted run of another ref (github/run-ref.ts otherRefOf: it reads the
- * default branch's caches and writes none of them; GitHub keeps its gha entries to its ref), else
+ * default branch's caches and writes none of them; GitHub keeps its gha entries to its ref, but
+ * for a workflow_run run's, whose GITHUB_REF is the default branch), else
  * undefined: the default branch's run, or one nothing tells apart from it (off GitHub).
  */
 function writeScopeOf(env, event) {
@@ -2402,13 +2425,23 @@ function writeScopeOf(env, event) {
     const other = (0,run_ref/* otherRefOf */.V)(env, event);
     return (other && {
         pushScope: other.scope,
-        ghaOwnScope: true,
+        ghaOwnScope: other.ownRef,
         why: `a run of ${other.ref}, not of the default branch ${other.defaultBranch}`,
         otherRef: true,
     });
 }
 /** `ml-image-build-[SCOPE-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
 const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undefined ? `${scope}-` : ''}${variant}-${arch}`;
+/**
+ * A scoped run's build request fields (buildx-args.ts): its cache read-only, for WHY; gha written
+ * where GitHub keeps its entries to the run's ref; the default branch's push tag read for its
+ * inline cache (docker driver), beside the run's own, which a first build of the ref lacks.
+ */
+const scopedCacheOf = (u, variant, arch) => ({
+    cacheReadOnly: u.why,
+    ghaCacheOwnScope: u.ghaOwnScope,
+    defaultPushTag: buildPushTag(variant, arch, undefined),
+});
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
@@ -2574,7 +2607,7 @@ async function checkPushedByTag(docker, p) {
 
 /** What buildx writes with --metadata-file: an object with the image digest among other keys. */
 const MetadataSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
-/** The tag the docker driver pushes a target by (a pull request's own: its inline cache is its own). */
+/** The tag the docker driver pushes a target by (a scoped run's own: its inline cache is its own). */
 const pushTagOf = (ctx, t, arch) => buildPushTag(t.v.name, arch, ctx.untrusted?.pushScope);
 /**
  * Where a target's image is in the engine, when it is there: the local tag of a load (push: false,
@@ -2622,7 +2655,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         labels: t.labels,
         buildArgs: { ...t.buildArgs, [build_inputs/* INPUTS_DIGEST_ARG */._9]: (0,build_inputs/* inputsDigest */.KA)(inputs) },
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
-        ...(ctx.untrusted && { cacheReadOnly: ctx.untrusted.why, ghaCacheOwnScope: ctx.untrusted.ghaOwnScope }),
+        ...(ctx.untrusted && scopedCacheOf(ctx.untrusted, t.v.name, arch)),
         metadataFile,
         provenance: ctx.build.provenance,
         secrets: ctx.build.secrets,
@@ -3369,7 +3402,7 @@ async function runBuildStage(input, deps) {
     }
     const untrusted = writeScopeOf(deps.env, (0,github_event/* readGitHubEventFile */.MZ)(deps.env.GITHUB_EVENT_PATH));
     if (untrusted)
-        deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads and pushes by ml-image-build-${untrusted.pushScope}-* tags`);
+        deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ml-image-build-${untrusted.pushScope}-* tags)`);
     const ctx = {
         docker: deps.docker,
         progress: logs.progress,

@@ -63,14 +63,26 @@ const systemLookup = (hostname) => {
 // reads the caches the default branch writes, but writes none that the default branch reads (its
 // registry cache, the docker driver's push tag, the pip cache volume), so that no branch plants
 // layers or index pages a release build reuses. GitHub keeps a gha cache entry to the ref that
-// wrote it, so gha stays writable. Pure over env + the event payload.
+// wrote it (GITHUB_REF), so gha stays writable, but for a workflow_run run (its GITHUB_REF is the
+// default branch). Pure over env + the event payload.
 
 
+/**
+ * What a ref's writes are grouped under: every tag together (releases, few and alike), a merge
+ * queue's groups by the branch they go into (each group's ref is new), any other ref by itself.
+ * So scopes do not pile up one per tag or per merge group.
+ */
+function scopeKey(ref) {
+    if (ref.startsWith('refs/tags/'))
+        return 'refs/tags/*';
+    const queue = /^((?:refs\/heads\/)?gh-readonly-queue\/[^/]+)\//.exec(ref);
+    return queue ? queue[1] : ref;
+}
 /**
  * The ref a GitHub run builds when it is not the default branch; undefined for the default
  * branch's run, off GitHub Actions, and where the payload does not name the default branch (then
  * nothing is known to tell them apart: the run writes as before). A workflow_run run has the
- * default branch's GITHUB_REF whatever it follows: the branch of the run it follows counts.
+ * default branch's GITHUB_REF whatever it follows: the branch (or tag) of the run it follows counts.
  */
 function otherRefOf(env, event) {
     if (env.GITHUB_ACTIONS !== 'true')
@@ -79,12 +91,17 @@ function otherRefOf(env, event) {
     if (defaultBranch === undefined)
         return undefined;
     const followed = env.GITHUB_EVENT_NAME === 'workflow_run' ? event.workflow_run?.head_branch : undefined;
-    const ref = followed ? `refs/heads/${followed}` : env.GITHUB_REF;
+    if (followed) {
+        if (followed === defaultBranch)
+            return undefined;
+        return { ref: followed, scope: scopeOf(followed), defaultBranch, ownRef: false };
+    }
+    const ref = env.GITHUB_REF;
     if (!ref || ref === `refs/heads/${defaultBranch}`)
         return undefined;
-    const scope = `ref-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(ref).digest('hex').slice(0, 8)}`;
-    return { ref, scope, defaultBranch };
+    return { ref, scope: scopeOf(ref), defaultBranch, ownRef: true };
 }
+const scopeOf = (ref) => `ref-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(scopeKey(ref)).digest('hex').slice(0, 8)}`;
 
 
 /***/ }),
@@ -1467,8 +1484,9 @@ function dependencyOf(output, requirement) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/pip-output.ts
-// Reading pip's own words: the "conflict is caused by" block, invalid requirement lines, and the
-// signs of an unreachable index. Pure functions over pip's output.
+// Reading pip's own words: the "conflict is caused by" block, invalid requirement lines (the signs
+// of an unreachable index are src/python/pip-network.ts's, shared with the build). Pure functions
+// over pip's output.
 
 
 
