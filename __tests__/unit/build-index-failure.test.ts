@@ -74,9 +74,33 @@ describe("pip in the build could not reach its index: exit 3 naming it, not the 
       ]),
     ],
     [
-      "a direct URL's download (pip's OSError line)",
+      'a read that timed out (an index that takes the connection and never answers)',
       runStepLog([
-        "3.100 ERROR: Could not install packages due to an OSError: HTTPConnectionPool(host='127.0.0.1', port=5999): Max retries exceeded with url: /pkg-1.0.tar.gz (Caused by NewConnectionError('<pip._vendor.urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new connection: [Errno 111] Connection refused'))",
+        ...retries(
+          'ReadTimeoutError("HTTPConnectionPool(host=\'127.0.0.1\', port=5999): Read timed out. (read timeout=15)")',
+        ).map((l) => l.replace(/'NewConnectionError\('<pip\._vendor[^:]*: /, "'")),
+        ...GAVE_UP,
+      ]),
+    ],
+    [
+      "a name that does not resolve (urllib3 2's words, musl's)",
+      runStepLog([
+        // urllib3 2 raises NameResolutionError in place of NewConnectionError.
+        ...retries('x').map((l) =>
+          l.replace(
+            /'NewConnectionError\(.*'\)':/,
+            `'NameResolutionError("<pip._vendor.urllib3.connection.HTTPConnection object at 0x7f>: Failed to resolve 'idx.corp' ([Errno -2] Name does not resolve)")':`,
+          ),
+        ),
+        ...GAVE_UP,
+      ]),
+    ],
+    [
+      "a certificate pip could not confirm, then pip's own version check's line after its errors",
+      runStepLog([
+        "2.000 Could not fetch URL http://127.0.0.1:5999/simple/tqdm/: There was a problem confirming the ssl certificate: HTTPSConnectionPool(host='127.0.0.1', port=5999): Max retries exceeded with url: /simple/tqdm/ (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed'))) - skipping",
+        ...GAVE_UP,
+        "8.000 Could not fetch URL http://127.0.0.1:5999/simple/pip/: There was a problem confirming the ssl certificate: HTTPSConnectionPool(host='127.0.0.1', port=5999): Max retries exceeded with url: /simple/pip/ (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed'))) - skipping",
       ]),
     ],
   ])('%s', (_what, log) => {
@@ -89,6 +113,18 @@ describe("pip in the build could not reach its index: exit 3 naming it, not the 
     expect(e.message).toContain('--- last lines of the build log ---');
     expect(e.fix).toMatch(/^check that the index is up/);
     expect(e.fix).toContain('build.network: host');
+  });
+
+  it("a direct URL's download (pip's OSError line): the host it could not reach, not the index", () => {
+    const e = failure(
+      runStepLog([
+        "3.100 ERROR: Could not install packages due to an OSError: HTTPConnectionPool(host='files.corp', port=8080): Max retries exceeded with url: /pkg-1.0.tar.gz (Caused by NewConnectionError('<pip._vendor.urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new connection: [Errno 111] Connection refused'))",
+      ]),
+    );
+    expect(exitCodeOf(e)).toBe(3);
+    expect(e.message).toMatch(
+      /^build cpu\/amd64 failed after 8\.9s: pip in the build could not reach files\.corp:8080 \(a download pip had to make there\): ERROR: Could not install packages due to an OSError: /,
+    );
   });
 
   it('the line said is where pip gave up (its last retry), without its step prefix', () => {

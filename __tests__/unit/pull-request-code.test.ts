@@ -200,6 +200,18 @@ describe("a trusted run of another ref than the default branch writes none of th
     expect(feature?.ghaOwnScope).toBe(false);
     // After a tag's run, head_branch is the tag's name: said as it is, not as a branch.
     expect(writeScopeOf(env, after('v1.2.3'))?.why).toBe('a run of v1.2.3, not of the default branch main');
+    // The same scope as the run it follows: a branch's push, a release's tag (every tag one).
+    expect(feature?.pushScope).toBe(scopeOf('refs/heads/feature'));
+    const release = (tag: string) => {
+      const e = after(tag);
+      return { ...e, workflow_run: { ...e.workflow_run, event: 'release' } };
+    };
+    expect(writeScopeOf(env, release('v1.2.3'))?.pushScope).toBe(scopeOf('refs/tags/v2.0.0'));
+    // A payload that names no branch: not the default branch's, as far as can be told.
+    const unnamed = after('');
+    expect(writeScopeOf(env, unnamed)?.why).toBe(
+      'a run of a ref the payload does not name, not of the default branch main',
+    );
   });
 
   it('a pull request run stays untrusted; nothing is told apart where the default branch is not named', () => {

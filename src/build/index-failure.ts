@@ -25,9 +25,17 @@ const OS_ERROR = /^ERROR: Could not install packages due to an OSError\b/;
  * "ERROR: ... Connection refused").
  */
 const gaveUp = (line: string) =>
-  (/Retry\(total=0\b/.test(line) && line.includes('pip._vendor.')) ||
+  (/Retry\(total=0\b/.test(line) && /pip\._vendor\.|ReadTimeoutError\(/.test(line)) ||
   OS_ERROR.test(line) ||
   /^Could not fetch URL /.test(line);
+
+/** A line that says a connection failed: pip-network's words, a read that timed out, urllib3 2's DNS words. */
+const unreachableLine = (line: string) =>
+  indexUnreachable(line) !== undefined ||
+  /ReadTimeoutError|NameResolutionError|Name does not resolve|Failed to resolve/.test(line);
+
+/** pip's OSError line names the host it could not reach: HTTPSConnectionPool(host='h', port=443). */
+const POOL_HOST = /HTTPS?ConnectionPool\(host='([^']{1,255})', port=(\d{1,5})\)/;
 
 /**
  * Whether what follows pip's give-up line says the index is why pip failed: pip's next error is
@@ -51,6 +59,8 @@ function endedPip(line: string, after: readonly string[]): boolean {
 export interface UnreachableIndex {
   /** The indexes pip searched ("Looking in indexes: ..."), as it printed them (logins masked). */
   indexes?: string;
+  /** The host of a download pip could not make (its OSError line): a direct URL's, or a file's. */
+  host?: string;
   /** pip's line that says how the connection failed. */
   line: string;
 }
@@ -63,11 +73,17 @@ export function unreachableIndex(log: string): UnreachableIndex | undefined {
   const lines = stepLines(log);
   const tail = lines.slice(-TAIL_LINES);
   if (tail.some((l) => /ResolutionImpossible|The conflict is caused by/.test(l))) return undefined;
+  // The last give-up line that ended pip: pip's own version check may print one more after its
+  // errors (a certificate it could not confirm for /simple/pip/), which ended nothing.
   let at = -1;
-  for (let i = tail.length - 1; i >= 0 && at < 0; i--)
-    if (indexUnreachable(tail[i]!) !== undefined && gaveUp(tail[i]!)) at = i;
-  if (at < 0 || !endedPip(tail[at]!, tail.slice(at + 1))) return undefined;
+  for (let i = tail.length - 1; i >= 0 && at < 0; i--) {
+    const l = tail[i]!;
+    if (unreachableLine(l) && gaveUp(l) && endedPip(l, tail.slice(i + 1))) at = i;
+  }
+  if (at < 0) return undefined;
   const line = tail[at]!;
+  const pool = OS_ERROR.test(line) ? POOL_HOST.exec(line) : null;
+  if (pool) return { line, host: `${pool[1]}:${pool[2]}` };
   const searched = [...lines].reverse().find((l) => l.startsWith('Looking in indexes: '));
   return {
     line,
@@ -80,7 +96,12 @@ export function indexFailure(
   f: { id: string; elapsed: string; log: string },
   index: UnreachableIndex,
 ): EnvironmentError {
-  const where = index.indexes !== undefined ? `the package index ${index.indexes}` : 'its package index';
+  const where =
+    index.host !== undefined
+      ? `${index.host} (a download pip had to make there)`
+      : index.indexes !== undefined
+        ? `the package index ${index.indexes}`
+        : 'its package index';
   const excerpt = f.log.split('\n').slice(-25).join('\n');
   return new EnvironmentError(
     `build ${f.id} failed after ${f.elapsed}s: pip in the build could not reach ${redactUrls(where)}: ${redactUrls(index.line).slice(0, 400)}\n--- last lines of the build log ---\n${excerpt}`,
