@@ -32970,11 +32970,21 @@ function otherRefOf(env, event) {
     const defaultBranch = (0,_event_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultBranchOf */ .dV)(env, event);
     if (defaultBranch === undefined)
         return undefined;
-    const followed = env.GITHUB_EVENT_NAME === 'workflow_run' ? event.workflow_run?.head_branch : undefined;
-    if (followed) {
-        if (followed === defaultBranch)
+    if (env.GITHUB_EVENT_NAME === 'workflow_run') {
+        const run = event.workflow_run;
+        const name = run?.head_branch;
+        if (name === defaultBranch)
             return undefined;
-        return { ref: followed, scope: scopeOf(followed), defaultBranch, ownRef: false };
+        // Scoped as the run it follows was: a release's head_branch is its tag; a push's may be a tag
+        // too (the payload does not say): then it is scoped as a branch of that name. None named: not
+        // the default branch's, as far as can be told.
+        const full = name ? (run?.event === 'release' ? `refs/tags/${name}` : `refs/heads/${name}`) : '';
+        return {
+            ref: name || 'a ref the payload does not name',
+            scope: scopeOf(full),
+            defaultBranch,
+            ownRef: false,
+        };
     }
     const ref = env.GITHUB_REF;
     if (!ref || ref === `refs/heads/${defaultBranch}`)

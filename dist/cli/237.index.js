@@ -1993,9 +1993,14 @@ const OS_ERROR = /^ERROR: Could not install packages due to an OSError\b/;
  * An earlier retry that pip recovered from is none, nor another program's words (a script's own
  * "ERROR: ... Connection refused").
  */
-const gaveUp = (line) => (/Retry\(total=0\b/.test(line) && line.includes('pip._vendor.')) ||
+const gaveUp = (line) => (/Retry\(total=0\b/.test(line) && /pip\._vendor\.|ReadTimeoutError\(/.test(line)) ||
     OS_ERROR.test(line) ||
     /^Could not fetch URL /.test(line);
+/** A line that says a connection failed: pip-network's words, a read that timed out, urllib3 2's DNS words. */
+const unreachableLine = (line) => (0,pip_network/* indexUnreachable */.J)(line) !== undefined ||
+    /ReadTimeoutError|NameResolutionError|Name does not resolve|Failed to resolve/.test(line);
+/** pip's OSError line names the host it could not reach: HTTPSConnectionPool(host='h', port=443). */
+const POOL_HOST = /HTTPS?ConnectionPool\(host='([^']{1,255})', port=(\d{1,5})\)/;
 /**
  * Whether what follows pip's give-up line says the index is why pip failed: pip's next error is
  * "Could not find a version that satisfies ..." or "No matching distribution found ..." (what an
@@ -2022,13 +2027,20 @@ function unreachableIndex(log) {
     const tail = lines.slice(-TAIL_LINES);
     if (tail.some((l) => /ResolutionImpossible|The conflict is caused by/.test(l)))
         return undefined;
+    // The last give-up line that ended pip: pip's own version check may print one more after its
+    // errors (a certificate it could not confirm for /simple/pip/), which ended nothing.
     let at = -1;
-    for (let i = tail.length - 1; i >= 0 && at < 0; i--)
-        if ((0,pip_network/* indexUnreachable */.J)(tail[i]) !== undefined && gaveUp(tail[i]))
+    for (let i = tail.length - 1; i >= 0 && at < 0; i--) {
+        const l = tail[i];
+        if (unreachableLine(l) && gaveUp(l) && endedPip(l, tail.slice(i + 1)))
             at = i;
-    if (at < 0 || !endedPip(tail[at], tail.slice(at + 1)))
+    }
+    if (at < 0)
         return undefined;
     const line = tail[at];
+    const pool = OS_ERROR.test(line) ? POOL_HOST.exec(line) : null;
+    if (pool)
+        return { line, host: `${pool[1]}:${pool[2]}` };
     const searched = [...lines].reverse().find((l) => l.startsWith('Looking in indexes: '));
     return {
         line,
@@ -2037,7 +2049,11 @@ function unreachableIndex(log) {
 }
 /** The error of a build (ID, failed after ELAPSED seconds) whose pip could not reach INDEX. */
 function indexFailure(f, index) {
-    const where = index.indexes !== undefined ? `the package index ${index.indexes}` : 'its package index';
+    const where = index.host !== undefined
+        ? `${index.host} (a download pip had to make there)`
+        : index.indexes !== undefined
+            ? `the package index ${index.indexes}`
+            : 'its package index';
     const excerpt = f.log.split('\n').slice(-25).join('\n');
     return new errors/* EnvironmentError */.eG(`build ${f.id} failed after ${f.elapsed}s: pip in the build could not reach ${(0,redact/* redactUrls */.sK)(where)}: ${(0,redact/* redactUrls */.sK)(index.line).slice(0, 400)}\n--- last lines of the build log ---\n${excerpt}`, "check that the index is up and that python.indexUrl / PIP_INDEX_URL (and the requirements' --index-url / --extra-index-url) name it as the build reaches it: an index on this machine's loopback (localhost, 127.0.0.1) needs build.network: host and a builder on this machine's engine; behind a proxy, the build takes the proxies of ~/.docker/config.json (docs/build.md). Not retried: a refused connection or an unknown name does not pass on its own");
 }
