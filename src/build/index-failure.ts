@@ -1,7 +1,6 @@
 // A build whose RUN step's pip could not reach its package index: the environment's (exit 3),
 // naming the index, not "registry unreachable" (pip's "Connection refused" is no registry's) nor a
 // failure of the requirements (pip then says "from versions: none"). Pure.
-import { EnvironmentError } from '../errors.js';
 import { indexUnreachable } from '../python/pip-network.js';
 import { redactUrls } from '../util/redact.js';
 
@@ -91,20 +90,17 @@ export function unreachableIndex(log: string): UnreachableIndex | undefined {
   };
 }
 
-/** The error of a build (ID, failed after ELAPSED seconds) whose pip could not reach INDEX. */
-export function indexFailure(
-  f: { id: string; elapsed: string; log: string },
-  index: UnreachableIndex,
-): EnvironmentError {
+/** Why the build failed, when its pip could not reach INDEX: the index (or host) and pip's line. */
+export function indexReason(index: UnreachableIndex): string {
   const where =
     index.host !== undefined
       ? `${index.host} (a download pip had to make there)`
       : index.indexes !== undefined
         ? `the package index ${index.indexes}`
         : 'its package index';
-  const excerpt = f.log.split('\n').slice(-25).join('\n');
-  return new EnvironmentError(
-    `build ${f.id} failed after ${f.elapsed}s: pip in the build could not reach ${redactUrls(where)}: ${redactUrls(index.line).slice(0, 400)}\n--- last lines of the build log ---\n${excerpt}`,
-    "check that the index is up and that python.indexUrl / PIP_INDEX_URL (and the requirements' --index-url / --extra-index-url) name it as the build reaches it: an index on this machine's loopback (localhost, 127.0.0.1) needs build.network: host and a builder on this machine's engine; behind a proxy, the build takes the proxies of ~/.docker/config.json (docs/build.md). Not retried: a refused connection or an unknown name does not pass on its own",
-  );
+  return `pip in the build could not reach ${redactUrls(where)}: ${redactUrls(index.line).slice(0, 400)}`;
 }
+
+/** What to do about an index the build's pip could not reach. */
+export const INDEX_FIX =
+  "check that the index is up and that python.indexUrl / PIP_INDEX_URL (and the requirements' --index-url / --extra-index-url) name it as the build reaches it: an index on this machine's loopback (localhost, 127.0.0.1) needs build.network: host and a builder on this machine's engine; behind a proxy, the build takes the proxies of ~/.docker/config.json (docs/build.md). Not retried: a refused connection or an unknown name does not pass on its own";

@@ -11,7 +11,7 @@ import { registryRefusal, RUN_STEP_FAILED } from '../docker/failures.js';
 import { CheckFailedError, EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import { lineEnd } from '../util/text.js';
 import { type BuilderInfo, SECRETS_FIX } from './buildx-args.js';
-import { indexFailure, unreachableIndex } from './index-failure.js';
+import { INDEX_FIX, indexReason, unreachableIndex } from './index-failure.js';
 
 const TRANSIENT =
   /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
@@ -272,7 +272,7 @@ export function afterFailedAttempt(f: FailedAttempt): { waitMs: number; reason: 
     // A RUN step's own output ("Connection refused" of its pip or curl) says nothing of the
     // daemon or a registry: its pip that could not reach the package index is said as that.
     const index = unreachableIndex(log);
-    if (index) throw indexFailure(f, index);
+    if (index) throw new EnvironmentError(failedText(f, indexReason(index)), INDEX_FIX);
   } else {
     const classified = cliFailure(`build ${id}`, { ...f.result, stderr: log });
     if (classified instanceof EnvironmentError) throw classified;
@@ -327,9 +327,14 @@ export function referenceFailure(
   );
 }
 
-function finalFailure(f: FailedAttempt, transient: boolean): Error {
+/** A failed build said with REASON, then the end of its log. */
+function failedText(f: FailedAttempt, reason: string): string {
   const excerpt = f.log.split('\n').slice(-25).join('\n');
-  const what = `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${failureReason(f.log)}\n--- last lines of the build log ---\n${excerpt}`;
+  return `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${reason}\n--- last lines of the build log ---\n${excerpt}`;
+}
+
+function finalFailure(f: FailedAttempt, transient: boolean): Error {
+  const what = failedText(f, failureReason(f.log));
   // A registry or network that keeps failing is the environment's problem (exit 3), not the build's.
   if (transient) {
     return new EnvironmentError(

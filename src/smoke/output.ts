@@ -7,7 +7,7 @@ import {
   continuationScanner,
   maskContinuations,
 } from '../util/redact-output-lines.js';
-import { REDACTED, redactEnvValue, valueMasks } from '../util/redact.js';
+import { mapStringsDeep, REDACTED, redactEnvValue, valueMasks } from '../util/redact.js';
 import type { ContainerRunSpec } from '../docker/adapter.js';
 import { boundedTail } from './match.js';
 import type { SmokeResult, SmokeTest } from './result.js';
@@ -182,15 +182,9 @@ export function imageEnvMask(
 export function knownSecretsMasked<T>(value: T, known: readonly string[]): T {
   const masks = valueMasks(known);
   if (masks.length === 0) return value;
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string')
-      return masks.some((m) => v.includes(m)) ? masks.reduce((t, m) => t.split(m).join(REDACTED), v) : v;
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return v;
-  };
-  return walk(value) as T;
+  return mapStringsDeep(value, (v) =>
+    masks.some((m) => v.includes(m)) ? masks.reduce((t, m) => t.split(m).join(REDACTED), v) : v,
+  ) as T;
 }
 
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */

@@ -303,7 +303,7 @@ export function redactEnvMap(env: Readonly<Record<string, string>>): Record<stri
 }
 
 /** FN applied to every string of a JSON value, at any depth (keys kept). */
-function mapStringsDeep(value: unknown, fn: (s: string) => string): unknown {
+export function mapStringsDeep(value: unknown, fn: (s: string) => string): unknown {
   if (typeof value === 'string') return fn(value);
   if (Array.isArray(value)) return value.map((v) => mapStringsDeep(v, fn));
   if (value !== null && typeof value === 'object')
