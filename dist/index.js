@@ -34605,6 +34605,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qe: () => (/* binding */ holdsToken),
   Pj: () => (/* binding */ isTokenUser),
   n0: () => (/* binding */ looksSecret),
+  $4: () => (/* binding */ mapStringsDeep),
   J9: () => (/* binding */ proxyUrlText),
   KL: () => (/* binding */ redactDeep),
   V1: () => (/* binding */ redactEnvList),

@@ -1977,7 +1977,6 @@ var pip_network = __webpack_require__(95148);
 // failure of the requirements (pip then says "from versions: none"). Pure.
 
 
-
 /** BuildKit's prefix of a RUN step's output line: its step and seconds ("#9 0.424 ", "0.424 "). */
 const STEP_PREFIX = /^(?:#\d+ )?\d+\.\d+ /;
 /** The lines of a build log as the step's program wrote them (trimmed, BuildKit's prefixes off). */
@@ -2047,16 +2046,17 @@ function unreachableIndex(log) {
         ...(searched !== undefined && { indexes: searched.slice('Looking in indexes: '.length) }),
     };
 }
-/** The error of a build (ID, failed after ELAPSED seconds) whose pip could not reach INDEX. */
-function indexFailure(f, index) {
+/** Why the build failed, when its pip could not reach INDEX: the index (or host) and pip's line. */
+function indexReason(index) {
     const where = index.host !== undefined
         ? `${index.host} (a download pip had to make there)`
         : index.indexes !== undefined
             ? `the package index ${index.indexes}`
             : 'its package index';
-    const excerpt = f.log.split('\n').slice(-25).join('\n');
-    return new errors/* EnvironmentError */.eG(`build ${f.id} failed after ${f.elapsed}s: pip in the build could not reach ${(0,redact/* redactUrls */.sK)(where)}: ${(0,redact/* redactUrls */.sK)(index.line).slice(0, 400)}\n--- last lines of the build log ---\n${excerpt}`, "check that the index is up and that python.indexUrl / PIP_INDEX_URL (and the requirements' --index-url / --extra-index-url) name it as the build reaches it: an index on this machine's loopback (localhost, 127.0.0.1) needs build.network: host and a builder on this machine's engine; behind a proxy, the build takes the proxies of ~/.docker/config.json (docs/build.md). Not retried: a refused connection or an unknown name does not pass on its own");
+    return `pip in the build could not reach ${(0,redact/* redactUrls */.sK)(where)}: ${(0,redact/* redactUrls */.sK)(index.line).slice(0, 400)}`;
 }
+/** What to do about an index the build's pip could not reach. */
+const INDEX_FIX = "check that the index is up and that python.indexUrl / PIP_INDEX_URL (and the requirements' --index-url / --extra-index-url) name it as the build reaches it: an index on this machine's loopback (localhost, 127.0.0.1) needs build.network: host and a builder on this machine's engine; behind a proxy, the build takes the proxies of ~/.docker/config.json (docs/build.md). Not retried: a refused connection or an unknown name does not pass on its own";
 
 ;// CONCATENATED MODULE: ./src/build/retry.ts
 
@@ -2259,7 +2259,7 @@ function afterFailedAttempt(f) {
         // daemon or a registry: its pip that could not reach the package index is said as that.
         const index = unreachableIndex(log);
         if (index)
-            throw indexFailure(f, index);
+            throw new errors/* EnvironmentError */.eG(failedText(f, indexReason(index)), INDEX_FIX);
     }
     else {
         const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
@@ -2303,9 +2303,13 @@ function referenceFailure(f) {
         return undefined;
     return new errors/* InputError */.dz(`build ${f.id}: the builder refused the image's name or a tag: ${reason}`, 'the tags are image.registry/image.name:<tag>, each tag made of image.version (or the git tag) and a variant\'s name: fix the one named above in the config (a repository name is lowercase and at most 255 characters with its registry host; a tag at most 128 characters of letters, digits, "_", "." and "-")');
 }
-function finalFailure(f, transient) {
+/** A failed build said with REASON, then the end of its log. */
+function failedText(f, reason) {
     const excerpt = f.log.split('\n').slice(-25).join('\n');
-    const what = `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${failureReason(f.log)}\n--- last lines of the build log ---\n${excerpt}`;
+    return `build ${f.id} failed after ${f.elapsed}s${f.attempt > 1 ? ` and ${f.attempt} attempts` : ''}: ${reason}\n--- last lines of the build log ---\n${excerpt}`;
+}
+function finalFailure(f, transient) {
+    const what = failedText(f, failureReason(f.log));
     // A registry or network that keeps failing is the environment's problem (exit 3), not the build's.
     if (transient) {
         return new errors/* EnvironmentError */.eG(what, `the registry or network kept failing (retries stop after ${MAX_ATTEMPTS} attempts or ${RETRY_BUDGET_MS / 1000}s after a target's first failure); check the registry's status and try again later`);

@@ -618,16 +618,7 @@ function knownSecretsMasked(value, known) {
     const masks = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .valueMasks */ .xJ)(known);
     if (masks.length === 0)
         return value;
-    const walk = (v) => {
-        if (typeof v === 'string')
-            return masks.some((m) => v.includes(m)) ? masks.reduce((t, m) => t.split(m).join(_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .REDACTED */ .XF), v) : v;
-        if (Array.isArray(v))
-            return v.map(walk);
-        if (v !== null && typeof v === 'object')
-            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-        return v;
-    };
-    return walk(value);
+    return (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .mapStringsDeep */ .$4)(value, (v) => masks.some((m) => v.includes(m)) ? masks.reduce((t, m) => t.split(m).join(_util_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .REDACTED */ .XF), v) : v);
 }
 /** A program the container was asked to run is not in the image (OCI runtime or our wrapper). */
 const MISSING_PROGRAM = /executable file not found|exec: "[^"\n]{0,300}": (stat [^\n:]{0,300}: )?(no such file or directory|permission denied)|sh: (\d+: )?[^:\n]{1,200}: not found|: command not found/i;

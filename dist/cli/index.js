@@ -7970,6 +7970,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qe: () => (/* binding */ holdsToken),
   Pj: () => (/* binding */ isTokenUser),
   n0: () => (/* binding */ looksSecret),
+  $4: () => (/* binding */ mapStringsDeep),
   pb: () => (/* binding */ maskBareLogins),
   J9: () => (/* binding */ proxyUrlText),
   KL: () => (/* binding */ redactDeep),
