@@ -172,7 +172,7 @@ describe('post step: images on a self-hosted runner', () => {
   });
 
   it("removes the docker driver's pushed tag (a pull request's too) and the REPO@DIGEST images the smoke stage pulled", async () => {
-    const pushTag = `${REPO}:ml-image-build-pr7-cpu-amd64`;
+    const pushTag = `${REPO}:ml-image-build.pr7-cpu-amd64`;
     const engine = fakeEngine([
       // built and pushed on this runner: the tag it pushed by, and the digest the smoke stage ran
       imageDetails({
@@ -487,12 +487,15 @@ describe('isBuildTag', () => {
   it.each([
     [`${REPO}:ml-image-local-cuda12.8-amd64`, true],
     [`${REPO}:ml-image-build-cuda12.8-amd64`, true],
-    [`${REPO}:ml-image-build-pr12-cuda12.8-amd64`, true],
-    [`${REPO}:ml-image-build-untrusted-cuda12.8-amd64`, true],
+    [`${REPO}:ml-image-build.pr12-cuda12.8-amd64`, true],
+    [`${REPO}:ml-image-build.untrusted-cuda12.8-amd64`, true],
+    [`${REPO}:ml-image-build.ref-1a2b3c4d-cuda12.8-amd64`, true], // another ref's run
+    [`${REPO}:ml-image-build.ref-1a2b3c4-cuda12.8-amd64`, false], // a ref scope has 8 hex digits
+    [`${REPO}:ml-image-build-pr12-cuda12.8-amd64`, false], // variant pr12-cuda12.8's, not this one's
     [`${REPO}:ml-image-local-cuda12.8-arm64`, false], // another platform
     [`${REPO}:ml-image-local-cuda12x8-amd64`, false], // the dot is not a wildcard
     [`${REPO}:ml-image-local-cpu-amd64`, false], // another variant
-    [`${REPO}:ml-image-build-pr0-cuda12.8-amd64`, false],
+    [`${REPO}:ml-image-build.pr0-cuda12.8-amd64`, false],
     [`${REPO}:latest`, false],
     [`${REPO}:ml-image-cache-cuda12.8-amd64`, false],
     [`${REPO}@${sha('a')}`, false],
@@ -597,8 +600,8 @@ describe("the images of other runs are never this run's to remove", () => {
   });
 
   it("another pull request's push tag on the same image (the same content built twice) stays", async () => {
-    const pr7 = `${REPO}:ml-image-build-pr7-cpu-amd64`;
-    const pr9 = `${REPO}:ml-image-build-pr9-cpu-amd64`;
+    const pr7 = `${REPO}:ml-image-build.pr7-cpu-amd64`;
+    const pr9 = `${REPO}:ml-image-build.pr9-cpu-amd64`;
     const engine = fakeEngine([imageDetails({ id: sha('c'), repoTags: [pr7, pr9], labels: LABELS })]);
     const t = setup({ docker: engine.docker, env: prEnv(9), build: build(platform({ digest: sha('c') })) });
     await runPost(t.io, t.deps);
@@ -608,7 +611,7 @@ describe("the images of other runs are never this run's to remove", () => {
 
   it("a workflow_run run's push tag is its own (untrusted), never the default branch's", async () => {
     const branch = `${REPO}:ml-image-build-cpu-amd64`;
-    const own = `${REPO}:ml-image-build-untrusted-cpu-amd64`;
+    const own = `${REPO}:ml-image-build.untrusted-cpu-amd64`;
     const engine = fakeEngine([imageDetails({ id: sha('c'), repoTags: [branch, own], labels: LABELS })]);
     const env = {
       RUNNER_ENVIRONMENT: 'self-hosted',

@@ -539,7 +539,7 @@ describe('runBuildStage (plain-object Docker)', () => {
     expect(args!.filter((a, i) => args![i - 1] === '--cache-to')).toEqual([]);
     expect(args).toContain('type=registry,ref=localhost:5000/o/m:cache-cpu-amd64');
     expect(feature.progress.join('\n')).toMatch(
-      /a run of refs\/heads\/feature, not of the default branch main, so it writes no cache the default branch reads \(the docker driver pushes by ml-image-build-ref-[0-9a-f]{8}-\* tags\)/,
+      /a run of refs\/heads\/feature, not of the default branch main, so it writes no cache the default branch reads \(the docker driver pushes by ml-image-build\.ref-[0-9a-f]{8}-\* tags\)/,
     );
     // The default branch's own push writes it, as before.
     const main = await run({}, { build: { cache: 'registry' } }, { ...env, GITHUB_REF: 'refs/heads/main' });

@@ -11,7 +11,7 @@ import {
   secretMountsUnsupported,
 } from '../../src/build/buildx-args.js';
 import { cacheFor } from '../../src/build/cache-scope.js';
-import { pullRequestOf } from '../../src/build/push-tag.js';
+import { BUILD_TAG_PREFIX_PATTERN, buildPushTag, pullRequestOf } from '../../src/build/push-tag.js';
 import { localRefOf } from '../../src/build/target.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 
@@ -207,7 +207,7 @@ describe('buildxBuildArgs', () => {
     const { args } = buildxBuildArgs(
       {
         ...base,
-        pushTag: 'ml-image-build-ref-1a2b3c4d-cpu-arm64',
+        pushTag: 'ml-image-build.ref-1a2b3c4d-cpu-arm64',
         ...scopedCacheOf(
           {
             pushScope: 'ref-1a2b3c4d',
@@ -221,7 +221,7 @@ describe('buildxBuildArgs', () => {
       dockerDriver,
     );
     expect(values(args, '--cache-from')).toEqual([
-      'type=registry,ref=ghcr.io/o/m:ml-image-build-ref-1a2b3c4d-cpu-arm64',
+      'type=registry,ref=ghcr.io/o/m:ml-image-build.ref-1a2b3c4d-cpu-arm64',
       'type=registry,ref=ghcr.io/o/m:ml-image-build-cpu-arm64',
     ]);
     expect(values(args, '--cache-to')).toEqual(['type=inline']);
@@ -538,6 +538,30 @@ describe('pullRequestOf: the pull request a runner builds (its cache read-only, 
   });
 });
 
+describe("buildPushTag: a scoped run's push tag is never a default-branch tag (finding: PR 5's cuda pushed variant pr5-cuda's)", () => {
+  const variants = ['cuda', 'pr5-cuda', '5-cuda', 'untrusted-cpu', 'ref-1a2b3c4d-cpu', 'cpu', 'a.b_c'];
+  const scopes = [undefined, 'pr5', 'pr51', 'untrusted', 'ref-1a2b3c4d', 'ref-00000000'];
+  it('no two (scope, variant) pairs share a tag', () => {
+    const seen = new Map<string, string>();
+    for (const scope of scopes)
+      for (const variant of variants) {
+        const tag = buildPushTag(variant, 'amd64', scope);
+        expect(seen.get(tag), `${tag}: ${String(scope)}/${variant}`).toBeUndefined();
+        seen.set(tag, `${String(scope)}/${variant}`);
+      }
+  });
+  it.each([
+    ['cuda', 'pr5', 'ml-image-build.pr5-cuda-amd64'],
+    ['pr5-cuda', undefined, 'ml-image-build-pr5-cuda-amd64'],
+    ['cpu', 'ref-1a2b3c4d', 'ml-image-build.ref-1a2b3c4d-cpu-amd64'],
+  ])('%s in scope %s -> %s (a valid tag, its shape the post step knows)', (variant, scope, want) => {
+    const tag = buildPushTag(variant, 'amd64', scope);
+    expect(tag).toBe(want);
+    expect(tag).toMatch(/^[\w][\w.-]{0,127}$/);
+    expect(tag).toMatch(new RegExp(`^${BUILD_TAG_PREFIX_PATTERN}${variant.replace('.', '\\.')}-amd64$`));
+  });
+});
+
 describe('localRefOf: where the engine holds a target after the build', () => {
   const t = { v: { name: 'cpu' } };
   it.each([
@@ -566,7 +590,7 @@ describe('localRefOf: where the engine holds a target after the build', () => {
       true,
       dockerDriver,
       'pr7',
-      'ghcr.io/o/m:ml-image-build-pr7-cpu-amd64',
+      'ghcr.io/o/m:ml-image-build.pr7-cpu-amd64',
     ],
     [
       'the same in a workflow_run run',
@@ -574,7 +598,7 @@ describe('localRefOf: where the engine holds a target after the build', () => {
       true,
       dockerDriver,
       'untrusted',
-      'ghcr.io/o/m:ml-image-build-untrusted-cpu-amd64',
+      'ghcr.io/o/m:ml-image-build.untrusted-cpu-amd64',
     ],
   ] as const)('%s -> %s', (_n, push, load, builder, pushScope, expected) => {
     const ctx = {

@@ -7,9 +7,9 @@
 // Only with keep-images: false (on a runner where one job at a time uses the engine: two jobs that
 // build the same content share the image). What is removed, and only that:
 //   - the tags this run's build left (build.json's localRef, REPO:ml-image-local-VARIANT-ARCH, and
-//     the docker driver's push tag of this run, REPO:ml-image-build-[SCOPE-]VARIANT-ARCH (prN, untrusted
-//     or ref-<8 hex> for a scoped run: push-tag.ts writeScopeOf):
-//     src/build localTag, push-tag.ts), only while they still name the image build.json records (a
+//     the docker driver's push tag of this run, REPO:ml-image-build-VARIANT-ARCH or, for a scoped
+//     run, REPO:ml-image-build.SCOPE-VARIANT-ARCH (prN, untrusted or ref-<8 hex>: push-tag.ts;
+//     src/build localTag), only while they still name the image build.json records (a
 //     concurrent job's newer image under one is left alone); never another run's tag on the image;
 //   - the tags a load put on the image besides its local tag (build.json's loadedTags: a variant
 //     built for one platform), again only while they name the image build.json records;
@@ -33,7 +33,7 @@ import {
   type VariantBuild,
 } from '../build/result.js';
 import { VARIANT_LABEL } from '../capture/record.js';
-import { buildPushTag } from '../build/push-tag.js';
+import { BUILD_TAG_PREFIX_PATTERN, buildPushTag } from '../build/push-tag.js';
 import { archOf } from '../config/platform.js';
 import type { DockerAdapter, ImageDetails } from '../docker/adapter.js';
 import { repositoryOf } from '../oci/ref.js';
@@ -65,7 +65,7 @@ export function isBuildTag(
   const arch = archOf(platform);
   if (arch === undefined || repositoryOf(ref.slice(0, colon)) !== repositoryOf(v.repository)) return false;
   const shape = new RegExp(
-    `^ml-image-(?:local|build(?:-pr[1-9]\\d*|-untrusted)?)-${escapeRegExp(v.variant)}-${escapeRegExp(arch)}$`,
+    `^(?:ml-image-local-|${BUILD_TAG_PREFIX_PATTERN})${escapeRegExp(v.variant)}-${escapeRegExp(arch)}$`,
   );
   return shape.test(ref.slice(colon + 1));
 }

@@ -65,9 +65,23 @@ export function writeScopeOf(
   );
 }
 
-/** `ml-image-build-[SCOPE-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
+/**
+ * `ml-image-build-VARIANT-ARCH`, or `ml-image-build.SCOPE-VARIANT-ARCH` for a scoped run: the tag
+ * (without the repository) the docker driver pushes by. A scoped tag starts with the `.` no
+ * default-branch tag has: a variant name may hold `-` (`pr5-cuda`), so a scope joined by `-` let
+ * PR 5's `cuda` push the default branch's `pr5-cuda` tag, whose inline cache that branch reads.
+ * Each scope ends where it is known to (`prN-`, `untrusted-`, `ref-` and 8 hex digits then `-`),
+ * so no two scopes' tags meet either.
+ */
 export const buildPushTag = (variant: string, arch: string, scope: string | undefined): string =>
-  `ml-image-build-${scope !== undefined ? `${scope}-` : ''}${variant}-${arch}`;
+  `${scopedBuildTagPrefix(scope)}${variant}-${arch}`;
+
+/** What a push tag starts with before its variant: `ml-image-build-`, `ml-image-build.SCOPE-`. */
+export const scopedBuildTagPrefix = (scope: string | undefined): string =>
+  scope !== undefined ? `ml-image-build.${scope}-` : 'ml-image-build-';
+
+/** The push tags' shape before VARIANT-ARCH, for a pattern (any scope of writeScopeOf, or none). */
+export const BUILD_TAG_PREFIX_PATTERN = String.raw`ml-image-build(?:\.(?:pr[1-9]\d*|untrusted|ref-[0-9a-f]{8}))?-`;
 
 /**
  * A scoped run's build request fields (buildx-args.ts): its cache read-only, for WHY; gha written

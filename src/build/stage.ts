@@ -31,7 +31,7 @@ import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from
 import type { PlatformBuild } from './result.js';
 import { readGitHubEventFile } from '../github/event.js';
 import { untrustedReason } from '../util/pull-request-code.js';
-import { writeScopeOf } from './push-tag.js';
+import { scopedBuildTagPrefix, writeScopeOf } from './push-tag.js';
 import { buildTarget, mergeAnnotations, sayOnce, type TargetContext } from './target.js';
 import { dockerfileFor } from './templates.js';
 import { dockerfileKeepingOut, keepOutLines } from './context-ignore.js';
@@ -331,7 +331,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
   const untrusted = writeScopeOf(deps.env, readGitHubEventFile(deps.env.GITHUB_EVENT_PATH));
   if (untrusted)
     deps.progress(
-      `${untrusted.otherRef ? untrusted.why : `${untrustedReason(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ml-image-build-${untrusted.pushScope}-* tags)`,
+      `${untrusted.otherRef ? untrusted.why : `${untrustedReason(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ${scopedBuildTagPrefix(untrusted.pushScope)}* tags)`,
     );
   const ctx: TargetContext = {
     docker: deps.docker,
