@@ -82,6 +82,27 @@ describe('plan refuses a bad requirements line, naming its file and line', () =>
   });
 });
 
+describe('plan --skip-file-checks reads none of the files (a build job that makes one)', () => {
+  it.each([
+    ['an include the build job makes', 'numpy<2\n-r generated.txt\n'],
+    ['a line that is no requirement', 'numpy<2\npandas===\n'],
+  ])('%s: planned, exit 0; without the flag, exit 2', async (_what, requirements) => {
+    project(requirements);
+    expect((await cli(['plan'])).code).toBe(2);
+    const r = await cli(['plan', '--skip-file-checks', '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { variants: { name: string }[] }).variants.map((v) => v.name)).toEqual([
+      'cpu',
+    ]);
+  });
+
+  it('the requirements file itself may be missing too', async () => {
+    writeFileSync(at('ml-image.yml'), CONFIG);
+    expect((await cli(['plan'])).err).toContain('requirements.txt');
+    expect((await cli(['plan', '--skip-file-checks'])).code).toBe(0);
+  });
+});
+
 describe('checkStageInputs reads the lines in a run that only plans', () => {
   const loaded = () => loadConfig({ cwd: dir, env: {} });
   const stages = (...s: Stage[]) => new Set<Stage>(s);

@@ -52,16 +52,20 @@ export function renderPlan(plan: Plan): string {
 export const planCommand: Command = {
   name: 'plan',
   summary: 'Expand variants x platforms into build targets; choose base images, torch index, driver floor.',
-  usage: 'ml-image plan [--config FILE] [--platforms LIST] [--variants LIST] [--json] [--out DIR]',
+  usage:
+    'ml-image plan [--config FILE] [--platforms LIST] [--variants LIST] [--skip-file-checks] [--json] [--out DIR]',
   help: `Reads the config and the bundled base-image catalog and prints, per variant, the base image
 and why it was chosen, the torch wheel index, the NVIDIA driver floor, tags and labels. Refuses
 combinations that cannot work (e.g. an amd64-only base image for linux/arm64) and warns about
 ones the catalog does not know, naming the nearest valid ones. The requirements files are read as
 the build reads them (each line, every -r/-c include; pip is not run): a bad line is refused here.
+--skip-file-checks plans without them, for a workflow whose build job makes a file (or an include)
+that the plan job's checkout lacks: the build refuses what is wrong in it then.
 
 Options:
   --config FILE      config file (default ml-image.yml)
 ${configOverrideFlags}
+  --skip-file-checks do not look for (or read) the files the config names
   --json             print the plan as JSON; its "matrix" is a GitHub Actions matrix
   --out DIR          write DIR/plan.json and DIR/matrix.json
 
@@ -72,15 +76,18 @@ combination.`,
       config: { type: 'string' },
       platforms: { type: 'string' },
       variants: { type: 'string' },
+      'skip-file-checks': { type: 'boolean', default: false },
     });
+    const checkFiles = !values['skip-file-checks'];
     const loaded = loadConfig({
       cwd: io.cwd,
       env: io.env,
       ...(values.config !== undefined && { file: values.config }),
       overrides: overridesFromFlags(values),
+      checkFiles,
     });
     // The requirements lines, as the jobs after a plan job read them: bad input is stopped here.
-    checkRequirementLines(loaded, io.env);
+    if (checkFiles) checkRequirementLines(loaded, io.env);
     const git = await gitContextFor(io);
     const plan = planOfConfig(loaded, git);
     if (values.out !== undefined) {
