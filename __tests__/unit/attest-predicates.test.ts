@@ -257,7 +257,7 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
       16,
-      '3c7313436334339c7709d744591a644509c2dce3a5818c690a529867cb773013',
+      '851fdfb254937d6e735eb8823f6eaa3e195f000e81856ccf6dfe4b04a5b9e409',
     ]);
   });
 });

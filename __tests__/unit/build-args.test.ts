@@ -42,6 +42,32 @@ describe('credentialInValue', () => {
     ],
     ['a login', 'https://me:s3cret@pypi.corp/simple', 'its value carries URL credentials'],
     ['a token of a known form', `ghp_${'a1B2'.repeat(9)}`, 'its value holds a token ([redacted])'],
+    // Credentials written in a form of their own, which the logs mask (finding: they reached
+    // buildx's argv, the image history and labels, plan.json).
+    [
+      'an ADO.NET connection string',
+      'Server=db;User Id=sa;Password=s3cretPLANTEDcs1;',
+      "a connection string's secret",
+    ],
+    [
+      'an Azure Storage connection string',
+      'DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=PLANTEDak2Zm9vYmFy==;EndpointSuffix=core.windows.net',
+      "a connection string's secret",
+    ],
+    ['an ODBC PWD', 'DRIVER={ODBC};SERVER=db;UID=u;PWD=PLANTEDodbc9;', "a connection string's secret"],
+    [
+      'an Authorization header',
+      'Authorization: Basic PLANTEDdXNlcjpwYXNz',
+      "an Authorization header's credentials",
+    ],
+    ['a bearer header', 'Authorization: Bearer PLANTEDbearer77', "an Authorization header's credentials"],
+    ['an npmrc line', '//npm.corp/:_authToken=PLANTEDnpm0042', 'a credential written as a setting'],
+    ['a setting', 'api_key=PLANTEDsetting42', 'a credential written as a setting'],
+    // The same forms without a value of their own are kept.
+    ['a connection string with a reference', 'Server=db;User Id=sa;Password=${DB_PW};', undefined],
+    ['a connection string without a password', 'Server=db;Database=m;Trusted_Connection=True;', undefined],
+    ['Authorization: none', 'Authorization: none', undefined],
+    ['a setting naming none', 'api_key=none', undefined],
     // No credential: what the shared rules leave (no secret parameter, placeholders, references).
     ['a plain URL', 'https://acct.blob.core.windows.net/c/model.bin?sv=2022-11-02', undefined],
     ['a placeholder <token>', 'https://h.example/m.bin?sig=<token>', undefined],

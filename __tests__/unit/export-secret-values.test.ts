@@ -59,6 +59,8 @@ describe('Slurm: variables whose values look secret stay out of the image under 
     ['DB', 'Server=db;User Id=sa;password=hunter12Pass;'],
     ['ODBC', 'DRIVER={x};UID=sa;PWD={p;w}'],
     ['INDEX', 'https://h.example/simple?Token=abc'],
+    ['MODEL_URL', 'https://h.example/m.bin?api_token=abc123'],
+    ['API', 'https://h.example/v1?x-api-key=abc123'],
     ['CHANNEL', 'https://conda.anaconda.org/t/tk-123/main'],
     ['AWS_ID', 'AKIAIOSFODNN7EXAMPLE'],
   ])('%s=%s is withheld', (name, value) => {
@@ -87,7 +89,7 @@ describe('Slurm: variables whose values look secret stay out of the image under 
     expect(cased).toContain('(hf_[[:upper:][:lower:][:digit:]]{20,})');
     expect(cased).toContain('(sk-[[:upper:][:lower:][:digit:]_-]{20,})');
     expect(upper).toContain('(PASSWORD|ACCOUNTKEY|SHAREDACCESSKEY|SHAREDACCESSSIGNATURE)');
-    expect(upper).toContain('(ACCESS_TOKEN|API_KEY|');
+    expect(upper).toContain('(AUTH|CREDENTIAL|PASSWD|PASSWORD|PWD|SECRET|SIG|SIGNATURE|TOKEN)');
     for (const ere of [cased, upper]) expect(ere).not.toMatch(/\(\?|\\[a-zA-Z0-9]/);
     const text = hideSecretsShell();
     // Both hold a ' (a bracket of the URL rules, a quoted value): quoted for the shell.

@@ -303,6 +303,18 @@ describe('URL query parameters and path segments that hold a token', () => {
       'Api_Key',
     ].map((n) => [`https://h/p?a=1&${n}=v4lue%2F/x&b=2`, `https://h/p?a=1&${n}=***&b=2`]),
     ['https://h/#access_token=xyz&token_type=bearer', 'https://h/#access_token=***&token_type=bearer'],
+    // Names that end with a secret's word (finding: ?api_token= reached an image's direct_url.json
+    // and the build log): api_token, access-token, x-api-key, subscription-key, license_key.
+    ...[
+      'api_token',
+      'access-token',
+      'X-Api-Key',
+      'Subscription-Key',
+      'license_key',
+      'id_token',
+      'apikey',
+    ].map((n) => [`https://h/p.whl?a=1&${n}=v4lue&b=2`, `https://h/p.whl?a=1&${n}=***&b=2`]),
+    ['https://a/?n=%3Fapi-token%3Dabcd1234', 'https://a/?n=%3Fapi-token%3D***'],
     ['https://h/?token=abc#frag', 'https://h/?token=***#frag'],
     [
       'https://h/?sig=${A}x&token=x${B} https://h/t/${T}x/c',
@@ -352,6 +364,7 @@ describe('URL query parameters and path segments that hold a token', () => {
     // Ordinary parameters, names that only hold a secret's name, an empty value.
     'https://h/s?page=2&version=1.0&q=token',
     'https://h/s?monkey=1&keyword=2&key_id=3&tokens=4&X-Amz-Date=20250101T000000Z&X-Amz-Expires=60',
+    'https://h/s?max_tokens=512&author=me&hotkey=f1&token_type=bearer&signed=1&keys=2',
     'https://h/s?token=&sig=',
     // A whole ${NAME} reference is no secret (pip expands it): a refused line is quoted as written.
     'https://h/s?sv=1&sig=${AZ_SAS}&token=${T_1}#key=${K} https://conda.anaconda.org/t/${CONDA_TOKEN}/c',

@@ -59,6 +59,12 @@ describe("the refusal's advice reaches the user intact (finding: the maskers ate
       'LitTok0123',
       'a token in the query parameter token',
     ],
+    // A name that ends with a secret's word (finding: it reached the image's direct_url.json).
+    [
+      'tqdm @ http://127.0.0.1:5001/simple/tqdm/tqdm-4.66.0-py3-none-any.whl?api_token=LitApi0123',
+      'LitApi0123',
+      'a token in the query parameter api_token',
+    ],
     // Its name is a connection string's key too: `(password=)` lost the rest of the line to it.
     [
       '--extra-index-url https://h.example/simple?password=LitPass0123',

@@ -5,6 +5,7 @@
 // a placeholder (`<token>`, `YOUR_KEY`), a mask, a whole `${NAME}` or a short value is none. Pure.
 import { literalCredentials } from '../requirements/credentials.js';
 import { holdsToken, redactText } from '../util/redact.js';
+import { writtenCredential } from '../util/written-credential.js';
 import { printable } from '../util/text.js';
 
 /**
@@ -74,8 +75,10 @@ export function buildArgSecretProblem(name: string, value: string): string | und
  * a credential: URL credentials, a token by its shape, or what the shared rules mask in a URL and
  * a requirements file may not hold literally (literalCredentials, as in a comment: a login's
  * secret, also percent-encoded; the value of a query or fragment parameter named for a secret,
- * `?token=`, `&sig=`, `X-Amz-Signature=`; an Anaconda host's `/t/<token>/`); undefined when it
- * does not. The message names what, never the value.
+ * `?token=`, `&sig=`, `X-Amz-Signature=`; an Anaconda host's `/t/<token>/`), or a credential
+ * written in a form of its own that the logs mask (util/written-credential.ts: a connection
+ * string's `Password=`, an Authorization header's, `api_key=`); undefined when it does not. The
+ * message names what, never the value.
  */
 export function credentialInValue(value: string): string | undefined {
   if (PEM_PRIVATE_KEY.test(value)) return 'its value holds a PEM private key block';
@@ -83,7 +86,10 @@ export function credentialInValue(value: string): string | undefined {
     return 'its value carries URL credentials (user:password@ or token@ before the host)';
   if (holdsToken(value)) return `its value holds a token (${redactText(value).slice(0, 200)})`;
   const found = literalCredentials(value, false)[0];
-  return found && `its value holds ${found.what}`;
+  if (found) return `its value holds ${found.what}`;
+  // What the logs mask by its form: the gate refuses it too, so no such value reaches the image.
+  const written = writtenCredential(value);
+  return written && `its value holds ${written}`;
 }
 
 /** Why NAME cannot be a build argument's name, or undefined. */

@@ -278,7 +278,7 @@ export function redactEnvValue(name: string, value: string): string {
 }
 
 /** A credential an environment value writes in a form of its own (`//h/:_authToken=x`, `db.password=x`). */
-const CREDENTIAL_IN_VALUE = new RegExp(
+export const CREDENTIAL_IN_VALUE = new RegExp(
   REDACTION_RULES.credentialInValue.pattern,
   REDACTION_RULES.credentialInValue.ignoreCase ? 'i' : '',
 );
