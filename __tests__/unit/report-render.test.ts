@@ -335,17 +335,44 @@ describe('renderReport basics', () => {
     const { markdown } = renderReport(model, { maxChars: 65_536 });
     expect(markdown).toContain('<details><summary>Supply chain: 1 of 2 signed (2 platform images)</summary>');
     expect(markdown).toContain(
-      // The @ of the reference carries a word joiner (no mention).
-      `- linux/amd64 (${ref.replace('@', '@\u2060')}): signed; attached: sbom, provenance; smoke: no smoke result in this job`,
+      // A code span: no mention is linked there, and the reference copied is the one shown, with
+      // no word joiner after its @ (finding: a digest pasted into ml-image verify carried one).
+      `- linux/amd64 (\`${ref}\`): signed; attached: sbom, provenance; smoke: no smoke result in this job`,
     );
+    expect(markdown).not.toContain('\u2060');
     expect(markdown).toContain(`  \`\`\`sh\n  ${cmd}\n  \`\`\``);
     expect(markdown).not.toContain('cosign x');
-    expect(markdown).toContain('- linux/arm64 (x@');
+    expect(markdown).toContain(`- linux/arm64 (\`x@sha256:${'2'.repeat(64)}\`)`);
     expect(markdown).toContain('not signed; written to the result directory only: sbom');
     // An older report (no supply chain) renders no such section.
     expect(renderReport(buildReportModel(numpyUpgrade()), { maxChars: 65_536 }).markdown).not.toContain(
       'Supply chain',
     );
+  });
+
+  it("a supply chain reference that a code span cannot hold as it is (a fork's artifact) is md()'s", () => {
+    const target = (ref: string) => ({
+      platform: 'linux/amd64',
+      ref,
+      signed: true,
+      attestations: [],
+      notes: [],
+    });
+    for (const [ref, shown] of [
+      [
+        'x@sha256:1`) [ok](https://evil) @team',
+        'x@\u2060sha256:1&#x60;&#41; &#91;ok&#93;&#40;https:\u2060//evil&#41; @\u2060team',
+      ],
+      ['x@sha256:1 <b>', 'x@\u2060sha256:1 &lt;b&gt;'],
+      ['x@sha256:1|y', 'x@\u2060sha256:1&#124;y'],
+    ]) {
+      const model = buildReportModel({
+        ...numpyUpgrade(),
+        supplyChain: { signing: 's', targets: [target(ref!)] },
+      });
+      const { markdown } = renderReport(model, { maxChars: 65_536 });
+      expect(markdown).toContain(`- linux/amd64 (${shown}): signed`);
+    }
   });
 
   it('the marker key defaults to image:variant@platforms and is sanitised', () => {

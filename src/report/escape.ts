@@ -6,7 +6,7 @@ import { stripUnsafe } from '../util/markdown.js';
 import { redactText } from '../util/redact.js';
 import { clip, codePointEscape } from '../util/text.js';
 
-export { html, md, mdLine } from '../util/markdown.js';
+export { html, md, mdCode, mdLine } from '../util/markdown.js';
 export { clip };
 
 /**

@@ -107,6 +107,20 @@ export function mdLine(text: string, max = Infinity): string {
   );
 }
 
+/** What a code span may hold as it is: one line of printable ASCII with no backtick, pipe or angle bracket. */
+const CODE_SPAN_SAFE = /^[A-Za-z0-9._/:@+=,~-]+$/;
+
+/**
+ * A value to copy (an image reference, `REPO@sha256:...`) as a code span, where GitHub links no
+ * mention and renders nothing: the text copied is the text shown, with no word joiner after its
+ * `@` (finding: a digest copied from the comment into `ml-image verify` carried one). A value with
+ * another character (a backtick could end the span) is md()'s. Secrets masked first.
+ */
+export function mdCode(text: string, max = Infinity): string {
+  const clipped = clip(redactText(String(text)), max);
+  return CODE_SPAN_SAFE.test(clipped) ? `\`${clipped}\`` : md(clipped);
+}
+
 /**
  * Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are;
  * secrets masked. A dollar is an entity too: no math delimiter is left in the source, whatever

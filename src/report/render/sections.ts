@@ -3,7 +3,7 @@
 // Every value from a record is escaped here (md/html from ../escape.js).
 import { HOST_COMPONENTS } from '../../diff/schema.js';
 import type { ComponentId, MetricDelta, PackageChange, PackageDiff, SmokeDiff } from '../../diff/schema.js';
-import { changeName, html, md, mdLine } from '../escape.js';
+import { changeName, html, md, mdCode, mdLine } from '../escape.js';
 import { COMPONENT_LABELS, fmtBytes, fmtInt, num, pct, plural, signed } from '../format.js';
 import type { PlatformReport, SupplyChain } from '../model-schema.js';
 import { kindFigure, NOT_COMPARABLE, sizeFigure } from '../size-kind.js';
@@ -313,7 +313,7 @@ export function supplyChainPart(sc: SupplyChain | undefined): Part | null {
       .map((a) => a.verify)
       .filter((c): c is string => c !== undefined && SAFE_COMMAND.test(c) && !c.includes('`'));
     return [
-      `- ${md(t.platform, 40)} (${md(t.ref, 300)}): ${md(what.join('; '), 600)}`,
+      `- ${md(t.platform, 40)} (${mdCode(t.ref, 300)}): ${md(what.join('; '), 600)}`,
       ...(commands.length > 0 ? [`  \`\`\`sh\n${commands.map((c) => `  ${c}`).join('\n')}\n  \`\`\``] : []),
     ];
   });
