@@ -110,6 +110,14 @@ describe('decryptCosignKey: keys made by `cosign generate-key-pair`', () => {
     expect(err.message).not.toContain(PASSWORD);
   });
 
+  it('COSIGN_PASSWORD not set: says so, not "wrong password" (finding: an unset one read as wrong)', async () => {
+    const err = await inputError(() => decryptCosignKey(fixture('fixture.key'), '', 'env COSIGN_KEY', false));
+    expect(err.message).toBe(
+      'env COSIGN_KEY: the signing key has a password and COSIGN_PASSWORD is not set (the empty password does not decrypt it)',
+    );
+    expect(err.fix).toMatch(/set COSIGN_PASSWORD/);
+  });
+
   it('a password is never in any message, even one made of key text', async () => {
     const pw = 'hunter2-secret-pw';
     const err = await inputError(() =>

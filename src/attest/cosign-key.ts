@@ -48,7 +48,13 @@ export const isP256 = (k: KeyObject) =>
  * password, not a cosign key). Any key type comes back: the built-in signer takes P-256 keys
  * (isP256), cosign the others. scrypt runs off the main thread.
  */
-export async function decryptCosignKey(text: string, password: string, source: string): Promise<KeyObject> {
+export async function decryptCosignKey(
+  text: string,
+  password: string,
+  source: string,
+  /** False when COSIGN_PASSWORD is not set (the empty password was tried): the message says so. */
+  passwordSet = true,
+): Promise<KeyObject> {
   const block = pemBlock(text);
   if (!block || !ENCRYPTED_TYPES.includes(block.type))
     throw new InputError(
@@ -86,7 +92,9 @@ export async function decryptCosignKey(text: string, password: string, source: s
     );
   } catch {
     throw new InputError(
-      `${source}: wrong password for the signing key (COSIGN_PASSWORD): it does not decrypt`,
+      passwordSet
+        ? `${source}: wrong password for the signing key (COSIGN_PASSWORD): it does not decrypt`
+        : `${source}: the signing key has a password and COSIGN_PASSWORD is not set (the empty password does not decrypt it)`,
       'set COSIGN_PASSWORD to the password given to cosign generate-key-pair',
     );
   } finally {
