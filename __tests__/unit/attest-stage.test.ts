@@ -115,6 +115,17 @@ describe('chooseSigning', () => {
     expect(choice.reason).toMatch(reason);
   });
 
+  it.each([
+    // Off GitHub Actions the way to sign is a key (finding: a laptop was told about id-token: write first).
+    [{}, /^not signed: no OIDC token and no key \(set COSIGN_KEY to the private key/],
+    [
+      { GITHUB_ACTIONS: 'true' },
+      /^not signed: no OIDC token and no key \(give the job `permissions: id-token: write`/,
+    ],
+  ])('auto, nothing, env %j: the fix for where it runs', (env, reason) => {
+    expect(chooseSigning(cfg({}), env, dir, CLI).reason).toMatch(reason);
+  });
+
   it('auto with attest.key configured and an OIDC token: the key asked for by name', () => {
     writeFileSync(path.join(dir, 'cosign.key'), fixture('fixture.key'));
     expect(chooseSigning(cfg({ key: 'cosign.key' }), OIDC, dir, CLI).identity).toEqual({

@@ -32,6 +32,9 @@ const hasOidc = (env: Env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.AC
 
 const OIDC_FIX =
   'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
+/** Off GitHub Actions (a laptop, another CI): a key is the way to sign; keyless needs an OIDC token. */
+const LOCAL_KEY_FIX =
+  'set COSIGN_KEY to the private key (cosign generate-key-pair) and COSIGN_PASSWORD to its password, or set attest.key to the key file; keyless signing needs a CI OIDC token (GitHub Actions: `permissions: id-token: write`)';
 const KEY_FIX =
   'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
 const COSIGN_FIX =
@@ -185,7 +188,7 @@ export function chooseSigning(
         identity: null,
         reason: notKeyless
           ? `not signed: ${notKeyless}; and no key (${KEY_FIX}); the attestations are written to the result directory only`
-          : `not signed: no OIDC token and no key (${OIDC_FIX}); the attestations are written to the result directory only`,
+          : `not signed: no OIDC token and no key (${env.GITHUB_ACTIONS === 'true' ? OIDC_FIX : LOCAL_KEY_FIX}); the attestations are written to the result directory only`,
         tlog: false,
       };
     }
