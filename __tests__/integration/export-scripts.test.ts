@@ -848,6 +848,8 @@ describe.skipIf(SKIP)('ml-image export', () => {
     expect(r.out).toContain(`image:   ghcr.io#acme/train@${D}`);
     expect(r.out).toContain('submit:  sbatch slurm/job.sbatch');
     expect(r.out).toMatch(/note: +custom tests are not exported/);
+    // What runs does not name them (finding: `runs: ..., custom` then "not exported").
+    expect(r.out).toMatch(/^runs: {4}(?!.*custom).* on 2 node\(s\)/m);
     expect(r.out).not.toMatch(/no GPUs requested/);
   });
 

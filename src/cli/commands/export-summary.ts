@@ -64,7 +64,7 @@ export function summaryLines(summary: ExportSummary): string[] {
   const lines = [
     ...summary.files.map((f) => `wrote ${f}`),
     `image:   ${summary.containerImage ?? summary.image}`,
-    `runs:    ${suites.join(', ')} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode === 'all' ? 'every GPU' : `${summary.gpusPerNode} GPU(s)`}`,
+    `runs:    ${suites.filter((s) => s !== 'custom').join(', ') || 'no suite'} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode === 'all' ? 'every GPU' : `${summary.gpusPerNode} GPU(s)`}`,
     `submit:  ${summary.submit}`,
     `results: ${summary.results}`,
   ];
