@@ -100,6 +100,18 @@ describe('git context from a local checkout', () => {
     });
   });
 
+  it.each([
+    ['a password holding a raw @', 'https://build:p@ss@w0rd@git.corp/o/r.git', 'https://git.corp/o/r'],
+    ['a token as the user name', 'https://ghp_tok@github.com/o/r', 'https://github.com/o/r'],
+    ['an @ in the path only', 'https://git.corp/o/r@2', 'https://git.corp/o/r@2'],
+  ])('the origin URL keeps no credentials: %s', async (_what, remote, url) => {
+    const ctx = await gitContextFromCheckout(
+      git({ 'rev-parse HEAD': 'a', 'remote get-url origin': remote }),
+      dir,
+    );
+    expect(ctx.repositoryUrl).toBe(url);
+  });
+
   it('turns an ssh remote into an https URL', async () => {
     const ctx = await gitContextFromCheckout(
       git({
