@@ -61,7 +61,8 @@ ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Every command takes --json (machine output), --out DIR (result files), --verbose (stack traces)
 and --help; --json and --verbose may also come before the command. "ml-image help COMMAND" is
-"ml-image COMMAND --help".
+"ml-image COMMAND --help". "ml-image version" (or --version) prints the version (with --json, as
+{"version": ...}).
 
 Exit codes: 0 success; 1 the checked thing failed; 2 bad usage, config or input;
 3 environment problem (no Docker daemon, no buildx, registry unreachable).
