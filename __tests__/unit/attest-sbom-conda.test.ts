@@ -159,3 +159,51 @@ describe('conda packages in the SBOM', () => {
     ).toEqual(['2023.1.0', '2024.0.0']);
   });
 });
+
+describe('a conda package whose name pip has too: one component only when the versions agree', () => {
+  const conda = (name: string, version: string) => ({
+    name,
+    version,
+    build: 'h0_1',
+    channel: 'https://conda.anaconda.org/nvidia',
+    subdir: 'linux-64',
+  });
+  const pkg = (name: string, version: string) =>
+    `pkg:conda/${name}@${version}?build=h0_1&channel=https:%2F%2Fconda.anaconda.org%2Fnvidia&subdir=linux-64`;
+  it.each([
+    ['the same version: the pip component only', 'numpy', '1.26.4', '1.26.4', ['pkg:pypi/numpy@1.26.4']],
+    [
+      "cuda-toolkit at another version: pip's and conda's",
+      'cuda-toolkit',
+      '13.0.2',
+      '12.4.1',
+      ['pkg:conda/cuda-toolkit@12.4.1', 'pkg:pypi/cuda-toolkit@13.0.2'],
+    ],
+    [
+      'mkl at another version',
+      'mkl',
+      '2025.1.0',
+      '2024.0.0',
+      ['pkg:conda/mkl@2024.0.0', 'pkg:pypi/mkl@2025.1.0'],
+    ],
+    ['another spelling, same version', 'Foo_Bar', '1.0', '1.0', ['pkg:pypi/foo-bar@1.0']],
+  ])('%s', async (_what, name, pipVersion, condaVersion, purls) => {
+    const r = makeRecord({ pip: [pipEntry(name, pipVersion, '/opt/conda/lib/python3.11/site-packages')] });
+    const condaName = name.toLowerCase().replace(/_/g, '-');
+    r.conda = [conda(condaName, condaVersion)];
+    expect(await validate(buildSbom({ record: r }))).toBeNull();
+    const found = components(r).filter((c) => c.name.toLowerCase().replace(/_/g, '-') === condaName);
+    expect(found.map((c) => c.purl?.replace(/\?.*$/, '')).sort()).toEqual(purls);
+    const own = found.find((c) => c.purl?.startsWith('pkg:conda/'));
+    if (own) {
+      expect(own).toMatchObject({ version: condaVersion, purl: pkg(condaName, condaVersion) });
+      expect(own['bom-ref']).toBe(own.purl);
+    }
+    // No conda version hidden as a property of the pip component.
+    for (const c of found) expect(props(c)['ml-image:conda.version']).toBeUndefined();
+    const withBuild = found.filter((c) => props(c)['ml-image:conda.build'] === 'h0_1');
+    expect(withBuild).toHaveLength(1);
+    const spdx = JSON.stringify(buildSpdx({ record: r }, new Date(0)));
+    for (const p of purls) expect(spdx).toContain(p);
+  });
+});

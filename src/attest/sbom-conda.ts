@@ -14,17 +14,20 @@ export interface SbomText {
 
 /**
  * Each conda package as a library component, pkg:conda/<name>@<version>?build=&channel=&subdir=.
- * A Python package conda installed has a dist-info too, so pip lists it as well: it stays one
- * component, the pip one (pkg:pypi is what scanners match Python advisories by, and one install is
- * one component), with conda's build, channel and subdir (and its version, when another) as
- * ml-image:conda.* properties. A conda name no pip distribution has (mkl, pytorch-cuda, cuda-*) is
- * its own component.
+ * A Python package conda installed has a dist-info too, so pip lists it as well, at the same
+ * version: it stays one component, the pip one (pkg:pypi is what scanners match Python advisories
+ * by, and one install is one component), with conda's build, channel and subdir as ml-image:conda.*
+ * properties. Any other conda package is its own component with its pkg:conda purl: a name no pip
+ * distribution has (mkl, pytorch-cuda, cuda-*), and a name pip has at another version (conda's
+ * cuda-toolkit 12.4.1 beside pip's cuda-toolkit 13.0.2: two installs, each for scanners to match).
  */
 export function condaComponents(
   record: EnvRecord,
-  pipByName: ReadonlyMap<string, Component>,
+  pipList: readonly Component[],
   { clean, cut, prop }: SbomText,
 ): Component[] {
+  // The pip components by canonical name and version: conda's install of the distribution pip lists.
+  const pipOf = new Map(pipList.map((c) => [JSON.stringify([canonicalName(c.name), c.version ?? '']), c]));
   const out = new Map<string, Component>();
   const seen = new Set<string>();
   for (const p of record.conda ?? []) {
@@ -40,7 +43,7 @@ export function condaComponents(
       subdir: p.subdir && clean(p.subdir),
     };
     const purl = condaPurl({ name, version, ...q });
-    const pip = pipByName.get(canonicalName(name));
+    const pip = pipOf.get(JSON.stringify([canonicalName(name), version === '' ? '' : cut(version)]));
     const c =
       pip ??
       out.get(purl) ??
@@ -49,7 +52,6 @@ export function condaComponents(
         purl,
         ...(version !== '' && { version: cut(version) }),
       });
-    if (pip && pip.version !== cut(version)) prop(c, 'conda.version', version);
     for (const [k, v] of Object.entries(q)) prop(c, `conda.${k}`, v);
     if (!pip) out.set(purl, c);
   }

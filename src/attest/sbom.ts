@@ -314,7 +314,7 @@ export function buildSbom(input: SbomInput): Record<string, unknown> {
   const image = imageComponent(ctx);
   bom.metadata.component = image;
   const pip = pipComponents(ctx.record);
-  const conda = condaComponents(ctx.record, pip.byName, { clean, cut, prop });
+  const conda = condaComponents(ctx.record, pip.list, { clean, cut, prop });
   const components = [
     osComponent(ctx),
     ...pip.list,
