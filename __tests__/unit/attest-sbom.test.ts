@@ -45,7 +45,13 @@ const HEX = (c: string) => c.repeat(64);
 describe('purls (https://github.com/package-url/purl-spec)', () => {
   it.each([
     ['torch', '2.7.0+cu128', 'pkg:pypi/torch@2.7.0%2Bcu128'],
-    ['Foo_Bar.baz', '1.0', 'pkg:pypi/foo-bar-baz@1.0'],
+    // The purl spec's pypi type: lowercased, '_' -> '-'; dots and runs of dashes stay.
+    ['Foo_Bar.baz', '1.0', 'pkg:pypi/foo-bar.baz@1.0'],
+    ['zope.interface', '7.2', 'pkg:pypi/zope.interface@7.2'],
+    ['ruamel.yaml.clib', '0.2.12', 'pkg:pypi/ruamel.yaml.clib@0.2.12'],
+    ['Typing_Extensions', '4.4.0', 'pkg:pypi/typing-extensions@4.4.0'],
+    ['a__b--c', '1', 'pkg:pypi/a--b--c@1'],
+    ['a_-b', '1', 'pkg:pypi/a--b@1'],
     ['foo', '1!2.0.post1', 'pkg:pypi/foo@1%212.0.post1'],
     ['numpy', '2.2.6', 'pkg:pypi/numpy@2.2.6'],
     ['weird', '1.0 beta', 'pkg:pypi/weird@1.0%20beta'],

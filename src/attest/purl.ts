@@ -1,7 +1,6 @@
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
 // pkg:deb, pkg:conda and pkg:oci, percent-encoded and with sorted qualifiers (pure).
 import { parseImageRef, repositoryOf } from '../oci/ref.js';
-import { canonicalName } from '../requirements/parse.js';
 import { compareText } from '../util/text.js';
 import { sha256Hex } from './types.js';
 
@@ -23,9 +22,14 @@ function qualifiers(q: Record<string, string | null | undefined>): string {
 
 const at = (version: string) => (version === '' ? '' : `@${purlEncode(version)}`);
 
+/**
+ * pkg:pypi/<name>@<version>, the name as the purl spec's pypi type writes it: lowercased, each
+ * underscore a dash, nothing else changed (Foo_Bar.baz -> foo-bar.baz, zope.interface stays). Not
+ * PEP 503's canonicalName, which also turns dots into dashes and folds runs: that one is for
+ * matching names, not for the purl.
+ */
 export function pypiPurl(name: string, version: string): string {
-  // pkg:pypi names are PEP 503 normalised: Foo_Bar.baz -> foo-bar-baz.
-  return `pkg:pypi/${purlEncode(canonicalName(name))}${at(version)}`;
+  return `pkg:pypi/${purlEncode(name.toLowerCase().replace(/_/g, '-'))}${at(version)}`;
 }
 
 export interface DebPackage {
