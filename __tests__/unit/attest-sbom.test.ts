@@ -20,6 +20,7 @@ interface CdxComponent {
   group?: string;
   version?: string;
   purl?: string;
+  cpe?: string;
   'bom-ref': string;
   properties?: { name: string; value: string }[];
 }
@@ -595,6 +596,64 @@ describe('buildSbom', () => {
     expect(text).not.toContain(pw);
     expect(text).not.toContain('HF_TOKEN');
     expect(text).not.toContain('pypi.corp');
+  });
+});
+
+describe('the Python interpreter: a CPE where no deb holds it (python:* images build it)', () => {
+  const CPE = (v: string, update = '*') => `cpe:2.3:a:python:python:${v}:${update}:*:*:*:*:*:*`;
+  it.each([
+    ['python:3.11 (built into /usr/local, no python debs)', 'CPython', '3.11.9', [], CPE('3.11.9')],
+    ['a release candidate', 'CPython', '3.13.0rc1', [], CPE('3.13.0', 'rc1')],
+    ['an alpha', 'CPython', '3.14.0a2', [], CPE('3.14.0', 'alpha2')],
+    ['a beta', 'CPython', '3.12.0b4', [], CPE('3.12.0', 'beta4')],
+    [
+      "Debian's python3.11-minimal holds it: the deb's purl",
+      'CPython',
+      '3.11.2',
+      ['python3.11-minimal'],
+      undefined,
+    ],
+    [
+      "Ubuntu's python3.10 holds it",
+      'CPython',
+      '3.10.12',
+      ['python3.10', 'libpython3.10-minimal'],
+      undefined,
+    ],
+    [
+      'a deb of another Python (3.11) beside /usr/local 3.12',
+      'CPython',
+      '3.12.7',
+      ['python3.11-minimal'],
+      CPE('3.12.7'),
+    ],
+    [
+      'python3-minimal alone (no interpreter of its own)',
+      'CPython',
+      '3.12.7',
+      ['python3-minimal'],
+      CPE('3.12.7'),
+    ],
+    ['PyPy: no CPython CPE', 'PyPy', '3.10.14', [], undefined],
+    ['a development build: no version NVD names', 'CPython', '3.14.0a1+', [], undefined],
+  ])('%s', async (_what, implementation, version, debs, cpe) => {
+    const r = makeRecord({
+      python: version,
+      apt: debs.map((name) => ({ name, version: '1', arch: 'amd64' })),
+    });
+    r.python.implementation = implementation;
+    const sbom = sbomOf({ record: r });
+    expect(await validate(sbom)).toBeNull();
+    const python = sbom.components.find((c) => props(c)[ML_STACK_PROPERTY] === 'python');
+    expect(python).toMatchObject({ type: 'application', name: implementation.toLowerCase(), version });
+    expect(python?.cpe).toBe(cpe);
+    expect(python?.purl).toBeUndefined();
+    const spdx = buildSpdx({ record: r }).packages.find((p) => p.name === implementation.toLowerCase());
+    expect(spdx?.externalRefs).toEqual(
+      cpe === undefined
+        ? undefined
+        : [{ referenceCategory: 'SECURITY', referenceType: 'cpe23Type', referenceLocator: cpe }],
+    );
   });
 });
 

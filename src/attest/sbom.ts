@@ -22,6 +22,7 @@ import { imageRefProblem, parseImageRef, repositoryOf } from '../oci/ref.js';
 import { canonicalName } from '../requirements/parse.js';
 import { VERSION } from '../version.js';
 import { debPurl, ociPurl, pypiPurl } from './purl.js';
+import { pythonCpe } from './cpe.js';
 import { condaComponents } from './sbom-conda.js';
 import { ordered, sortComponents } from './sbom-order.js';
 import { sha256Hex, TOOL_NAME } from './types.js';
@@ -215,13 +216,14 @@ function stackComponent(
   role: string,
   name: string,
   version: string | null | undefined,
-  extra: { group?: string; purl?: string | undefined; bomRef?: string } = {},
+  extra: { group?: string; purl?: string | undefined; bomRef?: string; cpe?: string | undefined } = {},
 ): Component {
   const c = new Component(type, name, {
     bomRef: extra.bomRef ?? extra.purl ?? `${SBOM_PROPERTY_PREFIX}${role}`,
     ...(nonEmpty(version) && { version: cut(clean(version)) }),
     ...(extra.group !== undefined && { group: extra.group }),
     ...(extra.purl !== undefined && { purl: extra.purl }),
+    ...(extra.cpe !== undefined && { cpe: extra.cpe }),
   });
   c.properties.add(new Property(ML_STACK_PROPERTY, role));
   return c;
@@ -263,7 +265,9 @@ function mlStack(ctx: Ctx, pipByName: Map<string, Component>): Component[] {
   }
   pipByName.get('numpy')?.properties.add(new Property(ML_STACK_PROPERTY, 'numpy'));
   const python = clean(record.python.implementation).toLowerCase() || 'python';
-  out.push(stackComponent(ComponentType.Application, 'python', python, record.python.version));
+  // No purl (none names a CPython built from source), a CPE unless a deb holds it (cpe.ts).
+  const cpe = pythonCpe(record);
+  out.push(stackComponent(ComponentType.Application, 'python', python, record.python.version, { cpe }));
   if (ctx.base) {
     const ref = parseImageRef(ctx.base.ref);
     const purl = ociPurl(ctx.base.ref, ctx.base.digest, ctx.arch);

@@ -1,8 +1,9 @@
 // The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
 // (buildSbom) so that the two formats always say the same thing:
-//   - each CycloneDX component is a package: its version, its purl as an external reference, its
-//     type as the package's purpose, its group as the supplier, its ml-image:* properties as
-//     annotations (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
+//   - each CycloneDX component is a package: its version, its purl as an external reference (and
+//     its CPE, the interpreter's, as a SECURITY cpe23Type one), its type as the package's purpose,
+//     its group as the supplier, its ml-image:* properties as annotations
+//     (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
 //   - the document DESCRIBES the image, which CONTAINS every other package but the base image, of
 //     which it is a DESCENDANT_OF; pip's requirements are DEPENDS_ON relationships.
 // Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
@@ -20,6 +21,7 @@ interface CdxComponent {
   version?: string;
   description?: string;
   purl?: string;
+  cpe?: string;
   'bom-ref'?: string;
   properties?: { name: string; value: string }[];
 }
@@ -44,7 +46,10 @@ export interface SpdxPackage {
   filesAnalyzed: false;
   primaryPackagePurpose?: string;
   description?: string;
-  externalRefs?: { referenceCategory: 'PACKAGE-MANAGER'; referenceType: 'purl'; referenceLocator: string }[];
+  externalRefs?: (
+    | { referenceCategory: 'PACKAGE-MANAGER'; referenceType: 'purl'; referenceLocator: string }
+    | { referenceCategory: 'SECURITY'; referenceType: 'cpe23Type'; referenceLocator: string }
+  )[];
   annotations?: { annotationDate: string; annotationType: 'OTHER'; annotator: string; comment: string }[];
 }
 
@@ -110,6 +115,15 @@ type Annotation = NonNullable<SpdxPackage['annotations']>[number];
 function packageOf(c: CdxComponent, id: string, annotate: (comment: string) => Annotation): SpdxPackage {
   const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
   const annotations = (c.properties ?? []).map((p) => annotate(`${p.name}=${p.value}`));
+  // The purl, and the CPE (the interpreter's: cpe.ts) as SPDX 2.3 names it (cpe23Type).
+  const externalRefs: NonNullable<SpdxPackage['externalRefs']> = [
+    ...(c.purl !== undefined
+      ? [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl } as const]
+      : []),
+    ...(c.cpe !== undefined
+      ? [{ referenceCategory: 'SECURITY', referenceType: 'cpe23Type', referenceLocator: c.cpe } as const]
+      : []),
+  ];
   return {
     SPDXID: id,
     name: c.name ?? '',
@@ -119,11 +133,7 @@ function packageOf(c: CdxComponent, id: string, annotate: (comment: string) => A
     filesAnalyzed: false,
     ...(purpose !== undefined && { primaryPackagePurpose: purpose }),
     ...(c.description !== undefined && { description: c.description }),
-    ...(c.purl !== undefined && {
-      externalRefs: [
-        { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl },
-      ],
-    }),
+    ...(externalRefs.length > 0 && { externalRefs }),
     ...(annotations.length > 0 && { annotations }),
   };
 }
