@@ -413,6 +413,117 @@ describe('buildProvenance (SLSA v1)', () => {
     expect(text).toContain('ghe.corp/acme/model/actions/runs/123456');
   });
 
+  const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+  const GH = { ...ACTIONS_ENV, GITHUB_SHA: SHA, GITHUB_REF: 'refs/heads/main' };
+  const LOCAL = {
+    repositoryUrl: 'https://gitlab.corp/ml/model',
+    commit: HEX('e').slice(0, 40),
+    ref: 'refs/heads/dev',
+  };
+  it.each([
+    [
+      'in Actions: git+<server>/<repository>@<ref> and GITHUB_SHA',
+      GH,
+      undefined,
+      { uri: 'git+https://github.com/acme/model@refs/heads/main', digest: { gitCommit: SHA } },
+    ],
+    [
+      'in Actions, GHES with a trailing slash: its server',
+      { ...GH, GITHUB_SERVER_URL: 'https://ghe.corp/', GITHUB_REF: 'refs/tags/v1.4.0' },
+      undefined,
+      { uri: 'git+https://ghe.corp/acme/model@refs/tags/v1.4.0', digest: { gitCommit: SHA } },
+    ],
+    [
+      "in Actions GitHub's variables win over the git context",
+      GH,
+      LOCAL,
+      { uri: 'git+https://github.com/acme/model@refs/heads/main', digest: { gitCommit: SHA } },
+    ],
+    [
+      'a pull request: its merge ref',
+      { ...GH, GITHUB_REF: 'refs/pull/12/merge' },
+      undefined,
+      { uri: 'git+https://github.com/acme/model@refs/pull/12/merge', digest: { gitCommit: SHA } },
+    ],
+    [
+      'no GITHUB_REF: the repository alone',
+      { ...GH, GITHUB_REF: undefined },
+      undefined,
+      { uri: 'git+https://github.com/acme/model', digest: { gitCommit: SHA } },
+    ],
+    [
+      "off GitHub: the checkout's git context",
+      {},
+      LOCAL,
+      { uri: 'git+https://gitlab.corp/ml/model@refs/heads/dev', digest: { gitCommit: LOCAL.commit } },
+    ],
+    [
+      'off GitHub, a login in the remote URL: taken out',
+      {},
+      { ...LOCAL, repositoryUrl: `https://ci:${PW}@gitlab.corp/ml/model`, ref: undefined },
+      { uri: 'git+https://gitlab.corp/ml/model', digest: { gitCommit: LOCAL.commit } },
+    ],
+    [
+      'a token as the user name: taken out',
+      {},
+      { ...LOCAL, repositoryUrl: `https://${HF}@gitlab.corp/ml/model` },
+      { uri: 'git+https://gitlab.corp/ml/model@refs/heads/dev', digest: { gitCommit: LOCAL.commit } },
+    ],
+    [
+      'a SHA-256 repository: its 64-digit commit',
+      {},
+      { ...LOCAL, commit: HEX('F') },
+      { uri: 'git+https://gitlab.corp/ml/model@refs/heads/dev', digest: { gitCommit: HEX('f') } },
+    ],
+    ['no full commit id: no source', {}, { ...LOCAL, commit: 'a1b2c3d' }, undefined],
+    ['nothing known: no source', {}, undefined, undefined],
+    ['in Actions without GITHUB_SHA: the git context', ACTIONS_ENV, undefined, undefined],
+  ])('the source repository and commit, %s', (_what, env, source, dep) => {
+    const input = provenanceInput({ env, ...(source && { source }) });
+    const p = buildProvenance(input);
+    const deps = p.buildDefinition.resolvedDependencies;
+    expect(deps.filter((d) => d.digest?.gitCommit !== undefined)).toEqual(dep ? [dep] : []);
+    if (dep) expect(deps[0]).toEqual(dep);
+    expect(JSON.stringify(p)).not.toContain(PW);
+    expect(JSON.stringify(p)).not.toContain(HF);
+    expect(buildProvenance(input)).toEqual(p);
+  });
+
+  it.each([
+    [
+      'the workflow file and ref',
+      { ...ACTIONS_ENV, GITHUB_WORKFLOW_REF: 'acme/model/.github/workflows/ml-image.yml@refs/heads/main' },
+      {
+        ref: 'refs/heads/main',
+        repository: 'https://github.com/acme/model',
+        path: '.github/workflows/ml-image.yml',
+      },
+    ],
+    [
+      'on GHES, a pull request',
+      {
+        ...ACTIONS_ENV,
+        GITHUB_SERVER_URL: 'https://ghe.corp/',
+        GITHUB_WORKFLOW_REF: 'acme/model/.github/workflows/ci.yaml@refs/pull/12/merge',
+      },
+      {
+        ref: 'refs/pull/12/merge',
+        repository: 'https://ghe.corp/acme/model',
+        path: '.github/workflows/ci.yaml',
+      },
+    ],
+    ['none outside Actions', {}, undefined],
+    [
+      'a malformed GITHUB_WORKFLOW_REF: none',
+      { ...ACTIONS_ENV, GITHUB_WORKFLOW_REF: 'ml-image.yml' },
+      undefined,
+    ],
+  ])('externalParameters.workflow: %s', (_what, env, workflow) => {
+    expect(buildProvenance(provenanceInput({ env })).buildDefinition.externalParameters.workflow).toEqual(
+      workflow,
+    );
+  });
+
   it('sha256Hex: the lowercase hex of a sha256 digest, undefined for anything else', () => {
     expect(sha256Hex(DIGEST)).toBe(HEX('d'));
     expect(sha256Hex(`sha256:${HEX('A')}`)).toBe(HEX('a'));

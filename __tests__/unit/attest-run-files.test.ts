@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { runAttest } from '../../src/pipeline/attest.js';
+import type { GitContext } from '../../src/plan/schema.js';
 import { openResultDir } from '../../src/results/results.js';
 import { fixture, FIXTURE_PASSWORD } from '../helpers/cosign-keys.js';
 
@@ -22,13 +23,15 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** The provenance's resolvedDependencies of one attest run of DIR's config (CHANGE: after it is loaded). */
 async function dependencies(
   change: () => void = () => undefined,
-): Promise<{ uri?: string; name?: string; digest?: { sha256: string } }[]> {
+  git?: GitContext,
+): Promise<{ uri?: string; name?: string; digest?: Record<string, string> }[]> {
   const loaded = loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') });
   change();
   const texts: string[] = [];
   await runAttest(
     {
       plan: { variants: [] } as never,
+      ...(git && { git }),
       loaded,
       build: {
         schemaVersion: 1,
@@ -105,5 +108,29 @@ describe('provenance: the requirements files by digest', () => {
       { uri: 'requirements.txt', digest: { sha256: sha('numpy<2\n') } },
     ]);
     expect(deps.some((d) => d.uri === 'req')).toBe(false);
+  });
+});
+
+describe("provenance: the source off GitHub, from the run's git context", () => {
+  const SHA = '0123456789abcdef0123456789abcdef01234567';
+  it.each([
+    [
+      'a checkout of a branch',
+      { sha: SHA, ref: 'refs/heads/dev', repositoryUrl: 'https://gitlab.corp/ml/model' },
+      { uri: 'git+https://gitlab.corp/ml/model@refs/heads/dev', digest: { gitCommit: SHA } },
+    ],
+    [
+      'a login in the URL: taken out',
+      { sha: SHA, repositoryUrl: 'https://ci:s3cr3tPl4nted@gitlab.corp/ml/model' },
+      { uri: 'git+https://gitlab.corp/ml/model', digest: { gitCommit: SHA } },
+    ],
+    ['no repository URL: none', { sha: SHA, ref: 'refs/heads/dev' }, undefined],
+    ['no git context: none', undefined, undefined],
+  ])('%s', async (_what, git, dep) => {
+    config(['requirements.txt']);
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\n');
+    const deps = await dependencies(undefined, git);
+    expect(deps.filter((d) => d.digest?.gitCommit !== undefined)).toEqual(dep ? [dep] : []);
+    expect(JSON.stringify(deps)).not.toContain('s3cr3tPl4nted');
   });
 });

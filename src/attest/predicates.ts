@@ -4,7 +4,7 @@ import type { EnvRecord } from '../capture/record.js';
 import type { AttestationKind } from '../config/attest.js';
 import type { SmokeResult } from '../smoke/result.js';
 import type { Statement } from './cosign-args.js';
-import { buildProvenance } from './provenance.js';
+import { buildProvenance, type SourceRevision } from './provenance.js';
 import { KIND_TYPES } from './result.js';
 import { buildSbom, SBOM_INPUTS_PROPERTY, type SbomInput, sbomInputsDigest } from './sbom.js';
 import { buildSmokePredicate } from './smoke-predicate.js';
@@ -40,6 +40,8 @@ export interface PredicateContext {
   inputs: readonly FileDigest[];
   constraints?: FileDigest;
   buildDurationMs: number;
+  /** The repository and commit built, from the run's git context (provenance; Actions: its variables). */
+  source?: SourceRevision;
   /** When the build finished (build.json); without it (older files), the provenance takes `now`. */
   buildFinishedAt?: string;
   env: Env;
@@ -119,6 +121,7 @@ export function predicateFor(kind: AttestationKind, ctx: PredicateContext): Made
           ...(ctx.config && { config: ctx.config }),
           inputs: [...ctx.inputs],
           ...(ctx.constraints && { constraints: ctx.constraints }),
+          ...(ctx.source && { source: ctx.source }),
           env: ctx.env,
           // The build's own times: the attestation may come much later (after the smoke tests,
           // in another job).

@@ -1,10 +1,11 @@
 // The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
-// what was built from what (the config, the requirement and constraint files, the base image by
-// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+// what was built from what (the source repository's commit, the config, the requirement and
+// constraint files, the base image by digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
 import { createHash } from 'node:crypto';
 import { parseImageRef } from '../oci/ref.js';
 import { purlEncode } from './purl.js';
 import { runUrlFromEnv } from '../github/run.js';
+import { withoutUserinfo } from '../util/url-userinfo.js';
 import { type ResourceDescriptor, scrubDeep, sha256Hex } from './types.js';
 
 // Its predicate type is defined with the other kinds' in result.ts (KIND_TYPES).
@@ -23,6 +24,8 @@ export interface SlsaProvenanceV1 {
       variant: string;
       platform: string;
       tags: string[];
+      /** The workflow that ran the build (GITHUB_WORKFLOW_REF), as SLSA's GitHub build type names it. */
+      workflow?: { ref: string; repository: string; path: string };
     };
     internalParameters: { toolVersion: string };
     resolvedDependencies: ResourceDescriptor[];
@@ -37,6 +40,16 @@ export interface FileDigest {
   /** As given in the config (relative to the repository), never an absolute path of the runner. */
   path: string;
   sha256: string;
+}
+
+/** What was built from: a repository's commit, and the ref it was checked out as when known. */
+export interface SourceRevision {
+  /** https://github.com/acme/model (a login in it is taken out). */
+  repositoryUrl: string;
+  /** The full commit id: 40 hex digits (64 in a SHA-256 repository); anything else names none. */
+  commit: string;
+  /** refs/heads/main, refs/tags/v1.4.0, refs/pull/12/merge. */
+  ref?: string;
 }
 
 export interface ProvenanceInput {
@@ -58,6 +71,11 @@ export interface ProvenanceInput {
   toolVersion: string;
   /** Default: the run URL in Actions, else a UUID URN derived from the digest and start time. */
   invocationId?: string;
+  /**
+   * The source outside GitHub Actions (the local checkout's git context); in Actions, GitHub's
+   * variables (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF) name it instead.
+   */
+  source?: SourceRevision;
 }
 
 /** The builder: the workflow run (attempt) URL in GitHub Actions, the CLI's id elsewhere. */
@@ -79,6 +97,35 @@ export function baseImageDependency(base: { ref: string; digest?: string | null 
     name: base.ref,
     ...(hex !== undefined && { digest: { sha256: hex } }),
   };
+}
+
+/** The source GitHub's variables name (the run's repository, commit and ref), if they do. */
+export function sourceFromEnv(env: Env): SourceRevision | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha, GITHUB_REF: ref } = env;
+  if (!server || !repo || !sha) return undefined;
+  return { repositoryUrl: `${server.replace(/\/+$/, '')}/${repo}`, commit: sha, ...(ref && { ref }) };
+}
+
+/**
+ * The source as a resolved dependency, as actions/attest-build-provenance and SLSA's GitHub build
+ * type write it: git+<repository>@<ref> with its gitCommit; undefined without a full commit id.
+ */
+export function sourceDependency(source: SourceRevision | undefined): ResourceDescriptor | undefined {
+  const commit = source?.commit.toLowerCase();
+  if (!source || !commit || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit)) return undefined;
+  const url = withoutUserinfo(source.repositoryUrl).replace(/\/+$/, '');
+  return { uri: `git+${url}${source.ref ? `@${source.ref}` : ''}`, digest: { gitCommit: commit } };
+}
+
+/**
+ * The workflow of the run (GITHUB_WORKFLOW_REF: <owner>/<repo>/<path>@<ref>) as SLSA's GitHub build
+ * type names it in externalParameters: its ref, repository URL and path; undefined outside Actions.
+ */
+export function workflowFromEnv(env: Env): { ref: string; repository: string; path: string } | undefined {
+  const m = /^([^/@]+\/[^/@]+)\/([^@]+)@(.+)$/.exec(env.GITHUB_WORKFLOW_REF ?? '');
+  const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+  if (!m || !server) return undefined;
+  return { ref: m[3]!, repository: withoutUserinfo(`${server}/${m[1]}`), path: m[2]! };
 }
 
 function fileDependency(f: FileDigest): ResourceDescriptor {
@@ -108,7 +155,10 @@ function constraintsDependency(f: FileDigest): ResourceDescriptor {
 export function buildProvenance(input: ProvenanceInput): SlsaProvenanceV1 {
   const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
   const seen = new Set<string>();
+  const source = sourceDependency(sourceFromEnv(input.env) ?? input.source);
+  const workflow = workflowFromEnv(input.env);
   const deps = [
+    ...(source ? [source] : []),
     baseImageDependency(input.baseImage),
     ...input.inputs.map(fileDependency),
     ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
@@ -126,6 +176,7 @@ export function buildProvenance(input: ProvenanceInput): SlsaProvenanceV1 {
         variant: input.variant,
         platform: input.platform,
         tags: [...input.tags],
+        ...(workflow && { workflow }),
       },
       internalParameters: { toolVersion: input.toolVersion },
       resolvedDependencies: deps,

@@ -15,7 +15,7 @@ import { attestTargets } from '../attest/targets.js';
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
 import type { LoadedConfig } from '../config/load.js';
-import type { Plan } from '../plan/schema.js';
+import type { GitContext, Plan } from '../plan/schema.js';
 import type { Resolved } from '../resolve/stage.js';
 import { resolvedKey } from '../resolve/stage.js';
 import { readRequirements, workspaceRoot } from '../requirements/read.js';
@@ -31,6 +31,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export interface AttestRunInput {
   plan: Plan;
+  /** The run's git context (the plan's): the source the provenance names outside Actions. */
+  git?: GitContext;
   loaded: LoadedConfig;
   build: BuildResult;
   smoke: readonly SmokeEntry[];
@@ -163,6 +165,8 @@ function contextFor(
   const recorded = input.build.materials;
   const { config, inputs } = recorded ? { config: recorded.config, inputs: recorded.requirements } : files();
   const constraints = constraintsOf(input, v, p);
+  const { repositoryUrl, sha, ref } = input.git ?? {};
+  const source = repositoryUrl && sha ? { repositoryUrl, commit: sha, ...(ref && { ref }) } : undefined;
   const filesNow = !recorded && input.loaded.config.attest.types.includes('provenance');
   return {
     variant: v.variant,
@@ -180,6 +184,7 @@ function contextFor(
     inputs,
     ...(constraints !== undefined && { constraints }),
     buildDurationMs: p.durationMs,
+    ...(source && { source }),
     ...(p.finishedAt !== undefined && { buildFinishedAt: p.finishedAt }),
     env: input.env,
     now: input.now,

@@ -172,6 +172,7 @@ export async function runPipeline(opts: PipelineOptions, io: PipelineIo): Promis
         runAttest(
           {
             plan,
+            git: opts.git,
             loaded: opts.loaded,
             build: b,
             smoke,
