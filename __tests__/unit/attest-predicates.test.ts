@@ -219,10 +219,17 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     // new digest only, since the inputs digest already tells such an SBOM from an earlier one.
     // The ML stack's paths too: torch with its CUDA build, CUDA, cuDNN, NCCL (and where each was
     // read), the base image and the driver floor; apt packages built from another source package
-    // (upstream=); and a string the redaction rules scrub.
+    // (upstream=); a string the redaction rules scrub; a pypi name with a dot (kept in its purl); a
+    // conda package pip lists at another version (a component of its own); and the interpreter's CPE.
     const fixed = makeRecord({
       ref: 'ghcr.io/acme/model:1.0',
-      pip: { numpy: '1.26.4', torch: '2.4.0+cu124', 'sk-tools': 'sk-PLANTEDplanted0123456789' },
+      pip: {
+        numpy: '1.26.4',
+        torch: '2.4.0+cu124',
+        'sk-tools': 'sk-PLANTEDplanted0123456789',
+        'zope.interface': '7.2',
+        'cuda-toolkit': '13.0.2',
+      },
       apt: [
         { name: 'libssl3', version: '3.0.15-1~deb12u1', arch: 'amd64', source: 'openssl' },
         {
@@ -242,6 +249,9 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
       },
     });
     fixed.capture.time = '2026-01-01T00:00:00.000Z';
+    fixed.conda = [
+      { name: 'cuda-toolkit', version: '12.4.1', build: '0', channel: 'https://conda.anaconda.org/nvidia' },
+    ];
     const sbom = buildSbom({
       record: fixed,
       imageDigest: DIGEST,
@@ -254,10 +264,16 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
       toolVersion: '0.1.0',
     });
     expect(JSON.stringify(sbom)).not.toContain('PLANTED');
+    for (const part of [
+      'pkg:pypi/zope.interface@7.2',
+      'pkg:conda/cuda-toolkit@12.4.1',
+      'cpe:2.3:a:python:python:3.11.9:',
+    ])
+      expect(JSON.stringify(sbom)).toContain(part);
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
-      16,
-      '851fdfb254937d6e735eb8823f6eaa3e195f000e81856ccf6dfe4b04a5b9e409',
+      17,
+      'cc8c0e65357ebd07dce5e72fd1e08538f838bf22d2968ae43daa38d1a73cda8f',
     ]);
   });
 });
