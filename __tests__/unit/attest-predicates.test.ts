@@ -450,10 +450,25 @@ describe('buildProvenance (SLSA v1)', () => {
       { uri: 'git+https://ghe.corp/acme/model@refs/tags/v1.4.0', digest: { gitCommit: SHA } },
     ],
     [
-      "in Actions GitHub's variables win over the git context",
+      'in Actions, the git context naming GITHUB_SHA: the ref too',
+      GH,
+      { ...LOCAL, repositoryUrl: 'https://github.com/acme/model', commit: SHA },
+      { uri: 'git+https://github.com/acme/model@refs/heads/main', digest: { gitCommit: SHA } },
+    ],
+    [
+      // A workflow_run or issue_comment run: GITHUB_SHA and GITHUB_REF are the default branch's,
+      // the checkout (the git context) another commit: that commit, without a ref that is not its.
+      'in Actions, the git context naming another commit than GITHUB_SHA: that commit, no ref',
       GH,
       LOCAL,
-      { uri: 'git+https://github.com/acme/model@refs/heads/main', digest: { gitCommit: SHA } },
+      { uri: 'git+https://github.com/acme/model', digest: { gitCommit: LOCAL.commit } },
+    ],
+    [
+      // pull_request: GITHUB_SHA is the merge commit the checkout holds; the git context the head.
+      'a pull_request run: GITHUB_SHA (the merge commit), not the head the git context names',
+      { ...GH, GITHUB_REF: 'refs/pull/12/merge', GITHUB_HEAD_REF: 'feature' },
+      LOCAL,
+      { uri: 'git+https://github.com/acme/model@refs/pull/12/merge', digest: { gitCommit: SHA } },
     ],
     [
       'a pull request: its merge ref',

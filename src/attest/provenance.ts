@@ -107,6 +107,20 @@ export function sourceFromEnv(env: Env): SourceRevision | undefined {
 }
 
 /**
+ * The commit built: on a pull_request run GITHUB_SHA, the merge commit the checkout holds (the git
+ * context names the head, which people see); elsewhere the git context's where it is another commit
+ * than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout: GITHUB_SHA is then the
+ * default branch's head), named without GITHUB_REF, which is not its ref; else GITHUB's variables.
+ */
+export function sourceOf(env: Env, git: SourceRevision | undefined): SourceRevision | undefined {
+  const fromEnv = sourceFromEnv(env);
+  if (!fromEnv) return git;
+  if (env.GITHUB_HEAD_REF || !git || git.commit.toLowerCase() === fromEnv.commit.toLowerCase())
+    return fromEnv;
+  return { repositoryUrl: fromEnv.repositoryUrl, commit: git.commit };
+}
+
+/**
  * The source as a resolved dependency, as actions/attest-build-provenance and SLSA's GitHub build
  * type write it: git+<repository>@<ref> with its gitCommit; undefined without a full commit id.
  */
@@ -155,7 +169,7 @@ function constraintsDependency(f: FileDigest): ResourceDescriptor {
 export function buildProvenance(input: ProvenanceInput): SlsaProvenanceV1 {
   const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
   const seen = new Set<string>();
-  const source = sourceDependency(sourceFromEnv(input.env) ?? input.source);
+  const source = sourceDependency(sourceOf(input.env, input.source));
   const workflow = workflowFromEnv(input.env);
   const deps = [
     ...(source ? [source] : []),
