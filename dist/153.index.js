@@ -105,7 +105,7 @@ function forgetFiles(target, files) {
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 // What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
 // pass every attestation goes through before it leaves. The in-toto statement that wraps each
 // predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
@@ -345,10 +345,11 @@ function userMap(key, value) {
 /* harmony export */   md: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.md),
 /* harmony export */   oZ: () => (/* binding */ packageName),
 /* harmony export */   qy: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.qy),
-/* harmony export */   s8: () => (/* binding */ markerKey)
+/* harmony export */   s8: () => (/* binding */ markerKey),
+/* harmony export */   xs: () => (/* reexport safe */ _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__.xs)
 /* harmony export */ });
 /* harmony import */ var _util_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17183);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Where the report makes untrusted text safe for GitHub Markdown (PR comments, job summaries).
 // Every value from a record, smoke result, resolver or model goes through md() or html() at render
@@ -446,11 +447,12 @@ function mermaidText(text, max = 80) {
 /* harmony export */   YO: () => (/* binding */ mdLine),
 /* harmony export */   d6: () => (/* binding */ codeFence),
 /* harmony export */   md: () => (/* binding */ md),
-/* harmony export */   qy: () => (/* binding */ html)
+/* harmony export */   qy: () => (/* binding */ html),
+/* harmony export */   xs: () => (/* binding */ mdCode)
 /* harmony export */ });
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61528);
 /* harmony import */ var he__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(he__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // Untrusted text made safe for Markdown: md() and html() for GitHub (PR comments, job summaries;
 // src/report/escape.ts re-exports them), stripUnsafe() and codeFence() also for the resolver's
@@ -545,6 +547,18 @@ function mdLine(text, max = Infinity) {
     return md(String(text)
         .replace(NEWLINES, ' \u23ce ')
         .replace(/^[ \t]+/, ''), max);
+}
+/** What a code span may hold as it is: one line of printable ASCII with no backtick, pipe or angle bracket. */
+const CODE_SPAN_SAFE = /^[A-Za-z0-9._/:@+=,~-]+$/;
+/**
+ * A value to copy (an image reference, `REPO@sha256:...`) as a code span, where GitHub links no
+ * mention and renders nothing: the text copied is the text shown, with no word joiner after its
+ * `@` (finding: a digest copied from the comment into `ml-image verify` carried one). A value with
+ * another character (a backtick could end the span) is md()'s. Secrets masked first.
+ */
+function mdCode(text, max = Infinity) {
+    const clipped = (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(String(text)), max);
+    return CODE_SPAN_SAFE.test(clipped) ? `\`${clipped}\`` : md(clipped);
 }
 /**
  * Text inside an HTML element we emit (<summary>): Markdown is not parsed there, entities are;

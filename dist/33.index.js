@@ -34,9 +34,9 @@ __webpack_require__.r(__webpack_exports__);
 // Only with keep-images: false (on a runner where one job at a time uses the engine: two jobs that
 // build the same content share the image). What is removed, and only that:
 //   - the tags this run's build left (build.json's localRef, REPO:ml-image-local-VARIANT-ARCH, and
-//     the docker driver's push tag of this run, REPO:ml-image-build-[SCOPE-]VARIANT-ARCH (prN, untrusted
-//     or ref-<8 hex> for a scoped run: push-tag.ts writeScopeOf):
-//     src/build localTag, push-tag.ts), only while they still name the image build.json records (a
+//     the docker driver's push tag of this run, REPO:ml-image-build-VARIANT-ARCH or, for a scoped
+//     run, REPO:ml-image-build.SCOPE-VARIANT-ARCH (prN, untrusted or ref-<8 hex>: push-tag.ts;
+//     src/build localTag), only while they still name the image build.json records (a
 //     concurrent job's newer image under one is left alone); never another run's tag on the image;
 //   - the tags a load put on the image besides its local tag (build.json's loadedTags: a variant
 //     built for one platform), again only while they name the image build.json records;
@@ -68,7 +68,7 @@ function isBuildTag(ref, v, platform) {
     const arch = (0,_config_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .archOf */ .Qh)(platform);
     if (arch === undefined || (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(ref.slice(0, colon)) !== (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(v.repository))
         return false;
-    const shape = new RegExp(`^ml-image-(?:local|build(?:-pr[1-9]\\d*|-untrusted)?)-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeRegExp */ .Nt)(v.variant)}-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeRegExp */ .Nt)(arch)}$`);
+    const shape = new RegExp(`^(?:ml-image-local-|${_build_push_tag_js__WEBPACK_IMPORTED_MODULE_4__/* .BUILD_TAG_PREFIX_PATTERN */ .Yp})${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeRegExp */ .Nt)(v.variant)}-${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_8__/* .escapeRegExp */ .Nt)(arch)}$`);
     return shape.test(ref.slice(colon + 1));
 }
 /**

@@ -343,24 +343,58 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 
 /***/ }),
 
-/***/ 71534:
+/***/ 12239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _G: () => (/* binding */ credentialInValue),
-/* harmony export */   _y: () => (/* binding */ buildArgSecretProblem),
-/* harmony export */   bL: () => (/* binding */ BUILD_ARGS_FIX),
-/* harmony export */   fz: () => (/* binding */ buildArgNameProblem)
-/* harmony export */ });
-/* unused harmony export PLAN_BUILD_ARGS */
-/* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53088);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bL: () => (/* binding */ BUILD_ARGS_FIX),
+  fz: () => (/* binding */ buildArgNameProblem),
+  _y: () => (/* binding */ buildArgSecretProblem),
+  _G: () => (/* binding */ credentialInValue)
+});
+
+// UNUSED EXPORTS: PLAN_BUILD_ARGS
+
+// EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
+var credentials = __webpack_require__(53088);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact-connection.ts
+var redact_connection = __webpack_require__(79652);
+;// CONCATENATED MODULE: ./src/util/written-credential.ts
+// Whether a value writes a credential in a form of its own, by the rules that mask it in text and
+// in an environment value (redact.ts, redact-connection.ts): the gate for text anyone who pulls an
+// image reads (a build arg's, a label's, an annotation's value: src/config/build-args.ts) refuses
+// what the logs would mask, so no such value reaches the image.
+
+
+/**
+ * What credential VALUE writes in a form of its own (a connection string's `Password=`/
+ * `AccountKey=`, an Authorization header's credentials, an npmrc's `_authToken=`, a setting's
+ * `api_key=`, a Docker config's `"auth"`, a netrc entry, `--password p`), else undefined. Names the
+ * form, never the value.
+ */
+function writtenCredential(value) {
+    if ((0,redact_connection/* maskConnectionSecrets */.e)(value, [redact/* REDACTED */.XF, redact/* MASK */.v5]) !== value)
+        return "a connection string's secret (Password=, Pwd=, AccountKey=, SharedAccessKey=, SharedAccessSignature=)";
+    if ((0,redact_connection/* maskWrittenCredentials */.g)(value, [redact/* REDACTED */.XF, redact/* MASK */.v5]) !== value)
+        return "an Authorization header's credentials";
+    if (redact/* CREDENTIAL_IN_VALUE */.SE.test(value))
+        return 'a credential written as a setting, an option or a config line (api_key=, --password, _authToken=, "auth":)';
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/config/build-args.ts
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
 // action's config output), not only when the build starts. What a credential in a value is, is the
 // rule a requirements file's URLs are judged by (requirements/credentials.ts literalCredentials):
 // a placeholder (`<token>`, `YOUR_KEY`), a mask, a whole `${NAME}` or a short value is none. Pure.
+
 
 
 
@@ -420,23 +454,29 @@ function buildArgSecretProblem(name, value) {
  * a credential: URL credentials, a token by its shape, or what the shared rules mask in a URL and
  * a requirements file may not hold literally (literalCredentials, as in a comment: a login's
  * secret, also percent-encoded; the value of a query or fragment parameter named for a secret,
- * `?token=`, `&sig=`, `X-Amz-Signature=`; an Anaconda host's `/t/<token>/`); undefined when it
- * does not. The message names what, never the value.
+ * `?token=`, `&sig=`, `X-Amz-Signature=`; an Anaconda host's `/t/<token>/`), or a credential
+ * written in a form of its own that the logs mask (util/written-credential.ts: a connection
+ * string's `Password=`, an Authorization header's, `api_key=`); undefined when it does not. The
+ * message names what, never the value.
  */
 function credentialInValue(value) {
     if (PEM_PRIVATE_KEY.test(value))
         return 'its value holds a PEM private key block';
     if (URL_USERINFO.test(value))
         return 'its value carries URL credentials (user:password@ or token@ before the host)';
-    if ((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsToken */ .Qe)(value))
-        return `its value holds a token (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(value).slice(0, 200)})`;
-    const found = (0,_requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .literalCredentials */ .m)(value, false)[0];
-    return found && `its value holds ${found.what}`;
+    if ((0,redact/* holdsToken */.Qe)(value))
+        return `its value holds a token (${(0,redact/* redactText */.Rd)(value).slice(0, 200)})`;
+    const found = (0,credentials/* literalCredentials */.m)(value, false)[0];
+    if (found)
+        return `its value holds ${found.what}`;
+    // What the logs mask by its form: the gate refuses it too, so no such value reaches the image.
+    const written = writtenCredential(value);
+    return written && `its value holds ${written}`;
 }
 /** Why NAME cannot be a build argument's name, or undefined. */
 function buildArgNameProblem(name) {
     if (!ARG_NAME.test(name))
-        return `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
+        return `${(0,util_text/* printable */.g$)(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
     if (PLAN_BUILD_ARGS.has(name))
         return `${name} is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args`;
     return undefined;
@@ -513,14 +553,14 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(88532);
-// EXTERNAL MODULE: ./src/config/build-args.ts
-var build_args = __webpack_require__(71534);
+// EXTERNAL MODULE: ./src/config/build-args.ts + 1 modules
+var build_args = __webpack_require__(12239);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
@@ -1487,7 +1527,7 @@ function variantFromPlan(plan, variant) {
 /* unused harmony exports HiddenChangeSchema, TrimmedListSchema, CommentArtifactSchema */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20317);
 /* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
@@ -1742,8 +1782,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/url-secrets.ts
 var url_secrets = __webpack_require__(92561);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 ;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
 // What a value written in a credential's place in a requirements file is, for the refusal at the
 // door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
@@ -3374,8 +3414,8 @@ var schemas = __webpack_require__(92857);
 var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts
@@ -4141,8 +4181,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_INSTRUCTION
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/util/redact-output-headers.ts
 var redact_output_headers = __webpack_require__(43558);
 // EXTERNAL MODULE: ./src/util/redact-output-named.ts
@@ -4741,7 +4781,7 @@ function maskAssignments(text) {
 /* harmony export */   x3: () => (/* binding */ HEADER_HEAD)
 /* harmony export */ });
 /* unused harmony export credentialHeader */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
 // HTTP headers that carry a credential, wherever a program's output prints one on a line: curl -v's
@@ -5022,8 +5062,8 @@ __webpack_require__.d(__webpack_exports__, {
   f: () => (/* binding */ maskContinuations)
 });
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/util/redact-output-headers.ts
 var redact_output_headers = __webpack_require__(43558);
 // EXTERNAL MODULE: ./src/util/redact-output-named.ts
@@ -5515,7 +5555,7 @@ function continuationScanner() {
 /* harmony export */   uM: () => (/* binding */ yamlNamedValue)
 /* harmony export */ });
 /* unused harmony export secretStart */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 /* harmony import */ var _redact_authorization_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42171);
 /* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43558);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66293);
@@ -5787,7 +5827,7 @@ function yamlNamedValue(line, name) {
 /* harmony export */   qG: () => (/* binding */ secretOption),
 /* harmony export */   vI: () => (/* binding */ credentialShaped)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
 // A secret on a command line as a program's output shows it (a shell's `set -x` trace, a logged
@@ -6074,7 +6114,7 @@ const optionValue = (value) => value !== _redact_js__WEBPACK_IMPORTED_MODULE_0__
 /* harmony export */   YA: () => (/* binding */ lowerSecret),
 /* harmony export */   oF: () => (/* binding */ secretKey)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 // Which names in a program's output name a secret, and the one-line pairs that redactOutput masks
 // besides NAME=value, quoted pairs and YAML lines (redact-instruction.ts): a variable printed as
 // `NAME value` (Python's print(k, v)), a flow mapping (`{password: x, user: y}`, `{A_KEY=x}`), Go's
@@ -6299,7 +6339,7 @@ function maskKwarg(whole, lead, key, sep, dq, sq, long, plain) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ spliced)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 // Spans of a text to mask, spliced in: what the output rules that read a value by hand (headers,
 // name and value pairs, command lines) share.
 
@@ -6360,7 +6400,7 @@ const RUNNER_OWN_VARIABLE = "is one of the runner's own variables (ACTIONS_*, IN
 /* harmony export */   gJ: () => (/* binding */ urlTokens),
 /* harmony export */   u2: () => (/* binding */ isLiteralSecret)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the

@@ -1615,7 +1615,9 @@ const isP256 = (k) => k.asymmetricKeyType === 'ec' && k.asymmetricKeyDetails?.na
  * password, not a cosign key). Any key type comes back: the built-in signer takes P-256 keys
  * (isP256), cosign the others. scrypt runs off the main thread.
  */
-async function decryptCosignKey(text, password, source) {
+async function decryptCosignKey(text, password, source, 
+/** False when COSIGN_PASSWORD is not set (the empty password was tried): the message says so. */
+passwordSet = true) {
     const block = pemBlock(text);
     if (!block || !ENCRYPTED_TYPES.includes(block.type))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: not a cosign private key (expected a PEM block "${ENCRYPTED_TYPES[0]}", found ${block ? `"${block.type}"` : 'no PEM block'})`, 'make the key pair with `cosign generate-key-pair` (or `cosign import-key-pair`)');
@@ -1641,7 +1643,9 @@ async function decryptCosignKey(text, password, source) {
         der = (0,_noble_ciphers_salsa_js__WEBPACK_IMPORTED_MODULE_4__/* .xsalsa20poly1305 */ .uT)(secret, Buffer.from(sealed.cipher.nonce, 'base64')).decrypt(Buffer.from(sealed.ciphertext, 'base64'));
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: wrong password for the signing key (COSIGN_PASSWORD): it does not decrypt`, 'set COSIGN_PASSWORD to the password given to cosign generate-key-pair');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(passwordSet
+            ? `${source}: wrong password for the signing key (COSIGN_PASSWORD): it does not decrypt`
+            : `${source}: the signing key has a password and COSIGN_PASSWORD is not set (the empty password does not decrypt it)`, 'set COSIGN_PASSWORD to the password given to cosign generate-key-pair');
     }
     finally {
         secret.fill(0);
@@ -2297,8 +2301,8 @@ var read_regular = __webpack_require__(23387);
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/attest/cosign-args.ts
 var cosign_args = __webpack_require__(51386);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var util_redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var util_redact = __webpack_require__(38287);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -3168,7 +3172,7 @@ function signingKey(identity, env, tlog) {
     const id = (0,external_node_crypto_.createHash)('sha256').update(found.text).update('\0').update(password).digest('hex');
     let key = keys.get(id);
     if (!key) {
-        key = (0,cosign_key/* decryptCosignKey */.cV)(found.text, password, found.source);
+        key = (0,cosign_key/* decryptCosignKey */.cV)(found.text, password, found.source, env.COSIGN_PASSWORD !== undefined);
         // A failure is kept too: the same text and password fail the same way, and scrypt is not run
         // again for each call that asks (the caller that awaits it reports it).
         key.catch(() => undefined);
@@ -3474,6 +3478,8 @@ var run = __webpack_require__(31738);
 
 const hasOidc = (env) => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 const OIDC_FIX = 'give the job `permissions: id-token: write` (GitHub Actions), or sign with a key: `sign: key` and COSIGN_KEY / COSIGN_PASSWORD as secrets';
+/** Off GitHub Actions (a laptop, another CI): a key is the way to sign; keyless needs an OIDC token. */
+const LOCAL_KEY_FIX = 'set COSIGN_KEY to the private key (cosign generate-key-pair) and COSIGN_PASSWORD to its password, or set attest.key to the key file; keyless signing needs a CI OIDC token (GitHub Actions: `permissions: id-token: write`)';
 const KEY_FIX = 'put the private key (cosign generate-key-pair) in the COSIGN_KEY secret and its password in COSIGN_PASSWORD, or set attest.key to the key file';
 const COSIGN_FIX = 'install cosign 2.x before this step (sigstore/cosign-installer, pinned by SHA, as the reusable workflow does)';
 /** The runner's tools, from ENV's PATH. */
@@ -3584,7 +3590,7 @@ function chooseSigning(cfg, env, baseDir, tools = signingTools(env)) {
                 identity: null,
                 reason: notKeyless
                     ? `not signed: ${notKeyless}; and no key (${KEY_FIX}); the attestations are written to the result directory only`
-                    : `not signed: no OIDC token and no key (${OIDC_FIX}); the attestations are written to the result directory only`,
+                    : `not signed: no OIDC token and no key (${env.GITHUB_ACTIONS === 'true' ? OIDC_FIX : LOCAL_KEY_FIX}); the attestations are written to the result directory only`,
                 tlog: false,
             };
         }
@@ -3641,7 +3647,7 @@ function verifyCommand(ref, cosignType, identity, tlog, run) {
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38287);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
@@ -5769,7 +5775,7 @@ function dockerConfigPath(env) {
 /* harmony export */   Yn: () => (/* binding */ isOwnerRepo),
 /* harmony export */   kk: () => (/* binding */ runUrlFromEnv)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 // The workflow run and the runner, as the variables a GitHub runner sets describe them: the
 // provenance names the run as its builder, and the smoke results say where the suites ran (the
 // smoke attestation repeats it, even when another job makes it).

@@ -14,12 +14,10 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export debUpstream */
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
-/* harmony import */ var _requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39459);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79124);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79124);
 // Package URLs (https://github.com/package-url/purl-spec) as the SBOM writes them: pkg:pypi,
 // pkg:deb, pkg:conda and pkg:oci, percent-encoded and with sorted qualifiers (pure).
-
 
 
 
@@ -33,14 +31,19 @@ function purlEncode(s) {
 function qualifiers(q) {
     const parts = Object.entries(q)
         .filter((e) => typeof e[1] === 'string' && e[1] !== '')
-        .sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .compareText */ .n6)(a, b))
+        .sort(([a], [b]) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .compareText */ .n6)(a, b))
         .map(([k, v]) => `${k}=${purlEncode(v)}`);
     return parts.length ? `?${parts.join('&')}` : '';
 }
 const at = (version) => (version === '' ? '' : `@${purlEncode(version)}`);
+/**
+ * pkg:pypi/<name>@<version>, the name as the purl spec's pypi type writes it: lowercased, each
+ * underscore a dash, nothing else changed (Foo_Bar.baz -> foo-bar.baz, zope.interface stays). Not
+ * PEP 503's canonicalName, which also turns dots into dashes and folds runs: that one is for
+ * matching names, not for the purl.
+ */
 function pypiPurl(name, version) {
-    // pkg:pypi names are PEP 503 normalised: Foo_Bar.baz -> foo-bar-baz.
-    return `pkg:pypi/${purlEncode((0,_requirements_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalName */ .Ew)(name))}${at(version)}`;
+    return `pkg:pypi/${purlEncode(name.toLowerCase().replace(/_/g, '-'))}${at(version)}`;
 }
 /**
  * The `upstream` qualifier of a deb purl, as syft writes it and grype reads it: the source package
@@ -65,7 +68,7 @@ function condaPurl(pkg) {
 }
 /** pkg:oci/<name>@sha256:<hex>?arch=&repository_url=&tag=, or undefined without a sha256 digest. */
 function ociPurl(ref, digest, arch) {
-    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256Hex */ .fg)(digest);
+    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Hex */ .fg)(digest);
     if (hex === undefined)
         return undefined;
     const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
@@ -76,7 +79,7 @@ function ociPurl(ref, digest, arch) {
 
 /***/ }),
 
-/***/ 18036:
+/***/ 99460:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -102,8 +105,8 @@ var index_node = __webpack_require__(51248);
 var spec = __webpack_require__(94321);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/package.json
 var cyclonedx_library_package = __webpack_require__(95523);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -116,6 +119,33 @@ var parse = __webpack_require__(39459);
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var attest_purl = __webpack_require__(11276);
+;// CONCATENATED MODULE: ./src/attest/cpe.ts
+/** NVD's update field of a CPython pre-release: 3.13.0rc1 -> rc1, 3.14.0a2 -> alpha2, 3.12.0b1 -> beta1. */
+const UPDATE = { a: 'alpha', b: 'beta', rc: 'rc' };
+/**
+ * Whether a deb package holds the interpreter of this Python (pythonX.Y, pythonX.Y-minimal, their
+ * lib): then the deb's purl is what scanners match it by (with the distribution's own fixes), and a
+ * CPE of the upstream version would report what the distribution has patched.
+ */
+function fromDeb(record, minor) {
+    return record.apt.some((a) => new RegExp(`^(lib)?python${minor.replace('.', '\\.')}(-minimal)?$`).test(a.name));
+}
+/**
+ * cpe:2.3:a:python:python:<version>:<update>:*:*:*:*:*:* for a CPython whose version is a release
+ * (3.11.9) or a pre-release (3.13.0rc1), when no deb package provides the interpreter; undefined
+ * otherwise (another implementation, a version NVD has no name for: 3.12.0+, or a deb's Python).
+ */
+function pythonCpe(record) {
+    if (record.python.implementation.toLowerCase() !== 'cpython')
+        return undefined;
+    const m = /^((\d+\.\d+)\.\d+)(?:(a|b|rc)(\d+))?$/.exec(record.python.version);
+    if (!m || fromDeb(record, m[2]))
+        return undefined;
+    const [, version, , pre, n] = m;
+    const update = pre !== undefined ? `${UPDATE[pre]}${n}` : '*';
+    return `cpe:2.3:a:python:python:${version}:${update}:*:*:*:*:*:*`;
+}
+
 ;// CONCATENATED MODULE: ./src/attest/sbom-conda.ts
 // The SBOM's conda packages (record.conda, from each conda-meta/*.json): pkg:conda components.
 
@@ -124,13 +154,16 @@ var attest_purl = __webpack_require__(11276);
 
 /**
  * Each conda package as a library component, pkg:conda/<name>@<version>?build=&channel=&subdir=.
- * A Python package conda installed has a dist-info too, so pip lists it as well: it stays one
- * component, the pip one (pkg:pypi is what scanners match Python advisories by, and one install is
- * one component), with conda's build, channel and subdir (and its version, when another) as
- * ml-image:conda.* properties. A conda name no pip distribution has (mkl, pytorch-cuda, cuda-*) is
- * its own component.
+ * A Python package conda installed has a dist-info too, so pip lists it as well, at the same
+ * version: it stays one component, the pip one (pkg:pypi is what scanners match Python advisories
+ * by, and one install is one component), with conda's build, channel and subdir as ml-image:conda.*
+ * properties. Any other conda package is its own component with its pkg:conda purl: a name no pip
+ * distribution has (mkl, pytorch-cuda, cuda-*), and a name pip has at another version (conda's
+ * cuda-toolkit 12.4.1 beside pip's cuda-toolkit 13.0.2: two installs, each for scanners to match).
  */
-function condaComponents(record, pipByName, { clean, cut, prop }) {
+function condaComponents(record, pipList, { clean, cut, prop }) {
+    // The pip components by canonical name and version: conda's install of the distribution pip lists.
+    const pipOf = new Map(pipList.map((c) => [JSON.stringify([(0,parse/* canonicalName */.Ew)(c.name), c.version ?? '']), c]));
     const out = new Map();
     const seen = new Set();
     for (const p of record.conda ?? []) {
@@ -147,7 +180,7 @@ function condaComponents(record, pipByName, { clean, cut, prop }) {
             subdir: p.subdir && clean(p.subdir),
         };
         const purl = (0,attest_purl/* condaPurl */.LF)({ name, version, ...q });
-        const pip = pipByName.get((0,parse/* canonicalName */.Ew)(name));
+        const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), version === '' ? '' : cut(version)]));
         const c = pip ??
             out.get(purl) ??
             new models.Component(enums.ComponentType.Library, name, {
@@ -155,8 +188,6 @@ function condaComponents(record, pipByName, { clean, cut, prop }) {
                 purl,
                 ...(version !== '' && { version: cut(version) }),
             });
-        if (pip && pip.version !== cut(version))
-            prop(c, 'conda.version', version);
         for (const [k, v] of Object.entries(q))
             prop(c, `conda.${k}`, v);
         if (!pip)
@@ -208,6 +239,7 @@ var types = __webpack_require__(79124);
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
+
 
 
 
@@ -379,6 +411,7 @@ function stackComponent(type, role, name, version, extra = {}) {
         ...(nonEmpty(version) && { version: cut(clean(version)) }),
         ...(extra.group !== undefined && { group: extra.group }),
         ...(extra.purl !== undefined && { purl: extra.purl }),
+        ...(extra.cpe !== undefined && { cpe: extra.cpe }),
     });
     c.properties.add(new models.Property(ML_STACK_PROPERTY, role));
     return c;
@@ -422,7 +455,9 @@ function mlStack(ctx, pipByName) {
     }
     pipByName.get('numpy')?.properties.add(new models.Property(ML_STACK_PROPERTY, 'numpy'));
     const python = clean(record.python.implementation).toLowerCase() || 'python';
-    out.push(stackComponent(enums.ComponentType.Application, 'python', python, record.python.version));
+    // No purl (none names a CPython built from source), a CPE unless a deb holds it (cpe.ts).
+    const cpe = pythonCpe(record);
+    out.push(stackComponent(enums.ComponentType.Application, 'python', python, record.python.version, { cpe }));
     if (ctx.base) {
         const ref = (0,oci_ref/* parseImageRef */.Q)(ctx.base.ref);
         const purl = (0,attest_purl/* ociPurl */.Vf)(ctx.base.ref, ctx.base.digest, ctx.arch);
@@ -470,7 +505,7 @@ function buildSbom(input) {
     const image = imageComponent(ctx);
     bom.metadata.component = image;
     const pip = pipComponents(ctx.record);
-    const conda = condaComponents(ctx.record, pip.byName, { clean, cut, prop });
+    const conda = condaComponents(ctx.record, pip.list, { clean, cut, prop });
     const components = [
         osComponent(ctx),
         ...pip.list,
@@ -510,7 +545,7 @@ function buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 16;
+const SBOM_FORMAT = 17;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -552,13 +587,14 @@ let serializer;
 /* harmony export */   Xi: () => (/* binding */ spdxFromCycloneDx)
 /* harmony export */ });
 /* unused harmony exports SPDX_NAMESPACE_BASE, buildSpdx */
-/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18036);
+/* harmony import */ var _sbom_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99460);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79124);
 // The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
 // (buildSbom) so that the two formats always say the same thing:
-//   - each CycloneDX component is a package: its version, its purl as an external reference, its
-//     type as the package's purpose, its group as the supplier, its ml-image:* properties as
-//     annotations (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
+//   - each CycloneDX component is a package: its version, its purl as an external reference (and
+//     its CPE, the interpreter's, as a SECURITY cpe23Type one), its type as the package's purpose,
+//     its group as the supplier, its ml-image:* properties as annotations
+//     (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
 //   - the document DESCRIBES the image, which CONTAINS every other package but the base image, of
 //     which it is a DESCENDANT_OF; pip's requirements are DEPENDS_ON relationships.
 // Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
@@ -605,6 +641,15 @@ const roleOf = (c) => c.properties?.find((p) => p.name === `${_sbom_js__WEBPACK_
 function packageOf(c, id, annotate) {
     const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
     const annotations = (c.properties ?? []).map((p) => annotate(`${p.name}=${p.value}`));
+    // The purl, and the CPE (the interpreter's: cpe.ts) as SPDX 2.3 names it (cpe23Type).
+    const externalRefs = [
+        ...(c.purl !== undefined
+            ? [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl }]
+            : []),
+        ...(c.cpe !== undefined
+            ? [{ referenceCategory: 'SECURITY', referenceType: 'cpe23Type', referenceLocator: c.cpe }]
+            : []),
+    ];
     return {
         SPDXID: id,
         name: c.name ?? '',
@@ -614,11 +659,7 @@ function packageOf(c, id, annotate) {
         filesAnalyzed: false,
         ...(purpose !== undefined && { primaryPackagePurpose: purpose }),
         ...(c.description !== undefined && { description: c.description }),
-        ...(c.purl !== undefined && {
-            externalRefs: [
-                { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl },
-            ],
-        }),
+        ...(externalRefs.length > 0 && { externalRefs }),
         ...(annotations.length > 0 && { annotations }),
     };
 }

@@ -68,8 +68,8 @@ __webpack_require__.d(__webpack_exports__, {
 var record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/requirements/parse.ts
 var parse = __webpack_require__(39459);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/diff/schema.ts
 var schema = __webpack_require__(2996);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
@@ -2283,7 +2283,7 @@ function supplyChainPart(sc) {
             .map((a) => a.verify)
             .filter((c) => c !== undefined && SAFE_COMMAND.test(c) && !c.includes('`'));
         return [
-            `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(t.platform, 40)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(t.ref, 300)}): ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(what.join('; '), 600)}`,
+            `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(t.platform, 40)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .mdCode */ .xs)(t.ref, 300)}): ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__.md)(what.join('; '), 600)}`,
             ...(commands.length > 0 ? [`  \`\`\`sh\n${commands.map((c) => `  ${c}`).join('\n')}\n  \`\`\``] : []),
         ];
     });

@@ -712,8 +712,8 @@ function k8sManifests(o) {
     return o.nodes > 1 ? [configMap, rendezvousService(o, name, labels), job] : [configMap, job];
 }
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 ;// CONCATENATED MODULE: ./src/export/secret-env.ts
 // The Slurm job keeps the submitter's secrets out of the image under test. sbatch exports the
 // submitting shell's environment, srun hands the job script's environment to its task, and Pyxis sets
@@ -1462,7 +1462,7 @@ function summaryLines(summary) {
     const lines = [
         ...summary.files.map((f) => `wrote ${f}`),
         `image:   ${summary.containerImage ?? summary.image}`,
-        `runs:    ${suites.join(', ')} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode === 'all' ? 'every GPU' : `${summary.gpusPerNode} GPU(s)`}`,
+        `runs:    ${suites.filter((s) => s !== 'custom').join(', ') || 'no suite'} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode === 'all' ? 'every GPU' : `${summary.gpusPerNode} GPU(s)`}`,
         `submit:  ${summary.submit}`,
         `results: ${summary.results}`,
     ];

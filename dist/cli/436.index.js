@@ -57,16 +57,19 @@ function renderPlan(plan) {
 const planCommand = {
     name: 'plan',
     summary: 'Expand variants x platforms into build targets; choose base images, torch index, driver floor.',
-    usage: 'ml-image plan [--config FILE] [--platforms LIST] [--variants LIST] [--json] [--out DIR]',
+    usage: 'ml-image plan [--config FILE] [--platforms LIST] [--variants LIST] [--skip-file-checks] [--json] [--out DIR]',
     help: `Reads the config and the bundled base-image catalog and prints, per variant, the base image
 and why it was chosen, the torch wheel index, the NVIDIA driver floor, tags and labels. Refuses
 combinations that cannot work (e.g. an amd64-only base image for linux/arm64) and warns about
 ones the catalog does not know, naming the nearest valid ones. The requirements files are read as
 the build reads them (each line, every -r/-c include; pip is not run): a bad line is refused here.
+--skip-file-checks plans without them, for a workflow whose build job makes a file (or an include)
+that the plan job's checkout lacks: the build refuses what is wrong in it then.
 
 Options:
   --config FILE      config file (default ml-image.yml)
 ${_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .configOverrideFlags */ .i7}
+  --skip-file-checks do not look for (or read) the files the config names
   --json             print the plan as JSON; its "matrix" is a GitHub Actions matrix
   --out DIR          write DIR/plan.json and DIR/matrix.json
 
@@ -77,15 +80,19 @@ combination.`,
             config: { type: 'string' },
             platforms: { type: 'string' },
             variants: { type: 'string' },
+            'skip-file-checks': { type: 'boolean', default: false },
         });
+        const checkFiles = !values['skip-file-checks'];
         const loaded = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z9)({
             cwd: io.cwd,
             env: io.env,
             ...(values.config !== undefined && { file: values.config }),
             overrides: (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .overridesFromFlags */ .du)(values),
+            checkFiles,
         });
         // The requirements lines, as the jobs after a plan job read them: bad input is stopped here.
-        (0,_pipeline_door_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkRequirementLines */ .JC)(loaded, io.env);
+        if (checkFiles)
+            (0,_pipeline_door_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .checkRequirementLines */ .JC)(loaded, io.env);
         const git = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .gitContextFor */ .Tr)(io);
         const plan = (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .planOfConfig */ .DH)(loaded, git);
         if (values.out !== undefined) {
@@ -114,7 +121,7 @@ combination.`,
 /* unused harmony exports OUT_FILES, redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66917);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47684);

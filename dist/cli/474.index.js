@@ -813,7 +813,9 @@ async function gitContextFromCheckout(exec, cwd) {
     const repositoryUrl = remote
         ?.replace(/^git@([^:]+):/, 'https://$1/')
         .replace(/\.git$/, '')
-        .replace(/^https:\/\/[^@/]+@/, 'https://'); // never keep credentials from a URL
+        // Never keep credentials from a URL: the userinfo runs to the last @ before the path (a
+        // password may hold a raw @, as git and WHATWG URLs read it).
+        .replace(/^https:\/\/[^/]*@/, 'https://');
     return {
         sha,
         ...withCommitTime(commitTime),

@@ -609,8 +609,8 @@ var oci_ref = __webpack_require__(17700);
 var cosign_args = __webpack_require__(51386);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var util_redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var util_redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/util/process-tree.ts
@@ -1490,7 +1490,7 @@ function signingKey(identity, env, tlog) {
     const id = (0,external_node_crypto_.createHash)('sha256').update(found.text).update('\0').update(password).digest('hex');
     let key = keys.get(id);
     if (!key) {
-        key = (0,cosign_key/* decryptCosignKey */.cV)(found.text, password, found.source);
+        key = (0,cosign_key/* decryptCosignKey */.cV)(found.text, password, found.source, env.COSIGN_PASSWORD !== undefined);
         // A failure is kept too: the same text and password fail the same way, and scrypt is not run
         // again for each call that asks (the caller that awaits it reports it).
         key.catch(() => undefined);
@@ -1738,7 +1738,7 @@ function verifyDeps(env, ref, identity, tlog, given, transport = {}) {
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
 /* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38287);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no

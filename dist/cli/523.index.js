@@ -238,7 +238,7 @@ const COLLECT_ENV_FIELDS = (/* unused pure expression or super */ null && ([
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38287);
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(97499);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(20317);
 
@@ -573,8 +573,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_INSTRUCTION
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/util/redact-output-headers.ts
 var redact_output_headers = __webpack_require__(43558);
 // EXTERNAL MODULE: ./src/util/redact-output-named.ts
@@ -1173,7 +1173,7 @@ function maskAssignments(text) {
 /* harmony export */   x3: () => (/* binding */ HEADER_HEAD)
 /* harmony export */ });
 /* unused harmony export credentialHeader */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
 // HTTP headers that carry a credential, wherever a program's output prints one on a line: curl -v's
@@ -1454,8 +1454,8 @@ __webpack_require__.d(__webpack_exports__, {
   f: () => (/* binding */ maskContinuations)
 });
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/util/redact-output-headers.ts
 var redact_output_headers = __webpack_require__(43558);
 // EXTERNAL MODULE: ./src/util/redact-output-named.ts
@@ -1947,7 +1947,7 @@ function continuationScanner() {
 /* harmony export */   uM: () => (/* binding */ yamlNamedValue)
 /* harmony export */ });
 /* unused harmony export secretStart */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 /* harmony import */ var _redact_authorization_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42171);
 /* harmony import */ var _redact_output_headers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43558);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66293);
@@ -2219,7 +2219,7 @@ function yamlNamedValue(line, name) {
 /* harmony export */   qG: () => (/* binding */ secretOption),
 /* harmony export */   vI: () => (/* binding */ credentialShaped)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 /* harmony import */ var _redact_output_pairs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66293);
 /* harmony import */ var _redact_spans_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63435);
 // A secret on a command line as a program's output shows it (a shell's `set -x` trace, a logged
@@ -2506,7 +2506,7 @@ const optionValue = (value) => value !== _redact_js__WEBPACK_IMPORTED_MODULE_0__
 /* harmony export */   YA: () => (/* binding */ lowerSecret),
 /* harmony export */   oF: () => (/* binding */ secretKey)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 // Which names in a program's output name a secret, and the one-line pairs that redactOutput masks
 // besides NAME=value, quoted pairs and YAML lines (redact-instruction.ts): a variable printed as
 // `NAME value` (Python's print(k, v)), a flow mapping (`{password: x, user: y}`, `{A_KEY=x}`), Go's
@@ -2731,7 +2731,7 @@ function maskKwarg(whole, lead, key, sep, dq, sq, long, plain) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ spliced)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 // Spans of a text to mask, spliced in: what the output rules that read a value by hand (headers,
 // name and value pairs, command lines) share.
 

@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17700);
 /* harmony import */ var _python_indexes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3788);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38287);
 /* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69409);
 /* harmony import */ var _resolve_stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(50810);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43140);
@@ -404,8 +404,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __webpack_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 ;// CONCATENATED MODULE: ./src/python/netrc.ts
 // Index logins reach pip through a netrc file, the URLs without them: pip copies every index URL,
 // login included, onto the command line of the pip it starts to build a source distribution
@@ -837,7 +837,7 @@ if __name__ == "__main__":
 /* harmony export */   c: () => (/* binding */ resolverDryRuns)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
 /* harmony import */ var _references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32780);
 // The requirements against the plan, before any container runs (the pipeline, when it resolves or
 // builds, and `validate`): what the files allow but the variants' builds cannot do as written.
@@ -995,7 +995,7 @@ function readListedRequirements(files, secrets, baseDir, env, given) {
 /* unused harmony exports OUT_FILES, redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66917);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47684);

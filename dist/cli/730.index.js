@@ -462,7 +462,7 @@ async function matchOutput(output, expected, excluded, options = {}) {
 /* unused harmony exports OUTPUT_KEEP_CHARS, maskAfter, FAILURE_TAIL_LINES, FAILURE_TAIL_CHARS */
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97499);
 /* harmony import */ var _util_redact_output_lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37497);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38287);
 /* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52412);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49997);
 // What a smoke test's container run gave back, as the runner reads it: the end of the output it
@@ -704,8 +704,8 @@ var entry_python = __webpack_require__(57953);
 var cdi = __webpack_require__(78446);
 // EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
 var gpu_pin = __webpack_require__(52013);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/docker/failures.ts

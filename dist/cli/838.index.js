@@ -105,7 +105,7 @@ function forgetFiles(target, files) {
 /* harmony export */   nv: () => (/* binding */ CYCLONEDX_PREDICATE_TYPE),
 /* harmony export */   wE: () => (/* binding */ scrubDeep)
 /* harmony export */ });
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38287);
 // What the attestations share: the predicate types, the tool's name, digests, and the one scrubbing
 // pass every attestation goes through before it leaves. The in-toto statement that wraps each
 // predicate is the signer's (cosign-key.ts inTotoStatement: Statement/v0.1, as cosign writes it).
@@ -341,7 +341,7 @@ function sameMachine(a, b) {
 /* unused harmony exports HiddenChangeSchema, TrimmedListSchema, CommentArtifactSchema, readCommentArtifact */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
 /* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20317);
 /* harmony import */ var _util_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(30790);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
@@ -753,8 +753,8 @@ var schemas = __webpack_require__(92857);
 var attest_result = __webpack_require__(29476);
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/capture/record.ts
 var capture_record = __webpack_require__(66917);
 // EXTERNAL MODULE: ./src/config/issues.ts

@@ -24,7 +24,7 @@ export const modules = {
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
 /* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57953);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(38287);
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(97499);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
@@ -443,7 +443,7 @@ Exit codes: 0 recorded; 1 the probe failed; 2 bad input (no python3 in the image
 /* unused harmony exports OUT_FILES, redactBuildInput */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38287);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 /* harmony import */ var _capture_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(66917);
 /* harmony import */ var _plan_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47684);

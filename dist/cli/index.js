@@ -19,7 +19,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89538);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38287);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(49997);
 // Thin layer over node:util parseArgs: every parse problem is a usage error (exit 2).
 
@@ -166,7 +166,7 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39057);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(38287);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(49997);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(83916);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(38201);
@@ -190,12 +190,12 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(459), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(32), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(459), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(32), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(828), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(459), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(508), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(237), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(459), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(508), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(105), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(730), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(459), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(730), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(459), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(803), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(459), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(508), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(237), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(459), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(508), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(105), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(459), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(508), __nccwpck_require__.e(291), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 10157))).exportCommand },
     {
         name: 'devcontainer',
@@ -217,7 +217,8 @@ ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Every command takes --json (machine output), --out DIR (result files), --verbose (stack traces)
 and --help; --json and --verbose may also come before the command. "ml-image help COMMAND" is
-"ml-image COMMAND --help".
+"ml-image COMMAND --help". "ml-image version" (or --version) prints the version (with --json, as
+{"version": ...}).
 
 Exit codes: 0 success; 1 the checked thing failed; 2 bad usage, config or input;
 3 environment problem (no Docker daemon, no buildx, registry unreachable).
@@ -466,24 +467,58 @@ const AttestConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .
 
 /***/ }),
 
-/***/ 71534:
+/***/ 12239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _G: () => (/* binding */ credentialInValue),
-/* harmony export */   _y: () => (/* binding */ buildArgSecretProblem),
-/* harmony export */   bL: () => (/* binding */ BUILD_ARGS_FIX),
-/* harmony export */   fz: () => (/* binding */ buildArgNameProblem)
-/* harmony export */ });
-/* unused harmony export PLAN_BUILD_ARGS */
-/* harmony import */ var _requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53088);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42062);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49997);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bL: () => (/* binding */ BUILD_ARGS_FIX),
+  fz: () => (/* binding */ buildArgNameProblem),
+  _y: () => (/* binding */ buildArgSecretProblem),
+  _G: () => (/* binding */ credentialInValue)
+});
+
+// UNUSED EXPORTS: PLAN_BUILD_ARGS
+
+// EXTERNAL MODULE: ./src/requirements/credentials.ts + 1 modules
+var credentials = __nccwpck_require__(53088);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __nccwpck_require__(38287);
+// EXTERNAL MODULE: ./src/util/redact-connection.ts
+var redact_connection = __nccwpck_require__(79652);
+;// CONCATENATED MODULE: ./src/util/written-credential.ts
+// Whether a value writes a credential in a form of its own, by the rules that mask it in text and
+// in an environment value (redact.ts, redact-connection.ts): the gate for text anyone who pulls an
+// image reads (a build arg's, a label's, an annotation's value: src/config/build-args.ts) refuses
+// what the logs would mask, so no such value reaches the image.
+
+
+/**
+ * What credential VALUE writes in a form of its own (a connection string's `Password=`/
+ * `AccountKey=`, an Authorization header's credentials, an npmrc's `_authToken=`, a setting's
+ * `api_key=`, a Docker config's `"auth"`, a netrc entry, `--password p`), else undefined. Names the
+ * form, never the value.
+ */
+function writtenCredential(value) {
+    if ((0,redact_connection/* maskConnectionSecrets */.e)(value, [redact/* REDACTED */.XF, redact/* MASK */.v5]) !== value)
+        return "a connection string's secret (Password=, Pwd=, AccountKey=, SharedAccessKey=, SharedAccessSignature=)";
+    if ((0,redact_connection/* maskWrittenCredentials */.g)(value, [redact/* REDACTED */.XF, redact/* MASK */.v5]) !== value)
+        return "an Authorization header's credentials";
+    if (redact/* CREDENTIAL_IN_VALUE */.SE.test(value))
+        return 'a credential written as a setting, an option or a config line (api_key=, --password, _authToken=, "auth":)';
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(49997);
+;// CONCATENATED MODULE: ./src/config/build-args.ts
 // What build.args may hold: they end up in the image history (`docker history --no-trunc`) for
 // anyone who can pull the image, so a credential is refused where the config is read (the plan, the
 // action's config output), not only when the build starts. What a credential in a value is, is the
 // rule a requirements file's URLs are judged by (requirements/credentials.ts literalCredentials):
 // a placeholder (`<token>`, `YOUR_KEY`), a mask, a whole `${NAME}` or a short value is none. Pure.
+
 
 
 
@@ -543,23 +578,29 @@ function buildArgSecretProblem(name, value) {
  * a credential: URL credentials, a token by its shape, or what the shared rules mask in a URL and
  * a requirements file may not hold literally (literalCredentials, as in a comment: a login's
  * secret, also percent-encoded; the value of a query or fragment parameter named for a secret,
- * `?token=`, `&sig=`, `X-Amz-Signature=`; an Anaconda host's `/t/<token>/`); undefined when it
- * does not. The message names what, never the value.
+ * `?token=`, `&sig=`, `X-Amz-Signature=`; an Anaconda host's `/t/<token>/`), or a credential
+ * written in a form of its own that the logs mask (util/written-credential.ts: a connection
+ * string's `Password=`, an Authorization header's, `api_key=`); undefined when it does not. The
+ * message names what, never the value.
  */
 function credentialInValue(value) {
     if (PEM_PRIVATE_KEY.test(value))
         return 'its value holds a PEM private key block';
     if (URL_USERINFO.test(value))
         return 'its value carries URL credentials (user:password@ or token@ before the host)';
-    if ((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .holdsToken */ .Qe)(value))
-        return `its value holds a token (${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)(value).slice(0, 200)})`;
-    const found = (0,_requirements_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .literalCredentials */ .m)(value, false)[0];
-    return found && `its value holds ${found.what}`;
+    if ((0,redact/* holdsToken */.Qe)(value))
+        return `its value holds a token (${(0,redact/* redactText */.Rd)(value).slice(0, 200)})`;
+    const found = (0,credentials/* literalCredentials */.m)(value, false)[0];
+    if (found)
+        return `its value holds ${found.what}`;
+    // What the logs mask by its form: the gate refuses it too, so no such value reaches the image.
+    const written = writtenCredential(value);
+    return written && `its value holds ${written}`;
 }
 /** Why NAME cannot be a build argument's name, or undefined. */
 function buildArgNameProblem(name) {
     if (!ARG_NAME.test(name))
-        return `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
+        return `${(0,util_text/* printable */.g$)(JSON.stringify(name))} is not a build argument name: letters, digits and _, not starting with a digit`;
     if (PLAN_BUILD_ARGS.has(name))
         return `${name} is set by the plan (the variant's base image, Python, torch or CUDA, which the resolver checked and the labels and attestations name): choose them in variants, not build.args`;
     return undefined;
@@ -595,7 +636,7 @@ const PLAN_BUILD_ARGS = new Set([
 /* harmony export */ });
 /* unused harmony exports MAX_PROBLEMS, valueAt, linePrefix */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38287);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(49997);
 // Turn zod issues into one line per offending path, naming what was expected and what was found:
 //   variants[1].cuda: expected a version like "12.8", got "cu128"
@@ -903,14 +944,14 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var schemas = __nccwpck_require__(92857);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(88532);
-// EXTERNAL MODULE: ./src/config/build-args.ts
-var build_args = __nccwpck_require__(71534);
+// EXTERNAL MODULE: ./src/config/build-args.ts + 1 modules
+var build_args = __nccwpck_require__(12239);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __nccwpck_require__(17700);
 // EXTERNAL MODULE: ./src/util/pip-index-url.ts
 var pip_index_url = __nccwpck_require__(72752);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __nccwpck_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __nccwpck_require__(38287);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __nccwpck_require__(92945);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
@@ -4001,7 +4042,7 @@ class ActionsExecRunner {
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(17700);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38287);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(25835);
 
 
@@ -5366,8 +5407,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/url-secrets.ts
 var url_secrets = __nccwpck_require__(92561);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __nccwpck_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __nccwpck_require__(38287);
 ;// CONCATENATED MODULE: ./src/requirements/credential-values.ts
 // What a value written in a credential's place in a requirements file is, for the refusal at the
 // door (credentials.ts): a secret; a reference pip does not fill in ($NAME, %NAME%, {{name}},
@@ -7900,6 +7941,43 @@ function credentials(text, start, quote, tuple) {
 
 /***/ }),
 
+/***/ 79652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ maskConnectionSecrets),
+/* harmony export */   g: () => (/* binding */ maskWrittenCredentials)
+/* harmony export */ });
+/* harmony import */ var _redact_authorization_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42171);
+/* harmony import */ var _redact_rules_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33936);
+// Credentials written into text by a form of their own: connection strings, ADO.NET's, ODBC's and
+// Azure Storage's (`Server=db;User Id=sa;Password=...;`, `DRIVER=...;PWD=...;`, `AccountKey=...;`),
+// and HTTP Authorization headers (`Authorization: Bearer ...`: redact-authorization.ts). The shared
+// rules name both (images/probe/redaction-rules.json, connectionString and authorization; the probe
+// applies the same rules). redact.ts applies them to free text and to every environment value; they
+// live here to keep that file in bounds.
+
+
+const { pattern, ignoreCase } = _redact_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .REDACTION_RULES */ .i.connectionString;
+const CONNECTION_SECRET_G = new RegExp(pattern, ignoreCase ? 'gi' : 'g');
+/**
+ * TEXT with the value of each connection-string secret (`Password=`, `Pwd=` right after a `;`,
+ * `AccountKey=`, `SharedAccessKey=`, `SharedAccessSignature=`, any case) replaced by MASKS[0].
+ * A value that is empty or begins with one of MASKS (masked already: `DB_PASSWORD=[redacted]
+ * LANG=C`, a pair shown again) stays, and so does one that begins with a whole `${NAME}` (the rule
+ * skips it). Linear: a {braced} or 'quoted' value is looked at 128 characters ahead at most.
+ */
+function maskConnectionSecrets(text, masks) {
+    if (!text.includes('='))
+        return text;
+    return text.replace(CONNECTION_SECRET_G, (whole, key, value) => value === '' || masks.some((m) => value.startsWith(m)) ? whole : `${key}${masks[0]}`);
+}
+/** maskConnectionSecrets, then maskAuthorization with MASKS[0]: the credentials text writes by form. */
+const maskWrittenCredentials = (text, masks) => (0,_redact_authorization_js__WEBPACK_IMPORTED_MODULE_0__/* .maskAuthorization */ .e)(maskConnectionSecrets(text, masks), masks[0], masks);
+
+
+/***/ }),
+
 /***/ 33936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -7912,7 +7990,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __nccwpck_require__(92857);
 ;// CONCATENATED MODULE: ./images/probe/redaction-rules.json
-const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD), PW as a word of its own (DB_PW; not Playwright\'s PW_TEST_...). A few words that hold a secret word hold no secret: TOKENIZER and TOKENIZERS before _ or the end (HF\'s TOKENIZERS_PARALLELISM), KEYRING_PROVIDER and KEYRING_BACKEND (PIP_KEYRING_PROVIDER, PYTHON_KEYRING_BACKEND; a keyring\'s data, GPG_KEYRING_B64, is a secret\'s), GPG_KEY (the official Python images\' signing key id, public), UNAUTHORIZED (NODE_TLS_REJECT_UNAUTHORIZED), AUTHOR and AUTHORS before _ or the end (GIT_AUTHOR_NAME); a name is still a secret\'s by another word in it (HF_TOKENIZER_TOKEN, KEYRING_PASSWORD), and AUTHORIZATION, AUTHORITY and KEYS are not among them. Masking them would hide a change of theirs from the report (NODE_TLS_REJECT_UNAUTHORIZED=0 turns TLS checks off). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In an HTTP Authorization header (authorization, any case; Proxy-Authorization too) as a program prints it (Authorization: Bearer x, \'Authorization\': \'Basic x\', bytes b\'Bearer x\', JSON, escaped JSON, a tuple, Go\'s Authorization:[Bearer x] and []string{\\"Bearer x\\"}, Node\'s [ \'Bearer x\' ], a HAR\'s or a Kubernetes probe\'s name and value pair), the credentials are masked: the pattern finds the header\'s name and separator (group 1) and the value\'s opening (group 2; its quote, group 3), and code reads the value once, by hand (src/util/redact-authorization.ts, the probe\'s mask_authorization): after a known scheme (schemes, any case; kept) a quoted value\'s rest to its closing quote, an unquoted one\'s next word, or its rest to the line\'s end, ] or } where it is a list of parameters (Digest, OAuth 1, SigV4); without one, a quoted value whole and an unquoted one\'s first word, except a plain word (plainWords: None, true, required ...) and a list\'s second item that is no scheme\'s value (a list of header names) unless the tuple closes after it. A word ends at whitespace, a quote, a backslash (http.client\'s \\\\r\\\\n), , ; ( ) [ ] { } < > | ` or *. A value masked already ([redacted] or ***) or a variable\'s reference ($NAME, ${NAME}) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: ?token=, &sig=, X-Amz-Signature=; not Azure SAS\'s sv, se or sp) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). A value holding a private key\'s PEM block (privateKey: its BEGIN line, as a deploy key or a service account\'s JSON holds it) is a secret whole, in an environment variable or a record; free text\'s PEM blocks are the output scanners\' (their bodies masked, the BEGIN and END lines kept), so privateKey is not among the secretValues. Slack\'s and Discord\'s webhook URLs are secretValues (the path is the secret; the whole match is masked). An environment value that writes a credential in a form of its own is masked whole (credentialInValue, any case, ASCII folding only: an npmrc line, //host/:_authToken=...; a setting, secret.key=..., db.password: ..., api_key=...; a Docker config\'s JSON field, \\"auth\\": \\"...\\", \\"identitytoken\\": \\"...\\", also escaped inside a JSON string (\\\\\\"auth\\\\\\":\\\\\\"...\\\\\\"); a netrc entry, machine h login u password p; an option with its value as the next word, --password p, --token t, --api-key k, --hf-token t (or --hf-token=t: two dashes, then the key, or hub, hf, github, gh, wandb or openai and - or _ before it: --pad-token x, --max-token 512 and --pad_token=x are none); also auth_token=, access_token=, a quote before the value escaped or not), unless what follows is empty, masked already, a $ reference, a <placeholder>, an object or a list, or a word that says there is none (none, null, false, true, off, on, no, yes, 0, 1, empty, changeme), or, after an option, the next option (--token --verbose); the key is not after a letter, a digit, ?, &, # or % (a URL\'s query is urlTokens\'; ENABLE_AUTH, USE_TOKEN are none) and ends where = or : follows. A bare token= or auth= is not taken: pad_token=, --auth=none, token=false are common settings, and a token of a known form is a secretValues\'. JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN(?!IZERS?(?:_|$))|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|(?<![A-Za-z])PW(?![A-Za-z])(?!_TEST_)|KEY(?!RING_(?:PROVIDER|BACKEND)|(?<=^GPG_KEY)$)|CREDENTIAL|CREDS|(?<!UN)AUTH(?!ORS?(?:_|$))|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"authorization":{"pattern":"(Authorization(?:\\\\\\\\?[\\"\'][\\\\t ]*(?:[:=]|,(?:[\\\\t\\\\n\\\\r ]*\\\\\\\\?[\\"\']value\\\\\\\\?[\\"\'][\\\\t ]*:)?)|[\\\\t ]*[:=]|[\\\\t ]*[\\\\n\\\\r]+[\\\\t ]*value[\\\\t ]*:)[\\\\t ]*)((?:\\\\[\\\\]string\\\\{|\\\\[[\\\\t ]*)?(?:\\\\\\\\?b?([\\"\']))?)","ignoreCase":true,"schemes":["Bearer","Basic","Digest","Token","Negotiate","NTLM","OAuth","Hawk","AWS4-HMAC-SHA256","AWS","SharedKey","SharedKeyLite","Bot","ApiKey","Api-Key","Key","JWT","SSWS","GoogleLogin","Kerberos","Mutual","HOBA","SCRAM-SHA-1","SCRAM-SHA-256","DPoP","MAC","Signature","Splunk","GenieKey"],"plainWords":["none","null","nil","undefined","true","false","enabled","disabled","required","optional","yes","no","on","off","missing","invalid","denied","failed","header","empty","unset"]},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","hooks\\\\.slack(?:-gov)?\\\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{8,}","discord(?:app)?\\\\.com/api/(?:v[0-9]+/)?webhooks/[0-9]+/[A-Za-z0-9_-]{8,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"credentialInValue":{"pattern":"(?<![A-Za-z0-9?&#%])(?:_authToken|_auth|_password|password|passwd|passphrase|secret[._-]?key|access[._-]?key|private[._-]?key|client[._-]?secret|api[._-]?key|auth[._-]?token|access[._-]?token)(?:[\\\\t ]*[=:]|\\\\\\\\?\\"[\\\\t\\\\n\\\\r ]*:)[\\\\t\\\\n\\\\r ]*(?:\\\\\\\\?[\\"\'])?(?!(?:none|null|false|true|off|on|no|yes|0|1|empty|changeme)(?![A-Za-z0-9])|\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|[$<{\\\\[*]|\\\\\\\\?[\\\\t\\\\n\\\\r ;&,\\"\'\\\\]}]|$)|(?<![A-Za-z0-9])\\\\\\\\?\\"(?:auth|identitytoken)\\\\\\\\?\\"[\\\\t\\\\n\\\\r ]*:[\\\\t\\\\n\\\\r ]*\\\\\\\\?\\"(?!\\\\\\\\?\\")|(?<![A-Za-z0-9])(?:login|machine)[\\\\t\\\\n\\\\r ]+[^\\\\t\\\\n\\\\r ]+[\\\\t\\\\n\\\\r ]+password[\\\\t\\\\n\\\\r ]+(?!\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|\\\\$)[^\\\\t\\\\n\\\\r ]|(?<![A-Za-z0-9_.-])--(?:(?:hub|hf|github|gh|wandb|openai)[_-])?(?:password|passwd|passphrase|token|auth[._-]?token|access[._-]?token|api[._-]?key|secret[._-]?key|client[._-]?secret)(?:[\\\\t ]+|=)[\\"\']?(?!(?:none|null|false|true|off|on|no|yes|0|1|empty|changeme)(?![A-Za-z0-9])|\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|[$<{\\\\[*-]|[\\\\t\\\\n\\\\r ;&,\\"\'\\\\]}]|$)","ignoreCase":true},"privateKey":"-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----","jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:access_token|api_key|apikey|auth|auth_token|client_secret|key|passwd|password|private_token|pwd|refresh_token|secret|sig|signature|token|x-amz-credential|x-amz-security-token|x-amz-signature|x-goog-credential|x-goog-signature)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
+const redaction_rules_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Secret redaction rules, one copy read by both src/capture/redact.ts (bundled into dist/) and the in-container probe images/probe/ml_image_probe.py (passed as --redaction-rules=JSON, or read beside the script). Patterns are written in the common subset of JavaScript and Python regular expressions and must stay linear (no nested quantifiers that can backtrack). Whitespace is spelled out (\\\\t\\\\n\\\\r\\\\f\\\\v and space): \\\\s is not the same set in both. A URL\'s userinfo runs to the last \\"@\\" before its host, as pip and WHATWG URLs read it (a password may hold \\"@\\" and any other character but whitespace, /, ?, # and a double quote, which ends a JSON string: a URL inside JSON is not read past its end; in serialized JSON a backslash takes the character after it along, so an escaped quote in a password is masked with it, unless a JSON key or value ends there, as in JSON inside a JSON string; a lone backslash may end a user name or password). The OpenAI-style sk- token must not follow a letter, unless that letter ends an escape: \\\\n, \\\\t and the like, \\\\u003d and \\\\x3d in escaped text, percent-encoding such as %3D for = (also encoded twice, %253D), or a terminal colour code (ESC[32m, ESC[38;5;208m, ESC[m), and must hold a digit within its first 80 characters (bounded, so the rule stays linear): package names such as aws-msk-iam-sasl-signer-python are not tokens. The rule begins with its literal sk- and checks what precedes it by a lookbehind over sk- itself: both engines then look for the literal first instead of trying each lookbehind at every character (20-40 times faster on text without it). A secret name holds PASS and PAT only as a word of their own (DB_PASS, GH_PAT; not COMPASS, PATH or PASSTHROUGH), and PWD only after a non-letter (MYSQL_PWD, DB_PWD_FILE; not PWD or OLDPWD, the shell\'s directories, nor PGPWD), PW as a word of its own (DB_PW; not Playwright\'s PW_TEST_...). A few words that hold a secret word hold no secret: TOKENIZER and TOKENIZERS before _ or the end (HF\'s TOKENIZERS_PARALLELISM), KEYRING_PROVIDER and KEYRING_BACKEND (PIP_KEYRING_PROVIDER, PYTHON_KEYRING_BACKEND; a keyring\'s data, GPG_KEYRING_B64, is a secret\'s), GPG_KEY (the official Python images\' signing key id, public), UNAUTHORIZED (NODE_TLS_REJECT_UNAUTHORIZED), AUTHOR and AUTHORS before _ or the end (GIT_AUTHOR_NAME); a name is still a secret\'s by another word in it (HF_TOKENIZER_TOKEN, KEYRING_PASSWORD), and AUTHORIZATION, AUTHORITY and KEYS are not among them. Masking them would hide a change of theirs from the report (NODE_TLS_REJECT_UNAUTHORIZED=0 turns TLS checks off). In a connection string (ADO.NET, ODBC, Azure Storage: Server=db;Password=...; DRIVER=...;PWD=...; AccountKey=...;) the value of Password, AccountKey, SharedAccessKey and SharedAccessSignature (connectionString, any case; not after ?, & or #: a URL\'s query is urlTokens\') is masked, its key kept, up to the next ;, double quote or line end (a {braced} value without { or a \'quoted\' one, of up to 128 characters, whole, ; included: bounded, so the rule stays linear); Pwd\'s too where ; or \'; \' is right before it (ODBC\'s ...;PWD=...: PWD=/home/x as env prints it is the shell\'s directory). An empty value, one that begins masked already ([redacted] or ***: a pair shown again, DB_PASSWORD=[redacted] LANG=C) or with a whole ${NAME} (ended by whitespace, ; or a double quote: --password=${PW} -e ...) is kept. In an HTTP Authorization header (authorization, any case; Proxy-Authorization too) as a program prints it (Authorization: Bearer x, \'Authorization\': \'Basic x\', bytes b\'Bearer x\', JSON, escaped JSON, a tuple, Go\'s Authorization:[Bearer x] and []string{\\"Bearer x\\"}, Node\'s [ \'Bearer x\' ], a HAR\'s or a Kubernetes probe\'s name and value pair), the credentials are masked: the pattern finds the header\'s name and separator (group 1) and the value\'s opening (group 2; its quote, group 3), and code reads the value once, by hand (src/util/redact-authorization.ts, the probe\'s mask_authorization): after a known scheme (schemes, any case; kept) a quoted value\'s rest to its closing quote, an unquoted one\'s next word, or its rest to the line\'s end, ] or } where it is a list of parameters (Digest, OAuth 1, SigV4); without one, a quoted value whole and an unquoted one\'s first word, except a plain word (plainWords: None, true, required ...) and a list\'s second item that is no scheme\'s value (a list of header names) unless the tuple closes after it. A word ends at whitespace, a quote, a backslash (http.client\'s \\\\r\\\\n), , ; ( ) [ ] { } < > | ` or *. A value masked already ([redacted] or ***) or a variable\'s reference ($NAME, ${NAME}) is kept. In a URL (from its \'://\' to whitespace or a double quote: urlTokens.span) the value of a query or fragment parameter whose name is a secret\'s (urlTokens.query, any case: a name that is or ends with auth, credential, passwd, password, pwd, secret, sig, signature or token after up to 32 letters, digits, _, . or -, or is key, apikey or ends with _key, .key or -key: ?token=, &sig=, X-Amz-Signature=, ?api_token=, &access-token=, ?x-api-key=, ?subscription-key=; not Azure SAS\'s sv, se or sp, nor max_tokens=, author=, monkey=, keyword= or key_id=) is masked up to the next &, #, whitespace, quote, backslash, < > or backtick; so is one written percent-encoded, as a URL nested in another\'s query holds it (%3Ftoken%3D, %26sig%3D, %23 for #, any case, the = as = or %3D), whose value after %3D also ends at %26 or %23 (a value after a plain = keeps an encoded & or # as part of the secret; encoded twice, %253F, is not read; that value is an unrolled loop, [^...%]*(?:%(?!2[36])[^...%]*)*, whose every repetition begins at a % the inner class excludes: it cannot backtrack, and JavaScript keeps no backtracking entry per character, where (?:[^...%]|%...)* exhausts its stack on a 10 MB value); and so is Anaconda\'s token segment right after the host (urlTokens.pathToken: https://conda.anaconda.org/t/<token>/, on any host; a /t/ deeper in a path is a forum topic or a page, and kept); and so is the first path segment, of 8 characters or more, on a host that takes a token there (urlTokens.hostToken, the host in any case and with its final \'.\' or not; its hint is matched in any case: Cloudsmith\'s entitlement token, https://dl.cloudsmith.io/<token>/<org>/<repo>/python/simple/, and its file URLs; its /public/ and /basic/ paths hold none, and a basic-auth login is masked as any other). An empty value, one masked already, or a whole ${NAME} reference (pip expands it from the environment; a refused requirement is quoted as written) is kept: masking twice is masking once. Both sides run these only on text holding \'://\' and \'=\' with one of ?, & or #, or one of %3D, %3F, %26 or %23 (any case), or \'/t/\', or urlTokens.hostToken.hint (for its pattern). A URL\'s user name before a password is masked too when it is a token by its shape (a secretValues pattern, a JWT, or base64-like as for any value), as written or percent-decoded, or when the password is one of urlPublicPasswords (fixed public passwords, any case: GitHub\'s https://TOKEN:x-oauth-basic@github.com/, where an old token is 40 hex digits). A value holding a private key\'s PEM block (privateKey: its BEGIN line, as a deploy key or a service account\'s JSON holds it) is a secret whole, in an environment variable or a record; free text\'s PEM blocks are the output scanners\' (their bodies masked, the BEGIN and END lines kept), so privateKey is not among the secretValues. Slack\'s and Discord\'s webhook URLs are secretValues (the path is the secret; the whole match is masked). An environment value that writes a credential in a form of its own is masked whole (credentialInValue, any case, ASCII folding only: an npmrc line, //host/:_authToken=...; a setting, secret.key=..., db.password: ..., api_key=...; a Docker config\'s JSON field, \\"auth\\": \\"...\\", \\"identitytoken\\": \\"...\\", also escaped inside a JSON string (\\\\\\"auth\\\\\\":\\\\\\"...\\\\\\"); a netrc entry, machine h login u password p; an option with its value as the next word, --password p, --token t, --api-key k, --hf-token t (or --hf-token=t: two dashes, then the key, or hub, hf, github, gh, wandb or openai and - or _ before it: --pad-token x, --max-token 512 and --pad_token=x are none); also auth_token=, access_token=, a quote before the value escaped or not), unless what follows is empty, masked already, a $ reference, a <placeholder>, an object or a list, or a word that says there is none (none, null, false, true, off, on, no, yes, 0, 1, empty, changeme), or, after an option, the next option (--token --verbose); the key is not after a letter, a digit, ?, &, # or % (a URL\'s query is urlTokens\'; ENABLE_AUTH, USE_TOKEN are none) and ends where = or : follows. A bare token= or auth= is not taken: pad_token=, --auth=none, token=false are common settings, and a token of a known form is a secretValues\'. JSON Web Tokens are found by code in both (a linear scan: a plain regex for them is quadratic), with the parameters under jwt. A proxy variable (a name matching schemelessProxy.name: HTTP_PROXY, https_proxy, ALL_PROXY) whose value has no scheme but begins with a login (loginFirst: user:password@proxy.corp:3128, which curl, pip and Go read as http://) is read as http:// followed by it, so that its password is masked as a URL\'s.","redacted":"[redacted]","secretName":{"pattern":"TOKEN(?!IZERS?(?:_|$))|SECRET|PASSW(OR)?D|(?<![A-Za-z])PASS(PHRASE)?(?![A-Za-z])|PASSPHRASE|(?<![A-Za-z])PAT(?![A-Za-z])|(?<=[^A-Za-z])PWD(?![A-Za-z])|(?<![A-Za-z])PW(?![A-Za-z])(?!_TEST_)|KEY(?!RING_(?:PROVIDER|BACKEND)|(?<=^GPG_KEY)$)|CREDENTIAL|CREDS|(?<!UN)AUTH(?!ORS?(?:_|$))|PRIVATE|SESSION|COOKIE|SIGNATURE","ignoreCase":true},"connectionString":{"pattern":"((?:(?<![?&#])(?:Password|AccountKey|SharedAccessKey|SharedAccessSignature)|(?<=;)Pwd|(?<=; )Pwd)=)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v ;\\"]))(\\\\{[^{}\\\\r\\\\n]{0,128}\\\\}|\'[^\'\\\\r\\\\n]{0,128}\'|[^;\\"\\\\r\\\\n]*)","ignoreCase":true},"authorization":{"pattern":"(Authorization(?:\\\\\\\\?[\\"\'][\\\\t ]*(?:[:=]|,(?:[\\\\t\\\\n\\\\r ]*\\\\\\\\?[\\"\']value\\\\\\\\?[\\"\'][\\\\t ]*:)?)|[\\\\t ]*[:=]|[\\\\t ]*[\\\\n\\\\r]+[\\\\t ]*value[\\\\t ]*:)[\\\\t ]*)((?:\\\\[\\\\]string\\\\{|\\\\[[\\\\t ]*)?(?:\\\\\\\\?b?([\\"\']))?)","ignoreCase":true,"schemes":["Bearer","Basic","Digest","Token","Negotiate","NTLM","OAuth","Hawk","AWS4-HMAC-SHA256","AWS","SharedKey","SharedKeyLite","Bot","ApiKey","Api-Key","Key","JWT","SSWS","GoogleLogin","Kerberos","Mutual","HOBA","SCRAM-SHA-1","SCRAM-SHA-256","DPoP","MAC","Signature","Splunk","GenieKey"],"plainWords":["none","null","nil","undefined","true","false","enabled","disabled","required","optional","yes","no","on","off","missing","invalid","denied","failed","header","empty","unset"]},"secretValues":["hf_[A-Za-z0-9]{20,}","gh[pousr]_[A-Za-z0-9]{20,}","github_pat_[A-Za-z0-9_]{20,}","glpat-[A-Za-z0-9_-]{20,}","(AKIA|ASIA)[0-9A-Z]{16}","nvapi-[A-Za-z0-9_-]{20,}","[rs]k_(live|test)_[A-Za-z0-9]{20,}","xox[abposr]-[A-Za-z0-9-]{10,}","pypi-AgE[A-Za-z0-9_-]{20,}","npm_[A-Za-z0-9]{36}","dckr_pat_[A-Za-z0-9_-]{20,}","AIza[0-9A-Za-z_-]{35}","ya29\\\\.[0-9A-Za-z_-]{20,}","hooks\\\\.slack(?:-gov)?\\\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{8,}","discord(?:app)?\\\\.com/api/(?:v[0-9]+/)?webhooks/[0-9]+/[A-Za-z0-9_-]{8,}","sk-(?<=(?:(?<![A-Za-z])|(?<=\\\\\\\\[bfnrtv])|(?<=%[0-9A-Fa-f][A-Fa-f])|(?<=%25[0-9A-Fa-f][A-Fa-f])|(?<=\\\\\\\\u[0-9A-Fa-f]{3}[A-Fa-f])|(?<=\\\\\\\\x[0-9A-Fa-f][A-Fa-f])|(?<=[\\\\[;][0-9]m)|(?<=[\\\\[;][0-9][0-9]m)|(?<=[\\\\[;][0-9][0-9][0-9]m)|(?<=\\\\[m))sk-)(?=[A-Za-z_-]{0,80}[0-9])[A-Za-z0-9_-]{20,}"],"credentialInValue":{"pattern":"(?<![A-Za-z0-9?&#%])(?:_authToken|_auth|_password|password|passwd|passphrase|secret[._-]?key|access[._-]?key|private[._-]?key|client[._-]?secret|api[._-]?key|auth[._-]?token|access[._-]?token)(?:[\\\\t ]*[=:]|\\\\\\\\?\\"[\\\\t\\\\n\\\\r ]*:)[\\\\t\\\\n\\\\r ]*(?:\\\\\\\\?[\\"\'])?(?!(?:none|null|false|true|off|on|no|yes|0|1|empty|changeme)(?![A-Za-z0-9])|\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|[$<{\\\\[*]|\\\\\\\\?[\\\\t\\\\n\\\\r ;&,\\"\'\\\\]}]|$)|(?<![A-Za-z0-9])\\\\\\\\?\\"(?:auth|identitytoken)\\\\\\\\?\\"[\\\\t\\\\n\\\\r ]*:[\\\\t\\\\n\\\\r ]*\\\\\\\\?\\"(?!\\\\\\\\?\\")|(?<![A-Za-z0-9])(?:login|machine)[\\\\t\\\\n\\\\r ]+[^\\\\t\\\\n\\\\r ]+[\\\\t\\\\n\\\\r ]+password[\\\\t\\\\n\\\\r ]+(?!\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|\\\\$)[^\\\\t\\\\n\\\\r ]|(?<![A-Za-z0-9_.-])--(?:(?:hub|hf|github|gh|wandb|openai)[_-])?(?:password|passwd|passphrase|token|auth[._-]?token|access[._-]?token|api[._-]?key|secret[._-]?key|client[._-]?secret)(?:[\\\\t ]+|=)[\\"\']?(?!(?:none|null|false|true|off|on|no|yes|0|1|empty|changeme)(?![A-Za-z0-9])|\\\\[redacted\\\\]|\\\\*\\\\*\\\\*|[$<{\\\\[*-]|[\\\\t\\\\n\\\\r ;&,\\"\'\\\\]}]|$)","ignoreCase":true},"privateKey":"-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----","jwt":{"prefix":"eyJ","minSegmentLength":8},"base64Like":"^[A-Za-z0-9+/_=-]{40,}$","hex":"^[0-9a-fA-F]+$","base64MaxLength":4096,"urlUserinfo":"([A-Za-z][A-Za-z0-9+.-]{0,30}://)((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#:\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?)(?::((?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"\\\\\\\\]|\\\\\\\\[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|\\\\\\\\\\"(?![,:}\\\\]]))*\\\\\\\\?))?@(?=[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#@\\"]*(?:[\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]|$))","urlTokens":{"span":"://[^\\\\t\\\\n\\\\r\\\\f\\\\v \\"]*","query":{"pattern":"((?:[?&#]|%3F|%2[36])(?:(?:[a-z0-9][a-z0-9_.-]{0,31})?(?:auth|credential|passwd|password|pwd|secret|sig|signature|token)|(?:[a-z0-9][a-z0-9_.-]{0,31}[_.-])?key|apikey)(?:=|%3D))(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]))((?<=%3D)[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*(?:%(?!2[36])[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`%]*)*|[^\\\\t\\\\n\\\\r\\\\f\\\\v &#\\"\'\\\\\\\\<>`]*)","ignoreCase":true},"pathToken":"^(://[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]+/t/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]+)","hostToken":{"pattern":"^(://(?:[^\\\\t\\\\n\\\\r\\\\f\\\\v /?#\\"]*@)?[dD][lL]\\\\.[cC][lL][oO][uU][dD][sS][mM][iI][tT][hH]\\\\.[iI][oO]\\\\.?(?::[0-9]+)?/)(?!\\\\$\\\\{[A-Za-z0-9_]+\\\\}(?![^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]))([^\\\\t\\\\n\\\\r\\\\f\\\\v /?&#\\"\'\\\\\\\\<>`]{8,})","hint":"dl.cloudsmith.io"}},"urlPublicPasswords":["x-oauth-basic"],"schemelessProxy":{"name":"_proxy$","ignoreCase":true,"scheme":"^[A-Za-z][A-Za-z0-9+.-]*://","loginFirst":"^[^\\\\t\\\\n\\\\r\\\\f\\\\v /@]+@"}}');
 ;// CONCATENATED MODULE: ./src/util/redact-rules.ts
 // The shared secret redaction rules, parsed: one data file, images/probe/redaction-rules.json
 // (ncc bundles it), that the in-container probe applies too (`--redaction-rules=JSON`). What they
@@ -7957,12 +8035,13 @@ const REDACTION_RULES = RedactionRulesSchema.parse(redaction_rules_namespaceObje
 
 /***/ }),
 
-/***/ 42062:
+/***/ 38287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  SE: () => (/* binding */ CREDENTIAL_IN_VALUE),
   v5: () => (/* binding */ MASK),
   XF: () => (/* binding */ redact_REDACTED),
   iz: () => (/* reexport */ redact_rules/* REDACTION_RULES */.i),
@@ -8058,34 +8137,8 @@ function findJwts(text) {
     return found;
 }
 
-// EXTERNAL MODULE: ./src/util/redact-authorization.ts
-var redact_authorization = __nccwpck_require__(42171);
-;// CONCATENATED MODULE: ./src/util/redact-connection.ts
-// Credentials written into text by a form of their own: connection strings, ADO.NET's, ODBC's and
-// Azure Storage's (`Server=db;User Id=sa;Password=...;`, `DRIVER=...;PWD=...;`, `AccountKey=...;`),
-// and HTTP Authorization headers (`Authorization: Bearer ...`: redact-authorization.ts). The shared
-// rules name both (images/probe/redaction-rules.json, connectionString and authorization; the probe
-// applies the same rules). redact.ts applies them to free text and to every environment value; they
-// live here to keep that file in bounds.
-
-
-const { pattern, ignoreCase } = redact_rules/* REDACTION_RULES */.i.connectionString;
-const CONNECTION_SECRET_G = new RegExp(pattern, ignoreCase ? 'gi' : 'g');
-/**
- * TEXT with the value of each connection-string secret (`Password=`, `Pwd=` right after a `;`,
- * `AccountKey=`, `SharedAccessKey=`, `SharedAccessSignature=`, any case) replaced by MASKS[0].
- * A value that is empty or begins with one of MASKS (masked already: `DB_PASSWORD=[redacted]
- * LANG=C`, a pair shown again) stays, and so does one that begins with a whole `${NAME}` (the rule
- * skips it). Linear: a {braced} or 'quoted' value is looked at 128 characters ahead at most.
- */
-function maskConnectionSecrets(text, masks) {
-    if (!text.includes('='))
-        return text;
-    return text.replace(CONNECTION_SECRET_G, (whole, key, value) => value === '' || masks.some((m) => value.startsWith(m)) ? whole : `${key}${masks[0]}`);
-}
-/** maskConnectionSecrets, then maskAuthorization with MASKS[0]: the credentials text writes by form. */
-const maskWrittenCredentials = (text, masks) => (0,redact_authorization/* maskAuthorization */.e)(maskConnectionSecrets(text, masks), masks[0], masks);
-
+// EXTERNAL MODULE: ./src/util/redact-connection.ts
+var redact_connection = __nccwpck_require__(79652);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
 ;// CONCATENATED MODULE: ./src/util/redact-labels.ts
@@ -8329,7 +8382,7 @@ function maskUserinfo(m, mask) {
  * place, the rest kept (redactDeep replaces all); linear in its length: 10 MB on one line is fine.
  */
 function redactText(text) {
-    let out = maskWrittenCredentials(redactUrls(text, redact_REDACTED), [redact_REDACTED, MASK]);
+    let out = (0,redact_connection/* maskWrittenCredentials */.g)(redactUrls(text, redact_REDACTED), [redact_REDACTED, MASK]);
     for (const p of SECRET_VALUE_G)
         out = out.replace(p, redact_REDACTED);
     const jwts = findJwts(out);
@@ -8388,7 +8441,7 @@ function redactEnvValue(name, value) {
     const urls = schemeless
         ? redactUrls(proxyUrlText(value), redact_REDACTED).slice('http://'.length)
         : redactUrls(value, redact_REDACTED);
-    const noCreds = maskWrittenCredentials(urls, [redact_REDACTED, MASK]);
+    const noCreds = (0,redact_connection/* maskWrittenCredentials */.g)(urls, [redact_REDACTED, MASK]);
     return looksSecret(noCreds) || CREDENTIAL_IN_VALUE.test(noCreds) ? redact_REDACTED : noCreds;
 }
 /** A credential an environment value writes in a form of its own (`//h/:_authToken=x`, `db.password=x`). */
@@ -8427,7 +8480,7 @@ const redactTextDeep = (value) => mapStringsDeep(value, redactText);
 /** Every string anywhere in a JSON value that looks like a secret is replaced (keys are kept). */
 function redactDeep(value) {
     return mapStringsDeep(value, (s) => {
-        const noCreds = maskWrittenCredentials(redactUrls(s, redact_REDACTED), [redact_REDACTED, MASK]);
+        const noCreds = (0,redact_connection/* maskWrittenCredentials */.g)(redactUrls(s, redact_REDACTED), [redact_REDACTED, MASK]);
         return looksSecret(noCreds) ? redact_REDACTED : noCreds;
     });
 }
@@ -8776,7 +8829,7 @@ function firstLine(text, max = 500) {
 /* harmony export */   gJ: () => (/* binding */ urlTokens),
 /* harmony export */   u2: () => (/* binding */ isLiteralSecret)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42062);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38287);
 // The secret parts of a URL, for a log masker (core.setSecret): a runner then hides them wherever
 // they appear, also in what pip or buildx print verbatim, which redactText never sees. The parts
 // are what the shared rules mask in text (images/probe/redaction-rules.json): the userinfo, the

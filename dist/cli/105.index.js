@@ -1,5 +1,5 @@
-export const id = 237;
-export const ids = [237];
+export const id = 105;
+export const ids = [105];
 export const modules = {
 
 /***/ 96912:
@@ -24,7 +24,7 @@ export const modules = {
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
 /* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57953);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66917);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42062);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(38287);
 /* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(97499);
 // capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
 // knows of the image. The container is removed in every case (DockerAdapter.runContainer).
@@ -314,7 +314,7 @@ async function loadOnePlatformFix(io) {
 
 /***/ }),
 
-/***/ 96151:
+/***/ 11279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -481,12 +481,12 @@ function bpa_list_parseBpaList(raw, opts) {
 
 // EXTERNAL MODULE: ./src/config/platform.ts
 var config_platform = __webpack_require__(15063);
-// EXTERNAL MODULE: ./src/config/build-args.ts
-var build_args = __webpack_require__(71534);
+// EXTERNAL MODULE: ./src/config/build-args.ts + 1 modules
+var build_args = __webpack_require__(12239);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
@@ -2450,8 +2450,19 @@ function writeScopeOf(env, event) {
         otherRef: true,
     });
 }
-/** `ml-image-build-[SCOPE-]VARIANT-ARCH`: the tag (without the repository) the docker driver pushes by. */
-const buildPushTag = (variant, arch, scope) => `ml-image-build-${scope !== undefined ? `${scope}-` : ''}${variant}-${arch}`;
+/**
+ * `ml-image-build-VARIANT-ARCH`, or `ml-image-build.SCOPE-VARIANT-ARCH` for a scoped run: the tag
+ * (without the repository) the docker driver pushes by. A scoped tag starts with the `.` no
+ * default-branch tag has: a variant name may hold `-` (`pr5-cuda`), so a scope joined by `-` let
+ * PR 5's `cuda` push the default branch's `pr5-cuda` tag, whose inline cache that branch reads.
+ * Each scope ends where it is known to (`prN-`, `untrusted-`, `ref-` and 8 hex digits then `-`),
+ * so no two scopes' tags meet either.
+ */
+const buildPushTag = (variant, arch, scope) => `${scopedBuildTagPrefix(scope)}${variant}-${arch}`;
+/** What a push tag starts with before its variant: `ml-image-build-`, `ml-image-build.SCOPE-`. */
+const scopedBuildTagPrefix = (scope) => scope !== undefined ? `ml-image-build.${scope}-` : 'ml-image-build-';
+/** The push tags' shape before VARIANT-ARCH, for a pattern (any scope of writeScopeOf, or none). */
+const BUILD_TAG_PREFIX_PATTERN = (/* unused pure expression or super */ null && (String.raw `ml-image-build(?:\.(?:pr[1-9]\d*|untrusted|ref-[0-9a-f]{8}))?-`));
 /**
  * A scoped run's build request fields (buildx-args.ts): its cache read-only, for WHY; gha written
  * where GitHub keeps its entries to the run's ref; the default branch's push tag read for its
@@ -3422,7 +3433,7 @@ async function runBuildStage(input, deps) {
     }
     const untrusted = writeScopeOf(deps.env, (0,github_event/* readGitHubEventFile */.MZ)(deps.env.GITHUB_EVENT_PATH));
     if (untrusted)
-        deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ml-image-build-${untrusted.pushScope}-* tags)`);
+        deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ${scopedBuildTagPrefix(untrusted.pushScope)}* tags)`);
     const ctx = {
         docker: deps.docker,
         progress: logs.progress,
@@ -4281,14 +4292,23 @@ var cosign_key = __webpack_require__(98224);
 var signers = __webpack_require__(56093);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
+;// CONCATENATED MODULE: ./src/util/url-userinfo.ts
+// A URL without its login: what names a repository in labels and attestations (no user, no
+// password, no token in place of a user name). Pure.
+/** URL with the userinfo of its authority taken out: `https://ci:pw@host/r` -> `https://host/r`. */
+function withoutUserinfo(url) {
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^@/?#]*@/, '$1');
+}
+
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 // EXTERNAL MODULE: ./src/attest/result.ts
 var attest_result = __webpack_require__(29476);
 ;// CONCATENATED MODULE: ./src/attest/provenance.ts
 // The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
-// what was built from what (the config, the requirement and constraint files, the base image by
-// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+// what was built from what (the source repository's commit, the config, the requirement and
+// constraint files, the base image by digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+
 
 
 
@@ -4318,6 +4338,49 @@ function baseImageDependency(base) {
         ...(hex !== undefined && { digest: { sha256: hex } }),
     };
 }
+/** The source GitHub's variables name (the run's repository, commit and ref), if they do. */
+function sourceFromEnv(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha, GITHUB_REF: ref } = env;
+    if (!server || !repo || !sha)
+        return undefined;
+    return { repositoryUrl: `${server.replace(/\/+$/, '')}/${repo}`, commit: sha, ...(ref && { ref }) };
+}
+/**
+ * The commit built: on a pull_request run GITHUB_SHA, the merge commit the checkout holds (the git
+ * context names the head, which people see); elsewhere the git context's where it is another commit
+ * than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout: GITHUB_SHA is then the
+ * default branch's head), named without GITHUB_REF, which is not its ref; else GITHUB's variables.
+ */
+function sourceOf(env, git) {
+    const fromEnv = sourceFromEnv(env);
+    if (!fromEnv)
+        return git;
+    if (env.GITHUB_HEAD_REF || !git || git.commit.toLowerCase() === fromEnv.commit.toLowerCase())
+        return fromEnv;
+    return { repositoryUrl: fromEnv.repositoryUrl, commit: git.commit };
+}
+/**
+ * The source as a resolved dependency, as actions/attest-build-provenance and SLSA's GitHub build
+ * type write it: git+<repository>@<ref> with its gitCommit; undefined without a full commit id.
+ */
+function sourceDependency(source) {
+    const commit = source?.commit.toLowerCase();
+    if (!source || !commit || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit))
+        return undefined;
+    const url = withoutUserinfo(source.repositoryUrl).replace(/\/+$/, '');
+    return { uri: `git+${url}${source.ref ? `@${source.ref}` : ''}`, digest: { gitCommit: commit } };
+}
+/**
+ * The workflow of the run (GITHUB_WORKFLOW_REF: <owner>/<repo>/<path>@<ref>) as SLSA's GitHub build
+ * type names it in externalParameters: its ref, repository URL and path; undefined outside Actions.
+ */
+function workflowFromEnv(env) {
+    const m = /^([^/@]+\/[^/@]+)\/([^@]+)@(.+)$/.exec(env.GITHUB_WORKFLOW_REF ?? '');
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    if (!m || !server)
+        return undefined;
+    return { ref: m[3], repository: withoutUserinfo(`${server}/${m[1]}`), path: m[2] };
+}
 function fileDependency(f) {
     const hex = (0,types/* sha256Hex */.fg)(f.sha256);
     return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
@@ -4343,7 +4406,10 @@ function constraintsDependency(f) {
 function buildProvenance(input) {
     const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
     const seen = new Set();
+    const source = sourceDependency(sourceOf(input.env, input.source));
+    const workflow = workflowFromEnv(input.env);
     const deps = [
+        ...(source ? [source] : []),
         baseImageDependency(input.baseImage),
         ...input.inputs.map(fileDependency),
         ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
@@ -4362,6 +4428,7 @@ function buildProvenance(input) {
                 variant: input.variant,
                 platform: input.platform,
                 tags: [...input.tags],
+                ...(workflow && { workflow }),
             },
             internalParameters: { toolVersion: input.toolVersion },
             resolvedDependencies: deps,
@@ -4380,8 +4447,8 @@ function buildProvenance(input) {
     return (0,types/* scrubDeep */.wE)(predicate, input.config ? [...names, input.config.path] : names);
 }
 
-// EXTERNAL MODULE: ./src/attest/sbom.ts + 2 modules
-var sbom = __webpack_require__(18036);
+// EXTERNAL MODULE: ./src/attest/sbom.ts + 3 modules
+var sbom = __webpack_require__(99460);
 // EXTERNAL MODULE: ./src/attest/smoke-predicate.ts
 var smoke_predicate = __webpack_require__(97432);
 ;// CONCATENATED MODULE: ./src/attest/predicates.ts
@@ -4450,6 +4517,7 @@ function predicateFor(kind, ctx) {
                 ...(ctx.config && { config: ctx.config }),
                 inputs: [...ctx.inputs],
                 ...(ctx.constraints && { constraints: ctx.constraints }),
+                ...(ctx.source && { source: ctx.source }),
                 env: ctx.env,
                 // The build's own times: the attestation may come much later (after the smoke tests,
                 // in another job).
@@ -4965,6 +5033,8 @@ function contextFor(input, files, v, p) {
     const recorded = input.build.materials;
     const { config, inputs } = recorded ? { config: recorded.config, inputs: recorded.requirements } : files();
     const constraints = constraintsOf(input, v, p);
+    const { repositoryUrl, sha, ref } = input.git ?? {};
+    const source = repositoryUrl && sha ? { repositoryUrl, commit: sha, ...(ref && { ref }) } : undefined;
     const filesNow = !recorded && input.loaded.config.attest.types.includes('provenance');
     return {
         variant: v.variant,
@@ -4982,6 +5052,7 @@ function contextFor(input, files, v, p) {
         inputs,
         ...(constraints !== undefined && { constraints }),
         buildDurationMs: p.durationMs,
+        ...(source && { source }),
         ...(p.finishedAt !== undefined && { buildFinishedAt: p.finishedAt }),
         env: input.env,
         now: input.now,
@@ -5455,6 +5526,7 @@ async function runPipeline(opts, io) {
         const b = build;
         attest = await timed(io, 'attest', () => groupOf(io)('attest', () => runAttest({
             plan,
+            git: opts.git,
             loaded: opts.loaded,
             build: b,
             smoke,

@@ -1,8 +1,8 @@
-export const id = 639;
-export const ids = [639];
+export const id = 534;
+export const ids = [534];
 export const modules = {
 
-/***/ 22639:
+/***/ 7534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -51,12 +51,12 @@ var util_text = __webpack_require__(49997);
 var bpa_list = __webpack_require__(36868);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var config_platform = __webpack_require__(15063);
-// EXTERNAL MODULE: ./src/config/build-args.ts
-var build_args = __webpack_require__(71534);
+// EXTERNAL MODULE: ./src/config/build-args.ts + 1 modules
+var build_args = __webpack_require__(12239);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/redact.ts + 3 modules
-var redact = __webpack_require__(42062);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
@@ -2851,7 +2851,9 @@ async function gitContextFromCheckout(exec, cwd) {
     const repositoryUrl = remote
         ?.replace(/^git@([^:]+):/, 'https://$1/')
         .replace(/\.git$/, '')
-        .replace(/^https:\/\/[^@/]+@/, 'https://'); // never keep credentials from a URL
+        // Never keep credentials from a URL: the userinfo runs to the last @ before the path (a
+        // password may hold a raw @, as git and WHATWG URLs read it).
+        .replace(/^https:\/\/[^/]*@/, 'https://');
     return {
         sha,
         ...withCommitTime(commitTime),
@@ -5833,7 +5835,7 @@ async function runBuildStage(input, deps) {
     }
     const untrusted = (0,push_tag/* writeScopeOf */.Tf)(deps.env, (0,github_event/* readGitHubEventFile */.MZ)(deps.env.GITHUB_EVENT_PATH));
     if (untrusted)
-        deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ml-image-build-${untrusted.pushScope}-* tags)`);
+        deps.progress(`${untrusted.otherRef ? untrusted.why : `${(0,pull_request_code/* untrustedReason */.lw)(deps.env)}: it ${untrusted.why}`}, so it writes no cache the default branch reads (the docker driver pushes by ${(0,push_tag/* scopedBuildTagPrefix */.rr)(untrusted.pushScope)}* tags)`);
     const ctx = {
         docker: deps.docker,
         progress: logs.progress,
@@ -8828,7 +8830,7 @@ function supplyChainPart(sc) {
             .map((a) => a.verify)
             .filter((c) => c !== undefined && SAFE_COMMAND.test(c) && !c.includes('`'));
         return [
-            `- ${(0,report_escape.md)(t.platform, 40)} (${(0,report_escape.md)(t.ref, 300)}): ${(0,report_escape.md)(what.join('; '), 600)}`,
+            `- ${(0,report_escape.md)(t.platform, 40)} (${(0,report_escape/* mdCode */.xs)(t.ref, 300)}): ${(0,report_escape.md)(what.join('; '), 600)}`,
             ...(commands.length > 0 ? [`  \`\`\`sh\n${commands.map((c) => `  ${c}`).join('\n')}\n  \`\`\``] : []),
         ];
     });
@@ -18389,7 +18391,6 @@ var types = __webpack_require__(79124);
 
 
 
-
 /** Percent-encoding as purl requires: everything but A-Z a-z 0-9 . - _ ~ and ':' (never encoded). */
 function purlEncode(s) {
     return encodeURIComponent(s)
@@ -18405,9 +18406,14 @@ function qualifiers(q) {
     return parts.length ? `?${parts.join('&')}` : '';
 }
 const at = (version) => (version === '' ? '' : `@${purlEncode(version)}`);
+/**
+ * pkg:pypi/<name>@<version>, the name as the purl spec's pypi type writes it: lowercased, each
+ * underscore a dash, nothing else changed (Foo_Bar.baz -> foo-bar.baz, zope.interface stays). Not
+ * PEP 503's canonicalName, which also turns dots into dashes and folds runs: that one is for
+ * matching names, not for the purl.
+ */
 function pypiPurl(name, version) {
-    // pkg:pypi names are PEP 503 normalised: Foo_Bar.baz -> foo-bar-baz.
-    return `pkg:pypi/${purlEncode((0,parse/* canonicalName */.Ew)(name))}${at(version)}`;
+    return `pkg:pypi/${purlEncode(name.toLowerCase().replace(/_/g, '-'))}${at(version)}`;
 }
 /**
  * The `upstream` qualifier of a deb purl, as syft writes it and grype reads it: the source package
@@ -18440,12 +18446,21 @@ function ociPurl(ref, digest, arch) {
     return `pkg:oci/${purlEncode(name)}@sha256:${hex}${qualifiers({ arch, repository_url: (0,oci_ref/* repositoryOf */._M)(r), tag: r.tag })}`;
 }
 
+;// CONCATENATED MODULE: ./src/util/url-userinfo.ts
+// A URL without its login: what names a repository in labels and attestations (no user, no
+// password, no token in place of a user name). Pure.
+/** URL with the userinfo of its authority taken out: `https://ci:pw@host/r` -> `https://host/r`. */
+function withoutUserinfo(url) {
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^@/?#]*@/, '$1');
+}
+
 // EXTERNAL MODULE: ./src/attest/result.ts
 var attest_result = __webpack_require__(29476);
 ;// CONCATENATED MODULE: ./src/attest/provenance.ts
 // The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
-// what was built from what (the config, the requirement and constraint files, the base image by
-// digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+// what was built from what (the source repository's commit, the config, the requirement and
+// constraint files, the base image by digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+
 
 
 
@@ -18475,6 +18490,49 @@ function baseImageDependency(base) {
         ...(hex !== undefined && { digest: { sha256: hex } }),
     };
 }
+/** The source GitHub's variables name (the run's repository, commit and ref), if they do. */
+function sourceFromEnv(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha, GITHUB_REF: ref } = env;
+    if (!server || !repo || !sha)
+        return undefined;
+    return { repositoryUrl: `${server.replace(/\/+$/, '')}/${repo}`, commit: sha, ...(ref && { ref }) };
+}
+/**
+ * The commit built: on a pull_request run GITHUB_SHA, the merge commit the checkout holds (the git
+ * context names the head, which people see); elsewhere the git context's where it is another commit
+ * than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout: GITHUB_SHA is then the
+ * default branch's head), named without GITHUB_REF, which is not its ref; else GITHUB's variables.
+ */
+function sourceOf(env, git) {
+    const fromEnv = sourceFromEnv(env);
+    if (!fromEnv)
+        return git;
+    if (env.GITHUB_HEAD_REF || !git || git.commit.toLowerCase() === fromEnv.commit.toLowerCase())
+        return fromEnv;
+    return { repositoryUrl: fromEnv.repositoryUrl, commit: git.commit };
+}
+/**
+ * The source as a resolved dependency, as actions/attest-build-provenance and SLSA's GitHub build
+ * type write it: git+<repository>@<ref> with its gitCommit; undefined without a full commit id.
+ */
+function sourceDependency(source) {
+    const commit = source?.commit.toLowerCase();
+    if (!source || !commit || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit))
+        return undefined;
+    const url = withoutUserinfo(source.repositoryUrl).replace(/\/+$/, '');
+    return { uri: `git+${url}${source.ref ? `@${source.ref}` : ''}`, digest: { gitCommit: commit } };
+}
+/**
+ * The workflow of the run (GITHUB_WORKFLOW_REF: <owner>/<repo>/<path>@<ref>) as SLSA's GitHub build
+ * type names it in externalParameters: its ref, repository URL and path; undefined outside Actions.
+ */
+function workflowFromEnv(env) {
+    const m = /^([^/@]+\/[^/@]+)\/([^@]+)@(.+)$/.exec(env.GITHUB_WORKFLOW_REF ?? '');
+    const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+    if (!m || !server)
+        return undefined;
+    return { ref: m[3], repository: withoutUserinfo(`${server}/${m[1]}`), path: m[2] };
+}
 function fileDependency(f) {
     const hex = (0,types/* sha256Hex */.fg)(f.sha256);
     return { uri: f.path, ...(hex !== undefined && { digest: { sha256: hex } }) };
@@ -18500,7 +18558,10 @@ function constraintsDependency(f) {
 function buildProvenance(input) {
     const files = [...input.inputs, ...(input.constraints ? [input.constraints] : [])];
     const seen = new Set();
+    const source = sourceDependency(sourceOf(input.env, input.source));
+    const workflow = workflowFromEnv(input.env);
     const deps = [
+        ...(source ? [source] : []),
         baseImageDependency(input.baseImage),
         ...input.inputs.map(fileDependency),
         ...(input.constraints ? [constraintsDependency(input.constraints)] : []),
@@ -18519,6 +18580,7 @@ function buildProvenance(input) {
                 variant: input.variant,
                 platform: input.platform,
                 tags: [...input.tags],
+                ...(workflow && { workflow }),
             },
             internalParameters: { toolVersion: input.toolVersion },
             resolvedDependencies: deps,
@@ -18547,6 +18609,33 @@ var index_node = __webpack_require__(51248);
 var spec = __webpack_require__(94321);
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/package.json
 var cyclonedx_library_package = __webpack_require__(95523);
+;// CONCATENATED MODULE: ./src/attest/cpe.ts
+/** NVD's update field of a CPython pre-release: 3.13.0rc1 -> rc1, 3.14.0a2 -> alpha2, 3.12.0b1 -> beta1. */
+const UPDATE = { a: 'alpha', b: 'beta', rc: 'rc' };
+/**
+ * Whether a deb package holds the interpreter of this Python (pythonX.Y, pythonX.Y-minimal, their
+ * lib): then the deb's purl is what scanners match it by (with the distribution's own fixes), and a
+ * CPE of the upstream version would report what the distribution has patched.
+ */
+function fromDeb(record, minor) {
+    return record.apt.some((a) => new RegExp(`^(lib)?python${minor.replace('.', '\\.')}(-minimal)?$`).test(a.name));
+}
+/**
+ * cpe:2.3:a:python:python:<version>:<update>:*:*:*:*:*:* for a CPython whose version is a release
+ * (3.11.9) or a pre-release (3.13.0rc1), when no deb package provides the interpreter; undefined
+ * otherwise (another implementation, a version NVD has no name for: 3.12.0+, or a deb's Python).
+ */
+function pythonCpe(record) {
+    if (record.python.implementation.toLowerCase() !== 'cpython')
+        return undefined;
+    const m = /^((\d+\.\d+)\.\d+)(?:(a|b|rc)(\d+))?$/.exec(record.python.version);
+    if (!m || fromDeb(record, m[2]))
+        return undefined;
+    const [, version, , pre, n] = m;
+    const update = pre !== undefined ? `${UPDATE[pre]}${n}` : '*';
+    return `cpe:2.3:a:python:python:${version}:${update}:*:*:*:*:*:*`;
+}
+
 ;// CONCATENATED MODULE: ./src/attest/sbom-conda.ts
 // The SBOM's conda packages (record.conda, from each conda-meta/*.json): pkg:conda components.
 
@@ -18555,13 +18644,16 @@ var cyclonedx_library_package = __webpack_require__(95523);
 
 /**
  * Each conda package as a library component, pkg:conda/<name>@<version>?build=&channel=&subdir=.
- * A Python package conda installed has a dist-info too, so pip lists it as well: it stays one
- * component, the pip one (pkg:pypi is what scanners match Python advisories by, and one install is
- * one component), with conda's build, channel and subdir (and its version, when another) as
- * ml-image:conda.* properties. A conda name no pip distribution has (mkl, pytorch-cuda, cuda-*) is
- * its own component.
+ * A Python package conda installed has a dist-info too, so pip lists it as well, at the same
+ * version: it stays one component, the pip one (pkg:pypi is what scanners match Python advisories
+ * by, and one install is one component), with conda's build, channel and subdir as ml-image:conda.*
+ * properties. Any other conda package is its own component with its pkg:conda purl: a name no pip
+ * distribution has (mkl, pytorch-cuda, cuda-*), and a name pip has at another version (conda's
+ * cuda-toolkit 12.4.1 beside pip's cuda-toolkit 13.0.2: two installs, each for scanners to match).
  */
-function condaComponents(record, pipByName, { clean, cut, prop }) {
+function condaComponents(record, pipList, { clean, cut, prop }) {
+    // The pip components by canonical name and version: conda's install of the distribution pip lists.
+    const pipOf = new Map(pipList.map((c) => [JSON.stringify([(0,parse/* canonicalName */.Ew)(c.name), c.version ?? '']), c]));
     const out = new Map();
     const seen = new Set();
     for (const p of record.conda ?? []) {
@@ -18578,7 +18670,7 @@ function condaComponents(record, pipByName, { clean, cut, prop }) {
             subdir: p.subdir && clean(p.subdir),
         };
         const purl = condaPurl({ name, version, ...q });
-        const pip = pipByName.get((0,parse/* canonicalName */.Ew)(name));
+        const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), version === '' ? '' : cut(version)]));
         const c = pip ??
             out.get(purl) ??
             new models.Component(enums.ComponentType.Library, name, {
@@ -18586,8 +18678,6 @@ function condaComponents(record, pipByName, { clean, cut, prop }) {
                 purl,
                 ...(version !== '' && { version: cut(version) }),
             });
-        if (pip && pip.version !== cut(version))
-            prop(c, 'conda.version', version);
         for (const [k, v] of Object.entries(q))
             prop(c, `conda.${k}`, v);
         if (!pip)
@@ -18637,6 +18727,7 @@ function ordered(c) {
 // Nothing from the record's env, labels (except the OCI base-image name and digest) or collectEnv
 // goes in, and every string is scrubbed.
 // The record holds no file hashes (the probe reads RECORD only for sizes): components carry none.
+
 
 
 
@@ -18808,6 +18899,7 @@ function stackComponent(type, role, name, version, extra = {}) {
         ...(nonEmpty(version) && { version: cut(sbom_clean(version)) }),
         ...(extra.group !== undefined && { group: extra.group }),
         ...(extra.purl !== undefined && { purl: extra.purl }),
+        ...(extra.cpe !== undefined && { cpe: extra.cpe }),
     });
     c.properties.add(new models.Property(ML_STACK_PROPERTY, role));
     return c;
@@ -18851,7 +18943,9 @@ function mlStack(ctx, pipByName) {
     }
     pipByName.get('numpy')?.properties.add(new models.Property(ML_STACK_PROPERTY, 'numpy'));
     const python = sbom_clean(record.python.implementation).toLowerCase() || 'python';
-    out.push(stackComponent(enums.ComponentType.Application, 'python', python, record.python.version));
+    // No purl (none names a CPython built from source), a CPE unless a deb holds it (cpe.ts).
+    const cpe = pythonCpe(record);
+    out.push(stackComponent(enums.ComponentType.Application, 'python', python, record.python.version, { cpe }));
     if (ctx.base) {
         const ref = (0,oci_ref/* parseImageRef */.Q)(ctx.base.ref);
         const purl = ociPurl(ctx.base.ref, ctx.base.digest, ctx.arch);
@@ -18899,7 +18993,7 @@ function sbom_buildSbom(input) {
     const image = imageComponent(ctx);
     bom.metadata.component = image;
     const pip = pipComponents(ctx.record);
-    const conda = condaComponents(ctx.record, pip.byName, { clean: sbom_clean, cut, prop });
+    const conda = condaComponents(ctx.record, pip.list, { clean: sbom_clean, cut, prop });
     const components = [
         osComponent(ctx),
         ...pip.list,
@@ -18939,7 +19033,7 @@ function sbom_buildSbom(input) {
  * input (the test that pins an SBOM's digest says when). It is part of sbomInputsDigest: an SBOM
  * an earlier run made with other code is not attached again as this code's.
  */
-const SBOM_FORMAT = 16;
+const SBOM_FORMAT = 17;
 /** The CycloneDX library's version (its serializer writes the SBOM). */
 const CDX_LIBRARY_VERSION = cyclonedx_library_package/* version */.rE;
 /** The SBOM's metadata property that holds sbomInputsDigest of what it was made from. */
@@ -19039,6 +19133,7 @@ function predicateFor(kind, ctx) {
                 ...(ctx.config && { config: ctx.config }),
                 inputs: [...ctx.inputs],
                 ...(ctx.constraints && { constraints: ctx.constraints }),
+                ...(ctx.source && { source: ctx.source }),
                 env: ctx.env,
                 // The build's own times: the attestation may come much later (after the smoke tests,
                 // in another job).
@@ -19066,9 +19161,10 @@ function predicateFor(kind, ctx) {
 ;// CONCATENATED MODULE: ./src/attest/spdx.ts
 // The SBOM as SPDX 2.3 JSON (`ml-image sbom --format spdx`), converted from the CycloneDX SBOM
 // (buildSbom) so that the two formats always say the same thing:
-//   - each CycloneDX component is a package: its version, its purl as an external reference, its
-//     type as the package's purpose, its group as the supplier, its ml-image:* properties as
-//     annotations (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
+//   - each CycloneDX component is a package: its version, its purl as an external reference (and
+//     its CPE, the interpreter's, as a SECURITY cpe23Type one), its type as the package's purpose,
+//     its group as the supplier, its ml-image:* properties as annotations
+//     (ml-image:cuda.runtime=12.8), no files (filesAnalyzed false);
 //   - the document DESCRIBES the image, which CONTAINS every other package but the base image, of
 //     which it is a DESCENDANT_OF; pip's requirements are DEPENDS_ON relationships.
 // Deterministic as the CycloneDX SBOM is: SPDX ids from the bom-refs, the namespace from its serial
@@ -19115,6 +19211,15 @@ const roleOf = (c) => c.properties?.find((p) => p.name === `${SBOM_PROPERTY_PREF
 function packageOf(c, id, annotate) {
     const purpose = c.type === undefined ? undefined : (PURPOSE[c.type] ?? 'OTHER');
     const annotations = (c.properties ?? []).map((p) => annotate(`${p.name}=${p.value}`));
+    // The purl, and the CPE (the interpreter's: cpe.ts) as SPDX 2.3 names it (cpe23Type).
+    const externalRefs = [
+        ...(c.purl !== undefined
+            ? [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl }]
+            : []),
+        ...(c.cpe !== undefined
+            ? [{ referenceCategory: 'SECURITY', referenceType: 'cpe23Type', referenceLocator: c.cpe }]
+            : []),
+    ];
     return {
         SPDXID: id,
         name: c.name ?? '',
@@ -19124,11 +19229,7 @@ function packageOf(c, id, annotate) {
         filesAnalyzed: false,
         ...(purpose !== undefined && { primaryPackagePurpose: purpose }),
         ...(c.description !== undefined && { description: c.description }),
-        ...(c.purl !== undefined && {
-            externalRefs: [
-                { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl },
-            ],
-        }),
+        ...(externalRefs.length > 0 && { externalRefs }),
         ...(annotations.length > 0 && { annotations }),
     };
 }
@@ -19684,6 +19785,8 @@ function contextFor(input, files, v, p) {
     const recorded = input.build.materials;
     const { config, inputs } = recorded ? { config: recorded.config, inputs: recorded.requirements } : files();
     const constraints = constraintsOf(input, v, p);
+    const { repositoryUrl, sha, ref } = input.git ?? {};
+    const source = repositoryUrl && sha ? { repositoryUrl, commit: sha, ...(ref && { ref }) } : undefined;
     const filesNow = !recorded && input.loaded.config.attest.types.includes('provenance');
     return {
         variant: v.variant,
@@ -19701,6 +19804,7 @@ function contextFor(input, files, v, p) {
         inputs,
         ...(constraints !== undefined && { constraints }),
         buildDurationMs: p.durationMs,
+        ...(source && { source }),
         ...(p.finishedAt !== undefined && { buildFinishedAt: p.finishedAt }),
         env: input.env,
         now: input.now,
@@ -20221,6 +20325,7 @@ async function runPipeline(opts, io) {
         const b = build;
         attest = await timed(io, 'attest', () => groupOf(io)('attest', () => runAttest({
             plan,
+            git: opts.git,
             loaded: opts.loaded,
             build: b,
             smoke,
