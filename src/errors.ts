@@ -101,14 +101,29 @@ export class EnvironmentError extends MlImageError {
 
 /** The thing checked failed: an unresolvable conflict, a failing smoke test (exit 1). */
 export class CheckFailedError extends MlImageError {
-  constructor(message: string, fix?: string, options?: { location?: ErrorLocation | undefined }) {
+  /** Each failed check, one line: --json's `problems`. */
+  readonly problems: readonly string[];
+  /** The document a pass prints under --json (its checks): --json prints it with the error. */
+  readonly result: Readonly<Record<string, unknown>> | undefined;
+  constructor(
+    message: string,
+    fix?: string,
+    options?: {
+      location?: ErrorLocation | undefined;
+      problems?: readonly string[];
+      result?: Readonly<Record<string, unknown>>;
+    },
+  ) {
     super(message, ExitCode.CheckFailed, fix, options);
+    this.problems = options?.problems ?? [];
+    this.result = options?.result;
   }
 }
 
 /**
  * A failure as `--json` prints it (the CLI's jsonError; `ml-image doctor --json` adds it to its
- * checks): `{"error": {"exitCode", "message", "problems", "fix"}}`.
+ * checks, a failed verify to its): `{"error": {"exitCode", "message", "problems", "fix"}}`, beside
+ * what a pass prints when the command has checks to show (CheckFailedError's `result`).
  */
 export interface JsonError {
   error: { exitCode: number; message: string; problems: string[]; fix?: string };

@@ -773,17 +773,56 @@ describe('ml-image verify', () => {
       {},
     );
     expect(json.code).toBe(1);
-    const { error } = JSON.parse(json.out) as { error: { message: string } };
-    expect(error.message).toMatch(
-      /1 of 1 checks failed for .*: linux\/s390x image \(not in the index \(it has: linux\/amd64, linux\/arm64\)\)$/,
-    );
+    const { error } = JSON.parse(json.out) as { error: { message: string; problems: string[] } };
+    expect(error.message).toMatch(/1 of 1 checks failed for .*: linux\/s390x image$/);
+    expect(error.problems).toEqual([
+      'linux/s390x image: not in the index (it has: linux/amd64, linux/arm64)',
+    ]);
   });
 
-  it('--json and a failed check: one JSON object, the error naming each failed check and why', async () => {
-    const r = await verify([index, '--key', 'k.pub', '--json'], new Set([amd]), full());
+  // Finding: a failed verify --json printed only the error, its message cut at 1,000 characters,
+  // `problems` empty and no `checks`: a deploy gate could not tell which check failed.
+  it.each([
+    {
+      name: 'one platform unsigned',
+      signed: new Set([amd]),
+      failed: [['linux/arm64', 'signature']],
+    },
+    {
+      name: 'nothing signed nor attested (the message would pass 1,000 characters with each why)',
+      signed: new Set<string>(),
+      empty: true,
+      failed: [
+        ['linux/amd64', 'signature'],
+        ['linux/amd64', 'sbom attestation'],
+        ['linux/amd64', 'provenance attestation'],
+        ['linux/arm64', 'signature'],
+        ['linux/arm64', 'sbom attestation'],
+        ['linux/arm64', 'provenance attestation'],
+      ],
+    },
+  ])('--json and a failed check ($name): the checks a pass prints, and the error naming each', async (t) => {
+    const r = await verify([index, '--key', 'k.pub', '--json'], t.signed, t.empty ? {} : full());
     expect(r.code).toBe(1);
-    const { error } = JSON.parse(r.out) as { error: { message: string } };
-    expect(error.message).toMatch(/1 of 6 checks failed .*: linux\/arm64 signature \(no signature for /);
+    const doc = JSON.parse(r.out) as {
+      ref: string;
+      checks: { platform: string; check: string; ok: boolean; detail: string }[];
+      error: { exitCode: number; message: string; problems: string[] };
+    };
+    expect(Object.keys(doc)).toEqual(['ref', 'checks', 'error']);
+    expect(doc.ref).toBe(index);
+    expect(doc.checks).toHaveLength(6);
+    const bad = doc.checks.filter((c) => !c.ok).map((c) => [c.platform, c.check]);
+    expect(bad).toEqual(t.failed);
+    expect(doc.error.exitCode).toBe(1);
+    expect(doc.error.message).toBe(
+      `verify: ${t.failed.length} of 6 checks failed for ${index}: ${t.failed.map((f) => f.join(' ')).join('; ')}`,
+    );
+    expect(doc.error.message).not.toContain('more characters');
+    expect(doc.error.problems).toHaveLength(t.failed.length);
+    doc.error.problems.forEach((p, i) =>
+      expect(p).toMatch(new RegExp(`^${t.failed[i]!.join(' ')}: no \\S+ for localhost:5000/`)),
+    );
   });
 
   it('--json prints every check', async () => {
@@ -1066,14 +1105,30 @@ describe('ml-image export --verify', () => {
     expect(existsSync(path.join(dir, 'job'))).toBe(false);
   });
 
-  it('--json and a failed check: one JSON object, the error naming each failed check and why', async () => {
-    const r = await exportVerify(['--verify', '--key', 'k.pub', '--json'], { signed: new Set([amd]) });
+  // Finding: a failed export --verify --json printed the error alone, not the checks under
+  // `verified` that docs/cluster-export.md promises.
+  it.each([
+    { name: 'one platform unsigned', signed: new Set([amd]), failed: ['linux/arm64 signature'] },
+    {
+      name: 'neither signed',
+      signed: new Set<string>(),
+      failed: ['linux/amd64 signature', 'linux/arm64 signature'],
+    },
+  ])('--json and a failed check ($name): `verified` and the error naming each', async (t) => {
+    const r = await exportVerify(['--verify', '--key', 'k.pub', '--json'], { signed: t.signed });
     expect(r.code).toBe(1);
-    const { error } = JSON.parse(r.out) as { error: { exitCode: number; message: string } };
-    expect(error.exitCode).toBe(1);
-    expect(error.message).toMatch(
-      /^export --verify: 1 of 6 checks failed for .*: linux\/arm64 signature \(no signature for .*\); no job was written$/,
+    const doc = JSON.parse(r.out) as {
+      verified: { platform: string; check: string; ok: boolean }[];
+      error: { exitCode: number; message: string; problems: string[] };
+    };
+    expect(Object.keys(doc)).toEqual(['verified', 'error']);
+    expect(doc.verified).toHaveLength(6);
+    expect(doc.verified.filter((c) => !c.ok).map((c) => `${c.platform} ${c.check}`)).toEqual(t.failed);
+    expect(doc.error.exitCode).toBe(1);
+    expect(doc.error.message).toBe(
+      `export --verify: ${t.failed.length} of 6 checks failed for ${index}: ${t.failed.join('; ')}; no job was written`,
     );
+    expect(doc.error.problems.map((p) => p.replace(/: no signature for .*$/, ''))).toEqual(t.failed);
     expect(r.job).toBeUndefined();
   });
 

@@ -7,6 +7,7 @@ import { createDefaultDockerAdapter } from '../docker/engine.js';
 import { redactMessage, redactText, redactUrls } from '../util/redact.js';
 import { closestWord, noWorkflowCommands, printableLines } from '../util/text.js';
 import {
+  CheckFailedError,
   ConfigError,
   describeError,
   exitCodeOf,
@@ -201,7 +202,10 @@ function clipLines(text: string): string {
  */
 const shownError = (text: string) => clipLines(printableLines(redactMessage(text)));
 
-/** The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`. */
+/**
+ * The `--json` form of a failure: `{"error": {"exitCode", "message", "problems", "fix"}}`, after
+ * a failed check's result (verify's `ref` and `checks`, export --verify's `verified`).
+ */
 export function jsonError(err: unknown): JsonError {
   const exitCode = exitCodeOf(err);
   // As on stderr (shownError): a login in a quoted value, a token of a known form, masked.
@@ -215,6 +219,12 @@ export function jsonError(err: unknown): JsonError {
         ...fix,
       },
     };
+  }
+  if (err instanceof CheckFailedError) {
+    // A failed check (verify, export --verify): the document a pass prints, its checks included,
+    // with the error naming each failed check, so that a script reads one shape either way.
+    const problems = err.problems.map(shownError);
+    return { ...err.result, error: { exitCode, message: shownError(err.message), problems, ...fix } };
   }
   if (err instanceof MlImageError) {
     return { error: { exitCode, message: shownError(err.message), problems: [], ...fix } };

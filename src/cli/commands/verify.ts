@@ -122,8 +122,8 @@ export function verifyRequestFor(
 
 /**
  * Verify the image before anything is written: the checks are printed (under --json the command's
- * summary carries them), and a failed check is a CheckFailedError (exit 1) naming each (and, under
- * --json, why: the error object is then the one JSON output).
+ * summary carries them as `verified`), and a failed check is a CheckFailedError (exit 1) naming
+ * each; under --json the one JSON output is then `verified` and the error, each failed check a problem.
  */
 export async function verifyBeforeWrite(
   io: CliIo,
@@ -135,8 +135,23 @@ export async function verifyBeforeWrite(
   const outcome = await verifyWithCli(io, ref, request, command);
   if (!json) io.stdout(`${renderChecks(outcome.checks)}\n`);
   if (outcome.failed.length > 0)
-    throw new CheckFailedError(`${command} --verify: ${failedSummary(outcome, json)}; no job was written`);
+    throw checksFailed(`${command} --verify`, outcome, { verified: outcome.checks }, '; no job was written');
   return outcome;
+}
+
+/**
+ * The exit 1 of OUTCOME's failed checks: a short message naming each, and for --json each failed
+ * check as a problem (`linux/arm64 signature: no signature for ...`) beside RESULT, the document a
+ * pass prints (its checks, each ok or not with its detail).
+ */
+export function checksFailed(
+  what: string,
+  outcome: VerifyOutcome,
+  result: Readonly<Record<string, unknown>>,
+  tail = '',
+): CheckFailedError {
+  const problems = outcome.failed.map((c) => `${c.platform} ${c.check}: ${c.detail}`);
+  return new CheckFailedError(`${what}: ${failedSummary(outcome)}${tail}`, undefined, { problems, result });
 }
 
 /**
@@ -214,10 +229,12 @@ within --timeout (the fix is printed).`,
         'verify.json',
         `${JSON.stringify({ ref, ok: !failed, checks: outcome.checks }, null, 2)}\n`,
       );
-    // --json prints one JSON object: the checks, or on a failure the error naming each failed one.
+    // --json prints one JSON object: the checks, and on a failure (printed by main, as every
+    // command's error is) the same with the error naming each failed check.
+    const result = { ref, checks: outcome.checks };
     if (!values.json) io.stdout(`${renderChecks(outcome.checks)}\n`);
-    else if (!failed) io.stdout(`${JSON.stringify({ ref, checks: outcome.checks }, null, 2)}\n`);
-    if (failed) throw new CheckFailedError(`verify: ${failedSummary(outcome, values.json)}`);
+    else if (!failed) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    if (failed) throw checksFailed('verify', outcome, result);
     return 0;
   },
 };
