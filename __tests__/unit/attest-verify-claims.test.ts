@@ -393,6 +393,14 @@ describe('ml-image verify with the pins', () => {
       /--platform: expected OS\/ARCH\[\/VARIANT\] like linux\/arm64, got "linux arm64"/,
     ],
     [{ platform: 'arm64' }, /--platform: expected OS\/ARCH/],
+    // Finding: a typo was a failed check (exit 1, "not in the index"), not bad input.
+    [
+      { platform: 'linux/arm46' },
+      /^verify: --platform: "linux\/arm46" is not a platform an image is built for: unknown architecture "arm46" \(did you mean linux\/arm64\?\)$/,
+    ],
+    [{ platform: 'linux/amd46' }, /unknown architecture "amd46" \(did you mean linux\/amd64\?\)$/],
+    [{ platform: 'linx/arm64' }, /unknown OS "linx" \(did you mean linux\/arm64\?\)$/],
+    [{ platform: 'linux/sparc' }, /"linux\/sparc" is not a platform .*: unknown architecture "sparc"$/],
   ])('%j is bad input naming the flag', (flags, message) => {
     expect(() =>
       parseVerifyFlags(
@@ -404,6 +412,41 @@ describe('ml-image verify with the pins', () => {
         cliFlagNaming('verify'),
       ),
     ).toThrow(message);
+  });
+
+  it.each([
+    'linux/s390x',
+    'linux/arm64/v8',
+    'linux/aarch64',
+    'linux/x86_64',
+    'windows/amd64',
+    'linux/amd64/v3',
+  ])(
+    'a known platform %s passes (one the index does not hold is a failed check, not bad input)',
+    (platform) => {
+      const r = parseVerifyFlags(
+        {
+          'certificate-identity-regexp': '^https://github\\.com/acme/m/',
+          'certificate-github-workflow-repository': 'acme/m',
+          platform,
+        },
+        cliFlagNaming('verify'),
+      );
+      expect(r.platform).toBe(platform);
+    },
+  );
+
+  it('a typo in --platform: exit 2 before the registry is asked, with the fix', async () => {
+    const io = captureIo('/tmp');
+    const code = await runCli(
+      ['verify', `r.example/a@sha256:${'0'.repeat(64)}`, '--key', 'k.pub', '--platform', 'linux/arm46'],
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.err()).toMatch(
+      /--platform: "linux\/arm46" is not a platform .*\(did you mean linux\/arm64\?\)\nfix: give OS\/ARCH\[\/VARIANT\] of a known OS and architecture, e.g. linux\/arm64$/m,
+    );
+    expect(io.out()).toBe('');
   });
 
   it('a well-formed platform and issuer pass', () => {

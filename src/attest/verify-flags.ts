@@ -2,8 +2,11 @@
 // and the verify sub-action (whose inputs have the flags' names). Bad input names the flag (exit 2)
 // before any registry or cosign is asked.
 import { ATTESTATION_KINDS, type AttestationKind } from '../config/attest.js';
+import { unknownPlatformPart } from '../config/platform.js';
+import { PLATFORMS } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { isOwnerRepo } from '../github/run.js';
+import { closestWord } from '../util/text.js';
 import type { VerifyIdentity } from './cosign-args.js';
 import { GITHUB_ISSUER } from './signing.js';
 import { acceptsSharedWorkflow, regexpProblem } from './verify-inputs.js';
@@ -310,13 +313,31 @@ export function parseVerifyTimeout(raw: string | undefined, { prefix, flag }: Fl
   return seconds;
 }
 
+/**
+ * --platform OS/ARCH[/VARIANT] of a known OS and architecture: a typo (linux/arm46) is bad input
+ * naming the flag, with the nearest platform a build builds, not a check that fails (exit 1) as a
+ * well-formed platform the index does not hold is.
+ */
+function platformFrom(raw: string | undefined, { prefix, flag }: FlagNaming): string | undefined {
+  const platform = given(raw);
+  if (platform === undefined) return undefined;
+  const got = JSON.stringify(platform.slice(0, 100));
+  if (!/^[a-z0-9]+\/[a-z0-9_-]+(\/[a-z0-9.]+)?$/i.test(platform))
+    throw new InputError(
+      `${prefix}${flag('platform')}: expected OS/ARCH[/VARIANT] like linux/arm64, got ${got}`,
+    );
+  const unknown = unknownPlatformPart(platform);
+  if (unknown === undefined) return platform;
+  const hint = closestWord(platform, PLATFORMS);
+  throw new InputError(
+    `${prefix}${flag('platform')}: ${got} is not a platform an image is built for: ${unknown}${hint !== undefined ? ` (did you mean ${hint}?)` : ''}`,
+    `give OS/ARCH[/VARIANT] of a known OS and architecture, e.g. ${hint ?? PLATFORMS.join(' or ')}`,
+  );
+}
+
 /** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
 export function parseVerifyFlags(values: VerifyFlags, naming: FlagNaming): VerifyRequest {
-  const platform = given(values.platform);
-  if (platform !== undefined && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/i.test(platform))
-    throw new InputError(
-      `${naming.prefix}${naming.flag('platform')}: expected OS/ARCH[/VARIANT] like linux/arm64, got ${JSON.stringify(platform.slice(0, 100))}`,
-    );
+  const platform = platformFrom(values.platform, naming);
   return {
     identity: identityFrom(values, naming),
     policy: {

@@ -53,6 +53,62 @@ export function normalizePlatform(platform: string): string {
 }
 
 /**
+ * The OS and architecture names an image index may hold (Go's GOOS and GOARCH, as the OCI image
+ * spec has them), with the spellings normalizePlatform reads (macos, x86_64, aarch64, armhf ...).
+ */
+export const KNOWN_OS = [
+  'linux',
+  'windows',
+  'darwin',
+  'macos',
+  'freebsd',
+  'netbsd',
+  'openbsd',
+  'dragonfly',
+  'illumos',
+  'solaris',
+  'aix',
+  'android',
+  'ios',
+  'plan9',
+  'js',
+  'wasip1',
+];
+export const KNOWN_ARCH = [
+  'amd64',
+  'arm64',
+  'arm',
+  '386',
+  'ppc64le',
+  'ppc64',
+  's390x',
+  'riscv64',
+  'loong64',
+  'mips',
+  'mipsle',
+  'mips64',
+  'mips64le',
+  'wasm',
+  'x86_64',
+  'x86-64',
+  'aarch64',
+  'armhf',
+  'armel',
+  'i386',
+];
+
+/**
+ * What is wrong with PLATFORM as a platform an image may be built for: its OS or architecture is
+ * none an index names (linux/arm46: "unknown architecture \"arm46\""); undefined when both are known.
+ */
+export function unknownPlatformPart(platform: string): string | undefined {
+  const [os = '', arch = ''] = platform.toLowerCase().split('/');
+  if (!KNOWN_OS.includes(os)) return `unknown OS ${JSON.stringify(os)}`;
+  if (!KNOWN_ARCH.includes(arch)) return `unknown architecture ${JSON.stringify(arch)}`;
+  return undefined;
+}
+
+/**
  * Whether A and B are the same machine: the same OS and architecture once normalized, whatever the
  * variant (linux/arm64/v8 and linux/aarch64 are linux/arm64; linux/amd64/v3 runs on linux/amd64).
  * The smoke stage asks it of a target and the engine's platform: another machine runs emulated.
