@@ -116,6 +116,25 @@ describe('parseDigestRef', () => {
     expect(e.message).toMatch(why);
   });
 
+  // Finding: a reference pasted from the PR comment (a U+2060 after "@", which stops a GitHub
+  // mention) was refused as 'character "\u2060" is not allowed' with no fix.
+  it.each([
+    ['\u2060', 'WORD JOINER', `localhost:5000/acme/model@\u2060${D}`, ' after "ost:5000/acme/model@"'],
+    ['\u200b', 'ZERO WIDTH SPACE', `ghcr.io/org/app\u200b@${D}`, ' after "ghcr.io/org/app"'],
+    ['\u200c', 'ZERO WIDTH NON-JOINER', `ghcr.io/org/app@${D}\u200c`, ` after "${D.slice(-20)}"`],
+    ['\u200d', 'ZERO WIDTH JOINER', `ghcr.io/org/\u200dapp@${D}`, ' after "ghcr.io/org/"'],
+    ['\ufeff', 'ZERO WIDTH NO-BREAK SPACE', `\ufeffghcr.io/org/app@${D}`, ''],
+  ])('an invisible %j (%s): named as such, with the fix, never stripped', (char, name, ref, after) => {
+    const e = inputErrorOf(() => parseDigestRef(ref, { field: 'verify: IMAGE@DIGEST' }));
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.exitCode).toBe(2);
+    const code = char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    expect(e.message).toBe(
+      `verify: IMAGE@DIGEST ${JSON.stringify(ref)} is not a valid image reference: it holds an invisible character U+${code} (${name})${after}, as text copied from a rendered report may`,
+    );
+    expect(e.fix).toBe('type the reference again or remove it');
+  });
+
   it('allowTag: false refuses a tag before the digest', () => {
     const ref = `ghcr.io/org/app:1.0@${D}`;
     const e = inputErrorOf(() => parseDigestRef(ref, { allowTag: false, field: '--image' }));

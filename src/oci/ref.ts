@@ -132,6 +132,30 @@ export function nameLengthProblem(name: string): string | undefined {
     : undefined;
 }
 
+/** The invisible characters a rendered page may hide in a reference copied from it, by name. */
+const INVISIBLE: Readonly<Record<string, string>> = {
+  '\u200b': 'ZERO WIDTH SPACE',
+  '\u200c': 'ZERO WIDTH NON-JOINER',
+  '\u200d': 'ZERO WIDTH JOINER',
+  '\u2060': 'WORD JOINER',
+  '\ufeff': 'ZERO WIDTH NO-BREAK SPACE',
+};
+
+/** The fix of a reference that holds an invisible character (invisibleProblem). */
+export const INVISIBLE_FIX = 'type the reference again or remove it';
+
+/**
+ * Why REF holds an invisible character (U+2060 after the "@" of a reference pasted from a PR
+ * comment, where it stops a GitHub mention), named as such: never stripped, the user retypes it.
+ */
+export function invisibleProblem(ref: string): string | undefined {
+  const m = /[\u200b-\u200d\u2060\ufeff]/.exec(ref);
+  if (m === null) return undefined;
+  const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  const after = m.index > 0 ? ` after ${JSON.stringify(ref.slice(Math.max(0, m.index - 20), m.index))}` : '';
+  return `it holds an invisible character U+${code} (${INVISIBLE[m[0]]})${after}, as text copied from a rendered report may`;
+}
+
 /**
  * Why `ref` is not a valid image reference, or undefined when it is. Accepts what `docker run`
  * accepts: name[:tag][@digest] (lowercase repository path, optional registry host) or an image id.
@@ -150,6 +174,8 @@ export function imageRefProblem(ref: string): string | undefined {
     const port = ref.startsWith(`${registry}/`) ? portProblem(registry) : undefined;
     return port ?? nameLengthProblem(repositoryOf(ref));
   }
+  const invisible = invisibleProblem(ref);
+  if (invisible !== undefined) return invisible;
   const bad = ref.match(/[^a-zA-Z0-9._:/@+\-[\]]/);
   if (bad) return `character ${JSON.stringify(bad[0])} is not allowed in an image reference`;
   const { path } = parseImageRef(ref);
@@ -283,7 +309,10 @@ export function parseDigestRef(ref: string, opts: DigestRefOptions = {}): Digest
   // A badly shaped reference that does not end in a digest: that it has none is the clearer message.
   const endsPinned = ref.includes('@') && isDigest(ref.slice(ref.lastIndexOf('@') + 1));
   if (problem !== undefined && (endsPinned || problem !== SHAPE_PROBLEM))
-    throw new InputError(`${field} ${quoted} is not a valid image reference: ${problem}`);
+    throw new InputError(
+      `${field} ${quoted} is not a valid image reference: ${problem}`,
+      invisibleProblem(ref) !== undefined ? INVISIBLE_FIX : undefined,
+    );
   if (!pinned)
     throw new InputError(
       `${field} ${quoted} has no @sha256:<64 hex> digest (pin by digest): pass REPOSITORY@sha256:<digest>${opts.orElse !== undefined ? `, or ${opts.orElse}` : ''}`,
