@@ -98,8 +98,8 @@ describe('parseDigestRef', () => {
   it.each<[string, RegExp]>([
     ['ghcr.io/org/app:1.0', /^image ".*" has no @sha256:<64 hex> digest \(pin by digest\)/],
     ['ghcr.io/org/app', /has no @sha256/],
-    ['ghcr.io/org/app@sha256:abc', /has no @sha256/],
-    [`ghcr.io/org/app@sha512:${HEX}${HEX}`, /has no @sha256/],
+    ['ghcr.io/org/app@sha256:abc', /is not pinned by a whole digest: the digest has 3 hex digits/],
+    [`ghcr.io/org/app@sha512:${HEX}${HEX}`, /is not pinned by a whole digest: its digest is sha512:/],
     [`ghcr.io/org/app@sha256:${HEX.toUpperCase()}`, /a sha256 digest is 64 lowercase hex digits/],
     [`ghcr.io/Org/app@${D}`, /is not a valid image reference: the repository name must be lowercase/],
     ['', /is not a valid image reference: empty image reference/],
@@ -114,6 +114,36 @@ describe('parseDigestRef', () => {
     expect(e.exitCode).toBe(2);
     expect(e.message).toContain(JSON.stringify(ref));
     expect(e.message).toMatch(why);
+  });
+
+  // Finding: a cut-off digest got the fix of a reference without one ("a tag can move").
+  it.each([
+    [
+      'sha256:1234',
+      'the digest has 4 hex digits after "sha256:", where a sha256 digest has 64 (cut off when copied?)',
+    ],
+    [
+      'sha256:1',
+      'the digest has 1 hex digit after "sha256:", where a sha256 digest has 64 (cut off when copied?)',
+    ],
+    [
+      'sha256:',
+      'the digest has 0 hex digits after "sha256:", where a sha256 digest has 64 (cut off when copied?)',
+    ],
+    [`sha256:${HEX}0`, 'the digest has 65 hex digits after "sha256:", where a sha256 digest has 64'],
+    [`sha256:${'A'.repeat(64)}`, 'a sha256 digest is 64 lowercase hex digits'],
+    [`sha512:${HEX}`, 'its digest is sha512:..., and an image is pinned by its sha256 digest'],
+  ])('REPO@%s: what the digest lacks, and how to copy it whole', (digest, why) => {
+    const ref = `localhost:5000/acme/model@${digest}`;
+    const e = inputErrorOf(() => parseDigestRef(ref, { field: 'verify: IMAGE@DIGEST' }));
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe(
+      `verify: IMAGE@DIGEST ${JSON.stringify(ref)} is not pinned by a whole digest: ${why}`,
+    );
+    expect(e.fix).toMatch(
+      /^pass REPOSITORY@sha256: and the 64 lowercase hex digits of the digest, copied whole/,
+    );
+    expect(e.fix).not.toContain('a tag can move');
   });
 
   // Finding: a reference pasted from the PR comment (a U+2060 after "@", which stops a GitHub

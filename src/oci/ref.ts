@@ -291,6 +291,27 @@ export interface DigestRefOptions {
 export const BARE_DIGEST_FIX =
   "a pushed image is REPOSITORY@sha256:<digest>: build.json names both, a variant's repository and its digest";
 
+/** The fix of a digest that is not sha256: and 64 hex digits (digestProblem). */
+export const DIGEST_FIX =
+  'pass REPOSITORY@sha256: and the 64 lowercase hex digits of the digest, copied whole from build.json or `docker buildx imagetools inspect REF`';
+
+/**
+ * What is wrong with the digest after REF's last "@" when it is one, ALGORITHM:HEX, but not
+ * sha256:<64 lowercase hex> (cut off when copied, upper case, another algorithm); undefined when
+ * there is none such (a tag alone, or a digest that is whole).
+ */
+export function digestProblem(ref: string): string | undefined {
+  const at = ref.lastIndexOf('@');
+  const m =
+    at < 0 ? null : /^([a-z][a-z0-9]*(?:[+._-][a-z][a-z0-9]*)*):([0-9a-z]*)$/i.exec(ref.slice(at + 1));
+  if (m === null || isDigest(m[0])) return undefined;
+  const [, algorithm, hex] = m as unknown as [string, string, string];
+  if (algorithm !== 'sha256')
+    return `its digest is ${algorithm}:..., and an image is pinned by its sha256 digest`;
+  if (!/^[0-9a-f]*$/.test(hex)) return 'a sha256 digest is 64 lowercase hex digits';
+  return `the digest has ${hex.length} hex digit${hex.length === 1 ? '' : 's'} after "sha256:", where a sha256 digest has 64${hex.length < 64 ? ' (cut off when copied?)' : ''}`;
+}
+
 /**
  * REF@sha256:<64 hex>, checked against the reference grammar, or an InputError (exit 2) naming
  * the field and the value. The returned `ref` is the digest-only form: pass that one on.
@@ -308,6 +329,10 @@ export function parseDigestRef(ref: string, opts: DigestRefOptions = {}): Digest
   const pinned = isDigest(digest);
   // A badly shaped reference that does not end in a digest: that it has none is the clearer message.
   const endsPinned = ref.includes('@') && isDigest(ref.slice(ref.lastIndexOf('@') + 1));
+  // A digest cut off or mistyped: what the digest lacks, not that the reference has none.
+  const badDigest = invisibleProblem(ref) === undefined ? digestProblem(ref) : undefined;
+  if (badDigest !== undefined)
+    throw new InputError(`${field} ${quoted} is not pinned by a whole digest: ${badDigest}`, DIGEST_FIX);
   if (problem !== undefined && (endsPinned || problem !== SHAPE_PROBLEM))
     throw new InputError(
       `${field} ${quoted} is not a valid image reference: ${problem}`,
