@@ -1906,6 +1906,49 @@ describe('createSigner: the calls that stay with cosign (review fixes)', () => {
     expect((err as Error).message).toMatch(/has no image localhost:5000\/acme\/model@sha256:/);
   });
 
+  // Finding: a repository that does not exist got "check the digest": the registry's tag list
+  // (NAME_UNKNOWN) says the repository is what is unknown.
+  it.each([
+    [
+      'no such repository',
+      async () => false as const,
+      /^registry localhost:5000 has no repository acme\/nothere \(NAME_UNKNOWN\), so no image localhost:5000\/acme\/nothere@sha256:\w+$/,
+      /^check the repository name/,
+    ],
+    [
+      'the repository is there',
+      async () => true as const,
+      /^registry localhost:5000 has no image localhost:5000\/acme\/nothere@sha256:\w+ \(its repository is there\)$/,
+      /^check the digest/,
+    ],
+    [
+      'the registry does not say',
+      async () => undefined,
+      /^registry localhost:5000 has no image localhost:5000\/acme\/nothere@sha256:\w+$/,
+      /^check the digest/,
+    ],
+    [
+      'the tag list fails',
+      () => Promise.reject(new Error('ECONNRESET')),
+      /^registry localhost:5000 has no image localhost:5000\/acme\/nothere@sha256:\w+$/,
+      /^check the digest/,
+    ],
+  ])(
+    'the registry reader: a digest the registry does not have, %s (exit 1)',
+    async (_, known, message, fix) => {
+      const registry = new MemoryRegistry();
+      const client = { ...registry.client('localhost:5000'), hasRepository: known };
+      const inspect = registryInspector(() => client);
+      const err = (await inspect
+        .imagetoolsInspect(`localhost:5000/acme/nothere@${IMG}`)
+        .catch((e: unknown) => e)) as CheckFailedError;
+      expect(err).toBeInstanceOf(CheckFailedError);
+      expect(err.exitCode).toBe(1);
+      expect(err.message).toMatch(message);
+      expect(err.fix).toMatch(fix);
+    },
+  );
+
   it("the registry reader names a single image's platform from its config; an index has none", async () => {
     const registry = new MemoryRegistry();
     const config = registry.putBlob(

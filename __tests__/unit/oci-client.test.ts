@@ -123,6 +123,25 @@ describe('createOciClient', () => {
     expect(await client.manifest('r', 'sha256-abc.sig', ACCEPT)).toBeUndefined();
   });
 
+  // Finding: verify of a repository that does not exist said "check the digest". registry:2
+  // answers a manifest of an unknown repository MANIFEST_UNKNOWN; its tag list says NAME_UNKNOWN.
+  it.each<[number, string, boolean | undefined]>([
+    [200, '{"name":"acme/nothere","tags":["v1"]}', true],
+    [200, '{"name":"acme/nothere","tags":null}', true],
+    [404, '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry"}]}', false],
+    [404, '{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}', undefined],
+    [404, '<html>404 Not Found</html>', undefined],
+    [404, '{"errors":[]}', undefined],
+    [404, 'null', undefined],
+  ])('hasRepository: HTTP %i %s -> %s', async (status, body, known) => {
+    const { fetch, requests } = scripted(() => ({ status, body }));
+    const client = createOciClient('localhost:5000', { fetch, credential: () => none });
+    expect(await client.hasRepository!('acme/nothere')).toBe(known);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET http://localhost:5000/v2/acme/nothere/tags/list?n=1',
+    ]);
+  });
+
   it('401 Bearer: a token for repository:<repo>:pull (reads) with the service, the login sent to the realm, reused for the scope', async () => {
     const tokens: string[] = [];
     const { fetch, requests } = scripted((r) => {

@@ -4,12 +4,10 @@
 // log). ML_IMAGE_SIGNER=cosign sends every call to cosign. The signing key is decrypted once per
 // process, and can be started early (the pipeline starts it with the build), off the main thread.
 import { createHash, type KeyObject } from 'node:crypto';
-import { configPlatform, parseImageIndex } from '../docker/buildx.js';
 import { nodeHttpFetch } from '../docker/http-fetch.js';
 import { createOciClient, type OciClient, type OciFetch } from '../docker/oci-client.js';
 import { proxyApplies } from '../docker/plain-http.js';
-import { isPlainHttpRegistry, MANIFEST_MEDIA_TYPES, splitImageRef } from '../docker/registry.js';
-import { CheckFailedError } from '../errors.js';
+import { isPlainHttpRegistry, splitImageRef } from '../docker/registry.js';
 import { forcedCosign } from './signer-env.js';
 import { findCredential } from '../docker/registry-auth.js';
 import { registryDeps } from '../docker/registry-io.js';
@@ -26,7 +24,10 @@ import { createCosignSigner, defaultCosignExec, type Signer } from './cosign.js'
 import { decryptCosignKey, isEncryptedCosignKey, isP256, parseP256PublicKey } from './cosign-key.js';
 import { createNativeSigner } from './native-signer.js';
 import { checkPublicKeyFile, MAX_KEY_FILE_BYTES } from './verify-inputs.js';
+import { registryInspector } from './registry-reader.js';
 import type { ImageReader } from './verify-targets.js';
+
+export { registryInspector } from './registry-reader.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -326,43 +327,6 @@ export function createSigner(opts: SignerOptions): BatchSigner {
     verify: (ref, identity, o) => verifierFor(ref, identity, o).verify(ref, identity, o),
     verifyAttestations: (ref, type, identity, o) =>
       verifierFor(ref, identity, o).verifyAttestations(ref, type, identity, o),
-  };
-}
-
-/** `imagetools inspect` over the registry client: the platform manifests of an index, no buildx. */
-export function registryInspector(client: (host: string) => OciClient): ImageReader {
-  // The manifest of a ref, read once (imagePlatform reads the one imagetoolsInspect did).
-  const manifests = new Map<string, ReturnType<OciClient['manifest']>>();
-  const manifestOf = (ref: string) => {
-    const { host, repository, reference } = splitImageRef(ref);
-    let m = manifests.get(ref);
-    if (!m) {
-      m = client(host).manifest(repository, reference, MANIFEST_MEDIA_TYPES);
-      manifests.set(ref, m);
-      m.catch(() => manifests.delete(ref));
-    }
-    return m;
-  };
-  return {
-    async imagetoolsInspect(ref) {
-      const { host } = splitImageRef(ref);
-      const m = await manifestOf(ref);
-      // A registry that answers, without that image: a failed check (exit 1), as through buildx.
-      if (!m)
-        throw new CheckFailedError(
-          `registry ${host} has no image ${ref}`,
-          'check the digest: it is the one the build reported (build.json)',
-        );
-      return parseImageIndex(m.bytes.toString('utf8'));
-    },
-    async imagePlatform(ref) {
-      const { host, repository } = splitImageRef(ref);
-      const m = await manifestOf(ref);
-      const config = (JSON.parse(m?.bytes.toString('utf8') ?? '{}') as { config?: { digest?: unknown } })
-        .config;
-      if (typeof config?.digest !== 'string') return undefined; // an index, or no image
-      return configPlatform((await client(host).blob(repository, config.digest)).toString('utf8'));
-    },
   };
 }
 

@@ -17,9 +17,11 @@ import {
 import { registryLoginFix } from './failures.js';
 import {
   ANSWER_TOO_LARGE,
+  missingCode,
   type OciClient,
   type OciClientDeps,
   type OciResponse,
+  parseJson,
   RegistryAnswerError,
   sha256Digest,
 } from './oci-types.js';
@@ -67,15 +69,6 @@ interface Answer {
   status: number;
   headers: OciResponse['headers'];
   body: Buffer;
-}
-
-/** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 /** A client of one registry host; createOciClient makes one. */
@@ -338,6 +331,12 @@ class RegistryClient implements OciClient {
       r.headers.get('content-type') ??
       '';
     return { mediaType, digest, bytes: r.body };
+  }
+
+  async hasRepository(repository: string) {
+    const r = await this.call(repository, false, 'GET', `/v2/${repository}/tags/list?n=1`);
+    if (r.status === 200) return true;
+    return r.status === 404 && missingCode(r.body) === 'NAME_UNKNOWN' ? false : undefined;
   }
 
   async blob(repository: string, digest: string) {

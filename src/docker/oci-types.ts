@@ -46,10 +46,32 @@ export interface Manifest {
   bytes: Buffer;
 }
 
+/** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
+export function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The code of a registry's error body ({"errors":[{"code"}]}, the distribution spec's), if any. */
+export function missingCode(body: Buffer): string | undefined {
+  const errors = (parseJson(body) as { errors?: { code?: unknown }[] } | undefined)?.errors;
+  const code = Array.isArray(errors) ? (errors[0] as { code?: unknown } | undefined)?.code : undefined;
+  return typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : undefined;
+}
+
 export interface OciClient {
   readonly host: string;
   /** The manifest a tag or digest names; undefined when the registry has none (404). */
   manifest(repository: string, reference: string, accept: readonly string[]): Promise<Manifest | undefined>;
+  /**
+   * Whether the registry has REPOSITORY: true when its tag list answers, false on a 404
+   * NAME_UNKNOWN (a manifest of an unknown repository is MANIFEST_UNKNOWN to some registries, as to
+   * registry:2), undefined when it does not say (a refusal, another answer).
+   */
+  hasRepository?(repository: string): Promise<boolean | undefined>;
   blob(repository: string, digest: string): Promise<Buffer>;
   /**
    * Start a blob upload (POST): its URL, for `finishUpload`. With MOUNT (the blob's digest) the
