@@ -471,6 +471,21 @@ describe('buildProvenance (SLSA v1)', () => {
       { uri: 'git+https://github.com/acme/model@refs/pull/12/merge', digest: { gitCommit: SHA } },
     ],
     [
+      // GITHUB_SHA and GITHUB_REF are the base branch's; the git context names the head.
+      "a pull_request_target run: the git context's head commit, no ref",
+      { ...GH, GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_HEAD_REF: 'feature' },
+      { ...LOCAL, repositoryUrl: 'https://github.com/acme/model' },
+      { uri: 'git+https://github.com/acme/model', digest: { gitCommit: LOCAL.commit } },
+    ],
+    [
+      // An issue_comment or untrusted workflow_run run whose checkout was not read: the git
+      // context names no commit, and the provenance no source (never the default branch's head).
+      'a git context that names no commit: no source, not GITHUB_SHA',
+      { ...GH, GITHUB_EVENT_NAME: 'issue_comment' },
+      { repositoryUrl: 'https://github.com/acme/model', commit: '', ref: 'refs/heads/main' },
+      undefined,
+    ],
+    [
       'a pull request: its merge ref',
       { ...GH, GITHUB_REF: 'refs/pull/12/merge' },
       undefined,

@@ -24,6 +24,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function dependencies(
   change: () => void = () => undefined,
   git?: GitContext,
+  runEnv: Record<string, string> = {},
 ): Promise<{ uri?: string; name?: string; digest?: Record<string, string> }[]> {
   const loaded = loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') });
   change();
@@ -50,7 +51,7 @@ async function dependencies(
       smoke: [],
       resolved: {},
       results: openResultDir(path.join(dir, 'out')),
-      env: { COSIGN_KEY: fixture('fixture.key'), COSIGN_PASSWORD: FIXTURE_PASSWORD },
+      env: { COSIGN_KEY: fixture('fixture.key'), COSIGN_PASSWORD: FIXTURE_PASSWORD, ...runEnv },
       now: new Date('2026-01-05T10:00:00Z'),
     },
     {
@@ -132,5 +133,27 @@ describe("provenance: the source off GitHub, from the run's git context", () => 
     const deps = await dependencies(undefined, git);
     expect(deps.filter((d) => d.digest?.gitCommit !== undefined)).toEqual(dep ? [dep] : []);
     expect(JSON.stringify(deps)).not.toContain('s3cr3tPl4nted');
+  });
+
+  it("in Actions, a git context that names no commit (a pull request's code, its checkout not read): no source, not GITHUB_SHA", async () => {
+    config(['requirements.txt']);
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\n');
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'issue_comment',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/model',
+      GITHUB_SHA: SHA,
+      GITHUB_REF: 'refs/heads/main',
+    };
+    const git = { ref: 'refs/heads/main', repositoryUrl: 'https://github.com/acme/model' };
+    const deps = await dependencies(undefined, git, env);
+    expect(deps.filter((d) => d.digest?.gitCommit !== undefined)).toEqual([]);
+    // The same run with the checkout read: that commit, without the default branch's ref.
+    const other = 'f'.repeat(40);
+    const read = await dependencies(undefined, { ...git, sha: other }, env);
+    expect(read.filter((d) => d.digest?.gitCommit !== undefined)).toEqual([
+      { uri: 'git+https://github.com/acme/model', digest: { gitCommit: other } },
+    ]);
   });
 });

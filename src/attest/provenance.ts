@@ -46,7 +46,10 @@ export interface FileDigest {
 export interface SourceRevision {
   /** https://github.com/acme/model (a login in it is taken out). */
   repositoryUrl: string;
-  /** The full commit id: 40 hex digits (64 in a SHA-256 repository); anything else names none. */
+  /**
+   * The full commit id: 40 hex digits (64 in a SHA-256 repository); anything else names none (''
+   * from a git context that names no commit: sourceOf).
+   */
   commit: string;
   /** refs/heads/main, refs/tags/v1.4.0, refs/pull/12/merge. */
   ref?: string;
@@ -107,16 +110,20 @@ export function sourceFromEnv(env: Env): SourceRevision | undefined {
 }
 
 /**
- * The commit built: on a pull_request run GITHUB_SHA, the merge commit the checkout holds (the git
- * context names the head, which people see); elsewhere the git context's where it is another commit
- * than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout: GITHUB_SHA is then the
- * default branch's head), named without GITHUB_REF, which is not its ref; else GITHUB's variables.
+ * The commit built. On a pull request's merge ref (refs/pull/N/merge: pull_request and its review
+ * events) GitHub's variables: GITHUB_SHA is the merge commit the checkout holds (the git context
+ * names the head, which people see). Elsewhere GIT, the run's git context, decides where it is given:
+ * another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout, a
+ * pull_request_target's head: GITHUB_SHA and GITHUB_REF are then the base branch's) is named
+ * without a ref, GITHUB_REF not being its; no commit (an empty one: the git context names none for
+ * what may be a pull request's code whose checkout was not read) names no source, never GITHUB_SHA.
  */
 export function sourceOf(env: Env, git: SourceRevision | undefined): SourceRevision | undefined {
   const fromEnv = sourceFromEnv(env);
   if (!fromEnv) return git;
-  if (env.GITHUB_HEAD_REF || !git || git.commit.toLowerCase() === fromEnv.commit.toLowerCase())
-    return fromEnv;
+  if (/^refs\/pull\//.test(env.GITHUB_REF ?? '') || !git) return fromEnv;
+  if (!git.commit) return undefined;
+  if (git.commit.toLowerCase() === fromEnv.commit.toLowerCase()) return fromEnv;
   return { repositoryUrl: fromEnv.repositoryUrl, commit: git.commit };
 }
 

@@ -166,7 +166,9 @@ function contextFor(
   const { config, inputs } = recorded ? { config: recorded.config, inputs: recorded.requirements } : files();
   const constraints = constraintsOf(input, v, p);
   const { repositoryUrl, sha, ref } = input.git ?? {};
-  const source = repositoryUrl && sha ? { repositoryUrl, commit: sha, ...(ref && { ref }) } : undefined;
+  // A git context without a commit is kept as one (commit ''): provenance then names no source,
+  // never GITHUB_SHA, for what may be a pull request's code (provenance.ts sourceOf).
+  const source = repositoryUrl ? { repositoryUrl, commit: sha ?? '', ...(ref && { ref }) } : undefined;
   const filesNow = !recorded && input.loaded.config.attest.types.includes('provenance');
   return {
     variant: v.variant,
