@@ -1912,7 +1912,7 @@ describe('createSigner: the calls that stay with cosign (review fixes)', () => {
     [
       'no such repository',
       async () => false as const,
-      /^registry localhost:5000 has no repository acme\/nothere \(NAME_UNKNOWN\), so no image localhost:5000\/acme\/nothere@sha256:\w+$/,
+      /^registry localhost:5000 has no image localhost:5000\/acme\/nothere@sha256:\w+, and knows no repository acme\/nothere or none with a tag in it \(its tag list answered NAME_UNKNOWN\)$/,
       /^check the repository name/,
     ],
     [

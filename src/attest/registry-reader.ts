@@ -10,15 +10,16 @@ import type { ImageReader } from './verify-targets.js';
 /**
  * The failed check (exit 1, as through buildx) of REF, which the registry CLIENT answered it does
  * not have: the repository when the registry says it has none (its tag list: NAME_UNKNOWN, which
- * registry:2 does not say of a manifest), else the digest.
+ * registry:2 does not say of a manifest; distribution says it too of a repository with no tag, as
+ * one pushed by digest only, so the message says both), else the digest.
  */
 export async function missingImage(client: OciClient, ref: string): Promise<CheckFailedError> {
   const { host, repository } = splitImageRef(ref);
   const known = await client.hasRepository?.(repository).catch(() => undefined);
   if (known === false)
     return new CheckFailedError(
-      `registry ${host} has no repository ${repository} (NAME_UNKNOWN), so no image ${ref}`,
-      'check the repository name (before "@"): it is the one the build pushed to (build.json)',
+      `registry ${host} has no image ${ref}, and knows no repository ${repository} or none with a tag in it (its tag list answered NAME_UNKNOWN)`,
+      'check the repository name (before "@"): it is the one the build pushed to (build.json); in a repository pushed by digest only (no tags), check the digest',
     );
   return new CheckFailedError(
     `registry ${host} has no image ${ref}${known === true ? ' (its repository is there)' : ''}`,
