@@ -113,7 +113,7 @@ describe('decryptCosignKey: keys made by `cosign generate-key-pair`', () => {
   it('COSIGN_PASSWORD not set: says so, not "wrong password" (finding: an unset one read as wrong)', async () => {
     const err = await inputError(() => decryptCosignKey(fixture('fixture.key'), '', 'env COSIGN_KEY', false));
     expect(err.message).toBe(
-      'env COSIGN_KEY: the signing key has a password and COSIGN_PASSWORD is not set (the empty password does not decrypt it)',
+      'env COSIGN_KEY: the signing key has a password and COSIGN_PASSWORD is empty or not set (a secret missing in the workflow reads as empty)',
     );
     expect(err.fix).toMatch(/set COSIGN_PASSWORD/);
   });

@@ -52,7 +52,7 @@ export async function decryptCosignKey(
   text: string,
   password: string,
   source: string,
-  /** False when COSIGN_PASSWORD is not set (the empty password was tried): the message says so. */
+  /** False when COSIGN_PASSWORD is empty or not set (the empty password was tried): the message says so. */
   passwordSet = true,
 ): Promise<KeyObject> {
   const block = pemBlock(text);
@@ -94,7 +94,7 @@ export async function decryptCosignKey(
     throw new InputError(
       passwordSet
         ? `${source}: wrong password for the signing key (COSIGN_PASSWORD): it does not decrypt`
-        : `${source}: the signing key has a password and COSIGN_PASSWORD is not set (the empty password does not decrypt it)`,
+        : `${source}: the signing key has a password and COSIGN_PASSWORD is empty or not set (a secret missing in the workflow reads as empty)`,
       'set COSIGN_PASSWORD to the password given to cosign generate-key-pair',
     );
   } finally {

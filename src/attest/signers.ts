@@ -126,7 +126,7 @@ export function signingKey(identity: SignIdentity, env: Env, tlog: boolean): Pro
   const id = createHash('sha256').update(found.text).update('\0').update(password).digest('hex');
   let key = keys.get(id);
   if (!key) {
-    key = decryptCosignKey(found.text, password, found.source, env.COSIGN_PASSWORD !== undefined);
+    key = decryptCosignKey(found.text, password, found.source, password !== '');
     // A failure is kept too: the same text and password fail the same way, and scrypt is not run
     // again for each call that asks (the caller that awaits it reports it).
     key.catch(() => undefined);
