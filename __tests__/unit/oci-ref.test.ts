@@ -133,6 +133,7 @@ describe('parseDigestRef', () => {
     [`sha256:${HEX}0`, 'the digest has 65 hex digits after "sha256:", where a sha256 digest has 64'],
     [`sha256:${'A'.repeat(64)}`, 'a sha256 digest is 64 lowercase hex digits'],
     [`sha512:${HEX}`, 'its digest is sha512:..., and an image is pinned by its sha256 digest'],
+    [`SHA256:${HEX}`, 'its digest is SHA256:..., and the algorithm is written in lower case (sha256:)'],
   ])('REPO@%s: what the digest lacks, and how to copy it whole', (digest, why) => {
     const ref = `localhost:5000/acme/model@${digest}`;
     const e = inputErrorOf(() => parseDigestRef(ref, { field: 'verify: IMAGE@DIGEST' }));

@@ -306,6 +306,8 @@ export function digestProblem(ref: string): string | undefined {
     at < 0 ? null : /^([a-z][a-z0-9]*(?:[+._-][a-z][a-z0-9]*)*):([0-9a-z]*)$/i.exec(ref.slice(at + 1));
   if (m === null || isDigest(m[0])) return undefined;
   const [, algorithm, hex] = m as unknown as [string, string, string];
+  if (algorithm.toLowerCase() === 'sha256' && algorithm !== 'sha256')
+    return `its digest is ${algorithm}:..., and the algorithm is written in lower case (sha256:)`;
   if (algorithm !== 'sha256')
     return `its digest is ${algorithm}:..., and an image is pinned by its sha256 digest`;
   if (!/^[0-9a-f]*$/.test(hex)) return 'a sha256 digest is 64 lowercase hex digits';
