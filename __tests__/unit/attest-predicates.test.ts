@@ -273,7 +273,7 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
       17,
-      'cc8c0e65357ebd07dce5e72fd1e08538f838bf22d2968ae43daa38d1a73cda8f',
+      'fe2ef7b7d24d1c0243e0eaa60c2a8b0b713189a0178077378f74e51b02fbe873',
     ]);
   });
 });

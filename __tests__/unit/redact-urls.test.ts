@@ -365,6 +365,9 @@ describe('URL query parameters and path segments that hold a token', () => {
     'https://h/s?page=2&version=1.0&q=token',
     'https://h/s?monkey=1&keyword=2&key_id=3&tokens=4&X-Amz-Date=20250101T000000Z&X-Amz-Expires=60',
     'https://h/s?max_tokens=512&author=me&hotkey=f1&token_type=bearer&signed=1&keys=2',
+    // A plain word is a setting, not a secret: masked, a change of it would be hidden.
+    'https://h/s?verify_signature=false&use_auth=1&token=none&sig=NULL&auth=off#key=true',
+    'https://a/?n=%3Fverify_signature%3Dfalse%26x%3D1',
     'https://h/s?token=&sig=',
     // A whole ${NAME} reference is no secret (pip expands it): a refused line is quoted as written.
     'https://h/s?sv=1&sig=${AZ_SAS}&token=${T_1}#key=${K} https://conda.anaconda.org/t/${CONDA_TOKEN}/c',
