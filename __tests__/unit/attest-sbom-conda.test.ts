@@ -5,6 +5,7 @@ import { Version } from '@cyclonedx/cyclonedx-library/Spec';
 import { JsonStrictValidator } from '@cyclonedx/cyclonedx-library/Validation';
 import { describe, expect, it } from 'vitest';
 import { condaPurl } from '../../src/attest/purl.js';
+import { versionKey } from '../../src/attest/sbom-conda.js';
 import { buildSbom } from '../../src/attest/sbom.js';
 import { buildSpdx } from '../../src/attest/spdx.js';
 import { EnvRecordSchema, type EnvRecord } from '../../src/capture/record.js';
@@ -120,6 +121,30 @@ describe('conda packages in the SBOM', () => {
     );
     expect(JSON.stringify(buildSpdx({ record: r }, new Date(0)))).not.toContain(TOKEN);
     expect(JSON.stringify(buildSpdx({ record: r }, new Date(0)))).toContain('pkg:conda/mkl@2023.1.0');
+  });
+
+  it("one install spelt two ways (conda-forge's certifi 2024.02.02, pip's 2024.2.2) is still one component", () => {
+    const r = makeRecord({
+      pip: [pipEntry('certifi', '2024.2.2', '/opt/conda/lib/python3.11/site-packages')],
+    });
+    const record = { ...r, conda: [{ name: 'certifi', version: '2024.02.02', build: 'pyhd8ed1ab_0' }] };
+    const certifi = components(record).filter((c) => c.name === 'certifi');
+    expect(certifi.map((c) => c.purl)).toEqual(['pkg:pypi/certifi@2024.2.2']);
+    expect(props(certifi[0])['ml-image:conda.build']).toBe('pyhd8ed1ab_0');
+  });
+
+  it.each([
+    ['2024.02.02', '2024.2.2'],
+    ['1.0', '1'],
+    ['1.0.0', '1'],
+    ['v2.1.0', '2.1'],
+    ['2.1.0rc1', '2.1rc1'],
+    ['1.26.4', '1.26.4'],
+    ['1.10', '1.10'],
+    ['2024.1', '2024.1'],
+    ['abc', 'abc'],
+  ])('versionKey(%s) is %s', (v, key) => {
+    expect(versionKey(v)).toBe(key);
   });
 
   it('a package found twice (two environments, same build) is listed once', () => {

@@ -21,13 +21,28 @@ export interface SbomText {
  * distribution has (mkl, pytorch-cuda, cuda-*), and a name pip has at another version (conda's
  * cuda-toolkit 12.4.1 beside pip's cuda-toolkit 13.0.2: two installs, each for scanners to match).
  */
+/**
+ * A version as a key both package managers' spellings of one release share (PEP 440's release
+ * comparison): lower case, a leading v dropped, each release number without leading zeros and
+ * trailing .0s dropped (conda-forge's certifi 2024.02.02 is pip's 2024.2.2; 1.0 is 1.0.0).
+ */
+export function versionKey(version: string): string {
+  const m = /^v?(\d+(?:\.\d+)*)(.*)$/i.exec(version.trim());
+  if (!m) return version.trim().toLowerCase();
+  const release = m[1]!.split('.').map((n) => String(Number.parseInt(n, 10)));
+  while (release.length > 1 && release.at(-1) === '0') release.pop();
+  return `${release.join('.')}${m[2]!.toLowerCase()}`;
+}
+
 export function condaComponents(
   record: EnvRecord,
   pipList: readonly Component[],
   { clean, cut, prop }: SbomText,
 ): Component[] {
   // The pip components by canonical name and version: conda's install of the distribution pip lists.
-  const pipOf = new Map(pipList.map((c) => [JSON.stringify([canonicalName(c.name), c.version ?? '']), c]));
+  const pipOf = new Map(
+    pipList.map((c) => [JSON.stringify([canonicalName(c.name), versionKey(c.version ?? '')]), c]),
+  );
   const out = new Map<string, Component>();
   const seen = new Set<string>();
   for (const p of record.conda ?? []) {
@@ -43,7 +58,9 @@ export function condaComponents(
       subdir: p.subdir && clean(p.subdir),
     };
     const purl = condaPurl({ name, version, ...q });
-    const pip = pipOf.get(JSON.stringify([canonicalName(name), version === '' ? '' : cut(version)]));
+    const pip = pipOf.get(
+      JSON.stringify([canonicalName(name), versionKey(version === '' ? '' : cut(version))]),
+    );
     const c =
       pip ??
       out.get(purl) ??
