@@ -24,6 +24,7 @@ import { cacheFor } from './cache-scope.js';
 import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
+import { cacheImportWatcher, noteOnce } from './notes.js';
 import { buildPushTag, scopedCacheOf, type UntrustedRun } from './push-tag.js';
 import { pushedPlatformImage } from './platform-image.js';
 import { checkPushedByTag } from './pushed-image.js';
@@ -292,6 +293,7 @@ async function attempts(ctx: TargetContext, t: Target, arch: string): Promise<Pl
   const started = ctx.now();
   // The retry budget counts from here: a long first attempt still gets its retries.
   let firstFailure: number | undefined;
+  const cacheNote = cacheImportWatcher((line) => ctx.progress(`build ${id}: ${line}`));
   for (let attempt = 1; ; attempt++) {
     ctx.signal?.throwIfAborted();
     throwIfInterrupted(`build ${id}`);
@@ -306,6 +308,7 @@ async function attempts(ctx: TargetContext, t: Target, arch: string): Promise<Pl
         tail.push(line);
         if (tail.length > 400) tail.shift();
         ctx.output?.(line, id);
+        cacheNote(line);
       },
     });
     // Stopped because another platform failed: that failure is the stage's, not this exit.
@@ -388,12 +391,3 @@ export function mergeAnnotations(
   noteOnce(ctx, why);
   return [];
 }
-
-/** LINE on the progress, once per stage. */
-export function sayOnce(ctx: TargetContext, line: string): void {
-  if (!ctx.notesShown.has(line)) ctx.progress(line);
-  ctx.notesShown.add(line);
-}
-
-/** WHY as a note, once per stage. */
-export const noteOnce = (ctx: TargetContext, why: string): void => sayOnce(ctx, `note: ${why}`);
