@@ -101,3 +101,30 @@ export function repositoryRootOf(dir: string): string | undefined {
     if (path.dirname(d) === d) return undefined;
   }
 }
+
+/** PLAN with the warnings of what the build context holds (unbuiltDockerfile) added. */
+export function withContextWarnings<P extends { warnings: string[] }>(
+  plan: P,
+  loaded: { config: Config; baseDir: string },
+): P {
+  const own = unbuiltDockerfile(loaded.config, loaded.baseDir);
+  return own === undefined ? plan : { ...plan, warnings: [...plan.warnings, own] };
+}
+
+/**
+ * A Dockerfile at the build context's root that no variant builds: with neither build.dockerfile
+ * nor a template set anywhere, each variant builds its kind's template (cpu, cuda), not the file a
+ * docker/build-push-action user expects (its `file` defaults to <context>/Dockerfile), and the
+ * template's image would be pushed under their tags. A warning (the plan's), with both ways to say
+ * which is meant: a context may hold a Dockerfile of another image.
+ */
+export function unbuiltDockerfile(config: Config, baseDir: string): string | undefined {
+  const templated =
+    config.build.template !== undefined || config.variants.some((v) => v.template !== undefined);
+  if (config.build.dockerfile !== undefined || templated) return undefined;
+  const file = path.join(path.resolve(baseDir, config.build.context), 'Dockerfile');
+  const st = statPath(file);
+  if (st === undefined || typeof st === 'string' || !st.isFile()) return undefined;
+  const rel = path.relative(baseDir, file);
+  return `${printable(file)} is in the build context, and no variant builds it: with neither build.dockerfile nor a template set, each variant builds the template of its kind (cpu, cuda), pushed under its tags. Set build.dockerfile: ${printable(rel)} (the action's dockerfile input) to build yours, or build.template (the template input; per variant, template) to say the template is meant`;
+}

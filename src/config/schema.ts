@@ -202,7 +202,7 @@ export const ConfigFileSchema = z
           .enum(TEMPLATES)
           .optional()
           .describe(
-            'A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones.',
+            "A Dockerfile template from images/. Default: `cpu` for cpu variants, `cuda` for CUDA ones, when `dockerfile` is not set either (a `Dockerfile` at the build context's root then draws a plan warning).",
           ),
         args: userMap(z.string(), z.string({ error: 'expected a string' }))
           .superRefine((args, ctx) => {

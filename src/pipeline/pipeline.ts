@@ -10,6 +10,7 @@ import { lookUpBuilder } from '../build/builder-facts.js';
 import { runBuildStage } from '../build/stage.js';
 import type { BuildResult, VariantBuild } from '../build/result.js';
 import type { LoadedConfig } from '../config/load.js';
+import { withContextWarnings } from '../config/referenced-files.js';
 import type { DockerAdapter } from '../docker/adapter.js';
 import { ActionsExecRunner } from '../docker/exec-runner.js';
 import { BuilderMissingError } from '../docker/failures.js';
@@ -229,7 +230,10 @@ function runPlan(opts: PipelineOptions, io: PipelineIo): Plan {
     config.variants.map((v) => v.name),
     fileVariants,
   );
-  const plan = applyToPlan(planBuild(config, ctx), opts.buildOptions, tagged);
+  const plan = withContextWarnings(
+    applyToPlan(planBuild(config, ctx), opts.buildOptions, tagged),
+    opts.loaded,
+  );
   for (const w of plan.warnings) io.warning(w, { title: 'ml-image plan' });
   for (const v of plan.variants)
     io.progress('plan', `${v.name}: ${v.base.ref} (${v.base.reason}) -> ${v.platforms.join(', ')}`);

@@ -2,6 +2,7 @@
 import { toTerminal, wantsColor } from '../../report/render/terminal.js';
 import type { LoadedConfig } from '../../config/load.js';
 import type { Override } from '../../config/overrides.js';
+import { withContextWarnings } from '../../config/referenced-files.js';
 import { ActionsExecRunner } from '../../docker/exec-runner.js';
 import { checkoutHead } from '../../docker/git-head.js';
 import { gitContextFromCheckout, gitContextFromGitHubEnv, checkedOutCommit } from '../../plan/git-context.js';
@@ -43,7 +44,7 @@ export async function gitContextFor(io: CliIo): Promise<GitContext> {
  * names the config file and its lines, and a --variants selection tags as the file's variants.
  */
 export function planOfConfig(loaded: LoadedConfig, git: GitContext): Plan {
-  return planBuild(loaded.config, {
+  const plan = planBuild(loaded.config, {
     catalog: bundledCatalog(),
     git,
     now: new Date(),
@@ -51,6 +52,7 @@ export function planOfConfig(loaded: LoadedConfig, git: GitContext): Plan {
     lineOf: loaded.lineOf,
     fileVariants: loaded.fileVariants,
   });
+  return withContextWarnings(plan, loaded);
 }
 
 /**

@@ -1,0 +1,68 @@
+// A Dockerfile at the build context's root that no variant builds (neither build.dockerfile nor a
+// template set): a docker/build-push-action user's file defaults to <context>/Dockerfile, and the
+// template's image was built and pushed under their tags without a word (finding). The plan warns,
+// naming both ways to say which is meant; a config that says either is not warned.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { captureIo, fakeDocker, NOT_A_REPOSITORY } from '../helpers/fakes.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-unbuilt-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function plan(config: string, dockerfileAt: string | undefined) {
+  writeFileSync(path.join(dir, 'ml-image.yml'), config);
+  mkdirSync(path.join(dir, 'app'), { recursive: true });
+  if (dockerfileAt !== undefined) writeFileSync(path.join(dir, dockerfileAt), 'FROM busybox\n');
+  const io = {
+    ...captureIo(dir, fakeDocker(), { ML_IMAGE_CACHE_DIR: path.join(dir, '.cache') }),
+    git: NOT_A_REPOSITORY,
+  };
+  const code = await runCli(['plan', '--json'], io);
+  const out = JSON.parse(io.out()) as { warnings: string[] };
+  return { code, warnings: out.warnings.filter((w) => w.includes('no variant builds it')) };
+}
+
+const IMAGE = 'image: {name: a/b}\nvariants: [cpu]\nplatforms: [linux/amd64]\n';
+
+describe("a Dockerfile in the build context that no variant builds: the plan's warning", () => {
+  it.each([
+    ['the context is the config directory', IMAGE, 'Dockerfile', 'build.dockerfile: Dockerfile'],
+    [
+      'build.context: app',
+      `${IMAGE}build:\n  context: app\n`,
+      'app/Dockerfile',
+      'build.dockerfile: app/Dockerfile',
+    ],
+  ])('%s: warned, naming build.dockerfile and build.template', async (_what, config, at, named) => {
+    const r = await plan(config, at);
+    expect(r.code).toBe(0);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toContain(
+      `${path.join(dir, at)} is in the build context, and no variant builds it`,
+    );
+    expect(r.warnings[0]).toContain(named);
+    expect(r.warnings[0]).toContain('build.template');
+  });
+
+  it.each([
+    ['build.template set', `${IMAGE}build:\n  template: cpu\n`, 'Dockerfile'],
+    [
+      "a variant's template set",
+      'image: {name: a/b}\nvariants: [{name: cpu, template: cpu}]\n',
+      'Dockerfile',
+    ],
+    ['build.dockerfile set', `${IMAGE}build:\n  dockerfile: Dockerfile\n`, 'Dockerfile'],
+    ['no Dockerfile in the context', `${IMAGE}build:\n  context: app\n`, 'Dockerfile'],
+    ['none at all', IMAGE, undefined],
+  ])('%s: no warning', async (_what, config, at) => {
+    const r = await plan(config, at);
+    expect(r.code).toBe(0);
+    expect(r.warnings).toEqual([]);
+  });
+});
