@@ -358,7 +358,8 @@ describe('BPA inputs -> buildx argv', () => {
 
   it.each<[string, Record<string, string>, RegExp]>([
     ['a secret without =', { secrets: 'ghp_abc' }, /^input "secrets": item 1 is not a secret \(ID=VALUE\)$/],
-    ['a secret with an empty value', { secrets: 'tok=' }, /^input "secrets": item 1 is not a secret/],
+    // An empty value (`tok=`) is skipped with a warning, as build-push-action does (below).
+    ['a secret with no id', { secrets: '=abc' }, /^input "secrets": item 1 is not a secret/],
     [
       'a secret id with a space',
       { secrets: 'my tok=1' },
@@ -531,6 +532,38 @@ describe('the secrets input: an unquoted multi-line value', () => {
     expect(() => buildOptionsFromInputs(inputs({ secrets: 'AbCd12==' }))).toThrow(
       /^input "secrets": item 1 has a value of only "="/,
     );
+  });
+});
+
+describe('the secrets input: an empty value (a secret the run does not have)', () => {
+  // Finding: `s2=${{ secrets.UNSET }}` on a fork's run exited 2 as "not a secret ... a line of a
+  // multi-line value"; docker/build-push-action warns and builds without it.
+  it.each([
+    ['one of two', 's1=abc\ns2=', { s1: 'abc' }, ['item 2']],
+    ['the only one', 's1=', undefined, ['item 1']],
+    ['two of three', 'a=\nb=x\nc=', { b: 'x' }, ['item 1', 'item 3']],
+  ])('%s: skipped with a warning naming its place, as BPA does', (_what, raw, secrets, items) => {
+    const warnings: string[] = [];
+    const opts = buildOptionsFromInputs(inputs({ secrets: raw }), process.cwd(), (m) => warnings.push(m));
+    expect(opts.secrets).toEqual(secrets ?? {});
+    expect(warnings).toEqual(
+      items.map(
+        (i) =>
+          `input "secrets": ${i} has an empty value (a secret this run does not have, as \${{ secrets.NAME }} is on a fork's run?): not mounted, as docker/build-push-action skips it`,
+      ),
+    );
+  });
+
+  it('a base64 line that ends with one "=" after a multi-line value is still refused by the line after it', () => {
+    const warnings: string[] = [];
+    const go = () =>
+      buildOptionsFromInputs(
+        inputs({ secrets: 'KEY=-----BEGIN PRIVATE KEY-----\nMIIEvQIBADAN=\n-----END PRIVATE KEY-----' }),
+        process.cwd(),
+        (m) => warnings.push(m),
+      );
+    expect(go).toThrow(/^input "secrets": item 3 is not a secret/);
+    expect(warnings.join('\n')).not.toContain('MIIEvQIBADAN');
   });
 });
 

@@ -159,7 +159,7 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   // Masked before any parsing: an error in it (or in the config) is then printed masked too.
   maskSecretsInput(io, get('secrets'));
   const loaded = configFromInputs(io, get);
-  const buildOptions = buildOptionsFromInputs(get, io.cwd);
+  const buildOptions = buildOptionsFromInputs(get, io.cwd, (m) => io.warning(m));
   // A merge job mounts no secret; its digest files are read before any registry is (build stage only).
   const mergeFrom = get('merge-from').trim();
   if (stages.has('build') && mergeFrom !== '') readDigestFiles(path.resolve(io.cwd, mergeFrom));

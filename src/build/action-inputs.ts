@@ -32,6 +32,7 @@ export * from './bpa-tags.js';
 export function buildOptionsFromInputs(
   get: (name: string) => string,
   cwd: string = process.cwd(),
+  warn: (message: string) => void = () => undefined,
 ): BuildInputOptions {
   const opts: BuildInputOptions = {};
   const list = (name: string, ignoreComma: boolean) => parseBpaList(get(name), { input: name, ignoreComma });
@@ -60,7 +61,7 @@ export function buildOptionsFromInputs(
       );
   }
   const secrets = parseBpaList(get('secrets'), { input: 'secrets', ignoreComma: true, trim: false });
-  if (secrets.length) opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
+  if (secrets.length) opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)', warn);
   const secretEnvs = list('secret-envs', false);
   if (secretEnvs.length) {
     opts.secretEnvs = secretMap('secret-envs', secretEnvs, 'a secret env (ID=ENVNAME)');

@@ -259,8 +259,13 @@ const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 const SECRETS_FIX =
   'write one ID=VALUE a line; put a multi-line value in double quotes from before its ID to after its last line ("ID=line1<newline>line2", a " inside it doubled), as docker/build-push-action reads it';
 
-export function secretMap(input: string, items: readonly string[], what: string): Record<string, string> {
-  if (input === 'secrets') return valueSecrets(items, what);
+export function secretMap(
+  input: string,
+  items: readonly string[],
+  what: string,
+  warn: (message: string) => void = () => undefined,
+): Record<string, string> {
+  if (input === 'secrets') return valueSecrets(items, what, warn);
   // No prototype: an id `__proto__` (letters and _) is a key like any other, never dropped.
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const item of items) {
@@ -281,13 +286,26 @@ export function secretMap(input: string, items: readonly string[], what: string)
  * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
  * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
  */
-function valueSecrets(items: readonly string[], what: string): Record<string, string> {
+function valueSecrets(
+  items: readonly string[],
+  what: string,
+  warn: (message: string) => void,
+): Record<string, string> {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   const itemOf = new Map<string, number>();
   items.forEach((item, i) => {
     const at = item.indexOf('=');
     const id = at > 0 ? item.slice(0, at).trim() : '';
     const value = at > 0 ? item.slice(at + 1) : '';
+    // `ID=` with nothing after it: a secret the run does not have (`${{ secrets.X }}` on a fork's
+    // or Dependabot's run is empty). Skipped with a warning, as docker/build-push-action does; the
+    // item is named by its place only (a line of an unquoted base64 text may end with "=").
+    if (id !== '' && value === '' && SECRET_ID.test(id) && !/^\.+$/.test(id)) {
+      warn(
+        `input "secrets": item ${i + 1} has an empty value (a secret this run does not have, as \${{ secrets.NAME }} is on a fork's run?): not mounted, as docker/build-push-action skips it`,
+      );
+      return;
+    }
     const problem =
       id === '' || value === ''
         ? `is not ${what}`
