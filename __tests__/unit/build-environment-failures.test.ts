@@ -402,3 +402,59 @@ describe('the builder the run pinned at its start is removed during the run', ()
     expect(err?.message).toContain('"builder-3f2a" this run uses is gone');
   });
 });
+
+// Finding: a build that failed for what the request asked of the builder (allow, ssh,
+// build-contexts, target) exited 1 with "fix the Dockerfile". buildx's own words, as it prints them.
+describe('what the build request asked of the builder: not the Dockerfile', () => {
+  const SOLVE =
+    'ERROR: failed to solve: rpc error: code = Unknown desc = failed to solve with frontend dockerfile.v0:';
+  it.each<[string, string, number, RegExp, RegExp]>([
+    [
+      'an entitlement the builder does not grant',
+      'ERROR: failed to solve: granting entitlement security.insecure is not allowed by build daemon configuration',
+      3,
+      /the builder does not grant the entitlement security\.insecure that the allow input asks for/,
+      /--allow-insecure-entitlement security\.insecure/,
+    ],
+    [
+      'ssh without an agent',
+      'ERROR: invalid empty ssh agent socket: make sure SSH_AUTH_SOCK is set',
+      3,
+      /the ssh input asks for the default ssh agent, and SSH_AUTH_SOCK names none/,
+      /ssh-agent/,
+    ],
+    [
+      'build-contexts on BuildKit 0.8',
+      `${SOLVE} unsupported frontend capability moby.buildkit.frontend.contexts`,
+      3,
+      /lacks moby\.buildkit\.frontend\.contexts, which build-contexts needs/,
+      /Docker 23 or later/,
+    ],
+    [
+      'a target stage the Dockerfile lacks (BuildKit 0.8)',
+      `${SOLVE} failed to create LLB definition: target stage nostage could not be found`,
+      2,
+      /the Dockerfile has no stage nostage, which the target input names/,
+      /FROM \.\.\. AS <stage>/,
+    ],
+    [
+      'the same, newer BuildKit (quoted)',
+      'ERROR: failed to solve: target stage "nostage" could not be found',
+      2,
+      /the Dockerfile has no stage nostage/,
+      /target/,
+    ],
+  ])('%s: exit %i, said as such with the fix', (_what, log, code, message, fix) => {
+    const e = thrown(attempt(log, 'linux/amd64'));
+    expect(e.exitCode).toBe(code);
+    expect(e.message).toMatch(/^build cpu\/amd64 failed after 1\.0s: /);
+    expect(e.message).toMatch(message);
+    expect(e.fix).toMatch(fix);
+  });
+
+  it("a RUN step whose command names these words is the build's (exit 1)", () => {
+    const log =
+      'ERROR: failed to solve: process "/bin/sh -c echo target stage x could not be found; exit 1" did not complete successfully: exit code: 1';
+    expect(thrown(attempt(log, 'linux/amd64')).exitCode).toBe(1);
+  });
+});

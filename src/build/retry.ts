@@ -12,6 +12,7 @@ import { CheckFailedError, EnvironmentError, InputError, type MlImageError } fro
 import { lineEnd } from '../util/text.js';
 import { type BuilderInfo, SECRETS_FIX } from './buildx-args.js';
 import { INDEX_FIX, indexReason, unreachableIndex } from './index-failure.js';
+import { requestFailure } from './request-failure.js';
 
 const TRANSIENT =
   /connection reset by peer|i\/o timeout|TLS handshake timeout|unexpected EOF|(?:50[0234]) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|received unexpected HTTP status: 5\d\d|toomanyrequests|net\/http: request canceled/i;
@@ -268,6 +269,9 @@ export function afterFailedAttempt(f: FailedAttempt): { waitMs: number; reason: 
   // (exit 3, the login fix), not the build's.
   const refused = registryRefusal(`build ${id}`, failureReason(log), lastLines(log), f.registries);
   if (refused) throw refused;
+  // What the request asked of the builder (allow, ssh, build-contexts, target): not the Dockerfile's.
+  const request = requestFailure(failureReason(log), (why) => failedText(f, why));
+  if (request) throw request;
   if (RUN_STEP_FAILED.test(failureReason(log))) {
     // A RUN step's own output ("Connection refused" of its pip or curl) says nothing of the
     // daemon or a registry: its pip that could not reach the package index is said as that.
