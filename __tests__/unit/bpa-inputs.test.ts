@@ -341,6 +341,25 @@ describe('BPA inputs -> buildx argv', () => {
     expect(docker.notes.join('\n')).toMatch(/SBOM attestations are not supported/);
   });
 
+  it.each([
+    ['generator=docker/buildkit-syft-scanner', ['type=sbom,generator=docker/buildkit-syft-scanner']],
+    ['generator=IMG,scan-stage=true', ['type=sbom,generator=IMG,scan-stage=true']],
+  ])(
+    "sbom with attributes (%s) is the SBOM attestation's, as attests gives it (finding: exit 2)",
+    (raw, attests) => {
+      const o = buildOptionsFromInputs(inputs({ sbom: raw }));
+      expect(o.sbom).toBeUndefined();
+      expect(o.attests).toEqual(attests);
+      expect(() => buildOptionsFromInputs(inputs({ sbom: raw, attests: 'type=sbom' }))).toThrow(
+        /inputs "sbom" and "attests": both set the SBOM attestation/,
+      );
+      // Any other word is still refused.
+      expect(() => buildOptionsFromInputs(inputs({ sbom: 'maybe' }))).toThrow(
+        /input "sbom": expected true or false/,
+      );
+    },
+  );
+
   it('annotations are left out with a note before buildx 0.12; load with push needs buildx 0.13', () => {
     const old = argvFor({ annotations: 'a=b' }, { buildxVersion: '0.11.2', driver: 'docker-container' });
     expect(old.args).not.toContain('--annotation');

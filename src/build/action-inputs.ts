@@ -85,11 +85,22 @@ export function buildOptionsFromInputs(
   if (builder) opts.builder = builder;
   const noCache = parseBool('no-cache', get('no-cache'));
   if (noCache !== undefined) opts.noCache = noCache;
-  const sbom = parseBool('sbom', get('sbom'));
+  // build-push-action passes any sbom value to buildx (--sbom=generator=IMAGE): attributes are
+  // the SBOM attestation's, as attests would give them (type=sbom,ATTRS).
+  const sbomAttrs = get('sbom').includes('=') ? get('sbom').trim() : undefined;
+  const sbom = sbomAttrs === undefined ? parseBool('sbom', get('sbom')) : undefined;
   if (sbom !== undefined) opts.sbom = sbom;
   const load = parseBool('load', get('load'));
   if (load !== undefined) opts.load = load;
   Object.assign(opts, moreBuildOptions(get, opts, cwd));
+  if (sbomAttrs !== undefined) {
+    if (opts.attests?.some((a) => /(?:^|,)\s*type=sbom\s*(?:,|$)/.test(a)))
+      throw new InputError(
+        `inputs "sbom" and "attests": both set the SBOM attestation (sbom: ${JSON.stringify(sbomAttrs)})`,
+        'keep one of them',
+      );
+    opts.attests = [...(opts.attests ?? []), `type=sbom,${sbomAttrs}`];
+  }
   return opts;
 }
 
