@@ -269,6 +269,13 @@ describe('runBuildStage (plain-object Docker)', () => {
       ['localhost:5000/o/m:ml-image-local-cpu-amd64', false],
       ['localhost:5000/o/m:ml-image-local-cpu-arm64', false],
     ]);
+    // The variant's tags are not applied (build-push-action fails here): said, once (finding).
+    const said = r.progress.filter((l) => l.includes('are not applied'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(
+      /^warning: cpu: with push false and 2 platforms each platform's image is loaded as localhost:5000\/o\/m:ml-image-local-cpu-ARCH only; its tags \(.+\) are not applied/,
+    );
+    expect(said[0]).toContain('localhost:5000/o/m:sha-abcdef1-cpu');
   });
 
   it('passes requirements and constraints as secret files (0600 in a 0700 dir), never build args', async () => {

@@ -26,7 +26,7 @@ import { BuildLogs } from './log-groups.js';
 import type { BuildInputOptions } from './action-inputs.js';
 import { netrcUnmountedWarning, publicPlanArgs, secretEnvFrom } from './inputs.js';
 import { inputSecrets } from './input-secrets.js';
-import { mergeVariant } from './merge.js';
+import { localTag, mergeVariant } from './merge.js';
 import { BUILD_RESULT_SCHEMA_VERSION, type BuildResult, type VariantBuild } from './result.js';
 import type { PlatformBuild } from './result.js';
 import { readGitHubEventFile } from '../github/event.js';
@@ -224,6 +224,13 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   const record =
     builtTarget &&
     ((b: PlatformBuild) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
+  // build-push-action fails here (the docker exporter cannot load a manifest list); this loads each
+  // platform under its own local tag, so the tags a later `docker run TAG` step names are not there.
+  if (!input.push && platforms.length > 1 && v.tags.length > 0)
+    sayOnce(
+      ctx,
+      `warning: ${v.name}: with push false and ${platforms.length} platforms each platform's image is loaded as ${localTag(ctx.repository, v.name, 'ARCH')} only; its tags (${v.tags.join(', ').slice(0, 300)}) are not applied, since one tag cannot name each platform's image in the engine: build one platform to load it under them`,
+    );
   const built = await mapLimit(platforms, limit, (platform) =>
     run.logs
       .group(`build ${v.name} ${platform}`, held, (output) =>
