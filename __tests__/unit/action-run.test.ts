@@ -158,6 +158,19 @@ describe('root action (config stage)', () => {
     expect(f.outputs).toEqual({});
   });
 
+  it('a problem of a value an input set is annotated on no file (finding: on ml-image.yml, with no line)', async () => {
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image: {name: a/b}\nvariants: [cpu]\nplatforms: [linux/amd64]\n',
+    );
+    const f = fakeActionIo({ config: 'ml-image.yml', context: 'no-such-dir' });
+    await run(f.io);
+    expect(f.failed).toHaveLength(1);
+    expect(f.errors).toEqual([
+      { message: expect.stringMatching(/^build\.context: directory not found: .*\(from input "context"\)$/) },
+    ]);
+  });
+
   it('names the input a bad value came from', async () => {
     const f = fakeActionIo({ image: 'a/b', 'require-gpu': 'perhaps' });
     await run(f.io);

@@ -103,6 +103,9 @@ function annotationPlace(
   }
   // "no config: neither ml-image.yml nor ...; the flags or inputs given ..." (loadConfig): no file.
   if (err.source === 'inputs' || err.source === 'plan' || err.source.startsWith('no config: ')) return {};
+  // A value an input set (config/issues.ts problemAt: "build.context: ... (from input "context")"):
+  // the workflow's, not the file's.
+  if (/ \(from input "[^"]+"\)$/.test(problem)) return {};
   const at = /^line (\d+)(?:, column (\d+))?: /.exec(problem);
   return {
     file: err.file ?? err.source,
