@@ -68,6 +68,8 @@ describe('credentialInValue', () => {
     ['a connection string without a password', 'Server=db;Database=m;Trusted_Connection=True;', undefined],
     ['Authorization: none', 'Authorization: none', undefined],
     ['a setting naming none', 'api_key=none', undefined],
+    ['a connection string key given a plain word', 'password=none', undefined],
+    ['the same in a connection string', 'Server=db;Password=NONE;Encrypt=true', undefined],
     // No credential: what the shared rules leave (no secret parameter, placeholders, references).
     ['a plain URL', 'https://acct.blob.core.windows.net/c/model.bin?sv=2022-11-02', undefined],
     ['a placeholder <token>', 'https://h.example/m.bin?sig=<token>', undefined],

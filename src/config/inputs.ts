@@ -109,7 +109,9 @@ function parseKvList(spec: ConfigInput, raw: string): Record<string, string> {
       const name = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:/.exec(item)?.[1];
       throw new InputError(
         `input "${spec.input}": item ${i + 1} is no KEY=VALUE line${name !== undefined ? ` (${name}: ..., written as YAML)` : ''}`,
-        name !== undefined ? `write ${name}=VALUE` : 'write one KEY=VALUE a line',
+        name !== undefined
+          ? `write ${name}=VALUE`
+          : 'write one KEY=VALUE a line; a bare NAME, which build-push-action leaves to buildx to read from the environment, is written NAME=${{ env.NAME }} here, so that its value is checked for credentials',
       );
     }
     const key = item.slice(0, at).trim();
