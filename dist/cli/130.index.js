@@ -161,9 +161,23 @@ function pythonCpe(record) {
  * distribution has (mkl, pytorch-cuda, cuda-*), and a name pip has at another version (conda's
  * cuda-toolkit 12.4.1 beside pip's cuda-toolkit 13.0.2: two installs, each for scanners to match).
  */
+/**
+ * A version as a key both package managers' spellings of one release share (PEP 440's release
+ * comparison): lower case, a leading v dropped, each release number without leading zeros and
+ * trailing .0s dropped (conda-forge's certifi 2024.02.02 is pip's 2024.2.2; 1.0 is 1.0.0).
+ */
+function versionKey(version) {
+    const m = /^v?(\d+(?:\.\d+)*)(.*)$/i.exec(version.trim());
+    if (!m)
+        return version.trim().toLowerCase();
+    const release = m[1].split('.').map((n) => String(Number.parseInt(n, 10)));
+    while (release.length > 1 && release.at(-1) === '0')
+        release.pop();
+    return `${release.join('.')}${m[2].toLowerCase()}`;
+}
 function condaComponents(record, pipList, { clean, cut, prop }) {
     // The pip components by canonical name and version: conda's install of the distribution pip lists.
-    const pipOf = new Map(pipList.map((c) => [JSON.stringify([(0,parse/* canonicalName */.Ew)(c.name), c.version ?? '']), c]));
+    const pipOf = new Map(pipList.map((c) => [JSON.stringify([(0,parse/* canonicalName */.Ew)(c.name), versionKey(c.version ?? '')]), c]));
     const out = new Map();
     const seen = new Set();
     for (const p of record.conda ?? []) {
@@ -180,7 +194,7 @@ function condaComponents(record, pipList, { clean, cut, prop }) {
             subdir: p.subdir && clean(p.subdir),
         };
         const purl = (0,attest_purl/* condaPurl */.LF)({ name, version, ...q });
-        const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), version === '' ? '' : cut(version)]));
+        const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), versionKey(version === '' ? '' : cut(version))]));
         const c = pip ??
             out.get(purl) ??
             new models.Component(enums.ComponentType.Library, name, {

@@ -26,16 +26,16 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/util/images-dir.ts
 var images_dir = __webpack_require__(29882);
-// EXTERNAL MODULE: ./src/config/load.ts + 6 modules
-var load = __webpack_require__(49459);
+// EXTERNAL MODULE: ./src/config/load.ts + 5 modules
+var load = __webpack_require__(14997);
 // EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
 var signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 41 modules
-var pipeline = __webpack_require__(11279);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 43 modules
+var pipeline = __webpack_require__(11091);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
 ;// CONCATENATED MODULE: ./src/pipeline/earlier-build.ts

@@ -13,6 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   VERIFY_OPTIONS: () => (/* binding */ VERIFY_OPTIONS),
   VERIFY_OPTIONS_HELP: () => (/* binding */ VERIFY_OPTIONS_HELP),
   VERIFY_TIMEOUT_FLAG: () => (/* binding */ VERIFY_TIMEOUT_FLAG),
+  checksFailed: () => (/* binding */ checksFailed),
   verifyBeforeWrite: () => (/* binding */ verifyBeforeWrite),
   verifyCommand: () => (/* binding */ verifyCommand),
   verifyNaming: () => (/* binding */ verifyNaming),
@@ -21,8 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
-// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
-var signers = __webpack_require__(56093);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
+var signers = __webpack_require__(96364);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
 var cosign_image = __webpack_require__(1614);
 // EXTERNAL MODULE: ./src/attest/cosign-push.ts
@@ -274,6 +275,8 @@ var external_node_events_ = __webpack_require__(78474);
 var abort = __webpack_require__(42334);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __webpack_require__(89538);
 // EXTERNAL MODULE: ./src/github/run.ts
 var run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
@@ -282,6 +285,9 @@ var signing = __webpack_require__(10854);
 // The verify flags, parsed here once for every caller: `ml-image verify`, `ml-image export --verify`
 // and the verify sub-action (whose inputs have the flags' names). Bad input names the flag (exit 2)
 // before any registry or cosign is asked.
+
+
+
 
 
 
@@ -487,11 +493,27 @@ function parseVerifyTimeout(raw, { prefix, flag }) {
         throw new errors/* InputError */.dz(`${prefix}${flag('timeout')}: expected seconds, a number above 0 and at most ${VERIFY_TIMEOUT_MAX_S}, got ${JSON.stringify(raw.slice(0, 100))}`, `give how long the whole verify may take, e.g. ${flag('timeout')} ${VERIFY_TIMEOUT_DEFAULT_S} (the default)`);
     return seconds;
 }
+/**
+ * --platform OS/ARCH[/VARIANT] of a known OS and architecture: a typo (linux/arm46) is bad input
+ * naming the flag, with the nearest platform a build builds, not a check that fails (exit 1) as a
+ * well-formed platform the index does not hold is.
+ */
+function platformFrom(raw, { prefix, flag }) {
+    const platform = given(raw);
+    if (platform === undefined)
+        return undefined;
+    const got = JSON.stringify(platform.slice(0, 100));
+    if (!/^[a-z0-9]+\/[a-z0-9_-]+(\/[a-z0-9.]+)?$/i.test(platform))
+        throw new errors/* InputError */.dz(`${prefix}${flag('platform')}: expected OS/ARCH[/VARIANT] like linux/arm64, got ${got}`);
+    const unknown = (0,config_platform/* unknownPlatformPart */.XM)(platform);
+    if (unknown === undefined)
+        return platform;
+    const hint = (0,util_text/* closestWord */.En)(platform, schema/* PLATFORMS */.P4);
+    throw new errors/* InputError */.dz(`${prefix}${flag('platform')}: ${got} is not a platform an image is built for: ${unknown}${hint !== undefined ? ` (did you mean ${hint}?)` : ''}`, `give OS/ARCH[/VARIANT] of a known OS and architecture, e.g. ${hint ?? schema/* PLATFORMS */.P4.join(' or ')}`);
+}
 /** The identity, policy and options of the verify flags; bad input names the flag (exit 2). */
 function parseVerifyFlags(values, naming) {
-    const platform = given(values.platform);
-    if (platform !== undefined && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/i.test(platform))
-        throw new errors/* InputError */.dz(`${naming.prefix}${naming.flag('platform')}: expected OS/ARCH[/VARIANT] like linux/arm64, got ${JSON.stringify(platform.slice(0, 100))}`);
+    const platform = platformFrom(values.platform, naming);
     return {
         identity: identityFrom(values, naming),
         policy: {
@@ -988,16 +1010,25 @@ function verifyRequestFor(command, values) {
 }
 /**
  * Verify the image before anything is written: the checks are printed (under --json the command's
- * summary carries them), and a failed check is a CheckFailedError (exit 1) naming each (and, under
- * --json, why: the error object is then the one JSON output).
+ * summary carries them as `verified`), and a failed check is a CheckFailedError (exit 1) naming
+ * each; under --json the one JSON output is then `verified` and the error, each failed check a problem.
  */
 async function verifyBeforeWrite(io, command, ref, request, json) {
     const outcome = await verifyWithCli(io, ref, request, command);
     if (!json)
         io.stdout(`${renderChecks(outcome.checks)}\n`);
     if (outcome.failed.length > 0)
-        throw new errors/* CheckFailedError */.CO(`${command} --verify: ${failedSummary(outcome, json)}; no job was written`);
+        throw checksFailed(`${command} --verify`, outcome, { verified: outcome.checks }, '; no job was written');
     return outcome;
+}
+/**
+ * The exit 1 of OUTCOME's failed checks: a short message naming each, and for --json each failed
+ * check as a problem (`linux/arm64 signature: no signature for ...`) beside RESULT, the document a
+ * pass prints (its checks, each ok or not with its detail).
+ */
+function checksFailed(what, outcome, result, tail = '') {
+    const problems = outcome.failed.map((c) => `${c.platform} ${c.check}: ${c.detail}`);
+    return new errors/* CheckFailedError */.CO(`${what}: ${failedSummary(outcome)}${tail}`, undefined, { problems, result });
 }
 /**
  * DIR/verify.json of a verify that stopped before its checks ended: not ok, with why (and the
@@ -1064,13 +1095,15 @@ within --timeout (the fix is printed).`,
         const failed = outcome.failed.length > 0;
         if (values.out !== undefined)
             (0,output/* writeOutFile */.Wd)(io.cwd, values.out, 'verify.json', `${JSON.stringify({ ref, ok: !failed, checks: outcome.checks }, null, 2)}\n`);
-        // --json prints one JSON object: the checks, or on a failure the error naming each failed one.
+        // --json prints one JSON object: the checks, and on a failure (printed by main, as every
+        // command's error is) the same with the error naming each failed check.
+        const result = { ref, checks: outcome.checks };
         if (!values.json)
             io.stdout(`${renderChecks(outcome.checks)}\n`);
         else if (!failed)
-            io.stdout(`${JSON.stringify({ ref, checks: outcome.checks }, null, 2)}\n`);
+            io.stdout(`${JSON.stringify(result, null, 2)}\n`);
         if (failed)
-            throw new errors/* CheckFailedError */.CO(`verify: ${failedSummary(outcome, values.json)}`);
+            throw checksFailed('verify', outcome, result);
         return 0;
     },
 };

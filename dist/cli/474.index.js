@@ -169,6 +169,8 @@ function wantsColor(isTTY, env) {
     return isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
+// EXTERNAL MODULE: ./src/config/referenced-files.ts
+var referenced_files = __webpack_require__(96845);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __webpack_require__(45206);
 // EXTERNAL MODULE: external "node:fs"
@@ -245,9 +247,10 @@ var git_context = __webpack_require__(74725);
 // EXTERNAL MODULE: ./src/plan/catalog.ts + 2 modules
 var catalog = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
-var plan = __webpack_require__(95842);
+var plan_plan = __webpack_require__(95842);
 ;// CONCATENATED MODULE: ./src/cli/commands/shared.ts
 // Flags several commands share: config overrides, the same ones the action takes as inputs.
+
 
 
 
@@ -280,7 +283,7 @@ async function gitContextFor(io) {
  * names the config file and its lines, and a --variants selection tags as the file's variants.
  */
 function planOfConfig(loaded, git) {
-    return (0,plan/* planBuild */.C7)(loaded.config, {
+    const plan = (0,plan_plan/* planBuild */.C7)(loaded.config, {
         catalog: (0,catalog/* bundledCatalog */.Ot)(),
         git,
         now: new Date(),
@@ -288,6 +291,7 @@ function planOfConfig(loaded, git) {
         lineOf: loaded.lineOf,
         fileVariants: loaded.fileVariants,
     });
+    return (0,referenced_files/* withContextWarnings */.x)(plan, loaded);
 }
 /**
  * The git context, while REGISTRY (the registry check, when one is asked) runs beside it; the

@@ -269,8 +269,10 @@ const isPushed = (p) => p.pushed ?? p.localRef === undefined;
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FL: () => (/* binding */ normalizePlatform),
 /* harmony export */   Qh: () => (/* binding */ archOf),
+/* harmony export */   XM: () => (/* binding */ unknownPlatformPart),
 /* harmony export */   sb: () => (/* binding */ sameMachine)
 /* harmony export */ });
+/* unused harmony exports KNOWN_OS, KNOWN_ARCH */
 function archOf(platform) {
     return platform.split('/')[1];
 }
@@ -315,6 +317,78 @@ function normalizePlatform(platform) {
     const os = rawOs === 'macos' ? 'darwin' : rawOs;
     const [arch, variant] = normalizeArch(rawArch, rawVariant);
     return variant === '' ? `${os}/${arch}` : `${os}/${arch}/${variant}`;
+}
+/**
+ * The OS and architecture names an image index may hold (Go's GOOS and GOARCH, as the OCI image
+ * spec has them), with the spellings normalizePlatform reads (macos, x86_64, aarch64, armhf ...).
+ */
+const KNOWN_OS = [
+    'linux',
+    'windows',
+    'darwin',
+    'macos',
+    'freebsd',
+    'netbsd',
+    'openbsd',
+    'dragonfly',
+    'illumos',
+    'solaris',
+    'aix',
+    'android',
+    'ios',
+    'plan9',
+    'js',
+    'wasip1',
+    'zos',
+    'hurd',
+    'nacl',
+    // BuildKit's attestation manifests in an index (unknown/unknown).
+    'unknown',
+];
+const KNOWN_ARCH = [
+    'amd64',
+    'arm64',
+    'arm',
+    '386',
+    'ppc64le',
+    'ppc64',
+    's390x',
+    'riscv64',
+    'loong64',
+    'mips',
+    'mipsle',
+    'mips64',
+    'mips64le',
+    'wasm',
+    'sparc64',
+    'sparc',
+    'ppc',
+    'riscv',
+    's390',
+    'mips64p32',
+    'mips64p32le',
+    'arm64be',
+    'armbe',
+    'amd64p32',
+    'unknown',
+    'x86_64',
+    'x86-64',
+    'aarch64',
+    'armhf',
+    'armel',
+    'i386',
+];
+/**
+ * What is wrong with PLATFORM as a platform an image may be built for: its OS or architecture is
+ * none an index names (linux/arm46: "unknown architecture \"arm46\""); undefined when both are known.
+ */
+function unknownPlatformPart(platform) {
+    const [os = '', arch = ''] = platform.toLowerCase().split('/');
+    if (!KNOWN_OS.includes(os))
+        return `unknown OS ${JSON.stringify(os)}`;
+    if (!KNOWN_ARCH.includes(arch))
+        return `unknown architecture ${JSON.stringify(arch)}`;
+    return undefined;
 }
 /**
  * Whether A and B are the same machine: the same OS and architecture once normalized, whatever the

@@ -334,7 +334,7 @@ const isP256 = (k) => k.asymmetricKeyType === 'ec' && k.asymmetricKeyDetails?.na
  * (isP256), cosign the others. scrypt runs off the main thread.
  */
 async function decryptCosignKey(text, password, source, 
-/** False when COSIGN_PASSWORD is not set (the empty password was tried): the message says so. */
+/** False when COSIGN_PASSWORD is empty or not set (the empty password was tried): the message says so. */
 passwordSet = true) {
     const block = pemBlock(text);
     if (!block || !ENCRYPTED_TYPES.includes(block.type))
@@ -363,7 +363,7 @@ passwordSet = true) {
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(passwordSet
             ? `${source}: wrong password for the signing key (COSIGN_PASSWORD): it does not decrypt`
-            : `${source}: the signing key has a password and COSIGN_PASSWORD is not set (the empty password does not decrypt it)`, 'set COSIGN_PASSWORD to the password given to cosign generate-key-pair');
+            : `${source}: the signing key has a password and COSIGN_PASSWORD is empty or not set (a secret missing in the workflow reads as empty)`, 'set COSIGN_PASSWORD to the password given to cosign generate-key-pair');
     }
     finally {
         secret.fill(0);

@@ -1,5 +1,5 @@
-export const id = 508;
-export const ids = [508];
+export const id = 655;
+export const ids = [655];
 export const modules = {
 
 /***/ 1614:
@@ -549,7 +549,7 @@ async function readTagLayers(client, repository, tag, mediaType, kind, known) {
 
 /***/ }),
 
-/***/ 56093:
+/***/ 96364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -567,8 +567,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
-var buildx = __webpack_require__(49618);
 // EXTERNAL MODULE: ./src/docker/http-fetch.ts
 var http_fetch = __webpack_require__(14911);
 // EXTERNAL MODULE: ./src/docker/oci-client.ts
@@ -1420,6 +1418,62 @@ function createNativeSigner(deps) {
 
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules
 var verify_inputs = __webpack_require__(19171);
+// EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
+var buildx = __webpack_require__(49618);
+;// CONCATENATED MODULE: ./src/attest/registry-reader.ts
+// What verify reads of an image over the registry client (the built-in verifier's path): an index's
+// platform manifests and a single image's platform, as `buildx imagetools inspect` would, and, for
+// an image the registry does not have, whether the repository or the digest is unknown.
+
+
+
+/**
+ * The failed check (exit 1, as through buildx) of REF, which the registry CLIENT answered it does
+ * not have: the repository when the registry says it has none (its tag list: NAME_UNKNOWN, which
+ * registry:2 does not say of a manifest; distribution says it too of a repository with no tag, as
+ * one pushed by digest only, so the message says both), else the digest.
+ */
+async function missingImage(client, ref) {
+    const { host, repository } = (0,docker_registry/* splitImageRef */.l2)(ref);
+    const known = await client.hasRepository?.(repository).catch(() => undefined);
+    if (known === false)
+        return new errors/* CheckFailedError */.CO(`registry ${host} has no image ${ref}, and knows no repository ${repository} or none with a tag in it (its tag list answered NAME_UNKNOWN)`, 'check the repository name (before "@"): it is the one the build pushed to (build.json); in a repository pushed by digest only (no tags), check the digest');
+    return new errors/* CheckFailedError */.CO(`registry ${host} has no image ${ref}${known === true ? ' (its repository is there)' : ''}`, 'check the digest: it is the one the build reported (build.json)');
+}
+/** `imagetools inspect` over the registry client: the platform manifests of an index, no buildx. */
+function registryInspector(client) {
+    // The manifest of a ref, read once (imagePlatform reads the one imagetoolsInspect did).
+    const manifests = new Map();
+    const manifestOf = (ref) => {
+        const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
+        let m = manifests.get(ref);
+        if (!m) {
+            m = client(host).manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+            manifests.set(ref, m);
+            m.catch(() => manifests.delete(ref));
+        }
+        return m;
+    };
+    return {
+        async imagetoolsInspect(ref) {
+            const m = await manifestOf(ref);
+            // A registry that answers, without that image: a failed check (exit 1), as through buildx.
+            if (!m)
+                throw await missingImage(client((0,docker_registry/* splitImageRef */.l2)(ref).host), ref);
+            return (0,buildx/* parseImageIndex */.n4)(m.bytes.toString('utf8'));
+        },
+        async imagePlatform(ref) {
+            const { host, repository } = (0,docker_registry/* splitImageRef */.l2)(ref);
+            const m = await manifestOf(ref);
+            const config = JSON.parse(m?.bytes.toString('utf8') ?? '{}')
+                .config;
+            if (typeof config?.digest !== 'string')
+                return undefined; // an index, or no image
+            return (0,buildx/* configPlatform */.Ko)((await client(host).blob(repository, config.digest)).toString('utf8'));
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/attest/signers.ts
 // Which signer does each call: the built-in one (native-signer.ts) for what it can do exactly as
 // cosign does (an encrypted cosign P-256 key from a file or COSIGN_KEY, a P-256 public key file,
@@ -1490,7 +1544,7 @@ function signingKey(identity, env, tlog) {
     const id = (0,external_node_crypto_.createHash)('sha256').update(found.text).update('\0').update(password).digest('hex');
     let key = keys.get(id);
     if (!key) {
-        key = (0,cosign_key/* decryptCosignKey */.cV)(found.text, password, found.source, env.COSIGN_PASSWORD !== undefined);
+        key = (0,cosign_key/* decryptCosignKey */.cV)(found.text, password, found.source, password !== '');
         // A failure is kept too: the same text and password fail the same way, and scrypt is not run
         // again for each call that asks (the caller that awaits it reports it).
         key.catch(() => undefined);
@@ -1658,40 +1712,6 @@ function createSigner(opts) {
         },
         verify: (ref, identity, o) => verifierFor(ref, identity, o).verify(ref, identity, o),
         verifyAttestations: (ref, type, identity, o) => verifierFor(ref, identity, o).verifyAttestations(ref, type, identity, o),
-    };
-}
-/** `imagetools inspect` over the registry client: the platform manifests of an index, no buildx. */
-function registryInspector(client) {
-    // The manifest of a ref, read once (imagePlatform reads the one imagetoolsInspect did).
-    const manifests = new Map();
-    const manifestOf = (ref) => {
-        const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
-        let m = manifests.get(ref);
-        if (!m) {
-            m = client(host).manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
-            manifests.set(ref, m);
-            m.catch(() => manifests.delete(ref));
-        }
-        return m;
-    };
-    return {
-        async imagetoolsInspect(ref) {
-            const { host } = (0,docker_registry/* splitImageRef */.l2)(ref);
-            const m = await manifestOf(ref);
-            // A registry that answers, without that image: a failed check (exit 1), as through buildx.
-            if (!m)
-                throw new errors/* CheckFailedError */.CO(`registry ${host} has no image ${ref}`, 'check the digest: it is the one the build reported (build.json)');
-            return (0,buildx/* parseImageIndex */.n4)(m.bytes.toString('utf8'));
-        },
-        async imagePlatform(ref) {
-            const { host, repository } = (0,docker_registry/* splitImageRef */.l2)(ref);
-            const m = await manifestOf(ref);
-            const config = JSON.parse(m?.bytes.toString('utf8') ?? '{}')
-                .config;
-            if (typeof config?.digest !== 'string')
-                return undefined; // an index, or no image
-            return (0,buildx/* configPlatform */.Ko)((await client(host).blob(repository, config.digest)).toString('utf8'));
-        },
     };
 }
 /**
@@ -1998,15 +2018,6 @@ function ociRetryWaitMs(attempt, retryAfter) {
     return Math.min(Math.max(250 * 2 ** (attempt - 1), asked), 5000);
 }
 const registryError = (status, body) => (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .registryErrorText */ .vC)(status, body.toString('utf8'));
-/** JSON of a response body, undefined when it is none (an HTML page from a proxy, a truncated body). */
-function parseJson(body) {
-    try {
-        return JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
 /** A client of one registry host; createOciClient makes one. */
 class RegistryClient {
     host;
@@ -2096,7 +2107,7 @@ class RegistryClient {
         const t = await this.again(true, () => this.send(url.toString(), 'GET', creds ? { Authorization: (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .basicAuth */ .tB)(creds) } : {}, undefined, true));
         if (t.status !== 200)
             throw this.denied(`${this.host} refused a token for ${scope} (${registryError(t.status, t.body)}; ${who})`, scope);
-        const parsed = parseJson(t.body);
+        const parsed = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .qF)(t.body);
         if (parsed === undefined)
             throw this.denied(`${this.host}'s token service answered without JSON`, scope);
         const token = (0,_registry_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenOf */ .B9)(parsed);
@@ -2200,13 +2211,19 @@ class RegistryClient {
         // By digest, the bytes must be that digest: a registry or proxy cannot answer with another image.
         if (reference.startsWith('sha256:') && digest !== reference)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the manifest ${repository}@${reference} came back with other content (${digest})`, 'check the registry or any proxy in between: it changed a manifest');
-        const parsed = parseJson(r.body);
+        const parsed = (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .qF)(r.body);
         if (parsed === undefined || typeof parsed !== 'object' || parsed === null)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvironmentError */ .eG(`registry ${this.host}: the manifest ${repository}:${reference} is not JSON (${r.headers.get('content-type') ?? 'no content type'})`, 'check the registry host name and any proxy in between: something else answered');
         const mediaType = (typeof parsed.mediaType === 'string' ? parsed.mediaType : undefined) ??
             r.headers.get('content-type') ??
             '';
         return { mediaType, digest, bytes: r.body };
+    }
+    async hasRepository(repository) {
+        const r = await this.call(repository, false, 'GET', `/v2/${repository}/tags/list?n=1`);
+        if (r.status === 200)
+            return true;
+        return r.status === 404 && (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .missingCode */ .Sr)(r.body) === 'NAME_UNKNOWN' ? false : undefined;
     }
     async blob(repository, digest) {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);

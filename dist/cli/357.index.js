@@ -1,5 +1,5 @@
-export const id = 105;
-export const ids = [105];
+export const id = 357;
+export const ids = [357];
 export const modules = {
 
 /***/ 96912:
@@ -314,7 +314,7 @@ async function loadOnePlatformFix(io) {
 
 /***/ }),
 
-/***/ 11279:
+/***/ 11091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -646,9 +646,9 @@ const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
  * (actions-toolkit's getInputList, config/bpa-list.ts).
  */
 const SECRETS_FIX = 'write one ID=VALUE a line; put a multi-line value in double quotes from before its ID to after its last line ("ID=line1<newline>line2", a " inside it doubled), as docker/build-push-action reads it';
-function bpa_lists_secretMap(input, items, what) {
+function bpa_lists_secretMap(input, items, what, warn = () => undefined) {
     if (input === 'secrets')
-        return valueSecrets(items, what);
+        return valueSecrets(items, what, warn);
     // No prototype: an id `__proto__` (letters and _) is a key like any other, never dropped.
     const out = Object.create(null);
     for (const item of items) {
@@ -666,13 +666,20 @@ function bpa_lists_secretMap(input, items, what) {
  * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
  * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
  */
-function valueSecrets(items, what) {
+function valueSecrets(items, what, warn) {
     const out = Object.create(null);
     const itemOf = new Map();
     items.forEach((item, i) => {
         const at = item.indexOf('=');
         const id = at > 0 ? item.slice(0, at).trim() : '';
         const value = at > 0 ? item.slice(at + 1) : '';
+        // `ID=` with nothing after it: a secret the run does not have (`${{ secrets.X }}` on a fork's
+        // or Dependabot's run is empty). Skipped with a warning, as docker/build-push-action does; the
+        // item is named by its place only (a line of an unquoted base64 text may end with "=").
+        if (id !== '' && value === '' && SECRET_ID.test(id) && !/^\.+$/.test(id)) {
+            warn(`input "secrets": item ${i + 1} has an empty value (a secret this run does not have, as \${{ secrets.NAME }} is on a fork's run?): not mounted, as docker/build-push-action skips it`);
+            return;
+        }
         const problem = id === '' || value === ''
             ? `is not ${what}`
             : // `"gcp={"type": ...}"`: text after the closing quote, so the quotes are kept (csv-parse).
@@ -898,7 +905,7 @@ function indexAnnotations(labels, given = []) {
 
 
 /** The options from the inputs (`get` returns '' for an unset input). */
-function buildOptionsFromInputs(get, cwd = process.cwd()) {
+function buildOptionsFromInputs(get, cwd = process.cwd(), warn = () => undefined) {
     const opts = {};
     const list = (name, ignoreComma) => parseBpaList(get(name), { input: name, ignoreComma });
     const tags = list('tags', false);
@@ -924,7 +931,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
     }
     const secrets = parseBpaList(get('secrets'), { input: 'secrets', ignoreComma: true, trim: false });
     if (secrets.length)
-        opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
+        opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)', warn);
     const secretEnvs = list('secret-envs', false);
     if (secretEnvs.length) {
         opts.secretEnvs = secretMap('secret-envs', secretEnvs, 'a secret env (ID=ENVNAME)');
@@ -951,13 +958,21 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const noCache = parseBool('no-cache', get('no-cache'));
     if (noCache !== undefined)
         opts.noCache = noCache;
-    const sbom = parseBool('sbom', get('sbom'));
+    // build-push-action passes any sbom value to buildx (--sbom=generator=IMAGE): attributes are
+    // the SBOM attestation's, as attests would give them (type=sbom,ATTRS).
+    const sbomAttrs = get('sbom').includes('=') ? get('sbom').trim() : undefined;
+    const sbom = sbomAttrs === undefined ? parseBool('sbom', get('sbom')) : undefined;
     if (sbom !== undefined)
         opts.sbom = sbom;
     const load = parseBool('load', get('load'));
     if (load !== undefined)
         opts.load = load;
     Object.assign(opts, moreBuildOptions(get, opts, cwd));
+    if (sbomAttrs !== undefined) {
+        if (opts.attests?.some((a) => /(?:^|,)\s*type=sbom\s*(?:,|$)/.test(a)))
+            throw new InputError(`inputs "sbom" and "attests": both set the SBOM attestation (sbom: ${JSON.stringify(sbomAttrs)})`, 'keep one of them');
+        opts.attests = [...(opts.attests ?? []), `type=sbom,${sbomAttrs}`];
+    }
     return opts;
 }
 /** A path of an input, relative to the workspace (the step's working directory) as BPA reads it. */
@@ -2058,7 +2073,35 @@ function indexReason(index) {
 /** What to do about an index the build's pip could not reach. */
 const INDEX_FIX = "check that the index is up and that python.indexUrl / PIP_INDEX_URL (and the requirements' --index-url / --extra-index-url) name it as the build reaches it: an index on this machine's loopback (localhost, 127.0.0.1) needs build.network: host and a builder on this machine's engine; behind a proxy, the build takes the proxies of ~/.docker/config.json (docs/build.md). Not retried: a refused connection or an unknown name does not pass on its own";
 
+;// CONCATENATED MODULE: ./src/build/request-failure.ts
+// A build that failed for what the build request asked of the builder, not for the Dockerfile or
+// the requirements (which "fix the Dockerfile" would tell): an entitlement the builder does not
+// grant (`allow`), an ssh agent that is not there (`ssh`), a frontend capability the builder lacks
+// (`build-contexts` on BuildKit 0.8), a `target` stage the Dockerfile does not have. Pure: the
+// reason (buildx's last error line) in, the error out.
+
+
+/** The error of a build that failed as REASON says, for what it asked of the builder; else undefined. */
+function requestFailure(reason, text) {
+    // A RUN step's failure quotes its command, which may name any of these words: it is the build's.
+    if (failures/* RUN_STEP_FAILED */.BN.test(reason))
+        return undefined;
+    const entitlement = /granting entitlement (\S+) is not allowed by build daemon configuration/i.exec(reason)?.[1];
+    if (entitlement !== undefined)
+        return new errors/* EnvironmentError */.eG(text(`the builder does not grant the entitlement ${entitlement} that the allow input asks for`), `let the builder grant it (a docker-container builder: docker buildx create --buildkitd-flags '--allow-insecure-entitlement ${entitlement}'; the docker driver: the daemon's builder.entitlements), or take it out of allow`);
+    if (/invalid empty ssh agent socket/i.test(reason))
+        return new errors/* EnvironmentError */.eG(text('the ssh input asks for the default ssh agent, and SSH_AUTH_SOCK names none'), 'start an ssh-agent holding the key before this step (e.g. webfactory/ssh-agent), or pass ssh: default=/path/to/key');
+    const capability = /unsupported frontend capability (\S+)/i.exec(reason)?.[1];
+    if (capability !== undefined)
+        return new errors/* EnvironmentError */.eG(text(`the builder's Dockerfile frontend lacks ${capability}${/contexts/.test(capability) ? ', which build-contexts needs' : ''}`), 'use a newer builder (Docker 23 or later, or a docker-container builder with BuildKit 0.10 or later), or leave out the input that needs it');
+    const stage = /target stage "?([^"\s]+)"? could not be found/i.exec(reason)?.[1];
+    if (stage !== undefined)
+        return new errors/* InputError */.dz(text(`the Dockerfile has no stage ${stage}, which the target input names`), "name one of the Dockerfile's stages (FROM ... AS <stage>) in target, or leave target out to build the last one");
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/build/retry.ts
+
 
 
 
@@ -2254,6 +2297,10 @@ function afterFailedAttempt(f) {
     const refused = (0,failures/* registryRefusal */.AE)(`build ${id}`, failureReason(log), lastLines(log), f.registries);
     if (refused)
         throw refused;
+    // What the request asked of the builder (allow, ssh, build-contexts, target): not the Dockerfile's.
+    const request = requestFailure(failureReason(log), (why) => failedText(f, why));
+    if (request)
+        throw request;
     if (failures/* RUN_STEP_FAILED */.BN.test(failureReason(log))) {
         // A RUN step's own output ("Connection refused" of its pip or curl) says nothing of the
         // daemon or a registry: its pip that could not reach the package index is said as that.
@@ -2474,6 +2521,44 @@ const scopedCacheOf = (u, variant, arch) => ({
     defaultPushTag: buildPushTag(variant, arch, undefined),
 });
 
+;// CONCATENATED MODULE: ./src/build/notes.ts
+// The build stage's lines said once per stage (a note on the driver, a cache the build goes on
+// without), and buildx's cache import of a ref with no image yet, said as what it is.
+/** LINE on the progress, once per stage. */
+function sayOnce(ctx, line) {
+    if (!ctx.notesShown.has(line))
+        ctx.progress(line);
+    ctx.notesShown.add(line);
+}
+/** WHY as a note, once per stage. */
+const noteOnce = (ctx, why) => sayOnce(ctx, `note: ${why}`);
+/** The longest buildx line read for a cache import (longer ones are no such line). */
+const MAX_LINE = 2048;
+/**
+ * A watcher of one build's lines: buildx's import of a cache ref that has no image yet (the first
+ * build of a push tag or cache ref, or one pruned) prints `#4 ERROR: REF: not found`, which reads as
+ * the build failing; SAY is told once per ref that it is the cache import, and the build goes on.
+ */
+function cacheImportWatcher(say) {
+    const importing = new Set();
+    const said = new Set();
+    return (line) => {
+        if (line.length > MAX_LINE)
+            return;
+        const from = /^#\d+ importing cache manifest from (\S+)$/.exec(line)?.[1];
+        if (from !== undefined) {
+            importing.add(from);
+            return;
+        }
+        // `#4 ERROR: REF: not found`, or with buildx's words before REF (`... cache importer: REF: ...`).
+        const missing = /^#\d+ ERROR: (.*): not found$/.exec(line)?.[1]?.split(' ').at(-1);
+        if (missing === undefined || !importing.has(missing) || said.has(missing))
+            return;
+        said.add(missing);
+        say(`no cache at ${missing} yet (its first build, or pruned): the "ERROR: ... not found" in its log is buildx's cache import, and the build goes on without it`);
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/build/cache-scope.ts
@@ -2617,6 +2702,7 @@ async function checkPushedByTag(docker, p) {
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
+
 
 
 
@@ -2801,6 +2887,7 @@ async function attempts(ctx, t, arch) {
     const started = ctx.now();
     // The retry budget counts from here: a long first attempt still gets its retries.
     let firstFailure;
+    const cacheNote = cacheImportWatcher((line) => ctx.progress(`build ${id}: ${line}`));
     for (let attempt = 1;; attempt++) {
         ctx.signal?.throwIfAborted();
         (0,cleanup/* throwIfInterrupted */.sK)(`build ${id}`);
@@ -2816,6 +2903,7 @@ async function attempts(ctx, t, arch) {
                 if (tail.length > 400)
                     tail.shift();
                 ctx.output?.(line, id);
+                cacheNote(line);
             },
         });
         // Stopped because another platform failed: that failure is the stage's, not this exit.
@@ -2895,14 +2983,6 @@ function mergeAnnotations(ctx, labels, given) {
     noteOnce(ctx, why);
     return [];
 }
-/** LINE on the progress, once per stage. */
-function sayOnce(ctx, line) {
-    if (!ctx.notesShown.has(line))
-        ctx.progress(line);
-    ctx.notesShown.add(line);
-}
-/** WHY as a note, once per stage. */
-const noteOnce = (ctx, why) => sayOnce(ctx, `note: ${why}`);
 
 ;// CONCATENATED MODULE: ./src/build/templates.ts
 // Where a build's Dockerfile comes from: this tool's images/ templates, else the user's own.
@@ -3256,6 +3336,7 @@ function withConstraintsDigests(v, resolved) {
 
 
 
+
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -3341,6 +3422,10 @@ async function buildVariant(input, v, run) {
     const { builtTarget } = run;
     const record = builtTarget &&
         ((b) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
+    // build-push-action fails here (the docker exporter cannot load a manifest list); this loads each
+    // platform under its own local tag, so the tags a later `docker run TAG` step names are not there.
+    if (!input.push && platforms.length > 1 && v.tags.length > 0)
+        sayOnce(ctx, `warning: ${v.name}: with push false and ${platforms.length} platforms each platform's image is loaded as ${localTag(ctx.repository, v.name, 'ARCH')} only; its tags (${v.tags.join(', ').slice(0, 300)}) are not applied, since one tag cannot name each platform's image in the engine: build one platform to load it under them`);
     const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => run.logs
         .group(`build ${v.name} ${platform}`, held, (output) => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Qh)(platform)}`, () => buildTarget({ ...ctx, ...(output && { output }), signal: stop.signal }, {
         v,
@@ -3483,6 +3568,8 @@ async function runBuildStage(input, deps) {
     }
 }
 
+// EXTERNAL MODULE: ./src/config/referenced-files.ts
+var referenced_files = __webpack_require__(96845);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __webpack_require__(45206);
 // EXTERNAL MODULE: ./src/docker/host-lookup.ts
@@ -4288,8 +4375,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 6 modules
-var signers = __webpack_require__(56093);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
+var signers = __webpack_require__(96364);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
 ;// CONCATENATED MODULE: ./src/util/url-userinfo.ts
@@ -4346,16 +4433,23 @@ function sourceFromEnv(env) {
     return { repositoryUrl: `${server.replace(/\/+$/, '')}/${repo}`, commit: sha, ...(ref && { ref }) };
 }
 /**
- * The commit built: on a pull_request run GITHUB_SHA, the merge commit the checkout holds (the git
- * context names the head, which people see); elsewhere the git context's where it is another commit
- * than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout: GITHUB_SHA is then the
- * default branch's head), named without GITHUB_REF, which is not its ref; else GITHUB's variables.
+ * The commit built. On a pull request's merge ref (refs/pull/N/merge: pull_request and its review
+ * events) GitHub's variables: GITHUB_SHA is the merge commit the checkout holds (the git context
+ * names the head, which people see). Elsewhere GIT, the run's git context, decides where it is given:
+ * another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout, a
+ * pull_request_target's head: GITHUB_SHA and GITHUB_REF are then the base branch's) is named
+ * without a ref, GITHUB_REF not being its; no commit (an empty one: the git context names none for
+ * what may be a pull request's code whose checkout was not read) names no source, never GITHUB_SHA.
  */
 function sourceOf(env, git) {
     const fromEnv = sourceFromEnv(env);
     if (!fromEnv)
         return git;
-    if (env.GITHUB_HEAD_REF || !git || git.commit.toLowerCase() === fromEnv.commit.toLowerCase())
+    if (/^refs\/pull\//.test(env.GITHUB_REF ?? '') || !git)
+        return fromEnv;
+    if (!git.commit)
+        return undefined;
+    if (git.commit.toLowerCase() === fromEnv.commit.toLowerCase())
         return fromEnv;
     return { repositoryUrl: fromEnv.repositoryUrl, commit: git.commit };
 }
@@ -5034,7 +5128,9 @@ function contextFor(input, files, v, p) {
     const { config, inputs } = recorded ? { config: recorded.config, inputs: recorded.requirements } : files();
     const constraints = constraintsOf(input, v, p);
     const { repositoryUrl, sha, ref } = input.git ?? {};
-    const source = repositoryUrl && sha ? { repositoryUrl, commit: sha, ...(ref && { ref }) } : undefined;
+    // A git context without a commit is kept as one (commit ''): provenance then names no source,
+    // never GITHUB_SHA, for what may be a pull request's code (provenance.ts sourceOf).
+    const source = repositoryUrl ? { repositoryUrl, commit: sha ?? '', ...(ref && { ref }) } : undefined;
     const filesNow = !recorded && input.loaded.config.attest.types.includes('provenance');
     return {
         variant: v.variant,
@@ -5474,6 +5570,7 @@ function parseStages(raw, source) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 
@@ -5572,7 +5669,7 @@ function runPlan(opts, io) {
     const now = opts.now ?? new Date();
     const ctx = { catalog: (0,catalog/* bundledCatalog */.Ot)(), git: opts.git, now, configFile, lineOf, fileVariants };
     const tagged = (0,plan_plan/* taggedVariants */.Bp)(config.variants.map((v) => v.name), fileVariants);
-    const plan = applyToPlan((0,plan_plan/* planBuild */.C7)(config, ctx), opts.buildOptions, tagged);
+    const plan = (0,referenced_files/* withContextWarnings */.x)(applyToPlan((0,plan_plan/* planBuild */.C7)(config, ctx), opts.buildOptions, tagged), opts.loaded);
     for (const w of plan.warnings)
         io.warning(w, { title: 'ml-image plan' });
     for (const v of plan.variants)

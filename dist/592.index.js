@@ -1,8 +1,8 @@
-export const id = 534;
-export const ids = [534];
+export const id = 592;
+export const ids = [592];
 export const modules = {
 
-/***/ 7534:
+/***/ 90592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -216,9 +216,9 @@ const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
  * (actions-toolkit's getInputList, config/bpa-list.ts).
  */
 const SECRETS_FIX = 'write one ID=VALUE a line; put a multi-line value in double quotes from before its ID to after its last line ("ID=line1<newline>line2", a " inside it doubled), as docker/build-push-action reads it';
-function secretMap(input, items, what) {
+function secretMap(input, items, what, warn = () => undefined) {
     if (input === 'secrets')
-        return valueSecrets(items, what);
+        return valueSecrets(items, what, warn);
     // No prototype: an id `__proto__` (letters and _) is a key like any other, never dropped.
     const out = Object.create(null);
     for (const item of items) {
@@ -236,13 +236,20 @@ function secretMap(input, items, what) {
  * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
  * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
  */
-function valueSecrets(items, what) {
+function valueSecrets(items, what, warn) {
     const out = Object.create(null);
     const itemOf = new Map();
     items.forEach((item, i) => {
         const at = item.indexOf('=');
         const id = at > 0 ? item.slice(0, at).trim() : '';
         const value = at > 0 ? item.slice(at + 1) : '';
+        // `ID=` with nothing after it: a secret the run does not have (`${{ secrets.X }}` on a fork's
+        // or Dependabot's run is empty). Skipped with a warning, as docker/build-push-action does; the
+        // item is named by its place only (a line of an unquoted base64 text may end with "=").
+        if (id !== '' && value === '' && SECRET_ID.test(id) && !/^\.+$/.test(id)) {
+            warn(`input "secrets": item ${i + 1} has an empty value (a secret this run does not have, as \${{ secrets.NAME }} is on a fork's run?): not mounted, as docker/build-push-action skips it`);
+            return;
+        }
         const problem = id === '' || value === ''
             ? `is not ${what}`
             : // `"gcp={"type": ...}"`: text after the closing quote, so the quotes are kept (csv-parse).
@@ -468,7 +475,7 @@ function indexAnnotations(labels, given = []) {
 
 
 /** The options from the inputs (`get` returns '' for an unset input). */
-function buildOptionsFromInputs(get, cwd = process.cwd()) {
+function buildOptionsFromInputs(get, cwd = process.cwd(), warn = () => undefined) {
     const opts = {};
     const list = (name, ignoreComma) => (0,bpa_list/* parseBpaList */.vH)(get(name), { input: name, ignoreComma });
     const tags = list('tags', false);
@@ -494,7 +501,7 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
     }
     const secrets = (0,bpa_list/* parseBpaList */.vH)(get('secrets'), { input: 'secrets', ignoreComma: true, trim: false });
     if (secrets.length)
-        opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)');
+        opts.secrets = secretMap('secrets', secrets, 'a secret (ID=VALUE)', warn);
     const secretEnvs = list('secret-envs', false);
     if (secretEnvs.length) {
         opts.secretEnvs = secretMap('secret-envs', secretEnvs, 'a secret env (ID=ENVNAME)');
@@ -521,13 +528,21 @@ function buildOptionsFromInputs(get, cwd = process.cwd()) {
     const noCache = parseBool('no-cache', get('no-cache'));
     if (noCache !== undefined)
         opts.noCache = noCache;
-    const sbom = parseBool('sbom', get('sbom'));
+    // build-push-action passes any sbom value to buildx (--sbom=generator=IMAGE): attributes are
+    // the SBOM attestation's, as attests would give them (type=sbom,ATTRS).
+    const sbomAttrs = get('sbom').includes('=') ? get('sbom').trim() : undefined;
+    const sbom = sbomAttrs === undefined ? parseBool('sbom', get('sbom')) : undefined;
     if (sbom !== undefined)
         opts.sbom = sbom;
     const load = parseBool('load', get('load'));
     if (load !== undefined)
         opts.load = load;
     Object.assign(opts, moreBuildOptions(get, opts, cwd));
+    if (sbomAttrs !== undefined) {
+        if (opts.attests?.some((a) => /(?:^|,)\s*type=sbom\s*(?:,|$)/.test(a)))
+            throw new errors/* InputError */.dz(`inputs "sbom" and "attests": both set the SBOM attestation (sbom: ${JSON.stringify(sbomAttrs)})`, 'keep one of them');
+        opts.attests = [...(opts.attests ?? []), `type=sbom,${sbomAttrs}`];
+    }
     return opts;
 }
 /** A path of an input, relative to the workspace (the step's working directory) as BPA reads it. */
@@ -1918,6 +1933,29 @@ function repositoryRootOf(dir) {
         if (external_node_path_default().dirname(d) === d)
             return undefined;
     }
+}
+/** PLAN with the warnings of what the build context holds (unbuiltDockerfile) added. */
+function withContextWarnings(plan, loaded) {
+    const own = unbuiltDockerfile(loaded.config, loaded.baseDir);
+    return own === undefined ? plan : { ...plan, warnings: [...plan.warnings, own] };
+}
+/**
+ * A Dockerfile at the build context's root that no variant builds: with neither build.dockerfile
+ * nor a template set anywhere, each variant builds its kind's template (cpu, cuda), not the file a
+ * docker/build-push-action user expects (its `file` defaults to <context>/Dockerfile), and the
+ * template's image would be pushed under their tags. A warning (the plan's), with both ways to say
+ * which is meant: a context may hold a Dockerfile of another image.
+ */
+function unbuiltDockerfile(config, baseDir) {
+    const templated = config.build.template !== undefined || config.variants.some((v) => v.template !== undefined);
+    if (config.build.dockerfile !== undefined || templated)
+        return undefined;
+    const file = external_node_path_default().join(external_node_path_default().resolve(baseDir, config.build.context), 'Dockerfile');
+    const st = (0,read_regular/* statPath */.qW)(file);
+    if (st === undefined || typeof st === 'string' || !st.isFile())
+        return undefined;
+    const rel = external_node_path_default().relative(baseDir, file);
+    return `${(0,util_text/* printable */.g$)(file)} is in the build context, and no variant builds it: with neither build.dockerfile nor a template set, each variant builds the template of its kind (cpu, cuda), pushed under its tags. Set build.dockerfile: ${(0,util_text/* printable */.g$)(rel)} (the action's dockerfile input) to build yours, or build.template (the template input; per variant, template) to say the template is meant`;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -4503,7 +4541,35 @@ function indexReason(index) {
 /** What to do about an index the build's pip could not reach. */
 const INDEX_FIX = "check that the index is up and that python.indexUrl / PIP_INDEX_URL (and the requirements' --index-url / --extra-index-url) name it as the build reaches it: an index on this machine's loopback (localhost, 127.0.0.1) needs build.network: host and a builder on this machine's engine; behind a proxy, the build takes the proxies of ~/.docker/config.json (docs/build.md). Not retried: a refused connection or an unknown name does not pass on its own";
 
+;// CONCATENATED MODULE: ./src/build/request-failure.ts
+// A build that failed for what the build request asked of the builder, not for the Dockerfile or
+// the requirements (which "fix the Dockerfile" would tell): an entitlement the builder does not
+// grant (`allow`), an ssh agent that is not there (`ssh`), a frontend capability the builder lacks
+// (`build-contexts` on BuildKit 0.8), a `target` stage the Dockerfile does not have. Pure: the
+// reason (buildx's last error line) in, the error out.
+
+
+/** The error of a build that failed as REASON says, for what it asked of the builder; else undefined. */
+function requestFailure(reason, text) {
+    // A RUN step's failure quotes its command, which may name any of these words: it is the build's.
+    if (failures/* RUN_STEP_FAILED */.BN.test(reason))
+        return undefined;
+    const entitlement = /granting entitlement (\S+) is not allowed by build daemon configuration/i.exec(reason)?.[1];
+    if (entitlement !== undefined)
+        return new errors/* EnvironmentError */.eG(text(`the builder does not grant the entitlement ${entitlement} that the allow input asks for`), `let the builder grant it (a docker-container builder: docker buildx create --buildkitd-flags '--allow-insecure-entitlement ${entitlement}'; the docker driver: the daemon's builder.entitlements), or take it out of allow`);
+    if (/invalid empty ssh agent socket/i.test(reason))
+        return new errors/* EnvironmentError */.eG(text('the ssh input asks for the default ssh agent, and SSH_AUTH_SOCK names none'), 'start an ssh-agent holding the key before this step (e.g. webfactory/ssh-agent), or pass ssh: default=/path/to/key');
+    const capability = /unsupported frontend capability (\S+)/i.exec(reason)?.[1];
+    if (capability !== undefined)
+        return new errors/* EnvironmentError */.eG(text(`the builder's Dockerfile frontend lacks ${capability}${/contexts/.test(capability) ? ', which build-contexts needs' : ''}`), 'use a newer builder (Docker 23 or later, or a docker-container builder with BuildKit 0.10 or later), or leave out the input that needs it');
+    const stage = /target stage "?([^"\s]+)"? could not be found/i.exec(reason)?.[1];
+    if (stage !== undefined)
+        return new errors/* InputError */.dz(text(`the Dockerfile has no stage ${stage}, which the target input names`), "name one of the Dockerfile's stages (FROM ... AS <stage>) in target, or leave target out to build the last one");
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/build/retry.ts
+
 
 
 
@@ -4699,6 +4765,10 @@ function afterFailedAttempt(f) {
     const refused = (0,failures/* registryRefusal */.AE)(`build ${id}`, failureReason(log), lastLines(log), f.registries);
     if (refused)
         throw refused;
+    // What the request asked of the builder (allow, ssh, build-contexts, target): not the Dockerfile's.
+    const request = requestFailure(failureReason(log), (why) => failedText(f, why));
+    if (request)
+        throw request;
     if (failures/* RUN_STEP_FAILED */.BN.test(failureReason(log))) {
         // A RUN step's own output ("Connection refused" of its pip or curl) says nothing of the
         // daemon or a registry: its pip that could not reach the package index is said as that.
@@ -4851,6 +4921,44 @@ function refusal(e, what, tail, tags) {
 
 // EXTERNAL MODULE: ./src/build/push-tag.ts
 var push_tag = __webpack_require__(2851);
+;// CONCATENATED MODULE: ./src/build/notes.ts
+// The build stage's lines said once per stage (a note on the driver, a cache the build goes on
+// without), and buildx's cache import of a ref with no image yet, said as what it is.
+/** LINE on the progress, once per stage. */
+function sayOnce(ctx, line) {
+    if (!ctx.notesShown.has(line))
+        ctx.progress(line);
+    ctx.notesShown.add(line);
+}
+/** WHY as a note, once per stage. */
+const noteOnce = (ctx, why) => sayOnce(ctx, `note: ${why}`);
+/** The longest buildx line read for a cache import (longer ones are no such line). */
+const MAX_LINE = 2048;
+/**
+ * A watcher of one build's lines: buildx's import of a cache ref that has no image yet (the first
+ * build of a push tag or cache ref, or one pruned) prints `#4 ERROR: REF: not found`, which reads as
+ * the build failing; SAY is told once per ref that it is the cache import, and the build goes on.
+ */
+function cacheImportWatcher(say) {
+    const importing = new Set();
+    const said = new Set();
+    return (line) => {
+        if (line.length > MAX_LINE)
+            return;
+        const from = /^#\d+ importing cache manifest from (\S+)$/.exec(line)?.[1];
+        if (from !== undefined) {
+            importing.add(from);
+            return;
+        }
+        // `#4 ERROR: REF: not found`, or with buildx's words before REF (`... cache importer: REF: ...`).
+        const missing = /^#\d+ ERROR: (.*): not found$/.exec(line)?.[1]?.split(' ').at(-1);
+        if (missing === undefined || !importing.has(missing) || said.has(missing))
+            return;
+        said.add(missing);
+        say(`no cache at ${missing} yet (its first build, or pruned): the "ERROR: ... not found" in its log is buildx's cache import, and the build goes on without it`);
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/build/cache-scope.ts
@@ -4992,6 +5100,7 @@ async function checkPushedByTag(docker, p) {
 ;// CONCATENATED MODULE: ./src/build/target.ts
 // One build target (a variant on one platform): its secret files, its buildx argv, and the
 // attempts, retried while the failure is transient (see retry.ts).
+
 
 
 
@@ -5176,6 +5285,7 @@ async function attempts(ctx, t, arch) {
     const started = ctx.now();
     // The retry budget counts from here: a long first attempt still gets its retries.
     let firstFailure;
+    const cacheNote = cacheImportWatcher((line) => ctx.progress(`build ${id}: ${line}`));
     for (let attempt = 1;; attempt++) {
         ctx.signal?.throwIfAborted();
         (0,cleanup/* throwIfInterrupted */.sK)(`build ${id}`);
@@ -5191,6 +5301,7 @@ async function attempts(ctx, t, arch) {
                 if (tail.length > 400)
                     tail.shift();
                 ctx.output?.(line, id);
+                cacheNote(line);
             },
         });
         // Stopped because another platform failed: that failure is the stage's, not this exit.
@@ -5270,14 +5381,6 @@ function mergeAnnotations(ctx, labels, given) {
     noteOnce(ctx, why);
     return [];
 }
-/** LINE on the progress, once per stage. */
-function sayOnce(ctx, line) {
-    if (!ctx.notesShown.has(line))
-        ctx.progress(line);
-    ctx.notesShown.add(line);
-}
-/** WHY as a note, once per stage. */
-const noteOnce = (ctx, why) => sayOnce(ctx, `note: ${why}`);
 
 ;// CONCATENATED MODULE: ./src/build/templates.ts
 // Where a build's Dockerfile comes from: this tool's images/ templates, else the user's own.
@@ -5658,6 +5761,7 @@ function withConstraintsDigests(v, resolved) {
 
 
 
+
 /** The cache `auto` means: gha on a GitHub runner with the cache service, else the registry. */
 function cacheKind(config, env) {
     if (config.build.cache !== 'auto')
@@ -5743,6 +5847,10 @@ async function buildVariant(input, v, run) {
     const { builtTarget } = run;
     const record = builtTarget &&
         ((b) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
+    // build-push-action fails here (the docker exporter cannot load a manifest list); this loads each
+    // platform under its own local tag, so the tags a later `docker run TAG` step names are not there.
+    if (!input.push && platforms.length > 1 && v.tags.length > 0)
+        sayOnce(ctx, `warning: ${v.name}: with push false and ${platforms.length} platforms each platform's image is loaded as ${localTag(ctx.repository, v.name, 'ARCH')} only; its tags (${v.tags.join(', ').slice(0, 300)}) are not applied, since one tag cannot name each platform's image in the engine: build one platform to load it under them`);
     const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => run.logs
         .group(`build ${v.name} ${platform}`, held, (output) => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Qh)(platform)}`, () => buildTarget({ ...ctx, ...(output && { output }), signal: stop.signal }, {
         v,
@@ -18381,8 +18489,8 @@ function otherImage(what, file, found, digest) {
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
 var cosign_key = __webpack_require__(98224);
-// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
-var signers = __webpack_require__(92640);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 8 modules
+var signers = __webpack_require__(11057);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 ;// CONCATENATED MODULE: ./src/attest/purl.ts
@@ -18498,16 +18606,23 @@ function sourceFromEnv(env) {
     return { repositoryUrl: `${server.replace(/\/+$/, '')}/${repo}`, commit: sha, ...(ref && { ref }) };
 }
 /**
- * The commit built: on a pull_request run GITHUB_SHA, the merge commit the checkout holds (the git
- * context names the head, which people see); elsewhere the git context's where it is another commit
- * than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout: GITHUB_SHA is then the
- * default branch's head), named without GITHUB_REF, which is not its ref; else GITHUB's variables.
+ * The commit built. On a pull request's merge ref (refs/pull/N/merge: pull_request and its review
+ * events) GitHub's variables: GITHUB_SHA is the merge commit the checkout holds (the git context
+ * names the head, which people see). Elsewhere GIT, the run's git context, decides where it is given:
+ * another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout, a
+ * pull_request_target's head: GITHUB_SHA and GITHUB_REF are then the base branch's) is named
+ * without a ref, GITHUB_REF not being its; no commit (an empty one: the git context names none for
+ * what may be a pull request's code whose checkout was not read) names no source, never GITHUB_SHA.
  */
 function sourceOf(env, git) {
     const fromEnv = sourceFromEnv(env);
     if (!fromEnv)
         return git;
-    if (env.GITHUB_HEAD_REF || !git || git.commit.toLowerCase() === fromEnv.commit.toLowerCase())
+    if (/^refs\/pull\//.test(env.GITHUB_REF ?? '') || !git)
+        return fromEnv;
+    if (!git.commit)
+        return undefined;
+    if (git.commit.toLowerCase() === fromEnv.commit.toLowerCase())
         return fromEnv;
     return { repositoryUrl: fromEnv.repositoryUrl, commit: git.commit };
 }
@@ -18651,9 +18766,23 @@ function pythonCpe(record) {
  * distribution has (mkl, pytorch-cuda, cuda-*), and a name pip has at another version (conda's
  * cuda-toolkit 12.4.1 beside pip's cuda-toolkit 13.0.2: two installs, each for scanners to match).
  */
+/**
+ * A version as a key both package managers' spellings of one release share (PEP 440's release
+ * comparison): lower case, a leading v dropped, each release number without leading zeros and
+ * trailing .0s dropped (conda-forge's certifi 2024.02.02 is pip's 2024.2.2; 1.0 is 1.0.0).
+ */
+function versionKey(version) {
+    const m = /^v?(\d+(?:\.\d+)*)(.*)$/i.exec(version.trim());
+    if (!m)
+        return version.trim().toLowerCase();
+    const release = m[1].split('.').map((n) => String(Number.parseInt(n, 10)));
+    while (release.length > 1 && release.at(-1) === '0')
+        release.pop();
+    return `${release.join('.')}${m[2].toLowerCase()}`;
+}
 function condaComponents(record, pipList, { clean, cut, prop }) {
     // The pip components by canonical name and version: conda's install of the distribution pip lists.
-    const pipOf = new Map(pipList.map((c) => [JSON.stringify([(0,parse/* canonicalName */.Ew)(c.name), c.version ?? '']), c]));
+    const pipOf = new Map(pipList.map((c) => [JSON.stringify([(0,parse/* canonicalName */.Ew)(c.name), versionKey(c.version ?? '')]), c]));
     const out = new Map();
     const seen = new Set();
     for (const p of record.conda ?? []) {
@@ -18670,7 +18799,7 @@ function condaComponents(record, pipList, { clean, cut, prop }) {
             subdir: p.subdir && clean(p.subdir),
         };
         const purl = condaPurl({ name, version, ...q });
-        const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), version === '' ? '' : cut(version)]));
+        const pip = pipOf.get(JSON.stringify([(0,parse/* canonicalName */.Ew)(name), versionKey(version === '' ? '' : cut(version))]));
         const c = pip ??
             out.get(purl) ??
             new models.Component(enums.ComponentType.Library, name, {
@@ -19786,7 +19915,9 @@ function contextFor(input, files, v, p) {
     const { config, inputs } = recorded ? { config: recorded.config, inputs: recorded.requirements } : files();
     const constraints = constraintsOf(input, v, p);
     const { repositoryUrl, sha, ref } = input.git ?? {};
-    const source = repositoryUrl && sha ? { repositoryUrl, commit: sha, ...(ref && { ref }) } : undefined;
+    // A git context without a commit is kept as one (commit ''): provenance then names no source,
+    // never GITHUB_SHA, for what may be a pull request's code (provenance.ts sourceOf).
+    const source = repositoryUrl ? { repositoryUrl, commit: sha ?? '', ...(ref && { ref }) } : undefined;
     const filesNow = !recorded && input.loaded.config.attest.types.includes('provenance');
     return {
         variant: v.variant,
@@ -20273,6 +20404,7 @@ function parseStages(raw, source) {
 
 
 
+
 /** A smoke job that did not build: the merge job's build.json, downloaded into result-dir. */
 
 
@@ -20371,7 +20503,7 @@ function runPlan(opts, io) {
     const now = opts.now ?? new Date();
     const ctx = { catalog: bundledCatalog(), git: opts.git, now, configFile, lineOf, fileVariants };
     const tagged = taggedVariants(config.variants.map((v) => v.name), fileVariants);
-    const plan = applyToPlan(planBuild(config, ctx), opts.buildOptions, tagged);
+    const plan = withContextWarnings(applyToPlan(planBuild(config, ctx), opts.buildOptions, tagged), opts.loaded);
     for (const w of plan.warnings)
         io.warning(w, { title: 'ml-image plan' });
     for (const v of plan.variants)
@@ -21112,7 +21244,7 @@ function parseActionInputs(io) {
     // Masked before any parsing: an error in it (or in the config) is then printed masked too.
     maskSecretsInput(io, get('secrets'));
     const loaded = configFromInputs(io, get);
-    const buildOptions = buildOptionsFromInputs(get, io.cwd);
+    const buildOptions = buildOptionsFromInputs(get, io.cwd, (m) => io.warning(m));
     // A merge job mounts no secret; its digest files are read before any registry is (build stage only).
     const mergeFrom = get('merge-from').trim();
     if (stages.has('build') && mergeFrom !== '')

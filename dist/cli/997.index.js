@@ -1,8 +1,8 @@
-export const id = 459;
-export const ids = [459];
+export const id = 997;
+export const ids = [997];
 export const modules = {
 
-/***/ 49459:
+/***/ 14997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -136,104 +136,8 @@ function overrideSourceOf(overrides) {
     };
 }
 
-// EXTERNAL MODULE: ./src/config/workspace-file.ts
-var workspace_file = __webpack_require__(7946);
-;// CONCATENATED MODULE: ./src/config/referenced-files.ts
-// The files and directories a config names (build.context, build.dockerfile, python.requirements,
-// smoke.baseline): there, of the right kind, inside the repository or workspace where they must be.
-
-
-
-
-
-
-
-/**
- * Pseudo filesystems: no build context outside the repository (the builder would read /proc/kcore,
- * /dev/zero ...). /dev/shm is a tmpfs of real files, where a checkout may live.
- */
-const PSEUDO_DIRS = ['/proc', '/sys', '/dev'];
-const under = (p, d) => p === d || p.startsWith(`${d}/`);
-const pseudoDirOf = (p) => (under(p, '/dev/shm') ? undefined : PSEUDO_DIRS.find((d) => under(p, d)));
-/**
- * Problems with files the config names, each naming the field and the path looked for (and,
- * with `lineOf`, the line of the file that names it first).
- */
-function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
-    const problems = [];
-    const push = (field, text) => problems.push((0,issues/* problemAt */.l4)(field, text, origins));
-    const at = (p) => external_node_path_default().resolve(baseDir, p);
-    /** What is wrong with P (escaped) as a directory: missing, unreachable (a link loop), or not one. */
-    const dirProblem = (p) => {
-        const st = (0,read_regular/* statPath */.qW)(p);
-        if (st === undefined)
-            return `directory not found: ${(0,util_text/* printable */.g$)(p)}`;
-        if (typeof st === 'string')
-            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
-        return st.isDirectory() ? undefined : `${(0,util_text/* printable */.g$)(p)} is not a directory`;
-    };
-    /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
-    const fileProblem = (p) => {
-        const st = (0,read_regular/* statPath */.qW)(p);
-        if (st === undefined)
-            return `file not found: ${(0,util_text/* printable */.g$)(p)}`;
-        if (typeof st === 'string')
-            return `${(0,util_text/* printable */.g$)(p)}: ${st}`;
-        return st.isFile() ? undefined : `${(0,util_text/* printable */.g$)(p)} ${(0,read_regular/* notRegularFile */.s5)(st)}`;
-    };
-    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
-    const context = at(config.build.context);
-    const realContext = (0,read_regular/* realPathOrSelf */.rX)(context);
-    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
-    const repo = repositoryRootOf(baseDir);
-    const realRepo = repo === undefined ? undefined : (0,read_regular/* realPathOrSelf */.rX)(repo);
-    const outside = (p) => realRepo !== undefined && external_node_path_default().relative(realRepo, p).split((external_node_path_default()).sep)[0] === '..';
-    if (realContext === external_node_path_default().parse(realContext).root)
-        push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
-    else if ((realRepo === undefined || outside(realContext)) && pseudoDirOf(realContext) !== undefined)
-        push(['build', 'context'], `${shown} is under ${pseudoDirOf(realContext)}, a pseudo filesystem (the builder would read its endless or blocking files); use the directory of your Dockerfile, e.g. "."`);
-    else if (outside(realContext))
-        push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
-    else {
-        const problem = dirProblem(context);
-        if (problem !== undefined)
-            push(['build', 'context'], problem);
-    }
-    if (config.build.dockerfile !== undefined) {
-        const f = at(config.build.dockerfile);
-        const problem = fileProblem(f);
-        const real = (0,read_regular/* realPathOrSelf */.rX)(f);
-        if (problem !== undefined)
-            push(['build', 'dockerfile'], problem);
-        else if (outside(real))
-            push(['build', 'dockerfile'], `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
-    }
-    config.python.requirements.forEach((r, i) => {
-        const f = at(r);
-        const problem = (0,read_file/* requirementsUrlProblem */.Nc)(r) ?? fileProblem(f);
-        if (problem !== undefined)
-            push(['python', 'requirements', i], problem);
-    });
-    // Read and checked later (the floors): on a runner only from the workspace. attest.key is read
-    // wherever it is (src/attest/signing.ts checkKeyFile: a private key is no file of the repository).
-    if (config.smoke.baseline !== undefined) {
-        const f = at(config.smoke.baseline);
-        const problem = (0,workspace_file/* outsideWorkspace */.t)(f, workspace) ?? fileProblem(f);
-        if (problem !== undefined)
-            push(['smoke', 'baseline'], problem);
-    }
-    return problems;
-}
-/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
-function repositoryRootOf(dir) {
-    for (let d = external_node_path_default().resolve(dir);; d = external_node_path_default().dirname(d)) {
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(d, '.git')))
-            return d;
-        if (external_node_path_default().dirname(d) === d)
-            return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./src/config/referenced-files.ts
+var referenced_files = __webpack_require__(96845);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/config/yaml-lines.ts
@@ -545,6 +449,8 @@ function decodeConfigText(bytes, label) {
 
 // EXTERNAL MODULE: ./src/config/variant-place.ts
 var variant_place = __webpack_require__(23549);
+// EXTERNAL MODULE: ./src/config/workspace-file.ts
+var workspace_file = __webpack_require__(7946);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 // Read ml-image.yml, apply overrides (action inputs / CLI flags), validate, check referenced files.
 
@@ -726,7 +632,7 @@ function loadConfig(opts = {}) {
     const { root: workspace } = opts.env ? (0,read/* workspaceRoot */.oS)(opts.env, baseDir) : {};
     if (opts.checkFiles !== false) {
         const origins = { sourceOf, ...(lineOf && { lineOf }) };
-        const problems = checkReferencedFiles(config, baseDir, origins, workspace);
+        const problems = (0,referenced_files/* checkReferencedFiles */.d$)(config, baseDir, origins, workspace);
         if (problems.length > 0)
             throw new errors/* ConfigError */.xL(label, problems);
     }
@@ -761,6 +667,144 @@ function variantNamesOf(data) {
     return parsed.success
         ? parsed.data.map((v) => v.name ?? (v.cuda !== undefined ? `cuda${v.cuda}` : 'cpu'))
         : undefined;
+}
+
+
+/***/ }),
+
+/***/ 96845:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d$: () => (/* binding */ checkReferencedFiles),
+/* harmony export */   x: () => (/* binding */ withContextWarnings)
+/* harmony export */ });
+/* unused harmony exports repositoryRootOf, unbuiltDockerfile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _requirements_read_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39077);
+/* harmony import */ var _util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23387);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49997);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11012);
+/* harmony import */ var _workspace_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7946);
+// The files and directories a config names (build.context, build.dockerfile, python.requirements,
+// smoke.baseline): there, of the right kind, inside the repository or workspace where they must be.
+
+
+
+
+
+
+
+/**
+ * Pseudo filesystems: no build context outside the repository (the builder would read /proc/kcore,
+ * /dev/zero ...). /dev/shm is a tmpfs of real files, where a checkout may live.
+ */
+const PSEUDO_DIRS = ['/proc', '/sys', '/dev'];
+const under = (p, d) => p === d || p.startsWith(`${d}/`);
+const pseudoDirOf = (p) => (under(p, '/dev/shm') ? undefined : PSEUDO_DIRS.find((d) => under(p, d)));
+/**
+ * Problems with files the config names, each naming the field and the path looked for (and,
+ * with `lineOf`, the line of the file that names it first).
+ */
+function checkReferencedFiles(config, baseDir, origins = {}, workspace) {
+    const problems = [];
+    const push = (field, text) => problems.push((0,_issues_js__WEBPACK_IMPORTED_MODULE_5__/* .problemAt */ .l4)(field, text, origins));
+    const at = (p) => node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, p);
+    /** What is wrong with P (escaped) as a directory: missing, unreachable (a link loop), or not one. */
+    const dirProblem = (p) => {
+        const st = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .statPath */ .qW)(p);
+        if (st === undefined)
+            return `directory not found: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(p)}`;
+        if (typeof st === 'string')
+            return `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(p)}: ${st}`;
+        return st.isDirectory() ? undefined : `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(p)} is not a directory`;
+    };
+    /** What is wrong with P as an input file: missing, unreachable, or not a regular file. */
+    const fileProblem = (p) => {
+        const st = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .statPath */ .qW)(p);
+        if (st === undefined)
+            return `file not found: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(p)}`;
+        if (typeof st === 'string')
+            return `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(p)}: ${st}`;
+        return st.isFile() ? undefined : `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(p)} ${(0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .notRegularFile */ .s5)(st)}`;
+    };
+    // Judged by where they really are: buildx follows a link (a committed `ctx -> /` is the root).
+    const context = at(config.build.context);
+    const realContext = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .realPathOrSelf */ .rX)(context);
+    const shown = realContext === context ? context : `${context} (a link to ${realContext})`;
+    const repo = repositoryRootOf(baseDir);
+    const realRepo = repo === undefined ? undefined : (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .realPathOrSelf */ .rX)(repo);
+    const outside = (p) => realRepo !== undefined && node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(realRepo, p).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))[0] === '..';
+    if (realContext === node_path__WEBPACK_IMPORTED_MODULE_1___default().parse(realContext).root)
+        push(['build', 'context'], `${shown} is the filesystem root (it would send the whole disk to the builder); use the directory of your Dockerfile, e.g. "."`);
+    else if ((realRepo === undefined || outside(realContext)) && pseudoDirOf(realContext) !== undefined)
+        push(['build', 'context'], `${shown} is under ${pseudoDirOf(realContext)}, a pseudo filesystem (the builder would read its endless or blocking files); use the directory of your Dockerfile, e.g. "."`);
+    else if (outside(realContext))
+        push(['build', 'context'], `${shown} is outside the repository ${repo}; use a directory inside it`);
+    else {
+        const problem = dirProblem(context);
+        if (problem !== undefined)
+            push(['build', 'context'], problem);
+    }
+    if (config.build.dockerfile !== undefined) {
+        const f = at(config.build.dockerfile);
+        const problem = fileProblem(f);
+        const real = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .realPathOrSelf */ .rX)(f);
+        if (problem !== undefined)
+            push(['build', 'dockerfile'], problem);
+        else if (outside(real))
+            push(['build', 'dockerfile'], `${real === f ? f : `${f} (a link to ${real})`} is outside the repository ${repo}; use a file inside it`);
+    }
+    config.python.requirements.forEach((r, i) => {
+        const f = at(r);
+        const problem = (0,_requirements_read_file_js__WEBPACK_IMPORTED_MODULE_2__/* .requirementsUrlProblem */ .Nc)(r) ?? fileProblem(f);
+        if (problem !== undefined)
+            push(['python', 'requirements', i], problem);
+    });
+    // Read and checked later (the floors): on a runner only from the workspace. attest.key is read
+    // wherever it is (src/attest/signing.ts checkKeyFile: a private key is no file of the repository).
+    if (config.smoke.baseline !== undefined) {
+        const f = at(config.smoke.baseline);
+        const problem = (0,_workspace_file_js__WEBPACK_IMPORTED_MODULE_6__/* .outsideWorkspace */ .t)(f, workspace) ?? fileProblem(f);
+        if (problem !== undefined)
+            push(['smoke', 'baseline'], problem);
+    }
+    return problems;
+}
+/** The nearest directory at or above `dir` holding .git (a checkout), if any. */
+function repositoryRootOf(dir) {
+    for (let d = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir);; d = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(d)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(d, '.git')))
+            return d;
+        if (node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(d) === d)
+            return undefined;
+    }
+}
+/** PLAN with the warnings of what the build context holds (unbuiltDockerfile) added. */
+function withContextWarnings(plan, loaded) {
+    const own = unbuiltDockerfile(loaded.config, loaded.baseDir);
+    return own === undefined ? plan : { ...plan, warnings: [...plan.warnings, own] };
+}
+/**
+ * A Dockerfile at the build context's root that no variant builds: with neither build.dockerfile
+ * nor a template set anywhere, each variant builds its kind's template (cpu, cuda), not the file a
+ * docker/build-push-action user expects (its `file` defaults to <context>/Dockerfile), and the
+ * template's image would be pushed under their tags. A warning (the plan's), with both ways to say
+ * which is meant: a context may hold a Dockerfile of another image.
+ */
+function unbuiltDockerfile(config, baseDir) {
+    const templated = config.build.template !== undefined || config.variants.some((v) => v.template !== undefined);
+    if (config.build.dockerfile !== undefined || templated)
+        return undefined;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(baseDir, config.build.context), 'Dockerfile');
+    const st = (0,_util_read_regular_js__WEBPACK_IMPORTED_MODULE_3__/* .statPath */ .qW)(file);
+    if (st === undefined || typeof st === 'string' || !st.isFile())
+        return undefined;
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(baseDir, file);
+    return `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(file)} is in the build context, and no variant builds it: with neither build.dockerfile nor a template set, each variant builds the template of its kind (cpu, cuda), pushed under its tags. Set build.dockerfile: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g$)(rel)} (the action's dockerfile input) to build yours, or build.template (the template input; per variant, template) to say the template is meant`;
 }
 
 
