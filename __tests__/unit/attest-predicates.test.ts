@@ -273,7 +273,7 @@ describe('sbomInputsDigest: what an SBOM was made from', () => {
     const digest = createHash('sha256').update(JSON.stringify(sbom)).digest('hex');
     expect([SBOM_FORMAT, digest]).toEqual([
       17,
-      'fe2ef7b7d24d1c0243e0eaa60c2a8b0b713189a0178077378f74e51b02fbe873',
+      '824f58ee9a54c2d85a9dc01daec3dbcda671ac31ce354e73384aad22164fd509',
     ]);
   });
 });
@@ -471,11 +471,12 @@ describe('buildProvenance (SLSA v1)', () => {
       { uri: 'git+https://github.com/acme/model@refs/pull/12/merge', digest: { gitCommit: SHA } },
     ],
     [
-      // GITHUB_SHA and GITHUB_REF are the base branch's; the git context names the head.
-      "a pull_request_target run: the git context's head commit, no ref",
+      // GITHUB_SHA and GITHUB_REF are the base branch's; the git context names the head, whatever
+      // the checkout holds (review finding): no source.
+      'a pull_request_target run: no source',
       { ...GH, GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_HEAD_REF: 'feature' },
       { ...LOCAL, repositoryUrl: 'https://github.com/acme/model' },
-      { uri: 'git+https://github.com/acme/model', digest: { gitCommit: LOCAL.commit } },
+      undefined,
     ],
     [
       // An issue_comment or untrusted workflow_run run whose checkout was not read: the git

@@ -315,6 +315,9 @@ describe('URL query parameters and path segments that hold a token', () => {
       'apikey',
     ].map((n) => [`https://h/p.whl?a=1&${n}=v4lue&b=2`, `https://h/p.whl?a=1&${n}=***&b=2`]),
     ['https://a/?n=%3Fapi-token%3Dabcd1234', 'https://a/?n=%3Fapi-token%3D***'],
+    // After a plain =, an encoded & or # is part of the value: a plain word then is no whole value.
+    ['https://h/s?token=true%26abc&x=1', 'https://h/s?token=***&x=1'],
+    ['https://h/?password=1%23Secret', 'https://h/?password=***'],
     ['https://h/?token=abc#frag', 'https://h/?token=***#frag'],
     [
       'https://h/?sig=${A}x&token=x${B} https://h/t/${T}x/c',
