@@ -143,6 +143,9 @@ describe('conda packages in the SBOM', () => {
     ['1.10', '1.10'],
     ['2024.1', '2024.1'],
     ['abc', 'abc'],
+    // A long number keeps every digit (a Number would round it).
+    ['20240202123456789012', '20240202123456789012'],
+    ['20240202123456789013.0', '20240202123456789013'],
   ])('versionKey(%s) is %s', (v, key) => {
     expect(versionKey(v)).toBe(key);
   });

@@ -113,14 +113,16 @@ export function sourceFromEnv(env: Env): SourceRevision | undefined {
  * The commit built. On a pull request's merge ref (refs/pull/N/merge: pull_request and its review
  * events) GitHub's variables: GITHUB_SHA is the merge commit the checkout holds (the git context
  * names the head, which people see). Elsewhere GIT, the run's git context, decides where it is given:
- * another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout, a
- * pull_request_target's head: GITHUB_SHA and GITHUB_REF are then the base branch's) is named
- * without a ref, GITHUB_REF not being its; no commit (an empty one: the git context names none for
+ * another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout) is named
+ * without a ref, GITHUB_REF not being its; a pull_request_target run names none (which commit its
+ * checkout holds is not read: GITHUB_SHA is the base branch's, the git context names the head); no commit (an empty one: the git context names none for
  * what may be a pull request's code whose checkout was not read) names no source, never GITHUB_SHA.
  */
 export function sourceOf(env: Env, git: SourceRevision | undefined): SourceRevision | undefined {
   const fromEnv = sourceFromEnv(env);
   if (!fromEnv) return git;
+  // GITHUB_SHA is the base branch's and the git context names the head, whatever was checked out.
+  if (env.GITHUB_EVENT_NAME === 'pull_request_target') return undefined;
   if (/^refs\/pull\//.test(env.GITHUB_REF ?? '') || !git) return fromEnv;
   if (!git.commit) return undefined;
   if (git.commit.toLowerCase() === fromEnv.commit.toLowerCase()) return fromEnv;
