@@ -353,10 +353,14 @@ describe('BPA inputs -> buildx argv', () => {
       expect(() => buildOptionsFromInputs(inputs({ sbom: raw, attests: 'type=sbom' }))).toThrow(
         /inputs "sbom" and "attests": both set the SBOM attestation/,
       );
-      // Any other word is still refused.
+      // Any other word is still refused, and so is an attribute the SBOM attestation has not.
       expect(() => buildOptionsFromInputs(inputs({ sbom: 'maybe' }))).toThrow(
         /input "sbom": expected true or false/,
       );
+      expect(() => buildOptionsFromInputs(inputs({ sbom: 'type=provenance,mode=max' }))).toThrow(
+        /input "sbom": "type" is no attribute of the SBOM attestation/,
+      );
+      expect(() => buildOptionsFromInputs(inputs({ sbom: 'SBOM=true' }))).toThrow(/"SBOM" is no attribute/);
     },
   );
 
@@ -571,6 +575,20 @@ describe('the secrets input: an empty value (a secret the run does not have)', (
           `input "secrets": ${i} has an empty value (a secret this run does not have, as \${{ secrets.NAME }} is on a fork's run?): not mounted, as docker/build-push-action skips it`,
       ),
     );
+  });
+
+  it('the last line of an unquoted base64 value, ending with one "=", is refused, not skipped (review finding: the value was mounted cut short)', () => {
+    const warnings: string[] = [];
+    const go = () =>
+      buildOptionsFromInputs(
+        inputs({ secrets: 'GCP_SA_B64=ZXlKaGJHY2lPaUpTVXpJMU5pSXNJbXRwWkNJNklqRXlNeUo5\nV1Y5Cg=' }),
+        process.cwd(),
+        (m) => warnings.push(m),
+      );
+    expect(go).toThrow(
+      /^input "secrets": item 2 is not a secret \(ID=VALUE\); it looks like a line of a multi-line value/,
+    );
+    expect(warnings).toEqual([]);
   });
 
   it('a base64 line that ends with one "=" after a multi-line value is still refused by the line after it', () => {

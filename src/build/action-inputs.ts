@@ -94,6 +94,15 @@ export function buildOptionsFromInputs(
   if (load !== undefined) opts.load = load;
   Object.assign(opts, moreBuildOptions(get, opts, cwd));
   if (sbomAttrs !== undefined) {
+    const key = sbomAttrs
+      .split(',')
+      .map((kv) => kv.split('=')[0]!.trim())
+      .find((k) => !SBOM_ATTRIBUTES.includes(k));
+    if (key !== undefined)
+      throw new InputError(
+        `input "sbom": ${JSON.stringify(key)} is no attribute of the SBOM attestation (${SBOM_ATTRIBUTES.join(', ')})`,
+        'give true, false, or attributes such as generator=IMAGE; another attestation goes in attests',
+      );
     if (opts.attests?.some((a) => /(?:^|,)\s*type=sbom\s*(?:,|$)/.test(a)))
       throw new InputError(
         `inputs "sbom" and "attests": both set the SBOM attestation (sbom: ${JSON.stringify(sbomAttrs)})`,
@@ -135,6 +144,9 @@ function secretFileOptions(
     );
   return files;
 }
+
+/** What BuildKit's SBOM attestation takes (buildx --sbom / --attest type=sbom). */
+const SBOM_ATTRIBUTES = ['generator', 'scan-context', 'scan-stage', 'disabled'];
 
 /** `attests`: each with a type; provenance has its own input, and sbom is set once. */
 function attestOptions(raw: string, given: BuildInputOptions): string[] {

@@ -282,6 +282,13 @@ export function secretMap(
 }
 
 /**
+ * An id that reads as a name (HF_TOKEN, npm_token, s2, myToken), not as base64 text: a line after
+ * the first that ends with one "=" (`V1Y5Cg=`, the last line of an unquoted base64 value) would
+ * else be skipped as an empty secret and the value before it mounted cut short.
+ */
+const nameLike = (id: string) => !(/[a-z]/.test(id) && /[A-Z]/.test(id) && /\d/.test(id));
+
+/**
  * The `secrets` input: id -> value. An error names the item by its position and never shows its
  * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
  * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
@@ -300,7 +307,7 @@ function valueSecrets(
     // `ID=` with nothing after it: a secret the run does not have (`${{ secrets.X }}` on a fork's
     // or Dependabot's run is empty). Skipped with a warning, as docker/build-push-action does; the
     // item is named by its place only (a line of an unquoted base64 text may end with "=").
-    if (id !== '' && value === '' && SECRET_ID.test(id) && !/^\.+$/.test(id)) {
+    if (id !== '' && value === '' && SECRET_ID.test(id) && !/^\.+$/.test(id) && (i === 0 || nameLike(id))) {
       warn(
         `input "secrets": item ${i + 1} has an empty value (a secret this run does not have, as \${{ secrets.NAME }} is on a fork's run?): not mounted, as docker/build-push-action skips it`,
       );
