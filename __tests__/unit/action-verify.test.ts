@@ -99,7 +99,8 @@ describe('verify sub-action', () => {
       ['linux/amd64', 'provenance attestation', true],
     ]);
     expect(ids).toEqual([{ kind: 'key', publicKey: '/work/space/keys/cosign.pub' }]);
-    expect(f.summaries[0]).toMatch(/^### ml-image verify: ghcr\.io\/acme\/model@\u2060sha256:0{64}$/m);
+    // A code span: the reference copied from the summary is the one checked (no word joiner).
+    expect(f.summaries[0]).toMatch(/^### ml-image verify: `ghcr\.io\/acme\/model@sha256:0{64}`$/m);
     expect(f.summaries[0]).toContain('| ✅ | linux/amd64 | signature | 1 verified |');
   });
 
@@ -164,9 +165,40 @@ describe('verify sub-action', () => {
       expect(f.failed[0]).toMatch(message);
       if (fix) expect(f.failed[0]).toMatch(fix);
       expect(f.inspected).toEqual([]);
-      expect(f.outputs.verdict).toBeUndefined();
+      // The verdict is fail, never empty: a gate step with continue-on-error reads it (finding).
+      expect(f.outputs).toEqual({ verdict: 'fail', checks: '[]' });
+      expect(f.summaries).toHaveLength(1);
+      expect(f.summaries[0]).toMatch(/^### ml-image verify: not checked\n\n/);
     },
   );
+
+  it.each([
+    // Finding: a misspelt policy input dropped its check, and the gate passed.
+    [
+      { INPUT_REQUIRE_SMOKE: 'pass' },
+      /input "require_smoke" is no input of the verify action \(did you mean require-smoke\?\)/,
+    ],
+    [
+      { 'INPUT_REQUIRE-GPU': 'true' },
+      /input "require-gpu" is no input of the verify action \(did you mean require-gpu-smoke\?\)/,
+    ],
+  ])('an input the action does not have (%j): bad input, before any registry call', async (env, message) => {
+    const f = actionIo({ command: 'verify', image: INDEX, key: 'k.pub' }, signer([]));
+    await run({ ...f.io, env: { INPUT_IMAGE: INDEX, INPUT_KEY: 'k.pub', INPUT_COMMAND: 'verify', ...env } });
+    expect(f.failed).toHaveLength(1);
+    expect(f.failed[0]).toMatch(message);
+    expect(f.inspected).toEqual([]);
+    expect(f.outputs.verdict).toBe('fail');
+  });
+
+  it('the key input holding PEM text: bad input saying it takes a path, the key never shown', async () => {
+    const pem =
+      '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEPLANTED\n-----END PUBLIC KEY-----';
+    const f = actionIo({ command: 'verify', image: INDEX, key: pem }, signer([]));
+    await run(f.io);
+    expect(f.failed[0]).toMatch(/input "key": holds PEM text; it takes the public key's file path/);
+    expect(f.failed.join('\n')).not.toContain('PLANTED');
+  });
 
   it.each(['pkcs11:token=x;slot-id=1', 'awskms:///alias/cosign', 'hashivault://cosign'])(
     'the key input %s is a key reference, as the CLI reads it, not a workspace path',

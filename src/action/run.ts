@@ -40,7 +40,7 @@ import { checkDownloadedBuild, checkSecretEnvs, stageInputReader } from './input
 import { type ActionIo, capErrors, COMMAND_INPUT, coreIo, fail } from './io.js';
 import { MIN_MASKED_CHARS, maskBuildSecrets, maskSecretsInput } from './mask.js';
 import { builtTargetRecorder, saveImageState } from './post.js';
-import { runVerify } from './verify.js';
+import { verifyAction } from './verify.js';
 
 export { type ActionIo, coreIo };
 
@@ -90,7 +90,7 @@ export async function run(given: ActionIo = coreIo()): Promise<void> {
   const io = capErrors(given);
   try {
     const command = io.getInput(COMMAND_INPUT).trim();
-    if (command === 'verify') return await runVerify(io);
+    if (command === 'verify') return await verifyAction(io);
     if (command !== '')
       throw new InputError(
         `input "${COMMAND_INPUT}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`,

@@ -10,6 +10,7 @@ import { verifyDeps } from '../attest/signers.js';
 import { type CertificateReader, certificateReaderFor } from '../attest/verify-certificates.js';
 import { isKeyReference } from '../attest/verify-inputs.js';
 import { parseDigestRef } from '../oci/ref.js';
+import { closestWord } from '../util/text.js';
 import {
   type Check,
   failedSummary,
@@ -27,7 +28,7 @@ import type { ImageReader } from '../attest/verify-targets.js';
 import { WORKFLOW_CLAIMS, type WorkflowPins } from '../attest/workflow-claims.js';
 import { parseInputValue } from '../config/inputs.js';
 import { CheckFailedError, InputError } from '../errors.js';
-import { md } from '../report/escape.js';
+import { md, mdCode } from '../report/escape.js';
 import { type ActionIo, COMMAND_INPUT, fail } from './io.js';
 
 export { COMMAND_INPUT };
@@ -104,7 +105,10 @@ export const VERIFY_INPUTS: Record<
 
 /** The outputs (each is set before the step fails on a failed check). */
 export const VERIFY_OUTPUTS: Record<string, { description: string }> = {
-  verdict: { description: 'pass (every check held) or fail (the step fails too, naming each failed check).' },
+  verdict: {
+    description:
+      'pass (every check held) or fail: a check failed, or none could run (bad input, an input the action does not have, the registry unreachable); the step fails too, naming why. Never empty.',
+  },
   checks: {
     description:
       'JSON list of the checks - {platform, check, ok, detail} per platform image: signature, each attestation, the smoke policy.',
@@ -143,6 +147,11 @@ function boolInput(io: VerifyActionIo, name: string): boolean {
 function flagsFromInputs(io: VerifyActionIo): VerifyFlags {
   const text = (name: string) => io.getInput(name).trim() || undefined;
   const key = text('key');
+  if (key?.includes('-----BEGIN'))
+    throw new InputError(
+      'input "key": holds PEM text; it takes the public key\'s file path (or a KMS URI)',
+      'write the key to a file first (echo "$KEY" > cosign.pub) and give its path, or pass env://VAR naming a variable that holds it',
+    );
   return {
     // A key reference (kms://, pkcs11:, ...) is cosign's, as the CLI reads it (isKeyReference).
     ...(key !== undefined && { key: isKeyReference(key) ? key : path.resolve(io.cwd, key) }),
@@ -183,7 +192,7 @@ export function checksMarkdown(ref: string, checks: readonly Check[], pins?: str
     (c) => `| ${c.ok ? '✅' : '❌'} | ${md(c.platform)} | ${md(c.check)} | ${md(c.detail, 500)} |`,
   );
   return [
-    `### ml-image verify: ${md(ref)}`,
+    `### ml-image verify: ${mdCode(ref)}`,
     '',
     ...(pins !== undefined ? [md(pins), ''] : []),
     '| | platform | check | detail |',
@@ -193,14 +202,34 @@ export function checksMarkdown(ref: string, checks: readonly Check[], pins?: str
   ].join('\n');
 }
 
+/**
+ * Refuses an input this action does not have (the runner only warns): a policy input misspelt
+ * (`require_smoke`) would drop its check without a word, and the gate pass.
+ */
+function refuseUnknownInputs(env: Readonly<Record<string, string | undefined>>): void {
+  const known = [...Object.keys(VERIFY_INPUTS), COMMAND_INPUT];
+  for (const name of Object.keys(env)) {
+    if (!name.startsWith('INPUT_')) continue;
+    const input = name.slice('INPUT_'.length).toLowerCase();
+    if (known.includes(input)) continue;
+    const dashed = input.replace(/_/g, '-');
+    const near = closestWord(dashed, known) ?? known.find((k) => k.startsWith(dashed));
+    throw new InputError(
+      `input ${JSON.stringify(input)} is no input of the verify action${near !== undefined ? ` (did you mean ${near}?)` : ''}: a policy input misspelt would drop its check`,
+      `use the inputs actions/verify/action.yml declares: ${known.filter((k) => k !== COMMAND_INPUT).join(', ')}`,
+    );
+  }
+}
+
 /** The verify sub-action: outputs and the job summary first, then a failed check fails the step. */
 export async function runVerify(io: VerifyActionIo): Promise<void> {
+  const env = io.env ?? process.env;
+  refuseUnknownInputs(env);
   const ref = io.getInput('image').trim();
   if (ref === '')
     throw new InputError('input "image": required', 'give the image by digest: REGISTRY/REPO@sha256:DIGEST');
   parseDigestRef(ref, { field: 'input "image"' });
   const request = parseVerifyFlags(flagsFromInputs(io), inputNaming);
-  const env = io.env ?? process.env;
   // The input "timeout": every registry read and cosign run of the checks ends by then.
   const deadline = new VerifyDeadline(request.timeoutSeconds);
   const transport = { fetch: io.registryFetch, signal: deadline.signal };
@@ -221,9 +250,18 @@ export async function runVerify(io: VerifyActionIo): Promise<void> {
 
 /** The verify sub-action's main step (src/main.ts): a failure fails the step, as run.ts does. */
 export async function verifyAction(io: ActionIo): Promise<void> {
+  let checked = false;
   try {
-    await runVerify(io);
+    await runVerify({ ...io, setOutput: (name, value) => ((checked = true), io.setOutput(name, value)) });
   } catch (err) {
+    // Bad input or the environment stopped the checks: the verdict is still fail, never empty (a
+    // gate step with continue-on-error reads it), and the summary says why.
+    if (!checked) {
+      io.setOutput('verdict', 'fail');
+      io.setOutput('checks', '[]');
+      const why = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+      await (io as VerifyActionIo).summary?.(`### ml-image verify: not checked\n\n${md(why, 500)}\n`);
+    }
     fail(io, err);
   }
 }
