@@ -232,6 +232,12 @@ function secretMap(input, items, what, warn = () => undefined) {
     return out;
 }
 /**
+ * An id that reads as a name (HF_TOKEN, npm_token, s2, myToken), not as base64 text: a line after
+ * the first that ends with one "=" (`V1Y5Cg=`, the last line of an unquoted base64 value) would
+ * else be skipped as an empty secret and the value before it mounted cut short.
+ */
+const nameLike = (id) => !(/[a-z]/.test(id) && /[A-Z]/.test(id) && /\d/.test(id));
+/**
  * The `secrets` input: id -> value. An error names the item by its position and never shows its
  * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
  * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
@@ -246,7 +252,7 @@ function valueSecrets(items, what, warn) {
         // `ID=` with nothing after it: a secret the run does not have (`${{ secrets.X }}` on a fork's
         // or Dependabot's run is empty). Skipped with a warning, as docker/build-push-action does; the
         // item is named by its place only (a line of an unquoted base64 text may end with "=").
-        if (id !== '' && value === '' && SECRET_ID.test(id) && !/^\.+$/.test(id)) {
+        if (id !== '' && value === '' && SECRET_ID.test(id) && !/^\.+$/.test(id) && (i === 0 || nameLike(id))) {
             warn(`input "secrets": item ${i + 1} has an empty value (a secret this run does not have, as \${{ secrets.NAME }} is on a fork's run?): not mounted, as docker/build-push-action skips it`);
             return;
         }
@@ -539,6 +545,12 @@ function buildOptionsFromInputs(get, cwd = process.cwd(), warn = () => undefined
         opts.load = load;
     Object.assign(opts, moreBuildOptions(get, opts, cwd));
     if (sbomAttrs !== undefined) {
+        const key = sbomAttrs
+            .split(',')
+            .map((kv) => kv.split('=')[0].trim())
+            .find((k) => !SBOM_ATTRIBUTES.includes(k));
+        if (key !== undefined)
+            throw new errors/* InputError */.dz(`input "sbom": ${JSON.stringify(key)} is no attribute of the SBOM attestation (${SBOM_ATTRIBUTES.join(', ')})`, 'give true, false, or attributes such as generator=IMAGE; another attestation goes in attests');
         if (opts.attests?.some((a) => /(?:^|,)\s*type=sbom\s*(?:,|$)/.test(a)))
             throw new errors/* InputError */.dz(`inputs "sbom" and "attests": both set the SBOM attestation (sbom: ${JSON.stringify(sbomAttrs)})`, 'keep one of them');
         opts.attests = [...(opts.attests ?? []), `type=sbom,${sbomAttrs}`];
@@ -564,6 +576,8 @@ function secretFileOptions(raw, given, cwd) {
         throw new errors/* InputError */.dz(`inputs "secrets"/"secret-envs"/"secret-files": secret id ${twice.join(', ')} is given twice`, 'give each secret id once');
     return files;
 }
+/** What BuildKit's SBOM attestation takes (buildx --sbom / --attest type=sbom). */
+const SBOM_ATTRIBUTES = ['generator', 'scan-context', 'scan-stage', 'disabled'];
 /** `attests`: each with a type; provenance has its own input, and sbom is set once. */
 function attestOptions(raw, given) {
     const attests = (0,bpa_list/* parseBpaList */.vH)(raw, { input: 'attests', ignoreComma: true });
@@ -18609,15 +18623,18 @@ function sourceFromEnv(env) {
  * The commit built. On a pull request's merge ref (refs/pull/N/merge: pull_request and its review
  * events) GitHub's variables: GITHUB_SHA is the merge commit the checkout holds (the git context
  * names the head, which people see). Elsewhere GIT, the run's git context, decides where it is given:
- * another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout, a
- * pull_request_target's head: GITHUB_SHA and GITHUB_REF are then the base branch's) is named
- * without a ref, GITHUB_REF not being its; no commit (an empty one: the git context names none for
+ * another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout) is named
+ * without a ref, GITHUB_REF not being its; a pull_request_target run names none (which commit its
+ * checkout holds is not read: GITHUB_SHA is the base branch's, the git context names the head); no commit (an empty one: the git context names none for
  * what may be a pull request's code whose checkout was not read) names no source, never GITHUB_SHA.
  */
 function sourceOf(env, git) {
     const fromEnv = sourceFromEnv(env);
     if (!fromEnv)
         return git;
+    // GITHUB_SHA is the base branch's and the git context names the head, whatever was checked out.
+    if (env.GITHUB_EVENT_NAME === 'pull_request_target')
+        return undefined;
     if (/^refs\/pull\//.test(env.GITHUB_REF ?? '') || !git)
         return fromEnv;
     if (!git.commit)
@@ -18775,7 +18792,8 @@ function versionKey(version) {
     const m = /^v?(\d+(?:\.\d+)*)(.*)$/i.exec(version.trim());
     if (!m)
         return version.trim().toLowerCase();
-    const release = m[1].split('.').map((n) => String(Number.parseInt(n, 10)));
+    // Leading zeros taken off as text: a long number would lose digits as a Number.
+    const release = m[1].split('.').map((n) => n.replace(/^0+(?=\d)/, ''));
     while (release.length > 1 && release.at(-1) === '0')
         release.pop();
     return `${release.join('.')}${m[2].toLowerCase()}`;
@@ -21199,7 +21217,7 @@ async function run(given = (0,action_io/* coreIo */.I0)()) {
     try {
         const command = io.getInput(action_io/* COMMAND_INPUT */.l_).trim();
         if (command === 'verify')
-            return await (0,verify/* runVerify */.R9)(io);
+            return await (0,verify.verifyAction)(io);
         if (command !== '')
             throw new errors/* InputError */.dz(`input "${action_io/* COMMAND_INPUT */.l_}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`);
         const parsed = parseActionInputs(io);

@@ -8,11 +8,10 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  R9: () => (/* binding */ runVerify),
   verifyAction: () => (/* binding */ verifyAction)
 });
 
-// UNUSED EXPORTS: COMMAND_INPUT, VERIFY_INPUTS, VERIFY_OUTPUTS, checksMarkdown, pinsLine
+// UNUSED EXPORTS: COMMAND_INPUT, VERIFY_INPUTS, VERIFY_OUTPUTS, checksMarkdown, pinsLine, runVerify
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -939,6 +938,7 @@ var action_io = __webpack_require__(72623);
 
 
 
+
 /** Every input of the verify sub-action (the verify flags by the same names, and the image). */
 const VERIFY_INPUTS = {
     image: {
@@ -995,7 +995,9 @@ const VERIFY_INPUTS = {
 };
 /** The outputs (each is set before the step fails on a failed check). */
 const VERIFY_OUTPUTS = {
-    verdict: { description: 'pass (every check held) or fail (the step fails too, naming each failed check).' },
+    verdict: {
+        description: 'pass (every check held) or fail: a check failed, or none could run (bad input, an input the action does not have, the registry unreachable); the step fails too, naming why. Never empty.',
+    },
     checks: {
         description: 'JSON list of the checks - {platform, check, ok, detail} per platform image: signature, each attestation, the smoke policy.',
     },
@@ -1009,6 +1011,8 @@ function boolInput(io, name) {
 function flagsFromInputs(io) {
     const text = (name) => io.getInput(name).trim() || undefined;
     const key = text('key');
+    if (key?.includes('-----BEGIN'))
+        throw new errors/* InputError */.dz('input "key": holds PEM text; it takes the public key\'s file path (or a KMS URI)', 'write the key to a file first (echo "$KEY" > cosign.pub) and give its path, or pass env://VAR naming a variable that holds it');
     return {
         // A key reference (kms://, pkcs11:, ...) is cosign's, as the CLI reads it (isKeyReference).
         ...(key !== undefined && { key: (0,verify_inputs/* isKeyReference */.NI)(key) ? key : external_node_path_default().resolve(io.cwd, key) }),
@@ -1046,7 +1050,7 @@ function pinsLine(identity) {
 function checksMarkdown(ref, checks, pins) {
     const rows = checks.map((c) => `| ${c.ok ? '✅' : '❌'} | ${(0,report_escape.md)(c.platform)} | ${(0,report_escape.md)(c.check)} | ${(0,report_escape.md)(c.detail, 500)} |`);
     return [
-        `### ml-image verify: ${(0,report_escape.md)(ref)}`,
+        `### ml-image verify: ${(0,report_escape/* mdCode */.xs)(ref)}`,
         '',
         ...(pins !== undefined ? [(0,report_escape.md)(pins), ''] : []),
         '| | platform | check | detail |',
@@ -1055,14 +1059,32 @@ function checksMarkdown(ref, checks, pins) {
         '',
     ].join('\n');
 }
+/**
+ * Refuses an input this action does not have (the runner only warns): a policy input misspelt
+ * (`require_smoke`) would drop its check without a word, and the gate pass.
+ */
+function refuseUnknownInputs(env) {
+    const known = [...Object.keys(VERIFY_INPUTS), action_io/* COMMAND_INPUT */.l_];
+    for (const name of Object.keys(env)) {
+        if (!name.startsWith('INPUT_'))
+            continue;
+        const input = name.slice('INPUT_'.length).toLowerCase();
+        if (known.includes(input))
+            continue;
+        const dashed = input.replace(/_/g, '-');
+        const near = (0,util_text/* closestWord */.En)(dashed, known) ?? known.find((k) => k.startsWith(dashed));
+        throw new errors/* InputError */.dz(`input ${JSON.stringify(input)} is no input of the verify action${near !== undefined ? ` (did you mean ${near}?)` : ''}: a policy input misspelt would drop its check`, `use the inputs actions/verify/action.yml declares: ${known.filter((k) => k !== action_io/* COMMAND_INPUT */.l_).join(', ')}`);
+    }
+}
 /** The verify sub-action: outputs and the job summary first, then a failed check fails the step. */
 async function runVerify(io) {
+    const env = io.env ?? process.env;
+    refuseUnknownInputs(env);
     const ref = io.getInput('image').trim();
     if (ref === '')
         throw new errors/* InputError */.dz('input "image": required', 'give the image by digest: REGISTRY/REPO@sha256:DIGEST');
     (0,oci_ref/* parseDigestRef */.Tf)(ref, { field: 'input "image"' });
     const request = parseVerifyFlags(flagsFromInputs(io), inputNaming);
-    const env = io.env ?? process.env;
     // The input "timeout": every registry read and cosign run of the checks ends by then.
     const deadline = new VerifyDeadline(request.timeoutSeconds);
     const transport = { fetch: io.registryFetch, signal: deadline.signal };
@@ -1083,10 +1105,19 @@ async function runVerify(io) {
 }
 /** The verify sub-action's main step (src/main.ts): a failure fails the step, as run.ts does. */
 async function verifyAction(io) {
+    let checked = false;
     try {
-        await runVerify(io);
+        await runVerify({ ...io, setOutput: (name, value) => ((checked = true), io.setOutput(name, value)) });
     }
     catch (err) {
+        // Bad input or the environment stopped the checks: the verdict is still fail, never empty (a
+        // gate step with continue-on-error reads it), and the summary says why.
+        if (!checked) {
+            io.setOutput('verdict', 'fail');
+            io.setOutput('checks', '[]');
+            const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+            await io.summary?.(`### ml-image verify: not checked\n\n${(0,report_escape.md)(why, 500)}\n`);
+        }
         (0,action_io/* fail */.fJ)(io, err);
     }
 }

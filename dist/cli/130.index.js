@@ -170,7 +170,8 @@ function versionKey(version) {
     const m = /^v?(\d+(?:\.\d+)*)(.*)$/i.exec(version.trim());
     if (!m)
         return version.trim().toLowerCase();
-    const release = m[1].split('.').map((n) => String(Number.parseInt(n, 10)));
+    // Leading zeros taken off as text: a long number would lose digits as a Number.
+    const release = m[1].split('.').map((n) => n.replace(/^0+(?=\d)/, ''));
     while (release.length > 1 && release.at(-1) === '0')
         release.pop();
     return `${release.join('.')}${m[2].toLowerCase()}`;

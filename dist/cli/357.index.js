@@ -662,6 +662,12 @@ function bpa_lists_secretMap(input, items, what, warn = () => undefined) {
     return out;
 }
 /**
+ * An id that reads as a name (HF_TOKEN, npm_token, s2, myToken), not as base64 text: a line after
+ * the first that ends with one "=" (`V1Y5Cg=`, the last line of an unquoted base64 value) would
+ * else be skipped as an empty secret and the value before it mounted cut short.
+ */
+const nameLike = (id) => !(/[a-z]/.test(id) && /[A-Z]/.test(id) && /\d/.test(id));
+/**
  * The `secrets` input: id -> value. An error names the item by its position and never shows its
  * text: a line of an unquoted multi-line value (a PEM key, a JSON key file) reads as an item of its
  * own, so an item's "id" may be part of a secret. Such a line after a good item is said to be one.
@@ -676,7 +682,7 @@ function valueSecrets(items, what, warn) {
         // `ID=` with nothing after it: a secret the run does not have (`${{ secrets.X }}` on a fork's
         // or Dependabot's run is empty). Skipped with a warning, as docker/build-push-action does; the
         // item is named by its place only (a line of an unquoted base64 text may end with "=").
-        if (id !== '' && value === '' && SECRET_ID.test(id) && !/^\.+$/.test(id)) {
+        if (id !== '' && value === '' && SECRET_ID.test(id) && !/^\.+$/.test(id) && (i === 0 || nameLike(id))) {
             warn(`input "secrets": item ${i + 1} has an empty value (a secret this run does not have, as \${{ secrets.NAME }} is on a fork's run?): not mounted, as docker/build-push-action skips it`);
             return;
         }
@@ -969,6 +975,12 @@ function buildOptionsFromInputs(get, cwd = process.cwd(), warn = () => undefined
         opts.load = load;
     Object.assign(opts, moreBuildOptions(get, opts, cwd));
     if (sbomAttrs !== undefined) {
+        const key = sbomAttrs
+            .split(',')
+            .map((kv) => kv.split('=')[0].trim())
+            .find((k) => !SBOM_ATTRIBUTES.includes(k));
+        if (key !== undefined)
+            throw new InputError(`input "sbom": ${JSON.stringify(key)} is no attribute of the SBOM attestation (${SBOM_ATTRIBUTES.join(', ')})`, 'give true, false, or attributes such as generator=IMAGE; another attestation goes in attests');
         if (opts.attests?.some((a) => /(?:^|,)\s*type=sbom\s*(?:,|$)/.test(a)))
             throw new InputError(`inputs "sbom" and "attests": both set the SBOM attestation (sbom: ${JSON.stringify(sbomAttrs)})`, 'keep one of them');
         opts.attests = [...(opts.attests ?? []), `type=sbom,${sbomAttrs}`];
@@ -994,6 +1006,8 @@ function secretFileOptions(raw, given, cwd) {
         throw new InputError(`inputs "secrets"/"secret-envs"/"secret-files": secret id ${twice.join(', ')} is given twice`, 'give each secret id once');
     return files;
 }
+/** What BuildKit's SBOM attestation takes (buildx --sbom / --attest type=sbom). */
+const SBOM_ATTRIBUTES = (/* unused pure expression or super */ null && (['generator', 'scan-context', 'scan-stage', 'disabled']));
 /** `attests`: each with a type; provenance has its own input, and sbom is set once. */
 function attestOptions(raw, given) {
     const attests = parseBpaList(raw, { input: 'attests', ignoreComma: true });
@@ -4436,15 +4450,18 @@ function sourceFromEnv(env) {
  * The commit built. On a pull request's merge ref (refs/pull/N/merge: pull_request and its review
  * events) GitHub's variables: GITHUB_SHA is the merge commit the checkout holds (the git context
  * names the head, which people see). Elsewhere GIT, the run's git context, decides where it is given:
- * another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout, a
- * pull_request_target's head: GITHUB_SHA and GITHUB_REF are then the base branch's) is named
- * without a ref, GITHUB_REF not being its; no commit (an empty one: the git context names none for
+ * another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout) is named
+ * without a ref, GITHUB_REF not being its; a pull_request_target run names none (which commit its
+ * checkout holds is not read: GITHUB_SHA is the base branch's, the git context names the head); no commit (an empty one: the git context names none for
  * what may be a pull request's code whose checkout was not read) names no source, never GITHUB_SHA.
  */
 function sourceOf(env, git) {
     const fromEnv = sourceFromEnv(env);
     if (!fromEnv)
         return git;
+    // GITHUB_SHA is the base branch's and the git context names the head, whatever was checked out.
+    if (env.GITHUB_EVENT_NAME === 'pull_request_target')
+        return undefined;
     if (/^refs\/pull\//.test(env.GITHUB_REF ?? '') || !git)
         return fromEnv;
     if (!git.commit)
