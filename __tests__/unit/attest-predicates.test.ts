@@ -511,6 +511,12 @@ describe('buildProvenance (SLSA v1)', () => {
       { uri: 'git+https://gitlab.corp/ml/model', digest: { gitCommit: LOCAL.commit } },
     ],
     [
+      'a password holding a raw @: taken out to the last @',
+      {},
+      { ...LOCAL, repositoryUrl: `https://ci:p@ss@${PW}@gitlab.corp/ml/model` },
+      { uri: 'git+https://gitlab.corp/ml/model@refs/heads/dev', digest: { gitCommit: LOCAL.commit } },
+    ],
+    [
       'a token as the user name: taken out',
       {},
       { ...LOCAL, repositoryUrl: `https://${HF}@gitlab.corp/ml/model` },

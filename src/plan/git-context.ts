@@ -4,6 +4,7 @@ import type { CommandRunner } from '../docker/adapter.js';
 import { defaultBranchOf, type GitHubEvent, readGitHubEventFile } from '../github/event.js';
 import { mayBuildPullRequestCode, untrustedEvent } from '../util/pull-request-code.js';
 import type { GitContext } from './schema.js';
+import { withoutUserinfo } from '../util/url-userinfo.js';
 
 /**
  * The commit time in ISO 8601, when TEXT is a time: one that is not (an odd event payload, a git
@@ -102,16 +103,12 @@ export async function gitContextFromCheckout(exec: CommandRunner, cwd: string): 
     git('symbolic-ref', '--short', 'HEAD'),
     git('remote', 'get-url', 'origin'),
   ]);
-  const repositoryUrl = remote
-    ?.replace(/^git@([^:]+):/, 'https://$1/')
-    .replace(/\.git$/, '')
-    // Never keep credentials from a URL: the userinfo runs to the last @ before the path (a
-    // password may hold a raw @, as git and WHATWG URLs read it).
-    .replace(/^https:\/\/[^/]*@/, 'https://');
+  const repositoryUrl = remote?.replace(/^git@([^:]+):/, 'https://$1/').replace(/\.git$/, '');
   return {
     sha,
     ...withCommitTime(commitTime),
     ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
-    ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
+    // Never with credentials from the URL.
+    ...(repositoryUrl?.startsWith('https://') && { repositoryUrl: withoutUserinfo(repositoryUrl) }),
   };
 }
