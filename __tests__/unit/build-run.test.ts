@@ -269,11 +269,17 @@ describe('runBuildStage (plain-object Docker)', () => {
       ['localhost:5000/o/m:ml-image-local-cpu-amd64', false],
       ['localhost:5000/o/m:ml-image-local-cpu-arm64', false],
     ]);
-    // The variant's tags are not applied (build-push-action fails here): said, once (finding).
+    // Nothing asked to load them (a fork's run): no word of the tags.
+    expect(r.progress.filter((l) => l.includes('are not applied'))).toEqual([]);
+  });
+
+  it('load with push false and two platforms: says once that the tags are not applied (build-push-action fails there)', async () => {
+    const r = await run({}, {}, {}, undefined, { push: false, options: { load: true } });
+    await r.result;
     const said = r.progress.filter((l) => l.includes('are not applied'));
     expect(said).toHaveLength(1);
     expect(said[0]).toMatch(
-      /^warning: cpu: with push false and 2 platforms each platform's image is loaded as localhost:5000\/o\/m:ml-image-local-cpu-ARCH only; its tags \(.+\) are not applied/,
+      /^warning: cpu: with load, push false and 2 platforms each platform's image is loaded as localhost:5000\/o\/m:ml-image-local-cpu-ARCH only; its tags \(.+\) are not applied/,
     );
     expect(said[0]).toContain('localhost:5000/o/m:sha-abcdef1-cpu');
   });

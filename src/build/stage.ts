@@ -224,12 +224,13 @@ async function buildVariant(input: BuildStageInput, v: VariantPlan, run: Variant
   const record =
     builtTarget &&
     ((b: PlatformBuild) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
-  // build-push-action fails here (the docker exporter cannot load a manifest list); this loads each
-  // platform under its own local tag, so the tags a later `docker run TAG` step names are not there.
-  if (!input.push && platforms.length > 1 && v.tags.length > 0)
+  // load with push false: build-push-action fails here (the docker exporter cannot load a manifest
+  // list); this loads each platform under its own local tag, so the tags a later `docker run TAG`
+  // step names are not there. Without load (a fork's run) nothing asked for them.
+  if (!input.push && input.options?.load && platforms.length > 1 && v.tags.length > 0)
     sayOnce(
       ctx,
-      `warning: ${v.name}: with push false and ${platforms.length} platforms each platform's image is loaded as ${localTag(ctx.repository, v.name, 'ARCH')} only; its tags (${v.tags.join(', ').slice(0, 300)}) are not applied, since one tag cannot name each platform's image in the engine: build one platform to load it under them`,
+      `warning: ${v.name}: with load, push false and ${platforms.length} platforms each platform's image is loaded as ${localTag(ctx.repository, v.name, 'ARCH')} only; its tags (${v.tags.join(', ').slice(0, 300)}) are not applied, since one tag cannot name each platform's image in the engine: build one platform to load it under them`,
     );
   const built = await mapLimit(platforms, limit, (platform) =>
     run.logs
