@@ -64,8 +64,9 @@ export function runBundle(
     ...env,
   };
   // The runner sets every input a step leaves out to its action.yml default; the one a missing value
-  // would change here: stages (a value naming no stage is refused, not read as every stage).
-  const all = { stages: STAGES_DEFAULT, ...inputs };
+  // would change here: stages (a value naming no stage is refused, not read as every stage). Only
+  // the root action's: the verify sub-action has no stages input (and refuses one it does not have).
+  const all = inputs.command === 'verify' ? inputs : { stages: STAGES_DEFAULT, ...inputs };
   for (const [k, v] of Object.entries(all)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
   return new Promise((resolve) => {
     const child = spawn(node, [bundle], {
