@@ -2808,6 +2808,7 @@ var github_event = __webpack_require__(85015);
 ;// CONCATENATED MODULE: ./src/plan/git-context.ts
 
 
+
 /**
  * The commit time in ISO 8601, when TEXT is a time: one that is not (an odd event payload, a git
  * too old for %cI) is left out as if absent, never an "Invalid time value" failing the run.
@@ -2900,17 +2901,13 @@ async function gitContextFromCheckout(exec, cwd) {
         git('symbolic-ref', '--short', 'HEAD'),
         git('remote', 'get-url', 'origin'),
     ]);
-    const repositoryUrl = remote
-        ?.replace(/^git@([^:]+):/, 'https://$1/')
-        .replace(/\.git$/, '')
-        // Never keep credentials from a URL: the userinfo runs to the last @ before the path (a
-        // password may hold a raw @, as git and WHATWG URLs read it).
-        .replace(/^https:\/\/[^/]*@/, 'https://');
+    const repositoryUrl = remote?.replace(/^git@([^:]+):/, 'https://$1/').replace(/\.git$/, '');
     return {
         sha,
         ...withCommitTime(commitTime),
         ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
-        ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
+        // Never with credentials from the URL.
+        ...(repositoryUrl?.startsWith('https://') && { repositoryUrl: withoutUserinfo(repositoryUrl) }),
     };
 }
 
@@ -5861,10 +5858,11 @@ async function buildVariant(input, v, run) {
     const { builtTarget } = run;
     const record = builtTarget &&
         ((b) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
-    // build-push-action fails here (the docker exporter cannot load a manifest list); this loads each
-    // platform under its own local tag, so the tags a later `docker run TAG` step names are not there.
-    if (!input.push && platforms.length > 1 && v.tags.length > 0)
-        sayOnce(ctx, `warning: ${v.name}: with push false and ${platforms.length} platforms each platform's image is loaded as ${localTag(ctx.repository, v.name, 'ARCH')} only; its tags (${v.tags.join(', ').slice(0, 300)}) are not applied, since one tag cannot name each platform's image in the engine: build one platform to load it under them`);
+    // load with push false: build-push-action fails here (the docker exporter cannot load a manifest
+    // list); this loads each platform under its own local tag, so the tags a later `docker run TAG`
+    // step names are not there. Without load (a fork's run) nothing asked for them.
+    if (!input.push && input.options?.load && platforms.length > 1 && v.tags.length > 0)
+        sayOnce(ctx, `warning: ${v.name}: with load, push false and ${platforms.length} platforms each platform's image is loaded as ${localTag(ctx.repository, v.name, 'ARCH')} only; its tags (${v.tags.join(', ').slice(0, 300)}) are not applied, since one tag cannot name each platform's image in the engine: build one platform to load it under them`);
     const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => run.logs
         .group(`build ${v.name} ${platform}`, held, (output) => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Qh)(platform)}`, () => buildTarget({ ...ctx, ...(output && { output }), signal: stop.signal }, {
         v,
@@ -18571,9 +18569,13 @@ function ociPurl(ref, digest, arch) {
 ;// CONCATENATED MODULE: ./src/util/url-userinfo.ts
 // A URL without its login: what names a repository in labels and attestations (no user, no
 // password, no token in place of a user name). Pure.
-/** URL with the userinfo of its authority taken out: `https://ci:pw@host/r` -> `https://host/r`. */
-function withoutUserinfo(url) {
-    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^@/?#]*@/, '$1');
+/**
+ * URL with the userinfo of its authority taken out: `https://ci:pw@host/r` -> `https://host/r`. The
+ * userinfo runs to the last @ before the path, query or fragment (a password may hold a raw @, as
+ * git and WHATWG URLs read it).
+ */
+function url_userinfo_withoutUserinfo(url) {
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
 }
 
 // EXTERNAL MODULE: ./src/attest/result.ts
@@ -18651,7 +18653,7 @@ function sourceDependency(source) {
     const commit = source?.commit.toLowerCase();
     if (!source || !commit || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit))
         return undefined;
-    const url = withoutUserinfo(source.repositoryUrl).replace(/\/+$/, '');
+    const url = url_userinfo_withoutUserinfo(source.repositoryUrl).replace(/\/+$/, '');
     return { uri: `git+${url}${source.ref ? `@${source.ref}` : ''}`, digest: { gitCommit: commit } };
 }
 /**
@@ -18663,7 +18665,7 @@ function workflowFromEnv(env) {
     const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
     if (!m || !server)
         return undefined;
-    return { ref: m[3], repository: withoutUserinfo(`${server}/${m[1]}`), path: m[2] };
+    return { ref: m[3], repository: url_userinfo_withoutUserinfo(`${server}/${m[1]}`), path: m[2] };
 }
 function fileDependency(f) {
     const hex = (0,types/* sha256Hex */.fg)(f.sha256);

@@ -34,8 +34,8 @@ var signing = __webpack_require__(10854);
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 43 modules
-var pipeline = __webpack_require__(11091);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 42 modules
+var pipeline = __webpack_require__(98364);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
 ;// CONCATENATED MODULE: ./src/pipeline/earlier-build.ts

@@ -720,6 +720,8 @@ function impossibleTorchCombination(catalog, want, platforms) {
 /* harmony export */ });
 /* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85015);
 /* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23419);
+/* harmony import */ var _util_url_userinfo_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91373);
+
 
 
 /**
@@ -814,17 +816,13 @@ async function gitContextFromCheckout(exec, cwd) {
         git('symbolic-ref', '--short', 'HEAD'),
         git('remote', 'get-url', 'origin'),
     ]);
-    const repositoryUrl = remote
-        ?.replace(/^git@([^:]+):/, 'https://$1/')
-        .replace(/\.git$/, '')
-        // Never keep credentials from a URL: the userinfo runs to the last @ before the path (a
-        // password may hold a raw @, as git and WHATWG URLs read it).
-        .replace(/^https:\/\/[^/]*@/, 'https://');
+    const repositoryUrl = remote?.replace(/^git@([^:]+):/, 'https://$1/').replace(/\.git$/, '');
     return {
         sha,
         ...withCommitTime(commitTime),
         ...(tag ? { ref: `refs/tags/${tag}` } : branch ? { ref: `refs/heads/${branch}` } : {}),
-        ...(repositoryUrl?.startsWith('https://') && { repositoryUrl }),
+        // Never with credentials from the URL.
+        ...(repositoryUrl?.startsWith('https://') && { repositoryUrl: (0,_util_url_userinfo_js__WEBPACK_IMPORTED_MODULE_2__/* .withoutUserinfo */ .Q)(repositoryUrl) }),
     };
 }
 
@@ -1658,6 +1656,26 @@ function refusePullRequestTarget(env, who) {
     if (env.GITHUB_ACTIONS !== 'true' || env.GITHUB_EVENT_NAME !== 'pull_request_target')
         return;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${who} does not run its stages on pull_request_target: that event runs with a write token and the repository's secrets beside the checked-out code, and with the base branch's cache scope`, "trigger the workflow on pull_request (a fork's run gets a read-only token and writes the fork-safe comment artifact) and post the comment from a workflow_run job (from-artifact); see docs/workflows.md");
+}
+
+
+/***/ }),
+
+/***/ 91373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ withoutUserinfo)
+/* harmony export */ });
+// A URL without its login: what names a repository in labels and attestations (no user, no
+// password, no token in place of a user name). Pure.
+/**
+ * URL with the userinfo of its authority taken out: `https://ci:pw@host/r` -> `https://host/r`. The
+ * userinfo runs to the last @ before the path, query or fragment (a password may hold a raw @, as
+ * git and WHATWG URLs read it).
+ */
+function withoutUserinfo(url) {
+    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 357;
-export const ids = [357];
+export const id = 290;
+export const ids = [290];
 export const modules = {
 
 /***/ 96912:
@@ -314,7 +314,7 @@ async function loadOnePlatformFix(io) {
 
 /***/ }),
 
-/***/ 11091:
+/***/ 98364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3436,10 +3436,11 @@ async function buildVariant(input, v, run) {
     const { builtTarget } = run;
     const record = builtTarget &&
         ((b) => builtTarget({ ...variantOf(input, v, run), tags: [], platforms: [b] }));
-    // build-push-action fails here (the docker exporter cannot load a manifest list); this loads each
-    // platform under its own local tag, so the tags a later `docker run TAG` step names are not there.
-    if (!input.push && platforms.length > 1 && v.tags.length > 0)
-        sayOnce(ctx, `warning: ${v.name}: with push false and ${platforms.length} platforms each platform's image is loaded as ${localTag(ctx.repository, v.name, 'ARCH')} only; its tags (${v.tags.join(', ').slice(0, 300)}) are not applied, since one tag cannot name each platform's image in the engine: build one platform to load it under them`);
+    // load with push false: build-push-action fails here (the docker exporter cannot load a manifest
+    // list); this loads each platform under its own local tag, so the tags a later `docker run TAG`
+    // step names are not there. Without load (a fork's run) nothing asked for them.
+    if (!input.push && input.options?.load && platforms.length > 1 && v.tags.length > 0)
+        sayOnce(ctx, `warning: ${v.name}: with load, push false and ${platforms.length} platforms each platform's image is loaded as ${localTag(ctx.repository, v.name, 'ARCH')} only; its tags (${v.tags.join(', ').slice(0, 300)}) are not applied, since one tag cannot name each platform's image in the engine: build one platform to load it under them`);
     const built = await (0,map_limit/* mapLimit */.sf)(platforms, limit, (platform) => run.logs
         .group(`build ${v.name} ${platform}`, held, (output) => timer.step(`build ${v.name}/${(0,config_platform/* archOf */.Qh)(platform)}`, () => buildTarget({ ...ctx, ...(output && { output }), signal: stop.signal }, {
         v,
@@ -4393,14 +4394,8 @@ var cosign_key = __webpack_require__(98224);
 var signers = __webpack_require__(96364);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
-;// CONCATENATED MODULE: ./src/util/url-userinfo.ts
-// A URL without its login: what names a repository in labels and attestations (no user, no
-// password, no token in place of a user name). Pure.
-/** URL with the userinfo of its authority taken out: `https://ci:pw@host/r` -> `https://host/r`. */
-function withoutUserinfo(url) {
-    return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^@/?#]*@/, '$1');
-}
-
+// EXTERNAL MODULE: ./src/util/url-userinfo.ts
+var url_userinfo = __webpack_require__(91373);
 // EXTERNAL MODULE: ./src/attest/types.ts
 var types = __webpack_require__(79124);
 // EXTERNAL MODULE: ./src/attest/result.ts
@@ -4478,7 +4473,7 @@ function sourceDependency(source) {
     const commit = source?.commit.toLowerCase();
     if (!source || !commit || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(commit))
         return undefined;
-    const url = withoutUserinfo(source.repositoryUrl).replace(/\/+$/, '');
+    const url = (0,url_userinfo/* withoutUserinfo */.Q)(source.repositoryUrl).replace(/\/+$/, '');
     return { uri: `git+${url}${source.ref ? `@${source.ref}` : ''}`, digest: { gitCommit: commit } };
 }
 /**
@@ -4490,7 +4485,7 @@ function workflowFromEnv(env) {
     const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
     if (!m || !server)
         return undefined;
-    return { ref: m[3], repository: withoutUserinfo(`${server}/${m[1]}`), path: m[2] };
+    return { ref: m[3], repository: (0,url_userinfo/* withoutUserinfo */.Q)(`${server}/${m[1]}`), path: m[2] };
 }
 function fileDependency(f) {
     const hex = (0,types/* sha256Hex */.fg)(f.sha256);
