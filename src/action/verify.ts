@@ -260,7 +260,7 @@ export async function verifyAction(io: ActionIo): Promise<void> {
       io.setOutput('verdict', 'fail');
       io.setOutput('checks', '[]');
       const why = err instanceof Error ? err.message.split('\n')[0]! : String(err);
-      await (io as VerifyActionIo).summary?.(`### ml-image verify: not checked\n\n${md(why, 500)}\n`);
+      await io.summary?.(`### ml-image verify: not checked\n\n${md(why, 500)}\n`);
     }
     fail(io, err);
   }

@@ -373,8 +373,8 @@ export async function verifyImage(
  * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
  * --json, where the error object is the only output).
  */
-export function failedSummary(outcome: VerifyOutcome, detail = false): string {
+export function failedSummary(outcome: VerifyOutcome): string {
   const { failed, checks, ref } = outcome;
-  const named = failed.map((c) => `${c.platform} ${c.check}${detail ? ` (${c.detail})` : ''}`);
+  const named = failed.map((c) => `${c.platform} ${c.check}`);
   return `${failed.length} of ${checks.length} checks failed for ${ref}: ${named.join('; ')}`;
 }

@@ -17,7 +17,7 @@ import {
 import { registryLoginFix } from './failures.js';
 import {
   ANSWER_TOO_LARGE,
-  missingCode,
+  registryErrorCode,
   type OciClient,
   type OciClientDeps,
   type OciResponse,
@@ -336,7 +336,7 @@ class RegistryClient implements OciClient {
   async hasRepository(repository: string) {
     const r = await this.call(repository, false, 'GET', `/v2/${repository}/tags/list?n=1`);
     if (r.status === 200) return true;
-    return r.status === 404 && missingCode(r.body) === 'NAME_UNKNOWN' ? false : undefined;
+    return r.status === 404 && registryErrorCode(r.body) === 'NAME_UNKNOWN' ? false : undefined;
   }
 
   async blob(repository: string, digest: string) {

@@ -56,7 +56,7 @@ export function parseJson(body: Buffer): unknown {
 }
 
 /** The code of a registry's error body ({"errors":[{"code"}]}, the distribution spec's), if any. */
-export function missingCode(body: Buffer): string | undefined {
+export function registryErrorCode(body: Buffer): string | undefined {
   const errors = (parseJson(body) as { errors?: { code?: unknown }[] } | undefined)?.errors;
   const code = Array.isArray(errors) ? (errors[0] as { code?: unknown } | undefined)?.code : undefined;
   return typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : undefined;

@@ -332,13 +332,14 @@ export function parseDigestRef(ref: string, opts: DigestRefOptions = {}): Digest
   // A badly shaped reference that does not end in a digest: that it has none is the clearer message.
   const endsPinned = ref.includes('@') && isDigest(ref.slice(ref.lastIndexOf('@') + 1));
   // A digest cut off or mistyped: what the digest lacks, not that the reference has none.
-  const badDigest = invisibleProblem(ref) === undefined ? digestProblem(ref) : undefined;
+  const invisible = invisibleProblem(ref) !== undefined;
+  const badDigest = invisible ? undefined : digestProblem(ref);
   if (badDigest !== undefined)
     throw new InputError(`${field} ${quoted} is not pinned by a whole digest: ${badDigest}`, DIGEST_FIX);
   if (problem !== undefined && (endsPinned || problem !== SHAPE_PROBLEM))
     throw new InputError(
       `${field} ${quoted} is not a valid image reference: ${problem}`,
-      invisibleProblem(ref) !== undefined ? INVISIBLE_FIX : undefined,
+      invisible ? INVISIBLE_FIX : undefined,
     );
   if (!pinned)
     throw new InputError(
