@@ -18583,7 +18583,8 @@ var attest_result = __webpack_require__(29476);
 ;// CONCATENATED MODULE: ./src/attest/provenance.ts
 // The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
 // what was built from what (the source repository's commit, the config, the requirement and
-// constraint files, the base image by digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+// constraint files, the base image by digest), by which builder (the workflow run in Actions, the
+// CLI elsewhere), and when. Pure.
 
 
 
@@ -18624,11 +18625,12 @@ function sourceFromEnv(env) {
 /**
  * The commit built. On a pull request's merge ref (refs/pull/N/merge: pull_request and its review
  * events) GitHub's variables: GITHUB_SHA is the merge commit the checkout holds (the git context
- * names the head, which people see). Elsewhere GIT, the run's git context, decides where it is given:
- * another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout) is named
- * without a ref, GITHUB_REF not being its; a pull_request_target run names none (which commit its
- * checkout holds is not read: GITHUB_SHA is the base branch's, the git context names the head); no commit (an empty one: the git context names none for
- * what may be a pull request's code whose checkout was not read) names no source, never GITHUB_SHA.
+ * names the head, which people see). Elsewhere GIT, the run's git context, decides where it is
+ * given: another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout)
+ * is named without a ref, GITHUB_REF not being its; no commit (an empty one: the git context names
+ * none for what may be a pull request's code whose checkout was not read) names no source, never
+ * GITHUB_SHA. A pull_request_target run names none: GITHUB_SHA is the base branch's, the git
+ * context names the head, and which commit its checkout holds is not read.
  */
 function sourceOf(env, git) {
     const fromEnv = sourceFromEnv(env);
@@ -18777,15 +18779,6 @@ function pythonCpe(record) {
 
 
 /**
- * Each conda package as a library component, pkg:conda/<name>@<version>?build=&channel=&subdir=.
- * A Python package conda installed has a dist-info too, so pip lists it as well, at the same
- * version: it stays one component, the pip one (pkg:pypi is what scanners match Python advisories
- * by, and one install is one component), with conda's build, channel and subdir as ml-image:conda.*
- * properties. Any other conda package is its own component with its pkg:conda purl: a name no pip
- * distribution has (mkl, pytorch-cuda, cuda-*), and a name pip has at another version (conda's
- * cuda-toolkit 12.4.1 beside pip's cuda-toolkit 13.0.2: two installs, each for scanners to match).
- */
-/**
  * A version as a key both package managers' spellings of one release share (PEP 440's release
  * comparison): lower case, a leading v dropped, each release number without leading zeros and
  * trailing .0s dropped (conda-forge's certifi 2024.02.02 is pip's 2024.2.2; 1.0 is 1.0.0).
@@ -18800,6 +18793,15 @@ function versionKey(version) {
         release.pop();
     return `${release.join('.')}${m[2].toLowerCase()}`;
 }
+/**
+ * Each conda package as a library component, pkg:conda/<name>@<version>?build=&channel=&subdir=.
+ * A Python package conda installed has a dist-info too, so pip lists it as well, at the same
+ * version: it stays one component, the pip one (pkg:pypi is what scanners match Python advisories
+ * by, and one install is one component), with conda's build, channel and subdir as ml-image:conda.*
+ * properties. Any other conda package is its own component with its pkg:conda purl: a name no pip
+ * distribution has (mkl, pytorch-cuda, cuda-*), and a name pip has at another version (conda's
+ * cuda-toolkit 12.4.1 beside pip's cuda-toolkit 13.0.2: two installs, each for scanners to match).
+ */
 function condaComponents(record, pipList, { clean, cut, prop }) {
     // The pip components by canonical name and version: conda's install of the distribution pip lists.
     const pipOf = new Map(pipList.map((c) => [JSON.stringify([(0,parse/* canonicalName */.Ew)(c.name), versionKey(c.version ?? '')]), c]));

@@ -905,9 +905,9 @@ async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name
  * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
  * --json, where the error object is the only output).
  */
-function failedSummary(outcome, detail = false) {
+function failedSummary(outcome) {
     const { failed, checks, ref } = outcome;
-    const named = failed.map((c) => `${c.platform} ${c.check}${detail ? ` (${c.detail})` : ''}`);
+    const named = failed.map((c) => `${c.platform} ${c.check}`);
     return `${failed.length} of ${checks.length} checks failed for ${ref}: ${named.join('; ')}`;
 }
 
@@ -5489,7 +5489,7 @@ class RegistryClient {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/tags/list?n=1`);
         if (r.status === 200)
             return true;
-        return r.status === 404 && (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .missingCode */ .Sr)(r.body) === 'NAME_UNKNOWN' ? false : undefined;
+        return r.status === 404 && (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .registryErrorCode */ .VS)(r.body) === 'NAME_UNKNOWN' ? false : undefined;
     }
     async blob(repository, digest) {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);

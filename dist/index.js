@@ -32223,7 +32223,7 @@ async function simpleFetch(url, init = {}, env = process.env) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   QA: () => (/* binding */ ANSWER_TOO_LARGE),
-/* harmony export */   Sr: () => (/* binding */ missingCode),
+/* harmony export */   VS: () => (/* binding */ registryErrorCode),
 /* harmony export */   ap: () => (/* binding */ RegistryAnswerError),
 /* harmony export */   qF: () => (/* binding */ parseJson),
 /* harmony export */   r2: () => (/* binding */ isAttestationEntry),
@@ -32246,7 +32246,7 @@ function parseJson(body) {
     }
 }
 /** The code of a registry's error body ({"errors":[{"code"}]}, the distribution spec's), if any. */
-function missingCode(body) {
+function registryErrorCode(body) {
     const errors = parseJson(body)?.errors;
     const code = Array.isArray(errors) ? errors[0]?.code : undefined;
     return typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : undefined;
@@ -33375,11 +33375,12 @@ function parseDigestRef(ref, opts = {}) {
     // A badly shaped reference that does not end in a digest: that it has none is the clearer message.
     const endsPinned = ref.includes('@') && isDigest(ref.slice(ref.lastIndexOf('@') + 1));
     // A digest cut off or mistyped: what the digest lacks, not that the reference has none.
-    const badDigest = invisibleProblem(ref) === undefined ? digestProblem(ref) : undefined;
+    const invisible = invisibleProblem(ref) !== undefined;
+    const badDigest = invisible ? undefined : digestProblem(ref);
     if (badDigest !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} is not pinned by a whole digest: ${badDigest}`, DIGEST_FIX);
     if (problem !== undefined && (endsPinned || problem !== SHAPE_PROBLEM))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} is not a valid image reference: ${problem}`, invisibleProblem(ref) !== undefined ? INVISIBLE_FIX : undefined);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} is not a valid image reference: ${problem}`, invisible ? INVISIBLE_FIX : undefined);
     if (!pinned)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${field} ${quoted} has no @sha256:<64 hex> digest (pin by digest): pass REPOSITORY@sha256:<digest>${opts.orElse !== undefined ? `, or ${opts.orElse}` : ''}`, opts.fix ??
             'a tag can move: use the digest the build reported (build.json, or `docker buildx imagetools inspect REF`)');

@@ -153,15 +153,6 @@ function pythonCpe(record) {
 
 
 /**
- * Each conda package as a library component, pkg:conda/<name>@<version>?build=&channel=&subdir=.
- * A Python package conda installed has a dist-info too, so pip lists it as well, at the same
- * version: it stays one component, the pip one (pkg:pypi is what scanners match Python advisories
- * by, and one install is one component), with conda's build, channel and subdir as ml-image:conda.*
- * properties. Any other conda package is its own component with its pkg:conda purl: a name no pip
- * distribution has (mkl, pytorch-cuda, cuda-*), and a name pip has at another version (conda's
- * cuda-toolkit 12.4.1 beside pip's cuda-toolkit 13.0.2: two installs, each for scanners to match).
- */
-/**
  * A version as a key both package managers' spellings of one release share (PEP 440's release
  * comparison): lower case, a leading v dropped, each release number without leading zeros and
  * trailing .0s dropped (conda-forge's certifi 2024.02.02 is pip's 2024.2.2; 1.0 is 1.0.0).
@@ -176,6 +167,15 @@ function versionKey(version) {
         release.pop();
     return `${release.join('.')}${m[2].toLowerCase()}`;
 }
+/**
+ * Each conda package as a library component, pkg:conda/<name>@<version>?build=&channel=&subdir=.
+ * A Python package conda installed has a dist-info too, so pip lists it as well, at the same
+ * version: it stays one component, the pip one (pkg:pypi is what scanners match Python advisories
+ * by, and one install is one component), with conda's build, channel and subdir as ml-image:conda.*
+ * properties. Any other conda package is its own component with its pkg:conda purl: a name no pip
+ * distribution has (mkl, pytorch-cuda, cuda-*), and a name pip has at another version (conda's
+ * cuda-toolkit 12.4.1 beside pip's cuda-toolkit 13.0.2: two installs, each for scanners to match).
+ */
 function condaComponents(record, pipList, { clean, cut, prop }) {
     // The pip components by canonical name and version: conda's install of the distribution pip lists.
     const pipOf = new Map(pipList.map((c) => [JSON.stringify([(0,parse/* canonicalName */.Ew)(c.name), versionKey(c.version ?? '')]), c]));

@@ -4403,7 +4403,8 @@ var attest_result = __webpack_require__(29476);
 ;// CONCATENATED MODULE: ./src/attest/provenance.ts
 // The SLSA v1 provenance predicate (https://slsa.dev/spec/v1.0/provenance) of one image by digest:
 // what was built from what (the source repository's commit, the config, the requirement and
-// constraint files, the base image by digest), by which builder (the workflow run in Actions, the CLI elsewhere), and when. Pure.
+// constraint files, the base image by digest), by which builder (the workflow run in Actions, the
+// CLI elsewhere), and when. Pure.
 
 
 
@@ -4444,11 +4445,12 @@ function sourceFromEnv(env) {
 /**
  * The commit built. On a pull request's merge ref (refs/pull/N/merge: pull_request and its review
  * events) GitHub's variables: GITHUB_SHA is the merge commit the checkout holds (the git context
- * names the head, which people see). Elsewhere GIT, the run's git context, decides where it is given:
- * another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout) is named
- * without a ref, GITHUB_REF not being its; a pull_request_target run names none (which commit its
- * checkout holds is not read: GITHUB_SHA is the base branch's, the git context names the head); no commit (an empty one: the git context names none for
- * what may be a pull request's code whose checkout was not read) names no source, never GITHUB_SHA.
+ * names the head, which people see). Elsewhere GIT, the run's git context, decides where it is
+ * given: another commit than GITHUB_SHA (a workflow_run, issue_comment or schedule run's checkout)
+ * is named without a ref, GITHUB_REF not being its; no commit (an empty one: the git context names
+ * none for what may be a pull request's code whose checkout was not read) names no source, never
+ * GITHUB_SHA. A pull_request_target run names none: GITHUB_SHA is the base branch's, the git
+ * context names the head, and which commit its checkout holds is not read.
  */
 function sourceOf(env, git) {
     const fromEnv = sourceFromEnv(env);

@@ -911,9 +911,9 @@ async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name
  * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
  * --json, where the error object is the only output).
  */
-function failedSummary(outcome, detail = false) {
+function failedSummary(outcome) {
     const { failed, checks, ref } = outcome;
-    const named = failed.map((c) => `${c.platform} ${c.check}${detail ? ` (${c.detail})` : ''}`);
+    const named = failed.map((c) => `${c.platform} ${c.check}`);
     return `${failed.length} of ${checks.length} checks failed for ${ref}: ${named.join('; ')}`;
 }
 

@@ -2223,7 +2223,7 @@ class RegistryClient {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/tags/list?n=1`);
         if (r.status === 200)
             return true;
-        return r.status === 404 && (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .missingCode */ .Sr)(r.body) === 'NAME_UNKNOWN' ? false : undefined;
+        return r.status === 404 && (0,_oci_types_js__WEBPACK_IMPORTED_MODULE_5__/* .registryErrorCode */ .VS)(r.body) === 'NAME_UNKNOWN' ? false : undefined;
     }
     async blob(repository, digest) {
         const r = await this.call(repository, false, 'GET', `/v2/${repository}/blobs/${digest}`);
