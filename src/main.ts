@@ -2,7 +2,7 @@
 // alike: the main step saves its state first, and the same bundle run as the post step sees it.
 import './util/cjs-globals.js';
 import './util/zod-jitless.js';
-import { COMMAND_INPUT, coreIo } from './action/io.js';
+import { coreIo, isVerifyStep } from './action/io.js';
 import { isPostRun, runPost, startMainStep, trackDockerUse } from './action/post.js';
 import { installSignalCleanup, runPendingCleanups, settleBeforeExit } from './util/cleanup.js';
 
@@ -19,7 +19,7 @@ if (isPostRun(io)) {
   // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
   // and the verify sub-action's main step loads the checks, not the pipeline. On a cancel the exit
   // waits briefly for the step to unwind: its error annotation and outputs are written.
-  if (io.getInput(COMMAND_INPUT).trim() === 'verify') {
+  if (isVerifyStep(io)) {
     const { verifyAction } = await import('./action/verify.js');
     await settleBeforeExit(verifyAction(trackDockerUse(io)));
   } else {

@@ -43,7 +43,7 @@ function signer(identities: VerifyIdentity[], signed = new Set([AMD]), failure =
   };
 }
 
-function actionIo(inputs: Record<string, string>, s: Signer) {
+function actionIo(inputs: Record<string, string>, s: Signer, env: Record<string, string> = {}) {
   const outputs: Record<string, string> = {};
   const failed: string[] = [];
   const summaries: string[] = [];
@@ -62,7 +62,7 @@ function actionIo(inputs: Record<string, string>, s: Signer) {
       summaries.push(md);
     },
     cwd: '/work/space',
-    env: {},
+    env,
     docker: () =>
       fakeDocker({
         imagetoolsInspect: async (ref) => {
@@ -214,7 +214,22 @@ describe('verify sub-action', () => {
   it('an unknown command is bad input, not the pipeline', async () => {
     const f = actionIo({ command: 'verfy', image: INDEX, key: 'k.pub' }, signer([]));
     await run(f.io);
-    expect(f.failed[0]).toMatch(/input "command": expected verify .*"verfy"/);
+    expect(f.failed[0]).toMatch(/input "command": selects the verify sub-action's entry .*"verfy"/);
+    expect(f.outputs.verdict).toBe('fail');
+    expect(f.inspected).toEqual([]);
+  });
+
+  it('a command emptied in the verify step (INPUT_COMMAND set, empty) is bad input, not the pipeline', async () => {
+    // The runner sets INPUT_COMMAND for the input actions/verify/action.yml declares: '' when the
+    // step's with: empties it. The pipeline would build and push with its defaults.
+    const env = { INPUT_COMMAND: '', INPUT_IMAGE: INDEX, INPUT_KEY: 'k.pub' };
+    const f = actionIo({ command: '', image: INDEX, key: 'k.pub' }, signer([]), env);
+    await run(f.io);
+    expect(f.failed).toHaveLength(1);
+    expect(f.failed[0]).toMatch(
+      /input "command": selects the verify sub-action's entry and must stay verify, got ""/,
+    );
+    expect(f.outputs.verdict).toBe('fail');
     expect(f.inspected).toEqual([]);
   });
 });

@@ -18,6 +18,16 @@ import { ConfigError, describeError, exitCodeOf, MlImageError } from '../errors.
  */
 export const COMMAND_INPUT = 'command';
 
+/**
+ * Whether this step is the verify sub-action's: its `command` input is given, or declared at all
+ * (the runner sets INPUT_COMMAND for every input an action.yml declares, and only the verify
+ * sub-action's declares it). A `command: ''` given to the verify step then stops it as bad input
+ * (verify.ts) instead of running the pipeline, which would build and push with its defaults; so
+ * does any value but verify.
+ */
+export const isVerifyStep = (io: Pick<ActionIo, 'getInput' | 'env'>): boolean =>
+  io.getInput(COMMAND_INPUT).trim() !== '' || io.env[`INPUT_${COMMAND_INPUT.toUpperCase()}`] !== undefined;
+
 export interface ActionIo {
   getInput: (name: string) => string;
   setOutput: (name: string, value: string) => void;

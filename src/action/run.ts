@@ -37,7 +37,7 @@ import { defaultCacheDir } from '../resolve/snapshot-cache.js';
 import { openResultDir, readDigestFiles } from '../results/results.js';
 import { GPU_MODES, type GpuMode } from '../smoke/gpu-mode.js';
 import { checkDownloadedBuild, checkSecretEnvs, stageInputReader } from './inputs.js';
-import { type ActionIo, capErrors, COMMAND_INPUT, coreIo, fail } from './io.js';
+import { type ActionIo, capErrors, coreIo, fail, isVerifyStep } from './io.js';
 import { MIN_MASKED_CHARS, maskBuildSecrets, maskSecretsInput } from './mask.js';
 import { builtTargetRecorder, saveImageState } from './post.js';
 import { verifyAction } from './verify.js';
@@ -89,12 +89,7 @@ export async function run(given: ActionIo = coreIo()): Promise<void> {
   // The step's own failure stays among the 10 error annotations GitHub shows (capErrors).
   const io = capErrors(given);
   try {
-    const command = io.getInput(COMMAND_INPUT).trim();
-    if (command === 'verify') return await verifyAction(io);
-    if (command !== '')
-      throw new InputError(
-        `input "${COMMAND_INPUT}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`,
-      );
+    if (isVerifyStep(io)) return await verifyAction(io);
     const parsed = parseActionInputs(io);
     if (parsed.kind === 'poster') await postComment(io, parsed);
     else {

@@ -252,6 +252,12 @@ export async function runVerify(io: VerifyActionIo): Promise<void> {
 export async function verifyAction(io: ActionIo): Promise<void> {
   let checked = false;
   try {
+    const command = io.getInput(COMMAND_INPUT).trim();
+    if (command !== 'verify')
+      throw new InputError(
+        `input "${COMMAND_INPUT}": selects the verify sub-action's entry and must stay verify, got ${JSON.stringify(command)}`,
+        `remove ${COMMAND_INPUT} from the step's with:`,
+      );
     await runVerify({ ...io, setOutput: (name, value) => ((checked = true), io.setOutput(name, value)) });
   } catch (err) {
     // Bad input or the environment stopped the checks: the verdict is still fail, never empty (a
