@@ -171,6 +171,35 @@ describe('root action (config stage)', () => {
     ]);
   });
 
+  it.each([
+    [
+      'the config file',
+      'attest:\n  sign: key\n',
+      {},
+      { file: 'ml-image.yml', startLine: 5 },
+      /^line 5: attest\.sign: key, but there is no key/,
+    ],
+    [
+      'the sign input',
+      '',
+      { sign: 'key' },
+      {},
+      /^attest\.sign: key, but there is no key .*\(from input "sign"\)$/,
+    ],
+  ] as const)(
+    'attest.sign key without a key (from %s) is bad input at its line or input, before the registry is asked',
+    async (_from, attest, given, place, message) => {
+      writeFileSync(
+        path.join(dir, 'ml-image.yml'),
+        `image: {name: a/b, registry: localhost:1}\nvariants: [cpu]\nplatforms: [linux/amd64]\n${attest}`,
+      );
+      const f = fakeActionIo({ config: 'ml-image.yml', build: 'true', ...given });
+      await run(f.io);
+      expect(f.failed).toHaveLength(1);
+      expect(f.errors).toEqual([{ message: expect.stringMatching(message), ...place }]);
+    },
+  );
+
   it('names the input a bad value came from', async () => {
     const f = fakeActionIo({ image: 'a/b', 'require-gpu': 'perhaps' });
     await run(f.io);

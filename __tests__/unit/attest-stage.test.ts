@@ -157,7 +157,7 @@ describe('chooseSigning', () => {
   it('keyless without cosign on PATH is exit 3 before anything is built; with attest.tlog false, exit 2', () => {
     expect(() => chooseSigning(cfg({ sign: 'keyless' }), OIDC, dir, NO_CLI)).toThrow(EnvironmentError);
     expect(() => chooseSigning(cfg({ sign: 'keyless', tlog: false }), OIDC, dir, CLI)).toThrow(
-      /attest\.sign is keyless but attest\.tlog is false/,
+      /attest\.sign: keyless, but attest\.tlog is false/,
     );
   });
 

@@ -247,6 +247,22 @@ const CASES: Case[] = [
     message:
       /error: ml-image\.yml: 1 problem\n {2}- line 6: attest\.key: .*k\.key is not an encrypted cosign private key/,
   },
+  // --- attest.sign: a setting that cannot work, at its line, before the registry is asked ---
+  ...(
+    [
+      ['key', /attest\.sign: key, but there is no key \(COSIGN_KEY is empty, attest\.key unset\)/],
+      ['keyless', /attest\.sign: keyless, but this job has no OIDC token/],
+    ] as const
+  ).map(([sign, message]): Case => ({
+    name: `run: attest.sign ${sign} without what it needs is exit 2 naming the field and its line`,
+    files: {
+      'ml-image.yml': `image:\n  name: my-org/model\n  registry: localhost:1\nvariants: [cpu]\nplatforms: [linux/amd64]\nattest:\n  sign: ${sign}\n`,
+    },
+    argv: () => ['run', '--baseline', 'none', '--out', 'o'],
+    env: ON_RUNNER,
+    exit: 2,
+    message: new RegExp(`error: ml-image\\.yml: 1 problem\\n {2}- line 7: ${message.source}`),
+  })),
   // The plan's bad input is said before the registry's answer: localhost:1 is closed (exit 3 there).
   ...(['build', 'run'] as const).map((cmd) => ({
     name: `${cmd}: a tag two variants push is exit 2, not hidden behind an unreachable registry`,

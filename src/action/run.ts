@@ -28,6 +28,7 @@ import {
   runPipeline,
   type Stage,
 } from '../pipeline/pipeline.js';
+import { checkSigningSetup } from '../pipeline/attest.js';
 import { actionsCacheBaselineStore, type BaselineStore, dirBaselineStore } from '../report/baseline.js';
 import { githubReportContext } from '../report/github-env.js';
 import { artifactNameOf, postFromArtifact } from '../report/poster.js';
@@ -241,6 +242,8 @@ async function runStages(io: ActionIo, inputs: StageInputs & CommentAuth): Promi
       ? 'registry-1.docker.io'
       : tagHost
     : config.image.registry;
+  // A signing setup that cannot work is bad input now, not after the registry check and the build.
+  if (push && stages.has('attest')) checkSigningSetup(loaded, io.env, io.signer !== undefined);
   if (push && (stages.has('build') || mergeFrom !== '')) await checkRegistry(registry);
   // The checkout of a run whose GITHUB_SHA may not be what it builds (a schedule's, an /ok-to-test run's).
   const checkedOut = await checkedOutCommit(io.env, async () =>

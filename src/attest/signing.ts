@@ -143,10 +143,10 @@ export function chooseSigning(
       return { identity: null, reason: 'not signed: attest.sign is off', tlog: false };
     case 'keyless':
       if (!hasOidc(env))
-        throw new InputError('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
+        throw new InputError('attest.sign: keyless, but this job has no OIDC token', OIDC_FIX);
       if (cfg.tlog === false)
         throw new InputError(
-          'attest.sign is keyless but attest.tlog is false: keyless signatures are logged in the public Rekor log',
+          'attest.sign: keyless, but attest.tlog is false: keyless signatures are logged in the public Rekor log',
           'leave attest.tlog out with keyless, or sign with a key (sign: key) to keep the log out',
         );
       if (!tools.cosign)
@@ -159,7 +159,7 @@ export function chooseSigning(
       const key = keyFrom(cfg, env, baseDir, tools);
       if (!key)
         throw new InputError(
-          'attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)',
+          'attest.sign: key, but there is no key (COSIGN_KEY is empty, attest.key unset)',
           KEY_FIX,
         );
       return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };

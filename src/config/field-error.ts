@@ -2,7 +2,7 @@
 // attest.key's key file, a requirements file), said as the config's own problems are: the config
 // file, the line; or the action input that gave the field, when one did.
 import { ConfigError, InputError } from '../errors.js';
-import { type Path, problemAt, withFieldLine } from './issues.js';
+import { leadingField, type Path, problemAt, withFieldLine } from './issues.js';
 import type { LoadedConfig } from './load.js';
 
 /**
@@ -38,6 +38,11 @@ export function asConfigProblem<T>(loaded: LoadedConfig, check: () => T): T {
     return check();
   } catch (e) {
     if (!(e instanceof InputError) || e instanceof ConfigError) throw e;
+    // A field an action input or flag gave is the input's ("attest.sign: ... (from input "sign")").
+    const field = leadingField(e.message);
+    const head = /^\S+: /.exec(e.message);
+    if (field !== undefined && head && loaded.sourceOf?.(field) !== undefined)
+      throw fileFieldError(loaded, field, new InputError(e.message.slice(head[0].length), e.fix));
     throw configProblem(loaded, withFieldLine(e.message, loaded.lineOf), e.fix);
   }
 }

@@ -128,12 +128,18 @@ export function withFieldLine(
   problem: string,
   lineOf: ((path: Path) => number | undefined) | undefined,
 ): string {
+  const field = leadingField(problem);
+  if (!field || !lineOf) return problem;
+  return `${linePrefix(lineOf(field))}${problem}`;
+}
+
+/** The path of the field PROBLEM starts with ("attest.sign: ...", "variants[1] (cu128): ..."). */
+export function leadingField(problem: string): Path | undefined {
   const m = /^([A-Za-z_][\w-]*(?:\[\d+\]|\.[A-Za-z_][\w-]*)*)(?=: | \()/.exec(problem);
-  if (!m || !lineOf) return problem;
-  const path = [...m[1]!.matchAll(/[A-Za-z_][\w-]*|\[(\d+)\]/g)].map((x) =>
+  if (!m) return undefined;
+  return [...m[1]!.matchAll(/[A-Za-z_][\w-]*|\[(\d+)\]/g)].map((x) =>
     x[1] !== undefined ? Number(x[1]) : x[0],
   );
-  return `${linePrefix(lineOf(path))}${problem}`;
 }
 
 /**

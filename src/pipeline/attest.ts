@@ -15,6 +15,7 @@ import { attestTargets } from '../attest/targets.js';
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
 import type { LoadedConfig } from '../config/load.js';
+import { asConfigProblem } from '../config/field-error.js';
 import type { GitContext, Plan } from '../plan/schema.js';
 import type { Resolved } from '../resolve/stage.js';
 import { resolvedKey } from '../resolve/stage.js';
@@ -236,6 +237,18 @@ export function runAttest(input: AttestRunInput, io: AttestRunIo): Promise<Attes
 }
 
 /**
+ * Before the registry is asked (the CLI's run, the action's stages): a signing setup that cannot
+ * work is bad input said at its config line ("line 7: attest.sign: key, but there is no key"), or
+ * as the input's that set it; a key file that is no key, the same; cosign missing for keyless,
+ * exit 3. SIGNERGIVEN: a signer of the caller's signs (tests), which needs no cosign on PATH.
+ */
+export function checkSigningSetup(loaded: LoadedConfig, env: Env, signerGiven: boolean): void {
+  asConfigProblem(loaded, () =>
+    chooseSigning(loaded.config.attest, env, loaded.baseDir, toolsFor(env, signerGiven)),
+  );
+}
+
+/**
  * Before anything is built: a signing setup that cannot work (attest.sign: key without a key,
  * keyless without an OIDC token, a key file that is not there) is bad input now (exit 2), not
  * after the build, push and smoke tests. Then decrypting the signing key starts (scrypt, off the
@@ -248,7 +261,11 @@ export function prepareSigning(
   env: Env,
   startKey = true,
 ): Promise<unknown> | undefined {
-  const signing = chooseSigning(loaded.config.attest, env, loaded.baseDir, toolsFor(env, !startKey));
+  // A setting that cannot work is said at its line ("line 12: attest.sign: key, but there is no
+  // key"), or as the input's that gave it.
+  const signing = asConfigProblem(loaded, () =>
+    chooseSigning(loaded.config.attest, env, loaded.baseDir, toolsFor(env, !startKey)),
+  );
   if (!startKey || !signing.identity) return undefined;
   // COSIGN_KEY must hold the key's PEM text (cosign reads it as env://COSIGN_KEY): a key stored
   // otherwise (base64, a file name) is said now, not after the push.

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
 import { DEFAULT_CONFIG_FILES, loadConfig } from '../../config/load.js';
-import { checkConfigKey } from '../../attest/signing.js';
 import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
 import {
@@ -18,6 +17,7 @@ import {
   STAGES,
 } from '../../pipeline/pipeline.js';
 import { checkEarlierBuild } from '../../pipeline/earlier-build.js';
+import { checkSigningSetup } from '../../pipeline/attest.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
 import { BUILD_FILE, openResultDir } from '../../results/results.js';
@@ -164,7 +164,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     const outLabel = values.out !== undefined ? `--out ${values.out}` : 'result directory';
     checkEarlierResults(stages, outDir, outLabel);
     // A key that cannot sign is bad input now, not after the registry check and the build.
-    if (push && stages.has('attest')) checkConfigKey(loaded);
+    if (push && stages.has('attest')) checkSigningSetup(loaded, io.env, io.signer !== undefined);
     const baseline = baselineStore(values.baseline, io);
     // The registry check and the git facts (a few git processes) at once; the plan's bad input first.
     const registry = push && stages.has('build') ? checkRegistry(loaded.config.image.registry) : undefined;
