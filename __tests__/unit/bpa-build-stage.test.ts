@@ -67,6 +67,7 @@ async function build(
   const seenSecrets: Record<string, { content: string; mode: number }> = {};
   const output: string[] = [];
   const progress: string[] = [];
+  const warnings: string[] = [];
   const docker = fakeDocker({
     buildxVersion: async () => buildxVersion,
     buildxInspect: async (name?: string) => {
@@ -102,9 +103,16 @@ async function build(
   });
   const result = await runBuildStage(
     { plan, config, baseDir: dir, imagesDir: findImagesDir(process.cwd()), push, options },
-    { docker, exec: NO_GIT, env, progress: (l) => progress.push(l), output: (l) => output.push(l) },
+    {
+      docker,
+      exec: NO_GIT,
+      env,
+      progress: (l) => progress.push(l),
+      warning: (m) => warnings.push(m),
+      output: (l) => output.push(l),
+    },
   );
-  return { result, calls, inspected, merges, seenSecrets, output, progress };
+  return { result, calls, inspected, merges, seenSecrets, output, progress, warnings };
 }
 
 describe('build stage with BPA inputs', () => {
@@ -339,6 +347,21 @@ describe('build stage with BPA inputs', () => {
   it('the docker driver pushed and loaded: its image keeps the push tag only, so no loadedTags', async () => {
     const r = await build({ tags: 'user/app:test', load: 'true' }, {}, '0.21.2', { driver: 'docker' });
     expect(r.result.variants[0]!.platforms[0]!.loadedTags).toBeUndefined();
+  });
+
+  it('the docker driver: what was asked for and left out is a warning, once (it was a note)', async () => {
+    const r = await build({ sbom: 'true', annotations: 'manifest:org.example.k=v' }, {}, '0.21.2', {
+      driver: 'docker',
+    });
+    expect(r.warnings).toEqual([
+      'docker driver: SBOM attestations are not supported, left out',
+      'docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)',
+    ]);
+    expect(r.progress.join('\n')).not.toMatch(
+      /SBOM attestations are not supported|no annotations: annotations left/,
+    );
+    // What the driver adapts on its own (no provenance of its own) stays a note.
+    expect(r.progress).toContain('note: docker driver: provenance attestations are not supported, disabled');
   });
 
   it('leaves index annotations out with a note before buildx 0.12', async () => {

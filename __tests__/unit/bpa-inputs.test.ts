@@ -324,21 +324,21 @@ describe('BPA inputs -> buildx argv', () => {
     );
   });
 
-  it('a docker driver note names the cache type it leaves out, never the rest of the spec', () => {
+  it('a docker driver warning names the cache type it leaves out, never the rest of the spec', () => {
     // (A credential in a spec is refused before: bpa-cache-credentials.test.ts.)
     const url = 'https://cache.internal.example/_apis/artifactcache/';
     const r = buildxBuildArgs({ ...req, cacheTo: [`url=${url},type=gha,scope=x`] }, dockerDriver);
     expect(values(r.args, '--cache-to')).toEqual([]);
-    expect(r.notes.join('\n')).toContain('cannot export cache type=gha');
-    expect(r.notes.join('\n')).not.toContain('cache.internal');
+    expect(r.warnings.join('\n')).toContain('cannot export cache type=gha');
+    expect([...r.notes, ...r.warnings].join('\n')).not.toContain('cache.internal');
   });
 
-  it('sbom: --sbom=true on a container builder, left out with a note on the docker driver', () => {
+  it('sbom: --sbom=true on a container builder, left out with a warning on the docker driver', () => {
     expect(argvFor({ sbom: 'true' }).args).toContain('--sbom=true');
     expect(argvFor({ sbom: 'false' }).args).toContain('--sbom=false');
     const docker = argvFor({ sbom: 'true' }, dockerDriver);
     expect(docker.args.some((a) => a.startsWith('--sbom'))).toBe(false);
-    expect(docker.notes.join('\n')).toMatch(/SBOM attestations are not supported/);
+    expect(docker.warnings.join('\n')).toMatch(/SBOM attestations are not supported/);
   });
 
   it.each([
@@ -364,10 +364,10 @@ describe('BPA inputs -> buildx argv', () => {
     },
   );
 
-  it('annotations are left out with a note before buildx 0.12; load with push needs buildx 0.13', () => {
+  it('annotations are left out with a warning before buildx 0.12; load with push needs buildx 0.13', () => {
     const old = argvFor({ annotations: 'a=b' }, { buildxVersion: '0.11.2', driver: 'docker-container' });
     expect(old.args).not.toContain('--annotation');
-    expect(old.notes.join('\n')).toMatch(/buildx >= 0\.12\.0/);
+    expect(old.warnings.join('\n')).toMatch(/buildx >= 0\.12\.0/);
     expect(() => argvFor({ load: 'true' }, { buildxVersion: '0.12.1', driver: 'docker-container' })).toThrow(
       EnvironmentError,
     );
@@ -846,13 +846,13 @@ describe('pushing where the tags point', () => {
     expect(applyToPlan(plan, { labels: { a: 'b' } }).repository).toBe('ghcr.io/o/r');
   });
 
-  it('annotated images are pushed as OCI manifests; the docker driver leaves annotations out with a note', () => {
+  it('annotated images are pushed as OCI manifests; the docker driver leaves annotations out with a warning', () => {
     const oci = buildxBuildArgs({ ...req, annotations: ['k=v'], ociMediatypes: true }, container);
     expect(values(oci.args, '--output')).toEqual([
       'type=image,name=ghcr.io/o/r,push-by-digest=true,name-canonical=true,push=true,oci-mediatypes=true',
     ]);
     const docker = buildxBuildArgs({ ...req, annotations: ['k=v'] }, dockerDriver);
     expect(docker.args).not.toContain('--annotation');
-    expect(docker.notes.join('\n')).toMatch(/Docker manifests, which carry no annotations/);
+    expect(docker.warnings.join('\n')).toMatch(/Docker manifests, which carry no annotations/);
   });
 });

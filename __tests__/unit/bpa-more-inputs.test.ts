@@ -175,13 +175,13 @@ describe('BPA inputs -> buildx argv (secret-files, ssh, build-contexts, outputs,
     ).toContain('type=local,dest=out');
   });
 
-  it('attests are left out with a note on the docker driver and before buildx 0.10', () => {
+  it('attests are left out with a warning on the docker driver and before buildx 0.10', () => {
     const d = argvFor({ attests: 'type=sbom' }, dockerDriver);
     expect(d.args).not.toContain('--attest');
-    expect(d.notes.join('\n')).toMatch(/docker driver: attestations are not supported/);
+    expect(d.warnings.join('\n')).toMatch(/docker driver: attestations are not supported/);
     const old = argvFor({ attests: 'type=sbom' }, { buildxVersion: '0.9.1', driver: 'docker-container' });
     expect(old.args).not.toContain('--attest');
-    expect(old.notes.join('\n')).toMatch(/attests: need buildx >= 0\.10\.0/);
+    expect(old.warnings.join('\n')).toMatch(/attests: need buildx >= 0\.10\.0/);
   });
 
   it('a secret id given by two inputs (or one the action mounts itself) is refused', () => {

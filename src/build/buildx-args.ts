@@ -106,9 +106,14 @@ export interface BuildxArgs {
   args: string[];
   /** What was adapted to the builder's abilities (shown to the user once). */
   notes: string[];
+  /** What was asked for (sbom, attests, annotations, cache-to) and left out: said as warnings. */
+  warnings: string[];
 }
 
 const atLeast = (v: string, min: string) => compareVersions(v, min) >= 0;
+
+/** The notes and the warnings (BuildxArgs') being made. */
+type Said = [notes: string[], warnings: string[]];
 
 /**
  * `--secret id=X,src=FILE` is as old as buildx itself; `--secret id=X,env=VAR` came with buildx
@@ -225,7 +230,7 @@ function givenOutputArgs(req: BuildRequest, builder: BuilderInfo): string[] {
  * either: only inline cache (on its own image) and gha where GitHub scopes its entries to the pull
  * request (ghaCacheOwnScope) are kept.
  */
-function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
+function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, [notes, warnings]: Said): string[] {
   // The type buildx will use (the last type=), or refused: a spec it could read as another type.
   for (const spec of req.cacheFrom ?? []) cacheSpecType('cache-from', spec);
   const to = (req.cacheTo ?? []).filter((spec) => {
@@ -237,7 +242,7 @@ function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]
       return false;
     }
     if (!classicDocker(builder) || type === 'inline') return true;
-    notes.push(
+    warnings.push(
       `docker driver: cannot export cache type=${type}; cache-to left out (use a docker-container builder)`,
     );
     return false;
@@ -252,8 +257,9 @@ function givenCacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]
  * --cache-from / --cache-to for what the driver can do (notes say what was adapted). The registry
  * cache is written only by a build that pushes: push: false reads it.
  */
-function cacheArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
-  if (req.cacheFrom !== undefined || req.cacheTo !== undefined) return givenCacheArgs(req, builder, notes);
+function cacheArgs(req: BuildRequest, builder: BuilderInfo, said: Said): string[] {
+  if (req.cacheFrom !== undefined || req.cacheTo !== undefined) return givenCacheArgs(req, builder, said);
+  const [notes] = said;
   // Cache: the classic-store docker driver can only embed inline cache in the pushed image and read it back.
   if (classicDocker(builder)) {
     if (req.cache.type === 'none') return [];
@@ -307,30 +313,30 @@ function provenanceArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]
 }
 
 /** --sbom (buildx >= 0.10, not on the classic-store docker driver) and --annotation (buildx >= 0.12). */
-function attestationArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
+function attestationArgs(req: BuildRequest, builder: BuilderInfo, warnings: string[]): string[] {
   const args: string[] = [];
   if (req.sbom !== undefined) {
     if (!atLeast(builder.buildxVersion, '0.10.0'))
-      notes.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+      warnings.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
     else if (classicDocker(builder) && req.sbom)
-      notes.push('docker driver: SBOM attestations are not supported, left out');
+      warnings.push('docker driver: SBOM attestations are not supported, left out');
     else args.push(`--sbom=${req.sbom}`);
   }
   if (req.attests?.length) {
     if (!atLeast(builder.buildxVersion, '0.10.0'))
-      notes.push(`attests: need buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+      warnings.push(`attests: need buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
     else if (classicDocker(builder))
-      notes.push('docker driver: attestations are not supported, attests left out');
+      warnings.push('docker driver: attestations are not supported, attests left out');
     else args.push(...req.attests.flatMap((a) => ['--attest', a]));
   }
   if (req.annotations?.length) {
     if (classicDocker(builder))
-      notes.push(
+      warnings.push(
         'docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)',
       );
     else if (atLeast(builder.buildxVersion, '0.12.0'))
       args.push(...req.annotations.flatMap((a) => ['--annotation', a]));
-    else notes.push(`annotations: need buildx >= 0.12.0 (found ${builder.buildxVersion}), left out`);
+    else warnings.push(`annotations: need buildx >= 0.12.0 (found ${builder.buildxVersion}), left out`);
   }
   return args;
 }
@@ -373,7 +379,7 @@ function loadToo(req: BuildRequest, builder: BuilderInfo): string[] {
 }
 
 export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): BuildxArgs {
-  const notes: string[] = [];
+  const [notes, warnings]: Said = [[], []];
   const args: string[] = ['build'];
   if (builder.name) args.push('--builder', builder.name);
   args.push('--platform', req.platform, '--file', req.dockerfile, '--progress', 'plain');
@@ -387,8 +393,8 @@ export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): Buildx
   if (req.noCache) args.push('--no-cache');
   if (req.target) args.push('--target', req.target);
 
-  args.push(...cacheArgs(req, builder, notes), ...provenanceArgs(req, builder, notes));
-  args.push(...attestationArgs(req, builder, notes));
+  args.push(...cacheArgs(req, builder, [notes, warnings]), ...provenanceArgs(req, builder, notes));
+  args.push(...attestationArgs(req, builder, warnings));
   args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
-  return { args, notes };
+  return { args, notes, warnings };
 }

@@ -5,6 +5,8 @@
 interface Notes {
   notesShown: Set<string>;
   progress: (line: string) => void;
+  /** A warning (the action's annotation); none: a `warning:` progress line. */
+  warning?: ((message: string) => void) | undefined;
 }
 
 /** LINE on the progress, once per stage. */
@@ -15,6 +17,15 @@ export function sayOnce(ctx: Notes, line: string): void {
 
 /** WHY as a note, once per stage. */
 export const noteOnce = (ctx: Notes, why: string): void => sayOnce(ctx, `note: ${why}`);
+
+/** WHAT as a warning, once per stage. */
+export function warnOnce(ctx: Notes, what: string): void {
+  const line = `warning: ${what}`;
+  if (ctx.notesShown.has(line)) return;
+  ctx.notesShown.add(line);
+  if (ctx.warning) ctx.warning(what);
+  else ctx.progress(line);
+}
 
 /** The longest buildx line read for a cache import (longer ones are no such line). */
 const MAX_LINE = 2048;

@@ -72,6 +72,8 @@ export interface BuildStageDeps {
   env: Readonly<Record<string, string | undefined>>;
   /** One progress line (stage, platform, elapsed). */
   progress: (line: string) => void;
+  /** What was asked for and left out (the builder cannot): the action's annotation. */
+  warning?: (message: string) => void;
   /** Every line of buildx output, with the target it belongs to. */
   output?: (line: string, target: string) => void;
   /** Wraps each target's build (the action opens a log group; builds side by side: log-groups.ts). */
@@ -369,6 +371,7 @@ export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps
       plan.variants.flatMap((v) => v.torch?.indexUrl ?? []),
     ),
     notesShown: new Set<string>(),
+    warning: deps.warning,
     group: deps.group ?? (<T>(_n: string, fn: () => Promise<T>) => fn()),
     ...(input.options && { options: input.options }),
     valueSecretFiles: given.files,

@@ -24,7 +24,7 @@ import { cacheFor } from './cache-scope.js';
 import { redactUrlsDeep } from '../util/redact.js';
 import { type BuildInputs, INPUTS_DIGEST_ARG, inputsDigest, writeBuildInputs } from './inputs.js';
 import { localTag } from './merge.js';
-import { cacheImportWatcher, noteOnce } from './notes.js';
+import { cacheImportWatcher, noteOnce, warnOnce } from './notes.js';
 import { buildPushTag, scopedCacheOf, type UntrustedRun } from './push-tag.js';
 import { pushedPlatformImage } from './platform-image.js';
 import { checkPushedByTag } from './pushed-image.js';
@@ -74,6 +74,8 @@ export interface TargetContext {
   mask: (text: string) => string;
   /** Notes on what was adapted to the builder, each shown once per run. */
   notesShown: Set<string>;
+  /** What was asked for and left out (the action: an annotation); none: a progress line. */
+  warning?: ((message: string) => void) | undefined;
   /** Wraps each target's build (the action opens a log group). */
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
   /** docker/build-push-action's inputs (src/build/action-inputs.ts). */
@@ -148,7 +150,7 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
   const o = ctx.options ?? {};
   // The manifest types of each annotation: an index type is the merge's (mergeAnnotations).
   const annotations = (o.annotations ?? []).flatMap((a) => manifestPart(a) ?? []).map(annotationArg);
-  const { args, notes } = buildxBuildArgs(
+  const { args, notes, warnings } = buildxBuildArgs(
     {
       context: ctx.context,
       dockerfile: t.dockerfile,
@@ -182,6 +184,7 @@ function prepareTarget(ctx: TargetContext, t: Target, arch: string, metadataFile
     ctx.builder,
   );
   for (const n of notes) noteOnce(ctx, n);
+  for (const w of warnings) warnOnce(ctx, w);
   return args;
 }
 

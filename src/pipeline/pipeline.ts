@@ -302,6 +302,7 @@ async function resolveAndBuild(
         exec: new ActionsExecRunner(),
         env: io.env,
         progress: (l) => io.progress('build', l),
+        warning: (m) => io.warning(m, { title: 'ml-image build' }),
         ...(io.stepTiming && { timing: (l: string) => io.stepTiming!('build', l) }),
         ...(io.output && { output: (line: string, target: string) => io.output!(line, target) }),
         ...(io.group && { group: io.group }), // none (the command line): build lines live
