@@ -69,6 +69,52 @@ describe.skipIf(SKIP)('probe: copies of one distribution', () => {
   });
 });
 
+// Where pip installed a distribution from (PEP 610 direct_url.json, probe 7): a git pin's commit, an
+// editable install; none for an index's install; an unreadable file named under errors.
+describe.skipIf(SKIP)('probe: direct URLs', () => {
+  it("a VCS install's URL (login masked) and commit, an editable install, none for the rest", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-probe-direct-'));
+    try {
+      const dist = (name: string, directUrl?: string) => {
+        const d = path.join(dir, `${name}-1.0.dist-info`);
+        mkdirSync(d, { recursive: true });
+        writeFileSync(path.join(d, 'METADATA'), `Metadata-Version: 2.1\nName: ${name}\nVersion: 1.0\n`);
+        if (directUrl !== undefined) writeFileSync(path.join(d, 'direct_url.json'), directUrl);
+      };
+      const commit = '1a2b3c4d5e6f77777777777777777777777777aa';
+      dist(
+        'standin_git',
+        JSON.stringify({
+          url: 'https://bob:s3cr3tT0ken@github.com/a/b.git',
+          vcs_info: { vcs: 'git', commit_id: commit },
+        }),
+      );
+      dist('standin_edit', JSON.stringify({ url: 'file:///src/pkg', dir_info: { editable: true } }));
+      dist('standin_index');
+      dist('standin_bad', '[1, 2]');
+      const script = [
+        'import importlib.util, json, sys',
+        `spec = importlib.util.spec_from_file_location("probe", ${JSON.stringify(PROBE)})`,
+        'probe = importlib.util.module_from_spec(spec); spec.loader.exec_module(probe)',
+        `sys.path[0:0] = [${JSON.stringify(dir)}]`,
+        'pkgs = [p for p in probe.packages() if p["name"].startswith("standin")]',
+        'print(json.dumps([{p["name"]: p.get("directUrl")} for p in pkgs] + [e["field"] for e in probe.ERRORS]))',
+      ].join('\n');
+      const r = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual([
+        { standin_bad: null },
+        { standin_edit: { url: 'file:///src/pkg', editable: true } },
+        { standin_git: { url: `https://bob:${REDACTED}@github.com/a/b.git`, commit } },
+        { standin_index: null },
+        'python.packages[standin_bad].directUrl',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.skipIf(SKIP)('probe: package sizes', () => {
   let dir: string;
   let out: {
@@ -848,7 +894,7 @@ describe.skipIf(SKIP)('probe: conda packages from conda-meta', () => {
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/broken\.json left out: JSONDecodeError/);
     expect(errors[1]).toMatch(/huge\.json left out: ValueError: \d+ bytes, over 1048576: not read/);
-    expect(record.capture.probeVersion).toBe(6);
+    expect(record.capture.probeVersion).toBe(7);
   });
 
   it("a name in both environments (sys.prefix's and CONDA_PREFIX's) is an entry in each, sys.prefix's first", () => {

@@ -33,9 +33,10 @@ import subprocess
 import time
 from urllib.parse import unquote
 
-PROBE_VERSION = 6  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion; 4: conda
+PROBE_VERSION = 7  # 2: sizes (python.packages[].sizeBytes, apt[].sizeBytes); 3: apt[].source, .sourceVersion; 4: conda
 # 5: python.packages sorted by normalised name, copies of one name in sys.path order
 # 6: conda[].prefix, one entry per environment (a package in both sys.prefix's and CONDA_PREFIX's is listed in each)
+# 7: python.packages[].directUrl (PEP 610 direct_url.json: a VCS commit, an editable install)
 # The record's sizes are at most 2^53 - 1 (src/capture/record.ts): a larger one (a corrupt RECORD
 # or Installed-Size) is not a size, and the record would be refused for it.
 MAX_BYTES = 2 ** 53 - 1
@@ -456,12 +457,36 @@ def package_entry(d):
         "installer": installer,
         "location": location,
     }
+    direct = attempt("python.packages[%s].directUrl" % name, lambda: direct_url(d))
+    if direct:
+        entry["directUrl"] = direct
     size = attempt("python.packages[%s].sizeBytes" % name, lambda: distribution_size(d, location))
     if size is not None and size > MAX_BYTES:
         ERRORS.append({"field": "python.packages[%s].sizeBytes" % name, "error": "%d bytes: not a size" % size})
     elif size is not None:
         entry["sizeBytes"] = size
     return entry
+
+
+def direct_url(d):
+    """Where pip installed D from, when not from an index (PEP 610's direct_url.json): the URL (a
+    login in it masked), a VCS install's commit, and whether it is editable; None for an index's
+    install. A git pin moved to another commit keeps its version (4.48.0.dev0): only this tells.
+    No archive hash: a wheel built in the image anew differs by its timestamps on every build."""
+    text = d.read_text("direct_url.json")
+    if not text:
+        return None
+    data = json.loads(text)
+    if not isinstance(data, dict) or not isinstance(data.get("url"), str):
+        raise ValueError("direct_url.json: no url")
+    out = {"url": redact_urls(data["url"])[:500]}
+    vcs = data.get("vcs_info") if isinstance(data.get("vcs_info"), dict) else {}
+    if isinstance(vcs.get("commit_id"), str) and vcs["commit_id"]:
+        out["commit"] = vcs["commit_id"][:100]
+    info = data.get("dir_info") if isinstance(data.get("dir_info"), dict) else {}
+    if info.get("editable") is True:
+        out["editable"] = True
+    return out
 
 
 def lenient(metadata, d):

@@ -85,6 +85,14 @@ export const EnvRecordSchema = z.object({
         location: z.string(),
         /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
         sizeBytes: bytes.optional(),
+        /**
+         * Where pip installed it from when not from an index (PEP 610 direct_url.json): the URL (a
+         * login in it masked), a VCS install's commit, whether editable. Absent for an index's
+         * install, and in records written before probe 7, where it is unknown (DIRECT_URL_PROBE).
+         */
+        directUrl: z
+          .object({ url: z.string(), commit: z.string().optional(), editable: z.boolean().optional() })
+          .optional(),
       }),
     ),
   }),

@@ -19,6 +19,8 @@ import {
 import {
   aptKey,
   condaChange,
+  knowsPipSources,
+  pipChange,
   condaPackages,
   condaPrefixedNames,
   cudaBuildLoss,
@@ -28,9 +30,11 @@ import {
 } from './packages.js';
 import { explainSize, sizeTop } from './size.js';
 import { compareText } from '../util/text.js';
-import { CHANGE_LEVELS, compareAny, compareApt, comparePip, type VersionChange } from './versions.js';
+import { CHANGE_LEVELS, compareAny, compareApt, type VersionChange } from './versions.js';
 
 export type { EnvDiff, SmokeDiff } from './schema.js';
+
+type PipEntry = EnvRecord['python']['packages'][number];
 
 /** Labels that change on every build; they are listed but never make the verdict. */
 export const VOLATILE_LABELS: ReadonlySet<string> = new Set([
@@ -48,6 +52,8 @@ const TEXT_COMPONENTS: ReadonlySet<ComponentId> = new Set(['os', 'gpus']);
 interface Pkg {
   name: string;
   version: string;
+  /** pip: where it was installed from (record.ts directUrl; packages.ts pipChange). */
+  directUrl?: PipEntry['directUrl'];
   /** conda: the environment, for a name keyed by it (packages.ts condaPrefixedNames). */
   prefix?: string;
 }
@@ -59,7 +65,11 @@ function pipIndex(r: EnvRecord): Map<string, Pkg> {
   if (cached) return cached;
   const out = new Map<string, Pkg>();
   for (const [key, { imported }] of pipCopies(r))
-    out.set(key, { name: imported.name, version: imported.version });
+    out.set(key, {
+      name: imported.name,
+      version: imported.version,
+      ...optional('directUrl', imported.directUrl),
+    });
   pipIndexes.set(r, out);
   return out;
 }
@@ -322,7 +332,9 @@ export function cudaLossOf(
 export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
   const conda = diffConda(base, head);
   const pip = withoutCondaOwned(
-    diffPackages('pip', pipIndex(base), pipIndex(head), byVersion(comparePip)),
+    diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) =>
+      pipChange(b, h, knowsPipSources(base, head)),
+    ),
     base,
     head,
     conda,

@@ -4,7 +4,7 @@
 // changes lose a CUDA build.
 import type { EnvRecord } from '../capture/record.js';
 import { canonicalName } from '../requirements/parse.js';
-import { compareAny, type VersionChange } from './versions.js';
+import { compareAny, comparePip, type VersionChange } from './versions.js';
 
 type PipEntry = EnvRecord['python']['packages'][number];
 type AptEntry = EnvRecord['apt'][number];
@@ -38,6 +38,51 @@ export function pipCopies(r: EnvRecord): Map<string, { imported: PipEntry; copie
     }
   }
   return out;
+}
+
+/**
+ * The probe records where pip installed each distribution from (python.packages[].directUrl, PEP
+ * 610) from this version on: in an older record an index's install and a git one look alike.
+ */
+export const DIRECT_URL_PROBE = 7;
+
+/** Whether both records tell where their pip distributions came from (DIRECT_URL_PROBE). */
+export const knowsPipSources = (...records: EnvRecord[]): boolean =>
+  records.every((r) => r.capture.probeVersion >= DIRECT_URL_PROBE);
+
+/**
+ * Where a pip distribution came from, as the table shows it after the version: a direct URL with
+ * its VCS commit (`git+https://github.com/huggingface/transformers.git@1a2b3c4d5e6f`, twelve hex
+ * digits of it), `editable` for an editable install; '' for an index's install.
+ */
+export function pipSource(p: Pick<PipEntry, 'directUrl'>): string {
+  const d = p.directUrl;
+  if (d === undefined) return '';
+  return `${d.url}${d.commit === undefined ? '' : `@${d.commit.slice(0, 12)}`}${d.editable ? ' editable' : ''}`;
+}
+
+/** What makes two pip sources the same: the URL, the whole commit, editable or not. */
+const sourceKey = (p: Pick<PipEntry, 'directUrl'>): string =>
+  p.directUrl === undefined
+    ? ''
+    : JSON.stringify([p.directUrl.url, p.directUrl.commit ?? '', p.directUrl.editable === true]);
+
+/**
+ * Two pip entries of one name compared: by PEP 440 version (comparePip), and where SOURCES (both
+ * records know them: knowsPipSources) at the same version by where they came from: a git pin moved
+ * to another commit (`4.48.0.dev0` both sides), an index's release replaced by a fork's, is a change
+ * without a direction (level local), shown with the sources (`4.48.0.dev0 (git+https://…@1a2b3c4d5e6f)`).
+ */
+export function pipChange(
+  b: Pick<PipEntry, 'version' | 'directUrl'>,
+  h: Pick<PipEntry, 'version' | 'directUrl'>,
+  sources: boolean,
+): ShownChange {
+  const c = comparePip(b.version, h.version);
+  if (c.order !== 0 || !sources || sourceKey(b) === sourceKey(h))
+    return { ...c, from: b.version, to: h.version };
+  const shown = (p: Pick<PipEntry, 'version' | 'directUrl'>) => `${p.version} (${pipSource(p) || 'index'})`;
+  return { order: null, level: 'local', from: shown(b), to: shown(h) };
 }
 
 /**
@@ -164,7 +209,11 @@ export function condaChange(b: CondaPackage, h: CondaPackage): ShownChange {
 
 /** The build label of a shown version: pip's PEP 440 local label, conda's build (condaChange). */
 function buildLabel(eco: 'pip' | 'apt' | 'conda', shown: string): string {
-  if (eco === 'pip') return shown.includes('+') ? shown.slice(shown.indexOf('+')) : '';
+  if (eco === 'pip') {
+    // The version alone: a source shown after it (pipChange) is no label (`git+https://…`).
+    const version = shown.split(' ')[0]!;
+    return version.includes('+') ? version.slice(version.indexOf('+')) : '';
+  }
   if (eco === 'conda') {
     const rest = shown.replace(/ \([^()]*\)$/, '');
     return rest.includes(' ') ? rest.slice(rest.indexOf(' ') + 1) : '';
