@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EnvRecord } from '../../src/capture/record.js';
 import { diffCommand } from '../../src/cli/commands/diff.js';
-import { diffRecords } from '../../src/diff/diff.js';
+import { diffRecords, gpuBuildName } from '../../src/diff/diff.js';
 import { EnvDiffSchema, type PackageChange } from '../../src/diff/schema.js';
 import {
   COMMENT_ARTIFACT_FILE,
@@ -180,6 +180,37 @@ describe('pip: a package that loses its CUDA build', () => {
       makeRecord({ pip: { torchvision: '0.16.0+cu121' } }),
     );
     expect(assessReport(gains).verdict).toBe('changed');
+  });
+
+  it("a ROCm build lost (AMD's +rocm6.2 -> +cpu) is a warning as a CUDA one is, torch's included", () => {
+    const base = makeRecord({
+      torch: { version: '2.5.1+rocm6.2', hip: '6.2.41133' },
+      pip: { torch: '2.5.1+rocm6.2', torchvision: '0.20.1+rocm6.2' },
+    });
+    const head = makeRecord({ torch: '2.5.1+cpu', pip: { torch: '2.5.1+cpu', torchvision: '0.20.1+cpu' } });
+    expect(assessReport(model(base, head, 'rocm'))).toEqual({
+      verdict: 'warning',
+      findings: [
+        { text: 'torch 2.5.1+rocm6.2 → 2.5.1+cpu (local)', severity: 'warning' },
+        { text: '2 pip changes', severity: 'info' },
+        { text: 'torchvision lost its ROCm build (+rocm6.2 → +cpu)', severity: 'warning' },
+      ],
+    });
+    // ROCm kept (6.1 -> 6.2) stays information.
+    const keeps = model(
+      makeRecord({ pip: { torchvision: '0.20.1+rocm6.1' } }),
+      makeRecord({ pip: { torchvision: '0.20.1+rocm6.2' } }),
+    );
+    expect(assessReport(keeps).verdict).toBe('changed');
+  });
+
+  it.each([
+    [['+cu121'], 'CUDA'],
+    [['+rocm6.2'], 'ROCm'],
+    [['+rocm6.2', '+cu121'], 'GPU'],
+    [[CUDA_BUILD], 'CUDA'],
+  ])('the build %j lost is named %s', (labels, name) => {
+    expect(gpuBuildName(...labels)).toBe(name);
   });
 
   it('more than three: three named, the rest counted', () => {

@@ -24,6 +24,8 @@ import {
   condaPackages,
   condaPrefixedNames,
   cudaBuildLoss,
+  gpuBuildName,
+  lostBuildText,
   multiArchNames,
   pipCopies,
   type ShownChange,
@@ -33,6 +35,7 @@ import { compareText } from '../util/text.js';
 import { CHANGE_LEVELS, compareAny, compareApt, type VersionChange } from './versions.js';
 
 export type { EnvDiff, SmokeDiff } from './schema.js';
+export { gpuBuildName, lostBuildText };
 
 type PipEntry = EnvRecord['python']['packages'][number];
 

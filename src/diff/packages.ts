@@ -4,6 +4,7 @@
 // changes lose a CUDA build.
 import type { EnvRecord } from '../capture/record.js';
 import { canonicalName } from '../requirements/parse.js';
+import { clip } from '../util/text.js';
 import { compareAny, comparePip, type VersionChange } from './versions.js';
 
 type PipEntry = EnvRecord['python']['packages'][number];
@@ -185,8 +186,24 @@ export interface ShownChange extends VersionChange {
   to: string;
 }
 
-/** A build label that names a CUDA build: `cu121`, `cuda12.cudnn89`, `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`. */
-const namesCuda = (label: string): boolean => /(?:^|[^a-z])cu(?:da|\d)/i.test(label);
+/**
+ * A build label that names a GPU build: CUDA's (`cu121`, `cuda12.cudnn89`,
+ * `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`) or ROCm's (`rocm6.2`, AMD's index of torch).
+ */
+const namesCuda = (label: string): boolean => /(?:^|[^a-z])(?:cu(?:da|\d)|rocm)/i.test(label);
+
+const namesRocm = (label: string): boolean =>
+  /(?:^|[^a-z])rocm/i.test(label) && !/(?:^|[^a-z])cu(?:da|\d)/i.test(label);
+
+/** What lost build labels (cudaBuildLoss's from) name: `ROCm` (`+rocm6.2`), `CUDA`, or `GPU` for both. */
+export function gpuBuildName(...labels: string[]): 'CUDA' | 'ROCm' | 'GPU' {
+  const rocm = labels.filter(namesRocm).length;
+  return rocm === 0 ? 'CUDA' : rocm === labels.length ? 'ROCm' : 'GPU';
+}
+
+/** A lost build as the verdict names it: `ROCm build (+rocm6.2 → +cpu)`, each label clipped. */
+export const lostBuildText = (loss: { from: string; to: string }): string =>
+  `${gpuBuildName(loss.from)} build (${clip(loss.from, 40)} → ${clip(loss.to, 40)})`;
 
 /**
  * Two conda entries of one name compared: by version (compareAny's order), and at the same version
@@ -223,9 +240,9 @@ function buildLabel(eco: 'pip' | 'apt' | 'conda', shown: string): string {
 
 /**
  * A change that loses a CUDA build: its base's build label names CUDA (pip `+cu121`, conda
- * `py3.11_cuda12.1_cudnn8.9.2_0`) and this PR's names none or there is none (`+cpu`, `py3.11_cpu_0`,
- * no label): the labels as shown ("no label" for none), else null. One that keeps or gains CUDA
- * is null. apt versions name no CUDA build.
+ * `py3.11_cuda12.1_cudnn8.9.2_0`) or ROCm (`+rocm6.2`) and this PR's names neither or there is none
+ * (`+cpu`, `py3.11_cpu_0`, no label): the labels as shown ("no label" for none), else null. One that
+ * keeps or gains a GPU build is null. apt versions name no CUDA build.
  */
 export function cudaBuildLoss(
   eco: 'pip' | 'apt' | 'conda',

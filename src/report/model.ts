@@ -4,7 +4,7 @@
 // treated as untrusted.
 // The severity policy lives here too (assessReport, at the end): the renderer only renders it.
 import type { EnvRecord } from '../capture/record.js';
-import { cudaLossOf, diffRecords, summarize } from '../diff/diff.js';
+import { cudaLossOf, diffRecords, gpuBuildName, lostBuildText, summarize } from '../diff/diff.js';
 import { diffSmoke } from '../diff/smoke.js';
 import {
   type ComponentChange,
@@ -359,12 +359,13 @@ function cudaLossFindings(
     return loss && !(eco === 'pip' && torchSaid && c.name.toLowerCase() === 'torch') ? [{ c, loss }] : [];
   });
   const named = lost.slice(0, CUDA_LOSS_NAMED);
-  for (const { c, loss } of named)
-    add(`${changeName(c)} lost its CUDA build (${clip(loss.from, 40)} → ${clip(loss.to, 40)})`, 'warning');
+  for (const { c, loss } of named) add(`${changeName(c)} lost its ${lostBuildText(loss)}`, 'warning');
   const shown = (c: PackageChange) => `${c.name}\u0000${c.prefix ?? ''}`;
   const saidNames = new Set(named.map(({ c }) => shown(c)));
-  const rest = new Set(lost.map(({ c }) => shown(c)).filter((n) => !saidNames.has(n))).size;
-  if (rest > 0) add(`${plural(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');
+  const others = lost.filter(({ c }) => !saidNames.has(shown(c)));
+  const rest = new Set(others.map(({ c }) => shown(c))).size;
+  const kind = gpuBuildName(...others.map(({ loss }) => loss.from));
+  if (rest > 0) add(`${plural(rest, `more ${eco} package`)} lost the ${kind} build`, 'warning');
 }
 
 /** "image size not comparable on linux/amd64: image store changed (unpacked → compressed)". */
