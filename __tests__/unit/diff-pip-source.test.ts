@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EnvRecord } from '../../src/capture/record.js';
 import { diffRecords } from '../../src/diff/diff.js';
 import { DIRECT_URL_PROBE } from '../../src/diff/packages.js';
+import { packageRow } from '../../src/report/render/sections.js';
 import { makeRecord, pipEntry } from '../helpers/records.js';
 
 type DirectUrl = EnvRecord['python']['packages'][number]['directUrl'];
@@ -31,8 +32,8 @@ describe('pip: where a distribution came from', () => {
       {
         kind: 'changed',
         level: 'local',
-        from: `4.48.0.dev0 (${REPO}@1a2b3c4d5e6f)`,
-        to: `4.48.0.dev0 (${REPO}@9f8e7d6c5b4a)`,
+        from: `4.48.0.dev0 (1a2b3c4d5e6f ${REPO})`,
+        to: `4.48.0.dev0 (9f8e7d6c5b4a ${REPO})`,
       },
     ],
     [
@@ -45,7 +46,7 @@ describe('pip: where a distribution came from', () => {
         kind: 'changed',
         level: 'local',
         from: '4.47.0 (index)',
-        to: `4.47.0 (${REPO}@9f8e7d6c5b4a)`,
+        to: `4.47.0 (9f8e7d6c5b4a ${REPO})`,
       },
     ],
     [
@@ -58,7 +59,7 @@ describe('pip: where a distribution came from', () => {
         kind: 'changed',
         level: 'local',
         from: '1.0 (index)',
-        to: '1.0 (file:///src/pkg editable)',
+        to: '1.0 (editable file:///src/pkg)',
       },
     ],
     ['the same pin on both sides', '4.48.0.dev0', AT(C1), '4.48.0.dev0', AT(C1), null],
@@ -81,6 +82,13 @@ describe('pip: where a distribution came from', () => {
       expect(d.pip.changes).toEqual([]);
       expect(d.pip.unchanged).toBe(1);
     } else expect(d.pip.changes).toEqual([{ name: 'transformers', ...expected }]);
+  });
+
+  it("the table's clipped cells still tell the two commits apart", () => {
+    const d = diffRecords(record('4.48.0.dev0', AT(C1)), record('4.48.0.dev0', AT(C2)));
+    const row = packageRow(d.pip.changes[0]!);
+    expect(row).toContain('1a2b3c4d5e6f');
+    expect(row).toContain('9f8e7d6c5b4a');
   });
 
   it('a record from before probe 7 knows no sources: no change is made up from their absence', () => {

@@ -52,14 +52,15 @@ export const knowsPipSources = (...records: EnvRecord[]): boolean =>
   records.every((r) => r.capture.probeVersion >= DIRECT_URL_PROBE);
 
 /**
- * Where a pip distribution came from, as the table shows it after the version: a direct URL with
- * its VCS commit (`git+https://github.com/huggingface/transformers.git@1a2b3c4d5e6f`, twelve hex
- * digits of it), `editable` for an editable install; '' for an index's install.
+ * Where a pip distribution came from, as the table shows it after the version: its VCS commit
+ * (twelve hex digits), `editable` for an editable install, then the direct URL
+ * (`1a2b3c4d5e6f git+https://github.com/huggingface/transformers.git`): first what tells two
+ * apart, as the table's cell is clipped; '' for an index's install.
  */
 export function pipSource(p: Pick<PipEntry, 'directUrl'>): string {
   const d = p.directUrl;
   if (d === undefined) return '';
-  return `${d.url}${d.commit === undefined ? '' : `@${d.commit.slice(0, 12)}`}${d.editable ? ' editable' : ''}`;
+  return `${d.commit === undefined ? '' : `${d.commit.slice(0, 12)} `}${d.editable ? 'editable ' : ''}${d.url}`;
 }
 
 /** What makes two pip sources the same: the URL, the whole commit, editable or not. */
@@ -72,7 +73,7 @@ const sourceKey = (p: Pick<PipEntry, 'directUrl'>): string =>
  * Two pip entries of one name compared: by PEP 440 version (comparePip), and where SOURCES (both
  * records know them: knowsPipSources) at the same version by where they came from: a git pin moved
  * to another commit (`4.48.0.dev0` both sides), an index's release replaced by a fork's, is a change
- * without a direction (level local), shown with the sources (`4.48.0.dev0 (git+https://…@1a2b3c4d5e6f)`).
+ * without a direction (level local), shown with the sources (`4.48.0.dev0 (1a2b3c4d5e6f git+https://…)`).
  */
 export function pipChange(
   b: Pick<PipEntry, 'version' | 'directUrl'>,
