@@ -117,11 +117,26 @@ describe('plan: base image per variant and platform', () => {
     });
   });
 
-  it('Python 3.15 with torch: no torch release in the catalog has its wheels yet (refused, naming 3.14)', () => {
-    for (const t of bundledCatalog().torch) expect(t.python).not.toContain('3.15');
-    expect(planErrors({ python: { version: '3.15' }, torch: '2.14', variants: ['cpu'] })).toEqual([
-      expect.stringMatching(/torch 2\.14 has no wheels for Python 3\.15 .*nearest valid: Python 3\.14/),
-    ]);
+  it.each([
+    ['2.13', true],
+    ['2.14', true],
+    ['2.12', false],
+  ])(
+    'Python 3.15 with torch %s: wheels from 2.13 on (RELEASE.md matrix: <=3.15), refused before',
+    (torch, ok) => {
+      const data = { python: { version: '3.15' }, torch, variants: ['cpu'] };
+      if (ok) expect(plan(data).variants[0]!.torch?.version).toMatch(new RegExp(`^${torch}\\.\\d+$`));
+      else
+        expect(planErrors(data)).toEqual([
+          expect.stringMatching(
+            /torch 2\.12 has no wheels for Python 3\.15 .*nearest valid: torch 2\.13 or 2\.14$/,
+          ),
+        ]);
+    },
+  );
+
+  it('torch 2.14: CUDA 13.2 is the PyPI default (the 2.15 RFC, pytorch/pytorch#190385)', () => {
+    expect(bundledCatalog().torch.find((t) => t.torch === '2.14')?.pypiDefaultCuda).toBe('13.2');
   });
 
   it('torch "2.5" means the newest 2.5.x', () => {
