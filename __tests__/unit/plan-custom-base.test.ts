@@ -188,7 +188,6 @@ describe("an nvidia/cuda base: a cuda asked that is not the tag's", () => {
 
   it.each([
     ['the same major.minor', { cuda: '12.8' }, '12.8'],
-    ['no cuda asked (none recorded, as before)', {}, undefined],
     ['a tag that names no CUDA', { base: 'nvidia/cuda@sha256:' + 'a'.repeat(64), cuda: '12.4' }, '12.4'],
     [
       'a CUDA the catalog does not know',
@@ -199,5 +198,38 @@ describe("an nvidia/cuda base: a cuda asked that is not the tag's", () => {
     const p = plan({ platforms: AMD64, variants: [{ name: 'n', base, ...extra }] });
     expect(p.variants[0]!.cuda?.version).toBe(version);
     expect(p.warnings.filter((w) => w.includes('ships CUDA'))).toEqual([]);
+  });
+});
+
+// A variant without cuda on an NVIDIA CUDA image records no CUDA (its torch would be the CPU build,
+// which the template's CUDA check refuses), so no driver floor: said, with the image's CUDA and its
+// floor, so that a CUDA 13 image is not reported fine on a cluster below 580 without a word.
+describe('an nvidia/cuda base without cuda: the CUDA it ships and its driver floor are said', () => {
+  const at = (tag: string) => `nvidia/cuda:${tag}-runtime-ubuntu24.04`;
+  it.each<[string, Record<string, unknown>, string | undefined]>([
+    [
+      'CUDA 13.0, no torch',
+      { base: at('13.0.3') },
+      `variants[0] (n): ${at('13.0.3')} ships CUDA 13.0, which needs NVIDIA driver >= 580.65.06: without the variant's cuda no driver floor is recorded or checked; set cuda: "13.0"`,
+    ],
+    [
+      'CUDA 12.8 with torch (from the CPU index)',
+      { base: at('12.8.1'), torch: '2.9' },
+      `variants[0] (n): torch 2.9 comes from the CPU wheel index, and ${at('12.8.1')} ships CUDA 12.8, which needs NVIDIA driver >= 525.60.13: without the variant's cuda no driver floor is recorded or checked; set cuda: "12.8" for the floor and CUDA wheels`,
+    ],
+    [
+      'a CUDA the catalog does not know, with torch',
+      { base: 'nvidia/cuda:11.8.0-runtime-ubuntu22.04', torch: '2.6' },
+      'variants[0] (n): torch 2.6 comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels',
+    ],
+    [
+      'a CUDA the catalog does not know, no torch',
+      { base: 'nvidia/cuda:11.8.0-runtime-ubuntu22.04' },
+      undefined,
+    ],
+  ])('%s', (_n, variant, warning) => {
+    const p = plan({ platforms: AMD64, variants: [{ name: 'n', ...variant }] });
+    expect(p.variants[0]!.cuda).toBeUndefined();
+    expect(p.warnings).toEqual(warning === undefined ? [] : [warning]);
   });
 });

@@ -16,7 +16,7 @@ import {
   torchWheelIndex,
 } from './catalog.js';
 import { parseImageRef } from '../oci/ref.js';
-import { taggedCuda } from './tagged-cuda.js';
+import { cudaNotAsked, taggedCuda } from './tagged-cuda.js';
 import { catalogTorch, customPython, exactTorch, familyTorchProblem } from './torch-python.js';
 import type { Template, VariantPlan } from './schema.js';
 
@@ -172,10 +172,9 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }: Base
     out.warnings.push(
       `${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`,
     );
-  if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
-    out.warnings.push(
-      `${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`,
-    );
+  const notAsked = cudaImage && v.cuda === undefined ? cudaNotAsked(base, v.torch, catalog) : undefined;
+  if (notAsked !== undefined)
+    out.warnings.push(`${v.torch === undefined ? where : whereOf('torch')}: ${notAsked}`);
   return {
     name: v.name,
     kind: v.kind,

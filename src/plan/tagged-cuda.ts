@@ -27,3 +27,20 @@ export function taggedCuda(
   );
   return newer;
 }
+
+/**
+ * What a variant that sets no cuda is told on an NVIDIA CUDA image BASE: the CUDA its tag names gets
+ * no driver floor (none is recorded or checked, though the image's libraries need one), and a torch
+ * asked comes from the CPU wheel index; `cuda` set to the image's CUDA gives both. Undefined for a
+ * tag naming no CUDA the catalog knows when no torch is asked.
+ */
+export function cudaNotAsked(base: string, torch: string | undefined, catalog: Catalog): string | undefined {
+  const tagged = /^(\d+\.\d+)(?:\.\d+)?-/.exec(parseImageRef(base).tag ?? '')?.[1];
+  const driver = tagged === undefined ? undefined : cudaDriver(catalog, tagged);
+  const cpuTorch = torch === undefined ? '' : `torch ${torch} comes from the CPU wheel index, and `;
+  if (driver)
+    return `${cpuTorch}${base} ships CUDA ${driver.cuda}, which needs NVIDIA driver >= ${driver.minorCompatDriverMin}: without the variant's cuda no driver floor is recorded or checked; set cuda: "${driver.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
+  return torch === undefined
+    ? undefined
+    : `torch ${torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`;
+}
