@@ -308,12 +308,12 @@ describe('YAML syntax errors: said once, where they are', () => {
 
 describe('a variant chosen with --variants is named as the file names it', () => {
   const FILE =
-    'image:\n  name: my-org/model\nplatforms: [linux/amd64]\nvariants:\n  - cpu\n  - cuda12.8\n  - name: old\n    cuda: "11.8"\n';
+    'image:\n  name: my-org/model\nplatforms: [linux/amd64]\nvariants:\n  - cpu\n  - cuda12.8\n  - name: old\n    cuda: "12.7"\n';
   const ON_RUNNER = { GITHUB_ACTIONS: 'true', GITHUB_SHA: 'a'.repeat(40), GITHUB_REF: 'refs/heads/main' };
   it.each<[string[], string[]]>([
-    [[], ['line 7: variants[2] (old): CUDA 11.8 is not in the catalog']],
-    [['--variants', 'old'], ['line 7: variants[2] (old): CUDA 11.8 is not in the catalog']],
-    [['--variants', 'cpu,old'], ['line 7: variants[2] (old): CUDA 11.8 is not in the catalog']],
+    [[], ['line 7: variants[2] (old): CUDA 12.7 is not in the catalog']],
+    [['--variants', 'old'], ['line 7: variants[2] (old): CUDA 12.7 is not in the catalog']],
+    [['--variants', 'cpu,old'], ['line 7: variants[2] (old): CUDA 12.7 is not in the catalog']],
   ])("plan %j: the file's index and line", async (flags, expected) => {
     put('Dockerfile', 'FROM scratch\n');
     put('ml-image.yml', FILE);

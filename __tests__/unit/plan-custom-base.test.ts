@@ -191,7 +191,7 @@ describe("an nvidia/cuda base: a cuda asked that is not the tag's", () => {
     ['a tag that names no CUDA', { base: 'nvidia/cuda@sha256:' + 'a'.repeat(64), cuda: '12.4' }, '12.4'],
     [
       'a CUDA the catalog does not know',
-      { base: 'nvidia/cuda:11.8.0-runtime-ubuntu22.04', cuda: '12.4' },
+      { base: 'nvidia/cuda:11.7.1-runtime-ubuntu22.04', cuda: '12.4' },
       '12.4',
     ],
   ])('%s: nothing said', (_n, extra, version) => {
@@ -219,17 +219,49 @@ describe('an nvidia/cuda base without cuda: the CUDA it ships and its driver flo
     ],
     [
       'a CUDA the catalog does not know, with torch',
-      { base: 'nvidia/cuda:11.8.0-runtime-ubuntu22.04', torch: '2.6' },
+      { base: 'nvidia/cuda:11.7.1-runtime-ubuntu22.04', torch: '2.6' },
       'variants[0] (n): torch 2.6 comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels',
     ],
     [
       'a CUDA the catalog does not know, no torch',
-      { base: 'nvidia/cuda:11.8.0-runtime-ubuntu22.04' },
+      { base: 'nvidia/cuda:11.7.1-runtime-ubuntu22.04' },
       undefined,
     ],
   ])('%s', (_n, variant, warning) => {
     const p = plan({ platforms: AMD64, variants: [{ name: 'n', ...variant }] });
     expect(p.variants[0]!.cuda).toBeUndefined();
     expect(p.warnings).toEqual(warning === undefined ? [] : [warning]);
+  });
+});
+
+// torch 2.5-2.7 publish cu118 wheels (the catalog's torch rows say so), but CUDA 11.8 had no driver
+// row: any plan with cuda "11.8" was refused (exit 2), even on a base of the user's own.
+describe('CUDA 11.8: the cu118 wheels of torch 2.5-2.7 on a base with CUDA 11.8', () => {
+  it.each([
+    ['a base outside the catalog', 'my.registry/cuda118:1'],
+    ['a python slim image', 'python:3.11-slim'],
+  ])('%s: planned, with the 11.x floors', (_n, base) => {
+    const v = plan({ platforms: AMD64, variants: [{ name: 'n', base, cuda: '11.8', torch: '2.7' }] })
+      .variants[0]!;
+    expect(v.cuda).toEqual({
+      version: '11.8',
+      toolkitDriverMin: '520.61.05',
+      minorCompatDriverMin: '450.80.02',
+    });
+    expect(v.torch).toEqual({ version: '2.7.1', indexUrl: 'https://download.pytorch.org/whl/cu118' });
+  });
+
+  it('arm64 is still refused (no aarch64 cu118 wheels), and a cuda11.8 variant has no nvidia/cuda image', () => {
+    expect(
+      planErrors({
+        platforms: BOTH,
+        variants: [{ name: 'n', base: 'python:3.11-slim', cuda: '11.8', torch: '2.7' }],
+      }),
+    ).toEqual([expect.stringContaining('torch 2.7 has no aarch64 CUDA 11.8 wheels (only cu128)')]);
+    expect(planErrors({ platforms: AMD64, variants: ['cuda11.8'] })).toEqual([
+      expect.stringMatching(
+        /^variants\[0\] \(cuda11\.8\): no nvidia\/cuda 11\.8 image in the catalog; valid CUDA versions: 12\.\d/,
+      ),
+    ]);
   });
 });

@@ -14,7 +14,7 @@ export const CudaDriverRow = z.strictObject({
   latestPatch: version('CUDA'),
   /** Minimum Linux driver of the toolkit release itself (full features). */
   toolkitDriverMin: z.string().regex(/^\d+\.\d+(\.\d+)?$/),
-  /** Minimum Linux driver with minor-version compatibility (12.x: 525.60.13, 13.x: 580.xx). */
+  /** Minimum Linux driver with minor-version compatibility (11.x: 450.80.02, 12.x: 525.60.13, 13.x: 580.xx). */
   minorCompatDriverMin: z.string().regex(/^\d+\.\d+(\.\d+)?$/),
   source,
 });
