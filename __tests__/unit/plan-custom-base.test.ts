@@ -265,3 +265,45 @@ describe('CUDA 11.8: the cu118 wheels of torch 2.5-2.7 on a base with CUDA 11.8'
     ]);
   });
 });
+
+// A CUDA minor newer than the catalog (13.4 while it knows 13.0-13.3) was refused outright (exit 2),
+// even on an image of the user's own: no way to build it before a catalog release. Its major's
+// minor-version-compatibility floor is known, and its toolkit driver is at least the newest minor's.
+describe('a CUDA newer than the catalog knows', () => {
+  const base = 'nvidia/cuda:13.4.0-runtime-ubuntu24.04';
+
+  it.each<[string, Record<string, unknown>]>([
+    ['an nvidia/cuda base', { base }],
+    ['a base outside the catalog', { base: 'my.registry/cuda:13.4' }],
+  ])('%s with its cuda: planned with the major floors, said', (_n, extra) => {
+    const p = plan({ platforms: AMD64, variants: [{ name: 'n', cuda: '13.4', ...extra }] });
+    expect(p.variants[0]!.cuda).toEqual({
+      version: '13.4',
+      toolkitDriverMin: '610.43.02',
+      minorCompatDriverMin: '580.65.06',
+    });
+    expect(p.warnings).toContain(
+      "variants[0] (n): CUDA 13.4 is newer than the catalog knows (newest: 13.3): its driver floors are CUDA 13.x's minor-version compatibility, 580.65.06, and a toolkit driver of at least CUDA 13.3's, 610.43.02",
+    );
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      'a cuda13.4 variant (no image to choose): refused, naming the way',
+      { cuda: '13.4' },
+      'variants[0] (cuda13.4): CUDA 13.4 is not in the catalog; valid: 13.3, 13.2, 13.1 (a newer CUDA: give the variant its image as base, e.g. base: nvidia/cuda:13.4.0-runtime-ubuntu24.04, and its cuda)',
+    ],
+    [
+      'an older unknown minor on a custom base: refused as before',
+      { name: 'n', base: 'my.registry/cuda:12.7', cuda: '12.7' },
+      'variants[0] (n): CUDA 12.7 is not in the catalog; valid: 12.8, 12.6, 12.9',
+    ],
+    [
+      'a new major: refused as before',
+      { name: 'n', base: 'my.registry/cuda:14.0', cuda: '14.0' },
+      'variants[0] (n): CUDA 14.0 is not in the catalog; valid: 13.0, 13.1, 13.2',
+    ],
+  ])('%s', (_n, variant, error) => {
+    expect(planErrors({ platforms: AMD64, variants: [variant] })[0]).toBe(error);
+  });
+});

@@ -11,6 +11,7 @@ import {
   familyPlatforms,
   impossibleTorchCombination,
   nearest,
+  newerCudaDriver,
   newestTorchFor,
   torchInfo,
   torchWheelIndex,
@@ -58,23 +59,33 @@ export function baseKind(v: Variant, catalog: Catalog): BaseKind {
   return familyOfImage(catalog, v.base!)?.family === 'ngc-pytorch' ? 'ngc' : 'custom';
 }
 
-/** The driver floor of a CUDA version; an error naming the nearest known ones when it is unknown. */
+/** The driver floor of a CUDA version, else an error naming the nearest; NEWER (a custom base): a
+ * minor newer than the catalog's of its major gets the floors of the newest, said. */
 export function cudaFloor(
   catalog: Catalog,
   cuda: string,
   where: string,
   out: Collector,
+  newer = false,
 ): VariantPlan['cuda'] | undefined {
-  const d = cudaDriver(catalog, cuda);
+  const known = cudaDriver(catalog, cuda);
+  const next = known ? undefined : newerCudaDriver(catalog, cuda);
+  const d = known ?? (newer ? next : undefined);
   if (!d) {
-    out.errors.push(
-      `${where}: CUDA ${cuda} is not in the catalog; valid: ${nearest(
-        cuda,
-        catalog.cudaDrivers.map((x) => x.cuda),
-      ).join(', ')}`,
-    );
+    const valid = nearest(
+      cuda,
+      catalog.cudaDrivers.map((x) => x.cuda),
+    ).join(', ');
+    const hint = next
+      ? ` (a newer CUDA: give the variant its image as base, e.g. base: nvidia/cuda:${next.cuda}.0-runtime-ubuntu24.04, and its cuda)`
+      : '';
+    out.errors.push(`${where}: CUDA ${cuda} is not in the catalog; valid: ${valid}${hint}`);
     return undefined;
   }
+  if (next)
+    out.warnings.push(
+      `${where}: CUDA ${cuda} is newer than the catalog knows (newest: ${next.newest}): its driver floors are CUDA ${next.cuda.split('.')[0]}.x's minor-version compatibility, ${d.minorCompatDriverMin}, and a toolkit driver of at least CUDA ${next.newest}'s, ${d.toolkitDriverMin}`,
+    );
   return {
     version: d.cuda,
     toolkitDriverMin: d.toolkitDriverMin,
@@ -188,7 +199,7 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }: Base
           indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
         },
       }),
-    ...(cuda !== undefined && { cuda: cudaFloor(catalog, cuda, where, out) }),
+    ...(cuda !== undefined && { cuda: cudaFloor(catalog, cuda, where, out, true) }),
     base: {
       ref: base,
       canonical: base,

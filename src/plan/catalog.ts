@@ -39,6 +39,24 @@ export function cudaDriver(catalog: Catalog, cuda: string): CudaDriverInfo | und
   return catalog.cudaDrivers.find((d) => d.cuda === majorMinor(cuda));
 }
 
+/**
+ * The driver floors of a CUDA minor newer than every one of its major the catalog knows (13.4 beside
+ * 13.0-13.3): the major's minor-version-compatibility floor (one per major) and, as a lower bound,
+ * the newest known minor's toolkit driver (NEWEST). Undefined for another unknown CUDA.
+ */
+export function newerCudaDriver(
+  catalog: Catalog,
+  cuda: string,
+): (CudaDriverInfo & { newest: string }) | undefined {
+  const wanted = majorMinor(cuda);
+  const major = wanted.split('.')[0];
+  const newest = catalog.cudaDrivers
+    .filter((d) => d.cuda.split('.')[0] === major)
+    .sort((a, b) => compareVersions(b.cuda, a.cuda))[0];
+  if (!newest || compareVersions(wanted, newest.cuda) <= 0) return undefined;
+  return { ...newest, cuda: wanted, latestPatch: cuda, newest: newest.cuda };
+}
+
 export function torchInfo(catalog: Catalog, torch: string): TorchInfo | undefined {
   return catalog.torch.find((t) => t.torch === majorMinor(torch));
 }
