@@ -157,6 +157,52 @@ describe('a run of fewer platforms than the config (--platforms)', () => {
   });
 });
 
+describe("a platform the baseline has and the pull request's config no longer builds", () => {
+  /** The baseline of main: cpu on both platforms, numpy 1.26.4. */
+  async function mainSaved(store: BaselineStore) {
+    const full = load();
+    const first = records(
+      'first',
+      '1.26.4',
+      { [AMD64]: digest('1'), [ARM64]: digest('2') },
+      full.plan.repository,
+    );
+    await reportRun(full, first, { baseline: store, saveAs: { branch: 'main', sha: SHA1 } });
+    return full.plan.repository;
+  }
+
+  it('is a warning naming it (the report said nothing: its users would get no image)', async () => {
+    const store = dirBaselineStore(path.join(dir, 'baselines'));
+    const repository = await mainSaved(store);
+    // The pull request's ml-image.yml drops linux/arm64.
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image:\n  name: acme/model\nvariants: [cpu]\nplatforms: [linux/amd64]\n',
+    );
+    const loaded = loadConfig({ cwd: dir, checkFiles: false });
+    const plan = planBuild(loaded.config, { catalog: bundledCatalog(), git, now: new Date('2026-11-30') });
+    const pr = records('pr', '1.26.4', { [AMD64]: digest('3') }, repository);
+    await reportRun({ loaded, plan }, pr, { baseline: store });
+    const model = JSON.parse(readFileSync(path.join(pr.dir!, 'report-cpu.json'), 'utf8')) as ReportModel;
+    expect(model.droppedPlatforms).toEqual([ARM64]);
+    const md = readFileSync(path.join(pr.dir!, 'report-cpu.md'), 'utf8');
+    // The headline (parentheses are written as entities).
+    expect(md).toContain('**⚠️ linux/arm64 no longer built &#40;main has it&#41;**');
+    expect(md).not.toMatch(/No environment changes/);
+  });
+
+  it('a run narrowed by --platforms drops nothing: the config still builds it', async () => {
+    const store = dirBaselineStore(path.join(dir, 'baselines'));
+    const repository = await mainSaved(store);
+    const narrow = load([AMD64]);
+    const pr = records('pr', '1.26.4', { [AMD64]: digest('3') }, repository);
+    await reportRun(narrow, pr, { baseline: store });
+    const model = JSON.parse(readFileSync(path.join(pr.dir!, 'report-cpu.json'), 'utf8')) as ReportModel;
+    expect(model.droppedPlatforms).toBeUndefined();
+    expect(readFileSync(path.join(pr.dir!, 'report-cpu.md'), 'utf8')).not.toContain('no longer built');
+  });
+});
+
 describe("an earlier image's records in the result directory", () => {
   /** Run 1 (both platforms) left its records; run 2 built amd64 only, into the same directory. */
   function reused(repository: string) {

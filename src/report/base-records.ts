@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { PlatformBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
+import { PLATFORMS } from '../config/schema.js';
 import { isDigest } from '../oci/ref.js';
 import { BUILD_FILE, openResultDir, recordFile, type ResultDir } from '../results/results.js';
 import type { ReportInput } from './model.js';
@@ -89,7 +90,9 @@ export function readEntries(
   baseDir: string | undefined,
   variant: string,
   platforms: readonly string[],
-): { entries: ReportInput['entries']; baseUnreadable?: string } {
+  /** The config's platforms (before a --platforms filter): the baseline's others are dropped ones. */
+  planned: readonly string[] = platforms,
+): { entries: ReportInput['entries']; baseUnreadable?: string; dropped: string[] } {
   let baseUnreadable: string | undefined;
   const unreadable = (e: unknown) => {
     baseUnreadable ??= (e as Error).message.split('\n')[0];
@@ -121,9 +124,12 @@ export function readEntries(
   }));
   // Removed before or while it was read (the directory store: by another run, long after it
   // replaced it): some or all of its records read as none, which is no "removed platform".
+  // A platform the baseline has a record of that the config no longer builds (a pull request that
+  // drops linux/arm64): its users would get no image, which the report says.
+  const dropped = PLATFORMS.filter((p) => !planned.includes(p) && base((b) => b.hasEnv(variant, p)));
   if (baseline && baseDir && !existsSync(baseDir))
     unreadable(new Error(`${baseDir} is gone (removed as it was read: by another run's save, or by hand)`));
-  return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
+  return { entries, dropped, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
 
 /** Of a variant's platforms, those whose records and resolver findings are this build's. */

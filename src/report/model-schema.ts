@@ -37,12 +37,14 @@ const httpUrl = z
   .max(4096)
   .refine((u) => safeUrl(u) !== null, 'expected an http(s) URL');
 
+/** os/arch[/variant] (the config's platforms): a fork's artifact can name no other text here. */
+const platformName = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/, 'expected a platform such as linux/arm64');
+
 export const PlatformReportSchema = z.object({
-  /** os/arch[/variant] (the config's platforms): a fork's artifact can name no other text here. */
-  platform: z
-    .string()
-    .max(64)
-    .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/, 'expected a platform such as linux/arm64'),
+  platform: platformName,
   head: EnvSummarySchema,
   base: EnvSummarySchema.nullable(),
   /** null: no base record for this platform. */
@@ -74,6 +76,11 @@ export const ReportModelSchema = z.object({
   supplyChain: SupplyChainSchema.optional(),
   /** config size.budget, as configured; absent: no budget. */
   sizeBudget: z.string().max(40).optional(),
+  /**
+   * Platforms the baseline has records of and this config no longer builds (a pull request that
+   * drops linux/arm64); absent: none, or no baseline.
+   */
+  droppedPlatforms: z.array(platformName).max(MAX_REPORT_PLATFORMS).optional(),
 });
 
 export type PlatformReport = z.infer<typeof PlatformReportSchema>;

@@ -27,6 +27,7 @@ import {
   ReportModelSchema,
   type SupplyChain,
 } from './model-schema.js';
+import { type Assessment, type Finding, SEVERITY_RANK, type Severity } from './assessment.js';
 import { budgetBreaches, budgetSkips } from './size.js';
 import { kindShort } from './size-kind.js';
 
@@ -61,6 +62,8 @@ export interface ReportInput {
   supplyChain?: SupplyChain;
   /** config size.budget ("8GB", "+5%"): a breach is a failure naming the top contributor. */
   sizeBudget?: string;
+  /** Platforms the baseline has records of and the config no longer builds (a warning each). */
+  droppedPlatforms?: readonly string[];
 }
 
 /** The marker key when the config sets none: one comment per image, variant and platform set. */
@@ -115,6 +118,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     platforms,
     ...(input.supplyChain && { supplyChain: input.supplyChain }),
     ...(input.sizeBudget !== undefined && { sizeBudget: input.sizeBudget }),
+    ...(input.droppedPlatforms?.length && { droppedPlatforms: [...input.droppedPlatforms].sort() }),
   };
 }
 
@@ -131,23 +135,7 @@ export function parseReportModel(json: unknown, source: string): ReportModel {
 // The renderer only renders an Assessment. It is derived from the model's data every time (never
 // stored in the artifact, whose content is untrusted), so a re-rendered artifact says the same.
 
-export type Severity = 'info' | 'warning' | 'failure';
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, failure: 2 };
-
-export interface Finding {
-  /** Plain text (the renderer escapes it), at most 160 characters. */
-  text: string;
-  severity: Severity;
-}
-
-/** The overall outcome: the worst finding, no change at all, or nothing to compare with. */
-export type Verdict = 'failure' | 'warning' | 'changed' | 'unchanged' | 'no-baseline';
-
-export interface Assessment {
-  verdict: Verdict;
-  /** In reading order; never empty. */
-  findings: Finding[];
-}
+export { type Assessment, type Finding, SEVERITY_RANK, type Severity, type Verdict } from './assessment.js';
 
 /** Components the verdict names when they change, in this order. */
 const VERDICT_COMPONENTS: readonly ComponentId[] = [
@@ -183,6 +171,7 @@ export function assessReport(model: ReportModel): Assessment {
   // is no change: with nothing else found the verdict stays unchanged (and such a variant collapses).
   for (const p of model.platforms.filter((x) => !x.diff)) add(`no baseline for ${p.platform}`, 'info');
   const missing = findings.length;
+  for (const p of model.droppedPlatforms ?? []) add(droppedText(model, p), 'warning');
   for (const b of budgetBreaches(model.sizeBudget, model.platforms)) add(b.short, 'failure');
   for (const f of incompleteFindings(model)) add(f.text, f.severity);
   componentFindings(withDiff, add);
@@ -225,6 +214,10 @@ const distinctFailing = (smoke: readonly SmokeDiff[], exceptRegressions: boolean
     ),
   ).size;
 
+/** A platform the baseline has and this config no longer builds: its users get no image. */
+const droppedText = (model: ReportModel, platform: string) =>
+  clip(`${platform} no longer built (${model.baseline?.ref ?? 'the baseline'} has it)`, 120);
+
 function noBaselineAssessment(model: ReportModel, smoke: readonly SmokeDiff[]): Assessment {
   const reason = model.noBaselineReason?.trim();
   const text = reason
@@ -233,13 +226,20 @@ function noBaselineAssessment(model: ReportModel, smoke: readonly SmokeDiff[]): 
       ? `First run: no baseline for ${model.baseline.ref} yet — environment summary below`
       : 'No baseline to compare with — environment summary below';
   const findings: Finding[] = [{ text: clip(text, 160), severity: 'info' }];
+  // This run's platforms have no base record, but the baseline has one this config no longer builds.
+  for (const p of model.droppedPlatforms ?? [])
+    findings.push({ text: droppedText(model, p), severity: 'warning' });
   const failing = distinctFailing(smoke, false);
   if (failing)
     findings.push({ text: clip(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
   const breaches = budgetBreaches(model.sizeBudget, model.platforms);
   for (const b of breaches) findings.push({ text: clip(b.short, 160), severity: 'failure' });
   findings.push(...incompleteFindings(model));
-  return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
+  const dropped = (model.droppedPlatforms?.length ?? 0) > 0;
+  return {
+    verdict: failing || breaches.length > 0 ? 'failure' : dropped ? 'warning' : 'no-baseline',
+    findings,
+  };
 }
 
 /**

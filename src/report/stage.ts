@@ -213,7 +213,8 @@ async function reportVariant(
     defaultBranch: options.github?.defaultBranch,
   };
   const base = await restoreBase(lookup, keys);
-  const { entries, baseUnreadable } = readEntries(results, base?.dir, v.name, platforms);
+  const read = readEntries(results, base?.dir, v.name, platforms, input.configPlatforms ?? v.platforms);
+  const { entries, baseUnreadable } = read;
   if (baseUnreadable)
     io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
       title: 'ml-image report',
@@ -243,6 +244,7 @@ async function reportVariant(
     head: { ...(input.git.ref && { ref: input.git.ref }), ...(input.git.sha && { sha: input.git.sha }) },
     ...(supplyChain && { supplyChain }),
     ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
+    ...(hasBase && { droppedPlatforms: read.dropped }),
   });
   const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
   const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
