@@ -1107,6 +1107,9 @@ async function runVerify(io) {
 async function verifyAction(io) {
     let checked = false;
     try {
+        const command = io.getInput(action_io/* COMMAND_INPUT */.l_).trim();
+        if (command !== 'verify')
+            throw new errors/* InputError */.dz(`input "${action_io/* COMMAND_INPUT */.l_}": selects the verify sub-action's entry and must stay verify, got ${JSON.stringify(command)}`, `remove ${action_io/* COMMAND_INPUT */.l_} from the step's with:`);
         await runVerify({ ...io, setOutput: (name, value) => ((checked = true), io.setOutput(name, value)) });
     }
     catch (err) {
@@ -3626,16 +3629,16 @@ function chooseSigning(cfg, env, baseDir, tools = signingTools(env)) {
             return { identity: null, reason: 'not signed: attest.sign is off', tlog: false };
         case 'keyless':
             if (!hasOidc(env))
-                throw new errors/* InputError */.dz('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
+                throw new errors/* InputError */.dz('attest.sign: keyless, but this job has no OIDC token', OIDC_FIX);
             if (cfg.tlog === false)
-                throw new errors/* InputError */.dz('attest.sign is keyless but attest.tlog is false: keyless signatures are logged in the public Rekor log', 'leave attest.tlog out with keyless, or sign with a key (sign: key) to keep the log out');
+                throw new errors/* InputError */.dz('attest.sign: keyless, but attest.tlog is false: keyless signatures are logged in the public Rekor log', 'leave attest.tlog out with keyless, or sign with a key (sign: key) to keep the log out');
             if (!tools.cosign)
                 throw new errors/* EnvironmentError */.eG('attest.sign is keyless, which cosign signs, and cosign is not on PATH', COSIGN_FIX);
             return keyless();
         case 'key': {
             const key = keyFrom(cfg, env, baseDir, tools);
             if (!key)
-                throw new errors/* InputError */.dz('attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
+                throw new errors/* InputError */.dz('attest.sign: key, but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
             return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
         }
         case 'auto': {
@@ -5010,6 +5013,11 @@ function asConfigProblem(loaded, check) {
     catch (e) {
         if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) || e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL)
             throw e;
+        // A field an action input or flag gave is the input's ("attest.sign: ... (from input "sign")").
+        const field = (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .leadingField */ .Nd)(e.message);
+        const head = /^\S+: /.exec(e.message);
+        if (field !== undefined && head && loaded.sourceOf?.(field) !== undefined)
+            throw fileFieldError(loaded, field, new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(e.message.slice(head[0].length), e.fix));
         throw configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .withFieldLine */ .d0)(e.message, loaded.lineOf), e.fix);
     }
 }

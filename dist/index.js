@@ -28377,7 +28377,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   l_: () => (/* binding */ COMMAND_INPUT),
   _s: () => (/* binding */ capErrors),
   I0: () => (/* binding */ coreIo),
-  fJ: () => (/* binding */ fail)
+  fJ: () => (/* binding */ fail),
+  _L: () => (/* binding */ isVerifyStep)
 });
 
 // UNUSED EXPORTS: ERROR_ANNOTATION_BUDGET, asText
@@ -28480,6 +28481,14 @@ var errors = __nccwpck_require__(83916);
  * sub-action (verify.ts; its action.yml sets it). src/main.ts loads only the entry it names.
  */
 const COMMAND_INPUT = 'command';
+/**
+ * Whether this step is the verify sub-action's: its `command` input is given, or declared at all
+ * (the runner sets INPUT_COMMAND for every input an action.yml declares, and only the verify
+ * sub-action's declares it). A `command: ''` given to the verify step then stops it as bad input
+ * (verify.ts) instead of running the pipeline, which would build and push with its defaults; so
+ * does any value but verify.
+ */
+const isVerifyStep = (io) => io.getInput(COMMAND_INPUT).trim() !== '' || io.env[`INPUT_${COMMAND_INPUT.toUpperCase()}`] !== undefined;
 function coreIo() {
     let docker;
     return {
@@ -29059,6 +29068,7 @@ const scopedCacheOf = (u, variant, arch) => ({
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nd: () => (/* binding */ leadingField),
 /* harmony export */   bS: () => (/* binding */ problemCount),
 /* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   d0: () => (/* binding */ withFieldLine),
@@ -29184,11 +29194,17 @@ function linePrefix(line) {
  * with put first ("line 7: variants[1] (cu128): ..."), when LINEOF knows it; else as it is.
  */
 function withFieldLine(problem, lineOf) {
-    const m = /^([A-Za-z_][\w-]*(?:\[\d+\]|\.[A-Za-z_][\w-]*)*)(?=: | \()/.exec(problem);
-    if (!m || !lineOf)
+    const field = leadingField(problem);
+    if (!field || !lineOf)
         return problem;
-    const path = [...m[1].matchAll(/[A-Za-z_][\w-]*|\[(\d+)\]/g)].map((x) => x[1] !== undefined ? Number(x[1]) : x[0]);
-    return `${linePrefix(lineOf(path))}${problem}`;
+    return `${linePrefix(lineOf(field))}${problem}`;
+}
+/** The path of the field PROBLEM starts with ("attest.sign: ...", "variants[1] (cu128): ..."). */
+function leadingField(problem) {
+    const m = /^([A-Za-z_][\w-]*(?:\[\d+\]|\.[A-Za-z_][\w-]*)*)(?=: | \()/.exec(problem);
+    if (!m)
+        return undefined;
+    return [...m[1].matchAll(/[A-Za-z_][\w-]*|\[(\d+)\]/g)].map((x) => x[1] !== undefined ? Number(x[1]) : x[0]);
 }
 /**
  * One problem about the value at PATH: "line 5: path: text" when the file holds it, or
@@ -33067,12 +33083,12 @@ else {
     // The stages are loaded by the main step only: the post step (every step's cleanup) needs none,
     // and the verify sub-action's main step loads the checks, not the pipeline. On a cancel the exit
     // waits briefly for the step to unwind: its error annotation and outputs are written.
-    if (io.getInput(_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMAND_INPUT */ .l_).trim() === 'verify') {
+    if ((0,_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .isVerifyStep */ ._L)(io)) {
         const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(233), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46918));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(233), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(592)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90592));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(233), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(930)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56930));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.

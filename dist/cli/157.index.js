@@ -50,13 +50,13 @@ const COMPONENT_LABELS = {
 
 /***/ }),
 
-/***/ 21691:
+/***/ 54625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  f3: () => (/* binding */ SEVERITY_RANK),
+  f3: () => (/* reexport */ SEVERITY_RANK),
   vF: () => (/* binding */ assessReport),
   MW: () => (/* binding */ buildReportModel),
   DY: () => (/* binding */ defaultMarkerKey)
@@ -72,6 +72,8 @@ var parse = __webpack_require__(39459);
 var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/diff/schema.ts
 var schema = __webpack_require__(2996);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./node_modules/@renovatebot/pep440/index.js
 var pep440 = __webpack_require__(68898);
 ;// CONCATENATED MODULE: ./src/diff/versions.ts
@@ -225,6 +227,7 @@ function compareApt(base, head) {
 ;// CONCATENATED MODULE: ./src/diff/packages.ts
 
 
+
 /**
  * The probe lists python.packages in sys.path order within one normalised name from this version
  * on (earlier probes sorted by name.lower(), which put "typing-extensions" before
@@ -254,6 +257,42 @@ function pipCopies(r) {
         }
     }
     return out;
+}
+/**
+ * The probe records where pip installed each distribution from (python.packages[].directUrl, PEP
+ * 610) from this version on: in an older record an index's install and a git one look alike.
+ */
+const DIRECT_URL_PROBE = 7;
+/** Whether both records tell where their pip distributions came from (DIRECT_URL_PROBE). */
+const knowsPipSources = (...records) => records.every((r) => r.capture.probeVersion >= DIRECT_URL_PROBE);
+/**
+ * Where a pip distribution came from, as the table shows it after the version: its VCS commit
+ * (twelve hex digits), `editable` for an editable install, then the direct URL
+ * (`1a2b3c4d5e6f git+https://github.com/huggingface/transformers.git`): first what tells two
+ * apart, as the table's cell is clipped; '' for an index's install.
+ */
+function pipSource(p) {
+    const d = p.directUrl;
+    if (d === undefined)
+        return '';
+    return `${d.commit === undefined ? '' : `${d.commit.slice(0, 12)} `}${d.editable ? 'editable ' : ''}${d.url}`;
+}
+/** What makes two pip sources the same: the URL, the whole commit, editable or not. */
+const sourceKey = (p) => p.directUrl === undefined
+    ? ''
+    : JSON.stringify([p.directUrl.url, p.directUrl.commit ?? '', p.directUrl.editable === true]);
+/**
+ * Two pip entries of one name compared: by PEP 440 version (comparePip), and where SOURCES (both
+ * records know them: knowsPipSources) at the same version by where they came from: a git pin moved
+ * to another commit (`4.48.0.dev0` both sides), an index's release replaced by a fork's, is a change
+ * without a direction (level local), shown with the sources (`4.48.0.dev0 (1a2b3c4d5e6f git+https://…)`).
+ */
+function pipChange(b, h, sources) {
+    const c = comparePip(b.version, h.version);
+    if (c.order !== 0 || !sources || sourceKey(b) === sourceKey(h))
+        return { ...c, from: b.version, to: h.version };
+    const shown = (p) => `${p.version} (${pipSource(p) || 'index'})`;
+    return { order: null, level: 'local', from: shown(b), to: shown(h) };
 }
 /**
  * apt: the names installed for several architectures in either record. Such a name is keyed and
@@ -335,8 +374,19 @@ function earlier(a, b) {
             return a[i] < b[i];
     return false;
 }
-/** A build label that names a CUDA build: `cu121`, `cuda12.cudnn89`, `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`. */
-const namesCuda = (label) => /(?:^|[^a-z])cu(?:da|\d)/i.test(label);
+/**
+ * A build label that names a GPU build: CUDA's (`cu121`, `cuda12.cudnn89`,
+ * `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`) or ROCm's (`rocm6.2`, AMD's index of torch).
+ */
+const namesCuda = (label) => /(?:^|[^a-z])(?:cu(?:da|\d)|rocm)/i.test(label);
+const namesRocm = (label) => /(?:^|[^a-z])rocm/i.test(label) && !/(?:^|[^a-z])cu(?:da|\d)/i.test(label);
+/** What lost build labels (cudaBuildLoss's from) name: `ROCm` (`+rocm6.2`), `CUDA`, or `GPU` for both. */
+function gpuBuildName(...labels) {
+    const rocm = labels.filter(namesRocm).length;
+    return rocm === 0 ? 'CUDA' : rocm === labels.length ? 'ROCm' : 'GPU';
+}
+/** A lost build as the verdict names it: `ROCm build (+rocm6.2 → +cpu)`, each label clipped. */
+const lostBuildText = (loss) => `${gpuBuildName(loss.from)} build (${(0,util_text/* clip */.$Q)(loss.from, 40)} → ${(0,util_text/* clip */.$Q)(loss.to, 40)})`;
 /**
  * Two conda entries of one name compared: by version (compareAny's order), and at the same version
  * by build (conda's CPU and CUDA builds, MKL and OpenBLAS ones, differ only there) and channel: a
@@ -356,8 +406,11 @@ function condaChange(b, h) {
 }
 /** The build label of a shown version: pip's PEP 440 local label, conda's build (condaChange). */
 function buildLabel(eco, shown) {
-    if (eco === 'pip')
-        return shown.includes('+') ? shown.slice(shown.indexOf('+')) : '';
+    if (eco === 'pip') {
+        // The version alone: a source shown after it (pipChange) is no label (`git+https://…`).
+        const version = shown.split(' ')[0];
+        return version.includes('+') ? version.slice(version.indexOf('+')) : '';
+    }
     if (eco === 'conda') {
         const rest = shown.replace(/ \([^()]*\)$/, '');
         return rest.includes(' ') ? rest.slice(rest.indexOf(' ') + 1) : '';
@@ -366,9 +419,9 @@ function buildLabel(eco, shown) {
 }
 /**
  * A change that loses a CUDA build: its base's build label names CUDA (pip `+cu121`, conda
- * `py3.11_cuda12.1_cudnn8.9.2_0`) and this PR's names none or there is none (`+cpu`, `py3.11_cpu_0`,
- * no label): the labels as shown ("no label" for none), else null. One that keeps or gains CUDA
- * is null. apt versions name no CUDA build.
+ * `py3.11_cuda12.1_cudnn8.9.2_0`) or ROCm (`+rocm6.2`) and this PR's names neither or there is none
+ * (`+cpu`, `py3.11_cpu_0`, no label): the labels as shown ("no label" for none), else null. One that
+ * keeps or gains a GPU build is null. apt versions name no CUDA build.
  */
 function cudaBuildLoss(eco, from, to) {
     if (from === null || to === null)
@@ -380,8 +433,6 @@ function cudaBuildLoss(eco, from, to) {
     return { from: a, to: b || (eco === 'conda' ? 'no build' : 'no label') };
 }
 
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/diff/size.ts
 // Where the bytes went (pure): an image's biggest packages and layers, and against the base
 // record, which packages and layers made the image grow or shrink. Package sizes come from the
@@ -596,6 +647,7 @@ function explainSize(base, head, n = CHANGES_N) {
 
 
 
+
 /** Labels that change on every build; they are listed but never make the verdict. */
 const VOLATILE_LABELS = new Set([
     'org.opencontainers.image.created',
@@ -613,7 +665,11 @@ function pipIndex(r) {
         return cached;
     const out = new Map();
     for (const [key, { imported }] of pipCopies(r))
-        out.set(key, { name: imported.name, version: imported.version });
+        out.set(key, {
+            name: imported.name,
+            version: imported.version,
+            ...optional('directUrl', imported.directUrl),
+        });
     pipIndexes.set(r, out);
     return out;
 }
@@ -834,7 +890,7 @@ function cudaLossOf(eco, c) {
 }
 function diffRecords(base, head) {
     const conda = diffConda(base, head);
-    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), byVersion(comparePip)), base, head, conda);
+    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) => pipChange(b, h, knowsPipSources(base, head))), base, head, conda);
     const multi = multiArchNames(base, head);
     const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
     const b = summarize(base);
@@ -1010,11 +1066,17 @@ var report_escape = __webpack_require__(14031);
 var format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/report/model-schema.ts
 var model_schema = __webpack_require__(463);
+;// CONCATENATED MODULE: ./src/report/assessment.ts
+// What the severity policy (model.ts assessReport) hands the renderer: each finding and its
+// severity, and the verdict, the worst of them.
+const SEVERITY_RANK = { info: 0, warning: 1, failure: 2 };
+
 // EXTERNAL MODULE: ./src/report/size.ts
 var size = __webpack_require__(29437);
 // EXTERNAL MODULE: ./src/report/size-kind.ts
 var size_kind = __webpack_require__(75440);
 ;// CONCATENATED MODULE: ./src/report/model.ts
+
 
 
 
@@ -1073,6 +1135,7 @@ function buildReportModel(input) {
         platforms,
         ...(input.supplyChain && { supplyChain: input.supplyChain }),
         ...(input.sizeBudget !== undefined && { sizeBudget: input.sizeBudget }),
+        ...(input.droppedPlatforms?.length && { droppedPlatforms: [...input.droppedPlatforms].sort() }),
     };
 }
 /** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
@@ -1082,7 +1145,10 @@ function parseReportModel(json, source) {
         return r.data;
     throw new InputError(`${source}: not a valid report model: ${formatIssues(r.error, json, ReportModelSchema).slice(0, 5).join('; ')}`);
 }
-const SEVERITY_RANK = { info: 0, warning: 1, failure: 2 };
+// ---- severity policy: what the verdict says, and how bad each finding is ----
+// The renderer only renders an Assessment. It is derived from the model's data every time (never
+// stored in the artifact, whose content is untrusted), so a re-rendered artifact says the same.
+
 /** Components the verdict names when they change, in this order. */
 const VERDICT_COMPONENTS = [
     'numpy',
@@ -1116,6 +1182,8 @@ function assessReport(model) {
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');
     const missing = findings.length;
+    for (const p of model.droppedPlatforms ?? [])
+        add(droppedText(model, p), 'warning');
     for (const b of (0,size/* budgetBreaches */.Bq)(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
     for (const f of incompleteFindings(model))
@@ -1155,6 +1223,8 @@ function assessReport(model) {
 }
 /** Failing smoke tests, counted once however many platforms they fail on. */
 const distinctFailing = (smoke, exceptRegressions) => new Set(smoke.flatMap((s) => s.tests.filter((t) => t.to === 'fail' && !(exceptRegressions && t.regression)).map((t) => t.id))).size;
+/** A platform the baseline has and this config no longer builds: its users get no image. */
+const droppedText = (model, platform) => (0,report_escape/* clip */.$Q)(`${platform} no longer built (${model.baseline?.ref ?? 'the baseline'} has it)`, 120);
 function noBaselineAssessment(model, smoke) {
     const reason = model.noBaselineReason?.trim();
     const text = reason
@@ -1163,6 +1233,9 @@ function noBaselineAssessment(model, smoke) {
             ? `First run: no baseline for ${model.baseline.ref} yet — environment summary below`
             : 'No baseline to compare with — environment summary below';
     const findings = [{ text: (0,report_escape/* clip */.$Q)(text, 160), severity: 'info' }];
+    // This run's platforms have no base record, but the baseline has one this config no longer builds.
+    for (const p of model.droppedPlatforms ?? [])
+        findings.push({ text: droppedText(model, p), severity: 'warning' });
     const failing = distinctFailing(smoke, false);
     if (failing)
         findings.push({ text: (0,report_escape/* clip */.$Q)(`${(0,format/* plural */.LS)(failing, 'smoke test')} failing`, 120), severity: 'failure' });
@@ -1170,7 +1243,11 @@ function noBaselineAssessment(model, smoke) {
     for (const b of breaches)
         findings.push({ text: (0,report_escape/* clip */.$Q)(b.short, 160), severity: 'failure' });
     findings.push(...incompleteFindings(model));
-    return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
+    const dropped = (model.droppedPlatforms?.length ?? 0) > 0;
+    return {
+        verdict: failing || breaches.length > 0 ? 'failure' : dropped ? 'warning' : 'no-baseline',
+        findings,
+    };
 }
 /**
  * A record whose pip package list is incomplete (the probe could not read every distribution):
@@ -1272,12 +1349,14 @@ function cudaLossFindings(withDiff, eco, list, add) {
     });
     const named = lost.slice(0, CUDA_LOSS_NAMED);
     for (const { c, loss } of named)
-        add(`${(0,report_escape/* changeName */.m9)(c)} lost its CUDA build (${(0,report_escape/* clip */.$Q)(loss.from, 40)} → ${(0,report_escape/* clip */.$Q)(loss.to, 40)})`, 'warning');
+        add(`${(0,report_escape/* changeName */.m9)(c)} lost its ${lostBuildText(loss)}`, 'warning');
     const shown = (c) => `${c.name}\u0000${c.prefix ?? ''}`;
     const saidNames = new Set(named.map(({ c }) => shown(c)));
-    const rest = new Set(lost.map(({ c }) => shown(c)).filter((n) => !saidNames.has(n))).size;
+    const others = lost.filter(({ c }) => !saidNames.has(shown(c)));
+    const rest = new Set(others.map(({ c }) => shown(c))).size;
+    const kind = gpuBuildName(...others.map(({ loss }) => loss.from));
     if (rest > 0)
-        add(`${(0,format/* plural */.LS)(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');
+        add(`${(0,format/* plural */.LS)(rest, `more ${eco} package`)} lost the ${kind} build`, 'warning');
 }
 /** "image size not comparable on linux/amd64: image store changed (unpacked → compressed)". */
 function kindChanges(withDiff) {
@@ -1329,8 +1408,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/model.ts + 5 modules
-var report_model = __webpack_require__(21691);
+// EXTERNAL MODULE: ./src/report/model.ts + 6 modules
+var report_model = __webpack_require__(54625);
 // EXTERNAL MODULE: ./src/report/render/charts.ts
 var charts = __webpack_require__(86994);
 // EXTERNAL MODULE: ./src/report/render/markdown.ts
@@ -2423,7 +2502,7 @@ function sizeChangeCell(p) {
 /* harmony export */   n: () => (/* binding */ verdictText),
 /* harmony export */   v: () => (/* binding */ VERDICT_EMOJI)
 /* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21691);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54625);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12011);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 // The verdict line: the model's assessment (src/report/model.ts decides every severity) as text in

@@ -28,14 +28,12 @@ var external_node_url_ = __webpack_require__(73136);
 var images_dir = __webpack_require__(29882);
 // EXTERNAL MODULE: ./src/config/load.ts + 5 modules
 var load = __webpack_require__(14997);
-// EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
-var signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 42 modules
-var pipeline = __webpack_require__(98364);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 34 modules
+var pipeline = __webpack_require__(62498);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
 ;// CONCATENATED MODULE: ./src/pipeline/earlier-build.ts
@@ -60,6 +58,8 @@ function checkEarlierBuild(stages, dir, words) {
     (0,results_results/* openResultDir */.lR)(dir, words.label, { create: false }).readBuild({ fix: words.fix });
 }
 
+// EXTERNAL MODULE: ./src/pipeline/attest.ts + 6 modules
+var attest = __webpack_require__(21875);
 // EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
 var baseline = __webpack_require__(36379);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
@@ -210,7 +210,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         checkEarlierResults(stages, outDir, outLabel);
         // A key that cannot sign is bad input now, not after the registry check and the build.
         if (push && stages.has('attest'))
-            (0,signing/* checkConfigKey */.WM)(loaded);
+            (0,attest/* checkSigningSetup */.Zn)(loaded, io.env, io.signer !== undefined);
         const baseline = baselineStore(values.baseline, io);
         // The registry check and the git facts (a few git processes) at once; the plan's bad input first.
         const registry = push && stages.has('build') ? (0,docker_registry/* checkRegistry */.qW)(loaded.config.image.registry) : undefined;

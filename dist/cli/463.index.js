@@ -410,11 +410,12 @@ const SupplyChainSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 const httpUrl = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
     .max(4096)
     .refine((u) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(u) !== null, 'expected an http(s) URL');
+/** os/arch[/variant] (the config's platforms): a fork's artifact can name no other text here. */
+const platformName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    .max(64)
+    .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/, 'expected a platform such as linux/arm64');
 const PlatformReportSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    /** os/arch[/variant] (the config's platforms): a fork's artifact can name no other text here. */
-    platform: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
-        .max(64)
-        .regex(/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9.]+)?$/, 'expected a platform such as linux/arm64'),
+    platform: platformName,
     head: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvSummarySchema */ .Jt,
     base: _diff_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvSummarySchema */ .Jt.nullable(),
     /** null: no base record for this platform. */
@@ -443,6 +444,11 @@ const ReportModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     supplyChain: SupplyChainSchema.optional(),
     /** config size.budget, as configured; absent: no budget. */
     sizeBudget: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(40).optional(),
+    /**
+     * Platforms the baseline has records of and this config no longer builds (a pull request that
+     * drops linux/arm64); absent: none, or no baseline.
+     */
+    droppedPlatforms: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(platformName).max(MAX_REPORT_PLATFORMS).optional(),
 });
 
 

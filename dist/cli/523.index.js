@@ -97,6 +97,13 @@ const EnvRecordSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
             location: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
             /** Bytes installed: the sizes its RECORD lists (else its files); absent when unknown. */
             sizeBytes: bytes.optional(),
+            /**
+             * Where pip installed it from when not from an index (PEP 610 direct_url.json): the URL (a
+             * login in it masked), a VCS install's commit, whether editable. Absent for an index's
+             * install, and in records written before probe 7, where it is unknown (DIRECT_URL_PROBE).
+             */
+            directUrl: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ url: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), commit: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(), editable: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional() })
+                .optional(),
         })),
     }),
     apt: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({

@@ -183,6 +183,11 @@ function asConfigProblem(loaded, check) {
     catch (e) {
         if (!(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) || e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL)
             throw e;
+        // A field an action input or flag gave is the input's ("attest.sign: ... (from input "sign")").
+        const field = (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .leadingField */ .Nd)(e.message);
+        const head = /^\S+: /.exec(e.message);
+        if (field !== undefined && head && loaded.sourceOf?.(field) !== undefined)
+            throw fileFieldError(loaded, field, new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(e.message.slice(head[0].length), e.fix));
         throw configProblem(loaded, (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .withFieldLine */ .d0)(e.message, loaded.lineOf), e.fix);
     }
 }

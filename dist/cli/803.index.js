@@ -1432,6 +1432,8 @@ function restoreTrimmed(artifact, source) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var config_schema = __webpack_require__(89538);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
@@ -1567,6 +1569,7 @@ function reportedDigests(results, variant, records) {
 
 
 
+
 /**
  * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
  * base branch without any (a pull request into release-1.x: only the default branch saves) falls
@@ -1613,7 +1616,9 @@ unreadableRef = lookup.baseBranch) {
 }
 /** This run's records and the baseline's per platform. The baseline is best effort: a newer,
  * corrupt or foreign record is reported (baseUnreadable), not fatal. */
-function readEntries(results, baseDir, variant, platforms) {
+function readEntries(results, baseDir, variant, platforms, 
+/** The config's platforms (before a --platforms filter): the baseline's others are dropped ones. */
+planned = platforms) {
     let baseUnreadable;
     const unreadable = (e) => {
         baseUnreadable ??= e.message.split('\n')[0];
@@ -1648,9 +1653,12 @@ function readEntries(results, baseDir, variant, platforms) {
     }));
     // Removed before or while it was read (the directory store: by another run, long after it
     // replaced it): some or all of its records read as none, which is no "removed platform".
+    // A platform the baseline has a record of that the config no longer builds (a pull request that
+    // drops linux/arm64): its users would get no image, which the report says.
+    const dropped = config_schema/* PLATFORMS */.P4.filter((p) => !planned.includes(p) && base((b) => b.hasEnv(variant, p)));
     if (baseline && baseDir && !(0,external_node_fs_.existsSync)(baseDir))
         unreadable(new Error(`${baseDir} is gone (removed as it was read: by another run's save, or by hand)`));
-    return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
+    return { entries, dropped, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
 /**
  * Which of PLATFORMS' records in RESULTS are of this build: with a build.json there, a record of an
@@ -1749,8 +1757,8 @@ function keptRecords(dir, variant, platforms) {
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/model.ts + 5 modules
-var report_model = __webpack_require__(21691);
+// EXTERNAL MODULE: ./src/report/model.ts + 6 modules
+var report_model = __webpack_require__(54625);
 ;// CONCATENATED MODULE: ./src/report/keys.ts
 
 
@@ -2219,7 +2227,8 @@ async function reportVariant(input, io, v) {
         defaultBranch: options.github?.defaultBranch,
     };
     const base = await restoreBase(lookup, keys);
-    const { entries, baseUnreadable } = readEntries(results, base?.dir, v.name, platforms);
+    const read = readEntries(results, base?.dir, v.name, platforms, input.configPlatforms ?? v.platforms);
+    const { entries, baseUnreadable } = read;
     if (baseUnreadable)
         io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
             title: 'ml-image report',
@@ -2246,6 +2255,7 @@ async function reportVariant(input, io, v) {
         head: { ...(input.git.ref && { ref: input.git.ref }), ...(input.git.sha && { sha: input.git.sha }) },
         ...(supplyChain && { supplyChain }),
         ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
+        ...(hasBase && { droppedPlatforms: read.dropped }),
     });
     const rendered = (0,render/* renderReport */.B1)(model, { maxChars: options.maxChars ?? 65_536 });
     const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);

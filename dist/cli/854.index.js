@@ -681,16 +681,16 @@ function chooseSigning(cfg, env, baseDir, tools = signingTools(env)) {
             return { identity: null, reason: 'not signed: attest.sign is off', tlog: false };
         case 'keyless':
             if (!hasOidc(env))
-                throw new errors/* InputError */.dz('attest.sign is keyless but this job has no OIDC token', OIDC_FIX);
+                throw new errors/* InputError */.dz('attest.sign: keyless, but this job has no OIDC token', OIDC_FIX);
             if (cfg.tlog === false)
-                throw new errors/* InputError */.dz('attest.sign is keyless but attest.tlog is false: keyless signatures are logged in the public Rekor log', 'leave attest.tlog out with keyless, or sign with a key (sign: key) to keep the log out');
+                throw new errors/* InputError */.dz('attest.sign: keyless, but attest.tlog is false: keyless signatures are logged in the public Rekor log', 'leave attest.tlog out with keyless, or sign with a key (sign: key) to keep the log out');
             if (!tools.cosign)
                 throw new errors/* EnvironmentError */.eG('attest.sign is keyless, which cosign signs, and cosign is not on PATH', COSIGN_FIX);
             return keyless();
         case 'key': {
             const key = keyFrom(cfg, env, baseDir, tools);
             if (!key)
-                throw new errors/* InputError */.dz('attest.sign is key but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
+                throw new errors/* InputError */.dz('attest.sign: key, but there is no key (COSIGN_KEY is empty, attest.key unset)', KEY_FIX);
             return { identity: key, reason: `signed ${describeKey(key)}`, tlog: keyTlog };
         }
         case 'auto': {

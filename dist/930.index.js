@@ -1,8 +1,8 @@
-export const id = 592;
-export const ids = [592];
+export const id = 930;
+export const ids = [930];
 export const modules = {
 
-/***/ 90592:
+/***/ 56930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3489,7 +3489,7 @@ function givenOutputArgs(req, builder) {
  * either: only inline cache (on its own image) and gha where GitHub scopes its entries to the pull
  * request (ghaCacheOwnScope) are kept.
  */
-function givenCacheArgs(req, builder, notes) {
+function givenCacheArgs(req, builder, [notes, warnings]) {
     // The type buildx will use (the last type=), or refused: a spec it could read as another type.
     for (const spec of req.cacheFrom ?? [])
         cacheSpecType('cache-from', spec);
@@ -3501,7 +3501,7 @@ function givenCacheArgs(req, builder, notes) {
         }
         if (!classicDocker(builder) || type === 'inline')
             return true;
-        notes.push(`docker driver: cannot export cache type=${type}; cache-to left out (use a docker-container builder)`);
+        warnings.push(`docker driver: cannot export cache type=${type}; cache-to left out (use a docker-container builder)`);
         return false;
     });
     return [
@@ -3513,9 +3513,10 @@ function givenCacheArgs(req, builder, notes) {
  * --cache-from / --cache-to for what the driver can do (notes say what was adapted). The registry
  * cache is written only by a build that pushes: push: false reads it.
  */
-function cacheArgs(req, builder, notes) {
+function cacheArgs(req, builder, said) {
     if (req.cacheFrom !== undefined || req.cacheTo !== undefined)
-        return givenCacheArgs(req, builder, notes);
+        return givenCacheArgs(req, builder, said);
+    const [notes] = said;
     // Cache: the classic-store docker driver can only embed inline cache in the pushed image and read it back.
     if (classicDocker(builder)) {
         if (req.cache.type === 'none')
@@ -3563,31 +3564,31 @@ function provenanceArgs(req, builder, notes) {
     return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
 }
 /** --sbom (buildx >= 0.10, not on the classic-store docker driver) and --annotation (buildx >= 0.12). */
-function attestationArgs(req, builder, notes) {
+function attestationArgs(req, builder, warnings) {
     const args = [];
     if (req.sbom !== undefined) {
         if (!atLeast(builder.buildxVersion, '0.10.0'))
-            notes.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+            warnings.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
         else if (classicDocker(builder) && req.sbom)
-            notes.push('docker driver: SBOM attestations are not supported, left out');
+            warnings.push('docker driver: SBOM attestations are not supported, left out');
         else
             args.push(`--sbom=${req.sbom}`);
     }
     if (req.attests?.length) {
         if (!atLeast(builder.buildxVersion, '0.10.0'))
-            notes.push(`attests: need buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
+            warnings.push(`attests: need buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
         else if (classicDocker(builder))
-            notes.push('docker driver: attestations are not supported, attests left out');
+            warnings.push('docker driver: attestations are not supported, attests left out');
         else
             args.push(...req.attests.flatMap((a) => ['--attest', a]));
     }
     if (req.annotations?.length) {
         if (classicDocker(builder))
-            notes.push('docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)');
+            warnings.push('docker driver: images are pushed with Docker manifests, which carry no annotations: annotations left out (use a docker-container builder)');
         else if (atLeast(builder.buildxVersion, '0.12.0'))
             args.push(...req.annotations.flatMap((a) => ['--annotation', a]));
         else
-            notes.push(`annotations: need buildx >= 0.12.0 (found ${builder.buildxVersion}), left out`);
+            warnings.push(`annotations: need buildx >= 0.12.0 (found ${builder.buildxVersion}), left out`);
     }
     return args;
 }
@@ -3623,7 +3624,7 @@ function loadToo(req, builder) {
     return ['--output', `type=docker${names.length ? `,${csvField(`name=${names.join(',')}`)}` : ''}`];
 }
 function buildxBuildArgs(req, builder) {
-    const notes = [];
+    const [notes, warnings] = [[], []];
     const args = ['build'];
     if (builder.name)
         args.push('--builder', builder.name);
@@ -3642,10 +3643,10 @@ function buildxBuildArgs(req, builder) {
         args.push('--no-cache');
     if (req.target)
         args.push('--target', req.target);
-    args.push(...cacheArgs(req, builder, notes), ...provenanceArgs(req, builder, notes));
-    args.push(...attestationArgs(req, builder, notes));
+    args.push(...cacheArgs(req, builder, [notes, warnings]), ...provenanceArgs(req, builder, notes));
+    args.push(...attestationArgs(req, builder, warnings));
     args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
-    return { args, notes };
+    return { args, notes, warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/docker/held-platform.ts
@@ -4943,6 +4944,17 @@ function sayOnce(ctx, line) {
 }
 /** WHY as a note, once per stage. */
 const noteOnce = (ctx, why) => sayOnce(ctx, `note: ${why}`);
+/** WHAT as a warning, once per stage. */
+function warnOnce(ctx, what) {
+    const line = `warning: ${what}`;
+    if (ctx.notesShown.has(line))
+        return;
+    ctx.notesShown.add(line);
+    if (ctx.warning)
+        ctx.warning(what);
+    else
+        ctx.progress(line);
+}
 /** The longest buildx line read for a cache import (longer ones are no such line). */
 const MAX_LINE = 2048;
 /**
@@ -5167,7 +5179,7 @@ function prepareTarget(ctx, t, arch, metadataFile) {
     const o = ctx.options ?? {};
     // The manifest types of each annotation: an index type is the merge's (mergeAnnotations).
     const annotations = (o.annotations ?? []).flatMap((a) => manifestPart(a) ?? []).map(annotationArg);
-    const { args, notes } = buildxBuildArgs({
+    const { args, notes, warnings } = buildxBuildArgs({
         context: ctx.context,
         dockerfile: t.dockerfile,
         platform: t.platform,
@@ -5199,6 +5211,8 @@ function prepareTarget(ctx, t, arch, metadataFile) {
     }, ctx.builder);
     for (const n of notes)
         noteOnce(ctx, n);
+    for (const w of warnings)
+        warnOnce(ctx, w);
     return args;
 }
 /** The image digest from buildx's metadata file, the metadata kept without URL credentials. */
@@ -5979,6 +5993,7 @@ async function runBuildStage(input, deps) {
         // Every line of build output is shown with URL userinfo masked and secret values replaced.
         mask: outputMasker({ ...secretEnv, ...given.values }, indexes, plan.variants.flatMap((v) => v.torch?.indexUrl ?? [])),
         notesShown: new Set(),
+        warning: deps.warning,
         group: deps.group ?? ((_n, fn) => fn()),
         ...(input.options && { options: input.options }),
         valueSecretFiles: given.files,
@@ -6029,7 +6044,7 @@ const systemLookup = (hostname) => {
 };
 
 ;// CONCATENATED MODULE: ./src/plan/catalog.json
-const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-12-03","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14","3.15"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8","12.9"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
+const catalog_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"updated":"2026-12-03","torchIndexUrl":"https://download.pytorch.org/whl","cudaDrivers":[{"cuda":"11.8","latestPatch":"11.8.0","toolkitDriverMin":"520.61.05","minorCompatDriverMin":"450.80.02","source":"https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"},{"cuda":"12.0","latestPatch":"12.0.1","toolkitDriverMin":"525.60.13","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.1","latestPatch":"12.1.1","toolkitDriverMin":"530.30.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.2","latestPatch":"12.2.2","toolkitDriverMin":"535.54.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.3","latestPatch":"12.3.2","toolkitDriverMin":"545.23.06","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.4","latestPatch":"12.4.1","toolkitDriverMin":"550.54.14","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.5","latestPatch":"12.5.1","toolkitDriverMin":"555.42.02","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.6","latestPatch":"12.6.3","toolkitDriverMin":"560.28.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.8","latestPatch":"12.8.2","toolkitDriverMin":"570.26","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"12.9","latestPatch":"12.9.2","toolkitDriverMin":"575.51.03","minorCompatDriverMin":"525.60.13","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.0","latestPatch":"13.0.3","toolkitDriverMin":"580.65.06","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.1","latestPatch":"13.1.2","toolkitDriverMin":"590.44.01","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.2","latestPatch":"13.2.1","toolkitDriverMin":"595.45.04","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"},{"cuda":"13.3","latestPatch":"13.3.1","toolkitDriverMin":"610.43.02","minorCompatDriverMin":"580.65.06","source":"https://docs.nvidia.com/cuda/cuda-toolkit-release-notes/index.html"}],"baseImages":[{"family":"python-slim","repository":"docker.io/library/python","tagPattern":"{python}-slim","pythonVersions":["3.10","3.11","3.12","3.13","3.14","3.15"],"platforms":["linux/amd64","linux/arm64"],"source":"https://hub.docker.com/_/python"},{"family":"nvidia-cuda","repository":"docker.io/nvidia/cuda","tagPattern":"{cudaPatch}-{flavor}-ubuntu{ubuntu}","flavors":["base","runtime","devel","cudnn-runtime","cudnn-devel"],"releases":[{"cudaPatch":"12.0.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.1.1","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.2.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.3.2","ubuntu":["22.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.4.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["22.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.5.1","ubuntu":["24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.6.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.8.2","ubuntu":["22.04","24.04"],"cudnn":false,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"12.9.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.0.3","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.1.2","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.2.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]},{"cudaPatch":"13.3.1","ubuntu":["22.04","24.04"],"cudnn":true,"platforms":["linux/amd64","linux/arm64"]}],"ubuntuPython":{"22.04":"3.10","24.04":"3.12"},"source":"https://gitlab.com/nvidia/container-images/cuda/-/blob/master/doc/supported-tags.md"},{"family":"ngc-pytorch","repository":"nvcr.io/nvidia/pytorch","platforms":["linux/amd64","linux/arm64"],"releases":[{"tag":"24.10-py3","torch":"2.5.0a0+e000cf0ad9","cuda":"12.6.2","python":"3.10","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-10.html"},{"tag":"24.11-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-11.html"},{"tag":"24.12-py3","torch":"2.6.0a0+df5bbc09d1","cuda":"12.6","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-24-12.html"},{"tag":"25.01-py3","torch":"2.6.0a0+ecf3bae40a","cuda":"12.8","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-01.html"},{"tag":"25.02-py3","torch":"2.7.0a0+6c54963f75","cuda":"12.8.0","python":"3.12","constraintFile":false,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-02.html"},{"tag":"25.03-py3","torch":"2.7.0a0+7c8ec84dab","cuda":"12.8.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-03.html"},{"tag":"25.04-py3","torch":"2.7.0a0+79aa17489c","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-04.html"},{"tag":"25.05-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-05.html"},{"tag":"25.06-py3","torch":"2.8.0a0+5228986c39","cuda":"12.9.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-06.html"},{"tag":"25.08-py3","torch":"2.8.0a0+34c6371d24","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-08.html"},{"tag":"25.09-py3","torch":"2.9.0a0+50eac811a6","cuda":"13.0.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-09.html"},{"tag":"25.10-py3","torch":"2.9.0a0+145a3a7bda","cuda":"13.0","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-10.html"},{"tag":"25.11-py3","torch":"2.10.0a0+b558c986e8","cuda":"13.0.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-11.html"},{"tag":"25.12-py3","torch":"2.10.0a0+b4e4ee81d3","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-25-12.html"},{"tag":"26.01-py3","torch":"2.10.0a0+a36e1d39eb","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-01.html"},{"tag":"26.02-py3","torch":"2.11.0a0+eb65b36914","cuda":"13.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-02.html"},{"tag":"26.03-py3","torch":"2.11.0a0+a6c236b9fd","cuda":"13.2","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-03.html"},{"tag":"26.04-py3","torch":"2.12.0a0+0291f960b6","cuda":"13.2.1","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-04.html"},{"tag":"26.06-py3","torch":"2.13.0a0+8145d630e8","cuda":"13.3","python":"3.12","constraintFile":true,"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/rel-26-06.html"}],"source":"https://docs.nvidia.com/deeplearning/frameworks/pytorch-release-notes/index.html"},{"family":"pytorch-pytorch","repository":"docker.io/pytorch/pytorch","platforms":["linux/amd64"],"releases":[{"tag":"2.5.1-cuda12.4-cudnn9-runtime","torch":"2.5.1","cuda":"12.4","cudnn":"9"},{"tag":"2.7.1-cuda12.8-cudnn9-runtime","torch":"2.7.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda12.8-cudnn9-runtime","torch":"2.9.1","cuda":"12.8","cudnn":"9"},{"tag":"2.9.1-cuda13.0-cudnn9-runtime","torch":"2.9.1","cuda":"13.0","cudnn":"9"},{"tag":"2.13.0-cuda13.0-cudnn9-runtime","torch":"2.13.0","cuda":"13.0","cudnn":"9"}],"source":"https://hub.docker.com/r/pytorch/pytorch"}],"torch":[{"torch":"2.5","latestPatch":"2.5.1","cuda":["11.8","12.1","12.4"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12"],"aarch64Cuda":"none","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.6","latestPatch":"2.6.0","cuda":["11.8","12.4","12.6"],"pypiDefaultCuda":"12.4","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"none","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.7","latestPatch":"2.7.1","cuda":["11.8","12.6","12.8"],"pypiDefaultCuda":"12.6","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8"]},{"torch":"2.8","latestPatch":"2.8.0","cuda":["12.6","12.8","12.9"],"pypiDefaultCuda":"12.8","python":["3.9","3.10","3.11","3.12","3.13"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md","aarch64CudaOnly":["12.8","12.9"]},{"torch":"2.9","latestPatch":"2.9.1","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://pytorch.org/get-started/previous-versions/"},{"torch":"2.10","latestPatch":"2.10.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"12.8","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pytorch-index","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.11","latestPatch":"2.11.0","cuda":["12.6","12.8","13.0"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.12","latestPatch":"2.12.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.13","latestPatch":"2.13.0","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.0","python":["3.10","3.11","3.12","3.13","3.14","3.15"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/blob/main/RELEASE.md"},{"torch":"2.14","latestPatch":"2.14.1","cuda":["12.6","13.0","13.2"],"pypiDefaultCuda":"13.2","python":["3.10","3.11","3.12","3.13","3.14","3.15"],"aarch64Cuda":"pypi","source":"https://github.com/pytorch/pytorch/releases/tag/v2.14.1"}]}');
 ;// CONCATENATED MODULE: ./src/plan/catalog-schema.ts
 // Schema of the base-image catalog (src/plan/catalog.json). The catalog is data, never code: every
 // row names its source, and a unit test validates the file against this schema.
@@ -6044,7 +6059,7 @@ const CudaDriverRow = schemas/* strictObject */.rej({
     latestPatch: version('CUDA'),
     /** Minimum Linux driver of the toolkit release itself (full features). */
     toolkitDriverMin: schemas/* string */.YjP().regex(/^\d+\.\d+(\.\d+)?$/),
-    /** Minimum Linux driver with minor-version compatibility (12.x: 525.60.13, 13.x: 580.xx). */
+    /** Minimum Linux driver with minor-version compatibility (11.x: 450.80.02, 12.x: 525.60.13, 13.x: 580.xx). */
     minorCompatDriverMin: schemas/* string */.YjP().regex(/^\d+\.\d+(\.\d+)?$/),
     source,
 });
@@ -6162,6 +6177,21 @@ function familyPlatforms(f) {
 }
 function cudaDriver(catalog, cuda) {
     return catalog.cudaDrivers.find((d) => d.cuda === majorMinor(cuda));
+}
+/**
+ * The driver floors of a CUDA minor newer than every one of its major the catalog knows (13.4 beside
+ * 13.0-13.3): the major's minor-version-compatibility floor (one per major) and, as a lower bound,
+ * the newest known minor's toolkit driver (NEWEST). Undefined for another unknown CUDA.
+ */
+function newerCudaDriver(catalog, cuda) {
+    const wanted = majorMinor(cuda);
+    const major = wanted.split('.')[0];
+    const newest = catalog.cudaDrivers
+        .filter((d) => d.cuda.split('.')[0] === major)
+        .sort((a, b) => compareVersions(b.cuda, a.cuda))[0];
+    if (!newest || compareVersions(wanted, newest.cuda) <= 0)
+        return undefined;
+    return { ...newest, cuda: wanted, latestPatch: cuda, newest: newest.cuda };
 }
 function torchInfo(catalog, torch) {
     return catalog.torch.find((t) => t.torch === majorMinor(torch));
@@ -6302,6 +6332,22 @@ function taggedCuda(asked, base, catalog, where, out) {
     out.warnings.push(`${where}: ${base} ships CUDA ${tagged}; cuda ${asked} is not what it has: the driver floor and the label follow the newer, ${majorMinor(newer)} (torch wheels come from the cuda ${asked} index)`);
     return newer;
 }
+/**
+ * What a variant that sets no cuda is told on an NVIDIA CUDA image BASE: the CUDA its tag names gets
+ * no driver floor (none is recorded or checked, though the image's libraries need one), and a torch
+ * asked comes from the CPU wheel index; `cuda` set to the image's CUDA gives both. Undefined for a
+ * tag naming no CUDA the catalog knows when no torch is asked.
+ */
+function cudaNotAsked(base, torch, catalog) {
+    const tagged = /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
+    const driver = tagged === undefined ? undefined : cudaDriver(catalog, tagged);
+    const cpuTorch = torch === undefined ? '' : `torch ${torch} comes from the CPU wheel index, and `;
+    if (driver)
+        return `${cpuTorch}${base} ships CUDA ${driver.cuda}, which needs NVIDIA driver >= ${driver.minorCompatDriverMin}: without the variant's cuda no driver floor is recorded or checked; set cuda: "${driver.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
+    return torch === undefined
+        ? undefined
+        : `torch ${torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`;
+}
 
 ;// CONCATENATED MODULE: ./src/plan/torch-python.ts
 
@@ -6389,13 +6435,22 @@ function baseKind(v, catalog) {
         return v.kind;
     return familyOfImage(catalog, v.base)?.family === 'ngc-pytorch' ? 'ngc' : 'custom';
 }
-/** The driver floor of a CUDA version; an error naming the nearest known ones when it is unknown. */
-function cudaFloor(catalog, cuda, where, out) {
-    const d = cudaDriver(catalog, cuda);
+/** The driver floor of a CUDA version, else an error naming the nearest; NEWER (a custom base): a
+ * minor newer than the catalog's of its major gets the floors of the newest, said. */
+function cudaFloor(catalog, cuda, where, out, newer = false) {
+    const known = cudaDriver(catalog, cuda);
+    const next = known ? undefined : newerCudaDriver(catalog, cuda);
+    const d = known ?? (newer ? next : undefined);
     if (!d) {
-        out.errors.push(`${where}: CUDA ${cuda} is not in the catalog; valid: ${nearest(cuda, catalog.cudaDrivers.map((x) => x.cuda)).join(', ')}`);
+        const valid = nearest(cuda, catalog.cudaDrivers.map((x) => x.cuda)).join(', ');
+        const hint = next
+            ? ` (a newer CUDA: give the variant its image as base, e.g. base: nvidia/cuda:${next.cuda}.0-runtime-ubuntu24.04, and its cuda)`
+            : '';
+        out.errors.push(`${where}: CUDA ${cuda} is not in the catalog; valid: ${valid}${hint}`);
         return undefined;
     }
+    if (next)
+        out.warnings.push(`${where}: CUDA ${cuda} is newer than the catalog knows (newest: ${next.newest}): its driver floors are CUDA ${next.cuda.split('.')[0]}.x's minor-version compatibility, ${d.minorCompatDriverMin}, and a toolkit driver of at least CUDA ${next.newest}'s, ${d.toolkitDriverMin}`);
     return {
         version: d.cuda,
         toolkitDriverMin: d.toolkitDriverMin,
@@ -6479,8 +6534,9 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const cuda = shipped?.cuda ?? taggedCuda(v.cuda, cudaImage ? base : undefined, catalog, where, out) ?? v.cuda;
     if (shipped && v.cuda !== undefined && majorMinor(v.cuda) !== majorMinor(shipped.cuda))
         out.warnings.push(`${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`);
-    if (!pytorchImage && v.torch !== undefined && v.cuda === undefined && cudaImage)
-        out.warnings.push(`${whereOf('torch')}: torch ${v.torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`);
+    const notAsked = cudaImage && v.cuda === undefined ? cudaNotAsked(base, v.torch, catalog) : undefined;
+    if (notAsked !== undefined)
+        out.warnings.push(`${v.torch === undefined ? where : whereOf('torch')}: ${notAsked}`);
     return {
         name: v.name,
         kind: v.kind,
@@ -6494,7 +6550,7 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
                 indexUrl: torchWheelIndex(catalog, v.cuda ?? 'cpu', config.python.torchIndexUrl),
             },
         }),
-        ...(cuda !== undefined && { cuda: cudaFloor(catalog, cuda, where, out) }),
+        ...(cuda !== undefined && { cuda: cudaFloor(catalog, cuda, where, out, true) }),
         base: {
             ref: base,
             canonical: base,
@@ -7155,6 +7211,7 @@ function compareApt(base, head) {
 ;// CONCATENATED MODULE: ./src/diff/packages.ts
 
 
+
 /**
  * The probe lists python.packages in sys.path order within one normalised name from this version
  * on (earlier probes sorted by name.lower(), which put "typing-extensions" before
@@ -7184,6 +7241,42 @@ function pipCopies(r) {
         }
     }
     return out;
+}
+/**
+ * The probe records where pip installed each distribution from (python.packages[].directUrl, PEP
+ * 610) from this version on: in an older record an index's install and a git one look alike.
+ */
+const DIRECT_URL_PROBE = 7;
+/** Whether both records tell where their pip distributions came from (DIRECT_URL_PROBE). */
+const knowsPipSources = (...records) => records.every((r) => r.capture.probeVersion >= DIRECT_URL_PROBE);
+/**
+ * Where a pip distribution came from, as the table shows it after the version: its VCS commit
+ * (twelve hex digits), `editable` for an editable install, then the direct URL
+ * (`1a2b3c4d5e6f git+https://github.com/huggingface/transformers.git`): first what tells two
+ * apart, as the table's cell is clipped; '' for an index's install.
+ */
+function pipSource(p) {
+    const d = p.directUrl;
+    if (d === undefined)
+        return '';
+    return `${d.commit === undefined ? '' : `${d.commit.slice(0, 12)} `}${d.editable ? 'editable ' : ''}${d.url}`;
+}
+/** What makes two pip sources the same: the URL, the whole commit, editable or not. */
+const sourceKey = (p) => p.directUrl === undefined
+    ? ''
+    : JSON.stringify([p.directUrl.url, p.directUrl.commit ?? '', p.directUrl.editable === true]);
+/**
+ * Two pip entries of one name compared: by PEP 440 version (comparePip), and where SOURCES (both
+ * records know them: knowsPipSources) at the same version by where they came from: a git pin moved
+ * to another commit (`4.48.0.dev0` both sides), an index's release replaced by a fork's, is a change
+ * without a direction (level local), shown with the sources (`4.48.0.dev0 (1a2b3c4d5e6f git+https://…)`).
+ */
+function pipChange(b, h, sources) {
+    const c = comparePip(b.version, h.version);
+    if (c.order !== 0 || !sources || sourceKey(b) === sourceKey(h))
+        return { ...c, from: b.version, to: h.version };
+    const shown = (p) => `${p.version} (${pipSource(p) || 'index'})`;
+    return { order: null, level: 'local', from: shown(b), to: shown(h) };
 }
 /**
  * apt: the names installed for several architectures in either record. Such a name is keyed and
@@ -7265,8 +7358,19 @@ function earlier(a, b) {
             return a[i] < b[i];
     return false;
 }
-/** A build label that names a CUDA build: `cu121`, `cuda12.cudnn89`, `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`. */
-const namesCuda = (label) => /(?:^|[^a-z])cu(?:da|\d)/i.test(label);
+/**
+ * A build label that names a GPU build: CUDA's (`cu121`, `cuda12.cudnn89`,
+ * `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`) or ROCm's (`rocm6.2`, AMD's index of torch).
+ */
+const namesCuda = (label) => /(?:^|[^a-z])(?:cu(?:da|\d)|rocm)/i.test(label);
+const namesRocm = (label) => /(?:^|[^a-z])rocm/i.test(label) && !/(?:^|[^a-z])cu(?:da|\d)/i.test(label);
+/** What lost build labels (cudaBuildLoss's from) name: `ROCm` (`+rocm6.2`), `CUDA`, or `GPU` for both. */
+function gpuBuildName(...labels) {
+    const rocm = labels.filter(namesRocm).length;
+    return rocm === 0 ? 'CUDA' : rocm === labels.length ? 'ROCm' : 'GPU';
+}
+/** A lost build as the verdict names it: `ROCm build (+rocm6.2 → +cpu)`, each label clipped. */
+const lostBuildText = (loss) => `${gpuBuildName(loss.from)} build (${(0,util_text/* clip */.$Q)(loss.from, 40)} → ${(0,util_text/* clip */.$Q)(loss.to, 40)})`;
 /**
  * Two conda entries of one name compared: by version (compareAny's order), and at the same version
  * by build (conda's CPU and CUDA builds, MKL and OpenBLAS ones, differ only there) and channel: a
@@ -7286,8 +7390,11 @@ function condaChange(b, h) {
 }
 /** The build label of a shown version: pip's PEP 440 local label, conda's build (condaChange). */
 function buildLabel(eco, shown) {
-    if (eco === 'pip')
-        return shown.includes('+') ? shown.slice(shown.indexOf('+')) : '';
+    if (eco === 'pip') {
+        // The version alone: a source shown after it (pipChange) is no label (`git+https://…`).
+        const version = shown.split(' ')[0];
+        return version.includes('+') ? version.slice(version.indexOf('+')) : '';
+    }
     if (eco === 'conda') {
         const rest = shown.replace(/ \([^()]*\)$/, '');
         return rest.includes(' ') ? rest.slice(rest.indexOf(' ') + 1) : '';
@@ -7296,9 +7403,9 @@ function buildLabel(eco, shown) {
 }
 /**
  * A change that loses a CUDA build: its base's build label names CUDA (pip `+cu121`, conda
- * `py3.11_cuda12.1_cudnn8.9.2_0`) and this PR's names none or there is none (`+cpu`, `py3.11_cpu_0`,
- * no label): the labels as shown ("no label" for none), else null. One that keeps or gains CUDA
- * is null. apt versions name no CUDA build.
+ * `py3.11_cuda12.1_cudnn8.9.2_0`) or ROCm (`+rocm6.2`) and this PR's names neither or there is none
+ * (`+cpu`, `py3.11_cpu_0`, no label): the labels as shown ("no label" for none), else null. One that
+ * keeps or gains a GPU build is null. apt versions name no CUDA build.
  */
 function cudaBuildLoss(eco, from, to) {
     if (from === null || to === null)
@@ -7524,6 +7631,7 @@ function explainSize(base, head, n = CHANGES_N) {
 
 
 
+
 /** Labels that change on every build; they are listed but never make the verdict. */
 const VOLATILE_LABELS = new Set([
     'org.opencontainers.image.created',
@@ -7541,7 +7649,11 @@ function pipIndex(r) {
         return cached;
     const out = new Map();
     for (const [key, { imported }] of pipCopies(r))
-        out.set(key, { name: imported.name, version: imported.version });
+        out.set(key, {
+            name: imported.name,
+            version: imported.version,
+            ...optional('directUrl', imported.directUrl),
+        });
     diff_pipIndexes.set(r, out);
     return out;
 }
@@ -7762,7 +7874,7 @@ function cudaLossOf(eco, c) {
 }
 function diffRecords(base, head) {
     const conda = diffConda(base, head);
-    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), byVersion(comparePip)), base, head, conda);
+    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) => pipChange(b, h, knowsPipSources(base, head))), base, head, conda);
     const multi = multiArchNames(base, head);
     const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
     const b = summarize(base);
@@ -7930,6 +8042,11 @@ function diffSmoke(base, head, opts = {}) {
 var src_version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/report/model-schema.ts
 var model_schema = __webpack_require__(463);
+;// CONCATENATED MODULE: ./src/report/assessment.ts
+// What the severity policy (model.ts assessReport) hands the renderer: each finding and its
+// severity, and the verdict, the worst of them.
+const SEVERITY_RANK = { info: 0, warning: 1, failure: 2 };
+
 // EXTERNAL MODULE: ./src/config/size.ts
 var size = __webpack_require__(64089);
 // EXTERNAL MODULE: ./src/docker/size-kind.ts
@@ -8149,6 +8266,7 @@ function budgetSkips(sizeBudget, platforms) {
 
 
 
+
 /** The marker key when the config sets none: one comment per image, variant and platform set. */
 function defaultMarkerKey(image, variant, platforms) {
     return `${image}:${variant}@${[...platforms].sort().join(',')}`;
@@ -8196,6 +8314,7 @@ function buildReportModel(input) {
         platforms,
         ...(input.supplyChain && { supplyChain: input.supplyChain }),
         ...(input.sizeBudget !== undefined && { sizeBudget: input.sizeBudget }),
+        ...(input.droppedPlatforms?.length && { droppedPlatforms: [...input.droppedPlatforms].sort() }),
     };
 }
 /** A model from JSON (the artifact a privileged workflow downloads); InputError naming the source. */
@@ -8205,7 +8324,10 @@ function parseReportModel(json, source) {
         return r.data;
     throw new InputError(`${source}: not a valid report model: ${formatIssues(r.error, json, ReportModelSchema).slice(0, 5).join('; ')}`);
 }
-const SEVERITY_RANK = { info: 0, warning: 1, failure: 2 };
+// ---- severity policy: what the verdict says, and how bad each finding is ----
+// The renderer only renders an Assessment. It is derived from the model's data every time (never
+// stored in the artifact, whose content is untrusted), so a re-rendered artifact says the same.
+
 /** Components the verdict names when they change, in this order. */
 const VERDICT_COMPONENTS = [
     'numpy',
@@ -8239,6 +8361,8 @@ function assessReport(model) {
     for (const p of model.platforms.filter((x) => !x.diff))
         add(`no baseline for ${p.platform}`, 'info');
     const missing = findings.length;
+    for (const p of model.droppedPlatforms ?? [])
+        add(droppedText(model, p), 'warning');
     for (const b of budgetBreaches(model.sizeBudget, model.platforms))
         add(b.short, 'failure');
     for (const f of incompleteFindings(model))
@@ -8278,6 +8402,8 @@ function assessReport(model) {
 }
 /** Failing smoke tests, counted once however many platforms they fail on. */
 const distinctFailing = (smoke, exceptRegressions) => new Set(smoke.flatMap((s) => s.tests.filter((t) => t.to === 'fail' && !(exceptRegressions && t.regression)).map((t) => t.id))).size;
+/** A platform the baseline has and this config no longer builds: its users get no image. */
+const droppedText = (model, platform) => (0,report_escape/* clip */.$Q)(`${platform} no longer built (${model.baseline?.ref ?? 'the baseline'} has it)`, 120);
 function noBaselineAssessment(model, smoke) {
     const reason = model.noBaselineReason?.trim();
     const text = reason
@@ -8286,6 +8412,9 @@ function noBaselineAssessment(model, smoke) {
             ? `First run: no baseline for ${model.baseline.ref} yet — environment summary below`
             : 'No baseline to compare with — environment summary below';
     const findings = [{ text: (0,report_escape/* clip */.$Q)(text, 160), severity: 'info' }];
+    // This run's platforms have no base record, but the baseline has one this config no longer builds.
+    for (const p of model.droppedPlatforms ?? [])
+        findings.push({ text: droppedText(model, p), severity: 'warning' });
     const failing = distinctFailing(smoke, false);
     if (failing)
         findings.push({ text: (0,report_escape/* clip */.$Q)(`${plural(failing, 'smoke test')} failing`, 120), severity: 'failure' });
@@ -8293,7 +8422,11 @@ function noBaselineAssessment(model, smoke) {
     for (const b of breaches)
         findings.push({ text: (0,report_escape/* clip */.$Q)(b.short, 160), severity: 'failure' });
     findings.push(...incompleteFindings(model));
-    return { verdict: failing || breaches.length > 0 ? 'failure' : 'no-baseline', findings };
+    const dropped = (model.droppedPlatforms?.length ?? 0) > 0;
+    return {
+        verdict: failing || breaches.length > 0 ? 'failure' : dropped ? 'warning' : 'no-baseline',
+        findings,
+    };
 }
 /**
  * A record whose pip package list is incomplete (the probe could not read every distribution):
@@ -8395,12 +8528,14 @@ function cudaLossFindings(withDiff, eco, list, add) {
     });
     const named = lost.slice(0, CUDA_LOSS_NAMED);
     for (const { c, loss } of named)
-        add(`${(0,report_escape/* changeName */.m9)(c)} lost its CUDA build (${(0,report_escape/* clip */.$Q)(loss.from, 40)} → ${(0,report_escape/* clip */.$Q)(loss.to, 40)})`, 'warning');
+        add(`${(0,report_escape/* changeName */.m9)(c)} lost its ${lostBuildText(loss)}`, 'warning');
     const shown = (c) => `${c.name}\u0000${c.prefix ?? ''}`;
     const saidNames = new Set(named.map(({ c }) => shown(c)));
-    const rest = new Set(lost.map(({ c }) => shown(c)).filter((n) => !saidNames.has(n))).size;
+    const others = lost.filter(({ c }) => !saidNames.has(shown(c)));
+    const rest = new Set(others.map(({ c }) => shown(c))).size;
+    const kind = gpuBuildName(...others.map(({ loss }) => loss.from));
     if (rest > 0)
-        add(`${plural(rest, `more ${eco} package`)} lost the CUDA build`, 'warning');
+        add(`${plural(rest, `more ${eco} package`)} lost the ${kind} build`, 'warning');
 }
 /** "image size not comparable on linux/amd64: image store changed (unpacked → compressed)". */
 function kindChanges(withDiff) {
@@ -10461,6 +10596,7 @@ function reportedDigests(results, variant, records) {
 
 
 
+
 /**
  * The base branch's newest records under the first of KEYS that has any (keys.ts baselineKeys); a
  * base branch without any (a pull request into release-1.x: only the default branch saves) falls
@@ -10507,7 +10643,9 @@ unreadableRef = lookup.baseBranch) {
 }
 /** This run's records and the baseline's per platform. The baseline is best effort: a newer,
  * corrupt or foreign record is reported (baseUnreadable), not fatal. */
-function readEntries(results, baseDir, variant, platforms) {
+function readEntries(results, baseDir, variant, platforms, 
+/** The config's platforms (before a --platforms filter): the baseline's others are dropped ones. */
+planned = platforms) {
     let baseUnreadable;
     const unreadable = (e) => {
         baseUnreadable ??= e.message.split('\n')[0];
@@ -10542,9 +10680,12 @@ function readEntries(results, baseDir, variant, platforms) {
     }));
     // Removed before or while it was read (the directory store: by another run, long after it
     // replaced it): some or all of its records read as none, which is no "removed platform".
+    // A platform the baseline has a record of that the config no longer builds (a pull request that
+    // drops linux/arm64): its users would get no image, which the report says.
+    const dropped = schema/* PLATFORMS */.P4.filter((p) => !planned.includes(p) && base((b) => b.hasEnv(variant, p)));
     if (baseline && baseDir && !(0,external_node_fs_.existsSync)(baseDir))
         unreadable(new Error(`${baseDir} is gone (removed as it was read: by another run's save, or by hand)`));
-    return { entries, ...(baseUnreadable !== undefined && { baseUnreadable }) };
+    return { entries, dropped, ...(baseUnreadable !== undefined && { baseUnreadable }) };
 }
 /**
  * Which of PLATFORMS' records in RESULTS are of this build: with a build.json there, a record of an
@@ -11099,7 +11240,8 @@ async function reportVariant(input, io, v) {
         defaultBranch: options.github?.defaultBranch,
     };
     const base = await restoreBase(lookup, keys);
-    const { entries, baseUnreadable } = readEntries(results, base?.dir, v.name, platforms);
+    const read = readEntries(results, base?.dir, v.name, platforms, input.configPlatforms ?? v.platforms);
+    const { entries, baseUnreadable } = read;
     if (baseUnreadable)
         io.warning(`${v.name}: the baseline could not be read, reporting without it: ${baseUnreadable}`, {
             title: 'ml-image report',
@@ -11126,6 +11268,7 @@ async function reportVariant(input, io, v) {
         head: { ...(input.git.ref && { ref: input.git.ref }), ...(input.git.sha && { sha: input.git.sha }) },
         ...(supplyChain && { supplyChain }),
         ...(config.size.budget !== undefined && { sizeBudget: config.size.budget }),
+        ...(hasBase && { droppedPlatforms: read.dropped }),
     });
     const rendered = renderReport(model, { maxChars: options.maxChars ?? 65_536 });
     const file = (input.out ?? results).writeReport(v.name, rendered.markdown, model);
@@ -19835,6 +19978,7 @@ async function runAttestStage(input, io) {
 
 
 
+
 /**
  * Every requirements file the build read: python.requirements with their -r includes and -c files,
  * read as the build stage reads them. Should that read fail now (a file changed since the build),
@@ -20000,6 +20144,15 @@ function runAttest(input, io) {
     });
 }
 /**
+ * Before the registry is asked (the CLI's run, the action's stages): a signing setup that cannot
+ * work is bad input said at its config line ("line 7: attest.sign: key, but there is no key"), or
+ * as the input's that set it; a key file that is no key, the same; cosign missing for keyless,
+ * exit 3. SIGNERGIVEN: a signer of the caller's signs (tests), which needs no cosign on PATH.
+ */
+function checkSigningSetup(loaded, env, signerGiven) {
+    (0,field_error/* asConfigProblem */.cq)(loaded, () => (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, signerGiven)));
+}
+/**
  * Before anything is built: a signing setup that cannot work (attest.sign: key without a key,
  * keyless without an OIDC token, a key file that is not there) is bad input now (exit 2), not
  * after the build, push and smoke tests. Then decrypting the signing key starts (scrypt, off the
@@ -20008,7 +20161,9 @@ function runAttest(input, io) {
  * wrong password stops the run before unsigned images are pushed.
  */
 function prepareSigning(loaded, env, startKey = true) {
-    const signing = (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, !startKey));
+    // A setting that cannot work is said at its line ("line 12: attest.sign: key, but there is no
+    // key"), or as the input's that gave it.
+    const signing = (0,field_error/* asConfigProblem */.cq)(loaded, () => (0,attest_signing/* chooseSigning */.T)(loaded.config.attest, env, loaded.baseDir, toolsFor(env, !startKey)));
     if (!startKey || !signing.identity)
         return undefined;
     // COSIGN_KEY must hold the key's PEM text (cosign reads it as env://COSIGN_KEY): a key stored
@@ -20589,6 +20744,7 @@ key) {
         exec: new exec_runner/* ActionsExecRunner */.L(),
         env: io.env,
         progress: (l) => io.progress('build', l),
+        warning: (m) => io.warning(m, { title: 'ml-image build' }),
         ...(io.stepTiming && { timing: (l) => io.stepTiming('build', l) }),
         ...(io.output && { output: (line, target) => io.output(line, target) }),
         ...(io.group && { group: io.group }), // none (the command line): build lines live
@@ -21185,6 +21341,7 @@ var verify = __webpack_require__(46918);
 
 
 
+
 const bool = (get, name, dflt) => {
     const raw = get(name).trim();
     return raw === '' ? dflt : (0,inputs/* parseInputValue */.R8)({ input: name, path: [], kind: 'boolean' }, raw);
@@ -21219,11 +21376,8 @@ async function run(given = (0,action_io/* coreIo */.I0)()) {
     // The step's own failure stays among the 10 error annotations GitHub shows (capErrors).
     const io = (0,action_io/* capErrors */._s)(given);
     try {
-        const command = io.getInput(action_io/* COMMAND_INPUT */.l_).trim();
-        if (command === 'verify')
+        if ((0,action_io/* isVerifyStep */._L)(io))
             return await (0,verify.verifyAction)(io);
-        if (command !== '')
-            throw new errors/* InputError */.dz(`input "${action_io/* COMMAND_INPUT */.l_}": expected verify (set by the verify sub-action), got ${JSON.stringify(command)}`);
         const parsed = parseActionInputs(io);
         if (parsed.kind === 'poster')
             await postComment(io, parsed);
@@ -21348,6 +21502,9 @@ async function runStages(io, inputs) {
             ? 'registry-1.docker.io'
             : tagHost
         : config.image.registry;
+    // A signing setup that cannot work is bad input now, not after the registry check and the build.
+    if (push && stages.has('attest'))
+        checkSigningSetup(loaded, io.env, io.signer !== undefined);
     if (push && (stages.has('build') || mergeFrom !== ''))
         await (0,docker_registry/* checkRegistry */.qW)(registry);
     // The checkout of a run whose GITHUB_SHA may not be what it builds (a schedule's, an /ok-to-test run's).
