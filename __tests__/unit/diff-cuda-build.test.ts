@@ -374,3 +374,58 @@ describe('ml-image diff --help', () => {
     expect(diffCommand.help).toMatch(/build or channel/);
   });
 });
+
+describe('pip: a torch-family wheel that only loses its label beside a torch still CUDA-built', () => {
+  // torchvision from the cu121 index (0.20.1+cu121) -> from PyPI (0.20.1): PyPI's Linux wheels of
+  // the torch family are CUDA builds where torch's is (finding: a false "lost its CUDA build").
+  const rec = (
+    tv: string,
+    torch: { version: string; cuda: string | null },
+    jaxlib = '0.4.20+cuda12.cudnn89',
+  ) => makeRecord({ pip: { torch: torch.version, torchvision: tv, jaxlib }, torch });
+  const CUDA_TORCH = { version: '2.5.1+cu121', cuda: '12.1' };
+  const PYPI_TORCH = { version: '2.5.1', cuda: '12.4' };
+  const CPU_TORCH = { version: '2.5.1', cuda: null };
+
+  it.each([
+    ['PyPI wheels, torch still CUDA: no loss (null, judged)', '0.20.1', PYPI_TORCH, null, []],
+    [
+      'PyPI wheels, torch now CPU (an arm64 PyPI torch before 2.9): a loss',
+      '0.20.1',
+      CPU_TORCH,
+      { from: '+cu121', to: 'no label' },
+      ['torchvision lost its CUDA build (+cu121 → no label)'],
+    ],
+    [
+      '+cpu, whatever torch is: a loss',
+      '0.20.1+cpu',
+      PYPI_TORCH,
+      { from: '+cu121', to: '+cpu' },
+      ['torchvision lost its CUDA build (+cu121 → +cpu)'],
+    ],
+  ] as const)('%s', (_what, tv, torch, loss, warnings) => {
+    const d = diffRecords(rec('0.20.1+cu121', CUDA_TORCH), rec(tv, torch));
+    const change = d.pip.changes.find((c) => c.name === 'torchvision')!;
+    expect(change.cudaLoss).toEqual(loss);
+    const m = model(rec('0.20.1+cu121', CUDA_TORCH), rec(tv, torch));
+    const said = assessReport(m)
+      .findings.filter((f) => f.text.includes('torchvision'))
+      .map((f) => f.text);
+    expect(said).toEqual(warnings);
+    // The model read back (a fork's artifact, a report-<variant>.json) says the same.
+    const again = ReportModelSchema.parse(JSON.parse(JSON.stringify(m)));
+    expect(
+      assessReport(again)
+        .findings.filter((f) => f.text.includes('torchvision'))
+        .map((f) => f.text),
+    ).toEqual(warnings);
+  });
+
+  it("another package's unlabelled wheel is a loss beside any torch (PyPI's jaxlib is CPU-only)", () => {
+    const d = diffRecords(rec('0.20.1', CUDA_TORCH), rec('0.20.1', PYPI_TORCH, '0.4.20'));
+    expect(d.pip.changes.find((c) => c.name === 'jaxlib')?.cudaLoss).toEqual({
+      from: '+cuda12.cudnn89',
+      to: 'no label',
+    });
+  });
+});

@@ -27,6 +27,7 @@ import {
   gpuBuildName,
   lostBuildText,
   multiArchNames,
+  packageLoss,
   pipCopies,
   type ShownChange,
 } from './packages.js';
@@ -138,6 +139,8 @@ function diffPackages<P extends Pkg>(
   base: Map<string, P>,
   head: Map<string, P>,
   compare: (b: P, h: P) => ShownChange,
+  /** pip: this PR's torch is a GPU build (record torch.cuda or .hip): see pipLoss. */
+  gpuTorch = false,
 ): PackageDiff {
   const changes: PackageChange[] = [];
   let unchanged = 0;
@@ -157,7 +160,7 @@ function diffPackages<P extends Pkg>(
         from: c.from,
         to: c.to,
         level: c.level,
-        ...optional('cudaLoss', cudaBuildLoss(eco, c.from, c.to) ?? undefined),
+        ...optional('cudaLoss', packageLoss(eco, c, h.name, gpuTorch)),
       });
   }
   for (const [key, b] of base)
@@ -329,14 +332,19 @@ export function cudaLossOf(
   eco: 'pip' | 'apt' | 'conda',
   c: Pick<PackageChange, 'from' | 'to' | 'cudaLoss'>,
 ): PackageChange['cudaLoss'] {
+  if (c.cudaLoss === null) return undefined;
   return c.cudaLoss ?? cudaBuildLoss(eco, c.from, c.to) ?? undefined;
 }
 
 export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
   const conda = diffConda(base, head);
   const pip = withoutCondaOwned(
-    diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) =>
-      pipChange(b, h, knowsPipSources(base, head)),
+    diffPackages(
+      'pip',
+      pipIndex(base),
+      pipIndex(head),
+      (b, h) => pipChange(b, h, knowsPipSources(base, head)),
+      !!(head.torch?.cuda || head.torch?.hip),
     ),
     base,
     head,

@@ -254,5 +254,29 @@ export function cudaBuildLoss(
   const a = buildLabel(eco, from);
   const b = buildLabel(eco, to);
   if (!namesCuda(a) || namesCuda(b)) return null;
-  return { from: a, to: b || (eco === 'conda' ? 'no build' : 'no label') };
+  return { from: a, to: b || (eco === 'conda' ? 'no build' : NO_LABEL) };
+}
+
+/** cudaBuildLoss's `to` of a pip version without a local label. */
+const NO_LABEL = 'no label';
+
+/** The wheels PyTorch's indexes label by build, whose PyPI wheels are built as torch's are. */
+const TORCH_FAMILY: ReadonlySet<string> = new Set(['torch', 'torchvision', 'torchaudio']);
+
+/**
+ * The GPU build C (of package NAME) loses, by its labels (cudaBuildLoss); but a torch-family wheel
+ * that only loses its label (torchvision `0.20.1+cu121` -> `0.20.1`: PyPI's wheel instead of the CUDA
+ * index's) beside a torch that is still a GPU build (GPUTORCH) is none (null, judged): PyPI's Linux
+ * wheels of the torch family are CUDA builds where torch's is. One labelled `+cpu` is a loss
+ * whatever torch is, and so is any other package's unlabelled wheel (PyPI's jaxlib is CPU-only).
+ */
+export function packageLoss(
+  eco: 'pip' | 'apt' | 'conda',
+  c: Pick<ShownChange, 'from' | 'to'>,
+  name: string,
+  gpuTorch: boolean,
+): { from: string; to: string } | null | undefined {
+  const loss = cudaBuildLoss(eco, c.from, c.to) ?? undefined;
+  const family = eco === 'pip' && TORCH_FAMILY.has(canonicalName(name));
+  return loss && family && gpuTorch && loss.to === NO_LABEL ? null : loss;
 }

@@ -29,8 +29,13 @@ export const PackageChangeSchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   level: ChangeLevelSchema.nullable(),
-  /** Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one. */
-  cudaLoss: CudaLossSchema.optional(),
+  /**
+   * Set when the change loses a CUDA build (CudaLossSchema); null where its labels read as a loss
+   * and the diff judged none (torchvision +cu121 -> PyPI's unlabelled wheel beside a torch that is
+   * still a CUDA build); absent when it keeps or gains one (or an older version wrote it: decided
+   * again from the labels, cudaLossOf).
+   */
+  cudaLoss: CudaLossSchema.nullable().optional(),
 });
 
 export type PackageChange = z.infer<typeof PackageChangeSchema>;
