@@ -340,10 +340,12 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, inputs: StageInp
       noWorkflowCommands(result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n')),
     );
   }
-  // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
-  if (result.build && inputs.push && stages.has('build')) {
+  // A devcontainer of each pushed variant's image, by digest (src/devcontainer); an earlier run's
+  // definitions in the result directory go, whether or not this build pushed.
+  if (result.build && stages.has('build')) {
     const variants = result.build.variants.map((v) => v.variant);
-    io.setOutput('devcontainer', writeResultDevcontainers(inputs.resultDir, variants, io.info).join('\n'));
+    const files = writeResultDevcontainers(inputs.resultDir, variants, io.info);
+    if (inputs.push) io.setOutput('devcontainer', files.join('\n'));
   }
 }
 

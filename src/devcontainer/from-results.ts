@@ -2,19 +2,22 @@
 // CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers, each read through the
 // results contract (src/results/). `ml-image devcontainer` and the action's `devcontainer` output
 // both write through here.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import type { VariantBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
 import { InputError } from '../errors.js';
 import { variantFromPlan } from '../plan/schema.js';
 import {
   BUILD_FILE,
+  DEVCONTAINER_DIR,
   devcontainerFile,
   openResultDir,
   recordFile,
   type ResultDir,
 } from '../results/results.js';
 import { writeFileAtomic } from '../util/json-file.js';
+import { readRegularFile } from '../util/read-regular.js';
 import {
   type ChosenImage,
   chooseImage,
@@ -22,6 +25,8 @@ import {
   type DevcontainerJson,
   devcontainerText,
   recordIsCuda,
+  recordOfOtherImage,
+  writtenByMlImage,
 } from './devcontainer.js';
 
 /**
@@ -32,20 +37,35 @@ export function hostPlatform(arch: string = process.arch): string {
   return `linux/${arch === 'x64' ? 'amd64' : arch}`;
 }
 
-/** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
+/** A record left out: its file, and the digest of the image it is of instead. */
+export interface OtherImageRecord {
+  file: string;
+  digest: string;
+}
+
+/**
+ * DIR/env-<variant>-<arch>.json of V: the host's platform first, else the first one there; a
+ * record of another image (recordOfOtherImage: an earlier run's, in a reused directory) is left
+ * out, and said in `other`.
+ */
 function findRecord(
   results: ResultDir,
   dir: string,
-  variant: string,
-  platforms: readonly string[],
+  v: VariantBuild | undefined,
+  { variant, platforms }: Pick<ChosenImage, 'variant' | 'platforms'>,
   host: string,
-): { record: EnvRecord; file: string } | undefined {
+): { found?: { record: EnvRecord; file: string }; other: OtherImageRecord[] } {
   const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
+  const other: OtherImageRecord[] = [];
   for (const platform of order) {
     const record = results.readEnv(variant, platform);
-    if (record) return { record, file: path.join(dir, recordFile('env', variant, platform)) };
+    if (!record) continue;
+    const file = path.join(dir, recordFile('env', variant, platform));
+    const digest = v && recordOfOtherImage(record, v, platform);
+    if (digest === undefined) return { found: { record, file }, other };
+    other.push({ file, digest });
   }
-  return undefined;
+  return { other };
 }
 
 export interface ResultDevcontainer {
@@ -54,6 +74,8 @@ export interface ResultDevcontainer {
   chosen: ChosenImage;
   /** The env record read, when there was one. */
   recordFile?: string;
+  /** The records left out: of another image than this build's (an earlier run's). */
+  otherImageRecords: OtherImageRecord[];
 }
 
 /**
@@ -74,39 +96,75 @@ export function devcontainerFromResults(
     );
   // The build's result directory, only read: build.json, plan.json and the records through their schemas.
   const results = openResultDir(dir, label, { create: false });
-  const chosen = chooseImage(
-    results.readBuild({
-      what: 'build result (--from)',
-      fix: 'pass the --out directory of "ml-image build" or "ml-image run"',
-    }),
-    buildFile,
-    variant,
-    host,
-  );
+  const build = results.readBuild({
+    what: 'build result (--from)',
+    fix: 'pass the --out directory of "ml-image build" or "ml-image run"',
+  });
+  const chosen = chooseImage(build, buildFile, variant, host);
   const plan = results.readPlan({ what: 'plan (--from)' });
   const planned = plan && variantFromPlan(plan, chosen.variant);
-  const found = findRecord(results, dir, chosen.variant, chosen.platforms, host);
+  const v = build.variants.find((x) => x.variant === chosen.variant);
+  const { found, other } = findRecord(results, dir, v, chosen, host);
   const json = devcontainerJson({
     ...chosen,
     cuda: planned?.cuda ?? recordIsCuda(found?.record),
     ...(found && { record: found.record }),
   });
-  return { json, text: devcontainerText(json), chosen, ...(found && { recordFile: found.file }) };
+  return {
+    json,
+    text: devcontainerText(json),
+    chosen,
+    ...(found && { recordFile: found.file }),
+    otherImageRecords: other,
+  };
 }
 
 /** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
 export const resultDevcontainerFile = (dir: string, variant: string): string =>
   path.join(dir, devcontainerFile(variant));
 
+/** A devcontainer.json is a few hundred bytes; a bigger file is not one ml-image wrote. */
+const MAX_DEVCONTAINER_BYTES = 64 * 1024;
+
+/**
+ * Every RESULT_DIR/devcontainer/<name>/devcontainer.json that ml-image wrote, removed (a reused
+ * directory: an earlier run's definition of a variant this build did not push, or no longer
+ * builds, would open that earlier image); one it did not write (its name is not "ml-image (...)")
+ * is kept. Returns the files removed.
+ */
+export function removeResultDevcontainers(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(dir, DEVCONTAINER_DIR));
+  } catch {
+    return []; // no devcontainer/ there
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const file = resultDevcontainerFile(dir, name);
+    try {
+      if (!lstatSync(file).isFile()) continue;
+      if (!writtenByMlImage(readRegularFile(file, MAX_DEVCONTAINER_BYTES).toString('utf8'))) continue;
+      rmSync(file, { force: true });
+      removed.push(file);
+    } catch {
+      // Not there, unreadable or too big: not a file this tool wrote, left as it is.
+    }
+  }
+  return removed;
+}
+
 /**
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is
- * pinned by digest (a pushed build), written under the result directory; returns their paths.
+ * pinned by digest (a pushed build), written under the result directory, after an earlier run's
+ * are removed (removeResultDevcontainers); returns their paths.
  */
 export function writeResultDevcontainers(
   dir: string,
   variants: readonly string[],
   note: (line: string) => void = () => undefined,
 ): string[] {
+  removeResultDevcontainers(dir);
   const files: string[] = [];
   for (const variant of variants) {
     let dc: ResultDevcontainer;
@@ -120,6 +178,10 @@ export function writeResultDevcontainers(
       continue;
     }
     if (!dc.chosen.pinned) continue;
+    for (const o of dc.otherImageRecords)
+      note(
+        `devcontainer ${variant}: ${o.file} is of another image (${o.digest.slice(0, 19)}), an earlier run's: left out`,
+      );
     const file = resultDevcontainerFile(dir, variant);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, dc.text, `result-dir ${dir}`);

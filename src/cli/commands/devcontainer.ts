@@ -6,7 +6,11 @@ import {
   SERVICE_PORTS,
   writtenByMlImage,
 } from '../../devcontainer/devcontainer.js';
-import { devcontainerFromResults, hostPlatform } from '../../devcontainer/from-results.js';
+import {
+  devcontainerFromResults,
+  hostPlatform,
+  type OtherImageRecord,
+} from '../../devcontainer/from-results.js';
 import { BUILD_FILE } from '../../results/results.js';
 import { InputError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
@@ -62,7 +66,7 @@ function notesFor(
   { pinned, platforms }: { pinned: boolean; platforms: readonly string[] },
   record: string | undefined,
   dir: string,
-  { host, engine }: { host: string; engine: boolean },
+  { host, engine, other }: { host: string; engine: boolean; other: readonly OtherImageRecord[] },
 ): string[] {
   const notes: string[] = [];
   if (!engine)
@@ -78,7 +82,13 @@ function notesFor(
     notes.push(
       `the build pushed no digest to pin (a merged one, or that of a variant's only platform): ${json.image} is a local tag of this engine, not pinned by digest (build with push, merging several platforms, to share the devcontainer)`,
     );
-  if (record === undefined)
+  for (const o of other)
+    notes.push(
+      `${o.file} is of another image (${o.digest.slice(0, 19)}), not this build's (an earlier run's in a reused directory): left out (run the smoke stage again to record this image: "ml-image run --out DIR")`,
+    );
+  if (record === undefined && other.length > 0)
+    notes.push("the image's user, cache directories and Jupyter/MLflow are unknown: no record of this image");
+  else if (record === undefined)
     notes.push(
       `no env-*.json in ${dir}: the image's user, cache directories and Jupyter/MLflow are unknown (write them with "ml-image run --out DIR"; "ml-image capture --out DIR" writes env.json, which is read only saved as env-<variant>-<arch>.json)`,
     );
@@ -127,7 +137,7 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
     // Not asked without DIR's build record: that is bad input, said at once (devcontainerFromResults).
     const engine = existsSync(path.join(dir, BUILD_FILE)) ? await askEnginePlatform(io) : undefined;
     const host = engine ?? hostPlatform();
-    const { json, text, chosen, recordFile } = devcontainerFromResults(
+    const { json, text, chosen, recordFile, otherImageRecords } = devcontainerFromResults(
       dir,
       values.variant,
       `devcontainer: --from ${values.from}`,
@@ -153,7 +163,11 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
       remoteUser: json.remoteUser ?? null,
       mounts: json.mounts,
       forwardPorts: json.forwardPorts ?? [],
-      notes: notesFor(json, chosen, recordFile, dir, { host, engine: engine !== undefined }),
+      notes: notesFor(json, chosen, recordFile, dir, {
+        host,
+        engine: engine !== undefined,
+        other: otherImageRecords,
+      }),
     };
     if (values.json) {
       io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
