@@ -16,7 +16,7 @@ import {
 import { isPushed, type VariantBuild } from '../build/result.js';
 import { overridesFromInputs, parseInputValue } from '../config/inputs.js';
 import { type LoadedConfig, loadConfig } from '../config/load.js';
-import { writeResultDevcontainers } from '../devcontainer/from-results.js';
+import { removeResultDevcontainers, writeResultDevcontainers } from '../devcontainer/from-results.js';
 import { checkRegistry } from '../docker/registry.js';
 import { InputError } from '../errors.js';
 import { checkedOutCommit, gitContextFromGitHubEnv } from '../plan/git-context.js';
@@ -342,10 +342,10 @@ function setResultOutputs(io: ActionIo, result: PipelineResult, inputs: StageInp
   }
   // A devcontainer of each pushed variant's image, by digest (src/devcontainer); an earlier run's
   // definitions in the result directory go, whether or not this build pushed.
-  if (result.build && stages.has('build')) {
+  if (result.build && stages.has('build') && !inputs.push) removeResultDevcontainers(inputs.resultDir);
+  else if (result.build && stages.has('build')) {
     const variants = result.build.variants.map((v) => v.variant);
-    const files = writeResultDevcontainers(inputs.resultDir, variants, io.info);
-    if (inputs.push) io.setOutput('devcontainer', files.join('\n'));
+    io.setOutput('devcontainer', writeResultDevcontainers(inputs.resultDir, variants, io.info).join('\n'));
   }
 }
 
