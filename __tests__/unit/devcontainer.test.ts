@@ -268,6 +268,11 @@ describe('devcontainerJson', () => {
     ['0:0', undefined],
     ['app', 'app'],
     ['1000:0', '1000:0'],
+    ['1000', '1000'],
+    // By name alone: the Dev Containers CLI finds remoteUser in /etc/passwd by name to remap its UID.
+    ['app:app', 'app'],
+    ['app:0', 'app'],
+    ['root:app', undefined],
     ['${localEnv:GITHUB_TOKEN}', undefined],
     ['app:${localEnv:X}', undefined],
     ['app user', undefined],

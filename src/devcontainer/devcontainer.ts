@@ -186,13 +186,18 @@ const USER_SPEC = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?::[A-Za-z0-9_][A-Za-z0-9._-]*)?
 
 /**
  * The image's user when it is not root (USER app in the templates); undefined for root, unknown,
- * or no plain user spec (USER_SPEC: the container then runs as the image's USER anyway).
+ * or no plain user spec (USER_SPEC: the container then runs as the image's USER anyway). A named
+ * user is given by its name alone (`app:staff` -> `app`): the Dev Containers CLI looks remoteUser
+ * up by name in /etc/passwd to give it the host user's UID (updateRemoteUserUID), and finds no
+ * `app:staff` there, so the workspace would stay another UID's. A numeric one keeps its group (the
+ * CLI remaps no numeric user; `1000:0` is how an image asks for group 0's writable directories).
  */
 export function nonRootUser(record: EnvRecord | undefined): string | undefined {
   const user = record?.image.user.trim();
   if (!user || !USER_SPEC.test(user)) return undefined;
   const name = user.split(':')[0]!;
-  return name === 'root' || name === '0' ? undefined : user;
+  if (name === 'root' || name === '0') return undefined;
+  return /^\d+$/.test(name) ? user : name;
 }
 
 /** Whether the record says the image is a CUDA one (a CUDA runtime, or a CUDA build of torch). */
