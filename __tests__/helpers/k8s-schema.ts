@@ -158,6 +158,10 @@ const PodSpec = z
     enableServiceLinks: z.boolean().optional(),
     automountServiceAccountToken: z.boolean().optional(),
     serviceAccountName: dnsSubdomain.optional(),
+    // PodSpec.runtimeClassName: the name of a node.k8s.io/v1 RuntimeClass (a DNS subdomain);
+    // imagePullSecrets: LocalObjectReference { name } of Secrets in the pod's namespace.
+    runtimeClassName: dnsSubdomain.optional(),
+    imagePullSecrets: z.array(z.strictObject({ name: dnsSubdomain })).optional(),
     terminationGracePeriodSeconds: z.number().int().min(0).optional(),
   })
   .superRefine((spec, ctx) => {

@@ -3,6 +3,7 @@
 // --nodes N > 1 the Job is Indexed (N pods) behind a headless Service, and ddp spans the pods through
 // a c10d rendezvous at pod 0. Pure: the caller writes the YAML.
 import { InputError } from '../errors.js';
+import { ARCH_LABEL, checkK8sOptions, type K8sPodOptions, type Toleration } from './k8s-options.js';
 import { VERSION } from '../version.js';
 import {
   checkJobName,
@@ -25,90 +26,18 @@ import {
 } from './common.js';
 
 // job.yaml as text, and how it is applied: src/export/k8s-yaml.ts.
+export { ARCH_LABEL, type Toleration } from './k8s-options.js';
 export { K8S_JOB_FILE, k8sSubmit, k8sYaml, plainYamlString } from './k8s-yaml.js';
 
 export const K8S_MOUNT = '/ml-image';
 export const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
 /** The pod label that selects this export's pods (Service selector, kubectl logs -l). */
 export const JOB_LABEL = 'ml-image-action/job';
-/** The node label of a node's architecture (amd64, arm64), as the kubelet sets it. */
-export const ARCH_LABEL = 'kubernetes.io/arch';
 
-export interface Toleration {
-  key?: string;
-  operator?: 'Exists' | 'Equal';
-  value?: string;
-  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
-}
-
-export interface K8sOptions extends ExportSpec {
+/** The Job's options: the spec both targets share, and the pod's Kubernetes settings (k8s-options.ts). */
+export interface K8sOptions extends ExportSpec, K8sPodOptions {
   /** Text of images/probe/ml_image_smoke.py, shipped in the ConfigMap. */
   smokeScript: string;
-  namespace?: string;
-  /** The image's architecture when it is built for one (build.json): nodes of it only (ARCH_LABEL). */
-  arch?: string;
-  /** --node-selector's labels: they add to the architecture's, and win over it. */
-  nodeSelector?: Readonly<Record<string, string>>;
-  /** Added to the nvidia.com/gpu toleration that GPU jobs get by default. */
-  tolerations?: readonly Toleration[];
-  /** Size of the memory-backed /dev/shm (NCCL and gloo use it; a container's default is 64 MiB). */
-  shmSize?: string;
-  /** How long the finished Job (and its pods' logs) stays for `kubectl logs` (default one day). */
-  ttlSecondsAfterFinished?: number;
-}
-
-// apimachinery's Quantity grammar (https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/)
-export const QUANTITY =
-  /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))?$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-// A label key: [prefix/]name; the prefix a DNS subdomain, the name 63 of [A-Za-z0-9._-] (alphanumeric ends).
-const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-function checkLabelKey(key: string, field: string): void {
-  const slash = key.lastIndexOf('/');
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (
-    (prefix !== undefined && (!DNS_SUBDOMAIN.test(prefix) || prefix.length > 253)) ||
-    !LABEL_NAME.test(name)
-  )
-    throw new InputError(`${field}: "${key}" is not a valid label key ([prefix/]name, letters, digits, ._-)`);
-}
-
-function checkK8sOptions(o: K8sOptions): void {
-  if (o.gpusPerNode === 'all')
-    throw new InputError(
-      '--gpus-per-node: a Kubernetes pod asks for a number of GPUs (the nvidia.com/gpu limit): pass the GPUs of a node, e.g. 8',
-    );
-  if (o.namespace !== undefined && (!DNS_LABEL.test(o.namespace) || o.namespace.length > 63))
-    throw new InputError(
-      `--namespace: "${o.namespace}" is not a valid namespace (lowercase letters, digits and "-", at most 63)`,
-    );
-  // Its own words: a value --node-selector never gave is not the flag's (build.json's platform).
-  if (o.arch !== undefined && !LABEL_NAME.test(o.arch))
-    throw new InputError(
-      `the image's architecture "${o.arch}" (its platform) is not a valid label value for ${ARCH_LABEL}`,
-    );
-  for (const [k, v] of Object.entries(o.nodeSelector ?? {})) {
-    checkLabelKey(k, '--node-selector');
-    if (v !== '' && !LABEL_NAME.test(v))
-      throw new InputError(`--node-selector: "${v}" is not a valid label value for ${k}`);
-  }
-  for (const t of o.tolerations ?? []) {
-    if (t.key !== undefined) checkLabelKey(t.key, '--toleration');
-    if (t.value !== undefined && t.value !== '' && !LABEL_NAME.test(t.value))
-      throw new InputError(`--toleration: "${t.value}" is not a valid toleration value`);
-    if (t.operator === 'Exists' && t.value)
-      throw new InputError('--toleration: a value needs operator Equal');
-  }
-  if (o.shmSize !== undefined && !QUANTITY.test(o.shmSize))
-    throw new InputError(`shm size: "${o.shmSize}" is not a Kubernetes quantity (e.g. 1Gi, 512Mi)`);
-  if (
-    o.ttlSecondsAfterFinished !== undefined &&
-    (!Number.isInteger(o.ttlSecondsAfterFinished) || o.ttlSecondsAfterFinished < 0)
-  )
-    throw new InputError(`ttlSecondsAfterFinished: expected seconds >= 0, got ${o.ttlSecondsAfterFinished}`);
 }
 
 const POD_SCRIPT = '"$SCRIPT"';
@@ -334,6 +263,8 @@ function podSpec(o: K8sOptions, name: string, image: string) {
     enableServiceLinks: false,
     automountServiceAccountToken: false,
     securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+    ...(o.runtimeClassName !== undefined && { runtimeClassName: o.runtimeClassName }),
+    ...(o.imagePullSecrets?.length && { imagePullSecrets: o.imagePullSecrets.map((n) => ({ name: n })) }),
     ...(nodeSelector && { nodeSelector }),
     ...(tolerations.length > 0 && { tolerations }),
     containers: [smokeContainer(o, image)],

@@ -66,6 +66,8 @@ const EXPORT_OPTIONS = {
   namespace: { type: 'string' },
   'node-selector': { type: 'string' },
   toleration: { type: 'string', multiple: true },
+  'image-pull-secret': { type: 'string', multiple: true },
+  'runtime-class': { type: 'string' },
   force: { type: 'boolean', default: false },
   verify: { type: 'boolean' },
   ...VERIFY_OPTIONS,
@@ -102,10 +104,14 @@ function checkFlagCombination(values: ExportFlags): void {
   const k8sOnly =
     values.namespace !== undefined ||
     values['node-selector'] !== undefined ||
-    values.toleration !== undefined;
+    values.toleration !== undefined ||
+    values['image-pull-secret'] !== undefined ||
+    values['runtime-class'] !== undefined;
   if (values.k8s && slurmOnly) throw new InputError('export: --partition and --account are Slurm options');
   if (values.slurm && k8sOnly)
-    throw new InputError('export: --namespace, --node-selector and --toleration are Kubernetes options');
+    throw new InputError(
+      'export: --namespace, --node-selector, --toleration, --image-pull-secret and --runtime-class are Kubernetes options',
+    );
   if (values.verify === true && values.platform !== undefined)
     throw new InputError(
       `export: --verify --platform ${values.platform} would check one platform of the image while the job runs the image on every node (each pulls its own architecture)`,
@@ -250,6 +256,8 @@ function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string, arch
     ...(arch !== undefined && { arch }),
     ...(given !== undefined && { nodeSelector: given }),
     ...(values.toleration !== undefined && { tolerations: values.toleration.map(tolerationFlag) }),
+    ...(values['image-pull-secret'] !== undefined && { imagePullSecrets: values['image-pull-secret'] }),
+    ...(values['runtime-class'] !== undefined && { runtimeClassName: values['runtime-class'] }),
   });
   return {
     files: [{ name: K8S_JOB_FILE, text: k8sYaml(manifests) }],
@@ -298,6 +306,10 @@ Options:
   --name NAME           job name (default: ml-image-smoke[-VARIANT])
   --partition P, --account A            Slurm only
   --namespace NS, --node-selector K=V[,K=V], --toleration KEY[=VALUE][:EFFECT]  Kubernetes only
+  --image-pull-secret NAME   (repeatable, Kubernetes) a Secret in the namespace the kubelet pulls a
+                        private image with (kubectl create secret docker-registry NAME ...)
+  --runtime-class NAME  (Kubernetes) the pod's RuntimeClass, e.g. nvidia where the NVIDIA runtime is
+                        not the nodes' default (else the pod gets its GPUs but sees none)
   --out DIR             where the files go; a file there that no export wrote is kept (exit 2)
   --force               replace such files too
   --verify              first check the digest as "ml-image verify" does, with its flags (a key or
