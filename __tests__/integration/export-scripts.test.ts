@@ -71,12 +71,13 @@ function fakeBin(scripts: Record<string, string>): string {
 
 // srun: drop srun/Pyxis options, then play the container command. FAKE_REAL=DIR runs it for real with
 // /ml-image/ mapped to DIR (the bind mount); FAKE_CRASH / FAKE_HANG name suites that crash or hang.
-// FAKE_SRUN_HELP: more lines of `srun --help` (Pyxis's options); FAKE_ENV=FILE: the environment of
+// FAKE_SRUN_HELP: more lines of `srun --help` (Pyxis's options; FAKE_NO_PYXIS: not even
+// --container-image, a cluster without the plugin); FAKE_ENV=FILE: the environment of
 // the container steps (srun passes its own on). FAKE_IMPORT_SECONDS: as Pyxis, the first srun that
 // names a container imports the image, taking that long. The import step (`true` in the container):
 // FAKE_IMPORT_FAIL fails it as Pyxis does, FAKE_IMPORT_HANG hangs it.
 const FAKE_SRUN = [
-  'if [ "$*" = --help ]; then printf "%s\\n" "Usage: srun [OPTIONS(0)...] executable(0)" "${FAKE_SRUN_HELP:-}"; exit 0; fi',
+  'if [ "$*" = --help ]; then printf "%s\\n" "Usage: srun [OPTIONS(0)...] executable(0)" "${FAKE_NO_PYXIS:-      --container-image=[USER@][REGISTRY#]IMAGE[:TAG]|PATH}" "${FAKE_SRUN_HELP:-}"; exit 0; fi',
   'if [ -n "${FAKE_ENV:-}" ]; then env > "$FAKE_ENV"; fi',
   'for a in "$@"; do case $a in --container-name=*) m="$FAKE_LOG/../imported-${a#*=}"',
   '  if [ -n "${FAKE_IMPORT_SECONDS:-}" ] && [ ! -e "$m" ]; then sleep "$FAKE_IMPORT_SECONDS"; touch "$m"; fi ;; esac; done',
@@ -375,6 +376,16 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(r.result('train')).toMatchObject({ status: 'pass', exitCode: 0 });
       expect(r.result('imports')).toMatchObject({ status: 'pass' });
       expect(r.srun).toHaveLength(3);
+    });
+
+    // Without Pyxis, srun refuses --container-image: the job says so rather than blame the image.
+    it('a cluster without Pyxis: exit 3 naming it, before any srun runs a step', () => {
+      const r = runSlurm(local({ suites: ['imports', 'gpu'], gpusPerNode: 4 }), { FAKE_NO_PYXIS: ' ' });
+      expect(r.status).toBe(3);
+      expect(r.stderr).toMatch(
+        /ml-image: no Pyxis on \S+ \(srun --help lists no --container-image\): .*no suite ran/,
+      );
+      expect(r.srun).toEqual([]);
     });
 
     it('ML_IMAGE_IMPORT_TIMEOUT that is no number of seconds: exit 2 naming it, before any srun', () => {

@@ -79,7 +79,8 @@ describe.skipIf(SKIP)('names that are no shell identifiers', () => {
     mkdirSync(log);
     // srun records its environment (what it hands the task) and its argv; scontrol names one node with a GPU.
     const fake = {
-      srun: `if [ "$*" = --help ]; then exit 0; fi\nn=$(ls "$FAKE_LOG" | wc -l)\nenv -0 > "$FAKE_LOG/$(printf %03d "$n").env"\nprintf '%s\\n' "$*" > "$FAKE_LOG/$(printf %03d "$n").argv"\nexit 0`,
+      // Its --help lists Pyxis's --container-image (the job checks for it first).
+      srun: `if [ "$*" = --help ]; then echo '      --container-image=[USER@][REGISTRY#]IMAGE[:TAG]|PATH'; exit 0; fi\nn=$(ls "$FAKE_LOG" | wc -l)\nenv -0 > "$FAKE_LOG/$(printf %03d "$n").env"\nprintf '%s\\n' "$*" > "$FAKE_LOG/$(printf %03d "$n").argv"\nexit 0`,
       scontrol: `case "$1 $2" in\n  "show node") echo "NodeName=$3"; echo "   Gres=gpu:1" ;;\n  *) echo node-a ;;\nesac`,
     };
     for (const [name, body] of Object.entries(fake)) {

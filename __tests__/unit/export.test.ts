@@ -357,7 +357,7 @@ describe('slurmScript', () => {
     expect(gres).toBeLessThan(text.indexOf('run_step() {'));
     // The import step, a suite step (run_step) and the multi-node ddp step; the container's removal
     // at the end runs on the nodes themselves, in no container, asking for no GPU.
-    const sruns = text.split('\n').filter((l) => /\bsrun --/.test(l));
+    const sruns = text.split('\n').filter((l) => /\bsrun --/.test(l) && !l.includes('srun --help'));
     expect(sruns).toHaveLength(4);
     expect(sruns.filter((l) => l.includes('"${CONTAINER[@]}"'))).toHaveLength(3);
     expect(

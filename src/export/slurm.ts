@@ -303,6 +303,18 @@ case $(srun --help 2>&1) in
   *) echo "ml-image: the GPUs of a node may be visible to this CPU-only run: this srun has no --container-env, so a CUDA image's NVIDIA_VISIBLE_DEVICES=all wins over void (Pyxis 0.12 and later hide them)" >&2 ;;
 esac`;
 
+/**
+ * Every container step is `srun --container-image`, a flag of the Pyxis SPANK plugin, which `srun
+ * --help` lists where the plugin is loaded. Without it the import step would fail as a bad image or
+ * bad credentials would; the job says what is missing instead, exit 3 before any srun.
+ */
+export const PYXIS_CHECK_SHELL = `# The steps run the image through the Pyxis plugin of srun (--container-image), Enroot on the nodes.
+case $(srun --help 2>&1) in
+  *--container-image*) ;;
+  *) printf '%s\\n' "ml-image: no Pyxis on $(hostname) (srun --help lists no --container-image): this job runs the image through the Pyxis plugin and Enroot on every node; no suite ran. Submit to a cluster with Pyxis, or run the suites with ml-image smoke" >&2
+     exit 3 ;;
+esac`;
+
 /** The sbatch script (bash). Throws InputError naming the flag for a value it cannot embed. */
 export function slurmScript(o: SlurmOptions): string {
   const ref = checkSpec(o);
@@ -313,7 +325,8 @@ export function slurmScript(o: SlurmOptions): string {
   const steps = exportSteps(o);
   const body = steps.flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
   // No import, and no container to remove, when every suite skips (no container step).
-  const imports = steps.some((st) => st.kind !== 'skip')
+  const containerSteps = steps.some((st) => st.kind !== 'skip');
+  const imports = containerSteps
     ? `\n${REMOVE_CONTAINER_SHELL}\n\n${importStepShell(steps.some((st) => st.kind === 'ddp'))}\n`
     : '';
 
@@ -350,7 +363,7 @@ export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
 CONTAINER_NAME=ml-image-smoke-\${SLURM_JOB_ID:-0}
 CONTAINER=(--container-image="$IMAGE" --container-name="$CONTAINER_NAME"
   --container-mounts="$EXPORT_DIR/${SMOKE_SCRIPT_FILE}:${SLURM_SCRIPT}:ro" --no-container-mount-home --cpus-per-task=${cpus})
-${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
+${containerSteps ? `\n${PYXIS_CHECK_SHELL}\n` : ''}${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
 ${RECORD_SHELL}
 
 ${RUN_STEP_SHELL}
