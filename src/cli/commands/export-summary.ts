@@ -36,6 +36,8 @@ export interface ExportSummary extends Written {
   nodes: number;
   gpusPerNode: number | 'all';
   suites: SmokeSuite[];
+  /** The variant's NVIDIA driver floor (DIR/plan.json): the gpu suite fails on a node below it. */
+  driverFloor?: string;
 }
 
 export function exportSummary(
@@ -54,6 +56,7 @@ export function exportSummary(
     nodes: spec.nodes,
     gpusPerNode: spec.gpusPerNode,
     suites: [...new Set(spec.suites)],
+    ...(spec.driverFloor && { driverFloor: spec.driverFloor }),
     ...written,
   };
 }
@@ -78,10 +81,18 @@ export function summaryLines(summary: ExportSummary): string[] {
     lines.push(
       'note:    ddp runs over 1 GPU per node: pass --gpus-per-node N (the GPUs of a node) for an all-reduce across them',
     );
+  if (summary.driverFloor !== undefined && summary.gpusPerNode !== 0) lines.push(driverLine(summary));
   if (suites.includes('custom'))
     lines.push('note:    custom tests are not exported; run them with ml-image smoke');
   if (summary.platforms?.length === 1) lines.push(onePlatformNote(summary, summary.platforms[0]!));
   return lines;
+}
+
+/** The variant's driver floor: checked by the gpu suite, else said to be checked by nothing. */
+function driverLine({ driverFloor, suites }: ExportSummary): string {
+  return suites.includes('gpu')
+    ? `driver:  NVIDIA >= ${driverFloor} (plan.json): the gpu suite fails on a node below it`
+    : `note:    the variant needs NVIDIA driver >= ${driverFloor} (plan.json); no gpu suite runs to check it (add gpu to --suites)`;
 }
 
 /** The note of an image built for PLATFORM only: where it runs, as the job asks for it. */
