@@ -24,7 +24,7 @@ const FOREIGN: Record<string, readonly string[]> = {
   validate: ['find-links'], // pip's, in a requirements file
   resolve: ['trusted-host', 'filter', 'hash'], // pip's; docker volume ls --filter
   smoke: ['standalone'], // torchrun --standalone
-  export: ['container-image', 'exclusive'], // srun's (Pyxis), sbatch's
+  export: ['container-image', 'exclusive', 'mem'], // srun's (Pyxis), sbatch's
   devcontainer: ['shm-size', 'gpus'], // docker run's, in runArgs and from the Dev Containers CLI
   verify: ['type', 'verify'], // cosign verify-attestation --type; export --verify
 };

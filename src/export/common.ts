@@ -2,6 +2,7 @@
 // as steps, and the shell that turns each suite's output into one JSON result file.
 import type { SmokeSuite } from '../config/schema.js';
 import { InputError } from '../errors.js';
+import { memoryOf } from './memory.js';
 import { type DigestRef, parseDigestRef } from '../oci/ref.js';
 import { type Baseline, bundledBaseline, floorsArg } from '../smoke/baselines.js';
 
@@ -35,6 +36,12 @@ export interface ExportSpec {
   minLossDrop?: number;
   /** CPUs per node (Slurm --cpus-per-task, Kubernetes cpu request). */
   cpus?: number;
+  /**
+   * Memory per node, `<n>Mi|Gi|Ti` (checked by memoryOf): Slurm --mem, the Kubernetes container's
+   * memory request and limit. Absent: the cluster's default (a namespace's LimitRange, Slurm's
+   * DefMemPerCPU), which may be far below what 8 ranks and their /dev/shm take.
+   */
+  memory?: string;
   /** Job name (Slurm --job-name; Kubernetes Job, ConfigMap and Service names). */
   name?: string;
   /** Port of the c10d rendezvous store on the first node. */
@@ -94,6 +101,7 @@ export function checkSpec(s: ExportSpec): DigestRef {
   if (s.gpusPerNode !== 'all') int(s.gpusPerNode, '--gpus-per-node', 0, 64);
   int(s.timeoutSeconds, '--timeout', 1, 86400);
   if (s.cpus !== undefined) int(s.cpus, '--cpus', 1, 4096);
+  if (s.memory !== undefined) memoryOf(s.memory);
   if (s.rdzvPort !== undefined) int(s.rdzvPort, 'rendezvous port', 1, 65535);
   if (s.suites.length === 0)
     throw new InputError(

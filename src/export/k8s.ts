@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js';
 import { ARCH_LABEL, checkK8sOptions, type K8sPodOptions, type Toleration } from './k8s-options.js';
 import { VERSION } from '../version.js';
+import { k8sMemory } from './memory.js';
 import {
   checkJobName,
   checkSpec,
@@ -209,6 +210,10 @@ function rendezvousService(o: K8sOptions, name: string, labels: Labels) {
 
 /** The one container: the image under test running the driver, unprivileged. */
 function smokeContainer(o: K8sOptions, image: string) {
+  const gpus = typeof o.gpusPerNode === 'number' ? o.gpusPerNode : 0;
+  // --memory: request and limit alike, so that no namespace default limit (which /dev/shm counts
+  // against) ends the run.
+  const memory = o.memory === undefined ? undefined : k8sMemory(o.memory);
   return {
     name: 'smoke',
     image,
@@ -222,9 +227,10 @@ function smokeContainer(o: K8sOptions, image: string) {
       ...(o.gpusPerNode === 0 ? [{ name: 'NVIDIA_VISIBLE_DEVICES', value: 'void' }] : []),
     ],
     resources: {
-      requests: { cpu: String(o.cpus ?? 8) },
-      ...(typeof o.gpusPerNode === 'number' &&
-        o.gpusPerNode > 0 && { limits: { 'nvidia.com/gpu': String(o.gpusPerNode) } }),
+      requests: { cpu: String(o.cpus ?? 8), ...(memory && { memory }) },
+      ...((gpus > 0 || memory) && {
+        limits: { ...(memory && { memory }), ...(gpus > 0 && { 'nvidia.com/gpu': String(gpus) }) },
+      }),
     },
     volumeMounts: [
       { name: 'scripts', mountPath: K8S_MOUNT, readOnly: true },

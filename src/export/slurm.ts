@@ -26,6 +26,7 @@ import {
   stepWords,
   TIMEOUT_EXPORT_LINE,
 } from './common.js';
+import { slurmMemory } from './memory.js';
 
 export const SLURM_JOB_FILE = 'job.sbatch';
 export const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
@@ -97,7 +98,7 @@ function checkSlurmOptions(o: SlurmOptions): void {
     throw new InputError(`output: expected a path of letters, digits and ._%/-, got "${o.output}"`);
 }
 
-/** The #SBATCH lines: one task per node, its GPUs and CPUs, the time limit, partition and account. */
+/** The #SBATCH lines: one task per node, its GPUs, CPUs and memory, the time limit, partition and account. */
 function sbatchLines(o: SlurmOptions, name: string, cpus: number): string[] {
   return [
     `--job-name=${name}`,
@@ -110,6 +111,8 @@ function sbatchLines(o: SlurmOptions, name: string, cpus: number): string[] {
         ? [`--gpus-per-node=${o.gpusPerNode}`]
         : []),
     `--cpus-per-task=${cpus}`,
+    // --memory per node (Slurm's M/G/T are binary): else the cluster's DefMemPerCPU x the CPUs.
+    ...(o.memory !== undefined ? [`--mem=${slurmMemory(o.memory)}`] : []),
     `--time=${slurmTime(slurmDeadlineSeconds(o))}`,
     `--output=${o.output ?? `${DEFAULT_JOB_NAME}-%j.out`}`,
     ...(o.partition !== undefined ? [`--partition=${o.partition}`] : []),

@@ -59,6 +59,7 @@ const EXPORT_OPTIONS = {
   nodes: { type: 'string' },
   'gpus-per-node': { type: 'string' },
   cpus: { type: 'string' },
+  memory: { type: 'string' },
   timeout: { type: 'string' },
   name: { type: 'string' },
   partition: { type: 'string' },
@@ -201,6 +202,7 @@ function exportSpec(
     baseline,
     ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
     cpus: wholeNumber('--cpus', values.cpus, 8),
+    ...(values.memory !== undefined && { memory: values.memory }),
     name: values.name ?? jobNameFor(source.variant),
   };
 }
@@ -302,6 +304,9 @@ Options:
                         nodes, --exclusive; ddp over every GPU a node shows), 1 on Kubernetes (a pod
                         asks for a number); else 0 (CPU only)
   --cpus N              CPUs per node (default 8)
+  --memory SIZE         memory per node, e.g. 64Gi (Mi, Gi, Ti; Slurm's 64G reads the same):
+                        sbatch --mem, the pod's memory request and limit (default: the cluster's,
+                        which /dev/shm and 8 ranks may outgrow)
   --timeout S           per-suite timeout in seconds (default: the config's, else 600)
   --name NAME           job name (default: ml-image-smoke[-VARIANT])
   --partition P, --account A            Slurm only
