@@ -395,8 +395,13 @@ const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     level: ChangeLevelSchema.nullable(),
-    /** Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one. */
-    cudaLoss: CudaLossSchema.optional(),
+    /**
+     * Set when the change loses a CUDA build (CudaLossSchema); null where its labels read as a loss
+     * and the diff judged none (torchvision +cu121 -> PyPI's unlabelled wheel beside a torch that is
+     * still a CUDA build); absent when it keeps or gains one (or an older version wrote it: decided
+     * again from the labels, cudaLossOf).
+     */
+    cudaLoss: CudaLossSchema.nullable().optional(),
 });
 /**
  * A package change's identity across a report's platforms (the verdict counts equal ones once, the
@@ -1109,6 +1114,7 @@ function explanationLines(r) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $A: () => (/* binding */ DEVCONTAINER_DIR),
 /* harmony export */   $v: () => (/* binding */ resolutionFile),
 /* harmony export */   CQ: () => (/* binding */ ATTEST_DIR),
 /* harmony export */   D: () => (/* binding */ attestationFile),
@@ -1125,7 +1131,7 @@ function explanationLines(r) {
 /* harmony export */   oS: () => (/* binding */ BUILD_FILE),
 /* harmony export */   rn: () => (/* binding */ reportFile)
 /* harmony export */ });
-/* unused harmony exports DIGESTS_DIR, DEVCONTAINER_DIR, commentArtifactFile */
+/* unused harmony exports DIGESTS_DIR, commentArtifactFile */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15063);
@@ -1191,6 +1197,7 @@ const devcontainerFile = (variant) => node_path__WEBPACK_IMPORTED_MODULE_0___def
 __webpack_require__.d(__webpack_exports__, {
   oS: () => (/* reexport */ names/* BUILD_FILE */.oS),
   MG: () => (/* reexport */ names/* COMMENT_DIR */.MG),
+  $A: () => (/* reexport */ names/* DEVCONTAINER_DIR */.$A),
   SC: () => (/* reexport */ names/* RUN_REPORT_FILE */.SC),
   n3: () => (/* reexport */ names/* devcontainerFile */.n3),
   NR: () => (/* reexport */ names/* envelopeFile */.NR),
@@ -1200,7 +1207,7 @@ __webpack_require__.d(__webpack_exports__, {
   rn: () => (/* reexport */ names/* reportFile */.rn)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, DEVCONTAINER_DIR, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, PLAN_FILE, RECORD_KINDS, attestationFile, commentArtifactFile, digestFile, digestFiles, readBuildResult, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, PLAN_FILE, RECORD_KINDS, attestationFile, commentArtifactFile, digestFile, digestFiles, readBuildResult, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);

@@ -2647,6 +2647,29 @@ function pickVariant(build, file, variant) {
     return build.variants[0];
 }
 /**
+ * The digest RECORD was captured by: REPOSITORY@sha256:..., as the smoke stage captures a pushed
+ * image; undefined for one captured by a tag (a loaded image), which says nothing of its digest.
+ */
+function capturedDigest(record) {
+    const at = record.image.ref.lastIndexOf('@');
+    const digest = at < 0 ? undefined : record.image.ref.slice(at + 1);
+    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
+}
+/**
+ * Undefined when RECORD may be of V's image on PLATFORM; else the digest it is of instead. A result
+ * directory outlives a run (`ml-image build --out DIR` after an earlier `run` into it): a record
+ * captured by a digest that is none of this build's (the platform's image or index, the merged
+ * list) is an earlier image's, whose user, cache directories and servers may not be this one's.
+ */
+function recordOfOtherImage(record, v, platform) {
+    const digest = capturedDigest(record);
+    if (digest === undefined)
+        return undefined;
+    const p = v.platforms.find((x) => x.platform === platform);
+    const ours = [v.digest, p?.digest, p?.indexDigest];
+    return ours.includes(digest) ? undefined : digest;
+}
+/**
  * A user as docker's USER takes it: a name or a number, optionally `:group`. Anything else (a
  * `${localEnv:...}` the image's USER carries) is left out of devcontainer.json: the devcontainer
  * CLI expands such variables in every string of it, with the host's environment.
@@ -2654,14 +2677,20 @@ function pickVariant(build, file, variant) {
 const USER_SPEC = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?::[A-Za-z0-9_][A-Za-z0-9._-]*)?$/;
 /**
  * The image's user when it is not root (USER app in the templates); undefined for root, unknown,
- * or no plain user spec (USER_SPEC: the container then runs as the image's USER anyway).
+ * or no plain user spec (USER_SPEC: the container then runs as the image's USER anyway). A named
+ * user is given by its name alone (`app:staff` -> `app`): the Dev Containers CLI looks remoteUser
+ * up by name in /etc/passwd to give it the host user's UID (updateRemoteUserUID), and finds no
+ * `app:staff` there, so the workspace would stay another UID's. A numeric one keeps its group (the
+ * CLI remaps no numeric user; `1000:0` is how an image asks for group 0's writable directories).
  */
 function nonRootUser(record) {
     const user = record?.image.user.trim();
     if (!user || !USER_SPEC.test(user))
         return undefined;
     const name = user.split(':')[0];
-    return name === 'root' || name === '0' ? undefined : user;
+    if (name === 'root' || name === '0')
+        return undefined;
+    return /^\d+$/.test(name) ? user : name;
 }
 /** Whether the record says the image is a CUDA one (a CUDA runtime, or a CUDA build of torch). */
 function recordIsCuda(record) {
@@ -2729,6 +2758,7 @@ function devcontainerText(json) {
 
 
 
+
 /**
  * linux/amd64 or linux/arm64 from Node's architecture: only a fallback for the engine's platform
  * (the CLI asks the engine; an x64 Node under Rosetta on Apple silicon says amd64 here).
@@ -2736,15 +2766,25 @@ function devcontainerText(json) {
 function hostPlatform(arch = process.arch) {
     return `linux/${arch === 'x64' ? 'amd64' : arch}`;
 }
-/** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
-function findRecord(results, dir, variant, platforms, host) {
+/**
+ * DIR/env-<variant>-<arch>.json of V: the host's platform first, else the first one there; a
+ * record of another image (recordOfOtherImage: an earlier run's, in a reused directory) is left
+ * out, and said in `other`.
+ */
+function findRecord(results, dir, v, { variant, platforms }, host) {
     const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
+    const other = [];
     for (const platform of order) {
         const record = results.readEnv(variant, platform);
-        if (record)
-            return { record, file: external_node_path_default().join(dir, (0,results_results/* recordFile */.mR)('env', variant, platform)) };
+        if (!record)
+            continue;
+        const file = external_node_path_default().join(dir, (0,results_results/* recordFile */.mR)('env', variant, platform));
+        const digest = v && recordOfOtherImage(record, v, platform);
+        if (digest === undefined)
+            return { found: { record, file }, other };
+        other.push({ file, digest });
     }
-    return undefined;
+    return { other };
 }
 /**
  * The devcontainer of one variant of result directory `dir` (`label` names it in errors); `host`:
@@ -2756,27 +2796,70 @@ function devcontainerFromResults(dir, variant, label = dir, host = hostPlatform(
         throw new errors/* InputError */.dz(`${label}: no ${results_results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
     // The build's result directory, only read: build.json, plan.json and the records through their schemas.
     const results = (0,results_results/* openResultDir */.lR)(dir, label, { create: false });
-    const chosen = chooseImage(results.readBuild({
+    const build = results.readBuild({
         what: 'build result (--from)',
         fix: 'pass the --out directory of "ml-image build" or "ml-image run"',
-    }), buildFile, variant, host);
+    });
+    const chosen = chooseImage(build, buildFile, variant, host);
     const plan = results.readPlan({ what: 'plan (--from)' });
     const planned = plan && (0,plan_schema/* variantFromPlan */.Hh)(plan, chosen.variant);
-    const found = findRecord(results, dir, chosen.variant, chosen.platforms, host);
+    const v = build.variants.find((x) => x.variant === chosen.variant);
+    const { found, other } = findRecord(results, dir, v, chosen, host);
     const json = devcontainerJson({
         ...chosen,
         cuda: planned?.cuda ?? recordIsCuda(found?.record),
         ...(found && { record: found.record }),
     });
-    return { json, text: devcontainerText(json), chosen, ...(found && { recordFile: found.file }) };
+    return {
+        json,
+        text: devcontainerText(json),
+        chosen,
+        ...(found && { recordFile: found.file }),
+        otherImageRecords: other,
+    };
 }
 /** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
 const resultDevcontainerFile = (dir, variant) => external_node_path_default().join(dir, (0,results_results/* devcontainerFile */.n3)(variant));
+/** A devcontainer.json is a few hundred bytes; a bigger file is not one ml-image wrote. */
+const MAX_DEVCONTAINER_BYTES = 64 * 1024;
+/**
+ * Every RESULT_DIR/devcontainer/<name>/devcontainer.json that ml-image wrote, removed (a reused
+ * directory: an earlier run's definition of a variant this build did not push, or no longer
+ * builds, would open that earlier image); one it did not write (its name is not "ml-image (...)")
+ * is kept. Returns the files removed.
+ */
+function removeResultDevcontainers(dir) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, results_results/* DEVCONTAINER_DIR */.$A));
+    }
+    catch {
+        return []; // no devcontainer/ there
+    }
+    const removed = [];
+    for (const name of names) {
+        const file = resultDevcontainerFile(dir, name);
+        try {
+            if (!(0,external_node_fs_.lstatSync)(file).isFile())
+                continue;
+            if (!writtenByMlImage((0,read_regular/* readRegularFile */.XF)(file, MAX_DEVCONTAINER_BYTES).toString('utf8')))
+                continue;
+            (0,external_node_fs_.rmSync)(file, { force: true });
+            removed.push(file);
+        }
+        catch {
+            // Not there, unreadable or too big: not a file this tool wrote, left as it is.
+        }
+    }
+    return removed;
+}
 /**
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is
- * pinned by digest (a pushed build), written under the result directory; returns their paths.
+ * pinned by digest (a pushed build), written under the result directory, after an earlier run's
+ * are removed (removeResultDevcontainers); returns their paths.
  */
 function writeResultDevcontainers(dir, variants, note = () => undefined) {
+    removeResultDevcontainers(dir);
     const files = [];
     for (const variant of variants) {
         let dc;
@@ -2793,6 +2876,8 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
         }
         if (!dc.chosen.pinned)
             continue;
+        for (const o of dc.otherImageRecords)
+            note(`devcontainer ${variant}: ${o.file} is of another image (${o.digest.slice(0, 19)}), an earlier run's: left out`);
         const file = resultDevcontainerFile(dir, variant);
         (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
         (0,json_file/* writeFileAtomic */.Zf)(file, dc.text, `result-dir ${dir}`);
@@ -7414,7 +7499,23 @@ function cudaBuildLoss(eco, from, to) {
     const b = buildLabel(eco, to);
     if (!namesCuda(a) || namesCuda(b))
         return null;
-    return { from: a, to: b || (eco === 'conda' ? 'no build' : 'no label') };
+    return { from: a, to: b || (eco === 'conda' ? 'no build' : NO_LABEL) };
+}
+/** cudaBuildLoss's `to` of a pip version without a local label. */
+const NO_LABEL = 'no label';
+/** The wheels PyTorch's indexes label by build, whose PyPI wheels are built as torch's are. */
+const TORCH_FAMILY = new Set(['torch', 'torchvision', 'torchaudio']);
+/**
+ * The GPU build C (of package NAME) loses, by its labels (cudaBuildLoss); but a torch-family wheel
+ * that only loses its label (torchvision `0.20.1+cu121` -> `0.20.1`: PyPI's wheel instead of the CUDA
+ * index's) beside a torch that is still a GPU build (GPUTORCH) is none (null, judged): PyPI's Linux
+ * wheels of the torch family are CUDA builds where torch's is. One labelled `+cpu` is a loss
+ * whatever torch is, and so is any other package's unlabelled wheel (PyPI's jaxlib is CPU-only).
+ */
+function packageLoss(eco, c, name, gpuTorch) {
+    const loss = cudaBuildLoss(eco, c.from, c.to) ?? undefined;
+    const family = eco === 'pip' && TORCH_FAMILY.has((0,parse/* canonicalName */.Ew)(name));
+    return loss && family && gpuTorch && loss.to === NO_LABEL ? null : loss;
 }
 
 ;// CONCATENATED MODULE: ./src/diff/size.ts
@@ -7701,7 +7802,9 @@ function sortPackageChanges(changes) {
 }
 /** pip and apt: the versions compared and shown as they are. */
 const byVersion = (compare) => (b, h) => ({ ...compare(b.version, h.version), from: b.version, to: h.version });
-function diffPackages(eco, base, head, compare) {
+function diffPackages(eco, base, head, compare, 
+/** pip: this PR's torch is a GPU build (record torch.cuda or .hip): see pipLoss. */
+gpuTorch = false) {
     const changes = [];
     let unchanged = 0;
     for (const [key, h] of head) {
@@ -7721,7 +7824,7 @@ function diffPackages(eco, base, head, compare) {
                 from: c.from,
                 to: c.to,
                 level: c.level,
-                ...optional('cudaLoss', cudaBuildLoss(eco, c.from, c.to) ?? undefined),
+                ...optional('cudaLoss', packageLoss(eco, c, h.name, gpuTorch)),
             });
     }
     for (const [key, b] of base)
@@ -7870,11 +7973,13 @@ function withoutCondaOwned(pip, base, head, conda) {
  * diff decides it now from the labels shown, so that its verdict still names the loss.
  */
 function cudaLossOf(eco, c) {
+    if (c.cudaLoss === null)
+        return undefined;
     return c.cudaLoss ?? cudaBuildLoss(eco, c.from, c.to) ?? undefined;
 }
 function diffRecords(base, head) {
     const conda = diffConda(base, head);
-    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) => pipChange(b, h, knowsPipSources(base, head))), base, head, conda);
+    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) => pipChange(b, h, knowsPipSources(base, head)), !!(head.torch?.cuda || head.torch?.hip)), base, head, conda);
     const multi = multiArchNames(base, head);
     const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
     const b = summarize(base);
@@ -21581,8 +21686,11 @@ function setResultOutputs(io, result, inputs) {
         // Text from the image (a version, a name): a step that echoes it must not run a `##[` command.
         io.setOutput('verdict', (0,util_text/* noWorkflowCommands */.L1)(result.reports.map((r) => `${r.variant}: ${r.verdict}`).join('\n')));
     }
-    // A devcontainer of each pushed variant's image, by digest (src/devcontainer).
-    if (result.build && inputs.push && stages.has('build')) {
+    // A devcontainer of each pushed variant's image, by digest (src/devcontainer); an earlier run's
+    // definitions in the result directory go, whether or not this build pushed.
+    if (result.build && stages.has('build') && !inputs.push)
+        removeResultDevcontainers(inputs.resultDir);
+    else if (result.build && stages.has('build')) {
         const variants = result.build.variants.map((v) => v.variant);
         io.setOutput('devcontainer', writeResultDevcontainers(inputs.resultDir, variants, io.info).join('\n'));
     }

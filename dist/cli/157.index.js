@@ -430,7 +430,23 @@ function cudaBuildLoss(eco, from, to) {
     const b = buildLabel(eco, to);
     if (!namesCuda(a) || namesCuda(b))
         return null;
-    return { from: a, to: b || (eco === 'conda' ? 'no build' : 'no label') };
+    return { from: a, to: b || (eco === 'conda' ? 'no build' : NO_LABEL) };
+}
+/** cudaBuildLoss's `to` of a pip version without a local label. */
+const NO_LABEL = 'no label';
+/** The wheels PyTorch's indexes label by build, whose PyPI wheels are built as torch's are. */
+const TORCH_FAMILY = new Set(['torch', 'torchvision', 'torchaudio']);
+/**
+ * The GPU build C (of package NAME) loses, by its labels (cudaBuildLoss); but a torch-family wheel
+ * that only loses its label (torchvision `0.20.1+cu121` -> `0.20.1`: PyPI's wheel instead of the CUDA
+ * index's) beside a torch that is still a GPU build (GPUTORCH) is none (null, judged): PyPI's Linux
+ * wheels of the torch family are CUDA builds where torch's is. One labelled `+cpu` is a loss
+ * whatever torch is, and so is any other package's unlabelled wheel (PyPI's jaxlib is CPU-only).
+ */
+function packageLoss(eco, c, name, gpuTorch) {
+    const loss = cudaBuildLoss(eco, c.from, c.to) ?? undefined;
+    const family = eco === 'pip' && TORCH_FAMILY.has((0,parse/* canonicalName */.Ew)(name));
+    return loss && family && gpuTorch && loss.to === NO_LABEL ? null : loss;
 }
 
 ;// CONCATENATED MODULE: ./src/diff/size.ts
@@ -717,7 +733,9 @@ function sortPackageChanges(changes) {
 }
 /** pip and apt: the versions compared and shown as they are. */
 const byVersion = (compare) => (b, h) => ({ ...compare(b.version, h.version), from: b.version, to: h.version });
-function diffPackages(eco, base, head, compare) {
+function diffPackages(eco, base, head, compare, 
+/** pip: this PR's torch is a GPU build (record torch.cuda or .hip): see pipLoss. */
+gpuTorch = false) {
     const changes = [];
     let unchanged = 0;
     for (const [key, h] of head) {
@@ -737,7 +755,7 @@ function diffPackages(eco, base, head, compare) {
                 from: c.from,
                 to: c.to,
                 level: c.level,
-                ...optional('cudaLoss', cudaBuildLoss(eco, c.from, c.to) ?? undefined),
+                ...optional('cudaLoss', packageLoss(eco, c, h.name, gpuTorch)),
             });
     }
     for (const [key, b] of base)
@@ -886,11 +904,13 @@ function withoutCondaOwned(pip, base, head, conda) {
  * diff decides it now from the labels shown, so that its verdict still names the loss.
  */
 function cudaLossOf(eco, c) {
+    if (c.cudaLoss === null)
+        return undefined;
     return c.cudaLoss ?? cudaBuildLoss(eco, c.from, c.to) ?? undefined;
 }
 function diffRecords(base, head) {
     const conda = diffConda(base, head);
-    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) => pipChange(b, h, knowsPipSources(base, head))), base, head, conda);
+    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) => pipChange(b, h, knowsPipSources(base, head)), !!(head.torch?.cuda || head.torch?.hip)), base, head, conda);
     const multi = multiArchNames(base, head);
     const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
     const b = summarize(base);

@@ -47,8 +47,13 @@ const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     from: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     level: ChangeLevelSchema.nullable(),
-    /** Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one. */
-    cudaLoss: CudaLossSchema.optional(),
+    /**
+     * Set when the change loses a CUDA build (CudaLossSchema); null where its labels read as a loss
+     * and the diff judged none (torchvision +cu121 -> PyPI's unlabelled wheel beside a torch that is
+     * still a CUDA build); absent when it keeps or gains one (or an older version wrote it: decided
+     * again from the labels, cudaLossOf).
+     */
+    cudaLoss: CudaLossSchema.nullable().optional(),
 });
 /**
  * A package change's identity across a report's platforms (the verdict counts equal ones once, the

@@ -44,7 +44,7 @@ var parse = __webpack_require__(39459);
  * Is TEXT a devcontainer.json that ml-image wrote (its name is "ml-image (VARIANT)")? Anything else
  * at the target is a person's file, which is never replaced without --force.
  */
-function writtenByMlImage(text) {
+function devcontainer_writtenByMlImage(text) {
     return /"name"\s*:\s*"ml-image \(/.test(text);
 }
 /** Where `ml-image devcontainer` writes by default (relative to the working directory). */
@@ -130,6 +130,29 @@ function pickVariant(build, file, variant) {
     return build.variants[0];
 }
 /**
+ * The digest RECORD was captured by: REPOSITORY@sha256:..., as the smoke stage captures a pushed
+ * image; undefined for one captured by a tag (a loaded image), which says nothing of its digest.
+ */
+function capturedDigest(record) {
+    const at = record.image.ref.lastIndexOf('@');
+    const digest = at < 0 ? undefined : record.image.ref.slice(at + 1);
+    return (0,ref/* isDigest */.Bc)(digest) ? digest : undefined;
+}
+/**
+ * Undefined when RECORD may be of V's image on PLATFORM; else the digest it is of instead. A result
+ * directory outlives a run (`ml-image build --out DIR` after an earlier `run` into it): a record
+ * captured by a digest that is none of this build's (the platform's image or index, the merged
+ * list) is an earlier image's, whose user, cache directories and servers may not be this one's.
+ */
+function recordOfOtherImage(record, v, platform) {
+    const digest = capturedDigest(record);
+    if (digest === undefined)
+        return undefined;
+    const p = v.platforms.find((x) => x.platform === platform);
+    const ours = [v.digest, p?.digest, p?.indexDigest];
+    return ours.includes(digest) ? undefined : digest;
+}
+/**
  * A user as docker's USER takes it: a name or a number, optionally `:group`. Anything else (a
  * `${localEnv:...}` the image's USER carries) is left out of devcontainer.json: the devcontainer
  * CLI expands such variables in every string of it, with the host's environment.
@@ -137,14 +160,20 @@ function pickVariant(build, file, variant) {
 const USER_SPEC = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?::[A-Za-z0-9_][A-Za-z0-9._-]*)?$/;
 /**
  * The image's user when it is not root (USER app in the templates); undefined for root, unknown,
- * or no plain user spec (USER_SPEC: the container then runs as the image's USER anyway).
+ * or no plain user spec (USER_SPEC: the container then runs as the image's USER anyway). A named
+ * user is given by its name alone (`app:staff` -> `app`): the Dev Containers CLI looks remoteUser
+ * up by name in /etc/passwd to give it the host user's UID (updateRemoteUserUID), and finds no
+ * `app:staff` there, so the workspace would stay another UID's. A numeric one keeps its group (the
+ * CLI remaps no numeric user; `1000:0` is how an image asks for group 0's writable directories).
  */
 function nonRootUser(record) {
     const user = record?.image.user.trim();
     if (!user || !USER_SPEC.test(user))
         return undefined;
     const name = user.split(':')[0];
-    return name === 'root' || name === '0' ? undefined : user;
+    if (name === 'root' || name === '0')
+        return undefined;
+    return /^\d+$/.test(name) ? user : name;
 }
 /** Whether the record says the image is a CUDA one (a CUDA runtime, or a CUDA build of torch). */
 function recordIsCuda(record) {
@@ -206,11 +235,14 @@ var schema = __webpack_require__(47684);
 var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/devcontainer/from-results.ts
 // The devcontainer of a result directory: build.json for the image, plan.json for the variant's
 // CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers, each read through the
 // results contract (src/results/). `ml-image devcontainer` and the action's `devcontainer` output
 // both write through here.
+
 
 
 
@@ -225,15 +257,25 @@ var json_file = __webpack_require__(20317);
 function hostPlatform(arch = process.arch) {
     return `linux/${arch === 'x64' ? 'amd64' : arch}`;
 }
-/** DIR/env-<variant>-<arch>.json: the host's platform first, else the first one there. */
-function findRecord(results, dir, variant, platforms, host) {
+/**
+ * DIR/env-<variant>-<arch>.json of V: the host's platform first, else the first one there; a
+ * record of another image (recordOfOtherImage: an earlier run's, in a reused directory) is left
+ * out, and said in `other`.
+ */
+function findRecord(results, dir, v, { variant, platforms }, host) {
     const order = [...platforms].sort((a, b) => Number(b === host) - Number(a === host));
+    const other = [];
     for (const platform of order) {
         const record = results.readEnv(variant, platform);
-        if (record)
-            return { record, file: external_node_path_default().join(dir, (0,results_results/* recordFile */.mR)('env', variant, platform)) };
+        if (!record)
+            continue;
+        const file = external_node_path_default().join(dir, (0,results_results/* recordFile */.mR)('env', variant, platform));
+        const digest = v && recordOfOtherImage(record, v, platform);
+        if (digest === undefined)
+            return { found: { record, file }, other };
+        other.push({ file, digest });
     }
-    return undefined;
+    return { other };
 }
 /**
  * The devcontainer of one variant of result directory `dir` (`label` names it in errors); `host`:
@@ -245,27 +287,70 @@ function devcontainerFromResults(dir, variant, label = dir, host = hostPlatform(
         throw new errors/* InputError */.dz(`${label}: no ${results_results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR" or "ml-image run --out DIR"');
     // The build's result directory, only read: build.json, plan.json and the records through their schemas.
     const results = (0,results_results/* openResultDir */.lR)(dir, label, { create: false });
-    const chosen = chooseImage(results.readBuild({
+    const build = results.readBuild({
         what: 'build result (--from)',
         fix: 'pass the --out directory of "ml-image build" or "ml-image run"',
-    }), buildFile, variant, host);
+    });
+    const chosen = chooseImage(build, buildFile, variant, host);
     const plan = results.readPlan({ what: 'plan (--from)' });
     const planned = plan && (0,schema/* variantFromPlan */.Hh)(plan, chosen.variant);
-    const found = findRecord(results, dir, chosen.variant, chosen.platforms, host);
+    const v = build.variants.find((x) => x.variant === chosen.variant);
+    const { found, other } = findRecord(results, dir, v, chosen, host);
     const json = devcontainerJson({
         ...chosen,
         cuda: planned?.cuda ?? recordIsCuda(found?.record),
         ...(found && { record: found.record }),
     });
-    return { json, text: devcontainerText(json), chosen, ...(found && { recordFile: found.file }) };
+    return {
+        json,
+        text: devcontainerText(json),
+        chosen,
+        ...(found && { recordFile: found.file }),
+        otherImageRecords: other,
+    };
 }
 /** Where the action writes each variant's definition: RESULT_DIR/devcontainer/<variant>/devcontainer.json. */
 const resultDevcontainerFile = (dir, variant) => path.join(dir, devcontainerFile(variant));
+/** A devcontainer.json is a few hundred bytes; a bigger file is not one ml-image wrote. */
+const MAX_DEVCONTAINER_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * Every RESULT_DIR/devcontainer/<name>/devcontainer.json that ml-image wrote, removed (a reused
+ * directory: an earlier run's definition of a variant this build did not push, or no longer
+ * builds, would open that earlier image); one it did not write (its name is not "ml-image (...)")
+ * is kept. Returns the files removed.
+ */
+function removeResultDevcontainers(dir) {
+    let names;
+    try {
+        names = readdirSync(path.join(dir, DEVCONTAINER_DIR));
+    }
+    catch {
+        return []; // no devcontainer/ there
+    }
+    const removed = [];
+    for (const name of names) {
+        const file = resultDevcontainerFile(dir, name);
+        try {
+            if (!lstatSync(file).isFile())
+                continue;
+            if (!writtenByMlImage(readRegularFile(file, MAX_DEVCONTAINER_BYTES).toString('utf8')))
+                continue;
+            rmSync(file, { force: true });
+            removed.push(file);
+        }
+        catch {
+            // Not there, unreadable or too big: not a file this tool wrote, left as it is.
+        }
+    }
+    return removed;
+}
 /**
  * The action's `devcontainer` output: one definition per variant of `variants` whose image is
- * pinned by digest (a pushed build), written under the result directory; returns their paths.
+ * pinned by digest (a pushed build), written under the result directory, after an earlier run's
+ * are removed (removeResultDevcontainers); returns their paths.
  */
 function writeResultDevcontainers(dir, variants, note = () => undefined) {
+    removeResultDevcontainers(dir);
     const files = [];
     for (const variant of variants) {
         let dc;
@@ -282,6 +367,8 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
         }
         if (!dc.chosen.pinned)
             continue;
+        for (const o of dc.otherImageRecords)
+            note(`devcontainer ${variant}: ${o.file} is of another image (${o.digest.slice(0, 19)}), an earlier run's: left out`);
         const file = resultDevcontainerFile(dir, variant);
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileAtomic(file, dc.text, `result-dir ${dir}`);
@@ -327,7 +414,7 @@ const SUMMARY_FIELDS = [
 const orList = (names) => names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
 /** "8888 (Jupyter) when jupyter, ... or nbclassic is installed, 5000 (MLflow) when mlflow is". */
 const portsHelp = SERVICE_PORTS.map(({ port, label, distributions }, i) => `${port} (${label}) when ${orList(distributions)} ${i === 0 ? 'is installed' : 'is'}`).join(',\n                   ');
-function notesFor(json, { pinned, platforms }, record, dir, { host, engine }) {
+function notesFor(json, { pinned, platforms }, record, dir, { host, engine, other }) {
     const notes = [];
     if (!engine)
         notes.push(`the Docker engine's platform is not known here (a local engine did not answer, or the engine is remote): this machine's platform is taken as ${host}, Node's (process.arch ${process.arch}), which is not the engine's under Rosetta or other emulation`);
@@ -336,7 +423,11 @@ function notesFor(json, { pinned, platforms }, record, dir, { host, engine }) {
         notes.push(`the image is built for ${platforms.join(', ')} only: on this ${host} machine it runs under emulation (QEMU), if at all`);
     if (!pinned)
         notes.push(`the build pushed no digest to pin (a merged one, or that of a variant's only platform): ${json.image} is a local tag of this engine, not pinned by digest (build with push, merging several platforms, to share the devcontainer)`);
-    if (record === undefined)
+    for (const o of other)
+        notes.push(`${o.file} is of another image (${o.digest.slice(0, 19)}), not this build's (an earlier run's in a reused directory): left out (run the smoke stage again to record this image: "ml-image run --out DIR")`);
+    if (record === undefined && other.length > 0)
+        notes.push("the image's user, cache directories and Jupyter/MLflow are unknown: no record of this image");
+    else if (record === undefined)
         notes.push(`no env-*.json in ${dir}: the image's user, cache directories and Jupyter/MLflow are unknown (write them with "ml-image run --out DIR"; "ml-image capture --out DIR" writes env.json, which is read only saved as env-<variant>-<arch>.json)`);
     else if (json.remoteUser === undefined)
         notes.push('the image runs as root (no USER in its Dockerfile)');
@@ -383,12 +474,12 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
         // Not asked without DIR's build record: that is bad input, said at once (devcontainerFromResults).
         const engine = (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, results_results/* BUILD_FILE */.oS)) ? await (0,engine_platform/* askEnginePlatform */.X)(io) : undefined;
         const host = engine ?? hostPlatform();
-        const { json, text, chosen, recordFile } = devcontainerFromResults(dir, values.variant, `devcontainer: --from ${values.from}`, host);
+        const { json, text, chosen, recordFile, otherImageRecords } = devcontainerFromResults(dir, values.variant, `devcontainer: --from ${values.from}`, host);
         const out = values.out ?? DEVCONTAINER_FILE;
         (0,output/* refuseForeignFile */.D3)(external_node_path_default().resolve(io.cwd, out), {
             prefix: 'devcontainer: ',
             flag: `--out ${out}`,
-            ours: writtenByMlImage,
+            ours: devcontainer_writtenByMlImage,
             tell: 'its name is not "ml-image (VARIANT)"',
             force: values.force === true,
             fix: 'pass --out FILE naming another file (default .devcontainer/devcontainer.json)',
@@ -404,7 +495,11 @@ Exit codes: 0 written; 2 bad input (no DIR/build.json, an unknown --variant, sev
             remoteUser: json.remoteUser ?? null,
             mounts: json.mounts,
             forwardPorts: json.forwardPorts ?? [],
-            notes: notesFor(json, chosen, recordFile, dir, { host, engine: engine !== undefined }),
+            notes: notesFor(json, chosen, recordFile, dir, {
+                host,
+                engine: engine !== undefined,
+                other: otherImageRecords,
+            }),
         };
         if (values.json) {
             io.stdout(`${JSON.stringify(summary, null, 2)}\n`);

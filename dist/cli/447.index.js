@@ -1,8 +1,8 @@
-export const id = 37;
-export const ids = [37];
+export const id = 447;
+export const ids = [447];
 export const modules = {
 
-/***/ 10157:
+/***/ 9347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -28,11 +28,36 @@ var config_platform = __webpack_require__(15063);
 var load = __webpack_require__(14997);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/export/memory.ts
+// --memory, the memory per node of an exported job, as each target writes it. Pure.
+
+/**
+ * --memory (`64Gi`; `64G` is read as Slurm reads it, in binary units): its amount and unit. Exit 2
+ * naming the flag for anything else.
+ */
+function memoryOf(memory) {
+    const m = /^([1-9][0-9]{0,6})([MGT])i?$/.exec(memory);
+    if (!m)
+        throw new errors/* InputError */.dz(`--memory: expected a size per node like 64Gi or 512Mi (Mi, Gi or Ti), got "${memory}"`);
+    return { amount: Number(m[1]), unit: m[2] };
+}
+/** --memory as a Kubernetes quantity: `64G` (Slurm's binary G) is `64Gi`. */
+function k8sMemory(memory) {
+    const { amount, unit } = memoryOf(memory);
+    return `${amount}${unit}i`;
+}
+/** --memory as sbatch --mem reads it: `64Gi` is `64G`. */
+function slurmMemory(memory) {
+    const { amount, unit } = memoryOf(memory);
+    return `${amount}${unit}`;
+}
+
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/smoke/baselines.ts + 2 modules
 var baselines = __webpack_require__(48238);
 ;// CONCATENATED MODULE: ./src/export/common.ts
+
 
 
 
@@ -82,6 +107,8 @@ function checkSpec(s) {
     common_int(s.timeoutSeconds, '--timeout', 1, 86400);
     if (s.cpus !== undefined)
         common_int(s.cpus, '--cpus', 1, 4096);
+    if (s.memory !== undefined)
+        memoryOf(s.memory);
     if (s.rdzvPort !== undefined)
         common_int(s.rdzvPort, 'rendezvous port', 1, 65535);
     if (s.suites.length === 0)
@@ -331,6 +358,61 @@ ddp_result() {
 /** The skip line of a step, in the smoke script's own JSON layout (json.dumps: ", " and ": "). */
 const skipJson = (reason) => `{"status": "skip", "reason": ${JSON.stringify(reason)}}`;
 
+;// CONCATENATED MODULE: ./src/export/k8s-options.ts
+// The Kubernetes settings of the pod `ml-image export --k8s` writes (node selector, tolerations, pull
+// secrets, runtime class ...), each checked against the grammar of its API field, naming the flag (exit 2). Pure.
+
+/** The node label of a node's architecture (amd64, arm64), as the kubelet sets it. */
+const ARCH_LABEL = 'kubernetes.io/arch';
+// apimachinery's Quantity grammar (https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/)
+const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))?$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// A label key: [prefix/]name; the prefix a DNS subdomain, the name 63 of [A-Za-z0-9._-] (alphanumeric ends).
+const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function checkLabelKey(key, field) {
+    const slash = key.lastIndexOf('/');
+    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+    const name = slash >= 0 ? key.slice(slash + 1) : key;
+    if ((prefix !== undefined && (!DNS_SUBDOMAIN.test(prefix) || prefix.length > 253)) ||
+        !LABEL_NAME.test(name))
+        throw new errors/* InputError */.dz(`${field}: "${key}" is not a valid label key ([prefix/]name, letters, digits, ._-)`);
+}
+/** The Kubernetes-only options, each against the grammar of its field (exit 2 naming the flag). */
+function checkK8sOptions(o) {
+    if (o.gpusPerNode === 'all')
+        throw new errors/* InputError */.dz('--gpus-per-node: a Kubernetes pod asks for a number of GPUs (the nvidia.com/gpu limit): pass the GPUs of a node, e.g. 8');
+    if (o.namespace !== undefined && (!DNS_LABEL.test(o.namespace) || o.namespace.length > 63))
+        throw new errors/* InputError */.dz(`--namespace: "${o.namespace}" is not a valid namespace (lowercase letters, digits and "-", at most 63)`);
+    // Its own words: a value --node-selector never gave is not the flag's (build.json's platform).
+    if (o.arch !== undefined && !LABEL_NAME.test(o.arch))
+        throw new errors/* InputError */.dz(`the image's architecture "${o.arch}" (its platform) is not a valid label value for ${ARCH_LABEL}`);
+    for (const [k, v] of Object.entries(o.nodeSelector ?? {})) {
+        checkLabelKey(k, '--node-selector');
+        if (v !== '' && !LABEL_NAME.test(v))
+            throw new errors/* InputError */.dz(`--node-selector: "${v}" is not a valid label value for ${k}`);
+    }
+    for (const t of o.tolerations ?? []) {
+        if (t.key !== undefined)
+            checkLabelKey(t.key, '--toleration');
+        if (t.value !== undefined && t.value !== '' && !LABEL_NAME.test(t.value))
+            throw new errors/* InputError */.dz(`--toleration: "${t.value}" is not a valid toleration value`);
+        if (t.operator === 'Exists' && t.value)
+            throw new errors/* InputError */.dz('--toleration: a value needs operator Equal');
+    }
+    for (const [flag, v] of [
+        ...(o.imagePullSecrets ?? []).map((n) => ['--image-pull-secret', n]),
+        ...(o.runtimeClassName !== undefined ? [['--runtime-class', o.runtimeClassName]] : []),
+    ])
+        if (!DNS_SUBDOMAIN.test(v) || v.length > 253)
+            throw new errors/* InputError */.dz(`${flag}: "${v}" is not a valid object name (lowercase letters, digits, "-" and ".")`);
+    if (o.shmSize !== undefined && !QUANTITY.test(o.shmSize))
+        throw new errors/* InputError */.dz(`shm size: "${o.shmSize}" is not a Kubernetes quantity (e.g. 1Gi, 512Mi)`);
+    if (o.ttlSecondsAfterFinished !== undefined &&
+        (!Number.isInteger(o.ttlSecondsAfterFinished) || o.ttlSecondsAfterFinished < 0))
+        throw new errors/* InputError */.dz(`ttlSecondsAfterFinished: expected seconds >= 0, got ${o.ttlSecondsAfterFinished}`);
+}
+
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -404,55 +486,15 @@ function k8sYaml(objects) {
 
 
 
+
+
 // job.yaml as text, and how it is applied: src/export/k8s-yaml.ts.
+
 
 const K8S_MOUNT = '/ml-image';
 const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
 /** The pod label that selects this export's pods (Service selector, kubectl logs -l). */
 const JOB_LABEL = 'ml-image-action/job';
-/** The node label of a node's architecture (amd64, arm64), as the kubelet sets it. */
-const ARCH_LABEL = 'kubernetes.io/arch';
-// apimachinery's Quantity grammar (https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/)
-const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))?$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-// A label key: [prefix/]name; the prefix a DNS subdomain, the name 63 of [A-Za-z0-9._-] (alphanumeric ends).
-const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function checkLabelKey(key, field) {
-    const slash = key.lastIndexOf('/');
-    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-    const name = slash >= 0 ? key.slice(slash + 1) : key;
-    if ((prefix !== undefined && (!DNS_SUBDOMAIN.test(prefix) || prefix.length > 253)) ||
-        !LABEL_NAME.test(name))
-        throw new errors/* InputError */.dz(`${field}: "${key}" is not a valid label key ([prefix/]name, letters, digits, ._-)`);
-}
-function checkK8sOptions(o) {
-    if (o.gpusPerNode === 'all')
-        throw new errors/* InputError */.dz('--gpus-per-node: a Kubernetes pod asks for a number of GPUs (the nvidia.com/gpu limit): pass the GPUs of a node, e.g. 8');
-    if (o.namespace !== undefined && (!DNS_LABEL.test(o.namespace) || o.namespace.length > 63))
-        throw new errors/* InputError */.dz(`--namespace: "${o.namespace}" is not a valid namespace (lowercase letters, digits and "-", at most 63)`);
-    // Its own words: a value --node-selector never gave is not the flag's (build.json's platform).
-    if (o.arch !== undefined && !LABEL_NAME.test(o.arch))
-        throw new errors/* InputError */.dz(`the image's architecture "${o.arch}" (its platform) is not a valid label value for ${ARCH_LABEL}`);
-    for (const [k, v] of Object.entries(o.nodeSelector ?? {})) {
-        checkLabelKey(k, '--node-selector');
-        if (v !== '' && !LABEL_NAME.test(v))
-            throw new errors/* InputError */.dz(`--node-selector: "${v}" is not a valid label value for ${k}`);
-    }
-    for (const t of o.tolerations ?? []) {
-        if (t.key !== undefined)
-            checkLabelKey(t.key, '--toleration');
-        if (t.value !== undefined && t.value !== '' && !LABEL_NAME.test(t.value))
-            throw new errors/* InputError */.dz(`--toleration: "${t.value}" is not a valid toleration value`);
-        if (t.operator === 'Exists' && t.value)
-            throw new errors/* InputError */.dz('--toleration: a value needs operator Equal');
-    }
-    if (o.shmSize !== undefined && !QUANTITY.test(o.shmSize))
-        throw new errors/* InputError */.dz(`shm size: "${o.shmSize}" is not a Kubernetes quantity (e.g. 1Gi, 512Mi)`);
-    if (o.ttlSecondsAfterFinished !== undefined &&
-        (!Number.isInteger(o.ttlSecondsAfterFinished) || o.ttlSecondsAfterFinished < 0))
-        throw new errors/* InputError */.dz(`ttlSecondsAfterFinished: expected seconds >= 0, got ${o.ttlSecondsAfterFinished}`);
-}
 const POD_SCRIPT = '"$SCRIPT"';
 /** The ddp suite across the pods through pod 0 (one pod runs the script's own ddp suite). */
 function podDdpLines(o, name) {
@@ -612,6 +654,10 @@ function rendezvousService(o, name, labels) {
 }
 /** The one container: the image under test running the driver, unprivileged. */
 function smokeContainer(o, image) {
+    const gpus = typeof o.gpusPerNode === 'number' ? o.gpusPerNode : 0;
+    // --memory: request and limit alike, so that no namespace default limit (which /dev/shm counts
+    // against) ends the run.
+    const memory = o.memory === undefined ? undefined : k8sMemory(o.memory);
     return {
         name: 'smoke',
         image,
@@ -625,9 +671,10 @@ function smokeContainer(o, image) {
             ...(o.gpusPerNode === 0 ? [{ name: 'NVIDIA_VISIBLE_DEVICES', value: 'void' }] : []),
         ],
         resources: {
-            requests: { cpu: String(o.cpus ?? 8) },
-            ...(typeof o.gpusPerNode === 'number' &&
-                o.gpusPerNode > 0 && { limits: { 'nvidia.com/gpu': String(o.gpusPerNode) } }),
+            requests: { cpu: String(o.cpus ?? 8), ...(memory && { memory }) },
+            ...((gpus > 0 || memory) && {
+                limits: { ...(memory && { memory }), ...(gpus > 0 && { 'nvidia.com/gpu': String(gpus) }) },
+            }),
         },
         volumeMounts: [
             { name: 'scripts', mountPath: K8S_MOUNT, readOnly: true },
@@ -662,6 +709,8 @@ function podSpec(o, name, image) {
         enableServiceLinks: false,
         automountServiceAccountToken: false,
         securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+        ...(o.runtimeClassName !== undefined && { runtimeClassName: o.runtimeClassName }),
+        ...(o.imagePullSecrets?.length && { imagePullSecrets: o.imagePullSecrets.map((n) => ({ name: n })) }),
         ...(nodeSelector && { nodeSelector }),
         ...(tolerations.length > 0 && { tolerations }),
         containers: [smokeContainer(o, image)],
@@ -1050,6 +1099,7 @@ hide_secrets`;
 
 
 
+
 const SLURM_JOB_FILE = 'job.sbatch';
 const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
 /** Where the export directory appears inside the container. */
@@ -1096,7 +1146,7 @@ function checkSlurmOptions(o) {
     if (o.output !== undefined && !/^[A-Za-z0-9._%/-]+$/.test(o.output))
         throw new errors/* InputError */.dz(`output: expected a path of letters, digits and ._%/-, got "${o.output}"`);
 }
-/** The #SBATCH lines: one task per node, its GPUs and CPUs, the time limit, partition and account. */
+/** The #SBATCH lines: one task per node, its GPUs, CPUs and memory, the time limit, partition and account. */
 function sbatchLines(o, name, cpus) {
     return [
         `--job-name=${name}`,
@@ -1109,6 +1159,8 @@ function sbatchLines(o, name, cpus) {
                 ? [`--gpus-per-node=${o.gpusPerNode}`]
                 : []),
         `--cpus-per-task=${cpus}`,
+        // --memory per node (Slurm's M/G/T are binary): else the cluster's DefMemPerCPU x the CPUs.
+        ...(o.memory !== undefined ? [`--mem=${slurmMemory(o.memory)}`] : []),
         `--time=${slurmTime(slurmDeadlineSeconds(o))}`,
         `--output=${o.output ?? `${DEFAULT_JOB_NAME}-%j.out`}`,
         ...(o.partition !== undefined ? [`--partition=${o.partition}`] : []),
@@ -1293,6 +1345,17 @@ case $(srun --help 2>&1) in
   *--container-env*) CONTAINER+=(--container-env=NVIDIA_VISIBLE_DEVICES) ;;
   *) echo "ml-image: the GPUs of a node may be visible to this CPU-only run: this srun has no --container-env, so a CUDA image's NVIDIA_VISIBLE_DEVICES=all wins over void (Pyxis 0.12 and later hide them)" >&2 ;;
 esac`;
+/**
+ * Every container step is `srun --container-image`, a flag of the Pyxis SPANK plugin, which `srun
+ * --help` lists where the plugin is loaded. Without it the import step would fail as a bad image or
+ * bad credentials would; the job says what is missing instead, exit 3 before any srun.
+ */
+const PYXIS_CHECK_SHELL = `# The steps run the image through the Pyxis plugin of srun (--container-image), Enroot on the nodes.
+case $(srun --help 2>&1) in
+  *--container-image*) ;;
+  *) printf '%s\\n' "ml-image: no Pyxis on $(hostname) (srun --help lists no --container-image): this job runs the image through the Pyxis plugin and Enroot on every node; no suite ran. Submit to a cluster with Pyxis, or run the suites with ml-image smoke" >&2
+     exit 3 ;;
+esac`;
 /** The sbatch script (bash). Throws InputError naming the flag for a value it cannot embed. */
 function slurmScript(o) {
     const ref = checkSpec(o);
@@ -1303,7 +1366,8 @@ function slurmScript(o) {
     const steps = exportSteps(o);
     const body = steps.flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
     // No import, and no container to remove, when every suite skips (no container step).
-    const imports = steps.some((st) => st.kind !== 'skip')
+    const containerSteps = steps.some((st) => st.kind !== 'skip');
+    const imports = containerSteps
         ? `\n${REMOVE_CONTAINER_SHELL}\n\n${importStepShell(steps.some((st) => st.kind === 'ddp'))}\n`
         : '';
     return `#!/bin/bash
@@ -1339,7 +1403,7 @@ export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
 CONTAINER_NAME=ml-image-smoke-\${SLURM_JOB_ID:-0}
 CONTAINER=(--container-image="$IMAGE" --container-name="$CONTAINER_NAME"
   --container-mounts="$EXPORT_DIR/${SMOKE_SCRIPT_FILE}:${SLURM_SCRIPT}:ro" --no-container-mount-home --cpus-per-task=${cpus})
-${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
+${containerSteps ? `\n${PYXIS_CHECK_SHELL}\n` : ''}${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
 ${RECORD_SHELL}
 
 ${RUN_STEP_SHELL}
@@ -1453,6 +1517,7 @@ function exportSummary(source, spec, slurm, written) {
         nodes: spec.nodes,
         gpusPerNode: spec.gpusPerNode,
         suites: [...new Set(spec.suites)],
+        ...(spec.driverFloor && { driverFloor: spec.driverFloor }),
         ...written,
     };
 }
@@ -1472,11 +1537,19 @@ function summaryLines(summary) {
         lines.push('note:    whole nodes (--exclusive), ddp over every GPU a node shows; where GPUs are given only on request, pass --gpus-per-node N');
     if (summary.gpusPerNode === 1 && suites.includes('ddp'))
         lines.push('note:    ddp runs over 1 GPU per node: pass --gpus-per-node N (the GPUs of a node) for an all-reduce across them');
+    if (summary.driverFloor !== undefined && summary.gpusPerNode !== 0)
+        lines.push(driverLine(summary));
     if (suites.includes('custom'))
         lines.push('note:    custom tests are not exported; run them with ml-image smoke');
     if (summary.platforms?.length === 1)
         lines.push(onePlatformNote(summary, summary.platforms[0]));
     return lines;
+}
+/** The variant's driver floor: checked by the gpu suite, else said to be checked by nothing. */
+function driverLine({ driverFloor, suites }) {
+    return suites.includes('gpu')
+        ? `driver:  NVIDIA >= ${driverFloor} (plan.json): the gpu suite fails on a node below it`
+        : `note:    the variant needs NVIDIA driver >= ${driverFloor} (plan.json); no gpu suite runs to check it (add gpu to --suites)`;
 }
 /** The note of an image built for PLATFORM only: where it runs, as the job asks for it. */
 function onePlatformNote(summary, platform) {
@@ -1642,6 +1715,7 @@ const EXPORT_OPTIONS = {
     nodes: { type: 'string' },
     'gpus-per-node': { type: 'string' },
     cpus: { type: 'string' },
+    memory: { type: 'string' },
     timeout: { type: 'string' },
     name: { type: 'string' },
     partition: { type: 'string' },
@@ -1649,6 +1723,8 @@ const EXPORT_OPTIONS = {
     namespace: { type: 'string' },
     'node-selector': { type: 'string' },
     toleration: { type: 'string', multiple: true },
+    'image-pull-secret': { type: 'string', multiple: true },
+    'runtime-class': { type: 'string' },
     force: { type: 'boolean', default: false },
     verify: { type: 'boolean' },
     ...commands_verify.VERIFY_OPTIONS,
@@ -1681,11 +1757,13 @@ function checkFlagCombination(values) {
     const slurmOnly = values.partition !== undefined || values.account !== undefined;
     const k8sOnly = values.namespace !== undefined ||
         values['node-selector'] !== undefined ||
-        values.toleration !== undefined;
+        values.toleration !== undefined ||
+        values['image-pull-secret'] !== undefined ||
+        values['runtime-class'] !== undefined;
     if (values.k8s && slurmOnly)
         throw new errors/* InputError */.dz('export: --partition and --account are Slurm options');
     if (values.slurm && k8sOnly)
-        throw new errors/* InputError */.dz('export: --namespace, --node-selector and --toleration are Kubernetes options');
+        throw new errors/* InputError */.dz('export: --namespace, --node-selector, --toleration, --image-pull-secret and --runtime-class are Kubernetes options');
     if (values.verify === true && values.platform !== undefined)
         throw new errors/* InputError */.dz(`export: --verify --platform ${values.platform} would check one platform of the image while the job runs the image on every node (each pulls its own architecture)`, `drop --platform so that every platform is checked, or pass the ${values.platform} image's own digest as --image`);
 }
@@ -1738,6 +1816,7 @@ function exportSpec(values, io, source) {
         baseline,
         ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
         cpus: wholeNumber('--cpus', values.cpus, 8),
+        ...(values.memory !== undefined && { memory: values.memory }),
         name: values.name ?? jobNameFor(source.variant),
     };
 }
@@ -1783,6 +1862,8 @@ function k8sJob(values, spec, smokeScript, arch) {
         ...(arch !== undefined && { arch }),
         ...(given !== undefined && { nodeSelector: given }),
         ...(values.toleration !== undefined && { tolerations: values.toleration.map(tolerationFlag) }),
+        ...(values['image-pull-secret'] !== undefined && { imagePullSecrets: values['image-pull-secret'] }),
+        ...(values['runtime-class'] !== undefined && { runtimeClassName: values['runtime-class'] }),
     });
     return {
         files: [{ name: K8S_JOB_FILE, text: k8sYaml(manifests) }],
@@ -1824,10 +1905,17 @@ Options:
                         nodes, --exclusive; ddp over every GPU a node shows), 1 on Kubernetes (a pod
                         asks for a number); else 0 (CPU only)
   --cpus N              CPUs per node (default 8)
+  --memory SIZE         memory per node, e.g. 64Gi (Mi, Gi, Ti; Slurm's 64G reads the same):
+                        sbatch --mem, the pod's memory request and limit (default: the cluster's,
+                        which /dev/shm and 8 ranks may outgrow)
   --timeout S           per-suite timeout in seconds (default: the config's, else 600)
   --name NAME           job name (default: ml-image-smoke[-VARIANT])
   --partition P, --account A            Slurm only
   --namespace NS, --node-selector K=V[,K=V], --toleration KEY[=VALUE][:EFFECT]  Kubernetes only
+  --image-pull-secret NAME   (repeatable, Kubernetes) a Secret in the namespace the kubelet pulls a
+                        private image with (kubectl create secret docker-registry NAME ...)
+  --runtime-class NAME  (Kubernetes) the pod's RuntimeClass, e.g. nvidia where the NVIDIA runtime is
+                        not the nodes' default (else the pod gets its GPUs but sees none)
   --out DIR             where the files go; a file there that no export wrote is kept (exit 2)
   --force               replace such files too
   --verify              first check the digest as "ml-image verify" does, with its flags (a key or
