@@ -22,6 +22,8 @@ import type { ReportModel } from '../../src/report/model-schema.js';
 import { type ReportOptions, runReportStage } from '../../src/report/stage.js';
 import { openResultDir, type ResultDir } from '../../src/results/results.js';
 import { makeRecord, makeSmoke } from '../helpers/records.js';
+import { captureIo } from '../helpers/fakes.js';
+import { runCli } from '../../src/cli/main.js';
 
 const AMD64 = 'linux/amd64';
 const ARM64 = 'linux/arm64';
@@ -189,6 +191,18 @@ describe("a platform the baseline has and the pull request's config no longer bu
     // The headline (parentheses are written as entities).
     expect(md).toContain('**⚠️ linux/arm64 no longer built &#40;main has it&#41;**');
     expect(md).not.toMatch(/No environment changes/);
+  });
+
+  it('ml-image report --platforms drops nothing either (a review finding: it said arm64 was no longer built)', async () => {
+    const store = dirBaselineStore(path.join(dir, 'baselines'));
+    const repository = await mainSaved(store);
+    const pr = records('pr', '1.26.4', { [AMD64]: digest('3') }, repository);
+    const io = captureIo(dir, undefined, { ML_IMAGE_CACHE_DIR: path.join(dir, '.cache') });
+    const argv = ['report', '--results', 'pr', '--baseline', 'baselines', '--platforms', AMD64];
+    expect(await runCli(argv, io), io.err()).toBe(0);
+    const model = JSON.parse(readFileSync(path.join(pr.dir!, 'report-cpu.json'), 'utf8')) as ReportModel;
+    expect(model.droppedPlatforms).toBeUndefined();
+    expect(model.baseline?.ref).toBe('main');
   });
 
   it('a run narrowed by --platforms drops nothing: the config still builds it', async () => {

@@ -243,6 +243,8 @@ unreachable, or it refused the request (403: a token that may not write to the p
           out: openResultDir(path.resolve(io.cwd, values.out), `--out ${values.out}`),
         }),
         configVariants: configVariantNames(loaded),
+        // The file's platforms before --platforms: one it left out is not dropped (report stage).
+        ...(loaded.filePlatforms && { configPlatforms: loaded.filePlatforms }),
         git,
         options: {
           mode,
