@@ -283,7 +283,9 @@ describe('the diff decides the loss; the report reads it from the contract', () 
       makeRecord({ torch: null, pip: { torch: '2.1.0+cpu', torchvision: '0.16.0+cpu' } }),
     );
     const older = withPipChanges(m, ({ cudaLoss: _drop, ...c }) => c);
-    expect(JSON.stringify(older)).not.toContain('cudaLoss');
+    // Nor did it judge the losses in the diff (lossesJudged).
+    for (const p of older.platforms) delete p.diff?.lossesJudged;
+    expect(JSON.stringify(older)).not.toMatch(/cudaLoss|lossesJudged/);
     expect(ReportModelSchema.parse(older)).toEqual(older);
     expect(assessReport(older)).toEqual(assessReport(m));
     expect(assessReport(older).findings).toContainEqual({
@@ -388,7 +390,7 @@ describe('pip: a torch-family wheel that only loses its label beside a torch sti
   const CPU_TORCH = { version: '2.5.1', cuda: null };
 
   it.each([
-    ['PyPI wheels, torch still CUDA: no loss (null, judged)', '0.20.1', PYPI_TORCH, null, []],
+    ['PyPI wheels, torch still CUDA: no loss (judged: lossesJudged)', '0.20.1', PYPI_TORCH, undefined, []],
     [
       'PyPI wheels, torch now CPU (an arm64 PyPI torch before 2.9): a loss',
       '0.20.1',
@@ -419,6 +421,40 @@ describe('pip: a torch-family wheel that only loses its label beside a torch sti
         .findings.filter((f) => f.text.includes('torchvision'))
         .map((f) => f.text),
     ).toEqual(warnings);
+  });
+
+  it('a diff an older version wrote (no lossesJudged) is judged from its labels, as before', () => {
+    const m = model(rec('0.20.1+cu121', CUDA_TORCH), rec('0.20.1', PYPI_TORCH));
+    const older = JSON.parse(JSON.stringify(m)) as ReportModel;
+    for (const p of older.platforms) delete p.diff!.lossesJudged;
+    expect(assessReport(ReportModelSchema.parse(older)).findings.map((f) => f.text)).toContain(
+      'torchvision lost its CUDA build (+cu121 → no label)',
+    );
+  });
+
+  it('the same change on two platforms, a loss on one only (its torch is CPU there): the loss is named', () => {
+    const m = buildReportModel({
+      image: 'ghcr.io/acme/model',
+      variant: 'cuda',
+      entries: [
+        { platform: 'linux/amd64', base: rec('0.20.1+cu121', CUDA_TORCH), head: rec('0.20.1', PYPI_TORCH) },
+        { platform: 'linux/arm64', base: rec('0.20.1+cu121', CUDA_TORCH), head: rec('0.20.1', CPU_TORCH) },
+      ],
+      baseline: { ref: 'main' },
+    });
+    expect(assessReport(m).findings.map((f) => f.text)).toContain(
+      'torchvision lost its CUDA build (+cu121 → no label)',
+    );
+  });
+
+  it('a ROCm label lost beside a ROCm torch is a loss: PyPI has no ROCm wheels', () => {
+    const rocm = (tv: string, version: string) =>
+      makeRecord({ pip: { torch: version, torchvision: tv }, torch: { version, cuda: null, hip: '6.2' } });
+    const d = diffRecords(rocm('0.20.1+rocm6.2', '2.5.1+rocm6.2'), rocm('0.20.1', '2.5.1+rocm6.2'));
+    expect(d.pip.changes.find((c) => c.name === 'torchvision')?.cudaLoss).toEqual({
+      from: '+rocm6.2',
+      to: 'no label',
+    });
   });
 
   it("another package's unlabelled wheel is a loss beside any torch (PyPI's jaxlib is CPU-only)", () => {

@@ -139,8 +139,8 @@ function diffPackages<P extends Pkg>(
   base: Map<string, P>,
   head: Map<string, P>,
   compare: (b: P, h: P) => ShownChange,
-  /** pip: this PR's torch is a GPU build (record torch.cuda or .hip): see pipLoss. */
-  gpuTorch = false,
+  /** pip: this PR's torch is a CUDA build (record torch.cuda): see packageLoss. */
+  cudaTorch = false,
 ): PackageDiff {
   const changes: PackageChange[] = [];
   let unchanged = 0;
@@ -160,7 +160,7 @@ function diffPackages<P extends Pkg>(
         from: c.from,
         to: c.to,
         level: c.level,
-        ...optional('cudaLoss', packageLoss(eco, c, h.name, gpuTorch)),
+        ...optional('cudaLoss', packageLoss(eco, c, h.name, cudaTorch)),
       });
   }
   for (const [key, b] of base)
@@ -331,9 +331,10 @@ function withoutCondaOwned(
 export function cudaLossOf(
   eco: 'pip' | 'apt' | 'conda',
   c: Pick<PackageChange, 'from' | 'to' | 'cudaLoss'>,
+  /** The diff's lossesJudged: its absent cudaLoss is no loss. */
+  judged = false,
 ): PackageChange['cudaLoss'] {
-  if (c.cudaLoss === null) return undefined;
-  return c.cudaLoss ?? cudaBuildLoss(eco, c.from, c.to) ?? undefined;
+  return c.cudaLoss ?? (judged ? undefined : (cudaBuildLoss(eco, c.from, c.to) ?? undefined));
 }
 
 export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
@@ -344,7 +345,7 @@ export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
       pipIndex(base),
       pipIndex(head),
       (b, h) => pipChange(b, h, knowsPipSources(base, head)),
-      !!(head.torch?.cuda || head.torch?.hip),
+      !!head.torch?.cuda,
     ),
     base,
     head,
@@ -390,5 +391,6 @@ export function diffRecords(base: EnvRecord, head: EnvRecord): EnvDiff {
     layers,
     ...optional('sizeExplanation', explainSize(base, head)),
     changed,
+    lossesJudged: true,
   };
 }

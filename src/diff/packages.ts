@@ -265,18 +265,20 @@ const TORCH_FAMILY: ReadonlySet<string> = new Set(['torch', 'torchvision', 'torc
 
 /**
  * The GPU build C (of package NAME) loses, by its labels (cudaBuildLoss); but a torch-family wheel
- * that only loses its label (torchvision `0.20.1+cu121` -> `0.20.1`: PyPI's wheel instead of the CUDA
- * index's) beside a torch that is still a GPU build (GPUTORCH) is none (null, judged): PyPI's Linux
- * wheels of the torch family are CUDA builds where torch's is. One labelled `+cpu` is a loss
- * whatever torch is, and so is any other package's unlabelled wheel (PyPI's jaxlib is CPU-only).
+ * that only loses its CUDA label (torchvision `0.20.1+cu121` -> `0.20.1`: PyPI's wheel instead of the
+ * CUDA index's) beside a torch that is still a CUDA build (CUDATORCH) is none (EnvDiff lossesJudged): PyPI's
+ * Linux wheels of the torch family are CUDA builds where torch's is. A ROCm label lost is a loss
+ * (PyPI has no ROCm wheels), as is one labelled `+cpu` whatever torch is, and any other package's
+ * unlabelled wheel (PyPI's jaxlib is CPU-only).
  */
 export function packageLoss(
   eco: 'pip' | 'apt' | 'conda',
   c: Pick<ShownChange, 'from' | 'to'>,
   name: string,
-  gpuTorch: boolean,
-): { from: string; to: string } | null | undefined {
+  cudaTorch: boolean,
+): { from: string; to: string } | undefined {
   const loss = cudaBuildLoss(eco, c.from, c.to) ?? undefined;
   const family = eco === 'pip' && TORCH_FAMILY.has(canonicalName(name));
-  return loss && family && gpuTorch && loss.to === NO_LABEL ? null : loss;
+  const labelOnly = loss?.to === NO_LABEL && gpuBuildName(loss.from) === 'CUDA';
+  return loss && family && cudaTorch && labelOnly ? undefined : loss;
 }

@@ -30,12 +30,10 @@ export const PackageChangeSchema = z.object({
   to: z.string().nullable(),
   level: ChangeLevelSchema.nullable(),
   /**
-   * Set when the change loses a CUDA build (CudaLossSchema); null where its labels read as a loss
-   * and the diff judged none (torchvision +cu121 -> PyPI's unlabelled wheel beside a torch that is
-   * still a CUDA build); absent when it keeps or gains one (or an older version wrote it: decided
-   * again from the labels, cudaLossOf).
+   * Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one, or
+   * loses only its label where that is none (EnvDiff lossesJudged; cudaLossOf).
    */
-  cudaLoss: CudaLossSchema.nullable().optional(),
+  cudaLoss: CudaLossSchema.optional(),
 });
 
 export type PackageChange = z.infer<typeof PackageChangeSchema>;
@@ -220,6 +218,13 @@ export const EnvDiffSchema = z.object({
   sizeExplanation: SizeExplanationSchema.optional(),
   /** Anything changed other than volatile labels and host facts. */
   changed: z.boolean(),
+  /**
+   * Set by a diff whose packages' cudaLoss is all there is to it (packageLoss: torchvision +cu121 ->
+   * PyPI's unlabelled wheel beside a CUDA torch is none); absent in one an older version wrote,
+   * whose losses are decided again from the labels (cudaLossOf). A flag, not a null cudaLoss, so
+   * that an older release's reader (a pinned fork poster) still takes the model.
+   */
+  lossesJudged: z.literal(true).optional(),
 });
 
 export const SmokeStatusSchema = z.enum(['pass', 'fail', 'skip']);

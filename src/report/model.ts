@@ -319,16 +319,16 @@ function smokeFindings(smoke: readonly SmokeDiff[], add: Add): void {
   if (fixed) add(`${plural(fixed, 'smoke test')} fixed`, 'info');
 }
 
+/** One change per key; of one that loses a build on a platform and not on another, the loss. */
+function onePerChange(changes: PackageChange[]): PackageChange[] {
+  const m = new Map<string, PackageChange>();
+  for (const c of changes) if (!m.get(packageChangeKey(c))?.cudaLoss) m.set(packageChangeKey(c), c);
+  return [...m.values()];
+}
+
 function packageFindings(withDiff: readonly Diffed[], eco: 'pip' | 'apt' | 'conda', add: Add): void {
   // The same change on several platforms counts once.
-  const list =
-    withDiff.length === 1
-      ? (withDiff[0]!.diff[eco]?.changes ?? [])
-      : [
-          ...new Map(
-            withDiff.flatMap((p) => p.diff[eco]?.changes ?? []).map((c) => [packageChangeKey(c), c]),
-          ).values(),
-        ];
+  const list = onePerChange(withDiff.flatMap((p) => p.diff[eco]?.changes ?? []));
   if (!list.length) return;
   const major = list.filter((c) => c.level === 'major').length;
   const risky = major > 0 || list.some((c) => c.kind === 'downgraded' || c.kind === 'removed');
@@ -354,8 +354,9 @@ function cudaLossFindings(
   add: Add,
 ): void {
   const torchSaid = withDiff.some((p) => p.diff.components.some((c) => c.id === 'torch' && c.changed));
+  const judged = withDiff.every((p) => p.diff.lossesJudged);
   const lost = list.flatMap((c) => {
-    const loss = cudaLossOf(eco, c);
+    const loss = cudaLossOf(eco, c, judged);
     return loss && !(eco === 'pip' && torchSaid && c.name.toLowerCase() === 'torch') ? [{ c, loss }] : [];
   });
   const named = lost.slice(0, CUDA_LOSS_NAMED);
