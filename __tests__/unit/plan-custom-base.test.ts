@@ -306,4 +306,45 @@ describe('a CUDA newer than the catalog knows', () => {
   ])('%s', (_n, variant, error) => {
     expect(planErrors({ platforms: AMD64, variants: [variant] })[0]).toBe(error);
   });
+
+  it.each(['my.registry/cuda:13.4', base])(
+    'with a torch on %s: refused, its wheels would come from a cu134 index no torch has (a review finding: planned, pip failed late)',
+    (b) => {
+      const errors = planErrors({
+        platforms: AMD64,
+        variants: [{ name: 'n', base: b, cuda: '13.4', torch: '2.14' }],
+      });
+      expect(errors.join('\n')).toMatch(
+        b === base
+          ? /torch 2\.14 has no CUDA 13\.4 wheels \(it has 12\.6, 13\.0, 13\.2\)/
+          : /torch 2\.14 would come from the cu134 wheel index, which no torch release has .*set cuda to a CUDA 13\.x that torch 2\.14 has wheels for/,
+      );
+    },
+  );
+
+  it('with a torch and python.torchIndexUrl (an index of your own): planned', () => {
+    const p = plan({
+      platforms: AMD64,
+      python: { torchIndexUrl: 'https://pypi.internal.example/torch/cu134' },
+      variants: [{ name: 'n', base: 'my.registry/cuda:13.4', cuda: '13.4', torch: '2.14' }],
+    });
+    expect(p.variants[0]!.cuda?.version).toBe('13.4');
+  });
+
+  it.each([
+    [undefined, /ships CUDA 13\.4, which needs NVIDIA driver >= 580\.65\.06: .*; set cuda: "13\.4"$/],
+    [
+      '2.14',
+      /ships CUDA 13\.4, .*set cuda to a CUDA 13\.x that torch 2\.14 has wheels for \(the image's 13\.4 runs them\)$/,
+    ],
+  ])(
+    'an nvidia/cuda tag newer than the catalog, no cuda, torch %s: said as for a known one',
+    (torch, message) => {
+      const p = plan({
+        platforms: AMD64,
+        variants: [{ name: 'n', base, ...(torch !== undefined && { torch }) }],
+      });
+      expect(p.warnings).toContainEqual(expect.stringMatching(message));
+    },
+  );
 });

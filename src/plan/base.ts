@@ -17,7 +17,7 @@ import {
   torchWheelIndex,
 } from './catalog.js';
 import { parseImageRef } from '../oci/ref.js';
-import { cudaNotAsked, taggedCuda } from './tagged-cuda.js';
+import { cudaNotAsked, newerCudaWithoutWheels, taggedCuda } from './tagged-cuda.js';
 import { catalogTorch, customPython, exactTorch, familyTorchProblem } from './torch-python.js';
 import type { Template, VariantPlan } from './schema.js';
 
@@ -183,6 +183,8 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }: Base
     out.warnings.push(
       `${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`,
     );
+  const noWheels = pytorchImage ? undefined : newerCudaWithoutWheels(v, config.python.torchIndexUrl, catalog);
+  if (noWheels !== undefined) out.errors.push(`${whereOf('torch')}: ${noWheels}`);
   const notAsked = cudaImage && v.cuda === undefined ? cudaNotAsked(base, v.torch, catalog) : undefined;
   if (notAsked !== undefined)
     out.warnings.push(`${v.torch === undefined ? where : whereOf('torch')}: ${notAsked}`);

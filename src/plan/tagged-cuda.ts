@@ -2,7 +2,11 @@
 // for (plan/base.ts' custom bases). Pure.
 import { parseImageRef } from '../oci/ref.js';
 import { compareVersions, majorMinor } from '../util/versions.js';
-import { type Catalog, cudaDriver } from './catalog.js';
+import { type Catalog, cudaDriver, newerCudaDriver } from './catalog.js';
+
+/** The catalog's row of CUDA X.Y, or for a minor newer than its major's newest, that major's floors. */
+const knownCuda = (catalog: Catalog, cuda: string) =>
+  cudaDriver(catalog, cuda) ?? newerCudaDriver(catalog, cuda);
 
 /**
  * The CUDA whose driver floor a variant with cuda ASKED needs on an NVIDIA CUDA image BASE, whose tag
@@ -19,7 +23,7 @@ export function taggedCuda(
   out: { warnings: string[] },
 ): string | undefined {
   const tagged = base && /^(\d+\.\d+)(?:\.\d+)?-/.exec(parseImageRef(base).tag ?? '')?.[1];
-  if (asked === undefined || !tagged || !cudaDriver(catalog, tagged) || majorMinor(asked) === tagged)
+  if (asked === undefined || !tagged || !knownCuda(catalog, tagged) || majorMinor(asked) === tagged)
     return undefined;
   const newer = compareVersions(tagged, majorMinor(asked)) > 0 ? tagged : asked;
   out.warnings.push(
@@ -36,11 +40,34 @@ export function taggedCuda(
  */
 export function cudaNotAsked(base: string, torch: string | undefined, catalog: Catalog): string | undefined {
   const tagged = /^(\d+\.\d+)(?:\.\d+)?-/.exec(parseImageRef(base).tag ?? '')?.[1];
-  const driver = tagged === undefined ? undefined : cudaDriver(catalog, tagged);
+  const driver = tagged === undefined ? undefined : knownCuda(catalog, tagged);
   const cpuTorch = torch === undefined ? '' : `torch ${torch} comes from the CPU wheel index, and `;
+  // A CUDA newer than the catalog's has no torch wheels of its own: a torch asked takes its
+  // major's (the image runs them: minor-version compatibility).
+  const set =
+    torch !== undefined && !cudaDriver(catalog, driver?.cuda ?? '')
+      ? `set cuda to a CUDA ${driver?.cuda.split('.')[0]}.x that torch ${torch} has wheels for (the image's ${driver?.cuda} runs them)`
+      : `set cuda: "${driver?.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
   if (driver)
-    return `${cpuTorch}${base} ships CUDA ${driver.cuda}, which needs NVIDIA driver >= ${driver.minorCompatDriverMin}: without the variant's cuda no driver floor is recorded or checked; set cuda: "${driver.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
+    return `${cpuTorch}${base} ships CUDA ${driver.cuda}, which needs NVIDIA driver >= ${driver.minorCompatDriverMin}: without the variant's cuda no driver floor is recorded or checked; ${set}`;
   return torch === undefined
     ? undefined
     : `torch ${torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`;
+}
+
+/**
+ * A torch asked with a cuda newer than the catalog knows (13.4 on a custom base): its wheels would
+ * come from the cu134 index, which no torch release has (pip would fail late, in the build), so
+ * the plan refuses it, naming the way; undefined otherwise, and where python.torchIndexUrl names
+ * another index.
+ */
+export function newerCudaWithoutWheels(
+  v: { torch?: string | undefined; cuda?: string | undefined },
+  torchIndexUrl: string | undefined,
+  catalog: Catalog,
+): string | undefined {
+  if (v.torch === undefined || v.cuda === undefined || torchIndexUrl !== undefined) return undefined;
+  if (cudaDriver(catalog, v.cuda) || !newerCudaDriver(catalog, v.cuda)) return undefined;
+  const cuda = majorMinor(v.cuda);
+  return `torch ${v.torch} would come from the cu${cuda.replace('.', '')} wheel index, which no torch release has (CUDA ${cuda} is newer than the catalog knows): set cuda to a CUDA ${cuda.split('.')[0]}.x that torch ${v.torch} has wheels for (the base's newer CUDA runs them: minor-version compatibility), or python.torchIndexUrl to an index that has it`;
 }
