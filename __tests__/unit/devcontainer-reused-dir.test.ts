@@ -2,7 +2,15 @@
 // it, an action's result-dir on a self-hosted runner): an earlier image's environment record must not
 // give this build's devcontainer its user, cache volumes and ports, and an earlier run's definition
 // of a variant this build did not push (or no longer builds) must not stay beside this run's.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -148,6 +156,25 @@ describe('a reused result directory', () => {
     write(path.join('devcontainer', 'file'), 'not a folder');
     expect(removeResultDevcontainers(dir)).toEqual([]);
   });
+
+  it.each(['devcontainer', 'devcontainer/cpu'])(
+    'removeResultDevcontainers follows no link (%s a symbolic link): a definition outside the result directory stays',
+    (linked) => {
+      const outside = mkdtempSync(path.join(tmpdir(), 'devcontainer-outside-'));
+      try {
+        const target = linked === 'devcontainer' ? outside : path.join(outside, 'cpu');
+        mkdirSync(path.join(outside, 'cpu'), { recursive: true });
+        const theirs = path.join(outside, 'cpu', 'devcontainer.json');
+        writeFileSync(theirs, `{"name": "ml-image (cpu)", "image": "${REPO}@${OLD}"}\n`);
+        mkdirSync(path.dirname(path.join(dir, linked)), { recursive: true });
+        symlinkSync(target, path.join(dir, linked));
+        expect(removeResultDevcontainers(dir)).toEqual([]);
+        expect(existsSync(theirs)).toBe(true);
+      } finally {
+        rmSync(outside, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("the action notes a record of an earlier image it left out of a variant's definition", () => {
     write('build.json', { schemaVersion: 1, variants: [variantBuild('cpu')] });

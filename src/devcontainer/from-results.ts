@@ -134,8 +134,11 @@ const MAX_DEVCONTAINER_BYTES = 64 * 1024;
  */
 export function removeResultDevcontainers(dir: string): string[] {
   let names: string[];
+  const top = path.join(dir, DEVCONTAINER_DIR);
   try {
-    names = readdirSync(path.join(dir, DEVCONTAINER_DIR));
+    // A link (planted by a checkout) would lead the removal out of the result directory.
+    if (!lstatSync(top).isDirectory()) return [];
+    names = readdirSync(top);
   } catch {
     return []; // no devcontainer/ there
   }
@@ -143,7 +146,7 @@ export function removeResultDevcontainers(dir: string): string[] {
   for (const name of names) {
     const file = resultDevcontainerFile(dir, name);
     try {
-      if (!lstatSync(file).isFile()) continue;
+      if (!lstatSync(path.dirname(file)).isDirectory() || !lstatSync(file).isFile()) continue;
       if (!writtenByMlImage(readRegularFile(file, MAX_DEVCONTAINER_BYTES).toString('utf8'))) continue;
       rmSync(file, { force: true });
       removed.push(file);
