@@ -339,6 +339,12 @@ describe('BPA inputs -> buildx argv', () => {
     const docker = argvFor({ sbom: 'true' }, dockerDriver);
     expect(docker.args.some((a) => a.startsWith('--sbom'))).toBe(false);
     expect(docker.warnings.join('\n')).toMatch(/SBOM attestations are not supported/);
+    // sbom: false where buildx has no --sbom left nothing out: no warning.
+    const old = { buildxVersion: '0.9.1', driver: 'docker-container' };
+    expect(argvFor({ sbom: 'false' }, old).warnings).toEqual([]);
+    expect(argvFor({ sbom: 'true' }, old).warnings).toEqual([
+      expect.stringMatching(/^sbom: needs buildx >= 0\.10\.0/),
+    ]);
   });
 
   it.each([

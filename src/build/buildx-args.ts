@@ -111,7 +111,6 @@ export interface BuildxArgs {
 }
 
 const atLeast = (v: string, min: string) => compareVersions(v, min) >= 0;
-
 /** The notes and the warnings (BuildxArgs') being made. */
 type Said = [notes: string[], warnings: string[]];
 
@@ -316,11 +315,12 @@ function provenanceArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]
 function attestationArgs(req: BuildRequest, builder: BuilderInfo, warnings: string[]): string[] {
   const args: string[] = [];
   if (req.sbom !== undefined) {
-    if (!atLeast(builder.buildxVersion, '0.10.0'))
+    const old = !atLeast(builder.buildxVersion, '0.10.0');
+    if (old && req.sbom)
       warnings.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
     else if (classicDocker(builder) && req.sbom)
       warnings.push('docker driver: SBOM attestations are not supported, left out');
-    else args.push(`--sbom=${req.sbom}`);
+    else if (!old) args.push(`--sbom=${req.sbom}`);
   }
   if (req.attests?.length) {
     if (!atLeast(builder.buildxVersion, '0.10.0'))
