@@ -23,7 +23,9 @@ describe('export summary: the driver floor', () => {
       ['gpu', 'ddp'],
       8,
       '570.124.06',
-      ['driver:  NVIDIA >= 570.124.06 (plan.json): the gpu suite fails on a node below it'],
+      [
+        "driver:  NVIDIA >= 570.124.06 (plan.json): the gpu suite fails on a node below it (but where NVIDIA's forward compatibility, cuda-compat, runs it)",
+      ],
     ],
     [
       'no gpu suite: nothing checks it, said so',

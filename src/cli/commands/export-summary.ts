@@ -36,7 +36,7 @@ export interface ExportSummary extends Written {
   nodes: number;
   gpusPerNode: number | 'all';
   suites: SmokeSuite[];
-  /** The variant's NVIDIA driver floor (DIR/plan.json): the gpu suite fails on a node below it. */
+  /** The variant's NVIDIA driver floor (DIR/plan.json): the gpu suite fails on a node below it (but under cuda-compat). */
   driverFloor?: string;
 }
 
@@ -91,7 +91,7 @@ export function summaryLines(summary: ExportSummary): string[] {
 /** The variant's driver floor: checked by the gpu suite, else said to be checked by nothing. */
 function driverLine({ driverFloor, suites }: ExportSummary): string {
   return suites.includes('gpu')
-    ? `driver:  NVIDIA >= ${driverFloor} (plan.json): the gpu suite fails on a node below it`
+    ? `driver:  NVIDIA >= ${driverFloor} (plan.json): the gpu suite fails on a node below it (but where NVIDIA's forward compatibility, cuda-compat, runs it)`
     : `note:    the variant needs NVIDIA driver >= ${driverFloor} (plan.json); no gpu suite runs to check it (add gpu to --suites)`;
 }
 
