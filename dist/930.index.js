@@ -2830,8 +2830,12 @@ const MAX_DEVCONTAINER_BYTES = 64 * 1024;
  */
 function removeResultDevcontainers(dir) {
     let names;
+    const top = external_node_path_default().join(dir, results_results/* DEVCONTAINER_DIR */.$A);
     try {
-        names = (0,external_node_fs_.readdirSync)(external_node_path_default().join(dir, results_results/* DEVCONTAINER_DIR */.$A));
+        // A link (planted by a checkout) would lead the removal out of the result directory.
+        if (!(0,external_node_fs_.lstatSync)(top).isDirectory())
+            return [];
+        names = (0,external_node_fs_.readdirSync)(top);
     }
     catch {
         return []; // no devcontainer/ there
@@ -2840,7 +2844,7 @@ function removeResultDevcontainers(dir) {
     for (const name of names) {
         const file = resultDevcontainerFile(dir, name);
         try {
-            if (!(0,external_node_fs_.lstatSync)(file).isFile())
+            if (!(0,external_node_fs_.lstatSync)(external_node_path_default().dirname(file)).isDirectory() || !(0,external_node_fs_.lstatSync)(file).isFile())
                 continue;
             if (!writtenByMlImage((0,read_regular/* readRegularFile */.XF)(file, MAX_DEVCONTAINER_BYTES).toString('utf8')))
                 continue;
@@ -3652,11 +3656,12 @@ function provenanceArgs(req, builder, notes) {
 function attestationArgs(req, builder, warnings) {
     const args = [];
     if (req.sbom !== undefined) {
-        if (!atLeast(builder.buildxVersion, '0.10.0'))
+        const old = !atLeast(builder.buildxVersion, '0.10.0');
+        if (old && req.sbom)
             warnings.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
         else if (classicDocker(builder) && req.sbom)
             warnings.push('docker driver: SBOM attestations are not supported, left out');
-        else
+        else if (!old)
             args.push(`--sbom=${req.sbom}`);
     }
     if (req.attests?.length) {
@@ -6402,6 +6407,8 @@ var variant_origin = __webpack_require__(52454);
 
 
 
+/** The catalog's row of CUDA X.Y, or for a minor newer than its major's newest, that major's floors. */
+const knownCuda = (catalog, cuda) => cudaDriver(catalog, cuda) ?? newerCudaDriver(catalog, cuda);
 /**
  * The CUDA whose driver floor a variant with cuda ASKED needs on an NVIDIA CUDA image BASE, whose tag
  * names its own (12.8.1-runtime-ubuntu24.04): the newer of the two, said when they differ (the
@@ -6411,7 +6418,7 @@ var variant_origin = __webpack_require__(52454);
  */
 function taggedCuda(asked, base, catalog, where, out) {
     const tagged = base && /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
-    if (asked === undefined || !tagged || !cudaDriver(catalog, tagged) || majorMinor(asked) === tagged)
+    if (asked === undefined || !tagged || !knownCuda(catalog, tagged) || majorMinor(asked) === tagged)
         return undefined;
     const newer = compareVersions(tagged, majorMinor(asked)) > 0 ? tagged : asked;
     out.warnings.push(`${where}: ${base} ships CUDA ${tagged}; cuda ${asked} is not what it has: the driver floor and the label follow the newer, ${majorMinor(newer)} (torch wheels come from the cuda ${asked} index)`);
@@ -6425,13 +6432,32 @@ function taggedCuda(asked, base, catalog, where, out) {
  */
 function cudaNotAsked(base, torch, catalog) {
     const tagged = /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
-    const driver = tagged === undefined ? undefined : cudaDriver(catalog, tagged);
+    const driver = tagged === undefined ? undefined : knownCuda(catalog, tagged);
     const cpuTorch = torch === undefined ? '' : `torch ${torch} comes from the CPU wheel index, and `;
+    // A CUDA newer than the catalog's has no torch wheels of its own: a torch asked takes its
+    // major's (the image runs them: minor-version compatibility).
+    const set = torch !== undefined && !cudaDriver(catalog, driver?.cuda ?? '')
+        ? `set cuda to a CUDA ${driver?.cuda.split('.')[0]}.x that torch ${torch} has wheels for (the image's ${driver?.cuda} runs them)`
+        : `set cuda: "${driver?.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
     if (driver)
-        return `${cpuTorch}${base} ships CUDA ${driver.cuda}, which needs NVIDIA driver >= ${driver.minorCompatDriverMin}: without the variant's cuda no driver floor is recorded or checked; set cuda: "${driver.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
+        return `${cpuTorch}${base} ships CUDA ${driver.cuda}, which needs NVIDIA driver >= ${driver.minorCompatDriverMin}: without the variant's cuda no driver floor is recorded or checked; ${set}`;
     return torch === undefined
         ? undefined
         : `torch ${torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`;
+}
+/**
+ * A torch asked with a cuda newer than the catalog knows (13.4 on a custom base): its wheels would
+ * come from the cu134 index, which no torch release has (pip would fail late, in the build), so
+ * the plan refuses it, naming the way; undefined otherwise, and where python.torchIndexUrl names
+ * another index.
+ */
+function newerCudaWithoutWheels(v, torchIndexUrl, catalog) {
+    if (v.torch === undefined || v.cuda === undefined || torchIndexUrl !== undefined)
+        return undefined;
+    if (cudaDriver(catalog, v.cuda) || !newerCudaDriver(catalog, v.cuda))
+        return undefined;
+    const cuda = majorMinor(v.cuda);
+    return `torch ${v.torch} would come from the cu${cuda.replace('.', '')} wheel index, which no torch release has (CUDA ${cuda} is newer than the catalog knows): set cuda to a CUDA ${cuda.split('.')[0]}.x that torch ${v.torch} has wheels for (the base's newer CUDA runs them: minor-version compatibility), or python.torchIndexUrl to an index that has it`;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/torch-python.ts
@@ -6619,6 +6645,9 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const cuda = shipped?.cuda ?? taggedCuda(v.cuda, cudaImage ? base : undefined, catalog, where, out) ?? v.cuda;
     if (shipped && v.cuda !== undefined && majorMinor(v.cuda) !== majorMinor(shipped.cuda))
         out.warnings.push(`${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`);
+    const noWheels = pytorchImage ? undefined : newerCudaWithoutWheels(v, config.python.torchIndexUrl, catalog);
+    if (noWheels !== undefined)
+        out.errors.push(`${whereOf('torch')}: ${noWheels}`);
     const notAsked = cudaImage && v.cuda === undefined ? cudaNotAsked(base, v.torch, catalog) : undefined;
     if (notAsked !== undefined)
         out.warnings.push(`${v.torch === undefined ? where : whereOf('torch')}: ${notAsked}`);
@@ -7507,15 +7536,17 @@ const NO_LABEL = 'no label';
 const TORCH_FAMILY = new Set(['torch', 'torchvision', 'torchaudio']);
 /**
  * The GPU build C (of package NAME) loses, by its labels (cudaBuildLoss); but a torch-family wheel
- * that only loses its label (torchvision `0.20.1+cu121` -> `0.20.1`: PyPI's wheel instead of the CUDA
- * index's) beside a torch that is still a GPU build (GPUTORCH) is none (null, judged): PyPI's Linux
- * wheels of the torch family are CUDA builds where torch's is. One labelled `+cpu` is a loss
- * whatever torch is, and so is any other package's unlabelled wheel (PyPI's jaxlib is CPU-only).
+ * that only loses its CUDA label (torchvision `0.20.1+cu121` -> `0.20.1`: PyPI's wheel instead of the
+ * CUDA index's) beside a torch that is still a CUDA build (CUDATORCH) is none (EnvDiff lossesJudged): PyPI's
+ * Linux wheels of the torch family are CUDA builds where torch's is. A ROCm label lost is a loss
+ * (PyPI has no ROCm wheels), as is one labelled `+cpu` whatever torch is, and any other package's
+ * unlabelled wheel (PyPI's jaxlib is CPU-only).
  */
-function packageLoss(eco, c, name, gpuTorch) {
+function packageLoss(eco, c, name, cudaTorch) {
     const loss = cudaBuildLoss(eco, c.from, c.to) ?? undefined;
     const family = eco === 'pip' && TORCH_FAMILY.has((0,parse/* canonicalName */.Ew)(name));
-    return loss && family && gpuTorch && loss.to === NO_LABEL ? null : loss;
+    const labelOnly = loss?.to === NO_LABEL && gpuBuildName(loss.from) === 'CUDA';
+    return loss && family && cudaTorch && labelOnly ? undefined : loss;
 }
 
 ;// CONCATENATED MODULE: ./src/diff/size.ts
@@ -7803,8 +7834,8 @@ function sortPackageChanges(changes) {
 /** pip and apt: the versions compared and shown as they are. */
 const byVersion = (compare) => (b, h) => ({ ...compare(b.version, h.version), from: b.version, to: h.version });
 function diffPackages(eco, base, head, compare, 
-/** pip: this PR's torch is a GPU build (record torch.cuda or .hip): see pipLoss. */
-gpuTorch = false) {
+/** pip: this PR's torch is a CUDA build (record torch.cuda): see packageLoss. */
+cudaTorch = false) {
     const changes = [];
     let unchanged = 0;
     for (const [key, h] of head) {
@@ -7824,7 +7855,7 @@ gpuTorch = false) {
                 from: c.from,
                 to: c.to,
                 level: c.level,
-                ...optional('cudaLoss', packageLoss(eco, c, h.name, gpuTorch)),
+                ...optional('cudaLoss', packageLoss(eco, c, h.name, cudaTorch)),
             });
     }
     for (const [key, b] of base)
@@ -7972,14 +8003,14 @@ function withoutCondaOwned(pip, base, head, conda) {
  * older version wrote without that field (a fork-safe artifact, a report-<variant>.json), as the
  * diff decides it now from the labels shown, so that its verdict still names the loss.
  */
-function cudaLossOf(eco, c) {
-    if (c.cudaLoss === null)
-        return undefined;
-    return c.cudaLoss ?? cudaBuildLoss(eco, c.from, c.to) ?? undefined;
+function cudaLossOf(eco, c, 
+/** The diff's lossesJudged: its absent cudaLoss is no loss. */
+judged = false) {
+    return c.cudaLoss ?? (judged ? undefined : (cudaBuildLoss(eco, c.from, c.to) ?? undefined));
 }
 function diffRecords(base, head) {
     const conda = diffConda(base, head);
-    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) => pipChange(b, h, knowsPipSources(base, head)), !!(head.torch?.cuda || head.torch?.hip)), base, head, conda);
+    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) => pipChange(b, h, knowsPipSources(base, head)), !!head.torch?.cuda), base, head, conda);
     const multi = multiArchNames(base, head);
     const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
     const b = summarize(base);
@@ -8019,6 +8050,7 @@ function diffRecords(base, head) {
         layers,
         ...optional('sizeExplanation', explainSize(base, head)),
         changed,
+        lossesJudged: true,
     };
 }
 
@@ -8604,13 +8636,17 @@ function smokeFindings(smoke, add) {
     if (fixed)
         add(`${plural(fixed, 'smoke test')} fixed`, 'info');
 }
+/** One change per key; of one that loses a build on a platform and not on another, the loss. */
+function onePerChange(changes) {
+    const m = new Map();
+    for (const c of changes)
+        if (!m.get((0,diff_schema/* packageChangeKey */.KT)(c))?.cudaLoss)
+            m.set((0,diff_schema/* packageChangeKey */.KT)(c), c);
+    return [...m.values()];
+}
 function packageFindings(withDiff, eco, add) {
     // The same change on several platforms counts once.
-    const list = withDiff.length === 1
-        ? (withDiff[0].diff[eco]?.changes ?? [])
-        : [
-            ...new Map(withDiff.flatMap((p) => p.diff[eco]?.changes ?? []).map((c) => [(0,diff_schema/* packageChangeKey */.KT)(c), c])).values(),
-        ];
+    const list = onePerChange(withDiff.flatMap((p) => p.diff[eco]?.changes ?? []));
     if (!list.length)
         return;
     const major = list.filter((c) => c.level === 'major').length;
@@ -8627,8 +8663,9 @@ const CUDA_LOSS_NAMED = 3;
  */
 function cudaLossFindings(withDiff, eco, list, add) {
     const torchSaid = withDiff.some((p) => p.diff.components.some((c) => c.id === 'torch' && c.changed));
+    const judged = withDiff.every((p) => p.diff.lossesJudged);
     const lost = list.flatMap((c) => {
-        const loss = cudaLossOf(eco, c);
+        const loss = cudaLossOf(eco, c, judged);
         return loss && !(eco === 'pip' && torchSaid && c.name.toLowerCase() === 'torch') ? [{ c, loss }] : [];
     });
     const named = lost.slice(0, CUDA_LOSS_NAMED);

@@ -438,15 +438,17 @@ const NO_LABEL = 'no label';
 const TORCH_FAMILY = new Set(['torch', 'torchvision', 'torchaudio']);
 /**
  * The GPU build C (of package NAME) loses, by its labels (cudaBuildLoss); but a torch-family wheel
- * that only loses its label (torchvision `0.20.1+cu121` -> `0.20.1`: PyPI's wheel instead of the CUDA
- * index's) beside a torch that is still a GPU build (GPUTORCH) is none (null, judged): PyPI's Linux
- * wheels of the torch family are CUDA builds where torch's is. One labelled `+cpu` is a loss
- * whatever torch is, and so is any other package's unlabelled wheel (PyPI's jaxlib is CPU-only).
+ * that only loses its CUDA label (torchvision `0.20.1+cu121` -> `0.20.1`: PyPI's wheel instead of the
+ * CUDA index's) beside a torch that is still a CUDA build (CUDATORCH) is none (EnvDiff lossesJudged): PyPI's
+ * Linux wheels of the torch family are CUDA builds where torch's is. A ROCm label lost is a loss
+ * (PyPI has no ROCm wheels), as is one labelled `+cpu` whatever torch is, and any other package's
+ * unlabelled wheel (PyPI's jaxlib is CPU-only).
  */
-function packageLoss(eco, c, name, gpuTorch) {
+function packageLoss(eco, c, name, cudaTorch) {
     const loss = cudaBuildLoss(eco, c.from, c.to) ?? undefined;
     const family = eco === 'pip' && TORCH_FAMILY.has((0,parse/* canonicalName */.Ew)(name));
-    return loss && family && gpuTorch && loss.to === NO_LABEL ? null : loss;
+    const labelOnly = loss?.to === NO_LABEL && gpuBuildName(loss.from) === 'CUDA';
+    return loss && family && cudaTorch && labelOnly ? undefined : loss;
 }
 
 ;// CONCATENATED MODULE: ./src/diff/size.ts
@@ -734,8 +736,8 @@ function sortPackageChanges(changes) {
 /** pip and apt: the versions compared and shown as they are. */
 const byVersion = (compare) => (b, h) => ({ ...compare(b.version, h.version), from: b.version, to: h.version });
 function diffPackages(eco, base, head, compare, 
-/** pip: this PR's torch is a GPU build (record torch.cuda or .hip): see pipLoss. */
-gpuTorch = false) {
+/** pip: this PR's torch is a CUDA build (record torch.cuda): see packageLoss. */
+cudaTorch = false) {
     const changes = [];
     let unchanged = 0;
     for (const [key, h] of head) {
@@ -755,7 +757,7 @@ gpuTorch = false) {
                 from: c.from,
                 to: c.to,
                 level: c.level,
-                ...optional('cudaLoss', packageLoss(eco, c, h.name, gpuTorch)),
+                ...optional('cudaLoss', packageLoss(eco, c, h.name, cudaTorch)),
             });
     }
     for (const [key, b] of base)
@@ -903,14 +905,14 @@ function withoutCondaOwned(pip, base, head, conda) {
  * older version wrote without that field (a fork-safe artifact, a report-<variant>.json), as the
  * diff decides it now from the labels shown, so that its verdict still names the loss.
  */
-function cudaLossOf(eco, c) {
-    if (c.cudaLoss === null)
-        return undefined;
-    return c.cudaLoss ?? cudaBuildLoss(eco, c.from, c.to) ?? undefined;
+function cudaLossOf(eco, c, 
+/** The diff's lossesJudged: its absent cudaLoss is no loss. */
+judged = false) {
+    return c.cudaLoss ?? (judged ? undefined : (cudaBuildLoss(eco, c.from, c.to) ?? undefined));
 }
 function diffRecords(base, head) {
     const conda = diffConda(base, head);
-    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) => pipChange(b, h, knowsPipSources(base, head)), !!(head.torch?.cuda || head.torch?.hip)), base, head, conda);
+    const pip = withoutCondaOwned(diffPackages('pip', pipIndex(base), pipIndex(head), (b, h) => pipChange(b, h, knowsPipSources(base, head)), !!head.torch?.cuda), base, head, conda);
     const multi = multiArchNames(base, head);
     const apt = diffPackages('apt', aptIndex(base, multi), aptIndex(head, multi), byVersion(compareApt));
     const b = summarize(base);
@@ -950,6 +952,7 @@ function diffRecords(base, head) {
         layers,
         ...optional('sizeExplanation', explainSize(base, head)),
         changed,
+        lossesJudged: true,
     };
 }
 
@@ -1340,13 +1343,17 @@ function smokeFindings(smoke, add) {
     if (fixed)
         add(`${(0,format/* plural */.LS)(fixed, 'smoke test')} fixed`, 'info');
 }
+/** One change per key; of one that loses a build on a platform and not on another, the loss. */
+function onePerChange(changes) {
+    const m = new Map();
+    for (const c of changes)
+        if (!m.get((0,schema/* packageChangeKey */.KT)(c))?.cudaLoss)
+            m.set((0,schema/* packageChangeKey */.KT)(c), c);
+    return [...m.values()];
+}
 function packageFindings(withDiff, eco, add) {
     // The same change on several platforms counts once.
-    const list = withDiff.length === 1
-        ? (withDiff[0].diff[eco]?.changes ?? [])
-        : [
-            ...new Map(withDiff.flatMap((p) => p.diff[eco]?.changes ?? []).map((c) => [(0,schema/* packageChangeKey */.KT)(c), c])).values(),
-        ];
+    const list = onePerChange(withDiff.flatMap((p) => p.diff[eco]?.changes ?? []));
     if (!list.length)
         return;
     const major = list.filter((c) => c.level === 'major').length;
@@ -1363,8 +1370,9 @@ const CUDA_LOSS_NAMED = 3;
  */
 function cudaLossFindings(withDiff, eco, list, add) {
     const torchSaid = withDiff.some((p) => p.diff.components.some((c) => c.id === 'torch' && c.changed));
+    const judged = withDiff.every((p) => p.diff.lossesJudged);
     const lost = list.flatMap((c) => {
-        const loss = cudaLossOf(eco, c);
+        const loss = cudaLossOf(eco, c, judged);
         return loss && !(eco === 'pip' && torchSaid && c.name.toLowerCase() === 'torch') ? [{ c, loss }] : [];
     });
     const named = lost.slice(0, CUDA_LOSS_NAMED);

@@ -1548,7 +1548,7 @@ function summaryLines(summary) {
 /** The variant's driver floor: checked by the gpu suite, else said to be checked by nothing. */
 function driverLine({ driverFloor, suites }) {
     return suites.includes('gpu')
-        ? `driver:  NVIDIA >= ${driverFloor} (plan.json): the gpu suite fails on a node below it`
+        ? `driver:  NVIDIA >= ${driverFloor} (plan.json): the gpu suite fails on a node below it (but where NVIDIA's forward compatibility, cuda-compat, runs it)`
         : `note:    the variant needs NVIDIA driver >= ${driverFloor} (plan.json); no gpu suite runs to check it (add gpu to --suites)`;
 }
 /** The note of an image built for PLATFORM only: where it runs, as the job asks for it. */

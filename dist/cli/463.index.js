@@ -48,12 +48,10 @@ const PackageChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     to: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
     level: ChangeLevelSchema.nullable(),
     /**
-     * Set when the change loses a CUDA build (CudaLossSchema); null where its labels read as a loss
-     * and the diff judged none (torchvision +cu121 -> PyPI's unlabelled wheel beside a torch that is
-     * still a CUDA build); absent when it keeps or gains one (or an older version wrote it: decided
-     * again from the labels, cudaLossOf).
+     * Set when the change loses a CUDA build (CudaLossSchema); absent when it keeps or gains one, or
+     * loses only its label where that is none (EnvDiff lossesJudged; cudaLossOf).
      */
-    cudaLoss: CudaLossSchema.nullable().optional(),
+    cudaLoss: CudaLossSchema.optional(),
 });
 /**
  * A package change's identity across a report's platforms (the verdict counts equal ones once, the
@@ -213,6 +211,13 @@ const EnvDiffSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     sizeExplanation: SizeExplanationSchema.optional(),
     /** Anything changed other than volatile labels and host facts. */
     changed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    /**
+     * Set by a diff whose packages' cudaLoss is all there is to it (packageLoss: torchvision +cu121 ->
+     * PyPI's unlabelled wheel beside a CUDA torch is none); absent in one an older version wrote,
+     * whose losses are decided again from the labels (cudaLossOf). A flag, not a null cudaLoss, so
+     * that an older release's reader (a pinned fork poster) still takes the model.
+     */
+    lossesJudged: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(true).optional(),
 });
 const SmokeStatusSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
 const SmokeTestChangeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({

@@ -879,6 +879,8 @@ var oci_ref = __webpack_require__(17700);
 
 
 
+/** The catalog's row of CUDA X.Y, or for a minor newer than its major's newest, that major's floors. */
+const knownCuda = (catalog, cuda) => (0,plan_catalog/* cudaDriver */.cz)(catalog, cuda) ?? (0,plan_catalog/* newerCudaDriver */.NR)(catalog, cuda);
 /**
  * The CUDA whose driver floor a variant with cuda ASKED needs on an NVIDIA CUDA image BASE, whose tag
  * names its own (12.8.1-runtime-ubuntu24.04): the newer of the two, said when they differ (the
@@ -888,7 +890,7 @@ var oci_ref = __webpack_require__(17700);
  */
 function taggedCuda(asked, base, catalog, where, out) {
     const tagged = base && /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
-    if (asked === undefined || !tagged || !(0,plan_catalog/* cudaDriver */.cz)(catalog, tagged) || (0,versions/* majorMinor */.v)(asked) === tagged)
+    if (asked === undefined || !tagged || !knownCuda(catalog, tagged) || (0,versions/* majorMinor */.v)(asked) === tagged)
         return undefined;
     const newer = (0,versions/* compareVersions */.Z)(tagged, (0,versions/* majorMinor */.v)(asked)) > 0 ? tagged : asked;
     out.warnings.push(`${where}: ${base} ships CUDA ${tagged}; cuda ${asked} is not what it has: the driver floor and the label follow the newer, ${(0,versions/* majorMinor */.v)(newer)} (torch wheels come from the cuda ${asked} index)`);
@@ -902,13 +904,32 @@ function taggedCuda(asked, base, catalog, where, out) {
  */
 function cudaNotAsked(base, torch, catalog) {
     const tagged = /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
-    const driver = tagged === undefined ? undefined : (0,plan_catalog/* cudaDriver */.cz)(catalog, tagged);
+    const driver = tagged === undefined ? undefined : knownCuda(catalog, tagged);
     const cpuTorch = torch === undefined ? '' : `torch ${torch} comes from the CPU wheel index, and `;
+    // A CUDA newer than the catalog's has no torch wheels of its own: a torch asked takes its
+    // major's (the image runs them: minor-version compatibility).
+    const set = torch !== undefined && !(0,plan_catalog/* cudaDriver */.cz)(catalog, driver?.cuda ?? '')
+        ? `set cuda to a CUDA ${driver?.cuda.split('.')[0]}.x that torch ${torch} has wheels for (the image's ${driver?.cuda} runs them)`
+        : `set cuda: "${driver?.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
     if (driver)
-        return `${cpuTorch}${base} ships CUDA ${driver.cuda}, which needs NVIDIA driver >= ${driver.minorCompatDriverMin}: without the variant's cuda no driver floor is recorded or checked; set cuda: "${driver.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
+        return `${cpuTorch}${base} ships CUDA ${driver.cuda}, which needs NVIDIA driver >= ${driver.minorCompatDriverMin}: without the variant's cuda no driver floor is recorded or checked; ${set}`;
     return torch === undefined
         ? undefined
         : `torch ${torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`;
+}
+/**
+ * A torch asked with a cuda newer than the catalog knows (13.4 on a custom base): its wheels would
+ * come from the cu134 index, which no torch release has (pip would fail late, in the build), so
+ * the plan refuses it, naming the way; undefined otherwise, and where python.torchIndexUrl names
+ * another index.
+ */
+function newerCudaWithoutWheels(v, torchIndexUrl, catalog) {
+    if (v.torch === undefined || v.cuda === undefined || torchIndexUrl !== undefined)
+        return undefined;
+    if ((0,plan_catalog/* cudaDriver */.cz)(catalog, v.cuda) || !(0,plan_catalog/* newerCudaDriver */.NR)(catalog, v.cuda))
+        return undefined;
+    const cuda = (0,versions/* majorMinor */.v)(v.cuda);
+    return `torch ${v.torch} would come from the cu${cuda.replace('.', '')} wheel index, which no torch release has (CUDA ${cuda} is newer than the catalog knows): set cuda to a CUDA ${cuda.split('.')[0]}.x that torch ${v.torch} has wheels for (the base's newer CUDA runs them: minor-version compatibility), or python.torchIndexUrl to an index that has it`;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/torch-python.ts
@@ -1096,6 +1117,9 @@ function customBase({ v, where, whereOf, config, catalog, out, orDefault }) {
     const cuda = shipped?.cuda ?? taggedCuda(v.cuda, cudaImage ? base : undefined, catalog, where, out) ?? v.cuda;
     if (shipped && v.cuda !== undefined && (0,versions/* majorMinor */.v)(v.cuda) !== (0,versions/* majorMinor */.v)(shipped.cuda))
         out.warnings.push(`${where}: ${base} ships CUDA ${shipped.cuda}; cuda ${v.cuda} is not what it has, its own is used`);
+    const noWheels = pytorchImage ? undefined : newerCudaWithoutWheels(v, config.python.torchIndexUrl, catalog);
+    if (noWheels !== undefined)
+        out.errors.push(`${whereOf('torch')}: ${noWheels}`);
     const notAsked = cudaImage && v.cuda === undefined ? cudaNotAsked(base, v.torch, catalog) : undefined;
     if (notAsked !== undefined)
         out.warnings.push(`${v.torch === undefined ? where : whereOf('torch')}: ${notAsked}`);

@@ -2582,11 +2582,12 @@ function provenanceArgs(req, builder, notes) {
 function attestationArgs(req, builder, warnings) {
     const args = [];
     if (req.sbom !== undefined) {
-        if (!atLeast(builder.buildxVersion, '0.10.0'))
+        const old = !atLeast(builder.buildxVersion, '0.10.0');
+        if (old && req.sbom)
             warnings.push(`sbom: needs buildx >= 0.10.0 (found ${builder.buildxVersion}), left out`);
         else if (classicDocker(builder) && req.sbom)
             warnings.push('docker driver: SBOM attestations are not supported, left out');
-        else
+        else if (!old)
             args.push(`--sbom=${req.sbom}`);
     }
     if (req.attests?.length) {

@@ -343,6 +343,8 @@ unreachable, or it refused the request (403: a token that may not write to the p
                 out: (0,results_results/* openResultDir */.lR)(external_node_path_default().resolve(io.cwd, values.out), `--out ${values.out}`),
             }),
             configVariants: (0,stage/* configVariantNames */.U3)(loaded),
+            // The file's platforms before --platforms: one it left out is not dropped (report stage).
+            ...(loaded.filePlatforms && { configPlatforms: loaded.filePlatforms }),
             git,
             options: {
                 mode,

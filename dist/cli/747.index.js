@@ -321,8 +321,12 @@ const MAX_DEVCONTAINER_BYTES = (/* unused pure expression or super */ null && (6
  */
 function removeResultDevcontainers(dir) {
     let names;
+    const top = path.join(dir, DEVCONTAINER_DIR);
     try {
-        names = readdirSync(path.join(dir, DEVCONTAINER_DIR));
+        // A link (planted by a checkout) would lead the removal out of the result directory.
+        if (!lstatSync(top).isDirectory())
+            return [];
+        names = readdirSync(top);
     }
     catch {
         return []; // no devcontainer/ there
@@ -331,7 +335,7 @@ function removeResultDevcontainers(dir) {
     for (const name of names) {
         const file = resultDevcontainerFile(dir, name);
         try {
-            if (!lstatSync(file).isFile())
+            if (!lstatSync(path.dirname(file)).isDirectory() || !lstatSync(file).isFile())
                 continue;
             if (!writtenByMlImage(readRegularFile(file, MAX_DEVCONTAINER_BYTES).toString('utf8')))
                 continue;
