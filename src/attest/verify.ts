@@ -369,10 +369,7 @@ export async function verifyImage(
   );
 }
 
-/**
- * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
- * --json, where the error object is the only output).
- */
+/** One line naming each failed check (the CheckFailedError message; --json lists why per check). */
 export function failedSummary(outcome: VerifyOutcome): string {
   const { failed, checks, ref } = outcome;
   const named = failed.map((c) => `${c.platform} ${c.check}`);
