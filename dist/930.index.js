@@ -6434,13 +6434,14 @@ function cudaNotAsked(base, torch, catalog) {
     const tagged = /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
     const driver = tagged === undefined ? undefined : knownCuda(catalog, tagged);
     const cpuTorch = torch === undefined ? '' : `torch ${torch} comes from the CPU wheel index, and `;
-    // A CUDA newer than the catalog's has no torch wheels of its own: a torch asked takes its
-    // major's (the image runs them: minor-version compatibility).
-    const set = torch !== undefined && !cudaDriver(catalog, driver?.cuda ?? '')
-        ? `set cuda to a CUDA ${driver?.cuda.split('.')[0]}.x that torch ${torch} has wheels for (the image's ${driver?.cuda} runs them)`
-        : `set cuda: "${driver?.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
-    if (driver)
+    if (driver) {
+        // A CUDA newer than the catalog's has no torch wheels of its own: a torch asked takes its
+        // major's (the image runs them: minor-version compatibility).
+        const set = torch !== undefined && !cudaDriver(catalog, driver.cuda)
+            ? `set cuda to a CUDA ${driver.cuda.split('.')[0]}.x that torch ${torch} has wheels for (the image's ${driver.cuda} runs them)`
+            : `set cuda: "${driver.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
         return `${cpuTorch}${base} ships CUDA ${driver.cuda}, which needs NVIDIA driver >= ${driver.minorCompatDriverMin}: without the variant's cuda no driver floor is recorded or checked; ${set}`;
+    }
     return torch === undefined
         ? undefined
         : `torch ${torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`;
@@ -7472,12 +7473,13 @@ function earlier(a, b) {
             return a[i] < b[i];
     return false;
 }
-/**
- * A build label that names a GPU build: CUDA's (`cu121`, `cuda12.cudnn89`,
- * `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`) or ROCm's (`rocm6.2`, AMD's index of torch).
- */
-const namesCuda = (label) => /(?:^|[^a-z])(?:cu(?:da|\d)|rocm)/i.test(label);
-const namesRocm = (label) => /(?:^|[^a-z])rocm/i.test(label) && !/(?:^|[^a-z])cu(?:da|\d)/i.test(label);
+/** CUDA's build labels: `cu121`, `cuda12.cudnn89`, `py3.11_cuda12.1_cudnn8.9.2_0`, `cuda120_py311h…`. */
+const CUDA_LABEL = /(?:^|[^a-z])cu(?:da|\d)/i;
+/** ROCm's: `rocm6.2` (AMD's index of torch). */
+const ROCM_LABEL = /(?:^|[^a-z])rocm/i;
+/** A build label that names a GPU build, CUDA's or ROCm's. */
+const namesGpuBuild = (label) => CUDA_LABEL.test(label) || ROCM_LABEL.test(label);
+const namesRocm = (label) => ROCM_LABEL.test(label) && !CUDA_LABEL.test(label);
 /** What lost build labels (cudaBuildLoss's from) name: `ROCm` (`+rocm6.2`), `CUDA`, or `GPU` for both. */
 function gpuBuildName(...labels) {
     const rocm = labels.filter(namesRocm).length;
@@ -7497,7 +7499,7 @@ function condaChange(b, h) {
     const c = compareAny(b.version, h.version);
     const build = b.build !== '' && h.build !== '' && b.build !== h.build;
     const channel = b.channel !== '' && h.channel !== '' && b.channel !== h.channel;
-    const showBuild = build && (c.order === 0 || namesCuda(b.build) !== namesCuda(h.build));
+    const showBuild = build && (c.order === 0 || namesGpuBuild(b.build) !== namesGpuBuild(h.build));
     const shown = (p) => `${p.version}${showBuild ? ` ${p.build}` : ''}${channel ? ` (${p.channel})` : ''}`;
     const order = c.order === 0 && (build || channel) ? null : c.order;
     return { order, level: order === null && c.order === 0 ? 'local' : c.level, from: shown(b), to: shown(h) };
@@ -7526,7 +7528,7 @@ function cudaBuildLoss(eco, from, to) {
         return null;
     const a = buildLabel(eco, from);
     const b = buildLabel(eco, to);
-    if (!namesCuda(a) || namesCuda(b))
+    if (!namesGpuBuild(a) || namesGpuBuild(b))
         return null;
     return { from: a, to: b || (eco === 'conda' ? 'no build' : NO_LABEL) };
 }

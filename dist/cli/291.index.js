@@ -907,10 +907,7 @@ async function verifyImage(deps, ref, request, prefix = 'verify: ', flag = (name
     const cosign = request.identity.kind === 'keyless' || request.tlog;
     return deadline.within(work(), (oldest) => deadlineError(deadline, oldest, hostOf(ref), { prefix, flag: flag('timeout'), cosign }));
 }
-/**
- * One line naming each failed check (the CheckFailedError message); with `detail`, also why (for
- * --json, where the error object is the only output).
- */
+/** One line naming each failed check (the CheckFailedError message; --json lists why per check). */
 function failedSummary(outcome) {
     const { failed, checks, ref } = outcome;
     const named = failed.map((c) => `${c.platform} ${c.check}`);

@@ -906,13 +906,14 @@ function cudaNotAsked(base, torch, catalog) {
     const tagged = /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
     const driver = tagged === undefined ? undefined : knownCuda(catalog, tagged);
     const cpuTorch = torch === undefined ? '' : `torch ${torch} comes from the CPU wheel index, and `;
-    // A CUDA newer than the catalog's has no torch wheels of its own: a torch asked takes its
-    // major's (the image runs them: minor-version compatibility).
-    const set = torch !== undefined && !(0,plan_catalog/* cudaDriver */.cz)(catalog, driver?.cuda ?? '')
-        ? `set cuda to a CUDA ${driver?.cuda.split('.')[0]}.x that torch ${torch} has wheels for (the image's ${driver?.cuda} runs them)`
-        : `set cuda: "${driver?.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
-    if (driver)
+    if (driver) {
+        // A CUDA newer than the catalog's has no torch wheels of its own: a torch asked takes its
+        // major's (the image runs them: minor-version compatibility).
+        const set = torch !== undefined && !(0,plan_catalog/* cudaDriver */.cz)(catalog, driver.cuda)
+            ? `set cuda to a CUDA ${driver.cuda.split('.')[0]}.x that torch ${torch} has wheels for (the image's ${driver.cuda} runs them)`
+            : `set cuda: "${driver.cuda}"${torch === undefined ? '' : ' for the floor and CUDA wheels'}`;
         return `${cpuTorch}${base} ships CUDA ${driver.cuda}, which needs NVIDIA driver >= ${driver.minorCompatDriverMin}: without the variant's cuda no driver floor is recorded or checked; ${set}`;
+    }
     return torch === undefined
         ? undefined
         : `torch ${torch} comes from the CPU wheel index: give the variant its cuda (e.g. cuda: "12.8") for CUDA wheels`;
