@@ -6,6 +6,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -170,6 +171,29 @@ describe('a reused result directory', () => {
         symlinkSync(target, path.join(dir, linked));
         expect(removeResultDevcontainers(dir)).toEqual([]);
         expect(existsSync(theirs)).toBe(true);
+      } finally {
+        rmSync(outside, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it.each(['devcontainer', 'devcontainer/cpu'])(
+    'writeResultDevcontainers writes through no link (%s a symbolic link): bad input naming it, nothing outside',
+    (linked) => {
+      const outside = mkdtempSync(path.join(tmpdir(), 'devcontainer-outside-'));
+      try {
+        write('build.json', { schemaVersion: 1, variants: [variantBuild('cpu')] });
+        mkdirSync(path.dirname(path.join(dir, linked)), { recursive: true });
+        symlinkSync(outside, path.join(dir, linked));
+        expect(() => writeResultDevcontainers(dir, ['cpu'])).toThrow(
+          expect.objectContaining({
+            exitCode: 2,
+            message: expect.stringContaining(
+              `${path.join(dir, linked)} is a link (to ${outside}), not a directory`,
+            ),
+          }),
+        );
+        expect(readdirSync(outside)).toEqual([]);
       } finally {
         rmSync(outside, { recursive: true, force: true });
       }

@@ -2,7 +2,7 @@
 // CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers, each read through the
 // results contract (src/results/). `ml-image devcontainer` and the action's `devcontainer` output
 // both write through here.
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { VariantBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
@@ -17,6 +17,7 @@ import {
   type ResultDir,
 } from '../results/results.js';
 import { writeFileAtomic } from '../util/json-file.js';
+import { ownFilePath } from '../util/own-dir.js';
 import { readRegularFile } from '../util/read-regular.js';
 import {
   type ChosenImage,
@@ -185,8 +186,8 @@ export function writeResultDevcontainers(
       note(
         `devcontainer ${variant}: ${o.file} is of another image (${o.digest.slice(0, 19)}), an earlier run's: left out`,
       );
-    const file = resultDevcontainerFile(dir, variant);
-    mkdirSync(path.dirname(file), { recursive: true });
+    // Never through a link planted at devcontainer/ or devcontainer/<variant>/ (a checkout's).
+    const file = ownFilePath(dir, devcontainerFile(variant), `result-dir ${dir}`);
     writeFileAtomic(file, dc.text, `result-dir ${dir}`);
     files.push(file);
   }

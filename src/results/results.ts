@@ -6,7 +6,7 @@
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
 // schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
 // This module is a leaf: stages import it, it imports only schemas (and the comment artifact's writer).
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { type AttestResult, AttestResultSchema } from '../attest/result.js';
@@ -27,6 +27,7 @@ import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
 import { ensureResultDir, readJsonFile, writeFileAtomic, writeFileAtomicLater } from '../util/json-file.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../util/read-regular.js';
+import { ownFilePath, ownSubdir } from '../util/own-dir.js';
 import {
   readAttestFile,
   readBuildFile,
@@ -191,10 +192,8 @@ export function openResultDir(
 ): ResultDir {
   const root = ensureResultDir(dir, label, opts);
   const at = (name: string) => path.join(root, name);
-  const write = (name: string, content: string, l = label, durable = true) => {
-    mkdirSync(path.dirname(at(name)), { recursive: true });
-    writeFileAtomic(at(name), redactUrls(content), l, durable);
-  };
+  const write = (name: string, content: string, l = label, durable = true) =>
+    writeFileAtomic(ownFilePath(root, name, label), redactUrls(content), l, durable);
   const writeJson = (name: string, schema: z.ZodType, value: unknown, l?: string, durable = true) =>
     write(name, json(checked(schema, value, at(name))), l, durable);
   const records = (variant: string, platform: string) =>
@@ -242,9 +241,9 @@ export function openResultDir(
     },
     writeRunReport: (markdown) => (write(RUN_REPORT_FILE, markdown), at(RUN_REPORT_FILE)),
     writeComment: (payload) => {
-      mkdirSync(at(COMMENT_DIR), { recursive: true });
-      writeCommentArtifact(at(COMMENT_DIR), payload);
-      return at(COMMENT_DIR);
+      const dir = ownSubdir(root, COMMENT_DIR, label);
+      writeCommentArtifact(dir, payload);
+      return dir;
     },
     ...attestFiles(root, label),
     writeAttest: (result) => writeJson(ATTEST_FILE, AttestResultSchema, result),
@@ -271,23 +270,22 @@ function attestFiles(
   label: string,
 ): Pick<ResultDir, 'writeAttestation' | 'writeEnvelope' | 'takeEnvelopes' | 'envelopeNames'> {
   const at = (name: string) => path.join(root, name);
-  const writeLater = (file: string, content: string | Buffer) => {
-    mkdirSync(path.dirname(file), { recursive: true });
-    return writeFileAtomicLater(file, content, label, false);
-  };
+  // async: a link in the way is the write's rejection, as its other failures are.
+  const writeLater = async (name: string, content: string | Buffer) =>
+    writeFileAtomicLater(ownFilePath(root, name, label), content, label, false);
   return {
     // Copies of what is attached to the image: no fsync, and off node's thread (the attest stage
     // writes a dozen of them while it signs and the registry answers).
     writeAttestation: (v, p, kind, predicate) => {
       const file = at(attestationFile(v, p, kind));
       const text = redactUrls(json(checked(PredicateSchema, predicate, file)));
-      return { file, text, written: writeLater(file, text) };
+      return { file, text, written: writeLater(attestationFile(v, p, kind), text) };
     },
     // Signed bytes: written as they are (the signature covers them; a statement holds no URL
     // credentials, every attestation is scrubbed before it is signed).
     writeEnvelope: (v, p, kind, envelope) => {
-      const file = at(envelopeFile(v, p, kind));
-      return { file, written: writeLater(file, envelope) };
+      const name = envelopeFile(v, p, kind);
+      return { file: at(name), written: writeLater(name, envelope) };
     },
     envelopeNames: () => new Set(envelopeNames(at(ATTEST_DIR))),
     takeEnvelopes: () => {
@@ -308,9 +306,13 @@ function attestFiles(
   };
 }
 
-/** The envelope files in DIR (attest/), by their names relative to the result directory. */
+/**
+ * The envelope files in DIR (attest/), by their names relative to the result directory; none
+ * through a link (never read, nor removed, where it points: the stage's writes refuse it).
+ */
 function envelopeNames(dir: string): string[] {
   try {
+    if (!lstatSync(dir).isDirectory()) return [];
     return readdirSync(dir)
       .filter((n) => n.endsWith('.dsse.json'))
       .map((n) => path.join(ATTEST_DIR, n));

@@ -1,0 +1,102 @@
+// The directories inside a result directory are the tool's own: a link planted there (a checked-out
+// pull request's `ml-image-results/comment -> /somewhere`) is never written, read or removed through.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openResultDir } from '../../src/results/results.js';
+import { ownFilePath, ownSubdir } from '../../src/util/own-dir.js';
+
+let dir: string;
+let outside: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ml-image-own-dir-'));
+  outside = mkdtempSync(path.join(tmpdir(), 'ml-image-own-dir-outside-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
+});
+
+const refused = (what: RegExp) =>
+  expect.objectContaining({ exitCode: 2, message: expect.stringMatching(what), fix: expect.any(String) });
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('ownSubdir', () => {
+  it.each([
+    ['one level', 'attest'],
+    ['two levels', 'devcontainer/cpu'],
+    ['a dot and doubled slashes', './devcontainer//cpu'],
+  ])('makes %s (%s) and returns it', (_n, rel) => {
+    const made = ownSubdir(dir, rel, '--out x');
+    expect(made).toBe(path.join(dir, rel));
+    expect(readdirSync(made)).toEqual([]);
+    expect(ownSubdir(dir, rel, '--out x')).toBe(made); // there already: taken as it is
+  });
+
+  it('nothing to make for a file at the top (its directory is the result directory)', () => {
+    expect(ownFilePath(dir, 'build.json', '--out x')).toBe(path.join(dir, 'build.json'));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each([
+    ['the first directory', 'comment', 'comment'],
+    ['the second', 'devcontainer/cpu', 'devcontainer/cpu'],
+    ['the first of two', 'devcontainer', 'devcontainer/cpu'],
+  ])('a link at %s (%s) is bad input naming it and its target; nothing made beyond it', (_n, linked, rel) => {
+    mkdirSync(path.dirname(path.join(dir, linked)), { recursive: true });
+    symlinkSync(outside, path.join(dir, linked));
+    const at = path.join(dir, linked);
+    expect(() => ownSubdir(dir, rel, '--out x')).toThrow(
+      refused(new RegExp(`^--out x: ${escape(at)} is a link \\(to ${escape(outside)}\\), not a directory`)),
+    );
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('a file in the way is bad input naming it', () => {
+    writeFileSync(path.join(dir, 'attest'), 'x');
+    expect(() => ownSubdir(dir, 'attest', '--out x')).toThrow(
+      refused(/attest exists and is not a directory/),
+    );
+  });
+
+  it('the result directory itself may be a link (the user chose it)', () => {
+    const link = path.join(dir, 'results');
+    symlinkSync(outside, link);
+    expect(ownSubdir(link, 'attest', '--out results')).toBe(path.join(link, 'attest'));
+    expect(readdirSync(outside)).toEqual(['attest']);
+  });
+});
+
+describe("a result directory's writes", () => {
+  it('an envelope is not written through a linked attest/ (the write is refused), nor taken from it', async () => {
+    // An envelope file where the link points: neither read again nor removed.
+    writeFileSync(path.join(outside, 'cpu-amd64.sbom.dsse.json'), '{"theirs": true}');
+    symlinkSync(outside, path.join(dir, 'attest'));
+    const results = openResultDir(dir, '--out x');
+    expect(results.envelopeNames()).toEqual(new Set());
+    expect(results.takeEnvelopes()).toEqual(new Map());
+    const w = results.writeEnvelope('cpu', 'linux/amd64', 'smoke', Buffer.from('{}'));
+    await expect(w?.written).rejects.toThrow(/attest is a link .*not a directory/);
+    expect(readdirSync(outside)).toEqual(['cpu-amd64.sbom.dsse.json']);
+    expect(readFileSync(path.join(outside, 'cpu-amd64.sbom.dsse.json'), 'utf8')).toBe('{"theirs": true}');
+  });
+
+  it('in its own attest/ an envelope is written, listed and taken (the check refuses only links)', async () => {
+    const results = openResultDir(dir, '--out x');
+    await results.writeEnvelope('cpu', 'linux/amd64', 'smoke', Buffer.from('{}'))?.written;
+    const name = path.join('attest', 'cpu-amd64.smoke.dsse.json');
+    expect(results.envelopeNames()).toEqual(new Set([name]));
+    expect(results.takeEnvelopes()).toEqual(new Map([[name, Buffer.from('{}')]]));
+    expect(existsSync(path.join(dir, name))).toBe(false);
+  });
+});
