@@ -20,7 +20,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const CONFIG = 'image:\n  name: my-org/model\nvariants: [cpu]\nplatforms: [linux/amd64]\n';
 
-function options(stages: readonly ('build' | 'smoke' | 'attest')[]) {
+function options(stages: readonly ('resolve' | 'build' | 'smoke' | 'attest')[]) {
   const loaded = loadConfig({ cwd: dir, file: path.join(dir, 'ml-image.yml') });
   return {
     loaded,
@@ -56,6 +56,24 @@ describe('runPipeline: the signing setup, before anything is built', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(/COSIGN_PASSWORD|password|decrypt/i);
     expect(progress.filter((l) => l.startsWith('build '))).toEqual([]);
+  });
+
+  it('a wrong COSIGN_PASSWORD: exit 2 before the resolve stage (pip could take minutes before it was said)', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), `${CONFIG}python:\n  requirements: [requirements.txt]\n`);
+    writeFileSync(path.join(dir, 'requirements.txt'), 'numpy<2\n');
+    const progress: string[] = [];
+    const err = await runPipeline(options(['resolve', 'build', 'attest']), {
+      // The resolve stage would ask the engine first: it must not start.
+      docker: () => fakeDocker(),
+      env: { COSIGN_KEY: fixture('fixture.key'), COSIGN_PASSWORD: 'not-the-password' },
+      progress: (stage, line) => progress.push(`${stage} ${line}`),
+      error: () => undefined,
+      warning: () => undefined,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).exitCode).toBe(ExitCode.BadInput);
+    expect((err as Error).message).toMatch(/COSIGN_PASSWORD|password|decrypt/i);
+    expect(progress.filter((l) => !l.startsWith('plan '))).toEqual([]);
   });
 
   it.each([

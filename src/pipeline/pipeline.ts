@@ -247,7 +247,7 @@ async function resolveAndBuild(
   io: PipelineIo,
   plan: Plan,
   into: Resolved,
-  /** The signing key being decrypted: a wrong password stops the run before anything is pushed. */
+  /** The signing key being decrypted: a wrong password stops the run before the resolve stage. */
   key?: Promise<unknown>,
 ): Promise<BuildResult | undefined> {
   const { config, baseDir } = opts.loaded;
@@ -259,6 +259,9 @@ async function resolveAndBuild(
   // Exit 2 before any container runs: build secrets, requirements the variants cannot install.
   checkBeforeContainers(opts, io, plan);
   if (opts.stages.has('build')) opts.results.removeBuild(); // an earlier run's: see removeBuild
+  // Decrypting ran meanwhile (about 0.15 s of scrypt, off the main thread, mostly spent by now):
+  // a wrong password is said before the resolve stage (minutes of pip on a cold run), not after it.
+  if (opts.push && opts.stages.has('build')) await key;
   const docker = io.docker();
   const resolved = opts.stages.has('resolve')
     ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
@@ -269,8 +272,6 @@ async function resolveAndBuild(
     for (const p of v.platforms)
       if (!resolved[resolvedKey(v.name, p)]) opts.results.removeResolution(v.name, p);
   if (!opts.stages.has('build')) return undefined;
-  // Decrypting ran meanwhile (about 0.15 s of scrypt): waited for only when there is still some.
-  if (opts.push) await key;
   if (opts.push && opts.stages.has('attest') && !io.signer)
     warmRegistry(opts.loaded, io.env, plan.repository, plan.targets.length);
   const build = await timed(io, 'build', () =>
