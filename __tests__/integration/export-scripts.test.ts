@@ -265,7 +265,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
     it.skipIf(existsSync('/dev/nvidia0'))(
       "with 'all' and no GPU, exits 3 naming the node, before any suite",
       () => {
-        const r = runSlurm(local({ nodes: 2, gpusPerNode: 'all', suites: ['gpu'] }), {
+        const r = runSlurm(local({ nodes: 2, gpusPerNode: 'all', suites: ['gpu', 'ddp'] }), {
           SLURMD_NODENAME: 'node-a',
         });
         expect(r.status).toBe(3);

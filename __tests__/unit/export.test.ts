@@ -406,12 +406,6 @@ describe('slurmScript', () => {
       '--nodes="$SLURM_NNODES" --ntasks-per-node=1',
       '$SLURM_NNODES node(s)',
     ],
-    [
-      'several nodes without ddp: the first node, which runs the suites',
-      slurm({ nodes: 2, suites: ['train'] }),
-      '--nodes=1 --ntasks=1',
-      'the first node',
-    ],
   ])('imports the image in a step of its own before the first suite: %s', (_n, o, nodes, where) => {
     const text = slurmScript(o);
     const lines = text.split('\n');
@@ -1273,7 +1267,7 @@ describe('ml-image export', () => {
       '--image',
       IMAGE,
       '--suites',
-      'compute',
+      'compute,ddp',
       ...flags,
       '--out',
       'k',
@@ -1285,7 +1279,7 @@ describe('ml-image export', () => {
       '--image',
       OTHER,
       '--suites',
-      'compute',
+      'compute,ddp',
       ...flags,
       '--out',
       'k',

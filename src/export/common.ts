@@ -3,6 +3,7 @@
 import type { SmokeSuite } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { memoryOf } from './memory.js';
+import { checkNodesForDdp } from './nodes.js';
 import { type DigestRef, parseDigestRef } from '../oci/ref.js';
 import { type Baseline, bundledBaseline, floorsArg } from '../smoke/baselines.js';
 
@@ -10,7 +11,7 @@ export interface ExportSpec {
   /** REF@sha256:<64 hex>: a cluster must run exactly the image that was built and tested. */
   image: string;
   suites: readonly SmokeSuite[];
-  /** Nodes (Slurm) or pods (Kubernetes); more than one runs the ddp suite across them. */
+  /** Nodes (Slurm) or pods (Kubernetes); more than one needs the ddp suite, run across them. */
   nodes: number;
   /**
    * GPUs per node. 0 = a CPU-only cluster: the GPU suites skip and ddp runs 2 processes per node
@@ -108,6 +109,7 @@ export function checkSpec(s: ExportSpec): DigestRef {
       "no smoke suite to run: --suites, else the config's smoke.suites, names none",
       'give --suites (e.g. imports,pip-check,gpu) or list suites in smoke.suites',
     );
+  checkNodesForDdp(s);
   checkDriverFloor(s.driverFloor);
   for (const m of Object.keys(s.distributionsByMachine ?? {}))
     if (!/^[A-Za-z0-9_]+$/.test(m)) throw new InputError(`machine: expected a name like x86_64, got "${m}"`);

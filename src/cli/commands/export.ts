@@ -298,7 +298,8 @@ Options:
                         (those whose markers hold on the variant's Python and each platform),
                         smoke.baseline (its floors first, then the bundled ones)
   --suites LIST         comma-separated (default: the config's smoke.suites, else all)
-  --nodes N             nodes (Slurm) or pods (Kubernetes), default 1
+  --nodes N             nodes (Slurm) or pods (Kubernetes), default 1; more than 1 only with the
+                        ddp suite, the one suite that spans them (the others run on the first)
   --gpus-per-node N|all GPUs per node; with GPUs, train and ddp must run on CUDA (no CPU or gloo
                         fallback). Default for a CUDA variant of plan.json: all on Slurm (whole
                         nodes, --exclusive; ddp over every GPU a node shows), 1 on Kubernetes (a pod
@@ -324,7 +325,7 @@ ${VERIFY_OPTIONS_HELP}
 ${verifyTimeoutHelp('export')}
 
 Exit codes: 0 written; 1 --verify: a check failed (nothing written); 2 bad input (a reference
-without a digest, an invalid name, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached, or did not answer within --verify-timeout.
+without a digest, an invalid name, --nodes > 1 without ddp, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached, or did not answer within --verify-timeout.
 An export that writes no job (1, 2 or 3) removes the job an earlier export left in DIR (its files
 that an export wrote), so that it is not applied by mistake.`,
   async run(argv: string[], io: CliIo) {
