@@ -69,6 +69,10 @@ function findRecord(
   return { other };
 }
 
+/** What a record left out is, said alike by `ml-image devcontainer` and the action. */
+export const otherImageNote = (o: OtherImageRecord): string =>
+  `${o.file} is of another image (${o.digest.slice(0, 19)}), not this build's (an earlier run's in a reused directory): left out`;
+
 export interface ResultDevcontainer {
   json: DevcontainerJson;
   text: string;
@@ -182,10 +186,7 @@ export function writeResultDevcontainers(
       continue;
     }
     if (!dc.chosen.pinned) continue;
-    for (const o of dc.otherImageRecords)
-      note(
-        `devcontainer ${variant}: ${o.file} is of another image (${o.digest.slice(0, 19)}), an earlier run's: left out`,
-      );
+    for (const o of dc.otherImageRecords) note(`devcontainer ${variant}: ${otherImageNote(o)}`);
     // Never through a link planted at devcontainer/ or devcontainer/<variant>/ (a checkout's).
     const file = ownFilePath(dir, devcontainerFile(variant), `result-dir ${dir}`);
     writeFileAtomic(file, dc.text, `result-dir ${dir}`);

@@ -9,6 +9,7 @@ import {
 import {
   devcontainerFromResults,
   hostPlatform,
+  otherImageNote,
   type OtherImageRecord,
 } from '../../devcontainer/from-results.js';
 import { BUILD_FILE } from '../../results/results.js';
@@ -84,7 +85,7 @@ function notesFor(
     );
   for (const o of other)
     notes.push(
-      `${o.file} is of another image (${o.digest.slice(0, 19)}), not this build's (an earlier run's in a reused directory): left out (run the smoke stage again to record this image: "ml-image run --out DIR")`,
+      `${otherImageNote(o)} (run the smoke stage again to record this image: "ml-image run --out DIR")`,
     );
   if (record === undefined && other.length > 0)
     notes.push("the image's user, cache directories and Jupyter/MLflow are unknown: no record of this image");
