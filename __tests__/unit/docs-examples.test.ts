@@ -4,8 +4,11 @@
 //     smallest config);
 //   - a workflow block (jobs:, steps:, uses:) that uses this project's action, sub-actions or
 //     reusable workflows gives each only the inputs and secrets it declares, every input it
-//     requires, and names only outputs it declares; so do the copy-ready workflows/*.yml;
-//   - an `ml-image COMMAND ...` line of a shell block names a command, and flags that command takes.
+//     requires, and names only outputs it declares; so do the copy-ready workflows/*.yml; a whole
+//     workflow passes GitHub's own parser;
+//   - an `ml-image COMMAND ...` line of a shell block (or a code span) names a command, and flags
+//     that command takes;
+//   - a smoke.baseline file (docs/gpu-floors.md, a row of your own) is one the smoke stage reads.
 // A block meant to be wrong says so in the page, on the line before it: <!-- example: invalid -->
 // (and it must then be refused). Unit: no process is started; the commands are asked in-process.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,9 +22,10 @@ import { ConfigFileSchema } from '../../src/config/schema.js';
 import { ConfigError, describeError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
+import { BaselineSchema } from '../../src/smoke/baselines.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo } from '../helpers/fakes.js';
-import { ownActionDir } from '../helpers/workflow-lint.js';
+import { githubParserErrors, ownActionDir } from '../helpers/workflow-lint.js';
 
 const read = (rel: string) => readFileSync(path.join(REPO_ROOT, rel), 'utf8');
 const PAGES = [
@@ -155,6 +159,19 @@ describe('ml-image.yml examples of README.md and docs/*.md', () => {
       { where: 'p:7', lang: 'yaml', text: 'b: 2', invalid: false },
       { where: 'p:10', lang: 'yaml', text: 'c: 3', invalid: false },
     ]);
+  });
+});
+
+describe('smoke.baseline files of docs/*.md (a row of your own)', () => {
+  const files = BLOCKS.filter((b) => b.lang === 'json' && /"floorFraction"/.test(b.text));
+
+  it.each(files.map((b) => [b.where, b] as const))('%s is a baseline the smoke stage reads', (_, b) => {
+    const r = BaselineSchema.safeParse(JSON.parse(b.text));
+    expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+  });
+
+  it('finds them (the reader is real)', () => {
+    expect(files.map((b) => b.where)).toEqual(['docs/gpu-floors.md:83']);
   });
 });
 
@@ -293,7 +310,16 @@ describe('workflows of README.md, docs/*.md and workflows/*.yml that use this pr
     else expect(problems).toEqual([]);
   });
 
+  // A whole workflow (on: and jobs:) is also one GitHub runs: its own parser finds nothing in it.
+  const whole = YAML_BLOCKS.filter((b) => /^on:/m.test(b.text) && /^jobs:/m.test(b.text));
+  it.each(whole.map((b) => [b.where, b] as const))("%s passes GitHub's workflow parser", async (where, b) => {
+    expect(await githubParserErrors(where, b.text)).toEqual([]);
+  });
+
   it('finds the uses of this project: its action, sub-actions and reusable workflows (the reader is real)', () => {
+    expect(whole.map((b) => b.where)).toEqual(
+      expect.arrayContaining(['README.md:14', 'docs/workflows.md:13']),
+    );
     const calls = examples.reduce((n, e) => n + workflowProblems(parse(e.text)).calls, 0);
     expect(calls).toBeGreaterThanOrEqual(15);
     expect(ALL_DECLARED.map((d) => d.file)).toEqual(
