@@ -18,6 +18,7 @@ import { parse } from 'yaml';
 import { COMMANDS } from '../../src/cli/main.js';
 import type { Command } from '../../src/cli/commands/types.js';
 import { parseYamlDocument, validateConfigData } from '../../src/config/load.js';
+import type { Path } from '../../src/config/issues.js';
 import { ConfigFileSchema } from '../../src/config/schema.js';
 import { ConfigError, describeError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
@@ -47,7 +48,7 @@ interface Block {
 }
 
 /** The fenced blocks of a Markdown text, indented ones (in a list) dedented. */
-export function fencedBlocks(page: string, markdown: string): Block[] {
+function fencedBlocks(page: string, markdown: string): Block[] {
   const lines = markdown.split('\n');
   const out: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -91,12 +92,12 @@ const isConfig = (text: string) => {
 };
 
 /** What `ml-image validate` refuses in a config text (its shape, then its plan): [] when valid. */
-export function configProblems(text: string, label: string, fence = 0): string[] {
+function configProblems(text: string, label: string, fence = 0): string[] {
   try {
     const parsed = parseYamlDocument(text, label);
     const { data } = parsed;
     // The page's line: the block's, after its fence.
-    const lineOf = (p: Parameters<typeof parsed.lineOf>[0]) => {
+    const lineOf = (p: Path) => {
       const line = parsed.lineOf(p);
       return line === undefined ? undefined : line + fence;
     };
@@ -187,7 +188,7 @@ interface Declared {
 }
 
 /** What this project's action, sub-action or reusable workflow named by a `uses:` declares; undefined: not ours. */
-export function declaredBy(uses: string): Declared | string | undefined {
+function declaredBy(uses: string): Declared | string | undefined {
   const workflow = /^ml-image-action\/ml-image-action\/(\.github\/workflows\/[^@]+)@/.exec(uses)?.[1];
   const dir = workflow === undefined ? ownActionDir(uses) : undefined;
   const file = workflow ?? (dir === undefined ? undefined : path.join(dir, 'action.yml'));
@@ -232,7 +233,7 @@ const strings = (node: unknown): string[] =>
  * `needs.<job>.outputs.<name>` of a job calling one, or of a job the fragment does not show).
  * `calls` counts the uses checked.
  */
-export function workflowProblems(doc: unknown): { problems: string[]; calls: number } {
+function workflowProblems(doc: unknown): { problems: string[]; calls: number } {
   const problems: string[] = [];
   const byStep = new Map<string, Declared>();
   const jobs = isMapping(doc) && isMapping(doc.jobs) ? (doc.jobs as Record<string, unknown>) : undefined;
@@ -256,16 +257,21 @@ export function workflowProblems(doc: unknown): { problems: string[]; calls: num
     for (const [k, input] of Object.entries(declared.inputs))
       if (input.required === true && input.default === undefined && !given.includes(k))
         problems.push(`${map.uses}: the input "${k}" that ${declared.file} requires is not given`);
-    if (isMapping(map.secrets))
-      for (const k of Object.keys(map.secrets))
-        if (!(k in (declared.secrets ?? {})))
-          problems.push(`${map.uses}: secrets: "${k}" is no secret of ${declared.file}`);
+    const secrets = isMapping(map.secrets) ? Object.keys(map.secrets) : [];
+    for (const k of secrets)
+      if (!(k in (declared.secrets ?? {})))
+        problems.push(`${map.uses}: secrets: "${k}" is no secret of ${declared.file}`);
+    for (const [k, secret] of Object.entries(declared.secrets ?? {}))
+      if (secret?.required === true && map.secrets !== 'inherit' && !secrets.includes(k))
+        problems.push(`${map.uses}: the secret "${k}" that ${declared.file} requires is not given`);
     if (typeof map.id === 'string') byStep.set(map.id, declared);
     if (jobs?.[key] === map) byJob.set(key, declared.outputs);
   }
+  // A job of steps has the outputs its outputs: maps (none without one); another's reusable
+  // workflow, whatever that declares.
   for (const [id, job] of Object.entries(jobs ?? {}))
-    if (!byJob.has(id) && isMapping(job) && isMapping(job.outputs))
-      byJob.set(id, new Set(Object.keys(job.outputs)));
+    if (!byJob.has(id) && isMapping(job) && job.uses === undefined)
+      byJob.set(id, new Set(isMapping(job.outputs) ? Object.keys(job.outputs) : []));
   const anyOutput = new Set([...ALL_DECLARED].flatMap((d) => [...d.outputs]));
   for (const s of strings(doc)) {
     for (const [ref, id, name] of s.matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
@@ -361,6 +367,15 @@ describe('workflows of README.md, docs/*.md and workflows/*.yml that use this pr
     ]);
     expect(problems(`- run: \${{ fromJSON(needs.other.outputs.digests).cpu }}\n`)).toEqual([]);
     expect(problems(`- run: \${{ needs.other.outputs.digestz }}\n`)).not.toEqual([]);
+    const jobOfSteps = (outputs: string) =>
+      problems(
+        `jobs:\n  a:\n${outputs}    steps:\n      - id: ml\n        uses: ${root}\n  b:\n    needs: a\n    steps:\n      - run: \${{ needs.a.outputs.d }}\n`,
+      );
+    expect(jobOfSteps('    outputs:\n      d: ${{ steps.ml.outputs.digests }}\n')).toEqual([]);
+    expect(jobOfSteps('    outputs:\n      d: ${{ steps.ml.outputs.digestz }}\n')).toEqual([
+      'steps.ml.outputs.digestz: no output "digestz" of action.yml',
+    ]);
+    expect(jobOfSteps('')).toEqual(['needs.a.outputs.d: no output "d" of the job a']);
   });
 });
 
@@ -373,7 +388,7 @@ const PROMPTED = ['console', 'text'];
 const CLI =
   /(?<=^\s*|(?:&&|\|\||;|\||\$\()\s*)(?:ml-image|node dist\/cli\/index\.js)((?:\s+(?:--json|--verbose|-v))*)\s+([a-z][\w-]*)/g;
 
-export interface CommandLine {
+interface CommandLine {
   where: string;
   command: string;
   flags: string[];
@@ -384,7 +399,7 @@ export interface CommandLine {
  * line (a synopsis) is one; a `#` comment, and what follows a pipe, `&&`, `||` or `;`, is not the
  * command's.
  */
-export function commandLines(where: string, lang: string, text: string): CommandLine[] {
+function commandLines(where: string, lang: string, text: string): CommandLine[] {
   const logical: string[] = [];
   let continued = false;
   for (const raw of text.split('\n')) {
@@ -450,7 +465,7 @@ async function commandProblems(lines: CommandLine[]): Promise<string[]> {
 }
 
 /** The `ml-image COMMAND ...` code spans of a page's text, outside its fenced blocks. */
-export function inlineCommands(page: string, markdown: string): CommandLine[] {
+function inlineCommands(page: string, markdown: string): CommandLine[] {
   let fence = false;
   return markdown.split('\n').flatMap((line, i) => {
     if (/^\s*```/.test(line)) fence = !fence;
