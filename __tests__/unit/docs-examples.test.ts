@@ -1,4 +1,4 @@
-// Every example a user can copy from README.md and docs/*.md is one the code takes:
+// Every example a user can copy from README.md, docs/*.md and images/README.md is one the code takes:
 //   - a ```yaml block that is an ml-image.yml (or a fragment of one: its top-level keys are the
 //     config's) validates and plans as `ml-image validate` checks it (a fragment merged into the
 //     smallest config);
@@ -35,6 +35,7 @@ const PAGES = [
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((f) => `docs/${f}`),
+  'images/README.md', // the templates' build args, the devcontainer: a page users read too
 ];
 const INVALID_MARKER = '<!-- example: invalid -->';
 
