@@ -178,6 +178,52 @@ describe('loadBaseline: the config file first, then the bundled rows', () => {
       { schemaVersion: 1, floorFraction: 0.75, gpus: [], ddp: [{ name: 'x', match: 'x', busbw_gbps: 1 }] },
       /ddp\[0\]\.interconnect/,
     ],
+    // A misspelt key was dropped without a word: the row then matched any GPU generation, or took
+    // the table's fraction instead of its own.
+    [
+      {
+        schemaVersion: 1,
+        floorFraction: 0.75,
+        gpus: [
+          { name: 'x', match: 'L4', computeCapabilty: '8.9', measured: { bf16_tflops: 1 }, source: 's' },
+        ],
+      },
+      /gpus\[0\]\.computeCapabilty/,
+    ],
+    [
+      {
+        schemaVersion: 1,
+        floorFraction: 0.75,
+        gpus: [{ name: 'x', match: 'L4', floorFracton: 0.5, measured: { bf16_tflops: 1 }, source: 's' }],
+      },
+      /gpus\[0\]\.floorFracton/,
+    ],
+    [
+      {
+        schemaVersion: 1,
+        floorFraction: 0.75,
+        gpus: [
+          {
+            name: 'x',
+            match: 'L4',
+            memoryGiB: { min: 20, maxx: 24 },
+            measured: { bf16_tflops: 1 },
+            source: 's',
+          },
+        ],
+      },
+      /gpus\[0\]\.memoryGiB/,
+    ],
+    [
+      {
+        schemaVersion: 1,
+        floorFraction: 0.75,
+        gpus: [],
+        ddp: [{ name: 'x', match: 'x', busbw_gbps: 1, interconnect: 'n', source: 's', minWorl: 8 }],
+      },
+      /ddp\[0\]\.minWorl/,
+    ],
+    [{ schemaVersion: 1, floorFraction: 0.75, gpus: [], dpp: [] }, /dpp/],
   ])('refuses a bad file naming the field (exit 2): %#', (data, message) => {
     let error: unknown;
     try {

@@ -61,7 +61,7 @@ const measured = z
   })
   .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' });
 
-const GpuRow = z.object({
+const GpuRow = z.strictObject({
   /** The row's name, reported as floor_gpu. */
   name: z.string().min(1),
   /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
@@ -73,7 +73,7 @@ const GpuRow = z.object({
     .optional(),
   /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
   memoryGiB: z
-    .object({ min: z.number().nonnegative(), max: z.number().positive() })
+    .strictObject({ min: z.number().nonnegative(), max: z.number().positive() })
     .refine((m) => m.min <= m.max, { error: 'min is above max' })
     .optional(),
   /** This row's floor fraction, instead of the table's. */
@@ -86,7 +86,7 @@ const GpuRow = z.object({
   source: z.string().min(1),
 });
 
-const DdpRow = z.object({
+const DdpRow = z.strictObject({
   name: z.string().min(1),
   /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
   match: pattern,
@@ -101,7 +101,7 @@ const DdpRow = z.object({
   source: z.string().min(1),
 });
 
-export const BaselineSchema = z.object({
+export const BaselineSchema = z.strictObject({
   schemaVersion: z.literal(1),
   floorFraction: fraction,
   gpus: z.array(GpuRow),
