@@ -19,6 +19,7 @@ import { type BuilderInfo, type BuildRequest, buildxBuildArgs } from '../../src/
 import { parseBpaList } from '../../src/config/bpa-list.js';
 import { CONFIG_INPUTS, overridesFromInputs, parseInputValue } from '../../src/config/inputs.js';
 import { validateConfigData } from '../../src/config/load.js';
+import { applyOverrides } from '../../src/config/overrides.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
@@ -625,8 +626,55 @@ describe('config keys BPA shares (build-args, pull, provenance)', () => {
     ['provenance', 'disabled=true,mode=max', 'false'],
     ['provenance', 'disabled=false,mode=max', 'max'],
     ['provenance', 'disabled=true,disabled=false', 'min'],
+    // version=: the SLSA provenance version BuildKit writes (Docker's docs: version=[v0.2,v1]).
+    ['provenance', 'mode=max,version=v1', { mode: 'max', version: 'v1' }],
+    ['provenance', 'version=v1,mode=max', { mode: 'max', version: 'v1' }],
+    ['provenance', 'version=v1', { mode: 'min', version: 'v1' }],
+    ['provenance', 'mode=min,version=v0.2', { mode: 'min', version: 'v0.2' }],
+    ['provenance', 'mode=max, version=V1', { mode: 'max', version: 'v1' }],
+    ['provenance', 'builder-id=https://x,version=v1,inline-only=true', { mode: 'min', version: 'v1' }],
+    ['provenance', 'version=v1,disabled=true', 'false'],
   ])('%s = %j', (input, raw, expected) => {
     expect(parseInputValue(spec(input), raw)).toEqual(expected);
+  });
+
+  const ACCEPTED = 'expected true, false, or attributes mode=min|max and version=v0.2|v1';
+  it.each([
+    ['mode=full', `input "provenance": ${ACCEPTED}, got "mode=full"`, undefined],
+    [
+      'mode=max,version=v2',
+      `input "provenance": ${ACCEPTED}, got "mode=max,version=v2"`,
+      'write version=v1 (SLSA provenance v1) or version=v0.2, the versions BuildKit writes',
+    ],
+    ['version=', `input "provenance": ${ACCEPTED}, got "version="`, expect.stringContaining('version=v1')],
+    [
+      'version=1',
+      `input "provenance": ${ACCEPTED}, got "version=1"`,
+      expect.stringContaining('version=v0.2'),
+    ],
+    ['reproducible=true', `input "provenance": ${ACCEPTED}, got "reproducible=true"`, undefined],
+  ])('provenance %j is refused (exit 2), naming the input and what it takes', (raw, message, fix) => {
+    const err = (() => {
+      try {
+        parseInputValue(spec('provenance'), raw);
+      } catch (e) {
+        return e as InputError;
+      }
+      throw new Error('not refused');
+    })();
+    expect(err).toBeInstanceOf(InputError);
+    expect(err).toMatchObject({ message, fix, exitCode: 2 });
+  });
+
+  it('provenance: mode=max,version=v1 overrides build.provenance as the mapping the config writes', () => {
+    const o = overridesFromInputs(inputs({ provenance: 'mode=max,version=v1' }));
+    expect(o).toEqual([
+      { path: ['build', 'provenance'], value: { mode: 'max', version: 'v1' }, source: 'input "provenance"' },
+    ]);
+    expect(validateConfigData(applyOverrides({ image: { name: 'a/b' } }, o), 'x').build.provenance).toEqual({
+      mode: 'max',
+      version: 'v1',
+    });
   });
 
   it('refuses a build arg without = and an unknown provenance form', () => {

@@ -282,6 +282,22 @@ describe('refused forms: exit 2 naming the input and the value', () => {
     expect((err as Error).message).not.toContain('planted');
   });
 
+  it.each([
+    [
+      'type=provenance,mode=max,version=v1',
+      'move it to the provenance input: provenance: mode=max,version=v1',
+    ],
+    ['mode=max, type=provenance', 'move it to the provenance input: provenance: mode=max'],
+    ['type=provenance', 'move it to the provenance input'],
+  ])('attests %j: the fix says what to write in the provenance input', (attest, fix) => {
+    expect(() => buildOptionsFromInputs(inputs({ attests: attest }), ws)).toThrow(
+      expect.objectContaining({
+        message: `input "attests": ${JSON.stringify(attest)}: provenance is set by the provenance input (true, false, or attributes mode=min|max and version=v0.2|v1)`,
+        fix,
+      }),
+    );
+  });
+
   it('checkOutput keeps a valid spec and normalises a bare path', () => {
     expect(checkOutput('type=docker,dest=img.tar')).toBe('type=docker,dest=img.tar');
     expect(checkOutput('out/dir')).toBe('type=local,dest=out/dir');

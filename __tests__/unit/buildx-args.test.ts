@@ -406,6 +406,106 @@ describe('buildxBuildArgs', () => {
     expect(args.some((a) => a.startsWith('--provenance'))).toBe(false);
   });
 
+  // BuildKit reads `version` since v0.23.0 (moby/buildkit a58f93e7b); 0.11 to 0.22 ignore it and
+  // write SLSA v0.2: left out there, with a warning when v1 was asked for.
+  const V1_OLD =
+    'provenance version=v1: BuildKit 0.13.2 of builder ci writes SLSA provenance v0.2 only (v1 needs BuildKit >= 0.23.0), version left out: the attestation is v0.2';
+  it.each<[string, Partial<BuildRequest>, BuilderInfo, string | undefined, string[], string[]]>([
+    [
+      'v1 on BuildKit 0.23',
+      { provenanceVersion: 'v1' },
+      { ...container, buildkitVersion: '0.23.0' },
+      '--provenance=mode=min,version=v1',
+      [],
+      [],
+    ],
+    [
+      'max, v1 on BuildKit 0.28',
+      { provenance: 'max', provenanceVersion: 'v1' },
+      { ...container, buildkitVersion: '0.28.1' },
+      '--provenance=mode=max,version=v1',
+      [],
+      [],
+    ],
+    [
+      'v0.2 on BuildKit 0.28 (whose default is v1)',
+      { provenanceVersion: 'v0.2' },
+      { ...container, buildkitVersion: '0.28' },
+      '--provenance=mode=min,version=v0.2',
+      [],
+      [],
+    ],
+    [
+      'v1 on a BuildKit of unknown version: passed (an older one ignores it)',
+      { provenanceVersion: 'v1' },
+      container,
+      '--provenance=mode=min,version=v1',
+      [],
+      [],
+    ],
+    [
+      'v1 on BuildKit 0.13: left out, warned',
+      { provenance: 'max', provenanceVersion: 'v1' },
+      { ...container, name: 'ci', buildkitVersion: '0.13.2' },
+      '--provenance=mode=max',
+      [],
+      [V1_OLD],
+    ],
+    [
+      'v1 on BuildKit 0.22.0',
+      { provenanceVersion: 'v1' },
+      { ...container, buildkitVersion: '0.22.0' },
+      '--provenance=mode=min',
+      [],
+      [expect.stringContaining('BuildKit 0.22.0 of builder (current) writes SLSA provenance v0.2 only')],
+    ],
+    [
+      'v0.2 on BuildKit 0.13: left out, what it writes anyway',
+      { provenanceVersion: 'v0.2' },
+      { ...container, buildkitVersion: '0.13.2' },
+      '--provenance=mode=min',
+      [],
+      [],
+    ],
+    [
+      'the containerd-store docker driver of dockerd 26.1 (BuildKit 0.13)',
+      { provenanceVersion: 'v1' },
+      { ...dockerDriver, name: 'ci', buildkitVersion: '0.13.2', containerdStore: true },
+      '--provenance=mode=min',
+      [],
+      [V1_OLD],
+    ],
+    [
+      'the classic-store docker driver (BuildKit 0.8): off, as without a version',
+      { provenance: 'max', provenanceVersion: 'v1' },
+      { ...dockerDriver, buildkitVersion: '0.8' },
+      '--provenance=false',
+      ['docker driver: provenance attestations are not supported, disabled'],
+      [],
+    ],
+    [
+      'off with a version: off',
+      { provenance: 'false', provenanceVersion: 'v1' },
+      { ...container, buildkitVersion: '0.28.0' },
+      '--provenance=false',
+      [],
+      [],
+    ],
+    [
+      'buildx 0.9: no flag at all',
+      { provenanceVersion: 'v1' },
+      { buildxVersion: '0.9.1', driver: 'docker-container' },
+      undefined,
+      [],
+      [],
+    ],
+  ])('provenance version: %s', (_name, overrides, builder, flag, notes, warnings) => {
+    const r = buildxBuildArgs({ ...base, ...overrides }, builder);
+    expect(r.args.filter((a) => a.startsWith('--provenance'))).toEqual(flag === undefined ? [] : [flag]);
+    expect(r.notes.filter((n) => /provenance/.test(n))).toEqual(notes);
+    expect(r.warnings).toEqual(warnings);
+  });
+
   it('gha cache on a buildx too old for the current cache service: no cache, with a note', () => {
     const r = buildxBuildArgs(
       { ...base, cache: { type: 'gha', scope: 's' } },

@@ -187,19 +187,50 @@ describe('a __proto__ key in a map: refused, never dropped', () => {
 
 describe('build.provenance as YAML writes it', () => {
   it.each([
-    ['false', 'false'],
-    ['"false"', 'false'],
-    ['true', 'min'],
-    ['min', 'min'],
-    ['max', 'max'],
-  ])('%s -> %j', (written, mode) => {
-    expect(load(`${HEAD}build:\n  provenance: ${written}\n`).config.build.provenance).toBe(mode);
+    ['false', { mode: 'false' }],
+    ['"false"', { mode: 'false' }],
+    ['true', { mode: 'min' }],
+    ['min', { mode: 'min' }],
+    ['max', { mode: 'max' }],
+    // The mapping: the SLSA version BuildKit writes (its `version` attribute).
+    ['{mode: max, version: v1}', { mode: 'max', version: 'v1' }],
+    ['{mode: min, version: v0.2}', { mode: 'min', version: 'v0.2' }],
+    ['{version: v1}', { mode: 'min', version: 'v1' }],
+    ['{mode: max}', { mode: 'max' }],
+    ['{mode: false, version: v1}', { mode: 'false', version: 'v1' }],
+    ['{mode: true}', { mode: 'min' }],
+    ['\n    mode: max\n    version: v1', { mode: 'max', version: 'v1' }],
+  ])('%s -> %j', (written, provenance) => {
+    expect(load(`${HEAD}build:\n  provenance: ${written}\n`).config.build.provenance).toEqual(provenance);
   });
 
-  it('anything else is refused, naming the values', () => {
-    expect(problemsOf(`${HEAD}build:\n  provenance: full\n`).problems).toEqual([
-      'line 6: build.provenance: expected one of "false", "min", "max", got "full"',
-    ]);
+  const EXPECTED =
+    'expected false, true (min), "min" or "max" or a mapping like { mode: "max", version: "v1" }';
+  it.each([
+    ['full', [`line 6: build.provenance: ${EXPECTED}, got "full"`]],
+    ['1', [`line 6: build.provenance: ${EXPECTED}, got number 1`]],
+    ['[max]', [`line 6: build.provenance: ${EXPECTED}`]],
+    // buildx's attributes are the action input's form: the config says how to write them here.
+    [
+      'mode=max,version=v1',
+      [
+        `line 6: build.provenance: ${EXPECTED} (buildx's attributes are the provenance input's form; here write them as a mapping), got "mode=max,version=v1"`,
+      ],
+    ],
+    [
+      '{mode: max, version: v2}',
+      ['line 6: build.provenance.version: expected one of "v0.2", "v1", got "v2"'],
+    ],
+    ['{version: 1}', ['line 6: build.provenance.version: expected one of "v0.2", "v1", got number 1']],
+    ['{mode: full}', ['line 6: build.provenance.mode: expected one of "false", "min", "max", got "full"']],
+    [
+      '{mode: max, versoin: v1}',
+      [
+        'line 6: build.provenance.versoin: unknown key (did you mean "version"?); expected one of: mode, version',
+      ],
+    ],
+  ])('%s is refused, naming the values', (written, problems) => {
+    expect(problemsOf(`${HEAD}build:\n  provenance: ${written}\n`)).toMatchObject({ problems, exitCode: 2 });
   });
 });
 

@@ -43,7 +43,7 @@ describe('config schema: valid input is normalized', () => {
       args: {},
       mirrors: {},
       cache: 'auto',
-      provenance: 'min',
+      provenance: { mode: 'min' },
       network: 'default',
       pull: false,
       secrets: [],

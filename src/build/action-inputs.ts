@@ -157,11 +157,13 @@ function attestOptions(raw: string, given: BuildInputOptions): string[] {
       throw new InputError(
         `input "attests": ${JSON.stringify(a)} has no type= (e.g. type=sbom,generator=IMAGE)`,
       );
-    if (type === 'provenance')
+    if (type === 'provenance') {
+      const attrs = a.split(',').filter((f) => !/^\s*type=/.test(f));
       throw new InputError(
-        `input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, mode=min or mode=max)`,
-        'move it to the provenance input',
+        `input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, or attributes mode=min|max and version=v0.2|v1)`,
+        `move it to the provenance input${attrs.length > 0 ? `: provenance: ${attrs.join(',').trim()}` : ''}`,
       );
+    }
     if (type === 'sbom' && given.sbom !== undefined)
       throw new InputError(
         `inputs "sbom" and "attests": ${JSON.stringify(a)} sets the SBOM attestation twice`,

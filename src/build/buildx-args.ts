@@ -5,6 +5,7 @@ import { EnvironmentError, InputError } from '../errors.js';
 import { cacheSpecType } from './bpa-lists.js';
 import type { CacheSpec } from './cache-scope.js';
 import { compareVersions } from '../util/versions.js';
+import { provenanceArgs, type ProvenanceRequest } from './provenance-args.js';
 
 export interface BuilderInfo {
   /** buildx version, e.g. "0.13.1". */
@@ -21,7 +22,7 @@ export interface BuilderInfo {
   containerdStore?: boolean;
 }
 
-export interface BuildRequest {
+export interface BuildRequest extends ProvenanceRequest {
   context: string;
   dockerfile: string;
   platform: string;
@@ -58,7 +59,6 @@ export interface BuildRequest {
    */
   ghaCacheOwnScope?: boolean;
   metadataFile: string;
-  provenance: 'false' | 'min' | 'max';
   /** Secret ids: each is read from the environment variable of the same name, never a build arg. */
   secrets: readonly string[];
   /**
@@ -302,15 +302,6 @@ function cacheArgs(req: BuildRequest, builder: BuilderInfo, said: Said): string[
   return [];
 }
 
-/** --provenance: buildx >= 0.10 knows the flag; the classic-store docker driver cannot attest. */
-function provenanceArgs(req: BuildRequest, builder: BuilderInfo, notes: string[]): string[] {
-  if (!atLeast(builder.buildxVersion, '0.10.0')) return [];
-  const mode = classicDocker(builder) ? 'false' : req.provenance;
-  if (mode !== req.provenance)
-    notes.push('docker driver: provenance attestations are not supported, disabled');
-  return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
-}
-
 /** --sbom (buildx >= 0.10, not on the classic-store docker driver) and --annotation (buildx >= 0.12). */
 function attestationArgs(req: BuildRequest, builder: BuilderInfo, warnings: string[]): string[] {
   const args: string[] = [];
@@ -393,7 +384,8 @@ export function buildxBuildArgs(req: BuildRequest, builder: BuilderInfo): Buildx
   if (req.noCache) args.push('--no-cache');
   if (req.target) args.push('--target', req.target);
 
-  args.push(...cacheArgs(req, builder, [notes, warnings]), ...provenanceArgs(req, builder, notes));
+  args.push(...cacheArgs(req, builder, [notes, warnings]));
+  args.push(...provenanceArgs(req, builder, classicDocker(builder), [notes, warnings]));
   args.push(...attestationArgs(req, builder, warnings));
   args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
   return { args, notes, warnings };

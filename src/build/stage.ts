@@ -310,7 +310,7 @@ function variantOf(
 function skipGitInfo(input: BuildStageInput, env: BuildStageDeps['env']): boolean {
   if (env.BUILDX_GIT_INFO !== undefined) return false;
   const attested = (input.options?.attests ?? []).some((a) => /type=provenance/.test(a));
-  return input.config.build.provenance === 'false' && !attested;
+  return input.config.build.provenance.mode === 'false' && !attested;
 }
 
 export async function runBuildStage(input: BuildStageInput, deps: BuildStageDeps): Promise<BuildResult> {

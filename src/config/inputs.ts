@@ -3,6 +3,7 @@
 import { InputError } from '../errors.js';
 import { parseBpaList } from './bpa-list.js';
 import type { Override } from './overrides.js';
+import { parseProvenanceInput } from './provenance.js';
 import { RESERVED_MAP_KEY, RESERVED_MAP_KEY_PROBLEM } from './user-map.js';
 
 /** kv-list: BPA's `build-args` (KEY=VALUE a line); provenance: BPA's `provenance` forms. */
@@ -122,36 +123,12 @@ function parseKvList(spec: ConfigInput, raw: string): Record<string, string> {
   return out;
 }
 
-/**
- * BPA's `provenance`: true (buildx's default, mode=min), false, or attributes `mode=min|max`
- * (`builder-id=` and `inline-only=` are accepted and left to buildx's defaults). `disabled=true`
- * turns it off wherever it stands among the attributes, as buildx reads them.
- */
-function parseProvenance(spec: ConfigInput, raw: string): 'false' | 'min' | 'max' {
-  const v = raw.trim().toLowerCase();
-  if (['true', 'yes', '1', 'on'].includes(v)) return 'min';
-  if (['false', 'no', '0', 'off', 'disabled=true'].includes(v)) return 'false';
-  if (v === 'min' || v === 'max') return v;
-  let mode: 'min' | 'max' = 'min';
-  let disabled = false;
-  for (const attr of v.split(',').map((a) => a.trim())) {
-    const [k, val] = [attr.slice(0, attr.indexOf('=')), attr.slice(attr.indexOf('=') + 1)];
-    if (k === 'mode' && (val === 'min' || val === 'max')) mode = val;
-    else if (k === 'disabled' && ['true', 'false'].includes(val)) disabled = val === 'true';
-    else if (k !== 'builder-id' && k !== 'inline-only')
-      throw new InputError(
-        `input "${spec.input}": expected true, false, mode=min or mode=max, got ${JSON.stringify(raw)}`,
-      );
-  }
-  return disabled ? 'false' : mode;
-}
-
 export function parseInputValue(spec: ConfigInput, raw: string): unknown {
   switch (spec.kind) {
     case 'kv-list':
       return parseKvList(spec, raw);
     case 'provenance':
-      return parseProvenance(spec, raw);
+      return parseProvenanceInput(spec.input, raw);
     case 'string':
       return raw.trim();
     case 'list':

@@ -14,6 +14,7 @@ import {
 import { INDEX_PROTOCOL, indexUrlProblem } from '../util/pip-index-url.js';
 import { shownUrl } from '../util/redact.js';
 import { AttestConfigSchema } from './attest.js';
+import { ProvenanceSchema } from './provenance.js';
 import { SecretIdsSchema } from './secret-id.js';
 import { shortName } from './short-name.js';
 import { SizeConfigSchema } from './size.js';
@@ -225,17 +226,9 @@ export const ConfigFileSchema = z
           .describe(
             'Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).',
           ),
-        // YAML reads an unquoted false / true as booleans: false is off, true buildx's default (min),
-        // as the action's `provenance` input takes them.
-        provenance: z
-          .preprocess(
-            (v) => (v === false ? 'false' : v === true ? 'min' : v),
-            z.enum(['false', 'min', 'max']),
-          )
-          .default('min')
-          .describe(
-            "Provenance attestation mode (not available with the docker driver on the classic image store): `false` (off), `min` or `max`; `true` is `min`, buildx's default.",
-          ),
+        provenance: ProvenanceSchema.prefault('min').describe(
+          "BuildKit's provenance attestation (not available with the docker driver on the classic image store): `false` (off), `min` or `max` (`true` is `min`, buildx's default), or a mapping with the SLSA version BuildKit writes: `{mode: max, version: v1}`.",
+        ),
         network: z
           .enum(['default', 'host', 'none'])
           .default('default')
