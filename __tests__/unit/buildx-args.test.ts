@@ -436,11 +436,21 @@ describe('buildxBuildArgs', () => {
       [],
     ],
     [
-      'v1 on a BuildKit of unknown version: passed (an older one ignores it)',
+      'v0.2 on a BuildKit of unknown version: passed, no note',
+      { provenanceVersion: 'v0.2' },
+      container,
+      '--provenance=mode=min,version=v0.2',
+      [],
+      [],
+    ],
+    [
+      'v1 on a BuildKit of unknown version: passed (an older one ignores it), with a note',
       { provenanceVersion: 'v1' },
       container,
       '--provenance=mode=min,version=v1',
-      [],
+      [
+        'provenance version=v1: builder (current) does not report its BuildKit version, so version=v1 is passed as asked; a BuildKit older than 0.23.0 ignores it and writes SLSA provenance v0.2',
+      ],
       [],
     ],
     [

@@ -9,7 +9,10 @@
 // nothing there, the attestation is SLSA v0.2 all the same. buildx (0.10 on) passes the attributes
 // through as they are (`attest:provenance`). So where the builder's BuildKit is known to be older,
 // `version=v1` is left out with a warning rather than promise a v1 attestation that is not made;
-// where its version is unknown it is passed (a newer BuildKit honours it, an older one ignores it).
+// where its version is unknown (an unstamped build such as Debian's dockerd 26, "v0.0.0+unknown") it
+// is passed, with a note (a newer BuildKit honours it, an older one ignores it). Nothing after the
+// build can tell which: buildx >= 0.14's metadata (buildx.build.provenance) converts a v1 predicate
+// to the v0.2 shape (build/provenance.go encodeProvenance).
 import type { ProvenanceMode, ProvenanceVersion } from '../config/provenance.js';
 import { compareVersions } from '../util/versions.js';
 
@@ -53,5 +56,9 @@ export function provenanceArgs(
       );
     version = undefined;
   }
+  if (version === 'v1' && bk === undefined)
+    notes.push(
+      `provenance version=v1: builder ${builder.name ?? '(current)'} does not report its BuildKit version, so version=v1 is passed as asked; a BuildKit older than ${PROVENANCE_VERSION_MIN_BUILDKIT} ignores it and writes SLSA provenance v0.2`,
+    );
   return [`--provenance=mode=${mode}${version !== undefined ? `,version=${version}` : ''}`];
 }
