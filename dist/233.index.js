@@ -543,6 +543,97 @@ function sameMachine(a, b) {
 
 /***/ }),
 
+/***/ 67023:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ ProvenanceSchema),
+/* harmony export */   xW: () => (/* binding */ parseProvenanceInput)
+/* harmony export */ });
+/* unused harmony exports PROVENANCE_MODES, PROVENANCE_VERSIONS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(88532);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// BuildKit's provenance attestation, as the config (build.provenance) and the action's `provenance`
+// input (docker/build-push-action's forms) set it: its mode, and the SLSA provenance version BuildKit
+// writes (`version=v0.2|v1`, BuildKit >= 0.23; see src/build/provenance-args.ts).
+
+
+const PROVENANCE_MODES = ['false', 'min', 'max'];
+/** BuildKit's `version` attribute: the SLSA provenance schema it writes (v0.2 its default before 0.28). */
+const PROVENANCE_VERSIONS = ['v0.2', 'v1'];
+const SHORTHAND = 'false, true (min), "min" or "max"';
+const EXAMPLE = '{ mode: "max", version: "v1" }';
+// YAML reads an unquoted false / true as booleans: false is off, true buildx's default (min), as the
+// action's `provenance` input takes them.
+const modeOf = (v) => (v === false ? 'false' : v === true ? 'min' : v);
+/**
+ * build.provenance: a mode (the shorthand every earlier config wrote: `max`) or a mapping with the
+ * SLSA version, `{mode: max, version: v1}`, made a mapping before the object schema runs, as a
+ * variant's shorthand is: a field of its own, checked and reported by name like every other key,
+ * rather than buildx's CSV attributes inside one string (those are the action input's form).
+ */
+const ProvenanceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .preprocess */ .vkY((value, ctx) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    const mode = modeOf(value);
+    if (typeof mode === 'string' && PROVENANCE_MODES.includes(mode))
+        return { mode };
+    const attrs = typeof mode === 'string' && /(^|,)\s*(mode|version)=/.test(mode);
+    ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message: attrs
+            ? `expected ${SHORTHAND} or a mapping like ${EXAMPLE} (buildx's attributes are the provenance input's form; here write them as a mapping)`
+            : `expected ${SHORTHAND} or a mapping like ${EXAMPLE}`,
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+}, zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    mode: zod__WEBPACK_IMPORTED_MODULE_1__/* .preprocess */ .vkY(modeOf, zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(PROVENANCE_MODES))
+        .default('min')
+        .describe("`false` (off), `min` or `max` (`true` is `min`, buildx's default)."),
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(PROVENANCE_VERSIONS)
+        .optional()
+        .describe("The SLSA provenance schema BuildKit writes (its `version` attribute, BuildKit >= 0.23): `v0.2` or `v1`. Unset: BuildKit's default (`v0.2`; `v1` from BuildKit 0.28). An older BuildKit writes only v0.2: `v1` is then left out with a warning."),
+}));
+const ACCEPTED = `true, false, or attributes mode=min|max and version=${PROVENANCE_VERSIONS.join('|')}`;
+/**
+ * BPA's `provenance`: true (buildx's default, mode=min), false, or attributes `mode=min|max` and
+ * `version=v0.2|v1` (`builder-id=` and `inline-only=` are accepted and left to buildx's defaults).
+ * `disabled=true` turns it off wherever it stands among the attributes, as buildx reads them.
+ */
+function parseProvenanceInput(input, raw) {
+    const v = raw.trim().toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return 'min';
+    if (['false', 'no', '0', 'off', 'disabled=true'].includes(v))
+        return 'false';
+    if (v === 'min' || v === 'max')
+        return v;
+    let mode = 'min';
+    let version;
+    let disabled = false;
+    for (const attr of v.split(',').map((a) => a.trim())) {
+        const [k, val] = [attr.slice(0, attr.indexOf('=')), attr.slice(attr.indexOf('=') + 1)];
+        if (k === 'mode' && (val === 'min' || val === 'max'))
+            mode = val;
+        else if (k === 'version' && PROVENANCE_VERSIONS.includes(val))
+            version = val;
+        else if (k === 'disabled' && ['true', 'false'].includes(val))
+            disabled = val === 'true';
+        else if (k !== 'builder-id' && k !== 'inline-only')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${input}": expected ${ACCEPTED}, got ${JSON.stringify(raw)}`, k === 'version'
+                ? `write version=v1 (SLSA provenance v1) or version=v0.2, the versions BuildKit writes`
+                : undefined);
+    }
+    if (disabled)
+        return 'false';
+    return version === undefined ? mode : { mode, version };
+}
+
+
+/***/ }),
+
 /***/ 89538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -576,6 +667,8 @@ var pip_index_url = __webpack_require__(72752);
 var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
+// EXTERNAL MODULE: ./src/config/provenance.ts
+var provenance = __webpack_require__(67023);
 // EXTERNAL MODULE: ./src/config/secret-id.ts
 var secret_id = __webpack_require__(92916);
 // EXTERNAL MODULE: ./src/config/short-name.ts
@@ -715,6 +808,7 @@ var variant_origin = __webpack_require__(52454);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference is generated from this file (src/config/reference.ts; `npm run docs` rewrites it).
+
 
 
 
@@ -877,11 +971,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])
             .default('auto')
             .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
-        // YAML reads an unquoted false / true as booleans: false is off, true buildx's default (min),
-        // as the action's `provenance` input takes them.
-        provenance: schemas/* preprocess */.vkY((v) => (v === false ? 'false' : v === true ? 'min' : v), schemas/* enum */.k5n(['false', 'min', 'max']))
-            .default('min')
-            .describe("Provenance attestation mode (not available with the docker driver on the classic image store): `false` (off), `min` or `max`; `true` is `min`, buildx's default."),
+        provenance: provenance/* ProvenanceSchema */.$R.prefault('min').describe("BuildKit's provenance attestation (not available with the docker driver on the classic image store): `false` (off), `min` or `max` (`true` is `min`, buildx's default), or a mapping with the SLSA version BuildKit writes: `{mode: max, version: v1}`."),
         network: schemas/* enum */.k5n(['default', 'host', 'none'])
             .default('default')
             .describe("Network for RUN steps (`host` reaches indexes on the build machine). An engine in a VM (Docker Desktop, colima, OrbStack: macOS and Windows, Docker Desktop's `desktop-linux` context) has the VM's network as its host network, which does not reach this machine's loopback (Docker Desktop 4.34 and later does, with Settings > Resources > Network > Enable host networking): name such an index by `host.docker.internal:PORT` instead of `localhost:PORT`."),

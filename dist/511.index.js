@@ -1247,6 +1247,8 @@ var smoke_result = __webpack_require__(3228);
 var json_file = __webpack_require__(20317);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/util/own-dir.ts
+var own_dir = __webpack_require__(91326);
 // EXTERNAL MODULE: ./src/util/redact-instruction.ts + 1 modules
 var redact_instruction = __webpack_require__(97499);
 ;// CONCATENATED MODULE: ./src/diff/read.ts
@@ -1535,6 +1537,7 @@ function checked(schema, value, file) {
 
 
 
+
 // ---- names: names.ts, re-exported with the readers and writers ------------------------------------
 
 /** A predicate is a JSON object (its own schema is checked where it is built). */
@@ -1561,10 +1564,7 @@ function openResultDir(dir, label = 'result-dir',
 opts = {}) {
     const root = (0,json_file/* ensureResultDir */.dc)(dir, label, opts);
     const at = (name) => external_node_path_default().join(root, name);
-    const write = (name, content, l = label, durable = true) => {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(at(name)), { recursive: true });
-        (0,json_file/* writeFileAtomic */.Zf)(at(name), (0,redact/* redactUrls */.sK)(content), l, durable);
-    };
+    const write = (name, content, l = label, durable = true) => (0,json_file/* writeFileAtomic */.Zf)((0,own_dir/* ownFilePath */.u)(root, name, label), (0,redact/* redactUrls */.sK)(content), l, durable);
     const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);
     const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
         .map((k) => at((0,names/* recordFile */.mR)(k, variant, platform)))
@@ -1606,9 +1606,9 @@ opts = {}) {
         },
         writeRunReport: (markdown) => (write(names/* RUN_REPORT_FILE */.SC, markdown), at(names/* RUN_REPORT_FILE */.SC)),
         writeComment: (payload) => {
-            (0,external_node_fs_.mkdirSync)(at(names/* COMMENT_DIR */.MG), { recursive: true });
-            (0,artifact/* writeCommentArtifact */.V1)(at(names/* COMMENT_DIR */.MG), payload);
-            return at(names/* COMMENT_DIR */.MG);
+            const dir = (0,own_dir/* ownSubdir */.C)(root, names/* COMMENT_DIR */.MG, label);
+            (0,artifact/* writeCommentArtifact */.V1)(dir, payload);
+            return dir;
         },
         ...attestFiles(root, label),
         writeAttest: (result) => writeJson(names/* ATTEST_FILE */.nq, attest_result/* AttestResultSchema */.uv, result),
@@ -1627,23 +1627,21 @@ function removeFile(file, label) {
 /** The attest stage's files in ROOT: predicates and envelopes, written in the background. */
 function attestFiles(root, label) {
     const at = (name) => external_node_path_default().join(root, name);
-    const writeLater = (file, content) => {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        return (0,json_file/* writeFileAtomicLater */.nO)(file, content, label, false);
-    };
+    // async: a link in the way is the write's rejection, as its other failures are.
+    const writeLater = async (name, content) => (0,json_file/* writeFileAtomicLater */.nO)((0,own_dir/* ownFilePath */.u)(root, name, label), content, label, false);
     return {
         // Copies of what is attached to the image: no fsync, and off node's thread (the attest stage
         // writes a dozen of them while it signs and the registry answers).
         writeAttestation: (v, p, kind, predicate) => {
             const file = at((0,names/* attestationFile */.D)(v, p, kind));
             const text = (0,redact/* redactUrls */.sK)(json(checked(PredicateSchema, predicate, file)));
-            return { file, text, written: writeLater(file, text) };
+            return { file, text, written: writeLater((0,names/* attestationFile */.D)(v, p, kind), text) };
         },
         // Signed bytes: written as they are (the signature covers them; a statement holds no URL
         // credentials, every attestation is scrubbed before it is signed).
         writeEnvelope: (v, p, kind, envelope) => {
-            const file = at((0,names/* envelopeFile */.NR)(v, p, kind));
-            return { file, written: writeLater(file, envelope) };
+            const name = (0,names/* envelopeFile */.NR)(v, p, kind);
+            return { file: at(name), written: writeLater(name, envelope) };
         },
         envelopeNames: () => new Set(envelopeNames(at(names/* ATTEST_DIR */.CQ))),
         takeEnvelopes: () => {
@@ -1664,9 +1662,14 @@ function attestFiles(root, label) {
         },
     };
 }
-/** The envelope files in DIR (attest/), by their names relative to the result directory. */
+/**
+ * The envelope files in DIR (attest/), by their names relative to the result directory; none
+ * through a link (never read, nor removed, where it points: the stage's writes refuse it).
+ */
 function envelopeNames(dir) {
     try {
+        if (!(0,external_node_fs_.lstatSync)(dir).isDirectory())
+            return [];
         return (0,external_node_fs_.readdirSync)(dir)
             .filter((n) => n.endsWith('.dsse.json'))
             .map((n) => external_node_path_default().join(names/* ATTEST_DIR */.CQ, n));
@@ -1937,6 +1940,82 @@ function toJUnit(r) {
     }
     lines.push('  </testsuite>', '</testsuites>', '');
     return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 91326:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ ownSubdir),
+/* harmony export */   u: () => (/* binding */ ownFilePath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
+// The directories inside a result directory (digests/, attest/, comment/, devcontainer/<variant>/)
+// are made by the tool and never followed as links. The default result directory sits in the
+// workspace, where a checked-out pull request could carry `ml-image-results/comment` as a link to
+// any directory of the runner: a write through it would put the tool's files there (a rename
+// replaces a file of that name), and a removal would remove one. The result directory itself is
+// the user's to choose, link or not.
+
+
+
+
+/**
+ * ROOT/REL, each directory of REL made when missing; a component that is a link or not a directory
+ * is bad input naming it (exit 2): nothing is written through it. `label` names the result
+ * directory in messages (e.g. "--out out").
+ */
+function ownSubdir(root, rel, label) {
+    let at = root;
+    for (const part of rel.split(/[\\/]+/).filter((p) => p !== '' && p !== '.')) {
+        at = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(at, part);
+        let st;
+        try {
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(at);
+        }
+        catch (e) {
+            if (e.code !== 'ENOENT')
+                throw (0,_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeError */ .oG)(e, at, label);
+        }
+        if (st === undefined) {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(at);
+            }
+            catch (e) {
+                // Made meanwhile by a concurrent write of the same run: checked again below.
+                if (e.code !== 'EEXIST')
+                    throw (0,_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeError */ .oG)(e, at, label);
+                st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(at);
+            }
+        }
+        if (st?.isSymbolicLink())
+            throw linkRefused(at, label);
+        if (st !== undefined && !st.isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${at} exists and is not a directory; the tool writes its results there`, `remove it and run again, or pass another result directory`);
+    }
+    return at;
+}
+/** The file REL under ROOT, its directories made by ownSubdir: where a result file is written. */
+function ownFilePath(root, rel, label) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(ownSubdir(root, node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(rel), label), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(rel));
+}
+function linkRefused(at, label) {
+    let target = '';
+    try {
+        target = ` (to ${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(at)})`;
+    }
+    catch {
+        // gone meanwhile: named without its target
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${at} is a link${target}, not a directory: result files are never written through a link`, `remove the link (a checkout or an earlier step put it there) and run again, or pass another result directory`);
 }
 
 

@@ -5048,9 +5048,11 @@ const requirementsFieldError = (loaded) => (index, error) => fileFieldError(load
 /* unused harmony exports CONFIG_INPUTS, BUILD_INPUTS, OTHER_INPUTS, splitList, refuseBpaFileInput */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _bpa_list_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36868);
-/* harmony import */ var _user_map_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4148);
+/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67023);
+/* harmony import */ var _user_map_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4148);
 // Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
 // and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
+
 
 
 
@@ -5149,44 +5151,18 @@ function parseKvList(spec, raw) {
         }
         const key = item.slice(0, at).trim();
         // Assigning it would set the object's prototype: the line would vanish without a word.
-        if (key === _user_map_js__WEBPACK_IMPORTED_MODULE_2__/* .RESERVED_MAP_KEY */ .At)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": ${_user_map_js__WEBPACK_IMPORTED_MODULE_2__/* .RESERVED_MAP_KEY_PROBLEM */ .ER}`);
+        if (key === _user_map_js__WEBPACK_IMPORTED_MODULE_3__/* .RESERVED_MAP_KEY */ .At)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": ${_user_map_js__WEBPACK_IMPORTED_MODULE_3__/* .RESERVED_MAP_KEY_PROBLEM */ .ER}`);
         out[key] = item.slice(at + 1);
     }
     return out;
-}
-/**
- * BPA's `provenance`: true (buildx's default, mode=min), false, or attributes `mode=min|max`
- * (`builder-id=` and `inline-only=` are accepted and left to buildx's defaults). `disabled=true`
- * turns it off wherever it stands among the attributes, as buildx reads them.
- */
-function parseProvenance(spec, raw) {
-    const v = raw.trim().toLowerCase();
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return 'min';
-    if (['false', 'no', '0', 'off', 'disabled=true'].includes(v))
-        return 'false';
-    if (v === 'min' || v === 'max')
-        return v;
-    let mode = 'min';
-    let disabled = false;
-    for (const attr of v.split(',').map((a) => a.trim())) {
-        const [k, val] = [attr.slice(0, attr.indexOf('=')), attr.slice(attr.indexOf('=') + 1)];
-        if (k === 'mode' && (val === 'min' || val === 'max'))
-            mode = val;
-        else if (k === 'disabled' && ['true', 'false'].includes(val))
-            disabled = val === 'true';
-        else if (k !== 'builder-id' && k !== 'inline-only')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": expected true, false, mode=min or mode=max, got ${JSON.stringify(raw)}`);
-    }
-    return disabled ? 'false' : mode;
 }
 function parseInputValue(spec, raw) {
     switch (spec.kind) {
         case 'kv-list':
             return parseKvList(spec, raw);
         case 'provenance':
-            return parseProvenance(spec, raw);
+            return (0,_provenance_js__WEBPACK_IMPORTED_MODULE_2__/* .parseProvenanceInput */ .xW)(spec.input, raw);
         case 'string':
             return raw.trim();
         case 'list':

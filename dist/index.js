@@ -33088,7 +33088,7 @@ else {
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(233), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(930)]).then(__nccwpck_require__.bind(__nccwpck_require__, 56930));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(233), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(597)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7597));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.
@@ -33754,11 +33754,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   OW: () => (/* binding */ isJsonObject),
   F1: () => (/* binding */ jsonSyntaxProblem),
   JE: () => (/* binding */ readJsonFile),
+  oG: () => (/* binding */ writeError),
   Zf: () => (/* binding */ writeFileAtomic),
   nO: () => (/* binding */ writeFileAtomicLater)
 });
 
-// UNUSED EXPORTS: MAX_JSON_DEPTH, jsonNestedDeeperThan, parseJsonText, writeError
+// UNUSED EXPORTS: MAX_JSON_DEPTH, jsonNestedDeeperThan, parseJsonText
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);

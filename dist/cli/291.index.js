@@ -275,8 +275,8 @@ var external_node_events_ = __webpack_require__(78474);
 var abort = __webpack_require__(42334);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var schema = __webpack_require__(89538);
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var schema = __webpack_require__(64385);
 // EXTERNAL MODULE: ./src/github/run.ts
 var run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules

@@ -235,6 +235,8 @@ var schema = __webpack_require__(47684);
 var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/own-dir.ts
+var own_dir = __webpack_require__(91326);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/devcontainer/from-results.ts
@@ -242,6 +244,7 @@ var read_regular = __webpack_require__(23387);
 // CUDA-ness, env-<variant>-<arch>.json for its user, caches and servers, each read through the
 // results contract (src/results/). `ml-image devcontainer` and the action's `devcontainer` output
 // both write through here.
+
 
 
 
@@ -277,6 +280,8 @@ function findRecord(results, dir, v, { variant, platforms }, host) {
     }
     return { other };
 }
+/** What a record left out is, said alike by `ml-image devcontainer` and the action. */
+const otherImageNote = (o) => `${o.file} is of another image (${o.digest.slice(0, 19)}), not this build's (an earlier run's in a reused directory): left out`;
 /**
  * The devcontainer of one variant of result directory `dir` (`label` names it in errors); `host`:
  * the platform of the engine that opens it (its local tag, its record first), default Node's.
@@ -372,9 +377,9 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
         if (!dc.chosen.pinned)
             continue;
         for (const o of dc.otherImageRecords)
-            note(`devcontainer ${variant}: ${o.file} is of another image (${o.digest.slice(0, 19)}), an earlier run's: left out`);
-        const file = resultDevcontainerFile(dir, variant);
-        mkdirSync(path.dirname(file), { recursive: true });
+            note(`devcontainer ${variant}: ${otherImageNote(o)}`);
+        // Never through a link planted at devcontainer/ or devcontainer/<variant>/ (a checkout's).
+        const file = ownFilePath(dir, devcontainerFile(variant), `result-dir ${dir}`);
         writeFileAtomic(file, dc.text, `result-dir ${dir}`);
         files.push(file);
     }
@@ -428,7 +433,7 @@ function notesFor(json, { pinned, platforms }, record, dir, { host, engine, othe
     if (!pinned)
         notes.push(`the build pushed no digest to pin (a merged one, or that of a variant's only platform): ${json.image} is a local tag of this engine, not pinned by digest (build with push, merging several platforms, to share the devcontainer)`);
     for (const o of other)
-        notes.push(`${o.file} is of another image (${o.digest.slice(0, 19)}), not this build's (an earlier run's in a reused directory): left out (run the smoke stage again to record this image: "ml-image run --out DIR")`);
+        notes.push(`${otherImageNote(o)} (run the smoke stage again to record this image: "ml-image run --out DIR")`);
     if (record === undefined && other.length > 0)
         notes.push("the image's user, cache directories and Jupyter/MLflow are unknown: no record of this image");
     else if (record === undefined)

@@ -1432,8 +1432,8 @@ function restoreTrimmed(artifact, source) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var config_schema = __webpack_require__(89538);
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var config_schema = __webpack_require__(64385);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules

@@ -2401,8 +2401,8 @@ async function planOrConflict(ws, draft, o) {
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/docker/adapter.ts
 var adapter = __webpack_require__(63659);
-// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
-var schema = __webpack_require__(89538);
+// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
+var schema = __webpack_require__(64385);
 ;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
 // A time limit on every command the resolver runs in its container. pip can hang: an index that
 // answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose

@@ -776,7 +776,7 @@ const measured = schemas/* record */.g1P(schemas/* string */.YjP().min(1), schem
     }
 })
     .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' });
-const GpuRow = schemas/* object */.Ikc({
+const GpuRow = schemas/* strictObject */.rej({
     /** The row's name, reported as floor_gpu. */
     name: schemas/* string */.YjP().min(1),
     /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
@@ -786,7 +786,7 @@ const GpuRow = schemas/* object */.Ikc({
         .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
         .optional(),
     /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
-    memoryGiB: schemas/* object */.Ikc({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
+    memoryGiB: schemas/* strictObject */.rej({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
         .refine((m) => m.min <= m.max, { error: 'min is above max' })
         .optional(),
     /** This row's floor fraction, instead of the table's. */
@@ -798,7 +798,7 @@ const GpuRow = schemas/* object */.Ikc({
     /** Where the figures come from: a URL, or a file of this repository. */
     source: schemas/* string */.YjP().min(1),
 });
-const DdpRow = schemas/* object */.Ikc({
+const DdpRow = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP().min(1),
     /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
     match: pattern,
@@ -812,7 +812,7 @@ const DdpRow = schemas/* object */.Ikc({
     method: schemas/* string */.YjP().min(1).optional(),
     source: schemas/* string */.YjP().min(1),
 });
-const BaselineSchema = schemas/* object */.Ikc({
+const BaselineSchema = schemas/* strictObject */.rej({
     schemaVersion: schemas/* literal */.euz(1),
     floorFraction: fraction,
     gpus: schemas/* array */.YOg(GpuRow),

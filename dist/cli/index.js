@@ -16,7 +16,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* unused harmony export GLOBAL_OPTIONS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89538);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64385);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(17700);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38287);
@@ -190,13 +190,13 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(32), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(32), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(828), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(655), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(532), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(655), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(942), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
     { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(730), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
     { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(730), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(803), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(655), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(532), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(655), __nccwpck_require__.e(291), __nccwpck_require__.e(447)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9347))).exportCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(655), __nccwpck_require__.e(157), __nccwpck_require__.e(730), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(942), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(655), __nccwpck_require__.e(291), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66952))).exportCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
@@ -941,7 +941,7 @@ function patternProblem(pattern) {
 
 /***/ }),
 
-/***/ 89538:
+/***/ 64385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -975,6 +975,86 @@ var pip_index_url = __nccwpck_require__(72752);
 var redact = __nccwpck_require__(38287);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __nccwpck_require__(92945);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/config/provenance.ts
+// BuildKit's provenance attestation, as the config (build.provenance) and the action's `provenance`
+// input (docker/build-push-action's forms) set it: its mode, and the SLSA provenance version BuildKit
+// writes (`version=v0.2|v1`, BuildKit >= 0.23; see src/build/provenance-args.ts).
+
+
+const PROVENANCE_MODES = ['false', 'min', 'max'];
+/** BuildKit's `version` attribute: the SLSA provenance schema it writes (v0.2 its default before 0.28). */
+const PROVENANCE_VERSIONS = ['v0.2', 'v1'];
+const SHORTHAND = 'false, true (min), "min" or "max"';
+const EXAMPLE = '{ mode: "max", version: "v1" }';
+// YAML reads an unquoted false / true as booleans: false is off, true buildx's default (min), as the
+// action's `provenance` input takes them.
+const modeOf = (v) => (v === false ? 'false' : v === true ? 'min' : v);
+/**
+ * build.provenance: a mode (the shorthand every earlier config wrote: `max`) or a mapping with the
+ * SLSA version, `{mode: max, version: v1}`, made a mapping before the object schema runs, as a
+ * variant's shorthand is: a field of its own, checked and reported by name like every other key,
+ * rather than buildx's CSV attributes inside one string (those are the action input's form).
+ */
+const ProvenanceSchema = schemas/* preprocess */.vkY((value, ctx) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    const mode = modeOf(value);
+    if (typeof mode === 'string' && PROVENANCE_MODES.includes(mode))
+        return { mode };
+    const attrs = typeof mode === 'string' && /(^|,)\s*(mode|version)=/.test(mode);
+    ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message: attrs
+            ? `expected ${SHORTHAND} or a mapping like ${EXAMPLE} (buildx's attributes are the provenance input's form; here write them as a mapping)`
+            : `expected ${SHORTHAND} or a mapping like ${EXAMPLE}`,
+    });
+    return core/* NEVER */.tm;
+}, schemas/* strictObject */.rej({
+    mode: schemas/* preprocess */.vkY(modeOf, schemas/* enum */.k5n(PROVENANCE_MODES))
+        .default('min')
+        .describe("`false` (off), `min` or `max` (`true` is `min`, buildx's default)."),
+    version: schemas/* enum */.k5n(PROVENANCE_VERSIONS)
+        .optional()
+        .describe("The SLSA provenance schema BuildKit writes (its `version` attribute, BuildKit >= 0.23): `v0.2` or `v1`. Unset: BuildKit's default (`v0.2`; `v1` from BuildKit 0.28). An older BuildKit writes only v0.2: `v1` is then left out with a warning."),
+}));
+const ACCEPTED = (/* unused pure expression or super */ null && (`true, false, or attributes mode=min|max and version=${PROVENANCE_VERSIONS.join('|')}`));
+/**
+ * BPA's `provenance`: true (buildx's default, mode=min), false, or attributes `mode=min|max` and
+ * `version=v0.2|v1` (`builder-id=` and `inline-only=` are accepted and left to buildx's defaults).
+ * `disabled=true` turns it off wherever it stands among the attributes, as buildx reads them.
+ */
+function parseProvenanceInput(input, raw) {
+    const v = raw.trim().toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return 'min';
+    if (['false', 'no', '0', 'off', 'disabled=true'].includes(v))
+        return 'false';
+    if (v === 'min' || v === 'max')
+        return v;
+    let mode = 'min';
+    let version;
+    let disabled = false;
+    for (const attr of v.split(',').map((a) => a.trim())) {
+        const [k, val] = [attr.slice(0, attr.indexOf('=')), attr.slice(attr.indexOf('=') + 1)];
+        if (k === 'mode' && (val === 'min' || val === 'max'))
+            mode = val;
+        else if (k === 'version' && PROVENANCE_VERSIONS.includes(val))
+            version = val;
+        else if (k === 'disabled' && ['true', 'false'].includes(val))
+            disabled = val === 'true';
+        else if (k !== 'builder-id' && k !== 'inline-only')
+            throw new InputError(`input "${input}": expected ${ACCEPTED}, got ${JSON.stringify(raw)}`, k === 'version'
+                ? `write version=v1 (SLSA provenance v1) or version=v0.2, the versions BuildKit writes`
+                : undefined);
+    }
+    if (disabled)
+        return 'false';
+    return version === undefined ? mode : { mode, version };
+}
+
 // EXTERNAL MODULE: ./src/config/secret-id.ts
 var secret_id = __nccwpck_require__(92916);
 // EXTERNAL MODULE: ./src/config/short-name.ts
@@ -1114,6 +1194,7 @@ var variant_origin = __nccwpck_require__(52454);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one schema of ml-image.yml. Every default lives here (and nowhere else): docs/configuration.md's config
 // reference is generated from this file (src/config/reference.ts; `npm run docs` rewrites it).
+
 
 
 
@@ -1276,11 +1357,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])
             .default('auto')
             .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
-        // YAML reads an unquoted false / true as booleans: false is off, true buildx's default (min),
-        // as the action's `provenance` input takes them.
-        provenance: schemas/* preprocess */.vkY((v) => (v === false ? 'false' : v === true ? 'min' : v), schemas/* enum */.k5n(['false', 'min', 'max']))
-            .default('min')
-            .describe("Provenance attestation mode (not available with the docker driver on the classic image store): `false` (off), `min` or `max`; `true` is `min`, buildx's default."),
+        provenance: ProvenanceSchema.prefault('min').describe("BuildKit's provenance attestation (not available with the docker driver on the classic image store): `false` (off), `min` or `max` (`true` is `min`, buildx's default), or a mapping with the SLSA version BuildKit writes: `{mode: max, version: v1}`."),
         network: schemas/* enum */.k5n(['default', 'host', 'none'])
             .default('default')
             .describe("Network for RUN steps (`host` reaches indexes on the build machine). An engine in a VM (Docker Desktop, colima, OrbStack: macOS and Windows, Docker Desktop's `desktop-linux` context) has the VM's network as its host network, which does not reach this machine's loopback (Docker Desktop 4.34 and later does, with Settings > Resources > Network > Enable host networking): name such an index by `host.docker.internal:PORT` instead of `localhost:PORT`."),

@@ -1,8 +1,8 @@
-export const id = 930;
-export const ids = [930];
+export const id = 597;
+export const ids = [597];
 export const modules = {
 
-/***/ 56930:
+/***/ 7597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -585,8 +585,10 @@ function attestOptions(raw, given) {
         const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
         if (!type)
             throw new errors/* InputError */.dz(`input "attests": ${JSON.stringify(a)} has no type= (e.g. type=sbom,generator=IMAGE)`);
-        if (type === 'provenance')
-            throw new errors/* InputError */.dz(`input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, mode=min or mode=max)`, 'move it to the provenance input');
+        if (type === 'provenance') {
+            const attrs = a.split(',').filter((f) => !/^\s*type=/.test(f));
+            throw new errors/* InputError */.dz(`input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, or attributes mode=min|max and version=v0.2|v1)`, `move it to the provenance input${attrs.length > 0 ? `: provenance: ${attrs.join(',').trim()}` : ''}`);
+        }
         if (type === 'sbom' && given.sbom !== undefined)
             throw new errors/* InputError */.dz(`inputs "sbom" and "attests": ${JSON.stringify(a)} sets the SBOM attestation twice`, 'keep one of them (build-push-action lets the sbom input win)');
     }
@@ -2546,6 +2548,8 @@ var plan_schema = __webpack_require__(47684);
 var results_results = __webpack_require__(4584);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/own-dir.ts
+var own_dir = __webpack_require__(91326);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -2759,6 +2763,7 @@ function devcontainerText(json) {
 
 
 
+
 /**
  * linux/amd64 or linux/arm64 from Node's architecture: only a fallback for the engine's platform
  * (the CLI asks the engine; an x64 Node under Rosetta on Apple silicon says amd64 here).
@@ -2786,6 +2791,8 @@ function findRecord(results, dir, v, { variant, platforms }, host) {
     }
     return { other };
 }
+/** What a record left out is, said alike by `ml-image devcontainer` and the action. */
+const otherImageNote = (o) => `${o.file} is of another image (${o.digest.slice(0, 19)}), not this build's (an earlier run's in a reused directory): left out`;
 /**
  * The devcontainer of one variant of result directory `dir` (`label` names it in errors); `host`:
  * the platform of the engine that opens it (its local tag, its record first), default Node's.
@@ -2881,9 +2888,9 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
         if (!dc.chosen.pinned)
             continue;
         for (const o of dc.otherImageRecords)
-            note(`devcontainer ${variant}: ${o.file} is of another image (${o.digest.slice(0, 19)}), an earlier run's: left out`);
-        const file = resultDevcontainerFile(dir, variant);
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+            note(`devcontainer ${variant}: ${otherImageNote(o)}`);
+        // Never through a link planted at devcontainer/ or devcontainer/<variant>/ (a checkout's).
+        const file = (0,own_dir/* ownFilePath */.u)(dir, (0,results_results/* devcontainerFile */.n3)(variant), `result-dir ${dir}`);
         (0,json_file/* writeFileAtomic */.Zf)(file, dc.text, `result-dir ${dir}`);
         files.push(file);
     }
@@ -3474,9 +3481,39 @@ function majorMinor(v) {
     return v.split('.').slice(0, 2).join('.');
 }
 
+;// CONCATENATED MODULE: ./src/build/provenance-args.ts
+
+/** The first BuildKit that reads the provenance `version` attribute (SLSA v1). */
+const PROVENANCE_VERSION_MIN_BUILDKIT = '0.23.0';
+/**
+ * The --provenance flag, if any. CLASSIC: the docker driver on the classic image store, which
+ * cannot attest (a note says it was turned off); a version the builder's BuildKit does not write is
+ * left out with a warning (v1), or silently (v0.2, the only one it writes).
+ */
+function provenanceArgs(req, builder, classic, [notes, warnings]) {
+    if (compareVersions(builder.buildxVersion, '0.10.0') < 0)
+        return [];
+    const mode = classic ? 'false' : req.provenance;
+    if (mode !== req.provenance)
+        notes.push('docker driver: provenance attestations are not supported, disabled');
+    if (mode === 'false')
+        return ['--provenance=false'];
+    let version = req.provenanceVersion;
+    const bk = builder.buildkitVersion;
+    if (version !== undefined && bk !== undefined && compareVersions(bk, PROVENANCE_VERSION_MIN_BUILDKIT) < 0) {
+        if (version === 'v1')
+            warnings.push(`provenance version=v1: BuildKit ${bk} of builder ${builder.name ?? '(current)'} writes SLSA provenance v0.2 only (v1 needs BuildKit >= ${PROVENANCE_VERSION_MIN_BUILDKIT}), version left out: the attestation is v0.2`);
+        version = undefined;
+    }
+    if (version === 'v1' && bk === undefined)
+        notes.push(`provenance version=v1: builder ${builder.name ?? '(current)'} does not report its BuildKit version, so version=v1 is passed as asked; a BuildKit older than ${PROVENANCE_VERSION_MIN_BUILDKIT} ignores it and writes SLSA provenance v0.2`);
+    return [`--provenance=mode=${mode}${version !== undefined ? `,version=${version}` : ''}`];
+}
+
 ;// CONCATENATED MODULE: ./src/build/buildx-args.ts
 // The buildx argv for one build target: a pure function of the request and what the builder can do
 // (buildx version and driver), tested as a table of cases.
+
 
 
 
@@ -3643,15 +3680,6 @@ function cacheArgs(req, builder, said) {
     }
     return [];
 }
-/** --provenance: buildx >= 0.10 knows the flag; the classic-store docker driver cannot attest. */
-function provenanceArgs(req, builder, notes) {
-    if (!atLeast(builder.buildxVersion, '0.10.0'))
-        return [];
-    const mode = classicDocker(builder) ? 'false' : req.provenance;
-    if (mode !== req.provenance)
-        notes.push('docker driver: provenance attestations are not supported, disabled');
-    return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
-}
 /** --sbom (buildx >= 0.10, not on the classic-store docker driver) and --annotation (buildx >= 0.12). */
 function attestationArgs(req, builder, warnings) {
     const args = [];
@@ -3733,7 +3761,8 @@ function buildxBuildArgs(req, builder) {
         args.push('--no-cache');
     if (req.target)
         args.push('--target', req.target);
-    args.push(...cacheArgs(req, builder, [notes, warnings]), ...provenanceArgs(req, builder, notes));
+    args.push(...cacheArgs(req, builder, [notes, warnings]));
+    args.push(...provenanceArgs(req, builder, classicDocker(builder), [notes, warnings]));
     args.push(...attestationArgs(req, builder, warnings));
     args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
     return { args, notes, warnings };
@@ -5285,7 +5314,8 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
         ...(ctx.untrusted && (0,push_tag/* scopedCacheOf */.G)(ctx.untrusted, t.v.name, arch)),
         metadataFile,
-        provenance: ctx.build.provenance,
+        provenance: ctx.build.provenance.mode,
+        ...(ctx.build.provenance.version !== undefined && { provenanceVersion: ctx.build.provenance.version }),
         secrets: ctx.build.secrets,
         fileSecrets,
         network: ctx.build.network,
@@ -6028,7 +6058,7 @@ function skipGitInfo(input, env) {
     if (env.BUILDX_GIT_INFO !== undefined)
         return false;
     const attested = (input.options?.attests ?? []).some((a) => /type=provenance/.test(a));
-    return input.config.build.provenance === 'false' && !attested;
+    return input.config.build.provenance.mode === 'false' && !attested;
 }
 async function runBuildStage(input, deps) {
     const { plan, config, baseDir } = input;
@@ -16511,7 +16541,7 @@ const measured = schemas/* record */.g1P(schemas/* string */.YjP().min(1), schem
     }
 })
     .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' });
-const GpuRow = schemas/* object */.Ikc({
+const GpuRow = schemas/* strictObject */.rej({
     /** The row's name, reported as floor_gpu. */
     name: schemas/* string */.YjP().min(1),
     /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
@@ -16521,7 +16551,7 @@ const GpuRow = schemas/* object */.Ikc({
         .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
         .optional(),
     /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
-    memoryGiB: schemas/* object */.Ikc({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
+    memoryGiB: schemas/* strictObject */.rej({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
         .refine((m) => m.min <= m.max, { error: 'min is above max' })
         .optional(),
     /** This row's floor fraction, instead of the table's. */
@@ -16533,7 +16563,7 @@ const GpuRow = schemas/* object */.Ikc({
     /** Where the figures come from: a URL, or a file of this repository. */
     source: schemas/* string */.YjP().min(1),
 });
-const DdpRow = schemas/* object */.Ikc({
+const DdpRow = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP().min(1),
     /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
     match: pattern,
@@ -16547,7 +16577,7 @@ const DdpRow = schemas/* object */.Ikc({
     method: schemas/* string */.YjP().min(1).optional(),
     source: schemas/* string */.YjP().min(1),
 });
-const BaselineSchema = schemas/* object */.Ikc({
+const BaselineSchema = schemas/* strictObject */.rej({
     schemaVersion: schemas/* literal */.euz(1),
     floorFraction: fraction,
     gpus: schemas/* array */.YOg(GpuRow),
@@ -20834,7 +20864,7 @@ function runPlan(opts, io) {
 }
 /** Resolve and build (or merge the matrix jobs' digests); undefined when neither stage runs. */
 async function resolveAndBuild(opts, io, plan, into, 
-/** The signing key being decrypted: a wrong password stops the run before anything is pushed. */
+/** The signing key being decrypted: a wrong password stops the run before the resolve stage. */
 key) {
     const { config, baseDir } = opts.loaded;
     if (opts.mergeFrom !== undefined && opts.stages.has('build'))
@@ -20845,6 +20875,10 @@ key) {
     checkBeforeContainers(opts, io, plan);
     if (opts.stages.has('build'))
         opts.results.removeBuild(); // an earlier run's: see removeBuild
+    // Decrypting ran meanwhile (about 0.15 s of scrypt, off the main thread, mostly spent by now):
+    // a wrong password is said before the resolve stage (minutes of pip on a cold run), not after it.
+    if (opts.push && opts.stages.has('build'))
+        await key;
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
         ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
@@ -20857,9 +20891,6 @@ key) {
                 opts.results.removeResolution(v.name, p);
     if (!opts.stages.has('build'))
         return undefined;
-    // Decrypting ran meanwhile (about 0.15 s of scrypt): waited for only when there is still some.
-    if (opts.push)
-        await key;
     if (opts.push && opts.stages.has('attest') && !io.signer)
         warmRegistry(opts.loaded, io.env, plan.repository, plan.targets.length);
     const build = await timed(io, 'build', () => runBuildStage({

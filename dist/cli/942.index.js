@@ -1,5 +1,5 @@
-export const id = 532;
-export const ids = [532];
+export const id = 942;
+export const ids = [942];
 export const modules = {
 
 /***/ 326:
@@ -1322,7 +1322,7 @@ function warmRegistry(loaded, env, repository, targets) {
 
 /***/ }),
 
-/***/ 62498:
+/***/ 31744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2023,8 +2023,10 @@ function attestOptions(raw, given) {
         const type = /(?:^|,)\s*type=([^,]*)/.exec(a)?.[1]?.trim();
         if (!type)
             throw new InputError(`input "attests": ${JSON.stringify(a)} has no type= (e.g. type=sbom,generator=IMAGE)`);
-        if (type === 'provenance')
-            throw new InputError(`input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, mode=min or mode=max)`, 'move it to the provenance input');
+        if (type === 'provenance') {
+            const attrs = a.split(',').filter((f) => !/^\s*type=/.test(f));
+            throw new InputError(`input "attests": ${JSON.stringify(a)}: provenance is set by the provenance input (true, false, or attributes mode=min|max and version=v0.2|v1)`, `move it to the provenance input${attrs.length > 0 ? `: provenance: ${attrs.join(',').trim()}` : ''}`);
+        }
         if (type === 'sbom' && given.sbom !== undefined)
             throw new InputError(`inputs "sbom" and "attests": ${JSON.stringify(a)} sets the SBOM attestation twice`, 'keep one of them (build-push-action lets the sbom input win)');
     }
@@ -2400,9 +2402,39 @@ var cleanup = __webpack_require__(38201);
 var temp = __webpack_require__(54868);
 // EXTERNAL MODULE: ./src/util/versions.ts
 var versions = __webpack_require__(20395);
+;// CONCATENATED MODULE: ./src/build/provenance-args.ts
+
+/** The first BuildKit that reads the provenance `version` attribute (SLSA v1). */
+const PROVENANCE_VERSION_MIN_BUILDKIT = '0.23.0';
+/**
+ * The --provenance flag, if any. CLASSIC: the docker driver on the classic image store, which
+ * cannot attest (a note says it was turned off); a version the builder's BuildKit does not write is
+ * left out with a warning (v1), or silently (v0.2, the only one it writes).
+ */
+function provenanceArgs(req, builder, classic, [notes, warnings]) {
+    if ((0,versions/* compareVersions */.Z)(builder.buildxVersion, '0.10.0') < 0)
+        return [];
+    const mode = classic ? 'false' : req.provenance;
+    if (mode !== req.provenance)
+        notes.push('docker driver: provenance attestations are not supported, disabled');
+    if (mode === 'false')
+        return ['--provenance=false'];
+    let version = req.provenanceVersion;
+    const bk = builder.buildkitVersion;
+    if (version !== undefined && bk !== undefined && (0,versions/* compareVersions */.Z)(bk, PROVENANCE_VERSION_MIN_BUILDKIT) < 0) {
+        if (version === 'v1')
+            warnings.push(`provenance version=v1: BuildKit ${bk} of builder ${builder.name ?? '(current)'} writes SLSA provenance v0.2 only (v1 needs BuildKit >= ${PROVENANCE_VERSION_MIN_BUILDKIT}), version left out: the attestation is v0.2`);
+        version = undefined;
+    }
+    if (version === 'v1' && bk === undefined)
+        notes.push(`provenance version=v1: builder ${builder.name ?? '(current)'} does not report its BuildKit version, so version=v1 is passed as asked; a BuildKit older than ${PROVENANCE_VERSION_MIN_BUILDKIT} ignores it and writes SLSA provenance v0.2`);
+    return [`--provenance=mode=${mode}${version !== undefined ? `,version=${version}` : ''}`];
+}
+
 ;// CONCATENATED MODULE: ./src/build/buildx-args.ts
 // The buildx argv for one build target: a pure function of the request and what the builder can do
 // (buildx version and driver), tested as a table of cases.
+
 
 
 
@@ -2569,15 +2601,6 @@ function cacheArgs(req, builder, said) {
     }
     return [];
 }
-/** --provenance: buildx >= 0.10 knows the flag; the classic-store docker driver cannot attest. */
-function provenanceArgs(req, builder, notes) {
-    if (!atLeast(builder.buildxVersion, '0.10.0'))
-        return [];
-    const mode = classicDocker(builder) ? 'false' : req.provenance;
-    if (mode !== req.provenance)
-        notes.push('docker driver: provenance attestations are not supported, disabled');
-    return [`--provenance=${mode === 'false' ? 'false' : `mode=${mode}`}`];
-}
 /** --sbom (buildx >= 0.10, not on the classic-store docker driver) and --annotation (buildx >= 0.12). */
 function attestationArgs(req, builder, warnings) {
     const args = [];
@@ -2659,7 +2682,8 @@ function buildxBuildArgs(req, builder) {
         args.push('--no-cache');
     if (req.target)
         args.push('--target', req.target);
-    args.push(...cacheArgs(req, builder, [notes, warnings]), ...provenanceArgs(req, builder, notes));
+    args.push(...cacheArgs(req, builder, [notes, warnings]));
+    args.push(...provenanceArgs(req, builder, classicDocker(builder), [notes, warnings]));
     args.push(...attestationArgs(req, builder, warnings));
     args.push(...outputArgs(req, builder, notes), ...givenOutputArgs(req, builder), req.context);
     return { args, notes, warnings };
@@ -3809,7 +3833,8 @@ function prepareTarget(ctx, t, arch, metadataFile) {
         cache: cacheFor(ctx.cache, ctx.repository, t.v.name, arch),
         ...(ctx.untrusted && scopedCacheOf(ctx.untrusted, t.v.name, arch)),
         metadataFile,
-        provenance: ctx.build.provenance,
+        provenance: ctx.build.provenance.mode,
+        ...(ctx.build.provenance.version !== undefined && { provenanceVersion: ctx.build.provenance.version }),
         secrets: ctx.build.secrets,
         fileSecrets,
         network: ctx.build.network,
@@ -4479,7 +4504,7 @@ function skipGitInfo(input, env) {
     if (env.BUILDX_GIT_INFO !== undefined)
         return false;
     const attested = (input.options?.attests ?? []).some((a) => /type=provenance/.test(a));
-    return input.config.build.provenance === 'false' && !attested;
+    return input.config.build.provenance.mode === 'false' && !attested;
 }
 async function runBuildStage(input, deps) {
     const { plan, config, baseDir } = input;
@@ -5787,7 +5812,7 @@ function runPlan(opts, io) {
 }
 /** Resolve and build (or merge the matrix jobs' digests); undefined when neither stage runs. */
 async function resolveAndBuild(opts, io, plan, into, 
-/** The signing key being decrypted: a wrong password stops the run before anything is pushed. */
+/** The signing key being decrypted: a wrong password stops the run before the resolve stage. */
 key) {
     const { config, baseDir } = opts.loaded;
     if (opts.mergeFrom !== undefined && opts.stages.has('build'))
@@ -5798,6 +5823,10 @@ key) {
     (0,door_checks/* checkBeforeContainers */.kh)(opts, io, plan);
     if (opts.stages.has('build'))
         opts.results.removeBuild(); // an earlier run's: see removeBuild
+    // Decrypting ran meanwhile (about 0.15 s of scrypt, off the main thread, mostly spent by now):
+    // a wrong password is said before the resolve stage (minutes of pip on a cold run), not after it.
+    if (opts.push && opts.stages.has('build'))
+        await key;
     const docker = io.docker();
     const resolved = opts.stages.has('resolve')
         ? await timed(io, 'resolve', () => runResolve(opts, io, plan, docker))
@@ -5810,9 +5839,6 @@ key) {
                 opts.results.removeResolution(v.name, p);
     if (!opts.stages.has('build'))
         return undefined;
-    // Decrypting ran meanwhile (about 0.15 s of scrypt): waited for only when there is still some.
-    if (opts.push)
-        await key;
     if (opts.push && opts.stages.has('attest') && !io.signer)
         (0,pipeline_attest/* warmRegistry */.rc)(opts.loaded, io.env, plan.repository, plan.targets.length);
     const build = await timed(io, 'build', () => runBuildStage({

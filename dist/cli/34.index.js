@@ -1,8 +1,8 @@
-export const id = 447;
-export const ids = [447];
+export const id = 34;
+export const ids = [34];
 export const modules = {
 
-/***/ 9347:
+/***/ 66952:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -52,11 +52,28 @@ function slurmMemory(memory) {
     return `${amount}${unit}`;
 }
 
+;// CONCATENATED MODULE: ./src/export/nodes.ts
+
+/**
+ * Several nodes (pods) are for the ddp suite alone: every other suite runs once, on the first node
+ * (pod 0). Without ddp the other nodes would be allocated, GPUs and all, to run nothing (on
+ * Kubernetes each pod first waits for a GPU node of its own). Refused (exit 2) with both ways out,
+ * not quietly shrunk to one node: the suites asked for (often the config's smoke.suites) may leave
+ * ddp out by mistake, and a job of another size than was asked for would hide it.
+ */
+function checkNodesForDdp(s) {
+    if (s.nodes <= 1 || s.suites.includes('ddp'))
+        return;
+    throw new errors/* InputError */.dz(`--nodes ${s.nodes}: only the ddp suite runs across nodes, and the suites to run (${[...new Set(s.suites)].join(', ')}) have no ddp: ` +
+        `the others run on the first node (pod 0), so ${s.nodes - 1} of the ${s.nodes} nodes (pods) would be allocated, their GPUs with them, to run nothing`, 'add ddp to --suites (or to smoke.suites) for an all-reduce across the nodes, or drop --nodes (one node runs the other suites)');
+}
+
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/smoke/baselines.ts + 2 modules
 var baselines = __webpack_require__(48238);
 ;// CONCATENATED MODULE: ./src/export/common.ts
+
 
 
 
@@ -113,6 +130,7 @@ function checkSpec(s) {
         common_int(s.rdzvPort, 'rendezvous port', 1, 65535);
     if (s.suites.length === 0)
         throw new errors/* InputError */.dz("no smoke suite to run: --suites, else the config's smoke.suites, names none", 'give --suites (e.g. imports,pip-check,gpu) or list suites in smoke.suites');
+    checkNodesForDdp(s);
     checkDriverFloor(s.driverFloor);
     for (const m of Object.keys(s.distributionsByMachine ?? {}))
         if (!/^[A-Za-z0-9_]+$/.test(m))
@@ -1899,7 +1917,8 @@ Options:
                         (those whose markers hold on the variant's Python and each platform),
                         smoke.baseline (its floors first, then the bundled ones)
   --suites LIST         comma-separated (default: the config's smoke.suites, else all)
-  --nodes N             nodes (Slurm) or pods (Kubernetes), default 1
+  --nodes N             nodes (Slurm) or pods (Kubernetes), default 1; more than 1 only with the
+                        ddp suite, the one suite that spans them (the others run on the first)
   --gpus-per-node N|all GPUs per node; with GPUs, train and ddp must run on CUDA (no CPU or gloo
                         fallback). Default for a CUDA variant of plan.json: all on Slurm (whole
                         nodes, --exclusive; ddp over every GPU a node shows), 1 on Kubernetes (a pod
@@ -1925,7 +1944,7 @@ ${commands_verify.VERIFY_OPTIONS_HELP}
 ${(0,commands_verify.verifyTimeoutHelp)('export')}
 
 Exit codes: 0 written; 1 --verify: a check failed (nothing written); 2 bad input (a reference
-without a digest, an invalid name, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached, or did not answer within --verify-timeout.
+without a digest, an invalid name, --nodes > 1 without ddp, a file in DIR that no export wrote); 3 --verify: the registry or cosign cannot be reached, or did not answer within --verify-timeout.
 An export that writes no job (1, 2 or 3) removes the job an earlier export left in DIR (its files
 that an export wrote), so that it is not applied by mistake.`,
     async run(argv, io) {
