@@ -415,6 +415,27 @@ describe('nothing to report: the report files an earlier run left are removed (o
     );
   });
 
+  it('a link at comment/: the file where it points is not removed (nothing outside the result directory)', async () => {
+    const config = validateConfigData(
+      { image: { name: 'acme/model' }, variants: ['cpu'], platforms: ['linux/amd64'] },
+      'ml-image.yml',
+    );
+    const plan = planBuild(config, { catalog: bundledCatalog(), git: {}, now: new Date() });
+    const res = openResultDir(path.join(dir, 'res'));
+    const elsewhere = path.join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(path.join(elsewhere, COMMENT_ARTIFACT_FILE), "not the tool's\n");
+    symlinkSync(elsewhere, path.join(res.dir!, 'comment'));
+    writeFileSync(path.join(res.dir!, 'report.md'), 'from an earlier run: pass\n');
+    const progress: string[] = [];
+    const io = { env: {}, progress: (l: string) => progress.push(l), warning: () => undefined };
+    const input = { plan, config, results: res, git: {}, options: { mode: 'off' as const, baseline: null } };
+    expect((await reportStage(input, io)).outcomes).toEqual([]);
+    expect(existsSync(path.join(res.dir!, 'report.md'))).toBe(false);
+    expect(readFileSync(path.join(elsewhere, COMMENT_ARTIFACT_FILE), 'utf8')).toBe("not the tool's\n");
+    expect(progress).toContain(`removed an earlier run's report.md from ${res.dir}`);
+  });
+
   it('ml-image run with nothing to report: the earlier report.md is gone, build.json stays', async () => {
     writeFileSync(path.join(dir, 'ml-image.yml'), CONFIG);
     const res = path.join(dir, 'res');

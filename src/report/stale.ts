@@ -28,6 +28,8 @@ export function removeStale(out: ResultDir, names: readonly string[]): string[] 
   const removed: string[] = [];
   for (const name of names) {
     const file = path.join(out.dir, name);
+    // Never through a link at comment/ (a checkout's): the file where it points is not this run's.
+    if (path.dirname(name) !== '.' && !isOwnDir(path.join(out.dir, path.dirname(name)))) continue;
     if (!existsSync(file) && !isLink(file)) continue;
     try {
       rmSync(file, { force: true });
@@ -47,6 +49,15 @@ export function removeStale(out: ResultDir, names: readonly string[]): string[] 
 function isLink(file: string): boolean {
   try {
     return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** A directory itself, not a link to one (nor missing). */
+function isOwnDir(dir: string): boolean {
+  try {
+    return lstatSync(dir).isDirectory();
   } catch {
     return false;
   }
