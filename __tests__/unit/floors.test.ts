@@ -206,13 +206,13 @@ describe('loadBaseline: the config file first, then the bundled rows', () => {
           {
             name: 'x',
             match: 'L4',
-            memoryGiB: { min: 20, maxx: 24 },
+            memoryGiB: { min: 20, max: 24, maxx: 30 },
             measured: { bf16_tflops: 1 },
             source: 's',
           },
         ],
       },
-      /gpus\[0\]\.memoryGiB/,
+      /gpus\[0\]\.memoryGiB\.maxx/,
     ],
     [
       {
