@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -222,6 +231,46 @@ describe('root action (config stage)', () => {
     expect(f.failed[0]).toContain('gpus');
     expect(f.failed[0]).not.toContain('unexpected call');
     expect(f.outputs['result-dir']).toBeUndefined();
+  });
+
+  it.each([
+    ['the default result-dir', {}, 'ml-image-results', 'ml-image-results'],
+    ['a result-dir under a linked directory', { 'result-dir': 'out/res' }, 'out', 'out'],
+  ])(
+    '%s a link in the workspace (a checkout put it there): exit 2 naming it, before any stage, nothing written there',
+    async (_n, given, linked, named) => {
+      writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b}\nvariants: [cpu]\n');
+      const elsewhere = mkdtempSync(path.join(tmpdir(), 'ml-image-elsewhere-'));
+      try {
+        symlinkSync(elsewhere, path.join(dir, linked));
+        const f = fakeActionIo({ config: 'ml-image.yml', ...given });
+        await run(f.io);
+        expect(f.failed).toHaveLength(1);
+        expect(f.failed[0]).toContain(
+          `input "result-dir": ${path.join(dir, named)} is a link (to ${elsewhere}) in the workspace`,
+        );
+        expect(readdirSync(elsewhere)).toEqual([]);
+        expect(f.outputs['result-dir']).toBeUndefined();
+      } finally {
+        rmSync(elsewhere, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('a result-dir outside the workspace (the runner temp directory) may be a link: the workflow chose it', async () => {
+    writeFileSync(path.join(dir, 'ml-image.yml'), 'image: {name: a/b}\nvariants: [cpu]\n');
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'ml-image-elsewhere-'));
+    const outside = `${elsewhere}-link`;
+    try {
+      symlinkSync(elsewhere, outside);
+      const f = fakeActionIo({ config: 'ml-image.yml', 'result-dir': outside });
+      await run(f.io);
+      expect(f.failed).toEqual([]);
+      expect(readdirSync(elsewhere)).toContain('plan.json');
+    } finally {
+      rmSync(outside, { force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it("stages smoke without build.json in result-dir fails before the plan, with the action's fix", async () => {

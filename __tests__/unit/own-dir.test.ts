@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openResultDir } from '../../src/results/results.js';
-import { ownFilePath, ownSubdir } from '../../src/util/own-dir.js';
+import { ownFilePath, ownSubdir, refuseLinkUnder } from '../../src/util/own-dir.js';
 
 let dir: string;
 let outside: string;
@@ -81,8 +81,9 @@ describe("a result directory's writes", () => {
   it('an envelope is not written through a linked attest/ (the write is refused), nor taken from it', async () => {
     // An envelope file where the link points: neither read again nor removed.
     writeFileSync(path.join(outside, 'cpu-amd64.sbom.dsse.json'), '{"theirs": true}');
-    symlinkSync(outside, path.join(dir, 'attest'));
+    // Put there after the directory was opened (openResultDir refuses one there already, below).
     const results = openResultDir(dir, '--out x');
+    symlinkSync(outside, path.join(dir, 'attest'));
     expect(results.envelopeNames()).toEqual(new Set());
     expect(results.takeEnvelopes()).toEqual(new Map());
     const w = results.writeEnvelope('cpu', 'linux/amd64', 'smoke', Buffer.from('{}'));
@@ -98,5 +99,46 @@ describe("a result directory's writes", () => {
     expect(results.envelopeNames()).toEqual(new Set([name]));
     expect(results.takeEnvelopes()).toEqual(new Map([[name, Buffer.from('{}')]]));
     expect(existsSync(path.join(dir, name))).toBe(false);
+  });
+});
+
+describe('refuseLinkUnder (the action: a result directory in the workspace)', () => {
+  it.each([
+    ['the directory itself', 'results', 'results', 'results'],
+    ['a directory above it', 'out', 'out/results', 'out'],
+  ])('a link at %s is bad input naming it', (_n, linked, rel, named) => {
+    symlinkSync(outside, path.join(dir, linked));
+    expect(() => refuseLinkUnder(dir, path.join(dir, rel), 'input "result-dir"')).toThrow(
+      refused(
+        new RegExp(`^input "result-dir": ${escape(path.join(dir, named))} is a link .*in the workspace`),
+      ),
+    );
+  });
+
+  it.each([
+    ['not there yet', () => path.join(dir, 'a', 'b')],
+    ['a real directory', () => (mkdirSync(path.join(dir, 'r')), path.join(dir, 'r'))],
+    ['the workspace itself', () => dir],
+    [
+      'a link outside the workspace (the workflow chose it)',
+      () => (symlinkSync(outside, `${outside}-l`), `${outside}-l`),
+    ],
+  ])('%s: taken', (_n, make) => {
+    try {
+      expect(() => refuseLinkUnder(dir, make(), 'input "result-dir"')).not.toThrow();
+    } finally {
+      rmSync(`${outside}-l`, { force: true });
+    }
+  });
+});
+
+describe('openResultDir refuses a linked directory of its own at once (before the run works)', () => {
+  it.each(['digests', 'attest', 'comment', 'devcontainer'])('%s', (name) => {
+    symlinkSync(outside, path.join(dir, name));
+    expect(() => openResultDir(dir, '--out x')).toThrow(
+      refused(new RegExp(`${escape(path.join(dir, name))} is a link`)),
+    );
+    // Only read (ml-image report --results, the post step): not refused; nothing is read through it.
+    expect(() => openResultDir(dir, '--out x', { create: false })).not.toThrow();
   });
 });

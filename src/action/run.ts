@@ -7,6 +7,7 @@ import { findImagesDir } from '../util/images-dir.js';
 import { urlSecrets } from '../util/url-secrets.js';
 import { refusePullRequestTarget } from '../util/pull-request-code.js';
 import { noWorkflowCommands } from '../util/text.js';
+import { refuseLinkUnder } from '../util/own-dir.js';
 import {
   type BuildInputOptions,
   buildOptionsFromInputs,
@@ -161,13 +162,15 @@ export function parseActionInputs(io: ActionIo): ActionInputs {
   if (stages.has('build') && mergeFrom !== '') readDigestFiles(path.resolve(io.cwd, mergeFrom));
   else if (stages.has('build')) checkSecretEnvs(buildOptions.secretEnvs, io.env);
   maskBuildSecrets(io, loaded.config.build.secrets, buildOptions);
+  const resultDir = path.resolve(io.cwd, get('result-dir').trim() || 'ml-image-results');
+  refuseLinkUnder(io.cwd, resultDir, 'input "result-dir"'); // the workspace's links are a checkout's
   return {
     kind: 'stages',
     token,
     author,
     stages,
     loaded,
-    resultDir: path.resolve(io.cwd, get('result-dir').trim() || 'ml-image-results'),
+    resultDir,
     push: bool(get, 'push', true),
     merge: bool(get, 'merge', true),
     buildOptions,

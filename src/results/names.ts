@@ -30,6 +30,8 @@ export const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
 export const ATTEST_FILE = 'attest.json';
 export const ATTEST_DIR = 'attest';
 export const DEVCONTAINER_DIR = 'devcontainer';
+/** The directories the tool makes in a result directory: never links (src/util/own-dir.ts). */
+export const OWN_SUBDIRS = [DIGESTS_DIR, ATTEST_DIR, COMMENT_DIR, DEVCONTAINER_DIR] as const;
 
 /** The per-target files of the smoke stage (the report and the reuse of a later run read them). */
 export type RecordKind = 'env' | 'smoke' | 'junit' | 'smoke-key';

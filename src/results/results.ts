@@ -27,7 +27,7 @@ import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
 import { ensureResultDir, readJsonFile, writeFileAtomic, writeFileAtomicLater } from '../util/json-file.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../util/read-regular.js';
-import { ownFilePath, ownSubdir } from '../util/own-dir.js';
+import { ownFilePath, ownSubdir, refuseLinkedSubdirs } from '../util/own-dir.js';
 import {
   readAttestFile,
   readBuildFile,
@@ -47,6 +47,7 @@ import {
   COMMENT_DIR,
   digestFile,
   envelopeFile,
+  OWN_SUBDIRS,
   PLAN_FILE,
   RECORD_KINDS,
   recordFile,
@@ -191,6 +192,8 @@ export function openResultDir(
   opts: { create?: boolean; flag?: string } = {},
 ): ResultDir {
   const root = ensureResultDir(dir, label, opts);
+  // A run that writes results refuses a linked subdirectory before its work, not at its end.
+  if (opts.create !== false) refuseLinkedSubdirs(root, OWN_SUBDIRS, label);
   const at = (name: string) => path.join(root, name);
   const write = (name: string, content: string, l = label, durable = true) =>
     writeFileAtomic(ownFilePath(root, name, label), redactUrls(content), l, durable);

@@ -48,7 +48,46 @@ export function ownFilePath(root: string, rel: string, label: string): string {
   return path.join(ownSubdir(root, path.dirname(rel), label), path.basename(rel));
 }
 
-function linkRefused(at: string, label: string): InputError {
+/**
+ * The directories NAMES of ROOT that are links, refused at once (exit 2): a run that writes results
+ * says so before it builds and pushes, not when it first writes there at its end.
+ */
+export function refuseLinkedSubdirs(root: string, names: readonly string[], label: string): void {
+  for (const name of names) {
+    const at = path.join(root, name);
+    let link = false;
+    try {
+      link = lstatSync(at).isSymbolicLink();
+    } catch {
+      // not there (made when first written), or unreadable (that write says why)
+    }
+    if (link) throw linkRefused(at, label);
+  }
+}
+
+/**
+ * DIR refused (exit 2) when it, or a directory between BASE and it, is a link. The action's result
+ * directory sits in the workspace, whose links a checked-out pull request sets (the default
+ * `ml-image-results` among them): every result file would be written and removed where the link
+ * points. A DIR outside BASE (the runner's temp directory) is the workflow's own to choose.
+ */
+export function refuseLinkUnder(base: string, dir: string, label: string): void {
+  const rel = path.relative(base, dir);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return;
+  let at = base;
+  for (const part of rel.split(path.sep)) {
+    at = path.join(at, part);
+    let link: boolean;
+    try {
+      link = lstatSync(at).isSymbolicLink();
+    } catch {
+      return; // not there yet: the tool makes it
+    }
+    if (link) throw linkRefused(at, label, 'in the workspace (a checkout may have put it there)');
+  }
+}
+
+function linkRefused(at: string, label: string, where = ''): InputError {
   let target = '';
   try {
     target = ` (to ${readlinkSync(at)})`;
@@ -56,7 +95,7 @@ function linkRefused(at: string, label: string): InputError {
     // gone meanwhile: named without its target
   }
   return new InputError(
-    `${label}: ${at} is a link${target}, not a directory: result files are never written through a link`,
+    `${label}: ${at} is a link${target}${where ? ` ${where}` : ''}, not a directory: result files are never written through a link`,
     `remove the link (a checkout or an earlier step put it there) and run again, or pass another result directory`,
   );
 }
