@@ -11,8 +11,9 @@
 // `version=v1` is left out with a warning rather than promise a v1 attestation that is not made;
 // where its version is unknown (an unstamped build such as Debian's dockerd 26, "v0.0.0+unknown") it
 // is passed, with a note (a newer BuildKit honours it, an older one ignores it). Nothing after the
-// build can tell which: buildx >= 0.14's metadata (buildx.build.provenance) converts a v1 predicate
-// to the v0.2 shape (build/provenance.go encodeProvenance).
+// build can tell which: buildx's metadata (buildx.build.provenance, buildx >= 0.14) shows a v1
+// predicate in the v0.2 shape from buildx 0.26 (docker/buildx 2588b66fd, build/provenance.go
+// encodeProvenance), and almost empty before it.
 import type { ProvenanceMode, ProvenanceVersion } from '../config/provenance.js';
 import { compareVersions } from '../util/versions.js';
 

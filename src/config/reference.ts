@@ -59,14 +59,24 @@ function formatDefault(u: Unwrapped): string {
   return `\`${JSON.stringify(v)}\``;
 }
 
+/** A field's own words for its row (`.meta({docType, docDefault})`): a shorthand the schema hides. */
+function docOverride(s: z.ZodType): { docType?: string; docDefault?: string } {
+  const meta = z.globalRegistry.get(s) as { docType?: unknown; docDefault?: unknown } | undefined;
+  return {
+    ...(typeof meta?.docType === 'string' && { docType: meta.docType }),
+    ...(typeof meta?.docDefault === 'string' && { docDefault: meta.docDefault }),
+  };
+}
+
 function collect(schema: z.ZodObject, prefix: string, rows: Row[]): void {
   for (const [key, field] of Object.entries(schema.shape)) {
     const u = unwrap(field as z.ZodType);
     const path = prefix ? `${prefix}.${key}` : key;
+    const own = docOverride(field as z.ZodType);
     rows.push({
       key: path,
-      type: typeName(field as z.ZodType),
-      default: formatDefault(u),
+      type: own.docType ?? typeName(field as z.ZodType),
+      default: own.docDefault ?? formatDefault(u),
       description: u.description ?? '',
     });
     if (u.schema instanceof z.ZodObject) collect(u.schema, path, rows);

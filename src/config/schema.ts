@@ -226,9 +226,13 @@ export const ConfigFileSchema = z
           .describe(
             'Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).',
           ),
-        provenance: ProvenanceSchema.prefault('min').describe(
-          "BuildKit's provenance attestation (not available with the docker driver on the classic image store): `false` (off), `min` or `max` (`true` is `min`, buildx's default), or a mapping with the SLSA version BuildKit writes: `{mode: max, version: v1}`.",
-        ),
+        provenance: ProvenanceSchema.prefault('min').meta({
+          description:
+            "BuildKit's provenance attestation (not available with the docker driver on the classic image store): `false` (off), `min` or `max` (`true` is `min`, buildx's default), or a mapping with the SLSA version BuildKit writes: `{mode: max, version: v1}`.",
+          // The reference's row: the shorthand most configs write, not only the mapping it becomes.
+          docType: '`false` \\| `min` \\| `max` or mapping',
+          docDefault: '`"min"`',
+        }),
         network: z
           .enum(['default', 'host', 'none'])
           .default('default')
