@@ -971,7 +971,12 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
         cache: schemas/* enum */.k5n(['auto', 'gha', 'registry', 'none'])
             .default('auto')
             .describe('Build cache per variant and platform. `auto`: GitHub Actions cache on a runner, else the registry (`<image>:cache-<variant>-<arch>`).'),
-        provenance: provenance/* ProvenanceSchema */.$R.prefault('min').describe("BuildKit's provenance attestation (not available with the docker driver on the classic image store): `false` (off), `min` or `max` (`true` is `min`, buildx's default), or a mapping with the SLSA version BuildKit writes: `{mode: max, version: v1}`."),
+        provenance: provenance/* ProvenanceSchema */.$R.prefault('min').meta({
+            description: "BuildKit's provenance attestation (not available with the docker driver on the classic image store): `false` (off), `min` or `max` (`true` is `min`, buildx's default), or a mapping with the SLSA version BuildKit writes: `{mode: max, version: v1}`.",
+            // The reference's row: the shorthand most configs write, not only the mapping it becomes.
+            docType: '`false` \\| `min` \\| `max` or mapping',
+            docDefault: '`"min"`',
+        }),
         network: schemas/* enum */.k5n(['default', 'host', 'none'])
             .default('default')
             .describe("Network for RUN steps (`host` reaches indexes on the build machine). An engine in a VM (Docker Desktop, colima, OrbStack: macOS and Windows, Docker Desktop's `desktop-linux` context) has the VM's network as its host network, which does not reach this machine's loopback (Docker Desktop 4.34 and later does, with Settings > Resources > Network > Enable host networking): name such an index by `host.docker.internal:PORT` instead of `localhost:PORT`."),

@@ -1123,6 +1123,7 @@ function explanationLines(r) {
 /* harmony export */   $v: () => (/* binding */ resolutionFile),
 /* harmony export */   CQ: () => (/* binding */ ATTEST_DIR),
 /* harmony export */   D: () => (/* binding */ attestationFile),
+/* harmony export */   KX: () => (/* binding */ OWN_SUBDIRS),
 /* harmony export */   MG: () => (/* binding */ COMMENT_DIR),
 /* harmony export */   NR: () => (/* binding */ envelopeFile),
 /* harmony export */   SC: () => (/* binding */ RUN_REPORT_FILE),
@@ -1171,6 +1172,8 @@ const COMMENT_ARTIFACT_FILE = 'ml-image-comment.json';
 const ATTEST_FILE = 'attest.json';
 const ATTEST_DIR = 'attest';
 const DEVCONTAINER_DIR = 'devcontainer';
+/** The directories the tool makes in a result directory: never links (src/util/own-dir.ts). */
+const OWN_SUBDIRS = [DIGESTS_DIR, ATTEST_DIR, COMMENT_DIR, DEVCONTAINER_DIR];
 const RECORD_KINDS = ['env', 'smoke', 'junit', 'smoke-key'];
 const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
 /** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
@@ -1212,7 +1215,7 @@ __webpack_require__.d(__webpack_exports__, {
   rn: () => (/* reexport */ names/* reportFile */.rn)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, PLAN_FILE, RECORD_KINDS, attestationFile, commentArtifactFile, digestFile, digestFiles, readBuildResult, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, OWN_SUBDIRS, PLAN_FILE, RECORD_KINDS, attestationFile, commentArtifactFile, digestFile, digestFiles, readBuildResult, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -1563,8 +1566,11 @@ function openResultDir(dir, label = 'result-dir',
 /** flag: how the fix names the option that gives the directory (default "--out DIR"). */
 opts = {}) {
     const root = (0,json_file/* ensureResultDir */.dc)(dir, label, opts);
+    // A run that writes results refuses a linked subdirectory before its work, not at its end.
+    if (opts.create !== false)
+        (0,own_dir/* refuseLinkedSubdirs */.UQ)(root, names/* OWN_SUBDIRS */.KX, label);
     const at = (name) => external_node_path_default().join(root, name);
-    const write = (name, content, l = label, durable = true) => (0,json_file/* writeFileAtomic */.Zf)((0,own_dir/* ownFilePath */.u)(root, name, label), (0,redact/* redactUrls */.sK)(content), l, durable);
+    const write = (name, content, l = label, durable = true) => (0,json_file/* writeFileAtomic */.Zf)((0,own_dir/* ownFilePath */.u3)(root, name, label), (0,redact/* redactUrls */.sK)(content), l, durable);
     const writeJson = (name, schema, value, l, durable = true) => write(name, json(checked(schema, value, at(name))), l, durable);
     const records = (variant, platform) => ['env', 'smoke', 'smoke-key']
         .map((k) => at((0,names/* recordFile */.mR)(k, variant, platform)))
@@ -1606,7 +1612,7 @@ opts = {}) {
         },
         writeRunReport: (markdown) => (write(names/* RUN_REPORT_FILE */.SC, markdown), at(names/* RUN_REPORT_FILE */.SC)),
         writeComment: (payload) => {
-            const dir = (0,own_dir/* ownSubdir */.C)(root, names/* COMMENT_DIR */.MG, label);
+            const dir = (0,own_dir/* ownSubdir */.C$)(root, names/* COMMENT_DIR */.MG, label);
             (0,artifact/* writeCommentArtifact */.V1)(dir, payload);
             return dir;
         },
@@ -1628,7 +1634,7 @@ function removeFile(file, label) {
 function attestFiles(root, label) {
     const at = (name) => external_node_path_default().join(root, name);
     // async: a link in the way is the write's rejection, as its other failures are.
-    const writeLater = async (name, content) => (0,json_file/* writeFileAtomicLater */.nO)((0,own_dir/* ownFilePath */.u)(root, name, label), content, label, false);
+    const writeLater = async (name, content) => (0,json_file/* writeFileAtomicLater */.nO)((0,own_dir/* ownFilePath */.u3)(root, name, label), content, label, false);
     return {
         // Copies of what is attached to the image: no fsync, and off node's thread (the attest stage
         // writes a dozen of them while it signs and the registry answers).
@@ -1949,8 +1955,10 @@ function toJUnit(r) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ ownSubdir),
-/* harmony export */   u: () => (/* binding */ ownFilePath)
+/* harmony export */   C$: () => (/* binding */ ownSubdir),
+/* harmony export */   UQ: () => (/* binding */ refuseLinkedSubdirs),
+/* harmony export */   t0: () => (/* binding */ refuseLinkUnder),
+/* harmony export */   u3: () => (/* binding */ ownFilePath)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -2007,7 +2015,49 @@ function ownSubdir(root, rel, label) {
 function ownFilePath(root, rel, label) {
     return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(ownSubdir(root, node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(rel), label), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(rel));
 }
-function linkRefused(at, label) {
+/**
+ * The directories NAMES of ROOT that are links, refused at once (exit 2): a run that writes results
+ * says so before it builds and pushes, not when it first writes there at its end.
+ */
+function refuseLinkedSubdirs(root, names, label) {
+    for (const name of names) {
+        const at = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, name);
+        let link = false;
+        try {
+            link = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(at).isSymbolicLink();
+        }
+        catch {
+            // not there (made when first written), or unreadable (that write says why)
+        }
+        if (link)
+            throw linkRefused(at, label);
+    }
+}
+/**
+ * DIR refused (exit 2) when it, or a directory between BASE and it, is a link. The action's result
+ * directory sits in the workspace, whose links a checked-out pull request sets (the default
+ * `ml-image-results` among them): every result file would be written and removed where the link
+ * points. A DIR outside BASE (the runner's temp directory) is the workflow's own to choose.
+ */
+function refuseLinkUnder(base, dir, label) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(base, dir);
+    if (rel === '' || rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel))
+        return;
+    let at = base;
+    for (const part of rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))) {
+        at = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(at, part);
+        let link;
+        try {
+            link = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(at).isSymbolicLink();
+        }
+        catch {
+            return; // not there yet: the tool makes it
+        }
+        if (link)
+            throw linkRefused(at, label, 'in the workspace (a checkout may have put it there)');
+    }
+}
+function linkRefused(at, label, where = '') {
     let target = '';
     try {
         target = ` (to ${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(at)})`;
@@ -2015,7 +2065,7 @@ function linkRefused(at, label) {
     catch {
         // gone meanwhile: named without its target
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${at} is a link${target}, not a directory: result files are never written through a link`, `remove the link (a checkout or an earlier step put it there) and run again, or pass another result directory`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${label}: ${at} is a link${target}${where ? ` ${where}` : ''}, not a directory: result files are never written through a link`, `remove the link (a checkout or an earlier step put it there) and run again, or pass another result directory`);
 }
 
 

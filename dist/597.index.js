@@ -47,6 +47,8 @@ var url_secrets = __webpack_require__(92561);
 var pull_request_code = __webpack_require__(23419);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./src/util/own-dir.ts
+var own_dir = __webpack_require__(91326);
 // EXTERNAL MODULE: ./src/config/bpa-list.ts
 var bpa_list = __webpack_require__(36868);
 // EXTERNAL MODULE: ./src/config/platform.ts
@@ -2548,8 +2550,6 @@ var plan_schema = __webpack_require__(47684);
 var results_results = __webpack_require__(4584);
 // EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
 var json_file = __webpack_require__(20317);
-// EXTERNAL MODULE: ./src/util/own-dir.ts
-var own_dir = __webpack_require__(91326);
 ;// CONCATENATED MODULE: ./src/devcontainer/devcontainer.ts
 // A Dev Container definition (https://containers.dev/implementors/json_reference/) for an image this
 // tool built: the image by digest from build.json, its non-root user and cache directories from the
@@ -2890,7 +2890,7 @@ function writeResultDevcontainers(dir, variants, note = () => undefined) {
         for (const o of dc.otherImageRecords)
             note(`devcontainer ${variant}: ${otherImageNote(o)}`);
         // Never through a link planted at devcontainer/ or devcontainer/<variant>/ (a checkout's).
-        const file = (0,own_dir/* ownFilePath */.u)(dir, (0,results_results/* devcontainerFile */.n3)(variant), `result-dir ${dir}`);
+        const file = (0,own_dir/* ownFilePath */.u3)(dir, (0,results_results/* devcontainerFile */.n3)(variant), `result-dir ${dir}`);
         (0,json_file/* writeFileAtomic */.Zf)(file, dc.text, `result-dir ${dir}`);
         files.push(file);
     }
@@ -11294,6 +11294,9 @@ function removeStale(out, names) {
     const removed = [];
     for (const name of names) {
         const file = external_node_path_default().join(out.dir, name);
+        // Never through a link at comment/ (a checkout's): the file where it points is not this run's.
+        if (external_node_path_default().dirname(name) !== '.' && !isOwnDir(external_node_path_default().join(out.dir, external_node_path_default().dirname(name))))
+            continue;
         if (!(0,external_node_fs_.existsSync)(file) && !isLink(file))
             continue;
         try {
@@ -11310,6 +11313,15 @@ function removeStale(out, names) {
 function isLink(file) {
     try {
         return (0,external_node_fs_.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** A directory itself, not a link to one (nor missing). */
+function isOwnDir(dir) {
+    try {
+        return (0,external_node_fs_.lstatSync)(dir).isDirectory();
     }
     catch {
         return false;
@@ -21517,6 +21529,7 @@ var verify = __webpack_require__(46918);
 
 
 
+
 const bool = (get, name, dflt) => {
     const raw = get(name).trim();
     return raw === '' ? dflt : (0,inputs/* parseInputValue */.R8)({ input: name, path: [], kind: 'boolean' }, raw);
@@ -21603,13 +21616,15 @@ function parseActionInputs(io) {
     else if (stages.has('build'))
         checkSecretEnvs(buildOptions.secretEnvs, io.env);
     maskBuildSecrets(io, loaded.config.build.secrets, buildOptions);
+    const resultDir = external_node_path_default().resolve(io.cwd, get('result-dir').trim() || 'ml-image-results');
+    (0,own_dir/* refuseLinkUnder */.t0)(io.cwd, resultDir, 'input "result-dir"'); // the workspace's links are a checkout's
     return {
         kind: 'stages',
         token,
         author,
         stages,
         loaded,
-        resultDir: external_node_path_default().resolve(io.cwd, get('result-dir').trim() || 'ml-image-results'),
+        resultDir,
         push: bool(get, 'push', true),
         merge: bool(get, 'merge', true),
         buildOptions,

@@ -2107,6 +2107,9 @@ function removeStale(out, names) {
     const removed = [];
     for (const name of names) {
         const file = external_node_path_default().join(out.dir, name);
+        // Never through a link at comment/ (a checkout's): the file where it points is not this run's.
+        if (external_node_path_default().dirname(name) !== '.' && !isOwnDir(external_node_path_default().join(out.dir, external_node_path_default().dirname(name))))
+            continue;
         if (!(0,external_node_fs_.existsSync)(file) && !isLink(file))
             continue;
         try {
@@ -2123,6 +2126,15 @@ function removeStale(out, names) {
 function isLink(file) {
     try {
         return (0,external_node_fs_.lstatSync)(file).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** A directory itself, not a link to one (nor missing). */
+function isOwnDir(dir) {
+    try {
+        return (0,external_node_fs_.lstatSync)(dir).isDirectory();
     }
     catch {
         return false;
