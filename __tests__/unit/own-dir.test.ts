@@ -106,6 +106,7 @@ describe('refuseLinkUnder (the action: a result directory in the workspace)', ()
   it.each([
     ['the directory itself', 'results', 'results', 'results'],
     ['a directory above it', 'out', 'out/results', 'out'],
+    ['a directory whose name starts with two dots', '..results', '..results', '..results'],
   ])('a link at %s is bad input naming it', (_n, linked, rel, named) => {
     symlinkSync(outside, path.join(dir, linked));
     expect(() => refuseLinkUnder(dir, path.join(dir, rel), 'input "result-dir"')).toThrow(

@@ -73,7 +73,8 @@ export function refuseLinkedSubdirs(root: string, names: readonly string[], labe
  */
 export function refuseLinkUnder(base: string, dir: string, label: string): void {
   const rel = path.relative(base, dir);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return;
+  // Outside BASE: `..` or `../x`, not a directory of the workspace named `..x`.
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return;
   let at = base;
   for (const part of rel.split(path.sep)) {
     at = path.join(at, part);
