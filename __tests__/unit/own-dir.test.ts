@@ -133,6 +133,39 @@ describe('refuseLinkUnder (the action: a result directory in the workspace)', ()
   });
 });
 
+describe('refuseLinkUnder: a workspace reached through a link (/home/runner/work -> /data)', () => {
+  // OUTSIDE/data/ws is the workspace, OUTSIDE/work a link to OUTSIDE/data: GITHUB_WORKSPACE is its
+  // path through the link, a result-dir may name the real one (or the reverse).
+  let real: string;
+  let linked: string;
+  beforeEach(() => {
+    real = path.join(outside, 'data', 'ws');
+    mkdirSync(real, { recursive: true });
+    symlinkSync(path.join(outside, 'data'), path.join(outside, 'work'));
+    linked = path.join(outside, 'work', 'ws');
+  });
+
+  it.each([
+    ['through the link, the result-dir by the real path', () => linked, () => real],
+    ['by the real path, the result-dir through the link', () => real, () => linked],
+  ])('the workspace %s: a linked result-dir is refused', (_n, base, spelled) => {
+    symlinkSync(dir, path.join(real, 'ml-image-results'));
+    const given = path.join(spelled(), 'ml-image-results');
+    expect(() => refuseLinkUnder(base(), given, 'input "result-dir"')).toThrow(
+      refused(new RegExp(`^input "result-dir": ${escape(given)} is a link .*in the workspace`)),
+    );
+  });
+
+  it.each([
+    ['the workspace', () => linked, () => linked],
+    ['its real path', () => linked, () => real],
+  ])('the link above the workspace is not refused: %s, a real result-dir under it', (_n, base, spelled) => {
+    mkdirSync(path.join(real, 'ml-image-results'));
+    expect(() => refuseLinkUnder(base(), path.join(spelled(), 'ml-image-results'), 'r')).not.toThrow();
+    expect(() => refuseLinkUnder(base(), spelled(), 'r')).not.toThrow();
+  });
+});
+
 describe('openResultDir refuses a linked directory of its own at once (before the run works)', () => {
   it.each(['digests', 'attest', 'comment', 'devcontainer'])('%s', (name) => {
     symlinkSync(outside, path.join(dir, name));

@@ -4,7 +4,7 @@
 // any directory of the runner: a write through it would put the tool's files there (a rename
 // replaces a file of that name), and a removal would remove one. The result directory itself is
 // the user's to choose, link or not.
-import { lstatSync, mkdirSync, readlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { writeError } from './json-file.js';
@@ -72,10 +72,9 @@ export function refuseLinkedSubdirs(root: string, names: readonly string[], labe
  * points. A DIR outside BASE (the runner's temp directory) is the workflow's own to choose.
  */
 export function refuseLinkUnder(base: string, dir: string, label: string): void {
-  const rel = path.relative(base, dir);
-  // Outside BASE: `..` or `../x`, not a directory of the workspace named `..x`.
-  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return;
-  let at = base;
+  const [from, rel] = within(base, dir) ?? withinReal(base, dir) ?? [base, ''];
+  if (rel === '') return;
+  let at = from;
   for (const part of rel.split(path.sep)) {
     at = path.join(at, part);
     let link: boolean;
@@ -86,6 +85,32 @@ export function refuseLinkUnder(base: string, dir: string, label: string): void 
     }
     if (link) throw linkRefused(at, label, 'in the workspace (a checkout may have put it there)');
   }
+}
+
+/** DIR relative to BASE, where it lies in BASE (`..x` is a directory of it, `..` and `../x` are not). */
+function within(base: string, dir: string): [string, string] | undefined {
+  const rel = path.relative(base, dir);
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? undefined : [base, rel];
+}
+
+/**
+ * DIR in BASE spelled another way (the workspace's real path where it is reached through a link,
+ * /home/runner/work -> /data, or the reverse): the ancestor of DIR nearest the root that is BASE
+ * itself, and DIR relative to it. The links above the workspace are the runner's, not checked.
+ */
+function withinReal(base: string, dir: string): [string, string] | undefined {
+  try {
+    const real = realpathSync(base);
+    const abs = path.resolve(dir);
+    let at = path.parse(abs).root;
+    for (const part of path.relative(at, abs).split(path.sep)) {
+      at = path.join(at, part);
+      if (realpathSync(at) === real) return [at, path.relative(at, abs)];
+    }
+  } catch {
+    // BASE gone, or DIR's part not there yet: nothing in the workspace to check
+  }
+  return undefined;
 }
 
 function linkRefused(at: string, label: string, where = ''): InputError {
