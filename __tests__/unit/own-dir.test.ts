@@ -172,7 +172,7 @@ describe('openResultDir refuses a linked directory of its own at once (before th
     expect(() => openResultDir(dir, '--out x')).toThrow(
       refused(new RegExp(`${escape(path.join(dir, name))} is a link`)),
     );
-    // Only read (ml-image report --results, the post step): not refused; nothing is read through it.
+    // Only read (ml-image report --results DIR --out OUT, the post step): not refused; nothing is read through it.
     expect(() => openResultDir(dir, '--out x', { create: false })).not.toThrow();
   });
 });

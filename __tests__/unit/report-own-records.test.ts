@@ -3,7 +3,7 @@
 // edited artifact) is refused, exit 2, naming the file and both values, as `ml-image diff` names two
 // records of different images; linux/arm64/v8 is linux/arm64. The baseline's such record makes the
 // baseline unreadable: the report goes on without it, with a warning.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,6 +97,26 @@ describe("ml-image report: a record whose own target is not its file name's", ()
     const r = await report();
     expect(r.code, r.err).toBe(0);
     expect(r.err).not.toMatch(/its file name says/);
+  });
+});
+
+describe('ml-image report --results DIR without --out: the reports are written there', () => {
+  it('a linked comment/ there is refused before the report (as for --out), exit 2 naming it', async () => {
+    const res = results();
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'ml-image-report-elsewhere-'));
+    try {
+      symlinkSync(elsewhere, path.join(res, 'comment'));
+      const r = await report();
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain(`${path.join(res, 'comment')} is a link (to ${elsewhere})`);
+      expect(readdirSync(res).filter((f) => f.startsWith('report'))).toEqual([]);
+      // With --out the records are only read: the link is not written through, and not refused.
+      const out = await report('--out', 'out');
+      expect(out.code, out.err).toBe(0);
+      expect(readdirSync(elsewhere)).toEqual([]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
 

@@ -160,8 +160,12 @@ function noRecords(dir: string, plan: Plan): InputError {
   );
 }
 
-/** The results are read, never created; the fix names this command's flag. */
-const RESULTS_FLAG = { create: false, flag: '--results DIR' };
+/**
+ * The results are read, never created; the fix names this command's flag. Without --out the
+ * reports are written there too: opened as a directory that is written (a linked comment/ refused
+ * before the report, as for --out), though it is never created (it exists by then).
+ */
+const resultsFlag = (writtenTo: boolean) => ({ create: writtenTo, flag: '--results DIR' });
 
 export const reportCommand: Command = {
   name: 'report',
@@ -232,7 +236,11 @@ unreachable, or it refused the request (403: a token that may not write to the p
         `report: --results ${values.results} (${resultDir}) ${missingWhy(resultDir)}`,
         'pass --results naming the directory "ml-image run --out DIR" (or the smoke stage) wrote',
       );
-    const results = openResultDir(resultDir, `--results ${values.results}`, RESULTS_FLAG);
+    const results = openResultDir(
+      resultDir,
+      `--results ${values.results}`,
+      resultsFlag(values.out === undefined),
+    );
     const { outcomes, failure } = await reportStage(
       {
         plan,
