@@ -244,11 +244,15 @@ describe('root action (config stage)', () => {
       try {
         symlinkSync(elsewhere, path.join(dir, linked));
         const f = fakeActionIo({ config: 'ml-image.yml', ...given });
+        const codes: number[] = [];
+        f.io.setExitCode = (c) => codes.push(c);
         await run(f.io);
         expect(f.failed).toHaveLength(1);
         expect(f.failed[0]).toContain(
           `input "result-dir": ${path.join(dir, named)} is a link (to ${elsewhere}) in the workspace`,
         );
+        expect(f.failed[0]).toContain('remove the link');
+        expect(codes).toEqual([2]);
         expect(readdirSync(elsewhere)).toEqual([]);
         expect(f.outputs['result-dir']).toBeUndefined();
       } finally {
