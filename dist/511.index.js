@@ -2040,10 +2040,10 @@ function refuseLinkedSubdirs(root, names, label) {
  * points. A DIR outside BASE (the runner's temp directory) is the workflow's own to choose.
  */
 function refuseLinkUnder(base, dir, label) {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(base, dir);
-    if (rel === '' || rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel))
+    const [from, rel] = within(base, dir) ?? withinReal(base, dir) ?? [base, ''];
+    if (rel === '')
         return;
-    let at = base;
+    let at = from;
     for (const part of rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))) {
         at = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(at, part);
         let link;
@@ -2056,6 +2056,32 @@ function refuseLinkUnder(base, dir, label) {
         if (link)
             throw linkRefused(at, label, 'in the workspace (a checkout may have put it there)');
     }
+}
+/** DIR relative to BASE, where it lies in BASE (`..x` is a directory of it, `..` and `../x` are not). */
+function within(base, dir) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(base, dir);
+    return rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel) ? undefined : [base, rel];
+}
+/**
+ * DIR in BASE spelled another way (the workspace's real path where it is reached through a link,
+ * /home/runner/work -> /data, or the reverse): the ancestor of DIR nearest the root that is BASE
+ * itself, and DIR relative to it. The links above the workspace are the runner's, not checked.
+ */
+function withinReal(base, dir) {
+    try {
+        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(base);
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(dir);
+        let at = node_path__WEBPACK_IMPORTED_MODULE_1___default().parse(abs).root;
+        for (const part of node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(at, abs).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))) {
+            at = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(at, part);
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(at) === real)
+                return [at, node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(at, abs)];
+        }
+    }
+    catch {
+        // BASE gone, or DIR's part not there yet: nothing in the workspace to check
+    }
+    return undefined;
 }
 function linkRefused(at, label, where = '') {
     let target = '';

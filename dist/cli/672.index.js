@@ -265,8 +265,12 @@ function noRecords(dir, plan) {
         ? 'pass --config, --variants or --platforms naming what those records are of, or run "ml-image run" for this config'
         : 'run "ml-image run" or the smoke stage first');
 }
-/** The results are read, never created; the fix names this command's flag. */
-const RESULTS_FLAG = { create: false, flag: '--results DIR' };
+/**
+ * The results are read, never created; the fix names this command's flag. Without --out the
+ * reports are written there too: opened as a directory that is written (a linked comment/ refused
+ * before the report, as for --out), though it is never created (it exists by then).
+ */
+const resultsFlag = (writtenTo) => ({ create: writtenTo, flag: '--results DIR' });
 const reportCommand = {
     name: 'report',
     summary: 'Render the environment diff report from result files; post it as the sticky PR comment.',
@@ -333,7 +337,7 @@ unreachable, or it refused the request (403: a token that may not write to the p
             throw new errors/* InputError */.dz(
             // existsSync is false for a link that leads nowhere or to itself too: said as what it is.
             `report: --results ${values.results} (${resultDir}) ${missingWhy(resultDir)}`, 'pass --results naming the directory "ml-image run --out DIR" (or the smoke stage) wrote');
-        const results = (0,results_results/* openResultDir */.lR)(resultDir, `--results ${values.results}`, RESULTS_FLAG);
+        const results = (0,results_results/* openResultDir */.lR)(resultDir, `--results ${values.results}`, resultsFlag(values.out === undefined));
         const { outcomes, failure } = await (0,stage/* reportStage */.pz)({
             plan,
             config: loaded.config,

@@ -1304,10 +1304,10 @@ function refuseLinkedSubdirs(root, names, label) {
  * points. A DIR outside BASE (the runner's temp directory) is the workflow's own to choose.
  */
 function refuseLinkUnder(base, dir, label) {
-    const rel = path.relative(base, dir);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
+    const [from, rel] = within(base, dir) ?? withinReal(base, dir) ?? [base, ''];
+    if (rel === '')
         return;
-    let at = base;
+    let at = from;
     for (const part of rel.split(path.sep)) {
         at = path.join(at, part);
         let link;
@@ -1320,6 +1320,32 @@ function refuseLinkUnder(base, dir, label) {
         if (link)
             throw linkRefused(at, label, 'in the workspace (a checkout may have put it there)');
     }
+}
+/** DIR relative to BASE, where it lies in BASE (`..x` is a directory of it, `..` and `../x` are not). */
+function within(base, dir) {
+    const rel = path.relative(base, dir);
+    return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? undefined : [base, rel];
+}
+/**
+ * DIR in BASE spelled another way (the workspace's real path where it is reached through a link,
+ * /home/runner/work -> /data, or the reverse): the ancestor of DIR nearest the root that is BASE
+ * itself, and DIR relative to it. The links above the workspace are the runner's, not checked.
+ */
+function withinReal(base, dir) {
+    try {
+        const real = realpathSync(base);
+        const abs = path.resolve(dir);
+        let at = path.parse(abs).root;
+        for (const part of path.relative(at, abs).split(path.sep)) {
+            at = path.join(at, part);
+            if (realpathSync(at) === real)
+                return [at, path.relative(at, abs)];
+        }
+    }
+    catch {
+        // BASE gone, or DIR's part not there yet: nothing in the workspace to check
+    }
+    return undefined;
 }
 function linkRefused(at, label, where = '') {
     let target = '';
