@@ -1971,7 +1971,8 @@ function toJUnit(r) {
 // workspace, where a checked-out pull request could carry `ml-image-results/comment` as a link to
 // any directory of the runner: a write through it would put the tool's files there (a rename
 // replaces a file of that name), and a removal would remove one. The result directory itself is
-// the user's to choose, link or not.
+// the user's to choose (the CLI's --out, a result-dir outside the workspace), link or not; the
+// action refuses one in the workspace that is a link or lies under one (refuseLinkUnder).
 
 
 
