@@ -17,7 +17,7 @@ import {
   type ResultDir,
 } from '../results/results.js';
 import { writeFileAtomic } from '../util/json-file.js';
-import { ownFilePath } from '../util/own-dir.js';
+import { isOwnDir, ownFilePath } from '../util/own-dir.js';
 import { readRegularFile } from '../util/read-regular.js';
 import {
   type ChosenImage,
@@ -140,9 +140,9 @@ const MAX_DEVCONTAINER_BYTES = 64 * 1024;
 export function removeResultDevcontainers(dir: string): string[] {
   let names: string[];
   const top = path.join(dir, DEVCONTAINER_DIR);
+  // A link (planted by a checkout) would lead the removal out of the result directory.
+  if (!isOwnDir(top)) return [];
   try {
-    // A link (planted by a checkout) would lead the removal out of the result directory.
-    if (!lstatSync(top).isDirectory()) return [];
     names = readdirSync(top);
   } catch {
     return []; // no devcontainer/ there
@@ -151,7 +151,7 @@ export function removeResultDevcontainers(dir: string): string[] {
   for (const name of names) {
     const file = resultDevcontainerFile(dir, name);
     try {
-      if (!lstatSync(path.dirname(file)).isDirectory() || !lstatSync(file).isFile()) continue;
+      if (!isOwnDir(path.dirname(file)) || !lstatSync(file).isFile()) continue;
       if (!writtenByMlImage(readRegularFile(file, MAX_DEVCONTAINER_BYTES).toString('utf8'))) continue;
       rmSync(file, { force: true });
       removed.push(file);

@@ -4,6 +4,10 @@ import { parseImageRef } from '../oci/ref.js';
 import { compareVersions, majorMinor } from '../util/versions.js';
 import { type Catalog, cudaDriver, newerCudaDriver } from './catalog.js';
 
+/** The CUDA X.Y an NVIDIA CUDA image's tag names (`12.8.1-runtime-ubuntu24.04`), if any. */
+const cudaOfTag = (base: string): string | undefined =>
+  /^(\d+\.\d+)(?:\.\d+)?-/.exec(parseImageRef(base).tag ?? '')?.[1];
+
 /** The catalog's row of CUDA X.Y, or for a minor newer than its major's newest, that major's floors. */
 const knownCuda = (catalog: Catalog, cuda: string) =>
   cudaDriver(catalog, cuda) ?? newerCudaDriver(catalog, cuda);
@@ -22,7 +26,7 @@ export function taggedCuda(
   where: string,
   out: { warnings: string[] },
 ): string | undefined {
-  const tagged = base && /^(\d+\.\d+)(?:\.\d+)?-/.exec(parseImageRef(base).tag ?? '')?.[1];
+  const tagged = base && cudaOfTag(base);
   if (asked === undefined || !tagged || !knownCuda(catalog, tagged) || majorMinor(asked) === tagged)
     return undefined;
   const newer = compareVersions(tagged, majorMinor(asked)) > 0 ? tagged : asked;
@@ -39,7 +43,7 @@ export function taggedCuda(
  * tag naming no CUDA the catalog knows when no torch is asked.
  */
 export function cudaNotAsked(base: string, torch: string | undefined, catalog: Catalog): string | undefined {
-  const tagged = /^(\d+\.\d+)(?:\.\d+)?-/.exec(parseImageRef(base).tag ?? '')?.[1];
+  const tagged = cudaOfTag(base);
   const driver = tagged === undefined ? undefined : knownCuda(catalog, tagged);
   const cpuTorch = torch === undefined ? '' : `torch ${torch} comes from the CPU wheel index, and `;
   if (driver) {

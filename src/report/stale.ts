@@ -1,9 +1,10 @@
 // The report stage's own files an earlier run left, removed when this run has nothing to put in
 // their place: a run whose smoke stage recorded nothing must not leave the previous image's report
 // (another digest, perhaps "pass") beside its own build.json, where an upload step would take it.
-import { existsSync, lstatSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { isLink, isOwnDir } from '../util/own-dir.js';
 import { COMMENT_DIR, reportFile, type ResultDir, RUN_REPORT_FILE } from '../results/results.js';
 import { COMMENT_ARTIFACT_FILE } from './artifact.js';
 
@@ -43,22 +44,4 @@ export function removeStale(out: ResultDir, names: readonly string[]): string[] 
     removed.push(name);
   }
   return removed;
-}
-
-/** A link, dangling or not (existsSync follows it). */
-function isLink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-/** A directory itself, not a link to one (nor missing). */
-function isOwnDir(dir: string): boolean {
-  try {
-    return lstatSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }

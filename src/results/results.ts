@@ -6,7 +6,7 @@
 // (a torch index URL with a token in the plan, for instance); every value is checked against its
 // schema before it is written and parsed when it is read back (./read.ts), always through a ResultDir.
 // This module is a leaf: stages import it, it imports only schemas (and the comment artifact's writer).
-import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { type AttestResult, AttestResultSchema } from '../attest/result.js';
@@ -27,7 +27,7 @@ import { type Resolution, ResolutionSchema } from '../resolve/result.js';
 import { type SmokeResult, SmokeResultSchema, toJUnit } from '../smoke/result.js';
 import { ensureResultDir, readJsonFile, writeFileAtomic, writeFileAtomicLater } from '../util/json-file.js';
 import { MAX_JSON_INPUT_BYTES, readRegularFile } from '../util/read-regular.js';
-import { ownFilePath, ownSubdir, refuseLinkedSubdirs } from '../util/own-dir.js';
+import { isOwnDir, ownFilePath, ownSubdir, refuseLinkedSubdirs } from '../util/own-dir.js';
 import {
   readAttestFile,
   readBuildFile,
@@ -315,7 +315,7 @@ function attestFiles(
  */
 function envelopeNames(dir: string): string[] {
   try {
-    if (!lstatSync(dir).isDirectory()) return [];
+    if (!isOwnDir(dir)) return [];
     return readdirSync(dir)
       .filter((n) => n.endsWith('.dsse.json'))
       .map((n) => path.join(ATTEST_DIR, n));

@@ -54,16 +54,8 @@ export function ownFilePath(root: string, rel: string, label: string): string {
  * says so before it builds and pushes, not when it first writes there at its end.
  */
 export function refuseLinkedSubdirs(root: string, names: readonly string[], label: string): void {
-  for (const name of names) {
-    const at = path.join(root, name);
-    let link = false;
-    try {
-      link = lstatSync(at).isSymbolicLink();
-    } catch {
-      // not there (made when first written), or unreadable (that write says why)
-    }
-    if (link) throw linkRefused(at, label);
-  }
+  // One not there is made when first written; one unreadable, that write says why.
+  for (const at of names.map((n) => path.join(root, n))) if (isLink(at)) throw linkRefused(at, label);
 }
 
 /**
@@ -78,13 +70,8 @@ export function refuseLinkUnder(base: string, dir: string, label: string): void 
   let at = from;
   for (const part of rel.split(path.sep)) {
     at = path.join(at, part);
-    let link: boolean;
-    try {
-      link = lstatSync(at).isSymbolicLink();
-    } catch {
-      return; // not there yet: the tool makes it
-    }
-    if (link) throw linkRefused(at, label, 'in the workspace (a checkout may have put it there)');
+    // One not there yet (the tool makes it) is no link, nor is anything under it.
+    if (isLink(at)) throw linkRefused(at, label, 'in the workspace (a checkout may have put it there)');
   }
 }
 
@@ -112,6 +99,24 @@ function withinReal(base: string, dir: string): [string, string] | undefined {
     // BASE gone, or DIR's part not there yet: nothing in the workspace to check
   }
   return undefined;
+}
+
+/** A link, dangling or not (existsSync follows it); false where nothing is. */
+export function isLink(at: string): boolean {
+  try {
+    return lstatSync(at).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** A directory itself: not a link to one, not missing. */
+export function isOwnDir(at: string): boolean {
+  try {
+    return lstatSync(at).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function linkRefused(at: string, label: string, where = ''): InputError {
