@@ -1674,7 +1674,7 @@ function attestFiles(root, label) {
  */
 function envelopeNames(dir) {
     try {
-        if (!(0,external_node_fs_.lstatSync)(dir).isDirectory())
+        if (!(0,own_dir/* isOwnDir */.GN)(dir))
             return [];
         return (0,external_node_fs_.readdirSync)(dir)
             .filter((n) => n.endsWith('.dsse.json'))
@@ -1956,6 +1956,8 @@ function toJUnit(r) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C$: () => (/* binding */ ownSubdir),
+/* harmony export */   GN: () => (/* binding */ isOwnDir),
+/* harmony export */   PJ: () => (/* binding */ isLink),
 /* harmony export */   UQ: () => (/* binding */ refuseLinkedSubdirs),
 /* harmony export */   t0: () => (/* binding */ refuseLinkUnder),
 /* harmony export */   u3: () => (/* binding */ ownFilePath)
@@ -2021,18 +2023,10 @@ function ownFilePath(root, rel, label) {
  * says so before it builds and pushes, not when it first writes there at its end.
  */
 function refuseLinkedSubdirs(root, names, label) {
-    for (const name of names) {
-        const at = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, name);
-        let link = false;
-        try {
-            link = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(at).isSymbolicLink();
-        }
-        catch {
-            // not there (made when first written), or unreadable (that write says why)
-        }
-        if (link)
+    // One not there is made when first written; one unreadable, that write says why.
+    for (const at of names.map((n) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, n)))
+        if (isLink(at))
             throw linkRefused(at, label);
-    }
 }
 /**
  * DIR refused (exit 2) when it, or a directory between BASE and it, is a link. The action's result
@@ -2047,14 +2041,8 @@ function refuseLinkUnder(base, dir, label) {
     let at = from;
     for (const part of rel.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep))) {
         at = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(at, part);
-        let link;
-        try {
-            link = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(at).isSymbolicLink();
-        }
-        catch {
-            return; // not there yet: the tool makes it
-        }
-        if (link)
+        // One not there yet (the tool makes it) is no link, nor is anything under it.
+        if (isLink(at))
             throw linkRefused(at, label, 'in the workspace (a checkout may have put it there)');
     }
 }
@@ -2083,6 +2071,24 @@ function withinReal(base, dir) {
         // BASE gone, or DIR's part not there yet: nothing in the workspace to check
     }
     return undefined;
+}
+/** A link, dangling or not (existsSync follows it); false where nothing is. */
+function isLink(at) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(at).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** A directory itself: not a link to one, not missing. */
+function isOwnDir(at) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(at).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 function linkRefused(at, label, where = '') {
     let target = '';

@@ -2838,10 +2838,10 @@ const MAX_DEVCONTAINER_BYTES = 64 * 1024;
 function removeResultDevcontainers(dir) {
     let names;
     const top = external_node_path_default().join(dir, results_results/* DEVCONTAINER_DIR */.$A);
+    // A link (planted by a checkout) would lead the removal out of the result directory.
+    if (!(0,own_dir/* isOwnDir */.GN)(top))
+        return [];
     try {
-        // A link (planted by a checkout) would lead the removal out of the result directory.
-        if (!(0,external_node_fs_.lstatSync)(top).isDirectory())
-            return [];
         names = (0,external_node_fs_.readdirSync)(top);
     }
     catch {
@@ -2851,7 +2851,7 @@ function removeResultDevcontainers(dir) {
     for (const name of names) {
         const file = resultDevcontainerFile(dir, name);
         try {
-            if (!(0,external_node_fs_.lstatSync)(external_node_path_default().dirname(file)).isDirectory() || !(0,external_node_fs_.lstatSync)(file).isFile())
+            if (!(0,own_dir/* isOwnDir */.GN)(external_node_path_default().dirname(file)) || !(0,external_node_fs_.lstatSync)(file).isFile())
                 continue;
             if (!writtenByMlImage((0,read_regular/* readRegularFile */.XF)(file, MAX_DEVCONTAINER_BYTES).toString('utf8')))
                 continue;
@@ -6437,6 +6437,8 @@ var variant_origin = __webpack_require__(52454);
 
 
 
+/** The CUDA X.Y an NVIDIA CUDA image's tag names (`12.8.1-runtime-ubuntu24.04`), if any. */
+const cudaOfTag = (base) => /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
 /** The catalog's row of CUDA X.Y, or for a minor newer than its major's newest, that major's floors. */
 const knownCuda = (catalog, cuda) => cudaDriver(catalog, cuda) ?? newerCudaDriver(catalog, cuda);
 /**
@@ -6447,7 +6449,7 @@ const knownCuda = (catalog, cuda) => cudaDriver(catalog, cuda) ?? newerCudaDrive
  * the catalog knows.
  */
 function taggedCuda(asked, base, catalog, where, out) {
-    const tagged = base && /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
+    const tagged = base && cudaOfTag(base);
     if (asked === undefined || !tagged || !knownCuda(catalog, tagged) || majorMinor(asked) === tagged)
         return undefined;
     const newer = compareVersions(tagged, majorMinor(asked)) > 0 ? tagged : asked;
@@ -6461,7 +6463,7 @@ function taggedCuda(asked, base, catalog, where, out) {
  * tag naming no CUDA the catalog knows when no torch is asked.
  */
 function cudaNotAsked(base, torch, catalog) {
-    const tagged = /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
+    const tagged = cudaOfTag(base);
     const driver = tagged === undefined ? undefined : knownCuda(catalog, tagged);
     const cpuTorch = torch === undefined ? '' : `torch ${torch} comes from the CPU wheel index, and `;
     if (driver) {
@@ -11274,6 +11276,7 @@ function countOnly(views, marker, maxChars, variants, verdict) {
 
 
 
+
 /** report-<variant>.md and .json: a variant's report. */
 const variantReportFiles = (variant) => [
     (0,results_results/* reportFile */.rn)(variant, 'md'),
@@ -11295,9 +11298,9 @@ function removeStale(out, names) {
     for (const name of names) {
         const file = external_node_path_default().join(out.dir, name);
         // Never through a link at comment/ (a checkout's): the file where it points is not this run's.
-        if (external_node_path_default().dirname(name) !== '.' && !isOwnDir(external_node_path_default().join(out.dir, external_node_path_default().dirname(name))))
+        if (external_node_path_default().dirname(name) !== '.' && !(0,own_dir/* isOwnDir */.GN)(external_node_path_default().join(out.dir, external_node_path_default().dirname(name))))
             continue;
-        if (!(0,external_node_fs_.existsSync)(file) && !isLink(file))
+        if (!(0,external_node_fs_.existsSync)(file) && !(0,own_dir/* isLink */.PJ)(file))
             continue;
         try {
             (0,external_node_fs_.rmSync)(file, { force: true });
@@ -11308,24 +11311,6 @@ function removeStale(out, names) {
         removed.push(name);
     }
     return removed;
-}
-/** A link, dangling or not (existsSync follows it). */
-function isLink(file) {
-    try {
-        return (0,external_node_fs_.lstatSync)(file).isSymbolicLink();
-    }
-    catch {
-        return false;
-    }
-}
-/** A directory itself, not a link to one (nor missing). */
-function isOwnDir(dir) {
-    try {
-        return (0,external_node_fs_.lstatSync)(dir).isDirectory();
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/stage.ts

@@ -879,6 +879,8 @@ var oci_ref = __webpack_require__(17700);
 
 
 
+/** The CUDA X.Y an NVIDIA CUDA image's tag names (`12.8.1-runtime-ubuntu24.04`), if any. */
+const cudaOfTag = (base) => /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
 /** The catalog's row of CUDA X.Y, or for a minor newer than its major's newest, that major's floors. */
 const knownCuda = (catalog, cuda) => (0,plan_catalog/* cudaDriver */.cz)(catalog, cuda) ?? (0,plan_catalog/* newerCudaDriver */.NR)(catalog, cuda);
 /**
@@ -889,7 +891,7 @@ const knownCuda = (catalog, cuda) => (0,plan_catalog/* cudaDriver */.cz)(catalog
  * the catalog knows.
  */
 function taggedCuda(asked, base, catalog, where, out) {
-    const tagged = base && /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
+    const tagged = base && cudaOfTag(base);
     if (asked === undefined || !tagged || !knownCuda(catalog, tagged) || (0,versions/* majorMinor */.v)(asked) === tagged)
         return undefined;
     const newer = (0,versions/* compareVersions */.Z)(tagged, (0,versions/* majorMinor */.v)(asked)) > 0 ? tagged : asked;
@@ -903,7 +905,7 @@ function taggedCuda(asked, base, catalog, where, out) {
  * tag naming no CUDA the catalog knows when no torch is asked.
  */
 function cudaNotAsked(base, torch, catalog) {
-    const tagged = /^(\d+\.\d+)(?:\.\d+)?-/.exec((0,oci_ref/* parseImageRef */.Q)(base).tag ?? '')?.[1];
+    const tagged = cudaOfTag(base);
     const driver = tagged === undefined ? undefined : knownCuda(catalog, tagged);
     const cpuTorch = torch === undefined ? '' : `torch ${torch} comes from the CPU wheel index, and `;
     if (driver) {

@@ -327,10 +327,10 @@ const MAX_DEVCONTAINER_BYTES = (/* unused pure expression or super */ null && (6
 function removeResultDevcontainers(dir) {
     let names;
     const top = path.join(dir, DEVCONTAINER_DIR);
+    // A link (planted by a checkout) would lead the removal out of the result directory.
+    if (!isOwnDir(top))
+        return [];
     try {
-        // A link (planted by a checkout) would lead the removal out of the result directory.
-        if (!lstatSync(top).isDirectory())
-            return [];
         names = readdirSync(top);
     }
     catch {
@@ -340,7 +340,7 @@ function removeResultDevcontainers(dir) {
     for (const name of names) {
         const file = resultDevcontainerFile(dir, name);
         try {
-            if (!lstatSync(path.dirname(file)).isDirectory() || !lstatSync(file).isFile())
+            if (!isOwnDir(path.dirname(file)) || !lstatSync(file).isFile())
                 continue;
             if (!writtenByMlImage(readRegularFile(file, MAX_DEVCONTAINER_BYTES).toString('utf8')))
                 continue;

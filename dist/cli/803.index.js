@@ -2078,10 +2078,13 @@ function countOnly(views, marker, maxChars, variants, verdict) {
 
 // EXTERNAL MODULE: ./src/report/size.ts
 var size = __webpack_require__(29437);
+// EXTERNAL MODULE: ./src/util/own-dir.ts
+var own_dir = __webpack_require__(91326);
 ;// CONCATENATED MODULE: ./src/report/stale.ts
 // The report stage's own files an earlier run left, removed when this run has nothing to put in
 // their place: a run whose smoke stage recorded nothing must not leave the previous image's report
 // (another digest, perhaps "pass") beside its own build.json, where an upload step would take it.
+
 
 
 
@@ -2108,9 +2111,9 @@ function removeStale(out, names) {
     for (const name of names) {
         const file = external_node_path_default().join(out.dir, name);
         // Never through a link at comment/ (a checkout's): the file where it points is not this run's.
-        if (external_node_path_default().dirname(name) !== '.' && !isOwnDir(external_node_path_default().join(out.dir, external_node_path_default().dirname(name))))
+        if (external_node_path_default().dirname(name) !== '.' && !(0,own_dir/* isOwnDir */.GN)(external_node_path_default().join(out.dir, external_node_path_default().dirname(name))))
             continue;
-        if (!(0,external_node_fs_.existsSync)(file) && !isLink(file))
+        if (!(0,external_node_fs_.existsSync)(file) && !(0,own_dir/* isLink */.PJ)(file))
             continue;
         try {
             (0,external_node_fs_.rmSync)(file, { force: true });
@@ -2121,24 +2124,6 @@ function removeStale(out, names) {
         removed.push(name);
     }
     return removed;
-}
-/** A link, dangling or not (existsSync follows it). */
-function isLink(file) {
-    try {
-        return (0,external_node_fs_.lstatSync)(file).isSymbolicLink();
-    }
-    catch {
-        return false;
-    }
-}
-/** A directory itself, not a link to one (nor missing). */
-function isOwnDir(dir) {
-    try {
-        return (0,external_node_fs_.lstatSync)(dir).isDirectory();
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/stage.ts
