@@ -123,7 +123,7 @@ describe('ml-image CLI', () => {
     expect(await runCli(['frobnicate'], io)).toBe(2);
     expect(io.err()).toContain('error: unknown command "frobnicate"');
     expect(io.err()).toContain(
-      'fix: available commands: validate, plan, resolve, build, capture, smoke, diff, report, run, export, devcontainer, sbom, verify, doctor',
+      'fix: available commands: validate, plan, resolve, build, capture, smoke, diff, report, run, export, collect, devcontainer, sbom, verify, doctor',
     );
   });
 

@@ -41,6 +41,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'report', load: async () => (await import('./commands/report.js')).reportCommand },
   { name: 'run', load: async () => (await import('./commands/run.js')).runCommand },
   { name: 'export', load: async () => (await import('./commands/export.js')).exportCommand },
+  { name: 'collect', load: async () => (await import('./commands/collect.js')).collectCommand },
   {
     name: 'devcontainer',
     load: async () => (await import('./commands/devcontainer.js')).devcontainerCommand,

@@ -271,6 +271,10 @@ export const SmokeDiffSchema = z.object({
   metricRegressions: count,
   fixed: count,
   failing: count,
+  /** Where the head's suites ran when not on the runner: a cluster job (`ml-image collect`). */
+  ranOn: z.string().optional(),
+  /** Why the head's run stopped before every test ran (its result's `interrupted`). */
+  stopped: z.string().optional(),
 });
 
 export type PackageDiff = z.infer<typeof PackageDiffSchema>;

@@ -130,5 +130,7 @@ export function diffSmoke(
     metricRegressions: metrics.filter((m) => m.regression).length,
     fixed: tests.filter((t) => t.fixed).length,
     failing: tests.filter((t) => t.to === 'fail').length,
+    ...(head.cluster && head.runner?.name && { ranOn: head.runner.name }),
+    ...(head.interrupted !== undefined && { stopped: head.interrupted }),
   };
 }

@@ -39,6 +39,7 @@ export function discardResults(): ResultDir {
     readSmoke: nothing,
     writeSmokeKey: none,
     readSmokeKey: none,
+    removeSmokeKey: none,
     hasEnv: () => false,
     recordFiles: () => [],
     removeRecords: none,

@@ -146,6 +146,8 @@ export interface ResultDir {
   writeSmokeKey(variant: string, platform: string, key: string, label?: string): void;
   /** A target's smoke reuse key; undefined when there is none or it is not of the shape written. */
   readSmokeKey(variant: string, platform: string): string | undefined;
+  /** Remove a target's smoke reuse key (results from elsewhere, `ml-image collect`: no run of ours to reuse). */
+  removeSmokeKey(variant: string, platform: string): void;
   /** Whether the smoke stage recorded this target. */
   hasEnv(variant: string, platform: string): boolean;
   /** The env, smoke and smoke-key files of a target that exist (what a baseline saves). */
@@ -232,6 +234,7 @@ export function openResultDir(
         l,
       ),
     readSmokeKey: (v, p) => readSmokeKeyFile(at(recordFile('smoke-key', v, p))),
+    removeSmokeKey: (v, p) => removeFile(at(recordFile('smoke-key', v, p)), label),
     hasEnv: (v, p) => existsSync(at(recordFile('env', v, p))),
     recordFiles: records,
     removeRecords: (v, p) => {

@@ -46,6 +46,18 @@ export const SmokeResultSchema = z.object({
   finishedAt: z.iso.datetime({ offset: true }).optional(),
   runner: SmokeRunnerSchema.optional(),
   /**
+   * Set on the results of a cluster job (`ml-image export`) that `ml-image collect` read back: the
+   * job and where it ran. The report says so beside the tests.
+   */
+  cluster: z
+    .object({
+      target: z.enum(['slurm', 'k8s']),
+      job: z.string().min(1),
+      node: z.string().min(1).optional(),
+      nodes: z.number().int().positive(),
+    })
+    .optional(),
+  /**
    * Set on the results so far of a run that was stopped before every suite ran (SIGINT, SIGTERM,
    * SIGHUP; the Docker daemon going away): why (the error's message). Its last test failed because
    * it was stopped, not on its own, and the tests after it are missing: such a result is shown,

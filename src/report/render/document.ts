@@ -99,7 +99,11 @@ export function buildParts(model: ReportModel): Part[] {
     ],
     [envPart, (p) => json(p.diff?.env), RANK.env],
     [labelsPart, (p) => json(p.diff?.labels.changes), RANK.labels],
-    [testsPart, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), RANK.tests],
+    [
+      testsPart,
+      (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests, p.smoke.ranOn, p.smoke.stopped]),
+      RANK.tests,
+    ],
     // Each chart just before the table with its figures (a part of its own: dropped first).
     [
       (p, suffix, _base, rank) => metricsChartPart(p, suffix, model.baseline?.ref ?? 'base', rank),

@@ -9,6 +9,7 @@ import type { PlatformReport, SupplyChain } from '../model-schema.js';
 import { kindFigure, NOT_COMPARABLE, sizeFigure } from '../size-kind.js';
 import { cell, changeCell, header, kindCounts, row, smokeTally, status } from './markdown.js';
 import { detailsRows, type Part, RANK, rowsPart } from './parts.js';
+import { clip } from '../../util/text.js';
 
 /** One row of the pip, apt and conda tables (artifact-fit.ts sizes the tables by it). */
 export const packageRow = (c: PackageChange): string =>
@@ -215,6 +216,8 @@ export function testsPart(p: PlatformReport, suffix: string, baseLabel: string, 
     smokeTally(s.head),
     s.regressions ? plural(s.regressions, 'regression') : '',
     s.fixed ? `${fmtInt(s.fixed)} fixed` : '',
+    s.ranOn ? `ran on ${clip(s.ranOn, 120)}` : '',
+    s.stopped ? `stopped before every test ran: ${clip(s.stopped, 200)}` : '',
   ]
     .filter(Boolean)
     .join(', ');

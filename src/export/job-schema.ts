@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const JOB_META_FILE = 'job.json';
 /** The pod log's line of it (the suites' lines start with RESULT_PREFIX, src/export/k8s.ts). */
 export const JOB_PREFIX = 'ML_IMAGE_JOB ';
+/** A suite's line in the pod log (Slurm: RESULTS/<id>.json holds the same JSON). */
+export const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
 export const JOB_META_SCHEMA_VERSION = 1;
 
 /** When, as the job's `date -u +%Y-%m-%dT%H:%M:%SZ` writes it. */
@@ -41,3 +43,19 @@ export const JobMetaSchema = z.object({
 });
 
 export type JobMeta = z.infer<typeof JobMetaSchema>;
+
+/**
+ * One suite's result as the job records it (RECORD_SHELL, src/export/common.ts): the smoke script's
+ * result line (status, reason, metrics) with id, suite, durationMs and exitCode added.
+ */
+export const SuiteRecordSchema = z.object({
+  id: z.string().min(1).max(200),
+  suite: z.string().min(1).max(200),
+  durationMs: z.number().nonnegative(),
+  exitCode: z.number().int(),
+  status: z.enum(['pass', 'fail', 'skip']),
+  reason: z.string().optional(),
+  metrics: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type SuiteRecord = z.infer<typeof SuiteRecordSchema>;

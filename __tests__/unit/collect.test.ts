@@ -1,0 +1,496 @@
+// `ml-image collect`: a cluster job's results (job.json / ML_IMAGE_JOB lines and one record per
+// suite) read back as the smoke result of the build's target the job ran, and that result in the
+// report. The jobs' own writing of these is run by real shells in
+// __tests__/integration/export-scripts.test.ts; here the texts are given.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../../src/build/result.js';
+import { runCli } from '../../src/cli/main.js';
+import { InputError } from '../../src/errors.js';
+import { JobMetaSchema, type JobMeta } from '../../src/export/job-schema.js';
+import { openResultDir } from '../../src/results/results.js';
+import { collectedSmokeResult, collectTarget } from '../../src/smoke/collect.js';
+import { k8sJob, slurmJob } from '../../src/smoke/collect-parse.js';
+import { SmokeResultSchema } from '../../src/smoke/result.js';
+import { buildSmokePredicate, smokeContradictions } from '../../src/attest/smoke-predicate.js';
+import { inputErrorOf } from '../helpers/errors.js';
+import { captureIo } from '../helpers/fakes.js';
+import { makeRecord } from '../helpers/records.js';
+
+const hex = (c: string) => `sha256:${c.repeat(64)}`;
+const INDEX = hex('a');
+const AMD = hex('b');
+const ARM = hex('c');
+const OTHER = hex('d');
+
+const build = (...extra: BuildResult['variants']): BuildResult => ({
+  schemaVersion: 1,
+  variants: [
+    {
+      variant: 'cpu',
+      repository: 'ghcr.io/acme/train',
+      digest: INDEX,
+      tags: [],
+      platforms: [
+        { platform: 'linux/amd64', digest: AMD, durationMs: 1, attempts: 1, metadata: {} },
+        { platform: 'linux/arm64', digest: ARM, durationMs: 1, attempts: 1, metadata: {} },
+      ],
+      baseImage: 'python:3.12-slim',
+    },
+    ...extra,
+  ],
+});
+
+const meta = (over: Partial<JobMeta> = {}): JobMeta =>
+  JobMetaSchema.parse({
+    schemaVersion: 1,
+    target: 'slurm',
+    image: `ghcr.io/acme/train@${INDEX}`,
+    name: 'ml-image-smoke-cpu',
+    job: '42',
+    node: 'node-a',
+    machine: 'x86_64',
+    nodes: 1,
+    gpusPerNode: 0,
+    suites: ['imports', 'compute', 'ddp'],
+    startedAt: '2026-12-06T10:00:00Z',
+    finishedAt: '2026-12-06T10:02:30Z',
+    ...over,
+  });
+
+const record = (id: string, suite: string, status = 'pass', extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    id,
+    suite,
+    durationMs: 1500,
+    exitCode: status === 'fail' ? 1 : 0,
+    status,
+    reason: '',
+    ...extra,
+  });
+
+describe('collectTarget: which target of build.json the job ran', () => {
+  it.each([
+    ['the index, on an x86_64 node', meta(), 'linux/amd64', AMD],
+    ['the index, on an aarch64 node', meta({ machine: 'aarch64' }), 'linux/arm64', ARM],
+    ['the index, on an arm64 node (its other name)', meta({ machine: 'arm64' }), 'linux/arm64', ARM],
+    [
+      'one platform by its own digest',
+      meta({ image: `ghcr.io/acme/train@${ARM}`, machine: 'aarch64' }),
+      'linux/arm64',
+      ARM,
+    ],
+    [
+      'the same digest through a mirror',
+      meta({ image: `mirror.internal/acme/train@${INDEX}` }),
+      'linux/amd64',
+      AMD,
+    ],
+  ])('%s', (_n, m, platform, digest) => {
+    expect(collectTarget(m, build(), 'out/build.json')).toEqual({
+      variant: 'cpu',
+      platform,
+      image: `ghcr.io/acme/train@${digest}`,
+    });
+  });
+
+  it.each([
+    [
+      'an image build.json does not hold',
+      meta({ image: `ghcr.io/acme/train@${OTHER}` }),
+      undefined,
+      /the job ran ghcr\.io\/acme\/train@sha256:d{64}, which out\/build\.json does not hold \(its variants: cpu: sha256:a{64} \(index\), sha256:b{64} \(linux\/amd64\)/,
+    ],
+    [
+      'a node of a platform not built',
+      meta({ machine: 'ppc64le' }),
+      undefined,
+      /the job ran on ppc64le \(linux\/ppc64le\), but variant cpu of out\/build\.json has no linux\/ppc64le image \(it has linux\/amd64, linux\/arm64\)/,
+    ],
+    [
+      "one platform's image on a node of the other",
+      meta({ image: `ghcr.io/acme/train@${ARM}` }),
+      undefined,
+      /the job ran on x86_64 \(linux\/amd64\), but its image sha256:c{64} is linux\/arm64's/,
+    ],
+    [
+      '--variant naming another variant',
+      meta(),
+      'cu128',
+      /which variant cu128 of out\/build\.json does not hold/,
+    ],
+    ['a reference without a digest', meta({ image: 'ghcr.io/acme/train:latest' }), undefined, /digest/],
+  ])('refuses %s (exit 2)', (_n, m, variant, message) => {
+    const e = inputErrorOf(() => collectTarget(m, build(), 'out/build.json', variant));
+    expect(e.message).toMatch(message);
+  });
+
+  it('asks for --variant when two variants hold the digest, and takes the one named', () => {
+    const twin = { ...build().variants[0]!, variant: 'cpu-debug' };
+    expect(inputErrorOf(() => collectTarget(meta(), build(twin), 'b.json')).message).toMatch(
+      /in 2 variants of b\.json \(cpu, cpu-debug\)/,
+    );
+    expect(collectTarget(meta(), build(twin), 'b.json', 'cpu-debug').variant).toBe('cpu-debug');
+  });
+});
+
+const TARGET = { variant: 'cpu', platform: 'linux/amd64', image: `ghcr.io/acme/train@${AMD}` };
+
+const slurm = (
+  m: JobMeta,
+  records: { id: string; suite: string; status?: string; extra?: Record<string, unknown>; err?: string }[],
+) =>
+  slurmJob(
+    'results/42',
+    { file: 'results/42/job.json', text: JSON.stringify(m) },
+    records.map((r) => ({
+      file: `results/42/${r.id}.json`,
+      text: record(r.id, r.suite, r.status, r.extra),
+      ...(r.err !== undefined && { err: r.err }),
+    })),
+  );
+
+describe('collectedSmokeResult: the job as a smoke result', () => {
+  it('keeps the order the job ran its suites, counts, and says where and when it ran', () => {
+    const job = slurm(meta(), [
+      { id: 'ddp', suite: 'ddp', extra: { metrics: { world: 2, busbw_gbps: 1.5 } } },
+      { id: 'compute-gpu', suite: 'compute', status: 'skip', extra: { reason: 'no GPU' } },
+      { id: 'imports', suite: 'imports' },
+      { id: 'compute-cpu', suite: 'compute', extra: { metrics: { fp32_gflops: 90 } } },
+    ]);
+    const r = SmokeResultSchema.parse(collectedSmokeResult(job, TARGET));
+    expect(r.tests.map((t) => t.id)).toEqual(['imports', 'compute-cpu', 'compute-gpu', 'ddp']);
+    expect(r).toMatchObject({
+      image: TARGET.image,
+      platform: 'linux/amd64',
+      gpus: 'none',
+      gpuDevices: 'none',
+      summary: { pass: 3, fail: 0, skip: 1, durationMs: 150_000 },
+      finishedAt: '2026-12-06T10:02:30.000Z',
+      runner: { name: 'Slurm job 42 on node-a', os: 'Linux', arch: 'X64' },
+      cluster: { target: 'slurm', job: '42', node: 'node-a', nodes: 1 },
+    });
+    expect(r.tests[0]).not.toHaveProperty('reason');
+    expect(r.tests[2]!.reason).toBe('no GPU');
+    expect(r.tests[3]!.metrics).toEqual({ world: 2, busbw_gbps: 1.5 });
+    expect(r.interrupted).toBeUndefined();
+  });
+
+  it('keeps the end of a failing suite, redacted, with its cause from the failure table', () => {
+    const token = `ghp_${'A1b2C3d4'.repeat(4)}an`;
+    const err = [
+      ...Array.from({ length: 60 }, (_, i) => `line ${i}`),
+      `HF_TOKEN=${token}`,
+      'RuntimeError: cuInit returned 802',
+    ].join('\n');
+    const job = slurm(meta({ gpusPerNode: 'all', suites: ['gpu'] }), [
+      { id: 'gpu', suite: 'gpu', status: 'fail', extra: { reason: `gpu failed (token ${token})` }, err },
+    ]);
+    const r = collectedSmokeResult(job, TARGET);
+    const [t] = r.tests;
+    expect(t!.output!.split('\n')).toHaveLength(40);
+    expect(t!.output).toContain('RuntimeError: cuInit returned 802');
+    expect(JSON.stringify(r)).not.toContain(token);
+    expect(t!.cause?.id).toBe('cuda-system-not-ready');
+    expect(r.gpus).toBe('all');
+    expect(r.gpuDevices).toBe('unknown');
+  });
+
+  it('names the GPUs from the gpu suite, as the smoke stage words them', () => {
+    const job = slurm(meta({ gpusPerNode: 8, suites: ['gpu'] }), [
+      {
+        id: 'gpu',
+        suite: 'gpu',
+        extra: { metrics: { gpus: 8, names: ['NVIDIA H100 80GB HBM3'], driver: '570.86.15' } },
+      },
+    ]);
+    expect(collectedSmokeResult(job, TARGET).gpuDevices).toBe('8x NVIDIA H100 80GB HBM3; driver 570.86.15');
+  });
+
+  it.each([
+    [
+      'a job that did not reach its end',
+      meta({ finishedAt: undefined }),
+      /the job ended before every suite ran \(its job\.json has no finishedAt/,
+    ],
+    ['a job that finished without a suite', meta(), /recorded no result of compute, ddp/],
+  ])('marks %s as stopped (shown, never attested)', (_n, m, stopped) => {
+    const r = collectedSmokeResult(slurm(m, [{ id: 'imports', suite: 'imports' }]), TARGET);
+    expect(r.interrupted).toMatch(stopped);
+    if (m.finishedAt === undefined) expect(r).not.toHaveProperty('finishedAt');
+  });
+});
+
+describe('the smoke attestation of a collected result', () => {
+  it('names the cluster job as the runner, never the attesting job, and says when the suites ran', () => {
+    const job = slurm(meta({ gpusPerNode: 8, suites: ['gpu'] }), [
+      {
+        id: 'gpu',
+        suite: 'gpu',
+        extra: { metrics: { gpus: 8, names: ['NVIDIA H100 80GB HBM3'], driver: '570.86.15' } },
+      },
+    ]);
+    const smoke = collectedSmokeResult(job, TARGET);
+    const predicate = buildSmokePredicate({
+      smoke,
+      variant: 'cpu',
+      imageRef: TARGET.image,
+      digest: AMD,
+      platform: 'linux/amd64',
+      // The attesting job's runner: not where the suites ran.
+      env: { RUNNER_NAME: 'GitHub Actions 7', RUNNER_OS: 'Linux', RUNNER_ARCH: 'X64' },
+      toolVersion: '0.1.0',
+      finishedAt: '2026-12-07T00:00:00Z',
+    });
+    expect(predicate.runner).toEqual({ name: 'Slurm job 42 on node-a', os: 'Linux', arch: 'X64' });
+    expect(predicate.finishedAt).toBe('2026-12-06T10:02:30.000Z');
+    expect(predicate.verdict).toBe('pass');
+    expect(smokeContradictions(predicate)).toEqual([]);
+  });
+});
+
+describe('slurmJob and k8sJob: the job as read', () => {
+  it('refuses a record that does not parse, naming its file, and two records of one test', () => {
+    const bad = () =>
+      slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta()) }, [
+        { file: 'd/imports.json', text: '{"id": "imports", "status": "pass"' },
+      ]);
+    expect(inputErrorOf(bad).message).toMatch(/^d\/imports\.json: the suite's result is not JSON/);
+    const noStatus = () =>
+      slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta()) }, [
+        {
+          file: 'd/imports.json',
+          text: JSON.stringify({ id: 'imports', suite: 'imports', durationMs: 1, exitCode: 0 }),
+        },
+      ]);
+    expect(inputErrorOf(noStatus).message).toMatch(/^d\/imports\.json: the suite's result: .*status/);
+    const twice = () =>
+      slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta()) }, [
+        { file: 'd/a.json', text: record('imports', 'imports') },
+        { file: 'd/b.json', text: record('imports', 'imports') },
+      ]);
+    expect(inputErrorOf(twice).message).toMatch(
+      /two results of the test imports \(d\/a\.json and d\/b\.json\)/,
+    );
+    const k8s = () =>
+      slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta({ target: 'k8s' })) }, []);
+    expect(inputErrorOf(k8s).message).toMatch(/is of a k8s job, not a Slurm one/);
+  });
+
+  const k8sMeta = (over: Partial<JobMeta> = {}) =>
+    JSON.stringify(meta({ target: 'k8s', job: 'ml-image-smoke-cpu', pod: 0, node: 'gpu-7', ...over }));
+  const POD0 = [
+    `ML_IMAGE_JOB ${k8sMeta({ finishedAt: undefined })}`,
+    'some output of the driver',
+    `ML_IMAGE_RESULT ${record('imports', 'imports')}`,
+    `ML_IMAGE_RESULT ${record('compute-cpu', 'compute', 'fail', { reason: 'too slow' })}`,
+    '  | Traceback (most recent call last):',
+    '  | RuntimeError: boom',
+    `ML_IMAGE_RESULT ${record('ddp', 'ddp')}`,
+    `ML_IMAGE_JOB ${k8sMeta()}`,
+  ];
+
+  it("reads pod 0's part of the log, a failing suite's tail lines as its output", () => {
+    const job = k8sJob(POD0.join('\n'), 'smoke.log');
+    expect(job.meta.finishedAt).toBe('2026-12-06T10:02:30Z');
+    expect(job.metaWhere).toBe('smoke.log, line 8');
+    expect(job.records.map((r) => r.record.id)).toEqual(['imports', 'compute-cpu', 'ddp']);
+    expect(job.records[1]!.output).toBe('Traceback (most recent call last):\nRuntimeError: boom');
+    expect(job.records[0]!.output).toBeUndefined();
+    const r = collectedSmokeResult(job, TARGET);
+    expect(r.runner?.name).toBe('Kubernetes Job ml-image-smoke-cpu, pod 0 on gpu-7');
+    expect(r.interrupted).toBeUndefined();
+  });
+
+  it('reads the pods of a multi-pod Job, in any order and interleaved under --prefix', () => {
+    const worker = [
+      `ML_IMAGE_JOB ${k8sMeta({ pod: 1, node: 'gpu-8', nodes: 2, finishedAt: undefined })}`,
+      `ML_IMAGE_RESULT ${record('ddp', 'ddp', 'pass', { reason: 'worker pod: rank 0 on pod 0 reports the metrics' })}`,
+    ];
+    const pod0 = POD0.map((l) => l.replace('"nodes":1', '"nodes":2'));
+    const plain = k8sJob([...worker, ...pod0].join('\n'), 'smoke.log');
+    expect(plain.records.map((r) => r.record.id)).toEqual(['imports', 'compute-cpu', 'ddp']);
+    expect(plain.records[2]!.record.reason).toBe('');
+    // kubectl logs --prefix -f: the pods' lines mixed, each under its pod's prefix.
+    const mixed: string[] = [];
+    for (let i = 0; i < Math.max(pod0.length, worker.length); i++) {
+      if (pod0[i]) mixed.push(`[pod/ml-image-smoke-cpu-0-x/smoke] ${pod0[i]}`);
+      if (worker[i]) mixed.push(`[pod/ml-image-smoke-cpu-1-y/smoke] ${worker[i]}`);
+    }
+    const prefixed = k8sJob(mixed.join('\r\n'), 'smoke.log');
+    expect(prefixed.records.map((r) => [r.record.id, r.output])).toEqual([
+      ['imports', undefined],
+      ['compute-cpu', 'Traceback (most recent call last):\nRuntimeError: boom'],
+      ['ddp', undefined],
+    ]);
+    expect(collectedSmokeResult(prefixed, TARGET).runner?.name).toBe(
+      'Kubernetes Job ml-image-smoke-cpu, pod 0 on gpu-7 (2 pods)',
+    );
+  });
+
+  it.each([
+    [
+      'no job line',
+      'hello\nML_IMAGE_RESULT {}',
+      /smoke\.log, line 2: a suite's result before the job's ML_IMAGE_JOB line/,
+    ],
+    ['nothing of a job', 'hello\nworld\n', /smoke\.log: no ML_IMAGE_JOB line/],
+    [
+      'two runs in one log',
+      [...POD0, ...POD0].join('\n'),
+      /smoke\.log, line 9: pod 0 starts again \(it started at line 8\)/,
+    ],
+    [
+      'no pod 0',
+      `ML_IMAGE_JOB ${k8sMeta({ pod: 1 })}`,
+      /no line of pod 0, which runs the suites \(the log has pod 1\)/,
+    ],
+    [
+      'two jobs',
+      `ML_IMAGE_JOB ${k8sMeta()}\nML_IMAGE_JOB ${k8sMeta({ pod: 1, job: 'other' })}`,
+      /the pods of 2 jobs \(ml-image-smoke-cpu, other\)/,
+    ],
+    [
+      'a broken result line',
+      `ML_IMAGE_JOB ${k8sMeta()}\nML_IMAGE_RESULT {"id": 1}`,
+      /smoke\.log, line 2: the suite's result: /,
+    ],
+    [
+      "a Slurm job's line",
+      `ML_IMAGE_JOB ${JSON.stringify(meta())}`,
+      /is of a slurm job, not a Kubernetes one/,
+    ],
+  ])('refuses a log with %s (exit 2)', (_n, text, message) => {
+    const e = inputErrorOf(() => k8sJob(text, 'smoke.log'));
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.message).toMatch(message);
+  });
+});
+
+describe('ml-image collect', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ml-image-collect-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** DIR/out with build.json; DIR/export/results/42 with a Slurm job's files. */
+  function layout(m: JobMeta = meta(), failErr = 'Traceback: boom\n') {
+    const out = path.join(dir, 'out');
+    openResultDir(out).writeBuild(build());
+    const job = path.join(dir, 'export', 'results', '42');
+    mkdirSync(job, { recursive: true });
+    writeFileSync(path.join(job, 'job.json'), `${JSON.stringify(m)}\n`);
+    writeFileSync(path.join(job, 'imports.json'), `${record('imports', 'imports')}\n`);
+    writeFileSync(path.join(job, 'imports.err'), 'not kept: it passed\n');
+    writeFileSync(
+      path.join(job, 'compute-cpu.json'),
+      `${record('compute-cpu', 'compute', 'fail', { reason: 'slow' })}\n`,
+    );
+    writeFileSync(path.join(job, 'compute-cpu.err'), failErr);
+    writeFileSync(path.join(job, 'ddp.json'), `${record('ddp', 'ddp')}\n`);
+    writeFileSync(path.join(job, 'import.err'), '');
+    return { out, job };
+  }
+
+  it('writes the smoke result and its JUnit form of the target, drops its reuse key, and says so', async () => {
+    const { out } = layout();
+    writeFileSync(path.join(out, 'smoke-key-cpu-amd64.txt'), `${AMD} ${'0'.repeat(64)}\n`);
+    const io = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(0);
+    const r = SmokeResultSchema.parse(
+      JSON.parse(readFileSync(path.join(out, 'smoke-cpu-amd64.json'), 'utf8')),
+    );
+    expect(r.tests.map((t) => [t.id, t.status])).toEqual([
+      ['imports', 'pass'],
+      ['compute-cpu', 'fail'],
+      ['ddp', 'pass'],
+    ]);
+    expect(r.tests[1]!.output).toBe('Traceback: boom');
+    expect(r.tests[0]).not.toHaveProperty('output');
+    expect(readFileSync(path.join(out, 'junit-cpu-amd64.xml'), 'utf8')).toContain('Traceback: boom');
+    expect(existsSync(path.join(out, 'smoke-key-cpu-amd64.txt'))).toBe(false);
+    expect(io.out()).toContain(
+      'collected 3 test(s) of Slurm job 42 on node-a: 2 passed, 1 failed, 0 skipped',
+    );
+    expect(io.out()).toContain('ml-image report --results out');
+    // No environment record of the target: the report needs one, which the smoke stage captures.
+    expect(io.err()).toMatch(
+      /^warning: out has no environment record of cpu on linux\/amd64 \(env-cpu-amd64\.json\), which "ml-image report" needs/m,
+    );
+
+    const json = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export/results/42', '--out', 'out', '--json'], json)).toBe(0);
+    expect(JSON.parse(json.out())).toMatchObject({
+      variant: 'cpu',
+      platform: 'linux/amd64',
+      image: `ghcr.io/acme/train@${AMD}`,
+      ranOn: 'Slurm job 42 on node-a',
+      tests: { pass: 2, fail: 1, skip: 0 },
+    });
+  });
+
+  it('shows where the tests ran, and a stopped job, in the report', async () => {
+    const { out } = layout(meta({ finishedAt: undefined }));
+    // The report's core is the environment record, which the smoke stage captured on the runner.
+    writeFileSync(
+      path.join(dir, 'ml-image.yml'),
+      'image:\n  name: acme/train\nvariants: [cpu]\nplatforms: [linux/amd64]\n',
+    );
+    openResultDir(out).writeEnv('cpu', 'linux/amd64', makeRecord({ ref: TARGET.image, variant: 'cpu' }));
+    const collected = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], collected)).toBe(0);
+    expect(collected.err()).toBe('');
+    const io = captureIo(dir);
+    const code = await runCli(['report', '--results', 'out'], io);
+    expect(io.err()).toContain('1 smoke test failing');
+    expect(code).toBe(0);
+    const md = readFileSync(path.join(out, 'report-cpu.md'), 'utf8');
+    expect(md).toContain('ran on Slurm job 42 on node-a');
+    expect(md).toContain('stopped before every test ran: the job ended before every suite ran');
+  });
+
+  it.each([
+    [['--out', 'out'], /pass exactly one of --slurm DIR or --k8s LOGFILE/],
+    [['--slurm', 'export'], /--out DIR is required/],
+    [['--slurm', 'export', '--out', 'export'], /--out export: no build\.json in/],
+    [['--slurm', 'out', '--out', 'out'], /--slurm out: no job\.json in/],
+    [['--k8s', 'missing.log', '--out', 'out'], /missing\.log: the pod log is not there/],
+  ])('exits 2 for %j', async (args, message) => {
+    layout();
+    const io = captureIo(dir);
+    expect(await runCli(['collect', ...args], io)).toBe(2);
+    expect(io.err()).toMatch(message);
+    expect(existsSync(path.join(dir, 'out', 'smoke-cpu-amd64.json'))).toBe(false);
+  });
+
+  it('asks which job when the export directory holds the results of two', async () => {
+    const { job } = layout();
+    const second = path.join(path.dirname(job), '43');
+    mkdirSync(second);
+    writeFileSync(path.join(second, 'job.json'), JSON.stringify(meta({ job: '43' })));
+    const io = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(2);
+    expect(io.err()).toMatch(/the results of 2 jobs are there \(42, 43\)/);
+  });
+
+  it('reads a Kubernetes pod log into the target of its node', async () => {
+    const { out } = layout();
+    const lines = [
+      `ML_IMAGE_JOB ${JSON.stringify(meta({ target: 'k8s', job: 'smoke', pod: 0, machine: 'aarch64', finishedAt: undefined }))}`,
+      `ML_IMAGE_RESULT ${record('imports', 'imports')}`,
+      `ML_IMAGE_JOB ${JSON.stringify(meta({ target: 'k8s', job: 'smoke', pod: 0, machine: 'aarch64' }))}`,
+    ];
+    writeFileSync(path.join(dir, 'smoke.log'), `${lines.join('\n')}\n`);
+    const io = captureIo(dir);
+    expect(await runCli(['collect', '--k8s', 'smoke.log', '--out', 'out'], io)).toBe(0);
+    const r = JSON.parse(readFileSync(path.join(out, 'smoke-cpu-arm64.json'), 'utf8')) as {
+      image: string;
+      runner: object;
+    };
+    expect(r.image).toBe(`ghcr.io/acme/train@${ARM}`);
+    expect(r.runner).toEqual({ name: 'Kubernetes Job smoke, pod 0 on node-a', os: 'Linux', arch: 'ARM64' });
+  });
+});

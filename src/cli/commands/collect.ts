@@ -1,0 +1,165 @@
+// `ml-image collect`: a cluster job's smoke results (what `ml-image export` wrote ran) into the
+// result directory of the build it tested, as that target's smoke result: `ml-image report` shows
+// them, and `ml-image run --stages attest` signs them, as it does the smoke stage's.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../../errors.js';
+import { JOB_META_FILE } from '../../export/job-schema.js';
+import { BUILD_FILE, openResultDir, recordFile } from '../../results/results.js';
+import { collectedSmokeResult, collectTarget } from '../../smoke/collect.js';
+import { type CollectedJob, k8sJob, slurmJob } from '../../smoke/collect-parse.js';
+import { readRegularText, type UnreadableFileError } from '../../util/read-regular.js';
+import { printable } from '../../util/text.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo } from '../io.js';
+import type { Command } from './types.js';
+
+/** A suite's record is one line; a pod log of a few suites is small. */
+const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+const MAX_LOG_BYTES = 64 * 1024 * 1024;
+/** Of a failing suite's stderr, the end is kept (tail() keeps 64 KiB of it). */
+const MAX_ERR_BYTES = 64 * 1024 * 1024;
+
+const refusedAs = (file: string, what: string) => (e: UnreadableFileError) =>
+  new InputError(`collect: ${file}: the ${what} ${e.code === 'ENOENT' ? 'is not there' : e.reason}`);
+
+/** The results directory of one Slurm job: DIR itself (it has job.json), else DIR/results/<its only job>. */
+function slurmDir(given: string, cwd: string): string {
+  const dir = path.resolve(cwd, given);
+  if (existsSync(path.join(dir, JOB_META_FILE))) return dir;
+  const runs = path.join(dir, 'results');
+  const jobs = existsSync(runs)
+    ? readdirSync(runs).filter((j) => existsSync(path.join(runs, j, JOB_META_FILE)))
+    : [];
+  if (jobs.length === 1) return path.join(runs, jobs[0]!);
+  if (jobs.length > 1)
+    throw new InputError(
+      `collect: --slurm ${given}: the results of ${jobs.length} jobs are there (${jobs.sort().join(', ')})`,
+      `name one: --slurm ${path.join(given, 'results', '<job id>')}`,
+    );
+  throw new InputError(
+    `collect: --slurm ${given}: no ${JOB_META_FILE} in ${dir}${existsSync(runs) ? ` or in a job's directory under ${runs}` : ''}`,
+    `give the job's results directory (the export's DIR/results/<job id>, which the job prints); a job of an export older than "ml-image collect" wrote none: export it again`,
+  );
+}
+
+/** A Slurm job's files: job.json, each <id>.json, and a failing suite's <id>.err. */
+function readSlurm(given: string, cwd: string): { job: CollectedJob; from: string } {
+  const dir = slurmDir(given, cwd);
+  const metaFile = path.join(dir, JOB_META_FILE);
+  const ids = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== JOB_META_FILE && statSync(path.join(dir, f)).isFile())
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+  const records = ids.map((id) => {
+    const file = path.join(dir, `${id}.json`);
+    const text = readRegularText(file, MAX_RECORD_BYTES, refusedAs(file, "suite's result"));
+    const errFile = path.join(dir, `${id}.err`);
+    // Only a failing suite's output is kept (its end, redacted), as the smoke stage keeps it.
+    const failing = /"status": ?"fail"/.test(text) && existsSync(errFile);
+    const err = failing
+      ? readRegularText(errFile, MAX_ERR_BYTES, refusedAs(errFile, "suite's stderr"))
+      : undefined;
+    return { file, text, ...(err !== undefined && { err }) };
+  });
+  const meta = {
+    file: metaFile,
+    text: readRegularText(metaFile, MAX_RECORD_BYTES, refusedAs(metaFile, "job's description")),
+  };
+  return { job: slurmJob(dir, meta, records), from: dir };
+}
+
+function readK8s(given: string, cwd: string): { job: CollectedJob; from: string } {
+  const file = path.resolve(cwd, given);
+  const text = readRegularText(file, MAX_LOG_BYTES, refusedAs(file, 'pod log'));
+  return { job: k8sJob(text, given), from: file };
+}
+
+const COLLECT_OPTIONS = {
+  slurm: { type: 'string' },
+  k8s: { type: 'string' },
+  variant: { type: 'string' },
+} as const;
+
+export const collectCommand: Command = {
+  name: 'collect',
+  summary: "Read a cluster job's smoke results (ml-image export) into the build's result directory.",
+  usage: 'ml-image collect (--slurm DIR | --k8s LOGFILE) --out DIR [--variant NAME] [--json]',
+  help: `Takes the results of a job that "ml-image export" wrote, once it ran, into the result directory
+of the build it tested, as the smoke result of the variant and platform it ran: "ml-image report
+--results DIR" then shows them (saying where they ran), and "ml-image run --stages attest --out DIR"
+signs them as the smoke attestation of that platform's digest.
+
+  --slurm DIR     the job's results directory (the export's DIR/results/<job id>), or the export
+                  directory when it holds one job's results
+  --k8s FILE      the pods' log: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE
+                  (--prefix is read too); pod 0's results are taken
+  --out DIR       the build's result directory (DIR/build.json, as "ml-image build --out DIR" and
+                  "ml-image export --from DIR" have it): the job's image must be one of its variants
+  --variant NAME  the variant, where the image's digest is in more than one
+  --json          print what was written as JSON
+
+The platform is the one the job's node pulled (its machine: x86_64 is linux/amd64, aarch64
+linux/arm64). Each suite's result becomes a test, a failing one with the end of its stderr (redacted)
+and, where the failure table knows it, its cause. A job that ended before every suite ran (cancelled,
+out of time, the import failed) is collected as stopped: shown, never attested. An earlier smoke
+result of the target is replaced.
+
+Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
+2 bad input (no job results there, a file that does not parse, an image that build.json does not
+hold, a node of a platform the variant was not built for).`,
+  async run(argv: string[], io: CliIo) {
+    const { values } = parseCommandArgs('collect', argv, COLLECT_OPTIONS);
+    if ((values.slurm === undefined) === (values.k8s === undefined))
+      throw new InputError('collect: pass exactly one of --slurm DIR or --k8s LOGFILE');
+    if (values.out === undefined)
+      throw new InputError(
+        'collect: --out DIR is required: the result directory of the build the job tested (DIR/build.json)',
+      );
+    const outDir = path.resolve(io.cwd, values.out);
+    if (!existsSync(path.join(outDir, BUILD_FILE)))
+      throw new InputError(
+        `collect: --out ${values.out}: no ${BUILD_FILE} in ${outDir}`,
+        'give the result directory of the build the job tested ("ml-image build --out DIR", the --from DIR of "ml-image export")',
+      );
+    const { job, from } =
+      values.slurm !== undefined ? readSlurm(values.slurm, io.cwd) : readK8s(values.k8s!, io.cwd);
+    const results = openResultDir(outDir, `--out ${values.out}`);
+    const build = results.readBuild({ what: 'build result (--out)' });
+    const target = collectTarget(job.meta, build, path.join(values.out, BUILD_FILE), values.variant);
+    const result = collectedSmokeResult(job, target);
+    results.writeSmoke(target.variant, target.platform, result);
+    results.removeSmokeKey(target.variant, target.platform);
+    if (!results.hasEnv(target.variant, target.platform))
+      io.stderr(
+        `warning: ${values.out} has no environment record of ${target.variant} on ${target.platform} (${recordFile('env', target.variant, target.platform)}), which "ml-image report" needs: the smoke stage captures it ("ml-image run --stages smoke --out ${values.out}", or "ml-image run"); run it first, then collect again (it replaces the smoke result)\n`,
+      );
+    const file = path.join(outDir, recordFile('smoke', target.variant, target.platform));
+    const { pass, fail, skip } = result.summary;
+    const summary = {
+      file,
+      variant: target.variant,
+      platform: target.platform,
+      image: target.image,
+      ranOn: result.runner?.name ?? '',
+      from,
+      tests: { pass, fail, skip },
+      ...(result.interrupted !== undefined && { stopped: result.interrupted }),
+    };
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(summary, null, 2)}\n`
+        : [
+            `collected ${result.tests.length} test(s) of ${printable(summary.ranOn)}: ${pass} passed, ${fail} failed, ${skip} skipped`,
+            `  ${target.variant} on ${target.platform} (${target.image})`,
+            `  written to ${file}`,
+            ...(result.interrupted !== undefined
+              ? [`  stopped: ${result.interrupted} (shown in the report, not attested)`]
+              : []),
+            `  show it: ml-image report --results ${values.out}`,
+            '',
+          ].join('\n'),
+    );
+    return 0;
+  },
+};

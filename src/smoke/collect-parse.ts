@@ -1,0 +1,181 @@
+// What a cluster job left, read back (pure): the job's own line (src/export/job-schema.ts) and one
+// record per suite, from a Slurm job's results directory (job.json, <id>.json, <id>.err: the caller
+// reads the files) or from a Kubernetes Job's pod log (ML_IMAGE_JOB and ML_IMAGE_RESULT lines, the
+// stderr tail of a failing suite under its line). A line or file that does not parse is bad input
+// naming where it is.
+import type { z } from 'zod';
+import { InputError } from '../errors.js';
+import {
+  JOB_PREFIX,
+  type JobMeta,
+  JobMetaSchema,
+  RESULT_PREFIX,
+  type SuiteRecord,
+  SuiteRecordSchema,
+} from '../export/job-schema.js';
+import { formatIssues } from '../config/issues.js';
+import { printable } from '../util/text.js';
+
+/** One suite's record and the end of its output (a failing suite's stderr), with where it was read. */
+export interface CollectedRecord {
+  record: SuiteRecord;
+  where: string;
+  output?: string;
+}
+
+/** A job's results as read: its own line (the last one it wrote) and its suites' records. */
+export interface CollectedJob {
+  meta: JobMeta;
+  /** Where the job's line was read (a file, or the log and its line). */
+  metaWhere: string;
+  records: CollectedRecord[];
+}
+
+/** What no export of this version wrote: an export older than `ml-image collect`, or not ours. */
+const EXPORT_AGAIN =
+  'export the job again with this version of ml-image (its jobs say which image and platform they ran), then run it';
+
+/** TEXT (one JSON value) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
+function parsed<S extends z.ZodType>(schema: S, text: string, where: string, what: string): z.infer<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${where}: the ${what} is not JSON (${(e as Error).message})`, EXPORT_AGAIN);
+  }
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new InputError(
+    `${where}: the ${what}: ${formatIssues(r.error, value, schema).join('; ')}`,
+    EXPORT_AGAIN,
+  );
+}
+
+export const parseJobMeta = (text: string, where: string): JobMeta =>
+  parsed(JobMetaSchema, text, where, "job's description");
+
+export const parseSuiteRecord = (text: string, where: string): SuiteRecord =>
+  parsed(SuiteRecordSchema, text, where, "suite's result");
+
+/** The records in WHERE, refused when two are of the same test. */
+function distinct(records: CollectedRecord[], where: string): CollectedRecord[] {
+  const seen = new Map<string, string>();
+  for (const r of records) {
+    const earlier = seen.get(r.record.id);
+    if (earlier !== undefined)
+      throw new InputError(
+        `${where}: two results of the test ${printable(r.record.id)} (${earlier} and ${r.where}): the results of two runs mixed`,
+        'collect the results of one run',
+      );
+    seen.set(r.record.id, r.where);
+  }
+  return records;
+}
+
+/** A Slurm job's results: job.json's text and each <id>.json's (with its <id>.err, when read). */
+export function slurmJob(
+  dir: string,
+  meta: { text: string; file: string },
+  records: readonly { file: string; text: string; err?: string }[],
+): CollectedJob {
+  const job = parseJobMeta(meta.text, meta.file);
+  if (job.target !== 'slurm')
+    throw new InputError(`${meta.file}: the job's description is of a ${job.target} job, not a Slurm one`);
+  return {
+    meta: job,
+    metaWhere: meta.file,
+    records: distinct(
+      records.map((r) => ({
+        record: parseSuiteRecord(r.text, r.file),
+        where: r.file,
+        ...(r.err !== undefined && { output: r.err }),
+      })),
+      dir,
+    ),
+  };
+}
+
+/** `kubectl logs --prefix`'s "[pod/NAME/CONTAINER] " before each line. */
+const KUBECTL_PREFIX = /^\[[^\]\n]*\] /;
+/** The stderr tail the pod prints under a failing suite's line. */
+const TAIL_LINE = '  | ';
+
+interface PodLog {
+  first: JobMeta;
+  last: JobMeta;
+  lastWhere: string;
+  records: CollectedRecord[];
+}
+
+/** One pod's part of the log, by the pod its job line names. */
+function podLogs(text: string, source: string): Map<number, PodLog> {
+  const pods = new Map<number, PodLog>();
+  // The pod each prefix (none: '') was last seen printing: `kubectl logs --prefix -f` interleaves pods.
+  const current = new Map<string, PodLog>();
+  text.split('\n').forEach((raw, i) => {
+    const where = `${source}, line ${i + 1}`;
+    const prefix = KUBECTL_PREFIX.exec(raw)?.[0] ?? '';
+    const line = raw.slice(prefix.length).replace(/\r$/, '');
+    if (line.startsWith(JOB_PREFIX)) {
+      const meta = parseJobMeta(line.slice(JOB_PREFIX.length), where);
+      const pod = meta.pod ?? 0;
+      const known = pods.get(pod);
+      if (known && (known.last.finishedAt !== undefined || meta.finishedAt === undefined))
+        throw new InputError(
+          `${where}: pod ${pod} starts again (it started at ${known.lastWhere.replace(`${source}, `, '')}): the log holds more than one run`,
+          'save the log of one run (kubectl logs -l ... --tail=-1 after the Job ended), or keep each run under its own --name',
+        );
+      const log = known
+        ? { ...known, last: meta, lastWhere: where }
+        : { first: meta, last: meta, lastWhere: where, records: [] };
+      pods.set(pod, log);
+      current.set(prefix, log);
+      return;
+    }
+    const log = current.get(prefix);
+    if (line.startsWith(RESULT_PREFIX)) {
+      if (!log)
+        throw new InputError(
+          `${where}: a suite's result before the job's ${JOB_PREFIX.trim()} line`,
+          EXPORT_AGAIN,
+        );
+      log.records.push({ record: parseSuiteRecord(line.slice(RESULT_PREFIX.length), where), where });
+    } else if (line.startsWith(TAIL_LINE) && log && log.records.length > 0) {
+      const last = log.records.at(-1)!;
+      const more = line.slice(TAIL_LINE.length);
+      last.output = last.output === undefined ? more : `${last.output}\n${more}`;
+    }
+  });
+  return pods;
+}
+
+/**
+ * A Kubernetes Job's results from its pods' log (`kubectl logs -l ... --tail=-1`, with or without
+ * --prefix): pod 0's, which carries the verdict (the other pods of a multi-pod ddp print only their
+ * own ddp, which pod 0's includes).
+ */
+export function k8sJob(text: string, source: string): CollectedJob {
+  const pods = podLogs(text, source);
+  if (pods.size === 0)
+    throw new InputError(
+      `${source}: no ${JOB_PREFIX.trim()} line: not the log of a job that "ml-image export --k8s" wrote, or of one older than "ml-image collect"`,
+      `save the pods' log with: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE; ${EXPORT_AGAIN}`,
+    );
+  const jobs = new Set([...pods.values()].map((p) => p.first.job));
+  if (jobs.size > 1)
+    throw new InputError(
+      `${source}: the log holds the pods of ${jobs.size} jobs (${[...jobs].map(printable).join(', ')})`,
+      'save the log of one job: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE',
+    );
+  const pod0 = pods.get(0);
+  if (!pod0)
+    throw new InputError(
+      `${source}: no line of pod 0, which runs the suites (the log has pod ${[...pods.keys()].sort((a, b) => a - b).join(', ')})`,
+      "save every pod's log: kubectl logs -l ml-image-action/job=NAME --tail=-1 (with --max-log-requests for many pods)",
+    );
+  if (pod0.last.target !== 'k8s')
+    throw new InputError(
+      `${pod0.lastWhere}: the job's description is of a ${pod0.last.target} job, not a Kubernetes one`,
+    );
+  return { meta: pod0.last, metaWhere: pod0.lastWhere, records: distinct(pod0.records, source) };
+}

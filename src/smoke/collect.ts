@@ -1,0 +1,178 @@
+// A cluster job's results (src/smoke/collect-parse.ts) as the smoke result of one target of a build
+// (pure): the target is the one build.json says the job's image is, on the platform its node pulled
+// (the node's machine); the tests are the job's records in the order it ran its suites, a failing
+// one classified and its output redacted, as the smoke stage keeps them.
+import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
+import { normalizePlatform, sameMachine } from '../config/platform.js';
+import { InputError } from '../errors.js';
+import type { JobMeta } from '../export/job-schema.js';
+import { parseDigestRef } from '../oci/ref.js';
+import { redactDeep } from '../util/redact.js';
+import { printable } from '../util/text.js';
+import { classifyFailure } from './classify.js';
+import type { CollectedJob, CollectedRecord } from './collect-parse.js';
+import { tail } from './output.js';
+import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
+
+/** The target of a build a job's results are of. */
+export interface CollectTarget {
+  variant: string;
+  platform: string;
+  /** REPOSITORY@sha256:... of the platform's own image (what the smoke stage names). */
+  image: string;
+}
+
+/** The platform a node of MACHINE (`uname -m`) pulls: x86_64 -> linux/amd64, aarch64 -> linux/arm64. */
+export const machinePlatform = (machine: string): string => normalizePlatform(`linux/${machine}`);
+
+const variantDigests = (v: VariantBuild) =>
+  [
+    ...(v.digest ? [`${v.digest} (index)`] : []),
+    ...v.platforms.map((p) => `${p.digest} (${p.platform})`),
+  ].join(', ');
+
+/**
+ * The variant and platform of BUILD (read from FILE) that the job's image is on its node: the
+ * variant whose index (or one platform's image) has the image's digest, and of it the platform of
+ * the node's machine. VARIANT (--variant) narrows the choice. Another image is bad input: the
+ * results would be shown, and signed, as this build's.
+ */
+export function collectTarget(
+  meta: JobMeta,
+  build: BuildResult,
+  file: string,
+  variant?: string,
+): CollectTarget {
+  const { digest } = parseDigestRef(meta.image, { field: "the job's image" });
+  const node = machinePlatform(meta.machine);
+  const candidates = build.variants.filter(
+    (v) =>
+      (variant === undefined || v.variant === variant) &&
+      (v.digest === digest || v.platforms.some((p) => p.digest === digest)),
+  );
+  if (candidates.length === 0) {
+    const held = build.variants.map((v) => `${v.variant}: ${variantDigests(v)}`).join('; ') || 'none';
+    throw new InputError(
+      `the job ran ${printable(meta.image)}, which ${variant === undefined ? '' : `variant ${variant} of `}${file} does not hold (its variants: ${held})`,
+      'collect into the result directory of the build the job tested (the --from DIR of "ml-image export")',
+    );
+  }
+  if (candidates.length > 1)
+    throw new InputError(
+      `the job's image ${digest} is in ${candidates.length} variants of ${file} (${candidates.map((v) => v.variant).join(', ')})`,
+      'pick one with --variant',
+    );
+  const v = candidates[0]!;
+  const own = v.platforms.find((p) => p.digest === digest);
+  const p: PlatformBuild | undefined = own ?? v.platforms.find((x) => sameMachine(x.platform, node));
+  if (!p || !sameMachine(p.platform, node))
+    throw new InputError(
+      `the job ran on ${printable(meta.machine)} (${node}), but ${own ? `its image ${digest} is ${own.platform}'s` : `variant ${v.variant} of ${file} has no ${node} image (it has ${v.platforms.map((x) => x.platform).join(', ')})`}`,
+      'run the job on nodes of a platform the variant was built for',
+    );
+  return { variant: v.variant, platform: p.platform, image: `${v.repository}@${p.digest}` };
+}
+
+/** GitHub's RUNNER_ARCH names for a machine, as a runner's smoke result says it. */
+const RUNNER_ARCH: Record<string, string> = {
+  'linux/amd64': 'X64',
+  'linux/arm64': 'ARM64',
+  'linux/386': 'X86',
+  'linux/arm': 'ARM',
+};
+
+/** Where the suites ran, in words: "Slurm job 42 on node-a (2 nodes)". */
+export function clusterRunName(meta: JobMeta): string {
+  const where = meta.node ? ` on ${meta.node}` : '';
+  const nodes = meta.nodes > 1 ? ` (${meta.nodes} ${meta.target === 'slurm' ? 'nodes' : 'pods'})` : '';
+  return meta.target === 'slurm'
+    ? `Slurm job ${meta.job}${where}${nodes}`
+    : `Kubernetes Job ${meta.job}, pod ${meta.pod ?? 0}${where}${nodes}`;
+}
+
+/** "1x NVIDIA H100 80GB HBM3; driver 570.86.15" from the gpu suite's metrics, as gpuDevicesOf writes it. */
+function devicesOf(meta: JobMeta, tests: readonly SmokeTest[]): string {
+  if (meta.gpusPerNode === 0) return 'none';
+  const m = tests.find((t) => t.id === 'gpu' && t.status === 'pass')?.metrics ?? {};
+  const names = Array.isArray(m.names) ? m.names.filter((n): n is string => typeof n === 'string') : [];
+  if (names.length === 1 && typeof m.gpus === 'number' && typeof m.driver === 'string' && m.driver !== '')
+    return `${m.gpus}x ${names[0]}; driver ${m.driver}`;
+  return 'unknown';
+}
+
+/** A record as a test of the smoke result: a failing one with its output's end and its cause. */
+function testOf(r: CollectedRecord): SmokeTest {
+  const { id, suite, status, reason, durationMs, metrics } = r.record;
+  const test: SmokeTest = {
+    id,
+    suite,
+    status,
+    ...(reason ? { reason } : {}),
+    durationMs,
+    metrics: metrics ?? {},
+  };
+  if (status !== 'fail') return test;
+  if (r.output?.trim()) test.output = tail(r.output);
+  const cause = classifyFailure(`${reason ?? ''}\n${test.output ?? ''}`);
+  return cause ? { ...test, cause } : test;
+}
+
+/** The records in the order the job ran its suites (then by id: compute-cpu before compute-gpu). */
+function inRunOrder(meta: JobMeta, records: readonly CollectedRecord[]): CollectedRecord[] {
+  const rank = (suite: string) => {
+    const i = meta.suites.indexOf(suite);
+    return i < 0 ? meta.suites.length : i;
+  };
+  return [...records].sort(
+    (a, b) =>
+      rank(a.record.suite) - rank(b.record.suite) ||
+      (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0),
+  );
+}
+
+/** Why the results are not the whole run, when they are not (shown, never attested nor reused). */
+function unfinished(job: CollectedJob): string | undefined {
+  if (job.meta.finishedAt !== undefined) {
+    const missing = job.meta.suites.filter((s) => !job.records.some((r) => r.record.suite === s));
+    return missing.length === 0
+      ? undefined
+      : `the job says it finished, but recorded no result of ${missing.join(', ')}`;
+  }
+  const where = job.meta.target === 'slurm' ? 'its job.json has' : "pod 0's ML_IMAGE_JOB lines have";
+  return `the job ended before every suite ran (${where} no finishedAt: cancelled, out of time, or the image import failed)`;
+}
+
+const seconds = (iso: string) => Date.parse(iso);
+
+/** The job's results as TARGET's smoke result, redacted as the smoke stage writes one. */
+export function collectedSmokeResult(job: CollectedJob, target: CollectTarget): SmokeResult {
+  const { meta } = job;
+  const tests = inRunOrder(meta, job.records).map(testOf);
+  const count = (s: SmokeTest['status']) => tests.filter((t) => t.status === s).length;
+  const interrupted = unfinished(job);
+  const ran = meta.finishedAt ? seconds(meta.finishedAt) - seconds(meta.startedAt) : NaN;
+  const arch = RUNNER_ARCH[target.platform];
+  return redactDeep({
+    schemaVersion: SMOKE_RESULT_SCHEMA_VERSION,
+    image: target.image,
+    platform: target.platform,
+    gpus: meta.gpusPerNode === 0 ? 'none' : 'all',
+    gpuDevices: devicesOf(meta, tests),
+    tests,
+    summary: {
+      pass: count('pass'),
+      fail: count('fail'),
+      skip: count('skip'),
+      durationMs: Number.isFinite(ran) && ran >= 0 ? ran : tests.reduce((n, t) => n + t.durationMs, 0),
+    },
+    ...(meta.finishedAt !== undefined && { finishedAt: new Date(seconds(meta.finishedAt)).toISOString() }),
+    runner: { name: clusterRunName(meta), os: 'Linux', ...(arch !== undefined && { arch }) },
+    cluster: {
+      target: meta.target,
+      job: meta.job,
+      ...(meta.node !== undefined && meta.node !== '' && { node: meta.node }),
+      nodes: meta.nodes,
+    },
+    ...(interrupted !== undefined && { interrupted }),
+  });
+}
