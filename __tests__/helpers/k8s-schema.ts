@@ -54,7 +54,24 @@ const ObjectMeta = z.strictObject({
 });
 const TemplateMeta = ObjectMeta.partial();
 
-const EnvVar = z.strictObject({ name: z.string().min(1), value: z.string().optional() });
+// EnvVarSource's fieldRef (ObjectFieldSelector): the pod fields the API server lets a container's
+// variable take (pod-v1, "Environment variables": the downward API's env fields).
+const ENV_FIELD_PATH =
+  /^(metadata\.(name|namespace|uid)|metadata\.(labels|annotations)\['[^']+'\]|spec\.(nodeName|serviceAccountName)|status\.(hostIP|hostIPs|podIP|podIPs))$/;
+const EnvVarSource = z.strictObject({
+  fieldRef: z.strictObject({
+    apiVersion: z.literal('v1').optional(),
+    fieldPath: z.string().regex(ENV_FIELD_PATH, 'not a pod field the downward API gives a variable'),
+  }),
+});
+// value and valueFrom exclude each other ("Cannot be used if value is not empty").
+const EnvVar = z
+  .strictObject({
+    name: z.string().min(1),
+    value: z.string().optional(),
+    valueFrom: EnvVarSource.optional(),
+  })
+  .refine((e) => !(e.value && e.valueFrom), { message: 'value and valueFrom exclude each other' });
 
 const ResourceList = z.record(qualifiedName, quantity).superRefine((list, ctx) => {
   for (const [k, v] of Object.entries(list)) {

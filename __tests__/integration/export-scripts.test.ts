@@ -13,7 +13,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -21,6 +21,7 @@ import { exportCommand } from '../../src/cli/commands/export.js';
 import { bundledBaseline } from '../../src/smoke/baselines.js';
 import { MULTI_NODE_DDP_NOTE, shellQuote } from '../../src/export/common.js';
 import { type K8sOptions, podScript } from '../../src/export/k8s.js';
+import { JOB_PREFIX, type JobMeta, JobMetaSchema } from '../../src/export/job-schema.js';
 import { hideSecretsShell } from '../../src/export/secret-env.js';
 import { slurmScript, type SlurmOptions } from '../../src/export/slurm.js';
 import { REDACTED, redactEnvValue, redactText } from '../../src/util/redact.js';
@@ -37,11 +38,22 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** This machine's `uname -m`: what a job run here says its machine is. */
+const MACHINE = spawnSync('uname', ['-m'], { encoding: 'utf8' }).stdout.trim();
+/** A value no shell should run or break JSON with: quotes, backslashes, substitutions, controls. */
+const HOSTILE_ID = '4"2\\$(touch PWNED)\n\t`touch PWNED`\\n';
+/** HOSTILE_ID as the job writes it: its control characters (newline, tab) dropped. */
+const HOSTILE_ID_JSON = '4"2\\$(touch PWNED)`touch PWNED`\\n';
+/** A date as the jobs write them (date -u +%Y-%m-%dT%H:%M:%SZ). */
+const UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
 /** Options for a run here: the export directory is the test's directory. */
 const local = (over: Partial<SlurmOptions> = {}): SlurmOptions => slurm({ exportDir: dir, ...over });
 
 // dash is the strictest POSIX sh at hand (Debian's /bin/sh); elsewhere sh stands in.
 const POSIX_SH = spawnSync('dash', ['-c', 'true']).status === 0 ? 'dash' : 'sh';
+// busybox's sh, where there is one (Alpine and distroless images' /bin/sh).
+const BUSYBOX_SH = spawnSync('busybox', ['sh', '-c', 'true']).status === 0 ? ['busybox sh'] : [];
 
 const syntax = (shell: string, text: string) => {
   const file = path.join(dir, `syntax-${shell}.sh`);
@@ -111,13 +123,24 @@ const FAKE_SCONTROL = [
   'esac',
 ].join('\n');
 
+// hostname: $FAKE_HOSTNAME, else this machine's.
+const FAKE_HOSTNAME =
+  'if [ -n "${FAKE_HOSTNAME:-}" ]; then printf "%s\\n" "$FAKE_HOSTNAME"; else uname -n; fi';
+
+/** RESULTS/job.json, read as ml-image collect reads it (one line of JSON, JobMetaSchema). */
+function jobJson(results: string): JobMeta {
+  const text = readFileSync(path.join(results, 'job.json'), 'utf8');
+  expect(text.split('\n')).toEqual([expect.stringMatching(/^\{.*\}$/), '']);
+  return JobMetaSchema.parse(JSON.parse(text));
+}
+
 function runSlurm(o: SlurmOptions, env: Record<string, string> = {}) {
   writeFileSync(path.join(o.exportDir, 'ml_image_smoke.py'), SMOKE_PY);
   const job = path.join(dir, 'job.sbatch');
   writeFileSync(job, slurmScript(o));
   const log = path.join(dir, 'log');
   mkdirSync(log, { recursive: true });
-  const bin = fakeBin({ srun: FAKE_SRUN, scontrol: FAKE_SCONTROL });
+  const bin = fakeBin({ srun: FAKE_SRUN, scontrol: FAKE_SCONTROL, hostname: FAKE_HOSTNAME });
   const r = spawnSync('bash', [job], {
     cwd: dir,
     encoding: 'utf8',
@@ -199,7 +222,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
         readdirSync(r.results)
           .filter((f) => f.endsWith('.json'))
           .sort(),
-      ).toEqual(ids.map((i) => `${i}.json`).sort());
+      ).toEqual([...ids.map((i) => `${i}.json`), 'job.json'].sort());
       for (const id of ids) expect(r.stdout).toContain(`ml-image: ${id} `);
       expect(r.result('imports')).toMatchObject({
         id: 'imports',
@@ -363,6 +386,10 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(r.srun).toHaveLength(1);
       expect(r.srun[0]!.at(-1)).toBe('true');
       expect(existsSync(path.join(r.results, 'imports.json'))).toBe(false);
+      // job.json says the job started, and (no finishedAt) that it ended before its suites ran.
+      const meta = jobJson(r.results);
+      expect(meta).toMatchObject({ target: 'slurm', job: '42', suites: ['imports', 'ddp'] });
+      expect(meta.finishedAt).toBeUndefined();
       if ('FAKE_IMPORT_FAIL' in env) expect(r.stderr).toContain('  | pyxis: failed to import docker image');
     });
 
@@ -378,6 +405,72 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(r.srun).toHaveLength(3);
     });
 
+    it('writes job.json: the image by digest, where it ran, the suites in order, finishedAt once all ran', () => {
+      const o = local({
+        nodes: 2,
+        gpusPerNode: 4,
+        name: 'smoke-a',
+        suites: ['train', 'imports', 'compute', 'ddp'],
+        distributions: ['x'],
+      });
+      // A failing suite is a result: the job still ran every suite, so finishedAt is there.
+      const r = runSlurm(o, { FAKE_CRASH: 'train' });
+      expect(r.status).toBe(1);
+      const meta = jobJson(r.results);
+      expect(meta).toEqual({
+        schemaVersion: 1,
+        target: 'slurm',
+        image: `ghcr.io/acme/train@${D}`,
+        name: 'smoke-a',
+        job: '42',
+        node: hostname(),
+        machine: MACHINE,
+        nodes: 2,
+        gpusPerNode: 4,
+        suites: ['train', 'imports', 'compute', 'ddp'],
+        startedAt: expect.stringMatching(UTC),
+        finishedAt: expect.stringMatching(UTC),
+      });
+      expect(meta.finishedAt! >= meta.startedAt).toBe(true);
+      expect(existsSync(path.join(r.results, 'job.json.tmp'))).toBe(false);
+    });
+
+    it('outside Slurm, with \'all\': job local, one node, gpusPerNode "all"', () => {
+      const results = path.join(dir, 'elsewhere');
+      const r = runSlurm(local({ gpusPerNode: 'all', suites: ['gpu'] }), {
+        SLURM_JOB_ID: '',
+        SLURM_NNODES: '',
+        FAKE_GRES: 'gpu:8',
+        ML_IMAGE_RESULTS_DIR: results,
+      });
+      expect(r.status).toBe(0);
+      expect(jobJson(results)).toMatchObject({
+        job: 'local',
+        nodes: 1,
+        gpusPerNode: 'all',
+        suites: ['gpu'],
+        finishedAt: expect.stringMatching(UTC),
+      });
+    });
+
+    it('keeps a hostile job id, host name and node count JSON: nothing in them is run', () => {
+      const results = path.join(dir, 'hostile');
+      const r = runSlurm(local({ suites: ['train'] }), {
+        SLURM_JOB_ID: HOSTILE_ID,
+        FAKE_HOSTNAME: HOSTILE_ID,
+        SLURM_NNODES: '1; touch PWNED',
+        ML_IMAGE_RESULTS_DIR: results,
+      });
+      expect(r.status).toBe(0);
+      expect(jobJson(results)).toMatchObject({
+        job: HOSTILE_ID_JSON,
+        node: HOSTILE_ID_JSON,
+        nodes: 1,
+        finishedAt: expect.stringMatching(UTC),
+      });
+      expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
+    });
+
     // Without Pyxis, srun refuses --container-image: the job says so rather than blame the image.
     it('a cluster without Pyxis: exit 3 naming it, before any srun runs a step', () => {
       const r = runSlurm(local({ suites: ['imports', 'gpu'], gpusPerNode: 4 }), { FAKE_NO_PYXIS: ' ' });
@@ -386,6 +479,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
         /ml-image: no Pyxis on \S+ \(srun --help lists no --container-image\): .*no suite ran/,
       );
       expect(r.srun).toEqual([]);
+      expect(jobJson(r.results).finishedAt).toBeUndefined();
     });
 
     it('ML_IMAGE_IMPORT_TIMEOUT that is no number of seconds: exit 2 naming it, before any srun', () => {
@@ -647,13 +741,14 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
     'echo "{\\"status\\": \\"pass\\", \\"reason\\": \\"\\", \\"metrics\\": {\\"suite\\": \\"$suite\\"}}"',
   ].join('\n');
 
-  function runPod(o: K8sOptions, env: Record<string, string> = {}) {
+  function runPod(o: K8sOptions, env: Record<string, string> = {}, shell = POSIX_SH) {
     const file = path.join(dir, 'run.sh');
     writeFileSync(file, podScript(o, o.name ?? 'ml-image-smoke'));
     const log = path.join(dir, `log${env.JOB_COMPLETION_INDEX ?? ''}`);
     mkdirSync(log, { recursive: true });
     const results = path.join(dir, `results${env.JOB_COMPLETION_INDEX ?? ''}`);
-    const r = spawnSync(POSIX_SH, [file], {
+    const [cmd, ...pre] = shell.split(' ');
+    const r = spawnSync(cmd!, [...pre, file], {
       cwd: dir,
       encoding: 'utf8',
       env: {
@@ -667,7 +762,12 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
       .split('\n')
       .filter((l) => l.startsWith('ML_IMAGE_RESULT '))
       .map((l) => JSON.parse(l.slice('ML_IMAGE_RESULT '.length)) as Record<string, unknown>);
-    return { ...r, lines, calls: calls(log) };
+    // The job's lines, read as ml-image collect reads them.
+    const jobs = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith(JOB_PREFIX))
+      .map((l) => JobMetaSchema.parse(JSON.parse(l.slice(JOB_PREFIX.length))));
+    return { ...r, lines, jobs, calls: calls(log) };
   }
 
   it.each([
@@ -712,6 +812,64 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
       '0.5',
       '--cuda',
     ]);
+  });
+
+  it.each([POSIX_SH, 'bash', ...BUSYBOX_SH])(
+    'prints an ML_IMAGE_JOB line first, and one with finishedAt last once every suite ran (%s)',
+    (shell) => {
+      const o = k8s({ gpusPerNode: 2, name: 'smoke-a', suites: ['train', 'compute', 'pip-check'] });
+      const r = runPod(o, { ML_IMAGE_NODE: 'gpu-node-7', FAKE_CRASH: 'train' }, shell);
+      expect(r.status).toBe(1);
+      const out = r.stdout.split('\n').filter(Boolean);
+      expect(out[0]).toMatch(/^ML_IMAGE_JOB \{/);
+      expect(out.at(-1)).toMatch(/^ML_IMAGE_JOB \{.*"finishedAt"/);
+      expect(r.jobs).toHaveLength(2);
+      const [start, end] = r.jobs;
+      expect(start).toEqual({
+        schemaVersion: 1,
+        target: 'k8s',
+        image: `ghcr.io/acme/train@${D}`,
+        name: 'smoke-a',
+        job: 'smoke-a',
+        pod: 0,
+        node: 'gpu-node-7',
+        machine: MACHINE,
+        nodes: 1,
+        gpusPerNode: 2,
+        suites: ['train', 'compute', 'pip-check'],
+        startedAt: expect.stringMatching(UTC),
+      });
+      expect(end).toEqual({ ...start, finishedAt: expect.stringMatching(UTC) });
+    },
+  );
+
+  it('a worker pod (index 1) prints the start line, as pod 1, and no end line', () => {
+    const o = k8s({ nodes: 2, gpusPerNode: 4, name: 'smoke', suites: ['imports', 'ddp'] });
+    const pod1 = runPod(o, { JOB_COMPLETION_INDEX: '1', ML_IMAGE_NODE: 'gpu-node-2' });
+    expect(pod1.status).toBe(0);
+    expect(pod1.jobs).toEqual([
+      expect.objectContaining({
+        job: 'smoke',
+        pod: 1,
+        node: 'gpu-node-2',
+        nodes: 2,
+        suites: ['ddp', 'imports'],
+      }),
+    ]);
+    expect(pod1.jobs[0]!.finishedAt).toBeUndefined();
+    const pod0 = runPod(o, { JOB_COMPLETION_INDEX: '0', ML_IMAGE_NODE: 'gpu-node-1' });
+    expect(pod0.jobs.map((j) => `${j.pod}:${j.finishedAt === undefined ? 'start' : 'end'}`)).toEqual([
+      '0:start',
+      '0:end',
+    ]);
+  });
+
+  it("keeps a hostile node name JSON, and without ML_IMAGE_NODE names the pod's host", () => {
+    const hostile = runPod(k8s({ suites: ['train'] }), { ML_IMAGE_NODE: HOSTILE_ID });
+    expect(hostile.jobs.map((j) => j.node)).toEqual([HOSTILE_ID_JSON, HOSTILE_ID_JSON]);
+    expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
+    const plain = runPod(k8s({ suites: ['train'] }));
+    expect(plain.jobs.map((j) => j.node)).toEqual([hostname(), hostname()]);
   });
 
   it('exits 1 and shows the stderr of a failing suite', () => {

@@ -775,6 +775,7 @@ describe('k8sManifests', () => {
     expect(c.env).toEqual([
       { name: 'PYTHONUNBUFFERED', value: '1' },
       { name: 'PYTHONNOUSERSITE', value: '1' },
+      { name: 'ML_IMAGE_NODE', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
       ...extra,
     ]);
     expect(c.resources.limits !== undefined).toBe(gpus > 0);

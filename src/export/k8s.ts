@@ -19,6 +19,7 @@ import {
   IMAGE_PULL_ALLOWANCE_S,
   jobDeadlineSeconds,
   machineCaseLines,
+  pinnedImage,
   RECORD_SHELL,
   shellQuote,
   skipJson,
@@ -26,6 +27,7 @@ import {
   TIMEOUT_EXPORT_LINE,
 } from './common.js';
 import { RESULT_PREFIX } from './job-schema.js';
+import { JOB_META_FINISHED_LINE, jobMetaConstants, NODE_ENV, podJobMetaShell } from './job-meta-shell.js';
 
 // job.yaml as text, and how it is applied: src/export/k8s-yaml.ts.
 export { ARCH_LABEL, type Toleration } from './k8s-options.js';
@@ -96,6 +98,13 @@ function podStepLines(st: ExportStep, o: K8sOptions, name: string): string[] {
   }
 }
 
+/** The steps in the order the pods run them: with several pods ddp first (podBody). */
+const podSteps = (o: K8sOptions): ExportStep[] => {
+  const steps = exportSteps(o);
+  if (o.nodes <= 1) return steps;
+  return [...steps.filter((s) => s.kind === 'ddp'), ...steps.filter((s) => s.kind !== 'ddp')];
+};
+
 /** The steps of the pod script; with several pods ddp runs first and the rest only on pod 0. */
 function podBody(o: K8sOptions, name: string): string[] {
   const steps = exportSteps(o);
@@ -156,6 +165,7 @@ RDZV_TIMEOUT=$((TIMEOUT + ${IMAGE_PULL_ALLOWANCE_S}))`;
 
 /** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
 export function podScript(o: K8sOptions, name: string): string {
+  const meta = jobMetaConstants(o, 'k8s', pinnedImage(o.image).ref, name, podSteps(o));
   return `#!/bin/sh
 # ml-image smoke suites in a Kubernetes pod, ${EXPORT_MARKER} ${VERSION}.
 # Each suite prints one "${RESULT_PREFIX}{json}" line; collect them with
@@ -172,11 +182,14 @@ INDEX=\${JOB_COMPLETION_INDEX:-0}
 RDZV_HOST=${name}-0.${name}${o.nodes > 1 ? `\n${RDZV_TIMEOUT_LINES}` : ''}
 mkdir -p "$RESULTS" || exit 2
 
+${podJobMetaShell(meta)}
+
 ${RECORD_SHELL}
 
 ${POD_FUNCTIONS}
 ${podBody(o, name).join('\n')}
 
+${JOB_META_FINISHED_LINE}
 exit "$FAILED"
 `;
 }
@@ -223,6 +236,8 @@ function smokeContainer(o: K8sOptions, image: string) {
     env: [
       { name: 'PYTHONUNBUFFERED', value: '1' },
       { name: 'PYTHONNOUSERSITE', value: '1' },
+      // The pod's node, for the job's ML_IMAGE_JOB lines (run.sh).
+      NODE_ENV,
       // No GPU asked for: on a node whose default runtime is nvidia, the image's own
       // NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV) would give the pod every GPU.
       ...(o.gpusPerNode === 0 ? [{ name: 'NVIDIA_VISIBLE_DEVICES', value: 'void' }] : []),

@@ -27,6 +27,7 @@ import {
   TIMEOUT_EXPORT_LINE,
 } from './common.js';
 import { slurmMemory } from './memory.js';
+import { JOB_META_FINISHED_LINE, jobMetaConstants, slurmJobMetaShell } from './job-meta-shell.js';
 
 export const SLURM_JOB_FILE = 'job.sbatch';
 export const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
@@ -327,6 +328,7 @@ export function slurmScript(o: SlurmOptions): string {
   const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
   const steps = exportSteps(o);
   const body = steps.flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
+  const meta = jobMetaConstants(o, 'slurm', ref.ref, name, steps);
   // No import, and no container to remove, when every suite skips (no container step).
   const containerSteps = steps.some((st) => st.kind !== 'skip');
   const imports = containerSteps
@@ -354,6 +356,8 @@ ${gpuLines(o).join('\n')}
 
 ${exportDirLines(o)}
 
+${slurmJobMetaShell(meta)}
+
 # The host's Python settings must not leak into the image under test (imports, pip check).
 unset PYTHONPATH PYTHONHOME
 export PYTHONNOUSERSITE=1 PYTHONUNBUFFERED=1
@@ -372,6 +376,7 @@ ${RECORD_SHELL}
 ${RUN_STEP_SHELL}
 ${imports}${body.join('\n')}
 
+${JOB_META_FINISHED_LINE}
 printf '%s\\n' "ml-image: results in $RESULTS"
 exit "$FAILED"
 `;
