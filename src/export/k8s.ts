@@ -28,6 +28,7 @@ import {
 } from './common.js';
 import { RESULT_PREFIX } from './job-schema.js';
 import { JOB_META_FINISHED_LINE, jobMetaConstants, NODE_ENV, podJobMetaShell } from './job-meta-shell.js';
+import { JOB_PREFIX } from './job-schema.js';
 
 // job.yaml as text, and how it is applied: src/export/k8s-yaml.ts.
 export { ARCH_LABEL, type Toleration } from './k8s-options.js';
@@ -171,6 +172,8 @@ export function podScript(o: K8sOptions, name: string): string {
 # Each suite prints one "${RESULT_PREFIX}{json}" line; collect them with
 #   kubectl logs${o.namespace ? ` -n ${o.namespace}` : ''} -l ${JOB_LABEL}=${name} --tail=-1 | grep '^${RESULT_PREFIX}'
 # The pod (pod 0 of several: it carries every pod's ddp result) exits 1 when a suite failed.
+# Its first line, "${JOB_PREFIX}{json}", says what the job is; pod 0 prints it again with
+# finishedAt once every suite ran.
 set -u
 SCRIPT=${K8S_MOUNT}/ml_image_smoke.py
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-/tmp/ml-image-results}

@@ -28,6 +28,7 @@ import {
 } from './common.js';
 import { slurmMemory } from './memory.js';
 import { JOB_META_FINISHED_LINE, jobMetaConstants, slurmJobMetaShell } from './job-meta-shell.js';
+import { JOB_META_FILE } from './job-schema.js';
 
 export const SLURM_JOB_FILE = 'job.sbatch';
 export const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
@@ -340,6 +341,7 @@ export function slurmScript(o: SlurmOptions): string {
 # Submit: sbatch ${shellQuote(path.join(o.exportDir, SLURM_JOB_FILE))}
 # Each suite writes RESULTS/<id>.json (the result line of ml_image_smoke.py plus id, suite,
 # durationMs and exitCode) and RESULTS/<id>.out/.err; the job exits 1 when a suite failed.
+# RESULTS/${JOB_META_FILE} says what the job is; once every suite ran, it has finishedAt.
 ${sbatchLines(o, name, cpus).join('\n')}
 # No "set -e": a failing suite is recorded and the others still run.
 set -uo pipefail
