@@ -18,6 +18,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { exportCommand } from '../../src/cli/commands/export.js';
+import { runCli } from '../../src/cli/main.js';
+import { openResultDir } from '../../src/results/results.js';
+import { type SmokeResult, SmokeResultSchema } from '../../src/smoke/result.js';
 import { bundledBaseline } from '../../src/smoke/baselines.js';
 import { MULTI_NODE_DDP_NOTE, shellQuote } from '../../src/export/common.js';
 import { type K8sOptions, podScript } from '../../src/export/k8s.js';
@@ -164,6 +167,46 @@ function runSlurm(o: SlurmOptions, env: Record<string, string> = {}) {
     result,
     results,
   };
+}
+
+/**
+ * The build whose image the jobs run (IMAGE's digest D as its index, the platforms' own digests
+ * beside it) in DIR/build, and `ml-image collect ARGS --out build` run there.
+ */
+async function collect(args: string[]) {
+  const platform = (p: string, c: string) => ({
+    platform: p,
+    digest: `sha256:${c.repeat(64)}`,
+    durationMs: 1,
+    attempts: 1,
+    metadata: {},
+  });
+  openResultDir(path.join(dir, 'build')).writeBuild({
+    schemaVersion: 1,
+    variants: [
+      {
+        variant: 'cpu',
+        repository: 'ghcr.io/acme/train',
+        digest: D,
+        tags: [],
+        platforms: [platform('linux/amd64', '1'), platform('linux/arm64', '2')],
+        baseImage: 'python:3.12-slim',
+      },
+    ],
+  });
+  const io = captureIo(dir);
+  const code = await runCli(['collect', ...args, '--out', 'build'], io);
+  expect(io.err()).not.toMatch(/^error/m);
+  expect(code).toBe(0);
+  return io;
+}
+
+/** The smoke result collect wrote: of the platform this machine's jobs pull. */
+function collected(): SmokeResult {
+  const arch = process.arch === 'arm64' ? 'arm64' : 'amd64';
+  return SmokeResultSchema.parse(
+    JSON.parse(readFileSync(path.join(dir, 'build', `smoke-cpu-${arch}.json`), 'utf8')),
+  );
 }
 
 describe.skipIf(SKIP)('shellQuote', () => {
@@ -720,6 +763,39 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(r.result('imports')).toMatchObject({ id: 'imports', status: 'pass', metrics: { modules: 1 } });
       expect(r.result('custom').status).toBe('skip');
     });
+
+    it("what it writes is read back by ml-image collect, as the smoke result of the node's platform", async () => {
+      const r = runSlurm(local({ suites: ['imports', 'pip-check', 'train'] }), {
+        FAKE_CRASH: 'imports',
+        FAKE_HOSTNAME: 'node-a',
+      });
+      expect(r.status).toBe(1);
+      const io = await collect(['--slurm', path.relative(dir, r.results)]);
+      expect(io.err()).toMatch(/^warning: build has no environment record [^\n]*\n$/);
+      expect(io.out()).toContain(
+        'collected 3 test(s) of Slurm job 42 on node-a: 2 passed, 1 failed, 0 skipped',
+      );
+      const result = collected();
+      expect(result.tests.map((t) => [t.id, t.status])).toEqual([
+        ['imports', 'fail'],
+        ['pip-check', 'pass'],
+        ['train', 'pass'],
+      ]);
+      expect(result.tests[0]!.output).toContain('Traceback: boom');
+      expect(result.interrupted).toBeUndefined();
+      expect(result.finishedAt).toBeDefined();
+    });
+
+    it('a job stopped by a failed import is collected as stopped', async () => {
+      const r = runSlurm(local({ suites: ['imports'] }), { FAKE_IMPORT_FAIL: '1' });
+      expect(r.status).toBe(3);
+      await collect(['--slurm', path.relative(dir, r.results)]);
+      const result = collected();
+      expect(result.tests).toEqual([]);
+      expect(result.interrupted).toMatch(
+        /the job ended before every suite ran \(its job\.json has no finishedAt/,
+      );
+    });
   });
 });
 
@@ -984,6 +1060,26 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
     const pod0 = runPod(o, { JOB_COMPLETION_INDEX: '0', FAKE_TORCHRUN_RC: '1' });
     expect(pod0.status).toBe(1);
     expect(pod0.lines.map((l) => `${l.id}:${l.status}`)).toEqual(['ddp:fail', 'imports:pass', 'train:pass']);
+  });
+
+  it('what it prints, saved as kubectl logs would, is read back by ml-image collect', async () => {
+    const o = k8s({ suites: ['imports', 'compute'], distributions: ['numpy'] });
+    const r = runPod(o, { FAKE_CRASH: 'imports', ML_IMAGE_NODE: 'gpu-7' });
+    expect(r.status).toBe(1);
+    writeFileSync(path.join(dir, 'smoke.log'), r.stdout);
+    const io = await collect(['--k8s', 'smoke.log']);
+    // No environment record in build/ (the smoke stage did not run there): only the warning.
+    expect(io.err()).toMatch(
+      /^warning: build has no environment record of cpu on linux\/(amd|arm)64 [^\n]*\n$/,
+    );
+    const result = collected();
+    expect(result.tests.map((t) => [t.id, t.status])).toEqual([
+      ['imports', 'fail'],
+      ['compute-cpu', 'pass'],
+    ]);
+    expect(result.tests[0]!.output).toContain('Traceback: boom');
+    expect(result.runner?.name).toBe(`Kubernetes Job ${o.name ?? 'ml-image-smoke'}, pod 0 on gpu-7`);
+    expect(result.interrupted).toBeUndefined();
   });
 });
 

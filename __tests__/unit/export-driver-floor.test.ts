@@ -5,7 +5,12 @@ import { exportSummary, summaryLines } from '../../src/cli/commands/export-summa
 import type { SmokeSuite } from '../../src/config/schema.js';
 import { IMAGE, spec } from '../helpers/export-fixtures.js';
 
-const written = { files: ['o/job.yaml'], submit: 'kubectl apply -f o/job.yaml', results: 'kubectl logs' };
+const written = {
+  files: ['o/job.yaml'],
+  submit: 'kubectl apply -f o/job.yaml',
+  results: 'kubectl logs',
+  collect: 'ml-image collect --k8s smoke.log --out build',
+};
 const lines = (suites: SmokeSuite[], gpusPerNode: number | 'all', driverFloor?: string) =>
   summaryLines(
     exportSummary(

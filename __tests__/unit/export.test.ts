@@ -1309,6 +1309,21 @@ describe('ml-image export', () => {
     expect(r.out).toContain(
       "results: kubectl logs -l ml-image-action/job=ml-image-smoke --tail=-1 | grep '^ML_IMAGE_RESULT '",
     );
+    // --image: the build's result directory is not known to the export.
+    expect(r.out).toContain(
+      "collect: kubectl logs -l ml-image-action/job=ml-image-smoke --tail=-1 > smoke.log && ml-image collect --k8s smoke.log --out '<the build result directory>'",
+    );
+  });
+
+  it('says how to collect the results into the --from DIR', async () => {
+    const from = writeCudaBuild();
+    const r = await run('--slurm', '--from', path.relative(dir, from), '--out', 'job');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("collect: ml-image collect --slurm job/results/'<job id>' --out build-out");
+    const k = await run('--k8s', '--from', path.relative(dir, from), '--namespace', 'ml', '--out', 'k');
+    expect(k.out).toContain(
+      'collect: kubectl logs -n ml -l ml-image-action/job=ml-image-smoke-cu128 --tail=-1 > smoke.log && ml-image collect --k8s smoke.log --out build-out',
+    );
   });
 
   /** DIR/build-out: build.json and plan.json of one CUDA variant, cu128. */

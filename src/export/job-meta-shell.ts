@@ -1,4 +1,4 @@
-// The shell that makes an exported job say about itself what src/export/job-meta.ts describes: the
+// The shell that makes an exported job say about itself what src/export/job-schema.ts describes: the
 // fields known at export (schemaVersion, target, image, name, gpusPerNode, suites; Kubernetes: the
 // Job's name and its pod count) as JSON from TypeScript, the rest (job id, node, machine, times)
 // from the shell at run time, each escaped there. Slurm writes RESULTS/job.json (through a temp file

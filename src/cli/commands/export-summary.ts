@@ -21,6 +21,8 @@ export interface Written {
   files: string[];
   submit: string;
   results: string;
+  /** The `ml-image collect` line that takes the job's results into the build's result directory. */
+  collect: string;
 }
 
 /** What --json prints: the target, the image, what runs, the files and how to submit and collect. */
@@ -70,6 +72,7 @@ export function summaryLines(summary: ExportSummary): string[] {
     `runs:    ${suites.filter((s) => s !== 'custom').join(', ') || 'no suite'} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode === 'all' ? 'every GPU' : `${summary.gpusPerNode} GPU(s)`}`,
     `submit:  ${summary.submit}`,
     `results: ${summary.results}`,
+    `collect: ${summary.collect}`,
   ];
   if (summary.gpusPerNode === 0 && suites.some((s) => s === 'gpu' || s === 'compute' || s === 'ddp'))
     lines.push('note:    no GPUs requested: gpu skips, compute and ddp run on CPU (pass --gpus-per-node N)');

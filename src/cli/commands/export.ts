@@ -223,6 +223,14 @@ const fileWord = (out: string, file: string): string => {
   return shellQuote(p.startsWith('-') ? `./${p}` : p);
 };
 
+/** Where `ml-image collect` writes the job's results: the --from DIR (its build.json holds the image). */
+const collectInto = (values: ExportFlags) =>
+  values.from !== undefined ? shellQuote(values.from) : "'<the build result directory>'";
+
+/** The pods' log, every line (kubectl logs -l keeps 10 lines a pod without --tail=-1). */
+const podLogs = (values: ExportFlags, spec: ExportSpec) =>
+  `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1`;
+
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
 function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): JobFiles {
   const out = values.out!;
@@ -239,6 +247,7 @@ function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript:
     ],
     submit: `sbatch ${fileWord(out, SLURM_JOB_FILE)}`,
     results: `${path.join(path.resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
+    collect: `ml-image collect --slurm ${fileWord(out, 'results')}/'<job id>' --out ${collectInto(values)}`,
   };
 }
 
@@ -266,7 +275,8 @@ function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string, arch
     ...(nodeSelector !== undefined && { nodeSelector }),
     // An earlier run of the same name goes first: a Job's pod template cannot change in place.
     submit: k8sSubmit(fileWord(out, K8S_JOB_FILE)),
-    results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
+    results: `${podLogs(values, spec)} | grep '^${RESULT_PREFIX}'`,
+    collect: `${podLogs(values, spec)} > smoke.log && ml-image collect --k8s smoke.log --out ${collectInto(values)}`,
   };
 }
 
@@ -374,6 +384,7 @@ async function exportJob(
     files: job.files.map((f) => writeOutFile(io.cwd, values.out!, f.name, f.text)),
     submit: job.submit,
     results: job.results,
+    collect: job.collect,
   };
   const summary = {
     ...exportSummary(source, spec, slurm, written),
