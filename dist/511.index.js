@@ -607,6 +607,10 @@ const SmokeDiffSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     metricRegressions: count,
     fixed: count,
     failing: count,
+    /** Where the head's suites ran when not on the runner: a cluster job (`ml-image collect`). */
+    ranOn: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** Why the head's run stopped before every test ran (its result's `interrupted`). */
+    stopped: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
 /**
  * The changes that explain the size change, in its direction (growth: what grew, biggest first),
@@ -1599,6 +1603,7 @@ opts = {}) {
         readSmoke: (v, p) => readSmokeFile(at((0,names/* recordFile */.mR)('smoke', v, p))),
         writeSmokeKey: (v, p, key, l) => write((0,names/* recordFile */.mR)('smoke-key', v, p), `${checked(SmokeKeySchema, key, (0,names/* recordFile */.mR)('smoke-key', v, p))}\n`, l),
         readSmokeKey: (v, p) => readSmokeKeyFile(at((0,names/* recordFile */.mR)('smoke-key', v, p))),
+        removeSmokeKey: (v, p) => removeFile(at((0,names/* recordFile */.mR)('smoke-key', v, p)), label),
         hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at((0,names/* recordFile */.mR)('env', v, p))),
         recordFiles: records,
         removeRecords: (v, p) => {
@@ -1902,6 +1907,17 @@ const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
      */
     finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
     runner: SmokeRunnerSchema.optional(),
+    /**
+     * Set on the results of a cluster job (`ml-image export`) that `ml-image collect` read back: the
+     * job and where it ran. The report says so beside the tests.
+     */
+    cluster: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        target: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['slurm', 'k8s']),
+        job: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+        node: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+        nodes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    })
+        .optional(),
     /**
      * Set on the results so far of a run that was stopped before every suite ran (SIGINT, SIGTERM,
      * SIGHUP; the Docker daemon going away): why (the error's message). Its last test failed because

@@ -8206,6 +8206,8 @@ function diffSmoke(base, head, opts = {}) {
         metricRegressions: metrics.filter((m) => m.regression).length,
         fixed: tests.filter((t) => t.fixed).length,
         failing: tests.filter((t) => t.to === 'fail').length,
+        ...(head.cluster && head.runner?.name && { ranOn: head.runner.name }),
+        ...(head.interrupted !== undefined && { stopped: head.interrupted }),
     };
 }
 
@@ -9037,6 +9039,7 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 
 
 
+
 /** One row of the pip, apt and conda tables (artifact-fit.ts sizes the tables by it). */
 const packageRow = (c) => row([cell((0,report_escape/* changeName */.m9)(c), 80), cell(c.from, 60), cell(c.to, 60), changeCell(c.kind, c.level)]);
 function packagePart(eco, d, suffix, baseLabel, rank) {
@@ -9192,6 +9195,8 @@ function testsPart(p, suffix, baseLabel, rank) {
         smokeTally(s.head),
         s.regressions ? plural(s.regressions, 'regression') : '',
         s.fixed ? `${fmtInt(s.fixed)} fixed` : '',
+        s.ranOn ? `ran on ${(0,util_text/* clip */.$Q)(s.ranOn, 120)}` : '',
+        s.stopped ? `stopped before every test ran: ${(0,util_text/* clip */.$Q)(s.stopped, 200)}` : '',
     ]
         .filter(Boolean)
         .join(', ');
@@ -9457,7 +9462,11 @@ function buildParts(model) {
         ],
         [envPart, (p) => json(p.diff?.env), RANK.env],
         [labelsPart, (p) => json(p.diff?.labels.changes), RANK.labels],
-        [testsPart, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), RANK.tests],
+        [
+            testsPart,
+            (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests, p.smoke.ranOn, p.smoke.stopped]),
+            RANK.tests,
+        ],
         // Each chart just before the table with its figures (a part of its own: dropped first).
         [
             (p, suffix, _base, rank) => metricsChartPart(p, suffix, model.baseline?.ref ?? 'base', rank),

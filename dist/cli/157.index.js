@@ -1075,6 +1075,8 @@ function diffSmoke(base, head, opts = {}) {
         metricRegressions: metrics.filter((m) => m.regression).length,
         fixed: tests.filter((t) => t.fixed).length,
         failing: tests.filter((t) => t.to === 'fail').length,
+        ...(head.cluster && head.runner?.name && { ranOn: head.runner.name }),
+        ...(head.interrupted !== undefined && { stopped: head.interrupted }),
     };
 }
 
@@ -1532,7 +1534,11 @@ function buildParts(model) {
         ],
         [render_sections/* envPart */.H7, (p) => json(p.diff?.env), render_parts/* RANK */.Vz.env],
         [render_sections/* labelsPart */.Bj, (p) => json(p.diff?.labels.changes), render_parts/* RANK */.Vz.labels],
-        [render_sections/* testsPart */.re, (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests]), render_parts/* RANK */.Vz.tests],
+        [
+            render_sections/* testsPart */.re,
+            (p) => json(p.smoke && [p.smoke.base, p.smoke.head, p.smoke.tests, p.smoke.ranOn, p.smoke.stopped]),
+            render_parts/* RANK */.Vz.tests,
+        ],
         // Each chart just before the table with its figures (a part of its own: dropped first).
         [
             (p, suffix, _base, rank) => (0,charts/* metricsChartPart */.ri)(p, suffix, model.baseline?.ref ?? 'base', rank),
@@ -2158,9 +2164,11 @@ function detailsRows(summary, tableHead, rows, more, intro = '') {
 /* harmony import */ var _size_kind_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75440);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18298);
 /* harmony import */ var _parts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99957);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49997);
 // The sections of the report, each a Part: the per-platform overview table and the <details>
 // tables (pip, apt, conda, environment, labels, smoke tests, smoke metrics), and the resolver's lines.
 // Every value from a record is escaped here (md/html from ../escape.js).
+
 
 
 
@@ -2322,6 +2330,8 @@ function testsPart(p, suffix, baseLabel, rank) {
         (0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .smokeTally */ .eu)(s.head),
         s.regressions ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(s.regressions, 'regression') : '',
         s.fixed ? `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .fmtInt */ .L5)(s.fixed)} fixed` : '',
+        s.ranOn ? `ran on ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .clip */ .$Q)(s.ranOn, 120)}` : '',
+        s.stopped ? `stopped before every test ran: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_6__/* .clip */ .$Q)(s.stopped, 200)}` : '',
     ]
         .filter(Boolean)
         .join(', ');

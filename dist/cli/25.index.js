@@ -80,6 +80,7 @@ function discardResults() {
         readSmoke: nothing,
         writeSmokeKey: none,
         readSmokeKey: none,
+        removeSmokeKey: none,
         hasEnv: () => false,
         recordFiles: () => [],
         removeRecords: none,

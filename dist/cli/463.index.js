@@ -259,6 +259,10 @@ const SmokeDiffSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     metricRegressions: count,
     fixed: count,
     failing: count,
+    /** Where the head's suites ran when not on the runner: a cluster job (`ml-image collect`). */
+    ranOn: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** Why the head's run stopped before every test ran (its result's `interrupted`). */
+    stopped: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
 /**
  * The changes that explain the size change, in its direction (growth: what grew, biggest first),

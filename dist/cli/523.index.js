@@ -520,6 +520,17 @@ const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
     runner: SmokeRunnerSchema.optional(),
     /**
+     * Set on the results of a cluster job (`ml-image export`) that `ml-image collect` read back: the
+     * job and where it ran. The report says so beside the tests.
+     */
+    cluster: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        target: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['slurm', 'k8s']),
+        job: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+        node: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+        nodes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    })
+        .optional(),
+    /**
      * Set on the results so far of a run that was stopped before every suite ran (SIGINT, SIGTERM,
      * SIGHUP; the Docker daemon going away): why (the error's message). Its last test failed because
      * it was stopped, not on its own, and the tests after it are missing: such a result is shown,

@@ -1063,6 +1063,7 @@ opts = {}) {
         readSmoke: (v, p) => readSmokeFile(at((0,names/* recordFile */.mR)('smoke', v, p))),
         writeSmokeKey: (v, p, key, l) => write((0,names/* recordFile */.mR)('smoke-key', v, p), `${(0,results_write/* checked */.K)(SmokeKeySchema, key, (0,names/* recordFile */.mR)('smoke-key', v, p))}\n`, l),
         readSmokeKey: (v, p) => readSmokeKeyFile(at((0,names/* recordFile */.mR)('smoke-key', v, p))),
+        removeSmokeKey: (v, p) => removeFile(at((0,names/* recordFile */.mR)('smoke-key', v, p)), label),
         hasEnv: (v, p) => (0,external_node_fs_.existsSync)(at((0,names/* recordFile */.mR)('env', v, p))),
         recordFiles: records,
         removeRecords: (v, p) => {

@@ -5074,8 +5074,8 @@ async function reuseOf(t, deps) {
     return { entry: asThisImage(found, t.image, t.digest, content.blob, config), keyFile };
 }
 
-// EXTERNAL MODULE: ./src/smoke/run.ts + 6 modules
-var run = __webpack_require__(99540);
+// EXTERNAL MODULE: ./src/smoke/run.ts + 4 modules
+var run = __webpack_require__(1797);
 // EXTERNAL MODULE: ./src/smoke/output.ts
 var output = __webpack_require__(71800);
 // EXTERNAL MODULE: ./src/smoke/target-gpus.ts

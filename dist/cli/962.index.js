@@ -289,7 +289,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _results_out_dir_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(43140);
 /* harmony import */ var _smoke_gpu_mode_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(58947);
 /* harmony import */ var _smoke_gpu_pin_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(52013);
-/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(99540);
+/* harmony import */ var _smoke_run_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1797);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(77593);
 
 

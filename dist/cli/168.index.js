@@ -1,8 +1,8 @@
-export const id = 34;
-export const ids = [34];
+export const id = 168;
+export const ids = [168];
 export const modules = {
 
-/***/ 66952:
+/***/ 64266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -433,6 +433,116 @@ function checkK8sOptions(o) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/export/job-schema.ts
+var job_schema = __webpack_require__(64525);
+;// CONCATENATED MODULE: ./src/export/job-meta-shell.ts
+
+
+/** The suites of STEPS in the order the job runs them, each once (compute's cpu and gpu steps are one). */
+const jobSuites = (steps) => [
+    ...new Set(steps.map((st) => st.suite)),
+];
+/** OBJ as JSON members without the braces, to be joined with those the shell adds. */
+const members = (obj) => JSON.stringify(obj).slice(1, -1);
+/**
+ * The fields known at export, in the schema's order around the shell's: HEAD (schemaVersion,
+ * target, image, name, and on Kubernetes the Job's name as job) and TAIL (nodes on Kubernetes,
+ * gpusPerNode, suites). IMAGE is the reference by digest (REPOSITORY@sha256:...), not Enroot's form.
+ */
+function jobMetaConstants(o, target, image, name, steps) {
+    const k8s = target === 'k8s';
+    return {
+        head: members({
+            schemaVersion: job_schema/* JOB_META_SCHEMA_VERSION */.D1,
+            target,
+            image,
+            name,
+            ...(k8s && { job: name }),
+        }),
+        tail: members({
+            ...(k8s && { nodes: o.nodes }),
+            gpusPerNode: o.gpusPerNode,
+            suites: jobSuites(steps),
+        }),
+    };
+}
+/** The `date` format of startedAt and finishedAt (JobMetaSchema's UTC_SECONDS). */
+const UTC_NOW = '$(date -u +%Y-%m-%dT%H:%M:%SZ)';
+/**
+ * POSIX sh (bash, dash, busybox sh): json_str VALUE [DEFAULT] prints VALUE as a JSON string, its
+ * backslashes and double quotes escaped and its control characters (newlines too) dropped, DEFAULT
+ * (a plain word) when nothing is left; json_count VALUE DEFAULT prints VALUE when it is a count
+ * without leading zeros, else DEFAULT. Bytes, not characters (LC_ALL=C): no locale drops a byte.
+ */
+const JSON_STR_SHELL = `# json_str VALUE [DEFAULT]: VALUE as a JSON string (backslashes and double quotes escaped, control
+# characters dropped), DEFAULT when nothing is left
+json_str() {
+  j_s=$(printf '%s\\n' "$1" | LC_ALL=C sed -e 's/\\\\/\\\\\\\\/g' -e 's/"/\\\\"/g' | LC_ALL=C tr -d '\\000-\\037')
+  printf '"%s"' "\${j_s:-\${2:-}}"
+}
+# json_count VALUE DEFAULT: VALUE when it is a whole number (no leading zero), else DEFAULT
+json_count() {
+  case $1 in
+    0|[1-9]*) case $1 in *[!0-9]*) printf '%s' "$2" ;; *) printf '%s' "$1" ;; esac ;;
+    *) printf '%s' "$2" ;;
+  esac
+}`;
+/** The constants as shell assignments (JOB_META_HEAD, JOB_META_TAIL) and the start time. */
+const constantLines = (c) => `JOB_META_HEAD=${shellQuote(c.head)}
+JOB_META_TAIL=${shellQuote(c.tail)}
+JOB_STARTED=${UTC_NOW}`;
+/**
+ * Slurm (bash): RESULTS/job.json at once, and JOB_META_FINISHED_LINE at the job's normal end (not the
+ * EXIT trap: a job that stopped early keeps the first, without finishedAt). The batch host is the
+ * first node, where the suites' steps run; nodes are the job's ($SLURM_NNODES, else 1).
+ */
+function slurmJobMetaShell(c) {
+    return `# ${job_schema/* JOB_META_FILE */.dZ}: what this job is (the image, where, with how many GPUs, which suites), for
+# ml-image collect; written again with finishedAt once every suite ran. Through a temp file and mv,
+# so a reader never sees half of it.
+${JSON_STR_SHELL}
+${constantLines(c)}
+# job_meta [FINISHED_AT]: RESULTS/${job_schema/* JOB_META_FILE */.dZ}, one line of JSON
+job_meta() {
+  j_end=
+  if [ -n "\${1:-}" ]; then j_end=",\\"finishedAt\\":$(json_str "$1")"; fi
+  printf '{%s,"job":%s,"node":%s,"machine":%s,"nodes":%s,%s,"startedAt":%s%s}\\n' "$JOB_META_HEAD" \\
+    "$(json_str "\${SLURM_JOB_ID:-local}" local)" "$(json_str "$(hostname 2> /dev/null || uname -n)")" \\
+    "$(json_str "$(uname -m)" unknown)" "$(json_count "\${SLURM_NNODES:-1}" 1)" "$JOB_META_TAIL" \\
+    "$(json_str "$JOB_STARTED")" "$j_end" > "$RESULTS/${job_schema/* JOB_META_FILE */.dZ}.tmp" \\
+    && mv -f "$RESULTS/${job_schema/* JOB_META_FILE */.dZ}.tmp" "$RESULTS/${job_schema/* JOB_META_FILE */.dZ}" \\
+    || printf '%s\\n' "ml-image: could not write $RESULTS/${job_schema/* JOB_META_FILE */.dZ}" >&2
+}
+job_meta`;
+}
+/**
+ * Kubernetes (POSIX sh): the pod's JOB_PREFIX line at once, and JOB_META_FINISHED_LINE at pod 0's
+ * normal end. The node is the pod's (ML_IMAGE_NODE, the downward API's spec.nodeName), else the
+ * pod's own hostname; pod is the completion index.
+ */
+function podJobMetaShell(c) {
+    return `# A "${job_schema/* JOB_PREFIX */.Pn}{json}" line: what this job is (the image, where, with how many GPUs, which
+# suites), for ml-image collect; printed again with finishedAt once every suite ran (pod 0).
+${JSON_STR_SHELL}
+${constantLines(c)}
+# job_meta [FINISHED_AT]: the pod's line
+job_meta() {
+  j_end=
+  if [ -n "\${1:-}" ]; then j_end=",\\"finishedAt\\":$(json_str "$1")"; fi
+  printf '%s{%s,"pod":%s,"node":%s,"machine":%s,%s,"startedAt":%s%s}\\n' '${job_schema/* JOB_PREFIX */.Pn}' "$JOB_META_HEAD" \\
+    "$(json_count "$INDEX" 0)" "$(json_str "\${ML_IMAGE_NODE:-$(hostname 2> /dev/null || uname -n)}")" \\
+    "$(json_str "$(uname -m)" unknown)" "$JOB_META_TAIL" "$(json_str "$JOB_STARTED")" "$j_end"
+}
+job_meta`;
+}
+/** The line at the job's normal end, before its exit with the suites' verdict. */
+const JOB_META_FINISHED_LINE = `job_meta "${UTC_NOW}"`;
+/** The container's variable of the pod's node (the downward API), which podJobMetaShell reads. */
+const NODE_ENV = {
+    name: 'ML_IMAGE_NODE',
+    valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } },
+};
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/export/k8s-yaml.ts
@@ -506,11 +616,14 @@ function k8sYaml(objects) {
 
 
 
+
+
+
 // job.yaml as text, and how it is applied: src/export/k8s-yaml.ts.
 
 
+
 const K8S_MOUNT = '/ml-image';
-const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
 /** The pod label that selects this export's pods (Service selector, kubectl logs -l). */
 const JOB_LABEL = 'ml-image-action/job';
 const POD_SCRIPT = '"$SCRIPT"';
@@ -564,6 +677,13 @@ function podStepLines(st, o, name) {
             return machineCaseLines(st, (step) => podStepLines(step, o, name));
     }
 }
+/** The steps in the order the pods run them: with several pods ddp first (podBody). */
+const podSteps = (o) => {
+    const steps = exportSteps(o);
+    if (o.nodes <= 1)
+        return steps;
+    return [...steps.filter((s) => s.kind === 'ddp'), ...steps.filter((s) => s.kind !== 'ddp')];
+};
 /** The steps of the pod script; with several pods ddp runs first and the rest only on pod 0. */
 function podBody(o, name) {
     const steps = exportSteps(o);
@@ -599,7 +719,7 @@ run_step() {
 # report ID: the result into the pod log; a failing suite's stderr tail after it. printf, not echo:
 # dash's echo turns the "\\n" and "\\\\" of the JSON into a line break and a backslash
 report() {
-  printf '%s%s\\n' '${RESULT_PREFIX}' "$(cat "$RESULTS/$1.json")"
+  printf '%s%s\\n' '${job_schema/* RESULT_PREFIX */.Dd}' "$(cat "$RESULTS/$1.json")"
   case $(cat "$RESULTS/$1.json") in
     *'"status": "fail"'*) tail -n 20 "$RESULTS/$1.err" 2> /dev/null | sed 's/^/  | /' ;;
   esac
@@ -622,11 +742,14 @@ const RDZV_TIMEOUT_LINES = `# The pods' ddp waits for the others at most this lo
 RDZV_TIMEOUT=$((TIMEOUT + ${IMAGE_PULL_ALLOWANCE_S}))`;
 /** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
 function podScript(o, name) {
+    const meta = jobMetaConstants(o, 'k8s', pinnedImage(o.image).ref, name, podSteps(o));
     return `#!/bin/sh
 # ml-image smoke suites in a Kubernetes pod, ${EXPORT_MARKER} ${version/* VERSION */.x}.
-# Each suite prints one "${RESULT_PREFIX}{json}" line; collect them with
-#   kubectl logs${o.namespace ? ` -n ${o.namespace}` : ''} -l ${JOB_LABEL}=${name} --tail=-1 | grep '^${RESULT_PREFIX}'
+# Each suite prints one "${job_schema/* RESULT_PREFIX */.Dd}{json}" line; collect them with
+#   kubectl logs${o.namespace ? ` -n ${o.namespace}` : ''} -l ${JOB_LABEL}=${name} --tail=-1 | grep '^${job_schema/* RESULT_PREFIX */.Dd}'
 # The pod (pod 0 of several: it carries every pod's ddp result) exits 1 when a suite failed.
+# Its first line, "${job_schema/* JOB_PREFIX */.Pn}{json}", says what the job is; pod 0 prints it again with
+# finishedAt once every suite ran.
 set -u
 SCRIPT=${K8S_MOUNT}/ml_image_smoke.py
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-/tmp/ml-image-results}
@@ -638,11 +761,14 @@ INDEX=\${JOB_COMPLETION_INDEX:-0}
 RDZV_HOST=${name}-0.${name}${o.nodes > 1 ? `\n${RDZV_TIMEOUT_LINES}` : ''}
 mkdir -p "$RESULTS" || exit 2
 
+${podJobMetaShell(meta)}
+
 ${RECORD_SHELL}
 
 ${POD_FUNCTIONS}
 ${podBody(o, name).join('\n')}
 
+${JOB_META_FINISHED_LINE}
 exit "$FAILED"
 `;
 }
@@ -684,6 +810,8 @@ function smokeContainer(o, image) {
         env: [
             { name: 'PYTHONUNBUFFERED', value: '1' },
             { name: 'PYTHONNOUSERSITE', value: '1' },
+            // The pod's node, for the job's ML_IMAGE_JOB lines (run.sh).
+            NODE_ENV,
             // No GPU asked for: on a node whose default runtime is nvidia, the image's own
             // NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV) would give the pod every GPU.
             ...(o.gpusPerNode === 0 ? [{ name: 'NVIDIA_VISIBLE_DEVICES', value: 'void' }] : []),
@@ -1118,6 +1246,8 @@ hide_secrets`;
 
 
 
+
+
 const SLURM_JOB_FILE = 'job.sbatch';
 const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
 /** Where the export directory appears inside the container. */
@@ -1383,6 +1513,7 @@ function slurmScript(o) {
     const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
     const steps = exportSteps(o);
     const body = steps.flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
+    const meta = jobMetaConstants(o, 'slurm', ref.ref, name, steps);
     // No import, and no container to remove, when every suite skips (no container step).
     const containerSteps = steps.some((st) => st.kind !== 'skip');
     const imports = containerSteps
@@ -1393,6 +1524,7 @@ function slurmScript(o) {
 # Submit: sbatch ${shellQuote(external_node_path_default().join(o.exportDir, SLURM_JOB_FILE))}
 # Each suite writes RESULTS/<id>.json (the result line of ml_image_smoke.py plus id, suite,
 # durationMs and exitCode) and RESULTS/<id>.out/.err; the job exits 1 when a suite failed.
+# RESULTS/${job_schema/* JOB_META_FILE */.dZ} says what the job is; once every suite ran, it has finishedAt.
 ${sbatchLines(o, name, cpus).join('\n')}
 # No "set -e": a failing suite is recorded and the others still run.
 set -uo pipefail
@@ -1408,6 +1540,8 @@ ${TIMEOUT_EXPORT_LINE}
 ${gpuLines(o).join('\n')}
 
 ${exportDirLines(o)}
+
+${slurmJobMetaShell(meta)}
 
 # The host's Python settings must not leak into the image under test (imports, pip check).
 unset PYTHONPATH PYTHONHOME
@@ -1427,6 +1561,7 @@ ${RECORD_SHELL}
 ${RUN_STEP_SHELL}
 ${imports}${body.join('\n')}
 
+${JOB_META_FINISHED_LINE}
 printf '%s\\n' "ml-image: results in $RESULTS"
 exit "$FAILED"
 `;
@@ -1548,6 +1683,7 @@ function summaryLines(summary) {
         `runs:    ${suites.filter((s) => s !== 'custom').join(', ') || 'no suite'} on ${summary.nodes} ${summary.target === 'slurm' ? 'node' : 'pod'}(s) x ${summary.gpusPerNode === 'all' ? 'every GPU' : `${summary.gpusPerNode} GPU(s)`}`,
         `submit:  ${summary.submit}`,
         `results: ${summary.results}`,
+        `collect: ${summary.collect}`,
     ];
     if (summary.gpusPerNode === 0 && suites.some((s) => s === 'gpu' || s === 'compute' || s === 'ddp'))
         lines.push('note:    no GPUs requested: gpu skips, compute and ddp run on CPU (pass --gpus-per-node N)');
@@ -1846,6 +1982,10 @@ const fileWord = (out, file) => {
     const p = external_node_path_default().join(out, file);
     return shellQuote(p.startsWith('-') ? `./${p}` : p);
 };
+/** Where `ml-image collect` writes the job's results: the --from DIR (its build.json holds the image). */
+const collectInto = (values) => values.from !== undefined ? shellQuote(values.from) : "'<the build result directory>'";
+/** The pods' log, every line (kubectl logs -l keeps 10 lines a pod without --tail=-1). */
+const podLogs = (values, spec) => `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1`;
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
 function slurmJob(values, io, spec, smokeScript) {
     const out = values.out;
@@ -1862,6 +2002,7 @@ function slurmJob(values, io, spec, smokeScript) {
         ],
         submit: `sbatch ${fileWord(out, SLURM_JOB_FILE)}`,
         results: `${external_node_path_default().join(external_node_path_default().resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
+        collect: `ml-image collect --slurm ${fileWord(out, 'results')}/'<job id>' --out ${collectInto(values)}`,
     };
 }
 /**
@@ -1888,7 +2029,8 @@ function k8sJob(values, spec, smokeScript, arch) {
         ...(nodeSelector !== undefined && { nodeSelector }),
         // An earlier run of the same name goes first: a Job's pod template cannot change in place.
         submit: k8sSubmit(fileWord(out, K8S_JOB_FILE)),
-        results: `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1 | grep '^${RESULT_PREFIX}'`,
+        results: `${podLogs(values, spec)} | grep '^${job_schema/* RESULT_PREFIX */.Dd}'`,
+        collect: `${podLogs(values, spec)} > smoke.log && ml-image collect --k8s smoke.log --out ${collectInto(values)}`,
     };
 }
 const exportCommand = {
@@ -1904,7 +2046,7 @@ the reference must carry its digest (taken from DIR/build.json with --from).
   --k8s     DIR/job.yaml: a ConfigMap (the smoke script and a driver) and a batch/v1 Job that requests
             nvidia.com/gpu (the NVIDIA device plugin must run) with a memory-backed /dev/shm. With
             --nodes > 1 an Indexed Job of N pods and a headless Service; ddp spans the pods.
-            Results: one "${RESULT_PREFIX}{json}" line per suite in the pod logs. The submit line
+            Results: one "${job_schema/* RESULT_PREFIX */.Dd}{json}" line per suite in the pod logs. The submit line
             deletes an earlier run of the name first (a Job cannot change in place).
 Custom tests (smoke.tests) are not exported; run them with "ml-image smoke".
 
@@ -1983,6 +2125,7 @@ async function exportJob(values, io, verify) {
         files: job.files.map((f) => (0,output/* writeOutFile */.Wd)(io.cwd, values.out, f.name, f.text)),
         submit: job.submit,
         results: job.results,
+        collect: job.collect,
     };
     const summary = {
         ...exportSummary(source, spec, slurm, written),
@@ -1993,6 +2136,74 @@ async function exportJob(values, io, verify) {
         : `${summaryLines(summary).join('\n')}\n`);
     return 0;
 }
+
+
+/***/ }),
+
+/***/ 64525:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D1: () => (/* binding */ JOB_META_SCHEMA_VERSION),
+/* harmony export */   Dd: () => (/* binding */ RESULT_PREFIX),
+/* harmony export */   Pn: () => (/* binding */ JOB_PREFIX),
+/* harmony export */   XJ: () => (/* binding */ SuiteRecordSchema),
+/* harmony export */   dZ: () => (/* binding */ JOB_META_FILE),
+/* harmony export */   eF: () => (/* binding */ JobMetaSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+// What an exported job says about itself, for `ml-image collect`: which image it ran, where (the
+// node's machine, so which platform of the image it pulled), with how many GPUs, and whether it ran
+// to its end. Slurm writes it to RESULTS/job.json; a Kubernetes pod prints it in its log as a
+// JOB_PREFIX line. Both write it when the job starts, and again with finishedAt once every suite ran.
+
+/** The Slurm job's file of it, beside the suites' RESULTS/<id>.json. */
+const JOB_META_FILE = 'job.json';
+/** The pod log's line of it (the suites' lines start with RESULT_PREFIX, src/export/k8s.ts). */
+const JOB_PREFIX = 'ML_IMAGE_JOB ';
+/** A suite's line in the pod log (Slurm: RESULTS/<id>.json holds the same JSON). */
+const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
+const JOB_META_SCHEMA_VERSION = 1;
+/** When, as the job's `date -u +%Y-%m-%dT%H:%M:%SZ` writes it. */
+const UTC_SECONDS = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+    .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/, 'expected YYYY-MM-DDTHH:MM:SSZ (UTC)');
+const JobMetaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(JOB_META_SCHEMA_VERSION),
+    target: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['slurm', 'k8s']),
+    /** The image the job ran, as exported: REPOSITORY@sha256:... (an index's digest, or one platform's). */
+    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    /** The job's name (--name). */
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    /** Slurm: SLURM_JOB_ID ("local" when run outside Slurm); Kubernetes: the Job's name. */
+    job: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    /** Kubernetes: the pod's completion index (0 alone, or the first of an Indexed Job). */
+    pod: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
+    /** The host the suites ran on: Slurm's batch host (the first node); the pod's node (spec.nodeName). */
+    node: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    /** `uname -m` there: which platform of the image the node pulled (x86_64, aarch64). */
+    machine: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    nodes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    /** --gpus-per-node as exported: 0 (CPU only), a count, or "all". */
+    gpusPerNode: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(), zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('all')]),
+    /** The suites the job runs, in the order it runs them. */
+    suites: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1)),
+    startedAt: UTC_SECONDS,
+    /** Set once every suite ran: a job without it ended early (cancelled, timed out, the import failed). */
+    finishedAt: UTC_SECONDS.optional(),
+});
+/**
+ * One suite's result as the job records it (RECORD_SHELL, src/export/common.ts): the smoke script's
+ * result line (status, reason, metrics) with id, suite, durationMs and exitCode added.
+ */
+const SuiteRecordSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(200),
+    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(200),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
+    exitCode: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']),
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).optional(),
+});
 
 
 /***/ }),
