@@ -220,6 +220,20 @@ describe('collectedSmokeResult: the job as a smoke result', () => {
     const r = collectedSmokeResult(slurm(m, [{ id: 'imports', suite: 'imports' }]), TARGET);
     expect(r.interrupted).toMatch(stopped);
     if (m.finishedAt === undefined) expect(r).not.toHaveProperty('finishedAt');
+    // The first suite the stop left without a result fails (the report's verdict says so), as the
+    // smoke stage fails the test a stop cut short; the suites after it are missing.
+    expect(r.tests.map((t) => [t.id, t.status])).toEqual([
+      ['imports', 'pass'],
+      ['compute', 'fail'],
+    ]);
+    expect(r.tests[1]!.reason).toMatch(stopped);
+    expect(r.summary).toMatchObject({ pass: 1, fail: 1 });
+  });
+
+  it('fails the first suite of a job stopped before any suite ran (a failed import)', () => {
+    const r = collectedSmokeResult(slurm(meta({ finishedAt: undefined }), []), TARGET);
+    expect(r.tests).toMatchObject([{ id: 'imports', suite: 'imports', status: 'fail' }]);
+    expect(r.summary.fail).toBe(1);
   });
 });
 

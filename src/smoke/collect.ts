@@ -142,14 +142,26 @@ function unfinished(job: CollectedJob): string | undefined {
   return `the job ended before every suite ran (${where} no finishedAt: cancelled, out of time, or the image import failed)`;
 }
 
+/**
+ * A stopped job's first suite without a result, failed by the stop, as the smoke stage fails the
+ * test a stop cut short: the report and the verdict then say the run is not whole, also when every
+ * suite that did run passed, or none ran (a failed import).
+ */
+function stoppedTest(job: CollectedJob, why: string): SmokeTest | undefined {
+  const suite = job.meta.suites.find((s) => !job.records.some((r) => r.record.suite === s));
+  if (suite === undefined) return undefined;
+  return { id: suite, suite, status: 'fail', reason: why, durationMs: 0, metrics: {} };
+}
+
 const seconds = (iso: string) => Date.parse(iso);
 
 /** The job's results as TARGET's smoke result, redacted as the smoke stage writes one. */
 export function collectedSmokeResult(job: CollectedJob, target: CollectTarget): SmokeResult {
   const { meta } = job;
-  const tests = inRunOrder(meta, job.records).map(testOf);
-  const count = (s: SmokeTest['status']) => tests.filter((t) => t.status === s).length;
   const interrupted = unfinished(job);
+  const stopped = interrupted === undefined ? undefined : stoppedTest(job, interrupted);
+  const tests = [...inRunOrder(meta, job.records).map(testOf), ...(stopped ? [stopped] : [])];
+  const count = (s: SmokeTest['status']) => tests.filter((t) => t.status === s).length;
   const ran = meta.finishedAt ? seconds(meta.finishedAt) - seconds(meta.startedAt) : NaN;
   const arch = RUNNER_ARCH[target.platform];
   return redactDeep({
