@@ -480,6 +480,16 @@ describe('ml-image collect', () => {
     expect(existsSync(path.join(dir, 'out', 'smoke-cpu-amd64.json'))).toBe(false);
   });
 
+  it("escapes the job's own text in what it prints (a suite name from job.json with a terminal escape)", async () => {
+    layout(meta({ suites: ['imports', 'compute', 'ddp', '\u001b]0;pwned\u0007x'] }));
+    const io = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(0);
+    expect(io.out()).toContain(
+      'stopped: the job says it finished, but recorded no result of \\u001b]0;pwned',
+    );
+    expect(io.out()).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+  });
+
   it('asks which job when the export directory holds the results of two', async () => {
     const { job } = layout();
     const second = path.join(path.dirname(job), '43');

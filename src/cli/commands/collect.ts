@@ -154,7 +154,7 @@ hold, a node of a platform the variant was not built for).`,
             `  ${target.variant} on ${target.platform} (${target.image})`,
             `  written to ${file}`,
             ...(result.interrupted !== undefined
-              ? [`  stopped: ${result.interrupted} (shown in the report, not attested)`]
+              ? [`  stopped: ${printable(result.interrupted)} (shown in the report, not attested)`]
               : []),
             `  show it: ml-image report --results ${values.out}`,
             '',
