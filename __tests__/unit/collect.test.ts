@@ -2,7 +2,17 @@
 // suite) read back as the smoke result of the build's target the job ran, and that result in the
 // report. The jobs' own writing of these is run by real shells in
 // __tests__/integration/export-scripts.test.ts; here the texts are given.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -487,7 +497,22 @@ describe('ml-image collect', () => {
     expect(io.out()).toContain(
       'stopped: the job says it finished, but recorded no result of \\u001b]0;pwned',
     );
-    expect(io.out()).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(io.out()).not.toContain('\u001b');
+    expect(io.out()).not.toContain('\u0007');
+  });
+
+  it("keeps the end of a failing suite's stderr however long it grew (past 64 MiB)", async () => {
+    const { out, job } = layout();
+    // Sparse: 65 MiB of nothing, then the end that matters.
+    const fd = openSync(path.join(job, 'compute-cpu.err'), 'w');
+    writeSync(fd, 'Traceback: boom\nRuntimeError: the end\n', 65 * 1024 * 1024);
+    closeSync(fd);
+    const io = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(0);
+    const r = SmokeResultSchema.parse(
+      JSON.parse(readFileSync(path.join(out, 'smoke-cpu-amd64.json'), 'utf8')),
+    );
+    expect(r.tests[1]!.output).toBe('RuntimeError: the end');
   });
 
   it('asks which job when the export directory holds the results of two', async () => {

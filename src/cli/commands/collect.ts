@@ -1,14 +1,23 @@
 // `ml-image collect`: a cluster job's smoke results (what `ml-image export` wrote ran) into the
 // result directory of the build it tested, as that target's smoke result: `ml-image report` shows
 // them, and `ml-image run --stages attest` signs them, as it does the smoke stage's.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import { JOB_META_FILE } from '../../export/job-schema.js';
 import { BUILD_FILE, openResultDir, recordFile } from '../../results/results.js';
 import { collectedSmokeResult, collectTarget } from '../../smoke/collect.js';
 import { type CollectedJob, k8sJob, slurmJob } from '../../smoke/collect-parse.js';
-import { readRegularText, type UnreadableFileError } from '../../util/read-regular.js';
+import { notRegularFile, readRegularText, UnreadableFileError } from '../../util/read-regular.js';
 import { printable } from '../../util/text.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -17,11 +26,37 @@ import type { Command } from './types.js';
 /** A suite's record is one line; a pod log of a few suites is small. */
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 const MAX_LOG_BYTES = 64 * 1024 * 1024;
-/** Of a failing suite's stderr, the end is kept (tail() keeps 64 KiB of it). */
-const MAX_ERR_BYTES = 64 * 1024 * 1024;
+/** Of a failing suite's stderr, the end is kept (tail() keeps 64 KiB of it): its last MiB is read. */
+const ERR_TAIL_BYTES = 1024 * 1024;
 
 const refusedAs = (file: string, what: string) => (e: UnreadableFileError) =>
   new InputError(`collect: ${file}: the ${what} ${e.code === 'ENOENT' ? 'is not there' : e.reason}`);
+
+/**
+ * The end of FILE, a regular file (its last ERR_TAIL_BYTES, from a line's start): a suite's stderr
+ * may grow past any limit (NCCL_DEBUG=INFO for hours), and only its end is kept.
+ */
+function errTail(file: string): string {
+  const refused = refusedAs(file, "suite's stderr");
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw refused(new UnreadableFileError(code ?? String(e), code));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw refused(new UnreadableFileError(notRegularFile(st)));
+    const start = Math.max(0, st.size - ERR_TAIL_BYTES);
+    const buf = Buffer.alloc(st.size - start);
+    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, start)).toString('utf8');
+    // A line cut at the start lost its beginning (a secret's name): dropped.
+    return start === 0 ? text : text.slice(text.indexOf('\n') + 1);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The results directory of one Slurm job: DIR itself (it has job.json), else DIR/results/<its only job>. */
 function slurmDir(given: string, cwd: string): string {
@@ -57,9 +92,7 @@ function readSlurm(given: string, cwd: string): { job: CollectedJob; from: strin
     const errFile = path.join(dir, `${id}.err`);
     // Only a failing suite's output is kept (its end, redacted), as the smoke stage keeps it.
     const failing = /"status": ?"fail"/.test(text) && existsSync(errFile);
-    const err = failing
-      ? readRegularText(errFile, MAX_ERR_BYTES, refusedAs(errFile, "suite's stderr"))
-      : undefined;
+    const err = failing ? errTail(errFile) : undefined;
     return { file, text, ...(err !== undefined && { err }) };
   });
   const meta = {
