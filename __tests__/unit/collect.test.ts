@@ -298,6 +298,15 @@ describe('slurmJob and k8sJob: the job as read', () => {
     expect(inputErrorOf(twice).message).toMatch(
       /two results of the test imports \(d\/a\.json and d\/b\.json\)/,
     );
+    // An earlier run's file in a directory used again (results/local): not this job's suite.
+    const stale = () =>
+      slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta({ suites: ['imports'] })) }, [
+        { file: 'd/imports.json', text: record('imports', 'imports') },
+        { file: 'd/train.json', text: record('train', 'train') },
+      ]);
+    expect(inputErrorOf(stale).message).toMatch(
+      /^d\/train\.json: a result of the suite train, which the job of d\/job\.json does not run \(imports\)/,
+    );
     const k8s = () =>
       slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta({ target: 'k8s' })) }, []);
     expect(inputErrorOf(k8s).message).toMatch(/is of a k8s job, not a Slurm one/);

@@ -81,18 +81,20 @@ export function slurmJob(
   const job = parseJobMeta(meta.text, meta.file);
   if (job.target !== 'slurm')
     throw new InputError(`${meta.file}: the job's description is of a ${job.target} job, not a Slurm one`);
-  return {
-    meta: job,
-    metaWhere: meta.file,
-    records: distinct(
-      records.map((r) => ({
-        record: parseSuiteRecord(r.text, r.file),
-        where: r.file,
-        ...(r.err !== undefined && { output: r.err }),
-      })),
-      dir,
-    ),
-  };
+  const read = records.map((r) => ({
+    record: parseSuiteRecord(r.text, r.file),
+    where: r.file,
+    ...(r.err !== undefined && { output: r.err }),
+  }));
+  // A directory used again (results/local, ML_IMAGE_RESULTS_DIR) keeps an earlier run's files: a
+  // suite this job does not run is not its result, and would be shown and signed as one.
+  const stale = read.find((r) => !job.suites.includes(r.record.suite));
+  if (stale)
+    throw new InputError(
+      `${stale.where}: a result of the suite ${printable(stale.record.suite)}, which the job of ${meta.file} does not run (${job.suites.map(printable).join(', ') || 'none'}): a file of an earlier run in the same directory`,
+      "remove the earlier run's files from the directory, or run the job again into a directory of its own",
+    );
+  return { meta: job, metaWhere: meta.file, records: distinct(read, dir) };
 }
 
 /** `kubectl logs --prefix`'s "[pod/NAME/CONTAINER] " before each line. */
