@@ -797,6 +797,22 @@ describe.skipIf(SKIP)('slurmScript', () => {
         /the job ended before every suite ran \(its job\.json has no finishedAt/,
       );
     });
+
+    it("removes an earlier run's files of the job's names from a directory used again, and keeps any other", async () => {
+      const first = runSlurm(local({ suites: ['compute', 'train'], gpusPerNode: 2 }));
+      expect(first.status).toBe(0);
+      expect(existsSync(path.join(first.results, 'compute-gpu.json'))).toBe(true);
+      writeFileSync(path.join(first.results, 'notes.json'), '{}');
+      const again = runSlurm(local({ suites: ['compute'] }));
+      expect(again.results).toBe(first.results);
+      expect(
+        readdirSync(again.results)
+          .filter((f) => f.endsWith('.json'))
+          .sort(),
+      ).toEqual(['compute-cpu.json', 'job.json', 'notes.json']);
+      for (const f of ['compute-gpu.out', 'compute-gpu.err', 'train.json', 'train.out', 'train.err'])
+        expect(existsSync(path.join(again.results, f)), f).toBe(false);
+    });
   });
 });
 

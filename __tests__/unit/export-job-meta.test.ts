@@ -12,6 +12,7 @@ import {
   jobMetaConstants,
   jobSuites,
   NODE_ENV,
+  STEP_IDS,
 } from '../../src/export/job-meta-shell.js';
 import { slurmScript } from '../../src/export/slurm.js';
 import { k8sIssues } from '../helpers/k8s-schema.js';
@@ -194,5 +195,17 @@ describe('the Job: the pod node variable', () => {
     const j = job();
     mutate(j.spec.template.spec.containers[0].env.find((e: Loose) => e.name === 'ML_IMAGE_NODE'));
     expect(k8sIssues(j)).not.toEqual([]);
+  });
+});
+
+describe('STEP_IDS: the files an earlier run may leave', () => {
+  it('are the ids of every step an export may run (every suite, with GPUs and without)', () => {
+    const all = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'] as const;
+    const ids = new Set(
+      [spec({ suites: [...all], gpusPerNode: 'all' }), spec({ suites: [...all], gpusPerNode: 0, nodes: 2 })]
+        .flatMap((s) => exportSteps(s))
+        .map((st) => st.id),
+    );
+    expect(new Set(STEP_IDS)).toEqual(ids);
   });
 });

@@ -79,6 +79,29 @@ const constantLines = (c: JobMetaConstants): string =>
 JOB_META_TAIL=${shellQuote(c.tail)}
 JOB_STARTED=${UTC_NOW}`;
 
+/** Every test id an exported job may record (exportSteps' ids, every suite with GPUs). */
+export const STEP_IDS = [
+  'imports',
+  'pip-check',
+  'gpu',
+  'compute-cpu',
+  'compute-gpu',
+  'train',
+  'ddp',
+  'custom',
+];
+
+/**
+ * Bash: an earlier run's files of these names in RESULTS removed (a directory used again:
+ * results/local outside Slurm, ML_IMAGE_RESULTS_DIR), so that none is read back as this job's.
+ * Only the names a job writes: any other file there stays.
+ */
+const EARLIER_RUN_LINES = `# An earlier run's files in this directory (results/local, ML_IMAGE_RESULTS_DIR) are not this job's
+for f in ${STEP_IDS.join(' ')} import remove; do
+  rm -f "$RESULTS/$f.json" "$RESULTS/$f.out" "$RESULTS/$f.err"
+done
+rm -f "$RESULTS/${JOB_META_FILE}" "$RESULTS/${JOB_META_FILE}.tmp"`;
+
 /**
  * Slurm (bash): RESULTS/job.json at once, and JOB_META_FINISHED_LINE at the job's normal end (not the
  * EXIT trap: a job that stopped early keeps the first, without finishedAt). The batch host is the
@@ -88,6 +111,7 @@ export function slurmJobMetaShell(c: JobMetaConstants): string {
   return `# ${JOB_META_FILE}: what this job is (the image, where, with how many GPUs, which suites), for
 # ml-image collect; written again with finishedAt once every suite ran. Through a temp file and mv,
 # so a reader never sees half of it.
+${EARLIER_RUN_LINES}
 ${JSON_STR_SHELL}
 ${constantLines(c)}
 # job_meta [FINISHED_AT]: RESULTS/${JOB_META_FILE}, one line of JSON
