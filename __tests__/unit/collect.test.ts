@@ -10,6 +10,7 @@ import {
   openSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -337,6 +338,20 @@ describe('slurmJob and k8sJob: the job as read', () => {
     expect(r.interrupted).toBeUndefined();
   });
 
+  it('reads a log saved with kubectl logs --timestamps (and --prefix), and one that starts with a byte-order mark', () => {
+    const stamped = POD0.map((l, i) => `2026-12-06T10:00:0${i}.123456789Z ${l}`);
+    const prefixed = stamped.map((l) => `[pod/ml-image-smoke-cpu-0-x/smoke] ${l}`);
+    for (const text of [stamped.join('\n'), prefixed.join('\n'), `\uFEFF${POD0.join('\r\n')}`]) {
+      const job = k8sJob(text, 'smoke.log');
+      expect(job.records.map((r) => [r.record.id, r.output])).toEqual([
+        ['imports', undefined],
+        ['compute-cpu', 'Traceback (most recent call last):\nRuntimeError: boom'],
+        ['ddp', undefined],
+      ]);
+      expect(job.meta.finishedAt).toBe('2026-12-06T10:02:30Z');
+    }
+  });
+
   it('reads the pods of a multi-pod Job, in any order and interleaved under --prefix', () => {
     const worker = [
       `ML_IMAGE_JOB ${k8sMeta({ pod: 1, node: 'gpu-8', nodes: 2, finishedAt: undefined })}`,
@@ -522,6 +537,19 @@ describe('ml-image collect', () => {
       JSON.parse(readFileSync(path.join(out, 'smoke-cpu-amd64.json'), 'utf8')),
     );
     expect(r.tests[1]!.output).toBe('RuntimeError: the end');
+  });
+
+  it('refuses a record that is a link leading nowhere, naming it (exit 2), and passes over a directory', async () => {
+    const { job } = layout();
+    mkdirSync(path.join(job, 'old.json'));
+    const io = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(0);
+    symlinkSync(path.join(job, 'gone'), path.join(job, 'train.json'));
+    const dangling = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], dangling)).toBe(2);
+    expect(dangling.err()).toMatch(
+      /collect: \S*export\/results\/42\/train\.json: the suite's result is not there/,
+    );
   });
 
   it('asks which job when the export directory holds the results of two', async () => {

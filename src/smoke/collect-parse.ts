@@ -99,6 +99,8 @@ export function slurmJob(
 
 /** `kubectl logs --prefix`'s "[pod/NAME/CONTAINER] " before each line. */
 const KUBECTL_PREFIX = /^\[[^\]\n]*\] /;
+/** `kubectl logs --timestamps`' RFC 3339 time before each line (after --prefix's). */
+const KUBECTL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) /;
 /** The stderr tail the pod prints under a failing suite's line. */
 const TAIL_LINE = '  | ';
 
@@ -114,40 +116,45 @@ function podLogs(text: string, source: string): Map<number, PodLog> {
   const pods = new Map<number, PodLog>();
   // The pod each prefix (none: '') was last seen printing: `kubectl logs --prefix -f` interleaves pods.
   const current = new Map<string, PodLog>();
-  text.split('\n').forEach((raw, i) => {
-    const where = `${source}, line ${i + 1}`;
-    const prefix = KUBECTL_PREFIX.exec(raw)?.[0] ?? '';
-    const line = raw.slice(prefix.length).replace(/\r$/, '');
-    if (line.startsWith(JOB_PREFIX)) {
-      const meta = parseJobMeta(line.slice(JOB_PREFIX.length), where);
-      const pod = meta.pod ?? 0;
-      const known = pods.get(pod);
-      if (known && (known.last.finishedAt !== undefined || meta.finishedAt === undefined))
-        throw new InputError(
-          `${where}: pod ${pod} starts again (it started at ${known.lastWhere.replace(`${source}, `, '')}): the log holds more than one run`,
-          'save the log of one run (kubectl logs -l ... --tail=-1 after the Job ended), or keep each run under its own --name',
-        );
-      const log = known
-        ? { ...known, last: meta, lastWhere: where }
-        : { first: meta, last: meta, lastWhere: where, records: [] };
-      pods.set(pod, log);
-      current.set(prefix, log);
-      return;
-    }
-    const log = current.get(prefix);
-    if (line.startsWith(RESULT_PREFIX)) {
-      if (!log)
-        throw new InputError(
-          `${where}: a suite's result before the job's ${JOB_PREFIX.trim()} line`,
-          EXPORT_AGAIN,
-        );
-      log.records.push({ record: parseSuiteRecord(line.slice(RESULT_PREFIX.length), where), where });
-    } else if (line.startsWith(TAIL_LINE) && log && log.records.length > 0) {
-      const last = log.records.at(-1)!;
-      const more = line.slice(TAIL_LINE.length);
-      last.output = last.output === undefined ? more : `${last.output}\n${more}`;
-    }
-  });
+  // A log saved by an editor or a Windows tool may start with a byte-order mark.
+  text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .forEach((raw, i) => {
+      const where = `${source}, line ${i + 1}`;
+      const prefix = KUBECTL_PREFIX.exec(raw)?.[0] ?? '';
+      const rest = raw.slice(prefix.length).replace(/\r$/, '');
+      const line = rest.slice(KUBECTL_TIME.exec(rest)?.[0].length ?? 0);
+      if (line.startsWith(JOB_PREFIX)) {
+        const meta = parseJobMeta(line.slice(JOB_PREFIX.length), where);
+        const pod = meta.pod ?? 0;
+        const known = pods.get(pod);
+        if (known && (known.last.finishedAt !== undefined || meta.finishedAt === undefined))
+          throw new InputError(
+            `${where}: pod ${pod} starts again (it started at ${known.lastWhere.replace(`${source}, `, '')}): the log holds more than one run`,
+            'save the log of one run (kubectl logs -l ... --tail=-1 after the Job ended), or keep each run under its own --name',
+          );
+        const log = known
+          ? { ...known, last: meta, lastWhere: where }
+          : { first: meta, last: meta, lastWhere: where, records: [] };
+        pods.set(pod, log);
+        current.set(prefix, log);
+        return;
+      }
+      const log = current.get(prefix);
+      if (line.startsWith(RESULT_PREFIX)) {
+        if (!log)
+          throw new InputError(
+            `${where}: a suite's result before the job's ${JOB_PREFIX.trim()} line`,
+            EXPORT_AGAIN,
+          );
+        log.records.push({ record: parseSuiteRecord(line.slice(RESULT_PREFIX.length), where), where });
+      } else if (line.startsWith(TAIL_LINE) && log && log.records.length > 0) {
+        const last = log.records.at(-1)!;
+        const more = line.slice(TAIL_LINE.length);
+        last.output = last.output === undefined ? more : `${last.output}\n${more}`;
+      }
+    });
   return pods;
 }
 

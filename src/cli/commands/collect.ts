@@ -58,13 +58,26 @@ function errTail(file: string): string {
   }
 }
 
+/** The names in DIR (given as GIVEN); one that cannot be listed is bad input naming it. */
+function listDir(dir: string, given: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new InputError(
+      `collect: --slurm ${given}: ${dir} cannot be listed (${code})`,
+      'give a directory this user can read',
+    );
+  }
+}
+
 /** The results directory of one Slurm job: DIR itself (it has job.json), else DIR/results/<its only job>. */
 function slurmDir(given: string, cwd: string): string {
   const dir = path.resolve(cwd, given);
   if (existsSync(path.join(dir, JOB_META_FILE))) return dir;
   const runs = path.join(dir, 'results');
   const jobs = existsSync(runs)
-    ? readdirSync(runs).filter((j) => existsSync(path.join(runs, j, JOB_META_FILE)))
+    ? listDir(runs, given).filter((j) => existsSync(path.join(runs, j, JOB_META_FILE)))
     : [];
   if (jobs.length === 1) return path.join(runs, jobs[0]!);
   if (jobs.length > 1)
@@ -82,8 +95,15 @@ function slurmDir(given: string, cwd: string): string {
 function readSlurm(given: string, cwd: string): { job: CollectedJob; from: string } {
   const dir = slurmDir(given, cwd);
   const metaFile = path.join(dir, JOB_META_FILE);
-  const ids = readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && f !== JOB_META_FILE && statSync(path.join(dir, f)).isFile())
+  // A directory named *.json is no record; anything else is read as one (a link that leads nowhere,
+  // a FIFO: refused by readRegularText, naming it).
+  const ids = listDir(dir, given)
+    .filter(
+      (f) =>
+        f.endsWith('.json') &&
+        f !== JOB_META_FILE &&
+        statSync(path.join(dir, f), { throwIfNoEntry: false })?.isDirectory() !== true,
+    )
     .map((f) => f.slice(0, -'.json'.length))
     .sort();
   const records = ids.map((id) => {
