@@ -28,7 +28,7 @@ import { SmokeResultSchema } from '../../src/smoke/result.js';
 import { buildSmokePredicate, smokeContradictions } from '../../src/attest/smoke-predicate.js';
 import { inputErrorOf } from '../helpers/errors.js';
 import { captureIo } from '../helpers/fakes.js';
-import { makeRecord } from '../helpers/records.js';
+import { cudaRecord, makeRecord } from '../helpers/records.js';
 
 const hex = (c: string) => `sha256:${c.repeat(64)}`;
 const INDEX = hex('a');
@@ -254,12 +254,14 @@ describe('the smoke attestation of a collected result', () => {
       {
         id: 'gpu',
         suite: 'gpu',
-        extra: { metrics: { gpus: 8, names: ['NVIDIA H100 80GB HBM3'], driver: '570.86.15' } },
+        extra: { metrics: { gpus: 8, names: ['NVIDIA B200'], driver: '570.86.15' } },
       },
     ]);
     const smoke = collectedSmokeResult(job, TARGET);
     const predicate = buildSmokePredicate({
       smoke,
+      // Captured on a GPU runner (one H100): not the GPUs the cluster's suites ran on.
+      record: cudaRecord(),
       variant: 'cpu',
       imageRef: TARGET.image,
       digest: AMD,
@@ -270,6 +272,11 @@ describe('the smoke attestation of a collected result', () => {
       finishedAt: '2026-12-07T00:00:00Z',
     });
     expect(predicate.runner).toEqual({ name: 'Slurm job 42 on node-a', os: 'Linux', arch: 'X64' });
+    expect(predicate.gpus.requested).toBe('all');
+    expect(predicate.gpus.devices).toEqual(
+      Array.from({ length: 8 }, () => ({ name: 'NVIDIA B200', driver: '570.86.15' })),
+    );
+    expect(predicate.gpus.cuda).toBe(cudaRecord().cuda.runtime);
     expect(predicate.finishedAt).toBe('2026-12-06T10:02:30.000Z');
     expect(predicate.verdict).toBe('pass');
     expect(smokeContradictions(predicate)).toEqual([]);
