@@ -11,7 +11,7 @@ import {
   JOB_META_FINISHED_LINE,
   jobMetaConstants,
   jobSuites,
-  NODE_ENV,
+  nodeEnv,
   STEP_IDS,
 } from '../../src/export/job-meta-shell.js';
 import { slurmScript } from '../../src/export/slurm.js';
@@ -172,8 +172,8 @@ describe('the Job: the pod node variable', () => {
     ['4 pods x 8 GPUs', k8s({ nodes: 4, gpusPerNode: 8 })],
   ])('gives the container ML_IMAGE_NODE from spec.nodeName, valid as a Job: %s', (_n, o) => {
     const j = job(o);
-    expect(j.spec.template.spec.containers[0].env).toContainEqual(NODE_ENV);
-    expect(NODE_ENV).toEqual({
+    expect(j.spec.template.spec.containers[0].env).toContainEqual(nodeEnv());
+    expect(nodeEnv()).toEqual({
       name: 'ML_IMAGE_NODE',
       valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } },
     });
@@ -182,7 +182,21 @@ describe('the Job: the pod node variable', () => {
     const read = parseAllDocuments(k8sYaml(k8sManifests(o)), { version: '1.1' })
       .map((d) => d.toJS() as Loose)
       .find((d) => d.kind === 'Job');
-    expect(read.spec.template.spec.containers[0].env).toContainEqual(NODE_ENV);
+    expect(read.spec.template.spec.containers[0].env).toContainEqual(nodeEnv());
+  });
+
+  // The unit tests share their modules (isolate: false): a manifest that held a shared object would
+  // carry one test's edit into the next test's Job.
+  it("each Job's ML_IMAGE_NODE is its own: editing one leaves the next Job as it was", () => {
+    const first = job();
+    const env = first.spec.template.spec.containers[0].env.find((e: Loose) => e.name === 'ML_IMAGE_NODE');
+    env.value = 'x';
+    env.valueFrom.fieldRef.fieldPath = 'spec.nodename';
+    expect(k8sIssues(job())).toEqual([]);
+    expect(nodeEnv()).toEqual({
+      name: 'ML_IMAGE_NODE',
+      valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } },
+    });
   });
 
   it.each([

@@ -152,8 +152,11 @@ job_meta`;
 /** The line at the job's normal end, before its exit with the suites' verdict. */
 export const JOB_META_FINISHED_LINE = `job_meta "${UTC_NOW}"`;
 
-/** The container's variable of the pod's node (the downward API), which podJobMetaShell reads. */
-export const NODE_ENV = {
+/**
+ * The container's variable of the pod's node (the downward API), which podJobMetaShell reads: a new
+ * object each call, as each manifest owns what it holds (a caller that edits one edits no other).
+ */
+export const nodeEnv = () => ({
   name: 'ML_IMAGE_NODE',
   valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } },
-} as const;
+});

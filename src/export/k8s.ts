@@ -27,7 +27,7 @@ import {
   TIMEOUT_EXPORT_LINE,
 } from './common.js';
 import { RESULT_PREFIX } from './job-schema.js';
-import { JOB_META_FINISHED_LINE, jobMetaConstants, NODE_ENV, podJobMetaShell } from './job-meta-shell.js';
+import { JOB_META_FINISHED_LINE, jobMetaConstants, nodeEnv, podJobMetaShell } from './job-meta-shell.js';
 import { JOB_PREFIX } from './job-schema.js';
 
 // job.yaml as text, and how it is applied: src/export/k8s-yaml.ts.
@@ -240,7 +240,7 @@ function smokeContainer(o: K8sOptions, image: string) {
       { name: 'PYTHONUNBUFFERED', value: '1' },
       { name: 'PYTHONNOUSERSITE', value: '1' },
       // The pod's node, for the job's ML_IMAGE_JOB lines (run.sh).
-      NODE_ENV,
+      nodeEnv(),
       // No GPU asked for: on a node whose default runtime is nvidia, the image's own
       // NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV) would give the pod every GPU.
       ...(o.gpusPerNode === 0 ? [{ name: 'NVIDIA_VISIBLE_DEVICES', value: 'void' }] : []),
