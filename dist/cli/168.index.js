@@ -491,6 +491,27 @@ json_count() {
 const constantLines = (c) => `JOB_META_HEAD=${shellQuote(c.head)}
 JOB_META_TAIL=${shellQuote(c.tail)}
 JOB_STARTED=${UTC_NOW}`;
+/** Every test id an exported job may record (exportSteps' ids, every suite with GPUs). */
+const STEP_IDS = [
+    'imports',
+    'pip-check',
+    'gpu',
+    'compute-cpu',
+    'compute-gpu',
+    'train',
+    'ddp',
+    'custom',
+];
+/**
+ * Bash: an earlier run's files of these names in RESULTS removed (a directory used again:
+ * results/local outside Slurm, ML_IMAGE_RESULTS_DIR), so that none is read back as this job's.
+ * Only the names a job writes: any other file there stays.
+ */
+const EARLIER_RUN_LINES = `# An earlier run's files in this directory (results/local, ML_IMAGE_RESULTS_DIR) are not this job's
+for f in ${STEP_IDS.join(' ')} import remove; do
+  rm -f "$RESULTS/$f.json" "$RESULTS/$f.out" "$RESULTS/$f.err"
+done
+rm -f "$RESULTS/${job_schema/* JOB_META_FILE */.dZ}" "$RESULTS/${job_schema/* JOB_META_FILE */.dZ}.tmp"`;
 /**
  * Slurm (bash): RESULTS/job.json at once, and JOB_META_FINISHED_LINE at the job's normal end (not the
  * EXIT trap: a job that stopped early keeps the first, without finishedAt). The batch host is the
@@ -500,6 +521,7 @@ function slurmJobMetaShell(c) {
     return `# ${job_schema/* JOB_META_FILE */.dZ}: what this job is (the image, where, with how many GPUs, which suites), for
 # ml-image collect; written again with finishedAt once every suite ran. Through a temp file and mv,
 # so a reader never sees half of it.
+${EARLIER_RUN_LINES}
 ${JSON_STR_SHELL}
 ${constantLines(c)}
 # job_meta [FINISHED_AT]: RESULTS/${job_schema/* JOB_META_FILE */.dZ}, one line of JSON
@@ -537,11 +559,14 @@ job_meta`;
 }
 /** The line at the job's normal end, before its exit with the suites' verdict. */
 const JOB_META_FINISHED_LINE = `job_meta "${UTC_NOW}"`;
-/** The container's variable of the pod's node (the downward API), which podJobMetaShell reads. */
-const NODE_ENV = {
+/**
+ * The container's variable of the pod's node (the downward API), which podJobMetaShell reads: a new
+ * object each call, as each manifest owns what it holds (a caller that edits one edits no other).
+ */
+const nodeEnv = () => ({
     name: 'ML_IMAGE_NODE',
     valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } },
-};
+});
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
@@ -811,7 +836,7 @@ function smokeContainer(o, image) {
             { name: 'PYTHONUNBUFFERED', value: '1' },
             { name: 'PYTHONNOUSERSITE', value: '1' },
             // The pod's node, for the job's ML_IMAGE_JOB lines (run.sh).
-            NODE_ENV,
+            nodeEnv(),
             // No GPU asked for: on a node whose default runtime is nvidia, the image's own
             // NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV) would give the pod every GPU.
             ...(o.gpusPerNode === 0 ? [{ name: 'NVIDIA_VISIBLE_DEVICES', value: 'void' }] : []),

@@ -1916,7 +1916,9 @@ function gpusFromTests(tests) {
     return names.flatMap((name) => Array.from({ length: each }, () => ({ name, driver })));
 }
 function gpusOf(input) {
-    const r = input.record;
+    // A cluster job's results (`ml-image collect`) ran on the job's GPUs, which its gpu test names:
+    // the record's are those of wherever the image was captured (a runner).
+    const r = input.smoke.cluster === undefined ? input.record : undefined;
     // A GPU whose memory nvidia-smi does not give (unified memory: GB10) has none in the predicate.
     const recorded = (r?.gpus ?? []).map((g) => ({
         name: g.name,
@@ -1927,7 +1929,7 @@ function gpusOf(input) {
     return {
         requested: input.smoke.gpus,
         devices: recorded.length > 0 ? recorded : gpusFromTests(input.smoke.tests),
-        ...(r?.cuda.runtime && { cuda: r.cuda.runtime }),
+        ...(input.record?.cuda.runtime && { cuda: input.record.cuda.runtime }),
     };
 }
 /** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */

@@ -140,13 +140,25 @@ function unfinished(job) {
     const where = job.meta.target === 'slurm' ? 'its job.json has' : "pod 0's ML_IMAGE_JOB lines have";
     return `the job ended before every suite ran (${where} no finishedAt: cancelled, out of time, or the image import failed)`;
 }
+/**
+ * A stopped job's first suite without a result, failed by the stop, as the smoke stage fails the
+ * test a stop cut short: the report and the verdict then say the run is not whole, also when every
+ * suite that did run passed, or none ran (a failed import).
+ */
+function stoppedTest(job, why) {
+    const suite = job.meta.suites.find((s) => !job.records.some((r) => r.record.suite === s));
+    if (suite === undefined)
+        return undefined;
+    return { id: suite, suite, status: 'fail', reason: why, durationMs: 0, metrics: {} };
+}
 const seconds = (iso) => Date.parse(iso);
 /** The job's results as TARGET's smoke result, redacted as the smoke stage writes one. */
 function collectedSmokeResult(job, target) {
     const { meta } = job;
-    const tests = inRunOrder(meta, job.records).map(testOf);
-    const count = (s) => tests.filter((t) => t.status === s).length;
     const interrupted = unfinished(job);
+    const stopped = interrupted === undefined ? undefined : stoppedTest(job, interrupted);
+    const tests = [...inRunOrder(meta, job.records).map(testOf), ...(stopped ? [stopped] : [])];
+    const count = (s) => tests.filter((t) => t.status === s).length;
     const ran = meta.finishedAt ? seconds(meta.finishedAt) - seconds(meta.startedAt) : NaN;
     const arch = RUNNER_ARCH[target.platform];
     return (0,redact/* redactDeep */.KL)({
@@ -215,18 +227,22 @@ function slurmJob(dir, meta, records) {
     const job = parseJobMeta(meta.text, meta.file);
     if (job.target !== 'slurm')
         throw new errors/* InputError */.dz(`${meta.file}: the job's description is of a ${job.target} job, not a Slurm one`);
-    return {
-        meta: job,
-        metaWhere: meta.file,
-        records: distinct(records.map((r) => ({
-            record: parseSuiteRecord(r.text, r.file),
-            where: r.file,
-            ...(r.err !== undefined && { output: r.err }),
-        })), dir),
-    };
+    const read = records.map((r) => ({
+        record: parseSuiteRecord(r.text, r.file),
+        where: r.file,
+        ...(r.err !== undefined && { output: r.err }),
+    }));
+    // A directory used again (results/local, ML_IMAGE_RESULTS_DIR) keeps an earlier run's files: a
+    // suite this job does not run is not its result, and would be shown and signed as one.
+    const stale = read.find((r) => !job.suites.includes(r.record.suite));
+    if (stale)
+        throw new errors/* InputError */.dz(`${stale.where}: a result of the suite ${(0,util_text/* printable */.g$)(stale.record.suite)}, which the job of ${meta.file} does not run (${job.suites.map(util_text/* printable */.g$).join(', ') || 'none'}): a file of an earlier run in the same directory`, "remove the earlier run's files from the directory, or run the job again into a directory of its own");
+    return { meta: job, metaWhere: meta.file, records: distinct(read, dir) };
 }
 /** `kubectl logs --prefix`'s "[pod/NAME/CONTAINER] " before each line. */
 const KUBECTL_PREFIX = /^\[[^\]\n]*\] /;
+/** `kubectl logs --timestamps`' RFC 3339 time before each line (after --prefix's). */
+const KUBECTL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) /;
 /** The stderr tail the pod prints under a failing suite's line. */
 const TAIL_LINE = '  | ';
 /** One pod's part of the log, by the pod its job line names. */
@@ -234,10 +250,15 @@ function podLogs(text, source) {
     const pods = new Map();
     // The pod each prefix (none: '') was last seen printing: `kubectl logs --prefix -f` interleaves pods.
     const current = new Map();
-    text.split('\n').forEach((raw, i) => {
+    // A log saved by an editor or a Windows tool may start with a byte-order mark.
+    text
+        .replace(/^\uFEFF/, '')
+        .split('\n')
+        .forEach((raw, i) => {
         const where = `${source}, line ${i + 1}`;
         const prefix = KUBECTL_PREFIX.exec(raw)?.[0] ?? '';
-        const line = raw.slice(prefix.length).replace(/\r$/, '');
+        const rest = raw.slice(prefix.length).replace(/\r$/, '');
+        const line = rest.slice(KUBECTL_TIME.exec(rest)?.[0].length ?? 0);
         if (line.startsWith(job_schema/* JOB_PREFIX */.Pn)) {
             const meta = parseJobMeta(line.slice(job_schema/* JOB_PREFIX */.Pn.length), where);
             const pod = meta.pod ?? 0;
@@ -306,9 +327,47 @@ var args = __webpack_require__(77593);
 /** A suite's record is one line; a pod log of a few suites is small. */
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 const MAX_LOG_BYTES = 64 * 1024 * 1024;
-/** Of a failing suite's stderr, the end is kept (tail() keeps 64 KiB of it). */
-const MAX_ERR_BYTES = 64 * 1024 * 1024;
+/** Of a failing suite's stderr, the end is kept (tail() keeps 64 KiB of it): its last MiB is read. */
+const ERR_TAIL_BYTES = 1024 * 1024;
 const refusedAs = (file, what) => (e) => new errors/* InputError */.dz(`collect: ${file}: the ${what} ${e.code === 'ENOENT' ? 'is not there' : e.reason}`);
+/**
+ * The end of FILE, a regular file (its last ERR_TAIL_BYTES, from a line's start): a suite's stderr
+ * may grow past any limit (NCCL_DEBUG=INFO for hours), and only its end is kept.
+ */
+function errTail(file) {
+    const refused = refusedAs(file, "suite's stderr");
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        throw refused(new read_regular/* UnreadableFileError */.o2(code ?? String(e), code));
+    }
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile())
+            throw refused(new read_regular/* UnreadableFileError */.o2((0,read_regular/* notRegularFile */.s5)(st)));
+        const start = Math.max(0, st.size - ERR_TAIL_BYTES);
+        const buf = Buffer.alloc(st.size - start);
+        const text = buf.subarray(0, (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, start)).toString('utf8');
+        // A line cut at the start lost its beginning (a secret's name): dropped.
+        return start === 0 ? text : text.slice(text.indexOf('\n') + 1);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** The names in DIR (given as GIVEN); one that cannot be listed is bad input naming it. */
+function listDir(dir, given) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch (e) {
+        const code = e.code ?? String(e);
+        throw new errors/* InputError */.dz(`collect: --slurm ${given}: ${dir} cannot be listed (${code})`, 'give a directory this user can read');
+    }
+}
 /** The results directory of one Slurm job: DIR itself (it has job.json), else DIR/results/<its only job>. */
 function slurmDir(given, cwd) {
     const dir = external_node_path_default().resolve(cwd, given);
@@ -316,7 +375,7 @@ function slurmDir(given, cwd) {
         return dir;
     const runs = external_node_path_default().join(dir, 'results');
     const jobs = (0,external_node_fs_.existsSync)(runs)
-        ? (0,external_node_fs_.readdirSync)(runs).filter((j) => (0,external_node_fs_.existsSync)(external_node_path_default().join(runs, j, job_schema/* JOB_META_FILE */.dZ)))
+        ? listDir(runs, given).filter((j) => (0,external_node_fs_.existsSync)(external_node_path_default().join(runs, j, job_schema/* JOB_META_FILE */.dZ)))
         : [];
     if (jobs.length === 1)
         return external_node_path_default().join(runs, jobs[0]);
@@ -328,8 +387,12 @@ function slurmDir(given, cwd) {
 function readSlurm(given, cwd) {
     const dir = slurmDir(given, cwd);
     const metaFile = external_node_path_default().join(dir, job_schema/* JOB_META_FILE */.dZ);
-    const ids = (0,external_node_fs_.readdirSync)(dir)
-        .filter((f) => f.endsWith('.json') && f !== job_schema/* JOB_META_FILE */.dZ && (0,external_node_fs_.statSync)(external_node_path_default().join(dir, f)).isFile())
+    // A directory named *.json is no record; anything else is read as one (a link that leads nowhere,
+    // a FIFO: refused by readRegularText, naming it).
+    const ids = listDir(dir, given)
+        .filter((f) => f.endsWith('.json') &&
+        f !== job_schema/* JOB_META_FILE */.dZ &&
+        (0,external_node_fs_.statSync)(external_node_path_default().join(dir, f), { throwIfNoEntry: false })?.isDirectory() !== true)
         .map((f) => f.slice(0, -'.json'.length))
         .sort();
     const records = ids.map((id) => {
@@ -338,9 +401,7 @@ function readSlurm(given, cwd) {
         const errFile = external_node_path_default().join(dir, `${id}.err`);
         // Only a failing suite's output is kept (its end, redacted), as the smoke stage keeps it.
         const failing = /"status": ?"fail"/.test(text) && (0,external_node_fs_.existsSync)(errFile);
-        const err = failing
-            ? (0,read_regular/* readRegularText */.Aj)(errFile, MAX_ERR_BYTES, refusedAs(errFile, "suite's stderr"))
-            : undefined;
+        const err = failing ? errTail(errFile) : undefined;
         return { file, text, ...(err !== undefined && { err }) };
     });
     const meta = {
@@ -423,7 +484,7 @@ hold, a node of a platform the variant was not built for).`,
                 `  ${target.variant} on ${target.platform} (${target.image})`,
                 `  written to ${file}`,
                 ...(result.interrupted !== undefined
-                    ? [`  stopped: ${result.interrupted} (shown in the report, not attested)`]
+                    ? [`  stopped: ${(0,util_text/* printable */.g$)(result.interrupted)} (shown in the report, not attested)`]
                     : []),
                 `  show it: ml-image report --results ${values.out}`,
                 '',
