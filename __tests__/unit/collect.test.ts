@@ -557,6 +557,13 @@ describe('ml-image collect', () => {
     expect(dangling.err()).toMatch(
       /collect: \S*export\/results\/42\/train\.json: the suite's result is not there/,
     );
+    rmSync(path.join(job, 'train.json'));
+    symlinkSync('train.json', path.join(job, 'train.json'));
+    const loop = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], loop)).toBe(2);
+    expect(loop.err()).toMatch(
+      /train\.json: the suite's result cannot be read: too many symbolic links \(a link loop\) \(ELOOP\)/,
+    );
   });
 
   it('asks which job when the export directory holds the results of two', async () => {

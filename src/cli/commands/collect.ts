@@ -1,23 +1,20 @@
 // `ml-image collect`: a cluster job's smoke results (what `ml-image export` wrote ran) into the
 // result directory of the build it tested, as that target's smoke result: `ml-image report` shows
 // them, and `ml-image run --stages attest` signs them, as it does the smoke stage's.
-import {
-  closeSync,
-  constants,
-  existsSync,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import { JOB_META_FILE } from '../../export/job-schema.js';
 import { BUILD_FILE, openResultDir, recordFile } from '../../results/results.js';
 import { collectedSmokeResult, collectTarget } from '../../smoke/collect.js';
 import { type CollectedJob, k8sJob, slurmJob } from '../../smoke/collect-parse.js';
-import { notRegularFile, readRegularText, UnreadableFileError } from '../../util/read-regular.js';
+import {
+  notRegularFile,
+  readRegularText,
+  statErrorText,
+  statOrAbsent,
+  UnreadableFileError,
+} from '../../util/read-regular.js';
 import { printable } from '../../util/text.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -30,7 +27,9 @@ const MAX_LOG_BYTES = 64 * 1024 * 1024;
 const ERR_TAIL_BYTES = 1024 * 1024;
 
 const refusedAs = (file: string, what: string) => (e: UnreadableFileError) =>
-  new InputError(`collect: ${file}: the ${what} ${e.code === 'ENOENT' ? 'is not there' : e.reason}`);
+  new InputError(
+    `collect: ${file}: the ${what} ${e.code === 'ENOENT' ? 'is not there' : e.code !== undefined ? `cannot be read: ${statErrorText(e)}` : e.reason}`,
+  );
 
 /**
  * The end of FILE, a regular file (its last ERR_TAIL_BYTES, from a line's start): a suite's stderr
@@ -55,6 +54,15 @@ function errTail(file: string): string {
     return start === 0 ? text : text.slice(text.indexOf('\n') + 1);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Whether P is a directory; a path that cannot be looked at (a link loop) is left to its read. */
+function isDirectory(p: string): boolean {
+  try {
+    return statOrAbsent(p)?.isDirectory() === true;
+  } catch {
+    return false;
   }
 }
 
@@ -98,12 +106,7 @@ function readSlurm(given: string, cwd: string): { job: CollectedJob; from: strin
   // A directory named *.json is no record; anything else is read as one (a link that leads nowhere,
   // a FIFO: refused by readRegularText, naming it).
   const ids = listDir(dir, given)
-    .filter(
-      (f) =>
-        f.endsWith('.json') &&
-        f !== JOB_META_FILE &&
-        statSync(path.join(dir, f), { throwIfNoEntry: false })?.isDirectory() !== true,
-    )
+    .filter((f) => f.endsWith('.json') && f !== JOB_META_FILE && !isDirectory(path.join(dir, f)))
     .map((f) => f.slice(0, -'.json'.length))
     .sort();
   const records = ids.map((id) => {
