@@ -329,7 +329,7 @@ const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 const MAX_LOG_BYTES = 64 * 1024 * 1024;
 /** Of a failing suite's stderr, the end is kept (tail() keeps 64 KiB of it): its last MiB is read. */
 const ERR_TAIL_BYTES = 1024 * 1024;
-const refusedAs = (file, what) => (e) => new errors/* InputError */.dz(`collect: ${file}: the ${what} ${e.code === 'ENOENT' ? 'is not there' : e.reason}`);
+const refusedAs = (file, what) => (e) => new errors/* InputError */.dz(`collect: ${file}: the ${what} ${e.code === 'ENOENT' ? 'is not there' : e.code !== undefined ? `cannot be read: ${(0,read_regular/* statErrorText */.s9)(e)}` : e.reason}`);
 /**
  * The end of FILE, a regular file (its last ERR_TAIL_BYTES, from a line's start): a suite's stderr
  * may grow past any limit (NCCL_DEBUG=INFO for hours), and only its end is kept.
@@ -356,6 +356,15 @@ function errTail(file) {
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Whether P is a directory; a path that cannot be looked at (a link loop) is left to its read. */
+function isDirectory(p) {
+    try {
+        return (0,read_regular/* statOrAbsent */.Hg)(p)?.isDirectory() === true;
+    }
+    catch {
+        return false;
     }
 }
 /** The names in DIR (given as GIVEN); one that cannot be listed is bad input naming it. */
@@ -390,9 +399,7 @@ function readSlurm(given, cwd) {
     // A directory named *.json is no record; anything else is read as one (a link that leads nowhere,
     // a FIFO: refused by readRegularText, naming it).
     const ids = listDir(dir, given)
-        .filter((f) => f.endsWith('.json') &&
-        f !== job_schema/* JOB_META_FILE */.dZ &&
-        (0,external_node_fs_.statSync)(external_node_path_default().join(dir, f), { throwIfNoEntry: false })?.isDirectory() !== true)
+        .filter((f) => f.endsWith('.json') && f !== job_schema/* JOB_META_FILE */.dZ && !isDirectory(external_node_path_default().join(dir, f)))
         .map((f) => f.slice(0, -'.json'.length))
         .sort();
     const records = ids.map((id) => {

@@ -7799,9 +7799,10 @@ function readBounded(fd, capacity) {
 /* harmony export */   o2: () => (/* binding */ UnreadableFileError),
 /* harmony export */   qW: () => (/* binding */ statPath),
 /* harmony export */   rX: () => (/* binding */ realPathOrSelf),
-/* harmony export */   s5: () => (/* binding */ notRegularFile)
+/* harmony export */   s5: () => (/* binding */ notRegularFile),
+/* harmony export */   s9: () => (/* binding */ statErrorText)
 /* harmony export */ });
-/* unused harmony exports fileKind, statErrorText */
+/* unused harmony export fileKind */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30790);
