@@ -226,19 +226,37 @@ describe('collectedSmokeResult: the job as a smoke result', () => {
       meta({ finishedAt: undefined }),
       /the job ended before every suite ran \(its job\.json has no finishedAt/,
     ],
-    ['a job that finished without a suite', meta(), /recorded no result of compute, ddp/],
+    ['a job that finished without a suite', meta(), /recorded no result of compute-cpu, ddp/],
   ])('marks %s as stopped (shown, never attested)', (_n, m, stopped) => {
     const r = collectedSmokeResult(slurm(m, [{ id: 'imports', suite: 'imports' }]), TARGET);
     expect(r.interrupted).toMatch(stopped);
     if (m.finishedAt === undefined) expect(r).not.toHaveProperty('finishedAt');
     // The first suite the stop left without a result fails (the report's verdict says so), as the
-    // smoke stage fails the test a stop cut short; the suites after it are missing.
-    expect(r.tests.map((t) => [t.id, t.status])).toEqual([
-      ['imports', 'pass'],
-      ['compute', 'fail'],
+    // smoke stage fails the test a stop cut short (by the id it gives it); the suites after it are missing.
+    expect(r.tests.map((t) => [t.id, t.suite, t.status])).toEqual([
+      ['imports', 'imports', 'pass'],
+      ['compute-cpu', 'compute', 'fail'],
     ]);
     expect(r.tests[1]!.reason).toMatch(stopped);
     expect(r.summary).toMatchObject({ pass: 1, fail: 1 });
+  });
+
+  it('fails compute-gpu of a GPU job stopped after compute-cpu ran, as the smoke stage names it', () => {
+    const m = meta({ gpusPerNode: 8, suites: ['compute', 'train'] });
+    const ran = [{ id: 'compute-cpu', suite: 'compute' }];
+    const stopped = collectedSmokeResult(slurm({ ...m, finishedAt: undefined }, ran), TARGET);
+    expect(stopped.tests.map((t) => [t.id, t.status])).toEqual([
+      ['compute-cpu', 'pass'],
+      ['compute-gpu', 'fail'],
+    ]);
+    // A job that says it finished without compute-gpu's result is not whole either.
+    const finished = collectedSmokeResult(slurm(m, [...ran, { id: 'train', suite: 'train' }]), TARGET);
+    expect(finished.interrupted).toMatch(/recorded no result of compute-gpu$/);
+    expect(finished.tests.map((t) => [t.id, t.status])).toEqual([
+      ['compute-cpu', 'pass'],
+      ['compute-gpu', 'fail'],
+      ['train', 'pass'],
+    ]);
   });
 
   it('fails the first suite of a job stopped before any suite ran (a failed import)', () => {

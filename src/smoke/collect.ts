@@ -117,23 +117,36 @@ function testOf(r: CollectedRecord): SmokeTest {
   return cause ? { ...test, cause } : test;
 }
 
-/** The records in the order the job ran its suites (then by id: compute-cpu before compute-gpu). */
-function inRunOrder(meta: JobMeta, records: readonly CollectedRecord[]): CollectedRecord[] {
+/** The tests in the order the job ran its suites (then by id: compute-cpu before compute-gpu). */
+function inRunOrder(meta: JobMeta, tests: readonly SmokeTest[]): SmokeTest[] {
   const rank = (suite: string) => {
     const i = meta.suites.indexOf(suite);
     return i < 0 ? meta.suites.length : i;
   };
-  return [...records].sort(
-    (a, b) =>
-      rank(a.record.suite) - rank(b.record.suite) ||
-      (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0),
+  return [...tests].sort((a, b) => rank(a.suite) - rank(b.suite) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The tests a job of META records, in the order it runs them, with the ids the smoke stage gives
+ * them (exportSteps, src/export/common.ts): compute is compute-cpu, then compute-gpu with GPUs.
+ */
+export function jobTests(meta: JobMeta): { id: string; suite: string }[] {
+  const gpus = meta.gpusPerNode === 'all' || meta.gpusPerNode > 0;
+  return meta.suites.flatMap((suite) =>
+    suite === 'compute'
+      ? [{ id: 'compute-cpu', suite }, ...(gpus ? [{ id: 'compute-gpu', suite }] : [])]
+      : [{ id: suite, suite }],
   );
 }
+
+/** The tests of the job without a result, in its run order. */
+const missingTests = (job: CollectedJob) =>
+  jobTests(job.meta).filter((t) => !job.records.some((r) => r.record.id === t.id));
 
 /** Why the results are not the whole run, when they are not (shown, never attested nor reused). */
 function unfinished(job: CollectedJob): string | undefined {
   if (job.meta.finishedAt !== undefined) {
-    const missing = job.meta.suites.filter((s) => !job.records.some((r) => r.record.suite === s));
+    const missing = missingTests(job).map((t) => t.id);
     return missing.length === 0
       ? undefined
       : `the job says it finished, but recorded no result of ${missing.join(', ')}`;
@@ -143,14 +156,15 @@ function unfinished(job: CollectedJob): string | undefined {
 }
 
 /**
- * A stopped job's first suite without a result, failed by the stop, as the smoke stage fails the
- * test a stop cut short: the report and the verdict then say the run is not whole, also when every
- * suite that did run passed, or none ran (a failed import).
+ * A stopped job's first test without a result, failed by the stop, as the smoke stage fails the
+ * test a stop cut short (by its id: compute-gpu, cut after compute-cpu ran): the report, its diff
+ * against a baseline and the verdict then say the run is not whole, also when every test that did
+ * run passed, or none ran (a failed import).
  */
 function stoppedTest(job: CollectedJob, why: string): SmokeTest | undefined {
-  const suite = job.meta.suites.find((s) => !job.records.some((r) => r.record.suite === s));
-  if (suite === undefined) return undefined;
-  return { id: suite, suite, status: 'fail', reason: why, durationMs: 0, metrics: {} };
+  const t = missingTests(job)[0];
+  if (t === undefined) return undefined;
+  return { id: t.id, suite: t.suite, status: 'fail', reason: why, durationMs: 0, metrics: {} };
 }
 
 const seconds = (iso: string) => Date.parse(iso);
@@ -160,7 +174,7 @@ export function collectedSmokeResult(job: CollectedJob, target: CollectTarget): 
   const { meta } = job;
   const interrupted = unfinished(job);
   const stopped = interrupted === undefined ? undefined : stoppedTest(job, interrupted);
-  const tests = [...inRunOrder(meta, job.records).map(testOf), ...(stopped ? [stopped] : [])];
+  const tests = inRunOrder(meta, [...job.records.map(testOf), ...(stopped ? [stopped] : [])]);
   const count = (s: SmokeTest['status']) => tests.filter((t) => t.status === s).length;
   const ran = meta.finishedAt ? seconds(meta.finishedAt) - seconds(meta.startedAt) : NaN;
   const arch = RUNNER_ARCH[target.platform];
