@@ -165,14 +165,14 @@ const slurm = (
 
 describe('collectedSmokeResult: the job as a smoke result', () => {
   it('keeps the order the job ran its suites, counts, and says where and when it ran', () => {
-    const job = slurm(meta(), [
+    const job = slurm(meta({ suites: ['imports', 'compute', 'ddp', 'custom'] }), [
       { id: 'ddp', suite: 'ddp', extra: { metrics: { world: 2, busbw_gbps: 1.5 } } },
-      { id: 'compute-gpu', suite: 'compute', status: 'skip', extra: { reason: 'no GPU' } },
+      { id: 'custom', suite: 'custom', status: 'skip', extra: { reason: 'not exported' } },
       { id: 'imports', suite: 'imports' },
       { id: 'compute-cpu', suite: 'compute', extra: { metrics: { fp32_gflops: 90 } } },
     ]);
     const r = SmokeResultSchema.parse(collectedSmokeResult(job, TARGET));
-    expect(r.tests.map((t) => t.id)).toEqual(['imports', 'compute-cpu', 'compute-gpu', 'ddp']);
+    expect(r.tests.map((t) => t.id)).toEqual(['imports', 'compute-cpu', 'ddp', 'custom']);
     expect(r).toMatchObject({
       image: TARGET.image,
       platform: 'linux/amd64',
@@ -184,8 +184,8 @@ describe('collectedSmokeResult: the job as a smoke result', () => {
       cluster: { target: 'slurm', job: '42', node: 'node-a', nodes: 1 },
     });
     expect(r.tests[0]).not.toHaveProperty('reason');
-    expect(r.tests[2]!.reason).toBe('no GPU');
-    expect(r.tests[3]!.metrics).toEqual({ world: 2, busbw_gbps: 1.5 });
+    expect(r.tests[3]!.reason).toBe('not exported');
+    expect(r.tests[2]!.metrics).toEqual({ world: 2, busbw_gbps: 1.5 });
     expect(r.interrupted).toBeUndefined();
   });
 
@@ -331,8 +331,28 @@ describe('slurmJob and k8sJob: the job as read', () => {
         { file: 'd/train.json', text: record('train', 'train') },
       ]);
     expect(inputErrorOf(stale).message).toMatch(
-      /^d\/train\.json: a result of the suite train, which the job of d\/job\.json does not run \(imports\)/,
+      /^d\/train\.json: a result of the test train \(suite train\), which the job of d\/job\.json does not run \(imports\)/,
     );
+    // compute-gpu of an earlier GPU run, beside this CPU job's compute-cpu: the suite is the job's,
+    // the test is not.
+    const staleGpu = () =>
+      slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta({ suites: ['compute'] })) }, [
+        { file: 'd/compute-cpu.json', text: record('compute-cpu', 'compute') },
+        { file: 'd/compute-gpu.json', text: record('compute-gpu', 'compute') },
+      ]);
+    expect(inputErrorOf(staleGpu).message).toMatch(
+      /^d\/compute-gpu\.json: a result of the test compute-gpu \(suite compute\), which the job of d\/job\.json does not run \(compute-cpu\)/,
+    );
+    expect(
+      slurmJob(
+        'd',
+        { file: 'd/job.json', text: JSON.stringify(meta({ suites: ['compute'], gpusPerNode: 'all' })) },
+        [
+          { file: 'd/compute-cpu.json', text: record('compute-cpu', 'compute') },
+          { file: 'd/compute-gpu.json', text: record('compute-gpu', 'compute') },
+        ],
+      ).records,
+    ).toHaveLength(2);
     const k8s = () =>
       slurmJob('d', { file: 'd/job.json', text: JSON.stringify(meta({ target: 'k8s' })) }, []);
     expect(inputErrorOf(k8s).message).toMatch(/is of a k8s job, not a Slurm one/);

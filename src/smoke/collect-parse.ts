@@ -72,6 +72,19 @@ function distinct(records: CollectedRecord[], where: string): CollectedRecord[] 
   return records;
 }
 
+/**
+ * The tests a job of META records, in the order it runs them, with the ids the smoke stage gives
+ * them (exportSteps, src/export/common.ts): compute is compute-cpu, then compute-gpu with GPUs.
+ */
+export function jobTests(meta: JobMeta): { id: string; suite: string }[] {
+  const gpus = meta.gpusPerNode === 'all' || meta.gpusPerNode > 0;
+  return meta.suites.flatMap((suite) =>
+    suite === 'compute'
+      ? [{ id: 'compute-cpu', suite }, ...(gpus ? [{ id: 'compute-gpu', suite }] : [])]
+      : [{ id: suite, suite }],
+  );
+}
+
 /** A Slurm job's results: job.json's text and each <id>.json's (with its <id>.err, when read). */
 export function slurmJob(
   dir: string,
@@ -87,11 +100,13 @@ export function slurmJob(
     ...(r.err !== undefined && { output: r.err }),
   }));
   // A directory used again (results/local, ML_IMAGE_RESULTS_DIR) keeps an earlier run's files: a
-  // suite this job does not run is not its result, and would be shown and signed as one.
-  const stale = read.find((r) => !job.suites.includes(r.record.suite));
+  // test this job does not run (compute-gpu of a GPU run, in a CPU job's directory) is not its
+  // result, and would be shown and signed as one.
+  const tests = jobTests(job);
+  const stale = read.find((r) => !tests.some((t) => t.id === r.record.id && t.suite === r.record.suite));
   if (stale)
     throw new InputError(
-      `${stale.where}: a result of the suite ${printable(stale.record.suite)}, which the job of ${meta.file} does not run (${job.suites.map(printable).join(', ') || 'none'}): a file of an earlier run in the same directory`,
+      `${stale.where}: a result of the test ${printable(stale.record.id)} (suite ${printable(stale.record.suite)}), which the job of ${meta.file} does not run (${tests.map((t) => printable(t.id)).join(', ') || 'none'}): a file of an earlier run in the same directory`,
       "remove the earlier run's files from the directory, or run the job again into a directory of its own",
     );
   return { meta: job, metaWhere: meta.file, records: distinct(read, dir) };

@@ -10,7 +10,7 @@ import { parseDigestRef } from '../oci/ref.js';
 import { redactDeep } from '../util/redact.js';
 import { printable } from '../util/text.js';
 import { classifyFailure } from './classify.js';
-import type { CollectedJob, CollectedRecord } from './collect-parse.js';
+import { type CollectedJob, type CollectedRecord, jobTests } from './collect-parse.js';
 import { tail } from './output.js';
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
 
@@ -124,19 +124,6 @@ function inRunOrder(meta: JobMeta, tests: readonly SmokeTest[]): SmokeTest[] {
     return i < 0 ? meta.suites.length : i;
   };
   return [...tests].sort((a, b) => rank(a.suite) - rank(b.suite) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/**
- * The tests a job of META records, in the order it runs them, with the ids the smoke stage gives
- * them (exportSteps, src/export/common.ts): compute is compute-cpu, then compute-gpu with GPUs.
- */
-export function jobTests(meta: JobMeta): { id: string; suite: string }[] {
-  const gpus = meta.gpusPerNode === 'all' || meta.gpusPerNode > 0;
-  return meta.suites.flatMap((suite) =>
-    suite === 'compute'
-      ? [{ id: 'compute-cpu', suite }, ...(gpus ? [{ id: 'compute-gpu', suite }] : [])]
-      : [{ id: suite, suite }],
-  );
 }
 
 /** The tests of the job without a result, in its run order. */
