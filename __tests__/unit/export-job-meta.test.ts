@@ -15,6 +15,7 @@ import {
   STEP_IDS,
 } from '../../src/export/job-meta-shell.js';
 import { slurmScript } from '../../src/export/slurm.js';
+import { jobTests } from '../../src/smoke/collect-parse.js';
 import { k8sIssues } from '../helpers/k8s-schema.js';
 import { type Loose, D, IMAGE, k8s, slurm, spec } from '../helpers/export-fixtures.js';
 
@@ -221,5 +222,29 @@ describe('STEP_IDS: the files an earlier run may leave', () => {
         .map((st) => st.id),
     );
     expect(new Set(STEP_IDS)).toEqual(ids);
+  });
+});
+
+describe("jobTests: the tests collect expects of a job, from its job.json's suites", () => {
+  it.each([
+    ['with GPUs', 'all' as const],
+    ['8 GPUs', 8],
+    ['without GPUs', 0],
+  ])('are the ids and suites of the steps the export runs, in their order: %s', (_n, gpusPerNode) => {
+    const all = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'] as const;
+    const steps = exportSteps(spec({ suites: [...all], gpusPerNode }));
+    const meta = JobMetaSchema.parse({
+      schemaVersion: 1,
+      target: 'slurm',
+      image: REF,
+      name: 'n',
+      job: '1',
+      machine: 'x86_64',
+      nodes: 1,
+      gpusPerNode,
+      suites: jobSuites(steps),
+      startedAt: '2026-12-06T20:50:10Z',
+    });
+    expect(jobTests(meta)).toEqual(steps.map((st) => ({ id: st.id, suite: st.suite })));
   });
 });
