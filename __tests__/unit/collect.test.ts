@@ -25,7 +25,7 @@ import { openResultDir } from '../../src/results/results.js';
 import { collectedSmokeResult, collectTarget } from '../../src/smoke/collect.js';
 import { k8sJob, slurmJob } from '../../src/smoke/collect-parse.js';
 import { SmokeResultSchema } from '../../src/smoke/result.js';
-import { buildSmokePredicate, smokeContradictions } from '../../src/attest/smoke-predicate.js';
+import { buildSmokePredicate, gpusFromTests, smokeContradictions } from '../../src/attest/smoke-predicate.js';
 import { inputErrorOf } from '../helpers/errors.js';
 import { captureIo } from '../helpers/fakes.js';
 import { cudaRecord, makeRecord } from '../helpers/records.js';
@@ -298,6 +298,24 @@ describe('the smoke attestation of a collected result', () => {
     expect(predicate.finishedAt).toBe('2026-12-06T10:02:30.000Z');
     expect(predicate.verdict).toBe('pass');
     expect(smokeContradictions(predicate)).toEqual([]);
+  });
+});
+
+describe('gpusFromTests: the GPUs a gpu test says it saw', () => {
+  const gpu = (metrics: Record<string, unknown>) => [
+    { id: 'gpu', suite: 'gpu', status: 'pass' as const, durationMs: 1, metrics },
+  ];
+  it.each([
+    ['8 of one model', { gpus: 8, names: ['NVIDIA H100'], driver: '570' }, 8],
+    [
+      'a count no host holds (a cluster record says 1e9): one device, not an attest stage out of memory',
+      { gpus: 1e9, names: ['NVIDIA H100'], driver: '570' },
+      1,
+    ],
+    ['no names, CUDA counted 4', { names: [], cuda_devices: 4 }, 4],
+    ['no names, an unbelievable CUDA count', { names: [], cuda_devices: 2 ** 31 }, 0],
+  ])('%s', (_n, metrics, devices) => {
+    expect(gpusFromTests(gpu(metrics))).toHaveLength(devices);
   });
 });
 
@@ -584,11 +602,13 @@ describe('ml-image collect', () => {
     expect(r.tests[1]!.output).toBe('RuntimeError: the end');
   });
 
-  it('refuses a record that is a link leading nowhere, naming it (exit 2), and passes over a directory', async () => {
+  it("reads only the records of an exported job's test names (a person's notes.json there is none), and refuses one that is a link leading nowhere (exit 2)", async () => {
     const { job } = layout();
     mkdirSync(path.join(job, 'old.json'));
+    writeFileSync(path.join(job, 'notes.json'), '{"mine": true}\n');
     const io = captureIo(dir);
     expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(0);
+    expect(io.out()).toContain('collected 3 test(s)');
     symlinkSync(path.join(job, 'gone'), path.join(job, 'train.json'));
     const dangling = captureIo(dir);
     expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], dangling)).toBe(2);

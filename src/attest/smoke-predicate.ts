@@ -174,18 +174,24 @@ function suitesOf(tests: readonly SmokeTest[]): SmokePredicate['suites'] {
  * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per
  * GPU CUDA counted (`cuda_devices`).
  */
+/**
+ * The most GPUs one test is believed to have seen: more than any host holds. A count above it (a
+ * test's own metrics, or a cluster job's record) names no count: one device, not an attest stage
+ * out of memory.
+ */
+const MAX_GPUS_SEEN = 1024;
+const gpuCount = (v: unknown): number | undefined =>
+  Number.isInteger(v) && (v as number) > 0 && (v as number) <= MAX_GPUS_SEEN ? (v as number) : undefined;
+
 export function gpusFromTests(tests: readonly SmokeTest[]): SmokePredicate['gpus']['devices'] {
   const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
   if (!t) return [];
   const names = (t.metrics.names as unknown[]).filter((n): n is string => typeof n === 'string' && n !== '');
   const driver = typeof t.metrics.driver === 'string' && t.metrics.driver !== '' ? t.metrics.driver : null;
   if (names.length === 0) {
-    const cuda = t.metrics.cuda_devices;
-    const n = Number.isInteger(cuda) && (cuda as number) > 0 ? (cuda as number) : 0;
-    return Array.from({ length: n }, () => ({ name: '', driver }));
+    return Array.from({ length: gpuCount(t.metrics.cuda_devices) ?? 0 }, () => ({ name: '', driver }));
   }
-  const count = t.metrics.gpus;
-  const each = names.length === 1 && Number.isInteger(count) && (count as number) > 1 ? (count as number) : 1;
+  const each = names.length === 1 ? (gpuCount(t.metrics.gpus) ?? 1) : 1;
   return names.flatMap((name) => Array.from({ length: each }, () => ({ name, driver })));
 }
 

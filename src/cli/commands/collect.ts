@@ -4,6 +4,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
+import { STEP_IDS } from '../../export/job-meta-shell.js';
 import { JOB_META_FILE } from '../../export/job-schema.js';
 import { BUILD_FILE, openResultDir, recordFile } from '../../results/results.js';
 import { collectedSmokeResult, collectTarget } from '../../smoke/collect.js';
@@ -12,7 +13,6 @@ import {
   notRegularFile,
   readRegularText,
   statErrorText,
-  statOrAbsent,
   UnreadableFileError,
 } from '../../util/read-regular.js';
 import { printable } from '../../util/text.js';
@@ -57,15 +57,6 @@ function errTail(file: string): string {
   }
 }
 
-/** Whether P is a directory; a path that cannot be looked at (a link loop) is left to its read. */
-function isDirectory(p: string): boolean {
-  try {
-    return statOrAbsent(p)?.isDirectory() === true;
-  } catch {
-    return false;
-  }
-}
-
 /** The names in DIR (given as GIVEN); one that cannot be listed is bad input naming it. */
 function listDir(dir: string, given: string): string[] {
   try {
@@ -103,10 +94,10 @@ function slurmDir(given: string, cwd: string): string {
 function readSlurm(given: string, cwd: string): { job: CollectedJob; from: string } {
   const dir = slurmDir(given, cwd);
   const metaFile = path.join(dir, JOB_META_FILE);
-  // A directory named *.json is no record; anything else is read as one (a link that leads nowhere,
-  // a FIFO: refused by readRegularText, naming it).
+  // The records of the tests an exported job runs (<id>.json); any other file there (a person's
+  // notes.json in ML_IMAGE_RESULTS_DIR) is none of its results.
   const ids = listDir(dir, given)
-    .filter((f) => f.endsWith('.json') && f !== JOB_META_FILE && !isDirectory(path.join(dir, f)))
+    .filter((f) => f.endsWith('.json') && STEP_IDS.includes(f.slice(0, -'.json'.length)))
     .map((f) => f.slice(0, -'.json'.length))
     .sort();
   const records = ids.map((id) => {
