@@ -1900,6 +1900,13 @@ function suitesOf(tests) {
  * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per
  * GPU CUDA counted (`cuda_devices`).
  */
+/**
+ * The most GPUs one test is believed to have seen: more than any host holds. A count above it (a
+ * test's own metrics, or a cluster job's record) names no count: one device, not an attest stage
+ * out of memory.
+ */
+const MAX_GPUS_SEEN = 1024;
+const gpuCount = (v) => Number.isInteger(v) && v > 0 && v <= MAX_GPUS_SEEN ? v : undefined;
 function gpusFromTests(tests) {
     const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
     if (!t)
@@ -1907,12 +1914,9 @@ function gpusFromTests(tests) {
     const names = t.metrics.names.filter((n) => typeof n === 'string' && n !== '');
     const driver = typeof t.metrics.driver === 'string' && t.metrics.driver !== '' ? t.metrics.driver : null;
     if (names.length === 0) {
-        const cuda = t.metrics.cuda_devices;
-        const n = Number.isInteger(cuda) && cuda > 0 ? cuda : 0;
-        return Array.from({ length: n }, () => ({ name: '', driver }));
+        return Array.from({ length: gpuCount(t.metrics.cuda_devices) ?? 0 }, () => ({ name: '', driver }));
     }
-    const count = t.metrics.gpus;
-    const each = names.length === 1 && Number.isInteger(count) && count > 1 ? count : 1;
+    const each = names.length === 1 ? (gpuCount(t.metrics.gpus) ?? 1) : 1;
     return names.flatMap((name) => Array.from({ length: each }, () => ({ name, driver })));
 }
 function gpusOf(input) {

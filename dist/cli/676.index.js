@@ -1,8 +1,8 @@
-export const id = 168;
-export const ids = [168];
+export const id = 676;
+export const ids = [676];
 export const modules = {
 
-/***/ 64266:
+/***/ 38676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -28,354 +28,8 @@ var config_platform = __webpack_require__(15063);
 var load = __webpack_require__(14997);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/export/memory.ts
-// --memory, the memory per node of an exported job, as each target writes it. Pure.
-
-/**
- * --memory (`64Gi`; `64G` is read as Slurm reads it, in binary units): its amount and unit. Exit 2
- * naming the flag for anything else.
- */
-function memoryOf(memory) {
-    const m = /^([1-9][0-9]{0,6})([MGT])i?$/.exec(memory);
-    if (!m)
-        throw new errors/* InputError */.dz(`--memory: expected a size per node like 64Gi or 512Mi (Mi, Gi or Ti), got "${memory}"`);
-    return { amount: Number(m[1]), unit: m[2] };
-}
-/** --memory as a Kubernetes quantity: `64G` (Slurm's binary G) is `64Gi`. */
-function k8sMemory(memory) {
-    const { amount, unit } = memoryOf(memory);
-    return `${amount}${unit}i`;
-}
-/** --memory as sbatch --mem reads it: `64Gi` is `64G`. */
-function slurmMemory(memory) {
-    const { amount, unit } = memoryOf(memory);
-    return `${amount}${unit}`;
-}
-
-;// CONCATENATED MODULE: ./src/export/nodes.ts
-
-/**
- * Several nodes (pods) are for the ddp suite alone: every other suite runs once, on the first node
- * (pod 0). Without ddp the other nodes would be allocated, GPUs and all, to run nothing (on
- * Kubernetes each pod first waits for a GPU node of its own). Refused (exit 2) with both ways out,
- * not quietly shrunk to one node: the suites asked for (often the config's smoke.suites) may leave
- * ddp out by mistake, and a job of another size than was asked for would hide it.
- */
-function checkNodesForDdp(s) {
-    if (s.nodes <= 1 || s.suites.includes('ddp'))
-        return;
-    throw new errors/* InputError */.dz(`--nodes ${s.nodes}: only the ddp suite runs across nodes, and the suites to run (${[...new Set(s.suites)].join(', ')}) have no ddp: ` +
-        `the others run on the first node (pod 0), so ${s.nodes - 1} of the ${s.nodes} nodes (pods) would be allocated, their GPUs with them, to run nothing`, 'add ddp to --suites (or to smoke.suites) for an all-reduce across the nodes, or drop --nodes (one node runs the other suites)');
-}
-
-// EXTERNAL MODULE: ./src/oci/ref.ts
-var ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/smoke/baselines.ts + 2 modules
-var baselines = __webpack_require__(48238);
-;// CONCATENATED MODULE: ./src/export/common.ts
-
-
-
-
-
-const DEFAULT_JOB_NAME = 'ml-image-smoke';
-/** In the header of every job file an export writes: a file without it is a person's (--force). */
-const EXPORT_MARKER = 'exported by ml-image-action';
-/** The smoke script's docstring begins so (images/probe/ml_image_smoke.py): the script is ours. */
-const SMOKE_SCRIPT_MARKER = '"""ml-image smoke suites, run inside the image';
-const DEFAULT_RDZV_PORT = 29500;
-/** Pulling a CUDA image onto a fresh node takes minutes: the job limits allow for it once. */
-const IMAGE_PULL_ALLOWANCE_S = 900;
-const PIN_FIX = 'a tag can move, and the cluster must run the image that was built and tested; "ml-image build --out DIR" writes the digest to DIR/build.json';
-/**
- * The image by digest, in export's words (FIELD: the flag or file it came from): REF@sha256:...,
- * a tag before the digest allowed and dropped (the digest decides). Pass its `ref` on.
- */
-function pinnedImage(image, field = '--image') {
-    return (0,ref/* parseDigestRef */.Tf)(image, { field, orElse: '--from DIR (from build.json)', fix: PIN_FIX });
-}
-/**
- * The image as Pyxis's --container-image takes it: Enroot's URI without "docker://",
- * REGISTRY#PATH@DIGEST. Enroot splits the registry at "#" (a "/" would make the host part of the
- * path); Docker Hub images name no registry. `legacy` puts the digest in the tag slot
- * (REGISTRY#PATH:sha256:...), the only form older Enroot 3.x releases parse.
- */
-function pyxisImage(r, legacy = false) {
-    const sep = legacy ? ':' : '@';
-    return r.registry === 'docker.io'
-        ? `${r.path}${sep}${r.digest}`
-        : `${r.registry}#${r.path}${sep}${r.digest}`;
-}
-const common_int = (v, field, min, max) => {
-    if (!Number.isInteger(v) || v < min || v > max)
-        throw new errors/* InputError */.dz(`${field}: expected a whole number from ${min} to ${max}, got ${v}`);
-};
-/** A driver floor as the gpu suite takes it (535.104, or none); FIELD names where it came from (exit 2). */
-function checkDriverFloor(floor, field = 'driver floor', fix) {
-    if (floor !== undefined && floor !== '' && !/^\d+(\.\d+)*$/.test(floor))
-        throw new errors/* InputError */.dz(`${field}: expected a version like 535.104, got "${floor}"`, fix);
-}
-/** Check the numbers and names the builders embed, naming the flag for each (exit 2). */
-function checkSpec(s) {
-    const ref = pinnedImage(s.image);
-    common_int(s.nodes, '--nodes', 1, 4096);
-    if (s.gpusPerNode !== 'all')
-        common_int(s.gpusPerNode, '--gpus-per-node', 0, 64);
-    common_int(s.timeoutSeconds, '--timeout', 1, 86400);
-    if (s.cpus !== undefined)
-        common_int(s.cpus, '--cpus', 1, 4096);
-    if (s.memory !== undefined)
-        memoryOf(s.memory);
-    if (s.rdzvPort !== undefined)
-        common_int(s.rdzvPort, 'rendezvous port', 1, 65535);
-    if (s.suites.length === 0)
-        throw new errors/* InputError */.dz("no smoke suite to run: --suites, else the config's smoke.suites, names none", 'give --suites (e.g. imports,pip-check,gpu) or list suites in smoke.suites');
-    checkNodesForDdp(s);
-    checkDriverFloor(s.driverFloor);
-    for (const m of Object.keys(s.distributionsByMachine ?? {}))
-        if (!/^[A-Za-z0-9_]+$/.test(m))
-            throw new errors/* InputError */.dz(`machine: expected a name like x86_64, got "${m}"`);
-    if (s.minLossDrop !== undefined && !(s.minLossDrop >= 0 && s.minLossDrop <= 1))
-        throw new errors/* InputError */.dz(`minimum loss drop: expected 0..1, got ${s.minLossDrop}`);
-    return ref;
-}
-/** A DNS-1123 label short enough for Indexed Job pod hostnames (NAME-INDEX) and "-scripts". */
-function checkJobName(name, field = '--name') {
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 52)
-        throw new errors/* InputError */.dz(`${field}: "${name}" must be lowercase letters, digits and "-", start and end with a letter or digit, at most 52 characters`);
-    return name;
-}
-/** A default job name from a variant ("cuda12.8" -> "ml-image-smoke-cuda12-8"). */
-function jobNameFor(variant) {
-    if (!variant)
-        return DEFAULT_JOB_NAME;
-    const v = variant
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    return v ? `${DEFAULT_JOB_NAME}-${v}`.slice(0, 52).replace(/-+$/, '') : DEFAULT_JOB_NAME;
-}
-/**
- * A MachineStep's shell lines: a `case` on `uname -m` where the step runs (Slurm: the first node,
- * whose steps the suites run on; Kubernetes: the pod), each machine's LINES in its arm.
- */
-function machineCaseLines(st, lines) {
-    const arm = (pattern, step) => [
-        `  ${pattern})`,
-        ...lines(step).map((l) => `    ${l}`),
-        '    ;;',
-    ];
-    return [
-        'case $(uname -m) in',
-        ...Object.entries(st.machines).flatMap(([m, step]) => arm(m, step)),
-        ...arm('*', st.other),
-        'esac',
-    ];
-}
-/**
- * The imports suite: the requirement names, else a skip. Where they differ by machine, each
- * machine's (a machine whose markers leave none skips), and on another machine those all share.
- */
-function importsStep(s) {
-    const of = (names, none) => names?.length
-        ? { kind: 'script', id: 'imports', suite: 'imports', args: ['imports', ...names] }
-        : { kind: 'skip', id: 'imports', suite: 'imports', reason: none };
-    if (s.distributionsByMachine === undefined)
-        return of(s.distributions, 'no requirements declared to import (pass --config)');
-    const machines = Object.entries(s.distributionsByMachine).map(([m, names]) => [
-        m,
-        of(names, `no requirement is installed on ${m} (their environment markers)`),
-    ]);
-    return {
-        kind: 'by-machine',
-        id: 'imports',
-        suite: 'imports',
-        machines: Object.fromEntries(machines),
-        other: of(s.distributions, 'no requirement is installed on every platform of the image'),
-    };
-}
-/** Stands for the floors JSON in a step's arguments; the job script passes "$ML_IMAGE_FLOORS". */
-const FLOORS_ARG = '\u0000floors';
-const FLOORS_VAR = 'ML_IMAGE_FLOORS';
-/** Whether the job asks for GPUs (then CUDA is required: no CPU or gloo fallback). */
-const wantsGpus = (s) => s.gpusPerNode === 'all' || s.gpusPerNode > 0;
-/** A step's arguments as shell words: each quoted, the floors as "$ML_IMAGE_FLOORS". */
-const stepWords = (args) => args.map((a) => (a === FLOORS_ARG ? `"$${FLOORS_VAR}"` : shellQuote(a))).join(' ');
-/** The shell line that sets $ML_IMAGE_FLOORS: the floors table, the same the smoke stage passes. */
-const floorsLine = (s) => `${FLOORS_VAR}=${shellQuote((0,baselines/* floorsArg */.wC)(s.baseline ?? (0,baselines/* bundledBaseline */._K)()))}`;
-/** The suites as steps, in the order given, mirroring src/smoke/suites.ts (ids and arguments). */
-function exportSteps(s) {
-    const steps = [];
-    const gpus = wantsGpus(s);
-    const cuda = gpus ? ['--cuda'] : [];
-    for (const suite of new Set(s.suites)) {
-        switch (suite) {
-            case 'imports':
-                steps.push(importsStep(s));
-                break;
-            case 'pip-check':
-                steps.push({ kind: 'pip-check', id: 'pip-check', suite });
-                break;
-            case 'gpu':
-                // GPUs were asked for: none found (or CUDA that cannot start) fails.
-                steps.push(gpus
-                    ? { kind: 'script', id: 'gpu', suite, args: ['gpu', s.driverFloor ?? '', '--require'] }
-                    : { kind: 'skip', id: 'gpu', suite, reason: 'no GPUs requested (--gpus-per-node 0)' });
-                break;
-            case 'compute':
-                steps.push({ kind: 'script', id: 'compute-cpu', suite, args: ['compute', 'cpu'] });
-                if (gpus)
-                    steps.push({
-                        kind: 'script',
-                        id: 'compute-gpu',
-                        suite,
-                        args: ['compute', 'cuda', '--floors', FLOORS_ARG],
-                    });
-                break;
-            case 'train':
-                steps.push({
-                    kind: 'script',
-                    id: 'train',
-                    suite,
-                    args: ['train', String(s.minLossDrop ?? 0.5), ...cuda],
-                });
-                break;
-            case 'ddp':
-                // One node: the script's own ddp suite (torchrun --standalone), judged as `ml-image smoke`
-                // judges it. Several: torchrun on every node with a rendezvous (the job script's).
-                steps.push(s.nodes > 1
-                    ? { kind: 'ddp', id: 'ddp', suite }
-                    : {
-                        kind: 'script',
-                        id: 'ddp',
-                        suite,
-                        args: [
-                            'ddp',
-                            String(ddpProcsPerNode(s)),
-                            ...(gpus ? ['--cuda', '--floors', FLOORS_ARG] : []),
-                        ],
-                    });
-                break;
-            case 'custom':
-                // Custom tests check the image's metadata and regex-match output in TypeScript: not exported.
-                steps.push({
-                    kind: 'skip',
-                    id: 'custom',
-                    suite,
-                    reason: 'custom tests are not exported: run them with ml-image smoke',
-                });
-                break;
-        }
-    }
-    return steps;
-}
-/**
- * Processes per node for the ddp suite: one per GPU requested, else 2 over gloo (as `ml-image
- * smoke`). With whole nodes ('all'), every GPU the node shows, counted at run time: 'auto' for the
- * script's ddp suite, 'gpu' for torchrun (both torch.cuda.device_count(), and an error without CUDA).
- */
-function ddpProcsPerNode(s, launcher = 'script') {
-    if (s.gpusPerNode === 'all')
-        return launcher === 'script' ? 'auto' : 'gpu';
-    return s.gpusPerNode > 0 ? s.gpusPerNode : 2;
-}
-/** A multi-node all-reduce crosses the nodes' network: the per-node (NVLink) busbw floors do not apply. */
-const MULTI_NODE_DDP_NOTE = "no busbw floor across nodes: the floors describe one node's interconnect";
-/**
- * The job's GPU settings: processes per node for a multi-node ddp; with GPUs, CUDA required in the
- * ddp workers (ML_IMAGE_DDP_CUDA, srun passes the environment into the container), and the floors
- * table the suites are judged against (the same `ml-image smoke` passes).
- */
-function gpuLines(o) {
-    const gpus = wantsGpus(o);
-    return [
-        ...(o.nodes > 1
-            ? [
-                `NPROC_PER_NODE=${ddpProcsPerNode(o, 'torchrun')}`,
-                ...(gpus ? ['export ML_IMAGE_DDP_CUDA=1', `DDP_NOTE=${shellQuote(MULTI_NODE_DDP_NOTE)}`] : []),
-            ]
-            : []),
-        ...(gpus
-            ? ['# Per-GPU floors (src/smoke/baselines.json merged with smoke.baseline): JSON', floorsLine(o)]
-            : []),
-    ];
-}
-/**
- * The suites' timeout, for the smoke script: its ddp launcher stops within it (the variable
- * `ml-image smoke` sets too: SMOKE_TIMEOUT_ENV, src/smoke/batch.ts). Exported, so srun hands it
- * into the container.
- */
-const TIMEOUT_EXPORT_LINE = 'export ML_IMAGE_SMOKE_TIMEOUT="$TIMEOUT"';
-/** Seconds the whole job may take: every container step at its timeout, plus one image pull. */
-function jobDeadlineSeconds(s) {
-    const running = exportSteps(s).filter((st) => st.kind !== 'skip').length;
-    return Math.max(1, running) * s.timeoutSeconds + IMAGE_PULL_ALLOWANCE_S;
-}
-/** Quote one word for sh/bash: bare when it is plainly safe, else single-quoted. */
-function shellQuote(word) {
-    if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(word))
-        return word;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/**
- * Shell functions (POSIX sh, so bash and the image's /bin/sh both run them) that turn a suite's
- * stdout into RESULTS/ID.json: the smoke script's JSON line with id, suite, durationMs and exitCode
- * added, or a failure naming the exit code when the suite printed no result. Needs RESULTS, TIMEOUT
- * (S_LIMIT, when set, is the limit of the step just run).
- * Data (JSON, paths, output) is printed with printf '%s', never echo: dash's echo (the /bin/sh of
- * Debian and Ubuntu images) turns the backslashes of JSON escapes such as \n into characters.
- */
-const RECORD_SHELL = `FAILED=0
-# record ID SUITE RC STARTED [REASON]: the suite's JSON in RESULTS/ID.out -> RESULTS/ID.json
-record() {
-  r_id=$1; r_suite=$2; r_rc=$3; r_start=$4; r_reason=\${5:-}
-  r_ms=$(( ($(date +%s) - r_start) * 1000 ))
-  # The last line holding a result's start, read from it (as the host's suiteResult): a module may
-  # print before the result on its line, or after it at exit.
-  r_line=$(grep -a '{"status": "' "$RESULTS/$r_id.out" 2>/dev/null | tail -n 1)
-  case $r_line in
-    *'{"status": "'*) r_body='"status": "'\${r_line#*'{"status": "'} ;;
-    *)
-      if [ "$r_rc" = 124 ]; then r_reason="timed out after \${S_LIMIT:-$TIMEOUT}s"
-      elif [ -z "$r_reason" ]; then r_reason="the suite exited $r_rc without a result"; fi
-      r_body="\\"status\\": \\"fail\\", \\"reason\\": \\"$r_reason\\"}" ;;
-  esac
-  r_status=\${r_body#'"status": "'}
-  r_status=\${r_status%%'"'*}
-  printf '{"id": "%s", "suite": "%s", "durationMs": %s, "exitCode": %s, %s\\n' \\
-    "$r_id" "$r_suite" "$r_ms" "$r_rc" "$r_body" > "$RESULTS/$r_id.json"
-  printf 'ml-image: %s %s\\n' "$r_id" "$r_status"
-  if [ "$r_status" = fail ]; then FAILED=1; fi
-}
-# skip ID SUITE JSON: a suite that does not run here
-skip() {
-  printf '%s\\n' "$3" > "$RESULTS/$1.out"
-  record "$1" "$2" 0 "$(date +%s)"
-}
-# pip_result ID: pip check prints no JSON; its exit code is the result (an image without pip: a
-# skip, as the pipeline's pip-check says it)
-pip_result() {
-  if [ "$S_RC" = 0 ]; then echo '{"status": "pass", "reason": ""}' >> "$RESULTS/$1.out"
-  elif [ "$S_RC" != 124 ] && grep -qE ': No module named pip[[:space:]]*$' "$RESULTS/$1.err" "$RESULTS/$1.out" 2> /dev/null; then
-    echo '{"status": "skip", "reason": "pip is not installed in the image"}' >> "$RESULTS/$1.out"
-  elif [ "$S_RC" != 124 ]; then echo '{"status": "fail", "reason": "pip check found broken requirements"}' >> "$RESULTS/$1.out"; fi
-}
-# ddp_result ID: rank 0 prints "ML_IMAGE_DDP {json}" (ml_image_smoke.py ddp-worker); it becomes the
-# metrics, with DDP_NOTE (when set) as their floor_note
-ddp_result() {
-  d_line=$(sed -n 's/^ML_IMAGE_DDP //p' "$RESULTS/$1.out" | head -n 1)
-  case $d_line in
-    *'}') if [ -n "\${DDP_NOTE:-}" ]; then d_line="\${d_line%?}, \\"floor_note\\": \\"$DDP_NOTE\\"}"; fi ;;
-  esac
-  case $S_RC:$d_line in
-    0:*'"ok": true'*) printf '{"status": "pass", "reason": "", "metrics": %s}\\n' "$d_line" >> "$RESULTS/$1.out" ;;
-    *:'{'*) printf '{"status": "fail", "reason": "all-reduce failed or returned a wrong sum (exit %s)", "metrics": %s}\\n' \\
-      "$S_RC" "$d_line" >> "$RESULTS/$1.out" ;;
-  esac
-}`;
-/** The skip line of a step, in the smoke script's own JSON layout (json.dumps: ", " and ": "). */
-const skipJson = (reason) => `{"status": "skip", "reason": ${JSON.stringify(reason)}}`;
-
+// EXTERNAL MODULE: ./src/export/common.ts + 1 modules
+var common = __webpack_require__(13560);
 ;// CONCATENATED MODULE: ./src/export/k8s-options.ts
 // The Kubernetes settings of the pod `ml-image export --k8s` writes (node selector, tolerations, pull
 // secrets, runtime class ...), each checked against the grammar of its API field, naming the flag (exit 2). Pure.
@@ -433,141 +87,12 @@ function checkK8sOptions(o) {
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/export/memory.ts
+var export_memory = __webpack_require__(39807);
 // EXTERNAL MODULE: ./src/export/job-schema.ts
 var job_schema = __webpack_require__(64525);
-;// CONCATENATED MODULE: ./src/export/job-meta-shell.ts
-
-
-/** The suites of STEPS in the order the job runs them, each once (compute's cpu and gpu steps are one). */
-const jobSuites = (steps) => [
-    ...new Set(steps.map((st) => st.suite)),
-];
-/** OBJ as JSON members without the braces, to be joined with those the shell adds. */
-const members = (obj) => JSON.stringify(obj).slice(1, -1);
-/**
- * The fields known at export, in the schema's order around the shell's: HEAD (schemaVersion,
- * target, image, name, and on Kubernetes the Job's name as job) and TAIL (nodes on Kubernetes,
- * gpusPerNode, suites). IMAGE is the reference by digest (REPOSITORY@sha256:...), not Enroot's form.
- */
-function jobMetaConstants(o, target, image, name, steps) {
-    const k8s = target === 'k8s';
-    return {
-        head: members({
-            schemaVersion: job_schema/* JOB_META_SCHEMA_VERSION */.D1,
-            target,
-            image,
-            name,
-            ...(k8s && { job: name }),
-        }),
-        tail: members({
-            ...(k8s && { nodes: o.nodes }),
-            gpusPerNode: o.gpusPerNode,
-            suites: jobSuites(steps),
-        }),
-    };
-}
-/** The `date` format of startedAt and finishedAt (JobMetaSchema's UTC_SECONDS). */
-const UTC_NOW = '$(date -u +%Y-%m-%dT%H:%M:%SZ)';
-/**
- * POSIX sh (bash, dash, busybox sh): json_str VALUE [DEFAULT] prints VALUE as a JSON string, its
- * backslashes and double quotes escaped and its control characters (newlines too) dropped, DEFAULT
- * (a plain word) when nothing is left; json_count VALUE DEFAULT prints VALUE when it is a count
- * without leading zeros, else DEFAULT. Bytes, not characters (LC_ALL=C): no locale drops a byte.
- */
-const JSON_STR_SHELL = `# json_str VALUE [DEFAULT]: VALUE as a JSON string (backslashes and double quotes escaped, control
-# characters dropped), DEFAULT when nothing is left
-json_str() {
-  j_s=$(printf '%s\\n' "$1" | LC_ALL=C sed -e 's/\\\\/\\\\\\\\/g' -e 's/"/\\\\"/g' | LC_ALL=C tr -d '\\000-\\037')
-  printf '"%s"' "\${j_s:-\${2:-}}"
-}
-# json_count VALUE DEFAULT: VALUE when it is a whole number (no leading zero), else DEFAULT
-json_count() {
-  case $1 in
-    0|[1-9]*) case $1 in *[!0-9]*) printf '%s' "$2" ;; *) printf '%s' "$1" ;; esac ;;
-    *) printf '%s' "$2" ;;
-  esac
-}`;
-/** The constants as shell assignments (JOB_META_HEAD, JOB_META_TAIL) and the start time. */
-const constantLines = (c) => `JOB_META_HEAD=${shellQuote(c.head)}
-JOB_META_TAIL=${shellQuote(c.tail)}
-JOB_STARTED=${UTC_NOW}`;
-/** Every test id an exported job may record (exportSteps' ids, every suite with GPUs). */
-const STEP_IDS = [
-    'imports',
-    'pip-check',
-    'gpu',
-    'compute-cpu',
-    'compute-gpu',
-    'train',
-    'ddp',
-    'custom',
-];
-/**
- * Bash: an earlier run's files of these names in RESULTS removed (a directory used again:
- * results/local outside Slurm, ML_IMAGE_RESULTS_DIR), so that none is read back as this job's.
- * Only the names a job writes: any other file there stays.
- */
-const EARLIER_RUN_LINES = `# An earlier run's files in this directory (results/local, ML_IMAGE_RESULTS_DIR) are not this job's
-for f in ${STEP_IDS.join(' ')} import remove; do
-  rm -f "$RESULTS/$f.json" "$RESULTS/$f.out" "$RESULTS/$f.err"
-done
-rm -f "$RESULTS/${job_schema/* JOB_META_FILE */.dZ}" "$RESULTS/${job_schema/* JOB_META_FILE */.dZ}.tmp"`;
-/**
- * Slurm (bash): RESULTS/job.json at once, and JOB_META_FINISHED_LINE at the job's normal end (not the
- * EXIT trap: a job that stopped early keeps the first, without finishedAt). The batch host is the
- * first node, where the suites' steps run; nodes are the job's ($SLURM_NNODES, else 1).
- */
-function slurmJobMetaShell(c) {
-    return `# ${job_schema/* JOB_META_FILE */.dZ}: what this job is (the image, where, with how many GPUs, which suites), for
-# ml-image collect; written again with finishedAt once every suite ran. Through a temp file and mv,
-# so a reader never sees half of it.
-${EARLIER_RUN_LINES}
-${JSON_STR_SHELL}
-${constantLines(c)}
-# job_meta [FINISHED_AT]: RESULTS/${job_schema/* JOB_META_FILE */.dZ}, one line of JSON
-job_meta() {
-  j_end=
-  if [ -n "\${1:-}" ]; then j_end=",\\"finishedAt\\":$(json_str "$1")"; fi
-  printf '{%s,"job":%s,"node":%s,"machine":%s,"nodes":%s,%s,"startedAt":%s%s}\\n' "$JOB_META_HEAD" \\
-    "$(json_str "\${SLURM_JOB_ID:-local}" local)" "$(json_str "$(hostname 2> /dev/null || uname -n)")" \\
-    "$(json_str "$(uname -m)" unknown)" "$(json_count "\${SLURM_NNODES:-1}" 1)" "$JOB_META_TAIL" \\
-    "$(json_str "$JOB_STARTED")" "$j_end" > "$RESULTS/${job_schema/* JOB_META_FILE */.dZ}.tmp" \\
-    && mv -f "$RESULTS/${job_schema/* JOB_META_FILE */.dZ}.tmp" "$RESULTS/${job_schema/* JOB_META_FILE */.dZ}" \\
-    || printf '%s\\n' "ml-image: could not write $RESULTS/${job_schema/* JOB_META_FILE */.dZ}" >&2
-}
-job_meta`;
-}
-/**
- * Kubernetes (POSIX sh): the pod's JOB_PREFIX line at once, and JOB_META_FINISHED_LINE at pod 0's
- * normal end. The node is the pod's (ML_IMAGE_NODE, the downward API's spec.nodeName), else the
- * pod's own hostname; pod is the completion index.
- */
-function podJobMetaShell(c) {
-    return `# A "${job_schema/* JOB_PREFIX */.Pn}{json}" line: what this job is (the image, where, with how many GPUs, which
-# suites), for ml-image collect; printed again with finishedAt once every suite ran (pod 0).
-${JSON_STR_SHELL}
-${constantLines(c)}
-# job_meta [FINISHED_AT]: the pod's line
-job_meta() {
-  j_end=
-  if [ -n "\${1:-}" ]; then j_end=",\\"finishedAt\\":$(json_str "$1")"; fi
-  printf '%s{%s,"pod":%s,"node":%s,"machine":%s,%s,"startedAt":%s%s}\\n' '${job_schema/* JOB_PREFIX */.Pn}' "$JOB_META_HEAD" \\
-    "$(json_count "$INDEX" 0)" "$(json_str "\${ML_IMAGE_NODE:-$(hostname 2> /dev/null || uname -n)}")" \\
-    "$(json_str "$(uname -m)" unknown)" "$JOB_META_TAIL" "$(json_str "$JOB_STARTED")" "$j_end"
-}
-job_meta`;
-}
-/** The line at the job's normal end, before its exit with the suites' verdict. */
-const JOB_META_FINISHED_LINE = `job_meta "${UTC_NOW}"`;
-/**
- * The container's variable of the pod's node (the downward API), which podJobMetaShell reads: a new
- * object each call, as each manifest owns what it holds (a caller that edits one edits no other).
- */
-const nodeEnv = () => ({
-    name: 'ML_IMAGE_NODE',
-    valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } },
-});
-
+// EXTERNAL MODULE: ./src/export/job-meta-shell.ts
+var job_meta_shell = __webpack_require__(13076);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/export/k8s-yaml.ts
@@ -612,7 +137,7 @@ function k8sYaml(objects) {
     // own (NEL, U+2028, U+2029: kubectl's and PyYAML's reader folds or splits there, in a block
     // scalar too) or a character no YAML stream may hold (DEL, C1, U+FFFE, U+FFFF) is double-quoted,
     // each written as its escape.
-    const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${EXPORT_MARKER} ${version/* VERSION */.x}.\n# Run it, and again (an earlier run of this name goes first: a Job cannot change in place): ${k8sSubmit(K8S_JOB_FILE)}\n`;
+    const header = `# ml-image smoke suites: a ConfigMap and a Job (Indexed, with a headless Service, for several pods), ${common/* EXPORT_MARKER */.sS} ${version/* VERSION */.x}.\n# Run it, and again (an earlier run of this name goes first: a Job cannot change in place): ${k8sSubmit(K8S_JOB_FILE)}\n`;
     const yaml = (o) => {
         const doc = new dist/* Document */.yo(o, { version: '1.1', aliasDuplicateObjects: false });
         (0,dist/* visit */.YR)(doc, {
@@ -654,7 +179,7 @@ const JOB_LABEL = 'ml-image-action/job';
 const POD_SCRIPT = '"$SCRIPT"';
 /** The ddp suite across the pods through pod 0 (one pod runs the script's own ddp suite). */
 function podDdpLines(o, name) {
-    const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
+    const port = o.rdzvPort ?? common/* DEFAULT_RDZV_PORT */.Jc;
     return [
         // Pod 0 hosts the c10d store (is_host: torchrun's own hostname match does not see that
         // NAME-0.NAME is this pod); every pod waits until the headless Service publishes it.
@@ -682,10 +207,10 @@ function podDdpLines(o, name) {
 function podStepLines(st, o, name) {
     switch (st.kind) {
         case 'skip':
-            return [`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`, `report ${st.id}`];
+            return [`skip ${st.id} ${st.suite} ${(0,common/* shellQuote */.ZL)((0,common/* skipJson */.Su)(st.reason))}`, `report ${st.id}`];
         case 'script':
             return [
-                `run_step ${st.id} python3 ${POD_SCRIPT} ${stepWords(st.args)}`,
+                `run_step ${st.id} python3 ${POD_SCRIPT} ${(0,common/* stepWords */.c9)(st.args)}`,
                 `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
                 `report ${st.id}`,
             ];
@@ -699,19 +224,19 @@ function podStepLines(st, o, name) {
         case 'ddp':
             return podDdpLines(o, name);
         case 'by-machine':
-            return machineCaseLines(st, (step) => podStepLines(step, o, name));
+            return (0,common/* machineCaseLines */.rV)(st, (step) => podStepLines(step, o, name));
     }
 }
 /** The steps in the order the pods run them: with several pods ddp first (podBody). */
 const podSteps = (o) => {
-    const steps = exportSteps(o);
+    const steps = (0,common/* exportSteps */.C5)(o);
     if (o.nodes <= 1)
         return steps;
     return [...steps.filter((s) => s.kind === 'ddp'), ...steps.filter((s) => s.kind !== 'ddp')];
 };
 /** The steps of the pod script; with several pods ddp runs first and the rest only on pod 0. */
 function podBody(o, name) {
-    const steps = exportSteps(o);
+    const steps = (0,common/* exportSteps */.C5)(o);
     const lines = (st) => podStepLines(st, o, name);
     if (o.nodes <= 1)
         return steps.flatMap((s) => ['', `# ${s.id}`, ...lines(s)]);
@@ -763,13 +288,13 @@ wait_for_host() {
  * may wait in the rendezvous while another node still pulls; that wait is no part of the suite.
  */
 const RDZV_TIMEOUT_LINES = `# The pods' ddp waits for the others at most this long (the rendezvous's join_timeout and the step's
-# limit): the suite's TIMEOUT plus ${IMAGE_PULL_ALLOWANCE_S}s, as another pod's node may still pull the image.
-RDZV_TIMEOUT=$((TIMEOUT + ${IMAGE_PULL_ALLOWANCE_S}))`;
+# limit): the suite's TIMEOUT plus ${common/* IMAGE_PULL_ALLOWANCE_S */.xX}s, as another pod's node may still pull the image.
+RDZV_TIMEOUT=$((TIMEOUT + ${common/* IMAGE_PULL_ALLOWANCE_S */.xX}))`;
 /** The driver the pod runs (POSIX sh: the image's /bin/sh may be dash or busybox). */
 function podScript(o, name) {
-    const meta = jobMetaConstants(o, 'k8s', pinnedImage(o.image).ref, name, podSteps(o));
+    const meta = (0,job_meta_shell/* jobMetaConstants */.E2)(o, 'k8s', (0,common/* pinnedImage */.QJ)(o.image).ref, name, podSteps(o));
     return `#!/bin/sh
-# ml-image smoke suites in a Kubernetes pod, ${EXPORT_MARKER} ${version/* VERSION */.x}.
+# ml-image smoke suites in a Kubernetes pod, ${common/* EXPORT_MARKER */.sS} ${version/* VERSION */.x}.
 # Each suite prints one "${job_schema/* RESULT_PREFIX */.Dd}{json}" line; collect them with
 #   kubectl logs${o.namespace ? ` -n ${o.namespace}` : ''} -l ${JOB_LABEL}=${name} --tail=-1 | grep '^${job_schema/* RESULT_PREFIX */.Dd}'
 # The pod (pod 0 of several: it carries every pod's ddp result) exits 1 when a suite failed.
@@ -779,21 +304,21 @@ set -u
 SCRIPT=${K8S_MOUNT}/ml_image_smoke.py
 RESULTS=\${ML_IMAGE_RESULTS_DIR:-/tmp/ml-image-results}
 TIMEOUT=${o.timeoutSeconds}
-${TIMEOUT_EXPORT_LINE}
-${gpuLines(o).join('\n')}
+${common/* TIMEOUT_EXPORT_LINE */.si}
+${(0,common/* gpuLines */._q)(o).join('\n')}
 NODES=${o.nodes}
 INDEX=\${JOB_COMPLETION_INDEX:-0}
 RDZV_HOST=${name}-0.${name}${o.nodes > 1 ? `\n${RDZV_TIMEOUT_LINES}` : ''}
 mkdir -p "$RESULTS" || exit 2
 
-${podJobMetaShell(meta)}
+${(0,job_meta_shell/* podJobMetaShell */.kl)(meta)}
 
-${RECORD_SHELL}
+${common/* RECORD_SHELL */.he}
 
 ${POD_FUNCTIONS}
 ${podBody(o, name).join('\n')}
 
-${JOB_META_FINISHED_LINE}
+${job_meta_shell/* JOB_META_FINISHED_LINE */.UO}
 exit "$FAILED"
 `;
 }
@@ -807,7 +332,7 @@ function metaOf(o, labels) {
 }
 /** The headless Service that gives pod 0 its DNS name (nodes > 1). */
 function rendezvousService(o, name, labels) {
-    const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
+    const port = o.rdzvPort ?? common/* DEFAULT_RDZV_PORT */.Jc;
     return {
         apiVersion: 'v1',
         kind: 'Service',
@@ -826,7 +351,7 @@ function smokeContainer(o, image) {
     const gpus = typeof o.gpusPerNode === 'number' ? o.gpusPerNode : 0;
     // --memory: request and limit alike, so that no namespace default limit (which /dev/shm counts
     // against) ends the run.
-    const memory = o.memory === undefined ? undefined : k8sMemory(o.memory);
+    const memory = o.memory === undefined ? undefined : (0,export_memory/* k8sMemory */.sP)(o.memory);
     return {
         name: 'smoke',
         image,
@@ -836,7 +361,7 @@ function smokeContainer(o, image) {
             { name: 'PYTHONUNBUFFERED', value: '1' },
             { name: 'PYTHONNOUSERSITE', value: '1' },
             // The pod's node, for the job's ML_IMAGE_JOB lines (run.sh).
-            nodeEnv(),
+            (0,job_meta_shell/* nodeEnv */.w1)(),
             // No GPU asked for: on a node whose default runtime is nvidia, the image's own
             // NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV) would give the pod every GPU.
             ...(o.gpusPerNode === 0 ? [{ name: 'NVIDIA_VISIBLE_DEVICES', value: 'void' }] : []),
@@ -901,7 +426,7 @@ function smokeJob(o, name, image, labels) {
         spec: {
             // A failing smoke test is a result, not a reason to retry.
             backoffLimit: 0,
-            activeDeadlineSeconds: jobDeadlineSeconds(o),
+            activeDeadlineSeconds: (0,common/* jobDeadlineSeconds */.LR)(o),
             ttlSecondsAfterFinished: o.ttlSecondsAfterFinished ?? 86400,
             ...(multi && { completionMode: 'Indexed', completions: o.nodes, parallelism: o.nodes }),
             template: { metadata: { labels }, spec: podSpec(o, name, image) },
@@ -910,15 +435,15 @@ function smokeJob(o, name, image, labels) {
 }
 /** ConfigMap (+ headless Service when nodes > 1) + Job, in the order `kubectl apply` needs them. */
 function k8sManifests(o) {
-    const ref = checkSpec(o);
+    const ref = (0,common/* checkSpec */.g3)(o);
     checkK8sOptions(o);
-    const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
+    const name = (0,common/* checkJobName */.jL)(o.name ?? common/* DEFAULT_JOB_NAME */.iQ);
     // The headless Service of a multi-pod run takes the name too, and a Service's name is a
     // DNS-1035 label: it starts with a letter (the API server refuses "9smoke").
     if (o.nodes > 1 && !/^[a-z]/.test(name))
         throw new errors/* InputError */.dz(`--name: "${name}" must start with a letter when --nodes > 1 (the pods' headless Service is named after the job)`);
     const labels = {
-        'app.kubernetes.io/name': DEFAULT_JOB_NAME,
+        'app.kubernetes.io/name': common/* DEFAULT_JOB_NAME */.iQ,
         'app.kubernetes.io/managed-by': 'ml-image-action',
         [JOB_LABEL]: name,
     };
@@ -1217,9 +742,9 @@ function hideSecretsShell(rule, rules = redact/* REDACTION_RULES */.iz) {
 # on, e.g. a token that Enroot's .credentials reads as $NAME to pull the image. Names that are no shell
 # identifiers (INPUT_HF-TOKEN) cannot be unset: every srun runs under STEP_ENV, env -u NAME for each.
 SECRET_NAME_RE='${ere}'
-SECRET_VALUE_RE=${shellQuote(values.cased)}
-SECRET_VALUE_ICASE_RE=${shellQuote(values.upper)}
-SECRET_KEPT_VALUE_RE=${shellQuote(values.kept)}
+SECRET_VALUE_RE=${(0,common/* shellQuote */.ZL)(values.cased)}
+SECRET_VALUE_ICASE_RE=${(0,common/* shellQuote */.ZL)(values.upper)}
+SECRET_KEPT_VALUE_RE=${(0,common/* shellQuote */.ZL)(values.kept)}
 hide_secrets() {
   local n v kv kept names hidden='' count=0 xtrace=
   case $- in *x*) xtrace=1; set +x ;; esac
@@ -1290,8 +815,8 @@ const SLURM_MARGIN_S = 300;
  * the container's removal at the end (REMOVE_TIMEOUT_S and its kill delay), and a fixed margin.
  */
 function slurmDeadlineSeconds(o) {
-    const running = Math.max(1, exportSteps(o).filter((st) => st.kind !== 'skip').length);
-    return (jobDeadlineSeconds(o) +
+    const running = Math.max(1, (0,common/* exportSteps */.C5)(o).filter((st) => st.kind !== 'skip').length);
+    return ((0,common/* jobDeadlineSeconds */.LR)(o) +
         (running + 1) * KILL_AFTER_S +
         REMOVE_TIMEOUT_S +
         REMOVE_KILL_AFTER_S +
@@ -1333,9 +858,9 @@ function sbatchLines(o, name, cpus) {
                 : []),
         `--cpus-per-task=${cpus}`,
         // --memory per node (Slurm's M/G/T are binary): else the cluster's DefMemPerCPU x the CPUs.
-        ...(o.memory !== undefined ? [`--mem=${slurmMemory(o.memory)}`] : []),
+        ...(o.memory !== undefined ? [`--mem=${(0,export_memory/* slurmMemory */.RD)(o.memory)}`] : []),
         `--time=${slurmTime(slurmDeadlineSeconds(o))}`,
-        `--output=${o.output ?? `${DEFAULT_JOB_NAME}-%j.out`}`,
+        `--output=${o.output ?? `${common/* DEFAULT_JOB_NAME */.iQ}-%j.out`}`,
         ...(o.partition !== undefined ? [`--partition=${o.partition}`] : []),
         ...(o.account !== undefined ? [`--account=${o.account}`] : []),
     ].map((l) => `#SBATCH ${l}`);
@@ -1345,10 +870,10 @@ const SLURM_SCRIPT = `${CONTAINER_DIR}/${SMOKE_SCRIPT_FILE}`;
 function slurmStepLines(st, port) {
     switch (st.kind) {
         case 'skip':
-            return [`skip ${st.id} ${st.suite} ${shellQuote(skipJson(st.reason))}`];
+            return [`skip ${st.id} ${st.suite} ${(0,common/* shellQuote */.ZL)((0,common/* skipJson */.Su)(st.reason))}`];
         case 'script':
             return [
-                `run_step ${st.id} python3 ${SLURM_SCRIPT} ${stepWords(st.args)}`,
+                `run_step ${st.id} python3 ${SLURM_SCRIPT} ${(0,common/* stepWords */.c9)(st.args)}`,
                 `record ${st.id} ${st.suite} "$S_RC" "$S_START"`,
             ];
         case 'pip-check':
@@ -1374,7 +899,7 @@ function slurmStepLines(st, port) {
                 'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
             ];
         case 'by-machine':
-            return machineCaseLines(st, (step) => slurmStepLines(step, port));
+            return (0,common/* machineCaseLines */.rV)(st, (step) => slurmStepLines(step, port));
     }
 }
 /** Where the job finds ml_image_smoke.py, and RESULTS; exits 2 when it cannot. */
@@ -1383,7 +908,7 @@ function exportDirLines(o) {
 # ML_IMAGE_EXPORT_DIR, else the export directory, else the directory sbatch ran in.
 EXPORT_DIR=\${ML_IMAGE_EXPORT_DIR:-}
 if [ -z "$EXPORT_DIR" ]; then
-  for d in ${shellQuote(o.exportDir)} "\${SLURM_SUBMIT_DIR:-.}"; do
+  for d in ${(0,common/* shellQuote */.ZL)(o.exportDir)} "\${SLURM_SUBMIT_DIR:-.}"; do
     if [ -f "$d/${SMOKE_SCRIPT_FILE}" ]; then EXPORT_DIR=$d; break; fi
   done
 fi
@@ -1420,8 +945,8 @@ function importStepShell(everyNode) {
     const where = everyNode ? '$SLURM_NNODES node(s)' : 'the first node';
     return `# The image import, in a step of its own: Pyxis imports the image in the first srun that names the
 # container, and each suite's TIMEOUT is to measure the suite alone. ML_IMAGE_IMPORT_TIMEOUT (seconds)
-# limits it: default ${IMAGE_PULL_ALLOWANCE_S}, the time the job's --time allows for the import.
-IMPORT_TIMEOUT=\${ML_IMAGE_IMPORT_TIMEOUT:-${IMAGE_PULL_ALLOWANCE_S}}
+# limits it: default ${common/* IMAGE_PULL_ALLOWANCE_S */.xX}, the time the job's --time allows for the import.
+IMPORT_TIMEOUT=\${ML_IMAGE_IMPORT_TIMEOUT:-${common/* IMAGE_PULL_ALLOWANCE_S */.xX}}
 case $IMPORT_TIMEOUT in
   ''|*[!0-9]*) printf '%s\\n' "ml-image: ML_IMAGE_IMPORT_TIMEOUT: expected whole seconds, got '$IMPORT_TIMEOUT'" >&2; exit 2 ;;
 esac
@@ -1531,22 +1056,22 @@ case $(srun --help 2>&1) in
 esac`;
 /** The sbatch script (bash). Throws InputError naming the flag for a value it cannot embed. */
 function slurmScript(o) {
-    const ref = checkSpec(o);
+    const ref = (0,common/* checkSpec */.g3)(o);
     checkSlurmOptions(o);
-    const name = checkJobName(o.name ?? DEFAULT_JOB_NAME);
+    const name = (0,common/* checkJobName */.jL)(o.name ?? common/* DEFAULT_JOB_NAME */.iQ);
     const cpus = o.cpus ?? 8;
-    const port = o.rdzvPort ?? DEFAULT_RDZV_PORT;
-    const steps = exportSteps(o);
+    const port = o.rdzvPort ?? common/* DEFAULT_RDZV_PORT */.Jc;
+    const steps = (0,common/* exportSteps */.C5)(o);
     const body = steps.flatMap((st) => ['', `# ${st.id}`, ...slurmStepLines(st, port)]);
-    const meta = jobMetaConstants(o, 'slurm', ref.ref, name, steps);
+    const meta = (0,job_meta_shell/* jobMetaConstants */.E2)(o, 'slurm', ref.ref, name, steps);
     // No import, and no container to remove, when every suite skips (no container step).
     const containerSteps = steps.some((st) => st.kind !== 'skip');
     const imports = containerSteps
         ? `\n${REMOVE_CONTAINER_SHELL}\n\n${importStepShell(steps.some((st) => st.kind === 'ddp'))}\n`
         : '';
     return `#!/bin/bash
-# ml-image smoke suites on Slurm with Pyxis/Enroot, ${EXPORT_MARKER} ${version/* VERSION */.x}.
-# Submit: sbatch ${shellQuote(external_node_path_default().join(o.exportDir, SLURM_JOB_FILE))}
+# ml-image smoke suites on Slurm with Pyxis/Enroot, ${common/* EXPORT_MARKER */.sS} ${version/* VERSION */.x}.
+# Submit: sbatch ${(0,common/* shellQuote */.ZL)(external_node_path_default().join(o.exportDir, SLURM_JOB_FILE))}
 # Each suite writes RESULTS/<id>.json (the result line of ml_image_smoke.py plus id, suite,
 # durationMs and exitCode) and RESULTS/<id>.out/.err; the job exits 1 when a suite failed.
 # RESULTS/${job_schema/* JOB_META_FILE */.dZ} says what the job is; once every suite ran, it has finishedAt.
@@ -1557,16 +1082,16 @@ set -uo pipefail
 ${hideSecretsShell()}
 
 # The image by digest, as Enroot names it: REGISTRY#REPOSITORY@DIGEST.
-IMAGE=${shellQuote(pyxisImage(ref))}
+IMAGE=${(0,common/* shellQuote */.ZL)((0,common/* pyxisImage */.B3)(ref))}
 # Older Enroot 3.x releases do not parse "@sha256:"; they take the digest in the tag slot:
-# IMAGE=${shellQuote(pyxisImage(ref, true))}
+# IMAGE=${(0,common/* shellQuote */.ZL)((0,common/* pyxisImage */.B3)(ref, true))}
 TIMEOUT=${o.timeoutSeconds}
-${TIMEOUT_EXPORT_LINE}
-${gpuLines(o).join('\n')}
+${common/* TIMEOUT_EXPORT_LINE */.si}
+${(0,common/* gpuLines */._q)(o).join('\n')}
 
 ${exportDirLines(o)}
 
-${slurmJobMetaShell(meta)}
+${(0,job_meta_shell/* slurmJobMetaShell */.C_)(meta)}
 
 # The host's Python settings must not leak into the image under test (imports, pip check).
 unset PYTHONPATH PYTHONHOME
@@ -1581,12 +1106,12 @@ CONTAINER_NAME=ml-image-smoke-\${SLURM_JOB_ID:-0}
 CONTAINER=(--container-image="$IMAGE" --container-name="$CONTAINER_NAME"
   --container-mounts="$EXPORT_DIR/${SMOKE_SCRIPT_FILE}:${SLURM_SCRIPT}:ro" --no-container-mount-home --cpus-per-task=${cpus})
 ${containerSteps ? `\n${PYXIS_CHECK_SHELL}\n` : ''}${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
-${RECORD_SHELL}
+${common/* RECORD_SHELL */.he}
 
 ${RUN_STEP_SHELL}
 ${imports}${body.join('\n')}
 
-${JOB_META_FINISHED_LINE}
+${job_meta_shell/* JOB_META_FINISHED_LINE */.UO}
 printf '%s\\n' "ml-image: results in $RESULTS"
 exit "$FAILED"
 `;
@@ -1685,11 +1210,11 @@ var read_regular = __webpack_require__(23387);
 
 
 function exportSummary(source, spec, slurm, written) {
-    const ref = pinnedImage(source.image);
+    const ref = (0,common/* pinnedImage */.QJ)(source.image);
     return {
         target: slurm ? 'slurm' : 'k8s',
         image: ref.ref,
-        ...(slurm && { containerImage: pyxisImage(ref) }),
+        ...(slurm && { containerImage: (0,common/* pyxisImage */.B3)(ref) }),
         ...(source.variant !== undefined && { variant: source.variant }),
         ...(source.platforms !== undefined && { platforms: source.platforms }),
         nodes: spec.nodes,
@@ -1753,8 +1278,8 @@ function foreignCheck(out, force, name) {
     return {
         prefix: 'export: ',
         flag: `--out ${external_node_path_default().join(out, name)}`,
-        ours: (text) => (script ? text.includes(SMOKE_SCRIPT_MARKER) : text.includes(EXPORT_MARKER)),
-        tell: script ? 'it is not the smoke script' : `no "${EXPORT_MARKER}" line`,
+        ours: (text) => (script ? text.includes(common/* SMOKE_SCRIPT_MARKER */.HW) : text.includes(common/* EXPORT_MARKER */.sS)),
+        tell: script ? 'it is not the smoke script' : `no "${common/* EXPORT_MARKER */.sS}" line`,
         force,
         fix: 'pass --out another directory',
     };
@@ -1952,7 +1477,7 @@ const onlyArch = (source) => source.platforms?.length === 1 ? (0,config_platform
 /** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
 function imageSource(values, io) {
     if (values.from === undefined)
-        return { image: pinnedImage(values.image).ref };
+        return { image: (0,common/* pinnedImage */.QJ)(values.image).ref };
     const dir = external_node_path_default().resolve(io.cwd, values.from);
     const buildFile = external_node_path_default().join(dir, results/* BUILD_FILE */.oS);
     if (!(0,external_node_fs_.existsSync)(buildFile))
@@ -1963,10 +1488,10 @@ function imageSource(values, io) {
     const plan = from.readPlan({ what: 'plan (--from)' });
     const planned = plan && (0,schema/* variantFromPlan */.Hh)(plan, variant);
     // A floor the gpu suite cannot take is bad input in the file it came from, named with its field.
-    checkDriverFloor(planned?.driverFloor, `${values.from}/${results/* PLAN_FILE */.VI}: ${planned?.driverFloorField}`, 'the NVIDIA driver version the CUDA release needs, as "ml-image plan" writes it');
+    (0,common/* checkDriverFloor */.t6)(planned?.driverFloor, `${values.from}/${results/* PLAN_FILE */.VI}: ${planned?.driverFloorField}`, 'the NVIDIA driver version the CUDA release needs, as "ml-image plan" writes it');
     const python = plan?.variants.find((v) => v.name === variant)?.python;
     return {
-        image: pinnedImage(image, `${values.from}/${results/* BUILD_FILE */.oS}`).ref,
+        image: (0,common/* pinnedImage */.QJ)(image, `${values.from}/${results/* BUILD_FILE */.oS}`).ref,
         variant,
         platforms,
         ...(planned !== undefined && { planned }),
@@ -1996,7 +1521,7 @@ function exportSpec(values, io, source) {
         ...(planned?.driverFloor !== undefined && { driverFloor: planned.driverFloor }),
         cpus: wholeNumber('--cpus', values.cpus, 8),
         ...(values.memory !== undefined && { memory: values.memory }),
-        name: values.name ?? jobNameFor(source.variant),
+        name: values.name ?? (0,common/* jobNameFor */.gy)(source.variant),
     };
 }
 /**
@@ -2005,10 +1530,10 @@ function exportSpec(values, io, source) {
  */
 const fileWord = (out, file) => {
     const p = external_node_path_default().join(out, file);
-    return shellQuote(p.startsWith('-') ? `./${p}` : p);
+    return (0,common/* shellQuote */.ZL)(p.startsWith('-') ? `./${p}` : p);
 };
 /** Where `ml-image collect` writes the job's results: the --from DIR (its build.json holds the image). */
-const collectInto = (values) => values.from !== undefined ? shellQuote(values.from) : "'<the build result directory>'";
+const collectInto = (values) => values.from !== undefined ? (0,common/* shellQuote */.ZL)(values.from) : "'<the build result directory>'";
 /** The pods' log, every line (kubectl logs -l keeps 10 lines a pod without --tail=-1). */
 const podLogs = (values, spec) => `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1`;
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
@@ -2165,74 +1690,6 @@ async function exportJob(values, io, verify) {
 
 /***/ }),
 
-/***/ 64525:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D1: () => (/* binding */ JOB_META_SCHEMA_VERSION),
-/* harmony export */   Dd: () => (/* binding */ RESULT_PREFIX),
-/* harmony export */   Pn: () => (/* binding */ JOB_PREFIX),
-/* harmony export */   XJ: () => (/* binding */ SuiteRecordSchema),
-/* harmony export */   dZ: () => (/* binding */ JOB_META_FILE),
-/* harmony export */   eF: () => (/* binding */ JobMetaSchema)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
-// What an exported job says about itself, for `ml-image collect`: which image it ran, where (the
-// node's machine, so which platform of the image it pulled), with how many GPUs, and whether it ran
-// to its end. Slurm writes it to RESULTS/job.json; a Kubernetes pod prints it in its log as a
-// JOB_PREFIX line. Both write it when the job starts, and again with finishedAt once every suite ran.
-
-/** The Slurm job's file of it, beside the suites' RESULTS/<id>.json. */
-const JOB_META_FILE = 'job.json';
-/** The pod log's line of it (the suites' lines start with RESULT_PREFIX, src/export/k8s.ts). */
-const JOB_PREFIX = 'ML_IMAGE_JOB ';
-/** A suite's line in the pod log (Slurm: RESULTS/<id>.json holds the same JSON). */
-const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
-const JOB_META_SCHEMA_VERSION = 1;
-/** When, as the job's `date -u +%Y-%m-%dT%H:%M:%SZ` writes it. */
-const UTC_SECONDS = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
-    .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/, 'expected YYYY-MM-DDTHH:MM:SSZ (UTC)');
-const JobMetaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(JOB_META_SCHEMA_VERSION),
-    target: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['slurm', 'k8s']),
-    /** The image the job ran, as exported: REPOSITORY@sha256:... (an index's digest, or one platform's). */
-    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-    /** The job's name (--name). */
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-    /** Slurm: SLURM_JOB_ID ("local" when run outside Slurm); Kubernetes: the Job's name. */
-    job: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-    /** Kubernetes: the pod's completion index (0 alone, or the first of an Indexed Job). */
-    pod: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative().optional(),
-    /** The host the suites ran on: Slurm's batch host (the first node); the pod's node (spec.nodeName). */
-    node: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    /** `uname -m` there: which platform of the image the node pulled (x86_64, aarch64). */
-    machine: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-    nodes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
-    /** --gpus-per-node as exported: 0 (CPU only), a count, or "all". */
-    gpusPerNode: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(), zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('all')]),
-    /** The suites the job runs, in the order it runs them. */
-    suites: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1)),
-    startedAt: UTC_SECONDS,
-    /** Set once every suite ran: a job without it ended early (cancelled, timed out, the import failed). */
-    finishedAt: UTC_SECONDS.optional(),
-});
-/**
- * One suite's result as the job records it (RECORD_SHELL, src/export/common.ts): the smoke script's
- * result line (status, reason, metrics) with id, suite, durationMs and exitCode added.
- */
-const SuiteRecordSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(200),
-    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(200),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative(),
-    exitCode: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
-    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']),
-    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).optional(),
-});
-
-
-/***/ }),
-
 /***/ 29882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2260,34 +1717,6 @@ function findImagesDir(start) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`cannot find the images/ templates above ${start}`, 'the action or CLI is incomplete: images/ must sit next to dist/ (reinstall or check out the whole repository)');
         dir = up;
     }
-}
-
-
-/***/ }),
-
-/***/ 64377:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w$: () => (/* binding */ datetime)
-/* harmony export */ });
-/* unused harmony exports date, time, duration */
-/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-
-
-
-function datetime(params) {
-    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
-}
-function date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
 }
 
 
