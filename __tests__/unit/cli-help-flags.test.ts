@@ -25,7 +25,7 @@ const FOREIGN: Record<string, readonly string[]> = {
   resolve: ['trusted-host', 'filter', 'hash'], // pip's; docker volume ls --filter
   smoke: ['standalone'], // torchrun --standalone
   export: ['container-image', 'exclusive', 'mem'], // srun's (Pyxis), sbatch's
-  collect: ['results', 'stages', 'tail', 'prefix', 'from'], // report's, run's, kubectl logs', export's
+  collect: ['results', 'stages', 'tail', 'prefix', 'timestamps', 'from'], // report's, run's, kubectl logs', export's
   devcontainer: ['shm-size', 'gpus'], // docker run's, in runArgs and from the Dev Containers CLI
   verify: ['type', 'verify'], // cosign verify-attestation --type; export --verify
 };
