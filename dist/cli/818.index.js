@@ -448,7 +448,7 @@ signs them as the smoke attestation of that platform's digest.
   --slurm DIR     the job's results directory (the export's DIR/results/<job id>), or the export
                   directory when it holds one job's results
   --k8s FILE      the pods' log: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE
-                  (--prefix is read too); pod 0's results are taken
+                  (--prefix and --timestamps are read too); pod 0's results are taken
   --out DIR       the build's result directory (DIR/build.json, as "ml-image build --out DIR" and
                   "ml-image export --from DIR" have it): the job's image must be one of its variants
   --variant NAME  the variant, where the image's digest is in more than one
