@@ -27,7 +27,12 @@ import { runCli } from '../../src/cli/main.js';
 import { readEnvRecord } from '../../src/diff/read.js';
 import { InputError } from '../../src/errors.js';
 import { jsonNestedDeeperThan, MAX_JSON_DEPTH, readJsonFile } from '../../src/util/json-file.js';
-import { MAX_JSON_INPUT_BYTES, readRegularFile, UnreadableFileError } from '../../src/util/read-regular.js';
+import {
+  MAX_JSON_INPUT_BYTES,
+  readRegularFile,
+  readRegularTail,
+  UnreadableFileError,
+} from '../../src/util/read-regular.js';
 import { REPO_ROOT } from '../helpers/docker-env.js';
 import { captureIo, fakeDocker } from '../helpers/fakes.js';
 import { asV1, makeRecord, pipEntry } from '../helpers/records.js';
@@ -60,6 +65,32 @@ async function cli(argv: string[], env: Record<string, string> = {}) {
   const code = await runCli(argv, io);
   return { code, out: io.out(), err: io.err() };
 }
+
+describe('readRegularTail: the end of a regular file of any size, else why not', () => {
+  it.each([
+    ['a file within the limit: all of it', '0123456789', 20, '0123456789', 0],
+    ['a file over the limit: its last bytes and where they start', '0123456789', 4, '6789', 6],
+    ['an empty file', '', 4, '', 0],
+  ])('%s', (_n, content, limit, bytes, from) => {
+    const r = readRegularTail(put('t.log', content), limit);
+    expect([r.bytes.toString('utf8'), r.from]).toEqual([bytes, from]);
+  });
+
+  it.each<[string, () => string, RegExp]>([
+    ['a directory', () => (mkdirSync(at('d')), at('d')), /^is a directory, not a regular file$/],
+    ['/dev/zero, never read', () => '/dev/zero', /^is a character device/],
+    ['a missing file', () => at('missing.log'), /^ENOENT$/],
+  ])('refuses %s', (_n, make, reason) => {
+    let err: unknown;
+    try {
+      readRegularTail(make(), 1024);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UnreadableFileError);
+    expect((err as UnreadableFileError).reason).toMatch(reason);
+  });
+});
 
 describe('readRegularFile: a regular file of at most the limit, else why not', () => {
   it.each<[string, () => string, number, RegExp]>([

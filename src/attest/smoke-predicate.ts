@@ -167,14 +167,6 @@ function suitesOf(tests: readonly SmokeTest[]): SmokePredicate['suites'] {
 }
 
 /**
- * The GPUs a passing test of the gpu suite saw (its `names`, `gpus` and `driver` metrics): one
- * device per GPU when they all bear one name, else one per name. For a record that names none
- * while the tests ran on GPUs (its probe ran without them: results of earlier versions, or an
- * engine that would not start the probe with GPUs). A test that names none (the image has no
- * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per
- * GPU CUDA counted (`cuda_devices`).
- */
-/**
  * The most GPUs one test is believed to have seen: more than any host holds. A count above it (a
  * test's own metrics, or a cluster job's record) names no count: one device, not an attest stage
  * out of memory.
@@ -183,6 +175,14 @@ const MAX_GPUS_SEEN = 1024;
 const gpuCount = (v: unknown): number | undefined =>
   Number.isInteger(v) && (v as number) > 0 && (v as number) <= MAX_GPUS_SEEN ? (v as number) : undefined;
 
+/**
+ * The GPUs a passing test of the gpu suite saw (its `names`, `gpus` and `driver` metrics): one
+ * device per GPU when they all bear one name, else one per name. For a record that names none
+ * while the tests ran on GPUs (its probe ran without them: results of earlier versions, or an
+ * engine that would not start the probe with GPUs). A test that names none (the image has no
+ * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per
+ * GPU CUDA counted (`cuda_devices`).
+ */
 export function gpusFromTests(tests: readonly SmokeTest[]): SmokePredicate['gpus']['devices'] {
   const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
   if (!t) return [];

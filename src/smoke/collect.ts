@@ -10,6 +10,7 @@ import { parseDigestRef } from '../oci/ref.js';
 import { redactDeep } from '../util/redact.js';
 import { printable } from '../util/text.js';
 import { classifyFailure } from './classify.js';
+import { CPU_ONLY, devicesKey, devicesText, UNKNOWN_GPUS } from './gpu-identity.js';
 import { type CollectedJob, type CollectedRecord, jobTests } from './collect-parse.js';
 import { tail } from './output.js';
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
@@ -90,14 +91,14 @@ export function clusterRunName(meta: JobMeta): string {
     : `Kubernetes Job ${meta.job}, pod ${meta.pod ?? 0}${where}${nodes}`;
 }
 
-/** "1x NVIDIA H100 80GB HBM3; driver 570.86.15" from the gpu suite's metrics, as gpuDevicesOf writes it. */
+/** "8x NVIDIA H100 80GB HBM3; driver 570.86.15" from the gpu suite's metrics, as the smoke stage words it. */
 function devicesOf(meta: JobMeta, tests: readonly SmokeTest[]): string {
-  if (meta.gpusPerNode === 0) return 'none';
+  if (meta.gpusPerNode === 0) return devicesKey(CPU_ONLY);
   const m = tests.find((t) => t.id === 'gpu' && t.status === 'pass')?.metrics ?? {};
   const names = Array.isArray(m.names) ? m.names.filter((n): n is string => typeof n === 'string') : [];
   if (names.length === 1 && typeof m.gpus === 'number' && typeof m.driver === 'string' && m.driver !== '')
-    return `${m.gpus}x ${names[0]}; driver ${m.driver}`;
-  return 'unknown';
+    return devicesText(new Map([[names[0]!, m.gpus]]), [m.driver]);
+  return UNKNOWN_GPUS;
 }
 
 /** A record as a test of the smoke result: a failing one with its output's end and its cause. */
@@ -117,13 +118,16 @@ function testOf(r: CollectedRecord): SmokeTest {
   return cause ? { ...test, cause } : test;
 }
 
-/** The tests in the order the job ran its suites (then by id: compute-cpu before compute-gpu). */
-function inRunOrder(meta: JobMeta, tests: readonly SmokeTest[]): SmokeTest[] {
-  const rank = (suite: string) => {
-    const i = meta.suites.indexOf(suite);
-    return i < 0 ? meta.suites.length : i;
+/**
+ * TESTS in the order the job runs them (jobTests: compute-cpu before compute-gpu); a test it does
+ * not list last, as it came.
+ */
+function inRunOrder(order: readonly { id: string }[], tests: readonly SmokeTest[]): SmokeTest[] {
+  const rank = (id: string) => {
+    const i = order.findIndex((t) => t.id === id);
+    return i < 0 ? order.length : i;
   };
-  return [...tests].sort((a, b) => rank(a.suite) - rank(b.suite) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...tests].sort((a, b) => rank(a.id) - rank(b.id));
 }
 
 /** The tests of the job without a result, in its run order. */
@@ -161,7 +165,7 @@ export function collectedSmokeResult(job: CollectedJob, target: CollectTarget): 
   const { meta } = job;
   const interrupted = unfinished(job);
   const stopped = interrupted === undefined ? undefined : stoppedTest(job, interrupted);
-  const tests = inRunOrder(meta, [...job.records.map(testOf), ...(stopped ? [stopped] : [])]);
+  const tests = inRunOrder(jobTests(meta), [...job.records.map(testOf), ...(stopped ? [stopped] : [])]);
   const count = (s: SmokeTest['status']) => tests.filter((t) => t.status === s).length;
   const ran = meta.finishedAt ? seconds(meta.finishedAt) - seconds(meta.startedAt) : NaN;
   const arch = RUNNER_ARCH[target.platform];

@@ -67,6 +67,11 @@ export function gpuDevicesOf(stdout: string): string | undefined {
     drivers.add(driver);
   }
   if (counts.size === 0) return undefined;
+  return devicesText(counts, drivers);
+}
+
+/** "8x MODEL[ + Mx MODEL]; driver VERSION": models and drivers sorted, as the reuse key has them. */
+export function devicesText(counts: ReadonlyMap<string, number>, drivers: Iterable<string>): string {
   const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
 }

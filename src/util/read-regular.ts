@@ -8,6 +8,7 @@ import {
   fstatSync,
   lstatSync,
   openSync,
+  readSync,
   realpathSync,
   statSync,
   type Stats,
@@ -120,10 +121,10 @@ export function sizeText(bytes: number): string {
 }
 
 /**
- * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
- * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
+ * READ(fd, its Stats) on FILE, opened without blocking, when it is a regular file; anything else,
+ * and a failed open or read, throws an UnreadableFileError.
  */
-export function readRegularFile(file: string, maxBytes: number): Buffer {
+function withRegularFile<T>(file: string, read: (fd: number, st: Stats) => T): T {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer returns at once (to be refused below) instead of
@@ -135,6 +136,20 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new UnreadableFileError(notRegularFile(st));
+    return read(fd, st);
+  } catch (e) {
+    throw e instanceof UnreadableFileError ? e : systemError(e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
+ * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
+ */
+export function readRegularFile(file: string, maxBytes: number): Buffer {
+  return withRegularFile(file, (fd, st) => {
     if (st.size > maxBytes)
       throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
     // One byte more than fstat said: a file that grew since is noticed, not read without end.
@@ -147,11 +162,23 @@ export function readRegularFile(file: string, maxBytes: number): Buffer {
           : 'changed while being read',
       );
     return buf;
-  } catch (e) {
-    throw e instanceof UnreadableFileError ? e : systemError(e);
-  } finally {
-    closeSync(fd);
-  }
+  });
+}
+
+/**
+ * The last MAX_BYTES of FILE, a regular file of any size (a log that may have grown past any
+ * limit), and the offset they start at (0: the whole file); anything else throws an
+ * UnreadableFileError, as readRegularFile.
+ */
+export function readRegularTail(file: string, maxBytes: number): { bytes: Buffer; from: number } {
+  return withRegularFile(file, (fd, st) => {
+    const from = Math.max(0, st.size - maxBytes);
+    const buf = Buffer.alloc(st.size - from);
+    let n = 0;
+    for (let got = 1; got > 0 && n < buf.length; n += got)
+      got = readSync(fd, buf, n, buf.length - n, from + n);
+    return { bytes: buf.subarray(0, n), from };
+  });
 }
 
 /** A failed open or read: its error code when the system gave one. */

@@ -1,7 +1,7 @@
 // `ml-image collect`: a cluster job's smoke results (what `ml-image export` wrote ran) into the
 // result directory of the build it tested, as that target's smoke result: `ml-image report` shows
 // them, and `ml-image run --stages attest` signs them, as it does the smoke stage's.
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
 import { STEP_IDS } from '../../export/job-meta-shell.js';
@@ -10,7 +10,7 @@ import { BUILD_FILE, openResultDir, recordFile } from '../../results/results.js'
 import { collectedSmokeResult, collectTarget } from '../../smoke/collect.js';
 import { type CollectedJob, k8sJob, slurmJob } from '../../smoke/collect-parse.js';
 import {
-  notRegularFile,
+  readRegularTail,
   readRegularText,
   statErrorText,
   UnreadableFileError,
@@ -36,25 +36,16 @@ const refusedAs = (file: string, what: string) => (e: UnreadableFileError) =>
  * may grow past any limit (NCCL_DEBUG=INFO for hours), and only its end is kept.
  */
 function errTail(file: string): string {
-  const refused = refusedAs(file, "suite's stderr");
-  let fd: number;
+  let tail: ReturnType<typeof readRegularTail>;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    tail = readRegularTail(file, ERR_TAIL_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw refused(new UnreadableFileError(code ?? String(e), code));
+    if (!(e instanceof UnreadableFileError)) throw e;
+    throw refusedAs(file, "suite's stderr")(e);
   }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw refused(new UnreadableFileError(notRegularFile(st)));
-    const start = Math.max(0, st.size - ERR_TAIL_BYTES);
-    const buf = Buffer.alloc(st.size - start);
-    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, start)).toString('utf8');
-    // A line cut at the start lost its beginning (a secret's name): dropped.
-    return start === 0 ? text : text.slice(text.indexOf('\n') + 1);
-  } finally {
-    closeSync(fd);
-  }
+  const text = tail.bytes.toString('utf8');
+  // A line cut at the start lost its beginning (a secret's name): dropped.
+  return tail.from === 0 ? text : text.slice(text.indexOf('\n') + 1);
 }
 
 /** The names in DIR (given as GIVEN); one that cannot be listed is bad input naming it. */
