@@ -15901,6 +15901,10 @@ function gpuDevicesOf(stdout) {
     }
     if (counts.size === 0)
         return undefined;
+    return devicesText(counts, drivers);
+}
+/** "8x MODEL[ + Mx MODEL]; driver VERSION": models and drivers sorted, as the reuse key has them. */
+function devicesText(counts, drivers) {
     const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
 }

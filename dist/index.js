@@ -34325,7 +34325,7 @@ function readBounded(fd, capacity) {
 /* harmony export */   rX: () => (/* binding */ realPathOrSelf),
 /* harmony export */   s5: () => (/* binding */ notRegularFile)
 /* harmony export */ });
-/* unused harmony exports UnreadableFileError, fileKind, statErrorText */
+/* unused harmony exports UnreadableFileError, fileKind, statErrorText, readRegularTail */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _read_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30790);
@@ -34445,10 +34445,10 @@ function sizeText(bytes) {
     return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${(bytes / MIB).toFixed(1)} MiB`;
 }
 /**
- * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
- * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
+ * READ(fd, its Stats) on FILE, opened without blocking, when it is a regular file; anything else,
+ * and a failed open or read, throws an UnreadableFileError.
  */
-function readRegularFile(file, maxBytes) {
+function withRegularFile(file, read) {
     let fd;
     try {
         // O_NONBLOCK: opening a FIFO with no writer returns at once (to be refused below) instead of
@@ -34462,6 +34462,21 @@ function readRegularFile(file, maxBytes) {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         if (!st.isFile())
             throw new UnreadableFileError(notRegularFile(st));
+        return read(fd, st);
+    }
+    catch (e) {
+        throw e instanceof UnreadableFileError ? e : systemError(e);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
+ * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
+ */
+function readRegularFile(file, maxBytes) {
+    return withRegularFile(file, (fd, st) => {
         if (st.size > maxBytes)
             throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
         // One byte more than fstat said: a file that grew since is noticed, not read without end.
@@ -34473,13 +34488,22 @@ function readRegularFile(file, maxBytes) {
                 ? 'reports no size yet has content (a /proc or /sys file), not a file on disk: copy it to one'
                 : 'changed while being read');
         return buf;
-    }
-    catch (e) {
-        throw e instanceof UnreadableFileError ? e : systemError(e);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
+    });
+}
+/**
+ * The last MAX_BYTES of FILE, a regular file of any size (a log that may have grown past any
+ * limit), and the offset they start at (0: the whole file); anything else throws an
+ * UnreadableFileError, as readRegularFile.
+ */
+function readRegularTail(file, maxBytes) {
+    return withRegularFile(file, (fd, st) => {
+        const from = Math.max(0, st.size - maxBytes);
+        const buf = Buffer.alloc(st.size - from);
+        let n = 0;
+        for (let got = 1; got > 0 && n < buf.length; n += got)
+            got = readSync(fd, buf, n, buf.length - n, from + n);
+        return { bytes: buf.subarray(0, n), from };
+    });
 }
 /** A failed open or read: its error code when the system gave one. */
 function systemError(e) {

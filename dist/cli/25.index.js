@@ -27,8 +27,8 @@ var load = __webpack_require__(14997);
 var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 35 modules
-var pipeline = __webpack_require__(31744);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 34 modules
+var pipeline = __webpack_require__(29316);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: external "node:fs"

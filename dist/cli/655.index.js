@@ -1893,6 +1893,13 @@ function suitesOf(tests) {
     return names.map((name) => ({ name, ...tally(tests.filter((t) => t.suite === name)) }));
 }
 /**
+ * The most GPUs one test is believed to have seen: more than any host holds. A count above it (a
+ * test's own metrics, or a cluster job's record) names no count: one device, not an attest stage
+ * out of memory.
+ */
+const MAX_GPUS_SEEN = 1024;
+const gpuCount = (v) => Number.isInteger(v) && v > 0 && v <= MAX_GPUS_SEEN ? v : undefined;
+/**
  * The GPUs a passing test of the gpu suite saw (its `names`, `gpus` and `driver` metrics): one
  * device per GPU when they all bear one name, else one per name. For a record that names none
  * while the tests ran on GPUs (its probe ran without them: results of earlier versions, or an
@@ -1900,13 +1907,6 @@ function suitesOf(tests) {
  * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per
  * GPU CUDA counted (`cuda_devices`).
  */
-/**
- * The most GPUs one test is believed to have seen: more than any host holds. A count above it (a
- * test's own metrics, or a cluster job's record) names no count: one device, not an attest stage
- * out of memory.
- */
-const MAX_GPUS_SEEN = 1024;
-const gpuCount = (v) => Number.isInteger(v) && v > 0 && v <= MAX_GPUS_SEEN ? v : undefined;
 function gpusFromTests(tests) {
     const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
     if (!t)

@@ -291,65 +291,6 @@ function gpusLine(gpus, pin) {
 
 /***/ }),
 
-/***/ 16102:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   TM: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.TM),
-/* harmony export */   W$: () => (/* binding */ isDaemonGone),
-/* harmony export */   Yi: () => (/* binding */ SmokeInterruptedError),
-/* harmony export */   gJ: () => (/* reexport safe */ _util_text_js__WEBPACK_IMPORTED_MODULE_2__.gJ),
-/* harmony export */   rj: () => (/* binding */ DAEMON_TEXT)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38201);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
-// A Docker daemon that goes away while the smoke suites run ends the run, with the results of every
-// test that finished (and the interrupted one, failed).
-
-
-
-/**
- * The Docker daemon (or the engine's connection to it) went away while the smoke suites ran, or
- * SIGINT/SIGTERM/SIGHUP stopped them (CAUSE an InterruptedError: its exit code, 130/143/129): the
- * run ends, with the results of every test that finished (and the interrupted one, failed), and
- * no reuse key (src/smoke/stage.ts: the results are incomplete).
- */
-class SmokeInterruptedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG {
-    partial;
-    constructor(message, fix, 
-    /** Every test that ran, the interrupted one last (failed): written before the error is shown. */
-    partial, cause) {
-        super(message, fix, {
-            cause,
-            ...(cause instanceof _util_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .InterruptedError */ .p4 && { exitCode: _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SignalExitCode */ .gp[cause.signal] }),
-        });
-        this.partial = partial;
-    }
-}
-/** Errors of a lost connection to the engine (dockerode's socket errors, the CLI's wording). */
-const CONNECTION_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'EPIPE',
-    'ENOENT',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-]);
-const DAEMON_TEXT = /Cannot connect to the Docker daemon|docker daemon is not running|cannot reach the Docker daemon|the Docker daemon is not reachable|socket hang up|connect (ECONNREFUSED|ENOENT)|read ECONNRESET|write EPIPE/i;
-function isDaemonGone(e) {
-    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG)
-        return DAEMON_TEXT.test(e.message);
-    const code = e?.code;
-    if (typeof code === 'string' && CONNECTION_CODES.has(code) && !e.path)
-        return true;
-    return DAEMON_TEXT.test((0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e));
-}
-
-
-
-/***/ }),
-
 /***/ 1797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

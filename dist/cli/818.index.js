@@ -36,6 +36,8 @@ var redact = __webpack_require__(38287);
 var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/smoke/classify.ts + 1 modules
 var classify = __webpack_require__(7171);
+// EXTERNAL MODULE: ./src/smoke/gpu-identity.ts
+var gpu_identity = __webpack_require__(67642);
 // EXTERNAL MODULE: ./src/config/issues.ts
 var issues = __webpack_require__(11012);
 ;// CONCATENATED MODULE: ./src/smoke/collect-parse.ts
@@ -182,6 +184,7 @@ var result = __webpack_require__(3228);
 
 
 
+
 /** The platform a node of MACHINE (`uname -m`) pulls: x86_64 -> linux/amd64, aarch64 -> linux/arm64. */
 const machinePlatform = (machine) => (0,platform/* normalizePlatform */.FL)(`linux/${machine}`);
 const variantDigests = (v) => [
@@ -227,15 +230,15 @@ function clusterRunName(meta) {
         ? `Slurm job ${meta.job}${where}${nodes}`
         : `Kubernetes Job ${meta.job}, pod ${meta.pod ?? 0}${where}${nodes}`;
 }
-/** "1x NVIDIA H100 80GB HBM3; driver 570.86.15" from the gpu suite's metrics, as gpuDevicesOf writes it. */
+/** "8x NVIDIA H100 80GB HBM3; driver 570.86.15" from the gpu suite's metrics, as the smoke stage words it. */
 function devicesOf(meta, tests) {
     if (meta.gpusPerNode === 0)
-        return 'none';
+        return (0,gpu_identity/* devicesKey */.$8)(gpu_identity/* CPU_ONLY */.Ad);
     const m = tests.find((t) => t.id === 'gpu' && t.status === 'pass')?.metrics ?? {};
     const names = Array.isArray(m.names) ? m.names.filter((n) => typeof n === 'string') : [];
     if (names.length === 1 && typeof m.gpus === 'number' && typeof m.driver === 'string' && m.driver !== '')
-        return `${m.gpus}x ${names[0]}; driver ${m.driver}`;
-    return 'unknown';
+        return (0,gpu_identity/* devicesText */.$O)(new Map([[names[0], m.gpus]]), [m.driver]);
+    return gpu_identity/* UNKNOWN_GPUS */.lu;
 }
 /** A record as a test of the smoke result: a failing one with its output's end and its cause. */
 function testOf(r) {
@@ -255,13 +258,16 @@ function testOf(r) {
     const cause = (0,classify/* classifyFailure */.XE)(`${reason ?? ''}\n${test.output ?? ''}`);
     return cause ? { ...test, cause } : test;
 }
-/** The tests in the order the job ran its suites (then by id: compute-cpu before compute-gpu). */
-function inRunOrder(meta, tests) {
-    const rank = (suite) => {
-        const i = meta.suites.indexOf(suite);
-        return i < 0 ? meta.suites.length : i;
+/**
+ * TESTS in the order the job runs them (jobTests: compute-cpu before compute-gpu); a test it does
+ * not list last, as it came.
+ */
+function inRunOrder(order, tests) {
+    const rank = (id) => {
+        const i = order.findIndex((t) => t.id === id);
+        return i < 0 ? order.length : i;
     };
-    return [...tests].sort((a, b) => rank(a.suite) - rank(b.suite) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...tests].sort((a, b) => rank(a.id) - rank(b.id));
 }
 /** The tests of the job without a result, in its run order. */
 const missingTests = (job) => jobTests(job.meta).filter((t) => !job.records.some((r) => r.record.id === t.id));
@@ -294,7 +300,7 @@ function collectedSmokeResult(job, target) {
     const { meta } = job;
     const interrupted = unfinished(job);
     const stopped = interrupted === undefined ? undefined : stoppedTest(job, interrupted);
-    const tests = inRunOrder(meta, [...job.records.map(testOf), ...(stopped ? [stopped] : [])]);
+    const tests = inRunOrder(jobTests(meta), [...job.records.map(testOf), ...(stopped ? [stopped] : [])]);
     const count = (s) => tests.filter((t) => t.status === s).length;
     const ran = meta.finishedAt ? seconds(meta.finishedAt) - seconds(meta.startedAt) : NaN;
     const arch = RUNNER_ARCH[target.platform];
@@ -353,28 +359,18 @@ const refusedAs = (file, what) => (e) => new errors/* InputError */.dz(`collect:
  * may grow past any limit (NCCL_DEBUG=INFO for hours), and only its end is kept.
  */
 function errTail(file) {
-    const refused = refusedAs(file, "suite's stderr");
-    let fd;
+    let tail;
     try {
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+        tail = (0,read_regular/* readRegularTail */.V0)(file, ERR_TAIL_BYTES);
     }
     catch (e) {
-        const code = e.code;
-        throw refused(new read_regular/* UnreadableFileError */.o2(code ?? String(e), code));
+        if (!(e instanceof read_regular/* UnreadableFileError */.o2))
+            throw e;
+        throw refusedAs(file, "suite's stderr")(e);
     }
-    try {
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        if (!st.isFile())
-            throw refused(new read_regular/* UnreadableFileError */.o2((0,read_regular/* notRegularFile */.s5)(st)));
-        const start = Math.max(0, st.size - ERR_TAIL_BYTES);
-        const buf = Buffer.alloc(st.size - start);
-        const text = buf.subarray(0, (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, start)).toString('utf8');
-        // A line cut at the start lost its beginning (a secret's name): dropped.
-        return start === 0 ? text : text.slice(text.indexOf('\n') + 1);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
+    const text = tail.bytes.toString('utf8');
+    // A line cut at the start lost its beginning (a secret's name): dropped.
+    return tail.from === 0 ? text : text.slice(text.indexOf('\n') + 1);
 }
 /** The names in DIR (given as GIVEN); one that cannot be listed is bad input naming it. */
 function listDir(dir, given) {
@@ -837,6 +833,154 @@ function floorsArg(baseline) {
     return JSON.stringify(baseline)
         .replace(/\u2028/g, '\\u2028')
         .replace(/\u2029/g, '\\u2029');
+}
+
+
+/***/ }),
+
+/***/ 67642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $8: () => (/* binding */ devicesKey),
+/* harmony export */   $O: () => (/* binding */ devicesText),
+/* harmony export */   Ad: () => (/* binding */ CPU_ONLY),
+/* harmony export */   _x: () => (/* binding */ hostGpuDevices),
+/* harmony export */   lu: () => (/* binding */ UNKNOWN_GPUS),
+/* harmony export */   nk: () => (/* binding */ NOT_LOOKED_UP)
+/* harmony export */ });
+/* unused harmony exports NVIDIA_SMI_QUERY, NVIDIA_SMI_TIMEOUT_MS, gpuDevicesOf, remoteEngine, nvidiaSmiArgs */
+/* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25835);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16102);
+
+
+/** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
+const UNKNOWN_GPUS = 'unknown';
+const CPU_ONLY = { devices: 'none' };
+/** A run that never reuses results (the action) does not look its GPUs up. */
+const NOT_LOOKED_UP = {
+    unknown: 'not looked up: results of this run are never reused',
+};
+/**
+ * The argv after nvidia-smi: one "name, driver, MIG mode" line per GPU. The MIG mode is part of what
+ * a result was measured on: the same GPUs split into MIG instances give a fraction of the throughput.
+ */
+const NVIDIA_SMI_QUERY = [
+    '--query-gpu=name,driver_version,mig.mode.current',
+    '--format=csv,noheader',
+];
+/** A MIG mode as nvidia-smi prints it (a GPU without MIG: [N/A] or [Not Supported]). */
+const MIG_MODE = /^(?:enabled|disabled|pending|\[?n\/a\]?|\[not supported\])$/i;
+/** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
+const NVIDIA_SMI_TIMEOUT_MS = 60_000;
+const MAX_NAME = 100;
+// eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const clean = (s) => s.replace(CONTROL, ' ').trim().slice(0, MAX_NAME);
+/**
+ * nvidia-smi's "name, driver[, MIG mode]" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models
+ * sorted, so the order the GPUs are listed in never matters; a GPU in MIG mode is "MODEL (MIG)";
+ * undefined when no line names a GPU.
+ */
+function gpuDevicesOf(stdout) {
+    const counts = new Map();
+    const drivers = new Set();
+    for (const raw of stdout.split('\n')) {
+        let line = raw;
+        let mig = false;
+        const last = line.lastIndexOf(',');
+        if (last >= 0 && MIG_MODE.test(clean(line.slice(last + 1)))) {
+            mig = /^enabled$/i.test(clean(line.slice(last + 1)));
+            line = line.slice(0, last);
+        }
+        const comma = line.lastIndexOf(',');
+        if (comma < 0)
+            continue;
+        const name = `${clean(line.slice(0, comma))}${mig ? ' (MIG)' : ''}`;
+        const driver = clean(line.slice(comma + 1));
+        if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver))
+            continue;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        drivers.add(driver);
+    }
+    if (counts.size === 0)
+        return undefined;
+    return devicesText(counts, drivers);
+}
+/** "8x MODEL[ + Mx MODEL]; driver VERSION": models and drivers sorted, as the reuse key has them. */
+function devicesText(counts, drivers) {
+    const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
+}
+/** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
+const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
+/**
+ * Why the engine is not on this host (so this host's GPUs are not its containers'), or undefined
+ * when it is: DOCKER_HOST (engineEnv: the current context's engine) unset or a unix socket, as
+ * dockerode connects. Only the scheme is named.
+ */
+function remoteEngine(env, contextName) {
+    const host = env.DOCKER_HOST?.trim();
+    if (!host || host.startsWith('unix://'))
+        return undefined;
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host)?.[1];
+    const named = contextName !== undefined ? `the Docker context "${contextName}"'s engine` : 'DOCKER_HOST';
+    return `the Docker engine is not on this host (${named} is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
+}
+/** The host's nvidia-smi did not name a GPU: why, in one line. */
+function smiFailure(r, timedOut) {
+    if (timedOut)
+        return `nvidia-smi on this host did not answer within ${NVIDIA_SMI_TIMEOUT_MS / 1000}s`;
+    const said = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
+    return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
+}
+/**
+ * The nvidia-smi argv that names DEVICES (the GPUs a runner is pinned to: gpu-pin.ts), or every
+ * GPU; undefined when a device is a MIG instance, which `--query-gpu` cannot name (its GPU's
+ * model and driver would not tell a slice from the whole GPU).
+ */
+function nvidiaSmiArgs(devices) {
+    if (devices === undefined)
+        return [...NVIDIA_SMI_QUERY];
+    if (devices.some((d) => d.includes(':') || d.startsWith('MIG-')))
+        return undefined;
+    return [...NVIDIA_SMI_QUERY, `--id=${devices.join(',')}`];
+}
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
+ * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image:
+ * DEVICES only when the runner is pinned to them (gpu-pin.ts), else every GPU. Unknown, with the
+ * reason, when the engine is elsewhere, a device is a MIG instance, or nvidia-smi is missing,
+ * fails or hangs.
+ */
+async function hostGpuDevices(runner, env, devices) {
+    // The engine DOCKER_HOST names, else the current Docker context's (context.ts).
+    const context = (0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .currentContext */ .Fi)(env);
+    const remote = remoteEngine((0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .engineEnv */ .aV)(env, context), context?.name);
+    if (remote !== undefined)
+        return { unknown: remote };
+    const args = nvidiaSmiArgs(devices);
+    if (args === undefined)
+        return { unknown: `a MIG instance is among the pinned GPUs (${devices.join(',')}): not looked up` };
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
+    timer.unref?.();
+    try {
+        const r = await runner.run('nvidia-smi', args, { signal: abort.signal });
+        const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
+        return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
+    }
+    catch (e) {
+        const missing = e?.code === 'ENOENT';
+        return {
+            unknown: missing
+                ? 'nvidia-smi is not on this host (PATH)'
+                : `nvidia-smi on this host did not run: ${clean((0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)((0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)))}`,
+        };
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
 

@@ -190,14 +190,14 @@ const COMMANDS = [
     { name: 'validate', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(32), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12575))).validateCommand },
     { name: 'plan', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(32), __nccwpck_require__.e(436)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31754))).planCommand },
     { name: 'resolve', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(828), __nccwpck_require__.e(66)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96269))).resolveCommand },
-    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(618), __nccwpck_require__.e(655), __nccwpck_require__.e(157), __nccwpck_require__.e(795), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(942), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
-    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(618), __nccwpck_require__.e(795), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
-    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(618), __nccwpck_require__.e(795), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
+    { name: 'build', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(495), __nccwpck_require__.e(655), __nccwpck_require__.e(157), __nccwpck_require__.e(795), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(454), __nccwpck_require__.e(25)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44025))).buildCommand },
+    { name: 'capture', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(495), __nccwpck_require__.e(795), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83259))).captureCommand },
+    { name: 'smoke', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(495), __nccwpck_require__.e(795), __nccwpck_require__.e(394)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15216))).smokeCommand },
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(803), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
-    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(618), __nccwpck_require__.e(655), __nccwpck_require__.e(157), __nccwpck_require__.e(795), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(942), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
+    { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(495), __nccwpck_require__.e(655), __nccwpck_require__.e(157), __nccwpck_require__.e(795), __nccwpck_require__.e(32), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(454), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
     { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(985), __nccwpck_require__.e(854), __nccwpck_require__.e(655), __nccwpck_require__.e(291), __nccwpck_require__.e(118), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 38676))).exportCommand },
-    { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(618), __nccwpck_require__.e(118), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47701))).collectCommand },
+    { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(495), __nccwpck_require__.e(118), __nccwpck_require__.e(818)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47701))).collectCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
@@ -7793,6 +7793,7 @@ function readBounded(fd, capacity) {
 /* harmony export */   Aj: () => (/* binding */ readRegularText),
 /* harmony export */   Hg: () => (/* binding */ statOrAbsent),
 /* harmony export */   Of: () => (/* binding */ readRegularBytes),
+/* harmony export */   V0: () => (/* binding */ readRegularTail),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   lP: () => (/* binding */ sizeText),
 /* harmony export */   lj: () => (/* binding */ MAX_JSON_INPUT_BYTES),
@@ -7922,10 +7923,10 @@ function sizeText(bytes) {
     return bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${(bytes / MIB).toFixed(1)} MiB`;
 }
 /**
- * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
- * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
+ * READ(fd, its Stats) on FILE, opened without blocking, when it is a regular file; anything else,
+ * and a failed open or read, throws an UnreadableFileError.
  */
-function readRegularFile(file, maxBytes) {
+function withRegularFile(file, read) {
     let fd;
     try {
         // O_NONBLOCK: opening a FIFO with no writer returns at once (to be refused below) instead of
@@ -7939,6 +7940,21 @@ function readRegularFile(file, maxBytes) {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         if (!st.isFile())
             throw new UnreadableFileError(notRegularFile(st));
+        return read(fd, st);
+    }
+    catch (e) {
+        throw e instanceof UnreadableFileError ? e : systemError(e);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * The bytes of FILE, a regular file of at most MAX_BYTES; anything else throws an
+ * UnreadableFileError. A file that grows while it is read is refused, never read unbounded.
+ */
+function readRegularFile(file, maxBytes) {
+    return withRegularFile(file, (fd, st) => {
         if (st.size > maxBytes)
             throw new UnreadableFileError(`is ${sizeText(st.size)}, over the ${sizeText(maxBytes)} limit`);
         // One byte more than fstat said: a file that grew since is noticed, not read without end.
@@ -7950,13 +7966,22 @@ function readRegularFile(file, maxBytes) {
                 ? 'reports no size yet has content (a /proc or /sys file), not a file on disk: copy it to one'
                 : 'changed while being read');
         return buf;
-    }
-    catch (e) {
-        throw e instanceof UnreadableFileError ? e : systemError(e);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
+    });
+}
+/**
+ * The last MAX_BYTES of FILE, a regular file of any size (a log that may have grown past any
+ * limit), and the offset they start at (0: the whole file); anything else throws an
+ * UnreadableFileError, as readRegularFile.
+ */
+function readRegularTail(file, maxBytes) {
+    return withRegularFile(file, (fd, st) => {
+        const from = Math.max(0, st.size - maxBytes);
+        const buf = Buffer.alloc(st.size - from);
+        let n = 0;
+        for (let got = 1; got > 0 && n < buf.length; n += got)
+            got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, n, buf.length - n, from + n);
+        return { bytes: buf.subarray(0, n), from };
+    });
 }
 /** A failed open or read: its error code when the system gave one. */
 function systemError(e) {

@@ -1,5 +1,5 @@
-export const id = 942;
-export const ids = [942];
+export const id = 454;
+export const ids = [454];
 export const modules = {
 
 /***/ 326:
@@ -1322,7 +1322,7 @@ function warmRegistry(loaded, env, repository, targets) {
 
 /***/ }),
 
-/***/ 31744:
+/***/ 29316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2391,7 +2391,7 @@ function forgetBuilder(docker, name, cache) {
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/docker/context.ts
-var docker_context = __webpack_require__(25835);
+var context = __webpack_require__(25835);
 // EXTERNAL MODULE: ./src/plan/schema.ts
 var schema = __webpack_require__(47684);
 // EXTERNAL MODULE: ./src/python/indexes.ts + 1 modules
@@ -4546,7 +4546,7 @@ async function runBuildStage(input, deps) {
         push: input.push,
         build: config.build,
         builder,
-        ...(0,docker_context/* engineOf */.ky)(deps.env),
+        ...(0,context/* engineOf */.ky)(deps.env),
         cache: cacheKind(config, deps.env),
         ...(untrusted && { untrusted }),
         context: external_node_path_default().resolve(baseDir, config.build.context),
@@ -4602,136 +4602,8 @@ var stage = __webpack_require__(20803);
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: ./src/resolve/stage.ts
 var resolve_stage = __webpack_require__(50810);
-// EXTERNAL MODULE: ./src/smoke/interrupt.ts
-var interrupt = __webpack_require__(16102);
-;// CONCATENATED MODULE: ./src/smoke/gpu-identity.ts
-
-
-/** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
-const UNKNOWN_GPUS = 'unknown';
-const CPU_ONLY = { devices: 'none' };
-/** A run that never reuses results (the action) does not look its GPUs up. */
-const NOT_LOOKED_UP = {
-    unknown: 'not looked up: results of this run are never reused',
-};
-/**
- * The argv after nvidia-smi: one "name, driver, MIG mode" line per GPU. The MIG mode is part of what
- * a result was measured on: the same GPUs split into MIG instances give a fraction of the throughput.
- */
-const NVIDIA_SMI_QUERY = [
-    '--query-gpu=name,driver_version,mig.mode.current',
-    '--format=csv,noheader',
-];
-/** A MIG mode as nvidia-smi prints it (a GPU without MIG: [N/A] or [Not Supported]). */
-const MIG_MODE = /^(?:enabled|disabled|pending|\[?n\/a\]?|\[not supported\])$/i;
-/** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
-const NVIDIA_SMI_TIMEOUT_MS = 60_000;
-const MAX_NAME = 100;
-// eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
-const CONTROL = /[\u0000-\u001f\u007f]/g;
-const clean = (s) => s.replace(CONTROL, ' ').trim().slice(0, MAX_NAME);
-/**
- * nvidia-smi's "name, driver[, MIG mode]" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models
- * sorted, so the order the GPUs are listed in never matters; a GPU in MIG mode is "MODEL (MIG)";
- * undefined when no line names a GPU.
- */
-function gpuDevicesOf(stdout) {
-    const counts = new Map();
-    const drivers = new Set();
-    for (const raw of stdout.split('\n')) {
-        let line = raw;
-        let mig = false;
-        const last = line.lastIndexOf(',');
-        if (last >= 0 && MIG_MODE.test(clean(line.slice(last + 1)))) {
-            mig = /^enabled$/i.test(clean(line.slice(last + 1)));
-            line = line.slice(0, last);
-        }
-        const comma = line.lastIndexOf(',');
-        if (comma < 0)
-            continue;
-        const name = `${clean(line.slice(0, comma))}${mig ? ' (MIG)' : ''}`;
-        const driver = clean(line.slice(comma + 1));
-        if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver))
-            continue;
-        counts.set(name, (counts.get(name) ?? 0) + 1);
-        drivers.add(driver);
-    }
-    if (counts.size === 0)
-        return undefined;
-    const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
-}
-/** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
-const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
-/**
- * Why the engine is not on this host (so this host's GPUs are not its containers'), or undefined
- * when it is: DOCKER_HOST (engineEnv: the current context's engine) unset or a unix socket, as
- * dockerode connects. Only the scheme is named.
- */
-function remoteEngine(env, contextName) {
-    const host = env.DOCKER_HOST?.trim();
-    if (!host || host.startsWith('unix://'))
-        return undefined;
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host)?.[1];
-    const named = contextName !== undefined ? `the Docker context "${contextName}"'s engine` : 'DOCKER_HOST';
-    return `the Docker engine is not on this host (${named} is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
-}
-/** The host's nvidia-smi did not name a GPU: why, in one line. */
-function smiFailure(r, timedOut) {
-    if (timedOut)
-        return `nvidia-smi on this host did not answer within ${NVIDIA_SMI_TIMEOUT_MS / 1000}s`;
-    const said = (0,interrupt/* firstLine */.TM)(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
-    return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
-}
-/**
- * The nvidia-smi argv that names DEVICES (the GPUs a runner is pinned to: gpu-pin.ts), or every
- * GPU; undefined when a device is a MIG instance, which `--query-gpu` cannot name (its GPU's
- * model and driver would not tell a slice from the whole GPU).
- */
-function nvidiaSmiArgs(devices) {
-    if (devices === undefined)
-        return [...NVIDIA_SMI_QUERY];
-    if (devices.some((d) => d.includes(':') || d.startsWith('MIG-')))
-        return undefined;
-    return [...NVIDIA_SMI_QUERY, `--id=${devices.join(',')}`];
-}
-/**
- * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
- * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image:
- * DEVICES only when the runner is pinned to them (gpu-pin.ts), else every GPU. Unknown, with the
- * reason, when the engine is elsewhere, a device is a MIG instance, or nvidia-smi is missing,
- * fails or hangs.
- */
-async function hostGpuDevices(runner, env, devices) {
-    // The engine DOCKER_HOST names, else the current Docker context's (context.ts).
-    const context = (0,docker_context/* currentContext */.Fi)(env);
-    const remote = remoteEngine((0,docker_context/* engineEnv */.aV)(env, context), context?.name);
-    if (remote !== undefined)
-        return { unknown: remote };
-    const args = nvidiaSmiArgs(devices);
-    if (args === undefined)
-        return { unknown: `a MIG instance is among the pinned GPUs (${devices.join(',')}): not looked up` };
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
-    timer.unref?.();
-    try {
-        const r = await runner.run('nvidia-smi', args, { signal: abort.signal });
-        const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
-        return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
-    }
-    catch (e) {
-        const missing = e?.code === 'ENOENT';
-        return {
-            unknown: missing
-                ? 'nvidia-smi is not on this host (PATH)'
-                : `nvidia-smi on this host did not run: ${clean((0,interrupt/* firstLine */.TM)((0,interrupt/* errorMessage */.gJ)(e)))}`,
-        };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-
+// EXTERNAL MODULE: ./src/smoke/gpu-identity.ts
+var gpu_identity = __webpack_require__(67642);
 // EXTERNAL MODULE: ./src/capture/capture.ts
 var capture = __webpack_require__(96912);
 // EXTERNAL MODULE: ./src/python/entry-python.ts
@@ -4777,6 +4649,8 @@ function toolKey(imagesDir) {
 var config_inputs = __webpack_require__(46985);
 // EXTERNAL MODULE: ./src/smoke/gpu-pin.ts
 var gpu_pin = __webpack_require__(52013);
+// EXTERNAL MODULE: ./src/smoke/interrupt.ts
+var interrupt = __webpack_require__(16102);
 ;// CONCATENATED MODULE: ./src/smoke/local-image.ts
 
 
@@ -4946,7 +4820,7 @@ function compareKeys(earlier, manifestKey, content) {
 function gpusChanged(earlier, now) {
     if (earlier === undefined)
         return 'the earlier results do not say which GPUs they ran on: an older version wrote them';
-    if (earlier === UNKNOWN_GPUS)
+    if (earlier === gpu_identity/* UNKNOWN_GPUS */.lu)
         return `the earlier run did not identify its GPUs (now: ${now}): the action, or a host whose GPUs could not be looked up, wrote them`;
     if (earlier !== now)
         return `the GPUs changed (earlier: ${earlier}; now: ${now})`;
@@ -5185,7 +5059,7 @@ async function prepare(ctx, t) {
         baseline: ctx.baseline,
         gpus: run.gpus,
         gpuWithheld: run.withheld ?? null,
-        gpuDevices: devicesKey(gpus),
+        gpuDevices: (0,gpu_identity/* devicesKey */.$8)(gpus),
         driverFloor: t.planned.cuda?.minorCompatDriverMin ?? null,
         tool: toolKey(ctx.input.imagesDir),
     });
@@ -5198,9 +5072,9 @@ async function prepare(ctx, t) {
  */
 function gpusOf(ctx, gpus) {
     if (gpus === 'none')
-        return Promise.resolve(CPU_ONLY);
+        return Promise.resolve(gpu_identity/* CPU_ONLY */.Ad);
     if (!ctx.input.reuse)
-        return Promise.resolve(NOT_LOOKED_UP);
+        return Promise.resolve(gpu_identity/* NOT_LOOKED_UP */.nk);
     return (ctx.devices ??= (0,target_gpus/* lookUpGpus */.G8)(ctx.io, ctx.pin));
 }
 /** One target: its entry, or the line saying why it could not run (also annotated). */
@@ -5338,7 +5212,7 @@ async function captureAndTest(ctx, t) {
         // results are incomplete), then end the stage with the environment error.
         if (e instanceof run/* SmokeInterruptedError */.Yi) {
             // Stamped as a finished one is: a later attest job names where and when these ran.
-            const partial = { ...e.partial, gpuDevices: devicesKey(t.gpus) };
+            const partial = { ...e.partial, gpuDevices: (0,gpu_identity/* devicesKey */.$8)(t.gpus) };
             input.results.writeSmoke(v.variant, p.platform, stampedResult(input, partial), `smoke ${id}`);
             const s = e.partial.summary;
             io.progress('smoke', `${id}: stopped after ${e.partial.tests.length} test(s) (${s.pass} passed, ${s.fail} failed, ${s.skip} skipped); their results are written`);
@@ -5350,7 +5224,7 @@ async function captureAndTest(ctx, t) {
         platform: p.platform,
         image,
         record,
-        result: { ...result, gpuDevices: devicesKey(t.gpus) },
+        result: { ...result, gpuDevices: (0,gpu_identity/* devicesKey */.$8)(t.gpus) },
     };
 }
 
@@ -5721,7 +5595,7 @@ async function timed(io, stage, fn) {
     }
 }
 /** The GPUs of this host, by its nvidia-smi (the pinned DEVICES only, when given). */
-const hostGpusHere = (env) => (devices) => hostGpuDevices(new exec_runner/* ActionsExecRunner */.L(), env, devices);
+const hostGpusHere = (env) => (devices) => (0,gpu_identity/* hostGpuDevices */._x)(new exec_runner/* ActionsExecRunner */.L(), env, devices);
 async function runPipeline(opts, io) {
     // A signing setup that cannot work is said before anything is built (the key is decrypted
     // meanwhile, unless a signer is given).
@@ -5935,6 +5809,154 @@ function overallStatus(entries) {
     if (s.some((x) => x.fail > 0))
         return 'fail';
     return s.some((x) => x.pass > 0) ? 'pass' : 'skip';
+}
+
+
+/***/ }),
+
+/***/ 67642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $8: () => (/* binding */ devicesKey),
+/* harmony export */   $O: () => (/* binding */ devicesText),
+/* harmony export */   Ad: () => (/* binding */ CPU_ONLY),
+/* harmony export */   _x: () => (/* binding */ hostGpuDevices),
+/* harmony export */   lu: () => (/* binding */ UNKNOWN_GPUS),
+/* harmony export */   nk: () => (/* binding */ NOT_LOOKED_UP)
+/* harmony export */ });
+/* unused harmony exports NVIDIA_SMI_QUERY, NVIDIA_SMI_TIMEOUT_MS, gpuDevicesOf, remoteEngine, nvidiaSmiArgs */
+/* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25835);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16102);
+
+
+/** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
+const UNKNOWN_GPUS = 'unknown';
+const CPU_ONLY = { devices: 'none' };
+/** A run that never reuses results (the action) does not look its GPUs up. */
+const NOT_LOOKED_UP = {
+    unknown: 'not looked up: results of this run are never reused',
+};
+/**
+ * The argv after nvidia-smi: one "name, driver, MIG mode" line per GPU. The MIG mode is part of what
+ * a result was measured on: the same GPUs split into MIG instances give a fraction of the throughput.
+ */
+const NVIDIA_SMI_QUERY = [
+    '--query-gpu=name,driver_version,mig.mode.current',
+    '--format=csv,noheader',
+];
+/** A MIG mode as nvidia-smi prints it (a GPU without MIG: [N/A] or [Not Supported]). */
+const MIG_MODE = /^(?:enabled|disabled|pending|\[?n\/a\]?|\[not supported\])$/i;
+/** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
+const NVIDIA_SMI_TIMEOUT_MS = 60_000;
+const MAX_NAME = 100;
+// eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const clean = (s) => s.replace(CONTROL, ' ').trim().slice(0, MAX_NAME);
+/**
+ * nvidia-smi's "name, driver[, MIG mode]" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models
+ * sorted, so the order the GPUs are listed in never matters; a GPU in MIG mode is "MODEL (MIG)";
+ * undefined when no line names a GPU.
+ */
+function gpuDevicesOf(stdout) {
+    const counts = new Map();
+    const drivers = new Set();
+    for (const raw of stdout.split('\n')) {
+        let line = raw;
+        let mig = false;
+        const last = line.lastIndexOf(',');
+        if (last >= 0 && MIG_MODE.test(clean(line.slice(last + 1)))) {
+            mig = /^enabled$/i.test(clean(line.slice(last + 1)));
+            line = line.slice(0, last);
+        }
+        const comma = line.lastIndexOf(',');
+        if (comma < 0)
+            continue;
+        const name = `${clean(line.slice(0, comma))}${mig ? ' (MIG)' : ''}`;
+        const driver = clean(line.slice(comma + 1));
+        if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver))
+            continue;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        drivers.add(driver);
+    }
+    if (counts.size === 0)
+        return undefined;
+    return devicesText(counts, drivers);
+}
+/** "8x MODEL[ + Mx MODEL]; driver VERSION": models and drivers sorted, as the reuse key has them. */
+function devicesText(counts, drivers) {
+    const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
+}
+/** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
+const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
+/**
+ * Why the engine is not on this host (so this host's GPUs are not its containers'), or undefined
+ * when it is: DOCKER_HOST (engineEnv: the current context's engine) unset or a unix socket, as
+ * dockerode connects. Only the scheme is named.
+ */
+function remoteEngine(env, contextName) {
+    const host = env.DOCKER_HOST?.trim();
+    if (!host || host.startsWith('unix://'))
+        return undefined;
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host)?.[1];
+    const named = contextName !== undefined ? `the Docker context "${contextName}"'s engine` : 'DOCKER_HOST';
+    return `the Docker engine is not on this host (${named} is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
+}
+/** The host's nvidia-smi did not name a GPU: why, in one line. */
+function smiFailure(r, timedOut) {
+    if (timedOut)
+        return `nvidia-smi on this host did not answer within ${NVIDIA_SMI_TIMEOUT_MS / 1000}s`;
+    const said = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
+    return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
+}
+/**
+ * The nvidia-smi argv that names DEVICES (the GPUs a runner is pinned to: gpu-pin.ts), or every
+ * GPU; undefined when a device is a MIG instance, which `--query-gpu` cannot name (its GPU's
+ * model and driver would not tell a slice from the whole GPU).
+ */
+function nvidiaSmiArgs(devices) {
+    if (devices === undefined)
+        return [...NVIDIA_SMI_QUERY];
+    if (devices.some((d) => d.includes(':') || d.startsWith('MIG-')))
+        return undefined;
+    return [...NVIDIA_SMI_QUERY, `--id=${devices.join(',')}`];
+}
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
+ * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image:
+ * DEVICES only when the runner is pinned to them (gpu-pin.ts), else every GPU. Unknown, with the
+ * reason, when the engine is elsewhere, a device is a MIG instance, or nvidia-smi is missing,
+ * fails or hangs.
+ */
+async function hostGpuDevices(runner, env, devices) {
+    // The engine DOCKER_HOST names, else the current Docker context's (context.ts).
+    const context = (0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .currentContext */ .Fi)(env);
+    const remote = remoteEngine((0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .engineEnv */ .aV)(env, context), context?.name);
+    if (remote !== undefined)
+        return { unknown: remote };
+    const args = nvidiaSmiArgs(devices);
+    if (args === undefined)
+        return { unknown: `a MIG instance is among the pinned GPUs (${devices.join(',')}): not looked up` };
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
+    timer.unref?.();
+    try {
+        const r = await runner.run('nvidia-smi', args, { signal: abort.signal });
+        const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
+        return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
+    }
+    catch (e) {
+        const missing = e?.code === 'ENOENT';
+        return {
+            unknown: missing
+                ? 'nvidia-smi is not on this host (PATH)'
+                : `nvidia-smi on this host did not run: ${clean((0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)((0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)))}`,
+        };
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
 
