@@ -3,7 +3,9 @@
 // leaves (written here as the job writes them: the job's own writing runs for real in
 // export-scripts.test.ts), `ml-image collect`, `ml-image run --stages attest` with the test bed's
 // key, and the deploy gate: `ml-image verify --require-gpu-smoke --min-tflops` passes on what the
-// cluster measured, and the report says where the tests ran.
+// cluster measured, and the report says where the tests ran. A value of the image's own secret
+// environment that a cluster test printed is masked by value (collect reads the image's config from
+// the registry).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +18,8 @@ import { captureIo } from '../helpers/fakes.js';
 import { deleteRepository } from '../helpers/registry-cleanup.js';
 
 const env = inject('dockerEnv');
+/** The image's own WANDB_API_KEY: a secret's name, no token's shape. */
+const PLANTED = 'planted-w4ndb-1f3e9c';
 
 describe.skipIf(!env.available || !env.cosign)(
   'ml-image collect, then attest and verify (real registry, key)',
@@ -38,7 +42,8 @@ describe.skipIf(!env.available || !env.cosign)(
     it('signs the GPU results of the cluster job as the smoke attestation, which the deploy gate accepts', async () => {
       writeFileSync(
         path.join(dir, 'Dockerfile'),
-        'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN echo built > /built\n',
+        // The image's own secret, under a secret's name: a test that prints its value alone is masked.
+        `ARG BASE_IMAGE\nFROM \${BASE_IMAGE}\nENV WANDB_API_KEY=${PLANTED}\nRUN echo built > /built\n`,
       );
       const config = path.join(dir, 'ml-image.yml');
       writeFileSync(
@@ -125,7 +130,7 @@ describe.skipIf(!env.available || !env.cosign)(
           durationMs: 2000,
           exitCode: 0,
           status: 'pass',
-          reason: '',
+          reason: `logged in with ${PLANTED}`,
           metrics: { fp32_gflops: 120.5 },
         },
         'compute-gpu.json': {
@@ -166,6 +171,11 @@ describe.skipIf(!env.available || !env.cosign)(
         'collected 3 test(s) of Slurm job 81723 on gpu-a01: 3 passed, 0 failed, 0 skipped',
       );
 
+      // The value the test printed alone, masked by value: collect read the image's config from the registry.
+      const smoke = readFileSync(path.join(dir, 'out', 'smoke-cpu-amd64.json'), 'utf8');
+      expect(smoke).not.toContain(PLANTED);
+      expect(smoke).toContain('logged in with [redacted]');
+
       const attested = await cli(['run', '--config', config, '--stages', 'attest', '--out', 'out']);
       expect(attested.code, attested.err).toBe(0);
       expect(attested.err).toMatch(/attest +cpu linux\/amd64: signed and attached sbom, provenance, smoke/);
@@ -178,6 +188,7 @@ describe.skipIf(!env.available || !env.cosign)(
         finishedAt: '2026-12-06T21:03:10.000Z',
       });
       expect(predicate.gpus.devices).toHaveLength(8);
+      expect(JSON.stringify(predicate)).not.toContain(PLANTED);
 
       // After: the deploy gate passes on what the cluster measured, signed with the key.
       const after = await cli(gate);

@@ -30,6 +30,7 @@ import { slurmScript, type SlurmOptions } from '../../src/export/slurm.js';
 import { REDACTED, redactEnvValue, redactText } from '../../src/util/redact.js';
 import { ENV_CASES } from '../helpers/redaction-cases.js';
 import { captureIo } from '../helpers/fakes.js';
+import { ImageRegistry } from '../helpers/image-registry.js';
 import { missingTools } from '../helpers/tools.js';
 import { type Loose, D, IMAGE, SMOKE_PY, HOSTILE, slurm, k8s } from '../helpers/export-fixtures.js';
 
@@ -174,9 +175,11 @@ function runSlurm(o: SlurmOptions, env: Record<string, string> = {}) {
  * beside it) in DIR/build, and `ml-image collect ARGS --out build` run there.
  */
 async function collect(args: string[]) {
-  const platform = (p: string, c: string) => ({
+  // The platforms' images, in the registry collect reads their configs from.
+  const registry = new ImageRegistry();
+  const platform = (p: string, architecture: string) => ({
     platform: p,
-    digest: `sha256:${c.repeat(64)}`,
+    digest: registry.image('acme/train', ['PATH=/usr/bin'], { os: 'linux', architecture }),
     durationMs: 1,
     attempts: 1,
     metadata: {},
@@ -189,12 +192,12 @@ async function collect(args: string[]) {
         repository: 'ghcr.io/acme/train',
         digest: D,
         tags: [],
-        platforms: [platform('linux/amd64', '1'), platform('linux/arm64', '2')],
+        platforms: [platform('linux/amd64', 'amd64'), platform('linux/arm64', 'arm64')],
         baseImage: 'python:3.12-slim',
       },
     ],
   });
-  const io = captureIo(dir);
+  const io = { ...captureIo(dir), registryFetch: registry.fetch };
   const code = await runCli(['collect', ...args, '--out', 'build'], io);
   expect(io.err()).not.toMatch(/^error/m);
   expect(code).toBe(0);

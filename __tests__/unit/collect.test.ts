@@ -27,13 +27,19 @@ import { k8sJob, slurmJob } from '../../src/smoke/collect-parse.js';
 import { SmokeResultSchema } from '../../src/smoke/result.js';
 import { buildSmokePredicate, gpusFromTests, smokeContradictions } from '../../src/attest/smoke-predicate.js';
 import { inputErrorOf } from '../helpers/errors.js';
-import { captureIo } from '../helpers/fakes.js';
+import { captureIo as fakeIo } from '../helpers/fakes.js';
+import { ImageRegistry } from '../helpers/image-registry.js';
 import { cudaRecord, makeRecord } from '../helpers/records.js';
 
 const hex = (c: string) => `sha256:${c.repeat(64)}`;
+/** A secret of the images' own environment, under a secret's name, in no token's shape. */
+const WANDB = 'w4ndb-own-value-of-the-image';
+/** The registry of the build's platform images (collect reads their configs from it). */
+const REGISTRY = new ImageRegistry();
+const IMAGE_ENV = ['PATH=/usr/local/bin:/usr/bin', `WANDB_API_KEY=${WANDB}`, 'APP_MODE=production'];
 const INDEX = hex('a');
-const AMD = hex('b');
-const ARM = hex('c');
+const AMD = REGISTRY.image('acme/train', IMAGE_ENV);
+const ARM = REGISTRY.image('acme/train', IMAGE_ENV, { os: 'linux', architecture: 'arm64' });
 const OTHER = hex('d');
 
 const build = (...extra: BuildResult['variants']): BuildResult => ({
@@ -112,7 +118,9 @@ describe('collectTarget: which target of build.json the job ran', () => {
       'an image build.json does not hold',
       meta({ image: `ghcr.io/acme/train@${OTHER}` }),
       undefined,
-      /the job ran ghcr\.io\/acme\/train@sha256:d{64}, which out\/build\.json does not hold \(its variants: cpu: sha256:a{64} \(index\), sha256:b{64} \(linux\/amd64\)/,
+      new RegExp(
+        `the job ran ghcr\\.io/acme/train@sha256:d{64}, which out/build\\.json does not hold \\(its variants: cpu: sha256:a{64} \\(index\\), ${AMD} \\(linux/amd64\\)`,
+      ),
     ],
     [
       'a node of a platform not built',
@@ -124,7 +132,7 @@ describe('collectTarget: which target of build.json the job ran', () => {
       "one platform's image on a node of the other",
       meta({ image: `ghcr.io/acme/train@${ARM}` }),
       undefined,
-      /the job ran on x86_64 \(linux\/amd64\), but its image sha256:c{64} is linux\/arm64's/,
+      new RegExp(`the job ran on x86_64 \\(linux/amd64\\), but its image ${ARM} is linux/arm64's`),
     ],
     [
       '--variant naming another variant',
@@ -480,6 +488,9 @@ describe('slurmJob and k8sJob: the job as read', () => {
   });
 });
 
+/** A command's io, with the build's registry (REGISTRY) behind the built-in client. */
+const captureIo = (cwd: string) => ({ ...fakeIo(cwd), registryFetch: REGISTRY.fetch });
+
 describe('ml-image collect', () => {
   let dir: string;
   beforeEach(() => {
@@ -542,6 +553,71 @@ describe('ml-image collect', () => {
       tests: { pass: 2, fail: 1, skip: 0 },
     });
   });
+
+  it("masks the image's own secret values by value, its config read from the registry by the platform's digest", async () => {
+    const { out, job } = layout(meta(), `wandb login failed for key ${WANDB}\nTraceback: boom\n`);
+    writeFileSync(
+      path.join(job, 'compute-cpu.json'),
+      `${record('compute-cpu', 'compute', 'fail', { reason: `rejected ${WANDB}` })}\n`,
+    );
+    const io = captureIo(dir);
+    const before = REGISTRY.requests.length;
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(0);
+    const written = [
+      readFileSync(path.join(out, 'smoke-cpu-amd64.json'), 'utf8'),
+      readFileSync(path.join(out, 'junit-cpu-amd64.xml'), 'utf8'),
+      io.out(),
+      io.err(),
+    ].join('\n');
+    expect(written).not.toContain(WANDB);
+    const t = SmokeResultSchema.parse(
+      JSON.parse(readFileSync(path.join(out, 'smoke-cpu-amd64.json'), 'utf8')),
+    ).tests[1]!;
+    expect(t.output).toBe('wandb login failed for key [redacted]\nTraceback: boom');
+    expect(t.reason).toBe('rejected [redacted]');
+    // Two reads of the amd64 image (the node's machine), no pull: its manifest and its config.
+    expect(REGISTRY.requests.slice(before)).toEqual([
+      `GET /v2/acme/train/manifests/${AMD}`,
+      expect.stringMatching(/^GET \/v2\/acme\/train\/blobs\/sha256:[0-9a-f]{64}$/),
+    ]);
+  });
+
+  it.each([
+    [
+      'an image the registry does not hold',
+      hex('e'),
+      /registry ghcr\.io has no image ghcr\.io\/acme\/train@sha256:e{64}/,
+    ],
+    [
+      "an index where one platform's image should be",
+      REGISTRY.manifest('acme/train', { mediaType: 'application/vnd.oci.image.index.v1+json' }),
+      /ghcr\.io\/acme\/train@sha256:[0-9a-f]{64} is not one platform's image \(application\/vnd\.oci\.image\.index\.v1\+json\)/,
+    ],
+  ])(
+    "exits 3 when the image's config cannot be read (%s), writing nothing; --no-image-mask collects without it",
+    async (_n, digest, message) => {
+      const { out } = layout();
+      const b = build();
+      b.variants[0]!.platforms[0]!.digest = digest;
+      openResultDir(out).writeBuild(b);
+      const io = captureIo(dir);
+      expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(3);
+      expect(io.err()).toMatch(
+        /collect: the config of \S+ could not be read, to mask the image's own secret values in the job's output: /,
+      );
+      expect(io.err()).toMatch(message);
+      expect(io.err()).toContain('--no-image-mask collects without it');
+      expect(existsSync(path.join(out, 'smoke-cpu-amd64.json'))).toBe(false);
+
+      const before = REGISTRY.requests.length;
+      const without = captureIo(dir);
+      expect(await runCli(['collect', '--slurm', 'export', '--out', 'out', '--no-image-mask'], without)).toBe(
+        0,
+      );
+      expect(REGISTRY.requests.length).toBe(before);
+      expect(existsSync(path.join(out, 'smoke-cpu-amd64.json'))).toBe(true);
+    },
+  );
 
   it('shows where the tests ran, and a stopped job, in the report', async () => {
     const { out } = layout(meta({ finishedAt: undefined }));

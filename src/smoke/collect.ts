@@ -7,7 +7,7 @@ import { normalizePlatform, sameMachine } from '../config/platform.js';
 import { InputError } from '../errors.js';
 import type { JobMeta } from '../export/job-schema.js';
 import { parseDigestRef } from '../oci/ref.js';
-import { redactDeep } from '../util/redact.js';
+import { mapStringsDeep, redactDeep } from '../util/redact.js';
 import { printable } from '../util/text.js';
 import { classifyFailure } from './classify.js';
 import { CPU_ONLY, devicesKey, devicesText, UNKNOWN_GPUS } from './gpu-identity.js';
@@ -160,8 +160,17 @@ function stoppedTest(job: CollectedJob, why: string): SmokeTest | undefined {
 
 const seconds = (iso: string) => Date.parse(iso);
 
-/** The job's results as TARGET's smoke result, redacted as the smoke stage writes one. */
-export function collectedSmokeResult(job: CollectedJob, target: CollectTarget): SmokeResult {
+/**
+ * The job's results as TARGET's smoke result, redacted as the smoke stage writes one: MASK (the
+ * image's own secret values: imageEnvMask of its config's environment) first, over all the job
+ * wrote, before a failing test's output is cut to its end; then by name, shape and URL login.
+ */
+export function collectedSmokeResult(
+  collected: CollectedJob,
+  target: CollectTarget,
+  mask: (text: string) => string = (text) => text,
+): SmokeResult {
+  const job = mapStringsDeep(collected, mask) as CollectedJob;
   const { meta } = job;
   const interrupted = unfinished(job);
   const stopped = interrupted === undefined ? undefined : stoppedTest(job, interrupted);

@@ -3,12 +3,15 @@
 // them, and `ml-image run --stages attest` signs them, as it does the smoke stage's.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../../errors.js';
+import { defaultClient } from '../../attest/signers.js';
+import { registryImageEnv } from '../../docker/image-env.js';
+import { EnvironmentError, ExitCode, InputError } from '../../errors.js';
 import { STEP_IDS } from '../../export/job-meta-shell.js';
 import { JOB_META_FILE } from '../../export/job-schema.js';
 import { BUILD_FILE, openResultDir, recordFile } from '../../results/results.js';
-import { collectedSmokeResult, collectTarget } from '../../smoke/collect.js';
+import { type CollectTarget, collectedSmokeResult, collectTarget } from '../../smoke/collect.js';
 import { type CollectedJob, k8sJob, slurmJob } from '../../smoke/collect-parse.js';
+import { imageEnvMask } from '../../smoke/output.js';
 import {
   readRegularTail,
   readRegularText,
@@ -117,12 +120,35 @@ const COLLECT_OPTIONS = {
   slurm: { type: 'string' },
   k8s: { type: 'string' },
   variant: { type: 'string' },
+  'no-image-mask': { type: 'boolean', default: false },
 } as const;
+
+/**
+ * The mask of TARGET's image's own secret values (imageEnvMask of its config's environment, read
+ * from the registry as docker would log in), as the smoke stage masks the image it runs: a value
+ * under a secret's name that a test printed alone is masked by value. When the config cannot be
+ * read, collect stops (exit 3) unless --no-image-mask says to mask by name and shape only.
+ */
+async function imageMask(target: CollectTarget, io: CliIo, skip: boolean): Promise<(text: string) => string> {
+  if (skip) return (text) => text;
+  try {
+    return imageEnvMask(await registryImageEnv(defaultClient(io.env, io.registryFetch), target.image));
+  } catch (e) {
+    // A stop by a signal ends the command as it is (its own exit code).
+    if (!(e instanceof EnvironmentError) || e.exitCode !== ExitCode.Environment) throw e;
+    throw new EnvironmentError(
+      `collect: the config of ${target.image} could not be read, to mask the image's own secret values in the job's output: ${e.message}`,
+      `${e.fix ? `${e.fix}; or ` : ''}log in to its registry as docker does (docker login), or collect where it is reachable; --no-image-mask collects without it (values are then masked by their names and shapes only)`,
+      { cause: e },
+    );
+  }
+}
 
 export const collectCommand: Command = {
   name: 'collect',
   summary: "Read a cluster job's smoke results (ml-image export) into the build's result directory.",
-  usage: 'ml-image collect (--slurm DIR | --k8s LOGFILE) --out DIR [--variant NAME] [--json]',
+  usage:
+    'ml-image collect (--slurm DIR | --k8s LOGFILE) --out DIR [--variant NAME] [--no-image-mask] [--json]',
   help: `Takes the results of a job that "ml-image export" wrote, once it ran, into the result directory
 of the build it tested, as the smoke result of the variant and platform it ran: "ml-image report
 --results DIR" then shows them (saying where they ran), and "ml-image run --stages attest --out DIR"
@@ -135,6 +161,7 @@ signs them as the smoke attestation of that platform's digest.
   --out DIR       the build's result directory (DIR/build.json, as "ml-image build --out DIR" and
                   "ml-image export --from DIR" have it): the job's image must be one of its variants
   --variant NAME  the variant, where the image's digest is in more than one
+  --no-image-mask do not read the image's config from its registry (see below)
   --json          print what was written as JSON
 
 The platform is the one the job's node pulled (its machine: x86_64 is linux/amd64, aarch64
@@ -143,9 +170,16 @@ and, where the failure table knows it, its cause. A job that ended before every 
 out of time, the import failed) is collected as stopped: shown, never attested. An earlier smoke
 result of the target is replaced.
 
+What the job wrote is masked as the smoke stage masks a test's output: secret names' values, token
+shapes, URL logins, and the image's own secret environment values by value (WANDB_API_KEY's value,
+printed alone by a test). For those, the image's config is read from its registry (two
+small reads, no pull), logged in as docker would; --no-image-mask skips that read where the
+registry cannot be reached.
+
 Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
 2 bad input (no job results there, a file that does not parse, an image that build.json does not
-hold, a node of a platform the variant was not built for).`,
+hold, a node of a platform the variant was not built for); 3 the image's config could not be read
+from its registry.`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('collect', argv, COLLECT_OPTIONS);
     if ((values.slurm === undefined) === (values.k8s === undefined))
@@ -165,7 +199,7 @@ hold, a node of a platform the variant was not built for).`,
     const results = openResultDir(outDir, `--out ${values.out}`);
     const build = results.readBuild({ what: 'build result (--out)' });
     const target = collectTarget(job.meta, build, path.join(values.out, BUILD_FILE), values.variant);
-    const result = collectedSmokeResult(job, target);
+    const result = collectedSmokeResult(job, target, await imageMask(target, io, values['no-image-mask']));
     results.writeSmoke(target.variant, target.platform, result);
     results.removeSmokeKey(target.variant, target.platform);
     if (!results.hasEnv(target.variant, target.platform))
