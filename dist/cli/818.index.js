@@ -2,985 +2,1415 @@ export const id = 818;
 export const ids = [818];
 export const modules = {
 
-/***/ 47701:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  collectCommand: () => (/* binding */ collectCommand)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/export/job-meta-shell.ts
-var job_meta_shell = __webpack_require__(13076);
-// EXTERNAL MODULE: ./src/export/job-schema.ts
-var job_schema = __webpack_require__(64525);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results_results = __webpack_require__(78838);
-// EXTERNAL MODULE: ./src/config/platform.ts
-var platform = __webpack_require__(15063);
-// EXTERNAL MODULE: ./src/oci/ref.ts
-var ref = __webpack_require__(17700);
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
-// EXTERNAL MODULE: ./src/smoke/classify.ts + 1 modules
-var classify = __webpack_require__(7171);
-// EXTERNAL MODULE: ./src/smoke/gpu-identity.ts
-var gpu_identity = __webpack_require__(67642);
-// EXTERNAL MODULE: ./src/config/issues.ts
-var issues = __webpack_require__(11012);
-;// CONCATENATED MODULE: ./src/smoke/collect-parse.ts
-
-
-
-
-/** What no export of this version wrote: an export older than `ml-image collect`, or not ours. */
-const EXPORT_AGAIN = 'export the job again with this version of ml-image (its jobs say which image and platform they ran), then run it';
-/** TEXT (one JSON value) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
-function parsed(schema, text, where, what) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`${where}: the ${what} is not JSON (${e.message})`, EXPORT_AGAIN);
-    }
-    const r = schema.safeParse(value);
-    if (r.success)
-        return r.data;
-    throw new errors/* InputError */.dz(`${where}: the ${what}: ${(0,issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`, EXPORT_AGAIN);
-}
-const parseJobMeta = (text, where) => parsed(job_schema/* JobMetaSchema */.eF, text, where, "job's description");
-const parseSuiteRecord = (text, where) => parsed(job_schema/* SuiteRecordSchema */.XJ, text, where, "suite's result");
-/** The records in WHERE, refused when two are of the same test. */
-function distinct(records, where) {
-    const seen = new Map();
-    for (const r of records) {
-        const earlier = seen.get(r.record.id);
-        if (earlier !== undefined)
-            throw new errors/* InputError */.dz(`${where}: two results of the test ${(0,util_text/* printable */.g$)(r.record.id)} (${earlier} and ${r.where}): the results of two runs mixed`, 'collect the results of one run');
-        seen.set(r.record.id, r.where);
-    }
-    return records;
-}
-/**
- * The tests a job of META records, in the order it runs them, with the ids the smoke stage gives
- * them (exportSteps, src/export/common.ts): compute is compute-cpu, then compute-gpu with GPUs.
- */
-function jobTests(meta) {
-    const gpus = meta.gpusPerNode === 'all' || meta.gpusPerNode > 0;
-    return meta.suites.flatMap((suite) => suite === 'compute'
-        ? [{ id: 'compute-cpu', suite }, ...(gpus ? [{ id: 'compute-gpu', suite }] : [])]
-        : [{ id: suite, suite }]);
-}
-/** A Slurm job's results: job.json's text and each <id>.json's (with its <id>.err, when read). */
-function slurmJob(dir, meta, records) {
-    const job = parseJobMeta(meta.text, meta.file);
-    if (job.target !== 'slurm')
-        throw new errors/* InputError */.dz(`${meta.file}: the job's description is of a ${job.target} job, not a Slurm one`);
-    const read = records.map((r) => ({
-        record: parseSuiteRecord(r.text, r.file),
-        where: r.file,
-        ...(r.err !== undefined && { output: r.err }),
-    }));
-    // A directory used again (results/local, ML_IMAGE_RESULTS_DIR) keeps an earlier run's files: a
-    // test this job does not run (compute-gpu of a GPU run, in a CPU job's directory) is not its
-    // result, and would be shown and signed as one.
-    const tests = jobTests(job);
-    const stale = read.find((r) => !tests.some((t) => t.id === r.record.id && t.suite === r.record.suite));
-    if (stale)
-        throw new errors/* InputError */.dz(`${stale.where}: a result of the test ${(0,util_text/* printable */.g$)(stale.record.id)} (suite ${(0,util_text/* printable */.g$)(stale.record.suite)}), which the job of ${meta.file} does not run (${tests.map((t) => (0,util_text/* printable */.g$)(t.id)).join(', ') || 'none'}): a file of an earlier run in the same directory`, "remove the earlier run's files from the directory, or run the job again into a directory of its own");
-    return { meta: job, metaWhere: meta.file, records: distinct(read, dir) };
-}
-/** `kubectl logs --prefix`'s "[pod/NAME/CONTAINER] " before each line. */
-const KUBECTL_PREFIX = /^\[[^\]\n]*\] /;
-/** `kubectl logs --timestamps`' RFC 3339 time before each line (after --prefix's). */
-const KUBECTL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) /;
-/** The stderr tail the pod prints under a failing suite's line. */
-const TAIL_LINE = '  | ';
-/** One pod's part of the log, by the pod its job line names. */
-function podLogs(text, source) {
-    const pods = new Map();
-    // The pod each prefix (none: '') was last seen printing: `kubectl logs --prefix -f` interleaves pods.
-    const current = new Map();
-    // A log saved by an editor or a Windows tool may start with a byte-order mark.
-    text
-        .replace(/^\uFEFF/, '')
-        .split('\n')
-        .forEach((raw, i) => {
-        const where = `${source}, line ${i + 1}`;
-        const prefix = KUBECTL_PREFIX.exec(raw)?.[0] ?? '';
-        const rest = raw.slice(prefix.length).replace(/\r$/, '');
-        const line = rest.slice(KUBECTL_TIME.exec(rest)?.[0].length ?? 0);
-        if (line.startsWith(job_schema/* JOB_PREFIX */.Pn)) {
-            const meta = parseJobMeta(line.slice(job_schema/* JOB_PREFIX */.Pn.length), where);
-            const pod = meta.pod ?? 0;
-            const known = pods.get(pod);
-            if (known && (known.last.finishedAt !== undefined || meta.finishedAt === undefined))
-                throw new errors/* InputError */.dz(`${where}: pod ${pod} starts again (it started at ${known.lastWhere.replace(`${source}, `, '')}): the log holds more than one run`, 'save the log of one run (kubectl logs -l ... --tail=-1 after the Job ended), or keep each run under its own --name');
-            const log = known
-                ? { ...known, last: meta, lastWhere: where }
-                : { first: meta, last: meta, lastWhere: where, records: [] };
-            pods.set(pod, log);
-            current.set(prefix, log);
-            return;
-        }
-        const log = current.get(prefix);
-        if (line.startsWith(job_schema/* RESULT_PREFIX */.Dd)) {
-            if (!log)
-                throw new errors/* InputError */.dz(`${where}: a suite's result before the job's ${job_schema/* JOB_PREFIX */.Pn.trim()} line`, EXPORT_AGAIN);
-            log.records.push({ record: parseSuiteRecord(line.slice(job_schema/* RESULT_PREFIX */.Dd.length), where), where });
-        }
-        else if (line.startsWith(TAIL_LINE) && log && log.records.length > 0) {
-            const last = log.records.at(-1);
-            const more = line.slice(TAIL_LINE.length);
-            last.output = last.output === undefined ? more : `${last.output}\n${more}`;
-        }
-    });
-    return pods;
-}
-/**
- * A Kubernetes Job's results from its pods' log (`kubectl logs -l ... --tail=-1`, with or without
- * --prefix): pod 0's, which carries the verdict (the other pods of a multi-pod ddp print only their
- * own ddp, which pod 0's includes).
- */
-function k8sJob(text, source) {
-    const pods = podLogs(text, source);
-    if (pods.size === 0)
-        throw new errors/* InputError */.dz(`${source}: no ${job_schema/* JOB_PREFIX */.Pn.trim()} line: not the log of a job that "ml-image export --k8s" wrote, or of one older than "ml-image collect"`, `save the pods' log with: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE; ${EXPORT_AGAIN}`);
-    const jobs = new Set([...pods.values()].map((p) => p.first.job));
-    if (jobs.size > 1)
-        throw new errors/* InputError */.dz(`${source}: the log holds the pods of ${jobs.size} jobs (${[...jobs].map(util_text/* printable */.g$).join(', ')})`, 'save the log of one job: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE');
-    const pod0 = pods.get(0);
-    if (!pod0)
-        throw new errors/* InputError */.dz(`${source}: no line of pod 0, which runs the suites (the log has pod ${[...pods.keys()].sort((a, b) => a - b).join(', ')})`, "save every pod's log: kubectl logs -l ml-image-action/job=NAME --tail=-1 (with --max-log-requests for many pods)");
-    if (pod0.last.target !== 'k8s')
-        throw new errors/* InputError */.dz(`${pod0.lastWhere}: the job's description is of a ${pod0.last.target} job, not a Kubernetes one`);
-    return { meta: pod0.last, metaWhere: pod0.lastWhere, records: distinct(pod0.records, source) };
-}
-
-// EXTERNAL MODULE: ./src/smoke/output.ts
-var output = __webpack_require__(71800);
-// EXTERNAL MODULE: ./src/smoke/result.ts
-var result = __webpack_require__(3228);
-;// CONCATENATED MODULE: ./src/smoke/collect.ts
-
-
-
-
-
-
-
-
-
-
-/** The platform a node of MACHINE (`uname -m`) pulls: x86_64 -> linux/amd64, aarch64 -> linux/arm64. */
-const machinePlatform = (machine) => (0,platform/* normalizePlatform */.FL)(`linux/${machine}`);
-const variantDigests = (v) => [
-    ...(v.digest ? [`${v.digest} (index)`] : []),
-    ...v.platforms.map((p) => `${p.digest} (${p.platform})`),
-].join(', ');
-/**
- * The variant and platform of BUILD (read from FILE) that the job's image is on its node: the
- * variant whose index (or one platform's image) has the image's digest, and of it the platform of
- * the node's machine. VARIANT (--variant) narrows the choice. Another image is bad input: the
- * results would be shown, and signed, as this build's.
- */
-function collectTarget(meta, build, file, variant) {
-    const { digest } = (0,ref/* parseDigestRef */.Tf)(meta.image, { field: "the job's image" });
-    const node = machinePlatform(meta.machine);
-    const candidates = build.variants.filter((v) => (variant === undefined || v.variant === variant) &&
-        (v.digest === digest || v.platforms.some((p) => p.digest === digest)));
-    if (candidates.length === 0) {
-        const held = build.variants.map((v) => `${v.variant}: ${variantDigests(v)}`).join('; ') || 'none';
-        throw new errors/* InputError */.dz(`the job ran ${(0,util_text/* printable */.g$)(meta.image)}, which ${variant === undefined ? '' : `variant ${variant} of `}${file} does not hold (its variants: ${held})`, 'collect into the result directory of the build the job tested (the --from DIR of "ml-image export")');
-    }
-    if (candidates.length > 1)
-        throw new errors/* InputError */.dz(`the job's image ${digest} is in ${candidates.length} variants of ${file} (${candidates.map((v) => v.variant).join(', ')})`, 'pick one with --variant');
-    const v = candidates[0];
-    const own = v.platforms.find((p) => p.digest === digest);
-    const p = own ?? v.platforms.find((x) => (0,platform/* sameMachine */.sb)(x.platform, node));
-    if (!p || !(0,platform/* sameMachine */.sb)(p.platform, node))
-        throw new errors/* InputError */.dz(`the job ran on ${(0,util_text/* printable */.g$)(meta.machine)} (${node}), but ${own ? `its image ${digest} is ${own.platform}'s` : `variant ${v.variant} of ${file} has no ${node} image (it has ${v.platforms.map((x) => x.platform).join(', ')})`}`, 'run the job on nodes of a platform the variant was built for');
-    return { variant: v.variant, platform: p.platform, image: `${v.repository}@${p.digest}` };
-}
-/** GitHub's RUNNER_ARCH names for a machine, as a runner's smoke result says it. */
-const RUNNER_ARCH = {
-    'linux/amd64': 'X64',
-    'linux/arm64': 'ARM64',
-    'linux/386': 'X86',
-    'linux/arm': 'ARM',
-};
-/** Where the suites ran, in words: "Slurm job 42 on node-a (2 nodes)". */
-function clusterRunName(meta) {
-    const where = meta.node ? ` on ${meta.node}` : '';
-    const nodes = meta.nodes > 1 ? ` (${meta.nodes} ${meta.target === 'slurm' ? 'nodes' : 'pods'})` : '';
-    return meta.target === 'slurm'
-        ? `Slurm job ${meta.job}${where}${nodes}`
-        : `Kubernetes Job ${meta.job}, pod ${meta.pod ?? 0}${where}${nodes}`;
-}
-/** "8x NVIDIA H100 80GB HBM3; driver 570.86.15" from the gpu suite's metrics, as the smoke stage words it. */
-function devicesOf(meta, tests) {
-    if (meta.gpusPerNode === 0)
-        return (0,gpu_identity/* devicesKey */.$8)(gpu_identity/* CPU_ONLY */.Ad);
-    const m = tests.find((t) => t.id === 'gpu' && t.status === 'pass')?.metrics ?? {};
-    const names = Array.isArray(m.names) ? m.names.filter((n) => typeof n === 'string') : [];
-    if (names.length === 1 && typeof m.gpus === 'number' && typeof m.driver === 'string' && m.driver !== '')
-        return (0,gpu_identity/* devicesText */.$O)(new Map([[names[0], m.gpus]]), [m.driver]);
-    return gpu_identity/* UNKNOWN_GPUS */.lu;
-}
-/** A record as a test of the smoke result: a failing one with its output's end and its cause. */
-function testOf(r) {
-    const { id, suite, status, reason, durationMs, metrics } = r.record;
-    const test = {
-        id,
-        suite,
-        status,
-        ...(reason ? { reason } : {}),
-        durationMs,
-        metrics: metrics ?? {},
-    };
-    if (status !== 'fail')
-        return test;
-    if (r.output?.trim())
-        test.output = (0,output/* tail */.RT)(r.output);
-    const cause = (0,classify/* classifyFailure */.XE)(`${reason ?? ''}\n${test.output ?? ''}`);
-    return cause ? { ...test, cause } : test;
-}
-/**
- * TESTS in the order the job runs them (jobTests: compute-cpu before compute-gpu); a test it does
- * not list last, as it came.
- */
-function inRunOrder(order, tests) {
-    const rank = (id) => {
-        const i = order.findIndex((t) => t.id === id);
-        return i < 0 ? order.length : i;
-    };
-    return [...tests].sort((a, b) => rank(a.id) - rank(b.id));
-}
-/** The tests of the job without a result, in its run order. */
-const missingTests = (job) => jobTests(job.meta).filter((t) => !job.records.some((r) => r.record.id === t.id));
-/** Why the results are not the whole run, when they are not (shown, never attested nor reused). */
-function unfinished(job) {
-    if (job.meta.finishedAt !== undefined) {
-        const missing = missingTests(job).map((t) => t.id);
-        return missing.length === 0
-            ? undefined
-            : `the job says it finished, but recorded no result of ${missing.join(', ')}`;
-    }
-    const where = job.meta.target === 'slurm' ? 'its job.json has' : "pod 0's ML_IMAGE_JOB lines have";
-    return `the job ended before every suite ran (${where} no finishedAt: cancelled, out of time, or the image import failed)`;
-}
-/**
- * A stopped job's first test without a result, failed by the stop, as the smoke stage fails the
- * test a stop cut short (by its id: compute-gpu, cut after compute-cpu ran): the report, its diff
- * against a baseline and the verdict then say the run is not whole, also when every test that did
- * run passed, or none ran (a failed import).
- */
-function stoppedTest(job, why) {
-    const t = missingTests(job)[0];
-    if (t === undefined)
-        return undefined;
-    return { id: t.id, suite: t.suite, status: 'fail', reason: why, durationMs: 0, metrics: {} };
-}
-const seconds = (iso) => Date.parse(iso);
-/** The job's results as TARGET's smoke result, redacted as the smoke stage writes one. */
-function collectedSmokeResult(job, target) {
-    const { meta } = job;
-    const interrupted = unfinished(job);
-    const stopped = interrupted === undefined ? undefined : stoppedTest(job, interrupted);
-    const tests = inRunOrder(jobTests(meta), [...job.records.map(testOf), ...(stopped ? [stopped] : [])]);
-    const count = (s) => tests.filter((t) => t.status === s).length;
-    const ran = meta.finishedAt ? seconds(meta.finishedAt) - seconds(meta.startedAt) : NaN;
-    const arch = RUNNER_ARCH[target.platform];
-    return (0,redact/* redactDeep */.KL)({
-        schemaVersion: result/* SMOKE_RESULT_SCHEMA_VERSION */.Nn,
-        image: target.image,
-        platform: target.platform,
-        gpus: meta.gpusPerNode === 0 ? 'none' : 'all',
-        gpuDevices: devicesOf(meta, tests),
-        tests,
-        summary: {
-            pass: count('pass'),
-            fail: count('fail'),
-            skip: count('skip'),
-            durationMs: Number.isFinite(ran) && ran >= 0 ? ran : tests.reduce((n, t) => n + t.durationMs, 0),
-        },
-        ...(meta.finishedAt !== undefined && { finishedAt: new Date(seconds(meta.finishedAt)).toISOString() }),
-        runner: { name: clusterRunName(meta), os: 'Linux', ...(arch !== undefined && { arch }) },
-        cluster: {
-            target: meta.target,
-            job: meta.job,
-            ...(meta.node !== undefined && meta.node !== '' && { node: meta.node }),
-            nodes: meta.nodes,
-        },
-        ...(interrupted !== undefined && { interrupted }),
-    });
-}
-
-// EXTERNAL MODULE: ./src/util/read-regular.ts
-var read_regular = __webpack_require__(23387);
-// EXTERNAL MODULE: ./src/cli/args.ts
-var args = __webpack_require__(77593);
-;// CONCATENATED MODULE: ./src/cli/commands/collect.ts
-// `ml-image collect`: a cluster job's smoke results (what `ml-image export` wrote ran) into the
-// result directory of the build it tested, as that target's smoke result: `ml-image report` shows
-// them, and `ml-image run --stages attest` signs them, as it does the smoke stage's.
-
-
-
-
-
-
-
-
-
-
-
-/** A suite's record is one line; a pod log of a few suites is small. */
-const MAX_RECORD_BYTES = 4 * 1024 * 1024;
-const MAX_LOG_BYTES = 64 * 1024 * 1024;
-/** Of a failing suite's stderr, the end is kept (tail() keeps 64 KiB of it): its last MiB is read. */
-const ERR_TAIL_BYTES = 1024 * 1024;
-const refusedAs = (file, what) => (e) => new errors/* InputError */.dz(`collect: ${file}: the ${what} ${e.code === 'ENOENT' ? 'is not there' : e.code !== undefined ? `cannot be read: ${(0,read_regular/* statErrorText */.s9)(e)}` : e.reason}`);
-/**
- * The end of FILE, a regular file (its last ERR_TAIL_BYTES, from a line's start): a suite's stderr
- * may grow past any limit (NCCL_DEBUG=INFO for hours), and only its end is kept.
- */
-function errTail(file) {
-    let tail;
-    try {
-        tail = (0,read_regular/* readRegularTail */.V0)(file, ERR_TAIL_BYTES);
-    }
-    catch (e) {
-        if (!(e instanceof read_regular/* UnreadableFileError */.o2))
-            throw e;
-        throw refusedAs(file, "suite's stderr")(e);
-    }
-    const text = tail.bytes.toString('utf8');
-    // A line cut at the start lost its beginning (a secret's name): dropped.
-    return tail.from === 0 ? text : text.slice(text.indexOf('\n') + 1);
-}
-/** The names in DIR (given as GIVEN); one that cannot be listed is bad input naming it. */
-function listDir(dir, given) {
-    try {
-        return (0,external_node_fs_.readdirSync)(dir);
-    }
-    catch (e) {
-        const code = e.code ?? String(e);
-        throw new errors/* InputError */.dz(`collect: --slurm ${given}: ${dir} cannot be listed (${code})`, 'give a directory this user can read');
-    }
-}
-/** The results directory of one Slurm job: DIR itself (it has job.json), else DIR/results/<its only job>. */
-function slurmDir(given, cwd) {
-    const dir = external_node_path_default().resolve(cwd, given);
-    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, job_schema/* JOB_META_FILE */.dZ)))
-        return dir;
-    const runs = external_node_path_default().join(dir, 'results');
-    const jobs = (0,external_node_fs_.existsSync)(runs)
-        ? listDir(runs, given).filter((j) => (0,external_node_fs_.existsSync)(external_node_path_default().join(runs, j, job_schema/* JOB_META_FILE */.dZ)))
-        : [];
-    if (jobs.length === 1)
-        return external_node_path_default().join(runs, jobs[0]);
-    if (jobs.length > 1)
-        throw new errors/* InputError */.dz(`collect: --slurm ${given}: the results of ${jobs.length} jobs are there (${jobs.sort().join(', ')})`, `name one: --slurm ${external_node_path_default().join(given, 'results', '<job id>')}`);
-    throw new errors/* InputError */.dz(`collect: --slurm ${given}: no ${job_schema/* JOB_META_FILE */.dZ} in ${dir}${(0,external_node_fs_.existsSync)(runs) ? ` or in a job's directory under ${runs}` : ''}`, `give the job's results directory (the export's DIR/results/<job id>, which the job prints); a job of an export older than "ml-image collect" wrote none: export it again`);
-}
-/** A Slurm job's files: job.json, each <id>.json, and a failing suite's <id>.err. */
-function readSlurm(given, cwd) {
-    const dir = slurmDir(given, cwd);
-    const metaFile = external_node_path_default().join(dir, job_schema/* JOB_META_FILE */.dZ);
-    // The records of the tests an exported job runs (<id>.json); any other file there (a person's
-    // notes.json in ML_IMAGE_RESULTS_DIR) is none of its results.
-    const ids = listDir(dir, given)
-        .filter((f) => f.endsWith('.json') && job_meta_shell/* STEP_IDS */.W1.includes(f.slice(0, -'.json'.length)))
-        .map((f) => f.slice(0, -'.json'.length))
-        .sort();
-    const records = ids.map((id) => {
-        const file = external_node_path_default().join(dir, `${id}.json`);
-        const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_RECORD_BYTES, refusedAs(file, "suite's result"));
-        const errFile = external_node_path_default().join(dir, `${id}.err`);
-        // Only a failing suite's output is kept (its end, redacted), as the smoke stage keeps it.
-        const failing = /"status": ?"fail"/.test(text) && (0,external_node_fs_.existsSync)(errFile);
-        const err = failing ? errTail(errFile) : undefined;
-        return { file, text, ...(err !== undefined && { err }) };
-    });
-    const meta = {
-        file: metaFile,
-        text: (0,read_regular/* readRegularText */.Aj)(metaFile, MAX_RECORD_BYTES, refusedAs(metaFile, "job's description")),
-    };
-    return { job: slurmJob(dir, meta, records), from: dir };
-}
-function readK8s(given, cwd) {
-    const file = external_node_path_default().resolve(cwd, given);
-    const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_LOG_BYTES, refusedAs(file, 'pod log'));
-    return { job: k8sJob(text, given), from: file };
-}
-const COLLECT_OPTIONS = {
-    slurm: { type: 'string' },
-    k8s: { type: 'string' },
-    variant: { type: 'string' },
-};
-const collectCommand = {
-    name: 'collect',
-    summary: "Read a cluster job's smoke results (ml-image export) into the build's result directory.",
-    usage: 'ml-image collect (--slurm DIR | --k8s LOGFILE) --out DIR [--variant NAME] [--json]',
-    help: `Takes the results of a job that "ml-image export" wrote, once it ran, into the result directory
-of the build it tested, as the smoke result of the variant and platform it ran: "ml-image report
---results DIR" then shows them (saying where they ran), and "ml-image run --stages attest --out DIR"
-signs them as the smoke attestation of that platform's digest.
-
-  --slurm DIR     the job's results directory (the export's DIR/results/<job id>), or the export
-                  directory when it holds one job's results
-  --k8s FILE      the pods' log: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE
-                  (--prefix and --timestamps are read too); pod 0's results are taken
-  --out DIR       the build's result directory (DIR/build.json, as "ml-image build --out DIR" and
-                  "ml-image export --from DIR" have it): the job's image must be one of its variants
-  --variant NAME  the variant, where the image's digest is in more than one
-  --json          print what was written as JSON
-
-The platform is the one the job's node pulled (its machine: x86_64 is linux/amd64, aarch64
-linux/arm64). Each suite's result becomes a test, a failing one with the end of its stderr (redacted)
-and, where the failure table knows it, its cause. A job that ended before every suite ran (cancelled,
-out of time, the import failed) is collected as stopped: shown, never attested. An earlier smoke
-result of the target is replaced.
-
-Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
-2 bad input (no job results there, a file that does not parse, an image that build.json does not
-hold, a node of a platform the variant was not built for).`,
-    async run(argv, io) {
-        const { values } = (0,args/* parseCommandArgs */.Qx)('collect', argv, COLLECT_OPTIONS);
-        if ((values.slurm === undefined) === (values.k8s === undefined))
-            throw new errors/* InputError */.dz('collect: pass exactly one of --slurm DIR or --k8s LOGFILE');
-        if (values.out === undefined)
-            throw new errors/* InputError */.dz('collect: --out DIR is required: the result directory of the build the job tested (DIR/build.json)');
-        const outDir = external_node_path_default().resolve(io.cwd, values.out);
-        if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(outDir, results_results/* BUILD_FILE */.oS)))
-            throw new errors/* InputError */.dz(`collect: --out ${values.out}: no ${results_results/* BUILD_FILE */.oS} in ${outDir}`, 'give the result directory of the build the job tested ("ml-image build --out DIR", the --from DIR of "ml-image export")');
-        const { job, from } = values.slurm !== undefined ? readSlurm(values.slurm, io.cwd) : readK8s(values.k8s, io.cwd);
-        const results = (0,results_results/* openResultDir */.lR)(outDir, `--out ${values.out}`);
-        const build = results.readBuild({ what: 'build result (--out)' });
-        const target = collectTarget(job.meta, build, external_node_path_default().join(values.out, results_results/* BUILD_FILE */.oS), values.variant);
-        const result = collectedSmokeResult(job, target);
-        results.writeSmoke(target.variant, target.platform, result);
-        results.removeSmokeKey(target.variant, target.platform);
-        if (!results.hasEnv(target.variant, target.platform))
-            io.stderr(`warning: ${values.out} has no environment record of ${target.variant} on ${target.platform} (${(0,results_results/* recordFile */.mR)('env', target.variant, target.platform)}), which "ml-image report" needs: the smoke stage captures it ("ml-image run --stages smoke --out ${values.out}", or "ml-image run"); run it first, then collect again (it replaces the smoke result)\n`);
-        const file = external_node_path_default().join(outDir, (0,results_results/* recordFile */.mR)('smoke', target.variant, target.platform));
-        const { pass, fail, skip } = result.summary;
-        const summary = {
-            file,
-            variant: target.variant,
-            platform: target.platform,
-            image: target.image,
-            ranOn: result.runner?.name ?? '',
-            from,
-            tests: { pass, fail, skip },
-            ...(result.interrupted !== undefined && { stopped: result.interrupted }),
-        };
-        io.stdout(values.json
-            ? `${JSON.stringify(summary, null, 2)}\n`
-            : [
-                `collected ${result.tests.length} test(s) of ${(0,util_text/* printable */.g$)(summary.ranOn)}: ${pass} passed, ${fail} failed, ${skip} skipped`,
-                `  ${target.variant} on ${target.platform} (${target.image})`,
-                `  written to ${file}`,
-                ...(result.interrupted !== undefined
-                    ? [`  stopped: ${(0,util_text/* printable */.g$)(result.interrupted)} (shown in the report, not attested)`]
-                    : []),
-                `  show it: ml-image report --results ${values.out}`,
-                '',
-            ].join('\n'));
-        return 0;
-    },
-};
-
-
-/***/ }),
-
-/***/ 48238:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  _K: () => (/* binding */ bundledBaseline),
-  wC: () => (/* binding */ floorsArg),
-  oU: () => (/* binding */ loadBaseline)
-});
-
-// UNUSED EXPORTS: BaselineSchema, FLOOR_METRICS
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./src/config/issues.ts
-var issues = __webpack_require__(11012);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
-var json_file = __webpack_require__(20317);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
-;// CONCATENATED MODULE: ./src/smoke/baselines.json
-const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
-;// CONCATENATED MODULE: ./src/smoke/portable-pattern.ts
-// A floors row's `match` is checked here (JavaScript, new RegExp(s, 'i')) and used by the smoke
-// script (Python, re.search(s, name, re.I)). The two engines read much alike but not all of it:
-// JavaScript takes `(?<!NVL.*)H200` (Python only fixed-width lookbehind), `[^]` (any character;
-// Python: a class that starts with "]") or `\cA` (Python: an error), and the script would then
-// fail compute-gpu after its benchmark. So a pattern must keep to a subset both read the same way,
-// and a construct outside it is named (exit 2 at validation, before anything runs). Pure.
-/** Escapes both engines read alike, outside and inside a class (\b in a class: a backspace in both). */
-const SHARED_ESCAPES = new Set('dDwWsSbtnrfv');
-/** The escapes that stand for a class of characters (no end of a range in Python). */
-const CLASS_ESCAPES = new Set('dDwWsS');
-/** Python's quantifier limit is larger; a count past this is no GPU name's. */
-const MAX_REPEAT = 65535;
-/** Escapes of a letter or digit that JavaScript (without the u flag) and Python read differently. */
-const ESCAPE_PROBLEMS = {
-    c: 'the control escape "\\c" (JavaScript only: an error in Python)',
-    p: 'the property escape "\\p{...}" (a letter p in JavaScript without the u flag, an error in Python)',
-    P: 'the property escape "\\P{...}" (a letter P in JavaScript without the u flag, an error in Python)',
-    B: 'the non-boundary "\\B" (Python never matches it in an empty text; in a class an error)',
-    A: 'the escape "\\A" (a letter A in JavaScript, an anchor in Python)',
-    Z: 'the escape "\\Z" (a letter Z in JavaScript, an anchor in Python)',
-};
-/** N hex digits at S[FROM]. */
-const hexDigits = (s, from, n) => new RegExp(`^[0-9A-Fa-f]{${n}}`).test(s.slice(from));
-/** Why the escape at S[I] is not read alike, or undefined; `len`: the characters it takes. */
-function escapeProblem(s, i) {
-    const n = s[i + 1] ?? '';
-    if (SHARED_ESCAPES.has(n))
-        return { len: 2 };
-    if (n === 'x')
-        return hexDigits(s, i + 2, 2)
-            ? { len: 4 }
-            : { problem: '"\\x" without two hex digits (a letter x in JavaScript, an error in Python)', len: 2 };
-    if (n === 'u')
-        return hexDigits(s, i + 2, 4)
-            ? { len: 6 }
-            : {
-                problem: '"\\u" without four hex digits (JavaScript and Python read "\\u{...}" differently)',
-                len: 2,
-            };
-    if (/[0-9]/.test(n))
-        return {
-            problem: `the backreference or octal escape "\\${n}" (read differently by JavaScript and Python)`,
-            len: 2,
-        };
-    if (/[A-Za-z]/.test(n))
-        return {
-            problem: ESCAPE_PROBLEMS[n] ?? `the escape "\\${n}" (a letter ${n} in JavaScript, an error in Python)`,
-            len: 2,
-        };
-    return { len: 2 }; // an escaped punctuation character or space: itself in both
-}
-/** The group opening at S[I] ("("): a problem for any "(?" but (?:, (?= and (?!. */
-function groupProblem(s, i) {
-    if (s[i + 1] !== '?')
-        return undefined;
-    const head = s.slice(i, i + 4);
-    if (/^\(\?[:=!]/.test(head))
-        return undefined;
-    if (head === '(?<=' || head === '(?<!')
-        return `the lookbehind "${head}" (refused, fixed-width or not: Python takes only a fixed-width one, JavaScript any; use a lookahead, e.g. "H200(?!.*NVL)")`;
-    if (/^\(\?(P|<)/.test(head))
-        return `the named group "${head}..." (its syntax differs between JavaScript and Python)`;
-    return `"${head.slice(0, 3)}" (inline flags and other extensions: only (?:, (?= and (?! are read alike)`;
-}
-/** The class opening at S[I] ("["): where it ends (after its "]"), or a problem and where it is. */
-function classProblem(s, i) {
-    let j = i + 1;
-    if (s[j] === '^')
-        j++;
-    if (s[j] === ']')
-        return {
-            problem: `"${s.slice(i, j + 1)}" (JavaScript: ${j === i + 1 ? 'a class of nothing' : 'any character'}; Python: a class that starts with "]")`,
-            pos: i,
-        };
-    const first = j;
-    const classEscapeAt = (k) => s[k] === '\\' && CLASS_ESCAPES.has(s[k + 1] ?? '');
-    for (; j < s.length && s[j] !== ']'; j++) {
-        const c = s[j];
-        if (c === '\\') {
-            const e = escapeProblem(s, j);
-            if (e.problem)
-                return { problem: e.problem, pos: j };
-            // JavaScript reads "[\d-z]" as \d, "-" and z; Python refuses the range.
-            if (classEscapeAt(j) && s[j + 2] === '-' && s[j + 3] !== ']')
-                return { problem: `a range from "\\${s[j + 1]}" (escape the "-" as "\\-")`, pos: j };
-            j += e.len - 1;
-        }
-        else if (c === '-' && j > first && classEscapeAt(j + 1))
-            return { problem: `a range to "\\${s[j + 2]}" (escape the "-" as "\\-")`, pos: j };
-        else if (c === '[')
-            return { problem: 'a "[" inside a class (Python may read a nested set: escape it as "\\[")', pos: j };
-        else if (['&&', '--', '||', '~~'].includes(s.slice(j, j + 2)))
-            return {
-                problem: `"${s.slice(j, j + 2)}" inside a class (Python may read a set operation: escape one of them)`,
-                pos: j,
-            };
-    }
-    return { end: j + 1 };
-}
-/** The "{" at S[I]: a quantifier {n}, {n,} or {n,m} (its length), else a problem. */
-function braceProblem(s, i) {
-    const m = /^\{(\d+)(?:,(\d*))?\}/.exec(s.slice(i));
-    if (!m)
-        return {
-            problem: 'a "{" that is no quantifier {n}, {n,} or {n,m} ("{,3}" is a quantifier in Python, text in JavaScript: escape a literal one as "\\{")',
-            len: 1,
-        };
-    if (Number(m[1]) > MAX_REPEAT || (m[2] !== undefined && m[2] !== '' && Number(m[2]) > MAX_REPEAT))
-        return { problem: `the quantifier "${m[0]}" (at most ${MAX_REPEAT})`, len: m[0].length };
-    return { len: m[0].length };
-}
-/**
- * Why S is not a regular expression JavaScript and Python read the same way (case-insensitively),
- * naming the construct and where it starts; undefined when it is one. The subset: characters,
- * escaped punctuation, \d \D \w \W \s \S \b \t \n \r \f \v \xHH \uHHHH, classes (no "[]", "[^]",
- * nested "[" or "&&"-style pairs, no range to or from a class escape), groups ( ), (?: ), lookaheads
- * (?= ) and (?! ), alternation, anchors ^ $, and the quantifiers * + ? {n} {n,} {n,m} (lazy too).
- * Those match alike on one line of ASCII text, as device names are (on other text \w, \d and \b
- * are Unicode-aware in Python only, "." takes "\r" in Python only, and "$" in Python also matches
- * before a last "\n").
- */
-function portablePatternProblem(s) {
-    try {
-        new RegExp(s, 'i');
-    }
-    catch (e) {
-        return `not a regular expression (${e.message})`;
-    }
-    const at = (problem, i) => `${problem} at character ${i + 1}`;
-    for (let i = 0; i < s.length;) {
-        const c = s[i];
-        if (c === '\\') {
-            const e = escapeProblem(s, i);
-            if (e.problem)
-                return at(e.problem, i);
-            i += e.len;
-        }
-        else if (c === '[') {
-            const k = classProblem(s, i);
-            if ('problem' in k)
-                return at(k.problem, k.pos);
-            i = k.end;
-        }
-        else if (c === '(') {
-            const g = groupProblem(s, i);
-            if (g)
-                return at(g, i);
-            i += 1;
-        }
-        else if (c === '{') {
-            const b = braceProblem(s, i);
-            if (b.problem)
-                return at(b.problem, i);
-            i += b.len;
-        }
-        else
-            i += 1;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/smoke/baselines.ts
-// Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
-// per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
-// each, as DCGM diag and nccl-tests do. The smoke script judges (images/probe/ml_image_smoke.py
-// matches the row on the GPU it runs on); this side checks the table and hands it over, the same
-// way to `ml-image smoke` and to the exported Slurm/Kubernetes jobs.
-
-
-
-
-
-
-
-/**
- * A regular expression both JavaScript and Python read alike (portable-pattern.ts): checked here,
- * used there. A construct outside that subset is named with where it is.
- */
-const pattern = schemas/* string */.YjP()
-    .min(1)
-    .superRefine((s, ctx) => {
-    const problem = portablePatternProblem(s);
-    if (problem !== undefined)
-        ctx.addIssue({
-            code: 'custom',
-            message: `expected a regular expression JavaScript and Python read alike (matched case-insensitively): ${problem}`,
-        });
-});
-const fraction = schemas/* number */.aig().gt(0).lte(1);
-/**
- * The metrics the compute suite measures on a GPU and the script judges against a row's figures
- * (images/probe/ml_image_smoke.py compute: `<dtype>_tflops`). A key it does not measure would never
- * be judged: a row matched first would switch the floor off without a word.
- */
-const FLOOR_METRICS = ['bf16_tflops', 'fp16_tflops', 'tf32_tflops', 'fp32_tflops'];
-/** The metric KEY was likely meant: a close spelling, else the one it starts ("bf16" -> bf16_tflops). */
-function metricHint(key) {
-    const lower = key.toLowerCase();
-    return ((0,util_text/* closestWord */.En)(key, FLOOR_METRICS) ??
-        (lower.length >= 4 ? FLOOR_METRICS.find((m) => m.startsWith(lower)) : undefined));
-}
-/** A row's figures: only metrics of FLOOR_METRICS, each problem named by its key. */
-const measured = schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* number */.aig().positive())
-    .superRefine((m, ctx) => {
-    for (const key of Object.keys(m)) {
-        if (FLOOR_METRICS.includes(key))
-            continue;
-        const hint = metricHint(key);
-        ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `not a metric the compute suite measures${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${FLOOR_METRICS.join(', ')}`,
-        });
-    }
-})
-    .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' });
-const GpuRow = schemas/* strictObject */.rej({
-    /** The row's name, reported as floor_gpu. */
-    name: schemas/* string */.YjP().min(1),
-    /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
-    match: pattern,
-    /** major.minor; the row applies only to a GPU of this compute capability. */
-    computeCapability: schemas/* string */.YjP()
-        .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
-        .optional(),
-    /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
-    memoryGiB: schemas/* strictObject */.rej({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
-        .refine((m) => m.min <= m.max, { error: 'min is above max' })
-        .optional(),
-    /** This row's floor fraction, instead of the table's. */
-    floorFraction: fraction.optional(),
-    /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
-    measured,
-    /** How the figures were measured (shapes, warm-up, timing, power). */
-    method: schemas/* string */.YjP().min(1).optional(),
-    /** Where the figures come from: a URL, or a file of this repository. */
-    source: schemas/* string */.YjP().min(1),
-});
-const DdpRow = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().min(1),
-    /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
-    match: pattern,
-    /** The row applies from this many processes on. */
-    minWorld: schemas/* number */.aig().int().min(2).optional(),
-    /** busbw (nccl-tests' definition) measured; the floor is floorFraction of it. */
-    busbw_gbps: schemas/* number */.aig().positive(),
-    floorFraction: fraction.optional(),
-    /** e.g. "NVLink 4 (NVSwitch)" */
-    interconnect: schemas/* string */.YjP().min(1),
-    method: schemas/* string */.YjP().min(1).optional(),
-    source: schemas/* string */.YjP().min(1),
-});
-const BaselineSchema = schemas/* strictObject */.rej({
-    schemaVersion: schemas/* literal */.euz(1),
-    floorFraction: fraction,
-    gpus: schemas/* array */.YOg(GpuRow),
-    ddp: schemas/* array */.YOg(DdpRow).optional(),
-});
-function bundledBaseline() {
-    return BaselineSchema.parse(baselines_namespaceObject);
-}
-/**
- * The config's baseline file merged with the bundled one: its rows come first, so they win (the
- * script takes the first row that matches), and its floorFraction is the table's. A bundled row
- * keeps the fraction it states.
- */
-function loadBaseline(file) {
-    const bundled = bundledBaseline();
-    if (file === undefined)
-        return bundled;
-    let json;
-    try {
-        json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
-    }
-    catch (e) {
-        // Named by its field first, as the schema's problems below are ("smoke.baseline: ...").
-        if (!(e instanceof errors/* InputError */.dz))
-            throw e;
-        throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
-    }
-    const r = BaselineSchema.safeParse(json);
-    if (!r.success) {
-        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
-    }
-    return {
-        ...r.data,
-        gpus: [...r.data.gpus, ...bundled.gpus],
-        ddp: [...(r.data.ddp ?? []), ...(bundled.ddp ?? [])],
-    };
-}
-/**
- * The table as the smoke script's `--floors` argument: compact JSON, with U+2028 and U+2029 escaped
- * (still the same JSON). An export carries it in a Kubernetes YAML file, whose readers (go-yaml in
- * kubectl, PyYAML) take those characters for line breaks and would misread the file.
- */
-function floorsArg(baseline) {
-    return JSON.stringify(baseline)
-        .replace(/\u2028/g, '\\u2028')
-        .replace(/\u2029/g, '\\u2029');
-}
-
-
-/***/ }),
-
-/***/ 67642:
+/***/ 51386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $8: () => (/* binding */ devicesKey),
-/* harmony export */   $O: () => (/* binding */ devicesText),
-/* harmony export */   Ad: () => (/* binding */ CPU_ONLY),
-/* harmony export */   _x: () => (/* binding */ hostGpuDevices),
-/* harmony export */   lu: () => (/* binding */ UNKNOWN_GPUS),
-/* harmony export */   nk: () => (/* binding */ NOT_LOOKED_UP)
+/* harmony export */   Cl: () => (/* binding */ describeIdentity),
+/* harmony export */   Gz: () => (/* binding */ versionArgs),
+/* harmony export */   H$: () => (/* binding */ verifyArgs),
+/* harmony export */   Ng: () => (/* binding */ signArgs),
+/* harmony export */   Ru: () => (/* binding */ SimpleSigningSchema),
+/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
+/* harmony export */   T8: () => (/* binding */ statementOf),
+/* harmony export */   XZ: () => (/* binding */ StatementSchema),
+/* harmony export */   j: () => (/* binding */ parseVerifiedSignatures),
+/* harmony export */   nU: () => (/* binding */ parseAttestations),
+/* harmony export */   r7: () => (/* binding */ attestArgs),
+/* harmony export */   xt: () => (/* binding */ verifyAttestationArgs),
+/* harmony export */   yK: () => (/* binding */ signatureOf)
 /* harmony export */ });
-/* unused harmony exports NVIDIA_SMI_QUERY, NVIDIA_SMI_TIMEOUT_MS, gpuDevicesOf, remoteEngine, nvidiaSmiArgs */
-/* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25835);
-/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16102);
+/* unused harmony exports COSIGN_PREDICATE_TYPES, registryFlags, checkPredicateType */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
+/* harmony import */ var _docker_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98925);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
+/* harmony import */ var _workflow_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14424);
+// The pure half of the cosign adapter: which argv each operation gets (per signing mode and
+// registry; every reference goes through parseDigestRef, src/oci/ref.ts), and what cosign's
+// output means (its failures: cosign-failure.ts).
+// No secret ever goes into an argv: the key password travels as COSIGN_PASSWORD, a key held in
+// the environment is named `env://VAR`, keyless tokens come from the runner's ambient OIDC.
+// Checked against cosign 2.5's --help. Signatures and attestations use cosign's classic scheme
+// (`sha256-<digest>.sig` / `.att` tags), which any OCI registry accepts: no referrers API needed.
 
 
-/** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
-const UNKNOWN_GPUS = 'unknown';
-const CPU_ONLY = { devices: 'none' };
-/** A run that never reuses results (the action) does not look its GPUs up. */
-const NOT_LOOKED_UP = {
-    unknown: 'not looked up: results of this run are never reused',
-};
-/**
- * The argv after nvidia-smi: one "name, driver, MIG mode" line per GPU. The MIG mode is part of what
- * a result was measured on: the same GPUs split into MIG instances give a fraction of the throughput.
- */
-const NVIDIA_SMI_QUERY = [
-    '--query-gpu=name,driver_version,mig.mode.current',
-    '--format=csv,noheader',
+
+
+
+/** cosign's named predicate types (`cosign attest --help`); anything else must be a URI. */
+const COSIGN_PREDICATE_TYPES = [
+    'slsaprovenance',
+    'slsaprovenance02',
+    'slsaprovenance1',
+    'link',
+    'spdx',
+    'spdxjson',
+    'cyclonedx',
+    'vuln',
+    'openvex',
+    'custom',
 ];
-/** A MIG mode as nvidia-smi prints it (a GPU without MIG: [N/A] or [Not Supported]). */
-const MIG_MODE = /^(?:enabled|disabled|pending|\[?n\/a\]?|\[not supported\])$/i;
-/** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
-const NVIDIA_SMI_TIMEOUT_MS = 60_000;
-const MAX_NAME = 100;
-// eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
-const CONTROL = /[\u0000-\u001f\u007f]/g;
-const clean = (s) => s.replace(CONTROL, ' ').trim().slice(0, MAX_NAME);
-/**
- * nvidia-smi's "name, driver[, MIG mode]" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models
- * sorted, so the order the GPUs are listed in never matters; a GPU in MIG mode is "MODEL (MIG)";
- * undefined when no line names a GPU.
- */
-function gpuDevicesOf(stdout) {
-    const counts = new Map();
-    const drivers = new Set();
-    for (const raw of stdout.split('\n')) {
-        let line = raw;
-        let mig = false;
-        const last = line.lastIndexOf(',');
-        if (last >= 0 && MIG_MODE.test(clean(line.slice(last + 1)))) {
-            mig = /^enabled$/i.test(clean(line.slice(last + 1)));
-            line = line.slice(0, last);
-        }
-        const comma = line.lastIndexOf(',');
-        if (comma < 0)
-            continue;
-        const name = `${clean(line.slice(0, comma))}${mig ? ' (MIG)' : ''}`;
-        const driver = clean(line.slice(comma + 1));
-        if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver))
-            continue;
-        counts.set(name, (counts.get(name) ?? 0) + 1);
-        drivers.add(driver);
+/** The flags that let cosign talk plain HTTP: only for loopback registries. */
+function registryFlags(host) {
+    return (0,_docker_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainHttpRegistry */ .sL)(host) ? ['--allow-insecure-registry', '--allow-http-registry'] : [];
+}
+/** A predicate type: one of cosign's names or an absolute http(s) URI; else an InputError. */
+function checkPredicateType(type) {
+    if (COSIGN_PREDICATE_TYPES.includes(type))
+        return type;
+    if (/^https?:\/\/[^\s/]+\/\S*$/.test(type))
+        return type;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`predicate type ${JSON.stringify(type)}: expected one of ${COSIGN_PREDICATE_TYPES.join(', ')} or a URI such as https://example.com/predicate/v1`);
+}
+function checkSignIdentity(id) {
+    if (id.kind === 'key' && id.key.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('signing key: empty', 'pass a key file path or env://COSIGN_KEY');
+}
+function keyModeTlog(opts) {
+    // With the log on, cosign asks for consent to publish; the caller asked explicitly, so --yes.
+    return opts.tlog === true ? ['--tlog-upload=true', '--yes'] : ['--tlog-upload=false'];
+}
+function signingFlags(id, opts) {
+    checkSignIdentity(id);
+    return id.kind === 'key' ? ['--key', id.key, ...keyModeTlog(opts)] : ['--tlog-upload=true', '--yes'];
+}
+function verifyFlags(id, opts) {
+    if (id.kind === 'key') {
+        if (id.publicKey.trim() === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('public key: empty', 'pass a public key file path');
+        return ['--key', id.publicKey, ...(opts.tlog === true ? [] : ['--insecure-ignore-tlog=true'])];
     }
-    if (counts.size === 0)
-        return undefined;
-    return devicesText(counts, drivers);
+    const hasId = id.certificateIdentity !== undefined && id.certificateIdentity !== '';
+    const hasRe = id.certificateIdentityRegexp !== undefined && id.certificateIdentityRegexp !== '';
+    if (hasId === hasRe)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('keyless verification: give exactly one of certificate identity and certificate identity regexp', 'e.g. https://github.com/OWNER/REPO/.github/workflows/build.yml@refs/heads/main');
+    if (id.certificateOidcIssuer.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('keyless verification: certificate OIDC issuer is empty', 'on GitHub Actions it is https://token.actions.githubusercontent.com');
+    return [
+        ...(hasId
+            ? ['--certificate-identity', id.certificateIdentity]
+            : ['--certificate-identity-regexp', id.certificateIdentityRegexp]),
+        '--certificate-oidc-issuer',
+        id.certificateOidcIssuer,
+        // cosign compares each with the certificate's extension (none given: not compared).
+        ...(0,_workflow_claims_js__WEBPACK_IMPORTED_MODULE_3__/* .pinnedClaims */ .al)(id).flatMap((c) => {
+            const value = id[c.field];
+            if (value.trim() === '' || /\p{Cc}/u.test(value))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`keyless verification: --${c.flag} ${JSON.stringify(value)}: empty or a control character`);
+            return [`--${c.flag}`, value];
+        }),
+    ];
 }
-/** "8x MODEL[ + Mx MODEL]; driver VERSION": models and drivers sorted, as the reuse key has them. */
-function devicesText(counts, drivers) {
-    const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
+/** Who must have signed, in words (a failed check names it). */
+function describeIdentity(id) {
+    if (id.kind === 'key')
+        return `the public key ${id.publicKey}`;
+    const who = id.certificateIdentity ?? `identities matching ${id.certificateIdentityRegexp ?? ''}`;
+    return `${who} (issuer ${id.certificateOidcIssuer})`;
 }
-/** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
-const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
+function versionArgs() {
+    return ['version', '--json'];
+}
+function signArgs(ref, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    return ['sign', ...signingFlags(id, opts), ...registryFlags(r.registry), r.ref];
+}
+function attestArgs(ref, predicate, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    if (predicate.predicatePath.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('predicate file: empty path');
+    return [
+        'attest',
+        ...signingFlags(id, opts),
+        '--type',
+        checkPredicateType(predicate.type),
+        '--predicate',
+        predicate.predicatePath,
+        '--new-bundle-format=false', // the classic .att tag, on any registry
+        // A rerun replaces this type's attestation instead of adding one more to the .att tag: the tag
+        // would grow with every run, and verify-attestation would check (and print) each stale copy.
+        '--replace',
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
+function verifyArgs(ref, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    return [
+        'verify',
+        ...verifyFlags(id, opts),
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
+function verifyAttestationArgs(ref, type, id, opts = {}) {
+    const r = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigestRef */ .Tf)(ref);
+    return [
+        'verify-attestation',
+        ...verifyFlags(id, opts),
+        '--type',
+        checkPredicateType(type),
+        '--new-bundle-format=false',
+        '--output',
+        'json',
+        ...registryFlags(r.registry),
+        r.ref,
+    ];
+}
 /**
- * Why the engine is not on this host (so this host's GPUs are not its containers'), or undefined
- * when it is: DOCKER_HOST (engineEnv: the current context's engine) unset or a unix socket, as
- * dockerode connects. Only the scheme is named.
+ * A simple-signing payload (what an image signature signs), as cosign's verify prints it and as
+ * the built-in verifier reads it from the `.sig` image: one schema for both.
  */
-function remoteEngine(env, contextName) {
-    const host = env.DOCKER_HOST?.trim();
-    if (!host || host.startsWith('unix://'))
-        return undefined;
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host)?.[1];
-    const named = contextName !== undefined ? `the Docker context "${contextName}"'s engine` : 'DOCKER_HOST';
-    return `the Docker engine is not on this host (${named} is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
-}
-/** The host's nvidia-smi did not name a GPU: why, in one line. */
-function smiFailure(r, timedOut) {
-    if (timedOut)
-        return `nvidia-smi on this host did not answer within ${NVIDIA_SMI_TIMEOUT_MS / 1000}s`;
-    const said = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
-    return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
-}
+const SimpleSigningSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    critical: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+        identity: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ 'docker-reference': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }),
+        image: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ 'docker-manifest-digest': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }),
+        type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    }),
+    optional: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J()).nullish(),
+});
+/** The signature a simple-signing payload describes. */
+const signatureOf = (s) => ({
+    dockerReference: s.critical.identity['docker-reference'],
+    digest: s.critical.image['docker-manifest-digest'],
+    type: s.critical.type,
+    optional: s.optional ?? {},
+});
+const SignaturesSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(SimpleSigningSchema);
+/** The DSSE payload type of an in-toto statement. */
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 /**
- * The nvidia-smi argv that names DEVICES (the GPUs a runner is pinned to: gpu-pin.ts), or every
- * GPU; undefined when a device is a MIG instance, which `--query-gpu` cannot name (its GPU's
- * model and driver would not tell a slice from the whole GPU).
+ * A DSSE envelope exactly as cosign writes one. cosign prints each verified layer's bytes as they
+ * are, and it read them through Go's encoding/json, which takes a key in any case (the last one
+ * wins): a layer with a second "PAYLOAD" would have cosign verify the signed payload while
+ * JSON.parse here reads the other. A key beyond these three, in any case, leaves the envelope out.
  */
-function nvidiaSmiArgs(devices) {
-    if (devices === undefined)
-        return [...NVIDIA_SMI_QUERY];
-    if (devices.some((d) => d.includes(':') || d.startsWith('MIG-')))
-        return undefined;
-    return [...NVIDIA_SMI_QUERY, `--id=${devices.join(',')}`];
-}
+const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    payloadType: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(IN_TOTO_PAYLOAD_TYPE),
+    payload: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    signatures: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({ keyid: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() })).min(1),
+});
 /**
- * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
- * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image:
- * DEVICES only when the runner is pinned to them (gpu-pin.ts), else every GPU. Unknown, with the
- * reason, when the engine is elsewhere, a device is a MIG instance, or nvidia-smi is missing,
- * fails or hangs.
+ * An in-toto statement as cosign reads one (both verifiers read it, from cosign's output or from
+ * an envelope): the predicate type and the subjects' digests are what
+ * the checks need; `_type`, a subject's name and the predicate may be missing (cosign accepts that,
+ * and so does the built-in verifier).
  */
-async function hostGpuDevices(runner, env, devices) {
-    // The engine DOCKER_HOST names, else the current Docker context's (context.ts).
-    const context = (0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .currentContext */ .Fi)(env);
-    const remote = remoteEngine((0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .engineEnv */ .aV)(env, context), context?.name);
-    if (remote !== undefined)
-        return { unknown: remote };
-    const args = nvidiaSmiArgs(devices);
-    if (args === undefined)
-        return { unknown: `a MIG instance is among the pinned GPUs (${devices.join(',')}): not looked up` };
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
-    timer.unref?.();
+const StatementSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    _type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    predicateType: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    subject: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(), digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()) })),
+    predicate: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
+});
+/** The Statement of a parsed in-toto statement. */
+const statementOf = (st) => ({
+    type: st._type ?? '',
+    predicateType: st.predicateType,
+    subject: st.subject,
+    predicate: st.predicate,
+});
+function parseJson(text, what) {
     try {
-        const r = await runner.run('nvidia-smi', args, { signal: abort.signal });
-        const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
-        return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
+        return JSON.parse(text);
     }
-    catch (e) {
-        const missing = e?.code === 'ENOENT';
-        return {
-            unknown: missing
-                ? 'nvidia-smi is not on this host (PATH)'
-                : `nvidia-smi on this host did not run: ${clean((0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)((0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)))}`,
-        };
+    catch {
+        throw new Error(`cosign printed ${what} that is not JSON: ${JSON.stringify(text.slice(0, 200))}`);
+    }
+}
+/** `cosign verify --output json`: a JSON array on stdout (after any non-JSON lines). */
+function parseVerifiedSignatures(stdout) {
+    const start = stdout.indexOf('[');
+    if (start < 0)
+        throw new Error('cosign verify printed no JSON array of signatures');
+    return SignaturesSchema.parse(parseJson(stdout.slice(start).trim(), 'signatures')).map(signatureOf);
+}
+/**
+ * `cosign verify-attestation`: one DSSE envelope per line; each payload is a base64 statement.
+ * An envelope whose payload is no statement the checks can read (cosign verified its signature
+ * only) is left out: the caller fails the check when none is left. An envelope that is not
+ * exactly as cosign writes one fails them all (undefined): what it carries was verified in a
+ * form this code does not read, and leaving it out would let another (an older run) count.
+ */
+function parseAttestations(stdout) {
+    const lines = stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith('{'));
+    const envelopes = lines.map((line) => EnvelopeSchema.safeParse(parseJson(line, 'an attestation envelope')));
+    if (envelopes.some((e) => !e.success))
+        return undefined;
+    return envelopes.flatMap((env) => {
+        if (!env.success)
+            return [];
+        const payload = Buffer.from(env.data.payload, 'base64').toString('utf8');
+        let data;
+        try {
+            data = JSON.parse(payload);
+        }
+        catch {
+            return [];
+        }
+        const st = StatementSchema.safeParse(data);
+        return st.success ? [statementOf(st.data)] : [];
+    });
+}
+// What cosign's failures mean: cosign-failure.ts.
+
+
+
+/***/ }),
+
+/***/ 98224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hg: () => (/* binding */ inTotoStatement),
+/* harmony export */   KM: () => (/* binding */ isEnvelopeOf),
+/* harmony export */   Kq: () => (/* binding */ simpleSigningPayload),
+/* harmony export */   O0: () => (/* binding */ isP256),
+/* harmony export */   PO: () => (/* binding */ strictBase64),
+/* harmony export */   RV: () => (/* binding */ verifyBytes),
+/* harmony export */   TA: () => (/* binding */ parseP256PublicKey),
+/* harmony export */   Yj: () => (/* binding */ signEnvelope),
+/* harmony export */   b_: () => (/* binding */ signBytes),
+/* harmony export */   cV: () => (/* binding */ decryptCosignKey),
+/* harmony export */   dT: () => (/* binding */ isEncryptedCosignKey),
+/* harmony export */   g7: () => (/* binding */ SIMPLE_SIGNING_TYPE),
+/* harmony export */   hk: () => (/* binding */ openEnvelope),
+/* harmony export */   kc: () => (/* binding */ publicKeyOf)
+/* harmony export */ });
+/* unused harmony exports publicKeysKept, IN_TOTO_STATEMENT_V01, pae */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _noble_ciphers_salsa_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52287);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51386);
+// cosign's key-mode formats, in process: the encrypted private key `cosign generate-key-pair`
+// writes (scrypt, then NaCl secretbox around a PKCS#8 key), the simple-signing payload of an image
+// signature, and the in-toto statement in a DSSE envelope of an attestation. Signatures are ECDSA
+// P-256 over SHA-256, ASN.1 DER, as cosign makes them; what is written here verifies with the real
+// `cosign verify` / `verify-attestation`, and the other way round (integration tests check both).
+// The password and the decrypted key never leave this module's KeyObject.
+
+
+
+
+
+/** The PEM types of an encrypted cosign key: the current name and the one before it. */
+const ENCRYPTED_TYPES = ['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'];
+const EncryptedKeySchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    kdf: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('scrypt'),
+        params: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+            N: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+            r: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+            p: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
+        }),
+        salt: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    }),
+    cipher: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('nacl/secretbox'), nonce: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }),
+    ciphertext: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+});
+/** The body and type of the first PEM block, or undefined when TEXT holds none. */
+function pemBlock(text) {
+    const m = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text);
+    return m ? { type: m[1], der: Buffer.from(m[2].replace(/\s+/g, ''), 'base64') } : undefined;
+}
+/** Is TEXT a cosign encrypted private key (what the native signer can sign with)? */
+function isEncryptedCosignKey(text) {
+    const block = pemBlock(text);
+    return block !== undefined && ENCRYPTED_TYPES.includes(block.type);
+}
+/** An ECDSA P-256 key (what cosign generate-key-pair makes; the built-in signer's kind). */
+const isP256 = (k) => k.asymmetricKeyType === 'ec' && k.asymmetricKeyDetails?.namedCurve === 'prime256v1';
+/**
+ * Decrypt a cosign private key with its password, or an InputError naming SOURCE (a wrong
+ * password, not a cosign key). Any key type comes back: the built-in signer takes P-256 keys
+ * (isP256), cosign the others. scrypt runs off the main thread.
+ */
+async function decryptCosignKey(text, password, source, 
+/** False when COSIGN_PASSWORD is empty or not set (the empty password was tried): the message says so. */
+passwordSet = true) {
+    const block = pemBlock(text);
+    if (!block || !ENCRYPTED_TYPES.includes(block.type))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: not a cosign private key (expected a PEM block "${ENCRYPTED_TYPES[0]}", found ${block ? `"${block.type}"` : 'no PEM block'})`, 'make the key pair with `cosign generate-key-pair` (or `cosign import-key-pair`)');
+    let sealed;
+    try {
+        sealed = EncryptedKeySchema.parse(JSON.parse(block.der.toString('utf8')));
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the encrypted key is not scrypt + nacl/secretbox JSON`, 'make the key pair again with `cosign generate-key-pair`');
+    }
+    const { N, r, p } = sealed.kdf.params;
+    const scryptFailed = (err) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: scrypt: ${err.message}`);
+    const secret = await new Promise((resolve, reject) => {
+        try {
+            (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.scrypt)(password, Buffer.from(sealed.kdf.salt, 'base64'), 32, { N, r, p, maxmem: 256 * N * r + 64 * 1024 * 1024 }, (err, key) => (err ? reject(scryptFailed(err)) : resolve(key)));
+        }
+        catch (err) {
+            reject(scryptFailed(err)); // invalid parameters (N not a power of two) throw at once
+        }
+    });
+    let der;
+    try {
+        der = (0,_noble_ciphers_salsa_js__WEBPACK_IMPORTED_MODULE_4__/* .xsalsa20poly1305 */ .uT)(secret, Buffer.from(sealed.cipher.nonce, 'base64')).decrypt(Buffer.from(sealed.ciphertext, 'base64'));
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(passwordSet
+            ? `${source}: wrong password for the signing key (COSIGN_PASSWORD): it does not decrypt`
+            : `${source}: the signing key has a password and COSIGN_PASSWORD is empty or not set (a secret missing in the workflow reads as empty)`, 'set COSIGN_PASSWORD to the password given to cosign generate-key-pair');
     }
     finally {
-        clearTimeout(timer);
+        secret.fill(0);
     }
+    let key;
+    try {
+        // A view of DER, not a copy (Buffer.from would copy it into the shared pool, out of reach
+        // of the fill below).
+        const view = Buffer.from(der.buffer, der.byteOffset, der.byteLength);
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: view, format: 'der', type: 'pkcs8' });
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the decrypted key is not a PKCS#8 private key`, 'make the key pair again with `cosign generate-key-pair`');
+    }
+    finally {
+        der.fill(0);
+    }
+    return key;
+}
+/** Public keys parsed in this process, by their PEM text (public: nothing secret is kept). */
+const publicKeys = new Map();
+/** The texts parseP256PublicKey keeps (for the test that no private key is ever among them). */
+const publicKeysKept = () => [...publicKeys.keys()];
+/** A PEM public key that the built-in verifier takes (ECDSA P-256), else undefined. */
+function parseP256PublicKey(text) {
+    // Only PUBLIC KEY blocks are parsed and kept: a private key given by mistake is never stored.
+    if (pemBlock(text)?.type !== 'PUBLIC KEY')
+        return undefined;
+    // Asked once per check (is it one the built-in verifier takes?) and by the verifier: parsed once.
+    if (publicKeys.has(text))
+        return publicKeys.get(text);
+    let key;
+    try {
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(text);
+    }
+    catch {
+        key = undefined;
+    }
+    const p256 = key && isP256(key) ? key : undefined;
+    publicKeys.set(text, p256);
+    return p256;
+}
+const publicKeyOf = (key) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(key);
+/** ECDSA over SHA-256, ASN.1 DER (what cosign writes). */
+const signBytes = (key, data) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', data, key);
+function verifyBytes(key, data, signature) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', data, key, signature);
+    }
+    catch {
+        return false;
+    }
+}
+// --- payloads ----------------------------------------------------------------------------------
+const SIMPLE_SIGNING_TYPE = 'cosign container image signature';
+const IN_TOTO_STATEMENT_V01 = 'https://in-toto.io/Statement/v0.1';
+/** The simple-signing payload of an image signature, byte for byte as cosign writes it. */
+function simpleSigningPayload(repository, digest) {
+    return Buffer.from(JSON.stringify({
+        critical: {
+            identity: { 'docker-reference': repository },
+            image: { 'docker-manifest-digest': digest },
+            type: SIMPLE_SIGNING_TYPE,
+        },
+        optional: null,
+    }));
+}
+/** The in-toto statement of an attestation: the predicate about one image digest. */
+function inTotoStatement(repository, digest, predicateType, predicate) {
+    return Buffer.from(JSON.stringify({
+        _type: IN_TOTO_STATEMENT_V01,
+        predicateType,
+        subject: [{ name: repository, digest: { sha256: digest.replace(/^sha256:/, '') } }],
+        predicate,
+    }));
+}
+/** DSSE's pre-authentication encoding: what a DSSE signature signs. */
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType);
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `),
+        type,
+        Buffer.from(` ${payload.length} `),
+        payload,
+    ]);
+}
+/** Sign a statement into a DSSE envelope (the JSON bytes of an `.att` layer). */
+function signEnvelope(key, statement) {
+    const sig = signBytes(key, pae(_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4, statement));
+    const envelope = {
+        payloadType: _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4,
+        payload: statement.toString('base64'),
+        signatures: [{ keyid: '', sig: sig.toString('base64') }],
+    };
+    return Buffer.from(JSON.stringify(envelope));
+}
+/**
+ * Whether ENVELOPE is what signEnvelope makes of STATEMENT with the private half of PUBLIC_KEY:
+ * that very form byte for byte (one signature, an empty key id), this statement, a signature that
+ * verifies. Such an envelope of an earlier run may be attached again instead of a new one.
+ * VERIFIED: openEnvelope found a signature of these very bytes that PUBLIC_KEY verifies; the form
+ * compared here leaves one signature, that one, so it is not verified again.
+ */
+function isEnvelopeOf(publicKey, envelope, statement, verified = false) {
+    // Compared as bytes around the signature's text, without parsing the envelope (an SBOM's is
+    // 60 KB): the payload type, this statement as the payload, one signature with an empty key id.
+    const head = Buffer.from(`{"payloadType":${JSON.stringify(_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)},"payload":"${statement.toString('base64')}","signatures":[{"keyid":"","sig":"`);
+    const tail = Buffer.from('"}]}');
+    if (envelope.length <= head.length + tail.length ||
+        !envelope.subarray(0, head.length).equals(head) ||
+        !envelope.subarray(envelope.length - tail.length).equals(tail))
+        return false;
+    // The signature as signEnvelope writes it: base64 with nothing JSON escapes, and base64 as
+    // cosign reads it (Node would read altered text too).
+    const text = envelope.subarray(head.length, envelope.length - tail.length).toString('latin1');
+    const signature = /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? strictBase64(text) : undefined;
+    if (signature === undefined)
+        return false;
+    return verified || verifyBytes(publicKey, pae(_cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4, statement), signature);
+}
+/**
+ * Base64 as cosign (Go's standard encoding) reads it: the standard alphabet with its padding,
+ * line breaks ignored. Node's decoder is lenient (it skips other characters, padding is
+ * optional, the URL-safe alphabet is taken too): text it would read but Go would not is no
+ * base64 here. Undefined for such text. URL_SAFE: the URL-safe alphabet too (with its padding),
+ * which DSSE's verifier takes for signatures when the standard one fails.
+ */
+function strictBase64(text, urlSafe = false) {
+    const plain = text.replace(/[\r\n]/g, '');
+    const bytes = Buffer.from(plain, 'base64');
+    if (bytes.toString('base64') === plain)
+        return bytes;
+    return urlSafe && /[-_]/.test(plain)
+        ? strictBase64(plain.replace(/-/g, '+').replace(/_/g, '/'))
+        : undefined;
+}
+const EnvelopeSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    payloadType: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    signatures: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ keyid: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(), sig: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() })).nullish(),
+});
+/**
+ * The statement inside an envelope when one of its signatures verifies with KEY; undefined when
+ * none does, or when it is not an in-toto envelope. As cosign: the payload and every signature
+ * must be base64 as Go reads it (one that is not spoils the envelope).
+ */
+function openEnvelope(key, bytes) {
+    let env;
+    try {
+        env = EnvelopeSchema.parse(JSON.parse(bytes.toString('utf8')));
+    }
+    catch {
+        return undefined;
+    }
+    if (env.payloadType !== _cosign_args_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
+        return undefined;
+    const payload = strictBase64(env.payload);
+    const signatures = (env.signatures ?? []).map((s) => strictBase64(s.sig, true));
+    if (payload === undefined || signatures.includes(undefined))
+        return undefined;
+    const signed = pae(env.payloadType, payload);
+    return signatures.some((sig) => verifyBytes(key, signed, sig)) ? payload : undefined;
+}
+
+
+/***/ }),
+
+/***/ 19171:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Qn: () => (/* binding */ MAX_KEY_FILE_BYTES),
+  CB: () => (/* binding */ acceptsSharedWorkflow),
+  XQ: () => (/* binding */ checkPublicKeyFile),
+  h3: () => (/* binding */ identityMatcher),
+  NI: () => (/* binding */ isKeyReference),
+  F1: () => (/* binding */ regexpProblem)
+});
+
+// UNUSED EXPORTS: SHARED_WORKFLOW_IDENTITY, hasTopLevelAlternation, publicKeyProblem
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+;// CONCATENATED MODULE: ./src/attest/re2-js.ts
+// An RE2 pattern (Go's regexp/syntax, as cosign compiles --certificate-identity-regexp) in
+// JavaScript's terms, for the checks that ask what it matches (verify-inputs.ts). JavaScript reads
+// much of RE2's syntax otherwise, without an error: \A, \z, \pL and [[:alnum:]] are literals to it,
+// so a pattern that matches an identity in cosign would match none here. Each RE2 construct is put
+// in JavaScript's terms (with the u flag, where every escape is strict); what this does not know (a
+// syntax RE2 refuses too: a lookahead, a backreference, \e) is no translation: the caller then
+// assumes the worst.
+const MAX_RUNE = 0x10ffff;
+/** Go's POSIX classes ([[:alnum:]] ...): ASCII only. */
+const POSIX = {
+    alnum: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x61, 0x7a],
+    ],
+    alpha: [
+        [0x41, 0x5a],
+        [0x61, 0x7a],
+    ],
+    ascii: [[0, 0x7f]],
+    blank: [
+        [9, 9],
+        [0x20, 0x20],
+    ],
+    cntrl: [
+        [0, 0x1f],
+        [0x7f, 0x7f],
+    ],
+    digit: [[0x30, 0x39]],
+    graph: [[0x21, 0x7e]],
+    lower: [[0x61, 0x7a]],
+    print: [[0x20, 0x7e]],
+    punct: [
+        [0x21, 0x2f],
+        [0x3a, 0x40],
+        [0x5b, 0x60],
+        [0x7b, 0x7e],
+    ],
+    space: [
+        [9, 0xd],
+        [0x20, 0x20],
+    ],
+    upper: [[0x41, 0x5a]],
+    word: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x5f, 0x5f],
+        [0x61, 0x7a],
+    ],
+    xdigit: [
+        [0x30, 0x39],
+        [0x41, 0x46],
+        [0x61, 0x66],
+    ],
+};
+/** Go's \s: [\t\n\f\r ] (JavaScript's also holds \v and Unicode spaces). */
+const GO_SPACE = [
+    [9, 0xa],
+    [0xc, 0xd],
+    [0x20, 0x20],
+];
+const hex = (cp) => `\\u{${cp.toString(16)}}`;
+const isAlnum = (c) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+const isOctal = (c) => c !== undefined && /^[0-7]$/.test(c);
+/** One character as a JavaScript literal: a letter or digit as is (case folds), else escaped. */
+const literal = (cp) => (isAlnum(String.fromCodePoint(cp)) ? String.fromCodePoint(cp) : hex(cp));
+const rangesSource = (ranges) => ranges.map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`)).join('');
+function complement(ranges) {
+    const out = [];
+    let next = 0;
+    for (const [lo, hi] of [...ranges].sort((a, b) => a[0] - b[0])) {
+        if (lo > next)
+            out.push([next, lo - 1]);
+        next = Math.max(next, hi + 1);
+    }
+    if (next <= MAX_RUNE)
+        out.push([next, MAX_RUNE]);
+    return out;
+}
+const ANY = `[${hex(0)}-${hex(MAX_RUNE)}]`;
+const NOT_NEWLINE = `[^${hex(0xa)}]`;
+// ^ and $ as RE2 reads them: the text's ends, or with (?m) a line's (wrapped: RE2 lets them repeat).
+const BEGIN_TEXT = `(?:(?<!${ANY}))`;
+const END_TEXT = `(?:(?!${ANY}))`;
+const BEGIN_LINE = `(?:(?<!${NOT_NEWLINE}))`;
+const END_LINE = `(?:(?!${NOT_NEWLINE}))`;
+/** Syntax that is not translated: RE2 refuses most of it too. */
+class Unread extends Error {
+}
+/**
+ * A Unicode class, \pL, \p{Greek}, \p{^Greek} or \PL, as a JavaScript property escape: a general
+ * category by its short name, else a script (or a name JavaScript knows alone); what JavaScript
+ * does not know is unread.
+ */
+function unicodeClass(negated, spelled) {
+    let name = spelled.startsWith('{') ? spelled.slice(1, -1) : spelled;
+    if (name.startsWith('^'))
+        [negated, name] = [!negated, name.slice(1)];
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name))
+        throw new Unread(`\\${negated ? 'P' : 'p'}${spelled}`);
+    const candidates = /^[A-Z][a-z]?$/.test(name) ? [`General_Category=${name}`] : [`Script=${name}`, name];
+    for (const c of candidates) {
+        const source = `\\${negated ? 'P' : 'p'}{${c}}`;
+        try {
+            new RegExp(source, 'u');
+            return source;
+        }
+        catch {
+            // the next spelling
+        }
+    }
+    throw new Unread(`\\p${spelled}`);
+}
+class Translator {
+    chars;
+    i = 0;
+    flags = { m: false, s: false };
+    groups = [];
+    /** Whether (?i) is asked anywhere: JavaScript folds case in the whole pattern then (more matches). */
+    folds = false;
+    constructor(pattern) {
+        this.chars = [...pattern];
+    }
+    get peek() {
+        return this.chars[this.i];
+    }
+    rest() {
+        return this.chars.slice(this.i).join('');
+    }
+    /** The pattern, from the start (RE2's parse loop, one construct at a time). */
+    translate() {
+        let out = '';
+        while (this.i < this.chars.length) {
+            const c = this.chars[this.i];
+            if (c === '(')
+                out += this.group();
+            else if (c === ')')
+                out += this.close();
+            else if (c === '[')
+                out += this.charClass();
+            else if (c === '\\')
+                out += this.escape();
+            else if (c === '{')
+                out += this.repeat();
+            else {
+                this.i++;
+                if ('|*+?'.includes(c))
+                    out += c;
+                else if (c === '.')
+                    out += this.flags.s ? ANY : NOT_NEWLINE;
+                else if (c === '^')
+                    out += this.flags.m ? BEGIN_LINE : BEGIN_TEXT;
+                else if (c === '$')
+                    out += this.flags.m ? END_LINE : END_TEXT;
+                else
+                    out += literal(c.codePointAt(0));
+            }
+        }
+        if (this.groups.length > 0)
+            throw new Unread('a ( without its )');
+        return out;
+    }
+    /** {n}, {n,}, {n,m} repeat; any other { is a literal, as in RE2. */
+    repeat() {
+        const m = /^\{\d+(?:,\d*)?\}/.exec(this.rest());
+        if (!m) {
+            this.i++;
+            return literal(0x7b);
+        }
+        this.i += m[0].length;
+        return m[0];
+    }
+    /** A group: (, (?:, (?P<name>, (?<name>, (?flags) and (?flags:. */
+    group() {
+        const rest = this.rest();
+        if (!rest.startsWith('(?')) {
+            this.i++;
+            this.groups.push({ ...this.flags });
+            return '(?:';
+        }
+        const named = /^\(\?P?<[A-Za-z0-9_]+>/.exec(rest);
+        const flags = /^\(\?([imsU]*)(?:-([imsU]+))?([:)])/.exec(rest);
+        if (!named && !flags)
+            throw new Unread([...rest].slice(0, 3).join(''));
+        this.i += (named ?? flags)[0].length;
+        if (named || flags[3] === ':')
+            this.groups.push({ ...this.flags });
+        if (flags) {
+            const [, on = '', off = ''] = flags;
+            for (const f of on)
+                if (f === 'm' || f === 's')
+                    this.flags[f] = true;
+            for (const f of off)
+                if (f === 'm' || f === 's')
+                    this.flags[f] = false;
+            // (?i) anywhere folds the whole pattern: it matches more, never less.
+            if (on.includes('i'))
+                this.folds = true;
+            if (flags[3] === ')')
+                return '';
+        }
+        return '(?:';
+    }
+    close() {
+        const saved = this.groups.pop();
+        if (saved === undefined)
+            throw new Unread('a ) without its (');
+        this.i++;
+        this.flags = saved;
+        return ')';
+    }
+    /** An escape outside a class: \A, \z, \b, \B, \Q...\E, \pL, \d, \s, ..., or one character. */
+    escape() {
+        const c = this.chars[this.i + 1];
+        const simple = {
+            A: BEGIN_TEXT,
+            z: END_TEXT,
+            b: '\\b',
+            B: '\\B',
+            d: '\\d',
+            D: '\\D',
+            w: '\\w',
+            W: '\\W',
+            s: `[${rangesSource(GO_SPACE)}]`,
+            S: `[^${rangesSource(GO_SPACE)}]`,
+        };
+        if (c !== undefined && Object.hasOwn(simple, c)) {
+            this.i += 2;
+            return simple[c];
+        }
+        if (c === 'Q') {
+            const body = this.chars.slice(this.i + 2).join('');
+            const end = body.indexOf('\\E');
+            const text = end < 0 ? body : body.slice(0, end);
+            this.i += 2 + [...text].length + (end < 0 ? 0 : 2);
+            return [...text].map((ch) => literal(ch.codePointAt(0))).join('');
+        }
+        if (c === 'p' || c === 'P')
+            return this.unicode();
+        this.i++;
+        return literal(this.escapedChar());
+    }
+    /** \pL, \p{Name} at the cursor (on the backslash). */
+    unicode() {
+        const negated = this.chars[this.i + 1] === 'P';
+        this.i += 2;
+        const rest = this.rest();
+        const spelled = rest.startsWith('{') ? /^\{[^}]*\}/.exec(rest)?.[0] : this.peek;
+        if (spelled === undefined)
+            throw new Unread(`\\${negated ? 'P' : 'p'} without its class`);
+        this.i += [...spelled].length;
+        return unicodeClass(negated, spelled);
+    }
+    /**
+     * The character an escape stands for (cursor after the backslash): punctuation as itself, an
+     * octal or hex code, \a \f \n \r \t \v. RE2 refuses any other, as does this.
+     */
+    escapedChar() {
+        const c = this.chars[this.i++];
+        if (c === undefined)
+            throw new Unread('a \\ at the end');
+        const cp = c.codePointAt(0);
+        if (cp < 0x80 && !isAlnum(c))
+            return cp;
+        if (isOctal(c) && (c === '0' || isOctal(this.peek))) {
+            let v = cp - 0x30;
+            for (let k = 1; k < 3 && isOctal(this.peek); k++)
+                v = v * 8 + this.chars[this.i++].charCodeAt(0) - 0x30;
+            return v;
+        }
+        if (c === 'x') {
+            const m = /^(?:\{([0-9A-Fa-f]+)\}|([0-9A-Fa-f]{2}))/.exec(this.rest());
+            const v = m ? parseInt(m[1] ?? m[2], 16) : NaN;
+            if (!(v <= MAX_RUNE))
+                throw new Unread(`\\x${this.rest().slice(0, 4)}`);
+            this.i += m[0].length;
+            return v;
+        }
+        const controls = { a: 7, f: 0xc, n: 0xa, r: 0xd, t: 9, v: 0xb };
+        if (Object.hasOwn(controls, c))
+            return controls[c];
+        throw new Unread(`\\${c}`);
+    }
+    /** A bracketed class: ranges, [:alnum:] and [:^alnum:], \pL, \d, \s, ... (] first is literal). */
+    charClass() {
+        this.i++;
+        const negated = this.peek === '^';
+        if (negated)
+            this.i++;
+        const items = [];
+        for (let first = true;; first = false) {
+            if (this.peek === undefined)
+                throw new Unread('a [ without its ]');
+            if (this.peek === ']' && !first)
+                break;
+            const rest = this.rest();
+            const posix = rest.startsWith('[:') ? rest.indexOf(':]', 2) : -1;
+            if (posix >= 0) {
+                const name = rest.slice(2, posix);
+                const ranges = POSIX[name.replace(/^\^/, '')];
+                if (ranges === undefined)
+                    throw new Unread(`[:${name}:]`);
+                items.push(rangesSource(name.startsWith('^') ? complement(ranges) : ranges));
+                this.i += posix + 2;
+            }
+            else if (/^\\[pP]/.test(rest))
+                items.push(this.unicode());
+            else if (/^\\[dDwW]/.test(rest)) {
+                items.push(rest.slice(0, 2));
+                this.i += 2;
+            }
+            else if (/^\\[sS]/.test(rest)) {
+                items.push(rangesSource(rest[1] === 's' ? GO_SPACE : complement(GO_SPACE)));
+                this.i += 2;
+            }
+            else
+                items.push(this.classRange());
+        }
+        this.i++;
+        return `[${negated ? '^' : ''}${items.join('')}]`;
+    }
+    /** A character or a range of them in a class ([a-] is a and -, as in RE2). */
+    classRange() {
+        const lo = this.classChar();
+        if (this.peek !== '-' || this.chars[this.i + 1] === undefined || this.chars[this.i + 1] === ']')
+            return rangesSource([[lo, lo]]);
+        this.i++;
+        const hi = this.classChar();
+        if (hi < lo)
+            throw new Unread(`the range ${hex(lo)}-${hex(hi)}`);
+        return rangesSource([[lo, hi]]);
+    }
+    classChar() {
+        const c = this.chars[this.i++];
+        return c === '\\' ? this.escapedChar() : c.codePointAt(0);
+    }
+}
+/**
+ * PATTERN, as RE2 reads it, in JavaScript's terms (source and flags, u always), or the syntax it
+ * holds that this does not read (then nothing can be said of what it matches). Dots, ^ and $ are
+ * RE2's (with (?s) and (?m) where they are in force); (?i) anywhere folds case in the whole.
+ */
+function re2ToJs(pattern) {
+    try {
+        const t = new Translator(pattern);
+        const source = t.translate();
+        const flags = t.folds ? 'iu' : 'u';
+        new RegExp(source, flags);
+        return { source, flags };
+    }
+    catch (e) {
+        if (e instanceof Unread)
+            return { unread: e.message };
+        if (e instanceof SyntaxError)
+            return {
+                unread: `what JavaScript cannot compile (${e.message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '')})`,
+            };
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(30714);
+var external_node_vm_default = /*#__PURE__*/__webpack_require__.n(external_node_vm_);
+;// CONCATENATED MODULE: ./src/util/bounded-regex.ts
+// A regular expression tried for at most a given time. JavaScript's engine backtracks: a pattern a
+// user gives (`^(.*)*X$`, which RE2 runs in linear time) can take longer than the universe on a
+// short text, on the main thread, where no timer or signal handler runs. Tried in a vm context
+// with a timeout, it is stopped (V8 checks for the interrupt while it backtracks).
+
+let context;
+let script;
+/** RE.test(TEXT), or undefined when it did not finish within MS milliseconds. */
+function testWithin(re, text, ms) {
+    context ??= external_node_vm_default().createContext({ re: undefined, text: undefined });
+    script ??= new (external_node_vm_default()).Script('re.test(text)');
+    context.re = re;
+    context.text = text;
+    try {
+        return script.runInContext(context, { timeout: ms }) === true;
+    }
+    catch (e) {
+        if (e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+            return undefined;
+        throw e;
+    }
+    finally {
+        context.re = undefined;
+        context.text = undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/attest/verify-inputs.ts
+// What verify checks of its inputs before it asks a registry anything: the public key file is read
+// and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
+// the file or the expression, not the "registry unreachable" of a registry that happens to be
+// down, nor cosign's failure after the network was asked. The built-in verifier checks with the
+// text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
+
+
+
+
+
+/** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote (cosign.pub), or a KMS URI';
+/**
+ * A key that cosign resolves itself, not a file: a KMS or other URI (awskms://, k8s://, env://,
+ * https://) or a PKCS#11 token.
+ */
+const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
+/**
+ * What is wrong with TEXT as cosign's --key public key, or undefined when it is one: as cosign
+ * reads it, the first PEM block, a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1).
+ */
+function publicKeyProblem(text) {
+    // Trailing blanks on a line (a pasted key) are dropped, as Go's pem.Decode does.
+    const block = /-----BEGIN ([^\r\n-]+)-----\r?\n[\s\S]*?-----END \1-----/.exec(text.replace(/[ \t]+$/gm, ''));
+    if (!block)
+        return 'not a PEM public key (no "-----BEGIN PUBLIC KEY-----" block)';
+    const type = block[1];
+    if (type !== 'PUBLIC KEY' && type !== 'RSA PUBLIC KEY')
+        return /PRIVATE KEY/.test(type)
+            ? `a private key (PEM "${type}"); verifying takes the public key`
+            : `a PEM "${type}", not a public key`;
+    try {
+        (0,external_node_crypto_.createPublicKey)(block[0]);
+        return undefined;
+    }
+    catch (e) {
+        return `not a valid public key (${e.message})`;
+    }
+}
+/**
+ * The public key file of a key identity, read and parsed now; bad input names the file (exit 2).
+ * Its text, for the checks to use (undefined: not read here). A key reference (KMS and other
+ * URIs) is cosign's to resolve and is left alone.
+ */
+function checkPublicKeyFile(identity) {
+    if (identity.kind !== 'key' || isKeyReference(identity.publicKey))
+        return undefined;
+    const file = identity.publicKey;
+    // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
+    const st = (0,read_regular/* statPath */.qW)(file);
+    // A path that cannot be looked at (a link loop, afile/x, a name too long) is bad input too.
+    if (typeof st === 'string')
+        throw new errors/* InputError */.dz(`public key ${file}: ${st}`, KEY_FIX);
+    if (st && (st.isFIFO() || st.isSocket()))
+        return undefined;
+    const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_KEY_FILE_BYTES, (e) => new errors/* InputError */.dz(e.code !== undefined
+        ? `public key ${file}: cannot read it (${e.code})`
+        : `public key ${file} ${e.reason}`, KEY_FIX));
+    const problem = publicKeyProblem(text);
+    if (problem !== undefined)
+        throw new errors/* InputError */.dz(`public key ${file}: ${problem}`, KEY_FIX);
+    return text;
+}
+/**
+ * What is wrong with PATTERN as a regular expression, or undefined. cosign compiles it as Go
+ * (RE2) does; JavaScript compiles it here, after RE2's own syntax that JavaScript lacks is put in
+ * its terms (\Q...\E literals, (?P<name>, inline flags), so that a pattern cosign takes is never
+ * refused. What only RE2 refuses (a lookahead, a backreference) is left for cosign to say.
+ */
+function regexpProblem(pattern) {
+    try {
+        new RegExp(jsRegExpSource(pattern));
+        return undefined;
+    }
+    catch (e) {
+        // "Invalid regular expression: /(/: Unterminated group": the reason only.
+        return e.message.replace(/^Invalid regular expression: \/[\s\S]*\/: /, '');
+    }
+}
+/**
+ * PATTERN with each `\Q...\E` written as the escaped characters it stands for. Read escape by
+ * escape: `\\Q` is a backslash and a Q, no quote (which would hide a `|` after it).
+ */
+function literalQuotes(pattern) {
+    return pattern.replace(/\\(?:Q([\s\S]*?)(?:\\E|$)|[\s\S])/g, (m, literal) => literal === undefined ? m : literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+}
+/**
+ * PATTERN without its flag groups (`(?i)`, `(?-s)`: they match nothing), escapes kept: a repeat
+ * after one repeats what comes before it (`acme/(?i)?` makes the `/` optional in RE2).
+ */
+const withoutFlagGroups = (pattern) => pattern.replace(/\\[\s\S]|\(\?[imsU]*(?:-[imsU]*)?\)/g, (m) => (m.startsWith('\\') ? m : ''));
+/**
+ * An RE2 pattern in JavaScript's terms enough to compile it (inline flags dropped); what it
+ * matches is re2-js.ts's to say.
+ */
+function jsRegExpSource(pattern) {
+    return literalQuotes(pattern)
+        .replace(/\(\?P</g, '(?<')
+        .replace(/\(\?[imsU-]+\)/g, '')
+        .replace(/\(\?[imsU-]+:/g, '(?:');
+}
+/**
+ * Where the reusable workflow's keyless signatures come from: Fulcio names the workflow file that
+ * ran, ml-image-action's own, whichever repository called it.
+ */
+const SHARED_WORKFLOW_IDENTITY = 'https://github.com/ml-image-action/ml-image-action/';
+/**
+ * The start of a regexp that names whose workflow signed: anchored (`^` or `\A`), the GitHub host,
+ * then a literal owner and `/` (`.` escaped or not; RE2 reads `\/` and `\-` as the characters).
+ * Nothing may repeat that `/`: `?`, `*`, `{0}` or `{0,1}` after it leave it out, and the owner's
+ * letters then run on into what follows (`ml-image-actio/?n/ml-image-action/` matches the shared
+ * workflow's `ml-image-action/ml-image-action/`, as does `ml\/*-image-action/`), so any `?`, `*`,
+ * `+` or `{` there is refused. None can stand inside the owner: they are not among its characters,
+ * and an owner cut short by one is followed by no `/`.
+ */
+const OWNER_PREFIX = /^(?:\^|\\A)https:(?:\\?\/){2}github\\?\.com\\?\/((?:[A-Za-z0-9]|\\?-)+)\\?\/(?![?*+{])/;
+/**
+ * Refs a caller pins the reusable workflow at, which its certificates' identity ends with: a
+ * release tag, a commit, a branch, a pull request's merge ref. A pattern matching the shared
+ * workflow at any of them accepts its signatures; one matching none is still read for its owner.
+ */
+const SHARED_WORKFLOW_REFS = [
+    'refs/tags/v0.4.2',
+    '0123456789abcdef0123456789abcdef01234567',
+    'refs/heads/main',
+    'refs/pull/1/merge',
+];
+/**
+ * Whether a keyless identity (exact, or a valid RE2 regexp) may accept the reusable workflow's
+ * signatures: without the repository claim, then, any repository's run of it passes. Said yes
+ * when the pattern names ml-image-action/ml-image-action in any case, or matches any identity of
+ * it (a pin to a tag, branch or commit included) as RE2 reads it (re2-js.ts: \A, \z, [[:alnum:]],
+ * \pL, (?i) ...). A pattern whose syntax that translation does not read may accept them too:
+ * `unread`, naming the syntax (fail safe: the repository is asked for all the same).
+ */
+function acceptsSharedWorkflow(exact, regexp) {
+    const shared = SHARED_WORKFLOW_IDENTITY.replace('https://github.com/', '').toLowerCase();
+    if (exact !== undefined)
+        return exact.toLowerCase().includes(shared) ? { why: 'accepts' } : undefined;
+    if (regexp === undefined)
+        return undefined;
+    if (regexp.replace(/\\/g, '').toLowerCase().includes(shared))
+        return { why: 'accepts' };
+    const js = re2ToJs(regexp);
+    if ('unread' in js)
+        return { why: 'unread', syntax: js.unread };
+    const re = new RegExp(js.source, js.flags);
+    for (const ref of SHARED_WORKFLOW_REFS) {
+        const tried = testWithin(re, `${SHARED_WORKFLOW_IDENTITY}.github/workflows/ml-image.yml@${ref}`, TRY_MS);
+        // One that backtracks for good here (RE2 runs it in linear time) may accept them: asked as unread.
+        if (tried === undefined)
+            return { why: 'unread', syntax: SLOW_PATTERN };
+        if (tried)
+            return { why: 'accepts' };
+    }
+    // Whether a pattern matches some identity of the shared workflow (any file, at any ref: a tag,
+    // a commit, a branch named like anything) cannot be told by trying some: it is safe only when it
+    // names an owner of its own at its start, which no identity of the shared workflow has.
+    // A flag group ((?i)) changes no owner's letters here: the owner is compared in lower case.
+    const body = withoutFlagGroups(literalQuotes(regexp));
+    const owner = OWNER_PREFIX.exec(body)?.[1]?.replace(/\\/g, '').toLowerCase();
+    const ownOwner = owner !== undefined && owner !== shared.split('/')[0];
+    return ownOwner && !hasTopLevelAlternation(body) ? undefined : { why: 'open' };
+}
+/**
+ * Whether an RE2 pattern has a `|` outside every group and class (`^https://github\.com/acme/|.*`:
+ * its start names no owner for the other branch). Escapes, `\Q...\E` and classes are skipped.
+ */
+function hasTopLevelAlternation(pattern) {
+    let depth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (pattern[i + 1] === 'Q') {
+                const end = pattern.indexOf('\\E', i + 2);
+                i = end === -1 ? pattern.length : end + 1;
+            }
+            else
+                i++;
+        }
+        else if (c === '[')
+            i = classEnd(pattern, i);
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth = Math.max(0, depth - 1);
+        else if (c === '|' && depth === 0)
+            return true;
+    }
+    return false;
+}
+/** The index of the `]` that closes the class opened at START (`[]a]`, `[^]a]`, `[[:alpha:]]`). */
+function classEnd(pattern, start) {
+    let i = start + 1;
+    if (pattern[i] === '^')
+        i++;
+    if (pattern[i] === ']')
+        i++;
+    for (; i < pattern.length; i++) {
+        if (pattern[i] === '\\')
+            i++;
+        else if (pattern.startsWith('[:', i)) {
+            const end = pattern.indexOf(':]', i + 2);
+            if (end !== -1)
+                i = end + 1;
+        }
+        else if (pattern[i] === ']')
+            return i;
+    }
+    return pattern.length;
+}
+/**
+ * Whether a certificate's SAN is the keyless identity: the exact one, or one its regexp matches
+ * (as RE2 reads it, re2-js.ts; any SAN where that cannot be said). Only to pick the certificates
+ * whose claims a failed check reports: cosign matched them itself.
+ */
+function identityMatcher(identity) {
+    const { certificateIdentity: exact, certificateIdentityRegexp: regexp } = identity;
+    if (exact !== undefined)
+        return (san) => san === exact;
+    const js = re2ToJs(regexp ?? '');
+    if ('unread' in js)
+        return () => true;
+    const re = new RegExp(js.source, js.flags);
+    // A SAN on which it backtracks for good (a certificate's text, the registry's) is one it may match.
+    return (san) => testWithin(re, san, TRY_MS) ?? true;
+}
+/** How long one try of a keyless identity's regexp may take (RE2 answers in linear time). */
+const TRY_MS = 250;
+/** The "syntax" an identity regexp that backtracks for good is unread by (verify-flags says it). */
+const SLOW_PATTERN = `a repetition (such as (.*)*) that JavaScript's backtracking engine did not finish trying within ${TRY_MS} ms`;
+
+
+/***/ }),
+
+/***/ 14424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GC: () => (/* binding */ explainRefusal),
+/* harmony export */   HX: () => (/* binding */ refusedClaim),
+/* harmony export */   al: () => (/* binding */ pinnedClaims),
+/* harmony export */   gr: () => (/* binding */ WORKFLOW_CLAIMS)
+/* harmony export */ });
+/* unused harmony exports certificateExtensions, claimValues, unmetClaims, readCertificate, MAX_EXPLAINED_CERTIFICATES, MAX_SHOWN_VALUES, MAX_EXPLANATION, heldValues */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+// The GitHub workflow claims of a keyless (Fulcio) certificate, as `cosign verify
+// --certificate-github-workflow-*` compares them (pure). Fulcio writes a GitHub Actions run's OIDC
+// claims into extensions of the certificate (sigstore/fulcio docs/oid-info.md):
+// 1.3.6.1.4.1.57264.1.2 to .1.6 (trigger, sha, workflow name, repository, ref) as raw strings,
+// deprecated but still written, and since .1.8 the provider-neutral ones as DER UTF8Strings (.1.12
+// source repository URI, .1.13 its digest, .1.14 its ref, .1.20 build trigger). cosign 2.x
+// (pkg/cosign/certextensions.go, validateCertExtensions) compares each flag with the raw .1.2-.1.6
+// value exactly: an extension that is missing is an empty value, and fails. cosign decides; the
+// certificates read here only explain its refusal, naming the flag and what the certificate holds.
+
+
+const FULCIO = '1.3.6.1.4.1.57264.1';
+/** The flags in cosign's order of checking them. */
+const WORKFLOW_CLAIMS = [
+    {
+        flag: 'certificate-github-workflow-trigger',
+        field: 'certificateGithubWorkflowTrigger',
+        oid: `${FULCIO}.2`,
+        name: 'GitHub Workflow Trigger',
+        v2: { oid: `${FULCIO}.20`, name: 'Build Trigger' },
+    },
+    {
+        flag: 'certificate-github-workflow-sha',
+        field: 'certificateGithubWorkflowSha',
+        oid: `${FULCIO}.3`,
+        name: 'GitHub Workflow SHA',
+        v2: { oid: `${FULCIO}.13`, name: 'Source Repository Digest' },
+    },
+    {
+        flag: 'certificate-github-workflow-name',
+        field: 'certificateGithubWorkflowName',
+        oid: `${FULCIO}.4`,
+        name: 'GitHub Workflow Name',
+    },
+    {
+        flag: 'certificate-github-workflow-repository',
+        field: 'certificateGithubWorkflowRepository',
+        oid: `${FULCIO}.5`,
+        name: 'GitHub Workflow Repository',
+        v2: { oid: `${FULCIO}.12`, name: 'Source Repository URI' },
+    },
+    {
+        flag: 'certificate-github-workflow-ref',
+        field: 'certificateGithubWorkflowRef',
+        oid: `${FULCIO}.6`,
+        name: 'GitHub Workflow Ref',
+        v2: { oid: `${FULCIO}.14`, name: 'Source Repository Ref' },
+    },
+];
+/** The claims a keyless identity pins (those given), in cosign's order. */
+const pinnedClaims = (pins) => WORKFLOW_CLAIMS.filter((c) => pins[c.field] !== undefined);
+function element(der, at, limit) {
+    if (at + 2 > limit)
+        throw new Error('truncated DER');
+    const tag = der[at];
+    let len = der[at + 1];
+    let start = at + 2;
+    if (len & 0x80) {
+        const n = len & 0x7f;
+        if (n === 0 || n > 4 || start + n > limit)
+            throw new Error('bad DER length');
+        len = 0;
+        for (let i = 0; i < n; i++)
+            len = len * 256 + der[start + i];
+        start += n;
+    }
+    if (start + len > limit)
+        throw new Error('truncated DER');
+    return { tag, start, end: start + len };
+}
+function children(der, parent) {
+    const out = [];
+    for (let at = parent.start; at < parent.end; at = out[out.length - 1].end)
+        out.push(element(der, at, parent.end));
+    return out;
+}
+function decodeOid(bytes) {
+    const parts = [];
+    let v = 0;
+    for (const b of bytes) {
+        v = v * 128 + (b & 0x7f);
+        if (b & 0x80)
+            continue;
+        if (parts.length === 0)
+            parts.push(v < 80 ? Math.floor(v / 40) : 2, v < 80 ? v % 40 : v - 80);
+        else
+            parts.push(v);
+        v = 0;
+    }
+    return parts.join('.');
+}
+/**
+ * The extensions of a DER certificate, by OID: the bytes inside each extnValue OCTET STRING.
+ * Throws on DER that is no certificate.
+ */
+function certificateExtensions(der) {
+    const cert = element(der, 0, der.length);
+    const tbs = children(der, cert)[0];
+    if (cert.tag !== 0x30 || tbs?.tag !== 0x30)
+        throw new Error('not a certificate');
+    const out = new Map();
+    const wrapper = children(der, tbs).find((e) => e.tag === 0xa3); // [3] EXPLICIT extensions
+    if (!wrapper)
+        return out;
+    const list = children(der, wrapper)[0];
+    for (const ext of list ? children(der, list) : []) {
+        const parts = children(der, ext);
+        const id = parts[0];
+        const value = parts[parts.length - 1];
+        if (id?.tag !== 0x06 || value?.tag !== 0x04 || parts.length < 2)
+            continue;
+        out.set(decodeOid(der.subarray(id.start, id.end)), der.subarray(value.start, value.end));
+    }
+    return out;
+}
+/** A DER UTF8String's text, or undefined when the bytes are not one (Fulcio's v2 values). */
+function derUtf8(bytes) {
+    try {
+        const e = element(bytes, 0, bytes.length);
+        return e.tag === 0x0c && e.end === bytes.length ? bytes.toString('utf8', e.start, e.end) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A claim's values in a certificate's extensions (v1 read as cosign reads it: the bytes as text). */
+function claimValues(extensions, claim) {
+    const v1 = extensions.get(claim.oid);
+    const v2 = claim.v2 && extensions.get(claim.v2.oid);
+    const text = v2 && derUtf8(v2);
+    return { ...(v1 !== undefined && { v1: v1.toString('utf8') }), ...(text !== undefined && { v2: text }) };
+}
+/** The pins a certificate's extensions do not hold, as cosign decides it (the raw value, exactly). */
+function unmetClaims(extensions, pins) {
+    return pinnedClaims(pins).filter((c) => claimValues(extensions, c).v1 !== pins[c.field]);
+}
+// --- explaining cosign's refusal -------------------------------------------------------------------
+/** The claim cosign's message says was not found ("expected GitHub Workflow Ref not found in certificate"). */
+function refusedClaim(detail) {
+    const m = /expected (GitHub Workflow [A-Za-z]+) not found in certificate/.exec(detail);
+    return m ? WORKFLOW_CLAIMS.find((c) => c.name === m[1]) : undefined;
+}
+/** The URI, email and DNS names of a SubjectAlternativeName extension's value (DER GeneralNames). */
+function subjectAltNames(value) {
+    if (!value)
+        return [];
+    const names = element(value, 0, value.length);
+    // [1] rfc822Name, [2] dNSName, [6] uniformResourceIdentifier: IA5Strings, IMPLICIT.
+    return children(value, names)
+        .filter((e) => e.tag === 0x81 || e.tag === 0x82 || e.tag === 0x86)
+        .map((e) => value.toString('latin1', e.start, e.end));
+}
+function readCertificate(pem) {
+    try {
+        const extensions = certificateExtensions(new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(pem).raw);
+        return { sans: subjectAltNames(extensions.get('2.5.29.17')), extensions };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The most certificates of a tag read to explain a refusal, and distinct values shown per claim. */
+const MAX_EXPLAINED_CERTIFICATES = 20;
+const MAX_SHOWN_VALUES = 5;
+/** The longest explanation: anyone who can push to the repository can fill the tag. */
+const MAX_EXPLANATION = 1000;
+/**
+ * A value from a certificate, for a log line: JSON-quoted (C0 escaped), then C1, format (bidi
+ * overrides such as U+202E) and line-separator characters escaped by printable(), and capped at 200
+ * characters.
+ */
+const shown = (v) => (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}...` : v));
+/** Up to MAX_SHOWN_VALUES values shown, then how many more. */
+const shownList = (values) => values.length > MAX_SHOWN_VALUES
+    ? `${values.slice(0, MAX_SHOWN_VALUES).map(shown).join(', ')} and ${values.length - MAX_SHOWN_VALUES} more`
+    : values.map(shown).join(', ');
+/** What CERTS (those that name the identity) hold of CLAIM, in words. */
+function heldValues(certs, claim) {
+    const values = certs.map((c) => claimValues(c.extensions, claim));
+    const held = [...new Set(values.map((v) => v.v1).filter((v) => v !== undefined))];
+    const none = values.some((v) => v.v1 === undefined);
+    const where = `${claim.name}, ${claim.oid}`;
+    const parts = [
+        ...(held.length > 0 ? [`${shownList(held)} (${where})`] : []),
+        ...(none ? [`no ${where} extension`] : []),
+    ];
+    const v2 = [...new Set(values.map((v) => v.v2).filter((v) => v !== undefined))];
+    const newer = none && claim.v2 && v2.length > 0 ? `; its ${claim.v2.name} (${claim.v2.oid}) is ${shownList(v2)}` : '';
+    // Read from the tag, not verified: a certificate cosign did not accept is anyone's to plant.
+    const who = certs.length === 1
+        ? 'the certificate on the tag (not verified) holds'
+        : `the ${certs.length} certificates on the tag (not verified) hold`;
+    return `${who} ${parts.join(', and ')}${newer}`;
+}
+/**
+ * cosign's refusal of a pinned claim (DETAIL, its message) in words: the flag, the value it asks
+ * for, and what the certificates hold - those of PEMS (the tag's, read by the caller; undefined
+ * when they could not be read) that NAMES accepts (the identity), else all of them. Undefined when
+ * cosign refused something else.
+ */
+function explainRefusal(detail, pins, names, pems, flag) {
+    const claim = refusedClaim(detail);
+    const expected = claim && pins[claim.field];
+    if (!claim || expected === undefined)
+        return undefined;
+    const asked = `${flag(claim.flag)} ${shown(expected)}`;
+    const certs = (pems ?? [])
+        .slice(0, MAX_EXPLAINED_CERTIFICATES)
+        .map(readCertificate)
+        .filter((c) => c !== undefined);
+    if (certs.length === 0)
+        return `${asked}: the certificate holds another ${claim.name} (${claim.oid}) or none`;
+    const named = certs.filter((c) => c.sans.some(names));
+    const said = `${asked}: ${heldValues(named.length > 0 ? named : certs, claim)}`;
+    return said.length > MAX_EXPLANATION ? `${said.slice(0, MAX_EXPLANATION)}...` : said;
 }
 
 

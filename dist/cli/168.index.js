@@ -1,0 +1,1067 @@
+export const id = 168;
+export const ids = [168];
+export const modules = {
+
+/***/ 42418:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  collectCommand: () => (/* binding */ collectCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
+var signers = __webpack_require__(96364);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/docker/oci-types.ts
+var oci_types = __webpack_require__(2329);
+// EXTERNAL MODULE: ./src/docker/registry.ts
+var docker_registry = __webpack_require__(98925);
+;// CONCATENATED MODULE: ./src/docker/image-env.ts
+// The environment an image sets (its config's Env), read from its registry by digest over the
+// built-in client: two small reads (the manifest, the config blob), no pull. `ml-image collect`
+// masks the image's own secret values with it in a cluster job's output, as the smoke stage masks
+// the ones it reads from the engine's inspect of the image it runs.
+
+
+
+
+const ImageManifestSchema = schemas/* object */.Ikc({ config: schemas/* object */.Ikc({ digest: schemas/* string */.YjP() }) });
+const ImageConfigSchema = schemas/* object */.Ikc({
+    config: schemas/* object */.Ikc({ Env: schemas/* array */.YOg(schemas/* string */.YjP()).nullish() }).nullish(),
+});
+/**
+ * The `NAME=value` pairs of the config of REF (REPOSITORY@sha256:..., one platform's image), read
+ * over CLIENT (whose reads are checked against their digests). A registry without the image, or
+ * with something else there than an image's manifest and config, is an EnvironmentError naming
+ * REF; so is any failed read (the client's own errors, which name the registry and the request).
+ */
+async function registryImageEnv(client, ref) {
+    const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
+    const registry = client(host);
+    const manifest = await registry.manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+    if (!manifest)
+        throw new errors/* EnvironmentError */.eG(`registry ${host} has no image ${ref}`, 'the image may have been deleted since the build pushed it; collect the results of an image the registry still holds');
+    const image = ImageManifestSchema.safeParse((0,oci_types/* parseJson */.qF)(manifest.bytes));
+    if (!image.success)
+        throw new errors/* EnvironmentError */.eG(`registry ${host}: ${ref} is not one platform's image (${manifest.mediaType || 'no media type'}), so its config cannot be read`, "check build.json: each platform's digest there is its image's own");
+    const config = ImageConfigSchema.safeParse((0,oci_types/* parseJson */.qF)(await registry.blob(repository, image.data.config.digest)));
+    if (!config.success)
+        throw new errors/* EnvironmentError */.eG(`registry ${host}: the config ${image.data.config.digest} of ${ref} is not an image config`, 'check the registry or any proxy in between: something else answered');
+    return config.data.config?.Env ?? [];
+}
+
+// EXTERNAL MODULE: ./src/export/job-meta-shell.ts
+var job_meta_shell = __webpack_require__(13076);
+// EXTERNAL MODULE: ./src/export/job-schema.ts
+var job_schema = __webpack_require__(64525);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results_results = __webpack_require__(78838);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var platform = __webpack_require__(15063);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var ref = __webpack_require__(17700);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+// EXTERNAL MODULE: ./src/smoke/classify.ts + 1 modules
+var classify = __webpack_require__(7171);
+// EXTERNAL MODULE: ./src/smoke/gpu-identity.ts
+var gpu_identity = __webpack_require__(67642);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+;// CONCATENATED MODULE: ./src/smoke/collect-parse.ts
+
+
+
+
+/** What no export of this version wrote: an export older than `ml-image collect`, or not ours. */
+const EXPORT_AGAIN = 'export the job again with this version of ml-image (its jobs say which image and platform they ran), then run it';
+/** TEXT (one JSON value) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
+function parsed(schema, text, where, what) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`${where}: the ${what} is not JSON (${e.message})`, EXPORT_AGAIN);
+    }
+    const r = schema.safeParse(value);
+    if (r.success)
+        return r.data;
+    throw new errors/* InputError */.dz(`${where}: the ${what}: ${(0,issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`, EXPORT_AGAIN);
+}
+const parseJobMeta = (text, where) => parsed(job_schema/* JobMetaSchema */.eF, text, where, "job's description");
+const parseSuiteRecord = (text, where) => parsed(job_schema/* SuiteRecordSchema */.XJ, text, where, "suite's result");
+/** The records in WHERE, refused when two are of the same test. */
+function distinct(records, where) {
+    const seen = new Map();
+    for (const r of records) {
+        const earlier = seen.get(r.record.id);
+        if (earlier !== undefined)
+            throw new errors/* InputError */.dz(`${where}: two results of the test ${(0,util_text/* printable */.g$)(r.record.id)} (${earlier} and ${r.where}): the results of two runs mixed`, 'collect the results of one run');
+        seen.set(r.record.id, r.where);
+    }
+    return records;
+}
+/**
+ * The tests a job of META records, in the order it runs them, with the ids the smoke stage gives
+ * them (exportSteps, src/export/common.ts): compute is compute-cpu, then compute-gpu with GPUs.
+ */
+function jobTests(meta) {
+    const gpus = meta.gpusPerNode === 'all' || meta.gpusPerNode > 0;
+    return meta.suites.flatMap((suite) => suite === 'compute'
+        ? [{ id: 'compute-cpu', suite }, ...(gpus ? [{ id: 'compute-gpu', suite }] : [])]
+        : [{ id: suite, suite }]);
+}
+/** A Slurm job's results: job.json's text and each <id>.json's (with its <id>.err, when read). */
+function slurmJob(dir, meta, records) {
+    const job = parseJobMeta(meta.text, meta.file);
+    if (job.target !== 'slurm')
+        throw new errors/* InputError */.dz(`${meta.file}: the job's description is of a ${job.target} job, not a Slurm one`);
+    const read = records.map((r) => ({
+        record: parseSuiteRecord(r.text, r.file),
+        where: r.file,
+        ...(r.err !== undefined && { output: r.err }),
+    }));
+    // A directory used again (results/local, ML_IMAGE_RESULTS_DIR) keeps an earlier run's files: a
+    // test this job does not run (compute-gpu of a GPU run, in a CPU job's directory) is not its
+    // result, and would be shown and signed as one.
+    const tests = jobTests(job);
+    const stale = read.find((r) => !tests.some((t) => t.id === r.record.id && t.suite === r.record.suite));
+    if (stale)
+        throw new errors/* InputError */.dz(`${stale.where}: a result of the test ${(0,util_text/* printable */.g$)(stale.record.id)} (suite ${(0,util_text/* printable */.g$)(stale.record.suite)}), which the job of ${meta.file} does not run (${tests.map((t) => (0,util_text/* printable */.g$)(t.id)).join(', ') || 'none'}): a file of an earlier run in the same directory`, "remove the earlier run's files from the directory, or run the job again into a directory of its own");
+    return { meta: job, metaWhere: meta.file, records: distinct(read, dir) };
+}
+/** `kubectl logs --prefix`'s "[pod/NAME/CONTAINER] " before each line. */
+const KUBECTL_PREFIX = /^\[[^\]\n]*\] /;
+/** `kubectl logs --timestamps`' RFC 3339 time before each line (after --prefix's). */
+const KUBECTL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) /;
+/** The stderr tail the pod prints under a failing suite's line. */
+const TAIL_LINE = '  | ';
+/** One pod's part of the log, by the pod its job line names. */
+function podLogs(text, source) {
+    const pods = new Map();
+    // The pod each prefix (none: '') was last seen printing: `kubectl logs --prefix -f` interleaves pods.
+    const current = new Map();
+    // A log saved by an editor or a Windows tool may start with a byte-order mark.
+    text
+        .replace(/^\uFEFF/, '')
+        .split('\n')
+        .forEach((raw, i) => {
+        const where = `${source}, line ${i + 1}`;
+        const prefix = KUBECTL_PREFIX.exec(raw)?.[0] ?? '';
+        const rest = raw.slice(prefix.length).replace(/\r$/, '');
+        const line = rest.slice(KUBECTL_TIME.exec(rest)?.[0].length ?? 0);
+        if (line.startsWith(job_schema/* JOB_PREFIX */.Pn)) {
+            const meta = parseJobMeta(line.slice(job_schema/* JOB_PREFIX */.Pn.length), where);
+            const pod = meta.pod ?? 0;
+            const known = pods.get(pod);
+            if (known && (known.last.finishedAt !== undefined || meta.finishedAt === undefined))
+                throw new errors/* InputError */.dz(`${where}: pod ${pod} starts again (it started at ${known.lastWhere.replace(`${source}, `, '')}): the log holds more than one run`, 'save the log of one run (kubectl logs -l ... --tail=-1 after the Job ended), or keep each run under its own --name');
+            const log = known
+                ? { ...known, last: meta, lastWhere: where }
+                : { first: meta, last: meta, lastWhere: where, records: [] };
+            pods.set(pod, log);
+            current.set(prefix, log);
+            return;
+        }
+        const log = current.get(prefix);
+        if (line.startsWith(job_schema/* RESULT_PREFIX */.Dd)) {
+            if (!log)
+                throw new errors/* InputError */.dz(`${where}: a suite's result before the job's ${job_schema/* JOB_PREFIX */.Pn.trim()} line`, EXPORT_AGAIN);
+            log.records.push({ record: parseSuiteRecord(line.slice(job_schema/* RESULT_PREFIX */.Dd.length), where), where });
+        }
+        else if (line.startsWith(TAIL_LINE) && log && log.records.length > 0) {
+            const last = log.records.at(-1);
+            const more = line.slice(TAIL_LINE.length);
+            last.output = last.output === undefined ? more : `${last.output}\n${more}`;
+        }
+    });
+    return pods;
+}
+/**
+ * A Kubernetes Job's results from its pods' log (`kubectl logs -l ... --tail=-1`, with or without
+ * --prefix): pod 0's, which carries the verdict (the other pods of a multi-pod ddp print only their
+ * own ddp, which pod 0's includes).
+ */
+function k8sJob(text, source) {
+    const pods = podLogs(text, source);
+    if (pods.size === 0)
+        throw new errors/* InputError */.dz(`${source}: no ${job_schema/* JOB_PREFIX */.Pn.trim()} line: not the log of a job that "ml-image export --k8s" wrote, or of one older than "ml-image collect"`, `save the pods' log with: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE; ${EXPORT_AGAIN}`);
+    const jobs = new Set([...pods.values()].map((p) => p.first.job));
+    if (jobs.size > 1)
+        throw new errors/* InputError */.dz(`${source}: the log holds the pods of ${jobs.size} jobs (${[...jobs].map(util_text/* printable */.g$).join(', ')})`, 'save the log of one job: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE');
+    const pod0 = pods.get(0);
+    if (!pod0)
+        throw new errors/* InputError */.dz(`${source}: no line of pod 0, which runs the suites (the log has pod ${[...pods.keys()].sort((a, b) => a - b).join(', ')})`, "save every pod's log: kubectl logs -l ml-image-action/job=NAME --tail=-1 (with --max-log-requests for many pods)");
+    if (pod0.last.target !== 'k8s')
+        throw new errors/* InputError */.dz(`${pod0.lastWhere}: the job's description is of a ${pod0.last.target} job, not a Kubernetes one`);
+    return { meta: pod0.last, metaWhere: pod0.lastWhere, records: distinct(pod0.records, source) };
+}
+
+// EXTERNAL MODULE: ./src/smoke/output.ts
+var output = __webpack_require__(71800);
+// EXTERNAL MODULE: ./src/smoke/result.ts
+var result = __webpack_require__(3228);
+;// CONCATENATED MODULE: ./src/smoke/collect.ts
+
+
+
+
+
+
+
+
+
+
+/** The platform a node of MACHINE (`uname -m`) pulls: x86_64 -> linux/amd64, aarch64 -> linux/arm64. */
+const machinePlatform = (machine) => (0,platform/* normalizePlatform */.FL)(`linux/${machine}`);
+const variantDigests = (v) => [
+    ...(v.digest ? [`${v.digest} (index)`] : []),
+    ...v.platforms.map((p) => `${p.digest} (${p.platform})`),
+].join(', ');
+/**
+ * The variant and platform of BUILD (read from FILE) that the job's image is on its node: the
+ * variant whose index (or one platform's image) has the image's digest, and of it the platform of
+ * the node's machine. VARIANT (--variant) narrows the choice. Another image is bad input: the
+ * results would be shown, and signed, as this build's.
+ */
+function collectTarget(meta, build, file, variant) {
+    const { digest } = (0,ref/* parseDigestRef */.Tf)(meta.image, { field: "the job's image" });
+    const node = machinePlatform(meta.machine);
+    const candidates = build.variants.filter((v) => (variant === undefined || v.variant === variant) &&
+        (v.digest === digest || v.platforms.some((p) => p.digest === digest)));
+    if (candidates.length === 0) {
+        const held = build.variants.map((v) => `${v.variant}: ${variantDigests(v)}`).join('; ') || 'none';
+        throw new errors/* InputError */.dz(`the job ran ${(0,util_text/* printable */.g$)(meta.image)}, which ${variant === undefined ? '' : `variant ${variant} of `}${file} does not hold (its variants: ${held})`, 'collect into the result directory of the build the job tested (the --from DIR of "ml-image export")');
+    }
+    if (candidates.length > 1)
+        throw new errors/* InputError */.dz(`the job's image ${digest} is in ${candidates.length} variants of ${file} (${candidates.map((v) => v.variant).join(', ')})`, 'pick one with --variant');
+    const v = candidates[0];
+    const own = v.platforms.find((p) => p.digest === digest);
+    const p = own ?? v.platforms.find((x) => (0,platform/* sameMachine */.sb)(x.platform, node));
+    if (!p || !(0,platform/* sameMachine */.sb)(p.platform, node))
+        throw new errors/* InputError */.dz(`the job ran on ${(0,util_text/* printable */.g$)(meta.machine)} (${node}), but ${own ? `its image ${digest} is ${own.platform}'s` : `variant ${v.variant} of ${file} has no ${node} image (it has ${v.platforms.map((x) => x.platform).join(', ')})`}`, 'run the job on nodes of a platform the variant was built for');
+    return { variant: v.variant, platform: p.platform, image: `${v.repository}@${p.digest}` };
+}
+/** GitHub's RUNNER_ARCH names for a machine, as a runner's smoke result says it. */
+const RUNNER_ARCH = {
+    'linux/amd64': 'X64',
+    'linux/arm64': 'ARM64',
+    'linux/386': 'X86',
+    'linux/arm': 'ARM',
+};
+/** Where the suites ran, in words: "Slurm job 42 on node-a (2 nodes)". */
+function clusterRunName(meta) {
+    const where = meta.node ? ` on ${meta.node}` : '';
+    const nodes = meta.nodes > 1 ? ` (${meta.nodes} ${meta.target === 'slurm' ? 'nodes' : 'pods'})` : '';
+    return meta.target === 'slurm'
+        ? `Slurm job ${meta.job}${where}${nodes}`
+        : `Kubernetes Job ${meta.job}, pod ${meta.pod ?? 0}${where}${nodes}`;
+}
+/** "8x NVIDIA H100 80GB HBM3; driver 570.86.15" from the gpu suite's metrics, as the smoke stage words it. */
+function devicesOf(meta, tests) {
+    if (meta.gpusPerNode === 0)
+        return (0,gpu_identity/* devicesKey */.$8)(gpu_identity/* CPU_ONLY */.Ad);
+    const m = tests.find((t) => t.id === 'gpu' && t.status === 'pass')?.metrics ?? {};
+    const names = Array.isArray(m.names) ? m.names.filter((n) => typeof n === 'string') : [];
+    if (names.length === 1 && typeof m.gpus === 'number' && typeof m.driver === 'string' && m.driver !== '')
+        return (0,gpu_identity/* devicesText */.$O)(new Map([[names[0], m.gpus]]), [m.driver]);
+    return gpu_identity/* UNKNOWN_GPUS */.lu;
+}
+/** A record as a test of the smoke result: a failing one with its output's end and its cause. */
+function testOf(r) {
+    const { id, suite, status, reason, durationMs, metrics } = r.record;
+    const test = {
+        id,
+        suite,
+        status,
+        ...(reason ? { reason } : {}),
+        durationMs,
+        metrics: metrics ?? {},
+    };
+    if (status !== 'fail')
+        return test;
+    if (r.output?.trim())
+        test.output = (0,output/* tail */.RT)(r.output);
+    const cause = (0,classify/* classifyFailure */.XE)(`${reason ?? ''}\n${test.output ?? ''}`);
+    return cause ? { ...test, cause } : test;
+}
+/**
+ * TESTS in the order the job runs them (jobTests: compute-cpu before compute-gpu); a test it does
+ * not list last, as it came.
+ */
+function inRunOrder(order, tests) {
+    const rank = (id) => {
+        const i = order.findIndex((t) => t.id === id);
+        return i < 0 ? order.length : i;
+    };
+    return [...tests].sort((a, b) => rank(a.id) - rank(b.id));
+}
+/** The tests of the job without a result, in its run order. */
+const missingTests = (job) => jobTests(job.meta).filter((t) => !job.records.some((r) => r.record.id === t.id));
+/** Why the results are not the whole run, when they are not (shown, never attested nor reused). */
+function unfinished(job) {
+    if (job.meta.finishedAt !== undefined) {
+        const missing = missingTests(job).map((t) => t.id);
+        return missing.length === 0
+            ? undefined
+            : `the job says it finished, but recorded no result of ${missing.join(', ')}`;
+    }
+    const where = job.meta.target === 'slurm' ? 'its job.json has' : "pod 0's ML_IMAGE_JOB lines have";
+    return `the job ended before every suite ran (${where} no finishedAt: cancelled, out of time, or the image import failed)`;
+}
+/**
+ * A stopped job's first test without a result, failed by the stop, as the smoke stage fails the
+ * test a stop cut short (by its id: compute-gpu, cut after compute-cpu ran): the report, its diff
+ * against a baseline and the verdict then say the run is not whole, also when every test that did
+ * run passed, or none ran (a failed import).
+ */
+function stoppedTest(job, why) {
+    const t = missingTests(job)[0];
+    if (t === undefined)
+        return undefined;
+    return { id: t.id, suite: t.suite, status: 'fail', reason: why, durationMs: 0, metrics: {} };
+}
+const seconds = (iso) => Date.parse(iso);
+/**
+ * The job's results as TARGET's smoke result, redacted as the smoke stage writes one: MASK (the
+ * image's own secret values: imageEnvMask of its config's environment) first, over all the job
+ * wrote, before a failing test's output is cut to its end; then by name, shape and URL login.
+ */
+function collectedSmokeResult(collected, target, mask = (text) => text) {
+    const job = (0,redact/* mapStringsDeep */.$4)(collected, mask);
+    const { meta } = job;
+    const interrupted = unfinished(job);
+    const stopped = interrupted === undefined ? undefined : stoppedTest(job, interrupted);
+    const tests = inRunOrder(jobTests(meta), [...job.records.map(testOf), ...(stopped ? [stopped] : [])]);
+    const count = (s) => tests.filter((t) => t.status === s).length;
+    const ran = meta.finishedAt ? seconds(meta.finishedAt) - seconds(meta.startedAt) : NaN;
+    const arch = RUNNER_ARCH[target.platform];
+    return (0,redact/* redactDeep */.KL)({
+        schemaVersion: result/* SMOKE_RESULT_SCHEMA_VERSION */.Nn,
+        image: target.image,
+        platform: target.platform,
+        gpus: meta.gpusPerNode === 0 ? 'none' : 'all',
+        gpuDevices: devicesOf(meta, tests),
+        tests,
+        summary: {
+            pass: count('pass'),
+            fail: count('fail'),
+            skip: count('skip'),
+            durationMs: Number.isFinite(ran) && ran >= 0 ? ran : tests.reduce((n, t) => n + t.durationMs, 0),
+        },
+        ...(meta.finishedAt !== undefined && { finishedAt: new Date(seconds(meta.finishedAt)).toISOString() }),
+        runner: { name: clusterRunName(meta), os: 'Linux', ...(arch !== undefined && { arch }) },
+        cluster: {
+            target: meta.target,
+            job: meta.job,
+            ...(meta.node !== undefined && meta.node !== '' && { node: meta.node }),
+            nodes: meta.nodes,
+        },
+        ...(interrupted !== undefined && { interrupted }),
+    });
+}
+
+// EXTERNAL MODULE: ./src/util/read-regular.ts
+var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(77593);
+;// CONCATENATED MODULE: ./src/cli/commands/collect.ts
+// `ml-image collect`: a cluster job's smoke results (what `ml-image export` wrote ran) into the
+// result directory of the build it tested, as that target's smoke result: `ml-image report` shows
+// them, and `ml-image run --stages attest` signs them, as it does the smoke stage's.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A suite's record is one line; a pod log of a few suites is small. */
+const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+const MAX_LOG_BYTES = 64 * 1024 * 1024;
+/** Of a failing suite's stderr, the end is kept (tail() keeps 64 KiB of it): its last MiB is read. */
+const ERR_TAIL_BYTES = 1024 * 1024;
+const refusedAs = (file, what) => (e) => new errors/* InputError */.dz(`collect: ${file}: the ${what} ${e.code === 'ENOENT' ? 'is not there' : e.code !== undefined ? `cannot be read: ${(0,read_regular/* statErrorText */.s9)(e)}` : e.reason}`);
+/**
+ * The end of FILE, a regular file (its last ERR_TAIL_BYTES, from a line's start): a suite's stderr
+ * may grow past any limit (NCCL_DEBUG=INFO for hours), and only its end is kept.
+ */
+function errTail(file) {
+    let tail;
+    try {
+        tail = (0,read_regular/* readRegularTail */.V0)(file, ERR_TAIL_BYTES);
+    }
+    catch (e) {
+        if (!(e instanceof read_regular/* UnreadableFileError */.o2))
+            throw e;
+        throw refusedAs(file, "suite's stderr")(e);
+    }
+    const text = tail.bytes.toString('utf8');
+    // A line cut at the start lost its beginning (a secret's name): dropped.
+    return tail.from === 0 ? text : text.slice(text.indexOf('\n') + 1);
+}
+/** The names in DIR (given as GIVEN); one that cannot be listed is bad input naming it. */
+function listDir(dir, given) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch (e) {
+        const code = e.code ?? String(e);
+        throw new errors/* InputError */.dz(`collect: --slurm ${given}: ${dir} cannot be listed (${code})`, 'give a directory this user can read');
+    }
+}
+/** The results directory of one Slurm job: DIR itself (it has job.json), else DIR/results/<its only job>. */
+function slurmDir(given, cwd) {
+    const dir = external_node_path_default().resolve(cwd, given);
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, job_schema/* JOB_META_FILE */.dZ)))
+        return dir;
+    const runs = external_node_path_default().join(dir, 'results');
+    const jobs = (0,external_node_fs_.existsSync)(runs)
+        ? listDir(runs, given).filter((j) => (0,external_node_fs_.existsSync)(external_node_path_default().join(runs, j, job_schema/* JOB_META_FILE */.dZ)))
+        : [];
+    if (jobs.length === 1)
+        return external_node_path_default().join(runs, jobs[0]);
+    if (jobs.length > 1)
+        throw new errors/* InputError */.dz(`collect: --slurm ${given}: the results of ${jobs.length} jobs are there (${jobs.sort().join(', ')})`, `name one: --slurm ${external_node_path_default().join(given, 'results', '<job id>')}`);
+    throw new errors/* InputError */.dz(`collect: --slurm ${given}: no ${job_schema/* JOB_META_FILE */.dZ} in ${dir}${(0,external_node_fs_.existsSync)(runs) ? ` or in a job's directory under ${runs}` : ''}`, `give the job's results directory (the export's DIR/results/<job id>, which the job prints); a job of an export older than "ml-image collect" wrote none: export it again`);
+}
+/** A Slurm job's files: job.json, each <id>.json, and a failing suite's <id>.err. */
+function readSlurm(given, cwd) {
+    const dir = slurmDir(given, cwd);
+    const metaFile = external_node_path_default().join(dir, job_schema/* JOB_META_FILE */.dZ);
+    // The records of the tests an exported job runs (<id>.json); any other file there (a person's
+    // notes.json in ML_IMAGE_RESULTS_DIR) is none of its results.
+    const ids = listDir(dir, given)
+        .filter((f) => f.endsWith('.json') && job_meta_shell/* STEP_IDS */.W1.includes(f.slice(0, -'.json'.length)))
+        .map((f) => f.slice(0, -'.json'.length))
+        .sort();
+    const records = ids.map((id) => {
+        const file = external_node_path_default().join(dir, `${id}.json`);
+        const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_RECORD_BYTES, refusedAs(file, "suite's result"));
+        const errFile = external_node_path_default().join(dir, `${id}.err`);
+        // Only a failing suite's output is kept (its end, redacted), as the smoke stage keeps it.
+        const failing = /"status": ?"fail"/.test(text) && (0,external_node_fs_.existsSync)(errFile);
+        const err = failing ? errTail(errFile) : undefined;
+        return { file, text, ...(err !== undefined && { err }) };
+    });
+    const meta = {
+        file: metaFile,
+        text: (0,read_regular/* readRegularText */.Aj)(metaFile, MAX_RECORD_BYTES, refusedAs(metaFile, "job's description")),
+    };
+    return { job: slurmJob(dir, meta, records), from: dir };
+}
+function readK8s(given, cwd) {
+    const file = external_node_path_default().resolve(cwd, given);
+    const text = (0,read_regular/* readRegularText */.Aj)(file, MAX_LOG_BYTES, refusedAs(file, 'pod log'));
+    return { job: k8sJob(text, given), from: file };
+}
+const COLLECT_OPTIONS = {
+    slurm: { type: 'string' },
+    k8s: { type: 'string' },
+    variant: { type: 'string' },
+    'no-image-mask': { type: 'boolean', default: false },
+};
+/**
+ * The mask of TARGET's image's own secret values (imageEnvMask of its config's environment, read
+ * from the registry as docker would log in), as the smoke stage masks the image it runs: a value
+ * under a secret's name that a test printed alone is masked by value. When the config cannot be
+ * read, collect stops (exit 3) unless --no-image-mask says to mask by name and shape only.
+ */
+async function imageMask(target, io, skip) {
+    if (skip)
+        return (text) => text;
+    try {
+        return (0,output/* imageEnvMask */.Tr)(await registryImageEnv((0,signers/* defaultClient */.Vm)(io.env, io.registryFetch), target.image));
+    }
+    catch (e) {
+        // A stop by a signal ends the command as it is (its own exit code).
+        if (!(e instanceof errors/* EnvironmentError */.eG) || e.exitCode !== errors/* ExitCode */.yU.Environment)
+            throw e;
+        throw new errors/* EnvironmentError */.eG(`collect: the config of ${target.image} could not be read, to mask the image's own secret values in the job's output: ${e.message}`, `${e.fix ? `${e.fix}; or ` : ''}log in to its registry as docker does (docker login), or collect where it is reachable; --no-image-mask collects without it (values are then masked by their names and shapes only)`, { cause: e });
+    }
+}
+const collectCommand = {
+    name: 'collect',
+    summary: "Read a cluster job's smoke results (ml-image export) into the build's result directory.",
+    usage: 'ml-image collect (--slurm DIR | --k8s LOGFILE) --out DIR [--variant NAME] [--no-image-mask] [--json]',
+    help: `Takes the results of a job that "ml-image export" wrote, once it ran, into the result directory
+of the build it tested, as the smoke result of the variant and platform it ran: "ml-image report
+--results DIR" then shows them (saying where they ran), and "ml-image run --stages attest --out DIR"
+signs them as the smoke attestation of that platform's digest.
+
+  --slurm DIR     the job's results directory (the export's DIR/results/<job id>), or the export
+                  directory when it holds one job's results
+  --k8s FILE      the pods' log: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE
+                  (--prefix and --timestamps are read too); pod 0's results are taken
+  --out DIR       the build's result directory (DIR/build.json, as "ml-image build --out DIR" and
+                  "ml-image export --from DIR" have it): the job's image must be one of its variants
+  --variant NAME  the variant, where the image's digest is in more than one
+  --no-image-mask do not read the image's config from its registry (see below)
+  --json          print what was written as JSON
+
+The platform is the one the job's node pulled (its machine: x86_64 is linux/amd64, aarch64
+linux/arm64). Each suite's result becomes a test, a failing one with the end of its stderr (redacted)
+and, where the failure table knows it, its cause. A job that ended before every suite ran (cancelled,
+out of time, the import failed) is collected as stopped: shown, never attested. An earlier smoke
+result of the target is replaced.
+
+What the job wrote is masked as the smoke stage masks a test's output: secret names' values, token
+shapes, URL logins, and the image's own secret environment values by value (WANDB_API_KEY's value,
+printed alone by a test). For those, the image's config is read from its registry (two
+small reads, no pull), logged in as docker would; --no-image-mask skips that read where the
+registry cannot be reached.
+
+Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
+2 bad input (no job results there, a file that does not parse, an image that build.json does not
+hold, a node of a platform the variant was not built for); 3 the image's config could not be read
+from its registry.`,
+    async run(argv, io) {
+        const { values } = (0,args/* parseCommandArgs */.Qx)('collect', argv, COLLECT_OPTIONS);
+        if ((values.slurm === undefined) === (values.k8s === undefined))
+            throw new errors/* InputError */.dz('collect: pass exactly one of --slurm DIR or --k8s LOGFILE');
+        if (values.out === undefined)
+            throw new errors/* InputError */.dz('collect: --out DIR is required: the result directory of the build the job tested (DIR/build.json)');
+        const outDir = external_node_path_default().resolve(io.cwd, values.out);
+        if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(outDir, results_results/* BUILD_FILE */.oS)))
+            throw new errors/* InputError */.dz(`collect: --out ${values.out}: no ${results_results/* BUILD_FILE */.oS} in ${outDir}`, 'give the result directory of the build the job tested ("ml-image build --out DIR", the --from DIR of "ml-image export")');
+        const { job, from } = values.slurm !== undefined ? readSlurm(values.slurm, io.cwd) : readK8s(values.k8s, io.cwd);
+        const results = (0,results_results/* openResultDir */.lR)(outDir, `--out ${values.out}`);
+        const build = results.readBuild({ what: 'build result (--out)' });
+        const target = collectTarget(job.meta, build, external_node_path_default().join(values.out, results_results/* BUILD_FILE */.oS), values.variant);
+        const result = collectedSmokeResult(job, target, await imageMask(target, io, values['no-image-mask']));
+        results.writeSmoke(target.variant, target.platform, result);
+        results.removeSmokeKey(target.variant, target.platform);
+        if (!results.hasEnv(target.variant, target.platform))
+            io.stderr(`warning: ${values.out} has no environment record of ${target.variant} on ${target.platform} (${(0,results_results/* recordFile */.mR)('env', target.variant, target.platform)}), which "ml-image report" needs: the smoke stage captures it ("ml-image run --stages smoke --out ${values.out}", or "ml-image run"); run it first, then collect again (it replaces the smoke result)\n`);
+        const file = external_node_path_default().join(outDir, (0,results_results/* recordFile */.mR)('smoke', target.variant, target.platform));
+        const { pass, fail, skip } = result.summary;
+        const summary = {
+            file,
+            variant: target.variant,
+            platform: target.platform,
+            image: target.image,
+            ranOn: result.runner?.name ?? '',
+            from,
+            tests: { pass, fail, skip },
+            ...(result.interrupted !== undefined && { stopped: result.interrupted }),
+        };
+        io.stdout(values.json
+            ? `${JSON.stringify(summary, null, 2)}\n`
+            : [
+                `collected ${result.tests.length} test(s) of ${(0,util_text/* printable */.g$)(summary.ranOn)}: ${pass} passed, ${fail} failed, ${skip} skipped`,
+                `  ${target.variant} on ${target.platform} (${target.image})`,
+                `  written to ${file}`,
+                ...(result.interrupted !== undefined
+                    ? [`  stopped: ${(0,util_text/* printable */.g$)(result.interrupted)} (shown in the report, not attested)`]
+                    : []),
+                `  show it: ml-image report --results ${values.out}`,
+                '',
+            ].join('\n'));
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 48238:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _K: () => (/* binding */ bundledBaseline),
+  wC: () => (/* binding */ floorsArg),
+  oU: () => (/* binding */ loadBaseline)
+});
+
+// UNUSED EXPORTS: BaselineSchema, FLOOR_METRICS
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/smoke/baselines.json
+const baselines_namespaceObject = /*#__PURE__*/JSON.parse('{"schemaVersion":1,"floorFraction":0.75,"gpus":[{"name":"NVIDIA H100 SXM","match":"\\\\bH100\\\\b.*\\\\bHBM3\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":794.5},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.0+cu126; best shape 2048x2048x13312","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H200","match":"\\\\bH200\\\\b(?!.*\\\\bNVL\\\\b)","computeCapability":"9.0","memoryGiB":{"min":135,"max":145},"measured":{"bf16_tflops":727.7,"fp16_tflops":762.7,"tf32_tflops":395.6,"fp32_tflops":51},"method":"ml-image smoke compute: CUDA events after a 10 s warm-up, best of 9 shapes (bf16 best at 6144^3; 680.9 at 8192^3), 700 W, torch 2.11 + CUDA 13.0, driver 580.159.04","source":"docs/gpu-floors.md#nvidia-h200"},{"name":"NVIDIA GH200 144G HBM3e","match":"\\\\bGH200\\\\b.*\\\\bHBM3e\\\\b","computeCapability":"9.0","memoryGiB":{"min":135,"max":150},"measured":{"bf16_tflops":828.6},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126, 900 W 141 GiB HBM3e version; best shape 1024x15360x4096","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 SXM","match":"\\\\bA100-SXM\\\\d?\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":271.2},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.6.0+cu126; best shape 1024x10240x5120","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA A100 PCIe","match":"\\\\bA100\\\\b.*\\\\bPCIE\\\\b","computeCapability":"8.0","measured":{"bf16_tflops":252.9},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.5.1+cu124; best shape 2048x5120x6144 (the memory size is not stated)","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA H100 PCIe","match":"\\\\bH100\\\\b.*\\\\bPCIe\\\\b","computeCapability":"9.0","memoryGiB":{"min":75,"max":82},"measured":{"bf16_tflops":495.9,"fp16_tflops":458},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (bf16 at 4096^2, fp16 at 2048^2), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/95"},{"name":"NVIDIA L40S","match":"\\\\bL40S\\\\b","computeCapability":"8.9","memoryGiB":{"min":42,"max":48},"measured":{"bf16_tflops":269.2,"fp16_tflops":264},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken, torch 2.8.0+cu128, in a Docker container; one community submission (its summary row: FP32 46.88, FP16 264.02, BF16 269.15)","source":"https://github.com/zzc0721/torch-performance-test-data/issues/43"},{"name":"NVIDIA L4","match":"\\\\bL4\\\\b","computeCapability":"8.9","memoryGiB":{"min":20,"max":24},"measured":{"bf16_tflops":70.9,"fp16_tflops":68.8},"method":"torch-performance-test-data benchmark: torch.matmul on 5 square shapes (1024^2 to 10240^2), the best taken (both at 2048^2; 55-59 at 4096^2 and up: a 72 W card), torch 2.9.0+cu128, bare metal; one community submission","source":"https://github.com/zzc0721/torch-performance-test-data/issues/120"},{"name":"NVIDIA B200","match":"\\\\bB200\\\\b","computeCapability":"10.0","memoryGiB":{"min":170,"max":185},"measured":{"bf16_tflops":1745},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.7.1+cu128; best shape 1792x16128x3072","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA GB200","match":"\\\\bGB200\\\\b","computeCapability":"10.0","measured":{"bf16_tflops":1822},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.10.0.dev20250916+cu130; best shape 4096x9728x2048","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"},{"name":"NVIDIA B300 SXM","match":"\\\\bB300\\\\b","computeCapability":"10.3","measured":{"bf16_tflops":1769},"method":"MAMF: mean of 100 iterations after 50 warm-up iterations per shape, best of a brute-force shape search (mamf-finder.py), torch 2.9.1+cu130; best shape 12288x18432x1024","source":"https://github.com/stas00/ml-engineering/blob/744d01e18b79512572f64a6bbd8b5f4a725203a7/compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table"}],"ddp":[]}');
+;// CONCATENATED MODULE: ./src/smoke/portable-pattern.ts
+// A floors row's `match` is checked here (JavaScript, new RegExp(s, 'i')) and used by the smoke
+// script (Python, re.search(s, name, re.I)). The two engines read much alike but not all of it:
+// JavaScript takes `(?<!NVL.*)H200` (Python only fixed-width lookbehind), `[^]` (any character;
+// Python: a class that starts with "]") or `\cA` (Python: an error), and the script would then
+// fail compute-gpu after its benchmark. So a pattern must keep to a subset both read the same way,
+// and a construct outside it is named (exit 2 at validation, before anything runs). Pure.
+/** Escapes both engines read alike, outside and inside a class (\b in a class: a backspace in both). */
+const SHARED_ESCAPES = new Set('dDwWsSbtnrfv');
+/** The escapes that stand for a class of characters (no end of a range in Python). */
+const CLASS_ESCAPES = new Set('dDwWsS');
+/** Python's quantifier limit is larger; a count past this is no GPU name's. */
+const MAX_REPEAT = 65535;
+/** Escapes of a letter or digit that JavaScript (without the u flag) and Python read differently. */
+const ESCAPE_PROBLEMS = {
+    c: 'the control escape "\\c" (JavaScript only: an error in Python)',
+    p: 'the property escape "\\p{...}" (a letter p in JavaScript without the u flag, an error in Python)',
+    P: 'the property escape "\\P{...}" (a letter P in JavaScript without the u flag, an error in Python)',
+    B: 'the non-boundary "\\B" (Python never matches it in an empty text; in a class an error)',
+    A: 'the escape "\\A" (a letter A in JavaScript, an anchor in Python)',
+    Z: 'the escape "\\Z" (a letter Z in JavaScript, an anchor in Python)',
+};
+/** N hex digits at S[FROM]. */
+const hexDigits = (s, from, n) => new RegExp(`^[0-9A-Fa-f]{${n}}`).test(s.slice(from));
+/** Why the escape at S[I] is not read alike, or undefined; `len`: the characters it takes. */
+function escapeProblem(s, i) {
+    const n = s[i + 1] ?? '';
+    if (SHARED_ESCAPES.has(n))
+        return { len: 2 };
+    if (n === 'x')
+        return hexDigits(s, i + 2, 2)
+            ? { len: 4 }
+            : { problem: '"\\x" without two hex digits (a letter x in JavaScript, an error in Python)', len: 2 };
+    if (n === 'u')
+        return hexDigits(s, i + 2, 4)
+            ? { len: 6 }
+            : {
+                problem: '"\\u" without four hex digits (JavaScript and Python read "\\u{...}" differently)',
+                len: 2,
+            };
+    if (/[0-9]/.test(n))
+        return {
+            problem: `the backreference or octal escape "\\${n}" (read differently by JavaScript and Python)`,
+            len: 2,
+        };
+    if (/[A-Za-z]/.test(n))
+        return {
+            problem: ESCAPE_PROBLEMS[n] ?? `the escape "\\${n}" (a letter ${n} in JavaScript, an error in Python)`,
+            len: 2,
+        };
+    return { len: 2 }; // an escaped punctuation character or space: itself in both
+}
+/** The group opening at S[I] ("("): a problem for any "(?" but (?:, (?= and (?!. */
+function groupProblem(s, i) {
+    if (s[i + 1] !== '?')
+        return undefined;
+    const head = s.slice(i, i + 4);
+    if (/^\(\?[:=!]/.test(head))
+        return undefined;
+    if (head === '(?<=' || head === '(?<!')
+        return `the lookbehind "${head}" (refused, fixed-width or not: Python takes only a fixed-width one, JavaScript any; use a lookahead, e.g. "H200(?!.*NVL)")`;
+    if (/^\(\?(P|<)/.test(head))
+        return `the named group "${head}..." (its syntax differs between JavaScript and Python)`;
+    return `"${head.slice(0, 3)}" (inline flags and other extensions: only (?:, (?= and (?! are read alike)`;
+}
+/** The class opening at S[I] ("["): where it ends (after its "]"), or a problem and where it is. */
+function classProblem(s, i) {
+    let j = i + 1;
+    if (s[j] === '^')
+        j++;
+    if (s[j] === ']')
+        return {
+            problem: `"${s.slice(i, j + 1)}" (JavaScript: ${j === i + 1 ? 'a class of nothing' : 'any character'}; Python: a class that starts with "]")`,
+            pos: i,
+        };
+    const first = j;
+    const classEscapeAt = (k) => s[k] === '\\' && CLASS_ESCAPES.has(s[k + 1] ?? '');
+    for (; j < s.length && s[j] !== ']'; j++) {
+        const c = s[j];
+        if (c === '\\') {
+            const e = escapeProblem(s, j);
+            if (e.problem)
+                return { problem: e.problem, pos: j };
+            // JavaScript reads "[\d-z]" as \d, "-" and z; Python refuses the range.
+            if (classEscapeAt(j) && s[j + 2] === '-' && s[j + 3] !== ']')
+                return { problem: `a range from "\\${s[j + 1]}" (escape the "-" as "\\-")`, pos: j };
+            j += e.len - 1;
+        }
+        else if (c === '-' && j > first && classEscapeAt(j + 1))
+            return { problem: `a range to "\\${s[j + 2]}" (escape the "-" as "\\-")`, pos: j };
+        else if (c === '[')
+            return { problem: 'a "[" inside a class (Python may read a nested set: escape it as "\\[")', pos: j };
+        else if (['&&', '--', '||', '~~'].includes(s.slice(j, j + 2)))
+            return {
+                problem: `"${s.slice(j, j + 2)}" inside a class (Python may read a set operation: escape one of them)`,
+                pos: j,
+            };
+    }
+    return { end: j + 1 };
+}
+/** The "{" at S[I]: a quantifier {n}, {n,} or {n,m} (its length), else a problem. */
+function braceProblem(s, i) {
+    const m = /^\{(\d+)(?:,(\d*))?\}/.exec(s.slice(i));
+    if (!m)
+        return {
+            problem: 'a "{" that is no quantifier {n}, {n,} or {n,m} ("{,3}" is a quantifier in Python, text in JavaScript: escape a literal one as "\\{")',
+            len: 1,
+        };
+    if (Number(m[1]) > MAX_REPEAT || (m[2] !== undefined && m[2] !== '' && Number(m[2]) > MAX_REPEAT))
+        return { problem: `the quantifier "${m[0]}" (at most ${MAX_REPEAT})`, len: m[0].length };
+    return { len: m[0].length };
+}
+/**
+ * Why S is not a regular expression JavaScript and Python read the same way (case-insensitively),
+ * naming the construct and where it starts; undefined when it is one. The subset: characters,
+ * escaped punctuation, \d \D \w \W \s \S \b \t \n \r \f \v \xHH \uHHHH, classes (no "[]", "[^]",
+ * nested "[" or "&&"-style pairs, no range to or from a class escape), groups ( ), (?: ), lookaheads
+ * (?= ) and (?! ), alternation, anchors ^ $, and the quantifiers * + ? {n} {n,} {n,m} (lazy too).
+ * Those match alike on one line of ASCII text, as device names are (on other text \w, \d and \b
+ * are Unicode-aware in Python only, "." takes "\r" in Python only, and "$" in Python also matches
+ * before a last "\n").
+ */
+function portablePatternProblem(s) {
+    try {
+        new RegExp(s, 'i');
+    }
+    catch (e) {
+        return `not a regular expression (${e.message})`;
+    }
+    const at = (problem, i) => `${problem} at character ${i + 1}`;
+    for (let i = 0; i < s.length;) {
+        const c = s[i];
+        if (c === '\\') {
+            const e = escapeProblem(s, i);
+            if (e.problem)
+                return at(e.problem, i);
+            i += e.len;
+        }
+        else if (c === '[') {
+            const k = classProblem(s, i);
+            if ('problem' in k)
+                return at(k.problem, k.pos);
+            i = k.end;
+        }
+        else if (c === '(') {
+            const g = groupProblem(s, i);
+            if (g)
+                return at(g, i);
+            i += 1;
+        }
+        else if (c === '{') {
+            const b = braceProblem(s, i);
+            if (b.problem)
+                return at(b.problem, i);
+            i += b.len;
+        }
+        else
+            i += 1;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/baselines.ts
+// Per-GPU throughput floors as data (baselines.json, or the config's smoke.baseline file): one row
+// per GPU model with the figures measured on it, how and where, and a floor at floorFraction of
+// each, as DCGM diag and nccl-tests do. The smoke script judges (images/probe/ml_image_smoke.py
+// matches the row on the GPU it runs on); this side checks the table and hands it over, the same
+// way to `ml-image smoke` and to the exported Slurm/Kubernetes jobs.
+
+
+
+
+
+
+
+/**
+ * A regular expression both JavaScript and Python read alike (portable-pattern.ts): checked here,
+ * used there. A construct outside that subset is named with where it is.
+ */
+const pattern = schemas/* string */.YjP()
+    .min(1)
+    .superRefine((s, ctx) => {
+    const problem = portablePatternProblem(s);
+    if (problem !== undefined)
+        ctx.addIssue({
+            code: 'custom',
+            message: `expected a regular expression JavaScript and Python read alike (matched case-insensitively): ${problem}`,
+        });
+});
+const fraction = schemas/* number */.aig().gt(0).lte(1);
+/**
+ * The metrics the compute suite measures on a GPU and the script judges against a row's figures
+ * (images/probe/ml_image_smoke.py compute: `<dtype>_tflops`). A key it does not measure would never
+ * be judged: a row matched first would switch the floor off without a word.
+ */
+const FLOOR_METRICS = ['bf16_tflops', 'fp16_tflops', 'tf32_tflops', 'fp32_tflops'];
+/** The metric KEY was likely meant: a close spelling, else the one it starts ("bf16" -> bf16_tflops). */
+function metricHint(key) {
+    const lower = key.toLowerCase();
+    return ((0,util_text/* closestWord */.En)(key, FLOOR_METRICS) ??
+        (lower.length >= 4 ? FLOOR_METRICS.find((m) => m.startsWith(lower)) : undefined));
+}
+/** A row's figures: only metrics of FLOOR_METRICS, each problem named by its key. */
+const measured = schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* number */.aig().positive())
+    .superRefine((m, ctx) => {
+    for (const key of Object.keys(m)) {
+        if (FLOOR_METRICS.includes(key))
+            continue;
+        const hint = metricHint(key);
+        ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `not a metric the compute suite measures${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${FLOOR_METRICS.join(', ')}`,
+        });
+    }
+})
+    .refine((m) => Object.keys(m).length > 0, { error: 'no figure measured' });
+const GpuRow = schemas/* strictObject */.rej({
+    /** The row's name, reported as floor_gpu. */
+    name: schemas/* string */.YjP().min(1),
+    /** Matched case-insensitively on the torch device name, any " MIG ..." suffix stripped. */
+    match: pattern,
+    /** major.minor; the row applies only to a GPU of this compute capability. */
+    computeCapability: schemas/* string */.YjP()
+        .regex(/^\d+\.\d+$/, { error: 'expected major.minor, e.g. "9.0"' })
+        .optional(),
+    /** The GPU's memory in GiB as torch reports it (not checked for a MIG slice). */
+    memoryGiB: schemas/* strictObject */.rej({ min: schemas/* number */.aig().nonnegative(), max: schemas/* number */.aig().positive() })
+        .refine((m) => m.min <= m.max, { error: 'min is above max' })
+        .optional(),
+    /** This row's floor fraction, instead of the table's. */
+    floorFraction: fraction.optional(),
+    /** metric -> the figure measured, e.g. bf16_tflops -> 794.5 (the floor is floorFraction of it). */
+    measured,
+    /** How the figures were measured (shapes, warm-up, timing, power). */
+    method: schemas/* string */.YjP().min(1).optional(),
+    /** Where the figures come from: a URL, or a file of this repository. */
+    source: schemas/* string */.YjP().min(1),
+});
+const DdpRow = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().min(1),
+    /** Matched like a GPU row's, on the name of the GPUs the all-reduce ran on. */
+    match: pattern,
+    /** The row applies from this many processes on. */
+    minWorld: schemas/* number */.aig().int().min(2).optional(),
+    /** busbw (nccl-tests' definition) measured; the floor is floorFraction of it. */
+    busbw_gbps: schemas/* number */.aig().positive(),
+    floorFraction: fraction.optional(),
+    /** e.g. "NVLink 4 (NVSwitch)" */
+    interconnect: schemas/* string */.YjP().min(1),
+    method: schemas/* string */.YjP().min(1).optional(),
+    source: schemas/* string */.YjP().min(1),
+});
+const BaselineSchema = schemas/* strictObject */.rej({
+    schemaVersion: schemas/* literal */.euz(1),
+    floorFraction: fraction,
+    gpus: schemas/* array */.YOg(GpuRow),
+    ddp: schemas/* array */.YOg(DdpRow).optional(),
+});
+function bundledBaseline() {
+    return BaselineSchema.parse(baselines_namespaceObject);
+}
+/**
+ * The config's baseline file merged with the bundled one: its rows come first, so they win (the
+ * script takes the first row that matches), and its floorFraction is the table's. A bundled row
+ * keeps the fraction it states.
+ */
+function loadBaseline(file) {
+    const bundled = bundledBaseline();
+    if (file === undefined)
+        return bundled;
+    let json;
+    try {
+        json = (0,json_file/* readJsonFile */.JE)(file, { what: 'smoke.baseline file' });
+    }
+    catch (e) {
+        // Named by its field first, as the schema's problems below are ("smoke.baseline: ...").
+        if (!(e instanceof errors/* InputError */.dz))
+            throw e;
+        throw new errors/* InputError */.dz(`smoke.baseline: ${e.message}`, e.fix);
+    }
+    const r = BaselineSchema.safeParse(json);
+    if (!r.success) {
+        throw new errors/* InputError */.dz(`smoke.baseline: ${file}: ${(0,issues/* formatIssues */.og)(r.error, json, BaselineSchema).join('; ')}`);
+    }
+    return {
+        ...r.data,
+        gpus: [...r.data.gpus, ...bundled.gpus],
+        ddp: [...(r.data.ddp ?? []), ...(bundled.ddp ?? [])],
+    };
+}
+/**
+ * The table as the smoke script's `--floors` argument: compact JSON, with U+2028 and U+2029 escaped
+ * (still the same JSON). An export carries it in a Kubernetes YAML file, whose readers (go-yaml in
+ * kubectl, PyYAML) take those characters for line breaks and would misread the file.
+ */
+function floorsArg(baseline) {
+    return JSON.stringify(baseline)
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+}
+
+
+/***/ }),
+
+/***/ 67642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $8: () => (/* binding */ devicesKey),
+/* harmony export */   $O: () => (/* binding */ devicesText),
+/* harmony export */   Ad: () => (/* binding */ CPU_ONLY),
+/* harmony export */   _x: () => (/* binding */ hostGpuDevices),
+/* harmony export */   lu: () => (/* binding */ UNKNOWN_GPUS),
+/* harmony export */   nk: () => (/* binding */ NOT_LOOKED_UP)
+/* harmony export */ });
+/* unused harmony exports NVIDIA_SMI_QUERY, NVIDIA_SMI_TIMEOUT_MS, gpuDevicesOf, remoteEngine, nvidiaSmiArgs */
+/* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25835);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16102);
+
+
+/** What the key says of a run whose GPUs could not be identified (never reused: reuse.ts). */
+const UNKNOWN_GPUS = 'unknown';
+const CPU_ONLY = { devices: 'none' };
+/** A run that never reuses results (the action) does not look its GPUs up. */
+const NOT_LOOKED_UP = {
+    unknown: 'not looked up: results of this run are never reused',
+};
+/**
+ * The argv after nvidia-smi: one "name, driver, MIG mode" line per GPU. The MIG mode is part of what
+ * a result was measured on: the same GPUs split into MIG instances give a fraction of the throughput.
+ */
+const NVIDIA_SMI_QUERY = [
+    '--query-gpu=name,driver_version,mig.mode.current',
+    '--format=csv,noheader',
+];
+/** A MIG mode as nvidia-smi prints it (a GPU without MIG: [N/A] or [Not Supported]). */
+const MIG_MODE = /^(?:enabled|disabled|pending|\[?n\/a\]?|\[not supported\])$/i;
+/** How long the host's nvidia-smi may take (a driver in a bad state can hang it). */
+const NVIDIA_SMI_TIMEOUT_MS = 60_000;
+const MAX_NAME = 100;
+// eslint-disable-next-line no-control-regex -- a line of a result file: no control characters
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const clean = (s) => s.replace(CONTROL, ' ').trim().slice(0, MAX_NAME);
+/**
+ * nvidia-smi's "name, driver[, MIG mode]" lines -> "Nx MODEL[ + Mx MODEL]; driver VERSION", models
+ * sorted, so the order the GPUs are listed in never matters; a GPU in MIG mode is "MODEL (MIG)";
+ * undefined when no line names a GPU.
+ */
+function gpuDevicesOf(stdout) {
+    const counts = new Map();
+    const drivers = new Set();
+    for (const raw of stdout.split('\n')) {
+        let line = raw;
+        let mig = false;
+        const last = line.lastIndexOf(',');
+        if (last >= 0 && MIG_MODE.test(clean(line.slice(last + 1)))) {
+            mig = /^enabled$/i.test(clean(line.slice(last + 1)));
+            line = line.slice(0, last);
+        }
+        const comma = line.lastIndexOf(',');
+        if (comma < 0)
+            continue;
+        const name = `${clean(line.slice(0, comma))}${mig ? ' (MIG)' : ''}`;
+        const driver = clean(line.slice(comma + 1));
+        if (name === '' || driver === '' || !/^\d+(\.\d+)*$/.test(driver))
+            continue;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        drivers.add(driver);
+    }
+    if (counts.size === 0)
+        return undefined;
+    return devicesText(counts, drivers);
+}
+/** "8x MODEL[ + Mx MODEL]; driver VERSION": models and drivers sorted, as the reuse key has them. */
+function devicesText(counts, drivers) {
+    const models = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `${models.map(([n, c]) => `${c}x ${n}`).join(' + ')}; driver ${[...drivers].sort().join(' + ')}`;
+}
+/** What the key covers of a run's GPUs: the devices, or UNKNOWN_GPUS. */
+const devicesKey = (g) => ('devices' in g ? g.devices : UNKNOWN_GPUS);
+/**
+ * Why the engine is not on this host (so this host's GPUs are not its containers'), or undefined
+ * when it is: DOCKER_HOST (engineEnv: the current context's engine) unset or a unix socket, as
+ * dockerode connects. Only the scheme is named.
+ */
+function remoteEngine(env, contextName) {
+    const host = env.DOCKER_HOST?.trim();
+    if (!host || host.startsWith('unix://'))
+        return undefined;
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host)?.[1];
+    const named = contextName !== undefined ? `the Docker context "${contextName}"'s engine` : 'DOCKER_HOST';
+    return `the Docker engine is not on this host (${named} is ${scheme ? `a ${scheme}:// address` : 'not a unix socket'}): its GPUs cannot be looked up here`;
+}
+/** The host's nvidia-smi did not name a GPU: why, in one line. */
+function smiFailure(r, timedOut) {
+    if (timedOut)
+        return `nvidia-smi on this host did not answer within ${NVIDIA_SMI_TIMEOUT_MS / 1000}s`;
+    const said = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)(`${r.stderr}\n${r.stdout}`.trim()) || 'no output';
+    return `nvidia-smi on this host exited ${r.exitCode} without naming a GPU: ${clean(said)}`;
+}
+/**
+ * The nvidia-smi argv that names DEVICES (the GPUs a runner is pinned to: gpu-pin.ts), or every
+ * GPU; undefined when a device is a MIG instance, which `--query-gpu` cannot name (its GPU's
+ * model and driver would not tell a slice from the whole GPU).
+ */
+function nvidiaSmiArgs(devices) {
+    if (devices === undefined)
+        return [...NVIDIA_SMI_QUERY];
+    if (devices.some((d) => d.includes(':') || d.startsWith('MIG-')))
+        return undefined;
+    return [...NVIDIA_SMI_QUERY, `--id=${devices.join(',')}`];
+}
+/**
+ * The GPUs a GPU run's containers get, from nvidia-smi on this host (the engine's host: the NVIDIA
+ * runtime or CDI gives the containers the host's GPUs), run through RUNNER, never in the image:
+ * DEVICES only when the runner is pinned to them (gpu-pin.ts), else every GPU. Unknown, with the
+ * reason, when the engine is elsewhere, a device is a MIG instance, or nvidia-smi is missing,
+ * fails or hangs.
+ */
+async function hostGpuDevices(runner, env, devices) {
+    // The engine DOCKER_HOST names, else the current Docker context's (context.ts).
+    const context = (0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .currentContext */ .Fi)(env);
+    const remote = remoteEngine((0,_docker_context_js__WEBPACK_IMPORTED_MODULE_0__/* .engineEnv */ .aV)(env, context), context?.name);
+    if (remote !== undefined)
+        return { unknown: remote };
+    const args = nvidiaSmiArgs(devices);
+    if (args === undefined)
+        return { unknown: `a MIG instance is among the pinned GPUs (${devices.join(',')}): not looked up` };
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new Error('nvidia-smi timed out')), NVIDIA_SMI_TIMEOUT_MS);
+    timer.unref?.();
+    try {
+        const r = await runner.run('nvidia-smi', args, { signal: abort.signal });
+        const devices = r.exitCode === 0 ? gpuDevicesOf(r.stdout) : undefined;
+        return devices !== undefined ? { devices } : { unknown: smiFailure(r, abort.signal.aborted) };
+    }
+    catch (e) {
+        const missing = e?.code === 'ENOENT';
+        return {
+            unknown: missing
+                ? 'nvidia-smi is not on this host (PATH)'
+                : `nvidia-smi on this host did not run: ${clean((0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLine */ .TM)((0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)))}`,
+        };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+
+/***/ })
+
+};
