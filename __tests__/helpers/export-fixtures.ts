@@ -30,6 +30,9 @@ export const HOSTILE = [
   '--flag',
 ];
 
+/** job.json's tests of these ids, in this order (compute-cpu and compute-gpu are the compute suite's). */
+export const testsOf = (...ids: string[]) => ids.map((id) => ({ id, suite: id.replace(/-[cg]pu$/, '') }));
+
 export const spec = (over: Partial<ExportSpec> = {}): ExportSpec => ({
   image: IMAGE,
   suites: ALL,

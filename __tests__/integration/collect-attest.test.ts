@@ -111,7 +111,11 @@ describe.skipIf(!env.available || !env.cosign)(
           machine: 'x86_64',
           nodes: 1,
           gpusPerNode: 8,
-          suites: ['gpu', 'compute'],
+          tests: [
+            { id: 'gpu', suite: 'gpu' },
+            { id: 'compute-cpu', suite: 'compute' },
+            { id: 'compute-gpu', suite: 'compute' },
+          ],
           startedAt: '2026-12-06T21:00:00Z',
           finishedAt: '2026-12-06T21:03:10Z',
         },

@@ -32,7 +32,7 @@ import { ENV_CASES } from '../helpers/redaction-cases.js';
 import { captureIo } from '../helpers/fakes.js';
 import { ImageRegistry } from '../helpers/image-registry.js';
 import { missingTools } from '../helpers/tools.js';
-import { type Loose, D, IMAGE, SMOKE_PY, HOSTILE, slurm, k8s } from '../helpers/export-fixtures.js';
+import { type Loose, D, IMAGE, SMOKE_PY, HOSTILE, slurm, k8s, testsOf } from '../helpers/export-fixtures.js';
 
 const SKIP = missingTools('the exported job scripts (export-scripts.test.ts)', ['bash']);
 
@@ -434,7 +434,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(existsSync(path.join(r.results, 'imports.json'))).toBe(false);
       // job.json says the job started, and (no finishedAt) that it ended before its suites ran.
       const meta = jobJson(r.results);
-      expect(meta).toMatchObject({ target: 'slurm', job: '42', suites: ['imports', 'ddp'] });
+      expect(meta).toMatchObject({ target: 'slurm', job: '42', tests: testsOf('imports', 'ddp') });
       expect(meta.finishedAt).toBeUndefined();
       if ('FAKE_IMPORT_FAIL' in env) expect(r.stderr).toContain('  | pyxis: failed to import docker image');
     });
@@ -451,7 +451,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(r.srun).toHaveLength(3);
     });
 
-    it('writes job.json: the image by digest, where it ran, the suites in order, finishedAt once all ran', () => {
+    it('writes job.json: the image by digest, where it ran, the tests in order, finishedAt once all ran', () => {
       const o = local({
         nodes: 2,
         gpusPerNode: 4,
@@ -473,7 +473,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
         machine: MACHINE,
         nodes: 2,
         gpusPerNode: 4,
-        suites: ['train', 'imports', 'compute', 'ddp'],
+        tests: testsOf('train', 'imports', 'compute-cpu', 'compute-gpu', 'ddp'),
         startedAt: expect.stringMatching(UTC),
         finishedAt: expect.stringMatching(UTC),
       });
@@ -494,7 +494,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
         job: 'local',
         nodes: 1,
         gpusPerNode: 'all',
-        suites: ['gpu'],
+        tests: testsOf('gpu'),
         finishedAt: expect.stringMatching(UTC),
       });
     });
@@ -932,7 +932,7 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
         machine: MACHINE,
         nodes: 1,
         gpusPerNode: 2,
-        suites: ['train', 'compute', 'pip-check'],
+        tests: testsOf('train', 'compute-cpu', 'compute-gpu', 'pip-check'),
         startedAt: expect.stringMatching(UTC),
       });
       expect(end).toEqual({ ...start, finishedAt: expect.stringMatching(UTC) });
@@ -949,7 +949,7 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
         pod: 1,
         node: 'gpu-node-2',
         nodes: 2,
-        suites: ['ddp', 'imports'],
+        tests: testsOf('ddp', 'imports'),
       }),
     ]);
     expect(pod1.jobs[0]!.finishedAt).toBeUndefined();

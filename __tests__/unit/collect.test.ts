@@ -20,13 +20,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build/result.js';
 import { runCli } from '../../src/cli/main.js';
 import { InputError } from '../../src/errors.js';
+import { exportSteps } from '../../src/export/common.js';
+import { jobTestsOf } from '../../src/export/job-meta-shell.js';
 import { JobMetaSchema, type JobMeta } from '../../src/export/job-schema.js';
+import type { SmokeSuite } from '../../src/config/smoke-schema.js';
 import { openResultDir } from '../../src/results/results.js';
 import { collectedSmokeResult, collectTarget } from '../../src/smoke/collect.js';
 import { k8sJob, slurmJob } from '../../src/smoke/collect-parse.js';
 import { SmokeResultSchema } from '../../src/smoke/result.js';
 import { buildSmokePredicate, gpusFromTests, smokeContradictions } from '../../src/attest/smoke-predicate.js';
 import { inputErrorOf } from '../helpers/errors.js';
+import { spec } from '../helpers/export-fixtures.js';
 import { captureIo as fakeIo } from '../helpers/fakes.js';
 import { ImageRegistry } from '../helpers/image-registry.js';
 import { cudaRecord, makeRecord } from '../helpers/records.js';
@@ -60,8 +64,16 @@ const build = (...extra: BuildResult['variants']): BuildResult => ({
   ],
 });
 
-const meta = (over: Partial<JobMeta> = {}): JobMeta =>
-  JobMetaSchema.parse({
+/**
+ * A job's description; SUITES (default imports, compute, ddp) become its tests as the export
+ * writes them (exportSteps with the job's GPUs).
+ */
+const meta = ({ suites, ...over }: Partial<JobMeta> & { suites?: SmokeSuite[] } = {}): JobMeta => {
+  const gpusPerNode = over.gpusPerNode ?? 0;
+  const tests = jobTestsOf(
+    exportSteps(spec({ suites: suites ?? ['imports', 'compute', 'ddp'], gpusPerNode })),
+  );
+  return JobMetaSchema.parse({
     schemaVersion: 1,
     target: 'slurm',
     image: `ghcr.io/acme/train@${INDEX}`,
@@ -70,12 +82,13 @@ const meta = (over: Partial<JobMeta> = {}): JobMeta =>
     node: 'node-a',
     machine: 'x86_64',
     nodes: 1,
-    gpusPerNode: 0,
-    suites: ['imports', 'compute', 'ddp'],
+    gpusPerNode,
+    tests,
     startedAt: '2026-12-06T10:00:00Z',
     finishedAt: '2026-12-06T10:02:30Z',
     ...over,
   });
+};
 
 const record = (id: string, suite: string, status = 'pass', extra: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -654,7 +667,11 @@ describe('ml-image collect', () => {
   });
 
   it("escapes the job's own text in what it prints (a suite name from job.json with a terminal escape)", async () => {
-    layout(meta({ suites: ['imports', 'compute', 'ddp', '\u001b]0;pwned\u0007x'] }));
+    layout(
+      meta({
+        tests: [...meta().tests, { id: '\u001b]0;pwned\u0007x', suite: 'custom' }],
+      }),
+    );
     const io = captureIo(dir);
     expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(0);
     expect(io.out()).toContain(

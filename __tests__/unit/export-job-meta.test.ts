@@ -10,12 +10,11 @@ import { JOB_PREFIX, JobMetaSchema } from '../../src/export/job-schema.js';
 import {
   JOB_META_FINISHED_LINE,
   jobMetaConstants,
-  jobSuites,
+  jobTestsOf,
   nodeEnv,
   STEP_IDS,
 } from '../../src/export/job-meta-shell.js';
 import { slurmScript } from '../../src/export/slurm.js';
-import { jobTests } from '../../src/smoke/collect-parse.js';
 import { k8sIssues } from '../helpers/k8s-schema.js';
 import { type Loose, D, IMAGE, k8s, slurm, spec } from '../helpers/export-fixtures.js';
 
@@ -37,18 +36,29 @@ const constantsOf = (script: string) => {
   return { head: word('JOB_META_HEAD'), tail: word('JOB_META_TAIL') };
 };
 
-describe('jobSuites', () => {
-  it('names each suite once, in the order of the steps (compute has a cpu and a gpu step)', () => {
+describe('jobTestsOf', () => {
+  it("names the steps' tests by the smoke stage's ids, in their order (compute has a cpu and a gpu step)", () => {
     const steps = exportSteps(spec({ gpusPerNode: 2, suites: ['train', 'compute', 'imports', 'custom'] }));
-    expect(steps.map((s) => s.id)).toEqual(['train', 'compute-cpu', 'compute-gpu', 'imports', 'custom']);
-    expect(jobSuites(steps)).toEqual(['train', 'compute', 'imports', 'custom']);
+    expect(jobTestsOf(steps)).toEqual([
+      { id: 'train', suite: 'train' },
+      { id: 'compute-cpu', suite: 'compute' },
+      { id: 'compute-gpu', suite: 'compute' },
+      { id: 'imports', suite: 'imports' },
+      { id: 'custom', suite: 'custom' },
+    ]);
+    expect(jobTestsOf(exportSteps(spec({ gpusPerNode: 0, suites: ['compute'] })))).toEqual([
+      { id: 'compute-cpu', suite: 'compute' },
+    ]);
   });
 
   it('names a suite that runs otherwise by machine once', () => {
     const steps = exportSteps(
       spec({ suites: ['imports', 'pip-check'], distributionsByMachine: { x86_64: ['a'], aarch64: [] } }),
     );
-    expect(jobSuites(steps)).toEqual(['imports', 'pip-check']);
+    expect(jobTestsOf(steps)).toEqual([
+      { id: 'imports', suite: 'imports' },
+      { id: 'pip-check', suite: 'pip-check' },
+    ]);
   });
 });
 
@@ -67,7 +77,10 @@ describe('jobMetaConstants', () => {
       machine: 'x86_64',
       nodes: 2,
       gpusPerNode: 'all',
-      suites: ['gpu', 'ddp'],
+      tests: [
+        { id: 'gpu', suite: 'gpu' },
+        { id: 'ddp', suite: 'ddp' },
+      ],
       startedAt: '2026-12-06T20:50:10Z',
     });
   });
@@ -95,14 +108,17 @@ describe('the Slurm job (job.sbatch)', () => {
   const o = slurm({ nodes: 2, gpusPerNode: 4, suites: ['train', 'imports', 'compute', 'ddp'] });
   const text = slurmScript(o);
 
-  it('holds the image by digest (not the Enroot form), the name, GPUs and the suites in their order', () => {
+  it('holds the image by digest (not the Enroot form), the name, GPUs and the tests in their order', () => {
     const c = constantsOf(text);
     const meta = complete(c, '"job":"42","machine":"x86_64","nodes":2');
     expect(JobMetaSchema.parse(meta)).toMatchObject({
       image: REF,
       name: 'ml-image-smoke',
       gpusPerNode: 4,
-      suites: ['train', 'imports', 'compute', 'ddp'],
+      tests: ['train', 'imports', 'compute-cpu', 'compute-gpu', 'ddp'].map((id) => ({
+        id,
+        suite: id.replace(/-[cg]pu$/, ''),
+      })),
     });
     expect(IMAGE).not.toBe(REF); // the tag before the digest is dropped, as the Job's image
   });
@@ -131,7 +147,7 @@ describe('the Slurm job (job.sbatch)', () => {
 });
 
 describe('the pod driver (run.sh)', () => {
-  it("holds the Job's name, pod count, and the suites in the pods' order (ddp first with several pods)", () => {
+  it("holds the Job's name, pod count, and the tests in the pods' order (ddp first with several pods)", () => {
     const o = k8s({ nodes: 2, gpusPerNode: 4, suites: ['imports', 'ddp', 'train'] });
     const meta = complete(constantsOf(podScript(o, 'smoke')), '"pod":1,"machine":"x86_64"');
     expect(JobMetaSchema.parse(meta)).toMatchObject({
@@ -141,7 +157,7 @@ describe('the pod driver (run.sh)', () => {
       job: 'smoke',
       nodes: 2,
       gpusPerNode: 4,
-      suites: ['ddp', 'imports', 'train'],
+      tests: ['ddp', 'imports', 'train'].map((id) => ({ id, suite: id })),
     });
   });
 
@@ -222,29 +238,5 @@ describe('STEP_IDS: the files an earlier run may leave', () => {
         .map((st) => st.id),
     );
     expect(new Set(STEP_IDS)).toEqual(ids);
-  });
-});
-
-describe("jobTests: the tests collect expects of a job, from its job.json's suites", () => {
-  it.each([
-    ['with GPUs', 'all' as const],
-    ['8 GPUs', 8],
-    ['without GPUs', 0],
-  ])('are the ids and suites of the steps the export runs, in their order: %s', (_n, gpusPerNode) => {
-    const all = ['imports', 'pip-check', 'gpu', 'compute', 'train', 'ddp', 'custom'] as const;
-    const steps = exportSteps(spec({ suites: [...all], gpusPerNode }));
-    const meta = JobMetaSchema.parse({
-      schemaVersion: 1,
-      target: 'slurm',
-      image: REF,
-      name: 'n',
-      job: '1',
-      machine: 'x86_64',
-      nodes: 1,
-      gpusPerNode,
-      suites: jobSuites(steps),
-      startedAt: '2026-12-06T20:50:10Z',
-    });
-    expect(jobTests(meta)).toEqual(steps.map((st) => ({ id: st.id, suite: st.suite })));
   });
 });

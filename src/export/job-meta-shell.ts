@@ -1,5 +1,5 @@
 // The shell that makes an exported job say about itself what src/export/job-schema.ts describes: the
-// fields known at export (schemaVersion, target, image, name, gpusPerNode, suites; Kubernetes: the
+// fields known at export (schemaVersion, target, image, name, gpusPerNode, tests; Kubernetes: the
 // Job's name and its pod count) as JSON from TypeScript, the rest (job id, node, machine, times)
 // from the shell at run time, each escaped there. Slurm writes RESULTS/job.json (through a temp file
 // and mv); a pod prints a JOB_PREFIX line. Both at the start, and again with finishedAt at the end.
@@ -7,10 +7,12 @@ import type { ExportSpec, ExportStep } from './common.js';
 import { shellQuote } from './common.js';
 import { JOB_META_FILE, JOB_META_SCHEMA_VERSION, JOB_PREFIX, type JobMeta } from './job-schema.js';
 
-/** The suites of STEPS in the order the job runs them, each once (compute's cpu and gpu steps are one). */
-export const jobSuites = (steps: readonly ExportStep[]): string[] => [
-  ...new Set(steps.map((st) => st.suite)),
-];
+/**
+ * The tests of STEPS in the order the job runs them, by the ids the smoke stage gives them
+ * (compute's compute-cpu, then compute-gpu with GPUs), each with its suite: what collect expects.
+ */
+export const jobTestsOf = (steps: readonly ExportStep[]): JobMeta['tests'] =>
+  steps.map((st) => ({ id: st.id, suite: st.suite }));
 
 /** OBJ as JSON members without the braces, to be joined with those the shell adds. */
 const members = (obj: Partial<JobMeta>): string => JSON.stringify(obj).slice(1, -1);
@@ -24,7 +26,7 @@ export interface JobMetaConstants {
 /**
  * The fields known at export, in the schema's order around the shell's: HEAD (schemaVersion,
  * target, image, name, and on Kubernetes the Job's name as job) and TAIL (nodes on Kubernetes,
- * gpusPerNode, suites). IMAGE is the reference by digest (REPOSITORY@sha256:...), not Enroot's form.
+ * gpusPerNode, tests). IMAGE is the reference by digest (REPOSITORY@sha256:...), not Enroot's form.
  */
 export function jobMetaConstants(
   o: Pick<ExportSpec, 'nodes' | 'gpusPerNode'>,
@@ -45,7 +47,7 @@ export function jobMetaConstants(
     tail: members({
       ...(k8s && { nodes: o.nodes }),
       gpusPerNode: o.gpusPerNode,
-      suites: jobSuites(steps),
+      tests: jobTestsOf(steps),
     }),
   };
 }

@@ -35,8 +35,11 @@ export const JobMetaSchema = z.object({
   nodes: z.number().int().positive(),
   /** --gpus-per-node as exported: 0 (CPU only), a count, or "all". */
   gpusPerNode: z.union([z.number().int().nonnegative(), z.literal('all')]),
-  /** The suites the job runs, in the order it runs them. */
-  suites: z.array(z.string().min(1)),
+  /**
+   * The tests the job runs, in the order it runs them, by the smoke stage's ids (exportSteps:
+   * compute is compute-cpu, then compute-gpu with GPUs), each with its suite.
+   */
+  tests: z.array(z.object({ id: z.string().min(1).max(200), suite: z.string().min(1).max(200) })).min(1),
   startedAt: UTC_SECONDS,
   /** Set once every suite ran: a job without it ended early (cancelled, timed out, the import failed). */
   finishedAt: UTC_SECONDS.optional(),

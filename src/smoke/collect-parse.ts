@@ -72,19 +72,6 @@ function distinct(records: CollectedRecord[], where: string): CollectedRecord[] 
   return records;
 }
 
-/**
- * The tests a job of META records, in the order it runs them, with the ids the smoke stage gives
- * them (exportSteps, src/export/common.ts): compute is compute-cpu, then compute-gpu with GPUs.
- */
-export function jobTests(meta: JobMeta): { id: string; suite: string }[] {
-  const gpus = meta.gpusPerNode === 'all' || meta.gpusPerNode > 0;
-  return meta.suites.flatMap((suite) =>
-    suite === 'compute'
-      ? [{ id: 'compute-cpu', suite }, ...(gpus ? [{ id: 'compute-gpu', suite }] : [])]
-      : [{ id: suite, suite }],
-  );
-}
-
 /** A Slurm job's results: job.json's text and each <id>.json's (with its <id>.err, when read). */
 export function slurmJob(
   dir: string,
@@ -102,7 +89,7 @@ export function slurmJob(
   // A directory used again (results/local, ML_IMAGE_RESULTS_DIR) keeps an earlier run's files: a
   // test this job does not run (compute-gpu of a GPU run, in a CPU job's directory) is not its
   // result, and would be shown and signed as one.
-  const tests = jobTests(job);
+  const tests = job.tests;
   const stale = read.find((r) => !tests.some((t) => t.id === r.record.id && t.suite === r.record.suite));
   if (stale)
     throw new InputError(

@@ -11,7 +11,7 @@ import { mapStringsDeep, redactDeep } from '../util/redact.js';
 import { printable } from '../util/text.js';
 import { classifyFailure } from './classify.js';
 import { CPU_ONLY, devicesKey, devicesText, UNKNOWN_GPUS } from './gpu-identity.js';
-import { type CollectedJob, type CollectedRecord, jobTests } from './collect-parse.js';
+import type { CollectedJob, CollectedRecord } from './collect-parse.js';
 import { tail } from './output.js';
 import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
 
@@ -119,7 +119,7 @@ function testOf(r: CollectedRecord): SmokeTest {
 }
 
 /**
- * TESTS in the order the job runs them (jobTests: compute-cpu before compute-gpu); a test it does
+ * TESTS in the order the job runs them (job.json's tests: compute-cpu before compute-gpu); a test it does
  * not list last, as it came.
  */
 function inRunOrder(order: readonly { id: string }[], tests: readonly SmokeTest[]): SmokeTest[] {
@@ -132,7 +132,7 @@ function inRunOrder(order: readonly { id: string }[], tests: readonly SmokeTest[
 
 /** The tests of the job without a result, in its run order. */
 const missingTests = (job: CollectedJob) =>
-  jobTests(job.meta).filter((t) => !job.records.some((r) => r.record.id === t.id));
+  job.meta.tests.filter((t) => !job.records.some((r) => r.record.id === t.id));
 
 /** Why the results are not the whole run, when they are not (shown, never attested nor reused). */
 function unfinished(job: CollectedJob): string | undefined {
@@ -174,7 +174,7 @@ export function collectedSmokeResult(
   const { meta } = job;
   const interrupted = unfinished(job);
   const stopped = interrupted === undefined ? undefined : stoppedTest(job, interrupted);
-  const tests = inRunOrder(jobTests(meta), [...job.records.map(testOf), ...(stopped ? [stopped] : [])]);
+  const tests = inRunOrder(meta.tests, [...job.records.map(testOf), ...(stopped ? [stopped] : [])]);
   const count = (s: SmokeTest['status']) => tests.filter((t) => t.status === s).length;
   const ran = meta.finishedAt ? seconds(meta.finishedAt) - seconds(meta.startedAt) : NaN;
   const arch = RUNNER_ARCH[target.platform];
