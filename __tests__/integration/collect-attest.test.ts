@@ -102,7 +102,7 @@ describe.skipIf(!env.available || !env.cosign)(
       const gpu = 'NVIDIA H100 80GB HBM3';
       const files: Record<string, object> = {
         'job.json': {
-          schemaVersion: 1,
+          schemaVersion: 2,
           target: 'slurm',
           image: index,
           name: 'ml-image-smoke-cpu',

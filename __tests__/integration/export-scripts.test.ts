@@ -464,7 +464,7 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(r.status).toBe(1);
       const meta = jobJson(r.results);
       expect(meta).toEqual({
-        schemaVersion: 1,
+        schemaVersion: 2,
         target: 'slurm',
         image: `ghcr.io/acme/train@${D}`,
         name: 'smoke-a',
@@ -922,7 +922,7 @@ describe.skipIf(SKIP)('the pod driver (run.sh)', () => {
       expect(r.jobs).toHaveLength(2);
       const [start, end] = r.jobs;
       expect(start).toEqual({
-        schemaVersion: 1,
+        schemaVersion: 2,
         target: 'k8s',
         image: `ghcr.io/acme/train@${D}`,
         name: 'smoke-a',

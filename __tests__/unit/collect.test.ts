@@ -74,7 +74,7 @@ const meta = ({ suites, ...over }: Partial<JobMeta> & { suites?: SmokeSuite[] } 
     exportSteps(spec({ suites: suites ?? ['imports', 'compute', 'ddp'], gpusPerNode })),
   );
   return JobMetaSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     target: 'slurm',
     image: `ghcr.io/acme/train@${INDEX}`,
     name: 'ml-image-smoke-cpu',
@@ -602,9 +602,20 @@ describe('ml-image collect', () => {
       /registry ghcr\.io has no image ghcr\.io\/acme\/train@sha256:e{64}/,
     ],
     [
-      "an index where one platform's image should be",
-      REGISTRY.manifest('acme/train', { mediaType: 'application/vnd.oci.image.index.v1+json' }),
-      /ghcr\.io\/acme\/train@sha256:[0-9a-f]{64} is not one platform's image \(application\/vnd\.oci\.image\.index\.v1\+json\)/,
+      'an index without the platform',
+      REGISTRY.manifest('acme/train', {
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [
+          {
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            digest: ARM,
+            size: 1,
+            platform: { os: 'linux', architecture: 'arm64' },
+          },
+        ],
+      }),
+      /the index ghcr\.io\/acme\/train@sha256:[0-9a-f]{64} lists no linux\/amd64 image/,
     ],
   ])(
     "exits 3 when the image's config cannot be read (%s), writing nothing; --no-image-mask collects without it",
@@ -715,6 +726,21 @@ describe('ml-image collect', () => {
     expect(loop.err()).toMatch(
       /train\.json: the suite's result cannot be read: too many symbolic links \(a link loop\) \(ELOOP\)/,
     );
+  });
+
+  it("refuses a job.json of an earlier export's schema (version 1 listed suites, not tests), saying to export again (exit 2)", async () => {
+    const { job } = layout();
+    const { tests: _tests, ...rest } = meta();
+    writeFileSync(
+      path.join(job, 'job.json'),
+      `${JSON.stringify({ ...rest, schemaVersion: 1, suites: ['imports', 'compute', 'ddp'] })}\n`,
+    );
+    const io = captureIo(dir);
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out'], io)).toBe(2);
+    expect(io.err()).toMatch(
+      /job\.json: the job's description is of schema version 1, which an earlier ml-image wrote; this one reads version 2/,
+    );
+    expect(io.err()).toContain('export the job again with this version of ml-image');
   });
 
   it('asks which job when the export directory holds the results of two', async () => {

@@ -68,7 +68,7 @@ describe('jobMetaConstants', () => {
     const c = jobMetaConstants(o, 'slurm', REF, 'smoke', exportSteps(o));
     const meta = complete(c, '"job":"42","node":"n1","machine":"x86_64","nodes":2');
     expect(JobMetaSchema.parse(meta)).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       target: 'slurm',
       image: REF,
       name: 'smoke',

@@ -12,13 +12,27 @@ const client = () =>
     credential: () => ({ kind: 'none', describe: 'none for registry.example' }),
   });
 const ref = (digest: string) => `registry.example/acme/train@${digest}`;
+/** An OCI index of linux images, [architecture, digest] each. */
+const index = (entries: [string, string][]) =>
+  registry.manifest('acme/train', {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: entries.map(([architecture, digest]) => ({
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest,
+      size: 1,
+      platform: { os: 'linux', architecture },
+    })),
+  });
 
 describe('registryImageEnv', () => {
   it.each([
     ['an environment', ['PATH=/usr/bin', 'HF_TOKEN=x'], ['PATH=/usr/bin', 'HF_TOKEN=x']],
     ['none', [], []],
   ])('reads %s from the config', async (_n, env, expected) => {
-    expect(await registryImageEnv(client, ref(registry.image('acme/train', env)))).toEqual(expected);
+    expect(await registryImageEnv(client, ref(registry.image('acme/train', env)), 'linux/amd64')).toEqual(
+      expected,
+    );
   });
 
   it('reads a config whose Env is null (an image that sets none, as docker writes it) as none', async () => {
@@ -27,7 +41,7 @@ describe('registryImageEnv', () => {
       mediaType: 'application/vnd.oci.image.manifest.v1+json',
       config: { digest: config },
     });
-    expect(await registryImageEnv(client, ref(digest))).toEqual([]);
+    expect(await registryImageEnv(client, ref(digest), 'linux/amd64')).toEqual([]);
   });
 
   it.each([
@@ -37,9 +51,9 @@ describe('registryImageEnv', () => {
       /registry registry\.example has no image registry\.example\/acme\/train@sha256:e{64}/,
     ],
     [
-      'an index',
-      registry.manifest('acme/train', { mediaType: 'application/vnd.oci.image.index.v1+json' }),
-      /is not one platform's image \(application\/vnd\.oci\.image\.index\.v1\+json\)/,
+      'an index without the platform',
+      index([['arm64', registry.image('acme/train', ['A=1'], { os: 'linux', architecture: 'arm64' })]]),
+      /the index \S+ lists no linux\/amd64 image/,
     ],
     [
       'a config that is no image config',
@@ -50,7 +64,7 @@ describe('registryImageEnv', () => {
       /the config sha256:[0-9a-f]{64} of \S+ is not an image config/,
     ],
   ])('is an environment error naming the image: %s', async (_n, digest, message) => {
-    const e = await registryImageEnv(client, ref(digest)).catch((x: unknown) => x);
+    const e = await registryImageEnv(client, ref(digest), 'linux/amd64').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(EnvironmentError);
     expect((e as Error).message).toMatch(message);
   });

@@ -10,7 +10,8 @@ export const JOB_META_FILE = 'job.json';
 export const JOB_PREFIX = 'ML_IMAGE_JOB ';
 /** A suite's line in the pod log (Slurm: RESULTS/<id>.json holds the same JSON). */
 export const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
-export const JOB_META_SCHEMA_VERSION = 1;
+/** 2: the tests the job runs (`tests`), where 1 had the suites (`suites`). */
+export const JOB_META_SCHEMA_VERSION = 2;
 
 /** When, as the job's `date -u +%Y-%m-%dT%H:%M:%SZ` writes it. */
 const UTC_SECONDS = z

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
 import {
+  JOB_META_SCHEMA_VERSION,
   JOB_PREFIX,
   type JobMeta,
   JobMetaSchema,
@@ -51,8 +52,22 @@ function parsed<S extends z.ZodType>(schema: S, text: string, where: string, wha
   );
 }
 
-export const parseJobMeta = (text: string, where: string): JobMeta =>
-  parsed(JobMetaSchema, text, where, "job's description");
+export function parseJobMeta(text: string, where: string): JobMeta {
+  let version: unknown;
+  try {
+    version = (JSON.parse(text) as { schemaVersion?: unknown } | null)?.schemaVersion;
+  } catch {
+    // parsed() names the JSON error.
+  }
+  if (typeof version === 'number' && version !== JOB_META_SCHEMA_VERSION)
+    throw new InputError(
+      `${where}: the job's description is of schema version ${version}, which ${version < JOB_META_SCHEMA_VERSION ? 'an earlier' : 'a later'} ml-image wrote; this one reads version ${JOB_META_SCHEMA_VERSION} (it lists the tests the job runs)`,
+      version < JOB_META_SCHEMA_VERSION
+        ? EXPORT_AGAIN
+        : 'collect with the ml-image version that exported the job',
+    );
+  return parsed(JobMetaSchema, text, where, "job's description");
+}
 
 export const parseSuiteRecord = (text: string, where: string): SuiteRecord =>
   parsed(SuiteRecordSchema, text, where, "suite's result");

@@ -18,6 +18,7 @@ import {
   statErrorText,
   UnreadableFileError,
 } from '../../util/read-regular.js';
+import { isInterrupted } from '../../util/cleanup.js';
 import { printable } from '../../util/text.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -132,13 +133,14 @@ const COLLECT_OPTIONS = {
 async function imageMask(target: CollectTarget, io: CliIo, skip: boolean): Promise<(text: string) => string> {
   if (skip) return (text) => text;
   try {
-    return imageEnvMask(await registryImageEnv(defaultClient(io.env, io.registryFetch), target.image));
+    const client = defaultClient(io.env, io.registryFetch);
+    return imageEnvMask(await registryImageEnv(client, target.image, target.platform));
   } catch (e) {
-    // A stop by a signal ends the command as it is (its own exit code).
-    if (!(e instanceof EnvironmentError) || e.exitCode !== ExitCode.Environment) throw e;
+    // A stop by a signal ends the command as it is (its own exit code and words).
+    if (!(e instanceof EnvironmentError) || e.exitCode !== ExitCode.Environment || isInterrupted()) throw e;
     throw new EnvironmentError(
       `collect: the config of ${target.image} could not be read, to mask the image's own secret values in the job's output: ${e.message}`,
-      `${e.fix ? `${e.fix}; or ` : ''}log in to its registry as docker does (docker login), or collect where it is reachable; --no-image-mask collects without it (values are then masked by their names and shapes only)`,
+      `${e.fix ? `${e.fix}; ` : ''}--no-image-mask collects without it (values are then masked by their names and shapes only)`,
       { cause: e },
     );
   }
