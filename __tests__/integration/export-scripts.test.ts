@@ -2,7 +2,7 @@
 // srun/scontrol, run.sh (the Kubernetes pod driver) under dash and bash with a fake python3, shell
 // quoting round-tripped, and the scripts' syntax (bash -n, sh -n). The text of the scripts and the
 // manifests is checked without a process in __tests__/unit/export.test.ts.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -86,7 +86,8 @@ function fakeBin(scripts: Record<string, string>): string {
 }
 
 // srun: drop srun/Pyxis options, then play the container command. FAKE_REAL=DIR runs it for real with
-// /ml-image/ mapped to DIR (the bind mount); FAKE_CRASH / FAKE_HANG name suites that crash or hang.
+// /ml-image/ mapped to DIR (the bind mount); FAKE_CRASH / FAKE_HANG name suites that crash or hang
+// (FAKE_HANG_PID: where the hanging one writes its process id).
 // FAKE_SRUN_HELP: more lines of `srun --help` (Pyxis's options; FAKE_NO_PYXIS: not even
 // --container-image, a cluster without the plugin); FAKE_ENV=FILE: the environment of
 // the container steps (srun passes its own on). FAKE_IMPORT_SECONDS: as Pyxis, the first srun that
@@ -111,7 +112,8 @@ const FAKE_SRUN = [
   'esac',
   'suite=$3',
   'case " ${FAKE_CRASH:-} " in *" $suite "*) echo "Traceback: boom" >&2; exit 3 ;; esac',
-  'case " ${FAKE_HANG:-} " in *" $suite "*) exec sleep 30 ;; esac',
+  // FAKE_HANG_PID=FILE: the hanging suite's process id (the sleep's) is written there.
+  'case " ${FAKE_HANG:-} " in *" $suite "*) if [ -n "${FAKE_HANG_PID:-}" ]; then echo $$ > "$FAKE_HANG_PID"; fi; exec sleep 30 ;; esac',
   'echo "noise before the result"',
   // FAKE_GLUED: a module printed without a newline before the result; FAKE_AFTER: output after it, at exit.
   'if [ -n "${FAKE_GLUED:-}" ]; then printf "banner: loading... "; fi',
@@ -138,16 +140,16 @@ function jobJson(results: string): JobMeta {
   return JobMetaSchema.parse(JSON.parse(text));
 }
 
-function runSlurm(o: SlurmOptions, env: Record<string, string> = {}) {
+/** job.sbatch of O written to DIR with the smoke script and the fakes; how bash runs it as Slurm would. */
+function slurmJob(o: SlurmOptions, env: Record<string, string>) {
   writeFileSync(path.join(o.exportDir, 'ml_image_smoke.py'), SMOKE_PY);
   const job = path.join(dir, 'job.sbatch');
   writeFileSync(job, slurmScript(o));
   const log = path.join(dir, 'log');
   mkdirSync(log, { recursive: true });
   const bin = fakeBin({ srun: FAKE_SRUN, scontrol: FAKE_SCONTROL, hostname: FAKE_HOSTNAME });
-  const r = spawnSync('bash', [job], {
+  const options = {
     cwd: dir,
-    encoding: 'utf8',
     env: {
       PATH: `${bin}:${process.env.PATH}`,
       HOME: dir,
@@ -158,8 +160,13 @@ function runSlurm(o: SlurmOptions, env: Record<string, string> = {}) {
       SLURM_SUBMIT_DIR: dir,
       ...env,
     },
-  });
-  const results = path.join(o.exportDir, 'results', '42');
+  };
+  return { job, log, options, results: path.join(o.exportDir, 'results', '42') };
+}
+
+function runSlurm(o: SlurmOptions, env: Record<string, string> = {}) {
+  const { job, log, options, results } = slurmJob(o, env);
+  const r = spawnSync('bash', [job], { ...options, encoding: 'utf8' });
   const result = (id: string) =>
     JSON.parse(readFileSync(path.join(results, `${id}.json`), 'utf8')) as Record<string, unknown>;
   return {
@@ -376,6 +383,42 @@ describe.skipIf(SKIP)('slurmScript', () => {
       });
       expect(r.result('compute-cpu')).toMatchObject({ status: 'pass' });
     });
+
+    it.each([
+      ['USR1', 138, 'Slurm before the time limit, or scancel --batch --signal=USR1'],
+      ['TERM', 143, 'a plain scancel'],
+    ])(
+      'stopped by SIG%s mid-suite (%s): ends the running step at once, removes the container, exits %i',
+      async (sig, code) => {
+        const hungPid = path.join(dir, 'hung.pid');
+        const { job, log, options, results } = slurmJob(local({ suites: ['imports', 'train', 'compute'] }), {
+          FAKE_HANG: 'train',
+          FAKE_HANG_PID: hungPid,
+        });
+        const child = spawn('bash', [job], options);
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        const exited = new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+        // Signalled once the hung suite runs (its own timeout is 600 s, the sleep's 30 s).
+        for (let i = 0; i < 200 && !(existsSync(hungPid) && readFileSync(hungPid, 'utf8').trim()); i++)
+          await new Promise((r) => setTimeout(r, 50));
+        const hung = Number(readFileSync(hungPid, 'utf8'));
+        child.kill(`SIG${sig}` as NodeJS.Signals);
+        expect(await exited).toBe(code);
+        expect(stderr).toContain(`ml-image: stopped by SIG${sig} (the time limit is near, or scancel)`);
+        // The step's process is gone (not left running on the node), and the container's removal ran after it.
+        expect(() => process.kill(hung, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+        const argvs = calls(log);
+        expect(argvs.at(-1)).toEqual(
+          expect.arrayContaining(['pyxis_ml-image-smoke-42', 'pyxis_42_ml-image-smoke-42']),
+        );
+        expect(argvs.findIndex((a) => a.includes('train'))).toBeLessThan(argvs.length - 1);
+        // What ran is kept; job.json has no finishedAt: collect shows the job as stopped.
+        expect(existsSync(path.join(results, 'imports.json'))).toBe(true);
+        expect(existsSync(path.join(results, 'train.json'))).toBe(false);
+        expect(jobJson(results).finishedAt).toBeUndefined();
+      },
+    );
 
     // An image without pip: pip-check is skipped with the reason, as the pipeline's is; the job passes.
     it('an image without pip: pip-check skipped, the job passes', () => {

@@ -313,6 +313,8 @@ describe('slurmScript', () => {
       // 7 steps at 300s and 60s each to be killed in, the import's 900s and 60s, the container's
       // removal (190s) and 300s for the rest: 3970s.
       '#SBATCH --time=01:07:00',
+      // The stop signal, 300 s before the time limit: time for the container's removal.
+      '#SBATCH --signal=B:USR1@300',
       '#SBATCH --output=ml-image-smoke-%j.out',
       '#SBATCH --partition=gpu',
     ]);
@@ -411,15 +413,13 @@ describe('slurmScript', () => {
     const lines = text.split('\n');
     const importAt = lines.findIndex((l) => l.includes('srun ') && l.includes('"${CONTAINER[@]}" true'));
     expect(lines[importAt]).toBe(
-      `timeout --kill-after=60 "$IMPORT_TIMEOUT" "\${STEP_ENV[@]}" srun ${nodes} "\${CONTAINER[@]}" true \\`,
+      `  timeout --kill-after=60 "$IMPORT_TIMEOUT" "\${STEP_ENV[@]}" srun ${nodes} "\${CONTAINER[@]}" true`,
     );
     // Its own limit, the 15 minutes the job's --time allows for the import, unless the cluster says.
     expect(text).toContain('IMPORT_TIMEOUT=${ML_IMAGE_IMPORT_TIMEOUT:-900}');
     expect(text).toContain(`ml-image: importing the image on ${where} (at most \${IMPORT_TIMEOUT}s)`);
     // After CONTAINER is complete, before the first step that runs a suite.
-    const firstSuite = lines.findIndex((l) =>
-      /^(run_step |timeout --kill-after=60 "\$TIMEOUT" "\$\{STEP_ENV\[@\]\}" srun )/.test(l),
-    );
+    const firstSuite = lines.findIndex((l) => /^(run_step |in_step "\$RESULTS\/ddp\.out")/.test(l));
     expect(importAt).toBeGreaterThan(lines.findIndex((l) => l.startsWith('CONTAINER=(')));
     expect(importAt).toBeGreaterThan(lines.findIndex((l) => l.startsWith('run_step() {')));
     expect(firstSuite).toBeGreaterThan(importAt);

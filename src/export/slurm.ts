@@ -29,6 +29,7 @@ import {
 import { slurmMemory } from './memory.js';
 import { JOB_META_FINISHED_LINE, jobMetaConstants, slurmJobMetaShell } from './job-meta-shell.js';
 import { JOB_META_FILE } from './job-schema.js';
+import { REMOVE_KILL_AFTER_S, REMOVE_TIMEOUT_S, STOP_SBATCH_LINE, STOP_SHELL } from './slurm-stop.js';
 
 export const SLURM_JOB_FILE = 'job.sbatch';
 export const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
@@ -49,9 +50,6 @@ export interface SlurmOptions extends ExportSpec {
 
 /** Seconds `timeout --kill-after` lets a step (the import too) run past its limit before SIGKILL. */
 export const KILL_AFTER_S = 60;
-/** The most seconds the removal of the named container at the job's end may take, and its kill delay. */
-export const REMOVE_TIMEOUT_S = 180;
-const REMOVE_KILL_AFTER_S = 10;
 /** The job's own time besides its steps' limits: the srun and container starts, the GPU count. */
 export const SLURM_MARGIN_S = 300;
 
@@ -116,6 +114,7 @@ function sbatchLines(o: SlurmOptions, name: string, cpus: number): string[] {
     // --memory per node (Slurm's M/G/T are binary): else the cluster's DefMemPerCPU x the CPUs.
     ...(o.memory !== undefined ? [`--mem=${slurmMemory(o.memory)}`] : []),
     `--time=${slurmTime(slurmDeadlineSeconds(o))}`,
+    STOP_SBATCH_LINE,
     `--output=${o.output ?? `${DEFAULT_JOB_NAME}-%j.out`}`,
     ...(o.partition !== undefined ? [`--partition=${o.partition}`] : []),
     ...(o.account !== undefined ? [`--account=${o.account}`] : []),
@@ -147,12 +146,11 @@ function slurmStepLines(st: ExportStep, port: number): string[] {
         'MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
         `MASTER_PORT=\${MASTER_PORT:-${port}}`,
         'S_START=$(date +%s)',
-        `timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "\${CONTAINER[@]}" \\`,
+        'in_step "$RESULTS/ddp.out" "$RESULTS/ddp.err" \\',
+        `  timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "\${CONTAINER[@]}" \\`,
         '  python3 -m torch.distributed.run --nnodes="$SLURM_NNODES" --nproc_per_node="$NPROC_PER_NODE" \\',
         '  --rdzv_id="$SLURM_JOB_ID" --rdzv_backend=c10d --rdzv_endpoint="$MASTER_ADDR:$MASTER_PORT" \\',
-        `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${SLURM_SCRIPT} ddp-worker \\`,
-        '  > "$RESULTS/ddp.out" 2> "$RESULTS/ddp.err"',
-        'S_RC=$?',
+        `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${SLURM_SCRIPT} ddp-worker`,
         'ddp_result ddp',
         'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
       ];
@@ -188,9 +186,8 @@ const RUN_STEP_SHELL = `# run_step ID CMD...: CMD in the container on the first 
 run_step() {
   S_ID=$1; shift
   S_START=$(date +%s)
-  timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
-    > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
-  S_RC=$?
+  in_step "$RESULTS/$S_ID.out" "$RESULTS/$S_ID.err" \\
+    timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@"
 }`;
 
 /**
@@ -213,9 +210,9 @@ case $IMPORT_TIMEOUT in
 esac
 printf '%s\\n' "ml-image: importing the image on ${where} (at most \${IMPORT_TIMEOUT}s)"
 I_START=$(date +%s)
-timeout --kill-after=${KILL_AFTER_S} "$IMPORT_TIMEOUT" ${STEP_ENV} srun ${nodes} "\${CONTAINER[@]}" true \\
-  > "$RESULTS/import.out" 2> "$RESULTS/import.err"
-I_RC=$?
+in_step "$RESULTS/import.out" "$RESULTS/import.err" \\
+  timeout --kill-after=${KILL_AFTER_S} "$IMPORT_TIMEOUT" ${STEP_ENV} srun ${nodes} "\${CONTAINER[@]}" true
+I_RC=$S_RC
 if [ "$I_RC" != 0 ]; then
   if [ "$I_RC" = 124 ] || [ "$I_RC" = 137 ]; then
     printf '%s\\n' "ml-image: the image import did not finish within \${IMPORT_TIMEOUT}s: no suite ran (raise ML_IMAGE_IMPORT_TIMEOUT, and sbatch --time with it)" >&2
@@ -373,6 +370,8 @@ CONTAINER_NAME=ml-image-smoke-\${SLURM_JOB_ID:-0}
 CONTAINER=(--container-image="$IMAGE" --container-name="$CONTAINER_NAME"
   --container-mounts="$EXPORT_DIR/${SMOKE_SCRIPT_FILE}:${SLURM_SCRIPT}:ro" --no-container-mount-home --cpus-per-task=${cpus})
 ${containerSteps ? `\n${PYXIS_CHECK_SHELL}\n` : ''}${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
+${STOP_SHELL}
+
 ${RECORD_SHELL}
 
 ${RUN_STEP_SHELL}
