@@ -374,21 +374,22 @@ const skipJson = (reason) => `{"status": "skip", "reason": ${JSON.stringify(reas
 /* harmony export */   kl: () => (/* binding */ podJobMetaShell),
 /* harmony export */   w1: () => (/* binding */ nodeEnv)
 /* harmony export */ });
-/* unused harmony exports jobSuites, UTC_NOW, JSON_STR_SHELL */
+/* unused harmony exports jobTestsOf, UTC_NOW, JSON_STR_SHELL */
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13560);
 /* harmony import */ var _job_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64525);
 
 
-/** The suites of STEPS in the order the job runs them, each once (compute's cpu and gpu steps are one). */
-const jobSuites = (steps) => [
-    ...new Set(steps.map((st) => st.suite)),
-];
+/**
+ * The tests of STEPS in the order the job runs them, by the ids the smoke stage gives them
+ * (compute's compute-cpu, then compute-gpu with GPUs), each with its suite: what collect expects.
+ */
+const jobTestsOf = (steps) => steps.map((st) => ({ id: st.id, suite: st.suite }));
 /** OBJ as JSON members without the braces, to be joined with those the shell adds. */
 const members = (obj) => JSON.stringify(obj).slice(1, -1);
 /**
  * The fields known at export, in the schema's order around the shell's: HEAD (schemaVersion,
  * target, image, name, and on Kubernetes the Job's name as job) and TAIL (nodes on Kubernetes,
- * gpusPerNode, suites). IMAGE is the reference by digest (REPOSITORY@sha256:...), not Enroot's form.
+ * gpusPerNode, tests). IMAGE is the reference by digest (REPOSITORY@sha256:...), not Enroot's form.
  */
 function jobMetaConstants(o, target, image, name, steps) {
     const k8s = target === 'k8s';
@@ -403,7 +404,7 @@ function jobMetaConstants(o, target, image, name, steps) {
         tail: members({
             ...(k8s && { nodes: o.nodes }),
             gpusPerNode: o.gpusPerNode,
-            suites: jobSuites(steps),
+            tests: jobTestsOf(steps),
         }),
     };
 }
@@ -535,7 +536,8 @@ const JOB_META_FILE = 'job.json';
 const JOB_PREFIX = 'ML_IMAGE_JOB ';
 /** A suite's line in the pod log (Slurm: RESULTS/<id>.json holds the same JSON). */
 const RESULT_PREFIX = 'ML_IMAGE_RESULT ';
-const JOB_META_SCHEMA_VERSION = 1;
+/** 2: the tests the job runs (`tests`), where 1 had the suites (`suites`). */
+const JOB_META_SCHEMA_VERSION = 2;
 /** When, as the job's `date -u +%Y-%m-%dT%H:%M:%SZ` writes it. */
 const UTC_SECONDS = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
     .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/, 'expected YYYY-MM-DDTHH:MM:SSZ (UTC)');
@@ -557,8 +559,11 @@ const JobMetaSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     nodes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
     /** --gpus-per-node as exported: 0 (CPU only), a count, or "all". */
     gpusPerNode: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(), zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('all')]),
-    /** The suites the job runs, in the order it runs them. */
-    suites: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1)),
+    /**
+     * The tests the job runs, in the order it runs them, by the smoke stage's ids (exportSteps:
+     * compute is compute-cpu, then compute-gpu with GPUs), each with its suite.
+     */
+    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(200), suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).max(200) })).min(1),
     startedAt: UTC_SECONDS,
     /** Set once every suite ran: a job without it ended early (cancelled, timed out, the import failed). */
     finishedAt: UTC_SECONDS.optional(),

@@ -26,6 +26,10 @@ var schemas = __webpack_require__(92857);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/docker/oci-types.ts
 var oci_types = __webpack_require__(2329);
+// EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
+var buildx = __webpack_require__(49618);
+// EXTERNAL MODULE: ./src/docker/platform-image.ts
+var platform_image = __webpack_require__(53041);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
 ;// CONCATENATED MODULE: ./src/docker/image-env.ts
@@ -37,29 +41,44 @@ var docker_registry = __webpack_require__(98925);
 
 
 
+
+
 const ImageManifestSchema = schemas/* object */.Ikc({ config: schemas/* object */.Ikc({ digest: schemas/* string */.YjP() }) });
 const ImageConfigSchema = schemas/* object */.Ikc({
     config: schemas/* object */.Ikc({ Env: schemas/* array */.YOg(schemas/* string */.YjP()).nullish() }).nullish(),
 });
 /**
- * The `NAME=value` pairs of the config of REF (REPOSITORY@sha256:..., one platform's image), read
- * over CLIENT (whose reads are checked against their digests). A registry without the image, or
- * with something else there than an image's manifest and config, is an EnvironmentError naming
- * REF; so is any failed read (the client's own errors, which name the registry and the request).
+ * The `NAME=value` pairs of the config of REF (REPOSITORY@sha256:...), read over CLIENT (whose reads
+ * are checked against their digests): of REF's image, or, where REF is an index (a build that
+ * recorded each platform's attested index), of its PLATFORM entry's. A registry without the image,
+ * an index without that platform, or something else there than an image's manifest and config, is
+ * an EnvironmentError naming REF; so is any failed read (the client's own errors, which name the
+ * registry and the request).
  */
-async function registryImageEnv(client, ref) {
+async function registryImageEnv(client, ref, platform) {
     const { host, repository, reference } = (0,docker_registry/* splitImageRef */.l2)(ref);
     const registry = client(host);
-    const manifest = await registry.manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+    let manifest = await registry.manifest(repository, reference, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+    if (manifest && isIndex(manifest.bytes)) {
+        const entry = (0,platform_image/* platformManifest */.NB)((0,buildx/* parseImageIndex */.n4)(manifest.bytes.toString('utf8')), platform);
+        if (entry === undefined)
+            throw new errors/* EnvironmentError */.eG(`registry ${host}: the index ${ref} lists no ${platform} image`, `check build.json: its ${platform} digest is of that platform's image`);
+        manifest = await registry.manifest(repository, entry, docker_registry/* MANIFEST_MEDIA_TYPES */.$T);
+    }
     if (!manifest)
         throw new errors/* EnvironmentError */.eG(`registry ${host} has no image ${ref}`, 'the image may have been deleted since the build pushed it; collect the results of an image the registry still holds');
     const image = ImageManifestSchema.safeParse((0,oci_types/* parseJson */.qF)(manifest.bytes));
     if (!image.success)
-        throw new errors/* EnvironmentError */.eG(`registry ${host}: ${ref} is not one platform's image (${manifest.mediaType || 'no media type'}), so its config cannot be read`, "check build.json: each platform's digest there is its image's own");
+        throw new errors/* EnvironmentError */.eG(`registry ${host}: ${ref} is not an image (${manifest.mediaType || 'no media type'}), so its config cannot be read`, "check build.json: each platform's digest there is its image's own");
     const config = ImageConfigSchema.safeParse((0,oci_types/* parseJson */.qF)(await registry.blob(repository, image.data.config.digest)));
     if (!config.success)
         throw new errors/* EnvironmentError */.eG(`registry ${host}: the config ${image.data.config.digest} of ${ref} is not an image config`, 'check the registry or any proxy in between: something else answered');
     return config.data.config?.Env ?? [];
+}
+/** An image index (or Docker manifest list): its entries, and no config of its own. */
+function isIndex(bytes) {
+    const m = (0,oci_types/* parseJson */.qF)(bytes);
+    return Array.isArray(m?.manifests) && m.config === undefined;
 }
 
 // EXTERNAL MODULE: ./src/export/job-meta-shell.ts
@@ -80,144 +99,11 @@ var util_text = __webpack_require__(49997);
 var classify = __webpack_require__(7171);
 // EXTERNAL MODULE: ./src/smoke/gpu-identity.ts
 var gpu_identity = __webpack_require__(67642);
-// EXTERNAL MODULE: ./src/config/issues.ts
-var issues = __webpack_require__(11012);
-;// CONCATENATED MODULE: ./src/smoke/collect-parse.ts
-
-
-
-
-/** What no export of this version wrote: an export older than `ml-image collect`, or not ours. */
-const EXPORT_AGAIN = 'export the job again with this version of ml-image (its jobs say which image and platform they ran), then run it';
-/** TEXT (one JSON value) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
-function parsed(schema, text, where, what) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(`${where}: the ${what} is not JSON (${e.message})`, EXPORT_AGAIN);
-    }
-    const r = schema.safeParse(value);
-    if (r.success)
-        return r.data;
-    throw new errors/* InputError */.dz(`${where}: the ${what}: ${(0,issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`, EXPORT_AGAIN);
-}
-const parseJobMeta = (text, where) => parsed(job_schema/* JobMetaSchema */.eF, text, where, "job's description");
-const parseSuiteRecord = (text, where) => parsed(job_schema/* SuiteRecordSchema */.XJ, text, where, "suite's result");
-/** The records in WHERE, refused when two are of the same test. */
-function distinct(records, where) {
-    const seen = new Map();
-    for (const r of records) {
-        const earlier = seen.get(r.record.id);
-        if (earlier !== undefined)
-            throw new errors/* InputError */.dz(`${where}: two results of the test ${(0,util_text/* printable */.g$)(r.record.id)} (${earlier} and ${r.where}): the results of two runs mixed`, 'collect the results of one run');
-        seen.set(r.record.id, r.where);
-    }
-    return records;
-}
-/**
- * The tests a job of META records, in the order it runs them, with the ids the smoke stage gives
- * them (exportSteps, src/export/common.ts): compute is compute-cpu, then compute-gpu with GPUs.
- */
-function jobTests(meta) {
-    const gpus = meta.gpusPerNode === 'all' || meta.gpusPerNode > 0;
-    return meta.suites.flatMap((suite) => suite === 'compute'
-        ? [{ id: 'compute-cpu', suite }, ...(gpus ? [{ id: 'compute-gpu', suite }] : [])]
-        : [{ id: suite, suite }]);
-}
-/** A Slurm job's results: job.json's text and each <id>.json's (with its <id>.err, when read). */
-function slurmJob(dir, meta, records) {
-    const job = parseJobMeta(meta.text, meta.file);
-    if (job.target !== 'slurm')
-        throw new errors/* InputError */.dz(`${meta.file}: the job's description is of a ${job.target} job, not a Slurm one`);
-    const read = records.map((r) => ({
-        record: parseSuiteRecord(r.text, r.file),
-        where: r.file,
-        ...(r.err !== undefined && { output: r.err }),
-    }));
-    // A directory used again (results/local, ML_IMAGE_RESULTS_DIR) keeps an earlier run's files: a
-    // test this job does not run (compute-gpu of a GPU run, in a CPU job's directory) is not its
-    // result, and would be shown and signed as one.
-    const tests = jobTests(job);
-    const stale = read.find((r) => !tests.some((t) => t.id === r.record.id && t.suite === r.record.suite));
-    if (stale)
-        throw new errors/* InputError */.dz(`${stale.where}: a result of the test ${(0,util_text/* printable */.g$)(stale.record.id)} (suite ${(0,util_text/* printable */.g$)(stale.record.suite)}), which the job of ${meta.file} does not run (${tests.map((t) => (0,util_text/* printable */.g$)(t.id)).join(', ') || 'none'}): a file of an earlier run in the same directory`, "remove the earlier run's files from the directory, or run the job again into a directory of its own");
-    return { meta: job, metaWhere: meta.file, records: distinct(read, dir) };
-}
-/** `kubectl logs --prefix`'s "[pod/NAME/CONTAINER] " before each line. */
-const KUBECTL_PREFIX = /^\[[^\]\n]*\] /;
-/** `kubectl logs --timestamps`' RFC 3339 time before each line (after --prefix's). */
-const KUBECTL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) /;
-/** The stderr tail the pod prints under a failing suite's line. */
-const TAIL_LINE = '  | ';
-/** One pod's part of the log, by the pod its job line names. */
-function podLogs(text, source) {
-    const pods = new Map();
-    // The pod each prefix (none: '') was last seen printing: `kubectl logs --prefix -f` interleaves pods.
-    const current = new Map();
-    // A log saved by an editor or a Windows tool may start with a byte-order mark.
-    text
-        .replace(/^\uFEFF/, '')
-        .split('\n')
-        .forEach((raw, i) => {
-        const where = `${source}, line ${i + 1}`;
-        const prefix = KUBECTL_PREFIX.exec(raw)?.[0] ?? '';
-        const rest = raw.slice(prefix.length).replace(/\r$/, '');
-        const line = rest.slice(KUBECTL_TIME.exec(rest)?.[0].length ?? 0);
-        if (line.startsWith(job_schema/* JOB_PREFIX */.Pn)) {
-            const meta = parseJobMeta(line.slice(job_schema/* JOB_PREFIX */.Pn.length), where);
-            const pod = meta.pod ?? 0;
-            const known = pods.get(pod);
-            if (known && (known.last.finishedAt !== undefined || meta.finishedAt === undefined))
-                throw new errors/* InputError */.dz(`${where}: pod ${pod} starts again (it started at ${known.lastWhere.replace(`${source}, `, '')}): the log holds more than one run`, 'save the log of one run (kubectl logs -l ... --tail=-1 after the Job ended), or keep each run under its own --name');
-            const log = known
-                ? { ...known, last: meta, lastWhere: where }
-                : { first: meta, last: meta, lastWhere: where, records: [] };
-            pods.set(pod, log);
-            current.set(prefix, log);
-            return;
-        }
-        const log = current.get(prefix);
-        if (line.startsWith(job_schema/* RESULT_PREFIX */.Dd)) {
-            if (!log)
-                throw new errors/* InputError */.dz(`${where}: a suite's result before the job's ${job_schema/* JOB_PREFIX */.Pn.trim()} line`, EXPORT_AGAIN);
-            log.records.push({ record: parseSuiteRecord(line.slice(job_schema/* RESULT_PREFIX */.Dd.length), where), where });
-        }
-        else if (line.startsWith(TAIL_LINE) && log && log.records.length > 0) {
-            const last = log.records.at(-1);
-            const more = line.slice(TAIL_LINE.length);
-            last.output = last.output === undefined ? more : `${last.output}\n${more}`;
-        }
-    });
-    return pods;
-}
-/**
- * A Kubernetes Job's results from its pods' log (`kubectl logs -l ... --tail=-1`, with or without
- * --prefix): pod 0's, which carries the verdict (the other pods of a multi-pod ddp print only their
- * own ddp, which pod 0's includes).
- */
-function k8sJob(text, source) {
-    const pods = podLogs(text, source);
-    if (pods.size === 0)
-        throw new errors/* InputError */.dz(`${source}: no ${job_schema/* JOB_PREFIX */.Pn.trim()} line: not the log of a job that "ml-image export --k8s" wrote, or of one older than "ml-image collect"`, `save the pods' log with: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE; ${EXPORT_AGAIN}`);
-    const jobs = new Set([...pods.values()].map((p) => p.first.job));
-    if (jobs.size > 1)
-        throw new errors/* InputError */.dz(`${source}: the log holds the pods of ${jobs.size} jobs (${[...jobs].map(util_text/* printable */.g$).join(', ')})`, 'save the log of one job: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE');
-    const pod0 = pods.get(0);
-    if (!pod0)
-        throw new errors/* InputError */.dz(`${source}: no line of pod 0, which runs the suites (the log has pod ${[...pods.keys()].sort((a, b) => a - b).join(', ')})`, "save every pod's log: kubectl logs -l ml-image-action/job=NAME --tail=-1 (with --max-log-requests for many pods)");
-    if (pod0.last.target !== 'k8s')
-        throw new errors/* InputError */.dz(`${pod0.lastWhere}: the job's description is of a ${pod0.last.target} job, not a Kubernetes one`);
-    return { meta: pod0.last, metaWhere: pod0.lastWhere, records: distinct(pod0.records, source) };
-}
-
 // EXTERNAL MODULE: ./src/smoke/output.ts
 var output = __webpack_require__(71800);
 // EXTERNAL MODULE: ./src/smoke/result.ts
 var result = __webpack_require__(3228);
 ;// CONCATENATED MODULE: ./src/smoke/collect.ts
-
 
 
 
@@ -301,7 +187,7 @@ function testOf(r) {
     return cause ? { ...test, cause } : test;
 }
 /**
- * TESTS in the order the job runs them (jobTests: compute-cpu before compute-gpu); a test it does
+ * TESTS in the order the job runs them (job.json's tests: compute-cpu before compute-gpu); a test it does
  * not list last, as it came.
  */
 function inRunOrder(order, tests) {
@@ -312,7 +198,7 @@ function inRunOrder(order, tests) {
     return [...tests].sort((a, b) => rank(a.id) - rank(b.id));
 }
 /** The tests of the job without a result, in its run order. */
-const missingTests = (job) => jobTests(job.meta).filter((t) => !job.records.some((r) => r.record.id === t.id));
+const missingTests = (job) => job.meta.tests.filter((t) => !job.records.some((r) => r.record.id === t.id));
 /** Why the results are not the whole run, when they are not (shown, never attested nor reused). */
 function unfinished(job) {
     if (job.meta.finishedAt !== undefined) {
@@ -347,7 +233,7 @@ function collectedSmokeResult(collected, target, mask = (text) => text) {
     const { meta } = job;
     const interrupted = unfinished(job);
     const stopped = interrupted === undefined ? undefined : stoppedTest(job, interrupted);
-    const tests = inRunOrder(jobTests(meta), [...job.records.map(testOf), ...(stopped ? [stopped] : [])]);
+    const tests = inRunOrder(meta.tests, [...job.records.map(testOf), ...(stopped ? [stopped] : [])]);
     const count = (s) => tests.filter((t) => t.status === s).length;
     const ran = meta.finishedAt ? seconds(meta.finishedAt) - seconds(meta.startedAt) : NaN;
     const arch = RUNNER_ARCH[target.platform];
@@ -376,14 +262,152 @@ function collectedSmokeResult(collected, target, mask = (text) => text) {
     });
 }
 
+// EXTERNAL MODULE: ./src/config/issues.ts
+var issues = __webpack_require__(11012);
+;// CONCATENATED MODULE: ./src/smoke/collect-parse.ts
+
+
+
+
+/** What no export of this version wrote: an export older than `ml-image collect`, or not ours. */
+const EXPORT_AGAIN = 'export the job again with this version of ml-image (its jobs say which image and platform they ran), then run it';
+/** TEXT (one JSON value) through SCHEMA; bad input naming WHERE and WHAT otherwise. */
+function parsed(schema, text, where, what) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(`${where}: the ${what} is not JSON (${e.message})`, EXPORT_AGAIN);
+    }
+    const r = schema.safeParse(value);
+    if (r.success)
+        return r.data;
+    throw new errors/* InputError */.dz(`${where}: the ${what}: ${(0,issues/* formatIssues */.og)(r.error, value, schema).join('; ')}`, EXPORT_AGAIN);
+}
+function parseJobMeta(text, where) {
+    let version;
+    try {
+        version = JSON.parse(text)?.schemaVersion;
+    }
+    catch {
+        // parsed() names the JSON error.
+    }
+    if (typeof version === 'number' && version !== job_schema/* JOB_META_SCHEMA_VERSION */.D1)
+        throw new errors/* InputError */.dz(`${where}: the job's description is of schema version ${version}, which ${version < job_schema/* JOB_META_SCHEMA_VERSION */.D1 ? 'an earlier' : 'a later'} ml-image wrote; this one reads version ${job_schema/* JOB_META_SCHEMA_VERSION */.D1} (it lists the tests the job runs)`, version < job_schema/* JOB_META_SCHEMA_VERSION */.D1
+            ? EXPORT_AGAIN
+            : 'collect with the ml-image version that exported the job');
+    return parsed(job_schema/* JobMetaSchema */.eF, text, where, "job's description");
+}
+const parseSuiteRecord = (text, where) => parsed(job_schema/* SuiteRecordSchema */.XJ, text, where, "suite's result");
+/** The records in WHERE, refused when two are of the same test. */
+function distinct(records, where) {
+    const seen = new Map();
+    for (const r of records) {
+        const earlier = seen.get(r.record.id);
+        if (earlier !== undefined)
+            throw new errors/* InputError */.dz(`${where}: two results of the test ${(0,util_text/* printable */.g$)(r.record.id)} (${earlier} and ${r.where}): the results of two runs mixed`, 'collect the results of one run');
+        seen.set(r.record.id, r.where);
+    }
+    return records;
+}
+/** A Slurm job's results: job.json's text and each <id>.json's (with its <id>.err, when read). */
+function slurmJob(dir, meta, records) {
+    const job = parseJobMeta(meta.text, meta.file);
+    if (job.target !== 'slurm')
+        throw new errors/* InputError */.dz(`${meta.file}: the job's description is of a ${job.target} job, not a Slurm one`);
+    const read = records.map((r) => ({
+        record: parseSuiteRecord(r.text, r.file),
+        where: r.file,
+        ...(r.err !== undefined && { output: r.err }),
+    }));
+    // A directory used again (results/local, ML_IMAGE_RESULTS_DIR) keeps an earlier run's files: a
+    // test this job does not run (compute-gpu of a GPU run, in a CPU job's directory) is not its
+    // result, and would be shown and signed as one.
+    const tests = job.tests;
+    const stale = read.find((r) => !tests.some((t) => t.id === r.record.id && t.suite === r.record.suite));
+    if (stale)
+        throw new errors/* InputError */.dz(`${stale.where}: a result of the test ${(0,util_text/* printable */.g$)(stale.record.id)} (suite ${(0,util_text/* printable */.g$)(stale.record.suite)}), which the job of ${meta.file} does not run (${tests.map((t) => (0,util_text/* printable */.g$)(t.id)).join(', ') || 'none'}): a file of an earlier run in the same directory`, "remove the earlier run's files from the directory, or run the job again into a directory of its own");
+    return { meta: job, metaWhere: meta.file, records: distinct(read, dir) };
+}
+/** `kubectl logs --prefix`'s "[pod/NAME/CONTAINER] " before each line. */
+const KUBECTL_PREFIX = /^\[[^\]\n]*\] /;
+/** `kubectl logs --timestamps`' RFC 3339 time before each line (after --prefix's). */
+const KUBECTL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) /;
+/** The stderr tail the pod prints under a failing suite's line. */
+const TAIL_LINE = '  | ';
+/** One pod's part of the log, by the pod its job line names. */
+function podLogs(text, source) {
+    const pods = new Map();
+    // The pod each prefix (none: '') was last seen printing: `kubectl logs --prefix -f` interleaves pods.
+    const current = new Map();
+    // A log saved by an editor or a Windows tool may start with a byte-order mark.
+    text
+        .replace(/^\uFEFF/, '')
+        .split('\n')
+        .forEach((raw, i) => {
+        const where = `${source}, line ${i + 1}`;
+        const prefix = KUBECTL_PREFIX.exec(raw)?.[0] ?? '';
+        const rest = raw.slice(prefix.length).replace(/\r$/, '');
+        const line = rest.slice(KUBECTL_TIME.exec(rest)?.[0].length ?? 0);
+        if (line.startsWith(job_schema/* JOB_PREFIX */.Pn)) {
+            const meta = parseJobMeta(line.slice(job_schema/* JOB_PREFIX */.Pn.length), where);
+            const pod = meta.pod ?? 0;
+            const known = pods.get(pod);
+            if (known && (known.last.finishedAt !== undefined || meta.finishedAt === undefined))
+                throw new errors/* InputError */.dz(`${where}: pod ${pod} starts again (it started at ${known.lastWhere.replace(`${source}, `, '')}): the log holds more than one run`, 'save the log of one run (kubectl logs -l ... --tail=-1 after the Job ended), or keep each run under its own --name');
+            const log = known
+                ? { ...known, last: meta, lastWhere: where }
+                : { first: meta, last: meta, lastWhere: where, records: [] };
+            pods.set(pod, log);
+            current.set(prefix, log);
+            return;
+        }
+        const log = current.get(prefix);
+        if (line.startsWith(job_schema/* RESULT_PREFIX */.Dd)) {
+            if (!log)
+                throw new errors/* InputError */.dz(`${where}: a suite's result before the job's ${job_schema/* JOB_PREFIX */.Pn.trim()} line`, EXPORT_AGAIN);
+            log.records.push({ record: parseSuiteRecord(line.slice(job_schema/* RESULT_PREFIX */.Dd.length), where), where });
+        }
+        else if (line.startsWith(TAIL_LINE) && log && log.records.length > 0) {
+            const last = log.records.at(-1);
+            const more = line.slice(TAIL_LINE.length);
+            last.output = last.output === undefined ? more : `${last.output}\n${more}`;
+        }
+    });
+    return pods;
+}
+/**
+ * A Kubernetes Job's results from its pods' log (`kubectl logs -l ... --tail=-1`, with or without
+ * --prefix): pod 0's, which carries the verdict (the other pods of a multi-pod ddp print only their
+ * own ddp, which pod 0's includes).
+ */
+function k8sJob(text, source) {
+    const pods = podLogs(text, source);
+    if (pods.size === 0)
+        throw new errors/* InputError */.dz(`${source}: no ${job_schema/* JOB_PREFIX */.Pn.trim()} line: not the log of a job that "ml-image export --k8s" wrote, or of one older than "ml-image collect"`, `save the pods' log with: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE; ${EXPORT_AGAIN}`);
+    const jobs = new Set([...pods.values()].map((p) => p.first.job));
+    if (jobs.size > 1)
+        throw new errors/* InputError */.dz(`${source}: the log holds the pods of ${jobs.size} jobs (${[...jobs].map(util_text/* printable */.g$).join(', ')})`, 'save the log of one job: kubectl logs -l ml-image-action/job=NAME --tail=-1 > FILE');
+    const pod0 = pods.get(0);
+    if (!pod0)
+        throw new errors/* InputError */.dz(`${source}: no line of pod 0, which runs the suites (the log has pod ${[...pods.keys()].sort((a, b) => a - b).join(', ')})`, "save every pod's log: kubectl logs -l ml-image-action/job=NAME --tail=-1 (with --max-log-requests for many pods)");
+    if (pod0.last.target !== 'k8s')
+        throw new errors/* InputError */.dz(`${pod0.lastWhere}: the job's description is of a ${pod0.last.target} job, not a Kubernetes one`);
+    return { meta: pod0.last, metaWhere: pod0.lastWhere, records: distinct(pod0.records, source) };
+}
+
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
 ;// CONCATENATED MODULE: ./src/cli/commands/collect.ts
 // `ml-image collect`: a cluster job's smoke results (what `ml-image export` wrote ran) into the
 // result directory of the build it tested, as that target's smoke result: `ml-image report` shows
 // them, and `ml-image run --stages attest` signs them, as it does the smoke stage's.
+
 
 
 
@@ -493,13 +517,14 @@ async function imageMask(target, io, skip) {
     if (skip)
         return (text) => text;
     try {
-        return (0,output/* imageEnvMask */.Tr)(await registryImageEnv((0,signers/* defaultClient */.Vm)(io.env, io.registryFetch), target.image));
+        const client = (0,signers/* defaultClient */.Vm)(io.env, io.registryFetch);
+        return (0,output/* imageEnvMask */.Tr)(await registryImageEnv(client, target.image, target.platform));
     }
     catch (e) {
-        // A stop by a signal ends the command as it is (its own exit code).
-        if (!(e instanceof errors/* EnvironmentError */.eG) || e.exitCode !== errors/* ExitCode */.yU.Environment)
+        // A stop by a signal ends the command as it is (its own exit code and words).
+        if (!(e instanceof errors/* EnvironmentError */.eG) || e.exitCode !== errors/* ExitCode */.yU.Environment || (0,cleanup/* isInterrupted */.fT)())
             throw e;
-        throw new errors/* EnvironmentError */.eG(`collect: the config of ${target.image} could not be read, to mask the image's own secret values in the job's output: ${e.message}`, `${e.fix ? `${e.fix}; or ` : ''}log in to its registry as docker does (docker login), or collect where it is reachable; --no-image-mask collects without it (values are then masked by their names and shapes only)`, { cause: e });
+        throw new errors/* EnvironmentError */.eG(`collect: the config of ${target.image} could not be read, to mask the image's own secret values in the job's output: ${e.message}`, `${e.fix ? `${e.fix}; ` : ''}--no-image-mask collects without it (values are then masked by their names and shapes only)`, { cause: e });
     }
 }
 const collectCommand = {

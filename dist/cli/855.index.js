@@ -1,5 +1,5 @@
-export const id = 795;
-export const ids = [795];
+export const id = 855;
+export const ids = [855];
 export const modules = {
 
 /***/ 74234:
@@ -18,103 +18,6 @@ const ARCH_ALIASES = {
 function enginePlatform(info) {
     const arch = info.arch.toLowerCase();
     return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
-}
-
-
-/***/ }),
-
-/***/ 53041:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I1: () => (/* binding */ pinnedRef),
-/* harmony export */   NB: () => (/* binding */ platformManifest),
-/* harmony export */   bg: () => (/* binding */ platformImage)
-/* harmony export */ });
-/* unused harmony exports platformImageOf, INDEX_READ_MS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17700);
-/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38201);
-// The platform's own image of a reference by an index digest (REPOSITORY@sha256:<manifest list>).
-// dockerd's classic image store keeps one local image under REPOSITORY@DIGEST, the platform it was
-// first pulled for: a run of it for another platform is refused ("Cannot overwrite digest"), and a
-// run without a platform takes whichever platform is local, not the engine's own. `ml-image capture`
-// and `ml-image smoke` run REPOSITORY@<the platform's manifest> instead, as the smoke stage and the
-// resolver do: the one asked for, else the engine's own when the index lists it. The index is read
-// through the adapter (the registry over HTTP, else buildx); pure but for that read.
-
-
-
-/** REPOSITORY@DIGEST of a reference (any tag or digest it had replaced): pure. */
-function pinnedRef(image, digest) {
-    const name = image.includes('@') ? image.slice(0, image.indexOf('@')) : image;
-    const colon = name.lastIndexOf(':');
-    return `${colon > name.lastIndexOf('/') ? name.slice(0, colon) : name}@${digest}`;
-}
-/**
- * The platform's own manifest of a multi-platform DIGEST (an index), when the registry lists it;
- * undefined for a single-platform image (DIGEST is then the platform's). Asked without a variant,
- * the entry without one (arm64's v8 counts as none), as the engine picks: an amd64/v3 image listed
- * first would not run on a CPU without those instructions; none such, undefined (the engine
- * chooses). An entry that is an index itself is never the platform's manifest. Pure.
- */
-function platformManifest(index, platform) {
-    const [os, architecture, variant] = platform.split('/');
-    const nested = new Set(index.indexEntries ?? []);
-    const matches = index.platforms.filter((p) => p.os === os && p.architecture === architecture && (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(p.digest) && !nested.has(p.digest));
-    const plain = (p) => p.variant === undefined || (architecture === 'arm64' && p.variant === 'v8');
-    return matches.find((p) => (variant === undefined ? plain(p) : p.variant === variant))?.digest;
-}
-/** `os/arch[/variant]` of each entry of INDEX, for messages. */
-const listed = (index) => index.platforms.map((p) => `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}`).join(', ');
-/**
- * What runs of IMAGE (a reference by an index digest whose INDEX was read) for PLATFORM, or for the
- * engine's platform (HOST) when none is asked: that entry's manifest by digest. A PLATFORM the index
- * lacks is exit 2, naming those it lists; the engine's platform missing, IMAGE is left to the engine
- * (it picks one, or says it has none). A single-platform manifest is IMAGE itself. Pure.
- */
-function platformImageOf(image, index, platform, host) {
-    if (index.platforms.length === 0)
-        return { image };
-    const wanted = platform ?? host;
-    const digest = platformManifest(index, wanted);
-    if (digest !== undefined)
-        return { image: pinnedRef(image, digest), platform: wanted };
-    // None to pin (only an amd64/v3 entry, a nested index): the engine chooses among them.
-    const [os, architecture] = wanted.split('/');
-    const listsIt = index.platforms.some((p) => p.os === os && p.architecture === architecture);
-    if (platform === undefined || listsIt)
-        return { image };
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`image ${image} has no variant for ${platform}: its index lists ${listed(index)}`, 'use an image that has one, or another platform (--platform)');
-}
-/** How long the index read may take before the image runs as given (the engine then pulls it). */
-const INDEX_READ_MS = 30_000;
-/** The index digest IMAGE ends in (REPOSITORY[:TAG]@sha256:...), else undefined: pure. */
-function digestOf(image) {
-    const at = image.lastIndexOf('@');
-    const digest = at > 0 ? image.slice(at + 1) : undefined;
-    return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(digest) ? digest : undefined;
-}
-/**
- * The image capture and smoke run for IMAGE and PLATFORM (platformImageOf): a reference by digest
- * has its manifest read; one by tag or image ID, an index that cannot be read (no registry, an
- * image only local) and a single-platform manifest run as given, as before. HOST: the engine's
- * platform, asked only when no platform is given and IMAGE is an index.
- */
-async function platformImage(docker, image, platform, host) {
-    if (digestOf(image) === undefined)
-        return { image };
-    const index = await docker
-        // Its own limit, and SIGINT/SIGTERM: the read under way stops at once, as the interrupt's error.
-        .imagetoolsInspect(image, { signal: (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .untilInterrupted */ .tv)(AbortSignal.timeout(INDEX_READ_MS)) })
-        .catch((e) => {
-        if (e instanceof _util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .InterruptedError */ .p4)
-            throw e;
-        return undefined;
-    });
-    if (index === undefined || index.platforms.length === 0)
-        return { image };
-    return platformImageOf(image, index, platform, platform ?? (await host()));
 }
 
 

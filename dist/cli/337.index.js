@@ -1,8 +1,8 @@
-export const id = 676;
-export const ids = [676];
+export const id = 337;
+export const ids = [337];
 export const modules = {
 
-/***/ 38676:
+/***/ 55337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -785,11 +785,63 @@ hide_secrets() {
 hide_secrets`;
 }
 
+;// CONCATENATED MODULE: ./src/export/slurm-stop.ts
+// How an exported Slurm job stops early and still removes its container. Slurm kills a job at its
+// time limit (and on a plain `scancel`) after SIGTERM, and a job ending that way can no longer start
+// the step that removes the named container from its nodes. So the job asks Slurm for SIGUSR1 a
+// while before the limit (`#SBATCH --signal=B:USR1@STOP_LEAD_S`), which `scancel --batch
+// --signal=USR1 JOBID` sends too: it stops the running step and exits while the job may still run
+// a step, and its EXIT trap removes the container. The steps run in the background and are waited
+// for (in_step), since bash runs a trap only once a foreground command has ended: a hung suite would
+// hold the stop until its own timeout, past the time limit.
+/** The most seconds the removal of the named container at the job's end may take, and its kill delay. */
+const REMOVE_TIMEOUT_S = 180;
+const REMOVE_KILL_AFTER_S = 10;
+/**
+ * Seconds before the time limit that Slurm signals the job (USR1): the container's removal at its
+ * limit and kill delay, the running step's end, and Slurm's own lateness (it may signal up to 60 s
+ * early, so rarely late, but a busy node's step start takes a while).
+ */
+const STOP_LEAD_S = REMOVE_TIMEOUT_S + REMOVE_KILL_AFTER_S + 110;
+/** The exit status of a job stopped by SIGNAL, as a shell reports a command killed by it. */
+const STOP_EXIT = { USR1: 138, TERM: 143 };
+/** The #SBATCH line that asks for the stop signal before the time limit (to the batch shell only). */
+const STOP_SBATCH_LINE = `--signal=B:USR1@${STOP_LEAD_S}`;
+/**
+ * in_step OUT ERR CMD...: CMD in the background (its output to OUT and ERR), waited for, its status
+ * in S_RC; stop_job: the trap of USR1 and TERM.
+ */
+const STOP_SHELL = `# A stop before the end: Slurm sends USR1 ${STOP_LEAD_S}s before the time limit (#SBATCH --signal), and
+# "scancel --batch --signal=USR1 <job id>" asks for the same. The running step is stopped and the job
+# exits while it may still start the step that removes its container (the EXIT trap); a plain scancel
+# or the time limit itself (TERM) is handled alike, but Slurm may then refuse that step.
+# in_step OUT ERR CMD...: CMD in the background, its output to OUT and ERR, waited for (bash runs a
+# trap only once a foreground command has ended), its exit status in S_RC. Not redirected as a whole:
+# a trap that runs in it would write there too.
+S_PID=
+in_step() {
+  s_out=$1 s_err=$2; shift 2
+  "$@" > "$s_out" 2> "$s_err" &
+  S_PID=$!
+  wait "$S_PID"
+  S_RC=$?
+  S_PID=
+}
+stop_job() {
+  trap - USR1 TERM
+  printf '%s\\n' "ml-image: stopped by SIG$1 (the time limit is near, or scancel): the running step is ended and the job exits; its results so far are in $RESULTS" >&2
+  if [ -n "$S_PID" ]; then kill -TERM "$S_PID" 2> /dev/null; wait "$S_PID"; fi
+  exit "$2"
+}
+trap 'stop_job USR1 ${STOP_EXIT.USR1}' USR1
+trap 'stop_job TERM ${STOP_EXIT.TERM}' TERM`;
+
 ;// CONCATENATED MODULE: ./src/export/slurm.ts
 // `ml-image export --slurm`: an sbatch script that runs the smoke suites in the image by digest through
 // Pyxis/Enroot (srun --container-image): the image imported in a step of its own, then one container
 // step per suite on the first node, and the ddp suite on every node through torchrun with a c10d
 // rendezvous. Pure: the caller writes the files.
+
 
 
 
@@ -804,9 +856,6 @@ const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
 const CONTAINER_DIR = '/ml-image';
 /** Seconds `timeout --kill-after` lets a step (the import too) run past its limit before SIGKILL. */
 const KILL_AFTER_S = 60;
-/** The most seconds the removal of the named container at the job's end may take, and its kill delay. */
-const REMOVE_TIMEOUT_S = 180;
-const REMOVE_KILL_AFTER_S = 10;
 /** The job's own time besides its steps' limits: the srun and container starts, the GPU count. */
 const SLURM_MARGIN_S = 300;
 /**
@@ -860,6 +909,7 @@ function sbatchLines(o, name, cpus) {
         // --memory per node (Slurm's M/G/T are binary): else the cluster's DefMemPerCPU x the CPUs.
         ...(o.memory !== undefined ? [`--mem=${(0,export_memory/* slurmMemory */.RD)(o.memory)}`] : []),
         `--time=${slurmTime(slurmDeadlineSeconds(o))}`,
+        STOP_SBATCH_LINE,
         `--output=${o.output ?? `${common/* DEFAULT_JOB_NAME */.iQ}-%j.out`}`,
         ...(o.partition !== undefined ? [`--partition=${o.partition}`] : []),
         ...(o.account !== undefined ? [`--account=${o.account}`] : []),
@@ -889,12 +939,11 @@ function slurmStepLines(st, port) {
                 'MASTER_ADDR=$(scontrol show hostnames "$SLURM_JOB_NODELIST" | head -n 1)',
                 `MASTER_PORT=\${MASTER_PORT:-${port}}`,
                 'S_START=$(date +%s)',
-                `timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "\${CONTAINER[@]}" \\`,
+                'in_step "$RESULTS/ddp.out" "$RESULTS/ddp.err" \\',
+                `  timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes="$SLURM_NNODES" --ntasks-per-node=1 "\${CONTAINER[@]}" \\`,
                 '  python3 -m torch.distributed.run --nnodes="$SLURM_NNODES" --nproc_per_node="$NPROC_PER_NODE" \\',
                 '  --rdzv_id="$SLURM_JOB_ID" --rdzv_backend=c10d --rdzv_endpoint="$MASTER_ADDR:$MASTER_PORT" \\',
-                `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${SLURM_SCRIPT} ddp-worker \\`,
-                '  > "$RESULTS/ddp.out" 2> "$RESULTS/ddp.err"',
-                'S_RC=$?',
+                `  --rdzv_conf="join_timeout=$TIMEOUT" --max_restarts=0 ${SLURM_SCRIPT} ddp-worker`,
                 'ddp_result ddp',
                 'record ddp ddp "$S_RC" "$S_START" "torchrun exited $S_RC"',
             ];
@@ -928,9 +977,8 @@ const RUN_STEP_SHELL = `# run_step ID CMD...: CMD in the container on the first 
 run_step() {
   S_ID=$1; shift
   S_START=$(date +%s)
-  timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@" \\
-    > "$RESULTS/$S_ID.out" 2> "$RESULTS/$S_ID.err"
-  S_RC=$?
+  in_step "$RESULTS/$S_ID.out" "$RESULTS/$S_ID.err" \\
+    timeout --kill-after=${KILL_AFTER_S} "$TIMEOUT" ${STEP_ENV} srun --nodes=1 --ntasks=1 "\${CONTAINER[@]}" "$@"
 }`;
 /**
  * The image import, in a step of its own before any suite: Pyxis imports the image in the first srun
@@ -952,9 +1000,9 @@ case $IMPORT_TIMEOUT in
 esac
 printf '%s\\n' "ml-image: importing the image on ${where} (at most \${IMPORT_TIMEOUT}s)"
 I_START=$(date +%s)
-timeout --kill-after=${KILL_AFTER_S} "$IMPORT_TIMEOUT" ${STEP_ENV} srun ${nodes} "\${CONTAINER[@]}" true \\
-  > "$RESULTS/import.out" 2> "$RESULTS/import.err"
-I_RC=$?
+in_step "$RESULTS/import.out" "$RESULTS/import.err" \\
+  timeout --kill-after=${KILL_AFTER_S} "$IMPORT_TIMEOUT" ${STEP_ENV} srun ${nodes} "\${CONTAINER[@]}" true
+I_RC=$S_RC
 if [ "$I_RC" != 0 ]; then
   if [ "$I_RC" = 124 ] || [ "$I_RC" = 137 ]; then
     printf '%s\\n' "ml-image: the image import did not finish within \${IMPORT_TIMEOUT}s: no suite ran (raise ML_IMAGE_IMPORT_TIMEOUT, and sbatch --time with it)" >&2
@@ -1106,6 +1154,8 @@ CONTAINER_NAME=ml-image-smoke-\${SLURM_JOB_ID:-0}
 CONTAINER=(--container-image="$IMAGE" --container-name="$CONTAINER_NAME"
   --container-mounts="$EXPORT_DIR/${SMOKE_SCRIPT_FILE}:${SLURM_SCRIPT}:ro" --no-container-mount-home --cpus-per-task=${cpus})
 ${containerSteps ? `\n${PYXIS_CHECK_SHELL}\n` : ''}${o.gpusPerNode === 'all' ? `\n${EXCLUSIVE_GPUS_SHELL}\n` : ''}${o.gpusPerNode === 0 ? `\n${NO_GPUS_SHELL}\n` : ''}
+${STOP_SHELL}
+
 ${common/* RECORD_SHELL */.he}
 
 ${RUN_STEP_SHELL}
