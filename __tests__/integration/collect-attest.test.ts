@@ -205,6 +205,31 @@ describe.skipIf(!env.available || !env.cosign)(
       expect(readFileSync(path.join(dir, 'out', 'report-cpu.md'), 'utf8')).toContain(
         'Smoke tests: 3 pass, ran on Slurm job 81723 on gpu-a01',
       );
+
+      // A result directory whose smoke stage never ran (no environment record, as after
+      // `ml-image build --out`): collect says so, and --capture captures the record on this engine.
+      const envFile = path.join(dir, 'out', 'env-cpu-amd64.json');
+      rmSync(envFile);
+      const bare = await cli(['collect', '--slurm', 'job', '--out', 'out']);
+      expect(bare.code, bare.err).toBe(0);
+      expect(bare.err).toMatch(
+        /^warning: out has no environment record of cpu on linux\/amd64 .*collect again with --capture/m,
+      );
+      const captured = await cli(['collect', '--slurm', 'job', '--out', 'out', '--capture']);
+      expect(captured.code, captured.err).toBe(0);
+      expect(captured.err).not.toMatch(/^warning/m);
+      expect(captured.out).toContain(`environment record captured here: ${envFile}`);
+      const record = JSON.parse(readFileSync(envFile, 'utf8')) as { image: { ref: string; variant: string } };
+      expect(record.image).toMatchObject({
+        ref: `${v.repository}@${v.platforms[0]!.digest}`,
+        variant: 'cpu',
+      });
+      expect(readFileSync(envFile, 'utf8')).not.toContain(PLANTED);
+      const again = await cli(['report', '--config', config, '--results', 'out']);
+      expect(again.code, again.err).toBe(0);
+      expect(readFileSync(path.join(dir, 'out', 'report-cpu.md'), 'utf8')).toContain(
+        'Smoke tests: 3 pass, ran on Slurm job 81723 on gpu-a01',
+      );
     }, 300_000);
   },
 );

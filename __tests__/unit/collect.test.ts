@@ -19,7 +19,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build/result.js';
 import { runCli } from '../../src/cli/main.js';
-import { InputError } from '../../src/errors.js';
+import { EnvironmentError, InputError } from '../../src/errors.js';
 import { exportSteps } from '../../src/export/common.js';
 import { jobTestsOf } from '../../src/export/job-meta-shell.js';
 import { JobMetaSchema, type JobMeta } from '../../src/export/job-schema.js';
@@ -31,7 +31,7 @@ import { SmokeResultSchema } from '../../src/smoke/result.js';
 import { buildSmokePredicate, gpusFromTests, smokeContradictions } from '../../src/attest/smoke-predicate.js';
 import { inputErrorOf } from '../helpers/errors.js';
 import { spec } from '../helpers/export-fixtures.js';
-import { captureIo as fakeIo } from '../helpers/fakes.js';
+import { captureIo as fakeIo, fakeDocker } from '../helpers/fakes.js';
 import { ImageRegistry } from '../helpers/image-registry.js';
 import { cudaRecord, makeRecord } from '../helpers/records.js';
 
@@ -726,6 +726,30 @@ describe('ml-image collect', () => {
     expect(loop.err()).toMatch(
       /train\.json: the suite's result cannot be read: too many symbolic links \(a link loop\) \(ELOOP\)/,
     );
+  });
+
+  it('--capture without a Docker engine is exit 3 and leaves the directory as it was', async () => {
+    const { out } = layout();
+    const down = () =>
+      Promise.reject(
+        new EnvironmentError(
+          'Cannot connect to the Docker daemon at unix:///var/run/docker.sock',
+          'start dockerd',
+        ),
+      );
+    const docker = fakeDocker({
+      ping: down,
+      imagetoolsInspect: down,
+      imagetoolsRaw: down,
+      imagePlatform: down,
+      inspectImage: down,
+      runContainer: down,
+    });
+    const io = { ...fakeIo(dir, docker), registryFetch: REGISTRY.fetch };
+    expect(await runCli(['collect', '--slurm', 'export', '--out', 'out', '--capture'], io)).toBe(3);
+    expect(io.err()).toContain('Cannot connect to the Docker daemon');
+    expect(existsSync(path.join(out, 'smoke-cpu-amd64.json'))).toBe(false);
+    expect(existsSync(path.join(out, 'env-cpu-amd64.json'))).toBe(false);
   });
 
   it("refuses a job.json of an earlier export's schema (version 1 listed suites, not tests), saying to export again (exit 2)", async () => {

@@ -3,7 +3,12 @@
 // them, and `ml-image run --stages attest` signs them, as it does the smoke stage's.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultClient } from '../../attest/signers.js';
+import { captureImage } from '../../capture/capture.js';
+import type { EnvRecord } from '../../capture/record.js';
+import { enginePlatform } from '../../docker/engine-platform.js';
+import { platformImage } from '../../docker/platform-image.js';
 import { registryImageEnv } from '../../docker/image-env.js';
 import { EnvironmentError, ExitCode, InputError } from '../../errors.js';
 import { STEP_IDS } from '../../export/job-meta-shell.js';
@@ -19,6 +24,7 @@ import {
   UnreadableFileError,
 } from '../../util/read-regular.js';
 import { isInterrupted } from '../../util/cleanup.js';
+import { findImagesDir } from '../../util/images-dir.js';
 import { printable } from '../../util/text.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -122,7 +128,34 @@ const COLLECT_OPTIONS = {
   k8s: { type: 'string' },
   variant: { type: 'string' },
   'no-image-mask': { type: 'boolean', default: false },
+  capture: { type: 'boolean', default: false },
 } as const;
+
+/**
+ * TARGET's environment record, captured on this machine's engine (--capture): the probe in the
+ * platform's image, pulled by digest, as `ml-image capture` runs it (no GPU: the cluster job's gpu
+ * suite says which GPUs the tests ran on): the target's record, which the report needs.
+ */
+async function captureTarget(target: CollectTarget, io: CliIo): Promise<EnvRecord> {
+  const docker = io.docker();
+  const own = await platformImage(docker, target.image, target.platform, async () =>
+    enginePlatform(await docker.ping()),
+  );
+  io.stderr(
+    `collect: capturing the environment record of ${own.image} (${target.platform}) on this machine's engine\n`,
+  );
+  const record = await captureImage(
+    {
+      image: own.image,
+      name: target.image,
+      platform: target.platform,
+      variant: target.variant,
+      imagesDir: findImagesDir(path.dirname(fileURLToPath(import.meta.url))),
+    },
+    { docker },
+  );
+  return record;
+}
 
 /**
  * The mask of TARGET's image's own secret values (imageEnvMask of its config's environment, read
@@ -150,7 +183,7 @@ export const collectCommand: Command = {
   name: 'collect',
   summary: "Read a cluster job's smoke results (ml-image export) into the build's result directory.",
   usage:
-    'ml-image collect (--slurm DIR | --k8s LOGFILE) --out DIR [--variant NAME] [--no-image-mask] [--json]',
+    'ml-image collect (--slurm DIR | --k8s LOGFILE) --out DIR [--variant NAME] [--capture] [--no-image-mask] [--json]',
   help: `Takes the results of a job that "ml-image export" wrote, once it ran, into the result directory
 of the build it tested, as the smoke result of the variant and platform it ran: "ml-image report
 --results DIR" then shows them (saying where they ran), and "ml-image run --stages attest --out DIR"
@@ -163,6 +196,9 @@ signs them as the smoke attestation of that platform's digest.
   --out DIR       the build's result directory (DIR/build.json, as "ml-image build --out DIR" and
                   "ml-image export --from DIR" have it): the job's image must be one of its variants
   --variant NAME  the variant, where the image's digest is in more than one
+  --capture       also capture the target's environment record (which the report needs) on this
+                  machine's engine: the image is pulled by digest and the probe runs in it, as
+                  "ml-image capture" does; for a result directory whose smoke stage did not run
   --no-image-mask do not read the image's config from its registry (see below)
   --json          print what was written as JSON
 
@@ -181,7 +217,7 @@ registry cannot be reached.
 Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
 2 bad input (no job results there, a file that does not parse, an image that build.json does not
 hold, a node of a platform the variant was not built for); 3 the image's config could not be read
-from its registry.`,
+from its registry, or (--capture) no Docker engine; 1 (--capture) the probe failed in the image.`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('collect', argv, COLLECT_OPTIONS);
     if ((values.slurm === undefined) === (values.k8s === undefined))
@@ -202,11 +238,15 @@ from its registry.`,
     const build = results.readBuild({ what: 'build result (--out)' });
     const target = collectTarget(job.meta, build, path.join(values.out, BUILD_FILE), values.variant);
     const result = collectedSmokeResult(job, target, await imageMask(target, io, values['no-image-mask']));
+    // Captured first: a capture that fails leaves the directory as it was.
+    const record = values.capture ? await captureTarget(target, io) : undefined;
     results.writeSmoke(target.variant, target.platform, result);
     results.removeSmokeKey(target.variant, target.platform);
+    if (record) results.writeEnv(target.variant, target.platform, record);
+    const envFile = record && path.join(outDir, recordFile('env', target.variant, target.platform));
     if (!results.hasEnv(target.variant, target.platform))
       io.stderr(
-        `warning: ${values.out} has no environment record of ${target.variant} on ${target.platform} (${recordFile('env', target.variant, target.platform)}), which "ml-image report" needs: the smoke stage captures it ("ml-image run --stages smoke --out ${values.out}", or "ml-image run"); run it first, then collect again (it replaces the smoke result)\n`,
+        `warning: ${values.out} has no environment record of ${target.variant} on ${target.platform} (${recordFile('env', target.variant, target.platform)}), which "ml-image report" needs: collect again with --capture (the probe runs in the image on this machine's engine), or run the smoke stage first ("ml-image run --stages smoke --out ${values.out}"), then collect again (it replaces the smoke result)\n`,
       );
     const file = path.join(outDir, recordFile('smoke', target.variant, target.platform));
     const { pass, fail, skip } = result.summary;
@@ -219,6 +259,7 @@ from its registry.`,
       from,
       tests: { pass, fail, skip },
       ...(result.interrupted !== undefined && { stopped: result.interrupted }),
+      ...(envFile !== undefined && { envRecord: envFile }),
     };
     io.stdout(
       values.json
@@ -227,6 +268,7 @@ from its registry.`,
             `collected ${result.tests.length} test(s) of ${printable(summary.ranOn)}: ${pass} passed, ${fail} failed, ${skip} skipped`,
             `  ${target.variant} on ${target.platform} (${target.image})`,
             `  written to ${file}`,
+            ...(envFile !== undefined ? [`  environment record captured here: ${envFile}`] : []),
             ...(result.interrupted !== undefined
               ? [`  stopped: ${printable(result.interrupted)} (shown in the report, not attested)`]
               : []),
