@@ -102,6 +102,9 @@ const FAKE_SRUN = [
   'if [ "$*" = true ] && [ -n "${FAKE_IMPORT_FAIL:-}" ]; then echo "pyxis: failed to import docker image" >&2; exit 1; fi',
   'if [ "$*" = true ] && [ -n "${FAKE_IMPORT_HANG:-}" ]; then exec sleep 30; fi',
   'if [ "$*" = true ]; then exit 0; fi',
+  // The container's removal (sh -c ... pyxis_NAME): FAKE_REMOVE_SECONDS long, DIR/removing at its start,
+  // "done" in FAKE_REMOVED at its end.
+  'if [ "$1" = sh ] && [ -n "${FAKE_REMOVE_SECONDS:-}" ]; then echo start > "$FAKE_LOG/../removing"; sleep "$FAKE_REMOVE_SECONDS"; echo done > "$FAKE_REMOVED"; exit 0; fi',
   'if [ -n "${FAKE_REAL:-}" ]; then',
   '  args=(); for a in "$@"; do args+=("${a//\\/ml-image\\//$FAKE_REAL/}"); done; exec "${args[@]}"',
   'fi',
@@ -384,41 +387,84 @@ describe.skipIf(SKIP)('slurmScript', () => {
       expect(r.result('compute-cpu')).toMatchObject({ status: 'pass' });
     });
 
+    /** job.sbatch of O started as Slurm would start it; until() polls for a file the fakes write. */
+    function startSlurm(o: SlurmOptions, env: Record<string, string>) {
+      const run = slurmJob(o, env);
+      const child = spawn('bash', [run.job], run.options);
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      return { ...run, child, exited, stderr: () => stderr };
+    }
+    /** Waits (at most 10 s: no timing is asserted) until FILE holds something. */
+    async function until(file: string): Promise<string> {
+      for (let i = 0; i < 200 && !(existsSync(file) && readFileSync(file, 'utf8').trim()); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      return readFileSync(file, 'utf8');
+    }
+    const removal = (argv: string[]) => argv.includes('pyxis_ml-image-smoke-42');
+
     it.each([
       ['USR1', 138, 'Slurm before the time limit, or scancel --batch --signal=USR1'],
       ['TERM', 143, 'a plain scancel'],
     ])(
-      'stopped by SIG%s mid-suite (%s): ends the running step at once, removes the container, exits %i',
+      'stopped by SIG%s mid-suite: exits %i, the running step ended at once, the container removed (%s)',
       async (sig, code) => {
         const hungPid = path.join(dir, 'hung.pid');
-        const { job, log, options, results } = slurmJob(local({ suites: ['imports', 'train', 'compute'] }), {
+        const run = startSlurm(local({ suites: ['imports', 'train', 'compute'] }), {
           FAKE_HANG: 'train',
           FAKE_HANG_PID: hungPid,
         });
-        const child = spawn('bash', [job], options);
-        let stderr = '';
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        const exited = new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
         // Signalled once the hung suite runs (its own timeout is 600 s, the sleep's 30 s).
-        for (let i = 0; i < 200 && !(existsSync(hungPid) && readFileSync(hungPid, 'utf8').trim()); i++)
-          await new Promise((r) => setTimeout(r, 50));
-        const hung = Number(readFileSync(hungPid, 'utf8'));
-        child.kill(`SIG${sig}` as NodeJS.Signals);
-        expect(await exited).toBe(code);
-        expect(stderr).toContain(`ml-image: stopped by SIG${sig} (the time limit is near, or scancel)`);
+        const hung = Number(await until(hungPid));
+        run.child.kill(`SIG${sig}` as NodeJS.Signals);
+        expect(await run.exited).toBe(code);
+        expect(run.stderr()).toContain(`ml-image: stopped by SIG${sig} (the time limit is near, or scancel)`);
         // The step's process is gone (not left running on the node), and the container's removal ran after it.
         expect(() => process.kill(hung, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
-        const argvs = calls(log);
-        expect(argvs.at(-1)).toEqual(
-          expect.arrayContaining(['pyxis_ml-image-smoke-42', 'pyxis_42_ml-image-smoke-42']),
-        );
+        const argvs = calls(run.log);
+        expect(removal(argvs.at(-1)!)).toBe(true);
+        expect(argvs.at(-1)).toContain('pyxis_42_ml-image-smoke-42');
         expect(argvs.findIndex((a) => a.includes('train'))).toBeLessThan(argvs.length - 1);
         // What ran is kept; job.json has no finishedAt: collect shows the job as stopped.
-        expect(existsSync(path.join(results, 'imports.json'))).toBe(true);
-        expect(existsSync(path.join(results, 'train.json'))).toBe(false);
-        expect(jobJson(results).finishedAt).toBeUndefined();
+        expect(existsSync(path.join(run.results, 'imports.json'))).toBe(true);
+        expect(existsSync(path.join(run.results, 'train.json'))).toBe(false);
+        expect(jobJson(run.results).finishedAt).toBeUndefined();
       },
     );
+
+    it('a second stop signal, during the removal, is ignored: the removal ends, the first stop stands', async () => {
+      const hungPid = path.join(dir, 'hung.pid');
+      const removed = path.join(dir, 'removed');
+      const run = startSlurm(local({ suites: ['train'] }), {
+        FAKE_HANG: 'train',
+        FAKE_HANG_PID: hungPid,
+        FAKE_REMOVE_SECONDS: '1',
+        FAKE_REMOVED: removed,
+      });
+      await until(hungPid);
+      run.child.kill('SIGUSR1');
+      await until(path.join(dir, 'removing'));
+      run.child.kill('SIGUSR1');
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(138);
+      expect(readFileSync(removed, 'utf8')).toBe('done\n');
+      expect(run.stderr().match(/ml-image: stopped by/g)).toHaveLength(1);
+    });
+
+    it('a stop signal once every suite ran changes nothing: the job ends as it would, finishedAt kept', async () => {
+      const removed = path.join(dir, 'removed');
+      const run = startSlurm(local({ suites: ['imports'] }), {
+        FAKE_REMOVE_SECONDS: '1',
+        FAKE_REMOVED: removed,
+      });
+      await until(path.join(dir, 'removing'));
+      run.child.kill('SIGUSR1');
+      expect(await run.exited).toBe(0);
+      expect(run.stderr()).not.toContain('ml-image: stopped by');
+      expect(readFileSync(removed, 'utf8')).toBe('done\n');
+      expect(jobJson(run.results).finishedAt).toMatch(UTC);
+    });
 
     // An image without pip: pip-check is skipped with the reason, as the pipeline's is; the job passes.
     it('an image without pip: pip-check skipped, the job passes', () => {

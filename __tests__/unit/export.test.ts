@@ -234,41 +234,42 @@ describe('limits and names', () => {
   ])('jobDeadlineSeconds: %s', (_n, s, want) => expect(jobDeadlineSeconds(s)).toBe(want));
 
   // Each step may run its timeout, then `timeout --kill-after=60` waits that long before SIGKILL;
-  // the import the same; the container's removal at most 180s + 10s; 300s for srun and the rest.
+  // the import the same; the stop signal's lead (300s, which holds the container's removal: 180s +
+  // 10s) and the 60s Slurm may send it early; 300s for srun and the rest.
   it.each([
     [
       'one running step',
       slurm({ suites: ['compute'], timeoutSeconds: 600 }),
-      600 + 900 + 2 * 60 + 190 + 300,
-      '00:36:00',
+      600 + 900 + 2 * 60 + 360 + 300,
+      '00:38:00',
     ],
     [
       'CPU only: five running steps',
       slurm({ timeoutSeconds: 600 }),
-      5 * 600 + 900 + 6 * 60 + 190 + 300,
-      '01:20:00',
+      5 * 600 + 900 + 6 * 60 + 360 + 300,
+      '01:22:00',
     ],
     [
       'GPUs on two nodes: seven',
       slurm({ nodes: 2, gpusPerNode: 8, timeoutSeconds: 600 }),
-      7 * 600 + 900 + 8 * 60 + 190 + 300,
-      '01:42:00',
+      7 * 600 + 900 + 8 * 60 + 360 + 300,
+      '01:44:00',
     ],
     [
       'every suite skips',
       slurm({ suites: ['custom'], timeoutSeconds: 60 }),
-      60 + 900 + 2 * 60 + 190 + 300,
-      '00:27:00',
+      60 + 900 + 2 * 60 + 360 + 300,
+      '00:29:00',
     ],
     [
       'a day of suites',
       slurm({ suites: ['train'], timeoutSeconds: 86400 }),
-      86400 + 900 + 2 * 60 + 190 + 300,
-      '1-00:26:00',
+      86400 + 900 + 2 * 60 + 360 + 300,
+      '1-00:28:00',
     ],
   ])("slurmDeadlineSeconds, the job's --time: %s", (_n, o, seconds, time) => {
     expect(slurmDeadlineSeconds(o)).toBe(seconds);
-    expect(seconds - jobDeadlineSeconds(o)).toBeGreaterThanOrEqual(60 * 2 + 190 + 300);
+    expect(seconds - jobDeadlineSeconds(o)).toBeGreaterThanOrEqual(60 * 2 + 360 + 300);
     expect(slurmScript(o)).toContain(`\n#SBATCH --time=${time}\n`);
   });
 
@@ -310,9 +311,9 @@ describe('slurmScript', () => {
       '#SBATCH --ntasks-per-node=1',
       '#SBATCH --gpus-per-node=8',
       '#SBATCH --cpus-per-task=32',
-      // 7 steps at 300s and 60s each to be killed in, the import's 900s and 60s, the container's
-      // removal (190s) and 300s for the rest: 3970s.
-      '#SBATCH --time=01:07:00',
+      // 7 steps at 300s and 60s each to be killed in, the import's 900s and 60s, the stop signal's
+      // lead (300s, the container's removal in it) and 60s, and 300s for the rest: 4140s.
+      '#SBATCH --time=01:09:00',
       // The stop signal, 300 s before the time limit: time for the container's removal.
       '#SBATCH --signal=B:USR1@300',
       '#SBATCH --output=ml-image-smoke-%j.out',

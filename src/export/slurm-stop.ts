@@ -18,8 +18,14 @@ export const REMOVE_KILL_AFTER_S = 10;
  */
 export const STOP_LEAD_S = REMOVE_TIMEOUT_S + REMOVE_KILL_AFTER_S + 110;
 
+/** How much earlier than asked Slurm may send it (its event handling's resolution, sbatch(1)). */
+export const STOP_EARLY_S = 60;
+
 /** The exit status of a job stopped by SIGNAL, as a shell reports a command killed by it. */
 export const STOP_EXIT: Readonly<Record<'USR1' | 'TERM', number>> = { USR1: 138, TERM: 143 };
+
+/** What ignores the stop signals where a stop would change nothing: once every suite ran, and in the removal. */
+export const STOP_IGNORED = "trap '' USR1 TERM";
 
 /** The #SBATCH line that asks for the stop signal before the time limit (to the batch shell only). */
 export const STOP_SBATCH_LINE = `--signal=B:USR1@${STOP_LEAD_S}`;
@@ -31,7 +37,7 @@ export const STOP_SBATCH_LINE = `--signal=B:USR1@${STOP_LEAD_S}`;
 export const STOP_SHELL = `# A stop before the end: Slurm sends USR1 ${STOP_LEAD_S}s before the time limit (#SBATCH --signal), and
 # "scancel --batch --signal=USR1 <job id>" asks for the same. The running step is stopped and the job
 # exits while it may still start the step that removes its container (the EXIT trap); a plain scancel
-# or the time limit itself (TERM) is handled alike, but Slurm may then refuse that step.
+# or the time limit itself (TERM) is handled alike, but Slurm then refuses that step.
 # in_step OUT ERR CMD...: CMD in the background, its output to OUT and ERR, waited for (bash runs a
 # trap only once a foreground command has ended), its exit status in S_RC. Not redirected as a whole:
 # a trap that runs in it would write there too.
@@ -44,10 +50,14 @@ in_step() {
   S_RC=$?
   S_PID=
 }
+# stop_job SIGNAL STATUS: the step that runs (the shell's background job, whatever S_PID says at
+# this instant) ended, then exit; a second stop signal is ignored from here on, as it is once
+# every suite ran and in the removal (a default action would kill the shell there, removal and all).
 stop_job() {
-  trap - USR1 TERM
+  trap '' USR1 TERM
   printf '%s\\n' "ml-image: stopped by SIG$1 (the time limit is near, or scancel): the running step is ended and the job exits; its results so far are in $RESULTS" >&2
-  if [ -n "$S_PID" ]; then kill -TERM "$S_PID" 2> /dev/null; wait "$S_PID"; fi
+  s_jobs=$(jobs -p)
+  if [ -n "$s_jobs" ]; then kill -TERM $s_jobs 2> /dev/null; wait; fi
   exit "$2"
 }
 trap 'stop_job USR1 ${STOP_EXIT.USR1}' USR1

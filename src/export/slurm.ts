@@ -29,7 +29,15 @@ import {
 import { slurmMemory } from './memory.js';
 import { JOB_META_FINISHED_LINE, jobMetaConstants, slurmJobMetaShell } from './job-meta-shell.js';
 import { JOB_META_FILE } from './job-schema.js';
-import { REMOVE_KILL_AFTER_S, REMOVE_TIMEOUT_S, STOP_SBATCH_LINE, STOP_SHELL } from './slurm-stop.js';
+import {
+  REMOVE_KILL_AFTER_S,
+  REMOVE_TIMEOUT_S,
+  STOP_EARLY_S,
+  STOP_IGNORED,
+  STOP_LEAD_S,
+  STOP_SBATCH_LINE,
+  STOP_SHELL,
+} from './slurm-stop.js';
 
 export const SLURM_JOB_FILE = 'job.sbatch';
 export const SMOKE_SCRIPT_FILE = 'ml_image_smoke.py';
@@ -56,17 +64,13 @@ export const SLURM_MARGIN_S = 300;
 /**
  * The job's --time, in seconds: every container step at its timeout plus the kill delay
  * `timeout --kill-after` gives it, the image import at its limit (the pull allowance) plus its own,
- * the container's removal at the end (REMOVE_TIMEOUT_S and its kill delay), and a fixed margin.
+ * the stop signal's lead (STOP_LEAD_S, which holds the container's removal at the end) and the
+ * 60 s Slurm may send it early, and a fixed margin: a run whose every step takes its whole timeout
+ * still ends before the stop signal.
  */
 export function slurmDeadlineSeconds(o: ExportSpec): number {
   const running = Math.max(1, exportSteps(o).filter((st) => st.kind !== 'skip').length);
-  return (
-    jobDeadlineSeconds(o) +
-    (running + 1) * KILL_AFTER_S +
-    REMOVE_TIMEOUT_S +
-    REMOVE_KILL_AFTER_S +
-    SLURM_MARGIN_S
-  );
+  return jobDeadlineSeconds(o) + (running + 1) * KILL_AFTER_S + STOP_LEAD_S + STOP_EARLY_S + SLURM_MARGIN_S;
 }
 
 /** Slurm's D-HH:MM:SS, rounded up to the minute. */
@@ -237,6 +241,7 @@ export const REMOVE_CONTAINER_SHELL = `# Pyxis keeps a named container after the
 # of the image on every node a step ran on. At exit the job removes it on each of its nodes, by both
 # of Pyxis' names (pyxis_NAME; pyxis_JOBID_NAME under container_scope=job), where enroot lists it.
 remove_container() {
+  ${STOP_IGNORED}
   timeout --kill-after=${REMOVE_KILL_AFTER_S} ${REMOVE_TIMEOUT_S} ${STEP_ENV} srun --nodes="\${SLURM_NNODES:-1}" --ntasks-per-node=1 sh -c \\
     'rc=0; for c in "$@"; do if enroot list 2> /dev/null | grep -qxF "$c"; then enroot remove -f "$c" > /dev/null || { printf "%s\\n" "ml-image: could not remove the container $c on $(hostname)" >&2; rc=1; }; fi; done; exit $rc' \\
     sh "pyxis_$CONTAINER_NAME" "pyxis_\${SLURM_JOB_ID:-0}_$CONTAINER_NAME" > /dev/null 2> "$RESULTS/remove.err" \\
@@ -377,6 +382,8 @@ ${RECORD_SHELL}
 ${RUN_STEP_SHELL}
 ${imports}${body.join('\n')}
 
+# Every suite ran: a stop signal from here on changes nothing.
+${STOP_IGNORED}
 ${JOB_META_FINISHED_LINE}
 printf '%s\\n' "ml-image: results in $RESULTS"
 exit "$FAILED"
