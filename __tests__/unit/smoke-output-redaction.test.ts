@@ -367,6 +367,7 @@ describe("the image's own secret values, printed without their names", () => {
     'HF_TOKEN_PATH=/root/.cache/huggingface/token',
     'DB_PASSWORD=short',
     'LANG=C.UTF-8',
+    'API_SECRET=PLANT05"q\\u/o te',
   ];
 
   it.each<[string, string, string]>([
@@ -378,6 +379,8 @@ describe("the image's own secret values, printed without their names", () => {
       'enabled=true pw=short',
     ],
     ['innocent values', '/usr/local/bin:/usr/bin C.UTF-8', '/usr/local/bin:/usr/bin C.UTF-8'],
+    ['a value printed inside a JSON string (json.dumps)', '{"v": "PLANT05\\"q\\\\u/o te"}', `{"v": "${R}"}`],
+    ['a value percent-encoded (in a URL)', 'GET /x?v=PLANT05%22q%5Cu%2Fo%20te', `GET /x?v=${R}`],
     [
       'a word or a path under a secret-like name (KEYRING, TOKEN_PATH) is left',
       'subprocess.CalledProcessError at /root/.cache/huggingface/token',
