@@ -35254,16 +35254,23 @@ const redactMessage = (text) => maskBareQueryTokens(redactText(maskBareLogins(te
 /**
  * The texts to replace for secret VALUES in output read line by line: each value of at least MIN
  * characters and, for a value of several lines (a JSON key, a netrc, a PEM), each of its lines of
- * at least MIN characters once trimmed, as a runner splits a multi-line mask. Longest first, so a
- * line inside a longer value is not masked before the whole value is.
+ * at least MIN characters once trimmed, as a runner splits a multi-line mask. Each also as a program
+ * prints it escaped where that differs: inside a JSON string (json.dumps, a log line's JSON: `"` and
+ * `\` escaped) and percent-encoded (in a URL). Longest first, so a line inside a longer value is not
+ * masked before the whole value is.
  */
 function valueMasks(values, min = 4) {
     const masks = new Set();
-    for (const v of values) {
+    const add = (v) => {
         masks.add(v);
+        masks.add(JSON.stringify(v).slice(1, -1));
+        masks.add(encodeURIComponent(v));
+    };
+    for (const v of values) {
+        add(v);
         if (/[\r\n]/.test(v))
             for (const line of v.split(/\r\n|[\r\n]/))
-                masks.add(line.trim());
+                add(line.trim());
     }
     return [...masks].filter((m) => m.length >= min).sort((a, b) => b.length - a.length);
 }

@@ -2,6 +2,270 @@ export const id = 168;
 export const ids = [168];
 export const modules = {
 
+/***/ 96912:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O$: () => (/* binding */ captureImage)
+/* harmony export */ });
+/* unused harmony exports imageCreated, layerHistory, imageSize */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11012);
+/* harmony import */ var _docker_failures_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76873);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38201);
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17700);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(20317);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(311);
+/* harmony import */ var _python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57953);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66917);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(38287);
+/* harmony import */ var _util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(97499);
+// capture: run the probe (images/probe/ml_image_probe.py) in the image and add what the engine
+// knows of the image. The container is removed in every case (DockerAdapter.runContainer).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** python3 is not in the image: our deadline wrapper's, the OCI runtime's or a shell's wording. */
+const NO_PYTHON = /"python3": (executable file not found|no such file or directory)|python3: (command )?not found/i;
+/**
+ * The image's creation time: the engine's own when the adapter reports one, else the OCI label
+ * the build sets, else null. (ImageDetails has no `created` yet; an adapter that adds it wins.)
+ */
+function imageCreated(details) {
+    return details.created || details.labels[_record_js__WEBPACK_IMPORTED_MODULE_10__/* .CREATED_LABEL */ .Kh] || null;
+}
+/** The image's name in the record and in messages: its tag when it runs by ID. */
+const nameOf = (input) => input.name ?? input.image;
+/**
+ * The probe's container, with the GPUs asked for. When the engine refuses to start it with them
+ * (no GPU runtime, a driver older than the image's CUDA: nvidia-container-cli's requirement check),
+ * it runs again without them and `gpuError` says why: the record is still made, and the gpu suite
+ * reports the cause.
+ */
+async function runProbe(input, timeoutMs, docker) {
+    const probe = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(input.imagesDir, 'probe', 'ml_image_probe.py'), 'utf8');
+    const attempt = (gpus) => docker
+        .runContainer({
+        image: input.image,
+        ...(input.platform !== undefined && { platform: input.platform }),
+        // The probe needs no shell and no entrypoint of the image.
+        entrypoint: ['python3'],
+        cmd: [
+            '-c',
+            probe,
+            `--redaction-rules=${JSON.stringify(_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .REDACTION_RULES */ .iz)}`, // one copy of the rules: redaction-rules.json
+            ...(input.noTorch ? ['--no-torch'] : []),
+            ...(input.torchRuntime ? ['--torch-runtime'] : []),
+        ],
+        ...(input.env !== undefined && { env: input.env }),
+        ...(gpus !== undefined && { gpus }),
+        labels: { 'io.github.ml-image-action.stage': 'capture' },
+        timeoutMs,
+    })
+        .catch((e) => {
+        // An image without /bin/sh runs the probe unwrapped: the engine itself reports python3 missing.
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn || !NO_PYTHON.test(String(e?.message ?? e)))
+            throw e;
+        return { exitCode: 127, timedOut: false, stdout: '', stderr: String(e.message) };
+    });
+    if (input.gpus === undefined)
+        return { run: await attempt(undefined) };
+    try {
+        return { run: await attempt(input.gpus) };
+    }
+    catch (e) {
+        // Only a refusal of the GPU request is retried without it: a missing image or a full disk is
+        // the error to report, not a second try that would hide it.
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn ||
+            ((0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .statusCodeOf */ .PU)(e) ?? 0) < 400 ||
+            !_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .GPU_REQUEST_REFUSED */ .s7.test((0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(e)))
+            throw e;
+        const first = (0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(e);
+        const gpuError = `the probe's container did not start with GPUs, so it ran without them: ${first}`;
+        try {
+            return { run: await attempt(undefined), gpuError };
+        }
+        catch (again) {
+            // The second failure names the first (the GPUs' refusal), which it would otherwise hide.
+            const both = `${(0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .engineMessage */ .g4)(again)} (without GPUs; with them the engine said: ${first})`;
+            if (again instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MlImageError */ .zn) {
+                again.message = both;
+                throw again;
+            }
+            throw Object.assign(new Error(both, { cause: again }), { statusCode: (0,_docker_failures_js__WEBPACK_IMPORTED_MODULE_4__/* .statusCodeOf */ .PU)(again) });
+        }
+    }
+}
+async function captureImage(input, deps) {
+    const details = await deps.docker.inspectImage(input.image, input.platform);
+    const platform = input.platform ?? `${details.os}/${details.architecture}`;
+    const timeoutMs = input.timeoutMs ?? 300_000;
+    const name = nameOf(input);
+    const { run, gpuError } = await runProbe(input, timeoutMs, deps.docker);
+    if (run.timedOut)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`capture of ${name} timed out after ${timeoutMs / 1000}s`);
+    if (run.exitCode !== 0) {
+        const msg = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(`${run.stderr || run.stdout}`.trim().split('\n').slice(-5).join('\n'));
+        // Exit 2: the image given cannot be captured at all (bad input, named), not a failed check.
+        if ((run.exitCode === 127 || run.exitCode === 126) && NO_PYTHON.test(msg)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`${name} has no python3, which the probe needs: ${msg}`, 'capture an image with python3 on PATH (every template installs it); the smoke suites need it too');
+        }
+        // Its container removed by the cleanup of SIGINT/SIGTERM/SIGHUP (exit 137): the interrupt's.
+        throw ((0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_6__/* .interruptedFailure */ .rn)(`the probe in ${name}`, `exit ${run.exitCode}`) ??
+            new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe failed in ${name} (exit ${run.exitCode}):\n${msg}`));
+    }
+    let probed;
+    try {
+        probed = JSON.parse(run.stdout);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe in ${name} printed no record (exit 0):\n${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(run.stdout.trim()).slice(-2000)}`);
+    }
+    const history = await layerHistory(input.image, deps.docker, input.platform);
+    const size = await imageSize(input.image, deps.docker, input.platform, details);
+    // The image's ENTRYPOINT (else CMD) runs another Python than the python3 on PATH described.
+    const executable = probed.python?.executable;
+    const otherPython = typeof executable === 'string' ? (0,_python_entry_python_js__WEBPACK_IMPORTED_MODULE_9__/* .entryPythonError */ .RS)(details, executable) : undefined;
+    const record = redactRecord({
+        ...probed,
+        schemaVersion: _record_js__WEBPACK_IMPORTED_MODULE_10__/* .ENV_RECORD_SCHEMA_VERSION */ .B6,
+        image: imageFacts(input, details, platform, history, size),
+        errors: [
+            ...(probed.errors ?? []),
+            ...(typeof history === 'string' ? [{ field: 'image.history', error: history }] : []),
+            ...(typeof size === 'string' ? [{ field: 'image.sizeKind', error: size }] : []),
+            ...(gpuError !== undefined ? [{ field: 'gpus', error: gpuError }] : []),
+            ...(otherPython !== undefined ? [otherPython] : []),
+        ],
+        capture: {
+            ...probed.capture,
+            toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x,
+            time: new Date().toISOString(),
+            host: { kernel: node_os__WEBPACK_IMPORTED_MODULE_1___default().release() },
+        },
+    });
+    const parsed = _record_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvRecordSchema */ .iv.safeParse(record);
+    if (!parsed.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .CheckFailedError */ .CO(`the probe's record of ${name} does not match the schema: ${(0,_config_issues_js__WEBPACK_IMPORTED_MODULE_3__/* .formatIssues */ .og)(parsed.error, record, _record_js__WEBPACK_IMPORTED_MODULE_10__/* .EnvRecordSchema */ .iv)[0]}`);
+    }
+    return parsed.data;
+}
+/**
+ * The image's layers with the instruction that made each (oldest first), from the engine; a
+ * string when the engine could not tell (the record says why under errors). Values of secret names
+ * (`RUN |1 HF_TOKEN=... /bin/sh -c`, `ENV DB_PASSWORD=two words`) are masked, then the text
+ * patterns apply (redactInstruction).
+ */
+async function layerHistory(image, docker, platform) {
+    if (!docker.imageHistory)
+        return undefined;
+    try {
+        const entries = await docker.imageHistory(image, platform);
+        return entries.map((h) => ({
+            createdBy: (0,_util_redact_instruction_js__WEBPACK_IMPORTED_MODULE_12__/* .redactInstruction */ .QT)(h.createdBy),
+            sizeBytes: h.sizeBytes,
+            ...(h.empty && { empty: true }),
+        }));
+    }
+    catch (e) {
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+    }
+}
+/**
+ * The image's size and its kind, which depends on the engine's image store (the adapter's
+ * imageSize, given the capture's own inspect INSPECTED so that the image is not inspected again);
+ * a string when the engine could not tell (the record says why under errors, and keeps the
+ * inspect's size without a kind, read as unpacked); undefined when the adapter cannot be asked.
+ */
+async function imageSize(image, docker, platform, inspected) {
+    if (!docker.imageSize)
+        return undefined;
+    try {
+        return await docker.imageSize(image, platform, inspected);
+    }
+    catch (e) {
+        return `${e.name}: ${(0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactText */ .Rd)(String(e.message ?? e)).slice(0, 300)}`;
+    }
+}
+/** What the engine knows of the image (record.image). */
+function imageFacts(input, details, platform, history, size) {
+    const sized = typeof size === 'object' ? size : undefined;
+    // The digest it ran by (REPOSITORY@sha256:<platform manifest>) where the engine knows the image
+    // by it: the first repository digest may be another repository's or the index's.
+    const ran = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(input.image).digest;
+    const digests = details.repoDigests.flatMap((d) => (d.includes('@') ? [d.split('@')[1]] : []));
+    const repoDigest = digests.find((d) => d === ran) ?? digests[0];
+    return {
+        ref: nameOf(input),
+        id: details.id,
+        digest: repoDigest ?? null,
+        platform,
+        sizeBytes: sized?.sizeBytes ?? details.sizeBytes,
+        ...(sized?.kind !== undefined && { sizeKind: sized.kind }),
+        layers: details.layers,
+        labels: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactLabels */ .PU)(details.labels),
+        user: details.user,
+        entrypoint: details.entrypoint,
+        cmd: details.cmd,
+        env: (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactEnvList */ .V1)(details.env),
+        variant: input.variant ?? details.labels[_record_js__WEBPACK_IMPORTED_MODULE_10__/* .VARIANT_LABEL */ .z] ?? null,
+        created: imageCreated(details),
+        ...(Array.isArray(history) && { history }),
+    };
+}
+/** The record's package lists other than python.packages (redactRecord). */
+const PACKAGE_LISTS = new Set(['apt', 'conda']);
+/**
+ * The record with secrets masked: every string that looks like one as a whole (redactDeep), but in
+ * the package lists (pip, apt, conda) only tokens of known forms and URL logins. A package's name,
+ * version, build, channel or requirement is no secret by its shape: PyPI names of 40 letters and
+ * digits exist (mypy-boto3-serverlessapplicationrepository, also conda-forge's), and masking them
+ * merged two packages into one SBOM component and dropped their dependencies.
+ */
+function redactRecord(r) {
+    const python = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'packages' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactTextDeep */ .Fo)(x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(x)]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v);
+    // The probe's environment, NAME: value, masked by name too (as the probe does: a secret's name, a
+    // proxy variable's login without a scheme), whatever probe wrote it.
+    const env = (v) => (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_8__/* .isJsonObject */ .OW)(v)
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [
+            k,
+            typeof x === 'string' ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactEnvValue */ .OI)(k, x) : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(x),
+        ]))
+        : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v);
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [
+        k,
+        k === 'python'
+            ? python(v)
+            : PACKAGE_LISTS.has(k)
+                ? (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactTextDeep */ .Fo)(v)
+                : k === 'env'
+                    ? env(v)
+                    : (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_11__/* .redactDeep */ .KL)(v),
+    ]));
+}
+
+
+/***/ }),
+
 /***/ 42418:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -18,8 +282,16 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
 var signers = __webpack_require__(96364);
+// EXTERNAL MODULE: ./src/capture/capture.ts
+var capture = __webpack_require__(96912);
+// EXTERNAL MODULE: ./src/docker/engine-platform.ts
+var engine_platform = __webpack_require__(74234);
+// EXTERNAL MODULE: ./src/docker/platform-image.ts
+var platform_image = __webpack_require__(53041);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
 var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -28,8 +300,6 @@ var errors = __webpack_require__(83916);
 var oci_types = __webpack_require__(2329);
 // EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
 var buildx = __webpack_require__(49618);
-// EXTERNAL MODULE: ./src/docker/platform-image.ts
-var platform_image = __webpack_require__(53041);
 // EXTERNAL MODULE: ./src/docker/registry.ts
 var docker_registry = __webpack_require__(98925);
 ;// CONCATENATED MODULE: ./src/docker/image-env.ts
@@ -401,12 +671,19 @@ function k8sJob(text, source) {
 var read_regular = __webpack_require__(23387);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
+// EXTERNAL MODULE: ./src/util/images-dir.ts
+var images_dir = __webpack_require__(29882);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
 ;// CONCATENATED MODULE: ./src/cli/commands/collect.ts
 // `ml-image collect`: a cluster job's smoke results (what `ml-image export` wrote ran) into the
 // result directory of the build it tested, as that target's smoke result: `ml-image report` shows
 // them, and `ml-image run --stages attest` signs them, as it does the smoke stage's.
+
+
+
+
+
 
 
 
@@ -506,7 +783,26 @@ const COLLECT_OPTIONS = {
     k8s: { type: 'string' },
     variant: { type: 'string' },
     'no-image-mask': { type: 'boolean', default: false },
+    capture: { type: 'boolean', default: false },
 };
+/**
+ * TARGET's environment record, captured on this machine's engine (--capture): the probe in the
+ * platform's image, pulled by digest, as `ml-image capture` runs it (no GPU: the cluster job's gpu
+ * suite says which GPUs the tests ran on): the target's record, which the report needs.
+ */
+async function captureTarget(target, io) {
+    const docker = io.docker();
+    const own = await (0,platform_image/* platformImage */.bg)(docker, target.image, target.platform, async () => (0,engine_platform/* enginePlatform */.q)(await docker.ping()));
+    io.stderr(`collect: capturing the environment record of ${own.image} (${target.platform}) on this machine's engine\n`);
+    const record = await (0,capture/* captureImage */.O$)({
+        image: own.image,
+        name: target.image,
+        platform: target.platform,
+        variant: target.variant,
+        imagesDir: (0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
+    }, { docker });
+    return record;
+}
 /**
  * The mask of TARGET's image's own secret values (imageEnvMask of its config's environment, read
  * from the registry as docker would log in), as the smoke stage masks the image it runs: a value
@@ -530,7 +826,7 @@ async function imageMask(target, io, skip) {
 const collectCommand = {
     name: 'collect',
     summary: "Read a cluster job's smoke results (ml-image export) into the build's result directory.",
-    usage: 'ml-image collect (--slurm DIR | --k8s LOGFILE) --out DIR [--variant NAME] [--no-image-mask] [--json]',
+    usage: 'ml-image collect (--slurm DIR | --k8s LOGFILE) --out DIR [--variant NAME] [--capture] [--no-image-mask] [--json]',
     help: `Takes the results of a job that "ml-image export" wrote, once it ran, into the result directory
 of the build it tested, as the smoke result of the variant and platform it ran: "ml-image report
 --results DIR" then shows them (saying where they ran), and "ml-image run --stages attest --out DIR"
@@ -543,6 +839,9 @@ signs them as the smoke attestation of that platform's digest.
   --out DIR       the build's result directory (DIR/build.json, as "ml-image build --out DIR" and
                   "ml-image export --from DIR" have it): the job's image must be one of its variants
   --variant NAME  the variant, where the image's digest is in more than one
+  --capture       also capture the target's environment record (which the report needs) on this
+                  machine's engine: the image is pulled by digest and the probe runs in it, as
+                  "ml-image capture" does; for a result directory whose smoke stage did not run
   --no-image-mask do not read the image's config from its registry (see below)
   --json          print what was written as JSON
 
@@ -561,7 +860,7 @@ registry cannot be reached.
 Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
 2 bad input (no job results there, a file that does not parse, an image that build.json does not
 hold, a node of a platform the variant was not built for); 3 the image's config could not be read
-from its registry.`,
+from its registry, or (--capture) no Docker engine; 1 (--capture) the probe failed in the image.`,
     async run(argv, io) {
         const { values } = (0,args/* parseCommandArgs */.Qx)('collect', argv, COLLECT_OPTIONS);
         if ((values.slurm === undefined) === (values.k8s === undefined))
@@ -576,10 +875,15 @@ from its registry.`,
         const build = results.readBuild({ what: 'build result (--out)' });
         const target = collectTarget(job.meta, build, external_node_path_default().join(values.out, results_results/* BUILD_FILE */.oS), values.variant);
         const result = collectedSmokeResult(job, target, await imageMask(target, io, values['no-image-mask']));
+        // Captured first: a capture that fails leaves the directory as it was.
+        const record = values.capture ? await captureTarget(target, io) : undefined;
         results.writeSmoke(target.variant, target.platform, result);
         results.removeSmokeKey(target.variant, target.platform);
+        if (record)
+            results.writeEnv(target.variant, target.platform, record);
+        const envFile = record && external_node_path_default().join(outDir, (0,results_results/* recordFile */.mR)('env', target.variant, target.platform));
         if (!results.hasEnv(target.variant, target.platform))
-            io.stderr(`warning: ${values.out} has no environment record of ${target.variant} on ${target.platform} (${(0,results_results/* recordFile */.mR)('env', target.variant, target.platform)}), which "ml-image report" needs: the smoke stage captures it ("ml-image run --stages smoke --out ${values.out}", or "ml-image run"); run it first, then collect again (it replaces the smoke result)\n`);
+            io.stderr(`warning: ${values.out} has no environment record of ${target.variant} on ${target.platform} (${(0,results_results/* recordFile */.mR)('env', target.variant, target.platform)}), which "ml-image report" needs: collect again with --capture (the probe runs in the image on this machine's engine), or run the smoke stage first ("ml-image run --stages smoke --out ${values.out}"), then collect again (it replaces the smoke result)\n`);
         const file = external_node_path_default().join(outDir, (0,results_results/* recordFile */.mR)('smoke', target.variant, target.platform));
         const { pass, fail, skip } = result.summary;
         const summary = {
@@ -591,6 +895,7 @@ from its registry.`,
             from,
             tests: { pass, fail, skip },
             ...(result.interrupted !== undefined && { stopped: result.interrupted }),
+            ...(envFile !== undefined && { envRecord: envFile }),
         };
         io.stdout(values.json
             ? `${JSON.stringify(summary, null, 2)}\n`
@@ -598,6 +903,7 @@ from its registry.`,
                 `collected ${result.tests.length} test(s) of ${(0,util_text/* printable */.g$)(summary.ranOn)}: ${pass} passed, ${fail} failed, ${skip} skipped`,
                 `  ${target.variant} on ${target.platform} (${target.image})`,
                 `  written to ${file}`,
+                ...(envFile !== undefined ? [`  environment record captured here: ${envFile}`] : []),
                 ...(result.interrupted !== undefined
                     ? [`  stopped: ${(0,util_text/* printable */.g$)(result.interrupted)} (shown in the report, not attested)`]
                     : []),

@@ -803,8 +803,12 @@ const REMOVE_KILL_AFTER_S = 10;
  * early, so rarely late, but a busy node's step start takes a while).
  */
 const STOP_LEAD_S = REMOVE_TIMEOUT_S + REMOVE_KILL_AFTER_S + 110;
+/** How much earlier than asked Slurm may send it (its event handling's resolution, sbatch(1)). */
+const STOP_EARLY_S = 60;
 /** The exit status of a job stopped by SIGNAL, as a shell reports a command killed by it. */
 const STOP_EXIT = { USR1: 138, TERM: 143 };
+/** What ignores the stop signals where a stop would change nothing: once every suite ran, and in the removal. */
+const STOP_IGNORED = "trap '' USR1 TERM";
 /** The #SBATCH line that asks for the stop signal before the time limit (to the batch shell only). */
 const STOP_SBATCH_LINE = `--signal=B:USR1@${STOP_LEAD_S}`;
 /**
@@ -814,7 +818,7 @@ const STOP_SBATCH_LINE = `--signal=B:USR1@${STOP_LEAD_S}`;
 const STOP_SHELL = `# A stop before the end: Slurm sends USR1 ${STOP_LEAD_S}s before the time limit (#SBATCH --signal), and
 # "scancel --batch --signal=USR1 <job id>" asks for the same. The running step is stopped and the job
 # exits while it may still start the step that removes its container (the EXIT trap); a plain scancel
-# or the time limit itself (TERM) is handled alike, but Slurm may then refuse that step.
+# or the time limit itself (TERM) is handled alike, but Slurm then refuses that step.
 # in_step OUT ERR CMD...: CMD in the background, its output to OUT and ERR, waited for (bash runs a
 # trap only once a foreground command has ended), its exit status in S_RC. Not redirected as a whole:
 # a trap that runs in it would write there too.
@@ -827,10 +831,14 @@ in_step() {
   S_RC=$?
   S_PID=
 }
+# stop_job SIGNAL STATUS: the step that runs (the shell's background job, whatever S_PID says at
+# this instant) ended, then exit; a second stop signal is ignored from here on, as it is once
+# every suite ran and in the removal (a default action would kill the shell there, removal and all).
 stop_job() {
-  trap - USR1 TERM
+  trap '' USR1 TERM
   printf '%s\\n' "ml-image: stopped by SIG$1 (the time limit is near, or scancel): the running step is ended and the job exits; its results so far are in $RESULTS" >&2
-  if [ -n "$S_PID" ]; then kill -TERM "$S_PID" 2> /dev/null; wait "$S_PID"; fi
+  s_jobs=$(jobs -p)
+  if [ -n "$s_jobs" ]; then kill -TERM $s_jobs 2> /dev/null; wait; fi
   exit "$2"
 }
 trap 'stop_job USR1 ${STOP_EXIT.USR1}' USR1
@@ -861,15 +869,13 @@ const SLURM_MARGIN_S = 300;
 /**
  * The job's --time, in seconds: every container step at its timeout plus the kill delay
  * `timeout --kill-after` gives it, the image import at its limit (the pull allowance) plus its own,
- * the container's removal at the end (REMOVE_TIMEOUT_S and its kill delay), and a fixed margin.
+ * the stop signal's lead (STOP_LEAD_S, which holds the container's removal at the end) and the
+ * 60 s Slurm may send it early, and a fixed margin: a run whose every step takes its whole timeout
+ * still ends before the stop signal.
  */
 function slurmDeadlineSeconds(o) {
     const running = Math.max(1, (0,common/* exportSteps */.C5)(o).filter((st) => st.kind !== 'skip').length);
-    return ((0,common/* jobDeadlineSeconds */.LR)(o) +
-        (running + 1) * KILL_AFTER_S +
-        REMOVE_TIMEOUT_S +
-        REMOVE_KILL_AFTER_S +
-        SLURM_MARGIN_S);
+    return (0,common/* jobDeadlineSeconds */.LR)(o) + (running + 1) * KILL_AFTER_S + STOP_LEAD_S + STOP_EARLY_S + SLURM_MARGIN_S;
 }
 /** Slurm's D-HH:MM:SS, rounded up to the minute. */
 function slurmTime(seconds) {
@@ -1026,6 +1032,7 @@ const REMOVE_CONTAINER_SHELL = `# Pyxis keeps a named container after the job (c
 # of the image on every node a step ran on. At exit the job removes it on each of its nodes, by both
 # of Pyxis' names (pyxis_NAME; pyxis_JOBID_NAME under container_scope=job), where enroot lists it.
 remove_container() {
+  ${STOP_IGNORED}
   timeout --kill-after=${REMOVE_KILL_AFTER_S} ${REMOVE_TIMEOUT_S} ${STEP_ENV} srun --nodes="\${SLURM_NNODES:-1}" --ntasks-per-node=1 sh -c \\
     'rc=0; for c in "$@"; do if enroot list 2> /dev/null | grep -qxF "$c"; then enroot remove -f "$c" > /dev/null || { printf "%s\\n" "ml-image: could not remove the container $c on $(hostname)" >&2; rc=1; }; fi; done; exit $rc' \\
     sh "pyxis_$CONTAINER_NAME" "pyxis_\${SLURM_JOB_ID:-0}_$CONTAINER_NAME" > /dev/null 2> "$RESULTS/remove.err" \\
@@ -1161,6 +1168,8 @@ ${common/* RECORD_SHELL */.he}
 ${RUN_STEP_SHELL}
 ${imports}${body.join('\n')}
 
+# Every suite ran: a stop signal from here on changes nothing.
+${STOP_IGNORED}
 ${job_meta_shell/* JOB_META_FINISHED_LINE */.UO}
 printf '%s\\n' "ml-image: results in $RESULTS"
 exit "$FAILED"

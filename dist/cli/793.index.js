@@ -1,6 +1,27 @@
-export const id = 663;
-export const ids = [663];
+export const id = 793;
+export const ids = [793];
 export const modules = {
+
+/***/ 74234:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ enginePlatform)
+/* harmony export */ });
+/** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
+const ARCH_ALIASES = {
+    x64: 'amd64',
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+};
+/** The engine's platform as the config writes platforms: linux/amd64, linux/arm64. */
+function enginePlatform(info) {
+    const arch = info.arch.toLowerCase();
+    return `${info.os.toLowerCase()}/${ARCH_ALIASES[arch] ?? arch}`;
+}
+
+
+/***/ }),
 
 /***/ 53041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -94,6 +115,98 @@ async function platformImage(docker, image, platform, host) {
     if (index === undefined || index.platforms.length === 0)
         return { image };
     return platformImageOf(image, index, platform, platform ?? (await host()));
+}
+
+
+/***/ }),
+
+/***/ 57953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q3: () => (/* binding */ entryPythonProblem),
+/* harmony export */   RS: () => (/* binding */ entryPythonError),
+/* harmony export */   xo: () => (/* binding */ entryPythonOffPath)
+/* harmony export */ });
+/* unused harmony exports ENTRY_PYTHON_FIELD, entryPython, otherPython */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+// The Python an image starts (its ENTRYPOINT, else its CMD) against the python3 on its PATH that
+// capture's probe and the smoke suites run. In uv's layout (ENTRYPOINT ["/app/.venv/bin/python"],
+// PATH without the venv) they differ: the record described /usr/bin/python3 and its 3 packages
+// while the image's own interpreter had the real ones, and nothing said so.
+
+
+/** The field of a record's errors that says the image runs another Python than the one described. */
+const ENTRY_PYTHON_FIELD = 'python';
+const PYTHON_NAME = /^python(\d+(\.\d+)?)?$/;
+/**
+ * The Python executable the image starts: the first argv word (entrypoint[0], else cmd[0]) when it
+ * is an absolute path named python, python3 or python3.12. A relative `python` is looked up on PATH
+ * as the probe's python3 is; a shell (`sh -c "exec ..."`) or a script is not looked into.
+ */
+function entryPython(entrypoint, cmd) {
+    const first = entrypoint && entrypoint.length > 0 ? entrypoint[0] : cmd?.[0];
+    if (first === undefined || !first.startsWith('/'))
+        return undefined;
+    return PYTHON_NAME.test(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.basename(first)) ? node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(first) : undefined;
+}
+/**
+ * The environment an interpreter belongs to: the directory above its bin/ (a venv's root, /usr,
+ * /opt/conda), else its own directory. Binaries are not resolved: a venv's bin/python is often a
+ * link to /usr/bin/python3.x, yet it is another environment (its own site-packages). /bin is
+ * /usr/bin on a merged-/usr system, so / counts as /usr.
+ */
+function environmentOf(executable) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(executable));
+    const root = node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.basename(dir) === 'bin' ? node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(dir) : dir;
+    return root === '/' ? '/usr' : root;
+}
+/**
+ * One line saying the image runs ENTRY while the record describes PROBED (the python3 on PATH the
+ * probe ran as: record.python.executable), or undefined when both are the same environment.
+ * `source` names where ENTRY came from (its ENTRYPOINT or its CMD).
+ */
+function otherPython(entry, probed, source = 'ENTRYPOINT') {
+    if (entry === undefined || environmentOf(entry) === environmentOf(probed))
+        return undefined;
+    // The image's paths, escaped (printable): a line break in one would forge a line where it is shown.
+    const [e, b] = [(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(entry), (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(entry))];
+    return (`the image runs ${e} (its ${source}); this record describes python3 on PATH (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(probed)}): ` +
+        `put ${b} first on PATH (ENV PATH=${b}:$PATH) to have it described`);
+}
+/** The record's errors entry for an image whose ENTRYPOINT/CMD runs another Python, if any. */
+function entryPythonError(image, probedExecutable) {
+    const source = image.entrypoint && image.entrypoint.length > 0 ? 'ENTRYPOINT' : 'CMD';
+    const error = otherPython(entryPython(image.entrypoint, image.cmd), probedExecutable, source);
+    return error === undefined ? undefined : { field: ENTRY_PYTHON_FIELD, error };
+}
+/** The warning a record carries (entryPythonError) for the stages that print one; else undefined. */
+function entryPythonProblem(record) {
+    return record.errors.find((e) => e.field === ENTRY_PYTHON_FIELD && e.error.startsWith('the image runs '))
+        ?.error;
+}
+/**
+ * Without a record (ml-image smoke on its own): the warning when the Python the image starts lies
+ * in a directory its PATH (the image config's ENV, NAME=value) does not hold, so the python3 the
+ * suites run is another one. A directory on PATH behind another python3 is not caught here.
+ */
+function entryPythonOffPath(image) {
+    const entry = entryPython(image.entrypoint, image.cmd);
+    if (entry === undefined)
+        return undefined;
+    const pathVar = [...image.env].reverse().find((e) => e.startsWith('PATH='));
+    const dirs = (pathVar?.slice(5) ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+        .split(':')
+        .filter((d) => d.startsWith('/'))
+        .map((d) => environmentOf(`${d}/python3`));
+    if (dirs.includes(environmentOf(entry)))
+        return undefined;
+    const source = image.entrypoint && image.entrypoint.length > 0 ? 'ENTRYPOINT' : 'CMD';
+    const [e, bin] = [(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(entry), (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.dirname(entry))];
+    return (`the image runs ${e} (its ${source}), whose directory is not on its PATH; the suites run ` +
+        `python3 on PATH, another Python: put ${bin} first on PATH (ENV PATH=${bin}:$PATH) to test it`);
 }
 
 
@@ -537,6 +650,38 @@ function failureMessage(t) {
     if (out.length > 0)
         lines.push(`Output (${failureTailHeading(out)}):`, ...out);
     return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 29882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ findImagesDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+// Where this tool's images/ folder is (Dockerfile templates and the in-container probe): next to
+// dist/ when bundled, at the repository root in development. Every entry point looks it up once.
+
+
+
+/** images/ of this tool: next to dist/ when bundled, at the repository root in development. */
+function findImagesDir(start) {
+    let dir = start;
+    for (;;) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images', 'cpu', 'Dockerfile')))
+            return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'images');
+        const up = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
+        if (up === dir)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EnvironmentError */ .eG(`cannot find the images/ templates above ${start}`, 'the action or CLI is incomplete: images/ must sit next to dist/ (reinstall or check out the whole repository)');
+        dir = up;
+    }
 }
 
 
