@@ -7,7 +7,7 @@ import { validateConfigData } from '../../src/config/load.js';
 import { imageEnvMask, knownSecretsMasked, liveLines, tail } from '../../src/smoke/output.js';
 import { makeRecord } from '../helpers/records.js';
 import { runSmoke } from '../../src/smoke/run.js';
-import { REDACTED } from '../../src/util/redact.js';
+import { REDACTED, valueMasks } from '../../src/util/redact.js';
 import { redactOutput } from '../../src/util/redact-instruction.js';
 import { fakeDocker, imageDetails } from '../helpers/fakes.js';
 import { finishes } from '../helpers/hang-guard.js';
@@ -368,6 +368,7 @@ describe("the image's own secret values, printed without their names", () => {
     'DB_PASSWORD=short',
     'LANG=C.UTF-8',
     'API_SECRET=PLANT05"q\\u/o te',
+    'DB_PASSPHRASE=pässwörd-PLANT06',
   ];
 
   it.each<[string, string, string]>([
@@ -379,8 +380,12 @@ describe("the image's own secret values, printed without their names", () => {
       'enabled=true pw=short',
     ],
     ['innocent values', '/usr/local/bin:/usr/bin C.UTF-8', '/usr/local/bin:/usr/bin C.UTF-8'],
+    [
+      "a value printed by Python's json.dumps (what is not ASCII as \\u00e4)",
+      '{"v": "p\\u00e4ssw\\u00f6rd-PLANT06"}',
+      `{"v": "${R}"}`,
+    ],
     ['a value printed inside a JSON string (json.dumps)', '{"v": "PLANT05\\"q\\\\u/o te"}', `{"v": "${R}"}`],
-    ['a value percent-encoded (in a URL)', 'GET /x?v=PLANT05%22q%5Cu%2Fo%20te', `GET /x?v=${R}`],
     [
       'a word or a path under a secret-like name (KEYRING, TOKEN_PATH) is left',
       'subprocess.CalledProcessError at /root/.cache/huggingface/token',
@@ -499,6 +504,13 @@ describe("the image's own secret values, printed without their names", () => {
     expect(test.output).toContain(`app=${R} pw=${R}`);
     expect(streamed.join('')).toContain(`app=${R} pw=${R}`);
     expect(JSON.stringify({ result, streamed })).not.toMatch(/PLANT-base3|idxpw/);
+  });
+
+  it("valueMasks: a value's JSON forms, of values of MIN characters or more only; a lone surrogate is no error", () => {
+    expect(valueMasks(['é', 'a b', '},'])).toEqual([]);
+    expect(valueMasks(['ab"cd'])).toEqual(['ab\\"cd', 'ab"cd']);
+    expect(valueMasks(['äbcd'])).toEqual(['\\u00e4bcd', 'äbcd']);
+    expect(imageEnvMask(['API_TOKEN=abcdefghij\ud800klm'])('x abcdefghij\ud800klm')).toBe(`x ${R}`);
   });
 
   it('knownSecretsMasked: each occurrence of a known value, in any string of the record, the rest kept', () => {
