@@ -209,6 +209,11 @@ describe.skipIf(!env.available || !env.cosign)(
       // A result directory whose smoke stage never ran (no environment record, as after
       // `ml-image build --out`): collect says so, and --capture captures the record on this engine.
       const envFile = path.join(dir, 'out', 'env-cpu-amd64.json');
+      // The smoke stage's record of the image is kept (its runner's GPUs, the run's secrets masked).
+      const kept = await cli(['collect', '--slurm', 'job', '--out', 'out', '--capture']);
+      expect(kept.code, kept.err).toBe(0);
+      expect(kept.err).toContain('collect: --capture: out already holds the environment record of');
+      expect(kept.err).not.toContain('capturing');
       rmSync(envFile);
       const bare = await cli(['collect', '--slurm', 'job', '--out', 'out']);
       expect(bare.code, bare.err).toBe(0);

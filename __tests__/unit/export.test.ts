@@ -1316,14 +1316,23 @@ describe('ml-image export', () => {
     );
   });
 
-  it('says how to collect the results into the --from DIR', async () => {
+  it('says how to collect the results into the --from DIR: with --capture where DIR holds no environment record', async () => {
     const from = writeCudaBuild();
     const r = await run('--slurm', '--from', path.relative(dir, from), '--out', 'job');
     expect(r.code).toBe(0);
-    expect(r.out).toContain("collect: ml-image collect --slurm job/results/'<job id>' --out build-out");
+    // A directory of "ml-image build --out": no smoke stage ran, so no record for the report.
+    expect(r.out).toContain(
+      "collect: ml-image collect --slurm job/results/'<job id>' --out build-out --capture\n",
+    );
     const k = await run('--k8s', '--from', path.relative(dir, from), '--namespace', 'ml', '--out', 'k');
     expect(k.out).toContain(
-      'collect: kubectl logs -n ml -l ml-image-action/job=ml-image-smoke-cu128 --tail=-1 > smoke.log && ml-image collect --k8s smoke.log --out build-out',
+      'collect: kubectl logs -n ml -l ml-image-action/job=ml-image-smoke-cu128 --tail=-1 > smoke.log && ml-image collect --k8s smoke.log --out build-out --capture\n',
+    );
+    // Once the smoke stage captured a record of the variant, collect needs no --capture.
+    writeFileSync(path.join(from, 'env-cu128-amd64.json'), '{}');
+    const again = await run('--slurm', '--from', path.relative(dir, from), '--out', 'job2');
+    expect(again.out).toContain(
+      "collect: ml-image collect --slurm job2/results/'<job id>' --out build-out\n",
     );
   });
 

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordImage, refDigest } from '../../attest/of-image.js';
 import { defaultClient } from '../../attest/signers.js';
 import { captureImage } from '../../capture/capture.js';
 import type { EnvRecord } from '../../capture/record.js';
@@ -144,7 +145,7 @@ async function captureTarget(target: CollectTarget, io: CliIo): Promise<EnvRecor
   io.stderr(
     `collect: capturing the environment record of ${own.image} (${target.platform}) on this machine's engine\n`,
   );
-  const record = await captureImage(
+  return captureImage(
     {
       image: own.image,
       name: target.image,
@@ -154,7 +155,16 @@ async function captureTarget(target: CollectTarget, io: CliIo): Promise<EnvRecor
     },
     { docker },
   );
-  return record;
+}
+
+/** Whether RESULTS holds an environment record of TARGET's image (one that does not read is none). */
+function hasOwnEnv(results: ReturnType<typeof openResultDir>, target: CollectTarget): boolean {
+  try {
+    const record = results.readEnv(target.variant, target.platform);
+    return record !== null && recordImage(record).digest === refDigest(target.image);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -197,8 +207,9 @@ signs them as the smoke attestation of that platform's digest.
                   "ml-image export --from DIR" have it): the job's image must be one of its variants
   --variant NAME  the variant, where the image's digest is in more than one
   --capture       also capture the target's environment record (which the report needs) on this
-                  machine's engine: the image is pulled by digest and the probe runs in it, as
-                  "ml-image capture" does; for a result directory whose smoke stage did not run
+                  machine's engine, unless the directory holds one of the image: the image is
+                  pulled by digest and the probe runs in it, as "ml-image capture" does; for a
+                  result directory whose smoke stage did not run
   --no-image-mask do not read the image's config from its registry (see below)
   --json          print what was written as JSON
 
@@ -216,8 +227,10 @@ registry cannot be reached.
 
 Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
 2 bad input (no job results there, a file that does not parse, an image that build.json does not
-hold, a node of a platform the variant was not built for); 3 the image's config could not be read
-from its registry, or (--capture) no Docker engine; 1 (--capture) the probe failed in the image.`,
+hold, a node of a platform the variant was not built for; with --capture, an image this machine
+cannot pull, as no login here, or one without python3); 3 the image's config could not be read from
+its registry, or (--capture) no Docker engine or registry; 1 (--capture) the probe failed in the
+image (an arm64 image on an amd64 machine needs QEMU's binfmt handlers).`,
   async run(argv: string[], io: CliIo) {
     const { values } = parseCommandArgs('collect', argv, COLLECT_OPTIONS);
     if ((values.slurm === undefined) === (values.k8s === undefined))
@@ -238,8 +251,14 @@ from its registry, or (--capture) no Docker engine; 1 (--capture) the probe fail
     const build = results.readBuild({ what: 'build result (--out)' });
     const target = collectTarget(job.meta, build, path.join(values.out, BUILD_FILE), values.variant);
     const result = collectedSmokeResult(job, target, await imageMask(target, io, values['no-image-mask']));
-    // Captured first: a capture that fails leaves the directory as it was.
-    const record = values.capture ? await captureTarget(target, io) : undefined;
+    // Captured first: a capture that fails leaves the directory as it was. A record of this image
+    // there (the smoke stage's, with its runner's GPUs and the run's secrets masked) is kept.
+    const own = values.capture && hasOwnEnv(results, target);
+    if (own)
+      io.stderr(
+        `collect: --capture: ${values.out} already holds the environment record of ${target.image} (${recordFile('env', target.variant, target.platform)}): kept\n`,
+      );
+    const record = values.capture && !own ? await captureTarget(target, io) : undefined;
     results.writeSmoke(target.variant, target.platform, result);
     results.removeSmokeKey(target.variant, target.platform);
     if (record) results.writeEnv(target.variant, target.platform, record);

@@ -1,18 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
-import { archOf } from '../../config/platform.js';
 import { loadConfig } from '../../config/load.js';
 import type { SmokeSuite } from '../../config/schema.js';
 import { InputError } from '../../errors.js';
-import {
-  checkDriverFloor,
-  type ExportSpec,
-  jobNameFor,
-  pinnedImage,
-  shellQuote,
-} from '../../export/common.js';
+import { type ExportSpec, jobNameFor, shellQuote } from '../../export/common.js';
 import {
   JOB_LABEL,
   jobNodeSelector,
@@ -24,9 +17,6 @@ import {
 } from '../../export/k8s.js';
 import { SLURM_JOB_FILE, SMOKE_SCRIPT_FILE, slurmScript } from '../../export/slurm.js';
 import { importsByMachine } from '../../export/imports.js';
-import { imageFromBuild } from '../../export/source.js';
-import { variantFromPlan } from '../../plan/schema.js';
-import { BUILD_FILE, openResultDir, PLAN_FILE } from '../../results/results.js';
 import { configSmokeInputs } from '../../smoke/config-inputs.js';
 import { type OptionSpec, parseCommandArgs, suitesFlag } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -39,6 +29,7 @@ import {
   type Written,
 } from './export-summary.js';
 import { gpusPerNodeFlag, nodeSelectorFlag, tolerationFlag, wholeNumber } from './export-flags.js';
+import { type ImageSource, imageSource, onlyArch } from './export-source.js';
 import type { Command } from './types.js';
 import {
   VERIFY_OPTIONS,
@@ -120,58 +111,6 @@ function checkFlagCombination(values: ExportFlags): void {
     );
 }
 
-interface ImageSource {
-  /** REPOSITORY@sha256:...: the digest-only form (a tag given before the digest is dropped). */
-  image: string;
-  variant?: string;
-  /** The platforms build.json says the variant was built for (--from only). */
-  platforms?: string[];
-  /** What DIR/plan.json says about the variant (--from only, when the file exists). */
-  planned?: ReturnType<typeof variantFromPlan>;
-  /** The variant's Python in DIR/plan.json ("3.12"). */
-  python?: string;
-}
-
-/** The architecture of an image built for one platform only (`arm64` of linux/arm64: build.json's
- * schema takes only the platforms a build builds). */
-const onlyArch = (source: ImageSource) =>
-  source.platforms?.length === 1 ? archOf(source.platforms[0]!) : undefined;
-
-/** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
-function imageSource(values: ExportFlags, io: CliIo): ImageSource {
-  if (values.from === undefined) return { image: pinnedImage(values.image!).ref };
-  const dir = path.resolve(io.cwd, values.from);
-  const buildFile = path.join(dir, BUILD_FILE);
-  if (!existsSync(buildFile))
-    throw new InputError(
-      `export: --from ${values.from}: no ${BUILD_FILE} in ${dir}`,
-      'write it with "ml-image build --out DIR", or pass --image REF@sha256:...',
-    );
-  // The build's result directory, only read: build.json and plan.json through their schemas.
-  const from = openResultDir(dir, `export: --from ${values.from}`, { create: false });
-  const { image, variant, platforms } = imageFromBuild(
-    from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }),
-    buildFile,
-    values.variant,
-  );
-  const plan = from.readPlan({ what: 'plan (--from)' });
-  const planned = plan && variantFromPlan(plan, variant);
-  // A floor the gpu suite cannot take is bad input in the file it came from, named with its field.
-  checkDriverFloor(
-    planned?.driverFloor,
-    `${values.from}/${PLAN_FILE}: ${planned?.driverFloorField}`,
-    'the NVIDIA driver version the CUDA release needs, as "ml-image plan" writes it',
-  );
-  const python = plan?.variants.find((v) => v.name === variant)?.python;
-  return {
-    image: pinnedImage(image, `${values.from}/${BUILD_FILE}`).ref,
-    variant,
-    platforms,
-    ...(planned !== undefined && { planned }),
-    ...(python !== undefined && { python }),
-  };
-}
-
 /** The spec both targets share: suites, sizes and timeouts from the flags, the config and plan.json. */
 function exportSpec(
   values: ExportFlags,
@@ -223,16 +162,27 @@ const fileWord = (out: string, file: string): string => {
   return shellQuote(p.startsWith('-') ? `./${p}` : p);
 };
 
-/** Where `ml-image collect` writes the job's results: the --from DIR (its build.json holds the image). */
-const collectInto = (values: ExportFlags) =>
-  values.from !== undefined ? shellQuote(values.from) : "'<the build result directory>'";
+/**
+ * Where `ml-image collect` writes the job's results: the --from DIR (its build.json holds the
+ * image), with --capture where DIR holds no environment record (which the report needs).
+ */
+const collectInto = (values: ExportFlags, source: ImageSource) =>
+  values.from !== undefined
+    ? `${shellQuote(values.from)}${source.noEnvRecord ? ' --capture' : ''}`
+    : "'<the build result directory>'";
 
 /** The pods' log, every line (kubectl logs -l keeps 10 lines a pod without --tail=-1). */
 const podLogs = (values: ExportFlags, spec: ExportSpec) =>
   `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1`;
 
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
-function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript: string): JobFiles {
+function slurmJob(
+  values: ExportFlags,
+  io: CliIo,
+  spec: ExportSpec,
+  smokeScript: string,
+  source: ImageSource,
+): JobFiles {
   const out = values.out!;
   const text = slurmScript({
     ...spec,
@@ -247,7 +197,7 @@ function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript:
     ],
     submit: `sbatch ${fileWord(out, SLURM_JOB_FILE)}`,
     results: `${path.join(path.resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
-    collect: `ml-image collect --slurm ${fileWord(out, 'results')}/'<job id>' --out ${collectInto(values)}`,
+    collect: `ml-image collect --slurm ${fileWord(out, 'results')}/'<job id>' --out ${collectInto(values, source)}`,
   };
 }
 
@@ -256,7 +206,8 @@ function slurmJob(values: ExportFlags, io: CliIo, spec: ExportSpec, smokeScript:
  * nodes of it only (kubernetes.io/arch, unless --node-selector says otherwise): elsewhere the pull
  * finds no manifest for the node, or the container dies with "exec format error".
  */
-function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string, arch?: string): JobFiles {
+function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string, source: ImageSource): JobFiles {
+  const arch = onlyArch(source);
   const out = values.out!;
   const given = nodeSelectorFlag(values['node-selector']);
   const nodeSelector = jobNodeSelector({ arch, nodeSelector: given });
@@ -276,7 +227,7 @@ function k8sJob(values: ExportFlags, spec: ExportSpec, smokeScript: string, arch
     // An earlier run of the same name goes first: a Job's pod template cannot change in place.
     submit: k8sSubmit(fileWord(out, K8S_JOB_FILE)),
     results: `${podLogs(values, spec)} | grep '^${RESULT_PREFIX}'`,
-    collect: `${podLogs(values, spec)} > smoke.log && ml-image collect --k8s smoke.log --out ${collectInto(values)}`,
+    collect: `${podLogs(values, spec)} > smoke.log && ml-image collect --k8s smoke.log --out ${collectInto(values, source)}`,
   };
 }
 
@@ -370,8 +321,8 @@ async function exportJob(
   const slurm = values.slurm === true;
   // Every file's text first: bad input is exit 2 before the registry is asked anything.
   const job = slurm
-    ? slurmJob(values, io, spec, smokeScript)
-    : k8sJob(values, spec, smokeScript, onlyArch(source));
+    ? slurmJob(values, io, spec, smokeScript, source)
+    : k8sJob(values, spec, smokeScript, source);
   // A file there that no export wrote is a person's (a hand-written job.yaml): kept unless --force.
   for (const f of job.files)
     refuseForeignFile(
