@@ -35254,17 +35254,21 @@ const redactMessage = (text) => maskBareQueryTokens(redactText(maskBareLogins(te
 /**
  * The texts to replace for secret VALUES in output read line by line: each value of at least MIN
  * characters and, for a value of several lines (a JSON key, a netrc, a PEM), each of its lines of
- * at least MIN characters once trimmed, as a runner splits a multi-line mask. Each also as a program
- * prints it escaped where that differs: inside a JSON string (json.dumps, a log line's JSON: `"` and
- * `\` escaped) and percent-encoded (in a URL). Longest first, so a line inside a longer value is not
- * masked before the whole value is.
+ * at least MIN characters once trimmed, as a runner splits a multi-line mask. Each also as it reads
+ * inside a JSON string where that differs (a test's `json.dumps`, a log line's JSON: `"` and `\`
+ * escaped, and Python's default `\u00e4` for what is not ASCII); the length checked is the value's
+ * own, not its escaped form's. Longest first, so a line inside a longer value is not masked before
+ * the whole value is.
  */
 function valueMasks(values, min = 4) {
     const masks = new Set();
     const add = (v) => {
+        if (v.length < min)
+            return;
         masks.add(v);
-        masks.add(JSON.stringify(v).slice(1, -1));
-        masks.add(encodeURIComponent(v));
+        const json = JSON.stringify(v).slice(1, -1);
+        masks.add(json);
+        masks.add(json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
     };
     for (const v of values) {
         add(v);
@@ -35272,7 +35276,7 @@ function valueMasks(values, min = 4) {
             for (const line of v.split(/\r\n|[\r\n]/))
                 add(line.trim());
     }
-    return [...masks].filter((m) => m.length >= min).sort((a, b) => b.length - a.length);
+    return [...masks].sort((a, b) => b.length - a.length);
 }
 
 

@@ -2,6 +2,51 @@ export const id = 168;
 export const ids = [168];
 export const modules = {
 
+/***/ 87596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ recordImage),
+/* harmony export */   I2: () => (/* binding */ refDigest),
+/* harmony export */   K$: () => (/* binding */ otherImage),
+/* harmony export */   tL: () => (/* binding */ smokeImage)
+/* harmony export */ });
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
+
+/** The digest REF names (repository@sha256:...); undefined for a reference by tag only. */
+function refDigest(ref) {
+    const at = ref.lastIndexOf('@');
+    const digest = at < 0 ? undefined : ref.slice(at + 1);
+    return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest) ? digest : undefined;
+}
+/** The image a smoke result is of: the smoke stage names it repository@digest (imageUnderTest). */
+const smokeImage = (s) => {
+    const digest = refDigest(s.image);
+    return { ref: s.image, ...(digest !== undefined && { digest }) };
+};
+/**
+ * The image a record is of: the reference it was captured by (repository@digest, as the smoke
+ * stage captures a pushed image), else the registry digest the engine knew it by.
+ */
+const recordImage = (r) => {
+    const digest = refDigest(r.image.ref) ?? ((0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(r.image.digest) ? r.image.digest : undefined);
+    return { ref: r.image.ref, ...(digest !== undefined && { digest }) };
+};
+const short = (digest) => digest.slice(0, 19);
+/**
+ * Undefined when FOUND (WHAT, read from FILE) is of DIGEST; otherwise the note that says it is not
+ * attested: "the smoke result in FILE is of another image (sha256:...), not attested".
+ */
+function otherImage(what, file, found, digest) {
+    if (found.digest === digest)
+        return undefined;
+    const which = found.digest !== undefined ? short(found.digest) : `${found.ref}, no digest`;
+    return `the ${what} in ${file} is of another image (${which}), not attested`;
+}
+
+
+/***/ }),
+
 /***/ 96912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -284,6 +329,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./src/attest/of-image.ts
+var of_image = __webpack_require__(87596);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
 var signers = __webpack_require__(96364);
 // EXTERNAL MODULE: ./src/capture/capture.ts
@@ -699,6 +746,7 @@ var args = __webpack_require__(77593);
 
 
 
+
 /** A suite's record is one line; a pod log of a few suites is small. */
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 const MAX_LOG_BYTES = 64 * 1024 * 1024;
@@ -794,14 +842,23 @@ async function captureTarget(target, io) {
     const docker = io.docker();
     const own = await (0,platform_image/* platformImage */.bg)(docker, target.image, target.platform, async () => (0,engine_platform/* enginePlatform */.q)(await docker.ping()));
     io.stderr(`collect: capturing the environment record of ${own.image} (${target.platform}) on this machine's engine\n`);
-    const record = await (0,capture/* captureImage */.O$)({
+    return (0,capture/* captureImage */.O$)({
         image: own.image,
         name: target.image,
         platform: target.platform,
         variant: target.variant,
         imagesDir: (0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
     }, { docker });
-    return record;
+}
+/** Whether RESULTS holds an environment record of TARGET's image (one that does not read is none). */
+function hasOwnEnv(results, target) {
+    try {
+        const record = results.readEnv(target.variant, target.platform);
+        return record !== null && (0,of_image/* recordImage */.Bq)(record).digest === (0,of_image/* refDigest */.I2)(target.image);
+    }
+    catch {
+        return false;
+    }
 }
 /**
  * The mask of TARGET's image's own secret values (imageEnvMask of its config's environment, read
@@ -840,8 +897,9 @@ signs them as the smoke attestation of that platform's digest.
                   "ml-image export --from DIR" have it): the job's image must be one of its variants
   --variant NAME  the variant, where the image's digest is in more than one
   --capture       also capture the target's environment record (which the report needs) on this
-                  machine's engine: the image is pulled by digest and the probe runs in it, as
-                  "ml-image capture" does; for a result directory whose smoke stage did not run
+                  machine's engine, unless the directory holds one of the image: the image is
+                  pulled by digest and the probe runs in it, as "ml-image capture" does; for a
+                  result directory whose smoke stage did not run
   --no-image-mask do not read the image's config from its registry (see below)
   --json          print what was written as JSON
 
@@ -859,8 +917,10 @@ registry cannot be reached.
 
 Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
 2 bad input (no job results there, a file that does not parse, an image that build.json does not
-hold, a node of a platform the variant was not built for); 3 the image's config could not be read
-from its registry, or (--capture) no Docker engine; 1 (--capture) the probe failed in the image.`,
+hold, a node of a platform the variant was not built for; with --capture, an image this machine
+cannot pull, as no login here, or one without python3); 3 the image's config could not be read from
+its registry, or (--capture) no Docker engine or registry; 1 (--capture) the probe failed in the
+image (an arm64 image on an amd64 machine needs QEMU's binfmt handlers).`,
     async run(argv, io) {
         const { values } = (0,args/* parseCommandArgs */.Qx)('collect', argv, COLLECT_OPTIONS);
         if ((values.slurm === undefined) === (values.k8s === undefined))
@@ -875,8 +935,12 @@ from its registry, or (--capture) no Docker engine; 1 (--capture) the probe fail
         const build = results.readBuild({ what: 'build result (--out)' });
         const target = collectTarget(job.meta, build, external_node_path_default().join(values.out, results_results/* BUILD_FILE */.oS), values.variant);
         const result = collectedSmokeResult(job, target, await imageMask(target, io, values['no-image-mask']));
-        // Captured first: a capture that fails leaves the directory as it was.
-        const record = values.capture ? await captureTarget(target, io) : undefined;
+        // Captured first: a capture that fails leaves the directory as it was. A record of this image
+        // there (the smoke stage's, with its runner's GPUs and the run's secrets masked) is kept.
+        const own = values.capture && hasOwnEnv(results, target);
+        if (own)
+            io.stderr(`collect: --capture: ${values.out} already holds the environment record of ${target.image} (${(0,results_results/* recordFile */.mR)('env', target.variant, target.platform)}): kept\n`);
+        const record = values.capture && !own ? await captureTarget(target, io) : undefined;
         results.writeSmoke(target.variant, target.platform, result);
         results.removeSmokeKey(target.variant, target.platform);
         if (record)

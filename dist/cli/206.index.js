@@ -58,8 +58,8 @@ function checkEarlierBuild(stages, dir, words) {
     (0,results_results/* openResultDir */.lR)(dir, words.label, { create: false }).readBuild({ fix: words.fix });
 }
 
-// EXTERNAL MODULE: ./src/pipeline/attest.ts + 6 modules
-var attest = __webpack_require__(21875);
+// EXTERNAL MODULE: ./src/pipeline/attest.ts + 5 modules
+var attest = __webpack_require__(56992);
 // EXTERNAL MODULE: ./src/report/baseline.ts + 2 modules
 var baseline = __webpack_require__(36379);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts

@@ -2,6 +2,51 @@ export const id = 454;
 export const ids = [454];
 export const modules = {
 
+/***/ 87596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ recordImage),
+/* harmony export */   I2: () => (/* binding */ refDigest),
+/* harmony export */   K$: () => (/* binding */ otherImage),
+/* harmony export */   tL: () => (/* binding */ smokeImage)
+/* harmony export */ });
+/* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
+
+/** The digest REF names (repository@sha256:...); undefined for a reference by tag only. */
+function refDigest(ref) {
+    const at = ref.lastIndexOf('@');
+    const digest = at < 0 ? undefined : ref.slice(at + 1);
+    return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest) ? digest : undefined;
+}
+/** The image a smoke result is of: the smoke stage names it repository@digest (imageUnderTest). */
+const smokeImage = (s) => {
+    const digest = refDigest(s.image);
+    return { ref: s.image, ...(digest !== undefined && { digest }) };
+};
+/**
+ * The image a record is of: the reference it was captured by (repository@digest, as the smoke
+ * stage captures a pushed image), else the registry digest the engine knew it by.
+ */
+const recordImage = (r) => {
+    const digest = refDigest(r.image.ref) ?? ((0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(r.image.digest) ? r.image.digest : undefined);
+    return { ref: r.image.ref, ...(digest !== undefined && { digest }) };
+};
+const short = (digest) => digest.slice(0, 19);
+/**
+ * Undefined when FOUND (WHAT, read from FILE) is of DIGEST; otherwise the note that says it is not
+ * attested: "the smoke result in FILE is of another image (sha256:...), not attested".
+ */
+function otherImage(what, file, found, digest) {
+    if (found.digest === digest)
+        return undefined;
+    const which = found.digest !== undefined ? short(found.digest) : `${found.ref}, no digest`;
+    return `the ${what} in ${file} is of another image (${which}), not attested`;
+}
+
+
+/***/ }),
+
 /***/ 326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -374,7 +419,7 @@ async function loadOnePlatformFix(io) {
 
 /***/ }),
 
-/***/ 21875:
+/***/ 56992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -391,41 +436,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/oci/ref.ts
-var oci_ref = __webpack_require__(17700);
-;// CONCATENATED MODULE: ./src/attest/of-image.ts
-
-/** The digest REF names (repository@sha256:...); undefined for a reference by tag only. */
-function refDigest(ref) {
-    const at = ref.lastIndexOf('@');
-    const digest = at < 0 ? undefined : ref.slice(at + 1);
-    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
-}
-/** The image a smoke result is of: the smoke stage names it repository@digest (imageUnderTest). */
-const smokeImage = (s) => {
-    const digest = refDigest(s.image);
-    return { ref: s.image, ...(digest !== undefined && { digest }) };
-};
-/**
- * The image a record is of: the reference it was captured by (repository@digest, as the smoke
- * stage captures a pushed image), else the registry digest the engine knew it by.
- */
-const recordImage = (r) => {
-    const digest = refDigest(r.image.ref) ?? ((0,oci_ref/* isDigest */.Bc)(r.image.digest) ? r.image.digest : undefined);
-    return { ref: r.image.ref, ...(digest !== undefined && { digest }) };
-};
-const of_image_short = (digest) => digest.slice(0, 19);
-/**
- * Undefined when FOUND (WHAT, read from FILE) is of DIGEST; otherwise the note that says it is not
- * attested: "the smoke result in FILE is of another image (sha256:...), not attested".
- */
-function otherImage(what, file, found, digest) {
-    if (found.digest === digest)
-        return undefined;
-    const which = found.digest !== undefined ? of_image_short(found.digest) : `${found.ref}, no digest`;
-    return `the ${what} in ${file} is of another image (${which}), not attested`;
-}
-
+// EXTERNAL MODULE: ./src/attest/of-image.ts
+var of_image = __webpack_require__(87596);
 // EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
 var attest_signing = __webpack_require__(10854);
 // EXTERNAL MODULE: ./src/attest/cosign-key.ts
@@ -444,6 +456,8 @@ var cleanup = __webpack_require__(38201);
 var map_limit = __webpack_require__(9992);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/attest/purl.ts
 var purl = __webpack_require__(11276);
 // EXTERNAL MODULE: ./src/github/run.ts
@@ -1163,9 +1177,9 @@ function fromResultDir(results, v, p) {
     const file = (kind) => external_node_path_default().join(results.dir ?? '.', (0,results_results/* recordFile */.mR)(kind, v.variant, p.platform));
     const record = results.readEnv(v.variant, p.platform) ?? undefined;
     const smoke = results.readSmoke(v.variant, p.platform) ?? undefined;
-    const staleRecord = record && otherImage('environment record', file('env'), recordImage(record), p.digest);
+    const staleRecord = record && (0,of_image/* otherImage */.K$)('environment record', file('env'), (0,of_image/* recordImage */.Bq)(record), p.digest);
     const staleSmoke = smoke &&
-        (otherImage('smoke result', file('smoke'), smokeImage(smoke), p.digest) ??
+        ((0,of_image/* otherImage */.K$)('smoke result', file('smoke'), (0,of_image/* smokeImage */.tL)(smoke), p.digest) ??
             stoppedRun(smoke, file('smoke')));
     return {
         ...(record && !staleRecord && { record }),
@@ -5230,8 +5244,8 @@ async function captureAndTest(ctx, t) {
 
 // EXTERNAL MODULE: ./src/github/run.ts
 var github_run = __webpack_require__(31738);
-// EXTERNAL MODULE: ./src/pipeline/attest.ts + 6 modules
-var pipeline_attest = __webpack_require__(21875);
+// EXTERNAL MODULE: ./src/pipeline/attest.ts + 5 modules
+var pipeline_attest = __webpack_require__(56992);
 // EXTERNAL MODULE: ./src/pipeline/door-checks.ts
 var door_checks = __webpack_require__(56032);
 // EXTERNAL MODULE: ./src/attest/verify-inputs.ts + 2 modules

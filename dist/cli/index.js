@@ -196,7 +196,7 @@ const COMMANDS = [
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(803), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
     { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(818), __nccwpck_require__.e(985), __nccwpck_require__.e(364), __nccwpck_require__.e(793), __nccwpck_require__.e(157), __nccwpck_require__.e(797), __nccwpck_require__.e(32), __nccwpck_require__.e(449), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(454), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(818), __nccwpck_require__.e(985), __nccwpck_require__.e(364), __nccwpck_require__.e(449), __nccwpck_require__.e(291), __nccwpck_require__.e(118), __nccwpck_require__.e(337)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55337))).exportCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(818), __nccwpck_require__.e(985), __nccwpck_require__.e(364), __nccwpck_require__.e(449), __nccwpck_require__.e(291), __nccwpck_require__.e(118), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90781))).exportCommand },
     { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(818), __nccwpck_require__.e(364), __nccwpck_require__.e(793), __nccwpck_require__.e(118), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
     {
         name: 'devcontainer',
@@ -8732,17 +8732,21 @@ const redactMessage = (text) => maskBareQueryTokens(redactText(maskBareLogins(te
 /**
  * The texts to replace for secret VALUES in output read line by line: each value of at least MIN
  * characters and, for a value of several lines (a JSON key, a netrc, a PEM), each of its lines of
- * at least MIN characters once trimmed, as a runner splits a multi-line mask. Each also as a program
- * prints it escaped where that differs: inside a JSON string (json.dumps, a log line's JSON: `"` and
- * `\` escaped) and percent-encoded (in a URL). Longest first, so a line inside a longer value is not
- * masked before the whole value is.
+ * at least MIN characters once trimmed, as a runner splits a multi-line mask. Each also as it reads
+ * inside a JSON string where that differs (a test's `json.dumps`, a log line's JSON: `"` and `\`
+ * escaped, and Python's default `\u00e4` for what is not ASCII); the length checked is the value's
+ * own, not its escaped form's. Longest first, so a line inside a longer value is not masked before
+ * the whole value is.
  */
 function valueMasks(values, min = 4) {
     const masks = new Set();
     const add = (v) => {
+        if (v.length < min)
+            return;
         masks.add(v);
-        masks.add(JSON.stringify(v).slice(1, -1));
-        masks.add(encodeURIComponent(v));
+        const json = JSON.stringify(v).slice(1, -1);
+        masks.add(json);
+        masks.add(json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
     };
     for (const v of values) {
         add(v);
@@ -8750,7 +8754,7 @@ function valueMasks(values, min = 4) {
             for (const line of v.split(/\r\n|[\r\n]/))
                 add(line.trim());
     }
-    return [...masks].filter((m) => m.length >= min).sort((a, b) => b.length - a.length);
+    return [...masks].sort((a, b) => b.length - a.length);
 }
 
 

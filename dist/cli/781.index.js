@@ -1,8 +1,8 @@
-export const id = 337;
-export const ids = [337];
+export const id = 781;
+export const ids = [781];
 export const modules = {
 
-/***/ 55337:
+/***/ 90781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,8 +22,6 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/util/images-dir.ts
 var images_dir = __webpack_require__(29882);
-// EXTERNAL MODULE: ./src/config/platform.ts
-var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/config/load.ts + 5 modules
 var load = __webpack_require__(14997);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -1210,51 +1208,14 @@ function importsByMachine(platforms, namesFor) {
     };
 }
 
-// EXTERNAL MODULE: ./src/build/result.ts
-var result = __webpack_require__(99183);
-;// CONCATENATED MODULE: ./src/export/source.ts
-// Where an export's image comes from when it is not given: the build.json (and plan.json) that
-// `ml-image build --out DIR` writes, read through the results contract (src/results/: each file
-// parsed with its schema there). Pure: the caller reads the files.
-
-
-/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
-function imageFromBuild(build, file, variant) {
-    const variants = build.variants;
-    const names = variants.map((v) => v.variant).join(', ') || '(none)';
-    let v = variants[0];
-    if (variant !== undefined) {
-        v = variants.find((x) => x.variant === variant);
-        if (!v)
-            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
-    }
-    else if (variants.length !== 1) {
-        throw new errors/* InputError */.dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
-    }
-    if (!v)
-        throw new errors/* InputError */.dz(`${file}: no variants`);
-    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
-    const pushed = v.platforms.filter(result/* isPushed */.Yx);
-    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
-    if (digest === undefined)
-        throw new errors/* InputError */.dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
-    return {
-        image: `${v.repository}@${digest}`,
-        variant: v.variant,
-        platforms: v.platforms.map((p) => p.platform),
-    };
-}
-
-// EXTERNAL MODULE: ./src/plan/schema.ts
-var schema = __webpack_require__(47684);
-// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
-var results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/smoke/config-inputs.ts
 var config_inputs = __webpack_require__(46985);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/output.ts
 var output = __webpack_require__(96657);
+// EXTERNAL MODULE: ./src/config/platform.ts
+var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
 var read_regular = __webpack_require__(23387);
 ;// CONCATENATED MODULE: ./src/cli/commands/export-summary.ts
@@ -1444,12 +1405,89 @@ function tolerationFlag(raw) {
     };
 }
 
+// EXTERNAL MODULE: ./src/build/result.ts
+var result = __webpack_require__(99183);
+;// CONCATENATED MODULE: ./src/export/source.ts
+// Where an export's image comes from when it is not given: the build.json (and plan.json) that
+// `ml-image build --out DIR` writes, read through the results contract (src/results/: each file
+// parsed with its schema there). Pure: the caller reads the files.
+
+
+/** The image of one variant of a build.json, by digest; `file` names the file in errors. */
+function imageFromBuild(build, file, variant) {
+    const variants = build.variants;
+    const names = variants.map((v) => v.variant).join(', ') || '(none)';
+    let v = variants[0];
+    if (variant !== undefined) {
+        v = variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+    }
+    else if (variants.length !== 1) {
+        throw new errors/* InputError */.dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
+    }
+    if (!v)
+        throw new errors/* InputError */.dz(`${file}: no variants`);
+    // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
+    const pushed = v.platforms.filter(result/* isPushed */.Yx);
+    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
+    if (digest === undefined)
+        throw new errors/* InputError */.dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
+    return {
+        image: `${v.repository}@${digest}`,
+        variant: v.variant,
+        platforms: v.platforms.map((p) => p.platform),
+    };
+}
+
+// EXTERNAL MODULE: ./src/plan/schema.ts
+var schema = __webpack_require__(47684);
+// EXTERNAL MODULE: ./src/results/results.ts + 1 modules
+var results = __webpack_require__(78838);
+;// CONCATENATED MODULE: ./src/cli/commands/export-source.ts
+// Where `ml-image export` takes its image from: --image REF@sha256:..., or the variant's digest in
+// --from DIR/build.json (with DIR/plan.json's driver floor and Python), and whether DIR holds the
+// environment record the report needs.
+
+
+
+
+
+
+
+
+/** The architecture of an image built for one platform only (`arm64` of linux/arm64: build.json's
+ * schema takes only the platforms a build builds). */
+const onlyArch = (source) => source.platforms?.length === 1 ? (0,config_platform/* archOf */.Qh)(source.platforms[0]) : undefined;
+/** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
+function imageSource(values, io) {
+    if (values.from === undefined)
+        return { image: (0,common/* pinnedImage */.QJ)(values.image).ref };
+    const dir = external_node_path_default().resolve(io.cwd, values.from);
+    const buildFile = external_node_path_default().join(dir, results/* BUILD_FILE */.oS);
+    if (!(0,external_node_fs_.existsSync)(buildFile))
+        throw new errors/* InputError */.dz(`export: --from ${values.from}: no ${results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR", or pass --image REF@sha256:...');
+    // The build's result directory, only read: build.json and plan.json through their schemas.
+    const from = (0,results/* openResultDir */.lR)(dir, `export: --from ${values.from}`, { create: false });
+    const { image, variant, platforms } = imageFromBuild(from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }), buildFile, values.variant);
+    const plan = from.readPlan({ what: 'plan (--from)' });
+    const planned = plan && (0,schema/* variantFromPlan */.Hh)(plan, variant);
+    // A floor the gpu suite cannot take is bad input in the file it came from, named with its field.
+    (0,common/* checkDriverFloor */.t6)(planned?.driverFloor, `${values.from}/${results/* PLAN_FILE */.VI}: ${planned?.driverFloorField}`, 'the NVIDIA driver version the CUDA release needs, as "ml-image plan" writes it');
+    const python = plan?.variants.find((v) => v.name === variant)?.python;
+    return {
+        image: (0,common/* pinnedImage */.QJ)(image, `${values.from}/${results/* BUILD_FILE */.oS}`).ref,
+        variant,
+        platforms,
+        ...(planned !== undefined && { planned }),
+        ...(python !== undefined && { python }),
+        noEnvRecord: !platforms.some((p) => from.hasEnv(variant, p)),
+    };
+}
+
 // EXTERNAL MODULE: ./src/cli/commands/verify.ts + 7 modules
 var commands_verify = __webpack_require__(44672);
 ;// CONCATENATED MODULE: ./src/cli/commands/export.ts
-
-
-
 
 
 
@@ -1530,33 +1568,6 @@ function checkFlagCombination(values) {
     if (values.verify === true && values.platform !== undefined)
         throw new errors/* InputError */.dz(`export: --verify --platform ${values.platform} would check one platform of the image while the job runs the image on every node (each pulls its own architecture)`, `drop --platform so that every platform is checked, or pass the ${values.platform} image's own digest as --image`);
 }
-/** The architecture of an image built for one platform only (`arm64` of linux/arm64: build.json's
- * schema takes only the platforms a build builds). */
-const onlyArch = (source) => source.platforms?.length === 1 ? (0,config_platform/* archOf */.Qh)(source.platforms[0]) : undefined;
-/** The image by digest: --image, or the variant's digest in --from DIR/build.json (+ plan.json). */
-function imageSource(values, io) {
-    if (values.from === undefined)
-        return { image: (0,common/* pinnedImage */.QJ)(values.image).ref };
-    const dir = external_node_path_default().resolve(io.cwd, values.from);
-    const buildFile = external_node_path_default().join(dir, results/* BUILD_FILE */.oS);
-    if (!(0,external_node_fs_.existsSync)(buildFile))
-        throw new errors/* InputError */.dz(`export: --from ${values.from}: no ${results/* BUILD_FILE */.oS} in ${dir}`, 'write it with "ml-image build --out DIR", or pass --image REF@sha256:...');
-    // The build's result directory, only read: build.json and plan.json through their schemas.
-    const from = (0,results/* openResultDir */.lR)(dir, `export: --from ${values.from}`, { create: false });
-    const { image, variant, platforms } = imageFromBuild(from.readBuild({ what: 'build result (--from)', fix: 'pass the --out directory of "ml-image build"' }), buildFile, values.variant);
-    const plan = from.readPlan({ what: 'plan (--from)' });
-    const planned = plan && (0,schema/* variantFromPlan */.Hh)(plan, variant);
-    // A floor the gpu suite cannot take is bad input in the file it came from, named with its field.
-    (0,common/* checkDriverFloor */.t6)(planned?.driverFloor, `${values.from}/${results/* PLAN_FILE */.VI}: ${planned?.driverFloorField}`, 'the NVIDIA driver version the CUDA release needs, as "ml-image plan" writes it');
-    const python = plan?.variants.find((v) => v.name === variant)?.python;
-    return {
-        image: (0,common/* pinnedImage */.QJ)(image, `${values.from}/${results/* BUILD_FILE */.oS}`).ref,
-        variant,
-        platforms,
-        ...(planned !== undefined && { planned }),
-        ...(python !== undefined && { python }),
-    };
-}
 /** The spec both targets share: suites, sizes and timeouts from the flags, the config and plan.json. */
 function exportSpec(values, io, source) {
     const loaded = values.config !== undefined ? (0,load/* loadConfig */.Z9)({ cwd: io.cwd, env: io.env, file: values.config }) : undefined;
@@ -1591,12 +1602,17 @@ const fileWord = (out, file) => {
     const p = external_node_path_default().join(out, file);
     return (0,common/* shellQuote */.ZL)(p.startsWith('-') ? `./${p}` : p);
 };
-/** Where `ml-image collect` writes the job's results: the --from DIR (its build.json holds the image). */
-const collectInto = (values) => values.from !== undefined ? (0,common/* shellQuote */.ZL)(values.from) : "'<the build result directory>'";
+/**
+ * Where `ml-image collect` writes the job's results: the --from DIR (its build.json holds the
+ * image), with --capture where DIR holds no environment record (which the report needs).
+ */
+const collectInto = (values, source) => values.from !== undefined
+    ? `${(0,common/* shellQuote */.ZL)(values.from)}${source.noEnvRecord ? ' --capture' : ''}`
+    : "'<the build result directory>'";
 /** The pods' log, every line (kubectl logs -l keeps 10 lines a pod without --tail=-1). */
 const podLogs = (values, spec) => `kubectl logs${values.namespace ? ` -n ${values.namespace}` : ''} -l ${JOB_LABEL}=${spec.name} --tail=-1`;
 /** DIR/ml_image_smoke.py, then DIR/job.sbatch (no new job beside a script it does not match). */
-function slurmJob(values, io, spec, smokeScript) {
+function slurmJob(values, io, spec, smokeScript, source) {
     const out = values.out;
     const text = slurmScript({
         ...spec,
@@ -1611,7 +1627,7 @@ function slurmJob(values, io, spec, smokeScript) {
         ],
         submit: `sbatch ${fileWord(out, SLURM_JOB_FILE)}`,
         results: `${external_node_path_default().join(external_node_path_default().resolve(io.cwd, out), 'results')}/<job id>/<suite>.json`,
-        collect: `ml-image collect --slurm ${fileWord(out, 'results')}/'<job id>' --out ${collectInto(values)}`,
+        collect: `ml-image collect --slurm ${fileWord(out, 'results')}/'<job id>' --out ${collectInto(values, source)}`,
     };
 }
 /**
@@ -1619,7 +1635,8 @@ function slurmJob(values, io, spec, smokeScript) {
  * nodes of it only (kubernetes.io/arch, unless --node-selector says otherwise): elsewhere the pull
  * finds no manifest for the node, or the container dies with "exec format error".
  */
-function k8sJob(values, spec, smokeScript, arch) {
+function k8sJob(values, spec, smokeScript, source) {
+    const arch = onlyArch(source);
     const out = values.out;
     const given = nodeSelectorFlag(values['node-selector']);
     const nodeSelector = jobNodeSelector({ arch, nodeSelector: given });
@@ -1639,7 +1656,7 @@ function k8sJob(values, spec, smokeScript, arch) {
         // An earlier run of the same name goes first: a Job's pod template cannot change in place.
         submit: k8sSubmit(fileWord(out, K8S_JOB_FILE)),
         results: `${podLogs(values, spec)} | grep '^${job_schema/* RESULT_PREFIX */.Dd}'`,
-        collect: `${podLogs(values, spec)} > smoke.log && ml-image collect --k8s smoke.log --out ${collectInto(values)}`,
+        collect: `${podLogs(values, spec)} > smoke.log && ml-image collect --k8s smoke.log --out ${collectInto(values, source)}`,
     };
 }
 const exportCommand = {
@@ -1723,8 +1740,8 @@ async function exportJob(values, io, verify) {
     const slurm = values.slurm === true;
     // Every file's text first: bad input is exit 2 before the registry is asked anything.
     const job = slurm
-        ? slurmJob(values, io, spec, smokeScript)
-        : k8sJob(values, spec, smokeScript, onlyArch(source));
+        ? slurmJob(values, io, spec, smokeScript, source)
+        : k8sJob(values, spec, smokeScript, source);
     // A file there that no export wrote is a person's (a hand-written job.yaml): kept unless --force.
     for (const f of job.files)
         (0,output/* refuseForeignFile */.D3)(external_node_path_default().resolve(io.cwd, values.out, f.name), foreignCheck(values.out, values.force === true, f.name));
