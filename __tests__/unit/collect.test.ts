@@ -728,7 +728,7 @@ describe('ml-image collect', () => {
     );
   });
 
-  it('--capture without a Docker engine is exit 3 and leaves the directory as it was', async () => {
+  it('--capture without a Docker engine is exit 3 and leaves the directory as it was (a record that does not read too)', async () => {
     const { out } = layout();
     const down = () =>
       Promise.reject(
@@ -745,11 +745,16 @@ describe('ml-image collect', () => {
       inspectImage: down,
       runContainer: down,
     });
+    // A record there that does not read: said to be replaced, and left as it was when the capture fails.
+    writeFileSync(path.join(out, 'env-cpu-amd64.json'), '{"schemaVersion": 99}\n');
     const io = { ...fakeIo(dir, docker), registryFetch: REGISTRY.fetch };
     expect(await runCli(['collect', '--slurm', 'export', '--out', 'out', '--capture'], io)).toBe(3);
+    expect(io.err()).toMatch(
+      /^warning: collect: --capture: the environment record there does not read \(.+\): the captured one replaces it$/m,
+    );
     expect(io.err()).toContain('Cannot connect to the Docker daemon');
     expect(existsSync(path.join(out, 'smoke-cpu-amd64.json'))).toBe(false);
-    expect(existsSync(path.join(out, 'env-cpu-amd64.json'))).toBe(false);
+    expect(readFileSync(path.join(out, 'env-cpu-amd64.json'), 'utf8')).toBe('{"schemaVersion": 99}\n');
   });
 
   it("refuses a job.json of an earlier export's schema (version 1 listed suites, not tests), saying to export again (exit 2)", async () => {

@@ -1334,6 +1334,16 @@ describe('ml-image export', () => {
     expect(again.out).toContain(
       "collect: ml-image collect --slurm job2/results/'<job id>' --out build-out\n",
     );
+    // A variant of two platforms with one platform's record: the other's job needs --capture.
+    const build = JSON.parse(readFileSync(path.join(from, BUILD_FILE), 'utf8')) as {
+      variants: { platforms: { platform: string }[] }[];
+    };
+    build.variants[0]!.platforms.push({ ...build.variants[0]!.platforms[0]!, platform: 'linux/arm64' });
+    writeFileSync(path.join(from, BUILD_FILE), JSON.stringify(build));
+    const half = await run('--slurm', '--from', path.relative(dir, from), '--out', 'job3');
+    expect(half.out).toContain(
+      "collect: ml-image collect --slurm job3/results/'<job id>' --out build-out --capture\n",
+    );
   });
 
   /** DIR/build-out: build.json and plan.json of one CUDA variant, cu128. */

@@ -157,12 +157,22 @@ async function captureTarget(target: CollectTarget, io: CliIo): Promise<EnvRecor
   );
 }
 
-/** Whether RESULTS holds an environment record of TARGET's image (one that does not read is none). */
-function hasOwnEnv(results: ReturnType<typeof openResultDir>, target: CollectTarget): boolean {
+/**
+ * Whether RESULTS holds an environment record of TARGET's image. One that does not read (damaged,
+ * or of a later ml-image's schema) is none, and WARN says it will be replaced.
+ */
+function hasOwnEnv(
+  results: ReturnType<typeof openResultDir>,
+  target: CollectTarget,
+  warn: (line: string) => void,
+): boolean {
   try {
     const record = results.readEnv(target.variant, target.platform);
     return record !== null && recordImage(record).digest === refDigest(target.image);
-  } catch {
+  } catch (e) {
+    warn(
+      `the environment record there does not read (${(e as Error).message.split('\n')[0]}): the captured one replaces it`,
+    );
     return false;
   }
 }
@@ -221,8 +231,8 @@ result of the target is replaced.
 
 What the job wrote is masked as the smoke stage masks a test's output: secret names' values, token
 shapes, URL logins, and the image's own secret environment values by value (WANDB_API_KEY's value,
-printed alone by a test). For those, the image's config is read from its registry (two
-small reads, no pull), logged in as docker would; --no-image-mask skips that read where the
+printed alone by a test). For those, the image's config is read from its registry (two or
+three small reads by digest, no pull), logged in as docker would; --no-image-mask skips that read where the
 registry cannot be reached.
 
 Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
@@ -253,7 +263,9 @@ image (an arm64 image on an amd64 machine needs QEMU's binfmt handlers).`,
     const result = collectedSmokeResult(job, target, await imageMask(target, io, values['no-image-mask']));
     // Captured first: a capture that fails leaves the directory as it was. A record of this image
     // there (the smoke stage's, with its runner's GPUs and the run's secrets masked) is kept.
-    const own = values.capture && hasOwnEnv(results, target);
+    const own =
+      values.capture &&
+      hasOwnEnv(results, target, (line) => io.stderr(`warning: collect: --capture: ${line}\n`));
     if (own)
       io.stderr(
         `collect: --capture: ${values.out} already holds the environment record of ${target.image} (${recordFile('env', target.variant, target.platform)}): kept\n`,

@@ -22,8 +22,9 @@ export interface ImageSource {
   /** The variant's Python in DIR/plan.json ("3.12"). */
   python?: string;
   /**
-   * DIR holds no environment record of the variant (its smoke stage did not run: a directory of
-   * `ml-image build --out`), so the report needs `collect --capture` (--from only).
+   * DIR lacks the environment record of one of the variant's platforms (its smoke stage did not
+   * run there: a directory of `ml-image build --out`), so the report of the platform a job runs on
+   * may need `collect --capture`, which keeps a record that is there (--from only).
    */
   noEnvRecord?: boolean;
 }
@@ -68,6 +69,6 @@ export function imageSource(
     platforms,
     ...(planned !== undefined && { planned }),
     ...(python !== undefined && { python }),
-    noEnvRecord: !platforms.some((p) => from.hasEnv(variant, p)),
+    noEnvRecord: !platforms.every((p) => from.hasEnv(variant, p)),
   };
 }
