@@ -351,7 +351,7 @@ var buildx = __webpack_require__(49618);
 var docker_registry = __webpack_require__(98925);
 ;// CONCATENATED MODULE: ./src/docker/image-env.ts
 // The environment an image sets (its config's Env), read from its registry by digest over the
-// built-in client: two small reads (the manifest, the config blob), no pull. `ml-image collect`
+// built-in client: two small reads (the manifest, the config blob; three through an index), no pull. `ml-image collect`
 // masks the image's own secret values with it in a cluster job's output, as the smoke stage masks
 // the ones it reads from the engine's inspect of the image it runs.
 
@@ -850,13 +850,17 @@ async function captureTarget(target, io) {
         imagesDir: (0,images_dir/* findImagesDir */.P)(external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url))),
     }, { docker });
 }
-/** Whether RESULTS holds an environment record of TARGET's image (one that does not read is none). */
-function hasOwnEnv(results, target) {
+/**
+ * Whether RESULTS holds an environment record of TARGET's image. One that does not read (damaged,
+ * or of a later ml-image's schema) is none, and WARN says it will be replaced.
+ */
+function hasOwnEnv(results, target, warn) {
     try {
         const record = results.readEnv(target.variant, target.platform);
         return record !== null && (0,of_image/* recordImage */.Bq)(record).digest === (0,of_image/* refDigest */.I2)(target.image);
     }
-    catch {
+    catch (e) {
+        warn(`the environment record there does not read (${e.message.split('\n')[0]}): the captured one replaces it`);
         return false;
     }
 }
@@ -911,8 +915,8 @@ result of the target is replaced.
 
 What the job wrote is masked as the smoke stage masks a test's output: secret names' values, token
 shapes, URL logins, and the image's own secret environment values by value (WANDB_API_KEY's value,
-printed alone by a test). For those, the image's config is read from its registry (two
-small reads, no pull), logged in as docker would; --no-image-mask skips that read where the
+printed alone by a test). For those, the image's config is read from its registry (two or
+three small reads by digest, no pull), logged in as docker would; --no-image-mask skips that read where the
 registry cannot be reached.
 
 Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
@@ -937,7 +941,8 @@ image (an arm64 image on an amd64 machine needs QEMU's binfmt handlers).`,
         const result = collectedSmokeResult(job, target, await imageMask(target, io, values['no-image-mask']));
         // Captured first: a capture that fails leaves the directory as it was. A record of this image
         // there (the smoke stage's, with its runner's GPUs and the run's secrets masked) is kept.
-        const own = values.capture && hasOwnEnv(results, target);
+        const own = values.capture &&
+            hasOwnEnv(results, target, (line) => io.stderr(`warning: collect: --capture: ${line}\n`));
         if (own)
             io.stderr(`collect: --capture: ${values.out} already holds the environment record of ${target.image} (${(0,results_results/* recordFile */.mR)('env', target.variant, target.platform)}): kept\n`);
         const record = values.capture && !own ? await captureTarget(target, io) : undefined;

@@ -1024,7 +1024,8 @@ printf '%s\\n' "ml-image: image imported in $(( $(date +%s) - I_START ))s"`;
  * container_scope=global: an unpacked copy of the image on every node a step ran on, for good. A
  * task on each node of the job removes it by both of Pyxis' names, pyxis_NAME (global) and
  * pyxis_JOBID_NAME (container_scope=job, whose epilog removes it as well), each only where `enroot
- * list` shows it. A job cancelled or stopped at its time limit may end before it runs.
+ * list` shows it. Slurm refuses the step of a job it is ending (a plain scancel, the time limit's
+ * TERM): the stop signal before it (slurm-stop.ts) is what lets it run.
  */
 const REMOVE_CONTAINER_SHELL = `# Pyxis keeps a named container after the job (container_scope=global, its default): an unpacked copy
 # of the image on every node a step ran on. At exit the job removes it on each of its nodes, by both
@@ -1481,7 +1482,7 @@ function imageSource(values, io) {
         platforms,
         ...(planned !== undefined && { planned }),
         ...(python !== undefined && { python }),
-        noEnvRecord: !platforms.some((p) => from.hasEnv(variant, p)),
+        noEnvRecord: !platforms.every((p) => from.hasEnv(variant, p)),
     };
 }
 
