@@ -820,18 +820,15 @@ const STOP_SHELL = `# A stop before the end: Slurm sends USR1 ${STOP_LEAD_S}s be
 # in_step OUT ERR CMD...: CMD in the background, its output to OUT and ERR, waited for (bash runs a
 # trap only once a foreground command has ended), its exit status in S_RC. Not redirected as a whole:
 # a trap that runs in it would write there too.
-S_PID=
 in_step() {
   s_out=$1 s_err=$2; shift 2
   "$@" > "$s_out" 2> "$s_err" &
-  S_PID=$!
-  wait "$S_PID"
+  wait $!
   S_RC=$?
-  S_PID=
 }
-# stop_job SIGNAL STATUS: the step that runs (the shell's background job, whatever S_PID says at
-# this instant) ended, then exit; a second stop signal is ignored from here on, as it is once
-# every suite ran and in the removal (a default action would kill the shell there, removal and all).
+# stop_job SIGNAL STATUS: the step that runs (the shell's background jobs) ended, then exit; a
+# second stop signal is ignored from here on, as it is once every suite ran and in the removal (a
+# default action would kill the shell there, removal and all).
 stop_job() {
   trap '' USR1 TERM
   printf '%s\\n' "ml-image: stopped by SIG$1 (the time limit is near, or scancel): the running step is ended and the job exits; its results so far are in $RESULTS" >&2
