@@ -242,6 +242,18 @@ describe('collectedSmokeResult: the job as a smoke result', () => {
   });
 
   it.each([
+    ['a count no host holds', { gpus: 1e9, names: ['NVIDIA H100'], driver: '570.86.15' }],
+    ['a count that is no whole number', { gpus: 2.5, names: ['NVIDIA H100'], driver: '570.86.15' }],
+    ['two models (how many of each is not said)', { gpus: 2, names: ['A', 'B'], driver: '570.86.15' }],
+    ['no driver', { gpus: 8, names: ['NVIDIA H100'], driver: null }],
+  ])('names no GPUs from a gpu suite with %s, as the attestation reads it', (_n, metrics) => {
+    const job = slurm(meta({ gpusPerNode: 8, suites: ['gpu'] }), [
+      { id: 'gpu', suite: 'gpu', extra: { metrics } },
+    ]);
+    expect(collectedSmokeResult(job, TARGET).gpuDevices).toBe('unknown');
+  });
+
+  it.each([
     [
       'a job that did not reach its end',
       meta({ finishedAt: undefined }),

@@ -7,7 +7,7 @@ import type { EnvRecord } from '../capture/record.js';
 import { formatIssues } from '../config/issues.js';
 import { InputError } from '../errors.js';
 import { DIGEST_RE } from '../oci/ref.js';
-import type { SmokeResult, SmokeTest } from '../smoke/result.js';
+import { gpuSuiteSight, type SmokeResult, type SmokeTest } from '../smoke/result.js';
 import { runnerFromEnv } from '../github/run.js';
 import { scrubDeep, sha256Hex, TOOL_NAME } from './types.js';
 import { redactText } from '../util/redact.js';
@@ -167,31 +167,19 @@ function suitesOf(tests: readonly SmokeTest[]): SmokePredicate['suites'] {
 }
 
 /**
- * The most GPUs one test is believed to have seen: more than any host holds. A count above it (a
- * test's own metrics, or a cluster job's record) names no count: one device, not an attest stage
- * out of memory.
- */
-const MAX_GPUS_SEEN = 1024;
-const gpuCount = (v: unknown): number | undefined =>
-  Number.isInteger(v) && (v as number) > 0 && (v as number) <= MAX_GPUS_SEEN ? (v as number) : undefined;
-
-/**
- * The GPUs a passing test of the gpu suite saw (its `names`, `gpus` and `driver` metrics): one
- * device per GPU when they all bear one name, else one per name. For a record that names none
- * while the tests ran on GPUs (its probe ran without them: results of earlier versions, or an
- * engine that would not start the probe with GPUs). A test that names none (the image has no
- * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per
- * GPU CUDA counted (`cuda_devices`).
+ * The GPUs a passing test of the gpu suite saw (gpuSuiteSight: its `names`, `gpus` and `driver`
+ * metrics): one device per GPU when they all bear one name, else one per name. For a record that
+ * names none while the tests ran on GPUs (its probe ran without them: results of earlier versions,
+ * or an engine that would not start the probe with GPUs). A test that names none (the image has no
+ * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per GPU
+ * CUDA counted (`cuda_devices`).
  */
 export function gpusFromTests(tests: readonly SmokeTest[]): SmokePredicate['gpus']['devices'] {
-  const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
-  if (!t) return [];
-  const names = (t.metrics.names as unknown[]).filter((n): n is string => typeof n === 'string' && n !== '');
-  const driver = typeof t.metrics.driver === 'string' && t.metrics.driver !== '' ? t.metrics.driver : null;
-  if (names.length === 0) {
-    return Array.from({ length: gpuCount(t.metrics.cuda_devices) ?? 0 }, () => ({ name: '', driver }));
-  }
-  const each = names.length === 1 ? (gpuCount(t.metrics.gpus) ?? 1) : 1;
+  const seen = gpuSuiteSight(tests);
+  if (seen === undefined) return [];
+  const { names, driver } = seen;
+  if (names.length === 0) return Array.from({ length: seen.cudaDevices ?? 0 }, () => ({ name: '', driver }));
+  const each = names.length === 1 ? (seen.gpus ?? 1) : 1;
   return names.flatMap((name) => Array.from({ length: each }, () => ({ name, driver })));
 }
 

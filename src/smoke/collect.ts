@@ -13,7 +13,7 @@ import { classifyFailure } from './classify.js';
 import { CPU_ONLY, devicesKey, devicesText, UNKNOWN_GPUS } from './gpu-identity.js';
 import type { CollectedJob, CollectedRecord } from './collect-parse.js';
 import { tail } from './output.js';
-import { SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
+import { gpuSuiteSight, SMOKE_RESULT_SCHEMA_VERSION, type SmokeResult, type SmokeTest } from './result.js';
 
 /** The target of a build a job's results are of. */
 export interface CollectTarget {
@@ -91,13 +91,16 @@ export function clusterRunName(meta: JobMeta): string {
     : `Kubernetes Job ${meta.job}, pod ${meta.pod ?? 0}${where}${nodes}`;
 }
 
-/** "8x NVIDIA H100 80GB HBM3; driver 570.86.15" from the gpu suite's metrics, as the smoke stage words it. */
+/**
+ * "8x NVIDIA H100 80GB HBM3; driver 570.86.15" from the gpu suite's metrics (gpuSuiteSight, as the
+ * smoke attestation reads them), as the smoke stage words it; unknown unless they name one model,
+ * a believable count and a driver.
+ */
 function devicesOf(meta: JobMeta, tests: readonly SmokeTest[]): string {
   if (meta.gpusPerNode === 0) return devicesKey(CPU_ONLY);
-  const m = tests.find((t) => t.id === 'gpu' && t.status === 'pass')?.metrics ?? {};
-  const names = Array.isArray(m.names) ? m.names.filter((n): n is string => typeof n === 'string') : [];
-  if (names.length === 1 && typeof m.gpus === 'number' && typeof m.driver === 'string' && m.driver !== '')
-    return devicesText(new Map([[names[0]!, m.gpus]]), [m.driver]);
+  const seen = gpuSuiteSight(tests);
+  if (seen?.names.length === 1 && seen.gpus !== undefined && seen.driver !== null)
+    return devicesText(new Map([[seen.names[0]!, seen.gpus]]), [seen.driver]);
   return UNKNOWN_GPUS;
 }
 

@@ -70,6 +70,51 @@ export type SmokeTest = z.infer<typeof SmokeTestSchema>;
 export type SmokeResult = z.infer<typeof SmokeResultSchema>;
 export type SmokeRunner = z.infer<typeof SmokeRunnerSchema>;
 
+/**
+ * The most GPUs one test is believed to have seen: more than any host holds. A count above it (a
+ * test's own metrics, or a cluster job's record) names no count: one device, not an attest stage
+ * out of memory.
+ */
+export const MAX_GPUS_SEEN = 1024;
+
+const gpuCount = (v: unknown): number | undefined =>
+  Number.isInteger(v) && (v as number) > 0 && (v as number) <= MAX_GPUS_SEEN ? (v as number) : undefined;
+
+/** What a passing test of the gpu suite says it saw (gpuSuiteSight). */
+export interface GpuSuiteSight {
+  /** The models nvidia-smi named, each once, sorted ("" and non-strings left out). */
+  names: string[];
+  /** How many GPUs nvidia-smi listed, when it is a believable count (gpuCount). */
+  gpus?: number;
+  /** The driver's version, null when the test named none. */
+  driver: string | null;
+  /** How many devices CUDA counted, when it is a believable count. */
+  cudaDevices?: number;
+}
+
+/**
+ * The `names`, `gpus`, `driver` and `cuda_devices` metrics of the first passing test of the gpu
+ * suite (images/probe/ml_image_smoke.py writes them), checked: undefined when no such test lists
+ * `names`. The smoke attestation's devices (src/attest/smoke-predicate.ts) and a collected cluster
+ * result's GPUs (src/smoke/collect.ts) both read them here, so they cannot read them differently.
+ */
+export function gpuSuiteSight(tests: readonly SmokeTest[]): GpuSuiteSight | undefined {
+  const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
+  if (t === undefined) return undefined;
+  const m = t.metrics;
+  const names = [
+    ...new Set((m.names as unknown[]).filter((n): n is string => typeof n === 'string' && n !== '')),
+  ];
+  const gpus = gpuCount(m.gpus);
+  const cudaDevices = gpuCount(m.cuda_devices);
+  return {
+    names: names.sort(),
+    ...(gpus !== undefined && { gpus }),
+    driver: typeof m.driver === 'string' && m.driver !== '' ? m.driver : null,
+    ...(cudaDevices !== undefined && { cudaDevices }),
+  };
+}
+
 const xml = (s: string) =>
   s
     .replace(
