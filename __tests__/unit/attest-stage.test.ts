@@ -134,6 +134,20 @@ describe('chooseSigning', () => {
     });
   });
 
+  // Finding: a key URL with a login went to cosign's command line, which any process may read.
+  it('attest.key that is a reference with a login is exit 2, before cosign, the login not shown', () => {
+    const key = 'https://ci:Zq9xLmP2wR7tKv4s@keys.example/cosign.key';
+    for (const tools of [CLI, NO_CLI])
+      expect(() => chooseSigning(cfg({ sign: 'key', key }), {}, dir, tools)).toThrow(
+        expect.objectContaining({
+          exitCode: 2,
+          message: expect.stringMatching(
+            /^attest\.key https:\/\/ci:\*\*\*@keys\.example\/cosign\.key: the key reference holds a secret/,
+          ),
+        }),
+      );
+  });
+
   it.each([
     'awskms:///alias/cosign',
     'gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/k',

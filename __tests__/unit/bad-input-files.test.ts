@@ -740,6 +740,20 @@ describe('verify: the key file and the identity pattern are checked before any r
     expect(() => checkPublicKeyFile(identity)).not.toThrow();
   });
 
+  // Finding: a key URL with a login went to cosign's command line, which any process may read.
+  it.each([
+    'https://u:Zq9xLmP2wR7tKv4s@keys.example/cosign.pub',
+    'https://Zq9xLmP2wR7tKv4sAbCdEf@keys.example/cosign.pub',
+    'https://keys.example/cosign.pub?token=Zq9xLmP2wR7tKv4s',
+  ])('a key reference holding a secret (%s) is exit 2, the secret not shown', async (key) => {
+    expect(() => checkPublicKeyFile({ kind: 'key', publicKey: key })).toThrow(InputError);
+    const r = await cli(['verify', INDEX, '--key', key]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/the key reference holds a secret .*cosign would take on its command line/);
+    expect(r.err).toMatch(/env:\/\/NAME/);
+    expect(r.err).not.toContain('Zq9xLmP2wR7tKv4s');
+  });
+
   it.each([
     ['(', 'Unterminated group'],
     ['[a-z', 'Unterminated character class'],

@@ -9,7 +9,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { type SignIdentity, verifyAttestationArgs, type VerifyIdentity } from './cosign-args.js';
 import { EnvironmentError, InputError } from '../errors.js';
 import { onPath } from '../util/on-path.js';
-import { isKeyReference } from './verify-inputs.js';
+import { isKeyReference, refuseKeyReferenceSecrets } from './verify-inputs.js';
 import { MAX_KEY_FILE_BYTES } from './verify-inputs.js';
 import { isEncryptedCosignKey } from './cosign-key.js';
 import { readRegularText } from '../util/read-regular.js';
@@ -60,6 +60,7 @@ function keyFrom(
   tools: SigningTools,
 ): SigningIdentity | undefined {
   if (cfg.key !== undefined && isKeyReference(cfg.key)) {
+    refuseKeyReferenceSecrets(cfg.key, 'attest.key');
     // A KMS key (awskms://, gcpkms://, azurekms://, hashivault://) or a PKCS #11 token: cosign's.
     if (!tools.cosign)
       throw new EnvironmentError(

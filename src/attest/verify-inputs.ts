@@ -9,6 +9,8 @@ import { readRegularText, statPath } from '../util/read-regular.js';
 import type { VerifyIdentity } from './cosign-args.js';
 import { re2ToJs } from './re2-js.js';
 import { testWithin } from '../util/bounded-regex.js';
+import { redactUrls } from '../util/redact.js';
+import { urlSecrets } from '../util/url-secrets.js';
 
 /** A key file (a public key in PEM, cosign's encrypted private key) is a few KB; a larger one is none. */
 export const MAX_KEY_FILE_BYTES = 1024 * 1024;
@@ -20,6 +22,20 @@ const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote 
  * https://) or a PKCS#11 token.
  */
 export const isKeyReference = (key: string): boolean => key.includes('://') || key.startsWith('pkcs11:');
+
+/**
+ * Exit 2 (LABEL) for a key reference that holds a secret (urlSecrets: a login, `?token=`): cosign
+ * takes the reference on its command line, which any process of the machine may read. A
+ * reference without one (env://NAME, a KMS URI whose credentials are in the environment) and a
+ * file are left alone.
+ */
+export function refuseKeyReferenceSecrets(key: string, label: string): void {
+  if (!isKeyReference(key) || urlSecrets(key, 1).length === 0) return;
+  throw new InputError(
+    `${label} ${redactUrls(key)}: the key reference holds a secret (a login or a token), which cosign would take on its command line`,
+    'download the key and give its file, or give a reference without a secret: env://NAME, or a KMS URI with its credentials in the environment',
+  );
+}
 
 /**
  * What is wrong with TEXT as cosign's --key public key, or undefined when it is one: as cosign
@@ -50,7 +66,9 @@ export function publicKeyProblem(text: string): string | undefined {
  * URIs) is cosign's to resolve and is left alone.
  */
 export function checkPublicKeyFile(identity: VerifyIdentity): string | undefined {
-  if (identity.kind !== 'key' || isKeyReference(identity.publicKey)) return undefined;
+  if (identity.kind !== 'key') return undefined;
+  refuseKeyReferenceSecrets(identity.publicKey, 'public key');
+  if (isKeyReference(identity.publicKey)) return undefined;
   const file = identity.publicKey;
   // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.
   const st = statPath(file);
