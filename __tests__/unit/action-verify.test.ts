@@ -172,6 +172,23 @@ describe('verify sub-action', () => {
     },
   );
 
+  // Finding: the summary quoted the refused image input unmasked, while the step's failure masked it.
+  it.each([
+    'deploy:Zq9xLmP2wR7tKv4s@reg.example/x:latest',
+    'reg.example/x:latest?token=Zq9xLmP2wR7tKv4s',
+    `deploy:Zq9xLmP2wR7tKv4s@reg.example/x@sha256:${'c'.repeat(63)}`,
+  ])('a refused image %j: the summary masks its secret as the failure does', async (image) => {
+    const f = actionIo({ command: 'verify', image, key: 'k.pub' }, signer([]));
+    await run(f.io);
+    expect(f.failed).toHaveLength(1);
+    expect(f.summaries).toHaveLength(1);
+    expect(f.summaries[0]).toMatch(
+      /^### ml-image verify: not checked\n\ninput &quot;image&quot; .*\\\*\\\*\\\*/,
+    );
+    expect(f.summaries[0]).not.toContain('Zq9xLmP2wR7tKv4s');
+    expect(f.inspected).toEqual([]);
+  });
+
   it.each([
     // Finding: a misspelt policy input dropped its check, and the gate passed.
     [

@@ -418,6 +418,30 @@ describe('ml-image verify', () => {
     }
   });
 
+  // Finding: verify.json of a refused verify kept the reference as typed, with a login that has
+  // no scheme (user:pw@host/...), which the error printed beside it masks.
+  it.each([
+    [`deploy:Zq9xLmP2wR7tKv4s@reg.example/x@${D('1')}`, 'Zq9xLmP2wR7tKv4s'],
+    [`deploy:Zq9xLmP2wR7tKv4s@reg.example/x:latest`, 'Zq9xLmP2wR7tKv4s'],
+    [`reg.example/x@${D('1')}?token=Zq9xLmP2wR7tKv4s`, 'Zq9xLmP2wR7tKv4s'],
+  ])(
+    '--out DIR: a refused %s leaves verify.json with its secret masked, as the error shows it',
+    async (ref, secret) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-verify-out-'));
+      try {
+        const r = await verify([ref, '--key', 'cosign.pub', '--out', dir], new Set([amd, arm]), full());
+        expect(r.code).toBeGreaterThan(1);
+        expect(r.err).not.toContain(secret);
+        const written = readFileSync(path.join(dir, 'verify.json'), 'utf8');
+        expect(JSON.parse(written)).toMatchObject({ ok: false });
+        expect(written).not.toContain(secret);
+        expect(written).toContain('***');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
   it('a tag before the digest: each platform image is checked by digest alone', async () => {
     const r = await verify(
       [`localhost:5000/acme/model:1.4.0@${D('0')}`, '--key', 'cosign.pub'],

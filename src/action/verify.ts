@@ -4,6 +4,7 @@
 // stage: it reads no config and no result directory, only the registry). Its action.yml is
 // generated from the tables below (npm run docs), so the inputs the code reads and the inputs
 // declared cannot drift.
+import { redactMessage } from '../util/redact.js';
 import path from 'node:path';
 import type { Signer } from '../attest/cosign.js';
 import { verifyDeps } from '../attest/signers.js';
@@ -265,7 +266,8 @@ export async function verifyAction(io: ActionIo): Promise<void> {
     if (!checked) {
       io.setOutput('verdict', 'fail');
       io.setOutput('checks', '[]');
-      const why = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+      // Masked as the step's failure message is (redactMessage): the error quotes the input.
+      const why = redactMessage(err instanceof Error ? err.message.split('\n')[0]! : String(err));
       await io.summary?.(`### ml-image verify: not checked\n\n${md(why, 500)}\n`);
     }
     fail(io, err);

@@ -1,3 +1,4 @@
+import { redactMessage } from '../../util/redact.js';
 import { verifyDeps } from '../../attest/signers.js';
 import { certificateReaderFor } from '../../attest/verify-certificates.js';
 import {
@@ -159,8 +160,10 @@ export function checksFailed(
  * digest, REF, once the arguments named one).
  */
 function writeStopped(io: CliIo, dir: string, ref: string | undefined, e: unknown): void {
-  const error = e instanceof Error ? e.message : String(e);
-  const record = { ...(ref !== undefined && { ref }), ok: false, error };
+  // Masked as the error printed beside it (redactMessage): the reference and the error quote
+  // what was typed, a login without a scheme (user:pw@host/...) too.
+  const error = redactMessage(e instanceof Error ? e.message : String(e));
+  const record = { ...(ref !== undefined && { ref: redactMessage(ref) }), ok: false, error };
   try {
     writeOutFile(io.cwd, dir, 'verify.json', `${JSON.stringify(record, null, 2)}\n`);
   } catch {
