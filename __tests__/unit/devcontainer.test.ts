@@ -523,7 +523,9 @@ describe('ml-image devcontainer', () => {
   );
 
   it('a variant with neither digest nor local tag is exit 2 naming the fields', async () => {
-    write('build.json', build([{ platforms: [] }]));
+    // Pushed by digest on two platforms, never merged, never loaded (a variant of no platforms is
+    // refused as no build's: run-earlier-results.test.ts).
+    write('build.json', build([{ platforms: [platform('linux/amd64', D1), platform('linux/arm64', D2)] }]));
     const r = await cli('--from', 'results', '--json');
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out).error.message).toMatch(/variants\[\]\.digest/);

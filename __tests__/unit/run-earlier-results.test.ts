@@ -108,6 +108,36 @@ describe('a build.json that holds no variants: what is wrong, exit 2 naming the 
   });
 });
 
+// Finding: a variant of no platforms was taken: export wrote a job that could never be collected.
+describe('a build.json variant of no platforms: exit 2 naming the field', () => {
+  it.each(['export --k8s --from out --out job', 'devcontainer --from out', 'run --stages smoke'])(
+    '%s',
+    async (command) => {
+      mkdirSync(path.join(dir, 'out'));
+      const file = path.join(dir, 'out', 'build.json');
+      const variant = {
+        variant: 'cpu',
+        repository: 'localhost:5000/my-org/model',
+        tags: [],
+        baseImage: 'python:3.12-slim',
+        platforms: [],
+      };
+      writeFileSync(file, JSON.stringify({ schemaVersion: 1, variants: [variant] }));
+      const io = captureIo(dir);
+      const argv = [
+        ...command.split(' '),
+        ...(command.startsWith('run') ? ['--baseline', 'none', '--out', 'out'] : []),
+      ];
+      expect(await runCli(argv, io), io.err()).toBe(2);
+      expect(io.err()).toContain(file);
+      expect(io.err()).toMatch(
+        /variants\[0\]\.platforms.*no platform: the build records a variant with each platform it built/,
+      );
+      expect(existsSync(path.join(dir, 'job'))).toBe(false);
+    },
+  );
+});
+
 describe('checkEarlierResults', () => {
   it('nothing to check: build among the stages, or no stage that reads build.json', () => {
     const missing = path.join(dir, 'none');

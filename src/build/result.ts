@@ -83,13 +83,22 @@ export const VariantBuildSchema = z.object({
   /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
   digest: z.string().regex(DIGEST_RE).optional(),
   tags: z.array(imageRef),
-  /** Each platform once: a reader takes the first of two, another digest than the other names. */
-  platforms: z.array(PlatformBuildSchema).superRefine((ps, ctx) =>
-    eachOnce('platform')(
-      ps.map((p) => p.platform),
-      ctx,
+  /**
+   * Each platform once: a reader takes the first of two, another digest than the other names. At
+   * least one: the build records a variant once it built all of its platforms (a job exported
+   * from a variant of none could never be collected).
+   */
+  platforms: z
+    .array(PlatformBuildSchema)
+    .min(1, {
+      error: 'no platform: the build records a variant with each platform it built, and this names none',
+    })
+    .superRefine((ps, ctx) =>
+      eachOnce('platform')(
+        ps.map((p) => p.platform),
+        ctx,
+      ),
     ),
-  ),
   baseImage: imageRef,
   baseDigest: z.string().optional(),
 });
