@@ -358,6 +358,40 @@ describe('ml-image version', () => {
     expect(await runCli(['version', '--json'], json)).toBe(0);
     expect(JSON.parse(json.out())).toEqual({ version: plain.out().trim() });
   });
+
+  // Finding: version and help took any flag and argument (exit 0), where every command refuses them.
+  it.each([
+    [['version', '--bogus'], /^error: version: unknown option "--bogus"/],
+    [['version', 'extra'], /^error: version: unexpected argument "extra"/],
+    [['--version', 'extra'], /^error: --version: unexpected argument "extra"/],
+    [['help', 'validate', 'extra'], /^error: help: unexpected argument "extra"/],
+    [['help', '--bogus'], /^error: help: unknown option "--bogus"/],
+  ])('%j: exit 2 naming what is too much, one JSON error with --json', async (argv, message) => {
+    const io = captureIo(process.cwd());
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err()).toMatch(message);
+    expect(io.out()).toBe('');
+    const json = captureIo(process.cwd());
+    expect(await runCli([...argv, '--json'], json)).toBe(2);
+    expect(JSON.parse(json.out()).error.message).toMatch(new RegExp(message.source.replace('^error: ', '^')));
+  });
+
+  it('help help and help --help are the main help; version --help its usage', async () => {
+    const main = captureIo(process.cwd());
+    expect(await runCli(['help'], main)).toBe(0);
+    for (const argv of [
+      ['help', 'help'],
+      ['help', '--help'],
+      ['help', '--json'],
+    ]) {
+      const io = captureIo(process.cwd());
+      expect(await runCli(argv, io), argv.join(' ')).toBe(0);
+      expect(io.out()).toBe(main.out());
+    }
+    const v = captureIo(process.cwd());
+    expect(await runCli(['version', '--help'], v)).toBe(0);
+    expect(v.out()).toMatch(/^usage: ml-image version \[--json\]/);
+  });
 });
 
 describe('usage lines', () => {

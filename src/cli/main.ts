@@ -89,6 +89,31 @@ export function splitCommandLine(argv: readonly string[]): { name: string | unde
   return { name, rest: [...flags, ...rest] };
 }
 
+const VERSION_HELP = `usage: ml-image version [--json]
+
+Prints the version ("ml-image --version" too); with --json, as {"version": ...}.
+`;
+
+/**
+ * The words after `help` or `version` (ARGS, less the leading flags): at most MAX of them, and no
+ * other flag; else exit 2 naming the first one too many, as every command refuses one.
+ */
+function onlyWords(name: string, args: readonly string[], max: number): string[] {
+  const words = args.filter((a) => !LEADING_FLAGS.has(a) && a !== '--help' && a !== '-h');
+  const flag = words.find((a) => a.startsWith('-'));
+  if (flag !== undefined)
+    throw new InputError(
+      `${name}: unknown option ${JSON.stringify(flag)}`,
+      `run "ml-image ${name}"${max > 0 ? ' COMMAND' : ''} with --json or --verbose only`,
+    );
+  if (words.length > max)
+    throw new InputError(
+      `${name}: unexpected argument ${JSON.stringify(words[max])}`,
+      max > 0 ? 'run "ml-image help COMMAND" for one command' : `run "ml-image ${name}"`,
+    );
+  return words;
+}
+
 /** The command NAME names: exit 2 for any other, with the nearest name and where options go. */
 function commandEntry(name: string): CommandEntry {
   const entry = COMMANDS.find((c) => c.name === name);
@@ -136,12 +161,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (name === 'help') {
-      // `help` alone is the main help; `help NAME` that command's, NAME checked as a command is.
-      const topic = rest.find((a) => !LEADING_FLAGS.has(a));
-      io.stdout(topic === undefined ? await mainHelp() : commandHelp(await commandEntry(topic).load()));
+      // `help` alone (and `help help`) is the main help; `help NAME` that command's, NAME checked
+      // as a command is; nothing after it.
+      const [topic] = onlyWords(name, rest, 1);
+      io.stdout(
+        topic === undefined || topic === 'help'
+          ? await mainHelp()
+          : commandHelp(await commandEntry(topic).load()),
+      );
       return 0;
     }
     if (name === '--version' || name === 'version') {
+      if (asksHelp(rest)) {
+        io.stdout(VERSION_HELP);
+        return 0;
+      }
+      onlyWords(name, rest, 0);
       io.stdout(wantsJson(argv) ? `${JSON.stringify({ version: VERSION })}\n` : `${VERSION}\n`);
       return 0;
     }
