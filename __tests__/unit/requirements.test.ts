@@ -613,6 +613,22 @@ describe('readRequirements', () => {
     );
   });
 
+  // Finding: a loop was thrown at once, hiding every other problem of the files.
+  it('lists an include loop with the other problems, each on its line', () => {
+    write('top.txt', '-r a.txt\nnumpy>=\n');
+    write('a.txt', '-r b.txt\n');
+    write('b.txt', 'scipy==\n-r a.txt\n');
+    const e = fail(['top.txt']) as ConfigError;
+    expect(e.exitCode).toBe(2);
+    expect(e.problems).toHaveLength(3);
+    expect(e.problems).toContain(
+      `${path.join(dir, 'b.txt')}:2: requirements include loop: ${path.join(dir, 'a.txt')}:1 -> ${path.join(dir, 'b.txt')}:2 -> ${path.join(dir, 'a.txt')}`,
+    );
+    expect(e.problems.some((p) => p.startsWith(`${path.join(dir, 'top.txt')}:2: `))).toBe(true);
+    expect(e.problems.some((p) => p.startsWith(`${path.join(dir, 'b.txt')}:1: `))).toBe(true);
+    expect(e.fix).toContain('remove one of these -r/-c lines');
+  });
+
   // 3,000 files deep once overflowed the stack: "internal error: Maximum call stack size exceeded", exit 1.
   it.each([MAX_INCLUDE_DEPTH + 1, 3000])(
     'refuses includes %i files deep (exit 2, on the line that goes deeper)',

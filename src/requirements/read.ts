@@ -203,13 +203,9 @@ export function readRequirements(
   ) => {
     const loopAt = chain.findIndex((c) => c.file === abs);
     if (loopAt >= 0) {
-      const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-      throw new InputError(
-        `requirements include loop: ${[...links, abs].join(' -> ')}`,
-        'remove one of these -r/-c lines (a file cannot include itself, directly or through others)',
-        // On the line that closes the loop.
-        { location: locationOf(links.at(-1)) },
-      );
+      const loop = includeLoop(chain.slice(loopAt), abs);
+      otherProblem(loop.problem, loop.fix, loop.alone);
+      return;
     }
     // The same file reached through two parents: once is enough (once as each, requirements and
     // constraints: pip reads it as both then).
@@ -260,6 +256,22 @@ export function readRequirements(
   refuseRequirementsUrls(files).forEach((f, i) => visit(path.resolve(baseDir, f), [], false, i));
   if (problems.length > 0) throw problemsError(files, problems, credentials, others);
   return { ...into.result(), envReferences: [...refs], ...filesRead(read) };
+}
+
+/**
+ * The include loop LINKS (the files from the one included again, each with its line that includes
+ * the next) close at ABS: a problem of the closing line, listed with the others; alone, this error
+ * placed on that line.
+ */
+function includeLoop(links: readonly { file: string; line?: number }[], abs: string) {
+  const at = links.map((c) => `${c.file}:${c.line}`);
+  const loop = `requirements include loop: ${[...at, abs].join(' -> ')}`;
+  const fix = 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)';
+  return {
+    problem: `${at.at(-1)}: ${loop}`,
+    fix,
+    alone: new InputError(loop, fix, { location: locationOf(at.at(-1)) }),
+  };
 }
 
 /** The files read, in the order first read, and the sha256 of each (READ: the one by the other). */
