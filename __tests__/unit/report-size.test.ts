@@ -192,6 +192,19 @@ describe('size budget', () => {
     expect(() => parseSizeBudget(budget)).toThrow(/size\.budget/);
   });
 
+  // Finding: a budget of 0 was taken, and every image then breached it (exit 1 for a config mistake).
+  it.each(['0GB', '0 MB', '0.0B'])('refuses %j in the config: a budget of 0 fails every image', (budget) => {
+    expect(() => validateConfigData({ image: { name: 'a/b' }, size: { budget } }, 'ml-image.yml')).toThrow(
+      /size\.budget: a size budget of 0 fails every image/,
+    );
+  });
+
+  it('takes "+0%" (no growth at all)', () => {
+    expect(() =>
+      validateConfigData({ image: { name: 'a/b' }, size: { budget: '+0%' } }, 'ml-image.yml'),
+    ).not.toThrow();
+  });
+
   const model = (budget: string, opts: { base?: boolean } = {}) =>
     buildReportModel({
       image: 'ghcr.io/acme/model',

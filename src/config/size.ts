@@ -13,6 +13,11 @@ export const SizeConfigSchema = z
       .regex(SIZE_BUDGET_PATTERN, {
         error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
       })
+      // A size of 0 fails every image: a mistake, not a budget ("+0%", no growth, is one).
+      .refine((s) => s.startsWith('+') || Number.parseFloat(s) > 0, {
+        error:
+          'a size budget of 0 fails every image: expected a size above 0 such as "8GB", or a growth such as "+0%" (none at all)',
+      })
       .optional()
       .describe(
         "Image size budget: an absolute size (`8GB`, `750MB`, `1.5GiB`) or a growth over the base branch (`+5%`). A breach fails the report stage, naming what grew most. The size is the engine's: unpacked on the classic image store, compressed on the containerd store (about a third); a growth is not judged where the two differ.",
