@@ -97,8 +97,16 @@ const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
     digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
     tags: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(imageRef),
-    /** Each platform once: a reader takes the first of two, another digest than the other names. */
-    platforms: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(PlatformBuildSchema).superRefine((ps, ctx) => (0,_config_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('platform')(ps.map((p) => p.platform), ctx)),
+    /**
+     * Each platform once: a reader takes the first of two, another digest than the other names. At
+     * least one: the build records a variant once it built all of its platforms (a job exported
+     * from a variant of none could never be collected).
+     */
+    platforms: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(PlatformBuildSchema)
+        .min(1, {
+        error: 'no platform: the build records a variant with each platform it built, and this names none',
+    })
+        .superRefine((ps, ctx) => (0,_config_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('platform')(ps.map((p) => p.platform), ctx)),
     baseImage: imageRef,
     baseDigest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
 });
@@ -1849,119 +1857,6 @@ async function verifiedLocalImage(docker, tag, platform, recorded) {
     if (isRecordedImage(details, recorded))
         return details.id;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentError */ .eG(`the local tag ${tag} no longer names the image this build made: the build recorded ${digest}, the tag now names ${details.id}${details.repoDigests.length > 0 ? ` (${details.repoDigests.join(', ')})` : ''}; the smoke stage does not test another image in its place`, RETAGGED_FIX);
-}
-
-
-/***/ }),
-
-/***/ 3228:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
-/* harmony export */   U5: () => (/* binding */ toJUnit),
-/* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
-/* harmony export */ });
-/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
-// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
-
-const SMOKE_RESULT_SCHEMA_VERSION = 1;
-const SmokeTestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']),
-    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
-    /** The end of the output of a failing test (redacted). */
-    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), match: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })
-        .optional(),
-});
-/** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
-const SmokeRunnerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    os: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    arch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-});
-const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SMOKE_RESULT_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['all', 'none']),
-    /**
-     * The GPUs the tests ran with, as the reuse key covers them: "none" (CPU only), the models and
-     * the driver ("2x NVIDIA H200; driver 570.86.15"), or "unknown". Set by the smoke stage; results
-     * of older versions (and of `ml-image smoke`) have none.
-     */
-    gpuDevices: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
-    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestSchema),
-    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), fail: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), skip: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() }),
-    /**
-     * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
-     * another job makes it or an identical earlier run's results are reused. Results of versions
-     * before these fields have neither.
-     */
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
-    runner: SmokeRunnerSchema.optional(),
-    /**
-     * Set on the results of a cluster job (`ml-image export`) that `ml-image collect` read back: the
-     * job and where it ran. The report says so beside the tests.
-     */
-    cluster: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        target: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['slurm', 'k8s']),
-        job: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
-        node: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-        nodes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
-    })
-        .optional(),
-    /**
-     * Set on the results so far of a run that was stopped before every suite ran (SIGINT, SIGTERM,
-     * SIGHUP; the Docker daemon going away): why (the error's message). Its last test failed because
-     * it was stopped, not on its own, and the tests after it are missing: such a result is shown,
-     * never attested (src/pipeline/attest.ts) nor reused. Results without it ran to the end.
-     */
-    interrupted: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
-});
-const xml = (s) => s
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
-    // XML 1.0 forbids most control characters, U+FFFE, U+FFFF and lone surrogates (its Char
-    // production), which test output may contain: they are removed.
-    .replace(
-// eslint-disable-next-line no-control-regex -- removing them is the point
-/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
-/** A metric's value as a property's: a string as it is, an object or a list as JSON. */
-const metricText = (v) => typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-function toJUnit(r) {
-    const lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
-        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
-    ];
-    for (const t of r.tests) {
-        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
-        if (t.status === 'skip')
-            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
-        if (t.status === 'fail') {
-            const msg = t.cause
-                ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
-                : (t.reason ?? '');
-            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
-        }
-        const props = Object.entries(t.metrics);
-        if (props.length) {
-            lines.push('      <properties>');
-            for (const [k, v] of props)
-                lines.push(`        <property name="${xml(k)}" value="${xml(metricText(v))}"/>`);
-            lines.push('      </properties>');
-        }
-        lines.push('    </testcase>');
-    }
-    lines.push('  </testsuite>', '</testsuites>', '');
-    return lines.join('\n');
 }
 
 

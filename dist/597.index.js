@@ -1550,10 +1550,9 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const visit = (abs, chain, asConstraints, given) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
-            const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)', 
-            // On the line that closes the loop.
-            { location: (0,errors/* locationOf */.hD)(links.at(-1)) });
+            const loop = includeLoop(chain.slice(loopAt), abs);
+            otherProblem(loop.problem, loop.fix, loop.alone);
+            return;
         }
         // The same file reached through two parents: once is enough (once as each, requirements and
         // constraints: pip reads it as both then).
@@ -1610,6 +1609,21 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     if (problems.length > 0)
         throw problemsError(files, problems, credentials, others);
     return { ...into.result(), envReferences: [...refs], ...filesRead(read) };
+}
+/**
+ * The include loop LINKS (the files from the one included again, each with its line that includes
+ * the next) close at ABS: a problem of the closing line, listed with the others; alone, this error
+ * placed on that line.
+ */
+function includeLoop(links, abs) {
+    const at = links.map((c) => `${c.file}:${c.line}`);
+    const loop = `requirements include loop: ${[...at, abs].join(' -> ')}`;
+    const fix = 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)';
+    return {
+        problem: `${at.at(-1)}: ${loop}`,
+        fix,
+        alone: new errors/* InputError */.dz(loop, fix, { location: (0,errors/* locationOf */.hD)(at.at(-1)) }),
+    };
 }
 /** The files read, in the order first read, and the sha256 of each (READ: the one by the other). */
 const filesRead = (read) => ({
@@ -20536,8 +20550,21 @@ function contextKeepOut(input) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/report.ts
 
-/** The report stage; its failure (a size-budget breach) handed back, not thrown. */
-function runReport(input, plan, io) {
+
+/**
+ * The report stage; its failure (a size-budget breach) handed back, not thrown. Without the smoke
+ * stage in the run it reports an earlier run's records: none of this build's images is bad input
+ * (exit 2), as `ml-image report` says, not a run that passes having reported nothing.
+ */
+async function runReport(input, plan, io) {
+    const result = await reportStageOf(input, plan, io);
+    if (result.outcomes.length === 0 && !input.stages.has('smoke')) {
+        const expected = plan.variants.map((v) => `${v.name} (${v.platforms.join(', ')})`).join('; ');
+        throw new errors/* InputError */.dz(`the report stage, run without smoke, found no env-<variant>-<arch>.json of this build's images in ${input.results.dir} (expected ${expected}): nothing was reported`, "add smoke to the stages, or give the result directory of the run that smoke-tested this build (--out DIR; the action's result-dir input)");
+    }
+    return result;
+}
+function reportStageOf(input, plan, io) {
     return reportStage({
         plan,
         config: input.loaded.config,

@@ -28861,7 +28861,7 @@ async function cleanImages(io, runId, outcome) {
         return;
     }
     try {
-        const images = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(233), __nccwpck_require__.e(511), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
+        const images = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(748), __nccwpck_require__.e(511), __nccwpck_require__.e(449)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41449));
         const since = Number(io.getState?.(STATE.builtSince) ?? '');
         const written = images.readRunBuild(resultDir, since > 0 ? since : undefined);
         // No build.json of this run: the targets its build reported before it failed or was cancelled.
@@ -33084,11 +33084,11 @@ else {
     // and the verify sub-action's main step loads the checks, not the pipeline. On a cancel the exit
     // waits briefly for the step to unwind: its error annotation and outputs are written.
     if ((0,_action_io_js__WEBPACK_IMPORTED_MODULE_2__/* .isVerifyStep */ ._L)(io)) {
-        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(233), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46918));
+        const { verifyAction } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(748), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46918));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(verifyAction((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     else {
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(158), __nccwpck_require__.e(233), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(597)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7597));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(378), __nccwpck_require__.e(287), __nccwpck_require__.e(212), __nccwpck_require__.e(748), __nccwpck_require__.e(918), __nccwpck_require__.e(511), __nccwpck_require__.e(597)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7597));
         await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .settleBeforeExit */ .L$)(run((0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .trackDockerUse */ .pl)(io)));
     }
     // Whatever the step left registered goes now, not at the post step.

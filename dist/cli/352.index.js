@@ -89,6 +89,7 @@ const signingTools = (env) => ({ cosign: onPath('cosign', env) });
  */
 function keyFrom(cfg, env, baseDir, tools) {
     if (cfg.key !== undefined && (0,verify_inputs/* isKeyReference */.NI)(cfg.key)) {
+        (0,verify_inputs/* refuseKeyReferenceSecrets */.Mq)(cfg.key, 'attest.key');
         // A KMS key (awskms://, gcpkms://, azurekms://, hashivault://) or a PKCS #11 token: cosign's.
         if (!tools.cosign)
             throw new errors/* EnvironmentError */.eG(`attest.key ${cfg.key} is a key that cosign signs with, and cosign is not on PATH`, COSIGN_FIX);

@@ -89,6 +89,7 @@ const signingTools = (env) => ({ cosign: onPath('cosign', env) });
  */
 function keyFrom(cfg, env, baseDir, tools) {
     if (cfg.key !== undefined && (0,verify_inputs/* isKeyReference */.NI)(cfg.key)) {
+        (0,verify_inputs/* refuseKeyReferenceSecrets */.Mq)(cfg.key, 'attest.key');
         // A KMS key (awskms://, gcpkms://, azurekms://, hashivault://) or a PKCS #11 token: cosign's.
         if (!tools.cosign)
             throw new errors/* EnvironmentError */.eG(`attest.key ${cfg.key} is a key that cosign signs with, and cosign is not on PATH`, COSIGN_FIX);
@@ -239,17 +240,19 @@ function verifyCommand(ref, cosignType, identity, tlog, run) {
 /* harmony export */   MP: () => (/* binding */ smokeContradictions)
 /* harmony export */ });
 /* unused harmony exports SMOKE_PREDICATE_SCHEMA_VERSION, MAX_REASON_CHARS, MAX_METRIC_CHARS, metricValue, gpusFromTests */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(92857);
 /* harmony import */ var _config_issues_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11012);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17700);
-/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31738);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(79124);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38287);
+/* harmony import */ var _smoke_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3228);
+/* harmony import */ var _github_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31738);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79124);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38287);
 // The smoke-test attestation's predicate: what the smoke suites found in one image by digest, on
 // which GPUs and runner. Its JSON Schema is docs/attestations/smoke-v1.schema.json; a unit test
 // validates the same predicates with both, so they cannot drift. No test output and no
 // failure-pattern text go in, and every string is scrubbed of secrets.
+
 
 
 
@@ -262,53 +265,53 @@ const SMOKE_PREDICATE_SCHEMA_VERSION = 1;
 const MAX_REASON_CHARS = 1000;
 const MAX_METRIC_CHARS = 256;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const count = zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().nonnegative();
+const count = zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().int().nonnegative();
 const counts = { pass: count, fail: count, skip: count };
-const status = zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
-const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
-    image: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-        ref: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
-        digest: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DIGEST_RE */ .Vt),
-        platform: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
-        variant: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+const status = zod__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']);
+const SmokePredicateSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz(SMOKE_PREDICATE_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+        ref: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1),
+        digest: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .DIGEST_RE */ .Vt),
+        platform: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1),
+        variant: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1),
     }),
-    verdict: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['pass', 'fail']),
-    summary: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative() }),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-        requested: zod__WEBPACK_IMPORTED_MODULE_6__/* ["enum"] */ .k5n(['all', 'none']),
-        devices: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-            name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
-            driver: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().nullable(),
-            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative().optional(),
-            computeCapability: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    verdict: zod__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(['pass', 'fail']),
+    summary: zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({ ...counts, durationMs: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().nonnegative() }),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+        requested: zod__WEBPACK_IMPORTED_MODULE_7__/* ["enum"] */ .k5n(['all', 'none']),
+        devices: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+            name: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+            driver: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().nullable(),
+            memoryMiB: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().nonnegative().optional(),
+            computeCapability: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional(),
         })),
-        cuda: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+        cuda: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).optional(),
     }),
-    suites: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1), ...counts })),
-    tests: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-        id: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
-        suite: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1),
+    suites: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1), ...counts })),
+    tests: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+        id: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1),
+        suite: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1),
         status,
-        durationMs: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().nonnegative(),
-        reason: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
-        metrics: zod__WEBPACK_IMPORTED_MODULE_6__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_6__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP()])),
+        durationMs: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().nonnegative(),
+        reason: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional(),
+        metrics: zod__WEBPACK_IMPORTED_MODULE_7__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_7__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP()])),
     })),
-    runner: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({
-        name: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
-        os: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
-        arch: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
-        url: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).optional(),
+    runner: zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+        name: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).optional(),
+        os: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).optional(),
+        arch: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).optional(),
+        url: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1).optional(),
     }),
-    tool: zod__WEBPACK_IMPORTED_MODULE_6__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1) }),
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().regex(DATE_TIME),
+    tool: zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({ name: zod__WEBPACK_IMPORTED_MODULE_7__/* .literal */ .euz(_types_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL_NAME */ .lH), version: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().min(1) }),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().regex(DATE_TIME),
 });
 /**
  * Text as the predicate keeps it: scrubbed, then cut short. Scrubbing first: a cut could end a
  * URL before its "@" or a token before its length, which the patterns would then miss.
  */
 const cut = (s, max) => {
-    const clean = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactText */ .Rd)(s);
+    const clean = (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redactText */ .Rd)(s);
     return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 };
 /**
@@ -380,30 +383,21 @@ function suitesOf(tests) {
     return names.map((name) => ({ name, ...tally(tests.filter((t) => t.suite === name)) }));
 }
 /**
- * The most GPUs one test is believed to have seen: more than any host holds. A count above it (a
- * test's own metrics, or a cluster job's record) names no count: one device, not an attest stage
- * out of memory.
- */
-const MAX_GPUS_SEEN = 1024;
-const gpuCount = (v) => Number.isInteger(v) && v > 0 && v <= MAX_GPUS_SEEN ? v : undefined;
-/**
- * The GPUs a passing test of the gpu suite saw (its `names`, `gpus` and `driver` metrics): one
- * device per GPU when they all bear one name, else one per name. For a record that names none
- * while the tests ran on GPUs (its probe ran without them: results of earlier versions, or an
- * engine that would not start the probe with GPUs). A test that names none (the image has no
- * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per
- * GPU CUDA counted (`cuda_devices`).
+ * The GPUs a passing test of the gpu suite saw (gpuSuiteSight: its `names`, `gpus` and `driver`
+ * metrics): one device per GPU when they all bear one name, else one per name. For a record that
+ * names none while the tests ran on GPUs (its probe ran without them: results of earlier versions,
+ * or an engine that would not start the probe with GPUs). A test that names none (the image has no
+ * nvidia-smi: its NVIDIA_DRIVER_CAPABILITIES leave out `utility`) gives one device named "" per GPU
+ * CUDA counted (`cuda_devices`).
  */
 function gpusFromTests(tests) {
-    const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
-    if (!t)
+    const seen = (0,_smoke_result_js__WEBPACK_IMPORTED_MODULE_3__/* .gpuSuiteSight */ .Cq)(tests);
+    if (seen === undefined)
         return [];
-    const names = t.metrics.names.filter((n) => typeof n === 'string' && n !== '');
-    const driver = typeof t.metrics.driver === 'string' && t.metrics.driver !== '' ? t.metrics.driver : null;
-    if (names.length === 0) {
-        return Array.from({ length: gpuCount(t.metrics.cuda_devices) ?? 0 }, () => ({ name: '', driver }));
-    }
-    const each = names.length === 1 ? (gpuCount(t.metrics.gpus) ?? 1) : 1;
+    const { names, driver } = seen;
+    if (names.length === 0)
+        return Array.from({ length: seen.cudaDevices ?? 0 }, () => ({ name: '', driver }));
+    const each = names.length === 1 ? (seen.gpus ?? 1) : 1;
     return names.flatMap((name) => Array.from({ length: each }, () => ({ name, driver })));
 }
 function gpusOf(input) {
@@ -426,7 +420,7 @@ function gpusOf(input) {
 /** The predicate, scrubbed and checked against SmokePredicateSchema (exit 2 naming the field). */
 function buildSmokePredicate(input) {
     const { smoke } = input;
-    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256Hex */ .fg)(input.digest);
+    const hex = (0,_types_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256Hex */ .fg)(input.digest);
     const counts = tally(smoke.tests);
     // When and where the suites ran, as the smoke result says: the attestation may be made later, in
     // another job (the reusable workflow's attest job), or from an identical earlier run's results.
@@ -435,7 +429,7 @@ function buildSmokePredicate(input) {
         : typeof input.finishedAt === 'string'
             ? input.finishedAt
             : input.finishedAt.toISOString();
-    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_4__/* .scrubDeep */ .wE)({
+    const predicate = (0,_types_js__WEBPACK_IMPORTED_MODULE_5__/* .scrubDeep */ .wE)({
         schemaVersion: SMOKE_PREDICATE_SCHEMA_VERSION,
         image: {
             ref: input.imageRef,
@@ -452,8 +446,8 @@ function buildSmokePredicate(input) {
         // cluster): no runner, rather than the attesting job's. Older results say neither.
         runner: input.runner ??
             smoke.runner ??
-            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerFromEnv */ .W1)(input.env) : {}),
-        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_NAME */ .lH, version: input.toolVersion },
+            (smoke.finishedAt === undefined && input.env ? (0,_github_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runnerFromEnv */ .W1)(input.env) : {}),
+        tool: { name: _types_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOL_NAME */ .lH, version: input.toolVersion },
         finishedAt,
     }, [input.variant, input.platform, ...smoke.tests.flatMap((t) => [t.id, t.suite])]);
     const parsed = SmokePredicateSchema.safeParse(predicate);

@@ -470,11 +470,12 @@ function variantFromPlan(plan, variant) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ gpuSuiteSight),
 /* harmony export */   Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
 /* harmony export */   U5: () => (/* binding */ toJUnit),
 /* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
 /* harmony export */ });
-/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema */
+/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema, MAX_GPUS_SEEN */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
 // SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
@@ -538,6 +539,36 @@ const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
      */
     interrupted: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
 });
+/**
+ * The most GPUs one test is believed to have seen: more than any host holds. A count above it (a
+ * test's own metrics, or a cluster job's record) names no count: one device, not an attest stage
+ * out of memory.
+ */
+const MAX_GPUS_SEEN = 1024;
+const gpuCount = (v) => Number.isInteger(v) && v > 0 && v <= MAX_GPUS_SEEN ? v : undefined;
+/**
+ * The `names`, `gpus`, `driver` and `cuda_devices` metrics of the first passing test of the gpu
+ * suite (images/probe/ml_image_smoke.py writes them), checked: undefined when no such test lists
+ * `names`. The smoke attestation's devices (src/attest/smoke-predicate.ts) and a collected cluster
+ * result's GPUs (src/smoke/collect.ts) both read them here, so they cannot read them differently.
+ */
+function gpuSuiteSight(tests) {
+    const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
+    if (t === undefined)
+        return undefined;
+    const m = t.metrics;
+    const names = [
+        ...new Set(m.names.filter((n) => typeof n === 'string' && n !== '')),
+    ];
+    const gpus = gpuCount(m.gpus);
+    const cudaDevices = gpuCount(m.cuda_devices);
+    return {
+        names: names.sort(),
+        ...(gpus !== undefined && { gpus }),
+        driver: typeof m.driver === 'string' && m.driver !== '' ? m.driver : null,
+        ...(cudaDevices !== undefined && { cudaDevices }),
+    };
+}
 const xml = (s) => s
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
     // XML 1.0 forbids most control characters, U+FFFE, U+FFFF and lone surrogates (its Char

@@ -818,10 +818,9 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const visit = (abs, chain, asConstraints, given) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
-            const links = chain.slice(loopAt).map((c) => `${c.file}:${c.line}`);
-            throw new errors/* InputError */.dz(`requirements include loop: ${[...links, abs].join(' -> ')}`, 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)', 
-            // On the line that closes the loop.
-            { location: (0,errors/* locationOf */.hD)(links.at(-1)) });
+            const loop = includeLoop(chain.slice(loopAt), abs);
+            otherProblem(loop.problem, loop.fix, loop.alone);
+            return;
         }
         // The same file reached through two parents: once is enough (once as each, requirements and
         // constraints: pip reads it as both then).
@@ -878,6 +877,21 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     if (problems.length > 0)
         throw problemsError(files, problems, credentials, others);
     return { ...into.result(), envReferences: [...refs], ...filesRead(read) };
+}
+/**
+ * The include loop LINKS (the files from the one included again, each with its line that includes
+ * the next) close at ABS: a problem of the closing line, listed with the others; alone, this error
+ * placed on that line.
+ */
+function includeLoop(links, abs) {
+    const at = links.map((c) => `${c.file}:${c.line}`);
+    const loop = `requirements include loop: ${[...at, abs].join(' -> ')}`;
+    const fix = 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)';
+    return {
+        problem: `${at.at(-1)}: ${loop}`,
+        fix,
+        alone: new errors/* InputError */.dz(loop, fix, { location: (0,errors/* locationOf */.hD)(at.at(-1)) }),
+    };
 }
 /** The files read, in the order first read, and the sha256 of each (READ: the one by the other). */
 const filesRead = (read) => ({

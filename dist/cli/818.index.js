@@ -542,6 +542,7 @@ __webpack_require__.d(__webpack_exports__, {
   XQ: () => (/* binding */ checkPublicKeyFile),
   h3: () => (/* binding */ identityMatcher),
   NI: () => (/* binding */ isKeyReference),
+  Mq: () => (/* binding */ refuseKeyReferenceSecrets),
   F1: () => (/* binding */ regexpProblem)
 });
 
@@ -946,12 +947,18 @@ function testWithin(re, text, ms) {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
+// EXTERNAL MODULE: ./src/util/url-secrets.ts
+var url_secrets = __webpack_require__(92561);
 ;// CONCATENATED MODULE: ./src/attest/verify-inputs.ts
 // What verify checks of its inputs before it asks a registry anything: the public key file is read
 // and parsed, a keyless identity's regular expression compiled. Bad input is then exit 2 naming
 // the file or the expression, not the "registry unreachable" of a registry that happens to be
 // down, nor cosign's failure after the network was asked. The built-in verifier checks with the
 // text read here (src/attest/signers.ts verifyDeps); cosign reads the file itself.
+
+
 
 
 
@@ -965,6 +972,17 @@ const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote 
  * https://) or a PKCS#11 token.
  */
 const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
+/**
+ * Exit 2 (LABEL) for a key reference that holds a secret (urlSecrets: a login, `?token=`): cosign
+ * takes the reference on its command line, which any process of the machine may read. A
+ * reference without one (env://NAME, a KMS URI whose credentials are in the environment) and a
+ * file are left alone.
+ */
+function refuseKeyReferenceSecrets(key, label) {
+    if (!isKeyReference(key) || (0,url_secrets/* urlSecrets */.Fn)(key, 1).length === 0)
+        return;
+    throw new errors/* InputError */.dz(`${label} ${(0,redact/* redactUrls */.sK)(key)}: the key reference holds a secret (a login or a token), which cosign would take on its command line`, 'download the key and give its file, or give a reference without a secret: env://NAME, or a KMS URI with its credentials in the environment');
+}
 /**
  * What is wrong with TEXT as cosign's --key public key, or undefined when it is one: as cosign
  * reads it, the first PEM block, a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1).
@@ -993,7 +1011,10 @@ function publicKeyProblem(text) {
  * URIs) is cosign's to resolve and is left alone.
  */
 function checkPublicKeyFile(identity) {
-    if (identity.kind !== 'key' || isKeyReference(identity.publicKey))
+    if (identity.kind !== 'key')
+        return undefined;
+    refuseKeyReferenceSecrets(identity.publicKey, 'public key');
+    if (isKeyReference(identity.publicKey))
         return undefined;
     const file = identity.publicKey;
     // A pipe (`--key <(vault read ...)`, a piped /dev/stdin) can be read once only: cosign reads it.

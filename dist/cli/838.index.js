@@ -240,8 +240,16 @@ const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
     digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
     tags: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(imageRef),
-    /** Each platform once: a reader takes the first of two, another digest than the other names. */
-    platforms: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(PlatformBuildSchema).superRefine((ps, ctx) => (0,_config_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('platform')(ps.map((p) => p.platform), ctx)),
+    /**
+     * Each platform once: a reader takes the first of two, another digest than the other names. At
+     * least one: the build records a variant once it built all of its platforms (a job exported
+     * from a variant of none could never be collected).
+     */
+    platforms: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(PlatformBuildSchema)
+        .min(1, {
+        error: 'no platform: the build records a variant with each platform it built, and this names none',
+    })
+        .superRefine((ps, ctx) => (0,_config_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('platform')(ps.map((p) => p.platform), ctx)),
     baseImage: imageRef,
     baseDigest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
 });

@@ -196,14 +196,14 @@ const COMMANDS = [
     { name: 'diff', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(157), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78670))).diffCommand },
     { name: 'report', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(157), __nccwpck_require__.e(803), __nccwpck_require__.e(672)]).then(__nccwpck_require__.bind(__nccwpck_require__, 87042))).reportCommand },
     { name: 'run', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(474), __nccwpck_require__.e(818), __nccwpck_require__.e(985), __nccwpck_require__.e(364), __nccwpck_require__.e(793), __nccwpck_require__.e(157), __nccwpck_require__.e(797), __nccwpck_require__.e(32), __nccwpck_require__.e(449), __nccwpck_require__.e(828), __nccwpck_require__.e(803), __nccwpck_require__.e(130), __nccwpck_require__.e(454), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1206))).runCommand },
-    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(818), __nccwpck_require__.e(985), __nccwpck_require__.e(364), __nccwpck_require__.e(449), __nccwpck_require__.e(291), __nccwpck_require__.e(118), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90781))).exportCommand },
-    { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(818), __nccwpck_require__.e(364), __nccwpck_require__.e(793), __nccwpck_require__.e(118), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
+    { name: 'export', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(679), __nccwpck_require__.e(997), __nccwpck_require__.e(818), __nccwpck_require__.e(985), __nccwpck_require__.e(364), __nccwpck_require__.e(449), __nccwpck_require__.e(538), __nccwpck_require__.e(76), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90781))).exportCommand },
+    { name: 'collect', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(287), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(818), __nccwpck_require__.e(364), __nccwpck_require__.e(793), __nccwpck_require__.e(76), __nccwpck_require__.e(743)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42418))).collectCommand },
     {
         name: 'devcontainer',
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(528), __nccwpck_require__.e(523), __nccwpck_require__.e(463), __nccwpck_require__.e(838), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24127))).devcontainerCommand,
     },
     { name: 'sbom', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(523), __nccwpck_require__.e(130), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98556))).sbomCommand },
-    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(818), __nccwpck_require__.e(364), __nccwpck_require__.e(449), __nccwpck_require__.e(291), __nccwpck_require__.e(788)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44672))).verifyCommand },
+    { name: 'verify', load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(287), __nccwpck_require__.e(818), __nccwpck_require__.e(364), __nccwpck_require__.e(449), __nccwpck_require__.e(538), __nccwpck_require__.e(643)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44672))).verifyCommand },
     { name: 'doctor', load: async () => (await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 89866))).doctorCommand },
 ];
 async function mainHelp() {
@@ -239,6 +239,23 @@ function splitCommandLine(argv) {
     const flags = lead < 0 ? [...argv] : argv.slice(0, lead);
     const [name, ...rest] = lead < 0 ? [] : argv.slice(lead);
     return { name, rest: [...flags, ...rest] };
+}
+const VERSION_HELP = `usage: ml-image version [--json]
+
+Prints the version ("ml-image --version" too); with --json, as {"version": ...}.
+`;
+/**
+ * The words after `help` or `version` (ARGS, less the leading flags): at most MAX of them, and no
+ * other flag; else exit 2 naming the first one too many, as every command refuses one.
+ */
+function onlyWords(name, args, max) {
+    const words = args.filter((a) => !LEADING_FLAGS.has(a) && a !== '--help' && a !== '-h');
+    const flag = words.find((a) => a.startsWith('-'));
+    if (flag !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name}: unknown option ${JSON.stringify(flag)}`, `run "ml-image ${name}"${max > 0 ? ' COMMAND' : ''} with --json or --verbose only`);
+    if (words.length > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${name}: unexpected argument ${JSON.stringify(words[max])}`, max > 0 ? 'run "ml-image help COMMAND" for one command' : `run "ml-image ${name}"`);
+    return words;
 }
 /** The command NAME names: exit 2 for any other, with the nearest name and where options go. */
 function commandEntry(name) {
@@ -282,12 +299,20 @@ async function runCli(argv, io) {
             return 0;
         }
         if (name === 'help') {
-            // `help` alone is the main help; `help NAME` that command's, NAME checked as a command is.
-            const topic = rest.find((a) => !LEADING_FLAGS.has(a));
-            io.stdout(topic === undefined ? await mainHelp() : commandHelp(await commandEntry(topic).load()));
+            // `help` alone (and `help help`) is the main help; `help NAME` that command's, NAME checked
+            // as a command is; nothing after it.
+            const [topic] = onlyWords(name, rest, 1);
+            io.stdout(topic === undefined || topic === 'help'
+                ? await mainHelp()
+                : commandHelp(await commandEntry(topic).load()));
             return 0;
         }
         if (name === '--version' || name === 'version') {
+            if (asksHelp(rest)) {
+                io.stdout(VERSION_HELP);
+                return 0;
+            }
+            onlyWords(name, rest, 0);
             io.stdout(wantsJson(argv) ? `${JSON.stringify({ version: _version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x })}\n` : `${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x}\n`);
             return 0;
         }
@@ -1608,6 +1633,10 @@ const SizeConfigSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .re
         .max(40, { error: 'expected at most 40 characters, such as "8GB" or "+5%"' })
         .regex(SIZE_BUDGET_PATTERN, {
         error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
+    })
+        // A size of 0 fails every image: a mistake, not a budget ("+0%", no growth, is one).
+        .refine((s) => s.startsWith('+') || Number.parseFloat(s) > 0, {
+        error: 'a size budget of 0 fails every image: expected a size above 0 such as "8GB", or a growth such as "+0%" (none at all)',
     })
         .optional()
         .describe("Image size budget: an absolute size (`8GB`, `750MB`, `1.5GiB`) or a growth over the base branch (`+5%`). A breach fails the report stage, naming what grew most. The size is the engine's: unpacked on the classic image store, compressed on the containerd store (about a third); a growth is not judged where the two differ."),

@@ -1,5 +1,5 @@
-export const id = 168;
-export const ids = [168];
+export const id = 743;
+export const ids = [743];
 export const modules = {
 
 /***/ 87596:
@@ -475,14 +475,17 @@ function clusterRunName(meta) {
         ? `Slurm job ${meta.job}${where}${nodes}`
         : `Kubernetes Job ${meta.job}, pod ${meta.pod ?? 0}${where}${nodes}`;
 }
-/** "8x NVIDIA H100 80GB HBM3; driver 570.86.15" from the gpu suite's metrics, as the smoke stage words it. */
+/**
+ * "8x NVIDIA H100 80GB HBM3; driver 570.86.15" from the gpu suite's metrics (gpuSuiteSight, as the
+ * smoke attestation reads them), as the smoke stage words it; unknown unless they name one model,
+ * a believable count and a driver.
+ */
 function devicesOf(meta, tests) {
     if (meta.gpusPerNode === 0)
         return (0,gpu_identity/* devicesKey */.$8)(gpu_identity/* CPU_ONLY */.Ad);
-    const m = tests.find((t) => t.id === 'gpu' && t.status === 'pass')?.metrics ?? {};
-    const names = Array.isArray(m.names) ? m.names.filter((n) => typeof n === 'string') : [];
-    if (names.length === 1 && typeof m.gpus === 'number' && typeof m.driver === 'string' && m.driver !== '')
-        return (0,gpu_identity/* devicesText */.$O)(new Map([[names[0], m.gpus]]), [m.driver]);
+    const seen = (0,result/* gpuSuiteSight */.Cq)(tests);
+    if (seen?.names.length === 1 && seen.gpus !== undefined && seen.driver !== null)
+        return (0,gpu_identity/* devicesText */.$O)(new Map([[seen.names[0], seen.gpus]]), [seen.driver]);
     return gpu_identity/* UNKNOWN_GPUS */.lu;
 }
 /** A record as a test of the smoke result: a failing one with its output's end and its cause. */
@@ -1459,6 +1462,34 @@ async function hostGpuDevices(runner, env, devices) {
     finally {
         clearTimeout(timer);
     }
+}
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 788;
-export const ids = [788];
+export const id = 643;
+export const ids = [643];
 export const modules = {
 
 /***/ 29476:
@@ -346,6 +346,150 @@ function unknownPlatformPart(platform) {
 function sameMachine(a, b) {
     const osArch = (p) => normalizePlatform(p).split('/').slice(0, 2).join('/');
     return osArch(a) === osArch(b);
+}
+
+
+/***/ }),
+
+/***/ 3228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ gpuSuiteSight),
+/* harmony export */   Nn: () => (/* binding */ SMOKE_RESULT_SCHEMA_VERSION),
+/* harmony export */   U5: () => (/* binding */ toJUnit),
+/* harmony export */   wp: () => (/* binding */ SmokeResultSchema)
+/* harmony export */ });
+/* unused harmony exports SmokeTestSchema, SmokeRunnerSchema, MAX_GPUS_SEEN */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64377);
+// SmokeResult (smoke.json) and its JUnit XML form (junit.xml).
+
+const SMOKE_RESULT_SCHEMA_VERSION = 1;
+const SmokeTestSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    suite: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'skip']),
+    reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
+    /** The end of the output of a failing test (redacted). */
+    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), cause: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), fix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), source: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), match: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })
+        .optional(),
+});
+/** The runner the suites ran on (src/github/run.ts: RUNNER_NAME, RUNNER_OS, RUNNER_ARCH, run URL). */
+const SmokeRunnerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    os: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    arch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+});
+const SmokeResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SMOKE_RESULT_SCHEMA_VERSION),
+    image: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['all', 'none']),
+    /**
+     * The GPUs the tests ran with, as the reuse key covers them: "none" (CPU only), the models and
+     * the driver ("2x NVIDIA H200; driver 570.86.15"), or "unknown". Set by the smoke stage; results
+     * of older versions (and of `ml-image smoke`) have none.
+     */
+    gpuDevices: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    tests: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(SmokeTestSchema),
+    summary: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ pass: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), fail: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), skip: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(), durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() }),
+    /**
+     * When and where the suites ran (ISO 8601; the runner). The smoke attestation says so, also when
+     * another job makes it or an identical earlier run's results are reused. Results of versions
+     * before these fields have neither.
+     */
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .datetime */ .w$({ offset: true }).optional(),
+    runner: SmokeRunnerSchema.optional(),
+    /**
+     * Set on the results of a cluster job (`ml-image export`) that `ml-image collect` read back: the
+     * job and where it ran. The report says so beside the tests.
+     */
+    cluster: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        target: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['slurm', 'k8s']),
+        job: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+        node: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+        nodes: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive(),
+    })
+        .optional(),
+    /**
+     * Set on the results so far of a run that was stopped before every suite ran (SIGINT, SIGTERM,
+     * SIGHUP; the Docker daemon going away): why (the error's message). Its last test failed because
+     * it was stopped, not on its own, and the tests after it are missing: such a result is shown,
+     * never attested (src/pipeline/attest.ts) nor reused. Results without it ran to the end.
+     */
+    interrupted: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).optional(),
+});
+/**
+ * The most GPUs one test is believed to have seen: more than any host holds. A count above it (a
+ * test's own metrics, or a cluster job's record) names no count: one device, not an attest stage
+ * out of memory.
+ */
+const MAX_GPUS_SEEN = 1024;
+const gpuCount = (v) => Number.isInteger(v) && v > 0 && v <= MAX_GPUS_SEEN ? v : undefined;
+/**
+ * The `names`, `gpus`, `driver` and `cuda_devices` metrics of the first passing test of the gpu
+ * suite (images/probe/ml_image_smoke.py writes them), checked: undefined when no such test lists
+ * `names`. The smoke attestation's devices (src/attest/smoke-predicate.ts) and a collected cluster
+ * result's GPUs (src/smoke/collect.ts) both read them here, so they cannot read them differently.
+ */
+function gpuSuiteSight(tests) {
+    const t = tests.find((x) => x.suite === 'gpu' && x.status === 'pass' && Array.isArray(x.metrics.names));
+    if (t === undefined)
+        return undefined;
+    const m = t.metrics;
+    const names = [
+        ...new Set(m.names.filter((n) => typeof n === 'string' && n !== '')),
+    ];
+    const gpus = gpuCount(m.gpus);
+    const cudaDevices = gpuCount(m.cuda_devices);
+    return {
+        names: names.sort(),
+        ...(gpus !== undefined && { gpus }),
+        driver: typeof m.driver === 'string' && m.driver !== '' ? m.driver : null,
+        ...(cudaDevices !== undefined && { cudaDevices }),
+    };
+}
+const xml = (s) => s
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c])
+    // XML 1.0 forbids most control characters, U+FFFE, U+FFFF and lone surrogates (its Char
+    // production), which test output may contain: they are removed.
+    .replace(
+// eslint-disable-next-line no-control-regex -- removing them is the point
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+/** A metric's value as a property's: a string as it is, an object or a list as JSON. */
+const metricText = (v) => typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+function toJUnit(r) {
+    const lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
+        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
+    ];
+    for (const t of r.tests) {
+        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
+        if (t.status === 'skip')
+            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
+        if (t.status === 'fail') {
+            const msg = t.cause
+                ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
+                : (t.reason ?? '');
+            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
+        }
+        const props = Object.entries(t.metrics);
+        if (props.length) {
+            lines.push('      <properties>');
+            for (const [k, v] of props)
+                lines.push(`        <property name="${xml(k)}" value="${xml(metricText(v))}"/>`);
+            lines.push('      </properties>');
+        }
+        lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>', '</testsuites>', '');
+    return lines.join('\n');
 }
 
 

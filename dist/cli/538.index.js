@@ -1,5 +1,5 @@
-export const id = 291;
-export const ids = [291];
+export const id = 538;
+export const ids = [538];
 export const modules = {
 
 /***/ 44672:
@@ -22,6 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
 var signers = __webpack_require__(96364);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
@@ -927,6 +929,7 @@ var output = __webpack_require__(96657);
 
 
 
+
 /** The verify flags, as `ml-image verify` and `ml-image export --verify` take them. */
 const VERIFY_OPTIONS = {
     key: { type: 'string' },
@@ -1032,8 +1035,10 @@ function checksFailed(what, outcome, result, tail = '') {
  * digest, REF, once the arguments named one).
  */
 function writeStopped(io, dir, ref, e) {
-    const error = e instanceof Error ? e.message : String(e);
-    const record = { ...(ref !== undefined && { ref }), ok: false, error };
+    // Masked as the error printed beside it (redactMessage): the reference and the error quote
+    // what was typed, a login without a scheme (user:pw@host/...) too.
+    const error = (0,redact/* redactMessage */.b6)(e instanceof Error ? e.message : String(e));
+    const record = { ...(ref !== undefined && { ref: (0,redact/* redactMessage */.b6)(ref) }), ok: false, error };
     try {
         (0,output/* writeOutFile */.Wd)(io.cwd, dir, 'verify.json', `${JSON.stringify(record, null, 2)}\n`);
     }
@@ -1204,6 +1209,34 @@ function refuseForeignFile(file, c) {
     }
     if (!c.ours(text))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${c.prefix}${file} exists and was not written by ml-image (${c.tell})`, `pass --force to replace it, or ${c.fix}`);
+}
+
+
+/***/ }),
+
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports date, time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 
