@@ -10,6 +10,7 @@ import { planBuild } from '../../src/plan/plan.js';
 import {
   actionsCacheBaselineStore,
   BASELINE_SHA_FILE,
+  baselineSlug,
   type BaselineStore,
   type CacheApi,
   dirBaselineStore,
@@ -398,4 +399,38 @@ describe('a pull request into a branch other than the default', () => {
     expect(parsed.baseline).toEqual({ ref: 'main', noRecordOf: '<img src=x>' });
     expect(renderReport(parsed).markdown).toContain('with main: no record of &lt;img src=x&gt;');
   });
+});
+
+// Finding: a branch named "..", or "." (report --base-branch ..), was a slug that path.join read as
+// the key's parent directory (or the key's own): a save's link there replaced the store's root.
+describe('a branch name that is a path step', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'ml-image-baseline-slug-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it.each(['..', '.', '...', '.hidden'])(
+    '%j is saved and restored inside the key directory',
+    async (branch) => {
+      const store = dirBaselineStore(root);
+      const src = mkdtempSync(path.join(tmpdir(), 'ml-image-baseline-src-'));
+      try {
+        writeFileSync(path.join(src, 'env-cpu-amd64.json'), '{}');
+        await store.save('localhost:5000/x:cpu', branch, 'a'.repeat(40), [
+          path.join(src, 'env-cpu-amd64.json'),
+        ]);
+        // Only the key's directory at the root: nothing beside it, nothing in place of the root.
+        expect(readdirSync(root)).toEqual([baselineSlug('localhost:5000/x:cpu')]);
+        const restored = await store.restore('localhost:5000/x:cpu', branch);
+        expect(restored?.dir.startsWith(path.join(root, baselineSlug('localhost:5000/x:cpu'), '-'))).toBe(
+          true,
+        );
+        expect(readdirSync(restored!.dir)).toContain('env-cpu-amd64.json');
+        expect(await store.restore('localhost:5000/x:cpu', 'main')).toBeUndefined();
+      } finally {
+        rmSync(src, { recursive: true, force: true });
+      }
+    },
+  );
 });
