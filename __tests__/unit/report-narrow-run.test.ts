@@ -96,13 +96,7 @@ async function reportRun(
 ) {
   const lines: string[] = [];
   const r = await runReport(
-    {
-      loaded: loaded.loaded,
-      results,
-      git,
-      report: { mode: 'off', baseBranch: 'main', ...report },
-      stages: new Set(['smoke', 'report'] as const),
-    },
+    { loaded: loaded.loaded, results, git, report: { mode: 'off', baseBranch: 'main', ...report } },
     loaded.plan,
     { env: {}, progress: (l) => lines.push(l), warning: (m) => lines.push(`warning: ${m}`) },
   );
