@@ -441,6 +441,9 @@ describe('nothing to report: the report files an earlier run left are removed (o
     const res = path.join(dir, 'res');
     mkdirSync(res);
     seed(res);
+    // Records of another variant only: the run goes on (a directory with none is refused before
+    // any stage: run-earlier-results.test.ts), and reports none of them.
+    records('res', 2e9, 'other');
     const io = captureIo(dir, fakeDocker(), env());
     expect(await runCli(['run', '--stages', 'report', '--baseline', 'none', '--out', 'res'], io)).toBe(0);
     expect(io.out()).toBe('');

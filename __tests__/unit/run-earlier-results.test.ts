@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { checkEarlierResults } from '../../src/cli/commands/run.js';
+import { checkEarlierRecords, checkEarlierResults } from '../../src/cli/commands/run.js';
 import { InputError } from '../../src/errors.js';
 import { captureIo } from '../helpers/fakes.js';
 
@@ -51,6 +51,49 @@ describe('run --stages without build, no build.json in --out', () => {
     expect(io.err(), io.err()).toMatch(/out\/build\.json: not JSON/);
     expect(io.err()).toContain('fix: add build to --stages (--stages build,smoke)');
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['build.json']);
+  });
+});
+
+// Finding: the report stage alone on a directory without records reported nothing and passed
+// (exit 0), so a CI job pointed at the wrong --out passed silently.
+describe('run --stages with report but not smoke, no record in --out', () => {
+  it.each([
+    ['report', 'missing', 'smoke,report'],
+    ['report', 'empty', 'smoke,report'],
+    ['plan,build,attest,report', 'empty', 'plan,build,smoke,attest,report'],
+  ])('--stages %s, --out %s: exit 2 before the plan stage, nothing written', async (stages, out, fixed) => {
+    if (out === 'empty') mkdirSync(path.join(dir, out));
+    if (stages.includes('attest'))
+      writeFileSync(
+        path.join(dir, 'ml-image.yml'),
+        'image:\n  name: my-org/model\nvariants: [cpu]\nplatforms: [linux/amd64]\nattest: {sign: off}\n',
+      );
+    const io = captureIo(dir);
+    const rc = await runCli(['run', '--stages', stages, '--baseline', 'none', '--out', out], io);
+    expect(rc, io.err()).toBe(2);
+    expect(io.err()).toContain(
+      `error: run --stages ${stages}: the report stage reads the smoke stage's env-<variant>-<arch>.json, and --out ${out} (${path.join(dir, out)}) has none: nothing would be reported`,
+    );
+    expect(io.err()).toContain(`fix: add smoke to --stages (--stages ${fixed})`);
+    expect(existsSync(path.join(dir, out, 'plan.json'))).toBe(false);
+  });
+
+  it("a record of any target is enough to run (which are this build's is the report stage's to say)", () => {
+    mkdirSync(path.join(dir, 'out'));
+    writeFileSync(path.join(dir, 'out', 'env-other-arm64.json'), '{}');
+    expect(() =>
+      checkEarlierResults(new Set(['report'] as const), path.join(dir, 'out'), '--out out'),
+    ).not.toThrow();
+    expect(() =>
+      checkEarlierResults(new Set(['smoke', 'report'] as const), path.join(dir, 'nowhere'), '--out x'),
+    ).toThrow(/build\.json/);
+    expect(() =>
+      checkEarlierResults(
+        new Set(['build', 'smoke', 'report'] as const),
+        path.join(dir, 'nowhere'),
+        '--out x',
+      ),
+    ).not.toThrow();
   });
 });
 

@@ -43,6 +43,9 @@ const extension = (kind: RecordKind) => (kind === 'junit' ? 'xml' : kind === 'sm
 export const recordFile = (kind: RecordKind, variant: string, platform: string): string =>
   `${kind}-${variant}-${archOf(platform)}.${extension(kind)}`;
 
+/** Whether NAME is an environment record's file name (env-<variant>-<arch>.json), of any target. */
+export const isEnvRecordFile = (name: string): boolean => /^env-.+\.json$/.test(name);
+
 /** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
 export const resolutionFile = (variant: string, platform: string): string =>
   `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;

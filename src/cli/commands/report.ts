@@ -11,7 +11,7 @@ import type { Plan } from '../../plan/plan.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { githubReportContext } from '../../report/github-env.js';
 import { COMMENT_MODES, type CommentMode, configVariantNames, reportStage } from '../../report/stage.js';
-import { openResultDir } from '../../results/results.js';
+import { isEnvRecordFile, openResultDir } from '../../results/results.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import {
@@ -144,9 +144,7 @@ function postingFlags(
  * has instead (another config's, another platform's), so that "none" is not read as "empty".
  */
 function noRecords(dir: string, plan: Plan): InputError {
-  const found = readdirSync(dir)
-    .filter((f) => /^env-.+\.json$/.test(f))
-    .sort();
+  const found = readdirSync(dir).filter(isEnvRecordFile).sort();
   const expected = plan.variants.map((v) => `${v.name} (${v.platforms.join(', ')})`).join('; ');
   const has =
     found.length === 0

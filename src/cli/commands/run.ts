@@ -1,6 +1,6 @@
 // `ml-image run`: the whole pipeline against the local engine, as the root action runs it on a
 // runner. Without a config it runs the bundled example, so a newcomer sees every stage work.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findImagesDir } from '../../util/images-dir.js';
@@ -20,7 +20,7 @@ import { checkEarlierBuild } from '../../pipeline/earlier-build.js';
 import { checkSigningSetup } from '../../pipeline/attest.js';
 import { dirBaselineStore } from '../../report/baseline.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
-import { BUILD_FILE, openResultDir } from '../../results/results.js';
+import { BUILD_FILE, isEnvRecordFile, openResultDir } from '../../results/results.js';
 import { parseGpuMode } from '../../smoke/gpu-mode.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -85,6 +85,29 @@ export function checkEarlierResults(stages: ReadonlySet<Stage>, dir: string, lab
     label,
     fix: `add build to --stages (--stages ${STAGES.filter((s) => s === 'build' || stages.has(s)).join(',')}), or pass --out a directory holding the build's ${BUILD_FILE} (what "ml-image run" or "ml-image build --out DIR" wrote)`,
   });
+}
+
+/**
+ * The report without smoke reads an earlier run's records in DIR: none there is a wrong --out,
+ * which would otherwise report nothing and pass (as "ml-image report --results" refuses it).
+ * Checked before the first stage, after the flags.
+ */
+export function checkEarlierRecords(stages: ReadonlySet<Stage>, dir: string, label: string): void {
+  const given = STAGES.filter((s) => stages.has(s));
+  if (stages.has('report') && !stages.has('smoke') && !hasEnvRecord(dir))
+    throw new InputError(
+      `run --stages ${given.join(',')}: the report stage reads the smoke stage's env-<variant>-<arch>.json, and ${label} (${dir}) has none: nothing would be reported`,
+      `add smoke to --stages (--stages ${STAGES.filter((s) => s === 'smoke' || stages.has(s)).join(',')}), or pass --out the directory of the run that smoke-tested the image`,
+    );
+}
+
+/** Whether DIR holds an environment record of any target (none: no DIR, or not a directory). */
+function hasEnvRecord(dir: string): boolean {
+  try {
+    return readdirSync(dir).some(isEnvRecordFile);
+  } catch {
+    return false;
+  }
 }
 
 export const runCommand: Command = {
@@ -166,6 +189,7 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     // A key that cannot sign is bad input now, not after the registry check and the build.
     if (push && stages.has('attest')) checkSigningSetup(loaded, io.env, io.signer !== undefined);
     const baseline = baselineStore(values.baseline, io);
+    checkEarlierRecords(stages, outDir, outLabel);
     // The registry check and the git facts (a few git processes) at once; the plan's bad input first.
     const registry = push && stages.has('build') ? checkRegistry(loaded.config.image.registry) : undefined;
     const git = await gitPlannedBeforeRegistry(io, loaded, registry);
