@@ -199,6 +199,17 @@ describe('size budget', () => {
     );
   });
 
+  it.each(['lots', 'GB', 'abc%'])('refuses %j with one problem, not the budget-of-0 one too', (budget) => {
+    let problems: string[] = [];
+    try {
+      validateConfigData({ image: { name: 'a/b' }, size: { budget } }, 'ml-image.yml');
+    } catch (e) {
+      problems = (e as { problems: string[] }).problems;
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/expected a size such as "8GB"/);
+  });
+
   it('takes "+0%" (no growth at all)', () => {
     expect(() =>
       validateConfigData({ image: { name: 'a/b' }, size: { budget: '+0%' } }, 'ml-image.yml'),

@@ -14,7 +14,7 @@ export const SizeConfigSchema = z
         error: 'expected a size such as "8GB" or "750MB", or a growth such as "+5%"',
       })
       // A size of 0 fails every image: a mistake, not a budget ("+0%", no growth, is one).
-      .refine((s) => s.startsWith('+') || Number.parseFloat(s) > 0, {
+      .refine((s) => !SIZE_BUDGET_PATTERN.test(s) || s.startsWith('+') || Number.parseFloat(s) > 0, {
         error:
           'a size budget of 0 fails every image: expected a size above 0 such as "8GB", or a growth such as "+0%" (none at all)',
       })
