@@ -629,6 +629,15 @@ describe('readRequirements', () => {
     expect(e.fix).toContain('remove one of these -r/-c lines');
   });
 
+  it('lists a loop reached from two lines (-r and -c of one file) once, on its closing line', () => {
+    write('a.txt', '-r b.txt\n-c b.txt\n');
+    write('b.txt', '-r a.txt\n');
+    const e = fail(['a.txt']);
+    expect(e.message).toBe(
+      `requirements include loop: ${path.join(dir, 'a.txt')}:1 -> ${path.join(dir, 'b.txt')}:1 -> ${path.join(dir, 'a.txt')}`,
+    );
+  });
+
   // 3,000 files deep once overflowed the stack: "internal error: Maximum call stack size exceeded", exit 1.
   it.each([MAX_INCLUDE_DEPTH + 1, 3000])(
     'refuses includes %i files deep (exit 2, on the line that goes deeper)',

@@ -185,6 +185,7 @@ export function readRequirements(
   const read = new Map<string, string>();
   const into = readInto();
   const refs = new Set<string>();
+  const loops = new Set<string>();
   const { problems, credentials, others, literalProblem, otherProblem } = problemList();
   const reference = (name: string, origin: string) => {
     refs.add(name);
@@ -203,8 +204,8 @@ export function readRequirements(
   ) => {
     const loopAt = chain.findIndex((c) => c.file === abs);
     if (loopAt >= 0) {
-      const loop = includeLoop(chain.slice(loopAt), abs);
-      otherProblem(loop.problem, loop.fix, loop.alone);
+      const loop = includeLoop(chain.slice(loopAt), abs, loops);
+      if (loop) otherProblem(loop.problem, loop.fix, loop.alone);
       return;
     }
     // The same file reached through two parents: once is enough (once as each, requirements and
@@ -261,10 +262,13 @@ export function readRequirements(
 /**
  * The include loop LINKS (the files from the one included again, each with its line that includes
  * the next) close at ABS: a problem of the closing line, listed with the others; alone, this error
- * placed on that line.
+ * placed on that line. Undefined for a closing line in SEEN (one loop reached from two lines that
+ * lead into it), which it is added to.
  */
-function includeLoop(links: readonly { file: string; line?: number }[], abs: string) {
+function includeLoop(links: readonly { file: string; line?: number }[], abs: string, seen: Set<string>) {
   const at = links.map((c) => `${c.file}:${c.line}`);
+  if (seen.has(at.at(-1)!)) return undefined;
+  seen.add(at.at(-1)!);
   const loop = `requirements include loop: ${[...at, abs].join(' -> ')}`;
   const fix = 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)';
   return {
