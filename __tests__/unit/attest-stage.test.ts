@@ -142,7 +142,7 @@ describe('chooseSigning', () => {
         expect.objectContaining({
           exitCode: 2,
           message: expect.stringMatching(
-            /^attest\.key https:\/\/ci:\*\*\*@keys\.example\/cosign\.key: the key reference holds a secret/,
+            /^attest\.key: https:\/\/ci:\*\*\*@keys\.example\/cosign\.key: the key reference holds a secret/,
           ),
         }),
       );

@@ -735,6 +735,16 @@ describe('verify: the key file and the identity pattern are checked before any r
     ['a KMS URI', { kind: 'key', publicKey: 'awskms:///alias/cosign' }],
     ['a Kubernetes secret', { kind: 'key', publicKey: 'k8s://ns/cosign' }],
     ['a PKCS #11 token', { kind: 'key', publicKey: 'pkcs11:token=t;object=o' }],
+    [
+      'a PKCS #11 token, its PIN from a file',
+      { kind: 'key', publicKey: 'pkcs11:token=t;object=o?pin-source=/run/pin' },
+    ],
+    ['a local KMS with a port', { kind: 'key', publicKey: 'awskms://localhost:4566/alias/cosign' }],
+    ['Vault', { kind: 'key', publicKey: 'hashivault://cosign' }],
+    ['Google KMS', { kind: 'key', publicKey: 'gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/k' }],
+    ['Azure Key Vault', { kind: 'key', publicKey: 'azurekms://name.vault.azure.net/key' }],
+    ['a key in the environment', { kind: 'key', publicKey: 'env://COSIGN_PUBLIC_KEY' }],
+    ['a key on a web server', { kind: 'key', publicKey: 'https://keys.example/cosign.pub' }],
     ['keyless', { kind: 'keyless', certificateIdentityRegexp: '^x', certificateOidcIssuer: 'https://i' }],
   ])('%s is left to cosign (nothing read)', (_name, identity) => {
     expect(() => checkPublicKeyFile(identity)).not.toThrow();
@@ -745,12 +755,13 @@ describe('verify: the key file and the identity pattern are checked before any r
     'https://u:Zq9xLmP2wR7tKv4s@keys.example/cosign.pub',
     'https://Zq9xLmP2wR7tKv4sAbCdEf@keys.example/cosign.pub',
     'https://keys.example/cosign.pub?token=Zq9xLmP2wR7tKv4s',
+    'pkcs11:token=t;object=o?module-path=/usr/lib/p11.so&pin-value=Zq9xLmP2wR7tKv4s',
   ])('a key reference holding a secret (%s) is exit 2, the secret not shown', async (key) => {
     expect(() => checkPublicKeyFile({ kind: 'key', publicKey: key })).toThrow(InputError);
     const r = await cli(['verify', INDEX, '--key', key]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/the key reference holds a secret .*cosign would take on its command line/);
-    expect(r.err).toMatch(/env:\/\/NAME/);
+    expect(r.err).toMatch(/holds (a secret|the token's PIN) .*cosign would take on its command line/);
+    expect(r.err).toMatch(/env:\/\/NAME|COSIGN_PKCS11_PIN/);
     expect(r.err).not.toContain('Zq9xLmP2wR7tKv4s');
   });
 

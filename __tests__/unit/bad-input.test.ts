@@ -72,6 +72,8 @@ interface Case {
   message: RegExp;
   /** Extra environment (the default is a cache directory in the test's directory). */
   env?: Record<string, string>;
+  /** Must not appear on stderr (a secret the input holds). */
+  absent?: string;
 }
 
 /** On a runner: the commit comes from GitHub's environment, not from running git (no processes). */
@@ -235,6 +237,28 @@ const CASES: Case[] = [
     exit: 2,
     message: new RegExp(`error: ml-image\\.yml: 1 problem\\n {2}- line 6: attest\\.key: ${message.source}`),
   })),
+  // Review: a key reference holding a secret was refused only at the attest stage, after the build.
+  ...(
+    [
+      [
+        'a login',
+        'https://ci:Zq9xLmP2wR7tKv4s@keys.example/cosign.key',
+        /https:\/\/ci:\*\*\*@keys\.example\/cosign\.key: the key reference holds a secret/,
+      ],
+      [
+        'a PKCS #11 PIN',
+        'pkcs11:token=t;object=o?module-path=/usr/lib/p11.so&pin-value=Zq9xLmP2wR7tKv4s',
+        /pkcs11:token=t;object=o\?module-path=\/usr\/lib\/p11\.so&pin-value=\*\*\*: the PKCS #11 URI holds the token's PIN/,
+      ],
+    ] as const
+  ).map(([what, key, message]): Case => ({
+    name: `validate: attest.key holding ${what} is exit 2 naming the field and its line, the secret masked`,
+    files: { 'ml-image.yml': `${GOOD}attest:\n  key: "${key}"\n` },
+    argv: () => ['validate'],
+    exit: 2,
+    message: new RegExp(`error: ml-image\\.yml: 1 problem\\n {2}- line 6: attest\\.key: ${message.source}`),
+    absent: 'Zq9xLmP2wR7tKv4s',
+  })),
   {
     name: 'run: attest.key not a key is exit 2 before the registry is asked',
     files: {
@@ -345,6 +369,7 @@ describe('bad input: exit code and message, nothing done', () => {
     const io = captureIo(dir, undefined, { ML_IMAGE_CACHE_DIR: `${dir}/.ml-image-cache`, ...c.env });
     expect(await runCli(c.argv(dir), io)).toBe(c.exit);
     expect(io.err()).toMatch(c.message);
+    if (c.absent !== undefined) expect(io.err()).not.toContain(c.absent);
     expect(io.err()).not.toContain('internal error');
     expect(io.err()).not.toMatch(/\n\s+at /);
     expect(io.out()).toBe('');

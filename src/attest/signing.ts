@@ -60,7 +60,7 @@ function keyFrom(
   tools: SigningTools,
 ): SigningIdentity | undefined {
   if (cfg.key !== undefined && isKeyReference(cfg.key)) {
-    refuseKeyReferenceSecrets(cfg.key, 'attest.key');
+    refuseKeyReferenceSecrets(cfg.key, 'attest.key:');
     // A KMS key (awskms://, gcpkms://, azurekms://, hashivault://) or a PKCS #11 token: cosign's.
     if (!tools.cosign)
       throw new EnvironmentError(
@@ -105,13 +105,14 @@ export function checkKeyFile(key: string, baseDir: string): string {
 /**
  * The config's attest.key checked before any work (validate; run before the registry is asked),
  * as the attest stage would read it: the error names the field and the config file's line. A key
- * reference (KMS, PKCS #11) is cosign's; only sign key and auto read the file (keyless and off
+ * reference (KMS, PKCS #11) is cosign's, refused only when it holds a secret; only sign key and auto read the file (keyless and off
  * never do: a release job's key file a pull request's keyless run lacks is no problem).
  */
 export function checkConfigKey(loaded: LoadedConfig): void {
   const { key, sign } = loaded.config.attest;
-  if (key === undefined || (sign !== 'key' && sign !== 'auto') || isKeyReference(key)) return;
-  asConfigProblem(loaded, () => checkKeyFile(key, loaded.baseDir));
+  if (key === undefined || (sign !== 'key' && sign !== 'auto')) return;
+  if (isKeyReference(key)) asConfigProblem(loaded, () => refuseKeyReferenceSecrets(key, 'attest.key:'));
+  else asConfigProblem(loaded, () => checkKeyFile(key, loaded.baseDir));
 }
 
 function describeKey(identity: SigningIdentity): string {
