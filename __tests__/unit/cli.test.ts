@@ -371,6 +371,9 @@ describe('ml-image version', () => {
     expect(await runCli(argv, io)).toBe(2);
     expect(io.err()).toMatch(message);
     expect(io.out()).toBe('');
+    expect(io.err()).toMatch(
+      /\nfix: run "ml-image (help \[COMMAND\]|--version|version)"( with --json or --verbose only)?\n|for one command/,
+    );
     const json = captureIo(process.cwd());
     expect(await runCli([...argv, '--json'], json)).toBe(2);
     expect(JSON.parse(json.out()).error.message).toMatch(new RegExp(message.source.replace('^error: ', '^')));

@@ -104,7 +104,7 @@ function onlyWords(name: string, args: readonly string[], max: number): string[]
   if (flag !== undefined)
     throw new InputError(
       `${name}: unknown option ${JSON.stringify(flag)}`,
-      `run "ml-image ${name}"${max > 0 ? ' COMMAND' : ''} with --json or --verbose only`,
+      `run "ml-image ${name}${max > 0 ? ' [COMMAND]' : ''}" with --json or --verbose only`,
     );
   if (words.length > max)
     throw new InputError(
