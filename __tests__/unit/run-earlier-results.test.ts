@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { checkEarlierRecords, checkEarlierResults } from '../../src/cli/commands/run.js';
+import { checkEarlierResults } from '../../src/cli/commands/run.js';
 import { InputError } from '../../src/errors.js';
 import { captureIo } from '../helpers/fakes.js';
 
@@ -182,9 +182,13 @@ describe('a build.json variant of no platforms: exit 2 naming the field', () => 
 });
 
 describe('checkEarlierResults', () => {
-  it('nothing to check: build among the stages, or no stage that reads build.json', () => {
+  it('nothing to check: build among the stages, or no stage that reads build.json or records', () => {
     const missing = path.join(dir, 'none');
-    for (const stages of [['build', 'smoke'], ['plan', 'resolve'], ['report']] as const)
+    for (const stages of [
+      ['build', 'smoke'],
+      ['plan', 'resolve'],
+      ['smoke', 'build', 'report'],
+    ] as const)
       expect(() => checkEarlierResults(new Set(stages), missing, '--out none')).not.toThrow();
     expect(existsSync(missing)).toBe(false);
   });

@@ -1,7 +1,7 @@
 // The problems a read of requirements files finds (read.ts), refused together: one per line, each
 // naming its file and line, with the fix of their kind (the syntax, a credential written in a
 // line, an include that cannot be read, a ${NAME} the caller refuses).
-import { ConfigError, InputError } from '../errors.js';
+import { ConfigError, InputError, locationOf } from '../errors.js';
 import { type CredentialProblem, credentialFix } from './credential-problems.js';
 import { readRequirementsFile } from './read-file.js';
 
@@ -123,4 +123,27 @@ export function problemsError(
     count: problems.length,
     problemsNameFiles: true,
   });
+}
+
+/**
+ * The include loop LINKS (the files from the one included again, each with its line that includes
+ * the next) close at ABS: a problem of the closing line, listed with the others; alone, this error
+ * placed on that line. Undefined for a closing line in SEEN (one loop reached from two lines that
+ * lead into it), which it is added to.
+ */
+export function includeLoop(
+  links: readonly { file: string; line?: number }[],
+  abs: string,
+  seen: Set<string>,
+) {
+  const at = links.map((c) => `${c.file}:${c.line}`);
+  if (seen.has(at.at(-1)!)) return undefined;
+  seen.add(at.at(-1)!);
+  const loop = `requirements include loop: ${[...at, abs].join(' -> ')}`;
+  const fix = 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)';
+  return {
+    problem: `${at.at(-1)}: ${loop}`,
+    fix,
+    alone: new InputError(loop, fix, { location: locationOf(at.at(-1)) }),
+  };
 }

@@ -10,7 +10,6 @@
 // "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
 // /dev, nor, given a root (the workspace), from outside it.
 import path from 'node:path';
-import { InputError, locationOf } from '../errors.js';
 import { sha256 } from '../util/file-digest.js';
 import { isRunnerOwnVariable, RUNNER_OWN_VARIABLE } from '../util/runner-env.js';
 import {
@@ -30,6 +29,7 @@ import {
 } from './parse.js';
 import {
   type GivenFileError,
+  includeLoop,
   problemList,
   problemsError,
   readIncluded,
@@ -257,25 +257,6 @@ export function readRequirements(
   refuseRequirementsUrls(files).forEach((f, i) => visit(path.resolve(baseDir, f), [], false, i));
   if (problems.length > 0) throw problemsError(files, problems, credentials, others);
   return { ...into.result(), envReferences: [...refs], ...filesRead(read) };
-}
-
-/**
- * The include loop LINKS (the files from the one included again, each with its line that includes
- * the next) close at ABS: a problem of the closing line, listed with the others; alone, this error
- * placed on that line. Undefined for a closing line in SEEN (one loop reached from two lines that
- * lead into it), which it is added to.
- */
-function includeLoop(links: readonly { file: string; line?: number }[], abs: string, seen: Set<string>) {
-  const at = links.map((c) => `${c.file}:${c.line}`);
-  if (seen.has(at.at(-1)!)) return undefined;
-  seen.add(at.at(-1)!);
-  const loop = `requirements include loop: ${[...at, abs].join(' -> ')}`;
-  const fix = 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)';
-  return {
-    problem: `${at.at(-1)}: ${loop}`,
-    fix,
-    alone: new InputError(loop, fix, { location: locationOf(at.at(-1)) }),
-  };
 }
 
 /** The files read, in the order first read, and the sha256 of each (READ: the one by the other). */

@@ -74,9 +74,10 @@ function baselineStore(flag: string | undefined, io: CliIo) {
 }
 
 /**
- * The build.json of an earlier run that STAGES read and do not produce (smoke or attest without
- * build), checked in DIR before the first stage runs (checkEarlierBuild), with the CLI's way to
- * give it (the action's message names its result-dir input instead).
+ * What STAGES read of an earlier run in DIR and do not produce, checked before the first stage
+ * runs: build.json (smoke or attest without build: checkEarlierBuild), with the CLI's way to give
+ * it (the action's message names its result-dir input instead); an environment record (report
+ * without smoke).
  */
 export function checkEarlierResults(stages: ReadonlySet<Stage>, dir: string, label: string): void {
   const given = STAGES.filter((s) => stages.has(s));
@@ -85,15 +86,8 @@ export function checkEarlierResults(stages: ReadonlySet<Stage>, dir: string, lab
     label,
     fix: `add build to --stages (--stages ${STAGES.filter((s) => s === 'build' || stages.has(s)).join(',')}), or pass --out a directory holding the build's ${BUILD_FILE} (what "ml-image run" or "ml-image build --out DIR" wrote)`,
   });
-}
-
-/**
- * The report without smoke reads an earlier run's records in DIR: none there is a wrong --out,
- * which would otherwise report nothing and pass (as "ml-image report --results" refuses it).
- * Checked before the first stage, after the flags.
- */
-export function checkEarlierRecords(stages: ReadonlySet<Stage>, dir: string, label: string): void {
-  const given = STAGES.filter((s) => stages.has(s));
+  // The report without smoke reads an earlier run's records: none there is a wrong --out, which
+  // would otherwise report nothing and pass (as "ml-image report --results" refuses it).
   if (stages.has('report') && !stages.has('smoke') && !hasEnvRecord(dir))
     throw new InputError(
       `run --stages ${given.join(',')}: the report stage reads the smoke stage's env-<variant>-<arch>.json, and ${label} (${dir}) has none: nothing would be reported`,
@@ -185,11 +179,10 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
     checkStageInputs(loaded, stages, { mode: gpus, env: io.env });
     const outDir = path.resolve(io.cwd, values.out ?? 'ml-image-results');
     const outLabel = values.out !== undefined ? `--out ${values.out}` : 'result directory';
-    checkEarlierResults(stages, outDir, outLabel);
     // A key that cannot sign is bad input now, not after the registry check and the build.
     if (push && stages.has('attest')) checkSigningSetup(loaded, io.env, io.signer !== undefined);
     const baseline = baselineStore(values.baseline, io);
-    checkEarlierRecords(stages, outDir, outLabel);
+    checkEarlierResults(stages, outDir, outLabel);
     // The registry check and the git facts (a few git processes) at once; the plan's bad input first.
     const registry = push && stages.has('build') ? checkRegistry(loaded.config.image.registry) : undefined;
     const git = await gitPlannedBeforeRegistry(io, loaded, registry);
