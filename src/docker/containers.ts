@@ -28,6 +28,7 @@ import {
   removeImage,
 } from './images.js';
 import { collectOutput, destroyStream, overflowNote } from './streams.js';
+import { killWithin, removeWithin } from './container-removal.js';
 import { imageSize } from './image-size.js';
 
 export interface ManagedSpec {
@@ -88,7 +89,8 @@ interface Output {
 
 interface Launched {
   container: Dockerode.Container;
-  remove(): Promise<void>;
+  /** Bounded: true once removed (container-removal.ts). */
+  remove(): Promise<boolean>;
   unregister(): void;
   stream: NodeJS.ReadableStream;
   ended: Promise<void>;
@@ -152,10 +154,9 @@ async function launch(
   output: Output,
 ): Promise<Launched> {
   const container = await createManaged(client, spec, runBody(spec, argv, wrapped));
-  const remove = async () => {
-    await container.remove({ force: true, v: true }).catch(() => undefined);
-  };
-  const unregister = registerCleanup(remove);
+  // Bounded; one that did not happen stays registered (container-removal.ts).
+  const remove = () => removeWithin(container);
+  const unregister = registerCleanup(async () => void (await remove()));
   let stream: NodeJS.ReadableStream | undefined;
   try {
     const docker = await client.docker();
@@ -182,8 +183,7 @@ async function launch(
     return { container, remove, unregister, stream, ended, removed, inContainerDeadline: wrapped };
   } catch (e) {
     destroyStream(stream);
-    await remove();
-    unregister();
+    if (await remove()) unregister();
     throw e;
   }
 }
@@ -243,7 +243,7 @@ export async function runContainer(
     const status = await client.call(() => waitFor(run, spec.timeoutMs));
     const timedOut = status === 'timeout';
     if (timedOut) {
-      await run.container.kill().catch(() => undefined);
+      await killWithin(run.container);
       await Promise.race([
         run.removed.catch(() => undefined),
         new Promise((r) => setTimeout(r, STREAM_GRACE_MS)),
@@ -260,8 +260,7 @@ export async function runContainer(
       inContainerDeadline: run.inContainerDeadline,
     };
   } finally {
-    await run.remove();
-    run.unregister();
+    if (await run.remove()) run.unregister();
   }
 }
 

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
+import { removeWithin } from './container-removal.js';
 import { registerCleanup } from '../util/cleanup.js';
 import type { ContainerSession, ExecResult, SessionSpec } from './adapter.js';
 import type { EngineClient } from './client.js';
@@ -160,19 +161,15 @@ export async function startSession(client: EngineClient, spec: SessionSpec): Pro
     ...sessionCommand(sessionSeconds(spec), sessionIdle(spec)),
     HostConfig: sessionHostConfig(spec),
   });
-  let closed = false;
+  let removed = false;
   let user: Promise<SessionUser | undefined> | undefined;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await container.remove({ force: true, v: true }).catch(() => undefined);
-  };
-  const unregister = registerCleanup(close);
+  // Bounded; one that did not happen stays registered, to be tried again (container-removal.ts).
+  const close = async () => (removed ||= await removeWithin(container));
+  const unregister = registerCleanup(async () => void (await close()));
   try {
     await client.call(() => container.start());
   } catch (e) {
-    await close();
-    unregister();
+    if (await close()) unregister();
     throw e;
   }
   return {
@@ -194,8 +191,7 @@ export async function startSession(client: EngineClient, spec: SessionSpec): Pro
       await client.call(() => container.putArchive(tarArchive(entries), options));
     },
     async close() {
-      await close();
-      unregister();
+      if (await close()) unregister();
     },
   };
 }

@@ -1,0 +1,119 @@
+// A run's container is killed and removed within a limit: an engine that stopped answering (hung,
+// restarting, a remote engine gone without a reset) held a run's timeout, its end and a failed
+// start for ever (finding). A removal that did not happen stays registered: the process's last
+// cleanups try it again.
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CONTAINER_CALL_LIMIT_MS, killWithin, removeWithin } from '../../src/docker/container-removal.js';
+import { runContainer } from '../../src/docker/containers.js';
+import { startSession } from '../../src/docker/sessions.js';
+import { runPendingCleanups } from '../../src/util/cleanup.js';
+import { fakeDockerode } from '../helpers/fakes.js';
+
+const never = <T>() => new Promise<T>(() => undefined);
+const refusal = (statusCode: number) => Object.assign(new Error(`HTTP ${statusCode}`), { statusCode });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('removeWithin and killWithin', () => {
+  it.each<[string, () => Promise<void>, boolean]>([
+    ['removed', () => Promise.resolve(), true],
+    ['gone already (404)', () => Promise.reject(refusal(404)), true],
+    ['being removed (409: AutoRemove)', () => Promise.reject(refusal(409)), true],
+    ['refused (500)', () => Promise.reject(refusal(500)), false],
+    ['no answer', never, false],
+  ])('%s: %s', async (_what, remove, removed) => {
+    const calls: unknown[] = [];
+    const container = { remove: (opts: unknown) => (calls.push(opts), remove()) };
+    expect(await removeWithin(container as never, 20)).toBe(removed);
+    expect(calls).toEqual([{ force: true, v: true }]);
+  });
+
+  it('a kill without an answer ends at the limit', async () => {
+    let asked = 0;
+    await killWithin({ kill: () => (asked++, never()) } as never, 20);
+    expect(asked).toBe(1);
+  });
+});
+
+/** A container whose kill and remove never answer after its start (START: how start answers). */
+function hungContainer(calls: string[], start: () => Promise<void> = async () => undefined) {
+  return {
+    id: 'c0ffee',
+    attach: async () => new PassThrough(),
+    start: async () => (calls.push('start'), start()),
+    kill: () => (calls.push('kill'), never<void>()),
+    remove: () => (calls.push('remove'), never<void>()),
+  };
+}
+
+function engine(container: object) {
+  return fakeDockerode(
+    {
+      getImage: (() => ({ inspect: async () => ({ Os: 'linux', Architecture: 'amd64' }) })) as never,
+      createContainer: (async () => container) as never,
+    },
+    // wait?condition=removed: the headers come, the body never ends.
+    (_opts, cb) => cb(null, new PassThrough()),
+  ).client;
+}
+
+describe('a run against an engine that stops answering', () => {
+  it("runContainer's timeout ends the run: kill and removal each give up at the limit", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const calls: string[] = [];
+    const run = runContainer(engine(hungContainer(calls)), {
+      image: 'img',
+      cmd: ['sleep', '999'],
+      entrypoint: [],
+      timeoutMs: 50,
+    });
+    let settled: unknown;
+    run.then(
+      (r) => (settled = r),
+      (e: unknown) => (settled = e),
+    );
+    await vi.advanceTimersByTimeAsync(3 * CONTAINER_CALL_LIMIT_MS);
+    expect(settled).toMatchObject({ timedOut: true, exitCode: null });
+    expect(calls).toEqual(['start', 'kill', 'remove']);
+    // Not removed: still registered, tried again by the process's last cleanups.
+    const last = runPendingCleanups();
+    await vi.advanceTimersByTimeAsync(CONTAINER_CALL_LIMIT_MS);
+    await last;
+    expect(calls).toEqual(['start', 'kill', 'remove', 'remove']);
+  });
+
+  it('a start the engine refuses: the error, after a removal that gives up at the limit', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const calls: string[] = [];
+    const container = hungContainer(calls, () => Promise.reject(refusal(500)));
+    let settled: unknown;
+    runContainer(engine(container), { image: 'img', cmd: ['true'], entrypoint: [], timeoutMs: 50 }).then(
+      (r) => (settled = r),
+      (e: unknown) => (settled = e),
+    );
+    await vi.advanceTimersByTimeAsync(2 * CONTAINER_CALL_LIMIT_MS);
+    expect(settled).toBeInstanceOf(Error);
+    expect(calls).toEqual(['start', 'remove']);
+    const last = runPendingCleanups();
+    await vi.advanceTimersByTimeAsync(CONTAINER_CALL_LIMIT_MS);
+    await last;
+    expect(calls).toEqual(['start', 'remove', 'remove']);
+  });
+
+  it("a session's close gives up at the limit, and is tried again at the end", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const calls: string[] = [];
+    const session = await startSession(engine(hungContainer(calls)), { image: 'img' } as never);
+    let closed = false;
+    void session.close().then(() => (closed = true));
+    await vi.advanceTimersByTimeAsync(CONTAINER_CALL_LIMIT_MS + 1);
+    expect(closed).toBe(true);
+    const last = runPendingCleanups();
+    await vi.advanceTimersByTimeAsync(CONTAINER_CALL_LIMIT_MS);
+    await last;
+    expect(calls).toEqual(['start', 'remove', 'remove']);
+  });
+});
