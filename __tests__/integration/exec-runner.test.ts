@@ -74,6 +74,33 @@ describe('ActionsExecRunner', () => {
     }
   }, 30_000);
 
+  // Finding: a program that ended at once on SIGTERM and left a child of its own running, holding
+  // its output, kept the run from settling until that child ended, and nothing killed it: the
+  // scan under the program's pid came after the program was gone and the child re-parented.
+  it('an abort ends what the program started when the program ends first, and the run settles', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-exec-'));
+    const pidFile = path.join(dir, 'child.pid');
+    try {
+      const stop = new AbortController();
+      let result: { exitCode: number } | undefined;
+      const started = new Promise<void>((resolve) => {
+        const r = runner.run('sh', ['-c', `sleep 300 & echo $! > ${pidFile}; echo up; wait`], {
+          signal: stop.signal,
+          onLine: (l) => l === 'up' && resolve(),
+        });
+        void r.then((x) => (result = x));
+      });
+      await started;
+      const left = Number(readFileSync(pidFile, 'utf8'));
+      expect(alive(left)).toBe(true);
+      stop.abort(new Error('another platform failed'));
+      await expect.poll(() => result?.exitCode, { timeout: 20_000 }).toBe(143);
+      await expect.poll(() => alive(left), { timeout: 5_000 }).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it('already aborted: the program is not started, the reason is the rejection', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ml-image-exec-'));
     try {

@@ -5,7 +5,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { descendantsIn, descendantsOf, killTree, parentInStat } from '../../src/util/process-tree.js';
+import {
+  descendantsIn,
+  descendantsOf,
+  killFound,
+  killTree,
+  parentInStat,
+  processesUnder,
+} from '../../src/util/process-tree.js';
 
 describe('parentInStat', () => {
   it.each<[string, number | undefined]>([
@@ -89,5 +96,34 @@ describe('descendantsOf a /proc directory', () => {
       spy.mockRestore();
     }
     expect(kills).toEqual(['child SIGKILL', '11 SIGKILL', '12 SIGKILL']);
+  });
+  /** A stat line as the kernel writes it: pid (comm) state ppid pgrp session ... starttime (field 22). */
+  const stat = (pid: number, ppid: number, start: number) =>
+    `${pid} (sh) S ${ppid} ${pid} ${pid} 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 1 0 ${start} 0 0`;
+
+  it('processesUnder and killFound: only what still runs as the process found (a pid reused is spared)', () => {
+    proc(10, stat(10, 1, 500));
+    proc(11, stat(11, 10, 600));
+    proc(12, stat(12, 11, 700));
+    const found = processesUnder(10, dir);
+    expect(found).toEqual([
+      { pid: 11, start: '600' },
+      { pid: 12, start: '700' },
+    ]);
+    // The child ended: 11 went with it, 12 runs on under init, and 11's pid is another process's now.
+    rmSync(path.join(dir, '10'), { recursive: true });
+    writeFileSync(path.join(dir, '11', 'stat'), stat(11, 1, 900));
+    writeFileSync(path.join(dir, '12', 'stat'), stat(12, 1, 700));
+    const kills: string[] = [];
+    const spy = vi.spyOn(process, 'kill').mockImplementation((pid: number, signal?: string | number) => {
+      kills.push(`${pid} ${String(signal)}`);
+      return true;
+    });
+    try {
+      killFound(found, dir);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(kills).toEqual(['12 SIGKILL']);
   });
 });

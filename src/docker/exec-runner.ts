@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { registerCleanup, throwIfInterrupted } from '../util/cleanup.js';
-import { killTree } from '../util/process-tree.js';
+import { killFound, processesUnder, stopChild } from '../util/process-tree.js';
 import { RUN_ID } from '../util/run-id.js';
 import type { CommandRunner, ExecOptions, ExecResult } from './adapter.js';
 
@@ -54,10 +54,17 @@ export class ActionsExecRunner implements CommandRunner {
           if (child.exitCode !== null || child.signalCode !== null) return done();
           child.once('close', () => done());
           if (killTimer !== undefined) return; // being stopped already
+          // What it started, found while they are still its: one it leaves running when it ends
+          // first (a double fork, re-parented to init) is killed with the rest.
+          const started = child.pid === undefined ? [] : processesUnder(child.pid);
           // SIGTERM to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which
-          // cancels the build in BuildKit. What is still running after the grace is killed.
+          // cancels the build in BuildKit. What is still running after the grace is killed, and
+          // the pipes are closed on our side: a program holding them cannot keep 'close' away.
           child.kill('SIGTERM');
-          killTimer = setTimeout(() => killTree(child), KILL_GRACE_MS);
+          killTimer = setTimeout(() => {
+            stopChild(child);
+            killFound(started);
+          }, KILL_GRACE_MS);
         });
       const unregister = registerCleanup(stop);
       const onAbort = () => void stop();

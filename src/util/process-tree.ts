@@ -57,6 +57,47 @@ export function descendantsOf(pid: number, procDir = '/proc'): number[] {
   return descendantsIn(pid, parents);
 }
 
+/** A process as found: its pid and its start time (/proc/<pid>/stat field 22), which a later process under a reused pid does not share. */
+export interface FoundProcess {
+  pid: number;
+  start: string;
+}
+
+/** The start time in a /proc/<pid>/stat line (field 22; the 20th after comm). */
+const startInStat = (stat: string): string | undefined => statFields(stat)[19];
+
+function startOf(pid: number, procDir: string): string | undefined {
+  try {
+    return startInStat(readFileSync(path.join(procDir, String(pid), 'stat'), 'utf8'));
+  } catch {
+    return undefined; // ended
+  }
+}
+
+/** The running descendants of PID, each with its start time; none where there is no /proc. */
+export function processesUnder(pid: number, procDir = '/proc'): FoundProcess[] {
+  return descendantsOf(pid, procDir).flatMap((p) => {
+    const start = startOf(p, procDir);
+    return start === undefined ? [] : [{ pid: p, start }];
+  });
+}
+
+/**
+ * SIGKILL to each of FOUND that still runs as the same process (its start time: the pid was not
+ * reused): what a child started and left running when it ended first (a double fork, re-parented
+ * to init), which a scan under the child's pid no longer finds.
+ */
+export function killFound(found: readonly FoundProcess[], procDir = '/proc'): void {
+  for (const f of found) {
+    if (startOf(f.pid, procDir) !== f.start) continue;
+    try {
+      process.kill(f.pid, 'SIGKILL');
+    } catch {
+      // ended already
+    }
+  }
+}
+
 /**
  * SIGKILL to CHILD and every process it started (found before any is killed, while they are still
  * its: a killed child's are handed on to init), CHILD first: killed before its own, it cannot end
