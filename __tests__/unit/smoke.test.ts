@@ -125,6 +125,34 @@ describe('JUnit XML', () => {
     expect(x).toContain('<property name="n" value="3"/>');
     expect(x).not.toContain('[object Object]');
   });
+
+  // Finding: an attribute's raw line breaks and tabs come back from a parser as spaces (attribute
+  // value normalisation), and a raw CR in content as LF: a reason's lines ran together.
+  it('keeps line breaks and tabs in attributes, and a CR in the output, as character references', () => {
+    const t = (over: Partial<SmokeTest>): SmokeTest => ({
+      id: 'x',
+      suite: 's',
+      status: 'fail',
+      durationMs: 1,
+      metrics: {},
+      ...over,
+    });
+    const x = toJUnit({
+      ...result,
+      tests: [
+        t({ reason: 'line1\nline2\tcol\r\nline3', output: 'o1\r\no2\rprogress' }),
+        t({ id: 'y', status: 'skip', reason: 'no GPU\nsecond line', metrics: { m: 'x\ny' } }),
+      ],
+      summary: { pass: 0, fail: 1, skip: 1, durationMs: 2 },
+    });
+    expect(x).toContain(
+      '<failure message="line1&#10;line2&#9;col&#13;&#10;line3">o1&#13;\no2&#13;progress</failure>',
+    );
+    expect(x).toContain('<skipped message="no GPU&#10;second line"/>');
+    expect(x).toContain('<property name="m" value="x&#10;y"/>');
+    // Each element still on its own line: the document's own line breaks are raw.
+    expect(x.split('\n').filter((l) => l.includes('<testcase '))).toHaveLength(2);
+  });
 });
 
 describe('--gpus auto', () => {
