@@ -189,6 +189,12 @@ describe('escaping (md / html)', () => {
     ['costs $5 or $6', 'costs \\$5 or \\$6'],
     // A backslash before a dollar is text too: both escaped, the dollar still literal.
     ['a\\$b$', 'a\\\\\\$b\\$'],
+    // A block marker after one to three blanks is one too (CommonMark), where md()'s text starts a
+    // line (finding); four blanks start a code block, which shows the text as it is.
+    ['   # heading', '   \\# heading'],
+    ['  ---', '  \\---'],
+    [' - [x] item', ' \\- &#91;x&#93; item'],
+    ['   10. x', '   10\\. x'],
   ])('md(%j)', (raw, want) => {
     expect(md(raw)).toBe(want);
   });
