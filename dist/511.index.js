@@ -1149,7 +1149,7 @@ function explanationLines(r) {
 /* harmony export */   oS: () => (/* binding */ BUILD_FILE),
 /* harmony export */   rn: () => (/* binding */ reportFile)
 /* harmony export */ });
-/* unused harmony exports DIGESTS_DIR, commentArtifactFile */
+/* unused harmony exports DIGESTS_DIR, isEnvRecordFile, commentArtifactFile */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15063);
@@ -1190,6 +1190,8 @@ const RECORD_KINDS = ['env', 'smoke', 'junit', 'smoke-key'];
 const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
 /** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
 const recordFile = (kind, variant, platform) => `${kind}-${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Qh)(platform)}.${extension(kind)}`;
+/** Whether NAME is an environment record's file name (env-<variant>-<arch>.json), of any target. */
+const isEnvRecordFile = (name) => /^env-.+\.json$/.test(name);
 /** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
 const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
 /** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
@@ -1227,7 +1229,7 @@ __webpack_require__.d(__webpack_exports__, {
   rn: () => (/* reexport */ names/* reportFile */.rn)
 });
 
-// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, OWN_SUBDIRS, PLAN_FILE, RECORD_KINDS, attestationFile, commentArtifactFile, digestFile, digestFiles, readBuildResult, resolutionFile
+// UNUSED EXPORTS: ATTEST_DIR, ATTEST_FILE, COMMENT_ARTIFACT_FILE, DIGESTS_DIR, DIGEST_FILE_SCHEMA_VERSION, DigestFileSchema, OWN_SUBDIRS, PLAN_FILE, RECORD_KINDS, attestationFile, commentArtifactFile, digestFile, digestFiles, isEnvRecordFile, readBuildResult, resolutionFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);

@@ -1441,6 +1441,25 @@ function problemsError(files, found, credentials, others) {
         problemsNameFiles: true,
     });
 }
+/**
+ * The include loop LINKS (the files from the one included again, each with its line that includes
+ * the next) close at ABS: a problem of the closing line, listed with the others; alone, this error
+ * placed on that line. Undefined for a closing line in SEEN (one loop reached from two lines that
+ * lead into it), which it is added to.
+ */
+function includeLoop(links, abs, seen) {
+    const at = links.map((c) => `${c.file}:${c.line}`);
+    if (seen.has(at.at(-1)))
+        return undefined;
+    seen.add(at.at(-1));
+    const loop = `requirements include loop: ${[...at, abs].join(' -> ')}`;
+    const fix = 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)';
+    return {
+        problem: `${at.at(-1)}: ${loop}`,
+        fix,
+        alone: new errors/* InputError */.dz(loop, fix, { location: (0,errors/* locationOf */.hD)(at.at(-1)) }),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
@@ -1454,7 +1473,6 @@ function problemsError(files, found, credentials, others) {
 // A problem quotes a line masked and cut (quotedLine). The result is one text for pip plus the
 // "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
 // /dev, nor, given a root (the workspace), from outside it.
-
 
 
 
@@ -1537,6 +1555,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const read = new Map();
     const into = readInto();
     const refs = new Set();
+    const loops = new Set();
     const { problems, credentials, others, literalProblem, otherProblem } = problemList();
     const reference = (name, origin) => {
         refs.add(name);
@@ -1550,8 +1569,9 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const visit = (abs, chain, asConstraints, given) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
-            const loop = includeLoop(chain.slice(loopAt), abs);
-            otherProblem(loop.problem, loop.fix, loop.alone);
+            const loop = includeLoop(chain.slice(loopAt), abs, loops);
+            if (loop)
+                otherProblem(loop.problem, loop.fix, loop.alone);
             return;
         }
         // The same file reached through two parents: once is enough (once as each, requirements and
@@ -1609,21 +1629,6 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     if (problems.length > 0)
         throw problemsError(files, problems, credentials, others);
     return { ...into.result(), envReferences: [...refs], ...filesRead(read) };
-}
-/**
- * The include loop LINKS (the files from the one included again, each with its line that includes
- * the next) close at ABS: a problem of the closing line, listed with the others; alone, this error
- * placed on that line.
- */
-function includeLoop(links, abs) {
-    const at = links.map((c) => `${c.file}:${c.line}`);
-    const loop = `requirements include loop: ${[...at, abs].join(' -> ')}`;
-    const fix = 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)';
-    return {
-        problem: `${at.at(-1)}: ${loop}`,
-        fix,
-        alone: new errors/* InputError */.dz(loop, fix, { location: (0,errors/* locationOf */.hD)(at.at(-1)) }),
-    };
 }
 /** The files read, in the order first read, and the sha256 of each (READ: the one by the other). */
 const filesRead = (read) => ({
@@ -4540,8 +4545,8 @@ function inputSecrets(options, config, env, dir, read = secretFileText) {
 
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 14 modules
-var engine = __webpack_require__(15413);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 15 modules
+var engine = __webpack_require__(30900);
 ;// CONCATENATED MODULE: ./src/docker/engine-platform.ts
 /** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
 const ARCH_ALIASES = {
@@ -10559,7 +10564,15 @@ function baselineSlug(key) {
     const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
     return `${readable}-${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
-const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+/**
+ * A branch as a file name: other characters than [A-Za-z0-9._-] as "-", and leading dots too (no
+ * git branch has them: `report --base-branch ..` does), so that it is never "." or ".." (the key's
+ * own directory, or the store's root, to path.join) nor a hidden file. Empty: "-".
+ */
+const branchSlug = (b) => b
+    .replace(/^refs\/heads\//, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^\.+/, (dots) => '-'.repeat(dots.length)) || '-';
 /** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
 const COMMIT = /^[0-9a-f]{7,64}$/i;
 /**
@@ -20550,21 +20563,8 @@ function contextKeepOut(input) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/report.ts
 
-
-/**
- * The report stage; its failure (a size-budget breach) handed back, not thrown. Without the smoke
- * stage in the run it reports an earlier run's records: none of this build's images is bad input
- * (exit 2), as `ml-image report` says, not a run that passes having reported nothing.
- */
-async function runReport(input, plan, io) {
-    const result = await reportStageOf(input, plan, io);
-    if (result.outcomes.length === 0 && !input.stages.has('smoke')) {
-        const expected = plan.variants.map((v) => `${v.name} (${v.platforms.join(', ')})`).join('; ');
-        throw new errors/* InputError */.dz(`the report stage, run without smoke, found no env-<variant>-<arch>.json of this build's images in ${input.results.dir} (expected ${expected}): nothing was reported`, "add smoke to the stages, or give the result directory of the run that smoke-tested this build (--out DIR; the action's result-dir input)");
-    }
-    return result;
-}
-function reportStageOf(input, plan, io) {
+/** The report stage; its failure (a size-budget breach) handed back, not thrown. */
+function runReport(input, plan, io) {
     return reportStage({
         plan,
         config: input.loaded.config,

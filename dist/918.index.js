@@ -3567,7 +3567,7 @@ const signingTools = (env) => ({ cosign: onPath('cosign', env) });
  */
 function keyFrom(cfg, env, baseDir, tools) {
     if (cfg.key !== undefined && (0,verify_inputs/* isKeyReference */.NI)(cfg.key)) {
-        (0,verify_inputs/* refuseKeyReferenceSecrets */.Mq)(cfg.key, 'attest.key');
+        (0,verify_inputs/* refuseKeyReferenceSecrets */.Mq)(cfg.key, 'attest.key:');
         // A KMS key (awskms://, gcpkms://, azurekms://, hashivault://) or a PKCS #11 token: cosign's.
         if (!tools.cosign)
             throw new errors/* EnvironmentError */.eG(`attest.key ${cfg.key} is a key that cosign signs with, and cosign is not on PATH`, COSIGN_FIX);
@@ -3598,14 +3598,17 @@ function checkKeyFile(key, baseDir) {
 /**
  * The config's attest.key checked before any work (validate; run before the registry is asked),
  * as the attest stage would read it: the error names the field and the config file's line. A key
- * reference (KMS, PKCS #11) is cosign's; only sign key and auto read the file (keyless and off
+ * reference (KMS, PKCS #11) is cosign's, refused only when it holds a secret; only sign key and auto read the file (keyless and off
  * never do: a release job's key file a pull request's keyless run lacks is no problem).
  */
 function checkConfigKey(loaded) {
     const { key, sign } = loaded.config.attest;
-    if (key === undefined || (sign !== 'key' && sign !== 'auto') || isKeyReference(key))
+    if (key === undefined || (sign !== 'key' && sign !== 'auto'))
         return;
-    asConfigProblem(loaded, () => checkKeyFile(key, loaded.baseDir));
+    if (isKeyReference(key))
+        asConfigProblem(loaded, () => refuseKeyReferenceSecrets(key, 'attest.key:'));
+    else
+        asConfigProblem(loaded, () => checkKeyFile(key, loaded.baseDir));
 }
 function describeKey(identity) {
     return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'
@@ -4379,13 +4382,19 @@ const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote 
  */
 const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
 /**
- * Exit 2 (LABEL) for a key reference that holds a secret (urlSecrets: a login, `?token=`): cosign
+ * Exit 2 (LABEL) for a key reference that holds a secret (urlSecrets: a login, `?token=`; a PKCS #11
+ * URI's pin-value): cosign
  * takes the reference on its command line, which any process of the machine may read. A
  * reference without one (env://NAME, a KMS URI whose credentials are in the environment) and a
  * file are left alone.
  */
 function refuseKeyReferenceSecrets(key, label) {
-    if (!isKeyReference(key) || (0,url_secrets/* urlSecrets */.Fn)(key, 1).length === 0)
+    if (!isKeyReference(key))
+        return;
+    // A PKCS #11 URI's PIN (RFC 7512 pin-value): cosign reads it from COSIGN_PKCS11_PIN too.
+    if (key.startsWith('pkcs11:') && /[;?&]pin-value=/i.test(key))
+        throw new errors/* InputError */.dz(`${label} ${key.replace(/([;?&]pin-value=)[^;?&]*/gi, '$1***')}: the PKCS #11 URI holds the token's PIN (pin-value), which cosign would take on its command line`, 'leave pin-value out and put the PIN in the environment: COSIGN_PKCS11_PIN');
+    if ((0,url_secrets/* urlSecrets */.Fn)(key, 1).length === 0)
         return;
     throw new errors/* InputError */.dz(`${label} ${(0,redact/* redactUrls */.sK)(key)}: the key reference holds a secret (a login or a token), which cosign would take on its command line`, 'download the key and give its file, or give a reference without a secret: env://NAME, or a KMS URI with its credentials in the environment');
 }

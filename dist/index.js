@@ -28392,8 +28392,8 @@ var core = __nccwpck_require__(33838);
 var redact = __nccwpck_require__(38287);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 14 modules
-var engine = __nccwpck_require__(15413);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 15 modules
+var engine = __nccwpck_require__(30900);
 // EXTERNAL MODULE: ./src/docker/exec-runner.ts
 var exec_runner = __nccwpck_require__(45206);
 // EXTERNAL MODULE: external "node:fs"
@@ -30078,7 +30078,7 @@ function engineOf(env, context = currentContext(env)) {
 
 /***/ }),
 
-/***/ 15413:
+/***/ 30900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30924,6 +30924,27 @@ function destroyStream(stream) {
         destroy.call(stream);
 }
 
+// EXTERNAL MODULE: ./src/util/within.ts
+var within = __nccwpck_require__(89281);
+;// CONCATENATED MODULE: ./src/docker/container-removal.ts
+
+
+/** How long the engine has to answer a kill or a removal of a run's container. */
+const CONTAINER_CALL_LIMIT_MS = 30_000;
+/**
+ * CONTAINER removed (with its anonymous volumes): true once the engine says so, or that it is gone
+ * already (404) or being removed (409: AutoRemove after its exit); false when it refused, or did
+ * not answer within LIMIT_MS.
+ */
+function removeWithin(container, limitMs = CONTAINER_CALL_LIMIT_MS) {
+    const removal = container.remove({ force: true, v: true }).then(() => true, (e) => (0,failures/* statusCodeOf */.PU)(e) === 404 || (0,failures/* statusCodeOf */.PU)(e) === 409);
+    return (0,within/* within */.u)(removal, limitMs, false);
+}
+/** CONTAINER killed, or not (gone, refused, no answer within LIMIT_MS): the caller removes it next. */
+async function killWithin(container, limitMs = CONTAINER_CALL_LIMIT_MS) {
+    await (0,within/* within */.u)(container.kill().catch(() => undefined), limitMs, undefined);
+}
+
 ;// CONCATENATED MODULE: ./src/docker/image-size.ts
 
 
@@ -30990,6 +31011,7 @@ async function inspectOnce(client, ref, platform) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/containers.ts
+
 
 
 
@@ -31071,10 +31093,9 @@ function waitForRemoval(docker, container) {
 /** Create, attach, wait for removal, start; the container is removed again when any of it fails. */
 async function launch(client, spec, argv, wrapped, output) {
     const container = await createManaged(client, spec, runBody(spec, argv, wrapped));
-    const remove = async () => {
-        await container.remove({ force: true, v: true }).catch(() => undefined);
-    };
-    const unregister = (0,cleanup/* registerCleanup */.qE)(remove);
+    // Bounded; one that did not happen stays registered (container-removal.ts).
+    const remove = () => removeWithin(container);
+    const unregister = (0,cleanup/* registerCleanup */.qE)(async () => void (await remove()));
     let stream;
     try {
         const docker = await client.docker();
@@ -31097,8 +31118,8 @@ async function launch(client, spec, argv, wrapped, output) {
     }
     catch (e) {
         destroyStream(stream);
-        await remove();
-        unregister();
+        if (await remove())
+            unregister();
         throw e;
     }
 }
@@ -31155,7 +31176,7 @@ async function runContainer(client, spec) {
         const status = await client.call(() => waitFor(run, spec.timeoutMs));
         const timedOut = status === 'timeout';
         if (timedOut) {
-            await run.container.kill().catch(() => undefined);
+            await killWithin(run.container);
             await Promise.race([
                 run.removed.catch(() => undefined),
                 new Promise((r) => setTimeout(r, STREAM_GRACE_MS)),
@@ -31173,8 +31194,8 @@ async function runContainer(client, spec) {
         };
     }
     finally {
-        await run.remove();
-        run.unregister();
+        if (await run.remove())
+            run.unregister();
     }
 }
 // Every id is tried: one the engine refuses (a removal in progress: 409, a busy mount: 500) does
@@ -31372,6 +31393,7 @@ function tarArchive(entries) {
 
 
 
+
 const ExecInspectSchema = schemas/* object */.Ikc({ ExitCode: schemas/* number */.aig().nullable().optional() });
 /** Run one command in the session's container; on timeout its stream is dropped (exit -1). */
 async function execIn(client, container, cmd, options) {
@@ -31481,21 +31503,17 @@ async function startSession(client, spec) {
         ...sessionCommand(sessionSeconds(spec), sessionIdle(spec)),
         HostConfig: sessionHostConfig(spec),
     });
-    let closed = false;
+    let removed = false;
     let user;
-    const close = async () => {
-        if (closed)
-            return;
-        closed = true;
-        await container.remove({ force: true, v: true }).catch(() => undefined);
-    };
-    const unregister = (0,cleanup/* registerCleanup */.qE)(close);
+    // Bounded; one that did not happen stays registered, to be tried again (container-removal.ts).
+    const close = async () => (removed ||= await removeWithin(container));
+    const unregister = (0,cleanup/* registerCleanup */.qE)(async () => void (await close()));
     try {
         await client.call(() => container.start());
     }
     catch (e) {
-        await close();
-        unregister();
+        if (await close())
+            unregister();
         throw e;
     }
     return {
@@ -31514,8 +31532,8 @@ async function startSession(client, spec) {
             await client.call(() => container.putArchive(tarArchive(entries), options));
         },
         async close() {
-            await close();
-            unregister();
+            if (await close())
+                unregister();
         },
     };
 }
@@ -31677,10 +31695,17 @@ class ActionsExecRunner {
                 child.once('close', () => done());
                 if (killTimer !== undefined)
                     return; // being stopped already
+                // What it started, found while they are still its: one it leaves running when it ends
+                // first (a double fork, re-parented to init) is killed with the rest.
+                const started = child.pid === undefined ? [] : (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .processesUnder */ .Os)(child.pid);
                 // SIGTERM to the child alone: a Docker CLI from 25.0 hands it on to its plugin, which
-                // cancels the build in BuildKit. What is still running after the grace is killed.
+                // cancels the build in BuildKit. What is still running after the grace is killed, and
+                // the pipes are closed on our side: a program holding them cannot keep 'close' away.
                 child.kill('SIGTERM');
-                killTimer = setTimeout(() => (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .killTree */ .TP)(child), KILL_GRACE_MS);
+                killTimer = setTimeout(() => {
+                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .stopChild */ .Dh)(child);
+                    (0,_util_process_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .killFound */ .hR)(started);
+                }, KILL_GRACE_MS);
             });
             const unregister = (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .registerCleanup */ .qE)(stop);
             const onAbort = () => void stop();
@@ -34059,10 +34084,11 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dh: () => (/* binding */ stopChild),
-/* harmony export */   TP: () => (/* binding */ killTree),
+/* harmony export */   Os: () => (/* binding */ processesUnder),
+/* harmony export */   hR: () => (/* binding */ killFound),
 /* harmony export */   pL: () => (/* binding */ sessionLeaderInStat)
 /* harmony export */ });
-/* unused harmony exports parentInStat, descendantsIn, descendantsOf */
+/* unused harmony exports parentInStat, descendantsIn, descendantsOf, killTree */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
@@ -34124,6 +34150,40 @@ function descendantsOf(pid, procDir = '/proc') {
         }
     }
     return descendantsIn(pid, parents);
+}
+/** The start time in a /proc/<pid>/stat line (field 22; the 20th after comm). */
+const startInStat = (stat) => statFields(stat)[19];
+function startOf(pid, procDir) {
+    try {
+        return startInStat((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, String(pid), 'stat'), 'utf8'));
+    }
+    catch {
+        return undefined; // ended
+    }
+}
+/** The running descendants of PID, each with its start time; none where there is no /proc. */
+function processesUnder(pid, procDir = '/proc') {
+    return descendantsOf(pid, procDir).flatMap((p) => {
+        const start = startOf(p, procDir);
+        return start === undefined ? [] : [{ pid: p, start }];
+    });
+}
+/**
+ * SIGKILL to each of FOUND that still runs as the same process (its start time: the pid was not
+ * reused): what a child started and left running when it ended first (a double fork, re-parented
+ * to init), which a scan under the child's pid no longer finds.
+ */
+function killFound(found, procDir = '/proc') {
+    for (const f of found) {
+        if (startOf(f.pid, procDir) !== f.start)
+            continue;
+        try {
+            process.kill(f.pid, 'SIGKILL');
+        }
+        catch {
+            // ended already
+        }
+    }
 }
 /**
  * SIGKILL to CHILD and every process it started (found before any is killed, while they are still

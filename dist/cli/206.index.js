@@ -124,9 +124,10 @@ function baselineStore(flag, io) {
     return (0,baseline/* dirBaselineStore */.IV)(external_node_path_default().join((0,snapshot_cache/* defaultCacheDir */.$g)(io.env, io.cwd), 'baselines'), 'the baseline directory (ML_IMAGE_CACHE_DIR, default ~/.cache/ml-image)', 'ML_IMAGE_CACHE_DIR=DIR or --baseline DIR');
 }
 /**
- * The build.json of an earlier run that STAGES read and do not produce (smoke or attest without
- * build), checked in DIR before the first stage runs (checkEarlierBuild), with the CLI's way to
- * give it (the action's message names its result-dir input instead).
+ * What STAGES read of an earlier run in DIR and do not produce, checked before the first stage
+ * runs: build.json (smoke or attest without build: checkEarlierBuild), with the CLI's way to give
+ * it (the action's message names its result-dir input instead); an environment record (report
+ * without smoke).
  */
 function checkEarlierResults(stages, dir, label) {
     const given = pipeline/* STAGES */.an.filter((s) => stages.has(s));
@@ -135,6 +136,19 @@ function checkEarlierResults(stages, dir, label) {
         label,
         fix: `add build to --stages (--stages ${pipeline/* STAGES */.an.filter((s) => s === 'build' || stages.has(s)).join(',')}), or pass --out a directory holding the build's ${results_results/* BUILD_FILE */.oS} (what "ml-image run" or "ml-image build --out DIR" wrote)`,
     });
+    // The report without smoke reads an earlier run's records: none there is a wrong --out, which
+    // would otherwise report nothing and pass (as "ml-image report --results" refuses it).
+    if (stages.has('report') && !stages.has('smoke') && !hasEnvRecord(dir))
+        throw new errors/* InputError */.dz(`run --stages ${given.join(',')}: the report stage reads the smoke stage's env-<variant>-<arch>.json, and ${label} (${dir}) has none: nothing would be reported`, `add smoke to --stages (--stages ${pipeline/* STAGES */.an.filter((s) => s === 'smoke' || stages.has(s)).join(',')}), or pass --out the directory of the run that smoke-tested the image`);
+}
+/** Whether DIR holds an environment record of any target (none: no DIR, or not a directory). */
+function hasEnvRecord(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir).some(results_results/* isEnvRecordFile */.Z7);
+    }
+    catch {
+        return false;
+    }
 }
 const runCommand = {
     name: 'run',
@@ -207,11 +221,11 @@ Exit codes: 0 all stages passed; 1 a build, conflict or smoke test failed; 2 bad
         (0,pipeline/* checkStageInputs */.w6)(loaded, stages, { mode: gpus, env: io.env });
         const outDir = external_node_path_default().resolve(io.cwd, values.out ?? 'ml-image-results');
         const outLabel = values.out !== undefined ? `--out ${values.out}` : 'result directory';
-        checkEarlierResults(stages, outDir, outLabel);
         // A key that cannot sign is bad input now, not after the registry check and the build.
         if (push && stages.has('attest'))
             (0,attest/* checkSigningSetup */.Zn)(loaded, io.env, io.signer !== undefined);
         const baseline = baselineStore(values.baseline, io);
+        checkEarlierResults(stages, outDir, outLabel);
         // The registry check and the git facts (a few git processes) at once; the plan's bad input first.
         const registry = push && stages.has('build') ? (0,docker_registry/* checkRegistry */.qW)(loaded.config.image.registry) : undefined;
         const git = await (0,shared/* gitPlannedBeforeRegistry */.Hs)(io, loaded, registry);

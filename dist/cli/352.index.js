@@ -89,7 +89,7 @@ const signingTools = (env) => ({ cosign: onPath('cosign', env) });
  */
 function keyFrom(cfg, env, baseDir, tools) {
     if (cfg.key !== undefined && (0,verify_inputs/* isKeyReference */.NI)(cfg.key)) {
-        (0,verify_inputs/* refuseKeyReferenceSecrets */.Mq)(cfg.key, 'attest.key');
+        (0,verify_inputs/* refuseKeyReferenceSecrets */.Mq)(cfg.key, 'attest.key:');
         // A KMS key (awskms://, gcpkms://, azurekms://, hashivault://) or a PKCS #11 token: cosign's.
         if (!tools.cosign)
             throw new errors/* EnvironmentError */.eG(`attest.key ${cfg.key} is a key that cosign signs with, and cosign is not on PATH`, COSIGN_FIX);
@@ -120,14 +120,17 @@ function checkKeyFile(key, baseDir) {
 /**
  * The config's attest.key checked before any work (validate; run before the registry is asked),
  * as the attest stage would read it: the error names the field and the config file's line. A key
- * reference (KMS, PKCS #11) is cosign's; only sign key and auto read the file (keyless and off
+ * reference (KMS, PKCS #11) is cosign's, refused only when it holds a secret; only sign key and auto read the file (keyless and off
  * never do: a release job's key file a pull request's keyless run lacks is no problem).
  */
 function checkConfigKey(loaded) {
     const { key, sign } = loaded.config.attest;
-    if (key === undefined || (sign !== 'key' && sign !== 'auto') || (0,verify_inputs/* isKeyReference */.NI)(key))
+    if (key === undefined || (sign !== 'key' && sign !== 'auto'))
         return;
-    (0,field_error/* asConfigProblem */.cq)(loaded, () => checkKeyFile(key, loaded.baseDir));
+    if ((0,verify_inputs/* isKeyReference */.NI)(key))
+        (0,field_error/* asConfigProblem */.cq)(loaded, () => (0,verify_inputs/* refuseKeyReferenceSecrets */.Mq)(key, 'attest.key:'));
+    else
+        (0,field_error/* asConfigProblem */.cq)(loaded, () => checkKeyFile(key, loaded.baseDir));
 }
 function describeKey(identity) {
     return identity.kind === 'key' && identity.key === 'env://COSIGN_KEY'

@@ -3040,8 +3040,8 @@ var build_inputs = __webpack_require__(70435);
 var input_secrets = __webpack_require__(43812);
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 13 modules
-var engine = __webpack_require__(39057);
+// EXTERNAL MODULE: ./src/docker/engine.ts + 14 modules
+var engine = __webpack_require__(69020);
 // EXTERNAL MODULE: ./src/docker/engine-platform.ts
 var engine_platform = __webpack_require__(74234);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -5362,21 +5362,8 @@ function contextKeepOut(input) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/report.ts
 
-
-/**
- * The report stage; its failure (a size-budget breach) handed back, not thrown. Without the smoke
- * stage in the run it reports an earlier run's records: none of this build's images is bad input
- * (exit 2), as `ml-image report` says, not a run that passes having reported nothing.
- */
-async function runReport(input, plan, io) {
-    const result = await reportStageOf(input, plan, io);
-    if (result.outcomes.length === 0 && !input.stages.has('smoke')) {
-        const expected = plan.variants.map((v) => `${v.name} (${v.platforms.join(', ')})`).join('; ');
-        throw new errors/* InputError */.dz(`the report stage, run without smoke, found no env-<variant>-<arch>.json of this build's images in ${input.results.dir} (expected ${expected}): nothing was reported`, "add smoke to the stages, or give the result directory of the run that smoke-tested this build (--out DIR; the action's result-dir input)");
-    }
-    return result;
-}
-function reportStageOf(input, plan, io) {
+/** The report stage; its failure (a size-budget breach) handed back, not thrown. */
+function runReport(input, plan, io) {
     return (0,stage/* reportStage */.pz)({
         plan,
         config: input.loaded.config,

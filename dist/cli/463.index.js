@@ -559,10 +559,11 @@ function md(text, max = Infinity) {
     return (he__WEBPACK_IMPORTED_MODULE_0___default().escape(s)
         .replace(/[|[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
         .replace(/[\\*_~$]/g, '\\$&')
-        // Block markers only matter at the start of a line (a list item's text): heading, list, rule.
-        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
-        .replace(/^-(?=-)/, '\\-')
-        .replace(/^(\d+)\.(?=[ \t]|$)/, '$1\\.')
+        // Block markers only matter at the start of a line (a list item's text): heading, list, rule;
+        // after up to three blanks too, as CommonMark reads them.
+        .replace(/^( {0,3})(#{1,6}|[+-])(?=[ \t]|$)/, '$1\\$2')
+        .replace(/^( {0,3})-(?=-)/, '$1\\-')
+        .replace(/^( {0,3})(\d+)\.(?=[ \t]|$)/, '$1$2\\.')
         .replace(NEWLINES, '<br>'));
 }
 /**

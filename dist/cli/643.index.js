@@ -461,29 +461,36 @@ const xml = (s) => s
     .replace(
 // eslint-disable-next-line no-control-regex -- removing them is the point
 /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+/**
+ * Text as an XML attribute's value: xml, then line breaks and tabs as character references (a
+ * parser turns a raw one into a space: a reason's lines would come back run together).
+ */
+const attr = (s) => xml(s).replace(/[\n\r\t]/g, (c) => ({ '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[c]);
+/** Text as an element's content: xml, a carriage return kept (a parser turns a raw one into LF). */
+const text = (s) => xml(s).replace(/\r/g, '&#13;');
 /** A metric's value as a property's: a string as it is, an object or a list as JSON. */
 const metricText = (v) => typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
 function toJUnit(r) {
     const lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         `<testsuites name="ml-image smoke" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}" time="${(r.summary.durationMs / 1000).toFixed(3)}">`,
-        `  <testsuite name="${xml(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
+        `  <testsuite name="${attr(`${r.image} ${r.platform}`)}" tests="${r.tests.length}" failures="${r.summary.fail}" skipped="${r.summary.skip}">`,
     ];
     for (const t of r.tests) {
-        lines.push(`    <testcase classname="${xml(t.suite)}" name="${xml(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
+        lines.push(`    <testcase classname="${attr(t.suite)}" name="${attr(t.id)}" time="${(t.durationMs / 1000).toFixed(3)}">`);
         if (t.status === 'skip')
-            lines.push(`      <skipped message="${xml(t.reason ?? '')}"/>`);
+            lines.push(`      <skipped message="${attr(t.reason ?? '')}"/>`);
         if (t.status === 'fail') {
             const msg = t.cause
                 ? `${t.reason ?? ''} | cause: ${t.cause.cause} | fix: ${t.cause.fix}`
                 : (t.reason ?? '');
-            lines.push(`      <failure message="${xml(msg)}">${xml(t.output ?? '')}</failure>`);
+            lines.push(`      <failure message="${attr(msg)}">${text(t.output ?? '')}</failure>`);
         }
         const props = Object.entries(t.metrics);
         if (props.length) {
             lines.push('      <properties>');
             for (const [k, v] of props)
-                lines.push(`        <property name="${xml(k)}" value="${xml(metricText(v))}"/>`);
+                lines.push(`        <property name="${attr(k)}" value="${attr(metricText(v))}"/>`);
             lines.push('      </properties>');
         }
         lines.push('    </testcase>');

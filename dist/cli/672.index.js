@@ -254,9 +254,7 @@ function postingFlags(values, pr, env) {
  * has instead (another config's, another platform's), so that "none" is not read as "empty".
  */
 function noRecords(dir, plan) {
-    const found = (0,external_node_fs_.readdirSync)(dir)
-        .filter((f) => /^env-.+\.json$/.test(f))
-        .sort();
+    const found = (0,external_node_fs_.readdirSync)(dir).filter(results_results/* isEnvRecordFile */.Z7).sort();
     const expected = plan.variants.map((v) => `${v.name} (${v.platforms.join(', ')})`).join('; ');
     const has = found.length === 0
         ? ''

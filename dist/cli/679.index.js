@@ -298,8 +298,6 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/file-digest.ts
 var file_digest = __webpack_require__(42545);
 // EXTERNAL MODULE: ./src/util/runner-env.ts
@@ -612,6 +610,8 @@ function lineFacts() {
     };
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/requirements/read-file.ts
 var read_file = __webpack_require__(39077);
 ;// CONCATENATED MODULE: ./src/requirements/read-problems.ts
@@ -709,6 +709,25 @@ function problemsError(files, found, credentials, others) {
         problemsNameFiles: true,
     });
 }
+/**
+ * The include loop LINKS (the files from the one included again, each with its line that includes
+ * the next) close at ABS: a problem of the closing line, listed with the others; alone, this error
+ * placed on that line. Undefined for a closing line in SEEN (one loop reached from two lines that
+ * lead into it), which it is added to.
+ */
+function includeLoop(links, abs, seen) {
+    const at = links.map((c) => `${c.file}:${c.line}`);
+    if (seen.has(at.at(-1)))
+        return undefined;
+    seen.add(at.at(-1));
+    const loop = `requirements include loop: ${[...at, abs].join(' -> ')}`;
+    const fix = 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)';
+    return {
+        problem: `${at.at(-1)}: ${loop}`,
+        fix,
+        alone: new errors/* InputError */.dz(loop, fix, { location: (0,errors/* locationOf */.hD)(at.at(-1)) }),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/requirements/read.ts
 // Reading requirements files at the door: only regular files, bounded in size, -r includes inlined
@@ -722,7 +741,6 @@ function problemsError(files, found, credentials, others) {
 // A problem quotes a line masked and cut (quotedLine). The result is one text for pip plus the
 // "file:line" of each line. Each file is read as read-file.ts allows: none from /proc, /sys or
 // /dev, nor, given a root (the workspace), from outside it.
-
 
 
 
@@ -805,6 +823,7 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const read = new Map();
     const into = readInto();
     const refs = new Set();
+    const loops = new Set();
     const { problems, credentials, others, literalProblem, otherProblem } = problemList();
     const reference = (name, origin) => {
         refs.add(name);
@@ -818,8 +837,9 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     const visit = (abs, chain, asConstraints, given) => {
         const loopAt = chain.findIndex((c) => c.file === abs);
         if (loopAt >= 0) {
-            const loop = includeLoop(chain.slice(loopAt), abs);
-            otherProblem(loop.problem, loop.fix, loop.alone);
+            const loop = includeLoop(chain.slice(loopAt), abs, loops);
+            if (loop)
+                otherProblem(loop.problem, loop.fix, loop.alone);
             return;
         }
         // The same file reached through two parents: once is enough (once as each, requirements and
@@ -877,21 +897,6 @@ function readRequirements(files, baseDir, env = process.env, opts = {}) {
     if (problems.length > 0)
         throw problemsError(files, problems, credentials, others);
     return { ...into.result(), envReferences: [...refs], ...filesRead(read) };
-}
-/**
- * The include loop LINKS (the files from the one included again, each with its line that includes
- * the next) close at ABS: a problem of the closing line, listed with the others; alone, this error
- * placed on that line.
- */
-function includeLoop(links, abs) {
-    const at = links.map((c) => `${c.file}:${c.line}`);
-    const loop = `requirements include loop: ${[...at, abs].join(' -> ')}`;
-    const fix = 'remove one of these -r/-c lines (a file cannot include itself, directly or through others)';
-    return {
-        problem: `${at.at(-1)}: ${loop}`,
-        fix,
-        alone: new errors/* InputError */.dz(loop, fix, { location: (0,errors/* locationOf */.hD)(at.at(-1)) }),
-    };
 }
 /** The files read, in the order first read, and the sha256 of each (READ: the one by the other). */
 const filesRead = (read) => ({

@@ -859,7 +859,15 @@ function baselineSlug(key) {
     const readable = key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
     return `${readable}-${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
-const branchSlug = (b) => b.replace(/^refs\/heads\//, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+/**
+ * A branch as a file name: other characters than [A-Za-z0-9._-] as "-", and leading dots too (no
+ * git branch has them: `report --base-branch ..` does), so that it is never "." or ".." (the key's
+ * own directory, or the store's root, to path.join) nor a hidden file. Empty: "-".
+ */
+const branchSlug = (b) => b
+    .replace(/^refs\/heads\//, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^\.+/, (dots) => '-'.repeat(dots.length)) || '-';
 /** A git commit: what a report shows of the baseline's (a store's text is shown only when it is one). */
 const COMMIT = /^[0-9a-f]{7,64}$/i;
 /**

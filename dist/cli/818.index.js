@@ -973,13 +973,19 @@ const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote 
  */
 const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
 /**
- * Exit 2 (LABEL) for a key reference that holds a secret (urlSecrets: a login, `?token=`): cosign
+ * Exit 2 (LABEL) for a key reference that holds a secret (urlSecrets: a login, `?token=`; a PKCS #11
+ * URI's pin-value): cosign
  * takes the reference on its command line, which any process of the machine may read. A
  * reference without one (env://NAME, a KMS URI whose credentials are in the environment) and a
  * file are left alone.
  */
 function refuseKeyReferenceSecrets(key, label) {
-    if (!isKeyReference(key) || (0,url_secrets/* urlSecrets */.Fn)(key, 1).length === 0)
+    if (!isKeyReference(key))
+        return;
+    // A PKCS #11 URI's PIN (RFC 7512 pin-value): cosign reads it from COSIGN_PKCS11_PIN too.
+    if (key.startsWith('pkcs11:') && /[;?&]pin-value=/i.test(key))
+        throw new errors/* InputError */.dz(`${label} ${key.replace(/([;?&]pin-value=)[^;?&]*/gi, '$1***')}: the PKCS #11 URI holds the token's PIN (pin-value), which cosign would take on its command line`, 'leave pin-value out and put the PIN in the environment: COSIGN_PKCS11_PIN');
+    if ((0,url_secrets/* urlSecrets */.Fn)(key, 1).length === 0)
         return;
     throw new errors/* InputError */.dz(`${label} ${(0,redact/* redactUrls */.sK)(key)}: the key reference holds a secret (a login or a token), which cosign would take on its command line`, 'download the key and give its file, or give a reference without a secret: env://NAME, or a KMS URI with its credentials in the environment');
 }

@@ -741,6 +741,7 @@ function explanationLines(r) {
 /* harmony export */   SC: () => (/* binding */ RUN_REPORT_FILE),
 /* harmony export */   TM: () => (/* binding */ digestFile),
 /* harmony export */   VI: () => (/* binding */ PLAN_FILE),
+/* harmony export */   Z7: () => (/* binding */ isEnvRecordFile),
 /* harmony export */   eO: () => (/* binding */ RECORD_KINDS),
 /* harmony export */   kb: () => (/* binding */ COMMENT_ARTIFACT_FILE),
 /* harmony export */   mR: () => (/* binding */ recordFile),
@@ -789,6 +790,8 @@ const RECORD_KINDS = ['env', 'smoke', 'junit', 'smoke-key'];
 const extension = (kind) => (kind === 'junit' ? 'xml' : kind === 'smoke-key' ? 'txt' : 'json');
 /** env-<variant>-<arch>.json, smoke-..., junit-...xml, smoke-key-...txt */
 const recordFile = (kind, variant, platform) => `${kind}-${variant}-${(0,_config_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .archOf */ .Qh)(platform)}.${extension(kind)}`;
+/** Whether NAME is an environment record's file name (env-<variant>-<arch>.json), of any target. */
+const isEnvRecordFile = (name) => /^env-.+\.json$/.test(name);
 /** resolution-<variant>-<os>-<arch>.json: the resolve stage's key "<variant>/<platform>", slashes as dashes. */
 const resolutionFile = (variant, platform) => `resolution-${`${variant}/${platform}`.replace(/\//g, '-')}.json`;
 /** digests/<variant>__<arch>.json: one matrix build job's share, for the merge job. */
@@ -819,6 +822,7 @@ __webpack_require__.d(__webpack_exports__, {
   VI: () => (/* reexport */ names/* PLAN_FILE */.VI),
   SC: () => (/* reexport */ names/* RUN_REPORT_FILE */.SC),
   NR: () => (/* reexport */ names/* envelopeFile */.NR),
+  Z7: () => (/* reexport */ names/* isEnvRecordFile */.Z7),
   lR: () => (/* binding */ openResultDir),
   g7: () => (/* binding */ readDigestFiles),
   mR: () => (/* reexport */ names/* recordFile */.mR),
