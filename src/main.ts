@@ -4,7 +4,12 @@ import './util/cjs-globals.js';
 import './util/zod-jitless.js';
 import { coreIo, isVerifyStep } from './action/io.js';
 import { isPostRun, runPost, startMainStep, trackDockerUse } from './action/post.js';
-import { installSignalCleanup, runPendingCleanups, settleBeforeExit } from './util/cleanup.js';
+import {
+  installSignalCleanup,
+  requestsAbandoned,
+  runPendingCleanups,
+  settleBeforeExit,
+} from './util/cleanup.js';
 
 const io = coreIo();
 if (isPostRun(io)) {
@@ -28,4 +33,6 @@ if (isPostRun(io)) {
   }
   // Whatever the step left registered goes now, not at the post step.
   await runPendingCleanups();
+  // A hung engine's request given up on keeps its socket, and the step, open: the work is done.
+  if (requestsAbandoned()) process.exit();
 }

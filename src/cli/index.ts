@@ -2,7 +2,12 @@
 // Entry of the `ml-image` bin (bundled to dist/cli/index.js).
 import '../util/cjs-globals.js';
 import '../util/zod-jitless.js';
-import { installSignalCleanup, runPendingCleanups, settleBeforeExit } from '../util/cleanup.js';
+import {
+  installSignalCleanup,
+  requestsAbandoned,
+  runPendingCleanups,
+  settleBeforeExit,
+} from '../util/cleanup.js';
 import { processIo, runCli } from './main.js';
 
 installSignalCleanup();
@@ -11,3 +16,5 @@ installSignalCleanup();
 process.exitCode = await settleBeforeExit(runCli(process.argv.slice(2), processIo()));
 // Whatever a command left registered (a temp dir its owner keeps to the end) goes before the exit.
 await runPendingCleanups();
+// A hung engine's request given up on keeps its socket, and the process, open: the work is done.
+if (requestsAbandoned()) process.exit();

@@ -143,6 +143,20 @@ export async function runPendingCleanups(): Promise<void> {
   }
 }
 
+let abandoned = false;
+
+/**
+ * A request given up on at its limit (a kill or removal a hung engine did not answer: its socket
+ * is still open, docker-modem sets no timeout): it keeps the process alive after its work is done,
+ * so the entry exits by itself once its last cleanups ran (src/cli/index.ts, src/main.ts).
+ */
+export function markRequestAbandoned(): void {
+  abandoned = true;
+}
+
+/** Whether markRequestAbandoned was called in this process. */
+export const requestsAbandoned = (): boolean => abandoned;
+
 /** The most a signal waits for the cleanups before exiting anyway (a hung daemon call). */
 export const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
 
