@@ -756,6 +756,7 @@ describe('verify: the key file and the identity pattern are checked before any r
     'https://Zq9xLmP2wR7tKv4sAbCdEf@keys.example/cosign.pub',
     'https://keys.example/cosign.pub?token=Zq9xLmP2wR7tKv4s',
     'pkcs11:token=t;object=o?module-path=/usr/lib/p11.so&pin-value=Zq9xLmP2wR7tKv4s',
+    'pkcs11:pin-value=Zq9xLmP2wR7tKv4s;token=t',
   ])('a key reference holding a secret (%s) is exit 2, the secret not shown', async (key) => {
     expect(() => checkPublicKeyFile({ kind: 'key', publicKey: key })).toThrow(InputError);
     const r = await cli(['verify', INDEX, '--key', key]);

@@ -33,9 +33,9 @@ export const isKeyReference = (key: string): boolean => key.includes('://') || k
 export function refuseKeyReferenceSecrets(key: string, label: string): void {
   if (!isKeyReference(key)) return;
   // A PKCS #11 URI's PIN (RFC 7512 pin-value): cosign reads it from COSIGN_PKCS11_PIN too.
-  if (key.startsWith('pkcs11:') && /[;?&]pin-value=/i.test(key))
+  if (key.startsWith('pkcs11:') && /(?:^pkcs11:|[;?&])pin-value=/i.test(key))
     throw new InputError(
-      `${label} ${key.replace(/([;?&]pin-value=)[^;?&]*/gi, '$1***')}: the PKCS #11 URI holds the token's PIN (pin-value), which cosign would take on its command line`,
+      `${label} ${key.replace(/((?:^pkcs11:|[;?&])pin-value=)[^;?&]*/gi, '$1***')}: the PKCS #11 URI holds the token's PIN (pin-value), which cosign would take on its command line`,
       'leave pin-value out and put the PIN in the environment: COSIGN_PKCS11_PIN',
     );
   if (urlSecrets(key, 1).length === 0) return;
