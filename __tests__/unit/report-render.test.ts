@@ -190,7 +190,7 @@ describe('escaping (md / html)', () => {
     // A backslash before a dollar is text too: both escaped, the dollar still literal.
     ['a\\$b$', 'a\\\\\\$b\\$'],
     // A block marker after one to three blanks is one too (CommonMark), where md()'s text starts a
-    // line (finding); four blanks start a code block, which shows the text as it is.
+    // line (finding); four blanks start a code block instead, which renders no heading or list.
     ['   # heading', '   \\# heading'],
     ['  ---', '  \\---'],
     [' - [x] item', ' \\- &#91;x&#93; item'],
