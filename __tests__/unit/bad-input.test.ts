@@ -259,6 +259,18 @@ const CASES: Case[] = [
     message: new RegExp(`error: ml-image\\.yml: 1 problem\\n {2}- line 6: attest\\.key: ${message.source}`),
     absent: 'Zq9xLmP2wR7tKv4s',
   })),
+  // Finding: a fork's labelled run on a self-hosted GPU runner passed the runner's own variables
+  // that the pull request's config named in build.secrets into its build (and its resolver).
+  ...(['plan,resolve', 'plan,build'] as const).map((stages): Case => ({
+    name: `run --stages ${stages} in a fork's run (ML_IMAGE_FORK=true): build.secrets is exit 2 at its line, before any container`,
+    files: { 'ml-image.yml': `${GOOD}build:\n  secrets: [HF_TOKEN]\n` },
+    argv: () => ['run', '--stages', stages, '--load', '--baseline', 'none', '--out', 'o'],
+    env: { ML_IMAGE_FORK: 'true', HF_TOKEN: 'hf_Zq9xLmP2wR7tKv4sAbCdEfGh' },
+    exit: 2,
+    message:
+      /error: ml-image\.yml: 1 problem\n {2}- line 6: build\.secrets: HF_TOKEN: a fork's run \(ML_IMAGE_FORK=true\) is given no secret/,
+    absent: 'hf_Zq9xLmP2wR7tKv4sAbCdEfGh',
+  })),
   {
     name: 'run: attest.key not a key is exit 2 before the registry is asked',
     files: {

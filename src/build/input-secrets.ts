@@ -7,6 +7,25 @@ import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { BuildInputOptions } from './action-inputs.js';
 import { BUILD_SECRET_IDS, secretEnvFrom } from './inputs.js';
+import { FORK_MARK } from '../util/pull-request-code.js';
+
+/**
+ * build.secrets in a run the reusable workflow marks as a fork's (FORK_MARK: a fork's or a bot's
+ * pull request): GitHub gives it no repository secret, so a value could only come from the
+ * runner's own environment (a self-hosted GPU runner's, after a maintainer's consent to run the
+ * change in containers), which the pull request's config would then choose, to read in its build
+ * or send to an index of its own (${NAME} in a requirement line): bad input, before any container.
+ */
+export function refuseForkBuildSecrets(
+  config: Config,
+  env: Readonly<Record<string, string | undefined>>,
+): void {
+  if (env[FORK_MARK] !== 'true' || config.build.secrets.length === 0) return;
+  throw new InputError(
+    `build.secrets: ${config.build.secrets.join(', ')}: a fork's run (${FORK_MARK}=true) is given no secret, and a value here would come from this runner's own environment, which a pull request's config may not choose`,
+    "a fork's run builds without secrets (GitHub passes it none): review the change and build it from a branch of this repository, whose runs are given the repository's secrets, or drop build.secrets from the config",
+  );
+}
 
 /**
  * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
