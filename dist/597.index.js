@@ -4454,6 +4454,19 @@ function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) =>
 
 
 
+
+/**
+ * build.secrets in a run the reusable workflow marks as a fork's (FORK_MARK: a fork's or a bot's
+ * pull request): GitHub gives it no repository secret, so a value could only come from the
+ * runner's own environment (a self-hosted GPU runner's, after a maintainer's consent to run the
+ * change in containers), which the pull request's config would then choose, to read in its build
+ * or send to an index of its own (${NAME} in a requirement line): bad input, before any container.
+ */
+function refuseForkBuildSecrets(config, env) {
+    if (env[pull_request_code/* FORK_MARK */.Rv] !== 'true' || config.build.secrets.length === 0)
+        return;
+    throw new errors/* InputError */.dz(`build.secrets: ${config.build.secrets.join(', ')}: a fork's run (${pull_request_code/* FORK_MARK */.Rv}=true) is given no secret, and a value here would come from this runner's own environment, which a pull request's config may not choose`, "a fork's run builds without secrets (GitHub passes it none): review the change and build it from a branch of this repository, whose runs are given the repository's secrets, or drop build.secrets from the config");
+}
 /**
  * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
  * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`,
@@ -20420,6 +20433,11 @@ function checkRequirementLines(loaded, env) {
         return;
     readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env, (0,field_error/* requirementsFieldError */.db)(loaded));
 }
+/** build.secrets in a fork's run that resolves or builds (refuseForkBuildSecrets), at the config's line. */
+function forkSecrets(loaded, stages, env) {
+    if (stages.has('build') || stages.has('resolve'))
+        (0,field_error/* asConfigProblem */.cq)(loaded, () => refuseForkBuildSecrets(loaded.config, env));
+}
 /** A run of the plan stage alone: the one that stops bad input before the jobs after it start. */
 const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
 /**
@@ -20435,6 +20453,8 @@ const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
 function checkStageInputs(loaded, stages, run) {
     if (run !== undefined && onlyPlans(stages))
         checkRequirementLines(loaded, run.env);
+    if (run !== undefined)
+        forkSecrets(loaded, stages, run.env);
     if (!stages.has('smoke'))
         return;
     configBaseline(loaded);
@@ -20443,6 +20463,7 @@ function checkStageInputs(loaded, stages, run) {
 }
 function checkBeforeContainers(opts, io, plan) {
     const { loaded, stages } = opts;
+    forkSecrets(loaded, stages, io.env);
     if (stages.has('build'))
         checkBuildSecrets(opts.buildOptions, loaded.config, io.env);
     const given = (0,field_error/* requirementsFieldError */.db)(loaded);

@@ -7,7 +7,8 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Sc: () => (/* binding */ inputSecrets),
-/* harmony export */   UA: () => (/* binding */ checkBuildSecrets)
+/* harmony export */   UA: () => (/* binding */ checkBuildSecrets),
+/* harmony export */   YR: () => (/* binding */ refuseForkBuildSecrets)
 /* harmony export */ });
 /* unused harmony exports MAX_MASKED_FILE_BYTES, secretFileText */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -16,6 +17,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70435);
+/* harmony import */ var _util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23419);
 // The action's `secrets`, `secret-envs` and `secret-files` inputs (docker/build-push-action's):
 // each a BuildKit secret of its own id, never a build argument; each value, a secret file's text
 // too, masked in the build's output.
@@ -23,6 +25,19 @@ export const modules = {
 
 
 
+
+/**
+ * build.secrets in a run the reusable workflow marks as a fork's (FORK_MARK: a fork's or a bot's
+ * pull request): GitHub gives it no repository secret, so a value could only come from the
+ * runner's own environment (a self-hosted GPU runner's, after a maintainer's consent to run the
+ * change in containers), which the pull request's config would then choose, to read in its build
+ * or send to an index of its own (${NAME} in a requirement line): bad input, before any container.
+ */
+function refuseForkBuildSecrets(config, env) {
+    if (env[_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_4__/* .FORK_MARK */ .Rv] !== 'true' || config.build.secrets.length === 0)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`build.secrets: ${config.build.secrets.join(', ')}: a fork's run (${_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_4__/* .FORK_MARK */ .Rv}=true) is given no secret, and a value here would come from this runner's own environment, which a pull request's config may not choose`, "a fork's run builds without secrets (GitHub passes it none): review the change and build it from a branch of this repository, whose runs are given the repository's secrets, or drop build.secrets from the config");
+}
 /**
  * What the build's secrets need from this run, pure, so that the pipeline asks it before any stage
  * starts a container or pushes: each build.secrets variable set in the environment, the `secrets`,
@@ -330,6 +345,11 @@ function checkRequirementLines(loaded, env) {
         return;
     (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_3__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementsFieldError */ .db)(loaded));
 }
+/** build.secrets in a fork's run that resolves or builds (refuseForkBuildSecrets), at the config's line. */
+function forkSecrets(loaded, stages, env) {
+    if (stages.has('build') || stages.has('resolve'))
+        (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .cq)(loaded, () => (0,_build_input_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseForkBuildSecrets */ .YR)(loaded.config, env));
+}
 /** A run of the plan stage alone: the one that stops bad input before the jobs after it start. */
 const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
 /**
@@ -345,6 +365,8 @@ const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
 function checkStageInputs(loaded, stages, run) {
     if (run !== undefined && onlyPlans(stages))
         checkRequirementLines(loaded, run.env);
+    if (run !== undefined)
+        forkSecrets(loaded, stages, run.env);
     if (!stages.has('smoke'))
         return;
     (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .configBaseline */ .E)(loaded);
@@ -353,6 +375,7 @@ function checkStageInputs(loaded, stages, run) {
 }
 function checkBeforeContainers(opts, io, plan) {
     const { loaded, stages } = opts;
+    forkSecrets(loaded, stages, io.env);
     if (stages.has('build'))
         (0,_build_input_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .checkBuildSecrets */ .UA)(opts.buildOptions, loaded.config, io.env);
     const given = (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementsFieldError */ .db)(loaded);

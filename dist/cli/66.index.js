@@ -1092,10 +1092,11 @@ function openOutDir(cwd, out) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BT: () => (/* binding */ untrustedEvent),
 /* harmony export */   HE: () => (/* binding */ mayBuildPullRequestCode),
+/* harmony export */   Rv: () => (/* binding */ FORK_MARK),
 /* harmony export */   cq: () => (/* binding */ refusePullRequestTarget),
 /* harmony export */   lw: () => (/* binding */ untrustedReason)
 /* harmony export */ });
-/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT, FORK_MARK */
+/* unused harmony exports TRUSTED_EVENTS, DEPENDABOT */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 // Whether a GitHub Actions run may build a pull request's code: the one predicate that keeps such
 // a run from writing what a branch's run reads (the build cache, the docker driver's push tag, the

@@ -983,8 +983,8 @@ function refuseKeyReferenceSecrets(key, label) {
     if (!isKeyReference(key))
         return;
     // A PKCS #11 URI's PIN (RFC 7512 pin-value): cosign reads it from COSIGN_PKCS11_PIN too.
-    if (key.startsWith('pkcs11:') && /[;?&]pin-value=/i.test(key))
-        throw new errors/* InputError */.dz(`${label} ${key.replace(/([;?&]pin-value=)[^;?&]*/gi, '$1***')}: the PKCS #11 URI holds the token's PIN (pin-value), which cosign would take on its command line`, 'leave pin-value out and put the PIN in the environment: COSIGN_PKCS11_PIN');
+    if (key.startsWith('pkcs11:') && /(?:^pkcs11:|[;?&])pin-value=/i.test(key))
+        throw new errors/* InputError */.dz(`${label} ${key.replace(/((?:^pkcs11:|[;?&])pin-value=)[^;?&]*/gi, '$1***')}: the PKCS #11 URI holds the token's PIN (pin-value), which cosign would take on its command line`, 'leave pin-value out and put the PIN in the environment: COSIGN_PKCS11_PIN');
     if ((0,url_secrets/* urlSecrets */.Fn)(key, 1).length === 0)
         return;
     throw new errors/* InputError */.dz(`${label} ${(0,redact/* redactUrls */.sK)(key)}: the key reference holds a secret (a login or a token), which cosign would take on its command line`, 'download the key and give its file, or give a reference without a secret: env://NAME, or a KMS URI with its credentials in the environment');

@@ -149,6 +149,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 process.exitCode = await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .settleBeforeExit */ .L$)((0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .runCli */ .ak)(process.argv.slice(2), (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .processIo */ .Wr)()));
 // Whatever a command left registered (a temp dir its owner keeps to the end) goes before the exit.
 await (0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .runPendingCleanups */ .__)();
+// A hung engine's request given up on keeps its socket, and the process, open: the work is done.
+if ((0,_util_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .requestsAbandoned */ .HN)())
+    process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -3433,8 +3436,19 @@ var within = __nccwpck_require__(89281);
 ;// CONCATENATED MODULE: ./src/docker/container-removal.ts
 
 
+
 /** How long the engine has to answer a kill or a removal of a run's container. */
 const CONTAINER_CALL_LIMIT_MS = 30_000;
+/** Stands for a call given up on at its limit (its request still open). */
+const LATE = Symbol('late');
+/** CALL's answer, else LATE once LIMIT_MS passed (said to the entry: markRequestAbandoned). */
+async function bounded(call, limitMs, late) {
+    const r = await (0,within/* within */.u)(call, limitMs, LATE);
+    if (r !== LATE)
+        return r;
+    (0,cleanup/* markRequestAbandoned */.Z9)();
+    return late;
+}
 /**
  * CONTAINER removed (with its anonymous volumes): true once the engine says so, or that it is gone
  * already (404) or being removed (409: AutoRemove after its exit); false when it refused, or did
@@ -3442,11 +3456,11 @@ const CONTAINER_CALL_LIMIT_MS = 30_000;
  */
 function removeWithin(container, limitMs = CONTAINER_CALL_LIMIT_MS) {
     const removal = container.remove({ force: true, v: true }).then(() => true, (e) => (0,failures/* statusCodeOf */.PU)(e) === 404 || (0,failures/* statusCodeOf */.PU)(e) === 409);
-    return (0,within/* within */.u)(removal, limitMs, false);
+    return bounded(removal, limitMs, false);
 }
 /** CONTAINER killed, or not (gone, refused, no answer within LIMIT_MS): the caller removes it next. */
 async function killWithin(container, limitMs = CONTAINER_CALL_LIMIT_MS) {
-    await (0,within/* within */.u)(container.kill().catch(() => undefined), limitMs, undefined);
+    await bounded(container.kill().catch(() => undefined), limitMs, undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/image-size.ts
@@ -7077,7 +7091,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   CW: () => (/* binding */ interruptSignal),
   rn: () => (/* binding */ interruptedFailure),
   fT: () => (/* binding */ isInterrupted),
+  Z9: () => (/* binding */ markRequestAbandoned),
   qE: () => (/* binding */ registerCleanup),
+  HN: () => (/* binding */ requestsAbandoned),
   __: () => (/* binding */ runPendingCleanups),
   L$: () => (/* binding */ settleBeforeExit),
   sK: () => (/* binding */ throwIfInterrupted),
@@ -7222,6 +7238,17 @@ async function runPendingCleanups() {
         await Promise.allSettled([...fns.map(async (fn) => fn()), ...late]);
     }
 }
+let abandoned = false;
+/**
+ * A request given up on at its limit (a kill or removal a hung engine did not answer: its socket
+ * is still open, docker-modem sets no timeout): it keeps the process alive after its work is done,
+ * so the entry exits by itself once its last cleanups ran (src/cli/index.ts, src/main.ts).
+ */
+function markRequestAbandoned() {
+    abandoned = true;
+}
+/** Whether markRequestAbandoned was called in this process. */
+const requestsAbandoned = () => abandoned;
 /** The most a signal waits for the cleanups before exiting anyway (a hung daemon call). */
 const SIGNAL_CLEANUP_LIMIT_MS = 20_000;
 /**
