@@ -4,7 +4,6 @@
 // stage: it reads no config and no result directory, only the registry). Its action.yml is
 // generated from the tables below (npm run docs), so the inputs the code reads and the inputs
 // declared cannot drift.
-import { redactMessage } from '../util/redact.js';
 import path from 'node:path';
 import type { Signer } from '../attest/cosign.js';
 import { verifyDeps } from '../attest/signers.js';
@@ -31,6 +30,7 @@ import { parseInputValue } from '../config/inputs.js';
 import { CheckFailedError, InputError } from '../errors.js';
 import { md, mdCode } from '../report/escape.js';
 import { type ActionIo, COMMAND_INPUT, fail } from './io.js';
+import { redactMessage } from '../util/redact.js';
 
 export { COMMAND_INPUT };
 

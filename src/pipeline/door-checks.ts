@@ -2,9 +2,10 @@
 // - every run (callers call checkStageInputs first): the files of the stages it runs that have a
 //   shape of their own (smoke.baseline, a GPU pin), and in a run that only plans (`ml-image plan`,
 //   `run --stages plan`, the workflows' plan job) the requirements files' lines;
-// - a run that resolves or builds, before any container runs (checkBeforeContainers): build
-//   secrets in a fork's run (their values would be the runner's own), a build secret the environment lacks, an id given twice (build/input-secrets.ts), requirements the
-//   variants cannot install as written (requirements/plan-check.ts), a requirements file that
+// - a run that resolves or builds, before any container runs (checkBeforeContainers; the first
+//   also in checkStageInputs, before any stage): build.secrets in a fork's run (their values would
+//   be the runner's own), a build secret the environment lacks, an id given twice
+//   (build/input-secrets.ts), requirements the variants cannot install as written (requirements/plan-check.ts), a requirements file that
 //   cannot be read (too big, outside the workspace) said at the line of the config's
 //   python.requirements naming it.
 import type { BuildInputOptions } from '../build/action-inputs.js';

@@ -1,4 +1,3 @@
-import { redactMessage } from '../../util/redact.js';
 import { verifyDeps } from '../../attest/signers.js';
 import { certificateReaderFor } from '../../attest/verify-certificates.js';
 import {
@@ -21,6 +20,7 @@ import { type OptionSpec, outFlag, parseCommandArgs } from '../args.js';
 import type { CliIo } from '../io.js';
 import type { Command } from './types.js';
 import { writeOutFile } from '../output.js';
+import { redactMessage } from '../../util/redact.js';
 
 /** The verify flags, as `ml-image verify` and `ml-image export --verify` take them. */
 export const VERIFY_OPTIONS = {
