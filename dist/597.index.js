@@ -4457,7 +4457,8 @@ function netrcUnmountedWarning(dockerfile, indexes, torchIndexUrl, read = (f) =>
 
 /**
  * build.secrets in a run the reusable workflow marks as a fork's (FORK_MARK: a fork's or a bot's
- * pull request): GitHub gives it no repository secret, so a value could only come from the
+ * pull request): it is given no secret (GitHub gives a fork's none, the workflow uses none in a
+ * run it marks), so a value could only come from the
  * runner's own environment (a self-hosted GPU runner's, after a maintainer's consent to run the
  * change in containers), which the pull request's config would then choose, to read in its build
  * or send to an index of its own (${NAME} in a requirement line): bad input, before any container.

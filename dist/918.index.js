@@ -13,8 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMMAND_INPUT, VERIFY_INPUTS, VERIFY_OUTPUTS, checksMarkdown, pinsLine, runVerify
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -916,6 +914,8 @@ var inputs = __webpack_require__(64389);
 var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/action/io.ts + 1 modules
 var action_io = __webpack_require__(72623);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 ;// CONCATENATED MODULE: ./src/action/verify.ts
 // The verify sub-action (actions/verify/action.yml): `ml-image verify` as a step a deploy job gates
 // on. It shares dist/index.js with the other actions; its action.yml sets the `command` input to
@@ -3598,8 +3598,9 @@ function checkKeyFile(key, baseDir) {
 /**
  * The config's attest.key checked before any work (validate; run before the registry is asked),
  * as the attest stage would read it: the error names the field and the config file's line. A key
- * reference (KMS, PKCS #11) is cosign's, refused only when it holds a secret; only sign key and auto read the file (keyless and off
- * never do: a release job's key file a pull request's keyless run lacks is no problem).
+ * reference (KMS, PKCS #11) is cosign's, refused only when it holds a secret; only sign key and
+ * auto read the file (keyless and off never do: a release job's key file a pull request's keyless
+ * run lacks is no problem).
  */
 function checkConfigKey(loaded) {
     const { key, sign } = loaded.config.attest;
@@ -4382,11 +4383,10 @@ const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote 
  */
 const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
 /**
- * Exit 2 (LABEL) for a key reference that holds a secret (urlSecrets: a login, `?token=`; a PKCS #11
- * URI's pin-value): cosign
- * takes the reference on its command line, which any process of the machine may read. A
- * reference without one (env://NAME, a KMS URI whose credentials are in the environment) and a
- * file are left alone.
+ * Exit 2 (LABEL) for a key reference that holds a secret (urlSecrets: a login, `?token=`; a
+ * PKCS #11 URI's pin-value): cosign takes the reference on its command line, which any process of
+ * the machine may read. A reference without one (env://NAME, a KMS URI whose credentials are in
+ * the environment) and a file are left alone.
  */
 function refuseKeyReferenceSecrets(key, label) {
     if (!isKeyReference(key))

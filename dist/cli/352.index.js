@@ -120,8 +120,9 @@ function checkKeyFile(key, baseDir) {
 /**
  * The config's attest.key checked before any work (validate; run before the registry is asked),
  * as the attest stage would read it: the error names the field and the config file's line. A key
- * reference (KMS, PKCS #11) is cosign's, refused only when it holds a secret; only sign key and auto read the file (keyless and off
- * never do: a release job's key file a pull request's keyless run lacks is no problem).
+ * reference (KMS, PKCS #11) is cosign's, refused only when it holds a secret; only sign key and
+ * auto read the file (keyless and off never do: a release job's key file a pull request's keyless
+ * run lacks is no problem).
  */
 function checkConfigKey(loaded) {
     const { key, sign } = loaded.config.attest;

@@ -22,8 +22,6 @@ __webpack_require__.d(__webpack_exports__, {
   verifyWithCli: () => (/* binding */ verifyWithCli)
 });
 
-// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
-var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/attest/signers.ts + 7 modules
 var signers = __webpack_require__(96364);
 // EXTERNAL MODULE: ./src/attest/cosign-image.ts
@@ -920,6 +918,8 @@ function failedSummary(outcome) {
 var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./src/cli/output.ts
 var output = __webpack_require__(96657);
+// EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
+var redact = __webpack_require__(38287);
 ;// CONCATENATED MODULE: ./src/cli/commands/verify.ts
 
 

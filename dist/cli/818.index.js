@@ -973,11 +973,10 @@ const KEY_FIX = 'give the public key file that "cosign generate-key-pair" wrote 
  */
 const isKeyReference = (key) => key.includes('://') || key.startsWith('pkcs11:');
 /**
- * Exit 2 (LABEL) for a key reference that holds a secret (urlSecrets: a login, `?token=`; a PKCS #11
- * URI's pin-value): cosign
- * takes the reference on its command line, which any process of the machine may read. A
- * reference without one (env://NAME, a KMS URI whose credentials are in the environment) and a
- * file are left alone.
+ * Exit 2 (LABEL) for a key reference that holds a secret (urlSecrets: a login, `?token=`; a
+ * PKCS #11 URI's pin-value): cosign takes the reference on its command line, which any process of
+ * the machine may read. A reference without one (env://NAME, a KMS URI whose credentials are in
+ * the environment) and a file are left alone.
  */
 function refuseKeyReferenceSecrets(key, label) {
     if (!isKeyReference(key))
