@@ -261,10 +261,16 @@ const CASES: Case[] = [
   })),
   // Finding: a fork's labelled run on a self-hosted GPU runner passed the runner's own variables
   // that the pull request's config named in build.secrets into its build (and its resolver).
-  ...(['plan,resolve', 'plan,build'] as const).map((stages): Case => ({
-    name: `run --stages ${stages} in a fork's run (ML_IMAGE_FORK=true): build.secrets is exit 2 at its line, before any container`,
+  ...(
+    [
+      ['run --stages plan,resolve', ['run', '--stages', 'plan,resolve', '--baseline', 'none']],
+      ['run --stages plan,build', ['run', '--stages', 'plan,build', '--baseline', 'none']],
+      ['build', ['build']],
+    ] as const
+  ).map(([what, argv]): Case => ({
+    name: `${what} in a fork's run (ML_IMAGE_FORK=true): build.secrets is exit 2 at its line, before any stage`,
     files: { 'ml-image.yml': `${GOOD}build:\n  secrets: [HF_TOKEN]\n` },
-    argv: () => ['run', '--stages', stages, '--load', '--baseline', 'none', '--out', 'o'],
+    argv: () => [...argv, '--load', '--out', 'o'],
     env: { ML_IMAGE_FORK: 'true', HF_TOKEN: 'hf_Zq9xLmP2wR7tKv4sAbCdEfGh' },
     exit: 2,
     message:

@@ -1,7 +1,7 @@
 // The environment an image sets (its config's Env), read from its registry by digest over the
-// built-in client: two small reads (the manifest, the config blob; three through an index), no pull. `ml-image collect`
-// masks the image's own secret values with it in a cluster job's output, as the smoke stage masks
-// the ones it reads from the engine's inspect of the image it runs.
+// built-in client: two small reads (the manifest, the config blob; three through an index), no
+// pull. `ml-image collect` masks the image's own secret values with it in a cluster job's output,
+// as the smoke stage masks the ones it reads from the engine's inspect of the image it runs.
 import { z } from 'zod';
 import { EnvironmentError } from '../errors.js';
 import { type OciClient, parseJson } from './oci-types.js';

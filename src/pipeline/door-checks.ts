@@ -1,11 +1,11 @@
 // What a run refuses at the door (exit 2), before the engine or the registry is asked:
 // - every run (callers call checkStageInputs first): the files of the stages it runs that have a
-//   shape of their own (smoke.baseline, a GPU pin), and in a run that only plans (`ml-image plan`,
-//   `run --stages plan`, the workflows' plan job) the requirements files' lines;
-// - a run that resolves or builds, before any container runs (checkBeforeContainers; the first
-//   also in checkStageInputs, before any stage): build.secrets in a fork's run (their values would
-//   be the runner's own), a build secret the environment lacks, an id given twice
-//   (build/input-secrets.ts), requirements the variants cannot install as written (requirements/plan-check.ts), a requirements file that
+//   shape of their own (smoke.baseline, a GPU pin), in a run that only plans (`ml-image plan`,
+//   `run --stages plan`, the workflows' plan job) the requirements files' lines, and in one that
+//   resolves or builds, build.secrets in a fork's run (their values would be the runner's own);
+// - a run that resolves or builds, before any container runs (checkBeforeContainers): a build
+//   secret the environment lacks, an id given twice (build/input-secrets.ts), requirements the
+//   variants cannot install as written (requirements/plan-check.ts), a requirements file that
 //   cannot be read (too big, outside the workspace) said at the line of the config's
 //   python.requirements naming it.
 import type { BuildInputOptions } from '../build/action-inputs.js';
@@ -41,12 +41,6 @@ export function checkRequirementLines(loaded: LoadedConfig, env: Env): void {
   );
 }
 
-/** build.secrets in a fork's run that resolves or builds (refuseForkBuildSecrets), at the config's line. */
-function forkSecrets(loaded: LoadedConfig, stages: ReadonlySet<Stage>, env: Env): void {
-  if (stages.has('build') || stages.has('resolve'))
-    asConfigProblem(loaded, () => refuseForkBuildSecrets(loaded.config, env));
-}
-
 /** A run of the plan stage alone: the one that stops bad input before the jobs after it start. */
 const onlyPlans = (stages: ReadonlySet<Stage>) => stages.size === 1 && stages.has('plan');
 
@@ -66,7 +60,9 @@ export function checkStageInputs(
   run?: { mode: GpuMode; env: Env },
 ): void {
   if (run !== undefined && onlyPlans(stages)) checkRequirementLines(loaded, run.env);
-  if (run !== undefined) forkSecrets(loaded, stages, run.env);
+  // A fork's build.secrets (refuseForkBuildSecrets), at the config's line, before any stage.
+  if (run !== undefined && (stages.has('build') || stages.has('resolve')))
+    asConfigProblem(loaded, () => refuseForkBuildSecrets(loaded.config, run.env));
   if (!stages.has('smoke')) return;
   configBaseline(loaded);
   if (run !== undefined && run.mode === 'all') gpuPinOf(run.env);
@@ -81,7 +77,6 @@ export function checkBeforeContainers(
   plan: Plan,
 ): void {
   const { loaded, stages } = opts;
-  forkSecrets(loaded, stages, io.env);
   if (stages.has('build')) checkBuildSecrets(opts.buildOptions, loaded.config, io.env);
   const given = requirementsFieldError(loaded);
   checkPlanRequirements(plan.variants, loaded, io.env, io.warning, stages.has('resolve'), given);

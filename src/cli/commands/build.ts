@@ -5,7 +5,8 @@ import type { BuildResult } from '../../build/result.js';
 import { loadConfig } from '../../config/load.js';
 import { checkRegistry } from '../../docker/registry.js';
 import { InputError } from '../../errors.js';
-import { runPipeline } from '../../pipeline/pipeline.js';
+import { checkStageInputs, runPipeline } from '../../pipeline/pipeline.js';
+import type { Stage } from '../../pipeline/stages.js';
 import { defaultCacheDir } from '../../resolve/snapshot-cache.js';
 import { discardResults } from '../../results/discard.js';
 import { openResultDir } from '../../results/results.js';
@@ -70,6 +71,8 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
       overrides: overridesFromFlags(values),
     });
     const { config } = loaded;
+    const stages = new Set<Stage>(['plan', 'resolve', 'build']);
+    checkStageInputs(loaded, stages, { mode: 'auto', env: io.env });
     const push = !values.load;
     if (!push && config.platforms.length !== 1) {
       throw new InputError(
@@ -90,7 +93,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
     const { build: result } = await runPipeline(
       {
         loaded,
-        stages: new Set(['plan', 'resolve', 'build']),
+        stages,
         results:
           values.out !== undefined
             ? openResultDir(path.resolve(io.cwd, values.out), `--out ${values.out}`)

@@ -232,8 +232,8 @@ result of the target is replaced.
 What the job wrote is masked as the smoke stage masks a test's output: secret names' values, token
 shapes, URL logins, and the image's own secret environment values by value (WANDB_API_KEY's value,
 printed alone by a test). For those, the image's config is read from its registry (two or
-three small reads by digest, no pull), logged in as docker would; --no-image-mask skips that read where the
-registry cannot be reached.
+three small reads by digest, no pull), logged in as docker would; --no-image-mask skips that read
+where the registry cannot be reached.
 
 Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
 2 bad input (no job results there, a file that does not parse, an image that build.json does not
