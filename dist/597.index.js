@@ -20434,11 +20434,6 @@ function checkRequirementLines(loaded, env) {
         return;
     readListedRequirements(python.requirements, build.secrets, loaded.baseDir, env, (0,field_error/* requirementsFieldError */.db)(loaded));
 }
-/** build.secrets in a fork's run that resolves or builds (refuseForkBuildSecrets), at the config's line. */
-function forkSecrets(loaded, stages, env) {
-    if (stages.has('build') || stages.has('resolve'))
-        (0,field_error/* asConfigProblem */.cq)(loaded, () => refuseForkBuildSecrets(loaded.config, env));
-}
 /** A run of the plan stage alone: the one that stops bad input before the jobs after it start. */
 const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
 /**
@@ -20454,8 +20449,9 @@ const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
 function checkStageInputs(loaded, stages, run) {
     if (run !== undefined && onlyPlans(stages))
         checkRequirementLines(loaded, run.env);
-    if (run !== undefined)
-        forkSecrets(loaded, stages, run.env);
+    // A fork's build.secrets (refuseForkBuildSecrets), at the config's line, before any stage.
+    if (run !== undefined && (stages.has('build') || stages.has('resolve')))
+        (0,field_error/* asConfigProblem */.cq)(loaded, () => refuseForkBuildSecrets(loaded.config, run.env));
     if (!stages.has('smoke'))
         return;
     configBaseline(loaded);
@@ -20464,7 +20460,6 @@ function checkStageInputs(loaded, stages, run) {
 }
 function checkBeforeContainers(opts, io, plan) {
     const { loaded, stages } = opts;
-    forkSecrets(loaded, stages, io.env);
     if (stages.has('build'))
         checkBuildSecrets(opts.buildOptions, loaded.config, io.env);
     const given = (0,field_error/* requirementsFieldError */.db)(loaded);

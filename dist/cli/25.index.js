@@ -169,6 +169,8 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
             overrides: (0,shared/* overridesFromFlags */.du)(values),
         });
         const { config } = loaded;
+        const stages = new Set(['plan', 'resolve', 'build']);
+        (0,pipeline/* checkStageInputs */.w6)(loaded, stages, { mode: 'auto', env: io.env });
         const push = !values.load;
         if (!push && config.platforms.length !== 1) {
             throw new errors/* InputError */.dz(`--load builds one platform into the local engine, but the config has ${config.platforms.length} (${config.platforms.join(', ')})`, await (0,engine_platform/* loadOnePlatformFix */.b)(io));
@@ -180,7 +182,7 @@ Exit codes: 0 built; 1 a build failed; 2 bad config; 3 no daemon / no buildx / r
         // The pipeline with its first three stages; --out keeps their result files (src/results).
         const { build: result } = await (0,pipeline/* runPipeline */.aI)({
             loaded,
-            stages: new Set(['plan', 'resolve', 'build']),
+            stages,
             results: values.out !== undefined
                 ? (0,results/* openResultDir */.lR)(external_node_path_default().resolve(io.cwd, values.out), `--out ${values.out}`)
                 : discardResults(),

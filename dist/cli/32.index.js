@@ -346,11 +346,6 @@ function checkRequirementLines(loaded, env) {
         return;
     (0,_requirements_references_js__WEBPACK_IMPORTED_MODULE_3__/* .readListedRequirements */ .c)(python.requirements, build.secrets, loaded.baseDir, env, (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementsFieldError */ .db)(loaded));
 }
-/** build.secrets in a fork's run that resolves or builds (refuseForkBuildSecrets), at the config's line. */
-function forkSecrets(loaded, stages, env) {
-    if (stages.has('build') || stages.has('resolve'))
-        (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .cq)(loaded, () => (0,_build_input_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseForkBuildSecrets */ .YR)(loaded.config, env));
-}
 /** A run of the plan stage alone: the one that stops bad input before the jobs after it start. */
 const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
 /**
@@ -366,8 +361,9 @@ const onlyPlans = (stages) => stages.size === 1 && stages.has('plan');
 function checkStageInputs(loaded, stages, run) {
     if (run !== undefined && onlyPlans(stages))
         checkRequirementLines(loaded, run.env);
-    if (run !== undefined)
-        forkSecrets(loaded, stages, run.env);
+    // A fork's build.secrets (refuseForkBuildSecrets), at the config's line, before any stage.
+    if (run !== undefined && (stages.has('build') || stages.has('resolve')))
+        (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .asConfigProblem */ .cq)(loaded, () => (0,_build_input_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseForkBuildSecrets */ .YR)(loaded.config, run.env));
     if (!stages.has('smoke'))
         return;
     (0,_smoke_config_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .configBaseline */ .E)(loaded);
@@ -376,7 +372,6 @@ function checkStageInputs(loaded, stages, run) {
 }
 function checkBeforeContainers(opts, io, plan) {
     const { loaded, stages } = opts;
-    forkSecrets(loaded, stages, io.env);
     if (stages.has('build'))
         (0,_build_input_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .checkBuildSecrets */ .UA)(opts.buildOptions, loaded.config, io.env);
     const given = (0,_config_field_error_js__WEBPACK_IMPORTED_MODULE_1__/* .requirementsFieldError */ .db)(loaded);

@@ -351,9 +351,9 @@ var buildx = __webpack_require__(49618);
 var docker_registry = __webpack_require__(98925);
 ;// CONCATENATED MODULE: ./src/docker/image-env.ts
 // The environment an image sets (its config's Env), read from its registry by digest over the
-// built-in client: two small reads (the manifest, the config blob; three through an index), no pull. `ml-image collect`
-// masks the image's own secret values with it in a cluster job's output, as the smoke stage masks
-// the ones it reads from the engine's inspect of the image it runs.
+// built-in client: two small reads (the manifest, the config blob; three through an index), no
+// pull. `ml-image collect` masks the image's own secret values with it in a cluster job's output,
+// as the smoke stage masks the ones it reads from the engine's inspect of the image it runs.
 
 
 
@@ -919,8 +919,8 @@ result of the target is replaced.
 What the job wrote is masked as the smoke stage masks a test's output: secret names' values, token
 shapes, URL logins, and the image's own secret environment values by value (WANDB_API_KEY's value,
 printed alone by a test). For those, the image's config is read from its registry (two or
-three small reads by digest, no pull), logged in as docker would; --no-image-mask skips that read where the
-registry cannot be reached.
+three small reads by digest, no pull), logged in as docker would; --no-image-mask skips that read
+where the registry cannot be reached.
 
 Exit codes: 0 collected (whatever the tests say: the report and the job's own exit status tell);
 2 bad input (no job results there, a file that does not parse, an image that build.json does not
