@@ -1023,8 +1023,8 @@ describe('ml-image.yml', () => {
     expect(perms).toEqual({
       plan: { contents: 'read' },
       build: { contents: 'read', packages: 'write' },
-      // A fork's, Dependabot's or untrusted-authors' build pushes nothing.
-      'build-fork': { contents: 'read', packages: 'read' },
+      // A fork's, Dependabot's or untrusted-authors' build pushes nothing and logs in nowhere.
+      'build-fork': { contents: 'read' },
       merge: { contents: 'read', packages: 'write' },
       'smoke-cpu': { contents: 'read', packages: 'read' },
       // Asks for nothing (the callers grant no `actions`); a public repository's environment is
@@ -1925,7 +1925,7 @@ describe('fork gating (the real expressions, evaluated)', () => {
       const ctx = await mlContexts(s, { inputs: { ...OWN_RUNNERS, ...inputs }, needs });
       const id = await runningBuild(ctx);
       const j = job(ML, id);
-      expect((j.permissions as Record<string, string>).packages).toBe(trusted ? 'write' : 'read');
+      expect((j.permissions as Record<string, string>).packages).toBe(trusted ? 'write' : undefined);
       const matrix = { platform: 'linux/amd64', variant: 'cpu', arch: 'amd64' };
       expect(await evaluate(String(j['runs-on']), { ...ctx, matrix })).toBe(
         trusted ? 'own-builder' : 'ubuntu-latest',
@@ -2028,6 +2028,16 @@ describe('fork gating (the real expressions, evaluated)', () => {
       expect(await jobRuns(id, ctx)).toBe(true);
     },
   );
+
+  it('a job holds a packages scope only when it logs in with it; the fork build job holds none', () => {
+    const jobs = Object.entries(file(ML).wf.jobs);
+    const withPackages = jobs.filter(([, j]) => JSON.stringify(j.permissions ?? {}).includes('packages'));
+    for (const [id, j] of withPackages) {
+      const logins = (j.steps ?? []).filter((st) => (st.uses ?? '').startsWith('docker/login-action@'));
+      expect(logins.length, id).toBe(1);
+    }
+    expect(JSON.stringify(job(ML, 'build-fork').permissions)).toBe('{"contents":"read"}');
+  });
 
   it('the attest job is the only one that can mint an OIDC token, and runs no pull-request code', () => {
     const withOidc = Object.entries(file(ML).wf.jobs).filter(([, j]) =>
