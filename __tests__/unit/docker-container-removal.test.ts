@@ -4,7 +4,13 @@
 // cleanups try it again.
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONTAINER_CALL_LIMIT_MS, killWithin, removeWithin } from '../../src/docker/container-removal.js';
+import {
+  CONTAINER_CALL_LIMIT_MS,
+  CONTAINER_SETUP_LIMIT_MS,
+  killWithin,
+  removeWithin,
+} from '../../src/docker/container-removal.js';
+import { EnvironmentError } from '../../src/errors.js';
 import { runContainer } from '../../src/docker/containers.js';
 import { startSession } from '../../src/docker/sessions.js';
 import { requestsAbandoned, runPendingCleanups } from '../../src/util/cleanup.js';
@@ -56,11 +62,11 @@ function hungContainer(calls: string[], start: () => Promise<void> = async () =>
   };
 }
 
-function engine(container: object) {
+function engine(container: object, create: () => Promise<object> = async () => container) {
   return fakeDockerode(
     {
       getImage: (() => ({ inspect: async () => ({ Os: 'linux', Architecture: 'amd64' }) })) as never,
-      createContainer: (async () => container) as never,
+      createContainer: create as never,
     },
     // wait?condition=removed: the headers come, the body never ends.
     (_opts, cb) => cb(null, new PassThrough()),
@@ -122,5 +128,75 @@ describe('a run against an engine that stops answering', () => {
     await vi.advanceTimersByTimeAsync(CONTAINER_CALL_LIMIT_MS);
     await last;
     expect(calls).toEqual(['start', 'remove', 'remove']);
+  });
+});
+
+describe('a container the engine does not set up in time (create, attach, start)', () => {
+  /** What runContainer settled with once the engine was given LIMIT of fake time. */
+  async function settle(run: Promise<unknown>, ms: number) {
+    let settled: unknown = 'pending';
+    run.then(
+      (r) => (settled = r),
+      (e: unknown) => (settled = e),
+    );
+    await vi.advanceTimersByTimeAsync(ms);
+    return settled;
+  }
+
+  it('a creation without an answer: exit 3 naming the image; a container created later is removed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const calls: string[] = [];
+    let answer: (c: object) => void = () => undefined;
+    const created = new Promise<object>((r) => (answer = r));
+    const run = runContainer(
+      engine(hungContainer(calls), () => created),
+      {
+        image: 'img:1',
+        cmd: ['true'],
+        entrypoint: [],
+      },
+    );
+    const settled = await settle(run, CONTAINER_SETUP_LIMIT_MS + 1);
+    expect(settled).toBeInstanceOf(EnvironmentError);
+    expect((settled as EnvironmentError).exitCode).toBe(3);
+    expect((settled as Error).message).toBe(
+      'the Docker engine did not answer the creation of a container of img:1 within 120 s',
+    );
+    expect(requestsAbandoned()).toBe(true);
+    expect(calls).toEqual([]);
+    answer(hungContainer(calls));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toEqual(['remove']);
+  });
+
+  it.each<[string, Partial<ReturnType<typeof hungContainer>>, string, string[]]>([
+    ['the attach', { attach: never }, 'the attach to container c0ffee', ['remove']],
+    ['the start', { start: never }, 'the start of container c0ffee', ['remove']],
+  ])('%s without an answer: exit 3 naming it, the container removed', async (_, over, what, after) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const calls: string[] = [];
+    const container = { ...hungContainer(calls), remove: async () => void calls.push('remove'), ...over };
+    const run = runContainer(engine(container), { image: 'img', cmd: ['true'], entrypoint: [] });
+    const settled = await settle(run, CONTAINER_SETUP_LIMIT_MS + 1);
+    expect(settled).toBeInstanceOf(EnvironmentError);
+    expect((settled as Error).message).toBe(`the Docker engine did not answer ${what} within 120 s`);
+    expect(calls).toEqual(after);
+  });
+
+  it("a session's start without an answer: exit 3, the container removed", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const calls: string[] = [];
+    const container = {
+      ...hungContainer(calls),
+      start: never,
+      remove: async () => void calls.push('remove'),
+    };
+    const settled = await settle(
+      startSession(engine(container), { image: 'img' } as never),
+      CONTAINER_SETUP_LIMIT_MS + 1,
+    );
+    expect(settled).toBeInstanceOf(EnvironmentError);
+    expect((settled as Error).message).toMatch(/did not answer the start of container c0ffee within 120 s/);
+    expect(calls).toEqual(['remove']);
   });
 });

@@ -2,15 +2,25 @@
 // remote engine gone without a reset) must not hold a run's timeout, its failure or its end for
 // ever. A removal that fails or does not answer in time leaves the container's cleanup registered:
 // the process's last cleanups (and a signal's) try it again, and the action's post step removes
-// what is left by the run's label. The calls that lead up to a run (create, attach, start) are
-// not bounded here.
+// what is left by the run's label. The calls that lead up to a run (create, attach, the wait for
+// its removal, start) have a longer limit (setupWithin): past it the run fails with exit 3.
 import type Dockerode from 'dockerode';
+import { EnvironmentError } from '../errors.js';
 import { statusCodeOf } from './failures.js';
 import { markRequestAbandoned } from '../util/cleanup.js';
 import { within } from '../util/within.js';
 
 /** How long the engine has to answer a kill or a removal of a run's container. */
 export const CONTAINER_CALL_LIMIT_MS = 30_000;
+
+/**
+ * How long the engine has to answer each call that sets a container up (create, attach, the wait
+ * for its removal, start): generous, as a loaded engine is slow to create from a large image.
+ */
+export const CONTAINER_SETUP_LIMIT_MS = 120_000;
+
+export const ENGINE_HUNG_FIX =
+  'check that the Docker engine answers ("docker info", "docker ps"); restart it if it hangs (e.g. "sudo systemctl restart docker"), then run again';
 
 /** Stands for a call given up on at its limit (its request still open). */
 const LATE = Symbol('late');
@@ -48,5 +58,26 @@ export async function killWithin(
     container.kill().catch(() => undefined),
     limitMs,
     undefined,
+  );
+}
+
+/**
+ * CALL's answer, else exit 3 once LIMIT_MS passed: the engine did not answer WHAT (e.g. "the
+ * creation of a container of IMAGE"). An answer that comes after that goes to LATE (a container
+ * created late is removed by it), while the process is still running.
+ */
+export async function setupWithin<T>(
+  call: Promise<T>,
+  what: string,
+  late?: (answer: T) => unknown,
+  limitMs = CONTAINER_SETUP_LIMIT_MS,
+): Promise<T> {
+  const r = await within(call, limitMs, LATE);
+  if (r !== LATE) return r as T;
+  markRequestAbandoned();
+  if (late) void call.then(late, () => undefined);
+  throw new EnvironmentError(
+    `the Docker engine did not answer ${what} within ${Math.round(limitMs / 1000)} s`,
+    ENGINE_HUNG_FIX,
   );
 }

@@ -28,7 +28,7 @@ import {
   removeImage,
 } from './images.js';
 import { collectOutput, destroyStream, overflowNote } from './streams.js';
-import { killWithin, removeWithin } from './container-removal.js';
+import { killWithin, removeWithin, setupWithin } from './container-removal.js';
 import { imageSize } from './image-size.js';
 
 export interface ManagedSpec {
@@ -79,7 +79,8 @@ export function createManaged(
     () => creating.delete(created),
     () => creating.delete(created),
   );
-  return created;
+  // A container the engine creates after the limit is removed then (it was never started).
+  return setupWithin(created, `the creation of a container of ${spec.image}`, (c) => removeWithin(c));
 }
 
 interface Output {
@@ -160,7 +161,12 @@ async function launch(
   let stream: NodeJS.ReadableStream | undefined;
   try {
     const docker = await client.docker();
-    stream = await client.call(() => container.attach({ stream: true, stdout: true, stderr: true }));
+    const at = `container ${container.id.slice(0, 12)}`;
+    stream = await setupWithin(
+      client.call(() => container.attach({ stream: true, stdout: true, stderr: true })),
+      `the attach to ${at}`,
+      destroyStream,
+    );
     const ended = collectOutput(
       docker,
       stream,
@@ -176,10 +182,16 @@ async function launch(
         },
       },
     );
-    const { status: removed } = await client.call((d) => waitForRemoval(d, container));
+    const { status: removed } = await setupWithin(
+      client.call((d) => waitForRemoval(d, container)),
+      `the wait for ${at}`,
+    );
     // Never unhandled: a run that fails to start is removed here and its wait rejects (404).
     removed.catch(() => undefined);
-    await client.call(() => container.start());
+    await setupWithin(
+      client.call(() => container.start()),
+      `the start of ${at}`,
+    );
     return { container, remove, unregister, stream, ended, removed, inContainerDeadline: wrapped };
   } catch (e) {
     destroyStream(stream);

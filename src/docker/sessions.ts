@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { z } from 'zod';
-import { removeWithin } from './container-removal.js';
+import { removeWithin, setupWithin } from './container-removal.js';
 import { registerCleanup } from '../util/cleanup.js';
 import type { ContainerSession, ExecResult, SessionSpec } from './adapter.js';
 import type { EngineClient } from './client.js';
@@ -167,7 +167,10 @@ export async function startSession(client: EngineClient, spec: SessionSpec): Pro
   const close = async () => (removed ||= await removeWithin(container));
   const unregister = registerCleanup(async () => void (await close()));
   try {
-    await client.call(() => container.start());
+    await setupWithin(
+      client.call(() => container.start()),
+      `the start of container ${container.id.slice(0, 12)}`,
+    );
   } catch (e) {
     if (await close()) unregister();
     throw e;
