@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { re2ToJs } from '../../src/attest/re2-js.js';
 import { cliFlagNaming, parseVerifyFlags } from '../../src/attest/verify.js';
-import { acceptsSharedWorkflow, identityMatcher } from '../../src/attest/verify-inputs.js';
+import { acceptsSharedWorkflow, identityMatcher, withoutFlagGroups } from '../../src/attest/verify-inputs.js';
 import { InputError } from '../../src/errors.js';
 
 const SHARED =
@@ -184,8 +184,30 @@ describe('acceptsSharedWorkflow tries the shared workflow at several refs', () =
       '^https://github\\.com/acme/model/\\.github/workflows/build\\.yml@refs/tags/.*$',
       undefined,
     ],
+    [
+      // A class holding a flag group's characters is a class (audit): read as an empty one, it ran
+      // on over the `|` after it, and the second branch (the shared workflow at v1.0.0) was missed.
+      'a class of "(?i)" before a top-level |',
+      '^https://github\\.com/acme/[(?i)]|^https://github\\.com/ml-image-actio[n]/ml-image-action/\\.github/workflows/ml-image\\.yml@refs/tags/v1\\.0\\.0$',
+      'open',
+    ],
+    ['a class of "(?i)" in an owner of its own', '^https://github\\.com/acme/[(?i)]+/', undefined],
   ])('%s', (_what, regexp, why) => {
     expect(acceptsSharedWorkflow(undefined, regexp)?.why).toBe(why);
+  });
+});
+
+describe('withoutFlagGroups keeps escapes and classes whole', () => {
+  it.each([
+    ['(?i)^https://x/', '^https://x/'],
+    ['a(?-s)b(?im-sU)c', 'abc'],
+    ['[(?i)]|x', '[(?i)]|x'],
+    ['[](?i)]a', '[](?i)]a'],
+    ['\\(?i)', '\\(?i)'],
+    ['[[:alpha:](?s)]b(?s)', '[[:alpha:](?s)]b'],
+    ['[(?i)', '[(?i)'],
+  ])('%s -> %s', (pattern, want) => {
+    expect(withoutFlagGroups(pattern)).toBe(want);
   });
 });
 

@@ -125,11 +125,26 @@ function literalQuotes(pattern: string): string {
 }
 
 /**
- * PATTERN without its flag groups (`(?i)`, `(?-s)`: they match nothing), escapes kept: a repeat
- * after one repeats what comes before it (`acme/(?i)?` makes the `/` optional in RE2).
+ * PATTERN without its flag groups (`(?i)`, `(?-s)`: they match nothing), escapes and classes kept
+ * whole (`[(?i)]` is a class of four characters, not an empty one that would run on over a `|`
+ * after it): a repeat after a flag group repeats what comes before it (`acme/(?i)?` makes the `/`
+ * optional in RE2).
  */
-const withoutFlagGroups = (pattern: string) =>
-  pattern.replace(/\\[\s\S]|\(\?[imsU]*(?:-[imsU]*)?\)/g, (m) => (m.startsWith('\\') ? m : ''));
+export function withoutFlagGroups(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    const flags = /^\(\?[imsU]*(?:-[imsU]*)?\)/.exec(pattern.slice(i))?.[0];
+    if (c === '\\') out += pattern.slice(i, ++i + 1);
+    else if (c === '[') {
+      const end = classEnd(pattern, i);
+      out += pattern.slice(i, end + 1);
+      i = end;
+    } else if (flags !== undefined) i += flags.length - 1;
+    else out += c;
+  }
+  return out;
+}
 
 /**
  * An RE2 pattern in JavaScript's terms enough to compile it (inline flags dropped); what it
