@@ -453,26 +453,55 @@ describe('ml-image verify', () => {
     expect(r.out).toMatch(/^ok {3}linux\/arm64 {2}provenance attestation: /m);
   });
 
-  it.each([
-    ['an older passing run before a later failing one: the later one counts', ['pass', 'fail'], 1],
-    ['a later passing run after an older failing one: the later one counts', ['fail', 'pass'], 0],
-  ] as const)('several smoke statements about one digest, %s', async (_what, order, code) => {
+  // LATER: what the later run's predicate holds besides (a newer writer's field, no time).
+  it.each<[string, ['pass' | 'fail', 'pass' | 'fail'], 0 | 1, Record<string, unknown>, RegExp]>([
+    [
+      'an older passing run before a later failing one: the later one counts',
+      ['pass', 'fail'],
+      1,
+      {},
+      /smoke pass: /,
+    ],
+    [
+      'a later passing run after an older failing one: the later one counts',
+      ['fail', 'pass'],
+      0,
+      {},
+      /ok {3}linux\/amd64 {2}smoke pass/,
+    ],
+    [
+      // Audit: the newer run was passed over for the older pass, and the verify passed.
+      'a later failing run the schema refuses (a newer writer adds a field): it counts, and fails',
+      ['pass', 'fail'],
+      1,
+      { extra: 'a field a newer writer adds' },
+      /FAIL linux\/amd64 {2}smoke attestation: its predicate is not a smoke v1 predicate/,
+    ],
+    [
+      'a later run without a readable time: taken as the newest, and fails',
+      ['fail', 'pass'],
+      1,
+      { finishedAt: 'yesterday' },
+      /FAIL linux\/amd64 {2}smoke attestation: its predicate is not a smoke v1 predicate/,
+    ],
+  ])('several smoke statements about one digest, %s', async (_what, order, code, later, says) => {
     const store = full();
-    const run = (status: 'pass' | 'fail', finishedAt: string) => {
+    const run = (status: 'pass' | 'fail', finishedAt: string, more: Record<string, unknown> = {}) => {
       const p = smokePredicate([{ id: 'imports', suite: 'imports', status }]);
-      return statement(D('1'), SMOKE_PREDICATE_TYPE, { ...p, finishedAt });
+      return statement(D('1'), SMOKE_PREDICATE_TYPE, { ...p, finishedAt, ...more });
     };
     // Layers as whoever pushed the .att image ordered them: the older run first.
     store[`${amd} ${SMOKE_PREDICATE_TYPE}`] = [
       run(order[0], '2026-11-01T00:00:00.000Z'),
-      run(order[1], '2026-11-30T00:00:00.000Z'),
+      run(order[1], '2026-11-30T00:00:00.000Z', later),
     ];
     const r = await verify(
       [index, '--key', 'cosign.pub', '--require-smoke', 'pass', '--platform', 'linux/amd64'],
       new Set([amd, arm]),
       store,
     );
-    expect(r.code).toBe(code);
+    expect(r.code, r.out).toBe(code);
+    expect(r.out).toMatch(says);
   });
 
   it.each<[string, { os: string; architecture: string; variant?: string }, string]>([

@@ -138,9 +138,14 @@ function aboutDigest(kind: AttestationKind, statements: readonly Statement[], di
   const hex = digest.replace(/^sha256:/, '');
   const about = statements.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
   if (kind !== 'smoke' || about.length < 2) return about[0];
+  // Read loosely: a newer run whose predicate the schema refuses (a newer writer's, an extra field)
+  // still is the newest, and then fails its check, rather than leave an older pass to decide. One
+  // whose time cannot be read at all is taken as the newest so (fail closed).
   const time = (s: Statement) => {
-    const p = SmokePredicateSchema.safeParse(s.predicate);
-    return p.success ? Date.parse(p.data.finishedAt) : Number.NEGATIVE_INFINITY;
+    const p: unknown = s.predicate;
+    const at: unknown = typeof p === 'object' && p !== null ? Reflect.get(p, 'finishedAt') : undefined;
+    const t = typeof at === 'string' ? Date.parse(at) : Number.NaN;
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
   };
   return about.reduce((newest, s) => (time(s) > time(newest) ? s : newest));
 }
