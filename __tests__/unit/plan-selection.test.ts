@@ -122,13 +122,22 @@ describe('a selection of the config file variants is tagged as the whole file is
       'image: {name: acme/m}\nvariants: [cpu]\n',
       { cpu: ['1.2.0-cpu', 'cpu', 'latest'], 'cuda12.8': ['1.2.0-cuda12.8', 'cuda12.8'] },
     ],
-    // No file: the variants given are the config.
+    // No file: counted as a file that lists none (its default, cpu), then the variants given.
     [
       'no file, two variants given',
       ['cuda12.8', 'cpu'],
       '',
       null,
-      { 'cuda12.8': ['sha-abc1234-cuda12.8', 'cuda12.8', 'latest'], cpu: ['sha-abc1234-cpu', 'cpu'] },
+      { 'cuda12.8': ['sha-abc1234-cuda12.8', 'cuda12.8'], cpu: ['sha-abc1234-cpu', 'cpu', 'latest'] },
+    ],
+    [
+      // Audit: the inputs alone, cuda12.8 selected, pushed the tags input's plain 1.0 (and latest),
+      // as the cpu job beside it did.
+      'no file, the tags input, cuda12.8 alone: suffixed, no latest',
+      ['cuda12.8'],
+      'ghcr.io/acme/m:1.0\nghcr.io/acme/m:latest',
+      null,
+      { 'cuda12.8': ['1.0-cuda12.8', 'cuda12.8'] },
     ],
     // A file listing no variants has the default cpu.
     [
@@ -144,12 +153,13 @@ describe('a selection of the config file variants is tagged as the whole file is
 });
 
 describe('matrix jobs that each build a selection never push one tag', () => {
-  it.each<[string, string, string[][]]>([
+  it.each<[string, string | null, string[][]]>([
     // The reviewer's case: a file without variants (the default cpu) and a user matrix of cpu and
     // cuda12.8: both jobs once got latest (and the tags input's plain 1.0).
     ['a file without variants, jobs cpu and cuda12.8', 'image: {name: acme/m}\n', [['cpu'], ['cuda12.8']]],
     ['FILE, jobs of its variants and one it does not list', FILE, [['cpu'], ['cuda12.8'], ['cuda12.6']]],
     ['FILE, jobs of variants it does not list', FILE, [['cuda12.6'], ['cuda12.9']]],
+    ['no file (the inputs carry the config), jobs cpu and cuda12.8', null, [['cpu'], ['cuda12.8']]],
   ])('%s', (_, file, jobs) => {
     for (const tagsInput of ['', 'ghcr.io/acme/m:1.0\nghcr.io/acme/m:latest']) {
       const pushed = jobs.flatMap((job) => Object.values(tagsOf(job, tagsInput, file)).flat());
@@ -225,6 +235,8 @@ describe('taggedVariants', () => {
     ],
     [['cpu', 'cuda12.8'], ['cpu'], ['cpu', 'cuda12.8']],
     [['cpu'], undefined, ['cpu']],
+    [['cuda12.8'], undefined, ['cpu', 'cuda12.8']],
+    [['cuda12.8', 'cpu'], undefined, ['cpu', 'cuda12.8']],
     [['cpu'], [], ['cpu']],
   ])('planned %j, file %j: %j', (planned, file, expected) => {
     expect(taggedVariants(planned, file)).toEqual(expected);

@@ -142,6 +142,9 @@ const Variant = z.preprocess((value, ctx) => {
   return z.NEVER;
 }, VariantObject);
 
+/** The variants of a config that lists none (no file, or a file without `variants`). */
+export const DEFAULT_VARIANTS: readonly string[] = ['cpu'];
+
 export const ConfigFileSchema = z
   .strictObject({
     image: z
@@ -272,7 +275,7 @@ export const ConfigFileSchema = z
           } else seen.set(name, i);
         });
       })
-      .prefault(['cpu'])
+      .prefault([...DEFAULT_VARIANTS])
       .describe('Image variants: `cpu`, `cuda12.8` or objects (see below).'),
     platforms: z
       .array(z.enum(PLATFORMS), { error: 'expected a list of platforms' })

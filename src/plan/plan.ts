@@ -2,7 +2,7 @@
 // image, torch wheel index and driver floor of each variant. Pure: catalog and context passed in.
 import { type Path, withFieldLine } from '../config/issues.js';
 import { archOf } from '../config/platform.js';
-import type { Config, Platform, Variant } from '../config/schema.js';
+import { type Config, DEFAULT_VARIANTS, type Platform, type Variant } from '../config/schema.js';
 import { variantsAsInFile } from '../config/variant-place.js';
 import { ConfigError } from '../errors.js';
 import { type ChosenBase, chooseBase, Collector } from './base.js';
@@ -50,15 +50,16 @@ export interface PlanContext {
  * variants input: a matrix job builds one). Planned variants the file does not list come after its
  * own, also when none of the planned is the file's: a matrix job of `cuda12.8` beside one of `cpu`
  * on a file of [cpu] must not push `latest` (or the tags input's plain tags) too. Never fewer than
- * are planned: two planned variants never share the tags input's tags. Without a file, the planned
- * variants alone.
+ * are planned: two planned variants never share the tags input's tags. Without a file (the inputs
+ * carry the whole config) the default, cpu, as for a file that lists none: a `cuda12.8` job beside
+ * a `cpu` job must not push the plain tags either.
  */
 export function taggedVariants(
   planned: readonly string[],
   fileVariants: readonly string[] | undefined,
 ): readonly string[] {
-  if (fileVariants === undefined) return planned;
-  return [...fileVariants, ...planned.filter((n) => !fileVariants.includes(n))];
+  const listed = fileVariants ?? DEFAULT_VARIANTS;
+  return [...listed, ...planned.filter((n) => !listed.includes(n))];
 }
 
 /** An error for each platform of the config the chosen base image does not have. */
