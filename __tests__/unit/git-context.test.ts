@@ -73,25 +73,29 @@ describe('git context from GitHub', () => {
 });
 
 describe('git context from a local checkout', () => {
-  const git = (answers: Record<string, string | undefined>): CommandRunner => ({
+  const SAFE = ['-c', 'safe.bareRepository=explicit'];
+  /** git answering ANSWERS, each read only with a bare repository refused; ASKED collects them. */
+  const git = (answers: Record<string, string | undefined>, asked: string[][] = []): CommandRunner => ({
     run: async (_cmd, args) => {
-      const out = answers[args.join(' ')];
+      asked.push([...args]);
+      const safe = args[0] === SAFE[0] && args[1] === SAFE[1];
+      const out = safe ? answers[args.slice(2).join(' ')] : undefined;
       return out === undefined
         ? { exitCode: 128, stdout: '', stderr: 'fatal' }
         : { exitCode: 0, stdout: `${out}\n`, stderr: '' };
     },
   });
+  /** The context of a checkout whose HEAD (as checkoutHead reads it) is ANSWERS' 'rev-parse HEAD'. */
+  const fromCheckout = (answers: Record<string, string | undefined>, asked?: string[][]) =>
+    gitContextFromCheckout(git(answers, asked), dir, async () => answers['rev-parse HEAD']);
 
   it('reads sha, tag and origin, and drops credentials from the URL', async () => {
-    const ctx = await gitContextFromCheckout(
-      git({
-        'rev-parse HEAD': 'deadbeef',
-        'show -s --format=%cI HEAD': '2026-11-20T09:30:00+01:00',
-        'describe --tags --exact-match HEAD': 'v1.2.3',
-        'remote get-url origin': 'https://x-access-token:ghs_secret@github.com/o/r.git',
-      }),
-      dir,
-    );
+    const ctx = await fromCheckout({
+      'rev-parse HEAD': 'deadbeef',
+      'show -s --format=%cI HEAD': '2026-11-20T09:30:00+01:00',
+      'describe --tags --exact-match HEAD': 'v1.2.3',
+      'remote get-url origin': 'https://x-access-token:ghs_secret@github.com/o/r.git',
+    });
     expect(ctx).toEqual({
       sha: 'deadbeef',
       commitTime: '2026-11-20T08:30:00.000Z',
@@ -105,34 +109,51 @@ describe('git context from a local checkout', () => {
     ['a token as the user name', 'https://ghp_tok@github.com/o/r', 'https://github.com/o/r'],
     ['an @ in the path only', 'https://git.corp/o/r@2', 'https://git.corp/o/r@2'],
   ])('the origin URL keeps no credentials: %s', async (_what, remote, url) => {
-    const ctx = await gitContextFromCheckout(
-      git({ 'rev-parse HEAD': 'a', 'remote get-url origin': remote }),
-      dir,
-    );
+    const ctx = await fromCheckout({ 'rev-parse HEAD': 'a', 'remote get-url origin': remote });
     expect(ctx.repositoryUrl).toBe(url);
   });
 
   it('turns an ssh remote into an https URL', async () => {
-    const ctx = await gitContextFromCheckout(
-      git({
-        'rev-parse HEAD': 'a',
-        'symbolic-ref --short HEAD': 'feat',
-        'remote get-url origin': 'git@github.com:o/r.git',
-      }),
-      dir,
-    );
+    const ctx = await fromCheckout({
+      'rev-parse HEAD': 'a',
+      'symbolic-ref --short HEAD': 'feat',
+      'remote get-url origin': 'git@github.com:o/r.git',
+    });
     expect(ctx).toEqual({ sha: 'a', ref: 'refs/heads/feat', repositoryUrl: 'https://github.com/o/r' });
   });
 
   it('a commit time git does not give as a date (a git without %cI) is left out', async () => {
-    const ctx = await gitContextFromCheckout(
-      git({ 'rev-parse HEAD': 'a', 'show -s --format=%cI HEAD': '%cI' }),
-      dir,
-    );
+    const ctx = await fromCheckout({ 'rev-parse HEAD': 'a', 'show -s --format=%cI HEAD': '%cI' });
     expect(ctx).toEqual({ sha: 'a' });
   });
 
   it('outside a repository: empty', async () => {
-    expect(await gitContextFromCheckout(git({}), dir)).toEqual({});
+    expect(await fromCheckout({})).toEqual({});
+  });
+
+  it('reads HEAD as checkoutHead does, and every other read refuses a bare repository', async () => {
+    const asked: string[][] = [];
+    const ctx = await fromCheckout(
+      {
+        'rev-parse HEAD': 'a',
+        'symbolic-ref --short HEAD': 'main',
+        'remote get-url origin': 'https://x/o/r',
+      },
+      asked,
+    );
+    expect(ctx).toEqual({ sha: 'a', ref: 'refs/heads/main', repositoryUrl: 'https://x/o/r' });
+    expect(asked.map((a) => a.slice(0, 2))).toEqual(asked.map(() => SAFE));
+    expect(asked.map((a) => a.slice(2).join(' '))).not.toContain('rev-parse HEAD');
+  });
+
+  it('no HEAD where checkoutHead refuses the repository (a planted bare layout): empty, nothing read', async () => {
+    const asked: string[][] = [];
+    const ctx = await gitContextFromCheckout(
+      git({ 'describe --tags --exact-match HEAD': 'v9' }, asked),
+      dir,
+      async () => undefined,
+    );
+    expect(ctx).toEqual({});
+    expect(asked).toEqual([]);
   });
 });

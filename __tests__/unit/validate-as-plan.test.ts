@@ -23,17 +23,22 @@ function put(rel: string, content: string): void {
   writeFileSync(at(rel), content);
 }
 
-/** git in a checkout of one commit tagged TAG (what gitContextFromCheckout asks). */
+/**
+ * git in a checkout of one commit tagged TAG (what gitContextFromCheckout asks, each read with a
+ * bare repository refused; HEAD as checkoutHead reads it: DIR is the work tree, DIR/.git its own).
+ */
 function taggedCheckout(tag: string): CommandRunner {
+  mkdirSync(at('.git'), { recursive: true });
   const answers: Record<string, string> = {
-    'rev-parse HEAD': 'c'.repeat(40),
+    'rev-parse --show-toplevel --absolute-git-dir HEAD': `${dir}\n${at('.git')}\n${'c'.repeat(40)}`,
     'show -s --format=%cI HEAD': '2025-01-02T03:04:05Z',
     'describe --tags --exact-match HEAD': tag,
     'symbolic-ref --short HEAD': '',
   };
   return {
     run: (command, args) => {
-      const out = command === 'git' ? answers[args.join(' ')] : undefined;
+      const safe = args[0] === '-c' && args[1] === 'safe.bareRepository=explicit';
+      const out = command === 'git' && safe ? answers[args.slice(2).join(' ')] : undefined;
       return Promise.resolve(
         out
           ? { exitCode: 0, stdout: `${out}\n`, stderr: '' }

@@ -84,17 +84,26 @@ function namesItsCheckout(env: Readonly<Record<string, string | undefined>>, eve
   return event.pull_request === undefined && !env.GITHUB_HEAD_REF && (after || untrustedEvent(env, event));
 }
 
-/** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
-export async function gitContextFromCheckout(exec: CommandRunner, cwd: string): Promise<GitContext> {
+/**
+ * Outside GitHub: the local checkout (no git, or not a repository: an empty context). HEAD: the
+ * commit, read as on a runner (docker/git-head.ts checkoutHead: never a bare repository's layout
+ * committed where the tool runs, with a HEAD and a config of the committer's choosing); the reads
+ * after it refuse a bare repository too, so they read the same one.
+ */
+export async function gitContextFromCheckout(
+  exec: CommandRunner,
+  cwd: string,
+  head: () => Promise<string | undefined>,
+): Promise<GitContext> {
   const git = async (...args: string[]) => {
     try {
-      const r = await exec.run('git', args, { cwd });
+      const r = await exec.run('git', ['-c', 'safe.bareRepository=explicit', ...args], { cwd });
       return r.exitCode === 0 ? r.stdout.trim() : undefined;
     } catch {
       return undefined;
     }
   };
-  const sha = await git('rev-parse', 'HEAD');
+  const sha = await head();
   if (!sha) return {};
   // Independent reads: side by side (each is a process; on a busy runner they add up).
   const [commitTime, tag, branch, remote] = await Promise.all([

@@ -35,8 +35,9 @@ export function overridesFromFlags(values: {
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 export async function gitContextFor(io: CliIo): Promise<GitContext> {
   const exec = io.git ?? new ActionsExecRunner();
-  const checkedOut = await checkedOutCommit(io.env, () => checkoutHead(exec, io.cwd));
-  return gitContextFromGitHubEnv(io.env, checkedOut) ?? (await gitContextFromCheckout(exec, io.cwd));
+  const head = () => checkoutHead(exec, io.cwd);
+  const checkedOut = await checkedOutCommit(io.env, head);
+  return gitContextFromGitHubEnv(io.env, checkedOut) ?? (await gitContextFromCheckout(exec, io.cwd, head));
 }
 
 /**
