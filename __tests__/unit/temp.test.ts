@@ -16,6 +16,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RUN_ID, setRunIdForTests } from '../../src/util/run-id.js';
 import { EnvironmentError } from '../../src/errors.js';
 import { runTempBase, runTempDir, runTempRoot, STALE_ROOT_MS, sweepStaleRoots } from '../../src/util/temp.js';
+import { OWNER_FILE, ownStamp, readStamp, stampRoot, type OwnerStamp } from '../../src/util/temp-owner.js';
 
 let base: string;
 beforeEach(() => {
@@ -74,6 +75,13 @@ describe('run temp root', () => {
       if (file) writeFileSync(path.join(base, name, 'secret'), 'x');
     };
     make('ml-image-999999999-dead1'); // gone, empty: removed
+    make('ml-image-999999995-dead3'); // gone, only its stamp (of another pid namespace): removed
+    stampRoot(path.join(base, 'ml-image-999999995-dead3'), {
+      pid: 999999995,
+      start: '1',
+      pidNamespace: 'x',
+      boot: 'y',
+    });
     make('ml-image-999999998-dead2', true); // gone, but something is in it: kept
     make(`ml-image-${process.pid}-self`); // this process: kept
     make('ml-image-1-init'); // pid 1 is alive: kept
@@ -134,4 +142,65 @@ describe('run temp root', () => {
       expect((err as Error).message).toContain(root);
     },
   );
+});
+
+// A build killed with SIGKILL left its secret files in its root for a day (the next run's sweep
+// could not tell a gone process from one in a pid namespace it cannot see): the root's stamp tells.
+describe("a gone run's stamped root", () => {
+  /** A fake /proc: this process in NS at BOOT, and PIDS (pid -> start time) running. */
+  function proc(pids: Record<number, string>, ns = 'pid:[1]', boot = 'b-1'): string {
+    const dir = path.join(base, 'proc');
+    mkdirSync(path.join(dir, 'self', 'ns'), { recursive: true });
+    mkdirSync(path.join(dir, 'sys', 'kernel', 'random'), { recursive: true });
+    symlinkSync(ns, path.join(dir, 'self', 'ns', 'pid'));
+    writeFileSync(path.join(dir, 'sys', 'kernel', 'random', 'boot_id'), `${boot}\n`);
+    for (const [pid, start] of Object.entries(pids)) {
+      mkdirSync(path.join(dir, pid));
+      const fields = ['S', '1', ...Array.from({ length: 17 }, () => '0'), start, '0'];
+      writeFileSync(path.join(dir, pid, 'stat'), `${pid} (a (b) c) ${fields.join(' ')}\n`);
+    }
+    return dir;
+  }
+
+  /** A root of PID holding a secret file, stamped with STAMP's fields over the default ones. */
+  function killedRoot(pid: number, stamp: Partial<OwnerStamp> | null): string {
+    const root = path.join(base, `ml-image-${pid}-k1`);
+    mkdirSync(path.join(root, 'ml-image-build-x'), { recursive: true });
+    writeFileSync(path.join(root, 'ml-image-build-x', 'ml_image_pip_conf'), 'secret');
+    if (stamp !== null)
+      stampRoot(root, { pid, start: '500', pidNamespace: 'pid:[1]', boot: 'b-1', ...stamp });
+    return root;
+  }
+
+  it.each<[string, Partial<OwnerStamp> | null, Record<number, string>, boolean]>([
+    ['its pid runs no process here: removed at once', {}, {}, true],
+    ['its pid now names another process (a later start): removed at once', {}, { 4242: '900' }, true],
+    ['its process still runs: kept', {}, { 4242: '500' }, false],
+    [
+      'another pid namespace (a container): kept, as it cannot be told',
+      { pidNamespace: 'pid:[2]' },
+      {},
+      false,
+    ],
+    ['another boot: kept', { boot: 'b-0' }, {}, false],
+    ['no stamp: kept until stale', null, {}, false],
+    ['a stamp of another pid than its name: kept', { pid: 77 }, {}, false],
+  ])('%s', (_, stamp, running, removed) => {
+    const root = killedRoot(4242, stamp);
+    // 4242 does not run on this machine for isAlive (or the case is a reused pid, by its stamp).
+    sweepStaleRoots(base, Date.now(), 'ml-image-own', proc(running));
+    expect(existsSync(root)).toBe(!removed);
+  });
+
+  it("this process's stamp: its pid, start time, pid namespace and boot; the root is removed at exit with it", () => {
+    const stamp = ownStamp();
+    expect(stamp?.pid).toBe(process.pid);
+    expect(stamp?.pidNamespace).toMatch(/^pid:\[\d+\]$/);
+    expect(stamp?.boot).toMatch(/^[0-9a-f-]{36}$/);
+    const root = path.join(base, 'ml-image-1-x');
+    mkdirSync(root);
+    stampRoot(root, stamp);
+    expect(readStamp(root)).toEqual(stamp);
+    expect(readdirSync(root)).toEqual([OWNER_FILE]);
+  });
 });

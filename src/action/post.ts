@@ -18,6 +18,7 @@ import { sessionLeaderInStat } from '../util/process-tree.js';
 import { redactText } from '../util/redact.js';
 import { printable } from '../util/text.js';
 import { runTempRoot, TEMP_ROOT_PREFIX } from '../util/temp.js';
+import { OWNER_FILE } from '../util/temp-owner.js';
 import type { ActionIo } from './io.js';
 
 export const STATE = {
@@ -372,7 +373,8 @@ export function defaultPostDeps(procDir = '/proc'): PostDeps {
       } catch {
         return null;
       }
-      const n = readdirSync(dir).length;
+      // The run's stamp (temp-owner.ts) is no temp dir.
+      const n = readdirSync(dir).filter((e) => e !== OWNER_FILE).length;
       rmSync(dir, { recursive: true, force: true });
       return n;
     },

@@ -66,7 +66,8 @@ export interface FoundProcess {
 /** The start time in a /proc/<pid>/stat line (field 22; the 20th after comm). */
 const startInStat = (stat: string): string | undefined => statFields(stat)[19];
 
-function startOf(pid: number, procDir: string): string | undefined {
+/** The start time of PID (/proc/<pid>/stat field 22); undefined when it runs no more. */
+export function startOf(pid: number, procDir = '/proc'): string | undefined {
   try {
     return startInStat(readFileSync(path.join(procDir, String(pid), 'stat'), 'utf8'));
   } catch {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { RUN_ID } from './run-id.js';
+import { OWNER_FILE, readStamp, stampedOwnerGone, stampRoot } from './temp-owner.js';
 
 export const TEMP_ROOT_PREFIX = 'ml-image-';
 
@@ -25,14 +26,9 @@ export function runTempBase(base: string = tmpdir()): string {
   if (rootMade !== root) {
     checkPrivate(root, lstatSync(root));
     rootMade = root;
+    stampRoot(root); // who made it: a later run can tell it is gone (temp-owner.ts)
     sweepStaleRoots(base); // never this run's own root (see there)
-    process.once('exit', () => {
-      try {
-        rmdirSync(root); // only when empty: a dir still in use is left to its owner (or the post step)
-      } catch {
-        // not empty, or already gone
-      }
-    });
+    process.once('exit', () => removeIfOnlyStamp(root));
   }
   return root;
 }
@@ -84,6 +80,20 @@ export function runTempDir(prefix: string): string {
 }
 
 /**
+ * ROOT removed when nothing but its stamp is in it: a dir still in use is left to its owner (or the
+ * post step), with the stamp that tells a later run when its owner is gone.
+ */
+function removeIfOnlyStamp(root: string): void {
+  try {
+    if (readdirSync(root).some((e) => e !== OWNER_FILE)) return;
+    rmSync(path.join(root, OWNER_FILE), { force: true });
+    rmdirSync(root);
+  } catch {
+    // not empty, or already gone
+  }
+}
+
+/**
  * A root of a gone process not touched for this long is removed with what it holds (secret files
  * of a build that was killed with SIGKILL): no run lasts a day, so a root that old in a pid
  * namespace this process cannot see is no live run's either.
@@ -92,15 +102,18 @@ export const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Remove the temp roots of runs whose process is gone (a process that ended without its 'exit'
- * event: killed, or a test worker): an empty one at once, one with something in it when it is this
- * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid, nor OWN (this
- * run's root: a custom ML_IMAGE_RUN_ID may look like `<pid>-<id>` with a number that is no live
- * process here, such as `<run id>-<attempt>` or a parent's pid in another pid namespace).
+ * event: killed, or a test worker): an empty one (or one holding only its stamp) at once; one with
+ * something in it (a build's secret files, after a SIGKILL) when it is this user's and its stamp
+ * says for certain that its process is gone (temp-owner.ts: this pid namespace, this boot), else
+ * once untouched for STALE_ROOT_MS. Never one whose name does not carry a pid, nor OWN (this run's
+ * root: a custom ML_IMAGE_RUN_ID may look like `<pid>-<id>` with a number that is no live process
+ * here, such as `<run id>-<attempt>` or a parent's pid in another pid namespace).
  */
 export function sweepStaleRoots(
   base: string = tmpdir(),
   now: number = Date.now(),
   own: string = path.basename(runTempRoot()),
+  procDir = '/proc',
 ): void {
   let names: string[];
   try {
@@ -110,23 +123,23 @@ export function sweepStaleRoots(
   }
   for (const name of names) {
     const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
-    if (pid === undefined || name === own || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+    if (pid === undefined || name === own || Number(pid) === process.pid) continue;
     const dir = path.join(base, name);
-    try {
-      rmdirSync(dir); // fails unless empty
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOTEMPTY') removeIfStale(dir, now);
-    }
+    // A stamped root's owner is known: gone for certain (its pid reused too), or not to be told.
+    const stamp = readStamp(dir);
+    const gone = stamp !== undefined && stamp.pid === Number(pid) && stampedOwnerGone(stamp, procDir);
+    if (!gone && isAlive(Number(pid))) continue;
+    removeIfOnlyStamp(dir);
+    removeIfMine(dir, (st) => gone || now - st.mtimeMs > STALE_ROOT_MS);
   }
 }
 
-/** DIR (a gone process's root) with what it holds, when it is this user's and stale. */
-function removeIfStale(dir: string, now: number): void {
+/** DIR (a gone process's root) with what it holds, when it is this user's and WHEN says so. */
+function removeIfMine(dir: string, when: (st: Stats) => boolean): void {
   try {
     const st = lstatSync(dir);
     const mine = process.getuid === undefined || st.uid === process.getuid();
-    if (st.isDirectory() && mine && now - st.mtimeMs > STALE_ROOT_MS)
-      rmSync(dir, { recursive: true, force: true });
+    if (st.isDirectory() && mine && when(st)) rmSync(dir, { recursive: true, force: true });
   } catch {
     // gone, or not ours to remove
   }
