@@ -18,7 +18,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/build/result.js';
 import type { EnvRecord } from '../../src/capture/record.js';
 import { runCli } from '../../src/cli/main.js';
-import { capturedDigest, recordOfOtherImage } from '../../src/devcontainer/devcontainer.js';
+import { recordOfOtherImage } from '../../src/devcontainer/devcontainer.js';
 import {
   devcontainerFromResults,
   removeResultDevcontainers,
@@ -54,7 +54,7 @@ function record(ref: string, user = 'app', platform = 'linux/amd64'): EnvRecord 
   return { ...r, image: { ...r.image, user } };
 }
 
-describe('capturedDigest, recordOfOtherImage (pure)', () => {
+describe('recordOfOtherImage (pure)', () => {
   const v = variantBuild('cpu');
   it.each([
     ['the platform image', `${REPO}@${AMD}`, 'linux/amd64', undefined],
@@ -69,10 +69,10 @@ describe('capturedDigest, recordOfOtherImage (pure)', () => {
     expect(recordOfOtherImage(record(ref), v, platform)).toBe(other);
   });
 
-  it('capturedDigest: only a digest the reference ends in', () => {
-    expect(capturedDigest(record(`${REPO}@${AMD}`))).toBe(AMD);
-    expect(capturedDigest(record(`${REPO}:cpu`))).toBeUndefined();
-    expect(capturedDigest(record(`${REPO}@sha256:short`))).toBeUndefined();
+  it('only a digest the reference ends in is one the record was captured by', () => {
+    expect(recordOfOtherImage(record(`${REPO}@${OLD}`), v, 'linux/amd64')).toBe(OLD);
+    expect(recordOfOtherImage(record(`${REPO}:cpu`), v, 'linux/amd64')).toBeUndefined();
+    expect(recordOfOtherImage(record(`${REPO}@sha256:short`), v, 'linux/amd64')).toBeUndefined();
   });
 });
 

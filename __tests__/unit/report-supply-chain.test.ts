@@ -14,7 +14,8 @@ import { bundledCatalog } from '../../src/plan/catalog.js';
 import { planBuild } from '../../src/plan/plan.js';
 import type { ReportModel } from '../../src/report/model-schema.js';
 import { runReportStage } from '../../src/report/stage.js';
-import { refDigest, supplyChainOf } from '../../src/report/supply-chain.js';
+import { refDigest } from '../../src/oci/ref.js';
+import { supplyChainOf } from '../../src/report/supply-chain.js';
 import { openResultDir } from '../../src/results/results.js';
 import { makeRecord } from '../helpers/records.js';
 

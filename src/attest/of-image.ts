@@ -2,15 +2,8 @@
 // (pure). The directory outlives a run: a target whose smoke tests did not run this time may still
 // have an earlier image's files there, and those must not be signed as this digest's.
 import type { EnvRecord } from '../capture/record.js';
-import { isDigest } from '../oci/ref.js';
+import { isDigest, refDigest } from '../oci/ref.js';
 import type { SmokeResult } from '../smoke/result.js';
-
-/** The digest REF names (repository@sha256:...); undefined for a reference by tag only. */
-export function refDigest(ref: string): string | undefined {
-  const at = ref.lastIndexOf('@');
-  const digest = at < 0 ? undefined : ref.slice(at + 1);
-  return isDigest(digest) ? digest : undefined;
-}
 
 /** The image a smoke result is of: the smoke stage names it repository@digest (imageUnderTest). */
 export const smokeImage = (s: Pick<SmokeResult, 'image'>): { ref: string; digest?: string } => {

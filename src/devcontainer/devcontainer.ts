@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { type BuildResult, isPushed, type VariantBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
 import { InputError } from '../errors.js';
-import { isDigest, repositoryOf } from '../oci/ref.js';
+import { refDigest, repositoryOf } from '../oci/ref.js';
 import { canonicalName } from '../requirements/parse.js';
 
 /**
@@ -130,16 +130,6 @@ function pickVariant(build: BuildResult, file: string, variant: string | undefin
 }
 
 /**
- * The digest RECORD was captured by: REPOSITORY@sha256:..., as the smoke stage captures a pushed
- * image; undefined for one captured by a tag (a loaded image), which says nothing of its digest.
- */
-export function capturedDigest(record: Pick<EnvRecord, 'image'>): string | undefined {
-  const at = record.image.ref.lastIndexOf('@');
-  const digest = at < 0 ? undefined : record.image.ref.slice(at + 1);
-  return isDigest(digest) ? digest : undefined;
-}
-
-/**
  * Undefined when RECORD may be of V's image on PLATFORM; else the digest it is of instead. A result
  * directory outlives a run (`ml-image build --out DIR` after an earlier `run` into it): a record
  * captured by a digest that is none of this build's (the platform's image or index, the merged
@@ -150,7 +140,9 @@ export function recordOfOtherImage(
   v: Pick<VariantBuild, 'digest' | 'platforms'>,
   platform: string,
 ): string | undefined {
-  const digest = capturedDigest(record);
+  // The digest it was captured by (REPOSITORY@sha256:..., as the smoke stage captures a pushed
+  // image); none for one captured by a tag (a loaded image), which says nothing of its digest.
+  const digest = refDigest(record.image.ref);
   if (digest === undefined) return undefined;
   const p = v.platforms.find((x) => x.platform === platform);
   const ours = [v.digest, p?.digest, p?.indexDigest];

@@ -6,7 +6,7 @@
 // resolver do: the one asked for, else the engine's own when the index lists it. The index is read
 // through the adapter (the registry over HTTP, else buildx); pure but for that read.
 import { InputError } from '../errors.js';
-import { isDigest } from '../oci/ref.js';
+import { isDigest, refDigest } from '../oci/ref.js';
 import { InterruptedError, untilInterrupted } from '../util/cleanup.js';
 import type { DockerAdapter, ImageIndex } from './adapter.js';
 
@@ -76,11 +76,13 @@ export function platformImageOf(
 /** How long the index read may take before the image runs as given (the engine then pulls it). */
 export const INDEX_READ_MS = 30_000;
 
-/** The index digest IMAGE ends in (REPOSITORY[:TAG]@sha256:...), else undefined: pure. */
+/**
+ * The index digest IMAGE ends in (REPOSITORY[:TAG]@sha256:...), else undefined: pure. Unlike
+ * refDigest, a bare @sha256:... (nothing before the "@") names no image here: it runs as given.
+ */
 function digestOf(image: string): string | undefined {
-  const at = image.lastIndexOf('@');
-  const digest = at > 0 ? image.slice(at + 1) : undefined;
-  return isDigest(digest) ? digest : undefined;
+  const digest = refDigest(image);
+  return digest !== undefined && image.length > digest.length + 1 ? digest : undefined;
 }
 
 /**

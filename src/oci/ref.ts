@@ -22,6 +22,16 @@ export const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
 export const isDigest = (s: string | null | undefined): s is string =>
   typeof s === 'string' && DIGEST_RE.test(s);
 
+/**
+ * The digest REF ends in (REPOSITORY[:TAG]@sha256:..., or a bare @sha256:...); undefined for a
+ * reference by tag only, or one whose text after its last "@" is no digest (isDigest).
+ */
+export function refDigest(ref: string): string | undefined {
+  const at = ref.lastIndexOf('@');
+  const digest = at < 0 ? undefined : ref.slice(at + 1);
+  return isDigest(digest) ? digest : undefined;
+}
+
 /** Parse "python:3.11-slim", "nvcr.io/nvidia/pytorch:25.03-py3", "localhost:5000/x@sha256:...". */
 export function parseImageRef(ref: string): ImageRef {
   let rest = ref;

@@ -6,12 +6,11 @@ import { existsSync } from 'node:fs';
 import type { PlatformBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
 import { PLATFORMS } from '../config/schema.js';
-import { isDigest } from '../oci/ref.js';
+import { isDigest, refDigest } from '../oci/ref.js';
 import { BUILD_FILE, openResultDir, recordFile, type ResultDir } from '../results/results.js';
 import type { ReportInput } from './model.js';
 import { type BaselineStore, restoreBaseline } from './baseline.js';
 import { ownEnv, ownSmoke } from './own-records.js';
-import { refDigest } from './supply-chain.js';
 
 /** What a report compares with: the records' directory, their branch and commit. */
 export interface BaseRecords {

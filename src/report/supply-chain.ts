@@ -5,16 +5,9 @@
 import type { AttestResult } from '../attest/result.js';
 import type { BuildResult } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
-import { isDigest } from '../oci/ref.js';
+import { isDigest, refDigest } from '../oci/ref.js';
 import type { ResultDir } from '../results/results.js';
 import type { SupplyChain } from './model-schema.js';
-
-/** The digest a reference names (repository@sha256:...); undefined for one by tag only. */
-export function refDigest(ref: string): string | undefined {
-  const at = ref.lastIndexOf('@');
-  const digest = at < 0 ? undefined : ref.slice(at + 1);
-  return isDigest(digest) ? digest : undefined;
-}
 
 const short = (digest: string) => digest.slice(0, 19);
 

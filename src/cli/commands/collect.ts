@@ -4,7 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { recordImage, refDigest } from '../../attest/of-image.js';
+import { recordImage } from '../../attest/of-image.js';
 import { defaultClient } from '../../attest/signers.js';
 import { captureImage } from '../../capture/capture.js';
 import type { EnvRecord } from '../../capture/record.js';
@@ -12,6 +12,7 @@ import { enginePlatform } from '../../docker/engine-platform.js';
 import { platformImage } from '../../docker/platform-image.js';
 import { registryImageEnv } from '../../docker/image-env.js';
 import { EnvironmentError, ExitCode, InputError } from '../../errors.js';
+import { refDigest } from '../../oci/ref.js';
 import { STEP_IDS } from '../../export/job-meta-shell.js';
 import { JOB_META_FILE } from '../../export/job-schema.js';
 import { BUILD_FILE, openResultDir, recordFile } from '../../results/results.js';
