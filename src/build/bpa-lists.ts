@@ -2,6 +2,7 @@
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
 import { csvFields, specAttrs } from '../config/bpa-list.js';
 import { credentialInValue } from '../config/build-args.js';
+import { parseBooleanInput } from '../config/inputs.js';
 import { InputError } from '../errors.js';
 import { imageRefProblem, isTag } from '../oci/ref.js';
 import { redactEnvValue } from '../util/redact.js';
@@ -241,13 +242,9 @@ function shownSpec(spec: string): string {
     .join(',');
 }
 
-export function parseBool(input: string, raw: string): boolean | undefined {
-  const v = raw.trim().toLowerCase();
-  if (v === '') return undefined;
-  if (['true', 'yes', '1', 'on'].includes(v)) return true;
-  if (['false', 'no', '0', 'off'].includes(v)) return false;
-  throw new InputError(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
-}
+/** A build-push-action boolean input (parseBooleanInput); undefined when it is blank (not set). */
+export const parseBool = (input: string, raw: string): boolean | undefined =>
+  raw.trim() === '' ? undefined : parseBooleanInput(input, raw);
 
 /** A secret id as buildx accepts it. */
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;

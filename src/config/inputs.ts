@@ -123,6 +123,17 @@ function parseKvList(spec: ConfigInput, raw: string): Record<string, string> {
   return out;
 }
 
+/**
+ * A boolean input as the action and build-push-action's inputs read it: true/yes/1/on or
+ * false/no/0/off, any case, around spaces; anything else (blank included) is bad input naming INPUT.
+ */
+export function parseBooleanInput(input: string, raw: string): boolean {
+  const v = raw.trim().toLowerCase();
+  if (['true', 'yes', '1', 'on'].includes(v)) return true;
+  if (['false', 'no', '0', 'off'].includes(v)) return false;
+  throw new InputError(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
+}
+
 export function parseInputValue(spec: ConfigInput, raw: string): unknown {
   switch (spec.kind) {
     case 'kv-list':
@@ -133,12 +144,8 @@ export function parseInputValue(spec: ConfigInput, raw: string): unknown {
       return raw.trim();
     case 'list':
       return splitList(raw);
-    case 'boolean': {
-      const v = raw.trim().toLowerCase();
-      if (['true', 'yes', '1', 'on'].includes(v)) return true;
-      if (['false', 'no', '0', 'off'].includes(v)) return false;
-      throw new InputError(`input "${spec.input}": expected true or false, got ${JSON.stringify(raw)}`);
-    }
+    case 'boolean':
+      return parseBooleanInput(spec.input, raw);
     case 'json-list': {
       const t = raw.trim();
       if (!t.startsWith('[')) return splitList(t);
