@@ -2,7 +2,7 @@
 // deterministic one stops at once, and one that keeps failing is exit 3.
 import { describe, expect, it } from 'vitest';
 import { mergeVariant } from '../../src/build/merge.js';
-import { cliFailure } from '../../src/docker/engine.js';
+import { cliFailure } from '../../src/docker/failures.js';
 import { EnvironmentError, MlImageError } from '../../src/errors.js';
 import { fakeDocker } from '../helpers/fakes.js';
 

@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeVariant } from '../../src/build/merge.js';
 import { afterFailedAttempt } from '../../src/build/retry.js';
-import { cliFailure } from '../../src/docker/engine.js';
-import { registryLoginFix } from '../../src/docker/failures.js';
+import { cliFailure, registryLoginFix } from '../../src/docker/failures.js';
 import { CheckFailedError, EnvironmentError, exitCodeOf } from '../../src/errors.js';
 import { fakeDocker } from '../helpers/fakes.js';
 

@@ -5,9 +5,8 @@
 // environment broke whatever the Dockerfile (a full disk, a foreign platform without QEMU, no
 // registry or login) stops at once too, as exit 3 with the fix.
 import type { DockerAdapter, ExecResult } from '../docker/adapter.js';
-import { cliFailure } from '../docker/engine.js';
 import { enginePlatform } from '../docker/engine-platform.js';
-import { registryRefusal, RUN_STEP_FAILED } from '../docker/failures.js';
+import { cliFailure, registryRefusal, RUN_STEP_FAILED } from '../docker/failures.js';
 import { CheckFailedError, EnvironmentError, InputError, type MlImageError } from '../errors.js';
 import { lineEnd } from '../util/text.js';
 import { type BuilderInfo, SECRETS_FIX } from './buildx-args.js';

@@ -15,9 +15,6 @@ import { ActionsExecRunner } from './exec-runner.js';
 import { engineContexts } from './failures.js';
 import { startSession } from './sessions.js';
 
-// Callers outside docker/ that import the CLI failure classifier from here.
-export { cliFailure } from './failures.js';
-
 export interface EngineDeps {
   /** The engine client, or a loader for it: dockerode is only loaded when a container is needed. */
   docker: Dockerode | (() => Promise<Dockerode>);
