@@ -4,6 +4,7 @@ import { PLATFORMS } from '../config/schema.js';
 import { DIGEST_RE, imageRefProblem, repositoryProblem } from '../oci/ref.js';
 import { shortName } from '../config/short-name.js';
 import { eachOnce } from '../config/unique.js';
+import { InputError } from '../errors.js';
 
 /** An image reference (a tag the build pushed, a local tag, the base image), as docker reads it. */
 const imageRef = z.string().refine((r) => imageRefProblem(r) === undefined, {
@@ -130,3 +131,39 @@ export type Materials = z.infer<typeof MaterialsSchema>;
  */
 export const isPushed = (p: Pick<PlatformBuild, 'localRef' | 'pushed'>): boolean =>
   p.pushed ?? p.localRef === undefined;
+
+/**
+ * The variant of BUILD (read from FILE, which errors name) that VARIANT (--variant) names, else
+ * its only one; bad input (exit 2) otherwise. SEVERAL words a build of several variants when none
+ * is named, before ": pick one with --variant" (export's and devcontainer's wordings differ).
+ */
+export function pickVariant(
+  build: BuildResult,
+  file: string,
+  variant: string | undefined,
+  several: (count: number, names: string) => string,
+): VariantBuild {
+  const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
+  if (variant !== undefined) {
+    const v = build.variants.find((x) => x.variant === variant);
+    if (!v) throw new InputError(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+    return v;
+  }
+  if (build.variants.length !== 1)
+    throw new InputError(`${several(build.variants.length, names)}: pick one with --variant`);
+  return build.variants[0]!;
+}
+
+/**
+ * V's image pinned by digest (REPOSITORY@sha256:...) and the platforms it holds: the merged
+ * manifest list's, else the pushed digest of a variant of one platform; undefined otherwise
+ * (several platforms not merged have no digest that serves them all, even where one was pushed).
+ */
+export function pinnedImage(v: VariantBuild): { image: string; platforms: string[] } | undefined {
+  if (v.digest !== undefined)
+    return { image: `${v.repository}@${v.digest}`, platforms: v.platforms.map((p) => p.platform) };
+  const only = v.platforms.length === 1 ? v.platforms[0]! : undefined;
+  return only !== undefined && isPushed(only)
+    ? { image: `${v.repository}@${only.digest}`, platforms: [only.platform] }
+    : undefined;
+}

@@ -4,7 +4,7 @@
 // them. Pure: the caller reads build.json, plan.json and the record (through the results contract,
 // src/results/, which parses each with its schema) and writes the file.
 import { createHash } from 'node:crypto';
-import { type BuildResult, isPushed, type VariantBuild } from '../build/result.js';
+import { type BuildResult, isPushed, pickVariant, pinnedImage, type VariantBuild } from '../build/result.js';
 import type { EnvRecord } from '../capture/record.js';
 import { InputError } from '../errors.js';
 import { refDigest, repositoryOf } from '../oci/ref.js';
@@ -88,22 +88,10 @@ export function chooseImage(
   variant: string | undefined,
   hostPlatform = 'linux/amd64',
 ): ChosenImage {
-  const v = pickVariant(build, file, variant);
-  if (v.digest !== undefined)
-    return {
-      image: `${v.repository}@${v.digest}`,
-      variant: v.variant,
-      pinned: true,
-      platforms: v.platforms.map((p) => p.platform),
-    };
-  const only = v.platforms.length === 1 ? v.platforms[0]! : undefined;
-  if (only !== undefined && isPushed(only))
-    return {
-      image: `${v.repository}@${only.digest}`,
-      variant: v.variant,
-      pinned: true,
-      platforms: [only.platform],
-    };
+  const v = pickVariant(build, file, variant, (n, names) => `${file}: variants: ${n} variants (${names})`);
+  const pinned = pinnedImage(v);
+  if (pinned !== undefined)
+    return { image: pinned.image, variant: v.variant, pinned: true, platforms: pinned.platforms };
   // A local tag only of a platform not pushed: a pushed one's tag may be a registry tag other runs move.
   const local = v.platforms.filter((p) => p.localRef !== undefined && !isPushed(p));
   const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
@@ -113,20 +101,6 @@ export function chooseImage(
       'build with push enabled (or merge the per-platform digests) so the image can be pulled by digest',
     );
   return { image: chosen.localRef!, variant: v.variant, pinned: false, platforms: [chosen.platform] };
-}
-
-function pickVariant(build: BuildResult, file: string, variant: string | undefined): VariantBuild {
-  const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
-  if (variant !== undefined) {
-    const v = build.variants.find((x) => x.variant === variant);
-    if (!v) throw new InputError(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
-    return v;
-  }
-  if (build.variants.length !== 1)
-    throw new InputError(
-      `${file}: variants: ${build.variants.length} variants (${names}): pick one with --variant`,
-    );
-  return build.variants[0]!;
 }
 
 /**
