@@ -24,7 +24,7 @@ import { type SmokeResult, SmokeResultSchema } from '../../src/smoke/result.js';
 import { bundledBaseline } from '../../src/smoke/baselines.js';
 import { MULTI_NODE_DDP_NOTE, shellQuote } from '../../src/export/common.js';
 import { type K8sOptions, podScript } from '../../src/export/k8s.js';
-import { JOB_PREFIX, type JobMeta, JobMetaSchema } from '../../src/export/job-schema.js';
+import { JOB_PREFIX, type JobMeta, JobMetaSchema } from '../../src/smoke/job-schema.js';
 import { hideSecretsShell } from '../../src/export/secret-env.js';
 import { slurmScript, type SlurmOptions } from '../../src/export/slurm.js';
 import { REDACTED, redactEnvValue, redactText } from '../../src/util/redact.js';

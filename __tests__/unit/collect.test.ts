@@ -22,7 +22,7 @@ import { runCli } from '../../src/cli/main.js';
 import { EnvironmentError, InputError } from '../../src/errors.js';
 import { exportSteps } from '../../src/export/common.js';
 import { jobTestsOf } from '../../src/export/job-meta-shell.js';
-import { JobMetaSchema, type JobMeta } from '../../src/export/job-schema.js';
+import { JobMetaSchema, type JobMeta } from '../../src/smoke/job-schema.js';
 import type { SmokeSuite } from '../../src/config/smoke-schema.js';
 import { openResultDir } from '../../src/results/results.js';
 import { collectedSmokeResult, collectTarget } from '../../src/smoke/collect.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { exportSteps } from '../../src/export/common.js';
 import { k8sManifests, k8sYaml, podScript } from '../../src/export/k8s.js';
-import { JOB_PREFIX, JobMetaSchema } from '../../src/export/job-schema.js';
+import { JOB_PREFIX, JobMetaSchema } from '../../src/smoke/job-schema.js';
 import {
   JOB_META_FINISHED_LINE,
   jobMetaConstants,

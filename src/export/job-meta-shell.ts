@@ -1,11 +1,11 @@
-// The shell that makes an exported job say about itself what src/export/job-schema.ts describes: the
+// The shell that makes an exported job say about itself what src/smoke/job-schema.ts describes: the
 // fields known at export (schemaVersion, target, image, name, gpusPerNode, tests; Kubernetes: the
 // Job's name and its pod count) as JSON from TypeScript, the rest (job id, node, machine, times)
 // from the shell at run time, each escaped there. Slurm writes RESULTS/job.json (through a temp file
 // and mv); a pod prints a JOB_PREFIX line. Both at the start, and again with finishedAt at the end.
 import type { ExportSpec, ExportStep } from './common.js';
 import { shellQuote } from './common.js';
-import { JOB_META_FILE, JOB_META_SCHEMA_VERSION, JOB_PREFIX, type JobMeta } from './job-schema.js';
+import { JOB_META_FILE, JOB_META_SCHEMA_VERSION, JOB_PREFIX, type JobMeta } from '../smoke/job-schema.js';
 
 /**
  * The tests of STEPS in the order the job runs them, by the ids the smoke stage gives them

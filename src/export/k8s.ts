@@ -26,14 +26,13 @@ import {
   stepWords,
   TIMEOUT_EXPORT_LINE,
 } from './common.js';
-import { RESULT_PREFIX } from './job-schema.js';
+import { JOB_PREFIX, RESULT_PREFIX } from '../smoke/job-schema.js';
 import { JOB_META_FINISHED_LINE, jobMetaConstants, nodeEnv, podJobMetaShell } from './job-meta-shell.js';
-import { JOB_PREFIX } from './job-schema.js';
 
 // job.yaml as text, and how it is applied: src/export/k8s-yaml.ts.
 export { ARCH_LABEL, type Toleration } from './k8s-options.js';
 export { K8S_JOB_FILE, k8sSubmit, k8sYaml, plainYamlString } from './k8s-yaml.js';
-export { RESULT_PREFIX } from './job-schema.js';
+export { RESULT_PREFIX } from '../smoke/job-schema.js';
 
 export const K8S_MOUNT = '/ml-image';
 /** The pod label that selects this export's pods (Service selector, kubectl logs -l). */

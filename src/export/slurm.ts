@@ -28,7 +28,7 @@ import {
 } from './common.js';
 import { slurmMemory } from './memory.js';
 import { JOB_META_FINISHED_LINE, jobMetaConstants, slurmJobMetaShell } from './job-meta-shell.js';
-import { JOB_META_FILE } from './job-schema.js';
+import { JOB_META_FILE } from '../smoke/job-schema.js';
 import {
   REMOVE_KILL_AFTER_S,
   REMOVE_TIMEOUT_S,

@@ -1,4 +1,4 @@
-// What a cluster job left, read back (pure): the job's own line (src/export/job-schema.ts) and one
+// What a cluster job left, read back (pure): the job's own line (src/smoke/job-schema.ts) and one
 // record per suite, from a Slurm job's results directory (job.json, <id>.json, <id>.err: the caller
 // reads the files) or from a Kubernetes Job's pod log (ML_IMAGE_JOB and ML_IMAGE_RESULT lines, the
 // stderr tail of a failing suite under its line). A line or file that does not parse is bad input
@@ -13,7 +13,7 @@ import {
   RESULT_PREFIX,
   type SuiteRecord,
   SuiteRecordSchema,
-} from '../export/job-schema.js';
+} from './job-schema.js';
 import { formatIssues } from '../config/issues.js';
 import { printable } from '../util/text.js';
 

@@ -5,7 +5,7 @@
 import type { BuildResult, PlatformBuild, VariantBuild } from '../build/result.js';
 import { normalizePlatform, sameMachine } from '../config/platform.js';
 import { InputError } from '../errors.js';
-import type { JobMeta } from '../export/job-schema.js';
+import type { JobMeta } from './job-schema.js';
 import { parseDigestRef } from '../oci/ref.js';
 import { mapStringsDeep, redactDeep } from '../util/redact.js';
 import { printable } from '../util/text.js';

@@ -14,7 +14,7 @@ import { registryImageEnv } from '../../docker/image-env.js';
 import { EnvironmentError, ExitCode, InputError } from '../../errors.js';
 import { refDigest } from '../../oci/ref.js';
 import { STEP_IDS } from '../../export/job-meta-shell.js';
-import { JOB_META_FILE } from '../../export/job-schema.js';
+import { JOB_META_FILE } from '../../smoke/job-schema.js';
 import { BUILD_FILE, openResultDir, recordFile } from '../../results/results.js';
 import { type CollectTarget, collectedSmokeResult, collectTarget } from '../../smoke/collect.js';
 import { type CollectedJob, k8sJob, slurmJob } from '../../smoke/collect-parse.js';

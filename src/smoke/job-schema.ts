@@ -2,6 +2,7 @@
 // node's machine, so which platform of the image it pulled), with how many GPUs, and whether it ran
 // to its end. Slurm writes it to RESULTS/job.json; a Kubernetes pod prints it in its log as a
 // JOB_PREFIX line. Both write it when the job starts, and again with finishedAt once every suite ran.
+// The smoke stage's format (collect reads it back as smoke results); export writes it.
 import { z } from 'zod';
 
 /** The Slurm job's file of it, beside the suites' RESULTS/<id>.json. */
