@@ -2,7 +2,7 @@
 // kept between runs, the base digest by one HTTP request, and the created label from the commit
 // time (with no SOURCE_DATE_EPOCH build argument, which would invalidate BuildKit's cache).
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -140,6 +140,10 @@ describe('builder facts', () => {
     const d = countingDocker('0.8');
     await lookUpBuilder(d.docker, undefined, cache);
     expect(readdirSync(path.join(dir, 'builders'))).toHaveLength(1);
+    // Private to the user, as the rest of the cache directory: 0700, the entry 0600.
+    const [entry] = readdirSync(path.join(dir, 'builders'));
+    expect(statSync(path.join(dir, 'builders')).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dir, 'builders', entry!)).mode & 0o777).toBe(0o600);
     forgetBuilder(d.docker, undefined, cache);
     expect(readdirSync(path.join(dir, 'builders'))).toEqual([]);
     expect((await lookUpBuilder(d.docker, undefined, cache)).from).toBe('asked');

@@ -1,7 +1,7 @@
 // Writes into the persistent cache directory that fail part way leave nothing half-done behind:
 // the resolution snapshot cache removes its temp file; a directory baseline whose copy fails
 // keeps the last baseline whole (and no temp copy).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ describe('cache writes that fail', () => {
     const cache = fileSnapshotCache(dir);
     cache.set('good', '{"a":1}');
     expect(cache.get('good')).toBe('{"a":1}');
+    expect(statSync(path.join(dir, 'snapshots', 'good.json')).mode & 0o777).toBe(0o600);
     // Where the entry would go is a directory with something in it: the rename fails.
     mkdirSync(path.join(dir, 'snapshots', 'blocked.json', 'x'), { recursive: true });
     cache.set('blocked', '{"b":2}');

@@ -9,10 +9,11 @@
 // driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
 // that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { DockerAdapter } from '../docker/adapter.js';
+import { writeFileAtomic } from '../util/json-file.js';
 import type { BuilderInfo } from './buildx-args.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -161,14 +162,12 @@ function readEntry(file: string, ttlMs: number, now: number): BuilderFacts | und
 }
 
 function writeEntry(file: string, entry: Entry): void {
-  const tmp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(entry));
-    renameSync(tmp, file);
+    // The cache directory's rule (resolve/snapshot-cache.ts): 0700, files 0600.
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeFileAtomic(file, JSON.stringify(entry), file, false, 0o600);
   } catch {
     // A cache that cannot be written is only slower next time; no half-written file stays in it.
-    rmSync(tmp, { force: true });
   }
 }
 

@@ -15,10 +15,11 @@
 // digest (base.ts: never a local image that merely carries the tag), and the snapshot kept is taken
 // by its own command before any of the requirements' code runs (steps/snapshot.ts ownSnapshot).
 // A resolution (`ml-image run` only) is keyed by the digest and every input that decides it.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
+import { writeFileAtomic } from '../util/json-file.js';
 
 export interface SnapshotCache {
   get(key: string): string | undefined;
@@ -58,16 +59,13 @@ export function fileSnapshotCache(dir: string): SnapshotCache {
     },
     set(key, value) {
       // Write then rename: a reader never sees half a file, even with concurrent jobs.
-      const tmp = `${file(key)}.${process.pid}.tmp`;
       try {
         // Private to the user all the same: a resolution holds the requirements text as written,
         // a credential only by its ${NAME} (one written literally is refused when they are read).
         mkdirSync(path.dirname(file(key)), { recursive: true, mode: 0o700 });
-        writeFileSync(tmp, value, { mode: 0o600 });
-        renameSync(tmp, file(key));
+        writeFileAtomic(file(key), value, file(key), false, 0o600);
       } catch {
         // A cache that cannot be written only costs speed; no half-written file stays in it.
-        rmSync(tmp, { force: true });
       }
     },
   };

@@ -231,17 +231,19 @@ export function writeError(e: unknown, file: string, label: string): Error {
  * file is removed. The temporary file is created exclusively, so a FIFO or symlink planted at the
  * target is replaced, never written through. `durable: false` skips the fsync: the rename is still
  * atomic for readers, only a power loss may lose the file (for copies of what is kept elsewhere).
+ * `mode`: the file's permissions (less the umask), 0o600 for one private to the user.
  */
 export function writeFileAtomic(
   file: string,
   content: string | Buffer,
   label: string = file,
   durable = true,
+  mode = 0o644,
 ): void {
   const tmp = tempNameFor(file);
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'wx', 0o644);
+    fd = openSync(tmp, 'wx', mode);
     writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
     if (durable) fsyncSync(fd);
     closeSync(fd);
