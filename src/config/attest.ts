@@ -9,7 +9,6 @@ export const ATTESTATION_KINDS = ['sbom', 'provenance', 'smoke'] as const;
 export type AttestationKind = (typeof ATTESTATION_KINDS)[number];
 
 export const SIGN_MODES = ['auto', 'key', 'keyless', 'off'] as const;
-export type SignMode = (typeof SIGN_MODES)[number];
 
 const EXPECTED_KINDS = `expected some of ${ATTESTATION_KINDS.join(', ')}`;
 

@@ -10,13 +10,6 @@ export type ProvenanceMode = (typeof PROVENANCE_MODES)[number];
 export const PROVENANCE_VERSIONS = ['v0.2', 'v1'] as const;
 export type ProvenanceVersion = (typeof PROVENANCE_VERSIONS)[number];
 
-/** build.provenance as the schema leaves it: a mapping, whichever form was written. */
-export interface Provenance {
-  mode: ProvenanceMode;
-  /** Unset: BuildKit's default (SLSA v0.2 before BuildKit 0.28, v1 since). */
-  version?: ProvenanceVersion;
-}
-
 const SHORTHAND = 'false, true (min), "min" or "max"';
 const EXAMPLE = '{ mode: "max", version: "v1" }';
 

@@ -344,7 +344,6 @@ export const ConfigFileSchema = z
   })
   .describe('ml-image.yml');
 
-export type ConfigFile = z.input<typeof ConfigFileSchema>;
 type ParsedConfig = z.output<typeof ConfigFileSchema>;
 type ParsedVariant = z.output<typeof VariantObject>;
 

@@ -291,7 +291,6 @@ export type LayerItem = z.infer<typeof LayerItemSchema>;
 export type SizeTop = z.infer<typeof SizeTopSchema>;
 export type SizeChange = z.infer<typeof SizeChangeSchema>;
 export type SizeExplanation = z.infer<typeof SizeExplanationSchema>;
-export type SizeKindChange = NonNullable<EnvDiff['sizeKindChange']>;
 
 /**
  * The changes that explain the size change, in its direction (growth: what grew, biggest first),

@@ -12,12 +12,6 @@ import { dependencyOf, indexRefusals } from './no-match.js';
 export { indexRefusals } from './no-match.js';
 export { indexesSearched, indexUnreachable } from '../python/pip-network.js';
 
-export interface ConflictCause {
-  line: string;
-  /** Names the user asked for (not constraints) that appear in the block. */
-  userRequested?: string;
-}
-
 /** The lines of pip's "The conflict is caused by:" block (ResolutionImpossible). */
 export function conflictBlock(output: string): string[] {
   const lines = output.split(/\r?\n/);
