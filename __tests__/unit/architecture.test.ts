@@ -160,6 +160,9 @@ const SIDE_EFFECTS: Record<string, Record<string, string>> = {
     'docker/http-fetch.ts':
       "the socket of a proxy's CONNECT tunnel (its type: the registry through HTTPS_PROXY)",
   },
+  'node:tls': {
+    'docker/': "TLS to the registry over a proxy's CONNECT tunnel (http-fetch.ts, HTTPS_PROXY)",
+  },
 };
 
 type Graph = Map<string, string[]>;
@@ -690,6 +693,8 @@ describe('sideEffectKey, sideEffectViolations and staleSideEffects', () => {
     ['dns', 'node:dns'],
     ['node:https', 'node:https'],
     ['net', 'node:net'],
+    ['tls', 'node:tls'],
+    ['node:tls', 'node:tls'],
     ['node:fs/promises', undefined],
     ['zod', undefined],
     ['@cyclonedx/cyclonedx-library/Models', undefined],
@@ -834,7 +839,7 @@ describe('src/', () => {
   });
 
   const specifiers = Object.fromEntries(Object.entries(files).map(([f, t]) => [f, importSpecifiers(t)]));
-  it('imports node:child_process, the network (node:dns, http, https, net), dockerode, @actions/* and @octokit/* only where allowed', () => {
+  it('imports node:child_process, the network (node:dns, http, https, net, tls), dockerode, @actions/* and @octokit/* only where allowed', () => {
     expect(sideEffectViolations(specifiers)).toEqual([]);
     expect(staleSideEffects(specifiers)).toEqual([]);
   });
