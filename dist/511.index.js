@@ -6,62 +6,66 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QJ: () => (/* binding */ pinnedImage),
 /* harmony export */   Yx: () => (/* binding */ isPushed),
 /* harmony export */   ef: () => (/* binding */ BUILD_RESULT_SCHEMA_VERSION),
 /* harmony export */   fh: () => (/* binding */ BuildResultSchema),
+/* harmony export */   rx: () => (/* binding */ pickVariant),
 /* harmony export */   sk: () => (/* binding */ MaterialsSchema),
 /* harmony export */   vp: () => (/* binding */ PlatformBuildSchema)
 /* harmony export */ });
 /* unused harmony exports FileDigestSchema, VariantBuildSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92857);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64377);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(64377);
 /* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17700);
 /* harmony import */ var _config_short_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84790);
-/* harmony import */ var _config_unique_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85363);
+/* harmony import */ var _config_unique_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85363);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 // BuildResult: what the build stage hands to capture/smoke/report (and writes as build.json).
 
 
 
 
 
+
 /** An image reference (a tag the build pushed, a local tag, the base image), as docker reads it. */
-const imageRef = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(r) === undefined, {
+const imageRef = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(r) === undefined, {
     error: (iss) => `not an image reference: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .imageRefProblem */ .OD)(String(iss.input))}`,
 });
 const BUILD_RESULT_SCHEMA_VERSION = 1;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** A file the build read, by the sha256 of its bytes: its path from the config's directory. */
-const FileDigestSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ path: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), sha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(SHA256_HEX) });
+const FileDigestSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ path: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1), sha256: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(SHA256_HEX) });
 /**
  * The files the build stage read, by digest, when it read them (what provenance names: the attest
  * stage may run later, in another job, after the files changed). The same for every target of a
  * run. Older build.json files have none: the attest stage then reads the files as they are.
  */
-const MaterialsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+const MaterialsSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     /** ml-image.yml (none when the config came from inputs or flags only). */
     config: FileDigestSchema.optional(),
     /** python.requirements with their -r includes and -c files, in the order read. */
-    requirements: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(FileDigestSchema),
+    requirements: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(FileDigestSchema),
 });
-const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     /**
      * What the build built for: one of the platforms a config and plan.json may name (the build
      * stage builds only those), so that a reader (export's node selector) never sees another. Read
      * as a string: the stage's targets carry plan.json's platforms as strings.
      */
-    platform: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((p) => _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.includes(p), {
+    platform: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((p) => _config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.includes(p), {
         error: `expected one of ${_config_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .PLATFORMS */ .P4.map((p) => JSON.stringify(p)).join(', ')} (a platform a build builds)`,
     }),
     /** The platform's image (where the build pushed an index with BuildKit's attestations, the image in it). */
-    digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt),
+    digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt),
     /** The index the build pushed around that image and BuildKit's attestation: what the merge lists. */
-    indexDigest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
-    durationMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().nonnegative(),
+    indexDigest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative(),
     /** When the build finished (the provenance's finishedOn; older build.json files have none). */
-    finishedAt: zod__WEBPACK_IMPORTED_MODULE_4__/* .datetime */ .w$({ offset: true }).optional(),
-    attempts: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig().int().positive(),
-    metadata: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()),
+    finishedAt: zod__WEBPACK_IMPORTED_MODULE_5__/* .datetime */ .w$({ offset: true }).optional(),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive(),
+    metadata: zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J()),
     /**
      * Where the image is in the engine: the local tag of a load (push: false, or push and load), or
      * the docker driver's push tag (push and load). Only loaded unless `pushed` says otherwise.
@@ -71,19 +75,19 @@ const PlatformBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
      * The tags the loaded image carries besides localRef (a variant built for one platform is loaded
      * under its tags, as build-push-action's); absent when none (older build.json files have none).
      */
-    loadedTags: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(imageRef).optional(),
+    loadedTags: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(imageRef).optional(),
     /**
      * Whether the build pushed the image (repository@digest is in the registry), loaded or not.
      * Older build.json files have none: pushed exactly when there is no localRef (isPushed).
      */
-    pushed: zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().optional(),
+    pushed: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().optional(),
     /**
      * The sha256 (hex) of the resolver's constraints this target's build got; absent when it got
      * none (no resolution) or, with no `materials` in build.json, when an older version built it.
      */
-    constraintsSha256: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(SHA256_HEX).optional(),
+    constraintsSha256: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(SHA256_HEX).optional(),
 });
-const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     /**
      * The config's variant name (a short name, as the config checks it): a build.json of another run
      * (a pull request's artifact) is read by export, devcontainer and the report, which put it into
@@ -91,32 +95,32 @@ const VariantBuildSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
      * devcontainer CLI expands ${localEnv:...}). Anything else is a tampered file: exit 2.
      */
     variant: (0,_config_short_name_js__WEBPACK_IMPORTED_MODULE_2__/* .shortName */ .EU)('a variant name'),
-    repository: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(r) === undefined, {
+    repository: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().refine((r) => (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(r) === undefined, {
         error: (iss) => `not a repository: ${(0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryProblem */ .Ki)(String(iss.input))}`,
     }),
     /** Digest of the merged multi-arch manifest list; absent when not merged (merge: false, push: false). */
-    digest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
-    tags: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(imageRef),
+    digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_RE */ .Vt).optional(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(imageRef),
     /**
      * Each platform once: a reader takes the first of two, another digest than the other names. At
      * least one: the build records a variant once it built all of its platforms (a job exported
      * from a variant of none could never be collected).
      */
-    platforms: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(PlatformBuildSchema)
+    platforms: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(PlatformBuildSchema)
         .min(1, {
         error: 'no platform: the build records a variant with each platform it built, and this names none',
     })
-        .superRefine((ps, ctx) => (0,_config_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('platform')(ps.map((p) => p.platform), ctx)),
+        .superRefine((ps, ctx) => (0,_config_unique_js__WEBPACK_IMPORTED_MODULE_6__/* .eachOnce */ .B)('platform')(ps.map((p) => p.platform), ctx)),
     baseImage: imageRef,
-    baseDigest: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    baseDigest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
 });
-const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
+const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(BUILD_RESULT_SCHEMA_VERSION),
     /**
      * Each variant once: export and devcontainer took the first of two without a word (the job could
      * run another digest than the other entry names), and asked to pick one of "cpu, cpu".
      */
-    variants: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(VariantBuildSchema).superRefine((vs, ctx) => (0,_config_unique_js__WEBPACK_IMPORTED_MODULE_5__/* .eachOnce */ .B)('variant')(vs.map((v) => v.variant), ctx)),
+    variants: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(VariantBuildSchema).superRefine((vs, ctx) => (0,_config_unique_js__WEBPACK_IMPORTED_MODULE_6__/* .eachOnce */ .B)('variant')(vs.map((v) => v.variant), ctx)),
     materials: MaterialsSchema.optional(),
 });
 /**
@@ -124,6 +128,36 @@ const BuildResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
  * build.json of an older version) when it left no local tag, as those versions meant it.
  */
 const isPushed = (p) => p.pushed ?? p.localRef === undefined;
+/**
+ * The variant of BUILD (read from FILE, which errors name) that VARIANT (--variant) names, else
+ * its only one; bad input (exit 2) otherwise. SEVERAL words a build of several variants when none
+ * is named, before ": pick one with --variant" (export's and devcontainer's wordings differ).
+ */
+function pickVariant(build, file, variant, several) {
+    const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
+    if (variant !== undefined) {
+        const v = build.variants.find((x) => x.variant === variant);
+        if (!v)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
+        return v;
+    }
+    if (build.variants.length !== 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${several(build.variants.length, names)}: pick one with --variant`);
+    return build.variants[0];
+}
+/**
+ * V's image pinned by digest (REPOSITORY@sha256:...) and the platforms it holds: the merged
+ * manifest list's, else the pushed digest of a variant of one platform; undefined otherwise
+ * (several platforms not merged have no digest that serves them all, even where one was pushed).
+ */
+function pinnedImage(v) {
+    if (v.digest !== undefined)
+        return { image: `${v.repository}@${v.digest}`, platforms: v.platforms.map((p) => p.platform) };
+    const only = v.platforms.length === 1 ? v.platforms[0] : undefined;
+    return only !== undefined && isPushed(only)
+        ? { image: `${v.repository}@${only.digest}`, platforms: [only.platform] }
+        : undefined;
+}
 
 
 /***/ }),

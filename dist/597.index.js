@@ -55,6 +55,8 @@ var bpa_list = __webpack_require__(36868);
 var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/config/build-args.ts + 1 modules
 var build_args = __webpack_require__(12239);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
@@ -62,6 +64,7 @@ var redact = __webpack_require__(38287);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
+
 
 
 
@@ -201,16 +204,8 @@ function shownSpec(spec) {
     })
         .join(',');
 }
-function parseBool(input, raw) {
-    const v = raw.trim().toLowerCase();
-    if (v === '')
-        return undefined;
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(v))
-        return false;
-    throw new errors/* InputError */.dz(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
-}
+/** A build-push-action boolean input (parseBooleanInput); undefined when it is blank (not set). */
+const parseBool = (input, raw) => raw.trim() === '' ? undefined : (0,inputs/* parseBooleanInput */.S8)(input, raw);
 /** A secret id as buildx accepts it. */
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /**
@@ -756,8 +751,6 @@ function requestFromOptions(o, variant, arch) {
 
 // EXTERNAL MODULE: ./src/build/result.ts
 var result = __webpack_require__(99183);
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/util/read-bounded.ts
 var read_bounded = __webpack_require__(30790);
 // EXTERNAL MODULE: ./src/util/read-regular.ts
@@ -2634,49 +2627,16 @@ const SHM_SIZE = '16g';
  * `hostPlatform` (else the first), unpinned.
  */
 function chooseImage(build, file, variant, hostPlatform = 'linux/amd64') {
-    const v = pickVariant(build, file, variant);
-    if (v.digest !== undefined)
-        return {
-            image: `${v.repository}@${v.digest}`,
-            variant: v.variant,
-            pinned: true,
-            platforms: v.platforms.map((p) => p.platform),
-        };
-    const only = v.platforms.length === 1 ? v.platforms[0] : undefined;
-    if (only !== undefined && (0,result/* isPushed */.Yx)(only))
-        return {
-            image: `${v.repository}@${only.digest}`,
-            variant: v.variant,
-            pinned: true,
-            platforms: [only.platform],
-        };
+    const v = (0,result/* pickVariant */.rx)(build, file, variant, (n, names) => `${file}: variants: ${n} variants (${names})`);
+    const pinned = (0,result/* pinnedImage */.QJ)(v);
+    if (pinned !== undefined)
+        return { image: pinned.image, variant: v.variant, pinned: true, platforms: pinned.platforms };
     // A local tag only of a platform not pushed: a pushed one's tag may be a registry tag other runs move.
     const local = v.platforms.filter((p) => p.localRef !== undefined && !(0,result/* isPushed */.Yx)(p));
     const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
     if (chosen === undefined)
         throw new errors/* InputError */.dz(`${file}: variant ${v.variant}: no digest and no local tag (variants[].digest, variants[].platforms[].localRef)`, 'build with push enabled (or merge the per-platform digests) so the image can be pulled by digest');
     return { image: chosen.localRef, variant: v.variant, pinned: false, platforms: [chosen.platform] };
-}
-function pickVariant(build, file, variant) {
-    const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
-    if (variant !== undefined) {
-        const v = build.variants.find((x) => x.variant === variant);
-        if (!v)
-            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
-        return v;
-    }
-    if (build.variants.length !== 1)
-        throw new errors/* InputError */.dz(`${file}: variants: ${build.variants.length} variants (${names}): pick one with --variant`);
-    return build.variants[0];
-}
-/**
- * The digest RECORD was captured by: REPOSITORY@sha256:..., as the smoke stage captures a pushed
- * image; undefined for one captured by a tag (a loaded image), which says nothing of its digest.
- */
-function capturedDigest(record) {
-    const at = record.image.ref.lastIndexOf('@');
-    const digest = at < 0 ? undefined : record.image.ref.slice(at + 1);
-    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
 }
 /**
  * Undefined when RECORD may be of V's image on PLATFORM; else the digest it is of instead. A result
@@ -2685,7 +2645,9 @@ function capturedDigest(record) {
  * list) is an earlier image's, whose user, cache directories and servers may not be this one's.
  */
 function recordOfOtherImage(record, v, platform) {
-    const digest = capturedDigest(record);
+    // The digest it was captured by (REPOSITORY@sha256:..., as the smoke stage captures a pushed
+    // image); none for one captured by a tag (a loaded image), which says nothing of its digest.
+    const digest = (0,oci_ref/* refDigest */.I2)(record.image.ref);
     if (digest === undefined)
         return undefined;
     const p = v.platforms.find((x) => x.platform === platform);
@@ -2995,18 +2957,23 @@ function namesItsCheckout(env, event) {
     const after = env.GITHUB_EVENT_NAME === 'workflow_run';
     return event.pull_request === undefined && !env.GITHUB_HEAD_REF && (after || (0,pull_request_code/* untrustedEvent */.BT)(env, event));
 }
-/** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
-async function gitContextFromCheckout(exec, cwd) {
+/**
+ * Outside GitHub: the local checkout (no git, or not a repository: an empty context). HEAD: the
+ * commit, read as on a runner (docker/git-head.ts checkoutHead: never a bare repository's layout
+ * committed where the tool runs, with a HEAD and a config of the committer's choosing); the reads
+ * after it refuse a bare repository too, so they read the same one.
+ */
+async function gitContextFromCheckout(exec, cwd, head) {
     const git = async (...args) => {
         try {
-            const r = await exec.run('git', args, { cwd });
+            const r = await exec.run('git', ['-c', 'safe.bareRepository=explicit', ...args], { cwd });
             return r.exitCode === 0 ? r.stdout.trim() : undefined;
         }
         catch {
             return undefined;
         }
     };
-    const sha = await git('rev-parse', 'HEAD');
+    const sha = await head();
     if (!sha)
         return {};
     // Independent reads: side by side (each is a process; on a busy runner they add up).
@@ -3040,6 +3007,7 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // entry also expires: a day for the local engine, ten minutes for a remote one or a builder whose
 // driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
 // that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
+
 
 
 
@@ -3162,15 +3130,13 @@ function readEntry(file, ttlMs, now) {
     }
 }
 function writeEntry(file, entry) {
-    const tmp = `${file}.${process.pid}.tmp`;
     try {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(entry));
-        (0,external_node_fs_.renameSync)(tmp, file);
+        // The cache directory's rule (resolve/snapshot-cache.ts): 0700, files 0600.
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true, mode: 0o700 });
+        (0,json_file/* writeFileAtomic */.Zf)(file, JSON.stringify(entry), file, false, 0o600);
     }
     catch {
         // A cache that cannot be written is only slower next time; no half-written file stays in it.
-        (0,external_node_fs_.rmSync)(tmp, { force: true });
     }
 }
 function entryFile(cache, name) {
@@ -4559,8 +4525,6 @@ function inputSecrets(options, config, env, dir, read = secretFileText) {
 
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 15 modules
-var engine = __webpack_require__(30900);
 ;// CONCATENATED MODULE: ./src/docker/engine-platform.ts
 /** Go's architecture names (the engine's), also for the names other tools use for the same CPUs. */
 const ARCH_ALIASES = {
@@ -4733,7 +4697,6 @@ function requestFailure(reason, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/retry.ts
-
 
 
 
@@ -4941,7 +4904,7 @@ function afterFailedAttempt(f) {
             throw new errors/* EnvironmentError */.eG(failedText(f, indexReason(index)), INDEX_FIX);
     }
     else {
-        const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
+        const classified = (0,failures/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
         if (classified instanceof errors/* EnvironmentError */.eG)
             throw classified;
     }
@@ -6977,6 +6940,7 @@ function computeLabels(l) {
 
 
 
+
 /** Default runner labels per platform (the reusable workflow maps targets onto them). */
 const DEFAULT_RUNNERS = {
     'linux/amd64': 'ubuntu-latest',
@@ -6989,13 +6953,13 @@ const DEFAULT_RUNNERS = {
  * variants input: a matrix job builds one). Planned variants the file does not list come after its
  * own, also when none of the planned is the file's: a matrix job of `cuda12.8` beside one of `cpu`
  * on a file of [cpu] must not push `latest` (or the tags input's plain tags) too. Never fewer than
- * are planned: two planned variants never share the tags input's tags. Without a file, the planned
- * variants alone.
+ * are planned: two planned variants never share the tags input's tags. Without a file (the inputs
+ * carry the whole config) the default, cpu, as for a file that lists none: a `cuda12.8` job beside
+ * a `cpu` job must not push the plain tags either.
  */
 function taggedVariants(planned, fileVariants) {
-    if (fileVariants === undefined)
-        return planned;
-    return [...fileVariants, ...planned.filter((n) => !fileVariants.includes(n))];
+    const listed = fileVariants ?? schema/* DEFAULT_VARIANTS */.he;
+    return [...listed, ...planned.filter((n) => !listed.includes(n))];
 }
 /** An error for each platform of the config the chosen base image does not have. */
 function checkPlatforms(chosen, where, config, out) {
@@ -10737,86 +10701,11 @@ const ownEnv = (results, variant, platform) => checked(results, 'env', [variant,
 /** The smoke result of VARIANT on PLATFORM in RESULTS, when it is that platform's (else exit 2). */
 const ownSmoke = (results, variant, platform) => checked(results, 'smoke', [variant, platform], results.readSmoke(variant, platform), (r) => r);
 
-;// CONCATENATED MODULE: ./src/report/supply-chain.ts
-
-/** The digest a reference names (repository@sha256:...); undefined for one by tag only. */
-function refDigest(ref) {
-    const at = ref.lastIndexOf('@');
-    const digest = at < 0 ? undefined : ref.slice(at + 1);
-    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
-}
-const supply_chain_short = (digest) => digest.slice(0, 19);
-/**
- * The variant's attest targets of the images reported (DIGEST_OF: the digest of this run's image of
- * a platform, from its record or build.json; undefined when neither names one), as the report's
- * supply chain; every other target is left out, each with a line that says why (DROPPED).
- */
-function supplyChainOf(attest, variant, digestOf) {
-    const dropped = [];
-    const targets = (attest?.targets ?? []).filter((t) => {
-        if (t.variant !== variant)
-            return false;
-        const attested = refDigest(t.ref);
-        const reported = digestOf(t.platform);
-        if (attested !== undefined && attested === reported)
-            return true;
-        const which = attested !== undefined ? supply_chain_short(attested) : `${t.ref}, no digest`;
-        dropped.push(`attest.json's ${variant} ${t.platform} image (${which}) is not ${reported !== undefined ? `the one reported (${supply_chain_short(reported)})` : "one this run's record or build.json names"}: left out of the supply chain (an earlier run's attest stage?)`);
-        return false;
-    });
-    if (!attest || targets.length === 0)
-        return { dropped };
-    return {
-        supplyChain: {
-            signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
-            targets: targets.map((t) => ({
-                platform: t.platform,
-                ref: t.ref,
-                signed: t.signed,
-                attestations: t.attestations.map((a) => ({
-                    kind: a.kind,
-                    attached: a.attached,
-                    ...(a.verify !== undefined && { verify: a.verify }),
-                })),
-                notes: t.notes,
-            })),
-        },
-        dropped,
-    };
-}
-/**
- * The digest of this run's image of a platform of VARIANT: its record's (the reference it was
- * captured by, else the registry digest the engine knew it by), else build.json's (a platform
- * without a record); undefined when neither names one.
- */
-function reportedDigests(results, variant, records) {
-    let build;
-    const built = (platform) => {
-        // Only asked for a platform without a record; a directory without build.json: none.
-        if (build === undefined)
-            try {
-                build = results.readBuild();
-            }
-            catch {
-                build = null;
-            }
-        return build?.variants.find((b) => b.variant === variant)?.platforms.find((p) => p.platform === platform)
-            ?.digest;
-    };
-    return (platform) => {
-        const head = records.find((e) => e.platform === platform)?.head.image;
-        if (head === undefined)
-            return built(platform);
-        return refDigest(head.ref) ?? ((0,oci_ref/* isDigest */.Bc)(head.digest) ? head.digest : undefined);
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/report/base-records.ts
 // The records a variant's report compares with: the baseline store's newest save of the base
 // branch (or of the default branch, when the base branch has none) and the commit it was saved at,
 // or why there are none; this run's and the baseline's records per platform (readEntries); and what
 // a run of the default branch saves for the next pull request.
-
 
 
 
@@ -10938,7 +10827,7 @@ function thisBuild(results, variant, platforms) {
         const record = ownEnv(results, variant, p);
         if (build && ofBuild(record, build))
             return true;
-        const image = refDigest(record.image.ref) ?? record.image.ref;
+        const image = (0,oci_ref/* refDigest */.I2)(record.image.ref) ?? record.image.ref;
         const of = build ? `its ${base_records_short(build.digest)}` : `no ${p} image of ${variant}`;
         notes.push(`${(0,results_results/* recordFile */.mR)('env', variant, p)} is of ${base_records_short(image)}, but ${results_results/* BUILD_FILE */.oS} names ${of}: an earlier run's, left out of the report and the baseline`);
         return false;
@@ -10953,7 +10842,7 @@ const base_records_short = (ref) => ((0,oci_ref/* isDigest */.Bc)(ref) ? ref.sli
  */
 function ofBuild(record, build) {
     const { ref, id, digest } = record.image;
-    const captured = refDigest(ref);
+    const captured = (0,oci_ref/* refDigest */.I2)(ref);
     if (captured !== undefined)
         return captured === build.digest;
     return (ref === build.localRef ||
@@ -11363,6 +11252,74 @@ function removeStale(out, names) {
     return removed;
 }
 
+;// CONCATENATED MODULE: ./src/report/supply-chain.ts
+
+const supply_chain_short = (digest) => digest.slice(0, 19);
+/**
+ * The variant's attest targets of the images reported (DIGEST_OF: the digest of this run's image of
+ * a platform, from its record or build.json; undefined when neither names one), as the report's
+ * supply chain; every other target is left out, each with a line that says why (DROPPED).
+ */
+function supplyChainOf(attest, variant, digestOf) {
+    const dropped = [];
+    const targets = (attest?.targets ?? []).filter((t) => {
+        if (t.variant !== variant)
+            return false;
+        const attested = (0,oci_ref/* refDigest */.I2)(t.ref);
+        const reported = digestOf(t.platform);
+        if (attested !== undefined && attested === reported)
+            return true;
+        const which = attested !== undefined ? supply_chain_short(attested) : `${t.ref}, no digest`;
+        dropped.push(`attest.json's ${variant} ${t.platform} image (${which}) is not ${reported !== undefined ? `the one reported (${supply_chain_short(reported)})` : "one this run's record or build.json names"}: left out of the supply chain (an earlier run's attest stage?)`);
+        return false;
+    });
+    if (!attest || targets.length === 0)
+        return { dropped };
+    return {
+        supplyChain: {
+            signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
+            targets: targets.map((t) => ({
+                platform: t.platform,
+                ref: t.ref,
+                signed: t.signed,
+                attestations: t.attestations.map((a) => ({
+                    kind: a.kind,
+                    attached: a.attached,
+                    ...(a.verify !== undefined && { verify: a.verify }),
+                })),
+                notes: t.notes,
+            })),
+        },
+        dropped,
+    };
+}
+/**
+ * The digest of this run's image of a platform of VARIANT: its record's (the reference it was
+ * captured by, else the registry digest the engine knew it by), else build.json's (a platform
+ * without a record); undefined when neither names one.
+ */
+function reportedDigests(results, variant, records) {
+    let build;
+    const built = (platform) => {
+        // Only asked for a platform without a record; a directory without build.json: none.
+        if (build === undefined)
+            try {
+                build = results.readBuild();
+            }
+            catch {
+                build = null;
+            }
+        return build?.variants.find((b) => b.variant === variant)?.platforms.find((p) => p.platform === platform)
+            ?.digest;
+    };
+    return (platform) => {
+        const head = records.find((e) => e.platform === platform)?.head.image;
+        if (head === undefined)
+            return built(platform);
+        return (0,oci_ref/* refDigest */.I2)(head.ref) ?? ((0,oci_ref/* isDigest */.Bc)(head.digest) ? head.digest : undefined);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/stage.ts
 
 
@@ -11638,6 +11595,7 @@ function resolutionLines(results, variant, platforms) {
 
 
 
+
 function snapshotKey(digest, platform) {
     return `${digest.replace(/[^a-z0-9]+/gi, '-')}-${platform.replace(/\//g, '-')}`;
 }
@@ -11670,17 +11628,14 @@ function fileSnapshotCache(dir) {
         },
         set(key, value) {
             // Write then rename: a reader never sees half a file, even with concurrent jobs.
-            const tmp = `${file(key)}.${process.pid}.tmp`;
             try {
                 // Private to the user all the same: a resolution holds the requirements text as written,
                 // a credential only by its ${NAME} (one written literally is refused when they are read).
                 (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file(key)), { recursive: true, mode: 0o700 });
-                (0,external_node_fs_.writeFileSync)(tmp, value, { mode: 0o600 });
-                (0,external_node_fs_.renameSync)(tmp, file(key));
+                (0,json_file/* writeFileAtomic */.Zf)(file(key), value, file(key), false, 0o600);
             }
             catch {
                 // A cache that cannot be written only costs speed; no half-written file stays in it.
-                (0,external_node_fs_.rmSync)(tmp, { force: true });
             }
         },
     };
@@ -15033,11 +14988,13 @@ function platformImageOf(image, index, platform, host) {
 }
 /** How long the index read may take before the image runs as given (the engine then pulls it). */
 const INDEX_READ_MS = 30_000;
-/** The index digest IMAGE ends in (REPOSITORY[:TAG]@sha256:...), else undefined: pure. */
+/**
+ * The index digest IMAGE ends in (REPOSITORY[:TAG]@sha256:...), else undefined: pure. Unlike
+ * refDigest, a bare @sha256:... (nothing before the "@") names no image here: it runs as given.
+ */
 function digestOf(image) {
-    const at = image.lastIndexOf('@');
-    const digest = at > 0 ? image.slice(at + 1) : undefined;
-    return isDigest(digest) ? digest : undefined;
+    const digest = refDigest(image);
+    return digest !== undefined && image.length > digest.length + 1 ? digest : undefined;
 }
 /**
  * The image capture and smoke run for IMAGE and PLATFORM (platformImageOf): a reference by digest
@@ -18834,15 +18791,9 @@ async function captureAndTest(ctx, t) {
 var github_run = __webpack_require__(31738);
 ;// CONCATENATED MODULE: ./src/attest/of-image.ts
 
-/** The digest REF names (repository@sha256:...); undefined for a reference by tag only. */
-function of_image_refDigest(ref) {
-    const at = ref.lastIndexOf('@');
-    const digest = at < 0 ? undefined : ref.slice(at + 1);
-    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
-}
 /** The image a smoke result is of: the smoke stage names it repository@digest (imageUnderTest). */
 const smokeImage = (s) => {
-    const digest = of_image_refDigest(s.image);
+    const digest = (0,oci_ref/* refDigest */.I2)(s.image);
     return { ref: s.image, ...(digest !== undefined && { digest }) };
 };
 /**
@@ -18850,7 +18801,7 @@ const smokeImage = (s) => {
  * stage captures a pushed image), else the registry digest the engine knew it by.
  */
 const recordImage = (r) => {
-    const digest = of_image_refDigest(r.image.ref) ?? ((0,oci_ref/* isDigest */.Bc)(r.image.digest) ? r.image.digest : undefined);
+    const digest = (0,oci_ref/* refDigest */.I2)(r.image.ref) ?? ((0,oci_ref/* isDigest */.Bc)(r.image.digest) ? r.image.digest : undefined);
     return { ref: r.image.ref, ...(digest !== undefined && { digest }) };
 };
 const of_image_short = (digest) => digest.slice(0, 19);
@@ -21452,8 +21403,8 @@ function checkDownloadedBuild(stages, dir) {
     });
 }
 
-// EXTERNAL MODULE: ./src/action/io.ts + 1 modules
-var action_io = __webpack_require__(72623);
+// EXTERNAL MODULE: ./src/action/io.ts + 17 modules
+var action_io = __webpack_require__(89643);
 ;// CONCATENATED MODULE: ./src/action/mask.ts
 // What the action masks in the job's log (core.setSecret through ActionIo): the `secrets` input
 // before it is parsed, and the values the parsed inputs and the config name. One threshold for all.

@@ -641,6 +641,7 @@ function parseProvenanceInput(input, raw) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Kx: () => (/* binding */ ConfigFileSchema),
+  he: () => (/* binding */ DEFAULT_VARIANTS),
   Pe: () => (/* reexport */ MAX_TIMEOUT_SECONDS),
   P4: () => (/* binding */ PLATFORMS),
   QT: () => (/* binding */ TEMPLATES),
@@ -908,6 +909,8 @@ const Variant = schemas/* preprocess */.vkY((value, ctx) => {
     });
     return core/* NEVER */.tm;
 }, VariantObject);
+/** The variants of a config that lists none (no file, or a file without `variants`). */
+const DEFAULT_VARIANTS = ['cpu'];
 const ConfigFileSchema = schemas/* strictObject */.rej({
     image: schemas/* strictObject */.rej({
         name: schemas/* string */.YjP({ error: 'expected a repository name like "my-org/my-model"' })
@@ -1012,7 +1015,7 @@ const ConfigFileSchema = schemas/* strictObject */.rej({
                 seen.set(name, i);
         });
     })
-        .prefault(['cpu'])
+        .prefault([...DEFAULT_VARIANTS])
         .describe('Image variants: `cpu`, `cuda12.8` or objects (see below).'),
     platforms: schemas/* array */.YOg(schemas/* enum */.k5n(PLATFORMS), { error: 'expected a list of platforms' })
         .min(1, { error: 'expected at least one platform' })

@@ -733,9 +733,14 @@ function aboutDigest(kind, statements, digest) {
     const about = statements.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
     if (kind !== 'smoke' || about.length < 2)
         return about[0];
+    // Read loosely: a newer run whose predicate the schema refuses (a newer writer's, an extra field)
+    // still is the newest, and then fails its check, rather than leave an older pass to decide. One
+    // whose time cannot be read at all is taken as the newest so (fail closed).
     const time = (s) => {
-        const p = smoke_predicate/* SmokePredicateSchema */.Gg.safeParse(s.predicate);
-        return p.success ? Date.parse(p.data.finishedAt) : Number.NEGATIVE_INFINITY;
+        const p = s.predicate;
+        const at = typeof p === 'object' && p !== null ? Reflect.get(p, 'finishedAt') : undefined;
+        const t = typeof at === 'string' ? Date.parse(at) : Number.NaN;
+        return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
     };
     return about.reduce((newest, s) => (time(s) > time(newest) ? s : newest));
 }
@@ -912,8 +917,8 @@ function failedSummary(outcome) {
 var inputs = __webpack_require__(64389);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/action/io.ts + 1 modules
-var action_io = __webpack_require__(72623);
+// EXTERNAL MODULE: ./src/action/io.ts + 17 modules
+var action_io = __webpack_require__(89643);
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
 var redact = __webpack_require__(38287);
 ;// CONCATENATED MODULE: ./src/action/verify.ts
@@ -3956,7 +3961,7 @@ __webpack_require__.d(__webpack_exports__, {
   F1: () => (/* binding */ regexpProblem)
 });
 
-// UNUSED EXPORTS: SHARED_WORKFLOW_IDENTITY, hasTopLevelAlternation, publicKeyProblem
+// UNUSED EXPORTS: SHARED_WORKFLOW_IDENTITY, hasTopLevelAlternation, publicKeyProblem, withoutFlagGroups
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -4471,10 +4476,30 @@ function literalQuotes(pattern) {
     return pattern.replace(/\\(?:Q([\s\S]*?)(?:\\E|$)|[\s\S])/g, (m, literal) => literal === undefined ? m : literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
 }
 /**
- * PATTERN without its flag groups (`(?i)`, `(?-s)`: they match nothing), escapes kept: a repeat
- * after one repeats what comes before it (`acme/(?i)?` makes the `/` optional in RE2).
+ * PATTERN without its flag groups (`(?i)`, `(?-s)`: they match nothing), escapes and classes kept
+ * whole (`[(?i)]` is a class of four characters, not an empty one that would run on over a `|`
+ * after it): a repeat after a flag group repeats what comes before it (`acme/(?i)?` makes the `/`
+ * optional in RE2).
  */
-const withoutFlagGroups = (pattern) => pattern.replace(/\\[\s\S]|\(\?[imsU]*(?:-[imsU]*)?\)/g, (m) => (m.startsWith('\\') ? m : ''));
+function withoutFlagGroups(pattern) {
+    let out = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        const flags = /^\(\?[imsU]*(?:-[imsU]*)?\)/.exec(pattern.slice(i))?.[0];
+        if (c === '\\')
+            out += pattern.slice(i, ++i + 1);
+        else if (c === '[') {
+            const end = classEnd(pattern, i);
+            out += pattern.slice(i, end + 1);
+            i = end;
+        }
+        else if (flags !== undefined)
+            i += flags.length - 1;
+        else
+            out += c;
+    }
+    return out;
+}
 /**
  * An RE2 pattern in JavaScript's terms enough to compile it (inline flags dropped); what it
  * matches is re2-js.ts's to say.
@@ -5077,6 +5102,7 @@ const requirementsFieldError = (loaded) => (index, error) => fileFieldError(load
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R8: () => (/* binding */ parseInputValue),
+/* harmony export */   S8: () => (/* binding */ parseBooleanInput),
 /* harmony export */   p$: () => (/* binding */ overridesFromInputs)
 /* harmony export */ });
 /* unused harmony exports CONFIG_INPUTS, BUILD_INPUTS, OTHER_INPUTS, splitList, refuseBpaFileInput */
@@ -5191,6 +5217,18 @@ function parseKvList(spec, raw) {
     }
     return out;
 }
+/**
+ * A boolean input as the action and build-push-action's inputs read it: true/yes/1/on or
+ * false/no/0/off, any case, around spaces; anything else (blank included) is bad input naming INPUT.
+ */
+function parseBooleanInput(input, raw) {
+    const v = raw.trim().toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
+}
 function parseInputValue(spec, raw) {
     switch (spec.kind) {
         case 'kv-list':
@@ -5201,14 +5239,8 @@ function parseInputValue(spec, raw) {
             return raw.trim();
         case 'list':
             return splitList(raw);
-        case 'boolean': {
-            const v = raw.trim().toLowerCase();
-            if (['true', 'yes', '1', 'on'].includes(v))
-                return true;
-            if (['false', 'no', '0', 'off'].includes(v))
-                return false;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`input "${spec.input}": expected true or false, got ${JSON.stringify(raw)}`);
-        }
+        case 'boolean':
+            return parseBooleanInput(spec.input, raw);
         case 'json-list': {
             const t = raw.trim();
             if (!t.startsWith('['))

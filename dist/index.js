@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 72623:
+/***/ 89643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28392,12 +28392,1569 @@ var core = __nccwpck_require__(33838);
 var redact = __nccwpck_require__(38287);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(49997);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 15 modules
-var engine = __nccwpck_require__(30900);
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts
-var exec_runner = __nccwpck_require__(45206);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(44708);
+// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
+var cleanup = __nccwpck_require__(38201);
+// EXTERNAL MODULE: ./src/util/run-id.ts
+var run_id = __nccwpck_require__(72679);
+// EXTERNAL MODULE: ./src/docker/adapter.ts
+var adapter = __nccwpck_require__(63659);
+// EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
+var buildx = __nccwpck_require__(49618);
+// EXTERNAL MODULE: ./src/docker/failures.ts
+var failures = __nccwpck_require__(76873);
+;// CONCATENATED MODULE: ./src/docker/client.ts
+
+function engineClient(source) {
+    let client;
+    const docker = () => (client ??= typeof source === 'function' ? source() : Promise.resolve(source));
+    return {
+        docker,
+        async call(fn) {
+            const d = await docker();
+            try {
+                return await fn(d);
+            }
+            catch (e) {
+                throw (0,failures/* connectionError */.$t)(e, d) ?? e;
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/docker/context.ts
+var docker_context = __nccwpck_require__(25835);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __nccwpck_require__(92857);
+;// CONCATENATED MODULE: ./src/docker/deadline.ts
+// The in-container deadlines: every container this tool starts ends by itself, even when the
+// process that started it was killed and never removes it. Pure: scripts and argv, no engine.
+
+/**
+ * PID 1 of every container runContainer starts: runs the real command as its child and stops it at
+ * the deadline (TERM, then KILL 5 s later), so a container ends by itself even when the process
+ * that started it was killed (SIGKILL) and never removes it. PID 1 ignores signals sent from inside
+ * its namespace, so the watchdog signals the child, and PID 1 exits with the child's status.
+ * A command that does not exist exits 127 with the engine's own wording ("executable file not
+ * found"), as `docker run` does. `exec` runs the program itself, never a shell builtin.
+ * Arguments: $1 = deadline in seconds, the rest = the command.
+ */
+const DEADLINE_SCRIPT = [
+    'd=$1; shift',
+    'case $1 in */*) [ -f "$1" ] && [ -x "$1" ] ;; *) command -v "$1" >/dev/null 2>&1 ;; esac ||',
+    '  { echo "exec: \\"$1\\": executable file not found in \\$PATH" >&2; exit 127; }',
+    'exec "$@" & c=$!',
+    '(sleep "$d"; echo "ml-image: deadline of ${d}s passed: stopping the command" >&2;',
+    ' kill -TERM "$c" 2>/dev/null; sleep 5; kill -KILL "$c" 2>/dev/null) & w=$!',
+    'wait "$c"; s=$?',
+    'kill "$w" 2>/dev/null',
+    'exit "$s"',
+].join('\n');
+/**
+ * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
+ * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1 and this
+ * loop, which is PID 1 itself or, under an init the daemon adds (`"init": true`), its child, is a
+ * command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
+ */
+const SESSION_SCRIPT = [
+    'trap "exit 0" TERM INT',
+    't=$1; i=$2; s=$3; n=0',
+    'while [ "$t" -gt 0 ]; do',
+    '  sleep "$s" & wait $!',
+    '  t=$((t - s))',
+    '  b=0; for p in /proc/[0-9]*; do case ${p#/proc/} in 1|$$) ;; *) b=1 ;; esac; done',
+    '  if [ "$b" = 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
+    'done',
+    'exit 0',
+].join('\n');
+/** Whole seconds of the in-container deadline of a container run (at least 1). */
+/**
+ * The longest a node timer waits (2^31-1 ms, about 24.8 days): a longer one fires at once (node
+ * warns TimeoutOverflowWarning), which would end a run that was given more time, not less.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** MS as a node timer can wait it. */
+const timerMs = (ms) => Math.min(ms, MAX_TIMER_MS);
+function deadlineSeconds(spec) {
+    const ms = spec.deadlineMs ??
+        (spec.timeoutMs !== undefined ? spec.timeoutMs + adapter/* DEADLINE_MARGIN_MS */.Nk : adapter/* DEFAULT_DEADLINE_MS */.u8);
+    return Math.max(1, Math.ceil(ms / 1000));
+}
+/** Whole seconds a session's idle loop lasts (at least 1). */
+function sessionSeconds(spec) {
+    return Math.max(1, Math.ceil((spec.deadlineMs ?? adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8) / 1000));
+}
+/**
+ * The idle loop's arguments after its deadline: whole seconds without a command after which it
+ * ends (idleMs; without one, its deadline), and how often it looks (a quarter of that, 1 to 60 s).
+ */
+function sessionIdle(spec) {
+    const idleSeconds = spec.idleMs === undefined ? sessionSeconds(spec) : Math.max(1, Math.ceil(spec.idleMs / 1000));
+    return { idleSeconds, stepSeconds: Math.min(60, Math.max(1, Math.floor(idleSeconds / 4))) };
+}
+/**
+ * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
+ * replaces the image's and its CMD; else the image's entrypoint runs with spec.cmd (or, when
+ * that is empty, with the image's CMD).
+ */
+function effectiveArgv(spec, image) {
+    if (spec.entrypoint !== undefined)
+        return [...spec.entrypoint, ...spec.cmd];
+    return [...(image.entrypoint ?? []), ...(spec.cmd.length > 0 ? spec.cmd : (image.cmd ?? []))];
+}
+/** Entrypoint and Cmd that run argv under DEADLINE_SCRIPT. */
+function withDeadline(argv, seconds) {
+    return {
+        Entrypoint: ['/bin/sh', '-c', DEADLINE_SCRIPT, 'ml-image-deadline', String(seconds)],
+        Cmd: [...argv],
+    };
+}
+/** Entrypoint and Cmd of a session's container: the idle loop, bypassing the image's entrypoint. */
+function sessionCommand(seconds, idle = { idleSeconds: seconds, stepSeconds: 60 }) {
+    return {
+        Entrypoint: [
+            'sh',
+            '-c',
+            SESSION_SCRIPT,
+            'ml-image-session',
+            String(seconds),
+            String(idle.idleSeconds),
+            String(idle.stepSeconds),
+        ],
+        Cmd: [],
+    };
+}
+/** The engine's start error when the image has no /bin/sh for the deadline wrapper. */
+function isMissingShell(err) {
+    return /"?\/bin\/sh"?:? .*(no such file or directory|not found)/i.test(String(err?.message ?? err));
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
+// EXTERNAL MODULE: ./src/docker/size-kind.ts
+var size_kind = __nccwpck_require__(6842);
+;// CONCATENATED MODULE: ./src/docker/image-platform.ts
+
+
+/** ASK's answer for each client, asked once (a failed ask answers FALLBACK). */
+function oncePerClient(ask, fallback) {
+    const known = new WeakMap();
+    return {
+        get: (docker) => {
+            let answer = known.get(docker);
+            if (answer === undefined) {
+                answer = Promise.resolve()
+                    .then(() => ask(docker))
+                    .catch(() => fallback);
+                known.set(docker, answer);
+            }
+            return answer;
+        },
+        /** The answer when it was asked already, else undefined (nothing is asked). */
+        asked: (docker) => known.get(docker),
+    };
+}
+/** The engine's API version (GET /version ApiVersion), asked once per client; '' when it cannot tell. */
+// dockerode sends unversioned paths: the engine answers them at its own (this) API version.
+const apiVersions = oncePerClient(async (docker) => schemas/* object */.Ikc({ ApiVersion: schemas/* string */.YjP() }).safeParse(await docker.version()).data?.ApiVersion ?? '', '');
+const apiVersion = (docker) => apiVersions.get(docker);
+/**
+ * The API version when this client has asked it already (an inspect found another platform than
+ * the one wanted: platformInspect), else undefined: a caller that needs it only in that case (an
+ * image's history) sends no GET /version of its own.
+ */
+function apiVersionIfAsked(docker) {
+    return apiVersions.asked(docker);
+}
+/** Whether API VERSION ("1.49") is MIN or later; an unknown one ('') is not: pure. */
+function apiAtLeast(version, min) {
+    const [a = 0, b = 0] = version.split('.').map(Number);
+    const [c = 0, d = 0] = min.split('.').map(Number);
+    return a > c || (a === c && b >= d);
+}
+/**
+ * The engine's image store as its info names it (storeOfInfo: the containerd image store's
+ * DriverStatus has ["driver-type", "io.containerd.snapshotter.v1"], moby
+ * daemon/containerd/service.go LayerStoreStatus); asked once per client, undefined when it cannot tell.
+ */
+const imageStores = oncePerClient(async (docker) => (0,size_kind/* storeOfInfo */.$6)(await docker.info()), undefined);
+const imageStore = (docker) => imageStores.get(docker);
+/** Whether the engine keeps its images in the containerd image store (several platforms under one tag): false when it cannot tell. */
+const containerdStore = async (docker) => (await imageStore(docker)) === 'containerd';
+/** PLATFORM (os/arch[/variant]) as the engine's `platform` query takes it: an OCI platform in JSON. */
+function platformQuery(platform) {
+    const [os, architecture, variant] = platform.split('/');
+    return JSON.stringify({ os, architecture, ...(variant && { variant }) });
+}
+/**
+ * The engine's inspect (json) or history of the local REF for PLATFORM (GET /images/REF/json or
+ * /history with `platform`: API 1.49 and 1.48+, moby api/server/router/image/image_routes.go): a
+ * platform the image lacks is 404. dockerode's own calls pass no query there.
+ */
+function askImage(docker, ref, what, platform) {
+    return new Promise((resolve, reject) => docker.modem.dial({
+        path: `/images/${ref}/${what}?`,
+        method: 'GET',
+        options: { platform: platformQuery(platform) },
+        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+    }, (err, data) => (err ? reject(err) : resolve(data))));
+}
+/** Whether the local image is the platform asked for (a multi-arch tag may be another's). */
+function isPlatform(info, platform) {
+    if (platform === undefined)
+        return true;
+    const [os, arch, variant] = platform.split('/');
+    // A variant only where both name one (an arm64 image often records none for linux/arm64/v8).
+    return (info.Os === os &&
+        info.Architecture === arch &&
+        (variant === undefined || !info.Variant || info.Variant === variant));
+}
+/**
+ * Whether the engine keeps several platforms under one tag: its inspect has a Descriptor, or (API
+ * < 1.48 strips it: Docker 27) its info names the containerd image store.
+ */
+async function multiPlatformStore(docker, local) {
+    return local.Descriptor !== undefined || (await containerdStore(docker));
+}
+
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var ref = __nccwpck_require__(17700);
+;// CONCATENATED MODULE: ./src/docker/pull-failure.ts
+// How a failed pull reads to the user (ensureImage, images.ts): the engine's message, in its HTTP
+// answer or as an error line of its progress stream, sorted into bad input (exit 2) and an
+// environment problem (exit 3), each with its fix. Pure.
+
+
+
+/** What this tool reads of a line of the engine's pull progress: an error, when it reports one. */
+const PullProgressSchema = schemas/* object */.Ikc({
+    error: schemas/* string */.YjP().optional(),
+    errorDetail: schemas/* object */.Ikc({ message: schemas/* string */.YjP().optional() }).nullable().optional(),
+});
+/** The first error the pull's progress lines report (the engine's answer is 200 all the same). */
+function progressError(lines) {
+    for (const line of lines) {
+        const parsed = PullProgressSchema.safeParse(line);
+        if (!parsed.success)
+            continue;
+        const message = parsed.data.errorDetail?.message ?? parsed.data.error;
+        if (message !== undefined && message.trim() !== '')
+            return message.trim();
+    }
+    return undefined;
+}
+/**
+ * What the engine says when the image has no variant for the platform: a manifest list without it
+ * (20.10: "no matching manifest for linux/arm64 in the manifest list entries"), a single-platform
+ * image of another ("was found but does not match the specified platform"), the containerd image
+ * store's "no match for platform in manifest" and "does not provide the specified platform".
+ */
+const PLATFORM_MISSING = /no matching manifest for|no match for platform|does not match the specified platform|does not provide the specified platform|cannot be used on this platform/i;
+/** What a registry or the engine says of an image, tag or repository it does not hold. */
+const IMAGE_MISSING = /manifest unknown|name unknown|not found|repository does not exist/i;
+const INVALID_REFERENCE = /invalid reference format/i;
+/**
+ * dockerd's classic image store keeps one image per REPOSITORY@DIGEST: an index digest pulled for
+ * one platform names that platform's image, and a pull of it for another is refused (20.10:
+ * "Cannot overwrite digest sha256:...", plain `docker pull --platform` too).
+ */
+const DIGEST_HELD = /cannot overwrite digest/i;
+/**
+ * The engine holds another platform's image under the index digest IMAGE names: the fix is the
+ * platform's own manifest by digest (what `imagetools inspect` lists), or that image removed first.
+ */
+function digestHeld(quoted, image, cause) {
+    const at = image.lastIndexOf('@');
+    const repository = at < 0 ? image : image.slice(0, at);
+    return new errors/* EnvironmentError */.eG(`${quoted}: the engine holds another platform's image under this digest, and keeps one image per digest reference`, `run the platform's own image: "docker buildx imagetools inspect ${image}" lists each platform's digest, pass ${repository}@<that digest>; or remove the local one first: "docker rmi ${image}"`, { cause });
+}
+/**
+ * The image has no variant for PLATFORM: HAS is the one it has when known (else how to see them),
+ * DETAIL the engine's words.
+ */
+function platformMissing(image, platform, known) {
+    const wanted = platform ?? "the engine's platform";
+    const what = known.has ? `: it is ${known.has} only` : known.detail ? ` (${known.detail})` : '';
+    const see = known.has ? '' : `; see which platforms it has: "docker buildx imagetools inspect ${image}"`;
+    return new errors/* InputError */.dz(`image ${image} has no variant for ${wanted}${what}`, `use an image that has one, or another platform (--platform, or platforms in the config)${see}`, { cause: known.cause });
+}
+/**
+ * A failed pull of IMAGE by the engine's message (its HTTP answer's, or its progress stream's
+ * error line): a platform or image the registry lacks and a malformed reference are bad input
+ * (exit 2), as is a refusal otherwise unknown ("cannot pull image REF: ...": resolve/base.ts reads a
+ * registry's refusal of a private base there); a registry out of reach, failing or cut off partway,
+ * and an engine that holds another platform's image under the digest, are exit 3.
+ */
+function pullFailure(image, platform, message, cause) {
+    const quoted = `cannot pull image ${image}: ${message}${platform ? ` (for ${platform})` : ''}`;
+    if (PLATFORM_MISSING.test(message))
+        return platformMissing(image, platform, { detail: message, cause });
+    if (DIGEST_HELD.test(message))
+        return digestHeld(quoted, image, cause);
+    if (INVALID_REFERENCE.test(message))
+        return new errors/* InputError */.dz(`invalid image reference "${image}": ${message}`, 'write it as [HOST[:PORT]/]NAME[:TAG][@DIGEST], the name in lowercase', { cause });
+    if (failures/* REGISTRY_UNREACHABLE */.n2.test(message))
+        return new errors/* EnvironmentError */.eG(`${quoted}: the registry is unreachable`, failures/* REGISTRY_FIX */.AG, { cause });
+    if (failures/* REGISTRY_INTERRUPTED */.fe.test(message) || failures/* REGISTRY_FAILING */.B4.test(message))
+        return new errors/* EnvironmentError */.eG(`${quoted}: the registry failed during the pull`, failures/* REGISTRY_FAILING_FIX */.pi, {
+            cause,
+        });
+    if (IMAGE_MISSING.test(message))
+        return new errors/* InputError */.dz(quoted, `check the image's name and tag, and that it was pushed; see what the registry holds under it with "docker buildx imagetools inspect ${image}"`, { cause });
+    return new errors/* InputError */.dz(quoted, 'check the image reference and that it exists', { cause });
+}
+
+;// CONCATENATED MODULE: ./src/docker/images.ts
+
+
+
+
+
+
+
+
+const StringList = schemas/* array */.YOg(schemas/* string */.YjP()).nullable().optional();
+/** What this tool reads of the engine's image inspect. */
+const ImageInspectSchema = schemas/* object */.Ikc({
+    Id: schemas/* string */.YjP(),
+    RepoTags: StringList,
+    RepoDigests: StringList,
+    Os: schemas/* string */.YjP(),
+    Architecture: schemas/* string */.YjP(),
+    Variant: schemas/* string */.YjP().optional(),
+    Size: schemas/* number */.aig(),
+    RootFS: schemas/* object */.Ikc({ Layers: StringList }).nullable().optional(),
+    Config: schemas/* object */.Ikc({
+        Labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).nullable().optional(),
+        User: schemas/* string */.YjP().nullable().optional(),
+        WorkingDir: schemas/* string */.YjP().nullable().optional(),
+        Entrypoint: StringList,
+        Cmd: StringList,
+        Env: StringList,
+    })
+        .nullable()
+        .optional(),
+    Created: schemas/* string */.YjP().nullable().optional(),
+});
+/** The part of the image config a run needs to know what the container would run. */
+const ImageCommandSchema = ImageInspectSchema.pick({ Config: true });
+/** The engine's image inspect as the adapter reports it. */
+function imageDetails(i) {
+    return {
+        id: i.Id,
+        repoDigests: i.RepoDigests ?? [],
+        ...(i.RepoTags && i.RepoTags.length > 0 && { repoTags: i.RepoTags }),
+        os: i.Os,
+        architecture: i.Architecture,
+        ...(i.Variant !== undefined && { variant: i.Variant }),
+        sizeBytes: i.Size,
+        layers: i.RootFS?.Layers?.length ?? 0,
+        labels: i.Config?.Labels ?? {},
+        user: i.Config?.User ?? '',
+        workdir: i.Config?.WorkingDir ?? '',
+        entrypoint: i.Config?.Entrypoint ?? null,
+        cmd: i.Config?.Cmd ?? null,
+        env: i.Config?.Env ?? [],
+        ...(i.Created && { created: i.Created }),
+    };
+}
+/** What this tool reads of the engine's image history (newest first). */
+const ImageHistorySchema = schemas/* array */.YOg(schemas/* object */.Ikc({ CreatedBy: schemas/* string */.YjP().nullable().optional(), Size: schemas/* number */.aig(), Id: schemas/* string */.YjP().optional() }));
+/**
+ * The image's history, oldest first, as the engine reports it (the image is local: inspected); for
+ * PLATFORM where the engine takes one (API 1.48+: the containerd image store's history without it is
+ * of any platform it holds, the host's first: moby daemon/containerd/image_history.go). Only when
+ * an inspect of this client found another platform than the one wanted (it asked the API version
+ * then): where the tag's own platform is the one wanted, as on the classic store, the plain history
+ * is that platform's, and no GET /version is sent for it.
+ */
+async function imageHistory(client, ref, platform) {
+    const raw = await client.call(async (docker) => {
+        const asked = platform !== undefined ? apiVersionIfAsked(docker) : undefined;
+        return asked !== undefined && apiAtLeast(await asked, '1.48')
+            ? askImage(docker, ref, 'history', platform)
+            : docker.getImage(ref).history();
+    });
+    return (0,failures/* parseAnswer */.Wp)(ImageHistorySchema, raw, `the engine's history of image ${ref}`)
+        .map((h) => ({
+        createdBy: (h.CreatedBy ?? '').trim(),
+        sizeBytes: Math.max(0, h.Size),
+        empty: h.Size === 0,
+    }))
+        .reverse();
+}
+/**
+ * What ensureImage reads of the local image: its platform, and whether the engine keeps several
+ * platforms under one tag (the containerd image store: its inspect has a Descriptor from API 1.48,
+ * and without `platform` names any platform present, the host's first: moby
+ * daemon/containerd/platform_matchers.go matchRequestedOrDefault, image_inspect.go).
+ */
+const LocalPlatformSchema = ImageInspectSchema.pick({ Os: true, Architecture: true, Variant: true }).extend({
+    Descriptor: schemas/* unknown */.L5J().optional(),
+});
+/**
+ * The engine's own image under IMAGE (for PLATFORM, asked so: the engine takes it): undefined when
+ * it holds none (for that platform). A malformed reference is exit 2, any other refusal exit 3.
+ */
+async function localImage(docker, image, platform) {
+    try {
+        return (0,failures/* parseAnswer */.Wp)(LocalPlatformSchema, platform === undefined
+            ? await docker.getImage(image).inspect()
+            : await askImage(docker, image, 'json', platform), `the engine's inspect of image ${image}`);
+    }
+    catch (e) {
+        const conn = (0,failures/* connectionError */.$t)(e, docker);
+        if (conn)
+            throw conn;
+        const status = (0,failures/* statusCodeOf */.PU)(e);
+        if (status === 404)
+            return undefined;
+        if (status === 400)
+            throw pullFailure(image, undefined, (0,failures/* engineMessage */.g4)(e).replace(`no such image: ${image}: `, ''), e);
+        if (status === undefined)
+            throw e;
+        throw new errors/* EnvironmentError */.eG(`the Docker engine failed to inspect image ${image} (HTTP ${status}): ${(0,failures/* engineMessage */.g4)(e)}`, 'check the engine ("docker info", its log), then run again', { cause: e });
+    }
+}
+/**
+ * Pull IMAGE (for PLATFORM): the engine's refusal, at once or in its progress stream, is thrown.
+ * Not started after SIGINT/SIGTERM, and one under way is aborted then (the engine stops a pull whose
+ * client went away): a registry that does not answer held the exit, and the engine kept trying.
+ */
+async function pullImage(docker, image, platform) {
+    (0,cleanup/* throwIfInterrupted */.sK)(`a pull of ${image}`);
+    let reported;
+    try {
+        const stream = await docker.pull(image, {
+            ...(platform && { platform }),
+            abortSignal: (0,cleanup/* interruptSignal */.CW)(),
+        });
+        reported = await new Promise((resolve, reject) => docker.modem.followProgress(stream, (err, lines) => err ? reject(err) : resolve(progressError(lines ?? []))));
+    }
+    catch (e) {
+        throw ((0,cleanup/* interruptedFailure */.rn)(`a pull of ${image}`, 'aborted', e) ??
+            (0,failures/* connectionError */.$t)(e, docker) ??
+            pullFailure(image, platform, (0,failures/* engineMessage */.g4)(e), e));
+    }
+    if (reported !== undefined)
+        throw pullFailure(image, platform, reported);
+}
+/**
+ * The pull for PLATFORM failed while the engine holds IMAGE as a multi-platform image of another
+ * (LOCAL) and cannot be asked for one (API < 1.49): the error says what is known.
+ */
+function heldOtherwise(e, image, local) {
+    if (!(e instanceof Error))
+        return e;
+    e.message += ` (the engine holds ${image} for ${local.Os}/${local.Architecture}, perhaps for other platforms too: below API 1.49 it cannot be asked which)`;
+    return e;
+}
+/**
+ * Pull the image for the platform unless it is already local. A pull the engine completes with
+ * an image of another platform (20.10 takes a single-platform image whatever the platform asked
+ * for) is the image's lack; pulled once more first, as another pull of the tag for another
+ * platform may have moved it meanwhile. An engine that takes `platform` on an inspect (API 1.49+)
+ * is asked for the platform where its plain answer names another (the containerd image store's: a
+ * multi-platform image local for several): 404 there is the platform's absence. On a containerd
+ * image store that cannot be asked, a pull without an error is enough: its inspect names the
+ * host's platform. An image ID is never pulled: the engine's own image, taken on such a store for
+ * whatever platform (the create says if it lacks one), else "no variant" for a platform not its own.
+ */
+async function ensureImage(client, image, platform) {
+    const docker = await client.docker();
+    let local = await localImage(docker, image);
+    // An image ID the engine does not hold: a pull would ask Docker Hub for "sha256" at that tag.
+    if (!local && ref/* DIGEST_RE */.Vt.test(image))
+        throw new errors/* InputError */.dz(`image ${JSON.stringify(image)}: the engine holds no image with this ID`, `${ref/* BARE_DIGEST_FIX */.QC}; an image ID names a local image only`);
+    const ask = local && !isPlatform(local, platform) && apiAtLeast(await apiVersion(docker), '1.49')
+        ? platform
+        : undefined;
+    if (ask !== undefined)
+        local = (await localImage(docker, image, ask)) ?? local;
+    for (let pulls = 0; !local || !isPlatform(local, platform); pulls++) {
+        // An image ID is never pulled (a pull would ask Docker Hub for "sha256"): on a multi-platform
+        // store that cannot be asked, the one image under it may hold the platform (the resolver runs a
+        // local list by its ID: resolve/base.ts), and the container's create says if it does not.
+        if (local && ref/* DIGEST_RE */.Vt.test(image)) {
+            if (!(await multiPlatformStore(docker, local)))
+                throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
+            if (ask === undefined)
+                return;
+            throw platformMissing(image, platform, { detail: 'the engine holds none of it under this ID' });
+        }
+        if (local && pulls === 2)
+            throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
+        const before = local;
+        await pullImage(docker, image, platform).catch(async (e) => {
+            throw before && ask === undefined && (await multiPlatformStore(docker, before))
+                ? heldOtherwise(e, image, before)
+                : e;
+        });
+        local =
+            (ask !== undefined ? await localImage(docker, image, ask) : undefined) ??
+                (await localImage(docker, image));
+        if (!local)
+            throw pullFailure(image, platform, 'the engine holds no such image after the pull');
+        // A multi-platform store's inspect cannot say: the pull's own answer (no error) is the word.
+        if (ask === undefined && !isPlatform(local, platform) && (await multiPlatformStore(docker, local)))
+            return;
+    }
+}
+/**
+ * The engine's inspect of the local REF for PLATFORM: asked with `platform` where its plain answer
+ * names another platform and the engine takes one (API 1.49+: the containerd image store's answer
+ * is then any platform it holds, the host's first); else the plain answer, the one there is.
+ */
+async function platformInspect(client, ref, platform) {
+    const raw = await client.call((docker) => docker.getImage(ref).inspect());
+    const named = LocalPlatformSchema.safeParse(raw);
+    if (platform === undefined || !named.success || isPlatform(named.data, platform))
+        return raw;
+    return client.call(async (docker) => apiAtLeast(await apiVersion(docker), '1.49') ? askImage(docker, ref, 'json', platform) : raw);
+}
+async function inspectImage(client, ref, platform) {
+    await ensureImage(client, ref, platform);
+    const raw = await platformInspect(client, ref, platform);
+    const store = (0,size_kind/* storeOfInspect */.R4)(raw);
+    return {
+        ...imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`)),
+        ...(store !== undefined && { store }),
+    };
+}
+/**
+ * The engine's own image under REF, never pulled: undefined when it holds none (404). Asked over
+ * the local socket first (LOCAL), then through dockerode when that cannot tell.
+ */
+async function inspectLocalImage(client, ref, local) {
+    let raw = await local?.(ref);
+    if (raw === null)
+        return undefined;
+    try {
+        raw ??= await client.call((docker) => docker.getImage(ref).inspect());
+    }
+    catch (e) {
+        if ((0,failures/* statusCodeOf */.PU)(e) === 404)
+            return undefined;
+        throw e;
+    }
+    return imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
+}
+/** What the engine answers to an image removal: one entry per reference untagged or image/layer deleted. */
+const ImageDeleteSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ Untagged: schemas/* string */.YjP().optional(), Deleted: schemas/* string */.YjP().optional() }));
+/**
+ * Remove the reference REF without force (DELETE /images/REF, as `docker image rm` without -f):
+ * missing (404) and refused (409: a container uses the image, or images depend on it) are answers,
+ * not errors; anything else is thrown.
+ */
+async function removeImage(client, ref) {
+    let raw;
+    try {
+        raw = await client.call((docker) => docker.getImage(ref).remove());
+    }
+    catch (e) {
+        const status = (0,failures/* statusCodeOf */.PU)(e);
+        if (status === 404)
+            return { outcome: 'missing' };
+        if (status === 409)
+            return { outcome: 'conflict', message: (0,failures/* engineMessage */.g4)(e).split('\n')[0] };
+        throw e;
+    }
+    const answer = (0,failures/* parseAnswer */.Wp)(ImageDeleteSchema, raw, `the engine's removal of image ${ref}`);
+    return {
+        outcome: 'removed',
+        untagged: answer.flatMap((a) => (a.Untagged !== undefined ? [a.Untagged] : [])),
+        deleted: answer.flatMap((a) => (a.Deleted !== undefined ? [a.Deleted] : [])),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/containers-spec.ts
+
+
+
+/**
+ * The default pids limit of a container run. Threads count against it: an 8-GPU DDP run on a
+ * 2 x 128-core host holds some 2,500 (a torch intra-op pool per rank, CUDA and NCCL threads), so the
+ * limit leaves room for 16 ranks there while still stopping a fork bomb long before the host's
+ * pid_max.
+ */
+const DEFAULT_PIDS_LIMIT = 8192;
+/**
+ * The hostname of a container without a network. Docker writes no /etc/hosts line for the
+ * hostname of such a container, and torch (torchrun's rendezvous, gloo's device) resolves its own
+ * hostname: the entry makes it resolve to loopback, as an empty bridge network would.
+ */
+const LOOPBACK_HOSTNAME = 'ml-image-smoke';
+const networkOf = (spec) => spec.network ?? 'none';
+/** Whether a spec asks for no GPU: none given, or an empty device list. */
+const noGpus = (gpus) => gpus === undefined || (typeof gpus === 'object' && gpus.length === 0);
+/**
+ * The environment of a container (every one the tool creates: runs and sessions): ENV, and
+ * NVIDIA_VISIBLE_DEVICES=void unless it is given GPUs. On a host whose dockerd runs the NVIDIA
+ * runtime by default, that runtime gives every GPU to any container whose environment says
+ * NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV does), DeviceRequests or not; `void`
+ * makes it start the container as runc would: no GPU, no driver library, no nvidia-smi. A
+ * container given every GPU or a number keeps the image's value (its DeviceRequest names the
+ * GPUs); one given a device list gets that list, so that such a runtime, which reads the variable,
+ * gives it those GPUs only (the engine sets the same from the DeviceRequest's DeviceIDs).
+ */
+function containerEnv(env, gpus) {
+    const visible = noGpus(gpus) ? 'void' : typeof gpus === 'object' ? gpus.join(',') : undefined;
+    const all = { ...env, ...(visible !== undefined && { NVIDIA_VISIBLE_DEVICES: visible }) };
+    return Object.entries(all).map(([k, v]) => `${k}=${v}`);
+}
+/**
+ * The DeviceRequest of a run given GPUs, as `docker run --gpus` makes it: every GPU (Count -1),
+ * that many (Count N), or those devices (DeviceIDs, Count 0: the engine refuses both at once).
+ */
+function deviceRequest(gpus) {
+    const [count, ids] = typeof gpus === 'object' ? [0, [...gpus]] : [gpus === 'all' ? -1 : gpus, null];
+    return { Driver: '', Count: count, Capabilities: [['gpu']], DeviceIDs: ids, Options: {} };
+}
+/**
+ * HostConfig of a container run. Every run executes the image's own code (PR-controlled in a
+ * pull request), so every run is hardened: all capabilities dropped, no-new-privileges (setuid
+ * binaries gain nothing), a pids limit, and no network unless the spec asks for one. Shared
+ * memory, IPC and GPUs as the spec asks.
+ */
+function hostConfigFor(spec) {
+    const network = networkOf(spec);
+    return {
+        // The engine removes it once it has exited, so a container that ends by its own deadline after
+        // the CLI was killed (SIGKILL, no post step) leaves nothing behind. The exit code comes from a
+        // wait for removal registered before start, the output from the attach stream: `docker run --rm`.
+        AutoRemove: true,
+        CapDrop: ['ALL'],
+        SecurityOpt: ['no-new-privileges'],
+        PidsLimit: spec.pidsLimit ?? DEFAULT_PIDS_LIMIT,
+        NetworkMode: network,
+        ...(network === 'none' && { ExtraHosts: [`${LOOPBACK_HOSTNAME}:127.0.0.1`] }),
+        ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
+        ...(spec.ipcHost && { IpcMode: 'host' }),
+        ...(!noGpus(spec.gpus) && { DeviceRequests: [deviceRequest(spec.gpus)] }),
+    };
+}
+/**
+ * The whole argv of a run (the deadline wrapper needs it): the image's entrypoint/CMD when none is
+ * given, of the spec's platform's image (a multi-platform tag's plain inspect may be another's).
+ */
+async function runArgv(client, spec) {
+    if (spec.entrypoint !== undefined)
+        return effectiveArgv(spec, { entrypoint: null, cmd: null });
+    const raw = await platformInspect(client, spec.image, spec.platform);
+    const config = (0,failures/* parseAnswer */.Wp)(ImageCommandSchema, raw, `the engine's inspect of image ${spec.image}`).Config;
+    return effectiveArgv(spec, { entrypoint: config?.Entrypoint ?? null, cmd: config?.Cmd ?? null });
+}
+/** The create body of a run: under the deadline wrapper (`wrapped`) or as the spec says. */
+function runBody(spec, argv, wrapped) {
+    return {
+        ...(wrapped
+            ? withDeadline(argv, deadlineSeconds(spec))
+            : {
+                Cmd: [...spec.cmd],
+                ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
+            }),
+        ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
+        ...(networkOf(spec) === 'none' && { Hostname: LOOPBACK_HOSTNAME }),
+        Tty: false,
+        AttachStdout: true,
+        AttachStderr: true,
+        HostConfig: hostConfigFor(spec),
+    };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: ./src/docker/cdi.ts
+var cdi = __nccwpck_require__(78446);
+;// CONCATENATED MODULE: ./src/docker/daemon-info.ts
+// What the engine says of itself, parsed (not cast): its version (the adapter's ping, over a
+// connection of its own) and its features (runtimes and CDI devices: whether it has GPUs). The
+// local engine's info comes over its socket without dockerode where it can (engine-info.ts).
+
+
+
+
+
+
+/**
+ * The client over a connection of its own: a daemon that shuts down closes its listener first but
+ * still serves pooled keep-alive connections, so only a new connection tells that it has gone.
+ */
+function freshConnection(docker) {
+    const https = Reflect.get(docker.modem, 'protocol') === 'https';
+    // A Docker context that skips TLS verification gave the client an agent that does (engine.ts).
+    const given = Reflect.get(docker.modem, 'agent');
+    const verify = !(given instanceof external_node_https_.Agent && given.options.rejectUnauthorized === false);
+    const agent = https
+        ? new external_node_https_.Agent({ keepAlive: false, ...(verify ? {} : { rejectUnauthorized: false }) })
+        : new external_node_http_.Agent({ keepAlive: false });
+    const modem = Object.assign(Object.create(docker.modem), { agent });
+    return Object.create(docker, { modem: { value: modem } });
+}
+const VersionSchema = schemas/* object */.Ikc({
+    Version: schemas/* string */.YjP(),
+    ApiVersion: schemas/* string */.YjP(),
+    Os: schemas/* string */.YjP(),
+    Arch: schemas/* string */.YjP(),
+});
+const InfoSchema = schemas/* object */.Ikc({
+    Runtimes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullable().optional(),
+    CDISpecDirs: schemas/* array */.YOg(schemas/* string */.YjP()).nullable().optional(),
+    /** API 1.50+ (Docker 28.2+): the devices of the engine's device drivers (CDI: "nvidia.com/gpu=0"). */
+    DiscoveredDevices: schemas/* array */.YOg(schemas/* object */.Ikc({ Source: schemas/* string */.YjP().optional(), ID: schemas/* string */.YjP().optional() }))
+        .nullable()
+        .optional(),
+});
+/** The engine's version (DockerAdapter.ping), asked over a fresh connection. */
+async function pingEngine(client) {
+    const raw = await client.call((docker) => freshConnection(docker).version());
+    const v = (0,failures/* parseAnswer */.Wp)(VersionSchema, raw, "the engine's version");
+    return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+}
+/**
+ * The engine listens on a unix socket of this machine, so its CDI spec directories are ours to read:
+ * a socket path, or (docker-modem 5, no DOCKER_HOST) the function that picks the default socket.
+ */
+function isLocalEngine(docker) {
+    const modem = Reflect.get(docker, 'modem');
+    const socketPath = typeof modem === 'object' && modem !== null ? Reflect.get(modem, 'socketPath') : undefined;
+    if (typeof socketPath === 'function')
+        return process.platform !== 'win32';
+    return typeof socketPath === 'string' && socketPath.startsWith('/') && !socketPath.startsWith('//');
+}
+/**
+ * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files),
+ * and its image store (size-kind.ts storeOfInfo).
+ * LOCAL_INFO answers from the local engine's socket without loading dockerode (engine-info.ts);
+ * undefined from it (another engine, or a failure) asks dockerode.
+ */
+async function daemonFeatures(client, localInfo) {
+    const local = await localInfo?.();
+    const raw = local ?? (await client.call((docker) => docker.info()));
+    const info = (0,failures/* parseAnswer */.Wp)(InfoSchema, raw, "the engine's info");
+    const cdiSpecDirs = info.CDISpecDirs ?? [];
+    const discovered = info.DiscoveredDevices;
+    const cdiDevices = discovered
+        ? discovered.flatMap((d) => (d.ID ? [d.ID] : []))
+        : local !== undefined || isLocalEngine(await client.docker())
+            ? (0,cdi/* readCdiDevices */.AZ)(cdiSpecDirs)
+            : [];
+    const imageStore = (0,size_kind/* storeOfInfo */.$6)(raw);
+    return {
+        runtimes: Object.keys(info.Runtimes ?? {}),
+        cdiSpecDirs,
+        cdiDevices,
+        ...(imageStore !== undefined && { imageStore }),
+    };
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/docker/streams.ts
+// Docker's multiplexed output (non-TTY attach, exec and logs) split into stdout and stderr.
+
+
+/**
+ * The most of a container's stdout (or stderr) kept in memory: a program that prints without end
+ * (`yes`) would otherwise grow it past what a string can hold and crash the process. Past it the
+ * caller stops the run (onOverflow).
+ */
+const MAX_STREAM_CHARS = 32 * 1024 * 1024;
+/** What a run stopped for its output says, on its stderr. */
+const overflowNote = (which, max = MAX_STREAM_CHARS) => `\nml-image: the ${which} passed ${max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MiB` : `${max} characters`}: stopped\n`;
+/**
+ * Split Docker's multiplexed stream into stdout/stderr chunks (UTF-8 decoded across chunk
+ * boundaries); resolves when the stream ends. At most MAX_CHARS of each stream is passed on: then
+ * onOverflow is called once, and that stream's later chunks are dropped.
+ */
+function collectOutput(docker, stream, onChunk, opts = {}) {
+    const max = opts.maxChars ?? MAX_STREAM_CHARS;
+    const out = new external_node_stream_.PassThrough();
+    const err = new external_node_stream_.PassThrough();
+    const pass = (which) => {
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        let left = max;
+        return (b) => {
+            if (left < 0)
+                return;
+            const text = decoder.write(b);
+            if (text.length <= left) {
+                left -= text.length;
+                if (text !== '')
+                    onChunk(text, which);
+                return;
+            }
+            if (left > 0)
+                onChunk(text.slice(0, left), which);
+            left = -1;
+            opts.onOverflow?.(which);
+        };
+    };
+    out.on('data', pass('stdout'));
+    err.on('data', pass('stderr'));
+    docker.modem.demuxStream(stream, out, err);
+    return new Promise((resolve) => {
+        stream.on('end', () => resolve());
+        stream.on('close', () => resolve());
+        stream.on('error', () => resolve());
+    });
+}
+/**
+ * Docker's multiplexed stream format (non-TTY attach and logs): frames of an 8-byte header
+ * (stream 1 = stdout, 2 = stderr; size big-endian in bytes 4..7) and the payload.
+ */
+function demuxFrames(buf) {
+    const out = [];
+    const err = [];
+    let i = 0;
+    while (i + 8 <= buf.length) {
+        const size = buf.readUInt32BE(i + 4);
+        const payload = buf.subarray(i + 8, i + 8 + size);
+        (buf[i] === 2 ? err : out).push(payload);
+        i += 8 + size;
+    }
+    return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+/** Stop reading a stream that may never end by itself (attach, exec). */
+function destroyStream(stream) {
+    const destroy = stream ? Reflect.get(stream, 'destroy') : undefined;
+    if (typeof destroy === 'function')
+        destroy.call(stream);
+}
+
+// EXTERNAL MODULE: ./src/util/within.ts
+var within = __nccwpck_require__(89281);
+;// CONCATENATED MODULE: ./src/docker/container-removal.ts
+
+
+
+
+/** How long the engine has to answer a kill or a removal of a run's container. */
+const CONTAINER_CALL_LIMIT_MS = 30_000;
+/**
+ * How long the engine has to answer each call that sets a container up (create, attach, the wait
+ * for its removal, start): generous, as a loaded engine is slow to create from a large image.
+ */
+const CONTAINER_SETUP_LIMIT_MS = 120_000;
+const ENGINE_HUNG_FIX = 'check that the Docker engine answers ("docker info", "docker ps"); restart it if it hangs (e.g. "sudo systemctl restart docker"), then run again';
+/** Stands for a call given up on at its limit (its request still open). */
+const LATE = Symbol('late');
+/** CALL's answer, else LATE once LIMIT_MS passed (said to the entry: markRequestAbandoned). */
+async function bounded(call, limitMs, late) {
+    const r = await (0,within/* within */.u)(call, limitMs, LATE);
+    if (r !== LATE)
+        return r;
+    (0,cleanup/* markRequestAbandoned */.Z9)();
+    return late;
+}
+/**
+ * CONTAINER removed (with its anonymous volumes): true once the engine says so, or that it is gone
+ * already (404) or being removed (409: AutoRemove after its exit); false when it refused, or did
+ * not answer within LIMIT_MS.
+ */
+function removeWithin(container, limitMs = CONTAINER_CALL_LIMIT_MS) {
+    const removal = container.remove({ force: true, v: true }).then(() => true, (e) => (0,failures/* statusCodeOf */.PU)(e) === 404 || (0,failures/* statusCodeOf */.PU)(e) === 409);
+    return bounded(removal, limitMs, false);
+}
+/** CONTAINER killed, or not (gone, refused, no answer within LIMIT_MS): the caller removes it next. */
+async function killWithin(container, limitMs = CONTAINER_CALL_LIMIT_MS) {
+    await bounded(container.kill().catch(() => undefined), limitMs, undefined);
+}
+/**
+ * CALL's answer, else exit 3 once LIMIT_MS passed: the engine did not answer WHAT (e.g. "the
+ * creation of a container of IMAGE"). An answer that comes after that goes to LATE (a container
+ * created late is removed by it), while the process is still running.
+ */
+async function setupWithin(call, what, late, limitMs = CONTAINER_SETUP_LIMIT_MS) {
+    const r = await (0,within/* within */.u)(call, limitMs, LATE);
+    if (r !== LATE)
+        return r;
+    (0,cleanup/* markRequestAbandoned */.Z9)();
+    if (late)
+        void call.then(late, () => undefined);
+    throw new errors/* EnvironmentError */.eG(`the Docker engine did not answer ${what} within ${Math.round(limitMs / 1000)} s`, ENGINE_HUNG_FIX);
+}
+
+;// CONCATENATED MODULE: ./src/docker/image-size.ts
+
+
+
+
+/** GET /images/REF/json?manifests=1 (API 1.48+; the engine refuses it together with `platform`). */
+function askManifests(docker, ref) {
+    return new Promise((resolve, reject) => docker.modem.dial({
+        path: `/images/${ref}/json?`,
+        method: 'GET',
+        options: { manifests: '1' },
+        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+    }, (err, data) => (err ? reject(err) : resolve(data))));
+}
+/**
+ * The size of the local image REF for PLATFORM and its kind: the inspect's Size, unpacked, on the
+ * classic store; on the containerd store the content of the platform's manifest where the engine
+ * lists its manifests (the inspect's Size, which is that content on the engines that cannot
+ * list them, Docker 26 to 28.0; an engine that can but lists no such platform is refused: the
+ * capture keeps the inspect's Size without a kind and says why under errors). The store is told by
+ * the inspect where it shows it, else by the engine's info (asked once per client); neither
+ * telling, the size has no kind. INSPECTED (inspectImage's answer for REF and PLATFORM) stands for
+ * the inspect, which is then not asked again: on the classic store nothing is asked at all.
+ */
+async function imageSize(client, ref, platform, inspected) {
+    const inspect = inspected ?? (await inspectOnce(client, ref, platform));
+    const docker = await client.docker();
+    const store = inspect.store ?? (await imageStore(docker));
+    if (store === undefined)
+        return { sizeBytes: inspect.sizeBytes };
+    const kind = (0,size_kind/* sizeKindOfStore */.C6)(store);
+    if (store === 'classic')
+        return { sizeBytes: inspect.sizeBytes, kind };
+    const api = await apiVersion(docker);
+    // Below API 1.48 (Docker 26 to 28.0) the inspect's Size is the content; the API version of
+    // moby#53426 (Size = content + unpacked) is not known here, so a later one is not read as such.
+    if (!apiAtLeast(api, '1.48'))
+        return { sizeBytes: inspect.sizeBytes, kind };
+    const listed = await client.call((d) => askManifests(d, ref)).catch(() => undefined);
+    // With manifests=1 every platform is listed: the one asked for, else the inspect's.
+    const [os, architecture, variant] = platform?.split('/') ?? [];
+    const content = listed === undefined
+        ? undefined
+        : (0,size_kind/* contentSizeOf */.S9)(listed, os && architecture
+            ? { os, architecture, variant }
+            : { os: inspect.os, architecture: inspect.architecture, variant: inspect.variant });
+    if (content !== undefined)
+        return { sizeBytes: content, kind };
+    throw new Error(`the engine (API ${api}) listed no content size of ${platform ?? `${inspect.os}/${inspect.architecture}`} ` +
+        `for ${ref}; its inspect's Size may include the unpacked snapshots (moby#53426), so the size has no kind`);
+}
+/** The inspect of REF for PLATFORM, as much of it as the size needs (with the store it shows). */
+async function inspectOnce(client, ref, platform) {
+    const raw = await platformInspect(client, ref, platform);
+    const i = (0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`);
+    const store = (0,size_kind/* storeOfInspect */.R4)(raw);
+    return {
+        sizeBytes: i.Size,
+        os: i.Os,
+        architecture: i.Architecture,
+        ...(i.Variant !== undefined && { variant: i.Variant }),
+        ...(store !== undefined && { store }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/containers.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** The container creations this process has sent and the engine has not answered yet. */
+const creating = new Set();
+/** Settles when every creation sent so far has been answered (or failed). */
+async function creationsSettled() {
+    await Promise.allSettled([...creating]);
+}
+/**
+ * Create a container with the managed and run labels, so leftovers can always be found, and no GPU
+ * unless the spec asks for some (containerEnv). The creation is tracked until the engine answers
+ * (creationsSettled: the interrupt sweep waits for it).
+ */
+function createManaged(client, spec, body) {
+    (0,cleanup/* throwIfInterrupted */.sK)(`a container of ${spec.image}`);
+    // _query/_body: dockerode's raw request, so the platform goes into the query string.
+    const options = {
+        _query: spec.platform ? { platform: spec.platform } : {},
+        _body: {
+            Image: spec.image,
+            Env: containerEnv(spec.env, spec.gpus),
+            ...(spec.user !== undefined && { User: spec.user }),
+            Labels: { ...spec.labels, [adapter/* MANAGED_LABEL */.bS]: 'true', [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.UC },
+            ...body,
+        },
+    };
+    const created = client.call((docker) => docker.createContainer(options));
+    creating.add(created);
+    created.then(() => creating.delete(created), () => creating.delete(created));
+    // A container the engine creates after the limit is removed then (it was never started).
+    return setupWithin(created, `the creation of a container of ${spec.image}`, (c) => removeWithin(c));
+}
+const WaitSchema = schemas/* object */.Ikc({ StatusCode: schemas/* number */.aig() });
+/**
+ * POST /containers/{id}/wait?condition=removed. The engine registers the waiter, then sends the
+ * headers: this resolves when they arrive (so start may follow), with the body's status to come.
+ */
+function waitForRemoval(docker, container) {
+    return new Promise((resolve, reject) => {
+        docker.modem.dial({
+            path: `/containers/${container.id}/wait?`,
+            method: 'POST',
+            options: { condition: 'removed' },
+            isStream: true,
+            statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
+        }, (err, res) => {
+            if (err)
+                return reject(err instanceof Error ? err : new Error(String(err)));
+            const body = res;
+            // Wrapped in an object: resolving with a promise itself would wait for the body.
+            resolve({
+                status: new Promise((done, fail) => {
+                    const chunks = [];
+                    body.on('data', (b) => chunks.push(Buffer.from(b)));
+                    body.on('error', fail);
+                    body.on('end', () => {
+                        try {
+                            const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                            done((0,failures/* parseAnswer */.Wp)(WaitSchema, answer, `the engine's wait for container ${container.id}`)
+                                .StatusCode);
+                        }
+                        catch (e) {
+                            fail(e instanceof Error ? e : new Error(String(e)));
+                        }
+                    });
+                }),
+            });
+        });
+    });
+}
+/** Create, attach, wait for removal, start; the container is removed again when any of it fails. */
+async function launch(client, spec, argv, wrapped, output) {
+    const container = await createManaged(client, spec, runBody(spec, argv, wrapped));
+    // Bounded; one that did not happen stays registered (container-removal.ts).
+    const remove = () => removeWithin(container);
+    const unregister = (0,cleanup/* registerCleanup */.qE)(async () => void (await remove()));
+    let stream;
+    try {
+        const docker = await client.docker();
+        const at = `container ${container.id.slice(0, 12)}`;
+        stream = await setupWithin(client.call(() => container.attach({ stream: true, stdout: true, stderr: true })), `the attach to ${at}`, destroyStream);
+        const ended = collectOutput(docker, stream, (s, which) => {
+            output[which] += s;
+            spec.onOutput?.(s, which);
+        }, {
+            ...(spec.maxOutputChars !== undefined && { maxChars: spec.maxOutputChars }),
+            onOverflow: (which) => {
+                output.stderr += overflowNote(which, spec.maxOutputChars);
+                void container.kill().catch(() => undefined);
+            },
+        });
+        const { status: removed } = await setupWithin(client.call((d) => waitForRemoval(d, container)), `the wait for ${at}`);
+        // Never unhandled: a run that fails to start is removed here and its wait rejects (404).
+        removed.catch(() => undefined);
+        await setupWithin(client.call(() => container.start()), `the start of ${at}`);
+        return { container, remove, unregister, stream, ended, removed, inContainerDeadline: wrapped };
+    }
+    catch (e) {
+        destroyStream(stream);
+        if (await remove())
+            unregister();
+        throw e;
+    }
+}
+/** The exit status, or 'timeout' when timeoutMs passed first. */
+async function waitFor(run, timeoutMs) {
+    let timer;
+    try {
+        return await (timeoutMs === undefined
+            ? run.removed
+            : Promise.race([
+                run.removed,
+                new Promise((resolve) => {
+                    timer = setTimeout(() => resolve('timeout'), timerMs(timeoutMs));
+                }),
+            ]));
+    }
+    finally {
+        if (timer)
+            clearTimeout(timer);
+    }
+}
+/** How long the attach stream may take to end after the container is gone. */
+const STREAM_GRACE_MS = 5000;
+/**
+ * The output is what the attach stream carried: the engine closes it when the container exits,
+ * before it removes the container. A stream that does not end within a grace period is dropped
+ * with what it carried so far.
+ */
+async function readOutput(run) {
+    let timer;
+    await Promise.race([
+        run.ended,
+        new Promise((resolve) => {
+            timer = setTimeout(resolve, STREAM_GRACE_MS);
+        }),
+    ]);
+    if (timer)
+        clearTimeout(timer);
+    destroyStream(run.stream);
+}
+async function runContainer(client, spec) {
+    await ensureImage(client, spec.image, spec.platform);
+    const started = Date.now();
+    const argv = await runArgv(client, spec);
+    const output = { stdout: '', stderr: '' };
+    // An image without /bin/sh (e.g. distroless) runs without the in-container deadline: the
+    // host-side timeout still applies; only a killed CLI would leave it to the post step.
+    const run = await launch(client, spec, argv, true, output).catch((e) => {
+        if (!isMissingShell(e))
+            throw e;
+        return launch(client, spec, argv, false, output);
+    });
+    try {
+        const status = await client.call(() => waitFor(run, spec.timeoutMs));
+        const timedOut = status === 'timeout';
+        if (timedOut) {
+            await killWithin(run.container);
+            await Promise.race([
+                run.removed.catch(() => undefined),
+                new Promise((r) => setTimeout(r, STREAM_GRACE_MS)),
+            ]);
+        }
+        await readOutput(run);
+        return {
+            containerId: run.container.id,
+            exitCode: timedOut ? null : status,
+            timedOut,
+            stdout: output.stdout,
+            stderr: output.stderr,
+            durationMs: Date.now() - started,
+            inContainerDeadline: run.inContainerDeadline,
+        };
+    }
+    finally {
+        if (await run.remove())
+            run.unregister();
+    }
+}
+// Every id is tried: one the engine refuses (a removal in progress: 409, a busy mount: 500) does
+// not keep the others; the refusals are thrown together, naming each id.
+async function removeContainers(client, ids) {
+    const removed = [];
+    const refused = [];
+    for (const id of ids) {
+        try {
+            await client.call((docker) => docker.getContainer(id).remove({ force: true, v: true }));
+            removed.push(id);
+        }
+        catch (error) {
+            // Gone already (removed by its own run, or AutoRemove): nothing to do.
+            if ((0,failures/* statusCodeOf */.PU)(error) !== 404)
+                refused.push({ id, error });
+        }
+    }
+    if (refused.length > 0)
+        throw new Error(`removed ${removed.length} of ${ids.length} containers; ${refused
+            .map(({ id, error }) => `${id.slice(0, 12)}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`)
+            .join('; ')}`, { cause: refused[0].error });
+    return removed;
+}
+/** The adapter's engine and container methods over one client. */
+function createContainerOps(client, local = {}) {
+    return {
+        ping: () => pingEngine(client),
+        daemonFeatures: () => daemonFeatures(client, local.info),
+        runContainer: (spec) => runContainer(client, spec),
+        inspectImage: (ref, platform) => inspectImage(client, ref, platform),
+        inspectLocalImage: (ref) => inspectLocalImage(client, ref, local.image),
+        imageHistory: (ref, platform) => imageHistory(client, ref, platform),
+        imageSize: (ref, platform, inspected) => imageSize(client, ref, platform, inspected),
+        removeImage: (ref) => removeImage(client, ref),
+        async listManagedContainers(labels = {}) {
+            const filters = [`${adapter/* MANAGED_LABEL */.bS}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
+            const list = await client.call((docker) => docker.listContainers({ all: true, filters: { label: filters } }));
+            return list.map((c) => c.Id);
+        },
+        removeContainers: (ids) => removeContainers(client, ids),
+    };
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ./src/docker/engine-info.ts
+// The engine's info (GET /info) and an image's inspect over its local socket with node:http,
+// without loading dockerode. Asking whether the engine has GPUs, and which image a base's tag names
+// here, is all a warm run needs of it (its resolution and smoke results are reused), and dockerode
+// with its dependencies is the bundle's largest chunk: loading it cost a warm `ml-image run` about
+// 80 ms and a major garbage collection. The socket is the one
+// docker-modem (dockerode's connection) would use: DOCKER_HOST=unix://PATH, or without DOCKER_HOST
+// $HOME/.docker/run/docker.sock when it exists, else /var/run/docker.sock. Any other engine
+// (tcp://, ssh://, a named pipe) is left to dockerode, and so is any failure here: the caller
+// asks dockerode, which says what is wrong in the usual words.
+
+
+
+
+/** The engine's local socket as docker-modem picks it; undefined for any other DOCKER_HOST. */
+function localEngineSocket(env, platform = process.platform, exists = external_node_fs_.existsSync, home = (0,external_node_os_.homedir)()) {
+    if (platform === 'win32')
+        return undefined;
+    const host = env.DOCKER_HOST;
+    if (host) {
+        if (!host.startsWith('unix://'))
+            return undefined;
+        const given = host.slice('unix://'.length);
+        if (given)
+            return given;
+    }
+    const user = external_node_path_default().join(home, '.docker', 'run', 'docker.sock');
+    return exists(user) ? user : '/var/run/docker.sock';
+}
+/**
+ * GET PATH on SOCKET: the status and the parsed JSON, or undefined on any failure (no engine, a
+ * body that is not JSON, the timeout): the caller then asks dockerode.
+ */
+function getOverSocket(socket, apiPath, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        const req = external_node_http_default().get({ socketPath: socket, path: apiPath, timeout: timeoutMs }, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('error', () => resolve(undefined));
+            res.on('end', () => {
+                try {
+                    resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+                }
+                catch {
+                    resolve(undefined);
+                }
+            });
+        });
+        req.on('timeout', () => req.destroy());
+        req.on('error', () => resolve(undefined));
+        // Whatever else ends the request without an answer (resolving again after one does nothing).
+        req.on('close', () => resolve(undefined));
+    });
+}
+/** GET /info on SOCKET: the parsed JSON, or undefined on any failure (the caller asks dockerode). */
+async function infoOverSocket(socket, timeoutMs = 10_000) {
+    const answer = await getOverSocket(socket, '/info', timeoutMs);
+    return answer?.status === 200 ? answer.body : undefined;
+}
+/** The local engine's info when DOCKER_HOST names a local socket (or none); else undefined. */
+async function localEngineInfo(env = process.env) {
+    const socket = localEngineSocket(env);
+    return socket === undefined ? undefined : infoOverSocket(socket);
+}
+/** What an image reference may hold (a name, tag, digest or id): nothing a URL path must escape. */
+const PLAIN_REF = /^[A-Za-z0-9][\w.:@/-]*$/;
+/**
+ * The local engine's inspect of image REF (GET /images/REF/json), never pulled: its JSON, null
+ * when the engine holds no such image (404), undefined when this cannot tell (another engine, a
+ * failure, a reference outside the plain form): the caller then asks dockerode.
+ */
+async function localImageInspect(ref, env = process.env) {
+    const socket = localEngineSocket(env);
+    if (socket === undefined || !PLAIN_REF.test(ref) || ref.includes('..'))
+        return undefined;
+    const answer = await getOverSocket(socket, `/images/${ref}/json`);
+    if (answer?.status === 200)
+        return answer.body;
+    return answer?.status === 404 ? null : undefined;
+}
+
+// EXTERNAL MODULE: ./src/docker/exec-runner.ts
+var exec_runner = __nccwpck_require__(45206);
+;// CONCATENATED MODULE: ./src/docker/tar.ts
+// A minimal ustar writer: enough to hand a few small files to a container through the engine's
+// archive API (`putArchive`), so file contents never travel on a command line (E2BIG, and secrets
+// visible in `ps`/exec inspect). Pure.
+function octal(value, width) {
+    // width includes the terminating NUL
+    return `${value.toString(8).padStart(width - 1, '0')}\0`;
+}
+function header(name, size, mode, type, owner = {}) {
+    const h = Buffer.alloc(512, 0);
+    if (Buffer.byteLength(name) > 100)
+        throw new Error(`tar: name too long: ${name}`);
+    h.write(name, 0, 100, 'utf8');
+    h.write(octal(mode & 0o7777, 8), 100, 'ascii');
+    h.write(octal(owner.uid ?? 0, 8), 108, 'ascii'); // uid
+    h.write(octal(owner.gid ?? 0, 8), 116, 'ascii'); // gid
+    h.write(octal(size, 12), 124, 'ascii');
+    h.write(octal(0, 12), 136, 'ascii'); // mtime
+    h.write('        ', 148, 'ascii'); // checksum placeholder
+    h.write(type, 156, 'ascii');
+    h.write('ustar\0', 257, 'ascii');
+    h.write('00', 263, 'ascii');
+    let sum = 0;
+    for (const b of h)
+        sum += b;
+    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
+    return h;
+}
+/** A ustar archive of the entries, in order (put a directory before its files). */
+function tarArchive(entries) {
+    const parts = [];
+    for (const e of entries) {
+        if (e.content === undefined) {
+            parts.push(header(e.name.endsWith('/') ? e.name : `${e.name}/`, 0, e.mode, '5', e));
+            continue;
+        }
+        const data = typeof e.content === 'string' ? Buffer.from(e.content, 'utf8') : e.content;
+        parts.push(header(e.name, data.length, e.mode, '0', e), data);
+        const pad = (512 - (data.length % 512)) % 512;
+        if (pad)
+            parts.push(Buffer.alloc(pad, 0));
+    }
+    parts.push(Buffer.alloc(1024, 0));
+    return Buffer.concat(parts);
+}
+
+;// CONCATENATED MODULE: ./src/docker/sessions.ts
+// Exec sessions: one container kept idling so that several commands reuse it (and pip's cache in
+// it). It ends by itself at its deadline, and is removed on close and on interrupt. It runs
+// hardened (sessionHostConfig): no capabilities, no new privileges, a process limit; and with no
+// GPU: a session never asks for one (SessionSpec has no way to), so createManaged's environment
+// says NVIDIA_VISIBLE_DEVICES=void, over the spec's and the image's (containers-spec.ts
+// containerEnv). On a host whose dockerd runs the NVIDIA runtime by default, that runtime would
+// otherwise give every GPU to a CUDA base image (its ENV says NVIDIA_VISIBLE_DEVICES=all).
+
+
+
+
+
+
+
+
+
+
+const ExecInspectSchema = schemas/* object */.Ikc({ ExitCode: schemas/* number */.aig().nullable().optional() });
+/** Run one command in the session's container; on timeout its stream is dropped (exit -1). */
+async function execIn(client, container, cmd, options) {
+    const ex = await client.call(() => container.exec({
+        Cmd: [...cmd],
+        AttachStdout: true,
+        AttachStderr: true,
+        Env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
+    }));
+    const stream = await client.call(() => ex.start({ hijack: true, stdin: false }));
+    const output = { stdout: '', stderr: '' };
+    const ended = collectOutput(await client.docker(), stream, (s, which) => {
+        output[which] += s;
+    }, {
+        // Stop reading: the exec's process goes with the session (removed when it closes).
+        onOverflow: (which) => {
+            output.stderr += overflowNote(which);
+            stream.destroy();
+        },
+    }).then(() => 'ended');
+    let timer;
+    const limitMs = options.timeoutMs;
+    const outcome = await (limitMs === undefined
+        ? ended
+        : Promise.race([
+            ended,
+            new Promise((resolve) => {
+                timer = setTimeout(() => resolve('timeout'), timerMs(limitMs));
+            }),
+        ]));
+    if (timer)
+        clearTimeout(timer);
+    if (outcome === 'timeout') {
+        stream.destroy();
+        return { exitCode: -1, ...output, timedOut: true };
+    }
+    const info = (0,failures/* parseAnswer */.Wp)(ExecInspectSchema, await ex.inspect(), `the engine's inspect of an exec in ${container.id}`);
+    return { exitCode: info.ExitCode ?? -1, ...output, timedOut: false };
+}
+/**
+ * The archive putFiles sends: `dir`'s last component (mode 0700) holding the files (mode 0600),
+ * to be extracted in `dir`'s parent.
+ */
+function sessionArchive(dir, files, owner = { uid: 0, gid: 0 }) {
+    const base = external_node_path_default().posix.basename(dir);
+    return {
+        parent: external_node_path_default().posix.dirname(dir),
+        entries: [
+            { name: `${base}/`, mode: 0o700, ...owner },
+            ...Object.entries(files).map(([name, content]) => ({
+                name: `${base}/${name}`,
+                content,
+                mode: 0o600,
+                ...owner,
+            })),
+        ],
+    };
+}
+/**
+ * The ids in `id`'s answer ("uid=1000(app) gid=1000(app) groups=...", GNU coreutils and busybox
+ * alike); undefined for anything else. Pure.
+ */
+function parseIdOutput(out) {
+    const m = /^uid=(\d+)(?:\([^)]*\))? gid=(\d+)/.exec(out.trim());
+    return m ? { uid: Number(m[1]), gid: Number(m[2]) } : undefined;
+}
+/**
+ * The most processes (threads included) a session's container may run. Enough for pip building an
+ * sdist with meson-python (numpy, scipy: a dry run for a platform with no matching wheel, arm64
+ * above all): ninja starts about one job per core, each job some three processes, and QEMU adds
+ * threads of its own; on a 256-core host that is well past a few hundred, and a limit hit there
+ * reads as a pip failure (EAGAIN from fork), not as a limit. 8192, the limit of the smoke stage's
+ * containers, leaves room for that and still stops a fork bomb in a setup.py long before the host's
+ * pid_max.
+ */
+const SESSION_PIDS_LIMIT = 8192;
+/**
+ * HostConfig of a session's container. Its image and the code run in it (an sdist's setup.py
+ * while pip builds its metadata) may come from a pull request, so it runs with no capabilities
+ * (root in it is an ordinary user that owns /tmp, its home and the volumes it created: pip needs no
+ * more), may not gain any (setuid binaries, file capabilities) and has a bounded process count.
+ * Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
+ */
+function sessionHostConfig(spec) {
+    return {
+        AutoRemove: true,
+        CapDrop: ['ALL'],
+        SecurityOpt: ['no-new-privileges'],
+        PidsLimit: SESSION_PIDS_LIMIT,
+        ...(spec.network !== undefined && { NetworkMode: spec.network }),
+        ...(spec.volumes?.length && {
+            Mounts: spec.volumes.map((v) => ({
+                Type: 'volume',
+                Source: v.name,
+                Target: v.target,
+                VolumeOptions: { Labels: { ...v.labels } },
+            })),
+        }),
+    };
+}
+async function startSession(client, spec) {
+    await ensureImage(client, spec.image, spec.platform);
+    const container = await createManaged(client, spec, {
+        // Idle until closed, until its deadline, or until no command has run in it for idleMs (so a
+        // killed CLI leaves nothing running for long); the image's entrypoint is bypassed so any image
+        // with a shell works.
+        ...sessionCommand(sessionSeconds(spec), sessionIdle(spec)),
+        HostConfig: sessionHostConfig(spec),
+    });
+    let removed = false;
+    let user;
+    // Bounded; one that did not happen stays registered, to be tried again (container-removal.ts).
+    const close = async () => (removed ||= await removeWithin(container));
+    const unregister = (0,cleanup/* registerCleanup */.qE)(async () => void (await close()));
+    try {
+        await setupWithin(client.call(() => container.start()), `the start of container ${container.id.slice(0, 12)}`);
+    }
+    catch (e) {
+        if (await close())
+            unregister();
+        throw e;
+    }
+    return {
+        containerId: container.id,
+        exec: (cmd, options = {}) => execIn(client, container, cmd, options),
+        async putFiles(dir, files) {
+            // The files belong to the container's user (the one exec runs as), not root: its numeric ids,
+            // asked of the container once, go in the archive. Not copyUIDGID: the engine looks a named
+            // USER ("app") up in the host's passwd, not the image's (moby/moby#34142), and fails with a 500
+            // ("getent unable to find entry") for a user the host does not have. An image without `id`
+            // keeps copyUIDGID (a numeric USER, or root).
+            user ??= execIn(client, container, ['id'], { timeoutMs: 30_000 }).then((r) => (r.exitCode === 0 ? parseIdOutput(r.stdout) : undefined), () => undefined);
+            const owner = await user;
+            const { parent, entries } = sessionArchive(dir, files, owner);
+            const options = owner ? { path: parent } : { path: parent, copyUIDGID: '1' };
+            await client.call(() => container.putArchive(tarArchive(entries), options));
+        },
+        async close() {
+            if (await close())
+                unregister();
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+// DockerAdapter over the real engine, composed of its three concerns: buildx through the docker
+// CLI (buildx.ts), containers through dockerode (containers.ts; the engine's info over its local
+// socket, engine-info.ts) and exec sessions (sessions.ts).
+
+
+
+
+
+
+
+
+
+
+
+
+function createDockerAdapter(deps) {
+    const client = engineClient(deps.docker);
+    return {
+        ...(0,buildx/* createBuildxCli */.Rk)(deps.exec, deps.dockerCli ?? 'docker'),
+        ...createContainerOps(client, deps.local),
+        startSession: (spec) => startSession(client, spec),
+    };
+}
+/** How long an interrupted process waits at least before its sweep (the engine registering a container). */
+const SWEEP_SETTLE_MS = 500;
+/** The longest it waits for the container creations it sent to be answered (a slow engine). */
+const SWEEP_CREATIONS_MAX_MS = 15_000;
+/**
+ * On an interrupt, after the per-container cleanups: remove every container that carries this
+ * process's run label, including one whose creation was still in flight when the signal came
+ * (so it was never registered, and never started, so its in-container deadline cannot end it).
+ * At a normal end (the CLI and the action run what is still registered) it does nothing: each
+ * container's owner has removed it, and the settle wait would only delay the exit.
+ */
+function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS, creations = creationsSettled) {
+    return (0,cleanup/* registerCleanup */.qE)(async () => {
+        if (!(0,cleanup/* isInterrupted */.fT)())
+            return;
+        // The creations still in flight are waited for (a container the engine makes after the sweep
+        // would be left behind, never started), at most SWEEP_CREATIONS_MAX_MS.
+        let timer;
+        const sleep = (ms) => new Promise((r) => (timer = setTimeout(r, ms)));
+        await Promise.race([
+            Promise.all([creations(), new Promise((r) => setTimeout(r, settleMs))]),
+            sleep(Math.max(settleMs, SWEEP_CREATIONS_MAX_MS)),
+        ]);
+        clearTimeout(timer);
+        const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.UC }).catch(() => []);
+        if (ids.length > 0)
+            await docker.removeContainers(ids).catch(() => undefined);
+    });
+}
+/**
+ * dockerode connected to the engine the docker CLI uses: DOCKER_HOST, else the current Docker
+ * context's engine (context.ts), else the default socket.
+ */
+async function loadDockerode(context) {
+    const Docker = (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(40)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 39040, 23))).default;
+    if (context === undefined)
+        return new Docker();
+    const { rejectUnauthorized, ...options } = (0,docker_context/* modemOptions */.HH)(context, process.env);
+    const docker = new Docker({
+        ...options,
+        ...(rejectUnauthorized === false ? { agent: new external_node_https_.Agent({ rejectUnauthorized: false }) } : {}),
+    });
+    failures/* engineContexts */.Jz.set(docker, context);
+    return docker;
+}
+/** The adapter over the engine the docker CLI uses (DOCKER_HOST, the Docker context, or the default socket). Connects lazily. */
+function createDefaultDockerAdapter() {
+    // Read once, when the engine is first needed: a context that does not exist is exit 3 then.
+    let context;
+    const contextNow = () => (context ??= { value: (0,docker_context/* currentContext */.Fi)(process.env) }).value;
+    const env = () => (0,docker_context/* engineEnv */.aV)(process.env, contextNow());
+    const docker = createDockerAdapter({
+        docker: async () => loadDockerode(contextNow()),
+        exec: new exec_runner/* ActionsExecRunner */.L(),
+        local: { info: () => localEngineInfo(env()), image: (ref) => localImageInspect(ref, env()) },
+    });
+    sweepRunOnInterrupt(docker);
+    return docker;
+}
+
 ;// CONCATENATED MODULE: ./src/docker/git-head.ts
 // The commit a checkout holds (`git rev-parse HEAD`), through a CommandRunner: the one git read the
 // action's main step and the CLI make on a runner (src/plan/git-context.ts says when).
@@ -28462,8 +30019,6 @@ function gitFileTarget(top, text) {
     return m ? external_node_path_default().resolve(top, m[1]) : undefined;
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/action/io.ts
 // The action's side of GitHub: inputs, outputs, annotations, the summary, state shared by the main
 // and the post step (@actions/core), and the Docker adapter, made when first asked for. Its own
@@ -28518,7 +30073,7 @@ function coreIo() {
         },
         cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
         env: process.env,
-        docker: () => (docker ??= (0,engine/* createDefaultDockerAdapter */.Pp)()),
+        docker: () => (docker ??= createDefaultDockerAdapter()),
         saveState: (n, v) => core/* saveState */.LZ(n, v),
         getState: (n) => core/* getState */.Gu(n),
         checkoutHead: (dir) => checkoutHead(new exec_runner/* ActionsExecRunner */.L(), dir),
@@ -28645,13 +30200,14 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _build_push_tag_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2851);
 /* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(85015);
-/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(63659);
+/* harmony import */ var _docker_adapter_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(63659);
 /* harmony import */ var _util_run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
 /* harmony import */ var _docker_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(45206);
 /* harmony import */ var _util_process_tree_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(26706);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(38287);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(49997);
 /* harmony import */ var _util_temp_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(54868);
+/* harmony import */ var _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(22238);
 // The action's post step (`post: dist/index.js`, `post-if: always()`): one bundle, as
 // actions/checkout does: the main step saves its state and the same entry, run again as the post
 // step, sees isPost. It runs even when the job was cancelled or failed, and removes what the main
@@ -28660,6 +30216,7 @@ function capErrors(io, budget = ERROR_ANNOTATION_BUDGET) {
 // and exec sessions, found by the run's label, running or not) and, on a self-hosted runner, the
 // images its build and smoke stages left (post-images.ts, unless keep-images); each engine step
 // within a time limit. Warnings only: a post step never fails the job.
+
 
 
 
@@ -28834,13 +30391,13 @@ async function cleanContainers(io, runId, outcome) {
     try {
         const docker = io.docker();
         const removed = await withinLimit((async () => {
-            const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_10__/* .RUN_LABEL */ .jQ]: runId });
+            const ids = await docker.listManagedContainers({ [_docker_adapter_js__WEBPACK_IMPORTED_MODULE_11__/* .RUN_LABEL */ .jQ]: runId });
             return ids.length > 0 ? docker.removeContainers(ids) : [];
         })(), ENGINE_CLEANUP_LIMIT_MS, outcome);
         io.info(`post: containers: removed ${plural(removed.length, 'container')} of run ${runId}${removed.length > 0 ? ` (${removed.map((id) => id.slice(0, 12)).join(', ')})` : ''}`);
     }
     catch (e) {
-        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_10__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
+        io.warning(`post: could not remove the containers of run ${runId} (label ${_docker_adapter_js__WEBPACK_IMPORTED_MODULE_11__/* .RUN_LABEL */ .jQ}=${runId}): ${message(e)}`, { title: TITLE });
     }
 }
 /**
@@ -28977,7 +30534,8 @@ function defaultPostDeps(procDir = '/proc') {
             catch {
                 return null;
             }
-            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).length;
+            // The run's stamp (temp-owner.ts) is no temp dir.
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).filter((e) => e !== _util_temp_owner_js__WEBPACK_IMPORTED_MODULE_10__/* .OWNER_FILE */ .Zl).length;
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
             return n;
         },
@@ -30073,1566 +31631,6 @@ function engineOf(env, context = currentContext(env)) {
     if (context !== undefined)
         return { dockerHost: context.host, dockerContext: context.name };
     return (env.DOCKER_HOST ?? '') !== '' ? { dockerHost: env.DOCKER_HOST } : {};
-}
-
-
-/***/ }),
-
-/***/ 30900:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  $l: () => (/* reexport */ failures/* cliFailure */.$l),
-  Pp: () => (/* binding */ createDefaultDockerAdapter)
-});
-
-// UNUSED EXPORTS: SWEEP_CREATIONS_MAX_MS, SWEEP_SETTLE_MS, createDockerAdapter, sweepRunOnInterrupt
-
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(44708);
-// EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
-var cleanup = __nccwpck_require__(38201);
-// EXTERNAL MODULE: ./src/util/run-id.ts
-var run_id = __nccwpck_require__(72679);
-// EXTERNAL MODULE: ./src/docker/adapter.ts
-var adapter = __nccwpck_require__(63659);
-// EXTERNAL MODULE: ./src/docker/buildx.ts + 1 modules
-var buildx = __nccwpck_require__(49618);
-// EXTERNAL MODULE: ./src/docker/failures.ts
-var failures = __nccwpck_require__(76873);
-;// CONCATENATED MODULE: ./src/docker/client.ts
-
-function engineClient(source) {
-    let client;
-    const docker = () => (client ??= typeof source === 'function' ? source() : Promise.resolve(source));
-    return {
-        docker,
-        async call(fn) {
-            const d = await docker();
-            try {
-                return await fn(d);
-            }
-            catch (e) {
-                throw (0,failures/* connectionError */.$t)(e, d) ?? e;
-            }
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/docker/context.ts
-var docker_context = __nccwpck_require__(25835);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __nccwpck_require__(92857);
-;// CONCATENATED MODULE: ./src/docker/deadline.ts
-// The in-container deadlines: every container this tool starts ends by itself, even when the
-// process that started it was killed and never removes it. Pure: scripts and argv, no engine.
-
-/**
- * PID 1 of every container runContainer starts: runs the real command as its child and stops it at
- * the deadline (TERM, then KILL 5 s later), so a container ends by itself even when the process
- * that started it was killed (SIGKILL) and never removes it. PID 1 ignores signals sent from inside
- * its namespace, so the watchdog signals the child, and PID 1 exits with the child's status.
- * A command that does not exist exits 127 with the engine's own wording ("executable file not
- * found"), as `docker run` does. `exec` runs the program itself, never a shell builtin.
- * Arguments: $1 = deadline in seconds, the rest = the command.
- */
-const DEADLINE_SCRIPT = [
-    'd=$1; shift',
-    'case $1 in */*) [ -f "$1" ] && [ -x "$1" ] ;; *) command -v "$1" >/dev/null 2>&1 ;; esac ||',
-    '  { echo "exec: \\"$1\\": executable file not found in \\$PATH" >&2; exit 127; }',
-    'exec "$@" & c=$!',
-    '(sleep "$d"; echo "ml-image: deadline of ${d}s passed: stopping the command" >&2;',
-    ' kill -TERM "$c" 2>/dev/null; sleep 5; kill -KILL "$c" 2>/dev/null) & w=$!',
-    'wait "$c"; s=$?',
-    'kill "$w" 2>/dev/null',
-    'exit "$s"',
-].join('\n');
-/**
- * The idle loop of a session: it ends at its deadline ($1 seconds), once no command has run in it
- * for $2 seconds (looked at every $3 seconds: any process in the container but PID 1 and this
- * loop, which is PID 1 itself or, under an init the daemon adds (`"init": true`), its child, is a
- * command a `docker exec` runs), or when stopped. Shell builtins and sleep only.
- */
-const SESSION_SCRIPT = [
-    'trap "exit 0" TERM INT',
-    't=$1; i=$2; s=$3; n=0',
-    'while [ "$t" -gt 0 ]; do',
-    '  sleep "$s" & wait $!',
-    '  t=$((t - s))',
-    '  b=0; for p in /proc/[0-9]*; do case ${p#/proc/} in 1|$$) ;; *) b=1 ;; esac; done',
-    '  if [ "$b" = 1 ]; then n=0; else n=$((n + s)); [ "$n" -lt "$i" ] || exit 0; fi',
-    'done',
-    'exit 0',
-].join('\n');
-/** Whole seconds of the in-container deadline of a container run (at least 1). */
-/**
- * The longest a node timer waits (2^31-1 ms, about 24.8 days): a longer one fires at once (node
- * warns TimeoutOverflowWarning), which would end a run that was given more time, not less.
- */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** MS as a node timer can wait it. */
-const timerMs = (ms) => Math.min(ms, MAX_TIMER_MS);
-function deadlineSeconds(spec) {
-    const ms = spec.deadlineMs ??
-        (spec.timeoutMs !== undefined ? spec.timeoutMs + adapter/* DEADLINE_MARGIN_MS */.Nk : adapter/* DEFAULT_DEADLINE_MS */.u8);
-    return Math.max(1, Math.ceil(ms / 1000));
-}
-/** Whole seconds a session's idle loop lasts (at least 1). */
-function sessionSeconds(spec) {
-    return Math.max(1, Math.ceil((spec.deadlineMs ?? adapter/* DEFAULT_SESSION_DEADLINE_MS */.X8) / 1000));
-}
-/**
- * The idle loop's arguments after its deadline: whole seconds without a command after which it
- * ends (idleMs; without one, its deadline), and how often it looks (a quarter of that, 1 to 60 s).
- */
-function sessionIdle(spec) {
-    const idleSeconds = spec.idleMs === undefined ? sessionSeconds(spec) : Math.max(1, Math.ceil(spec.idleMs / 1000));
-    return { idleSeconds, stepSeconds: Math.min(60, Math.max(1, Math.floor(idleSeconds / 4))) };
-}
-/**
- * The argv the container would run without a wrapper, with Docker's rules: an entrypoint given
- * replaces the image's and its CMD; else the image's entrypoint runs with spec.cmd (or, when
- * that is empty, with the image's CMD).
- */
-function effectiveArgv(spec, image) {
-    if (spec.entrypoint !== undefined)
-        return [...spec.entrypoint, ...spec.cmd];
-    return [...(image.entrypoint ?? []), ...(spec.cmd.length > 0 ? spec.cmd : (image.cmd ?? []))];
-}
-/** Entrypoint and Cmd that run argv under DEADLINE_SCRIPT. */
-function withDeadline(argv, seconds) {
-    return {
-        Entrypoint: ['/bin/sh', '-c', DEADLINE_SCRIPT, 'ml-image-deadline', String(seconds)],
-        Cmd: [...argv],
-    };
-}
-/** Entrypoint and Cmd of a session's container: the idle loop, bypassing the image's entrypoint. */
-function sessionCommand(seconds, idle = { idleSeconds: seconds, stepSeconds: 60 }) {
-    return {
-        Entrypoint: [
-            'sh',
-            '-c',
-            SESSION_SCRIPT,
-            'ml-image-session',
-            String(seconds),
-            String(idle.idleSeconds),
-            String(idle.stepSeconds),
-        ],
-        Cmd: [],
-    };
-}
-/** The engine's start error when the image has no /bin/sh for the deadline wrapper. */
-function isMissingShell(err) {
-    return /"?\/bin\/sh"?:? .*(no such file or directory|not found)/i.test(String(err?.message ?? err));
-}
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(83916);
-// EXTERNAL MODULE: ./src/docker/size-kind.ts
-var size_kind = __nccwpck_require__(6842);
-;// CONCATENATED MODULE: ./src/docker/image-platform.ts
-
-
-/** ASK's answer for each client, asked once (a failed ask answers FALLBACK). */
-function oncePerClient(ask, fallback) {
-    const known = new WeakMap();
-    return {
-        get: (docker) => {
-            let answer = known.get(docker);
-            if (answer === undefined) {
-                answer = Promise.resolve()
-                    .then(() => ask(docker))
-                    .catch(() => fallback);
-                known.set(docker, answer);
-            }
-            return answer;
-        },
-        /** The answer when it was asked already, else undefined (nothing is asked). */
-        asked: (docker) => known.get(docker),
-    };
-}
-/** The engine's API version (GET /version ApiVersion), asked once per client; '' when it cannot tell. */
-// dockerode sends unversioned paths: the engine answers them at its own (this) API version.
-const apiVersions = oncePerClient(async (docker) => schemas/* object */.Ikc({ ApiVersion: schemas/* string */.YjP() }).safeParse(await docker.version()).data?.ApiVersion ?? '', '');
-const apiVersion = (docker) => apiVersions.get(docker);
-/**
- * The API version when this client has asked it already (an inspect found another platform than
- * the one wanted: platformInspect), else undefined: a caller that needs it only in that case (an
- * image's history) sends no GET /version of its own.
- */
-function apiVersionIfAsked(docker) {
-    return apiVersions.asked(docker);
-}
-/** Whether API VERSION ("1.49") is MIN or later; an unknown one ('') is not: pure. */
-function apiAtLeast(version, min) {
-    const [a = 0, b = 0] = version.split('.').map(Number);
-    const [c = 0, d = 0] = min.split('.').map(Number);
-    return a > c || (a === c && b >= d);
-}
-/**
- * The engine's image store as its info names it (storeOfInfo: the containerd image store's
- * DriverStatus has ["driver-type", "io.containerd.snapshotter.v1"], moby
- * daemon/containerd/service.go LayerStoreStatus); asked once per client, undefined when it cannot tell.
- */
-const imageStores = oncePerClient(async (docker) => (0,size_kind/* storeOfInfo */.$6)(await docker.info()), undefined);
-const imageStore = (docker) => imageStores.get(docker);
-/** Whether the engine keeps its images in the containerd image store (several platforms under one tag): false when it cannot tell. */
-const containerdStore = async (docker) => (await imageStore(docker)) === 'containerd';
-/** PLATFORM (os/arch[/variant]) as the engine's `platform` query takes it: an OCI platform in JSON. */
-function platformQuery(platform) {
-    const [os, architecture, variant] = platform.split('/');
-    return JSON.stringify({ os, architecture, ...(variant && { variant }) });
-}
-/**
- * The engine's inspect (json) or history of the local REF for PLATFORM (GET /images/REF/json or
- * /history with `platform`: API 1.49 and 1.48+, moby api/server/router/image/image_routes.go): a
- * platform the image lacks is 404. dockerode's own calls pass no query there.
- */
-function askImage(docker, ref, what, platform) {
-    return new Promise((resolve, reject) => docker.modem.dial({
-        path: `/images/${ref}/${what}?`,
-        method: 'GET',
-        options: { platform: platformQuery(platform) },
-        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
-    }, (err, data) => (err ? reject(err) : resolve(data))));
-}
-/** Whether the local image is the platform asked for (a multi-arch tag may be another's). */
-function isPlatform(info, platform) {
-    if (platform === undefined)
-        return true;
-    const [os, arch, variant] = platform.split('/');
-    // A variant only where both name one (an arm64 image often records none for linux/arm64/v8).
-    return (info.Os === os &&
-        info.Architecture === arch &&
-        (variant === undefined || !info.Variant || info.Variant === variant));
-}
-/**
- * Whether the engine keeps several platforms under one tag: its inspect has a Descriptor, or (API
- * < 1.48 strips it: Docker 27) its info names the containerd image store.
- */
-async function multiPlatformStore(docker, local) {
-    return local.Descriptor !== undefined || (await containerdStore(docker));
-}
-
-// EXTERNAL MODULE: ./src/oci/ref.ts
-var ref = __nccwpck_require__(17700);
-;// CONCATENATED MODULE: ./src/docker/pull-failure.ts
-// How a failed pull reads to the user (ensureImage, images.ts): the engine's message, in its HTTP
-// answer or as an error line of its progress stream, sorted into bad input (exit 2) and an
-// environment problem (exit 3), each with its fix. Pure.
-
-
-
-/** What this tool reads of a line of the engine's pull progress: an error, when it reports one. */
-const PullProgressSchema = schemas/* object */.Ikc({
-    error: schemas/* string */.YjP().optional(),
-    errorDetail: schemas/* object */.Ikc({ message: schemas/* string */.YjP().optional() }).nullable().optional(),
-});
-/** The first error the pull's progress lines report (the engine's answer is 200 all the same). */
-function progressError(lines) {
-    for (const line of lines) {
-        const parsed = PullProgressSchema.safeParse(line);
-        if (!parsed.success)
-            continue;
-        const message = parsed.data.errorDetail?.message ?? parsed.data.error;
-        if (message !== undefined && message.trim() !== '')
-            return message.trim();
-    }
-    return undefined;
-}
-/**
- * What the engine says when the image has no variant for the platform: a manifest list without it
- * (20.10: "no matching manifest for linux/arm64 in the manifest list entries"), a single-platform
- * image of another ("was found but does not match the specified platform"), the containerd image
- * store's "no match for platform in manifest" and "does not provide the specified platform".
- */
-const PLATFORM_MISSING = /no matching manifest for|no match for platform|does not match the specified platform|does not provide the specified platform|cannot be used on this platform/i;
-/** What a registry or the engine says of an image, tag or repository it does not hold. */
-const IMAGE_MISSING = /manifest unknown|name unknown|not found|repository does not exist/i;
-const INVALID_REFERENCE = /invalid reference format/i;
-/**
- * dockerd's classic image store keeps one image per REPOSITORY@DIGEST: an index digest pulled for
- * one platform names that platform's image, and a pull of it for another is refused (20.10:
- * "Cannot overwrite digest sha256:...", plain `docker pull --platform` too).
- */
-const DIGEST_HELD = /cannot overwrite digest/i;
-/**
- * The engine holds another platform's image under the index digest IMAGE names: the fix is the
- * platform's own manifest by digest (what `imagetools inspect` lists), or that image removed first.
- */
-function digestHeld(quoted, image, cause) {
-    const at = image.lastIndexOf('@');
-    const repository = at < 0 ? image : image.slice(0, at);
-    return new errors/* EnvironmentError */.eG(`${quoted}: the engine holds another platform's image under this digest, and keeps one image per digest reference`, `run the platform's own image: "docker buildx imagetools inspect ${image}" lists each platform's digest, pass ${repository}@<that digest>; or remove the local one first: "docker rmi ${image}"`, { cause });
-}
-/**
- * The image has no variant for PLATFORM: HAS is the one it has when known (else how to see them),
- * DETAIL the engine's words.
- */
-function platformMissing(image, platform, known) {
-    const wanted = platform ?? "the engine's platform";
-    const what = known.has ? `: it is ${known.has} only` : known.detail ? ` (${known.detail})` : '';
-    const see = known.has ? '' : `; see which platforms it has: "docker buildx imagetools inspect ${image}"`;
-    return new errors/* InputError */.dz(`image ${image} has no variant for ${wanted}${what}`, `use an image that has one, or another platform (--platform, or platforms in the config)${see}`, { cause: known.cause });
-}
-/**
- * A failed pull of IMAGE by the engine's message (its HTTP answer's, or its progress stream's
- * error line): a platform or image the registry lacks and a malformed reference are bad input
- * (exit 2), as is a refusal otherwise unknown ("cannot pull image REF: ...": resolve/base.ts reads a
- * registry's refusal of a private base there); a registry out of reach, failing or cut off partway,
- * and an engine that holds another platform's image under the digest, are exit 3.
- */
-function pullFailure(image, platform, message, cause) {
-    const quoted = `cannot pull image ${image}: ${message}${platform ? ` (for ${platform})` : ''}`;
-    if (PLATFORM_MISSING.test(message))
-        return platformMissing(image, platform, { detail: message, cause });
-    if (DIGEST_HELD.test(message))
-        return digestHeld(quoted, image, cause);
-    if (INVALID_REFERENCE.test(message))
-        return new errors/* InputError */.dz(`invalid image reference "${image}": ${message}`, 'write it as [HOST[:PORT]/]NAME[:TAG][@DIGEST], the name in lowercase', { cause });
-    if (failures/* REGISTRY_UNREACHABLE */.n2.test(message))
-        return new errors/* EnvironmentError */.eG(`${quoted}: the registry is unreachable`, failures/* REGISTRY_FIX */.AG, { cause });
-    if (failures/* REGISTRY_INTERRUPTED */.fe.test(message) || failures/* REGISTRY_FAILING */.B4.test(message))
-        return new errors/* EnvironmentError */.eG(`${quoted}: the registry failed during the pull`, failures/* REGISTRY_FAILING_FIX */.pi, {
-            cause,
-        });
-    if (IMAGE_MISSING.test(message))
-        return new errors/* InputError */.dz(quoted, `check the image's name and tag, and that it was pushed; see what the registry holds under it with "docker buildx imagetools inspect ${image}"`, { cause });
-    return new errors/* InputError */.dz(quoted, 'check the image reference and that it exists', { cause });
-}
-
-;// CONCATENATED MODULE: ./src/docker/images.ts
-
-
-
-
-
-
-
-
-const StringList = schemas/* array */.YOg(schemas/* string */.YjP()).nullable().optional();
-/** What this tool reads of the engine's image inspect. */
-const ImageInspectSchema = schemas/* object */.Ikc({
-    Id: schemas/* string */.YjP(),
-    RepoTags: StringList,
-    RepoDigests: StringList,
-    Os: schemas/* string */.YjP(),
-    Architecture: schemas/* string */.YjP(),
-    Variant: schemas/* string */.YjP().optional(),
-    Size: schemas/* number */.aig(),
-    RootFS: schemas/* object */.Ikc({ Layers: StringList }).nullable().optional(),
-    Config: schemas/* object */.Ikc({
-        Labels: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).nullable().optional(),
-        User: schemas/* string */.YjP().nullable().optional(),
-        WorkingDir: schemas/* string */.YjP().nullable().optional(),
-        Entrypoint: StringList,
-        Cmd: StringList,
-        Env: StringList,
-    })
-        .nullable()
-        .optional(),
-    Created: schemas/* string */.YjP().nullable().optional(),
-});
-/** The part of the image config a run needs to know what the container would run. */
-const ImageCommandSchema = ImageInspectSchema.pick({ Config: true });
-/** The engine's image inspect as the adapter reports it. */
-function imageDetails(i) {
-    return {
-        id: i.Id,
-        repoDigests: i.RepoDigests ?? [],
-        ...(i.RepoTags && i.RepoTags.length > 0 && { repoTags: i.RepoTags }),
-        os: i.Os,
-        architecture: i.Architecture,
-        ...(i.Variant !== undefined && { variant: i.Variant }),
-        sizeBytes: i.Size,
-        layers: i.RootFS?.Layers?.length ?? 0,
-        labels: i.Config?.Labels ?? {},
-        user: i.Config?.User ?? '',
-        workdir: i.Config?.WorkingDir ?? '',
-        entrypoint: i.Config?.Entrypoint ?? null,
-        cmd: i.Config?.Cmd ?? null,
-        env: i.Config?.Env ?? [],
-        ...(i.Created && { created: i.Created }),
-    };
-}
-/** What this tool reads of the engine's image history (newest first). */
-const ImageHistorySchema = schemas/* array */.YOg(schemas/* object */.Ikc({ CreatedBy: schemas/* string */.YjP().nullable().optional(), Size: schemas/* number */.aig(), Id: schemas/* string */.YjP().optional() }));
-/**
- * The image's history, oldest first, as the engine reports it (the image is local: inspected); for
- * PLATFORM where the engine takes one (API 1.48+: the containerd image store's history without it is
- * of any platform it holds, the host's first: moby daemon/containerd/image_history.go). Only when
- * an inspect of this client found another platform than the one wanted (it asked the API version
- * then): where the tag's own platform is the one wanted, as on the classic store, the plain history
- * is that platform's, and no GET /version is sent for it.
- */
-async function imageHistory(client, ref, platform) {
-    const raw = await client.call(async (docker) => {
-        const asked = platform !== undefined ? apiVersionIfAsked(docker) : undefined;
-        return asked !== undefined && apiAtLeast(await asked, '1.48')
-            ? askImage(docker, ref, 'history', platform)
-            : docker.getImage(ref).history();
-    });
-    return (0,failures/* parseAnswer */.Wp)(ImageHistorySchema, raw, `the engine's history of image ${ref}`)
-        .map((h) => ({
-        createdBy: (h.CreatedBy ?? '').trim(),
-        sizeBytes: Math.max(0, h.Size),
-        empty: h.Size === 0,
-    }))
-        .reverse();
-}
-/**
- * What ensureImage reads of the local image: its platform, and whether the engine keeps several
- * platforms under one tag (the containerd image store: its inspect has a Descriptor from API 1.48,
- * and without `platform` names any platform present, the host's first: moby
- * daemon/containerd/platform_matchers.go matchRequestedOrDefault, image_inspect.go).
- */
-const LocalPlatformSchema = ImageInspectSchema.pick({ Os: true, Architecture: true, Variant: true }).extend({
-    Descriptor: schemas/* unknown */.L5J().optional(),
-});
-/**
- * The engine's own image under IMAGE (for PLATFORM, asked so: the engine takes it): undefined when
- * it holds none (for that platform). A malformed reference is exit 2, any other refusal exit 3.
- */
-async function localImage(docker, image, platform) {
-    try {
-        return (0,failures/* parseAnswer */.Wp)(LocalPlatformSchema, platform === undefined
-            ? await docker.getImage(image).inspect()
-            : await askImage(docker, image, 'json', platform), `the engine's inspect of image ${image}`);
-    }
-    catch (e) {
-        const conn = (0,failures/* connectionError */.$t)(e, docker);
-        if (conn)
-            throw conn;
-        const status = (0,failures/* statusCodeOf */.PU)(e);
-        if (status === 404)
-            return undefined;
-        if (status === 400)
-            throw pullFailure(image, undefined, (0,failures/* engineMessage */.g4)(e).replace(`no such image: ${image}: `, ''), e);
-        if (status === undefined)
-            throw e;
-        throw new errors/* EnvironmentError */.eG(`the Docker engine failed to inspect image ${image} (HTTP ${status}): ${(0,failures/* engineMessage */.g4)(e)}`, 'check the engine ("docker info", its log), then run again', { cause: e });
-    }
-}
-/**
- * Pull IMAGE (for PLATFORM): the engine's refusal, at once or in its progress stream, is thrown.
- * Not started after SIGINT/SIGTERM, and one under way is aborted then (the engine stops a pull whose
- * client went away): a registry that does not answer held the exit, and the engine kept trying.
- */
-async function pullImage(docker, image, platform) {
-    (0,cleanup/* throwIfInterrupted */.sK)(`a pull of ${image}`);
-    let reported;
-    try {
-        const stream = await docker.pull(image, {
-            ...(platform && { platform }),
-            abortSignal: (0,cleanup/* interruptSignal */.CW)(),
-        });
-        reported = await new Promise((resolve, reject) => docker.modem.followProgress(stream, (err, lines) => err ? reject(err) : resolve(progressError(lines ?? []))));
-    }
-    catch (e) {
-        throw ((0,cleanup/* interruptedFailure */.rn)(`a pull of ${image}`, 'aborted', e) ??
-            (0,failures/* connectionError */.$t)(e, docker) ??
-            pullFailure(image, platform, (0,failures/* engineMessage */.g4)(e), e));
-    }
-    if (reported !== undefined)
-        throw pullFailure(image, platform, reported);
-}
-/**
- * The pull for PLATFORM failed while the engine holds IMAGE as a multi-platform image of another
- * (LOCAL) and cannot be asked for one (API < 1.49): the error says what is known.
- */
-function heldOtherwise(e, image, local) {
-    if (!(e instanceof Error))
-        return e;
-    e.message += ` (the engine holds ${image} for ${local.Os}/${local.Architecture}, perhaps for other platforms too: below API 1.49 it cannot be asked which)`;
-    return e;
-}
-/**
- * Pull the image for the platform unless it is already local. A pull the engine completes with
- * an image of another platform (20.10 takes a single-platform image whatever the platform asked
- * for) is the image's lack; pulled once more first, as another pull of the tag for another
- * platform may have moved it meanwhile. An engine that takes `platform` on an inspect (API 1.49+)
- * is asked for the platform where its plain answer names another (the containerd image store's: a
- * multi-platform image local for several): 404 there is the platform's absence. On a containerd
- * image store that cannot be asked, a pull without an error is enough: its inspect names the
- * host's platform. An image ID is never pulled: the engine's own image, taken on such a store for
- * whatever platform (the create says if it lacks one), else "no variant" for a platform not its own.
- */
-async function ensureImage(client, image, platform) {
-    const docker = await client.docker();
-    let local = await localImage(docker, image);
-    // An image ID the engine does not hold: a pull would ask Docker Hub for "sha256" at that tag.
-    if (!local && ref/* DIGEST_RE */.Vt.test(image))
-        throw new errors/* InputError */.dz(`image ${JSON.stringify(image)}: the engine holds no image with this ID`, `${ref/* BARE_DIGEST_FIX */.QC}; an image ID names a local image only`);
-    const ask = local && !isPlatform(local, platform) && apiAtLeast(await apiVersion(docker), '1.49')
-        ? platform
-        : undefined;
-    if (ask !== undefined)
-        local = (await localImage(docker, image, ask)) ?? local;
-    for (let pulls = 0; !local || !isPlatform(local, platform); pulls++) {
-        // An image ID is never pulled (a pull would ask Docker Hub for "sha256"): on a multi-platform
-        // store that cannot be asked, the one image under it may hold the platform (the resolver runs a
-        // local list by its ID: resolve/base.ts), and the container's create says if it does not.
-        if (local && ref/* DIGEST_RE */.Vt.test(image)) {
-            if (!(await multiPlatformStore(docker, local)))
-                throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
-            if (ask === undefined)
-                return;
-            throw platformMissing(image, platform, { detail: 'the engine holds none of it under this ID' });
-        }
-        if (local && pulls === 2)
-            throw platformMissing(image, platform, { has: `${local.Os}/${local.Architecture}` });
-        const before = local;
-        await pullImage(docker, image, platform).catch(async (e) => {
-            throw before && ask === undefined && (await multiPlatformStore(docker, before))
-                ? heldOtherwise(e, image, before)
-                : e;
-        });
-        local =
-            (ask !== undefined ? await localImage(docker, image, ask) : undefined) ??
-                (await localImage(docker, image));
-        if (!local)
-            throw pullFailure(image, platform, 'the engine holds no such image after the pull');
-        // A multi-platform store's inspect cannot say: the pull's own answer (no error) is the word.
-        if (ask === undefined && !isPlatform(local, platform) && (await multiPlatformStore(docker, local)))
-            return;
-    }
-}
-/**
- * The engine's inspect of the local REF for PLATFORM: asked with `platform` where its plain answer
- * names another platform and the engine takes one (API 1.49+: the containerd image store's answer
- * is then any platform it holds, the host's first); else the plain answer, the one there is.
- */
-async function platformInspect(client, ref, platform) {
-    const raw = await client.call((docker) => docker.getImage(ref).inspect());
-    const named = LocalPlatformSchema.safeParse(raw);
-    if (platform === undefined || !named.success || isPlatform(named.data, platform))
-        return raw;
-    return client.call(async (docker) => apiAtLeast(await apiVersion(docker), '1.49') ? askImage(docker, ref, 'json', platform) : raw);
-}
-async function inspectImage(client, ref, platform) {
-    await ensureImage(client, ref, platform);
-    const raw = await platformInspect(client, ref, platform);
-    const store = (0,size_kind/* storeOfInspect */.R4)(raw);
-    return {
-        ...imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`)),
-        ...(store !== undefined && { store }),
-    };
-}
-/**
- * The engine's own image under REF, never pulled: undefined when it holds none (404). Asked over
- * the local socket first (LOCAL), then through dockerode when that cannot tell.
- */
-async function inspectLocalImage(client, ref, local) {
-    let raw = await local?.(ref);
-    if (raw === null)
-        return undefined;
-    try {
-        raw ??= await client.call((docker) => docker.getImage(ref).inspect());
-    }
-    catch (e) {
-        if ((0,failures/* statusCodeOf */.PU)(e) === 404)
-            return undefined;
-        throw e;
-    }
-    return imageDetails((0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`));
-}
-/** What the engine answers to an image removal: one entry per reference untagged or image/layer deleted. */
-const ImageDeleteSchema = schemas/* array */.YOg(schemas/* object */.Ikc({ Untagged: schemas/* string */.YjP().optional(), Deleted: schemas/* string */.YjP().optional() }));
-/**
- * Remove the reference REF without force (DELETE /images/REF, as `docker image rm` without -f):
- * missing (404) and refused (409: a container uses the image, or images depend on it) are answers,
- * not errors; anything else is thrown.
- */
-async function removeImage(client, ref) {
-    let raw;
-    try {
-        raw = await client.call((docker) => docker.getImage(ref).remove());
-    }
-    catch (e) {
-        const status = (0,failures/* statusCodeOf */.PU)(e);
-        if (status === 404)
-            return { outcome: 'missing' };
-        if (status === 409)
-            return { outcome: 'conflict', message: (0,failures/* engineMessage */.g4)(e).split('\n')[0] };
-        throw e;
-    }
-    const answer = (0,failures/* parseAnswer */.Wp)(ImageDeleteSchema, raw, `the engine's removal of image ${ref}`);
-    return {
-        outcome: 'removed',
-        untagged: answer.flatMap((a) => (a.Untagged !== undefined ? [a.Untagged] : [])),
-        deleted: answer.flatMap((a) => (a.Deleted !== undefined ? [a.Deleted] : [])),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/containers-spec.ts
-
-
-
-/**
- * The default pids limit of a container run. Threads count against it: an 8-GPU DDP run on a
- * 2 x 128-core host holds some 2,500 (a torch intra-op pool per rank, CUDA and NCCL threads), so the
- * limit leaves room for 16 ranks there while still stopping a fork bomb long before the host's
- * pid_max.
- */
-const DEFAULT_PIDS_LIMIT = 8192;
-/**
- * The hostname of a container without a network. Docker writes no /etc/hosts line for the
- * hostname of such a container, and torch (torchrun's rendezvous, gloo's device) resolves its own
- * hostname: the entry makes it resolve to loopback, as an empty bridge network would.
- */
-const LOOPBACK_HOSTNAME = 'ml-image-smoke';
-const networkOf = (spec) => spec.network ?? 'none';
-/** Whether a spec asks for no GPU: none given, or an empty device list. */
-const noGpus = (gpus) => gpus === undefined || (typeof gpus === 'object' && gpus.length === 0);
-/**
- * The environment of a container (every one the tool creates: runs and sessions): ENV, and
- * NVIDIA_VISIBLE_DEVICES=void unless it is given GPUs. On a host whose dockerd runs the NVIDIA
- * runtime by default, that runtime gives every GPU to any container whose environment says
- * NVIDIA_VISIBLE_DEVICES=all (every nvidia/cuda image's ENV does), DeviceRequests or not; `void`
- * makes it start the container as runc would: no GPU, no driver library, no nvidia-smi. A
- * container given every GPU or a number keeps the image's value (its DeviceRequest names the
- * GPUs); one given a device list gets that list, so that such a runtime, which reads the variable,
- * gives it those GPUs only (the engine sets the same from the DeviceRequest's DeviceIDs).
- */
-function containerEnv(env, gpus) {
-    const visible = noGpus(gpus) ? 'void' : typeof gpus === 'object' ? gpus.join(',') : undefined;
-    const all = { ...env, ...(visible !== undefined && { NVIDIA_VISIBLE_DEVICES: visible }) };
-    return Object.entries(all).map(([k, v]) => `${k}=${v}`);
-}
-/**
- * The DeviceRequest of a run given GPUs, as `docker run --gpus` makes it: every GPU (Count -1),
- * that many (Count N), or those devices (DeviceIDs, Count 0: the engine refuses both at once).
- */
-function deviceRequest(gpus) {
-    const [count, ids] = typeof gpus === 'object' ? [0, [...gpus]] : [gpus === 'all' ? -1 : gpus, null];
-    return { Driver: '', Count: count, Capabilities: [['gpu']], DeviceIDs: ids, Options: {} };
-}
-/**
- * HostConfig of a container run. Every run executes the image's own code (PR-controlled in a
- * pull request), so every run is hardened: all capabilities dropped, no-new-privileges (setuid
- * binaries gain nothing), a pids limit, and no network unless the spec asks for one. Shared
- * memory, IPC and GPUs as the spec asks.
- */
-function hostConfigFor(spec) {
-    const network = networkOf(spec);
-    return {
-        // The engine removes it once it has exited, so a container that ends by its own deadline after
-        // the CLI was killed (SIGKILL, no post step) leaves nothing behind. The exit code comes from a
-        // wait for removal registered before start, the output from the attach stream: `docker run --rm`.
-        AutoRemove: true,
-        CapDrop: ['ALL'],
-        SecurityOpt: ['no-new-privileges'],
-        PidsLimit: spec.pidsLimit ?? DEFAULT_PIDS_LIMIT,
-        NetworkMode: network,
-        ...(network === 'none' && { ExtraHosts: [`${LOOPBACK_HOSTNAME}:127.0.0.1`] }),
-        ...(spec.shmSizeBytes !== undefined && { ShmSize: spec.shmSizeBytes }),
-        ...(spec.ipcHost && { IpcMode: 'host' }),
-        ...(!noGpus(spec.gpus) && { DeviceRequests: [deviceRequest(spec.gpus)] }),
-    };
-}
-/**
- * The whole argv of a run (the deadline wrapper needs it): the image's entrypoint/CMD when none is
- * given, of the spec's platform's image (a multi-platform tag's plain inspect may be another's).
- */
-async function runArgv(client, spec) {
-    if (spec.entrypoint !== undefined)
-        return effectiveArgv(spec, { entrypoint: null, cmd: null });
-    const raw = await platformInspect(client, spec.image, spec.platform);
-    const config = (0,failures/* parseAnswer */.Wp)(ImageCommandSchema, raw, `the engine's inspect of image ${spec.image}`).Config;
-    return effectiveArgv(spec, { entrypoint: config?.Entrypoint ?? null, cmd: config?.Cmd ?? null });
-}
-/** The create body of a run: under the deadline wrapper (`wrapped`) or as the spec says. */
-function runBody(spec, argv, wrapped) {
-    return {
-        ...(wrapped
-            ? withDeadline(argv, deadlineSeconds(spec))
-            : {
-                Cmd: [...spec.cmd],
-                ...(spec.entrypoint !== undefined && { Entrypoint: [...spec.entrypoint] }),
-            }),
-        ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-        ...(networkOf(spec) === 'none' && { Hostname: LOOPBACK_HOSTNAME }),
-        Tty: false,
-        AttachStdout: true,
-        AttachStderr: true,
-        HostConfig: hostConfigFor(spec),
-    };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: ./src/docker/cdi.ts
-var cdi = __nccwpck_require__(78446);
-;// CONCATENATED MODULE: ./src/docker/daemon-info.ts
-// What the engine says of itself, parsed (not cast): its version (the adapter's ping, over a
-// connection of its own) and its features (runtimes and CDI devices: whether it has GPUs). The
-// local engine's info comes over its socket without dockerode where it can (engine-info.ts).
-
-
-
-
-
-
-/**
- * The client over a connection of its own: a daemon that shuts down closes its listener first but
- * still serves pooled keep-alive connections, so only a new connection tells that it has gone.
- */
-function freshConnection(docker) {
-    const https = Reflect.get(docker.modem, 'protocol') === 'https';
-    // A Docker context that skips TLS verification gave the client an agent that does (engine.ts).
-    const given = Reflect.get(docker.modem, 'agent');
-    const verify = !(given instanceof external_node_https_.Agent && given.options.rejectUnauthorized === false);
-    const agent = https
-        ? new external_node_https_.Agent({ keepAlive: false, ...(verify ? {} : { rejectUnauthorized: false }) })
-        : new external_node_http_.Agent({ keepAlive: false });
-    const modem = Object.assign(Object.create(docker.modem), { agent });
-    return Object.create(docker, { modem: { value: modem } });
-}
-const VersionSchema = schemas/* object */.Ikc({
-    Version: schemas/* string */.YjP(),
-    ApiVersion: schemas/* string */.YjP(),
-    Os: schemas/* string */.YjP(),
-    Arch: schemas/* string */.YjP(),
-});
-const InfoSchema = schemas/* object */.Ikc({
-    Runtimes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullable().optional(),
-    CDISpecDirs: schemas/* array */.YOg(schemas/* string */.YjP()).nullable().optional(),
-    /** API 1.50+ (Docker 28.2+): the devices of the engine's device drivers (CDI: "nvidia.com/gpu=0"). */
-    DiscoveredDevices: schemas/* array */.YOg(schemas/* object */.Ikc({ Source: schemas/* string */.YjP().optional(), ID: schemas/* string */.YjP().optional() }))
-        .nullable()
-        .optional(),
-});
-/** The engine's version (DockerAdapter.ping), asked over a fresh connection. */
-async function pingEngine(client) {
-    const raw = await client.call((docker) => freshConnection(docker).version());
-    const v = (0,failures/* parseAnswer */.Wp)(VersionSchema, raw, "the engine's version");
-    return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
-}
-/**
- * The engine listens on a unix socket of this machine, so its CDI spec directories are ours to read:
- * a socket path, or (docker-modem 5, no DOCKER_HOST) the function that picks the default socket.
- */
-function isLocalEngine(docker) {
-    const modem = Reflect.get(docker, 'modem');
-    const socketPath = typeof modem === 'object' && modem !== null ? Reflect.get(modem, 'socketPath') : undefined;
-    if (typeof socketPath === 'function')
-        return process.platform !== 'win32';
-    return typeof socketPath === 'string' && socketPath.startsWith('/') && !socketPath.startsWith('//');
-}
-/**
- * The engine's info: its runtimes and CDI devices (the engine's list, else the local spec files),
- * and its image store (size-kind.ts storeOfInfo).
- * LOCAL_INFO answers from the local engine's socket without loading dockerode (engine-info.ts);
- * undefined from it (another engine, or a failure) asks dockerode.
- */
-async function daemonFeatures(client, localInfo) {
-    const local = await localInfo?.();
-    const raw = local ?? (await client.call((docker) => docker.info()));
-    const info = (0,failures/* parseAnswer */.Wp)(InfoSchema, raw, "the engine's info");
-    const cdiSpecDirs = info.CDISpecDirs ?? [];
-    const discovered = info.DiscoveredDevices;
-    const cdiDevices = discovered
-        ? discovered.flatMap((d) => (d.ID ? [d.ID] : []))
-        : local !== undefined || isLocalEngine(await client.docker())
-            ? (0,cdi/* readCdiDevices */.AZ)(cdiSpecDirs)
-            : [];
-    const imageStore = (0,size_kind/* storeOfInfo */.$6)(raw);
-    return {
-        runtimes: Object.keys(info.Runtimes ?? {}),
-        cdiSpecDirs,
-        cdiDevices,
-        ...(imageStore !== undefined && { imageStore }),
-    };
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/docker/streams.ts
-// Docker's multiplexed output (non-TTY attach, exec and logs) split into stdout and stderr.
-
-
-/**
- * The most of a container's stdout (or stderr) kept in memory: a program that prints without end
- * (`yes`) would otherwise grow it past what a string can hold and crash the process. Past it the
- * caller stops the run (onOverflow).
- */
-const MAX_STREAM_CHARS = 32 * 1024 * 1024;
-/** What a run stopped for its output says, on its stderr. */
-const overflowNote = (which, max = MAX_STREAM_CHARS) => `\nml-image: the ${which} passed ${max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MiB` : `${max} characters`}: stopped\n`;
-/**
- * Split Docker's multiplexed stream into stdout/stderr chunks (UTF-8 decoded across chunk
- * boundaries); resolves when the stream ends. At most MAX_CHARS of each stream is passed on: then
- * onOverflow is called once, and that stream's later chunks are dropped.
- */
-function collectOutput(docker, stream, onChunk, opts = {}) {
-    const max = opts.maxChars ?? MAX_STREAM_CHARS;
-    const out = new external_node_stream_.PassThrough();
-    const err = new external_node_stream_.PassThrough();
-    const pass = (which) => {
-        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-        let left = max;
-        return (b) => {
-            if (left < 0)
-                return;
-            const text = decoder.write(b);
-            if (text.length <= left) {
-                left -= text.length;
-                if (text !== '')
-                    onChunk(text, which);
-                return;
-            }
-            if (left > 0)
-                onChunk(text.slice(0, left), which);
-            left = -1;
-            opts.onOverflow?.(which);
-        };
-    };
-    out.on('data', pass('stdout'));
-    err.on('data', pass('stderr'));
-    docker.modem.demuxStream(stream, out, err);
-    return new Promise((resolve) => {
-        stream.on('end', () => resolve());
-        stream.on('close', () => resolve());
-        stream.on('error', () => resolve());
-    });
-}
-/**
- * Docker's multiplexed stream format (non-TTY attach and logs): frames of an 8-byte header
- * (stream 1 = stdout, 2 = stderr; size big-endian in bytes 4..7) and the payload.
- */
-function demuxFrames(buf) {
-    const out = [];
-    const err = [];
-    let i = 0;
-    while (i + 8 <= buf.length) {
-        const size = buf.readUInt32BE(i + 4);
-        const payload = buf.subarray(i + 8, i + 8 + size);
-        (buf[i] === 2 ? err : out).push(payload);
-        i += 8 + size;
-    }
-    return { stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
-/** Stop reading a stream that may never end by itself (attach, exec). */
-function destroyStream(stream) {
-    const destroy = stream ? Reflect.get(stream, 'destroy') : undefined;
-    if (typeof destroy === 'function')
-        destroy.call(stream);
-}
-
-// EXTERNAL MODULE: ./src/util/within.ts
-var within = __nccwpck_require__(89281);
-;// CONCATENATED MODULE: ./src/docker/container-removal.ts
-
-
-
-/** How long the engine has to answer a kill or a removal of a run's container. */
-const CONTAINER_CALL_LIMIT_MS = 30_000;
-/** Stands for a call given up on at its limit (its request still open). */
-const LATE = Symbol('late');
-/** CALL's answer, else LATE once LIMIT_MS passed (said to the entry: markRequestAbandoned). */
-async function bounded(call, limitMs, late) {
-    const r = await (0,within/* within */.u)(call, limitMs, LATE);
-    if (r !== LATE)
-        return r;
-    (0,cleanup/* markRequestAbandoned */.Z9)();
-    return late;
-}
-/**
- * CONTAINER removed (with its anonymous volumes): true once the engine says so, or that it is gone
- * already (404) or being removed (409: AutoRemove after its exit); false when it refused, or did
- * not answer within LIMIT_MS.
- */
-function removeWithin(container, limitMs = CONTAINER_CALL_LIMIT_MS) {
-    const removal = container.remove({ force: true, v: true }).then(() => true, (e) => (0,failures/* statusCodeOf */.PU)(e) === 404 || (0,failures/* statusCodeOf */.PU)(e) === 409);
-    return bounded(removal, limitMs, false);
-}
-/** CONTAINER killed, or not (gone, refused, no answer within LIMIT_MS): the caller removes it next. */
-async function killWithin(container, limitMs = CONTAINER_CALL_LIMIT_MS) {
-    await bounded(container.kill().catch(() => undefined), limitMs, undefined);
-}
-
-;// CONCATENATED MODULE: ./src/docker/image-size.ts
-
-
-
-
-/** GET /images/REF/json?manifests=1 (API 1.48+; the engine refuses it together with `platform`). */
-function askManifests(docker, ref) {
-    return new Promise((resolve, reject) => docker.modem.dial({
-        path: `/images/${ref}/json?`,
-        method: 'GET',
-        options: { manifests: '1' },
-        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
-    }, (err, data) => (err ? reject(err) : resolve(data))));
-}
-/**
- * The size of the local image REF for PLATFORM and its kind: the inspect's Size, unpacked, on the
- * classic store; on the containerd store the content of the platform's manifest where the engine
- * lists its manifests (the inspect's Size, which is that content on the engines that cannot
- * list them, Docker 26 to 28.0; an engine that can but lists no such platform is refused: the
- * capture keeps the inspect's Size without a kind and says why under errors). The store is told by
- * the inspect where it shows it, else by the engine's info (asked once per client); neither
- * telling, the size has no kind. INSPECTED (inspectImage's answer for REF and PLATFORM) stands for
- * the inspect, which is then not asked again: on the classic store nothing is asked at all.
- */
-async function imageSize(client, ref, platform, inspected) {
-    const inspect = inspected ?? (await inspectOnce(client, ref, platform));
-    const docker = await client.docker();
-    const store = inspect.store ?? (await imageStore(docker));
-    if (store === undefined)
-        return { sizeBytes: inspect.sizeBytes };
-    const kind = (0,size_kind/* sizeKindOfStore */.C6)(store);
-    if (store === 'classic')
-        return { sizeBytes: inspect.sizeBytes, kind };
-    const api = await apiVersion(docker);
-    // Below API 1.48 (Docker 26 to 28.0) the inspect's Size is the content; the API version of
-    // moby#53426 (Size = content + unpacked) is not known here, so a later one is not read as such.
-    if (!apiAtLeast(api, '1.48'))
-        return { sizeBytes: inspect.sizeBytes, kind };
-    const listed = await client.call((d) => askManifests(d, ref)).catch(() => undefined);
-    // With manifests=1 every platform is listed: the one asked for, else the inspect's.
-    const [os, architecture, variant] = platform?.split('/') ?? [];
-    const content = listed === undefined
-        ? undefined
-        : (0,size_kind/* contentSizeOf */.S9)(listed, os && architecture
-            ? { os, architecture, variant }
-            : { os: inspect.os, architecture: inspect.architecture, variant: inspect.variant });
-    if (content !== undefined)
-        return { sizeBytes: content, kind };
-    throw new Error(`the engine (API ${api}) listed no content size of ${platform ?? `${inspect.os}/${inspect.architecture}`} ` +
-        `for ${ref}; its inspect's Size may include the unpacked snapshots (moby#53426), so the size has no kind`);
-}
-/** The inspect of REF for PLATFORM, as much of it as the size needs (with the store it shows). */
-async function inspectOnce(client, ref, platform) {
-    const raw = await platformInspect(client, ref, platform);
-    const i = (0,failures/* parseAnswer */.Wp)(ImageInspectSchema, raw, `the engine's inspect of image ${ref}`);
-    const store = (0,size_kind/* storeOfInspect */.R4)(raw);
-    return {
-        sizeBytes: i.Size,
-        os: i.Os,
-        architecture: i.Architecture,
-        ...(i.Variant !== undefined && { variant: i.Variant }),
-        ...(store !== undefined && { store }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/containers.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** The container creations this process has sent and the engine has not answered yet. */
-const creating = new Set();
-/** Settles when every creation sent so far has been answered (or failed). */
-async function creationsSettled() {
-    await Promise.allSettled([...creating]);
-}
-/**
- * Create a container with the managed and run labels, so leftovers can always be found, and no GPU
- * unless the spec asks for some (containerEnv). The creation is tracked until the engine answers
- * (creationsSettled: the interrupt sweep waits for it).
- */
-function createManaged(client, spec, body) {
-    (0,cleanup/* throwIfInterrupted */.sK)(`a container of ${spec.image}`);
-    // _query/_body: dockerode's raw request, so the platform goes into the query string.
-    const options = {
-        _query: spec.platform ? { platform: spec.platform } : {},
-        _body: {
-            Image: spec.image,
-            Env: containerEnv(spec.env, spec.gpus),
-            ...(spec.user !== undefined && { User: spec.user }),
-            Labels: { ...spec.labels, [adapter/* MANAGED_LABEL */.bS]: 'true', [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.UC },
-            ...body,
-        },
-    };
-    const created = client.call((docker) => docker.createContainer(options));
-    creating.add(created);
-    created.then(() => creating.delete(created), () => creating.delete(created));
-    return created;
-}
-const WaitSchema = schemas/* object */.Ikc({ StatusCode: schemas/* number */.aig() });
-/**
- * POST /containers/{id}/wait?condition=removed. The engine registers the waiter, then sends the
- * headers: this resolves when they arrive (so start may follow), with the body's status to come.
- */
-function waitForRemoval(docker, container) {
-    return new Promise((resolve, reject) => {
-        docker.modem.dial({
-            path: `/containers/${container.id}/wait?`,
-            method: 'POST',
-            options: { condition: 'removed' },
-            isStream: true,
-            statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
-        }, (err, res) => {
-            if (err)
-                return reject(err instanceof Error ? err : new Error(String(err)));
-            const body = res;
-            // Wrapped in an object: resolving with a promise itself would wait for the body.
-            resolve({
-                status: new Promise((done, fail) => {
-                    const chunks = [];
-                    body.on('data', (b) => chunks.push(Buffer.from(b)));
-                    body.on('error', fail);
-                    body.on('end', () => {
-                        try {
-                            const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-                            done((0,failures/* parseAnswer */.Wp)(WaitSchema, answer, `the engine's wait for container ${container.id}`)
-                                .StatusCode);
-                        }
-                        catch (e) {
-                            fail(e instanceof Error ? e : new Error(String(e)));
-                        }
-                    });
-                }),
-            });
-        });
-    });
-}
-/** Create, attach, wait for removal, start; the container is removed again when any of it fails. */
-async function launch(client, spec, argv, wrapped, output) {
-    const container = await createManaged(client, spec, runBody(spec, argv, wrapped));
-    // Bounded; one that did not happen stays registered (container-removal.ts).
-    const remove = () => removeWithin(container);
-    const unregister = (0,cleanup/* registerCleanup */.qE)(async () => void (await remove()));
-    let stream;
-    try {
-        const docker = await client.docker();
-        stream = await client.call(() => container.attach({ stream: true, stdout: true, stderr: true }));
-        const ended = collectOutput(docker, stream, (s, which) => {
-            output[which] += s;
-            spec.onOutput?.(s, which);
-        }, {
-            ...(spec.maxOutputChars !== undefined && { maxChars: spec.maxOutputChars }),
-            onOverflow: (which) => {
-                output.stderr += overflowNote(which, spec.maxOutputChars);
-                void container.kill().catch(() => undefined);
-            },
-        });
-        const { status: removed } = await client.call((d) => waitForRemoval(d, container));
-        // Never unhandled: a run that fails to start is removed here and its wait rejects (404).
-        removed.catch(() => undefined);
-        await client.call(() => container.start());
-        return { container, remove, unregister, stream, ended, removed, inContainerDeadline: wrapped };
-    }
-    catch (e) {
-        destroyStream(stream);
-        if (await remove())
-            unregister();
-        throw e;
-    }
-}
-/** The exit status, or 'timeout' when timeoutMs passed first. */
-async function waitFor(run, timeoutMs) {
-    let timer;
-    try {
-        return await (timeoutMs === undefined
-            ? run.removed
-            : Promise.race([
-                run.removed,
-                new Promise((resolve) => {
-                    timer = setTimeout(() => resolve('timeout'), timerMs(timeoutMs));
-                }),
-            ]));
-    }
-    finally {
-        if (timer)
-            clearTimeout(timer);
-    }
-}
-/** How long the attach stream may take to end after the container is gone. */
-const STREAM_GRACE_MS = 5000;
-/**
- * The output is what the attach stream carried: the engine closes it when the container exits,
- * before it removes the container. A stream that does not end within a grace period is dropped
- * with what it carried so far.
- */
-async function readOutput(run) {
-    let timer;
-    await Promise.race([
-        run.ended,
-        new Promise((resolve) => {
-            timer = setTimeout(resolve, STREAM_GRACE_MS);
-        }),
-    ]);
-    if (timer)
-        clearTimeout(timer);
-    destroyStream(run.stream);
-}
-async function runContainer(client, spec) {
-    await ensureImage(client, spec.image, spec.platform);
-    const started = Date.now();
-    const argv = await runArgv(client, spec);
-    const output = { stdout: '', stderr: '' };
-    // An image without /bin/sh (e.g. distroless) runs without the in-container deadline: the
-    // host-side timeout still applies; only a killed CLI would leave it to the post step.
-    const run = await launch(client, spec, argv, true, output).catch((e) => {
-        if (!isMissingShell(e))
-            throw e;
-        return launch(client, spec, argv, false, output);
-    });
-    try {
-        const status = await client.call(() => waitFor(run, spec.timeoutMs));
-        const timedOut = status === 'timeout';
-        if (timedOut) {
-            await killWithin(run.container);
-            await Promise.race([
-                run.removed.catch(() => undefined),
-                new Promise((r) => setTimeout(r, STREAM_GRACE_MS)),
-            ]);
-        }
-        await readOutput(run);
-        return {
-            containerId: run.container.id,
-            exitCode: timedOut ? null : status,
-            timedOut,
-            stdout: output.stdout,
-            stderr: output.stderr,
-            durationMs: Date.now() - started,
-            inContainerDeadline: run.inContainerDeadline,
-        };
-    }
-    finally {
-        if (await run.remove())
-            run.unregister();
-    }
-}
-// Every id is tried: one the engine refuses (a removal in progress: 409, a busy mount: 500) does
-// not keep the others; the refusals are thrown together, naming each id.
-async function removeContainers(client, ids) {
-    const removed = [];
-    const refused = [];
-    for (const id of ids) {
-        try {
-            await client.call((docker) => docker.getContainer(id).remove({ force: true, v: true }));
-            removed.push(id);
-        }
-        catch (error) {
-            // Gone already (removed by its own run, or AutoRemove): nothing to do.
-            if ((0,failures/* statusCodeOf */.PU)(error) !== 404)
-                refused.push({ id, error });
-        }
-    }
-    if (refused.length > 0)
-        throw new Error(`removed ${removed.length} of ${ids.length} containers; ${refused
-            .map(({ id, error }) => `${id.slice(0, 12)}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`)
-            .join('; ')}`, { cause: refused[0].error });
-    return removed;
-}
-/** The adapter's engine and container methods over one client. */
-function createContainerOps(client, local = {}) {
-    return {
-        ping: () => pingEngine(client),
-        daemonFeatures: () => daemonFeatures(client, local.info),
-        runContainer: (spec) => runContainer(client, spec),
-        inspectImage: (ref, platform) => inspectImage(client, ref, platform),
-        inspectLocalImage: (ref) => inspectLocalImage(client, ref, local.image),
-        imageHistory: (ref, platform) => imageHistory(client, ref, platform),
-        imageSize: (ref, platform, inspected) => imageSize(client, ref, platform, inspected),
-        removeImage: (ref) => removeImage(client, ref),
-        async listManagedContainers(labels = {}) {
-            const filters = [`${adapter/* MANAGED_LABEL */.bS}=true`, ...Object.entries(labels).map(([k, v]) => `${k}=${v}`)];
-            const list = await client.call((docker) => docker.listContainers({ all: true, filters: { label: filters } }));
-            return list.map((c) => c.Id);
-        },
-        removeContainers: (ids) => removeContainers(client, ids),
-    };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/docker/engine-info.ts
-// The engine's info (GET /info) and an image's inspect over its local socket with node:http,
-// without loading dockerode. Asking whether the engine has GPUs, and which image a base's tag names
-// here, is all a warm run needs of it (its resolution and smoke results are reused), and dockerode
-// with its dependencies is the bundle's largest chunk: loading it cost a warm `ml-image run` about
-// 80 ms and a major garbage collection. The socket is the one
-// docker-modem (dockerode's connection) would use: DOCKER_HOST=unix://PATH, or without DOCKER_HOST
-// $HOME/.docker/run/docker.sock when it exists, else /var/run/docker.sock. Any other engine
-// (tcp://, ssh://, a named pipe) is left to dockerode, and so is any failure here: the caller
-// asks dockerode, which says what is wrong in the usual words.
-
-
-
-
-/** The engine's local socket as docker-modem picks it; undefined for any other DOCKER_HOST. */
-function localEngineSocket(env, platform = process.platform, exists = external_node_fs_.existsSync, home = (0,external_node_os_.homedir)()) {
-    if (platform === 'win32')
-        return undefined;
-    const host = env.DOCKER_HOST;
-    if (host) {
-        if (!host.startsWith('unix://'))
-            return undefined;
-        const given = host.slice('unix://'.length);
-        if (given)
-            return given;
-    }
-    const user = external_node_path_default().join(home, '.docker', 'run', 'docker.sock');
-    return exists(user) ? user : '/var/run/docker.sock';
-}
-/**
- * GET PATH on SOCKET: the status and the parsed JSON, or undefined on any failure (no engine, a
- * body that is not JSON, the timeout): the caller then asks dockerode.
- */
-function getOverSocket(socket, apiPath, timeoutMs = 10_000) {
-    return new Promise((resolve) => {
-        const req = external_node_http_default().get({ socketPath: socket, path: apiPath, timeout: timeoutMs }, (res) => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('error', () => resolve(undefined));
-            res.on('end', () => {
-                try {
-                    resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-                }
-                catch {
-                    resolve(undefined);
-                }
-            });
-        });
-        req.on('timeout', () => req.destroy());
-        req.on('error', () => resolve(undefined));
-        // Whatever else ends the request without an answer (resolving again after one does nothing).
-        req.on('close', () => resolve(undefined));
-    });
-}
-/** GET /info on SOCKET: the parsed JSON, or undefined on any failure (the caller asks dockerode). */
-async function infoOverSocket(socket, timeoutMs = 10_000) {
-    const answer = await getOverSocket(socket, '/info', timeoutMs);
-    return answer?.status === 200 ? answer.body : undefined;
-}
-/** The local engine's info when DOCKER_HOST names a local socket (or none); else undefined. */
-async function localEngineInfo(env = process.env) {
-    const socket = localEngineSocket(env);
-    return socket === undefined ? undefined : infoOverSocket(socket);
-}
-/** What an image reference may hold (a name, tag, digest or id): nothing a URL path must escape. */
-const PLAIN_REF = /^[A-Za-z0-9][\w.:@/-]*$/;
-/**
- * The local engine's inspect of image REF (GET /images/REF/json), never pulled: its JSON, null
- * when the engine holds no such image (404), undefined when this cannot tell (another engine, a
- * failure, a reference outside the plain form): the caller then asks dockerode.
- */
-async function localImageInspect(ref, env = process.env) {
-    const socket = localEngineSocket(env);
-    if (socket === undefined || !PLAIN_REF.test(ref) || ref.includes('..'))
-        return undefined;
-    const answer = await getOverSocket(socket, `/images/${ref}/json`);
-    if (answer?.status === 200)
-        return answer.body;
-    return answer?.status === 404 ? null : undefined;
-}
-
-// EXTERNAL MODULE: ./src/docker/exec-runner.ts
-var exec_runner = __nccwpck_require__(45206);
-;// CONCATENATED MODULE: ./src/docker/tar.ts
-// A minimal ustar writer: enough to hand a few small files to a container through the engine's
-// archive API (`putArchive`), so file contents never travel on a command line (E2BIG, and secrets
-// visible in `ps`/exec inspect). Pure.
-function octal(value, width) {
-    // width includes the terminating NUL
-    return `${value.toString(8).padStart(width - 1, '0')}\0`;
-}
-function header(name, size, mode, type, owner = {}) {
-    const h = Buffer.alloc(512, 0);
-    if (Buffer.byteLength(name) > 100)
-        throw new Error(`tar: name too long: ${name}`);
-    h.write(name, 0, 100, 'utf8');
-    h.write(octal(mode & 0o7777, 8), 100, 'ascii');
-    h.write(octal(owner.uid ?? 0, 8), 108, 'ascii'); // uid
-    h.write(octal(owner.gid ?? 0, 8), 116, 'ascii'); // gid
-    h.write(octal(size, 12), 124, 'ascii');
-    h.write(octal(0, 12), 136, 'ascii'); // mtime
-    h.write('        ', 148, 'ascii'); // checksum placeholder
-    h.write(type, 156, 'ascii');
-    h.write('ustar\0', 257, 'ascii');
-    h.write('00', 263, 'ascii');
-    let sum = 0;
-    for (const b of h)
-        sum += b;
-    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
-    return h;
-}
-/** A ustar archive of the entries, in order (put a directory before its files). */
-function tarArchive(entries) {
-    const parts = [];
-    for (const e of entries) {
-        if (e.content === undefined) {
-            parts.push(header(e.name.endsWith('/') ? e.name : `${e.name}/`, 0, e.mode, '5', e));
-            continue;
-        }
-        const data = typeof e.content === 'string' ? Buffer.from(e.content, 'utf8') : e.content;
-        parts.push(header(e.name, data.length, e.mode, '0', e), data);
-        const pad = (512 - (data.length % 512)) % 512;
-        if (pad)
-            parts.push(Buffer.alloc(pad, 0));
-    }
-    parts.push(Buffer.alloc(1024, 0));
-    return Buffer.concat(parts);
-}
-
-;// CONCATENATED MODULE: ./src/docker/sessions.ts
-// Exec sessions: one container kept idling so that several commands reuse it (and pip's cache in
-// it). It ends by itself at its deadline, and is removed on close and on interrupt. It runs
-// hardened (sessionHostConfig): no capabilities, no new privileges, a process limit; and with no
-// GPU: a session never asks for one (SessionSpec has no way to), so createManaged's environment
-// says NVIDIA_VISIBLE_DEVICES=void, over the spec's and the image's (containers-spec.ts
-// containerEnv). On a host whose dockerd runs the NVIDIA runtime by default, that runtime would
-// otherwise give every GPU to a CUDA base image (its ENV says NVIDIA_VISIBLE_DEVICES=all).
-
-
-
-
-
-
-
-
-
-
-const ExecInspectSchema = schemas/* object */.Ikc({ ExitCode: schemas/* number */.aig().nullable().optional() });
-/** Run one command in the session's container; on timeout its stream is dropped (exit -1). */
-async function execIn(client, container, cmd, options) {
-    const ex = await client.call(() => container.exec({
-        Cmd: [...cmd],
-        AttachStdout: true,
-        AttachStderr: true,
-        Env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
-    }));
-    const stream = await client.call(() => ex.start({ hijack: true, stdin: false }));
-    const output = { stdout: '', stderr: '' };
-    const ended = collectOutput(await client.docker(), stream, (s, which) => {
-        output[which] += s;
-    }, {
-        // Stop reading: the exec's process goes with the session (removed when it closes).
-        onOverflow: (which) => {
-            output.stderr += overflowNote(which);
-            stream.destroy();
-        },
-    }).then(() => 'ended');
-    let timer;
-    const limitMs = options.timeoutMs;
-    const outcome = await (limitMs === undefined
-        ? ended
-        : Promise.race([
-            ended,
-            new Promise((resolve) => {
-                timer = setTimeout(() => resolve('timeout'), timerMs(limitMs));
-            }),
-        ]));
-    if (timer)
-        clearTimeout(timer);
-    if (outcome === 'timeout') {
-        stream.destroy();
-        return { exitCode: -1, ...output, timedOut: true };
-    }
-    const info = (0,failures/* parseAnswer */.Wp)(ExecInspectSchema, await ex.inspect(), `the engine's inspect of an exec in ${container.id}`);
-    return { exitCode: info.ExitCode ?? -1, ...output, timedOut: false };
-}
-/**
- * The archive putFiles sends: `dir`'s last component (mode 0700) holding the files (mode 0600),
- * to be extracted in `dir`'s parent.
- */
-function sessionArchive(dir, files, owner = { uid: 0, gid: 0 }) {
-    const base = external_node_path_default().posix.basename(dir);
-    return {
-        parent: external_node_path_default().posix.dirname(dir),
-        entries: [
-            { name: `${base}/`, mode: 0o700, ...owner },
-            ...Object.entries(files).map(([name, content]) => ({
-                name: `${base}/${name}`,
-                content,
-                mode: 0o600,
-                ...owner,
-            })),
-        ],
-    };
-}
-/**
- * The ids in `id`'s answer ("uid=1000(app) gid=1000(app) groups=...", GNU coreutils and busybox
- * alike); undefined for anything else. Pure.
- */
-function parseIdOutput(out) {
-    const m = /^uid=(\d+)(?:\([^)]*\))? gid=(\d+)/.exec(out.trim());
-    return m ? { uid: Number(m[1]), gid: Number(m[2]) } : undefined;
-}
-/**
- * The most processes (threads included) a session's container may run. Enough for pip building an
- * sdist with meson-python (numpy, scipy: a dry run for a platform with no matching wheel, arm64
- * above all): ninja starts about one job per core, each job some three processes, and QEMU adds
- * threads of its own; on a 256-core host that is well past a few hundred, and a limit hit there
- * reads as a pip failure (EAGAIN from fork), not as a limit. 8192, the limit of the smoke stage's
- * containers, leaves room for that and still stops a fork bomb in a setup.py long before the host's
- * pid_max.
- */
-const SESSION_PIDS_LIMIT = 8192;
-/**
- * HostConfig of a session's container. Its image and the code run in it (an sdist's setup.py
- * while pip builds its metadata) may come from a pull request, so it runs with no capabilities
- * (root in it is an ordinary user that owns /tmp, its home and the volumes it created: pip needs no
- * more), may not gain any (setuid binaries, file capabilities) and has a bounded process count.
- * Removed by the engine once it ends (at its deadline, after a killed CLI) as well as on close.
- */
-function sessionHostConfig(spec) {
-    return {
-        AutoRemove: true,
-        CapDrop: ['ALL'],
-        SecurityOpt: ['no-new-privileges'],
-        PidsLimit: SESSION_PIDS_LIMIT,
-        ...(spec.network !== undefined && { NetworkMode: spec.network }),
-        ...(spec.volumes?.length && {
-            Mounts: spec.volumes.map((v) => ({
-                Type: 'volume',
-                Source: v.name,
-                Target: v.target,
-                VolumeOptions: { Labels: { ...v.labels } },
-            })),
-        }),
-    };
-}
-async function startSession(client, spec) {
-    await ensureImage(client, spec.image, spec.platform);
-    const container = await createManaged(client, spec, {
-        // Idle until closed, until its deadline, or until no command has run in it for idleMs (so a
-        // killed CLI leaves nothing running for long); the image's entrypoint is bypassed so any image
-        // with a shell works.
-        ...sessionCommand(sessionSeconds(spec), sessionIdle(spec)),
-        HostConfig: sessionHostConfig(spec),
-    });
-    let removed = false;
-    let user;
-    // Bounded; one that did not happen stays registered, to be tried again (container-removal.ts).
-    const close = async () => (removed ||= await removeWithin(container));
-    const unregister = (0,cleanup/* registerCleanup */.qE)(async () => void (await close()));
-    try {
-        await client.call(() => container.start());
-    }
-    catch (e) {
-        if (await close())
-            unregister();
-        throw e;
-    }
-    return {
-        containerId: container.id,
-        exec: (cmd, options = {}) => execIn(client, container, cmd, options),
-        async putFiles(dir, files) {
-            // The files belong to the container's user (the one exec runs as), not root: its numeric ids,
-            // asked of the container once, go in the archive. Not copyUIDGID: the engine looks a named
-            // USER ("app") up in the host's passwd, not the image's (moby/moby#34142), and fails with a 500
-            // ("getent unable to find entry") for a user the host does not have. An image without `id`
-            // keeps copyUIDGID (a numeric USER, or root).
-            user ??= execIn(client, container, ['id'], { timeoutMs: 30_000 }).then((r) => (r.exitCode === 0 ? parseIdOutput(r.stdout) : undefined), () => undefined);
-            const owner = await user;
-            const { parent, entries } = sessionArchive(dir, files, owner);
-            const options = owner ? { path: parent } : { path: parent, copyUIDGID: '1' };
-            await client.call(() => container.putArchive(tarArchive(entries), options));
-        },
-        async close() {
-            if (await close())
-                unregister();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-// DockerAdapter over the real engine, composed of its three concerns: buildx through the docker
-// CLI (buildx.ts), containers through dockerode (containers.ts; the engine's info over its local
-// socket, engine-info.ts) and exec sessions (sessions.ts).
-
-
-
-
-
-
-
-
-
-
-
-
-// Callers outside docker/ that import the CLI failure classifier from here.
-
-function createDockerAdapter(deps) {
-    const client = engineClient(deps.docker);
-    return {
-        ...(0,buildx/* createBuildxCli */.Rk)(deps.exec, deps.dockerCli ?? 'docker'),
-        ...createContainerOps(client, deps.local),
-        startSession: (spec) => startSession(client, spec),
-    };
-}
-/** How long an interrupted process waits at least before its sweep (the engine registering a container). */
-const SWEEP_SETTLE_MS = 500;
-/** The longest it waits for the container creations it sent to be answered (a slow engine). */
-const SWEEP_CREATIONS_MAX_MS = 15_000;
-/**
- * On an interrupt, after the per-container cleanups: remove every container that carries this
- * process's run label, including one whose creation was still in flight when the signal came
- * (so it was never registered, and never started, so its in-container deadline cannot end it).
- * At a normal end (the CLI and the action run what is still registered) it does nothing: each
- * container's owner has removed it, and the settle wait would only delay the exit.
- */
-function sweepRunOnInterrupt(docker, settleMs = SWEEP_SETTLE_MS, creations = creationsSettled) {
-    return (0,cleanup/* registerCleanup */.qE)(async () => {
-        if (!(0,cleanup/* isInterrupted */.fT)())
-            return;
-        // The creations still in flight are waited for (a container the engine makes after the sweep
-        // would be left behind, never started), at most SWEEP_CREATIONS_MAX_MS.
-        let timer;
-        const sleep = (ms) => new Promise((r) => (timer = setTimeout(r, ms)));
-        await Promise.race([
-            Promise.all([creations(), new Promise((r) => setTimeout(r, settleMs))]),
-            sleep(Math.max(settleMs, SWEEP_CREATIONS_MAX_MS)),
-        ]);
-        clearTimeout(timer);
-        const ids = await docker.listManagedContainers({ [adapter/* RUN_LABEL */.jQ]: run_id/* RUN_ID */.UC }).catch(() => []);
-        if (ids.length > 0)
-            await docker.removeContainers(ids).catch(() => undefined);
-    });
-}
-/**
- * dockerode connected to the engine the docker CLI uses: DOCKER_HOST, else the current Docker
- * context's engine (context.ts), else the default socket.
- */
-async function loadDockerode(context) {
-    const Docker = (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(40)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 39040, 23))).default;
-    if (context === undefined)
-        return new Docker();
-    const { rejectUnauthorized, ...options } = (0,docker_context/* modemOptions */.HH)(context, process.env);
-    const docker = new Docker({
-        ...options,
-        ...(rejectUnauthorized === false ? { agent: new external_node_https_.Agent({ rejectUnauthorized: false }) } : {}),
-    });
-    failures/* engineContexts */.Jz.set(docker, context);
-    return docker;
-}
-/** The adapter over the engine the docker CLI uses (DOCKER_HOST, the Docker context, or the default socket). Connects lazily. */
-function createDefaultDockerAdapter() {
-    // Read once, when the engine is first needed: a context that does not exist is exit 3 then.
-    let context;
-    const contextNow = () => (context ??= { value: (0,docker_context/* currentContext */.Fi)(process.env) }).value;
-    const env = () => (0,docker_context/* engineEnv */.aV)(process.env, contextNow());
-    const docker = createDockerAdapter({
-        docker: async () => loadDockerode(contextNow()),
-        exec: new exec_runner/* ActionsExecRunner */.L(),
-        local: { info: () => localEngineInfo(env()), image: (ref) => localImageInspect(ref, env()) },
-    });
-    sweepRunOnInterrupt(docker);
-    return docker;
 }
 
 
@@ -33094,7 +33092,7 @@ const scopeOf = (ref) => `ref-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.crea
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _util_cjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14367);
 /* harmony import */ var _util_zod_jitless_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97770);
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72623);
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(89643);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27718);
 /* harmony import */ var _util_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38201);
 // Entry of the root action and its sub-actions (bundled to dist/index.js), main and post step
@@ -33146,6 +33144,7 @@ __webpack_async_result__();
 /* harmony export */   BB: () => (/* binding */ mirrorKeysOf),
 /* harmony export */   Bc: () => (/* binding */ isDigest),
 /* harmony export */   Bm: () => (/* binding */ mirrorProblem),
+/* harmony export */   I2: () => (/* binding */ refDigest),
 /* harmony export */   IU: () => (/* binding */ tagSafeVersion),
 /* harmony export */   J4: () => (/* binding */ applyMirrors),
 /* harmony export */   Ki: () => (/* binding */ repositoryProblem),
@@ -33173,6 +33172,15 @@ const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.i
 const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
 /** Whether `s` is a sha256 digest (DIGEST_RE). */
 const isDigest = (s) => typeof s === 'string' && DIGEST_RE.test(s);
+/**
+ * The digest REF ends in (REPOSITORY[:TAG]@sha256:..., or a bare @sha256:...); undefined for a
+ * reference by tag only, or one whose text after its last "@" is no digest (isDigest).
+ */
+function refDigest(ref) {
+    const at = ref.lastIndexOf('@');
+    const digest = at < 0 ? undefined : ref.slice(at + 1);
+    return isDigest(digest) ? digest : undefined;
+}
 /** Parse "python:3.11-slim", "nvcr.io/nvidia/pytorch:25.03-py3", "localhost:5000/x@sha256:...". */
 function parseImageRef(ref) {
     let rest = ref;
@@ -34030,12 +34038,13 @@ function writeError(e, file, label) {
  * file is removed. The temporary file is created exclusively, so a FIFO or symlink planted at the
  * target is replaced, never written through. `durable: false` skips the fsync: the rename is still
  * atomic for readers, only a power loss may lose the file (for copies of what is kept elsewhere).
+ * `mode`: the file's permissions (less the umask), 0o600 for one private to the user.
  */
-function writeFileAtomic(file, content, label = file, durable = true) {
+function writeFileAtomic(file, content, label = file, durable = true, mode = 0o644) {
     const tmp = tempNameFor(file);
     let fd;
     try {
-        fd = (0,external_node_fs_.openSync)(tmp, 'wx', 0o644);
+        fd = (0,external_node_fs_.openSync)(tmp, 'wx', mode);
         (0,external_node_fs_.writeSync)(fd, typeof content === 'string' ? Buffer.from(content) : content);
         if (durable)
             (0,external_node_fs_.fsyncSync)(fd);
@@ -34111,6 +34120,7 @@ async function writeFileAtomicLater(file, content, label = file, durable = true)
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Dh: () => (/* binding */ stopChild),
+/* harmony export */   GH: () => (/* binding */ startOf),
 /* harmony export */   Os: () => (/* binding */ processesUnder),
 /* harmony export */   hR: () => (/* binding */ killFound),
 /* harmony export */   pL: () => (/* binding */ sessionLeaderInStat)
@@ -34180,7 +34190,8 @@ function descendantsOf(pid, procDir = '/proc') {
 }
 /** The start time in a /proc/<pid>/stat line (field 22; the 20th after comm). */
 const startInStat = (stat) => statFields(stat)[19];
-function startOf(pid, procDir) {
+/** The start time of PID (/proc/<pid>/stat field 22); undefined when it runs no more. */
+function startOf(pid, procDir = '/proc') {
     try {
         return startInStat((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, String(pid), 'stat'), 'utf8'));
     }
@@ -35487,6 +35498,87 @@ function decodeUtf8Strictly(bytes, keepBom = false) {
 
 /***/ }),
 
+/***/ 22238:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UL: () => (/* binding */ readStamp),
+/* harmony export */   Vp: () => (/* binding */ stampedOwnerGone),
+/* harmony export */   Zl: () => (/* binding */ OWNER_FILE),
+/* harmony export */   oT: () => (/* binding */ stampRoot)
+/* harmony export */ });
+/* unused harmony export ownStamp */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _process_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(26706);
+// Who made a run's temp root, written into it: a later run on the same machine can then tell for
+// certain that the process is gone (a SIGKILL mid-build leaves the build's secret files there) and
+// remove the root at once, not a day later. Linux only (/proc); elsewhere no stamp is written and
+// the sweep waits for the root to be stale (temp.ts).
+
+
+
+/** The stamp's file name in a root. */
+const OWNER_FILE = '.ml-image-owner';
+/** What sets this process apart on this machine, read from PROC_DIR; undefined without /proc. */
+function machineOf(procDir) {
+    try {
+        return {
+            pidNamespace: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, 'self', 'ns', 'pid')),
+            boot: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(procDir, 'sys', 'kernel', 'random', 'boot_id'), 'utf8').trim(),
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** This process's stamp; undefined where /proc cannot say. */
+function ownStamp(procDir = '/proc', pid = process.pid) {
+    const machine = machineOf(procDir);
+    const start = (0,_process_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .startOf */ .GH)(pid, procDir);
+    return machine && start !== undefined ? { pid, start, ...machine } : undefined;
+}
+/** Write this process's stamp into ROOT (owner-only); nothing where there is no /proc. */
+function stampRoot(root, stamp = ownStamp()) {
+    if (stamp === undefined)
+        return;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, OWNER_FILE), JSON.stringify(stamp), { mode: 0o600 });
+}
+/** The stamp in ROOT, when there is a well-formed one. */
+function readStamp(root) {
+    try {
+        const v = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, OWNER_FILE), 'utf8'));
+        if (typeof v !== 'object' || v === null)
+            return undefined;
+        const { pid, start, pidNamespace, boot } = v;
+        return typeof pid === 'number' &&
+            typeof start === 'string' &&
+            typeof pidNamespace === 'string' &&
+            typeof boot === 'string'
+            ? { pid, start, pidNamespace, boot }
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Whether STAMP's process is certainly gone: it ran in this pid namespace in this boot, and its pid
+ * now names no process or another one (another start time). Anything else (another namespace, a
+ * container's, another boot, no /proc) cannot be told: false.
+ */
+function stampedOwnerGone(stamp, procDir = '/proc') {
+    const machine = machineOf(procDir);
+    if (machine?.pidNamespace !== stamp.pidNamespace || machine.boot !== stamp.boot)
+        return false;
+    return (0,_process_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .startOf */ .GH)(stamp.pid, procDir) !== stamp.start;
+}
+
+
+/***/ }),
+
 /***/ 54868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35504,8 +35596,10 @@ function decodeUtf8Strictly(bytes, keepBom = false) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
 /* harmony import */ var _run_id_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(72679);
+/* harmony import */ var _temp_owner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(22238);
 // Every temp dir of a run lives under one run-scoped root, <tmpdir>/ml-image-<run id>, so the
 // action's post step (and a person) can remove all of them at once even after a SIGKILL.
+
 
 
 
@@ -35527,15 +35621,9 @@ function runTempBase(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
     if (rootMade !== root) {
         checkPrivate(root, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(root));
         rootMade = root;
+        (0,_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .stampRoot */ .oT)(root); // who made it: a later run can tell it is gone (temp-owner.ts)
         sweepStaleRoots(base); // never this run's own root (see there)
-        process.once('exit', () => {
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root); // only when empty: a dir still in use is left to its owner (or the post step)
-            }
-            catch {
-                // not empty, or already gone
-            }
-        });
+        process.once('exit', () => removeIfOnlyStamp(root));
     }
     return root;
 }
@@ -35578,6 +35666,21 @@ function runTempDir(prefix) {
     }
 }
 /**
+ * ROOT removed when nothing but its stamp is in it: a dir still in use is left to its owner (or the
+ * post step), with the stamp that tells a later run when its owner is gone.
+ */
+function removeIfOnlyStamp(root) {
+    try {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(root).some((e) => e !== _temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .OWNER_FILE */ .Zl))
+            return;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, _temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .OWNER_FILE */ .Zl), { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(root);
+    }
+    catch {
+        // not empty, or already gone
+    }
+}
+/**
  * A root of a gone process not touched for this long is removed with what it holds (secret files
  * of a build that was killed with SIGKILL): no run lasts a day, so a root that old in a pid
  * namespace this process cannot see is no live run's either.
@@ -35585,12 +35688,14 @@ function runTempDir(prefix) {
 const STALE_ROOT_MS = 24 * 60 * 60 * 1000;
 /**
  * Remove the temp roots of runs whose process is gone (a process that ended without its 'exit'
- * event: killed, or a test worker): an empty one at once, one with something in it when it is this
- * user's and untouched for STALE_ROOT_MS. Never one whose name does not carry a pid, nor OWN (this
- * run's root: a custom ML_IMAGE_RUN_ID may look like `<pid>-<id>` with a number that is no live
- * process here, such as `<run id>-<attempt>` or a parent's pid in another pid namespace).
+ * event: killed, or a test worker): an empty one (or one holding only its stamp) at once; one with
+ * something in it (a build's secret files, after a SIGKILL) when it is this user's and its stamp
+ * says for certain that its process is gone (temp-owner.ts: this pid namespace, this boot), else
+ * once untouched for STALE_ROOT_MS. Never one whose name does not carry a pid, nor OWN (this run's
+ * root: a custom ML_IMAGE_RUN_ID may look like `<pid>-<id>` with a number that is no live process
+ * here, such as `<run id>-<attempt>` or a parent's pid in another pid namespace).
  */
-function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now(), own = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(runTempRoot())) {
+function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), now = Date.now(), own = node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(runTempRoot()), procDir = '/proc') {
     let names;
     try {
         names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(base);
@@ -35600,24 +35705,24 @@ function sweepStaleRoots(base = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(
     }
     for (const name of names) {
         const pid = /^ml-image-(\d+)-[0-9a-z]+$/.exec(name)?.[1];
-        if (pid === undefined || name === own || Number(pid) === process.pid || isAlive(Number(pid)))
+        if (pid === undefined || name === own || Number(pid) === process.pid)
             continue;
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, name);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync)(dir); // fails unless empty
-        }
-        catch (e) {
-            if (e.code === 'ENOTEMPTY')
-                removeIfStale(dir, now);
-        }
+        // A stamped root's owner is known: gone for certain (its pid reused too), or not to be told.
+        const stamp = (0,_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .readStamp */ .UL)(dir);
+        const gone = stamp !== undefined && stamp.pid === Number(pid) && (0,_temp_owner_js__WEBPACK_IMPORTED_MODULE_5__/* .stampedOwnerGone */ .Vp)(stamp, procDir);
+        if (!gone && isAlive(Number(pid)))
+            continue;
+        removeIfOnlyStamp(dir);
+        removeIfMine(dir, (st) => gone || now - st.mtimeMs > STALE_ROOT_MS);
     }
 }
-/** DIR (a gone process's root) with what it holds, when it is this user's and stale. */
-function removeIfStale(dir, now) {
+/** DIR (a gone process's root) with what it holds, when it is this user's and WHEN says so. */
+function removeIfMine(dir, when) {
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
         const mine = process.getuid === undefined || st.uid === process.getuid();
-        if (st.isDirectory() && mine && now - st.mtimeMs > STALE_ROOT_MS)
+        if (st.isDirectory() && mine && when(st))
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
     }
     catch {

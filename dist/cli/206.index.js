@@ -32,8 +32,8 @@ var load = __webpack_require__(14997);
 var docker_registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 34 modules
-var pipeline = __webpack_require__(29316);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 35 modules
+var pipeline = __webpack_require__(12261);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
 ;// CONCATENATED MODULE: ./src/pipeline/earlier-build.ts

@@ -27,16 +27,16 @@ var load = __webpack_require__(14997);
 var registry = __webpack_require__(98925);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 34 modules
-var pipeline = __webpack_require__(29316);
+// EXTERNAL MODULE: ./src/pipeline/pipeline.ts + 35 modules
+var pipeline = __webpack_require__(12261);
 // EXTERNAL MODULE: ./src/resolve/snapshot-cache.ts
 var snapshot_cache = __webpack_require__(42405);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
-// EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(54868);
+// EXTERNAL MODULE: ./src/util/temp.ts + 1 modules
+var temp = __webpack_require__(56872);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results = __webpack_require__(78838);
 ;// CONCATENATED MODULE: ./src/results/discard.ts

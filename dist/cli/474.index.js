@@ -275,8 +275,9 @@ function overridesFromFlags(values) {
 /** Commit, ref and PR for tags and reports: GitHub's environment on a runner, else the checkout. */
 async function gitContextFor(io) {
     const exec = io.git ?? new exec_runner/* ActionsExecRunner */.L();
-    const checkedOut = await (0,git_context/* checkedOutCommit */.Xg)(io.env, () => checkoutHead(exec, io.cwd));
-    return (0,git_context/* gitContextFromGitHubEnv */.sp)(io.env, checkedOut) ?? (await (0,git_context/* gitContextFromCheckout */.Yc)(exec, io.cwd));
+    const head = () => checkoutHead(exec, io.cwd);
+    const checkedOut = await (0,git_context/* checkedOutCommit */.Xg)(io.env, head);
+    return (0,git_context/* gitContextFromGitHubEnv */.sp)(io.env, checkedOut) ?? (await (0,git_context/* gitContextFromCheckout */.Yc)(exec, io.cwd, head));
 }
 /**
  * The plan of a loaded config, as the pipeline plans it (the bundled catalog, now): a refused plan
@@ -811,18 +812,23 @@ function namesItsCheckout(env, event) {
     const after = env.GITHUB_EVENT_NAME === 'workflow_run';
     return event.pull_request === undefined && !env.GITHUB_HEAD_REF && (after || (0,_util_pull_request_code_js__WEBPACK_IMPORTED_MODULE_1__/* .untrustedEvent */ .BT)(env, event));
 }
-/** Outside GitHub: the local checkout (no git, or not a repository: an empty context). */
-async function gitContextFromCheckout(exec, cwd) {
+/**
+ * Outside GitHub: the local checkout (no git, or not a repository: an empty context). HEAD: the
+ * commit, read as on a runner (docker/git-head.ts checkoutHead: never a bare repository's layout
+ * committed where the tool runs, with a HEAD and a config of the committer's choosing); the reads
+ * after it refuse a bare repository too, so they read the same one.
+ */
+async function gitContextFromCheckout(exec, cwd, head) {
     const git = async (...args) => {
         try {
-            const r = await exec.run('git', args, { cwd });
+            const r = await exec.run('git', ['-c', 'safe.bareRepository=explicit', ...args], { cwd });
             return r.exitCode === 0 ? r.stdout.trim() : undefined;
         }
         catch {
             return undefined;
         }
     };
-    const sha = await git('rev-parse', 'HEAD');
+    const sha = await head();
     if (!sha)
         return {};
     // Independent reads: side by side (each is a process; on a busy runner they add up).
@@ -861,6 +867,8 @@ __webpack_require__.d(__webpack_exports__, {
 var issues = __webpack_require__(11012);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var platform = __webpack_require__(15063);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __webpack_require__(89538);
 // EXTERNAL MODULE: ./src/config/variant-place.ts
 var variant_place = __webpack_require__(23549);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -1301,7 +1309,7 @@ function chooseBase(v, index, config, catalog, out) {
 }
 
 // EXTERNAL MODULE: ./src/plan/schema.ts
-var schema = __webpack_require__(47684);
+var plan_schema = __webpack_require__(47684);
 ;// CONCATENATED MODULE: ./src/plan/tags.ts
 // Tags and OCI labels of a variant. Pure: the git/CI context is passed in.
 //
@@ -1368,17 +1376,18 @@ function computeLabels(l) {
         ...(l.git.sha !== undefined && { 'org.opencontainers.image.revision': l.git.sha }),
         ...(version !== undefined && { 'org.opencontainers.image.version': version }),
         'org.opencontainers.image.base.name': l.baseImage,
-        [`${schema/* LABEL_PREFIX */.Ag}.variant`]: l.variant,
-        [`${schema/* LABEL_PREFIX */.Ag}.python`]: l.python,
-        ...(l.cuda !== undefined && { [`${schema/* LABEL_PREFIX */.Ag}.cuda`]: l.cuda }),
-        ...(l.torch !== undefined && { [`${schema/* LABEL_PREFIX */.Ag}.torch`]: l.torch }),
-        [`${schema/* LABEL_PREFIX */.Ag}.base-image`]: l.baseImage,
+        [`${plan_schema/* LABEL_PREFIX */.Ag}.variant`]: l.variant,
+        [`${plan_schema/* LABEL_PREFIX */.Ag}.python`]: l.python,
+        ...(l.cuda !== undefined && { [`${plan_schema/* LABEL_PREFIX */.Ag}.cuda`]: l.cuda }),
+        ...(l.torch !== undefined && { [`${plan_schema/* LABEL_PREFIX */.Ag}.torch`]: l.torch }),
+        [`${plan_schema/* LABEL_PREFIX */.Ag}.base-image`]: l.baseImage,
     };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
 // plan: expand variants x platforms into build targets and choose, with a stated reason, the base
 // image, torch wheel index and driver floor of each variant. Pure: catalog and context passed in.
+
 
 
 
@@ -1400,13 +1409,13 @@ const DEFAULT_RUNNERS = {
  * variants input: a matrix job builds one). Planned variants the file does not list come after its
  * own, also when none of the planned is the file's: a matrix job of `cuda12.8` beside one of `cpu`
  * on a file of [cpu] must not push `latest` (or the tags input's plain tags) too. Never fewer than
- * are planned: two planned variants never share the tags input's tags. Without a file, the planned
- * variants alone.
+ * are planned: two planned variants never share the tags input's tags. Without a file (the inputs
+ * carry the whole config) the default, cpu, as for a file that lists none: a `cuda12.8` job beside
+ * a `cpu` job must not push the plain tags either.
  */
 function taggedVariants(planned, fileVariants) {
-    if (fileVariants === undefined)
-        return planned;
-    return [...fileVariants, ...planned.filter((n) => !fileVariants.includes(n))];
+    const listed = fileVariants ?? schema/* DEFAULT_VARIANTS */.he;
+    return [...listed, ...planned.filter((n) => !listed.includes(n))];
 }
 /** An error for each platform of the config the chosen base image does not have. */
 function checkPlatforms(chosen, where, config, out) {
@@ -1588,7 +1597,7 @@ function planBuild(config, ctx) {
         out.errors.map((e) => withSelectionNamed((0,variant_place/* variantsAsInFile */.Mg)((0,issues/* withFieldLine */.d0)(e, ctx.lineOf), ctx.fileVariants, (i) => ctx.lineOf?.(['variants', i]) !== undefined), ctx)), { ...(ctx.configFile !== undefined && { file: ctx.configFile }) });
     const targets = targetsOf(variants);
     return {
-        schemaVersion: schema/* PLAN_SCHEMA_VERSION */.jk,
+        schemaVersion: plan_schema/* PLAN_SCHEMA_VERSION */.jk,
         repository,
         ...(version !== undefined && { version }),
         variants,

@@ -275,8 +275,8 @@ var external_node_events_ = __webpack_require__(78474);
 var abort = __webpack_require__(42334);
 // EXTERNAL MODULE: ./src/config/attest.ts
 var attest = __webpack_require__(92945);
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(64385);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __webpack_require__(89538);
 // EXTERNAL MODULE: ./src/github/run.ts
 var run = __webpack_require__(31738);
 // EXTERNAL MODULE: ./src/attest/signing.ts + 1 modules
@@ -739,9 +739,14 @@ function aboutDigest(kind, statements, digest) {
     const about = statements.filter((s) => s.subject.some((x) => x.digest.sha256 === hex));
     if (kind !== 'smoke' || about.length < 2)
         return about[0];
+    // Read loosely: a newer run whose predicate the schema refuses (a newer writer's, an extra field)
+    // still is the newest, and then fails its check, rather than leave an older pass to decide. One
+    // whose time cannot be read at all is taken as the newest so (fail closed).
     const time = (s) => {
-        const p = smoke_predicate/* SmokePredicateSchema */.Gg.safeParse(s.predicate);
-        return p.success ? Date.parse(p.data.finishedAt) : Number.NEGATIVE_INFINITY;
+        const p = s.predicate;
+        const at = typeof p === 'object' && p !== null ? Reflect.get(p, 'finishedAt') : undefined;
+        const t = typeof at === 'string' ? Date.parse(at) : Number.NaN;
+        return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
     };
     return about.reduce((newest, s) => (time(s) > time(newest) ? s : newest));
 }

@@ -236,11 +236,13 @@ function platformImageOf(image, index, platform, host) {
 }
 /** How long the index read may take before the image runs as given (the engine then pulls it). */
 const INDEX_READ_MS = 30_000;
-/** The index digest IMAGE ends in (REPOSITORY[:TAG]@sha256:...), else undefined: pure. */
+/**
+ * The index digest IMAGE ends in (REPOSITORY[:TAG]@sha256:...), else undefined: pure. Unlike
+ * refDigest, a bare @sha256:... (nothing before the "@") names no image here: it runs as given.
+ */
 function digestOf(image) {
-    const at = image.lastIndexOf('@');
-    const digest = at > 0 ? image.slice(at + 1) : undefined;
-    return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(digest) ? digest : undefined;
+    const digest = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .refDigest */ .I2)(image);
+    return digest !== undefined && image.length > digest.length + 1 ? digest : undefined;
 }
 /**
  * The image capture and smoke run for IMAGE and PLATFORM (platformImageOf): a reference by digest

@@ -7,21 +7,14 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bq: () => (/* binding */ recordImage),
-/* harmony export */   I2: () => (/* binding */ refDigest),
 /* harmony export */   K$: () => (/* binding */ otherImage),
 /* harmony export */   tL: () => (/* binding */ smokeImage)
 /* harmony export */ });
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
 
-/** The digest REF names (repository@sha256:...); undefined for a reference by tag only. */
-function refDigest(ref) {
-    const at = ref.lastIndexOf('@');
-    const digest = at < 0 ? undefined : ref.slice(at + 1);
-    return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest) ? digest : undefined;
-}
 /** The image a smoke result is of: the smoke stage names it repository@digest (imageUnderTest). */
 const smokeImage = (s) => {
-    const digest = refDigest(s.image);
+    const digest = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .refDigest */ .I2)(s.image);
     return { ref: s.image, ...(digest !== undefined && { digest }) };
 };
 /**
@@ -29,7 +22,7 @@ const smokeImage = (s) => {
  * stage captures a pushed image), else the registry digest the engine knew it by.
  */
 const recordImage = (r) => {
-    const digest = refDigest(r.image.ref) ?? ((0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(r.image.digest) ? r.image.digest : undefined);
+    const digest = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .refDigest */ .I2)(r.image.ref) ?? ((0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(r.image.digest) ? r.image.digest : undefined);
     return { ref: r.image.ref, ...(digest !== undefined && { digest }) };
 };
 const short = (digest) => digest.slice(0, 19);
@@ -398,16 +391,16 @@ function isIndex(bytes) {
     return Array.isArray(m?.manifests) && m.config === undefined;
 }
 
+// EXTERNAL MODULE: ./src/oci/ref.ts
+var ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/export/job-meta-shell.ts
 var job_meta_shell = __webpack_require__(13076);
-// EXTERNAL MODULE: ./src/export/job-schema.ts
-var job_schema = __webpack_require__(64525);
+// EXTERNAL MODULE: ./src/smoke/job-schema.ts
+var job_schema = __webpack_require__(44680);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
 var results_results = __webpack_require__(78838);
 // EXTERNAL MODULE: ./src/config/platform.ts
 var platform = __webpack_require__(15063);
-// EXTERNAL MODULE: ./src/oci/ref.ts
-var ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
 var redact = __webpack_require__(38287);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -750,6 +743,7 @@ var args = __webpack_require__(77593);
 
 
 
+
 /** A suite's record is one line; a pod log of a few suites is small. */
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 const MAX_LOG_BYTES = 64 * 1024 * 1024;
@@ -860,7 +854,7 @@ async function captureTarget(target, io) {
 function hasOwnEnv(results, target, warn) {
     try {
         const record = results.readEnv(target.variant, target.platform);
-        return record !== null && (0,of_image/* recordImage */.Bq)(record).digest === (0,of_image/* refDigest */.I2)(target.image);
+        return record !== null && (0,of_image/* recordImage */.Bq)(record).digest === (0,ref/* refDigest */.I2)(target.image);
     }
     catch (e) {
         warn(`the environment record there does not read (${e.message.split('\n')[0]}): the captured one replaces it`);

@@ -94,49 +94,16 @@ const SHM_SIZE = '16g';
  * `hostPlatform` (else the first), unpinned.
  */
 function chooseImage(build, file, variant, hostPlatform = 'linux/amd64') {
-    const v = pickVariant(build, file, variant);
-    if (v.digest !== undefined)
-        return {
-            image: `${v.repository}@${v.digest}`,
-            variant: v.variant,
-            pinned: true,
-            platforms: v.platforms.map((p) => p.platform),
-        };
-    const only = v.platforms.length === 1 ? v.platforms[0] : undefined;
-    if (only !== undefined && (0,result/* isPushed */.Yx)(only))
-        return {
-            image: `${v.repository}@${only.digest}`,
-            variant: v.variant,
-            pinned: true,
-            platforms: [only.platform],
-        };
+    const v = (0,result/* pickVariant */.rx)(build, file, variant, (n, names) => `${file}: variants: ${n} variants (${names})`);
+    const pinned = (0,result/* pinnedImage */.QJ)(v);
+    if (pinned !== undefined)
+        return { image: pinned.image, variant: v.variant, pinned: true, platforms: pinned.platforms };
     // A local tag only of a platform not pushed: a pushed one's tag may be a registry tag other runs move.
     const local = v.platforms.filter((p) => p.localRef !== undefined && !(0,result/* isPushed */.Yx)(p));
     const chosen = local.find((p) => p.platform === hostPlatform) ?? local[0];
     if (chosen === undefined)
         throw new errors/* InputError */.dz(`${file}: variant ${v.variant}: no digest and no local tag (variants[].digest, variants[].platforms[].localRef)`, 'build with push enabled (or merge the per-platform digests) so the image can be pulled by digest');
     return { image: chosen.localRef, variant: v.variant, pinned: false, platforms: [chosen.platform] };
-}
-function pickVariant(build, file, variant) {
-    const names = build.variants.map((v) => v.variant).join(', ') || '(none)';
-    if (variant !== undefined) {
-        const v = build.variants.find((x) => x.variant === variant);
-        if (!v)
-            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
-        return v;
-    }
-    if (build.variants.length !== 1)
-        throw new errors/* InputError */.dz(`${file}: variants: ${build.variants.length} variants (${names}): pick one with --variant`);
-    return build.variants[0];
-}
-/**
- * The digest RECORD was captured by: REPOSITORY@sha256:..., as the smoke stage captures a pushed
- * image; undefined for one captured by a tag (a loaded image), which says nothing of its digest.
- */
-function capturedDigest(record) {
-    const at = record.image.ref.lastIndexOf('@');
-    const digest = at < 0 ? undefined : record.image.ref.slice(at + 1);
-    return (0,ref/* isDigest */.Bc)(digest) ? digest : undefined;
 }
 /**
  * Undefined when RECORD may be of V's image on PLATFORM; else the digest it is of instead. A result
@@ -145,7 +112,9 @@ function capturedDigest(record) {
  * list) is an earlier image's, whose user, cache directories and servers may not be this one's.
  */
 function recordOfOtherImage(record, v, platform) {
-    const digest = capturedDigest(record);
+    // The digest it was captured by (REPOSITORY@sha256:..., as the smoke stage captures a pushed
+    // image); none for one captured by a tag (a loaded image), which says nothing of its digest.
+    const digest = (0,ref/* refDigest */.I2)(record.image.ref);
     if (digest === undefined)
         return undefined;
     const p = v.platforms.find((x) => x.platform === platform);

@@ -376,7 +376,7 @@ const skipJson = (reason) => `{"status": "skip", "reason": ${JSON.stringify(reas
 /* harmony export */ });
 /* unused harmony exports jobTestsOf, UTC_NOW, JSON_STR_SHELL */
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13560);
-/* harmony import */ var _job_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64525);
+/* harmony import */ var _smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44680);
 
 
 /**
@@ -395,7 +395,7 @@ function jobMetaConstants(o, target, image, name, steps) {
     const k8s = target === 'k8s';
     return {
         head: members({
-            schemaVersion: _job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_SCHEMA_VERSION */ .D1,
+            schemaVersion: _smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_SCHEMA_VERSION */ .D1,
             target,
             image,
             name,
@@ -453,29 +453,29 @@ const EARLIER_RUN_LINES = `# An earlier run's files in this directory (results/l
 for f in ${STEP_IDS.join(' ')} import remove; do
   rm -f "$RESULTS/$f.json" "$RESULTS/$f.out" "$RESULTS/$f.err"
 done
-rm -f "$RESULTS/${_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}" "$RESULTS/${_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}.tmp"`;
+rm -f "$RESULTS/${_smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}" "$RESULTS/${_smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}.tmp"`;
 /**
  * Slurm (bash): RESULTS/job.json at once, and JOB_META_FINISHED_LINE at the job's normal end (not the
  * EXIT trap: a job that stopped early keeps the first, without finishedAt). The batch host is the
  * first node, where the suites' steps run; nodes are the job's ($SLURM_NNODES, else 1).
  */
 function slurmJobMetaShell(c) {
-    return `# ${_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}: what this job is (the image, where, with how many GPUs, which suites), for
+    return `# ${_smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}: what this job is (the image, where, with how many GPUs, which suites), for
 # ml-image collect; written again with finishedAt once every suite ran. Through a temp file and mv,
 # so a reader never sees half of it.
 ${EARLIER_RUN_LINES}
 ${JSON_STR_SHELL}
 ${constantLines(c)}
-# job_meta [FINISHED_AT]: RESULTS/${_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}, one line of JSON
+# job_meta [FINISHED_AT]: RESULTS/${_smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}, one line of JSON
 job_meta() {
   j_end=
   if [ -n "\${1:-}" ]; then j_end=",\\"finishedAt\\":$(json_str "$1")"; fi
   printf '{%s,"job":%s,"node":%s,"machine":%s,"nodes":%s,%s,"startedAt":%s%s}\\n' "$JOB_META_HEAD" \\
     "$(json_str "\${SLURM_JOB_ID:-local}" local)" "$(json_str "$(hostname 2> /dev/null || uname -n)")" \\
     "$(json_str "$(uname -m)" unknown)" "$(json_count "\${SLURM_NNODES:-1}" 1)" "$JOB_META_TAIL" \\
-    "$(json_str "$JOB_STARTED")" "$j_end" > "$RESULTS/${_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}.tmp" \\
-    && mv -f "$RESULTS/${_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}.tmp" "$RESULTS/${_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}" \\
-    || printf '%s\\n' "ml-image: could not write $RESULTS/${_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}" >&2
+    "$(json_str "$JOB_STARTED")" "$j_end" > "$RESULTS/${_smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}.tmp" \\
+    && mv -f "$RESULTS/${_smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}.tmp" "$RESULTS/${_smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}" \\
+    || printf '%s\\n' "ml-image: could not write $RESULTS/${_smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_META_FILE */ .dZ}" >&2
 }
 job_meta`;
 }
@@ -485,7 +485,7 @@ job_meta`;
  * pod's own hostname; pod is the completion index.
  */
 function podJobMetaShell(c) {
-    return `# A "${_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_PREFIX */ .Pn}{json}" line: what this job is (the image, where, with how many GPUs, which
+    return `# A "${_smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_PREFIX */ .Pn}{json}" line: what this job is (the image, where, with how many GPUs, which
 # suites), for ml-image collect; printed again with finishedAt once every suite ran (pod 0).
 ${JSON_STR_SHELL}
 ${constantLines(c)}
@@ -493,7 +493,7 @@ ${constantLines(c)}
 job_meta() {
   j_end=
   if [ -n "\${1:-}" ]; then j_end=",\\"finishedAt\\":$(json_str "$1")"; fi
-  printf '%s{%s,"pod":%s,"node":%s,"machine":%s,%s,"startedAt":%s%s}\\n' '${_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_PREFIX */ .Pn}' "$JOB_META_HEAD" \\
+  printf '%s{%s,"pod":%s,"node":%s,"machine":%s,%s,"startedAt":%s%s}\\n' '${_smoke_job_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .JOB_PREFIX */ .Pn}' "$JOB_META_HEAD" \\
     "$(json_count "$INDEX" 0)" "$(json_str "\${ML_IMAGE_NODE:-$(hostname 2> /dev/null || uname -n)}")" \\
     "$(json_str "$(uname -m)" unknown)" "$JOB_META_TAIL" "$(json_str "$JOB_STARTED")" "$j_end"
 }
@@ -513,7 +513,42 @@ const nodeEnv = () => ({
 
 /***/ }),
 
-/***/ 64525:
+/***/ 39807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RD: () => (/* binding */ slurmMemory),
+/* harmony export */   sP: () => (/* binding */ k8sMemory),
+/* harmony export */   zE: () => (/* binding */ memoryOf)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+// --memory, the memory per node of an exported job, as each target writes it. Pure.
+
+/**
+ * --memory (`64Gi`; `64G` is read as Slurm reads it, in binary units): its amount and unit. Exit 2
+ * naming the flag for anything else.
+ */
+function memoryOf(memory) {
+    const m = /^([1-9][0-9]{0,6})([MGT])i?$/.exec(memory);
+    if (!m)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--memory: expected a size per node like 64Gi or 512Mi (Mi, Gi or Ti), got "${memory}"`);
+    return { amount: Number(m[1]), unit: m[2] };
+}
+/** --memory as a Kubernetes quantity: `64G` (Slurm's binary G) is `64Gi`. */
+function k8sMemory(memory) {
+    const { amount, unit } = memoryOf(memory);
+    return `${amount}${unit}i`;
+}
+/** --memory as sbatch --mem reads it: `64Gi` is `64G`. */
+function slurmMemory(memory) {
+    const { amount, unit } = memoryOf(memory);
+    return `${amount}${unit}`;
+}
+
+
+/***/ }),
+
+/***/ 44680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -529,6 +564,7 @@ const nodeEnv = () => ({
 // node's machine, so which platform of the image it pulled), with how many GPUs, and whether it ran
 // to its end. Slurm writes it to RESULTS/job.json; a Kubernetes pod prints it in its log as a
 // JOB_PREFIX line. Both write it when the job starts, and again with finishedAt once every suite ran.
+// The smoke stage's format (collect reads it back as smoke results); export writes it.
 
 /** The Slurm job's file of it, beside the suites' RESULTS/<id>.json. */
 const JOB_META_FILE = 'job.json';
@@ -581,41 +617,6 @@ const SuiteRecordSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     reason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
     metrics: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).optional(),
 });
-
-
-/***/ }),
-
-/***/ 39807:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RD: () => (/* binding */ slurmMemory),
-/* harmony export */   sP: () => (/* binding */ k8sMemory),
-/* harmony export */   zE: () => (/* binding */ memoryOf)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-// --memory, the memory per node of an exported job, as each target writes it. Pure.
-
-/**
- * --memory (`64Gi`; `64G` is read as Slurm reads it, in binary units): its amount and unit. Exit 2
- * naming the flag for anything else.
- */
-function memoryOf(memory) {
-    const m = /^([1-9][0-9]{0,6})([MGT])i?$/.exec(memory);
-    if (!m)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`--memory: expected a size per node like 64Gi or 512Mi (Mi, Gi or Ti), got "${memory}"`);
-    return { amount: Number(m[1]), unit: m[2] };
-}
-/** --memory as a Kubernetes quantity: `64G` (Slurm's binary G) is `64Gi`. */
-function k8sMemory(memory) {
-    const { amount, unit } = memoryOf(memory);
-    return `${amount}${unit}i`;
-}
-/** --memory as sbatch --mem reads it: `64Gi` is `64G`. */
-function slurmMemory(memory) {
-    const { amount, unit } = memoryOf(memory);
-    return `${amount}${unit}`;
-}
 
 
 /***/ })

@@ -87,8 +87,8 @@ function checkK8sOptions(o) {
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/export/memory.ts
 var export_memory = __webpack_require__(39807);
-// EXTERNAL MODULE: ./src/export/job-schema.ts
-var job_schema = __webpack_require__(64525);
+// EXTERNAL MODULE: ./src/smoke/job-schema.ts
+var job_schema = __webpack_require__(44680);
 // EXTERNAL MODULE: ./src/export/job-meta-shell.ts
 var job_meta_shell = __webpack_require__(13076);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -159,7 +159,6 @@ function k8sYaml(objects) {
 // the image by digest. One pod runs the suites (ddp through torchrun --standalone over its GPUs); with
 // --nodes N > 1 the Job is Indexed (N pods) behind a headless Service, and ddp spans the pods through
 // a c10d rendezvous at pod 0. Pure: the caller writes the YAML.
-
 
 
 
@@ -1413,29 +1412,12 @@ var result = __webpack_require__(99183);
 
 /** The image of one variant of a build.json, by digest; `file` names the file in errors. */
 function imageFromBuild(build, file, variant) {
-    const variants = build.variants;
-    const names = variants.map((v) => v.variant).join(', ') || '(none)';
-    let v = variants[0];
-    if (variant !== undefined) {
-        v = variants.find((x) => x.variant === variant);
-        if (!v)
-            throw new errors/* InputError */.dz(`--variant: no variant "${variant}" in ${file}; it has ${names}`);
-    }
-    else if (variants.length !== 1) {
-        throw new errors/* InputError */.dz(`${file} has ${variants.length} variants (${names}): pick one with --variant`);
-    }
-    if (!v)
-        throw new errors/* InputError */.dz(`${file}: no variants`);
+    const v = (0,result/* pickVariant */.rx)(build, file, variant, (n, names) => `${file} has ${n} variants (${names})`);
     // The merged multi-arch digest, else the one platform's pushed digest (each node pulls its arch).
-    const pushed = v.platforms.filter(result/* isPushed */.Yx);
-    const digest = v.digest ?? (v.platforms.length === 1 && pushed.length === 1 ? pushed[0].digest : undefined);
-    if (digest === undefined)
+    const pinned = (0,result/* pinnedImage */.QJ)(v);
+    if (pinned === undefined)
         throw new errors/* InputError */.dz(`pin by digest: variant ${v.variant} in ${file} has no pushed digest (from build.json: built without push or merge)`, 'build with push and merge enabled so the cluster can pull the image by digest, or pass --image REF@sha256:...');
-    return {
-        image: `${v.repository}@${digest}`,
-        variant: v.variant,
-        platforms: v.platforms.map((p) => p.platform),
-    };
+    return { image: pinned.image, variant: v.variant, platforms: pinned.platforms };
 }
 
 // EXTERNAL MODULE: ./src/plan/schema.ts

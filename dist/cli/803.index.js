@@ -1440,8 +1440,8 @@ function restoreTrimmed(artifact, source) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var config_schema = __webpack_require__(64385);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var config_schema = __webpack_require__(89538);
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/results/results.ts + 1 modules
@@ -1492,86 +1492,11 @@ const ownEnv = (results, variant, platform) => checked(results, 'env', [variant,
 /** The smoke result of VARIANT on PLATFORM in RESULTS, when it is that platform's (else exit 2). */
 const ownSmoke = (results, variant, platform) => checked(results, 'smoke', [variant, platform], results.readSmoke(variant, platform), (r) => r);
 
-;// CONCATENATED MODULE: ./src/report/supply-chain.ts
-
-/** The digest a reference names (repository@sha256:...); undefined for one by tag only. */
-function refDigest(ref) {
-    const at = ref.lastIndexOf('@');
-    const digest = at < 0 ? undefined : ref.slice(at + 1);
-    return (0,oci_ref/* isDigest */.Bc)(digest) ? digest : undefined;
-}
-const supply_chain_short = (digest) => digest.slice(0, 19);
-/**
- * The variant's attest targets of the images reported (DIGEST_OF: the digest of this run's image of
- * a platform, from its record or build.json; undefined when neither names one), as the report's
- * supply chain; every other target is left out, each with a line that says why (DROPPED).
- */
-function supplyChainOf(attest, variant, digestOf) {
-    const dropped = [];
-    const targets = (attest?.targets ?? []).filter((t) => {
-        if (t.variant !== variant)
-            return false;
-        const attested = refDigest(t.ref);
-        const reported = digestOf(t.platform);
-        if (attested !== undefined && attested === reported)
-            return true;
-        const which = attested !== undefined ? supply_chain_short(attested) : `${t.ref}, no digest`;
-        dropped.push(`attest.json's ${variant} ${t.platform} image (${which}) is not ${reported !== undefined ? `the one reported (${supply_chain_short(reported)})` : "one this run's record or build.json names"}: left out of the supply chain (an earlier run's attest stage?)`);
-        return false;
-    });
-    if (!attest || targets.length === 0)
-        return { dropped };
-    return {
-        supplyChain: {
-            signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
-            targets: targets.map((t) => ({
-                platform: t.platform,
-                ref: t.ref,
-                signed: t.signed,
-                attestations: t.attestations.map((a) => ({
-                    kind: a.kind,
-                    attached: a.attached,
-                    ...(a.verify !== undefined && { verify: a.verify }),
-                })),
-                notes: t.notes,
-            })),
-        },
-        dropped,
-    };
-}
-/**
- * The digest of this run's image of a platform of VARIANT: its record's (the reference it was
- * captured by, else the registry digest the engine knew it by), else build.json's (a platform
- * without a record); undefined when neither names one.
- */
-function reportedDigests(results, variant, records) {
-    let build;
-    const built = (platform) => {
-        // Only asked for a platform without a record; a directory without build.json: none.
-        if (build === undefined)
-            try {
-                build = results.readBuild();
-            }
-            catch {
-                build = null;
-            }
-        return build?.variants.find((b) => b.variant === variant)?.platforms.find((p) => p.platform === platform)
-            ?.digest;
-    };
-    return (platform) => {
-        const head = records.find((e) => e.platform === platform)?.head.image;
-        if (head === undefined)
-            return built(platform);
-        return refDigest(head.ref) ?? ((0,oci_ref/* isDigest */.Bc)(head.digest) ? head.digest : undefined);
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/report/base-records.ts
 // The records a variant's report compares with: the baseline store's newest save of the base
 // branch (or of the default branch, when the base branch has none) and the commit it was saved at,
 // or why there are none; this run's and the baseline's records per platform (readEntries); and what
 // a run of the default branch saves for the next pull request.
-
 
 
 
@@ -1693,7 +1618,7 @@ function thisBuild(results, variant, platforms) {
         const record = ownEnv(results, variant, p);
         if (build && ofBuild(record, build))
             return true;
-        const image = refDigest(record.image.ref) ?? record.image.ref;
+        const image = (0,oci_ref/* refDigest */.I2)(record.image.ref) ?? record.image.ref;
         const of = build ? `its ${base_records_short(build.digest)}` : `no ${p} image of ${variant}`;
         notes.push(`${(0,results_results/* recordFile */.mR)('env', variant, p)} is of ${base_records_short(image)}, but ${results_results/* BUILD_FILE */.oS} names ${of}: an earlier run's, left out of the report and the baseline`);
         return false;
@@ -1708,7 +1633,7 @@ const base_records_short = (ref) => ((0,oci_ref/* isDigest */.Bc)(ref) ? ref.sli
  */
 function ofBuild(record, build) {
     const { ref, id, digest } = record.image;
-    const captured = refDigest(ref);
+    const captured = (0,oci_ref/* refDigest */.I2)(ref);
     if (captured !== undefined)
         return captured === build.digest;
     return (ref === build.localRef ||
@@ -2132,6 +2057,74 @@ function removeStale(out, names) {
         removed.push(name);
     }
     return removed;
+}
+
+;// CONCATENATED MODULE: ./src/report/supply-chain.ts
+
+const supply_chain_short = (digest) => digest.slice(0, 19);
+/**
+ * The variant's attest targets of the images reported (DIGEST_OF: the digest of this run's image of
+ * a platform, from its record or build.json; undefined when neither names one), as the report's
+ * supply chain; every other target is left out, each with a line that says why (DROPPED).
+ */
+function supplyChainOf(attest, variant, digestOf) {
+    const dropped = [];
+    const targets = (attest?.targets ?? []).filter((t) => {
+        if (t.variant !== variant)
+            return false;
+        const attested = (0,oci_ref/* refDigest */.I2)(t.ref);
+        const reported = digestOf(t.platform);
+        if (attested !== undefined && attested === reported)
+            return true;
+        const which = attested !== undefined ? supply_chain_short(attested) : `${t.ref}, no digest`;
+        dropped.push(`attest.json's ${variant} ${t.platform} image (${which}) is not ${reported !== undefined ? `the one reported (${supply_chain_short(reported)})` : "one this run's record or build.json names"}: left out of the supply chain (an earlier run's attest stage?)`);
+        return false;
+    });
+    if (!attest || targets.length === 0)
+        return { dropped };
+    return {
+        supplyChain: {
+            signing: attest.error ? `${attest.signing.reason}; stopped: ${attest.error}` : attest.signing.reason,
+            targets: targets.map((t) => ({
+                platform: t.platform,
+                ref: t.ref,
+                signed: t.signed,
+                attestations: t.attestations.map((a) => ({
+                    kind: a.kind,
+                    attached: a.attached,
+                    ...(a.verify !== undefined && { verify: a.verify }),
+                })),
+                notes: t.notes,
+            })),
+        },
+        dropped,
+    };
+}
+/**
+ * The digest of this run's image of a platform of VARIANT: its record's (the reference it was
+ * captured by, else the registry digest the engine knew it by), else build.json's (a platform
+ * without a record); undefined when neither names one.
+ */
+function reportedDigests(results, variant, records) {
+    let build;
+    const built = (platform) => {
+        // Only asked for a platform without a record; a directory without build.json: none.
+        if (build === undefined)
+            try {
+                build = results.readBuild();
+            }
+            catch {
+                build = null;
+            }
+        return build?.variants.find((b) => b.variant === variant)?.platforms.find((p) => p.platform === platform)
+            ?.digest;
+    };
+    return (platform) => {
+        const head = records.find((e) => e.platform === platform)?.head.image;
+        if (head === undefined)
+            return built(platform);
+        return (0,oci_ref/* refDigest */.I2)(head.ref) ?? ((0,oci_ref/* isDigest */.Bc)(head.digest) ? head.digest : undefined);
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/stage.ts

@@ -546,7 +546,7 @@ __webpack_require__.d(__webpack_exports__, {
   F1: () => (/* binding */ regexpProblem)
 });
 
-// UNUSED EXPORTS: SHARED_WORKFLOW_IDENTITY, hasTopLevelAlternation, publicKeyProblem
+// UNUSED EXPORTS: SHARED_WORKFLOW_IDENTITY, hasTopLevelAlternation, publicKeyProblem, withoutFlagGroups
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -1061,10 +1061,30 @@ function literalQuotes(pattern) {
     return pattern.replace(/\\(?:Q([\s\S]*?)(?:\\E|$)|[\s\S])/g, (m, literal) => literal === undefined ? m : literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
 }
 /**
- * PATTERN without its flag groups (`(?i)`, `(?-s)`: they match nothing), escapes kept: a repeat
- * after one repeats what comes before it (`acme/(?i)?` makes the `/` optional in RE2).
+ * PATTERN without its flag groups (`(?i)`, `(?-s)`: they match nothing), escapes and classes kept
+ * whole (`[(?i)]` is a class of four characters, not an empty one that would run on over a `|`
+ * after it): a repeat after a flag group repeats what comes before it (`acme/(?i)?` makes the `/`
+ * optional in RE2).
  */
-const withoutFlagGroups = (pattern) => pattern.replace(/\\[\s\S]|\(\?[imsU]*(?:-[imsU]*)?\)/g, (m) => (m.startsWith('\\') ? m : ''));
+function withoutFlagGroups(pattern) {
+    let out = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        const flags = /^\(\?[imsU]*(?:-[imsU]*)?\)/.exec(pattern.slice(i))?.[0];
+        if (c === '\\')
+            out += pattern.slice(i, ++i + 1);
+        else if (c === '[') {
+            const end = classEnd(pattern, i);
+            out += pattern.slice(i, end + 1);
+            i = end;
+        }
+        else if (flags !== undefined)
+            i += flags.length - 1;
+        else
+            out += c;
+    }
+    return out;
+}
 /**
  * An RE2 pattern in JavaScript's terms enough to compile it (inline flags dropped); what it
  * matches is re2-js.ts's to say.

@@ -2401,8 +2401,8 @@ async function planOrConflict(ws, draft, o) {
 var cleanup = __webpack_require__(38201);
 // EXTERNAL MODULE: ./src/docker/adapter.ts
 var adapter = __webpack_require__(63659);
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(64385);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __webpack_require__(89538);
 ;// CONCATENATED MODULE: ./src/resolve/exec-limit.ts
 // A time limit on every command the resolver runs in its container. pip can hang: an index that
 // answers too slowly for pip's own --timeout to fire (a trickle of bytes), an sdist whose
@@ -4169,6 +4169,7 @@ function resolutionBase(input, base, diagnosis) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_json_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20317);
 // Base-image snapshots (pip inspect + constraint file + PIP_* env) cached by image digest and
 // platform: a digest names exactly one set of installed packages, so the cache never goes stale.
 // `ml-image run` keeps whole resolutions here too (resolutionKey). Entries are text; readers parse
@@ -4186,6 +4187,7 @@ function resolutionBase(input, base, diagnosis) {
 // digest (base.ts: never a local image that merely carries the tag), and the snapshot kept is taken
 // by its own command before any of the requirements' code runs (steps/snapshot.ts ownSnapshot).
 // A resolution (`ml-image run` only) is keyed by the digest and every input that decides it.
+
 
 
 
@@ -4221,17 +4223,14 @@ function fileSnapshotCache(dir) {
         },
         set(key, value) {
             // Write then rename: a reader never sees half a file, even with concurrent jobs.
-            const tmp = `${file(key)}.${process.pid}.tmp`;
             try {
                 // Private to the user all the same: a resolution holds the requirements text as written,
                 // a credential only by its ${NAME} (one written literally is refused when they are read).
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file(key)), { recursive: true, mode: 0o700 });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, value, { mode: 0o600 });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, file(key));
+                (0,_util_json_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file(key), value, file(key), false, 0o600);
             }
             catch {
                 // A cache that cannot be written only costs speed; no half-written file stays in it.
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(tmp, { force: true });
             }
         },
     };

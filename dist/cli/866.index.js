@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _docker_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25835);
 /* harmony import */ var _docker_registry_auth_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8516);
 /* harmony import */ var _docker_registry_io_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62378);
-/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64385);
+/* harmony import */ var _config_schema_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89538);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38287);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77593);

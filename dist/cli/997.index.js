@@ -80,8 +80,8 @@ function nulStringProblems(data, origins, max = 100) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/config/schema.ts + 2 modules
-var schema = __webpack_require__(64385);
+// EXTERNAL MODULE: ./src/config/schema.ts + 1 modules
+var schema = __webpack_require__(89538);
 ;// CONCATENATED MODULE: ./src/config/overrides.ts
 // Values from outside ml-image.yml (action inputs, CLI flags) that replace the file's: applied to
 // the parsed data before validation, and the input each value came from, for messages.
@@ -818,7 +818,7 @@ function unbuiltDockerfile(config, baseDir) {
 /* harmony export */   Mg: () => (/* binding */ variantsAsInFile),
 /* harmony export */   OK: () => (/* binding */ fileVariantIndex)
 /* harmony export */ });
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(64385);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89538);
 
 /**
  * For each variant of the config (the override's list, in order), the index of the file's entry it

@@ -1,5 +1,5 @@
-export const id = 454;
-export const ids = [454];
+export const id = 543;
+export const ids = [543];
 export const modules = {
 
 /***/ 87596:
@@ -7,21 +7,14 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bq: () => (/* binding */ recordImage),
-/* harmony export */   I2: () => (/* binding */ refDigest),
 /* harmony export */   K$: () => (/* binding */ otherImage),
 /* harmony export */   tL: () => (/* binding */ smokeImage)
 /* harmony export */ });
 /* harmony import */ var _oci_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17700);
 
-/** The digest REF names (repository@sha256:...); undefined for a reference by tag only. */
-function refDigest(ref) {
-    const at = ref.lastIndexOf('@');
-    const digest = at < 0 ? undefined : ref.slice(at + 1);
-    return (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest) ? digest : undefined;
-}
 /** The image a smoke result is of: the smoke stage names it repository@digest (imageUnderTest). */
 const smokeImage = (s) => {
-    const digest = refDigest(s.image);
+    const digest = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .refDigest */ .I2)(s.image);
     return { ref: s.image, ...(digest !== undefined && { digest }) };
 };
 /**
@@ -29,7 +22,7 @@ const smokeImage = (s) => {
  * stage captures a pushed image), else the registry digest the engine knew it by.
  */
 const recordImage = (r) => {
-    const digest = refDigest(r.image.ref) ?? ((0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(r.image.digest) ? r.image.digest : undefined);
+    const digest = (0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .refDigest */ .I2)(r.image.ref) ?? ((0,_oci_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(r.image.digest) ? r.image.digest : undefined);
     return { ref: r.image.ref, ...(digest !== undefined && { digest }) };
 };
 const short = (digest) => digest.slice(0, 19);
@@ -1336,7 +1329,7 @@ function warmRegistry(loaded, env, repository, targets) {
 
 /***/ }),
 
-/***/ 29316:
+/***/ 12261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1505,6 +1498,181 @@ function bpa_list_parseBpaList(raw, opts) {
 var config_platform = __webpack_require__(15063);
 // EXTERNAL MODULE: ./src/config/build-args.ts + 1 modules
 var build_args = __webpack_require__(12239);
+// EXTERNAL MODULE: ./src/config/provenance.ts
+var provenance = __webpack_require__(67023);
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+// Action inputs that complete or override ml-image.yml. One table: main.ts reads inputs through it,
+// and a test checks that action.yml declares exactly these inputs (plus the non-config ones).
+
+
+
+
+const CONFIG_INPUTS = [
+    { input: 'image', path: ['image', 'name'], kind: 'string' },
+    { input: 'registry', path: ['image', 'registry'], kind: 'string' },
+    { input: 'version', path: ['image', 'version'], kind: 'string' },
+    { input: 'context', path: ['build', 'context'], kind: 'string' },
+    { input: 'dockerfile', path: ['build', 'dockerfile'], kind: 'string' },
+    { input: 'template', path: ['build', 'template'], kind: 'string' },
+    { input: 'variants', path: ['variants'], kind: 'list' },
+    { input: 'platforms', path: ['platforms'], kind: 'list' },
+    { input: 'requirements', path: ['python', 'requirements'], kind: 'list' },
+    { input: 'resolve-mode', path: ['resolve', 'mode'], kind: 'string' },
+    { input: 'smoke-suites', path: ['smoke', 'suites'], kind: 'list' },
+    { input: 'require-gpu', path: ['smoke', 'requireGpu'], kind: 'boolean' },
+    { input: 'gpu-runner-labels', path: ['smoke', 'gpuRunnerLabels'], kind: 'json-list' },
+    { input: 'comment', path: ['report', 'comment'], kind: 'boolean' },
+    { input: 'marker-key', path: ['report', 'markerKey'], kind: 'string' },
+    { input: 'attest', path: ['attest', 'types'], kind: 'list' },
+    { input: 'sign', path: ['attest', 'sign'], kind: 'string' },
+    // docker/build-push-action's names and forms for the config keys they share.
+    { input: 'build-args', path: ['build', 'args'], kind: 'kv-list' },
+    { input: 'pull', path: ['build', 'pull'], kind: 'boolean' },
+    { input: 'provenance', path: ['build', 'provenance'], kind: 'provenance' },
+    { input: 'network', path: ['build', 'network'], kind: 'string' },
+];
+/**
+ * docker/build-push-action's inputs without a config key: src/build/action-inputs.ts reads them into
+ * the build's options (action.yml declares each).
+ */
+const BUILD_INPUTS = [
+    'tags',
+    'labels',
+    'annotations',
+    'secrets',
+    'secret-envs',
+    'cache-from',
+    'cache-to',
+    'target',
+    'builder',
+    'no-cache',
+    'sbom',
+    'load',
+    'secret-files',
+    'ssh',
+    'build-contexts',
+    'outputs',
+    'attests',
+    'add-hosts',
+    'shm-size',
+    'ulimit',
+    'allow',
+    'cgroup-parent',
+    'no-cache-filters',
+    'call',
+];
+/** Inputs of the action that are not config overrides. */
+const OTHER_INPUTS = [
+    'config',
+    'stages',
+    'build',
+    'push',
+    'merge',
+    'merge-from',
+    'gpus',
+    'comment-mode',
+    'from-artifact',
+    'baseline',
+    'result-dir',
+    'keep-images',
+    'github-token',
+    'comment-author',
+    // docker/build-push-action's inputs without a config key (read by src/build/action-inputs.ts).
+    ...BUILD_INPUTS,
+];
+/** "a, b\nc" -> ["a", "b", "c"] (commas or newlines, blanks dropped). */
+function splitList(raw) {
+    return raw
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+/** BPA's `build-args`: KEY=VALUE a line (a line is CSV: quote a value that holds a comma). */
+function parseKvList(spec, raw) {
+    const out = {};
+    for (const [i, item] of parseBpaList(raw, { input: spec.input, ignoreComma: true }).entries()) {
+        const at = item.indexOf('=');
+        if (at <= 0) {
+            // Never the line itself: its value may be a secret. Its name, when it is written as YAML's
+            // `NAME: value` (an env: block pasted).
+            const name = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:/.exec(item)?.[1];
+            throw new InputError(`input "${spec.input}": item ${i + 1} is no KEY=VALUE line${name !== undefined ? ` (${name}: ..., written as YAML)` : ''}`, name !== undefined
+                ? `write ${name}=VALUE`
+                : 'write one KEY=VALUE a line; a bare NAME, which build-push-action leaves to buildx to read from the environment, is written NAME=${{ env.NAME }} here, so that its value is checked for credentials');
+        }
+        const key = item.slice(0, at).trim();
+        // Assigning it would set the object's prototype: the line would vanish without a word.
+        if (key === RESERVED_MAP_KEY)
+            throw new InputError(`input "${spec.input}": ${RESERVED_MAP_KEY_PROBLEM}`);
+        out[key] = item.slice(at + 1);
+    }
+    return out;
+}
+/**
+ * A boolean input as the action and build-push-action's inputs read it: true/yes/1/on or
+ * false/no/0/off, any case, around spaces; anything else (blank included) is bad input naming INPUT.
+ */
+function inputs_parseBooleanInput(input, raw) {
+    const v = raw.trim().toLowerCase();
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new InputError(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
+}
+function parseInputValue(spec, raw) {
+    switch (spec.kind) {
+        case 'kv-list':
+            return parseKvList(spec, raw);
+        case 'provenance':
+            return parseProvenanceInput(spec.input, raw);
+        case 'string':
+            return raw.trim();
+        case 'list':
+            return splitList(raw);
+        case 'boolean':
+            return inputs_parseBooleanInput(spec.input, raw);
+        case 'json-list': {
+            const t = raw.trim();
+            if (!t.startsWith('['))
+                return splitList(t);
+            try {
+                return JSON.parse(t);
+            }
+            catch (e) {
+                throw new InputError(`input "${spec.input}": expected a JSON list like ["self-hosted","gpu"] or a comma list, got ${JSON.stringify(raw)} (${e.message})`);
+            }
+        }
+    }
+}
+/**
+ * docker/build-push-action's `file` (its Dockerfile) is `dockerfile` here. action.yml declares no
+ * `file`, so the runner only warns "Unexpected input(s) 'file'" and still exports it (INPUT_FILE):
+ * unread, the template's Dockerfile would be built and pushed under the user's tags instead.
+ */
+function refuseBpaFileInput(env) {
+    const file = env.INPUT_FILE?.trim() ?? '';
+    if (file === '')
+        return;
+    throw new InputError(`input "file" (${JSON.stringify(file)}): the file input is build-push-action's: use dockerfile: PATH`, `rename it: dockerfile: ${file} (your own Dockerfile, relative to the config file, or to the workspace when the inputs carry the config; exclusive with template)`);
+}
+/**
+ * Overrides for every non-empty input. `get` reads one input ('' when unset), e.g. core.getInput;
+ * ENV is the step's environment, where the runner puts an input action.yml does not declare too
+ * (build-push-action's `file` is refused there).
+ */
+function overridesFromInputs(get, env = {}) {
+    refuseBpaFileInput(env);
+    const out = [];
+    for (const spec of CONFIG_INPUTS) {
+        const raw = get(spec.input);
+        if (raw.trim() === '')
+            continue;
+        out.push({ path: spec.path, value: parseInputValue(spec, raw), source: `input "${spec.input}"` });
+    }
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/oci/ref.ts
 var oci_ref = __webpack_require__(17700);
 // EXTERNAL MODULE: ./src/util/redact.ts + 2 modules
@@ -1512,6 +1680,7 @@ var redact = __webpack_require__(38287);
 ;// CONCATENATED MODULE: ./src/build/bpa-lists.ts
 // docker/build-push-action's list inputs: the types they become, and the small parsers the build
 // inputs share (the list reader itself, parseBpaList, is config/bpa-list.ts).
+
 
 
 
@@ -1651,16 +1820,8 @@ function shownSpec(spec) {
     })
         .join(',');
 }
-function bpa_lists_parseBool(input, raw) {
-    const v = raw.trim().toLowerCase();
-    if (v === '')
-        return undefined;
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(v))
-        return false;
-    throw new InputError(`input "${input}": expected true or false, got ${JSON.stringify(raw)}`);
-}
+/** A build-push-action boolean input (parseBooleanInput); undefined when it is blank (not set). */
+const bpa_lists_parseBool = (input, raw) => raw.trim() === '' ? undefined : parseBooleanInput(input, raw);
 /** A secret id as buildx accepts it. */
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 /**
@@ -2208,6 +2369,8 @@ function requestFromOptions(o, variant, arch) {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./src/util/json-file.ts + 1 modules
+var json_file = __webpack_require__(20317);
 ;// CONCATENATED MODULE: ./src/build/builder-facts.ts
 // What the build stage needs to know of the builder (its name, buildx version, driver, BuildKit
 // version, its nodes' endpoints, the docker driver's image store): asked once per Docker adapter (a
@@ -2219,6 +2382,7 @@ var external_node_os_ = __webpack_require__(48161);
 // entry also expires: a day for the local engine, ten minutes for a remote one or a builder whose
 // driver is `remote` or `kubernetes` (their BuildKit can change without a local trace). A build
 // that fails deletes the entry (forgetBuilder), so the next run asks buildx again.
+
 
 
 
@@ -2341,15 +2505,13 @@ function readEntry(file, ttlMs, now) {
     }
 }
 function writeEntry(file, entry) {
-    const tmp = `${file}.${process.pid}.tmp`;
     try {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(entry));
-        (0,external_node_fs_.renameSync)(tmp, file);
+        // The cache directory's rule (resolve/snapshot-cache.ts): 0700, files 0600.
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true, mode: 0o700 });
+        (0,json_file/* writeFileAtomic */.Zf)(file, JSON.stringify(entry), file, false, 0o600);
     }
     catch {
         // A cache that cannot be written is only slower next time; no half-written file stays in it.
-        (0,external_node_fs_.rmSync)(tmp, { force: true });
     }
 }
 function entryFile(cache, name) {
@@ -2412,8 +2574,8 @@ var schema = __webpack_require__(47684);
 var python_indexes = __webpack_require__(3788);
 // EXTERNAL MODULE: ./src/util/cleanup.ts + 1 modules
 var cleanup = __webpack_require__(38201);
-// EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(54868);
+// EXTERNAL MODULE: ./src/util/temp.ts + 1 modules
+var temp = __webpack_require__(56872);
 // EXTERNAL MODULE: ./src/util/versions.ts
 var versions = __webpack_require__(20395);
 ;// CONCATENATED MODULE: ./src/build/provenance-args.ts
@@ -3040,8 +3202,6 @@ var build_inputs = __webpack_require__(70435);
 var input_secrets = __webpack_require__(43812);
 // EXTERNAL MODULE: ./src/docker/failures.ts
 var failures = __webpack_require__(76873);
-// EXTERNAL MODULE: ./src/docker/engine.ts + 14 modules
-var engine = __webpack_require__(69020);
 // EXTERNAL MODULE: ./src/docker/engine-platform.ts
 var engine_platform = __webpack_require__(74234);
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -3163,7 +3323,6 @@ function requestFailure(reason, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/build/retry.ts
-
 
 
 
@@ -3371,7 +3530,7 @@ function afterFailedAttempt(f) {
             throw new errors/* EnvironmentError */.eG(failedText(f, indexReason(index)), INDEX_FIX);
     }
     else {
-        const classified = (0,engine/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
+        const classified = (0,failures/* cliFailure */.$l)(`build ${id}`, { ...f.result, stderr: log });
         if (classified instanceof errors/* EnvironmentError */.eG)
             throw classified;
     }
