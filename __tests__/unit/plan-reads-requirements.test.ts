@@ -121,11 +121,11 @@ describe('checkStageInputs reads the lines in a run that only plans', () => {
 });
 
 describe("the action's plan job stops on a bad line", () => {
-  it('failed, with an annotation on the line of the requirements file', async () => {
-    project('numpy<2\npandas===\n');
+  /** The action run with INPUTS (stages plan): what it failed with and its error annotations. */
+  async function planJob(more: Record<string, string> = {}) {
     const errors: { message: string; file?: string; startLine?: number }[] = [];
     const failed: string[] = [];
-    const inputs: Record<string, string> = { stages: 'plan', config: 'ml-image.yml' };
+    const inputs: Record<string, string> = { stages: 'plan', config: 'ml-image.yml', ...more };
     const io: ActionIo = {
       getInput: (n) => inputs[n] ?? '',
       setOutput: () => undefined,
@@ -144,6 +144,33 @@ describe("the action's plan job stops on a bad line", () => {
       docker: () => fakeDocker(),
     };
     await run(io);
+    return { failed, errors };
+  }
+
+  // Audit: the plan sub-action did not read the requirements input, so a plan job passed with a
+  // file that is not there, and each build job failed on it.
+  it.each([
+    [
+      'a requirements input naming no file',
+      { requirements: 'nonexistent.txt' },
+      /nonexistent\.txt.*file not found|file not found.*nonexistent\.txt/,
+    ],
+    [
+      'a requirements input naming a file with a bad line',
+      { requirements: 'other.txt' },
+      /invalid requirement "torch==="/,
+    ],
+  ])('%s: the plan job fails on it', async (_what, more, said) => {
+    project('numpy<2\n');
+    writeFileSync(path.join(dir, 'other.txt'), 'torch===\n');
+    const { failed } = await planJob(more);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(said);
+  });
+
+  it('failed, with an annotation on the line of the requirements file', async () => {
+    project('numpy<2\npandas===\n');
+    const { failed, errors } = await planJob();
     expect(failed).toHaveLength(1);
     expect(failed[0]).toContain('invalid requirement "pandas==="');
     expect(errors.some((e) => e.message.includes('pandas===') && e.startLine === 2)).toBe(true);

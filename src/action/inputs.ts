@@ -29,9 +29,9 @@ export const INPUT_STAGES: Readonly<Record<string, InputReaders>> = {
   platforms: 'every',
   tags: 'every',
   labels: 'every',
-  // The requirement files: resolved, installed, imported by the smoke suites, digested into the
-  // provenance.
-  requirements: ['resolve', 'build', 'smoke', 'attest'],
+  // The requirement files: checked line by line by the plan (a bad line stops the plan job, not each
+  // build job), resolved, installed, imported by the smoke suites, digested into the provenance.
+  requirements: ['plan', 'resolve', 'build', 'smoke', 'attest'],
   'resolve-mode': ['resolve'],
   // smoke.gpuRunnerLabels only travels in the plan's `config` output (the workflow maps the GPU job
   // onto it).
